@@ -1,0 +1,5 @@
+var __webpack_exports__ = {};
+// STUB: the GitHub Action entry point.
+console.log('parallel-plan-check action: not written yet');
+
+

@@ -1,0 +1,2 @@
+// STUB: the command line (parallel-plan-check verify ...).
+console.log('parallel-plan-check: not written yet');

@@ -1,0 +1,311 @@
+// Shared types of the verification core. Field names follow the plan contract
+// (../shared/plan-format.md): snake_case, the same names as in plan files, so a
+// missing field can be named exactly as the user must write it.
+//
+// Every quantity is stored in SI base units once loaded:
+//   bytes (memory), bytes/s (bandwidth), FLOP/s (compute), seconds (time),
+//   tokens/s (token rates), plain counts and fractions.
+// Where a contract key carries a unit in its name (peak_tflops), the value is
+// still stored in the base unit (FLOP/s); the name is kept for the contract.
+
+export type Dtype = 'fp32' | 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4' | 'fp4';
+export const DTYPES: readonly Dtype[] = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
+
+export type AttentionKind = 'mha' | 'gqa' | 'mqa' | 'mla';
+export type MlpKind = 'gated' | 'plain';
+
+export interface MlaSpec {
+  kv_lora_rank?: number;
+  qk_rope_head_dim?: number;
+  /** extension: low-rank query compression (DeepSeek-V3: 1536); absent = full-rank q projection */
+  q_lora_rank?: number;
+  /** extension: per-head non-rotary q/k dim (DeepSeek-V3: 128) */
+  qk_nope_head_dim?: number;
+  /** extension: per-head value dim (DeepSeek-V3: 128) */
+  v_head_dim?: number;
+}
+
+export interface MoeSpec {
+  experts?: number;
+  top_k?: number;
+  shared_experts?: number;
+  expert_ffn_hidden_size?: number;
+  /** extension: width of one shared expert when it differs from expert_ffn_hidden_size */
+  shared_expert_ffn_hidden_size?: number;
+  dense_layers?: number;
+  redundant_experts?: number;
+}
+
+export interface WeightDtypes {
+  attention?: Dtype;
+  mlp?: Dtype;
+  experts?: Dtype;
+  embeddings?: Dtype;
+}
+
+export interface ModelSpec {
+  preset?: string;
+  hf_config?: string;
+  /** total parameters (count) */
+  params?: number;
+  layers?: number;
+  hidden_size?: number;
+  heads?: number;
+  kv_heads?: number;
+  head_dim?: number;
+  ffn_hidden_size?: number;
+  vocab_size?: number;
+  tied_embeddings?: boolean;
+  attention?: AttentionKind;
+  /** extension: gated (SwiGLU, 3 matrices) or plain (2 matrices); default gated */
+  mlp?: MlpKind;
+  mla?: MlaSpec;
+  moe?: MoeSpec;
+  /** extension: sliding-window size in tokens, for the layers that use one */
+  sliding_window?: number;
+  /** extension: how many of the layers use the sliding window (the rest keep full KV) */
+  sliding_window_layers?: number;
+  weight_dtype?: Dtype;
+  kv_cache_dtype?: Dtype;
+  weight_dtypes?: WeightDtypes;
+}
+
+export interface EfficiencySpec {
+  compute?: number;
+  memory?: number;
+  network?: number;
+}
+
+export interface HardwareSpec {
+  preset?: string;
+  /** extension: display name, from the preset */
+  name?: string;
+  gpus?: number;
+  gpus_per_node?: number;
+  /** bytes per accelerator */
+  memory?: number;
+  /** dense 16-bit peak, FLOP/s */
+  peak_tflops?: number;
+  /** extension: dense fp8 peak, FLOP/s (absent: the chip has no fp8 math; fp8 runs at the 16-bit peak) */
+  peak_tflops_fp8?: number;
+  /** extension: dense fp4 peak, FLOP/s */
+  peak_tflops_fp4?: number;
+  /** bytes/s per accelerator */
+  memory_bandwidth?: number;
+  /** bytes/s per accelerator, one direction */
+  intra_node_bandwidth?: number;
+  /** bytes/s per accelerator, one direction */
+  inter_node_bandwidth?: number;
+  /** extension: latency of one collective step inside a node, seconds */
+  intra_node_latency?: number;
+  /** extension: latency of one collective step across nodes, seconds */
+  inter_node_latency?: number;
+  efficiency?: EfficiencySpec;
+}
+
+export interface ParallelismSpec {
+  tp?: number;
+  pp?: number;
+  dp?: number;
+  ep?: number;
+  etp?: number;
+  cp?: number;
+  microbatches?: number;
+  layers_per_stage?: number[];
+}
+
+export type SpeculativeMethod = 'mtp' | 'draft' | 'ngram' | 'eagle';
+
+export interface SpeculativeSpec {
+  method?: SpeculativeMethod;
+  tokens?: number;
+  acceptance_length?: number;
+}
+
+export interface WorkloadSpec {
+  mode?: 'inference';
+  concurrency?: number;
+  input_tokens?: number;
+  output_tokens?: number;
+  max_input_tokens?: number;
+  max_output_tokens?: number;
+  memory_reserve?: number;
+  prefix_cache_hit_rate?: number;
+  speculative?: SpeculativeSpec;
+  /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */
+  max_batched_tokens?: number;
+  /** extension: bytes per device for CUDA context, graphs and communication buffers */
+  runtime_overhead?: number;
+}
+
+export interface RequirementsSpec {
+  /** output tokens/s, whole deployment */
+  throughput?: number;
+  /** seconds */
+  ttft?: number;
+  /** seconds */
+  tpot?: number;
+  /** fraction of device memory */
+  max_memory_utilization?: number;
+}
+
+export interface ClaimsSpec {
+  /** bytes */
+  memory_per_gpu?: number;
+  /** bytes */
+  weights_per_gpu?: number;
+  /** bytes */
+  kv_cache_per_gpu?: number;
+  /** output tokens/s */
+  throughput?: number;
+  /** seconds */
+  ttft?: number;
+  /** seconds */
+  tpot?: number;
+  /** fraction of peak compute */
+  compute_utilization?: number;
+  /** extension: fraction of device memory */
+  memory_utilization?: number;
+  /** extension: tokens of KV cache one replica holds */
+  kv_cache_capacity_tokens?: number;
+}
+
+export interface Plan {
+  version: 1;
+  name: string;
+  description?: string;
+  model: ModelSpec;
+  hardware: HardwareSpec;
+  parallelism: ParallelismSpec;
+  workload: WorkloadSpec;
+  requirements: RequirementsSpec;
+  claims: ClaimsSpec;
+}
+
+/** Where one error or check points: a dotted key path (claims.throughput) and a 1-based line. */
+export interface PlanError {
+  message: string;
+  path?: string;
+  line?: number;
+}
+
+/** A plan that loaded and validated, with the line of every key it set. */
+export interface LoadedPlan {
+  file: string;
+  plan: Plan;
+  /** dotted canonical path (aliases resolved) -> 1-based line in the plan file */
+  lines: Record<string, number>;
+  /** dotted canonical path -> where a value came from when not the plan itself (preset:h100-sxm, config.json:12) */
+  origins: Record<string, string>;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedPlan } | { ok: false; errors: PlanError[] };
+
+/**
+ * Reads a file that a plan refers to (model.hf_config), by the path written in the
+ * plan, relative to the plan's folder. The caller enforces that it stays inside the
+ * repository; the core never touches the file system.
+ */
+export type ReadReference = (planFile: string, ref: string) => { text: string } | { error: string };
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
+
+export interface Check {
+  /** stable dotted id: layout.world_size, memory.fits, claims.throughput, ... */
+  id: string;
+  status: CheckStatus;
+  title: string;
+  /** the figure checked (the claim, the requirement's estimate, ...), in `unit` */
+  value?: number | null;
+  /** what it was checked against (bound, estimate, capacity), in `unit` */
+  limit?: number | null;
+  unit?: string;
+  detail: string;
+  /** the plan key this check is about */
+  path?: string;
+  line?: number;
+  /** plan keys whose absence made this check unverified */
+  missing?: string[];
+}
+
+/** The contract's metrics; null where the plan does not give enough to compute one. */
+export interface Metrics {
+  world_size: number | null;
+  weights_per_gpu_gib: number | null;
+  kv_cache_per_gpu_gib: number | null;
+  activations_per_gpu_gib: number | null;
+  memory_per_gpu_gib: number | null;
+  ttft_ms: number | null;
+  tpot_ms: number | null;
+  decode_step_ms: number | null;
+  throughput_tokens_per_s: number | null;
+  throughput_upper_bound_tokens_per_s: number | null;
+  kv_cache_capacity_tokens: number | null;
+  /** extensions (documented in docs/formulas.md) */
+  [extra: string]: number | null;
+}
+
+/** Memory of one kind of device (one pipeline stage's most loaded rank). */
+export interface DeviceMemory {
+  /** pipeline stage, 0-based */
+  stage: number;
+  /** layers held by this stage */
+  layers: number;
+  weights_gib: number | null;
+  kv_cache_gib: number | null;
+  activations_gib: number | null;
+  overhead_gib: number | null;
+  total_gib: number | null;
+  /** lower bound of total from the facts given (weights floor) */
+  total_floor_gib: number;
+  capacity_gib: number | null;
+  /** capacity less the reserve */
+  usable_gib: number | null;
+}
+
+export interface TimeFigure {
+  /** estimate at the plan's efficiencies, null when not computable */
+  estimate: number | null;
+  /** physical bound: every efficiency at 1 (a floor for times, a ceiling for rates), null when not computable */
+  bound: number | null;
+  unit: string;
+}
+
+export interface Assumption {
+  name: string;
+  value: string;
+  /** where the figure comes from: default, preset, plan */
+  source: string;
+}
+
+export interface PlanDetails {
+  devices: DeviceMemory[];
+  times: {
+    ttft_ms: TimeFigure;
+    tpot_ms: TimeFigure;
+    decode_step_ms: TimeFigure;
+    throughput_tokens_per_s: TimeFigure;
+    /** what limits the decode step: memory, compute or communication */
+    decode_bound_by: 'memory' | 'compute' | 'communication' | null;
+    pipeline_bubble_fraction: number | null;
+  };
+  assumptions: Assumption[];
+}
+
+export interface PlanReport {
+  file: string;
+  name: string;
+  verdict: Verdict;
+  checks: Check[];
+  metrics: Metrics | null;
+  errors: PlanError[];
+  /** extension: breakdowns behind the metrics, for reports */
+  details?: PlanDetails;
+}
+
+export interface Report {
+  version: 1;
+  verdict: Verdict;
+  plans: PlanReport[];
+}
