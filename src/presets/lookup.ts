@@ -1,0 +1,16 @@
+// Helpers shared by the preset tables: id lookup and freezing.
+
+/** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
+export function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | undefined {
+  const key = id.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+  }
+  return value;
+}
