@@ -1,0 +1,53 @@
+// What every renderer needs to say about verdicts and checks, in one place.
+import type { Check, CheckStatus, PlanReport, Verdict } from '../core/types.js';
+
+export const VERDICT_EMOJI: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
+export const STATUS_EMOJI: Record<CheckStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
+
+/** Order in which checks are listed: what needs attention first. */
+const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unverified: 2, pass: 3 };
+const VERDICT_ORDER: Verdict[] = ['error', 'fail', 'warn', 'pass'];
+
+/** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
+export function checksByUrgency(checks: readonly Check[]): { attention: Check[]; passing: Check[] } {
+  const sorted = checks
+    .map((check, index) => ({ check, index }))
+    .sort((a, b) => STATUS_ORDER[a.check.status] - STATUS_ORDER[b.check.status] || a.index - b.index)
+    .map((entry) => entry.check);
+  return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "2 failed, 1 warning, 3 unverified, 10 passed" (zeros left out). */
+export function checkCounts(checks: readonly Check[]): string {
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  const parts = [
+    [count('fail'), 'failed'],
+    [count('warn'), count('warn') === 1 ? 'warning' : 'warnings'],
+    [count('unverified'), 'unverified'],
+    [count('pass'), 'passed'],
+  ] as const;
+  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`).join(', ');
+  return text ? `checks: ${text}` : 'no checks';
+}
+
+/** "3 plans: 1 fail, 1 warn, 1 pass" (zeros left out). */
+export function planCounts(plans: readonly PlanReport[]): string {
+  const parts = VERDICT_ORDER.map((v) => [plans.filter((p) => p.verdict === v).length, v] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, v]) => `${n} ${v}`);
+  return `${plural(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** The unit of a metric, from the suffix of its contract name (memory_per_gpu_gib -> GiB). */
+export function metricUnit(key: string): string | undefined {
+  if (key.endsWith('_gib')) return 'GiB';
+  if (key.endsWith('_ms')) return 'ms';
+  if (key.endsWith('_tokens_per_s')) return 'tokens/s';
+  if (key.endsWith('_tokens')) return 'tokens';
+  if (key.endsWith('_fraction') || key.endsWith('_utilization')) return 'fraction';
+  return undefined;
+}

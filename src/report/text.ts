@@ -1,0 +1,57 @@
+// The terminal report. Errors read as `file:line: path: message`, the form editors jump to.
+import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
+import { escapeTerminal } from './escape.js';
+import { formatQuantity } from './format.js';
+import { checkCounts, checksByUrgency, planCounts } from './summary.js';
+
+const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
+
+function checkLine(check: Check): string {
+  const hasValue = check.value !== undefined;
+  const hasLimit = check.limit !== undefined;
+  let figures = '';
+  if (hasValue && hasLimit) {
+    const value = formatQuantity(check.value, check.unit);
+    const limit = formatQuantity(check.limit, check.unit);
+    figures = ` (${value} vs ${limit})`;
+  } else if (hasValue) figures = ` (${formatQuantity(check.value, check.unit)})`;
+  const missing = check.missing?.length ? ` [missing: ${check.missing.join(', ')}]` : '';
+  const where = check.line !== undefined ? ` [line ${check.line}]` : '';
+  return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
+}
+
+/** `file:line: path: message`; the parts that are unknown are left out. */
+export function errorLine(file: string, error: PlanError): string {
+  const location = error.line !== undefined ? `${file}:${error.line}` : file;
+  return `${location}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+}
+
+function keyMetrics(plan: PlanReport): string {
+  const m = plan.metrics;
+  if (!m) return '';
+  const figures = [
+    ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
+    ['TTFT', formatQuantity(m.ttft_ms, 'ms')],
+    ['TPOT', formatQuantity(m.tpot_ms, 'ms')],
+    ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
+    ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
+    ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+  ];
+  return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
+}
+
+export function renderPlanText(plan: PlanReport): string {
+  const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
+  for (const error of plan.errors) lines.push(errorLine(plan.file, error));
+  const { attention, passing } = checksByUrgency(plan.checks);
+  for (const check of [...attention, ...passing]) lines.push(checkLine(check));
+  const metrics = keyMetrics(plan);
+  if (metrics) lines.push(metrics);
+  return lines.map(escapeTerminal).join('\n');
+}
+
+export function renderText(report: Report): string {
+  const sections = report.plans.map(renderPlanText);
+  sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
+  return `${sections.join('\n\n')}\n`;
+}
