@@ -197,6 +197,8 @@ export interface LoadedPlan {
   lines: Record<string, number>;
   /** dotted canonical path -> where a value came from when not the plan itself (preset:h100-sxm, config.json:12) */
   origins: Record<string, string>;
+  /** extension: things worth saying that do not stop the plan loading (e.g. hf_config keys it could not use) */
+  warnings?: PlanError[];
 }
 
 export type LoadResult = { ok: true; loaded: LoadedPlan } | { ok: false; errors: PlanError[] };

@@ -1,8 +1,68 @@
-// STUB, to be replaced by the loader: parses and validates a plan file.
-import type { LoadResult, ReadReference } from '../core/types.js';
+// The plan loader: text -> validated Plan in SI units, with the line of every key.
+// Pure (no file system) and total: it never throws; anything unexpected becomes an error.
+import type { LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
+import { defaultCatalog } from './catalog.js';
+import { type Catalog, resolveReferences } from './resolve.js';
+import { parseSource } from './source.js';
+import { type PlanValues, validatePlan } from './validate.js';
 
-export function loadPlan(file: string, text: string, readReference: ReadReference): LoadResult {
-  void text;
-  void readReference;
-  return { ok: false, errors: [{ message: `${file}: the loader is not written yet` }] };
+export { MAX_PLAN_BYTES } from './source.js';
+
+/** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
+export function defaultPlanName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stripped = base.replace(/(\.plan)?\.(ya?ml|json)$/i, '');
+  return stripped === '' ? base : stripped;
+}
+
+function section(values: PlanValues, key: string): PlanValues {
+  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as PlanValues) : {};
+}
+
+function withFile(file: string, errors: PlanError[]): PlanError[] {
+  return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
+}
+
+export function loadPlan(
+  file: string,
+  text: string,
+  readReference: ReadReference,
+  catalog: Catalog = defaultCatalog,
+): LoadResult {
+  try {
+    if (typeof text !== 'string') return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
+    const source = parseSource(text);
+    if (!source.ok) return { ok: false, errors: withFile(file, source.errors) };
+    const validated = validatePlan(source.root);
+    const resolved = resolveReferences(file, validated.values, validated.lines, readReference, catalog);
+    const errors = [...validated.errors, ...resolved.errors];
+    if (errors.length > 0) return { ok: false, errors };
+    const values = validated.values;
+    const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
+    const plan: Plan = {
+      version: 1,
+      name,
+      ...(typeof values.description === 'string' ? { description: values.description } : {}),
+      model: resolved.model,
+      hardware: resolved.hardware,
+      parallelism: section(values, 'parallelism'),
+      workload: section(values, 'workload'),
+      requirements: section(values, 'requirements'),
+      claims: section(values, 'claims'),
+    };
+    return {
+      ok: true,
+      loaded: {
+        file,
+        plan,
+        lines: validated.lines,
+        origins: resolved.origins,
+        ...(resolved.warnings.length > 0 ? { warnings: resolved.warnings } : {}),
+      },
+    };
+  } catch (err) {
+    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${what.slice(0, 300)})` }] };
+  }
 }

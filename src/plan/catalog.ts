@@ -1,0 +1,12 @@
+// The real presets and config.json reader, as resolve.ts's Catalog.
+import { HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
+import { parseHfConfig } from './hfConfig.js';
+import type { Catalog } from './resolve.js';
+
+export const defaultCatalog: Catalog = {
+  modelPreset,
+  hardwarePreset,
+  modelPresetIds: () => Object.keys(MODEL_PRESETS),
+  hardwarePresetIds: () => Object.keys(HARDWARE_PRESETS),
+  parseHfConfig,
+};

@@ -1,0 +1,146 @@
+// Presets and hf_config: fills the model and hardware sections field by field.
+// Precedence: the plan's own field > hf_config > preset (nested sections merge per field).
+// Every value that did not come from the plan gets an origin: preset:<id> or <hf_config>:<line>.
+import type { HardwareSpec, ModelSpec, PlanError, ReadReference } from '../core/types.js';
+import { didYouMeanSuffix } from './didYouMean.js';
+import { PLAN_SCHEMA, type SectionField } from './schema.js';
+import { quote } from './source.js';
+import type { PlanValues } from './validate.js';
+
+/** What resolution needs from the presets and the config.json reader (injected, so tests can stub it). */
+export interface Catalog {
+  modelPreset(id: string): { spec: ModelSpec } | undefined;
+  hardwarePreset(id: string): { spec: HardwareSpec } | undefined;
+  modelPresetIds(): string[];
+  hardwarePresetIds(): string[];
+  parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
+}
+
+/** One source of values, lowest precedence first. */
+interface Layer {
+  values: PlanValues;
+  /** origin of the value at a dotted path, undefined for the plan itself */
+  origin: (path: string) => string | undefined;
+}
+
+export interface Resolution {
+  model: PlanValues;
+  hardware: PlanValues;
+  origins: Record<string, string>;
+  errors: PlanError[];
+  warnings: PlanError[];
+}
+
+/** Keys a preset or config may not set: they name the references themselves. */
+const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
+
+function own(obj: PlanValues, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/** Merges layers over the table's fields only; later layers win, field by field. */
+function mergeSection(sec: SectionField, layers: Layer[], prefix: string, origins: Record<string, string>): PlanValues {
+  const out: PlanValues = {};
+  for (const [key, field] of Object.entries(sec.fields)) {
+    const path = `${prefix}.${key}`;
+    if (field.kind === 'section') {
+      const inner = layers.map((layer) => {
+        const sub = own(layer.values, key);
+        const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? (sub as PlanValues) : {};
+        return { values, origin: layer.origin };
+      });
+      const merged = mergeSection(field, inner, path, origins);
+      if (Object.keys(merged).length > 0) out[key] = merged;
+      continue;
+    }
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const layer = layers[i] as Layer;
+      const origin = layer.origin(path);
+      if (origin !== undefined && REFERENCE_KEYS.has(key)) continue;
+      const value = own(layer.values, key);
+      if (value === undefined || value === null) continue;
+      out[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+      if (origin !== undefined) origins[path] = origin;
+      break;
+    }
+  }
+  return out;
+}
+
+function sectionOf(name: 'model' | 'hardware'): SectionField {
+  const sec = PLAN_SCHEMA.fields[name];
+  if (!sec || sec.kind !== 'section') throw new Error(`schema table has no section ${name}`);
+  return sec;
+}
+
+function errorAt(path: string, lines: Record<string, number>, message: string): PlanError {
+  const line = lines[path];
+  return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
+}
+
+function unknownPreset(kind: string, id: string, known: string[]): string {
+  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, known)}; known presets: ${known.join(', ')}`;
+}
+
+export function resolveReferences(
+  file: string,
+  values: PlanValues,
+  lines: Record<string, number>,
+  readReference: ReadReference,
+  catalog: Catalog,
+): Resolution {
+  const errors: PlanError[] = [];
+  const warnings: PlanError[] = [];
+  const origins: Record<string, string> = {};
+  const model = (own(values, 'model') ?? {}) as PlanValues;
+  const hardware = (own(values, 'hardware') ?? {}) as PlanValues;
+
+  const modelLayers: Layer[] = [];
+  const modelPresetId = own(model, 'preset');
+  if (typeof modelPresetId === 'string') {
+    const preset = catalog.modelPreset(modelPresetId);
+    if (preset) modelLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${modelPresetId}` });
+    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds())));
+  }
+  const hfRef = own(model, 'hf_config');
+  if (typeof hfRef === 'string') {
+    const read = readReference(file, hfRef);
+    if ('error' in read) {
+      errors.push(errorAt('model.hf_config', lines, `cannot read '${quote(hfRef, 200)}': ${read.error}`));
+    } else {
+      const parsed = catalog.parseHfConfig(read.text);
+      if ('error' in parsed) {
+        errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${parsed.error}`));
+      } else {
+        const hfLines = parsed.lines;
+        const lineOf = (path: string): number | undefined => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
+        modelLayers.push({
+          values: parsed.spec as PlanValues,
+          origin: (path) => {
+            const line = lineOf(path);
+            return line === undefined ? hfRef : `${hfRef}:${line}`;
+          },
+        });
+        for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${w}`));
+      }
+    }
+  }
+  modelLayers.push({ values: model, origin: () => undefined });
+
+  const hardwareLayers: Layer[] = [];
+  const hardwarePresetId = own(hardware, 'preset');
+  if (typeof hardwarePresetId === 'string') {
+    const preset = catalog.hardwarePreset(hardwarePresetId);
+    if (preset) hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
+    else errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds())));
+  }
+  hardwareLayers.push({ values: hardware, origin: () => undefined });
+
+  return {
+    model: mergeSection(sectionOf('model'), modelLayers, 'model', origins),
+    hardware: mergeSection(sectionOf('hardware'), hardwareLayers, 'hardware', origins),
+    origins,
+    errors,
+    warnings,
+  };
+}

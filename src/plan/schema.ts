@@ -1,0 +1,374 @@
+// The field table of plan files (format v1): ONE source for validation (validate.ts)
+// and for the JSON Schema (planJsonSchema below, committed as schema/plan.schema.json).
+// Ranges are what a plan can mean, not what is typical: a value outside is a typo.
+import { DTYPES } from '../core/types.js';
+import { type Dimension, DIMENSIONS, quantityPattern } from './units.js';
+
+interface Described {
+  description: string;
+}
+
+export interface SectionField extends Described {
+  kind: 'section';
+  fields: Readonly<Record<string, Field>>;
+  /** other names for fields of this section: alias -> canonical field name */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+export interface IntField extends Described {
+  kind: 'int';
+  min: number;
+  max: number;
+  /** accepts "10B", "671B", "1e10" strings (parameter counts) */
+  suffixes?: boolean;
+}
+
+export interface RealField extends Described {
+  kind: 'real';
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+export interface QuantityField extends Described {
+  kind: 'quantity';
+  dimension: Exclude<Dimension, 'count'>;
+  /** range in base units */
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  /** when the key itself names a unit (peak_tflops), a plain number is in this unit */
+  numberUnit?: string;
+  /** whether B_<unit> keys are accepted (false for keys that already name a unit) */
+  variants: boolean;
+}
+
+export interface EnumField extends Described {
+  kind: 'enum';
+  /** spelling (lower case) -> canonical value */
+  values: Readonly<Record<string, string>>;
+}
+
+export interface StringField extends Described {
+  kind: 'string';
+  maxLength: number;
+}
+
+export interface BooleanField extends Described {
+  kind: 'boolean';
+}
+
+export interface IntListField extends Described {
+  kind: 'intList';
+  min: number;
+  max: number;
+  maxItems: number;
+}
+
+export interface ConstField extends Described {
+  kind: 'const';
+  value: number;
+}
+
+export type Field =
+  | SectionField
+  | IntField
+  | RealField
+  | QuantityField
+  | EnumField
+  | StringField
+  | BooleanField
+  | IntListField
+  | ConstField;
+
+/** Key suffixes that put a unit in the key, by dimension: memory_gib: 64, ttft_ms: 200. */
+export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Readonly<Record<string, string>>>> = {
+  bytes: {
+    bytes: 'B', kb: 'KB', mb: 'MB', gb: 'GB', tb: 'TB', kib: 'KiB', mib: 'MiB', gib: 'GiB', tib: 'TiB',
+  },
+  // Keys are lower case, so gbps here means gigaBYTES per second (memory_bandwidth_gbps: 3350);
+  // for bits write a string ("400 Gb/s") or use _gbit_per_s.
+  byteRate: {
+    bytes_per_s: 'B/s', mbps: 'MB/s', gbps: 'GB/s', tbps: 'TB/s', gb_per_s: 'GB/s', tb_per_s: 'TB/s',
+    gbit_per_s: 'Gb/s', tbit_per_s: 'Tb/s',
+  },
+  flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
+  time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
+  tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
+};
+
+const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>): SectionField =>
+  aliases ? { kind: 'section', description, fields, aliases } : { kind: 'section', description, fields };
+const int = (description: string, min: number, max: number, suffixes = false): IntField =>
+  suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
+const fraction = (description: string, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}): RealField => ({
+  kind: 'real', description, min: 0, max: 1, ...opts,
+});
+const str = (description: string, maxLength: number): StringField => ({ kind: 'string', description, maxLength });
+const qty = (
+  description: string,
+  dimension: QuantityField['dimension'],
+  min: number,
+  max: number,
+  opts: { minExclusive?: boolean; numberUnit?: string } = {},
+): QuantityField => ({
+  kind: 'quantity', description, dimension, min, max, minExclusive: opts.minExclusive ?? true,
+  variants: opts.numberUnit === undefined, ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
+});
+const enumOf = (description: string, values: Record<string, string>): EnumField => ({ kind: 'enum', description, values });
+
+const DTYPE_SPELLINGS: Record<string, string> = {
+  ...Object.fromEntries(DTYPES.map((d) => [d, d])),
+  float32: 'fp32', float: 'fp32', bfloat16: 'bf16', float16: 'fp16', half: 'fp16',
+  e4m3: 'fp8', fp8_e4m3: 'fp8', e5m2: 'fp8', fp8_e5m2: 'fp8', float8_e4m3fn: 'fp8',
+  mxfp4: 'fp4', nvfp4: 'fp4',
+};
+const dtype = (description: string): EnumField => enumOf(`${description} (${DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
+
+const PiB = 1024 ** 5;
+const BIG_COUNT = 2 ** 20; // 1,048,576
+const LAYERS_MAX = 100_000;
+const WIDTH_MAX = 2 ** 24;
+const TOKENS_MAX = 2 ** 32;
+const DEGREE_MAX = 65536;
+
+export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {
+  version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
+  name: str('Shown in the report; default: the file name without .plan.yaml', 200),
+  description: str('Free text', 10_000),
+  model: section('The model', {
+    preset: str('A model preset id; explicit fields override it', 100),
+    hf_config: str("A Hugging Face config.json, path relative to the plan", 1000),
+    params: int('Total parameters (e.g. 10B, 671B, 1e10); derived from the shape when omitted', 1, 1e15, true),
+    layers: int('Transformer layers', 1, LAYERS_MAX),
+    hidden_size: int('Model (residual stream) width', 1, WIDTH_MAX),
+    heads: int('Attention (query) heads', 1, DEGREE_MAX),
+    kv_heads: int('Key/value heads; = heads for MHA', 1, DEGREE_MAX),
+    head_dim: int('Per-head dimension; default hidden_size / heads', 1, DEGREE_MAX),
+    ffn_hidden_size: int('Dense MLP width', 1, WIDTH_MAX),
+    vocab_size: int('Vocabulary size', 1, 2 ** 27),
+    tied_embeddings: { kind: 'boolean', description: 'Input embeddings and LM head share one matrix' },
+    attention: enumOf('Attention kind (mha | gqa | mqa | mla)', { mha: 'mha', gqa: 'gqa', mqa: 'mqa', mla: 'mla' }),
+    mlp: enumOf('MLP kind: gated (3 matrices, SwiGLU) or plain (2); default gated', { gated: 'gated', plain: 'plain' }),
+    mla: section('Multi-head latent attention (attention: mla)', {
+      kv_lora_rank: int('Compressed KV rank (DeepSeek-V3: 512)', 1, DEGREE_MAX),
+      qk_rope_head_dim: int('Rotary part of each q/k head (DeepSeek-V3: 64)', 1, DEGREE_MAX),
+      q_lora_rank: int('Compressed query rank (DeepSeek-V3: 1536); absent = full-rank q', 1, DEGREE_MAX),
+      qk_nope_head_dim: int('Non-rotary part of each q/k head (DeepSeek-V3: 128)', 1, DEGREE_MAX),
+      v_head_dim: int('Per-head value dim (DeepSeek-V3: 128)', 1, DEGREE_MAX),
+    }),
+    moe: section('Mixture of experts; omit for a dense model', {
+      experts: int('Routed experts per MoE layer', 1, DEGREE_MAX),
+      top_k: int('Routed experts per token', 1, DEGREE_MAX),
+      shared_experts: int('Shared (always active) experts', 0, DEGREE_MAX),
+      expert_ffn_hidden_size: int('Width of one expert MLP', 1, WIDTH_MAX),
+      shared_expert_ffn_hidden_size: int('Width of one shared expert, when it differs', 1, WIDTH_MAX),
+      dense_layers: int('Leading layers that are dense, not MoE', 0, LAYERS_MAX),
+      redundant_experts: int('Extra replicas of busy experts (EPLB)', 0, DEGREE_MAX),
+    }),
+    sliding_window: int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
+    sliding_window_layers: int('How many layers use the sliding window', 0, LAYERS_MAX),
+    weight_dtype: dtype('Weight dtype'),
+    kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
+    weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {
+      attention: dtype('Attention weights'),
+      mlp: dtype('Dense MLP weights'),
+      experts: dtype('Expert weights'),
+      embeddings: dtype('Embeddings and LM head'),
+    }),
+  }),
+  hardware: section('The accelerators', {
+    preset: str('A hardware preset id; explicit fields override it', 100),
+    name: str('Display name', 200),
+    gpus: int('Total accelerators in the deployment', 1, BIG_COUNT),
+    gpus_per_node: int('Accelerators per node', 1, 4096),
+    memory: qty('Memory per accelerator', 'bytes', 0, PiB),
+    peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+    peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+    peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+    memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
+    intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
+    inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
+    intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
+    inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
+    efficiency: section('Achievable fraction of each peak', {
+      compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
+      memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
+      network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
+    }),
+  }),
+  parallelism: section('The parallel layout', {
+    tp: int('Tensor parallel', 1, DEGREE_MAX),
+    pp: int('Pipeline parallel (stages)', 1, DEGREE_MAX),
+    dp: int('Data parallel replicas', 1, DEGREE_MAX),
+    ep: int('Expert parallel', 1, DEGREE_MAX),
+    etp: int('Expert tensor parallel', 1, DEGREE_MAX),
+    cp: int('Context parallel', 1, DEGREE_MAX),
+    microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
+    layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+  }),
+  workload: section(
+    'What the deployment serves',
+    {
+      mode: enumOf('inference (v1)', { inference: 'inference' }),
+      concurrency: int('Sequences in flight (the batch)', 1, 2 ** 24),
+      input_tokens: int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
+      output_tokens: int('Typical generated length (alias osl)', 1, TOKENS_MAX),
+      max_input_tokens: int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
+      max_output_tokens: int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
+      memory_reserve: fraction('Fraction of each device kept free, [0, 1)', { maxExclusive: true }),
+      prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
+      speculative: section('Speculative decoding', {
+        method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
+        tokens: int('Proposed tokens per step', 1, 64),
+        acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
+      }),
+      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
+      runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
+    },
+    { isl: 'input_tokens', osl: 'output_tokens' },
+  ),
+  requirements: section(
+    'Targets, each checked against the estimate',
+    {
+      throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
+      ttft: qty('Time to first token', 'time', 0, 1e6),
+      tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+      max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
+    },
+    { itl: 'tpot' },
+  ),
+  claims: section(
+    "What the plan's author states; each is checked",
+    {
+      memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
+      weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
+      kv_cache_per_gpu: qty('KV cache on the most loaded device', 'bytes', 0, PiB, { minExclusive: false }),
+      throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
+      ttft: qty('Time to first token', 'time', 0, 1e6),
+      tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+      compute_utilization: fraction('Fraction of peak compute, [0, 1]'),
+      memory_utilization: fraction('Fraction of device memory, [0, 1]'),
+      kv_cache_capacity_tokens: int('Tokens of KV cache one replica holds', 0, 2 ** 40),
+    },
+    { itl: 'tpot' },
+  ),
+});
+
+/** How one written key maps onto the table. */
+export interface KeyMeaning {
+  /** canonical field name in its section */
+  canonical: string;
+  field: Field;
+  /** unit named by the key (memory_gib), for quantity fields */
+  keyUnit?: string;
+}
+
+/** Every key a section accepts: canonical names, aliases and their B_<unit> variants. */
+export function sectionKeys(sec: SectionField): Map<string, KeyMeaning> {
+  const keys = new Map<string, KeyMeaning>();
+  const names: [string, string][] = Object.keys(sec.fields).map((k) => [k, k]);
+  for (const [alias, canonical] of Object.entries(sec.aliases ?? {})) names.push([alias, canonical]);
+  for (const [written, canonical] of names) {
+    const field = sec.fields[canonical];
+    if (!field) continue;
+    keys.set(written, { canonical, field });
+    if (field.kind === 'quantity' && field.variants) {
+      for (const [suffix, unit] of Object.entries(UNIT_KEY_SUFFIXES[field.dimension])) {
+        keys.set(`${written}_${suffix}`, { canonical, field, keyUnit: unit });
+      }
+    }
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------- JSON Schema
+
+type JsonSchema = Record<string, unknown>;
+
+function numberRange(min: number, max: number, minExclusive?: boolean, maxExclusive?: boolean): JsonSchema {
+  return {
+    ...(minExclusive ? { exclusiveMinimum: min } : { minimum: min }),
+    ...(maxExclusive ? { exclusiveMaximum: max } : { maximum: max }),
+  };
+}
+
+function unitFactor(dim: Dimension, symbol: string): number {
+  const unit = DIMENSIONS[dim].units.find((u) => u.symbol === symbol);
+  if (!unit) throw new Error(`schema table: unknown unit ${symbol}`);
+  return unit.factor;
+}
+
+function fieldSchema(field: Field, keyUnit?: string): JsonSchema {
+  const description = { description: field.description };
+  switch (field.kind) {
+    case 'section':
+      return sectionSchema(field);
+    case 'const':
+      return { ...description, const: field.value };
+    case 'string':
+      return { ...description, type: 'string', maxLength: field.maxLength };
+    case 'boolean':
+      return { ...description, type: 'boolean' };
+    case 'enum':
+      return { ...description, type: 'string', enum: Object.keys(field.values) };
+    case 'int': {
+      const num = { type: 'integer', ...numberRange(field.min, field.max) };
+      if (!field.suffixes) return { ...description, ...num };
+      return { ...description, oneOf: [num, { type: 'string', pattern: quantityPattern('count') }] };
+    }
+    case 'real':
+      return { ...description, type: 'number', ...numberRange(field.min, field.max, field.minExclusive, field.maxExclusive) };
+    case 'intList':
+      return {
+        ...description, type: 'array', maxItems: field.maxItems, minItems: 1,
+        items: { type: 'integer', ...numberRange(field.min, field.max) },
+      };
+    case 'quantity': {
+      const asString = { type: 'string', pattern: quantityPattern(field.dimension) };
+      const unit = keyUnit ?? field.numberUnit;
+      if (keyUnit) {
+        const factor = unitFactor(field.dimension, keyUnit);
+        return {
+          description: `${field.description}, in ${keyUnit}`,
+          type: 'number',
+          ...numberRange(field.min / factor, field.max / factor, field.minExclusive),
+        };
+      }
+      if (unit) {
+        const factor = unitFactor(field.dimension, unit);
+        const num = { type: 'number', ...numberRange(field.min / factor, field.max / factor, field.minExclusive) };
+        return { ...description, oneOf: [num, asString] };
+      }
+      return { description: `${field.description}; a string with a unit`, ...asString };
+    }
+  }
+}
+
+function sectionSchema(sec: SectionField): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, meaning] of sectionKeys(sec)) {
+    const schema = fieldSchema(meaning.field, meaning.keyUnit);
+    if (key !== meaning.canonical && !meaning.keyUnit) schema.description = `Alias of ${meaning.canonical}`;
+    if (key !== meaning.canonical && meaning.keyUnit && meaning.field.kind === 'quantity') {
+      schema.description = `${meaning.canonical} in ${meaning.keyUnit}`;
+    }
+    properties[key] = schema;
+  }
+  return { type: 'object', description: sec.description, properties, additionalProperties: false };
+}
+
+/** The JSON Schema (draft 2020-12) of plan files, generated from PLAN_SCHEMA. */
+export function planJsonSchema(): JsonSchema {
+  const root = sectionSchema(PLAN_SCHEMA);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'parallel-plan-check plan file, format version 1',
+    ...root,
+    required: ['version'],
+    $comment:
+      'Generated from src/plan/schema.ts; update with UPDATE_SCHEMA=1 npx vitest run __tests__/schema.test.ts. ' +
+      'A key and its unit variant (memory and memory_gib), or a key and its alias (isl and input_tokens), may not both be given.',
+  };
+}

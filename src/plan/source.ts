@@ -1,0 +1,138 @@
+// YAML / JSON text -> a small tree in which every node knows its 1-based line.
+// JSON is YAML 1.2, so one parser (the `yaml` package) reads both and gives exact ranges.
+// Hostile input is bounded here: size, NUL bytes, nesting depth, alias expansion.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { PlanError } from '../core/types.js';
+
+/** Plans larger than this are refused before parsing (1 MiB). */
+export const MAX_PLAN_BYTES = 1024 * 1024;
+/** Deepest nesting accepted; a plan needs 3. */
+export const MAX_DEPTH = 32;
+/** Alias (*name) uses accepted in one file; guards against "billion laughs". */
+export const MAX_ALIASES = 100;
+/** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
+const MAX_NODES = 100_000;
+
+export interface MapEntry {
+  key: string;
+  keyLine: number;
+  value: SourceNode;
+}
+
+export type SourceNode =
+  | { type: 'map'; line: number; entries: MapEntry[] }
+  | { type: 'seq'; line: number; items: SourceNode[] }
+  | { type: 'scalar'; line: number; value: unknown; quoted: boolean };
+
+export type SourceResult = { ok: true; root: SourceNode | null } | { ok: false; errors: PlanError[] };
+
+class Abort extends Error {
+  constructor(readonly planError: PlanError) {
+    super(planError.message);
+  }
+}
+
+/** A short, printable rendering of user text for messages. */
+export function quote(text: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+export function parseSource(text: string): SourceResult {
+  if (text.length > MAX_PLAN_BYTES || byteLength(text) > MAX_PLAN_BYTES) {
+    return {
+      ok: false,
+      errors: [{ message: `the file is ${byteLength(text)} bytes; a plan may be at most ${MAX_PLAN_BYTES} bytes (1 MiB)` }],
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // e.g. the parser's own stack overflowing on pathological nesting
+    return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${quote(String(err))})` }] };
+  }
+  const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({ message: syntaxMessage(e.code, e.message, text, e.pos), line: lineOf(e.pos[0]) })),
+    };
+  }
+  if (doc.contents === null) return { ok: true, root: null };
+  try {
+    return { ok: true, root: new TreeBuilder(doc, lineOf).build(doc.contents as Node) };
+  } catch (err) {
+    if (err instanceof Abort) return { ok: false, errors: [err.planError] };
+    throw err;
+  }
+}
+
+function syntaxMessage(code: string, message: string, text: string, pos: [number, number]): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = text.slice(pos[0], pos[1]).split(/[:\n]/)[0]?.trim() ?? '';
+    return `duplicate key '${quote(key)}': each key may appear once in a map`;
+  }
+  const firstLine = message.split('\n')[0] ?? message;
+  return `YAML/JSON syntax error: ${quote(firstLine, 200)}`;
+}
+
+class TreeBuilder {
+  private aliases = 0;
+  private nodes = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lineOf: (offset: number | undefined) => number,
+  ) {}
+
+  build(node: Node | null, depth = 1): SourceNode {
+    if (++this.nodes > MAX_NODES) {
+      throw new Abort({ message: `the file has more than ${MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
+    }
+    const line = this.lineOf(node?.range?.[0]);
+    if (depth > MAX_DEPTH) {
+      throw new Abort({ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line });
+    }
+    if (node === null || node === undefined) return { type: 'scalar', line, value: null, quoted: false };
+    if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIASES) {
+        throw new Abort({ message: `the file uses more than ${MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
+      }
+      const target = node.resolve(this.doc);
+      if (!target) throw new Abort({ message: `alias *${quote(node.source)} refers to no anchor`, line });
+      return this.build(target, depth + 1);
+    }
+    if (isScalar(node)) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      return { type: 'scalar', line, value: node.value, quoted };
+    }
+    if (isSeq(node)) {
+      return { type: 'seq', line, items: node.items.map((item) => this.build(item as Node | null, depth + 1)) };
+    }
+    if (isMap(node)) {
+      const entries: MapEntry[] = [];
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const keyLine = this.lineOf(keyNode?.range?.[0] ?? node.range?.[0]);
+        if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+          throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
+        }
+        entries.push({ key: String(keyNode.value), keyLine, value: this.build(pair.value as Node | null, depth + 1) });
+      }
+      return { type: 'map', line, entries };
+    }
+    throw new Abort({ message: 'an unsupported YAML node', line });
+  }
+}

@@ -1,0 +1,312 @@
+// Checks a parsed plan tree against the field table (schema.ts): types, ranges, units,
+// unknown keys (with "did you mean"), aliases and unit-suffixed keys, and the few
+// consistency rules without which a plan means nothing. Collects ALL errors.
+// Outputs are built from the table's known keys only, so no written key (such as
+// __proto__) is ever assigned into an object.
+import type { PlanError } from '../core/types.js';
+import { didYouMeanSuffix } from './didYouMean.js';
+import {
+  type Field,
+  type IntField,
+  type IntListField,
+  type QuantityField,
+  type RealField,
+  type SectionField,
+  PLAN_SCHEMA,
+  sectionKeys,
+} from './schema.js';
+import { type MapEntry, type SourceNode, quote } from './source.js';
+import { acceptedUnits, DIMENSIONS, findUnit, parseQuantity, scale } from './units.js';
+
+/** Errors reported per file before the rest are summarised. */
+export const MAX_ERRORS = 100;
+
+export type PlanValues = { [key: string]: unknown };
+
+export interface ValidationResult {
+  /** the plan's values, canonical names, SI units; sections as nested objects */
+  values: PlanValues;
+  /** canonical dotted path -> 1-based line of its key */
+  lines: Record<string, number>;
+  errors: PlanError[];
+}
+
+/** How a value is described in messages: got 2.5, got "abc", got a list. */
+export function describeValue(node: SourceNode): string {
+  if (node.type === 'map') return 'a map';
+  if (node.type === 'seq') return 'a list';
+  const v = node.value;
+  if (v === null || v === undefined) return 'nothing (an empty value)';
+  if (typeof v === 'string') return `the string "${quote(v)}"`;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return String(v);
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+
+/** "from 1 to 65536", "greater than 0 and at most 1", "from 0 to less than 1". */
+export function rangeText(min: number, max: number, minExclusive = false, maxExclusive = false, unit = ''): string {
+  const u = unit ? ` ${unit}` : '';
+  const lo = formatNumber(min);
+  const hi = formatNumber(max);
+  if (minExclusive && maxExclusive) return `greater than ${lo}${u} and less than ${hi}${u}`;
+  if (minExclusive) return `greater than ${lo}${u} and at most ${hi}${u}`;
+  if (maxExclusive) return `from ${lo}${u} to less than ${hi}${u}`;
+  return `from ${lo}${u} to ${hi}${u}`;
+}
+
+function inRange(v: number, min: number, max: number, minExclusive = false, maxExclusive = false): boolean {
+  return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
+}
+
+class Validator {
+  readonly errors: PlanError[] = [];
+  readonly lines: Record<string, number> = {};
+
+  error(path: string, line: number | undefined, message: string): void {
+    this.errors.push(line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line });
+  }
+
+  section(sec: SectionField, node: SourceNode, prefix: string): PlanValues {
+    const out: PlanValues = {};
+    if (node.type === 'scalar' && (node.value === null || node.value === undefined)) return out; // "claims:" left empty
+    if (node.type !== 'map') {
+      const where = prefix === '' ? 'the file' : prefix;
+      this.errors.push({
+        message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${describeValue(node)}`,
+        ...(prefix ? { path: prefix } : {}),
+        line: node.line,
+      });
+      return out;
+    }
+    const keys = sectionKeys(sec);
+    /** canonical name -> the entry that set it */
+    const setBy = new Map<string, MapEntry>();
+    for (const entry of node.entries) {
+      const meaning = keys.get(entry.key);
+      const writtenPath = prefix ? `${prefix}.${entry.key}` : entry.key;
+      if (!meaning) {
+        this.error(prefix ? `${prefix}.${quote(entry.key)}` : quote(entry.key), entry.keyLine,
+          `unknown key '${quote(entry.key)}'${didYouMeanSuffix(entry.key, keys.keys())}`);
+        continue;
+      }
+      const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
+      const earlier = setBy.get(meaning.canonical);
+      if (earlier) {
+        this.error(writtenPath, entry.keyLine,
+          `'${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`);
+        continue;
+      }
+      setBy.set(meaning.canonical, entry);
+      this.lines[path] = entry.keyLine;
+      const value = this.field(meaning.field, entry, path, meaning.keyUnit);
+      if (value !== undefined) out[meaning.canonical] = value;
+    }
+    return out;
+  }
+
+  field(field: Field, entry: MapEntry, path: string, keyUnit: string | undefined): unknown {
+    const node = entry.value;
+    const label = entry.key === path.split('.').pop() ? path : `${path} (written ${entry.key})`;
+    const fail = (message: string, line = node.line): undefined => {
+      this.errors.push({ message: `${label}: ${message}`, path, line });
+      return undefined;
+    };
+    const scalar = node.type === 'scalar' ? node.value : undefined;
+    switch (field.kind) {
+      case 'section':
+        return this.section(field, node, path);
+      case 'const':
+        return scalar === field.value ? field.value : fail(`must be ${field.value}, got ${describeValue(node)}`);
+      case 'string':
+        if (typeof scalar !== 'string') return fail(`must be a string, got ${describeValue(node)}`);
+        if (scalar.length > field.maxLength) {
+          return fail(`must be at most ${field.maxLength} characters long, got ${scalar.length}`);
+        }
+        return scalar;
+      case 'boolean':
+        return typeof scalar === 'boolean' ? scalar : fail(`must be true or false, got ${describeValue(node)}`);
+      case 'enum': {
+        const allowed = [...new Set(Object.values(field.values))].join(', ');
+        if (typeof scalar !== 'string') return fail(`must be one of ${allowed}, got ${describeValue(node)}`);
+        const key = scalar.trim().toLowerCase();
+        const value = Object.prototype.hasOwnProperty.call(field.values, key) ? field.values[key] : undefined;
+        if (value === undefined) {
+          return fail(`must be one of ${allowed}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
+        }
+        return value;
+      }
+      case 'int':
+        return this.int(field, node, fail);
+      case 'real':
+        return this.real(field, node, fail);
+      case 'intList':
+        return this.intList(field, node, label, fail);
+      case 'quantity':
+        return this.quantity(field, node, entry.key, keyUnit, fail);
+    }
+  }
+
+  int(field: IntField, node: SourceNode, fail: (m: string, line?: number) => undefined): number | undefined {
+    const expected = `a whole number ${rangeText(field.min, field.max)}`;
+    let value: unknown = node.type === 'scalar' ? node.value : undefined;
+    if (typeof value === 'string' && field.suffixes) {
+      const parsed = parseQuantity('count', value);
+      if (!parsed.ok) {
+        return fail(`must be ${expected}, as a number or with a suffix (${acceptedUnits('count')}: 10B, 671B, 1e10), got ${describeValue(node)}`);
+      }
+      value = parsed.value;
+    }
+    if (typeof value !== 'number') return fail(`must be ${expected}, got ${describeValue(node)}`);
+    const n = field.min === 0 && Object.is(value, -0) ? 0 : value;
+    if (!Number.isSafeInteger(n) || Object.is(n, -0) || !inRange(n, field.min, field.max)) {
+      return fail(`must be ${expected}, got ${describeValue(node)}`);
+    }
+    return n;
+  }
+
+  real(field: RealField, node: SourceNode, fail: (m: string) => undefined): number | undefined {
+    const value = node.type === 'scalar' ? node.value : undefined;
+    const expected = `a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}`;
+    if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, field.min, field.max, field.minExclusive, field.maxExclusive)) {
+      return fail(`must be ${expected}, got ${describeValue(node)}`);
+    }
+    return Object.is(value, -0) ? 0 : value;
+  }
+
+  intList(field: IntListField, node: SourceNode, label: string, fail: (m: string, line?: number) => undefined): number[] | undefined {
+    if (node.type !== 'seq') return fail(`must be a list of whole numbers, got ${describeValue(node)}`);
+    if (node.items.length === 0) return fail('must list at least one number');
+    if (node.items.length > field.maxItems) return fail(`must list at most ${field.maxItems} numbers, got ${node.items.length}`);
+    const out: number[] = [];
+    let ok = true;
+    node.items.forEach((item, i) => {
+      const v = item.type === 'scalar' ? item.value : undefined;
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || Object.is(v, -0) || !inRange(v, field.min, field.max)) {
+        if (ok) {
+          this.errors.push({
+            message: `${label}[${i}]: must be a whole number ${rangeText(field.min, field.max)}, got ${describeValue(item)}`,
+            path: label.split(' ')[0] ?? label,
+            line: item.line,
+          });
+        }
+        ok = false;
+      } else out.push(v);
+    });
+    return ok ? out : undefined;
+  }
+
+  quantity(
+    field: QuantityField,
+    node: SourceNode,
+    key: string,
+    keyUnit: string | undefined,
+    fail: (m: string) => undefined,
+  ): number | undefined {
+    const dim = field.dimension;
+    const units = acceptedUnits(dim);
+    const value = node.type === 'scalar' ? node.value : undefined;
+    let base: number;
+    if (keyUnit !== undefined) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return fail(`takes a plain number in ${keyUnit}, got ${describeValue(node)}`);
+      }
+      base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
+    } else if (typeof value === 'number') {
+      if (field.numberUnit === undefined) {
+        const example = EXAMPLE_UNIT[dim];
+        return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
+          `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units}`);
+      }
+      if (!Number.isFinite(value)) return fail(`must be a finite number, got ${describeValue(node)}`);
+      base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
+    } else if (typeof value === 'string') {
+      const parsed = parseQuantity(dim, value);
+      if (!parsed.ok) {
+        if (parsed.reason === 'missing-unit') return fail(`${describeValue(node)} has no unit; accepted units: ${units}`);
+        if (parsed.reason === 'bits-for-bytes') {
+          return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units}`);
+        }
+        if (parsed.reason === 'bad-unit') return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units}`);
+        return fail(`must be a number with a unit (${units}), got ${describeValue(node)}`);
+      }
+      base = parsed.value;
+    } else {
+      return fail(`must be a number with a unit (${units}), got ${describeValue(node)}`);
+    }
+    const baseUnit = DIMENSIONS[dim].base;
+    if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
+      return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${describeValue(node)}`);
+    }
+    return Object.is(base, -0) ? 0 : base;
+  }
+}
+
+/** The unit suggested when a plain number lacks one, as a string unit and as a key suffix. */
+const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: string }> = {
+  bytes: { unit: 'GiB', suffix: 'gib' },
+  byteRate: { unit: 'GB/s', suffix: 'gbps' },
+  flops: { unit: 'TFLOPS', suffix: 'tflops' },
+  time: { unit: 'ms', suffix: 'ms' },
+  tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
+};
+
+function get(values: PlanValues, path: string): unknown {
+  let cur: unknown = values;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    cur = (cur as PlanValues)[part];
+  }
+  return cur;
+}
+
+/** Rules between fields that make a plan meaningless when broken (layout rules are the core's checks). */
+function consistency(values: PlanValues, lines: Record<string, number>, errors: PlanError[]): void {
+  const atLeast = (maxPath: string, minPath: string): void => {
+    const max = get(values, maxPath);
+    const min = get(values, minPath);
+    if (typeof max === 'number' && typeof min === 'number' && max < min) {
+      const line = lines[maxPath];
+      errors.push({
+        message: `${maxPath}: must be at least ${minPath} (${min}), got ${max}`,
+        path: maxPath,
+        ...(line !== undefined ? { line } : {}),
+      });
+    }
+  };
+  atLeast('workload.max_input_tokens', 'workload.input_tokens');
+  atLeast('workload.max_output_tokens', 'workload.output_tokens');
+  const tokens = get(values, 'workload.speculative.tokens');
+  const acceptance = get(values, 'workload.speculative.acceptance_length');
+  if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
+    const path = 'workload.speculative.acceptance_length';
+    const line = lines[path];
+    errors.push({
+      message: `${path}: at most tokens + 1 = ${tokens + 1} tokens can be accepted per step (the proposals and one verified token), got ${acceptance}`,
+      path,
+      ...(line !== undefined ? { line } : {}),
+    });
+  }
+}
+
+/** Validates the whole tree (null: an empty file). */
+export function validatePlan(root: SourceNode | null): ValidationResult {
+  const v = new Validator();
+  if (root === null) {
+    return { values: {}, lines: {}, errors: [{ message: 'the file is empty; a plan starts with version: 1' }] };
+  }
+  const values = v.section(PLAN_SCHEMA, root, '');
+  if (root.type === 'map' && !root.entries.some((e) => e.key === 'version')) {
+    v.errors.push({ message: 'version: missing; a plan must start with version: 1', path: 'version', line: root.line });
+  }
+  consistency(values, v.lines, v.errors);
+  let errors = v.errors;
+  if (errors.length > MAX_ERRORS) {
+    const more = errors.length - MAX_ERRORS;
+    errors = [...errors.slice(0, MAX_ERRORS), { message: `... and ${more} more errors` }];
+  }
+  return { values, lines: v.lines, errors };
+}
