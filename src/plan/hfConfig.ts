@@ -436,9 +436,18 @@ class ConfigMapper {
         markQuant('weight_dtypes.mlp');
         return;
       case 'mxfp4':
-        // gpt-oss: the MoE experts are MXFP4; everything else keeps the base dtype.
+        // gpt-oss: the MoE experts are MXFP4; the modules left unconverted
+        // (attention, router, embeddings, LM head) keep the base dtype.
         this.spec.weight_dtypes = { ...this.spec.weight_dtypes, experts: 'fp4' };
         markQuant('weight_dtypes.experts');
+        if (base === undefined) {
+          // gpt-oss's config.json names no torch_dtype; its unconverted weights ship in bf16.
+          this.spec.weight_dtype = 'bf16';
+          markQuant('weight_dtype');
+          this.model.warnings.push(
+            'config.json gives no torch_dtype: the weights MXFP4 leaves unconverted are taken as bf16 (as gpt-oss ships them)',
+          );
+        }
         return;
       case 'gptq':
       case 'awq':

@@ -74,7 +74,7 @@ const llama33_70b: ModelPreset = {
   id: 'llama-3.3-70b',
   name: 'Llama 3.3 70B',
   source: config('meta-llama/Llama-3.3-70B-Instruct'),
-  spec: { ...llama31_70bSpec },
+  spec: structuredClone(llama31_70bSpec),
   published: { params: 70.6e9, source: card('meta-llama/Llama-3.3-70B-Instruct') },
 };
 
@@ -224,7 +224,7 @@ const mixtral_8x22b: ModelPreset = {
     heads: 48,
     kv_heads: 8,
     head_dim: 128,
-    vocab_size: 32768,
+    vocab_size: 32768, // the Instruct model's v3 tokenizer; the base v0.1 config has 32000
     tied_embeddings: false,
     attention: 'gqa',
     mlp: 'gated',
@@ -253,6 +253,8 @@ const deepseekV3Spec: ModelSpec = {
   mla: { kv_lora_rank: 512, qk_rope_head_dim: 64, q_lora_rank: 1536, qk_nope_head_dim: 128, v_head_dim: 128 },
   moe: { experts: 256, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 2048, dense_layers: 3 },
   weight_dtype: 'fp8',
+  // the fp8 quantization covers the linear layers; embeddings and LM head ship in bf16
+  weight_dtypes: { embeddings: 'bf16' },
 };
 
 const deepseekV3: ModelPreset = {
@@ -268,7 +270,7 @@ const deepseekR1: ModelPreset = {
   id: 'deepseek-r1',
   name: 'DeepSeek-R1',
   source: config('deepseek-ai/DeepSeek-R1'),
-  spec: { ...deepseekV3Spec, mla: { ...deepseekV3Spec.mla }, moe: { ...deepseekV3Spec.moe } },
+  spec: structuredClone(deepseekV3Spec),
   // Model card: "671B total parameters, 37B activated", same architecture as V3
   published: { params: 671e9, active_params: 37e9, source: card('deepseek-ai/DeepSeek-R1') },
 };
