@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { combineReports } from '../src/core/verdict.js';
+import { escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
+import { renderReportMarkdown } from '../src/report/markdown.js';
+import { renderText } from '../src/report/text.js';
+import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
+
+const HOSTILE = 'evil | col `code` <img src=x onerror=alert(1)> &amp; [link](https://evil.example) *b* _i_ @octocat #123\n# Heading\n<!-- marker -->';
+
+/** Pipes that end a table cell: those not preceded by an odd number of backslashes. */
+function cellSeparators(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] !== '|') continue;
+    let slashes = 0;
+    for (let j = i - 1; j >= 0 && line[j] === '\\'; j--) slashes++;
+    if (slashes % 2 === 0) count++;
+  }
+  return count;
+}
+
+function hostileReport() {
+  const plan = llama70bReport({ name: HOSTILE, file: 'plans/@team #1 |x|.plan.yaml' });
+  plan.checks = plan.checks.map((c) => ({ ...c, detail: `${c.detail} quoting ${HOSTILE}` }));
+  plan.errors = [{ message: HOSTILE, path: 'model.`x`', line: 3 }];
+  plan.details!.assumptions.push({ name: HOSTILE, value: HOSTILE, source: 'plan' });
+  return combineReports([plan, twoStageReport()]);
+}
+
+describe('escaping text that comes from a plan', () => {
+  const md = renderReportMarkdown(hostileReport());
+
+  it('keeps every table row at its column count', () => {
+    const tableLines = md.split('\n').filter((l) => l.startsWith('|'));
+    expect(tableLines.length).toBeGreaterThan(10);
+    // group consecutive rows by their header and compare with it
+    let expected = 0;
+    for (const [i, line] of tableLines.entries()) {
+      const next = tableLines[i + 1];
+      if (next !== undefined && /^\|( -+ \|)+$/.test(next)) expected = cellSeparators(line);
+      expect(cellSeparators(line), line).toBe(expected);
+    }
+  });
+
+  it('lets no HTML, link, emphasis, heading or comment through', () => {
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<!--');
+    expect(md).not.toContain('](https://');
+    expect(md).not.toMatch(/^#+ Heading/m);
+    expect(md).not.toMatch(/(^|[^\\])\*b\*/);
+    expect(md).not.toMatch(/(^|[^\\])`code`/);
+    expect(md).toContain('&lt;img');
+  });
+
+  it('breaks @mentions and #123 references', () => {
+    expect(md).not.toMatch(/@octocat/);
+    expect(md).toContain('@\u200Boctocat');
+    expect(md).not.toMatch(/#123/);
+    expect(md).toContain('#\u200B123');
+    expect(md).not.toMatch(/@team/);
+  });
+
+  it('escapes each markdown character', () => {
+    expect(escapeMarkdown('a|b')).toBe('a\\|b');
+    expect(escapeMarkdown('x\ny')).toBe('x<br>y');
+    expect(escapeMarkdown('a & <b>')).toBe('a &amp; &lt;b&gt;');
+    expect(escapeMarkdown('[x]')).toBe('\\[x\\]');
+    expect(escapeMarkdown('# title')).toBe('\\# title');
+    expect(escapeMarkdown('a\\|b')).toBe('a\\\\\\|b');
+  });
+
+  it('keeps terminal control sequences out of the text report', () => {
+    const plan = llama70bReport({ name: 'x\u001b[2J\u001b]0;owned\u0007' });
+    const text = renderText(combineReports([plan]));
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('\\x1b[2J');
+    expect(escapeTerminal('a\rb')).toBe('a\\x0db');
+  });
+});
