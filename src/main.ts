@@ -1,2 +1,4 @@
-// STUB: the GitHub Action entry point.
-console.log('parallel-plan-check action: not written yet');
+// The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
+import { run } from './action/run.js';
+
+await run();

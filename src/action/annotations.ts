@@ -1,0 +1,90 @@
+// Line annotations from a report: workflow-command annotations (need no permission, so they work
+// on fork pull requests; GitHub shows 10 errors and 10 warnings per step) and check-run annotations.
+import type { PlanReport, Report } from '../core/index.js';
+
+export type AnnotationLevel = 'error' | 'warning';
+
+export interface LineAnnotation {
+  level: AnnotationLevel;
+  file: string;
+  line?: number;
+  title: string;
+  message: string;
+}
+
+/** GitHub shows this many annotations of each level per step. */
+export const SHOWN_PER_LEVEL = 10;
+
+/** A plan's annotations, most important first: load errors, failing checks, warnings, unverified. */
+export function planAnnotations(plan: PlanReport): LineAnnotation[] {
+  const errors: LineAnnotation[] = plan.errors.map((e) => ({
+    level: 'error',
+    file: plan.file,
+    ...(e.line !== undefined ? { line: e.line } : {}),
+    title: e.path ? `Invalid plan: ${e.path}` : 'Invalid plan',
+    message: e.message,
+  }));
+  const byStatus = (status: string, level: AnnotationLevel, prefix: string): LineAnnotation[] =>
+    plan.checks
+      .filter((c) => c.status === status)
+      .map((c) => ({
+        level,
+        file: plan.file,
+        ...(c.line !== undefined ? { line: c.line } : {}),
+        title: `${prefix}${c.title} (${c.id})`,
+        message: c.missing && c.missing.length > 0 ? `${c.detail} (missing: ${c.missing.join(', ')})` : c.detail,
+      }));
+  return [...errors, ...byStatus('fail', 'error', ''), ...byStatus('warn', 'warning', ''), ...byStatus('unverified', 'warning', 'Unverified: ')];
+}
+
+/**
+ * The workflow-command annotations to emit for a run: per level, the first nine and, when more
+ * exist, a tenth that counts the rest and points to the job summary (GitHub would drop them silently).
+ * Plans' most important annotations come first: each plan's first error before any plan's second.
+ */
+export function workflowAnnotations(report: Report): LineAnnotation[] {
+  const perPlan = report.plans.map(planAnnotations);
+  const interleaved: LineAnnotation[] = [];
+  for (let i = 0; perPlan.some((list) => i < list.length); i++) {
+    for (const list of perPlan) if (list[i]) interleaved.push(list[i] as LineAnnotation);
+  }
+  const out: LineAnnotation[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    const all = interleaved.filter((a) => a.level === level);
+    if (all.length <= SHOWN_PER_LEVEL) {
+      out.push(...all);
+      continue;
+    }
+    const shown = all.slice(0, SHOWN_PER_LEVEL - 1);
+    const rest = all.slice(SHOWN_PER_LEVEL - 1);
+    const files = [...new Set(rest.map((a) => a.file))];
+    out.push(...shown, {
+      level,
+      file: rest[0]?.file ?? '',
+      title: `${rest.length} more ${level === 'error' ? 'errors' : 'warnings'}`,
+      message: `${rest.length} more ${level}s in ${files.join(', ')}: GitHub shows ${SHOWN_PER_LEVEL} per step; the job summary lists them all.`,
+    });
+  }
+  return out;
+}
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+/** A plan's annotations in the checks API's shape (a line is required there: line 1 when unknown). */
+export function checkRunAnnotations(plan: PlanReport): CheckRunAnnotation[] {
+  return planAnnotations(plan).map((a) => ({
+    path: a.file,
+    start_line: a.line ?? 1,
+    end_line: a.line ?? 1,
+    annotation_level: a.level === 'error' ? 'failure' : a.title.startsWith('Unverified') ? 'notice' : 'warning',
+    title: a.title.slice(0, 255),
+    message: a.message.slice(0, 64 * 1024 - 1),
+  }));
+}

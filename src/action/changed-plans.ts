@@ -1,0 +1,83 @@
+// The plan files a pull request adds or changes, from every page of its file list.
+import type { PullRequestTarget } from './event.js';
+import type { GitHubClient } from './octokit.js';
+import type { PathMatcher } from './plan-globs.js';
+
+/** GitHub lists at most this many files of a pull request (REST: pulls.listFiles). */
+export const PR_FILE_LIST_CAP = 3000;
+
+export interface PlanToVerify {
+  /** path at the head commit */
+  path: string;
+  /** path of the previous version at the base commit; null for a new plan */
+  basePath: string | null;
+}
+
+export interface ChangedPlans {
+  plans: PlanToVerify[];
+  /** plan files the pull request deletes (or renames to a name that is no plan) */
+  removed: string[];
+  /** how many files GitHub listed */
+  listed: number;
+  /** a warning when GitHub's cap cut the list short, else null */
+  truncation: string | null;
+}
+
+export interface ChangedFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+}
+
+/** Pure: sorts a pull request's files into plans to verify and plans removed. */
+export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: PathMatcher): Omit<ChangedPlans, 'listed' | 'truncation'> {
+  const plans: PlanToVerify[] = [];
+  const removed: string[] = [];
+  for (const file of files) {
+    const wasPlan = file.previous_filename !== undefined && isPlan(file.previous_filename);
+    switch (file.status) {
+      case 'removed':
+        if (isPlan(file.filename)) removed.push(file.filename);
+        break;
+      case 'renamed':
+        if (isPlan(file.filename)) plans.push({ path: file.filename, basePath: wasPlan ? (file.previous_filename ?? null) : null });
+        else if (wasPlan && file.previous_filename) removed.push(file.previous_filename);
+        break;
+      case 'added':
+      case 'copied':
+        if (isPlan(file.filename)) plans.push({ path: file.filename, basePath: null });
+        break;
+      case 'unchanged':
+        break;
+      default: // modified, changed
+        if (isPlan(file.filename)) plans.push({ path: file.filename, basePath: file.filename });
+    }
+  }
+  plans.sort((a, b) => a.path.localeCompare(b.path));
+  removed.sort();
+  return { plans, removed };
+}
+
+export function truncationWarning(listed: number, changedFiles: number | null): string | null {
+  if (changedFiles !== null && listed < changedFiles) {
+    return `GitHub listed ${listed} of the ${changedFiles} files this pull request changes (its API stops at ${PR_FILE_LIST_CAP}): plans among the others were not verified. Run the action on push or workflow_dispatch to verify every plan.`;
+  }
+  if (changedFiles === null && listed >= PR_FILE_LIST_CAP) {
+    return `GitHub listed ${listed} files, its API's limit: plans beyond them may not have been verified.`;
+  }
+  return null;
+}
+
+export async function listChangedPlans(client: GitHubClient, target: PullRequestTarget, isPlan: PathMatcher): Promise<ChangedPlans> {
+  const files = await client.paginate(client.rest.pulls.listFiles, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+    per_page: 100,
+  });
+  return {
+    ...classifyChangedFiles(files, isPlan),
+    listed: files.length,
+    truncation: truncationWarning(files.length, target.changedFiles),
+  };
+}

@@ -1,0 +1,74 @@
+// The action's inputs (action.yml), read and validated in one place so a bad value is one
+// clear error before any work starts.
+
+export type FailOn = 'fail' | 'warn' | 'never';
+export type CommentMode = 'always' | 'on-change' | 'never';
+
+export interface ActionInputs {
+  token: string;
+  /** plan globs; a leading `!` excludes */
+  plans: string[];
+  failOn: FailOn;
+  comment: CommentMode;
+  checkName: string;
+}
+
+/** The contract's default plan globs (../shared/plan-format.md, "Files"). */
+export const DEFAULT_PLAN_GLOBS: readonly string[] = ['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json'];
+export const DEFAULT_CHECK_NAME = 'parallel-plan-check';
+
+export class InputError extends Error {}
+
+/** Reads an input as GitHub passes it (trimmed; empty = not given). */
+export type GetInput = (name: string) => string;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  const normalised = value.trim().toLowerCase();
+  const match = allowed.find((a) => a === normalised);
+  if (!match) throw new InputError(`input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+  return match;
+}
+
+/**
+ * Splits a list of globs given one per line or separated by commas. A comma inside braces
+ * belongs to the glob (`**\/*.{yaml,yml}`), so it does not split.
+ */
+export function splitGlobs(text: string): string[] {
+  const globs: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') depth++;
+    if (char === '}' && depth > 0) depth--;
+    if (char === '\n' || char === '\r' || (char === ',' && depth === 0)) {
+      globs.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  globs.push(current);
+  return globs.map((g) => g.trim()).filter((g) => g !== '' && !g.startsWith('#'));
+}
+
+export function parseInputs(getInput: GetInput): ActionInputs {
+  const token = getInput('github-token');
+  if (token === '') throw new InputError("input 'github-token' is empty: pass ${{ github.token }} or a token with the permissions the README lists");
+  const plansText = getInput('plans');
+  const plans = plansText === '' ? [...DEFAULT_PLAN_GLOBS] : splitGlobs(plansText);
+  if (plans.length === 0 || plans.every((g) => g.startsWith('!'))) {
+    throw new InputError(`input 'plans' must hold at least one glob that includes files; got '${plansText}'`);
+  }
+  const checkName = getInput('check-name').trim() || DEFAULT_CHECK_NAME;
+  if (/[\r\n]/.test(checkName) || checkName.length > 100) {
+    throw new InputError("input 'check-name' must be one line of at most 100 characters");
+  }
+  return {
+    token,
+    plans,
+    failOn: oneOf('fail-on', getInput('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
+    comment: oneOf('comment', getInput('comment'), ['always', 'on-change', 'never'] as const, 'always'),
+    checkName,
+  };
+}

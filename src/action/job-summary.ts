@@ -1,0 +1,31 @@
+// The job summary holds the full report. GitHub drops a step's summary entirely above 1 MiB,
+// so a report that large is shortened first (details, then a compact list).
+import * as core from '@actions/core';
+import type { Report } from '../core/index.js';
+import { compactReport, dropDetails } from './comment-body.js';
+
+/** GitHub's per-step job summary limit, in bytes. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export function fitJobSummary(full: string, report: Report, limitBytes = SUMMARY_LIMIT_BYTES): string {
+  const note = '\n\n> ⚠️ Shortened to fit GitHub’s 1 MiB job summary limit: the full report is in the `report-markdown` output file.\n';
+  const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= limitBytes;
+  if (fits(full)) return full;
+  const lean = dropDetails(full) + note;
+  if (fits(lean)) return lean;
+  const compact = compactReport(report) + note;
+  if (fits(compact)) return compact;
+  let cut = compact;
+  while (!fits(cut + note)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return cut + note;
+}
+
+/** Writes the summary; false (and a log line) when this runner has no summary file. */
+export async function writeJobSummary(markdown: string): Promise<boolean> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('No job summary written: GITHUB_STEP_SUMMARY is not set.');
+    return false;
+  }
+  await core.summary.addRaw(markdown, true).write();
+  return true;
+}

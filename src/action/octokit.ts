@@ -1,0 +1,80 @@
+// The REST client: @actions/github's Octokit plus plugin-retry (5xx with back-off) and
+// plugin-throttling (primary and secondary rate limits, honouring retry-after). The toolkit's
+// proxy-aware request options are kept (`...defaults.request`): passing `request` alone drops them.
+import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface ClientOptions {
+  token: string;
+  baseUrl?: string;
+  /** one unit of back-off in ms (plugins' retryAfterBaseValue); 1000 in production */
+  retryBaseMs: number;
+  /** spacing of write requests in ms; GitHub asks for one second between content writes */
+  writeIntervalMs: number;
+  log: (message: string) => void;
+}
+
+/** Retries per request, for rate limits and for server errors alike. */
+const MAX_RETRIES = 3;
+
+/**
+ * Test hooks, read from the environment so the bundled action can be driven fast against a
+ * local stand-in server: PARALLEL_PLAN_CHECK_RETRY_BASE_MS and PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS.
+ */
+export function timingFromEnv(env: NodeJS.ProcessEnv): { retryBaseMs: number; writeIntervalMs: number } {
+  const read = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    retryBaseMs: read('PARALLEL_PLAN_CHECK_RETRY_BASE_MS', 1000),
+    writeIntervalMs: read('PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS', 1000),
+  };
+}
+
+export function createClient(options: ClientOptions): GitHubClient {
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const retrying = retryCount < MAX_RETRIES;
+    options.log(
+      `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`,
+    );
+    return retrying;
+  };
+  return getOctokit(
+    options.token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      request: { ...defaults.request },
+      retry: { retryAfterBaseValue: options.retryBaseMs, retries: MAX_RETRIES },
+      throttle: {
+        retryAfterBaseValue: options.retryBaseMs,
+        fallbackSecondaryRateRetryAfter: 60,
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        // Our own write queue, so its spacing can be set (the plugin's shared one waits 1 s).
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** The HTTP status of an Octokit request error, if it is one. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** A write refused because the token may not write (fork pull requests get a read-only token). */
+export function isPermissionDenied(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 404) return false;
+  const message = String((error as { message?: unknown }).message ?? '');
+  return status === 403 ? !/rate limit/i.test(message) : /Resource not accessible/i.test(message);
+}

@@ -1,0 +1,29 @@
+// The step's outputs: the verdict, plans counted by verdict, and the paths of the markdown and
+// JSON reports written under the runner's temp folder.
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../core/index.js';
+import { countVerdicts } from './result.js';
+
+export async function writeReportFiles(markdown: string, json: string, runnerTemp: string | undefined): Promise<{ markdownPath: string; jsonPath: string }> {
+  const folder = join(runnerTemp || tmpdir(), 'parallel-plan-check');
+  await mkdir(folder, { recursive: true });
+  const markdownPath = join(folder, 'report.md');
+  const jsonPath = join(folder, 'report.json');
+  await writeFile(markdownPath, markdown);
+  await writeFile(jsonPath, json);
+  return { markdownPath, jsonPath };
+}
+
+export function setOutputs(report: Report, paths: { markdownPath: string; jsonPath: string }): void {
+  const counts = countVerdicts(report.plans);
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('plans-passed', counts.pass);
+  core.setOutput('plans-warned', counts.warn);
+  core.setOutput('plans-failed', counts.fail);
+  core.setOutput('plans-errored', counts.error);
+  core.setOutput('report-markdown', paths.markdownPath);
+  core.setOutput('report-json', paths.jsonPath);
+}

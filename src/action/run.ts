@@ -1,0 +1,173 @@
+// The action, start to end: what to verify (from the event), verify it, then report it in every
+// place GitHub offers: outputs and files, job summary, line annotations, the sticky comment and
+// one check run per plan. Writes that the token may not make (fork pull requests) are skipped
+// with one plain log line; verification, annotations, summary and the job result still happen.
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { combineReports, type PlanReport } from '../core/index.js';
+import { workflowAnnotations } from './annotations.js';
+import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
+import { createCheckRun } from './check-runs.js';
+import { commentMarker, composeComment } from './comment-body.js';
+import { readTarget, type RunTarget } from './event.js';
+import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
+import { parseInputs, type ActionInputs } from './inputs.js';
+import { writeJobSummary, fitJobSummary } from './job-summary.js';
+import { createClient, isPermissionDenied, timingFromEnv, type GitHubClient } from './octokit.js';
+import { setOutputs, writeReportFiles } from './outputs.js';
+import { planMatcher, type PathMatcher } from './plan-globs.js';
+import { renderPlan, renderReport, renderReportJson, type Bases } from './render.js';
+import { listTreePlans } from './repository-plans.js';
+import { failureReason } from './result.js';
+import { upsertStickyComment } from './sticky-comment.js';
+import { mapLimited, verifyFile } from './verify-files.js';
+import { checkedOutSha, listWorkspacePlans } from './workspace.js';
+
+/** Plans verified at once (each may wait on the contents API). */
+const PARALLEL_READS = 8;
+
+interface Selection {
+  plans: PlanToVerify[];
+  headSource: FileSource;
+  baseSource: FileSource | null;
+  notes: string[];
+}
+
+async function readPayload(path: string | undefined): Promise<unknown> {
+  if (!path) return {};
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | null {
+  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return null;
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
+}
+
+async function selectPlans(client: GitHubClient, target: RunTarget, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined): Promise<Selection> {
+  const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
+  const checkedOut = workspace ? await checkedOutSha(workspace) : null;
+  const fromWorkspace = workspace !== undefined && checkedOut === sha;
+  const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
+  const notes: string[] = [];
+
+  if (target.kind === 'pull_request') {
+    const changed = await listChangedPlans(client, target, isPlan);
+    if (changed.truncation) notes.push(changed.truncation);
+    if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
+    core.info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
+    return { plans: changed.plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
+  }
+  const listing = fromWorkspace
+    ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
+    : await listTreePlans(client, target.owner, target.repo, sha, isPlan);
+  if (listing.truncation) notes.push(listing.truncation);
+  core.info(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
+  return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes };
+}
+
+async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases }> {
+  const bases: Bases = {};
+  const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
+    const head = (await verifyFile(item.path, selection.headSource)) ?? {
+      file: item.path,
+      name: item.path,
+      verdict: 'error' as const,
+      checks: [],
+      metrics: null,
+      errors: [{ message: `${item.path} is listed as changed but does not exist at the head commit` }],
+    };
+    if (item.basePath && selection.baseSource) {
+      try {
+        bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
+      } catch (error) {
+        bases[item.path] = null;
+        core.info(`Could not read the base version of ${item.path}: ${(error as Error).message}`);
+      }
+    } else if (selection.baseSource) {
+      bases[item.path] = null;
+    }
+    return head;
+  });
+  return { plans, bases };
+}
+
+/** What the token was not allowed to post, for the one log line that says so. */
+const PERMISSION_NOTE = (what: string[]) =>
+  `No ${what.join(' and no ')} posted: the token may not write to this repository (GitHub answered 403 "Resource not accessible by integration"; pull requests from forks get a read-only token). The results are in the annotations, the job summary and the job's status.`;
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const inputs = parseInputs((name) => core.getInput(name));
+  core.setSecret(inputs.token);
+  const target = readTarget(env.GITHUB_EVENT_NAME ?? '', await readPayload(env.GITHUB_EVENT_PATH), env);
+  const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: core.info });
+  const isPlan = planMatcher(inputs.plans);
+
+  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
+  core.info(`Reading plans from the ${selection.headSource.label}.`);
+  const { plans, bases } = await verifySelection(selection);
+  const report = combineReports(plans);
+  for (const plan of plans) core.info(`${plan.verdict.padEnd(5)} ${plan.file}`);
+
+  const notes = selection.notes;
+  const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${n.replace(/[<>&]/g, '')}`).join('\n')}\n` : '';
+  const fullMarkdown =
+    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) : '✅ No plan files to verify.\n') + notesMarkdown;
+  const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
+  setOutputs(report, paths);
+  await writeJobSummary(fitJobSummary(fullMarkdown, report));
+
+  for (const a of workflowAnnotations(report)) {
+    const properties = { title: a.title, file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) };
+    if (a.level === 'error') core.error(a.message, properties);
+    else core.warning(a.message, properties);
+  }
+
+  const denied: string[] = [];
+  const apiFailures: string[] = [];
+  const url = runUrl(env);
+  const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
+
+  if (target.kind === 'pull_request' && inputs.comment !== 'never') {
+    const { body, digest } = composeComment({ checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url });
+    try {
+      const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
+      const result = await upsertStickyComment(client, sticky, { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 });
+      core.info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
+    } catch (error) {
+      if (isPermissionDenied(error)) denied.push('pull request comment');
+      else apiFailures.push(`the pull request comment (${(error as Error).message})`);
+    }
+  }
+
+  for (const plan of plans) {
+    try {
+      const summary = renderPlan(plan, bases[plan.file]);
+      await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
+    } catch (error) {
+      if (isPermissionDenied(error)) {
+        denied.push('check runs');
+        break;
+      }
+      apiFailures.push(`the check run of ${plan.file} (${(error as Error).message})`);
+    }
+  }
+  if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0) core.info(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
+
+  if (denied.length > 0) core.info(PERMISSION_NOTE(denied));
+  const reason = failureReason(report, inputs.failOn);
+  if (apiFailures.length > 0) core.error(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
+  if (reason) core.setFailed(reason);
+  else if (apiFailures.length > 0) core.setFailed(`parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see above).`);
+  else core.info(`Verdict: ${report.verdict}.`);
+}
+
+/** Entry point: every error ends as one clear failure line, never a stack trace in the log. */
+export async function run(): Promise<void> {
+  try {
+    await runAction();
+  } catch (error) {
+    core.setFailed(`parallel-plan-check: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

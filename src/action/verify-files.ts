@@ -1,0 +1,73 @@
+// Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
+// while files here arrive over the network; so a plan is verified, the references it asked for
+// are fetched, and it is verified again with them in hand (a plan names at most a few files).
+import { posix } from 'node:path';
+import { verifyPlanText, type PlanReport, type ReadReference } from '../core/index.js';
+import type { FileSource, ReadResult } from './file-source.js';
+
+/** Largest plan file read (a plan is a page of YAML). */
+export const MAX_PLAN_BYTES = 1024 * 1024;
+/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
+export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+/** Rounds of "verify, fetch what it asked for" before giving up on references. */
+const MAX_REFERENCE_ROUNDS = 3;
+
+/**
+ * The repo-relative path a plan's reference names, or an error: the path is relative to the
+ * plan's folder and must stay inside the repository.
+ */
+export function resolveReference(planFile: string, ref: string): { path: string } | { error: string } {
+  if (ref.trim() === '' || ref.includes('\0')) return { error: `'${ref}' is not a file path` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
+    return { error: `'${ref}' must be a path relative to the plan, inside the repository` };
+  }
+  const path = posix.normalize(posix.join(posix.dirname(planFile), ref.replace(/\\/g, '/')));
+  if (path === '..' || path.startsWith('../')) return { error: `'${ref}' leaves the repository` };
+  return { path };
+}
+
+function errorReport(file: string, message: string): PlanReport {
+  return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
+}
+
+function describeRead(path: string, result: ReadResult): { text: string } | { error: string } {
+  if ('missing' in result) return { error: `${path} does not exist at this commit` };
+  return result;
+}
+
+/** Reads and verifies one plan; null when the file does not exist at this commit. */
+export async function verifyFile(file: string, source: FileSource): Promise<PlanReport | null> {
+  const read = await source.read(file, MAX_PLAN_BYTES);
+  if ('missing' in read) return null;
+  if ('error' in read) return errorReport(file, read.error);
+
+  const fetched = new Map<string, { text: string } | { error: string }>();
+  for (let round = 0; ; round++) {
+    const wanted = new Set<string>();
+    const readReference: ReadReference = (planFile, ref) => {
+      const resolved = resolveReference(planFile, ref);
+      if ('error' in resolved) return resolved;
+      const known = fetched.get(resolved.path);
+      if (known) return known;
+      wanted.add(resolved.path);
+      return { error: `${resolved.path} was not read` };
+    };
+    const report = verifyPlanText(file, read.text, readReference);
+    if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) return report;
+    for (const path of wanted) fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
