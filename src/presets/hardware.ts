@@ -28,6 +28,7 @@ const gbit = (gigabits: number): number => (gigabits * 1e9) / 8;
 const A100_DATASHEET =
   'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf';
 const H100_DATASHEET = 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet';
+const HOPPER_WHITEPAPER = 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper';
 const H200_PAGE = 'https://www.nvidia.com/en-us/data-center/h200/';
 const DGX_B200_PAGE = 'https://www.nvidia.com/en-us/data-center/dgx-b200/';
 const HGX_PAGE = 'https://www.nvidia.com/en-us/data-center/hgx/';
@@ -47,13 +48,15 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA A100 40GB SXM',
       gpus_per_node: 8,
-      memory: 40_960 * MiB, // nvidia-smi: 40960MiB
+      memory: 40_960 * MiB, // nvidia-smi: 40960MiB (older drivers show 40536MiB)
       peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
       memory_bandwidth: 1555 * GBps, // datasheet 1,555 GB/s
       intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
       inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
     },
-    notes: 'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. HGX/DGX A100 8-GPU node assumed.',
+    notes:
+      'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' +
+      '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
   },
   {
     id: 'a100-80gb',
@@ -73,13 +76,13 @@ const ALL: readonly HardwarePreset[] = [
   {
     id: 'h100-sxm',
     name: 'NVIDIA H100 80GB SXM',
-    sources: [H100_DATASHEET],
+    sources: [H100_DATASHEET, HOPPER_WHITEPAPER],
     spec: {
       name: 'NVIDIA H100 80GB SXM',
       gpus_per_node: 8,
       memory: 81_559 * MiB, // nvidia-smi on an H100 80GB HBM3: 81559MiB (79.6 GiB)
-      peak_tflops: 989 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity -> 989 dense
-      peak_tflops_fp8: 1979 * TFLOPS, // datasheet FP8 3,958 with sparsity -> 1,979 dense
+      peak_tflops: 989.4 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity; whitepaper dense 989.4
+      peak_tflops_fp8: 1978.9 * TFLOPS, // datasheet FP8 3,958 with sparsity; whitepaper dense 1,978.9
       memory_bandwidth: 3.35 * TBps, // datasheet 3.35 TB/s
       intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
       inter_node_bandwidth: gbit(400), // DGX H100: one 400 Gb/s NDR NIC per GPU
@@ -94,7 +97,7 @@ const ALL: readonly HardwarePreset[] = [
       name: 'NVIDIA H100 80GB PCIe',
       gpus_per_node: 8,
       memory: 81_559 * MiB, // nvidia-smi: 81559MiB (80 GB HBM2e)
-      peak_tflops: 756 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756 dense
+      peak_tflops: 756.5 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756.5 dense
       peak_tflops_fp8: 1513 * TFLOPS, // datasheet FP8 3,026 with sparsity -> 1,513 dense
       memory_bandwidth: 2.0 * TBps, // datasheet 2 TB/s
       intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction
@@ -112,8 +115,8 @@ const ALL: readonly HardwarePreset[] = [
       name: 'NVIDIA H200 141GB SXM',
       gpus_per_node: 8,
       memory: 143_771 * MiB, // nvidia-smi on an H200: 143771MiB (140.4 GiB)
-      peak_tflops: 989 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989 dense
-      peak_tflops_fp8: 1979 * TFLOPS, // FP8 3,958 with sparsity -> 1,979 dense
+      peak_tflops: 989.4 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989.4 dense (as H100 SXM)
+      peak_tflops_fp8: 1978.9 * TFLOPS, // FP8 3,958 with sparsity -> 1,978.9 dense
       memory_bandwidth: 4.8 * TBps, // 4.8 TB/s
       intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
@@ -127,7 +130,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H20 96GB',
       gpus_per_node: 8,
-      memory: 96 * GiB, // nominal 96 GB HBM3 (reported figure not known here)
+      memory: 97_871 * MiB, // nvidia-smi on an H20 96GB: 97871MiB (95.6 GiB)
       peak_tflops: 148 * TFLOPS, // BF16 dense 148 (296 sparse)
       peak_tflops_fp8: 296 * TFLOPS, // FP8 dense 296 (592 sparse)
       memory_bandwidth: 4.0 * TBps, // 4.0 TB/s
@@ -135,8 +138,8 @@ const ALL: readonly HardwarePreset[] = [
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
     },
     notes:
-      'Memory is the nominal 96 GB taken as GiB; the device reports somewhat less. Figures from NVIDIA partner ' +
-      'spec sheets (no public datasheet). 8-GPU HGX node assumed.',
+      'The 96 GB model (a 141 GB H20 exists too: set memory). Compute and bandwidth figures come from NVIDIA ' +
+      'partner spec sheets (no public datasheet). 8-GPU HGX node assumed.',
   },
   {
     id: 'b200',
@@ -145,7 +148,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA B200 SXM',
       gpus_per_node: 8,
-      memory: 180 * 1e9, // DGX B200: 1,440 GB HBM3e over 8 GPUs = 180 GB each (nominal)
+      memory: 183_359 * MiB, // nvidia-smi on a B200: 183359MiB (179 GiB; DGX B200 lists 1,440 GB over 8 GPUs)
       peak_tflops: 2250 * TFLOPS, // HGX B200 FP16/BF16 36 PFLOPS sparse / 8 GPUs / 2 -> 2.25 PF dense
       peak_tflops_fp8: 4500 * TFLOPS, // HGX B200 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
       peak_tflops_fp4: 9000 * TFLOPS, // HGX B200 FP4 144 PFLOPS sparse / 8 / 2 -> 9 PF dense
@@ -154,8 +157,7 @@ const ALL: readonly HardwarePreset[] = [
       inter_node_bandwidth: gbit(400), // DGX B200: 8x 400 Gb/s ConnectX-7, one per GPU
     },
     notes:
-      'Memory is the nominal 180 GB per GPU of DGX/HGX B200 (10^9 bytes), not a figure read from a device. ' +
-      '8-GPU HGX node assumed.',
+      '8-GPU HGX/DGX B200 node assumed (the 1,000 W part; air-cooled 700 W systems reach lower peaks).',
   },
   {
     id: 'gb200',
@@ -164,17 +166,16 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA GB200 (NVL72)',
       gpus_per_node: 72, // one NVLink domain of 72 GPUs
-      memory: 186 * 1e9, // NVL72: up to 13.4 TB HBM3e over 72 GPUs ~ 186 GB each (nominal)
+      memory: 189_471 * MiB, // nvidia-smi on a GB200: 189471MiB (185 GiB)
       peak_tflops: 2500 * TFLOPS, // NVL72 FP16/BF16 360 PFLOPS sparse / 72 / 2 -> 2.5 PF dense
       peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
       peak_tflops_fp4: 10000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse / 72 / 2 -> 10 PF dense
       memory_bandwidth: 8 * TBps, // NVL72: 576 TB/s over 72 GPUs
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
-      inter_node_bandwidth: gbit(800), // ConnectX-8 800 Gb/s per GPU assumed
+      inter_node_bandwidth: gbit(400), // NVL72 compute trays: one 400 Gb/s ConnectX-7 NIC per GPU
     },
     notes:
-      'A "node" here is the 72-GPU NVLink domain of one NVL72 rack. Memory is nominal (10^9 bytes), not a ' +
-      'figure read from a device.',
+      'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72.',
   },
   {
     id: 'mi300x',
@@ -183,7 +184,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'AMD Instinct MI300X',
       gpus_per_node: 8,
-      memory: 192 * GiB, // 192 GB HBM3 (8 stacks x 24 GiB); rocm-smi shows a little less in use by firmware
+      memory: 205_822_885_888, // rocm-smi "VRAM Total Memory (B)" on an MI300X: 205822885888 (191.7 GiB)
       peak_tflops: 1307.4 * TFLOPS, // BF16 dense 1,307.4 (2,614.9 sparse)
       peak_tflops_fp8: 2614.9 * TFLOPS, // FP8 dense 2,614.9 (5,229.8 sparse)
       memory_bandwidth: 5.3 * TBps, // 5.3 TB/s
@@ -191,7 +192,7 @@ const ALL: readonly HardwarePreset[] = [
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
     },
     notes:
-      'Memory is the nominal 192 GiB. Infinity Fabric is a full mesh: 448 GB/s one way only when a GPU talks ' +
+      'Infinity Fabric is a full mesh: 448 GB/s one way only when a GPU talks ' +
       'to all 7 peers at once (all-reduce, all-to-all); 64 GB/s to a single peer. 8-GPU OAM platform assumed.',
   },
   {
@@ -208,7 +209,9 @@ const ALL: readonly HardwarePreset[] = [
       intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
     },
-    notes: 'Memory is the nominal 256 GiB. 8-GPU OAM platform assumed.',
+    notes:
+      'Memory is the nominal 256 GB taken as GiB (8 x 32 GiB stacks); no figure read from a device was at hand, ' +
+      'and the device reports a little less. 8-GPU OAM platform assumed.',
   },
   {
     id: 'l40s',
@@ -251,7 +254,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'Huawei Ascend 910B',
       gpus_per_node: 8,
-      memory: 64 * GiB, // npu-smi: 65536 MB HBM2e
+      memory: 64 * GiB, // npu-smi "HBM-Usage(MB)": 0 / 65536
       peak_tflops: 313 * TFLOPS, // 910B3: FP16/BF16 ~313 TFLOPS dense (910B2 ~376, 910B1 ~414)
       memory_bandwidth: 1.6 * TBps, // HBM2e ~1.6 TB/s
       intra_node_bandwidth: 196 * GBps, // HCCS full mesh: 7 links x 28 GB/s one way (392 GB/s bidirectional)

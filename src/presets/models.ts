@@ -283,7 +283,7 @@ const gptOss120b: ModelPreset = {
   name: 'gpt-oss-120b',
   source: config('openai/gpt-oss-120b'),
   spec: {
-    params: 116.8e9,
+    params: 116.83e9,
     layers: 36,
     hidden_size: 2880,
     heads: 64,
@@ -308,7 +308,7 @@ const gptOss20b: ModelPreset = {
   name: 'gpt-oss-20b',
   source: config('openai/gpt-oss-20b'),
   spec: {
-    params: 20.9e9,
+    params: 20.91e9,
     layers: 24,
     hidden_size: 2880,
     heads: 64,

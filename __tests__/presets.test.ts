@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { DTYPES } from '../src/core/types.js';
+import { HARDWARE_PRESETS, MODEL_PRESETS, hardwarePreset, modelPreset } from '../src/presets/index.js';
+
+const GiB = 2 ** 30;
+const models = Object.values(MODEL_PRESETS);
+const hardware = Object.values(HARDWARE_PRESETS);
+
+function isPositiveInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+describe('model presets', () => {
+  it('holds at least the models the plans refer to', () => {
+    for (const id of ['llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'qwen3-32b', 'mixtral-8x7b', 'mixtral-8x22b', 'qwen3-235b-a22b', 'deepseek-v3', 'gpt-oss-120b']) {
+      expect(modelPreset(id)?.id).toBe(id);
+    }
+  });
+
+  for (const preset of models) {
+    describe(preset.id, () => {
+      const spec = preset.spec;
+
+      it('is keyed by its lower-case id and cites its config.json', () => {
+        expect(MODEL_PRESETS[preset.id]).toBe(preset);
+        expect(preset.id).toBe(preset.id.toLowerCase());
+        expect(preset.source).toMatch(/^https:\/\/huggingface\.co\/.+\/config\.json$/);
+        expect(preset.published.source).toMatch(/^https:\/\//);
+        expect(spec.preset).toBeUndefined();
+        expect(spec.hf_config).toBeUndefined();
+      });
+
+      it('has whole, consistent shape figures', () => {
+        for (const field of ['layers', 'hidden_size', 'heads', 'kv_heads', 'vocab_size'] as const) {
+          expect({ field, ok: isPositiveInteger(spec[field]) }).toEqual({ field, ok: true });
+        }
+        expect(spec.heads! % spec.kv_heads!).toBe(0);
+        const expectedKind = spec.mla ? 'mla' : spec.kv_heads === spec.heads ? 'mha' : spec.kv_heads === 1 ? 'mqa' : 'gqa';
+        expect(spec.attention).toBe(expectedKind);
+        expect(spec.mlp).toBe('gated');
+        expect(typeof spec.tied_embeddings).toBe('boolean');
+        expect(DTYPES).toContain(spec.weight_dtype);
+        for (const dtype of Object.values(spec.weight_dtypes ?? {})) expect(DTYPES).toContain(dtype);
+      });
+
+      it('states the published totals, active no larger than total', () => {
+        // totals are the model cards' figures (billions of parameters); the core's counter checks the shape
+        expect(spec.params).toBe(preset.published.params);
+        expect(preset.published.params).toBeGreaterThan(1e9);
+        if (preset.published.active_params !== undefined) {
+          expect(preset.published.active_params).toBeLessThan(preset.published.params);
+        }
+      });
+
+      if (spec.moe) {
+        it('has a coherent MoE block', () => {
+          const moe = spec.moe!;
+          expect(isPositiveInteger(moe.experts)).toBe(true);
+          expect(isPositiveInteger(moe.top_k)).toBe(true);
+          expect(moe.top_k!).toBeLessThanOrEqual(moe.experts!);
+          expect(isPositiveInteger(moe.expert_ffn_hidden_size)).toBe(true);
+          expect(moe.dense_layers).toBeGreaterThanOrEqual(0);
+          expect(moe.dense_layers!).toBeLessThan(spec.layers!);
+          expect(moe.shared_experts).toBeGreaterThanOrEqual(0);
+          // a dense MLP width is needed exactly when some layers are dense
+          expect(spec.ffn_hidden_size !== undefined).toBe(moe.dense_layers! > 0);
+          expect(preset.published.active_params).toBeDefined();
+        });
+      } else {
+        it('is dense with an MLP width', () => {
+          expect(isPositiveInteger(spec.ffn_hidden_size)).toBe(true);
+        });
+      }
+    });
+  }
+
+  it('Qwen3-32B: head_dim is 128 although hidden_size / heads is 80', () => {
+    // Qwen/Qwen3-32B config.json: hidden_size 5120, num_attention_heads 64, head_dim 128
+    const spec = modelPreset('qwen3-32b')!.spec;
+    expect(spec.hidden_size! / spec.heads!).toBe(80);
+    expect(spec.head_dim).toBe(128);
+    // so the query projection is wider than the hidden size: 64 x 128 = 8192
+    expect(spec.heads! * spec.head_dim!).toBeGreaterThan(spec.hidden_size!);
+  });
+
+  it('DeepSeek-V3: MLA and MoE figures of its config.json', () => {
+    // deepseek-ai/DeepSeek-V3 config.json; DeepSeek-V3 Technical Report (arXiv:2412.19437) section 4.2
+    const spec = modelPreset('deepseek-v3')!.spec;
+    expect(spec.attention).toBe('mla');
+    expect(spec.mla).toEqual({ kv_lora_rank: 512, qk_rope_head_dim: 64, q_lora_rank: 1536, qk_nope_head_dim: 128, v_head_dim: 128 });
+    // MLA caches kv_lora_rank + qk_rope_head_dim = 576 values per token per layer (DeepSeek-V2 paper, section 2.1)
+    expect(spec.mla!.kv_lora_rank! + spec.mla!.qk_rope_head_dim!).toBe(576);
+    expect(spec.moe).toEqual({ experts: 256, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 2048, dense_layers: 3 });
+    expect(spec.ffn_hidden_size).toBe(18432);
+    expect(spec.weight_dtype).toBe('fp8');
+    expect(modelPreset('deepseek-r1')!.spec).toEqual(spec);
+  });
+
+  it('gpt-oss-120b: alternating sliding-window layers and MXFP4 experts', () => {
+    // openai/gpt-oss-120b config.json: 36 layers, layer_types alternating, sliding_window 128
+    const spec = modelPreset('gpt-oss-120b')!.spec;
+    expect(spec.sliding_window).toBe(128);
+    expect(spec.sliding_window_layers).toBe(spec.layers! / 2);
+    expect(spec.moe?.experts).toBe(128);
+    expect(spec.moe?.top_k).toBe(4);
+    expect(spec.moe?.expert_ffn_hidden_size).toBe(spec.hidden_size);
+    expect(spec.weight_dtypes?.experts).toBe('fp4');
+    expect(spec.weight_dtype).toBe('bf16');
+  });
+
+  it('Llama 3.3 70B has the Llama 3.1 70B shape', () => {
+    expect(modelPreset('llama-3.3-70b')!.spec).toEqual(modelPreset('llama-3.1-70b')!.spec);
+  });
+
+  it('looks ids up ignoring case and never falls back to a default', () => {
+    expect(modelPreset('Llama-3.1-70B')?.id).toBe('llama-3.1-70b');
+    expect(modelPreset('  qwen3-32b ')?.id).toBe('qwen3-32b');
+    expect(modelPreset('llama-3.1-71b')).toBeUndefined();
+    expect(modelPreset('')).toBeUndefined();
+    expect(modelPreset('toString')).toBeUndefined();
+    expect(modelPreset('__proto__')).toBeUndefined();
+  });
+
+  it('hands out copies: changing one does not change the preset', () => {
+    const copy = modelPreset('mixtral-8x7b')!;
+    copy.spec.layers = 1;
+    copy.spec.moe!.experts = 1;
+    expect(modelPreset('mixtral-8x7b')!.spec.layers).toBe(32);
+    expect(MODEL_PRESETS['mixtral-8x7b']!.spec.moe!.experts).toBe(8);
+    expect(Object.isFrozen(MODEL_PRESETS['mixtral-8x7b']!.spec.moe)).toBe(true);
+  });
+});
+
+describe('hardware presets', () => {
+  it('holds at least the accelerators the plans refer to', () => {
+    for (const id of ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h200', 'b200', 'mi300x', 'l40s', 'ascend-910b']) {
+      expect(hardwarePreset(id)?.id).toBe(id);
+    }
+  });
+
+  for (const preset of hardware) {
+    describe(preset.id, () => {
+      const spec = preset.spec;
+
+      it('is keyed by its lower-case id, named, and cites a source', () => {
+        expect(HARDWARE_PRESETS[preset.id]).toBe(preset);
+        expect(preset.id).toBe(preset.id.toLowerCase());
+        expect(spec.name).toBe(preset.name);
+        expect(preset.sources.length).toBeGreaterThan(0);
+        for (const source of preset.sources) expect(source).toMatch(/^https:\/\//);
+      });
+
+      it('leaves the deployment and the core defaults unset', () => {
+        expect(spec.gpus).toBeUndefined();
+        expect(spec.efficiency).toBeUndefined();
+        expect(spec.intra_node_latency).toBeUndefined();
+        expect(spec.inter_node_latency).toBeUndefined();
+        expect(spec.preset).toBeUndefined();
+      });
+
+      it('is in SI units and plausible ranges', () => {
+        // bytes: 16 GiB .. 512 GiB per device
+        expect(spec.memory!).toBeGreaterThan(16 * GiB);
+        expect(spec.memory!).toBeLessThan(512 * GiB);
+        // FLOP/s: dense 16-bit between 100 TFLOP/s and 5 PFLOP/s
+        expect(spec.peak_tflops!).toBeGreaterThan(100e12);
+        expect(spec.peak_tflops!).toBeLessThan(5e15);
+        // bytes/s: HBM/GDDR 0.5 .. 10 TB/s; links 10 GB/s .. 1 TB/s one way
+        expect(spec.memory_bandwidth!).toBeGreaterThan(0.5e12);
+        expect(spec.memory_bandwidth!).toBeLessThan(10e12);
+        for (const link of [spec.intra_node_bandwidth!, spec.inter_node_bandwidth!]) {
+          expect(link).toBeGreaterThanOrEqual(10e9);
+          expect(link).toBeLessThanOrEqual(1e12);
+        }
+        // a node's fabric is not slower than the network between nodes, nor faster than HBM
+        expect(spec.intra_node_bandwidth!).toBeGreaterThanOrEqual(spec.inter_node_bandwidth!);
+        expect(spec.intra_node_bandwidth!).toBeLessThan(spec.memory_bandwidth!);
+        expect(isPositiveInteger(spec.gpus_per_node)).toBe(true);
+      });
+
+      it('has 16-bit peak < fp8 peak < fp4 peak where present', () => {
+        if (spec.peak_tflops_fp8 !== undefined) expect(spec.peak_tflops_fp8).toBeGreaterThan(spec.peak_tflops!);
+        if (spec.peak_tflops_fp4 !== undefined) {
+          expect(spec.peak_tflops_fp8).toBeDefined();
+          expect(spec.peak_tflops_fp4).toBeGreaterThan(spec.peak_tflops_fp8!);
+        }
+      });
+    });
+  }
+
+  it('H100 SXM: datasheet dense figures, device-reported memory', () => {
+    // nvidia-smi on an H100 80GB HBM3: 81559 MiB = 79.6 GiB (less than the nominal 80)
+    const spec = hardwarePreset('h100-sxm')!.spec;
+    expect(spec.memory! / GiB).toBeGreaterThan(79);
+    expect(spec.memory! / GiB).toBeLessThan(80);
+    // H100 datasheet: BF16 1,979 TFLOPS and FP8 3,958 TFLOPS "with sparsity" -> dense is half
+    // (the Hopper whitepaper's dense figures, 989.4 and 1,978.9, round to the same)
+    expect(Math.abs(spec.peak_tflops! - 1979e12 / 2)).toBeLessThan(1e12);
+    expect(Math.abs(spec.peak_tflops_fp8! - 3958e12 / 2)).toBeLessThan(1e12);
+    // 3.35 TB/s HBM3; NVLink 4: 900 GB/s total both directions -> 450 GB/s each way
+    expect(spec.memory_bandwidth).toBe(3.35e12);
+    expect(spec.intra_node_bandwidth).toBe(900e9 / 2);
+    // one 400 Gb/s ConnectX-7 per GPU in DGX H100: 400e9 / 8 bytes/s
+    expect(spec.inter_node_bandwidth).toBe(400e9 / 8);
+  });
+
+  it('H200: more memory than H100 at the same compute', () => {
+    // nvidia-smi on an H200: 143771 MiB = 140.4 GiB; H200 page: 4.8 TB/s
+    const h200 = hardwarePreset('h200')!.spec;
+    const h100 = hardwarePreset('h100-sxm')!.spec;
+    expect(h200.memory! / GiB).toBeGreaterThan(140);
+    expect(h200.memory! / GiB).toBeLessThan(141);
+    expect(h200.memory_bandwidth).toBe(4.8e12);
+    expect(h200.peak_tflops).toBe(h100.peak_tflops);
+  });
+
+  it('fp8 doubles the 16-bit peak on Hopper, Blackwell and CDNA 3 (vendor datasheets)', () => {
+    for (const id of ['h100-sxm', 'h100-pcie', 'h200', 'h20', 'b200', 'gb200', 'mi300x', 'mi325x']) {
+      const spec = hardwarePreset(id)!.spec;
+      const ratio = spec.peak_tflops_fp8! / spec.peak_tflops!;
+      expect({ id, doubled: Math.abs(ratio - 2) < 0.01 }).toEqual({ id, doubled: true });
+    }
+    // Blackwell fp4 doubles fp8 (HGX B200: FP4 144 PF vs FP8 72 PF for 8 GPUs)
+    const b200 = hardwarePreset('b200')!.spec;
+    expect(b200.peak_tflops_fp4! / b200.peak_tflops_fp8!).toBeCloseTo(2, 6);
+  });
+
+  it('chips without fp8 math have no fp8 peak', () => {
+    // A100 (Ampere) and Ascend 910B have no fp8 tensor units
+    for (const id of ['a100-40gb', 'a100-80gb', 'ascend-910b']) {
+      expect(hardwarePreset(id)!.spec.peak_tflops_fp8).toBeUndefined();
+    }
+    expect(hardwarePreset('h100-sxm')!.spec.peak_tflops_fp4).toBeUndefined();
+  });
+
+  it('A100 80GB and MI300X: device-reported capacities', () => {
+    // nvidia-smi A100-SXM4-80GB: 81920 MiB; rocm-smi MI300X: 205822885888 bytes (191.7 GiB)
+    expect(hardwarePreset('a100-80gb')!.spec.memory! / GiB).toBe(80);
+    const mi300x = hardwarePreset('mi300x')!.spec.memory! / GiB;
+    expect(mi300x).toBeGreaterThan(191);
+    expect(mi300x).toBeLessThan(192);
+  });
+
+  it('looks ids up ignoring case; an unknown id is undefined, never a default', () => {
+    expect(hardwarePreset('H100-SXM')?.id).toBe('h100-sxm');
+    expect(hardwarePreset('h100')).toBeUndefined();
+    expect(hardwarePreset('tpu-v5p')).toBeUndefined();
+    expect(hardwarePreset('constructor')).toBeUndefined();
+  });
+
+  it('hands out copies: changing one does not change the preset', () => {
+    const copy = hardwarePreset('h200')!;
+    copy.spec.memory = 1;
+    expect(hardwarePreset('h200')!.spec.memory).toBe(143_771 * 2 ** 20);
+    expect(Object.isFrozen(HARDWARE_PRESETS.h200!.spec)).toBe(true);
+  });
+});
