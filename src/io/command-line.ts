@@ -9,7 +9,7 @@ export type CommandLine =
   | { kind: 'help'; command?: string }
   | { kind: 'version' }
   | { kind: 'command'; command: string; values: OptionValues; positionals: string[] }
-  | { kind: 'usage-error'; message: string };
+  | { kind: 'usage-error'; message: string; showUsage?: boolean };
 
 const GLOBAL_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
@@ -26,7 +26,9 @@ function parse(args: string[], options: OptionSpec): { values: OptionValues; pos
   }
 }
 
-/** `commandOptions` gives each known subcommand's options; `--help` and `--version` work everywhere. */
+/**
+ * The subcommand is the first argument that is not an option (only --help and --version may
+ * come before it); `commandOptions` gives each known subcommand's options; `--help` and `--version` work everywhere. */
 export function parseCommandLine(argv: readonly string[], commandOptions: Readonly<Record<string, OptionSpec>>): CommandLine {
   const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
   const command = commandIndex >= 0 ? argv[commandIndex] : undefined;
@@ -34,7 +36,8 @@ export function parseCommandLine(argv: readonly string[], commandOptions: Readon
     const global = parse([...argv], GLOBAL_OPTIONS);
     if ('error' in global) return { kind: 'usage-error', message: global.error };
     if (global.values.version) return { kind: 'version' };
-    if (global.values.help || argv.length === 0) return { kind: 'help' };
+    if (global.values.help) return { kind: 'help' };
+    if (command === undefined) return { kind: 'usage-error', message: 'no command given', showUsage: true };
     return { kind: 'usage-error', message: `unknown command '${command ?? ''}'; the commands are: ${Object.keys(commandOptions).join(', ')}` };
   }
   const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];

@@ -39,7 +39,7 @@ export function runCli(argv: readonly string[], io: CliIo, version: string): num
       io.stdout(line.command ? (COMMANDS[line.command]?.usage ?? generalUsage()) : generalUsage());
       return EXIT_OK;
     case 'usage-error':
-      io.stderr(`parallel-plan-check: ${line.message}\n\n${generalUsage()}`);
+      io.stderr(`parallel-plan-check: ${line.message}\n${line.showUsage ? `\n${generalUsage()}` : "Try 'parallel-plan-check --help'.\n"}`);
       return EXIT_USAGE;
     case 'command': {
       const command = COMMANDS[line.command];
