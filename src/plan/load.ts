@@ -24,6 +24,14 @@ function withFile(file: string, errors: PlanError[]): PlanError[] {
   return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
 }
 
+/** Errors in file order (stable; errors without a line first). */
+function byLine(errors: PlanError[]): PlanError[] {
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) || a.index - b.index)
+    .map((e) => e.error);
+}
+
 export function loadPlan(
   file: string,
   text: string,
@@ -36,8 +44,8 @@ export function loadPlan(
     if (!source.ok) return { ok: false, errors: withFile(file, source.errors) };
     const validated = validatePlan(source.root);
     const resolved = resolveReferences(file, validated.values, validated.lines, readReference, catalog);
-    const errors = [...validated.errors, ...resolved.errors];
-    if (errors.length > 0) return { ok: false, errors };
+    const errors = [...source.errors, ...validated.errors, ...resolved.errors];
+    if (errors.length > 0) return { ok: false, errors: byLine(errors) };
     const values = validated.values;
     const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
     const plan: Plan = {

@@ -24,7 +24,11 @@ export type SourceNode =
   | { type: 'seq'; line: number; items: SourceNode[] }
   | { type: 'scalar'; line: number; value: unknown; quoted: boolean };
 
-export type SourceResult = { ok: true; root: SourceNode | null } | { ok: false; errors: PlanError[] };
+/** ok with `errors`: the tree is usable but the file has mistakes that do not stop reading it (duplicate keys). */
+export type SourceResult = { ok: true; root: SourceNode | null; errors: PlanError[] } | { ok: false; errors: PlanError[] };
+
+/** Parser errors after which the tree is still complete and safe to validate. */
+const RECOVERABLE = new Set(['DUPLICATE_KEY']);
 
 class Abort extends Error {
   constructor(readonly planError: PlanError) {
@@ -64,15 +68,11 @@ export function parseSource(text: string): SourceResult {
     return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${quote(String(err))})` }] };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({ message: syntaxMessage(e.code, e.message, text, e.pos), line: lineOf(e.pos[0]) })),
-    };
-  }
-  if (doc.contents === null) return { ok: true, root: null };
+  const syntaxErrors = doc.errors.map((e) => ({ message: syntaxMessage(e.code, e.message, text, e.pos), line: lineOf(e.pos[0]) }));
+  if (doc.errors.some((e) => !RECOVERABLE.has(e.code))) return { ok: false, errors: syntaxErrors };
+  if (doc.contents === null) return { ok: true, root: null, errors: syntaxErrors };
   try {
-    return { ok: true, root: new TreeBuilder(doc, lineOf).build(doc.contents as Node) };
+    return { ok: true, root: new TreeBuilder(doc, lineOf).build(doc.contents as Node), errors: syntaxErrors };
   } catch (err) {
     if (err instanceof Abort) return { ok: false, errors: [err.planError] };
     throw err;
@@ -81,7 +81,7 @@ export function parseSource(text: string): SourceResult {
 
 function syntaxMessage(code: string, message: string, text: string, pos: [number, number]): string {
   if (code === 'DUPLICATE_KEY') {
-    const key = text.slice(pos[0], pos[1]).split(/[:\n]/)[0]?.trim() ?? '';
+    const key = text.slice(pos[0], pos[0] + 200).split(/[:\n]/)[0]?.trim().replace(/^["']|["']$/g, '') ?? '';
     return `duplicate key '${quote(key)}': each key may appear once in a map`;
   }
   const firstLine = message.split('\n')[0] ?? message;
@@ -123,13 +123,17 @@ class TreeBuilder {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const keyLine = this.lineOf(keyNode?.range?.[0] ?? node.range?.[0]);
         if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
           throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
         }
-        entries.push({ key: String(keyNode.value), keyLine, value: this.build(pair.value as Node | null, depth + 1) });
+        const key = String(keyNode.value);
+        if (seen.has(key)) continue; // a duplicate key: the parser has reported it already
+        seen.add(key);
+        entries.push({ key, keyLine, value: this.build(pair.value as Node | null, depth + 1) });
       }
       return { type: 'map', line, entries };
     }

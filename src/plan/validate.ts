@@ -96,8 +96,11 @@ class Validator {
       const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
       const earlier = setBy.get(meaning.canonical);
       if (earlier) {
-        this.error(writtenPath, entry.keyLine,
-          `'${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`);
+        this.errors.push({
+          message: `${quote(writtenPath)}: '${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`,
+          path,
+          line: entry.keyLine,
+        });
         continue;
       }
       setBy.set(meaning.canonical, entry);
