@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest';
+import type { ReadReference } from '../src/core/types.js';
+import { loadPlan } from '../src/plan/load.js';
+import { errorsOf, fixture, lineOf, loadedOf, noReferences, readFixtureReference } from './loader-helpers.js';
+
+// Figures below are the published ones, not read from the code:
+// - mistralai/Mixtral-8x7B-v0.1 config.json: 32 layers, hidden 4096, 32 heads, 8 KV heads,
+//   8 local experts, 2 per token, intermediate 14336, vocab 32000.
+// - NVIDIA H100 SXM datasheet: 3.35 TB/s HBM3, 989 dense BF16 TFLOPS (1,979 with sparsity).
+// - __tests__/fixtures/plans/tiny-config.json: a made-up small Mixtral-shaped config.
+
+describe('presets', () => {
+  const text = [
+    'version: 1',
+    'model:',
+    '  preset: mixtral-8x7b',
+    '  layers: 16',
+    '  moe:',
+    '    top_k: 1',
+    'hardware:',
+    '  preset: H100-SXM',
+    '  memory: 64 GiB',
+    '  efficiency:',
+    '    compute: 0.5',
+    '',
+  ].join('\n');
+  const loaded = loadedOf(loadPlan('p.plan.yaml', text, noReferences));
+  const { model, hardware } = loaded.plan;
+
+  test('the preset fills the gaps; explicit fields win, field by field in nested sections', () => {
+    expect(model.layers).toBe(16);
+    expect(model.hidden_size).toBe(4096);
+    expect(model.kv_heads).toBe(8);
+    expect(model.vocab_size).toBe(32000);
+    expect(model.moe?.top_k).toBe(1);
+    expect(model.moe?.experts).toBe(8);
+    expect(model.moe?.expert_ffn_hidden_size).toBe(14336);
+    expect(hardware.memory).toBe(64 * 1024 ** 3);
+    expect(hardware.memory_bandwidth).toBe(3.35e12);
+    // 989 TFLOPS in the datasheet (the white paper's 989.4 within 0.1%)
+    expect(Math.abs((hardware.peak_tflops ?? 0) / 989e12 - 1)).toBeLessThan(1e-3);
+    expect(hardware.efficiency?.compute).toBe(0.5);
+  });
+
+  test('origins name the preset for filled values only', () => {
+    expect(loaded.origins['model.hidden_size']).toBe('preset:mixtral-8x7b');
+    expect(loaded.origins['model.moe.experts']).toBe('preset:mixtral-8x7b');
+    expect(loaded.origins['hardware.memory_bandwidth']).toBe('preset:H100-SXM');
+    expect(loaded.origins['model.layers']).toBeUndefined();
+    expect(loaded.origins['model.moe.top_k']).toBeUndefined();
+    expect(loaded.origins['hardware.memory']).toBeUndefined();
+    expect(model.preset).toBe('mixtral-8x7b');
+  });
+
+  test('an unknown preset is an error listing the known ones, with did-you-mean', () => {
+    const bad = 'version: 1\nmodel:\n  preset: mixtral-8x7\nhardware:\n  preset: h100-sxn\n';
+    const errors = errorsOf(loadPlan('p.plan.yaml', bad, noReferences));
+    expect(errors.map((e) => [e.path, e.line])).toEqual([
+      ['model.preset', 3],
+      ['hardware.preset', 5],
+    ]);
+    expect(errors[0]?.message).toMatch(/unknown model preset 'mixtral-8x7' \(did you mean 'mixtral-8x7b'\?\); known presets: .*llama-3.1-8b/);
+    expect(errors[1]?.message).toMatch(/unknown hardware preset 'h100-sxn' \(did you mean 'h100-sxm'\?\); known presets: .*b200/);
+  });
+
+  test('a preset name that is an Object.prototype key is just unknown', () => {
+    const errors = errorsOf(loadPlan('p.plan.yaml', 'version: 1\nmodel:\n  preset: constructor\n', noReferences));
+    expect(errors[0]?.message).toMatch(/unknown model preset 'constructor'/);
+  });
+});
+
+describe('hf_config', () => {
+  const config = fixture('tiny-config.json');
+  const text = 'version: 1\nmodel:\n  preset: mixtral-8x7b\n  hf_config: ./tiny-config.json\n  heads: 8\n';
+  const seen: string[][] = [];
+  const reader: ReadReference = (plan, ref) => {
+    seen.push([plan, ref]);
+    return readFixtureReference(plan, ref);
+  };
+  const loaded = loadedOf(loadPlan('plans/p.plan.yaml', text, reader));
+  const { model } = loaded.plan;
+
+  test('the reference is read by the path written, relative to the plan', () => {
+    expect(seen).toEqual([['plans/p.plan.yaml', './tiny-config.json']]);
+  });
+
+  test('plan > hf_config > preset', () => {
+    expect(model.heads).toBe(8); // plan
+    expect(model.layers).toBe(8); // config.json (the preset says 32)
+    expect(model.hidden_size).toBe(2048); // config.json (the preset says 4096)
+    expect(model.moe?.experts).toBe(4); // config.json num_local_experts
+    expect(model.kv_heads).toBe(4);
+  });
+
+  test('origins point at the config.json line', () => {
+    expect(loaded.origins['model.layers']).toBe(`./tiny-config.json:${lineOf(config, /num_hidden_layers/)}`);
+    expect(loaded.origins['model.moe.experts']).toBe(`./tiny-config.json:${lineOf(config, /num_local_experts/)}`);
+    expect(loaded.origins['model.heads']).toBeUndefined();
+  });
+
+  test('an unreadable config is an error at the hf_config line', () => {
+    const bad = 'version: 1\nmodel:\n  layers: 2\n  hf_config: ./missing.json\n';
+    const errors = errorsOf(loadPlan('p.plan.yaml', bad, readFixtureReference));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'model.hf_config', line: 4 });
+    expect(errors[0]?.message).toMatch(/^model.hf_config: cannot read '.\/missing.json': no such file/);
+  });
+
+  test('a config that is not JSON is an error at the hf_config line', () => {
+    const bad = 'version: 1\nmodel:\n  hf_config: ./broken.json\n';
+    const errors = errorsOf(loadPlan('p.plan.yaml', bad, () => ({ text: '{ "hidden_size": ' })));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'model.hf_config', line: 3 });
+    expect(errors[0]?.message).toMatch(/is not a usable Hugging Face config/);
+  });
+
+  test('a reader that throws does not make loadPlan throw', () => {
+    const result = loadPlan('p.plan.yaml', 'version: 1\nmodel:\n  hf_config: x.json\n', () => {
+      throw new Error('boom');
+    });
+    expect(result.ok).toBe(false);
+    expect(errorsOf(result)[0]?.message).toMatch(/p.plan.yaml: internal error.*boom/);
+  });
+});
