@@ -146,6 +146,23 @@ describe('parseHfConfig on other shapes', () => {
     expect(spec.sliding_window_layers).toBe(32);
   });
 
+  it('Gemma 2 and Gemma 3 sliding-window patterns; Gemma ties embeddings by default', () => {
+    // google/gemma-2-9b config.json: 42 layers, sliding_window 4096, even layers slide
+    const gemma2 = parsed(JSON.stringify({ model_type: 'gemma2', num_hidden_layers: 42, hidden_size: 3584, num_attention_heads: 16, num_key_value_heads: 8, head_dim: 256, sliding_window: 4096 }));
+    expect(gemma2.spec.sliding_window_layers).toBe(21);
+    expect(gemma2.spec.tied_embeddings).toBe(true);
+    expect(gemma2.warnings).toEqual([]);
+    // google/gemma-3-27b-it text_config: 62 layers, sliding_window 1024, sliding_window_pattern 6
+    const gemma3 = parsed(JSON.stringify({ model_type: 'gemma3', text_config: { model_type: 'gemma3_text', num_hidden_layers: 62, hidden_size: 5376, num_attention_heads: 32, num_key_value_heads: 16, head_dim: 128, sliding_window: 1024, sliding_window_pattern: 6 } }));
+    expect(gemma3.spec.sliding_window_layers).toBe(62 - 10);
+  });
+
+  it('flags a model_type it was not checked against', () => {
+    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'llama4_text' }));
+    expect(result.spec.layers).toBe(32);
+    expect(result.warnings.some((w) => w.includes('llama4_text'))).toBe(true);
+  });
+
   it('Qwen2 sliding window: only when enabled, on layers from max_window_layers on', () => {
     // transformers Qwen2Config: layer i slides when use_sliding_window and i >= max_window_layers
     const base = { model_type: 'qwen2', num_hidden_layers: 28, num_attention_heads: 12, num_key_value_heads: 2, hidden_size: 1536, sliding_window: 32768, max_window_layers: 21 };

@@ -156,6 +156,15 @@ const GATED_MODEL_TYPES = new Set([
 ]);
 const PLAIN_MODEL_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'opt', 'falcon', 'bloom', 'phi', 'starcoder2', 'gpt_bigcode']);
 
+// model_type values whose config.json keys this reader was written and tested against;
+// for any other, what it reads is likely right but is flagged for the user to check.
+const CHECKED_MODEL_TYPES = new Set([
+  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3',
+  'gpt_oss', 'gemma2', 'gemma3', 'gemma3_text',
+]);
+// Gemma configs leave tie_word_embeddings out: their config classes default it to true.
+const TIED_BY_DEFAULT_MODEL_TYPES = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text']);
+
 const TORCH_DTYPES: Readonly<Record<string, Dtype>> = {
   bfloat16: 'bf16',
   float16: 'fp16',
@@ -199,24 +208,37 @@ class ConfigMapper {
     else if (this.spec.heads !== undefined) this.take('kv_heads', 'num_attention_heads', this.spec.heads);
     this.take('head_dim', 'head_dim', m.count('head_dim'));
     this.take('vocab_size', 'vocab_size', m.count('vocab_size'));
+    const modelType = this.modelType();
     const tied = m.bool('tie_word_embeddings') ?? this.rootBool('tie_word_embeddings');
     if (tied !== undefined) {
       this.spec.tied_embeddings = tied;
       this.markEither('tied_embeddings', 'tie_word_embeddings');
+    } else if (modelType !== undefined && TIED_BY_DEFAULT_MODEL_TYPES.has(modelType)) {
+      this.spec.tied_embeddings = true;
     }
-    const mlp = this.mlpKind();
+    const mlp = this.mlpKind(modelType);
     if (mlp !== undefined) this.spec.mlp = mlp;
+    if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
+      m.warnings.push(
+        `config.json model_type "${modelType}" is not one this reader was checked against ` +
+          '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3): check the model fields it read',
+      );
+    }
   }
 
-  private mlpKind(): MlpKind | undefined {
-    const modelType = this.model.string('model_type') ?? (typeof this.root.model_type === 'string' ? this.root.model_type : undefined);
+  /** model_type of the text model, else of the top level (multimodal wrappers name both). */
+  private modelType(): string | undefined {
+    return this.model.string('model_type') ?? (typeof this.root.model_type === 'string' ? this.root.model_type : undefined);
+  }
+
+  private mlpKind(modelType: string | undefined): MlpKind | undefined {
     if (modelType === undefined) {
       this.model.warnings.push('config.json has no model_type: MLP assumed gated (the default)');
       return undefined;
     }
     if (GATED_MODEL_TYPES.has(modelType)) return 'gated';
     if (PLAIN_MODEL_TYPES.has(modelType)) return 'plain';
-    this.model.warnings.push(`config.json model_type "${modelType}" is not one we know: MLP assumed gated (the default)`);
+    this.model.warnings.push(`config.json model_type "${modelType}": MLP kind unknown, assumed gated (the default)`);
     return undefined;
   }
 
@@ -369,6 +391,14 @@ class ConfigMapper {
       const maxWindowLayers = m.count('max_window_layers', true) ?? 0;
       slidingLayers = Math.max(0, layers - maxWindowLayers);
       source = 'max_window_layers';
+    } else if (m.count('sliding_window_pattern') !== undefined) {
+      // Gemma 3 (before layer_types): every pattern-th layer is full, the rest slide.
+      const pattern = m.count('sliding_window_pattern')!;
+      slidingLayers = layers - Math.floor(layers / pattern);
+      source = 'sliding_window_pattern';
+    } else if (this.modelType() === 'gemma2') {
+      // Gemma 2: even layers slide, odd layers are full (transformers Gemma2 decoder layer).
+      slidingLayers = Math.ceil(layers / 2);
     } else {
       // Mistral / Mixtral: a window, when set, applies to every layer.
       slidingLayers = layers;
