@@ -32,7 +32,7 @@ export function planAnnotations(plan: PlanReport): LineAnnotation[] {
         file: plan.file,
         ...(c.line !== undefined ? { line: c.line } : {}),
         title: `${prefix}${c.title} (${c.id})`,
-        message: c.missing && c.missing.length > 0 ? `${c.detail} (missing: ${c.missing.join(', ')})` : c.detail,
+        message: c.detail,
       }));
   return [...errors, ...byStatus('fail', 'error', ''), ...byStatus('warn', 'warning', ''), ...byStatus('unverified', 'warning', 'Unverified: ')];
 }

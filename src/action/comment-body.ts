@@ -89,11 +89,11 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const full =
     report.plans.length === 0
       ? `✅ **No plan file changed** in this pull request: nothing to verify.\n`
-      : renderReport(report, bases);
+      : renderReport(report, bases, ctx.checkName);
   const passing = report.plans.filter((p) => p.verdict === 'pass');
   const withoutPassing =
     passing.length > 0 && passing.length < report.plans.length
-      ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases)}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
+      ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases, ctx.checkName)}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
   const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report)].filter((c): c is string => c !== null);
 

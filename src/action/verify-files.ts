@@ -3,10 +3,9 @@
 // are fetched, and it is verified again with them in hand (a plan names at most a few files).
 import { posix } from 'node:path';
 import { verifyPlanText, type PlanReport, type ReadReference } from '../core/index.js';
+import { MAX_PLAN_BYTES } from '../plan/load.js';
 import type { FileSource, ReadResult } from './file-source.js';
 
-/** Largest plan file read (a plan is a page of YAML). */
-export const MAX_PLAN_BYTES = 1024 * 1024;
 /** Largest referenced file read (a Hugging Face config.json is a few KiB). */
 export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 /** Rounds of "verify, fetch what it asked for" before giving up on references. */
