@@ -1,0 +1,91 @@
+// Turns (figure, estimate, physical bound) into a check status, the same way for
+// every requirement and claim (contract: beyond the bound is physically impossible,
+// between estimate and bound is optimistic, no estimate is unverified).
+import type { CheckStatus } from './types.js';
+
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+export interface Judgement {
+  status: CheckStatus;
+  /** the figure the value was held against */
+  limit: number | null;
+  detail: string;
+}
+
+export interface Figures {
+  estimate: number | null;
+  /** ceiling for rates, floor for times and memory */
+  bound: number | null;
+  /** formats a figure for messages */
+  show: (v: number) => string;
+  /** why the estimate is missing */
+  missing: string[];
+}
+
+const missingText = (missing: string[]): string =>
+  missing.length > 0 ? `cannot estimate without ${missing.join(', ')}` : 'cannot estimate from what the plan gives';
+
+/**
+ * A requirement on a rate (throughput: at least R) or a time (TTFT: at most T).
+ * Fails when even the physical bound misses it; else judged on the estimate.
+ */
+export function judgeRequirement(required: number, dir: Direction, f: Figures): Judgement {
+  const better = (a: number, b: number): boolean => (dir === 'higher-is-better' ? a >= b : a <= b);
+  if (f.bound !== null && !better(f.bound, required)) {
+    const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
+    return { status: 'fail', limit: f.bound, detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}` };
+  }
+  if (f.estimate === null) {
+    const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
+    return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+  }
+  if (better(f.estimate, required)) {
+    return { status: 'pass', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
+  }
+  return { status: 'fail', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+}
+
+/**
+ * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
+ * the bound: optimistic (warn). On the estimate's safe side: pass.
+ */
+export function judgeClaim(claimed: number, dir: Direction, f: Figures): Judgement {
+  const beyond = (a: number, b: number): boolean => (dir === 'higher-is-better' ? a > b : a < b);
+  if (f.bound !== null && beyond(claimed, f.bound)) {
+    const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
+    return {
+      status: 'fail',
+      limit: f.bound,
+      detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)`,
+    };
+  }
+  if (f.estimate === null) {
+    const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
+    return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+  }
+  if (beyond(claimed, f.estimate)) {
+    return { status: 'warn', limit: f.estimate, detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+  }
+  return { status: 'pass', limit: f.estimate, detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+}
+
+/**
+ * A claim about memory: below the floor (the bytes the shard must occupy) is impossible; below
+ * the estimate optimistic; far above it (over 1.5x) a sign the author sized something else.
+ */
+export function judgeMemoryClaim(claimed: number, f: Figures): Judgement {
+  if (f.bound !== null && claimed < f.bound) {
+    return { status: 'fail', limit: f.bound, detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
+  }
+  if (f.estimate === null) {
+    const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
+    return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+  }
+  if (claimed < f.estimate) {
+    return { status: 'warn', limit: f.estimate, detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+  }
+  if (claimed > 1.5 * f.estimate) {
+    return { status: 'warn', limit: f.estimate, detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
+  }
+  return { status: 'pass', limit: f.estimate, detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+}

@@ -1,0 +1,57 @@
+// Defaults the core assumes where a plan is silent. Each one is reported in the
+// plan's assumptions, so a reader can judge the estimate. docs/formulas.md
+// explains each figure.
+import type { Dtype } from './types.js';
+
+export const GIB = 1024 ** 3;
+
+/**
+ * Achievable fractions of each peak, used for estimates (bounds use 1).
+ * Starting points from measurements on this project's machines (shared/engineering-notes.md):
+ * a large bf16 GEMM reached ~0.81 of the H100's dense peak and a device copy ~0.9 of its
+ * HBM bandwidth. Whole-model serving lands lower than single kernels (attention, norms,
+ * small decode GEMMs, scheduling), hence 0.6 / 0.8.
+ */
+export const DEFAULT_EFFICIENCY = { compute: 0.6, memory: 0.8, network: 0.7 } as const;
+
+/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
+export const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
+export const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
+
+/** vLLM's default gpu_memory_utilization is 0.9: 10% of each device is kept free. */
+export const DEFAULT_MEMORY_RESERVE = 0.1;
+
+/** Chunked-prefill budget: tokens in one forward pass (vLLM's max_num_batched_tokens for serving). */
+export const DEFAULT_MAX_BATCHED_TOKENS = 8192;
+
+/** CUDA context, CUDA graphs, NCCL buffers, allocator slack: not part of weights, KV or activations. */
+export const DEFAULT_RUNTIME_OVERHEAD_BYTES = 1.0 * GIB;
+/** Extra communication buffers when a device talks to others (NCCL channels, custom all-reduce). */
+export const DEFAULT_COMM_BUFFER_BYTES = 0.25 * GIB;
+
+export const DEFAULT_WEIGHT_DTYPE: Dtype = 'bf16';
+/** Activations and collective messages travel in 16-bit. */
+export const ACTIVATION_BYTES = 2;
+/** Logits are kept in fp32 for sampling; two copies (logits, probabilities). */
+export const LOGIT_BYTES = 4 * 2;
+
+/**
+ * Bytes per stored parameter, scale factors included:
+ * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
+ * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
+ * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
+ */
+export const DTYPE_BYTES: Record<Dtype, number> = {
+  fp32: 4,
+  bf16: 2,
+  fp16: 2,
+  fp8: 1,
+  int8: 1,
+  int4: 0.5 + 2 / 128,
+  fp4: 0.5 + 1 / 32,
+};
+
+/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+export function defaultKvDtype(weight: Dtype): Dtype {
+  return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+}

@@ -1,0 +1,288 @@
+// From a plan's model fields to the figures every formula needs: parameter counts
+// by how they shard, KV bytes per token, attention FLOPs per query-key pair.
+//
+// Two completions of the same facts:
+//  - 'estimate': every field the formulas need must be given (or have a documented
+//    default); otherwise the result is null and the missing keys are named.
+//  - 'bound': unknown fields take the value that makes the deployment cheapest
+//    while staying consistent with what is given (unknown parameters sit in the
+//    least-read, least-computed part; unknown top-k is 1; unknown KV is free).
+//    Formulas fed with these facts give a floor on time and memory that the
+//    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
+import { DEFAULT_WEIGHT_DTYPE, DTYPE_BYTES, defaultKvDtype } from './defaults.js';
+import type { Dtype, ModelSpec } from './types.js';
+
+export type FactsMode = 'estimate' | 'bound';
+
+export interface ComponentDtypes {
+  attention: Dtype;
+  mlp: Dtype;
+  experts: Dtype;
+  embeddings: Dtype;
+  kv: Dtype;
+}
+
+export interface ModelFacts {
+  /** real layers, or one virtual layer per stage when the count is unknown (bound mode) */
+  layers: number;
+  /** true when `layers` is a stand-in (bound mode without model.layers) */
+  layersVirtual: boolean;
+  /** leading layers with a dense MLP; all layers for a dense model */
+  denseLayers: number;
+  isMoe: boolean;
+  /** hidden size; 0 when unknown (bound mode: messages cost nothing) */
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+
+  // Parameters of ONE layer, grouped by how tensor parallelism splits them.
+  /** split over tp: q and o projections; for MLA the per-head up-projections */
+  attnSharded: number;
+  /** k and v projections: split over min(tp, kv_heads), replicated beyond */
+  attnKv: number;
+  /** on every tp rank: norms, MLA's low-rank down-projections */
+  attnReplicated: number;
+  /** dense MLP of one dense layer, split over tp */
+  denseMlp: number;
+  /** shared experts of one MoE layer, split over tp */
+  sharedExperts: number;
+  /** router of one MoE layer, replicated */
+  router: number;
+  /** one routed expert */
+  expert: number;
+  experts: number;
+  topK: number;
+  redundantExperts: number;
+
+  embedding: number;
+  /** LM head parameters (equal to the embedding when tied: stored once unless pipeline stages differ) */
+  lmHead: number;
+  tied: boolean;
+
+  /** FLOPs for one (query token, key token) pair summed over heads, prefill form */
+  attnPairFlopsPrefill: number;
+  /** same in the decode form (MLA decodes in the compressed latent space) */
+  attnPairFlopsDecode: number;
+  /** KV bytes per token per layer for the whole model (all KV heads) */
+  kvBytesPerTokenLayer: number;
+  /** false for MLA: its latent cache is one vector per token, replicated on every tp rank */
+  kvShardable: boolean;
+  slidingWindow: number | null;
+  slidingLayers: number;
+
+  dtypes: ComponentDtypes;
+  bytes: { attention: number; mlp: number; experts: number; embeddings: number; kv: number };
+  /** total parameters these facts describe */
+  totalParams: number;
+  /** parameters touched per token (attention, dense/shared MLP, top-k experts, router), lm head excluded */
+  activeLayerParamsPerToken: number;
+}
+
+export interface FactsResult {
+  facts: ModelFacts | null;
+  /** plan keys that the estimate needs and the plan does not give */
+  missing: string[];
+  /** defaults taken (shown in the report) */
+  assumptions: string[];
+}
+
+/** Parameters of the model computed from its shape alone, or null when the shape is incomplete. */
+export function paramsFromShape(model: ModelSpec): number | null {
+  const r = deriveModelFacts({ ...model, params: undefined }, 'estimate');
+  return r.facts ? r.facts.totalParams : null;
+}
+
+export function deriveModelFacts(model: ModelSpec, mode: FactsMode): FactsResult {
+  const missing: string[] = [];
+  const assumptions: string[] = [];
+  const need = (value: number | undefined, key: string): number | undefined => {
+    if (value === undefined) missing.push(key);
+    return value;
+  };
+
+  const weightDtype = model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
+  if (model.weight_dtype === undefined) assumptions.push(`model.weight_dtype not given: ${DEFAULT_WEIGHT_DTYPE} assumed`);
+  const dtypes: ComponentDtypes = {
+    attention: model.weight_dtypes?.attention ?? weightDtype,
+    mlp: model.weight_dtypes?.mlp ?? weightDtype,
+    experts: model.weight_dtypes?.experts ?? weightDtype,
+    embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
+    kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
+  };
+  const bytes = {
+    attention: DTYPE_BYTES[dtypes.attention],
+    mlp: DTYPE_BYTES[dtypes.mlp],
+    experts: DTYPE_BYTES[dtypes.experts],
+    embeddings: DTYPE_BYTES[dtypes.embeddings],
+    kv: DTYPE_BYTES[dtypes.kv],
+  };
+
+  const isMoe = model.moe !== undefined;
+  const isMla = model.attention === 'mla' || model.mla !== undefined;
+  const layers = need(model.layers, 'model.layers');
+  const hidden = need(model.hidden_size, 'model.hidden_size');
+  const heads = need(model.heads, 'model.heads');
+  let kvHeads: number | undefined;
+  if (isMla) kvHeads = heads;
+  else if (model.kv_heads !== undefined) kvHeads = model.kv_heads;
+  else if (model.attention === 'mqa') kvHeads = 1;
+  else if (model.attention === 'gqa') kvHeads = need(undefined, 'model.kv_heads');
+  else if (heads !== undefined) {
+    kvHeads = heads;
+    assumptions.push('model.kv_heads not given: multi-head attention assumed (kv_heads = heads)');
+  } else missing.push('model.kv_heads');
+  let headDim = model.head_dim;
+  if (headDim === undefined && hidden !== undefined && heads !== undefined) headDim = hidden / heads;
+  else if (headDim === undefined && !isMla) missing.push('model.head_dim');
+  const vocab = need(model.vocab_size, 'model.vocab_size');
+
+  // Attention parameters and costs per layer.
+  let attnSharded: number | undefined;
+  let attnKv: number | undefined;
+  let attnReplicated: number | undefined;
+  let pairPrefill: number | undefined;
+  let pairDecode: number | undefined;
+  let kvBytes: number | undefined;
+  if (isMla) {
+    const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
+    const rope = need(model.mla?.qk_rope_head_dim, 'model.mla.qk_rope_head_dim');
+    const nope = model.mla?.qk_nope_head_dim ?? headDim;
+    const vDim = model.mla?.v_head_dim ?? headDim;
+    const qLora = model.mla?.q_lora_rank;
+    if (hidden !== undefined && heads !== undefined && kvLora !== undefined && rope !== undefined && nope !== undefined && vDim !== undefined) {
+      const qHead = nope + rope;
+      // DeepSeek-V2 paper (arXiv:2405.04434) sec. 2.1: q = W_UQ(W_DQ h), [k_nope; v] = W_UKV(c_kv), k_rope from W_KR h.
+      const qProj = qLora !== undefined ? qLora * heads * qHead : hidden * heads * qHead;
+      attnSharded = qProj + kvLora * heads * (nope + vDim) + heads * vDim * hidden;
+      attnReplicated = (qLora !== undefined ? hidden * qLora + qLora : 0) + hidden * (kvLora + rope) + kvLora + 2 * hidden;
+      attnKv = 0;
+      pairPrefill = 2 * heads * (qHead + vDim);
+      // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
+      pairDecode = 2 * heads * (kvLora + rope + kvLora);
+      kvBytes = (kvLora + rope) * bytes.kv;
+    }
+  } else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
+    attnSharded = 2 * hidden * heads * headDim;
+    attnKv = 2 * hidden * kvHeads * headDim;
+    attnReplicated = 2 * hidden;
+    pairPrefill = 4 * heads * headDim;
+    pairDecode = pairPrefill;
+    kvBytes = 2 * kvHeads * headDim * bytes.kv;
+  }
+
+  const gated = model.mlp !== 'plain';
+  const mlpMatrices = gated ? 3 : 2;
+  const experts = isMoe ? model.moe?.experts : undefined;
+  const topK = isMoe ? model.moe?.top_k : undefined;
+  const shared = model.moe?.shared_experts ?? 0;
+  const redundant = model.moe?.redundant_experts ?? 0;
+  const denseLayersGiven = isMoe ? (model.moe?.dense_layers ?? 0) : layers;
+  const expertWidth = model.moe?.expert_ffn_hidden_size;
+  const sharedWidth = model.moe?.shared_expert_ffn_hidden_size ?? expertWidth;
+  const ffn = model.ffn_hidden_size;
+
+  let denseMlp: number | undefined;
+  let expert: number | undefined;
+  let sharedParams: number | undefined;
+  let router: number | undefined;
+  if (hidden !== undefined) {
+    if (ffn !== undefined) denseMlp = mlpMatrices * hidden * ffn;
+    if (isMoe) {
+      if (expertWidth !== undefined) expert = mlpMatrices * hidden * expertWidth;
+      if (shared === 0) sharedParams = 0;
+      else if (sharedWidth !== undefined) sharedParams = shared * mlpMatrices * hidden * sharedWidth;
+      if (experts !== undefined) router = hidden * experts;
+    }
+  }
+  if (isMoe) {
+    need(experts, 'model.moe.experts');
+    need(topK, 'model.moe.top_k');
+    need(expertWidth, 'model.moe.expert_ffn_hidden_size');
+    if ((denseLayersGiven ?? 0) > 0 && ffn === undefined) missing.push('model.ffn_hidden_size');
+  } else if (ffn === undefined) {
+    missing.push('model.ffn_hidden_size');
+  }
+
+  const tied = model.tied_embeddings ?? false;
+  const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
+
+  const slidingWindow = model.sliding_window ?? null;
+  const slidingLayers = slidingWindow === null ? 0 : (model.sliding_window_layers ?? layers ?? 0);
+
+  const uniq = [...new Set(missing)];
+  if (mode === 'estimate') {
+    // A dense model whose MLP width alone is missing: the given total pins it down.
+    if (uniq.length === 1 && uniq[0] === 'model.ffn_hidden_size' && !isMoe && model.params !== undefined) {
+      const rest = (attnSharded! + attnKv! + attnReplicated!) * layers! + embedding! * (tied ? 1 : 2);
+      if (model.params > rest) {
+        denseMlp = (model.params - rest) / layers!;
+        assumptions.push('model.ffn_hidden_size not given: MLP size taken from model.params less attention and embeddings');
+        uniq.length = 0;
+      }
+    }
+    if (uniq.length > 0) return { facts: null, missing: uniq, assumptions };
+    const facts = assemble({
+      layers: layers!, layersVirtual: false, denseLayers: denseLayersGiven ?? layers!, isMoe, hidden: hidden!, heads: heads!,
+      kvHeads: kvHeads!, attnSharded: attnSharded!, attnKv: attnKv!, attnReplicated: attnReplicated!,
+      denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
+      experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
+      lmHead: embedding!, tied, attnPairFlopsPrefill: pairPrefill!, attnPairFlopsDecode: pairDecode!,
+      kvBytesPerTokenLayer: kvBytes!, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+    });
+    return { facts, missing: [], assumptions };
+  }
+
+  // Bound mode: fill what is unknown with the cheapest consistent value.
+  const L = layers ?? 1;
+  const knownAttn = (attnSharded ?? 0) + (attnKv ?? 0) + (attnReplicated ?? 0);
+  const knownEmb = (embedding ?? 0) * (tied ? 1 : 2);
+  const denseL = isMoe ? Math.min(model.moe?.dense_layers ?? 0, L) : L;
+  const moeL = L - denseL;
+  const E = experts ?? 0;
+  const knownDense = denseMlp !== undefined ? denseMlp * denseL : undefined;
+  const knownMoe =
+    expert !== undefined && experts !== undefined
+      ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL
+      : undefined;
+  let facts: ModelFacts | null = null;
+  const base = {
+    layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
+    kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
+    denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
+    experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
+    attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
+    kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+  };
+  const knownTotal = knownAttn * L + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
+  const remainder = model.params !== undefined ? model.params - knownTotal : 0;
+  const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
+  const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
+  if (shapeComplete || remainder <= 0) {
+    // Either the shape says it all, or the given total adds nothing to it.
+    if (knownTotal > 0) facts = assemble(base);
+  } else if (isMoe && moeL > 0) {
+    // Unknown parameters sit in routed experts: the part a token touches least.
+    // Unknown expert count: as many as can be, each read by few tokens.
+    const Ev = E > 0 ? E : 1e9;
+    facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
+  } else {
+    facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
+  }
+  return { facts, missing: uniq, assumptions };
+}
+
+type FactsCore = Omit<ModelFacts, 'totalParams' | 'activeLayerParamsPerToken'>;
+
+function assemble(f: FactsCore): ModelFacts {
+  const attn = f.attnSharded + f.attnKv + f.attnReplicated;
+  const moeLayers = f.layers - f.denseLayers;
+  const totalParams =
+    attn * f.layers +
+    f.denseMlp * f.denseLayers +
+    (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
+    f.embedding * (f.tied ? 1 : 2);
+  const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
+  const activeLayerParamsPerToken =
+    attn * f.layers + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
+  return { ...f, totalParams, activeLayerParamsPerToken };
+}

@@ -1,0 +1,329 @@
+// Time of prefill (TTFT), of one decode step, and of the closed-loop workload.
+// One formula serves estimate and bound: the bound runs it with every efficiency at 1,
+// no start-up latency, and communication overlapped with compute (docs/formulas.md, "Time").
+import { ACTIVATION_BYTES } from './defaults.js';
+import { addComm, allReduce, allToAll, groupSpans, linkFor, NO_COMM, pointToPoint, type CommCost } from './comm.js';
+import { attentionParamsPerRank, expertsPerDevice, kvShardsOverTp, stageKvBytesPerSequence } from './memory.js';
+import type { ModelFacts } from './modelFacts.js';
+import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
+import type { Stage } from './stages.js';
+import type { Dtype } from './types.js';
+
+export interface TimeMode {
+  efficiency: Efficiency;
+  /** add collective start-up latency */
+  latency: boolean;
+  /** communication hidden behind compute (bound) or added to it (estimate) */
+  overlap: boolean;
+  /** a peak or bandwidth the plan does not give costs nothing (bound) instead of stopping the estimate */
+  unknownIsFree: boolean;
+}
+
+export const BOUND_MODE: TimeMode = { efficiency: { compute: 1, memory: 1, network: 1 }, latency: false, overlap: true, unknownIsFree: true };
+
+export interface PassCost {
+  compute: number;
+  memory: number;
+  comm: CommCost;
+  /** seconds */
+  total: number;
+  /** FLOPs one device performs */
+  flops: number;
+}
+
+export interface Pass {
+  /** tokens this dp rank pushes through the stage (all sequences of the microbatch) */
+  tokens: number;
+  /** dp ranks running such a pass at the same time (1 for a lone request, dp under load) */
+  activeDp: number;
+  /** sum over the pass's query tokens of the keys each attends to (full-attention layers) */
+  pairsFull: number;
+  /** same for sliding-window layers */
+  pairsSliding: number;
+  /** KV bytes read per device per layer kind, decode only: given as sequences x context */
+  kvSequences: number;
+  kvContext: number;
+  /** tokens whose logits are computed (last stage) */
+  logitTokens: number;
+  /** times the stage's weights are read (prefill chunks) */
+  weightReads: number;
+  decode: boolean;
+}
+
+/** Dense peak for math on operands of this dtype (fp8 and fp4 use their own units where the chip has them). */
+export function peakFor(hw: Hardware, dtype: Dtype): number | undefined {
+  const p16 = hw.peak16;
+  if (dtype === 'fp8') return hw.peakFp8 ?? p16;
+  if (dtype === 'fp4') return hw.peakFp4 ?? hw.peakFp8 ?? p16;
+  return p16;
+}
+
+/** Expected distinct experts (of E, each token picking k distinct) touched by n tokens: E(1-(1-k/E)^n). */
+export function touchedExpertFraction(experts: number, topK: number, tokens: number): number {
+  if (experts <= 0 || tokens <= 0) return 0;
+  const k = Math.min(topK, experts);
+  return 1 - Math.pow(1 - k / experts, tokens);
+}
+
+export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage: Stage, pass: Pass, mode: TimeMode): PassCost | null {
+  // A missing figure stops an estimate; for a bound it is the cheapest case: infinitely fast.
+  const orFree = (v: number | undefined): number | undefined => v ?? (mode.unknownIsFree ? Infinity : undefined);
+  const peakAttn = orFree(peakFor(hw, facts.dtypes.attention));
+  const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp));
+  const peakExp = orFree(peakFor(hw, facts.dtypes.experts));
+  const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings));
+  const peak16 = orFree(hw.peak16);
+  const bw = orFree(hw.memoryBandwidth);
+  if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peak16 || !bw) return null;
+  const { tp, cp, ep, etp, edp } = layout;
+  const eff = mode.efficiency;
+  const b = facts.bytes;
+  const tokens = pass.tokens / cp;
+  // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
+  const groupTokens = (pass.tokens * pass.activeDp) / Math.max(edp, 1e-9);
+  const expertTokensPerDevice = (groupTokens * facts.topK) / (ep * etp);
+
+  // FLOPs per device, by operand dtype (2 FLOPs per multiply-add).
+  const attnLinear = 2 * tokens * attentionParamsPerRank(facts, tp) * stage.layers;
+  const kvShards = kvShardsOverTp(facts, tp);
+  const headsShare = 1 / tp;
+  const pairFlops = pass.decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
+  const attnScores =
+    (pairFlops * headsShare * ((stage.layers - stage.slidingLayers) * pass.pairsFull + stage.slidingLayers * pass.pairsSliding)) / cp;
+  const dense = 2 * tokens * (facts.denseMlp / tp) * stage.denseLayers;
+  const shared = 2 * tokens * (facts.sharedExperts / tp + facts.router) * stage.moeLayers;
+  const experts = 2 * expertTokensPerDevice * facts.expert * stage.moeLayers;
+  const vocab = facts.hidden > 0 ? facts.embedding / facts.hidden : 0;
+  const lmHead = stage.hasLmHead ? 2 * pass.logitTokens * facts.hidden * (vocab / tp) : 0;
+  const compute =
+    attnLinear / (peakAttn * eff.compute) +
+    attnScores / (peak16 * eff.compute) +
+    (dense + shared) / (peakMlp * eff.compute) +
+    experts / (peakExp * eff.compute) +
+    lmHead / (peakEmb * eff.compute);
+  const flops = attnLinear + attnScores + dense + shared + experts + lmHead;
+
+  // Bytes per device: weights read once per pass (only the experts some token picked), KV read.
+  const touched = touchedExpertFraction(facts.experts, facts.topK, groupTokens);
+  const weightBytes =
+    attentionParamsPerRank(facts, tp) * b.attention * stage.layers +
+    (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
+    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + ((expertsPerDevice(facts, layout) * touched * facts.expert) / etp) * b.experts) *
+      stage.moeLayers +
+    (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
+  const kvRead = pass.decode ? pass.kvSequences * stageKvBytesPerSequence(facts, layout, stage, pass.kvContext) : 0;
+  const kvWrite = pass.decode ? 0 : tokens * ((facts.kvBytesPerTokenLayer / kvShards) * stage.layers);
+  const memory = (weightBytes * pass.weightReads + kvRead + kvWrite) / (bw * eff.memory);
+
+  // Communication per device.
+  const spans = groupSpans(layout, hw);
+  let comm: CommCost = NO_COMM;
+  const h = facts.hidden;
+  const msg = tokens * h * ACTIVATION_BYTES;
+  if (tp > 1) {
+    const link = linkFor(hw, spans.tp, eff.network, mode.latency, mode.unknownIsFree);
+    if (!link) return null;
+    const moeViaAllReduce = ep === 1 ? stage.moeLayers : 0;
+    // One all-reduce after attention, one after each dense or tensor-parallel MoE block.
+    comm = addComm(comm, allReduce(msg, tp, link), stage.layers + stage.denseLayers + moeViaAllReduce);
+  }
+  if (ep > 1 && stage.moeLayers > 0) {
+    const link = linkFor(hw, spans.ep, eff.network, mode.latency, mode.unknownIsFree);
+    if (!link) return null;
+    const perRank = (groupTokens * facts.topK * h * ACTIVATION_BYTES) / (ep * etp);
+    // Dispatch and combine.
+    comm = addComm(comm, allToAll(perRank, ep, link), 2 * stage.moeLayers);
+  }
+  if (cp > 1 && !pass.decode) {
+    const link = linkFor(hw, spans.cp, eff.network, mode.latency, mode.unknownIsFree);
+    if (!link) return null;
+    // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
+    const kvBlock = tokens * (facts.kvBytesPerTokenLayer / kvShards);
+    comm = addComm(comm, pointToPoint(kvBlock * (cp - 1), link), stage.layers);
+  }
+  const commTime = comm.transfer + comm.latency;
+  const total = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime;
+  return { compute, memory, comm, total, flops };
+}
+
+/** Activation hand-off between two pipeline stages. */
+export function stageHandoff(facts: ModelFacts, layout: Layout, hw: Hardware, tokens: number, mode: TimeMode): number | null {
+  if (layout.pp <= 1) return 0;
+  const link = linkFor(hw, groupSpans(layout, hw).pp, mode.efficiency.network, mode.latency, mode.unknownIsFree);
+  if (!link) return null;
+  const c = pointToPoint((tokens / layout.cp) * facts.hidden * ACTIVATION_BYTES, link);
+  return c.transfer + c.latency;
+}
+
+export interface PrefillResult {
+  /** seconds, a lone request through every stage in turn */
+  ttft: number;
+  perStage: PassCost[];
+  /** FLOPs of the whole model for this request */
+  modelFlops: number;
+}
+
+/** Sum over i in (from, to] of min(i, window): keys attended by query tokens from+1..to. */
+export function attendedPairs(from: number, to: number, window: number | null): number {
+  const full = (n: number): number => (n * (n + 1)) / 2;
+  if (window === null) return full(to) - full(from);
+  const upTo = (n: number): number => (n <= window ? full(n) : full(window) + (n - window) * window);
+  return upTo(to) - upTo(from);
+}
+
+export function prefill(
+  facts: ModelFacts,
+  layout: Layout,
+  hw: Hardware,
+  workload: Workload,
+  stages: Stage[],
+  inputTokens: number,
+  mode: TimeMode,
+): PrefillResult | null {
+  const cached = Math.floor(inputTokens * workload.prefixHitRate);
+  const computed = Math.max(1, inputTokens - cached);
+  const pass: Pass = {
+    tokens: computed,
+    activeDp: 1,
+    pairsFull: attendedPairs(cached, inputTokens, null),
+    pairsSliding: attendedPairs(cached, inputTokens, facts.slidingWindow),
+    kvSequences: 0,
+    kvContext: 0,
+    logitTokens: 1,
+    weightReads: Math.ceil(computed / workload.maxBatchedTokens),
+    decode: false,
+  };
+  const perStage: PassCost[] = [];
+  for (const stage of stages) {
+    const c = stagePass(facts, layout, hw, stage, pass, mode);
+    if (!c) return null;
+    perStage.push(c);
+  }
+  const handoff = stageHandoff(facts, layout, hw, computed, mode);
+  if (handoff === null) return null;
+  const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff;
+  return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
+}
+
+/** FLOPs of the whole model (one replica) for a pass. */
+export function modelFlops(facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean): number {
+  const full = facts.layers - facts.slidingLayers;
+  const pair = decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
+  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * pairsFull + facts.slidingLayers * pairsSliding) + 2 * logitTokens * facts.lmHead;
+}
+
+export interface DecodeResult {
+  /** seconds for every sequence to advance one verification step */
+  step: number;
+  perStage: PassCost[];
+  /** tokens each sequence gains per step (speculative acceptance, else 1) */
+  tokensPerStep: number;
+  bubbleFraction: number;
+  boundBy: 'memory' | 'compute' | 'communication';
+  /** FLOPs of one step, whole deployment */
+  flops: number;
+}
+
+export function decodeStep(
+  facts: ModelFacts,
+  layout: Layout,
+  hw: Hardware,
+  workload: Workload,
+  stages: Stage[],
+  concurrency: number,
+  context: number,
+  mode: TimeMode,
+): DecodeResult | null {
+  const { pp, dp } = layout;
+  const m = Math.max(1, layout.microbatches);
+  const spec = workload.speculative;
+  const queryTokens = spec ? spec.tokens + 1 : 1;
+  const sequences = concurrency / dp / m;
+  const pass: Pass = {
+    tokens: sequences * queryTokens,
+    activeDp: dp,
+    pairsFull: sequences * queryTokens * context,
+    pairsSliding: sequences * queryTokens * (facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow)),
+    kvSequences: sequences,
+    kvContext: context,
+    logitTokens: sequences * queryTokens,
+    weightReads: 1,
+    decode: true,
+  };
+  const perStage: PassCost[] = [];
+  for (const stage of stages) {
+    const c = stagePass(facts, layout, hw, stage, pass, mode);
+    if (!c) return null;
+    perStage.push(c);
+  }
+  const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
+  if (handoff === null) return null;
+  const slowest = Math.max(...perStage.map((c) => c.total));
+  // With m microbatches over pp stages a step takes max(m, pp) slots of the slowest stage.
+  let step = Math.max(m, pp) * slowest + (pp > 1 ? pp * handoff : 0);
+  if (spec && (spec.method === 'mtp' || spec.method === 'eagle') && facts.layers > 0) {
+    // Each proposed token costs about one extra decoder layer (an MTP module or EAGLE head).
+    step += (spec.tokens * step) / facts.layers;
+  }
+  const busy = perStage.reduce((s, c) => s + c.total, 0) * m;
+  const bubbleFraction = pp > 1 ? Math.max(0, 1 - busy / (pp * step)) : 0;
+  const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]!);
+  const commTime = worst.comm.transfer + worst.comm.latency;
+  const boundBy = commTime > Math.max(worst.compute, worst.memory) ? 'communication' : worst.compute > worst.memory ? 'compute' : 'memory';
+  const flops = modelFlops(facts, pass.tokens * m, pass.pairsFull * m, pass.pairsSliding * m, pass.logitTokens * m, true) * dp;
+  return { step, perStage, tokensPerStep: spec ? spec.acceptance : 1, bubbleFraction, boundBy, flops };
+}
+
+export interface ClosedLoopResult {
+  /** output tokens/s, whole deployment */
+  throughput: number;
+  /** seconds per output token after the first, (E2E - TTFT) / (output - 1) */
+  tpot: number | null;
+  /** seconds a request lives (prefill to last token) */
+  cycle: number;
+  /** fraction of the deployment's 16-bit peak spent on model FLOPs */
+  computeUtilization: number;
+}
+
+/**
+ * Closed loop with continuous batching and chunked prefill: each of the `concurrency/dp`
+ * sequences of a replica is prefilled once and decoded (output-1)/accepted steps per lifetime.
+ * Prefill tokens ride along decode steps, so they add their compute (and communication) to the
+ * steps' compute, while the weights are read once per step either way.
+ */
+export function closedLoop(
+  layout: Layout,
+  hw: Hardware,
+  concurrency: number,
+  outputTokens: number,
+  ttft: number,
+  pre: PrefillResult,
+  dec: DecodeResult,
+  mode: TimeMode,
+): ClosedLoopResult {
+  const perReplica = concurrency / layout.dp;
+  const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
+  const slots = Math.max(layout.microbatches, layout.pp);
+  const decodeWork = Math.max(...dec.perStage.map((c) => c.total)) * slots;
+  const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
+  const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
+  const decodeRest = Math.max(0, dec.step - decodeWork);
+  // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
+  const prefillCompute = Math.max(...pre.perStage.map((c) => c.compute));
+  const prefillComm = Math.max(...pre.perStage.map((c) => c.comm.transfer + c.comm.latency));
+  const decodeComm = Math.max(...dec.perStage.map((c) => c.comm.transfer + c.comm.latency)) * slots;
+  let cycle: number;
+  if (mode.overlap) {
+    cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
+  } else {
+    cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute) + steps * (decodeComm + decodeRest) + perReplica * prefillComm;
+  }
+  // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
+  cycle = Math.max(cycle, ttft + steps * dec.step);
+  const throughput = (concurrency * outputTokens) / cycle;
+  const tpot = outputTokens > 1 ? Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1)) : null;
+  const flopsPerCycle = perReplica * layout.dp * pre.modelFlops + steps * dec.flops;
+  const gpus = hw.gpus ?? layout.worldSize;
+  const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
+  return { throughput, tpot, cycle, computeUtilization };
+}

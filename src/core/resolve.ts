@@ -1,0 +1,161 @@
+// Applies the core's defaults to a loaded plan's hardware, layout and workload,
+// keeping a record of every default taken so the report can show it.
+import {
+  DEFAULT_EFFICIENCY,
+  DEFAULT_INTER_NODE_LATENCY_S,
+  DEFAULT_INTRA_NODE_LATENCY_S,
+  DEFAULT_MAX_BATCHED_TOKENS,
+  DEFAULT_MEMORY_RESERVE,
+  DEFAULT_RUNTIME_OVERHEAD_BYTES,
+  GIB,
+} from './defaults.js';
+import type { Assumption, Plan, SpeculativeMethod } from './types.js';
+
+export interface Layout {
+  tp: number;
+  pp: number;
+  dp: number;
+  cp: number;
+  ep: number;
+  etp: number;
+  microbatches: number;
+  layersPerStage: number[] | null;
+  /** tp * pp * dp * cp */
+  worldSize: number;
+  /** expert data parallelism: (tp * dp * cp) / (ep * etp); fractional when the regrouping is invalid */
+  edp: number;
+}
+
+export interface Efficiency {
+  compute: number;
+  memory: number;
+  network: number;
+}
+
+export interface Hardware {
+  gpus: number | undefined;
+  gpusPerNode: number;
+  memory: number | undefined;
+  peak16: number | undefined;
+  peakFp8: number | undefined;
+  peakFp4: number | undefined;
+  memoryBandwidth: number | undefined;
+  intraBandwidth: number | undefined;
+  interBandwidth: number | undefined;
+  intraLatency: number;
+  interLatency: number;
+  efficiency: Efficiency;
+}
+
+export interface Speculative {
+  method: SpeculativeMethod;
+  /** proposed tokens per step */
+  tokens: number;
+  /** mean tokens emitted per verification step (bonus token included) */
+  acceptance: number;
+}
+
+export interface Workload {
+  concurrency: number | undefined;
+  inputTokens: number | undefined;
+  outputTokens: number | undefined;
+  maxInputTokens: number | undefined;
+  maxOutputTokens: number | undefined;
+  reserve: number;
+  prefixHitRate: number;
+  speculative: Speculative | null;
+  maxBatchedTokens: number;
+  runtimeOverhead: number;
+}
+
+export interface Resolved {
+  layout: Layout;
+  hardware: Hardware;
+  workload: Workload;
+  assumptions: Assumption[];
+}
+
+export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolved {
+  const assumptions: Assumption[] = [];
+  const assume = (name: string, value: string, source = 'default'): void => {
+    assumptions.push({ name, value, source });
+  };
+
+  const p = plan.parallelism;
+  const tp = p.tp ?? 1;
+  const pp = p.pp ?? 1;
+  const dp = p.dp ?? 1;
+  const cp = p.cp ?? 1;
+  const ep = p.ep ?? 1;
+  // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
+  const etp = p.etp ?? (ep === 1 ? tp : 1);
+  if (p.etp === undefined && plan.model.moe !== undefined) assume('parallelism.etp', String(etp));
+  const microbatches = p.microbatches ?? pp;
+  if (p.microbatches === undefined && pp > 1) assume('parallelism.microbatches', `${microbatches} (= pp)`);
+  const layout: Layout = {
+    tp, pp, dp, cp, ep, etp, microbatches,
+    layersPerStage: p.layers_per_stage ?? null,
+    worldSize: tp * pp * dp * cp,
+    edp: (tp * dp * cp) / (ep * etp),
+  };
+
+  const h = plan.hardware;
+  const eff: Efficiency = {
+    compute: h.efficiency?.compute ?? DEFAULT_EFFICIENCY.compute,
+    memory: h.efficiency?.memory ?? DEFAULT_EFFICIENCY.memory,
+    network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
+  };
+  for (const k of ['compute', 'memory', 'network'] as const) {
+    const path = `hardware.efficiency.${k}`;
+    assume(path, String(eff[k]), h.efficiency?.[k] === undefined ? 'default' : (origins[path] ?? 'plan'));
+  }
+  const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
+  if (h.gpus_per_node === undefined) assume('hardware.gpus_per_node', String(gpusPerNode));
+  const hardware: Hardware = {
+    gpus: h.gpus,
+    gpusPerNode,
+    memory: h.memory,
+    peak16: h.peak_tflops,
+    peakFp8: h.peak_tflops_fp8,
+    peakFp4: h.peak_tflops_fp4,
+    memoryBandwidth: h.memory_bandwidth,
+    intraBandwidth: h.intra_node_bandwidth,
+    interBandwidth: h.inter_node_bandwidth,
+    intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
+    interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
+    efficiency: eff,
+  };
+  if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+  if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
+
+  const w = plan.workload;
+  const reserve = w.memory_reserve ?? DEFAULT_MEMORY_RESERVE;
+  if (w.memory_reserve === undefined) assume('workload.memory_reserve', String(reserve));
+  const maxBatchedTokens = w.max_batched_tokens ?? DEFAULT_MAX_BATCHED_TOKENS;
+  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', String(maxBatchedTokens));
+  const runtimeOverhead = w.runtime_overhead ?? DEFAULT_RUNTIME_OVERHEAD_BYTES;
+  if (w.runtime_overhead === undefined) assume('workload.runtime_overhead', `${(runtimeOverhead / GIB).toFixed(2)} GiB per device (+0.25 GiB communication buffers when devices talk)`);
+  let speculative: Speculative | null = null;
+  if (w.speculative !== undefined) {
+    const tokens = w.speculative.tokens ?? 1;
+    speculative = {
+      method: w.speculative.method ?? 'draft',
+      tokens,
+      acceptance: w.speculative.acceptance_length ?? 1,
+    };
+    if (w.speculative.acceptance_length === undefined) assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
+  }
+  const workload: Workload = {
+    concurrency: w.concurrency,
+    inputTokens: w.input_tokens,
+    outputTokens: w.output_tokens,
+    maxInputTokens: w.max_input_tokens ?? w.input_tokens,
+    maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+    reserve,
+    prefixHitRate: w.prefix_cache_hit_rate ?? 0,
+    speculative,
+    maxBatchedTokens,
+    runtimeOverhead,
+  };
+  return { layout, hardware, workload, assumptions };
+}

@@ -1,0 +1,55 @@
+// Which layers each pipeline stage holds.
+import type { ModelFacts } from './modelFacts.js';
+
+export interface Stage {
+  index: number;
+  layers: number;
+  /** dense-MLP layers in this stage (MoE models keep their dense layers first) */
+  denseLayers: number;
+  moeLayers: number;
+  /** layers that keep a sliding-window KV cache */
+  slidingLayers: number;
+  hasEmbedding: boolean;
+  hasLmHead: boolean;
+}
+
+/**
+ * Default split of `layers` over `pp` stages: an even share each; the remainder goes to the
+ * stages just before the last one, which already carries the LM head (vLLM's get_pp_indices
+ * does the same). Returns null when there are fewer layers than stages.
+ */
+export function defaultSplit(layers: number, pp: number): number[] | null {
+  if (pp > layers) return null;
+  const base = Math.floor(layers / pp);
+  const split = new Array<number>(pp).fill(base);
+  let rest = layers - base * pp;
+  for (let i = pp - 2; rest > 0 && i >= 0; i--, rest--) split[i]! += 1;
+  if (rest > 0) split[pp - 1]! += rest; // pp === 1
+  return split;
+}
+
+export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | null): Stage[] | null {
+  let split: number[] | null;
+  if (facts.layersVirtual) split = new Array<number>(pp).fill(facts.layers / pp);
+  else split = explicit ?? defaultSplit(facts.layers, pp);
+  if (!split || split.length !== pp) return null;
+  const stages: Stage[] = [];
+  let first = 0;
+  for (let i = 0; i < pp; i++) {
+    const n = split[i]!;
+    const dense = Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+    // Sliding-window layers interleave with full ones (gpt-oss alternates): spread them evenly.
+    const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
+    stages.push({
+      index: i,
+      layers: n,
+      denseLayers: dense,
+      moeLayers: n - dense,
+      slidingLayers: sliding,
+      hasEmbedding: i === 0,
+      hasLmHead: i === pp - 1,
+    });
+    first += n;
+  }
+  return stages;
+}
