@@ -65,14 +65,15 @@ export function readTextFile(path: string, maxBytes: number): TextResult {
     if (stat.isDirectory()) return { ok: false, message: 'is a folder, not a file' };
     if (!stat.isFile()) return { ok: false, message: 'is not a regular file' };
     if (stat.size > maxBytes) return { ok: false, message: limitMessage(stat.size, maxBytes) };
-    // one byte more than allowed tells a file that grew past the limit after fstat
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // room for one byte more than fstat saw tells a file that grew after fstat (past the limit, or not)
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length > maxBytes) return { ok: false, message: limitMessage(length, maxBytes) };
+      if (length === buffer.length) return { ok: false, message: 'the file changed while it was read' };
     }
     return decodeUtf8(buffer.subarray(0, length));
   } catch (err) {
