@@ -24,12 +24,17 @@ function withFile(file: string, errors: PlanError[]): PlanError[] {
   return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
 }
 
-/** Errors in file order (stable; errors without a line first). */
+/** Errors reported per file before the rest are summarised. */
+export const MAX_ERRORS = 100;
+
+/** Errors in file order (stable; errors without a line first), at most MAX_ERRORS and a summary. */
 function byLine(errors: PlanError[]): PlanError[] {
-  return errors
+  const sorted = errors
     .map((error, index) => ({ error, index }))
     .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) || a.index - b.index)
     .map((e) => e.error);
+  if (sorted.length <= MAX_ERRORS) return sorted;
+  return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
 
 export function loadPlan(

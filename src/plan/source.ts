@@ -3,6 +3,7 @@
 // Hostile input is bounded here: size, NUL bytes, nesting depth, alias expansion.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PlanError } from '../core/types.js';
+import { deeperThan } from './depth.js';
 
 /** Plans larger than this are refused before parsing (1 MiB). */
 export const MAX_PLAN_BYTES = 1024 * 1024;
@@ -58,6 +59,10 @@ export function parseSource(text: string): SourceResult {
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
     return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
+  }
+  const deep = deeperThan(text, 2 * MAX_DEPTH);
+  if (deep) {
+    return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;

@@ -18,9 +18,6 @@ import {
 import { type MapEntry, type SourceNode, quote } from './source.js';
 import { acceptedUnits, DIMENSIONS, findUnit, parseQuantity, scale } from './units.js';
 
-/** Errors reported per file before the rest are summarised. */
-export const MAX_ERRORS = 100;
-
 export type PlanValues = { [key: string]: unknown };
 
 export interface ValidationResult {
@@ -306,10 +303,5 @@ export function validatePlan(root: SourceNode | null): ValidationResult {
     v.errors.push({ message: 'version: missing; a plan must start with version: 1', path: 'version', line: root.line });
   }
   consistency(values, v.lines, v.errors);
-  let errors = v.errors;
-  if (errors.length > MAX_ERRORS) {
-    const more = errors.length - MAX_ERRORS;
-    errors = [...errors.slice(0, MAX_ERRORS), { message: `... and ${more} more errors` }];
-  }
-  return { values, lines: v.lines, errors };
+  return { values, lines: v.lines, errors: v.errors };
 }
