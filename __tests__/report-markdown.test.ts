@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
 import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
-import { brokenReport, llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
+import { brokenReport, llama70bReport, twoStageReport, unverifiedTtft } from './fixtures/reports/plans.js';
 
 const MINUS = '\u2212';
 
@@ -106,5 +106,16 @@ describe('markdown report', () => {
   it('headings follow headingLevel', () => {
     expect(renderPlanMarkdown(llama70bReport(), { headingLevel: 2 })).toMatch(/^## ❌/);
     expect(renderPlanMarkdown(llama70bReport(), { headingLevel: 2 })).toContain('\n### Memory per device');
+  });
+
+  it('a total that is not computable shows its weights floor, and missing keys are not repeated', () => {
+    const plan = llama70bReport();
+    plan.details!.devices = [{ ...plan.details!.devices[0]!, kv_cache_gib: null, total_gib: null }];
+    plan.metrics = { ...plan.metrics!, memory_per_gpu_gib: null, memory_per_gpu_lower_bound_gib: 32.87 };
+    plan.checks = [{ ...unverifiedTtft, detail: 'cannot estimate without hardware.peak_tflops' }];
+    const md = renderReportMarkdown(combineReports([plan, twoStageReport()]));
+    expect(md).toContain('| not computable (≥ 32.9 GiB) |');
+    expect(md).toContain('bar [32.87]');
+    expect(md).not.toContain('Missing: hardware.peak');
   });
 });

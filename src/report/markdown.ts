@@ -5,7 +5,7 @@ import type { Check, DeviceMemory, Metrics, PlanReport, Report, TimeFigure, Verd
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, formatWithDelta, NOT_COMPUTABLE } from './format.js';
 import { renderMemoryChart } from './memory-chart.js';
-import { checkCounts, checksByUrgency, metricUnit, planCounts, STATUS_EMOJI, VERDICT_EMOJI } from './summary.js';
+import { checkCounts, checksByUrgency, metricUnit, planCounts, STATUS_EMOJI, unnamedMissing, VERDICT_EMOJI } from './summary.js';
 
 export interface PlanMarkdownOptions {
   /** the plan's report on the base branch: figures show their change; null: the plan is new */
@@ -38,8 +38,13 @@ function verdictLine(report: Report, title: string): string {
 }
 
 function summaryTable(plans: readonly PlanReport[], bases: Record<string, PlanReport | null> | undefined): string {
-  const metric = (p: PlanReport, key: keyof Metrics, unit: string, base: PlanReport | null | undefined) =>
-    escapeCell(formatWithDelta(p.metrics?.[key], unit, base ? (base.metrics?.[key] ?? null) : undefined));
+  const metric = (p: PlanReport, key: keyof Metrics, unit: string, base: PlanReport | null | undefined) => {
+    const text = formatWithDelta(p.metrics?.[key], unit, base ? (base.metrics?.[key] ?? null) : undefined);
+    // memory that is not computable still has a floor when the core reports one (extension metric)
+    const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
+    const withFloor = p.metrics?.[key] == null && typeof floor === 'number' && floor > 0 ? `${text} (≥ ${formatQuantity(floor, unit)})` : text;
+    return escapeCell(withFloor);
+  };
   const rows = plans.map((p) => {
     const base = bases?.[p.file];
     const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
@@ -62,7 +67,8 @@ function checkRow(check: Check, base: PlanReport | null | undefined): string[] {
   const value = check.value === undefined ? '' : formatWithDelta(check.value, check.unit, baseValue);
   const limit = check.limit === undefined ? '' : formatQuantity(check.limit, check.unit);
   const where = check.line !== undefined ? ` (line ${check.line})` : '';
-  const missing = check.missing?.length ? ` Missing: ${check.missing.join(', ')}.` : '';
+  const unnamed = unnamedMissing(check);
+  const missing = unnamed.length ? ` Missing: ${unnamed.join(', ')}.` : '';
   return [
     `${STATUS_EMOJI[check.status]} ${status}`,
     `${escapeCell(check.title)}<br>${code(check.id)}`,
@@ -105,10 +111,13 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
     const before = baseDevices ? (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) : undefined;
     return escapeCell(formatWithDelta(d[key], 'GiB', before));
   };
+  // a total that is not computable still has a floor (its weights): say so
+  const total = (d: DeviceMemory) =>
+    d.total_gib === null && d.total_floor_gib > 0 ? escapeCell(`${NOT_COMPUTABLE} (≥ ${formatQuantity(d.total_floor_gib, 'GiB')})`) : cell(d, 'total_gib');
   const rows = devices.map((d) => [
     plan.details ? `${d.stage} (${d.layers} layers)` : 'most loaded',
     cell(d, 'weights_gib'), cell(d, 'kv_cache_gib'), cell(d, 'activations_gib'), cell(d, 'overhead_gib'),
-    cell(d, 'total_gib'), cell(d, 'usable_gib'), cell(d, 'capacity_gib'),
+    total(d), cell(d, 'usable_gib'), cell(d, 'capacity_gib'),
   ]);
   const header = ['Stage', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
   const chart = plan.details ? renderMemoryChart(devices) : '';

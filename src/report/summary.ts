@@ -51,3 +51,8 @@ export function metricUnit(key: string): string | undefined {
   if (key.endsWith('_fraction') || key.endsWith('_utilization')) return 'fraction';
   return undefined;
 }
+
+/** Keys missing for a check that its detail does not already name (the core often lists them in the text). */
+export function unnamedMissing(check: Check): string[] {
+  return (check.missing ?? []).filter((key) => !check.detail.includes(key));
+}

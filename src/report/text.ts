@@ -2,7 +2,7 @@
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
-import { checkCounts, checksByUrgency, planCounts } from './summary.js';
+import { checkCounts, checksByUrgency, planCounts, unnamedMissing } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
 
@@ -15,7 +15,8 @@ function checkLine(check: Check): string {
     const limit = formatQuantity(check.limit, check.unit);
     figures = ` (${value} vs ${limit})`;
   } else if (hasValue) figures = ` (${formatQuantity(check.value, check.unit)})`;
-  const missing = check.missing?.length ? ` [missing: ${check.missing.join(', ')}]` : '';
+  const unnamed = unnamedMissing(check);
+  const missing = unnamed.length ? ` [missing: ${unnamed.join(', ')}]` : '';
   const where = check.line !== undefined ? ` [line ${check.line}]` : '';
   return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
 }
