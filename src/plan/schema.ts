@@ -304,7 +304,8 @@ function fieldSchema(field: Field, keyUnit?: string): JsonSchema {
   const description = { description: field.description };
   switch (field.kind) {
     case 'section':
-      return sectionSchema(field);
+      // an empty section ("claims:" with its keys commented out) is null in YAML
+      return { ...sectionSchema(field), type: ['object', 'null'] };
     case 'const':
       return { ...description, const: field.value };
     case 'string':
