@@ -50,6 +50,8 @@ interface Computed {
   throughputBound: number | null;
   computeUtilization: number | null;
   bubble: number | null;
+  /** estimated decode time of each stage, seconds */
+  stageDecode: number[] | null;
   boundBy: PlanDetails['times']['decode_bound_by'];
 }
 
@@ -120,6 +122,7 @@ function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound:
     throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
     computeUtilization: e.loop?.computeUtilization ?? null,
     bubble: e.dec?.bubbleFraction ?? null,
+    stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
     boundBy: e.dec?.boundBy ?? null,
   };
 }
@@ -158,6 +161,19 @@ export function verifyLoadedPlan(loaded: LoadedPlan): PlanReport {
   const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
   const ttftMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
   const loopMissing = [...ttftMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.output_tokens', wl.outputTokens]])];
+
+  // Stage balance: the slowest stage paces the pipeline (embeddings and LM head sit on the ends).
+  if (layout.pp > 1 && c.stageDecode) {
+    const times = c.stageDecode;
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    const slowest = Math.max(...times);
+    const ratio = slowest / mean;
+    const at = times.indexOf(slowest);
+    add({ id: 'layout.stage_balance', status: ratio > 1.05 ? 'warn' : 'pass', title: 'Stage balance', path: 'parallelism.layers_per_stage',
+      value: round(ratio, 3), limit: 1.05, unit: 'ratio',
+      detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
+        (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+  }
 
   // Memory.
   const worst = c.memEst ? c.memEst.reduce((a, s) => (s.total > a.total ? s : a), c.memEst[0]!) : null;

@@ -1,0 +1,92 @@
+// Layout rules.
+import { describe, expect, it } from 'vitest';
+import { defaultSplit } from '../src/core/stages.js';
+import { validLayouts } from '../src/core/layout.js';
+import { judgeClaim, judgeMemoryClaim, judgeRequirement } from '../src/core/compare.js';
+import { check, verify } from './core-helpers.js';
+
+const plan = (model: string, gpus: number, par: string) => verify(`
+version: 1
+model: {${model}}
+hardware: {preset: h100-sxm, gpus: ${gpus}}
+parallelism: {${par}}
+workload: {concurrency: 8, input_tokens: 512, output_tokens: 64}
+`);
+
+describe('layout', () => {
+  it('world size must equal the device count; the error lists layouts that work', () => {
+    const r = plan('preset: llama-3.1-70b', 8, 'tp: 4');
+    const c = check(r, 'layout.world_size');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toContain('tp=8 pp=1 dp=1');
+    expect(c.detail).toContain('tp=4 pp=2 dp=1');
+  });
+  it('valid layouts respect heads and KV heads: Qwen3-235B has 4 KV heads, so tp 8 replicates them but tp 3 is out', () => {
+    const layouts = validLayouts({ heads: 64, kv_heads: 4, layers: 94 }, 24, 8);
+    expect(layouts.some((l) => l.startsWith('tp=8 '))).toBe(true);
+    expect(layouts.some((l) => l.startsWith('tp=3 '))).toBe(false);
+  });
+  it('heads not divisible by tp fail and list the sizes that work', () => {
+    const r = plan('preset: llama-3.1-8b', 6, 'tp: 6');
+    const c = check(r, 'layout.heads_divisible');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toContain('1, 2, 4, 8');
+  });
+  it('ep x etp must divide tp x dp x cp (contract regrouping rule)', () => {
+    expect(check(plan('preset: mixtral-8x7b', 4, 'tp: 2, pp: 2, ep: 2'), 'layout.moe_regroup').status).toBe('pass');
+    expect(check(plan('preset: mixtral-8x7b', 4, 'tp: 2, pp: 2, ep: 4'), 'layout.moe_regroup').status).toBe('fail');
+  });
+  it('experts must divide by ep', () => {
+    expect(check(plan('preset: mixtral-8x7b', 6, 'tp: 1, dp: 6, ep: 6'), 'layout.experts_divisible').status).toBe('fail');
+  });
+  it('ep on a dense model is an error', () => {
+    expect(check(plan('preset: llama-3.1-8b', 2, 'tp: 2, ep: 2'), 'layout.moe_regroup').status).toBe('fail');
+  });
+  it('more stages than layers fail; an uneven split warns', () => {
+    expect(check(plan('preset: llama-3.1-8b', 8, 'pp: 8, tp: 1'), 'layout.layers_divisible').status).toBe('pass');
+    expect(check(plan('preset: llama-3.1-8b', 3, 'pp: 3'), 'layout.layers_divisible').status).toBe('warn');
+  });
+  it('an explicit split must cover every layer', () => {
+    expect(check(plan('preset: llama-3.1-8b', 2, 'pp: 2, layers_per_stage: [16, 15]'), 'layout.layers_divisible').status).toBe('fail');
+    expect(check(plan('preset: llama-3.1-8b', 2, 'pp: 2, layers_per_stage: [17, 15]'), 'layout.layers_divisible').status).toBe('pass');
+  });
+  it('default split gives the remainder to the stages before the last (vLLM get_pp_indices)', () => {
+    expect(defaultSplit(10, 4)).toEqual([2, 3, 3, 2]);
+    expect(defaultSplit(80, 8)).toEqual(new Array(8).fill(10));
+    expect(defaultSplit(3, 4)).toBeNull();
+  });
+  it('tp across nodes warns', () => {
+    expect(check(plan('preset: llama-3.1-405b', 16, 'tp: 16'), 'layout.tp_within_node').status).toBe('warn');
+  });
+});
+
+describe('judging figures (contract semantics)', () => {
+  const f = { estimate: 100, bound: 200, show: String, missing: [] };
+  it('rates: beyond the bound fails, between estimate and bound warns, at or under the estimate passes', () => {
+    expect(judgeClaim(250, 'higher-is-better', f).status).toBe('fail');
+    expect(judgeClaim(150, 'higher-is-better', f).status).toBe('warn');
+    expect(judgeClaim(100, 'higher-is-better', f).status).toBe('pass');
+  });
+  it('times: below the floor fails', () => {
+    const t = { estimate: 100, bound: 50, show: String, missing: [] };
+    expect(judgeClaim(40, 'lower-is-better', t).status).toBe('fail');
+    expect(judgeClaim(70, 'lower-is-better', t).status).toBe('warn');
+    expect(judgeClaim(120, 'lower-is-better', t).status).toBe('pass');
+    expect(judgeRequirement(40, 'lower-is-better', t).status).toBe('fail');
+    expect(judgeRequirement(70, 'lower-is-better', t).status).toBe('fail');
+    expect(judgeRequirement(120, 'lower-is-better', t).status).toBe('pass');
+  });
+  it('no estimate: unverified with the missing keys, unless the bound already decides', () => {
+    const g = { estimate: null, bound: 200, show: String, missing: ['model.heads'] };
+    expect(judgeClaim(150, 'higher-is-better', g)).toMatchObject({ status: 'unverified' });
+    expect(judgeClaim(150, 'higher-is-better', g).detail).toContain('model.heads');
+    expect(judgeClaim(250, 'higher-is-better', g).status).toBe('fail');
+  });
+  it('memory claims: under the floor is impossible, far over the estimate is suspicious', () => {
+    const m = { estimate: 100, bound: 60, show: String, missing: [] };
+    expect(judgeMemoryClaim(50, m).status).toBe('fail');
+    expect(judgeMemoryClaim(80, m).status).toBe('warn');
+    expect(judgeMemoryClaim(110, m).status).toBe('pass');
+    expect(judgeMemoryClaim(200, m).status).toBe('warn');
+  });
+});

@@ -1,0 +1,107 @@
+// Memory per device, against hand-worked figures and what vLLM reports.
+import { describe, expect, it } from 'vitest';
+import { GIB, check, verify } from './core-helpers.js';
+
+const plan = (model: string, hw: string, par: string, work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128') => `
+version: 1
+model:
+${model}
+hardware:
+${hw}
+parallelism:
+${par}
+workload:
+  ${work}
+`;
+
+describe('weights per device', () => {
+  it('Llama 3.1 8B bf16 on one GPU: 8,030,257,152 x 2 bytes = 14.96 GiB (vLLM logs "model weights took 14.99 GiB")', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1'));
+    expect(r.metrics!.weights_per_gpu_gib).toBeCloseTo((8_030_257_152 * 2) / GIB, 2);
+  });
+
+  it('Llama 3.1 70B on TP8: everything but the norms splits 8 ways', () => {
+    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 8', '  tp: 8'));
+    // Hand-worked: per layer attention 2*8192*8192 + 2*8192*1024 and MLP 3*8192*28672, split by 8;
+    // norms 2*8192 on every rank; embeddings and LM head 128256*8192 each, split by 8.
+    const perLayer = (2 * 8192 * 8192 + 2 * 8192 * 1024 + 3 * 8192 * 28672) / 8 + 2 * 8192;
+    const expected = (80 * perLayer + (2 * 128256 * 8192) / 8) * 2;
+    expect(r.metrics!.weights_per_gpu_gib).toBeCloseTo(expected / GIB, 2);
+  });
+
+  it('pipeline stages: the first holds the embedding, the last the LM head', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  pp: 2'));
+    const [first, last] = r.details!.devices;
+    const layer = (2 * 4096 * 4096 + 2 * 4096 * 1024 + 3 * 4096 * 14336 + 2 * 4096) * 2;
+    const emb = 128256 * 4096 * 2;
+    expect(first!.weights_gib).toBeCloseTo((16 * layer + emb) / GIB, 2);
+    expect(last!.weights_gib).toBeCloseTo((16 * layer + emb) / GIB, 2);
+  });
+
+  it('Mixtral 8x7B with ep 2 holds 4 experts per device; with tp 2 (etp = tp) each expert is halved: same bytes', () => {
+    const ep = verify(plan('  preset: mixtral-8x7b', '  preset: a100-80gb\n  gpus: 2', '  tp: 2\n  ep: 2'));
+    const tp = verify(plan('  preset: mixtral-8x7b', '  preset: a100-80gb\n  gpus: 2', '  tp: 2'));
+    expect(ep.metrics!.weights_per_gpu_gib).toBeCloseTo(tp.metrics!.weights_per_gpu_gib!, 3);
+    expect(check(ep, 'layout.experts_divisible').detail).toContain('4 per device');
+  });
+
+  it('FP8 weights take half the bytes of bf16', () => {
+    const bf16 = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4'));
+    const fp8 = verify(plan('  preset: llama-3.1-70b\n  weight_dtype: fp8', '  preset: h100-sxm\n  gpus: 4', '  tp: 4'));
+    expect(fp8.metrics!.weights_per_gpu_gib! * 2).toBeCloseTo(bf16.metrics!.weights_per_gpu_gib!, 1);
+  });
+});
+
+describe('KV cache per device', () => {
+  const work = 'concurrency: 10\n  input_tokens: 1000\n  output_tokens: 24\n  max_input_tokens: 4000\n  max_output_tokens: 96';
+  it('Llama 3.1 8B: 10 sequences x 4096 tokens x 128 KiB = 5 GiB', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(r.metrics!.kv_cache_per_gpu_gib).toBeCloseTo((10 * 4096 * 131072) / GIB, 3);
+  });
+  it('TP beyond the KV heads replicates them: tp 16 keeps one of 8 heads per device, as tp 8 does', () => {
+    const tp8 = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 8', '  tp: 8', work));
+    const tp16 = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 16', '  tp: 16', work));
+    expect(tp16.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(tp8.metrics!.kv_cache_per_gpu_gib!, 6);
+    expect(check(tp16, 'layout.kv_heads').detail).toContain('replicated on 2 ranks');
+    expect(check(tp16, 'layout.tp_within_node').status).toBe('warn');
+  });
+  it('MLA under TP keeps the whole latent cache on every rank: tp 8 holds what tp 1 holds', () => {
+    const one = verify(plan('  preset: deepseek-v3\n  kv_cache_dtype: bf16', '  preset: h200\n  gpus: 8', '  tp: 1\n  dp: 8\n  ep: 8', work));
+    const eight = verify(plan('  preset: deepseek-v3\n  kv_cache_dtype: bf16', '  preset: h200\n  gpus: 8', '  tp: 8', work));
+    // dp 8 spreads 10 sequences as ceil(10/8) = 2 per rank; tp 8 keeps all 10 on every rank.
+    expect(one.metrics!.kv_cache_per_gpu_gib).toBeCloseTo((2 * 4096 * 576 * 2 * 61) / GIB, 3);
+    expect(eight.metrics!.kv_cache_per_gpu_gib).toBeCloseTo((10 * 4096 * 576 * 2 * 61) / GIB, 3);
+  });
+  it('sliding-window layers keep only the window: gpt-oss-120b, half the layers at 128 tokens', () => {
+    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const perTokenLayer = 2 * 8 * 64 * 2; // K and V, 8 KV heads of 64, bf16
+    const expected = 10 * perTokenLayer * (18 * 4096 + 18 * 128);
+    expect(r.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(expected / GIB, 3);
+  });
+  it('context parallelism splits each sequence over cp ranks', () => {
+    const cp1 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const cp2 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  cp: 2', work));
+    expect(cp2.metrics!.kv_cache_per_gpu_gib! * 2).toBeCloseTo(cp1.metrics!.kv_cache_per_gpu_gib!, 6);
+  });
+});
+
+describe('capacity', () => {
+  it('KV capacity in tokens = what is left after weights, activations, overhead and the reserve, per 128 KiB token', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1'));
+    const dev = r.details!.devices[0]!;
+    const left = dev.usable_gib! - dev.weights_gib! - dev.activations_gib! - dev.overhead_gib!;
+    expect(r.metrics!.kv_cache_capacity_tokens).toBeGreaterThan(0);
+    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - (left * GIB) / 131072)).toBeLessThan(50);
+  });
+  it('memory.fits fails when the KV cache for the concurrency does not fit, and says how many sequences would', () => {
+    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'));
+    const c = check(r, 'memory.fits');
+    expect(c.status).toBe('fail');
+    expect(c.value!).toBeGreaterThan(c.limit!);
+    expect(c.detail).toMatch(/holds \d+ sequences/);
+  });
+  it('the plan memory reserve shrinks the usable memory', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 10\n  output_tokens: 10\n  memory_reserve: 0.5'));
+    expect(r.details!.devices[0]!.usable_gib).toBeCloseTo((81559 * 1024 * 1024 * 0.5) / GIB, 2);
+  });
+});

@@ -1,0 +1,131 @@
+// Time formulas against hand-worked figures.
+import { describe, expect, it } from 'vitest';
+import { allReduce, allToAll } from '../src/core/comm.js';
+import { attendedPairs, touchedExpertFraction } from '../src/core/performance.js';
+import { check, verify } from './core-helpers.js';
+
+describe('building blocks', () => {
+  it('expected share of experts touched: 1-(1-k/E)^n', () => {
+    expect(touchedExpertFraction(8, 2, 1)).toBeCloseTo(0.25, 12);
+    expect(touchedExpertFraction(8, 2, 2)).toBeCloseTo(1 - 0.75 ** 2, 12); // 0.4375
+    expect(touchedExpertFraction(256, 8, 1000)).toBeGreaterThan(0.9999);
+    expect(touchedExpertFraction(16, 1, 0)).toBe(0);
+  });
+  it('causal attention pairs: 1+2+...+S, and with a window w each query sees at most w keys', () => {
+    expect(attendedPairs(0, 4, null)).toBe(10);
+    expect(attendedPairs(0, 4, 2)).toBe(1 + 2 + 2 + 2);
+    expect(attendedPairs(2, 4, null)).toBe(3 + 4); // a prefix cache hit of 2 tokens
+    expect(attendedPairs(0, 1000, 128)).toBe((128 * 129) / 2 + (1000 - 128) * 128);
+  });
+  it('ring all-reduce moves 2(g-1)/g of the message: 1 MB over 8 ranks at 450 GB/s = 3.89 µs', () => {
+    const c = allReduce(1e6, 8, { bandwidth: 450e9, latency: 0 });
+    expect(c.transfer).toBeCloseTo((1.75 * 1e6) / 450e9, 15);
+    expect(allReduce(1e6, 1, { bandwidth: 450e9, latency: 5e-6 }).transfer).toBe(0);
+  });
+  it('all-to-all sends (g-1)/g of each rank\'s data away', () => {
+    expect(allToAll(8e6, 4, { bandwidth: 100e9, latency: 0 }).transfer).toBeCloseTo((0.75 * 8e6) / 100e9, 15);
+  });
+});
+
+const llama8b = (work: string, eff = '') => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware:
+  preset: h100-sxm
+  gpus: 1
+${eff}
+workload:
+  ${work}
+`;
+
+describe('prefill (TTFT)', () => {
+  it('Llama 3.1 8B, 1,024 tokens on one H100: FLOP floor by hand', () => {
+    const r = verify(llama8b('concurrency: 1\n  input_tokens: 1024\n  output_tokens: 2'));
+    const layerParams = 2 * 4096 * 4096 + 2 * 4096 * 1024 + 3 * 4096 * 14336 + 2 * 4096;
+    const linear = 2 * 1024 * 32 * layerParams;
+    const attention = 4 * 32 * 128 * ((1024 * 1025) / 2) * 32; // QK^T and AV over the causal pairs
+    const lmHead = 2 * 4096 * 128256; // logits of the last token only
+    const peak = 989.4e12; // H100 SXM dense bf16 (Hopper whitepaper)
+    const floorMs = ((linear + attention + lmHead) / peak) * 1000;
+    expect(r.metrics!.ttft_lower_bound_ms).toBeCloseTo(floorMs, 2);
+    // At the default 0.6 compute efficiency the estimate is the floor / 0.6 (compute-bound here).
+    expect(r.metrics!.ttft_ms).toBeCloseTo(floorMs / 0.6, 1);
+  });
+  it('a prefix-cache hit removes the cached tokens from the work', () => {
+    const cold = verify(llama8b('concurrency: 1\n  input_tokens: 4096\n  output_tokens: 2'));
+    const warm = verify(llama8b('concurrency: 1\n  input_tokens: 4096\n  output_tokens: 2\n  prefix_cache_hit_rate: 0.75'));
+    expect(warm.metrics!.ttft_ms!).toBeLessThan(cold.metrics!.ttft_ms! * 0.35);
+  });
+});
+
+describe('decode step', () => {
+  it('Llama 3.1 8B, one sequence: memory-bound, weights + KV over the HBM bandwidth', () => {
+    const r = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 100'));
+    const weights = 8_030_257_152 * 2 - 128256 * 4096 * 2; // the input embedding is not read whole
+    const kv = 131072 * (1000 + 50); // mean context = input + output/2
+    const floorMs = ((weights + kv) / 3.35e12) * 1000;
+    expect(r.metrics!.decode_step_lower_bound_ms).toBeCloseTo(floorMs, 3);
+    expect(r.details!.times.decode_bound_by).toBe('memory');
+    expect(r.metrics!.decode_step_ms).toBeCloseTo(floorMs / 0.8, 2);
+  });
+  it('large batches turn the step compute-bound', () => {
+    const r = verify(llama8b('concurrency: 4096\n  input_tokens: 16\n  output_tokens: 16\n  max_batched_tokens: 4096'));
+    expect(r.details!.times.decode_bound_by).toBe('compute');
+  });
+  it('speculative decoding: 1.7 accepted tokens per step cut TPOT, the step itself gets no faster', () => {
+    const base = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 200'));
+    const spec = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 200\n  speculative: {method: ngram, tokens: 1, acceptance_length: 1.7}'));
+    expect(spec.metrics!.decode_step_ms!).toBeGreaterThanOrEqual(base.metrics!.decode_step_ms!);
+    expect(spec.metrics!.tpot_ms!).toBeLessThan(base.metrics!.tpot_ms! / 1.5);
+  });
+});
+
+describe('closed loop', () => {
+  it('throughput = concurrency x output / request lifetime; at concurrency 1 the lifetime is TTFT + (O-1) steps', () => {
+    const r = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 100'));
+    const m = r.metrics!;
+    const lifetime = m.ttft_ms! + 99 * m.decode_step_ms!;
+    expect(m.throughput_tokens_per_s!).toBeCloseTo((100 / lifetime) * 1000, 0);
+    expect(m.tpot_ms!).toBeCloseTo(m.decode_step_ms!, 2);
+  });
+  it('under load, other requests\' prefills stretch TPOT beyond the pure decode step', () => {
+    const r = verify(llama8b('concurrency: 64\n  input_tokens: 4000\n  output_tokens: 200'));
+    expect(r.metrics!.tpot_ms!).toBeGreaterThan(r.metrics!.decode_step_ms! * 1.2);
+  });
+  it('the physical bound is never beaten by the estimate', () => {
+    for (const work of ['concurrency: 1\n  input_tokens: 100\n  output_tokens: 100', 'concurrency: 256\n  input_tokens: 2000\n  output_tokens: 500']) {
+      const m = verify(llama8b(work)).metrics!;
+      expect(m.throughput_upper_bound_tokens_per_s!).toBeGreaterThanOrEqual(m.throughput_tokens_per_s!);
+      expect(m.ttft_lower_bound_ms!).toBeLessThanOrEqual(m.ttft_ms!);
+      expect(m.tpot_lower_bound_ms!).toBeLessThanOrEqual(m.tpot_ms!);
+    }
+  });
+  it('efficiencies of 1 make the estimate the bound, but for latency and serialized communication', () => {
+    const r = verify(llama8b('concurrency: 8\n  input_tokens: 500\n  output_tokens: 100', '  efficiency: {compute: 1, memory: 1, network: 1}'));
+    expect(r.metrics!.throughput_tokens_per_s!).toBeCloseTo(r.metrics!.throughput_upper_bound_tokens_per_s!, -1);
+  });
+});
+
+describe('pipeline and tensor parallelism', () => {
+  const seventy = (par: string) => verify(`
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {${par}}
+workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
+`);
+  it('TP adds all-reduce time that PP does not; PP with fewer microbatches than stages leaves a bubble', () => {
+    const pp = seventy('pp: 8, microbatches: 1');
+    expect(pp.details!.times.pipeline_bubble_fraction!).toBeGreaterThan(0.8);
+    expect(check(pp, 'layout.microbatches').status).toBe('warn');
+    const filled = seventy('pp: 8, microbatches: 8');
+    // What remains is the last stage's LM head (10 layers + 1.05B-parameter head vs 10 layers).
+    expect(filled.details!.times.pipeline_bubble_fraction!).toBeLessThan(0.15);
+    expect(check(filled, 'layout.stage_balance').status).toBe('warn');
+  });
+  it('a lone request crosses every stage in turn: PP does not cut TTFT, TP does', () => {
+    const tp = seventy('tp: 8');
+    const pp = seventy('pp: 8');
+    expect(pp.metrics!.ttft_ms!).toBeGreaterThan(tp.metrics!.ttft_ms! * 4);
+  });
+});
