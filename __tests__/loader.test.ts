@@ -189,7 +189,7 @@ describe('aliases and unit keys', () => {
 
   test('a unit key takes a plain number only', () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nhardware:\n  memory_gib: 80 GiB\n', noReferences));
-    expect(error?.message).toMatch(/^hardware.memory \(written memory_gib\): takes a plain number in GiB/);
+    expect(error?.message).toMatch(/^hardware.memory \(written memory_gib\): takes a plain number in GiB, got the string "80 GiB"; for a string with a unit write memory: "80 GiB"$/);
   });
 
   test('dtype spellings', () => {

@@ -263,6 +263,8 @@ export interface KeyMeaning {
   field: Field;
   /** unit named by the key (memory_gib), for quantity fields */
   keyUnit?: string;
+  /** the key without its unit suffix (memory_gib -> memory, itl_ms -> itl) */
+  keyBase?: string;
 }
 
 /** Every key a section accepts: canonical names, aliases and their B_<unit> variants. */
@@ -276,7 +278,7 @@ export function sectionKeys(sec: SectionField): Map<string, KeyMeaning> {
     keys.set(written, { canonical, field });
     if (field.kind === 'quantity' && field.variants) {
       for (const [suffix, unit] of Object.entries(UNIT_KEY_SUFFIXES[field.dimension])) {
-        keys.set(`${written}_${suffix}`, { canonical, field, keyUnit: unit });
+        keys.set(`${written}_${suffix}`, { canonical, field, keyUnit: unit, keyBase: written });
       }
     }
   }

@@ -36,7 +36,8 @@ export function describeValue(node: SourceNode): string {
   if (v === null || v === undefined) return 'nothing (an empty value)';
   if (typeof v === 'string') return `the string "${quote(v)}"`;
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`; // !!binary, 1.1 timestamps
 }
 
 function formatNumber(n: number): string {
@@ -102,13 +103,13 @@ class Validator {
       }
       setBy.set(meaning.canonical, entry);
       this.lines[path] = entry.keyLine;
-      const value = this.field(meaning.field, entry, path, meaning.keyUnit);
+      const value = this.field(meaning.field, entry, path, meaning.keyUnit, meaning.keyBase);
       if (value !== undefined) out[meaning.canonical] = value;
     }
     return out;
   }
 
-  field(field: Field, entry: MapEntry, path: string, keyUnit: string | undefined): unknown {
+  field(field: Field, entry: MapEntry, path: string, keyUnit?: string, keyBase?: string): unknown {
     const node = entry.value;
     const label = entry.key === path.split('.').pop() ? path : `${path} (written ${entry.key})`;
     const fail = (message: string, line = node.line): undefined => {
@@ -146,7 +147,7 @@ class Validator {
       case 'intList':
         return this.intList(field, node, label, fail);
       case 'quantity':
-        return this.quantity(field, node, entry.key, keyUnit, fail);
+        return this.quantity(field, node, entry.key, fail, keyUnit, keyBase);
     }
   }
 
@@ -203,8 +204,9 @@ class Validator {
     field: QuantityField,
     node: SourceNode,
     key: string,
-    keyUnit: string | undefined,
     fail: (m: string) => undefined,
+    keyUnit?: string,
+    keyBase?: string,
   ): number | undefined {
     const dim = field.dimension;
     const units = acceptedUnits(dim);
@@ -212,7 +214,8 @@ class Validator {
     let base: number;
     if (keyUnit !== undefined) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return fail(`takes a plain number in ${keyUnit}, got ${describeValue(node)}`);
+        const hint = typeof value === 'string' ? `; for a string with a unit write ${keyBase ?? key}: "${quote(value)}"` : '';
+        return fail(`takes a plain number in ${keyUnit}, got ${describeValue(node)}${hint}`);
       }
       base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
     } else if (typeof value === 'number') {
