@@ -18,6 +18,23 @@ export const DEFAULT_EFFICIENCY = { compute: 0.6, memory: 0.8, network: 0.7 } as
 export const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
 export const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
 
+/**
+ * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
+ * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
+ * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
+ */
+export const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/** Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection). */
+export const KERNELS_ATTENTION = 5;
+/** MLA adds the low-rank down/up projections and their norms. */
+export const KERNELS_MLA_EXTRA = 4;
+/** Dense MLP block: norm, gate-up, activation, down. */
+export const KERNELS_DENSE_MLP = 4;
+/** MoE block: norm, router, top-k, permute, two grouped GEMMs, activation, combine. */
+export const KERNELS_MOE = 8;
+/** A shared expert runs as a small dense MLP beside the routed ones. */
+export const KERNELS_SHARED_EXPERT = 3;
+
 /** vLLM's default gpu_memory_utilization is 0.9: 10% of each device is kept free. */
 export const DEFAULT_MEMORY_RESERVE = 0.1;
 

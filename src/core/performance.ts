@@ -1,7 +1,7 @@
 // Time of prefill (TTFT), of one decode step, and of the closed-loop workload.
 // One formula serves estimate and bound: the bound runs it with every efficiency at 1,
 // no start-up latency, and communication overlapped with compute (docs/formulas.md, "Time").
-import { ACTIVATION_BYTES } from './defaults.js';
+import { ACTIVATION_BYTES, KERNELS_ATTENTION, KERNELS_DENSE_MLP, KERNELS_MLA_EXTRA, KERNELS_MOE, KERNELS_SHARED_EXPERT } from './defaults.js';
 import { addComm, allReduce, allToAll, groupSpans, linkFor, NO_COMM, pointToPoint, type CommCost } from './comm.js';
 import { attentionParamsPerRank, expertsPerDevice, kvShardsOverTp, stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -142,8 +142,16 @@ export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage
     comm = addComm(comm, pointToPoint(kvBlock * (cp - 1), link), stage.layers);
   }
   const commTime = comm.transfer + comm.latency;
-  const total = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime;
+  const kernels = mode.latency ? stageKernels(facts, stage) * hw.kernelLatency : 0;
+  const total = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
   return { compute, memory, comm, total, flops };
+}
+
+/** Kernels one pass of the stage launches (each costs a fixed latency however little it does). */
+export function stageKernels(facts: ModelFacts, stage: Stage): number {
+  const attention = KERNELS_ATTENTION + (facts.kvShardable ? 0 : KERNELS_MLA_EXTRA);
+  const moe = KERNELS_MOE + (facts.sharedExperts > 0 ? KERNELS_SHARED_EXPERT : 0);
+  return stage.layers * attention + stage.denseLayers * KERNELS_DENSE_MLP + stage.moeLayers * moe;
 }
 
 /** Activation hand-off between two pipeline stages. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
   DEFAULT_INTRA_NODE_LATENCY_S,
+  DEFAULT_KERNEL_LATENCY_S,
   DEFAULT_MAX_BATCHED_TOKENS,
   DEFAULT_MEMORY_RESERVE,
   DEFAULT_RUNTIME_OVERHEAD_BYTES,
@@ -44,6 +45,7 @@ export interface Hardware {
   interBandwidth: number | undefined;
   intraLatency: number;
   interLatency: number;
+  kernelLatency: number;
   efficiency: Efficiency;
 }
 
@@ -123,9 +125,11 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     interBandwidth: h.inter_node_bandwidth,
     intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
+    kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
     efficiency: eff,
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+  if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;

@@ -100,6 +100,8 @@ export interface HardwareSpec {
   intra_node_latency?: number;
   /** extension: latency of one collective step across nodes, seconds */
   inter_node_latency?: number;
+  /** extension: fixed time of one small GPU kernel, seconds (estimates only) */
+  kernel_latency?: number;
   efficiency?: EfficiencySpec;
 }
 
