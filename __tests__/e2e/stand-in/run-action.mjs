@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The bundle GitHub runs; E2E_ACTION_BUNDLE may point at another build of it (local iterations). */
+export const ACTION_BUNDLE = process.env.E2E_ACTION_BUNDLE || join(REPO_ROOT, 'dist', 'index.js');
 const examples = JSON.parse(
   readFileSync(join(REPO_ROOT, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json'), 'utf8'),
 );
@@ -105,7 +107,7 @@ export async function runAction({ apiUrl, token, owner, repo, eventName, payload
     ...env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'index.js')], { env: childEnv, cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ACTION_BUNDLE], { env: childEnv, cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
