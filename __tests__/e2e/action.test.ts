@@ -383,3 +383,55 @@ describe('pull request: permissions, failures and limits', () => {
     expect(bad.stdout).toContain("::error::parallel-plan-check: input 'fail-on' must be one of fail, warn, never; got 'sometimes'");
   });
 });
+
+describe('push and workflow_dispatch: every plan of the repository', () => {
+  const SHA = '3'.repeat(40);
+  const tree = {
+    'examples/seed.plan.yaml': SEED,
+    'deploy/prod/small.plan.yml': SMALL,
+    'node_modules/pkg/vendored.plan.yaml': SMALL,
+    'deploy/readme.yaml': 'not: a plan',
+  };
+
+  async function runRepository(eventName: 'push' | 'workflow_dispatch', checkedOut: boolean) {
+    const state = createState();
+    addCommit(state, SHA, tree);
+    server = await startStandIn(state);
+    const payload = eventName === 'push' ? { ref: 'refs/heads/main', after: SHA, repository: { full_name: `${state.owner}/${state.repo}` } } : { ref: 'refs/heads/main', inputs: {} };
+    const result = await runAction({
+      apiUrl: server.url,
+      token: state.token,
+      owner: state.owner,
+      repo: state.repo,
+      eventName,
+      payload,
+      env: { GITHUB_SHA: SHA },
+      ...(checkedOut ? { checkedOut: SHA, files: tree } : {}),
+    });
+    return { state, result };
+  }
+
+  const expectedPlans = ['deploy/prod/small.plan.yml', 'examples/seed.plan.yaml'];
+
+  it('push with the commit checked out: reads the workspace, skips node_modules, one check run per plan, no comment', async () => {
+    const { state, result } = await runRepository('push', true);
+    expectNoRejections(state);
+    expect(state.checkRuns.map((c) => c.name.split(' / ')[1]).sort()).toEqual(expectedPlans);
+    for (const c of state.checkRuns) expect(c.head_sha).toBe(SHA);
+    expect(requestsOf(state, 'repos/get-content')).toHaveLength(0);
+    expect(requestsOf(state, 'issues/list-comments')).toHaveLength(0);
+    const verdicts = expectedPlans.map((file) => coreReport(file, tree[file as keyof typeof tree]).verdict);
+    expect(result.outputs.verdict).toBe(verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass');
+  });
+
+  it('workflow_dispatch without a checkout: lists plans with the git trees API and reads them at the SHA', async () => {
+    const { state, result } = await runRepository('workflow_dispatch', false);
+    expectNoRejections(state);
+    expect(requestsOf(state, 'git/get-tree')).toHaveLength(1);
+    expect(state.checkRuns.map((c) => c.name.split(' / ')[1]).sort()).toEqual(expectedPlans);
+    const reads = requestsOf(state, 'repos/get-content').map((r) => decodeURIComponent(r.path));
+    expect(reads.every((p) => p.includes(`ref=${SHA}`))).toBe(true);
+    expect(reads.some((p) => p.includes('node_modules'))).toBe(false);
+    expect(JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')).plans).toHaveLength(2);
+  });
+});
