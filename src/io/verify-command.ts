@@ -45,7 +45,7 @@ export function exitCodeFor(report: Report, usageProblems: number): number {
 }
 
 export function runVerify(values: OptionValues, positionals: string[], io: CliIo): number {
-  const format = typeof values.format === 'string' ? values.format : 'text';
+  const format = typeof values.format === 'string' ? values.format.toLowerCase() : 'text';
   const render = RENDERERS[format];
   if (!render) {
     io.stderr(`parallel-plan-check: unknown format '${format}'; use one of: ${Object.keys(RENDERERS).join(', ')}\n`);
