@@ -1,0 +1,84 @@
+// The action's inputs, event reading and plan matching (src/action/inputs.ts, event.ts, plan-globs.ts).
+import { describe, expect, it } from 'vitest';
+import { parseInputs, splitGlobs, DEFAULT_PLAN_GLOBS, InputError } from '../src/action/inputs.js';
+import { readTarget, EventError } from '../src/action/event.js';
+import { planMatcher } from '../src/action/plan-globs.js';
+
+const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('parseInputs', () => {
+  it('takes the defaults the contract and action.yml name', () => {
+    const parsed = parseInputs(inputs({ 'github-token': 't' }));
+    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check' });
+    expect(DEFAULT_PLAN_GLOBS).toEqual(['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json']);
+  });
+
+  it('accepts each allowed value, case-insensitively', () => {
+    for (const failOn of ['fail', 'warn', 'never', 'WARN']) {
+      expect(parseInputs(inputs({ 'github-token': 't', 'fail-on': failOn })).failOn).toBe(failOn.toLowerCase());
+    }
+    expect(parseInputs(inputs({ 'github-token': 't', comment: 'on-change' })).comment).toBe('on-change');
+  });
+
+  it('rejects a bad fail-on or comment with a message that lists the allowed values', () => {
+    expect(() => parseInputs(inputs({ 'github-token': 't', 'fail-on': 'error' }))).toThrow("input 'fail-on' must be one of fail, warn, never; got 'error'");
+    expect(() => parseInputs(inputs({ 'github-token': 't', comment: 'sometimes' }))).toThrow(InputError);
+  });
+
+  it('rejects an empty token, a plans input that only excludes, and a multi-line check name', () => {
+    expect(() => parseInputs(inputs({}))).toThrow(/github-token/);
+    expect(() => parseInputs(inputs({ 'github-token': 't', plans: '!**/*.yaml' }))).toThrow(/plans/);
+    expect(() => parseInputs(inputs({ 'github-token': 't', 'check-name': 'a\nb' }))).toThrow(/check-name/);
+  });
+});
+
+describe('splitGlobs', () => {
+  it('splits on newlines and commas, but not on a comma inside braces', () => {
+    expect(splitGlobs('a/*.plan.yaml, b/**\n\n  c/*.{yaml,yml}\n# comment\n!d/**')).toEqual(['a/*.plan.yaml', 'b/**', 'c/*.{yaml,yml}', '!d/**']);
+  });
+});
+
+describe('planMatcher', () => {
+  it('matches the default globs at any depth and in dot folders, never in node_modules or .git', () => {
+    const isPlan = planMatcher(DEFAULT_PLAN_GLOBS);
+    expect(isPlan('seed.plan.yaml')).toBe(true);
+    expect(isPlan('deploy/prod/x.plan.yml')).toBe(true);
+    expect(isPlan('.github/plans/x.plan.json')).toBe(true);
+    expect(isPlan('x.yaml')).toBe(false);
+    expect(isPlan('x.plan.yaml.bak')).toBe(false);
+    expect(isPlan('node_modules/p/x.plan.yaml')).toBe(false);
+    expect(isPlan('a/.git/x.plan.yaml')).toBe(false);
+  });
+
+  it('applies ! exclusions', () => {
+    const isPlan = planMatcher(['plans/**/*.yaml', '!plans/drafts/**']);
+    expect(isPlan('plans/a.yaml')).toBe(true);
+    expect(isPlan('plans/drafts/a.yaml')).toBe(false);
+  });
+});
+
+describe('readTarget', () => {
+  const env = { GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'm'.repeat(40) };
+  const pr = (head: Record<string, unknown>) => ({
+    pull_request: { number: 3, changed_files: 4, head: { sha: 'h'.repeat(40), ...head }, base: { sha: 'b'.repeat(40), repo: { full_name: 'o/r' } } },
+  });
+
+  it('takes the head SHA of a pull request, not GITHUB_SHA (the merge commit)', () => {
+    const target = readTarget('pull_request', pr({ repo: { full_name: 'o/r', fork: false } }), env);
+    expect(target).toMatchObject({ kind: 'pull_request', owner: 'o', repo: 'r', number: 3, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), changedFiles: 4, fromFork: false });
+  });
+
+  it('recognises a pull request from a fork', () => {
+    expect(readTarget('pull_request', pr({ repo: { full_name: 'someone/r', fork: true } }), env)).toMatchObject({ fromFork: true });
+  });
+
+  it('verifies the pushed commit on push, GITHUB_SHA on workflow_dispatch', () => {
+    expect(readTarget('push', { after: 'p'.repeat(40) }, env)).toMatchObject({ kind: 'repository', sha: 'p'.repeat(40) });
+    expect(readTarget('workflow_dispatch', {}, env)).toMatchObject({ kind: 'repository', sha: 'm'.repeat(40) });
+  });
+
+  it('explains an unsupported event and a missing repository', () => {
+    expect(() => readTarget('issues', {}, env)).toThrow(/not supported/);
+    expect(() => readTarget('push', {}, {})).toThrow(EventError);
+  });
+});

@@ -1,0 +1,195 @@
+// The comment, annotations, check-run fields and job result, from hand-made reports
+// (src/action/comment-body.ts, annotations.ts, check-runs.ts, result.ts, sticky-comment.ts, job-summary.ts).
+import { describe, expect, it } from 'vitest';
+import type { Check, PlanReport, Report, Verdict } from '../src/core/index.js';
+import { combineReports } from '../src/core/index.js';
+import { commentDigest, commentMarker, composeComment, worseVerdictCallouts, COMMENT_LIMIT } from '../src/action/comment-body.js';
+import { checkRunAnnotations, planAnnotations, workflowAnnotations, SHOWN_PER_LEVEL } from '../src/action/annotations.js';
+import { checkRunName, conclusionFor, fitSummary } from '../src/action/check-runs.js';
+import { countVerdicts, failureReason, verdictFails } from '../src/action/result.js';
+import { ourComments } from '../src/action/sticky-comment.js';
+import { fitJobSummary } from '../src/action/job-summary.js';
+
+function check(id: string, status: Check['status'], line?: number): Check {
+  return { id, status, title: id, detail: `${id} detail`, ...(line ? { line, path: id } : {}), value: 1, limit: 2, unit: 'ms' };
+}
+
+function plan(file: string, verdict: Verdict, checks: Check[] = [], extra: Partial<PlanReport> = {}): PlanReport {
+  return { file, name: file.replace(/\..*$/, ''), verdict, checks, metrics: null, errors: [], ...extra };
+}
+
+const ctx = (report: Report, bases: Record<string, PlanReport | null> = {}) => ({
+  checkName: 'parallel-plan-check',
+  report,
+  bases,
+  notes: [],
+  headSha: 'abcdef0123456789',
+  runUrl: 'https://github.example/o/r/actions/runs/1',
+});
+
+describe('composeComment', () => {
+  it('starts with the hidden marker for its check name, then a digest of the report', () => {
+    const report = combineReports([plan('a.plan.yaml', 'pass', [check('memory.fits', 'pass')])]);
+    const { body, digest } = composeComment(ctx(report));
+    const lines = body.split('\n');
+    expect(lines[0]).toBe(commentMarker('parallel-plan-check'));
+    expect(commentDigest(body)).toBe(digest);
+  });
+
+  it('keeps a hostile check name from closing the marker', () => {
+    const marker = commentMarker('x --> <img src=x>');
+    expect(marker.indexOf('-->')).toBe(marker.length - 3);
+  });
+
+  it('gives the same digest for the same report on another commit, a new one when the report changes', () => {
+    const report = combineReports([plan('a.plan.yaml', 'pass', [check('memory.fits', 'pass')])]);
+    const one = composeComment(ctx(report));
+    const other = composeComment({ ...ctx(report), headSha: '9999999999' });
+    expect(other.digest).toBe(one.digest);
+    expect(other.body).not.toBe(one.body);
+    const changed = composeComment(ctx(combineReports([plan('a.plan.yaml', 'fail', [check('memory.fits', 'fail')])])));
+    expect(changed.digest).not.toBe(one.digest);
+  });
+
+  it('calls out, at the top, a plan whose verdict got worse than on the base branch', () => {
+    const head = plan('a.plan.yaml', 'fail', [check('claims.ttft', 'fail', 4)]);
+    const base = plan('a.plan.yaml', 'pass', [check('claims.ttft', 'pass', 4)]);
+    const callouts = worseVerdictCallouts(combineReports([head]), { 'a.plan.yaml': base });
+    expect(callouts).toContain('[!CAUTION]');
+    expect(callouts).toContain('pass → ❌ fail');
+    const { body } = composeComment(ctx(combineReports([head]), { 'a.plan.yaml': base }));
+    expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('claims.ttft'));
+    // better or new: no call-out
+    expect(worseVerdictCallouts(combineReports([base]), { 'a.plan.yaml': head })).toBe('');
+    expect(worseVerdictCallouts(combineReports([head]), { 'a.plan.yaml': null })).toBe('');
+  });
+
+  it('stays within the limit: drops passing plans first, then details, and points to the job summary', () => {
+    const many = (n: number, verdict: Verdict) =>
+      Array.from({ length: n }, (_, i) => plan(`p${i}-${verdict}.plan.yaml`, verdict, Array.from({ length: 20 }, (_, k) => check(`check.n${k}`, verdict === 'fail' && k === 0 ? 'fail' : 'pass'))));
+    const report = combineReports([...many(1, 'fail'), ...many(40, 'pass')]);
+    const full = composeComment(ctx(report), 10 * COMMENT_LIMIT);
+    expect(full.shortened).toBe(false);
+    const limit = Math.floor(full.body.length / 3);
+    const short = composeComment(ctx(report), limit);
+    expect(short.shortened).toBe(true);
+    expect(short.body.length).toBeLessThanOrEqual(limit);
+    expect(short.body).toContain('p0-fail.plan.yaml');
+    expect(short.body).toContain('check.n0');
+    expect(short.body).toContain('[the job summary](https://github.example/o/r/actions/runs/1)');
+    expect(short.digest).toBe(full.digest);
+    // a tiny limit still yields a body within it
+    expect(composeComment(ctx(report), 2000).body.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('escapes plan text in call-outs and notes', () => {
+    const hostile = plan('x.plan.yaml', 'fail', [], { name: '@team <img src=x onerror=alert(1)>' });
+    const { body } = composeComment({ ...ctx(combineReports([hostile]), { 'x.plan.yaml': plan('x.plan.yaml', 'pass') }), notes: ['Removed: <script>.plan.yaml @everyone'] });
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('<script>');
+    expect(body).not.toMatch(/@team|@everyone/);
+  });
+});
+
+describe('annotations', () => {
+  const report = combineReports([
+    plan('a.plan.yaml', 'error', [], { errors: [{ message: 'unknown key', path: 'model.layerz', line: 5 }] }),
+    plan('b.plan.yaml', 'fail', [check('claims.throughput', 'fail', 44), check('requirements.ttft', 'warn', 38), check('memory.fits', 'unverified', 18), check('layout.world_size', 'pass', 3)]),
+  ]);
+
+  it('annotates load errors, failing, warning and unverified checks, never passing ones, on their lines', () => {
+    const list = planAnnotations(report.plans[1]!);
+    expect(list.map((a) => [a.level, a.line])).toEqual([
+      ['error', 44],
+      ['warning', 38],
+      ['warning', 18],
+    ]);
+    expect(planAnnotations(report.plans[0]!)).toEqual([{ level: 'error', file: 'a.plan.yaml', line: 5, title: 'Invalid plan: model.layerz', message: 'unknown key' }]);
+  });
+
+  it('caps each level at what GitHub shows and counts the rest in the last one', () => {
+    const noisy = combineReports([plan('n.plan.yaml', 'fail', Array.from({ length: 25 }, (_, i) => check(`c${i}`, 'fail', i + 1)))]);
+    const emitted = workflowAnnotations(noisy).filter((a) => a.level === 'error');
+    expect(emitted).toHaveLength(SHOWN_PER_LEVEL);
+    expect(emitted.slice(0, SHOWN_PER_LEVEL - 1).map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(emitted[SHOWN_PER_LEVEL - 1]!.title).toBe('16 more errors');
+  });
+
+  it('puts every plan\'s most important annotation before any plan\'s second', () => {
+    const two = combineReports([
+      plan('a.plan.yaml', 'fail', [check('x', 'fail', 1), check('y', 'fail', 2)]),
+      plan('b.plan.yaml', 'fail', [check('z', 'fail', 9)]),
+    ]);
+    expect(workflowAnnotations(two).map((a) => `${a.file}:${a.line}`)).toEqual(['a.plan.yaml:1', 'b.plan.yaml:9', 'a.plan.yaml:2']);
+  });
+
+  it('gives check-run annotations the levels and required lines of the checks API', () => {
+    const list = checkRunAnnotations(plan('c.plan.yaml', 'fail', [check('a', 'fail'), check('b', 'warn', 7), check('c', 'unverified', 8)]));
+    expect(list.map((a) => [a.annotation_level, a.start_line, a.end_line])).toEqual([
+      ['failure', 1, 1],
+      ['warning', 7, 7],
+      ['notice', 8, 8],
+    ]);
+  });
+});
+
+describe('job result and check runs', () => {
+  it('fails per fail-on', () => {
+    expect(['pass', 'warn', 'fail', 'error'].map((v) => verdictFails(v as Verdict, 'fail'))).toEqual([false, false, true, true]);
+    expect(['pass', 'warn', 'fail', 'error'].map((v) => verdictFails(v as Verdict, 'warn'))).toEqual([false, true, true, true]);
+    expect(['pass', 'warn', 'fail', 'error'].map((v) => verdictFails(v as Verdict, 'never'))).toEqual([false, false, false, false]);
+  });
+
+  it('says in one line which plans failed', () => {
+    const report = combineReports([plan('a.plan.yaml', 'fail'), plan('b.plan.yaml', 'error'), plan('c.plan.yaml', 'warn'), plan('d.plan.yaml', 'pass')]);
+    expect(failureReason(report, 'fail')).toBe('parallel-plan-check: 1 of 4 plans failed (a.plan.yaml); 1 could not be read as a plan (b.plan.yaml).');
+    expect(failureReason(report, 'never')).toBeNull();
+    expect(failureReason(report, 'warn')).toContain("1 warned, and fail-on is 'warn' (c.plan.yaml)");
+    expect(countVerdicts(report.plans)).toEqual({ pass: 1, warn: 1, fail: 1, error: 1 });
+  });
+
+  it('concludes a check run as the job would judge its plan', () => {
+    expect(conclusionFor(plan('a', 'pass'), 'fail')).toBe('success');
+    expect(conclusionFor(plan('a', 'warn'), 'fail')).toBe('neutral');
+    expect(conclusionFor(plan('a', 'warn'), 'warn')).toBe('failure');
+    expect(conclusionFor(plan('a', 'fail'), 'never')).toBe('neutral');
+    expect(checkRunName('ppc', 'deploy/a.plan.yaml')).toBe('ppc / deploy/a.plan.yaml');
+  });
+
+  it('fits a summary to the checks API limit, without details first', () => {
+    const details = `<details><summary>x</summary>\n\n${'y'.repeat(500)}\n\n</details>\n`;
+    const text = `head\n${details}tail`;
+    expect(fitSummary(text, 'see summary', 10_000)).toBe(text);
+    const fitted = fitSummary(text, 'see summary', 100);
+    expect(fitted).toContain('head');
+    expect(fitted).toContain('tail');
+    expect(fitted).not.toContain('<details>');
+    expect(fitSummary('z\n'.repeat(1000), 'see summary', 100).length).toBeLessThanOrEqual(100);
+  });
+
+  it('shortens a job summary over its byte limit', () => {
+    const report = combineReports([plan('a.plan.yaml', 'fail', [check('x', 'fail', 1)])]);
+    const big = `intro\n<details>${'é'.repeat(600)}</details>\n`;
+    const fitted = fitJobSummary(big, report, 1000);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(1000);
+    expect(fitted).toContain('Shortened');
+    expect(fitJobSummary('small', report, 1000)).toBe('small');
+  });
+});
+
+describe('ourComments', () => {
+  it('keeps only bot comments holding the marker, oldest first', () => {
+    const marker = commentMarker('ppc');
+    const found = ourComments(
+      [
+        { id: 30, body: `${marker}\nnew`, user: { type: 'Bot' } },
+        { id: 10, body: `quoting ${marker}`, user: { type: 'User' } },
+        { id: 20, body: `${marker}\nold`, user: { type: 'Bot' } },
+        { id: 25, body: `${commentMarker('other')}`, user: { type: 'Bot' } },
+        { id: 26, body: null, user: { type: 'Bot' } },
+      ],
+      marker,
+    );
+    expect(found.map((c) => c.id)).toEqual([20, 30]);
+  });
+});
