@@ -20,7 +20,11 @@ export interface Figures {
   show: (v: number) => string;
   /** why the estimate is missing */
   missing: string[];
+  /** what sets the bound (e.g. "decode is bound by HBM bandwidth"), appended to impossibility messages */
+  why?: string;
 }
+
+const because = (f: Figures): string => (f.why ? `; ${f.why}` : '');
 
 const missingText = (missing: string[]): string =>
   missing.length > 0 ? `cannot estimate without ${missing.join(', ')}` : 'cannot estimate from what the plan gives';
@@ -33,7 +37,7 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
   const better = (a: number, b: number): boolean => (dir === 'higher-is-better' ? a >= b : a <= b);
   if (f.bound !== null && !better(f.bound, required)) {
     const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-    return { status: 'fail', limit: f.bound, detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}` };
+    return { status: 'fail', limit: f.bound, detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
@@ -56,7 +60,7 @@ export function judgeClaim(claimed: number, dir: Direction, f: Figures): Judgeme
     return {
       status: 'fail',
       limit: f.bound,
-      detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)`,
+      detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
     };
   }
   if (f.estimate === null) {

@@ -52,6 +52,8 @@ interface Computed {
   bubble: number | null;
   /** estimated decode time of each stage, seconds */
   stageDecode: number[] | null;
+  /** what limits the bound's decode step */
+  boundDecodeBy: PlanDetails['times']['decode_bound_by'];
   boundBy: PlanDetails['times']['decode_bound_by'];
 }
 
@@ -123,6 +125,7 @@ function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound:
     computeUtilization: e.loop?.computeUtilization ?? null,
     bubble: e.dec?.bubbleFraction ?? null,
     stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
+    boundDecodeBy: b.dec?.boundBy ?? null,
     boundBy: e.dec?.boundBy ?? null,
   };
 }
@@ -204,9 +207,11 @@ export function verifyLoadedPlan(loaded: LoadedPlan): PlanReport {
     add({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
       ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
   };
-  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing };
+  const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
+  const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, ...(why ? { why } : {}) };
   const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing };
-  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing };
+  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, ...(why ? { why } : {}) };
   if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
   if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
   if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
