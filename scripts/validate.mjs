@@ -97,53 +97,103 @@ const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
 const table = (header, rows) => [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 
 /** Median and worst absolute relative error per metric and split. */
+/**
+ * The contract's TTFT is one request's prefill on an idle deployment; a benchmark at concurrency > 1
+ * measures TTFT under load (queueing behind other prefills), so the two are reported apart.
+ */
+const metricLabel = (r) => (r.key === 'ttft_ms' ? (r.concurrency === 1 ? 'ttft_ms (concurrency 1)' : 'ttft_ms (under load)') : r.key);
+const LABELS = ['throughput_tokens_per_s', 'ttft_ms (concurrency 1)', 'ttft_ms (under load)', 'tpot_ms', 'decode_step_ms', 'weights_per_gpu_gib', 'kv_cache_capacity_tokens'];
+
+/** Median and worst absolute relative error per metric and split. */
 function accuracy(rows) {
   const out = [];
-  for (const key of Object.keys(METRICS)) {
+  for (const label of LABELS) {
     for (const split of ['calibration', 'holdout']) {
-      const rs = rows.filter((r) => r.key === key && r.split === split && r.ratio !== null);
+      const rs = rows.filter((r) => metricLabel(r) === label && r.split === split && r.ratio !== null);
       if (rs.length === 0) continue;
       const worst = rs.reduce((a, b) => (relErr(b) > relErr(a) ? b : a));
-      out.push([key, split, rs.length, pct(median(rs.map(relErr))), fmt(median(rs.map((r) => r.ratio))), `${pct(relErr(worst))} (${worst.id})`]);
+      out.push([label, split, rs.length, pct(median(rs.map(relErr))), fmt(median(rs.map((r) => r.ratio))), `${pct(relErr(worst))} (${worst.id})`]);
     }
   }
   return out;
 }
 
-function evaluate(core, cases, efficiency) {
+function evaluate(core, cases, settings) {
   const rows = [];
   const unsound = [];
   for (const c of cases) {
+    const loaded = core.loadPlan(c.planFile, c.planText, readReference);
     let report;
-    if (efficiency) {
-      const loaded = core.loadPlan(c.planFile, c.planText, readReference);
-      if (!loaded.ok) throw new Error(`${c.id}: does not load`);
-      loaded.loaded.plan.hardware.efficiency = { ...efficiency, ...loaded.loaded.plan.hardware.efficiency };
-      report = core.verifyLoadedPlan(loaded.loaded);
+    if (!loaded.ok) {
+      report = { verdict: 'error', checks: [], metrics: null, errors: loaded.errors };
     } else {
-      report = core.verifyPlanText(c.planFile, c.planText, readReference);
+      if (settings) {
+        const h = loaded.loaded.plan.hardware;
+        const { intra_node_latency, inter_node_latency, ...eff } = settings;
+        // a plan's own figures win: only the defaults are being calibrated
+        h.efficiency = { compute: eff.compute, memory: eff.memory, network: eff.network, ...h.efficiency };
+        if (intra_node_latency !== undefined) h.intra_node_latency ??= intra_node_latency;
+        if (inter_node_latency !== undefined) h.inter_node_latency ??= inter_node_latency;
+      }
+      report = core.verifyLoadedPlan(loaded.loaded);
     }
     for (const u of unsoundChecks(report)) unsound.push({ id: c.id, what: u });
-    rows.push(...compare(c, report));
+    const plan = loaded.ok ? loaded.loaded.plan : null;
+    for (const r of compare(c, report)) rows.push({ ...r, concurrency: plan?.workload?.concurrency ?? null, layers: plan?.model?.layers ?? null });
   }
   return { rows, unsound };
 }
 
 const pooledMedian = (rows, split) =>
-  median(rows.filter((r) => r.split === split && PERFORMANCE.includes(r.key) && r.ratio !== null).map(relErr));
+  median(rows.filter((r) => r.split === split && PERFORMANCE.includes(r.key) && metricLabel(r) !== 'ttft_ms (under load)' && r.ratio !== null).map(relErr));
 
-/** Grid search of the three efficiencies; the objective is the pooled calibration median error. */
-function calibrate(core, cases, label) {
-  const grid = (from, to, step) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
+/**
+ * Calibration objective: the mean over throughput, TTFT at concurrency 1 and TPOT of each one's median |ln(estimate/measured)|
+ * on the calibration cases. Log error is symmetric (2x too high costs what 2x too low does) and the per-metric
+ * medians stop the most numerous figure from dominating.
+ */
+function objective(rows) {
+  const parts = ['throughput_tokens_per_s', 'ttft_ms (concurrency 1)', 'tpot_ms'].map((label) =>
+    median(rows.filter((r) => r.split === 'calibration' && metricLabel(r) === label && r.ratio !== null).map((r) => Math.abs(Math.log(r.ratio)))),
+  ).filter((v) => v !== null);
+  return parts.reduce((a, b) => a + b, 0) / parts.length;
+}
+
+const grid = (from, to, step) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+
+/** Coarse grid, then a finer one around the best point; `settings` are merged into each plan's hardware. */
+function search(core, cases, axes) {
   let best = null;
-  for (const compute of grid(0.2, 1, 0.05))
-    for (const memory of grid(0.4, 1, 0.05))
-      for (const network of grid(0.2, 1, 0.1)) {
-        const { rows } = evaluate(core, cases, { compute, memory, network });
-        const score = pooledMedian(rows, 'calibration');
-        if (score !== null && (best === null || score < best.score - 1e-12)) best = { compute, memory, network, score, rows };
-      }
-  return { label, ...best };
+  const visit = (combo) => {
+    const { rows } = evaluate(core, cases, combo);
+    const score = objective(rows);
+    if (best === null || score < best.score - 1e-12) best = { ...combo, score, rows };
+  };
+  const product = (lists) => lists.reduce((acc, [k, vs]) => acc.flatMap((a) => vs.map((v) => ({ ...a, [k]: v }))), [{}]);
+  for (const combo of product(Object.entries(axes).map(([k, a]) => [k, a.coarse]))) visit(combo);
+  const fine = Object.entries(axes).map(([k, a]) => [k, a.refine ? grid(Math.max(a.min, best[k] - a.refine), Math.min(a.max, best[k] + a.refine), a.refine / 2) : [best[k]]]);
+  for (const combo of product(fine)) visit(combo);
+  return best;
+}
+
+const EFFICIENCY_AXES = {
+  compute: { coarse: grid(0.1, 1, 0.1), refine: 0.1, min: 0.05, max: 1 },
+  memory: { coarse: grid(0.1, 1, 0.1), refine: 0.1, min: 0.05, max: 1 },
+  network: { coarse: [0.1, 0.3, 0.5, 0.7, 0.9], refine: 0.2, min: 0.05, max: 1 },
+};
+const LATENCY_AXES = {
+  intra_node_latency: { coarse: [8e-6, 15e-6, 25e-6, 40e-6, 60e-6, 90e-6, 130e-6], refine: 0 },
+  inter_node_latency: { coarse: [20e-6, 40e-6, 80e-6, 120e-6, 200e-6], refine: 0 },
+};
+
+/** Hardware family of a case, from its plan's preset (an explicit device is its own family). */
+function family(c) {
+  const preset = /preset:\s*([\w.-]+)/.exec(c.planText.split('hardware:')[1] ?? '')?.[1] ?? 'explicit';
+  if (/^h(100|200|20)|^h800/.test(preset)) return 'NVIDIA Hopper';
+  if (/^b200|^gb200/.test(preset)) return 'NVIDIA Blackwell';
+  if (/^mi3/.test(preset)) return 'AMD MI300';
+  if (/^a100/.test(preset)) return 'NVIDIA Ampere';
+  return 'other';
 }
 
 const corePath = buildCore();
@@ -159,7 +209,16 @@ out.push(table(
 ));
 out.push('\n## Accuracy (absolute relative error of the estimate)\n');
 out.push(table(['Metric', 'Split', 'N', 'Median error', 'Median est/meas', 'Worst (case)'], accuracy(rows)));
-out.push(`\nPooled performance figures (throughput, TTFT, TPOT, decode step): median error ${pct(pooledMedian(rows, 'calibration'))} calibration, ${pct(pooledMedian(rows, 'holdout'))} holdout.`);
+out.push(`\nPooled performance figures (throughput, TTFT at concurrency 1, TPOT, decode step): median error ${pct(pooledMedian(rows, 'calibration'))} calibration, ${pct(pooledMedian(rows, 'holdout'))} holdout.`);
+
+// What the estimate leaves out at one request in flight: per-layer time per decode step, fixed time per request.
+const single = rows.filter((r) => r.concurrency === 1 && r.ratio !== null && r.layers);
+const tpotResid = single.filter((r) => r.key === 'tpot_ms').map((r) => ({ id: r.id, v: ((r.measured - r.estimate) * 1000) / r.layers }));
+const ttftResid = single.filter((r) => r.key === 'ttft_ms').map((r) => ({ id: r.id, v: r.measured - r.estimate }));
+out.push('\n## Residuals at concurrency 1 (measured minus estimate)\n');
+out.push(table(['Case', 'TPOT residual per layer (µs)', 'TTFT residual (ms)'],
+  [...new Set([...tpotResid, ...ttftResid].map((x) => x.id))].map((id) => [id, fmt(tpotResid.find((x) => x.id === id)?.v ?? null), fmt(ttftResid.find((x) => x.id === id)?.v ?? null)])));
+out.push(`\nMedian: ${fmt(median(tpotResid.map((x) => x.v)))} µs per layer per decode step; ${fmt(median(ttftResid.map((x) => x.v)))} ms per request before the first token.`);
 
 const beyond = rows.filter((r) => r.beyond);
 const missing = rows.filter((r) => METRICS[r.key].bound && r.bound === null);
@@ -177,21 +236,52 @@ out.push(`\n## Misses over 50% (${misses.length} figures in ${missCases.length} 
 for (const id of missCases) {
   const c = cases.find((x) => x.id === id);
   const figures = misses.filter((r) => r.id === id).map((r) => `${r.key} ${r.ratio.toFixed(2)}`).join(', ');
-  const reason = c.measured.miss_reason ?? 'no miss_reason recorded (conditions.notes in measured.yaml)';
+  const reason = c.measured.miss_reason ?? 'No case-specific reason; see "Why the estimates miss" in validation/README.md.';
   out.push(`- ${id}: ${figures}. ${String(reason).trim()}`);
 }
 
 if (args.has('--calibrate')) {
-  process.stderr.write('validate: calibrating (grid search over compute, memory, network efficiencies) ...\n');
-  const fits = [calibrate(core, cases, 'all hardware')];
-  out.push('\n## Calibration (grid search; objective: pooled median error of the calibration performance figures)\n');
-  const base = evaluate(core, cases, null).rows;
+  process.stderr.write('validate: calibrating (grid search, a few minutes) ...\n');
+  const baseRows = rows;
+  const eff = search(core, cases, EFFICIENCY_AXES);
+  const { compute, memory, network } = eff;
+  const lat = search(core, cases, {
+    compute: { coarse: [compute] }, memory: { coarse: [memory] }, network: { coarse: [network] }, ...LATENCY_AXES,
+  });
+  const effAtLat = search(core, cases, {
+    ...EFFICIENCY_AXES,
+    intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
+  });
+  const us = (s) => (s === undefined ? 'default' : `${Math.round(s * 1e6)} µs`);
+  const summary = (label, fit, r) => [
+    label, fit?.compute ?? '0.6 (default)', fit?.memory ?? '0.8 (default)', fit?.network ?? '0.7 (default)',
+    `${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
+    objective(r).toFixed(2), pct(pooledMedian(r, 'calibration')), pct(pooledMedian(r, 'holdout')),
+  ];
+  out.push('\n## Calibration\n');
+  out.push('Objective: mean over throughput, TTFT at concurrency 1 and TPOT of the median |ln(estimate/measured)| on the calibration cases. ' +
+    'Pooled median errors are the absolute relative errors of all performance figures.\n');
   out.push(table(
-    ['Scope', 'compute', 'memory', 'network', 'Calibration median (defaults -> fitted)', 'Holdout median (defaults -> fitted)'],
-    fits.map((f) => [f.label, f.compute, f.memory, f.network, `${pct(pooledMedian(base, 'calibration'))} -> ${pct(f.score)}`, `${pct(pooledMedian(base, 'holdout'))} -> ${pct(pooledMedian(f.rows, 'holdout'))}`]),
+    ['Fit', 'compute', 'memory', 'network', 'Latency intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
+    [summary('current defaults', null, baseRows), summary('efficiencies', eff, eff.rows), summary('+ collective latency', lat, lat.rows),
+      summary('efficiencies refit at that latency', effAtLat, effAtLat.rows)],
   ));
-  out.push('\nPer metric with the fitted efficiencies:\n');
-  out.push(table(['Metric', 'Split', 'N', 'Median error', 'Median est/meas', 'Worst (case)'], accuracy(fits[0].rows)));
+  const families = [...new Set(cases.map(family))];
+  const perFamily = [];
+  for (const fam of families) {
+    const subset = cases.filter((c) => family(c) === fam);
+    const nCal = evaluate(core, subset, null).rows.filter((r) => r.split === 'calibration' && PERFORMANCE.includes(r.key)).length;
+    if (nCal < 6) continue;
+    const fit = search(core, subset, EFFICIENCY_AXES);
+    const base = evaluate(core, subset, null).rows;
+    perFamily.push([fam, subset.length, fit.compute, fit.memory, fit.network,
+      `${pct(pooledMedian(base, 'calibration'))} -> ${pct(pooledMedian(fit.rows, 'calibration'))}`,
+      `${pct(pooledMedian(base, 'holdout'))} -> ${pct(pooledMedian(fit.rows, 'holdout'))}`]);
+  }
+  out.push('\nPer hardware family (efficiencies only; families with at least 6 calibration figures):\n');
+  out.push(table(['Family', 'Cases', 'compute', 'memory', 'network', 'Calibration median (defaults -> fit)', 'Holdout median (defaults -> fit)'], perFamily));
+  out.push('\nPer metric with the refit efficiencies and latency:\n');
+  out.push(table(['Metric', 'Split', 'N', 'Median error', 'Median est/meas', 'Worst (case)'], accuracy(effAtLat.rows)));
 }
 
 console.log(out.join('\n'));
