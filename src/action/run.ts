@@ -4,7 +4,7 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports, type PlanReport } from '../core/index.js';
+import { combineReports, type PlanReport, type Verdict } from '../core/index.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { createCheckRun } from './check-runs.js';
@@ -22,6 +22,8 @@ import { failureReason } from './result.js';
 import { upsertStickyComment } from './sticky-comment.js';
 import { mapLimited, verifyFile } from './verify-files.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
+
+const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
 
 /** Plans verified at once (each may wait on the contents API). */
 const PARALLEL_READS = 8;
@@ -106,7 +108,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
   core.info(`Reading plans from the ${selection.headSource.label}.`);
-  const { plans, bases } = await verifySelection(selection);
+  const verified = await verifySelection(selection);
+  // Worst first, so the first screen of the comment shows what fails and why.
+  const plans = verified.plans.sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || a.file.localeCompare(b.file));
+  const bases = verified.bases;
   const report = combineReports(plans);
   for (const plan of plans) core.info(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
