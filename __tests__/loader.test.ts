@@ -251,8 +251,11 @@ describe('version, types and ranges', () => {
   test('duplicate keys are reported with the other mistakes', () => {
     const text = 'version: 1\nparallelism:\n  tp: 2\n  tp: 4\n  pp: 0\n';
     const errors = errorsOf(loadPlan('a.plan.yaml', text, noReferences));
-    expect(errors.map((e) => e.line)).toEqual([4, 5]);
-    expect(errors[0]?.message).toMatch(/duplicate key 'tp'/);
+    expect(errors.map((e) => [e.path, e.line])).toEqual([
+      ['parallelism.tp', 4],
+      ['parallelism.pp', 5],
+    ]);
+    expect(errors[0]?.message).toMatch(/^parallelism.tp: duplicate key 'tp'/);
   });
 });
 

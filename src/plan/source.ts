@@ -28,8 +28,7 @@ export type SourceNode =
 /** ok with `errors`: the tree is usable but the file has mistakes that do not stop reading it (duplicate keys). */
 export type SourceResult = { ok: true; root: SourceNode | null; errors: PlanError[] } | { ok: false; errors: PlanError[] };
 
-/** Parser errors after which the tree is still complete and safe to validate. */
-const RECOVERABLE = new Set(['DUPLICATE_KEY']);
+
 
 class Abort extends Error {
   constructor(readonly planError: PlanError) {
@@ -67,28 +66,29 @@ export function parseSource(text: string): SourceResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // uniqueKeys: false because the parser's own check is quadratic (52 s for 40k keys);
+    // TreeBuilder reports duplicates instead, with a Set.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch (err) {
     // e.g. the parser's own stack overflowing on pathological nesting
     return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${quote(String(err))})` }] };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
-  const syntaxErrors = doc.errors.map((e) => ({ message: syntaxMessage(e.code, e.message, text, e.pos), line: lineOf(e.pos[0]) }));
-  if (doc.errors.some((e) => !RECOVERABLE.has(e.code))) return { ok: false, errors: syntaxErrors };
-  if (doc.contents === null) return { ok: true, root: null, errors: syntaxErrors };
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => ({ message: syntaxMessage(e.message), line: lineOf(e.pos[0]) })) };
+  }
+  if (doc.contents === null) return { ok: true, root: null, errors: [] };
   try {
-    return { ok: true, root: new TreeBuilder(doc, lineOf).build(doc.contents as Node), errors: syntaxErrors };
+    const builder = new TreeBuilder(doc, lineOf);
+    const root = builder.build(doc.contents as Node);
+    return { ok: true, root, errors: builder.duplicates };
   } catch (err) {
     if (err instanceof Abort) return { ok: false, errors: [err.planError] };
     throw err;
   }
 }
 
-function syntaxMessage(code: string, message: string, text: string, pos: [number, number]): string {
-  if (code === 'DUPLICATE_KEY') {
-    const key = text.slice(pos[0], pos[0] + 200).split(/[:\n]/)[0]?.trim().replace(/^["']|["']$/g, '') ?? '';
-    return `duplicate key '${quote(key)}': each key may appear once in a map`;
-  }
+function syntaxMessage(message: string): string {
   const firstLine = message.split('\n')[0] ?? message;
   return `YAML/JSON syntax error: ${quote(firstLine, 200)}`;
 }
@@ -96,13 +96,15 @@ function syntaxMessage(code: string, message: string, text: string, pos: [number
 class TreeBuilder {
   private aliases = 0;
   private nodes = 0;
+  /** duplicate keys: reported, the first value kept, reading goes on */
+  readonly duplicates: PlanError[] = [];
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lineOf: (offset: number | undefined) => number,
   ) {}
 
-  build(node: Node | null, depth = 1): SourceNode {
+  build(node: Node | null, depth = 1, path = ''): SourceNode {
     if (++this.nodes > MAX_NODES) {
       throw new Abort({ message: `the file has more than ${MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
     }
@@ -117,14 +119,14 @@ class TreeBuilder {
       }
       const target = node.resolve(this.doc);
       if (!target) throw new Abort({ message: `alias *${quote(node.source)} refers to no anchor`, line });
-      return this.build(target, depth + 1);
+      return this.build(target, depth + 1, path);
     }
     if (isScalar(node)) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
       return { type: 'scalar', line, value: node.value, quoted };
     }
     if (isSeq(node)) {
-      return { type: 'seq', line, items: node.items.map((item) => this.build(item as Node | null, depth + 1)) };
+      return { type: 'seq', line, items: node.items.map((item, i) => this.build(item as Node | null, depth + 1, `${path}[${i}]`)) };
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
@@ -136,9 +138,14 @@ class TreeBuilder {
           throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
         }
         const key = String(keyNode.value);
-        if (seen.has(key)) continue; // a duplicate key: the parser has reported it already
+        const keyPath = path ? `${path}.${quote(key)}` : quote(key);
+        if (seen.has(key)) {
+          const message = `${keyPath}: duplicate key '${quote(key)}': each key may appear once in a map`;
+          this.duplicates.push({ message, path: keyPath, line: keyLine });
+          continue;
+        }
         seen.add(key);
-        entries.push({ key, keyLine, value: this.build(pair.value as Node | null, depth + 1) });
+        entries.push({ key, keyLine, value: this.build(pair.value as Node | null, depth + 1, keyPath) });
       }
       return { type: 'map', line, entries };
     }

@@ -88,7 +88,8 @@ class Validator {
       const writtenPath = prefix ? `${prefix}.${entry.key}` : entry.key;
       if (!meaning) {
         this.error(prefix ? `${prefix}.${quote(entry.key)}` : quote(entry.key), entry.keyLine,
-          `unknown key '${quote(entry.key)}'${didYouMeanSuffix(entry.key, keys.keys())}`);
+          // past the errors a report shows, skip the suggestion search (thousands of junk keys)
+          `unknown key '${quote(entry.key)}'${this.errors.length < 200 ? didYouMeanSuffix(entry.key, keys.keys()) : ''}`);
         continue;
       }
       const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
