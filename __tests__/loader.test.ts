@@ -161,6 +161,15 @@ describe('did you mean', () => {
     expect(error?.line).toBe(lineOf(text, new RegExp(path.split('.').pop() as string)));
   });
 
+  test('a key in the wrong section is pointed to its section', () => {
+    const text = 'version: 1\nmodel:\n  gpus: 8\nhardware:\n  tp: 2\n';
+    const errors = errorsOf(loadPlan('t.plan.yaml', text, noReferences));
+    expect(errors.map((e) => e.message)).toEqual([
+      "model.gpus: unknown key 'gpus' (it belongs in hardware: hardware.gpus)",
+      "hardware.tp: unknown key 'tp' (it belongs in parallelism: parallelism.tp)",
+    ]);
+  });
+
   test('nothing is suggested for a key far from every known key', () => {
     const [error] = errorsOf(loadPlan('t.plan.yaml', 'version: 1\nmodel:\n  zzzzzzzz: 1\n', noReferences));
     expect(error?.message).toMatch(/unknown key 'zzzzzzzz'$/);

@@ -8,6 +8,7 @@ import { didYouMeanSuffix } from './didYouMean.js';
 import {
   type Field,
   type IntField,
+  type KeyMeaning,
   type IntListField,
   type QuantityField,
   type RealField,
@@ -60,6 +61,29 @@ function inRange(v: number, min: number, max: number, minExclusive = false, maxE
   return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
 }
 
+/** Every section path of the table with the keys it accepts ('' is the top level). */
+function sectionIndex(): Map<string, Map<string, KeyMeaning>> {
+  const index = new Map<string, Map<string, KeyMeaning>>();
+  const walk = (sec: SectionField, prefix: string): void => {
+    index.set(prefix, sectionKeys(sec));
+    for (const [key, field] of Object.entries(sec.fields)) {
+      if (field.kind === 'section') walk(field, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  walk(PLAN_SCHEMA, '');
+  return index;
+}
+const SECTIONS = sectionIndex();
+
+/** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
+function suggestion(key: string, siblings: Map<string, KeyMeaning>, prefix: string): string {
+  const near = didYouMeanSuffix(key, siblings.keys());
+  if (near) return near;
+  const homes = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+  if (homes.length === 0) return '';
+  return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
+}
+
 class Validator {
   readonly errors: PlanError[] = [];
   readonly lines: Record<string, number> = {};
@@ -89,7 +113,7 @@ class Validator {
       if (!meaning) {
         this.error(prefix ? `${prefix}.${quote(entry.key)}` : quote(entry.key), entry.keyLine,
           // past the errors a report shows, skip the suggestion search (thousands of junk keys)
-          `unknown key '${quote(entry.key)}'${this.errors.length < 200 ? didYouMeanSuffix(entry.key, keys.keys()) : ''}`);
+          `unknown key '${quote(entry.key)}'${this.errors.length < 200 ? suggestion(entry.key, keys, prefix) : ''}`);
         continue;
       }
       const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
