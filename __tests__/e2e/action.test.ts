@@ -171,6 +171,39 @@ describe('pull request: the sticky comment', () => {
     expect(requestsOf(state, 'issues/update-comment')).toHaveLength(0);
   });
 
+  it('keeps an existing comment current when a later push leaves no plan changed', async () => {
+    const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
+    await run(state);
+    state.pulls.set(7, { files: [{ filename: 'README.md', status: 'modified' }] });
+    const result = await run(state);
+    expectNoRejections(state);
+    expect(result.exitCode).toBe(0);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body).toContain('No plan file changed');
+  });
+
+  it('shortens a comment over GitHub\'s 65,536 characters, keeps what fails, and points to the job summary', async () => {
+    const head: Record<string, string> = { 'plans/seed.plan.yaml': SEED };
+    const files: ChangedFile[] = [{ filename: 'plans/seed.plan.yaml', status: 'added' }];
+    for (const name of ['deepseek-v3-fp8-8xh200', 'llama-3.1-70b-8xh100-tp8', 'mixtral-8x7b-2xa100-tp2', 'llama-3.1-8b-1xh100']) {
+      for (let i = 0; i < 8; i++) {
+        head[`plans/${name}-${i}.plan.yaml`] = example(`${name}.plan.yaml`);
+        files.push({ filename: `plans/${name}-${i}.plan.yaml`, status: 'added' });
+      }
+    }
+    const state = await setUp({ head, files });
+    const result = await run(state);
+    expectNoRejections(state);
+    const body = state.comments[0]!.body;
+    const full = readFileSync(result.outputs['report-markdown']!, 'utf8');
+    expect(full.length).toBeGreaterThan(65_536);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('Shortened to fit');
+    expect(body).toContain('claims.throughput');
+    expect(result.summary.length).toBeGreaterThanOrEqual(full.length);
+    expect(state.checkRuns).toHaveLength(files.length);
+  });
+
   it('leaves one comment when two runs race to create it', async () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     // Both runs' first look at the comments is answered only once both have asked: neither sees the other's.
