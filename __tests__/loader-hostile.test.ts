@@ -26,7 +26,10 @@ describe('hostile plans', () => {
 
   test('multi-byte characters count as bytes', () => {
     const text = `version: 1\ndescription: "${'é'.repeat(600_000)}"\n`; // 1.2 MB in UTF-8, 600k characters
-    expect(mustFail(text)[0]?.message).toMatch(/at most 1048576 bytes/);
+    // 27 ASCII bytes around it + 600,000 x 2 bytes (U+00E9 is 2 bytes in UTF-8)
+    expect(mustFail(text)[0]?.message).toMatch(/the file is 1200027 bytes; a plan may be at most 1048576 bytes/);
+    const emoji = `version: 1\ndescription: "${'😀'.repeat(300_000)}"\n`; // 4 bytes each: 1.2 MB
+    expect(mustFail(emoji)[0]?.message).toMatch(/the file is 1200027 bytes/);
   });
 
   test('a long string inside the limit is an error for its field, not a crash', () => {

@@ -43,16 +43,26 @@ export function quote(text: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }
 
+/** UTF-8 length of a string (no Buffer: the core runs without Node APIs). */
 function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function parseSource(text: string): SourceResult {
-  if (text.length > MAX_PLAN_BYTES || byteLength(text) > MAX_PLAN_BYTES) {
-    return {
-      ok: false,
-      errors: [{ message: `the file is ${byteLength(text)} bytes; a plan may be at most ${MAX_PLAN_BYTES} bytes (1 MiB)` }],
-    };
+  const size = text.length > MAX_PLAN_BYTES ? undefined : byteLength(text);
+  if (size === undefined || size > MAX_PLAN_BYTES) {
+    const what = size === undefined ? `${text.length} characters` : `${size} bytes`;
+    return { ok: false, errors: [{ message: `the file is ${what}; a plan may be at most ${MAX_PLAN_BYTES} bytes (1 MiB)` }] };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
