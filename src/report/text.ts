@@ -24,7 +24,9 @@ function checkLine(check: Check): string {
 /** `file:line: path: message`; the parts that are unknown are left out. */
 export function errorLine(file: string, error: PlanError): string {
   const location = error.line !== undefined ? `${file}:${error.line}` : file;
-  return `${location}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+  // Loader messages already lead with their key; do not say it twice.
+  const path = error.path && !error.message.startsWith(`${error.path}`) && !error.message.startsWith(`${error.path.split('.')[0]}.`) ? `${error.path}: ` : '';
+  return `${location}: ${path}${error.message}`;
 }
 
 function keyMetrics(plan: PlanReport): string {
