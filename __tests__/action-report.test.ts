@@ -110,9 +110,14 @@ describe('annotations', () => {
   it('caps each level at what GitHub shows and counts the rest in the last one', () => {
     const noisy = combineReports([plan('n.plan.yaml', 'fail', Array.from({ length: 25 }, (_, i) => check(`c${i}`, 'fail', i + 1)))]);
     const emitted = workflowAnnotations(noisy).filter((a) => a.level === 'error');
-    expect(emitted).toHaveLength(SHOWN_PER_LEVEL);
-    expect(emitted.slice(0, SHOWN_PER_LEVEL - 1).map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(emitted[SHOWN_PER_LEVEL - 1]!.title).toBe('16 more errors');
+    // 10 shown per step, one kept for the job's failure line: 8 checks and a count of the other 17
+    expect(SHOWN_PER_LEVEL).toBe(10);
+    expect(emitted).toHaveLength(9);
+    expect(emitted.slice(0, 8).map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(emitted[8]!.title).toBe('17 more errors');
+    const warnings = workflowAnnotations(combineReports([plan('w.plan.yaml', 'warn', Array.from({ length: 12 }, (_, i) => check(`w${i}`, 'warn', i + 1)))]));
+    expect(warnings).toHaveLength(10);
+    expect(warnings[9]!.title).toBe('3 more warnings');
   });
 
   it('puts every plan\'s most important annotation before any plan\'s second', () => {

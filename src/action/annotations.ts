@@ -14,6 +14,8 @@ export interface LineAnnotation {
 
 /** GitHub shows this many annotations of each level per step. */
 export const SHOWN_PER_LEVEL = 10;
+/** Error annotations left for the plans: one is kept for the job's failure line (core.setFailed). */
+export const PLAN_ERRORS_SHOWN = SHOWN_PER_LEVEL - 1;
 
 /** A plan's annotations, most important first: load errors, failing checks, warnings, unverified. */
 export function planAnnotations(plan: PlanReport): LineAnnotation[] {
@@ -38,11 +40,12 @@ export function planAnnotations(plan: PlanReport): LineAnnotation[] {
 }
 
 /**
- * The workflow-command annotations to emit for a run: per level, the first nine and, when more
- * exist, a tenth that counts the rest and points to the job summary (GitHub would drop them silently).
+ * The workflow-command annotations to emit for a run: per level, as many as GitHub shows less one
+ * and, when more exist, a last one that counts the rest and points to the job summary (GitHub
+ * would drop them silently). One error is left for the job's failure line.
  * Plans' most important annotations come first: each plan's first error before any plan's second.
  */
-export function workflowAnnotations(report: Report): LineAnnotation[] {
+export function workflowAnnotations(report: Report, shown: Record<AnnotationLevel, number> = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL }): LineAnnotation[] {
   const perPlan = report.plans.map(planAnnotations);
   const interleaved: LineAnnotation[] = [];
   for (let i = 0; perPlan.some((list) => i < list.length); i++) {
@@ -51,14 +54,15 @@ export function workflowAnnotations(report: Report): LineAnnotation[] {
   const out: LineAnnotation[] = [];
   for (const level of ['error', 'warning'] as const) {
     const all = interleaved.filter((a) => a.level === level);
-    if (all.length <= SHOWN_PER_LEVEL) {
+    const room = shown[level];
+    if (all.length <= room) {
       out.push(...all);
       continue;
     }
-    const shown = all.slice(0, SHOWN_PER_LEVEL - 1);
-    const rest = all.slice(SHOWN_PER_LEVEL - 1);
+    const first = all.slice(0, room - 1);
+    const rest = all.slice(room - 1);
     const files = [...new Set(rest.map((a) => a.file))];
-    out.push(...shown, {
+    out.push(...first, {
       level,
       file: rest[0]?.file ?? '',
       title: `${rest.length} more ${level === 'error' ? 'errors' : 'warnings'}`,

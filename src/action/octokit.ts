@@ -56,8 +56,10 @@ export function createClient(options: ClientOptions): GitHubClient {
         fallbackSecondaryRateRetryAfter: 60,
         onRateLimit: onLimit('primary'),
         onSecondaryRateLimit: onLimit('secondary'),
-        // Our own write queue, so its spacing can be set (the plugin's shared one waits 1 s).
+        // Our own write queues, so their spacing can be set: the plugin's shared ones wait 1 s
+        // between writes and 3 s between writes that notify people (comments), as GitHub asks.
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * options.writeIntervalMs }),
       },
     },
     retry,

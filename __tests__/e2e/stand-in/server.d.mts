@@ -50,6 +50,7 @@ export interface StandInState {
   readOnly: boolean;
   faults: Fault[];
   barriers: { operationId: string; parties: number; timeoutMs?: number }[];
+  beforeHandle: ((operationId: string, params: Record<string, string | number>) => void) | null;
   requests: { method: string; path: string; operationId: string | null; status: number; at: number }[];
   rejected: { method: string; path: string; reason: string }[];
 }

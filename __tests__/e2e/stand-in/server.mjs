@@ -68,6 +68,8 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     faults: [],
     /** hold the first `parties` requests of an operation until all arrived: { operationId, parties } */
     barriers: [],
+    /** called with (operationId, params) before each accepted request is answered: a test's way to change state mid-run */
+    beforeHandle: null,
     /** every request: { method, path, operationId, status, at } */
     requests: [],
     /** requests refused because GitHub would refuse them: { method, path, reason } */
@@ -254,6 +256,7 @@ export async function startStandIn(state = createState()) {
         }
       }
 
+      state.beforeHandle?.(route.operationId, params);
       const fault = state.faults.find((f) => f.operationId === route.operationId && f.times > 0);
       if (fault) {
         fault.times--;
