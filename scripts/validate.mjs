@@ -3,6 +3,7 @@
 // soundness counts, and the reasons given for misses over 50%.
 //   --calibrate     also search the default efficiencies that minimise the calibration median error
 //   --no-build      reuse build/validate (the core compiled by a previous run)
+//   --fix k=v       hold one calibrated default at a value (e.g. --fix network=0.7 --fix kernel_latency=4e-6)
 // The core is compiled with tsc (validation/tsconfig.json -> build/validate) and imported as is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { parse } from 'yaml';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
 const args = new Set(process.argv.slice(2));
+/** --fix key=value pairs: calibration axes held at a value. */
+const fixed = Object.fromEntries(process.argv.slice(2).flatMap((a, i, all) => (a === '--fix' && all[i + 1] ? [all[i + 1].split('=')] : [])).map(([k, v]) => [k, Number(v)]));
 
 /** Measured figure -> the core's estimate and physical bound; `upper`: the bound caps the figure from above. */
 export const METRICS = {
@@ -129,11 +132,12 @@ function evaluate(core, cases, settings) {
     } else {
       if (settings) {
         const h = loaded.loaded.plan.hardware;
-        const { intra_node_latency, inter_node_latency, ...eff } = settings;
+        const { intra_node_latency, inter_node_latency, kernel_latency, ...eff } = settings;
         // a plan's own figures win: only the defaults are being calibrated
         h.efficiency = { compute: eff.compute, memory: eff.memory, network: eff.network, ...h.efficiency };
         if (intra_node_latency !== undefined) h.intra_node_latency ??= intra_node_latency;
         if (inter_node_latency !== undefined) h.inter_node_latency ??= inter_node_latency;
+        if (kernel_latency !== undefined) h.kernel_latency ??= kernel_latency;
       }
       report = core.verifyLoadedPlan(loaded.loaded);
     }
@@ -170,8 +174,9 @@ function search(core, cases, axes) {
     if (best === null || score < best.score - 1e-12) best = { ...combo, score, rows };
   };
   const product = (lists) => lists.reduce((acc, [k, vs]) => acc.flatMap((a) => vs.map((v) => ({ ...a, [k]: v }))), [{}]);
-  for (const combo of product(Object.entries(axes).map(([k, a]) => [k, a.coarse]))) visit(combo);
-  const fine = Object.entries(axes).map(([k, a]) => [k, a.refine ? grid(Math.max(a.min, best[k] - a.refine), Math.min(a.max, best[k] + a.refine), a.refine / 2) : [best[k]]]);
+  const pinned = Object.entries(axes).map(([k, a]) => [k, k in fixed ? { coarse: [fixed[k]], refine: 0 } : a]);
+  for (const combo of product(pinned.map(([k, a]) => [k, a.coarse]))) visit(combo);
+  const fine = pinned.map(([k, a]) => [k, a.refine ? grid(Math.max(a.min, best[k] - a.refine), Math.min(a.max, best[k] + a.refine), a.refine / 2) : [best[k]]]);
   for (const combo of product(fine)) visit(combo);
   return best;
 }
@@ -182,8 +187,9 @@ const EFFICIENCY_AXES = {
   network: { coarse: [0.1, 0.3, 0.5, 0.7, 0.9], refine: 0.2, min: 0.05, max: 1 },
 };
 const LATENCY_AXES = {
-  intra_node_latency: { coarse: [8e-6, 15e-6, 25e-6, 40e-6, 60e-6, 90e-6, 130e-6], refine: 0 },
-  inter_node_latency: { coarse: [20e-6, 40e-6, 80e-6, 120e-6, 200e-6], refine: 0 },
+  kernel_latency: { coarse: [2e-6, 4e-6, 6e-6, 8e-6, 12e-6, 16e-6, 24e-6], refine: 0 },
+  intra_node_latency: { coarse: [8e-6, 15e-6, 25e-6, 40e-6, 60e-6], refine: 0 },
+  inter_node_latency: { coarse: [20e-6, 40e-6, 80e-6, 120e-6], refine: 0 },
 };
 
 /** Hardware family of a case, from its plan's preset (an explicit device is its own family). */
@@ -250,20 +256,21 @@ if (args.has('--calibrate')) {
   });
   const effAtLat = search(core, cases, {
     ...EFFICIENCY_AXES,
+    kernel_latency: { coarse: [lat.kernel_latency] },
     intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
   });
   const us = (s) => (s === undefined ? 'default' : `${Math.round(s * 1e6)} µs`);
   const summary = (label, fit, r) => [
     label, fit?.compute ?? '0.6 (default)', fit?.memory ?? '0.8 (default)', fit?.network ?? '0.7 (default)',
-    `${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
+    `${us(fit?.kernel_latency)} / ${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
     objective(r).toFixed(2), pct(pooledMedian(r, 'calibration')), pct(pooledMedian(r, 'holdout')),
   ];
   out.push('\n## Calibration\n');
   out.push('Objective: mean over throughput, TTFT at concurrency 1 and TPOT of the median |ln(estimate/measured)| on the calibration cases. ' +
     'Pooled median errors are the absolute relative errors of all performance figures.\n');
   out.push(table(
-    ['Fit', 'compute', 'memory', 'network', 'Latency intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
-    [summary('current defaults', null, baseRows), summary('efficiencies', eff, eff.rows), summary('+ collective latency', lat, lat.rows),
+    ['Fit', 'compute', 'memory', 'network', 'Latency kernel / intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
+    [summary('current defaults', null, baseRows), summary('efficiencies', eff, eff.rows), summary('+ kernel and collective latency', lat, lat.rows),
       summary('efficiencies refit at that latency', effAtLat, effAtLat.rows)],
   ));
   const families = [...new Set(cases.map(family))];
