@@ -1,0 +1,113 @@
+// Finds a serving engine's invocation among shell commands and reads its flags.
+// `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
+// and in lower case, so --tp_size and --tp-size are one flag.
+import type { Word } from './shell.js';
+
+export type Engine = 'vllm' | 'sglang' | 'trtllm';
+export const ENGINES: readonly Engine[] = ['vllm', 'sglang', 'trtllm'];
+
+export interface FlagValue {
+  /** the value, or true for a flag given without one */
+  value: string | true;
+  line: number;
+  /** set when the flag comes from another file (an engine --config YAML) */
+  file?: string;
+  /** the flag as written, for messages */
+  written: string;
+  unresolved: string[];
+}
+
+export interface EngineArgs {
+  engine: Engine;
+  /** normalised flag name -> its last occurrence (argparse semantics: the last one wins) */
+  flags: Map<string, FlagValue>;
+  /** the model given positionally (vllm serve <model>, trtllm-serve <model>) */
+  positional?: FlagValue;
+  /** line of the engine's command word, when one was found */
+  line?: number;
+}
+
+/** Flags that never take a value (so the next word is not swallowed). */
+const BOOLEAN_FLAGS = new Set([
+  'enable-expert-parallel', 'ep', 'enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'trust-remote-code',
+  'enforce-eager', 'enable-prefix-caching', 'no-enable-prefix-caching', 'disable-radix-cache', 'enable-chunked-prefill',
+  'disable-log-requests', 'enable-torch-compile', 'enable-attention-dp', 'enable-eplb', 'disable-cuda-graph',
+  'enable-auto-tool-choice', 'disable-log-stats', 'no-enable-chunked-prefill',
+]);
+
+export function normaliseFlag(name: string): string {
+  return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
+}
+
+/** Where the engine's own arguments start in one command, or -1: the word after its entry point. */
+function invocationStart(words: readonly Word[], engine: Engine): number {
+  const texts = words.map((w) => w.text);
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] as string;
+    const base = t.split('/').pop() ?? t;
+    // NVIDIA Dynamo's workers take the engine's own flags: python3 -m dynamo.vllm --model ...
+    if (t === `dynamo.${engine}` || t === `dynamo.${engine}.worker`) return i + 1;
+    if (engine === 'vllm') {
+      if (base === 'vllm' && texts[i + 1] === 'serve') return i + 2;
+      if (/^vllm\.entrypoints\.(openai\.)?api_server$/.test(t)) return i + 1;
+    } else if (engine === 'sglang') {
+      if (t === 'sglang.launch_server') return i + 1;
+      if (base === 'sglang' && texts[i + 1] === 'serve') return i + 2;
+    } else if (base === 'trtllm-serve') {
+      return texts[i + 1] === 'serve' ? i + 2 : i + 1;
+    }
+  }
+  return -1;
+}
+
+/** Which engine a command starts, if any. */
+export function detectEngine(words: readonly Word[]): Engine | undefined {
+  return ENGINES.find((engine) => invocationStart(words, engine) >= 0);
+}
+
+/** The command (among several from one script) that starts an engine, and where its arguments begin. */
+export function findInvocation(
+  commands: readonly (readonly Word[])[],
+  engine: Engine | undefined,
+): { engine: Engine; words: readonly Word[]; start: number } | undefined {
+  for (const words of commands) {
+    for (const candidate of engine ? [engine] : ENGINES) {
+      const start = invocationStart(words, candidate);
+      if (start >= 0) return { engine: candidate, words, start };
+    }
+  }
+  return undefined;
+}
+
+/** Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>). */
+export function parseFlags(engine: Engine, words: readonly Word[], start: number, line?: number): EngineArgs {
+  const flags = new Map<string, FlagValue>();
+  let positional: FlagValue | undefined;
+  for (let i = start; i < words.length; i++) {
+    const word = words[i] as Word;
+    const text = word.text;
+    if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
+      const eq = text.indexOf('=');
+      if (eq > 0) {
+        flags.set(normaliseFlag(text.slice(0, eq)), {
+          value: text.slice(eq + 1), line: word.line, written: text.slice(0, eq), unresolved: word.unresolved,
+        });
+        continue;
+      }
+      const name = normaliseFlag(text);
+      const next = words[i + 1];
+      const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
+      if (takesValue && next) {
+        flags.set(name, {
+          value: next.text, line: word.line, written: text, unresolved: [...word.unresolved, ...next.unresolved],
+        });
+        i++;
+      } else {
+        flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
+      }
+      continue;
+    }
+    if (positional === undefined) positional = { value: text, line: word.line, written: text, unresolved: word.unresolved };
+  }
+  return { engine, flags, ...(positional ? { positional } : {}), ...(line !== undefined ? { line } : {}) };
+}

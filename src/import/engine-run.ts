@@ -1,0 +1,24 @@
+// One engine invocation, its --config file folded in, read into plan fields.
+import type { EngineArgs } from './engine-args.js';
+import { type ConfigSource, configFlags, mergeConfigFlags } from './engine-config.js';
+import { applyEngine, CONFIG_FLAGS, type EngineContext, type EngineFacts } from './engines.js';
+import type { FieldCollector } from './result.js';
+
+/** Finds a config file an engine names (in a ConfigMap of the same manifest, or next to the file). */
+export type FindConfig = (path: string) => ConfigSource | { error: string };
+
+export function runEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContext, findConfig: FindConfig): EngineFacts {
+  let merged = args;
+  for (const name of CONFIG_FLAGS[args.engine]) {
+    const flag = args.flags.get(name);
+    if (flag === undefined || typeof flag.value !== 'string') continue;
+    const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.join(', ')}` } : findConfig(flag.value);
+    if ('error' in found) {
+      c.warn(`${c.origin(flag.line)}: ${flag.written} ${flag.value}: ${found.error}; its settings are not imported`);
+    } else {
+      merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
+    }
+    break;
+  }
+  return applyEngine(merged, c, ctx);
+}

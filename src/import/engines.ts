@@ -1,0 +1,309 @@
+// Each serving engine's own meaning of its flags, turned into the plan contract's figures.
+// The semantics (docs/importers.md has the sources):
+//   vLLM     GPUs = TP x PP x DP; --enable-expert-parallel makes EP = TP x DP with experts unsharded (etp 1);
+//            --max-num-seqs is per DP rank; --gpu-memory-utilization is a fraction of TOTAL memory.
+//   SGLang   without --enable-dp-attention, --dp N starts N copies of a TP group: GPUs = TP x PP x DP;
+//            with it, --tp is the total device count and attention runs tp/dp-way TP in dp replicas;
+//            MoE layers run moe_tp = tp / ep; --mem-fraction-static is a fraction of TOTAL memory
+//            (weights + KV pool); --max-running-requests is engine-wide with DP attention, else per copy.
+//   TRT-LLM  GPUs = TP x PP; enable_attention_dp runs attention data-parallel over the TP ranks;
+//            moe_expert_parallel_size / moe_tensor_parallel_size split the experts; max_batch_size is per
+//            scheduler (per attention-DP rank); free_gpu_memory_fraction is a fraction of the memory FREE
+//            after weights and activations, not of the total (kept apart; see merge.ts).
+import type { Dtype } from '../core/types.js';
+import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
+import { dtypeInModelName, modelPresetFor } from './model-name.js';
+import type { FieldCollector, Where } from './result.js';
+
+export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
+
+/** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
+const FLAGS = {
+  vllm: {
+    tp: ['tensor-parallel-size', 'tp'],
+    pp: ['pipeline-parallel-size', 'pp'],
+    dp: ['data-parallel-size', 'dp'],
+    ep: ['enable-expert-parallel', 'ep'],
+    concurrency: ['max-num-seqs'],
+    context: ['max-model-len'],
+    memory: ['gpu-memory-utilization'],
+    kv: ['kv-cache-dtype'],
+    quant: ['quantization', 'q'],
+    dtype: ['dtype'],
+    batched: ['max-num-batched-tokens'],
+    model: ['model'],
+  },
+  sglang: {
+    tp: ['tp-size', 'tp', 'tensor-parallel-size'],
+    pp: ['pp-size', 'pp', 'pipeline-parallel-size'],
+    dp: ['dp-size', 'dp', 'data-parallel-size'],
+    ep: ['ep-size', 'ep', 'expert-parallel-size'],
+    concurrency: ['max-running-requests'],
+    context: ['context-length'],
+    memory: ['mem-fraction-static'],
+    kv: ['kv-cache-dtype'],
+    quant: ['quantization'],
+    dtype: ['dtype'],
+    batched: ['chunked-prefill-size'],
+    model: ['model-path', 'model'],
+  },
+  trtllm: {
+    tp: ['tp-size', 'tensor-parallel-size'],
+    pp: ['pp-size', 'pipeline-parallel-size'],
+    dp: [] as string[],
+    ep: ['ep-size', 'moe-expert-parallel-size'],
+    concurrency: ['max-batch-size'],
+    context: ['max-seq-len'],
+    memory: ['kv-cache-free-gpu-memory-fraction', 'kv-cache-config.free-gpu-memory-fraction', 'free-gpu-memory-fraction'],
+    kv: ['kv-cache-config.dtype', 'kv-cache-dtype'],
+    quant: ['quant-config.quant-algo', 'quantization'],
+    dtype: ['dtype'],
+    batched: ['max-num-tokens'],
+    model: ['model'],
+  },
+} as const;
+
+/** The engine config key (normalised) that names a second file of flags. */
+export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
+  vllm: ['config'],
+  sglang: ['config'],
+  trtllm: ['extra-llm-api-options', 'config'],
+};
+
+const KV_DTYPES: Record<string, Dtype> = {
+  fp8: 'fp8', fp8_e4m3: 'fp8', fp8_e5m2: 'fp8', fp8_inc: 'fp8', fp8_ds_mla: 'fp8',
+  bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', fp32: 'fp32',
+  int8: 'int8', nvfp4: 'fp4', fp4: 'fp4',
+};
+
+/** --quantization methods whose weight width is unambiguous for the linear layers. */
+const QUANT_DTYPES: Record<string, { dtype: Dtype; note?: string }> = {
+  fp8: { dtype: 'fp8' }, fbgemm_fp8: { dtype: 'fp8' }, modelopt: { dtype: 'fp8' }, w8a8_fp8: { dtype: 'fp8' },
+  fp8_block: { dtype: 'fp8' }, fp8_block_scales: { dtype: 'fp8' }, ptpc_fp8: { dtype: 'fp8' },
+  modelopt_fp4: { dtype: 'fp4' }, nvfp4: { dtype: 'fp4' }, w4a8_nvfp4_fp8: { dtype: 'fp4' },
+  w8a8_int8: { dtype: 'int8' }, int8: { dtype: 'int8' }, w8a16: { dtype: 'int8' }, int8_sq: { dtype: 'int8' },
+  awq: { dtype: 'int4', note: '4-bit (AWQ)' }, awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
+  gptq: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
+  gptq_marlin: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
+  w4a16_awq: { dtype: 'int4' }, w4a16_gptq: { dtype: 'int4' }, w4a16: { dtype: 'int4' },
+  bitsandbytes: { dtype: 'int4', note: '4-bit (bitsandbytes NF4, its usual mode)' },
+};
+
+const DTYPES: Record<string, Dtype> = {
+  bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', float: 'fp32', fp32: 'fp32',
+};
+
+/** What one engine instance needs, for the caller to check against the manifest. */
+export interface EngineFacts {
+  /** devices one engine instance uses */
+  world_size: number;
+  /** where the figure that set the world size was written (the TP flag, or the invocation) */
+  line: Where;
+  /** nodes one instance spans, when the engine says (SGLang --nnodes) */
+  nodes?: number;
+}
+
+/** Options from the manifest around the command. */
+export interface EngineContext {
+  /** independent engine instances (Deployment replicas, LeaderWorkerSet groups); default 1 */
+  instances?: { count: number; line: Where };
+}
+
+interface Reader {
+  flag(names: readonly string[]): FlagValue | undefined;
+  int(names: readonly string[], what: string): { value: number; line: Where } | undefined;
+  fraction(names: readonly string[], what: string): { value: number; line: Where } | undefined;
+  text(names: readonly string[]): { value: string; line: Where } | undefined;
+  bool(names: readonly string[]): { value: boolean; line: Where } | undefined;
+}
+
+/** Integers as engines accept them: 32768, 32k (x1000), 32K (x1024), 1m, 1M. */
+export function parseEngineInt(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const scale: Record<string, number> = { '': 1, k: 1e3, K: 1024, m: 1e6, M: 1024 ** 2, g: 1e9, G: 1024 ** 3 };
+  const value = Number(m[1]) * (scale[m[2] as string] ?? 1);
+  return Number.isInteger(value) ? value : undefined;
+}
+
+/** Where a flag was written: a line of the imported file, or file:line of a config file. */
+const whereOf = (v: FlagValue): Where => (v.file !== undefined ? `${v.file}:${v.line}` : v.line);
+
+function reader(args: EngineArgs, c: FieldCollector): Reader {
+  const flag = (names: readonly string[]): FlagValue | undefined => {
+    for (const name of names) {
+      const v = args.flags.get(name);
+      if (v === undefined) continue;
+      if (v.unresolved.length > 0) {
+        c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.join(', ')} in ${v.written}; the flag is ignored`);
+        return undefined;
+      }
+      return v;
+    }
+    return undefined;
+  };
+  const number = (names: readonly string[], what: string, parse: (s: string) => number | undefined) => {
+    const v = flag(names);
+    if (v === undefined) return undefined;
+    const parsed = typeof v.value === 'string' ? parse(v.value) : undefined;
+    if (parsed === undefined) {
+      c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : `'${v.value}'`} is not a valid ${what}; ignored`);
+      return undefined;
+    }
+    return { value: parsed, line: whereOf(v) };
+  };
+  return {
+    flag,
+    int: (names, what) => number(names, what, (s) => {
+      const n = parseEngineInt(s);
+      return n !== undefined && n >= 1 ? n : undefined;
+    }),
+    fraction: (names, what) => number(names, what, (s) => {
+      const n = Number(s.trim());
+      return s.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined;
+    }),
+    text: (names) => {
+      const v = flag(names);
+      return v && typeof v.value === 'string' ? { value: v.value, line: whereOf(v) } : undefined;
+    },
+    bool: (names) => {
+      const v = flag(names);
+      if (!v) return undefined;
+      const on = v.value === true || /^(true|1|yes|on)$/i.test(v.value);
+      return { value: on, line: whereOf(v) };
+    },
+  };
+}
+
+/** Rounds away float noise from 1 - 0.9 and the like. */
+const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
+
+function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
+  const f = FLAGS[engine];
+  const kv = r.text(f.kv);
+  if (kv && kv.value.toLowerCase() !== 'auto') {
+    const dtype = KV_DTYPES[kv.value.toLowerCase()];
+    if (dtype) c.set('model.kv_cache_dtype', dtype, kv.line);
+    else c.warn(`${c.origin(kv.line)}: KV cache dtype '${kv.value}' is not one the plan format knows; ignored`);
+  }
+  const quant = r.text(f.quant);
+  if (quant) {
+    const known = QUANT_DTYPES[quant.value.toLowerCase().replace(/-/g, '_')];
+    if (known) {
+      c.set('model.weight_dtype', known.dtype, quant.line);
+      if (known.note) c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' read as ${known.note} weights`);
+    } else {
+      c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`);
+    }
+    return;
+  }
+  const dtype = r.text(f.dtype);
+  if (dtype && dtype.value.toLowerCase() !== 'auto') {
+    const d = DTYPES[dtype.value.toLowerCase()];
+    if (d) c.set('model.weight_dtype', d, dtype.line);
+    else c.warn(`${c.origin(dtype.line)}: dtype '${dtype.value}' is not one the plan format knows; ignored`);
+  }
+}
+
+function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
+  const named = r.text(FLAGS[engine].model) ?? (args.positional && typeof args.positional.value === 'string'
+    ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+  if (!named) return;
+  const preset = modelPresetFor(named.value);
+  if (preset) {
+    c.set('model.preset', preset, named.line);
+    // a pre-quantized checkpoint (…-FP8) is loaded as such without --quantization
+    const dtype = dtypeInModelName(named.value);
+    if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
+    else if (dtype) c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
+  } else {
+    c.warn(`${c.origin(named.line)}: model '${named.value}' matches no model preset; give model.preset or model.hf_config in the plan`);
+  }
+}
+
+/**
+ * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
+ * dtypes and model. Returns the devices one instance uses.
+ */
+export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContext = {}): EngineFacts {
+  const engine = args.engine;
+  const f = FLAGS[engine];
+  const r = reader(args, c);
+  const here = args.line ?? 0;
+  const instances = ctx.instances ?? { count: 1, line: here };
+  const tpFlag = r.int(f.tp, 'tensor-parallel size');
+  const ppFlag = r.int(f.pp, 'pipeline-parallel size');
+  const dpFlag = engine === 'trtllm' ? undefined : r.int(f.dp, 'data-parallel size');
+  const tpAll = tpFlag?.value ?? 1;
+  const pp = ppFlag?.value ?? 1;
+  const dpEngine = dpFlag?.value ?? 1;
+  const tpLine = tpFlag?.line ?? here;
+  const dpLine = dpFlag?.line ?? instances.line;
+  const conc = r.int(f.concurrency, 'sequence count');
+
+  // (tp, dp) in the contract's sense, the MoE split, and how many schedulers share --max-num-seqs's figure
+  let tp = tpAll;
+  let dp = dpEngine;
+  let world = tpAll * pp * dpEngine;
+  let schedulers = dpEngine;
+  let ep: { value: number; line: Where } | undefined;
+  let etp: number | undefined;
+  if (engine === 'vllm') {
+    const epOn = r.bool(f.ep);
+    if (epOn?.value) { ep = { value: tpAll * dpEngine, line: epOn.line }; etp = 1; }
+  } else if (engine === 'sglang') {
+    const dpAttention = r.bool(['enable-dp-attention'])?.value === true;
+    const epSize = r.int(f.ep, 'expert-parallel size');
+    const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
+    const a2a = r.text(['moe-a2a-backend']);
+    const epAll = epSize ?? (epMoe?.value || (a2a && a2a.value !== 'none') ? { value: tpAll, line: (epMoe ?? a2a)!.line } : undefined);
+    if (dpAttention) {
+      if (tpAll % dpEngine !== 0) c.warn(`${c.origin(dpLine)}: with --enable-dp-attention, --dp ${dpEngine} must divide --tp ${tpAll}`);
+      tp = Math.max(1, Math.floor(tpAll / dpEngine));
+      world = tpAll * pp;
+      schedulers = 1; // --max-running-requests is shared by the DP-attention ranks of one engine
+    }
+    if (epAll && epAll.value > 1) { ep = epAll; etp = Math.max(1, Math.floor(tpAll / epAll.value)); }
+    else if (dpAttention) etp = tpAll; // MoE layers stay tensor-parallel over all --tp ranks
+  } else {
+    const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
+    const epSize = r.int(f.ep, 'expert-parallel size');
+    const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+    world = tpAll * pp;
+    if (attentionDp) { tp = 1; dp = tpAll; schedulers = tpAll; } else { dp = 1; schedulers = 1; }
+    if (epSize && epSize.value > 1) { ep = epSize; etp = moeTp?.value ?? Math.max(1, Math.floor(tpAll / epSize.value)); }
+    else if (moeTp || attentionDp) etp = moeTp?.value ?? tpAll;
+  }
+
+  c.set('parallelism.tp', tp, tpLine);
+  c.set('parallelism.pp', pp, ppFlag?.line ?? here);
+  c.set('parallelism.dp', dp * instances.count, dp !== dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
+  // expert groups stay inside one engine instance; further instances are expert data parallelism
+  if (ep) c.set('parallelism.ep', ep.value, ep.line);
+  if (etp !== undefined) c.set('parallelism.etp', etp, ep?.line ?? tpLine);
+  if (conc) c.set('workload.concurrency', conc.value * schedulers * instances.count, conc.line);
+
+  const context = r.int(f.context, 'context length');
+  if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
+  const batched = r.int(f.batched, 'token count');
+  if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
+
+  const memory = r.fraction(f.memory, 'memory fraction');
+  if (memory) {
+    if (engine === 'trtllm') {
+      c.freeMemoryFraction = { value: memory.value, origin: c.origin(memory.line) };
+      c.warn(
+        `${c.origin(memory.line)}: TensorRT-LLM's free_gpu_memory_fraction ${memory.value} is a share of the memory left FREE ` +
+          'after weights and activations, not of the total: it is not a workload.memory_reserve (see docs/importers.md)',
+      );
+    } else {
+      c.set('workload.memory_reserve', clean(1 - memory.value), memory.line);
+    }
+  }
+  setDtypes(engine, r, c);
+  setModel(engine, args, r, c);
+  const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : engine === 'trtllm' ? undefined : undefined;
+  const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
+  if (perNode) c.set('hardware.gpus_per_node', perNode.value, perNode.line);
+  return { world_size: world, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
+}

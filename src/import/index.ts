@@ -1,0 +1,98 @@
+// Importers: the files where deployments already live -> plan fields with origins and warnings.
+// Pure: the caller passes a reader for the files an imported file names (an engine's --config).
+import { type Engine, ENGINES, findInvocation, parseFlags } from './engine-args.js';
+import { argsFromConfig } from './engine-config.js';
+import { type FindConfig, runEngine } from './engine-run.js';
+import { findSla, importAiconfigurator, importSla, isAiconfigurator } from './benchmarks.js';
+import { scriptCommands } from './command-words.js';
+import { importManifest } from './kubernetes.js';
+import { FieldCollector, type ImportError, type ImportResult } from './result.js';
+import { at, parseYamlFile, stringOf } from './yaml-tree.js';
+
+export type { Engine } from './engine-args.js';
+export { ENGINES } from './engine-args.js';
+export type { ImportError, ImportResult } from './result.js';
+export { mergeImports, type MergedImports } from './merge.js';
+
+export interface ImportOptions {
+  engine?: Engine;
+  /** container, workload, Dynamo service or aiconfigurator worker/experiment to read */
+  container?: string;
+}
+
+/** Reads a file by a path relative to the imported file's folder (the caller keeps it inside the repository). */
+export type ReadRelative = (path: string) => { text: string } | { error: string };
+
+/** `ref` relative to the folder of `from` (both repository paths with '/'); '..' resolved. */
+export function relativeTo(from: string, ref: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const part of ref.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function configReader(read: ReadRelative): FindConfig {
+  return (path) => {
+    if (path.startsWith('/')) return { error: 'an absolute path inside the container, and no ConfigMap in the same file holds it' };
+    const got = read(path);
+    if ('error' in got) return got;
+    const yaml = parseYamlFile(got.text);
+    if ('error' in yaml) return { error: yaml.error };
+    const root = yaml.docs[0];
+    return root ? { root, file: path } : { error: 'the file is empty' };
+  };
+}
+
+const SCRIPT_EXTENSIONS = /\.(sh|bash|txt|cmd|command)$/i;
+
+function importScript(file: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
+  const commands = scriptCommands(text);
+  const found = findInvocation(commands, options.engine);
+  if (!found) {
+    const which = options.engine ? `'${options.engine}'` : 'vllm serve, python -m sglang.launch_server or trtllm-serve';
+    return { error: `no ${which} command found` };
+  }
+  const c = new FieldCollector(file);
+  if (options.engine && options.engine !== found.engine) c.warn(`${file}: runs ${found.engine}, not ${options.engine}`);
+  const line = found.words[0]?.line ?? 1;
+  const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
+  c.set('hardware.gpus', facts.world_size, facts.line);
+  return c.result();
+}
+
+/**
+ * Imports one file: a Kubernetes manifest, an engine command line (script), an engine --config YAML,
+ * an aiconfigurator experiment or a Dynamo SLA. `read` resolves paths relative to this file.
+ */
+export function importDeployment(file: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
+  try {
+    if (SCRIPT_EXTENSIONS.test(file)) return importScript(file, text, options, read);
+    const yaml = parseYamlFile(text);
+    if ('error' in yaml) return yaml;
+    const root = yaml.docs[0];
+    if (!root || root.kind !== 'map') return importScript(file, text, options, read);
+    const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind')));
+    const slaHolder = yaml.docs.find((d) => stringOf(at(d, 'kind')) === 'DynamoGraphDeploymentRequest');
+    if (slaHolder) {
+      const sla = findSla(slaHolder);
+      return sla ? importSla(file, sla) : { error: 'a DynamoGraphDeploymentRequest without an sla section', line: slaHolder.line };
+    }
+    if (kinds.some((k) => k !== undefined) && at(root, 'apiVersion') !== undefined) {
+      return importManifest(file, yaml, options, configReader(read));
+    }
+    if (isAiconfigurator(root)) return importAiconfigurator(file, yaml, options.container);
+    const sla = findSla(root);
+    if (sla) return importSla(file, sla);
+    if (!options.engine) {
+      return { error: `not a manifest, aiconfigurator or SLA file; if it is an engine config, say which engine (deployment.engine: ${ENGINES.join(' | ')})` };
+    }
+    const c = new FieldCollector(file);
+    const facts = runEngine(argsFromConfig(options.engine, root), c, {}, configReader(read));
+    c.set('hardware.gpus', facts.world_size, facts.line);
+    return c.result();
+  } catch (err) {
+    return { error: `internal error while importing (${String(err).slice(0, 200)})` };
+  }
+}

@@ -1,0 +1,339 @@
+// Rendered Kubernetes manifests -> plan fields: the device count from the pods' GPU limits and
+// replicas, the engine's flags from the serving container's command, the accelerator from node labels.
+//   Deployment / StatefulSet / Pod     GPUs = replicas x GPUs per pod; each replica is one engine instance
+//   LeaderWorkerSet                    GPUs = replicas x (leader GPUs + (size - 1) x worker GPUs); a group
+//                                      is one engine instance spanning `size` pods (one per node)
+//   KServe LLMInferenceService         vLLM with spec.parallelism (tensor, pipeline, data, expert) x replicas
+//   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
+import { type Engine, findInvocation, parseFlags, detectEngine } from './engine-args.js';
+import { containerCommands } from './command-words.js';
+import { ENGINE_NAMES } from './engines.js';
+import { type FindConfig, runEngine } from './engine-run.js';
+import { presetForLabel } from './gpu-labels.js';
+import { modelPresetFor } from './model-name.js';
+import { FieldCollector, type ImportError, type ImportResult } from './result.js';
+import { expandKubernetes, type Word } from './shell.js';
+import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
+
+export interface ManifestOptions {
+  engine?: Engine;
+  /** container name, or workload (metadata.name / Dynamo service) name, to import from */
+  container?: string;
+}
+
+/** One group of identical pods inside an engine instance. */
+interface PodGroup {
+  spec: YNode | undefined;
+  /** pods of this group per instance */
+  pods: number;
+  env: Record<string, string>;
+  /** Dynamo services give the container directly and GPUs on the service */
+  container?: YNode;
+  gpus?: { count: number; line: number };
+}
+
+interface Workload {
+  kind: string;
+  name: string;
+  line: number;
+  instances: { count: number; line: number };
+  /** the group whose container runs the engine first (leader), then the others */
+  groups: PodGroup[];
+  doc: YNode;
+}
+
+const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'gpu'];
+
+function intOf(node: YNode | undefined): number | undefined {
+  const v = scalarOf(node);
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+function count(node: YNode | undefined, fallback: number, line: number): { count: number; line: number } {
+  const n = intOf(node);
+  return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
+}
+
+/** GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then requests. */
+function gpusOf(container: YNode | undefined): { count: number; line: number } | undefined {
+  for (const kind of ['limits', 'requests']) {
+    for (const name of GPU_RESOURCES) {
+      const node = at(container, 'resources', kind, name);
+      const n = intOf(node);
+      if (n !== undefined && node) return { count: n, line: node.line };
+    }
+  }
+  return undefined;
+}
+
+function workloadsOf(docs: YNode[]): Workload[] {
+  const out: Workload[] = [];
+  for (const doc of docs) {
+    const kind = stringOf(at(doc, 'kind')) ?? '';
+    const name = stringOf(at(doc, 'metadata', 'name')) ?? kind;
+    const line = at(doc, 'kind')?.line ?? doc.line;
+    const spec = at(doc, 'spec');
+    if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
+      out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
+        groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
+    } else if (kind === 'Pod') {
+      out.push({ kind, name, line, doc, instances: { count: 1, line }, groups: [{ spec, pods: 1, env: {} }] });
+    } else if (kind === 'LeaderWorkerSet') {
+      const lwt = at(spec, 'leaderWorkerTemplate');
+      const size = count(at(lwt, 'size'), 1, line).count;
+      const worker = at(lwt, 'workerTemplate', 'spec');
+      const leader = at(lwt, 'leaderTemplate', 'spec') ?? worker;
+      // the LeaderWorkerSet controller sets these in every pod of a group
+      const env = (index: number): Record<string, string> => ({ LWS_GROUP_SIZE: String(size), LWS_WORKER_INDEX: String(index) });
+      const groups: PodGroup[] = [{ spec: leader, pods: 1, env: env(0) }];
+      if (size > 1) groups.push({ spec: worker, pods: size - 1, env: env(1) });
+      out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+    } else if (kind === 'LLMInferenceService') {
+      const groups: PodGroup[] = [{ spec: at(spec, 'template'), pods: 1, env: {} }];
+      out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+    } else if (kind === 'DynamoGraphDeployment') {
+      const services = at(spec, 'services');
+      if (services?.kind !== 'map') continue;
+      for (const [service, node] of services.entries) {
+        const gpuNode = at(node, 'resources', 'limits', 'gpu') ?? at(node, 'resources', 'requests', 'gpu');
+        const gpus = intOf(gpuNode);
+        if (!gpus || !gpuNode) continue;
+        const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
+        out.push({
+          kind, name: service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
+          groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
+            gpus: { count: gpus, line: gpuNode.line } }],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The container's environment: env entries in order (Kubernetes expands $(VAR) in their values), envFrom ConfigMaps. */
+function containerEnv(container: YNode | undefined, base: Record<string, string>, configMaps: Map<string, YNode>): {
+  env: Record<string, string>;
+  fromCluster: string[];
+} {
+  const env: Record<string, string> = { ...base };
+  const fromCluster: string[] = [];
+  for (const source of itemsOf(at(container, 'envFrom'))) {
+    const cm = configMaps.get(stringOf(at(source, 'configMapRef', 'name')) ?? '');
+    const data = at(cm, 'data');
+    if (data?.kind === 'map') for (const [k, v] of data.entries) env[k] = stringOf(v) ?? '';
+  }
+  for (const entry of itemsOf(at(container, 'env'))) {
+    const name = stringOf(at(entry, 'name'));
+    if (name === undefined) continue;
+    const value = at(entry, 'value');
+    if (value !== undefined && scalarOf(value) !== null) env[name] = expandKubernetes(stringOf(value) ?? '', env);
+    else if (at(entry, 'valueFrom')) fromCluster.push(name);
+  }
+  return { env, fromCluster };
+}
+
+function configMapsOf(docs: YNode[]): Map<string, YNode> {
+  const maps = new Map<string, YNode>();
+  for (const doc of docs) {
+    if (stringOf(at(doc, 'kind')) === 'ConfigMap') maps.set(stringOf(at(doc, 'metadata', 'name')) ?? '', doc);
+  }
+  return maps;
+}
+
+/** A config file named by a container path, looked up by base name among the manifest's ConfigMaps. */
+function configMapFinder(file: string, yaml: YamlFile, configMaps: Map<string, YNode>, fallback: FindConfig): FindConfig {
+  return (path) => {
+    const base = path.split('/').pop() ?? path;
+    for (const cm of configMaps.values()) {
+      const node = at(cm, 'data', base);
+      if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
+      const parsed = parseYamlFile(node.value);
+      if ('error' in parsed) return { error: `ConfigMap data '${base}': ${parsed.error}` };
+      const root = parsed.docs[0];
+      if (!root) return { error: `ConfigMap data '${base}' is empty` };
+      const toFile = valueLineMap(yaml, node);
+      const starts = [0];
+      for (let i = 0; i < node.value.length; i++) if (node.value[i] === '\n') starts.push(i + 1);
+      return { root, file, mapLine: (line) => toFile(starts[line - 1] ?? 0) };
+    }
+    return fallback(path);
+  };
+}
+
+interface Chosen {
+  workload: Workload;
+  container: YNode;
+  commands: Word[][];
+  engine?: Engine;
+  hasCommand: boolean;
+  fromCluster: string[];
+}
+
+function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions, configMaps: Map<string, YNode>): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (const workload of workloads) {
+    const group = workload.groups[0] as PodGroup;
+    const containers = group.container ? [group.container] : itemsOf(at(group.spec, 'containers'));
+    for (const container of containers) {
+      const name = stringOf(at(container, 'name')) ?? '';
+      if (options.container !== undefined && options.container !== name && options.container !== workload.name) continue;
+      const { env, fromCluster } = containerEnv(container, group.env, configMaps);
+      const argv = [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))];
+      const commands = containerCommands(file, argv, env);
+      const found = findInvocation(commands, options.engine);
+      const engine = found?.engine ?? (commands.length > 0 ? commands.map((w) => detectEngine(w)).find((e) => e) : undefined);
+      chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined, fromCluster });
+    }
+  }
+  return chosen;
+}
+
+function hardwarePreset(spec: YNode | undefined): { preset: string; line: number } | undefined {
+  const selector = at(spec, 'nodeSelector');
+  if (selector?.kind === 'map') {
+    for (const [label, value] of selector.entries) {
+      const preset = presetForLabel(label, stringOf(value) ?? '');
+      if (preset) return { preset, line: value.line };
+    }
+  }
+  const terms = at(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+  for (const term of itemsOf(terms)) {
+    for (const expr of itemsOf(at(term, 'matchExpressions'))) {
+      if (stringOf(at(expr, 'operator')) !== 'In') continue;
+      const values = itemsOf(at(expr, 'values'));
+      const presets = new Set(values.map((v) => presetForLabel(stringOf(at(expr, 'key')) ?? '', stringOf(v) ?? '')));
+      const only = values[0];
+      if (presets.size === 1 && only && [...presets][0]) return { preset: [...presets][0] as string, line: only.line };
+    }
+  }
+  return undefined;
+}
+
+/** KServe LLMInferenceService: spec.parallelism is the layout (vLLM semantics); spec.model.uri the model. */
+function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number; line: number } | undefined): void {
+  const par = at(w.doc, 'spec', 'parallelism');
+  const get = (key: string): { count: number; line: number } | undefined => {
+    const node = at(par, key);
+    const n = intOf(node);
+    return n !== undefined && n >= 1 && node ? { count: n, line: node.line } : undefined;
+  };
+  const tp = get('tensor');
+  const pp = get('pipeline');
+  const data = get('data');
+  const expert = scalarOf(at(par, 'expert')) === true;
+  if (tp) c.set('parallelism.tp', tp.count, tp.line);
+  if (pp) c.set('parallelism.pp', pp.count, pp.line);
+  if (tp || pp || data) {
+    const dpEngine = data?.count ?? 1;
+    c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
+    if (expert) {
+      c.set('parallelism.ep', (tp?.count ?? 1) * dpEngine, at(par, 'expert')?.line ?? w.line);
+      c.set('parallelism.etp', 1, at(par, 'expert')?.line ?? w.line);
+    }
+    const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
+    c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);
+    if (gpusPerPod && at(w.doc, 'spec', 'worker') === undefined && gpusPerPod.count !== world) {
+      c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
+    }
+  }
+  const model = at(w.doc, 'spec', 'model', 'uri') ?? at(w.doc, 'spec', 'model', 'name');
+  const name = stringOf(model);
+  if (name && model && !c.has('model.preset')) {
+    const preset = modelPresetFor(name);
+    if (preset) c.set('model.preset', preset, model.line);
+    else c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
+  }
+}
+
+export function importManifest(
+  file: string,
+  yaml: YamlFile,
+  options: ManifestOptions,
+  findConfig: FindConfig,
+): ImportResult | ImportError {
+  const workloads = workloadsOf(yaml.docs);
+  if (workloads.length === 0) {
+    const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
+    return { error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment` };
+  }
+  const configMaps = configMapsOf(yaml.docs);
+  const candidates = choose(yaml, workloads, options, configMaps);
+  if (candidates.length === 0) return { error: `no container or workload named '${options.container}'` };
+  const withEngine = candidates.filter((x) => x.engine !== undefined);
+  const kserve = candidates.find((x) => x.workload.kind === 'LLMInferenceService');
+  const pick = withEngine[0] ?? kserve ?? candidates.find((x) => gpusOf(x.container)) ?? candidates[0];
+  if (!pick) return { error: 'no container found' };
+  const c = new FieldCollector(file);
+  if (withEngine.length > 1 && options.container === undefined) {
+    const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
+    c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
+  }
+  const w = pick.workload;
+  const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
+  if (engine === undefined) {
+    return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
+  }
+  if (options.engine && pick.engine && options.engine !== pick.engine) {
+    c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
+  }
+
+  // devices: per pod from the GPU limits, times pods per instance, times instances
+  let perInstance = 0;
+  let gpuLine = 0;
+  let perPod: { count: number; line: number } | undefined;
+  for (const [index, group] of w.groups.entries()) {
+    const containers = group.container ? [] : itemsOf(at(group.spec, 'containers'));
+    const gpus = group.gpus ?? containers.map(gpusOf).find((g) => g !== undefined);
+    if (!gpus) continue;
+    if (index === 0) perPod = gpus;
+    perInstance += gpus.count * group.pods;
+    gpuLine ||= gpus.line;
+  }
+  const groupPods = w.groups.reduce((n, g) => n + g.pods, 0);
+
+  const found = findInvocation(pick.commands, engine);
+  const words = found?.words ?? (pick.hasCommand ? undefined : pick.commands[0]);
+  const instances = { count: w.instances.count, line: w.instances.line };
+  const finder = configMapFinder(file, yaml, configMaps, findConfig);
+  let world: number | undefined;
+  if (words) {
+    const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
+    for (const name of pick.fromCluster) {
+      if (words.some((word) => word.unresolved.includes(name))) {
+        c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
+      }
+    }
+    const facts = runEngine(args, c, { instances }, finder);
+    world = facts.world_size;
+    if (facts.nodes !== undefined && facts.nodes !== groupPods) {
+      c.warn(`${c.origin(facts.line)}: --nnodes ${facts.nodes} but one instance has ${groupPods} pod(s)`);
+    }
+  } else if (w.kind !== 'LLMInferenceService') {
+    c.warn(`${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
+  }
+  if (w.kind === 'LLMInferenceService') applyKServe(w, c, perPod);
+
+  if (perInstance > 0 && !c.has('hardware.gpus')) {
+    c.set('hardware.gpus', perInstance * w.instances.count, gpuLine);
+    if (world !== undefined && world !== perInstance) {
+      c.warn(
+        `${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`,
+      );
+    }
+  } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
+    c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
+    c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
+  }
+  if (groupPods > 1 && perPod) c.set('hardware.gpus_per_node', perPod.count, perPod.line);
+  const hw = hardwarePreset(w.groups[0]?.spec);
+  if (hw) c.set('hardware.preset', hw.preset, hw.line);
+  return c.result();
+}
+
+/** Parses and imports; a Helm template or unreadable YAML is an error. */
+export function importManifestText(file: string, text: string, options: ManifestOptions, findConfig: FindConfig): ImportResult | ImportError {
+  const yaml = parseYamlFile(text);
+  if ('error' in yaml) return yaml;
+  return importManifest(file, yaml, options, findConfig);
+}

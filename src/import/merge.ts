@@ -1,0 +1,97 @@
+// Folds imported fields into a plan's own values. The plan's explicit fields win; among imported files,
+// later ones in `deployment.from` win. Imported model and hardware fields rank above presets and
+// hf_config (an engine that quantizes to fp8 overrides the checkpoint's bf16) and below the plan.
+//
+// An engine's context length (--max-model-len, --context-length, max_seq_len) bounds prompt + output of
+// one sequence, the total that the plan's memory check sizes as max_input_tokens + max_output_tokens; it
+// is split as max_input_tokens = context - (max_output_tokens, else output_tokens), so the sum is the
+// engine's context. Without an output length the split waits, with a warning.
+import type { ImportResult } from './result.js';
+
+type Values = Record<string, unknown>;
+
+export interface MergedImports {
+  /** the plan's values with imported fields filled in where the plan has none */
+  values: Values;
+  /** dotted path -> file:line, for every imported value that was used */
+  origins: Record<string, string>;
+  warnings: string[];
+}
+
+const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
+
+function sectionOf(values: Values, key: string): Values {
+  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Values) : {};
+}
+
+function has(section: Values, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(section, key) && section[key] !== undefined && section[key] !== null;
+}
+
+export function mergeImports(plan: Values, results: readonly ImportResult[]): MergedImports {
+  const warnings: string[] = [];
+  const origins: Record<string, string> = {};
+  // later files win: walk them last to first and keep the first value seen
+  const imported: Record<string, Values> = {};
+  const importedOrigins: Record<string, string> = {};
+  for (const result of [...results].reverse()) {
+    for (const w of result.warnings) if (!warnings.includes(w)) warnings.push(w);
+    for (const [section, fields] of Object.entries(result.fields)) {
+      const target = (imported[section] ??= {});
+      for (const [key, value] of Object.entries(fields)) {
+        if (has(target, key)) continue;
+        target[key] = value;
+        const origin = result.origins[`${section}.${key}`];
+        if (origin !== undefined) importedOrigins[`${section}.${key}`] = origin;
+      }
+    }
+  }
+  warnings.reverse();
+
+  const values: Values = { ...plan };
+  for (const section of SECTIONS) {
+    const own = sectionOf(plan, section);
+    const from = imported[section] ?? {};
+    const merged: Values = { ...own };
+    for (const [key, value] of Object.entries(from)) {
+      const path = `${section}.${key}`;
+      if (has(own, key)) {
+        if (key === 'preset' && own[key] !== value) {
+          warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
+        }
+        continue;
+      }
+      merged[key] = value;
+      const origin = importedOrigins[path];
+      if (origin !== undefined) origins[path] = origin;
+    }
+    if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section)) values[section] = merged;
+  }
+
+  const context = [...results].reverse().find((r) => r.context)?.context;
+  if (context) splitContext(values, context.tokens, context.origin, origins, warnings);
+  return { values, origins, warnings };
+}
+
+function splitContext(values: Values, tokens: number, origin: string, origins: Record<string, string>, warnings: string[]): void {
+  const workload = sectionOf(values, 'workload');
+  if (has(workload, 'max_input_tokens')) return;
+  const output = (workload.max_output_tokens ?? workload.output_tokens) as number | undefined;
+  if (output === undefined) {
+    warnings.push(`${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`);
+    return;
+  }
+  if (output >= tokens) {
+    warnings.push(`${origin}: the engine's context of ${tokens} tokens leaves no room for prompts after ${output} output tokens`);
+    return;
+  }
+  const maxInput = tokens - output;
+  const input = workload.input_tokens as number | undefined;
+  if (input !== undefined && input > maxInput) {
+    warnings.push(`${origin}: prompts of ${input} tokens plus ${output} output tokens exceed the engine's context of ${tokens}`);
+    return;
+  }
+  values.workload = { ...workload, max_input_tokens: maxInput };
+  origins['workload.max_input_tokens'] = origin;
+}

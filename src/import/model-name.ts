@@ -1,0 +1,30 @@
+// Matches an engine's --model (a Hugging Face repo, hf:// URI or local path) to a model preset.
+// A name matches when its last path segment, without release suffixes (-Instruct, -v0.1, -FP8...),
+// equals a preset id or the repository name the preset's figures come from.
+import type { Dtype } from '../core/types.js';
+import { MODEL_PRESETS } from '../presets/index.js';
+
+const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
+
+function stem(name: string): string {
+  const last = name.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').split('/').pop() ?? name;
+  return last.replace(SUFFIXES, '').toLowerCase();
+}
+
+/** The preset id for an engine's model name, or undefined. */
+export function modelPresetFor(name: string): string | undefined {
+  const wanted = stem(name);
+  if (wanted === '') return undefined;
+  for (const preset of Object.values(MODEL_PRESETS)) {
+    const repo = /huggingface\.co\/([^/]+\/[^/]+)/.exec(preset.source)?.[1] ?? '';
+    if (wanted === preset.id || (repo !== '' && wanted === stem(repo))) return preset.id;
+  }
+  return undefined;
+}
+
+/** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */
+export function dtypeInModelName(name: string): Dtype | undefined {
+  const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(name.replace(/\/+$/, ''));
+  if (!m) return undefined;
+  return (m[1] as string).toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
+}

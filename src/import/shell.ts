@@ -1,0 +1,239 @@
+// Shell words as `sh -c` would see them, for the command lines that manifests and scripts start engines with.
+// Handles quotes, escapes, line continuations, comments, command separators, $VAR / ${VAR} / ${VAR:-default},
+// $(( )) arithmetic and Kubernetes' own $(VAR). It never runs anything: $(command) and unknown variables
+// are left unresolved and named, so the importer can warn about them.
+
+export interface Word {
+  text: string;
+  line: number;
+  /** variables or substitutions in this word that could not be resolved */
+  unresolved: string[];
+}
+
+export interface ShellContext {
+  /** the container's environment (its `env:` list), already expanded */
+  env: Readonly<Record<string, string>>;
+  /** 1-based line in the source file of an offset in the script */
+  lineOf: (offset: number) => number;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/**
+ * Kubernetes expands $(VAR) in command, args and env values before any shell runs, from the variables
+ * defined so far; $$ is a literal $; an unknown $(VAR) stays as written.
+ */
+export function expandKubernetes(text: string, env: Readonly<Record<string, string>>): string {
+  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name: string | undefined) => {
+    if (match === '$$') return '$';
+    return name !== undefined && Object.prototype.hasOwnProperty.call(env, name) ? (env[name] as string) : match;
+  });
+}
+
+/** Integer arithmetic as in $(( )): + - * / % and parentheses, names read from env. */
+export function evaluateArithmetic(expr: string, env: Readonly<Record<string, string>>): { value: number } | { unresolved: string } {
+  const tokens = expr.match(/\s*(\d+|[A-Za-z_][A-Za-z0-9_]*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\*\*|[-+*/%()])\s*/gy);
+  const joined = tokens?.join('') ?? '';
+  if (!tokens || joined.length !== expr.length) return { unresolved: `$((${expr}))` };
+  const items = tokens.map((t) => t.trim());
+  let pos = 0;
+  let missing: string | undefined;
+  const peek = (): string | undefined => items[pos];
+  const primary = (): number => {
+    const t = items[pos++];
+    if (t === undefined) throw new Error('end');
+    if (t === '(') {
+      const v = sum();
+      if (items[pos++] !== ')') throw new Error('paren');
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    if (/^\d+$/.test(t)) return Number(t);
+    const name = t.replace(/^\$\{?|\}$/g, '');
+    const raw = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+    if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) {
+      missing ??= name;
+      return 0;
+    }
+    return Number(raw);
+  };
+  const product = (): number => {
+    let v = primary();
+    for (let op = peek(); op === '*' || op === '/' || op === '%'; op = peek()) {
+      pos++;
+      const r = primary();
+      if (op === '*') v *= r;
+      else if (r === 0) throw new Error('division by zero');
+      else v = op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  function sum(): number {
+    let v = product();
+    for (let op = peek(); op === '+' || op === '-'; op = peek()) {
+      pos++;
+      v = op === '+' ? v + product() : v - product();
+    }
+    return v;
+  }
+  try {
+    const value = sum();
+    if (pos !== items.length) return { unresolved: `$((${expr}))` };
+    if (missing !== undefined) return { unresolved: missing };
+    return { value };
+  } catch {
+    return { unresolved: missing ?? `$((${expr}))` };
+  }
+}
+
+/** The offset just after the `)` matching the `(` at `open` (which follows a `$`); -1 when unbalanced. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+interface Expansion {
+  text: string;
+  end: number;
+  unresolved?: string;
+}
+
+/** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
+function expandDollar(script: string, at: number, env: Readonly<Record<string, string>>): Expansion {
+  const rest = script.slice(at + 1);
+  const lookup = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+  if (rest.startsWith('((')) {
+    const end = closingParen(script, at + 1);
+    if (end < 0) return { text: '$', end: at + 1 };
+    const expr = script.slice(at + 3, end - 2);
+    const result = evaluateArithmetic(expr, env);
+    return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+  }
+  if (rest.startsWith('(')) {
+    const end = closingParen(script, at + 1);
+    if (end < 0) return { text: '$', end: at + 1 };
+    return { text: '', end, unresolved: script.slice(at, end) };
+  }
+  if (rest.startsWith('{')) {
+    const close = script.indexOf('}', at + 2);
+    if (close < 0) return { text: '$', end: at + 1 };
+    const inner = script.slice(at + 2, close);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(inner);
+    if (!m) return { text: '', end: close + 1, unresolved: `\${${inner}}` };
+    const [, name, op, fallback] = m as unknown as [string, string, string | undefined, string | undefined];
+    const value = lookup(name);
+    const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
+    if (useFallback) return { text: fallback ?? '', end: close + 1 };
+    return value === undefined ? { text: '', end: close + 1, unresolved: name } : { text: value, end: close + 1 };
+  }
+  const m = NAME.exec(rest);
+  if (m) {
+    const value = lookup(m[0]);
+    const end = at + 1 + m[0].length;
+    return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
+  }
+  if (/^[0-9@*#?$!-]/.test(rest)) return { text: '', end: at + 2, unresolved: `$${rest[0]}` };
+  return { text: '$', end: at + 1 };
+}
+
+/**
+ * Splits a script into commands (at unquoted newlines, ; && || | &) of expanded words.
+ * Words keep the line where they start.
+ */
+export function shellCommands(script: string, ctx: ShellContext): Word[][] {
+  const commands: Word[][] = [];
+  let words: Word[] = [];
+  let current: { text: string; start: number; unresolved: string[] } | null = null;
+  const begin = (at: number): { text: string; start: number; unresolved: string[] } =>
+    (current ??= { text: '', start: at, unresolved: [] });
+  const endWord = (): void => {
+    if (current) words.push({ text: current.text, line: ctx.lineOf(current.start), unresolved: current.unresolved });
+    current = null;
+  };
+  const endCommand = (): void => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  const dollar = (i: number): number => {
+    const w = begin(i);
+    const exp = expandDollar(script, i, ctx.env);
+    w.text += exp.text;
+    if (exp.unresolved !== undefined) w.unresolved.push(exp.unresolved);
+    return exp.end;
+  };
+
+  let i = 0;
+  while (i < script.length) {
+    const c = script[i] as string;
+    if (c === '\\') {
+      if (script[i + 1] === '\n') { i += 2; continue; } // line continuation
+      if (script.startsWith('\r\n', i + 1)) { i += 3; continue; }
+      begin(i).text += script[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const close = script.indexOf("'", i + 1);
+      const end = close < 0 ? script.length : close;
+      begin(i).text += script.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      const w = begin(i);
+      i++;
+      while (i < script.length && script[i] !== '"') {
+        const d = script[i] as string;
+        if (d === '\\' && i + 1 < script.length && '"\\$`\n'.includes(script[i + 1] as string)) {
+          if (script[i + 1] !== '\n') w.text += script[i + 1];
+          i += 2;
+        } else if (d === '$') {
+          i = dollar(i);
+        } else {
+          w.text += d;
+          i++;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === '$') { i = dollar(i); continue; }
+    if (c === '#' && current === null) {
+      while (i < script.length && script[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '\n' || c === ';' || c === '|' || c === '&') {
+      endCommand();
+      i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') { endWord(); i++; continue; }
+    begin(i).text += c;
+    i++;
+  }
+  endCommand();
+  return commands;
+}
+
+/** The line map of a plain text file: offset -> 1-based line. */
+export function lineMapOf(text: string, firstLine = 1): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstLine + lo;
+  };
+}

@@ -1,0 +1,158 @@
+// Multi-document YAML -> small trees whose nodes know their line, for manifests and engine configs.
+// Bounded like plan files: size, alias count; Helm templates are refused with what to do instead.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { ImportError } from './result.js';
+
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+/** Nodes built from one file with aliases expanded: guards against alias bombs. */
+const MAX_NODES = 200_000;
+
+export type YNode =
+  | { kind: 'map'; line: number; entries: Map<string, YNode> }
+  | { kind: 'seq'; line: number; items: YNode[] }
+  | { kind: 'scalar'; line: number; value: unknown; start: number; end: number };
+
+export interface YamlFile {
+  text: string;
+  docs: YNode[];
+  lineOf: (offset: number) => number;
+}
+
+/** The first line with a Helm/Go template action outside a comment, or 0. */
+export function templateLine(text: string): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /\{\{-?\s*[.$\w(/"-]/.test(l.replace(/^\s*#.*$/, '')));
+  return index + 1;
+}
+
+export function parseYamlFile(text: string): YamlFile | ImportError {
+  if (text.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+  const helm = templateLine(text);
+  if (helm > 0) {
+    return {
+      error: 'this is a Helm (Go) template, not a rendered manifest: render it first (helm template <release> <chart> -f values.yaml > rendered.yaml) and import the rendered file',
+      line: helm,
+    };
+  }
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[];
+  } catch (err) {
+    return { error: `not readable as YAML (${String(err).slice(0, 200)})` };
+  }
+  if (!Array.isArray(docs)) return { error: 'not readable as YAML' };
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  for (const doc of docs) {
+    const first = doc.errors[0];
+    if (first) return { error: `YAML syntax error: ${first.message.split('\n')[0]}`, line: lineOf(first.pos[0]) };
+  }
+  const out: YNode[] = [];
+  const budget = { nodes: 0 };
+  for (const doc of docs) {
+    if (doc.contents === null) continue;
+    const built = build(doc, doc.contents as Node, lineOf, 0, budget);
+    if ('error' in built) return built;
+    out.push(built);
+  }
+  return { text, docs: out, lineOf };
+}
+
+function build(
+  doc: Document.Parsed,
+  node: Node | null,
+  lineOf: (o: number) => number,
+  depth: number,
+  budget: { nodes: number },
+): YNode | ImportError {
+  const start = node?.range?.[0] ?? 0;
+  const line = lineOf(start);
+  if (depth > MAX_DEPTH) return { error: `nested deeper than ${MAX_DEPTH} levels`, line };
+  if (++budget.nodes > MAX_NODES) return { error: `more than ${MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
+  if (node === null || node === undefined) return { kind: 'scalar', line, value: null, start, end: start };
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    return target ? build(doc, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
+  }
+  if (isScalar(node)) return { kind: 'scalar', line, value: node.value, start, end: node.range?.[1] ?? start };
+  if (isSeq(node)) {
+    const items: YNode[] = [];
+    for (const item of node.items) {
+      const b = build(doc, item as Node | null, lineOf, depth + 1, budget);
+      if ('error' in b) return b;
+      items.push(b);
+    }
+    return { kind: 'seq', line, items };
+  }
+  if (isMap(node)) {
+    const entries = new Map<string, YNode>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      const b = build(doc, pair.value as Node | null, lineOf, depth + 1, budget);
+      if ('error' in b) return b;
+      // a key with no value still has a line: the key's
+      if (b.kind === 'scalar' && b.value === null && isScalar(pair.key)) b.line = lineOf(pair.key.range?.[0] ?? start);
+      entries.set(key, b);
+    }
+    return { kind: 'map', line, entries };
+  }
+  return { error: 'an unsupported YAML node', line };
+}
+
+/** The node at a key path (`spec`, `template`...) or undefined. */
+export function at(node: YNode | undefined, ...path: (string | number)[]): YNode | undefined {
+  let cur = node;
+  for (const key of path) {
+    if (cur === undefined) return undefined;
+    if (typeof key === 'number') cur = cur.kind === 'seq' ? cur.items[key] : undefined;
+    else cur = cur.kind === 'map' ? cur.entries.get(key) : undefined;
+  }
+  return cur;
+}
+
+export function scalarOf(node: YNode | undefined): unknown {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
+export function stringOf(node: YNode | undefined): string | undefined {
+  const v = scalarOf(node);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+export function itemsOf(node: YNode | undefined): YNode[] {
+  return node?.kind === 'seq' ? node.items : [];
+}
+
+/**
+ * Maps offsets in a (possibly multi-line) string scalar's value to lines of the file: each line of the
+ * value is looked up in the source after the node's start, so literal, folded and quoted styles all work.
+ */
+export function valueLineMap(file: YamlFile, node: YNode & { kind: 'scalar' }): (offset: number) => number {
+  const value = String(node.value);
+  const valueLines = value.split('\n');
+  const lineStarts: number[] = [];
+  const sourceLines: number[] = [];
+  let cursor = node.start;
+  let offset = 0;
+  let last = node.line;
+  for (const vl of valueLines) {
+    const probe = vl.trim().slice(0, 40);
+    if (probe !== '') {
+      const found = file.text.indexOf(probe, cursor);
+      if (found >= 0 && found <= node.end + 1) {
+        last = file.lineOf(found);
+        cursor = found + probe.length;
+      }
+    }
+    lineStarts.push(offset);
+    sourceLines.push(last);
+    offset += vl.length + 1;
+  }
+  return (o) => {
+    let i = 0;
+    while (i + 1 < lineStarts.length && (lineStarts[i + 1] as number) <= o) i++;
+    return sourceLines[i] ?? node.line;
+  };
+}
