@@ -6,6 +6,7 @@ import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { guardFetch, requestTimeoutFromEnv } from './fetch-guard.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -17,6 +18,8 @@ export interface ClientOptions {
   /** spacing of write requests in ms; GitHub asks for one second between content writes */
   writeIntervalMs: number;
   log: (message: string) => void;
+  /** longest wait for one response before the attempt fails and is retried; default from the environment or 30 s */
+  requestTimeoutMs?: number;
 }
 
 /** Retries per request, for rate limits and for server errors alike. */
@@ -49,7 +52,10 @@ export function createClient(options: ClientOptions): GitHubClient {
     options.token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      request: { ...defaults.request },
+      request: {
+        ...defaults.request,
+        fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, { timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env), log: options.log }),
+      },
       retry: { retryAfterBaseValue: options.retryBaseMs, retries: MAX_RETRIES },
       throttle: {
         retryAfterBaseValue: options.retryBaseMs,
