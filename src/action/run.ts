@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { combineReports, type PlanReport, type Verdict } from '../core/index.js';
+import { escapeMarkdown } from '../report/index.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { createCheckRun } from './check-runs.js';
@@ -116,7 +117,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   for (const plan of plans) core.info(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
   const notes = selection.notes;
-  const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${n.replace(/[<>&]/g, '')}`).join('\n')}\n` : '';
+  const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
   const fullMarkdown =
     (plans.length > 0 ? renderReport(report, bases, inputs.checkName) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
@@ -161,10 +162,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0) core.info(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
 
   if (denied.length > 0) core.info(PERMISSION_NOTE(denied));
-  const reason = failureReason(report, inputs.failOn);
-  if (apiFailures.length > 0) core.error(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
-  if (reason) core.setFailed(reason);
-  else if (apiFailures.length > 0) core.setFailed(`parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see above).`);
+  // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
+  if (apiFailures.length > 0) core.info(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
+  const reasons = [failureReason(report, inputs.failOn), apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null];
+  const failure = reasons.filter((r): r is string => r !== null).join(' ');
+  if (failure) core.setFailed(failure);
   else core.info(`Verdict: ${report.verdict}.`);
 }
 
