@@ -82,3 +82,47 @@ describe('readTarget', () => {
     expect(() => readTarget('push', {}, {})).toThrow(EventError);
   });
 });
+
+describe('action.yml', () => {
+  it('declares exactly the inputs the code reads, with the code\'s defaults, and the outputs it sets', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      runs: { using: string; main: string };
+      inputs: Record<string, { default?: string; description: string }>;
+      outputs: Record<string, { description: string }>;
+    };
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+
+    const asked: string[] = [];
+    parseInputs((name) => {
+      asked.push(name);
+      return name === 'github-token' ? 't' : '';
+    });
+    expect(Object.keys(action.inputs).sort()).toEqual([...new Set(asked)].sort());
+    for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(20);
+    // what GitHub passes when the workflow sets nothing: the defaults in action.yml
+    const fromDefaults = parseInputs((name) => (name === 'github-token' ? 't' : (action.inputs[name]?.default ?? '').trim()));
+    expect(fromDefaults).toEqual(parseInputs(inputs({ 'github-token': 't' })));
+    expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
+
+    // setOutputs writes to the GITHUB_OUTPUT file, as on a runner
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { setOutputs } = await import('../src/action/outputs.js');
+    const { parseOutputFile } = await import('./e2e/stand-in/run-action.mjs');
+    const file = join(mkdtempSync(join(tmpdir(), 'ppc-out-')), 'output');
+    writeFileSync(file, '');
+    const previous = process.env.GITHUB_OUTPUT;
+    process.env.GITHUB_OUTPUT = file;
+    try {
+      setOutputs({ version: 1, verdict: 'pass', plans: [] }, { markdownPath: 'a', jsonPath: 'b' });
+    } finally {
+      if (previous === undefined) delete process.env.GITHUB_OUTPUT;
+      else process.env.GITHUB_OUTPUT = previous;
+    }
+    const set = Object.keys(parseOutputFile(readFileSync(file, 'utf8')));
+    expect(Object.keys(action.outputs).sort()).toEqual(set.sort());
+  });
+});
