@@ -1,6 +1,7 @@
 // The subcommands, in one table: a new one (e.g. `suggest`) is one more entry.
 import { parseCommandLine, type OptionSpec, type OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
+import { runSuggest, suggestOptions, suggestUsage } from './suggest-command.js';
 import { EXIT_OK, EXIT_USAGE, runVerify, verifyOptions, verifyUsage } from './verify-command.js';
 
 export interface Command {
@@ -12,6 +13,7 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   verify: { summary: 'verify plan files and report what they achieve', usage: verifyUsage, options: verifyOptions, run: runVerify },
+  suggest: { summary: 'search every valid layout and say what would make a plan pass', usage: suggestUsage, options: suggestOptions, run: runSuggest },
 };
 
 function generalUsage(): string {

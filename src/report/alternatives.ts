@@ -1,0 +1,92 @@
+// Markdown for `suggest`: the short, folded "Alternatives" section the action adds to its comment
+// for failing or warning plans, and the full report of `suggest --format markdown`.
+// Plan text goes through escape.ts; the layouts and figures are ours.
+import { markdownTable } from 'markdown-table';
+import { layoutText } from '../suggest/candidate.js';
+import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
+import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
+import { escapeCell, escapeMarkdown } from './escape.js';
+import { formatQuantity } from './format.js';
+
+export interface AlternativesOptions {
+  /** layouts listed (default 3) */
+  top?: number;
+}
+
+const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
+const code = (text: string): string => `\`${text}\``;
+
+function layoutsTable(cands: readonly Candidate[]): string {
+  const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Memory / device', 'Margins']];
+  cands.forEach((c, i) => {
+    const f = figureTexts(c);
+    // the layout is ours (sizes and '='): a code span needs no escaping
+    rows.push([String(i + 1), String(c.variation.gpus), code(layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell)]);
+  });
+  return table(rows);
+}
+
+function impossibleLines(r: SuggestResult): string[] {
+  return r.impossible.map((i) => {
+    const reach = i.smallest_gpus !== null
+      ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
+      : ` No device count up to ${i.scanned_up_to} reaches it.`;
+    return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}.${reach}`;
+  });
+}
+
+const OUTCOME: Record<AxisSuggestion['outcome'], string> = { found: '✅ passes', possible: '❔ not ruled out', none: '❌ no', 'not-applicable': '—' };
+
+function whatIfTable(r: SuggestResult): string {
+  const rows = [['Change', 'Outcome', 'Figures', 'Detail']];
+  for (const a of r.what_if) {
+    const figures = a.candidate ? (() => {
+      const f = figureTexts(a.candidate);
+      return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
+    })() : '';
+    rows.push([escapeCell(a.change), OUTCOME[a.outcome], escapeCell(figures), escapeCell(a.detail)]);
+  }
+  return table(rows);
+}
+
+function planLine(r: SuggestResult): string {
+  const f = figureTexts(r.plan);
+  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escapeMarkdown(marginText(r.plan.requirements))}.`;
+}
+
+function topHeading(r: SuggestResult): string {
+  if (r.top.length === 0) return `No layout of 1 to ${r.search.gpus_to} devices passes, and the bounds rule every one out.`;
+  return r.top[0]!.status === 'pass'
+    ? `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`
+    : 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
+}
+
+/** The folded "Alternatives" section for one plan's report in a pull-request comment. */
+export function renderAlternativesMarkdown(r: SuggestResult, options: AlternativesOptions = {}): string {
+  const top = options.top ?? 3;
+  const parts: string[] = [planLine(r), ...impossibleLines(r)];
+  parts.push(topHeading(r));
+  if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top)));
+  const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
+  if (helpful.length > 0) {
+    parts.push('What would make it pass:');
+    parts.push(helpful.map((a) => `- ${a.outcome === 'found' ? '✅' : '❔'} ${code(a.change.replace(/`/g, "'"))}: ${escapeMarkdown(a.detail)}`).join('\n'));
+  }
+  return `<details>\n<summary>Alternatives</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
+}
+
+/** `suggest --format markdown`: the whole search result. */
+export function renderSuggestMarkdown(r: SuggestResult): string {
+  const title = `### Suggestions for ${escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escapeMarkdown(r.file)})` : ''}`;
+  const parts = [
+    title,
+    `Plan verdict: **${r.plan_verdict}**. Searched ${r.search.gpu_counts} device counts (${r.search.gpus_from}–${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out.`,
+    planLine(r),
+    ...impossibleLines(r),
+    topHeading(r),
+  ];
+  if (r.top.length > 0) parts.push(layoutsTable(r.top));
+  parts.push('#### What would make it pass', whatIfTable(r));
+  for (const n of r.notes) parts.push(`> ${escapeMarkdown(n)}`);
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,88 @@
+// A candidate is the plan itself with a few keys changed: the real verifier then judges it,
+// so a suggested layout verifies as passing by construction.
+import type { Dtype, LoadedPlan, ModelSpec, ParallelismSpec, Plan, WeightDtypes, WorkloadSpec } from '../core/types.js';
+import type { LayoutChoice } from './rules.js';
+import type { Variation } from './types.js';
+
+/** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
+const WIDER_THAN_FP8: ReadonlySet<Dtype> = new Set(['fp32', 'bf16', 'fp16']);
+
+export function isWiderThanFp8(dtype: Dtype | undefined): boolean {
+  return dtype === undefined || WIDER_THAN_FP8.has(dtype);
+}
+
+function parallelismFor(base: Plan, layout: LayoutChoice): ParallelismSpec {
+  const p: ParallelismSpec = { tp: layout.tp, pp: layout.pp, dp: layout.dp, cp: layout.cp, ep: layout.ep };
+  if (base.model.moe && layout.etp !== undefined) p.etp = layout.etp;
+  // A hand-made stage split or microbatch count only means something for the plan's own pp.
+  const basePp = base.parallelism.pp ?? 1;
+  if (layout.pp === basePp) {
+    if (base.parallelism.layers_per_stage !== undefined) p.layers_per_stage = base.parallelism.layers_per_stage;
+    if (base.parallelism.microbatches !== undefined) p.microbatches = base.parallelism.microbatches;
+  }
+  return p;
+}
+
+function fp8Weights(model: ModelSpec): ModelSpec {
+  const w: WeightDtypes | undefined = model.weight_dtypes;
+  const narrowed: WeightDtypes | undefined = w === undefined ? undefined : Object.fromEntries(
+    Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]),
+  );
+  // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
+  const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
+  return {
+    ...model,
+    weight_dtype: 'fp8',
+    ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+    ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
+  };
+}
+
+function workloadFor(base: WorkloadSpec, v: Variation): WorkloadSpec {
+  const w: WorkloadSpec = { ...base };
+  if (v.concurrency !== undefined) w.concurrency = v.concurrency;
+  if (v.max_input_tokens !== undefined) {
+    w.max_input_tokens = v.max_input_tokens;
+    if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens) w.input_tokens = v.max_input_tokens;
+  }
+  return w;
+}
+
+/**
+ * The plan with the variation applied. Claims are left out: they state what the author's own
+ * layout achieves, not what another layout would. Lines are dropped: they would point at keys
+ * the candidate changed.
+ */
+export function buildCandidatePlan(base: LoadedPlan, v: Variation): LoadedPlan {
+  const plan = base.plan;
+  let model = plan.model;
+  if (v.weight_dtype === 'fp8') model = fp8Weights(model);
+  if (v.kv_cache_dtype === 'fp8') model = { ...model, kv_cache_dtype: 'fp8' };
+  const candidate: Plan = {
+    ...plan,
+    model,
+    hardware: { ...plan.hardware, gpus: v.gpus },
+    parallelism: parallelismFor(plan, v.layout),
+    workload: workloadFor(plan.workload, v),
+    claims: {},
+  };
+  return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
+}
+
+/** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
+export function planLayout(plan: Plan): LayoutChoice {
+  const p = plan.parallelism;
+  const tp = p.tp ?? 1;
+  const ep = p.ep ?? 1;
+  const layout: LayoutChoice = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+  if (plan.model.moe) layout.etp = p.etp ?? (ep === 1 ? tp : 1);
+  return layout;
+}
+
+export function layoutText(l: LayoutChoice): string {
+  const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
+  if (l.cp > 1) parts.push(`cp=${l.cp}`);
+  if (l.ep > 1 || l.etp !== undefined) parts.push(`ep=${l.ep}`);
+  if (l.etp !== undefined) parts.push(`etp=${l.etp}`);
+  return parts.join(' ');
+}

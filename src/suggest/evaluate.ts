@@ -1,0 +1,117 @@
+// Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
+// margins on each requirement and the objective's score.
+import { verifyLoadedPlan } from '../core/verify.js';
+import type { Check, LoadedPlan, Metrics, PlanReport } from '../core/types.js';
+import { buildCandidatePlan } from './candidate.js';
+import type { Candidate, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
+
+/** Requirements where more is better; the rest (times, memory) are better lower. */
+const HIGHER_IS_BETTER = new Set(['requirements.throughput']);
+
+/** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
+const BOUND_METRIC: Record<string, keyof Metrics> = {
+  'requirements.throughput': 'throughput_upper_bound_tokens_per_s',
+  'requirements.ttft': 'ttft_lower_bound_ms',
+  'requirements.tpot': 'tpot_lower_bound_ms',
+  'memory.fits': 'memory_per_gpu_lower_bound_gib',
+};
+const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
+  'requirements.throughput': 'throughput_tokens_per_s',
+  'requirements.ttft': 'ttft_ms',
+  'requirements.tpot': 'tpot_ms',
+  'memory.fits': 'memory_per_gpu_gib',
+  'requirements.max_memory_utilization': 'memory_utilization',
+};
+
+const isJudged = (c: Check): boolean => c.id === 'memory.fits' || c.id.startsWith('requirements.');
+
+function margin(check: Check, metrics: Metrics | null): RequirementMargin {
+  // memory.fits holds the need in `value` and the usable memory in `limit`; requirements the reverse.
+  const isMemory = check.id === 'memory.fits';
+  const required = (isMemory ? check.limit : check.value) ?? null;
+  const estimateKey = ESTIMATE_METRIC[check.id];
+  const boundKey = BOUND_METRIC[check.id];
+  const estimate = estimateKey ? (metrics?.[estimateKey] ?? null) : null;
+  const bound = boundKey ? (metrics?.[boundKey] ?? null) : null;
+  let achieved: number | null = estimate;
+  let basis: RequirementMargin['basis'] = estimate !== null ? 'estimate' : null;
+  if (achieved === null && bound !== null) {
+    achieved = bound;
+    basis = 'bound';
+  }
+  if (achieved === null && !isMemory && check.limit != null) {
+    achieved = check.limit;
+    basis = 'bound';
+  }
+  let m: number | null = null;
+  if (required !== null && required !== 0 && achieved !== null) {
+    m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
+  }
+  return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
+}
+
+function figures(m: Metrics | null, gpus: number): CandidateFigures {
+  const get = (k: keyof Metrics): number | null => m?.[k] ?? null;
+  const tput = get('throughput_tokens_per_s');
+  return {
+    throughput_tokens_per_s: tput,
+    throughput_upper_bound_tokens_per_s: get('throughput_upper_bound_tokens_per_s'),
+    throughput_per_gpu_tokens_per_s: tput === null ? null : Math.round((tput / gpus) * 10) / 10,
+    ttft_ms: get('ttft_ms'),
+    ttft_lower_bound_ms: get('ttft_lower_bound_ms'),
+    tpot_ms: get('tpot_ms'),
+    tpot_lower_bound_ms: get('tpot_lower_bound_ms'),
+    memory_per_gpu_gib: get('memory_per_gpu_gib'),
+    memory_per_gpu_lower_bound_gib: get('memory_per_gpu_lower_bound_gib'),
+    kv_cache_capacity_tokens: get('kv_cache_capacity_tokens'),
+  };
+}
+
+/** The objective's value for ranking: estimate where there is one, else the physical bound. */
+export function score(objective: Objective, f: CandidateFigures, gpus: number): { score: number | null; basis: Candidate['scoreBasis'] } {
+  const pick = (estimate: number | null, bound: number | null) =>
+    estimate !== null ? { score: estimate, basis: 'estimate' as const } : bound !== null ? { score: bound, basis: 'bound' as const } : { score: null, basis: null };
+  switch (objective) {
+    case 'throughput-per-gpu': {
+      const r = pick(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s);
+      return r.score === null ? r : { score: r.score / gpus, basis: r.basis };
+    }
+    case 'ttft': return pick(f.ttft_ms, f.ttft_lower_bound_ms);
+    case 'tpot': return pick(f.tpot_ms, f.tpot_lower_bound_ms);
+    case 'gpus': return { score: gpus, basis: 'estimate' };
+  }
+}
+
+/**
+ * Status of a verified candidate. Warnings (stage balance, part-filled nodes) do not stop a
+ * layout passing; an unverified check does: it says the plan lacks what would prove it.
+ */
+export function statusOf(report: PlanReport): CandidateStatus {
+  if (report.verdict === 'error' || report.checks.some((c) => c.status === 'fail')) return 'fail';
+  if (report.checks.some((c) => c.status === 'unverified')) return 'possible';
+  const judged = report.checks.filter(isJudged);
+  return judged.every((c) => c.status === 'pass' || c.status === 'warn') ? 'pass' : 'possible';
+}
+
+export function candidateFromReport(variation: Variation, report: PlanReport, objective: Objective): Candidate {
+  const f = figures(report.metrics, variation.gpus);
+  const s = score(objective, f, variation.gpus);
+  const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
+  return {
+    variation,
+    status: statusOf(report),
+    figures: f,
+    requirements: report.checks.filter(isJudged).map((c) => margin(c, report.metrics)),
+    failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    unverified: unverifiedChecks.map((c) => c.id),
+    missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
+    score: s.score,
+    scoreBasis: s.basis,
+  };
+}
+
+/** Builds the candidate plan, verifies it with the core, and summarises the report. */
+export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective): { candidate: Candidate; report: PlanReport } {
+  const report = verifyLoadedPlan(buildCandidatePlan(base, variation));
+  return { candidate: candidateFromReport(variation, report, objective), report };
+}

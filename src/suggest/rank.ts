@@ -1,0 +1,52 @@
+// Orders candidates: passing before possible before failing, then by the objective, then by
+// fewer devices and simpler layouts (deterministic ties).
+import type { LayoutChoice } from './rules.js';
+import type { Candidate, CandidateStatus, Objective } from './types.js';
+
+const STATUS_ORDER: Record<CandidateStatus, number> = { pass: 0, possible: 1, fail: 2 };
+
+/** Higher is better for throughput per device; lower for times and device counts. */
+export function higherIsBetter(objective: Objective): boolean {
+  return objective === 'throughput-per-gpu';
+}
+
+const layoutKey = (l: LayoutChoice): number[] => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
+
+function compareLayouts(a: LayoutChoice, b: LayoutChoice): number {
+  const ka = layoutKey(a);
+  const kb = layoutKey(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  return 0;
+}
+
+function throughputPerGpu(c: Candidate): number {
+  const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
+  return t === null ? -Infinity : t / c.variation.gpus;
+}
+
+export function compareCandidates(objective: Objective): (a: Candidate, b: Candidate) => number {
+  const sign = higherIsBetter(objective) ? -1 : 1;
+  return (a, b) => {
+    const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    if (s !== 0) return s;
+    // an estimate outranks a bound: the bound only says "not ruled out"
+    const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
+    if (basis !== 0) return basis;
+    if (a.score !== b.score) {
+      if (a.score === null) return 1;
+      if (b.score === null) return -1;
+      return sign * (a.score - b.score);
+    }
+    if (a.variation.gpus !== b.variation.gpus) return a.variation.gpus - b.variation.gpus;
+    const t = throughputPerGpu(b) - throughputPerGpu(a);
+    if (t !== 0 && Number.isFinite(t)) return t;
+    return compareLayouts(a.variation.layout, b.variation.layout);
+  };
+}
+
+export function best(candidates: readonly Candidate[], objective: Objective): Candidate | null {
+  let top: Candidate | null = null;
+  const cmp = compareCandidates(objective);
+  for (const c of candidates) if (top === null || cmp(c, top) < 0) top = c;
+  return top;
+}

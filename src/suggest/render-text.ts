@@ -1,0 +1,61 @@
+// `suggest --format text`: the search result for a terminal.
+import { escapeTerminal } from '../report/escape.js';
+import { formatQuantity } from '../report/format.js';
+import { layoutText } from './candidate.js';
+import type { Candidate, SuggestResult } from './types.js';
+import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
+
+function pad(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+}
+
+function candidateLine(c: Candidate): string {
+  const f = figureTexts(c);
+  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
+}
+
+export function renderSuggestText(r: SuggestResult): string {
+  const out: string[] = [];
+  out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
+  out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+  out.push('');
+  out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
+  out.push(`  ${candidateLine(r.plan)}`);
+  out.push(`  margins: ${marginText(r.plan.requirements)}`);
+
+  if (r.impossible.length > 0) {
+    out.push('');
+    out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
+    for (const i of r.impossible) {
+      out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`);
+      out.push(`    bound set by ${i.reason}`);
+      out.push(i.smallest_gpus !== null
+        ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout!)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
+        : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`);
+    }
+  }
+
+  out.push('');
+  if (r.top.length === 0) out.push('No layout in the search passes or is left open by the bounds.');
+  else {
+    const label = r.top[0]!.status === 'pass' ? 'Best layouts that pass' : 'No layout passes on the estimates; best layouts the bounds leave open';
+    out.push(`${label}:`);
+    const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
+    r.top.forEach((c, i) => {
+      const f = figureTexts(c);
+      rows.push([String(i + 1), String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)]);
+    });
+    for (const line of pad(rows)) out.push(`  ${line}`);
+  }
+
+  out.push('');
+  out.push('What would make it pass:');
+  for (const a of r.what_if) {
+    const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
+    out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
+    if (a.candidate) out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+  }
+  for (const n of r.notes) out.push(`Note: ${n}`);
+  return `${out.map(escapeTerminal).join('\n')}\n`;
+}

@@ -1,0 +1,277 @@
+// The search: every layout the engine rules allow, for every device count in range, each one
+// verified by the core; then what would make the plan pass, axis by axis.
+import type { LoadedPlan } from '../core/types.js';
+import { buildCandidatePlan, isWiderThanFp8, layoutText, planLayout } from './candidate.js';
+import { boundReason } from './bound-reason.js';
+import { enumerateLayouts, gpuCounts } from './enumerate.js';
+import { evaluate } from './evaluate.js';
+import { best, compareCandidates } from './rank.js';
+import type { RuleOptions } from './rules.js';
+import type { AxisSuggestion, Candidate, Impossibility, SuggestOptions, SuggestResult, Variation } from './types.js';
+
+/** Without --max-gpus, "more devices" looks this many times past the plan's count. */
+export const DEFAULT_GROWTH = 16;
+/** ... but never past this many devices. */
+export const DEFAULT_SCAN_CAP = 8192;
+
+/** Keys of a workload or model change: candidates of one variant share them. */
+interface Variant {
+  weight_dtype?: 'fp8';
+  kv_cache_dtype?: 'fp8';
+  concurrency?: number;
+  max_input_tokens?: number;
+}
+
+export class LayoutSearch {
+  readonly planGpus: number;
+  /** node size used to pick whole-node device counts */
+  readonly nodeSize: number;
+  private readonly cache = new Map<string, Candidate[]>();
+  layoutsSeen = 0;
+  verified = 0;
+
+  constructor(readonly base: LoadedPlan, readonly options: SuggestOptions) {
+    const p = base.plan;
+    const l = planLayout(p);
+    this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
+    this.nodeSize = p.hardware.gpus_per_node ?? 8;
+  }
+
+  ruleOptions(gpus: number, variant: Variant): RuleOptions {
+    const hw = this.base.plan.hardware;
+    const w = this.base.plan.workload;
+    const maxIn = variant.max_input_tokens ?? w.max_input_tokens ?? w.input_tokens;
+    const maxOut = w.max_output_tokens ?? w.output_tokens;
+    const planCp = (this.base.plan.parallelism.cp ?? 1) > 1;
+    return {
+      // the core's default when the plan gives no node size
+      gpusPerNode: hw.gpus_per_node ?? Math.min(8, gpus),
+      allowCrossNodeTp: this.options.allowCrossNodeTp,
+      allowCp: this.options.allowCp || planCp,
+      maxContext: maxIn !== undefined && maxOut !== undefined ? maxIn + maxOut : undefined,
+    };
+  }
+
+  /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
+  at(gpus: number, variant: Variant = {}): Candidate[] {
+    const key = `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const layouts = enumerateLayouts(this.base.plan.model, gpus, this.ruleOptions(gpus, variant));
+    this.layoutsSeen += layouts.length;
+    const out = layouts.map((layout) => {
+      this.verified++;
+      return evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+    });
+    this.cache.set(key, out);
+    return out;
+  }
+
+  counts(from: number, to: number): number[] {
+    const counts = gpuCounts(from, to, this.nodeSize, this.options.anyGpuCount);
+    if (this.planGpus >= from && this.planGpus <= to && !counts.includes(this.planGpus)) {
+      counts.push(this.planGpus);
+      counts.sort((a, b) => a - b);
+    }
+    return counts;
+  }
+
+  /** How far "more devices" looks. */
+  scanLimit(): number {
+    return this.options.maxGpus ?? Math.max(this.planGpus, Math.min(DEFAULT_SCAN_CAP, this.planGpus * DEFAULT_GROWTH));
+  }
+
+  bestAt(gpus: number, variant: Variant = {}): Candidate | null {
+    return best(this.at(gpus, variant), this.options.objective);
+  }
+}
+
+function found(c: Candidate | null): 'found' | 'possible' | 'none' {
+  return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
+}
+
+const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+
+/** Smallest device count with a passing layout (else one the bounds allow), scanning upward. */
+function gpuAxis(s: LayoutSearch): AxisSuggestion {
+  const limit = s.scanLimit();
+  let possible: Candidate | null = null;
+  for (const n of s.counts(1, limit)) {
+    const top = s.bestAt(n);
+    if (top?.status === 'pass') {
+      const detail = n === s.planGpus ? `${n} devices is already the smallest count that passes`
+        : n < s.planGpus ? `${n} devices suffice (${describe(top)})` : `${n} devices are the fewest that pass (${describe(top)})`;
+      return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
+    }
+    if (top?.status === 'possible' && possible === null) possible = top;
+    // once something is possible, a pass further up is still worth finding, but not forever
+    if (possible !== null && n >= Math.max(s.planGpus, possible.variation.gpus) * 2) break;
+  }
+  if (possible) {
+    return { axis: 'gpus', change: `hardware.gpus: ${possible.variation.gpus}`, outcome: 'possible', candidate: possible,
+      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})` };
+  }
+  return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
+}
+
+function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
+  const top = s.bestAt(s.planGpus, variant);
+  const outcome = found(top);
+  const detail = outcome === 'found' ? `passes with ${describe(top!)}`
+    : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
+      : `no layout of ${s.planGpus} devices passes`;
+  return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
+}
+
+/**
+ * Largest value in [lo, hi] for which some layout of the plan's devices passes (else is possible).
+ * Lowering concurrency or context helps memory, TTFT and TPOT but hurts throughput, so the values
+ * that pass form an interval: probe down from hi by halving until one passes, then bisect
+ * between it and the last value that did not.
+ */
+function largestPassing(s: LayoutSearch, lo: number, hi: number, variantFor: (v: number) => Variant): { value: number; candidate: Candidate } | null {
+  if (hi < lo) return null;
+  for (const want of ['pass', 'possible'] as const) {
+    const ok = (v: number): Candidate | null => {
+      const top = s.bestAt(s.planGpus, variantFor(v));
+      return top !== null && (top.status === 'pass' || (want === 'possible' && top.status === 'possible')) ? top : null;
+    };
+    let bad = hi + 1;
+    let v = hi;
+    let good: Candidate | null = null;
+    for (;;) {
+      good = ok(v);
+      if (good || v === lo) break;
+      bad = v;
+      v = Math.max(lo, Math.floor(v / 2));
+    }
+    if (!good) continue;
+    let a = v;
+    let b = bad - 1;
+    while (a < b) {
+      const mid = Math.floor((a + b + 1) / 2);
+      const c = ok(mid);
+      if (c) {
+        a = mid;
+        good = c;
+      } else b = mid - 1;
+    }
+    return { value: a, candidate: good };
+  }
+  return null;
+}
+
+function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
+  const c0 = s.base.plan.workload.concurrency;
+  if (c0 === undefined || c0 <= 1) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'not-applicable', candidate: null, detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1' };
+  const r = largestPassing(s, 1, c0 - 1, (v) => ({ concurrency: v }));
+  if (!r) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'none', candidate: null, detail: `no concurrency below ${c0} passes on ${s.planGpus} devices` };
+  return { axis: 'concurrency', change: `workload.concurrency: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) with ${describe(r.candidate)}` };
+}
+
+function contextAxis(s: LayoutSearch): AxisSuggestion {
+  const w = s.base.plan.workload;
+  const maxIn = w.max_input_tokens ?? w.input_tokens;
+  if (maxIn === undefined) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+  // A shorter max context still has to hold the typical prompt.
+  const lo = Math.max(1, w.input_tokens ?? 1);
+  if (lo > maxIn - 1) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the max context is already the typical prompt' };
+  const r = largestPassing(s, lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+  if (!r) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'none', candidate: null, detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices` };
+  return { axis: 'max-context', change: `workload.max_input_tokens: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) on ${describe(r.candidate)}` };
+}
+
+function whatIf(s: LayoutSearch, planPasses: boolean): AxisSuggestion[] {
+  const model = s.base.plan.model;
+  const out: AxisSuggestion[] = [gpuAxis(s), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+  if (planPasses) {
+    // nothing to fix: only fewer devices or a better layout are worth saying
+    const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({ axis, change, outcome: 'not-applicable', candidate: null, detail: 'the plan already passes' });
+    return [...out, skip('fp8-weights', 'model.weight_dtype: fp8'), skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
+      skip('concurrency', 'workload.concurrency'), skip('max-context', 'workload.max_input_tokens')];
+  }
+  const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
+  if (weights.some((d) => isWiderThanFp8(d))) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
+  else out.push({ axis: 'fp8-weights', change: 'model.weight_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the weights are already 8-bit or narrower' });
+  const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
+  if (isWiderThanFp8(kv)) out.push(sameGpusAxis(s, 'fp8-kv-cache', 'model.kv_cache_dtype: fp8', { kv_cache_dtype: 'fp8' }));
+  else out.push({ axis: 'fp8-kv-cache', change: 'model.kv_cache_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the KV cache is already 8-bit' });
+  out.push(concurrencyAxis(s), contextAxis(s));
+  return out;
+}
+
+/** For each requirement: the best bound any layout reaches, per device count. */
+function bestBound(cands: readonly Candidate[], id: string): { value: number; candidate: Candidate } | null {
+  let top: { value: number; candidate: Candidate } | null = null;
+  const higher = id === 'requirements.throughput';
+  for (const c of cands) {
+    const f = c.figures;
+    const v = id === 'requirements.throughput' ? f.throughput_upper_bound_tokens_per_s
+      : id === 'requirements.ttft' ? f.ttft_lower_bound_ms
+        : id === 'requirements.tpot' ? f.tpot_lower_bound_ms
+          : id === 'memory.fits' ? f.memory_per_gpu_lower_bound_gib : null;
+    if (v === null) continue;
+    if (top === null || (higher ? v > top.value : v < top.value)) top = { value: v, candidate: c };
+  }
+  return top;
+}
+
+const meets = (id: string, bound: number, required: number): boolean => (id === 'requirements.throughput' ? bound >= required : bound <= required);
+
+function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
+  const out: Impossibility[] = [];
+  const here = s.at(s.planGpus);
+  for (const req of plan.requirements) {
+    if (req.required === null) continue;
+    const b = bestBound(here, req.id);
+    if (b === null || meets(req.id, b.value, req.required)) continue;
+    const limit = s.scanLimit();
+    let smallest: { value: number; candidate: Candidate } | null = null;
+    for (const n of s.counts(s.planGpus + 1, limit)) {
+      const bn = bestBound(s.at(n), req.id);
+      if (bn !== null && meets(req.id, bn.value, req.required)) {
+        smallest = bn;
+        break;
+      }
+    }
+    const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
+    out.push({
+      id: req.id, required: req.required, unit: req.unit, best_bound: b.value, best_layout: b.candidate.variation.layout, reason,
+      smallest_gpus: smallest?.candidate.variation.gpus ?? null,
+      smallest_layout: smallest?.candidate.variation.layout ?? null,
+      smallest_bound: smallest?.value ?? null,
+      scanned_up_to: limit,
+    });
+  }
+  return out;
+}
+
+export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
+  const s = new LayoutSearch(base, options);
+  const to = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
+  const counts = s.counts(1, to);
+  const all = counts.flatMap((n) => s.at(n));
+  const passing = all.filter((c) => c.status === 'pass');
+  const possible = all.filter((c) => c.status === 'possible');
+  const ranked = (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective));
+  const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
+  const impossible = impossibilities(s, plan);
+  const what = whatIf(s, plan.status === 'pass');
+  const notes: string[] = [];
+  if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
+  return {
+    file: base.file,
+    name: base.plan.name,
+    objective: options.objective,
+    plan_gpus: s.planGpus,
+    plan_verdict: planVerdict,
+    plan,
+    top: ranked.slice(0, options.top),
+    search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
+    what_if: what,
+    impossible,
+    notes,
+  };
+}

@@ -1,0 +1,128 @@
+// What `suggest` returns: ranked layouts that meet the plan's requirements, the smallest change
+// on each axis that would make a failing plan pass, and the physical bounds nothing can beat.
+import type { Verdict } from '../core/types.js';
+import type { LayoutChoice } from './rules.js';
+
+export type Objective = 'throughput-per-gpu' | 'ttft' | 'tpot' | 'gpus';
+export const OBJECTIVES: readonly Objective[] = ['throughput-per-gpu', 'ttft', 'tpot', 'gpus'];
+
+/**
+ * pass: no failing check, and memory and every requirement met by the estimate (with the reserve);
+ * possible: nothing fails, but some check is unverified (missing inputs): the bounds do not rule it out;
+ * fail: some check fails.
+ */
+export type CandidateStatus = 'pass' | 'possible' | 'fail';
+
+/** How one requirement (or memory.fits) fares: positive margin is headroom, as a fraction of the requirement. */
+export interface RequirementMargin {
+  id: string;
+  status: 'pass' | 'warn' | 'fail' | 'unverified';
+  /** the requirement, in `unit` (memory.fits: usable GiB) */
+  required: number | null;
+  /** the estimate, or the bound when no estimate exists (see basis) */
+  achieved: number | null;
+  unit: string;
+  /** (achieved - required) / required for rates, (required - achieved) / required for times and memory */
+  margin: number | null;
+  basis: 'estimate' | 'bound' | null;
+}
+
+/** The figures of one candidate, as the core's real verification computed them (null: not computable). */
+export interface CandidateFigures {
+  throughput_tokens_per_s: number | null;
+  throughput_upper_bound_tokens_per_s: number | null;
+  throughput_per_gpu_tokens_per_s: number | null;
+  ttft_ms: number | null;
+  ttft_lower_bound_ms: number | null;
+  tpot_ms: number | null;
+  tpot_lower_bound_ms: number | null;
+  memory_per_gpu_gib: number | null;
+  memory_per_gpu_lower_bound_gib: number | null;
+  kv_cache_capacity_tokens: number | null;
+}
+
+/** What a candidate changes relative to the plan (absent: as in the plan). */
+export interface Variation {
+  gpus: number;
+  layout: LayoutChoice;
+  weight_dtype?: 'fp8';
+  kv_cache_dtype?: 'fp8';
+  concurrency?: number;
+  /** max_input_tokens (the max context less max_output_tokens) */
+  max_input_tokens?: number;
+}
+
+export interface Candidate {
+  variation: Variation;
+  status: CandidateStatus;
+  figures: CandidateFigures;
+  requirements: RequirementMargin[];
+  /** ids of failing checks */
+  failing: string[];
+  /** ids of unverified checks, with the keys their estimates miss */
+  unverified: string[];
+  missing: string[];
+  /** the objective's value (null: not computable even from the bounds) */
+  score: number | null;
+  /** whether the score is the estimate or only the physical bound */
+  scoreBasis: 'estimate' | 'bound' | null;
+}
+
+export type Axis = 'gpus' | 'layout' | 'fp8-weights' | 'fp8-kv-cache' | 'concurrency' | 'max-context';
+
+export interface AxisSuggestion {
+  axis: Axis;
+  /** what was tried, in words (e.g. "model.weight_dtype: fp8") */
+  change: string;
+  /** found: a passing candidate; possible: only one the bounds do not rule out; none: nothing; not-applicable: axis does not apply */
+  outcome: 'found' | 'possible' | 'none' | 'not-applicable';
+  candidate: Candidate | null;
+  detail: string;
+}
+
+/** A requirement that no layout of the plan's devices can meet, by the physical bound. */
+export interface Impossibility {
+  id: string;
+  required: number;
+  unit: string;
+  /** the best bound over every layout of the plan's devices */
+  best_bound: number;
+  best_layout: LayoutChoice;
+  /** which physical resource sets that bound, in words */
+  reason: string;
+  /** smallest device count (up to the scan limit) where some layout's bound reaches the requirement, or null */
+  smallest_gpus: number | null;
+  smallest_layout: LayoutChoice | null;
+  smallest_bound: number | null;
+  /** device counts scanned for smallest_gpus */
+  scanned_up_to: number;
+}
+
+export interface SuggestOptions {
+  objective: Objective;
+  top: number;
+  /** search device counts up to this (default: the plan's count for the ranking) */
+  maxGpus?: number;
+  allowCrossNodeTp: boolean;
+  allowCp: boolean;
+  /** search every device count, not only whole nodes beyond one node */
+  anyGpuCount: boolean;
+}
+
+export interface SuggestResult {
+  file: string;
+  name: string;
+  objective: Objective;
+  plan_gpus: number;
+  /** the plan as written, with its claims: the verifier's verdict */
+  plan_verdict: Verdict;
+  /** the plan's own layout judged as a suggestion would be (claims left out) */
+  plan: Candidate;
+  /** best layouts by the objective: passing ones; when none passes, the possible ones */
+  top: Candidate[];
+  search: { gpus_from: number; gpus_to: number; gpu_counts: number; layouts: number; verified: number; passing: number; possible: number };
+  what_if: AxisSuggestion[];
+  impossible: Impossibility[];
+  /** rules and assumptions worth saying */
+  notes: string[];
+}

@@ -1,0 +1,69 @@
+// Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
+// a bound marked with ≤ / ≥ so that it never reads as a prediction.
+import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
+import { layoutText } from './candidate.js';
+import type { Candidate, Objective, RequirementMargin, Variation } from './types.js';
+
+export const OBJECTIVE_TEXT: Record<Objective, string> = {
+  'throughput-per-gpu': 'throughput per device (higher first)',
+  ttft: 'time to first token (lower first)',
+  tpot: 'time per output token (lower first)',
+  gpus: 'fewest devices',
+};
+
+export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+
+/** An estimate, else its bound with the side it bounds ("≤ 46.1k tokens/s"), else "not computable". */
+export function estimateOrBound(estimate: number | null, bound: number | null, unit: string, boundSide: '≤' | '≥'): string {
+  if (estimate !== null) return formatQuantity(estimate, unit);
+  if (bound !== null) return `${boundSide} ${formatQuantity(bound, unit)}`;
+  return NOT_COMPUTABLE;
+}
+
+export function figureTexts(c: Candidate): { throughput: string; perGpu: string; ttft: string; tpot: string; memory: string } {
+  const f = c.figures;
+  const gpus = c.variation.gpus;
+  const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
+  return {
+    throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
+    perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
+    ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
+    tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
+    memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+  };
+}
+
+const SHORT_ID: Record<string, string> = {
+  'memory.fits': 'memory',
+  'requirements.throughput': 'throughput',
+  'requirements.ttft': 'TTFT',
+  'requirements.tpot': 'TPOT',
+  'requirements.max_memory_utilization': 'memory use',
+};
+
+/** "throughput +12% · TTFT +80% · memory +41%" (margins as headroom; "(bound)" when only the bound is known). */
+export function marginText(reqs: readonly RequirementMargin[]): string {
+  if (reqs.length === 0) return 'no requirements';
+  return reqs
+    .map((r) => {
+      const name = SHORT_ID[r.id] ?? r.id;
+      if (r.margin === null) return `${name} ${r.status === 'unverified' ? 'unverified' : NOT_COMPUTABLE}`;
+      const sign = r.margin >= 0 ? '+' : '';
+      return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
+    })
+    .join(' · ');
+}
+
+/** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
+export function variationText(v: Variation): string {
+  const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, layoutText(v.layout)];
+  if (v.weight_dtype) parts.push(`${v.weight_dtype} weights`);
+  if (v.kv_cache_dtype) parts.push(`${v.kv_cache_dtype} KV cache`);
+  if (v.concurrency !== undefined) parts.push(`concurrency ${v.concurrency}`);
+  if (v.max_input_tokens !== undefined) parts.push(`max input ${v.max_input_tokens} tokens`);
+  return parts.join(', ');
+}
+
+export function requiredText(id: string, value: number, unit: string): string {
+  return `${SHORT_ID[id] ?? id} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+}
