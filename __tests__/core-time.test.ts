@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { allReduce, allToAll } from '../src/core/comm.js';
 import { attendedPairs, touchedExpertFraction } from '../src/core/performance.js';
+import { DEFAULT_EFFICIENCY, DEFAULT_REQUEST_OVERHEAD_S } from '../src/core/defaults.js';
 import { check, verify } from './core-helpers.js';
+
+/** The serving overhead every TTFT estimate (not bound) carries, ms. */
+const REQUEST_MS = DEFAULT_REQUEST_OVERHEAD_S * 1000;
 
 describe('building blocks', () => {
   it('expected share of experts touched: 1-(1-k/E)^n', () => {
@@ -51,14 +55,14 @@ describe('prefill (TTFT)', () => {
     const peak = 989.4e12; // H100 SXM dense bf16 (Hopper whitepaper)
     const floorMs = ((linear + attention + lmHead) / peak) * 1000;
     expect(r.metrics!.ttft_lower_bound_ms).toBeCloseTo(floorMs, 2);
-    // At the default 0.6 compute efficiency the estimate is the floor / 0.6 (compute-bound here),
-    // plus 32 layers x 9 kernels x 4 µs of fixed kernel time.
-    expect(r.metrics!.ttft_ms).toBeCloseTo(floorMs / 0.6 + KERNEL_MS, 1);
+    // At the default compute efficiency the estimate is the floor / efficiency (compute-bound here),
+    // plus 32 layers x 9 kernels x 4 µs of fixed kernel time and the request overhead.
+    expect(r.metrics!.ttft_ms).toBeCloseTo(floorMs / DEFAULT_EFFICIENCY.compute + KERNEL_MS + REQUEST_MS, 1);
   });
   it('a prefix-cache hit removes the cached tokens from the work', () => {
     const cold = verify(llama8b('concurrency: 1\n  input_tokens: 4096\n  output_tokens: 2'));
     const warm = verify(llama8b('concurrency: 1\n  input_tokens: 4096\n  output_tokens: 2\n  prefix_cache_hit_rate: 0.75'));
-    expect(warm.metrics!.ttft_ms!).toBeLessThan(cold.metrics!.ttft_ms! * 0.35);
+    expect(warm.metrics!.ttft_ms! - REQUEST_MS).toBeLessThan((cold.metrics!.ttft_ms! - REQUEST_MS) * 0.35);
   });
 });
 
@@ -70,7 +74,7 @@ describe('decode step', () => {
     const floorMs = ((weights + kv) / 3.35e12) * 1000;
     expect(r.metrics!.decode_step_lower_bound_ms).toBeCloseTo(floorMs, 3);
     expect(r.details!.times.decode_bound_by).toBe('memory');
-    expect(r.metrics!.decode_step_ms).toBeCloseTo(floorMs / 0.8 + KERNEL_MS, 2);
+    expect(r.metrics!.decode_step_ms).toBeCloseTo(floorMs / DEFAULT_EFFICIENCY.memory + KERNEL_MS, 2);
   });
   it('large batches turn the step compute-bound', () => {
     const r = verify(llama8b('concurrency: 4096\n  input_tokens: 16\n  output_tokens: 16\n  max_batched_tokens: 4096'));
@@ -130,6 +134,6 @@ workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
   it('a lone request crosses every stage in turn: PP does not cut TTFT, TP does', () => {
     const tp = seventy('tp: 8');
     const pp = seventy('pp: 8');
-    expect(pp.metrics!.ttft_ms!).toBeGreaterThan(tp.metrics!.ttft_ms! * 4);
+    expect(pp.metrics!.ttft_ms! - REQUEST_MS).toBeGreaterThan((tp.metrics!.ttft_ms! - REQUEST_MS) * 4);
   });
 });

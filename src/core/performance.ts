@@ -209,7 +209,7 @@ export function prefill(
   }
   const handoff = stageHandoff(facts, layout, hw, computed, mode);
   if (handoff === null) return null;
-  const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff;
+  const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff + (mode.latency ? hw.requestOverhead : 0);
   return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
 }
 

@@ -5,6 +5,7 @@ import {
   DEFAULT_INTER_NODE_LATENCY_S,
   DEFAULT_INTRA_NODE_LATENCY_S,
   DEFAULT_KERNEL_LATENCY_S,
+  DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
   DEFAULT_MEMORY_RESERVE,
   DEFAULT_RUNTIME_OVERHEAD_BYTES,
@@ -46,6 +47,8 @@ export interface Hardware {
   intraLatency: number;
   interLatency: number;
   kernelLatency: number;
+  /** serving overhead before a request's first token, seconds (estimates only) */
+  requestOverhead: number;
   efficiency: Efficiency;
 }
 
@@ -126,9 +129,11 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
     kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
+    requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
     efficiency: eff,
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+  assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
   if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 

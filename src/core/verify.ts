@@ -145,6 +145,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan): PlanReport {
   };
 
   for (const f of layoutFindings(plan.model, layout, hw)) add(f);
+  // What the config.json reader could not map with certainty.
+  for (const w of loaded.warnings ?? []) {
+    add({ id: 'model.hf_config', status: 'warn', title: 'Hugging Face config', path: w.path ?? 'model.hf_config', detail: w.message });
+  }
 
   // Stated total against the shape.
   const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;

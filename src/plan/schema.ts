@@ -192,6 +192,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
     intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
     inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
+    kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
     efficiency: section('Achievable fraction of each peak', {
       compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
       memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
