@@ -45,7 +45,7 @@ export function worseVerdictCallouts(report: Report, bases: Bases): string {
   if (worse.length === 0) return '';
   const lines = worse.map((p) => {
     const base = bases[p.file] as PlanReport;
-    return `> **${escapeMarkdown(p.name)}** (\`${p.file.replace(/`/g, '')}\`): verdict got worse, ${VERDICT_EMOJI[base.verdict]} ${base.verdict} → ${VERDICT_EMOJI[p.verdict]} ${p.verdict}`;
+    return `> **${escapeMarkdown(p.name)}** (${escapeMarkdown(p.file)}): verdict got worse, ${VERDICT_EMOJI[base.verdict]} ${base.verdict} → ${VERDICT_EMOJI[p.verdict]} ${p.verdict}`;
   });
   return ['> [!CAUTION]', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['>', l])), ''].join('\n');
 }
