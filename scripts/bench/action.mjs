@@ -1,7 +1,8 @@
 // Bench of the GitHub Action: wall time of the bundled action (dist/index.js) from process start to
 // its last API call, on a pull request that changes 20 plans, against the local GitHub stand-in.
 // GitHub asks integrations to space content writes a second apart, and the action does (one check
-// run per plan): so the time with that pacing is mostly waiting; the unpaced time is the action's own cost.
+// run per plan, 3 s before a comment): so the time with that pacing is mostly waiting; the unpaced time is
+// the action's own cost.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCommit, createState, startStandIn } from '../../__tests__/e2e/stand-in/server.mjs';
@@ -62,6 +63,7 @@ export async function run() {
   const ms = median(unpaced.map((r) => r.ms));
   return [
     { measure: `process start to last API call, writes unpaced (median of 5, ${unpaced[0].requests} requests)`, result: `${ms} ms`, target: '< 3000 ms', ok: ms < 3000 },
-    { measure: 'same, writes paced 1 s apart as GitHub asks (production setting)', result: `${(paced.ms / 1000).toFixed(1)} s`, target: `≈ ${PLANS + 1} s of pacing` },
+    // production pacing: 1 s between writes (21 of them: 20 check runs and the comment), 3 s between comments
+    { measure: 'same, writes paced as GitHub asks (production setting)', result: `${(paced.ms / 1000).toFixed(1)} s`, target: `≈ ${PLANS} s of it is pacing` },
   ];
 }
