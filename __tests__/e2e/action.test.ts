@@ -204,6 +204,24 @@ describe('pull request: the sticky comment', () => {
     expect(state.checkRuns).toHaveLength(files.length);
   });
 
+  it('keeps one comment per check name, and posts none with comment: never', async () => {
+    const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
+    await run(state, { inputs: { 'check-name': 'plans-h100' } });
+    await run(state, { inputs: { 'check-name': 'plans-h200' } });
+    await run(state, { inputs: { 'check-name': 'plans-h100' } });
+    expectNoRejections(state);
+    expect(state.comments).toHaveLength(2);
+    expect(state.comments.map((c) => c.body.split('\n')[0]).sort()).toEqual([
+      '<!-- parallel-plan-check:sticky check-name="plans-h100" -->',
+      '<!-- parallel-plan-check:sticky check-name="plans-h200" -->',
+    ]);
+    expect(new Set(state.checkRuns.map((c) => c.name))).toEqual(new Set(['plans-h100 / a.plan.yaml', 'plans-h200 / a.plan.yaml']));
+    const before = state.requests.length;
+    await run(state, { inputs: { 'check-name': 'plans-h300', comment: 'never' } });
+    expect(state.requests.slice(before).some((r) => r.operationId?.startsWith('issues/'))).toBe(false);
+    expect(state.comments).toHaveLength(2);
+  });
+
   it('leaves one comment when two runs race to create it', async () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     // Both runs' first look at the comments is answered only once both have asked: neither sees the other's.
