@@ -324,7 +324,9 @@ export function closedLoop(
   if (mode.overlap) {
     cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
   } else {
-    cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute) + steps * (decodeComm + decodeRest) + perReplica * prefillComm;
+    // Engines run prefill batches between decode steps (SGLang and TensorRT-LLM by default; vLLM's
+    // mixed batches still pay the prefill compute on top of the step): prefill time adds up.
+    cycle = steps * dec.step + perReplica * (prefillCompute + prefillComm);
   }
   // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
   cycle = Math.max(cycle, ttft + steps * dec.step);
