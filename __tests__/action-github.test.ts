@@ -110,3 +110,26 @@ describe('client settings', () => {
     expect(attempts).toHaveLength(4); // the first try and 3 retries
   });
 });
+
+describe('the stand-in itself refuses what GitHub refuses', () => {
+  const call = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { 'user-agent': 'test', ...(init.headers ?? {}) } });
+
+  it('an unknown route, a wrong method, a bad token, a missing User-Agent, a bad parameter or body', async () => {
+    const state = createState();
+    server = await startStandIn(state);
+    const auth = { authorization: `token ${state.token}` };
+    const base = `${server.url}/repos/${state.owner}/${state.repo}`;
+    expect((await call(`${base}/nothing-here`, { headers: auth })).status).toBe(404);
+    expect((await call(`${base}/issues/1/comments`, { method: 'PUT', headers: auth })).status).toBe(404);
+    expect((await call(`${base}/issues/1/comments`, { headers: { authorization: 'token wrong' } })).status).toBe(401);
+    expect((await fetch(`${base}/issues/1/comments`, { headers: { ...auth, 'user-agent': '' } })).status).toBe(403);
+    expect((await call(`${base}/issues/one/comments`, { headers: auth })).status).toBe(404);
+    expect((await call(`${base}/issues/1/comments?per_page=many`, { headers: auth })).status).toBe(422);
+    const post = (body: unknown) => call(`${base}/issues/1/comments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ text: 'hello' })).status).toBe(422);
+    expect((await post({ body: 'x'.repeat(65_537) })).status).toBe(422);
+    expect(state.rejected).toHaveLength(8);
+    expect((await post({ body: 'hello' })).status).toBe(201);
+    expect(state.comments.map((c) => c.body)).toEqual(['hello']);
+  });
+});

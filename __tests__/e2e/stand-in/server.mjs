@@ -1,6 +1,6 @@
 // A local stand-in for the GitHub REST API, for end-to-end runs of the bundled action. It serves
 // only the operations the action calls and REJECTS what GitHub would reject: an unknown route, a
-// wrong method, a missing or wrong token, parameters or a body that do not match the operation's
+// wrong method, a missing User-Agent, a missing or wrong token, parameters or a body that do not match the operation's
 // published OpenAPI schema (extracted into ../../fixtures/github-openapi by
 // scripts/extract-openapi.mjs). It keeps state (files per commit, pull request files, comments,
 // check runs) so tests assert on the final state, and can inject faults (502, rate limits, 403).
@@ -106,6 +106,10 @@ function fileEntry(path, text) {
 
 function handlers(state, baseUrl) {
   const comment = (c) => ({ id: c.id, node_id: `IC_${c.id}`, body: c.body, user: c.user, issue_url: `${baseUrl}/repos/${state.owner}/${state.repo}/issues/${c.issue_number}`, html_url: `https://github.example/${state.owner}/${state.repo}/pull/${c.issue_number}#issuecomment-${c.id}`, created_at: c.created_at, updated_at: c.updated_at });
+  const tooLong = (req, res) => {
+    state.rejected.push({ method: req.method, path: req.url, reason: `comment body over ${COMMENT_BODY_LIMIT} characters` });
+    send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }] });
+  };
   const denied = (res) => send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   return {
     'pulls/list-files': ({ req, res, url, params }) => {
@@ -132,19 +136,19 @@ function handlers(state, baseUrl) {
     'issues/list-comments': ({ req, res, url, params }) => {
       paginate(req, res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);
     },
-    'issues/create-comment': ({ res, params, body }) => {
+    'issues/create-comment': ({ req, res, params, body }) => {
       if (state.readOnly) return denied(res);
-      if (body.body.length > COMMENT_BODY_LIMIT) return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }] });
+      if (body.body.length > COMMENT_BODY_LIMIT) return tooLong(req, res);
       const now = new Date().toISOString();
       const c = { id: state.nextId++, issue_number: params.issue_number, body: body.body, user: BOT, created_at: now, updated_at: now };
       state.comments.push(c);
       send(res, 201, comment(c));
     },
-    'issues/update-comment': ({ res, params, body }) => {
+    'issues/update-comment': ({ req, res, params, body }) => {
       if (state.readOnly) return denied(res);
       const c = state.comments.find((x) => x.id === params.comment_id);
       if (!c) return send(res, 404, { message: 'Not Found' });
-      if (body.body.length > COMMENT_BODY_LIMIT) return send(res, 422, { message: 'Validation Failed' });
+      if (body.body.length > COMMENT_BODY_LIMIT) return tooLong(req, res);
       c.body = body.body;
       c.updated_at = new Date().toISOString();
       send(res, 200, comment(c));
@@ -202,6 +206,8 @@ export async function startStandIn(state = createState()) {
       const { route, match } = hit;
       record.operationId = route.operationId;
 
+      // GitHub refuses requests without a User-Agent (403).
+      if (!req.headers['user-agent']) return reject(state, req, res, 403, 'missing User-Agent header', { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.' });
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${state.token}` && auth !== `Bearer ${state.token}`) {
         return reject(state, req, res, 401, 'missing or wrong authorization header', { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
