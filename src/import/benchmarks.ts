@@ -158,6 +158,17 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     c.set('parallelism.dp', ((c.get('parallelism.dp') as number | undefined) ?? 1) * r, replicas.line);
     if (c.has('workload.concurrency')) c.set('workload.concurrency', (c.get('workload.concurrency') as number) * r, replicas.line);
   }
+  // a disaggregated run: the plan covers the chosen pool (decode by default), not the prefill GPUs
+  const mode = stringOf(at(exp, 'serving_mode'));
+  const tp = c.get('parallelism.tp') as number | undefined;
+  if (mode === 'disagg' && w && tp !== undefined) {
+    const pool = tp * ((c.get('parallelism.pp') as number | undefined) ?? 1) * ((c.get('parallelism.dp') as number | undefined) ?? 1);
+    c.set('hardware.gpus', pool, first(w, ['tp', 'tp_list'])?.line ?? w.line);
+    c.warn(
+      `${c.origin(w.line)}: a disaggregated experiment: the plan takes the ${worker ?? 'decode'} workers (${pool} of ${totalGpus ?? '?'} GPUs); ` +
+        'its TTFT claim includes the prefill workers, which this plan does not model',
+    );
+  }
   for (const [path, keys] of [['model.weight_dtype', ['gemm_quant_mode']], ['model.kv_cache_dtype', ['kvcache_quant_mode']]] as const) {
     const node = first(w, keys) ?? first(exp, keys);
     const mode = stringOf(node)?.toLowerCase();

@@ -17,8 +17,9 @@ export function containerCommands(file: YamlFile, items: readonly YNode[], env: 
   if (shellAt >= 0) {
     const script = argv[shellAt + 2];
     if (!script || script.node.kind !== 'scalar') return [];
-    const rawLines = valueLineMap(file, script.node);
-    return shellCommands(script.text, { env, lineOf: rawLines });
+    // the script as written (the shell step below also does Kubernetes' $(VAR)), so offsets match the file
+    const raw = String(script.node.value);
+    return shellCommands(raw, { env, lineOf: valueLineMap(file, script.node) });
   }
   // words that still hold $(VAR) after Kubernetes' expansion name a variable it could not find
   return [
@@ -31,20 +32,7 @@ export function containerCommands(file: YamlFile, items: readonly YNode[], env: 
   ];
 }
 
-/** Simple `NAME=value` / `export NAME=value` assignments in a script, in order (values unquoted). */
-export function scriptAssignments(script: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const m of script.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s;#]*)/gm)) {
-    const raw = m[2] as string;
-    const value = raw.replace(/^(["'])(.*)\1$/, '$2');
-    // later assignments may use earlier ones
-    const [cmd] = shellCommands(value.includes('$') ? `"${value}"` : `'${value}'`, { env, lineOf: () => 0 });
-    env[m[1] as string] = cmd?.[0]?.text ?? value;
-  }
-  return env;
-}
-
-/** The commands of a plain script file (serve.sh, a README snippet), with its own assignments as env. */
+/** The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order. */
 export function scriptCommands(text: string): Word[][] {
-  return shellCommands(text, { env: scriptAssignments(text), lineOf: lineMapOf(text) });
+  return shellCommands(text, { env: {}, lineOf: lineMapOf(text) });
 }

@@ -95,8 +95,8 @@ const DTYPES: Record<string, Dtype> = {
 
 /** What one engine instance needs, for the caller to check against the manifest. */
 export interface EngineFacts {
-  /** devices one engine instance uses */
-  world_size: number;
+  /** devices one engine instance uses; undefined when a layout flag could not be read */
+  world_size: number | undefined;
   /** where the figure that set the world size was written (the TP flag, or the invocation) */
   line: Where;
   /** nodes one instance spans, when the engine says (SGLang --nnodes) */
@@ -231,6 +231,8 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const r = reader(args, c);
   const here = args.line ?? 0;
   const instances = ctx.instances ?? { count: 1, line: here };
+  // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan
+  const written = (names: readonly string[]): boolean => names.some((n) => args.flags.has(n));
   const tpFlag = r.int(f.tp, 'tensor-parallel size');
   const ppFlag = r.int(f.pp, 'pipeline-parallel size');
   const dpFlag = engine === 'trtllm' ? undefined : r.int(f.dp, 'data-parallel size');
@@ -275,13 +277,19 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
     else if (moeTp || attentionDp) etp = moeTp?.value ?? tpAll;
   }
 
-  c.set('parallelism.tp', tp, tpLine);
-  c.set('parallelism.pp', pp, ppFlag?.line ?? here);
-  c.set('parallelism.dp', dp * instances.count, dp !== dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
-  // expert groups stay inside one engine instance; further instances are expert data parallelism
-  if (ep) c.set('parallelism.ep', ep.value, ep.line);
-  if (etp !== undefined) c.set('parallelism.etp', etp, ep?.line ?? tpLine);
-  if (conc) c.set('workload.concurrency', conc.value * schedulers * instances.count, conc.line);
+  const layoutKnown = !((written(f.tp) && !tpFlag) || (written(f.pp) && !ppFlag) || (engine !== 'trtllm' && written(f.dp) && !dpFlag) ||
+    (engine !== 'vllm' && written(f.ep) && r.int(f.ep, 'expert-parallel size') === undefined));
+  if (layoutKnown) {
+    c.set('parallelism.tp', tp, tpLine);
+    c.set('parallelism.pp', pp, ppFlag?.line ?? here);
+    c.set('parallelism.dp', dp * instances.count, dp !== dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
+    // expert groups stay inside one engine instance; further instances are expert data parallelism
+    if (ep) c.set('parallelism.ep', ep.value, ep.line);
+    if (etp !== undefined) c.set('parallelism.etp', etp, ep?.line ?? tpLine);
+    if (conc) c.set('workload.concurrency', conc.value * schedulers * instances.count, conc.line);
+  } else {
+    c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
+  }
 
   const context = r.int(f.context, 'context length');
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
@@ -302,8 +310,8 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   }
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
-  const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : engine === 'trtllm' ? undefined : undefined;
+  const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : undefined;
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
   if (perNode) c.set('hardware.gpus_per_node', perNode.value, perNode.line);
-  return { world_size: world, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
+  return { world_size: layoutKnown ? world : undefined, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
 }

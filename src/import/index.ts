@@ -58,7 +58,7 @@ function importScript(file: string, text: string, options: ImportOptions, read: 
   if (options.engine && options.engine !== found.engine) c.warn(`${file}: runs ${found.engine}, not ${options.engine}`);
   const line = found.words[0]?.line ?? 1;
   const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
-  c.set('hardware.gpus', facts.world_size, facts.line);
+  if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
   return c.result();
 }
 
@@ -90,7 +90,7 @@ export function importDeployment(file: string, text: string, options: ImportOpti
     }
     const c = new FieldCollector(file);
     const facts = runEngine(argsFromConfig(options.engine, root), c, {}, configReader(read));
-    c.set('hardware.gpus', facts.world_size, facts.line);
+    if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
     return c.result();
   } catch (err) {
     return { error: `internal error while importing (${String(err).slice(0, 200)})` };

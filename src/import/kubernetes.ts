@@ -226,6 +226,10 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
   if (pp) c.set('parallelism.pp', pp.count, pp.line);
   if (tp || pp || data) {
     const dpEngine = data?.count ?? 1;
+    // vLLM's --max-num-seqs is per data-parallel rank
+    if (dpEngine > 1 && c.has('workload.concurrency')) {
+      c.set('workload.concurrency', (c.get('workload.concurrency') as number) * dpEngine, c.origins['workload.concurrency'] ?? w.line);
+    }
     c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
     if (expert) {
       c.set('parallelism.ep', (tp?.count ?? 1) * dpEngine, at(par, 'expert')?.line ?? w.line);
@@ -322,6 +326,7 @@ export function importManifest(
       );
     }
   } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
+    // no GPU limit: the engine's own count is the best figure there is
     c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
     c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
   }

@@ -118,6 +118,10 @@ function expandDollar(script: string, at: number, env: Readonly<Record<string, s
   if (rest.startsWith('(')) {
     const end = closingParen(script, at + 1);
     if (end < 0) return { text: '$', end: at + 1 };
+    // Kubernetes has replaced $(VAR) by the variable before the shell runs; $(command) is never run here
+    const k8s = /^\(([A-Za-z_][A-Za-z0-9_]*)\)/.exec(rest);
+    const value = k8s ? lookup(k8s[1] as string) : undefined;
+    if (value !== undefined) return { text: value, end };
     return { text: '', end, unresolved: script.slice(at, end) };
   }
   if (rest.startsWith('{')) {
@@ -147,23 +151,34 @@ function expandDollar(script: string, at: number, env: Readonly<Record<string, s
  * Words keep the line where they start.
  */
 export function shellCommands(script: string, ctx: ShellContext): Word[][] {
+  // assignments (TP=8, export TP=8) in the script apply to the commands after them
+  const env: Record<string, string> = { ...ctx.env };
   const commands: Word[][] = [];
   let words: Word[] = [];
-  let current: { text: string; start: number; unresolved: string[] } | null = null;
-  const begin = (at: number): { text: string; start: number; unresolved: string[] } =>
-    (current ??= { text: '', start: at, unresolved: [] });
+  let current: { text: string; start: number; unresolved: string[]; quoted: boolean } | null = null;
+  const begin = (at: number): { text: string; start: number; unresolved: string[]; quoted: boolean } =>
+    (current ??= { text: '', start: at, unresolved: [], quoted: false });
   const endWord = (): void => {
-    if (current) words.push({ text: current.text, line: ctx.lineOf(current.start), unresolved: current.unresolved });
+    // an unquoted expansion that comes out empty makes no word at all (field removal), "" does
+    const keep = current && (current.text !== '' || current.quoted || current.unresolved.length > 0);
+    if (current && keep) words.push({ text: current.text, line: ctx.lineOf(current.start), unresolved: current.unresolved });
     current = null;
   };
   const endCommand = (): void => {
     endWord();
+    const assigns = words[0]?.text === 'export' || words[0]?.text === 'readonly' ? words.slice(1) : words;
+    if (assigns.length > 0 && assigns.every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text) && w.unresolved.length === 0)) {
+      for (const w of assigns) {
+        const eq = w.text.indexOf('=');
+        env[w.text.slice(0, eq)] = w.text.slice(eq + 1);
+      }
+    }
     if (words.length > 0) commands.push(words);
     words = [];
   };
   const dollar = (i: number): number => {
     const w = begin(i);
-    const exp = expandDollar(script, i, ctx.env);
+    const exp = expandDollar(script, i, env);
     w.text += exp.text;
     if (exp.unresolved !== undefined) w.unresolved.push(exp.unresolved);
     return exp.end;
@@ -182,12 +197,15 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
     if (c === "'") {
       const close = script.indexOf("'", i + 1);
       const end = close < 0 ? script.length : close;
-      begin(i).text += script.slice(i + 1, end);
+      const w = begin(i);
+      w.quoted = true;
+      w.text += script.slice(i + 1, end);
       i = end + 1;
       continue;
     }
     if (c === '"') {
       const w = begin(i);
+      w.quoted = true;
       i++;
       while (i < script.length && script[i] !== '"') {
         const d = script[i] as string;

@@ -126,33 +126,35 @@ export function itemsOf(node: YNode | undefined): YNode[] {
 }
 
 /**
- * Maps offsets in a (possibly multi-line) string scalar's value to lines of the file: each line of the
- * value is looked up in the source after the node's start, so literal, folded and quoted styles all work.
+ * Maps offsets in a string scalar's value to lines of the file. Each run of non-blank characters of the
+ * value is looked up, in order, in the source after the node's start: literal, folded and quoted styles
+ * (which fold line breaks into spaces) all keep each word's own line.
  */
 export function valueLineMap(file: YamlFile, node: YNode & { kind: 'scalar' }): (offset: number) => number {
   const value = String(node.value);
-  const valueLines = value.split('\n');
-  const lineStarts: number[] = [];
-  const sourceLines: number[] = [];
+  const starts: number[] = [];
+  const lines: number[] = [];
   let cursor = node.start;
-  let offset = 0;
   let last = node.line;
-  for (const vl of valueLines) {
-    const probe = vl.trim().slice(0, 40);
-    if (probe !== '') {
-      const found = file.text.indexOf(probe, cursor);
-      if (found >= 0 && found <= node.end + 1) {
-        last = file.lineOf(found);
-        cursor = found + probe.length;
-      }
+  for (const m of value.matchAll(/\S+/g)) {
+    const probe = m[0].slice(0, 40);
+    const found = file.text.indexOf(probe, cursor);
+    if (found >= 0 && found <= node.end) {
+      last = file.lineOf(found);
+      cursor = found + probe.length;
     }
-    lineStarts.push(offset);
-    sourceLines.push(last);
-    offset += vl.length + 1;
+    starts.push(m.index);
+    lines.push(last);
   }
   return (o) => {
-    let i = 0;
-    while (i + 1 < lineStarts.length && (lineStarts[i + 1] as number) <= o) i++;
-    return sourceLines[i] ?? node.line;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || o < (starts[0] as number)) return lines[0] ?? node.line;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo] ?? node.line;
   };
 }

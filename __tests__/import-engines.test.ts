@@ -1,0 +1,154 @@
+// Each engine's own meaning of its flags. Sources (also in docs/importers.md):
+// - vLLM parallelism and scaling docs (docs.vllm.ai, serving/parallelism_scaling and data_parallel_deployment):
+//   world = TP x PP x DP; with --enable-expert-parallel the MoE layers use EP = TP x DP instead of TP;
+//   --max-num-seqs applies to each DP engine; --gpu-memory-utilization is a fraction of the GPU's total memory.
+// - SGLang server arguments and DP-attention docs (docs.sglang.ai, advanced_features/server_arguments):
+//   --tp is the total with --enable-dp-attention, attention TP = tp / dp; moe tp = tp / ep;
+//   --mem-fraction-static is the fraction of memory for weights and KV pool.
+// - TensorRT-LLM trtllm-serve and LLM API docs (nvidia.github.io/TensorRT-LLM): tp_size x pp_size GPUs,
+//   enable_attention_dp, moe_expert_parallel_size; KvCacheConfig.free_gpu_memory_fraction is a share of the
+//   memory free after the model is loaded.
+import { describe, expect, it } from 'vitest';
+import { failed, importText, ok } from './import-helpers.js';
+
+const fields = (script: string, files: Record<string, string> = {}) => ok(importText('serve.sh', script, {}, files));
+
+describe('vLLM', () => {
+  it('counts TP x PP x DP devices, short and long flags alike', () => {
+    const r = fields('vllm serve meta-llama/Llama-3.1-8B-Instruct -tp 2 --pipeline-parallel-size=2 --data_parallel_size 3');
+    expect(r.fields.parallelism).toMatchObject({ tp: 2, pp: 2, dp: 3 });
+    expect(r.fields.hardware?.gpus).toBe(2 * 2 * 3);
+  });
+
+  it('makes EP = TP x DP with experts unsharded under --enable-expert-parallel', () => {
+    const r = fields('vllm serve Qwen/Qwen3-30B-A3B --tensor-parallel-size 4 --data-parallel-size 2 --enable-expert-parallel');
+    expect(r.fields.parallelism).toMatchObject({ tp: 4, dp: 2, ep: 8, etp: 1 });
+  });
+
+  it('reads --max-num-seqs per DP rank and --gpu-memory-utilization as a share of total memory', () => {
+    const r = fields('vllm serve m --data-parallel-size 4 --max-num-seqs 64 --gpu-memory-utilization 0.9');
+    expect(r.fields.workload?.concurrency).toBe(4 * 64);
+    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.1, 12);
+  });
+
+  it('reads human-readable context lengths as vLLM does (1k = 1000, 1K = 1024)', () => {
+    expect(fields('vllm serve m --max-model-len 32k').context?.tokens).toBe(32000);
+    expect(fields('vllm serve m --max-model-len 32K').context?.tokens).toBe(32768);
+  });
+
+  it('maps --quantization and --kv-cache-dtype to dtypes, auto to nothing, and warns about guesses', () => {
+    const fp8 = fields('vllm serve m --quantization fp8 --kv-cache-dtype fp8_e5m2');
+    expect(fp8.fields.model).toMatchObject({ weight_dtype: 'fp8', kv_cache_dtype: 'fp8' });
+    const awq = fields('vllm serve m --quantization awq --kv-cache-dtype auto');
+    expect(awq.fields.model?.weight_dtype).toBe('int4');
+    expect(awq.fields.model?.kv_cache_dtype).toBeUndefined();
+    expect(awq.warnings.join('\n')).toMatch(/awq.*4-bit/i);
+    const ct = fields('vllm serve m --quantization compressed-tensors');
+    expect(ct.fields.model?.weight_dtype).toBeUndefined();
+    expect(ct.warnings.join('\n')).toMatch(/compressed-tensors/);
+    expect(fields('vllm serve m --dtype half').fields.model?.weight_dtype).toBe('fp16');
+  });
+
+  it('matches the served model to a preset and a pre-quantized checkpoint to its dtype', () => {
+    expect(fields('vllm serve meta-llama/Llama-3.1-70B-Instruct').fields.model?.preset).toBe('llama-3.1-70b');
+    const q = fields('python3 -m vllm.entrypoints.openai.api_server --model Qwen/Qwen3-235B-A22B-FP8');
+    expect(q.fields.model).toMatchObject({ preset: 'qwen3-235b-a22b', weight_dtype: 'fp8' });
+    const local = fields('vllm serve /models/my-finetune');
+    expect(local.fields.model?.preset).toBeUndefined();
+    expect(local.warnings.join('\n')).toContain('/models/my-finetune');
+  });
+
+  it('lets the command line win over its --config file and names the config file as origin', () => {
+    const r = fields('vllm serve m --config conf/vllm.yaml --max-num-seqs 32', {
+      'conf/vllm.yaml': 'tensor_parallel_size: 2\nmax-num-seqs: 999\ngpu-memory-utilization: 0.8\n',
+    });
+    expect(r.fields.parallelism?.tp).toBe(2);
+    expect(r.fields.workload?.concurrency).toBe(32);
+    expect(r.origins['parallelism.tp']).toBe('conf/vllm.yaml:1');
+    expect(r.origins['workload.memory_reserve']).toBe('conf/vllm.yaml:3');
+    expect(r.origins['workload.concurrency']).toBe('serve.sh:1');
+  });
+
+  it('warns and leaves the layout to the plan when a layout flag names an unset variable', () => {
+    const r = fields('vllm serve m --tensor-parallel-size $TP --max-num-seqs 8');
+    expect(r.warnings.join('\n')).toMatch(/could not resolve TP in --tensor-parallel-size/);
+    expect(r.fields.parallelism).toBeUndefined();
+    expect(r.fields.hardware).toBeUndefined();
+  });
+});
+
+describe('SGLang', () => {
+  it('without DP attention, --dp copies a TP group: GPUs = tp x dp, requests per copy', () => {
+    const r = fields('python3 -m sglang.launch_server --model-path m --tp 4 --dp 2 --max-running-requests 100');
+    expect(r.fields.parallelism).toMatchObject({ tp: 4, dp: 2 });
+    expect(r.fields.hardware?.gpus).toBe(8);
+    expect(r.fields.workload?.concurrency).toBe(200);
+  });
+
+  it('with DP attention, --tp is the device count: attention tp/dp-way, MoE over all --tp ranks', () => {
+    const r = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --max-running-requests 512');
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 8, etp: 8 });
+    expect(r.fields.parallelism?.ep).toBeUndefined();
+    expect(r.fields.hardware?.gpus).toBe(8);
+    expect(r.fields.workload?.concurrency).toBe(512);
+  });
+
+  it('splits experts as moe_tp = tp / ep', () => {
+    const r = fields('python -m sglang.launch_server --model-path m --tp 16 --dp 4 --enable-dp-attention --ep-size 8');
+    expect(r.fields.parallelism).toMatchObject({ tp: 4, dp: 4, ep: 8, etp: 2 });
+    expect(r.fields.hardware?.gpus).toBe(16);
+  });
+
+  it('reads --mem-fraction-static as a share of total memory and --context-length as the context', () => {
+    const r = fields('python -m sglang.launch_server --model-path m --mem-fraction-static 0.8 --context-length 4096');
+    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.2, 12);
+    expect(r.context?.tokens).toBe(4096);
+  });
+});
+
+describe('TensorRT-LLM', () => {
+  it('splits experts by --ep_size with moe_tp = tp / ep', () => {
+    const r = fields('trtllm-serve serve m --tp_size 8 --ep_size 4 --max_batch_size 32 --max_seq_len 8192');
+    expect(r.fields.parallelism).toMatchObject({ tp: 8, dp: 1, ep: 4, etp: 2 });
+    expect(r.fields.workload?.concurrency).toBe(32);
+    expect(r.context?.tokens).toBe(8192);
+  });
+
+  it('runs attention data-parallel with enable_attention_dp, and the options file wins over the command line', () => {
+    const r = fields('trtllm-serve m --tp_size 8 --max_batch_size 32 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'enable_attention_dp: true\nmax_batch_size: 16\n',
+    });
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 8, etp: 8 });
+    // 16 sequences per attention-DP rank, 8 ranks
+    expect(r.fields.workload?.concurrency).toBe(128);
+    expect(r.fields.hardware?.gpus).toBe(8);
+  });
+
+  it('keeps free_gpu_memory_fraction apart from memory_reserve, with a warning that says why', () => {
+    const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
+    expect(r.fields.workload?.memory_reserve).toBeUndefined();
+    expect(r.free_memory_fraction?.value).toBe(0.9);
+    expect(r.warnings.join('\n')).toMatch(/FREE after weights/);
+  });
+});
+
+describe('scripts', () => {
+  it('reads a serve script with exports, quotes, continuations and comments, each figure at its line', () => {
+    const script = [
+      '#!/bin/sh',
+      'export TP=4',
+      'DP=$((TP / 2))',
+      'vllm serve Qwen/Qwen3-30B-A3B \\',
+      '  --tensor-parallel-size "$TP" \\',
+      '  --data-parallel-size ${DP}   # two replicas',
+    ].join('\n');
+    const r = fields(script);
+    expect(r.fields.parallelism).toMatchObject({ tp: 4, dp: 2 });
+    expect(r.origins['parallelism.tp']).toBe('serve.sh:5');
+    expect(r.origins['parallelism.dp']).toBe('serve.sh:6');
+  });
+
+  it('says what it looked for when no engine starts', () => {
+    expect(failed(importText('serve.sh', 'python app.py --workers 4')).error).toMatch(/vllm serve/);
+  });
+});
