@@ -60,8 +60,8 @@ describe('arithmetic', () => {
 
 describe('assignments in scripts', () => {
   it('applies TP=8 and export DP=... to the commands after them, not before', () => {
-    const cmds = texts('echo $TP\nTP=8\nexport DP=$((TP / 4))\nvllm serve --tp $TP --dp $DP');
-    expect(cmds[0]).toEqual(['echo']); // $TP unset there: the word disappears
-    expect(cmds[3]).toEqual(['vllm', 'serve', '--tp', '8', '--dp', '2']);
+    const script = 'echo $TP\nTP=8\nexport DP=$((TP / 4))\nvllm serve --tp $TP --dp $DP';
+    expect(words(script)[0]?.[1]?.unresolved).toEqual(['TP']); // not yet set on line 1
+    expect(texts(script)[3]).toEqual(['vllm', 'serve', '--tp', '8', '--dp', '2']);
   });
 });
