@@ -155,7 +155,14 @@ function configMapFinder(file: string, yaml: YamlFile, configMaps: Map<string, Y
       const toFile = valueLineMap(yaml, node);
       const starts = [0];
       for (let i = 0; i < node.value.length; i++) if (node.value[i] === '\n') starts.push(i + 1);
-      return { root, file, mapLine: (line) => toFile(starts[line - 1] ?? 0) };
+      const data = node.value;
+      // the first non-blank character of the line: its word is what valueLineMap located
+      const firstWord = (line: number): number => {
+        let o = starts[line - 1] ?? 0;
+        while (o < data.length && (data[o] === ' ' || data[o] === '\t')) o++;
+        return o;
+      };
+      return { root, file, mapLine: (line) => toFile(firstWord(line)) };
     }
     return fallback(path);
   };

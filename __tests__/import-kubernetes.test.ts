@@ -1,0 +1,127 @@
+// Rendered manifests: device counts from replicas and GPU limits, the engine from the serving
+// container's command, lines from the file itself. Expected figures are worked out from the
+// fixtures by hand in the comments; lines are found by the test's own reading of the fixture.
+import { describe, expect, it } from 'vitest';
+import { failed, importFixture, importFixtureFile, importText, lineOf, ok } from './import-helpers.js';
+
+describe('LeaderWorkerSet running vLLM under sh -c', () => {
+  const text = importFixture('vllm-lws.yaml');
+  const r = ok(importFixtureFile('vllm-lws.yaml'));
+
+  it('counts replicas x (leader + workers) x GPUs per pod', () => {
+    // 2 replicas x (1 leader + 1 worker) x 8 GPUs
+    expect(r.fields.hardware).toMatchObject({ gpus: 32, gpus_per_node: 8, preset: 'h100-sxm' });
+  });
+
+  it('substitutes env values, $(LWS_GROUP_SIZE) and $(( )) into the flags', () => {
+    // TP_SIZE=8; pipeline = LWS_GROUP_SIZE = 2; dp = 1 per group x 2 replicas
+    expect(r.fields.parallelism).toMatchObject({ tp: 8, pp: 2, dp: 2 });
+    // --max-num-seqs = 128 x 2 = 256 per engine, 2 engines
+    expect(r.fields.workload?.concurrency).toBe(512);
+    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.08, 12);
+    expect(r.context?.tokens).toBe(16384);
+    expect(r.fields.model).toMatchObject({ preset: 'llama-3.1-70b', kv_cache_dtype: 'fp8' });
+  });
+
+  it('points each figure at the line where it is written', () => {
+    expect(r.origins['parallelism.tp']).toBe(`vllm-lws.yaml:${lineOf(text, /--tensor-parallel-size/)}`);
+    expect(r.origins['parallelism.pp']).toBe(`vllm-lws.yaml:${lineOf(text, /--pipeline_parallel_size/)}`);
+    expect(r.origins['workload.concurrency']).toBe(`vllm-lws.yaml:${lineOf(text, /--max-num-seqs/)}`);
+    expect(r.origins['parallelism.dp']).toBe(`vllm-lws.yaml:${lineOf(text, /^ {2}replicas: 2/)}`);
+    expect(r.origins['hardware.gpus']).toBe(`vllm-lws.yaml:${lineOf(text, /nvidia.com\/gpu: "8"/)}`);
+  });
+
+  it('says nothing about variables the engine flags do not use (HF_TOKEN from a Secret)', () => {
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('LeaderWorkerSet running SGLang with DP attention', () => {
+  const r = ok(importFixtureFile('sglang-lws.yaml'));
+  it('reads --tp as the device count of the group', () => {
+    // --tp = 8 x 2 = 16 = --dp with DP attention: attention tp 1, dp 16; --ep-size 16: moe_tp = 1
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 16, ep: 16, etp: 1 });
+    expect(r.fields.hardware).toMatchObject({ gpus: 16, gpus_per_node: 8, preset: 'h200' });
+    expect(r.fields.workload).toMatchObject({ concurrency: 1024 });
+    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.15, 12);
+    expect(r.fields.model).toMatchObject({ preset: 'deepseek-v3', kv_cache_dtype: 'fp8' });
+  });
+});
+
+describe('LeaderWorkerSet running trtllm-serve under mpirun, options in a ConfigMap', () => {
+  const text = importFixture('trtllm-lws.yaml');
+  const r = ok(importFixtureFile('trtllm-lws.yaml'));
+  it('applies enable_attention_dp from the ConfigMap and reads the FP8 checkpoint name', () => {
+    // tp_size = 2 x 8 = 16 with attention DP: tp 1, dp 16; ep 16: moe_tp 1; 128 per rank x 16 ranks
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 16, ep: 16, etp: 1 });
+    expect(r.fields.workload).toMatchObject({ concurrency: 2048, max_batched_tokens: 8192 });
+    expect(r.fields.model).toMatchObject({ preset: 'qwen3-235b-a22b', weight_dtype: 'fp8', kv_cache_dtype: 'fp8' });
+    expect(r.fields.hardware).toMatchObject({ gpus: 16, preset: 'b200' });
+  });
+  it('names the ConfigMap line for settings read from it', () => {
+    expect(r.origins['model.kv_cache_dtype']).toBe(`trtllm-lws.yaml:${lineOf(text, /^\s+dtype: fp8/)}`);
+  });
+});
+
+describe('Deployment with argv args and a --config in a ConfigMap', () => {
+  const text = importFixture('vllm-deployment.yaml');
+  const r = ok(importFixtureFile('vllm-deployment.yaml', { engine: 'vllm' }));
+  it('takes args as the entrypoint flags, Kubernetes $(VAR) substituted', () => {
+    // 3 replicas x 1 GPU; --max-num-seqs=$(MAX_SEQS) = 128 per replica (wins over the file's 64)
+    expect(r.fields.hardware).toMatchObject({ gpus: 3, preset: 'l40s' });
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 3 });
+    expect(r.fields.workload?.concurrency).toBe(384);
+    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.15, 12);
+    expect(r.origins['workload.memory_reserve']).toBe(`vllm-deployment.yaml:${lineOf(text, /gpu_memory_utilization/)}`);
+  });
+  it('warns, naming the variable, when a flag uses one the manifest does not define', () => {
+    expect(r.warnings.join('\n')).toContain(`vllm-deployment.yaml:${lineOf(text, /BATCHED_TOKENS/)}: could not resolve BATCHED_TOKENS`);
+    expect(r.fields.workload?.max_batched_tokens).toBeUndefined();
+  });
+});
+
+describe('KServe LLMInferenceService', () => {
+  it('reads spec.parallelism and spec.replicas with vLLM semantics', () => {
+    const r = ok(importFixtureFile('kserve-llmisvc.yaml'));
+    // tensor 2 x 2 replicas
+    expect(r.fields.parallelism).toMatchObject({ tp: 2, dp: 2 });
+    expect(r.fields.hardware?.gpus).toBe(4);
+    expect(r.fields.model?.preset).toBe('qwen3-32b');
+    expect(r.fields.workload?.concurrency).toBe(192);
+  });
+});
+
+describe('manifests that cannot be imported as they are', () => {
+  it('refuses a Helm template and says to render it, at the first template line', () => {
+    const e = failed(importFixtureFile('helm-template.yaml'));
+    expect(e.error).toMatch(/helm template/);
+    expect(e.line).toBe(lineOf(importFixture('helm-template.yaml'), /\{\{/));
+  });
+
+  it('says which kinds it found when none runs GPUs', () => {
+    const e = failed(importText('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n'));
+    expect(e.error).toMatch(/found: ConfigMap/);
+  });
+
+  it('warns when the engine uses fewer GPUs than the pod asks for', () => {
+    const manifest = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  template:', '    spec:', '      containers:',
+      '        - name: vllm', '          command: ["vllm", "serve", "m", "--tensor-parallel-size", "4"]',
+      '          resources: {limits: {nvidia.com/gpu: 8}}',
+    ].join('\n');
+    const r = ok(importText('d.yaml', manifest));
+    expect(r.fields.hardware?.gpus).toBe(8);
+    expect(r.warnings.join('\n')).toMatch(/4 GPUs per instance but the Deployment gives each instance 8/);
+  });
+
+  it('picks the container named by the plan among several engines', () => {
+    const pod = (name: string, tp: number) =>
+      `        - name: ${name}\n          command: ["vllm", "serve", "m", "--tp", "${tp}"]\n          resources: {limits: {nvidia.com/gpu: ${tp}}}`;
+    const manifest = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', pod('prefill', 2), pod('decode', 4)]
+      .join('\n').replace(/^ {4}/gm, '  ');
+    const first = ok(importText('p.yaml', manifest));
+    expect(first.fields.parallelism?.tp).toBe(2);
+    expect(first.warnings.join('\n')).toMatch(/2 containers start an engine/);
+    expect(ok(importText('p.yaml', manifest, { container: 'decode' })).fields.parallelism?.tp).toBe(4);
+  });
+});
