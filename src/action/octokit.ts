@@ -56,7 +56,9 @@ export function createClient(options: ClientOptions): GitHubClient {
         ...defaults.request,
         fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, { timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env), log: options.log }),
       },
-      retry: { retryAfterBaseValue: options.retryBaseMs, retries: MAX_RETRIES },
+      // 429 joins plugin-retry's default list: rate limits are plugin-throttling's, which waits the
+      // retry-after or reset GitHub gives (plugin-retry would try again after 1, 4 and 9 s).
+      retry: { retryAfterBaseValue: options.retryBaseMs, retries: MAX_RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         retryAfterBaseValue: options.retryBaseMs,
         fallbackSecondaryRateRetryAfter: 60,
