@@ -80,6 +80,17 @@ describe('upsertStickyComment', () => {
     expect(state.comments.map((c) => [c.id, c.body])).toEqual([[3, `${marker}\nreport`]]);
   });
 
+  it('finds its comment past the first page of a long discussion', async () => {
+    const { state, octokit } = await client();
+    const now = new Date().toISOString();
+    for (let id = 1; id <= 150; id++) state.comments.push({ id, issue_number: 1, body: `review ${id}`, user: { login: `dev${id}`, type: 'User' }, created_at: now, updated_at: now });
+    state.comments.push({ id: 151, issue_number: 1, body: `${marker}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: now, updated_at: now });
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
+    expect(result).toEqual({ outcome: 'updated', id: 151 });
+    expect(state.requests.filter((r) => r.operationId === 'issues/list-comments')).toHaveLength(2);
+    expect(state.comments).toHaveLength(151);
+  });
+
   it('reports a read-only token as permission denied, not as a failure to retry', async () => {
     const { state, octokit } = await client();
     state.readOnly = true;
