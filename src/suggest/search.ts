@@ -6,7 +6,7 @@ import { boundReason } from './bound-reason.js';
 import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
 import { best, compareCandidates } from './rank.js';
-import type { RuleOptions } from './rules.js';
+import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { AxisSuggestion, Candidate, Impossibility, SuggestOptions, SuggestResult, Variation } from './types.js';
 
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
@@ -27,6 +27,7 @@ export class LayoutSearch {
   /** node size used to pick whole-node device counts */
   readonly nodeSize: number;
   private readonly cache = new Map<string, Candidate[]>();
+  private readonly single = new Map<string, Candidate>();
   layoutsSeen = 0;
   verified = 0;
 
@@ -52,17 +53,30 @@ export class LayoutSearch {
     };
   }
 
+  private variantKey(gpus: number, variant: Variant): string {
+    return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+  }
+
+  /** One layout under a variant, verified once (cached). */
+  one(gpus: number, layout: LayoutChoice, variant: Variant = {}): Candidate {
+    const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+    let c = this.single.get(key);
+    if (!c) {
+      this.verified++;
+      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+      this.single.set(key, c);
+    }
+    return c;
+  }
+
   /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
   at(gpus: number, variant: Variant = {}): Candidate[] {
-    const key = `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+    const key = this.variantKey(gpus, variant);
     const hit = this.cache.get(key);
     if (hit) return hit;
     const layouts = enumerateLayouts(this.base.plan.model, gpus, this.ruleOptions(gpus, variant));
     this.layoutsSeen += layouts.length;
-    const out = layouts.map((layout) => {
-      this.verified++;
-      return evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
-    });
+    const out = layouts.map((layout) => this.one(gpus, layout, variant));
     this.cache.set(key, out);
     return out;
   }
@@ -92,21 +106,68 @@ function found(c: Candidate | null): 'found' | 'possible' | 'none' {
 
 const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
 
-/** Smallest device count with a passing layout (else one the bounds allow), scanning upward. */
-function gpuAxis(s: LayoutSearch): AxisSuggestion {
-  const limit = s.scanLimit();
-  let possible: Candidate | null = null;
-  for (const n of s.counts(1, limit)) {
-    const top = s.bestAt(n);
-    if (top?.status === 'pass') {
-      const detail = n === s.planGpus ? `${n} devices is already the smallest count that passes`
-        : n < s.planGpus ? `${n} devices suffice (${describe(top)})` : `${n} devices are the fewest that pass (${describe(top)})`;
-      return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
+/**
+ * First element of `items` that satisfies `ok`, by galloping (1st, 2nd, 3rd, 5th, 9th, ...) and
+ * then bisecting the last gap: O(log n) probes. Exact when, past the first success, every later
+ * item succeeds too (more devices never lower the best bound or turn a pass into a failure),
+ * which holds for the figures here up to the rounding of layouts to divisors.
+ */
+export function gallopFirst<T, R>(items: readonly T[], ok: (item: T) => R | null): { item: T; result: R } | null {
+  let lastBad = -1;
+  let step = 1;
+  let i = 0;
+  while (i < items.length) {
+    const r = ok(items[i]!);
+    if (r !== null) {
+      let lo = lastBad + 1;
+      let hi = i;
+      let best: { item: T; result: R } = { item: items[i]!, result: r };
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = ok(items[mid]!);
+        if (m !== null) {
+          hi = mid;
+          best = { item: items[mid]!, result: m };
+        } else lo = mid + 1;
+      }
+      return best;
     }
-    if (top?.status === 'possible' && possible === null) possible = top;
-    // once something is possible, a pass further up is still worth finding, but not forever
-    if (possible !== null && n >= Math.max(s.planGpus, possible.variation.gpus) * 2) break;
+    lastBad = i;
+    i += step;
+    if (i >= 2) step *= 2;
   }
+  if (lastBad < items.length - 1) {
+    const last = items.length - 1;
+    const r = ok(items[last]!);
+    if (r !== null) return gallopFirst(items.slice(lastBad + 1), ok);
+  }
+  return null;
+}
+
+/** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
+function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
+  const limit = Math.max(searchedTo, s.scanLimit());
+  const within = s.counts(1, searchedTo);
+  const beyond = s.counts(searchedTo + 1, limit);
+  const firstWith = (want: Candidate['status']): Candidate | null => {
+    const pick = (n: number): Candidate | null => {
+      const top = s.bestAt(n);
+      return top !== null && top.status === want ? top : want === 'possible' && top?.status === 'pass' ? top : null;
+    };
+    for (const n of within) {
+      const c = pick(n);
+      if (c) return c;
+    }
+    return gallopFirst(beyond, pick)?.result ?? null;
+  };
+  const top = firstWith('pass');
+  if (top) {
+    const n = top.variation.gpus;
+    const detail = n === s.planGpus ? `${n} devices is already the smallest count that passes`
+      : n < s.planGpus ? `${n} devices suffice (${describe(top)})` : `${n} devices are the fewest that pass (${describe(top)})`;
+    return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
+  }
+  const possible = firstWith('possible');
   if (possible) {
     return { axis: 'gpus', change: `hardware.gpus: ${possible.variation.gpus}`, outcome: 'possible', candidate: possible,
       detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})` };
@@ -123,6 +184,16 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
   return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
 }
 
+/** Layouts tried when concurrency or context change: the plan's own and the best-ranked ones of its device count. */
+export const PROBE_LAYOUTS = 16;
+
+function probeLayouts(s: LayoutSearch): LayoutChoice[] {
+  const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective)).slice(0, PROBE_LAYOUTS);
+  const own = planLayout(s.base.plan);
+  const layouts = ranked.map((c) => c.variation.layout);
+  return layouts.some((l) => layoutText(l) === layoutText(own)) ? layouts : [own, ...layouts];
+}
+
 /**
  * Largest value in [lo, hi] for which some layout of the plan's devices passes (else is possible).
  * Lowering concurrency or context helps memory, TTFT and TPOT but hurts throughput, so the values
@@ -131,9 +202,10 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
  */
 function largestPassing(s: LayoutSearch, lo: number, hi: number, variantFor: (v: number) => Variant): { value: number; candidate: Candidate } | null {
   if (hi < lo) return null;
+  const layouts = probeLayouts(s);
   for (const want of ['pass', 'possible'] as const) {
     const ok = (v: number): Candidate | null => {
-      const top = s.bestAt(s.planGpus, variantFor(v));
+      const top = best(layouts.map((l) => s.one(s.planGpus, l, variantFor(v))), s.options.objective);
       return top !== null && (top.status === 'pass' || (want === 'possible' && top.status === 'possible')) ? top : null;
     };
     let bad = hi + 1;
@@ -183,9 +255,9 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
     detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) on ${describe(r.candidate)}` };
 }
 
-function whatIf(s: LayoutSearch, planPasses: boolean): AxisSuggestion[] {
+function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisSuggestion[] {
   const model = s.base.plan.model;
-  const out: AxisSuggestion[] = [gpuAxis(s), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+  const out: AxisSuggestion[] = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
   if (planPasses) {
     // nothing to fix: only fewer devices or a better layout are worth saying
     const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({ axis, change, outcome: 'not-applicable', candidate: null, detail: 'the plan already passes' });
@@ -228,14 +300,11 @@ function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
     const b = bestBound(here, req.id);
     if (b === null || meets(req.id, b.value, req.required)) continue;
     const limit = s.scanLimit();
-    let smallest: { value: number; candidate: Candidate } | null = null;
-    for (const n of s.counts(s.planGpus + 1, limit)) {
+    const required = req.required;
+    const smallest = gallopFirst(s.counts(s.planGpus + 1, limit), (n) => {
       const bn = bestBound(s.at(n), req.id);
-      if (bn !== null && meets(req.id, bn.value, req.required)) {
-        smallest = bn;
-        break;
-      }
-    }
+      return bn !== null && meets(req.id, bn.value, required) ? bn : null;
+    })?.result ?? null;
     const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
     out.push({
       id: req.id, required: req.required, unit: req.unit, best_bound: b.value, best_layout: b.candidate.variation.layout, reason,
@@ -258,7 +327,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const ranked = (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective));
   const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
   const impossible = impossibilities(s, plan);
-  const what = whatIf(s, plan.status === 'pass');
+  const what = whatIf(s, plan.status === 'pass', to);
   const notes: string[] = [];
   if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
   return {

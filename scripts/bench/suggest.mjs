@@ -1,0 +1,72 @@
+// Times `suggest` (every layout engines can run, for every device count up to the plan's, each
+// verified by the core, plus the what-if axes) on clusters of 1,024 and 8,192 devices.
+// Compiled by tsc into build/bench, as core.mjs does (it runs first and compiles; compiled again
+// here only when the output is missing or older than the sources).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const title = 'suggest';
+
+const OUT = 'build/bench';
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const f of readdirSync(dir, { recursive: true }).map(String)) {
+    if (f.endsWith('.ts')) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
+  }
+  return newest;
+}
+
+function compileIfStale() {
+  const built = join(OUT, 'src/suggest/search.js');
+  const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource('src/suggest'), newestSource('src/core'));
+  if (stale) spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', OUT], { stdio: 'ignore' });
+  if (!existsSync(built)) throw new Error(`tsc wrote no ${built}`);
+}
+
+const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+export async function run() {
+  compileIfStale();
+  const base = pathToFileURL(`${OUT}/src/`).href;
+  const { loadPlan, verifyLoadedPlan } = await import(`${base}core/index.js`);
+  const { suggest } = await import(`${base}suggest/index.js`);
+  const load = (file, gpus) => {
+    const r = loadPlan(file, readFileSync(file, 'utf8'), () => ({ error: 'no references in bench plans' }));
+    if (!r.ok) throw new Error(`${file}: ${r.errors[0]?.message}`);
+    r.loaded.plan.hardware.gpus = gpus;
+    return r.loaded;
+  };
+  const options = { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
+  const cases = [
+    { name: 'Llama 3.1 70B (dense)', file: 'examples/llama-3.1-70b-8xh100-tp8.plan.yaml' },
+    { name: 'DeepSeek-V3 (MoE, 256 experts)', file: 'examples/deepseek-v3-fp8-8xh200.plan.yaml' },
+  ].filter((c) => existsSync(c.file));
+
+  // warm the JIT on a small search
+  for (const c of cases) suggest(load(c.file, 64), options, 'pass');
+
+  const rows = [];
+  for (const gpus of [1024, 8192]) {
+    for (const c of cases) {
+      const loaded = load(c.file, gpus);
+      const verdict = verifyLoadedPlan(loaded).verdict;
+      const cpu0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      const result = suggest(loaded, options, verdict);
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      const s = result.search;
+      rows.push({
+        measure: `suggest on ${gpus.toLocaleString('en')} devices, ${c.name}: ${s.gpu_counts} device counts, ${s.layouts.toLocaleString('en')} layouts, ${s.verified.toLocaleString('en')} verifications`,
+        result: `${fmt(wall)} wall, ${fmt(cpuMs)} CPU (${((cpuMs * 1000) / s.verified).toFixed(0)} µs per verification)`,
+        target: gpus === 1024 ? '< 1 s' : '',
+        ok: gpus === 1024 ? wall < 1000 : undefined,
+      });
+    }
+  }
+  return rows;
+}
