@@ -1,0 +1,71 @@
+// The plan's `deployment:` key: imports each file it names and folds the figures into the plan's values
+// (explicit plan fields win; later files win over earlier ones). Pure: files are read through the
+// loader's ReadReference, relative to the plan; a file an imported file names (an engine --config) is
+// read relative to that file.
+import type { PlanError, ReadReference } from '../core/types.js';
+import type { Engine } from './engine-args.js';
+import { importDeployment, relativeTo } from './index.js';
+import { mergeImports } from './merge.js';
+import type { ImportResult } from './result.js';
+
+type Values = Record<string, unknown>;
+
+export interface DeploymentResolution {
+  /** the plan's values with imported fields filled in (without the `deployment` key's own effect otherwise) */
+  values: Values;
+  /** dotted path -> "file:line" of each imported value used */
+  origins: Record<string, string>;
+  errors: PlanError[];
+  warnings: PlanError[];
+}
+
+/** Most files one plan may import from. */
+export const MAX_IMPORTS = 16;
+
+function own(obj: Values, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/** The files a plan's values import from, as written (relative to the plan). */
+export function deploymentFiles(values: Values): string[] {
+  const deployment = own(values, 'deployment');
+  if (deployment === null || typeof deployment !== 'object') return [];
+  const from = own(deployment as Values, 'from');
+  const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
+  return list.filter((f): f is string => typeof f === 'string');
+}
+
+export function resolveDeployment(
+  file: string,
+  values: Values,
+  lines: Record<string, number>,
+  readReference: ReadReference,
+): DeploymentResolution {
+  const deployment = own(values, 'deployment');
+  if (deployment === null || typeof deployment !== 'object') return { values, origins: {}, errors: [], warnings: [] };
+  const spec = deployment as Values;
+  const engine = own(spec, 'engine') as Engine | undefined;
+  const container = own(spec, 'container') as string | undefined;
+  const line = lines['deployment.from'] ?? lines.deployment;
+  const at = (message: string): PlanError => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+
+  const errors: PlanError[] = [];
+  const results: ImportResult[] = [];
+  for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
+    const read = readReference(file, from);
+    if ('error' in read) {
+      errors.push(at(`deployment.from: cannot read '${from}': ${read.error}`));
+      continue;
+    }
+    const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>
+      readReference(file, relativeTo(from, ref)));
+    if ('error' in result) {
+      errors.push(at(`deployment.from: ${from}${result.line !== undefined ? `:${result.line}` : ''}: ${result.error}`));
+      continue;
+    }
+    results.push(result);
+  }
+  if (errors.length > 0) return { values, origins: {}, errors, warnings: [] };
+  const merged = mergeImports(values, results);
+  return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
+}
