@@ -76,6 +76,7 @@ const fixture = {
   spec: 'generated/api.github.com.deref.json',
   openapi: spec.openapi,
   info_version: spec.info?.version,
+  github_plan: spec.info?.['x-github-plan'],
   operations: OPERATIONS.map((id) => ({ operationId: id, ...found[id] })),
 };
 const outPath = new URL(`../__tests__/${OUTPUT}`, import.meta.url);

@@ -257,6 +257,7 @@ describe('pull request: which files are verified', () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     const result = await run(state, { changedFiles: 3500 });
     expect(result.summary).toContain('of the 3500 files');
+    expect(annotationsIn(result.stdout).some((a) => a.level === 'warning' && a.message.includes('listed 1 of the 3500 files'))).toBe(true);
     expect(state.comments[0]!.body).toContain('3500');
   });
 

@@ -9,7 +9,7 @@ import { escapeMarkdown } from '../report/index.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { createCheckRun } from './check-runs.js';
-import { commentMarker, composeComment } from './comment-body.js';
+import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
 import { readTarget, type RunTarget } from './event.js';
 import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -20,7 +20,8 @@ import { planMatcher, type PathMatcher } from './plan-globs.js';
 import { renderPlan, renderReport, renderReportJson, type Bases } from './render.js';
 import { listTreePlans } from './repository-plans.js';
 import { failureReason } from './result.js';
-import { upsertStickyComment } from './sticky-comment.js';
+import { upsertWithShorterOnRejection } from './comment-fallback.js';
+import { limitPlans } from './plan-limit.js';
 import { mapLimited, verifyFile } from './verify-files.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
 
@@ -57,7 +58,10 @@ async function selectPlans(client: GitHubClient, target: RunTarget, inputs: Acti
 
   if (target.kind === 'pull_request') {
     const changed = await listChangedPlans(client, target, isPlan);
-    if (changed.truncation) notes.push(changed.truncation);
+    if (changed.truncation) {
+      notes.push(changed.truncation);
+      core.warning(changed.truncation);
+    }
     if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
     core.info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
     return { plans: changed.plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
@@ -65,7 +69,10 @@ async function selectPlans(client: GitHubClient, target: RunTarget, inputs: Acti
   const listing = fromWorkspace
     ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
     : await listTreePlans(client, target.owner, target.repo, sha, isPlan);
-  if (listing.truncation) notes.push(listing.truncation);
+  if (listing.truncation) {
+    notes.push(listing.truncation);
+    core.warning(listing.truncation);
+  }
   core.info(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
   return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes };
 }
@@ -108,6 +115,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const isPlan = planMatcher(inputs.plans);
 
   const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
+  const limited = limitPlans(selection.plans);
+  selection.plans = limited.plans;
+  if (limited.message) selection.notes.unshift(limited.message);
   core.info(`Reading plans from the ${selection.headSource.label}.`);
   const verified = await verifySelection(selection);
   // Worst first, so the first screen of the comment shows what fails and why.
@@ -136,10 +146,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-    const { body, digest } = composeComment({ checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url });
+    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url };
+    const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
-      const result = await upsertStickyComment(client, sticky, { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 });
+      const options = { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 };
+      const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, core.info);
       core.info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
     } catch (error) {
       if (isPermissionDenied(error)) denied.push('pull request comment');
@@ -164,7 +176,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (denied.length > 0) core.info(PERMISSION_NOTE(denied));
   // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
   if (apiFailures.length > 0) core.info(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
-  const reasons = [failureReason(report, inputs.failOn), apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null];
+  const reasons = [failureReason(report, inputs.failOn), limited.message ? `parallel-plan-check: ${limited.message}` : null, apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null];
   const failure = reasons.filter((r): r is string => r !== null).join(' ');
   if (failure) core.setFailed(failure);
   else core.info(`Verdict: ${report.verdict}.`);
