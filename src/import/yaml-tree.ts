@@ -7,6 +7,8 @@ export const MAX_IMPORT_BYTES = 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Nodes built from one file with aliases expanded: guards against alias bombs. */
 const MAX_NODES = 200_000;
+/** Alias uses (*name) in one file; manifests need few. */
+const MAX_ALIASES = 1000;
 
 export type YNode =
   | { kind: 'map'; line: number; entries: Map<string, YNode> }
@@ -64,7 +66,7 @@ function build(
   node: Node | null,
   lineOf: (o: number) => number,
   depth: number,
-  budget: { nodes: number },
+  budget: { nodes: number; aliases?: number },
 ): YNode | ImportError {
   const start = node?.range?.[0] ?? 0;
   const line = lineOf(start);
@@ -72,6 +74,8 @@ function build(
   if (++budget.nodes > MAX_NODES) return { error: `more than ${MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
   if (node === null || node === undefined) return { kind: 'scalar', line, value: null, start, end: start };
   if (isAlias(node)) {
+    budget.aliases = (budget.aliases ?? 0) + 1;
+    if (budget.aliases > MAX_ALIASES) return { error: `more than ${MAX_ALIASES} aliases (*name): refused as a possible alias bomb`, line };
     const target = node.resolve(doc);
     return target ? build(doc, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
   }

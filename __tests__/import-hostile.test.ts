@@ -1,0 +1,45 @@
+// Importers meet files from pull requests: they must never throw, never run anything, and stay bounded.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-helpers.js';
+
+describe('hostile imported files', () => {
+  it('never throws on arbitrary text, as a script or as YAML', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('a.sh', 'a.yaml'), (text, file) => {
+        const r = importText(file, text, { engine: 'vllm' });
+        expect(typeof r).toBe('object');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on shell-like noise around an engine command', () => {
+    const piece = fc.constantFrom('$', '$(', '$((', '))', '${', '}', '"', "'", '\\', '\n', ';', '&&', '|', ' ', '--tp', '8', '=', '$X', '#');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const r = importText('a.sh', `vllm serve m ${pieces.join('')}`);
+        expect(typeof r).toBe('object');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const r = importText('bomb.yaml', lines.join('\n'), { engine: 'vllm' });
+    expect('error' in r ? r.error : '').toMatch(/alias|values/);
+  });
+
+  it('does not run command substitutions: it names them', () => {
+    const r = importText('a.sh', 'vllm serve m --tensor-parallel-size $(nvidia-smi -L | wc -l)');
+    expect('error' in r).toBe(false);
+    if (!('error' in r)) expect(r.warnings.join('\n')).toMatch(/\$\(nvidia-smi -L/);
+  });
+
+  it('refuses files over the size limit', () => {
+    const r = importText('big.yaml', `a: "${'x'.repeat(1024 * 1024 + 10)}"`, { engine: 'vllm' });
+    expect('error' in r ? r.error : '').toMatch(/larger than/);
+  });
+});
