@@ -1,0 +1,113 @@
+// `parallel-plan-check suggest` in process, and the markdown it and the action render.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/io/commands.js';
+import type { CliIo } from '../src/io/console.js';
+import { renderAlternativesMarkdown, renderSuggestMarkdown } from '../src/report/alternatives.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { suggest, type SuggestOptions } from '../src/suggest/index.js';
+import { load } from './core-helpers.js';
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const files: Record<string, string> = {};
+  const io: CliIo = {
+    cwd: process.cwd(),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    writeFile: (path, text) => void (files[path] = text),
+  };
+  return { code: runCli(argv, io, '9.9.9'), stdout, stderr, files };
+}
+
+describe('parallel-plan-check suggest', () => {
+  it('the seed plan: exit 1, the bound that stops 4 devices and the 16 that would do', () => {
+    const r = run('suggest', 'examples/seed.plan.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Out of reach on 4 devices/);
+    expect(r.stdout).toMatch(/throughput ≥ 100k tokens\/s: the best physical bound of any layout is 46\.1k tokens\/s/);
+    expect(r.stdout).toMatch(/HBM bandwidth/);
+    expect(r.stdout).toMatch(/smallest device count whose bound reaches it: 16/);
+  });
+
+  it('a passing plan exits 0; json carries the ranked layouts', () => {
+    const r = run('suggest', '__tests__/fixtures/cli/llama-8b.plan.yaml', '--format', 'json', '--top', '2', '--max-gpus', '4');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.version).toBe(1);
+    expect(json.suggest.top).toHaveLength(2);
+    expect(json.suggest.search.gpus_to).toBe(4);
+    expect(json.suggest.top.every((c: { status: string }) => c.status === 'pass')).toBe(true);
+  });
+
+  it('writes markdown to a file with --output', () => {
+    const r = run('suggest', '__tests__/fixtures/cli/llama-8b.plan.yaml', '-f', 'markdown', '-o', 'out.md');
+    expect(r.code).toBe(0);
+    const [text] = Object.values(r.files);
+    expect(text).toMatch(/^### Suggestions for llama-3\.1-8b-on-1-h100/);
+  });
+
+  it.each([
+    [['suggest'], /give one plan file/],
+    [['suggest', 'a.plan.yaml', 'b.plan.yaml'], /not 2/],
+    [['suggest', 'examples/seed.plan.yaml', '--objective', 'cost'], /unknown objective 'cost'/],
+    [['suggest', 'examples/seed.plan.yaml', '--top', '0'], /--top must be a whole number/],
+    [['suggest', 'examples/seed.plan.yaml', '--max-gpus', '1e3'], /--max-gpus must be a whole number/],
+    [['suggest', 'examples/seed.plan.yaml', '--format', 'html'], /unknown format 'html'/],
+    [['suggest', '__tests__/fixtures/cli/broken.plan.yaml'], /broken\.plan\.yaml:\d+: /],
+    [['suggest', 'no/such.plan.yaml'], /no such file/],
+  ])('%j is a usage error (exit 2)', (argv, message) => {
+    const r = run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('lists suggest in the general help', () => {
+    expect(run('--help').stdout).toMatch(/suggest\s+search every valid layout/);
+    expect(run('suggest', '--help').stdout).toMatch(/--objective NAME/);
+  });
+});
+
+describe('Alternatives markdown', () => {
+  const options: SuggestOptions = { objective: 'throughput-per-gpu', top: 10, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
+  const hostile = load(`version: 1
+name: "<img src=x onerror=alert(1)> @admin | #1"
+model:
+  preset: llama-3.1-8b
+hardware:
+  preset: h100-sxm
+  gpus: 4
+workload:
+  concurrency: 64
+  input_tokens: 1024
+  output_tokens: 256
+requirements:
+  tpot: 40 ms
+`);
+  const result = suggest(hostile, options, verifyLoadedPlan(hostile).verdict);
+
+  it('is folded under a <details> "Alternatives" summary, with at most the top 3 layouts', () => {
+    const md = renderAlternativesMarkdown(result, { top: 3 });
+    expect(md).toMatch(/^<details>\n<summary>Alternatives<\/summary>\n/);
+    expect(md.trimEnd()).toMatch(/<\/details>$/);
+    expect(result.top.length).toBeGreaterThan(3);
+    const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('escapes the plan name in the full markdown', () => {
+    const md = renderSuggestMarkdown(result);
+    expect(md).not.toMatch(/<img/);
+    expect(md).toMatch(/&lt;img/);
+    expect(md).not.toMatch(/@admin/);
+  });
+
+  it('names the bound that stops a plan, in the folded section too', () => {
+    const seed = load(readFileSync('examples/seed.plan.yaml', 'utf8'));
+    const md = renderAlternativesMarkdown(suggest(seed, options, 'fail'));
+    expect(md).toMatch(/out of reach on 4 devices/);
+    expect(md).toMatch(/\*\*16\*\*/);
+  });
+});

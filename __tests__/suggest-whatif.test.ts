@@ -1,0 +1,129 @@
+// "What would make it pass", axis by axis, on Llama-3.1-8B (config.json: 32 layers, 8 KV heads of
+// 128 -> 2 x 8 x 128 x 32 x 2 bytes = 128 KiB of bf16 KV per token; 8.03B parameters).
+import { describe, expect, it } from 'vitest';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { buildCandidatePlan, LayoutSearch, suggest, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
+import { check, GIB, load } from './core-helpers.js';
+
+const options: SuggestOptions = { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
+
+function plan(hardware: string, workload: string, requirements = '  tpot: 100 ms'): string {
+  return `version: 1
+name: llama-8b
+model:
+  preset: llama-3.1-8b
+  weight_dtype: bf16
+hardware:
+  preset: h100-sxm
+${hardware}
+parallelism:
+  tp: 1
+workload:
+${workload}
+requirements:
+${requirements}
+`;
+}
+
+const run = (yaml: string): { result: SuggestResult; loaded: ReturnType<typeof load> } => {
+  const loaded = load(yaml);
+  return { loaded, result: suggest(loaded, options, verifyLoadedPlan(loaded).verdict) };
+};
+const axis = (r: SuggestResult, name: string) => r.what_if.find((a) => a.axis === name)!;
+const passesAfter = (loaded: ReturnType<typeof load>, v: Parameters<typeof buildCandidatePlan>[1]) => {
+  const report = verifyLoadedPlan(buildCandidatePlan(loaded, v));
+  return !report.checks.some((c) => c.status === 'fail' || c.status === 'unverified');
+};
+
+describe('fp8 weights and device count, on a 16 GB device', () => {
+  // bf16: 8.03e9 x 2 B = 14.96 GiB of weights > 16e9 x 0.9 B = 13.41 GiB usable; fp8: 7.48 GiB.
+  const { result, loaded } = run(plan('  gpus: 1\n  memory: 16 GB', '  concurrency: 4\n  input_tokens: 1024\n  output_tokens: 256'));
+
+  it('the plan fails on memory', () => {
+    expect(check(verifyLoadedPlan(loaded), 'memory.fits').status).toBe('fail');
+    expect(result.plan.failing).toContain('memory.fits');
+  });
+
+  it('fp8 weights make it fit, with a weight share of 7.48 GiB', () => {
+    const a = axis(result, 'fp8-weights');
+    expect(a.outcome).toBe('found');
+    expect(a.candidate!.variation.weight_dtype).toBe('fp8');
+    const report = verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation));
+    expect(report.metrics!.weights_per_gpu_gib).toBeCloseTo((8.03e9 * 1) / GIB, 1);
+    expect(check(report, 'memory.fits').status).toBe('pass');
+  });
+
+  it('two devices are the fewest that pass (7.48 GiB of bf16 weights each)', () => {
+    const a = axis(result, 'gpus');
+    expect(a.outcome).toBe('found');
+    expect(a.candidate!.variation.gpus).toBe(2);
+    expect(passesAfter(loaded, a.candidate!.variation)).toBe(true);
+  });
+
+  it('another layout of one device cannot help: there is only one', () => {
+    expect(axis(result, 'layout').outcome).toBe('none');
+    expect(result.top.every((c) => c.variation.gpus <= 1)).toBe(true);
+    expect(result.top).toEqual([]);
+  });
+});
+
+describe('concurrency and context on one 80 GB H100', () => {
+  // 64 sequences of 16,384 + 256 tokens need 64 x 16,640 x 128 KiB = 130 GiB of KV: far over the
+  // ~55 GiB left after 14.96 GiB of weights, so about 55 GiB / (16,640 x 128 KiB) = 27 sequences fit.
+  const workload = '  concurrency: 64\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 16384\n  max_output_tokens: 256';
+  const { result, loaded } = run(plan('  gpus: 1', workload));
+
+  it('finds the largest concurrency that fits: it passes, one more does not', () => {
+    const a = axis(result, 'concurrency');
+    expect(a.outcome).toBe('found');
+    const c = a.candidate!.variation.concurrency!;
+    expect(c).toBeGreaterThan(20);
+    expect(c).toBeLessThan(35);
+    expect(passesAfter(loaded, a.candidate!.variation)).toBe(true);
+    const search = new LayoutSearch(loaded, options);
+    expect(search.at(1, { concurrency: c + 1 }).some((x) => x.status === 'pass')).toBe(false);
+  });
+
+  it('finds the longest max prompt that fits at 64 sequences (about 55 GiB / (64 x 128 KiB) = 7k tokens)', () => {
+    const a = axis(result, 'max-context');
+    expect(a.outcome).toBe('found');
+    const m = a.candidate!.variation.max_input_tokens!;
+    expect(m).toBeGreaterThan(5000);
+    expect(m).toBeLessThan(8000);
+    expect(passesAfter(loaded, a.candidate!.variation)).toBe(true);
+    const search = new LayoutSearch(loaded, options);
+    expect(search.at(1, { max_input_tokens: m + 1 }).some((x) => x.status === 'pass')).toBe(false);
+  });
+
+  it('fp8 KV cache halves the 128 KiB per token: 64 sequences still need 65 GiB (no), 48 need 48.8 GiB (yes)', () => {
+    expect(axis(result, 'fp8-kv-cache').outcome).toBe('none');
+    const fewer = run(plan('  gpus: 1', workload.replace('concurrency: 64', 'concurrency: 48')));
+    const a = axis(fewer.result, 'fp8-kv-cache');
+    expect(a.outcome).toBe('found');
+    const report = verifyLoadedPlan(buildCandidatePlan(fewer.loaded, a.candidate!.variation));
+    const bf16 = verifyLoadedPlan(fewer.loaded);
+    expect(check(bf16, 'memory.fits').status).toBe('fail');
+    expect(report.metrics!.kv_cache_per_gpu_gib! / bf16.metrics!.kv_cache_per_gpu_gib!).toBeCloseTo(0.5, 3);
+    expect(report.metrics!.kv_cache_per_gpu_gib!).toBeCloseTo((48 * 16640 * 65536) / GIB, 1);
+  });
+
+  it('says plainly when lowering concurrency cannot help a throughput requirement', () => {
+    const r = run(plan('  gpus: 1', '  concurrency: 8\n  input_tokens: 1024\n  output_tokens: 256', '  throughput: 1000000 tokens/s')).result;
+    expect(axis(r, 'concurrency').outcome).toBe('none');
+    expect(r.impossible.map((i) => i.id)).toContain('requirements.throughput');
+  });
+});
+
+describe('objectives', () => {
+  const { result, loaded } = run(plan('  gpus: 8', '  concurrency: 64\n  input_tokens: 2048\n  output_tokens: 256'));
+
+  it('ranks passing layouts by throughput per device, and by fewest devices when asked', () => {
+    const perGpu = result.top.map((c) => c.score!);
+    expect(perGpu).toEqual([...perGpu].sort((a, b) => b - a));
+    const byGpus = suggest(loaded, { ...options, objective: 'gpus' }, 'pass');
+    expect(byGpus.top[0]!.variation.gpus).toBe(1);
+    const byTtft = suggest(loaded, { ...options, objective: 'ttft', top: 20 }, 'pass');
+    const ttfts = byTtft.top.map((c) => c.figures.ttft_ms!);
+    expect(ttfts).toEqual([...ttfts].sort((a, b) => a - b));
+  });
+});
