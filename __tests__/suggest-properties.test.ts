@@ -32,7 +32,9 @@ const instance = fc.record({
   tpotMs: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
 });
 
-function planYaml(i: fc.RecordValue<typeof instance> extends never ? never : any): string {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+
+function planYaml(i: Instance): string {
   const kv = Math.max(1, i.heads / i.kvDiv);
   const moe = i.moe ? `\n  moe:\n    experts: ${i.moe.experts}\n    top_k: ${i.moe.top_k}\n    expert_ffn_hidden_size: ${i.moe.width}` : '';
   const reqs = [i.throughput !== undefined ? `  throughput: ${i.throughput} tokens/s` : '', i.tpotMs !== undefined ? `  tpot: ${i.tpotMs} ms` : ''].filter(Boolean);
