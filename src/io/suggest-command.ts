@@ -5,7 +5,7 @@ import { loadPlan, verifyLoadedPlan } from '../core/index.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { renderSuggestMarkdown } from '../report/alternatives.js';
 import { errorLine } from '../report/index.js';
-import { OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
+import { MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
 import { createReadReference } from './read-reference.js';
@@ -14,7 +14,7 @@ import { EXIT_FAIL, EXIT_OK, EXIT_USAGE } from './verify-command.js';
 
 const DEFAULT_TOP = 5;
 /** The search enumerates every count up to --max-gpus: past this it would take minutes. */
-const MAX_GPUS_LIMIT = 65_536;
+const MAX_GPUS_LIMIT = MAX_SEARCH_GPUS;
 
 const RENDERERS: Record<string, (r: SuggestResult) => string> = {
   text: renderSuggestText,

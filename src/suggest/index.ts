@@ -1,5 +1,5 @@
 // `suggest`: search every valid parallel layout and say what would make a plan pass (docs/suggest.md).
-export { suggest, LayoutSearch } from './search.js';
+export { suggest, LayoutSearch, MAX_SEARCH_GPUS } from './search.js';
 export { renderSuggestText } from './render-text.js';
 export { enumerateLayouts, gpuCounts, divisors } from './enumerate.js';
 export { layoutViolation, CP_MIN_CONTEXT } from './rules.js';

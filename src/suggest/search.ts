@@ -13,6 +13,8 @@ import type { AxisSuggestion, Candidate, Impossibility, SuggestOptions, SuggestR
 export const DEFAULT_GROWTH = 16;
 /** ... but never past this many devices. */
 export const DEFAULT_SCAN_CAP = 8192;
+/** The ranked search verifies every layout of every count up to here (about a minute at this size). */
+export const MAX_SEARCH_GPUS = 16_384;
 
 /** Keys of a workload or model change: candidates of one variant share them. */
 interface Variant {
@@ -319,7 +321,8 @@ function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
 
 export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
   const s = new LayoutSearch(base, options);
-  const to = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
+  const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
+  const to = Math.min(wanted, MAX_SEARCH_GPUS);
   const counts = s.counts(1, to);
   const all = counts.flatMap((n) => s.at(n));
   const passing = all.filter((c) => c.status === 'pass');
@@ -329,6 +332,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const impossible = impossibilities(s, plan);
   const what = whatIf(s, plan.status === 'pass', to);
   const notes: string[] = [];
+  if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
   if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
   return {
     file: base.file,
