@@ -55,10 +55,11 @@ function planLine(r: SuggestResult): string {
 }
 
 function topHeading(r: SuggestResult): string {
-  if (r.top.length === 0) return `No layout of 1 to ${r.search.gpus_to} devices passes, and the bounds rule every one out.`;
-  return r.top[0]!.status === 'pass'
-    ? `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`
-    : 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
+  if (r.top.length === 0) return `No layout of 1 to ${r.search.gpus_to} devices passes.`;
+  const status = r.top[0]!.status;
+  if (status === 'pass') return `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+  if (status === 'possible') return 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
+  return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
 }
 
 /** The folded "Alternatives" section for one plan's report in a pull-request comment. */

@@ -50,3 +50,22 @@ export function best(candidates: readonly Candidate[], objective: Objective): Ca
   for (const c of candidates) if (top === null || cmp(c, top) < 0) top = c;
   return top;
 }
+
+/** A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity when none is known. */
+export function worstMargin(c: Candidate): number {
+  let worst = Infinity;
+  for (const r of c.requirements) if (r.margin !== null) worst = Math.min(worst, r.margin);
+  return worst === Infinity ? -Infinity : worst;
+}
+
+/** For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst requirement). */
+export function compareByShortfall(objective: Objective): (a: Candidate, b: Candidate) => number {
+  const byObjective = compareCandidates(objective);
+  return (a, b) => {
+    const fa = a.failing.length === 0 ? 0 : 1;
+    const fb = b.failing.length === 0 ? 0 : 1;
+    if (fa !== fb) return fa - fb;
+    const d = worstMargin(b) - worstMargin(a);
+    return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
+  };
+}

@@ -37,9 +37,12 @@ export function renderSuggestText(r: SuggestResult): string {
   }
 
   out.push('');
-  if (r.top.length === 0) out.push('No layout in the search passes or is left open by the bounds.');
+  if (r.top.length === 0) out.push('No layout in the search.');
   else {
-    const label = r.top[0]!.status === 'pass' ? 'Best layouts that pass' : 'No layout passes on the estimates; best layouts the bounds leave open';
+    const status = r.top[0]!.status;
+    const label = status === 'pass' ? 'Best layouts that pass'
+      : status === 'possible' ? 'No layout passes on the estimates; best layouts the bounds leave open'
+        : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
     out.push(`${label}:`);
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
     r.top.forEach((c, i) => {

@@ -5,7 +5,7 @@ import { buildCandidatePlan, isWiderThanFp8, layoutText, planLayout } from './ca
 import { boundReason } from './bound-reason.js';
 import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
-import { best, compareCandidates } from './rank.js';
+import { best, compareByShortfall, compareCandidates } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { AxisSuggestion, Candidate, Impossibility, SuggestOptions, SuggestResult, Variation } from './types.js';
 
@@ -327,12 +327,16 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const all = counts.flatMap((n) => s.at(n));
   const passing = all.filter((c) => c.status === 'pass');
   const possible = all.filter((c) => c.status === 'possible');
-  const ranked = (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective));
+  // nothing passes or stays open: show the layouts closest to passing instead
+  const ranked = passing.length > 0 || possible.length > 0
+    ? (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective))
+    : all.slice().sort(compareByShortfall(options.objective));
   const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
   const impossible = impossibilities(s, plan);
   const what = whatIf(s, plan.status === 'pass', to);
   const notes: string[] = [];
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
+  if (passing.length === 0 && possible.length === 0 && ranked.length > 0) notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
   if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
   return {
     file: base.file,

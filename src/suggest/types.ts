@@ -118,7 +118,7 @@ export interface SuggestResult {
   plan_verdict: Verdict;
   /** the plan's own layout judged as a suggestion would be (claims left out) */
   plan: Candidate;
-  /** best layouts by the objective: passing ones; when none passes, the possible ones */
+  /** best layouts by the objective: passing ones; when none passes, the possible ones; when none is possible, the closest to passing (status fail) */
   top: Candidate[];
   search: { gpus_from: number; gpus_to: number; gpu_counts: number; layouts: number; verified: number; passing: number; possible: number };
   what_if: AxisSuggestion[];
