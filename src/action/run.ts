@@ -21,7 +21,7 @@ import { renderPlan, renderReport, renderReportJson, type Bases } from './render
 import { listTreePlans } from './repository-plans.js';
 import { failureReason } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
-import { limitPlans } from './plan-limit.js';
+import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
 import { mapLimited, verifyFile } from './verify-files.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
 
@@ -115,7 +115,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const isPlan = planMatcher(inputs.plans);
 
   const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
-  const limited = limitPlans(selection.plans);
+  const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
   selection.plans = limited.plans;
   if (limited.message) selection.notes.unshift(limited.message);
   core.info(`Reading plans from the ${selection.headSource.label}.`);
