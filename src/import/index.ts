@@ -49,13 +49,16 @@ const SCRIPT_EXTENSIONS = /\.(sh|bash|txt|cmd|command)$/i;
 
 function importScript(file: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
   const commands = scriptCommands(text);
-  const found = findInvocation(commands, options.engine);
+  // the engine the plan names, else whichever one the script starts (with a warning below)
+  const found = findInvocation(commands, options.engine) ?? findInvocation(commands, undefined);
   if (!found) {
     const which = options.engine ? `'${options.engine}'` : 'vllm serve, python -m sglang.launch_server or trtllm-serve';
     return { error: `no ${which} command found` };
   }
   const c = new FieldCollector(file);
-  if (options.engine && options.engine !== found.engine) c.warn(`${file}: runs ${found.engine}, not ${options.engine}`);
+  if (options.engine && options.engine !== found.engine) {
+    c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
+  }
   const line = found.words[0]?.line ?? 1;
   const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
   if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
