@@ -9,7 +9,7 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 describe('parseInputs', () => {
   it('takes the defaults the contract and action.yml name', () => {
     const parsed = parseInputs(inputs({ 'github-token': 't' }));
-    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check' });
+    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check', alternatives: true });
     expect(DEFAULT_PLAN_GLOBS).toEqual(['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json']);
   });
 
@@ -18,6 +18,8 @@ describe('parseInputs', () => {
       expect(parseInputs(inputs({ 'github-token': 't', 'fail-on': failOn })).failOn).toBe(failOn.toLowerCase());
     }
     expect(parseInputs(inputs({ 'github-token': 't', comment: 'on-change' })).comment).toBe('on-change');
+    expect(parseInputs(inputs({ 'github-token': 't', alternatives: 'false' })).alternatives).toBe(false);
+    expect(() => parseInputs(inputs({ 'github-token': 't', alternatives: 'maybe' }))).toThrow("input 'alternatives' must be one of true, false");
   });
 
   it('rejects a bad fail-on or comment with a message that lists the allowed values', () => {

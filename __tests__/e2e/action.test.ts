@@ -146,6 +146,19 @@ describe('pull request: the sticky comment', () => {
     }
   });
 
+  it('adds a folded Alternatives section for a failing plan (issue 4), and leaves it out with alternatives: false', async () => {
+    const state = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
+    await run(state);
+    const body = state.comments[0]!.body;
+    expect(body).toContain('#### Alternatives');
+    expect(body).toMatch(/<details>\s*<summary>Alternatives<\/summary>/);
+    // The seed's 100 tokens/ms is out of reach of 4 such devices: the section says which bound stops it.
+    expect(body.slice(body.indexOf('#### Alternatives'))).toMatch(/bound/i);
+    const quiet = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
+    await run(quiet, { inputs: { alternatives: 'false' } });
+    expect(quiet.comments[0]!.body).not.toContain('Alternatives');
+  });
+
   it('recreates the comment when someone deleted it', async () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     await run(state);

@@ -34,6 +34,8 @@ export interface CommentContext {
   headSha: string;
   /** link to the workflow run whose job summary holds the full report */
   runUrl: string | null;
+  /** the folded "Alternatives" section (already escaped markdown), dropped first when space runs out */
+  alternatives?: string;
 }
 
 /** Plans whose verdict is worse than on the base branch, as call-out lines. */
@@ -89,11 +91,11 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const full =
     report.plans.length === 0
       ? `✅ **No plan file changed** in this pull request: nothing to verify.\n`
-      : renderReport(report, bases, ctx.checkName);
+      : renderReport(report, bases, ctx.checkName) + (ctx.alternatives ?? '');
   const passing = report.plans.filter((p) => p.verdict === 'pass');
   const withoutPassing =
     passing.length > 0 && passing.length < report.plans.length
-      ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases, ctx.checkName)}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
+      ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases, ctx.checkName)}${ctx.alternatives ?? ''}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
   const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report)].filter((c): c is string => c !== null);
 

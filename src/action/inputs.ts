@@ -11,6 +11,8 @@ export interface ActionInputs {
   failOn: FailOn;
   comment: CommentMode;
   checkName: string;
+  /** add an "Alternatives" section (layouts that would pass) for failing and warning plans */
+  alternatives: boolean;
 }
 
 /** The contract's default plan globs (../shared/plan-format.md, "Files"). */
@@ -70,5 +72,6 @@ export function parseInputs(getInput: GetInput): ActionInputs {
     failOn: oneOf('fail-on', getInput('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
     comment: oneOf('comment', getInput('comment'), ['always', 'on-change', 'never'] as const, 'always'),
     checkName,
+    alternatives: oneOf('alternatives', getInput('alternatives'), ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -4,8 +4,9 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports, type PlanReport, type Verdict } from '../core/index.js';
+import { combineReports, type PlanReport, type ReadReference, type Verdict } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
+import { alternativesMarkdown, type PlanInputs } from './alternatives.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { createCheckRun } from './check-runs.js';
@@ -77,10 +78,12 @@ async function selectPlans(client: GitHubClient, target: RunTarget, inputs: Acti
   return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes };
 }
 
-async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases }> {
+async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases; inputs: Map<string, PlanInputs> }> {
   const bases: Bases = {};
+  const inputs = new Map<string, PlanInputs>();
   const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-    const head = (await verifyFile(item.path, selection.headSource)) ?? {
+    const keep = (text: string, readReference: ReadReference) => inputs.set(item.path, { text, readReference });
+    const head = (await verifyFile(item.path, selection.headSource, keep)) ?? {
       file: item.path,
       name: item.path,
       verdict: 'error' as const,
@@ -100,7 +103,7 @@ async function verifySelection(selection: Selection): Promise<{ plans: PlanRepor
     }
     return head;
   });
-  return { plans, bases };
+  return { plans, bases, inputs };
 }
 
 /** What the token was not allowed to post, for the one log line that says so. */
@@ -128,8 +131,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   const notes = selection.notes;
   const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
+  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, core.info) : '';
   const fullMarkdown =
-    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) : '✅ No plan files to verify.\n') + notesMarkdown;
+    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) + alternatives : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths);
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -146,7 +150,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url };
+    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url, alternatives };
     const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };

@@ -34,8 +34,11 @@ function describeRead(path: string, result: ReadResult): { text: string } | { er
   return result;
 }
 
+/** The text of a verified plan and the references it read, for work that needs the loaded plan again. */
+export type KeepInputs = (text: string, readReference: ReadReference) => void;
+
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
-export async function verifyFile(file: string, source: FileSource): Promise<PlanReport | null> {
+export async function verifyFile(file: string, source: FileSource, keep?: KeepInputs): Promise<PlanReport | null> {
   const read = await source.read(file, MAX_PLAN_BYTES);
   if ('missing' in read) return null;
   if ('error' in read) return errorReport(file, read.error);
@@ -52,7 +55,10 @@ export async function verifyFile(file: string, source: FileSource): Promise<Plan
       return { error: `${resolved.path} was not read` };
     };
     const report = verifyPlanText(file, read.text, readReference);
-    if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) return report;
+    if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
+      keep?.(read.text, readReference);
+      return report;
+    }
     for (const path of wanted) fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
   }
 }
