@@ -111,3 +111,13 @@ requirements:
     expect(md).toMatch(/\*\*16\*\*/);
   });
 });
+
+describe('suggestPlanText (for the action)', () => {
+  it('searches a plan from its text, and returns null for text that is not a plan', async () => {
+    const { suggestPlanText } = await import('../src/suggest/index.js');
+    const r = suggestPlanText('examples/seed.plan.yaml', readFileSync('examples/seed.plan.yaml', 'utf8'), () => ({ error: 'none' }));
+    expect(r!.impossible.map((i) => i.id)).toEqual(['requirements.throughput']);
+    expect(r!.top).toHaveLength(5);
+    expect(suggestPlanText('x.plan.yaml', 'version: 1\nmodel: [', () => ({ error: 'none' }))).toBeNull();
+  });
+});

@@ -5,14 +5,14 @@ import { loadPlan, verifyLoadedPlan } from '../core/index.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { renderSuggestMarkdown } from '../report/alternatives.js';
 import { errorLine } from '../report/index.js';
-import { MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
+import { DEFAULT_SUGGEST_OPTIONS, MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
 import { createReadReference } from './read-reference.js';
 import { readTextFile } from './read-text.js';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE } from './verify-command.js';
 
-const DEFAULT_TOP = 5;
+const DEFAULT_TOP = DEFAULT_SUGGEST_OPTIONS.top;
 /** The search enumerates every count up to --max-gpus: past this it would take minutes. */
 const MAX_GPUS_LIMIT = MAX_SEARCH_GPUS;
 
