@@ -163,6 +163,18 @@ export function stageHandoff(facts: ModelFacts, layout: Layout, hw: Hardware, to
   return c.transfer + c.latency;
 }
 
+/** One pass through every stage, and the hand-off between stages; null when a figure is missing. */
+function passThroughStages(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], pass: Pass, mode: TimeMode): { perStage: PassCost[]; handoff: number } | null {
+  const perStage: PassCost[] = [];
+  for (const stage of stages) {
+    const c = stagePass(facts, layout, hw, stage, pass, mode);
+    if (!c) return null;
+    perStage.push(c);
+  }
+  const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
+  return handoff === null ? null : { perStage, handoff };
+}
+
 export interface PrefillResult {
   /** seconds, a lone request through every stage in turn */
   ttft: number;
@@ -201,14 +213,9 @@ export function prefill(
     weightReads: Math.ceil(computed / workload.maxBatchedTokens),
     decode: false,
   };
-  const perStage: PassCost[] = [];
-  for (const stage of stages) {
-    const c = stagePass(facts, layout, hw, stage, pass, mode);
-    if (!c) return null;
-    perStage.push(c);
-  }
-  const handoff = stageHandoff(facts, layout, hw, computed, mode);
-  if (handoff === null) return null;
+  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+  if (!run) return null;
+  const { perStage, handoff } = run;
   const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff + (mode.latency ? hw.requestOverhead : 0);
   return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
 }
@@ -258,14 +265,9 @@ export function decodeStep(
     weightReads: 1,
     decode: true,
   };
-  const perStage: PassCost[] = [];
-  for (const stage of stages) {
-    const c = stagePass(facts, layout, hw, stage, pass, mode);
-    if (!c) return null;
-    perStage.push(c);
-  }
-  const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
-  if (handoff === null) return null;
+  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+  if (!run) return null;
+  const { perStage, handoff } = run;
   const slowest = Math.max(...perStage.map((c) => c.total));
   // With m microbatches over pp stages a step takes max(m, pp) slots of the slowest stage.
   let step = Math.max(m, pp) * slowest + (pp > 1 ? pp * handoff : 0);
