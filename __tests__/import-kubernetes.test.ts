@@ -125,3 +125,21 @@ describe('manifests that cannot be imported as they are', () => {
     expect(ok(importText('p.yaml', manifest, { container: 'decode' })).fields.parallelism?.tp).toBe(4);
   });
 });
+
+describe('Dynamo DynamoGraphDeployment', () => {
+  it('reads a worker service: replicas x the service gpu limit, the dynamo.vllm flags', () => {
+    const r = ok(importFixtureFile('dynamo-dgd.yaml'));
+    // VllmDecodeWorker: 2 replicas x 2 GPUs, TP 2; --max-num-seqs 128 x 2 replicas
+    expect(r.fields.parallelism).toMatchObject({ tp: 2, dp: 2 });
+    expect(r.fields.hardware?.gpus).toBe(4);
+    expect(r.fields.workload?.concurrency).toBe(256);
+    expect(r.fields.model?.preset).toBe('qwen3-32b');
+    expect(r.warnings.join('\n')).toMatch(/2 containers start an engine/);
+  });
+
+  it('reads the service the plan names', () => {
+    const r = ok(importFixtureFile('dynamo-dgd.yaml', { container: 'VllmPrefillWorker' }));
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 1 });
+    expect(r.fields.hardware?.gpus).toBe(1);
+  });
+});
