@@ -16,13 +16,15 @@ export interface AlternativesOptions {
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 const code = (text: string): string => `\`${text}\``;
 
-function layoutsTable(cands: readonly Candidate[]): string {
+function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
   const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Memory / device', 'Margins']];
-  cands.forEach((c, i) => {
+  const row = (label: string, c: Candidate): string[] => {
     const f = figureTexts(c);
     // the layout is ours (sizes and '='): a code span needs no escaping
-    rows.push([String(i + 1), String(c.variation.gpus), code(layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell)]);
-  });
+    return [label, String(c.variation.gpus), code(layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell)];
+  };
+  cands.forEach((c, i) => rows.push(row(String(i + 1), c)));
+  rows.push(row('plan', plan));
   return table(rows);
 }
 
@@ -67,7 +69,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
   const top = options.top ?? 3;
   const parts: string[] = [planLine(r), ...impossibleLines(r)];
   parts.push(topHeading(r));
-  if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top)));
+  if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top), r.plan));
   const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
   if (helpful.length > 0) {
     parts.push('What would make it pass:');
@@ -86,7 +88,7 @@ export function renderSuggestMarkdown(r: SuggestResult): string {
     ...impossibleLines(r),
     topHeading(r),
   ];
-  if (r.top.length > 0) parts.push(layoutsTable(r.top));
+  if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan));
   parts.push('#### What would make it pass', whatIfTable(r));
   for (const n of r.notes) parts.push(`> ${escapeMarkdown(n)}`);
   return `${parts.join('\n\n')}\n`;

@@ -45,10 +45,13 @@ export function renderSuggestText(r: SuggestResult): string {
         : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
     out.push(`${label}:`);
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
-    r.top.forEach((c, i) => {
+    const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
-      rows.push([String(i + 1), String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)]);
-    });
+      return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+    };
+    r.top.forEach((c, i) => rows.push(row(String(i + 1), c)));
+    // the plan's own figures under the same columns, to compare at a glance
+    rows.push(row('plan', r.plan));
     for (const line of pad(rows)) out.push(`  ${line}`);
   }
 
