@@ -221,6 +221,79 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
   }
 }
 
+/** The layout one engine instance runs, in the contract's terms. */
+interface EngineLayout {
+  tp: number;
+  dp: number;
+  /** devices of one instance */
+  world: number;
+  /** schedulers that each take the concurrency flag's figure */
+  schedulers: number;
+  ep?: { value: number; line: Where };
+  etp?: number;
+}
+
+/** The TP, PP and DP flags every engine has (TensorRT-LLM has no DP flag). */
+interface BaseFlags {
+  tpAll: number;
+  pp: number;
+  dpEngine: number;
+  dpLine: Where;
+}
+
+function vllmLayout(r: Reader, b: BaseFlags): EngineLayout {
+  const layout: EngineLayout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
+  const epOn = r.bool(FLAGS.vllm.ep);
+  // EP spans the TP x DP ranks of the MoE layers; experts are not split further
+  if (epOn?.value) return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line }, etp: 1 };
+  return layout;
+}
+
+function sglangLayout(r: Reader, b: BaseFlags, c: FieldCollector): EngineLayout {
+  const dpAttention = r.bool(['enable-dp-attention'])?.value === true;
+  const layout: EngineLayout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
+  if (dpAttention) {
+    if (b.tpAll % b.dpEngine !== 0) c.warn(`${c.origin(b.dpLine)}: with --enable-dp-attention, --dp ${b.dpEngine} must divide --tp ${b.tpAll}`);
+    layout.tp = Math.max(1, Math.floor(b.tpAll / b.dpEngine));
+    layout.world = b.tpAll * b.pp;
+    layout.schedulers = 1; // --max-running-requests is shared by the DP-attention ranks of one engine
+  }
+  // --ep-size, or a flag that turns expert parallelism on over all --tp ranks
+  const epSize = r.int(FLAGS.sglang.ep, 'expert-parallel size');
+  const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
+  const a2a = r.text(['moe-a2a-backend']);
+  const epOn = epMoe?.value ? epMoe.line : a2a && a2a.value !== 'none' ? a2a.line : undefined;
+  const ep = epSize ?? (epOn !== undefined ? { value: b.tpAll, line: epOn } : undefined);
+  if (ep && ep.value > 1) return { ...layout, ep, etp: Math.max(1, Math.floor(b.tpAll / ep.value)) };
+  // without EP the MoE layers stay tensor-parallel over all --tp ranks
+  return dpAttention ? { ...layout, etp: b.tpAll } : layout;
+}
+
+function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
+  const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
+  const epSize = r.int(FLAGS.trtllm.ep, 'expert-parallel size');
+  const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+  const layout: EngineLayout = attentionDp
+    ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
+    : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
+  if (epSize && epSize.value > 1) return { ...layout, ep: epSize, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
+  return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
+}
+
+function setMemory(engine: Engine, r: Reader, c: FieldCollector): void {
+  const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
+  if (!memory) return;
+  if (engine !== 'trtllm') {
+    c.set('workload.memory_reserve', clean(1 - memory.value), memory.line);
+    return;
+  }
+  c.freeMemoryFraction = { value: memory.value, origin: c.origin(memory.line) };
+  c.warn(
+    `${c.origin(memory.line)}: TensorRT-LLM's free_gpu_memory_fraction ${memory.value} is a share of the memory left FREE ` +
+      'after weights and activations, not of the total: it is not a workload.memory_reserve (see docs/importers.md)',
+  );
+}
+
 /**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
@@ -231,62 +304,28 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const r = reader(args, c);
   const here = args.line ?? 0;
   const instances = ctx.instances ?? { count: 1, line: here };
-  // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan
-  const written = (names: readonly string[]): boolean => names.some((n) => args.flags.has(n));
   const tpFlag = r.int(f.tp, 'tensor-parallel size');
   const ppFlag = r.int(f.pp, 'pipeline-parallel size');
-  const dpFlag = engine === 'trtllm' ? undefined : r.int(f.dp, 'data-parallel size');
-  const tpAll = tpFlag?.value ?? 1;
-  const pp = ppFlag?.value ?? 1;
-  const dpEngine = dpFlag?.value ?? 1;
+  const dpFlag = r.int(f.dp, 'data-parallel size');
   const tpLine = tpFlag?.line ?? here;
-  const dpLine = dpFlag?.line ?? instances.line;
+  const base: BaseFlags = { tpAll: tpFlag?.value ?? 1, pp: ppFlag?.value ?? 1, dpEngine: dpFlag?.value ?? 1, dpLine: dpFlag?.line ?? instances.line };
+  const layout = engine === 'vllm' ? vllmLayout(r, base) : engine === 'sglang' ? sglangLayout(r, base, c) : trtllmLayout(r, base);
+
+  // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan:
+  // a default of 1 in its place would be a wrong figure, not a missing one
+  const unreadable = (names: readonly string[], read: unknown): boolean => names.some((n) => args.flags.has(n)) && read === undefined;
+  const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
+  const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
   const conc = r.int(f.concurrency, 'sequence count');
-
-  // (tp, dp) in the contract's sense, the MoE split, and how many schedulers share --max-num-seqs's figure
-  let tp = tpAll;
-  let dp = dpEngine;
-  let world = tpAll * pp * dpEngine;
-  let schedulers = dpEngine;
-  let ep: { value: number; line: Where } | undefined;
-  let etp: number | undefined;
-  if (engine === 'vllm') {
-    const epOn = r.bool(f.ep);
-    if (epOn?.value) { ep = { value: tpAll * dpEngine, line: epOn.line }; etp = 1; }
-  } else if (engine === 'sglang') {
-    const dpAttention = r.bool(['enable-dp-attention'])?.value === true;
-    const epSize = r.int(f.ep, 'expert-parallel size');
-    const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
-    const a2a = r.text(['moe-a2a-backend']);
-    const epAll = epSize ?? (epMoe?.value || (a2a && a2a.value !== 'none') ? { value: tpAll, line: (epMoe ?? a2a)!.line } : undefined);
-    if (dpAttention) {
-      if (tpAll % dpEngine !== 0) c.warn(`${c.origin(dpLine)}: with --enable-dp-attention, --dp ${dpEngine} must divide --tp ${tpAll}`);
-      tp = Math.max(1, Math.floor(tpAll / dpEngine));
-      world = tpAll * pp;
-      schedulers = 1; // --max-running-requests is shared by the DP-attention ranks of one engine
-    }
-    if (epAll && epAll.value > 1) { ep = epAll; etp = Math.max(1, Math.floor(tpAll / epAll.value)); }
-    else if (dpAttention) etp = tpAll; // MoE layers stay tensor-parallel over all --tp ranks
-  } else {
-    const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
-    const epSize = r.int(f.ep, 'expert-parallel size');
-    const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
-    world = tpAll * pp;
-    if (attentionDp) { tp = 1; dp = tpAll; schedulers = tpAll; } else { dp = 1; schedulers = 1; }
-    if (epSize && epSize.value > 1) { ep = epSize; etp = moeTp?.value ?? Math.max(1, Math.floor(tpAll / epSize.value)); }
-    else if (moeTp || attentionDp) etp = moeTp?.value ?? tpAll;
-  }
-
-  const layoutKnown = !((written(f.tp) && !tpFlag) || (written(f.pp) && !ppFlag) || (engine !== 'trtllm' && written(f.dp) && !dpFlag) ||
-    (engine !== 'vllm' && written(f.ep) && r.int(f.ep, 'expert-parallel size') === undefined));
   if (layoutKnown) {
-    c.set('parallelism.tp', tp, tpLine);
-    c.set('parallelism.pp', pp, ppFlag?.line ?? here);
-    c.set('parallelism.dp', dp * instances.count, dp !== dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
+    c.set('parallelism.tp', layout.tp, tpLine);
+    c.set('parallelism.pp', base.pp, ppFlag?.line ?? here);
+    // independent instances (replicas, groups) multiply data parallelism
+    c.set('parallelism.dp', layout.dp * instances.count, layout.dp !== base.dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
     // expert groups stay inside one engine instance; further instances are expert data parallelism
-    if (ep) c.set('parallelism.ep', ep.value, ep.line);
-    if (etp !== undefined) c.set('parallelism.etp', etp, ep?.line ?? tpLine);
-    if (conc) c.set('workload.concurrency', conc.value * schedulers * instances.count, conc.line);
+    if (layout.ep) c.set('parallelism.ep', layout.ep.value, layout.ep.line);
+    if (layout.etp !== undefined) c.set('parallelism.etp', layout.etp, layout.ep?.line ?? tpLine);
+    if (conc) c.set('workload.concurrency', conc.value * layout.schedulers * instances.count, conc.line);
   } else {
     c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
   }
@@ -295,23 +334,11 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   const batched = r.int(f.batched, 'token count');
   if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
-
-  const memory = r.fraction(f.memory, 'memory fraction');
-  if (memory) {
-    if (engine === 'trtllm') {
-      c.freeMemoryFraction = { value: memory.value, origin: c.origin(memory.line) };
-      c.warn(
-        `${c.origin(memory.line)}: TensorRT-LLM's free_gpu_memory_fraction ${memory.value} is a share of the memory left FREE ` +
-          'after weights and activations, not of the total: it is not a workload.memory_reserve (see docs/importers.md)',
-      );
-    } else {
-      c.set('workload.memory_reserve', clean(1 - memory.value), memory.line);
-    }
-  }
+  setMemory(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
-  const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : undefined;
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
   if (perNode) c.set('hardware.gpus_per_node', perNode.value, perNode.line);
-  return { world_size: layoutKnown ? world : undefined, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
+  const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : undefined;
+  return { world_size: layoutKnown ? layout.world : undefined, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
 }
