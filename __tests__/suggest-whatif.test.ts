@@ -127,3 +127,19 @@ describe('objectives', () => {
     expect(ttfts).toEqual([...ttfts].sort((a, b) => a - b));
   });
 });
+
+describe('requirements the bound allows but no estimate meets', () => {
+  // Llama-3.1-8B bf16 on one H100 (3.35 TB/s): reading 16.06 GB of weights takes 4.79 ms at full
+  // bandwidth (the bound) and 5.99 ms at the default 0.8 memory efficiency (a floor of the estimate).
+  const { result } = run(plan('  gpus: 1', '  concurrency: 1\n  input_tokens: 128\n  output_tokens: 128', '  tpot: 5.5 ms'));
+
+  it('reports TPOT as unmet on the estimates, not as physically impossible', () => {
+    expect(16.06e9 / 3.35e12 * 1000).toBeLessThan(5.5);
+    expect(result.impossible.map((i) => i.id)).not.toContain('requirements.tpot');
+    const u = result.unmet.find((x) => x.id === 'requirements.tpot');
+    expect(u).toBeDefined();
+    expect(u!.required).toBeCloseTo(5.5, 6);
+    expect(u!.best_estimate).toBeGreaterThan((16.06e9 / (3.35e12 * 0.8)) * 1000);
+    expect(u!.best_layout).toMatchObject({ tp: 1, pp: 1, dp: 1 });
+  });
+});

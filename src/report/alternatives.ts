@@ -29,12 +29,14 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
 }
 
 function impossibleLines(r: SuggestResult): string[] {
-  return r.impossible.map((i) => {
+  const unmet = r.unmet.map((u) =>
+    `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`);
+  return [...unmet, ...r.impossible.map((i) => {
     const reach = i.smallest_gpus !== null
       ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
       : ` No device count up to ${i.scanned_up_to} reaches it.`;
     return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}.${reach}`;
-  });
+  })];
 }
 
 const OUTCOME: Record<AxisSuggestion['outcome'], string> = { found: '✅ passes', possible: '❔ not ruled out', none: '❌ no', 'not-applicable': '—' };

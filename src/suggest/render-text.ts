@@ -36,6 +36,12 @@ export function renderSuggestText(r: SuggestResult): string {
     }
   }
 
+  if (r.unmet.length > 0) {
+    out.push('');
+    out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
+    for (const u of r.unmet) out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+  }
+
   out.push('');
   if (r.top.length === 0) out.push('No layout in the search.');
   else {

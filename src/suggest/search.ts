@@ -7,7 +7,7 @@ import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
 import { best, compareByShortfall, compareCandidates } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
-import type { AxisSuggestion, Candidate, Impossibility, SuggestOptions, SuggestResult, Variation } from './types.js';
+import type { AxisSuggestion, Candidate, Impossibility, Shortfall, SuggestOptions, SuggestResult, Variation } from './types.js';
 
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
 export const DEFAULT_GROWTH = 16;
@@ -319,6 +319,25 @@ function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
   return out;
 }
 
+/** Requirements that every layout of the plan's devices misses on its estimate, with the best estimate. */
+function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impossibility[]): Shortfall[] {
+  const out: Shortfall[] = [];
+  const here = s.at(s.planGpus);
+  for (const req of plan.requirements) {
+    if (req.required === null || impossible.some((i) => i.id === req.id)) continue;
+    let top: { value: number; candidate: Candidate; margin: number } | null = null;
+    for (const c of here) {
+      const m = c.requirements.find((r) => r.id === req.id);
+      if (!m || m.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
+      if (top === null || m.margin > top.margin) top = { value: m.achieved, candidate: c, margin: m.margin };
+    }
+    if (top !== null && top.margin < 0) {
+      out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
+    }
+  }
+  return out;
+}
+
 export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
   const s = new LayoutSearch(base, options);
   const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -333,6 +352,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     : all.slice().sort(compareByShortfall(options.objective));
   const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
   const impossible = impossibilities(s, plan);
+  const unmet = shortfalls(s, plan, impossible);
   const what = whatIf(s, plan.status === 'pass', to);
   const notes: string[] = [];
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
@@ -349,6 +369,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
     what_if: what,
     impossible,
+    unmet,
     notes,
   };
 }

@@ -98,6 +98,16 @@ export interface Impossibility {
   scanned_up_to: number;
 }
 
+/** A requirement that no layout of the plan's devices meets on the estimates, though the bound allows it. */
+export interface Shortfall {
+  id: string;
+  required: number;
+  unit: string;
+  /** the best estimate over every layout of the plan's devices */
+  best_estimate: number;
+  best_layout: LayoutChoice;
+}
+
 export interface SuggestOptions {
   objective: Objective;
   top: number;
@@ -123,6 +133,8 @@ export interface SuggestResult {
   search: { gpus_from: number; gpus_to: number; gpu_counts: number; layouts: number; verified: number; passing: number; possible: number };
   what_if: AxisSuggestion[];
   impossible: Impossibility[];
+  /** requirements no layout of the plan's devices meets on the estimates (the bounds allow them) */
+  unmet: Shortfall[];
   /** rules and assumptions worth saying */
   notes: string[];
 }
