@@ -41375,7 +41375,7 @@ function byLine(errors) {
         return sorted;
     return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
-function loadPlan(file, text, readReference, catalog = defaultCatalog) {
+function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
     try {
         if (typeof text !== 'string')
             return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
@@ -42207,6 +42207,18 @@ function stageHandoff(facts, layout, hw, tokens, mode) {
     const c = pointToPoint((tokens / layout.cp) * facts.hidden * ACTIVATION_BYTES, link);
     return c.transfer + c.latency;
 }
+/** One pass through every stage, and the hand-off between stages; null when a figure is missing. */
+function passThroughStages(facts, layout, hw, stages, pass, mode) {
+    const perStage = [];
+    for (const stage of stages) {
+        const c = stagePass(facts, layout, hw, stage, pass, mode);
+        if (!c)
+            return null;
+        perStage.push(c);
+    }
+    const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
+    return handoff === null ? null : { perStage, handoff };
+}
 /** Sum over i in (from, to] of min(i, window): keys attended by query tokens from+1..to. */
 function attendedPairs(from, to, window) {
     const full = (n) => (n * (n + 1)) / 2;
@@ -42229,16 +42241,10 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
         weightReads: Math.ceil(computed / workload.maxBatchedTokens),
         decode: false,
     };
-    const perStage = [];
-    for (const stage of stages) {
-        const c = stagePass(facts, layout, hw, stage, pass, mode);
-        if (!c)
-            return null;
-        perStage.push(c);
-    }
-    const handoff = stageHandoff(facts, layout, hw, computed, mode);
-    if (handoff === null)
+    const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+    if (!run)
         return null;
+    const { perStage, handoff } = run;
     const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff + (mode.latency ? hw.requestOverhead : 0);
     return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
 }
@@ -42265,16 +42271,10 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
         weightReads: 1,
         decode: true,
     };
-    const perStage = [];
-    for (const stage of stages) {
-        const c = stagePass(facts, layout, hw, stage, pass, mode);
-        if (!c)
-            return null;
-        perStage.push(c);
-    }
-    const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
-    if (handoff === null)
+    const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+    if (!run)
         return null;
+    const { perStage, handoff } = run;
     const slowest = Math.max(...perStage.map((c) => c.total));
     // With m microbatches over pp stages a step takes max(m, pp) slots of the slowest stage.
     let step = Math.max(m, pp) * slowest + (pp > 1 ? pp * handoff : 0);
@@ -42607,7 +42607,7 @@ function compute(loaded, r, est, bound) {
         boundBy: e.dec?.boundBy ?? null,
     };
 }
-function verifyLoadedPlan(loaded) {
+function verify_verifyLoadedPlan(loaded) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     const estR = deriveModelFacts(plan.model, 'estimate');
@@ -42848,11 +42848,11 @@ function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
 
 /** Loads, validates and verifies one plan file; a file that is not a valid plan gets verdict `error`. */
 function verifyPlanText(file, text, readReference) {
-    const result = loadPlan(file, text, readReference);
+    const result = load_loadPlan(file, text, readReference);
     if (!result.ok) {
         return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
     }
-    return verifyLoadedPlan(result.loaded);
+    return verify_verifyLoadedPlan(result.loaded);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -43964,22 +43964,25 @@ function words_requiredText(id, value, unit) {
 
 const alternatives_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const alternatives_code = (text) => `\`${text}\``;
-function layoutsTable(cands) {
+function layoutsTable(cands, plan) {
     const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Memory / device', 'Margins']];
-    cands.forEach((c, i) => {
+    const row = (label, c) => {
         const f = words_figureTexts(c);
         // the layout is ours (sizes and '='): a code span needs no escaping
-        rows.push([String(i + 1), String(c.variation.gpus), alternatives_code(candidate_layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_marginText(c.requirements)].map(escape_escapeCell)]);
-    });
+        return [label, String(c.variation.gpus), alternatives_code(candidate_layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_marginText(c.requirements)].map(escape_escapeCell)];
+    };
+    cands.forEach((c, i) => rows.push(row(String(i + 1), c)));
+    rows.push(row('plan', plan));
     return alternatives_table(rows);
 }
 function impossibleLines(r) {
-    return r.impossible.map((i) => {
-        const reach = i.smallest_gpus !== null
-            ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${alternatives_code(candidate_layoutText(i.smallest_layout))}, bound ${format_formatQuantity(i.smallest_bound, i.unit)}).`
-            : ` No device count up to ${i.scanned_up_to} reaches it.`;
-        return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}.${reach}`;
-    });
+    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(words_requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${format_formatQuantity(u.best_estimate, u.unit)} (${alternatives_code(candidate_layoutText(u.best_layout))}); the physical bound does not rule it out.`);
+    return [...unmet, ...r.impossible.map((i) => {
+            const reach = i.smallest_gpus !== null
+                ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${alternatives_code(candidate_layoutText(i.smallest_layout))}, bound ${format_formatQuantity(i.smallest_bound, i.unit)}).`
+                : ` No device count up to ${i.scanned_up_to} reaches it.`;
+            return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}.${reach}`;
+        })];
 }
 const OUTCOME = { found: '✅ passes', possible: '❔ not ruled out', none: '❌ no', 'not-applicable': '—' };
 function whatIfTable(r) {
@@ -44013,7 +44016,7 @@ function renderAlternativesMarkdown(r, options = {}) {
     const parts = [planLine(r), ...impossibleLines(r)];
     parts.push(topHeading(r));
     if (r.top.length > 0)
-        parts.push(layoutsTable(r.top.slice(0, top)));
+        parts.push(layoutsTable(r.top.slice(0, top), r.plan));
     const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
     if (helpful.length > 0) {
         parts.push('What would make it pass:');
@@ -44032,7 +44035,7 @@ function renderSuggestMarkdown(r) {
         topHeading(r),
     ];
     if (r.top.length > 0)
-        parts.push(layoutsTable(r.top));
+        parts.push(layoutsTable(r.top, r.plan));
     parts.push('#### What would make it pass', whatIfTable(r));
     for (const n of r.notes)
         parts.push(`> ${escapeMarkdown(n)}`);
@@ -44372,7 +44375,7 @@ function candidateFromReport(variation, report, objective) {
 }
 /** Builds the candidate plan, verifies it with the core, and summarises the report. */
 function evaluate(base, variation, objective) {
-    const report = verifyLoadedPlan(buildCandidatePlan(base, variation));
+    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation));
     return { candidate: candidateFromReport(variation, report, objective), report };
 }
 
@@ -44761,7 +44764,28 @@ function impossibilities(s, plan) {
     }
     return out;
 }
-function suggest(base, options, planVerdict) {
+/** Requirements that every layout of the plan's devices misses on its estimate, with the best estimate. */
+function shortfalls(s, plan, impossible) {
+    const out = [];
+    const here = s.at(s.planGpus);
+    for (const req of plan.requirements) {
+        if (req.required === null || impossible.some((i) => i.id === req.id))
+            continue;
+        let top = null;
+        for (const c of here) {
+            const m = c.requirements.find((r) => r.id === req.id);
+            if (!m || m.basis !== 'estimate' || m.margin === null || m.achieved === null)
+                continue;
+            if (top === null || m.margin > top.margin)
+                top = { value: m.achieved, candidate: c, margin: m.margin };
+        }
+        if (top !== null && top.margin < 0) {
+            out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
+        }
+    }
+    return out;
+}
+function search_suggest(base, options, planVerdict) {
     const s = new LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
     const to = Math.min(wanted, MAX_SEARCH_GPUS);
@@ -44775,6 +44799,7 @@ function suggest(base, options, planVerdict) {
         : all.slice().sort(compareByShortfall(options.objective));
     const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
     const impossible = impossibilities(s, plan);
+    const unmet = shortfalls(s, plan, impossible);
     const what = whatIf(s, plan.status === 'pass', to);
     const notes = [];
     if (to < wanted)
@@ -44794,6 +44819,7 @@ function suggest(base, options, planVerdict) {
         search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
         what_if: what,
         impossible,
+        unmet,
         notes,
     };
 }
@@ -44831,6 +44857,12 @@ function renderSuggestText(r) {
                 : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`);
         }
     }
+    if (r.unmet.length > 0) {
+        out.push('');
+        out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
+        for (const u of r.unmet)
+            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+    }
     out.push('');
     if (r.top.length === 0)
         out.push('No layout in the search.');
@@ -44841,10 +44873,13 @@ function renderSuggestText(r) {
                 : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
         out.push(`${label}:`);
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
-        r.top.forEach((c, i) => {
+        const row = (label, c) => {
             const f = figureTexts(c);
-            rows.push([String(i + 1), String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)]);
-        });
+            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+        };
+        r.top.forEach((c, i) => rows.push(row(String(i + 1), c)));
+        // the plan's own figures under the same columns, to compare at a glance
+        rows.push(row('plan', r.plan));
         for (const line of pad(rows))
             out.push(`  ${line}`);
     }
@@ -44862,13 +44897,30 @@ function renderSuggestText(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/index.ts
-// `suggest`: search every valid parallel layout and say what would make a plan pass (docs/suggest.md).
 
 
 
 
 
 
+
+
+
+/** What the CLI uses when no option is given (and what the action's Alternatives section should use). */
+const DEFAULT_SUGGEST_OPTIONS = {
+    objective: 'throughput-per-gpu',
+    top: 5,
+    allowCrossNodeTp: false,
+    allowCp: false,
+    anyGpuCount: false,
+};
+/** Loads a plan from its text and searches it; null when the text is not a valid plan (verify reports why). */
+function suggestPlanText(file, text, readReference, options = DEFAULT_SUGGEST_OPTIONS) {
+    const loaded = loadPlan(file, text, readReference);
+    if (!loaded.ok)
+        return null;
+    return suggest(loaded.loaded, options, verifyLoadedPlan(loaded.loaded).verdict);
+}
 
 ;// CONCATENATED MODULE: ./src/action/alternatives.ts
 
@@ -44884,10 +44936,10 @@ function alternativesMarkdown(plans, inputs, log) {
         if (!kept)
             continue;
         try {
-            const loaded = loadPlan(plan.file, kept.text, kept.readReference);
+            const loaded = load_loadPlan(plan.file, kept.text, kept.readReference);
             if (!loaded.ok)
                 continue;
-            const result = suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
+            const result = search_suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
             sections.push(renderAlternativesMarkdown(result, { top: 3 }));
         }
         catch (error) {
