@@ -34,10 +34,16 @@ const instance = fc.record({
 
 type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
 
-function planYaml(i: Instance): string {
+/** The instance as plan text; `as` rewrites the device count and layout (a suggestion fed back as a plan file). */
+function planYaml(i: Instance, as?: Variation): string {
   const kv = Math.max(1, i.heads / i.kvDiv);
   const moe = i.moe ? `\n  moe:\n    experts: ${i.moe.experts}\n    top_k: ${i.moe.top_k}\n    expert_ffn_hidden_size: ${i.moe.width}` : '';
   const reqs = [i.throughput !== undefined ? `  throughput: ${i.throughput} tokens/s` : '', i.tpotMs !== undefined ? `  tpot: ${i.tpotMs} ms` : ''].filter(Boolean);
+  const gpus = as ? as.gpus : i.gpus;
+  const l = as?.layout;
+  const parallelism = l
+    ? `  tp: ${l.tp}\n  pp: ${l.pp}\n  dp: ${l.dp}\n  cp: ${l.cp}\n  ep: ${l.ep}${l.etp !== undefined ? `\n  etp: ${l.etp}` : ''}`
+    : `  tp: 1\n  dp: ${i.gpus}`;
   return `version: 1
 name: random
 model:
@@ -49,7 +55,7 @@ model:
   vocab_size: 1000
   weight_dtype: bf16${moe}
 hardware:
-  gpus: ${i.gpus}
+  gpus: ${gpus}
   gpus_per_node: ${i.perNode}
   memory: ${i.memoryGb} GB
   peak_tflops: 100
@@ -57,8 +63,7 @@ hardware:
   intra_node_bandwidth: 100 GB/s
   inter_node_bandwidth: 10 GB/s
 parallelism:
-  tp: 1
-  dp: ${i.gpus}
+${parallelism}
 workload:
   concurrency: ${i.concurrency}
   input_tokens: ${i.input}
@@ -96,7 +101,11 @@ describe('suggest on small random instances', () => {
       const loaded = load(planYaml(i));
       const result = suggest(loaded, options, verifyLoadedPlan(loaded).verdict);
       const suggested = result.top.filter((c) => c.status === 'pass');
-      for (const c of suggested) expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, c.variation)))).toBe(true);
+      for (const c of suggested) {
+        expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, c.variation)))).toBe(true);
+        // and as a plan file, through the real loader
+        expect(passes(verifyLoadedPlan(load(planYaml(i, c.variation))))).toBe(true);
+      }
       for (const a of result.what_if) {
         if (a.outcome === 'found') expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation)))).toBe(true);
       }
