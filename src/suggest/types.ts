@@ -130,6 +130,8 @@ export interface SuggestResult {
   plan: Candidate;
   /** best layouts by the objective: passing ones; when none passes, the possible ones; when none is possible, the closest to passing (status fail) */
   top: Candidate[];
+  /** the ranked search: device counts and layouts searched, how many pass or stay open; `verified` counts every
+   *  verification run, the what-if axes' included */
   search: { gpus_from: number; gpus_to: number; gpu_counts: number; layouts: number; verified: number; passing: number; possible: number };
   what_if: AxisSuggestion[];
   impossible: Impossibility[];
