@@ -115,33 +115,30 @@ const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layou
  * which holds for the figures here up to the rounding of layouts to divisors.
  */
 export function gallopFirst<T, R>(items: readonly T[], ok: (item: T) => R | null): { item: T; result: R } | null {
+  // items[lo..hi]: items[hi] passed with `found`; everything before lo failed
+  const bisect = (lo: number, hi: number, found: R): { item: T; result: R } => {
+    let best = { item: items[hi]!, result: found };
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = ok(items[mid]!);
+      if (m !== null) {
+        hi = mid;
+        best = { item: items[mid]!, result: m };
+      } else lo = mid + 1;
+    }
+    return best;
+  };
   let lastBad = -1;
   let step = 1;
-  let i = 0;
-  while (i < items.length) {
+  for (let i = 0; i < items.length; i += step, step = i >= 2 ? step * 2 : step) {
     const r = ok(items[i]!);
-    if (r !== null) {
-      let lo = lastBad + 1;
-      let hi = i;
-      let best: { item: T; result: R } = { item: items[i]!, result: r };
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const m = ok(items[mid]!);
-        if (m !== null) {
-          hi = mid;
-          best = { item: items[mid]!, result: m };
-        } else lo = mid + 1;
-      }
-      return best;
-    }
+    if (r !== null) return bisect(lastBad + 1, i, r);
     lastBad = i;
-    i += step;
-    if (i >= 2) step *= 2;
   }
-  if (lastBad < items.length - 1) {
-    const last = items.length - 1;
+  const last = items.length - 1;
+  if (lastBad < last) {
     const r = ok(items[last]!);
-    if (r !== null) return gallopFirst(items.slice(lastBad + 1), ok);
+    if (r !== null) return bisect(lastBad + 1, last, r);
   }
   return null;
 }
