@@ -9,7 +9,7 @@ import { combineReports, loadPlan, verifyLoadedPlan, verifyPlanText } from '../s
 import type { LoadedPlan, PlanReport, ReadReference } from '../src/core/types.js';
 import { composeComment, COMMENT_LIMIT } from '../src/action/comment-body.js';
 import { renderJson, renderReportMarkdown, renderText } from '../src/report/index.js';
-import { arbitraryDocument, arbitraryFieldPlan, arbitraryValidPlan, FUZZ_SCALE, FUZZ_SEED, runs } from './fixtures/hostile/arbitraries.js';
+import { arbitraryDocument, arbitraryFieldPlan, arbitraryMutatedPlan, arbitraryValidPlan, FUZZ_SCALE, FUZZ_SEED, runs } from './fixtures/hostile/arbitraries.js';
 import { expectWellFormed, verdictRank } from './fixtures/hostile/invariants.js';
 
 fc.configureGlobal({ seed: FUZZ_SEED });
@@ -60,6 +60,10 @@ describe('nothing throws, every report is well formed', () => {
       const text = asJson ? (JSON.stringify(plan) ?? 'null') : stringify(plan);
       verifyAndRender(asJson ? 'f.plan.json' : 'f.plan.yaml', text);
     });
+  });
+
+  test('valid plans with a few byte-level edits (near misses)', () => {
+    check('mutated plans', arbitraryMutatedPlan, 400, ({ file, text }) => void verifyAndRender(file, text));
   });
 
   test('valid plans (presets or explicit shapes, any layout, requirements and claims) load and verify', () => {
