@@ -86,13 +86,32 @@ export interface FactsResult {
   assumptions: string[];
 }
 
+// Facts depend on the model fields alone, and loaded plans are never mutated: a search that
+// verifies thousands of layouts of one model (suggest) derives them once.
+const memo = new WeakMap<ModelSpec, { estimate?: FactsResult; bound?: FactsResult; shapeParams?: number | null }>();
+
+function memoOf(model: ModelSpec): { estimate?: FactsResult; bound?: FactsResult; shapeParams?: number | null } {
+  let m = memo.get(model);
+  if (!m) memo.set(model, (m = {}));
+  return m;
+}
+
 /** Parameters of the model computed from its shape alone, or null when the shape is incomplete. */
 export function paramsFromShape(model: ModelSpec): number | null {
-  const r = deriveModelFacts({ ...model, params: undefined }, 'estimate');
-  return r.facts ? r.facts.totalParams : null;
+  const m = memoOf(model);
+  if (m.shapeParams === undefined) {
+    const r = deriveFacts({ ...model, params: undefined }, 'estimate');
+    m.shapeParams = r.facts ? r.facts.totalParams : null;
+  }
+  return m.shapeParams;
 }
 
 export function deriveModelFacts(model: ModelSpec, mode: FactsMode): FactsResult {
+  const m = memoOf(model);
+  return (m[mode] ??= deriveFacts(model, mode));
+}
+
+function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
   const missing: string[] = [];
   const assumptions: string[] = [];
   const need = (value: number | undefined, key: string): number | undefined => {
