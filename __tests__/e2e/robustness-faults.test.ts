@@ -31,11 +31,11 @@ afterEach(async () => {
 });
 beforeAll(() => ensureFreshBundle(), 180_000);
 
-async function setUp(faults: Fault[] = [], rules: ProxyRule[] = []): Promise<StandInState> {
+async function setUp(faults: Fault[] = [], rules: ProxyRule[] = [], plans: Record<string, string> = PLANS): Promise<StandInState> {
   const state = createState();
-  addCommit(state, HEAD, PLANS);
+  addCommit(state, HEAD, plans);
   addCommit(state, BASE, {});
-  state.pulls.set(7, { files: Object.keys(PLANS).map((filename) => ({ filename, status: 'added' as const })) });
+  state.pulls.set(7, { files: Object.keys(plans).map((filename) => ({ filename, status: 'added' as const })) });
   state.faults.push(...faults);
   server = await startStandIn(state);
   proxy = await startFaultProxy(server.url);
@@ -107,6 +107,27 @@ describe('server errors and broken connections', () => {
     expect(result.stdout).toContain('GitHub request GET /repos/octo-org/plans-repo/issues/7/comments failed: no answer within 0.5 s');
     // the delayed answers were never waited for (each would have taken 4 s)
     expect(Date.now() - started).toBeLessThan(7_500);
+  });
+});
+
+describe('an outage longer than the retries', () => {
+  it('the comment cannot be posted: the check runs still are, the verdict output is still true, the job fails and says why', async () => {
+    // only a plan that passes or warns: the job would succeed, were it not for the outage
+    const small = { 'plans/small.plan.yaml': PLANS['plans/small.plan.yaml']! };
+    const verdict = verifyPlanText('plans/small.plan.yaml', small['plans/small.plan.yaml'], () => ({ error: 'none' })).verdict;
+    expect(['pass', 'warn']).toContain(verdict);
+    const state = await setUp([{ operationId: 'issues/create-comment', status: 503, times: 100 }], [], small);
+    const result = await run(state);
+    expect(state.rejected).toEqual([]);
+    // 1 attempt + 3 retries, then the action moves on
+    expect(statuses(state, 'issues/create-comment')).toEqual([503, 503, 503, 503]);
+    expect(state.comments).toHaveLength(0);
+    expect(state.checkRuns).toHaveLength(1);
+    expect(result.outputs.verdict).toBe(verdict);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*parallel-plan-check: could not post 1 result\(s\) to GitHub/);
+    expect(result.stdout).toMatch(/GitHub refused or failed to take the pull request comment/);
+    expect(result.summary).toContain('plans/small.plan.yaml');
   });
 });
 
