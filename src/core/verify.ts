@@ -130,7 +130,12 @@ function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound:
   };
 }
 
-export function verifyLoadedPlan(loaded: LoadedPlan): PlanReport {
+export interface VerifyOptions {
+  /** build the per-device and per-figure breakdowns for reports (a layout search needs only checks and metrics) */
+  details?: boolean;
+}
+
+export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
   const { plan, lines } = loaded;
   const r = resolvePlan(plan, loaded.origins);
   const estR = deriveModelFacts(plan.model, 'estimate');
@@ -254,8 +259,9 @@ export function verifyLoadedPlan(loaded: LoadedPlan): PlanReport {
   if (cl.compute_utilization !== undefined) add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
   const metrics = buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity);
-  const details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
-  return { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], details };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
+  if (options.details !== false) report.details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
+  return report;
 }
 
 /**

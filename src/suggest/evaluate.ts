@@ -112,6 +112,6 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
 
 /** Builds the candidate plan, verifies it with the core, and summarises the report. */
 export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective): { candidate: Candidate; report: PlanReport } {
-  const report = verifyLoadedPlan(buildCandidatePlan(base, variation));
+  const report = verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false });
   return { candidate: candidateFromReport(variation, report, objective), report };
 }
