@@ -105,3 +105,19 @@ describe('capacity', () => {
     expect(r.details!.devices[0]!.usable_gib).toBeCloseTo((81559 * 1024 * 1024 * 0.5) / GIB, 2);
   });
 });
+
+describe('activations', () => {
+  it('Llama 3.1 8B, one 8,192-token chunk: residual + attention + 3 x MLP width per token in bf16, plus fp32 logits of the sampled sequences', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 32\n  input_tokens: 1024\n  output_tokens: 128'));
+    // Per token: 2h = 8,192 (residual, normed input) + attention projections (q,o: 2*4096; k,v: 2*1024) = 10,240
+    // + 3 x 14,336 (gate, up, activated) = 43,008 values, 2 bytes each.
+    const perToken = (2 * 4096 + (2 * 4096 + 2 * 1024) + 3 * 14336) * 2;
+    const logits = 32 * 128256 * 8; // 32 sampled sequences x vocabulary x (fp32 logits + probabilities)
+    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + logits) / GIB, 3);
+  });
+  it('the chunk size (max_batched_tokens) scales the activations', () => {
+    const small = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 2048'));
+    const large = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192'));
+    expect(large.metrics!.activations_per_gpu_gib! / small.metrics!.activations_per_gpu_gib!).toBeCloseTo(4, 1);
+  });
+});
