@@ -268,8 +268,16 @@ export interface KeyMeaning {
   keyBase?: string;
 }
 
-/** Every key a section accepts: canonical names, aliases and their B_<unit> variants. */
-export function sectionKeys(sec: SectionField): Map<string, KeyMeaning> {
+const sectionKeysCache = new WeakMap<SectionField, ReadonlyMap<string, KeyMeaning>>();
+
+/** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
+export function sectionKeys(sec: SectionField): ReadonlyMap<string, KeyMeaning> {
+  let cached = sectionKeysCache.get(sec);
+  if (!cached) sectionKeysCache.set(sec, (cached = buildSectionKeys(sec)));
+  return cached;
+}
+
+function buildSectionKeys(sec: SectionField): Map<string, KeyMeaning> {
   const keys = new Map<string, KeyMeaning>();
   const names: [string, string][] = Object.keys(sec.fields).map((k) => [k, k]);
   for (const [alias, canonical] of Object.entries(sec.aliases ?? {})) names.push([alias, canonical]);

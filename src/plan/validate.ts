@@ -62,8 +62,8 @@ function inRange(v: number, min: number, max: number, minExclusive = false, maxE
 }
 
 /** Every section path of the table with the keys it accepts ('' is the top level). */
-function sectionIndex(): Map<string, Map<string, KeyMeaning>> {
-  const index = new Map<string, Map<string, KeyMeaning>>();
+function sectionIndex(): Map<string, ReadonlyMap<string, KeyMeaning>> {
+  const index = new Map<string, ReadonlyMap<string, KeyMeaning>>();
   const walk = (sec: SectionField, prefix: string): void => {
     index.set(prefix, sectionKeys(sec));
     for (const [key, field] of Object.entries(sec.fields)) {
@@ -76,7 +76,7 @@ function sectionIndex(): Map<string, Map<string, KeyMeaning>> {
 const SECTIONS = sectionIndex();
 
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key: string, siblings: Map<string, KeyMeaning>, prefix: string): string {
+function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string): string {
   const near = didYouMeanSuffix(key, siblings.keys());
   if (near) return near;
   const homes = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
