@@ -90,3 +90,33 @@ describe('judging figures (contract semantics)', () => {
     expect(judgeMemoryClaim(200, m).status).toBe('warn');
   });
 });
+
+describe('expert balance', () => {
+  it('expected max/mean load: mean + sigma * sqrt(2 ln n), by hand for 800 picks over 8 ranks', async () => {
+    const { expectedExpertImbalance } = await import('../src/core/balance.js');
+    const mean = 100;
+    const sigma = Math.sqrt(800 * (1 / 8) * (7 / 8));
+    expect(expectedExpertImbalance(800, 8)).toBeCloseTo((mean + sigma * Math.sqrt(2 * Math.log(8))) / mean, 10);
+    expect(expectedExpertImbalance(800, 1)).toBe(1);
+    // More tokens per step even out the load.
+    expect(expectedExpertImbalance(80_000, 8)).toBeLessThan(expectedExpertImbalance(800, 8));
+  });
+  it('a small decode batch spread over wide EP warns; a large one passes', () => {
+    const small = verify(`
+version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 16, gpus_per_node: 8, inter_node_bandwidth: 50 GB/s}
+parallelism: {tp: 1, dp: 16, ep: 16}
+workload: {concurrency: 16, input_tokens: 1000, output_tokens: 100}
+`);
+    expect(check(small, 'layout.expert_balance').status).toBe('warn');
+    const large = verify(`
+version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 1, dp: 8, ep: 8}
+workload: {concurrency: 1024, input_tokens: 1000, output_tokens: 100, max_input_tokens: 1000, max_output_tokens: 100}
+`);
+    expect(check(large, 'layout.expert_balance').status).toBe('pass');
+  });
+});

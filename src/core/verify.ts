@@ -1,6 +1,7 @@
 // Computes every check and metric of a loaded plan. Orchestration only: each formula lives
 // in its own module (layout, memory, performance, compare).
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
+import { expectedExpertImbalance } from './balance.js';
 import { GIB } from './defaults.js';
 import { layoutFindings } from './layout.js';
 import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
@@ -185,6 +186,19 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
       value: round(ratio, 3), limit: 1.05, unit: 'ratio',
       detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
         (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+  }
+
+  // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
+  const moeFacts = est ?? bound;
+  if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && wl.concurrency !== undefined) {
+    const tokensPerStep = wl.concurrency / layout.microbatches / Math.max(layout.edp, 1);
+    const pairs = tokensPerStep * moeFacts.topK;
+    const imbalance = expectedExpertImbalance(pairs, layout.ep);
+    const warn = imbalance > 1.25;
+    add({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
+      value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
+      detail: `${Math.round(pairs)} token-expert picks per decode step over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+        (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
   }
 
   // Memory.
