@@ -314,10 +314,8 @@ export function closedLoop(
   const perReplica = concurrency / layout.dp;
   const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
   const slots = Math.max(layout.microbatches, layout.pp);
-  const decodeWork = Math.max(...dec.perStage.map((c) => c.total)) * slots;
   const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
   const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
-  const decodeRest = Math.max(0, dec.step - decodeWork);
   // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
   const prefillCompute = Math.max(...pre.perStage.map((c) => c.compute));
   const prefillComm = Math.max(...pre.perStage.map((c) => c.comm.transfer + c.comm.latency));

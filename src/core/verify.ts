@@ -1,26 +1,17 @@
-// Computes every check and metric of a loaded plan. Orchestration only: each formula lives
-// in its own module (layout, memory, performance, compare).
-import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
+// Computes every check of a loaded plan. Orchestration only: each formula lives in its own
+// module (layout, memory, performance, estimates, compare, balance, utilization, summary).
 import { expectedExpertImbalance } from './balance.js';
+import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
+import { compute, timeMissing } from './estimates.js';
+import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
 import { layoutFindings } from './layout.js';
-import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
-import { deriveModelFacts, paramsFromShape, type ModelFacts } from './modelFacts.js';
-import { BOUND_MODE, closedLoop, decodeStep, modelFlops, prefill, type TimeMode } from './performance.js';
-import { resolvePlan, type Resolved } from './resolve.js';
-import { buildStages, type Stage } from './stages.js';
-import type { Check, DeviceMemory, LoadedPlan, Metrics, PlanDetails, PlanReport } from './types.js';
+import { deriveModelFacts, paramsFromShape } from './modelFacts.js';
+import { resolvePlan } from './resolve.js';
+import { buildDetails, buildMetrics } from './summary.js';
+import type { Check, LoadedPlan, PlanReport } from './types.js';
+import { computeUtilizationCheck } from './utilization.js';
 import { planVerdict } from './verdict.js';
-
-const round = (v: number | null, digits = 3): number | null => {
-  if (v === null || !Number.isFinite(v)) return null;
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-};
-const gib = (bytes: number | null): number | null => (bytes === null ? null : round(bytes / GIB, 3));
-const fmtGiB = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;
-const fmtMs = (s: number): string => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
-const fmtRate = (t: number): string => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
@@ -32,103 +23,6 @@ function lineOf(lines: Record<string, number>, path: string | undefined): number
     p = dot > 0 ? p.slice(0, dot) : undefined;
   }
   return undefined;
-}
-
-interface Computed {
-  stagesEst: Stage[] | null;
-  stagesBound: Stage[] | null;
-  memEst: StageMemory[] | null;
-  weightsFloor: number | null;
-  kvFloor: number;
-  kvCapacity: number | null;
-  ttft: number | null;
-  ttftFloor: number | null;
-  step: number | null;
-  stepFloor: number | null;
-  tpot: number | null;
-  tpotFloor: number | null;
-  throughput: number | null;
-  throughputBound: number | null;
-  computeUtilization: number | null;
-  bubble: number | null;
-  /** estimated decode time of each stage, seconds */
-  stageDecode: number[] | null;
-  /** what limits the bound's decode step */
-  boundDecodeBy: PlanDetails['times']['decode_bound_by'];
-  boundBy: PlanDetails['times']['decode_bound_by'];
-}
-
-/** Which plan keys the time estimates need beyond the model's shape. */
-function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
-  const m: string[] = [];
-  const hw = r.hardware;
-  if (hw.peak16 === undefined) m.push('hardware.peak_tflops');
-  if (hw.memoryBandwidth === undefined) m.push('hardware.memory_bandwidth');
-  const { tp, ep, cp, pp } = r.layout;
-  const talks = tp > 1 || (ep > 1 && plan.model.moe !== undefined) || cp > 1 || pp > 1;
-  if (talks && hw.intraBandwidth === undefined) m.push('hardware.intra_node_bandwidth');
-  if ((hw.gpus ?? r.layout.worldSize) > hw.gpusPerNode && hw.interBandwidth === undefined) m.push('hardware.inter_node_bandwidth');
-  return m;
-}
-
-function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound: ModelFacts | null): Computed {
-  const { layout, hardware: hw, workload: wl } = r;
-  const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
-  const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
-  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
-  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-
-  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
-  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
-  // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
-  const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
-    ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
-  const kvCapacity = est && stagesEst && hw.memory !== undefined
-    ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
-
-  const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
-  const run = (facts: ModelFacts | null, stages: Stage[] | null, mode: TimeMode) => {
-    const none = { pre: null, dec: null, loop: null, decodeOnly: null };
-    if (!facts || !stages) return none;
-    const isBound = mode.unknownIsFree;
-    // For a bound, an unknown prompt length is the cheapest one (1 token) and an unknown output
-    // length is endless decoding: what remains is the decode-only ceiling.
-    const input = wl.inputTokens ?? (isBound ? 1 : undefined);
-    if (input === undefined) return none;
-    const pre = prefill(facts, layout, hw, wl, stages, input, mode);
-    if (!pre || wl.concurrency === undefined) return { ...none, pre: wl.inputTokens !== undefined ? pre : null };
-    const output = wl.outputTokens;
-    if (output === undefined && !isBound) return { ...none, pre };
-    const context = input + (output ?? 0) / 2;
-    const dec = decodeStep(facts, layout, hw, wl, stages, wl.concurrency, context, mode);
-    if (!dec) return { ...none, pre };
-    const ttftPart = wl.inputTokens !== undefined ? pre : null;
-    if (output === undefined) {
-      return { pre: ttftPart, dec, loop: { throughput: (wl.concurrency * dec.tokensPerStep) / dec.step, tpot: dec.step / dec.tokensPerStep, cycle: Infinity, computeUtilization: 0 } };
-    }
-    const loop = closedLoop(layout, hw, wl.concurrency, output, pre.ttft, pre, dec, mode);
-    return { pre: ttftPart, dec, loop };
-  };
-  const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
-  const e = run(est, stagesEst, estMode);
-  const b = run(bound, stagesBound, BOUND_MODE);
-  return {
-    stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
-    ttft: e.pre?.ttft ?? null,
-    ttftFloor: finite(b.pre?.ttft),
-    step: e.dec?.step ?? null,
-    stepFloor: finite(b.dec?.step),
-    tpot: e.loop?.tpot ?? null,
-    tpotFloor: finite(b.loop?.tpot),
-    throughput: e.loop?.throughput ?? null,
-    throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
-    computeUtilization: e.loop?.computeUtilization ?? null,
-    bubble: e.dec?.bubbleFraction ?? null,
-    stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
-    boundDecodeBy: b.dec?.boundBy ?? null,
-    boundBy: e.dec?.boundBy ?? null,
-  };
 }
 
 export interface VerifyOptions {
@@ -276,107 +170,4 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
   if (options.details !== false) report.details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
   return report;
-}
-
-/**
- * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
- * throughput itself implies (a contradiction between claims), and against our estimate.
- */
-function computeUtilizationCheck(plan: LoadedPlan['plan'], r: Resolved, bound: ModelFacts | null, c: Computed, claimed: number, missing: string[]): Omit<Check, 'line'> {
-  const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
-  const wl = r.workload;
-  const hw = r.hardware;
-  const gpus = hw.gpus ?? r.layout.worldSize;
-  const tput = plan.claims.throughput;
-  if (tput !== undefined && bound && hw.peak16) {
-    // Cheapest reading of what is not given: no prompt to prefill, endless output.
-    const input = wl.inputTokens ?? 0;
-    const computed = input - Math.floor(input * wl.prefixHitRate);
-    const output = wl.outputTokens;
-    const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
-    const perOutput = output === undefined
-      ? decodeFlops
-      : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
-    const implied = (tput * perOutput) / (gpus * hw.peak16);
-    if (implied > claimed) {
-      return { ...base, status: 'fail', limit: round(implied, 4),
-        detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
-    }
-  }
-  if (c.computeUtilization === null) {
-    return { ...base, status: 'unverified', limit: null, missing, detail: `cannot estimate without ${missing.join(', ')}` };
-  }
-  const est = c.computeUtilization;
-  const off = Math.abs(claimed - est) > 0.5 * est;
-  return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
-    detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
-}
-
-function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
-  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
-  const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
-  return {
-    world_size: r.layout.worldSize,
-    weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
-    kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
-    activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
-    memory_per_gpu_gib: gib(memTotal),
-    ttft_ms: ms(c.ttft),
-    tpot_ms: ms(c.tpot),
-    decode_step_ms: ms(c.step),
-    throughput_tokens_per_s: round(c.throughput, 1),
-    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
-    kv_cache_capacity_tokens: c.kvCapacity,
-    // Extensions.
-    weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
-    memory_per_gpu_lower_bound_gib: gib(memFloor),
-    memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
-    ttft_lower_bound_ms: ms(c.ttftFloor),
-    tpot_lower_bound_ms: ms(c.tpotFloor),
-    decode_step_lower_bound_ms: ms(c.stepFloor),
-    max_concurrency_at_max_context: maxConcurrency,
-    compute_utilization: round(c.computeUtilization, 4),
-    pipeline_bubble_fraction: round(c.bubble, 4),
-    total_params: est ? Math.round(est.totalParams) : null,
-    active_params_per_token: est ? Math.round(est.activeLayerParamsPerToken + est.lmHead) : null,
-  };
-}
-
-function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, usable: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
-  const stages = c.stagesEst ?? c.stagesBound ?? [];
-  const devices: DeviceMemory[] = stages.map((s, i) => {
-    const m = c.memEst?.[i] ?? null;
-    return {
-      stage: s.index,
-      layers: s.layers,
-      weights_gib: gib(m?.weights ?? null),
-      kv_cache_gib: gib(m?.kv ?? null),
-      activations_gib: gib(m?.activations ?? null),
-      overhead_gib: gib(m?.overhead ?? null),
-      total_gib: gib(m?.total ?? null),
-      total_floor_gib: gib(c.weightsFloor) ?? 0,
-      capacity_gib: capacity !== undefined ? gib(capacity) : null,
-      usable_gib: usable !== undefined ? gib(usable) : null,
-    };
-  });
-  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
-  const assumptions = [
-    ...r.assumptions,
-    ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
-  ];
-  if (hasBound) {
-    assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
-  }
-  return {
-    devices,
-    times: {
-      ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
-      tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
-      decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
-      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
-      decode_bound_by: c.boundBy,
-      pipeline_bubble_fraction: round(c.bubble, 4),
-    },
-    assumptions,
-  };
 }

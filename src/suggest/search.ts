@@ -7,7 +7,7 @@ import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
 import { best, compareByShortfall, compareCandidates } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
-import type { AxisSuggestion, Candidate, Impossibility, Shortfall, SuggestOptions, SuggestResult, Variation } from './types.js';
+import type { AxisSuggestion, Candidate, Impossibility, Shortfall, SuggestOptions, SuggestResult } from './types.js';
 
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
 export const DEFAULT_GROWTH = 16;

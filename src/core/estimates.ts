@@ -1,0 +1,105 @@
+// Every estimate and bound of a plan: memory per stage, KV capacity, TTFT, decode step, closed
+// loop, once at the plan's efficiencies and once as the physical bound.
+import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
+import type { ModelFacts } from './modelFacts.js';
+import { BOUND_MODE, closedLoop, decodeStep, prefill, type TimeMode } from './performance.js';
+import type { Resolved } from './resolve.js';
+import { buildStages, type Stage } from './stages.js';
+import type { LoadedPlan, PlanDetails } from './types.js';
+
+export interface Computed {
+  stagesEst: Stage[] | null;
+  stagesBound: Stage[] | null;
+  memEst: StageMemory[] | null;
+  weightsFloor: number | null;
+  kvFloor: number;
+  kvCapacity: number | null;
+  ttft: number | null;
+  ttftFloor: number | null;
+  step: number | null;
+  stepFloor: number | null;
+  tpot: number | null;
+  tpotFloor: number | null;
+  throughput: number | null;
+  throughputBound: number | null;
+  computeUtilization: number | null;
+  bubble: number | null;
+  /** estimated decode time of each stage, seconds */
+  stageDecode: number[] | null;
+  /** what limits the bound's decode step */
+  boundDecodeBy: PlanDetails['times']['decode_bound_by'];
+  boundBy: PlanDetails['times']['decode_bound_by'];
+}
+
+/** Which plan keys the time estimates need beyond the model's shape. */
+export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
+  const m: string[] = [];
+  const hw = r.hardware;
+  if (hw.peak16 === undefined) m.push('hardware.peak_tflops');
+  if (hw.memoryBandwidth === undefined) m.push('hardware.memory_bandwidth');
+  const { tp, ep, cp, pp } = r.layout;
+  const talks = tp > 1 || (ep > 1 && plan.model.moe !== undefined) || cp > 1 || pp > 1;
+  if (talks && hw.intraBandwidth === undefined) m.push('hardware.intra_node_bandwidth');
+  if ((hw.gpus ?? r.layout.worldSize) > hw.gpusPerNode && hw.interBandwidth === undefined) m.push('hardware.inter_node_bandwidth');
+  return m;
+}
+
+export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound: ModelFacts | null): Computed {
+  const { layout, hardware: hw, workload: wl } = r;
+  const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
+  const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
+  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
+  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
+
+  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
+    ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
+  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
+  // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
+  const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
+    ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+  const kvCapacity = est && stagesEst && hw.memory !== undefined
+    ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
+
+  const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
+  const run = (facts: ModelFacts | null, stages: Stage[] | null, mode: TimeMode) => {
+    const none = { pre: null, dec: null, loop: null, decodeOnly: null };
+    if (!facts || !stages) return none;
+    const isBound = mode.unknownIsFree;
+    // For a bound, an unknown prompt length is the cheapest one (1 token) and an unknown output
+    // length is endless decoding: what remains is the decode-only ceiling.
+    const input = wl.inputTokens ?? (isBound ? 1 : undefined);
+    if (input === undefined) return none;
+    const pre = prefill(facts, layout, hw, wl, stages, input, mode);
+    if (!pre || wl.concurrency === undefined) return { ...none, pre: wl.inputTokens !== undefined ? pre : null };
+    const output = wl.outputTokens;
+    if (output === undefined && !isBound) return { ...none, pre };
+    const context = input + (output ?? 0) / 2;
+    const dec = decodeStep(facts, layout, hw, wl, stages, wl.concurrency, context, mode);
+    if (!dec) return { ...none, pre };
+    const ttftPart = wl.inputTokens !== undefined ? pre : null;
+    if (output === undefined) {
+      return { pre: ttftPart, dec, loop: { throughput: (wl.concurrency * dec.tokensPerStep) / dec.step, tpot: dec.step / dec.tokensPerStep, cycle: Infinity, computeUtilization: 0 } };
+    }
+    const loop = closedLoop(layout, hw, wl.concurrency, output, pre.ttft, pre, dec, mode);
+    return { pre: ttftPart, dec, loop };
+  };
+  const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
+  const e = run(est, stagesEst, estMode);
+  const b = run(bound, stagesBound, BOUND_MODE);
+  return {
+    stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
+    ttft: e.pre?.ttft ?? null,
+    ttftFloor: finite(b.pre?.ttft),
+    step: e.dec?.step ?? null,
+    stepFloor: finite(b.dec?.step),
+    tpot: e.loop?.tpot ?? null,
+    tpotFloor: finite(b.loop?.tpot),
+    throughput: e.loop?.throughput ?? null,
+    throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
+    computeUtilization: e.loop?.computeUtilization ?? null,
+    bubble: e.dec?.bubbleFraction ?? null,
+    stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
+    boundDecodeBy: b.dec?.boundBy ?? null,
+    boundBy: e.dec?.boundBy ?? null,
+  };
+}

@@ -1,0 +1,76 @@
+// The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
+import type { Computed } from './estimates.js';
+import { gib, round } from './figures.js';
+import type { StageMemory } from './memory.js';
+import type { ModelFacts } from './modelFacts.js';
+import type { Resolved } from './resolve.js';
+import type { DeviceMemory, Metrics, PlanDetails } from './types.js';
+
+export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
+  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
+  const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
+  return {
+    world_size: r.layout.worldSize,
+    weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
+    kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
+    activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
+    memory_per_gpu_gib: gib(memTotal),
+    ttft_ms: ms(c.ttft),
+    tpot_ms: ms(c.tpot),
+    decode_step_ms: ms(c.step),
+    throughput_tokens_per_s: round(c.throughput, 1),
+    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
+    kv_cache_capacity_tokens: c.kvCapacity,
+    // Extensions.
+    weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
+    memory_per_gpu_lower_bound_gib: gib(memFloor),
+    memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
+    ttft_lower_bound_ms: ms(c.ttftFloor),
+    tpot_lower_bound_ms: ms(c.tpotFloor),
+    decode_step_lower_bound_ms: ms(c.stepFloor),
+    max_concurrency_at_max_context: maxConcurrency,
+    compute_utilization: round(c.computeUtilization, 4),
+    pipeline_bubble_fraction: round(c.bubble, 4),
+    total_params: est ? Math.round(est.totalParams) : null,
+    active_params_per_token: est ? Math.round(est.activeLayerParamsPerToken + est.lmHead) : null,
+  };
+}
+
+export function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, usable: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
+  const stages = c.stagesEst ?? c.stagesBound ?? [];
+  const devices: DeviceMemory[] = stages.map((s, i) => {
+    const m = c.memEst?.[i] ?? null;
+    return {
+      stage: s.index,
+      layers: s.layers,
+      weights_gib: gib(m?.weights ?? null),
+      kv_cache_gib: gib(m?.kv ?? null),
+      activations_gib: gib(m?.activations ?? null),
+      overhead_gib: gib(m?.overhead ?? null),
+      total_gib: gib(m?.total ?? null),
+      total_floor_gib: gib(c.weightsFloor) ?? 0,
+      capacity_gib: capacity !== undefined ? gib(capacity) : null,
+      usable_gib: usable !== undefined ? gib(usable) : null,
+    };
+  });
+  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
+  const assumptions = [
+    ...r.assumptions,
+    ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
+  ];
+  if (hasBound) {
+    assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
+  }
+  return {
+    devices,
+    times: {
+      ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
+      tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
+      decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
+      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
+      decode_bound_by: c.boundBy,
+      pipeline_bubble_fraction: round(c.bubble, 4),
+    },
+    assumptions,
+  };
+}
