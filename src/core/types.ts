@@ -172,6 +172,15 @@ export interface ClaimsSpec {
   kv_cache_capacity_tokens?: number;
 }
 
+/** extension: where the plan imports facts from (docs/importers.md); explicit plan fields override them */
+export interface DeploymentSpec {
+  /** files relative to the plan: manifests, engine command lines or configs, aiconfigurator, Dynamo SLA */
+  from: string[];
+  engine?: 'vllm' | 'sglang' | 'trtllm';
+  /** container, workload, Dynamo service or aiconfigurator worker to read */
+  container?: string;
+}
+
 export interface Plan {
   version: 1;
   name: string;
@@ -182,6 +191,8 @@ export interface Plan {
   workload: WorkloadSpec;
   requirements: RequirementsSpec;
   claims: ClaimsSpec;
+  /** extension: the files the plan imported facts from */
+  deployment?: DeploymentSpec;
 }
 
 /** Where one error or check points: a dotted key path (claims.throughput) and a 1-based line. */
