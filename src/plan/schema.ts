@@ -53,6 +53,8 @@ export interface EnumField extends Described {
 export interface StringField extends Described {
   kind: 'string';
   maxLength: number;
+  /** also accepts a list of 1 to maxItems such strings (deployment.from); loaded as a list */
+  list?: { maxItems: number };
 }
 
 export interface BooleanField extends Described {
@@ -255,6 +257,18 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     },
     { itl: 'tpot' },
   ),
+  deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
+    from: {
+      kind: 'string',
+      description: 'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
+      maxLength: 1000,
+      list: { maxItems: 16 },
+    },
+    engine: enumOf('Serving engine whose flag semantics apply (vllm | sglang | trtllm)', {
+      vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
+    }),
+    container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
+  }),
 });
 
 /** How one written key maps onto the table. */
@@ -319,8 +333,11 @@ function fieldSchema(field: Field, keyUnit?: string): JsonSchema {
       return { ...sectionSchema(field), type: ['object', 'null'] };
     case 'const':
       return { ...description, const: field.value };
-    case 'string':
-      return { ...description, type: 'string', maxLength: field.maxLength };
+    case 'string': {
+      if (!field.list) return { ...description, type: 'string', maxLength: field.maxLength };
+      const one = { type: 'string', minLength: 1, maxLength: field.maxLength };
+      return { ...description, oneOf: [one, { type: 'array', minItems: 1, maxItems: field.list.maxItems, items: one }] };
+    }
     case 'boolean':
       return { ...description, type: 'boolean' };
     case 'enum':

@@ -13,6 +13,7 @@ import {
   type QuantityField,
   type RealField,
   type SectionField,
+  type StringField,
   PLAN_SCHEMA,
   sectionKeys,
 } from './schema.js';
@@ -148,6 +149,7 @@ class Validator {
       case 'const':
         return scalar === field.value ? field.value : fail(`must be ${field.value}, got ${describeValue(node)}`);
       case 'string':
+        if (field.list) return this.stringList(field, node, fail);
         if (typeof scalar !== 'string') return fail(`must be a string, got ${describeValue(node)}`);
         if (scalar.length > field.maxLength) {
           return fail(`must be at most ${field.maxLength} characters long, got ${scalar.length}`);
@@ -174,6 +176,22 @@ class Validator {
       case 'quantity':
         return this.quantity(field, node, entry.key, fail, keyUnit, keyBase);
     }
+  }
+
+  /** One string or a list of them (deployment.from); always a list once loaded. */
+  stringList(field: StringField, node: SourceNode, fail: (m: string, line?: number) => undefined): string[] | undefined {
+    const maxItems = field.list?.maxItems ?? 1;
+    const items = node.type === 'seq' ? node.items : [node];
+    if (items.length === 0 || items.length > maxItems) return fail(`must list 1 to ${maxItems} strings, got ${items.length}`);
+    const out: string[] = [];
+    for (const item of items) {
+      const v = item.type === 'scalar' ? item.value : undefined;
+      if (typeof v !== 'string' || v === '' || v.length > field.maxLength) {
+        return fail(`must be a non-empty string of at most ${field.maxLength} characters, or a list of them; got ${describeValue(item)}`, item.line);
+      }
+      out.push(v);
+    }
+    return out;
   }
 
   int(field: IntField, node: SourceNode, fail: (m: string, line?: number) => undefined): number | undefined {
