@@ -1,6 +1,7 @@
 // The plan loader: text -> validated Plan in SI units, with the line of every key.
 // Pure (no file system) and total: it never throws; anything unexpected becomes an error.
-import type { LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
+import type { DeploymentSpec, LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
+import { resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
@@ -48,10 +49,15 @@ export function loadPlan(
     const source = parseSource(text);
     if (!source.ok) return { ok: false, errors: withFile(file, source.errors) };
     const validated = validatePlan(source.root);
-    const resolved = resolveReferences(file, validated.values, validated.lines, readReference, catalog);
-    const errors = [...source.errors, ...validated.errors, ...resolved.errors];
+    // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
+    const imported = validated.errors.length === 0
+      ? resolveDeployment(file, validated.values, validated.lines, readReference)
+      : { values: validated.values, origins: {}, errors: [], warnings: [] };
+    const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
+    const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };
-    const values = validated.values;
+    const values = imported.values;
+    const warnings = [...imported.warnings, ...resolved.warnings];
     const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
     const plan: Plan = {
       version: 1,
@@ -63,6 +69,7 @@ export function loadPlan(
       workload: section(values, 'workload'),
       requirements: section(values, 'requirements'),
       claims: section(values, 'claims'),
+      ...(Object.keys(section(values, 'deployment')).length > 0 ? { deployment: section(values, 'deployment') as unknown as DeploymentSpec } : {}),
     };
     return {
       ok: true,
@@ -70,8 +77,8 @@ export function loadPlan(
         file,
         plan,
         lines: validated.lines,
-        origins: resolved.origins,
-        ...(resolved.warnings.length > 0 ? { warnings: resolved.warnings } : {}),
+        origins: { ...imported.origins, ...resolved.origins },
+        ...(warnings.length > 0 ? { warnings } : {}),
       },
     };
   } catch (err) {
