@@ -20,3 +20,13 @@ describe('plans that import changed files', () => {
     expect(plansImporting(['README.md'], plans)).toEqual([]);
   });
 });
+
+describe('relative paths', () => {
+  it('joins a reference to the folder of the file that names it, keeping climbs above it', async () => {
+    const { relativeTo } = await import('../src/import/index.js');
+    expect(relativeTo('plans/a.plan.yaml', '../k8s/d.yaml')).toBe('k8s/d.yaml');
+    expect(relativeTo('../k8s/d.yaml', 'conf/v.yaml')).toBe('../k8s/conf/v.yaml');
+    expect(relativeTo('../x.yaml', '../y.yaml')).toBe('../../y.yaml');
+    expect(relativeTo('a/b/c.yaml', './../d/./e.yaml')).toBe('a/d/e.yaml');
+  });
+});

@@ -27,7 +27,9 @@ export type ReadRelative = (path: string) => { text: string } | { error: string 
 export function relativeTo(from: string, ref: string): string {
   const parts = from.split('/').slice(0, -1);
   for (const part of ref.split('/')) {
-    if (part === '..') parts.pop();
+    // '..' climbs out of a named folder; above the start it stays, so ../../x keeps meaning that
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else if (part === '..') parts.push('..');
     else if (part !== '.' && part !== '') parts.push(part);
   }
   return parts.join('/');
