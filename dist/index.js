@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5586:
+/***/ 8346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39073,6 +39073,140 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/import/engine-args.ts
+const ENGINES = ['vllm', 'sglang', 'trtllm'];
+/** Flags that never take a value (so the next word is not swallowed). */
+const BOOLEAN_FLAGS = new Set([
+    'enable-expert-parallel', 'ep', 'enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'trust-remote-code',
+    'enforce-eager', 'enable-prefix-caching', 'no-enable-prefix-caching', 'disable-radix-cache', 'enable-chunked-prefill',
+    'disable-log-requests', 'enable-torch-compile', 'enable-attention-dp', 'enable-eplb', 'disable-cuda-graph',
+    'enable-auto-tool-choice', 'disable-log-stats', 'no-enable-chunked-prefill',
+]);
+function normaliseFlag(name) {
+    return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
+}
+/** Where the engine's own arguments start in one command, or -1: the word after its entry point. */
+function invocationStart(words, engine) {
+    const texts = words.map((w) => w.text);
+    for (let i = 0; i < texts.length; i++) {
+        const t = texts[i];
+        const base = t.split('/').pop() ?? t;
+        // NVIDIA Dynamo's workers take the engine's own flags: python3 -m dynamo.vllm --model ...
+        if (t === `dynamo.${engine}` || t === `dynamo.${engine}.worker`)
+            return i + 1;
+        if (engine === 'vllm') {
+            if (base === 'vllm' && texts[i + 1] === 'serve')
+                return i + 2;
+            if (/^vllm\.entrypoints\.(openai\.)?api_server$/.test(t))
+                return i + 1;
+        }
+        else if (engine === 'sglang') {
+            if (t === 'sglang.launch_server')
+                return i + 1;
+            if (base === 'sglang' && texts[i + 1] === 'serve')
+                return i + 2;
+        }
+        else if (base === 'trtllm-serve') {
+            return texts[i + 1] === 'serve' ? i + 2 : i + 1;
+        }
+    }
+    return -1;
+}
+/** Which engine a command starts, if any. */
+function detectEngine(words) {
+    return ENGINES.find((engine) => invocationStart(words, engine) >= 0);
+}
+/** The command (among several from one script) that starts an engine, and where its arguments begin. */
+function findInvocation(commands, engine) {
+    for (const words of commands) {
+        for (const candidate of engine ? [engine] : ENGINES) {
+            const start = invocationStart(words, candidate);
+            if (start >= 0)
+                return { engine: candidate, words, start };
+        }
+    }
+    return undefined;
+}
+/** Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>). */
+function parseFlags(engine, words, start, line) {
+    const flags = new Map();
+    let positional;
+    for (let i = start; i < words.length; i++) {
+        const word = words[i];
+        const text = word.text;
+        if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
+            const eq = text.indexOf('=');
+            if (eq > 0) {
+                flags.set(normaliseFlag(text.slice(0, eq)), {
+                    value: text.slice(eq + 1), line: word.line, written: text.slice(0, eq), unresolved: word.unresolved,
+                });
+                continue;
+            }
+            const name = normaliseFlag(text);
+            const next = words[i + 1];
+            const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
+            if (takesValue && next) {
+                flags.set(name, {
+                    value: next.text, line: word.line, written: text, unresolved: [...word.unresolved, ...next.unresolved],
+                });
+                i++;
+            }
+            else {
+                flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
+            }
+            continue;
+        }
+        if (positional === undefined)
+            positional = { value: text, line: word.line, written: text, unresolved: word.unresolved };
+    }
+    return { engine, flags, ...(positional ? { positional } : {}), ...(line !== undefined ? { line } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/import/engine-config.ts
+
+/**
+ * Flags from a config file's top-level map (lists are skipped). `file` names where the lines are;
+ * `mapLine` turns a line of the parsed text into a line of that file (for a config held in a ConfigMap).
+ */
+function configFlags(root, file, mapLine = (l) => l) {
+    const flags = new Map();
+    const walk = (node, prefix) => {
+        if (node.kind !== 'map')
+            return;
+        for (const [key, value] of node.entries) {
+            const name = prefix === '' ? normaliseFlag(key) : `${prefix}.${normaliseFlag(key)}`;
+            if (value.kind === 'map') {
+                walk(value, name);
+                continue;
+            }
+            if (value.kind === 'seq' || value.value === null || value.value === undefined)
+                continue;
+            const text = String(value.value);
+            flags.set(name, { value: text, line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });
+        }
+    };
+    walk(root, '');
+    return flags;
+}
+/**
+ * Combines command-line flags with a config file's. vLLM and SGLang let the command line win over the
+ * file; trtllm-serve applies --extra_llm_api_options over its command-line arguments, so there the file wins.
+ */
+function mergeConfigFlags(args, fromConfig) {
+    const flags = new Map();
+    const fileWins = args.engine === 'trtllm';
+    const [low, high] = fileWins ? [args.flags, fromConfig] : [fromConfig, args.flags];
+    for (const [k, v] of low)
+        flags.set(k, v);
+    for (const [k, v] of high)
+        flags.set(k, v);
+    return { ...args, flags };
+}
+/** How each engine reads a file of flags as a whole invocation (for a plan that imports the file itself). */
+function argsFromConfig(engine, root) {
+    return { engine, flags: configFlags(root), line: root.line };
+}
+
 ;// CONCATENATED MODULE: ./src/presets/lookup.ts
 // Helpers shared by the preset tables: id lookup and freezing.
 /** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
@@ -39666,8 +39800,1665 @@ function hardwarePreset(id) {
 
 
 
+;// CONCATENATED MODULE: ./src/import/model-name.ts
+
+const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
+function stem(name) {
+    const last = name.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').split('/').pop() ?? name;
+    return last.replace(SUFFIXES, '').toLowerCase();
+}
+/** The preset id for an engine's model name, or undefined. */
+function modelPresetFor(name) {
+    const wanted = stem(name);
+    if (wanted === '')
+        return undefined;
+    for (const preset of Object.values(MODEL_PRESETS)) {
+        const repo = /huggingface\.co\/([^/]+\/[^/]+)/.exec(preset.source)?.[1] ?? '';
+        if (wanted === preset.id || (repo !== '' && wanted === stem(repo)))
+            return preset.id;
+    }
+    return undefined;
+}
+/** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */
+function dtypeInModelName(name) {
+    const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(name.replace(/\/+$/, ''));
+    if (!m)
+        return undefined;
+    return m[1].toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
+}
+
+;// CONCATENATED MODULE: ./src/import/engines.ts
+
+const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
+/** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
+const FLAGS = {
+    vllm: {
+        tp: ['tensor-parallel-size', 'tp'],
+        pp: ['pipeline-parallel-size', 'pp'],
+        dp: ['data-parallel-size', 'dp'],
+        ep: ['enable-expert-parallel', 'ep'],
+        concurrency: ['max-num-seqs'],
+        context: ['max-model-len'],
+        memory: ['gpu-memory-utilization'],
+        kv: ['kv-cache-dtype'],
+        quant: ['quantization', 'q'],
+        dtype: ['dtype'],
+        batched: ['max-num-batched-tokens'],
+        model: ['model'],
+    },
+    sglang: {
+        tp: ['tp-size', 'tp', 'tensor-parallel-size'],
+        pp: ['pp-size', 'pp', 'pipeline-parallel-size'],
+        dp: ['dp-size', 'dp', 'data-parallel-size'],
+        ep: ['ep-size', 'ep', 'expert-parallel-size'],
+        concurrency: ['max-running-requests'],
+        context: ['context-length'],
+        memory: ['mem-fraction-static'],
+        kv: ['kv-cache-dtype'],
+        quant: ['quantization'],
+        dtype: ['dtype'],
+        batched: ['chunked-prefill-size'],
+        model: ['model-path', 'model'],
+    },
+    trtllm: {
+        tp: ['tp-size', 'tensor-parallel-size'],
+        pp: ['pp-size', 'pipeline-parallel-size'],
+        dp: [],
+        ep: ['ep-size', 'moe-expert-parallel-size'],
+        concurrency: ['max-batch-size'],
+        context: ['max-seq-len'],
+        memory: ['kv-cache-free-gpu-memory-fraction', 'kv-cache-config.free-gpu-memory-fraction', 'free-gpu-memory-fraction'],
+        kv: ['kv-cache-config.dtype', 'kv-cache-dtype'],
+        quant: ['quant-config.quant-algo', 'quantization'],
+        dtype: ['dtype'],
+        batched: ['max-num-tokens'],
+        model: ['model'],
+    },
+};
+/** The engine config key (normalised) that names a second file of flags. */
+const CONFIG_FLAGS = {
+    vllm: ['config'],
+    sglang: ['config'],
+    trtllm: ['extra-llm-api-options', 'config'],
+};
+const KV_DTYPES = {
+    fp8: 'fp8', fp8_e4m3: 'fp8', fp8_e5m2: 'fp8', fp8_inc: 'fp8', fp8_ds_mla: 'fp8',
+    bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', fp32: 'fp32',
+    int8: 'int8', nvfp4: 'fp4', fp4: 'fp4',
+};
+/** --quantization methods whose weight width is unambiguous for the linear layers. */
+const QUANT_DTYPES = {
+    fp8: { dtype: 'fp8' }, fbgemm_fp8: { dtype: 'fp8' }, modelopt: { dtype: 'fp8' }, w8a8_fp8: { dtype: 'fp8' },
+    fp8_block: { dtype: 'fp8' }, fp8_block_scales: { dtype: 'fp8' }, ptpc_fp8: { dtype: 'fp8' },
+    modelopt_fp4: { dtype: 'fp4' }, nvfp4: { dtype: 'fp4' }, w4a8_nvfp4_fp8: { dtype: 'fp4' },
+    w8a8_int8: { dtype: 'int8' }, int8: { dtype: 'int8' }, w8a16: { dtype: 'int8' }, int8_sq: { dtype: 'int8' },
+    awq: { dtype: 'int4', note: '4-bit (AWQ)' }, awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
+    gptq: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
+    gptq_marlin: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
+    w4a16_awq: { dtype: 'int4' }, w4a16_gptq: { dtype: 'int4' }, w4a16: { dtype: 'int4' },
+    bitsandbytes: { dtype: 'int4', note: '4-bit (bitsandbytes NF4, its usual mode)' },
+};
+const DTYPES = {
+    bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', float: 'fp32', fp32: 'fp32',
+};
+/** Integers as engines accept them: 32768, 32k (x1000), 32K (x1024), 1m, 1M. */
+function parseEngineInt(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const scale = { '': 1, k: 1e3, K: 1024, m: 1e6, M: 1024 ** 2, g: 1e9, G: 1024 ** 3 };
+    const value = Number(m[1]) * (scale[m[2]] ?? 1);
+    return Number.isInteger(value) ? value : undefined;
+}
+/** Where a flag was written: a line of the imported file, or file:line of a config file. */
+const whereOf = (v) => (v.file !== undefined ? `${v.file}:${v.line}` : v.line);
+function reader(args, c) {
+    const flag = (names) => {
+        for (const name of names) {
+            const v = args.flags.get(name);
+            if (v === undefined)
+                continue;
+            if (v.unresolved.length > 0) {
+                c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.join(', ')} in ${v.written}; the flag is ignored`);
+                return undefined;
+            }
+            return v;
+        }
+        return undefined;
+    };
+    const number = (names, what, parse) => {
+        const v = flag(names);
+        if (v === undefined)
+            return undefined;
+        const parsed = typeof v.value === 'string' ? parse(v.value) : undefined;
+        if (parsed === undefined) {
+            c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : `'${v.value}'`} is not a valid ${what}; ignored`);
+            return undefined;
+        }
+        return { value: parsed, line: whereOf(v) };
+    };
+    return {
+        flag,
+        int: (names, what) => number(names, what, (s) => {
+            const n = parseEngineInt(s);
+            return n !== undefined && n >= 1 ? n : undefined;
+        }),
+        fraction: (names, what) => number(names, what, (s) => {
+            const n = Number(s.trim());
+            return s.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined;
+        }),
+        text: (names) => {
+            const v = flag(names);
+            return v && typeof v.value === 'string' ? { value: v.value, line: whereOf(v) } : undefined;
+        },
+        bool: (names) => {
+            const v = flag(names);
+            if (!v)
+                return undefined;
+            const on = v.value === true || /^(true|1|yes|on)$/i.test(v.value);
+            return { value: on, line: whereOf(v) };
+        },
+    };
+}
+/** Rounds away float noise from 1 - 0.9 and the like. */
+const clean = (x) => Math.round(x * 1e9) / 1e9;
+function setDtypes(engine, r, c) {
+    const f = FLAGS[engine];
+    const kv = r.text(f.kv);
+    if (kv && kv.value.toLowerCase() !== 'auto') {
+        const dtype = KV_DTYPES[kv.value.toLowerCase()];
+        if (dtype)
+            c.set('model.kv_cache_dtype', dtype, kv.line);
+        else
+            c.warn(`${c.origin(kv.line)}: KV cache dtype '${kv.value}' is not one the plan format knows; ignored`);
+    }
+    const quant = r.text(f.quant);
+    if (quant) {
+        const known = QUANT_DTYPES[quant.value.toLowerCase().replace(/-/g, '_')];
+        if (known) {
+            c.set('model.weight_dtype', known.dtype, quant.line);
+            if (known.note)
+                c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' read as ${known.note} weights`);
+        }
+        else {
+            c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`);
+        }
+        return;
+    }
+    const dtype = r.text(f.dtype);
+    if (dtype && dtype.value.toLowerCase() !== 'auto') {
+        const d = DTYPES[dtype.value.toLowerCase()];
+        if (d)
+            c.set('model.weight_dtype', d, dtype.line);
+        else
+            c.warn(`${c.origin(dtype.line)}: dtype '${dtype.value}' is not one the plan format knows; ignored`);
+    }
+}
+function setModel(engine, args, r, c) {
+    const named = r.text(FLAGS[engine].model) ?? (args.positional && typeof args.positional.value === 'string'
+        ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+    if (!named)
+        return;
+    const preset = modelPresetFor(named.value);
+    if (preset) {
+        c.set('model.preset', preset, named.line);
+        // a pre-quantized checkpoint (…-FP8) is loaded as such without --quantization
+        const dtype = dtypeInModelName(named.value);
+        if (dtype === 'fp8')
+            c.set('model.weight_dtype', dtype, named.line, false);
+        else if (dtype)
+            c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
+    }
+    else {
+        c.warn(`${c.origin(named.line)}: model '${named.value}' matches no model preset; give model.preset or model.hf_config in the plan`);
+    }
+}
+function vllmLayout(r, b) {
+    const layout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
+    const epOn = r.bool(FLAGS.vllm.ep);
+    // EP spans the TP x DP ranks of the MoE layers; experts are not split further
+    if (epOn?.value)
+        return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line }, etp: 1 };
+    return layout;
+}
+function sglangLayout(r, b, c) {
+    const dpAttention = r.bool(['enable-dp-attention'])?.value === true;
+    const layout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
+    if (dpAttention) {
+        if (b.tpAll % b.dpEngine !== 0)
+            c.warn(`${c.origin(b.dpLine)}: with --enable-dp-attention, --dp ${b.dpEngine} must divide --tp ${b.tpAll}`);
+        layout.tp = Math.max(1, Math.floor(b.tpAll / b.dpEngine));
+        layout.world = b.tpAll * b.pp;
+        layout.schedulers = 1; // --max-running-requests is shared by the DP-attention ranks of one engine
+    }
+    // --ep-size, or a flag that turns expert parallelism on over all --tp ranks
+    const epSize = r.int(FLAGS.sglang.ep, 'expert-parallel size');
+    const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
+    const a2a = r.text(['moe-a2a-backend']);
+    const epOn = epMoe?.value ? epMoe.line : a2a && a2a.value !== 'none' ? a2a.line : undefined;
+    const ep = epSize ?? (epOn !== undefined ? { value: b.tpAll, line: epOn } : undefined);
+    if (ep && ep.value > 1)
+        return { ...layout, ep, etp: Math.max(1, Math.floor(b.tpAll / ep.value)) };
+    // without EP the MoE layers stay tensor-parallel over all --tp ranks
+    return dpAttention ? { ...layout, etp: b.tpAll } : layout;
+}
+function trtllmLayout(r, b) {
+    const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
+    const epSize = r.int(FLAGS.trtllm.ep, 'expert-parallel size');
+    const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+    const layout = attentionDp
+        ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
+        : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
+    if (epSize && epSize.value > 1)
+        return { ...layout, ep: epSize, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
+    return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
+}
+function setMemory(engine, r, c) {
+    const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
+    if (!memory)
+        return;
+    if (engine !== 'trtllm') {
+        c.set('workload.memory_reserve', clean(1 - memory.value), memory.line);
+        return;
+    }
+    c.freeMemoryFraction = { value: memory.value, origin: c.origin(memory.line) };
+    c.warn(`${c.origin(memory.line)}: TensorRT-LLM's free_gpu_memory_fraction ${memory.value} is a share of the memory left FREE ` +
+        'after weights and activations, not of the total: it is not a workload.memory_reserve (see docs/importers.md)');
+}
+/**
+ * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
+ * dtypes and model. Returns the devices one instance uses.
+ */
+function applyEngine(args, c, ctx = {}) {
+    const engine = args.engine;
+    const f = FLAGS[engine];
+    const r = reader(args, c);
+    const here = args.line ?? 0;
+    const instances = ctx.instances ?? { count: 1, line: here };
+    const tpFlag = r.int(f.tp, 'tensor-parallel size');
+    const ppFlag = r.int(f.pp, 'pipeline-parallel size');
+    const dpFlag = r.int(f.dp, 'data-parallel size');
+    const tpLine = tpFlag?.line ?? here;
+    const base = { tpAll: tpFlag?.value ?? 1, pp: ppFlag?.value ?? 1, dpEngine: dpFlag?.value ?? 1, dpLine: dpFlag?.line ?? instances.line };
+    const layout = engine === 'vllm' ? vllmLayout(r, base) : engine === 'sglang' ? sglangLayout(r, base, c) : trtllmLayout(r, base);
+    // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan:
+    // a default of 1 in its place would be a wrong figure, not a missing one
+    const unreadable = (names, read) => names.some((n) => args.flags.has(n)) && read === undefined;
+    const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
+    const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
+    const conc = r.int(f.concurrency, 'sequence count');
+    if (layoutKnown) {
+        c.set('parallelism.tp', layout.tp, tpLine);
+        c.set('parallelism.pp', base.pp, ppFlag?.line ?? here);
+        // independent instances (replicas, groups) multiply data parallelism
+        c.set('parallelism.dp', layout.dp * instances.count, layout.dp !== base.dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
+        // expert groups stay inside one engine instance; further instances are expert data parallelism
+        if (layout.ep)
+            c.set('parallelism.ep', layout.ep.value, layout.ep.line);
+        if (layout.etp !== undefined)
+            c.set('parallelism.etp', layout.etp, layout.ep?.line ?? tpLine);
+        if (conc)
+            c.set('workload.concurrency', conc.value * layout.schedulers * instances.count, conc.line);
+    }
+    else {
+        c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
+    }
+    const context = r.int(f.context, 'context length');
+    if (context)
+        c.context = { tokens: context.value, origin: c.origin(context.line) };
+    const batched = r.int(f.batched, 'token count');
+    if (batched)
+        c.set('workload.max_batched_tokens', batched.value, batched.line);
+    setMemory(engine, r, c);
+    setDtypes(engine, r, c);
+    setModel(engine, args, r, c);
+    const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
+    if (perNode)
+        c.set('hardware.gpus_per_node', perNode.value, perNode.line);
+    const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : undefined;
+    return { world_size: layoutKnown ? layout.world : undefined, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/import/engine-run.ts
+
+
+function runEngine(args, c, ctx, findConfig) {
+    let merged = args;
+    for (const name of CONFIG_FLAGS[args.engine]) {
+        const flag = args.flags.get(name);
+        if (flag === undefined || typeof flag.value !== 'string')
+            continue;
+        const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.join(', ')}` } : findConfig(flag.value);
+        if ('error' in found) {
+            c.warn(`${c.origin(flag.line)}: ${flag.written} ${flag.value}: ${found.error}; its settings are not imported`);
+        }
+        else {
+            merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
+        }
+        break;
+    }
+    return applyEngine(merged, c, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/import/result.ts
+// What every importer returns: plan fields (contract names, SI units), where each came from, and warnings.
+// Pure: no file system. A collector builds the nested fields and their origins together.
+/** Accumulates fields with origins; the first value set for a path wins unless `override` is asked for. */
+class FieldCollector {
+    file;
+    fields = {};
+    origins = {};
+    warnings = [];
+    context;
+    freeMemoryFraction;
+    constructor(file) {
+        this.file = file;
+    }
+    /** "file:line" for a line of this file; a string is already an origin (a line of another file). */
+    origin(where) {
+        if (typeof where === 'string')
+            return where;
+        return where > 0 ? `${this.file}:${where}` : this.file;
+    }
+    set(path, value, line, override = true) {
+        const [section, key] = path.split('.');
+        const sec = (this.fields[section] ??= {});
+        if (!override && key in sec)
+            return;
+        sec[key] = value;
+        this.origins[path] = this.origin(line);
+    }
+    has(path) {
+        const [section, key] = path.split('.');
+        return this.fields[section] !== undefined && key in this.fields[section];
+    }
+    get(path) {
+        const [section, key] = path.split('.');
+        return this.fields[section]?.[key];
+    }
+    warn(message) {
+        if (!this.warnings.includes(message))
+            this.warnings.push(message);
+    }
+    result() {
+        return {
+            fields: this.fields,
+            origins: this.origins,
+            warnings: this.warnings,
+            ...(this.context ? { context: this.context } : {}),
+            ...(this.freeMemoryFraction ? { free_memory_fraction: this.freeMemoryFraction } : {}),
+        };
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/import/yaml-tree.ts
+// Multi-document YAML -> small trees whose nodes know their line, for manifests and engine configs.
+// Bounded like plan files: size, alias count; Helm templates are refused with what to do instead.
+
+const MAX_IMPORT_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+/** Nodes built from one file with aliases expanded: guards against alias bombs. */
+const MAX_NODES = 200_000;
+/** Alias uses (*name) in one file; manifests need few. */
+const MAX_ALIASES = 1000;
+/** The first line with a Helm/Go template action outside a comment, or 0. */
+function templateLine(text) {
+    const lines = text.split('\n');
+    const index = lines.findIndex((l) => /\{\{-?\s*[.$\w(/"-]/.test(l.replace(/^\s*#.*$/, '')));
+    return index + 1;
+}
+function yaml_tree_parseYamlFile(text) {
+    if (text.length > MAX_IMPORT_BYTES)
+        return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+    const helm = templateLine(text);
+    if (helm > 0) {
+        return {
+            error: 'this is a Helm (Go) template, not a rendered manifest: render it first (helm template <release> <chart> -f values.yaml > rendered.yaml) and import the rendered file',
+            line: helm,
+        };
+    }
+    const lineCounter = new dist/* LineCounter */.HN();
+    let docs;
+    try {
+        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
+    }
+    catch (err) {
+        return { error: `not readable as YAML (${String(err).slice(0, 200)})` };
+    }
+    if (!Array.isArray(docs))
+        return { error: 'not readable as YAML' };
+    const lineOf = (offset) => lineCounter.linePos(offset).line;
+    for (const doc of docs) {
+        const first = doc.errors[0];
+        if (first)
+            return { error: `YAML syntax error: ${first.message.split('\n')[0]}`, line: lineOf(first.pos[0]) };
+    }
+    const out = [];
+    const budget = { nodes: 0 };
+    for (const doc of docs) {
+        if (doc.contents === null)
+            continue;
+        const built = build(doc, doc.contents, lineOf, 0, budget);
+        if ('error' in built)
+            return built;
+        out.push(built);
+    }
+    return { text, docs: out, lineOf };
+}
+function build(doc, node, lineOf, depth, budget) {
+    const start = node?.range?.[0] ?? 0;
+    const line = lineOf(start);
+    if (depth > MAX_DEPTH)
+        return { error: `nested deeper than ${MAX_DEPTH} levels`, line };
+    if (++budget.nodes > MAX_NODES)
+        return { error: `more than ${MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
+    if (node === null || node === undefined)
+        return { kind: 'scalar', line, value: null, start, end: start };
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        budget.aliases = (budget.aliases ?? 0) + 1;
+        if (budget.aliases > MAX_ALIASES)
+            return { error: `more than ${MAX_ALIASES} aliases (*name): refused as a possible alias bomb`, line };
+        const target = node.resolve(doc);
+        return target ? build(doc, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
+    }
+    if ((0,dist/* isScalar */.jn)(node))
+        return { kind: 'scalar', line, value: node.value, start, end: node.range?.[1] ?? start };
+    if ((0,dist/* isSeq */.oP)(node)) {
+        const items = [];
+        for (const item of node.items) {
+            const b = build(doc, item, lineOf, depth + 1, budget);
+            if ('error' in b)
+                return b;
+            items.push(b);
+        }
+        return { kind: 'seq', line, items };
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const entries = new Map();
+        for (const pair of node.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (key === undefined)
+                continue;
+            const b = build(doc, pair.value, lineOf, depth + 1, budget);
+            if ('error' in b)
+                return b;
+            // a key with no value still has a line: the key's
+            if (b.kind === 'scalar' && b.value === null && (0,dist/* isScalar */.jn)(pair.key))
+                b.line = lineOf(pair.key.range?.[0] ?? start);
+            entries.set(key, b);
+        }
+        return { kind: 'map', line, entries };
+    }
+    return { error: 'an unsupported YAML node', line };
+}
+/** The node at a key path (`spec`, `template`...) or undefined. */
+function at(node, ...path) {
+    let cur = node;
+    for (const key of path) {
+        if (cur === undefined)
+            return undefined;
+        if (typeof key === 'number')
+            cur = cur.kind === 'seq' ? cur.items[key] : undefined;
+        else
+            cur = cur.kind === 'map' ? cur.entries.get(key) : undefined;
+    }
+    return cur;
+}
+function scalarOf(node) {
+    return node?.kind === 'scalar' ? node.value : undefined;
+}
+function stringOf(node) {
+    const v = scalarOf(node);
+    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+function itemsOf(node) {
+    return node?.kind === 'seq' ? node.items : [];
+}
+/**
+ * Maps offsets in a string scalar's value to lines of the file. Each run of non-blank characters of the
+ * value is looked up, in order, in the source after the node's start: literal, folded and quoted styles
+ * (which fold line breaks into spaces) all keep each word's own line.
+ */
+function valueLineMap(file, node) {
+    const value = String(node.value);
+    const starts = [];
+    const lines = [];
+    let cursor = node.start;
+    let last = node.line;
+    for (const m of value.matchAll(/\S+/g)) {
+        const probe = m[0].slice(0, 40);
+        const found = file.text.indexOf(probe, cursor);
+        if (found >= 0 && found <= node.end) {
+            last = file.lineOf(found);
+            cursor = found + probe.length;
+        }
+        starts.push(m.index);
+        lines.push(last);
+    }
+    return (o) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        if (hi < 0 || o < starts[0])
+            return lines[0] ?? node.line;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= o)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lines[lo] ?? node.line;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/import/benchmarks.ts
+
+
+
+const SYSTEMS = {
+    h100_sxm: 'h100-sxm', h100_pcie: 'h100-pcie', h200_sxm: 'h200', h20: 'h20', b200_sxm: 'b200', gb200_sxm: 'gb200',
+    gb200: 'gb200', a100_sxm: 'a100-80gb', l40s: 'l40s', mi300x: 'mi300x',
+};
+const QUANT = {
+    fp8: 'fp8', fp8_block: 'fp8', fp8_static: 'fp8', fp8_ootb: 'fp8', w4afp8: 'int4', int4_wo: 'int4', int8_wo: 'int8',
+    nvfp4: 'fp4', fp4: 'fp4', mxfp4: 'fp4', bfloat16: 'bf16', float16: 'fp16', bf16: 'bf16', fp16: 'fp16',
+};
+function num(node) {
+    let v = scalarOf(node);
+    // a search list with a single entry (tp_list: [4]) is that value
+    if (node?.kind === 'seq' && node.items.length === 1)
+        v = scalarOf(node.items[0]);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+function first(map, keys) {
+    for (const key of keys) {
+        const node = at(map, key);
+        if (node !== undefined && (node.kind !== 'scalar' || node.value !== null))
+            return node;
+    }
+    return undefined;
+}
+/** A model name as aiconfigurator writes it (QWEN3_32B, DEEPSEEK_V3, LLAMA3.1_70B) -> a preset id. */
+function presetOfToolName(name) {
+    const dashed = name.toLowerCase().replace(/_/g, '-').replace(/^llama(\d)/, 'llama-$1');
+    return modelPresetFor(dashed) ?? modelPresetFor(name);
+}
+/** Is this aiconfigurator's YAML (experiments, or one experiment's figures)? */
+function isAiconfigurator(root) {
+    return at(root, 'exps') !== undefined || at(root, 'exp_config') !== undefined ||
+        (at(root, 'serving_mode') !== undefined && at(root, 'isl') !== undefined) ||
+        (at(root, 'isl') !== undefined && (at(root, 'total_gpus') !== undefined || at(root, 'system_name') !== undefined));
+}
+/** The SLA map of a Dynamo file: `sla:` anywhere in the first document, or a root with ttft and itl. */
+function findSla(root, depth = 0) {
+    if (root.kind !== 'map' || depth > 8)
+        return undefined;
+    const sla = at(root, 'sla');
+    if (sla?.kind === 'map')
+        return sla;
+    if (at(root, 'itl') !== undefined && at(root, 'ttft') !== undefined)
+        return root;
+    for (const child of root.entries.values()) {
+        const found = findSla(child, depth + 1);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+function setTokens(c, map) {
+    const isl = at(map, 'isl');
+    const osl = at(map, 'osl');
+    const i = num(isl);
+    const o = num(osl);
+    if (i && isl)
+        c.set('workload.input_tokens', Math.round(i), isl.line);
+    if (o && osl)
+        c.set('workload.output_tokens', Math.round(o), osl.line);
+}
+function setMs(c, path, node) {
+    const ms = num(node);
+    if (ms !== undefined && node)
+        c.set(path, ms / 1000, node.line);
+}
+function importSla(file, sla) {
+    const c = new FieldCollector(file);
+    setTokens(c, sla);
+    setMs(c, 'requirements.ttft', at(sla, 'ttft'));
+    setMs(c, 'requirements.tpot', first(sla, ['itl', 'tpot']));
+    return c.result();
+}
+/** The experiment to read: exp_config, the named or first of `exps`, or the root itself. */
+function experimentOf(root, name) {
+    const exp = at(root, 'exp_config');
+    if (exp?.kind === 'map')
+        return exp;
+    const names = itemsOf(at(root, 'exps')).map((n) => stringOf(n)).filter((n) => n !== undefined);
+    if (names.length > 0) {
+        const wanted = name ?? names[0];
+        const node = at(root, wanted);
+        if (node?.kind !== 'map')
+            return { error: `experiment '${wanted}' is listed in exps but not defined`, line: at(root, 'exps')?.line };
+        return node;
+    }
+    return root;
+}
+/** The worker whose layout the plan takes: a named one, else decode (it sets TPOT), else the aggregated one. */
+function workerOf(exp, name) {
+    const containers = [exp, at(exp, 'config'), at(exp, 'workers')];
+    const keys = name
+        ? [name, `${name}_worker_config`, `${name}_worker`]
+        : ['decode_worker_config', 'decode_worker', 'decode', 'agg_worker_config', 'agg_worker', 'agg', 'worker_config'];
+    for (const holder of containers) {
+        const w = first(holder, keys);
+        if (w?.kind === 'map')
+            return w;
+    }
+    return undefined;
+}
+function importAiconfigurator(file, yaml, worker) {
+    const root = yaml.docs[0];
+    if (!root)
+        return { error: 'the file is empty' };
+    const exp = experimentOf(root, worker !== undefined && at(root, worker) !== undefined ? worker : undefined);
+    if ('error' in exp)
+        return exp;
+    const c = new FieldCollector(file);
+    setTokens(c, exp);
+    setMs(c, 'claims.ttft', at(exp, 'ttft'));
+    setMs(c, 'claims.tpot', first(exp, ['tpot', 'itl']));
+    const gpus = at(exp, 'total_gpus');
+    const totalGpus = num(gpus);
+    if (totalGpus && gpus)
+        c.set('hardware.gpus', Math.round(totalGpus), gpus.line);
+    const system = at(exp, 'system_name') ?? at(exp, 'system');
+    const preset = SYSTEMS[(stringOf(system) ?? '').toLowerCase()];
+    if (preset && system)
+        c.set('hardware.preset', preset, system.line);
+    else if (system)
+        c.warn(`${c.origin(system.line)}: system '${stringOf(system)}' matches no hardware preset`);
+    const model = at(exp, 'model_name') ?? at(exp, 'model');
+    const modelName = stringOf(model);
+    if (modelName && model) {
+        const id = presetOfToolName(modelName);
+        if (id)
+            c.set('model.preset', id, model.line);
+        else
+            c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
+    }
+    const w = workerOf(exp, worker);
+    const layout = [
+        ['parallelism.tp', ['tp', 'tp_list', 'tensor_parallel_size']],
+        ['parallelism.pp', ['pp', 'pp_list', 'pipeline_parallel_size']],
+        ['parallelism.dp', ['dp', 'dp_list', 'attention_dp_size']],
+        ['parallelism.ep', ['moe_ep', 'moe_ep_list', 'ep']],
+        ['parallelism.etp', ['moe_tp', 'moe_tp_list', 'etp']],
+        ['workload.concurrency', ['bs', 'batch_size', 'concurrency']],
+    ];
+    for (const [path, keys] of layout) {
+        const node = first(w, keys);
+        const n = num(node);
+        if (node?.kind === 'seq' && node.items.length > 1) {
+            c.warn(`${c.origin(node.line)}: ${keys[0]} lists ${node.items.length} candidates (a search space); not imported`);
+        }
+        else if (n !== undefined && Number.isInteger(n) && node)
+            c.set(path, n, node.line);
+    }
+    // replicas of the worker multiply data parallelism and the batch
+    const replicas = first(w, ['workers', 'num_workers', 'replicas']);
+    const r = num(replicas);
+    if (r && r > 1 && replicas) {
+        c.set('parallelism.dp', (c.get('parallelism.dp') ?? 1) * r, replicas.line);
+        if (c.has('workload.concurrency'))
+            c.set('workload.concurrency', c.get('workload.concurrency') * r, replicas.line);
+    }
+    // a disaggregated run: the plan covers the chosen pool (decode by default), not the prefill GPUs
+    const mode = stringOf(at(exp, 'serving_mode'));
+    const tp = c.get('parallelism.tp');
+    if (mode === 'disagg' && w && tp !== undefined) {
+        const pool = tp * (c.get('parallelism.pp') ?? 1) * (c.get('parallelism.dp') ?? 1);
+        c.set('hardware.gpus', pool, first(w, ['tp', 'tp_list'])?.line ?? w.line);
+        c.warn(`${c.origin(w.line)}: a disaggregated experiment: the plan takes the ${worker ?? 'decode'} workers (${pool} of ${totalGpus ?? '?'} GPUs); ` +
+            'its TTFT claim includes the prefill workers, which this plan does not model');
+    }
+    for (const [path, keys] of [['model.weight_dtype', ['gemm_quant_mode']], ['model.kv_cache_dtype', ['kvcache_quant_mode']]]) {
+        const node = first(w, keys) ?? first(exp, keys);
+        const mode = stringOf(node)?.toLowerCase();
+        if (mode === undefined || !node)
+            continue;
+        const dtype = QUANT[mode];
+        if (dtype)
+            c.set(path, dtype, node.line);
+        else
+            c.warn(`${c.origin(node.line)}: ${keys[0]} '${mode}' does not map to a plan dtype; ignored`);
+    }
+    const perGpu = first(exp, ['tokens/s/gpu', 'tokens_per_s_per_gpu']);
+    const rate = num(perGpu);
+    if (rate && perGpu && totalGpus)
+        c.set('claims.throughput', rate * totalGpus, perGpu.line);
+    return c.result();
+}
+
+;// CONCATENATED MODULE: ./src/import/shell.ts
+// Shell words as `sh -c` would see them, for the command lines that manifests and scripts start engines with.
+// Handles quotes, escapes, line continuations, comments, command separators, $VAR / ${VAR} / ${VAR:-default},
+// $(( )) arithmetic and Kubernetes' own $(VAR). It never runs anything: $(command) and unknown variables
+// are left unresolved and named, so the importer can warn about them.
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/**
+ * Kubernetes expands $(VAR) in command, args and env values before any shell runs, from the variables
+ * defined so far; $$ is a literal $; an unknown $(VAR) stays as written.
+ */
+function expandKubernetes(text, env) {
+    return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name) => {
+        if (match === '$$')
+            return '$';
+        return name !== undefined && Object.prototype.hasOwnProperty.call(env, name) ? env[name] : match;
+    });
+}
+/** Integer arithmetic as in $(( )): + - * / % and parentheses, names read from env. */
+function evaluateArithmetic(expr, env) {
+    const tokens = expr.match(/\s*(\d+|[A-Za-z_][A-Za-z0-9_]*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\*\*|[-+*/%()])\s*/gy);
+    const joined = tokens?.join('') ?? '';
+    if (!tokens || joined.length !== expr.length)
+        return { unresolved: `$((${expr}))` };
+    const items = tokens.map((t) => t.trim());
+    let pos = 0;
+    let missing;
+    const peek = () => items[pos];
+    const primary = () => {
+        const t = items[pos++];
+        if (t === undefined)
+            throw new Error('end');
+        if (t === '(') {
+            const v = sum();
+            if (items[pos++] !== ')')
+                throw new Error('paren');
+            return v;
+        }
+        if (t === '-')
+            return -primary();
+        if (t === '+')
+            return primary();
+        if (/^\d+$/.test(t))
+            return Number(t);
+        const name = t.replace(/^\$\{?|\}$/g, '');
+        const raw = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+        if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) {
+            missing ??= name;
+            return 0;
+        }
+        return Number(raw);
+    };
+    const product = () => {
+        let v = primary();
+        for (let op = peek(); op === '*' || op === '/' || op === '%'; op = peek()) {
+            pos++;
+            const r = primary();
+            if (op === '*')
+                v *= r;
+            else if (r === 0)
+                throw new Error('division by zero');
+            else
+                v = op === '/' ? Math.trunc(v / r) : v % r;
+        }
+        return v;
+    };
+    function sum() {
+        let v = product();
+        for (let op = peek(); op === '+' || op === '-'; op = peek()) {
+            pos++;
+            v = op === '+' ? v + product() : v - product();
+        }
+        return v;
+    }
+    try {
+        const value = sum();
+        if (pos !== items.length)
+            return { unresolved: `$((${expr}))` };
+        if (missing !== undefined)
+            return { unresolved: missing };
+        return { value };
+    }
+    catch {
+        return { unresolved: missing ?? `$((${expr}))` };
+    }
+}
+/** The offset just after the `)` matching the `(` at `open` (which follows a `$`); -1 when unbalanced. */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+/** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
+function expandDollar(script, at, env) {
+    const rest = script.slice(at + 1);
+    const lookup = (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+    if (rest.startsWith('((')) {
+        const end = closingParen(script, at + 1);
+        if (end < 0)
+            return { text: '$', end: at + 1 };
+        const expr = script.slice(at + 3, end - 2);
+        const result = evaluateArithmetic(expr, env);
+        return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+    }
+    if (rest.startsWith('(')) {
+        const end = closingParen(script, at + 1);
+        if (end < 0)
+            return { text: '$', end: at + 1 };
+        // Kubernetes has replaced $(VAR) by the variable before the shell runs; $(command) is never run here
+        const k8s = /^\(([A-Za-z_][A-Za-z0-9_]*)\)/.exec(rest);
+        const value = k8s ? lookup(k8s[1]) : undefined;
+        if (value !== undefined)
+            return { text: value, end };
+        return { text: '', end, unresolved: script.slice(at, end) };
+    }
+    if (rest.startsWith('{')) {
+        const close = script.indexOf('}', at + 2);
+        if (close < 0)
+            return { text: '$', end: at + 1 };
+        const inner = script.slice(at + 2, close);
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(inner);
+        if (!m)
+            return { text: '', end: close + 1, unresolved: `\${${inner}}` };
+        const [, name, op, fallback] = m;
+        const value = lookup(name);
+        const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
+        if (useFallback)
+            return { text: fallback ?? '', end: close + 1 };
+        return value === undefined ? { text: '', end: close + 1, unresolved: name } : { text: value, end: close + 1 };
+    }
+    const m = NAME.exec(rest);
+    if (m) {
+        const value = lookup(m[0]);
+        const end = at + 1 + m[0].length;
+        return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
+    }
+    if (/^[0-9@*#?$!-]/.test(rest))
+        return { text: '', end: at + 2, unresolved: `$${rest[0]}` };
+    return { text: '$', end: at + 1 };
+}
+/**
+ * Splits a script into commands (at unquoted newlines, ; && || | &) of expanded words.
+ * Words keep the line where they start.
+ */
+function shellCommands(script, ctx) {
+    // assignments (TP=8, export TP=8) in the script apply to the commands after them
+    const env = { ...ctx.env };
+    const commands = [];
+    let words = [];
+    let current = null;
+    const begin = (at) => (current ??= { text: '', start: at, unresolved: [], quoted: false });
+    const endWord = () => {
+        // an unquoted expansion that comes out empty makes no word at all (field removal), "" does
+        const keep = current && (current.text !== '' || current.quoted || current.unresolved.length > 0);
+        if (current && keep)
+            words.push({ text: current.text, line: ctx.lineOf(current.start), unresolved: current.unresolved });
+        current = null;
+    };
+    const endCommand = () => {
+        endWord();
+        const assigns = words[0]?.text === 'export' || words[0]?.text === 'readonly' ? words.slice(1) : words;
+        if (assigns.length > 0 && assigns.every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text) && w.unresolved.length === 0)) {
+            for (const w of assigns) {
+                const eq = w.text.indexOf('=');
+                env[w.text.slice(0, eq)] = w.text.slice(eq + 1);
+            }
+        }
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+    };
+    const dollar = (i) => {
+        const w = begin(i);
+        const exp = expandDollar(script, i, env);
+        w.text += exp.text;
+        if (exp.unresolved !== undefined)
+            w.unresolved.push(exp.unresolved);
+        return exp.end;
+    };
+    let i = 0;
+    while (i < script.length) {
+        const c = script[i];
+        if (c === '\\') {
+            if (script[i + 1] === '\n') {
+                i += 2;
+                continue;
+            } // line continuation
+            if (script.startsWith('\r\n', i + 1)) {
+                i += 3;
+                continue;
+            }
+            begin(i).text += script[i + 1] ?? '';
+            i += 2;
+            continue;
+        }
+        if (c === "'") {
+            const close = script.indexOf("'", i + 1);
+            const end = close < 0 ? script.length : close;
+            const w = begin(i);
+            w.quoted = true;
+            w.text += script.slice(i + 1, end);
+            i = end + 1;
+            continue;
+        }
+        if (c === '"') {
+            const w = begin(i);
+            w.quoted = true;
+            i++;
+            while (i < script.length && script[i] !== '"') {
+                const d = script[i];
+                if (d === '\\' && i + 1 < script.length && '"\\$`\n'.includes(script[i + 1])) {
+                    if (script[i + 1] !== '\n')
+                        w.text += script[i + 1];
+                    i += 2;
+                }
+                else if (d === '$') {
+                    i = dollar(i);
+                }
+                else {
+                    w.text += d;
+                    i++;
+                }
+            }
+            i++;
+            continue;
+        }
+        if (c === '$') {
+            i = dollar(i);
+            continue;
+        }
+        if (c === '#' && current === null) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&') {
+            endCommand();
+            i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            i++;
+            continue;
+        }
+        begin(i).text += c;
+        i++;
+    }
+    endCommand();
+    return commands;
+}
+/** The line map of a plain text file: offset -> 1-based line. */
+function lineMapOf(text, firstLine = 1) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return (offset) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return firstLine + lo;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/import/command-words.ts
+// A container's command and args (or a script) as shell commands of expanded words.
+// argv items are words as they are (after Kubernetes' own $(VAR) expansion); `sh -c "<script>"` and
+// `bash -c` scripts are split as the shell would split them, with the container's env.
+
+
+const SHELLS = /^(\/usr)?(\/bin\/)?(ba|da|z)?sh$/;
+/** The commands a container runs: argv as one command, or the commands of its shell script. */
+function containerCommands(file, items, env) {
+    const argv = [];
+    for (const node of items) {
+        if (node.kind !== 'scalar' || node.value === null)
+            continue;
+        argv.push({ text: expandKubernetes(String(node.value), env), line: node.line, node });
+    }
+    const shellAt = argv.findIndex((a, i) => SHELLS.test(a.text) && /^-[a-z]*c[a-z]*$/.test(argv[i + 1]?.text ?? ''));
+    if (shellAt >= 0) {
+        const script = argv[shellAt + 2];
+        if (!script || script.node.kind !== 'scalar')
+            return [];
+        // the script as written (the shell step below also does Kubernetes' $(VAR)), so offsets match the file
+        const raw = String(script.node.value);
+        return shellCommands(raw, { env, lineOf: valueLineMap(file, script.node) });
+    }
+    // words that still hold $(VAR) after Kubernetes' expansion name a variable it could not find
+    return [
+        argv.map((a) => {
+            const left = [...a.text.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1]);
+            // without a shell, $VAR reaches the engine as written
+            for (const m of a.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g))
+                left.push(`${m[0]} (argv without a shell: not expanded)`);
+            return { text: a.text, line: a.line, unresolved: left };
+        }),
+    ];
+}
+/** The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order. */
+function scriptCommands(text) {
+    return shellCommands(text, { env: {}, lineOf: lineMapOf(text) });
+}
+
+;// CONCATENATED MODULE: ./src/import/gpu-labels.ts
+// Node labels and instance types that name an accelerator -> hardware preset ids.
+// Label values as published: NVIDIA GPU feature discovery (nvidia.com/gpu.product, e.g.
+// "NVIDIA-H100-80GB-HBM3"), GKE (cloud.google.com/gke-accelerator, e.g. "nvidia-h100-80gb"),
+// AWS instance types (node.kubernetes.io/instance-type: p5.48xlarge = 8x H100, p5e/p5en = 8x H200,
+// p4d = 8x A100 40GB, p4de = 8x A100 80GB).
+const PATTERNS = [
+    [/gb200/i, 'gb200'],
+    [/b200/i, 'b200'],
+    [/h200/i, 'h200'],
+    [/h100.*(pcie|nvl)/i, 'h100-pcie'],
+    [/h100/i, 'h100-sxm'],
+    [/\bh20\b|-h20$|^h20$/i, 'h20'],
+    [/a100.*80/i, 'a100-80gb'],
+    [/a100/i, 'a100-40gb'],
+    [/l40s/i, 'l40s'],
+    [/4090/i, 'rtx-4090'],
+    [/mi325/i, 'mi325x'],
+    [/mi300/i, 'mi300x'],
+    [/910b/i, 'ascend-910b'],
+];
+const INSTANCE_TYPES = [
+    [/^p5en?\./, 'h200'],
+    [/^p5e\./, 'h200'],
+    [/^p5\./, 'h100-sxm'],
+    [/^p4de\./, 'a100-80gb'],
+    [/^p4d\./, 'a100-40gb'],
+    [/^p6-b200\./, 'b200'],
+    [/^a3-(high|mega|edge)gpu/, 'h100-sxm'],
+    [/^a3-ultragpu/, 'h200'],
+    [/^a4-highgpu/, 'b200'],
+];
+const ACCELERATOR_LABELS = ['nvidia.com/gpu.product', 'cloud.google.com/gke-accelerator', 'amd.com/gpu.product-name', 'accelerator'];
+const INSTANCE_LABELS = ['node.kubernetes.io/instance-type', 'beta.kubernetes.io/instance-type'];
+/** The hardware preset a node label names, or undefined. */
+function presetForLabel(label, value) {
+    if (INSTANCE_LABELS.includes(label))
+        return INSTANCE_TYPES.find(([re]) => re.test(value))?.[1];
+    if (ACCELERATOR_LABELS.includes(label) || /gpu|accelerator/i.test(label))
+        return PATTERNS.find(([re]) => re.test(value))?.[1];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/import/kubernetes.ts
+// Rendered Kubernetes manifests -> plan fields: the device count from the pods' GPU limits and
+// replicas, the engine's flags from the serving container's command, the accelerator from node labels.
+//   Deployment / StatefulSet / Pod     GPUs = replicas x GPUs per pod; each replica is one engine instance
+//   LeaderWorkerSet                    GPUs = replicas x (leader GPUs + (size - 1) x worker GPUs); a group
+//                                      is one engine instance spanning `size` pods (one per node)
+//   KServe LLMInferenceService         vLLM with spec.parallelism (tensor, pipeline, data, expert) x replicas
+//   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
+
+
+
+
+
+
+
+
+
+const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'gpu'];
+function intOf(node) {
+    const v = scalarOf(node);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+    return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+function count(node, fallback, line) {
+    const n = intOf(node);
+    return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
+}
+/** GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then requests. */
+function gpusOf(container) {
+    for (const kind of ['limits', 'requests']) {
+        for (const name of GPU_RESOURCES) {
+            const node = at(container, 'resources', kind, name);
+            const n = intOf(node);
+            if (n !== undefined && node)
+                return { count: n, line: node.line };
+        }
+    }
+    return undefined;
+}
+function workloadsOf(docs) {
+    const out = [];
+    for (const doc of docs) {
+        const kind = stringOf(at(doc, 'kind')) ?? '';
+        const name = stringOf(at(doc, 'metadata', 'name')) ?? kind;
+        const line = at(doc, 'kind')?.line ?? doc.line;
+        const spec = at(doc, 'spec');
+        if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
+            out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
+                groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
+        }
+        else if (kind === 'Pod') {
+            out.push({ kind, name, line, doc, instances: { count: 1, line }, groups: [{ spec, pods: 1, env: {} }] });
+        }
+        else if (kind === 'LeaderWorkerSet') {
+            const lwt = at(spec, 'leaderWorkerTemplate');
+            const size = count(at(lwt, 'size'), 1, line).count;
+            const worker = at(lwt, 'workerTemplate', 'spec');
+            const leader = at(lwt, 'leaderTemplate', 'spec') ?? worker;
+            // the LeaderWorkerSet controller sets these in every pod of a group
+            const env = (index) => ({ LWS_GROUP_SIZE: String(size), LWS_WORKER_INDEX: String(index) });
+            const groups = [{ spec: leader, pods: 1, env: env(0) }];
+            if (size > 1)
+                groups.push({ spec: worker, pods: size - 1, env: env(1) });
+            out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+        }
+        else if (kind === 'LLMInferenceService') {
+            const groups = [{ spec: at(spec, 'template'), pods: 1, env: {} }];
+            out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+        }
+        else if (kind === 'DynamoGraphDeployment') {
+            const services = at(spec, 'services');
+            if (services?.kind !== 'map')
+                continue;
+            for (const [service, node] of services.entries) {
+                const gpuNode = at(node, 'resources', 'limits', 'gpu') ?? at(node, 'resources', 'requests', 'gpu');
+                const gpus = intOf(gpuNode);
+                if (!gpus || !gpuNode)
+                    continue;
+                const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
+                out.push({
+                    kind, name: service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
+                    groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
+                            gpus: { count: gpus, line: gpuNode.line } }],
+                });
+            }
+        }
+    }
+    return out;
+}
+/** The container's environment: env entries in order (Kubernetes expands $(VAR) in their values), envFrom ConfigMaps. */
+function containerEnv(container, base, configMaps) {
+    const env = { ...base };
+    const fromCluster = [];
+    for (const source of itemsOf(at(container, 'envFrom'))) {
+        const cm = configMaps.get(stringOf(at(source, 'configMapRef', 'name')) ?? '');
+        const data = at(cm, 'data');
+        if (data?.kind === 'map')
+            for (const [k, v] of data.entries)
+                env[k] = stringOf(v) ?? '';
+    }
+    for (const entry of itemsOf(at(container, 'env'))) {
+        const name = stringOf(at(entry, 'name'));
+        if (name === undefined)
+            continue;
+        const value = at(entry, 'value');
+        if (value !== undefined && scalarOf(value) !== null)
+            env[name] = expandKubernetes(stringOf(value) ?? '', env);
+        else if (at(entry, 'valueFrom'))
+            fromCluster.push(name);
+    }
+    return { env, fromCluster };
+}
+function configMapsOf(docs) {
+    const maps = new Map();
+    for (const doc of docs) {
+        if (stringOf(at(doc, 'kind')) === 'ConfigMap')
+            maps.set(stringOf(at(doc, 'metadata', 'name')) ?? '', doc);
+    }
+    return maps;
+}
+/** A config file named by a container path, looked up by base name among the manifest's ConfigMaps. */
+function configMapFinder(file, yaml, configMaps, fallback) {
+    return (path) => {
+        const base = path.split('/').pop() ?? path;
+        for (const cm of configMaps.values()) {
+            const node = at(cm, 'data', base);
+            if (node?.kind !== 'scalar' || typeof node.value !== 'string')
+                continue;
+            const parsed = yaml_tree_parseYamlFile(node.value);
+            if ('error' in parsed)
+                return { error: `ConfigMap data '${base}': ${parsed.error}` };
+            const root = parsed.docs[0];
+            if (!root)
+                return { error: `ConfigMap data '${base}' is empty` };
+            const toFile = valueLineMap(yaml, node);
+            const starts = [0];
+            for (let i = 0; i < node.value.length; i++)
+                if (node.value[i] === '\n')
+                    starts.push(i + 1);
+            const data = node.value;
+            // the first non-blank character of the line: its word is what valueLineMap located
+            const firstWord = (line) => {
+                let o = starts[line - 1] ?? 0;
+                while (o < data.length && (data[o] === ' ' || data[o] === '\t'))
+                    o++;
+                return o;
+            };
+            return { root, file, mapLine: (line) => toFile(firstWord(line)) };
+        }
+        return fallback(path);
+    };
+}
+function choose(file, workloads, options, configMaps) {
+    const chosen = [];
+    for (const workload of workloads) {
+        const group = workload.groups[0];
+        const containers = group.container ? [group.container] : itemsOf(at(group.spec, 'containers'));
+        for (const container of containers) {
+            const name = stringOf(at(container, 'name')) ?? '';
+            if (options.container !== undefined && options.container !== name && options.container !== workload.name)
+                continue;
+            const { env, fromCluster } = containerEnv(container, group.env, configMaps);
+            const argv = [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))];
+            const commands = containerCommands(file, argv, env);
+            const found = findInvocation(commands, options.engine);
+            const engine = found?.engine ?? (commands.length > 0 ? commands.map((w) => detectEngine(w)).find((e) => e) : undefined);
+            chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined, fromCluster });
+        }
+    }
+    return chosen;
+}
+function kubernetes_hardwarePreset(spec) {
+    const selector = at(spec, 'nodeSelector');
+    if (selector?.kind === 'map') {
+        for (const [label, value] of selector.entries) {
+            const preset = presetForLabel(label, stringOf(value) ?? '');
+            if (preset)
+                return { preset, line: value.line };
+        }
+    }
+    const terms = at(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+    for (const term of itemsOf(terms)) {
+        for (const expr of itemsOf(at(term, 'matchExpressions'))) {
+            if (stringOf(at(expr, 'operator')) !== 'In')
+                continue;
+            const values = itemsOf(at(expr, 'values'));
+            const presets = new Set(values.map((v) => presetForLabel(stringOf(at(expr, 'key')) ?? '', stringOf(v) ?? '')));
+            const only = values[0];
+            if (presets.size === 1 && only && [...presets][0])
+                return { preset: [...presets][0], line: only.line };
+        }
+    }
+    return undefined;
+}
+/** KServe LLMInferenceService: spec.parallelism is the layout (vLLM semantics); spec.model.uri the model. */
+function applyKServe(w, c, gpusPerPod) {
+    const par = at(w.doc, 'spec', 'parallelism');
+    const get = (key) => {
+        const node = at(par, key);
+        const n = intOf(node);
+        return n !== undefined && n >= 1 && node ? { count: n, line: node.line } : undefined;
+    };
+    const tp = get('tensor');
+    const pp = get('pipeline');
+    const data = get('data');
+    const expert = scalarOf(at(par, 'expert')) === true;
+    if (tp)
+        c.set('parallelism.tp', tp.count, tp.line);
+    if (pp)
+        c.set('parallelism.pp', pp.count, pp.line);
+    if (tp || pp || data) {
+        const dpEngine = data?.count ?? 1;
+        // vLLM's --max-num-seqs is per data-parallel rank
+        if (dpEngine > 1 && c.has('workload.concurrency')) {
+            c.set('workload.concurrency', c.get('workload.concurrency') * dpEngine, c.origins['workload.concurrency'] ?? w.line);
+        }
+        c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
+        if (expert) {
+            c.set('parallelism.ep', (tp?.count ?? 1) * dpEngine, at(par, 'expert')?.line ?? w.line);
+            c.set('parallelism.etp', 1, at(par, 'expert')?.line ?? w.line);
+        }
+        const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
+        c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);
+        if (gpusPerPod && at(w.doc, 'spec', 'worker') === undefined && gpusPerPod.count !== world) {
+            c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
+        }
+    }
+    const model = at(w.doc, 'spec', 'model', 'uri') ?? at(w.doc, 'spec', 'model', 'name');
+    const name = stringOf(model);
+    if (name && model && !c.has('model.preset')) {
+        const preset = modelPresetFor(name);
+        if (preset)
+            c.set('model.preset', preset, model.line);
+        else
+            c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
+    }
+}
+function importManifest(file, yaml, options, findConfig) {
+    const workloads = workloadsOf(yaml.docs);
+    if (workloads.length === 0) {
+        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
+        return { error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment` };
+    }
+    const configMaps = configMapsOf(yaml.docs);
+    const candidates = choose(yaml, workloads, options, configMaps);
+    if (candidates.length === 0)
+        return { error: `no container or workload named '${options.container}'` };
+    const withEngine = candidates.filter((x) => x.engine !== undefined);
+    const kserve = candidates.find((x) => x.workload.kind === 'LLMInferenceService');
+    const pick = withEngine[0] ?? kserve ?? candidates.find((x) => gpusOf(x.container)) ?? candidates[0];
+    if (!pick)
+        return { error: 'no container found' };
+    const c = new FieldCollector(file);
+    if (withEngine.length > 1 && options.container === undefined) {
+        const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
+        c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
+    }
+    const w = pick.workload;
+    const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
+    if (engine === undefined) {
+        return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
+    }
+    if (options.engine && pick.engine && options.engine !== pick.engine) {
+        c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
+    }
+    // devices: per pod from the GPU limits, times pods per instance, times instances
+    let perInstance = 0;
+    let gpuLine = 0;
+    let perPod;
+    for (const [index, group] of w.groups.entries()) {
+        const containers = group.container ? [] : itemsOf(at(group.spec, 'containers'));
+        const gpus = group.gpus ?? containers.map(gpusOf).find((g) => g !== undefined);
+        if (!gpus)
+            continue;
+        if (index === 0)
+            perPod = gpus;
+        perInstance += gpus.count * group.pods;
+        gpuLine ||= gpus.line;
+    }
+    const groupPods = w.groups.reduce((n, g) => n + g.pods, 0);
+    const found = findInvocation(pick.commands, engine);
+    const words = found?.words ?? (pick.hasCommand ? undefined : pick.commands[0]);
+    const instances = { count: w.instances.count, line: w.instances.line };
+    const finder = configMapFinder(file, yaml, configMaps, findConfig);
+    let world;
+    if (words) {
+        const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
+        for (const name of pick.fromCluster) {
+            if (words.some((word) => word.unresolved.includes(name))) {
+                c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
+            }
+        }
+        const facts = runEngine(args, c, { instances }, finder);
+        world = facts.world_size;
+        if (facts.nodes !== undefined && facts.nodes !== groupPods) {
+            c.warn(`${c.origin(facts.line)}: --nnodes ${facts.nodes} but one instance has ${groupPods} pod(s)`);
+        }
+    }
+    else if (w.kind !== 'LLMInferenceService') {
+        c.warn(`${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
+    }
+    if (w.kind === 'LLMInferenceService')
+        applyKServe(w, c, perPod);
+    if (perInstance > 0 && !c.has('hardware.gpus')) {
+        c.set('hardware.gpus', perInstance * w.instances.count, gpuLine);
+        if (world !== undefined && world !== perInstance) {
+            c.warn(`${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`);
+        }
+    }
+    else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
+        // no GPU limit: the engine's own count is the best figure there is
+        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
+        c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
+    }
+    if (groupPods > 1 && perPod)
+        c.set('hardware.gpus_per_node', perPod.count, perPod.line);
+    const hw = kubernetes_hardwarePreset(w.groups[0]?.spec);
+    if (hw)
+        c.set('hardware.preset', hw.preset, hw.line);
+    return c.result();
+}
+/** Parses and imports; a Helm template or unreadable YAML is an error. */
+function importManifestText(file, text, options, findConfig) {
+    const yaml = parseYamlFile(text);
+    if ('error' in yaml)
+        return yaml;
+    return importManifest(file, yaml, options, findConfig);
+}
+
+;// CONCATENATED MODULE: ./src/import/index.ts
+// Importers: the files where deployments already live -> plan fields with origins and warnings.
+// Pure: the caller passes a reader for the files an imported file names (an engine's --config).
+
+
+
+
+
+
+
+
+
+
+/** `ref` relative to the folder of `from` (both repository paths with '/'); '..' resolved. */
+function relativeTo(from, ref) {
+    const parts = from.split('/').slice(0, -1);
+    for (const part of ref.split('/')) {
+        // '..' climbs out of a named folder; above the start it stays, so ../../x keeps meaning that
+        if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..')
+            parts.pop();
+        else if (part === '..')
+            parts.push('..');
+        else if (part !== '.' && part !== '')
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+function configReader(read) {
+    return (path) => {
+        if (path.startsWith('/'))
+            return { error: 'an absolute path inside the container, and no ConfigMap in the same file holds it' };
+        const got = read(path);
+        if ('error' in got)
+            return got;
+        const yaml = yaml_tree_parseYamlFile(got.text);
+        if ('error' in yaml)
+            return { error: yaml.error };
+        const root = yaml.docs[0];
+        return root ? { root, file: path } : { error: 'the file is empty' };
+    };
+}
+const SCRIPT_EXTENSIONS = /\.(sh|bash|txt|cmd|command)$/i;
+function importScript(file, text, options, read) {
+    const commands = scriptCommands(text);
+    // the engine the plan names, else whichever one the script starts (with a warning below)
+    const found = findInvocation(commands, options.engine) ?? findInvocation(commands, undefined);
+    if (!found) {
+        const which = options.engine ? `'${options.engine}'` : 'vllm serve, python -m sglang.launch_server or trtllm-serve';
+        return { error: `no ${which} command found` };
+    }
+    const c = new FieldCollector(file);
+    if (options.engine && options.engine !== found.engine) {
+        c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
+    }
+    const line = found.words[0]?.line ?? 1;
+    const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
+    if (facts.world_size !== undefined)
+        c.set('hardware.gpus', facts.world_size, facts.line);
+    return c.result();
+}
+/**
+ * Imports one file: a Kubernetes manifest, an engine command line (script), an engine --config YAML,
+ * an aiconfigurator experiment or a Dynamo SLA. `read` resolves paths relative to this file.
+ */
+function importDeployment(file, text, options, read) {
+    try {
+        if (SCRIPT_EXTENSIONS.test(file))
+            return importScript(file, text, options, read);
+        const yaml = yaml_tree_parseYamlFile(text);
+        if ('error' in yaml)
+            return yaml;
+        const root = yaml.docs[0];
+        if (!root || root.kind !== 'map')
+            return importScript(file, text, options, read);
+        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind')));
+        const slaHolder = yaml.docs.find((d) => stringOf(at(d, 'kind')) === 'DynamoGraphDeploymentRequest');
+        if (slaHolder) {
+            const sla = findSla(slaHolder);
+            return sla ? importSla(file, sla) : { error: 'a DynamoGraphDeploymentRequest without an sla section', line: slaHolder.line };
+        }
+        if (kinds.some((k) => k !== undefined) && at(root, 'apiVersion') !== undefined) {
+            return importManifest(file, yaml, options, configReader(read));
+        }
+        if (isAiconfigurator(root))
+            return importAiconfigurator(file, yaml, options.container);
+        const sla = findSla(root);
+        if (sla)
+            return importSla(file, sla);
+        if (!options.engine) {
+            return { error: `not a manifest, aiconfigurator or SLA file; if it is an engine config, say which engine (deployment.engine: ${ENGINES.join(' | ')})` };
+        }
+        const c = new FieldCollector(file);
+        const facts = runEngine(argsFromConfig(options.engine, root), c, {}, configReader(read));
+        if (facts.world_size !== undefined)
+            c.set('hardware.gpus', facts.world_size, facts.line);
+        return c.result();
+    }
+    catch (err) {
+        return { error: `internal error while importing (${String(err).slice(0, 200)})` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/import/merge.ts
+const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'];
+function sectionOf(values, key) {
+    const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+}
+function has(section, key) {
+    return Object.prototype.hasOwnProperty.call(section, key) && section[key] !== undefined && section[key] !== null;
+}
+function mergeImports(plan, results) {
+    const warnings = [];
+    const origins = {};
+    // later files win: walk them last to first and keep the first value seen
+    const imported = {};
+    const importedOrigins = {};
+    for (const result of [...results].reverse()) {
+        for (const w of result.warnings)
+            if (!warnings.includes(w))
+                warnings.push(w);
+        for (const [section, fields] of Object.entries(result.fields)) {
+            const target = (imported[section] ??= {});
+            for (const [key, value] of Object.entries(fields)) {
+                if (has(target, key))
+                    continue;
+                target[key] = value;
+                const origin = result.origins[`${section}.${key}`];
+                if (origin !== undefined)
+                    importedOrigins[`${section}.${key}`] = origin;
+            }
+        }
+    }
+    warnings.reverse();
+    const values = { ...plan };
+    for (const section of SECTIONS) {
+        const own = sectionOf(plan, section);
+        const from = imported[section] ?? {};
+        const merged = { ...own };
+        for (const [key, value] of Object.entries(from)) {
+            const path = `${section}.${key}`;
+            if (has(own, key)) {
+                if (key === 'preset' && own[key] !== value) {
+                    warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
+                }
+                continue;
+            }
+            merged[key] = value;
+            const origin = importedOrigins[path];
+            if (origin !== undefined)
+                origins[path] = origin;
+        }
+        if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section))
+            values[section] = merged;
+    }
+    const context = [...results].reverse().find((r) => r.context)?.context;
+    if (context)
+        splitContext(values, context.tokens, context.origin, origins, warnings);
+    return { values, origins, warnings };
+}
+function splitContext(values, tokens, origin, origins, warnings) {
+    const workload = sectionOf(values, 'workload');
+    if (has(workload, 'max_input_tokens'))
+        return;
+    const output = (workload.max_output_tokens ?? workload.output_tokens);
+    if (output === undefined) {
+        warnings.push(`${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`);
+        return;
+    }
+    if (output >= tokens) {
+        warnings.push(`${origin}: the engine's context of ${tokens} tokens leaves no room for prompts after ${output} output tokens`);
+        return;
+    }
+    const maxInput = tokens - output;
+    const input = workload.input_tokens;
+    if (input !== undefined && input > maxInput) {
+        warnings.push(`${origin}: prompts of ${input} tokens plus ${output} output tokens exceed the engine's context of ${tokens}`);
+        return;
+    }
+    values.workload = { ...workload, max_input_tokens: maxInput };
+    origins['workload.max_input_tokens'] = origin;
+}
+
+;// CONCATENATED MODULE: ./src/import/deployment.ts
+
+
+/** Most files one plan may import from. */
+const MAX_IMPORTS = 16;
+function own(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+/** The files a plan's values import from, as written (relative to the plan). */
+function deploymentFiles(values) {
+    const deployment = own(values, 'deployment');
+    if (deployment === null || typeof deployment !== 'object')
+        return [];
+    const from = own(deployment, 'from');
+    const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
+    return list.filter((f) => typeof f === 'string');
+}
+function resolveDeployment(file, values, lines, readReference) {
+    const deployment = own(values, 'deployment');
+    if (deployment === null || typeof deployment !== 'object')
+        return { values, origins: {}, errors: [], warnings: [] };
+    const spec = deployment;
+    const engine = own(spec, 'engine');
+    const container = own(spec, 'container');
+    const line = lines['deployment.from'] ?? lines.deployment;
+    const at = (message) => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+    const errors = [];
+    const results = [];
+    for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
+        const read = readReference(file, from);
+        if ('error' in read) {
+            errors.push(at(`deployment.from: cannot read '${from}': ${read.error}`));
+            continue;
+        }
+        const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) => readReference(file, relativeTo(from, ref)));
+        if ('error' in result) {
+            errors.push(at(`deployment.from: ${from}${result.line !== undefined ? `:${result.line}` : ''}: ${result.error}`));
+            continue;
+        }
+        results.push(result);
+    }
+    if (errors.length > 0)
+        return { values, origins: {}, errors, warnings: [] };
+    const merged = mergeImports(values, results);
+    return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/hfConfig.ts
 // Reads a Hugging Face config.json into the plan contract's model fields.
 // Pure: the text of the file in, the fields, the line each came from and
@@ -40248,7 +42039,7 @@ function didYouMeanSuffix(word, candidates) {
 //   tokens/s (token rates), plain counts and fractions.
 // Where a contract key carries a unit in its name (peak_tflops), the value is
 // still stored in the base unit (FLOP/s); the name is kept for the contract.
-const DTYPES = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
+const types_DTYPES = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
 
 ;// CONCATENATED MODULE: ./src/plan/units.ts
 // Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
@@ -40451,12 +42242,12 @@ const qty = (description, dimension, min, max, opts = {}) => ({
 });
 const enumOf = (description, values) => ({ kind: 'enum', description, values });
 const DTYPE_SPELLINGS = {
-    ...Object.fromEntries(DTYPES.map((d) => [d, d])),
+    ...Object.fromEntries(types_DTYPES.map((d) => [d, d])),
     float32: 'fp32', float: 'fp32', bfloat16: 'bf16', float16: 'fp16', half: 'fp16',
     e4m3: 'fp8', fp8_e4m3: 'fp8', e5m2: 'fp8', fp8_e5m2: 'fp8', float8_e4m3fn: 'fp8',
     mxfp4: 'fp4', nvfp4: 'fp4',
 };
-const dtype = (description) => enumOf(`${description} (${DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
+const dtype = (description) => enumOf(`${description} (${types_DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
 const PiB = 1024 ** 5;
 const BIG_COUNT = 2 ** 20; // 1,048,576
 const LAYERS_MAX = 100_000;
@@ -40573,9 +42364,28 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         memory_utilization: fraction('Fraction of device memory, [0, 1]'),
         kv_cache_capacity_tokens: schema_int('Tokens of KV cache one replica holds', 0, 2 ** 40),
     }, { itl: 'tpot' }),
+    deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
+        from: {
+            kind: 'string',
+            description: 'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
+            maxLength: 1000,
+            list: { maxItems: 16 },
+        },
+        engine: enumOf('Serving engine whose flag semantics apply (vllm | sglang | trtllm)', {
+            vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
+        }),
+        container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
+    }),
 });
-/** Every key a section accepts: canonical names, aliases and their B_<unit> variants. */
+const sectionKeysCache = new WeakMap();
+/** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
 function sectionKeys(sec) {
+    let cached = sectionKeysCache.get(sec);
+    if (!cached)
+        sectionKeysCache.set(sec, (cached = buildSectionKeys(sec)));
+    return cached;
+}
+function buildSectionKeys(sec) {
     const keys = new Map();
     const names = Object.keys(sec.fields).map((k) => [k, k]);
     for (const [alias, canonical] of Object.entries(sec.aliases ?? {}))
@@ -40613,8 +42423,12 @@ function fieldSchema(field, keyUnit) {
             return { ...sectionSchema(field), type: ['object', 'null'] };
         case 'const':
             return { ...description, const: field.value };
-        case 'string':
-            return { ...description, type: 'string', maxLength: field.maxLength };
+        case 'string': {
+            if (!field.list)
+                return { ...description, type: 'string', maxLength: field.maxLength };
+            const one = { type: 'string', minLength: 1, maxLength: field.maxLength };
+            return { ...description, oneOf: [one, { type: 'array', minItems: 1, maxItems: field.list.maxItems, items: one }] };
+        }
         case 'boolean':
             return { ...description, type: 'boolean' };
         case 'enum':
@@ -40768,11 +42582,11 @@ function deeperThan(text, limit) {
 /** Plans larger than this are refused before parsing (1 MiB). */
 const MAX_PLAN_BYTES = 1024 * 1024;
 /** Deepest nesting accepted; a plan needs 3. */
-const MAX_DEPTH = 32;
+const source_MAX_DEPTH = 32;
 /** Alias (*name) uses accepted in one file; guards against "billion laughs". */
-const MAX_ALIASES = 100;
+const source_MAX_ALIASES = 100;
 /** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
-const MAX_NODES = 100_000;
+const source_MAX_NODES = 100_000;
 class Abort extends Error {
     planError;
     constructor(planError) {
@@ -40815,9 +42629,9 @@ function parseSource(text) {
         const line = text.slice(0, nul).split('\n').length;
         return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
     }
-    const deep = deeperThan(text, 2 * MAX_DEPTH);
+    const deep = deeperThan(text, 2 * source_MAX_DEPTH);
     if (deep) {
-        return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
+        return { ok: false, errors: [{ message: `values are nested deeper than ${source_MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
     }
     const lineCounter = new dist/* LineCounter */.HN();
     let doc;
@@ -40863,18 +42677,18 @@ class TreeBuilder {
         this.lineOf = lineOf;
     }
     build(node, depth = 1, path = '') {
-        if (++this.nodes > MAX_NODES) {
-            throw new Abort({ message: `the file has more than ${MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
+        if (++this.nodes > source_MAX_NODES) {
+            throw new Abort({ message: `the file has more than ${source_MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
         }
         const line = this.lineOf(node?.range?.[0]);
-        if (depth > MAX_DEPTH) {
-            throw new Abort({ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line });
+        if (depth > source_MAX_DEPTH) {
+            throw new Abort({ message: `values are nested deeper than ${source_MAX_DEPTH} levels; a plan needs 3`, line });
         }
         if (node === null || node === undefined)
             return { type: 'scalar', line, value: null, quoted: false };
         if ((0,dist/* isAlias */.Vj)(node)) {
-            if (++this.aliases > MAX_ALIASES) {
-                throw new Abort({ message: `the file uses more than ${MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
+            if (++this.aliases > source_MAX_ALIASES) {
+                throw new Abort({ message: `the file uses more than ${source_MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
             }
             const target = node.resolve(this.doc);
             if (!target)
@@ -40919,7 +42733,7 @@ class TreeBuilder {
 
 /** Keys a preset or config may not set: they name the references themselves. */
 const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
-function own(obj, key) {
+function resolve_own(obj, key) {
     return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 /** Merges layers over the table's fields only; later layers win, field by field. */
@@ -40929,7 +42743,7 @@ function mergeSection(sec, layers, prefix, origins) {
         const path = `${prefix}.${key}`;
         if (field.kind === 'section') {
             const inner = layers.map((layer) => {
-                const sub = own(layer.values, key);
+                const sub = resolve_own(layer.values, key);
                 const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
                 return { values, origin: layer.origin };
             });
@@ -40943,7 +42757,7 @@ function mergeSection(sec, layers, prefix, origins) {
             const origin = layer.origin(path);
             if (origin !== undefined && REFERENCE_KEYS.has(key))
                 continue;
-            const value = own(layer.values, key);
+            const value = resolve_own(layer.values, key);
             if (value === undefined || value === null)
                 continue;
             out[key] = Array.isArray(value) ? [...value] : value;
@@ -40954,7 +42768,7 @@ function mergeSection(sec, layers, prefix, origins) {
     }
     return out;
 }
-function sectionOf(name) {
+function resolve_sectionOf(name) {
     const sec = PLAN_SCHEMA.fields[name];
     if (!sec || sec.kind !== 'section')
         throw new Error(`schema table has no section ${name}`);
@@ -40971,10 +42785,10 @@ function resolveReferences(file, values, lines, readReference, catalog) {
     const errors = [];
     const warnings = [];
     const origins = {};
-    const model = (own(values, 'model') ?? {});
-    const hardware = (own(values, 'hardware') ?? {});
+    const model = (resolve_own(values, 'model') ?? {});
+    const hardware = (resolve_own(values, 'hardware') ?? {});
     const modelLayers = [];
-    const modelPresetId = own(model, 'preset');
+    const modelPresetId = resolve_own(model, 'preset');
     if (typeof modelPresetId === 'string') {
         const preset = catalog.modelPreset(modelPresetId);
         if (preset)
@@ -40982,7 +42796,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
         else
             errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds())));
     }
-    const hfRef = own(model, 'hf_config');
+    const hfRef = resolve_own(model, 'hf_config');
     if (typeof hfRef === 'string') {
         const read = readReference(file, hfRef);
         if ('error' in read) {
@@ -41010,7 +42824,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
     }
     modelLayers.push({ values: model, origin: () => undefined });
     const hardwareLayers = [];
-    const hardwarePresetId = own(hardware, 'preset');
+    const hardwarePresetId = resolve_own(hardware, 'preset');
     if (typeof hardwarePresetId === 'string') {
         const preset = catalog.hardwarePreset(hardwarePresetId);
         if (preset)
@@ -41020,8 +42834,8 @@ function resolveReferences(file, values, lines, readReference, catalog) {
     }
     hardwareLayers.push({ values: hardware, origin: () => undefined });
     return {
-        model: mergeSection(sectionOf('model'), modelLayers, 'model', origins),
-        hardware: mergeSection(sectionOf('hardware'), hardwareLayers, 'hardware', origins),
+        model: mergeSection(resolve_sectionOf('model'), modelLayers, 'model', origins),
+        hardware: mergeSection(resolve_sectionOf('hardware'), hardwareLayers, 'hardware', origins),
         origins,
         errors,
         warnings,
@@ -41084,13 +42898,13 @@ function sectionIndex() {
     walk(PLAN_SCHEMA, '');
     return index;
 }
-const SECTIONS = sectionIndex();
+const validate_SECTIONS = sectionIndex();
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
 function suggestion(key, siblings, prefix) {
     const near = didYouMeanSuffix(key, siblings.keys());
     if (near)
         return near;
-    const homes = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+    const homes = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
     if (homes.length === 0)
         return '';
     return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
@@ -41158,6 +42972,8 @@ class Validator {
             case 'const':
                 return scalar === field.value ? field.value : fail(`must be ${field.value}, got ${describeValue(node)}`);
             case 'string':
+                if (field.list)
+                    return this.stringList(field, node, fail);
                 if (typeof scalar !== 'string')
                     return fail(`must be a string, got ${describeValue(node)}`);
                 if (scalar.length > field.maxLength) {
@@ -41186,6 +43002,22 @@ class Validator {
             case 'quantity':
                 return this.quantity(field, node, entry.key, fail, keyUnit, keyBase);
         }
+    }
+    /** One string or a list of them (deployment.from); always a list once loaded. */
+    stringList(field, node, fail) {
+        const maxItems = field.list?.maxItems ?? 1;
+        const items = node.type === 'seq' ? node.items : [node];
+        if (items.length === 0 || items.length > maxItems)
+            return fail(`must list 1 to ${maxItems} strings, got ${items.length}`);
+        const out = [];
+        for (const item of items) {
+            const v = item.type === 'scalar' ? item.value : undefined;
+            if (typeof v !== 'string' || v === '' || v.length > field.maxLength) {
+                return fail(`must be a non-empty string of at most ${field.maxLength} characters, or a list of them; got ${describeValue(item)}`, item.line);
+            }
+            out.push(v);
+        }
+        return out;
     }
     int(field, node, fail) {
         const expected = `a whole number ${rangeText(field.min, field.max)}`;
@@ -41350,6 +43182,7 @@ function validatePlan(root) {
 
 
 
+
 /** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
 function defaultPlanName(file) {
     const base = file.split(/[\\/]/).pop() ?? file;
@@ -41383,11 +43216,16 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
         if (!source.ok)
             return { ok: false, errors: withFile(file, source.errors) };
         const validated = validatePlan(source.root);
-        const resolved = resolveReferences(file, validated.values, validated.lines, readReference, catalog);
-        const errors = [...source.errors, ...validated.errors, ...resolved.errors];
+        // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
+        const imported = validated.errors.length === 0
+            ? resolveDeployment(file, validated.values, validated.lines, readReference)
+            : { values: validated.values, origins: {}, errors: [], warnings: [] };
+        const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
+        const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
         if (errors.length > 0)
             return { ok: false, errors: byLine(errors) };
-        const values = validated.values;
+        const values = imported.values;
+        const warnings = [...imported.warnings, ...resolved.warnings];
         const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
         const plan = {
             version: 1,
@@ -41399,6 +43237,7 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
             workload: load_section(values, 'workload'),
             requirements: load_section(values, 'requirements'),
             claims: load_section(values, 'claims'),
+            ...(Object.keys(load_section(values, 'deployment')).length > 0 ? { deployment: load_section(values, 'deployment') } : {}),
         };
         return {
             ok: true,
@@ -41406,8 +43245,8 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
                 file,
                 plan,
                 lines: validated.lines,
-                origins: resolved.origins,
-                ...(resolved.warnings.length > 0 ? { warnings: resolved.warnings } : {}),
+                origins: { ...imported.origins, ...resolved.origins },
+                ...(warnings.length > 0 ? { warnings } : {}),
             },
         };
     }
@@ -41415,6 +43254,23 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
         const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${what.slice(0, 300)})` }] };
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/balance.ts
+// Load balance of expert parallelism: with tokens routed at random, some EP rank gets more
+// token-expert pairs than the mean, and the slowest rank paces the MoE layer.
+/**
+ * Expected max/mean load over `ranks` EP ranks when `pairs` token-expert picks land uniformly:
+ * each rank's load is Binomial(pairs, 1/ranks), and the expected maximum of n such loads is about
+ * mean + σ·√(2 ln n) (the Gaussian extreme-value approximation). Uniform routing is the best case;
+ * real routers are skewed, which redundant experts (EPLB) counter.
+ */
+function expectedExpertImbalance(pairs, ranks) {
+    if (ranks <= 1 || pairs <= 0)
+        return 1;
+    const mean = pairs / ranks;
+    const sigma = Math.sqrt(pairs * (1 / ranks) * (1 - 1 / ranks));
+    return (mean + sigma * Math.sqrt(2 * Math.log(ranks))) / mean;
 }
 
 ;// CONCATENATED MODULE: ./src/core/compare.ts
@@ -41556,172 +43412,6 @@ function defaultKvDtype(weight) {
     return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
 }
 
-;// CONCATENATED MODULE: ./src/core/layout.ts
-function divisors(n) {
-    const out = [];
-    for (let d = 1; d * d <= n; d++) {
-        if (n % d === 0) {
-            out.push(d);
-            if (d * d !== n)
-                out.push(n / d);
-        }
-    }
-    return out.sort((a, b) => a - b);
-}
-/** Tensor-parallel sizes that split the heads (and the KV heads, or replicate them evenly). */
-function tpFits(model, tp) {
-    const heads = model.heads;
-    if (heads !== undefined && heads % tp !== 0)
-        return false;
-    const kv = model.attention === 'mla' || model.mla ? undefined : model.kv_heads;
-    if (kv !== undefined && kv % tp !== 0 && tp % kv !== 0)
-        return false;
-    return true;
-}
-/** Valid (tp, pp, dp) splits of `gpus` devices for this model, tp within a node first. */
-function validLayouts(model, gpus, gpusPerNode, limit = 8) {
-    if (gpus > 1 << 20)
-        return [];
-    const out = [];
-    for (const tp of divisors(gpus).reverse()) {
-        if (tp > gpusPerNode || !tpFits(model, tp))
-            continue;
-        for (const pp of divisors(gpus / tp)) {
-            if (model.layers !== undefined && pp > model.layers)
-                continue;
-            out.push(`tp=${tp} pp=${pp} dp=${gpus / tp / pp}`);
-            if (out.length >= limit)
-                return out;
-        }
-    }
-    return out;
-}
-function layoutFindings(model, layout, hw) {
-    const out = [];
-    const { tp, pp, dp, cp, ep, etp } = layout;
-    // World size.
-    if (hw.gpus === undefined) {
-        out.push({ id: 'layout.world_size', status: 'unverified', title: 'World size', path: 'hardware.gpus', missing: ['hardware.gpus'],
-            detail: `tp*pp*dp*cp = ${layout.worldSize}; hardware.gpus is not given` });
-    }
-    else if (layout.worldSize !== hw.gpus) {
-        const valid = validLayouts(model, hw.gpus, hw.gpusPerNode);
-        out.push({ id: 'layout.world_size', status: 'fail', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
-            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
-                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : '') });
-    }
-    else {
-        out.push({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
-            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} = hardware.gpus` +
-                (model.moe && ep > 1 ? `; ep=${ep} regroups the same ranks for the MoE layers, it adds no devices` : '') });
-    }
-    // MoE regrouping (contract: ep*etp must divide tp*dp*cp; the quotient is expert data parallelism).
-    if (model.moe) {
-        const block = tp * dp * cp;
-        if (block % (ep * etp) !== 0) {
-            out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
-                detail: `ep*etp = ${ep}*${etp} = ${ep * etp} must divide tp*dp*cp = ${block} (the ranks of one stage)` });
-        }
-        else {
-            out.push({ id: 'layout.moe_regroup', status: 'pass', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
-                detail: `ep*etp = ${ep * etp} divides tp*dp*cp = ${block}: expert data parallelism ${block / (ep * etp)}` });
-        }
-        const experts = model.moe.experts;
-        if (experts === undefined) {
-            out.push({ id: 'layout.experts_divisible', status: 'unverified', title: 'Experts over EP', path: 'model.moe', missing: ['model.moe.experts'],
-                detail: 'the number of experts is not given' });
-        }
-        else {
-            const total = experts + (model.moe.redundant_experts ?? 0);
-            out.push(total % ep === 0
-                ? { id: 'layout.experts_divisible', status: 'pass', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
-                    detail: `${total} experts over ep=${ep}: ${total / ep} per device` }
-                : { id: 'layout.experts_divisible', status: 'fail', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
-                    detail: `${total} experts (routed + redundant) do not divide by ep=${ep}` });
-        }
-    }
-    else if (ep > 1) {
-        out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep,
-            detail: `ep=${ep} on a model without experts (model.moe is not set)` });
-    }
-    // Layers over pipeline stages.
-    const layers = model.layers;
-    const explicit = layout.layersPerStage;
-    if (layers === undefined) {
-        out.push({ id: 'layout.layers_divisible', status: pp > 1 ? 'unverified' : 'pass', title: 'Layers over stages', path: 'parallelism.pp',
-            missing: pp > 1 ? ['model.layers'] : undefined, detail: pp > 1 ? 'the number of layers is not given' : 'one stage holds every layer' });
-    }
-    else if (explicit) {
-        const sum = explicit.reduce((a, b) => a + b, 0);
-        const ok = explicit.length === pp && sum === layers;
-        out.push({ id: 'layout.layers_divisible', status: ok ? 'pass' : 'fail', title: 'Layers over stages', path: 'parallelism.layers_per_stage',
-            value: sum, limit: layers,
-            detail: ok ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
-                : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}` });
-    }
-    else if (pp > layers) {
-        out.push({ id: 'layout.layers_divisible', status: 'fail', title: 'Layers over stages', path: 'parallelism.pp', value: pp, limit: layers,
-            detail: `pp=${pp} stages for ${layers} layers: a stage would be empty` });
-    }
-    else if (layers % pp !== 0) {
-        out.push({ id: 'layout.layers_divisible', status: 'warn', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
-            detail: `${layers} layers do not divide by pp=${pp}: stages get ${Math.floor(layers / pp)} or ${Math.ceil(layers / pp)} layers (the slowest stage paces the pipeline)` });
-    }
-    else {
-        out.push({ id: 'layout.layers_divisible', status: 'pass', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
-            detail: `${layers} layers over pp=${pp}: ${layers / pp} per stage` });
-    }
-    // Heads over tensor parallelism.
-    if (model.heads === undefined) {
-        out.push({ id: 'layout.heads_divisible', status: tp > 1 ? 'unverified' : 'pass', title: 'Heads over TP', path: 'parallelism.tp',
-            missing: tp > 1 ? ['model.heads'] : undefined, detail: tp > 1 ? 'the number of attention heads is not given' : 'tp=1' });
-    }
-    else if (model.heads % tp !== 0) {
-        const ok = divisors(model.heads).filter((d) => d <= (hw.gpusPerNode ?? 8) && tpFits(model, d));
-        out.push({ id: 'layout.heads_divisible', status: 'fail', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
-            detail: `${model.heads} attention heads do not divide by tp=${tp}; tensor-parallel sizes that work: ${ok.join(', ')}` });
-    }
-    else {
-        out.push({ id: 'layout.heads_divisible', status: 'pass', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
-            detail: `${model.heads} heads over tp=${tp}: ${model.heads / tp} per device` });
-    }
-    // KV heads over tensor parallelism.
-    const isMla = model.attention === 'mla' || model.mla !== undefined;
-    if (isMla) {
-        out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp',
-            detail: tp > 1 ? `MLA keeps one latent KV vector per token: the cache is replicated on all ${tp} tp ranks` : 'MLA, tp=1' });
-    }
-    else if (model.kv_heads !== undefined) {
-        const kv = model.kv_heads;
-        if (kv % tp === 0) {
-            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `${kv} KV heads over tp=${tp}: ${kv / tp} per device` });
-        }
-        else if (tp % kv === 0) {
-            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `tp=${tp} exceeds the ${kv} KV heads: each KV head (and its cache) is replicated on ${tp / kv} ranks` });
-        }
-        else {
-            out.push({ id: 'layout.kv_heads', status: 'fail', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `${kv} KV heads cannot be split or evenly replicated over tp=${tp}` });
-        }
-    }
-    // TP across nodes: every layer's all-reduces would cross the slower inter-node link.
-    if (tp > hw.gpusPerNode) {
-        out.push({ id: 'layout.tp_within_node', status: 'warn', title: 'TP within a node', path: 'parallelism.tp', value: tp, limit: hw.gpusPerNode,
-            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network` });
-    }
-    if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
-        out.push({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: hw.gpus, limit: hw.gpusPerNode,
-            detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}` });
-    }
-    if (pp > 1 && layout.microbatches < pp) {
-        out.push({ id: 'layout.microbatches', status: 'warn', title: 'Pipeline fill', path: 'parallelism.microbatches', value: layout.microbatches, limit: pp,
-            detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step` });
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/core/memory.ts
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead.
 // Formulas and sources: docs/formulas.md, "Memory".
@@ -41823,226 +43513,6 @@ function kvCapacityTokens(facts, layout, workload, stages, capacity, sequences) 
         tokens = Math.min(tokens, Math.max(0, free) / perToken);
     }
     return Number.isFinite(tokens) ? Math.floor(tokens) : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/modelFacts.ts
-// From a plan's model fields to the figures every formula needs: parameter counts
-// by how they shard, KV bytes per token, attention FLOPs per query-key pair.
-//
-// Two completions of the same facts:
-//  - 'estimate': every field the formulas need must be given (or have a documented
-//    default); otherwise the result is null and the missing keys are named.
-//  - 'bound': unknown fields take the value that makes the deployment cheapest
-//    while staying consistent with what is given (unknown parameters sit in the
-//    least-read, least-computed part; unknown top-k is 1; unknown KV is free).
-//    Formulas fed with these facts give a floor on time and memory that the
-//    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
-
-/** Parameters of the model computed from its shape alone, or null when the shape is incomplete. */
-function paramsFromShape(model) {
-    const r = deriveModelFacts({ ...model, params: undefined }, 'estimate');
-    return r.facts ? r.facts.totalParams : null;
-}
-function deriveModelFacts(model, mode) {
-    const missing = [];
-    const assumptions = [];
-    const need = (value, key) => {
-        if (value === undefined)
-            missing.push(key);
-        return value;
-    };
-    const weightDtype = model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
-    if (model.weight_dtype === undefined)
-        assumptions.push(`model.weight_dtype not given: ${DEFAULT_WEIGHT_DTYPE} assumed`);
-    const dtypes = {
-        attention: model.weight_dtypes?.attention ?? weightDtype,
-        mlp: model.weight_dtypes?.mlp ?? weightDtype,
-        experts: model.weight_dtypes?.experts ?? weightDtype,
-        embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
-        kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
-    };
-    const bytes = {
-        attention: DTYPE_BYTES[dtypes.attention],
-        mlp: DTYPE_BYTES[dtypes.mlp],
-        experts: DTYPE_BYTES[dtypes.experts],
-        embeddings: DTYPE_BYTES[dtypes.embeddings],
-        kv: DTYPE_BYTES[dtypes.kv],
-    };
-    const isMoe = model.moe !== undefined;
-    const isMla = model.attention === 'mla' || model.mla !== undefined;
-    const layers = need(model.layers, 'model.layers');
-    const hidden = need(model.hidden_size, 'model.hidden_size');
-    const heads = need(model.heads, 'model.heads');
-    let kvHeads;
-    if (isMla)
-        kvHeads = heads;
-    else if (model.kv_heads !== undefined)
-        kvHeads = model.kv_heads;
-    else if (model.attention === 'mqa')
-        kvHeads = 1;
-    else if (model.attention === 'gqa')
-        kvHeads = need(undefined, 'model.kv_heads');
-    else if (heads !== undefined) {
-        kvHeads = heads;
-        assumptions.push('model.kv_heads not given: multi-head attention assumed (kv_heads = heads)');
-    }
-    else
-        missing.push('model.kv_heads');
-    let headDim = model.head_dim;
-    if (headDim === undefined && hidden !== undefined && heads !== undefined)
-        headDim = hidden / heads;
-    else if (headDim === undefined && !isMla)
-        missing.push('model.head_dim');
-    const vocab = need(model.vocab_size, 'model.vocab_size');
-    // Attention parameters and costs per layer.
-    let attnSharded;
-    let attnKv;
-    let attnReplicated;
-    let pairPrefill;
-    let pairDecode;
-    let kvBytes;
-    if (isMla) {
-        const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
-        const rope = need(model.mla?.qk_rope_head_dim, 'model.mla.qk_rope_head_dim');
-        const nope = model.mla?.qk_nope_head_dim ?? headDim;
-        const vDim = model.mla?.v_head_dim ?? headDim;
-        const qLora = model.mla?.q_lora_rank;
-        if (hidden !== undefined && heads !== undefined && kvLora !== undefined && rope !== undefined && nope !== undefined && vDim !== undefined) {
-            const qHead = nope + rope;
-            // DeepSeek-V2 paper (arXiv:2405.04434) sec. 2.1: q = W_UQ(W_DQ h), [k_nope; v] = W_UKV(c_kv), k_rope from W_KR h.
-            const qProj = qLora !== undefined ? qLora * heads * qHead : hidden * heads * qHead;
-            attnSharded = qProj + kvLora * heads * (nope + vDim) + heads * vDim * hidden;
-            attnReplicated = (qLora !== undefined ? hidden * qLora + qLora : 0) + hidden * (kvLora + rope) + kvLora + 2 * hidden;
-            attnKv = 0;
-            pairPrefill = 2 * heads * (qHead + vDim);
-            // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
-            pairDecode = 2 * heads * (kvLora + rope + kvLora);
-            kvBytes = (kvLora + rope) * bytes.kv;
-        }
-    }
-    else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
-        attnSharded = 2 * hidden * heads * headDim;
-        attnKv = 2 * hidden * kvHeads * headDim;
-        attnReplicated = 2 * hidden;
-        pairPrefill = 4 * heads * headDim;
-        pairDecode = pairPrefill;
-        kvBytes = 2 * kvHeads * headDim * bytes.kv;
-    }
-    const gated = model.mlp !== 'plain';
-    const mlpMatrices = gated ? 3 : 2;
-    const experts = isMoe ? model.moe?.experts : undefined;
-    const topK = isMoe ? model.moe?.top_k : undefined;
-    const shared = model.moe?.shared_experts ?? 0;
-    const redundant = model.moe?.redundant_experts ?? 0;
-    const denseLayersGiven = isMoe ? (model.moe?.dense_layers ?? 0) : layers;
-    const expertWidth = model.moe?.expert_ffn_hidden_size;
-    const sharedWidth = model.moe?.shared_expert_ffn_hidden_size ?? expertWidth;
-    const ffn = model.ffn_hidden_size;
-    let denseMlp;
-    let expert;
-    let sharedParams;
-    let router;
-    if (hidden !== undefined) {
-        if (ffn !== undefined)
-            denseMlp = mlpMatrices * hidden * ffn;
-        if (isMoe) {
-            if (expertWidth !== undefined)
-                expert = mlpMatrices * hidden * expertWidth;
-            if (shared === 0)
-                sharedParams = 0;
-            else if (sharedWidth !== undefined)
-                sharedParams = shared * mlpMatrices * hidden * sharedWidth;
-            if (experts !== undefined)
-                router = hidden * experts;
-        }
-    }
-    if (isMoe) {
-        need(experts, 'model.moe.experts');
-        need(topK, 'model.moe.top_k');
-        need(expertWidth, 'model.moe.expert_ffn_hidden_size');
-        if ((denseLayersGiven ?? 0) > 0 && ffn === undefined)
-            missing.push('model.ffn_hidden_size');
-    }
-    else if (ffn === undefined) {
-        missing.push('model.ffn_hidden_size');
-    }
-    const tied = model.tied_embeddings ?? false;
-    const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
-    const slidingWindow = model.sliding_window ?? null;
-    const slidingLayers = slidingWindow === null ? 0 : (model.sliding_window_layers ?? layers ?? 0);
-    const uniq = [...new Set(missing)];
-    if (mode === 'estimate') {
-        // A dense model whose MLP width alone is missing: the given total pins it down.
-        if (uniq.length === 1 && uniq[0] === 'model.ffn_hidden_size' && !isMoe && model.params !== undefined) {
-            const rest = (attnSharded + attnKv + attnReplicated) * layers + embedding * (tied ? 1 : 2);
-            if (model.params > rest) {
-                denseMlp = (model.params - rest) / layers;
-                assumptions.push('model.ffn_hidden_size not given: MLP size taken from model.params less attention and embeddings');
-                uniq.length = 0;
-            }
-        }
-        if (uniq.length > 0)
-            return { facts: null, missing: uniq, assumptions };
-        const facts = assemble({
-            layers: layers, layersVirtual: false, denseLayers: denseLayersGiven ?? layers, isMoe, hidden: hidden, heads: heads,
-            kvHeads: kvHeads, attnSharded: attnSharded, attnKv: attnKv, attnReplicated: attnReplicated,
-            denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-            experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding,
-            lmHead: embedding, tied, attnPairFlopsPrefill: pairPrefill, attnPairFlopsDecode: pairDecode,
-            kvBytesPerTokenLayer: kvBytes, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
-        });
-        return { facts, missing: [], assumptions };
-    }
-    // Bound mode: fill what is unknown with the cheapest consistent value.
-    const L = layers ?? 1;
-    const knownAttn = (attnSharded ?? 0) + (attnKv ?? 0) + (attnReplicated ?? 0);
-    const knownEmb = (embedding ?? 0) * (tied ? 1 : 2);
-    const denseL = isMoe ? Math.min(model.moe?.dense_layers ?? 0, L) : L;
-    const moeL = L - denseL;
-    const E = experts ?? 0;
-    const knownDense = denseMlp !== undefined ? denseMlp * denseL : undefined;
-    const knownMoe = expert !== undefined && experts !== undefined
-        ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL
-        : undefined;
-    let facts = null;
-    const base = {
-        layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
-        kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
-        denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-        experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
-        attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
-        kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
-    };
-    const knownTotal = knownAttn * L + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
-    const remainder = model.params !== undefined ? model.params - knownTotal : 0;
-    const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
-    const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
-    if (shapeComplete || remainder <= 0) {
-        // Either the shape says it all, or the given total adds nothing to it.
-        if (knownTotal > 0)
-            facts = assemble(base);
-    }
-    else if (isMoe && moeL > 0) {
-        // Unknown parameters sit in routed experts: the part a token touches least.
-        // Unknown expert count: as many as can be, each read by few tokens.
-        const Ev = E > 0 ? E : 1e9;
-        facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
-    }
-    else {
-        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
-    }
-    return { facts, missing: uniq, assumptions };
-}
-function assemble(f) {
-    const attn = f.attnSharded + f.attnKv + f.attnReplicated;
-    const moeLayers = f.layers - f.denseLayers;
-    const totalParams = attn * f.layers +
-        f.denseMlp * f.denseLayers +
-        (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
-        f.embedding * (f.tied ? 1 : 2);
-    const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
-    const activeLayerParamsPerToken = attn * f.layers + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
-    return { ...f, totalParams, activeLayerParamsPerToken };
 }
 
 ;// CONCATENATED MODULE: ./src/core/comm.ts
@@ -42300,10 +43770,8 @@ function closedLoop(layout, hw, concurrency, outputTokens, ttft, pre, dec, mode)
     const perReplica = concurrency / layout.dp;
     const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
     const slots = Math.max(layout.microbatches, layout.pp);
-    const decodeWork = Math.max(...dec.perStage.map((c) => c.total)) * slots;
     const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
     const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
-    const decodeRest = Math.max(0, dec.step - decodeWork);
     // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
     const prefillCompute = Math.max(...pre.perStage.map((c) => c.compute));
     const prefillComm = Math.max(...pre.perStage.map((c) => c.comm.transfer + c.comm.latency));
@@ -42325,6 +43793,555 @@ function closedLoop(layout, hw, concurrency, outputTokens, ttft, pre, dec, mode)
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
     return { throughput, tpot, cycle, computeUtilization };
+}
+
+;// CONCATENATED MODULE: ./src/core/stages.ts
+/**
+ * Default split of `layers` over `pp` stages: an even share each; the remainder goes to the
+ * stages just before the last one, which already carries the LM head (vLLM's get_pp_indices
+ * does the same). Returns null when there are fewer layers than stages.
+ */
+function defaultSplit(layers, pp) {
+    if (pp > layers)
+        return null;
+    const base = Math.floor(layers / pp);
+    const split = new Array(pp).fill(base);
+    let rest = layers - base * pp;
+    for (let i = pp - 2; rest > 0 && i >= 0; i--, rest--)
+        split[i] += 1;
+    if (rest > 0)
+        split[pp - 1] += rest; // pp === 1
+    return split;
+}
+function buildStages(facts, pp, explicit) {
+    let split;
+    if (facts.layersVirtual)
+        split = new Array(pp).fill(facts.layers / pp);
+    else
+        split = explicit ?? defaultSplit(facts.layers, pp);
+    if (!split || split.length !== pp)
+        return null;
+    const stages = [];
+    let first = 0;
+    for (let i = 0; i < pp; i++) {
+        const n = split[i];
+        const dense = Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+        // Sliding-window layers interleave with full ones (gpt-oss alternates): spread them evenly.
+        const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
+        stages.push({
+            index: i,
+            layers: n,
+            denseLayers: dense,
+            moeLayers: n - dense,
+            slidingLayers: sliding,
+            hasEmbedding: i === 0,
+            hasLmHead: i === pp - 1,
+        });
+        first += n;
+    }
+    return stages;
+}
+
+;// CONCATENATED MODULE: ./src/core/estimates.ts
+// Every estimate and bound of a plan: memory per stage, KV capacity, TTFT, decode step, closed
+// loop, once at the plan's efficiencies and once as the physical bound.
+
+
+
+/** Which plan keys the time estimates need beyond the model's shape. */
+function timeMissing(r, plan) {
+    const m = [];
+    const hw = r.hardware;
+    if (hw.peak16 === undefined)
+        m.push('hardware.peak_tflops');
+    if (hw.memoryBandwidth === undefined)
+        m.push('hardware.memory_bandwidth');
+    const { tp, ep, cp, pp } = r.layout;
+    const talks = tp > 1 || (ep > 1 && plan.model.moe !== undefined) || cp > 1 || pp > 1;
+    if (talks && hw.intraBandwidth === undefined)
+        m.push('hardware.intra_node_bandwidth');
+    if ((hw.gpus ?? r.layout.worldSize) > hw.gpusPerNode && hw.interBandwidth === undefined)
+        m.push('hardware.inter_node_bandwidth');
+    return m;
+}
+function compute(loaded, r, est, bound) {
+    const { layout, hardware: hw, workload: wl } = r;
+    const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
+    const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
+    const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
+    const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
+    const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
+        ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
+    const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
+    // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
+    const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
+        ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+    const kvCapacity = est && stagesEst && hw.memory !== undefined
+        ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
+    const estMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const run = (facts, stages, mode) => {
+        const none = { pre: null, dec: null, loop: null, decodeOnly: null };
+        if (!facts || !stages)
+            return none;
+        const isBound = mode.unknownIsFree;
+        // For a bound, an unknown prompt length is the cheapest one (1 token) and an unknown output
+        // length is endless decoding: what remains is the decode-only ceiling.
+        const input = wl.inputTokens ?? (isBound ? 1 : undefined);
+        if (input === undefined)
+            return none;
+        const pre = prefill(facts, layout, hw, wl, stages, input, mode);
+        if (!pre || wl.concurrency === undefined)
+            return { ...none, pre: wl.inputTokens !== undefined ? pre : null };
+        const output = wl.outputTokens;
+        if (output === undefined && !isBound)
+            return { ...none, pre };
+        const context = input + (output ?? 0) / 2;
+        const dec = decodeStep(facts, layout, hw, wl, stages, wl.concurrency, context, mode);
+        if (!dec)
+            return { ...none, pre };
+        const ttftPart = wl.inputTokens !== undefined ? pre : null;
+        if (output === undefined) {
+            return { pre: ttftPart, dec, loop: { throughput: (wl.concurrency * dec.tokensPerStep) / dec.step, tpot: dec.step / dec.tokensPerStep, cycle: Infinity, computeUtilization: 0 } };
+        }
+        const loop = closedLoop(layout, hw, wl.concurrency, output, pre.ttft, pre, dec, mode);
+        return { pre: ttftPart, dec, loop };
+    };
+    const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
+    const e = run(est, stagesEst, estMode);
+    const b = run(bound, stagesBound, BOUND_MODE);
+    return {
+        stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
+        ttft: e.pre?.ttft ?? null,
+        ttftFloor: finite(b.pre?.ttft),
+        step: e.dec?.step ?? null,
+        stepFloor: finite(b.dec?.step),
+        tpot: e.loop?.tpot ?? null,
+        tpotFloor: finite(b.loop?.tpot),
+        throughput: e.loop?.throughput ?? null,
+        throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
+        computeUtilization: e.loop?.computeUtilization ?? null,
+        bubble: e.dec?.bubbleFraction ?? null,
+        stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
+        boundDecodeBy: b.dec?.boundBy ?? null,
+        boundBy: e.dec?.boundBy ?? null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/figures.ts
+// Rounding and wording of figures in checks and metrics (SI units in, report units out).
+
+const round = (v, digits = 3) => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const f = 10 ** digits;
+    return Math.round(v * f) / f;
+};
+const gib = (bytes) => (bytes === null ? null : round(bytes / GIB, 3));
+const fmtGiB = (bytes) => `${(bytes / GIB).toFixed(2)} GiB`;
+const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
+const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
+
+;// CONCATENATED MODULE: ./src/core/layout.ts
+function divisors(n) {
+    const out = [];
+    for (let d = 1; d * d <= n; d++) {
+        if (n % d === 0) {
+            out.push(d);
+            if (d * d !== n)
+                out.push(n / d);
+        }
+    }
+    return out.sort((a, b) => a - b);
+}
+/** Tensor-parallel sizes that split the heads (and the KV heads, or replicate them evenly). */
+function tpFits(model, tp) {
+    const heads = model.heads;
+    if (heads !== undefined && heads % tp !== 0)
+        return false;
+    const kv = model.attention === 'mla' || model.mla ? undefined : model.kv_heads;
+    if (kv !== undefined && kv % tp !== 0 && tp % kv !== 0)
+        return false;
+    return true;
+}
+/** Valid (tp, pp, dp) splits of `gpus` devices for this model, tp within a node first. */
+function validLayouts(model, gpus, gpusPerNode, limit = 8) {
+    if (gpus > 1 << 20)
+        return [];
+    const out = [];
+    for (const tp of divisors(gpus).reverse()) {
+        if (tp > gpusPerNode || !tpFits(model, tp))
+            continue;
+        for (const pp of divisors(gpus / tp)) {
+            if (model.layers !== undefined && pp > model.layers)
+                continue;
+            out.push(`tp=${tp} pp=${pp} dp=${gpus / tp / pp}`);
+            if (out.length >= limit)
+                return out;
+        }
+    }
+    return out;
+}
+function layoutFindings(model, layout, hw) {
+    const out = [];
+    const { tp, pp, dp, cp, ep, etp } = layout;
+    // World size.
+    if (hw.gpus === undefined) {
+        out.push({ id: 'layout.world_size', status: 'unverified', title: 'World size', path: 'hardware.gpus', missing: ['hardware.gpus'],
+            detail: `tp*pp*dp*cp = ${layout.worldSize}; hardware.gpus is not given` });
+    }
+    else if (layout.worldSize !== hw.gpus) {
+        const valid = validLayouts(model, hw.gpus, hw.gpusPerNode);
+        out.push({ id: 'layout.world_size', status: 'fail', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
+            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
+                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : '') });
+    }
+    else {
+        out.push({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
+            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} = hardware.gpus` +
+                (model.moe && ep > 1 ? `; ep=${ep} regroups the same ranks for the MoE layers, it adds no devices` : '') });
+    }
+    // MoE regrouping (contract: ep*etp must divide tp*dp*cp; the quotient is expert data parallelism).
+    if (model.moe) {
+        const block = tp * dp * cp;
+        if (block % (ep * etp) !== 0) {
+            out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
+                detail: `ep*etp = ${ep}*${etp} = ${ep * etp} must divide tp*dp*cp = ${block} (the ranks of one stage)` });
+        }
+        else {
+            out.push({ id: 'layout.moe_regroup', status: 'pass', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
+                detail: `ep*etp = ${ep * etp} divides tp*dp*cp = ${block}: expert data parallelism ${block / (ep * etp)}` });
+        }
+        const experts = model.moe.experts;
+        if (experts === undefined) {
+            out.push({ id: 'layout.experts_divisible', status: 'unverified', title: 'Experts over EP', path: 'model.moe', missing: ['model.moe.experts'],
+                detail: 'the number of experts is not given' });
+        }
+        else {
+            const total = experts + (model.moe.redundant_experts ?? 0);
+            out.push(total % ep === 0
+                ? { id: 'layout.experts_divisible', status: 'pass', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
+                    detail: `${total} experts over ep=${ep}: ${total / ep} per device` }
+                : { id: 'layout.experts_divisible', status: 'fail', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
+                    detail: `${total} experts (routed + redundant) do not divide by ep=${ep}` });
+        }
+    }
+    else if (ep > 1) {
+        out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep,
+            detail: `ep=${ep} on a model without experts (model.moe is not set)` });
+    }
+    // Layers over pipeline stages.
+    const layers = model.layers;
+    const explicit = layout.layersPerStage;
+    if (layers === undefined) {
+        out.push({ id: 'layout.layers_divisible', status: pp > 1 ? 'unverified' : 'pass', title: 'Layers over stages', path: 'parallelism.pp',
+            missing: pp > 1 ? ['model.layers'] : undefined, detail: pp > 1 ? 'the number of layers is not given' : 'one stage holds every layer' });
+    }
+    else if (explicit) {
+        const sum = explicit.reduce((a, b) => a + b, 0);
+        const ok = explicit.length === pp && sum === layers;
+        out.push({ id: 'layout.layers_divisible', status: ok ? 'pass' : 'fail', title: 'Layers over stages', path: 'parallelism.layers_per_stage',
+            value: sum, limit: layers,
+            detail: ok ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
+                : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}` });
+    }
+    else if (pp > layers) {
+        out.push({ id: 'layout.layers_divisible', status: 'fail', title: 'Layers over stages', path: 'parallelism.pp', value: pp, limit: layers,
+            detail: `pp=${pp} stages for ${layers} layers: a stage would be empty` });
+    }
+    else if (layers % pp !== 0) {
+        out.push({ id: 'layout.layers_divisible', status: 'warn', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
+            detail: `${layers} layers do not divide by pp=${pp}: stages get ${Math.floor(layers / pp)} or ${Math.ceil(layers / pp)} layers (the slowest stage paces the pipeline)` });
+    }
+    else {
+        out.push({ id: 'layout.layers_divisible', status: 'pass', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
+            detail: `${layers} layers over pp=${pp}: ${layers / pp} per stage` });
+    }
+    // Heads over tensor parallelism.
+    if (model.heads === undefined) {
+        out.push({ id: 'layout.heads_divisible', status: tp > 1 ? 'unverified' : 'pass', title: 'Heads over TP', path: 'parallelism.tp',
+            missing: tp > 1 ? ['model.heads'] : undefined, detail: tp > 1 ? 'the number of attention heads is not given' : 'tp=1' });
+    }
+    else if (model.heads % tp !== 0) {
+        const ok = divisors(model.heads).filter((d) => d <= (hw.gpusPerNode ?? 8) && tpFits(model, d));
+        out.push({ id: 'layout.heads_divisible', status: 'fail', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
+            detail: `${model.heads} attention heads do not divide by tp=${tp}; tensor-parallel sizes that work: ${ok.join(', ')}` });
+    }
+    else {
+        out.push({ id: 'layout.heads_divisible', status: 'pass', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
+            detail: `${model.heads} heads over tp=${tp}: ${model.heads / tp} per device` });
+    }
+    // KV heads over tensor parallelism.
+    const isMla = model.attention === 'mla' || model.mla !== undefined;
+    if (isMla) {
+        out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp',
+            detail: tp > 1 ? `MLA keeps one latent KV vector per token: the cache is replicated on all ${tp} tp ranks` : 'MLA, tp=1' });
+    }
+    else if (model.kv_heads !== undefined) {
+        const kv = model.kv_heads;
+        if (kv % tp === 0) {
+            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
+                detail: `${kv} KV heads over tp=${tp}: ${kv / tp} per device` });
+        }
+        else if (tp % kv === 0) {
+            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
+                detail: `tp=${tp} exceeds the ${kv} KV heads: each KV head (and its cache) is replicated on ${tp / kv} ranks` });
+        }
+        else {
+            out.push({ id: 'layout.kv_heads', status: 'fail', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
+                detail: `${kv} KV heads cannot be split or evenly replicated over tp=${tp}` });
+        }
+    }
+    // TP across nodes: every layer's all-reduces would cross the slower inter-node link.
+    if (tp > hw.gpusPerNode) {
+        out.push({ id: 'layout.tp_within_node', status: 'warn', title: 'TP within a node', path: 'parallelism.tp', value: tp, limit: hw.gpusPerNode,
+            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network` });
+    }
+    if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
+        out.push({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: hw.gpus, limit: hw.gpusPerNode,
+            detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}` });
+    }
+    if (pp > 1 && layout.microbatches < pp) {
+        out.push({ id: 'layout.microbatches', status: 'warn', title: 'Pipeline fill', path: 'parallelism.microbatches', value: layout.microbatches, limit: pp,
+            detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step` });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/modelFacts.ts
+// From a plan's model fields to the figures every formula needs: parameter counts
+// by how they shard, KV bytes per token, attention FLOPs per query-key pair.
+//
+// Two completions of the same facts:
+//  - 'estimate': every field the formulas need must be given (or have a documented
+//    default); otherwise the result is null and the missing keys are named.
+//  - 'bound': unknown fields take the value that makes the deployment cheapest
+//    while staying consistent with what is given (unknown parameters sit in the
+//    least-read, least-computed part; unknown top-k is 1; unknown KV is free).
+//    Formulas fed with these facts give a floor on time and memory that the
+//    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
+
+// Facts depend on the model fields alone, and loaded plans are never mutated: a search that
+// verifies thousands of layouts of one model (suggest) derives them once.
+const memo = new WeakMap();
+function memoOf(model) {
+    let m = memo.get(model);
+    if (!m)
+        memo.set(model, (m = {}));
+    return m;
+}
+/** Parameters of the model computed from its shape alone, or null when the shape is incomplete. */
+function paramsFromShape(model) {
+    const m = memoOf(model);
+    if (m.shapeParams === undefined) {
+        const r = deriveFacts({ ...model, params: undefined }, 'estimate');
+        m.shapeParams = r.facts ? r.facts.totalParams : null;
+    }
+    return m.shapeParams;
+}
+function deriveModelFacts(model, mode) {
+    const m = memoOf(model);
+    return (m[mode] ??= deriveFacts(model, mode));
+}
+function deriveFacts(model, mode) {
+    const missing = [];
+    const assumptions = [];
+    const need = (value, key) => {
+        if (value === undefined)
+            missing.push(key);
+        return value;
+    };
+    const weightDtype = model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
+    if (model.weight_dtype === undefined)
+        assumptions.push(`model.weight_dtype not given: ${DEFAULT_WEIGHT_DTYPE} assumed`);
+    const dtypes = {
+        attention: model.weight_dtypes?.attention ?? weightDtype,
+        mlp: model.weight_dtypes?.mlp ?? weightDtype,
+        experts: model.weight_dtypes?.experts ?? weightDtype,
+        embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
+        kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
+    };
+    const bytes = {
+        attention: DTYPE_BYTES[dtypes.attention],
+        mlp: DTYPE_BYTES[dtypes.mlp],
+        experts: DTYPE_BYTES[dtypes.experts],
+        embeddings: DTYPE_BYTES[dtypes.embeddings],
+        kv: DTYPE_BYTES[dtypes.kv],
+    };
+    const isMoe = model.moe !== undefined;
+    const isMla = model.attention === 'mla' || model.mla !== undefined;
+    const layers = need(model.layers, 'model.layers');
+    const hidden = need(model.hidden_size, 'model.hidden_size');
+    const heads = need(model.heads, 'model.heads');
+    let kvHeads;
+    if (isMla)
+        kvHeads = heads;
+    else if (model.kv_heads !== undefined)
+        kvHeads = model.kv_heads;
+    else if (model.attention === 'mqa')
+        kvHeads = 1;
+    else if (model.attention === 'gqa')
+        kvHeads = need(undefined, 'model.kv_heads');
+    else if (heads !== undefined) {
+        kvHeads = heads;
+        assumptions.push('model.kv_heads not given: multi-head attention assumed (kv_heads = heads)');
+    }
+    else
+        missing.push('model.kv_heads');
+    let headDim = model.head_dim;
+    if (headDim === undefined && hidden !== undefined && heads !== undefined)
+        headDim = hidden / heads;
+    else if (headDim === undefined && !isMla)
+        missing.push('model.head_dim');
+    const vocab = need(model.vocab_size, 'model.vocab_size');
+    // Attention parameters and costs per layer.
+    let attnSharded;
+    let attnKv;
+    let attnReplicated;
+    let pairPrefill;
+    let pairDecode;
+    let kvBytes;
+    if (isMla) {
+        const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
+        const rope = need(model.mla?.qk_rope_head_dim, 'model.mla.qk_rope_head_dim');
+        const nope = model.mla?.qk_nope_head_dim ?? headDim;
+        const vDim = model.mla?.v_head_dim ?? headDim;
+        const qLora = model.mla?.q_lora_rank;
+        if (hidden !== undefined && heads !== undefined && kvLora !== undefined && rope !== undefined && nope !== undefined && vDim !== undefined) {
+            const qHead = nope + rope;
+            // DeepSeek-V2 paper (arXiv:2405.04434) sec. 2.1: q = W_UQ(W_DQ h), [k_nope; v] = W_UKV(c_kv), k_rope from W_KR h.
+            const qProj = qLora !== undefined ? qLora * heads * qHead : hidden * heads * qHead;
+            attnSharded = qProj + kvLora * heads * (nope + vDim) + heads * vDim * hidden;
+            attnReplicated = (qLora !== undefined ? hidden * qLora + qLora : 0) + hidden * (kvLora + rope) + kvLora + 2 * hidden;
+            attnKv = 0;
+            pairPrefill = 2 * heads * (qHead + vDim);
+            // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
+            pairDecode = 2 * heads * (kvLora + rope + kvLora);
+            kvBytes = (kvLora + rope) * bytes.kv;
+        }
+    }
+    else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
+        attnSharded = 2 * hidden * heads * headDim;
+        attnKv = 2 * hidden * kvHeads * headDim;
+        attnReplicated = 2 * hidden;
+        pairPrefill = 4 * heads * headDim;
+        pairDecode = pairPrefill;
+        kvBytes = 2 * kvHeads * headDim * bytes.kv;
+    }
+    const gated = model.mlp !== 'plain';
+    const mlpMatrices = gated ? 3 : 2;
+    const experts = isMoe ? model.moe?.experts : undefined;
+    const topK = isMoe ? model.moe?.top_k : undefined;
+    const shared = model.moe?.shared_experts ?? 0;
+    const redundant = model.moe?.redundant_experts ?? 0;
+    const denseLayersGiven = isMoe ? (model.moe?.dense_layers ?? 0) : layers;
+    const expertWidth = model.moe?.expert_ffn_hidden_size;
+    const sharedWidth = model.moe?.shared_expert_ffn_hidden_size ?? expertWidth;
+    const ffn = model.ffn_hidden_size;
+    let denseMlp;
+    let expert;
+    let sharedParams;
+    let router;
+    if (hidden !== undefined) {
+        if (ffn !== undefined)
+            denseMlp = mlpMatrices * hidden * ffn;
+        if (isMoe) {
+            if (expertWidth !== undefined)
+                expert = mlpMatrices * hidden * expertWidth;
+            if (shared === 0)
+                sharedParams = 0;
+            else if (sharedWidth !== undefined)
+                sharedParams = shared * mlpMatrices * hidden * sharedWidth;
+            if (experts !== undefined)
+                router = hidden * experts;
+        }
+    }
+    if (isMoe) {
+        need(experts, 'model.moe.experts');
+        need(topK, 'model.moe.top_k');
+        need(expertWidth, 'model.moe.expert_ffn_hidden_size');
+        if ((denseLayersGiven ?? 0) > 0 && ffn === undefined)
+            missing.push('model.ffn_hidden_size');
+    }
+    else if (ffn === undefined) {
+        missing.push('model.ffn_hidden_size');
+    }
+    const tied = model.tied_embeddings ?? false;
+    const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
+    const slidingWindow = model.sliding_window ?? null;
+    const slidingLayers = slidingWindow === null ? 0 : (model.sliding_window_layers ?? layers ?? 0);
+    const uniq = [...new Set(missing)];
+    if (mode === 'estimate') {
+        // A dense model whose MLP width alone is missing: the given total pins it down.
+        if (uniq.length === 1 && uniq[0] === 'model.ffn_hidden_size' && !isMoe && model.params !== undefined) {
+            const rest = (attnSharded + attnKv + attnReplicated) * layers + embedding * (tied ? 1 : 2);
+            if (model.params > rest) {
+                denseMlp = (model.params - rest) / layers;
+                assumptions.push('model.ffn_hidden_size not given: MLP size taken from model.params less attention and embeddings');
+                uniq.length = 0;
+            }
+        }
+        if (uniq.length > 0)
+            return { facts: null, missing: uniq, assumptions };
+        const facts = assemble({
+            layers: layers, layersVirtual: false, denseLayers: denseLayersGiven ?? layers, isMoe, hidden: hidden, heads: heads,
+            kvHeads: kvHeads, attnSharded: attnSharded, attnKv: attnKv, attnReplicated: attnReplicated,
+            denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
+            experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding,
+            lmHead: embedding, tied, attnPairFlopsPrefill: pairPrefill, attnPairFlopsDecode: pairDecode,
+            kvBytesPerTokenLayer: kvBytes, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+        });
+        return { facts, missing: [], assumptions };
+    }
+    // Bound mode: fill what is unknown with the cheapest consistent value.
+    const L = layers ?? 1;
+    const knownAttn = (attnSharded ?? 0) + (attnKv ?? 0) + (attnReplicated ?? 0);
+    const knownEmb = (embedding ?? 0) * (tied ? 1 : 2);
+    const denseL = isMoe ? Math.min(model.moe?.dense_layers ?? 0, L) : L;
+    const moeL = L - denseL;
+    const E = experts ?? 0;
+    const knownDense = denseMlp !== undefined ? denseMlp * denseL : undefined;
+    const knownMoe = expert !== undefined && experts !== undefined
+        ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL
+        : undefined;
+    let facts = null;
+    const base = {
+        layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
+        kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
+        denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
+        experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
+        attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
+        kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+    };
+    const knownTotal = knownAttn * L + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
+    const remainder = model.params !== undefined ? model.params - knownTotal : 0;
+    const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
+    const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
+    if (shapeComplete || remainder <= 0) {
+        // Either the shape says it all, or the given total adds nothing to it.
+        if (knownTotal > 0)
+            facts = assemble(base);
+    }
+    else if (isMoe && moeL > 0) {
+        // Unknown parameters sit in routed experts: the part a token touches least.
+        // Unknown expert count: as many as can be, each read by few tokens.
+        const Ev = E > 0 ? E : 1e9;
+        facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
+    }
+    else {
+        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
+    }
+    return { facts, missing: uniq, assumptions };
+}
+function assemble(f) {
+    const attn = f.attnSharded + f.attnKv + f.attnReplicated;
+    const moeLayers = f.layers - f.denseLayers;
+    const totalParams = attn * f.layers +
+        f.denseMlp * f.denseLayers +
+        (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
+        f.embedding * (f.tied ? 1 : 2);
+    const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
+    const activeLayerParamsPerToken = attn * f.layers + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
+    return { ...f, totalParams, activeLayerParamsPerToken };
 }
 
 ;// CONCATENATED MODULE: ./src/core/resolve.ts
@@ -42427,51 +44444,111 @@ function resolvePlan(plan, origins) {
     return { layout, hardware, workload, assumptions };
 }
 
-;// CONCATENATED MODULE: ./src/core/stages.ts
-/**
- * Default split of `layers` over `pp` stages: an even share each; the remainder goes to the
- * stages just before the last one, which already carries the LM head (vLLM's get_pp_indices
- * does the same). Returns null when there are fewer layers than stages.
- */
-function defaultSplit(layers, pp) {
-    if (pp > layers)
-        return null;
-    const base = Math.floor(layers / pp);
-    const split = new Array(pp).fill(base);
-    let rest = layers - base * pp;
-    for (let i = pp - 2; rest > 0 && i >= 0; i--, rest--)
-        split[i] += 1;
-    if (rest > 0)
-        split[pp - 1] += rest; // pp === 1
-    return split;
+;// CONCATENATED MODULE: ./src/core/summary.ts
+
+function buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity) {
+    const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
+    return {
+        world_size: r.layout.worldSize,
+        weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
+        kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
+        activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
+        memory_per_gpu_gib: gib(memTotal),
+        ttft_ms: ms(c.ttft),
+        tpot_ms: ms(c.tpot),
+        decode_step_ms: ms(c.step),
+        throughput_tokens_per_s: round(c.throughput, 1),
+        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
+        kv_cache_capacity_tokens: c.kvCapacity,
+        // Extensions.
+        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
+        memory_per_gpu_lower_bound_gib: gib(memFloor),
+        memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
+        ttft_lower_bound_ms: ms(c.ttftFloor),
+        tpot_lower_bound_ms: ms(c.tpotFloor),
+        decode_step_lower_bound_ms: ms(c.stepFloor),
+        max_concurrency_at_max_context: maxConcurrency,
+        compute_utilization: round(c.computeUtilization, 4),
+        pipeline_bubble_fraction: round(c.bubble, 4),
+        total_params: est ? Math.round(est.totalParams) : null,
+        active_params_per_token: est ? Math.round(est.activeLayerParamsPerToken + est.lmHead) : null,
+    };
 }
-function buildStages(facts, pp, explicit) {
-    let split;
-    if (facts.layersVirtual)
-        split = new Array(pp).fill(facts.layers / pp);
-    else
-        split = explicit ?? defaultSplit(facts.layers, pp);
-    if (!split || split.length !== pp)
-        return null;
-    const stages = [];
-    let first = 0;
-    for (let i = 0; i < pp; i++) {
-        const n = split[i];
-        const dense = Math.max(0, Math.min(facts.denseLayers, first + n) - first);
-        // Sliding-window layers interleave with full ones (gpt-oss alternates): spread them evenly.
-        const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
-        stages.push({
-            index: i,
-            layers: n,
-            denseLayers: dense,
-            moeLayers: n - dense,
-            slidingLayers: sliding,
-            hasEmbedding: i === 0,
-            hasLmHead: i === pp - 1,
-        });
-        first += n;
+function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
+    const stages = c.stagesEst ?? c.stagesBound ?? [];
+    const devices = stages.map((s, i) => {
+        const m = c.memEst?.[i] ?? null;
+        return {
+            stage: s.index,
+            layers: s.layers,
+            weights_gib: gib(m?.weights ?? null),
+            kv_cache_gib: gib(m?.kv ?? null),
+            activations_gib: gib(m?.activations ?? null),
+            overhead_gib: gib(m?.overhead ?? null),
+            total_gib: gib(m?.total ?? null),
+            total_floor_gib: gib(c.weightsFloor) ?? 0,
+            capacity_gib: capacity !== undefined ? gib(capacity) : null,
+            usable_gib: usable !== undefined ? gib(usable) : null,
+        };
+    });
+    const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    const assumptions = [
+        ...r.assumptions,
+        ...modelAssumptions.map((a) => ({ name: a.split(':')[0], value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
+    ];
+    if (hasBound) {
+        assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
     }
-    return stages;
+    return {
+        devices,
+        times: {
+            ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
+            tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
+            decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
+            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
+            decode_bound_by: c.boundBy,
+            pipeline_bubble_fraction: round(c.bubble, 4),
+        },
+        assumptions,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/utilization.ts
+
+
+/**
+ * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
+ * throughput itself implies (a contradiction between claims), and against our estimate.
+ */
+function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
+    const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
+    const wl = r.workload;
+    const hw = r.hardware;
+    const gpus = hw.gpus ?? r.layout.worldSize;
+    const tput = plan.claims.throughput;
+    if (tput !== undefined && bound && hw.peak16) {
+        // Cheapest reading of what is not given: no prompt to prefill, endless output.
+        const input = wl.inputTokens ?? 0;
+        const computed = input - Math.floor(input * wl.prefixHitRate);
+        const output = wl.outputTokens;
+        const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
+        const perOutput = output === undefined
+            ? decodeFlops
+            : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
+        const implied = (tput * perOutput) / (gpus * hw.peak16);
+        if (implied > claimed) {
+            return { ...base, status: 'fail', limit: round(implied, 4),
+                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
+        }
+    }
+    if (c.computeUtilization === null) {
+        return { ...base, status: 'unverified', limit: null, missing, detail: `cannot estimate without ${missing.join(', ')}` };
+    }
+    const est = c.computeUtilization;
+    const off = Math.abs(claimed - est) > 0.5 * est;
+    return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
+        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
@@ -42496,8 +44573,8 @@ function combineReports(plans) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/verify.ts
-// Computes every check and metric of a loaded plan. Orchestration only: each formula lives
-// in its own module (layout, memory, performance, compare).
+// Computes every check of a loaded plan. Orchestration only: each formula lives in its own
+// module (layout, memory, performance, estimates, compare, balance, utilization, summary).
 
 
 
@@ -42507,16 +44584,8 @@ function combineReports(plans) {
 
 
 
-const round = (v, digits = 3) => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const f = 10 ** digits;
-    return Math.round(v * f) / f;
-};
-const gib = (bytes) => (bytes === null ? null : round(bytes / GIB, 3));
-const fmtGiB = (bytes) => `${(bytes / GIB).toFixed(2)} GiB`;
-const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
-const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
+
+
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -42529,85 +44598,7 @@ function lineOf(lines, path) {
     }
     return undefined;
 }
-/** Which plan keys the time estimates need beyond the model's shape. */
-function timeMissing(r, plan) {
-    const m = [];
-    const hw = r.hardware;
-    if (hw.peak16 === undefined)
-        m.push('hardware.peak_tflops');
-    if (hw.memoryBandwidth === undefined)
-        m.push('hardware.memory_bandwidth');
-    const { tp, ep, cp, pp } = r.layout;
-    const talks = tp > 1 || (ep > 1 && plan.model.moe !== undefined) || cp > 1 || pp > 1;
-    if (talks && hw.intraBandwidth === undefined)
-        m.push('hardware.intra_node_bandwidth');
-    if ((hw.gpus ?? r.layout.worldSize) > hw.gpusPerNode && hw.interBandwidth === undefined)
-        m.push('hardware.inter_node_bandwidth');
-    return m;
-}
-function compute(loaded, r, est, bound) {
-    const { layout, hardware: hw, workload: wl } = r;
-    const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
-    const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
-    const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
-    const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-    const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-        ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
-    const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
-    // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
-    const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
-        ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
-    const kvCapacity = est && stagesEst && hw.memory !== undefined
-        ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
-    const estMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
-    const run = (facts, stages, mode) => {
-        const none = { pre: null, dec: null, loop: null, decodeOnly: null };
-        if (!facts || !stages)
-            return none;
-        const isBound = mode.unknownIsFree;
-        // For a bound, an unknown prompt length is the cheapest one (1 token) and an unknown output
-        // length is endless decoding: what remains is the decode-only ceiling.
-        const input = wl.inputTokens ?? (isBound ? 1 : undefined);
-        if (input === undefined)
-            return none;
-        const pre = prefill(facts, layout, hw, wl, stages, input, mode);
-        if (!pre || wl.concurrency === undefined)
-            return { ...none, pre: wl.inputTokens !== undefined ? pre : null };
-        const output = wl.outputTokens;
-        if (output === undefined && !isBound)
-            return { ...none, pre };
-        const context = input + (output ?? 0) / 2;
-        const dec = decodeStep(facts, layout, hw, wl, stages, wl.concurrency, context, mode);
-        if (!dec)
-            return { ...none, pre };
-        const ttftPart = wl.inputTokens !== undefined ? pre : null;
-        if (output === undefined) {
-            return { pre: ttftPart, dec, loop: { throughput: (wl.concurrency * dec.tokensPerStep) / dec.step, tpot: dec.step / dec.tokensPerStep, cycle: Infinity, computeUtilization: 0 } };
-        }
-        const loop = closedLoop(layout, hw, wl.concurrency, output, pre.ttft, pre, dec, mode);
-        return { pre: ttftPart, dec, loop };
-    };
-    const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
-    const e = run(est, stagesEst, estMode);
-    const b = run(bound, stagesBound, BOUND_MODE);
-    return {
-        stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
-        ttft: e.pre?.ttft ?? null,
-        ttftFloor: finite(b.pre?.ttft),
-        step: e.dec?.step ?? null,
-        stepFloor: finite(b.dec?.step),
-        tpot: e.loop?.tpot ?? null,
-        tpotFloor: finite(b.loop?.tpot),
-        throughput: e.loop?.throughput ?? null,
-        throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
-        computeUtilization: e.loop?.computeUtilization ?? null,
-        bubble: e.dec?.bubbleFraction ?? null,
-        stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
-        boundDecodeBy: b.dec?.boundBy ?? null,
-        boundBy: e.dec?.boundBy ?? null,
-    };
-}
-function verify_verifyLoadedPlan(loaded) {
+function verify_verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     const estR = deriveModelFacts(plan.model, 'estimate');
@@ -42654,6 +44645,18 @@ function verify_verifyLoadedPlan(loaded) {
             value: round(ratio, 3), limit: 1.05, unit: 'ratio',
             detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
                 (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+    }
+    // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
+    const moeFacts = est ?? bound;
+    if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && wl.concurrency !== undefined) {
+        const tokensPerStep = wl.concurrency / layout.microbatches / Math.max(layout.edp, 1);
+        const pairs = tokensPerStep * moeFacts.topK;
+        const imbalance = expectedExpertImbalance(pairs, layout.ep);
+        const warn = imbalance > 1.25;
+        add({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
+            value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
+            detail: `${Math.round(pairs)} token-expert picks per decode step over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
     }
     // Memory.
     const worst = c.memEst ? c.memEst.reduce((a, s) => (s.total > a.total ? s : a), c.memEst[0]) : null;
@@ -42734,108 +44737,10 @@ function verify_verifyLoadedPlan(loaded) {
     if (cl.compute_utilization !== undefined)
         add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
     const metrics = buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity);
-    const details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
-    return { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], details };
-}
-/**
- * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
- * throughput itself implies (a contradiction between claims), and against our estimate.
- */
-function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
-    const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
-    const wl = r.workload;
-    const hw = r.hardware;
-    const gpus = hw.gpus ?? r.layout.worldSize;
-    const tput = plan.claims.throughput;
-    if (tput !== undefined && bound && hw.peak16) {
-        // Cheapest reading of what is not given: no prompt to prefill, endless output.
-        const input = wl.inputTokens ?? 0;
-        const computed = input - Math.floor(input * wl.prefixHitRate);
-        const output = wl.outputTokens;
-        const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
-        const perOutput = output === undefined
-            ? decodeFlops
-            : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
-        const implied = (tput * perOutput) / (gpus * hw.peak16);
-        if (implied > claimed) {
-            return { ...base, status: 'fail', limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
-        }
-    }
-    if (c.computeUtilization === null) {
-        return { ...base, status: 'unverified', limit: null, missing, detail: `cannot estimate without ${missing.join(', ')}` };
-    }
-    const est = c.computeUtilization;
-    const off = Math.abs(claimed - est) > 0.5 * est;
-    return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
-        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
-}
-function buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity) {
-    const ms = (s) => (s === null ? null : round(s * 1000, 4));
-    const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
-    return {
-        world_size: r.layout.worldSize,
-        weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
-        kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
-        activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
-        memory_per_gpu_gib: gib(memTotal),
-        ttft_ms: ms(c.ttft),
-        tpot_ms: ms(c.tpot),
-        decode_step_ms: ms(c.step),
-        throughput_tokens_per_s: round(c.throughput, 1),
-        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
-        kv_cache_capacity_tokens: c.kvCapacity,
-        // Extensions.
-        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
-        memory_per_gpu_lower_bound_gib: gib(memFloor),
-        memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
-        ttft_lower_bound_ms: ms(c.ttftFloor),
-        tpot_lower_bound_ms: ms(c.tpotFloor),
-        decode_step_lower_bound_ms: ms(c.stepFloor),
-        max_concurrency_at_max_context: maxConcurrency,
-        compute_utilization: round(c.computeUtilization, 4),
-        pipeline_bubble_fraction: round(c.bubble, 4),
-        total_params: est ? Math.round(est.totalParams) : null,
-        active_params_per_token: est ? Math.round(est.activeLayerParamsPerToken + est.lmHead) : null,
-    };
-}
-function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
-    const stages = c.stagesEst ?? c.stagesBound ?? [];
-    const devices = stages.map((s, i) => {
-        const m = c.memEst?.[i] ?? null;
-        return {
-            stage: s.index,
-            layers: s.layers,
-            weights_gib: gib(m?.weights ?? null),
-            kv_cache_gib: gib(m?.kv ?? null),
-            activations_gib: gib(m?.activations ?? null),
-            overhead_gib: gib(m?.overhead ?? null),
-            total_gib: gib(m?.total ?? null),
-            total_floor_gib: gib(c.weightsFloor) ?? 0,
-            capacity_gib: capacity !== undefined ? gib(capacity) : null,
-            usable_gib: usable !== undefined ? gib(usable) : null,
-        };
-    });
-    const ms = (s) => (s === null ? null : round(s * 1000, 4));
-    const assumptions = [
-        ...r.assumptions,
-        ...modelAssumptions.map((a) => ({ name: a.split(':')[0], value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
-    ];
-    if (hasBound) {
-        assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
-    }
-    return {
-        devices,
-        times: {
-            ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
-            tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
-            decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
-            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
-            decode_bound_by: c.boundBy,
-            pipeline_bubble_fraction: round(c.bubble, 4),
-        },
-        assumptions,
-    };
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
+    if (options.details !== false)
+        report.details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/core/index.ts
@@ -44375,7 +46280,7 @@ function candidateFromReport(variation, report, objective) {
 }
 /** Builds the candidate plan, verifies it with the core, and summarises the report. */
 function evaluate(base, variation, objective) {
-    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation));
+    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false });
     return { candidate: candidateFromReport(variation, report, objective), report };
 }
 
@@ -44549,37 +46454,34 @@ const describe = (c) => `${c.variation.gpus} devices, ${candidate_layoutText(c.v
  * which holds for the figures here up to the rounding of layouts to divisors.
  */
 function gallopFirst(items, ok) {
+    // items[lo..hi]: items[hi] passed with `found`; everything before lo failed
+    const bisect = (lo, hi, found) => {
+        let best = { item: items[hi], result: found };
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            const m = ok(items[mid]);
+            if (m !== null) {
+                hi = mid;
+                best = { item: items[mid], result: m };
+            }
+            else
+                lo = mid + 1;
+        }
+        return best;
+    };
     let lastBad = -1;
     let step = 1;
-    let i = 0;
-    while (i < items.length) {
+    for (let i = 0; i < items.length; i += step, step = i >= 2 ? step * 2 : step) {
         const r = ok(items[i]);
-        if (r !== null) {
-            let lo = lastBad + 1;
-            let hi = i;
-            let best = { item: items[i], result: r };
-            while (lo < hi) {
-                const mid = (lo + hi) >> 1;
-                const m = ok(items[mid]);
-                if (m !== null) {
-                    hi = mid;
-                    best = { item: items[mid], result: m };
-                }
-                else
-                    lo = mid + 1;
-            }
-            return best;
-        }
+        if (r !== null)
+            return bisect(lastBad + 1, i, r);
         lastBad = i;
-        i += step;
-        if (i >= 2)
-            step *= 2;
     }
-    if (lastBad < items.length - 1) {
-        const last = items.length - 1;
+    const last = items.length - 1;
+    if (lastBad < last) {
         const r = ok(items[last]);
         if (r !== null)
-            return gallopFirst(items.slice(lastBad + 1), ok);
+            return bisect(lastBad + 1, last, r);
     }
     return null;
 }
@@ -51461,7 +53363,7 @@ const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => 
 	}
 	callback$1(entries, directoryPath, currentDepth);
 };
-function build(isSynchronous) {
+function dist_build(isSynchronous) {
 	return isSynchronous ? walkSync : walkAsync;
 }
 
@@ -51567,7 +53469,7 @@ var Walker = class {
 		this.getArray = build$4(options);
 		this.groupFiles = build$3(options);
 		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
+		this.walkDirectory = dist_build(this.isSynchronous);
 	}
 	start() {
 		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
@@ -52349,7 +54251,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5586);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8346);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -55219,7 +57121,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
