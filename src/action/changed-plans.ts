@@ -17,6 +17,8 @@ export interface ChangedPlans {
   plans: PlanToVerify[];
   /** plan files the pull request deletes (or renames to a name that is no plan) */
   removed: string[];
+  /** the other files it touches (both names of a rename): plans may import them (deployment.from) */
+  others: string[];
   /** how many files GitHub listed */
   listed: number;
   /** a warning when GitHub's cap cut the list short, else null */
@@ -33,7 +35,12 @@ export interface ChangedFile {
 export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: PathMatcher): Omit<ChangedPlans, 'listed' | 'truncation'> {
   const plans: PlanToVerify[] = [];
   const removed: string[] = [];
+  const others = new Set<string>();
   for (const file of files) {
+    if (file.status !== 'unchanged') {
+      if (!isPlan(file.filename)) others.add(file.filename);
+      if (file.previous_filename !== undefined && !isPlan(file.previous_filename)) others.add(file.previous_filename);
+    }
     const wasPlan = file.previous_filename !== undefined && isPlan(file.previous_filename);
     switch (file.status) {
       case 'removed':
@@ -55,7 +62,7 @@ export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: Path
   }
   plans.sort((a, b) => a.path.localeCompare(b.path));
   removed.sort();
-  return { plans, removed };
+  return { plans, removed, others: [...others].sort() };
 }
 
 export function truncationWarning(listed: number, changedFiles: number | null): string | null {

@@ -9,6 +9,7 @@ import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown, type PlanInputs } from './alternatives.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
+import { plansImportingChangedFiles } from './imported-plans.js';
 import { createCheckRun } from './check-runs.js';
 import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
 import { readTarget, type RunTarget } from './event.js';
@@ -65,7 +66,18 @@ async function selectPlans(client: GitHubClient, target: RunTarget, inputs: Acti
     }
     if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
     core.info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
-    return { plans: changed.plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
+    // plans that import a changed manifest or engine config (deployment.from) are verified again too
+    let plans = changed.plans;
+    if (changed.others.length > 0) {
+      const all = fromWorkspace
+        ? await listWorkspacePlans(workspace, inputs.plans, isPlan)
+        : (await listTreePlans(client, target.owner, target.repo, sha, isPlan)).paths;
+      const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource);
+      plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
+      notes.push(...importing.notes);
+      if (importing.plans.length > 0) core.info(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+    }
+    return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
   }
   const listing = fromWorkspace
     ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }

@@ -1,0 +1,43 @@
+// Plans a pull request changes without touching them: a plan that imports k8s/decode.yaml
+// (deployment.from) is verified again, against its base version, when only the manifest changed.
+import { MAX_PLAN_BYTES } from '../plan/load.js';
+import { plansImporting } from '../import/watch.js';
+import type { PlanToVerify } from './changed-plans.js';
+import type { FileSource } from './file-source.js';
+import { mapLimited } from './verify-files.js';
+
+/** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
+export const MAX_PLANS_SCANNED = 300;
+
+export interface ImportedPlans {
+  plans: PlanToVerify[];
+  /** what to tell the reader: which plans were added and why, or that the scan was cut short */
+  notes: string[];
+}
+
+/**
+ * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
+ * `deployment.from` names one of the changed non-plan files.
+ */
+export async function plansImportingChangedFiles(
+  changedFiles: readonly string[],
+  selected: readonly PlanToVerify[],
+  allPlans: readonly string[],
+  head: FileSource,
+): Promise<ImportedPlans> {
+  if (changedFiles.length === 0) return { plans: [], notes: [] };
+  const already = new Set(selected.map((p) => p.path));
+  const candidates = allPlans.filter((p) => !already.has(p));
+  const scanned = candidates.slice(0, MAX_PLANS_SCANNED);
+  const texts = await mapLimited(scanned, 8, async (path) => {
+    const read = await head.read(path, MAX_PLAN_BYTES);
+    return 'text' in read ? { path, text: read.text } : null;
+  });
+  const found = plansImporting(changedFiles, texts.filter((t): t is { path: string; text: string } => t !== null));
+  const notes: string[] = [];
+  if (found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
+  if (candidates.length > scanned.length) {
+    notes.push(`Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files.`);
+  }
+  return { plans: found.map((path) => ({ path, basePath: path })), notes };
+}
