@@ -16777,9 +16777,11 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     };
     for (const f of layoutFindings(plan.model, layout, hw))
         add(f);
-    // What the config.json reader could not map with certainty.
+    // What the config.json reader or an importer could not map with certainty.
     for (const w of loaded.warnings ?? []) {
-        add({ id: 'model.hf_config', status: 'warn', title: 'Hugging Face config', path: w.path ?? 'model.hf_config', detail: w.message });
+        const imported = w.path?.startsWith('deployment') ?? false;
+        add({ id: imported ? 'deployment.import' : 'model.hf_config', status: 'warn', title: imported ? 'Imported deployment' : 'Hugging Face config',
+            path: w.path ?? 'model.hf_config', detail: w.message });
     }
     // Stated total against the shape.
     const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;

@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8346:
+/***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44613,9 +44613,11 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     };
     for (const f of layoutFindings(plan.model, layout, hw))
         add(f);
-    // What the config.json reader could not map with certainty.
+    // What the config.json reader or an importer could not map with certainty.
     for (const w of loaded.warnings ?? []) {
-        add({ id: 'model.hf_config', status: 'warn', title: 'Hugging Face config', path: w.path ?? 'model.hf_config', detail: w.message });
+        const imported = w.path?.startsWith('deployment') ?? false;
+        add({ id: imported ? 'deployment.import' : 'model.hf_config', status: 'warn', title: imported ? 'Imported deployment' : 'Hugging Face config',
+            path: w.path ?? 'model.hf_config', detail: w.message });
     }
     // Stated total against the shape.
     const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;
@@ -46930,7 +46932,14 @@ const PR_FILE_LIST_CAP = 3000;
 function classifyChangedFiles(files, isPlan) {
     const plans = [];
     const removed = [];
+    const others = new Set();
     for (const file of files) {
+        if (file.status !== 'unchanged') {
+            if (!isPlan(file.filename))
+                others.add(file.filename);
+            if (file.previous_filename !== undefined && !isPlan(file.previous_filename))
+                others.add(file.previous_filename);
+        }
         const wasPlan = file.previous_filename !== undefined && isPlan(file.previous_filename);
         switch (file.status) {
             case 'removed':
@@ -46957,7 +46966,7 @@ function classifyChangedFiles(files, isPlan) {
     }
     plans.sort((a, b) => a.path.localeCompare(b.path));
     removed.sort();
-    return { plans, removed };
+    return { plans, removed, others: [...others].sort() };
 }
 function truncationWarning(listed, changedFiles) {
     if (changedFiles !== null && listed < changedFiles) {
@@ -46980,6 +46989,154 @@ async function listChangedPlans(client, target, isPlan) {
         listed: files.length,
         truncation: truncationWarning(files.length, target.changedFiles),
     };
+}
+
+;// CONCATENATED MODULE: ./src/import/watch.ts
+// Which plans a change to other files affects: a plan that imports k8s/decode.yaml must be verified
+// again when a pull request touches only k8s/decode.yaml. Pure: plan texts in, repository paths out.
+
+
+function fromOf(planText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(planText, { prettyErrors: false });
+        if (doc.errors.length > 0)
+            return undefined;
+        const js = doc.toJS({ maxAliasCount: 100 });
+        if (js === null || typeof js !== 'object')
+            return undefined;
+        const deployment = js.deployment;
+        return deployment !== null && typeof deployment === 'object' ? deployment.from : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The repository paths a plan imports from (`deployment.from`, resolved against the plan's folder). */
+function importedPaths(planPath, planText) {
+    const from = fromOf(planText);
+    const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from.filter((f) => typeof f === 'string') : [];
+    return list.map((ref) => relativeTo(planPath, ref));
+}
+/** The plans (of those given) that import any of the changed paths, sorted, each once. */
+function plansImporting(changed, plans) {
+    const wanted = new Set(changed);
+    const out = new Set();
+    for (const plan of plans) {
+        if (importedPaths(plan.path, plan.text).some((p) => wanted.has(p)))
+            out.add(plan.path);
+    }
+    return [...out].sort();
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/action/verify-files.ts
+// Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
+// while files here arrive over the network; so a plan is verified, the references it asked for
+// are fetched, and it is verified again with them in hand (a plan names at most a few files).
+
+
+
+/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
+const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+/** Rounds of "verify, fetch what it asked for" before giving up on references. */
+const MAX_REFERENCE_ROUNDS = 3;
+/**
+ * The repo-relative path a plan's reference names, or an error: the path is relative to the
+ * plan's folder and must stay inside the repository.
+ */
+function resolveReference(planFile, ref) {
+    if (ref.trim() === '' || ref.includes('\0'))
+        return { error: `'${ref}' is not a file path` };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
+        return { error: `'${ref}' must be a path relative to the plan, inside the repository` };
+    }
+    const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(planFile), ref.replace(/\\/g, '/')));
+    if (path === '..' || path.startsWith('../'))
+        return { error: `'${ref}' leaves the repository` };
+    return { path };
+}
+function errorReport(file, message) {
+    return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
+}
+function describeRead(path, result) {
+    if ('missing' in result)
+        return { error: `${path} does not exist at this commit` };
+    return result;
+}
+/** Reads and verifies one plan; null when the file does not exist at this commit. */
+async function verifyFile(file, source, keep) {
+    const read = await source.read(file, MAX_PLAN_BYTES);
+    if ('missing' in read)
+        return null;
+    if ('error' in read)
+        return errorReport(file, read.error);
+    const fetched = new Map();
+    for (let round = 0;; round++) {
+        const wanted = new Set();
+        const readReference = (planFile, ref) => {
+            const resolved = resolveReference(planFile, ref);
+            if ('error' in resolved)
+                return resolved;
+            const known = fetched.get(resolved.path);
+            if (known)
+                return known;
+            wanted.add(resolved.path);
+            return { error: `${resolved.path} was not read` };
+        };
+        const report = verifyPlanText(file, read.text, readReference);
+        if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
+            keep?.(read.text, readReference);
+            return report;
+        }
+        for (const path of wanted)
+            fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+    }
+}
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/action/imported-plans.ts
+// Plans a pull request changes without touching them: a plan that imports k8s/decode.yaml
+// (deployment.from) is verified again, against its base version, when only the manifest changed.
+
+
+
+/** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
+const MAX_PLANS_SCANNED = 300;
+/**
+ * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
+ * `deployment.from` names one of the changed non-plan files.
+ */
+async function plansImportingChangedFiles(changedFiles, selected, allPlans, head) {
+    if (changedFiles.length === 0)
+        return { plans: [], notes: [] };
+    const already = new Set(selected.map((p) => p.path));
+    const candidates = allPlans.filter((p) => !already.has(p));
+    const scanned = candidates.slice(0, MAX_PLANS_SCANNED);
+    const texts = await mapLimited(scanned, 8, async (path) => {
+        const read = await head.read(path, MAX_PLAN_BYTES);
+        return 'text' in read ? { path, text: read.text } : null;
+    });
+    const found = plansImporting(changedFiles, texts.filter((t) => t !== null));
+    const notes = [];
+    if (found.length > 0)
+        notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
+    if (candidates.length > scanned.length) {
+        notes.push(`Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files.`);
+    }
+    return { plans: found.map((path) => ({ path, basePath: path })), notes };
 }
 
 ;// CONCATENATED MODULE: ./src/action/result.ts
@@ -47250,8 +47407,6 @@ function readTarget(eventName, payload, env) {
     throw new EventError(`event '${eventName}' is not supported: run on pull_request (verifies the plans it changes), push or workflow_dispatch (every plan)`);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -53032,83 +53187,6 @@ function limitPlans(plans, limit = MAX_PLANS_PER_RUN) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/verify-files.ts
-// Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
-// while files here arrive over the network; so a plan is verified, the references it asked for
-// are fetched, and it is verified again with them in hand (a plan names at most a few files).
-
-
-
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
-/** Rounds of "verify, fetch what it asked for" before giving up on references. */
-const MAX_REFERENCE_ROUNDS = 3;
-/**
- * The repo-relative path a plan's reference names, or an error: the path is relative to the
- * plan's folder and must stay inside the repository.
- */
-function resolveReference(planFile, ref) {
-    if (ref.trim() === '' || ref.includes('\0'))
-        return { error: `'${ref}' is not a file path` };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
-        return { error: `'${ref}' must be a path relative to the plan, inside the repository` };
-    }
-    const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(planFile), ref.replace(/\\/g, '/')));
-    if (path === '..' || path.startsWith('../'))
-        return { error: `'${ref}' leaves the repository` };
-    return { path };
-}
-function errorReport(file, message) {
-    return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
-}
-function describeRead(path, result) {
-    if ('missing' in result)
-        return { error: `${path} does not exist at this commit` };
-    return result;
-}
-/** Reads and verifies one plan; null when the file does not exist at this commit. */
-async function verifyFile(file, source, keep) {
-    const read = await source.read(file, MAX_PLAN_BYTES);
-    if ('missing' in read)
-        return null;
-    if ('error' in read)
-        return errorReport(file, read.error);
-    const fetched = new Map();
-    for (let round = 0;; round++) {
-        const wanted = new Set();
-        const readReference = (planFile, ref) => {
-            const resolved = resolveReference(planFile, ref);
-            if ('error' in resolved)
-                return resolved;
-            const known = fetched.get(resolved.path);
-            if (known)
-                return known;
-            wanted.add(resolved.path);
-            return { error: `${resolved.path} was not read` };
-        };
-        const report = verifyPlanText(file, read.text, readReference);
-        if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
-            keep?.(read.text, readReference);
-            return report;
-        }
-        for (const path of wanted)
-            fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
-    }
-}
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
-async function mapLimited(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -54081,6 +54159,7 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
 const run_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
 /** Plans verified at once (each may wait on the contents API). */
 const PARALLEL_READS = 8;
@@ -54111,7 +54190,19 @@ async function selectPlans(client, target, inputs, isPlan, workspace) {
         if (changed.removed.length > 0)
             notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
         info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
-        return { plans: changed.plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
+        // plans that import a changed manifest or engine config (deployment.from) are verified again too
+        let plans = changed.plans;
+        if (changed.others.length > 0) {
+            const all = fromWorkspace
+                ? await listWorkspacePlans(workspace, inputs.plans, isPlan)
+                : (await listTreePlans(client, target.owner, target.repo, sha, isPlan)).paths;
+            const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource);
+            plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
+            notes.push(...importing.notes);
+            if (importing.plans.length > 0)
+                info(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+        }
+        return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
     }
     const listing = fromWorkspace
         ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
@@ -54251,7 +54342,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8346);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
