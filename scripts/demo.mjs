@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { BASE_SHA, HEAD_SHA, PULL_NUMBER, buildDemo } from '../demo/scenario.mjs';
 import { createState, startStandIn } from '../__tests__/e2e/stand-in/server.mjs';
-import { ACTION_BUNDLE, REPO_ROOT, annotationsIn, pullRequestPayload, runAction } from '../__tests__/e2e/stand-in/run-action.mjs';
+import { ACTION_BUNDLE, REPO_ROOT, annotationsIn, runPullRequest } from '../__tests__/e2e/stand-in/run-action.mjs';
 
 if (!existsSync(ACTION_BUNDLE)) {
   console.error(`${ACTION_BUNDLE} is missing: run 'npm run package' first.`);
@@ -16,13 +16,7 @@ const server = await startStandIn(state);
 const rule = (title) => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}\n`);
 
 try {
-  const result = await runAction({
-    apiUrl: server.url,
-    token: state.token,
-    owner: state.owner,
-    repo: state.repo,
-    eventName: 'pull_request',
-    payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: PULL_NUMBER, headSha: HEAD_SHA, baseSha: BASE_SHA, changedFiles: files.length, action: 'opened' }),
+  const result = await runPullRequest(server.url, state, { number: PULL_NUMBER, headSha: HEAD_SHA, baseSha: BASE_SHA, changedFiles: files.length, action: 'opened' }, {
     env: { PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: '0', PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '50' },
   });
 

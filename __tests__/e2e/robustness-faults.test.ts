@@ -10,7 +10,7 @@ import { combineReports, verifyPlanText } from '../../src/core/index.js';
 import { ensureFreshBundle } from './bundle.js';
 import { startFaultProxy, type FaultProxy, type ProxyRule } from './fault-proxy.js';
 import { addCommit, createState, startStandIn, type Fault, type StandIn, type StandInState } from './stand-in/server.mjs';
-import { pullRequestPayload, REPO_ROOT, runAction, type ActionRun } from './stand-in/run-action.mjs';
+import { REPO_ROOT, runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
 
 const HEAD = '4'.repeat(40);
 const BASE = '5'.repeat(40);
@@ -44,13 +44,7 @@ async function setUp(faults: Fault[] = [], rules: ProxyRule[] = [], plans: Recor
 }
 
 function run(state: StandInState, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    apiUrl: (proxy as FaultProxy).url,
-    token: state.token,
-    owner: state.owner,
-    repo: state.repo,
-    eventName: 'pull_request',
-    payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(PLANS).length }),
+  return runPullRequest((proxy as FaultProxy).url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(PLANS).length }, {
     env: { PARALLEL_PLAN_CHECK_REQUEST_TIMEOUT_MS: '1000', ...env },
     timeoutMs: 60_000,
   });

@@ -11,7 +11,7 @@ import { verifyPlanText, type Report } from '../../src/core/index.js';
 import { hostileCases, VALID_PLANS, type HostileCase } from '../fixtures/hostile/cases.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
-import { pullRequestPayload, runAction, type ActionRun } from './stand-in/run-action.mjs';
+import { runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
 
 const HEAD = '8'.repeat(40);
 const BASE = '9'.repeat(40);
@@ -50,13 +50,7 @@ async function pullRequest(cases: readonly HostileCase[], checkedOut: boolean): 
   const changed = [...Object.keys(VALID_PLANS), ...cases.map((c) => c.file)];
   state.pulls.set(7, { files: changed.map((filename) => ({ filename, status: 'added' as const })) });
   server = await startStandIn(state);
-  const result = await runAction({
-    apiUrl: server.url,
-    token: state.token,
-    owner: state.owner,
-    repo: state.repo,
-    eventName: 'pull_request',
-    payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 7, headSha: HEAD, baseSha: BASE, changedFiles: changed.length }),
+  const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: changed.length }, {
     ...(checkedOut ? { workspace: workspaceWith(cases), checkedOut: HEAD } : {}),
     timeoutMs: 60_000,
   });

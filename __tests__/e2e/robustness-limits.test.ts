@@ -12,7 +12,7 @@ import { SUMMARY_LIMIT_BYTES } from '../../src/action/job-summary.js';
 import { MAX_PLANS_PER_RUN } from '../../src/action/plan-limit.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
-import { pullRequestPayload, REPO_ROOT, runAction, type ActionRun } from './stand-in/run-action.mjs';
+import { REPO_ROOT, runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
 
 const HEAD = '6'.repeat(40);
 const BASE = '7'.repeat(40);
@@ -34,13 +34,7 @@ async function pullRequest(files: Record<string, string>, checkedOut: boolean, e
   addCommit(state, BASE, {});
   state.pulls.set(7, { files: Object.keys(files).map((filename) => ({ filename, status: 'added' as const })) });
   server = await startStandIn(state);
-  const result = await runAction({
-    apiUrl: server.url,
-    token: state.token,
-    owner: state.owner,
-    repo: state.repo,
-    eventName: 'pull_request',
-    payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(files).length }),
+  const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(files).length }, {
     ...(checkedOut ? { checkedOut: HEAD, files } : {}),
     env,
     timeoutMs: 120_000,
@@ -104,14 +98,7 @@ describe('limits', () => {
       body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'Body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' },
     });
     server = await startStandIn(state);
-    const result = await runAction({
-      apiUrl: server.url,
-      token: state.token,
-      owner: state.owner,
-      repo: state.repo,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 7, headSha: HEAD, baseSha: BASE, changedFiles: 2 }),
-    });
+    const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: 2 });
     expect(state.rejected).toEqual([]);
     const attempts = state.requests.filter((r) => r.operationId === 'issues/create-comment').map((r) => r.status);
     expect(attempts).toEqual([422, 201]);

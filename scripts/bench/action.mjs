@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCommit, createState, startStandIn } from '../../__tests__/e2e/stand-in/server.mjs';
-import { ACTION_BUNDLE, REPO_ROOT, pullRequestPayload, runAction } from '../../__tests__/e2e/stand-in/run-action.mjs';
+import { ACTION_BUNDLE, REPO_ROOT, runPullRequest } from '../../__tests__/e2e/stand-in/run-action.mjs';
 
 export const title = 'GitHub Action (20-plan pull request, local API stand-in)';
 
@@ -33,13 +33,7 @@ async function once(writeIntervalMs) {
   state.pulls.set(1, { files });
   const server = await startStandIn(state);
   try {
-    const result = await runAction({
-      apiUrl: server.url,
-      token: state.token,
-      owner: state.owner,
-      repo: state.repo,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 1, headSha: HEAD, baseSha: BASE, changedFiles: PLANS }),
+    const result = await runPullRequest(server.url, state, { number: 1, headSha: HEAD, baseSha: BASE, changedFiles: PLANS }, {
       env: { PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: String(writeIntervalMs) },
       timeoutMs: 120_000,
     });

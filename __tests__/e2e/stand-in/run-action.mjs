@@ -127,6 +127,22 @@ export async function runAction({ apiUrl, token, owner, repo, eventName, payload
   };
 }
 
+/**
+ * Runs the bundle on pull request `number` of the stand-in's repository: the API URL, the token,
+ * the owner and repo come from `state`, the payload from `pull` (pullRequestPayload's fields).
+ */
+export function runPullRequest(apiUrl, state, pull, options = {}) {
+  return runAction({
+    apiUrl,
+    token: state.token,
+    owner: state.owner,
+    repo: state.repo,
+    eventName: 'pull_request',
+    payload: pullRequestPayload({ owner: state.owner, repo: state.repo, ...pull }),
+    ...options,
+  });
+}
+
 /** The workflow-command annotations in a run's stdout: ::error file=...,line=...::message */
 export function annotationsIn(stdout) {
   const found = [];
