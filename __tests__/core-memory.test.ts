@@ -112,12 +112,23 @@ describe('activations', () => {
     // Per token: 2h = 8,192 (residual, normed input) + attention projections (q,o: 2*4096; k,v: 2*1024) = 10,240
     // + 3 x 14,336 (gate, up, activated) = 43,008 values, 2 bytes each.
     const perToken = (2 * 4096 + (2 * 4096 + 2 * 1024) + 3 * 14336) * 2;
-    const logits = 32 * 128256 * 8; // 32 sampled sequences x vocabulary x (fp32 logits + probabilities)
+    // vLLM profiles the sampler with max_num_seqs requests (default 256), more than the 32 in flight:
+    // 256 sampled sequences x vocabulary x (fp32 logits + probabilities).
+    const logits = 256 * 128256 * 8;
     expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + logits) / GIB, 3);
   });
-  it('the chunk size (max_batched_tokens) scales the activations', () => {
+  it('sampled logits hold the whole vocabulary on every TP rank (gathered before sampling) and follow a batch above 256', () => {
+    const work = 'concurrency: 512\n  input_tokens: 1024\n  output_tokens: 128';
+    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', work));
+    // Per token on one of 4 ranks: 2h = 16,384 + attention (q,o: 2*8192/4; k,v: 2*1024/4) = 4,608 + 3 x 28,672/4 = 21,504.
+    const perToken = (2 * 8192 + (2 * 8192 + 2 * 1024) / 4 + (3 * 28672) / 4) * 2;
+    const logits = 512 * 128256 * 8;
+    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + logits) / GIB, 3);
+  });
+  it('the chunk size (max_batched_tokens) scales the forward-pass activations; the sampled logits stay', () => {
     const small = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 2048'));
     const large = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192'));
-    expect(large.metrics!.activations_per_gpu_gib! / small.metrics!.activations_per_gpu_gib!).toBeCloseTo(4, 1);
+    const logits = (256 * 128256 * 8) / GIB;
+    expect((large.metrics!.activations_per_gpu_gib! - logits) / (small.metrics!.activations_per_gpu_gib! - logits)).toBeCloseTo(4, 1);
   });
 });

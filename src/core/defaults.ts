@@ -57,6 +57,14 @@ export const DEFAULT_WEIGHT_DTYPE: Dtype = 'bf16';
 export const ACTIVATION_BYTES = 2;
 /** Logits are kept in fp32 for sampling; two copies (logits, probabilities). */
 export const LOGIT_BYTES = 4 * 2;
+/**
+ * Sequences whose logits the engine samples in the run it sizes memory from. vLLM's profiling run
+ * (GPUModelRunner.profile_run: _dummy_run(max_num_tokens), then _dummy_sampler_run on the last
+ * position of min(max_num_tokens, max_num_seqs) dummy requests) samples max_num_seqs sequences, not
+ * the load a plan expects; its default max_num_seqs is 256 (1024 for the API server on >= 70 GiB GPUs
+ * in recent versions). So the reserved logits are those of at least this many sequences.
+ */
+export const DEFAULT_SAMPLED_SEQUENCES = 256;
 
 /**
  * Bytes per stored parameter, scale factors included:

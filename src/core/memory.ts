@@ -1,6 +1,6 @@
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead.
 // Formulas and sources: docs/formulas.md, "Memory".
-import { ACTIVATION_BYTES, DEFAULT_COMM_BUFFER_BYTES, LOGIT_BYTES } from './defaults.js';
+import { ACTIVATION_BYTES, DEFAULT_COMM_BUFFER_BYTES, DEFAULT_SAMPLED_SEQUENCES, LOGIT_BYTES } from './defaults.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -58,6 +58,9 @@ export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: S
  * residual stream and normed input (2h), attention projections, the MLP's gate, up and activated
  * outputs (3 x its local width), plus fp32 logits of the sequences sampled on the last stage.
  * Inference keeps no activations for a backward pass.
+ * The logits are the whole vocabulary on a rank, not vocab/tp: the LM head is vocab-parallel but
+ * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are
+ * those of at least DEFAULT_SAMPLED_SEQUENCES sequences, the batch vLLM samples when it profiles.
  */
 export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: Stage, tokens: number, sampledSequences: number): number {
   if (facts.hidden <= 0) return 0;
@@ -71,7 +74,8 @@ export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: S
     stage.moeLayers > 0 ? (facts.topK * facts.expert * dp * cp) / (3 * h * ep * etp) + facts.sharedExperts / 3 / h / tp : 0;
   const perToken = (2 * h + attnWidth + 3 * Math.max(denseWidth, moeWidth)) * ACTIVATION_BYTES;
   const vocab = facts.embedding / h;
-  const logits = stage.hasLmHead ? Math.min(sampledSequences, tokens) * (vocab / tp) * LOGIT_BYTES : 0;
+  const sampled = Math.min(Math.max(sampledSequences, DEFAULT_SAMPLED_SEQUENCES), tokens);
+  const logits = stage.hasLmHead ? sampled * vocab * LOGIT_BYTES : 0;
   return local * perToken + logits;
 }
 
