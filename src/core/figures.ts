@@ -1,12 +1,14 @@
 // Rounding and wording of figures in checks and metrics (SI units in, report units out).
 import { GIB } from './defaults.js';
 
-export const round = (v: number | null, digits = 3): number | null => {
+/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
+export const round = (v: number | null, digits = 3, direction: 'nearest' | 'down' | 'up' = 'nearest'): number | null => {
   if (v === null || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
-  return Math.round(v * f) / f;
+  const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
+  return op(v * f) / f;
 };
-export const gib = (bytes: number | null): number | null => (bytes === null ? null : round(bytes / GIB, 3));
+export const gib = (bytes: number | null, direction: 'nearest' | 'down' = 'nearest'): number | null => (bytes === null ? null : round(bytes / GIB, 3, direction));
 export const fmtGiB = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;
 export const fmtMs = (s: number): string => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
 export const fmtRate = (t: number): string => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
