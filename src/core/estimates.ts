@@ -2,7 +2,8 @@
 // loop, once at the plan's efficiencies and once as the physical bound.
 import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
-import { BOUND_MODE, closedLoop, decodeStep, prefill, type TimeMode } from './performance.js';
+import { benchmarkPasses, MAX_SIMULATED_PASSES, simulateBenchmark, type BenchmarkOutcome } from './benchmark.js';
+import { BOUND_MODE, closedLoop, decodeStep, prefill, prefillPass, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { buildStages, type Stage } from './stages.js';
 import type { LoadedPlan, PlanDetails } from './types.js';
@@ -29,6 +30,10 @@ export interface Computed {
   /** what limits the bound's decode step */
   boundDecodeBy: PlanDetails['times']['decode_bound_by'];
   boundBy: PlanDetails['times']['decode_bound_by'];
+  /** the declared benchmark run, simulated (its TTFT, TPOT and throughput replace the steady-state ones above) */
+  benchmark: BenchmarkOutcome | null;
+  /** steady-state estimates, kept for the report when a benchmark run replaced them */
+  steady: { ttft: number | null; tpot: number | null; throughput: number | null } | null;
 }
 
 /** Which plan keys the time estimates need beyond the model's shape. */
@@ -86,20 +91,54 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
   const e = run(est, stagesEst, estMode);
   const b = run(bound, stagesBound, BOUND_MODE);
+  const bench = est && stagesEst && e.dec ? simulateRun(est, r, stagesEst, estMode, e.dec.tokensPerStep) : null;
   return {
     stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
-    ttft: e.pre?.ttft ?? null,
+    ttft: bench?.ttft ?? e.pre?.ttft ?? null,
     ttftFloor: finite(b.pre?.ttft),
     step: e.dec?.step ?? null,
     stepFloor: finite(b.dec?.step),
-    tpot: e.loop?.tpot ?? null,
+    tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
     tpotFloor: finite(b.loop?.tpot),
-    throughput: e.loop?.throughput ?? null,
+    throughput: bench?.throughput ?? e.loop?.throughput ?? null,
     throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
     computeUtilization: e.loop?.computeUtilization ?? null,
     bubble: e.dec?.bubbleFraction ?? null,
     stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
     boundDecodeBy: b.dec?.boundBy ?? null,
     boundBy: e.dec?.boundBy ?? null,
+    benchmark: bench,
+    steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
   };
+}
+
+/** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
+function simulateRun(facts: ModelFacts, r: Resolved, stages: Stage[], mode: TimeMode, tokensPerStep: number): BenchmarkOutcome | null {
+  const { layout, hardware: hw, workload: wl } = r;
+  if (!wl.benchmark || wl.concurrency === undefined || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  const conditions = {
+    concurrency: wl.concurrency,
+    replicas: layout.dp,
+    meanInput: wl.inputTokens,
+    meanOutput: wl.outputTokens,
+    maxBatchedTokens: wl.maxBatchedTokens,
+    requestOverhead: hw.requestOverhead,
+    tokensPerStep,
+  };
+  if (benchmarkPasses(wl.benchmark, conditions) > MAX_SIMULATED_PASSES) return null;
+  // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
+  const steps = new Map<number, number | null>();
+  return simulateBenchmark(wl.benchmark, conditions, {
+    decodeStep: (batch, context) => {
+      const bucket = Math.round(context / 32);
+      const key = batch * 1e7 + bucket;
+      let v = steps.get(key);
+      if (v === undefined) {
+        v = decodeStep(facts, layout, hw, wl, stages, batch * layout.dp, Math.max(1, bucket * 32), mode)?.step ?? null;
+        steps.set(key, v);
+      }
+      return v;
+    },
+    prefillPass: (segments) => prefillPass(facts, layout, hw, stages, segments, mode),
+  });
 }

@@ -337,3 +337,34 @@ export function closedLoop(
   const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
   return { throughput, tpot, cycle, computeUtilization };
 }
+
+/** One prompt's share of a prefill pass: tokens from+1..to of a prompt (earlier ones already in the KV cache). */
+export interface PromptSegment {
+  from: number;
+  to: number;
+  /** the pass completes this prompt, so its first token's logits are computed */
+  completes: boolean;
+}
+
+/**
+ * One prefill pass of a replica holding several prompts' chunks (continuous batching with chunked
+ * prefill): the weights are read once, the pass launches its kernels once, every replica runs
+ * such a pass at the same time. Seconds through every stage, or null when a figure is missing.
+ */
+export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], segments: readonly PromptSegment[], mode: TimeMode): number | null {
+  let tokens = 0;
+  let pairsFull = 0;
+  let pairsSliding = 0;
+  let logitTokens = 0;
+  for (const s of segments) {
+    tokens += s.to - s.from;
+    pairsFull += attendedPairs(s.from, s.to, null);
+    pairsSliding += attendedPairs(s.from, s.to, facts.slidingWindow);
+    if (s.completes) logitTokens += 1;
+  }
+  if (tokens <= 0) return 0;
+  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false };
+  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+  if (!run) return null;
+  return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+}

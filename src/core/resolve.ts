@@ -1,5 +1,6 @@
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
+import type { BenchmarkSpec } from './benchmark.js';
 import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
@@ -71,6 +72,8 @@ export interface Workload {
   speculative: Speculative | null;
   maxBatchedTokens: number;
   runtimeOverhead: number;
+  /** a finite closed-loop run to simulate, when the plan declares one */
+  benchmark: BenchmarkSpec | null;
 }
 
 export interface Resolved {
@@ -165,6 +168,15 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     speculative,
     maxBatchedTokens,
     runtimeOverhead,
+    benchmark: w.benchmark === undefined ? null : {
+      requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+      inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+      outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+    },
   };
+  if (w.benchmark !== undefined) {
+    if (w.benchmark.requests === undefined) assume('workload.benchmark.requests', 'concurrency (one wave)');
+    assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
+  }
   return { layout, hardware, workload, assumptions };
 }

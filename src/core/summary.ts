@@ -8,6 +8,7 @@ import type { DeviceMemory, Metrics, PlanDetails } from './types.js';
 
 export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
   const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
+  const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
   const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
@@ -19,15 +20,15 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
     tpot_ms: ms(c.tpot),
     decode_step_ms: ms(c.step),
     throughput_tokens_per_s: round(c.throughput, 1),
-    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
+    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
     kv_cache_capacity_tokens: c.kvCapacity,
     // Extensions.
-    weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
-    memory_per_gpu_lower_bound_gib: gib(memFloor),
+    weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
+    memory_per_gpu_lower_bound_gib: gib(memFloor, 'down'),
     memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
-    ttft_lower_bound_ms: ms(c.ttftFloor),
-    tpot_lower_bound_ms: ms(c.tpotFloor),
-    decode_step_lower_bound_ms: ms(c.stepFloor),
+    ttft_lower_bound_ms: msFloor(c.ttftFloor),
+    tpot_lower_bound_ms: msFloor(c.tpotFloor),
+    decode_step_lower_bound_ms: msFloor(c.stepFloor),
     max_concurrency_at_max_context: maxConcurrency,
     compute_utilization: round(c.computeUtilization, 4),
     pipeline_bubble_fraction: round(c.bubble, 4),
@@ -48,12 +49,13 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       activations_gib: gib(m?.activations ?? null),
       overhead_gib: gib(m?.overhead ?? null),
       total_gib: gib(m?.total ?? null),
-      total_floor_gib: gib(c.weightsFloor) ?? 0,
+      total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
       capacity_gib: capacity !== undefined ? gib(capacity) : null,
       usable_gib: usable !== undefined ? gib(usable) : null,
     };
   });
   const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
+  const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
   const assumptions = [
     ...r.assumptions,
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
@@ -64,12 +66,20 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
   return {
     devices,
     times: {
-      ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
-      tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
-      decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
-      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
+      ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
+      tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
+      decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
+      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
+      ...(c.benchmark && c.steady ? {
+        benchmark_run: {
+          requests_per_replica: c.benchmark.requests,
+          wall_time_s: round(c.benchmark.wallTime, 4)!,
+          decode_steps: c.benchmark.steps,
+          steady_state: { ttft_ms: ms(c.steady.ttft), tpot_ms: ms(c.steady.tpot), throughput_tokens_per_s: round(c.steady.throughput, 1) },
+        },
+      } : {}),
     },
     assumptions,
   };

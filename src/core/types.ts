@@ -138,6 +138,18 @@ export interface WorkloadSpec {
   max_batched_tokens?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
+  /** extension: the figures to compare with come from a finite closed-loop benchmark run */
+  benchmark?: BenchmarkRunSpec;
+}
+
+/** A finite closed-loop run (e.g. `bench_serving --num-prompts N --max-concurrency C`). */
+export interface BenchmarkRunSpec {
+  /** requests sent in all (num_prompts) */
+  requests?: number;
+  /** prompt lengths uniform in [ratio x longest, longest] with mean input_tokens; 1 (default) = fixed */
+  input_range_ratio?: number;
+  /** same for output lengths around output_tokens */
+  output_range_ratio?: number;
 }
 
 export interface RequirementsSpec {
@@ -304,8 +316,18 @@ export interface PlanDetails {
     /** what limits the decode step: memory, compute or communication */
     decode_bound_by: 'memory' | 'compute' | 'communication' | null;
     pipeline_bubble_fraction: number | null;
+    /** extension: present when workload.benchmark is declared and the run was simulated */
+    benchmark_run?: BenchmarkRunDetails;
   };
   assumptions: Assumption[];
+}
+
+/** The simulated benchmark run, and the steady-state estimates it replaced in the metrics. */
+export interface BenchmarkRunDetails {
+  requests_per_replica: number;
+  wall_time_s: number;
+  decode_steps: number;
+  steady_state: { ttft_ms: number | null; tpot_ms: number | null; throughput_tokens_per_s: number | null };
 }
 
 export interface PlanReport {

@@ -229,6 +229,11 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       }),
       max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
+      benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
+        requests: int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
+        input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
+        output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
+      }),
     },
     { isl: 'input_tokens', osl: 'output_tokens' },
   ),
