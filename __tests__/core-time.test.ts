@@ -88,6 +88,34 @@ describe('decode step', () => {
   });
 });
 
+describe('eager passes (kernels launched from the host, no CUDA graph)', () => {
+  // 100 µs a launch: 32 layers x 9 kernels = 28.8 ms of host time, far above the GPU time of a
+  // 16-token pass or a one-sequence step (about 7 ms of weights at 70% of 3.35 TB/s).
+  const launches = 'efficiency: {}\n  launch_latency: 100 us';
+  const hostMs = 32 * 9 * 0.1;
+  it('a short prompt is host-bound: TTFT = launches x launch latency + request overhead', () => {
+    const r = verify(llama8b('concurrency: 1\n  input_tokens: 16\n  output_tokens: 2', `  ${launches}`));
+    expect(r.metrics!.ttft_ms).toBeCloseTo(hostMs + REQUEST_MS, 6);
+  });
+  it('decode replays CUDA graphs unless the plan turns them off', () => {
+    const graphs = verify(llama8b('concurrency: 1\n  input_tokens: 16\n  output_tokens: 2', `  ${launches}`));
+    const eager = verify(llama8b('concurrency: 1\n  input_tokens: 16\n  output_tokens: 2\n  cuda_graphs: false', `  ${launches}`));
+    expect(graphs.metrics!.decode_step_ms!).toBeLessThan(10);
+    expect(eager.metrics!.decode_step_ms).toBeCloseTo(hostMs, 6);
+  });
+  it('a long prompt keeps the GPU busier than the host: launches change nothing', () => {
+    const slow = verify(llama8b('concurrency: 1\n  input_tokens: 8192\n  output_tokens: 2', `  ${launches}`));
+    const base = verify(llama8b('concurrency: 1\n  input_tokens: 8192\n  output_tokens: 2'));
+    expect(slow.metrics!.ttft_ms).toBe(base.metrics!.ttft_ms);
+  });
+  it('bounds leave launches out', () => {
+    const eager = verify(llama8b('concurrency: 1\n  input_tokens: 16\n  output_tokens: 2\n  cuda_graphs: false', `  ${launches}`));
+    const base = verify(llama8b('concurrency: 1\n  input_tokens: 16\n  output_tokens: 2'));
+    expect(eager.metrics!.decode_step_lower_bound_ms).toBe(base.metrics!.decode_step_lower_bound_ms);
+    expect(eager.metrics!.ttft_lower_bound_ms).toBe(base.metrics!.ttft_lower_bound_ms);
+  });
+});
+
 describe('closed loop', () => {
   it('throughput = concurrency x output / request lifetime; at concurrency 1 the lifetime is TTFT + (O-1) steps', () => {
     const r = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 100'));

@@ -26,6 +26,16 @@ export const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
  * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
  */
 export const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/**
+ * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
+ * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
+ * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
+ * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
+ * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
+ * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
+ * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
+ */
+export const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
 /** Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection). */
 export const KERNELS_ATTENTION = 5;
 /** MLA adds the low-rank down/up projections and their norms. */

@@ -48,6 +48,8 @@ export interface Pass {
   /** times the stage's weights are read (prefill chunks) */
   weightReads: number;
   decode: boolean;
+  /** kernels launched one by one from the host (no CUDA graph): the pass is host-bound when they are small */
+  eager: boolean;
 }
 
 /** Dense peak for math on operands of this dtype (fp8 and fp4 use their own units where the chip has them). */
@@ -142,8 +144,11 @@ export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage
     comm = addComm(comm, pointToPoint(kvBlock * (cp - 1), link), stage.layers);
   }
   const commTime = comm.transfer + comm.latency;
-  const kernels = mode.latency ? stageKernels(facts, stage) * hw.kernelLatency : 0;
-  const total = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
+  const launched = stageKernels(facts, stage) * pass.weightReads;
+  const kernels = mode.latency ? launched * hw.kernelLatency : 0;
+  const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
+  // An eager pass cannot run ahead of the host launching its kernels.
+  const total = mode.latency && pass.eager ? Math.max(gpu, launched * hw.launchLatency) : gpu;
   return { compute, memory, comm, total, flops };
 }
 
@@ -212,6 +217,7 @@ export function prefill(
     logitTokens: 1,
     weightReads: Math.ceil(computed / workload.maxBatchedTokens),
     decode: false,
+    eager: true,
   };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
@@ -264,6 +270,7 @@ export function decodeStep(
     logitTokens: sequences * queryTokens,
     weightReads: 1,
     decode: true,
+    eager: !workload.cudaGraphs,
   };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
@@ -363,7 +370,7 @@ export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, sta
     if (s.completes) logitTokens += 1;
   }
   if (tokens <= 0) return 0;
-  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false };
+  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
   return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;

@@ -6,6 +6,7 @@ import {
   DEFAULT_INTER_NODE_LATENCY_S,
   DEFAULT_INTRA_NODE_LATENCY_S,
   DEFAULT_KERNEL_LATENCY_S,
+  DEFAULT_LAUNCH_LATENCY_S,
   DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
   DEFAULT_MEMORY_RESERVE,
@@ -48,6 +49,8 @@ export interface Hardware {
   intraLatency: number;
   interLatency: number;
   kernelLatency: number;
+  /** host seconds per kernel launched without CUDA graphs */
+  launchLatency: number;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   efficiency: Efficiency;
@@ -72,6 +75,8 @@ export interface Workload {
   speculative: Speculative | null;
   maxBatchedTokens: number;
   runtimeOverhead: number;
+  /** decode replays CUDA graphs (else its kernels are launched from the host like prefill's) */
+  cudaGraphs: boolean;
   /** a finite closed-loop run to simulate, when the plan declares one */
   benchmark: BenchmarkSpec | null;
 }
@@ -132,12 +137,14 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
     kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
+    launchLatency: h.launch_latency ?? DEFAULT_LAUNCH_LATENCY_S,
     requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
     efficiency: eff,
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
   assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
   if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
+  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${DEFAULT_LAUNCH_LATENCY_S * 1e6} µs host time per kernel of an eager pass (prefill; decode too without CUDA graphs); an eager pass takes max(GPU time, launches)`);
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;
@@ -168,6 +175,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     speculative,
     maxBatchedTokens,
     runtimeOverhead,
+    cudaGraphs: w.cuda_graphs ?? true,
     benchmark: w.benchmark === undefined ? null : {
       requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
       inputRangeRatio: w.benchmark.input_range_ratio ?? 1,

@@ -102,6 +102,8 @@ export interface HardwareSpec {
   inter_node_latency?: number;
   /** extension: fixed time of one small GPU kernel, seconds (estimates only) */
   kernel_latency?: number;
+  /** extension: host time to launch one kernel without CUDA graphs, seconds (estimates only) */
+  launch_latency?: number;
   efficiency?: EfficiencySpec;
 }
 
@@ -138,6 +140,8 @@ export interface WorkloadSpec {
   max_batched_tokens?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
+  /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */
+  cuda_graphs?: boolean;
   /** extension: the figures to compare with come from a finite closed-loop benchmark run */
   benchmark?: BenchmarkRunSpec;
 }

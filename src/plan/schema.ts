@@ -195,6 +195,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
     inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
     kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
+    launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
     efficiency: section('Achievable fraction of each peak', {
       compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
       memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
@@ -229,6 +230,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       }),
       max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
+      cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
         requests: int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
         input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
