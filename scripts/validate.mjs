@@ -121,7 +121,11 @@ function accuracy(rows) {
   return out;
 }
 
-function evaluate(core, cases, settings) {
+/**
+ * Verifies every case; `settings` replace the defaults being calibrated (a plan's own figures win;
+ * a preset's efficiency wins too unless `throughPresets`, used when fitting a hardware family's own values).
+ */
+function evaluate(core, cases, settings, throughPresets = false) {
   const rows = [];
   const unsound = [];
   for (const c of cases) {
@@ -132,12 +136,15 @@ function evaluate(core, cases, settings) {
     } else {
       if (settings) {
         const h = loaded.loaded.plan.hardware;
-        const { intra_node_latency, inter_node_latency, kernel_latency, ...eff } = settings;
+        const { intra_node_latency, inter_node_latency, kernel_latency, launch_latency, ...eff } = settings;
         // a plan's own figures win: only the defaults are being calibrated
-        h.efficiency = { compute: eff.compute, memory: eff.memory, network: eff.network, ...h.efficiency };
+        const origins = loaded.loaded.origins;
+        const own = Object.fromEntries(Object.entries(h.efficiency ?? {}).filter(([k]) => !(throughPresets && origins[`hardware.efficiency.${k}`]?.startsWith('preset:'))));
+        h.efficiency = { compute: eff.compute, memory: eff.memory, network: eff.network, ...own };
         if (intra_node_latency !== undefined) h.intra_node_latency ??= intra_node_latency;
         if (inter_node_latency !== undefined) h.inter_node_latency ??= inter_node_latency;
         if (kernel_latency !== undefined) h.kernel_latency ??= kernel_latency;
+        if (launch_latency !== undefined) h.launch_latency ??= launch_latency;
       }
       report = core.verifyLoadedPlan(loaded.loaded);
     }
@@ -166,10 +173,10 @@ function objective(rows) {
 const grid = (from, to, step) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 /** Coarse grid, then a finer one around the best point; `settings` are merged into each plan's hardware. */
-function search(core, cases, axes) {
+function search(core, cases, axes, throughPresets = false) {
   let best = null;
   const visit = (combo) => {
-    const { rows } = evaluate(core, cases, combo);
+    const { rows } = evaluate(core, cases, combo, throughPresets);
     const score = objective(rows);
     if (best === null || score < best.score - 1e-12) best = { ...combo, score, rows };
   };
@@ -181,15 +188,19 @@ function search(core, cases, axes) {
   return best;
 }
 
+// Grids span what is physically plausible, coarse enough for a few minutes' search (each point
+// simulates every declared benchmark run): efficiencies from 0.2 to 0.9, latencies from the device
+// figures in validation/device/README.md up to a few times them.
 const EFFICIENCY_AXES = {
-  compute: { coarse: grid(0.1, 1, 0.1), refine: 0.1, min: 0.05, max: 1 },
-  memory: { coarse: grid(0.1, 1, 0.1), refine: 0.1, min: 0.05, max: 1 },
-  network: { coarse: [0.1, 0.3, 0.5, 0.7, 0.9], refine: 0.2, min: 0.05, max: 1 },
+  compute: { coarse: grid(0.3, 0.8, 0.1), refine: 0.1, min: 0.05, max: 1 },
+  memory: { coarse: grid(0.2, 0.9, 0.1), refine: 0.1, min: 0.05, max: 1 },
+  network: { coarse: [0.3, 0.5, 0.7], refine: 0, min: 0.05, max: 1 },
 };
 const LATENCY_AXES = {
-  kernel_latency: { coarse: [2e-6, 4e-6, 6e-6, 8e-6, 12e-6, 16e-6, 24e-6], refine: 0 },
-  intra_node_latency: { coarse: [8e-6, 15e-6, 25e-6, 40e-6, 60e-6], refine: 0 },
-  inter_node_latency: { coarse: [20e-6, 40e-6, 80e-6, 120e-6], refine: 0 },
+  kernel_latency: { coarse: [2e-6, 4e-6, 8e-6], refine: 0 },
+  launch_latency: { coarse: [20e-6, 35e-6, 50e-6, 70e-6, 100e-6, 150e-6], refine: 0 },
+  intra_node_latency: { coarse: [8e-6, 20e-6], refine: 0 },
+  inter_node_latency: { coarse: [20e-6, 60e-6], refine: 0 },
 };
 
 /** Hardware family of a case, from its plan's preset (an explicit device is its own family). */
@@ -256,20 +267,20 @@ if (args.has('--calibrate')) {
   });
   const effAtLat = search(core, cases, {
     ...EFFICIENCY_AXES,
-    kernel_latency: { coarse: [lat.kernel_latency] },
+    kernel_latency: { coarse: [lat.kernel_latency] }, launch_latency: { coarse: [lat.launch_latency] },
     intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
   });
   const us = (s) => (s === undefined ? 'default' : `${Math.round(s * 1e6)} µs`);
   const summary = (label, fit, r) => [
-    label, fit?.compute ?? '0.6 (default)', fit?.memory ?? '0.8 (default)', fit?.network ?? '0.7 (default)',
-    `${us(fit?.kernel_latency)} / ${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
+    label, fit?.compute ?? 'default', fit?.memory ?? 'default', fit?.network ?? 'default',
+    `${us(fit?.kernel_latency)} / ${us(fit?.launch_latency)} / ${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
     objective(r).toFixed(2), pct(pooledMedian(r, 'calibration')), pct(pooledMedian(r, 'holdout')),
   ];
   out.push('\n## Calibration\n');
   out.push('Objective: mean over throughput, TTFT at concurrency 1 and TPOT of the median |ln(estimate/measured)| on the calibration cases. ' +
     'Pooled median errors are the absolute relative errors of all performance figures.\n');
   out.push(table(
-    ['Fit', 'compute', 'memory', 'network', 'Latency kernel / intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
+    ['Fit', 'compute', 'memory', 'network', 'Latency kernel / launch / intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
     [summary('current defaults', null, baseRows), summary('efficiencies', eff, eff.rows), summary('+ kernel and collective latency', lat, lat.rows),
       summary('efficiencies refit at that latency', effAtLat, effAtLat.rows)],
   ));
@@ -279,7 +290,11 @@ if (args.has('--calibrate')) {
     const subset = cases.filter((c) => family(c) === fam);
     const nCal = evaluate(core, subset, null).rows.filter((r) => r.split === 'calibration' && PERFORMANCE.includes(r.key)).length;
     if (nCal < 6) continue;
-    const fit = search(core, subset, EFFICIENCY_AXES);
+    // At the refit latency, and through any efficiency the family's preset carries: this fit is what a preset may carry.
+    const fit = search(core, subset, {
+      ...EFFICIENCY_AXES, kernel_latency: { coarse: [lat.kernel_latency] }, launch_latency: { coarse: [lat.launch_latency] },
+      intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
+    }, true);
     const base = evaluate(core, subset, null).rows;
     perFamily.push([fam, subset.length, fit.compute, fit.memory, fit.network,
       `${pct(pooledMedian(base, 'calibration'))} -> ${pct(pooledMedian(fit.rows, 'calibration'))}`,
