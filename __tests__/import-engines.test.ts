@@ -31,6 +31,12 @@ describe('vLLM', () => {
     expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.1, 12);
   });
 
+  it('turns CUDA graphs off under --enforce-eager (vLLM) and --disable-cuda-graph (SGLang), and only then', () => {
+    expect(fields('vllm serve m --enforce-eager').fields.workload?.cuda_graphs).toBe(false);
+    expect(fields('python -m sglang.launch_server --model-path m --disable-cuda-graph').fields.workload?.cuda_graphs).toBe(false);
+    expect(fields('vllm serve m --max-num-seqs 8').fields.workload?.cuda_graphs).toBeUndefined();
+  });
+
   it('reads human-readable context lengths as vLLM does (1k = 1000, 1K = 1024)', () => {
     expect(fields('vllm serve m --max-model-len 32k').context?.tokens).toBe(32000);
     expect(fields('vllm serve m --max-model-len 32K').context?.tokens).toBe(32768);

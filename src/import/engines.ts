@@ -63,6 +63,13 @@ const FLAGS = {
   },
 } as const;
 
+/** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
+const EAGER_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
+  vllm: ['enforce-eager'],
+  sglang: ['disable-cuda-graph'],
+  trtllm: [],
+};
+
 /** The engine config key (normalised) that names a second file of flags. */
 export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
   vllm: ['config'],
@@ -334,6 +341,9 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   const batched = r.int(f.batched, 'token count');
   if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
+  // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
+  const eager = r.bool(EAGER_FLAGS[engine]);
+  if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
