@@ -11877,6 +11877,11 @@ const hardware_ALL = [
             memory_bandwidth: 5.3 * TBps, // 5.3 TB/s
             intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way (to all 7 peers together)
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
+            // Calibrated, not a datasheet figure: serving runs on MI300X (SGLang 0.5.7, vLLM 0.17 with ROCm)
+            // reach about a third of HBM bandwidth in decode; the validation set's calibration cases fit
+            // memory 0.35 and its held-out MI300X cases agree (validation/README.md, "Calibration").
+            // Software, not the chip: a plan with a faster stack overrides hardware.efficiency.memory.
+            efficiency: { memory: 0.35 },
         },
         notes: 'Infinity Fabric is a full mesh: 448 GB/s one way only when a GPU talks ' +
             'to all 7 peers at once (all-reduce, all-to-all); 64 GB/s to a single peer. 8-GPU OAM platform assumed.',
@@ -12038,6 +12043,12 @@ const FLAGS = {
         batched: ['max-num-tokens'],
         model: ['model'],
     },
+};
+/** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
+const EAGER_FLAGS = {
+    vllm: ['enforce-eager'],
+    sglang: ['disable-cuda-graph'],
+    trtllm: [],
 };
 /** The engine config key (normalised) that names a second file of flags. */
 const CONFIG_FLAGS = {
@@ -12273,6 +12284,10 @@ function applyEngine(args, c, ctx = {}) {
     const batched = r.int(f.batched, 'token count');
     if (batched)
         c.set('workload.max_batched_tokens', batched.value, batched.line);
+    // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
+    const eager = r.bool(EAGER_FLAGS[engine]);
+    if (eager?.value === true)
+        c.set('workload.cuda_graphs', false, eager.line);
     setMemory(engine, r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
@@ -14478,6 +14493,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
         inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
         kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
+        launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
         efficiency: section('Achievable fraction of each peak', {
             compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
             memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
@@ -14510,6 +14526,12 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         }),
         max_batched_tokens: schema_int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
         runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
+        cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
+        benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
+            requests: schema_int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
+            input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
+            output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
+        }),
     }, { isl: 'input_tokens', osl: 'output_tokens' }),
     requirements: section('Targets, each checked against the estimate', {
         throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
@@ -15524,6 +15546,16 @@ const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
  * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
  */
 const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/**
+ * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
+ * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
+ * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
+ * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
+ * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
+ * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
+ * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
+ */
+const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
 /** Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection). */
 const KERNELS_ATTENTION = 5;
 /** MLA adds the low-rank down/up projections and their norms. */
@@ -15551,6 +15583,14 @@ const DEFAULT_WEIGHT_DTYPE = 'bf16';
 const ACTIVATION_BYTES = 2;
 /** Logits are kept in fp32 for sampling; two copies (logits, probabilities). */
 const LOGIT_BYTES = 4 * 2;
+/**
+ * Sequences whose logits the engine samples in the run it sizes memory from. vLLM's profiling run
+ * (GPUModelRunner.profile_run: _dummy_run(max_num_tokens), then _dummy_sampler_run on the last
+ * position of min(max_num_tokens, max_num_seqs) dummy requests) samples max_num_seqs sequences, not
+ * the load a plan expects; its default max_num_seqs is 256 (1024 for the API server on >= 70 GiB GPUs
+ * in recent versions). So the reserved logits are those of at least this many sequences.
+ */
+const DEFAULT_SAMPLED_SEQUENCES = 256;
 /**
  * Bytes per stored parameter, scale factors included:
  * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
@@ -15630,6 +15670,9 @@ function stageKvBytesPerToken(facts, layout, stage) {
  * residual stream and normed input (2h), attention projections, the MLP's gate, up and activated
  * outputs (3 x its local width), plus fp32 logits of the sequences sampled on the last stage.
  * Inference keeps no activations for a backward pass.
+ * The logits are the whole vocabulary on a rank, not vocab/tp: the LM head is vocab-parallel but
+ * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are
+ * those of at least DEFAULT_SAMPLED_SEQUENCES sequences, the batch vLLM samples when it profiles.
  */
 function stageActivationBytes(facts, layout, stage, tokens, sampledSequences) {
     if (facts.hidden <= 0)
@@ -15643,7 +15686,8 @@ function stageActivationBytes(facts, layout, stage, tokens, sampledSequences) {
     const moeWidth = stage.moeLayers > 0 ? (facts.topK * facts.expert * dp * cp) / (3 * h * ep * etp) + facts.sharedExperts / 3 / h / tp : 0;
     const perToken = (2 * h + attnWidth + 3 * Math.max(denseWidth, moeWidth)) * ACTIVATION_BYTES;
     const vocab = facts.embedding / h;
-    const logits = stage.hasLmHead ? Math.min(sampledSequences, tokens) * (vocab / tp) * LOGIT_BYTES : 0;
+    const sampled = Math.min(Math.max(sampledSequences, DEFAULT_SAMPLED_SEQUENCES), tokens);
+    const logits = stage.hasLmHead ? sampled * vocab * LOGIT_BYTES : 0;
     return local * perToken + logits;
 }
 function runtimeOverheadBytes(workload, layout) {
@@ -15677,6 +15721,148 @@ function kvCapacityTokens(facts, layout, workload, stages, capacity, sequences) 
         tokens = Math.min(tokens, Math.max(0, free) / perToken);
     }
     return Number.isFinite(tokens) ? Math.floor(tokens) : 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmark.ts
+/** Beyond this many simulated passes the run is too long to simulate; callers fall back to steady state. */
+const MAX_SIMULATED_PASSES = 2_000_000;
+/** Radical inverse of i in base b: a low-discrepancy sequence in [0, 1), so lengths are spread evenly without randomness. */
+function radicalInverse(i, base) {
+    let f = 1;
+    let r = 0;
+    for (let n = i; n > 0; n = Math.floor(n / base)) {
+        f /= base;
+        r += f * (n % base);
+    }
+    return r;
+}
+/**
+ * `count` lengths uniform in [ratio x longest, longest] whose mean is `mean` (longest = 2 mean / (1 + ratio)),
+ * in a deterministic scrambled order (`base` differs for inputs and outputs so the two are uncorrelated).
+ */
+function benchmarkLengths(mean, ratio, count, base) {
+    const longest = (2 * mean) / (1 + ratio);
+    const shortest = ratio * longest;
+    const out = [];
+    for (let i = 0; i < count; i++) {
+        const u = radicalInverse(i + 1, base);
+        out.push(Math.max(1, Math.round(shortest + u * (longest - shortest))));
+    }
+    return out;
+}
+/** Estimated passes of a run, to decide whether simulating it is affordable. */
+function benchmarkPasses(spec, c) {
+    const perReplica = Math.ceil(spec.requests / c.replicas);
+    const slots = Math.max(1, Math.min(perReplica, Math.round(c.concurrency / c.replicas)));
+    const longest = (2 * c.meanOutput) / (1 + spec.outputRangeRatio);
+    return (perReplica / slots) * (longest / c.tokensPerStep) + perReplica * Math.ceil(((2 * c.meanInput) / (1 + spec.inputRangeRatio)) / c.maxBatchedTokens);
+}
+/** Simulates one replica (all replicas run alike); null when a pass cost is missing. */
+function simulateBenchmark(spec, c, costs) {
+    const n = Math.max(1, Math.round(spec.requests / c.replicas));
+    const slots = Math.max(1, Math.min(n, Math.round(c.concurrency / c.replicas)));
+    const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
+    const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
+    const requests = inputs.map((input, i) => ({ input, output: outputs[i], sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
+    const pending = []; // sent, not yet seen by the engine, in arrival order
+    const waiting = []; // seen, prompt not yet fully prefilled
+    let running = [];
+    let nextToSend = 0;
+    const send = (at) => {
+        if (nextToSend >= n)
+            return;
+        const r = requests[nextToSend++];
+        r.sent = at;
+        r.arrives = at + c.requestOverhead;
+        pending.push(r);
+    };
+    for (let i = 0; i < slots; i++)
+        send(0);
+    let t = 0;
+    let finished = 0;
+    let steps = 0;
+    let passes = 0;
+    let outputTotal = 0;
+    let ttftSum = 0;
+    let tpotSum = 0;
+    let tpotCount = 0;
+    const finish = (r) => {
+        finished++;
+        outputTotal += r.output;
+        ttftSum += r.firstToken - r.sent;
+        if (r.output > 1) {
+            tpotSum += (t - r.firstToken) / (r.output - 1);
+            tpotCount++;
+        }
+        send(t);
+    };
+    while (finished < n) {
+        if (++passes > MAX_SIMULATED_PASSES)
+            return null;
+        while (pending.length > 0 && pending[0].arrives <= t)
+            waiting.push(pending.shift());
+        if (waiting.length > 0) {
+            // Prefill first: fill one chunk with the waiting prompts, oldest first.
+            let budget = c.maxBatchedTokens;
+            const segments = [];
+            const touched = [];
+            for (const r of waiting) {
+                if (budget <= 0)
+                    break;
+                const take = Math.min(r.input - r.prefilled, budget);
+                segments.push({ from: r.prefilled, to: r.prefilled + take, completes: r.prefilled + take >= r.input });
+                touched.push(r);
+                budget -= take;
+            }
+            const cost = costs.prefillPass(segments);
+            if (cost === null)
+                return null;
+            t += cost;
+            touched.forEach((r, i) => {
+                r.prefilled = segments[i].to;
+                if (r.prefilled < r.input)
+                    return;
+                waiting.splice(waiting.indexOf(r), 1);
+                r.firstToken = t;
+                r.generated = 1;
+                if (r.generated >= r.output)
+                    finish(r);
+                else
+                    running.push(r);
+            });
+            continue;
+        }
+        if (running.length > 0) {
+            let context = 0;
+            for (const r of running)
+                context += r.input + r.generated;
+            const cost = costs.decodeStep(running.length, context / running.length);
+            if (cost === null)
+                return null;
+            t += cost;
+            steps++;
+            const still = [];
+            for (const r of running) {
+                r.generated += c.tokensPerStep;
+                if (r.generated >= r.output)
+                    finish(r);
+                else
+                    still.push(r);
+            }
+            running = still;
+            continue;
+        }
+        // Nothing to run: wait for the next request to reach the engine.
+        t = Math.max(t, pending[0].arrives);
+    }
+    return {
+        throughput: (outputTotal * c.replicas) / t,
+        ttft: ttftSum / n,
+        tpot: tpotCount > 0 ? tpotSum / tpotCount : null,
+        wallTime: t,
+        requests: n,
+        steps,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/comm.ts
@@ -15821,8 +16007,11 @@ function stagePass(facts, layout, hw, stage, pass, mode) {
         comm = addComm(comm, pointToPoint(kvBlock * (cp - 1), link), stage.layers);
     }
     const commTime = comm.transfer + comm.latency;
-    const kernels = mode.latency ? stageKernels(facts, stage) * hw.kernelLatency : 0;
-    const total = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
+    const launched = stageKernels(facts, stage) * pass.weightReads;
+    const kernels = mode.latency ? launched * hw.kernelLatency : 0;
+    const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
+    // An eager pass cannot run ahead of the host launching its kernels.
+    const total = mode.latency && pass.eager ? Math.max(gpu, launched * hw.launchLatency) : gpu;
     return { compute, memory, comm, total, flops };
 }
 /** Kernels one pass of the stage launches (each costs a fixed latency however little it does). */
@@ -15874,6 +16063,7 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
         logitTokens: 1,
         weightReads: Math.ceil(computed / workload.maxBatchedTokens),
         decode: false,
+        eager: true,
     };
     const run = passThroughStages(facts, layout, hw, stages, pass, mode);
     if (!run)
@@ -15904,6 +16094,7 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
         logitTokens: sequences * queryTokens,
         weightReads: 1,
         decode: true,
+        eager: !workload.cudaGraphs,
     };
     const run = passThroughStages(facts, layout, hw, stages, pass, mode);
     if (!run)
@@ -15958,6 +16149,31 @@ function closedLoop(layout, hw, concurrency, outputTokens, ttft, pre, dec, mode)
     const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
     return { throughput, tpot, cycle, computeUtilization };
 }
+/**
+ * One prefill pass of a replica holding several prompts' chunks (continuous batching with chunked
+ * prefill): the weights are read once, the pass launches its kernels once, every replica runs
+ * such a pass at the same time. Seconds through every stage, or null when a figure is missing.
+ */
+function prefillPass(facts, layout, hw, stages, segments, mode) {
+    let tokens = 0;
+    let pairsFull = 0;
+    let pairsSliding = 0;
+    let logitTokens = 0;
+    for (const s of segments) {
+        tokens += s.to - s.from;
+        pairsFull += attendedPairs(s.from, s.to, null);
+        pairsSliding += attendedPairs(s.from, s.to, facts.slidingWindow);
+        if (s.completes)
+            logitTokens += 1;
+    }
+    if (tokens <= 0)
+        return 0;
+    const pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
+    const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+    if (!run)
+        return null;
+    return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+}
 
 ;// CONCATENATED MODULE: ./src/core/stages.ts
 /**
@@ -16009,6 +16225,7 @@ function buildStages(facts, pp, explicit) {
 ;// CONCATENATED MODULE: ./src/core/estimates.ts
 // Every estimate and bound of a plan: memory per stage, KV capacity, TTFT, decode step, closed
 // loop, once at the plan's efficiencies and once as the physical bound.
+
 
 
 
@@ -16073,34 +16290,71 @@ function compute(loaded, r, est, bound) {
     const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
     const e = run(est, stagesEst, estMode);
     const b = run(bound, stagesBound, BOUND_MODE);
+    const bench = est && stagesEst && e.dec ? simulateRun(est, r, stagesEst, estMode, e.dec.tokensPerStep) : null;
     return {
         stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
-        ttft: e.pre?.ttft ?? null,
+        ttft: bench?.ttft ?? e.pre?.ttft ?? null,
         ttftFloor: finite(b.pre?.ttft),
         step: e.dec?.step ?? null,
         stepFloor: finite(b.dec?.step),
-        tpot: e.loop?.tpot ?? null,
+        tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
         tpotFloor: finite(b.loop?.tpot),
-        throughput: e.loop?.throughput ?? null,
+        throughput: bench?.throughput ?? e.loop?.throughput ?? null,
         throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
         computeUtilization: e.loop?.computeUtilization ?? null,
         bubble: e.dec?.bubbleFraction ?? null,
         stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
         boundDecodeBy: b.dec?.boundBy ?? null,
         boundBy: e.dec?.boundBy ?? null,
+        benchmark: bench,
+        steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
     };
+}
+/** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
+function simulateRun(facts, r, stages, mode, tokensPerStep) {
+    const { layout, hardware: hw, workload: wl } = r;
+    if (!wl.benchmark || wl.concurrency === undefined || wl.inputTokens === undefined || wl.outputTokens === undefined)
+        return null;
+    const conditions = {
+        concurrency: wl.concurrency,
+        replicas: layout.dp,
+        meanInput: wl.inputTokens,
+        meanOutput: wl.outputTokens,
+        maxBatchedTokens: wl.maxBatchedTokens,
+        requestOverhead: hw.requestOverhead,
+        tokensPerStep,
+    };
+    if (benchmarkPasses(wl.benchmark, conditions) > MAX_SIMULATED_PASSES)
+        return null;
+    // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
+    const steps = new Map();
+    return simulateBenchmark(wl.benchmark, conditions, {
+        decodeStep: (batch, context) => {
+            const bucket = Math.round(context / 32);
+            const key = batch * 1e7 + bucket;
+            let v = steps.get(key);
+            if (v === undefined) {
+                v = decodeStep(facts, layout, hw, wl, stages, batch * layout.dp, Math.max(1, bucket * 32), mode)?.step ?? null;
+                steps.set(key, v);
+            }
+            return v;
+        },
+        prefillPass: (segments) => prefillPass(facts, layout, hw, stages, segments, mode),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/figures.ts
 // Rounding and wording of figures in checks and metrics (SI units in, report units out).
 
-const round = (v, digits = 3) => {
+/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
+const round = (v, digits = 3, direction = 'nearest') => {
     if (v === null || !Number.isFinite(v))
         return null;
     const f = 10 ** digits;
-    return Math.round(v * f) / f;
+    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
+    return op(v * f) / f;
 };
-const gib = (bytes) => (bytes === null ? null : round(bytes / GIB, 3));
+const gib = (bytes, direction = 'nearest') => (bytes === null ? null : round(bytes / GIB, 3, direction));
 const fmtGiB = (bytes) => `${(bytes / GIB).toFixed(2)} GiB`;
 const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
 const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
@@ -16509,8 +16763,6 @@ function assemble(f) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/resolve.ts
-// Applies the core's defaults to a loaded plan's hardware, layout and workload,
-// keeping a record of every default taken so the report can show it.
 
 function resolvePlan(plan, origins) {
     const assumptions = [];
@@ -16562,6 +16814,7 @@ function resolvePlan(plan, origins) {
         intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
         interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
         kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
+        launchLatency: h.launch_latency ?? DEFAULT_LAUNCH_LATENCY_S,
         requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
         efficiency: eff,
     };
@@ -16570,6 +16823,8 @@ function resolvePlan(plan, origins) {
     assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
     if (h.kernel_latency === undefined)
         assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
+    if (h.launch_latency === undefined)
+        assume('hardware.launch_latency', `${DEFAULT_LAUNCH_LATENCY_S * 1e6} µs host time per kernel of an eager pass (prefill; decode too without CUDA graphs); an eager pass takes max(GPU time, launches)`);
     if (h.inter_node_latency === undefined)
         assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
     const w = plan.workload;
@@ -16604,7 +16859,18 @@ function resolvePlan(plan, origins) {
         speculative,
         maxBatchedTokens,
         runtimeOverhead,
+        cudaGraphs: w.cuda_graphs ?? true,
+        benchmark: w.benchmark === undefined ? null : {
+            requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+            inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+            outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+        },
     };
+    if (w.benchmark !== undefined) {
+        if (w.benchmark.requests === undefined)
+            assume('workload.benchmark.requests', 'concurrency (one wave)');
+        assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
+    }
     return { layout, hardware, workload, assumptions };
 }
 
@@ -16612,6 +16878,7 @@ function resolvePlan(plan, origins) {
 
 function buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity) {
     const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
     const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
     return {
         world_size: r.layout.worldSize,
@@ -16623,15 +16890,15 @@ function buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity) {
         tpot_ms: ms(c.tpot),
         decode_step_ms: ms(c.step),
         throughput_tokens_per_s: round(c.throughput, 1),
-        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1),
+        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
         kv_cache_capacity_tokens: c.kvCapacity,
         // Extensions.
-        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor),
-        memory_per_gpu_lower_bound_gib: gib(memFloor),
+        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
+        memory_per_gpu_lower_bound_gib: gib(memFloor, 'down'),
         memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
-        ttft_lower_bound_ms: ms(c.ttftFloor),
-        tpot_lower_bound_ms: ms(c.tpotFloor),
-        decode_step_lower_bound_ms: ms(c.stepFloor),
+        ttft_lower_bound_ms: msFloor(c.ttftFloor),
+        tpot_lower_bound_ms: msFloor(c.tpotFloor),
+        decode_step_lower_bound_ms: msFloor(c.stepFloor),
         max_concurrency_at_max_context: maxConcurrency,
         compute_utilization: round(c.computeUtilization, 4),
         pipeline_bubble_fraction: round(c.bubble, 4),
@@ -16651,12 +16918,13 @@ function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
             activations_gib: gib(m?.activations ?? null),
             overhead_gib: gib(m?.overhead ?? null),
             total_gib: gib(m?.total ?? null),
-            total_floor_gib: gib(c.weightsFloor) ?? 0,
+            total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
             capacity_gib: capacity !== undefined ? gib(capacity) : null,
             usable_gib: usable !== undefined ? gib(usable) : null,
         };
     });
     const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
     const assumptions = [
         ...r.assumptions,
         ...modelAssumptions.map((a) => ({ name: a.split(':')[0], value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
@@ -16667,12 +16935,20 @@ function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
     return {
         devices,
         times: {
-            ttft_ms: { estimate: ms(c.ttft), bound: ms(c.ttftFloor), unit: 'ms' },
-            tpot_ms: { estimate: ms(c.tpot), bound: ms(c.tpotFloor), unit: 'ms' },
-            decode_step_ms: { estimate: ms(c.step), bound: ms(c.stepFloor), unit: 'ms' },
-            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1), unit: 'tokens/s' },
+            ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
+            tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
+            decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
+            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
             decode_bound_by: c.boundBy,
             pipeline_bubble_fraction: round(c.bubble, 4),
+            ...(c.benchmark && c.steady ? {
+                benchmark_run: {
+                    requests_per_replica: c.benchmark.requests,
+                    wall_time_s: round(c.benchmark.wallTime, 4),
+                    decode_steps: c.benchmark.steps,
+                    steady_state: { ttft_ms: ms(c.steady.ttft), tpot_ms: ms(c.steady.tpot), throughput_tokens_per_s: round(c.steady.throughput, 1) },
+                },
+            } : {}),
         },
         assumptions,
     };
