@@ -92,6 +92,11 @@ describe('simulated schedule', () => {
     expect(two.throughput).toBeCloseTo(2 * one.throughput, 9);
     expect(two.wallTime).toBeCloseTo(one.wallTime, 12);
   });
+  it('with fewer requests in flight than replicas, only that many replicas work', () => {
+    const one = simulateBenchmark(fixed(2), conditions({ concurrency: 1 }), fixedCosts())!;
+    const spread = simulateBenchmark(fixed(2), conditions({ concurrency: 1, replicas: 8 }), fixedCosts())!;
+    expect(spread.throughput).toBeCloseTo(one.throughput, 9);
+  });
   it('a missing cost stops the simulation', () => {
     expect(simulateBenchmark(fixed(1), conditions(), { decodeStep: () => null, prefillPass: () => 0.1 })).toBeNull();
   });
@@ -129,6 +134,12 @@ describe('a plan that declares its benchmark run', () => {
   it('keeps the other figures (memory, decode step) unchanged', () => {
     expect(run.metrics!.decode_step_ms).toBe(steady.metrics!.decode_step_ms);
     expect(run.metrics!.memory_per_gpu_gib).toBe(steady.metrics!.memory_per_gpu_gib);
+  });
+  it('a run too long to simulate falls back to the steady state instead of stalling the check', () => {
+    const huge = verify(llamaPlan('  benchmark: {requests: 1000000}').replace('output_tokens: 500', 'output_tokens: 2000000'));
+    expect(huge.details!.times.benchmark_run).toBeUndefined();
+    expect(huge.metrics!.throughput_tokens_per_s).not.toBeNull();
+    expect(run.details!.times.benchmark_run!.steady_state.throughput_tokens_per_s).toBe(steady.metrics!.throughput_tokens_per_s);
   });
   it('rejects a run of no requests and unknown keys, naming the line', () => {
     const bad = loadPlan('b.plan.yaml', llamaPlan('  benchmark:\n    requests: 0\n    warmup: 3'), noReferences);

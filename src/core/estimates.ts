@@ -2,7 +2,7 @@
 // loop, once at the plan's efficiencies and once as the physical bound.
 import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
-import { benchmarkPasses, MAX_SIMULATED_PASSES, simulateBenchmark, type BenchmarkOutcome } from './benchmark.js';
+import { benchmarkWork, MAX_SIMULATED_WORK, simulateBenchmark, type BenchmarkOutcome } from './benchmark.js';
 import { BOUND_MODE, closedLoop, decodeStep, prefill, prefillPass, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { buildStages, type Stage } from './stages.js';
@@ -125,7 +125,7 @@ function simulateRun(facts: ModelFacts, r: Resolved, stages: Stage[], mode: Time
     requestOverhead: hw.requestOverhead,
     tokensPerStep,
   };
-  if (benchmarkPasses(wl.benchmark, conditions) > MAX_SIMULATED_PASSES) return null;
+  if (benchmarkWork(wl.benchmark, conditions) > MAX_SIMULATED_WORK) return null;
   // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
   const steps = new Map<number, number | null>();
   return simulateBenchmark(wl.benchmark, conditions, {
