@@ -43560,8 +43560,11 @@ function kvCapacityTokens(facts, layout, workload, stages, capacity, sequences) 
 }
 
 ;// CONCATENATED MODULE: ./src/core/benchmark.ts
-/** Beyond this many simulated passes the run is too long to simulate; callers fall back to steady state. */
-const MAX_SIMULATED_PASSES = 2_000_000;
+/**
+ * Beyond this much work (passes x sequences touched per pass) a run is too long to simulate in a
+ * fraction of a second; callers fall back to the steady state. A hostile plan cannot stall a check.
+ */
+const MAX_SIMULATED_WORK = 20_000_000;
 /** Radical inverse of i in base b: a low-discrepancy sequence in [0, 1), so lengths are spread evenly without randomness. */
 function radicalInverse(i, base) {
     let f = 1;
@@ -43586,17 +43589,25 @@ function benchmarkLengths(mean, ratio, count, base) {
     }
     return out;
 }
-/** Estimated passes of a run, to decide whether simulating it is affordable. */
-function benchmarkPasses(spec, c) {
-    const perReplica = Math.ceil(spec.requests / c.replicas);
-    const slots = Math.max(1, Math.min(perReplica, Math.round(c.concurrency / c.replicas)));
+/** Replicas that get requests: with fewer requests in flight than replicas, some stay idle. */
+const activeReplicas = (c) => Math.max(1, Math.min(c.replicas, Math.round(c.concurrency)));
+/** Requests one replica serves, and how many it holds in flight. */
+function replicaShare(spec, c) {
+    const active = activeReplicas(c);
+    const n = Math.max(1, Math.round(spec.requests / active));
+    return { n, slots: Math.max(1, Math.min(n, Math.round(c.concurrency / active))) };
+}
+/** Upper estimate of a run's simulation work (passes x sequences per pass), to decide whether it is affordable. */
+function benchmarkWork(spec, c) {
+    const { n, slots } = replicaShare(spec, c);
     const longest = (2 * c.meanOutput) / (1 + spec.outputRangeRatio);
-    return (perReplica / slots) * (longest / c.tokensPerStep) + perReplica * Math.ceil(((2 * c.meanInput) / (1 + spec.inputRangeRatio)) / c.maxBatchedTokens);
+    const longestPrompt = (2 * c.meanInput) / (1 + spec.inputRangeRatio);
+    const passes = Math.ceil(n / slots) * (longest / c.tokensPerStep + 1) + n * Math.ceil(longestPrompt / c.maxBatchedTokens);
+    return passes * slots;
 }
 /** Simulates one replica (all replicas run alike); null when a pass cost is missing. */
 function simulateBenchmark(spec, c, costs) {
-    const n = Math.max(1, Math.round(spec.requests / c.replicas));
-    const slots = Math.max(1, Math.min(n, Math.round(c.concurrency / c.replicas)));
+    const { n, slots } = replicaShare(spec, c);
     const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
     const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
     const requests = inputs.map((input, i) => ({ input, output: outputs[i], sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
@@ -43617,7 +43628,7 @@ function simulateBenchmark(spec, c, costs) {
     let t = 0;
     let finished = 0;
     let steps = 0;
-    let passes = 0;
+    let work = 0;
     let outputTotal = 0;
     let ttftSum = 0;
     let tpotSum = 0;
@@ -43633,7 +43644,8 @@ function simulateBenchmark(spec, c, costs) {
         send(t);
     };
     while (finished < n) {
-        if (++passes > MAX_SIMULATED_PASSES)
+        work += running.length + waiting.length + 1;
+        if (work > 2 * MAX_SIMULATED_WORK)
             return null;
         while (pending.length > 0 && pending[0].arrives <= t)
             waiting.push(pending.shift());
@@ -43689,10 +43701,12 @@ function simulateBenchmark(spec, c, costs) {
             continue;
         }
         // Nothing to run: wait for the next request to reach the engine.
+        if (pending.length === 0)
+            return null; // cannot happen: an unfinished request is pending, waiting or running
         t = Math.max(t, pending[0].arrives);
     }
     return {
-        throughput: (outputTotal * c.replicas) / t,
+        throughput: (outputTotal * activeReplicas(c)) / t,
         ttft: ttftSum / n,
         tpot: tpotCount > 0 ? tpotSum / tpotCount : null,
         wallTime: t,
@@ -44160,7 +44174,7 @@ function simulateRun(facts, r, stages, mode, tokensPerStep) {
         requestOverhead: hw.requestOverhead,
         tokensPerStep,
     };
-    if (benchmarkPasses(wl.benchmark, conditions) > MAX_SIMULATED_PASSES)
+    if (benchmarkWork(wl.benchmark, conditions) > MAX_SIMULATED_WORK)
         return null;
     // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
     const steps = new Map();
