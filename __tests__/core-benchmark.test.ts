@@ -18,7 +18,7 @@ const fixedCosts = (log: string[] = []): PassCosts => ({
 });
 
 const conditions = (over: Partial<BenchmarkConditions> = {}): BenchmarkConditions => ({
-  concurrency: 1, replicas: 1, meanInput: 100, meanOutput: 11, maxBatchedTokens: 8192, requestOverhead: 0, tokensPerStep: 1, ...over,
+  concurrency: 1, replicas: 1, meanInput: 100, meanOutput: 11, maxBatchedTokens: 8192, requestOverhead: 0, tokensPerStep: 1, prefixHitRate: 0, stages: 1, ...over,
 });
 const fixed = (requests: number) => ({ requests, inputRangeRatio: 1, outputRangeRatio: 1 });
 
@@ -97,6 +97,11 @@ describe('simulated schedule', () => {
     const spread = simulateBenchmark(fixed(2), conditions({ concurrency: 1, replicas: 8 }), fixedCosts())!;
     expect(spread.throughput).toBeCloseTo(one.throughput, 9);
   });
+  it('prefix-cache hits start each prompt after its cached tokens', () => {
+    const log: string[] = [];
+    simulateBenchmark(fixed(1), conditions({ prefixHitRate: 0.5 }), fixedCosts(log));
+    expect(log[0]).toBe('prefill 50-100');
+  });
   it('a missing cost stops the simulation', () => {
     expect(simulateBenchmark(fixed(1), conditions(), { decodeStep: () => null, prefillPass: () => 0.1 })).toBeNull();
   });
@@ -134,6 +139,16 @@ describe('a plan that declares its benchmark run', () => {
   it('keeps the other figures (memory, decode step) unchanged', () => {
     expect(run.metrics!.decode_step_ms).toBe(steady.metrics!.decode_step_ms);
     expect(run.metrics!.memory_per_gpu_gib).toBe(steady.metrics!.memory_per_gpu_gib);
+  });
+  it('a wave prefilled in one pass decodes at the bare step: the TPOT floor still holds', () => {
+    // 8 prompts of 500 tokens fit one chunk: every request's first token comes from the same pass,
+    // so TPOT is the decode step alone, with no other prompt's prefill in it.
+    const wave = verify(llamaPlan('  benchmark: {requests: 8}').replace('concurrency: 100', 'concurrency: 8').replace('output_tokens: 500', 'output_tokens: 2'));
+    expect(wave.metrics!.tpot_ms!).toBeGreaterThanOrEqual(wave.metrics!.tpot_lower_bound_ms!);
+  });
+  it('prefill passes count towards the work cap: a plan of 1-token chunks falls back at once', () => {
+    const chunks = verify(llamaPlan('  max_batched_tokens: 1\n  benchmark: {requests: 100}').replace('concurrency: 100', 'concurrency: 1').replace('input_tokens: 500', 'input_tokens: 100000'));
+    expect(chunks.details!.times.benchmark_run).toBeUndefined();
   });
   it('a run too long to simulate falls back to the steady state instead of stalling the check', () => {
     const huge = verify(llamaPlan('  benchmark: {requests: 1000000}').replace('output_tokens: 500', 'output_tokens: 2000000'));

@@ -33,6 +33,10 @@ export interface BenchmarkConditions {
   requestOverhead: number;
   /** tokens each sequence gains per decode step (speculative acceptance, else 1) */
   tokensPerStep: number;
+  /** share of each prompt already in the prefix cache: its prefill starts after those tokens */
+  prefixHitRate: number;
+  /** pipeline stages: a prefill pass costs the simulation about this many stage evaluations */
+  stages: number;
 }
 
 export interface BenchmarkOutcome {
@@ -54,6 +58,8 @@ export interface BenchmarkOutcome {
  * fraction of a second; callers fall back to the steady state. A hostile plan cannot stall a check.
  */
 export const MAX_SIMULATED_WORK = 20_000_000;
+/** Work units of one prefill pass per stage: its cost is evaluated afresh, about 100 loop steps' time. */
+const PREFILL_PASS_WORK = 100;
 
 /** Radical inverse of i in base b: a low-discrepancy sequence in [0, 1), so lengths are spread evenly without randomness. */
 function radicalInverse(i: number, base: number): number {
@@ -106,8 +112,9 @@ export function benchmarkWork(spec: BenchmarkSpec, c: BenchmarkConditions): numb
   const { n, slots } = replicaShare(spec, c);
   const longest = (2 * c.meanOutput) / (1 + spec.outputRangeRatio);
   const longestPrompt = (2 * c.meanInput) / (1 + spec.inputRangeRatio);
-  const passes = Math.ceil(n / slots) * (longest / c.tokensPerStep + 1) + n * Math.ceil(longestPrompt / c.maxBatchedTokens);
-  return passes * slots;
+  const decodeSteps = Math.ceil(n / slots) * (longest / c.tokensPerStep + 1);
+  const prefillPasses = n * Math.ceil(longestPrompt / c.maxBatchedTokens);
+  return decodeSteps * slots + prefillPasses * PREFILL_PASS_WORK * c.stages;
 }
 
 /** Simulates one replica (all replicas run alike); null when a pass cost is missing. */
@@ -116,6 +123,8 @@ export function simulateBenchmark(spec: BenchmarkSpec, c: BenchmarkConditions, c
   const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
   const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
   const requests: Request[] = inputs.map((input, i) => ({ input, output: outputs[i]!, sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
+  // Cached prompt tokens are not computed again (their keys still count in attention).
+  for (const r of requests) r.prefilled = Math.min(r.input - 1, Math.floor(r.input * c.prefixHitRate));
 
   const pending: Request[] = []; // sent, not yet seen by the engine, in arrival order
   const waiting: Request[] = []; // seen, prompt not yet fully prefilled
@@ -150,10 +159,11 @@ export function simulateBenchmark(spec: BenchmarkSpec, c: BenchmarkConditions, c
   };
 
   while (finished < n) {
-    work += running.length + waiting.length + 1;
+    // The estimate in benchmarkWork is an upper one; this guard only catches what it misjudged.
     if (work > 2 * MAX_SIMULATED_WORK) return null;
     while (pending.length > 0 && pending[0]!.arrives <= t) waiting.push(pending.shift()!);
     if (waiting.length > 0) {
+      work += PREFILL_PASS_WORK * c.stages;
       // Prefill first: fill one chunk with the waiting prompts, oldest first.
       let budget = c.maxBatchedTokens;
       const segments: PromptSegment[] = [];
@@ -180,6 +190,7 @@ export function simulateBenchmark(spec: BenchmarkSpec, c: BenchmarkConditions, c
       continue;
     }
     if (running.length > 0) {
+      work += running.length + 1;
       let context = 0;
       for (const r of running) context += r.input + r.generated;
       const cost = costs.decodeStep(running.length, context / running.length);

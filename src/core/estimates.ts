@@ -99,7 +99,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     step: e.dec?.step ?? null,
     stepFloor: finite(b.dec?.step),
     tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
-    tpotFloor: finite(b.loop?.tpot),
+    tpotFloor: wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : finite(b.loop?.tpot),
     throughput: bench?.throughput ?? e.loop?.throughput ?? null,
     throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
     computeUtilization: e.loop?.computeUtilization ?? null,
@@ -110,6 +110,17 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     benchmark: bench,
     steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
   };
+}
+
+/**
+ * TPOT floor of a declared run: its tail requests decode at a smaller batch than the plan's
+ * concurrency, down to one sequence per replica, so the floor is one sequence's step at the
+ * shortest context.
+ */
+function benchmarkTpotFloor(facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, tokensPerStep: number | null): number | null {
+  if (!facts || !stages || tokensPerStep === null) return null;
+  const step = decodeStep(facts, r.layout, r.hardware, r.workload, stages, r.layout.dp, 1, BOUND_MODE)?.step;
+  return step === undefined || !Number.isFinite(step) || step <= 0 ? null : step / tokensPerStep;
 }
 
 /** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
@@ -124,14 +135,16 @@ function simulateRun(facts: ModelFacts, r: Resolved, stages: Stage[], mode: Time
     maxBatchedTokens: wl.maxBatchedTokens,
     requestOverhead: hw.requestOverhead,
     tokensPerStep,
+    prefixHitRate: wl.prefixHitRate,
+    stages: stages.length,
   };
   if (benchmarkWork(wl.benchmark, conditions) > MAX_SIMULATED_WORK) return null;
   // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
-  const steps = new Map<number, number | null>();
+  const steps = new Map<string, number | null>();
   return simulateBenchmark(wl.benchmark, conditions, {
     decodeStep: (batch, context) => {
       const bucket = Math.round(context / 32);
-      const key = batch * 1e7 + bucket;
+      const key = `${batch}:${bucket}`;
       let v = steps.get(key);
       if (v === undefined) {
         v = decodeStep(facts, layout, hw, wl, stages, batch * layout.dp, Math.max(1, bucket * 32), mode)?.step ?? null;

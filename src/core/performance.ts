@@ -338,7 +338,9 @@ export function closedLoop(
   // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
   cycle = Math.max(cycle, ttft + steps * dec.step);
   const throughput = (concurrency * outputTokens) / cycle;
-  const tpot = outputTokens > 1 ? Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1)) : null;
+  // The bound's TPOT is the decode step alone: a scheduler may queue other prompts' prefills into
+  // their TTFT (all of a wave prefilled before any decodes) instead of stalling decodes with them.
+  const tpot = outputTokens <= 1 ? null : mode.overlap ? dec.step / dec.tokensPerStep : Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1));
   const flopsPerCycle = perReplica * layout.dp * pre.modelFlops + steps * dec.flops;
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
