@@ -15729,6 +15729,8 @@ function kvCapacityTokens(facts, layout, workload, stages, capacity, sequences) 
  * fraction of a second; callers fall back to the steady state. A hostile plan cannot stall a check.
  */
 const MAX_SIMULATED_WORK = 20_000_000;
+/** Work units of one prefill pass per stage: its cost is evaluated afresh, about 100 loop steps' time. */
+const PREFILL_PASS_WORK = 100;
 /** Radical inverse of i in base b: a low-discrepancy sequence in [0, 1), so lengths are spread evenly without randomness. */
 function radicalInverse(i, base) {
     let f = 1;
@@ -15766,8 +15768,9 @@ function benchmarkWork(spec, c) {
     const { n, slots } = replicaShare(spec, c);
     const longest = (2 * c.meanOutput) / (1 + spec.outputRangeRatio);
     const longestPrompt = (2 * c.meanInput) / (1 + spec.inputRangeRatio);
-    const passes = Math.ceil(n / slots) * (longest / c.tokensPerStep + 1) + n * Math.ceil(longestPrompt / c.maxBatchedTokens);
-    return passes * slots;
+    const decodeSteps = Math.ceil(n / slots) * (longest / c.tokensPerStep + 1);
+    const prefillPasses = n * Math.ceil(longestPrompt / c.maxBatchedTokens);
+    return decodeSteps * slots + prefillPasses * PREFILL_PASS_WORK * c.stages;
 }
 /** Simulates one replica (all replicas run alike); null when a pass cost is missing. */
 function simulateBenchmark(spec, c, costs) {
@@ -15775,6 +15778,9 @@ function simulateBenchmark(spec, c, costs) {
     const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
     const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
     const requests = inputs.map((input, i) => ({ input, output: outputs[i], sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
+    // Cached prompt tokens are not computed again (their keys still count in attention).
+    for (const r of requests)
+        r.prefilled = Math.min(r.input - 1, Math.floor(r.input * c.prefixHitRate));
     const pending = []; // sent, not yet seen by the engine, in arrival order
     const waiting = []; // seen, prompt not yet fully prefilled
     let running = [];
@@ -15808,12 +15814,13 @@ function simulateBenchmark(spec, c, costs) {
         send(t);
     };
     while (finished < n) {
-        work += running.length + waiting.length + 1;
+        // The estimate in benchmarkWork is an upper one; this guard only catches what it misjudged.
         if (work > 2 * MAX_SIMULATED_WORK)
             return null;
         while (pending.length > 0 && pending[0].arrives <= t)
             waiting.push(pending.shift());
         if (waiting.length > 0) {
+            work += PREFILL_PASS_WORK * c.stages;
             // Prefill first: fill one chunk with the waiting prompts, oldest first.
             let budget = c.maxBatchedTokens;
             const segments = [];
@@ -15845,6 +15852,7 @@ function simulateBenchmark(spec, c, costs) {
             continue;
         }
         if (running.length > 0) {
+            work += running.length + 1;
             let context = 0;
             for (const r of running)
                 context += r.input + r.generated;
@@ -16157,7 +16165,9 @@ function closedLoop(layout, hw, concurrency, outputTokens, ttft, pre, dec, mode)
     // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
     cycle = Math.max(cycle, ttft + steps * dec.step);
     const throughput = (concurrency * outputTokens) / cycle;
-    const tpot = outputTokens > 1 ? Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1)) : null;
+    // The bound's TPOT is the decode step alone: a scheduler may queue other prompts' prefills into
+    // their TTFT (all of a wave prefilled before any decodes) instead of stalling decodes with them.
+    const tpot = outputTokens <= 1 ? null : mode.overlap ? dec.step / dec.tokensPerStep : Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1));
     const flopsPerCycle = perReplica * layout.dp * pre.modelFlops + steps * dec.flops;
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
@@ -16312,7 +16322,7 @@ function compute(loaded, r, est, bound) {
         step: e.dec?.step ?? null,
         stepFloor: finite(b.dec?.step),
         tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
-        tpotFloor: finite(b.loop?.tpot),
+        tpotFloor: wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : finite(b.loop?.tpot),
         throughput: bench?.throughput ?? e.loop?.throughput ?? null,
         throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
         computeUtilization: e.loop?.computeUtilization ?? null,
@@ -16323,6 +16333,17 @@ function compute(loaded, r, est, bound) {
         benchmark: bench,
         steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
     };
+}
+/**
+ * TPOT floor of a declared run: its tail requests decode at a smaller batch than the plan's
+ * concurrency, down to one sequence per replica, so the floor is one sequence's step at the
+ * shortest context.
+ */
+function benchmarkTpotFloor(facts, r, stages, tokensPerStep) {
+    if (!facts || !stages || tokensPerStep === null)
+        return null;
+    const step = decodeStep(facts, r.layout, r.hardware, r.workload, stages, r.layout.dp, 1, BOUND_MODE)?.step;
+    return step === undefined || !Number.isFinite(step) || step <= 0 ? null : step / tokensPerStep;
 }
 /** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
 function simulateRun(facts, r, stages, mode, tokensPerStep) {
@@ -16337,6 +16358,8 @@ function simulateRun(facts, r, stages, mode, tokensPerStep) {
         maxBatchedTokens: wl.maxBatchedTokens,
         requestOverhead: hw.requestOverhead,
         tokensPerStep,
+        prefixHitRate: wl.prefixHitRate,
+        stages: stages.length,
     };
     if (benchmarkWork(wl.benchmark, conditions) > MAX_SIMULATED_WORK)
         return null;
@@ -16345,7 +16368,7 @@ function simulateRun(facts, r, stages, mode, tokensPerStep) {
     return simulateBenchmark(wl.benchmark, conditions, {
         decodeStep: (batch, context) => {
             const bucket = Math.round(context / 32);
-            const key = batch * 1e7 + bucket;
+            const key = `${batch}:${bucket}`;
             let v = steps.get(key);
             if (v === undefined) {
                 v = decodeStep(facts, layout, hw, wl, stages, batch * layout.dp, Math.max(1, bucket * 32), mode)?.step ?? null;
