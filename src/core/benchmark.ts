@@ -122,9 +122,10 @@ export function simulateBenchmark(spec: BenchmarkSpec, c: BenchmarkConditions, c
   const { n, slots } = replicaShare(spec, c);
   const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
   const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
-  const requests: Request[] = inputs.map((input, i) => ({ input, output: outputs[i]!, sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
   // Cached prompt tokens are not computed again (their keys still count in attention).
-  for (const r of requests) r.prefilled = Math.min(r.input - 1, Math.floor(r.input * c.prefixHitRate));
+  const requests: Request[] = inputs.map((input, i) => ({
+    input, output: outputs[i]!, sent: 0, arrives: 0, prefilled: Math.min(input - 1, Math.floor(input * c.prefixHitRate)), generated: 0, firstToken: 0,
+  }));
 
   const pending: Request[] = []; // sent, not yet seen by the engine, in arrival order
   const waiting: Request[] = []; // seen, prompt not yet fully prefilled
@@ -180,13 +181,15 @@ export function simulateBenchmark(spec: BenchmarkSpec, c: BenchmarkConditions, c
       t += cost;
       touched.forEach((r, i) => {
         r.prefilled = segments[i]!.to;
-        if (r.prefilled < r.input) return;
-        waiting.splice(waiting.indexOf(r), 1);
+      });
+      // The chunk took the oldest prompts in order: all it completed lead the queue.
+      const done = segments.filter((s) => s.completes).length;
+      for (const r of waiting.splice(0, done)) {
         r.firstToken = t;
         r.generated = 1;
         if (r.generated >= r.output) finish(r);
         else running.push(r);
-      });
+      }
       continue;
     }
     if (running.length > 0) {

@@ -30,10 +30,8 @@ export interface Computed {
   /** what limits the bound's decode step */
   boundDecodeBy: PlanDetails['times']['decode_bound_by'];
   boundBy: PlanDetails['times']['decode_bound_by'];
-  /** the declared benchmark run, simulated (its TTFT, TPOT and throughput replace the steady-state ones above) */
-  benchmark: BenchmarkOutcome | null;
-  /** steady-state estimates, kept for the report when a benchmark run replaced them */
-  steady: { ttft: number | null; tpot: number | null; throughput: number | null } | null;
+  /** the declared benchmark run, simulated (its TTFT, TPOT and throughput replace the steady-state ones above, kept here) */
+  benchmark: { run: BenchmarkOutcome; steady: { ttft: number | null; tpot: number | null; throughput: number | null } } | null;
 }
 
 /** Which plan keys the time estimates need beyond the model's shape. */
@@ -99,7 +97,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     step: e.dec?.step ?? null,
     stepFloor: finite(b.dec?.step),
     tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
-    tpotFloor: wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : finite(b.loop?.tpot),
+    tpotFloor: finite(wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : b.loop?.tpot),
     throughput: bench?.throughput ?? e.loop?.throughput ?? null,
     throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
     computeUtilization: e.loop?.computeUtilization ?? null,
@@ -107,8 +105,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
     boundDecodeBy: b.dec?.boundBy ?? null,
     boundBy: e.dec?.boundBy ?? null,
-    benchmark: bench,
-    steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
+    benchmark: bench ? { run: bench, steady: { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } } : null,
   };
 }
 
@@ -120,7 +117,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 function benchmarkTpotFloor(facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, tokensPerStep: number | null): number | null {
   if (!facts || !stages || tokensPerStep === null) return null;
   const step = decodeStep(facts, r.layout, r.hardware, r.workload, stages, r.layout.dp, 1, BOUND_MODE)?.step;
-  return step === undefined || !Number.isFinite(step) || step <= 0 ? null : step / tokensPerStep;
+  return step === undefined ? null : step / tokensPerStep;
 }
 
 /** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */

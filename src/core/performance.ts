@@ -180,6 +180,11 @@ function passThroughStages(facts: ModelFacts, layout: Layout, hw: Hardware, stag
   return handoff === null ? null : { perStage, handoff };
 }
 
+/** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
+function serialTime(run: { perStage: PassCost[]; handoff: number }, layout: Layout): number {
+  return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+}
+
 export interface PrefillResult {
   /** seconds, a lone request through every stage in turn */
   ttft: number;
@@ -221,9 +226,8 @@ export function prefill(
   };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
-  const { perStage, handoff } = run;
-  const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff + (mode.latency ? hw.requestOverhead : 0);
-  return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
+  const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
+  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
 }
 
 /** FLOPs of the whole model (one replica) for a pass. */
@@ -375,5 +379,5 @@ export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, sta
   const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
-  return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+  return serialTime(run, layout);
 }

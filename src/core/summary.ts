@@ -6,9 +6,11 @@ import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { DeviceMemory, Metrics, PlanDetails } from './types.js';
 
+const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
+/** A floor in ms, rounded down so it never sits above the true floor. */
+const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
+
 export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
-  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
-  const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
   const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
@@ -54,8 +56,6 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       usable_gib: usable !== undefined ? gib(usable) : null,
     };
   });
-  const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
-  const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
   const assumptions = [
     ...r.assumptions,
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
@@ -72,12 +72,12 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
-      ...(c.benchmark && c.steady ? {
+      ...(c.benchmark ? {
         benchmark_run: {
-          requests_per_replica: c.benchmark.requests,
-          wall_time_s: round(c.benchmark.wallTime, 4)!,
-          decode_steps: c.benchmark.steps,
-          steady_state: { ttft_ms: ms(c.steady.ttft), tpot_ms: ms(c.steady.tpot), throughput_tokens_per_s: round(c.steady.throughput, 1) },
+          requests_per_replica: c.benchmark.run.requests,
+          wall_time_s: round(c.benchmark.run.wallTime, 4)!,
+          decode_steps: c.benchmark.run.steps,
+          steady_state: { ttft_ms: ms(c.benchmark.steady.ttft), tpot_ms: ms(c.benchmark.steady.tpot), throughput_tokens_per_s: round(c.benchmark.steady.throughput, 1) },
         },
       } : {}),
     },
