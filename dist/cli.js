@@ -15777,10 +15777,10 @@ function simulateBenchmark(spec, c, costs) {
     const { n, slots } = replicaShare(spec, c);
     const inputs = benchmarkLengths(c.meanInput, spec.inputRangeRatio, n, 2);
     const outputs = benchmarkLengths(c.meanOutput, spec.outputRangeRatio, n, 3);
-    const requests = inputs.map((input, i) => ({ input, output: outputs[i], sent: 0, arrives: 0, prefilled: 0, generated: 0, firstToken: 0 }));
     // Cached prompt tokens are not computed again (their keys still count in attention).
-    for (const r of requests)
-        r.prefilled = Math.min(r.input - 1, Math.floor(r.input * c.prefixHitRate));
+    const requests = inputs.map((input, i) => ({
+        input, output: outputs[i], sent: 0, arrives: 0, prefilled: Math.min(input - 1, Math.floor(input * c.prefixHitRate)), generated: 0, firstToken: 0,
+    }));
     const pending = []; // sent, not yet seen by the engine, in arrival order
     const waiting = []; // seen, prompt not yet fully prefilled
     let running = [];
@@ -15839,16 +15839,17 @@ function simulateBenchmark(spec, c, costs) {
             t += cost;
             touched.forEach((r, i) => {
                 r.prefilled = segments[i].to;
-                if (r.prefilled < r.input)
-                    return;
-                waiting.splice(waiting.indexOf(r), 1);
+            });
+            // The chunk took the oldest prompts in order: all it completed lead the queue.
+            const done = segments.filter((s) => s.completes).length;
+            for (const r of waiting.splice(0, done)) {
                 r.firstToken = t;
                 r.generated = 1;
                 if (r.generated >= r.output)
                     finish(r);
                 else
                     running.push(r);
-            });
+            }
             continue;
         }
         if (running.length > 0) {
@@ -16064,6 +16065,10 @@ function passThroughStages(facts, layout, hw, stages, pass, mode) {
     const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
     return handoff === null ? null : { perStage, handoff };
 }
+/** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
+function serialTime(run, layout) {
+    return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+}
 /** Sum over i in (from, to] of min(i, window): keys attended by query tokens from+1..to. */
 function attendedPairs(from, to, window) {
     const full = (n) => (n * (n + 1)) / 2;
@@ -16090,9 +16095,8 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
     const run = passThroughStages(facts, layout, hw, stages, pass, mode);
     if (!run)
         return null;
-    const { perStage, handoff } = run;
-    const ttft = perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * handoff + (mode.latency ? hw.requestOverhead : 0);
-    return { ttft, perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
+    const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
+    return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
 }
 /** FLOPs of the whole model (one replica) for a pass. */
 function modelFlops(facts, tokens, pairsFull, pairsSliding, logitTokens, decode) {
@@ -16196,7 +16200,7 @@ function prefillPass(facts, layout, hw, stages, segments, mode) {
     const run = passThroughStages(facts, layout, hw, stages, pass, mode);
     if (!run)
         return null;
-    return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+    return serialTime(run, layout);
 }
 
 ;// CONCATENATED MODULE: ./src/core/stages.ts
@@ -16322,7 +16326,7 @@ function compute(loaded, r, est, bound) {
         step: e.dec?.step ?? null,
         stepFloor: finite(b.dec?.step),
         tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
-        tpotFloor: wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : finite(b.loop?.tpot),
+        tpotFloor: finite(wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : b.loop?.tpot),
         throughput: bench?.throughput ?? e.loop?.throughput ?? null,
         throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
         computeUtilization: e.loop?.computeUtilization ?? null,
@@ -16330,8 +16334,7 @@ function compute(loaded, r, est, bound) {
         stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
         boundDecodeBy: b.dec?.boundBy ?? null,
         boundBy: e.dec?.boundBy ?? null,
-        benchmark: bench,
-        steady: bench ? { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } : null,
+        benchmark: bench ? { run: bench, steady: { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } } : null,
     };
 }
 /**
@@ -16343,7 +16346,7 @@ function benchmarkTpotFloor(facts, r, stages, tokensPerStep) {
     if (!facts || !stages || tokensPerStep === null)
         return null;
     const step = decodeStep(facts, r.layout, r.hardware, r.workload, stages, r.layout.dp, 1, BOUND_MODE)?.step;
-    return step === undefined || !Number.isFinite(step) || step <= 0 ? null : step / tokensPerStep;
+    return step === undefined ? null : step / tokensPerStep;
 }
 /** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
 function simulateRun(facts, r, stages, mode, tokensPerStep) {
@@ -16913,9 +16916,10 @@ function resolvePlan(plan, origins) {
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 
+const ms = (s) => (s === null ? null : round(s * 1000, 4));
+/** A floor in ms, rounded down so it never sits above the true floor. */
+const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
 function buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity) {
-    const ms = (s) => (s === null ? null : round(s * 1000, 4));
-    const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
     const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
     return {
         world_size: r.layout.worldSize,
@@ -16960,8 +16964,6 @@ function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
             usable_gib: usable !== undefined ? gib(usable) : null,
         };
     });
-    const ms = (s) => (s === null ? null : round(s * 1000, 4));
-    const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
     const assumptions = [
         ...r.assumptions,
         ...modelAssumptions.map((a) => ({ name: a.split(':')[0], value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
@@ -16978,12 +16980,12 @@ function buildDetails(r, c, capacity, usable, modelAssumptions, hasBound) {
             throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
             decode_bound_by: c.boundBy,
             pipeline_bubble_fraction: round(c.bubble, 4),
-            ...(c.benchmark && c.steady ? {
+            ...(c.benchmark ? {
                 benchmark_run: {
-                    requests_per_replica: c.benchmark.requests,
-                    wall_time_s: round(c.benchmark.wallTime, 4),
-                    decode_steps: c.benchmark.steps,
-                    steady_state: { ttft_ms: ms(c.steady.ttft), tpot_ms: ms(c.steady.tpot), throughput_tokens_per_s: round(c.steady.throughput, 1) },
+                    requests_per_replica: c.benchmark.run.requests,
+                    wall_time_s: round(c.benchmark.run.wallTime, 4),
+                    decode_steps: c.benchmark.run.steps,
+                    steady_state: { ttft_ms: ms(c.benchmark.steady.ttft), tpot_ms: ms(c.benchmark.steady.tpot), throughput_tokens_per_s: round(c.benchmark.steady.throughput, 1) },
                 },
             } : {}),
         },
