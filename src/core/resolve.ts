@@ -1,6 +1,6 @@
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
-import type { BenchmarkSpec } from './benchmark.js';
+import { engineCalibration, engineProfile, hardwareFamily, type EngineId, type EngineProfile } from './engines.js';
 import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
@@ -14,6 +14,15 @@ import {
   GIB,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';
+
+/** A finite run as declared (workload.benchmark): how many requests, and how their lengths spread. */
+export interface BenchmarkSpec {
+  /** requests the run sends in all */
+  requests: number;
+  /** lengths are uniform in [ratio x longest, longest] around the workload's mean; 1 = fixed */
+  inputRangeRatio: number;
+  outputRangeRatio: number;
+}
 
 export interface Layout {
   tp: number;
@@ -43,6 +52,8 @@ export interface Hardware {
   peak16: number | undefined;
   peakFp8: number | undefined;
   peakFp4: number | undefined;
+  /** dense int8 peak (W8A8); undefined when the plan does not give it */
+  peakInt8: number | undefined;
   memoryBandwidth: number | undefined;
   intraBandwidth: number | undefined;
   interBandwidth: number | undefined;
@@ -53,6 +64,8 @@ export interface Hardware {
   launchLatency: number;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
+  /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
+  stepOverhead: number;
   efficiency: Efficiency;
 }
 
@@ -65,7 +78,18 @@ export interface Speculative {
 }
 
 export interface Workload {
+  /** the serving engine whose scheduler and memory accounting apply (deployment.engine, default vllm) */
+  engine: EngineProfile;
+  /** closed loop: requests in flight; open loop: the cap on requests in flight (undefined: none) */
   concurrency: number | undefined;
+  /** open loop: requests per second at the whole deployment */
+  requestRate: number | undefined;
+  arrival: 'poisson' | 'constant' | 'gamma';
+  burstiness: number;
+  /** the engine's own cap on running sequences per replica (before the KV cache's) */
+  maxRunningCap: number;
+  /** the scheduler reads new requests every this many steps */
+  recvInterval: number;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
@@ -113,14 +137,22 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   };
 
   const h = plan.hardware;
+  const engineId: EngineId = plan.deployment?.engine ?? 'vllm';
+  const engine = engineProfile(engineId);
+  if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+  const family = hardwareFamily(h.preset, h.name);
+  const cal = engineCalibration(engineId, family);
+  const calibrated = `calibrated: ${engineId} on ${family}`;
   const eff: Efficiency = {
-    compute: h.efficiency?.compute ?? DEFAULT_EFFICIENCY.compute,
-    memory: h.efficiency?.memory ?? DEFAULT_EFFICIENCY.memory,
+    compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
+    memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
     network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
   };
   for (const k of ['compute', 'memory', 'network'] as const) {
     const path = `hardware.efficiency.${k}`;
-    assume(path, String(eff[k]), h.efficiency?.[k] === undefined ? 'default' : (origins[path] ?? 'plan'));
+    const own = h.efficiency?.[k] !== undefined;
+    const fromCal = !own && k !== 'network' && cal[k] !== undefined;
+    assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
   }
   const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
   if (h.gpus_per_node === undefined) assume('hardware.gpus_per_node', String(gpusPerNode));
@@ -131,27 +163,31 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     peak16: h.peak_tflops,
     peakFp8: h.peak_tflops_fp8,
     peakFp4: h.peak_tflops_fp4,
+    peakInt8: h.peak_tflops_int8,
     memoryBandwidth: h.memory_bandwidth,
     intraBandwidth: h.intra_node_bandwidth,
     interBandwidth: h.inter_node_bandwidth,
     intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
-    kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
-    launchLatency: h.launch_latency ?? DEFAULT_LAUNCH_LATENCY_S,
-    requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
+    kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
+    launchLatency: h.launch_latency ?? cal.launchLatency ?? engine.launchLatency,
+    requestOverhead: cal.requestOverhead ?? engine.requestOverhead,
+    stepOverhead: cal.stepOverhead ?? engine.stepOverhead,
     efficiency: eff,
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-  assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
+  assume('request overhead', `${(cal.requestOverhead ?? engine.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
   if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${DEFAULT_LAUNCH_LATENCY_S * 1e6} µs host time per kernel of an eager pass (prefill; decode too without CUDA graphs); an eager pass takes max(GPU time, launches)`);
+  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${(cal.launchLatency ?? engine.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;
   const reserve = w.memory_reserve ?? DEFAULT_MEMORY_RESERVE;
   if (w.memory_reserve === undefined) assume('workload.memory_reserve', String(reserve));
-  const maxBatchedTokens = w.max_batched_tokens ?? DEFAULT_MAX_BATCHED_TOKENS;
-  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', String(maxBatchedTokens));
+  const maxBatchedTokens = w.max_batched_tokens ?? engine.defaultMaxBatchedTokens(h.memory, h.name) ?? DEFAULT_MAX_BATCHED_TOKENS;
+  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', `${maxBatchedTokens} (${engineId}'s default for this device)`);
+  const maxRunningCap = w.max_running_sequences ?? engine.defaultMaxRunning(h.memory, h.name);
+  if (w.max_running_sequences === undefined) assume('workload.max_running_sequences', `${maxRunningCap} (${engineId}'s default cap per replica; the KV cache may hold fewer)`);
   const runtimeOverhead = w.runtime_overhead ?? DEFAULT_RUNTIME_OVERHEAD_BYTES;
   if (w.runtime_overhead === undefined) assume('workload.runtime_overhead', `${(runtimeOverhead / GIB).toFixed(2)} GiB per device (+0.25 GiB communication buffers when devices talk)`);
   let speculative: Speculative | null = null;
@@ -165,7 +201,13 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     if (w.speculative.acceptance_length === undefined) assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
   }
   const workload: Workload = {
+    engine,
     concurrency: w.concurrency,
+    requestRate: w.request_rate,
+    arrival: w.arrival ?? 'poisson',
+    burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
+    maxRunningCap,
+    recvInterval: w.scheduler_recv_interval ?? 1,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,

@@ -90,6 +90,8 @@ export interface HardwareSpec {
   peak_tflops_fp8?: number;
   /** extension: dense fp4 peak, FLOP/s */
   peak_tflops_fp4?: number;
+  /** extension: dense int8 peak, OP/s (W8A8 math) */
+  peak_tflops_int8?: number;
   /** bytes/s per accelerator */
   memory_bandwidth?: number;
   /** bytes/s per accelerator, one direction */
@@ -126,9 +128,18 @@ export interface SpeculativeSpec {
   acceptance_length?: number;
 }
 
+export type ArrivalProcessName = 'poisson' | 'constant' | 'gamma';
+
 export interface WorkloadSpec {
   mode?: 'inference';
+  /** closed loop: requests in flight; with request_rate: the cap on requests in flight */
   concurrency?: number;
+  /** v1.1: open loop, requests per second */
+  request_rate?: number;
+  /** v1.1: arrival process of the open loop (default poisson) */
+  arrival?: ArrivalProcessName;
+  /** v1.1: gamma shape of arrival gaps (1 = poisson) */
+  burstiness?: number;
   input_tokens?: number;
   output_tokens?: number;
   max_input_tokens?: number;
@@ -138,6 +149,10 @@ export interface WorkloadSpec {
   speculative?: SpeculativeSpec;
   /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */
   max_batched_tokens?: number;
+  /** extension: the engine's cap on sequences running at once per replica (vLLM max_num_seqs, SGLang max_running_requests, TRT-LLM max_batch_size) */
+  max_running_sequences?: number;
+  /** extension: the scheduler reads new requests every N steps (SGLang --scheduler-recv-interval; default 1) */
+  scheduler_recv_interval?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
   /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */
@@ -165,6 +180,16 @@ export interface RequirementsSpec {
   tpot?: number;
   /** fraction of device memory */
   max_memory_utilization?: number;
+  /** v1.1: percentiles over requests under the plan's load, seconds */
+  ttft_p50?: number;
+  ttft_p90?: number;
+  ttft_p99?: number;
+  tpot_p50?: number;
+  tpot_p90?: number;
+  tpot_p99?: number;
+  e2e_p99?: number;
+  /** v1.1: requests/s to serve with every latency requirement met (goodput) */
+  request_rate?: number;
 }
 
 export interface ClaimsSpec {
@@ -191,7 +216,7 @@ export interface ClaimsSpec {
 /** extension: where the plan imports facts from (docs/importers.md); explicit plan fields override them */
 export interface DeploymentSpec {
   /** files relative to the plan: manifests, engine command lines or configs, aiconfigurator, Dynamo SLA */
-  from: string[];
+  from?: string[];
   engine?: 'vllm' | 'sglang' | 'trtllm';
   /** container, workload, Dynamo service or aiconfigurator worker to read */
   container?: string;
@@ -320,18 +345,27 @@ export interface PlanDetails {
     /** what limits the decode step: memory, compute or communication */
     decode_bound_by: 'memory' | 'compute' | 'communication' | null;
     pipeline_bubble_fraction: number | null;
-    /** extension: present when workload.benchmark is declared and the run was simulated */
-    benchmark_run?: BenchmarkRunDetails;
+    /** extension: the plan's load as simulated (closed or open loop), when it states one */
+    load?: LoadRunDetails;
   };
   assumptions: Assumption[];
 }
 
-/** The simulated benchmark run, and the steady-state estimates it replaced in the metrics. */
-export interface BenchmarkRunDetails {
+/** The simulated load of one replica (docs/formulas.md, "Serving under load"). */
+export interface LoadRunDetails {
+  kind: 'closed' | 'open';
   requests_per_replica: number;
+  measured_per_replica: number;
   wall_time_s: number;
-  decode_steps: number;
-  steady_state: { ttft_ms: number | null; tpot_ms: number | null; throughput_tokens_per_s: number | null };
+  scheduler_steps: number;
+  mean_decode_batch: number;
+  peak_running_sequences: number;
+  busy_fraction: number;
+  served_requests_per_s: number;
+  /** an open loop whose arrivals outrun the deployment: queues grow */
+  saturated: boolean;
+  /** the simulation reached its work cap before every measured request finished */
+  truncated: boolean;
 }
 
 export interface PlanReport {

@@ -68,8 +68,11 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
   const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
-  const ttftMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
-  const loopMissing = [...ttftMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.output_tokens', wl.outputTokens]])];
+  const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
+  const loadKey = wl.concurrency ?? wl.requestRate;
+  const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+  // TTFT under load needs the load; a plan that states none is judged on the idle figure.
+  const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
 
   // Stage balance: the slowest stage paces the pipeline (embeddings and LM head sit on the ends).
   if (layout.pp > 1 && c.stageDecode) {
@@ -134,6 +137,43 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
   if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
   if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
+  // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
+  // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
+  const out = c.load?.outcome ?? null;
+  const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+  const percentiles: [keyof typeof req, string, number | null, number | null][] = [
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor],
+    ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor],
+    ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor],
+    ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor],
+    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor],
+  ];
+  for (const [key, title, estimate, floor] of percentiles) {
+    const required = req[key];
+    if (required === undefined) continue;
+    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing }), loopMissing);
+  }
+  if (req.request_rate !== undefined) {
+    const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
+    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing,
+      why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
+    judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1,
+      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+  }
+  if (c.loadSkipped) {
+    add({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+  }
+  // An open loop that arrives faster than the deployment serves: queues grow without end.
+  if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
+    const served = c.load.servedRate;
+    add({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
+      value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+      detail: c.load.saturated
+        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
+        : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+  }
   if (req.max_memory_utilization !== undefined) {
     const u = req.max_memory_utilization;
     const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;

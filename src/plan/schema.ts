@@ -98,6 +98,7 @@ export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Rea
   flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
   time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
   tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
+  requestRate: { per_s: '/s', per_min: '/min' },
 };
 
 const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>): SectionField =>
@@ -189,6 +190,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+    peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
     intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
     inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
@@ -216,7 +218,10 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     'What the deployment serves',
     {
       mode: enumOf('inference (v1)', { inference: 'inference' }),
-      concurrency: int('Sequences in flight (the batch)', 1, 2 ** 24),
+      concurrency: int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
+      request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
+      arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', { poisson: 'poisson', constant: 'constant', gamma: 'gamma' }),
+      burstiness: { kind: 'real', description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother', min: 0.01, max: 100 },
       input_tokens: int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
       output_tokens: int('Typical generated length (alias osl)', 1, TOKENS_MAX),
       max_input_tokens: int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
@@ -228,7 +233,9 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         tokens: int('Proposed tokens per step', 1, 64),
         acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
       }),
-      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
+      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine\'s for the device', 1, TOKENS_MAX),
+      scheduler_recv_interval: int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
+      max_running_sequences: int('The engine\'s cap on sequences running at once per replica (vLLM max_num_seqs, SGLang max_running_requests, TRT-LLM max_batch_size); default: the engine\'s', 1, 2 ** 24),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
@@ -237,7 +244,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
       }),
     },
-    { isl: 'input_tokens', osl: 'output_tokens' },
+    { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate' },
   ),
   requirements: section(
     'Targets, each checked against the estimate',
@@ -245,9 +252,17 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
       ttft: qty('Time to first token', 'time', 0, 1e6),
       tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+      ttft_p50: qty('Median time to first token under the plan\'s load', 'time', 0, 1e6),
+      ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
+      ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
+      tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
+      tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
+      tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
+      e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
+      request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
       max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
     },
-    { itl: 'tpot' },
+    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
   ),
   claims: section(
     "What the plan's author states; each is checked",
