@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { BASE_SHA, HEAD_SHA, PULL_NUMBER, buildDemo } from '../demo/scenario.mjs';
 import { createState, startStandIn } from '../__tests__/e2e/stand-in/server.mjs';
 import { ACTION_BUNDLE, REPO_ROOT, annotationsIn, runPullRequest } from '../__tests__/e2e/stand-in/run-action.mjs';
+import { removeRunFolders } from '../__tests__/e2e/stand-in/run-folders.mjs';
 
 if (!existsSync(ACTION_BUNDLE)) {
   console.error(`${ACTION_BUNDLE} is missing: run 'npm run package' first.`);
@@ -47,4 +48,5 @@ try {
   }
 } finally {
   await server.close();
+  removeRunFolders();
 }
