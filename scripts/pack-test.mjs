@@ -110,6 +110,10 @@ try {
   expectVerifyWorks('npx --package <tarball>', 'npm', npxArgs, plans);
 
   step = 'install from git';
+  // npm runs `npm install` (every devDependency) in a git dependency before packing it when one of
+  // these scripts exists: the git install would need the registry and minutes.
+  const preparing = ['build', 'preinstall', 'install', 'postinstall', 'prepack', 'prepare'].filter((name) => pkg.scripts?.[name]);
+  if (preparing.length > 0) fail(`package.json has script ${preparing.join(', ')}: npm would install every devDependency to prepare a git install; name it otherwise`);
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '') {
     console.log(`  (the working tree has uncommitted changes: the git install gets the last commit, ${head.slice(0, 7)})`);
