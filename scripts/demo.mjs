@@ -39,7 +39,7 @@ try {
   rule('annotations (workflow commands)');
   for (const a of annotationsIn(result.stdout)) console.log(`  ${a.level.padEnd(7)} ${a.file ?? ''}${a.line ? `:${a.line}` : ''}  ${a.title ?? ''}: ${a.message}`);
 
-  rule('outputs');
+  rule('outputs (the run folder, report files included, is removed when the demo ends)');
   for (const [k, v] of Object.entries(result.outputs)) console.log(`  ${k} = ${v}`);
   console.log(`\nexit code ${result.exitCode} (the job ${result.exitCode === 0 ? 'passes' : 'fails'}), ${result.wallMs} ms, ${state.requests.length} API requests, ${state.rejected.length} rejected by the stand-in`);
   if (state.rejected.length > 0) {
