@@ -1,6 +1,6 @@
 // Every estimate and bound of a plan: memory per stage, KV capacity, TTFT, decode step, closed
 // loop, once at the plan's efficiencies and once as the physical bound.
-import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
+import { memoryFigures, type MemoryFigures } from './capacity.js';
 import type { ModelFacts } from './modelFacts.js';
 import { benchmarkWork, MAX_SIMULATED_WORK, simulateBenchmark, type BenchmarkOutcome } from './benchmark.js';
 import { BOUND_MODE, closedLoop, decodeStep, prefill, prefillPass, type TimeMode } from './performance.js';
@@ -8,13 +8,9 @@ import type { Resolved } from './resolve.js';
 import { buildStages, type Stage } from './stages.js';
 import type { LoadedPlan, PlanDetails } from './types.js';
 
-export interface Computed {
+export interface Computed extends MemoryFigures {
   stagesEst: Stage[] | null;
   stagesBound: Stage[] | null;
-  memEst: StageMemory[] | null;
-  weightsFloor: number | null;
-  kvFloor: number;
-  kvCapacity: number | null;
   ttft: number | null;
   ttftFloor: number | null;
   step: number | null;
@@ -51,17 +47,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const { layout, hardware: hw, workload: wl } = r;
   const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
   const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
-  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
-  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-
-  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
-  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
-  // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
-  const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
-    ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
-  const kvCapacity = est && stagesEst && hw.memory !== undefined
-    ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
+  const memory = memoryFigures(r, est, bound, stagesEst, stagesBound);
 
   const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
   const run = (facts: ModelFacts | null, stages: Stage[] | null, mode: TimeMode) => {
@@ -91,7 +77,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const b = run(bound, stagesBound, BOUND_MODE);
   const bench = est && stagesEst && e.dec ? simulateRun(est, r, stagesEst, estMode, e.dec.tokensPerStep) : null;
   return {
-    stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
+    stagesEst, stagesBound, ...memory,
     ttft: bench?.ttft ?? e.pre?.ttft ?? null,
     ttftFloor: finite(b.pre?.ttft),
     step: e.dec?.step ?? null,

@@ -1,6 +1,7 @@
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
 import type { BenchmarkSpec } from './benchmark.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, SWITCHED_FABRIC_BYTES_PER_S, engineDefaults, type DeviceFacts, type Engine } from './engine-memory.js';
 import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
@@ -9,9 +10,6 @@ import {
   DEFAULT_LAUNCH_LATENCY_S,
   DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
-  DEFAULT_MEMORY_RESERVE,
-  DEFAULT_RUNTIME_OVERHEAD_BYTES,
-  GIB,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';
 
@@ -54,6 +52,8 @@ export interface Hardware {
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   efficiency: Efficiency;
+  /** what the engines' defaults and reservations depend on; null when hardware.memory is not given */
+  device: DeviceFacts | null;
 }
 
 export interface Speculative {
@@ -70,11 +70,21 @@ export interface Workload {
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
   maxOutputTokens: number | undefined;
+  /** the engine whose memory accounting and defaults apply (deployment.engine; vLLM's when not given) */
+  engine: Engine;
+  /** the engine's memory flag in its own meaning (workload.memory_fraction, else 1 - memory_reserve, else its default) */
+  memoryFraction: number;
+  /** 1 - memoryFraction: the share of each device (vLLM, SGLang) or of its free memory (TensorRT-LLM) the KV pool leaves */
   reserve: number;
   prefixHitRate: number;
   speculative: Speculative | null;
   maxBatchedTokens: number;
-  runtimeOverhead: number;
+  /** sequences whose logits the engine's profiling pass samples (vLLM's max_num_seqs per replica) */
+  profiledSequences: number;
+  /** the plan's workload.runtime_overhead, which replaces the engine's context, buffers and graphs; null: the engine's */
+  runtimeOverhead: number | null;
+  /** the engine's cap on sequences running at once in the whole deployment; null when none is given */
+  maxRunningSequences: number | null;
   /** decode replays CUDA graphs (else its kernels are launched from the host like prefill's) */
   cudaGraphs: boolean;
   /** a finite closed-loop run to simulate, when the plan declares one */
@@ -140,6 +150,12 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     launchLatency: h.launch_latency ?? DEFAULT_LAUNCH_LATENCY_S,
     requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
     efficiency: eff,
+    device: h.memory === undefined ? null : {
+      capacity: h.memory,
+      name: (h.name ?? h.preset ?? '').toLowerCase(),
+      switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+      fp4Math: h.peak_tflops_fp4 !== undefined,
+    },
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
   assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
@@ -148,12 +164,33 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;
-  const reserve = w.memory_reserve ?? DEFAULT_MEMORY_RESERVE;
-  if (w.memory_reserve === undefined) assume('workload.memory_reserve', String(reserve));
-  const maxBatchedTokens = w.max_batched_tokens ?? DEFAULT_MAX_BATCHED_TOKENS;
-  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', String(maxBatchedTokens));
-  const runtimeOverhead = w.runtime_overhead ?? DEFAULT_RUNTIME_OVERHEAD_BYTES;
-  if (w.runtime_overhead === undefined) assume('workload.runtime_overhead', `${(runtimeOverhead / GIB).toFixed(2)} GiB per device (+0.25 GiB communication buffers when devices talk)`);
+  const engine: Engine = plan.deployment?.engine ?? 'vllm';
+  const label = ENGINE_LABEL[engine];
+  if (plan.deployment?.engine === undefined) assume('deployment.engine', "vllm (vLLM's memory accounting)");
+  const defaults = engineDefaults(engine, hardware.device, tp, pp);
+  const flag = ENGINE_MEMORY_FLAG[engine];
+  let memoryFraction: number;
+  if (w.memory_fraction !== undefined) memoryFraction = w.memory_fraction;
+  else if (w.memory_reserve !== undefined) memoryFraction = 1 - w.memory_reserve;
+  else {
+    memoryFraction = defaults.memoryFraction;
+    assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+  }
+  const reserve = 1 - memoryFraction;
+  // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
+  const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
+  const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
+  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+  const maxRunningSequences = w.max_running_sequences ?? null;
+  // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
+  const profiledSequences = engine === 'vllm'
+    ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
+    : 0;
+  const runtimeOverhead = w.runtime_overhead ?? null;
+  if (w.runtime_overhead === undefined) {
+    assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+      (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+  }
   let speculative: Speculative | null = null;
   if (w.speculative !== undefined) {
     const tokens = w.speculative.tokens ?? 1;
@@ -170,11 +207,15 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,
     maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+    engine,
+    memoryFraction,
     reserve,
     prefixHitRate: w.prefix_cache_hit_rate ?? 0,
     speculative,
     maxBatchedTokens,
+    profiledSequences,
     runtimeOverhead,
+    maxRunningSequences,
     cudaGraphs: w.cuda_graphs ?? true,
     benchmark: w.benchmark === undefined ? null : {
       requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),

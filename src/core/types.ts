@@ -134,6 +134,14 @@ export interface WorkloadSpec {
   max_input_tokens?: number;
   max_output_tokens?: number;
   memory_reserve?: number;
+  /**
+   * the engine's memory flag, in the meaning of deployment.engine: vLLM gpu_memory_utilization (of the
+   * device), SGLang mem_fraction_static (weights + KV pool, of the memory free after initialisation),
+   * TensorRT-LLM free_gpu_memory_fraction (of the memory free after weights and the measured warm-up)
+   */
+  memory_fraction?: number;
+  /** the engine's cap on sequences running at once in the whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size x schedulers) */
+  max_running_sequences?: number;
   prefix_cache_hit_rate?: number;
   speculative?: SpeculativeSpec;
   /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */
@@ -191,7 +199,8 @@ export interface ClaimsSpec {
 /** extension: where the plan imports facts from (docs/importers.md); explicit plan fields override them */
 export interface DeploymentSpec {
   /** files relative to the plan: manifests, engine command lines or configs, aiconfigurator, Dynamo SLA */
-  from: string[];
+  from?: string[];
+  /** the serving engine: selects its memory accounting and defaults, and how imported flags read (valid without `from`) */
   engine?: 'vllm' | 'sglang' | 'trtllm';
   /** container, workload, Dynamo service or aiconfigurator worker to read */
   container?: string;
@@ -291,8 +300,10 @@ export interface DeviceMemory {
   /** lower bound of total from the facts given (weights floor) */
   total_floor_gib: number;
   capacity_gib: number | null;
-  /** capacity less the reserve */
+  /** what the engine may use on this device: weights, activations, overhead and its KV pool */
   usable_gib: number | null;
+  /** extension: the KV pool the engine allocates on this device */
+  kv_pool_gib?: number | null;
 }
 
 export interface TimeFigure {
