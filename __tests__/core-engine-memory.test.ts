@@ -189,6 +189,26 @@ describe('memory_fraction and memory_reserve', () => {
   });
 });
 
+describe('a plan silent on the memory flag is not failed for the engine default', () => {
+  // DeepSeek-R1 (FP8) at TP4 on B200: 157.4 GiB of weights per GPU. SGLang's default mem_fraction_static
+  // for this device (0.854) gives weights and pool 150 GiB: no room. Deployments this tight set the flag.
+  const dsr1 = (work: string) => verify(plan('  preset: deepseek-r1', '  preset: b200\n  gpus: 4', '  tp: 4',
+    `concurrency: 4\n  input_tokens: 8192\n  output_tokens: 1024${work}`, 'deployment:\n  engine: sglang'));
+  it('the figures assume the lowest usual flag that holds one request (0.95), and memory.fits warns that the plan must state it', () => {
+    const r = dsr1('');
+    const fits = check(r, 'memory.fits');
+    expect(fits.status).toBe('warn');
+    expect(fits.detail).toContain('default mem_fraction_static 0.854');
+    expect(fits.detail).toContain('assume mem_fraction_static 0.95');
+    expect(r.metrics!.kv_cache_capacity_tokens!).toBeGreaterThan(0);
+    expect(r.details!.assumptions.some((a) => a.name === 'workload.memory_fraction' && a.value.startsWith('0.95'))).toBe(true);
+  });
+  it('a stated flag is taken as the engine takes it: too low fails', () => {
+    expect(check(dsr1('\n  memory_fraction: 0.854'), 'memory.fits').status).toBe('fail');
+    expect(check(dsr1('\n  memory_fraction: 0.95'), 'memory.fits').status).toBe('pass');
+  });
+});
+
 describe('what the engine can hold', () => {
   it('an engine cap (workload.max_running_sequences, whole deployment) limits the running batch per replica', () => {
     const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  dp: 2',

@@ -1,7 +1,7 @@
 // What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
 // whether one request of the longest stated length can run, and how many sequences run at once.
 // docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
-import { deviceBudget, maxRunningSequences, type KvBudget } from './engine-memory.js';
+import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
 import {
   engineConditions,
   heldTokens,
@@ -35,6 +35,12 @@ export interface MemoryFigures {
    * exceeds the most a pool could be, with what the engine could at most give; null when not decidable.
    */
   floorCheck: { need: number; limit: number } | null;
+  /**
+   * Set when the plan states no memory flag and the engine's default leaves one request of the longest
+   * length no room: the default, and the flag the figures assume instead (the lowest of
+   * TIGHT_MEMORY_FRACTIONS that holds it).
+   */
+  raisedFraction: { from: number; to: number } | null;
 }
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
@@ -46,11 +52,26 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   const { layout, hardware: hw, workload: wl } = r;
   const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
   const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-  const cond = engineConditions(wl, hw, sequences, maxContext);
+  let cond = engineConditions(wl, hw, sequences, maxContext);
   const sharedMax = Math.floor((wl.maxInputTokens ?? 0) * wl.prefixHitRate);
 
-  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
+  let memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
     ? stageMemory(est, layout, cond, stagesEst, sequences, maxContext, sharedMax) : null;
+  // A plan silent on the memory flag is not failed for the engine's default: a deployment this tight
+  // sets the flag. The figures then assume the lowest usual setting that holds one request.
+  let raisedFraction: MemoryFigures['raisedFraction'] = null;
+  const noRoom = (mem: StageMemory[]): boolean => mem.some((st) => st.pool !== null && st.pool < st.kvOne);
+  if (memEst && est && stagesEst && !wl.memoryFractionGiven && hw.device && noRoom(memEst)) {
+    for (const fraction of TIGHT_MEMORY_FRACTIONS.filter((f) => f > wl.memoryFraction)) {
+      const raised = { ...cond, memoryFraction: fraction };
+      const mem = stageMemory(est, layout, raised, stagesEst, sequences!, maxContext!, sharedMax);
+      if (noRoom(mem)) continue;
+      raisedFraction = { from: wl.memoryFraction, to: fraction };
+      cond = raised;
+      memEst = mem;
+      break;
+    }
+  }
   const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
   // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
   // layers hold only their window, the least any engine keeps.
@@ -84,10 +105,11 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   if (!memEst && weightsFloor !== null && hw.device) {
     // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
     const most = deviceBudget({
-      engine: wl.engine, memoryFraction: wl.memoryFraction, capacity: hw.device.capacity, weights: weightsFloor, activations: 0,
+      engine: wl.engine, memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!),
+      capacity: hw.device.capacity, weights: weightsFloor, activations: 0,
       group: 1, device: hw.device, cudaGraphs: false, runtimeOverride: 0,
     });
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }
-  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck };
+  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
 }

@@ -39,6 +39,12 @@ export const VLLM_DEFAULT_MEMORY_FRACTION = 0.9;
 export const TRTLLM_DEFAULT_MEMORY_FRACTION = 0.9;
 /** TensorRT-LLM's max_num_tokens default (trtllm-serve and the LLM API). */
 export const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
+/**
+ * Memory flags a deployment whose model leaves the default no room must have set: the lowest of these
+ * (from 0.95, the value vLLM's and llm-d's sweeps use when memory is tight, up to 0.99) that holds one
+ * request of the longest length. Used only when the plan states no flag, and then reported.
+ */
+export const TIGHT_MEMORY_FRACTIONS: readonly number[] = [0.95, 0.96, 0.97, 0.98, 0.99];
 /** SGLang's mem_fraction_static when it cannot read the device memory. */
 export const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
 

@@ -74,6 +74,8 @@ export interface Workload {
   engine: Engine;
   /** the engine's memory flag in its own meaning (workload.memory_fraction, else 1 - memory_reserve, else its default) */
   memoryFraction: number;
+  /** whether the plan states it (memory_fraction or memory_reserve), or the engine's default stands in */
+  memoryFractionGiven: boolean;
   /** 1 - memoryFraction: the share of each device (vLLM, SGLang) or of its free memory (TensorRT-LLM) the KV pool leaves */
   reserve: number;
   prefixHitRate: number;
@@ -209,6 +211,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
     engine,
     memoryFraction,
+    memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
     reserve,
     prefixHitRate: w.prefix_cache_hit_rate ?? 0,
     speculative,

@@ -62,6 +62,9 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
     ...r.assumptions,
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
   ];
+  if (c.raisedFraction) {
+    assumptions.push({ name: 'workload.memory_fraction', value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`, source: 'default' });
+  }
   if (hasBound) {
     assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
   }

@@ -4,7 +4,7 @@ import { expectedExpertImbalance } from './balance.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { meanContext } from './capacity.js';
-import { ENGINE_LABEL, maxRunningSequences } from './engine-memory.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import { compute, timeMissing } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
 import { layoutFindings } from './layout.js';
@@ -120,11 +120,16 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   } else if (tight && tight.usable !== null) {
     const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
     const fits = need <= tight.usable * (1 + 1e-9);
+    const flag = ENGINE_MEMORY_FLAG[wl.engine];
+    const raised = c.raisedFraction;
+    const raisedNote = raised
+      ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
+      : '';
     const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
-    add({ id: 'memory.fits', status: fits ? 'pass' : 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
+    add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
       detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
-        (fits ? '' : `: not even one request of this length can run`) });
+        (fits ? '' : `: not even one request of this length can run`) + raisedNote });
   } else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
     add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(c.floorCheck.need), limit: gib(c.floorCheck.limit), unit: 'GiB',
       detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
