@@ -3,19 +3,7 @@
 // engines' sources or compared with their start-up logs (cited per test).
 import { describe, expect, it } from 'vitest';
 import { maxRunningSequences, sglangDefaults, vllmSchedulerDefaults, type DeviceFacts } from '../src/core/engine-memory.js';
-import { GIB, check, verify } from './core-helpers.js';
-
-const plan = (model: string, hw: string, par: string, work: string, deployment = '') => `
-version: 1
-model:
-${model}
-hardware:
-${hw}
-parallelism:
-${par}
-workload:
-  ${work}
-${deployment}`;
+import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
 
 /** Llama 3.1 8B: 8,030,257,152 parameters in bf16; a token of KV cache is 32 x 8 x 128 x 2 x 2 = 128 KiB. */
 const W8B = 8_030_257_152 * 2;

@@ -1,18 +1,6 @@
 // Memory per device, against hand-worked figures and what vLLM reports.
 import { describe, expect, it } from 'vitest';
-import { GIB, check, verify } from './core-helpers.js';
-
-const plan = (model: string, hw: string, par: string, work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128') => `
-version: 1
-model:
-${model}
-hardware:
-${hw}
-parallelism:
-${par}
-workload:
-  ${work}
-`;
+import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
 
 describe('weights per device', () => {
   it('Llama 3.1 8B bf16 on one GPU: 8,030,257,152 x 2 bytes = 14.96 GiB (vLLM logs "model weights took 14.99 GiB")', () => {
