@@ -192,10 +192,11 @@ describe('hardware presets', () => {
   }
 
   it('H100 SXM: datasheet dense figures, device-reported memory', () => {
-    // nvidia-smi on an H100 80GB HBM3: 81559 MiB = 79.6 GiB (less than the nominal 80)
+    // What CUDA lets a process allocate: vLLM 0.19 logs "Requested memory: 0.950000 (util), 75.23 GiB"
+    // = 0.95 x 79.19 GiB on an H100 80GB (nvidia-smi shows 81559 MiB = 79.65 GiB, more than a process gets)
     const spec = hardwarePreset('h100-sxm')!.spec;
-    expect(spec.memory! / GiB).toBeGreaterThan(79);
-    expect(spec.memory! / GiB).toBeLessThan(80);
+    expect(spec.memory! / GiB).toBeCloseTo(79.19, 2);
+    expect((0.95 * spec.memory!) / GiB).toBeCloseTo(75.23, 2);
     // H100 datasheet: BF16 1,979 TFLOPS and FP8 3,958 TFLOPS "with sparsity" -> dense is half
     // (the Hopper whitepaper's dense figures, 989.4 and 1,978.9, round to the same)
     expect(Math.abs(spec.peak_tflops! - 1979e12 / 2)).toBeLessThan(1e12);
@@ -208,11 +209,11 @@ describe('hardware presets', () => {
   });
 
   it('H200: more memory than H100 at the same compute', () => {
-    // nvidia-smi on an H200: 143771 MiB = 140.4 GiB; H200 page: 4.8 TB/s
+    // CUDA-visible on an H200: "GPU 0 has a total capacity of 139.80 GiB" (nvidia-smi: 143771 MiB = 140.4 GiB);
+    // H200 page: 4.8 TB/s
     const h200 = hardwarePreset('h200')!.spec;
     const h100 = hardwarePreset('h100-sxm')!.spec;
-    expect(h200.memory! / GiB).toBeGreaterThan(140);
-    expect(h200.memory! / GiB).toBeLessThan(141);
+    expect(h200.memory! / GiB).toBeCloseTo(139.8, 2);
     expect(h200.memory_bandwidth).toBe(4.8e12);
     expect(h200.peak_tflops).toBe(h100.peak_tflops);
   });
@@ -236,6 +237,11 @@ describe('hardware presets', () => {
     expect(hardwarePreset('h100-sxm')!.spec.peak_tflops_fp4).toBeUndefined();
   });
 
+  it('B200 and GB200: the capacities PyTorch reports ("total capacity of 178.35 GiB", "184.31 GiB")', () => {
+    expect(hardwarePreset('b200')!.spec.memory! / GiB).toBeCloseTo(178.35, 2);
+    expect(hardwarePreset('gb200')!.spec.memory! / GiB).toBeCloseTo(184.31, 2);
+  });
+
   it('A100 80GB and MI300X: device-reported capacities', () => {
     // nvidia-smi A100-SXM4-80GB: 81920 MiB; rocm-smi MI300X: 205822885888 bytes (191.7 GiB)
     expect(hardwarePreset('a100-80gb')!.spec.memory! / GiB).toBe(80);
@@ -254,7 +260,7 @@ describe('hardware presets', () => {
   it('hands out copies: changing one does not change the preset', () => {
     const copy = hardwarePreset('h200')!;
     copy.spec.memory = 1;
-    expect(hardwarePreset('h200')!.spec.memory).toBe(143_771 * 2 ** 20);
+    expect(hardwarePreset('h200')!.spec.memory).toBe(Math.round(139.8 * 2 ** 30));
     expect(Object.isFrozen(HARDWARE_PRESETS.h200!.spec)).toBe(true);
   });
 });

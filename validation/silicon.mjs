@@ -182,7 +182,9 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
     if (harness) {
       if (harness.kv) modelSpec.kv_cache_dtype = harness.kv;
       if (harness.maxBatched) workload.max_batched_tokens = harness.maxBatched;
-      if (harness.maxRunning) workload.max_running_sequences = Math.max(1, Math.floor(row.backend === 'sglang' && dp > 1 ? harness.maxRunning / dp : harness.maxRunning));
+      // The plan's cap is the whole deployment's: SGLang's max_running_requests is global, vLLM's
+      // max_num_seqs and TensorRT-LLM's max_batch_size are per data-parallel engine.
+      if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * dp);
       if (harness.recvInterval && harness.recvInterval > 1) workload.scheduler_recv_interval = harness.recvInterval;
     }
   }

@@ -2,7 +2,6 @@
 // prompts against decodes, how many tokens one pass may hold, how many sequences it runs at once,
 // which passes replay CUDA graphs. Selected by deployment.engine (default vllm). Sources: each
 // engine's own argument defaults, cited per field; docs/formulas.md, "Serving under load".
-import { GIB } from './defaults.js';
 import type { SchedulerPolicy } from './simulator.js';
 
 export type EngineId = 'vllm' | 'sglang' | 'trtllm';
@@ -10,10 +9,8 @@ export type EngineId = 'vllm' | 'sglang' | 'trtllm';
 export interface EngineProfile {
   id: EngineId;
   policy: SchedulerPolicy;
-  /** tokens one pass may hold by default, for a device of this many bytes */
-  defaultMaxBatchedTokens(deviceBytes: number | undefined, deviceName: string | undefined): number;
-  /** running sequences the engine allows by default (its own cap, before KV capacity) */
-  defaultMaxRunning(deviceBytes: number | undefined, deviceName: string | undefined): number;
+  /** running sequences per replica the engine allows by default where its memory defaults do not say (engine-memory.ts gives vLLM's max_num_seqs) */
+  defaultMaxRunning: number;
   /**
    * Largest decode batch replayed from a CUDA graph by default; bigger batches launch eagerly
    * (SGLang cuda_graph_max_bs). Infinity where the engine captures up to its batch limit.
@@ -33,20 +30,16 @@ export interface EngineProfile {
   outputLagSteps: number;
 }
 
-const big = (bytes: number | undefined): boolean => bytes !== undefined && bytes >= 70 * GIB;
-
 /**
  * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
- * token, then fills max_num_batched_tokens with prompt chunks (mixed batches). API-server defaults
- * (vllm/engine/arg_utils.py, EngineArgs.get_batch_defaults): on devices with >= 70 GiB other than
- * A100, max_num_batched_tokens 8192 and max_num_seqs 1024; else 2048 and 256. Piecewise CUDA graphs
- * cover passes up to 512 tokens (compilation_config max capture size).
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
+ * 512 tokens (compilation_config max capture size).
  */
 const VLLM: EngineProfile = {
   id: 'vllm',
   policy: 'mixed',
-  defaultMaxBatchedTokens: (bytes, name) => (big(bytes) && !/a100/i.test(name ?? '') ? 8192 : 2048),
-  defaultMaxRunning: (bytes, name) => (big(bytes) && !/a100/i.test(name ?? '') ? 1024 : 256),
+  defaultMaxRunning: 1024,
   decodeGraphMaxBatch: 512,
   prefillGraphMaxTokens: 512,
   reservesWholeSequence: false,
@@ -58,8 +51,7 @@ const VLLM: EngineProfile = {
 
 /**
  * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
- * chunks are off by default). chunked_prefill_size by device memory (sglang/srt/server_args.py):
- * < 35 GiB 2048, < 160 GiB 8192 (H100, H200), else 16384 (B200, MI300X). Decode replays CUDA graphs
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
  * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
  * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
  * max_running_requests follows the KV pool (no fixed default below it).
@@ -67,8 +59,7 @@ const VLLM: EngineProfile = {
 const SGLANG: EngineProfile = {
   id: 'sglang',
   policy: 'prefill-first',
-  defaultMaxBatchedTokens: (bytes) => (bytes === undefined ? 4096 : bytes < 35 * GIB ? 2048 : bytes < 160 * GIB ? 8192 : 16384),
-  defaultMaxRunning: () => 4096,
+  defaultMaxRunning: 4096,
   decodeGraphMaxBatch: 512,
   prefillGraphMaxTokens: 0,
   reservesWholeSequence: false,
@@ -89,8 +80,7 @@ const SGLANG: EngineProfile = {
 const TRTLLM: EngineProfile = {
   id: 'trtllm',
   policy: 'mixed',
-  defaultMaxBatchedTokens: () => 8192,
-  defaultMaxRunning: () => 2048,
+  defaultMaxRunning: 2048,
   decodeGraphMaxBatch: Infinity,
   prefillGraphMaxTokens: 0,
   reservesWholeSequence: true,

@@ -1,7 +1,9 @@
 // Every estimate and bound of a plan: memory per stage, KV capacity, idle TTFT, decode step, the
 // plan's load simulated request by request (TTFT, TPOT, throughput, percentiles, goodput), once at
 // the plan's efficiencies and, for the bounds, with every efficiency at 1.
-import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
+import { memoryFigures, type MemoryFigures } from './capacity.js';
+import { maxRunningSequences } from './engine-memory.js';
+import { stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import {
   BOUND_MODE, closedLoopBound, decodeStep, makePass, modelFlops, pipelinedStepTime, prefill, queryTokensPerStep, runStages,
@@ -24,15 +26,11 @@ export interface LoadFigures {
   servedRate: number;
 }
 
-export interface Computed {
+export interface Computed extends MemoryFigures {
   stagesEst: Stage[] | null;
   stagesBound: Stage[] | null;
-  memEst: StageMemory[] | null;
-  weightsFloor: number | null;
-  kvFloor: number;
-  kvCapacity: number | null;
   /** sequences that run at once in one replica (KV capacity and the engine's cap); null when unknown */
-  maxRunning: number | null;
+  runningPerReplica: number | null;
   /** TTFT under the plan's load (the idle figure when the plan states no load) */
   ttft: number | null;
   /** one request on an idle deployment */
@@ -102,18 +100,8 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const plan = loaded.plan;
   const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
   const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
-  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
-  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-
-  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
-  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
-  // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
-  const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
-    ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
-  const kvCapacity = est && stagesEst && hw.memory !== undefined
-    ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
-  const maxRunning = runningCap(r, kvCapacity);
+  const memory = memoryFigures(r, est, bound, stagesEst, stagesBound);
+  const maxRunning = runningCap(r, memory);
 
   const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
   const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -126,6 +114,8 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The decode step at the batch that actually runs: the plan's concurrency, or what the KV cache holds.
   const running = wl.concurrency !== undefined ? Math.min(wl.concurrency, (maxRunning ?? Infinity) * layout.dp) : undefined;
+  // What runs at once in the whole deployment: the engine's cap and the KV cache, at most the load.
+  const deploymentRunning = maxRunning !== null ? Math.min(wl.concurrency ?? Infinity, maxRunning * layout.dp) : memory.maxRunning;
   const meanContext = wl.inputTokens !== undefined ? wl.inputTokens + (wl.outputTokens ?? 0) / 2 : undefined;
   const decEst = est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
     ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode) : null;
@@ -161,7 +151,9 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   return {
-    stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity, maxRunning,
+    stagesEst, stagesBound, ...memory,
+    maxRunning: deploymentRunning,
+    runningPerReplica: maxRunning,
     ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
     ttftIdle: idleEst?.ttft ?? null,
     ttftFloor: finite(idleBound?.ttft),
@@ -185,18 +177,17 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 }
 
 /**
- * Sequences one replica runs at once: the engine's cap, and what its KV cache holds. Paged engines
- * (vLLM, SGLang) hold each running sequence's tokens so far, on average its prompt and half its
- * output; TensorRT-LLM's default scheduler reserves the whole request at admission.
+ * Sequences one replica runs at once: the engine's cap, and what its KV cache holds (engine-memory.ts,
+ * maxRunningSequences). Paged engines (vLLM, SGLang) hold each running sequence's tokens so far, on
+ * average its prompt and half its output; TensorRT-LLM's default scheduler reserves the whole request
+ * at admission.
  */
-export function runningCap(r: Resolved, kvCapacity: number | null): number | null {
+export function runningCap(r: Resolved, memory: MemoryFigures): number | null {
   const wl = r.workload;
-  if (kvCapacity === null || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
-  const perSequence = wl.engine.reservesWholeSequence
-    ? wl.inputTokens + wl.outputTokens
-    : wl.inputTokens * (1 - wl.prefixHitRate) + wl.outputTokens / 2 + 1;
-  const fits = Math.floor(kvCapacity / Math.max(1, perSequence));
-  return Math.max(1, Math.min(wl.maxRunningCap, fits));
+  if (!memory.kvBudget || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  const context = wl.profile.reservesWholeSequence ? wl.inputTokens + wl.outputTokens : wl.inputTokens + wl.outputTokens / 2;
+  const fits = maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
+  return Math.max(1, fits);
 }
 
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
@@ -260,7 +251,7 @@ function requestRateBound(facts: ModelFacts | null, r: Resolved, stages: Stage[]
 /** Step costs of one replica at the estimate's efficiencies, for the simulator. */
 export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], mode: TimeMode): StepCosts {
   const { layout, hardware: hw, workload: wl } = r;
-  const engine = wl.engine;
+  const engine = wl.profile;
   const q = queryTokensPerStep(wl);
   const spec = speculativeFactor(facts, wl);
   const m = Math.max(1, layout.microbatches);
@@ -315,7 +306,7 @@ export const SIMULATION_EVENT_BUDGET = 400_000;
 function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
   const wl = r.workload;
   return {
-    policy: wl.engine.policy,
+    policy: wl.profile.policy,
     maxBatchedTokens: wl.maxBatchedTokens,
     maxRunning,
     requestOverhead: r.hardware.requestOverhead,
@@ -323,7 +314,7 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
     tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
-    outputLag: wl.engine.outputLagSteps,
+    outputLag: wl.profile.outputLagSteps,
   };
 }
 

@@ -1,8 +1,9 @@
-// Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead.
-// Formulas and sources: docs/formulas.md, "Memory".
-import { ACTIVATION_BYTES, DEFAULT_COMM_BUFFER_BYTES, DEFAULT_SAMPLED_SEQUENCES, LOGIT_BYTES } from './defaults.js';
+// Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
+// KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
+import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
+import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine } from './engine-memory.js';
 import type { ModelFacts } from './modelFacts.js';
-import type { Layout, Workload } from './resolve.js';
+import type { Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
 
 /** Ranks that share one KV head's cache when tp exceeds kv_heads: the head is replicated tp/kv_heads times. */
@@ -22,14 +23,41 @@ export function expertsPerDevice(facts: ModelFacts, layout: Layout): number {
   return (facts.experts + facts.redundantExperts) / layout.ep;
 }
 
-/** Weight bytes on one device of a stage. */
-export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage): number {
+/** Multiples the MXFP4 MoE kernels pad an expert's matrices to: [intermediate per partition, hidden]. */
+export interface ExpertPadding {
+  intermediate: number;
+  hidden: number;
+}
+
+/**
+ * vLLM's MXFP4 MoE methods pad each expert's matrices (quantization/mxfp4.py, create_weights): the Marlin
+ * kernel needs n % 256 and k % 128, so intermediate size per partition rounds up to 128 and hidden to
+ * 256; FlashInfer's Blackwell kernels round both to 256. gpt-oss (hidden and intermediate 2880) grows
+ * by 9% on Hopper: 120b weights 65.8 GiB against 64.38 GiB logged with the Triton backend (vLLM issue
+ * 33155) and 7.05 GiB against 7.01 GiB for 20b at TP2 (vLLM 0.19).
+ */
+export function mxfp4Padding(fp4Math: boolean): ExpertPadding {
+  return fp4Math ? { intermediate: 256, hidden: 256 } : { intermediate: 128, hidden: 256 };
+}
+
+const roundUp = (v: number, m: number): number => Math.ceil(v / m) * m;
+
+/** Parameters of one routed expert on a device after the kernels' padding (fp4 experts only). */
+export function paddedExpertParams(facts: ModelFacts, etp: number, padding: ExpertPadding | null): number {
+  if (!padding || facts.dtypes.experts !== 'fp4' || facts.expertWidth <= 0 || facts.hidden <= 0) return facts.expert / etp;
+  const part = facts.expertWidth / etp;
+  const scale = (roundUp(part, padding.intermediate) * roundUp(facts.hidden, padding.hidden)) / (part * facts.hidden);
+  return (facts.expert / etp) * scale;
+}
+
+/** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
+export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null = null): number {
   const { tp, etp } = layout;
   const b = facts.bytes;
   const attn = attentionParamsPerRank(facts, tp) * b.attention * stage.layers;
   const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
   const moe =
-    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts) *
+    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, etp, padding) * b.experts) *
     stage.moeLayers;
   let embeddings = 0;
   // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
@@ -39,28 +67,48 @@ export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage
   return attn + dense + moe + embeddings;
 }
 
-/** KV-cache bytes of one token (all of this stage's layers) on one device, for a sequence of `context` tokens. */
-export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number): number {
+/**
+ * KV-cache bytes of one sequence of `context` tokens on one device of the stage. Sliding-window layers
+ * keep only their window when `windowed` (the engine frees blocks that fall out of it), else the
+ * whole context.
+ */
+export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, windowed = true): number {
   const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
   const full = stage.layers - stage.slidingLayers;
-  const windowed = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
+  const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
   // Context parallelism splits each sequence's tokens over cp ranks.
-  return (perTokenLayer * (full * context + stage.slidingLayers * windowed)) / layout.cp;
+  return (perTokenLayer * (full * context + stage.slidingLayers * kept)) / layout.cp;
 }
 
-/** KV bytes per cached token on one device of the stage (every layer keeps the token). */
+/** KV bytes per cached token on one device of the stage, every layer keeping the token (how engines count capacity). */
 export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
   return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * stage.layers) / layout.cp;
 }
 
 /**
- * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device:
- * residual stream and normed input (2h), attention projections, the MLP's gate, up and activated
- * outputs (3 x its local width), plus fp32 logits of the sequences sampled on the last stage.
- * Inference keeps no activations for a backward pass.
+ * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
+ * prefix held once (prefix caching shares its blocks).
+ */
+export function stageKvBytesShared(facts: ModelFacts, layout: Layout, stage: Stage, sequences: number, context: number, shared: number, windowed = true): number {
+  if (sequences <= 0) return 0;
+  const prefix = Math.min(shared, context);
+  const one = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+  const common = stageKvBytesPerSequence(facts, layout, stage, prefix, windowed);
+  return sequences * one - (sequences - 1) * common;
+}
+
+/**
+ * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
+ * residual stream and normed input (2h) and the larger of the two phases of a layer, whose buffers are
+ * freed before the next: attention projections (q, k, v, output), or the MLP. A dense MLP holds its
+ * gate, up and activated outputs (3 x its local width); a fused MoE holds, per token-expert pair on
+ * the device, the gate-up, activated and down outputs (3 x the local expert width + h; vLLM's
+ * fused_moe intermediate caches), plus the shared experts' 3 x width. Then the logits of the sequences
+ * sampled on the last stage. Inference keeps no activations for a backward pass.
  * The logits are the whole vocabulary on a rank, not vocab/tp: the LM head is vocab-parallel but
- * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are
- * those of at least DEFAULT_SAMPLED_SEQUENCES sequences, the batch vLLM samples when it profiles.
+ * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are those
+ * of `sampledSequences` sequences (no more than the pass's tokens): vLLM's profiling pass samples
+ * max_num_seqs of them (GPUModelRunner.profile_run, then _dummy_sampler_run).
  */
 export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: Stage, tokens: number, sampledSequences: number): number {
   if (facts.hidden <= 0) return 0;
@@ -69,64 +117,144 @@ export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: S
   const local = tokens / cp;
   const attnWidth = (facts.attnSharded / tp + facts.attnKv / kvShardsOverTp(facts, tp)) / h;
   const denseWidth = stage.denseLayers > 0 ? facts.denseMlp / 3 / h / tp : 0;
-  // Tokens reach an expert device from all dp and cp ranks of its group.
-  const moeWidth =
-    stage.moeLayers > 0 ? (facts.topK * facts.expert * dp * cp) / (3 * h * ep * etp) + facts.sharedExperts / 3 / h / tp : 0;
-  const perToken = (2 * h + attnWidth + 3 * Math.max(denseWidth, moeWidth)) * ACTIVATION_BYTES;
+  let moePeak = 0;
+  if (stage.moeLayers > 0) {
+    // Token-expert pairs per local token on this device: tokens reach it from all dp and cp ranks of its group.
+    const pairs = (facts.topK * dp * cp) / ep;
+    const width = facts.expert / 3 / h / etp;
+    moePeak = pairs * (3 * width + h) + facts.sharedExperts / h / tp;
+  }
+  const perToken = (2 * h + Math.max(attnWidth, 3 * denseWidth, moePeak)) * ACTIVATION_BYTES;
   const vocab = facts.embedding / h;
-  const sampled = Math.min(Math.max(sampledSequences, DEFAULT_SAMPLED_SEQUENCES), tokens);
+  const sampled = Math.max(1, Math.min(sampledSequences, tokens));
   const logits = stage.hasLmHead ? sampled * vocab * LOGIT_BYTES : 0;
   return local * perToken + logits;
 }
 
-export function runtimeOverheadBytes(workload: Workload, layout: Layout): number {
-  return workload.runtimeOverhead + (layout.worldSize > 1 ? DEFAULT_COMM_BUFFER_BYTES : 0);
+/** The engine and its settings, as memory needs them. */
+export interface EngineConditions {
+  engine: Engine;
+  memoryFraction: number;
+  /** null when hardware.memory is not given: no pool, no capacity */
+  device: DeviceFacts | null;
+  maxBatchedTokens: number;
+  /** sequences whose logits the activation peak holds */
+  sampledSequences: number;
+  cudaGraphs: boolean;
+  runtimeOverride: number | null;
+}
+
+/** The engine conditions of a resolved workload; `sequences` are those in flight per replica (SGLang and TRT-LLM sample what runs). */
+export function engineConditions(workload: Workload, hardware: Hardware, sequences: number | undefined, maxContext: number | undefined): EngineConditions {
+  let sampled: number;
+  if (workload.engine === 'vllm') sampled = workload.profiledSequences;
+  // TRT-LLM profiles with dummy context requests of the longest length: one sampled sequence each.
+  else if (workload.engine === 'trtllm') sampled = Math.ceil(workload.maxBatchedTokens / Math.max(1, maxContext ?? workload.maxBatchedTokens));
+  else sampled = Math.max(1, sequences ?? 1);
+  return {
+    engine: workload.engine,
+    memoryFraction: workload.memoryFraction,
+    device: hardware.device,
+    maxBatchedTokens: workload.maxBatchedTokens,
+    sampledSequences: sampled,
+    cudaGraphs: workload.cudaGraphs,
+    runtimeOverride: workload.runtimeOverhead,
+  };
+}
+
+/** Devices of the largest group that talks: tp x cp for attention, ep for the experts. */
+export function commGroup(layout: Layout, isMoe: boolean): number {
+  return Math.max(layout.tp * layout.cp, isMoe ? layout.ep * layout.etp : 1);
 }
 
 export interface StageMemory {
   stage: number;
   layers: number;
   weights: number;
+  /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest */
   kv: number;
   activations: number;
   overhead: number;
   total: number;
+  /** the engine's KV pool on this device, bytes; null without hardware.memory */
+  pool: number | null;
+  /** what the engine may use on this device; null without hardware.memory */
+  usable: number | null;
+  /** KV of one sequence at the longest context */
+  kvOne: number;
+  /** how the engine sized the pool */
+  rule: string | null;
 }
 
-/** Memory per device of each stage for `sequences` sequences per dp rank at `context` tokens each. */
+/**
+ * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
+ * (the first `shared` tokens a common prefix held once), as the engine counts it.
+ */
 export function stageMemory(
   facts: ModelFacts,
   layout: Layout,
-  workload: Workload,
+  cond: EngineConditions,
   stages: Stage[],
   sequences: number,
   context: number,
+  shared: number,
 ): StageMemory[] {
+  const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
+  const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
+  const group = commGroup(layout, facts.isMoe);
   return stages.map((stage) => {
-    const weights = stageWeightBytes(facts, layout, stage);
-    const kv = sequences * stageKvBytesPerSequence(facts, layout, stage, context);
-    const activations = stageActivationBytes(facts, layout, stage, workload.maxBatchedTokens, sequences);
-    const overhead = runtimeOverheadBytes(workload, layout);
-    return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead };
+    const weights = stageWeightBytes(facts, layout, stage, padding);
+    const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
+    const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+    const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
+    let overhead: number;
+    let pool: number | null = null;
+    let usable: number | null = null;
+    let rule: string | null = null;
+    if (cond.device) {
+      const b = deviceBudget({
+        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: cond.device.capacity, weights, activations,
+        group, device: cond.device, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+      });
+      ({ pool, usable, overhead, rule } = b);
+    } else {
+      overhead = deviceBudget({
+        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: 0, weights, activations,
+        group, device: null, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+      }).overhead;
+    }
+    // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
+    const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
+    return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead, pool, usable, kvOne, rule };
   });
 }
 
 /**
- * Tokens of KV cache one replica holds in what its devices have left after weights, activations,
- * overhead and the reserve (what vLLM logs as "GPU KV cache size: N tokens"). The tightest stage
- * decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
+ * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
+ * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
+ * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
+ * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  */
-export function kvCapacityTokens(facts: ModelFacts, layout: Layout, workload: Workload, stages: Stage[], capacity: number, sequences: number): number {
+export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[]): number {
   let tokens = Infinity;
-  for (const stage of stages) {
-    const free =
-      capacity * (1 - workload.reserve) -
-      stageWeightBytes(facts, layout, stage) -
-      stageActivationBytes(facts, layout, stage, workload.maxBatchedTokens, sequences) -
-      runtimeOverheadBytes(workload, layout);
+  stages.forEach((stage, i) => {
     const perToken = stageKvBytesPerToken(facts, layout, stage);
-    if (perToken <= 0) continue;
-    tokens = Math.min(tokens, Math.max(0, free) / perToken);
-  }
-  return Number.isFinite(tokens) ? Math.floor(tokens) : 0;
+    const pool = memory[i]?.pool;
+    if (perToken <= 0 || pool === null || pool === undefined) return;
+    tokens = Math.min(tokens, Math.max(0, pool) / perToken);
+  });
+  if (!Number.isFinite(tokens)) return 0;
+  const block = KV_BLOCK_TOKENS[engine];
+  return Math.floor(tokens / block) * block;
+}
+
+/**
+ * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
+ * every layer): the whole context, less what sliding-window layers free outside their window where the
+ * engine frees it.
+ */
+export function heldTokens(facts: ModelFacts, layout: Layout, engine: Engine, stage: Stage, context: number): number {
+  const perToken = stageKvBytesPerToken(facts, layout, stage);
+  if (perToken <= 0) return context;
+  return stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) / perToken;
 }

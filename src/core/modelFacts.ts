@@ -50,6 +50,8 @@ export interface ModelFacts {
   router: number;
   /** one routed expert */
   expert: number;
+  /** a routed expert's intermediate width (expert_ffn_hidden_size); 0 when unknown (bound mode) */
+  expertWidth: number;
   experts: number;
   topK: number;
   redundantExperts: number;
@@ -244,7 +246,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
       layers: layers!, layersVirtual: false, denseLayers: denseLayersGiven ?? layers!, isMoe, hidden: hidden!, heads: heads!,
       kvHeads: kvHeads!, attnSharded: attnSharded!, attnKv: attnKv!, attnReplicated: attnReplicated!,
       denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-      experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
+      expertWidth: isMoe ? (expertWidth ?? 0) : 0, experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
       lmHead: embedding!, tied, attnPairFlopsPrefill: pairPrefill!, attnPairFlopsDecode: pairDecode!,
       kvBytesPerTokenLayer: kvBytes!, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
     });
@@ -268,7 +270,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
     layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
     kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
     denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-    experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
+    expertWidth: 0, experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
     attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
     kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
   };

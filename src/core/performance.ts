@@ -360,7 +360,7 @@ export function prefill(
     weightReads: Math.ceil(computed / workload.maxBatchedTokens),
     // Engines replay a CUDA graph for a pass only up to their capture size (vLLM's piecewise graphs);
     // SGLang and TensorRT-LLM launch prefill passes eagerly.
-    eager: !workload.cudaGraphs || Math.min(computed, workload.maxBatchedTokens) > workload.engine.prefillGraphMaxTokens,
+    eager: !workload.cudaGraphs || Math.min(computed, workload.maxBatchedTokens) > workload.profile.prefillGraphMaxTokens,
   });
   const run = runStages(models, facts, layout, hw, pass, mode);
   if (!run) return null;

@@ -10,7 +10,7 @@ const ms = (s: number | null): number | null => (s === null ? null : round(s * 1
 /** A floor in ms, rounded down so it never sits above the true floor. */
 const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
 
-export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
+export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, capacity: number | undefined): Metrics {
   const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
@@ -32,8 +32,8 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
     ttft_lower_bound_ms: msFloor(c.ttftFloor),
     tpot_lower_bound_ms: msFloor(c.tpotFloor),
     decode_step_lower_bound_ms: msFloor(c.stepFloor),
-    max_concurrency_at_max_context: maxConcurrency,
-    max_running_sequences: c.maxRunning !== null ? c.maxRunning * r.layout.dp : null,
+    max_concurrency_at_max_context: c.maxConcurrencyAtMaxContext,
+    max_running_sequences: c.maxRunning,
     ttft_p50_ms: ms(c.load?.outcome.ttft.p50 ?? null),
     ttft_p90_ms: ms(c.load?.outcome.ttft.p90 ?? null),
     ttft_p99_ms: ms(c.load?.outcome.ttft.p99 ?? null),
@@ -50,7 +50,7 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
   };
 }
 
-export function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, usable: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
+export function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
   const stages = c.stagesEst ?? c.stagesBound ?? [];
   const devices: DeviceMemory[] = stages.map((s, i) => {
     const m = c.memEst?.[i] ?? null;
@@ -64,13 +64,17 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       total_gib: gib(m?.total ?? null),
       total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
       capacity_gib: capacity !== undefined ? gib(capacity) : null,
-      usable_gib: usable !== undefined ? gib(usable) : null,
+      usable_gib: gib(m?.usable ?? null),
+      kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
     };
   });
   const assumptions = [
     ...r.assumptions,
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
   ];
+  if (c.raisedFraction) {
+    assumptions.push({ name: 'workload.memory_fraction', value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`, source: 'default' });
+  }
   if (hasBound) {
     assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
   }

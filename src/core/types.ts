@@ -145,12 +145,18 @@ export interface WorkloadSpec {
   max_input_tokens?: number;
   max_output_tokens?: number;
   memory_reserve?: number;
+  /**
+   * the engine's memory flag, in the meaning of deployment.engine: vLLM gpu_memory_utilization (of the
+   * device), SGLang mem_fraction_static (weights + KV pool, of the memory free after initialisation),
+   * TensorRT-LLM free_gpu_memory_fraction (of the memory free after weights and the measured warm-up)
+   */
+  memory_fraction?: number;
+  /** the engine's cap on sequences running at once in the whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size x schedulers) */
+  max_running_sequences?: number;
   prefix_cache_hit_rate?: number;
   speculative?: SpeculativeSpec;
   /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */
   max_batched_tokens?: number;
-  /** extension: the engine's cap on sequences running at once per replica (vLLM max_num_seqs, SGLang max_running_requests, TRT-LLM max_batch_size) */
-  max_running_sequences?: number;
   /** extension: the scheduler reads new requests every N steps (SGLang --scheduler-recv-interval; default 1) */
   scheduler_recv_interval?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
@@ -217,6 +223,7 @@ export interface ClaimsSpec {
 export interface DeploymentSpec {
   /** files relative to the plan: manifests, engine command lines or configs, aiconfigurator, Dynamo SLA */
   from?: string[];
+  /** the serving engine: selects its scheduler, memory accounting and defaults, and how imported flags read (valid without `from`) */
   engine?: 'vllm' | 'sglang' | 'trtllm';
   /** container, workload, Dynamo service or aiconfigurator worker to read */
   container?: string;
@@ -316,8 +323,10 @@ export interface DeviceMemory {
   /** lower bound of total from the facts given (weights floor) */
   total_floor_gib: number;
   capacity_gib: number | null;
-  /** capacity less the reserve */
+  /** what the engine may use on this device: weights, activations, overhead and its KV pool */
   usable_gib: number | null;
+  /** extension: the KV pool the engine allocates on this device */
+  kv_pool_gib?: number | null;
 }
 
 export interface TimeFigure {

@@ -3,6 +3,8 @@
 import { expectedExpertImbalance } from './balance.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
+import { meanContext } from './capacity.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import { compute, timeMissing } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
 import { layoutFindings } from './layout.js';
@@ -100,27 +102,68 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
         (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
   }
 
-  // Memory.
-  const worst = c.memEst ? c.memEst.reduce((a, s) => (s.total > a.total ? s : a), c.memEst[0]!) : null;
+  // Memory, as the plan's engine counts it.
+  const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]!) : null;
   const memTotal = worst?.total ?? null;
   const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
   const capacity = hw.memory;
-  const usable = capacity !== undefined ? capacity * (1 - wl.reserve) : undefined;
+  const engine = ENGINE_LABEL[wl.engine];
   const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
-  const maxConcurrency = c.kvCapacity !== null && maxContext ? Math.floor(c.kvCapacity / maxContext) * layout.dp : null;
-  if (usable === undefined) {
+  const maxConcurrency = c.maxConcurrencyAtMaxContext;
+  const given = plan.workload;
+  if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
+    add({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
+      detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
+  }
+  // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
+  const tight = c.memEst && c.memEst[0]!.pool !== null
+    ? c.memEst.reduce((a, st) => (st.pool! - st.kvOne < a.pool! - a.kvOne ? st : a), c.memEst[0]!) : null;
+  if (capacity === undefined) {
     add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
-  } else if (memTotal !== null) {
-    const fits = memTotal <= usable;
-    add({ id: 'memory.fits', status: fits ? 'pass' : 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(memTotal), limit: gib(usable), unit: 'GiB',
-      detail: `most loaded device (stage ${worst!.stage}) needs ${fmtGiB(memTotal)} of ${fmtGiB(usable)} usable (${fmtGiB(capacity!)} less the ${(wl.reserve * 100).toFixed(0)}% reserve)` +
-        (maxConcurrency !== null ? `; at the max context of ${maxContext} tokens it holds ${maxConcurrency} sequences` : '') });
-  } else if (memFloor !== null && memFloor > usable) {
-    add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(usable), unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(memFloor)} (weights shard${c.kvFloor > 0 ? ' + KV cache' : ''}) exceeds the ${fmtGiB(usable)} usable` });
+  } else if (tight && tight.usable !== null) {
+    const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
+    const fits = need <= tight.usable * (1 + 1e-9);
+    const flag = ENGINE_MEMORY_FLAG[wl.engine];
+    const raised = c.raisedFraction;
+    const raisedNote = raised
+      ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
+      : '';
+    const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+    add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
+      detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
+        (fits ? '' : `: not even one request of this length can run`) + raisedNote });
+  } else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
+    add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(c.floorCheck.need), limit: gib(c.floorCheck.limit), unit: 'GiB',
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
   } else {
-    add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(usable), unit: 'GiB',
+    const limit = c.floorCheck ? c.floorCheck.limit : capacity;
+    add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(limit), unit: 'GiB',
       missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
+  }
+
+  // What the engine can hold: concurrency sequences at their mean context against its KV cache.
+  const budget = c.kvBudget;
+  if (budget && wl.concurrency !== undefined && wl.inputTokens !== undefined && wl.outputTokens !== undefined && c.maxRunning !== null) {
+    const perReplica = Math.ceil(wl.concurrency / layout.dp);
+    const context = meanContext(wl.inputTokens, wl.outputTokens);
+    const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
+    const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
+    const where = layout.dp > 1 ? ' per replica' : '';
+    const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
+    const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
+    if (byKv >= perReplica) {
+      add({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
+    } else {
+      add({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+          `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
+    }
+  } else if (wl.concurrency !== undefined) {
+    const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+    add({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
+      detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
   }
 
   // Requirements.
@@ -208,8 +251,8 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   }
   if (cl.compute_utilization !== undefined) add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
-  const metrics = buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity);
+  const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
-  if (options.details !== false) report.details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
+  if (options.details !== false) report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
   return report;
 }

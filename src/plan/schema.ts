@@ -226,7 +226,12 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       output_tokens: int('Typical generated length (alias osl)', 1, TOKENS_MAX),
       max_input_tokens: int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
       max_output_tokens: int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
-      memory_reserve: fraction('Fraction of each device kept free, [0, 1)', { maxExclusive: true }),
+      memory_reserve: fraction('Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine\'s meaning', { maxExclusive: true }),
+      memory_fraction: fraction(
+        "The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)",
+        { minExclusive: true },
+      ),
+      max_running_sequences: int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
       prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
       speculative: section('Speculative decoding', {
         method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
@@ -235,7 +240,6 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       }),
       max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine\'s for the device', 1, TOKENS_MAX),
       scheduler_recv_interval: int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
-      max_running_sequences: int('The engine\'s cap on sequences running at once per replica (vLLM max_num_seqs, SGLang max_running_requests, TRT-LLM max_batch_size); default: the engine\'s', 1, 2 ** 24),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
@@ -286,7 +290,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       maxLength: 1000,
       list: { maxItems: 16 },
     },
-    engine: enumOf('Serving engine whose flag semantics apply (vllm | sglang | trtllm)', {
+    engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
       vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
     }),
     container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),

@@ -1,6 +1,9 @@
 // Accelerator presets from vendor datasheets (URLs in `sources`), in SI units:
-//   memory: bytes as the device reports it (nvidia-smi / rocm-smi / npu-smi), not the
-//     marketing figure, where a reported figure is known; else the nominal capacity (see notes);
+//   memory: bytes the runtime can allocate (the CUDA-visible total engines size their budgets
+//     against, as their logs or PyTorch's out-of-memory message print it) where such a figure is known;
+//     else what the device reports (nvidia-smi / rocm-smi / npu-smi), else the nominal capacity (see
+//     notes). nvidia-smi shows a little more than CUDA lets a process allocate (H100: 81559 MiB =
+//     79.65 GiB reported, 79.19 GiB allocatable);
 //   peak_tflops / peak_tflops_fp8 / peak_tflops_fp4: DENSE peaks in FLOP/s (datasheets
 //     often print the 2:4-sparse figure, twice the dense one);
 //   bandwidths: bytes/s per device, one direction.
@@ -80,7 +83,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H100 80GB SXM',
       gpus_per_node: 8,
-      memory: 81_559 * MiB, // nvidia-smi on an H100 80GB HBM3: 81559MiB (79.6 GiB)
+      // CUDA-visible total: vLLM 0.19 on H100 80GB logs "Requested memory: 0.950000 (util), 75.23 GiB" =
+      // 0.95 x 79.19 GiB (llm-d-planner accuracy report: "physical 79.19 GiB"); nvidia-smi shows 81559MiB.
+      memory: Math.round(79.19 * GiB),
       peak_tflops: 989.4 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity; whitepaper dense 989.4
       peak_tflops_fp8: 1978.9 * TFLOPS, // datasheet FP8 3,958 with sparsity; whitepaper dense 1,978.9
       memory_bandwidth: 3.35 * TBps, // datasheet 3.35 TB/s
@@ -96,7 +101,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H100 80GB PCIe',
       gpus_per_node: 8,
-      memory: 81_559 * MiB, // nvidia-smi: 81559MiB (80 GB HBM2e)
+      memory: Math.round(79.19 * GiB), // as the SXM part: nvidia-smi shows the same 81559MiB (80 GB HBM2e), CUDA 79.19 GiB
       peak_tflops: 756.5 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756.5 dense
       peak_tflops_fp8: 1513 * TFLOPS, // datasheet FP8 3,026 with sparsity -> 1,513 dense
       memory_bandwidth: 2.0 * TBps, // datasheet 2 TB/s
@@ -114,7 +119,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H200 141GB SXM',
       gpus_per_node: 8,
-      memory: 143_771 * MiB, // nvidia-smi on an H200: 143771MiB (140.4 GiB)
+      // CUDA-visible total: PyTorch on an H200 reports "GPU 0 has a total capacity of 139.80 GiB" (vLLM logs
+      // the same figure); nvidia-smi shows 143771MiB (140.4 GiB).
+      memory: Math.round(139.8 * GiB),
       peak_tflops: 989.4 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989.4 dense (as H100 SXM)
       peak_tflops_fp8: 1978.9 * TFLOPS, // FP8 3,958 with sparsity -> 1,978.9 dense
       memory_bandwidth: 4.8 * TBps, // 4.8 TB/s
@@ -148,7 +155,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA B200 SXM',
       gpus_per_node: 8,
-      memory: 183_359 * MiB, // nvidia-smi on a B200: 183359MiB (179 GiB; DGX B200 lists 1,440 GB over 8 GPUs)
+      // CUDA-visible total: "GPU 7 has a total capacity of 178.35 GiB" (TensorRT-LLM PR 13357, B200);
+      // nvidia-smi shows 183359MiB (179 GiB; DGX B200 lists 1,440 GB over 8 GPUs).
+      memory: Math.round(178.35 * GiB),
       peak_tflops: 2250 * TFLOPS, // HGX B200 FP16/BF16 36 PFLOPS sparse / 8 GPUs / 2 -> 2.25 PF dense
       peak_tflops_fp8: 4500 * TFLOPS, // HGX B200 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
       peak_tflops_fp4: 9000 * TFLOPS, // HGX B200 FP4 144 PFLOPS sparse / 8 / 2 -> 9 PF dense
@@ -166,7 +175,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA GB200 (NVL72)',
       gpus_per_node: 72, // one NVLink domain of 72 GPUs
-      memory: 189_471 * MiB, // nvidia-smi on a GB200: 189471MiB (185 GiB)
+      // CUDA-visible total: PyTorch on GB200 reports "GPU 0 has a total capacity of 184.31 GiB";
+      // nvidia-smi shows 189471MiB (185 GiB).
+      memory: Math.round(184.31 * GiB),
       peak_tflops: 2500 * TFLOPS, // NVL72 FP16/BF16 360 PFLOPS sparse / 72 / 2 -> 2.5 PF dense
       peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
       peak_tflops_fp4: 10000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse / 72 / 2 -> 10 PF dense
