@@ -3,7 +3,10 @@
 // no start-up latency, and communication overlapped with compute (docs/formulas.md, "Time").
 import { ACTIVATION_BYTES, KERNELS_ATTENTION, KERNELS_DENSE_MLP, KERNELS_MLA_EXTRA, KERNELS_MOE, KERNELS_SHARED_EXPERT } from './defaults.js';
 import { addComm, allReduce, allToAll, groupSpans, linkFor, NO_COMM, pointToPoint, type CommCost } from './comm.js';
-import { attentionParamsPerRank, expertsPerDevice, kvShardsOverTp, stageKvBytesPerSequence } from './memory.js';
+import { windowKeys, windowPairs } from './layerKinds.js';
+import {
+  expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence,
+} from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -40,6 +43,8 @@ export interface Pass {
   pairsFull: number;
   /** same for sliding-window layers */
   pairsSliding: number;
+  /** same for full layers behind a sparse-attention indexer: each query attends at most index_topk keys */
+  pairsTopK: number;
   /** KV bytes read per device per layer kind, decode only: given as sequences x context */
   kvSequences: number;
   kvContext: number;
@@ -79,6 +84,8 @@ export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage
   if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peak16 || !bw) return null;
   const { tp, cp, ep, etp, edp } = layout;
   const eff = mode.efficiency;
+  // The bound mode (BOUND_MODE and its kin) is the one that prices unknown figures at nothing.
+  const isBound = mode.unknownIsFree;
   const b = facts.bytes;
   const tokens = pass.tokens / cp;
   // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
@@ -86,35 +93,45 @@ export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage
   const expertTokensPerDevice = (groupTokens * facts.topK) / (ep * etp);
 
   // FLOPs per device, by operand dtype (2 FLOPs per multiply-add).
-  const attnLinear = 2 * tokens * attentionParamsPerRank(facts, tp) * stage.layers;
+  const attnLinear = 2 * tokens * stageAttentionParamsPerRank(facts, tp, stage);
   const kvShards = kvShardsOverTp(facts, tp);
   const headsShare = 1 / tp;
   const pairFlops = pass.decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
-  const attnScores =
-    (pairFlops * headsShare * ((stage.layers - stage.slidingLayers) * pass.pairsFull + stage.slidingLayers * pass.pairsSliding)) / cp;
+  const fullLayers = stageFullLayers(stage);
+  const attendedFull = facts.indexer ? pass.pairsTopK : pass.pairsFull;
+  const attnScores = (pairFlops * headsShare * (fullLayers * attendedFull + stage.slidingLayers * pass.pairsSliding)) / cp;
+  // The indexer scores every cached key in fp8. Engines replicate it on every tp rank; a bound lets tp split it.
+  const indexerScores = facts.indexer ? (facts.indexer.pairFlops * fullLayers * pass.pairsFull) / cp / (isBound ? tp : 1) : 0;
+  // Linear-attention layers update and read their state once per token (split over tp by heads).
+  const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;
+  const stateMath = facts.linear ? (tokens * facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
   const dense = 2 * tokens * (facts.denseMlp / tp) * stage.denseLayers;
   const shared = 2 * tokens * (facts.sharedExperts / tp + facts.router) * stage.moeLayers;
   const experts = 2 * expertTokensPerDevice * facts.expert * stage.moeLayers;
   const vocab = facts.hidden > 0 ? facts.embedding / facts.hidden : 0;
   const lmHead = stage.hasLmHead ? 2 * pass.logitTokens * facts.hidden * (vocab / tp) : 0;
+  const peakIndexer = orFree(peakFor(hw, 'fp8'))!;
   const compute =
     attnLinear / (peakAttn * eff.compute) +
-    attnScores / (peak16 * eff.compute) +
+    (attnScores + stateMath) / (peak16 * eff.compute) +
+    indexerScores / (peakIndexer * eff.compute) +
     (dense + shared) / (peakMlp * eff.compute) +
     experts / (peakExp * eff.compute) +
     lmHead / (peakEmb * eff.compute);
-  const flops = attnLinear + attnScores + dense + shared + experts + lmHead;
+  const flops = attnLinear + attnScores + indexerScores + stateMath + dense + shared + experts + lmHead;
 
   // Bytes per device: weights read once per pass (only the experts some token picked), KV read.
   const touched = touchedExpertFraction(facts.experts, facts.topK, groupTokens);
   const weightBytes =
-    attentionParamsPerRank(facts, tp) * b.attention * stage.layers +
+    stageAttentionParamsPerRank(facts, tp, stage) * b.attention +
     (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
     ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + ((expertsPerDevice(facts, layout) * touched * facts.expert) / etp) * b.experts) *
       stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
-  const kvRead = pass.decode ? pass.kvSequences * stageKvBytesPerSequence(facts, layout, stage, pass.kvContext) : 0;
-  const kvWrite = pass.decode ? 0 : tokens * ((facts.kvBytesPerTokenLayer / kvShards) * stage.layers);
+  // Decode reads the caches (a linear layer's state is also written back; a floor counts the read alone).
+  const kvRead = pass.decode ? pass.kvSequences * stageKvReadBytesPerSequence(facts, layout, stage, pass.kvContext, !isBound) : 0;
+  const indexerWrite = facts.indexer ? facts.indexer.bytesPerToken * fullLayers : 0;
+  const kvWrite = pass.decode ? 0 : tokens * ((facts.kvBytesPerTokenLayer / kvShards) * (stage.layers - stage.linearLayers) + indexerWrite);
   const memory = (weightBytes * pass.weightReads + kvRead + kvWrite) / (bw * eff.memory);
 
   // Communication per device.
@@ -197,8 +214,18 @@ export interface PrefillResult {
 export function attendedPairs(from: number, to: number, window: number | null): number {
   const full = (n: number): number => (n * (n + 1)) / 2;
   if (window === null) return full(to) - full(from);
-  const upTo = (n: number): number => (n <= window ? full(n) : full(window) + (n - window) * window);
-  return upTo(to) - upTo(from);
+  return windowPairs(from, to, window, 'sliding');
+}
+
+/** (query, key) pairs of query tokens from+1..to in each kind of layer: full, windowed, behind the indexer's top-k. */
+export function layerPairs(facts: ModelFacts, from: number, to: number): Pick<Pass, 'pairsFull' | 'pairsSliding' | 'pairsTopK'> {
+  const pairsFull = attendedPairs(from, to, null);
+  return {
+    pairsFull,
+    pairsSliding: facts.slidingWindow === null ? pairsFull : windowPairs(from, to, facts.slidingWindow, facts.windowKind),
+    // A selected key set of at most index_topk per query attends min(i, topk) keys, as a window of that size.
+    pairsTopK: facts.indexer ? attendedPairs(from, to, facts.indexer.topK) : pairsFull,
+  };
 }
 
 export function prefill(
@@ -215,8 +242,7 @@ export function prefill(
   const pass: Pass = {
     tokens: computed,
     activeDp: 1,
-    pairsFull: attendedPairs(cached, inputTokens, null),
-    pairsSliding: attendedPairs(cached, inputTokens, facts.slidingWindow),
+    ...layerPairs(facts, cached, inputTokens),
     kvSequences: 0,
     kvContext: 0,
     logitTokens: 1,
@@ -227,14 +253,19 @@ export function prefill(
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
   const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
-  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
+  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false, pass.pairsTopK) };
 }
 
-/** FLOPs of the whole model (one replica) for a pass. */
-export function modelFlops(facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean): number {
-  const full = facts.layers - facts.slidingLayers;
+/** FLOPs of the whole model (one replica) for a pass; `pairsTopK` are the full layers' pairs behind a sparse-attention indexer. */
+export function modelFlops(
+  facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean, pairsTopK = pairsFull,
+): number {
+  const full = facts.layers - facts.slidingLayers - facts.linearLayers;
   const pair = decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
-  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * pairsFull + facts.slidingLayers * pairsSliding) + 2 * logitTokens * facts.lmHead;
+  const attended = facts.indexer ? pairsTopK : pairsFull;
+  const indexer = facts.indexer ? facts.indexer.pairFlops * full * pairsFull : 0;
+  const state = facts.linear ? tokens * facts.linear.stateFlopsPerToken * facts.linearLayers : 0;
+  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * attended + facts.slidingLayers * pairsSliding) + indexer + state + 2 * logitTokens * facts.lmHead;
 }
 
 export interface DecodeResult {
@@ -268,7 +299,8 @@ export function decodeStep(
     tokens: sequences * queryTokens,
     activeDp: dp,
     pairsFull: sequences * queryTokens * context,
-    pairsSliding: sequences * queryTokens * (facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow)),
+    pairsSliding: sequences * queryTokens * (facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind)),
+    pairsTopK: sequences * queryTokens * (facts.indexer ? Math.min(context, facts.indexer.topK) : context),
     kvSequences: sequences,
     kvContext: context,
     logitTokens: sequences * queryTokens,
@@ -291,7 +323,7 @@ export function decodeStep(
   const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]!);
   const commTime = worst.comm.transfer + worst.comm.latency;
   const boundBy = commTime > Math.max(worst.compute, worst.memory) ? 'communication' : worst.compute > worst.memory ? 'compute' : 'memory';
-  const flops = modelFlops(facts, pass.tokens * m, pass.pairsFull * m, pass.pairsSliding * m, pass.logitTokens * m, true) * dp;
+  const flops = modelFlops(facts, pass.tokens * m, pass.pairsFull * m, pass.pairsSliding * m, pass.logitTokens * m, true, pass.pairsTopK * m) * dp;
   return { step, perStage, tokensPerStep: spec ? spec.acceptance : 1, bubbleFraction, boundBy, flops };
 }
 
@@ -368,15 +400,18 @@ export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, sta
   let tokens = 0;
   let pairsFull = 0;
   let pairsSliding = 0;
+  let pairsTopK = 0;
   let logitTokens = 0;
   for (const s of segments) {
     tokens += s.to - s.from;
-    pairsFull += attendedPairs(s.from, s.to, null);
-    pairsSliding += attendedPairs(s.from, s.to, facts.slidingWindow);
+    const p = layerPairs(facts, s.from, s.to);
+    pairsFull += p.pairsFull;
+    pairsSliding += p.pairsSliding;
+    pairsTopK += p.pairsTopK;
     if (s.completes) logitTokens += 1;
   }
   if (tokens <= 0) return 0;
-  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
+  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, pairsTopK, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
   const run = passThroughStages(facts, layout, hw, stages, pass, mode);
   if (!run) return null;
   return serialTime(run, layout);

@@ -33,8 +33,10 @@ export interface VerifyOptions {
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
   const { plan, lines } = loaded;
   const r = resolvePlan(plan, loaded.origins);
-  const estR = deriveModelFacts(plan.model, 'estimate');
-  const boundR = deriveModelFacts(plan.model, 'bound');
+  // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
+  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+  const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
+  const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   const est = estR.facts;
   const bound = boundR.facts;
   const { layout, hardware: hw, workload: wl } = r;
