@@ -76,6 +76,10 @@ describe('vLLM', () => {
     expect(kv.fields.model?.weight_dtype).toBe('fp8');
     const r1 = fields('python3 -m sglang.launch_server --model-path /data/nvidia/DeepSeek-R1-NVFP4 --tp 8');
     expect(r1.fields.model).toMatchObject({ preset: 'deepseek-r1', weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' } });
+    // a local copy named as the repository: the version in the name is not a release suffix
+    expect(fields('vllm serve /models/DeepSeek-V3.2').fields.model?.preset).toBe('deepseek-v3.2');
+    expect(fields('vllm serve /mnt/weights/Qwen3-32B-NVFP4').fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'fp4' });
+    expect(fields('vllm serve /models/GLM-5').fields.model?.preset).toBe('glm-5');
   });
 
   it('lets the command line win over its --config file and names the config file as origin', () => {
