@@ -197,6 +197,10 @@ const HARMLESS_KEYS = new Set([
   'qk_norm_type', 'use_qk_norm', 'partial_rotary_factor', 'rotary_dim', 'qk_head_dim', 'indexer_rope_interleave',
   'rope_interleave', 'mtp_use_dedicated_embeddings', 'max_position_embeddings', 'pretraining_tp', 'attn_temperature_tuning',
   'attn_scale', 'floor_scale', 'use_cache', 'moe_router_dtype', 'router_dtype', 'first_k_dense_replace_freq',
+  'layer_norm_eps', 'layer_norm_epsilon', 'layernorm_epsilon', 'query_pre_attn_scalar', 'attn_logit_softcapping',
+  'attn_pdrop', 'output_attentions', 'output_hidden_states', '_attn_implementation', 'add_cross_attention',
+  'cross_attention_hidden_size', 'is_decoder', 'chunk_size_feed_forward', 'use_bfloat16', 'hidden_dropout_prob',
+  'attention_probs_dropout_prob', 'head_dim_original', 'use_kernels',
 ]);
 // Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
 const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
