@@ -265,8 +265,10 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   const indexer = indexerPart(model, hidden, mode, missing);
   if (indexer !== null && attnReplicated !== undefined) attnReplicated += indexer.params;
   const slidingWindow = model.sliding_window ?? null;
+  // Windowed layers are among those that are not linear.
   const slidingLayers = slidingWindow === null ? 0
-    : Math.max(0, Math.min(model.sliding_window_layers ?? layers ?? 0, (layers ?? 0) - linearPart.layers));
+    : layers === undefined ? (model.sliding_window_layers ?? 0)
+      : Math.max(0, Math.min(model.sliding_window_layers ?? layers, layers - linearPart.layers));
   const extra = {
     windowKind: model.sliding_window_kind ?? 'sliding',
     linearLayers: linearPart.layers,
