@@ -20,9 +20,16 @@ const engine = (over: Partial<EngineBehaviour> = {}): EngineBehaviour => ({
   policy: 'prefill-first', maxBatchedTokens: 8192, maxRunning: 1000, requestOverhead: 0, stepOverhead: 0, tokensPerStep: 1, prefixHitRate: 0, recvInterval: 1, outputLag: 0, ...over,
 });
 
+/** Causal pairs of a plain transformer (no windows, no indexer). */
+const causalPairs = (from: number, to: number) => {
+  const tri = (n: number): number => (n * (n + 1)) / 2;
+  const p = tri(to) - tri(from);
+  return { pairsFull: p, pairsSliding: p, pairsTopK: p };
+};
+
 const closed = (requests: number, clients: number, input = 100, output = 11, over: Partial<LoadSpec> = {}): LoadSpec => ({
   kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup: 0, finite: true,
-  inputs: [input], outputs: [output], slidingWindow: null, ...over,
+  inputs: [input], outputs: [output], pairs: causalPairs, ...over,
 });
 
 describe('lengths and arrivals', () => {

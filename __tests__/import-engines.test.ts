@@ -67,6 +67,24 @@ describe('vLLM', () => {
     expect(local.warnings.join('\n')).toContain('/models/my-finetune');
   });
 
+  it('a known checkpoint brings what it stores: NVFP4 groups of 16 and an fp8 KV cache, int4 experts, bf16 attention', () => {
+    // nvidia/Qwen3-32B-NVFP4 hf_quant_config.json: NVFP4, group_size 16, kv_cache_quant_algo FP8
+    const nvfp4 = fields('trtllm-serve nvidia/Qwen3-32B-NVFP4 --tp_size 1');
+    expect(nvfp4.fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'fp4', quant_group_size: 16, kv_cache_dtype: 'fp8' });
+    expect(nvfp4.warnings.join('\n')).not.toMatch(/4-bit checkpoint/);
+    const kimi = fields('vllm serve moonshotai/Kimi-K2.5 --tensor-parallel-size 8');
+    expect(kimi.fields.model).toEqual({ preset: 'kimi-k2.5' });
+    // a flag the engine was given wins over the checkpoint
+    const kv = fields('vllm serve nvidia/Qwen3-32B-NVFP4 --kv-cache-dtype auto --quantization fp8');
+    expect(kv.fields.model?.weight_dtype).toBe('fp8');
+    const r1 = fields('python3 -m sglang.launch_server --model-path /data/nvidia/DeepSeek-R1-NVFP4 --tp 8');
+    expect(r1.fields.model).toMatchObject({ preset: 'deepseek-r1', weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' } });
+    // a local copy named as the repository: the version in the name is not a release suffix
+    expect(fields('vllm serve /models/DeepSeek-V3.2').fields.model?.preset).toBe('deepseek-v3.2');
+    expect(fields('vllm serve /mnt/weights/Qwen3-32B-NVFP4').fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'fp4' });
+    expect(fields('vllm serve /models/GLM-5').fields.model?.preset).toBe('glm-5');
+  });
+
   it('lets the command line win over its --config file and names the config file as origin', () => {
     const r = fields('vllm serve m --config conf/vllm.yaml --max-num-seqs 32', {
       'conf/vllm.yaml': 'tensor_parallel_size: 2\nmax-num-seqs: 999\ngpu-memory-utilization: 0.8\n',

@@ -6,8 +6,8 @@ import { maxRunningSequences } from './engine-memory.js';
 import { stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import {
-  BOUND_MODE, closedLoopBound, decodeStep, makePass, modelFlops, pipelinedStepTime, prefill, queryTokensPerStep, runStages,
-  serialTime, speculativeFactor, stageCostModels, type DecodeResult, type StageCostModel, type TimeMode,
+  BOUND_MODE, closedLoopBound, decodeStep, layerPairs, makePass, modelFlops, pipelinedStepTime, prefill, queryTokensPerStep, runStages,
+  serialTime, speculativeFactor, stageCostModels, windowedKeys, type StageCostModel, type TimeMode,
 } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
@@ -195,14 +195,13 @@ function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], model
   const wl = r.workload;
   const cached = Math.floor(input * wl.prefixHitRate);
   const computed = Math.max(1, input - cached);
-  const full = (n: number): number => (n * (n + 1)) / 2;
-  const window = facts.slidingWindow;
-  const upTo = (n: number): number => (window === null || n <= window ? full(n) : full(window) + (n - window) * window);
+  const pairs = layerPairs(facts, cached, input);
   const pass = makePass({
     activeDp: r.layout.dp,
     prefillTokens: computed,
-    prefillPairsFull: full(input) - full(cached),
-    prefillPairsSliding: upTo(input) - upTo(cached),
+    prefillPairsFull: pairs.pairsFull,
+    prefillPairsSliding: pairs.pairsSliding,
+    prefillPairsTopK: pairs.pairsTopK,
     logitTokens: 1,
   });
   return runStages(models, facts, r.layout, r.hardware, pass, BOUND_MODE)?.perStage ?? null;
@@ -256,7 +255,6 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[]
   const spec = speculativeFactor(facts, wl);
   const m = Math.max(1, layout.microbatches);
   const graphs = wl.cudaGraphs;
-  const window = facts.slidingWindow;
   const single = layout.pp === 1 && m === 1 ? models[0]! : null;
   // One pass object, refilled per call: the simulator asks for tens of thousands.
   const pass = makePass({ activeDp: layout.dp, queryTokens: q });
@@ -271,6 +269,7 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[]
       pass.prefillTokens = prefillTokens / split;
       pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
       pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
+      pass.prefillPairsTopK = (prefillWork?.pairsTopK ?? 0) / split;
       pass.decodeSequences = batch / split;
       pass.decodeContext = context;
       pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
@@ -285,9 +284,10 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[]
         time = split === 1 && layout.pp > 1 ? serialTime(run, layout) : pipelinedStepTime(run, layout);
       }
       if (batch > 0) time *= spec;
+      const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
       const flops =
-        modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false) +
-        modelFlops(facts, batch * q, batch * q * context, batch * q * (window === null ? context : Math.min(context, window)), batch * q, true);
+        modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) +
+        modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
       return { time, flops: tokens > 0 ? flops : 0 };
     },
   };
@@ -348,7 +348,7 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
       kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
       arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
       inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
-      slidingWindow: facts.slidingWindow,
+      pairs: (from, to) => layerPairs(facts, from, to),
     };
   } else {
     const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!)));
@@ -372,7 +372,7 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
     load = {
       kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
       inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
-      slidingWindow: facts.slidingWindow,
+      pairs: (from, to) => layerPairs(facts, from, to),
     };
     const out = simulate(load, engineBehaviour(r, maxRunning), costs);
     if (!out) return null;

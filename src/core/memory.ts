@@ -2,6 +2,7 @@
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
 import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
 import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine } from './engine-memory.js';
+import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -16,6 +17,23 @@ export function kvShardsOverTp(facts: ModelFacts, tp: number): number {
 /** Per-layer attention parameters held by one tp rank. */
 export function attentionParamsPerRank(facts: ModelFacts, tp: number): number {
   return facts.attnSharded / tp + facts.attnKv / kvShardsOverTp(facts, tp) + facts.attnReplicated;
+}
+
+/** Parameters of one linear-attention layer held by one tp rank (heads split, up to the key heads). */
+export function linearParamsPerRank(facts: ModelFacts, tp: number): number {
+  const l = facts.linear;
+  if (!l) return 0;
+  return l.sharded / Math.min(tp, l.shardableHeads) + l.replicated;
+}
+
+/** Attention parameters of a stage's layers on one tp rank, each layer by its kind (full or windowed, linear). */
+export function stageAttentionParamsPerRank(facts: ModelFacts, tp: number, stage: Stage): number {
+  return attentionParamsPerRank(facts, tp) * (stage.layers - stage.linearLayers) + linearParamsPerRank(facts, tp) * stage.linearLayers;
+}
+
+/** Layers of a stage that attend over the whole context (not windowed, not linear); MTP modules excluded. */
+export function stageFullLayers(stage: Stage): number {
+  return stage.layers - stage.slidingLayers - stage.linearLayers;
 }
 
 /** Routed experts held by one device (redundant replicas included). */
@@ -52,37 +70,87 @@ export function paddedExpertParams(facts: ModelFacts, etp: number, padding: Expe
 
 /** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
 export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null = null): number {
-  const { tp, etp } = layout;
+  const { tp } = layout;
   const b = facts.bytes;
-  const attn = attentionParamsPerRank(facts, tp) * b.attention * stage.layers;
+  const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
   const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
-  const moe =
-    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, etp, padding) * b.experts) *
-    stage.moeLayers;
+  const moe = moeLayerBytes(facts, layout, padding) * stage.moeLayers;
   let embeddings = 0;
   // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
   // second copy only when it lives on another stage.
   if (stage.hasEmbedding) embeddings += (facts.embedding / tp) * b.embeddings;
   if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / tp) * b.embeddings;
-  return attn + dense + moe + embeddings;
+  return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
+}
+
+/** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
+function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null): number {
+  const b = facts.bytes;
+  return (facts.sharedExperts / layout.tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts;
 }
 
 /**
- * KV-cache bytes of one sequence of `context` tokens on one device of the stage. Sliding-window layers
- * keep only their window when `windowed` (the engine frees blocks that fall out of it), else the
- * whole context.
+ * Loaded MTP modules on one device: each is a full-attention decoder layer shaped like the model's
+ * (MoE when the model is) plus its 2h -> h projection, kept whole on every rank (vLLM's eh_proj is a
+ * plain Linear); embedding and LM head are shared with the main model.
+ */
+function mtpBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null): number {
+  if (stage.mtpLayers <= 0) return 0;
+  const b = facts.bytes;
+  const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding) : (facts.denseMlp / layout.tp) * b.mlp;
+  return stage.mtpLayers * (attentionParamsPerRank(facts, layout.tp) * b.attention + mlp + facts.mtpExtra * b.embeddings);
+}
+
+/**
+ * Recurrent state of one sequence on one device of the stage: every linear-attention layer keeps a
+ * fixed-size state, split over tp by heads, whatever the context length.
+ */
+export function stageStateBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage): number {
+  const l = facts.linear;
+  if (!l || stage.linearLayers <= 0) return 0;
+  return (stage.linearLayers * l.stateBytes) / Math.min(layout.tp, l.shardableHeads);
+}
+
+/** Indexer key bytes per token on one device of the stage (replicated over tp, like an MLA latent). */
+function stageIndexerBytesPerToken(facts: ModelFacts, stage: Stage): number {
+  return facts.indexer ? facts.indexer.bytesPerToken * (stageFullLayers(stage) + stage.mtpLayers) : 0;
+}
+
+/**
+ * Cache bytes of one sequence of `context` tokens on one device of the stage: the KV of its full-attention
+ * layers (and loaded MTP modules), windowed layers up to their window when `windowed` (the engine frees
+ * blocks that fall out of it; else the whole context), indexer keys, and the fixed state of
+ * linear-attention layers.
  */
 export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, windowed = true): number {
   const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-  const full = stage.layers - stage.slidingLayers;
+  const full = stageFullLayers(stage) + stage.mtpLayers;
+  // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
   const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
   // Context parallelism splits each sequence's tokens over cp ranks.
-  return (perTokenLayer * (full * context + stage.slidingLayers * kept)) / layout.cp;
+  const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+  return perContext + stageStateBytesPerSequence(facts, layout, stage);
 }
 
-/** KV bytes per cached token on one device of the stage, every layer keeping the token (how engines count capacity). */
+/**
+ * Cache bytes one decode step reads for one sequence at `context` on one device of the stage: full layers
+ * read every cached token (with a sparse-attention indexer, only the index_topk it selects, plus every
+ * indexer key), windowed layers the keys in their window, linear layers their state (and write it back,
+ * `writeBack`; a floor counts the read alone).
+ */
+export function stageKvReadBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, writeBack: boolean): number {
+  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const attended = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
+  const windowed = facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
+  const indexerKeys = facts.indexer ? facts.indexer.bytesPerToken * stageFullLayers(stage) * context : 0;
+  const kv = (perTokenLayer * (stageFullLayers(stage) * attended + stage.slidingLayers * windowed) + indexerKeys) / layout.cp;
+  return kv + stageStateBytesPerSequence(facts, layout, stage) * (writeBack ? 2 : 1);
+}
+
+/** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
-  return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * stage.layers) / layout.cp;
+  const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
+  return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 
 /**
@@ -235,13 +303,15 @@ export function stageMemory(
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  */
-export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[]): number {
+export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[], sequences = 1): number {
   let tokens = Infinity;
   stages.forEach((stage, i) => {
     const perToken = stageKvBytesPerToken(facts, layout, stage);
     const pool = memory[i]?.pool;
     if (perToken <= 0 || pool === null || pool === undefined) return;
-    tokens = Math.min(tokens, Math.max(0, pool) / perToken);
+    // Linear-attention state is per sequence: the running sequences hold theirs outside the token pool.
+    const free = pool - sequences * stageStateBytesPerSequence(facts, layout, stage);
+    tokens = Math.min(tokens, Math.max(0, free) / perToken);
   });
   if (!Number.isFinite(tokens)) return 0;
   const block = KV_BLOCK_TOKENS[engine];
@@ -256,5 +326,7 @@ export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engi
 export function heldTokens(facts: ModelFacts, layout: Layout, engine: Engine, stage: Stage, context: number): number {
   const perToken = stageKvBytesPerToken(facts, layout, stage);
   if (perToken <= 0) return context;
-  return stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) / perToken;
+  // The recurrent state of linear layers is not in the token pool (kvCapacityTokens takes it off first).
+  const kv = stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) - stageStateBytesPerSequence(facts, layout, stage);
+  return kv / perToken;
 }

@@ -6,7 +6,8 @@
 // simulation (simulator.ts) asks for tens of thousands of them.
 import { ACTIVATION_BYTES, KERNELS_ATTENTION, KERNELS_DENSE_MLP, KERNELS_MLA_EXTRA, KERNELS_MOE, KERNELS_SHARED_EXPERT } from './defaults.js';
 import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
-import { attentionParamsPerRank, expertsPerDevice, kvShardsOverTp } from './memory.js';
+import { windowKeys, windowPairs } from './layerKinds.js';
+import { expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -43,9 +44,13 @@ export interface Pass {
   activeDp: number;
   /** prompt tokens computed in this pass */
   prefillTokens: number;
-  /** sum over the prefill tokens of the keys each attends to: full-attention and sliding-window layers */
+  /**
+   * sum over the prefill tokens of the keys each attends to: full-attention layers, windowed layers,
+   * and full layers behind a sparse-attention indexer (each query attends at most index_topk keys)
+   */
   prefillPairsFull: number;
   prefillPairsSliding: number;
+  prefillPairsTopK: number;
   /** sequences advancing one decode (verification) step */
   decodeSequences: number;
   /** query tokens per decoding sequence (speculative proposals + 1, else 1) */
@@ -61,7 +66,7 @@ export interface Pass {
 }
 
 const EMPTY_PASS: Pass = {
-  activeDp: 1, prefillTokens: 0, prefillPairsFull: 0, prefillPairsSliding: 0, decodeSequences: 0, queryTokens: 1,
+  activeDp: 1, prefillTokens: 0, prefillPairsFull: 0, prefillPairsSliding: 0, prefillPairsTopK: 0, decodeSequences: 0, queryTokens: 1,
   decodeContext: 0, logitTokens: 0, weightReads: 1, eager: false,
 };
 
@@ -147,18 +152,29 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const eff = mode.efficiency;
   const b = facts.bytes;
   const L = stage.layers;
-  const fullLayers = L - stage.slidingLayers;
+  const fullLayers = stageFullLayers(stage);
 
   // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
-  const attnParams = attentionParamsPerRank(facts, tp);
+  const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
   const sAttn = 1 / (peakAttn * eff.compute);
   const sScores = 1 / (peakScores * eff.compute);
   const sMlp = 1 / (peakMlp * eff.compute);
   const sExp = 1 / (peakExp * eff.compute);
   const sEmb = 1 / (peakEmb * eff.compute);
+  // Linear-attention layers update and read their state once per token (split over tp by heads).
+  const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;
+  const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
   /** seconds of compute per token on this device, experts excluded */
   const perTokenCompute =
-    2 * attnParams * L * sAttn + 2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp;
+    2 * attnParams * sAttn + 2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+    stateFlopsPerToken * sScores;
+  // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
+  // a bound lets tp split it.
+  const indexer = facts.indexer;
+  const peakIndexer = indexer ? orFree(peakFor(hw, 'fp8', kind)) : undefined;
+  if (indexer && !peakIndexer) return null;
+  const perIndexerPair = indexer ? (indexer.pairFlops * fullLayers) / (isBound ? tp : 1) : 0;
+  const sIndexer = indexer ? 1 / (peakIndexer! * eff.compute) : 0;
   /** seconds per token-expert pick reaching this device */
   const perPickCompute = 2 * facts.expert * stage.moeLayers * sExp;
   const vocab = facts.hidden > 0 ? facts.embedding / facts.hidden : 0;
@@ -175,6 +191,8 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
+  // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
+  const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
   const touched = isBound ? leastTouchedExpertFraction : touchedExpertFraction;
   const kvShards = kvShardsOverTp(facts, tp);
   const kvPerTokenLayer = facts.kvBytesPerTokenLayer / kvShards;
@@ -216,10 +234,21 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const kernels = stageKernels(facts, stage);
   const fixedKernelTime = mode.latency ? kernels * hw.kernelLatency : 0;
   const launchTime = kernels * hw.launchLatency;
-  const perTokenFlops = 2 * attnParams * L + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers;
+  const perTokenFlops =
+    2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
   const perPickFlops = 2 * facts.expert * stage.moeLayers;
   const window = facts.slidingWindow;
-  const kvPerTokenAllLayers = kvPerTokenLayer * L;
+  const kvWritePerToken = kvPerTokenLayer * (L - stage.linearLayers) + indexerWrite;
+  // Decode reads the caches (a linear layer's state is also written back; a floor counts the read alone).
+  let readCtx = -1;
+  let readBytes = 0;
+  const kvReadPerSequence = (ctx: number): number => {
+    if (ctx !== readCtx) {
+      readCtx = ctx;
+      readBytes = stageKvReadBytesPerSequence(facts, layout, stage, ctx, !isBound);
+    }
+    return readBytes;
+  };
 
   return {
     evaluate(pass: Pass): PassCost | null {
@@ -230,18 +259,21 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
       const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
       const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
       const ctx = pass.decodeContext;
-      const windowed = window === null ? ctx : Math.min(ctx, window);
-      const prefillPairs = fullLayers * pass.prefillPairsFull + stage.slidingLayers * pass.prefillPairsSliding;
-      const decodePairs = decodeTokens * (fullLayers * ctx + stage.slidingLayers * windowed);
+      const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
+      const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
+      const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
+      const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
       const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+      const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
 
-      const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + pass.logitTokens * perLogitCompute;
-      const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + pass.logitTokens * perLogitFlops;
+      const compute =
+        tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
+      const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
 
       const weightBytes = nonExpertWeights + allExpertWeights * touched(facts.experts, facts.topK, groupTokens);
-      // Decoding sequences read their context's KV (sliding layers only the window); every new token writes its KV.
-      const kvRead = (pass.decodeSequences * kvPerTokenLayer * (fullLayers * ctx + stage.slidingLayers * windowed)) / cp;
-      const memory = (weightBytes * pass.weightReads + kvRead + tokens * kvPerTokenAllLayers) * sBw;
+      // Decoding sequences read their caches; every new token writes its KV.
+      const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
+      const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
 
       let transfer = 0;
       let latency = 0;
@@ -334,8 +366,24 @@ export interface PrefillResult {
 export function attendedPairs(from: number, to: number, window: number | null): number {
   const full = (n: number): number => (n * (n + 1)) / 2;
   if (window === null) return full(to) - full(from);
-  const upTo = (n: number): number => (n <= window ? full(n) : full(window) + (n - window) * window);
-  return upTo(to) - upTo(from);
+  return windowPairs(from, to, window, 'sliding');
+}
+
+export interface LayerPairs {
+  pairsFull: number;
+  pairsSliding: number;
+  pairsTopK: number;
+}
+
+/** (query, key) pairs of query tokens from+1..to in each kind of layer: full, windowed, behind the indexer's top-k. */
+export function layerPairs(facts: ModelFacts, from: number, to: number): LayerPairs {
+  const pairsFull = attendedPairs(from, to, null);
+  return {
+    pairsFull,
+    pairsSliding: facts.slidingWindow === null ? pairsFull : windowPairs(from, to, facts.slidingWindow, facts.windowKind),
+    // A selected key set of at most index_topk per query attends min(i, topk) keys, as a window of that size.
+    pairsTopK: facts.indexer ? attendedPairs(from, to, facts.indexer.topK) : pairsFull,
+  };
 }
 
 /** One request's prefill on an idle deployment: its chunks one after another, every stage in turn. */
@@ -352,10 +400,12 @@ export function prefill(
   if (!models) return null;
   const cached = Math.floor(inputTokens * workload.prefixHitRate);
   const computed = Math.max(1, inputTokens - cached);
+  const pairs = layerPairs(facts, cached, inputTokens);
   const pass = makePass({
     prefillTokens: computed,
-    prefillPairsFull: attendedPairs(cached, inputTokens, null),
-    prefillPairsSliding: attendedPairs(cached, inputTokens, facts.slidingWindow),
+    prefillPairsFull: pairs.pairsFull,
+    prefillPairsSliding: pairs.pairsSliding,
+    prefillPairsTopK: pairs.pairsTopK,
     logitTokens: 1,
     weightReads: Math.ceil(computed / workload.maxBatchedTokens),
     // Engines replay a CUDA graph for a pass only up to their capture size (vLLM's piecewise graphs);
@@ -365,14 +415,24 @@ export function prefill(
   const run = runStages(models, facts, layout, hw, pass, mode);
   if (!run) return null;
   const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
-  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.prefillPairsFull, pass.prefillPairsSliding, 1, false) };
+  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pairs.pairsFull, pairs.pairsSliding, 1, false, pairs.pairsTopK) };
 }
 
-/** FLOPs of the whole model (one replica) for a pass. */
-export function modelFlops(facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean): number {
-  const full = facts.layers - facts.slidingLayers;
+/** FLOPs of the whole model (one replica) for a pass; `pairsTopK` are the full layers' pairs behind a sparse-attention indexer. */
+export function modelFlops(
+  facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean, pairsTopK = pairsFull,
+): number {
+  const full = facts.layers - facts.slidingLayers - facts.linearLayers;
   const pair = decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
-  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * pairsFull + facts.slidingLayers * pairsSliding) + 2 * logitTokens * facts.lmHead;
+  const attended = facts.indexer ? pairsTopK : pairsFull;
+  const indexer = facts.indexer ? facts.indexer.pairFlops * full * pairsFull : 0;
+  const state = facts.linear ? tokens * facts.linear.stateFlopsPerToken * facts.linearLayers : 0;
+  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * attended + facts.slidingLayers * pairsSliding) + indexer + state + 2 * logitTokens * facts.lmHead;
+}
+
+/** Keys one decoding query attends to in a windowed layer at `context`. */
+export function windowedKeys(facts: ModelFacts, context: number): number {
+  return facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
 }
 
 export interface DecodeResult {
@@ -432,7 +492,8 @@ export function decodeStep(
   const commTime = worst.comm.transfer + worst.comm.latency;
   const boundBy = commTime > Math.max(worst.compute, worst.memory) ? 'communication' : worst.compute > worst.memory ? 'compute' : 'memory';
   const seqTokens = sequences * q;
-  const flops = modelFlops(facts, seqTokens * m, seqTokens * context * m, seqTokens * Math.min(context, facts.slidingWindow ?? context) * m, seqTokens * m, true) * dp;
+  const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
+  const flops = modelFlops(facts, seqTokens * m, seqTokens * context * m, seqTokens * windowedKeys(facts, context) * m, seqTokens * m, true, seqTokens * topK * m) * dp;
   return { step, perStage, tokensPerStep: workload.speculative ? workload.speculative.acceptance : 1, bubbleFraction, boundBy, flops };
 }
 
@@ -475,18 +536,21 @@ export interface PromptSegment {
 }
 
 /** The prompt work of a pass holding several prompts' chunks: tokens, attended pairs, completed prompts. */
-export function segmentsWork(segments: readonly PromptSegment[], window: number | null): { tokens: number; pairsFull: number; pairsSliding: number; completes: number } {
+export function segmentsWork(facts: ModelFacts, segments: readonly PromptSegment[]): LayerPairs & { tokens: number; completes: number } {
   let tokens = 0;
   let pairsFull = 0;
   let pairsSliding = 0;
+  let pairsTopK = 0;
   let completes = 0;
   for (const s of segments) {
     tokens += s.to - s.from;
-    pairsFull += attendedPairs(s.from, s.to, null);
-    pairsSliding += attendedPairs(s.from, s.to, window);
+    const p = layerPairs(facts, s.from, s.to);
+    pairsFull += p.pairsFull;
+    pairsSliding += p.pairsSliding;
+    pairsTopK += p.pairsTopK;
     if (s.completes) completes += 1;
   }
-  return { tokens, pairsFull, pairsSliding, completes };
+  return { tokens, pairsFull, pairsSliding, pairsTopK, completes };
 }
 
 /**
@@ -495,11 +559,14 @@ export function segmentsWork(segments: readonly PromptSegment[], window: number 
  * such a pass at the same time. Seconds through every stage, or null when a figure is missing.
  */
 export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], segments: readonly PromptSegment[], mode: TimeMode): number | null {
-  const w = segmentsWork(segments, facts.slidingWindow);
+  const w = segmentsWork(facts, segments);
   if (w.tokens <= 0) return 0;
   const models = stageCostModels(facts, layout, hw, stages, mode);
   if (!models) return null;
-  const pass = makePass({ activeDp: layout.dp, prefillTokens: w.tokens, prefillPairsFull: w.pairsFull, prefillPairsSliding: w.pairsSliding, logitTokens: w.completes, eager: true });
+  const pass = makePass({
+    activeDp: layout.dp, prefillTokens: w.tokens, prefillPairsFull: w.pairsFull, prefillPairsSliding: w.pairsSliding, prefillPairsTopK: w.pairsTopK,
+    logitTokens: w.completes, eager: true,
+  });
   const run = runStages(models, facts, layout, hw, pass, mode);
   return run ? serialTime(run, layout) : null;
 }

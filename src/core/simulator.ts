@@ -42,6 +42,7 @@ export interface PrefillWork {
   tokens: number;
   pairsFull: number;
   pairsSliding: number;
+  pairsTopK: number;
   /** prompts the pass completes (their first token's logits) */
   completes: number;
 }
@@ -80,8 +81,8 @@ export interface LoadSpec {
   /** prompt and output lengths, used in turn */
   inputs: readonly number[];
   outputs: readonly number[];
-  /** window for one sliding-window layer (null: none) */
-  slidingWindow: number | null;
+  /** (query, key) pairs of prompt tokens from+1..to in each kind of layer (full, windowed, behind an indexer) */
+  pairs: (from: number, to: number) => { pairsFull: number; pairsSliding: number; pairsTopK: number };
 }
 
 export interface SimulationOutcome {
@@ -293,7 +294,6 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
   // A steady open loop keeps arriving while the measured requests finish (no drained tail).
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
-  const window = load.slidingWindow;
 
   const reqs: Req[] = [];
   const make = (i: number, sent: number): Req => {
@@ -424,7 +424,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   /** Fills one pass's prompt budget from the waiting queue, oldest first; admits new prompts while KV slots are free. */
   const fillPrefill = (room: number): { work: PrefillWork; completed: Req[] } | null => {
     let left = room;
-    const work: PrefillWork = { tokens: 0, pairsFull: 0, pairsSliding: 0, completes: 0 };
+    const work: PrefillWork = { tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 };
     const completed: Req[] = [];
     for (let i = waitingHead; i < waiting.length && left > 0; i++) {
       const r = waiting[i]!;
@@ -436,8 +436,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       const from = r.prefilled;
       const to = from + take;
       work.tokens += take;
-      work.pairsFull += pairs(from, to, null);
-      work.pairsSliding += pairs(from, to, window);
+      const p = load.pairs(from, to);
+      work.pairsFull += p.pairsFull;
+      work.pairsSliding += p.pairsSliding;
+      work.pairsTopK += p.pairsTopK;
       left -= take;
       r.prefilled = to;
       if (to >= r.input) {
@@ -579,12 +581,4 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     flopsPerSecond: (flops - flopsAtStart) / span,
     truncated,
   };
-}
-
-/** Sum over i in (from, to] of min(i, window): keys attended by query tokens from+1..to. */
-function pairs(from: number, to: number, window: number | null): number {
-  const full = (x: number): number => (x * (x + 1)) / 2;
-  if (window === null) return full(to) - full(from);
-  const upTo = (x: number): number => (x <= window ? full(x) : full(window) + (x - window) * window);
-  return upTo(to) - upTo(from);
 }

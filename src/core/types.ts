@@ -34,6 +34,41 @@ export interface MoeSpec {
   shared_expert_ffn_hidden_size?: number;
   dense_layers?: number;
   redundant_experts?: number;
+  /** extension: the dense layers alternate with MoE layers (Llama 4 Maverick) instead of leading */
+  interleaved?: boolean;
+}
+
+/**
+ * extension: linear-attention layers of a hybrid model (Qwen3-Next / Qwen3.5 Gated DeltaNet). Each
+ * keeps a fixed-size recurrent state per sequence instead of a KV cache that grows with context.
+ */
+export interface LinearAttentionSpec {
+  /** how many of the layers use linear attention (the rest use full attention) */
+  layers?: number;
+  /** query/key heads (config.json linear_num_key_heads) */
+  key_heads?: number;
+  /** value heads (linear_num_value_heads); each keeps a key_head_dim x value_head_dim state */
+  value_heads?: number;
+  key_head_dim?: number;
+  value_head_dim?: number;
+  /** causal convolution width (linear_conv_kernel_dim); kernel - 1 past inputs are kept per sequence */
+  conv_kernel?: number;
+  /** dtype of the recurrent state; default fp32 (SGLang's default mamba_ssm_dtype, Qwen3.5's config) */
+  state_dtype?: Dtype;
+}
+
+/**
+ * extension: a sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5). A light
+ * indexer scores every cached token with its own keys (cached per token and layer); the main
+ * attention then attends only the index_topk best.
+ */
+export interface SparseAttentionSpec {
+  /** indexer heads (index_n_heads) */
+  index_heads?: number;
+  /** indexer head dim (index_head_dim) */
+  index_head_dim?: number;
+  /** tokens each query attends to (index_topk) */
+  index_topk?: number;
 }
 
 export interface WeightDtypes {
@@ -65,6 +100,27 @@ export interface ModelSpec {
   sliding_window?: number;
   /** extension: how many of the layers use the sliding window (the rest keep full KV) */
   sliding_window_layers?: number;
+  /**
+   * extension: how the windowed layers attend: sliding (the last sliding_window tokens, default) or
+   * chunked (tokens of the same aligned chunk of sliding_window tokens: Llama 4's attention_chunk_size)
+   */
+  sliding_window_kind?: 'sliding' | 'chunked';
+  /** extension: the q projection also yields a sigmoid gate on the attention output (Qwen3-Next, Qwen3.5) */
+  attention_output_gate?: boolean;
+  /** extension: linear-attention layers of a hybrid model */
+  linear_attention?: LinearAttentionSpec;
+  /** extension: sparse-attention indexer (DeepSeek Sparse Attention) */
+  sparse_attention?: SparseAttentionSpec;
+  /**
+   * extension: multi-token-prediction modules the checkpoint ships (num_nextn_predict_layers): each is
+   * one more decoder layer, loaded and run only with speculative decoding method mtp
+   */
+  mtp_layers?: number;
+  /**
+   * extension: weights sharing one scale in 4-bit formats (int4 with 16-bit scales: GPTQ/AWQ 128, Kimi-K2.5 32;
+   * fp4 with 8-bit scales: MXFP4 32, NVFP4 16); default 128 for int4, 32 for fp4
+   */
+  quant_group_size?: number;
   weight_dtype?: Dtype;
   kv_cache_dtype?: Dtype;
   weight_dtypes?: WeightDtypes;

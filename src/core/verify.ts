@@ -35,8 +35,10 @@ export interface VerifyOptions {
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
   const { plan, lines } = loaded;
   const r = resolvePlan(plan, loaded.origins);
-  const estR = deriveModelFacts(plan.model, 'estimate');
-  const boundR = deriveModelFacts(plan.model, 'bound');
+  // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
+  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+  const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
+  const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   const est = estR.facts;
   const bound = boundR.facts;
   const { layout, hardware: hw, workload: wl } = r;
@@ -50,7 +52,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   // What the config.json reader or an importer could not map with certainty.
   for (const w of loaded.warnings ?? []) {
     const imported = w.path?.startsWith('deployment') ?? false;
-    add({ id: imported ? 'deployment.import' : 'model.hf_config', status: 'warn', title: imported ? 'Imported deployment' : 'Hugging Face config',
+    // A hardware alias that could mean several parts says which one it was read as.
+    const alias = w.path === 'hardware.preset';
+    add({ id: imported ? 'deployment.import' : alias ? 'hardware.preset' : 'model.hf_config', status: 'warn',
+      title: imported ? 'Imported deployment' : alias ? 'Hardware preset' : 'Hugging Face config',
       path: w.path ?? 'model.hf_config', detail: w.message });
   }
 

@@ -14,7 +14,7 @@
 // deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences.
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
-import { dtypeInModelName, modelPresetFor } from './model-name.js';
+import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
@@ -221,7 +221,12 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
   const preset = modelPresetFor(named.value);
   if (preset) {
     c.set('model.preset', preset, named.line);
-    // a pre-quantized checkpoint (…-FP8) is loaded as such without --quantization
+    // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
+    const storage = checkpointStorage(named.value);
+    if (storage !== undefined) {
+      for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, false);
+      return;
+    }
     const dtype = dtypeInModelName(named.value);
     if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
     else if (dtype) c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
