@@ -35,6 +35,11 @@ export interface EngineBehaviour {
    * (SGLang, TensorRT-LLM) processes a step's results while the next step runs, so 1; else 0
    */
   outputLag: number;
+  /**
+   * spread of the time a request takes to reach the scheduler, seconds (uniform in [0, jitter], drawn
+   * per request, deterministically): clients, HTTP and tokenisation never take exactly the same time
+   */
+  arrivalJitter: number;
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -296,11 +301,12 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
 
   const reqs: Req[] = [];
+  const jitter = prng(7);
   const make = (i: number, sent: number): Req => {
     const input = load.inputs[i % load.inputs.length]!;
     const output = load.outputs[i % load.outputs.length]!;
     const r: Req = {
-      index: i, input, output, sent, arrives: sent + engine.requestOverhead,
+      index: i, input, output, sent, arrives: sent + engine.requestOverhead + (engine.arrivalJitter > 0 ? jitter() * engine.arrivalJitter : 0),
       prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
     };
     reqs.push(r);
@@ -327,7 +333,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     if (sentCount >= n && load.finite) return;
     const r = make(sentCount++, at);
     inFlight++;
-    pending.push(r);
+    // Keep the queue in arrival order (jitter can reorder requests sent close together).
+    let slot = pending.length;
+    while (slot > pendingHead && pending[slot - 1]!.arrives > r.arrives) slot--;
+    pending.splice(slot, 0, r);
   };
   const releaseOpen = (): void => {
     // Open loop: arrivals up to now, while fewer than `clients` are in flight (the client's cap).
@@ -522,6 +531,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         if (recvInterval > 1) k += (recvInterval - ((steps + k) % recvInterval)) % recvInterval;
         stride = Math.max(1, Math.min(stride, k));
       }
+      // Outputs held by an overlap scheduler go out when this step ends: a closed loop's client may
+      // then send at once, so take this one step alone.
+      if (deferredFirst.length > 0 || deferredFinish.length > 0) stride = 1;
       const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
       if (!cost) return null;
       const dt = (cost.time + engine.stepOverhead) * stride;
