@@ -315,7 +315,6 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,
-    arrivalJitter: Number(process.env.PPC_JITTER ?? 0),
   };
 }
 

@@ -35,11 +35,6 @@ export interface EngineBehaviour {
    * (SGLang, TensorRT-LLM) processes a step's results while the next step runs, so 1; else 0
    */
   outputLag: number;
-  /**
-   * spread of the time a request takes to reach the scheduler, seconds (uniform in [0, jitter], drawn
-   * per request, deterministically): clients, HTTP and tokenisation never take exactly the same time
-   */
-  arrivalJitter: number;
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -301,12 +296,11 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
 
   const reqs: Req[] = [];
-  const jitter = prng(7);
   const make = (i: number, sent: number): Req => {
     const input = load.inputs[i % load.inputs.length]!;
     const output = load.outputs[i % load.outputs.length]!;
     const r: Req = {
-      index: i, input, output, sent, arrives: sent + engine.requestOverhead + (engine.arrivalJitter > 0 ? jitter() * engine.arrivalJitter : 0),
+      index: i, input, output, sent, arrives: sent + engine.requestOverhead,
       prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
     };
     reqs.push(r);
@@ -333,7 +327,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     if (sentCount >= n && load.finite) return;
     const r = make(sentCount++, at);
     inFlight++;
-    // Keep the queue in arrival order (jitter can reorder requests sent close together).
+    // Keep the queue in arrival order (a request may be sent at a time before one already queued).
     let slot = pending.length;
     while (slot > pendingHead && pending[slot - 1]!.arrives > r.arrives) slot--;
     pending.splice(slot, 0, r);
