@@ -1,0 +1,120 @@
+// Requirements and claims, judged against a deployment's figures: each estimate and its physical
+// bound (compare.ts), the simulated percentiles, goodput, memory and utilization claims.
+import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
+import { GIB } from './defaults.js';
+import type { Computed } from './estimates.js';
+import { fmtGiB, fmtMs, fmtRate, round } from './figures.js';
+import type { ModelFacts } from './modelFacts.js';
+import type { Resolved } from './resolve.js';
+import type { Check, Plan } from './types.js';
+import { computeUtilizationCheck } from './utilization.js';
+
+export interface JudgeInputs {
+  plan: Plan;
+  /** the resolved deployment (its workload, hardware and device count) */
+  r: Resolved;
+  c: Computed;
+  est: ModelFacts | null;
+  bound: ModelFacts | null;
+  /** the most loaded device's memory and its floor, bytes */
+  memTotal: number | null;
+  memFloor: number | null;
+  modelMissing: string[];
+  memMissing: string[];
+  loopMissing: string[];
+  ttftMissing: string[];
+}
+
+export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
+  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing } = inputs;
+  const checks: Omit<Check, 'line'>[] = [];
+  const wl = r.workload;
+  const capacity = r.hardware.memory;
+  const loadKey = wl.concurrency ?? wl.requestRate;
+  // Requirements.
+  const req = plan.requirements;
+  const judge = (id: string, title: string, path: string, value: number, unit: string, scale: number, j: Judgement, missing: string[]): void => {
+    checks.push({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+      ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
+  };
+  const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
+  const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, ...(why ? { why } : {}) };
+  const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing };
+  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, ...(why ? { why } : {}) };
+  if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
+  if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
+  if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
+  // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
+  // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
+  const out = c.load?.outcome ?? null;
+  const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+  const percentiles: [keyof typeof req, string, number | null, number | null][] = [
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor],
+    ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor],
+    ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor],
+    ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor],
+    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor],
+  ];
+  for (const [key, title, estimate, floor] of percentiles) {
+    const required = req[key];
+    if (required === undefined) continue;
+    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing }), loopMissing);
+  }
+  if (req.request_rate !== undefined) {
+    const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
+    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing,
+      why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
+    judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1,
+      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+  }
+  if (c.loadSkipped) {
+    checks.push({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+  }
+  // An open loop that arrives faster than the deployment serves: queues grow without end.
+  if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
+    const served = c.load.servedRate;
+    checks.push({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
+      value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+      detail: c.load.saturated
+        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
+        : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+  }
+  if (req.max_memory_utilization !== undefined) {
+    const u = req.max_memory_utilization;
+    const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
+    const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
+    const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
+    judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
+  }
+
+  // Claims.
+  const cl = plan.claims;
+  const memFig = (estimate: number | null, floor: number | null): Figures => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
+  if (cl.memory_per_gpu !== undefined) judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
+  if (cl.weights_per_gpu !== undefined) {
+    const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
+    judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
+  }
+  if (cl.kv_cache_per_gpu !== undefined) {
+    const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
+    judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+  }
+  if (cl.throughput !== undefined) judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
+  if (cl.ttft !== undefined) judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
+  if (cl.tpot !== undefined) judge('claims.tpot', 'Claimed TPOT', 'claims.tpot', cl.tpot, 'ms', 1000, judgeClaim(cl.tpot, 'lower-is-better', tpotFig), loopMissing);
+  if (cl.memory_utilization !== undefined && capacity !== undefined) {
+    const j = judgeMemoryClaim(cl.memory_utilization * capacity, memFig(memTotal, memFloor));
+    judge('claims.memory_utilization', 'Claimed memory utilization', 'claims.memory_utilization', cl.memory_utilization, 'fraction', 1,
+      { ...j, limit: j.limit === null ? null : j.limit / capacity }, memMissing);
+  }
+  if (cl.kv_cache_capacity_tokens !== undefined) {
+    const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', { estimate: c.kvCapacity, bound: null, show: (v) => `${Math.round(v)} tokens`, missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])] });
+    judge('claims.kv_cache_capacity_tokens', 'Claimed KV-cache capacity', 'claims.kv_cache_capacity_tokens', cl.kv_cache_capacity_tokens, 'tokens', 1, j, modelMissing);
+  }
+  if (cl.compute_utilization !== undefined) checks.push(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
+
+  return checks;
+}
