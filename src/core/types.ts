@@ -285,6 +285,35 @@ export interface DeploymentSpec {
   container?: string;
 }
 
+/** v1.1: one pool of a disaggregated deployment (all its workers alike). */
+export interface PoolSpec {
+  /** instances of the pool; default 1 */
+  workers?: number;
+  /** devices per worker; default the world size of its parallelism */
+  gpus?: number;
+  /** the layout of one worker, same keys as the top-level parallelism */
+  parallelism?: ParallelismSpec;
+  /** prefill pool: tokens one prefill pass of one attention rank may hold; default the longest prompt */
+  max_batched_tokens?: number;
+  /** decode pool: the engine's cap on sequences one worker runs at once (its max batch, all ranks) */
+  max_running_sequences?: number;
+}
+
+/** v1.1: how prompts' KV caches move from the prefill pool to the decode pool. */
+export interface KvTransferSpec {
+  /** bytes/s per GPU, one direction */
+  bandwidth?: number;
+  /** seconds per transfer */
+  latency?: number;
+}
+
+/** v1.1: prompts run on one pool of workers, decodes on another (Dynamo, SGLang PD, TRT-LLM disaggregated, llm-d). */
+export interface DisaggregationSpec {
+  prefill: PoolSpec;
+  decode: PoolSpec;
+  kv_transfer?: KvTransferSpec;
+}
+
 export interface Plan {
   version: 1;
   name: string;
@@ -297,6 +326,8 @@ export interface Plan {
   claims: ClaimsSpec;
   /** extension: the files the plan imported facts from */
   deployment?: DeploymentSpec;
+  /** v1.1: prefill and decode on separate pools; the top-level parallelism is then empty */
+  disaggregation?: DisaggregationSpec;
 }
 
 /** Where one error or check points: a dotted key path (claims.throughput) and a 1-based line. */

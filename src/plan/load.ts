@@ -1,6 +1,6 @@
 // The plan loader: text -> validated Plan in SI units, with the line of every key.
 // Pure (no file system) and total: it never throws; anything unexpected becomes an error.
-import type { DeploymentSpec, LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
+import type { DeploymentSpec, DisaggregationSpec, LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
 import { resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { type Catalog, resolveReferences } from './resolve.js';
@@ -23,6 +23,16 @@ function section(values: PlanValues, key: string): PlanValues {
 
 function withFile(file: string, errors: PlanError[]): PlanError[] {
   return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
+}
+
+/** The disaggregation section with both pools present (validation has already required them). */
+function disaggregationOf(values: PlanValues): DisaggregationSpec {
+  const kv = section(values, 'kv_transfer');
+  return {
+    prefill: section(values, 'prefill'),
+    decode: section(values, 'decode'),
+    ...(Object.keys(kv).length > 0 ? { kv_transfer: kv } : {}),
+  };
 }
 
 /** Errors reported per file before the rest are summarised. */
@@ -70,6 +80,7 @@ export function loadPlan(
       requirements: section(values, 'requirements'),
       claims: section(values, 'claims'),
       ...(Object.keys(section(values, 'deployment')).length > 0 ? { deployment: section(values, 'deployment') as unknown as DeploymentSpec } : {}),
+      ...(Object.prototype.hasOwnProperty.call(values, 'disaggregation') ? { disaggregation: disaggregationOf(section(values, 'disaggregation')) } : {}),
     };
     return {
       ok: true,

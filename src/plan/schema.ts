@@ -136,6 +136,17 @@ const WIDTH_MAX = 2 ** 24;
 const TOKENS_MAX = 2 ** 32;
 const DEGREE_MAX = 65536;
 
+const parallelismSection = (description: string): SectionField => section(description, {
+  tp: int('Tensor parallel', 1, DEGREE_MAX),
+  pp: int('Pipeline parallel (stages)', 1, DEGREE_MAX),
+  dp: int('Data parallel replicas', 1, DEGREE_MAX),
+  ep: int('Expert parallel', 1, DEGREE_MAX),
+  etp: int('Expert tensor parallel', 1, DEGREE_MAX),
+  cp: int('Context parallel', 1, DEGREE_MAX),
+  microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
+  layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+});
+
 export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {
   version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
   name: str('Shown in the report; default: the file name without .plan.yaml', 200),
@@ -226,16 +237,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
     }),
   }),
-  parallelism: section('The parallel layout', {
-    tp: int('Tensor parallel', 1, DEGREE_MAX),
-    pp: int('Pipeline parallel (stages)', 1, DEGREE_MAX),
-    dp: int('Data parallel replicas', 1, DEGREE_MAX),
-    ep: int('Expert parallel', 1, DEGREE_MAX),
-    etp: int('Expert tensor parallel', 1, DEGREE_MAX),
-    cp: int('Context parallel', 1, DEGREE_MAX),
-    microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
-    layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-  }),
+  parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
   workload: section(
     'What the deployment serves',
     {
@@ -305,6 +307,24 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     },
     { itl: 'tpot' },
   ),
+  disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
+    prefill: section('The prefill pool', {
+      workers: int('Prefill workers (instances); default 1', 1, BIG_COUNT),
+      gpus: int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
+      parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
+      max_batched_tokens: int('Prompt tokens one prefill pass of one attention rank may hold; default the longest prompt (max_input_tokens)', 1, TOKENS_MAX),
+    }),
+    decode: section('The decode pool', {
+      workers: int('Decode workers (instances); default 1', 1, BIG_COUNT),
+      gpus: int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
+      parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
+      max_running_sequences: int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
+    }),
+    kv_transfer: section('How prompts\' KV caches move from prefill to decode workers', {
+      bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
+      latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
+    }),
+  }),
   deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
     from: {
       kind: 'string',

@@ -326,6 +326,7 @@ function consistency(values: PlanValues, lines: Record<string, number>, errors: 
   };
   atLeast('workload.max_input_tokens', 'workload.input_tokens');
   atLeast('workload.max_output_tokens', 'workload.output_tokens');
+  disaggregationRules(values, lines, errors);
   const tokens = get(values, 'workload.speculative.tokens');
   const acceptance = get(values, 'workload.speculative.acceptance_length');
   if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
@@ -336,6 +337,27 @@ function consistency(values: PlanValues, lines: Record<string, number>, errors: 
       path,
       ...(line !== undefined ? { line } : {}),
     });
+  }
+}
+
+/**
+ * A disaggregated plan has both pools and no top-level layout (each pool has its own); the layouts
+ * themselves are the core's checks (prefill.layout.world_size, ...).
+ */
+function disaggregationRules(values: PlanValues, lines: Record<string, number>, errors: PlanError[]): void {
+  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  const at = (path: string, message: string, linePath = path): void => {
+    const line = lines[linePath];
+    errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
+  };
+  const top = get(values, 'parallelism');
+  if (top !== undefined && top !== null && Object.keys(top as PlanValues).length > 0) {
+    at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
+  }
+  for (const pool of ['prefill', 'decode'] as const) {
+    if (get(values, `disaggregation.${pool}`) === undefined) {
+      at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
+    }
   }
 }
 
