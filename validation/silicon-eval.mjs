@@ -1,7 +1,7 @@
 // Verifies the converted rows of the measured-runs sample and sums up how the estimates and bounds
 // did: real runs rejected, measurements below a floor, median errors, the share within 25% by
 // engine x GPU x concurrency band. Used by `npm run validate` and by the calibration search.
-import { aggregatedRowToPlan, readSiliconCsv } from './silicon.mjs';
+import { aggregatedRowToPlan, disaggregatedRowToPlan, readSiliconCsv } from './silicon.mjs';
 
 /**
  * The internal split of the calibration half, fixed before any fit: every load point of one layout
@@ -9,7 +9,12 @@ import { aggregatedRowToPlan, readSiliconCsv } from './silicon.mjs';
  * split; one layout in three is held out from fitting.
  */
 export function internalSplit(row) {
-  const key = [row.model_path, row.system, row.backend, row.precision, row.mode, row.tp_size, row.pp_size, row.attention_dp_size, row.moe_tp_size, row.moe_ep_size].join('|');
+  const parts = [row.model_path, row.system, row.backend, row.precision, row.mode, row.tp_size, row.pp_size, row.attention_dp_size, row.moe_tp_size, row.moe_ep_size];
+  // A disaggregated layout is its two pools (their aggregated columns are empty).
+  if (row.mode === 'disagg') {
+    for (const pool of ['prefill', 'decode']) for (const k of ['num_workers', 'tp_size', 'pp_size', 'attention_dp_size', 'moe_tp_size', 'moe_ep_size']) parts.push(row[`${pool}_${k}`]);
+  }
+  const key = parts.join('|');
   let h = 2166136261;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
@@ -34,6 +39,22 @@ export function convertSilicon(csvPath, presets) {
   return { total: rows.length, items, skipped };
 }
 
+/** Every disaggregated row of the CSV, converted (or the reason it was skipped). */
+export function convertSiliconDisagg(csvPath, presets) {
+  const rows = readSiliconCsv(csvPath).filter((r) => r.mode === 'disagg');
+  const skipped = {};
+  const items = [];
+  for (const row of rows) {
+    const c = disaggregatedRowToPlan(row, presets);
+    if (c.skip) {
+      skipped[c.skip] = (skipped[c.skip] ?? 0) + 1;
+      continue;
+    }
+    items.push({ row, ...c, split: internalSplit(row), text: JSON.stringify(c.plan) });
+  }
+  return { total: rows.length, items, skipped };
+}
+
 const noReferences = () => ({ error: 'plans converted from the CSV reference no files' });
 
 /** Verifies each item; returns one result per item with ratios and soundness findings. */
@@ -43,7 +64,7 @@ export function verifySilicon(core, items) {
     const m = report.metrics;
     const rejected = report.verdict === 'error'
       ? report.errors.map((e) => `error: ${e.message}`)
-      : report.checks.filter((ch) => ch.status === 'fail' && /^(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail}`);
+      : report.checks.filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail}`);
     const below = [];
     if (m?.ttft_lower_bound_ms != null && it.measured.ttft_ms < m.ttft_lower_bound_ms * (1 - 1e-9)) below.push(`ttft ${it.measured.ttft_ms.toFixed(1)} < floor ${m.ttft_lower_bound_ms}`);
     if (m?.tpot_lower_bound_ms != null && it.measured.tpot_ms < m.tpot_lower_bound_ms * (1 - 1e-9)) below.push(`tpot ${it.measured.tpot_ms.toFixed(2)} < floor ${m.tpot_lower_bound_ms}`);

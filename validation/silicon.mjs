@@ -203,3 +203,96 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
     meta: { harness: harness?.source ?? null, engine: row.backend, system: row.system, family: gpuFamily(row.system), concurrency, band: concurrencyBand(concurrency), source: src.kind, model: row.model_path },
   };
 }
+
+/** One pool of a disaggregated row: its layout and worker count, or the reason it cannot be read. */
+function poolOf(row, prefix, isMoe) {
+  const workers = int(row[`${prefix}_num_workers`]);
+  if (!workers || workers < 1) return { skip: 'no worker counts (prefill_num_workers / decode_num_workers)' };
+  const tp = int(row[`${prefix}_tp_size`]);
+  const pp = int(row[`${prefix}_pp_size`]);
+  const dp = int(row[`${prefix}_attention_dp_size`]) ?? 1;
+  if (!tp || !pp || tp < 1 || pp < 1 || dp < 1) return { skip: `partial layout (zero or missing ${prefix} tp/pp/attention_dp)` };
+  const parallelism = { tp, pp, dp };
+  const moeTp = int(row[`${prefix}_moe_tp_size`]);
+  const moeEp = int(row[`${prefix}_moe_ep_size`]);
+  if (isMoe && moeEp && moeTp && moeEp * moeTp === tp * dp) {
+    parallelism.ep = moeEp;
+    parallelism.etp = moeTp;
+  } else if ((moeEp ?? 0) > 1 || (moeTp ?? 0) > 1) {
+    if ((moeEp ?? 1) * (moeTp ?? 1) !== tp * dp) return { skip: `partial layout (${prefix} moe_tp x moe_ep != tp x attention_dp)` };
+  }
+  return { pool: { workers, gpus: tp * pp * dp, parallelism } };
+}
+
+/**
+ * The KV-cache dtype of a disaggregated run. InferenceX's multi-node recipes (srt-slurm) are not in
+ * the file; their TensorRT-LLM workers and their FP4 SGLang workers keep an fp8 cache, as the
+ * single-node scripts of the same models do (inferencex-harness.mjs); FP8 SGLang workers keep
+ * SGLang's default (the checkpoint's 16-bit cache).
+ */
+function disaggKvDtype(row) {
+  if (!/DeepSeek|Kimi|GLM/i.test(row.model_path)) return null;
+  if (row.backend === 'trtllm') return 'fp8';
+  if (row.backend === 'sglang' && row.precision === 'fp4') return 'fp8';
+  return null;
+}
+
+/**
+ * One disaggregated row -> { plan } or { skip: reason }: each pool's layout and worker count from its
+ * prefill_* / decode_* columns, the client's concurrency for the whole deployment. InferenceX's
+ * multi-node runs (srt-slurm's sa-bench, and the single-node harness alike) send 10 x concurrency
+ * prompts with lengths uniform in [0.8 x ISL, ISL]: declared as workload.benchmark, as for the
+ * aggregated rows. A prefill pass holds one prompt per attention rank (the rows' prefill batch of 1).
+ */
+export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExists }) {
+  const src = sourceFields(row.silicon_data_source);
+  const model = MODEL_PRESETS[row.model_path];
+  if (!model || !modelPresetExists(model)) return { skip: `no model preset for ${row.model_path}` };
+  const hardware = SYSTEM_PRESETS[row.system];
+  if (!hardware || !hardwarePresetExists(hardware)) return { skip: `no hardware preset for ${row.system}` };
+  const isMoe = !/Qwen3-32B|Llama/i.test(row.model_path);
+  const prefill = poolOf(row, 'prefill', isMoe);
+  if (prefill.skip) return { skip: prefill.skip };
+  const decode = poolOf(row, 'decode', isMoe);
+  if (decode.skip) return { skip: decode.skip };
+  const isl = int(row.isl);
+  const osl = int(row.osl);
+  const ttft = Number(row.silicon_ttft_ms);
+  const tpot = Number(row.silicon_tpot_ms);
+  if (!isl || !osl || !(ttft > 0) || !(tpot > 0)) return { skip: 'no lengths or no measurement' };
+  const decodeDp = decode.pool.parallelism.dp;
+  const concurrency = int(src.silicon_concurrency) ?? (int(row.decode_batch_size) ?? 0) * decodeDp * decode.pool.workers;
+  if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
+
+  const modelSpec = { preset: model };
+  if (!NATIVE_QUANT.has(row.model_path)) {
+    const gemm = QUANT_DTYPES[row.gemm_quant_mode];
+    const moe = QUANT_DTYPES[row.moe_quant_mode];
+    if (gemm || moe) {
+      modelSpec.weight_dtypes = { embeddings: 'bf16' };
+      if (gemm) Object.assign(modelSpec.weight_dtypes, { attention: gemm, mlp: gemm });
+      if (moe) modelSpec.weight_dtypes.experts = moe;
+    }
+  }
+  const kv = disaggKvDtype(row);
+  if (kv) modelSpec.kv_cache_dtype = kv;
+  const finite = src.kind === 'inferencex' || process.env.SWEEP_FINITE === '1';
+  const mean = (n) => (finite ? Math.round(0.9 * n) : n);
+  const workload = { concurrency, input_tokens: mean(isl), output_tokens: mean(osl), max_input_tokens: isl, max_output_tokens: osl };
+  if (finite) workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
+  const total = prefill.pool.workers * prefill.pool.gpus + decode.pool.workers * decode.pool.gpus;
+  const plan = {
+    version: 1,
+    name: row.id,
+    model: modelSpec,
+    hardware: { preset: hardware, gpus: total },
+    disaggregation: { prefill: prefill.pool, decode: decode.pool },
+    workload,
+    deployment: { engine: row.backend },
+  };
+  return {
+    plan,
+    measured: { ttft_ms: ttft, tpot_ms: tpot },
+    meta: { harness: null, engine: row.backend, system: row.system, family: gpuFamily(row.system), concurrency, band: concurrencyBand(concurrency), source: src.kind, model: row.model_path, mix: `${prefill.pool.workers}P${decode.pool.workers}D` },
+  };
+}

@@ -74,6 +74,8 @@ export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
 export interface ComputeOptions {
   /** search the goodput (bisection over simulated open loops) even when no requirement asks for it */
   goodput?: boolean;
+  /** false: memory, idle and bound figures only, no simulated load (one pool of a disaggregated plan) */
+  load?: boolean;
 }
 
 /** Latency requirements judged against simulated figures (goodput holds them all). */
@@ -138,14 +140,15 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
-  const loadResult = costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
+  const simulated = options.load !== false;
+  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
 
   const req = plan.requirements;
   const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
-  const wantGoodput = options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0);
+  const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
   const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs) : null;
 
   const gpus = hw.gpus ?? layout.worldSize;
@@ -171,7 +174,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     boundBy: decEst?.boundBy ?? null,
     load,
     maxRequestRate,
-    requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound),
+    requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
     loadSkipped,
   };
 }
@@ -191,7 +194,7 @@ export function runningCap(r: Resolved, memory: MemoryFigures): number | null {
 }
 
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
-function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], input: number) {
+export function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], input: number) {
   const wl = r.workload;
   const cached = Math.floor(input * wl.prefixHitRate);
   const computed = Math.max(1, input - cached);
@@ -226,12 +229,21 @@ function tpotFloor(facts: ModelFacts, r: Resolved, stages: Stage[], tokensPerSte
  * an arbitrarily large batch); a closed loop's concurrency also caps the rate at its throughput
  * ceiling over the output length.
  */
-function requestRateBound(facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, models: StageCostModel[] | null, throughputBound: number | null): number | null {
+/** Which work of a request the devices do: both for an aggregated plan, one for a pool of a disaggregated one. */
+export interface RequestParts {
+  prefill: boolean;
+  decode: boolean;
+}
+const BOTH_PARTS: RequestParts = { prefill: true, decode: true };
+
+export function requestRateBound(
+  facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, models: StageCostModel[] | null, throughputBound: number | null, parts: RequestParts,
+): number | null {
   const wl = r.workload;
   if (!facts || !stages || !models || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const { layout } = r;
   const q = queryTokensPerStep(wl);
-  const steps = Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1);
+  const steps = parts.decode ? Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1) : 0;
   const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
   const dec = runStages(models, facts, layout, r.hardware, makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }), BOUND_MODE);
   if (!pre || !dec) return null;
@@ -239,7 +251,7 @@ function requestRateBound(facts: ModelFacts | null, r: Resolved, stages: Stage[]
   let worst = 0;
   for (let i = 0; i < stages.length; i++) {
     const kvRead = stageKvBytesPerSequence(facts, layout, stages[i]!, wl.inputTokens + wl.outputTokens / 2) / (r.hardware.memoryBandwidth ?? Infinity);
-    const work = Math.max(pre[i]!.compute + steps * dec.perStage[i]!.compute, steps * kvRead);
+    const work = Math.max((parts.prefill ? pre[i]!.compute : 0) + steps * dec.perStage[i]!.compute, steps * kvRead);
     worst = Math.max(worst, work);
   }
   let bound = worst > 0 ? layout.dp / worst : Infinity;
@@ -259,7 +271,8 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[]
   // One pass object, refilled per call: the simulator asks for tens of thousands.
   const pass = makePass({ activeDp: layout.dp, queryTokens: q });
   return {
-    step(prefillWork, batch, context) {
+    step(prefillWork, batch, context, activeDp) {
+      pass.activeDp = activeDp ?? layout.dp;
       const prefillTokens = prefillWork?.tokens ?? 0;
       const tokens = prefillTokens + batch * q;
       // Passes with prompt tokens replay a graph only up to the engine's capture size; decode-only
@@ -324,81 +337,108 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
  * least three waves measured while the clients keep sending); declared benchmark runs are simulated
  * as they ran, ramp-up and tail included.
  */
-export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, which: 'plan' | { rate: number; requests: number }): LoadFigures | { skipped: string } | null {
-  const { layout, workload: wl } = r;
+export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, which: LoadWhich): LoadFigures | { skipped: string } | null {
+  const spec = loadSpecFor(r.workload, facts, which, r.layout.dp);
+  if (spec === null || 'skipped' in spec) return spec;
+  const out = simulate(spec.load, engineBehaviour(r, maxRunning), costs);
+  return out ? loadFigures(spec, out, r.workload.outputTokens!) : null;
+}
+
+/** What to simulate: the plan's own load, or an open loop at a rate (goodput search). */
+export type LoadWhich = 'plan' | { rate: number; requests: number };
+
+/** A load to simulate on one of `scale` identical parts of the deployment (replicas, worker groups). */
+export interface ScaledLoad {
+  load: LoadSpec;
+  /** parts that carry the load: the figures of one are multiplied by it */
+  scale: number;
+}
+
+/** The simulated figures of the whole deployment from one part's outcome. */
+export function loadFigures(spec: ScaledLoad, out: SimulationOutcome, outputTokens: number): LoadFigures {
+  const throughput = out.throughput * spec.scale;
+  const served = throughput / outputTokens;
+  if (spec.load.kind === 'closed') return { kind: 'closed', outcome: out, throughput, saturated: false, servedRate: served };
+  return { kind: 'open', outcome: out, throughput, saturated: served < 0.95 * spec.load.rate * spec.scale, servedRate: served };
+}
+
+/**
+ * The load one of `parts` identical parts of the deployment carries: closed loops without a
+ * declared run are measured in steady state (two waves of warm-up, then at least three waves
+ * measured while the clients keep sending); declared benchmark runs are simulated as they ran,
+ * ramp-up and tail included; open loops at the plan's rate or the asked one. `budget` caps the
+ * scheduler events one simulation may cost.
+ */
+export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, which: LoadWhich, parts: number, budget = SIMULATION_EVENT_BUDGET): ScaledLoad | { skipped: string } | null {
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const open = which !== 'plan' || wl.requestRate !== undefined;
   if (!open && wl.concurrency === undefined) return null;
-  const replicas = layout.dp;
+  const replicas = parts;
   // A steady state without a declared run takes the stated lengths as they are: a closed loop of
   // equal requests stays in lockstep, as NVIDIA's fixed-length sweeps show for SGLang and
   // TensorRT-LLM (validation/README.md); a declared run gives its own spread.
   const ratioIn = wl.benchmark?.inputRangeRatio ?? 1;
   const longestInput = Math.ceil((2 * wl.inputTokens) / (1 + ratioIn));
   const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
-  let load: LoadSpec;
   if (open) {
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
     let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : OPEN_LOOP_REQUESTS) : which.requests;
-    const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null);
-    if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
+    const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
+    if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     requests = fitted;
     const lengths = Math.min(requests, 4096);
-    load = {
-      kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
-      arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
-      inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
-      pairs: (from, to) => layerPairs(facts, from, to),
+    return {
+      scale: replicas,
+      load: {
+        kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
+        arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
+        inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+        pairs: (from, to) => layerPairs(facts, from, to),
+      },
     };
+  }
+  const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!)));
+  const clients = Math.max(1, Math.round(wl.concurrency! / active));
+  let requests: number;
+  let warmup: number;
+  if (wl.benchmark) {
+    requests = Math.max(1, Math.round(wl.benchmark.requests / active));
+    warmup = 0;
+    if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true, budget) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
   } else {
-    const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!)));
-    const clients = Math.max(1, Math.round(wl.concurrency! / active));
-    let requests: number;
-    let warmup: number;
-    if (wl.benchmark) {
-      requests = Math.max(1, Math.round(wl.benchmark.requests / active));
-      warmup = 0;
-      if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
-    } else {
-      const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-      warmup = STEADY_WARMUP_WAVES * clients;
-      requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
-      const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false);
-      if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
-      requests = Math.min(requests, fitted);
-      warmup = Math.min(warmup, Math.floor(requests / 2));
-    }
-    const lengths = Math.min(requests + clients, 4096);
-    load = {
+    const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+    warmup = STEADY_WARMUP_WAVES * clients;
+    requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
+    const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
+    if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
+    requests = Math.min(requests, fitted);
+    warmup = Math.min(warmup, Math.floor(requests / 2));
+  }
+  const lengths = Math.min(requests + clients, 4096);
+  return {
+    scale: active,
+    load: {
       kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
       inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
       pairs: (from, to) => layerPairs(facts, from, to),
-    };
-    const out = simulate(load, engineBehaviour(r, maxRunning), costs);
-    if (!out) return null;
-    return { kind: 'closed', outcome: out, throughput: out.throughput * active, saturated: false, servedRate: (out.throughput * active) / wl.outputTokens };
-  }
-  const out = simulate(load, engineBehaviour(r, maxRunning), costs);
-  if (!out) return null;
-  const served = (out.throughput * replicas) / wl.outputTokens;
-  const offered = load.rate * replicas;
-  return { kind: 'open', outcome: out, throughput: out.throughput * replicas, saturated: served < 0.95 * offered, servedRate: served };
+    },
+  };
 }
 
 /**
  * Requests that fit the event budget: all of them, fewer for a steady state (a shorter measurement
  * of the same steady state, at least 32 requests), or null when a declared run cannot be simulated.
  */
-function fitBudget(requests: number, longestInput: number, maxBatchedTokens: number, exact: boolean): number | null {
-  if (estimatedEvents(requests, longestInput, maxBatchedTokens) <= SIMULATION_EVENT_BUDGET) return requests;
+function fitBudget(requests: number, longestInput: number, maxBatchedTokens: number, exact: boolean, budget: number): number | null {
+  if (estimatedEvents(requests, longestInput, maxBatchedTokens) <= budget) return requests;
   if (exact) return null;
-  const fits = Math.floor(SIMULATION_EVENT_BUDGET / estimatedEvents(1, longestInput, maxBatchedTokens));
+  const fits = Math.floor(budget / estimatedEvents(1, longestInput, maxBatchedTokens));
   return fits >= 32 ? fits : null;
 }
 
-function tooComplex(requests: number, longestInput: number, maxBatchedTokens: number): { skipped: string } {
+function tooComplex(requests: number, longestInput: number, maxBatchedTokens: number, budget: number): { skipped: string } {
   const events = estimatedEvents(requests, longestInput, maxBatchedTokens);
-  return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${SIMULATION_EVENT_BUDGET.toLocaleString('en-US')}; figures under load are not computed` };
+  return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed` };
 }
 
 /** Does a simulated open loop meet every stated latency requirement, and keep up with its arrivals? */
@@ -423,16 +463,30 @@ const GOODPUT_REQUESTS = 600;
 function goodput(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, req: RequirementsSpec, keys: readonly LatencyKey[]): number | null {
   const wl = r.workload;
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
-  // Upper end: the closed-loop saturation rate at the engine's running cap, with headroom.
-  const satResult = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
-  if (!satResult || !('outcome' in satResult)) return null;
-  const sat = satResult;
-  let hi = sat.servedRate * 1.2;
-  let lo = 0;
+  // Upper end: the closed-loop saturation rate at the engine's running cap.
+  const saturation = (): LoadFigures | null => {
+    const f = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
+    return f && 'outcome' in f ? f : null;
+  };
   const at = (rate: number): LoadFigures | null => {
     const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
     return f && 'outcome' in f ? f : null;
   };
+  return goodputSearch(saturation, at, req, keys);
+}
+
+/** Requests each open loop of the goodput search sends. */
+export { GOODPUT_REQUESTS };
+
+/**
+ * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
+ * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.
+ */
+export function goodputSearch(saturation: () => LoadFigures | null, at: (rate: number) => LoadFigures | null, req: RequirementsSpec, keys: readonly LatencyKey[]): number | null {
+  const sat = saturation();
+  if (!sat) return null;
+  let hi = sat.servedRate * 1.2;
+  let lo = 0;
   const top = at(hi);
   if (top && meets(top, req, keys)) return hi;
   for (let i = 0; i < GOODPUT_STEPS; i++) {

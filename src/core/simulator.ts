@@ -56,8 +56,11 @@ export interface StepCost {
 
 /** Costs of one replica's passes; null where a figure is missing. */
 export interface StepCosts {
-  /** a pass of `prefill` prompt tokens and `batch` decoding sequences at mean `context` tokens */
-  step(prefill: PrefillWork | null, batch: number, context: number): StepCost | null;
+  /**
+   * a pass of `prefill` prompt tokens and `batch` decoding sequences at mean `context` tokens;
+   * `activeDp`: data-parallel ranks running such a pass at once (default: all of the replica's layout)
+   */
+  step(prefill: PrefillWork | null, batch: number, context: number, activeDp?: number): StepCost | null;
 }
 
 export interface LoadSpec {
@@ -212,7 +215,7 @@ export function percentile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-function summarize(values: number[]): Summary {
+export function summarize(values: number[]): Summary {
   const sorted = Float64Array.from(values).sort();
   const s = Array.from(sorted);
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p50: percentile(s, 0.5), p90: percentile(s, 0.9), p99: percentile(s, 0.99) };
@@ -233,15 +236,15 @@ interface Req {
 }
 
 /** Binary min-heap of running requests by finishStep. */
-class FinishHeap {
-  readonly items: Req[] = [];
+export class FinishHeap<R extends { finishStep: number } = Req> {
+  readonly items: R[] = [];
   get size(): number {
     return this.items.length;
   }
-  peek(): Req | undefined {
+  peek(): R | undefined {
     return this.items[0];
   }
-  push(r: Req): void {
+  push(r: R): void {
     const a = this.items;
     a.push(r);
     let i = a.length - 1;
@@ -253,7 +256,7 @@ class FinishHeap {
     }
     a[i] = r;
   }
-  pop(): Req | undefined {
+  pop(): R | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
@@ -280,7 +283,7 @@ class FinishHeap {
 }
 
 /** Most decode steps taken in one stride: the context's growth over a stride stays small. */
-const MAX_STRIDE = 64;
+export const MAX_STRIDE = 64;
 
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCosts): SimulationOutcome | null {

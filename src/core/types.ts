@@ -431,8 +431,49 @@ export interface Assumption {
   source: string;
 }
 
+/** v1.1: one pool of a disaggregated deployment, for reports. */
+export interface PoolDetails {
+  workers: number;
+  gpus_per_worker: number;
+  /** workers x gpus_per_worker */
+  gpus: number;
+  /** one worker's layout, e.g. "tp=4 dp=2 ep=8" */
+  layout: string;
+  /** memory per pipeline stage of one worker */
+  devices: DeviceMemory[];
+  /** busy fraction of the pool under the plan's load; null when the load was not simulated */
+  utilization: number | null;
+  /** tokens of KV cache one worker holds */
+  kv_cache_capacity_tokens: number | null;
+  /** prefill: prompt tokens one pass of one attention rank may hold */
+  max_batched_tokens?: number;
+  /** decode: sequences one worker runs at once (KV cache and engine cap) */
+  max_running_sequences?: number | null;
+}
+
+/** v1.1: the pools of a disaggregated deployment side by side, and the KV transfer between them. */
+export interface DisaggregationDetails {
+  prefill: PoolDetails;
+  decode: PoolDetails;
+  kv_transfer: {
+    /** bytes/s per GPU the estimate uses (null: not given) */
+    bandwidth_gb_per_s: number | null;
+    latency_ms: number;
+    /** where the bandwidth comes from */
+    link: string;
+    /** cache of a prompt of the mean length, MiB */
+    bytes_per_prompt_mib: number | null;
+    /** one transfer on an idle link, its mean under the load (link queueing included), its floor */
+    estimate_ms: number | null;
+    mean_ms: number | null;
+    lower_bound_ms: number | null;
+  };
+}
+
 export interface PlanDetails {
   devices: DeviceMemory[];
+  /** v1.1: both pools of a disaggregated plan (then `devices` lists the decode pool's) */
+  disaggregation?: DisaggregationDetails;
   times: {
     ttft_ms: TimeFigure;
     tpot_ms: TimeFigure;

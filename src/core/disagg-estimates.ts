@@ -1,0 +1,223 @@
+// Every estimate and bound of a disaggregated plan (docs/formulas.md, "Disaggregated prefill and
+// decode"): each pool's memory and pass costs as a plan of its own (estimates.ts), the deployment's
+// load simulated over both pools (simulator-pools.ts), and the bounds with every efficiency at 1.
+import type { MemoryFigures } from './capacity.js';
+import type { Pool, PoolName } from './disagg-pools.js';
+import {
+  compute, goodputSearch, GOODPUT_REQUESTS, loadFigures, loadSpecFor, replicaStepCosts, requestRateBound, runningCap,
+  type Computed, type LatencyKey, type LoadFigures, type LoadWhich,
+} from './estimates.js';
+import { kvLink, kvTransferFloor, kvTransferTime, promptKvBytes, type KvLink } from './kv-transfer.js';
+import type { ModelFacts } from './modelFacts.js';
+import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
+import type { Resolved } from './resolve.js';
+import { simulatePools, type PoolCosts, type PoolsBehaviour, type PoolsOutcome } from './simulator-pools.js';
+import type { LoadedPlan } from './types.js';
+
+/** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
+export const DISAGG_EVENT_BUDGET = 1_000_000;
+
+export interface PoolFigures {
+  pool: Pool;
+  /** the pool as a plan of its own: memory, idle prefill, decode step, floors (no load simulated) */
+  c: Computed;
+}
+
+export interface DisaggFigures {
+  pools: Record<PoolName, PoolFigures>;
+  /** the deployment's figures, in the shape the requirement and claim checks read */
+  deployment: Computed;
+  outcome: PoolsOutcome | null;
+  link: KvLink;
+  /** cache bytes of a prompt of the mean length, one copy */
+  kvBytes: number | null;
+  /** seconds to move them on an idle link, and their floor */
+  transfer: number | null;
+  transferFloor: number | null;
+  /** sequences one decode worker holds at once (its KV cache and engine cap) */
+  decodeSlots: number | null;
+  totalGpus: number;
+}
+
+const finite = (v: number | null | undefined): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+export interface DisaggOptions {
+  goodput?: boolean;
+}
+
+export function computeDisaggregated(
+  loaded: LoadedPlan, pools: Record<PoolName, Pool>, est: ModelFacts | null, bound: ModelFacts | null, totalGpus: number, options: DisaggOptions = {},
+): DisaggFigures {
+  const plan = loaded.plan;
+  const P = pools.prefill;
+  const D = pools.decode;
+  const figures = (pool: Pool): PoolFigures => ({
+    pool, c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
+  });
+  const pf = figures(P);
+  const df = figures(D);
+  const wl = D.r.workload;
+  const input = wl.inputTokens;
+  const output = wl.outputTokens;
+  const link = kvLink(plan, D.r.hardware, totalGpus);
+  const facts = est ?? bound;
+
+  // KV transfer of one prompt: bytes of its cache, the time on the link, the floor.
+  const bytesCache = new Map<number, number>();
+  const bytesOf = (tokens: number): number => {
+    let b = bytesCache.get(tokens);
+    if (b === undefined) {
+      b = facts ? promptKvBytes(facts, tokens) : 0;
+      bytesCache.set(tokens, b);
+    }
+    return b;
+  };
+  const transferOf = (tokens: number): number | null => (est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null);
+  const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
+  const transfer = input !== undefined ? transferOf(input) : null;
+  const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
+  const transferFloor = bound ? kvTransferFloor(promptKvBytes(bound, computedTokens), P.gpus, link) : null;
+
+  // The load over both pools.
+  const perRank = runningCap(D.r, df.c);
+  const decodeSlots = perRank !== null ? perRank * D.r.layout.dp : null;
+  const mode: TimeMode = { efficiency: D.r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+  const pModels = est && pf.c.stagesEst ? stageCostModels(est, P.r.layout, P.r.hardware, pf.c.stagesEst, { ...mode, efficiency: P.r.hardware.efficiency }) : null;
+  const dModels = est && df.c.stagesEst ? stageCostModels(est, D.r.layout, D.r.hardware, df.c.stagesEst, mode) : null;
+  const canSimulate = est && pModels && dModels && decodeSlots !== null && transfer !== null && input !== undefined && output !== undefined;
+  const deploymentWl: Resolved['workload'] = {
+    ...wl,
+    concurrency: plan.workload.concurrency,
+    requestRate: plan.workload.request_rate,
+    maxBatchedTokens: P.r.workload.maxBatchedTokens,
+    benchmark: wl.benchmark === null ? null : { ...wl.benchmark, requests: plan.workload.benchmark?.requests ?? Math.max(1, plan.workload.concurrency ?? 1) },
+  };
+  // Worker groups: k identical groups of P/k prefill and D/k decode workers share the load alike.
+  const groups = gcd(P.workers, D.workers);
+  let run: ((which: LoadWhich, override?: Partial<Resolved['workload']>) => LoadFigures | { skipped: string } | null) | null = null;
+  if (canSimulate) {
+    const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst!, pModels, mode);
+    const dCosts = replicaStepCosts(est, D.r, df.c.stagesEst!, dModels, mode);
+    const costs: PoolCosts = {
+      prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
+      decode: (batch, context) => dCosts.step(null, batch, context),
+    };
+    const behaviour: PoolsBehaviour = {
+      prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
+      decode: {
+        workers: D.workers / groups, ranks: D.r.layout.dp, maxRunning: decodeSlots, stepOverhead: D.r.hardware.stepOverhead,
+        tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1, outputLag: wl.profile.outputLagSteps,
+      },
+      requestOverhead: P.r.hardware.requestOverhead,
+      prefixHitRate: wl.prefixHitRate,
+      transferTime: (tokens) => transferOf(tokens) ?? 0,
+    };
+    run = (which, override = {}) => {
+      const spec = loadSpecFor({ ...deploymentWl, ...override }, est, which, groups, DISAGG_EVENT_BUDGET);
+      if (spec === null || 'skipped' in spec) return spec;
+      const out = simulatePools(spec.load, behaviour, costs);
+      return out ? loadFigures(spec, out, output) : null;
+    };
+  }
+  const loadResult = run ? run('plan') : null;
+  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+
+  // Goodput: the highest rate at which every stated latency requirement holds.
+  const req = plan.requirements;
+  const latencyReqs = (['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'] as LatencyKey[]).filter((k) => req[k] !== undefined);
+  const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
+  let maxRequestRate: number | null = null;
+  if (wantGoodput && run && decodeSlots !== null) {
+    const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
+    maxRequestRate = goodputSearch(
+      () => figuresOf(run!('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })),
+      (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
+      req, latencyReqs,
+    );
+  }
+
+  // Bounds: every efficiency at 1.
+  const tps = wl.speculative ? wl.speculative.acceptance : 1;
+  const ttftFloor = pf.c.ttftFloor !== null ? Math.max(pf.c.ttftFloor, transferFloor ?? 0) : null;
+  const tpotFloor = df.c.tpotFloor;
+  const boundContext = (input ?? 1) + (output ?? 0) / 2;
+  const pBoundModels = bound && pf.c.stagesBound ? stageCostModels(bound, P.r.layout, P.r.hardware, pf.c.stagesBound, BOUND_MODE) : null;
+  const dBoundModels = bound && df.c.stagesBound ? stageCostModels(bound, D.r.layout, D.r.hardware, df.c.stagesBound, BOUND_MODE) : null;
+  const prefillRate = requestRateBound(bound, P.r, pf.c.stagesBound, pBoundModels, null, { prefill: true, decode: false });
+  const decodeRate = requestRateBound(bound, D.r, df.c.stagesBound, dBoundModels, null, { prefill: false, decode: true });
+  const concurrency = plan.workload.concurrency;
+  let throughputBound: number | null = null;
+  if (bound && df.c.stagesBound && concurrency !== undefined) {
+    // The decode pool with every sequence decoding at once (a larger batch is never slower per token).
+    const perWorker = concurrency / D.workers;
+    const full = decodeStep(bound, D.r.layout, D.r.hardware, wl, df.c.stagesBound, perWorker, boundContext, BOUND_MODE);
+    let ceiling = full && finite(full.step) !== null ? (concurrency * tps) / full.step : null;
+    if (ceiling !== null && output !== undefined) {
+      // ... and no faster than the prefill pool passes prompts on.
+      if (prefillRate !== null) ceiling = Math.min(ceiling, prefillRate * P.workers * output);
+      // A closed loop: each client's request lives at least its TTFT floor and its decode floor.
+      if (plan.workload.request_rate === undefined && ttftFloor !== null && tpotFloor !== null) {
+        ceiling = Math.min(ceiling, (concurrency * output) / (ttftFloor + Math.max(0, output - 1) * tpotFloor));
+      }
+    }
+    throughputBound = finite(ceiling);
+  }
+  const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
+  if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined) rates.push(throughputBound / output);
+  const knownRates = rates.filter((x): x is number => x !== null);
+  const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+
+  const memory = mergeMemory(pf.c, df.c, D.workers);
+  const peak = D.r.hardware.peak16;
+  const deployment: Computed = {
+    ...memory,
+    stagesEst: df.c.stagesEst,
+    stagesBound: df.c.stagesBound,
+    runningPerReplica: df.c.runningPerReplica,
+    ttft: load?.outcome.ttft.mean ?? (pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null),
+    ttftIdle: pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null,
+    ttftFloor,
+    step: df.c.step,
+    stepFloor: df.c.stepFloor,
+    tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
+    tpotFloor,
+    throughput: load?.throughput ?? null,
+    throughputBound,
+    computeUtilization: load && peak ? (load.outcome.flopsPerSecond * groups) / (totalGpus * peak) : null,
+    bubble: df.c.bubble,
+    stageDecode: df.c.stageDecode,
+    boundDecodeBy: df.c.boundDecodeBy,
+    boundBy: df.c.boundBy,
+    load,
+    maxRequestRate,
+    requestRateBound: requestRateCeiling,
+    loadSkipped,
+  };
+  return {
+    pools: { prefill: pf, decode: df },
+    deployment,
+    outcome: load ? (load.outcome as PoolsOutcome) : null,
+    link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus,
+  };
+}
+
+/**
+ * The memory figures of the whole deployment: the devices of both pools (the most loaded one is
+ * the most loaded of either), the KV cache and running sequences of the decode pool.
+ */
+function mergeMemory(p: Computed, d: Computed, decodeWorkers: number): MemoryFigures {
+  const both = <T>(a: T | null, b: T | null, f: (x: T, y: T) => T): T | null => (a === null || b === null ? null : f(a, b));
+  return {
+    memEst: both(d.memEst, p.memEst, (x, y) => [...x, ...y]),
+    weightsFloor: both(d.weightsFloor, p.weightsFloor, Math.max),
+    kvFloor: Math.max(d.kvFloor, p.kvFloor),
+    kvCapacity: d.kvCapacity,
+    kvBudget: d.kvBudget,
+    maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
+    maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
+    floorCheck: null,
+    raisedFraction: null,
+  };
+}

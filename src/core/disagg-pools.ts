@@ -1,0 +1,113 @@
+// The two pools of a disaggregated plan, each as a plan of its own: one worker of the pool with its
+// layout, so the per-plan machinery (layout rules, engine memory, pass costs) applies unchanged.
+// docs/formulas.md, "Disaggregated prefill and decode".
+import { resolvePlan, type Resolved } from './resolve.js';
+import type { LoadedPlan, Plan, PoolSpec, WorkloadSpec } from './types.js';
+
+export type PoolName = 'prefill' | 'decode';
+export const POOLS: readonly PoolName[] = ['prefill', 'decode'];
+
+export interface Pool {
+  name: PoolName;
+  spec: PoolSpec;
+  workers: number;
+  /** devices of one worker */
+  gpus: number;
+  /** one worker as a plan of its own */
+  plan: Plan;
+  r: Resolved;
+}
+
+const worldOf = (p: PoolSpec): number => {
+  const l = p.parallelism ?? {};
+  return (l.tp ?? 1) * (l.pp ?? 1) * (l.dp ?? 1) * (l.cp ?? 1);
+};
+
+/** Devices per worker: as stated, else the world size of the pool's layout. */
+export function poolGpus(p: PoolSpec): number {
+  return p.gpus ?? worldOf(p);
+}
+
+/** The devices of both pools together. */
+export function poolsTotal(plan: Plan): number {
+  const d = plan.disaggregation!;
+  return (d.prefill.workers ?? 1) * poolGpus(d.prefill) + (d.decode.workers ?? 1) * poolGpus(d.decode);
+}
+
+/**
+ * The workload one worker of the pool sees. Prefill: one prompt of the longest length per attention
+ * rank at a time (its pass holds at most max_batched_tokens per rank; no output is generated there).
+ * Decode: its share of the deployment's requests, each at full length, capped by its engine.
+ */
+function poolWorkload(plan: Plan, name: PoolName, spec: PoolSpec, workers: number): WorkloadSpec {
+  const w = plan.workload;
+  const dp = spec.parallelism?.dp ?? 1;
+  if (name === 'prefill') {
+    const longest = w.max_input_tokens ?? w.input_tokens;
+    const out: WorkloadSpec = { ...w, concurrency: dp, output_tokens: 1, max_output_tokens: 1 };
+    delete out.request_rate;
+    delete out.max_running_sequences;
+    delete out.benchmark;
+    const batched = spec.max_batched_tokens ?? longest;
+    if (batched !== undefined) out.max_batched_tokens = batched;
+    return out;
+  }
+  const out: WorkloadSpec = { ...w };
+  if (w.concurrency !== undefined) out.concurrency = Math.max(1, Math.ceil(w.concurrency / workers));
+  if (w.request_rate !== undefined) out.request_rate = w.request_rate / workers;
+  if (spec.max_running_sequences !== undefined) out.max_running_sequences = spec.max_running_sequences;
+  else delete out.max_running_sequences;
+  return out;
+}
+
+/** One worker of the pool as an aggregated plan (no requirements, no claims: those are the deployment's). */
+export function poolPlan(plan: Plan, name: PoolName): Plan {
+  const spec = plan.disaggregation![name];
+  const workers = spec.workers ?? 1;
+  const total = plan.hardware.gpus ?? poolsTotal(plan);
+  const pool: Plan = {
+    version: 1,
+    name: `${plan.name} (${name})`,
+    model: plan.model,
+    // Node size: the plan's, else the core's default for the whole deployment (not for one worker).
+    hardware: { ...plan.hardware, gpus: poolGpus(spec), gpus_per_node: plan.hardware.gpus_per_node ?? Math.min(8, total) },
+    parallelism: spec.parallelism ?? {},
+    workload: poolWorkload(plan, name, spec, workers),
+    requirements: {},
+    claims: {},
+  };
+  if (plan.deployment?.engine !== undefined) pool.deployment = { engine: plan.deployment.engine };
+  return pool;
+}
+
+export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
+  const plan = loaded.plan;
+  const make = (name: PoolName): Pool => {
+    const spec = plan.disaggregation![name];
+    const p = poolPlan(plan, name);
+    return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r: resolvePlan(p, loaded.origins) };
+  };
+  return { prefill: make('prefill'), decode: make('decode') };
+}
+
+/** Where a pool check's key lives in the plan file: its pool's section for layout and engine caps. */
+export function poolPath(name: PoolName, path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const base = `disaggregation.${name}`;
+  if (path === 'parallelism' || path.startsWith('parallelism.')) return `${base}.${path}`;
+  if (path === 'hardware.gpus') return `${base}.gpus`;
+  if (path === 'workload.max_batched_tokens' && name === 'prefill') return `${base}.max_batched_tokens`;
+  if (path === 'workload.max_running_sequences' && name === 'decode') return `${base}.max_running_sequences`;
+  return path;
+}
+
+/** "tp=4 dp=2 ep=8": the layout of one worker, as the report writes it. */
+export function poolLayoutText(r: Resolved, moe: boolean): string {
+  const l = r.layout;
+  const parts = [`tp=${l.tp}`];
+  if (l.pp > 1) parts.push(`pp=${l.pp}`);
+  if (l.dp > 1) parts.push(`dp=${l.dp}`);
+  if (l.cp > 1) parts.push(`cp=${l.cp}`);
+  if (moe && l.ep > 1) parts.push(`ep=${l.ep}`);
+  return parts.join(' ');
+}
