@@ -36,6 +36,11 @@ export interface DisaggFigures {
   transferFloor: number | null;
   /** sequences one decode worker holds at once (its KV cache and engine cap) */
   decodeSlots: number | null;
+  /**
+   * the decode pool's output rate under the load over its rate with every slot running (mean context):
+   * a decode worker steps whenever any sequence runs, so its busy time alone does not say how much of it is used
+   */
+  decodeLoad: number | null;
   totalGpus: number;
 }
 
@@ -95,6 +100,7 @@ export function computeDisaggregated(
   };
   // Worker groups: k identical groups of P/k prefill and D/k decode workers share the load alike.
   const groups = gcd(P.workers, D.workers);
+  let decodeCapacity: number | null = null;
   let run: ((which: LoadWhich, override?: Partial<Resolved['workload']>) => LoadFigures | { skipped: string } | null) | null = null;
   if (canSimulate) {
     const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst!, pModels, mode);
@@ -103,6 +109,8 @@ export function computeDisaggregated(
       prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
       decode: (batch, context) => dCosts.step(null, batch, context),
     };
+    const full = dCosts.step(null, decodeSlots / D.r.layout.dp, input + output / 2);
+    if (full) decodeCapacity = (D.workers * decodeSlots * (wl.speculative ? wl.speculative.acceptance : 1)) / (full.time + D.r.hardware.stepOverhead);
     const behaviour: PoolsBehaviour = {
       prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
       decode: {
@@ -200,6 +208,7 @@ export function computeDisaggregated(
     deployment,
     outcome: load ? (load.outcome as PoolsOutcome) : null,
     link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus,
+    decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
   };
 }
 

@@ -48,8 +48,8 @@ function poolWorkload(plan: Plan, name: PoolName, spec: PoolSpec, workers: numbe
     delete out.request_rate;
     delete out.max_running_sequences;
     delete out.benchmark;
-    const batched = spec.max_batched_tokens ?? longest;
-    if (batched !== undefined) out.max_batched_tokens = batched;
+    if (spec.max_batched_tokens !== undefined) out.max_batched_tokens = spec.max_batched_tokens;
+    else delete out.max_batched_tokens;
     return out;
   }
   const out: WorkloadSpec = { ...w };
@@ -85,7 +85,17 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
   const make = (name: PoolName): Pool => {
     const spec = plan.disaggregation![name];
     const p = poolPlan(plan, name);
-    return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r: resolvePlan(p, loaded.origins) };
+    const r = resolvePlan(p, loaded.origins);
+    if (name === 'prefill' && spec.max_batched_tokens === undefined) {
+      // The engine's own budget, raised to the longest prompt: a prefill worker takes several short
+      // prompts per pass and never chunks one (TensorRT-LLM context servers need max_num_tokens >= the prompt).
+      const longest = r.workload.maxInputTokens ?? 0;
+      const engineBudget = r.workload.maxBatchedTokens;
+      r.workload = { ...r.workload, maxBatchedTokens: Math.max(engineBudget, longest) };
+      r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.max_batched_tokens');
+      r.assumptions.push({ name: 'disaggregation.prefill.max_batched_tokens', value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`, source: 'default' });
+    }
+    return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
   };
   return { prefill: make('prefill'), decode: make('decode') };
 }

@@ -47,7 +47,6 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
 
   // The devices add up.
   const total = poolsTotal(plan);
-  const d = plan.disaggregation!;
   const sum = `${pools.prefill.workers} x ${pools.prefill.gpus} prefill + ${pools.decode.workers} x ${pools.decode.gpus} decode = ${total}`;
   if (plan.hardware.gpus === undefined) {
     add({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'disaggregation', value: total, limit: total,
@@ -115,7 +114,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
-    details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures, d.prefill.max_batched_tokens === undefined)];
+    details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
     details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
     report.details = details;
   }
@@ -152,14 +151,17 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
 function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus: number, missing: string[]): Omit<Check, 'line'> {
   const base = { id: 'disaggregation.balance', title: 'Prefill/decode balance', path: 'disaggregation', unit: 'fraction' };
   const out = f.outcome;
-  if (!out) {
+  if (!out || f.decodeLoad === null) {
     return { ...base, status: 'unverified', ...(missing.length > 0 ? { missing } : {}),
       detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated' };
   }
-  const busy = { prefill: out.prefillBusy, decode: out.decodeBusy };
+  // Prefill work is its busy time; decode work is its output rate against its rate with every slot
+  // running (a decode worker steps whenever one sequence runs).
+  const busy = { prefill: out.prefillBusy, decode: f.decodeLoad };
   const workers = { prefill: pools.prefill.workers, decode: pools.decode.workers };
   const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
-  const now = `${mixName(workers)}: prefill busy ${pct(busy.prefill)}, decode busy ${pct(busy.decode)} of the time under the plan's load`;
+  const now = `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
+    `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running`;
   const idle = (['prefill', 'decode'] as const).filter((n) => busy[n] < BALANCE_MIN_BUSY);
   const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
   const value = round(Math.min(busy.prefill, busy.decode), 4);
@@ -167,9 +169,9 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   let say: string;
   if (advice === null) say = 'no worker mix can be derived from it';
   else if (advice.mix.prefill === workers.prefill && advice.mix.decode === workers.decode) {
-    say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle time comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
+    say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
   } else {
-    say = `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers' time: about ${mixName(advice.mix)} ` +
+    say = `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
       `(${advice.gpus} GPUs) would balance them and serve ${advice.headroom.toFixed(2)}x this load before either pool saturates`;
   }
   return { ...base, status: 'warn', value, limit: BALANCE_MIN_BUSY,
@@ -189,6 +191,8 @@ function disaggMetrics(f: DisaggFigures, pools: Record<PoolName, Pool>): Record<
     decode_gpus_per_worker: pools.decode.gpus,
     prefill_utilization: f.outcome ? round(f.outcome.prefillBusy, 4) : null,
     decode_utilization: f.outcome ? round(f.outcome.decodeBusy, 4) : null,
+    decode_capacity_utilization: round(f.decodeLoad, 4),
+    decode_mean_running_sequences: f.outcome ? round(f.outcome.decodeRunning, 2) : null,
     kv_transfer_ms: ms(f.outcome ? f.outcome.meanTransfer : f.transfer),
     kv_transfer_lower_bound_ms: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
     kv_transfer_mib_per_request: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
@@ -212,12 +216,11 @@ function poolAssumptions(pools: Record<PoolName, Pool>): Assumption[] {
   return out;
 }
 
-function disaggAssumptions(f: DisaggFigures, defaultBatch: boolean): Assumption[] {
+function disaggAssumptions(f: DisaggFigures): Assumption[] {
   const out: Assumption[] = [
     { name: 'disaggregated serving', value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)', source: 'method' },
     { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers of one prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
   ];
-  if (defaultBatch) out.push({ name: 'disaggregation.prefill.max_batched_tokens', value: 'the longest prompt (max_input_tokens): a prompt is never chunked', source: 'default' });
   return out;
 }
 

@@ -65,6 +65,8 @@ export interface PoolsOutcome extends SimulationOutcome {
   meanTransfer: number;
   /** mean seconds a measured request waited for a decode slot before its prompt could run */
   meanAdmissionWait: number;
+  /** sequences a decode worker ran at once, averaged over the measured window's time */
+  decodeRunning: number;
 }
 
 interface PReq {
@@ -190,6 +192,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   let prefillBusyAtStart = 0;
   let decodeBusy = 0;
   let decodeBusyAtStart = 0;
+  let runningTime = 0;
+  let runningTimeAtStart = 0;
   let flops = 0;
   let flopsAtStart = 0;
   let steps = 0;
@@ -218,6 +222,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       tokensAtStart = tokens;
       prefillBusyAtStart = prefillBusy;
       decodeBusyAtStart = decodeBusy;
+      runningTimeAtStart = runningTime;
       flopsAtStart = flops;
     }
   };
@@ -375,6 +380,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0) release(w, w.start + w.stepDt);
     const dt = w.stepDt * w.steps;
     decodeBusy += dt;
+    runningTime += w.batch * dt;
     flops += w.flopsPerStep * w.steps;
     steps += w.steps;
     decodingSteps += w.steps;
@@ -454,5 +460,6 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     decodeBusy: decodeShare,
     meanTransfer: transferSum / Math.max(1, measuredDone),
     meanAdmissionWait: admissionWaitSum / Math.max(1, measuredDone),
+    decodeRunning: (runningTime - runningTimeAtStart) / (span * decodeWorkers.length),
   };
 }

@@ -293,7 +293,7 @@ export interface PoolSpec {
   gpus?: number;
   /** the layout of one worker, same keys as the top-level parallelism */
   parallelism?: ParallelismSpec;
-  /** prefill pool: tokens one prefill pass of one attention rank may hold; default the longest prompt */
+  /** prefill pool: tokens one prefill pass of one attention rank may hold; default the engine's budget, at least the longest prompt */
   max_batched_tokens?: number;
   /** decode pool: the engine's cap on sequences one worker runs at once (its max batch, all ranks) */
   max_running_sequences?: number;

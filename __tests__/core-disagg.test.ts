@@ -1,0 +1,273 @@
+// Disaggregated plans (contract v1.1): the format and its errors, each pool checked under its prefix
+// with lines in its pool's section, the KV transfer against hand-worked bytes, the two-pool
+// simulation on schedules worked out by hand, the balance advice, and the deployment's bounds.
+import { describe, expect, it } from 'vitest';
+import { balancedMix, mixName } from '../src/core/disagg-balance.js';
+import { cacheShards, kvLink, kvTransferFloor, kvTransferTime, promptKvBytes } from '../src/core/kv-transfer.js';
+import { deriveModelFacts } from '../src/core/modelFacts.js';
+import { resolvePlan } from '../src/core/resolve.js';
+import { simulatePools, type PoolCosts, type PoolsBehaviour } from '../src/core/simulator-pools.js';
+import type { LoadSpec } from '../src/core/simulator.js';
+import { loadPlan } from '../src/plan/load.js';
+import { check, load, noReferences, verify } from './core-helpers.js';
+
+const R1_DISAGG = `version: 1
+name: r1-disagg
+model:
+  preset: deepseek-r1
+  kv_cache_dtype: fp8
+hardware:
+  preset: h200
+  gpus: 32
+disaggregation:
+  prefill:
+    workers: 2
+    gpus: 8
+    parallelism: {tp: 8, ep: 8}
+  decode:
+    workers: 1
+    gpus: 16
+    parallelism: {tp: 1, dp: 16, ep: 16}
+    max_running_sequences: 2048
+workload:
+  concurrency: 256
+  input_tokens: 4096
+  output_tokens: 512
+deployment:
+  engine: sglang
+requirements:
+  ttft: 3 s
+  tpot: 60 ms
+`;
+
+const lineOf = (text: string, pattern: RegExp): number => text.split('\n').findIndex((l) => pattern.test(l)) + 1;
+
+describe('the disaggregation format', () => {
+  it('loads both pools, their layouts and the KV link', () => {
+    const loaded = load(R1_DISAGG.replace('deployment:', 'disaggregation_unused: 1\ndeployment:').replace('disaggregation_unused: 1\n', ''));
+    const d = loaded.plan.disaggregation!;
+    expect(d.prefill).toEqual({ workers: 2, gpus: 8, parallelism: { tp: 8, ep: 8 } });
+    expect(d.decode.max_running_sequences).toBe(2048);
+    expect(loaded.plan.parallelism).toEqual({});
+    expect(loaded.lines['disaggregation.decode.parallelism.dp']).toBe(lineOf(R1_DISAGG, /tp: 1, dp: 16/));
+  });
+
+  it('reads kv_transfer quantities with units', () => {
+    const text = R1_DISAGG.replace('workload:', 'kv_transfer_placeholder\nworkload:').replace('kv_transfer_placeholder\n', '') .replace('    max_running_sequences: 2048\n', '    max_running_sequences: 2048\n  kv_transfer:\n    bandwidth: 400 Gb/s\n    latency: 50 us\n');
+    const d = load(text).plan.disaggregation!;
+    expect(d.kv_transfer?.bandwidth).toBeCloseTo(50e9, 0);
+    expect(d.kv_transfer?.latency).toBeCloseTo(50e-6, 12);
+  });
+
+  it('refuses a top-level parallelism beside the pools, at its line', () => {
+    const text = R1_DISAGG.replace('workload:', 'parallelism:\n  tp: 8\nworkload:');
+    const r = loadPlan('p.plan.yaml', text, noReferences);
+    expect(r.ok).toBe(false);
+    const e = !r.ok ? r.errors.find((x) => x.path === 'parallelism') : undefined;
+    expect(e?.message).toMatch(/each pool has its own/);
+    expect(e?.line).toBe(lineOf(text, /^parallelism:/));
+  });
+
+  it('needs both pools', () => {
+    const text = R1_DISAGG.replace(/  decode:\n(    .*\n)+/, '');
+    const r = loadPlan('p.plan.yaml', text, noReferences);
+    expect(!r.ok && r.errors.some((e) => e.path === 'disaggregation.decode' && e.line === lineOf(text, /^disaggregation:/))).toBe(true);
+  });
+
+  it('names an unknown key inside a pool with its line and the nearest known key', () => {
+    const text = R1_DISAGG.replace('    workers: 1\n', '    worker: 1\n');
+    const r = loadPlan('p.plan.yaml', text, noReferences);
+    const e = !r.ok ? r.errors[0] : undefined;
+    expect(e?.message).toMatch(/disaggregation\.decode\.worker: unknown key 'worker' \(did you mean 'workers'\?\)/);
+    expect(e?.line).toBe(lineOf(text, /^    worker: 1/));
+  });
+});
+
+describe('each pool checked like a plan of its own', () => {
+  const report = verify(R1_DISAGG);
+
+  it('prefixes every layout and memory check with its pool, at its pool\'s lines', () => {
+    const ws = check(report, 'prefill.layout.world_size');
+    expect(ws.status).toBe('pass');
+    expect(ws.line).toBe(lineOf(R1_DISAGG, /tp: 8, ep: 8/));
+    expect(check(report, 'decode.layout.world_size').line).toBe(lineOf(R1_DISAGG, /tp: 1, dp: 16/));
+    expect(check(report, 'decode.memory.fits').status).toBe('pass');
+    expect(check(report, 'prefill.memory.fits').status).toBe('pass');
+    expect(check(report, 'decode.memory.kv_capacity').status).toBe('pass');
+    // the deployment's own world size: 2 x 8 + 1 x 16 = 32
+    expect(check(report, 'layout.world_size')).toMatchObject({ status: 'pass', value: 32, limit: 32 });
+    expect(report.checks.some((c) => c.id === 'layout.heads_divisible')).toBe(false);
+  });
+
+  it('fails a pool whose layout does not fill its workers, naming the pool key', () => {
+    const r = verify(R1_DISAGG.replace('    gpus: 8\n', '    gpus: 4\n').replace('  gpus: 32', '  gpus: 24'));
+    const ws = check(r, 'prefill.layout.world_size');
+    expect(ws.status).toBe('fail');
+    expect(ws.detail).toMatch(/disaggregation\.prefill\.gpus is 4/);
+    expect(ws.path).toBe('disaggregation.prefill.parallelism');
+  });
+
+  it('fails hardware.gpus that is not the pools\' total', () => {
+    const text = R1_DISAGG.replace('  gpus: 32', '  gpus: 30');
+    const ws = check(verify(text), 'layout.world_size');
+    expect(ws).toMatchObject({ status: 'fail', value: 32, limit: 30, line: lineOf(text, /  gpus: 30/) });
+  });
+
+  it('reports both pools and the transfer in the metrics, each estimate on the right side of its bound', () => {
+    const m = report.metrics!;
+    expect(m.world_size).toBe(32);
+    for (const k of ['prefill_utilization', 'decode_utilization', 'kv_transfer_ms', 'kv_transfer_lower_bound_ms', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s']) {
+      expect(m[k], k).toEqual(expect.any(Number));
+    }
+    expect(m.kv_transfer_lower_bound_ms!).toBeLessThanOrEqual(m.kv_transfer_ms!);
+    expect(m.ttft_lower_bound_ms!).toBeLessThanOrEqual(m.ttft_ms!);
+    expect(m.tpot_lower_bound_ms!).toBeLessThanOrEqual(m.tpot_ms!);
+    expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+    expect(m.ttft_p50_ms).toEqual(expect.any(Number));
+    const d = report.details!.disaggregation!;
+    expect(d.prefill).toMatchObject({ workers: 2, gpus_per_worker: 8, gpus: 16, layout: 'tp=8 ep=8' });
+    expect(d.decode).toMatchObject({ workers: 1, gpus: 16, layout: 'tp=1 dp=16 ep=16' });
+    expect(d.decode.max_running_sequences).toBeGreaterThan(0);
+  });
+
+  it('judges the requirements against the two-pool figures', () => {
+    expect(check(report, 'requirements.ttft').value).toBe(3000);
+    expect(check(report, 'requirements.tpot').limit).toBe(report.metrics!.tpot_ms);
+  });
+
+  it('a TTFT below the floor of the prefill pool and the transfer is impossible', () => {
+    const r = verify(R1_DISAGG.replace('  ttft: 3 s', '  ttft: 1 ms'));
+    expect(check(r, 'requirements.ttft').status).toBe('fail');
+    expect(check(r, 'requirements.ttft').detail).toMatch(/physically impossible/);
+  });
+});
+
+describe('KV transfer', () => {
+  const facts = (preset: string, kv?: string) => deriveModelFacts({ preset, ...(kv ? { kv_cache_dtype: kv } : {}), ...load(`version: 1\nmodel: {preset: ${preset}}`).plan.model } as never, 'estimate').facts!;
+
+  it('DeepSeek-R1 MLA at fp8: 61 layers x (512 + 64) values x 1 byte = 35,136 bytes per token', () => {
+    const f = deriveModelFacts({ ...load('version: 1\nmodel: {preset: deepseek-r1, kv_cache_dtype: fp8}').plan.model }, 'estimate').facts!;
+    expect(promptKvBytes(f, 4096)).toBe(61 * 576 * 4096);
+  });
+
+  it('Llama 3.1 70B GQA at bf16: 80 layers x 8 KV heads x 128 x 2 (K and V) x 2 bytes = 327,680 bytes per token', () => {
+    const f = deriveModelFacts({ ...load('version: 1\nmodel: {preset: llama-3.1-70b}').plan.model }, 'estimate').facts!;
+    expect(promptKvBytes(f, 1000)).toBe(80 * 8 * 128 * 2 * 2 * 1000);
+    expect(facts).toBeDefined();
+  });
+
+  it('moves distinct shards in parallel: GQA tp4 -> tp8 uses 4 links; MLA is one latent on every tp rank', () => {
+    const gqa = deriveModelFacts({ ...load('version: 1\nmodel: {preset: llama-3.1-70b}').plan.model }, 'estimate').facts!;
+    const mla = deriveModelFacts({ ...load('version: 1\nmodel: {preset: deepseek-r1}').plan.model }, 'estimate').facts!;
+    const layout = (tp: number, pp = 1) => ({ tp, pp, dp: 1, cp: 1, ep: 1, etp: 1, microbatches: 1, layersPerStage: null, worldSize: tp * pp, edp: 1 });
+    expect(cacheShards(gqa, layout(4))).toBe(4);
+    expect(cacheShards(gqa, layout(8, 2))).toBe(16);
+    expect(cacheShards(mla, layout(8))).toBe(1);
+    const link = { bandwidth: 50e9, latency: 20e-6, floorBandwidth: 400e9, source: 'test' };
+    const bytes = 80 * 8 * 128 * 2 * 2 * 8000;
+    // 5.24 GB over 4 links of 50 GB/s at 50% efficiency, plus 20 us
+    expect(kvTransferTime(bytes, gqa, layout(4), layout(8), link, 0.5)).toBeCloseTo(bytes / (4 * 50e9 * 0.5) + 20e-6, 9);
+    // floor: out of the prefill worker's 4 GPUs at the fastest link, no latency
+    expect(kvTransferFloor(bytes, 4, link)).toBeCloseTo(bytes / (4 * 400e9), 12);
+  });
+
+  it('defaults to NVLink inside one node and to the network across nodes; the floor takes the fastest link', () => {
+    const plan = load(R1_DISAGG).plan;
+    const hw = resolvePlan({ ...plan, parallelism: {} }, {}).hardware;
+    const across = kvLink(plan, hw, 32);
+    expect(across.bandwidth).toBe(hw.interBandwidth);
+    expect(across.floorBandwidth).toBe(Math.max(hw.intraBandwidth!, hw.interBandwidth!));
+    expect(kvLink(plan, hw, 8).bandwidth).toBe(hw.intraBandwidth);
+  });
+});
+
+/** Fixed costs: a prefill pass costs 1 us per prompt token, a decode step 10 ms, a transfer 5 ms. */
+const costs: PoolCosts = {
+  prefill: (work) => ({ time: work.tokens * 1e-6, flops: 1 }),
+  decode: () => ({ time: 0.01, flops: 1 }),
+};
+const pools = (over: { prefill?: Partial<PoolsBehaviour['prefill']>; decode?: Partial<PoolsBehaviour['decode']>; transfer?: number } = {}): PoolsBehaviour => ({
+  prefill: { workers: 1, ranks: 1, maxBatchedTokens: 8192, stepOverhead: 0, ...over.prefill },
+  decode: { workers: 1, ranks: 1, maxRunning: 100, stepOverhead: 0, tokensPerStep: 1, outputLag: 0, ...over.decode },
+  requestOverhead: 0,
+  prefixHitRate: 0,
+  transferTime: () => over.transfer ?? 0.005,
+});
+const closedLoad = (requests: number, clients: number, input = 1000, output = 11): LoadSpec => ({
+  kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup: 0, finite: true,
+  inputs: [input], outputs: [output], pairs: () => ({ pairsFull: 0, pairsSliding: 0, pairsTopK: 0 }),
+});
+
+describe('the two-pool simulation, by hand', () => {
+  it('one client: TTFT = prefill 1 ms + transfer 5 ms; TPOT = one 10 ms decode step per token', () => {
+    const out = simulatePools(closedLoad(3, 1), pools(), costs)!;
+    expect(out.ttft.mean).toBeCloseTo(0.006, 9);
+    expect(out.tpot!.mean).toBeCloseTo(0.01, 9);
+    // each request: 6 ms to its first token, then 10 steps of 10 ms
+    expect(out.e2e.mean).toBeCloseTo(0.106, 9);
+    expect(out.meanTransfer).toBeCloseTo(0.005, 9);
+  });
+
+  it('transfers from one prefill worker queue on its link: two prompts of one pass land 5 ms apart', () => {
+    const out = simulatePools(closedLoad(2, 2), pools(), costs)!;
+    // one pass of 2 x 1000 tokens (2 ms), then transfers land at 7 ms and 12 ms; the first joins the idle
+    // decode worker at once, the second at the end of the step that started at 7 ms (17 ms)
+    expect(out.ttft.mean).toBeCloseTo((0.007 + 0.017) / 2, 9);
+  });
+
+  it('a decode worker mid-step takes a new request in at its next step boundary', () => {
+    // one prompt per pass: A's pass ends at 1 ms, its KV lands at 6 ms and it joins the idle decode worker;
+    // B's pass ends at 2 ms, its transfer waits for the link (6 ms) and lands at 11 ms, mid-step: it joins at 16 ms
+    const out = simulatePools(closedLoad(2, 2), pools({ prefill: { maxBatchedTokens: 1000 } }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo((0.006 + 0.016) / 2, 9);
+  });
+
+  it('a request waits for a decode slot before its prompt runs', () => {
+    const out = simulatePools(closedLoad(2, 2), pools({ decode: { maxRunning: 1 } }), costs)!;
+    // the second is admitted when the first finishes (106 ms), then 1 ms + 5 ms
+    expect(out.ttft.mean).toBeCloseTo((0.006 + 0.112) / 2, 9);
+    expect(out.meanAdmissionWait).toBeCloseTo(0.106 / 2, 9);
+  });
+
+  it('a slow prefill pool paces the deployment: busy all the time while the decode pool idles', () => {
+    const slow: PoolCosts = { prefill: (w) => ({ time: w.tokens * 1e-4, flops: 1 }), decode: costs.decode };
+    const out = simulatePools(closedLoad(200, 20), pools({ prefill: { maxBatchedTokens: 1000 } }), slow)!;
+    expect(out.prefillBusy).toBeGreaterThan(0.95);
+    // the decode worker steps all the time, but with one or two sequences of its 100 slots
+    expect(out.decodeRunning).toBeLessThan(1.5);
+    // throughput: one 100 ms prompt at a time, 11 tokens each
+    expect(out.throughput).toBeCloseTo(110, -1);
+  });
+
+  it('more prefill workers share the queue', () => {
+    const slow: PoolCosts = { prefill: (w) => ({ time: w.tokens * 1e-4, flops: 1 }), decode: costs.decode };
+    const one = simulatePools(closedLoad(200, 20), pools({ prefill: { maxBatchedTokens: 1000 } }), slow)!;
+    const two = simulatePools(closedLoad(200, 20), pools({ prefill: { maxBatchedTokens: 1000, workers: 2 } }), slow)!;
+    expect(two.throughput / one.throughput).toBeCloseTo(2, 0);
+    expect(two.ttft.mean).toBeLessThan(one.ttft.mean);
+  });
+});
+
+describe('balance', () => {
+  it('4P2D with prefill half busy and decode saturated: 3P3D on the same 48 GPUs serves 1.5x', () => {
+    const a = balancedMix({ prefill: 0.5, decode: 1 }, { prefill: 4, decode: 2 }, { prefill: 8, decode: 8 }, 48)!;
+    expect(a.need).toEqual({ prefill: 2, decode: 2 });
+    expect(mixName(a.mix)).toBe('3P3D');
+    expect(a.headroom).toBeCloseTo(1.5, 9);
+    expect(a.gpus).toBe(48);
+  });
+
+  it('keeps the current mix when no other whole-worker mix serves more', () => {
+    const a = balancedMix({ prefill: 0.6, decode: 1 }, { prefill: 2, decode: 1 }, { prefill: 8, decode: 16 }, 32)!;
+    expect(mixName(a.mix)).toBe('2P1D');
+  });
+
+  it('the plan warns when a pool idles more than 30% and says the mix', () => {
+    const report = verify(R1_DISAGG.replace('concurrency: 256', 'concurrency: 8'));
+    const b = check(report, 'disaggregation.balance');
+    expect(b.status).toBe('warn');
+    expect(b.detail).toMatch(/the prefill (pool idles|and the decode pools idle) more than 30%/);
+    expect(b.value).toBeLessThan(0.7);
+    expect(b.line).toBe(lineOf(R1_DISAGG, /^disaggregation:/));
+  });
+});
