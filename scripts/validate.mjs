@@ -76,7 +76,7 @@ function compare(c, report) {
 /** Layout and memory checks that fail, and a plan that does not load: real deployments must pass. */
 function unsoundChecks(report) {
   if (report.verdict === 'error') return report.errors.map((e) => `error: ${e.message}`);
-  return report.checks.filter((ch) => ch.status === 'fail' && /^(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail ?? ''}`);
+  return report.checks.filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail ?? ''}`);
 }
 
 const relErr = (r) => Math.abs(r.ratio - 1);

@@ -144,7 +144,7 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
     ...base, status: 'pass', value: round(f.transfer * 1000, 4), limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
     detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
       (f.transferFloor !== null ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)` : '') +
-      (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one worker queue on its link)` : ''),
+      (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
   };
 }
 
@@ -219,7 +219,7 @@ function poolAssumptions(pools: Record<PoolName, Pool>): Assumption[] {
 function disaggAssumptions(f: DisaggFigures): Assumption[] {
   const out: Assumption[] = [
     { name: 'disaggregated serving', value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)', source: 'method' },
-    { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers of one prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
+    { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
   ];
   return out;
 }

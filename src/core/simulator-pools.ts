@@ -6,8 +6,9 @@
 //  - Prefill workers take admitted prompts from one queue (the router sends work to a free worker),
 //    oldest first, in prefill-only passes of up to max_batched_tokens per attention rank; a longer
 //    prompt is chunked over passes of the same worker.
-//  - When its last chunk is done, the prompt's KV cache goes to its decode worker over the prefill
-//    worker's link (transfers from one worker queue behind each other, overlapping its next passes).
+//  - When its last chunk is done, the prompt's KV cache goes to its decode worker over the link of the
+//    attention rank that holds it (transfers from one rank queue behind each other, overlapping the
+//    worker's next passes).
 //  - A decode worker takes in transferred requests at its next step boundary; the first token reaches
 //    the client then (a step later with an overlap scheduler), as SGLang's and TensorRT-LLM's decode
 //    servers stream the token the prefill computed. Its steps advance every running sequence, in
@@ -77,6 +78,8 @@ interface PReq {
   arrives: number;
   admitted: number;
   prefilled: number;
+  /** the attention rank of its prefill worker that holds its cache (its transfer leaves over that rank's link) */
+  rank: number;
   worker: number;
   prefillDone: number;
   transferDone: number;
@@ -92,8 +95,8 @@ interface PrefillWorker {
   partial: PReq[];
   /** prompts the running pass completes */
   completing: PReq[];
-  /** when the worker's link is free for the next KV transfer */
-  linkFree: number;
+  /** per attention rank: when its link is free for the next KV transfer */
+  linkFree: number[];
 }
 
 interface DecodeWorker {
@@ -134,7 +137,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
 
   const prefillWorkers: PrefillWorker[] = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
-    busy: false, until: 0, partial: [], completing: [], linkFree: 0,
+    busy: false, until: 0, partial: [], completing: [], linkFree: new Array<number>(Math.max(1, Math.floor(P.ranks))).fill(0),
   }));
   const decodeWorkers: DecodeWorker[] = Array.from({ length: Math.max(1, Math.floor(D.workers)) }, () => ({
     running: new FinishHeap<PReq>(), step: 0, contextBaseSum: 0, reserved: 0, incoming: [], busy: false,
@@ -160,7 +163,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     const input = load.inputs[i % load.inputs.length]!;
     const r: PReq = {
       index: i, input, output: load.outputs[i % load.outputs.length]!, sent: at, arrives: at + pools.requestOverhead, admitted: 0,
-      prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)), worker: -1, prefillDone: 0, transferDone: 0,
+      prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)), rank: 0, worker: -1, prefillDone: 0, transferDone: 0,
       firstToken: 0, finishStep: 0, contextBase: 0,
     };
     reqs.push(r);
@@ -267,6 +270,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       wk.pairsTopK += p.pairsTopK;
       room[rank]! -= take;
       r.prefilled += take;
+      r.rank = rank;
       if (r.prefilled >= r.input) {
         wk.completes++;
         completing.push(r);
@@ -300,14 +304,14 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     return true;
   };
 
-  /** The pass ends: each completed prompt's KV cache leaves over the worker's link, in turn. */
+  /** The pass ends: each completed prompt's KV cache leaves over its rank's link, in turn. */
   const endPass = (w: PrefillWorker): void => {
     w.busy = false;
     for (const r of w.completing) {
       r.prefillDone = w.until;
-      const start = Math.max(w.until, w.linkFree);
+      const start = Math.max(w.until, w.linkFree[r.rank]!);
       r.transferDone = start + pools.transferTime(r.input);
-      w.linkFree = r.transferDone;
+      w.linkFree[r.rank] = r.transferDone;
       const dw = decodeWorkers[r.worker]!;
       let slot = dw.incoming.length;
       while (slot > 0 && dw.incoming[slot - 1]!.transferDone > r.transferDone) slot--;
