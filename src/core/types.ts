@@ -514,6 +514,13 @@ export interface PlanReport {
   errors: PlanError[];
   /** extension: breakdowns behind the metrics, for reports */
   details?: PlanDetails;
+  /**
+   * v1.1 "How sure": [low, high] of every estimated time and rate (and KV capacity), at
+   * metrics.range_coverage; written out as metrics.ranges in the JSON (report/json.ts)
+   */
+  ranges?: Record<string, [number, number]>;
+  /** why the ranges are wider than validated, when they are */
+  ranges_note?: string;
 }
 
 export interface Report {

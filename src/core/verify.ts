@@ -12,6 +12,8 @@ import { resolvePlan } from './resolve.js';
 import { buildDetails, buildMetrics } from './summary.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
+import { planRanges } from './plan-ranges.js';
+import { RANGE_COVERAGE } from './ranges.js';
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 export function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
@@ -74,7 +76,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing })) add(j);
 
   const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
+  const pr = planRanges(plan, r, c, metrics);
+  metrics.range_coverage = RANGE_COVERAGE;
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+  if (pr.why.length > 0) report.ranges_note = pr.why.join('; ');
   if (options.details !== false) report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
   return report;
 }
