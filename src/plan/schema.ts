@@ -312,7 +312,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       workers: int('Prefill workers (instances); default 1', 1, BIG_COUNT),
       gpus: int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
       parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
-      max_batched_tokens: int('Prompt tokens one prefill pass of one attention rank may hold; default the longest prompt (max_input_tokens)', 1, TOKENS_MAX),
+      max_batched_tokens: int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
     }),
     decode: section('The decode pool', {
       workers: int('Decode workers (instances); default 1', 1, BIG_COUNT),
