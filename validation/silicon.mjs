@@ -265,7 +265,9 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
 
   const modelSpec = { preset: model };
-  if (!NATIVE_QUANT.has(row.model_path)) {
+  // TensorRT-LLM serves NVIDIA's NVFP4 checkpoints (its Kimi-K2.5 runs are labelled nvfp4), not the
+  // released INT4 one: the row's label stands there.
+  if (!NATIVE_QUANT.has(row.model_path) || row.backend === 'trtllm') {
     const gemm = QUANT_DTYPES[row.gemm_quant_mode];
     const moe = QUANT_DTYPES[row.moe_quant_mode];
     if (gemm || moe) {
