@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { convertSilicon, groupBy, rangeCoverage, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
+import { convertSilicon, convertSiliconDisagg, groupBy, rangeCoverage, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
@@ -308,20 +308,23 @@ if (args.has('--calibrate')) {
 }
 
 // The measured serving runs (../shared/data/silicon-calibration.csv), converted row by row.
-const silicon = await siliconSection(core, dirname(corePath));
+const silicon = await siliconSection(core, dirname(corePath), 'aggregated');
 out.push(...silicon.lines);
+const siliconDisagg = await siliconSection(core, dirname(corePath), 'disaggregated');
+out.push(...siliconDisagg.lines);
 
 console.log(out.join('\n'));
-if (unsound.length > 0 || beyond.length > 0 || silicon.unsound > 0) process.exitCode = 1;
+if (unsound.length > 0 || beyond.length > 0 || silicon.unsound > 0 || siliconDisagg.unsound > 0) process.exitCode = 1;
 
 /**
- * Every consistent aggregated row of the calibration half as a plan (validation/silicon.mjs):
- * soundness (real runs rejected, measured times below a floor) and accuracy, overall, on the part
- * held out from fitting, and by engine x GPU family x concurrency band.
+ * Every consistent aggregated (or complete disaggregated) row of the calibration half as a plan
+ * (validation/silicon.mjs): soundness (real runs rejected, measured times below a floor) and
+ * accuracy, overall, on the part held out from fitting, and by engine x GPU family x concurrency band.
  */
-function siliconSection(coreModule, coreDir) {
+function siliconSection(coreModule, coreDir, kind) {
   const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
-  const lines = ['\n## Measured serving runs (`../shared/data/silicon-calibration.csv`, aggregated rows)\n'];
+  const lines = [`\n## Measured serving runs (\`../shared/data/silicon-calibration.csv\`, ${kind} rows)\n`];
+  const convert = kind === 'aggregated' ? convertSilicon : convertSiliconDisagg;
   if (!existsSync(csv)) {
     lines.push(`The sample is missing (${csv}): nothing checked.`);
     return { lines, unsound: 1 };
@@ -330,7 +333,7 @@ function siliconSection(coreModule, coreDir) {
   return import(pathToFileURL(join(presetsDir, 'models.js')).href).then(async (models) => {
     const hardware = await import(pathToFileURL(join(presetsDir, 'hardware.js')).href);
     const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
-    const { total, items, skipped } = convertSilicon(csv, presets);
+    const { total, items, skipped } = convert(csv, presets);
     const all = verifySilicon(coreModule, items);
     for (const r of all) if (r.partial) skipped[r.partial] = (skipped[r.partial] ?? 0) + 1;
     const results = all.filter((r) => !r.partial);
@@ -338,7 +341,7 @@ function siliconSection(coreModule, coreDir) {
     const below = results.filter((r) => r.below.length > 0);
     const pct1 = (v) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
     const ratio = (v) => (v === null ? '—' : v.toFixed(2));
-    lines.push(`${total} aggregated rows; ${results.length} verified; ${total - results.length} skipped:`);
+    lines.push(`${total} ${kind} rows; ${results.length} verified; ${total - results.length} skipped:`);
     for (const [reason, n] of Object.entries(skipped).sort((a, b) => b[1] - a[1])) lines.push(`- ${n}: ${reason}`);
     lines.push('\n### Soundness\n');
     lines.push(`- Real runs rejected (a layout or memory check fails, or the plan does not load): ${rejected.length}`);

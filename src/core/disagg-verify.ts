@@ -13,6 +13,8 @@ import { balanceChecks } from './layout-balance.js';
 import { memoryChecks } from './memory-checks.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
+import { planRanges } from './plan-ranges.js';
+import { RANGE_COVERAGE } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import { buildDetails, buildMetrics } from './summary.js';
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
@@ -111,7 +113,10 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
   metrics.world_size = plan.hardware.gpus ?? total;
   Object.assign(metrics, disaggMetrics(figures, pools));
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
+  const pr = planRanges(plan, r, c, metrics);
+  metrics.range_coverage = RANGE_COVERAGE;
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+  if (pr.why.length > 0) report.ranges_note = pr.why.join('; ');
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
     details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];

@@ -21,6 +21,8 @@ export interface ResidualTable {
   tpot: Record<string, ResidualBucket>;
   /** spread multiplier per metric that covers layouts outside the data the quantiles came from */
   widen?: { ttft: number; tpot: number };
+  /** the same for disaggregated deployments (their buckets are kept apart, prefixed disagg|) */
+  widenDisagg?: { ttft: number; tpot: number };
 }
 
 /** Concurrency bands the track record is kept by. */
@@ -31,8 +33,13 @@ export function concurrencyBand(c: number): string {
   return '>128';
 }
 
-/** Buckets from the finest to the coarsest, for one engine, GPU family and band. */
-export function bucketKeys(engine: string, family: string, band: string): string[] {
+/**
+ * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
+ * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
+ * KV transfer), falling back to all runs only when none of theirs applies.
+ */
+export function bucketKeys(engine: string, family: string, band: string, disaggregated = false): string[] {
+  if (disaggregated) return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
 }
 
@@ -42,6 +49,8 @@ export interface RangeContext {
   band: string;
   /** the engine was defaulted (the plan does not name it) */
   engineDefaulted: boolean;
+  /** a disaggregated deployment (prefill and decode pools) */
+  disaggregated?: boolean;
 }
 
 /** The residuals that apply to a plan, how much wider to make them, and why. */
@@ -60,11 +69,11 @@ const OUTSIDE_WIDEN = 1.5;
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
-  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band);
+  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, ctx.disaggregated === true);
   const why: string[] = [];
   // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
   // cover 80% of layouts held aside (validation/build-ranges.mjs).
-  let widen = table.widen?.[metric] ?? 1;
+  let widen = (ctx.disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
   const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
   if (bucket !== keys[0] && bucket !== keys[1]) {
     widen *= OUTSIDE_WIDEN;
