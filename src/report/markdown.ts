@@ -5,6 +5,7 @@ import type { Check, DeviceMemory, Metrics, PlanReport, Report, TimeFigure, Verd
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, formatWithDelta, NOT_COMPUTABLE } from './format.js';
 import { renderMemoryChart } from './memory-chart.js';
+import { renderPoolsSection } from './pools.js';
 import { checkCounts, checksByUrgency, metricUnit, planCounts, STATUS_EMOJI, unnamedMissing, VERDICT_EMOJI } from './summary.js';
 
 export interface PlanMarkdownOptions {
@@ -195,7 +196,8 @@ export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions =
     parts.push(`<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, base)}\n\n</details>`);
   }
   if (plan.verdict !== 'error') {
-    parts.push(memorySection(plan, base, sub));
+    // A disaggregated plan shows its pools side by side instead of one memory table.
+    parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub));
     parts.push(timesSection(plan, base, sub));
     if (plan.metrics) parts.push(metricsSection(plan.metrics, base));
     parts.push(assumptionsSection(plan));

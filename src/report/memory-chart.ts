@@ -4,8 +4,11 @@ import type { DeviceMemory } from '../core/types.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** The chart, or '' when there is nothing to draw. Totals that are not computable show the weights floor. */
-export function renderMemoryChart(devices: readonly DeviceMemory[]): string {
+/**
+ * The chart, or '' when there is nothing to draw. Totals that are not computable show the weights floor.
+ * `labels`: one x-axis label per device (default "stage N"; a disaggregated plan names its pools).
+ */
+export function renderMemoryChart(devices: readonly DeviceMemory[], labels?: readonly string[]): string {
   if (devices.length === 0) return '';
   const bars = devices.map((d) => round2(d.total_gib ?? d.total_floor_gib));
   const usable = devices.map((d) => d.usable_gib);
@@ -16,13 +19,13 @@ export function renderMemoryChart(devices: readonly DeviceMemory[]): string {
     '```mermaid',
     'xychart-beta',
     `  title "Memory per device vs usable capacity (GiB)"`,
-    `  x-axis [${devices.map((d) => `"stage ${d.stage}"`).join(', ')}]`,
+    `  x-axis [${devices.map((d, i) => `"${(labels?.[i] ?? `stage ${d.stage}`).replace(/[^A-Za-z0-9 ._-]/g, '')}"`).join(', ')}]`,
     `  y-axis "GiB" 0 --> ${axisMax}`,
     `  bar [${bars.join(', ')}]`,
   ];
   if (hasLine) lines.push(`  line [${usable.map(round2).join(', ')}]`);
   lines.push('```');
   const partial = devices.some((d) => d.total_gib === null);
-  const legend = `Bars: memory of each stage's most loaded device${partial ? ' (the weights floor where the total is not computable)' : ''}${hasLine ? '; line: usable capacity (capacity less the reserve)' : ''}.`;
+  const legend = `Bars: memory of each ${labels ? 'pool\'s stage\'s' : 'stage\'s'} most loaded device${partial ? ' (the weights floor where the total is not computable)' : ''}${hasLine ? '; line: usable capacity (capacity less the reserve)' : ''}.`;
   return `${lines.join('\n')}\n\n${legend}`;
 }

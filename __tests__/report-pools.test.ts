@@ -1,0 +1,62 @@
+// The report of a disaggregated plan: both pools side by side (layout, GPUs, memory, KV cache,
+// batch, utilization), the KV transfer, and a memory chart with a bar per pool.
+import { describe, expect, it } from 'vitest';
+import { combineReports } from '../src/core/verdict.js';
+import { renderJson } from '../src/report/json.js';
+import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
+import { verify } from './core-helpers.js';
+
+const PLAN = `version: 1
+name: r1-2p1d
+model: {preset: deepseek-r1, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 32}
+disaggregation:
+  prefill: {workers: 2, gpus: 8, parallelism: {tp: 8, ep: 8}}
+  decode: {workers: 1, gpus: 16, parallelism: {tp: 1, dp: 16, ep: 16}, max_running_sequences: 1024}
+  kv_transfer: {bandwidth: 50 GB/s}
+workload: {concurrency: 128, input_tokens: 2048, output_tokens: 256}
+deployment: {engine: sglang}
+`;
+
+describe('a disaggregated plan in the report', () => {
+  const report = verify(PLAN);
+  const md = renderPlanMarkdown(report);
+
+  it('shows both pools side by side', () => {
+    expect(md).toContain('Prefill and decode pools');
+    expect(md).toContain('| | Prefill | Decode |');
+    expect(md).toMatch(/\| Workers x GPUs \| 2 x 8 = 16 GPUs \| 1 x 16 = 16 GPUs \|/);
+    expect(md).toMatch(/\| Layout \(one worker\) \| tp=8 ep=8 \| tp=1 dp=16 ep=16 \|/);
+    expect(md).toMatch(/\| Memory per GPU \(most loaded\) \| [\d.]+ GiB of [\d.]+ GiB usable \| [\d.]+ GiB of [\d.]+ GiB usable \|/);
+    expect(md).toMatch(/up to 1,024 sequences per worker/);
+    expect(md).toMatch(/busy \d+% of the time/);
+  });
+
+  it('states the KV transfer with its link and floor', () => {
+    const t = report.details!.disaggregation!.kv_transfer;
+    expect(md).toContain(`a mean prompt's cache is ${t.bytes_per_prompt_mib!.toFixed(1)} MiB`);
+    expect(md).toMatch(/at 50 GB\/s per GPU \(disaggregation\.kv\\?_transfer\.bandwidth\)/);
+    expect(md).toMatch(/floor [\d.]+ ms/);
+  });
+
+  it('charts both pools\' devices against their usable memory', () => {
+    expect(md).toContain('x-axis ["prefill stage 0", "decode stage 0"]');
+    const bars = /bar \[([\d.]+), ([\d.]+)\]/.exec(md);
+    expect(bars).not.toBeNull();
+    expect(Number(bars![1])).toBeCloseTo(report.metrics!.prefill_memory_per_gpu_gib!, 1);
+    expect(Number(bars![2])).toBeCloseTo(report.metrics!.decode_memory_per_gpu_gib!, 1);
+  });
+
+  it('keeps the one-table memory section for aggregated plans', () => {
+    const agg = renderPlanMarkdown(verify('version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 512, output_tokens: 64}\n'));
+    expect(agg).not.toContain('Prefill and decode pools');
+    expect(agg).toContain('Memory per device');
+  });
+
+  it('carries the pool metrics in the JSON output and the summary table', () => {
+    const json = JSON.parse(renderJson(combineReports([report])));
+    const m = json.plans[0].metrics;
+    for (const k of ['prefill_utilization', 'decode_utilization', 'kv_transfer_ms', 'kv_transfer_lower_bound_ms']) expect(m[k], k).toEqual(expect.any(Number));
+    expect(renderReportMarkdown(combineReports([report, report]))).toContain('| Plan | Verdict |');
+  });
+});
