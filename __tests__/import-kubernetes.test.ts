@@ -127,14 +127,12 @@ describe('manifests that cannot be imported as they are', () => {
 });
 
 describe('Dynamo DynamoGraphDeployment', () => {
-  it('reads a worker service: replicas x the service gpu limit, the dynamo.vllm flags', () => {
+  it('reads a prefill and a decode service as a disaggregated deployment (import-disagg.test.ts)', () => {
     const r = ok(importFixtureFile('dynamo-dgd.yaml'));
-    // VllmDecodeWorker: 2 replicas x 2 GPUs, TP 2; --max-num-seqs 128 x 2 replicas
-    expect(r.fields.parallelism).toMatchObject({ tp: 2, dp: 2 });
-    expect(r.fields.hardware?.gpus).toBe(4);
-    expect(r.fields.workload?.concurrency).toBe(256);
+    expect(r.fields.parallelism).toBeUndefined();
+    expect(r.fields.disaggregation?.decode).toMatchObject({ workers: 2, gpus: 2 });
     expect(r.fields.model?.preset).toBe('qwen3-32b');
-    expect(r.warnings.join('\n')).toMatch(/2 containers start an engine/);
+    expect(r.warnings).toEqual([]);
   });
 
   it('reads the service the plan names', () => {

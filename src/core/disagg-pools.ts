@@ -40,7 +40,9 @@ export function poolsTotal(plan: Plan): number {
  * Decode: its share of the deployment's requests, each at full length, capped by its engine.
  */
 function poolWorkload(plan: Plan, name: PoolName, spec: PoolSpec, workers: number): WorkloadSpec {
-  const w = plan.workload;
+  // A pool's own memory flag replaces the workload's (and the reserve it implies).
+  const w: WorkloadSpec = spec.memory_fraction === undefined ? plan.workload : { ...plan.workload, memory_fraction: spec.memory_fraction };
+  if (spec.memory_fraction !== undefined) delete w.memory_reserve;
   const dp = spec.parallelism?.dp ?? 1;
   if (name === 'prefill') {
     const longest = w.max_input_tokens ?? w.input_tokens;

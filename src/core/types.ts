@@ -297,6 +297,8 @@ export interface PoolSpec {
   max_batched_tokens?: number;
   /** decode pool: the engine's cap on sequences one worker runs at once (its max batch, all ranks) */
   max_running_sequences?: number;
+  /** extension: the pool's own engine memory flag (workload.memory_fraction's meaning); default the workload's */
+  memory_fraction?: number;
 }
 
 /** v1.1: how prompts' KV caches move from the prefill pool to the decode pool. */

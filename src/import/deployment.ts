@@ -67,5 +67,12 @@ export function resolveDeployment(
   }
   if (errors.length > 0) return { values, origins: {}, errors, warnings: [] };
   const merged = mergeImports(values, results);
+  // A disaggregated deployment has no top-level layout: the plan's own would be silently ignored.
+  const ownLayout = own(values, 'parallelism');
+  if (own(merged.values, 'disaggregation') !== undefined && own(values, 'disaggregation') === undefined && ownLayout !== null && typeof ownLayout === 'object' && Object.keys(ownLayout).length > 0) {
+    const line = lines.parallelism;
+    errors.push({ message: 'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism', path: 'parallelism', ...(line !== undefined ? { line } : {}) });
+    return { values, origins: {}, errors, warnings: [] };
+  }
   return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
 }

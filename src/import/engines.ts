@@ -61,7 +61,8 @@ const FLAGS = {
     quant: ['quant-config.quant-algo', 'quantization'],
     dtype: ['dtype'],
     batched: ['max-num-tokens'],
-    model: ['model'],
+    // trtllm-serve <model>, Dynamo's TensorRT-LLM worker --model-path
+    model: ['model', 'model-path'],
   },
 } as const;
 
@@ -76,7 +77,8 @@ const EAGER_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
 export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
   vllm: ['config'],
   sglang: ['config'],
-  trtllm: ['extra-llm-api-options', 'config'],
+  // Dynamo's TensorRT-LLM worker takes the same YAML as --extra-engine-args
+  trtllm: ['extra-llm-api-options', 'config', 'extra-engine-args'],
 };
 
 const KV_DTYPES: Record<string, Dtype> = {

@@ -7,6 +7,9 @@ import { findSla, importAiconfigurator, importSla, isAiconfigurator } from './be
 import { scriptCommands } from './command-words.js';
 import { importManifest } from './kubernetes.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
+import { bothRoles, importRoles, roleFromFlags, type Role, type RoleRun } from './pools.js';
+import { importTrtllmDisaggregated, isTrtllmDisaggregated } from './trtllm-disaggregated.js';
+import type { Word } from './shell.js';
 import { at, parseYamlFile, stringOf } from './yaml-tree.js';
 
 export type { Engine } from './engine-args.js';
@@ -49,8 +52,40 @@ function configReader(read: ReadRelative): FindConfig {
 
 const SCRIPT_EXTENSIONS = /\.(sh|bash|txt|cmd|command)$/i;
 
+/**
+ * Prefill and decode servers started side by side (SGLang's --disaggregation-mode pairs, vLLM workers
+ * of Dynamo): each command is one worker; the extra nodes of a multi-node worker (--node-rank > 0) add none.
+ */
+function scriptRoles(commands: readonly (readonly Word[])[], engine: Engine | undefined): RoleRun[] | null {
+  const runs: (RoleRun & { role: Role | undefined })[] = [];
+  for (const words of commands) {
+    const found = findInvocation([words], engine);
+    if (!found) continue;
+    const args = parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1);
+    const rank = args.flags.get('node-rank')?.value;
+    if (typeof rank === 'string' && rank.trim() !== '0') continue;
+    const role = roleFromFlags(args);
+    runs.push({ role: role as Role, args, workers: { count: 1, line: found.words[0]?.line ?? 1 }, label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}` });
+  }
+  const both = bothRoles(runs);
+  if (!both) return null;
+  // several identical servers of one role are that many workers
+  const out: RoleRun[] = [];
+  for (const role of ['prefill', 'decode'] as const) {
+    const own = both.filter((r) => r.role === role);
+    out.push({ ...own[0]!, workers: { count: own.length, line: own[0]!.workers.line } });
+  }
+  return out;
+}
+
 function importScript(file: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
   const commands = scriptCommands(text);
+  const roles = scriptRoles(commands, options.engine);
+  if (roles) {
+    const c = new FieldCollector(file);
+    importRoles(c, roles, configReader(read));
+    return c.result();
+  }
   // the engine the plan names, else whichever one the script starts (with a warning below)
   const found = findInvocation(commands, options.engine) ?? findInvocation(commands, undefined);
   if (!found) {
@@ -88,6 +123,7 @@ export function importDeployment(file: string, text: string, options: ImportOpti
       return importManifest(file, yaml, options, configReader(read));
     }
     if (isAiconfigurator(root)) return importAiconfigurator(file, yaml, options.container);
+    if (isTrtllmDisaggregated(root)) return importTrtllmDisaggregated(file, root, configReader(read));
     const sla = findSla(root);
     if (sla) return importSla(file, sla);
     if (!options.engine) {

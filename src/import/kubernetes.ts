@@ -5,11 +5,14 @@
 //                                      is one engine instance spanning `size` pods (one per node)
 //   KServe LLMInferenceService         vLLM with spec.parallelism (tensor, pipeline, data, expert) x replicas
 //   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
+// Prefill and decode workers side by side (Dynamo's prefill/decode services, llm-d's pods labelled
+// llm-d.ai/role, SGLang's --disaggregation-mode) are a disaggregated deployment: both pools are read.
 import { type Engine, findInvocation, parseFlags, detectEngine } from './engine-args.js';
 import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
 import { presetForLabel } from './gpu-labels.js';
+import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
 import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
@@ -35,6 +38,8 @@ interface PodGroup {
 interface Workload {
   kind: string;
   name: string;
+  /** what says its role in a disaggregated deployment: Dynamo's subComponentType, llm-d's role label, else its name */
+  roleHint?: string;
   line: number;
   instances: { count: number; line: number };
   /** the group whose container runs the engine first (leader), then the others */
@@ -43,6 +48,8 @@ interface Workload {
 }
 
 const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'gpu'];
+/** llm-d marks its prefill and decode pods with this label. */
+const LLMD_ROLE_LABEL = 'llm-d.ai/role';
 
 function intOf(node: YNode | undefined): number | undefined {
   const v = scalarOf(node);
@@ -74,8 +81,9 @@ function workloadsOf(docs: YNode[]): Workload[] {
     const name = stringOf(at(doc, 'metadata', 'name')) ?? kind;
     const line = at(doc, 'kind')?.line ?? doc.line;
     const spec = at(doc, 'spec');
+    const llmdRole = (template: YNode | undefined): string | undefined => stringOf(at(template, 'metadata', 'labels', LLMD_ROLE_LABEL));
     if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
-      out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
+      out.push({ kind, name, roleHint: llmdRole(at(spec, 'template')) ?? name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
         groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
     } else if (kind === 'Pod') {
       out.push({ kind, name, line, doc, instances: { count: 1, line }, groups: [{ spec, pods: 1, env: {} }] });
@@ -88,7 +96,8 @@ function workloadsOf(docs: YNode[]): Workload[] {
       const env = (index: number): Record<string, string> => ({ LWS_GROUP_SIZE: String(size), LWS_WORKER_INDEX: String(index) });
       const groups: PodGroup[] = [{ spec: leader, pods: 1, env: env(0) }];
       if (size > 1) groups.push({ spec: worker, pods: size - 1, env: env(1) });
-      out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+      const role = llmdRole(at(lwt, 'leaderTemplate')) ?? llmdRole(at(lwt, 'workerTemplate')) ?? name;
+      out.push({ kind, name, roleHint: role, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
     } else if (kind === 'LLMInferenceService') {
       const groups: PodGroup[] = [{ spec: at(spec, 'template'), pods: 1, env: {} }];
       out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
@@ -101,7 +110,7 @@ function workloadsOf(docs: YNode[]): Workload[] {
         if (!gpus || !gpuNode) continue;
         const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
         out.push({
-          kind, name: service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
+          kind, name: service, roleHint: stringOf(at(node, 'subComponentType')) ?? service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
           groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
             gpus: { count: gpus, line: gpuNode.line } }],
         });
@@ -282,6 +291,17 @@ export function importManifest(
     const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
     c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
   }
+  // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
+  if (options.container === undefined) {
+    const disaggregated = disaggregatedRuns(candidates, options);
+    if (disaggregated) {
+      const c = new FieldCollector(file);
+      importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
+      const hw = hardwarePreset(disaggregated.spec);
+      if (hw) c.set('hardware.preset', hw.preset, hw.line);
+      return c.result();
+    }
+  }
   const w = pick.workload;
   const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
   if (engine === undefined) {
@@ -343,6 +363,43 @@ export function importManifest(
   const hw = hardwarePreset(w.groups[0]?.spec);
   if (hw) c.set('hardware.preset', hw.preset, hw.line);
   return c.result();
+}
+
+/** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
+function instanceGpus(w: Workload): { count: number; line: number } | undefined {
+  let count = 0;
+  let line = 0;
+  for (const group of w.groups) {
+    const containers = group.container ? [] : itemsOf(at(group.spec, 'containers'));
+    const gpus = group.gpus ?? containers.map(gpusOf).find((g) => g !== undefined);
+    if (!gpus) continue;
+    count += gpus.count * group.pods;
+    line ||= gpus.line;
+  }
+  return count > 0 ? { count, line } : undefined;
+}
+
+/**
+ * The engine runs of a disaggregated deployment (a role from the engine's flags, Dynamo's
+ * subComponentType, llm-d's role label or the workload's name), or null unless both a prefill and a
+ * decode worker start an engine.
+ */
+function disaggregatedRuns(candidates: readonly Chosen[], options: ManifestOptions): { runs: RoleRun[]; spec: YNode | undefined } | null {
+  const runs: (RoleRun & { spec: YNode | undefined })[] = [];
+  for (const cand of candidates) {
+    const engine = cand.engine ?? options.engine;
+    if (engine === undefined) continue;
+    const found = findInvocation(cand.commands, engine);
+    if (!found) continue;
+    const args = parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line);
+    const role = roleFromFlags(args) ?? roleFromName(cand.workload.roleHint);
+    if (role === undefined) continue;
+    const gpus = instanceGpus(cand.workload);
+    runs.push({ role, args, workers: cand.workload.instances, ...(gpus ? { gpus } : {}), label: `${cand.workload.kind} '${cand.workload.name}'`, spec: cand.workload.groups[0]?.spec });
+  }
+  const both = bothRoles(runs);
+  if (!both) return null;
+  return { runs: both, spec: both.find((r) => r.role === 'decode')?.spec };
 }
 
 /** Parses and imports; a Helm template or unreadable YAML is an error. */

@@ -46,6 +46,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
         target[key] = value;
         const origin = result.origins[`${section}.${key}`];
         if (origin !== undefined) importedOrigins[`${section}.${key}`] = origin;
+        // nested sections (the pools of a disaggregated deployment) keep every field's origin
+        for (const [path, o] of Object.entries(result.origins)) if (path.startsWith(`${section}.${key}.`)) importedOrigins[path] ??= o;
       }
     }
   }
@@ -70,6 +72,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
     }
     if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section)) values[section] = merged;
   }
+
+  mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
 
   const ownDeployment = sectionOf(plan, 'deployment');
   const importedDeployment = imported.deployment ?? {};
@@ -105,4 +109,39 @@ function splitContext(values: Values, tokens: number, origin: string, origins: R
   }
   values.workload = { ...workload, max_input_tokens: maxInput };
   origins['workload.max_input_tokens'] = origin;
+}
+
+/**
+ * A disaggregated deployment's pools, field by field (the plan's own win). A disaggregated plan has
+ * no top-level layout: one imported from another file is dropped, with a warning.
+ */
+function mergeDisaggregation(plan: Values, values: Values, imported: Values | undefined, importedOrigins: Record<string, string>, origins: Record<string, string>, warnings: string[]): void {
+  const own = sectionOf(plan, 'disaggregation');
+  if (imported !== undefined) {
+    const merge = (mine: Values, theirs: Values, prefix: string): Values => {
+      const out: Values = { ...mine };
+      for (const [key, value] of Object.entries(theirs)) {
+        const path = `${prefix}.${key}`;
+        const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+        if (nested) {
+          out[key] = merge(sectionOf(mine, key), value as Values, path);
+          continue;
+        }
+        if (has(mine, key)) continue;
+        out[key] = value;
+        const origin = importedOrigins[path];
+        if (origin !== undefined) origins[path] = origin;
+      }
+      return out;
+    };
+    values.disaggregation = merge(own, imported, 'disaggregation');
+  }
+  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  const layout = sectionOf(values, 'parallelism');
+  const ownLayout = sectionOf(plan, 'parallelism');
+  if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {
+    warnings.push(`parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`);
+    for (const key of Object.keys(layout)) delete origins[`parallelism.${key}`];
+    delete values.parallelism;
+  }
 }

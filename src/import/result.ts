@@ -43,22 +43,31 @@ export class FieldCollector {
     return where > 0 ? `${this.file}:${where}` : this.file;
   }
 
+  /** Sets a field; deeper paths (disaggregation.prefill.parallelism.tp) build their sections. */
   set(path: string, value: unknown, line: Where, override = true): void {
-    const [section, key] = path.split('.') as [string, string];
-    const sec = (this.fields[section] ??= {});
+    const parts = path.split('.');
+    const key = parts.pop() as string;
+    let sec: Record<string, unknown> = (this.fields[parts[0] as string] ??= {});
+    for (const part of parts.slice(1)) {
+      const next = sec[part];
+      sec = (next !== null && typeof next === 'object' && !Array.isArray(next) ? next : (sec[part] = {})) as Record<string, unknown>;
+    }
     if (!override && key in sec) return;
     sec[key] = value;
     this.origins[path] = this.origin(line);
   }
 
   has(path: string): boolean {
-    const [section, key] = path.split('.') as [string, string];
-    return this.fields[section] !== undefined && key in (this.fields[section] as object);
+    return this.get(path) !== undefined;
   }
 
   get(path: string): unknown {
-    const [section, key] = path.split('.') as [string, string];
-    return this.fields[section]?.[key];
+    let cur: unknown = this.fields;
+    for (const part of path.split('.')) {
+      if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+      cur = (cur as Record<string, unknown>)[part];
+    }
+    return cur;
   }
 
   warn(message: string): void {

@@ -313,12 +313,14 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       gpus: int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
       parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
       max_batched_tokens: int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
+      memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
     }),
     decode: section('The decode pool', {
       workers: int('Decode workers (instances); default 1', 1, BIG_COUNT),
       gpus: int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
       parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
       max_running_sequences: int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
+      memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
     }),
     kv_transfer: section('How prompts\' KV caches move from prefill to decode workers', {
       bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),

@@ -1,0 +1,89 @@
+// Disaggregated deployments read from where they live: Dynamo graph deployments with prefill and
+// decode workers, SGLang --disaggregation-mode pairs, TensorRT-LLM's context_servers /
+// generation_servers config, llm-d's prefill and decode pods. Each pool is read with its engine's own
+// flag semantics; figures are worked out from the fixtures by hand in the comments.
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../src/plan/load.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { importFixture, importFixtureFile, lineOf, ok } from './import-helpers.js';
+
+describe('Dynamo graph deployment with prefill and decode workers (vLLM)', () => {
+  const text = importFixture('dynamo-dgd.yaml');
+  const r = ok(importFixtureFile('dynamo-dgd.yaml'));
+  it('reads both services as the two pools', () => {
+    // VllmDecodeWorker: 2 replicas x 2 GPUs, --tensor-parallel-size 2, --max-num-seqs 128;
+    // VllmPrefillWorker (--is-prefill-worker): 1 replica x 1 GPU
+    expect(r.fields.disaggregation).toEqual({
+      decode: { workers: 2, gpus: 2, parallelism: { tp: 2, pp: 1, dp: 1 }, max_running_sequences: 128 },
+      prefill: { workers: 1, gpus: 1, parallelism: { tp: 1, pp: 1, dp: 1 } },
+    });
+    expect(r.fields.hardware?.gpus).toBe(5);
+    // the decode pool's cap over its workers is the load when the plan states none: 128 x 2
+    expect(r.fields.workload?.concurrency).toBe(256);
+    expect(r.fields.parallelism).toBeUndefined();
+    expect(r.origins['disaggregation.decode.workers']).toBe(`dynamo-dgd.yaml:${lineOf(text, /replicas: 2/)}`);
+    expect(r.origins['disaggregation.prefill.gpus']).toBe(`dynamo-dgd.yaml:${lineOf(text, /gpu: "1"/)}`);
+  });
+});
+
+describe('SGLang --disaggregation-mode prefill / decode pair', () => {
+  const r = ok(importFixtureFile('sglang-pd.sh'));
+  it('reads each server as a pool, with DP attention and its own memory flag', () => {
+    // --tp 8 --dp 8 --enable-dp-attention: attention tp 1, dp 8; --ep-size 8: moe_tp 1
+    expect(r.fields.disaggregation?.prefill).toMatchObject({ workers: 1, gpus: 8, parallelism: { tp: 1, dp: 8, ep: 8, etp: 1 }, memory_fraction: 0.8 });
+    // --chunked-prefill-size 32768 is split over the 8 DP-attention ranks
+    expect(r.fields.disaggregation?.prefill).toMatchObject({ max_batched_tokens: 4096 });
+    expect(r.fields.disaggregation?.decode).toMatchObject({ workers: 1, gpus: 8, max_running_sequences: 1024, memory_fraction: 0.88 });
+    expect(r.fields.hardware?.gpus).toBe(16);
+    expect(r.fields.model?.preset).toBe('deepseek-r1');
+    expect(r.fields.deployment?.engine).toBe('sglang');
+  });
+});
+
+describe('TensorRT-LLM disaggregated config (context_servers / generation_servers)', () => {
+  const r = ok(importFixtureFile('trtllm-disagg.yaml'));
+  it('reads num_instances and each section\'s LLM API options', () => {
+    // context: 2 instances of tp 4 with attention DP (dp 4), EP 4; generation: 1 of tp 8, DP 8, EP 8
+    expect(r.fields.disaggregation?.prefill).toMatchObject({ workers: 2, gpus: 4, parallelism: { tp: 1, dp: 4, ep: 4 }, max_batched_tokens: 8448, memory_fraction: 0.3 });
+    // max_batch_size 256 per attention-DP rank x 8 ranks
+    expect(r.fields.disaggregation?.decode).toMatchObject({ workers: 1, gpus: 8, parallelism: { tp: 1, dp: 8, ep: 8 }, max_running_sequences: 2048, memory_fraction: 0.85 });
+    expect(r.fields.hardware?.gpus).toBe(16);
+    expect(r.fields.model).toMatchObject({ preset: 'deepseek-r1', kv_cache_dtype: 'fp8' });
+  });
+});
+
+describe('llm-d prefill and decode pods', () => {
+  const r = ok(importFixtureFile('llmd-pd.yaml'));
+  it('tells the pools apart by the llm-d.ai/role label and reads the vLLM container beside the routing sidecar', () => {
+    expect(r.fields.disaggregation?.prefill).toMatchObject({ workers: 2, gpus: 2, parallelism: { tp: 2 }, max_batched_tokens: 16384 });
+    expect(r.fields.disaggregation?.decode).toMatchObject({ workers: 1, gpus: 2, parallelism: { tp: 2 }, max_running_sequences: 256 });
+    expect(r.fields.hardware).toMatchObject({ gpus: 6, preset: 'h200' });
+  });
+});
+
+describe('a plan that imports a disaggregated deployment', () => {
+  const files: Record<string, string> = { 'sglang-pd.sh': importFixture('sglang-pd.sh') };
+  const read = (_plan: string, ref: string) => (ref in files ? { text: files[ref]! } : { error: `no such file: ${ref}` });
+  const plan = 'version: 1\nhardware: {preset: h200}\ndeployment:\n  from: sglang-pd.sh\nworkload: {concurrency: 64, input_tokens: 2048, output_tokens: 512}\n';
+
+  it('becomes a disaggregated plan verified pool by pool', () => {
+    const loaded = loadPlan('p.plan.yaml', plan, read);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.loaded.plan.disaggregation?.decode.max_running_sequences).toBe(1024);
+    expect(loaded.loaded.origins['disaggregation.prefill.parallelism.dp']).toMatch(/^sglang-pd\.sh:\d+$/);
+    const report = verifyLoadedPlan(loaded.loaded);
+    expect(report.checks.find((c) => c.id === 'prefill.layout.world_size')?.status).toBe('pass');
+    expect(report.checks.find((c) => c.id === 'decode.memory.fits')?.status).toBe('pass');
+    expect(report.metrics?.world_size).toBe(16);
+  });
+
+  it('refuses a top-level layout beside the imported pools', () => {
+    const text = plan.replace('workload:', 'parallelism: {tp: 8}\nworkload:');
+    const loaded = loadPlan('p.plan.yaml', text, read);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors[0]?.message).toMatch(/imported deployment is disaggregated/);
+    expect(loaded.errors[0]?.line).toBe(5);
+  });
+});
