@@ -1,5 +1,6 @@
 // Times `suggest` (every layout engines can run, for every device count up to the plan's, each
-// verified by the core, plus the what-if axes) on clusters of 1,024 and 8,192 devices.
+// verified by the core, plus the what-if axes, plus the disaggregated layouts of the plan's devices)
+// on clusters of 1,024 and 8,192 devices, and the disaggregated search alone on 1,024.
 // Compiled by tsc into build/bench, as core.mjs does (it runs first and compiles; compiled again
 // here only when the output is missing or older than the sources).
 import { spawnSync } from 'node:child_process';
@@ -49,6 +50,23 @@ export async function run() {
   for (const c of cases) suggest(load(c.file, 64), options, 'pass');
 
   const rows = [];
+  // The disaggregated side alone (profiled worker layouts, screened mixes, simulated candidates), on
+  // the plans' loads: it runs inside every suggest below as well.
+  const { searchDisaggregated } = await import(`${base}suggest/disagg-search.js`);
+  const { LayoutSearch } = await import(`${base}suggest/search.js`);
+  for (const c of cases) {
+    const loaded = load(c.file, 1024);
+    const s = new LayoutSearch(loaded, options);
+    const t0 = process.hrtime.bigint();
+    const d = searchDisaggregated(loaded, 1024, options.objective, (g) => s.ruleOptions(g, {}), null);
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    rows.push({
+      measure: `disaggregated layouts of 1,024 devices, ${c.name}: ${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated`,
+      result: `${fmt(wall)} wall`,
+      target: '< 1 s (half of the 2 s for both kinds)',
+      ok: wall < 1000,
+    });
+  }
   for (const gpus of [1024, 8192]) {
     for (const c of cases) {
       const loaded = load(c.file, gpus);
@@ -63,8 +81,8 @@ export async function run() {
       rows.push({
         measure: `suggest on ${gpus.toLocaleString('en')} devices, ${c.name}: ${s.gpu_counts} device counts, ${s.layouts.toLocaleString('en')} layouts, ${s.verified.toLocaleString('en')} verifications`,
         result: `${fmt(wall)} wall, ${fmt(cpuMs)} CPU (${((cpuMs * 1000) / s.verified).toFixed(0)} µs per verification)`,
-        target: gpus === 1024 ? '< 1 s' : '',
-        ok: gpus === 1024 ? wall < 1000 : undefined,
+        target: gpus === 1024 ? '< 2 s (aggregated and disaggregated)' : '',
+        ok: gpus === 1024 ? wall < 2000 : undefined,
       });
     }
   }

@@ -36,6 +36,10 @@ export interface DisaggFigures {
   transferFloor: number | null;
   /** sequences one decode worker holds at once (its KV cache and engine cap) */
   decodeSlots: number | null;
+  /** the pass costs the simulation uses (null when a figure is missing): for a layout search's first screen */
+  costs: PoolCosts | null;
+  /** seconds to move one prompt's cache of `tokens` tokens on an idle link */
+  transferOf: (tokens: number) => number | null;
   /**
    * the decode pool's output rate under the load over its rate with every slot running (mean context):
    * a decode worker steps whenever any sequence runs, so its busy time alone does not say how much of it is used
@@ -49,6 +53,8 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 export interface DisaggOptions {
   goodput?: boolean;
+  /** false: pool figures, pass costs and bounds only, no simulated load (a layout search's first screen) */
+  simulate?: boolean;
 }
 
 export function computeDisaggregated(
@@ -101,6 +107,7 @@ export function computeDisaggregated(
   // Worker groups: k identical groups of P/k prefill and D/k decode workers share the load alike.
   const groups = gcd(P.workers, D.workers);
   let decodeCapacity: number | null = null;
+  let poolCosts: PoolCosts | null = null;
   let run: ((which: LoadWhich, override?: Partial<Resolved['workload']>) => LoadFigures | { skipped: string } | null) | null = null;
   if (canSimulate) {
     const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst!, pModels, mode);
@@ -109,6 +116,7 @@ export function computeDisaggregated(
       prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
       decode: (batch, context) => dCosts.step(null, batch, context),
     };
+    poolCosts = costs;
     const full = dCosts.step(null, decodeSlots / D.r.layout.dp, input + output / 2);
     if (full) decodeCapacity = (D.workers * decodeSlots * (wl.speculative ? wl.speculative.acceptance : 1)) / (full.time + D.r.hardware.stepOverhead);
     const behaviour: PoolsBehaviour = {
@@ -128,7 +136,7 @@ export function computeDisaggregated(
       return out ? loadFigures(spec, out, output) : null;
     };
   }
-  const loadResult = run ? run('plan') : null;
+  const loadResult = run && options.simulate !== false ? run('plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
 
@@ -137,7 +145,7 @@ export function computeDisaggregated(
   const latencyReqs = (['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'] as LatencyKey[]).filter((k) => req[k] !== undefined);
   const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
   let maxRequestRate: number | null = null;
-  if (wantGoodput && run && decodeSlots !== null) {
+  if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
     const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
     maxRequestRate = goodputSearch(
       () => figuresOf(run!('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })),
@@ -207,7 +215,7 @@ export function computeDisaggregated(
     pools: { prefill: pf, decode: df },
     deployment,
     outcome: load ? (load.outcome as PoolsOutcome) : null,
-    link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus,
+    link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus, costs: poolCosts, transferOf,
     decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
   };
 }

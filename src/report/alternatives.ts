@@ -6,6 +6,7 @@ import { layoutText } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
 import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
+import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
 
 export interface AlternativesOptions {
@@ -72,6 +73,8 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
   const parts: string[] = [planLine(r), ...impossibleLines(r)];
   parts.push(topHeading(r));
   if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top), r.plan));
+  const disaggregated = disaggregatedMarkdown(r, top);
+  if (disaggregated) parts.push(disaggregated);
   const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
   if (helpful.length > 0) {
     parts.push('What would make it pass:');
@@ -91,6 +94,8 @@ export function renderSuggestMarkdown(r: SuggestResult): string {
     topHeading(r),
   ];
   if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan));
+  const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
+  if (disaggregated) parts.push('#### Disaggregated prefill and decode', disaggregated);
   parts.push('#### What would make it pass', whatIfTable(r));
   for (const n of r.notes) parts.push(`> ${escapeMarkdown(n)}`);
   return `${parts.join('\n\n')}\n`;

@@ -2,7 +2,7 @@
 // margins on each requirement and the objective's score.
 import { verifyLoadedPlan } from '../core/verify.js';
 import type { Check, LoadedPlan, Metrics, PlanReport } from '../core/types.js';
-import { buildCandidatePlan } from './candidate.js';
+import { buildVariationPlan } from './disagg-candidate.js';
 import type { Candidate, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
@@ -114,6 +114,6 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
 
 /** Builds the candidate plan, verifies it with the core, and summarises the report. */
 export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective): { candidate: Candidate; report: PlanReport } {
-  const report = verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false });
+  const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false });
   return { candidate: candidateFromReport(variation, report, objective), report };
 }

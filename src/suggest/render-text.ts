@@ -4,6 +4,7 @@ import { formatQuantity } from '../report/format.js';
 import { layoutText } from './candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
 import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
+import { disaggregatedTextLines } from './render-disagg.js';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -60,6 +61,8 @@ export function renderSuggestText(r: SuggestResult): string {
     rows.push(row('plan', r.plan));
     for (const line of pad(rows)) out.push(`  ${line}`);
   }
+
+  out.push(...disaggregatedTextLines(r));
 
   out.push('');
   out.push('What would make it pass:');

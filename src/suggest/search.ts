@@ -2,6 +2,8 @@
 // verified by the core; then what would make the plan pass, axis by axis.
 import type { LoadedPlan } from '../core/types.js';
 import { buildCandidatePlan, isWiderThanFp8, layoutText, planLayout } from './candidate.js';
+import { planVariation } from './disagg-candidate.js';
+import { disaggNotes, searchDisaggregated } from './disagg-search.js';
 import { boundReason } from './bound-reason.js';
 import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
@@ -347,7 +349,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const ranked = passing.length > 0 || possible.length > 0
     ? (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective))
     : all.slice().sort(compareByShortfall(options.objective));
-  const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
+  const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
   const impossible = impossibilities(s, plan);
   const unmet = shortfalls(s, plan, impossible);
   const what = whatIf(s, plan.status === 'pass', to);
@@ -355,7 +357,11 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
   if (passing.length === 0 && possible.length === 0 && ranked.length > 0) notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
   if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
+  // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
+  const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
+  notes.push(...disaggNotes(disaggregated, plan));
   return {
+    disaggregated,
     file: base.file,
     name: base.plan.name,
     objective: options.objective,

@@ -41,10 +41,25 @@ export interface CandidateFigures {
   kv_cache_capacity_tokens: number | null;
 }
 
+/** One pool of a disaggregated candidate: its workers, devices per worker and one worker's layout. */
+export interface PoolChoice {
+  workers: number;
+  gpus: number;
+  layout: LayoutChoice;
+}
+
+/** A disaggregated candidate's two pools. */
+export interface DisaggChoice {
+  prefill: PoolChoice;
+  decode: PoolChoice;
+}
+
 /** What a candidate changes relative to the plan (absent: as in the plan). */
 export interface Variation {
   gpus: number;
   layout: LayoutChoice;
+  /** prefill and decode pools instead of one layout (then `layout` repeats the decode pool's) */
+  disaggregation?: DisaggChoice;
   weight_dtype?: 'fp8';
   kv_cache_dtype?: 'fp8';
   concurrency?: number;
@@ -139,4 +154,25 @@ export interface SuggestResult {
   unmet: Shortfall[];
   /** rules and assumptions worth saying */
   notes: string[];
+  /** disaggregated layouts of the plan's devices beside the aggregated ones (disagg-search.ts) */
+  disaggregated?: DisaggSearch;
+}
+
+/** The disaggregated side of the search: prefill and decode layouts and worker ratios on the plan's devices. */
+export interface DisaggSearch {
+  gpus: number;
+  /** verified disaggregated candidates, best first */
+  top: Candidate[];
+  /** the best aggregated layout of the same devices */
+  best_aggregated: Candidate | null;
+  /** which kind wins on the objective, by how much (the better score over the other, > 1), in words */
+  winner: 'aggregated' | 'disaggregated' | 'tie' | null;
+  advantage: number | null;
+  detail: string;
+  /** the plan is aggregated and misses its TTFT or TPOT requirement; this disaggregated layout of the same devices passes */
+  rescue: Candidate | null;
+  /** worker layouts profiled, pool mixes screened, candidates verified by the two-pool simulation */
+  profiled: number;
+  screened: number;
+  verified: number;
 }

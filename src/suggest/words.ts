@@ -2,6 +2,7 @@
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
 import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
 import { layoutText } from './candidate.js';
+import { disaggText } from './disagg-candidate.js';
 import type { Candidate, Objective, RequirementMargin, Variation } from './types.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
@@ -56,7 +57,7 @@ export function marginText(reqs: readonly RequirementMargin[]): string {
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 export function variationText(v: Variation): string {
-  const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, layoutText(v.layout)];
+  const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, v.disaggregation ? disaggText(v.disaggregation) : layoutText(v.layout)];
   if (v.weight_dtype) parts.push(`${v.weight_dtype} weights`);
   if (v.kv_cache_dtype) parts.push(`${v.kv_cache_dtype} KV cache`);
   if (v.concurrency !== undefined) parts.push(`concurrency ${v.concurrency}`);

@@ -1,0 +1,91 @@
+// `suggest` beside the aggregated layouts: disaggregated layouts of the plan's devices (prefill and
+// decode worker layouts, worker ratios), verified by the two-pool simulation; which kind wins and by
+// how much; an aggregated plan that misses its TPOT gets the disaggregated layout that passes.
+import { describe, expect, it } from 'vitest';
+import { disaggText } from '../src/suggest/disagg-candidate.js';
+import { strictlyPasses, workerSizes } from '../src/suggest/disagg-search.js';
+import { renderAlternativesMarkdown, renderSuggestMarkdown } from '../src/report/alternatives.js';
+import { renderSuggestText, suggest } from '../src/suggest/index.js';
+import { load } from './core-helpers.js';
+
+const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
+
+/** Long prompts on one 8x H100 node: chunked prefill stalls the aggregated decode past its TPOT target. */
+const AGGREGATED = `version: 1
+name: llama70b-long-prompts
+model: {preset: llama-3.1-70b, weight_dtype: fp8, kv_cache_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 8}
+workload: {concurrency: 64, input_tokens: 8192, output_tokens: 512}
+deployment: {engine: vllm}
+requirements: {tpot: 35 ms, ttft: 12 s}
+`;
+
+const DISAGGREGATED = `version: 1
+name: r1-2p1d
+model: {preset: deepseek-r1, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 32}
+disaggregation:
+  prefill: {workers: 2, gpus: 8, parallelism: {tp: 8, ep: 8}}
+  decode: {workers: 1, gpus: 16, parallelism: {tp: 1, dp: 16, ep: 16}}
+workload: {concurrency: 128, input_tokens: 2048, output_tokens: 512}
+deployment: {engine: sglang}
+requirements: {tpot: 60 ms}
+`;
+
+describe('worker sizes searched for a pool', () => {
+  it('powers of two up to the device count, whole nodes beyond', () => {
+    expect(workerSizes(7, 8)).toEqual([1, 2, 4]);
+    expect(workerSizes(40, 8)).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(workerSizes(100, 72)).toEqual([1, 2, 4, 8, 16, 32, 64, 72]);
+  });
+});
+
+describe('an aggregated plan that misses its TPOT', () => {
+  const base = load(AGGREGATED);
+  const r = suggest(base, OPTIONS, 'fail');
+  const d = r.disaggregated!;
+
+  it('its own layout fails the TPOT requirement', () => {
+    expect(r.plan.failing).toContain('requirements.tpot');
+  });
+
+  it('finds a disaggregated layout of the same 8 GPUs that passes, verified by the simulation', () => {
+    expect(d.gpus).toBe(8);
+    expect(d.verified).toBeGreaterThan(0);
+    expect(d.rescue).not.toBeNull();
+    expect(strictlyPasses(d.rescue!)).toBe(true);
+    const choice = d.rescue!.variation.disaggregation!;
+    expect(choice.prefill.workers * choice.prefill.gpus + choice.decode.workers * choice.decode.gpus).toBeLessThanOrEqual(8);
+    expect(d.rescue!.requirements.find((x) => x.id === 'requirements.tpot')!.margin!).toBeGreaterThanOrEqual(0);
+    expect(r.notes.some((n) => n.startsWith(`a disaggregated layout on the same 8 GPUs would pass: ${disaggText(choice)}`))).toBe(true);
+  });
+
+  it('says which kind wins on the objective and by how much, from the two candidates\' own scores', () => {
+    expect(d.best_aggregated).not.toBeNull();
+    const dis = d.top[0]!.score!;
+    const agg = d.best_aggregated!.score!;
+    expect(d.winner).toBe(dis > agg ? 'disaggregated' : 'aggregated');
+    expect(d.advantage!).toBeCloseTo(Math.max(dis, agg) / Math.min(dis, agg), 6);
+  });
+
+  it('renders the disaggregated side in text and markdown', () => {
+    expect(renderSuggestText(r)).toMatch(/Disaggregated layouts of 8 devices .*simulated/);
+    expect(renderSuggestMarkdown(r)).toContain('#### Disaggregated prefill and decode');
+    expect(renderAlternativesMarkdown(r)).toMatch(/\| # \| Mix \| Devices \|/);
+  });
+});
+
+describe('a disaggregated plan', () => {
+  const base = load(DISAGGREGATED);
+  const r = suggest(base, OPTIONS, 'pass');
+
+  it('judges its own pools as its layout, and compares them with aggregated layouts of its devices', () => {
+    expect(r.plan.variation.disaggregation).toMatchObject({ prefill: { workers: 2, gpus: 8 }, decode: { workers: 1, gpus: 16 } });
+    expect(r.plan.status).not.toBe('fail');
+    // aggregated candidates of a disaggregated plan drop its pools
+    expect(r.top.every((c) => c.variation.disaggregation === undefined)).toBe(true);
+    expect(r.disaggregated!.top.length).toBeGreaterThan(0);
+    expect(r.disaggregated!.winner).not.toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+// The disaggregated side of a `suggest` result, for the terminal and for markdown: the best
+// prefill/decode mixes of the plan's devices with their figures and margins, which kind wins on the
+// objective and by how much, and whether a disaggregated layout rescues a plan that misses its latency.
+import { markdownTable } from 'markdown-table';
+import { escapeCell, escapeMarkdown } from '../report/escape.js';
+import { disaggText, mixText } from './disagg-candidate.js';
+import type { Candidate, SuggestResult } from './types.js';
+import { figureTexts, marginText, OBJECTIVE_TEXT, STATUS_TEXT } from './words.js';
+
+const mixOf = (c: Candidate): string => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
+
+function summary(r: SuggestResult): string | null {
+  const d = r.disaggregated;
+  if (!d) return null;
+  if (d.top.length === 0) return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
+  const best = d.top[0]!;
+  return `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+    `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`;
+}
+
+/** Lines for `suggest --format text`. */
+export function disaggregatedTextLines(r: SuggestResult): string[] {
+  const d = r.disaggregated;
+  const head = summary(r);
+  if (!d || head === null) return [];
+  const out = ['', head];
+  for (const [i, c] of d.top.entries()) {
+    const f = figureTexts(c);
+    out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
+    out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+  }
+  if (d.best_aggregated) {
+    const f = figureTexts(d.best_aggregated);
+    out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+  }
+  return out;
+}
+
+/** The markdown section (suggest --format markdown, the action's Alternatives). */
+export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
+  const d = r.disaggregated;
+  const head = summary(r);
+  if (!d || head === null) return '';
+  if (d.top.length === 0) return escapeMarkdown(head);
+  const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
+  const row = (label: string, c: Candidate, mix: string): string[] => {
+    const f = figureTexts(c);
+    return [label, escapeCell(mix), String(c.variation.gpus), STATUS_TEXT[c.status], ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell)];
+  };
+  d.top.slice(0, top).forEach((c, i) => rows.push(row(String(i + 1), c, mixOf(c))));
+  if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
+  return `${escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
+}
