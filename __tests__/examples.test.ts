@@ -1,12 +1,26 @@
 // The bundled example plans: the real deployments pass layout and memory, and their figures sit
 // where published measurements of the same model and layout put them.
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, GIB, load } from './core-helpers.js';
+import { check, GIB } from './core-helpers.js';
+import { loadPlan } from '../src/plan/load.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
-import type { PlanReport } from '../src/core/types.js';
+import type { LoadedPlan, PlanReport } from '../src/core/types.js';
 
 const dir = 'examples';
+/** An example loaded as the action loads it: the files it imports (deployment.from) read beside it. */
+function load(yaml: string, file: string): LoadedPlan {
+  const r = loadPlan(file, yaml, (plan, ref) => {
+    try {
+      return { text: readFileSync(join(dirname(plan), ref), 'utf8') };
+    } catch (err) {
+      return { error: String(err) };
+    }
+  });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}: ${e.message}`).join('\n'));
+  return r.loaded;
+}
 const reports = new Map<string, PlanReport>();
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.plan.yaml'))) {
   reports.set(f, verifyLoadedPlan(load(readFileSync(`${dir}/${f}`, 'utf8'), `${dir}/${f}`)));
@@ -26,13 +40,27 @@ describe('real deployments', () => {
     it(`${f}: no check fails; layout and memory pass; the estimate stays within its bound`, () => {
       const r = reports.get(f)!;
       expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
-      for (const c of r.checks.filter((x) => x.id.startsWith('layout.') && x.id !== 'layout.stage_balance')) expect(c.status).toBe('pass');
-      expect(check(r, 'memory.fits').status).toBe('pass');
+      // a disaggregated plan's layout and memory checks carry their pool's prefix
+      const pools = r.checks.some((c) => c.id.startsWith('decode.')) ? ['prefill.', 'decode.'] : [''];
+      for (const c of r.checks.filter((x) => /^((prefill|decode)\.)?layout\./.test(x.id) && !x.id.endsWith('layout.stage_balance'))) expect(c.status, c.id).toBe('pass');
+      for (const pool of pools) expect(check(r, `${pool}memory.fits`).status).toBe('pass');
       const m = r.metrics!;
       expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
       expect(m.ttft_ms!).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
     });
   }
+});
+
+describe('the disaggregated example (DeepSeek-R1 on GB200, imported from its Dynamo manifest)', () => {
+  const r = reports.get('deepseek-r1-disagg-gb200.plan.yaml')!;
+  it('reads both pools from the manifest and verifies them under their prefixes', () => {
+    expect(r.metrics!.world_size).toBe(40);
+    expect(r.details!.disaggregation!.prefill).toMatchObject({ workers: 6, gpus_per_worker: 4, layout: 'tp=1 dp=4 ep=4' });
+    expect(r.details!.disaggregation!.decode).toMatchObject({ workers: 1, gpus_per_worker: 16, layout: 'tp=1 dp=16 ep=16' });
+    expect(check(r, 'decode.memory.kv_capacity').status).toBe('pass');
+    expect(r.metrics!.kv_transfer_ms!).toBeGreaterThanOrEqual(r.metrics!.kv_transfer_lower_bound_ms!);
+    expect(check(r, 'requirements.tpot').status).toBe('pass');
+  });
 });
 
 describe('published anchors', () => {

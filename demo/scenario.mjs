@@ -4,7 +4,9 @@
 //   base commit: the examples as they were before the pull request (one plan with half the
 //                concurrency, one under its old name, one plan that the pull request deletes)
 //   pull request: adds the seed plan, raises one plan's concurrency, renames one, deletes one,
-//                 and touches a file that is no plan.
+//                 touches a file that is no plan, and adds prefill workers to the Dynamo manifest
+//                 that the disaggregated example imports (its plan is unchanged: the action
+//                 re-verifies it because the file it imports changed).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCommit } from '../__tests__/e2e/stand-in/server.mjs';
@@ -23,7 +25,10 @@ export function buildDemo(state, repoRoot) {
   const examples = readdirSync(dir).filter((f) => /\.plan\.(ya?ml|json)$/.test(f)).sort();
   const text = (f) => readFileSync(join(dir, f), 'utf8');
   const seed = examples.find((f) => f.startsWith('seed')) ?? examples[0];
-  const others = examples.filter((f) => f !== seed);
+  // Plans that import a deployment file keep their text; the pull request changes their manifest.
+  const importedFrom = (f) => /^\s*from:\s*(\S+)/m.exec(text(f))?.[1];
+  const importing = examples.filter((f) => f !== seed && importedFrom(f));
+  const others = examples.filter((f) => f !== seed && !importing.includes(f));
   const [modified, renamed, ...unchanged] = others;
 
   const head = { 'README.md': '# Deployment plans\n' };
@@ -45,6 +50,15 @@ export function buildDemo(state, repoRoot) {
   for (const f of unchanged) {
     head[`plans/${f}`] = text(f);
     base[`plans/${f}`] = text(f);
+  }
+  for (const f of importing) {
+    const manifest = importedFrom(f);
+    head[`plans/${f}`] = text(f);
+    base[`plans/${f}`] = text(f);
+    // the base ran two prefill workers fewer
+    head[`plans/${manifest}`] = text(manifest);
+    base[`plans/${manifest}`] = text(manifest).replace(/(subComponentType: prefill\n\s*replicas: )(\d+)/, (_m, key, n) => `${key}${Math.max(1, Number(n) - 2)}`);
+    files.push({ filename: `plans/${manifest}`, status: 'modified' });
   }
   addCommit(state, HEAD_SHA, head);
   addCommit(state, BASE_SHA, base);

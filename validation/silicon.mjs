@@ -242,7 +242,8 @@ function disaggKvDtype(row) {
  * prefill_* / decode_* columns, the client's concurrency for the whole deployment. InferenceX's
  * multi-node runs (srt-slurm's sa-bench, and the single-node harness alike) send 10 x concurrency
  * prompts with lengths uniform in [0.8 x ISL, ISL]: declared as workload.benchmark, as for the
- * aggregated rows. A prefill pass holds one prompt per attention rank (the rows' prefill batch of 1).
+ * aggregated rows. A prefill pass holds prefill_batch_size prompts of the longest length per attention
+ * rank (every complete row says 1).
  */
 export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExists }) {
   const src = sourceFields(row.silicon_data_source);
@@ -282,6 +283,9 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   const mean = (n) => (finite ? Math.round(0.9 * n) : n);
   const workload = { concurrency, input_tokens: mean(isl), output_tokens: mean(osl), max_input_tokens: isl, max_output_tokens: osl };
   if (finite) workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
+  // The row's prefill batch (requests per prefill pass of one attention rank) at the longest prompt.
+  const prefillBatch = Math.max(1, int(row.prefill_batch_size) ?? 1);
+  prefill.pool.max_batched_tokens = prefillBatch * isl;
   const total = prefill.pool.workers * prefill.pool.gpus + decode.pool.workers * decode.pool.gpus;
   const plan = {
     version: 1,
