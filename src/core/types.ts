@@ -447,8 +447,6 @@ export interface PlanReport {
    * metrics.range_coverage; written out as metrics.ranges in the JSON (report/json.ts)
    */
   ranges?: Record<string, [number, number]>;
-  /** why the ranges are wider than validated, when they are */
-  ranges_note?: string;
 }
 
 export interface Report {

@@ -268,7 +268,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
-  if (pr.why.length > 0) report.ranges_note = pr.why.join('; ');
-  if (options.details !== false) report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+  if (options.details !== false) {
+    report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    // Why the ranges are wider than validated, where they are.
+    for (const why of pr.why) report.details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+  }
   return report;
 }
