@@ -67,7 +67,7 @@ function expectValidStillVerified(report: Report): void {
     // The JSON carries the ranges inside the metrics (contract v1.1); the in-process report beside them.
     const { ranges, ...metrics } = (got?.metrics ?? {}) as Record<string, unknown>;
     expect(metrics).toEqual(expected.metrics);
-    expect(ranges).toEqual(expected.ranges ?? {});
+    expect(ranges).toEqual(expected.ranges);
     expect(got?.checks).toEqual(expected.checks);
   }
 }

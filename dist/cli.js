@@ -21819,7 +21819,7 @@ function renderSuggestMarkdown(r) {
 /** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
 function orderedPlan(plan) {
     const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
-    const withRanges = metrics ? { ...metrics, ranges: ranges ?? {} } : null;
+    const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
     return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
 }
 /** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
