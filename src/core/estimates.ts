@@ -74,6 +74,8 @@ export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
 export interface ComputeOptions {
   /** search the goodput (bisection over simulated open loops) even when no requirement asks for it */
   goodput?: boolean;
+  /** a shorter steady state for screening many candidates (VerifyOptions.quick) */
+  quick?: boolean;
 }
 
 /** Latency requirements judged against simulated figures (goodput holds them all). */
@@ -138,7 +140,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
-  const loadResult = costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
+  const loadResult = costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -299,6 +301,9 @@ const STEADY_MEASURED_WAVES = 3;
 const STEADY_MIN_MEASURED = 64;
 const STEADY_MAX_REQUESTS = 24_000;
 const OPEN_LOOP_REQUESTS = 2_000;
+/** A screening run (VerifyOptions.quick): one wave of warm-up, one measured (at least 16 requests); open loops of 300. */
+const QUICK_MIN_MEASURED = 16;
+const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 export const SIMULATION_EVENT_BUDGET = 400_000;
 
@@ -324,7 +329,9 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
  * least three waves measured while the clients keep sending); declared benchmark runs are simulated
  * as they ran, ramp-up and tail included.
  */
-export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, which: 'plan' | { rate: number; requests: number }): LoadFigures | { skipped: string } | null {
+export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, run: 'plan' | 'quick' | { rate: number; requests: number }): LoadFigures | { skipped: string } | null {
+  const quick = run === 'quick';
+  const which: 'plan' | { rate: number; requests: number } = run === 'quick' ? 'plan' : run;
   const { layout, workload: wl } = r;
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const open = which !== 'plan' || wl.requestRate !== undefined;
@@ -339,7 +346,7 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
   let load: LoadSpec;
   if (open) {
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
-    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : OPEN_LOOP_REQUESTS) : which.requests;
+    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
     const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null);
     if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
     requests = fitted;
@@ -360,8 +367,8 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
       warmup = 0;
       if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
     } else {
-      const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-      warmup = STEADY_WARMUP_WAVES * clients;
+      const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+      warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
       requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
       const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false);
       if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);

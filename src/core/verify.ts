@@ -32,6 +32,11 @@ function lineOf(lines: Record<string, number>, path: string | undefined): number
 export interface VerifyOptions {
   /** build the per-device and per-figure breakdowns for reports (a layout search needs only checks and metrics) */
   details?: boolean;
+  /**
+   * a shorter steady state (one wave of warm-up, one measured): a layout search screens thousands
+   * of candidates with it; the plan's own figures always come from the full simulation
+   */
+  quick?: boolean;
 }
 
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
@@ -72,7 +77,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
         (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
   }
 
-  const c = compute(loaded, r, est, bound);
+  const c = compute(loaded, r, est, bound, { quick: options.quick === true });
   const modelMissing = estR.missing;
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);

@@ -112,8 +112,11 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
   };
 }
 
-/** Builds the candidate plan, verifies it with the core, and summarises the report. */
-export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective): { candidate: Candidate; report: PlanReport } {
-  const report = verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false });
+/**
+ * Builds the candidate plan, verifies it with the core, and summarises the report. A search screens
+ * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
+ */
+export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective, screen = false): { candidate: Candidate; report: PlanReport } {
+  const report = verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false, quick: screen });
   return { candidate: candidateFromReport(variation, report, objective), report };
 }

@@ -65,7 +65,7 @@ export class LayoutSearch {
     let c = this.single.get(key);
     if (!c) {
       this.verified++;
-      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
       this.single.set(key, c);
     }
     return c;
@@ -344,9 +344,10 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const passing = all.filter((c) => c.status === 'pass');
   const possible = all.filter((c) => c.status === 'possible');
   // nothing passes or stays open: show the layouts closest to passing instead
-  const ranked = passing.length > 0 || possible.length > 0
-    ? (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective))
-    : all.slice().sort(compareByShortfall(options.objective));
+  const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
+  const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
+  // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
+  const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
   const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
   const impossible = impossibilities(s, plan);
   const unmet = shortfalls(s, plan, impossible);
@@ -362,7 +363,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     plan_gpus: s.planGpus,
     plan_verdict: planVerdict,
     plan,
-    top: ranked.slice(0, options.top),
+    top,
     search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
     what_if: what,
     impossible,
