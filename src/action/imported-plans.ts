@@ -11,8 +11,10 @@ export const MAX_PLANS_SCANNED = 300;
 
 export interface ImportedPlans {
   plans: PlanToVerify[];
-  /** what to tell the reader: which plans were added and why, or that the scan was cut short */
+  /** what to tell the reader: which plans were added and why */
   notes: string[];
+  /** when the scan was cut short, why the job must fail (a plan importing a changed file may be unseen); else null */
+  unsearched: string | null;
 }
 
 /**
@@ -24,11 +26,12 @@ export async function plansImportingChangedFiles(
   selected: readonly PlanToVerify[],
   allPlans: readonly string[],
   head: FileSource,
+  maxScanned = MAX_PLANS_SCANNED,
 ): Promise<ImportedPlans> {
-  if (changedFiles.length === 0) return { plans: [], notes: [] };
+  if (changedFiles.length === 0) return { plans: [], notes: [], unsearched: null };
   const already = new Set(selected.map((p) => p.path));
   const candidates = allPlans.filter((p) => !already.has(p));
-  const scanned = candidates.slice(0, MAX_PLANS_SCANNED);
+  const scanned = candidates.slice(0, maxScanned);
   const texts = await mapLimited(scanned, 8, async (path) => {
     const read = await head.read(path, MAX_PLAN_BYTES);
     return 'text' in read ? { path, text: read.text } : null;
@@ -36,8 +39,10 @@ export async function plansImportingChangedFiles(
   const found = plansImporting(changedFiles, texts.filter((t): t is { path: string; text: string } => t !== null));
   const notes: string[] = [];
   if (found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
-  if (candidates.length > scanned.length) {
-    notes.push(`Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files.`);
-  }
-  return { plans: found.map((path) => ({ path, basePath: path })), notes };
+  // fail closed: a plan among those not searched may import a changed file and now fail
+  const unsearched = candidates.length > scanned.length
+    ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+    : null;
+  if (unsearched) notes.push(unsearched);
+  return { plans: found.map((path) => ({ path, basePath: path })), notes, unsearched };
 }
