@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ALTERNATIVES_TIME_BUDGET_MS, alternativesMarkdown } from '../src/action/alternatives.js';
 import { guardFetch } from '../src/action/fetch-guard.js';
 import type { FileSource } from '../src/action/file-source.js';
-import { plansImportingChangedFiles } from '../src/action/imported-plans.js';
+import { plansImportingChangedFiles, SCAN_WORK_BUDGET } from '../src/action/imported-plans.js';
 import { escapeLogData } from '../src/action/log.js';
 import { createClient } from '../src/action/octokit.js';
 import { checkDeadline, chargeWork, verifyPlanText, withWorkBudget, type PlanReport } from '../src/core/index.js';
@@ -146,5 +146,14 @@ describe('the import scan fails closed when cut short', () => {
     const whole = await plansImportingChangedFiles(['k8s/x.yaml'], [], all, source(files), Infinity);
     expect(whole.plans).toEqual([{ path: 'p4.plan.yaml', basePath: 'p4.plan.yaml' }]);
     expect(whole.unsearched).toBeNull();
+  });
+
+  it('past its work budget the scan fails closed too', async () => {
+    const big = `version: 1\ndeployment:\n  from: k8s/x.yaml\ndescription: "${'x'.repeat(1_000_000)}"\n`;
+    const files = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`p${i}.plan.yaml`, big]));
+    const result = await plansImportingChangedFiles(['k8s/x.yaml'], [], Object.keys(files), source(files), Infinity, 3_000_000);
+    expect(result.plans).toEqual([]);
+    expect(result.unsearched).toMatch(/stopped at its work budget \(3,000,000 units.* so the job fails/);
+    expect(SCAN_WORK_BUDGET).toBe(64_000_000);
   });
 });

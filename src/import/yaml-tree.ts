@@ -2,12 +2,15 @@
 // Bounded like plan files: size, alias count; Helm templates are refused with what to do instead.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { chargeWork } from '../core/work-budget.js';
+import { shapeProblem } from '../plan/depth.js';
 import { keyLabel } from '../plan/source.js';
 import { yamlErrorKind } from '../plan/syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from '../plan/yaml-anchors.js';
 import type { ImportError } from './result.js';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+/** Lines and flow values counted before parsing (the parser costs about a microsecond each); a rendered chart has a few thousand. */
+export const MAX_LINES_AND_VALUES = 50_000;
 const MAX_DEPTH = 64;
 /** Nodes built from one file with aliases expanded: guards against alias bombs. */
 const MAX_NODES = 200_000;
@@ -34,6 +37,9 @@ export function templateLine(text: string): number {
 
 export function parseYamlFile(text: string): YamlFile | ImportError {
   if (text.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+  const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
+  if (shape?.limit === 'depth') return { error: `nested deeper than ${MAX_DEPTH} levels`, line: shape.line };
+  if (shape) return { error: `more than ${MAX_LINES_AND_VALUES} lines and values: too large to be a deployment file`, line: shape.line };
   const helm = templateLine(text);
   if (helm > 0) {
     return {

@@ -1,11 +1,36 @@
-// A cheap upper bound on a YAML/JSON text's nesting depth, checked BEFORE parsing:
-// the YAML parser recurses per level, and some deep inputs ("- - - - ..." 200k times)
-// crash the whole process with a fatal out-of-memory error that no try/catch can stop.
-// The bound may overcount (brackets inside plain scalars count); it must not undercount
-// flow brackets, block indentation or compact "- - x" sequences.
+// Cheap upper bounds on a YAML/JSON text's nesting depth and number of values, checked BEFORE
+// parsing, in one linear pass:
+// - depth: the YAML parser recurses per level, and some deep inputs ("- - - - ..." 200k times)
+//   crash the whole process with a fatal out-of-memory error that no try/catch can stop;
+// - values: the parser spends about a microsecond and a few hundred bytes per value, so a 1 MiB
+//   file of 200,000 one-line keys costs seconds before any check of ours could run.
+// The bounds may overcount (brackets inside plain scalars count, every line of a block scalar
+// counts as a value); they must not undercount flow brackets and commas, block indentation,
+// lines or compact "- - x" sequences.
 
-/** Where the estimate first passed `limit`, or undefined when it never did. */
+export interface ShapeLimits {
+  /** deepest nesting estimate allowed */
+  depth: number;
+  /** most values (non-blank lines, flow items, compact indicators) allowed */
+  values: number;
+}
+
+/** Where an estimate first passed its limit (and which), or undefined when none did. */
+export function shapeProblem(text: string, limits: ShapeLimits): { line: number; limit: 'depth' | 'values' } | undefined {
+  let values = 0;
+  const deep = scan(text, limits.depth, () => ++values > limits.values);
+  if (deep) return { line: deep.line, limit: deep.byCount ? 'values' : 'depth' };
+  return undefined;
+}
+
+/** Where the depth estimate first passed `limit`, or undefined when it never did. */
 export function deeperThan(text: string, limit: number): { line: number } | undefined {
+  const found = scan(text, limit, () => false);
+  return found ? { line: found.line } : undefined;
+}
+
+/** The scan: `count` is called once per value; true from it stops the scan there. */
+function scan(text: string, limit: number, count: () => boolean): { line: number; byCount: boolean } | undefined {
   const indents: number[] = [];
   let flow = 0;
   let line = 1;
@@ -19,6 +44,7 @@ export function deeperThan(text: string, limit: number): { line: number } | unde
       col++;
     }
     const blank = i >= n || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
+    if (!blank && count()) return { line, byCount: true };
     let compact = 0;
     if (!blank && flow === 0) {
       while (indents.length > 0 && (indents[indents.length - 1] as number) > col) indents.pop();
@@ -28,7 +54,8 @@ export function deeperThan(text: string, limit: number): { line: number } | unde
         compact++;
         i++;
         while (i < n && text[i] === ' ') i++;
-        if (indents.length + compact + flow > limit) return { line };
+        if (count()) return { line, byCount: true };
+        if (indents.length + compact + flow > limit) return { line, byCount: false };
       }
     }
     // the rest of the line: flow brackets outside quotes and comments
@@ -54,12 +81,14 @@ export function deeperThan(text: string, limit: number): { line: number } | unde
       }
       if (ch === '[' || ch === '{') {
         flow++;
-        if (indents.length + compact + flow > limit) return { line };
+        if (count()) return { line, byCount: true };
+        if (indents.length + compact + flow > limit) return { line, byCount: false };
       } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      else if (ch === ',' && flow > 0 && count()) return { line, byCount: true };
       previous = ch;
       i++;
     }
-    if (indents.length + compact + flow > limit) return { line };
+    if (indents.length + compact + flow > limit) return { line, byCount: false };
     if (i < n) {
       i++; // the newline
       line++;

@@ -5,10 +5,9 @@
 // Families covered: Llama, Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
 // DeepSeek-V2/V3/R1 (MLA), gpt-oss, and multimodal configs that nest the text
 // model under `text_config`.
-import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
-import { findJsonSyntaxError, lineColumn } from './syntax-errors.js';
+import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
 
 export interface HfConfigResult {
   spec: ModelSpec;
@@ -87,22 +86,10 @@ export function nonFiniteAsNull(text: string): string {
 
 type Locate = (path: readonly string[]) => number | undefined;
 
-/** Finds the 1-based line of a key path in the source, via yaml (JSON is YAML). */
+/** Finds the 1-based line of a key path in the source (the text has parsed as JSON, possibly with NaN). */
 function keyLocator(text: string): Locate {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  return (path) => {
-    let node: unknown = doc.contents;
-    let keyOffset: number | undefined;
-    for (const key of path) {
-      if (!isMap(node)) return undefined;
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (!pair) return undefined;
-      keyOffset = (pair.key as YamlNode).range?.[0];
-      node = pair.value;
-    }
-    return keyOffset === undefined ? undefined : lineCounter.linePos(keyOffset).line;
-  };
+  const lines = jsonKeyLines(text);
+  return (path) => lines.get(path.join('\u0000'));
 }
 
 function isObject(value: unknown): value is Json {

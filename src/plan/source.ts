@@ -4,7 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PlanError } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
-import { deeperThan } from './depth.js';
+import { shapeProblem } from './depth.js';
 import { yamlErrorKind } from './syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from './yaml-anchors.js';
 
@@ -16,6 +16,12 @@ export const MAX_DEPTH = 32;
 export const MAX_ALIASES = 100;
 /** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
 const MAX_NODES = 100_000;
+/**
+ * Lines and flow values in one file, counted before parsing (a plan needs a few dozen; a
+ * description of 10,000 characters fits on fewer lines than this): the parser's cost grows with
+ * them, about a microsecond each, so a 1 MiB file of 200,000 one-line keys would cost seconds.
+ */
+export const MAX_LINES_AND_VALUES = 20_000;
 
 export interface MapEntry {
   key: string;
@@ -97,9 +103,12 @@ export function parseSource(text: string): SourceResult {
     const line = text.slice(0, nul).split('\n').length;
     return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
   }
-  const deep = deeperThan(text, 2 * MAX_DEPTH);
-  if (deep) {
-    return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
+  const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
+  if (shape?.limit === 'depth') {
+    return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: shape.line }] };
+  }
+  if (shape) {
+    return { ok: false, errors: [{ message: `the file has more than ${MAX_LINES_AND_VALUES} lines and values; a plan needs a few dozen`, line: shape.line }] };
   }
   chargeWork(text.length);
   const lineCounter = new LineCounter();

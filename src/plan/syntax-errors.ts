@@ -163,3 +163,43 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
     }
   }
 }
+
+/**
+ * The 1-based line of every object key down to `maxDepth` levels of valid JSON text, by key path
+ * (keys joined with NUL), in one linear pass. For the lines of a config.json's fields: parsing it
+ * a second time as YAML for its positions cost seconds on a 4 MiB file. A duplicated key keeps
+ * the line of its last occurrence, whose value JSON.parse keeps.
+ */
+export function jsonKeyLines(text: string, maxDepth = 3): Map<string, number> {
+  const lines = new Map<string, number>();
+  /** per open container: its key path; for an object, whether the next string is a key, and the last key */
+  const stack: { path: string[]; object: boolean; expectKey: boolean; lastKey?: string }[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      const top = stack[stack.length - 1];
+      if (top?.object && top.expectKey) {
+        top.expectKey = false;
+        if (stack.length <= maxDepth) {
+          const raw = text.slice(start, i + 1);
+          const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+          lines.set([...top.path, key].join('\u0000'), line);
+          top.lastKey = key;
+        }
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      const top = stack[stack.length - 1];
+      const path = top === undefined ? [] : top.object ? [...top.path, top.lastKey ?? ''] : top.path;
+      stack.push({ path: stack.length < maxDepth ? path : [], object: c === 0x7b, expectKey: c === 0x7b });
+    } else if (c === 0x7d || c === 0x5d) stack.pop();
+    else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+    }
+  }
+  return lines;
+}
