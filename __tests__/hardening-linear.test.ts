@@ -1,7 +1,7 @@
 // Issue 16, part 2: linear time on every input within the limits. Each input that once stalled a
 // check (config.json of blanks, a serve.sh of `$(`, engine configs of many keys and aliases, a
-// manifest's script, plans) is parsed at its size limit in at most a second, and doubling the
-// input at most about doubles the time (a quadratic parser would quadruple it).
+// manifest's script, plans) is parsed at its size limit in at most a second, and quadrupling the
+// input at most about quadruples the time (a quadratic parser would take 16 times as long).
 //
 // Time is measured as this process's CPU time, the best of two runs after a warm-up: the machines
 // that run this suite are shared, and their wall clock says more about the neighbours than the code.
@@ -66,7 +66,7 @@ describe('each slow input at its size limit', () => {
   });
 });
 
-describe('doubling an input at most about doubles the time', () => {
+describe('quadrupling an input at most about quadruples the time', () => {
   const pairs: [string, (n: number) => unknown][] = [
     ['shell $(', (n) => importDeployment('a.sh', `vllm serve m ${'$('.repeat(n)}`, {}, noReferences)],
     ['shell ${', (n) => importDeployment('a.sh', `vllm serve m ${'${'.repeat(n)}`, {}, noReferences)],
@@ -78,10 +78,11 @@ describe('doubling an input at most about doubles the time', () => {
   for (const [name, run] of pairs) {
     it(name, () => {
       const n = 1 << 20;
-      const small = cpuMs(() => run(n / 2));
+      const small = cpuMs(() => run(n / 4));
       const large = cpuMs(() => run(n));
-      // linear: about 2; quadratic: about 4. Below 10 ms the clock's grain decides, so a floor.
-      expect(large / Math.max(small, 10), `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(3);
+      // linear: about 4 (a little more where big objects cost the garbage collector more); quadratic:
+      // about 16. Below 10 ms the clock's grain decides, so a floor.
+      expect(large / Math.max(small, 10), `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(8);
     });
   }
 });

@@ -4,13 +4,13 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type D
 import { chargeWork } from '../core/work-budget.js';
 import { shapeProblem } from '../plan/depth.js';
 import { keyLabel } from '../plan/source.js';
-import { yamlErrorKind } from '../plan/syntax-errors.js';
+import { withoutStackTraces, yamlErrorKind } from '../plan/syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from '../plan/yaml-anchors.js';
 import type { ImportError } from './result.js';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
-/** Lines and flow values counted before parsing (the parser costs about a microsecond each); a rendered chart has a few thousand. */
-export const MAX_LINES_AND_VALUES = 50_000;
+/** Lines and values (words) counted before parsing (the parser costs about a microsecond each); a serving manifest has a few thousand. */
+export const MAX_LINES_AND_VALUES = 100_000;
 const MAX_DEPTH = 64;
 /** Nodes built from one file with aliases expanded: guards against alias bombs. */
 const MAX_NODES = 200_000;
@@ -53,7 +53,7 @@ export function parseYamlFile(text: string): YamlFile | ImportError {
   try {
     // uniqueKeys: false because the parser's own check is quadratic (68 s on a 592 KB config):
     // build() finds duplicates with a Set instead
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    docs = withoutStackTraces(() => parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false })) as Document.Parsed[];
   } catch (err) {
     // the parser's message may quote the text: only its kind is said
     return { error: `not readable as YAML (${err instanceof Error ? err.name : 'a failure'} in the parser)` };

@@ -2,16 +2,18 @@
 // parsing, in one linear pass:
 // - depth: the YAML parser recurses per level, and some deep inputs ("- - - - ..." 200k times)
 //   crash the whole process with a fatal out-of-memory error that no try/catch can stop;
-// - values: the parser spends about a microsecond and a few hundred bytes per value, so a 1 MiB
-//   file of 200,000 one-line keys costs seconds before any check of ours could run.
-// The bounds may overcount (brackets inside plain scalars count, every line of a block scalar
-// counts as a value); they must not undercount flow brackets and commas, block indentation,
-// lines or compact "- - x" sequences.
+// - values: the parser spends about a microsecond and a few hundred bytes per value or syntax
+//   error, so a 1 MiB file of 200,000 one-line keys (or of 500,000 quotes, each an error) costs
+//   seconds before any check of ours could run. Counted: every line, every word, every quoted
+//   scalar, flow bracket and comma, stray closing bracket and compact "- " or "? ".
+// The bounds may overcount (brackets inside plain scalars count, every line and word of a block
+// scalar counts); they must not undercount flow brackets, block indentation or compact "- - x"
+// sequences.
 
 export interface ShapeLimits {
   /** deepest nesting estimate allowed */
   depth: number;
-  /** most values (non-blank lines, flow items, compact indicators) allowed */
+  /** most values (lines, words, quoted scalars, flow items, compact indicators) allowed */
   values: number;
 }
 
@@ -44,7 +46,8 @@ function scan(text: string, limit: number, count: () => boolean): { line: number
       col++;
     }
     const blank = i >= n || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
-    if (!blank && count()) return { line, byCount: true };
+    // every line counts, blank or not (the parser spends time on each)
+    if (count()) return { line, byCount: true };
     let compact = 0;
     if (!blank && flow === 0) {
       while (indents.length > 0 && (indents[indents.length - 1] as number) > col) indents.pop();
@@ -67,7 +70,11 @@ function scan(text: string, limit: number, count: () => boolean): { line: number
         while (i < n && text[i] !== '\n') i++;
         break;
       }
-      if ((ch === '"' || ch === "'") && tokenStart) {
+      // every word counts: one line can hold thousands of tokens (or of parse errors)
+      if (ch !== ' ' && ch !== '\t' && (previous === ' ' || previous === '\t') && count()) return { line, byCount: true };
+      // a quote right after a closing one starts another scalar for the parser (or an error): counted too
+      if ((ch === '"' || ch === "'") && (tokenStart || previous === '"' || previous === "'")) {
+        if (count()) return { line, byCount: true };
         // skip the quoted scalar, which may span lines
         i++;
         while (i < n && text[i] !== ch) {
@@ -83,7 +90,11 @@ function scan(text: string, limit: number, count: () => boolean): { line: number
         flow++;
         if (count()) return { line, byCount: true };
         if (indents.length + compact + flow > limit) return { line, byCount: false };
-      } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      } else if (ch === ']' || ch === '}') {
+        // a stray closing bracket is a parse error each: counted, so a file of them is refused early
+        if (flow > 0) flow--;
+        else if (count()) return { line, byCount: true };
+      }
       else if (ch === ',' && flow > 0 && count()) return { line, byCount: true };
       previous = ch;
       i++;

@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { PlanError } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { shapeProblem } from './depth.js';
-import { yamlErrorKind } from './syntax-errors.js';
+import { withoutStackTraces, yamlErrorKind } from './syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from './yaml-anchors.js';
 
 /** Plans larger than this are refused before parsing (1 MiB). */
@@ -17,9 +17,10 @@ export const MAX_ALIASES = 100;
 /** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
 const MAX_NODES = 100_000;
 /**
- * Lines and flow values in one file, counted before parsing (a plan needs a few dozen; a
- * description of 10,000 characters fits on fewer lines than this): the parser's cost grows with
- * them, about a microsecond each, so a 1 MiB file of 200,000 one-line keys would cost seconds.
+ * Lines and values (words, quoted scalars, flow items) in one file, counted before parsing
+ * (depth.ts): a plan needs a few hundred, a description of 10,000 characters a few thousand. The
+ * parser's cost grows with them, about a microsecond each, so a 1 MiB file of 200,000 one-line
+ * keys would cost seconds.
  */
 export const MAX_LINES_AND_VALUES = 20_000;
 
@@ -116,7 +117,7 @@ export function parseSource(text: string): SourceResult {
   try {
     // uniqueKeys: false because the parser's own check is quadratic (52 s for 40k keys);
     // TreeBuilder reports duplicates instead, with a Set.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    doc = withoutStackTraces(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
   } catch (err) {
     // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
     return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
