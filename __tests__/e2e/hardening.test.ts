@@ -16,7 +16,7 @@ import { DOT_ENV, GIT_CONFIG, leakedSecret } from '../fixtures/hostile/secrets.j
 import { planPathOf, slowInputs } from '../fixtures/hostile/slow-inputs.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
-import { REPO_ROOT, runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
+import { pullRequestPayload, REPO_ROOT, runAction, runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
 
 const HEAD = '6'.repeat(40);
 const BASE = '5'.repeat(40);
@@ -240,4 +240,40 @@ describe('every slow input is verified or refused in at most 5 s', () => {
       expect(result.wallMs, `${result.wallMs} ms`).toBeLessThanOrEqual(5000);
     });
   }
+});
+
+describe('pull_request_target', () => {
+  async function target(checkedOut: string): Promise<ActionRun> {
+    const state = createState();
+    addCommit(state, HEAD, { 'plans/valid.plan.yaml': VALID_PLAN });
+    addCommit(state, BASE, {});
+    state.pulls.set(9, { files: [{ filename: 'plans/valid.plan.yaml', status: 'added' }] });
+    server = await startStandIn(state);
+    const workspace = mkdtempSync(join(tmpdir(), 'ppc-target-ws-'));
+    mkdirSync(join(workspace, 'plans'));
+    writeFileSync(join(workspace, 'plans', 'valid.plan.yaml'), VALID_PLAN);
+    return runAction({
+      apiUrl: server.url,
+      token: state.token,
+      owner: state.owner,
+      repo: state.repo,
+      eventName: 'pull_request_target',
+      payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 9, headSha: HEAD, baseSha: BASE, changedFiles: 1 }),
+      workspace,
+      checkedOut,
+      // under pull_request_target, GITHUB_SHA is the base branch's last commit
+      env: { GITHUB_SHA: BASE },
+    });
+  }
+
+  it('warns when the pull request\'s head is checked out, and not when the base branch is', async () => {
+    const head = await target(HEAD);
+    expect(head.stdout).toMatch(/^::warning::This job runs on pull_request_target with commit 6666666 checked out, not the base branch's\. .*README/m);
+    expect(head.exitCode).toBe(0);
+    await server?.close();
+    server = undefined;
+    const base = await target(BASE);
+    expect(base.stdout).not.toContain('pull_request_target');
+    expect(base.exitCode).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { loadPlan, verifyLoadedPlan } from '../core/index.js';
 import { renderSuggestMarkdown } from '../report/alternatives.js';
-import { errorLine } from '../report/index.js';
+import { errorLine, escapeTerminal } from '../report/index.js';
 import { DEFAULT_SUGGEST_OPTIONS, MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
@@ -80,12 +80,12 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
   const file = positionals[0]!;
   const read = readPlanFile(file, io.cwd);
   if (!read.ok) {
-    io.stderr(`${errorLine(file, read.line === undefined ? { message: read.message } : { message: read.message, line: read.line })}\n`);
+    io.stderr(`${escapeTerminal(errorLine(file, read.line === undefined ? { message: read.message } : { message: read.message, line: read.line }))}\n`);
     return EXIT_USAGE;
   }
   const loaded = loadPlan(file, read.text, createReadReference({ cwd: io.cwd }));
   if (!loaded.ok) {
-    for (const error of loaded.errors) io.stderr(`${errorLine(file, error)}\n`);
+    for (const error of loaded.errors) io.stderr(`${escapeTerminal(errorLine(file, error))}\n`);
     return EXIT_USAGE;
   }
   const verdict = verifyLoadedPlan(loaded.loaded).verdict;
