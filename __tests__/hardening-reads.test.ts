@@ -1,9 +1,7 @@
 // Issue 16, part 1: nothing but plan text reaches a report. Files are read as the commit has them
 // (no symbolic link followed, .git never read, FIFOs refused before any read), and a file that is
 // not a plan gets errors with a line, a column and a kind, never its content.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentsApiSource, workspaceSource } from '../src/action/file-source.js';
@@ -20,25 +18,18 @@ import { findJsonSyntaxError, lineColumn } from '../src/plan/syntax-errors.js';
 import { renderJson, renderReportMarkdown, renderText } from '../src/report/index.js';
 import { combineReports } from '../src/core/verdict.js';
 import { importText } from './import-helpers.js';
-import { DOT_ENV, DOT_ENV_YAML, GIT_CONFIG, leakedSecret, NPMRC } from './fixtures/hostile/secrets.js';
+import { DOT_ENV, DOT_ENV_YAML, GIT_CONFIG, leakedSecret, NPMRC, secretCheckout } from './fixtures/hostile/secrets.js';
 
 const noReferences = () => ({ error: 'none' });
 
-/** A checkout with its credential in .git/config, an .env, and plans that link to both. */
+/** The secret checkout, with a plain plan, a link to .git and a linked folder. */
 function checkout(): string {
-  const root = mkdtempSync(join(tmpdir(), 'ppc-reads-'));
-  mkdirSync(join(root, '.git'));
-  writeFileSync(join(root, '.git', 'config'), GIT_CONFIG);
-  writeFileSync(join(root, '.env'), DOT_ENV);
-  mkdirSync(join(root, 'plans'));
+  const root = secretCheckout('ppc-reads-');
   writeFileSync(join(root, 'plans', 'ok.plan.yaml'), 'version: 1\n');
-  symlinkSync('../.git/config', join(root, 'plans', 'git.plan.yaml'));
-  symlinkSync('../.env', join(root, 'plans', 'env.plan.yaml'));
   symlinkSync('../.git', join(root, 'plans', 'dotgit'));
   mkdirSync(join(root, 'real'));
   writeFileSync(join(root, 'real', 'inside.plan.yaml'), 'version: 1\n');
   symlinkSync('real', join(root, 'linked'));
-  execFileSync('mkfifo', [join(root, 'plans', 'fifo.plan.yaml')]);
   return root;
 }
 
@@ -47,8 +38,8 @@ describe('the workspace is read as the commit has it', () => {
 
   it('refuses a symbolic link, naming the file, and never follows it', async () => {
     const source = workspaceSource(root);
-    expect(await source.read('plans/git.plan.yaml', 1 << 20)).toEqual({ error: 'plans/git.plan.yaml is a symbolic link; links are not followed' });
-    expect(await source.read('plans/env.plan.yaml', 1 << 20)).toEqual({ error: 'plans/env.plan.yaml is a symbolic link; links are not followed' });
+    expect(await source.read('plans/git-config.plan.yaml', 1 << 20)).toEqual({ error: 'plans/git-config.plan.yaml is a symbolic link; links are not followed' });
+    expect(await source.read('plans/dotenv.plan.yaml', 1 << 20)).toEqual({ error: 'plans/dotenv.plan.yaml is a symbolic link; links are not followed' });
     // a folder on the way that is a link counts too
     expect(await source.read('linked/inside.plan.yaml', 1 << 20)).toEqual({ error: 'linked/inside.plan.yaml lies under linked, a symbolic link; links are not followed' });
     expect(await source.read('plans/dotgit/config', 1 << 20)).toHaveProperty('error', expect.stringContaining('symbolic link'));
@@ -73,10 +64,10 @@ describe('the workspace is read as the commit has it', () => {
   });
 
   it('the CLI refuses the same links and the FIFO, and the secrets stay out of every format', () => {
-    const report = verifyPlanFiles(['plans/git.plan.yaml', 'plans/env.plan.yaml', 'plans/fifo.plan.yaml', 'plans/ok.plan.yaml'], root);
+    const report = verifyPlanFiles(['plans/git-config.plan.yaml', 'plans/dotenv.plan.yaml', 'plans/fifo.plan.yaml', 'plans/ok.plan.yaml'], root);
     const byFile = Object.fromEntries(report.plans.map((p) => [p.file, p]));
-    expect(byFile['plans/git.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
-    expect(byFile['plans/env.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
+    expect(byFile['plans/git-config.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
+    expect(byFile['plans/dotenv.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
     expect(byFile['plans/fifo.plan.yaml']?.errors[0]?.message).toBe('is a FIFO (named pipe), not a regular file');
     for (const text of [renderText(report), renderReportMarkdown(report), renderJson(report)]) expect(leakedSecret(text)).toBeNull();
   });

@@ -5,14 +5,14 @@
 // once stalled a check. What must hold: no secret in any output (comment, job summary, check runs
 // and their annotations, the log, the output files, the CLI), no workflow command from data, the
 // job fails on the plan GitHub did not list, and every hostile input is verified or refused in 5 s.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
 import { VALID_PLAN } from '../fixtures/hostile/cases.js';
-import { DOT_ENV, GIT_CONFIG, leakedSecret } from '../fixtures/hostile/secrets.js';
+import { DOT_ENV, leakedSecret, secretCheckout } from '../fixtures/hostile/secrets.js';
 import { planPathOf, slowInputs } from '../fixtures/hostile/slow-inputs.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
@@ -74,20 +74,13 @@ function reportOf(result: ActionRun): Report {
   return JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as Report;
 }
 
-/** A checkout as actions/checkout leaves it with persist-credentials on, an .env from an earlier step, and plans that reach for both. */
+/** The secret checkout, with a valid plan and plans that name ../.env and ../.git/config. */
 function secretWorkspace(): string {
-  const root = mkdtempSync(join(tmpdir(), 'ppc-harden-ws-'));
-  mkdirSync(join(root, '.git'));
-  writeFileSync(join(root, '.git', 'config'), GIT_CONFIG);
-  writeFileSync(join(root, '.env'), DOT_ENV);
-  mkdirSync(join(root, 'plans'));
+  const root = secretCheckout('ppc-harden-ws-');
   writeFileSync(join(root, 'plans', 'valid.plan.yaml'), VALID_PLAN);
-  symlinkSync('../.git/config', join(root, 'plans', 'git-config.plan.yaml'));
-  symlinkSync('../.env', join(root, 'plans', 'dotenv.plan.yaml'));
   writeFileSync(join(root, 'plans', 'reference.plan.yaml'), VALID_PLAN.replace('  preset: llama-3.1-8b', '  hf_config: ../.env'));
   writeFileSync(join(root, 'plans', 'import.plan.yaml'), `${VALID_PLAN}\ndeployment:\n  engine: vllm\n  from: ../.env\n`);
   writeFileSync(join(root, 'plans', 'dotgit.plan.yaml'), VALID_PLAN.replace('  preset: llama-3.1-8b', '  hf_config: ../.git/config'));
-  execFileSync('mkfifo', [join(root, 'plans', 'fifo.plan.yaml')]);
   return root;
 }
 

@@ -125,6 +125,20 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
     return fail(i >= n ? 'the text ends where a value should be' : 'an unexpected character where a value should be');
   };
 
+  /** An object's key and its colon, at i (after blanks); `afterComma` words the error for a trailing comma. */
+  const key = (afterComma: boolean): JsonSyntaxError | null => {
+    skipSpace();
+    if (text[i] !== '"') {
+      return fail(i >= n ? 'the text ends inside an object' : `an object key must be a string in double quotes${afterComma ? ' (a trailing comma?)' : ''}`);
+    }
+    const e = string();
+    if (e) return e;
+    skipSpace();
+    if (text[i] !== ':') return fail('a missing colon after an object key');
+    i++;
+    return null;
+  };
+
   skipSpace();
   for (;;) {
     // at the start of a value
@@ -138,12 +152,8 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
         stack.pop();
         i++;
       } else if (c === '{') {
-        if (text[i] !== '"') return fail(i >= n ? 'the text ends inside an object' : 'an object key must be a string in double quotes');
-        const e = string();
+        const e = key(false);
         if (e) return e;
-        skipSpace();
-        if (text[i] !== ':') return fail('a missing colon after an object key');
-        i++;
         continue;
       } else continue;
     } else {
@@ -159,13 +169,8 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
       if (d === ',') {
         i++;
         if (top === '{') {
-          skipSpace();
-          if (text[i] !== '"') return fail(i >= n ? 'the text ends inside an object' : 'an object key must be a string in double quotes (a trailing comma?)');
-          const e = string();
+          const e = key(true);
           if (e) return e;
-          skipSpace();
-          if (text[i] !== ':') return fail('a missing colon after an object key');
-          i++;
         }
         break;
       }
