@@ -35,7 +35,7 @@ console.log(`fuzz: scale ${scale}, seed ${seed}, ${budgetMs} ms per input (repla
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/fuzz.test.ts', '__tests__/robustness-properties.test.ts', '--testTimeout', '0'],
+  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/fuzz.test.ts', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
   {
     stdio: 'inherit',
     env: { ...process.env, PPC_FUZZ_SCALE: String(scale), PPC_FUZZ_SEED: String(seed), PPC_FUZZ_BUDGET_MS: String(budgetMs), PPC_FUZZ_GROWTH_BYTES: String(1024 * 1024) },

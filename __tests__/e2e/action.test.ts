@@ -137,13 +137,13 @@ describe('pull request: the sticky comment', () => {
     const seed = coreReport('seed.plan.yaml', SEED);
     const firstScreen = state.comments[0]!.body.slice(0, 2500);
     expect(firstScreen).toMatch(/\*\*[^*]*: fail\*\*/);
-    for (const id of ['claims.throughput', 'requirements.throughput']) {
+    for (const id of ['claims.throughput', 'claims.compute_utilization']) {
       const check = seed.checks.find((c) => c.id === id)!;
       expect(check.status).toBe('fail');
       expect(firstScreen).toContain(id);
-      // the figures: the claimed/required rate and the bound it breaks, in tokens/s with a k suffix
-      expect(firstScreen).toContain(`${Math.round(check.value! / 1000)}k tokens/s`);
     }
+    // the figures: the claimed rate and the bound it breaks, in tokens/s with a k suffix
+    expect(firstScreen).toContain(`${Math.round(seed.checks.find((c) => c.id === 'claims.throughput')!.value! / 1000)}k tokens/s`);
   });
 
   it('adds a folded Alternatives section for a failing plan (issue 4), and leaves it out with alternatives: false', async () => {
@@ -152,8 +152,8 @@ describe('pull request: the sticky comment', () => {
     const body = state.comments[0]!.body;
     expect(body).toContain('#### Alternatives');
     expect(body).toMatch(/<details>\s*<summary>Alternatives<\/summary>/);
-    // The seed's 100 tokens/ms is out of reach of 4 such devices: the section says which bound stops it.
-    expect(body.slice(body.indexOf('#### Alternatives'))).toMatch(/bound/i);
+    // The seed's shape is unknown: the section lists layouts that only the bound constrains.
+    expect(body.slice(body.indexOf('#### Alternatives'))).toMatch(/bound|possible/i);
     const quiet = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(quiet, { inputs: { alternatives: 'false' } });
     expect(quiet.comments[0]!.body).not.toContain('Alternatives');

@@ -10,9 +10,13 @@ import type { PlanValues } from './validate.js';
 /** What resolution needs from the presets and the config.json reader (injected, so tests can stub it). */
 export interface Catalog {
   modelPreset(id: string): { spec: ModelSpec } | undefined;
-  hardwarePreset(id: string): { spec: HardwareSpec } | undefined;
+  /** `aliasNote`: the id could mean several parts; says which one was chosen (shown as a warning) */
+  hardwarePreset(id: string): { spec: HardwareSpec; aliasNote?: string } | undefined;
   modelPresetIds(): string[];
   hardwarePresetIds(): string[];
+  /** other accepted names (Hugging Face repositories, system names), offered by "did you mean" */
+  modelPresetAliases?(): string[];
+  hardwarePresetAliases?(): string[];
   parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
 }
 
@@ -78,8 +82,9 @@ function errorAt(path: string, lines: Record<string, number>, message: string): 
   return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
 }
 
-function unknownPreset(kind: string, id: string, known: string[]): string {
-  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, known)}; known presets: ${known.join(', ')}`;
+function unknownPreset(kind: string, id: string, known: string[], aliases: string[] = []): string {
+  const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
+  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
 }
 
 export function resolveReferences(
@@ -100,7 +105,7 @@ export function resolveReferences(
   if (typeof modelPresetId === 'string') {
     const preset = catalog.modelPreset(modelPresetId);
     if (preset) modelLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${modelPresetId}` });
-    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds())));
+    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.())));
   }
   const hfRef = own(model, 'hf_config');
   if (typeof hfRef === 'string') {
@@ -132,8 +137,12 @@ export function resolveReferences(
   const hardwarePresetId = own(hardware, 'preset');
   if (typeof hardwarePresetId === 'string') {
     const preset = catalog.hardwarePreset(hardwarePresetId);
-    if (preset) hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
-    else errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds())));
+    if (preset) {
+      hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
+      if (preset.aliasNote !== undefined) warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+    } else {
+      errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+    }
   }
   hardwareLayers.push({ values: hardware, origin: () => undefined });
 
