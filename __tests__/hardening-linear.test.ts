@@ -10,6 +10,7 @@ import { verifyPlanText } from '../src/core/index.js';
 import { importDeployment } from '../src/import/index.js';
 import { plansImporting } from '../src/import/watch.js';
 import { parseHfConfig } from '../src/plan/hfConfig.js';
+import { backtracksSafely, globMatcher } from '../src/plan/hfQuantization.js';
 import { slowInputs, type SlowInput } from './fixtures/hostile/slow-inputs.js';
 
 /** CPU milliseconds of `work`: the best of `runs` runs after one warm-up. */
@@ -85,4 +86,20 @@ describe('quadrupling an input at most about quadruples the time', () => {
       expect(large / Math.max(small, 10), `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(8);
     });
   }
+});
+
+describe('quantization exclusions in config.json are matched without runaway backtracking', () => {
+  it('refuses regex shapes that backtrack, keeps the usual ones', () => {
+    for (const bad of ['(.*)*x', '(a|.)*$z', '(a+)+$', '.*.*.*.*x', '(x)\\1', '(?=a)a', 'a'.repeat(300)]) expect(backtracksSafely(bad), bad).toBe(false);
+    for (const good of ['.*lm_head', 'model\\.layers\\.\\d+\\.mlp\\.gate$', '.*\\.mlp\\.(gate|shared_expert_gate)$', '.*(q|k|v)_proj', '[(*+]+x', '(ab)+c']) expect(backtracksSafely(good), good).toBe(true);
+  });
+
+  it('matches fnmatch globs as a regex would, in name x pattern steps', () => {
+    const asRegex = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const names = ['model.layers.1.self_attn.q_proj', 'lm_head', 'model.layers.10.mlp.experts.0.w1', '', 'a*b'];
+    const globs = ['*', '', 'lm_head', 'model.layers.*.self_attn*', '*.mlp.*', 'model.layers.?.self_attn.*', '*experts*w?', 'a*b', '**a', 'lm_hea?', 'x*', '*q_proj', '?'];
+    for (const glob of globs) for (const name of names) expect(globMatcher(glob)(name), `${glob} on ${name}`).toBe(asRegex(glob).test(name));
+    const stars = `${'*a'.repeat(20)}x`;
+    expect(cpuMs(() => globMatcher(stars)('a'.repeat(60)), 1)).toBeLessThan(100);
+  });
 });

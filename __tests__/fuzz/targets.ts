@@ -89,10 +89,26 @@ const CONFIGS = ['llama-3.1-8b', 'deepseek-v3', 'qwen3-32b', 'mixtral-8x7b', 'gp
 /** The only shapes a config.json error may take: a position and a kind from a fixed list, never the text. */
 const JSON_ERROR = /^config\.json(?: is not valid JSON(?: \(line \d+, column \d+\))?: [A-Za-z\\ ,()?\]}]+|: the top level is not a JSON object)$/;
 
+/** A config.json whose quantization exclusions are random regexes and globs (they run on a backtracking engine). */
+const quantizationConfig = fc
+  .record({
+    regexes: fc.array(soup(['(', ')', '(.*)', '.*', '*', '+', '?', '|', '{2,}', 'a', '.', 'x', '$', '^', '\\d', '\\1', '[a.]', 'layers', '_proj', 'model'], 12), { maxLength: 6 }),
+    globs: fc.array(soup(['*', '?', 'a', '.', 'x', 'model', 'layers', '*a', '[', ']', '_proj'], 24), { maxLength: 6 }),
+    method: fc.constantFrom('compressed-tensors', 'modelopt'),
+  })
+  .map(({ regexes, globs, method }) =>
+    JSON.stringify({
+      model_type: 'deepseek_v3', num_hidden_layers: 4, hidden_size: 256, num_attention_heads: 4,
+      quantization_config: method === 'modelopt'
+        ? { quant_method: 'modelopt', quant_algo: 'FP8', exclude_modules: globs }
+        : { quant_method: 'compressed-tensors', config_groups: { g: { targets: ['Linear'], weights: { num_bits: 4, type: 'int' } } }, ignore: regexes.map((r) => `re:${r}`) },
+    }));
+
 const configJson: FuzzTarget<string> = {
   name: 'config.json',
   ciRuns: 300,
   input: fc.oneof(
+    quantizationConfig,
     mutated(CONFIGS, '{}[]:,"\\ \n0123456789.eE+-NaInfity'),
     fc.json({ maxDepth: 4 }),
     soup(['{', '}', '[', ']', ',', ':', '"a"', '"num_hidden_layers"', '32', '-', 'NaN', 'Infinity', '-Infinity', ' ', '\n', '"\\u00', 'null', 'true', '1e999']),
