@@ -49,8 +49,9 @@ export function decodeUtf8(bytes: Uint8Array): TextResult {
   }
 }
 
-function limitMessage(size: number, maxBytes: number): string {
-  return `the file is ${size > maxBytes ? `over ${maxBytes}` : size} bytes; the limit is ${maxBytes} bytes (${maxBytes / 2 ** 20} MiB)`;
+/** `exact`: the size fstat gave; else only that the file grew past the limit while it was read. */
+function limitMessage(size: number, maxBytes: number, exact = false): string {
+  return `the file is ${exact || size <= maxBytes ? size : `over ${maxBytes}`} bytes; the limit is ${maxBytes} bytes (${maxBytes / 2 ** 20} MiB)`;
 }
 
 /**
@@ -59,7 +60,7 @@ function limitMessage(size: number, maxBytes: number): string {
  */
 export function readOpenFile(fd: number, size: number, maxBytes: number): TextResult {
   try {
-    if (size > maxBytes) return { ok: false, message: limitMessage(size, maxBytes) };
+    if (size > maxBytes) return { ok: false, message: limitMessage(size, maxBytes, true) };
     // room for one byte more than fstat saw tells a file that grew after fstat (past the limit, or not)
     const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let length = 0;
