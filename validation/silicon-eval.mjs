@@ -36,10 +36,17 @@ export function convertSilicon(csvPath, presets) {
 
 const noReferences = () => ({ error: 'plans converted from the CSV reference no files' });
 
-/** Verifies each item; returns one result per item with ratios and soundness findings. */
+/**
+ * Verifies each item; returns one result per item with ratios and soundness findings. A row whose TP
+ * size does not divide the model's attention heads is partial (the data's README says to skip
+ * those): it comes back with `partial` set and no findings.
+ */
 export function verifySilicon(core, items) {
   return items.map((it) => {
     const report = core.verifyPlanText(`${it.row.id}.plan.json`, it.text, noReferences);
+    if (report.checks.some((ch) => ch.id === 'layout.heads_divisible' && ch.status === 'fail')) {
+      return { item: it, report, partial: 'partial layout (TP size does not divide the attention heads)', rejected: [], below: [], ttftRatio: null, tpotRatio: null, noFloor: [] };
+    }
     const m = report.metrics;
     const rejected = report.verdict === 'error'
       ? report.errors.map((e) => `error: ${e.message}`)
@@ -50,6 +57,7 @@ export function verifySilicon(core, items) {
     return {
       item: it,
       report,
+      partial: null,
       rejected,
       below,
       ttftRatio: m?.ttft_ms ? m.ttft_ms / it.measured.ttft_ms : null,
@@ -109,4 +117,16 @@ export function objective(results) {
     }
   }
   return n ? sum / n : Infinity;
+}
+
+/** Share of runs measured inside their own range of `key` (ttft_ms or tpot_ms), and the median width (high/low) of those ranges. */
+export function rangeCoverage(results, key) {
+  const withRange = results.filter((r) => !r.partial && r.report.ranges?.[key]);
+  const inside = withRange.filter((r) => {
+    const [lo, hi] = r.report.ranges[key];
+    const m = r.item.measured[key];
+    return m >= lo * (1 - 1e-9) && m <= hi * (1 + 1e-9);
+  });
+  const widths = withRange.map((r) => r.report.ranges[key][1] / r.report.ranges[key][0]);
+  return { n: withRange.length, coverage: withRange.length ? inside.length / withRange.length : null, width: median(widths) };
 }
