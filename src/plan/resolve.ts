@@ -115,7 +115,7 @@ export function resolveReferences(
     } else {
       const parsed = catalog.parseHfConfig(read.text);
       if ('error' in parsed) {
-        errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${parsed.error}`));
+        errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
       } else {
         const hfLines = parsed.lines;
         const lineOf = (path: string): number | undefined => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
@@ -126,7 +126,8 @@ export function resolveReferences(
             return line === undefined ? hfRef : `${hfRef}:${line}`;
           },
         });
-        for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${w}`));
+        // the reader's warnings quote config.json's values: cut and escaped like any quoted value
+        for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
       }
     }
   }

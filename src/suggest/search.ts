@@ -1,6 +1,7 @@
 // The search: every layout the engine rules allow, for every device count in range, each one
 // verified by the core; then what would make the plan pass, axis by axis.
 import type { LoadedPlan } from '../core/types.js';
+import { checkDeadline } from '../core/work-budget.js';
 import { buildCandidatePlan, isWiderThanFp8, layoutText, planLayout } from './candidate.js';
 import { boundReason } from './bound-reason.js';
 import { enumerateLayouts, gpuCounts } from './enumerate.js';
@@ -64,6 +65,7 @@ export class LayoutSearch {
     const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
     let c = this.single.get(key);
     if (!c) {
+      checkDeadline(); // the action's Alternatives section runs under a total time budget
       this.verified++;
       c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
       this.single.set(key, c);
