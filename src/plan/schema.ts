@@ -98,6 +98,7 @@ export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Rea
   flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
   time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
   tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
+  power: { w: 'W', watts: 'W', kw: 'kW' },
 };
 
 const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>): SectionField =>
@@ -201,6 +202,8 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
       network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
     }),
+    cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
+    power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
   }),
   parallelism: section('The parallel layout', {
     tp: int('Tensor parallel', 1, DEGREE_MAX),
@@ -246,6 +249,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       ttft: qty('Time to first token', 'time', 0, 1e6),
       tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
       max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
+      cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
     },
     { itl: 'tpot' },
   ),

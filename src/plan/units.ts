@@ -1,7 +1,7 @@
 // Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
-// (bytes, bytes/s, FLOP/s, seconds, tokens/s, plain counts).
+// (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
 
-export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'count';
+export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'power' | 'count';
 
 export interface UnitDef {
   /** the spelling shown in messages and used in the JSON Schema */
@@ -88,6 +88,14 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionDef>> = {
       { symbol: 'tokens/s', spellings: ['tok/s', 'tokens/sec'], factor: 1 },
       { symbol: 'tokens/ms', spellings: ['tok/ms'], factor: 1e3 },
       { symbol: 'tokens/min', spellings: ['tok/min'], factor: 1 / 60 },
+    ],
+  },
+  power: {
+    base: 'W',
+    bitSensitive: false,
+    units: [
+      { symbol: 'W', spellings: ['watts', 'watt'], factor: 1 },
+      { symbol: 'kW', spellings: ['kilowatts'], factor: 1e3 },
     ],
   },
   count: {
