@@ -29,7 +29,7 @@ function lineOf(lines: Record<string, number>, path: string | undefined): number
 /** The check a loader warning becomes, by the key it is about. */
 function warningCheck(path: string | undefined): { id: string; title: string } {
   if (path?.startsWith('deployment')) return { id: 'deployment.import', title: 'Imported deployment' };
-  if (path?.startsWith('hardware')) return { id: path, title: 'Hardware' };
+  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : 'Hardware' };
   return { id: 'model.hf_config', title: 'Hugging Face config' };
 }
 

@@ -1,5 +1,6 @@
 // The real presets and config.json reader, as resolve.ts's Catalog.
 import { HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
+import { printedMemoryGb } from '../presets/marketing-memory.js';
 import { parseHfConfig } from './hfConfig.js';
 import type { Catalog } from './resolve.js';
 
@@ -9,4 +10,5 @@ export const defaultCatalog: Catalog = {
   modelPresetIds: () => Object.keys(MODEL_PRESETS),
   hardwarePresetIds: () => Object.keys(HARDWARE_PRESETS),
   parseHfConfig,
+  printedMemoryGb,
 };

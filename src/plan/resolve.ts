@@ -3,6 +3,7 @@
 // Every value that did not come from the plan gets an origin: preset:<id> or <hf_config>:<line>.
 import type { HardwareSpec, ModelSpec, PlanError, ReadReference } from '../core/types.js';
 import { didYouMeanSuffix } from './didYouMean.js';
+import { printedMemoryWarning } from './memory-figure.js';
 import { PLAN_SCHEMA, type SectionField } from './schema.js';
 import { quote } from './source.js';
 import type { PlanValues } from './validate.js';
@@ -14,6 +15,8 @@ export interface Catalog {
   modelPresetIds(): string[];
   hardwarePresetIds(): string[];
   parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
+  /** the capacities a hardware preset is sold with, in GB as printed (absent: no warning about them) */
+  printedMemoryGb?(id: string): number[];
 }
 
 /** One source of values, lowest precedence first. */
@@ -131,8 +134,14 @@ export function resolveReferences(
   const hardwarePresetId = own(hardware, 'preset');
   if (typeof hardwarePresetId === 'string') {
     const preset = catalog.hardwarePreset(hardwarePresetId);
-    if (preset) hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
-    else errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds())));
+    if (preset) {
+      hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
+      const written = own(hardware, 'memory');
+      if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
+        const warning = printedMemoryWarning(written, hardwarePresetId, preset.spec.name ?? hardwarePresetId, preset.spec.memory, catalog.printedMemoryGb(hardwarePresetId), lines['hardware.memory']);
+        if (warning) warnings.push(warning);
+      }
+    } else errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds())));
   }
   hardwareLayers.push({ values: hardware, origin: () => undefined });
 
