@@ -143,3 +143,63 @@ describe('requirements the bound allows but no estimate meets', () => {
     expect(u!.best_layout).toMatchObject({ tp: 1, pp: 1, dp: 1 });
   });
 });
+
+describe('concurrency on the plan\'s own layout: the passing values form an interval, bisected over the whole range', () => {
+  // Llama-3.1-8B on one H100: TPOT grows with the batch (13.1 ms at 32), throughput falls as it
+  // shrinks: TPOT <= 12.5 ms and throughput >= 1,500 tokens/s hold from about 20 to 28 sequences.
+  // Halving from 31 (15, 7, 3, 1 all miss the throughput) would never try 27-30.
+  const workload = '  concurrency: 32\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 8192\n  max_output_tokens: 1024';
+  const { result, loaded } = run(plan('  gpus: 1', workload, '  tpot: 12.5 ms\n  throughput: 1500 tokens/s'));
+  const at = (c: number) => passesAfter(loaded, { gpus: 1, layout: { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 }, concurrency: c });
+
+  it('finds the highest concurrency that passes, on the plan\'s own layout', () => {
+    const a = axis(result, 'concurrency');
+    expect(a.outcome).toBe('found');
+    const value = a.candidate!.variation.concurrency!;
+    expect(value).toBeGreaterThan(16);
+    expect(at(value)).toBe(true);
+    expect(at(value + 1)).toBe(false);
+    expect(a.detail).toContain("on the plan's own layout");
+    // the low end exists too: one sequence misses the throughput, so a halving search would find nothing
+    expect(at(1)).toBe(false);
+  });
+});
+
+describe('what-ifs do not offer changes on a layout that already passes', () => {
+  // 70B-class weights in bf16 on 4 H100s with tp=1 x dp=4 cannot fit; tp=4 fits as it is: fp8 on
+  // tp=4 would be a change for nothing, and fp8 on tp=1 (the plan's own layout) is what to offer.
+  const yaml = `version: 1
+name: llama-70b
+model:
+  preset: llama-3.1-70b
+hardware:
+  preset: h100-sxm
+  gpus: 4
+parallelism:
+  tp: 1
+  dp: 4
+workload:
+  concurrency: 16
+  input_tokens: 1024
+  output_tokens: 256
+requirements:
+  tpot: 200 ms
+`;
+  const { result, loaded } = run(yaml);
+
+  it('a different layout passes as it is', () => {
+    expect(axis(result, 'layout').outcome).toBe('found');
+    expect(result.plan.status).toBe('fail');
+  });
+
+  it('each what-if is on the plan\'s own layout, or on a layout that does not pass without it', () => {
+    for (const name of ['fp8-weights', 'fp8-kv-cache', 'concurrency', 'max-context']) {
+      const a = axis(result, name);
+      if (!a.candidate) continue;
+      const layout = a.candidate.variation.layout;
+      const own = layout.tp === 1 && layout.dp === 4;
+      const passesAsIs = passesAfter(loaded, { gpus: 4, layout });
+      expect(own || !passesAsIs, `${name} offered on ${JSON.stringify(layout)}`).toBe(true);
+    }
+  });
+});

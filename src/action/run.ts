@@ -12,6 +12,8 @@ import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { plansImportingChangedFiles } from './imported-plans.js';
 import { createCheckRun } from './check-runs.js';
 import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
+import { readState, reportState, stateChanged } from './comment-state.js';
+import { planChanged } from '../report/changes.js';
 import { readTarget, type RunTarget } from './event.js';
 import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -143,9 +145,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   const notes = selection.notes;
   const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
-  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, core.info) : '';
+  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, core.info) : {};
+  const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
+  const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
   const fullMarkdown =
-    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) + alternatives : '✅ No plan files to verify.\n') + notesMarkdown;
+    (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths);
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -162,11 +166,16 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url, alternatives };
+    const mode = inputs.comment;
+    const context = { checkName: inputs.checkName, report, bases, notes, headSha, baseSha: target.baseSha, baseRef, runUrl: url, alternatives, minChange: inputs.minChange, mode };
     const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
-      const options = { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 };
+      // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
+      const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
+      const state = reportState(report);
+      const isCurrent = (existing: string) => { const previous = readState(existing); return previous !== null && !stateChanged(previous, state, inputs.minChange); };
+      const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
       const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, core.info);
       core.info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
     } catch (error) {
@@ -177,7 +186,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   for (const plan of plans) {
     try {
-      const summary = renderPlan(plan, bases[plan.file]);
+      const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
       await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
     } catch (error) {
       if (isPermissionDenied(error)) {

@@ -22,6 +22,18 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n?|\n/g, '<br>');
 }
 
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): entities only, mentions and references broken, one line.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\u0000-\u001F\u007F]/g, ' ')
+    .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
+}
+
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
 export function escapeCell(text: string): string {
   return escapeMarkdown(text).trim() || ' ';

@@ -66,6 +66,15 @@ export function formatPercent(fraction: number): string {
   return `${fraction < 0 ? MINUS : ''}${text.replace(/\.?0+$/, '')}%`;
 }
 
+/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
+export function formatUsd(usd: number): string {
+  const abs = Math.abs(usd);
+  const sign = usd < 0 ? MINUS : '';
+  if (abs >= 1000) return `${sign}$${formatCount(abs)}`;
+  if (abs >= 1 || abs === 0) return `${sign}$${abs.toFixed(2)}`;
+  return `${sign}$${abs.toPrecision(2)}`;
+}
+
 type Formatter = (n: number) => string;
 
 const FORMATTERS: Record<string, Formatter> = {
@@ -78,6 +87,9 @@ const FORMATTERS: Record<string, Formatter> = {
   ratio: formatPercent,
   '%': (p) => formatPercent(p / 100),
   bytes: (b) => formatGiB(b / 2 ** 30),
+  usd: formatUsd,
+  'tokens/j': (t) => `${formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
+  'requests/s': (r) => `${formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
 };
 
 /** Any check figure in its unit; unknown units get a plain number followed by the unit. */

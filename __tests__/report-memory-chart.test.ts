@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// The memory chart: a stacked bar per device against the usable line, legible for one stage as for
+// many, and valid Mermaid by the mermaid package's own parser (what GitHub renders with).
+// happy-dom: mermaid sanitises labels with DOMPurify, which needs a DOM.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verifyPlanText } from '../src/core/index.js';
+import type { DeviceMemory } from '../src/core/types.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { renderMemoryChart } from '../src/report/memory-chart.js';
+import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
+
+const device = (stage: number, over: Partial<DeviceMemory> = {}): DeviceMemory => ({
+  stage, layers: 40, weights_gib: 33.9, kv_cache_gib: 20, activations_gib: 1.5, overhead_gib: 2, total_gib: 57.4,
+  total_floor_gib: 33.9, capacity_gib: 79.65, usable_gib: 71.68, ...over,
+});
+
+const mermaidBlocks = (md: string): string[] => [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const series = (chart: string, kind: 'bar' | 'line'): number[][] =>
+  [...chart.matchAll(new RegExp(`^  ${kind} \\[([^\\]]*)\\]`, 'gm'))].map((m) => m[1]!.split(', ').map(Number));
+
+async function parse(chart: string): Promise<unknown> {
+  const { default: mermaid } = await import('mermaid');
+  return mermaid.parse(chart);
+}
+
+describe('memory chart', () => {
+  it('stacks weights, KV cache, activations and overhead: running totals drawn tallest first', () => {
+    const chart = renderMemoryChart([device(0), device(1)]);
+    // 33.9 | +20 = 53.9 | +1.5 = 55.4 | +2 = 57.4, padded with an empty category on each side
+    expect(series(chart, 'bar')).toEqual([[0, 57.4, 57.4, 0], [0, 55.4, 55.4, 0], [0, 53.9, 53.9, 0], [0, 33.9, 33.9, 0]]);
+    expect(chart).toContain('x-axis [" ", "stage 0", "stage 1", "  "]');
+    expect(chart).toContain('🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead · line: usable');
+  });
+
+  it('draws the usable line across a one-stage plan: at least two points', () => {
+    const chart = renderMemoryChart([device(0)], { labels: ['every device'] });
+    expect(series(chart, 'line')).toEqual([[71.68, 71.68, 71.68]]);
+    expect(chart).toContain('x-axis [" ", "every device", "  "]');
+    const axisMax = Number(/0 --> (\d+)/.exec(chart)?.[1]);
+    expect(axisMax).toBeGreaterThanOrEqual(71.68);
+  });
+
+  it('shows the weights floor when the breakdown is not computable', () => {
+    const chart = renderMemoryChart([device(0, { weights_gib: null, kv_cache_gib: null, total_gib: null, total_floor_gib: 4.66 })]);
+    expect(series(chart, 'bar')).toEqual([[0, 4.66, 0]]);
+    expect(chart).toContain('the weights floor');
+  });
+
+  it('is what a one-stage plan section shows', () => {
+    const md = renderPlanMarkdown(llama70bReport());
+    expect(md).toContain('| every device (80 layers) |');
+    expect(mermaidBlocks(md)).toHaveLength(1);
+  });
+
+  it('parses with the mermaid package: one stage, many stages, the floor only, every example plan', async () => {
+    const charts = [
+      renderMemoryChart([device(0)], { labels: ['every device'] }),
+      renderMemoryChart(Array.from({ length: 8 }, (_, i) => device(i))),
+      renderMemoryChart([device(0, { weights_gib: null, total_gib: null, total_floor_gib: 4.66, usable_gib: null })]),
+      ...mermaidBlocks(renderPlanMarkdown(twoStageReport())),
+    ].map((c) => c.replace(/^```mermaid\n|```[\s\S]*$/g, ''));
+    for (const file of ['seed', 'llama-3.1-8b-1xh100', 'llama-3.1-70b-8xh100-tp8', 'mixtral-8x7b-2xa100-tp2', 'deepseek-v3-fp8-8xh200']) {
+      const path = `examples/${file}.plan.yaml`;
+      charts.push(...mermaidBlocks(renderPlanMarkdown(verifyPlanText(path, readFileSync(path, 'utf8'), () => ({ error: 'none' })))));
+    }
+    expect(charts.length).toBeGreaterThanOrEqual(9);
+    for (const chart of charts) await expect(parse(chart), chart).resolves.toMatchObject({ diagramType: 'xychart' });
+  }, 30_000);
+
+  it('the parser does reject a broken chart (the test can fail)', async () => {
+    await expect(parse('xychart-beta\n  bar [1, 2')).rejects.toThrow();
+  }, 30_000);
+});
