@@ -64,7 +64,8 @@ describe('composeComment', () => {
   it('names the base and head commits in its footer and says it edits itself', () => {
     const report = combineReports([plan('a.plan.yaml', 'pass', [check('memory.fits', 'pass')])]);
     const { body } = composeComment({ ...ctx(report), baseSha: '1234567890abcdef', baseRef: 'main' });
-    expect(body).toContain('base 1234567 (main) → head abcdef0');
+    expect(body).toContain('parallel-plan-check · base 1234567 (main) → head abcdef0');
+    expect(composeComment({ ...ctx(report), checkName: 'plans-h100' }).body).toContain('parallel-plan-check · plans-h100 · head abcdef0');
     expect(body).toContain('this comment is edited in place on every push');
     const onChange = composeComment({ ...ctx(report), baseSha: '1234567890abcdef', mode: 'on-change', minChange: 2 });
     expect(onChange.body).toContain('edited in place when a verdict, a check or a figure moves by 2% or more');

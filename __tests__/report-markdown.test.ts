@@ -147,7 +147,7 @@ describe('markdown report', () => {
     plan.checks = [{ ...unverifiedTtft, detail: 'cannot estimate without hardware.peak_tflops' }];
     const md = renderReportMarkdown(combineReports([plan, twoStageReport()]));
     expect(md).toContain('| not computable (≥ 32.9 GiB) |');
-    expect(md).toContain('bar [0, 32.87, 0]');
+    expect(md).toContain('bar [-80, 32.87, -80]');
     expect(md).toContain('for want of `hardware.peak_tflops`');
   });
 });

@@ -27,23 +27,25 @@ async function parse(chart: string): Promise<unknown> {
 describe('memory chart', () => {
   it('stacks weights, KV cache, activations and overhead: running totals drawn tallest first', () => {
     const chart = renderMemoryChart([device(0), device(1)]);
-    // 33.9 | +20 = 53.9 | +1.5 = 55.4 | +2 = 57.4, padded with an empty category on each side
-    expect(series(chart, 'bar')).toEqual([[0, 57.4, 57.4, 0], [0, 55.4, 55.4, 0], [0, 53.9, 53.9, 0], [0, 33.9, 33.9, 0]]);
-    expect(chart).toContain('x-axis [" ", "stage 0", "stage 1", "  "]');
+    // 33.9 | +20 = 53.9 | +1.5 = 55.4 | +2 = 57.4, padded with an unlabelled category on each side
+    // whose bars lie below the axis (-80: the axis runs 0 to 80), so only the line shows there
+    expect(series(chart, 'bar')).toEqual([[-80, 57.4, 57.4, -80], [-80, 55.4, 55.4, -80], [-80, 53.9, 53.9, -80], [-80, 33.9, 33.9, -80]]);
+    expect(chart).toContain('y-axis "GiB" 0 --> 80');
+    expect(chart).toContain('x-axis ["\u200B", "stage 0", "stage 1", "\u200B\u200B"]');
     expect(chart).toContain('🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead · line: usable');
   });
 
   it('draws the usable line across a one-stage plan: at least two points', () => {
     const chart = renderMemoryChart([device(0)], { labels: ['every device'] });
     expect(series(chart, 'line')).toEqual([[71.68, 71.68, 71.68]]);
-    expect(chart).toContain('x-axis [" ", "every device", "  "]');
+    expect(chart).toContain('x-axis ["\u200B", "every device", "\u200B\u200B"]');
     const axisMax = Number(/0 --> (\d+)/.exec(chart)?.[1]);
     expect(axisMax).toBeGreaterThanOrEqual(71.68);
   });
 
   it('shows the weights floor when the breakdown is not computable', () => {
     const chart = renderMemoryChart([device(0, { weights_gib: null, kv_cache_gib: null, total_gib: null, total_floor_gib: 4.66 })]);
-    expect(series(chart, 'bar')).toEqual([[0, 4.66, 0]]);
+    expect(series(chart, 'bar')).toEqual([[-80, 4.66, -80]]);
     expect(chart).toContain('the weights floor');
   });
 

@@ -135,7 +135,13 @@ describe('pull request: the sticky comment', () => {
     const state = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(state);
     const seed = coreReport('seed.plan.yaml', SEED);
-    const firstScreen = state.comments[0]!.body.slice(0, 2500);
+    const body = state.comments[0]!.body;
+    const firstScreen = body.slice(0, 2500);
+    // the decisive reason with its numbers in the first three visible lines (hidden markers aside)
+    const firstLines = body.split('\n').filter((l) => !l.startsWith('<!--')).slice(0, 3).join('\n');
+    expect(firstLines).toContain('claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is 23.4k tokens/s');
+    // the footer names the base and head commits and that the comment edits itself
+    expect(body).toMatch(/base 2222222 (\([^)]*\) )?→ head 1111111 · this comment is edited in place on every push/);
     expect(firstScreen).toMatch(/\*\*[^*]*: fail\*\*/);
     for (const id of ['claims.throughput', 'requirements.throughput']) {
       const check = seed.checks.find((c) => c.id === id)!;
@@ -150,10 +156,11 @@ describe('pull request: the sticky comment', () => {
     const state = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(state);
     const body = state.comments[0]!.body;
-    expect(body).toContain('#### Alternatives');
-    expect(body).toMatch(/<details>\s*<summary>Alternatives<\/summary>/);
+    // inside the plan's own section, naming the plan
+    const section = body.slice(body.indexOf('### ❌ moe-10b-on-4-gpus'));
+    expect(section).toMatch(/<details>\s*<summary>💡 Alternatives for moe-10b-on-4-gpus<\/summary>/);
     // The seed's 100 tokens/ms is out of reach of 4 such devices: the section says which bound stops it.
-    expect(body.slice(body.indexOf('#### Alternatives'))).toMatch(/bound/i);
+    expect(section.slice(section.indexOf('Alternatives for'))).toMatch(/bound/i);
     const quiet = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(quiet, { inputs: { alternatives: 'false' } });
     expect(quiet.comments[0]!.body).not.toContain('Alternatives');
@@ -182,6 +189,19 @@ describe('pull request: the sticky comment', () => {
     expect(state.comments.find((c) => c.id === 1)!.body).toBe(`look: ${MARKER}`);
     expect(requestsOf(state, 'issues/create-comment')).toHaveLength(1);
     expect(requestsOf(state, 'issues/update-comment')).toHaveLength(0);
+  });
+
+  it('with comment: on-change, stays silent when no plan moved by min-change against the base', async () => {
+    // the head changes a comment line only: same figures as the base
+    const edited = `# reworded\n${SMALL}`;
+    const state = await setUp({ head: { 'plans/a.plan.yaml': edited }, base: { 'plans/a.plan.yaml': SMALL }, files: [{ filename: 'plans/a.plan.yaml', status: 'modified' }] });
+    await run(state, { inputs: { comment: 'on-change' } });
+    expectNoRejections(state);
+    expect(state.comments).toHaveLength(0);
+    // with comment: always the same run posts, and folds the unchanged plan into one line
+    await run(state);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body).toMatch(/<details><summary>1 unchanged plan \(no figure moved 1% or more against [^)]*\): ✅ llama-3.1-8b-1xh100<\/summary>/);
   });
 
   it('keeps an existing comment current when a later push leaves no plan changed', async () => {
@@ -297,7 +317,7 @@ describe('pull request: which files are verified', () => {
     const head = coreReport('plans/new-name.plan.yaml', SMALL);
     const base = coreReport('plans/old-name.plan.yaml', baseVersion);
     if (head.metrics?.memory_per_gpu_gib != null && base.metrics?.memory_per_gpu_gib != null && head.metrics.memory_per_gpu_gib !== base.metrics.memory_per_gpu_gib) {
-      expect(body).toMatch(/GiB \([+\u2212][\d.]+ GiB\)/);
+      expect(body).toMatch(/GiB \((🔴|🟢) [\d.]+% (worse|better)\)/);
     }
     expect(body).not.toContain('(new plan)');
   });

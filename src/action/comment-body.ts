@@ -126,7 +126,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
     const footer = [
       '',
       '---',
-      `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check · ${escapeMarkdown(ctx.checkName)} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
+      `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
     ].join('\n');
     return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, state, content, notes, footer].join('\n');
   };

@@ -100,26 +100,3 @@ export function formatQuantity(value: number | null | undefined, unit?: string):
   const number = Number.isInteger(value) ? formatCount(value) : formatNumber(value);
   return unit ? `${number} ${unit}` : number;
 }
-
-/** A signed difference in the same unit: +3.70 GiB, −5.00 ms; ±0 when it rounds to nothing. */
-export function formatDelta(current: number, base: number, unit?: string): string {
-  const delta = current - base;
-  const magnitude = formatQuantity(Math.abs(delta), unit);
-  if (/^[0.]+(\s|%|$)/.test(magnitude) || delta === 0) return '\u00B10';
-  return `${delta > 0 ? '+' : MINUS}${magnitude}`;
-}
-
-/**
- * A figure with its change from the base branch, e.g. "18.9 GiB (+3.70 GiB)".
- * `base` undefined: no comparison asked; null: the base could not compute it.
- */
-export function formatWithDelta(current: number | null | undefined, unit: string | undefined, base?: number | null): string {
-  const text = formatQuantity(current, unit);
-  if (base === undefined) return text;
-  const hasCurrent = current !== null && current !== undefined && Number.isFinite(current);
-  const hasBase = base !== null && Number.isFinite(base);
-  if (hasCurrent && hasBase) return `${text} (${formatDelta(current, base, unit)})`;
-  if (hasCurrent) return `${text} (was ${NOT_COMPUTABLE})`;
-  if (hasBase) return `${text} (was ${formatQuantity(base, unit)})`;
-  return text;
-}

@@ -126,7 +126,9 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
     parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${more} more failing check${more === 1 ? '' : 's'})` : ''}`);
   }
   if (base) {
-    const changes = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+    const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+    // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
+    const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
     const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
     const moved = changeSentence(changes, escapeMarkdown(opts.baseName ?? 'the base'));
     const change = [verdict, moved].filter(Boolean).join('; ');

@@ -65,7 +65,8 @@ function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undef
   let text = withRange(formatQuantity(value, unit), p.metrics, key);
   const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
   if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
-  if (base !== undefined) text = withChange(text, key, value, base?.metrics?.[key] ?? null, minChange);
+  // a new plan (base null) has nothing to compare with
+  if (base) text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
   return escapeCell(text);
 }
 
@@ -136,7 +137,7 @@ function metricsSection(metrics: Metrics, base: PlanReport | null | undefined, m
     .filter(([, value]) => value === null || typeof value === 'number')
     .map(([key, value]) => {
       const text = formatQuantity(value, metricUnit(key));
-      return [code(key), escapeCell(base === undefined ? text : withChange(text, key, value, base?.metrics?.[key] ?? null, minChange))];
+      return [code(key), escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
   return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;
 }

@@ -2,13 +2,19 @@
 // cache, activations and runtime overhead against the usable capacity (a line).
 // xychart-beta has no stacked bars: bars of one category overlap, so the running totals are drawn
 // tallest first and each shorter one covers the part below it. A line needs two points to show,
-// so the categories are padded with an empty one on each side: one stage reads like many.
+// so the categories are padded with an unlabelled one on each side (zero-width spaces: Mermaid
+// merges equal labels and trims blanks) whose bars lie below the axis, where nothing is drawn
+// (a bar of 0 would still show a sliver): one stage reads like many.
 import type { DeviceMemory } from '../core/types.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Series colours, in drawing order (overhead, activations, KV, weights, then the line). */
-const PALETTE = ['#cf222e', '#d4a72c', '#2da44e', '#0969da', '#57606a'];
+const PALETTE = ['#cf222e', '#d4a72c', '#2da44e', '#0969da', '#1f2328'];
+/** Chart size in px: GitHub draws it at this size in a comment about 800 px wide. */
+const SIZE = { width: 640, height: 320 };
+const PAD_LEFT = '\u200B';
+const PAD_RIGHT = '\u200B\u200B';
 const LEGEND = '🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead';
 
 export interface ChartOptions {
@@ -43,15 +49,16 @@ export function renderMemoryChart(devices: readonly DeviceMemory[], options: Cha
   const step = top > 200 ? 50 : top > 50 ? 10 : 5;
   const axisMax = Math.ceil((top * 1.08) / step) * step;
   const labels = options.labels ?? devices.map((d) => (devices.length > 6 ? String(d.stage) : `stage ${d.stage}`));
-  const pad = (values: number[]): string => `[0, ${values.map(round2).join(', ')}, 0]`;
+  const hidden = -axisMax;
+  const pad = (values: number[]): string => `[${hidden}, ${values.map(round2).join(', ')}, ${hidden}]`;
   const series = stacks[0]!.length;
   const palette = complete ? PALETTE : [PALETTE[3], PALETTE[4]];
   const lines = [
     '```mermaid',
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+    `%%{init: {"xyChart": {"width": ${SIZE.width}, "height": ${SIZE.height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
     'xychart-beta',
     `  title "Memory per device vs usable (GiB)"`,
-    `  x-axis [" ", ${quoted(labels)}, "  "]`,
+    `  x-axis ["${PAD_LEFT}", ${quoted(labels)}, "${PAD_RIGHT}"]`,
     `  y-axis "GiB" 0 --> ${axisMax}`,
   ];
   for (let i = 0; i < series; i++) lines.push(`  bar ${pad(stacks.map((s) => s[i]!))}`);

@@ -48,7 +48,8 @@ export function performanceRows(plan: PlanReport): Row[] {
 export function performanceSection(plan: PlanReport, base: PlanReport | null | undefined, heading: string, minChange?: number): string {
   const m = plan.metrics;
   if (!m) return '';
-  const baseMetrics = base === undefined ? undefined : (base?.metrics ?? null);
+  // a new plan (base null) has nothing to compare with
+  const baseMetrics = base ? base.metrics : undefined;
   const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
     const unit = metricUnit(key);
     const estimate = withRange(formatQuantity(m[key], unit), m, key);
