@@ -83,6 +83,10 @@ describe('composeComment', () => {
     expect(stateChanged(recorded, reportState(at(31)), 5)).toBe(false);
     expect(stateChanged(recorded, reportState(at(30, 'warn')), 5)).toBe(true); // a check's status moved
     expect(readState('an older comment without a state')).toBeNull();
+    // a hundred plans would crowd the report out of the comment: then nothing is recorded
+    const many = combineReports(Array.from({ length: 100 }, (_, i) => plan(`plans/a-long-folder-name/plan-number-${i}.plan.yaml`, 'pass', [check('requirements.tpot', 'pass')], {
+      metrics: { tpot_ms: 30 + i, ttft_ms: 100, throughput_tokens_per_s: 1000 + i, memory_per_gpu_gib: 50 } as unknown as PlanReport['metrics'] })));
+    expect(readState(composeComment(ctx(many)).body)).toBeNull();
   });
 
   it('drops folded sections whole, nested ones included', () => {

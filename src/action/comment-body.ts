@@ -128,7 +128,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
       '---',
       `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
     ].join('\n');
-    return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, state, content, notes, footer].join('\n');
+    return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
   };
   for (const [index, content] of candidates.entries()) {
     const body = assemble(content, index > 0);
@@ -140,5 +140,5 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
   const body = assemble(`${cut}\n\n… (cut)`, true);
   // the recorded state is the part to lose when even the skeleton does not fit
-  return { body: body.length <= limit ? body : body.replace(state, '').slice(0, limit), digest, shortened: true };
+  return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
 }

@@ -11,7 +11,7 @@ import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { plansImportingChangedFiles } from './imported-plans.js';
 import { createCheckRun } from './check-runs.js';
-import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
+import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
 import { readState, reportState, stateChanged } from './comment-state.js';
 import { planChanged } from '../report/changes.js';
 import { readTarget, type RunTarget } from './event.js';
@@ -174,7 +174,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
       const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
       const state = reportState(report);
-      const isCurrent = (existing: string) => { const previous = readState(existing); return previous !== null && !stateChanged(previous, state, inputs.minChange); };
+      // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
+      const isCurrent = (existing: string) => { const previous = readState(existing); return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange); };
       const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
       const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, core.info);
       core.info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
