@@ -19,6 +19,13 @@ describe('text report', () => {
 
   it('shows key metrics, null as not computable', () => {
     expect(text).toContain('memory/GPU 56.4 GiB · TTFT not computable · TPOT 19.4 ms');
+    expect(text).not.toContain('cost');
+  });
+
+  it('adds cost and energy when the plan prices and powers its devices', () => {
+    const priced = llama70bReport();
+    priced.metrics = { ...priced.metrics!, cost_per_million_tokens: 0.2877, tokens_per_joule: 3.448 };
+    expect(renderText(combineReports([priced]))).toContain('· cost $0.29 per million tokens · energy 3.45 tokens/J');
   });
 
   it('ends with the run verdict', () => {

@@ -39,6 +39,9 @@ function keyMetrics(plan: PlanReport): string {
     ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
     ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
     ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+    // cost and energy only when the plan prices or powers its devices
+    ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${formatQuantity(m.cost_per_million_tokens, 'USD')} per million tokens`]] : []),
+    ...(typeof m.tokens_per_joule === 'number' ? [['energy', formatQuantity(m.tokens_per_joule, 'tokens/J')]] : []),
   ];
   return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
