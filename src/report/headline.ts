@@ -6,7 +6,7 @@ import { changeSentence, DEFAULT_MIN_CHANGE_PERCENT, keyChanges } from './change
 import { checkDirection, checkFigures, checkRole, checkSubject } from './check-roles.js';
 import { escapeMarkdown } from './escape.js';
 import { formatCount, formatQuantity } from './format.js';
-import { VERDICT_EMOJI } from './summary.js';
+import { VERDICT_EMOJI, worstFirst } from './summary.js';
 
 export interface HeadlineOptions {
   /** base-branch reports by plan file; null: new on this branch; absent: no comparison */
@@ -74,7 +74,7 @@ export function reasonClause(check: Check, plan: PlanReport): string {
     const higher = checkDirection(check) === 'higher-is-better';
     const physical = `the physical ${higher ? 'ceiling' : 'floor'}${on} is ${show(f.ours)}`;
     // throughput goes without its name: the unit says it
-    const subject = check.id.endsWith('.throughput') ? '' : `${checkSubject(check)} `;
+    const subject = check.id.endsWith('.throughput') ? '' : `${escapeMarkdown(checkSubject(check))} `;
     if (role === 'claim') {
       return `claims ${subject}${show(f.target)}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
     }
@@ -95,7 +95,7 @@ export function reasonShort(plan: PlanReport): string {
     const f = checkFigures(check);
     if (f && f.ours !== null && f.target !== null) {
       const higher = checkDirection(check) === 'higher-is-better';
-      const subject = checkSubject(check);
+      const subject = escapeMarkdown(checkSubject(check));
       const show = (v: number) => formatQuantity(v, check.unit);
       const ours = f.oursBasis === 'bound' ? `${higher ? 'ceiling' : 'floor'} ${show(f.ours)}` : `estimate ${show(f.ours)}`;
       if (checkRole(check) === 'claim') return `${subject}: claims ${show(f.target)}, ${ours}`;
@@ -141,9 +141,7 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
 
 /** The headline: failing and broken plans first, then the ones that changed. */
 export function headlineLines(plans: readonly PlanReport[], opts: HeadlineOptions = {}): string[] {
-  const order = { error: 0, fail: 1, warn: 2, pass: 3 } as const;
-  return [...plans]
-    .sort((a, b) => order[a.verdict] - order[b.verdict])
+  return worstFirst(plans)
     .map((p) => planHeadline(p, opts))
     .filter((line): line is string => line !== null);
 }

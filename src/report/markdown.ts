@@ -13,7 +13,7 @@ import { importedSection } from './imported.js';
 import { renderMemoryChart } from './memory-chart.js';
 import { performanceSection } from './performance-table.js';
 import { withRange } from './ranges.js';
-import { checkCounts, metricUnit, planCounts, VERDICT_EMOJI } from './summary.js';
+import { checkCounts, metricUnit, planCounts, VERDICT_EMOJI, worstFirst } from './summary.js';
 
 export interface PlanMarkdownOptions {
   /** the plan's report on the base branch: figures show their change; null: the plan is new */
@@ -39,12 +39,6 @@ export interface ReportMarkdownOptions {
 }
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
-const SEVERITY: Record<Verdict, number> = { error: 0, fail: 1, warn: 2, pass: 3 };
-
-/** Worst verdict first, in the given order otherwise. */
-export function worstFirst(plans: readonly PlanReport[]): PlanReport[] {
-  return plans.map((p, i) => ({ p, i })).sort((a, b) => SEVERITY[a.p.verdict] - SEVERITY[b.p.verdict] || a.i - b.i).map((e) => e.p);
-}
 
 function verdictText(verdict: Verdict, base: PlanReport | null | undefined): string {
   if (base && base.verdict !== verdict) return `${base.verdict} → ${verdict}`;

@@ -8,6 +8,12 @@ export const STATUS_EMOJI: Record<CheckStatus, string> = { pass: 'âœ…', warn: 'â
 const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unverified: 2, pass: 3 };
 const VERDICT_ORDER: Verdict[] = ['error', 'fail', 'warn', 'pass'];
 
+/** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
+export function worstFirst(plans: readonly PlanReport[]): PlanReport[] {
+  const rank = (v: Verdict) => VERDICT_ORDER.indexOf(v);
+  return plans.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i).map((e) => e.p);
+}
+
 /** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
 export function checksByUrgency(checks: readonly Check[]): { attention: Check[]; passing: Check[] } {
   const sorted = checks

@@ -2,7 +2,7 @@
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
-import { checkCounts, checksByUrgency, planCounts, unnamedMissing } from './summary.js';
+import { checkCounts, checksByUrgency, planCounts, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
 
@@ -57,7 +57,8 @@ export function renderPlanText(plan: PlanReport): string {
 }
 
 export function renderText(report: Report): string {
-  const sections = report.plans.map(renderPlanText);
+  // failing plans first, as in the markdown report
+  const sections = worstFirst(report.plans).map(renderPlanText);
   sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
   return `${sections.join('\n\n')}\n`;
 }
