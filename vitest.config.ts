@@ -5,5 +5,9 @@ export default defineConfig({
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['__tests__/setup.ts'],
+    // What a test logs (its figures beside the assertions) shows only when it fails; a passing
+    // run prints the results alone. `--silent=false` shows every test's log.
+    silent: 'passed-only',
   },
 });

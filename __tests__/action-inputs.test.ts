@@ -109,12 +109,12 @@ describe('action.yml', () => {
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
 
     // setOutputs writes to the GITHUB_OUTPUT file, as on a runner
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
+    const { scratchFolder } = await import('./scratch.js');
     const { setOutputs } = await import('../src/action/outputs.js');
     const { parseOutputFile } = await import('./e2e/stand-in/run-action.mjs');
-    const file = join(mkdtempSync(join(tmpdir(), 'ppc-out-')), 'output');
+    const file = join(scratchFolder('ppc-out-'), 'output');
     writeFileSync(file, '');
     const previous = process.env.GITHUB_OUTPUT;
     process.env.GITHUB_OUTPUT = file;

@@ -1,11 +1,11 @@
 // Reading plans and their references from a source (src/action/verify-files.ts, workspace.ts).
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapLimited, resolveReference, verifyFile } from '../src/action/verify-files.js';
 import { workspaceSource, type FileSource } from '../src/action/file-source.js';
 import { checkedOutSha } from '../src/action/workspace.js';
+import { scratchFolder } from './scratch.js';
 
 describe('resolveReference', () => {
   it('resolves relative to the plan folder', () => {
@@ -47,8 +47,8 @@ describe('verifyFile', () => {
 
 describe('workspaceSource', () => {
   it('reads files inside the checkout, refuses a symlink leading out of it', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ppc-ws-'));
-    const outside = mkdtempSync(join(tmpdir(), 'ppc-out-'));
+    const root = scratchFolder('ppc-ws-');
+    const outside = scratchFolder('ppc-out-');
     writeFileSync(join(outside, 'secret.txt'), 'secret');
     writeFileSync(join(root, 'a.plan.yaml'), 'version: 1\n');
     symlinkSync(join(outside, 'secret.txt'), join(root, 'link.json'));
@@ -60,7 +60,7 @@ describe('workspaceSource', () => {
   });
 
   it('refuses text that is not UTF-8', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ppc-ws-'));
+    const root = scratchFolder('ppc-ws-');
     writeFileSync(join(root, 'latin1.plan.yaml'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9]));
     expect(await workspaceSource(root).read('latin1.plan.yaml', 1000)).toEqual({ error: 'latin1.plan.yaml is not valid UTF-8 text' });
   });
@@ -69,24 +69,24 @@ describe('workspaceSource', () => {
 describe('checkedOutSha', () => {
   it('reads a detached HEAD, a branch ref, a packed ref, and nothing without .git', async () => {
     const sha = 'a'.repeat(40);
-    const detached = mkdtempSync(join(tmpdir(), 'ppc-git-'));
+    const detached = scratchFolder('ppc-git-');
     mkdirSync(join(detached, '.git'));
     writeFileSync(join(detached, '.git', 'HEAD'), `${sha}\n`);
     expect(await checkedOutSha(detached)).toBe(sha);
 
-    const branch = mkdtempSync(join(tmpdir(), 'ppc-git-'));
+    const branch = scratchFolder('ppc-git-');
     mkdirSync(join(branch, '.git', 'refs', 'heads'), { recursive: true });
     writeFileSync(join(branch, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(join(branch, '.git', 'refs', 'heads', 'main'), `${'b'.repeat(40)}\n`);
     expect(await checkedOutSha(branch)).toBe('b'.repeat(40));
 
-    const packed = mkdtempSync(join(tmpdir(), 'ppc-git-'));
+    const packed = scratchFolder('ppc-git-');
     mkdirSync(join(packed, '.git'));
     writeFileSync(join(packed, '.git', 'HEAD'), 'ref: refs/heads/dev\n');
     writeFileSync(join(packed, '.git', 'packed-refs'), `# pack-refs with: peeled\n${'c'.repeat(40)} refs/heads/dev\n`);
     expect(await checkedOutSha(packed)).toBe('c'.repeat(40));
 
-    expect(await checkedOutSha(mkdtempSync(join(tmpdir(), 'ppc-none-')))).toBeNull();
+    expect(await checkedOutSha(scratchFolder('ppc-none-'))).toBeNull();
   });
 });
 

@@ -1,18 +1,6 @@
 // Memory per device, against hand-worked figures and what vLLM reports.
 import { describe, expect, it } from 'vitest';
-import { GIB, check, verify } from './core-helpers.js';
-
-const plan = (model: string, hw: string, par: string, work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128') => `
-version: 1
-model:
-${model}
-hardware:
-${hw}
-parallelism:
-${par}
-workload:
-  ${work}
-`;
+import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
 
 describe('weights per device', () => {
   it('Llama 3.1 8B bf16 on one GPU: 8,030,257,152 x 2 bytes = 14.96 GiB (vLLM logs "model weights took 14.99 GiB")', () => {
@@ -93,42 +81,55 @@ describe('capacity', () => {
     expect(r.metrics!.kv_cache_capacity_tokens).toBeGreaterThan(0);
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - (left * GIB) / 131072)).toBeLessThan(50);
   });
-  it('memory.fits fails when the KV cache for the concurrency does not fit, and says how many sequences would', () => {
+  it('memory.fits passes when the concurrency exceeds the KV cache: the engine runs what fits and queues the rest', () => {
     const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'));
+    expect(check(r, 'memory.fits').status).toBe('pass');
+    const kv = check(r, 'memory.kv_capacity');
+    expect(kv.status).toBe('warn');
+    expect(kv.value!).toBeGreaterThan(kv.limit!);
+    // 512 sequences at a mean context of 8,000 + 500 tokens against the pool: what fits runs.
+    const capacity = r.metrics!.kv_cache_capacity_tokens!;
+    expect(r.metrics!.max_running_sequences).toBe(Math.floor(capacity / 8500));
+    expect(kv.detail).toContain(`runs ${Math.floor(capacity / 8500)} of the 512 at once`);
+  });
+  it('memory.fits fails only when one request of the longest stated length cannot run: Llama 3.1 70B bf16 on one H100', () => {
+    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1'));
     const c = check(r, 'memory.fits');
     expect(c.status).toBe('fail');
     expect(c.value!).toBeGreaterThan(c.limit!);
-    expect(c.detail).toMatch(/holds \d+ sequences/);
+    expect(c.detail).toContain('not even one request');
   });
-  it('the plan memory reserve shrinks the usable memory', () => {
+  it('the plan memory reserve shrinks the usable memory (vLLM: usable = (1 - reserve) x the CUDA-visible 79.19 GiB)', () => {
     const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 10\n  output_tokens: 10\n  memory_reserve: 0.5'));
-    expect(r.details!.devices[0]!.usable_gib).toBeCloseTo((81559 * 1024 * 1024 * 0.5) / GIB, 2);
+    expect(r.details!.devices[0]!.usable_gib).toBeCloseTo(79.19 * 0.5, 2);
   });
 });
 
 describe('activations', () => {
-  it('Llama 3.1 8B, one 8,192-token chunk: residual + attention + 3 x MLP width per token in bf16, plus fp32 logits of the sampled sequences', () => {
+  // Per token of Llama 3.1 8B: residual and normed input 2h = 8,192, then the larger of attention
+  // (q, o: 2 x 4,096; k, v: 2 x 1,024 = 10,240) and the MLP (gate, up, activated: 3 x 14,336 = 43,008), in bf16.
+  const perToken8b = (2 * 4096 + Math.max(2 * 4096 + 2 * 1024, 3 * 14336)) * 2;
+  // vLLM's profiling pass samples max_num_seqs sequences, 1,024 on a >= 70 GiB GPU: 16-bit logits, their
+  // fp32 copy and fp32 probabilities over the 128,256-word vocabulary.
+  const logits8b = 1024 * 128256 * (2 + 4 + 4);
+  it('Llama 3.1 8B on an H100, one 8,192-token chunk: 2h + the larger phase per token, plus the logits of 1,024 sampled sequences', () => {
     const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 32\n  input_tokens: 1024\n  output_tokens: 128'));
-    // Per token: 2h = 8,192 (residual, normed input) + attention projections (q,o: 2*4096; k,v: 2*1024) = 10,240
-    // + 3 x 14,336 (gate, up, activated) = 43,008 values, 2 bytes each.
-    const perToken = (2 * 4096 + (2 * 4096 + 2 * 1024) + 3 * 14336) * 2;
-    // vLLM profiles the sampler with max_num_seqs requests (default 256), more than the 32 in flight:
-    // 256 sampled sequences x vocabulary x (fp32 logits + probabilities).
-    const logits = 256 * 128256 * 8;
-    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + logits) / GIB, 3);
+    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken8b + logits8b) / GIB, 3);
   });
-  it('sampled logits hold the whole vocabulary on every TP rank (gathered before sampling) and follow a batch above 256', () => {
+  it('sampled logits hold the whole vocabulary on every TP rank (gathered before sampling); the engine cap sets how many', () => {
     const work = 'concurrency: 512\n  input_tokens: 1024\n  output_tokens: 128';
     const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', work));
-    // Per token on one of 4 ranks: 2h = 16,384 + attention (q,o: 2*8192/4; k,v: 2*1024/4) = 4,608 + 3 x 28,672/4 = 21,504.
-    const perToken = (2 * 8192 + (2 * 8192 + 2 * 1024) / 4 + (3 * 28672) / 4) * 2;
-    const logits = 512 * 128256 * 8;
-    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + logits) / GIB, 3);
+    // Per token on one of 4 ranks: 2h = 16,384 + the MLP (3 x 28,672/4 = 21,504), larger than attention (4,608).
+    const perToken = (2 * 8192 + (3 * 28672) / 4) * 2;
+    expect(r.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + 1024 * 128256 * 10) / GIB, 3);
+    const capped = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', `${work}\n  max_running_sequences: 128`));
+    expect(capped.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + 128 * 128256 * 10) / GIB, 3);
   });
   it('the chunk size (max_batched_tokens) scales the forward-pass activations; the sampled logits stay', () => {
     const small = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 2048'));
     const large = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192'));
-    const logits = (256 * 128256 * 8) / GIB;
-    expect((large.metrics!.activations_per_gpu_gib! - logits) / (small.metrics!.activations_per_gpu_gib! - logits)).toBeCloseTo(4, 1);
+    expect(large.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(8192 * perToken8b + logits8b, -6);
+    // 2,048 tokens sample at most 1,024 sequences too
+    expect(small.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(2048 * perToken8b + logits8b, -6);
   });
 });

@@ -17,29 +17,34 @@ describe('seed plan', () => {
     expect(check(report, 'layout.moe_regroup').status).toBe('pass');
   });
 
-  it('the decode ceiling by hand: 128 sequences over 2 microbatches, each stage reads its 5 GB shard per microbatch', () => {
+  it('the decode ceiling by hand: 128 sequences over 2 microbatches; any routing reads at least top-k of the 16 experts', () => {
     // 10B fp16 parameters = 20 GB over tp 2 x pp 2 (experts over ep 2 x pp 2): 5 GB per device.
-    // Unknown top-k: 1 (cheapest). 64 tokens per microbatch touch 1-(15/16)^64 of the 16 experts;
-    // unknown hidden size: all parameters may be expert weights (cheapest to read).
-    const touched = 1 - (15 / 16) ** 64;
-    const stageSeconds = (5e9 * touched) / 1.8e12;
+    // Unknown hidden size: all parameters may be expert weights (cheapest to read). Unknown top-k:
+    // 1 (cheapest). A skewed router may send all 64 tokens of a microbatch to one expert, so a
+    // step reads at least 1 of the 16 experts, on average over the two expert ranks 1/16 of each
+    // device's 5 GB: the bound must hold for that routing too (uniform routing would touch
+    // 1-(15/16)^64 = 98% of them, the estimate's expected case).
+    const stageSeconds = (5e9 / 16) / 1.8e12;
     const step = 2 * stageSeconds; // max(microbatches, stages) = 2 slots per step
     const ceiling = 128 / step;
     expect(report.metrics!.throughput_upper_bound_tokens_per_s).toBeCloseTo(ceiling, -1);
-    expect(ceiling).toBeLessThan(25_000); // under 25 tokens/ms, against 850 claimed and 100 required
+    expect(ceiling).toBeLessThan(850_000 / 2); // under half the 850 tokens/ms claimed
   });
 
-  it('the throughput claim and requirement fail as physically impossible, with the bound as the limit', () => {
+  it('the throughput claim fails as physically impossible, with the bound as the limit; the requirement is not ruled out', () => {
     const bound = report.metrics!.throughput_upper_bound_tokens_per_s!;
-    for (const id of ['claims.throughput', 'requirements.throughput']) {
-      const c = check(report, id);
-      expect(c.status).toBe('fail');
-      expect(c.limit).toBeCloseTo(bound, 0);
-      expect(c.unit).toBe('tokens/s');
-      expect(c.detail).toContain('physically impossible');
-      expect(c.line).toBeGreaterThan(0);
-    }
-    expect(check(report, 'claims.throughput').value).toBe(850_000);
+    const c = check(report, 'claims.throughput');
+    expect(c.status).toBe('fail');
+    expect(c.limit).toBeCloseTo(bound, 0);
+    expect(c.unit).toBe('tokens/s');
+    expect(c.detail).toContain('physically impossible');
+    expect(c.line).toBeGreaterThan(0);
+    expect(c.value).toBe(850_000);
+    // 100 tokens/ms is under the ceiling of the most favourable routing: without the model's shape
+    // and the prompt and output lengths it cannot be estimated, so it is unverified, never passed.
+    const req = check(report, 'requirements.throughput');
+    expect(req.status).toBe('unverified');
+    expect(req.missing).toEqual(expect.arrayContaining(['model.hidden_size', 'workload.input_tokens']));
   });
 
   it('the KV-cache claim is unverified and names the missing keys', () => {

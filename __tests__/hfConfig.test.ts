@@ -12,8 +12,21 @@ import { MODEL_PRESETS } from '../src/presets/index.js';
 //   mixtral-8x7b   https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1/blob/main/config.json
 //   deepseek-v3    https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json
 //   gpt-oss-120b   https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json
+//   qwen3.5-397b-a17b   https://huggingface.co/Qwen/Qwen3.5-397B-A17B/blob/main/config.json
+//     (as NVIDIA's aiconfigurator keeps it: src/aiconfigurator/model_configs/Qwen--Qwen3.5-397B-A17B_config.json)
+//   qwen3-next-80b-a3b  https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Thinking/blob/main/config.json (aiconfigurator's copy)
+//   llama-4-scout / llama-4-maverick  https://huggingface.co/meta-llama/Llama-4-{Scout-17B-16E,Maverick-17B-128E}-Instruct
+//     (aiconfigurator's copies: aic-core/src/aiconfigurator_core/model_configs/meta-llama--Llama-4-*_config.json)
+//   kimi-k2.5      https://huggingface.co/moonshotai/Kimi-K2.5/blob/main/config.json (its keys as transformers prints
+//     them for that checkpoint, class defaults left out; quantization_config as published)
+//   glm-5, deepseek-v3.2, minimax-m2.5: the published files' architecture keys, put together from copies that
+//     quote them (xLLM's glm5.h cites zai-org/GLM-5; DeepSeek-V3.2 is V3's file with model_type deepseek_v32 and
+//     its index_* keys; vLLM's MiniMax-M2 test config); keys the reader ignores are partly left out.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hf');
-const FIXTURE_IDS = ['llama-3.1-8b', 'qwen3-32b', 'mixtral-8x7b', 'deepseek-v3', 'gpt-oss-120b'] as const;
+const FIXTURE_IDS = [
+  'llama-3.1-8b', 'qwen3-32b', 'mixtral-8x7b', 'deepseek-v3', 'gpt-oss-120b', 'qwen3.5-397b-a17b', 'qwen3-next-80b-a3b',
+  'llama-4-scout', 'llama-4-maverick', 'kimi-k2.5', 'glm-5', 'deepseek-v3.2', 'minimax-m2.5',
+] as const;
 
 function fixtureText(id: string): string {
   return readFileSync(join(FIXTURES, `${id}.config.json`), 'utf8');
@@ -34,8 +47,9 @@ function lineOfKey(text: string, key: string): number {
 
 // The fields a config.json determines; params is left to the core's counter.
 const SHAPE_FIELDS: Array<keyof ModelSpec> = [
-  'layers', 'hidden_size', 'heads', 'kv_heads', 'ffn_hidden_size', 'vocab_size', 'tied_embeddings',
-  'attention', 'mlp', 'mla', 'moe', 'sliding_window', 'sliding_window_layers', 'weight_dtype', 'weight_dtypes',
+  'layers', 'hidden_size', 'heads', 'kv_heads', 'ffn_hidden_size', 'vocab_size',
+  'attention', 'mlp', 'mla', 'moe', 'sliding_window', 'sliding_window_layers', 'sliding_window_kind', 'weight_dtype', 'weight_dtypes',
+  'attention_output_gate', 'linear_attention', 'sparse_attention', 'mtp_layers', 'quant_group_size', 'kv_cache_dtype',
 ];
 
 describe('parseHfConfig on published config.json files', () => {
@@ -47,6 +61,8 @@ describe('parseHfConfig on published config.json files', () => {
       for (const field of SHAPE_FIELDS) {
         expect({ field, value: spec[field] }).toEqual({ field, value: preset!.spec[field] });
       }
+      // a config without tie_word_embeddings (Llama 4) means untied, as transformers defaults it
+      expect(spec.tied_embeddings ?? false).toBe(preset!.spec.tied_embeddings);
       // head_dim: only where config.json states it; else both mean hidden_size / heads.
       const headDim = (s: ModelSpec): number | undefined => s.head_dim ?? (s.hidden_size! / s.heads!);
       if (spec.attention !== 'mla') expect(headDim(spec)).toBe(headDim(preset!.spec));
@@ -158,9 +174,9 @@ describe('parseHfConfig on other shapes', () => {
   });
 
   it('flags a model_type it was not checked against', () => {
-    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'llama4_text' }));
+    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'phi3' }));
     expect(result.spec.layers).toBe(32);
-    expect(result.warnings.some((w) => w.includes('llama4_text'))).toBe(true);
+    expect(result.warnings.some((w) => w.includes('phi3'))).toBe(true);
   });
 
   it('Qwen2 sliding window: only when enabled, on layers from max_window_layers on', () => {
@@ -208,6 +224,104 @@ describe('parseHfConfig on other shapes', () => {
   it('reads NaN / Infinity that Python writes in keys it ignores', () => {
     const text = fixtureText('llama-3.1-8b').replace('"rms_norm_eps": 1e-05', '"rms_norm_eps": NaN');
     expect(parsed(text).spec.layers).toBe(32);
+  });
+});
+
+describe('parseHfConfig on the architectures of 2026', () => {
+  it('Qwen3.5: 45 Gated DeltaNet layers from layer_types, their shape, the output gate and the MTP layer', () => {
+    const text = fixtureText('qwen3.5-397b-a17b');
+    const { spec, lines, warnings } = parsed(text);
+    // layer_types: linear_attention three times, then full_attention, over 60 layers
+    expect(spec.linear_attention).toEqual({ layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 });
+    expect(lines['model.linear_attention.layers']).toBe(lineOfKey(text, 'layer_types'));
+    expect(lines['model.linear_attention.value_heads']).toBe(lineOfKey(text, 'linear_num_value_heads'));
+    expect(spec.attention_output_gate).toBe(true);
+    expect(spec.mtp_layers).toBe(1);
+    expect(spec.kv_heads).toBe(2);
+    // the vision tower is named, not silently dropped
+    expect(warnings).toEqual([expect.stringContaining('vision_config')]);
+  });
+
+  it('Qwen3-Next: no layer_types, so every full_attention_interval-th layer is full; its attention gates by design', () => {
+    const { spec, lines, warnings } = parsed(fixtureText('qwen3-next-80b-a3b'));
+    expect(spec.linear_attention?.layers).toBe(48 - 48 / 4);
+    expect(lines['model.linear_attention.layers']).toBeDefined();
+    expect(spec.attention_output_gate).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('the recurrent state dtype comes from mamba_ssm_dtype when the config names it', () => {
+    const json = JSON.parse(fixtureText('qwen3-next-80b-a3b')) as Record<string, unknown>;
+    expect(parsed(JSON.stringify({ ...json, mamba_ssm_dtype: 'bfloat16' })).spec.linear_attention?.state_dtype).toBe('bf16');
+  });
+
+  it('DeepSeek-V3.2 and GLM-5: the sparse-attention indexer and the MTP layer', () => {
+    expect(parsed(fixtureText('deepseek-v3.2')).spec.sparse_attention).toEqual({ index_heads: 64, index_head_dim: 128, index_topk: 2048 });
+    const glm = fixtureText('glm-5');
+    const { spec, lines, warnings } = parsed(glm);
+    expect(spec.sparse_attention).toEqual({ index_heads: 32, index_head_dim: 128, index_topk: 2048 });
+    expect(lines['model.sparse_attention.index_topk']).toBe(lineOfKey(glm, 'index_topk'));
+    expect(spec.mtp_layers).toBe(1);
+    expect(spec.mla?.v_head_dim).toBe(256);
+    expect(warnings).toEqual([]);
+  });
+
+  it('Kimi-K2.5 (compressed-tensors): int4 routed experts in groups of 32; attention, dense and shared MLPs, head in bf16', () => {
+    const text = fixtureText('kimi-k2.5');
+    const { spec, lines } = parsed(text);
+    expect(spec.weight_dtype).toBe('bf16');
+    expect(spec.weight_dtypes).toEqual({ experts: 'int4' });
+    expect(spec.quant_group_size).toBe(32);
+    expect(spec.mla?.kv_lora_rank).toBe(512);
+    expect(spec.moe?.experts).toBe(384);
+    // the model's text config carries its own quantization_config: the line is that one's
+    expect(lines['model.weight_dtypes.experts']).toBeGreaterThan(lineOfKey(text, 'text_config'));
+  });
+
+  it('ModelOpt NVFP4 with attention excluded (nvidia/DeepSeek-R1-NVFP4 style) and an FP8 KV cache', () => {
+    const v3 = JSON.parse(fixtureText('deepseek-v3')) as Record<string, unknown>;
+    const quantization_config = {
+      quant_method: 'modelopt', quant_algo: 'NVFP4', group_size: 16, kv_cache_quant_algo: 'FP8',
+      exclude_modules: ['lm_head', 'model.embed_tokens', 'model.layers.61*', ...Array.from({ length: 61 }, (_, i) => `model.layers.${i}.self_attn*`)],
+    };
+    const { spec } = parsed(JSON.stringify({ ...v3, quantization_config }));
+    expect(spec.weight_dtype).toBe('bf16');
+    expect(spec.weight_dtypes).toEqual({ mlp: 'fp4', experts: 'fp4' });
+    expect(spec.quant_group_size).toBe(16);
+    expect(spec.kv_cache_dtype).toBe('fp8');
+    // without exclusions every linear layer is NVFP4 and only the embeddings stay 16-bit
+    const all = parsed(JSON.stringify({ ...v3, quantization_config: { quant_method: 'modelopt', quant_algo: 'NVFP4', exclude_modules: ['lm_head'] } })).spec;
+    expect(all.weight_dtype).toBe('fp4');
+    expect(all.weight_dtypes).toEqual({ embeddings: 'bf16' });
+  });
+
+  it('fp8 modules_to_not_convert: a router named "gate" is not gate_proj', () => {
+    const { spec } = parsed(fixtureText('minimax-m2.5'));
+    expect(spec.weight_dtype).toBe('fp8');
+    expect(spec.weight_dtypes).toEqual({ embeddings: 'bf16' });
+    expect(spec.mtp_layers).toBe(3);
+  });
+
+  it('Llama 4: chunked local attention on the RoPE layers; Maverick alternates dense and MoE layers', () => {
+    const scout = parsed(fixtureText('llama-4-scout')).spec;
+    expect(scout).toMatchObject({ sliding_window: 8192, sliding_window_kind: 'chunked', sliding_window_layers: 36 });
+    expect(scout.moe).toEqual({ experts: 16, top_k: 1, expert_ffn_hidden_size: 8192, shared_experts: 1, dense_layers: 0 });
+    expect(scout.ffn_hidden_size).toBeUndefined();
+    const maverick = parsed(fixtureText('llama-4-maverick')).spec;
+    expect(maverick.moe).toMatchObject({ dense_layers: 24, interleaved: true });
+    expect(maverick.ffn_hidden_size).toBe(16384);
+  });
+
+  it('names structural keys it does not understand instead of guessing', () => {
+    const json = JSON.parse(fixtureText('deepseek-v3')) as Record<string, unknown>;
+    const { warnings } = parsed(JSON.stringify({ ...json, compress_ratios: [0, 4, 128], hybrid_override_pattern: 'M-M*', some_new_key: 1 }));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('compress_ratios');
+    expect(warnings[0]).toContain('hybrid_override_pattern');
+    expect(warnings[0]).not.toContain('some_new_key');
+    const minimax = JSON.parse(fixtureText('minimax-m2.5')) as Record<string, unknown>;
+    const lightning = parsed(JSON.stringify({ ...minimax, attn_type_list: [0, 1] })).warnings;
+    expect(lightning.some((w) => w.includes('attn_type_list'))).toBe(true);
   });
 });
 

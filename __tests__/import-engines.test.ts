@@ -25,10 +25,13 @@ describe('vLLM', () => {
     expect(r.fields.parallelism).toMatchObject({ tp: 4, dp: 2, ep: 8, etp: 1 });
   });
 
-  it('reads --max-num-seqs per DP rank and --gpu-memory-utilization as a share of total memory', () => {
+  it('reads --max-num-seqs per DP rank (the engine cap) and --gpu-memory-utilization as memory_fraction, with engine vllm', () => {
     const r = fields('vllm serve m --data-parallel-size 4 --max-num-seqs 64 --gpu-memory-utilization 0.9');
     expect(r.fields.workload?.concurrency).toBe(4 * 64);
-    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.1, 12);
+    expect(r.fields.workload?.max_running_sequences).toBe(4 * 64);
+    expect(r.fields.workload?.memory_fraction).toBe(0.9);
+    expect(r.fields.workload?.memory_reserve).toBeUndefined();
+    expect(r.fields.deployment?.engine).toBe('vllm');
   });
 
   it('turns CUDA graphs off under --enforce-eager (vLLM) and --disable-cuda-graph (SGLang), and only then', () => {
@@ -64,6 +67,24 @@ describe('vLLM', () => {
     expect(local.warnings.join('\n')).toContain('/models/my-finetune');
   });
 
+  it('a known checkpoint brings what it stores: NVFP4 groups of 16 and an fp8 KV cache, int4 experts, bf16 attention', () => {
+    // nvidia/Qwen3-32B-NVFP4 hf_quant_config.json: NVFP4, group_size 16, kv_cache_quant_algo FP8
+    const nvfp4 = fields('trtllm-serve nvidia/Qwen3-32B-NVFP4 --tp_size 1');
+    expect(nvfp4.fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'fp4', quant_group_size: 16, kv_cache_dtype: 'fp8' });
+    expect(nvfp4.warnings.join('\n')).not.toMatch(/4-bit checkpoint/);
+    const kimi = fields('vllm serve moonshotai/Kimi-K2.5 --tensor-parallel-size 8');
+    expect(kimi.fields.model).toEqual({ preset: 'kimi-k2.5' });
+    // a flag the engine was given wins over the checkpoint
+    const kv = fields('vllm serve nvidia/Qwen3-32B-NVFP4 --kv-cache-dtype auto --quantization fp8');
+    expect(kv.fields.model?.weight_dtype).toBe('fp8');
+    const r1 = fields('python3 -m sglang.launch_server --model-path /data/nvidia/DeepSeek-R1-NVFP4 --tp 8');
+    expect(r1.fields.model).toMatchObject({ preset: 'deepseek-r1', weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' } });
+    // a local copy named as the repository: the version in the name is not a release suffix
+    expect(fields('vllm serve /models/DeepSeek-V3.2').fields.model?.preset).toBe('deepseek-v3.2');
+    expect(fields('vllm serve /mnt/weights/Qwen3-32B-NVFP4').fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'fp4' });
+    expect(fields('vllm serve /models/GLM-5').fields.model?.preset).toBe('glm-5');
+  });
+
   it('lets the command line win over its --config file and names the config file as origin', () => {
     const r = fields('vllm serve m --config conf/vllm.yaml --max-num-seqs 32', {
       'conf/vllm.yaml': 'tensor_parallel_size: 2\nmax-num-seqs: 999\ngpu-memory-utilization: 0.8\n',
@@ -71,7 +92,7 @@ describe('vLLM', () => {
     expect(r.fields.parallelism?.tp).toBe(2);
     expect(r.fields.workload?.concurrency).toBe(32);
     expect(r.origins['parallelism.tp']).toBe('conf/vllm.yaml:1');
-    expect(r.origins['workload.memory_reserve']).toBe('conf/vllm.yaml:3');
+    expect(r.origins['workload.memory_fraction']).toBe('conf/vllm.yaml:3');
     expect(r.origins['workload.concurrency']).toBe('serve.sh:1');
   });
 
@@ -105,10 +126,16 @@ describe('SGLang', () => {
     expect(r.fields.hardware?.gpus).toBe(16);
   });
 
-  it('reads --mem-fraction-static as a share of total memory and --context-length as the context', () => {
+  it('reads --mem-fraction-static as memory_fraction in SGLang\'s meaning and --context-length as the context', () => {
     const r = fields('python -m sglang.launch_server --model-path m --mem-fraction-static 0.8 --context-length 4096');
-    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.2, 12);
+    expect(r.fields.workload?.memory_fraction).toBe(0.8);
+    expect(r.fields.deployment?.engine).toBe('sglang');
     expect(r.context?.tokens).toBe(4096);
+  });
+
+  it('reads --max-running-requests as the engine cap, shared by the DP-attention ranks of one engine', () => {
+    const r = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --max-running-requests 512');
+    expect(r.fields.workload?.max_running_sequences).toBe(512);
   });
 });
 
@@ -130,11 +157,19 @@ describe('TensorRT-LLM', () => {
     expect(r.fields.hardware?.gpus).toBe(8);
   });
 
-  it('keeps free_gpu_memory_fraction apart from memory_reserve, with a warning that says why', () => {
+  it('reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM\'s meaning (of the memory left free), with engine trtllm', () => {
     const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
+    expect(r.fields.workload?.memory_fraction).toBe(0.9);
     expect(r.fields.workload?.memory_reserve).toBeUndefined();
-    expect(r.free_memory_fraction?.value).toBe(0.9);
-    expect(r.warnings.join('\n')).toMatch(/FREE after weights/);
+    expect(r.fields.deployment?.engine).toBe('trtllm');
+  });
+
+  it('reads the config-file spellings: kv_cache_config.free_gpu_memory_fraction and max_batch_size per attention-DP rank', () => {
+    const r = fields('trtllm-serve m --tp_size 4 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'enable_attention_dp: true\nmax_batch_size: 64\nkv_cache_config:\n  free_gpu_memory_fraction: 0.85\n',
+    });
+    expect(r.fields.workload?.memory_fraction).toBe(0.85);
+    expect(r.fields.workload?.max_running_sequences).toBe(4 * 64);
   });
 });
 

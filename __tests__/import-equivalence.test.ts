@@ -56,8 +56,7 @@ describe.each([
 
   it('warns only where the engine means something the plan format cannot say', () => {
     const warnings = (imported.warnings ?? []).map((w) => w.message).join('\n');
-    if (base === 'trtllm-lws') expect(warnings).toMatch(/free_gpu_memory_fraction 0.85/);
-    else expect(warnings).toBe('');
+    expect(warnings).toBe('');
   });
 
   it('says where each imported figure came from', () => {

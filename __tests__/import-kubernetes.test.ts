@@ -18,7 +18,7 @@ describe('LeaderWorkerSet running vLLM under sh -c', () => {
     expect(r.fields.parallelism).toMatchObject({ tp: 8, pp: 2, dp: 2 });
     // --max-num-seqs = 128 x 2 = 256 per engine, 2 engines
     expect(r.fields.workload?.concurrency).toBe(512);
-    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.08, 12);
+    expect(r.fields.workload?.memory_fraction).toBe(0.92);
     expect(r.context?.tokens).toBe(16384);
     expect(r.fields.model).toMatchObject({ preset: 'llama-3.1-70b', kv_cache_dtype: 'fp8' });
   });
@@ -43,7 +43,7 @@ describe('LeaderWorkerSet running SGLang with DP attention', () => {
     expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 16, ep: 16, etp: 1 });
     expect(r.fields.hardware).toMatchObject({ gpus: 16, gpus_per_node: 8, preset: 'h200' });
     expect(r.fields.workload).toMatchObject({ concurrency: 1024 });
-    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.15, 12);
+    expect(r.fields.workload?.memory_fraction).toBe(0.85);
     expect(r.fields.model).toMatchObject({ preset: 'deepseek-v3', kv_cache_dtype: 'fp8' });
   });
 });
@@ -71,8 +71,8 @@ describe('Deployment with argv args and a --config in a ConfigMap', () => {
     expect(r.fields.hardware).toMatchObject({ gpus: 3, preset: 'l40s' });
     expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 3 });
     expect(r.fields.workload?.concurrency).toBe(384);
-    expect(r.fields.workload?.memory_reserve).toBeCloseTo(0.15, 12);
-    expect(r.origins['workload.memory_reserve']).toBe(`vllm-deployment.yaml:${lineOf(text, /gpu_memory_utilization/)}`);
+    expect(r.fields.workload?.memory_fraction).toBe(0.85);
+    expect(r.origins['workload.memory_fraction']).toBe(`vllm-deployment.yaml:${lineOf(text, /gpu_memory_utilization/)}`);
   });
   it('warns, naming the variable, when a flag uses one the manifest does not define', () => {
     expect(r.warnings.join('\n')).toContain(`vllm-deployment.yaml:${lineOf(text, /BATCHED_TOKENS/)}: could not resolve BATCHED_TOKENS`);

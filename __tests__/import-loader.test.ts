@@ -40,6 +40,22 @@ describe('deployment: in a plan', () => {
     expect(later.loaded.plan.parallelism.tp).toBe(4);
   });
 
+  it('takes the engine that ran from the import when the plan names none; the plan\'s own engine wins', () => {
+    const r = load('version: 1\ndeployment:\n  from: k8s/trt.sh\n');
+    if (!r.ok) throw new Error(r.errors[0]?.message);
+    expect(r.loaded.plan.deployment?.engine).toBe('trtllm');
+    expect(r.loaded.origins['deployment.engine']).toBe('k8s/trt.sh:1');
+    const own = load('version: 1\ndeployment:\n  from: k8s/serve.sh\n  engine: sglang\n');
+    if (!own.ok) throw new Error(own.errors[0]?.message);
+    expect(own.loaded.plan.deployment?.engine).toBe('sglang');
+  });
+
+  it('accepts deployment.engine without from: it selects the engine\'s memory accounting', () => {
+    const r = load('version: 1\ndeployment:\n  engine: sglang\n');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.loaded.plan.deployment).toEqual({ engine: 'sglang' });
+  });
+
   it('reports a file it cannot read, or cannot import, at the line of deployment.from', () => {
     const missing = load('version: 1\ndeployment:\n  from: k8s/nope.yaml\n');
     expect(missing.ok).toBe(false);

@@ -69,6 +69,38 @@ describe('presets', () => {
   });
 });
 
+describe('Hugging Face ids and hardware aliases as presets', () => {
+  test('a repository id resolves to its preset with the checkpoint\'s quantization', () => {
+    const text = 'version: 1\nmodel:\n  preset: moonshotai/Kimi-K2.5\nhardware:\n  preset: b200_sxm\n';
+    const loaded = loadedOf(loadPlan('p.plan.yaml', text, noReferences));
+    expect(loaded.plan.model).toMatchObject({ layers: 61, weight_dtype: 'bf16', weight_dtypes: { experts: 'int4' }, quant_group_size: 32 });
+    expect(loaded.origins['model.quant_group_size']).toBe('preset:moonshotai/Kimi-K2.5');
+    // b200_sxm names exactly one part: no warning
+    expect(loaded.plan.hardware.name).toBe('NVIDIA B200 SXM');
+    expect(loaded.warnings ?? []).toEqual([]);
+  });
+
+  test('the plan\'s own dtype wins over the checkpoint\'s', () => {
+    const text = 'version: 1\nmodel:\n  preset: nvidia/Qwen3-32B-NVFP4\n  kv_cache_dtype: bf16\n';
+    const { model } = loadedOf(loadPlan('p.plan.yaml', text, noReferences)).plan;
+    expect(model).toMatchObject({ weight_dtype: 'fp4', quant_group_size: 16, kv_cache_dtype: 'bf16' });
+  });
+
+  test('an ambiguous hardware name loads with a warning that says which part was chosen', () => {
+    const loaded = loadedOf(loadPlan('p.plan.yaml', 'version: 1\nhardware:\n  preset: a100\n', noReferences));
+    expect(loaded.plan.hardware.memory).toBe(81_920 * 2 ** 20);
+    expect(loaded.warnings).toEqual([{ path: 'hardware.preset', line: 3, message: expect.stringMatching(/hardware\.preset: 'a100' read as a100-80gb.*a100-40gb/) }]);
+  });
+
+  test('an unknown repository id or system name gets a did-you-mean', () => {
+    const bad = 'version: 1\nmodel:\n  preset: moonshotai/Kimi-K2.6\nhardware:\n  preset: b300_sxn\n';
+    const errors = errorsOf(loadPlan('p.plan.yaml', bad, noReferences));
+    expect(errors[0]?.message).toMatch(/unknown model preset 'moonshotai\/Kimi-K2\.6' \(did you mean 'moonshotai\/Kimi-K2\.5'\?\)/);
+    expect(errors[0]?.message).toContain('Hugging Face repository id');
+    expect(errors[1]?.message).toMatch(/unknown hardware preset 'b300_sxn' \(did you mean 'b300-sxm'\?\)/);
+  });
+});
+
 describe('hf_config', () => {
   const config = fixture('tiny-config.json');
   const text = 'version: 1\nmodel:\n  preset: mixtral-8x7b\n  hf_config: ./tiny-config.json\n  heads: 8\n';

@@ -36,10 +36,10 @@ describe('serving-tool keys whose meaning is ours are accepted', () => {
 });
 
 describe('serving-tool keys that mean something else are refused with the key to write and why', () => {
-  test('max_num_seqs is the engine cap, not the load: did you mean concurrency', () => {
+  test("max_num_seqs is one engine's cap: did you mean max_running_sequences, and the load is concurrency", () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  max_num_seqs: 256\n'), noReferences));
     expect(error!.line).toBe(4);
-    expect(error!.message).toMatch(/unknown key 'max_num_seqs' \(did you mean 'concurrency'\? max_num_seqs is the engine's cap on sequences running at once, not the load/);
+    expect(error!.message).toMatch(/unknown key 'max_num_seqs' \(did you mean 'max_running_sequences'\? max_num_seqs is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's \(e.g. vLLM max_num_seqs x dp\), and the load the clients keep in flight is concurrency/);
   });
 
   test('max_model_len is explained as max_input_tokens + max_output_tokens', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTYPES } from '../src/core/types.js';
-import { HARDWARE_PRESETS, MODEL_PRESETS, hardwarePreset, modelPreset } from '../src/presets/index.js';
+import { CHECKPOINTS, HARDWARE_PRESETS, MODEL_PRESETS, checkpointFor, hardwarePreset, modelPreset, repoOf } from '../src/presets/index.js';
 
 const GiB = 2 ** 30;
 const models = Object.values(MODEL_PRESETS);
@@ -112,6 +112,17 @@ describe('model presets', () => {
     expect(modelPreset('llama-3.3-70b')!.spec).toEqual(modelPreset('llama-3.1-70b')!.spec);
   });
 
+  it('holds the models of 2026 with their configs\' shapes', () => {
+    for (const id of ['minimax-m2.5', 'kimi-k2.5', 'kimi-k2', 'glm-5', 'qwen3.5-397b-a17b', 'deepseek-v3.1', 'deepseek-v3.2', 'qwen3-next-80b-a3b', 'llama-4-maverick', 'llama-4-scout']) {
+      expect(modelPreset(id)?.id).toBe(id);
+    }
+    // Qwen/Qwen3.5-397B-A17B config.json: 60 layers, layer_types 3 linear : 1 full, linear_num_value_heads 64
+    expect(modelPreset('qwen3.5-397b-a17b')!.spec.linear_attention).toMatchObject({ layers: 45, value_heads: 64, key_head_dim: 128 });
+    // deepseek-ai/DeepSeek-V3.2 config.json: index_n_heads 64, index_head_dim 128, index_topk 2048
+    expect(modelPreset('deepseek-v3.2')!.spec.sparse_attention).toEqual({ index_heads: 64, index_head_dim: 128, index_topk: 2048 });
+    expect(modelPreset('llama-4-maverick')!.spec.moe).toMatchObject({ experts: 128, top_k: 1, dense_layers: 24, interleaved: true });
+  });
+
   it('looks ids up ignoring case and never falls back to a default', () => {
     expect(modelPreset('Llama-3.1-70B')?.id).toBe('llama-3.1-70b');
     expect(modelPreset('  qwen3-32b ')?.id).toBe('qwen3-32b');
@@ -131,9 +142,59 @@ describe('model presets', () => {
   });
 });
 
+describe('Hugging Face checkpoints', () => {
+  it('every checkpoint names a preset', () => {
+    for (const checkpoint of Object.values(CHECKPOINTS)) {
+      expect({ repo: checkpoint.repo, preset: MODEL_PRESETS[checkpoint.preset]?.id }).toEqual({ repo: checkpoint.repo, preset: checkpoint.preset });
+      expect(checkpoint.source).toMatch(/^https:\/\/huggingface\.co\/.+\.json$/);
+    }
+  });
+
+  it('every model_path of the calibration data resolves, with the checkpoint\'s quantization', () => {
+    // ../shared/data/silicon-calibration.csv, column model_path (all 14 values)
+    const expected: Record<string, string> = {
+      'MiniMaxAI/MiniMax-M2.5': 'minimax-m2.5', 'Qwen/Qwen3-235B-A22B-FP8': 'qwen3-235b-a22b', 'Qwen/Qwen3-32B': 'qwen3-32b',
+      'Qwen/Qwen3.5-397B-A17B': 'qwen3.5-397b-a17b', 'deepseek-ai/DeepSeek-R1': 'deepseek-r1', 'deepseek-ai/DeepSeek-V3': 'deepseek-v3',
+      'meta-llama/Llama-3.1-70B': 'llama-3.1-70b', 'meta-llama/Llama-3.1-8B-Instruct': 'llama-3.1-8b', 'moonshotai/Kimi-K2.5': 'kimi-k2.5',
+      'nvidia/DeepSeek-R1-NVFP4': 'deepseek-r1', 'nvidia/Llama-3.1-8B-Instruct-FP8': 'llama-3.1-8b', 'nvidia/Qwen3-32B-NVFP4': 'qwen3-32b',
+      'openai/gpt-oss-120b': 'gpt-oss-120b', 'zhipuai/GLM-5': 'glm-5',
+    };
+    for (const [repo, id] of Object.entries(expected)) expect({ repo, id: modelPreset(repo)?.id }).toEqual({ repo, id });
+    expect(modelPreset('Qwen/Qwen3-235B-A22B-FP8')!.spec).toMatchObject({ weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } });
+    expect(modelPreset('nvidia/Llama-3.1-8B-Instruct-FP8')!.spec).toMatchObject({ weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } });
+    // ModelOpt NVFP4: groups of 16 with an fp8 scale (4.5 bits); the Qwen3 export also quantizes the KV cache
+    expect(modelPreset('nvidia/Qwen3-32B-NVFP4')!.spec).toMatchObject({ weight_dtype: 'fp4', quant_group_size: 16, kv_cache_dtype: 'fp8' });
+    // DeepSeek-R1-NVFP4 keeps every self_attn in bf16
+    const r1 = modelPreset('nvidia/DeepSeek-R1-NVFP4')!.spec;
+    expect(r1.weight_dtype).toBe('fp4');
+    expect(r1.weight_dtypes).toEqual({ attention: 'bf16', embeddings: 'bf16' });
+    // Kimi-K2.5: int4 experts in groups of 32, everything else bf16
+    expect(modelPreset('moonshotai/Kimi-K2.5')!.spec).toMatchObject({ weight_dtype: 'bf16', weight_dtypes: { experts: 'int4' }, quant_group_size: 32 });
+    expect(modelPreset('zai-org/GLM-5')?.id).toBe('glm-5');
+    expect(modelPreset('meta-llama/Llama-3.1-70B-Instruct')?.id).toBe('llama-3.1-70b');
+  });
+
+  it('reads repository ids as engines and manifests write them', () => {
+    expect(repoOf('hf://Qwen/Qwen3-32B')).toBe('Qwen/Qwen3-32B');
+    expect(repoOf('https://huggingface.co/Qwen/Qwen3-32B/')).toBe('Qwen/Qwen3-32B');
+    expect(repoOf('/models/nvidia/Qwen3-32B-NVFP4')).toBe('nvidia/Qwen3-32B-NVFP4');
+    expect(checkpointFor('MOONSHOTAI/kimi-k2.5')?.preset).toBe('kimi-k2.5');
+    expect(checkpointFor('someone/Kimi-K2.5-merged')).toBeUndefined();
+    expect(modelPreset('moonshotai/Kimi-K2')).toBeUndefined();
+  });
+
+  it('a checkpoint hands out a copy with its storage; the preset itself is unchanged', () => {
+    const nvfp4 = modelPreset('nvidia/Qwen3-32B-NVFP4')!;
+    expect(nvfp4.checkpoint?.repo).toBe('nvidia/Qwen3-32B-NVFP4');
+    nvfp4.spec.layers = 1;
+    expect(modelPreset('qwen3-32b')!.spec.weight_dtype).toBe('bf16');
+    expect(modelPreset('qwen3-32b')!.spec.layers).toBe(64);
+  });
+});
+
 describe('hardware presets', () => {
   it('holds at least the accelerators the plans refer to', () => {
-    for (const id of ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h200', 'b200', 'mi300x', 'l40s', 'ascend-910b']) {
+    for (const id of ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h200', 'b200', 'mi300x', 'l40s', 'ascend-910b', 'b300', 'gb300', 'mi355x', 'h20-141gb', 'rtx-pro-6000']) {
       expect(hardwarePreset(id)?.id).toBe(id);
     }
   });
@@ -192,10 +253,11 @@ describe('hardware presets', () => {
   }
 
   it('H100 SXM: datasheet dense figures, device-reported memory', () => {
-    // nvidia-smi on an H100 80GB HBM3: 81559 MiB = 79.6 GiB (less than the nominal 80)
+    // What CUDA lets a process allocate: vLLM 0.19 logs "Requested memory: 0.950000 (util), 75.23 GiB"
+    // = 0.95 x 79.19 GiB on an H100 80GB (nvidia-smi shows 81559 MiB = 79.65 GiB, more than a process gets)
     const spec = hardwarePreset('h100-sxm')!.spec;
-    expect(spec.memory! / GiB).toBeGreaterThan(79);
-    expect(spec.memory! / GiB).toBeLessThan(80);
+    expect(spec.memory! / GiB).toBeCloseTo(79.19, 2);
+    expect((0.95 * spec.memory!) / GiB).toBeCloseTo(75.23, 2);
     // H100 datasheet: BF16 1,979 TFLOPS and FP8 3,958 TFLOPS "with sparsity" -> dense is half
     // (the Hopper whitepaper's dense figures, 989.4 and 1,978.9, round to the same)
     expect(Math.abs(spec.peak_tflops! - 1979e12 / 2)).toBeLessThan(1e12);
@@ -208,11 +270,11 @@ describe('hardware presets', () => {
   });
 
   it('H200: more memory than H100 at the same compute', () => {
-    // nvidia-smi on an H200: 143771 MiB = 140.4 GiB; H200 page: 4.8 TB/s
+    // CUDA-visible on an H200: "GPU 0 has a total capacity of 139.80 GiB" (nvidia-smi: 143771 MiB = 140.4 GiB);
+    // H200 page: 4.8 TB/s
     const h200 = hardwarePreset('h200')!.spec;
     const h100 = hardwarePreset('h100-sxm')!.spec;
-    expect(h200.memory! / GiB).toBeGreaterThan(140);
-    expect(h200.memory! / GiB).toBeLessThan(141);
+    expect(h200.memory! / GiB).toBeCloseTo(139.8, 2);
     expect(h200.memory_bandwidth).toBe(4.8e12);
     expect(h200.peak_tflops).toBe(h100.peak_tflops);
   });
@@ -236,6 +298,11 @@ describe('hardware presets', () => {
     expect(hardwarePreset('h100-sxm')!.spec.peak_tflops_fp4).toBeUndefined();
   });
 
+  it('B200 and GB200: the capacities PyTorch reports ("total capacity of 178.35 GiB", "184.31 GiB")', () => {
+    expect(hardwarePreset('b200')!.spec.memory! / GiB).toBeCloseTo(178.35, 2);
+    expect(hardwarePreset('gb200')!.spec.memory! / GiB).toBeCloseTo(184.31, 2);
+  });
+
   it('A100 80GB and MI300X: device-reported capacities', () => {
     // nvidia-smi A100-SXM4-80GB: 81920 MiB; rocm-smi MI300X: 205822885888 bytes (191.7 GiB)
     expect(hardwarePreset('a100-80gb')!.spec.memory! / GiB).toBe(80);
@@ -246,15 +313,67 @@ describe('hardware presets', () => {
 
   it('looks ids up ignoring case; an unknown id is undefined, never a default', () => {
     expect(hardwarePreset('H100-SXM')?.id).toBe('h100-sxm');
-    expect(hardwarePreset('h100')).toBeUndefined();
     expect(hardwarePreset('tpu-v5p')).toBeUndefined();
     expect(hardwarePreset('constructor')).toBeUndefined();
+    expect(hardwarePreset('__proto__')).toBeUndefined();
+  });
+
+  it('accepts the system names of benchmark data and says which part an ambiguous short name means', () => {
+    // ../shared/data/silicon-calibration.csv `system` values (aiconfigurator's system names)
+    const systems: Record<string, string> = {
+      b200_sxm: 'b200', h200_sxm: 'h200', h100_sxm: 'h100-sxm', b300_sxm: 'b300', gb200: 'gb200', gb300: 'gb300',
+    };
+    for (const [system, id] of Object.entries(systems)) {
+      const preset = hardwarePreset(system);
+      expect({ system, id: preset?.id, note: preset?.aliasNote }).toEqual({ system, id, note: undefined });
+    }
+    // H100 comes as SXM or PCIe, A100 with 40 or 80 GB: the choice is said
+    expect(hardwarePreset('h100')).toMatchObject({ id: 'h100-sxm', aliasNote: expect.stringContaining('h100-pcie') });
+    expect(hardwarePreset('A100')).toMatchObject({ id: 'a100-80gb', aliasNote: expect.stringContaining('a100-40gb') });
+    expect(hardwarePreset('rtx_pro_6000')?.id).toBe('rtx-pro-6000');
+  });
+
+  it('Blackwell Ultra: B300 and GB300 figures per GPU from the datasheet, memory as nvidia-smi reports it', () => {
+    const b300 = hardwarePreset('b300')!.spec;
+    const gb300 = hardwarePreset('gb300')!.spec;
+    const b200 = hardwarePreset('b200')!.spec;
+    // nvidia-smi: B300 SXM6 AC 275040 MiB, GB300 284208 MiB (both sold as 288 GB)
+    expect(b300.memory).toBe(275_040 * 2 ** 20);
+    expect(gb300.memory).toBe(284_208 * 2 ** 20);
+    // HGX B300: BF16 36 PF and FP8 72 PF sparse for 8 GPUs, as B200; dense FP4 14 PF (B200: 9)
+    expect(b300.peak_tflops).toBe(b200.peak_tflops);
+    expect(b300.peak_tflops_fp8).toBe(b200.peak_tflops_fp8);
+    expect(b300.peak_tflops_fp4! / b200.peak_tflops_fp4!).toBeCloseTo(14 / 9, 6);
+    // GB300 NVL72: 1,080 PF dense FP4 and 576 TB/s over 72 GPUs, one 72-GPU NVLink domain
+    expect(gb300.peak_tflops_fp4).toBe(1080e15 / 72);
+    expect(gb300.memory_bandwidth).toBe(576e12 / 72);
+    expect(gb300.gpus_per_node).toBe(72);
+    // ConnectX-8: 800 Gb/s per GPU
+    expect(gb300.inter_node_bandwidth).toBe(800e9 / 8);
+  });
+
+  it('MI355X, H20 141GB and RTX PRO 6000 Blackwell', () => {
+    const mi355x = hardwarePreset('mi355x')!.spec;
+    // AMD: FP16 2.5 PF, FP8 5.0 PF, MXFP4 10.1 PF dense; 288 GB HBM3E at 8 TB/s
+    expect(mi355x.peak_tflops_fp8! / mi355x.peak_tflops!).toBeCloseTo(2, 6);
+    expect(mi355x.peak_tflops_fp4! / mi355x.peak_tflops_fp8!).toBeCloseTo(2, 6);
+    expect(mi355x.memory_bandwidth).toBe(8e12);
+    const h20 = hardwarePreset('h20')!.spec;
+    const h20big = hardwarePreset('h20-141gb')!.spec;
+    expect(h20big.peak_tflops).toBe(h20.peak_tflops);
+    expect(h20big.memory!).toBeGreaterThan(h20.memory!);
+    const rtx = hardwarePreset('rtx-pro-6000')!.spec;
+    // 96 GB GDDR7 reported as 97887 MiB; PCIe only
+    expect(rtx.memory).toBe(97_887 * 2 ** 20);
+    expect(rtx.intra_node_bandwidth).toBe(64e9);
+    // 4 PFLOPS FP4 with sparsity -> 2 PF dense
+    expect(Math.abs(rtx.peak_tflops_fp4! - 4e15 / 2)).toBeLessThan(0.02e15);
   });
 
   it('hands out copies: changing one does not change the preset', () => {
     const copy = hardwarePreset('h200')!;
     copy.spec.memory = 1;
-    expect(hardwarePreset('h200')!.spec.memory).toBe(143_771 * 2 ** 20);
+    expect(hardwarePreset('h200')!.spec.memory).toBe(Math.round(139.8 * 2 ** 30));
     expect(Object.isFrozen(HARDWARE_PRESETS.h200!.spec)).toBe(true);
   });
 });

@@ -77,3 +77,12 @@ describe('escaping text that comes from a plan', () => {
     expect(escapeTerminal('a\rb')).toBe('a\\x0db');
   });
 });
+
+describe('escapeHtml (text inside <summary>, where markdown is not parsed)', () => {
+  it('encodes HTML, breaks mentions, references and links, and keeps one line, without backslashes', async () => {
+    const { escapeHtml } = await import('../src/report/escape.js');
+    const out = escapeHtml('@everyone <img src=x> [click](https://evil.example) #1\nnext *x*');
+    expect(out).toBe('@\u200Beveryone &lt;img src=x&gt; [click](https\u200B://evil.example) #\u200B1 next *x*');
+    expect(out).not.toContain('](https://');
+  });
+});

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyPlanText, type PlanReport, type Report } from '../src/core/index.js';
 import { runCli } from '../src/io/commands.js';
 import { ensureFreshBundle } from './e2e/bundle.js';
-import { REPO_ROOT } from './e2e/stand-in/run-action.mjs';
+import { BUNDLE_NODE, REPO_ROOT } from './e2e/stand-in/run-action.mjs';
 import { HOSTILE_NAME, hostileCases, VALID_PLANS, type HostileCase } from './fixtures/hostile/cases.js';
 
 const folders: string[] = [];
@@ -107,7 +107,7 @@ describe('all hostile files at once, in the bundled command line (dist/cli.js)',
   test('every file gets its own report, the valid plans are verified, exit code 2, no stack trace', () => {
     const cases = hostileCases();
     const root = repository(cases);
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
+    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
     expect(run.status).toBe(2);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     const report = JSON.parse(run.stdout) as Report;
@@ -120,7 +120,7 @@ describe('all hostile files at once, in the bundled command line (dist/cli.js)',
   test('the text report names every bad file and its error', () => {
     const cases = hostileCases().filter((c) => c.error);
     const root = repository(cases);
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
+    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
     expect(run.status).toBe(2);
     for (const c of cases) {
       const lines = run.stdout.split('\n').filter((l) => l.includes(c.file));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { BASE_SHA, HEAD_SHA, PULL_NUMBER, buildDemo } from '../demo/scenario.mjs';
 import { createState, startStandIn } from '../__tests__/e2e/stand-in/server.mjs';
 import { ACTION_BUNDLE, REPO_ROOT, annotationsIn, runPullRequest } from '../__tests__/e2e/stand-in/run-action.mjs';
+import { removeRunFolders } from '../__tests__/e2e/stand-in/run-folders.mjs';
 
 if (!existsSync(ACTION_BUNDLE)) {
   console.error(`${ACTION_BUNDLE} is missing: run 'npm run package' first.`);
@@ -38,7 +39,7 @@ try {
   rule('annotations (workflow commands)');
   for (const a of annotationsIn(result.stdout)) console.log(`  ${a.level.padEnd(7)} ${a.file ?? ''}${a.line ? `:${a.line}` : ''}  ${a.title ?? ''}: ${a.message}`);
 
-  rule('outputs');
+  rule('outputs (the run folder, report files included, is removed when the demo ends)');
   for (const [k, v] of Object.entries(result.outputs)) console.log(`  ${k} = ${v}`);
   console.log(`\nexit code ${result.exitCode} (the job ${result.exitCode === 0 ? 'passes' : 'fails'}), ${result.wallMs} ms, ${state.requests.length} API requests, ${state.rejected.length} rejected by the stand-in`);
   if (state.rejected.length > 0) {
@@ -47,4 +48,5 @@ try {
   }
 } finally {
   await server.close();
+  removeRunFolders();
 }

@@ -23,7 +23,7 @@ console.log(`fuzz: scale ${scale}, seed ${seed} (replay: npm run fuzz -- --scale
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/robustness-properties.test.ts', '--testTimeout', '0'],
+  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
   { stdio: 'inherit', env: { ...process.env, PPC_FUZZ_SCALE: String(scale), PPC_FUZZ_SEED: String(seed) } },
 );
 console.log(`fuzz: ${run.status === 0 ? 'no failure' : 'FAILED'} after ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`);

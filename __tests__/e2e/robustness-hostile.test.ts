@@ -3,12 +3,12 @@
 // comment), the valid plans are verified as the core verifies them alone, the comment posts once
 // and shows the hostile name inert. Once reading through the contents API, once from a checked-out
 // workspace (where the 50 MB file and the symbolic link can exist).
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPlanText, type Report } from '../../src/core/index.js';
 import { hostileCases, VALID_PLANS, type HostileCase } from '../fixtures/hostile/cases.js';
+import { scratchFolder } from '../scratch.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
 import { runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
@@ -26,7 +26,7 @@ beforeAll(() => ensureFreshBundle(), 180_000);
 
 /** A workspace as actions/checkout leaves it, with the symbolic links the cases ask for. */
 function workspaceWith(cases: readonly HostileCase[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'ppc-hostile-ws-'));
+  const root = scratchFolder('ppc-hostile-ws-');
   for (const c of cases) {
     mkdirSync(dirname(join(root, c.file)), { recursive: true });
     writeFileSync(join(root, c.file), c.content);

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCommit, createState, startStandIn } from '../../__tests__/e2e/stand-in/server.mjs';
 import { ACTION_BUNDLE, REPO_ROOT, runPullRequest } from '../../__tests__/e2e/stand-in/run-action.mjs';
+import { removeRunFolders } from '../../__tests__/e2e/stand-in/run-folders.mjs';
 
 export const title = 'GitHub Action (20-plan pull request, local API stand-in)';
 
@@ -44,6 +45,7 @@ async function once(writeIntervalMs) {
     return { ms: lastCall - result.startedAt, requests: state.requests.length };
   } finally {
     await server.close();
+    removeRunFolders();
   }
 }
 

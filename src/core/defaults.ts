@@ -51,31 +51,23 @@ export const KERNELS_MOE = 16;
 /** A shared expert runs as a small dense MLP beside the routed ones. */
 export const KERNELS_SHARED_EXPERT = 3;
 
-/** vLLM's default gpu_memory_utilization is 0.9: 10% of each device is kept free. */
-export const DEFAULT_MEMORY_RESERVE = 0.1;
-
-/** Chunked-prefill budget: tokens in one forward pass (vLLM's max_num_batched_tokens for serving). */
+/**
+ * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
+ * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
+ * device applies (engine-memory.ts).
+ */
 export const DEFAULT_MAX_BATCHED_TOKENS = 8192;
-
-/** CUDA context, CUDA graphs, NCCL buffers, allocator slack: not part of weights, KV or activations. */
-export const DEFAULT_RUNTIME_OVERHEAD_BYTES = 1.0 * GIB;
-/** Extra communication buffers when a device talks to others (NCCL channels, custom all-reduce). */
-export const DEFAULT_COMM_BUFFER_BYTES = 0.25 * GIB;
 
 export const DEFAULT_WEIGHT_DTYPE: Dtype = 'bf16';
 /** Activations and collective messages travel in 16-bit. */
 export const ACTIVATION_BYTES = 2;
-/** Logits are kept in fp32 for sampling; two copies (logits, probabilities). */
-export const LOGIT_BYTES = 4 * 2;
 /**
- * Sequences whose logits the engine samples in the run it sizes memory from. vLLM's profiling run
- * (GPUModelRunner.profile_run: _dummy_run(max_num_tokens), then _dummy_sampler_run on the last
- * position of min(max_num_tokens, max_num_seqs) dummy requests) samples max_num_seqs sequences, not
- * the load a plan expects; its default max_num_seqs is 256 (1024 for the API server on >= 70 GiB GPUs
- * in recent versions). So the reserved logits are those of at least this many sequences.
+ * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
+ * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
+ * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
+ * for on an H100 (vLLM issue 27508).
  */
-export const DEFAULT_SAMPLED_SEQUENCES = 256;
-
+export const LOGIT_BYTES = 2 + 4 + 4;
 /**
  * Bytes per stored parameter, scale factors included:
  * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;

@@ -1,21 +1,40 @@
-// Every estimate and bound of a plan: memory per stage, KV capacity, TTFT, decode step, closed
-// loop, once at the plan's efficiencies and once as the physical bound.
-import { kvCapacityTokens, stageMemory, stageWeightBytes, stageKvBytesPerSequence, type StageMemory } from './memory.js';
+// Every estimate and bound of a plan: memory per stage, KV capacity, idle TTFT, decode step, the
+// plan's load simulated request by request (TTFT, TPOT, throughput, percentiles, goodput), once at
+// the plan's efficiencies and, for the bounds, with every efficiency at 1.
+import { memoryFigures, type MemoryFigures } from './capacity.js';
+import { maxRunningSequences } from './engine-memory.js';
+import { stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
-import { benchmarkWork, MAX_SIMULATED_WORK, simulateBenchmark, type BenchmarkOutcome } from './benchmark.js';
-import { BOUND_MODE, closedLoop, decodeStep, prefill, prefillPass, type TimeMode } from './performance.js';
+import {
+  BOUND_MODE, closedLoopBound, decodeStep, layerPairs, makePass, modelFlops, pipelinedStepTime, prefill, queryTokensPerStep, runStages,
+  serialTime, speculativeFactor, stageCostModels, windowedKeys, type StageCostModel, type TimeMode,
+} from './performance.js';
 import type { Resolved } from './resolve.js';
+import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
 import { buildStages, type Stage } from './stages.js';
-import type { LoadedPlan, PlanDetails } from './types.js';
+import type { LoadedPlan, PlanDetails, RequirementsSpec } from './types.js';
 
-export interface Computed {
+/** The plan's load, simulated: means and percentiles over requests. */
+export interface LoadFigures {
+  kind: 'closed' | 'open';
+  outcome: SimulationOutcome;
+  /** output tokens/s of the whole deployment */
+  throughput: number;
+  /** open loop: the offered rate exceeds what the deployment sustains (queues grow) */
+  saturated: boolean;
+  /** requests/s the whole deployment completes */
+  servedRate: number;
+}
+
+export interface Computed extends MemoryFigures {
   stagesEst: Stage[] | null;
   stagesBound: Stage[] | null;
-  memEst: StageMemory[] | null;
-  weightsFloor: number | null;
-  kvFloor: number;
-  kvCapacity: number | null;
+  /** sequences that run at once in one replica (KV capacity and the engine's cap); null when unknown */
+  runningPerReplica: number | null;
+  /** TTFT under the plan's load (the idle figure when the plan states no load) */
   ttft: number | null;
+  /** one request on an idle deployment */
+  ttftIdle: number | null;
   ttftFloor: number | null;
   step: number | null;
   stepFloor: number | null;
@@ -30,8 +49,13 @@ export interface Computed {
   /** what limits the bound's decode step */
   boundDecodeBy: PlanDetails['times']['decode_bound_by'];
   boundBy: PlanDetails['times']['decode_bound_by'];
-  /** the declared benchmark run, simulated (its TTFT, TPOT and throughput replace the steady-state ones above, kept here) */
-  benchmark: { run: BenchmarkOutcome; steady: { ttft: number | null; tpot: number | null; throughput: number | null } } | null;
+  load: LoadFigures | null;
+  /** requests/s at which every stated latency requirement holds (goodput), or the saturation rate without any */
+  maxRequestRate: number | null;
+  /** physical ceiling of the request rate */
+  requestRateBound: number | null;
+  /** why the plan's load was not simulated although it states one (too much work) */
+  loadSkipped: string | null;
 }
 
 /** Which plan keys the time estimates need beyond the model's shape. */
@@ -47,108 +71,375 @@ export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
   return m;
 }
 
-export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound: ModelFacts | null): Computed {
+export interface ComputeOptions {
+  /** search the goodput (bisection over simulated open loops) even when no requirement asks for it */
+  goodput?: boolean;
+}
+
+/** Latency requirements judged against simulated figures (goodput holds them all). */
+const LATENCY_KEYS = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'] as const;
+export type LatencyKey = (typeof LATENCY_KEYS)[number];
+
+/** The simulated figure a latency requirement is judged against, seconds. */
+export function latencyFigure(out: SimulationOutcome, key: LatencyKey): number | null {
+  switch (key) {
+    case 'ttft': return out.ttft.mean;
+    case 'tpot': return out.tpot?.mean ?? null;
+    case 'ttft_p50': return out.ttft.p50;
+    case 'ttft_p90': return out.ttft.p90;
+    case 'ttft_p99': return out.ttft.p99;
+    case 'tpot_p50': return out.tpot?.p50 ?? null;
+    case 'tpot_p90': return out.tpot?.p90 ?? null;
+    case 'tpot_p99': return out.tpot?.p99 ?? null;
+    case 'e2e_p99': return out.e2e.p99;
+  }
+}
+
+export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null, bound: ModelFacts | null, options: ComputeOptions = {}): Computed {
   const { layout, hardware: hw, workload: wl } = r;
+  const plan = loaded.plan;
   const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
   const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
-  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
-  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-
-  const memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, wl, stagesEst, sequences, maxContext) : null;
-  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
-  // The KV floor is exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0).
-  const kvFloor = bound && stagesBound && sequences !== undefined && maxContext !== undefined
-    ? Math.max(...stagesBound.map((s) => sequences * stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
-  const kvCapacity = est && stagesEst && hw.memory !== undefined
-    ? kvCapacityTokens(est, layout, wl, stagesEst, hw.memory, sequences ?? 1) : null;
+  const memory = memoryFigures(r, est, bound, stagesEst, stagesBound);
+  const maxRunning = runningCap(r, memory);
 
   const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
-  const run = (facts: ModelFacts | null, stages: Stage[] | null, mode: TimeMode) => {
-    const none = { pre: null, dec: null, loop: null, decodeOnly: null };
-    if (!facts || !stages) return none;
-    const isBound = mode.unknownIsFree;
-    // For a bound, an unknown prompt length is the cheapest one (1 token) and an unknown output
-    // length is endless decoding: what remains is the decode-only ceiling.
-    const input = wl.inputTokens ?? (isBound ? 1 : undefined);
-    if (input === undefined) return none;
-    const pre = prefill(facts, layout, hw, wl, stages, input, mode);
-    if (!pre || wl.concurrency === undefined) return { ...none, pre: wl.inputTokens !== undefined ? pre : null };
-    const output = wl.outputTokens;
-    if (output === undefined && !isBound) return { ...none, pre };
-    const context = input + (output ?? 0) / 2;
-    const dec = decodeStep(facts, layout, hw, wl, stages, wl.concurrency, context, mode);
-    if (!dec) return { ...none, pre };
-    const ttftPart = wl.inputTokens !== undefined ? pre : null;
-    if (output === undefined) {
-      return { pre: ttftPart, dec, loop: { throughput: (wl.concurrency * dec.tokensPerStep) / dec.step, tpot: dec.step / dec.tokensPerStep, cycle: Infinity, computeUtilization: 0 } };
-    }
-    const loop = closedLoop(layout, hw, wl.concurrency, output, pre.ttft, pre, dec, mode);
-    return { pre: ttftPart, dec, loop };
-  };
   const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
-  const e = run(est, stagesEst, estMode);
-  const b = run(bound, stagesBound, BOUND_MODE);
-  const bench = est && stagesEst && e.dec ? simulateRun(est, r, stagesEst, estMode, e.dec.tokensPerStep) : null;
+  const estModels = est && stagesEst ? stageCostModels(est, layout, hw, stagesEst, estMode) : null;
+  const boundModels = bound && stagesBound ? stageCostModels(bound, layout, hw, stagesBound, BOUND_MODE) : null;
+
+  // Idle TTFT: one request alone; its floor is the floor of every TTFT under load.
+  const idleEst = est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
+  const idleBound = bound && stagesBound ? prefill(bound, layout, hw, wl, stagesBound, wl.inputTokens ?? 1, BOUND_MODE) : null;
+
+  // The decode step at the batch that actually runs: the plan's concurrency, or what the KV cache holds.
+  const running = wl.concurrency !== undefined ? Math.min(wl.concurrency, (maxRunning ?? Infinity) * layout.dp) : undefined;
+  // What runs at once in the whole deployment: the engine's cap and the KV cache, at most the load.
+  const deploymentRunning = maxRunning !== null ? Math.min(wl.concurrency ?? Infinity, maxRunning * layout.dp) : memory.maxRunning;
+  const meanContext = wl.inputTokens !== undefined ? wl.inputTokens + (wl.outputTokens ?? 0) / 2 : undefined;
+  const decEst = est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+    ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode) : null;
+  // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
+  const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
+  const decBound = bound && stagesBound && running !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, running, boundContext, BOUND_MODE) : null;
+
+  // Throughput ceiling: the plan's concurrency all decoding (a larger batch is never slower per token).
+  let throughputBound: number | null = null;
+  if (bound && stagesBound && boundModels && wl.concurrency !== undefined) {
+    const full = decodeStep(bound, layout, hw, wl, stagesBound, wl.concurrency, boundContext, BOUND_MODE);
+    if (full && finite(full.step) !== null) {
+      if (wl.outputTokens === undefined) throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
+      else {
+        const pre = boundPrefillPass(bound, r, stagesBound, boundModels, wl.inputTokens ?? 1);
+        if (pre) throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
+      }
+    }
+  }
+
+  // The load, simulated.
+  const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
+  const loadResult = costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
+  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+  const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
+
+  const req = plan.requirements;
+  const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
+  const wantGoodput = options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0);
+  const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs) : null;
+
+  const gpus = hw.gpus ?? layout.worldSize;
+  const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   return {
-    stagesEst, stagesBound, memEst, weightsFloor, kvFloor, kvCapacity,
-    ttft: bench?.ttft ?? e.pre?.ttft ?? null,
-    ttftFloor: finite(b.pre?.ttft),
-    step: e.dec?.step ?? null,
-    stepFloor: finite(b.dec?.step),
-    tpot: bench ? bench.tpot : e.loop?.tpot ?? null,
-    tpotFloor: finite(wl.benchmark ? benchmarkTpotFloor(bound, r, stagesBound, b.dec?.tokensPerStep ?? null) : b.loop?.tpot),
-    throughput: bench?.throughput ?? e.loop?.throughput ?? null,
-    throughputBound: b.loop && b.dec && finite(b.dec.step) !== null ? finite(b.loop.throughput) : null,
-    computeUtilization: e.loop?.computeUtilization ?? null,
-    bubble: e.dec?.bubbleFraction ?? null,
-    stageDecode: e.dec ? e.dec.perStage.map((p) => p.total) : null,
-    boundDecodeBy: b.dec?.boundBy ?? null,
-    boundBy: e.dec?.boundBy ?? null,
-    benchmark: bench ? { run: bench, steady: { ttft: e.pre?.ttft ?? null, tpot: e.loop?.tpot ?? null, throughput: e.loop?.throughput ?? null } } : null,
+    stagesEst, stagesBound, ...memory,
+    maxRunning: deploymentRunning,
+    runningPerReplica: maxRunning,
+    ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
+    ttftIdle: idleEst?.ttft ?? null,
+    ttftFloor: finite(idleBound?.ttft),
+    step: decEst?.step ?? null,
+    stepFloor: finite(decBound?.step),
+    tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
+    tpotFloor: finite(bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
+      ? tpotFloor(bound, r, stagesBound, tokensPerStep) : null),
+    throughput: load?.throughput ?? null,
+    throughputBound,
+    computeUtilization,
+    bubble: decEst?.bubbleFraction ?? null,
+    stageDecode: decEst ? decEst.perStage.map((p) => p.total) : null,
+    boundDecodeBy: decBound?.boundBy ?? null,
+    boundBy: decEst?.boundBy ?? null,
+    load,
+    maxRequestRate,
+    requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound),
+    loadSkipped,
   };
 }
 
 /**
- * TPOT floor of a declared run: its tail requests decode at a smaller batch than the plan's
- * concurrency, down to one sequence per replica, so the floor is one sequence's step at the
- * shortest context.
+ * Sequences one replica runs at once: the engine's cap, and what its KV cache holds (engine-memory.ts,
+ * maxRunningSequences). Paged engines (vLLM, SGLang) hold each running sequence's tokens so far, on
+ * average its prompt and half its output; TensorRT-LLM's default scheduler reserves the whole request
+ * at admission.
  */
-function benchmarkTpotFloor(facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, tokensPerStep: number | null): number | null {
-  if (!facts || !stages || tokensPerStep === null) return null;
-  const step = decodeStep(facts, r.layout, r.hardware, r.workload, stages, r.layout.dp, 1, BOUND_MODE)?.step;
+export function runningCap(r: Resolved, memory: MemoryFigures): number | null {
+  const wl = r.workload;
+  if (!memory.kvBudget || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  const context = wl.profile.reservesWholeSequence ? wl.inputTokens + wl.outputTokens : wl.inputTokens + wl.outputTokens / 2;
+  const fits = maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
+  return Math.max(1, fits);
+}
+
+/** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
+function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], input: number) {
+  const wl = r.workload;
+  const cached = Math.floor(input * wl.prefixHitRate);
+  const computed = Math.max(1, input - cached);
+  const pairs = layerPairs(facts, cached, input);
+  const pass = makePass({
+    activeDp: r.layout.dp,
+    prefillTokens: computed,
+    prefillPairsFull: pairs.pairsFull,
+    prefillPairsSliding: pairs.pairsSliding,
+    prefillPairsTopK: pairs.pairsTopK,
+    logitTokens: 1,
+  });
+  return runStages(models, facts, r.layout, r.hardware, pass, BOUND_MODE)?.perStage ?? null;
+}
+
+/**
+ * TPOT floor under load: while other requests wait for their first token, fewer sequences decode,
+ * down to one per replica (a closed loop whose prompts queue, an open loop at a low rate, a run's
+ * tail), so the floor is one sequence's step at the shortest context.
+ */
+function tpotFloor(facts: ModelFacts, r: Resolved, stages: Stage[], tokensPerStep: number): number | null {
+  const wl = r.workload;
+  const ratio = wl.benchmark?.inputRangeRatio ?? 1;
+  const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor((2 * wl.inputTokens * ratio) / (1 + ratio) * (1 - wl.prefixHitRate))) : 1;
+  const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
   return step === undefined ? null : step / tokensPerStep;
 }
 
-/** The plan's declared benchmark run at the estimate's costs; null when none is declared or it cannot be simulated. */
-function simulateRun(facts: ModelFacts, r: Resolved, stages: Stage[], mode: TimeMode, tokensPerStep: number): BenchmarkOutcome | null {
+/**
+ * Physical ceiling of the request rate: every request's prompt and output cost at least their FLOPs
+ * on the busiest device and each output token reads its sequence's KV cache (weights are shared by
+ * an arbitrarily large batch); a closed loop's concurrency also caps the rate at its throughput
+ * ceiling over the output length.
+ */
+function requestRateBound(facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, models: StageCostModel[] | null, throughputBound: number | null): number | null {
+  const wl = r.workload;
+  if (!facts || !stages || !models || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  const { layout } = r;
+  const q = queryTokensPerStep(wl);
+  const steps = Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1);
+  const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
+  const dec = runStages(models, facts, layout, r.hardware, makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }), BOUND_MODE);
+  if (!pre || !dec) return null;
+  // Per device: the seconds one request per replica costs; stages work on different requests at once.
+  let worst = 0;
+  for (let i = 0; i < stages.length; i++) {
+    const kvRead = stageKvBytesPerSequence(facts, layout, stages[i]!, wl.inputTokens + wl.outputTokens / 2) / (r.hardware.memoryBandwidth ?? Infinity);
+    const work = Math.max(pre[i]!.compute + steps * dec.perStage[i]!.compute, steps * kvRead);
+    worst = Math.max(worst, work);
+  }
+  let bound = worst > 0 ? layout.dp / worst : Infinity;
+  if (wl.concurrency !== undefined && wl.requestRate === undefined && throughputBound !== null) bound = Math.min(bound, throughputBound / wl.outputTokens);
+  return Number.isFinite(bound) && bound > 0 ? bound : null;
+}
+
+/** Step costs of one replica at the estimate's efficiencies, for the simulator. */
+export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], mode: TimeMode): StepCosts {
   const { layout, hardware: hw, workload: wl } = r;
-  if (!wl.benchmark || wl.concurrency === undefined || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
-  const conditions = {
-    concurrency: wl.concurrency,
-    replicas: layout.dp,
-    meanInput: wl.inputTokens,
-    meanOutput: wl.outputTokens,
-    maxBatchedTokens: wl.maxBatchedTokens,
-    requestOverhead: hw.requestOverhead,
-    tokensPerStep,
-    prefixHitRate: wl.prefixHitRate,
-    stages: stages.length,
-  };
-  if (benchmarkWork(wl.benchmark, conditions) > MAX_SIMULATED_WORK) return null;
-  // Decode steps repeat at the same batch and nearly the same context: cache them per 32 tokens of context.
-  const steps = new Map<string, number | null>();
-  return simulateBenchmark(wl.benchmark, conditions, {
-    decodeStep: (batch, context) => {
-      const bucket = Math.round(context / 32);
-      const key = `${batch}:${bucket}`;
-      let v = steps.get(key);
-      if (v === undefined) {
-        v = decodeStep(facts, layout, hw, wl, stages, batch * layout.dp, Math.max(1, bucket * 32), mode)?.step ?? null;
-        steps.set(key, v);
+  const engine = wl.profile;
+  const q = queryTokensPerStep(wl);
+  const spec = speculativeFactor(facts, wl);
+  const m = Math.max(1, layout.microbatches);
+  const graphs = wl.cudaGraphs;
+  const single = layout.pp === 1 && m === 1 ? models[0]! : null;
+  // One pass object, refilled per call: the simulator asks for tens of thousands.
+  const pass = makePass({ activeDp: layout.dp, queryTokens: q });
+  return {
+    step(prefillWork, batch, context) {
+      const prefillTokens = prefillWork?.tokens ?? 0;
+      const tokens = prefillTokens + batch * q;
+      // Passes with prompt tokens replay a graph only up to the engine's capture size; decode-only
+      // steps replay one up to the engine's largest captured batch.
+      pass.eager = !graphs || (prefillTokens > 0 ? tokens > engine.prefillGraphMaxTokens : batch > engine.decodeGraphMaxBatch);
+      const split = prefillTokens > 0 && batch === 0 ? 1 : m;
+      pass.prefillTokens = prefillTokens / split;
+      pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
+      pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
+      pass.prefillPairsTopK = (prefillWork?.pairsTopK ?? 0) / split;
+      pass.decodeSequences = batch / split;
+      pass.decodeContext = context;
+      pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
+      let time: number;
+      if (single) {
+        const c = single.evaluate(pass);
+        if (!c) return null;
+        time = c.total;
+      } else {
+        const run = runStages(models, facts, layout, hw, pass, mode);
+        if (!run) return null;
+        time = split === 1 && layout.pp > 1 ? serialTime(run, layout) : pipelinedStepTime(run, layout);
       }
-      return v;
+      if (batch > 0) time *= spec;
+      const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
+      const flops =
+        modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) +
+        modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
+      return { time, flops: tokens > 0 ? flops : 0 };
     },
-    prefillPass: (segments) => prefillPass(facts, layout, hw, stages, segments, mode),
-  });
+  };
+}
+
+/** How many requests a steady-state simulation sends, and how many it measures. */
+const STEADY_WARMUP_WAVES = 2;
+const STEADY_MEASURED_WAVES = 3;
+const STEADY_MIN_MEASURED = 64;
+const STEADY_MAX_REQUESTS = 24_000;
+const OPEN_LOOP_REQUESTS = 2_000;
+/** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
+export const SIMULATION_EVENT_BUDGET = 400_000;
+
+/** The engine behaviour a plan implies. */
+function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
+  const wl = r.workload;
+  return {
+    policy: wl.profile.policy,
+    maxBatchedTokens: wl.maxBatchedTokens,
+    maxRunning,
+    requestOverhead: r.hardware.requestOverhead,
+    stepOverhead: r.hardware.stepOverhead,
+    tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+    prefixHitRate: wl.prefixHitRate,
+    recvInterval: wl.recvInterval,
+    outputLag: wl.profile.outputLagSteps,
+  };
+}
+
+/**
+ * Simulates the plan's load on one replica ('plan'), or an open loop at `rate` (goodput search).
+ * Closed loops without a declared run are measured in steady state (two waves of warm-up, then at
+ * least three waves measured while the clients keep sending); declared benchmark runs are simulated
+ * as they ran, ramp-up and tail included.
+ */
+export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, which: 'plan' | { rate: number; requests: number }): LoadFigures | { skipped: string } | null {
+  const { layout, workload: wl } = r;
+  if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  const open = which !== 'plan' || wl.requestRate !== undefined;
+  if (!open && wl.concurrency === undefined) return null;
+  const replicas = layout.dp;
+  // A steady state without a declared run takes the stated lengths as they are: a closed loop of
+  // equal requests stays in lockstep, as NVIDIA's fixed-length sweeps show for SGLang and
+  // TensorRT-LLM (validation/README.md); a declared run gives its own spread.
+  const ratioIn = wl.benchmark?.inputRangeRatio ?? 1;
+  const longestInput = Math.ceil((2 * wl.inputTokens) / (1 + ratioIn));
+  const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
+  let load: LoadSpec;
+  if (open) {
+    const rate = which === 'plan' ? wl.requestRate! : which.rate;
+    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : OPEN_LOOP_REQUESTS) : which.requests;
+    const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null);
+    if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
+    requests = fitted;
+    const lengths = Math.min(requests, 4096);
+    load = {
+      kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
+      arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
+      inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+      pairs: (from, to) => layerPairs(facts, from, to),
+    };
+  } else {
+    const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!)));
+    const clients = Math.max(1, Math.round(wl.concurrency! / active));
+    let requests: number;
+    let warmup: number;
+    if (wl.benchmark) {
+      requests = Math.max(1, Math.round(wl.benchmark.requests / active));
+      warmup = 0;
+      if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
+    } else {
+      const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+      warmup = STEADY_WARMUP_WAVES * clients;
+      requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
+      const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false);
+      if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens);
+      requests = Math.min(requests, fitted);
+      warmup = Math.min(warmup, Math.floor(requests / 2));
+    }
+    const lengths = Math.min(requests + clients, 4096);
+    load = {
+      kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
+      inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+      pairs: (from, to) => layerPairs(facts, from, to),
+    };
+    const out = simulate(load, engineBehaviour(r, maxRunning), costs);
+    if (!out) return null;
+    return { kind: 'closed', outcome: out, throughput: out.throughput * active, saturated: false, servedRate: (out.throughput * active) / wl.outputTokens };
+  }
+  const out = simulate(load, engineBehaviour(r, maxRunning), costs);
+  if (!out) return null;
+  const served = (out.throughput * replicas) / wl.outputTokens;
+  const offered = load.rate * replicas;
+  return { kind: 'open', outcome: out, throughput: out.throughput * replicas, saturated: served < 0.95 * offered, servedRate: served };
+}
+
+/**
+ * Requests that fit the event budget: all of them, fewer for a steady state (a shorter measurement
+ * of the same steady state, at least 32 requests), or null when a declared run cannot be simulated.
+ */
+function fitBudget(requests: number, longestInput: number, maxBatchedTokens: number, exact: boolean): number | null {
+  if (estimatedEvents(requests, longestInput, maxBatchedTokens) <= SIMULATION_EVENT_BUDGET) return requests;
+  if (exact) return null;
+  const fits = Math.floor(SIMULATION_EVENT_BUDGET / estimatedEvents(1, longestInput, maxBatchedTokens));
+  return fits >= 32 ? fits : null;
+}
+
+function tooComplex(requests: number, longestInput: number, maxBatchedTokens: number): { skipped: string } {
+  const events = estimatedEvents(requests, longestInput, maxBatchedTokens);
+  return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${SIMULATION_EVENT_BUDGET.toLocaleString('en-US')}; figures under load are not computed` };
+}
+
+/** Does a simulated open loop meet every stated latency requirement, and keep up with its arrivals? */
+function meets(f: LoadFigures, req: RequirementsSpec, keys: readonly LatencyKey[]): boolean {
+  if (f.saturated) return false;
+  for (const k of keys) {
+    const v = latencyFigure(f.outcome, k);
+    if (v === null || v > req[k]!) return false;
+  }
+  return true;
+}
+
+/** Goodput bisection: enough steps for 2% resolution, each an open loop of this many requests. */
+const GOODPUT_STEPS = 10;
+const GOODPUT_REQUESTS = 600;
+
+/**
+ * The highest arrival rate at which every stated latency requirement still holds (DistServe's
+ * goodput), by bisection over simulated open loops; without latency requirements, the highest rate
+ * the deployment keeps up with.
+ */
+function goodput(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, req: RequirementsSpec, keys: readonly LatencyKey[]): number | null {
+  const wl = r.workload;
+  if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
+  // Upper end: the closed-loop saturation rate at the engine's running cap, with headroom.
+  const satResult = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
+  if (!satResult || !('outcome' in satResult)) return null;
+  const sat = satResult;
+  let hi = sat.servedRate * 1.2;
+  let lo = 0;
+  const at = (rate: number): LoadFigures | null => {
+    const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
+    return f && 'outcome' in f ? f : null;
+  };
+  const top = at(hi);
+  if (top && meets(top, req, keys)) return hi;
+  for (let i = 0; i < GOODPUT_STEPS; i++) {
+    const mid = (lo + hi) / 2;
+    const f = at(mid);
+    if (f && meets(f, req, keys)) lo = mid;
+    else hi = mid;
+  }
+  return lo > 0 ? lo : 0;
 }

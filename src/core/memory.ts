@@ -1,8 +1,10 @@
-// Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead.
-// Formulas and sources: docs/formulas.md, "Memory".
-import { ACTIVATION_BYTES, DEFAULT_COMM_BUFFER_BYTES, DEFAULT_SAMPLED_SEQUENCES, LOGIT_BYTES } from './defaults.js';
+// Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
+// KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
+import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
+import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine } from './engine-memory.js';
+import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
-import type { Layout, Workload } from './resolve.js';
+import type { Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
 
 /** Ranks that share one KV head's cache when tp exceeds kv_heads: the head is replicated tp/kv_heads times. */
@@ -17,50 +19,164 @@ export function attentionParamsPerRank(facts: ModelFacts, tp: number): number {
   return facts.attnSharded / tp + facts.attnKv / kvShardsOverTp(facts, tp) + facts.attnReplicated;
 }
 
+/** Parameters of one linear-attention layer held by one tp rank (heads split, up to the key heads). */
+export function linearParamsPerRank(facts: ModelFacts, tp: number): number {
+  const l = facts.linear;
+  if (!l) return 0;
+  return l.sharded / Math.min(tp, l.shardableHeads) + l.replicated;
+}
+
+/** Attention parameters of a stage's layers on one tp rank, each layer by its kind (full or windowed, linear). */
+export function stageAttentionParamsPerRank(facts: ModelFacts, tp: number, stage: Stage): number {
+  return attentionParamsPerRank(facts, tp) * (stage.layers - stage.linearLayers) + linearParamsPerRank(facts, tp) * stage.linearLayers;
+}
+
+/** Layers of a stage that attend over the whole context (not windowed, not linear); MTP modules excluded. */
+export function stageFullLayers(stage: Stage): number {
+  return stage.layers - stage.slidingLayers - stage.linearLayers;
+}
+
 /** Routed experts held by one device (redundant replicas included). */
 export function expertsPerDevice(facts: ModelFacts, layout: Layout): number {
   return (facts.experts + facts.redundantExperts) / layout.ep;
 }
 
-/** Weight bytes on one device of a stage. */
-export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage): number {
-  const { tp, etp } = layout;
+/** Multiples the MXFP4 MoE kernels pad an expert's matrices to: [intermediate per partition, hidden]. */
+export interface ExpertPadding {
+  intermediate: number;
+  hidden: number;
+}
+
+/**
+ * vLLM's MXFP4 MoE methods pad each expert's matrices (quantization/mxfp4.py, create_weights): the Marlin
+ * kernel needs n % 256 and k % 128, so intermediate size per partition rounds up to 128 and hidden to
+ * 256; FlashInfer's Blackwell kernels round both to 256. gpt-oss (hidden and intermediate 2880) grows
+ * by 9% on Hopper: 120b weights 65.8 GiB against 64.38 GiB logged with the Triton backend (vLLM issue
+ * 33155) and 7.05 GiB against 7.01 GiB for 20b at TP2 (vLLM 0.19).
+ */
+export function mxfp4Padding(fp4Math: boolean): ExpertPadding {
+  return fp4Math ? { intermediate: 256, hidden: 256 } : { intermediate: 128, hidden: 256 };
+}
+
+const roundUp = (v: number, m: number): number => Math.ceil(v / m) * m;
+
+/** Parameters of one routed expert on a device after the kernels' padding (fp4 experts only). */
+export function paddedExpertParams(facts: ModelFacts, etp: number, padding: ExpertPadding | null): number {
+  if (!padding || facts.dtypes.experts !== 'fp4' || facts.expertWidth <= 0 || facts.hidden <= 0) return facts.expert / etp;
+  const part = facts.expertWidth / etp;
+  const scale = (roundUp(part, padding.intermediate) * roundUp(facts.hidden, padding.hidden)) / (part * facts.hidden);
+  return (facts.expert / etp) * scale;
+}
+
+/** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
+export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null = null): number {
+  const { tp } = layout;
   const b = facts.bytes;
-  const attn = attentionParamsPerRank(facts, tp) * b.attention * stage.layers;
+  const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
   const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
-  const moe =
-    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts) *
-    stage.moeLayers;
+  const moe = moeLayerBytes(facts, layout, padding) * stage.moeLayers;
   let embeddings = 0;
   // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
   // second copy only when it lives on another stage.
   if (stage.hasEmbedding) embeddings += (facts.embedding / tp) * b.embeddings;
   if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / tp) * b.embeddings;
-  return attn + dense + moe + embeddings;
+  return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
 }
 
-/** KV-cache bytes of one token (all of this stage's layers) on one device, for a sequence of `context` tokens. */
-export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number): number {
-  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-  const full = stage.layers - stage.slidingLayers;
-  const windowed = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
-  // Context parallelism splits each sequence's tokens over cp ranks.
-  return (perTokenLayer * (full * context + stage.slidingLayers * windowed)) / layout.cp;
-}
-
-/** KV bytes per cached token on one device of the stage (every layer keeps the token). */
-export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
-  return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * stage.layers) / layout.cp;
+/** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
+function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null): number {
+  const b = facts.bytes;
+  return (facts.sharedExperts / layout.tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts;
 }
 
 /**
- * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device:
- * residual stream and normed input (2h), attention projections, the MLP's gate, up and activated
- * outputs (3 x its local width), plus fp32 logits of the sequences sampled on the last stage.
- * Inference keeps no activations for a backward pass.
+ * Loaded MTP modules on one device: each is a full-attention decoder layer shaped like the model's
+ * (MoE when the model is) plus its 2h -> h projection, kept whole on every rank (vLLM's eh_proj is a
+ * plain Linear); embedding and LM head are shared with the main model.
+ */
+function mtpBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null): number {
+  if (stage.mtpLayers <= 0) return 0;
+  const b = facts.bytes;
+  const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding) : (facts.denseMlp / layout.tp) * b.mlp;
+  return stage.mtpLayers * (attentionParamsPerRank(facts, layout.tp) * b.attention + mlp + facts.mtpExtra * b.embeddings);
+}
+
+/**
+ * Recurrent state of one sequence on one device of the stage: every linear-attention layer keeps a
+ * fixed-size state, split over tp by heads, whatever the context length.
+ */
+export function stageStateBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage): number {
+  const l = facts.linear;
+  if (!l || stage.linearLayers <= 0) return 0;
+  return (stage.linearLayers * l.stateBytes) / Math.min(layout.tp, l.shardableHeads);
+}
+
+/** Indexer key bytes per token on one device of the stage (replicated over tp, like an MLA latent). */
+function stageIndexerBytesPerToken(facts: ModelFacts, stage: Stage): number {
+  return facts.indexer ? facts.indexer.bytesPerToken * (stageFullLayers(stage) + stage.mtpLayers) : 0;
+}
+
+/**
+ * Cache bytes of one sequence of `context` tokens on one device of the stage: the KV of its full-attention
+ * layers (and loaded MTP modules), windowed layers up to their window when `windowed` (the engine frees
+ * blocks that fall out of it; else the whole context), indexer keys, and the fixed state of
+ * linear-attention layers.
+ */
+export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, windowed = true): number {
+  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const full = stageFullLayers(stage) + stage.mtpLayers;
+  // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
+  const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+  // Context parallelism splits each sequence's tokens over cp ranks.
+  const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+  return perContext + stageStateBytesPerSequence(facts, layout, stage);
+}
+
+/**
+ * Cache bytes one decode step reads for one sequence at `context` on one device of the stage: full layers
+ * read every cached token (with a sparse-attention indexer, only the index_topk it selects, plus every
+ * indexer key), windowed layers the keys in their window, linear layers their state (and write it back,
+ * `writeBack`; a floor counts the read alone).
+ */
+export function stageKvReadBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, writeBack: boolean): number {
+  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const attended = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
+  const windowed = facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
+  const indexerKeys = facts.indexer ? facts.indexer.bytesPerToken * stageFullLayers(stage) * context : 0;
+  const kv = (perTokenLayer * (stageFullLayers(stage) * attended + stage.slidingLayers * windowed) + indexerKeys) / layout.cp;
+  return kv + stageStateBytesPerSequence(facts, layout, stage) * (writeBack ? 2 : 1);
+}
+
+/** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
+export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
+  const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
+  return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+}
+
+/**
+ * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
+ * prefix held once (prefix caching shares its blocks).
+ */
+export function stageKvBytesShared(facts: ModelFacts, layout: Layout, stage: Stage, sequences: number, context: number, shared: number, windowed = true): number {
+  if (sequences <= 0) return 0;
+  const prefix = Math.min(shared, context);
+  const one = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+  const common = stageKvBytesPerSequence(facts, layout, stage, prefix, windowed);
+  return sequences * one - (sequences - 1) * common;
+}
+
+/**
+ * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
+ * residual stream and normed input (2h) and the larger of the two phases of a layer, whose buffers are
+ * freed before the next: attention projections (q, k, v, output), or the MLP. A dense MLP holds its
+ * gate, up and activated outputs (3 x its local width); a fused MoE holds, per token-expert pair on
+ * the device, the gate-up, activated and down outputs (3 x the local expert width + h; vLLM's
+ * fused_moe intermediate caches), plus the shared experts' 3 x width. Then the logits of the sequences
+ * sampled on the last stage. Inference keeps no activations for a backward pass.
  * The logits are the whole vocabulary on a rank, not vocab/tp: the LM head is vocab-parallel but
- * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are
- * those of at least DEFAULT_SAMPLED_SEQUENCES sequences, the batch vLLM samples when it profiles.
+ * vLLM's LogitsProcessor gathers its shards before sampling (SGLang's all-gathers too). They are those
+ * of `sampledSequences` sequences (no more than the pass's tokens): vLLM's profiling pass samples
+ * max_num_seqs of them (GPUModelRunner.profile_run, then _dummy_sampler_run).
  */
 export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: Stage, tokens: number, sampledSequences: number): number {
   if (facts.hidden <= 0) return 0;
@@ -69,64 +185,148 @@ export function stageActivationBytes(facts: ModelFacts, layout: Layout, stage: S
   const local = tokens / cp;
   const attnWidth = (facts.attnSharded / tp + facts.attnKv / kvShardsOverTp(facts, tp)) / h;
   const denseWidth = stage.denseLayers > 0 ? facts.denseMlp / 3 / h / tp : 0;
-  // Tokens reach an expert device from all dp and cp ranks of its group.
-  const moeWidth =
-    stage.moeLayers > 0 ? (facts.topK * facts.expert * dp * cp) / (3 * h * ep * etp) + facts.sharedExperts / 3 / h / tp : 0;
-  const perToken = (2 * h + attnWidth + 3 * Math.max(denseWidth, moeWidth)) * ACTIVATION_BYTES;
+  let moePeak = 0;
+  if (stage.moeLayers > 0) {
+    // Token-expert pairs per local token on this device: tokens reach it from all dp and cp ranks of its group.
+    const pairs = (facts.topK * dp * cp) / ep;
+    const width = facts.expert / 3 / h / etp;
+    moePeak = pairs * (3 * width + h) + facts.sharedExperts / h / tp;
+  }
+  const perToken = (2 * h + Math.max(attnWidth, 3 * denseWidth, moePeak)) * ACTIVATION_BYTES;
   const vocab = facts.embedding / h;
-  const sampled = Math.min(Math.max(sampledSequences, DEFAULT_SAMPLED_SEQUENCES), tokens);
+  const sampled = Math.max(1, Math.min(sampledSequences, tokens));
   const logits = stage.hasLmHead ? sampled * vocab * LOGIT_BYTES : 0;
   return local * perToken + logits;
 }
 
-export function runtimeOverheadBytes(workload: Workload, layout: Layout): number {
-  return workload.runtimeOverhead + (layout.worldSize > 1 ? DEFAULT_COMM_BUFFER_BYTES : 0);
+/** The engine and its settings, as memory needs them. */
+export interface EngineConditions {
+  engine: Engine;
+  memoryFraction: number;
+  /** null when hardware.memory is not given: no pool, no capacity */
+  device: DeviceFacts | null;
+  maxBatchedTokens: number;
+  /** sequences whose logits the activation peak holds */
+  sampledSequences: number;
+  cudaGraphs: boolean;
+  runtimeOverride: number | null;
+}
+
+/** The engine conditions of a resolved workload; `sequences` are those in flight per replica (SGLang and TRT-LLM sample what runs). */
+export function engineConditions(workload: Workload, hardware: Hardware, sequences: number | undefined, maxContext: number | undefined): EngineConditions {
+  let sampled: number;
+  if (workload.engine === 'vllm') sampled = workload.profiledSequences;
+  // TRT-LLM profiles with dummy context requests of the longest length: one sampled sequence each.
+  else if (workload.engine === 'trtllm') sampled = Math.ceil(workload.maxBatchedTokens / Math.max(1, maxContext ?? workload.maxBatchedTokens));
+  else sampled = Math.max(1, sequences ?? 1);
+  return {
+    engine: workload.engine,
+    memoryFraction: workload.memoryFraction,
+    device: hardware.device,
+    maxBatchedTokens: workload.maxBatchedTokens,
+    sampledSequences: sampled,
+    cudaGraphs: workload.cudaGraphs,
+    runtimeOverride: workload.runtimeOverhead,
+  };
+}
+
+/** Devices of the largest group that talks: tp x cp for attention, ep for the experts. */
+export function commGroup(layout: Layout, isMoe: boolean): number {
+  return Math.max(layout.tp * layout.cp, isMoe ? layout.ep * layout.etp : 1);
 }
 
 export interface StageMemory {
   stage: number;
   layers: number;
   weights: number;
+  /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest */
   kv: number;
   activations: number;
   overhead: number;
   total: number;
+  /** the engine's KV pool on this device, bytes; null without hardware.memory */
+  pool: number | null;
+  /** what the engine may use on this device; null without hardware.memory */
+  usable: number | null;
+  /** KV of one sequence at the longest context */
+  kvOne: number;
+  /** how the engine sized the pool */
+  rule: string | null;
 }
 
-/** Memory per device of each stage for `sequences` sequences per dp rank at `context` tokens each. */
+/**
+ * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
+ * (the first `shared` tokens a common prefix held once), as the engine counts it.
+ */
 export function stageMemory(
   facts: ModelFacts,
   layout: Layout,
-  workload: Workload,
+  cond: EngineConditions,
   stages: Stage[],
   sequences: number,
   context: number,
+  shared: number,
 ): StageMemory[] {
+  const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
+  const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
+  const group = commGroup(layout, facts.isMoe);
   return stages.map((stage) => {
-    const weights = stageWeightBytes(facts, layout, stage);
-    const kv = sequences * stageKvBytesPerSequence(facts, layout, stage, context);
-    const activations = stageActivationBytes(facts, layout, stage, workload.maxBatchedTokens, sequences);
-    const overhead = runtimeOverheadBytes(workload, layout);
-    return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead };
+    const weights = stageWeightBytes(facts, layout, stage, padding);
+    const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
+    const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+    const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
+    let overhead: number;
+    let pool: number | null = null;
+    let usable: number | null = null;
+    let rule: string | null = null;
+    if (cond.device) {
+      const b = deviceBudget({
+        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: cond.device.capacity, weights, activations,
+        group, device: cond.device, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+      });
+      ({ pool, usable, overhead, rule } = b);
+    } else {
+      overhead = deviceBudget({
+        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: 0, weights, activations,
+        group, device: null, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+      }).overhead;
+    }
+    // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
+    const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
+    return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead, pool, usable, kvOne, rule };
   });
 }
 
 /**
- * Tokens of KV cache one replica holds in what its devices have left after weights, activations,
- * overhead and the reserve (what vLLM logs as "GPU KV cache size: N tokens"). The tightest stage
- * decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
+ * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
+ * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
+ * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
+ * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  */
-export function kvCapacityTokens(facts: ModelFacts, layout: Layout, workload: Workload, stages: Stage[], capacity: number, sequences: number): number {
+export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[], sequences = 1): number {
   let tokens = Infinity;
-  for (const stage of stages) {
-    const free =
-      capacity * (1 - workload.reserve) -
-      stageWeightBytes(facts, layout, stage) -
-      stageActivationBytes(facts, layout, stage, workload.maxBatchedTokens, sequences) -
-      runtimeOverheadBytes(workload, layout);
+  stages.forEach((stage, i) => {
     const perToken = stageKvBytesPerToken(facts, layout, stage);
-    if (perToken <= 0) continue;
+    const pool = memory[i]?.pool;
+    if (perToken <= 0 || pool === null || pool === undefined) return;
+    // Linear-attention state is per sequence: the running sequences hold theirs outside the token pool.
+    const free = pool - sequences * stageStateBytesPerSequence(facts, layout, stage);
     tokens = Math.min(tokens, Math.max(0, free) / perToken);
-  }
-  return Number.isFinite(tokens) ? Math.floor(tokens) : 0;
+  });
+  if (!Number.isFinite(tokens)) return 0;
+  const block = KV_BLOCK_TOKENS[engine];
+  return Math.floor(tokens / block) * block;
+}
+
+/**
+ * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
+ * every layer): the whole context, less what sliding-window layers free outside their window where the
+ * engine frees it.
+ */
+export function heldTokens(facts: ModelFacts, layout: Layout, engine: Engine, stage: Stage, context: number): number {
+  const perToken = stageKvBytesPerToken(facts, layout, stage);
+  if (perToken <= 0) return context;
+  // The recurrent state of linear layers is not in the token pool (kvCapacityTokens takes it off first).
+  const kv = stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) - stageStateBytesPerSequence(facts, layout, stage);
+  return kv / perToken;
 }

@@ -10,6 +10,10 @@
 //    Formulas fed with these facts give a floor on time and memory that the
 //    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
 import { DEFAULT_WEIGHT_DTYPE, DTYPE_BYTES, defaultKvDtype } from './defaults.js';
+import {
+  DEFAULT_STATE_DTYPE, indexerFacts, linearAttentionFacts, mtpExtraParams, sparseMlaFp8Bytes,
+  type IndexerFacts, type LinearAttentionFacts, type WindowKind,
+} from './layerKinds.js';
 import type { Dtype, ModelSpec } from './types.js';
 
 export type FactsMode = 'estimate' | 'bound';
@@ -50,6 +54,8 @@ export interface ModelFacts {
   router: number;
   /** one routed expert */
   expert: number;
+  /** a routed expert's intermediate width (expert_ffn_hidden_size); 0 when unknown (bound mode) */
+  expertWidth: number;
   experts: number;
   topK: number;
   redundantExperts: number;
@@ -69,10 +75,24 @@ export interface ModelFacts {
   kvShardable: boolean;
   slidingWindow: number | null;
   slidingLayers: number;
+  /** how windowed layers attend: the last slidingWindow tokens, or their aligned chunk (Llama 4) */
+  windowKind: WindowKind;
+  /** layers with linear attention (hybrid models): a fixed-size state per sequence instead of a KV cache */
+  linearLayers: number;
+  /** one linear-attention layer; null for a model without them */
+  linear: LinearAttentionFacts | null;
+  /** sparse-attention indexer of each full-attention layer; null without one */
+  indexer: IndexerFacts | null;
+  /** dense layers alternate with MoE layers instead of leading (spread evenly over pipeline stages) */
+  interleavedDense: boolean;
+  /** multi-token-prediction modules loaded (the checkpoint's, when speculative decoding uses them), on the last stage */
+  mtpLayers: number;
+  /** parameters of one MTP module beyond its decoder layer (the 2h -> h projection and norms) */
+  mtpExtra: number;
 
   dtypes: ComponentDtypes;
   bytes: { attention: number; mlp: number; experts: number; embeddings: number; kv: number };
-  /** total parameters these facts describe */
+  /** total parameters these facts describe (MTP modules excluded, as publishers count) */
   totalParams: number;
   /** parameters touched per token (attention, dense/shared MLP, top-k experts, router), lm head excluded */
   activeLayerParamsPerToken: number;
@@ -86,11 +106,17 @@ export interface FactsResult {
   assumptions: string[];
 }
 
-// Facts depend on the model fields alone, and loaded plans are never mutated: a search that
-// verifies thousands of layouts of one model (suggest) derives them once.
-const memo = new WeakMap<ModelSpec, { estimate?: FactsResult; bound?: FactsResult; shapeParams?: number | null }>();
+// Facts depend on the model fields alone (and whether MTP modules are loaded), and loaded plans are never
+// mutated: a search that verifies thousands of layouts of one model (suggest) derives them once.
+interface Memo { estimate?: FactsResult; bound?: FactsResult; estimateMtp?: FactsResult; boundMtp?: FactsResult; shapeParams?: number | null }
+const memo = new WeakMap<ModelSpec, Memo>();
 
-function memoOf(model: ModelSpec): { estimate?: FactsResult; bound?: FactsResult; shapeParams?: number | null } {
+export interface FactsOptions {
+  /** the deployment runs the checkpoint's MTP modules (speculative method mtp): their weights and KV count */
+  mtpLoaded?: boolean;
+}
+
+function memoOf(model: ModelSpec): Memo {
   let m = memo.get(model);
   if (!m) memo.set(model, (m = {}));
   return m;
@@ -106,12 +132,21 @@ export function paramsFromShape(model: ModelSpec): number | null {
   return m.shapeParams;
 }
 
-export function deriveModelFacts(model: ModelSpec, mode: FactsMode): FactsResult {
+export function deriveModelFacts(model: ModelSpec, mode: FactsMode, options: FactsOptions = {}): FactsResult {
   const m = memoOf(model);
-  return (m[mode] ??= deriveFacts(model, mode));
+  const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? (`${mode}Mtp` as const) : mode;
+  return (m[key] ??= deriveFacts(model, mode, key !== mode));
 }
 
-function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
+/** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
+export function weightBytes(dtype: Dtype, groupSize: number | undefined): number {
+  if (groupSize === undefined) return DTYPE_BYTES[dtype];
+  if (dtype === 'int4') return 0.5 + 2 / groupSize;
+  if (dtype === 'fp4') return 0.5 + 1 / groupSize;
+  return DTYPE_BYTES[dtype];
+}
+
+function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): FactsResult {
   const missing: string[] = [];
   const assumptions: string[] = [];
   const need = (value: number | undefined, key: string): number | undefined => {
@@ -128,11 +163,12 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
     embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
     kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
   };
+  const group = model.quant_group_size;
   const bytes = {
-    attention: DTYPE_BYTES[dtypes.attention],
-    mlp: DTYPE_BYTES[dtypes.mlp],
-    experts: DTYPE_BYTES[dtypes.experts],
-    embeddings: DTYPE_BYTES[dtypes.embeddings],
+    attention: weightBytes(dtypes.attention, group),
+    mlp: weightBytes(dtypes.mlp, group),
+    experts: weightBytes(dtypes.experts, group),
+    embeddings: weightBytes(dtypes.embeddings, group),
     kv: DTYPE_BYTES[dtypes.kv],
   };
 
@@ -178,10 +214,12 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
       pairPrefill = 2 * heads * (qHead + vDim);
       // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
       pairDecode = 2 * heads * (kvLora + rope + kvLora);
-      kvBytes = (kvLora + rope) * bytes.kv;
+      // Sparse MLA kernels keep an fp8 latent in their own layout, scales and a 16-bit rotary part included.
+      kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : (kvLora + rope) * bytes.kv;
     }
   } else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
-    attnSharded = 2 * hidden * heads * headDim;
+    // An output gate (Qwen3-Next, Qwen3.5) widens the q projection to queries plus one gate per query value.
+    attnSharded = (model.attention_output_gate ? 3 : 2) * hidden * heads * headDim;
     attnKv = 2 * hidden * kvHeads * headDim;
     attnReplicated = 2 * hidden;
     pairPrefill = 4 * heads * headDim;
@@ -225,14 +263,30 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
   const tied = model.tied_embeddings ?? false;
   const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
 
+  const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions);
+  const indexer = indexerPart(model, hidden, mode, missing);
+  if (indexer !== null && attnReplicated !== undefined) attnReplicated += indexer.params;
   const slidingWindow = model.sliding_window ?? null;
-  const slidingLayers = slidingWindow === null ? 0 : (model.sliding_window_layers ?? layers ?? 0);
+  // Windowed layers are among those that are not linear.
+  const slidingLayers = slidingWindow === null ? 0
+    : layers === undefined ? (model.sliding_window_layers ?? 0)
+      : Math.max(0, Math.min(model.sliding_window_layers ?? layers, layers - linearPart.layers));
+  const extra = {
+    windowKind: model.sliding_window_kind ?? 'sliding',
+    linearLayers: linearPart.layers,
+    linear: linearPart.facts,
+    indexer,
+    interleavedDense: model.moe?.interleaved === true,
+    mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
+    mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
+  } as const;
 
   const uniq = [...new Set(missing)];
   if (mode === 'estimate') {
     // A dense model whose MLP width alone is missing: the given total pins it down.
     if (uniq.length === 1 && uniq[0] === 'model.ffn_hidden_size' && !isMoe && model.params !== undefined) {
-      const rest = (attnSharded! + attnKv! + attnReplicated!) * layers! + embedding! * (tied ? 1 : 2);
+      const linearParams = linearPart.facts ? (linearPart.facts.sharded + linearPart.facts.replicated) * linearPart.layers : 0;
+      const rest = (attnSharded! + attnKv! + attnReplicated!) * (layers! - linearPart.layers) + linearParams + embedding! * (tied ? 1 : 2);
       if (model.params > rest) {
         denseMlp = (model.params - rest) / layers!;
         assumptions.push('model.ffn_hidden_size not given: MLP size taken from model.params less attention and embeddings');
@@ -244,16 +298,17 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
       layers: layers!, layersVirtual: false, denseLayers: denseLayersGiven ?? layers!, isMoe, hidden: hidden!, heads: heads!,
       kvHeads: kvHeads!, attnSharded: attnSharded!, attnKv: attnKv!, attnReplicated: attnReplicated!,
       denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-      experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
+      expertWidth: isMoe ? (expertWidth ?? 0) : 0, experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
       lmHead: embedding!, tied, attnPairFlopsPrefill: pairPrefill!, attnPairFlopsDecode: pairDecode!,
-      kvBytesPerTokenLayer: kvBytes!, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+      kvBytesPerTokenLayer: kvBytes!, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
     });
     return { facts, missing: [], assumptions };
   }
 
   // Bound mode: fill what is unknown with the cheapest consistent value.
   const L = layers ?? 1;
-  const knownAttn = (attnSharded ?? 0) + (attnKv ?? 0) + (attnReplicated ?? 0);
+  const knownAttnPerLayer = (attnSharded ?? 0) + (attnKv ?? 0) + (attnReplicated ?? 0);
+  const linearParams = linearPart.facts ? linearPart.facts.sharded + linearPart.facts.replicated : 0;
   const knownEmb = (embedding ?? 0) * (tied ? 1 : 2);
   const denseL = isMoe ? Math.min(model.moe?.dense_layers ?? 0, L) : L;
   const moeL = L - denseL;
@@ -268,11 +323,11 @@ function deriveFacts(model: ModelSpec, mode: FactsMode): FactsResult {
     layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
     kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
     denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-    experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
+    expertWidth: 0, experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
     attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
-    kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes,
+    kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
   };
-  const knownTotal = knownAttn * L + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
+  const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
   const remainder = model.params !== undefined ? model.params - knownTotal : 0;
   const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
   const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
@@ -294,14 +349,60 @@ type FactsCore = Omit<ModelFacts, 'totalParams' | 'activeLayerParamsPerToken'>;
 
 function assemble(f: FactsCore): ModelFacts {
   const attn = f.attnSharded + f.attnKv + f.attnReplicated;
+  const linear = f.linear ? f.linear.sharded + f.linear.replicated : 0;
+  // Attention parameters of the whole stack, each layer by its kind.
+  const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
   const moeLayers = f.layers - f.denseLayers;
   const totalParams =
-    attn * f.layers +
+    attentionStack +
     f.denseMlp * f.denseLayers +
     (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
     f.embedding * (f.tied ? 1 : 2);
   const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
   const activeLayerParamsPerToken =
-    attn * f.layers + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
+    attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
   return { ...f, totalParams, activeLayerParamsPerToken };
+}
+
+/** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */
+function linearAttentionPart(
+  model: ModelSpec,
+  hidden: number | undefined,
+  layers: number | undefined,
+  mode: FactsMode,
+  missing: string[],
+  assumptions: string[],
+): { layers: number; facts: LinearAttentionFacts | null } {
+  const spec = model.linear_attention;
+  if (spec === undefined) return { layers: 0, facts: null };
+  const count = Math.min(spec.layers ?? 0, layers ?? 0);
+  const keys = ['layers', 'key_heads', 'value_heads', 'key_head_dim', 'value_head_dim'] as const;
+  const absent = keys.filter((k) => spec[k] === undefined);
+  if (mode === 'estimate') for (const k of absent) missing.push(`model.linear_attention.${k}`);
+  const convKernel = spec.conv_kernel ?? 4;
+  if (spec.conv_kernel === undefined && mode === 'estimate') assumptions.push('model.linear_attention.conv_kernel not given: 4 assumed (Qwen3-Next, Qwen3.5)');
+  const stateDtype = spec.state_dtype ?? DEFAULT_STATE_DTYPE;
+  if (spec.state_dtype === undefined && mode === 'estimate') assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
+  // A bound takes an unknown shape as a free layer: no state, no parameters.
+  if (absent.length > 0 || hidden === undefined) return { layers: count, facts: null };
+  const facts = linearAttentionFacts(
+    { key_heads: spec.key_heads!, value_heads: spec.value_heads!, key_head_dim: spec.key_head_dim!, value_head_dim: spec.value_head_dim!, conv_kernel: convKernel },
+    hidden,
+    DTYPE_BYTES[stateDtype],
+  );
+  return { layers: count, facts };
+}
+
+/** The sparse-attention indexer; a bound takes unknown figures as free and top-k as 1 (the cheapest). */
+function indexerPart(model: ModelSpec, hidden: number | undefined, mode: FactsMode, missing: string[]): IndexerFacts | null {
+  const spec = model.sparse_attention;
+  if (spec === undefined) return null;
+  const keys = ['index_heads', 'index_head_dim', 'index_topk'] as const;
+  const absent = keys.filter((k) => spec[k] === undefined);
+  if (mode === 'estimate') for (const k of absent) missing.push(`model.sparse_attention.${k}`);
+  if (hidden === undefined || absent.length > 0) {
+    return mode === 'bound' ? { params: 0, bytesPerToken: 0, pairFlops: 0, topK: spec.index_topk ?? 1 } : null;
+  }
+  const queryInput = model.mla?.q_lora_rank ?? hidden;
+  return indexerFacts({ index_heads: spec.index_heads!, index_head_dim: spec.index_head_dim!, index_topk: spec.index_topk! }, hidden, queryInput);
 }

@@ -1,9 +1,13 @@
-// Time of prefill (TTFT), of one decode step, and of the closed-loop workload.
-// One formula serves estimate and bound: the bound runs it with every efficiency at 1,
-// no start-up latency, and communication overlapped with compute (docs/formulas.md, "Time").
+// Time of one forward pass of a pipeline stage, for prefill (TTFT), decode and the mixed passes of
+// continuous batching. One cost model serves estimate and bound: the bound runs it with every
+// efficiency at 1, no start-up latency, communication overlapped with compute, and the most
+// favourable case the plan allows for routing, collectives and math (docs/formulas.md, "Time").
+// A model is built once per (stage, mode) and then evaluates passes cheaply: the scheduler
+// simulation (simulator.ts) asks for tens of thousands of them.
 import { ACTIVATION_BYTES, KERNELS_ATTENTION, KERNELS_DENSE_MLP, KERNELS_MLA_EXTRA, KERNELS_MOE, KERNELS_SHARED_EXPERT } from './defaults.js';
-import { addComm, allReduce, allToAll, groupSpans, linkFor, NO_COMM, pointToPoint, type CommCost } from './comm.js';
-import { attentionParamsPerRank, expertsPerDevice, kvShardsOverTp, stageKvBytesPerSequence } from './memory.js';
+import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
+import { windowKeys, windowPairs } from './layerKinds.js';
+import { expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -11,7 +15,7 @@ import type { Dtype } from './types.js';
 
 export interface TimeMode {
   efficiency: Efficiency;
-  /** add collective start-up latency */
+  /** add collective start-up latency, fixed kernel time and host launch time */
   latency: boolean;
   /** communication hidden behind compute (bound) or added to it (estimate) */
   overlap: boolean;
@@ -31,32 +35,69 @@ export interface PassCost {
   flops: number;
 }
 
+/**
+ * One forward pass of a dp rank through a stage: prompt tokens being prefilled (any number of
+ * prompts' chunks) and sequences advancing one decode step, in the same pass or not.
+ */
 export interface Pass {
-  /** tokens this dp rank pushes through the stage (all sequences of the microbatch) */
-  tokens: number;
   /** dp ranks running such a pass at the same time (1 for a lone request, dp under load) */
   activeDp: number;
-  /** sum over the pass's query tokens of the keys each attends to (full-attention layers) */
-  pairsFull: number;
-  /** same for sliding-window layers */
-  pairsSliding: number;
-  /** KV bytes read per device per layer kind, decode only: given as sequences x context */
-  kvSequences: number;
-  kvContext: number;
+  /** prompt tokens computed in this pass */
+  prefillTokens: number;
+  /**
+   * sum over the prefill tokens of the keys each attends to: full-attention layers, windowed layers,
+   * and full layers behind a sparse-attention indexer (each query attends at most index_topk keys)
+   */
+  prefillPairsFull: number;
+  prefillPairsSliding: number;
+  prefillPairsTopK: number;
+  /** sequences advancing one decode (verification) step */
+  decodeSequences: number;
+  /** query tokens per decoding sequence (speculative proposals + 1, else 1) */
+  queryTokens: number;
+  /** mean context of the decoding sequences, tokens */
+  decodeContext: number;
   /** tokens whose logits are computed (last stage) */
   logitTokens: number;
-  /** times the stage's weights are read (prefill chunks) */
+  /** times the stage's weights are read (prefill chunks of a lone prompt) */
   weightReads: number;
-  decode: boolean;
   /** kernels launched one by one from the host (no CUDA graph): the pass is host-bound when they are small */
   eager: boolean;
 }
 
-/** Dense peak for math on operands of this dtype (fp8 and fp4 use their own units where the chip has them). */
-export function peakFor(hw: Hardware, dtype: Dtype): number | undefined {
+const EMPTY_PASS: Pass = {
+  activeDp: 1, prefillTokens: 0, prefillPairsFull: 0, prefillPairsSliding: 0, prefillPairsTopK: 0, decodeSequences: 0, queryTokens: 1,
+  decodeContext: 0, logitTokens: 0, weightReads: 1, eager: false,
+};
+
+/** A pass with the given fields, the rest empty. */
+export const makePass = (fields: Partial<Pass>): Pass => ({ ...EMPTY_PASS, ...fields });
+
+/**
+ * Dense peak for math with weights of this dtype. The estimate takes the expected kernels: fp8 and
+ * fp4 on their own units where the chip has them, int8 as W8A8 on int8 units, int4 as weight-only
+ * (16-bit math). The bound takes the fastest math the plan allows: int8 and 4-bit weights may run
+ * with 8-bit or 4-bit activations (W8A8, W4A8, W4A4) on whatever low-precision unit is fastest.
+ */
+export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' = 'estimate'): number | undefined {
   const p16 = hw.peak16;
+  if (p16 === undefined) return undefined;
+  const int8 = hw.peakInt8 ?? (mode === 'bound' ? Math.max(2 * p16, hw.peakFp8 ?? 0) : undefined);
+  if (mode === 'bound') {
+    switch (dtype) {
+      case 'fp8':
+      case 'int8':
+        return Math.max(p16, hw.peakFp8 ?? 0, int8 ?? 0);
+      case 'fp4':
+      case 'int4':
+        return Math.max(p16, hw.peakFp4 ?? 0, hw.peakFp8 ?? 0, int8 ?? 0);
+      default:
+        return p16;
+    }
+  }
   if (dtype === 'fp8') return hw.peakFp8 ?? p16;
   if (dtype === 'fp4') return hw.peakFp4 ?? hw.peakFp8 ?? p16;
+  if (dtype === 'int8') return int8 ?? p16;
   return p16;
 }
 
@@ -67,89 +108,13 @@ export function touchedExpertFraction(experts: number, topK: number, tokens: num
   return 1 - Math.pow(1 - k / experts, tokens);
 }
 
-export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage: Stage, pass: Pass, mode: TimeMode): PassCost | null {
-  // A missing figure stops an estimate; for a bound it is the cheapest case: infinitely fast.
-  const orFree = (v: number | undefined): number | undefined => v ?? (mode.unknownIsFree ? Infinity : undefined);
-  const peakAttn = orFree(peakFor(hw, facts.dtypes.attention));
-  const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp));
-  const peakExp = orFree(peakFor(hw, facts.dtypes.experts));
-  const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings));
-  const peak16 = orFree(hw.peak16);
-  const bw = orFree(hw.memoryBandwidth);
-  if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peak16 || !bw) return null;
-  const { tp, cp, ep, etp, edp } = layout;
-  const eff = mode.efficiency;
-  const b = facts.bytes;
-  const tokens = pass.tokens / cp;
-  // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
-  const groupTokens = (pass.tokens * pass.activeDp) / Math.max(edp, 1e-9);
-  const expertTokensPerDevice = (groupTokens * facts.topK) / (ep * etp);
-
-  // FLOPs per device, by operand dtype (2 FLOPs per multiply-add).
-  const attnLinear = 2 * tokens * attentionParamsPerRank(facts, tp) * stage.layers;
-  const kvShards = kvShardsOverTp(facts, tp);
-  const headsShare = 1 / tp;
-  const pairFlops = pass.decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
-  const attnScores =
-    (pairFlops * headsShare * ((stage.layers - stage.slidingLayers) * pass.pairsFull + stage.slidingLayers * pass.pairsSliding)) / cp;
-  const dense = 2 * tokens * (facts.denseMlp / tp) * stage.denseLayers;
-  const shared = 2 * tokens * (facts.sharedExperts / tp + facts.router) * stage.moeLayers;
-  const experts = 2 * expertTokensPerDevice * facts.expert * stage.moeLayers;
-  const vocab = facts.hidden > 0 ? facts.embedding / facts.hidden : 0;
-  const lmHead = stage.hasLmHead ? 2 * pass.logitTokens * facts.hidden * (vocab / tp) : 0;
-  const compute =
-    attnLinear / (peakAttn * eff.compute) +
-    attnScores / (peak16 * eff.compute) +
-    (dense + shared) / (peakMlp * eff.compute) +
-    experts / (peakExp * eff.compute) +
-    lmHead / (peakEmb * eff.compute);
-  const flops = attnLinear + attnScores + dense + shared + experts + lmHead;
-
-  // Bytes per device: weights read once per pass (only the experts some token picked), KV read.
-  const touched = touchedExpertFraction(facts.experts, facts.topK, groupTokens);
-  const weightBytes =
-    attentionParamsPerRank(facts, tp) * b.attention * stage.layers +
-    (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp + ((expertsPerDevice(facts, layout) * touched * facts.expert) / etp) * b.experts) *
-      stage.moeLayers +
-    (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
-  const kvRead = pass.decode ? pass.kvSequences * stageKvBytesPerSequence(facts, layout, stage, pass.kvContext) : 0;
-  const kvWrite = pass.decode ? 0 : tokens * ((facts.kvBytesPerTokenLayer / kvShards) * stage.layers);
-  const memory = (weightBytes * pass.weightReads + kvRead + kvWrite) / (bw * eff.memory);
-
-  // Communication per device.
-  const spans = groupSpans(layout, hw);
-  let comm: CommCost = NO_COMM;
-  const h = facts.hidden;
-  const msg = tokens * h * ACTIVATION_BYTES;
-  if (tp > 1) {
-    const link = linkFor(hw, spans.tp, eff.network, mode.latency, mode.unknownIsFree);
-    if (!link) return null;
-    const moeViaAllReduce = ep === 1 ? stage.moeLayers : 0;
-    // One all-reduce after attention, one after each dense or tensor-parallel MoE block.
-    comm = addComm(comm, allReduce(msg, tp, link), stage.layers + stage.denseLayers + moeViaAllReduce);
-  }
-  if (ep > 1 && stage.moeLayers > 0) {
-    const link = linkFor(hw, spans.ep, eff.network, mode.latency, mode.unknownIsFree);
-    if (!link) return null;
-    const perRank = (groupTokens * facts.topK * h * ACTIVATION_BYTES) / (ep * etp);
-    // Dispatch and combine.
-    comm = addComm(comm, allToAll(perRank, ep, link), 2 * stage.moeLayers);
-  }
-  if (cp > 1 && !pass.decode) {
-    const link = linkFor(hw, spans.cp, eff.network, mode.latency, mode.unknownIsFree);
-    if (!link) return null;
-    // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
-    const kvBlock = tokens * (facts.kvBytesPerTokenLayer / kvShards);
-    comm = addComm(comm, pointToPoint(kvBlock * (cp - 1), link), stage.layers);
-  }
-  const commTime = comm.transfer + comm.latency;
-  const launched = stageKernels(facts, stage) * pass.weightReads;
-  const kernels = mode.latency ? launched * hw.kernelLatency : 0;
-  const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + kernels;
-  // An eager pass cannot run ahead of the host launching its kernels.
-  const total = mode.latency && pass.eager ? Math.max(gpu, launched * hw.launchLatency) : gpu;
-  return { compute, memory, comm, total, flops };
+/**
+ * Fewest experts any routing can touch with n > 0 tokens: every token picks top_k distinct experts,
+ * and a skewed router may send all tokens to the same ones. The bound must hold for that routing.
+ */
+export function leastTouchedExpertFraction(experts: number, topK: number, tokens: number): number {
+  if (experts <= 0 || tokens <= 0) return 0;
+  return Math.min(1, topK / experts);
 }
 
 /** Kernels one pass of the stage launches (each costs a fixed latency however little it does). */
@@ -157,6 +122,195 @@ export function stageKernels(facts: ModelFacts, stage: Stage): number {
   const attention = KERNELS_ATTENTION + (facts.kvShardable ? 0 : KERNELS_MLA_EXTRA);
   const moe = KERNELS_MOE + (facts.sharedExperts > 0 ? KERNELS_SHARED_EXPERT : 0);
   return stage.layers * attention + stage.denseLayers * KERNELS_DENSE_MLP + stage.moeLayers * moe;
+}
+
+export interface StageCostModel {
+  /** cost of one pass through the stage on one device; null when the plan lacks a figure the pass needs */
+  evaluate(pass: Pass): PassCost | null;
+}
+
+/**
+ * Builds the per-device cost model of one stage: FLOPs, bytes and messages per token, per
+ * attended pair and per decoding sequence, computed once. Null when a peak or bandwidth every pass
+ * needs is missing (estimate mode).
+ */
+export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, stage: Stage, mode: TimeMode): StageCostModel | null {
+  const isBound = mode.unknownIsFree;
+  const kind = isBound ? 'bound' : 'estimate';
+  // A missing figure stops an estimate; for a bound it is the cheapest case: infinitely fast.
+  const orFree = (v: number | undefined): number | undefined => v ?? (isBound ? Infinity : undefined);
+  const peakAttn = orFree(peakFor(hw, facts.dtypes.attention, kind));
+  const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp, kind));
+  const peakExp = orFree(peakFor(hw, facts.dtypes.experts, kind));
+  const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings, kind));
+  // Attention scores: 16-bit math in the expected case; a bound allows fp8 (or fp4) attention over
+  // an fp8 (fp4) KV cache (FlashAttention-3 / FlashMLA fp8 kernels).
+  const peakScores = orFree(isBound ? peakFor(hw, facts.dtypes.kv === 'fp4' ? 'fp4' : facts.dtypes.kv === 'fp8' ? 'fp8' : 'bf16', 'bound') : hw.peak16);
+  const bw = orFree(hw.memoryBandwidth);
+  if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw) return null;
+  const { tp, cp, ep, etp, edp } = layout;
+  const eff = mode.efficiency;
+  const b = facts.bytes;
+  const L = stage.layers;
+  const fullLayers = stageFullLayers(stage);
+
+  // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
+  const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
+  const sAttn = 1 / (peakAttn * eff.compute);
+  const sScores = 1 / (peakScores * eff.compute);
+  const sMlp = 1 / (peakMlp * eff.compute);
+  const sExp = 1 / (peakExp * eff.compute);
+  const sEmb = 1 / (peakEmb * eff.compute);
+  // Linear-attention layers update and read their state once per token (split over tp by heads).
+  const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;
+  const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
+  /** seconds of compute per token on this device, experts excluded */
+  const perTokenCompute =
+    2 * attnParams * sAttn + 2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+    stateFlopsPerToken * sScores;
+  // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
+  // a bound lets tp split it.
+  const indexer = facts.indexer;
+  const peakIndexer = indexer ? orFree(peakFor(hw, 'fp8', kind)) : undefined;
+  if (indexer && !peakIndexer) return null;
+  const perIndexerPair = indexer ? (indexer.pairFlops * fullLayers) / (isBound ? tp : 1) : 0;
+  const sIndexer = indexer ? 1 / (peakIndexer! * eff.compute) : 0;
+  /** seconds per token-expert pick reaching this device */
+  const perPickCompute = 2 * facts.expert * stage.moeLayers * sExp;
+  const vocab = facts.hidden > 0 ? facts.embedding / facts.hidden : 0;
+  const perLogitCompute = stage.hasLmHead ? 2 * facts.hidden * (vocab / tp) * sEmb : 0;
+  const perLogitFlops = stage.hasLmHead ? 2 * facts.hidden * (vocab / tp) : 0;
+  const headsShare = 1 / tp;
+  const perPairPrefill = facts.attnPairFlopsPrefill * headsShare;
+  const perPairDecode = facts.attnPairFlopsDecode * headsShare;
+
+  // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
+  const nonExpertWeights =
+    attnParams * b.attention * L +
+    (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
+    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
+    (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
+  const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
+  // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
+  const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
+  const touched = isBound ? leastTouchedExpertFraction : touchedExpertFraction;
+  const kvShards = kvShardsOverTp(facts, tp);
+  const kvPerTokenLayer = facts.kvBytesPerTokenLayer / kvShards;
+  const sBw = 1 / (bw * eff.memory);
+
+  // Communication: every collective's time is linear in its bytes, so each is reduced once to
+  // seconds per token plus a fixed latency.
+  const spans = groupSpans(layout, hw);
+  const link = (across: boolean): LinkChoice | null => linkFor(hw, across, eff.network, mode.latency, isBound);
+  const h = facts.hidden;
+  const tokenBytes = h * ACTIVATION_BYTES;
+  let arPerToken = 0;
+  let arLatency = 0;
+  if (tp > 1) {
+    const perNode = spans.tp ? Math.min(tp, hw.gpusPerNode) : tp;
+    const placement: GroupPlacement = { group: tp, perNode, intra: perNode > 1 ? link(false) : null, inter: spans.tp ? link(true) : null };
+    if (!isBound && ((perNode > 1 && !placement.intra) || (spans.tp && !placement.inter))) return null;
+    const one = isBound ? allReduceFloor(tokenBytes, placement) : allReduceExpected(tokenBytes, placement);
+    if (!one) return null;
+    // One all-reduce after attention, one after each dense or tensor-parallel MoE block.
+    const allReduces = L + stage.denseLayers + (ep === 1 ? stage.moeLayers : 0);
+    arPerToken = one.transfer * allReduces;
+    arLatency = one.latency * allReduces;
+  }
+  // Expert dispatch and combine; a skewed router can keep every token on its own rank's experts,
+  // so no all-to-all is part of a floor.
+  let a2aPerPick = 0;
+  let a2aLatency = 0;
+  if (ep > 1 && stage.moeLayers > 0) {
+    const epLink = link(spans.ep);
+    if (!epLink) return null;
+    if (!isBound) {
+      const one = allToAll(tokenBytes / (ep * etp), ep, epLink);
+      a2aPerPick = 2 * one.transfer * stage.moeLayers;
+      a2aLatency = 2 * one.latency * stage.moeLayers;
+    }
+  }
+  const cpLink = cp > 1 ? link(spans.cp) : null;
+  const kernels = stageKernels(facts, stage);
+  const fixedKernelTime = mode.latency ? kernels * hw.kernelLatency : 0;
+  const launchTime = kernels * hw.launchLatency;
+  const perTokenFlops =
+    2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
+  const perPickFlops = 2 * facts.expert * stage.moeLayers;
+  const window = facts.slidingWindow;
+  const kvWritePerToken = kvPerTokenLayer * (L - stage.linearLayers) + indexerWrite;
+  // Decode reads the caches (a linear layer's state is also written back; a floor counts the read alone).
+  let readCtx = -1;
+  let readBytes = 0;
+  const kvReadPerSequence = (ctx: number): number => {
+    if (ctx !== readCtx) {
+      readCtx = ctx;
+      readBytes = stageKvReadBytesPerSequence(facts, layout, stage, ctx, !isBound);
+    }
+    return readBytes;
+  };
+
+  return {
+    evaluate(pass: Pass): PassCost | null {
+      const decodeTokens = pass.decodeSequences * pass.queryTokens;
+      const rankTokens = pass.prefillTokens + decodeTokens;
+      const tokens = rankTokens / cp;
+      // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
+      const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
+      const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
+      const ctx = pass.decodeContext;
+      const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
+      const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
+      const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
+      const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
+      const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+      const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
+
+      const compute =
+        tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
+      const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
+
+      const weightBytes = nonExpertWeights + allExpertWeights * touched(facts.experts, facts.topK, groupTokens);
+      // Decoding sequences read their caches; every new token writes its KV.
+      const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
+      const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
+
+      let transfer = 0;
+      let latency = 0;
+      if (tokens > 0) {
+        transfer = tokens * arPerToken + groupTokens * facts.topK * a2aPerPick;
+        latency = arLatency + (groupTokens > 0 ? a2aLatency : 0);
+      }
+      if (cp > 1 && pass.prefillTokens > 0) {
+        if (!cpLink) return null;
+        // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
+        const c = pointToPoint((pass.prefillTokens / cp) * kvPerTokenLayer * (cp - 1), cpLink);
+        transfer += c.transfer * L;
+        latency += c.latency * L;
+      }
+      const commTime = transfer + latency;
+      const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + fixedKernelTime * pass.weightReads;
+      // An eager pass cannot run ahead of the host launching its kernels.
+      const total = mode.latency && pass.eager ? Math.max(gpu, launchTime * pass.weightReads) : gpu;
+      return { compute, memory, comm: { transfer, latency }, total, flops };
+    },
+  };
+}
+
+/** One model per stage, or null when any stage lacks a figure. */
+export function stageCostModels(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], mode: TimeMode): StageCostModel[] | null {
+  const models: StageCostModel[] = [];
+  for (const s of stages) {
+    const m = stageCostModel(facts, layout, hw, s, mode);
+    if (!m) return null;
+    models.push(m);
+  }
+  return models;
+}
+
+/** Cost of one pass through one stage (builds the model: for one-off use). */
+export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage: Stage, pass: Pass, mode: TimeMode): PassCost | null {
+  return stageCostModel(facts, layout, hw, stage, mode)?.evaluate(pass) ?? null;
 }
 
 /** Activation hand-off between two pipeline stages. */
@@ -168,21 +322,36 @@ export function stageHandoff(facts: ModelFacts, layout: Layout, hw: Hardware, to
   return c.transfer + c.latency;
 }
 
-/** One pass through every stage, and the hand-off between stages; null when a figure is missing. */
-function passThroughStages(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], pass: Pass, mode: TimeMode): { perStage: PassCost[]; handoff: number } | null {
+/** A pass through every stage: per-stage costs and the hand-off between stages; null when a figure is missing. */
+export interface StagesRun {
+  perStage: PassCost[];
+  handoff: number;
+}
+
+export function runStages(models: StageCostModel[], facts: ModelFacts, layout: Layout, hw: Hardware, pass: Pass, mode: TimeMode): StagesRun | null {
   const perStage: PassCost[] = [];
-  for (const stage of stages) {
-    const c = stagePass(facts, layout, hw, stage, pass, mode);
+  for (const m of models) {
+    const c = m.evaluate(pass);
     if (!c) return null;
     perStage.push(c);
   }
-  const handoff = stageHandoff(facts, layout, hw, pass.tokens, mode);
+  const handoff = stageHandoff(facts, layout, hw, pass.prefillTokens + pass.decodeSequences * pass.queryTokens, mode);
   return handoff === null ? null : { perStage, handoff };
 }
 
 /** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
-function serialTime(run: { perStage: PassCost[]; handoff: number }, layout: Layout): number {
+export function serialTime(run: StagesRun, layout: Layout): number {
   return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
+}
+
+/**
+ * Seconds of one scheduler step of a replica whose sequences are split into m microbatches over pp
+ * stages: max(m, pp) slots of the slowest stage, plus the hand-offs.
+ */
+export function pipelinedStepTime(run: StagesRun, layout: Layout): number {
+  const m = Math.max(1, layout.microbatches);
+  const slowest = Math.max(...run.perStage.map((c) => c.total));
+  return Math.max(m, layout.pp) * slowest + (layout.pp > 1 ? layout.pp * run.handoff : 0);
 }
 
 export interface PrefillResult {
@@ -197,10 +366,27 @@ export interface PrefillResult {
 export function attendedPairs(from: number, to: number, window: number | null): number {
   const full = (n: number): number => (n * (n + 1)) / 2;
   if (window === null) return full(to) - full(from);
-  const upTo = (n: number): number => (n <= window ? full(n) : full(window) + (n - window) * window);
-  return upTo(to) - upTo(from);
+  return windowPairs(from, to, window, 'sliding');
 }
 
+export interface LayerPairs {
+  pairsFull: number;
+  pairsSliding: number;
+  pairsTopK: number;
+}
+
+/** (query, key) pairs of query tokens from+1..to in each kind of layer: full, windowed, behind the indexer's top-k. */
+export function layerPairs(facts: ModelFacts, from: number, to: number): LayerPairs {
+  const pairsFull = attendedPairs(from, to, null);
+  return {
+    pairsFull,
+    pairsSliding: facts.slidingWindow === null ? pairsFull : windowPairs(from, to, facts.slidingWindow, facts.windowKind),
+    // A selected key set of at most index_topk per query attends min(i, topk) keys, as a window of that size.
+    pairsTopK: facts.indexer ? attendedPairs(from, to, facts.indexer.topK) : pairsFull,
+  };
+}
+
+/** One request's prefill on an idle deployment: its chunks one after another, every stage in turn. */
 export function prefill(
   facts: ModelFacts,
   layout: Layout,
@@ -210,31 +396,43 @@ export function prefill(
   inputTokens: number,
   mode: TimeMode,
 ): PrefillResult | null {
+  const models = stageCostModels(facts, layout, hw, stages, mode);
+  if (!models) return null;
   const cached = Math.floor(inputTokens * workload.prefixHitRate);
   const computed = Math.max(1, inputTokens - cached);
-  const pass: Pass = {
-    tokens: computed,
-    activeDp: 1,
-    pairsFull: attendedPairs(cached, inputTokens, null),
-    pairsSliding: attendedPairs(cached, inputTokens, facts.slidingWindow),
-    kvSequences: 0,
-    kvContext: 0,
+  const pairs = layerPairs(facts, cached, inputTokens);
+  const pass = makePass({
+    prefillTokens: computed,
+    prefillPairsFull: pairs.pairsFull,
+    prefillPairsSliding: pairs.pairsSliding,
+    prefillPairsTopK: pairs.pairsTopK,
     logitTokens: 1,
     weightReads: Math.ceil(computed / workload.maxBatchedTokens),
-    decode: false,
-    eager: true,
-  };
-  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+    // Engines replay a CUDA graph for a pass only up to their capture size (vLLM's piecewise graphs);
+    // SGLang and TensorRT-LLM launch prefill passes eagerly.
+    eager: !workload.cudaGraphs || Math.min(computed, workload.maxBatchedTokens) > workload.profile.prefillGraphMaxTokens,
+  });
+  const run = runStages(models, facts, layout, hw, pass, mode);
   if (!run) return null;
   const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
-  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pass.pairsFull, pass.pairsSliding, 1, false) };
+  return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pairs.pairsFull, pairs.pairsSliding, 1, false, pairs.pairsTopK) };
 }
 
-/** FLOPs of the whole model (one replica) for a pass. */
-export function modelFlops(facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean): number {
-  const full = facts.layers - facts.slidingLayers;
+/** FLOPs of the whole model (one replica) for a pass; `pairsTopK` are the full layers' pairs behind a sparse-attention indexer. */
+export function modelFlops(
+  facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean, pairsTopK = pairsFull,
+): number {
+  const full = facts.layers - facts.slidingLayers - facts.linearLayers;
   const pair = decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
-  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * pairsFull + facts.slidingLayers * pairsSliding) + 2 * logitTokens * facts.lmHead;
+  const attended = facts.indexer ? pairsTopK : pairsFull;
+  const indexer = facts.indexer ? facts.indexer.pairFlops * full * pairsFull : 0;
+  const state = facts.linear ? tokens * facts.linear.stateFlopsPerToken * facts.linearLayers : 0;
+  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * attended + facts.slidingLayers * pairsSliding) + indexer + state + 2 * logitTokens * facts.lmHead;
+}
+
+/** Keys one decoding query attends to in a windowed layer at `context`. */
+export function windowedKeys(facts: ModelFacts, context: number): number {
+  return facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
 }
 
 export interface DecodeResult {
@@ -249,6 +447,17 @@ export interface DecodeResult {
   flops: number;
 }
 
+/** Query tokens a decoding sequence carries per step: its speculative proposals plus one. */
+export const queryTokensPerStep = (workload: Workload): number => (workload.speculative ? workload.speculative.tokens + 1 : 1);
+
+/** Extra time per step of MTP/EAGLE proposals: each proposed token costs about one more decoder layer. */
+export function speculativeFactor(facts: ModelFacts, workload: Workload): number {
+  const spec = workload.speculative;
+  if (spec && (spec.method === 'mtp' || spec.method === 'eagle') && facts.layers > 0) return 1 + spec.tokens / facts.layers;
+  return 1;
+}
+
+/** One decode step of `concurrency` sequences (the whole deployment) at `context` tokens each. */
 export function decodeStep(
   facts: ModelFacts,
   layout: Layout,
@@ -259,96 +468,63 @@ export function decodeStep(
   context: number,
   mode: TimeMode,
 ): DecodeResult | null {
+  const models = stageCostModels(facts, layout, hw, stages, mode);
+  if (!models) return null;
   const { pp, dp } = layout;
   const m = Math.max(1, layout.microbatches);
-  const spec = workload.speculative;
-  const queryTokens = spec ? spec.tokens + 1 : 1;
+  const q = queryTokensPerStep(workload);
   const sequences = concurrency / dp / m;
-  const pass: Pass = {
-    tokens: sequences * queryTokens,
+  const pass = makePass({
     activeDp: dp,
-    pairsFull: sequences * queryTokens * context,
-    pairsSliding: sequences * queryTokens * (facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow)),
-    kvSequences: sequences,
-    kvContext: context,
-    logitTokens: sequences * queryTokens,
-    weightReads: 1,
-    decode: true,
+    decodeSequences: sequences,
+    queryTokens: q,
+    decodeContext: context,
+    logitTokens: sequences * q,
     eager: !workload.cudaGraphs,
-  };
-  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
+  });
+  const run = runStages(models, facts, layout, hw, pass, mode);
   if (!run) return null;
-  const { perStage, handoff } = run;
-  const slowest = Math.max(...perStage.map((c) => c.total));
-  // With m microbatches over pp stages a step takes max(m, pp) slots of the slowest stage.
-  let step = Math.max(m, pp) * slowest + (pp > 1 ? pp * handoff : 0);
-  if (spec && (spec.method === 'mtp' || spec.method === 'eagle') && facts.layers > 0) {
-    // Each proposed token costs about one extra decoder layer (an MTP module or EAGLE head).
-    step += (spec.tokens * step) / facts.layers;
-  }
+  const { perStage } = run;
+  const step = pipelinedStepTime(run, layout) * speculativeFactor(facts, workload);
   const busy = perStage.reduce((s, c) => s + c.total, 0) * m;
   const bubbleFraction = pp > 1 ? Math.max(0, 1 - busy / (pp * step)) : 0;
   const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]!);
   const commTime = worst.comm.transfer + worst.comm.latency;
   const boundBy = commTime > Math.max(worst.compute, worst.memory) ? 'communication' : worst.compute > worst.memory ? 'compute' : 'memory';
-  const flops = modelFlops(facts, pass.tokens * m, pass.pairsFull * m, pass.pairsSliding * m, pass.logitTokens * m, true) * dp;
-  return { step, perStage, tokensPerStep: spec ? spec.acceptance : 1, bubbleFraction, boundBy, flops };
+  const seqTokens = sequences * q;
+  const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
+  const flops = modelFlops(facts, seqTokens * m, seqTokens * context * m, seqTokens * windowedKeys(facts, context) * m, seqTokens * m, true, seqTokens * topK * m) * dp;
+  return { step, perStage, tokensPerStep: workload.speculative ? workload.speculative.acceptance : 1, bubbleFraction, boundBy, flops };
 }
 
-export interface ClosedLoopResult {
+export interface ClosedLoopBound {
   /** output tokens/s, whole deployment */
   throughput: number;
-  /** seconds per output token after the first, (E2E - TTFT) / (output - 1) */
-  tpot: number | null;
   /** seconds a request lives (prefill to last token) */
   cycle: number;
-  /** fraction of the deployment's 16-bit peak spent on model FLOPs */
-  computeUtilization: number;
 }
 
 /**
- * Closed loop with continuous batching and chunked prefill: each of the `concurrency/dp`
- * sequences of a replica is prefilled once and decoded (output-1)/accepted steps per lifetime.
- * Prefill tokens ride along decode steps, so they add their compute (and communication) to the
- * steps' compute, while the weights are read once per step either way.
+ * The physical ceiling of closed-loop throughput: each of the `concurrency/dp` sequences of a
+ * replica is prefilled once and decoded (output-1)/accepted steps per lifetime, everything
+ * overlapped (decode steps read the weights once whatever prompt tokens ride along, and prefill
+ * compute adds to decode compute). Prefill passes of all dp replicas run at once, so their expert
+ * work lands on the same expert devices (`pre` is built with activeDp = dp).
  */
-export function closedLoop(
-  layout: Layout,
-  hw: Hardware,
-  concurrency: number,
-  outputTokens: number,
-  ttft: number,
-  pre: PrefillResult,
-  dec: DecodeResult,
-  mode: TimeMode,
-): ClosedLoopResult {
+export function closedLoopBound(layout: Layout, concurrency: number, outputTokens: number, ttft: number, pre: PassCost[], dec: DecodeResult): ClosedLoopBound {
   const perReplica = concurrency / layout.dp;
   const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
   const slots = Math.max(layout.microbatches, layout.pp);
   const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
   const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
   // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
-  const prefillCompute = Math.max(...pre.perStage.map((c) => c.compute));
-  const prefillComm = Math.max(...pre.perStage.map((c) => c.comm.transfer + c.comm.latency));
+  const prefillCompute = Math.max(...pre.map((c) => c.compute));
+  const prefillComm = Math.max(...pre.map((c) => c.comm.transfer + c.comm.latency));
   const decodeComm = Math.max(...dec.perStage.map((c) => c.comm.transfer + c.comm.latency)) * slots;
-  let cycle: number;
-  if (mode.overlap) {
-    cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
-  } else {
-    // Engines run prefill batches between decode steps (SGLang and TensorRT-LLM by default; vLLM's
-    // mixed batches still pay the prefill compute on top of the step): prefill time adds up.
-    cycle = steps * dec.step + perReplica * (prefillCompute + prefillComm);
-  }
+  let cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
   // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
   cycle = Math.max(cycle, ttft + steps * dec.step);
-  const throughput = (concurrency * outputTokens) / cycle;
-  // The bound's TPOT is the decode step alone: a scheduler may queue other prompts' prefills into
-  // their TTFT (all of a wave prefilled before any decodes) instead of stalling decodes with them.
-  const tpot = outputTokens <= 1 ? null : mode.overlap ? dec.step / dec.tokensPerStep : Math.max(dec.step / dec.tokensPerStep, (cycle - ttft) / (outputTokens - 1));
-  const flopsPerCycle = perReplica * layout.dp * pre.modelFlops + steps * dec.flops;
-  const gpus = hw.gpus ?? layout.worldSize;
-  const computeUtilization = hw.peak16 ? flopsPerCycle / cycle / (gpus * hw.peak16) : 0;
-  return { throughput, tpot, cycle, computeUtilization };
+  return { throughput: (concurrency * outputTokens) / cycle, cycle };
 }
 
 /** One prompt's share of a prefill pass: tokens from+1..to of a prompt (earlier ones already in the KV cache). */
@@ -359,25 +535,38 @@ export interface PromptSegment {
   completes: boolean;
 }
 
+/** The prompt work of a pass holding several prompts' chunks: tokens, attended pairs, completed prompts. */
+export function segmentsWork(facts: ModelFacts, segments: readonly PromptSegment[]): LayerPairs & { tokens: number; completes: number } {
+  let tokens = 0;
+  let pairsFull = 0;
+  let pairsSliding = 0;
+  let pairsTopK = 0;
+  let completes = 0;
+  for (const s of segments) {
+    tokens += s.to - s.from;
+    const p = layerPairs(facts, s.from, s.to);
+    pairsFull += p.pairsFull;
+    pairsSliding += p.pairsSliding;
+    pairsTopK += p.pairsTopK;
+    if (s.completes) completes += 1;
+  }
+  return { tokens, pairsFull, pairsSliding, pairsTopK, completes };
+}
+
 /**
  * One prefill pass of a replica holding several prompts' chunks (continuous batching with chunked
  * prefill): the weights are read once, the pass launches its kernels once, every replica runs
  * such a pass at the same time. Seconds through every stage, or null when a figure is missing.
  */
 export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], segments: readonly PromptSegment[], mode: TimeMode): number | null {
-  let tokens = 0;
-  let pairsFull = 0;
-  let pairsSliding = 0;
-  let logitTokens = 0;
-  for (const s of segments) {
-    tokens += s.to - s.from;
-    pairsFull += attendedPairs(s.from, s.to, null);
-    pairsSliding += attendedPairs(s.from, s.to, facts.slidingWindow);
-    if (s.completes) logitTokens += 1;
-  }
-  if (tokens <= 0) return 0;
-  const pass: Pass = { tokens, activeDp: layout.dp, pairsFull, pairsSliding, kvSequences: 0, kvContext: 0, logitTokens, weightReads: 1, decode: false, eager: true };
-  const run = passThroughStages(facts, layout, hw, stages, pass, mode);
-  if (!run) return null;
-  return serialTime(run, layout);
+  const w = segmentsWork(facts, segments);
+  if (w.tokens <= 0) return 0;
+  const models = stageCostModels(facts, layout, hw, stages, mode);
+  if (!models) return null;
+  const pass = makePass({
+    activeDp: layout.dp, prefillTokens: w.tokens, prefillPairsFull: w.pairsFull, prefillPairsSliding: w.pairsSliding, prefillPairsTopK: w.pairsTopK,
+    logitTokens: w.completes, eager: true,
+  });
+  const run = runStages(models, facts, layout, hw, pass, mode);
+  return run ? serialTime(run, layout) : null;
 }

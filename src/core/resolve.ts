@@ -1,6 +1,7 @@
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
-import type { BenchmarkSpec } from './benchmark.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, SWITCHED_FABRIC_BYTES_PER_S, engineDefaults, type DeviceFacts, type Engine } from './engine-memory.js';
+import { engineCalibration, engineProfile, hardwareFamily, type EngineProfile } from './engines.js';
 import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
@@ -9,11 +10,17 @@ import {
   DEFAULT_LAUNCH_LATENCY_S,
   DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
-  DEFAULT_MEMORY_RESERVE,
-  DEFAULT_RUNTIME_OVERHEAD_BYTES,
-  GIB,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';
+
+/** A finite run as declared (workload.benchmark): how many requests, and how their lengths spread. */
+export interface BenchmarkSpec {
+  /** requests the run sends in all */
+  requests: number;
+  /** lengths are uniform in [ratio x longest, longest] around the workload's mean; 1 = fixed */
+  inputRangeRatio: number;
+  outputRangeRatio: number;
+}
 
 export interface Layout {
   tp: number;
@@ -43,6 +50,8 @@ export interface Hardware {
   peak16: number | undefined;
   peakFp8: number | undefined;
   peakFp4: number | undefined;
+  /** dense int8 peak (W8A8); undefined when the plan does not give it */
+  peakInt8: number | undefined;
   memoryBandwidth: number | undefined;
   intraBandwidth: number | undefined;
   interBandwidth: number | undefined;
@@ -53,7 +62,11 @@ export interface Hardware {
   launchLatency: number;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
+  /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
+  stepOverhead: number;
   efficiency: Efficiency;
+  /** what the engines' defaults and reservations depend on; null when hardware.memory is not given */
+  device: DeviceFacts | null;
 }
 
 export interface Speculative {
@@ -65,16 +78,39 @@ export interface Speculative {
 }
 
 export interface Workload {
+  /** how the engine schedules and launches passes (deployment.engine, default vllm) */
+  profile: EngineProfile;
+  /** closed loop: requests in flight; open loop: the cap on requests in flight (undefined: none) */
   concurrency: number | undefined;
+  /** open loop: requests per second at the whole deployment */
+  requestRate: number | undefined;
+  arrival: 'poisson' | 'constant' | 'gamma';
+  burstiness: number;
+  /** the engine's cap on running sequences per replica: the plan's max_running_sequences / dp, else the engine's default */
+  maxRunningCap: number;
+  /** the scheduler reads new requests every this many steps */
+  recvInterval: number;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
   maxOutputTokens: number | undefined;
+  /** the engine whose memory accounting and defaults apply (deployment.engine; vLLM's when not given) */
+  engine: Engine;
+  /** the engine's memory flag in its own meaning (workload.memory_fraction, else 1 - memory_reserve, else its default) */
+  memoryFraction: number;
+  /** whether the plan states it (memory_fraction or memory_reserve), or the engine's default stands in */
+  memoryFractionGiven: boolean;
+  /** 1 - memoryFraction: the share of each device (vLLM, SGLang) or of its free memory (TensorRT-LLM) the KV pool leaves */
   reserve: number;
   prefixHitRate: number;
   speculative: Speculative | null;
   maxBatchedTokens: number;
-  runtimeOverhead: number;
+  /** sequences whose logits the engine's profiling pass samples (vLLM's max_num_seqs per replica) */
+  profiledSequences: number;
+  /** the plan's workload.runtime_overhead, which replaces the engine's context, buffers and graphs; null: the engine's */
+  runtimeOverhead: number | null;
+  /** the engine's cap on sequences running at once in the whole deployment; null when none is given */
+  maxRunningSequences: number | null;
   /** decode replays CUDA graphs (else its kernels are launched from the host like prefill's) */
   cudaGraphs: boolean;
   /** a finite closed-loop run to simulate, when the plan declares one */
@@ -113,14 +149,23 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   };
 
   const h = plan.hardware;
+  const engine: Engine = plan.deployment?.engine ?? 'vllm';
+  const engineId = engine;
+  const profile = engineProfile(engine);
+  if (plan.deployment?.engine === undefined) assume('deployment.engine', "vllm (its scheduler and memory accounting)");
+  const family = hardwareFamily(h.preset, h.name);
+  const cal = engineCalibration(engineId, family);
+  const calibrated = `calibrated: ${engineId} on ${family}`;
   const eff: Efficiency = {
-    compute: h.efficiency?.compute ?? DEFAULT_EFFICIENCY.compute,
-    memory: h.efficiency?.memory ?? DEFAULT_EFFICIENCY.memory,
+    compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
+    memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
     network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
   };
   for (const k of ['compute', 'memory', 'network'] as const) {
     const path = `hardware.efficiency.${k}`;
-    assume(path, String(eff[k]), h.efficiency?.[k] === undefined ? 'default' : (origins[path] ?? 'plan'));
+    const own = h.efficiency?.[k] !== undefined;
+    const fromCal = !own && k !== 'network' && cal[k] !== undefined;
+    assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
   }
   const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
   if (h.gpus_per_node === undefined) assume('hardware.gpus_per_node', String(gpusPerNode));
@@ -131,29 +176,60 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     peak16: h.peak_tflops,
     peakFp8: h.peak_tflops_fp8,
     peakFp4: h.peak_tflops_fp4,
+    peakInt8: h.peak_tflops_int8,
     memoryBandwidth: h.memory_bandwidth,
     intraBandwidth: h.intra_node_bandwidth,
     interBandwidth: h.inter_node_bandwidth,
     intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
-    kernelLatency: h.kernel_latency ?? DEFAULT_KERNEL_LATENCY_S,
-    launchLatency: h.launch_latency ?? DEFAULT_LAUNCH_LATENCY_S,
-    requestOverhead: DEFAULT_REQUEST_OVERHEAD_S,
+    kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
+    launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
+    requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
+    stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
     efficiency: eff,
+    device: h.memory === undefined ? null : {
+      capacity: h.memory,
+      name: (h.name ?? h.preset ?? '').toLowerCase(),
+      switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+      fp4Math: h.peak_tflops_fp4 !== undefined,
+    },
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-  assume('request overhead', `${DEFAULT_REQUEST_OVERHEAD_S * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; estimates only)`);
+  assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
   if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${DEFAULT_LAUNCH_LATENCY_S * 1e6} µs host time per kernel of an eager pass (prefill; decode too without CUDA graphs); an eager pass takes max(GPU time, launches)`);
+  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;
-  const reserve = w.memory_reserve ?? DEFAULT_MEMORY_RESERVE;
-  if (w.memory_reserve === undefined) assume('workload.memory_reserve', String(reserve));
-  const maxBatchedTokens = w.max_batched_tokens ?? DEFAULT_MAX_BATCHED_TOKENS;
-  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', String(maxBatchedTokens));
-  const runtimeOverhead = w.runtime_overhead ?? DEFAULT_RUNTIME_OVERHEAD_BYTES;
-  if (w.runtime_overhead === undefined) assume('workload.runtime_overhead', `${(runtimeOverhead / GIB).toFixed(2)} GiB per device (+0.25 GiB communication buffers when devices talk)`);
+  const label = ENGINE_LABEL[engine];
+  const defaults = engineDefaults(engine, hardware.device, tp, pp);
+  const flag = ENGINE_MEMORY_FLAG[engine];
+  let memoryFraction: number;
+  if (w.memory_fraction !== undefined) memoryFraction = w.memory_fraction;
+  else if (w.memory_reserve !== undefined) memoryFraction = 1 - w.memory_reserve;
+  else {
+    memoryFraction = defaults.memoryFraction;
+    assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+  }
+  const reserve = 1 - memoryFraction;
+  // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
+  const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
+  const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
+  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+  const maxRunningSequences = w.max_running_sequences ?? null;
+  // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
+  // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
+  const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
+  const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
+  // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
+  const profiledSequences = engine === 'vllm'
+    ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
+    : 0;
+  const runtimeOverhead = w.runtime_overhead ?? null;
+  if (w.runtime_overhead === undefined) {
+    assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+      (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+  }
   let speculative: Speculative | null = null;
   if (w.speculative !== undefined) {
     const tokens = w.speculative.tokens ?? 1;
@@ -165,16 +241,27 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     if (w.speculative.acceptance_length === undefined) assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
   }
   const workload: Workload = {
+    profile,
     concurrency: w.concurrency,
+    requestRate: w.request_rate,
+    arrival: w.arrival ?? 'poisson',
+    burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
+    maxRunningCap,
+    recvInterval: w.scheduler_recv_interval ?? 1,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,
     maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+    engine,
+    memoryFraction,
+    memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
     reserve,
     prefixHitRate: w.prefix_cache_hit_rate ?? 0,
     speculative,
     maxBatchedTokens,
+    profiledSequences,
     runtimeOverhead,
+    maxRunningSequences,
     cudaGraphs: w.cuda_graphs ?? true,
     benchmark: w.benchmark === undefined ? null : {
       requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),

@@ -9,6 +9,10 @@ export interface Stage {
   moeLayers: number;
   /** layers that keep a sliding-window KV cache */
   slidingLayers: number;
+  /** layers with linear attention (a fixed-size state per sequence, no KV cache) */
+  linearLayers: number;
+  /** multi-token-prediction modules held by this stage (the last one, when loaded) */
+  mtpLayers: number;
   hasEmbedding: boolean;
   hasLmHead: boolean;
 }
@@ -37,15 +41,22 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
   let first = 0;
   for (let i = 0; i < pp; i++) {
     const n = split[i]!;
-    const dense = Math.max(0, Math.min(facts.denseLayers, first + n) - first);
-    // Sliding-window layers interleave with full ones (gpt-oss alternates): spread them evenly.
+    // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
+    const dense = facts.interleavedDense && facts.layers > 0
+      ? (n * facts.denseLayers) / facts.layers
+      : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+    // Sliding-window and linear-attention layers interleave with full ones (gpt-oss alternates,
+    // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
     const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
+    const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
     stages.push({
       index: i,
       layers: n,
       denseLayers: dense,
       moeLayers: n - dense,
       slidingLayers: sliding,
+      linearLayers: linear,
+      mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
       hasEmbedding: i === 0,
       hasLmHead: i === pp - 1,
     });

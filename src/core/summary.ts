@@ -10,7 +10,7 @@ const ms = (s: number | null): number | null => (s === null ? null : round(s * 1
 /** A floor in ms, rounded down so it never sits above the true floor. */
 const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
 
-export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, maxConcurrency: number | null, capacity: number | undefined): Metrics {
+export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, capacity: number | undefined): Metrics {
   const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
@@ -19,6 +19,7 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
     activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
     memory_per_gpu_gib: gib(memTotal),
     ttft_ms: ms(c.ttft),
+    ttft_idle_ms: ms(c.ttftIdle),
     tpot_ms: ms(c.tpot),
     decode_step_ms: ms(c.step),
     throughput_tokens_per_s: round(c.throughput, 1),
@@ -31,7 +32,17 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
     ttft_lower_bound_ms: msFloor(c.ttftFloor),
     tpot_lower_bound_ms: msFloor(c.tpotFloor),
     decode_step_lower_bound_ms: msFloor(c.stepFloor),
-    max_concurrency_at_max_context: maxConcurrency,
+    max_concurrency_at_max_context: c.maxConcurrencyAtMaxContext,
+    max_running_sequences: c.maxRunning,
+    ttft_p50_ms: ms(c.load?.outcome.ttft.p50 ?? null),
+    ttft_p90_ms: ms(c.load?.outcome.ttft.p90 ?? null),
+    ttft_p99_ms: ms(c.load?.outcome.ttft.p99 ?? null),
+    tpot_p50_ms: ms(c.load?.outcome.tpot?.p50 ?? null),
+    tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
+    tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
+    e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
+    max_request_rate: round(c.maxRequestRate, 3),
+    request_rate_upper_bound: round(c.requestRateBound, 3, 'up'),
     compute_utilization: round(c.computeUtilization, 4),
     pipeline_bubble_fraction: round(c.bubble, 4),
     total_params: est ? Math.round(est.totalParams) : null,
@@ -39,7 +50,7 @@ export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, 
   };
 }
 
-export function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, usable: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
+export function buildDetails(r: Resolved, c: Computed, capacity: number | undefined, modelAssumptions: string[], hasBound: boolean): PlanDetails {
   const stages = c.stagesEst ?? c.stagesBound ?? [];
   const devices: DeviceMemory[] = stages.map((s, i) => {
     const m = c.memEst?.[i] ?? null;
@@ -53,13 +64,17 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       total_gib: gib(m?.total ?? null),
       total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
       capacity_gib: capacity !== undefined ? gib(capacity) : null,
-      usable_gib: usable !== undefined ? gib(usable) : null,
+      usable_gib: gib(m?.usable ?? null),
+      kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
     };
   });
   const assumptions = [
     ...r.assumptions,
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
   ];
+  if (c.raisedFraction) {
+    assumptions.push({ name: 'workload.memory_fraction', value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`, source: 'default' });
+  }
   if (hasBound) {
     assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
   }
@@ -72,12 +87,19 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
-      ...(c.benchmark ? {
-        benchmark_run: {
-          requests_per_replica: c.benchmark.run.requests,
-          wall_time_s: round(c.benchmark.run.wallTime, 4)!,
-          decode_steps: c.benchmark.run.steps,
-          steady_state: { ttft_ms: ms(c.benchmark.steady.ttft), tpot_ms: ms(c.benchmark.steady.tpot), throughput_tokens_per_s: round(c.benchmark.steady.throughput, 1) },
+      ...(c.load ? {
+        load: {
+          kind: c.load.kind,
+          requests_per_replica: c.load.outcome.requests,
+          measured_per_replica: c.load.outcome.measured,
+          wall_time_s: round(c.load.outcome.wallTime, 4)!,
+          scheduler_steps: c.load.outcome.steps,
+          mean_decode_batch: round(c.load.outcome.meanBatch, 2)!,
+          peak_running_sequences: c.load.outcome.peakRunning,
+          busy_fraction: round(c.load.outcome.busyFraction, 4)!,
+          served_requests_per_s: round(c.load.servedRate, 4)!,
+          saturated: c.load.saturated,
+          truncated: c.load.outcome.truncated,
         },
       } : {}),
     },

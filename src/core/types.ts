@@ -34,6 +34,41 @@ export interface MoeSpec {
   shared_expert_ffn_hidden_size?: number;
   dense_layers?: number;
   redundant_experts?: number;
+  /** extension: the dense layers alternate with MoE layers (Llama 4 Maverick) instead of leading */
+  interleaved?: boolean;
+}
+
+/**
+ * extension: linear-attention layers of a hybrid model (Qwen3-Next / Qwen3.5 Gated DeltaNet). Each
+ * keeps a fixed-size recurrent state per sequence instead of a KV cache that grows with context.
+ */
+export interface LinearAttentionSpec {
+  /** how many of the layers use linear attention (the rest use full attention) */
+  layers?: number;
+  /** query/key heads (config.json linear_num_key_heads) */
+  key_heads?: number;
+  /** value heads (linear_num_value_heads); each keeps a key_head_dim x value_head_dim state */
+  value_heads?: number;
+  key_head_dim?: number;
+  value_head_dim?: number;
+  /** causal convolution width (linear_conv_kernel_dim); kernel - 1 past inputs are kept per sequence */
+  conv_kernel?: number;
+  /** dtype of the recurrent state; default fp32 (SGLang's default mamba_ssm_dtype, Qwen3.5's config) */
+  state_dtype?: Dtype;
+}
+
+/**
+ * extension: a sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5). A light
+ * indexer scores every cached token with its own keys (cached per token and layer); the main
+ * attention then attends only the index_topk best.
+ */
+export interface SparseAttentionSpec {
+  /** indexer heads (index_n_heads) */
+  index_heads?: number;
+  /** indexer head dim (index_head_dim) */
+  index_head_dim?: number;
+  /** tokens each query attends to (index_topk) */
+  index_topk?: number;
 }
 
 export interface WeightDtypes {
@@ -65,6 +100,27 @@ export interface ModelSpec {
   sliding_window?: number;
   /** extension: how many of the layers use the sliding window (the rest keep full KV) */
   sliding_window_layers?: number;
+  /**
+   * extension: how the windowed layers attend: sliding (the last sliding_window tokens, default) or
+   * chunked (tokens of the same aligned chunk of sliding_window tokens: Llama 4's attention_chunk_size)
+   */
+  sliding_window_kind?: 'sliding' | 'chunked';
+  /** extension: the q projection also yields a sigmoid gate on the attention output (Qwen3-Next, Qwen3.5) */
+  attention_output_gate?: boolean;
+  /** extension: linear-attention layers of a hybrid model */
+  linear_attention?: LinearAttentionSpec;
+  /** extension: sparse-attention indexer (DeepSeek Sparse Attention) */
+  sparse_attention?: SparseAttentionSpec;
+  /**
+   * extension: multi-token-prediction modules the checkpoint ships (num_nextn_predict_layers): each is
+   * one more decoder layer, loaded and run only with speculative decoding method mtp
+   */
+  mtp_layers?: number;
+  /**
+   * extension: weights sharing one scale in 4-bit formats (int4 with 16-bit scales: GPTQ/AWQ 128, Kimi-K2.5 32;
+   * fp4 with 8-bit scales: MXFP4 32, NVFP4 16); default 128 for int4, 32 for fp4
+   */
+  quant_group_size?: number;
   weight_dtype?: Dtype;
   kv_cache_dtype?: Dtype;
   weight_dtypes?: WeightDtypes;
@@ -90,6 +146,8 @@ export interface HardwareSpec {
   peak_tflops_fp8?: number;
   /** extension: dense fp4 peak, FLOP/s */
   peak_tflops_fp4?: number;
+  /** extension: dense int8 peak, OP/s (W8A8 math) */
+  peak_tflops_int8?: number;
   /** bytes/s per accelerator */
   memory_bandwidth?: number;
   /** bytes/s per accelerator, one direction */
@@ -130,18 +188,37 @@ export interface SpeculativeSpec {
   acceptance_length?: number;
 }
 
+export type ArrivalProcessName = 'poisson' | 'constant' | 'gamma';
+
 export interface WorkloadSpec {
   mode?: 'inference';
+  /** closed loop: requests in flight; with request_rate: the cap on requests in flight */
   concurrency?: number;
+  /** v1.1: open loop, requests per second */
+  request_rate?: number;
+  /** v1.1: arrival process of the open loop (default poisson) */
+  arrival?: ArrivalProcessName;
+  /** v1.1: gamma shape of arrival gaps (1 = poisson) */
+  burstiness?: number;
   input_tokens?: number;
   output_tokens?: number;
   max_input_tokens?: number;
   max_output_tokens?: number;
   memory_reserve?: number;
+  /**
+   * the engine's memory flag, in the meaning of deployment.engine: vLLM gpu_memory_utilization (of the
+   * device), SGLang mem_fraction_static (weights + KV pool, of the memory free after initialisation),
+   * TensorRT-LLM free_gpu_memory_fraction (of the memory free after weights and the measured warm-up)
+   */
+  memory_fraction?: number;
+  /** the engine's cap on sequences running at once in the whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size x schedulers) */
+  max_running_sequences?: number;
   prefix_cache_hit_rate?: number;
   speculative?: SpeculativeSpec;
   /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */
   max_batched_tokens?: number;
+  /** extension: the scheduler reads new requests every N steps (SGLang --scheduler-recv-interval; default 1) */
+  scheduler_recv_interval?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
   /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */
@@ -171,6 +248,16 @@ export interface RequirementsSpec {
   max_memory_utilization?: number;
   /** USD per million output tokens at the plan's load, whole deployment (contract 1.1) */
   cost_per_million_tokens?: number;
+  /** v1.1: percentiles over requests under the plan's load, seconds */
+  ttft_p50?: number;
+  ttft_p90?: number;
+  ttft_p99?: number;
+  tpot_p50?: number;
+  tpot_p90?: number;
+  tpot_p99?: number;
+  e2e_p99?: number;
+  /** v1.1: requests/s to serve with every latency requirement met (goodput) */
+  request_rate?: number;
 }
 
 export interface ClaimsSpec {
@@ -197,7 +284,8 @@ export interface ClaimsSpec {
 /** extension: where the plan imports facts from (docs/importers.md); explicit plan fields override them */
 export interface DeploymentSpec {
   /** files relative to the plan: manifests, engine command lines or configs, aiconfigurator, Dynamo SLA */
-  from: string[];
+  from?: string[];
+  /** the serving engine: selects its scheduler, memory accounting and defaults, and how imported flags read (valid without `from`) */
   engine?: 'vllm' | 'sglang' | 'trtllm';
   /** container, workload, Dynamo service or aiconfigurator worker to read */
   container?: string;
@@ -299,8 +387,10 @@ export interface DeviceMemory {
   /** lower bound of total from the facts given (weights floor) */
   total_floor_gib: number;
   capacity_gib: number | null;
-  /** capacity less the reserve */
+  /** what the engine may use on this device: weights, activations, overhead and its KV pool */
   usable_gib: number | null;
+  /** extension: the KV pool the engine allocates on this device */
+  kv_pool_gib?: number | null;
 }
 
 export interface TimeFigure {
@@ -328,8 +418,8 @@ export interface PlanDetails {
     /** what limits the decode step: memory, compute or communication */
     decode_bound_by: 'memory' | 'compute' | 'communication' | null;
     pipeline_bubble_fraction: number | null;
-    /** extension: present when workload.benchmark is declared and the run was simulated */
-    benchmark_run?: BenchmarkRunDetails;
+    /** extension: the plan's load as simulated (closed or open loop), when it states one */
+    load?: LoadRunDetails;
   };
   assumptions: Assumption[];
   /** the accelerators as the plan resolved them, for one-line summaries ("4 x 64 GB at 1.8 TB/s") */
@@ -349,12 +439,21 @@ export interface HardwareSummary {
   peak_flops: number | null;
 }
 
-/** The simulated benchmark run, and the steady-state estimates it replaced in the metrics. */
-export interface BenchmarkRunDetails {
+/** The simulated load of one replica (docs/formulas.md, "Serving under load"). */
+export interface LoadRunDetails {
+  kind: 'closed' | 'open';
   requests_per_replica: number;
+  measured_per_replica: number;
   wall_time_s: number;
-  decode_steps: number;
-  steady_state: { ttft_ms: number | null; tpot_ms: number | null; throughput_tokens_per_s: number | null };
+  scheduler_steps: number;
+  mean_decode_batch: number;
+  peak_running_sequences: number;
+  busy_fraction: number;
+  served_requests_per_s: number;
+  /** an open loop whose arrivals outrun the deployment: queues grow */
+  saturated: boolean;
+  /** the simulation reached its work cap before every measured request finished */
+  truncated: boolean;
 }
 
 export interface PlanReport {

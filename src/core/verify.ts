@@ -3,7 +3,9 @@
 import { expectedExpertImbalance } from './balance.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
+import { meanContext } from './capacity.js';
 import { economyAssumptions, economyMetrics, judgeCostRequirement, type ServingEconomy } from './cost.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import { compute, timeMissing } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
 import { layoutFindings } from './layout.js';
@@ -29,7 +31,8 @@ function lineOf(lines: Record<string, number>, path: string | undefined): number
 /** The check a loader warning becomes, by the key it is about. */
 function warningCheck(path: string | undefined): { id: string; title: string } {
   if (path?.startsWith('deployment')) return { id: 'deployment.import', title: 'Imported deployment' };
-  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : 'Hardware' };
+  // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
+  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
   return { id: 'model.hf_config', title: 'Hugging Face config' };
 }
 
@@ -52,8 +55,10 @@ export interface VerifyOptions {
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
   const { plan, lines } = loaded;
   const r = resolvePlan(plan, loaded.origins);
-  const estR = deriveModelFacts(plan.model, 'estimate');
-  const boundR = deriveModelFacts(plan.model, 'bound');
+  // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
+  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+  const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
+  const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   const est = estR.facts;
   const bound = boundR.facts;
   const { layout, hardware: hw, workload: wl } = r;
@@ -83,8 +88,11 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
   const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
-  const ttftMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
-  const loopMissing = [...ttftMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.output_tokens', wl.outputTokens]])];
+  const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
+  const loadKey = wl.concurrency ?? wl.requestRate;
+  const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+  // TTFT under load needs the load; a plan that states none is judged on the idle figure.
+  const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
 
   // Stage balance: the slowest stage paces the pipeline (embeddings and LM head sit on the ends).
   if (layout.pp > 1 && c.stageDecode) {
@@ -112,27 +120,68 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
         (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
   }
 
-  // Memory.
-  const worst = c.memEst ? c.memEst.reduce((a, s) => (s.total > a.total ? s : a), c.memEst[0]!) : null;
+  // Memory, as the plan's engine counts it.
+  const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]!) : null;
   const memTotal = worst?.total ?? null;
   const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
   const capacity = hw.memory;
-  const usable = capacity !== undefined ? capacity * (1 - wl.reserve) : undefined;
+  const engine = ENGINE_LABEL[wl.engine];
   const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
-  const maxConcurrency = c.kvCapacity !== null && maxContext ? Math.floor(c.kvCapacity / maxContext) * layout.dp : null;
-  if (usable === undefined) {
+  const maxConcurrency = c.maxConcurrencyAtMaxContext;
+  const given = plan.workload;
+  if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
+    add({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
+      detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
+  }
+  // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
+  const tight = c.memEst && c.memEst[0]!.pool !== null
+    ? c.memEst.reduce((a, st) => (st.pool! - st.kvOne < a.pool! - a.kvOne ? st : a), c.memEst[0]!) : null;
+  if (capacity === undefined) {
     add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
-  } else if (memTotal !== null) {
-    const fits = memTotal <= usable;
-    add({ id: 'memory.fits', status: fits ? 'pass' : 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(memTotal), limit: gib(usable), unit: 'GiB',
-      detail: `most loaded device (stage ${worst!.stage}) needs ${fmtGiB(memTotal)} of ${fmtGiB(usable)} usable (${fmtGiB(capacity!)} less the ${(wl.reserve * 100).toFixed(0)}% reserve)` +
-        (maxConcurrency !== null ? `; at the max context of ${maxContext} tokens it holds ${maxConcurrency} sequences` : '') });
-  } else if (memFloor !== null && memFloor > usable) {
-    add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(usable), unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(memFloor)} (weights shard${c.kvFloor > 0 ? ' + KV cache' : ''}) exceeds the ${fmtGiB(usable)} usable` });
+  } else if (tight && tight.usable !== null) {
+    const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
+    const fits = need <= tight.usable * (1 + 1e-9);
+    const flag = ENGINE_MEMORY_FLAG[wl.engine];
+    const raised = c.raisedFraction;
+    const raisedNote = raised
+      ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
+      : '';
+    const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+    add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
+      detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
+        (fits ? '' : `: not even one request of this length can run`) + raisedNote });
+  } else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
+    add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(c.floorCheck.need), limit: gib(c.floorCheck.limit), unit: 'GiB',
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
   } else {
-    add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(usable), unit: 'GiB',
+    const limit = c.floorCheck ? c.floorCheck.limit : capacity;
+    add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(limit), unit: 'GiB',
       missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
+  }
+
+  // What the engine can hold: concurrency sequences at their mean context against its KV cache.
+  const budget = c.kvBudget;
+  if (budget && wl.concurrency !== undefined && wl.inputTokens !== undefined && wl.outputTokens !== undefined && c.maxRunning !== null) {
+    const perReplica = Math.ceil(wl.concurrency / layout.dp);
+    const context = meanContext(wl.inputTokens, wl.outputTokens);
+    const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
+    const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
+    const where = layout.dp > 1 ? ' per replica' : '';
+    const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
+    const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
+    if (byKv >= perReplica) {
+      add({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
+    } else {
+      add({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+          `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
+    }
+  } else if (wl.concurrency !== undefined) {
+    const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+    add({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
+      detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
   }
 
   // Requirements.
@@ -150,6 +199,43 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
   if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
   if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
+  // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
+  // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
+  const out = c.load?.outcome ?? null;
+  const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+  const percentiles: [keyof typeof req, string, number | null, number | null][] = [
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor],
+    ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor],
+    ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor],
+    ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor],
+    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor],
+  ];
+  for (const [key, title, estimate, floor] of percentiles) {
+    const required = req[key];
+    if (required === undefined) continue;
+    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing }), loopMissing);
+  }
+  if (req.request_rate !== undefined) {
+    const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
+    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing,
+      why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
+    judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1,
+      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+  }
+  if (c.loadSkipped) {
+    add({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+  }
+  // An open loop that arrives faster than the deployment serves: queues grow without end.
+  if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
+    const served = c.load.servedRate;
+    add({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
+      value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+      detail: c.load.saturated
+        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
+        : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+  }
   if (req.max_memory_utilization !== undefined) {
     const u = req.max_memory_utilization;
     const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
@@ -193,11 +279,11 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   }
   if (cl.compute_utilization !== undefined) add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
-  const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, maxConcurrency, capacity), ...economyMetrics(economy) };
+  const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
-    const details = buildDetails(r, c, capacity, usable, estR.assumptions, boundR.facts !== null);
+    const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
   }

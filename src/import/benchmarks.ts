@@ -6,13 +6,14 @@
 //   NVIDIA Dynamo SLA (`sla:` of a DynamoGraphDeploymentRequest's profiling config, or a bare SLA file):
 //     isl, osl -> workload; ttft, itl (ms) -> REQUIREMENTS, itl read as TPOT.
 import type { Dtype } from '../core/types.js';
-import { modelPresetFor } from './model-name.js';
+import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { at, itemsOf, scalarOf, stringOf, type YamlFile, type YNode } from './yaml-tree.js';
 
 const SYSTEMS: Record<string, string> = {
   h100_sxm: 'h100-sxm', h100_pcie: 'h100-pcie', h200_sxm: 'h200', h20: 'h20', b200_sxm: 'b200', gb200_sxm: 'gb200',
-  gb200: 'gb200', a100_sxm: 'a100-80gb', l40s: 'l40s', mi300x: 'mi300x',
+  gb200: 'gb200', a100_sxm: 'a100-80gb', l40s: 'l40s', mi300x: 'mi300x', b300_sxm: 'b300', gb300: 'gb300',
+  mi355x: 'mi355x', mi325x: 'mi325x',
 };
 
 const QUANT: Record<string, Dtype> = {
@@ -131,7 +132,10 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
   const modelName = stringOf(model);
   if (modelName && model) {
     const id = presetOfToolName(modelName);
-    if (id) c.set('model.preset', id, model.line);
+    if (id) {
+      c.set('model.preset', id, model.line);
+      for (const [key, value] of Object.entries(checkpointStorage(modelName) ?? {})) c.set(`model.${key}`, value, model.line, false);
+    }
     else c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
   }
 

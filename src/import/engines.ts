@@ -9,10 +9,12 @@
 //   TRT-LLM  GPUs = TP x PP; enable_attention_dp runs attention data-parallel over the TP ranks;
 //            moe_expert_parallel_size / moe_tensor_parallel_size split the experts; max_batch_size is per
 //            scheduler (per attention-DP rank); free_gpu_memory_fraction is a fraction of the memory FREE
-//            after weights and activations, not of the total (kept apart; see merge.ts).
+//            after weights and activations, not of the total.
+// Each engine's memory flag becomes workload.memory_fraction, read in that engine's meaning through
+// deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences.
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
-import { dtypeInModelName, modelPresetFor } from './model-name.js';
+import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
@@ -219,7 +221,12 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
   const preset = modelPresetFor(named.value);
   if (preset) {
     c.set('model.preset', preset, named.line);
-    // a pre-quantized checkpoint (…-FP8) is loaded as such without --quantization
+    // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
+    const storage = checkpointStorage(named.value);
+    if (storage !== undefined) {
+      for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, false);
+      return;
+    }
     const dtype = dtypeInModelName(named.value);
     if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
     else if (dtype) c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
@@ -287,18 +294,14 @@ function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
   return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
 }
 
+/**
+ * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
+ * set below): vLLM's share of the device, SGLang's share of the memory free after initialisation for
+ * weights and KV pool, TensorRT-LLM's share of what its warm-up leaves free for the KV cache.
+ */
 function setMemory(engine: Engine, r: Reader, c: FieldCollector): void {
   const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
-  if (!memory) return;
-  if (engine !== 'trtllm') {
-    c.set('workload.memory_reserve', clean(1 - memory.value), memory.line);
-    return;
-  }
-  c.freeMemoryFraction = { value: memory.value, origin: c.origin(memory.line) };
-  c.warn(
-    `${c.origin(memory.line)}: TensorRT-LLM's free_gpu_memory_fraction ${memory.value} is a share of the memory left FREE ` +
-      'after weights and activations, not of the total: it is not a workload.memory_reserve (see docs/importers.md)',
-  );
+  if (memory) c.set('workload.memory_fraction', memory.value, memory.line);
 }
 
 /**
@@ -324,6 +327,8 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
   const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
   const conc = r.int(f.concurrency, 'sequence count');
+  // Which engine ran decides how its memory flag and defaults read (the plan's own deployment.engine wins).
+  c.set('deployment.engine', engine, here);
   if (layoutKnown) {
     c.set('parallelism.tp', layout.tp, tpLine);
     c.set('parallelism.pp', base.pp, ppFlag?.line ?? here);
@@ -332,7 +337,12 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
     // expert groups stay inside one engine instance; further instances are expert data parallelism
     if (layout.ep) c.set('parallelism.ep', layout.ep.value, layout.ep.line);
     if (layout.etp !== undefined) c.set('parallelism.etp', layout.etp, layout.ep?.line ?? tpLine);
-    if (conc) c.set('workload.concurrency', conc.value * layout.schedulers * instances.count, conc.line);
+    if (conc) {
+      // the engine's batch cap, summed over its schedulers and instances; it is also the load when the plan gives none
+      const cap = conc.value * layout.schedulers * instances.count;
+      c.set('workload.max_running_sequences', cap, conc.line);
+      c.set('workload.concurrency', cap, conc.line);
+    }
   } else {
     c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
   }

@@ -10,7 +10,7 @@ import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
 import { presetForLabel } from './gpu-labels.js';
-import { modelPresetFor } from './model-name.js';
+import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
@@ -252,8 +252,10 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
   const name = stringOf(model);
   if (name && model && !c.has('model.preset')) {
     const preset = modelPresetFor(name);
-    if (preset) c.set('model.preset', preset, model.line);
-    else c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
+    if (preset) {
+      c.set('model.preset', preset, model.line);
+      for (const [key, value] of Object.entries(checkpointStorage(name) ?? {})) c.set(`model.${key}`, value, model.line, false);
+    } else c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
   }
 }
 

@@ -19,6 +19,8 @@ export interface MergedImports {
 }
 
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
+/** The only key of the plan's deployment section an import fills: which engine ran (its flags' meaning). */
+const DEPLOYMENT_KEYS = new Set(['engine']);
 
 function sectionOf(values: Values, key: string): Values {
   const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
@@ -67,6 +69,15 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       if (origin !== undefined) origins[path] = origin;
     }
     if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section)) values[section] = merged;
+  }
+
+  const ownDeployment = sectionOf(plan, 'deployment');
+  const importedDeployment = imported.deployment ?? {};
+  for (const [key, value] of Object.entries(importedDeployment)) {
+    if (!DEPLOYMENT_KEYS.has(key) || has(ownDeployment, key)) continue;
+    values.deployment = { ...sectionOf(values, 'deployment'), [key]: value };
+    const origin = importedOrigins[`deployment.${key}`];
+    if (origin !== undefined) origins[`deployment.${key}`] = origin;
   }
 
   const context = [...results].reverse().find((r) => r.context)?.context;

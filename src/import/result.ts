@@ -17,8 +17,6 @@ export interface ImportResult {
   warnings: string[];
   /** the engine's maximum sequence length (prompt + output), from --max-model-len and its kin */
   context?: ContextLimit;
-  /** TensorRT-LLM's KV budget: a fraction of the memory left free after weights, not a reserve of the total */
-  free_memory_fraction?: { value: number; origin: string };
 }
 
 /** Something the user wrote and where: the text and its 1-based line. */
@@ -36,7 +34,6 @@ export class FieldCollector {
   readonly origins: Record<string, string> = {};
   readonly warnings: string[] = [];
   context?: ContextLimit;
-  freeMemoryFraction?: { value: number; origin: string };
 
   constructor(readonly file: string) {}
 
@@ -74,7 +71,6 @@ export class FieldCollector {
       origins: this.origins,
       warnings: this.warnings,
       ...(this.context ? { context: this.context } : {}),
-      ...(this.freeMemoryFraction ? { free_memory_fraction: this.freeMemoryFraction } : {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 // The real presets and config.json reader, as resolve.ts's Catalog.
-import { HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
+import { checkpointIds, hardwareAliases, HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
 import { printedMemoryGb } from '../presets/marketing-memory.js';
 import { parseHfConfig } from './hfConfig.js';
 import type { Catalog } from './resolve.js';
@@ -9,6 +9,8 @@ export const defaultCatalog: Catalog = {
   hardwarePreset,
   modelPresetIds: () => Object.keys(MODEL_PRESETS),
   hardwarePresetIds: () => Object.keys(HARDWARE_PRESETS),
+  modelPresetAliases: checkpointIds,
+  hardwarePresetAliases: hardwareAliases,
   parseHfConfig,
   printedMemoryGb,
 };

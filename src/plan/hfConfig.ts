@@ -2,11 +2,15 @@
 // Pure: the text of the file in, the fields, the line each came from and
 // warnings out. Keys we do not map are ignored (config.json holds many).
 //
-// Families covered: Llama, Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
-// DeepSeek-V2/V3/R1 (MLA), gpt-oss, and multimodal configs that nest the text
-// model under `text_config`.
+// Families covered: Llama (3 and 4), Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
+// Qwen3-Next / Qwen3.5 (hybrid linear attention), DeepSeek-V2/V3/R1/V3.2 (MLA, sparse
+// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, and multimodal
+// configs that nest the text model under `text_config`. Keys whose names say they shape the
+// model (layers, heads, experts, attention, state...) but that the reader does not map are
+// named in a warning: no silent guess.
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
+import { quantizationFields } from './hfQuantization.js';
 
 export interface HfConfigResult {
   spec: ModelSpec;
@@ -149,7 +153,8 @@ class FieldReader {
 
 // model_type values whose MLP is gated (SwiGLU/GeGLU, three matrices) or plain (two).
 const GATED_MODEL_TYPES = new Set([
-  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3',
+  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3', 'deepseek_v32',
+  'qwen3_next', 'qwen3_5', 'qwen3_5_text', 'qwen3_5_moe', 'qwen3_5_moe_text', 'glm_moe_dsa', 'minimax_m2', 'kimi_k25',
   'gpt_oss', 'gemma', 'gemma2', 'gemma3', 'gemma3_text', 'phi3', 'olmo', 'olmo2', 'granite', 'granitemoe',
   'cohere', 'internlm2', 'yi', 'baichuan', 'glm', 'glm4', 'glm4_moe', 'minimax', 'ernie4_5', 'ernie4_5_moe',
   'kimi_k2', 'dots1', 'llama4', 'llama4_text', 'mistral3', 'exaone', 'smollm3', 'hunyuan_v1_dense',
@@ -160,8 +165,45 @@ const PLAIN_MODEL_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'opt', 'falcon', 
 // for any other, what it reads is likely right but is flagged for the user to check.
 const CHECKED_MODEL_TYPES = new Set([
   'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3',
-  'gpt_oss', 'gemma2', 'gemma3', 'gemma3_text',
+  'gpt_oss', 'gemma2', 'gemma3', 'gemma3_text', 'deepseek_v32', 'qwen3_next', 'qwen3_5_moe', 'qwen3_5_moe_text',
+  'glm_moe_dsa', 'glm4_moe', 'minimax_m2', 'kimi_k2', 'kimi_k25', 'llama4', 'llama4_text',
 ]);
+// Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
+// Qwen3.5 configs say so with attn_output_gate.
+const GATED_ATTENTION_MODEL_TYPES = new Set(['qwen3_next']);
+// Llama 4 MoE layers always hold one shared expert as wide as the routed ones (transformers Llama4TextMoe).
+const LLAMA4_MODEL_TYPES = new Set(['llama4', 'llama4_text']);
+
+// Keys the reader maps, and keys that do not change sizes or costs; anything else whose name says it
+// shapes the model is reported.
+const MAPPED_KEYS = new Set([
+  'num_hidden_layers', 'hidden_size', 'num_attention_heads', 'num_key_value_heads', 'head_dim', 'vocab_size',
+  'tie_word_embeddings', 'intermediate_size', 'intermediate_size_mlp', 'moe_intermediate_size', 'num_local_experts',
+  'num_experts', 'n_routed_experts', 'num_experts_per_tok', 'experts_per_token', 'n_shared_experts',
+  'shared_expert_intermediate_size', 'shared_intermediate_size', 'first_k_dense_replace', 'moe_layer_freq',
+  'decoder_sparse_step', 'mlp_only_layers', 'interleave_moe_layer_step', 'kv_lora_rank', 'qk_rope_head_dim',
+  'q_lora_rank', 'qk_nope_head_dim', 'v_head_dim', 'sliding_window', 'layer_types', 'use_sliding_window',
+  'max_window_layers', 'sliding_window_pattern', 'attention_chunk_size', 'no_rope_layers', 'attn_output_gate',
+  'full_attention_interval', 'linear_num_key_heads', 'linear_num_value_heads', 'linear_key_head_dim',
+  'linear_value_head_dim', 'linear_conv_kernel_dim', 'mamba_ssm_dtype', 'index_n_heads', 'index_head_dim',
+  'index_topk', 'num_nextn_predict_layers', 'mtp_num_hidden_layers', 'num_mtp_modules', 'mtp_transformer_layers',
+  'use_mtp', 'attn_type_list', 'quantization_config', 'torch_dtype', 'dtype', 'model_type', 'text_config',
+  'vision_config',
+]);
+const HARMLESS_KEYS = new Set([
+  'attention_dropout', 'attention_bias', 'mlp_bias', 'hidden_act', 'hidden_dropout', 'num_hidden_groups',
+  'output_router_logits', 'router_aux_loss_coef', 'router_jitter_noise', 'norm_topk_prob', 'n_group', 'topk_group',
+  'topk_method', 'routed_scaling_factor', 'scoring_func', 'ep_size', 'aux_loss_alpha', 'seq_aux', 'use_routing_bias',
+  'qk_norm_type', 'use_qk_norm', 'partial_rotary_factor', 'rotary_dim', 'qk_head_dim', 'indexer_rope_interleave',
+  'rope_interleave', 'mtp_use_dedicated_embeddings', 'max_position_embeddings', 'pretraining_tp', 'attn_temperature_tuning',
+  'attn_scale', 'floor_scale', 'use_cache', 'moe_router_dtype', 'router_dtype', 'first_k_dense_replace_freq',
+  'layer_norm_eps', 'layer_norm_epsilon', 'layernorm_epsilon', 'query_pre_attn_scalar', 'attn_logit_softcapping',
+  'attn_pdrop', 'output_attentions', 'output_hidden_states', '_attn_implementation', 'add_cross_attention',
+  'cross_attention_hidden_size', 'is_decoder', 'chunk_size_feed_forward', 'use_bfloat16', 'hidden_dropout_prob',
+  'attention_probs_dropout_prob', 'head_dim_original', 'use_kernels',
+]);
+// Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
+const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
 // Gemma configs leave tie_word_embeddings out: their config classes default it to true.
 const TIED_BY_DEFAULT_MODEL_TYPES = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text']);
 
@@ -187,8 +229,32 @@ class ConfigMapper {
     this.readAttention();
     this.readMoe();
     this.readSlidingWindow();
+    this.readLinearAttention();
+    this.readSparseAttention();
+    this.readMtp();
     this.readDtypes();
+    this.reportUnmapped();
     return { spec: this.spec, lines: this.model.lines, warnings: this.model.warnings };
+  }
+
+  /** Names the keys that look like they shape the model but that nothing here reads, and an unmodelled vision tower. */
+  private reportUnmapped(): void {
+    const m = this.model;
+    const unknown = Object.keys(m.json).filter((k) => !MAPPED_KEYS.has(k) && !HARMLESS_KEYS.has(k) && !k.startsWith('rope') && STRUCTURAL_KEY.test(k));
+    if (unknown.length > 0) {
+      const shown = unknown.slice(0, 8).map((k) => m.name(k)).join(', ');
+      m.warnings.push(
+        `config.json keys this reader does not understand: ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}; ` +
+          'if they change the architecture (layer kinds, caches, experts), the figures do not reflect it: check the model fields',
+      );
+    }
+    const types = Array.isArray(m.json.attn_type_list) ? (m.json.attn_type_list as unknown[]) : [];
+    if (types.some((t) => t !== 1)) {
+      m.warnings.push(`config.json ${m.name('attn_type_list')} has layers of a kind other than full attention (1): modelled as full attention`);
+    }
+    if (isObject(this.root.vision_config)) {
+      m.warnings.push('config.json has a vision_config: the vision encoder is not modelled (an engine that serves images loads its weights too)');
+    }
   }
 
   /** Sets model field `field` (dotted under model.) from config key `key` when present and valid. */
@@ -266,6 +332,12 @@ class ConfigMapper {
     const kind: AttentionKind = kvHeads === heads ? 'mha' : kvHeads === 1 ? 'mqa' : 'gqa';
     this.spec.attention = kind;
     m.mark('attention', m.has('num_key_value_heads') ? 'num_key_value_heads' : 'num_attention_heads');
+    const gate = m.bool('attn_output_gate');
+    const modelType = this.modelType();
+    if (gate === true || (gate === undefined && modelType !== undefined && GATED_ATTENTION_MODEL_TYPES.has(modelType))) {
+      this.spec.attention_output_gate = true;
+      if (gate !== undefined) m.mark('attention_output_gate', 'attn_output_gate');
+    }
   }
 
   private readMoe(): void {
@@ -288,6 +360,11 @@ class ConfigMapper {
       m.mark('moe.top_k', m.has('num_experts_per_tok') ? 'num_experts_per_tok' : 'experts_per_token');
     }
 
+    if (LLAMA4_MODEL_TYPES.has(this.modelType() ?? '')) {
+      this.readLlama4Moe(moe, intermediate);
+      return;
+    }
+
     // Expert width: moe_intermediate_size where the config has one (Qwen-MoE,
     // DeepSeek); Mixtral and gpt-oss give the experts' width as intermediate_size.
     const moeIntermediate = m.count('moe_intermediate_size');
@@ -304,6 +381,29 @@ class ConfigMapper {
     // The dense MLP width matters only when some layers are dense.
     if (denseLayers > 0 && moeIntermediate !== undefined && intermediate !== undefined) {
       this.take('ffn_hidden_size', 'intermediate_size', intermediate);
+    }
+  }
+
+  /**
+   * Llama 4: every interleave_moe_layer_step-th layer is MoE (layer i when (i + 1) % step == 0), the others
+   * dense with intermediate_size_mlp; routed and shared experts are intermediate_size wide.
+   */
+  private readLlama4Moe(moe: NonNullable<ModelSpec['moe']>, intermediate: number | undefined): void {
+    const m = this.model;
+    if (intermediate !== undefined) {
+      moe.expert_ffn_hidden_size = intermediate;
+      m.mark('moe.expert_ffn_hidden_size', 'intermediate_size');
+    }
+    moe.shared_experts = 1;
+    const step = m.count('interleave_moe_layer_step') ?? 1;
+    const layers = this.spec.layers;
+    const dense = layers === undefined ? 0 : layers - Math.floor(layers / step);
+    moe.dense_layers = dense;
+    if (m.has('interleave_moe_layer_step')) m.mark('moe.dense_layers', 'interleave_moe_layer_step');
+    if (dense > 0) {
+      moe.interleaved = true;
+      m.mark('moe.interleaved', 'interleave_moe_layer_step');
+      this.take('ffn_hidden_size', 'intermediate_size_mlp', m.count('intermediate_size_mlp'));
     }
   }
 
@@ -374,8 +474,13 @@ class ConfigMapper {
 
   private readSlidingWindow(): void {
     const m = this.model;
-    const window = m.count('sliding_window');
     const layers = this.spec.layers;
+    const chunk = m.count('attention_chunk_size');
+    if (chunk !== undefined && layers !== undefined && LLAMA4_MODEL_TYPES.has(this.modelType() ?? '')) {
+      this.readChunkedAttention(chunk, layers);
+      return;
+    }
+    const window = m.count('sliding_window');
     if (window === undefined || layers === undefined) return;
 
     let slidingLayers: number | undefined;
@@ -410,6 +515,94 @@ class ConfigMapper {
     m.mark('sliding_window_layers', source);
   }
 
+  /**
+   * Llama 4: layers that use RoPE attend within aligned chunks of attention_chunk_size tokens; the NoPE
+   * layers (every fourth by transformers' default no_rope_layers) attend globally.
+   */
+  private readChunkedAttention(chunk: number, layers: number): void {
+    const m = this.model;
+    const flags = Array.isArray(m.json.no_rope_layers) ? (m.json.no_rope_layers as unknown[]) : undefined;
+    const chunked = flags !== undefined ? flags.filter((f) => f === 1 || f === true).length : layers - Math.floor(layers / 4);
+    if (chunked === 0) return;
+    this.spec.sliding_window = chunk;
+    this.spec.sliding_window_kind = 'chunked';
+    this.spec.sliding_window_layers = chunked;
+    m.mark('sliding_window', 'attention_chunk_size');
+    m.mark('sliding_window_kind', 'attention_chunk_size');
+    m.mark('sliding_window_layers', flags !== undefined ? 'no_rope_layers' : 'attention_chunk_size');
+  }
+
+  /**
+   * Hybrid models (Qwen3-Next, Qwen3.5): layer_types names each layer linear_attention or full_attention;
+   * without it every full_attention_interval-th layer is full. The Gated DeltaNet shape comes from linear_*.
+   */
+  private readLinearAttention(): void {
+    const m = this.model;
+    const layers = this.spec.layers;
+    const types = Array.isArray(m.json.layer_types) ? (m.json.layer_types as unknown[]) : undefined;
+    const interval = m.count('full_attention_interval');
+    let count: number | undefined;
+    let source = 'layer_types';
+    if (types !== undefined && types.includes('linear_attention')) count = types.filter((t) => t === 'linear_attention').length;
+    else if (interval !== undefined && layers !== undefined && m.has('linear_num_value_heads')) {
+      count = layers - Math.floor(layers / interval);
+      source = 'full_attention_interval';
+    }
+    if (count === undefined || count === 0) return;
+    const spec: NonNullable<ModelSpec['linear_attention']> = { layers: count };
+    this.spec.linear_attention = spec;
+    m.mark('linear_attention.layers', source);
+    const fields = [
+      ['key_heads', 'linear_num_key_heads'], ['value_heads', 'linear_num_value_heads'], ['key_head_dim', 'linear_key_head_dim'],
+      ['value_head_dim', 'linear_value_head_dim'], ['conv_kernel', 'linear_conv_kernel_dim'],
+    ] as const;
+    for (const [field, key] of fields) {
+      const value = m.count(key);
+      if (value === undefined) continue;
+      spec[field] = value;
+      m.mark(`linear_attention.${field}`, key);
+    }
+    const stateDtype = m.string('mamba_ssm_dtype');
+    if (stateDtype !== undefined) {
+      const dtype = TORCH_DTYPES[stateDtype.replace(/^torch\./, '')];
+      if (dtype !== undefined) {
+        spec.state_dtype = dtype;
+        m.mark('linear_attention.state_dtype', 'mamba_ssm_dtype');
+      } else m.warnings.push(`config.json ${m.name('mamba_ssm_dtype')} "${stateDtype}" is not a dtype we map; the state is taken as fp32`);
+    }
+  }
+
+  /** DeepSeek Sparse Attention (DeepSeek-V3.2, GLM-5): the indexer's heads, head dim and top-k. */
+  private readSparseAttention(): void {
+    const m = this.model;
+    if (!m.has('index_topk') && !m.has('index_n_heads')) return;
+    const spec: NonNullable<ModelSpec['sparse_attention']> = {};
+    const fields = [['index_heads', 'index_n_heads'], ['index_head_dim', 'index_head_dim'], ['index_topk', 'index_topk']] as const;
+    for (const [field, key] of fields) {
+      const value = m.count(key);
+      if (value === undefined) continue;
+      spec[field] = value;
+      m.mark(`sparse_attention.${field}`, key);
+    }
+    this.spec.sparse_attention = spec;
+  }
+
+  /** Multi-token-prediction modules: num_nextn_predict_layers (DeepSeek, GLM), mtp_num_hidden_layers (Qwen3.5), num_mtp_modules (MiniMax). */
+  private readMtp(): void {
+    const m = this.model;
+    const direct = (['num_nextn_predict_layers', 'mtp_num_hidden_layers'] as const).find((k) => m.has(k));
+    let count: number | undefined;
+    let key: string | undefined = direct;
+    if (direct !== undefined) count = m.count(direct, true);
+    else if (m.has('num_mtp_modules') && m.bool('use_mtp') !== false) {
+      count = (m.count('num_mtp_modules', true) ?? 0) * (m.count('mtp_transformer_layers') ?? 1);
+      key = 'num_mtp_modules';
+    }
+    if (count === undefined || count === 0 || key === undefined) return;
+    this.spec.mtp_layers = count;
+    m.mark('mtp_layers', key);
+  }
+
   private readDtypes(): void {
     const base = this.baseDtype();
     if (base !== undefined) this.spec.weight_dtype = base.dtype;
@@ -441,67 +634,28 @@ class ConfigMapper {
   }
 
   private applyQuantization(config: Json, inModel: boolean, base: Dtype | undefined): void {
-    const method = typeof config.quant_method === 'string' ? config.quant_method.toLowerCase() : '';
-    const bits = typeof config.bits === 'number' ? config.bits : undefined;
-    const markQuant = (field: string): void => {
-      const line = this.locate(inModel ? [...this.prefixOfModel(), 'quantization_config'] : ['quantization_config']);
+    const line = this.locate(inModel ? [...this.prefixOfModel(), 'quantization_config'] : ['quantization_config']);
+    const { fields, warnings } = quantizationFields(config, base, this.spec.moe !== undefined, this.modelType());
+    this.model.warnings.push(...warnings);
+    const mark = (field: string): void => {
       if (line !== undefined) this.model.lines[`model.${field}`] = line;
     };
-    // Embeddings and the LM head stay at the checkpoint's 16-bit dtype when the
-    // linear layers are quantized (they are not nn.Linear / are left unconverted).
-    const keepEmbeddings = (): void => {
-      if (base === undefined) return;
-      this.spec.weight_dtypes = { ...this.spec.weight_dtypes, embeddings: base };
-      markQuant('weight_dtypes.embeddings');
-    };
-    switch (method) {
-      case 'fp8':
-        this.spec.weight_dtype = 'fp8';
-        markQuant('weight_dtype');
-        keepEmbeddings();
-        return;
-      case 'fbgemm_fp8':
-        // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit.
-        this.spec.weight_dtypes = { ...this.spec.weight_dtypes, mlp: 'fp8', ...(this.spec.moe ? { experts: 'fp8' } : {}) };
-        markQuant('weight_dtypes.mlp');
-        return;
-      case 'mxfp4':
-        // gpt-oss: the MoE experts are MXFP4; the modules left unconverted
-        // (attention, router, embeddings, LM head) keep the base dtype.
-        this.spec.weight_dtypes = { ...this.spec.weight_dtypes, experts: 'fp4' };
-        markQuant('weight_dtypes.experts');
-        if (base === undefined) {
-          // gpt-oss's config.json names no torch_dtype; its unconverted weights ship in bf16.
-          this.spec.weight_dtype = 'bf16';
-          markQuant('weight_dtype');
-          this.model.warnings.push(
-            'config.json gives no torch_dtype: the weights MXFP4 leaves unconverted are taken as bf16 (as gpt-oss ships them)',
-          );
-        }
-        return;
-      case 'gptq':
-      case 'awq':
-        if (bits === 4 || bits === 8) {
-          this.spec.weight_dtype = bits === 4 ? 'int4' : 'int8';
-          markQuant('weight_dtype');
-          keepEmbeddings();
-          return;
-        }
-        break;
-      case 'bitsandbytes':
-        if (config.load_in_4bit === true || config.load_in_8bit === true) {
-          this.spec.weight_dtype = config.load_in_4bit === true ? 'int4' : 'int8';
-          markQuant('weight_dtype');
-          keepEmbeddings();
-          return;
-        }
-        break;
-      default:
-        break;
+    if (fields.weight_dtype !== undefined) {
+      this.spec.weight_dtype = fields.weight_dtype;
+      mark('weight_dtype');
     }
-    this.model.warnings.push(
-      `config.json quantization_config (quant_method "${method || '?'}") is not one we map: set model.weight_dtype in the plan`,
-    );
+    if (fields.weight_dtypes !== undefined) {
+      this.spec.weight_dtypes = { ...this.spec.weight_dtypes, ...fields.weight_dtypes };
+      for (const part of Object.keys(fields.weight_dtypes)) mark(`weight_dtypes.${part}`);
+    }
+    if (fields.quant_group_size !== undefined) {
+      this.spec.quant_group_size = fields.quant_group_size;
+      mark('quant_group_size');
+    }
+    if (fields.kv_cache_dtype !== undefined) {
+      this.spec.kv_cache_dtype = fields.kv_cache_dtype;
+      mark('kv_cache_dtype');
+    }
   }
 
   private prefixOfModel(): string[] {

@@ -11,9 +11,13 @@ import type { PlanValues } from './validate.js';
 /** What resolution needs from the presets and the config.json reader (injected, so tests can stub it). */
 export interface Catalog {
   modelPreset(id: string): { spec: ModelSpec } | undefined;
-  hardwarePreset(id: string): { spec: HardwareSpec } | undefined;
+  /** `aliasNote`: the id could mean several parts; says which one was chosen (shown as a warning) */
+  hardwarePreset(id: string): { id?: string; spec: HardwareSpec; aliasNote?: string } | undefined;
   modelPresetIds(): string[];
   hardwarePresetIds(): string[];
+  /** other accepted names (Hugging Face repositories, system names), offered by "did you mean" */
+  modelPresetAliases?(): string[];
+  hardwarePresetAliases?(): string[];
   parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
   /** the capacities a hardware preset is sold with, in GB as printed (absent: no warning about them) */
   printedMemoryGb?(id: string): number[];
@@ -81,8 +85,9 @@ function errorAt(path: string, lines: Record<string, number>, message: string): 
   return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
 }
 
-function unknownPreset(kind: string, id: string, known: string[]): string {
-  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, known)}; known presets: ${known.join(', ')}`;
+function unknownPreset(kind: string, id: string, known: string[], aliases: string[] = []): string {
+  const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
+  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
 }
 
 export function resolveReferences(
@@ -103,7 +108,7 @@ export function resolveReferences(
   if (typeof modelPresetId === 'string') {
     const preset = catalog.modelPreset(modelPresetId);
     if (preset) modelLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${modelPresetId}` });
-    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds())));
+    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.())));
   }
   const hfRef = own(model, 'hf_config');
   if (typeof hfRef === 'string') {
@@ -136,12 +141,17 @@ export function resolveReferences(
     const preset = catalog.hardwarePreset(hardwarePresetId);
     if (preset) {
       hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
+      if (preset.aliasNote !== undefined) warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+      // a printed capacity ("memory: 80GB") where the device reports another: say so
       const written = own(hardware, 'memory');
       if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
-        const warning = printedMemoryWarning(written, hardwarePresetId, preset.spec.name ?? hardwarePresetId, preset.spec.memory, catalog.printedMemoryGb(hardwarePresetId), lines['hardware.memory']);
+        const id = preset.id ?? hardwarePresetId;
+        const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
         if (warning) warnings.push(warning);
       }
-    } else errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds())));
+    } else {
+      errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+    }
   }
   hardwareLayers.push({ values: hardware, origin: () => undefined });
 

@@ -110,6 +110,7 @@ export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Rea
   flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
   time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
   tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
+  requestRate: { per_s: '/s', per_min: '/min' },
   power: { w: 'W', watts: 'W', kw: 'kW' },
 };
 
@@ -126,9 +127,11 @@ const PARALLEL_SIZE_ALIASES: Record<string, string> = {
   expert_parallel_size: 'ep', ep_size: 'ep',
   context_parallel_size: 'cp', cp_size: 'cp',
 };
+// The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
+// whole deployment, and neither is the load the clients put on it.
 const ENGINE_CAP_HINT: KeyHint = {
-  use: 'concurrency',
-  why: "is the engine's cap on sequences running at once, not the load: concurrency is the requests the clients keep in flight (for a benchmark at --max-concurrency N, write concurrency: N)",
+  use: 'max_running_sequences',
+  why: "is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's (e.g. vLLM max_num_seqs x dp), and the load the clients keep in flight is concurrency (for a benchmark at --max-concurrency N, concurrency: N)",
 };
 const MAX_CONTEXT_HINT: KeyHint = {
   use: 'max_input_tokens',
@@ -212,9 +215,31 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       shared_expert_ffn_hidden_size: int('Width of one shared expert, when it differs', 1, WIDTH_MAX),
       dense_layers: int('Leading layers that are dense, not MoE', 0, LAYERS_MAX),
       redundant_experts: int('Extra replicas of busy experts (EPLB)', 0, DEGREE_MAX),
+      interleaved: { kind: 'boolean', description: 'The dense layers alternate with MoE layers (Llama 4 Maverick) instead of leading' },
     }),
     sliding_window: int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
     sliding_window_layers: int('How many layers use the sliding window', 0, LAYERS_MAX),
+    sliding_window_kind: enumOf(
+      'How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)',
+      { sliding: 'sliding', chunked: 'chunked' },
+    ),
+    attention_output_gate: { kind: 'boolean', description: 'The q projection also yields a gate on the attention output (Qwen3-Next, Qwen3.5)' },
+    linear_attention: section('Linear-attention layers of a hybrid model (Gated DeltaNet): a fixed-size state per sequence, no KV cache', {
+      layers: int('Layers that use linear attention; the rest use full attention', 0, LAYERS_MAX),
+      key_heads: int('Query/key heads (linear_num_key_heads)', 1, DEGREE_MAX),
+      value_heads: int('Value heads (linear_num_value_heads), each with a key_head_dim x value_head_dim state', 1, DEGREE_MAX),
+      key_head_dim: int('Key head dim (linear_key_head_dim)', 1, DEGREE_MAX),
+      value_head_dim: int('Value head dim (linear_value_head_dim)', 1, DEGREE_MAX),
+      conv_kernel: int('Causal convolution width (linear_conv_kernel_dim)', 1, DEGREE_MAX),
+      state_dtype: dtype('Recurrent state dtype; default fp32'),
+    }),
+    sparse_attention: section('Sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5)', {
+      index_heads: int('Indexer heads (index_n_heads)', 1, DEGREE_MAX),
+      index_head_dim: int('Indexer head dim (index_head_dim)', 1, DEGREE_MAX),
+      index_topk: int('Tokens each query attends to (index_topk)', 1, TOKENS_MAX),
+    }),
+    mtp_layers: int('Multi-token-prediction modules the checkpoint ships; loaded only with speculative method mtp', 0, 64),
+    quant_group_size: int('Weights sharing one scale in 4-bit formats; default 128 for int4, 32 for fp4 (NVFP4: 16)', 1, 65536),
     weight_dtype: dtype('Weight dtype'),
     kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
     weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {
@@ -233,6 +258,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+    peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
     memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
     intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
     inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
@@ -262,19 +288,28 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     'What the deployment serves',
     {
       mode: enumOf('inference (v1)', { inference: 'inference' }),
-      concurrency: int('Sequences in flight (the batch)', 1, 2 ** 24),
+      concurrency: int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
+      request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
+      arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', { poisson: 'poisson', constant: 'constant', gamma: 'gamma' }),
+      burstiness: { kind: 'real', description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother', min: 0.01, max: 100 },
       input_tokens: int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
       output_tokens: int('Typical generated length (alias osl)', 1, TOKENS_MAX),
       max_input_tokens: int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
       max_output_tokens: int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
-      memory_reserve: fraction('Fraction of each device kept free, [0, 1)', { maxExclusive: true }),
+      memory_reserve: fraction('Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine\'s meaning', { maxExclusive: true }),
+      memory_fraction: fraction(
+        "The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)",
+        { minExclusive: true },
+      ),
+      max_running_sequences: int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
       prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
       speculative: section('Speculative decoding', {
         method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
         tokens: int('Proposed tokens per step', 1, 64),
         acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
       }),
-      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens)', 1, TOKENS_MAX),
+      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine\'s for the device', 1, TOKENS_MAX),
+      scheduler_recv_interval: int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
@@ -283,7 +318,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
       }),
     },
-    { isl: 'input_tokens', osl: 'output_tokens', max_num_batched_tokens: 'max_batched_tokens' },
+    { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate', max_num_batched_tokens: 'max_batched_tokens' },
     WORKLOAD_HINTS,
   ),
   requirements: section(
@@ -292,10 +327,18 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
       ttft: qty('Time to first token', 'time', 0, 1e6),
       tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+      ttft_p50: qty('Median time to first token under the plan\'s load', 'time', 0, 1e6),
+      ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
+      ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
+      tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
+      tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
+      tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
+      e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
+      request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
       max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
       cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
     },
-    { itl: 'tpot' },
+    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
   ),
   claims: section(
     "What the plan's author states; each is checked",
@@ -319,7 +362,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       maxLength: 1000,
       list: { maxItems: 16 },
     },
-    engine: enumOf('Serving engine whose flag semantics apply (vllm | sglang | trtllm)', {
+    engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
       vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
     }),
     container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),

@@ -1,7 +1,7 @@
 // Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
 // (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
 
-export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'power' | 'count';
+export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'requestRate' | 'power' | 'count';
 
 export interface UnitDef {
   /** the spelling shown in messages and used in the JSON Schema */
@@ -88,6 +88,15 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionDef>> = {
       { symbol: 'tokens/s', spellings: ['tok/s', 'tokens/sec'], factor: 1 },
       { symbol: 'tokens/ms', spellings: ['tok/ms'], factor: 1e3 },
       { symbol: 'tokens/min', spellings: ['tok/min'], factor: 1 / 60 },
+    ],
+  },
+  requestRate: {
+    base: 'requests/s',
+    bitSensitive: false,
+    units: [
+      { symbol: '/s', spellings: ['requests/s', 'req/s', 'qps', 'rps', 'requests/sec'], factor: 1 },
+      { symbol: '/min', spellings: ['requests/min', 'req/min', 'rpm'], factor: 1 / 60 },
+      { symbol: '/h', spellings: ['requests/h', 'req/h'], factor: 1 / 3600 },
     ],
   },
   power: {

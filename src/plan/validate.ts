@@ -318,6 +318,7 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
   flops: { unit: 'TFLOPS', suffix: 'tflops' },
   time: { unit: 'ms', suffix: 'ms' },
   tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
+  requestRate: { unit: '/s', suffix: 'per_s' },
   power: { unit: 'W', suffix: 'w' },
 };
 

@@ -1,6 +1,9 @@
 // Accelerator presets from vendor datasheets (URLs in `sources`), in SI units:
-//   memory: bytes as the device reports it (nvidia-smi / rocm-smi / npu-smi), not the
-//     marketing figure, where a reported figure is known; else the nominal capacity (see notes);
+//   memory: bytes the runtime can allocate (the CUDA-visible total engines size their budgets
+//     against, as their logs or PyTorch's out-of-memory message print it) where such a figure is known;
+//     else what the device reports (nvidia-smi / rocm-smi / npu-smi), else the nominal capacity (see
+//     notes). nvidia-smi shows a little more than CUDA lets a process allocate (H100: 81559 MiB =
+//     79.65 GiB reported, 79.19 GiB allocatable);
 //   peak_tflops / peak_tflops_fp8 / peak_tflops_fp4: DENSE peaks in FLOP/s (datasheets
 //     often print the 2:4-sparse figure, twice the dense one);
 //   bandwidths: bytes/s per device, one direction;
@@ -16,6 +19,8 @@ export interface HardwarePreset {
   sources: string[];
   spec: HardwareSpec;
   notes?: string;
+  /** set when the preset was asked for by another name: what that name was read as, when it could mean several parts */
+  aliasNote?: string;
 }
 
 const MiB = 2 ** 20;
@@ -40,6 +45,14 @@ const L40S_DATASHEET = 'https://resources.nvidia.com/en-us-l40s/l40s-datasheet-2
 const ADA_WHITEPAPER =
   'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf';
 const ASCEND_910B_PAGE = 'https://www.hiascend.com/hardware/product';
+const BLACKWELL_ULTRA_DATASHEET = 'https://resources.nvidia.com/en-us-blackwell-architecture/blackwell-ultra-datasheet';
+const HGX_B300_PAGE = 'https://www.nvidia.com/en-us/data-center/hgx/';
+const GB300_PAGE = 'https://www.nvidia.com/en-us/data-center/gb300-nvl72/';
+// NVIDIA's aiconfigurator system files carry the per-GPU figures of the datasheet and the nvidia-smi capacity
+const AIC_B300 = 'https://github.com/ai-dynamo/aiconfigurator/blob/main/src/aiconfigurator/systems/b300_sxm.yaml';
+const AIC_GB300 = 'https://github.com/ai-dynamo/aiconfigurator/blob/main/src/aiconfigurator/systems/gb300.yaml';
+const MI355X_PAGE = 'https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html';
+const RTX_PRO_6000_PAGE = 'https://www.nvidia.com/en-us/data-center/rtx-pro-6000-blackwell-server-edition/';
 
 const ALL: readonly HardwarePreset[] = [
   {
@@ -83,7 +96,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H100 80GB SXM',
       gpus_per_node: 8,
-      memory: 81_559 * MiB, // nvidia-smi on an H100 80GB HBM3: 81559MiB (79.6 GiB)
+      // CUDA-visible total: vLLM 0.19 on H100 80GB logs "Requested memory: 0.950000 (util), 75.23 GiB" =
+      // 0.95 x 79.19 GiB (llm-d-planner accuracy report: "physical 79.19 GiB"); nvidia-smi shows 81559MiB.
+      memory: Math.round(79.19 * GiB),
       peak_tflops: 989.4 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity; whitepaper dense 989.4
       peak_tflops_fp8: 1978.9 * TFLOPS, // datasheet FP8 3,958 with sparsity; whitepaper dense 1,978.9
       memory_bandwidth: 3.35 * TBps, // datasheet 3.35 TB/s
@@ -100,7 +115,7 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H100 80GB PCIe',
       gpus_per_node: 8,
-      memory: 81_559 * MiB, // nvidia-smi: 81559MiB (80 GB HBM2e)
+      memory: Math.round(79.19 * GiB), // as the SXM part: nvidia-smi shows the same 81559MiB (80 GB HBM2e), CUDA 79.19 GiB
       peak_tflops: 756.5 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756.5 dense
       peak_tflops_fp8: 1513 * TFLOPS, // datasheet FP8 3,026 with sparsity -> 1,513 dense
       memory_bandwidth: 2.0 * TBps, // datasheet 2 TB/s
@@ -119,7 +134,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA H200 141GB SXM',
       gpus_per_node: 8,
-      memory: 143_771 * MiB, // nvidia-smi on an H200: 143771MiB (140.4 GiB)
+      // CUDA-visible total: PyTorch on an H200 reports "GPU 0 has a total capacity of 139.80 GiB" (vLLM logs
+      // the same figure); nvidia-smi shows 143771MiB (140.4 GiB).
+      memory: Math.round(139.8 * GiB),
       peak_tflops: 989.4 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989.4 dense (as H100 SXM)
       peak_tflops_fp8: 1978.9 * TFLOPS, // FP8 3,958 with sparsity -> 1,978.9 dense
       memory_bandwidth: 4.8 * TBps, // 4.8 TB/s
@@ -154,7 +171,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA B200 SXM',
       gpus_per_node: 8,
-      memory: 183_359 * MiB, // nvidia-smi on a B200: 183359MiB (179 GiB; DGX B200 lists 1,440 GB over 8 GPUs)
+      // CUDA-visible total: "GPU 7 has a total capacity of 178.35 GiB" (TensorRT-LLM PR 13357, B200);
+      // nvidia-smi shows 183359MiB (179 GiB; DGX B200 lists 1,440 GB over 8 GPUs).
+      memory: Math.round(178.35 * GiB),
       peak_tflops: 2250 * TFLOPS, // HGX B200 FP16/BF16 36 PFLOPS sparse / 8 GPUs / 2 -> 2.25 PF dense
       peak_tflops_fp8: 4500 * TFLOPS, // HGX B200 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
       peak_tflops_fp4: 9000 * TFLOPS, // HGX B200 FP4 144 PFLOPS sparse / 8 / 2 -> 9 PF dense
@@ -173,7 +192,9 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA GB200 (NVL72)',
       gpus_per_node: 72, // one NVLink domain of 72 GPUs
-      memory: 189_471 * MiB, // nvidia-smi on a GB200: 189471MiB (185 GiB)
+      // CUDA-visible total: PyTorch on GB200 reports "GPU 0 has a total capacity of 184.31 GiB";
+      // nvidia-smi shows 189471MiB (185 GiB).
+      memory: Math.round(184.31 * GiB),
       peak_tflops: 2500 * TFLOPS, // NVL72 FP16/BF16 360 PFLOPS sparse / 72 / 2 -> 2.5 PF dense
       peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
       peak_tflops_fp4: 10000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse / 72 / 2 -> 10 PF dense
@@ -184,6 +205,43 @@ const ALL: readonly HardwarePreset[] = [
     },
     notes:
       'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72.',
+  },
+  {
+    id: 'b300',
+    name: 'NVIDIA B300 SXM (Blackwell Ultra)',
+    sources: [BLACKWELL_ULTRA_DATASHEET, HGX_B300_PAGE, AIC_B300],
+    spec: {
+      name: 'NVIDIA B300 SXM (Blackwell Ultra)',
+      gpus_per_node: 8,
+      memory: 275_040 * MiB, // nvidia-smi on a B300 SXM6 AC: 275040MiB (268.6 GiB of the nominal 288 GB)
+      peak_tflops: 2250 * TFLOPS, // HGX B300 FP16/BF16 36 PFLOPS sparse / 8 GPUs / 2 -> 2.25 PF dense
+      peak_tflops_fp8: 4500 * TFLOPS, // HGX B300 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
+      peak_tflops_fp4: 14000 * TFLOPS, // Blackwell Ultra datasheet per HGX GPU: FP4 18 PF sparse | 14 PF dense
+      memory_bandwidth: 8 * TBps, // HBM3e, up to 8 TB/s per GPU
+      intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
+      inter_node_bandwidth: gbit(800), // HGX B300: one 800 Gb/s ConnectX-8 SuperNIC per GPU
+    },
+    notes:
+      '8-GPU HGX B300 node assumed. Blackwell Ultra trades FP64 and INT8 for FP4 (about 1.5x B200 in dense FP4). ' +
+      "NVIDIA's aiconfigurator uses 7.75 TB/s of HBM bandwidth (62 TB/s per HGX); the preset keeps the 8 TB/s peak so floors stay floors.",
+  },
+  {
+    id: 'gb300',
+    name: 'NVIDIA GB300 (NVL72)',
+    sources: [GB300_PAGE, BLACKWELL_ULTRA_DATASHEET, AIC_GB300],
+    spec: {
+      name: 'NVIDIA GB300 (NVL72)',
+      gpus_per_node: 72, // one NVLink domain of 72 GPUs
+      memory: 284_208 * MiB, // nvidia-smi on a GB300: 284208MiB (277.5 GiB)
+      peak_tflops: 2500 * TFLOPS, // NVL72 FP16/BF16 360 PFLOPS sparse / 72 / 2 -> 2.5 PF dense
+      peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8/FP6 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
+      peak_tflops_fp4: 15000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse | 1,080 dense / 72 -> 15 PF dense
+      memory_bandwidth: 8 * TBps, // NVL72: 576 TB/s over 72 GPUs
+      intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional (130 TB/s over 72 GPUs)
+      inter_node_bandwidth: gbit(800), // NVL72 compute trays: one 800 Gb/s ConnectX-8 SuperNIC per GPU
+    },
+    notes:
+      'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72 (as for gb200).',
   },
   {
     id: 'mi300x',
@@ -227,6 +285,63 @@ const ALL: readonly HardwarePreset[] = [
     notes:
       'Memory is the nominal 256 GB taken as GiB (8 x 32 GiB stacks); no figure read from a device was at hand, ' +
       'and the device reports a little less. 8-GPU OAM platform assumed.',
+  },
+  {
+    id: 'mi355x',
+    name: 'AMD Instinct MI355X',
+    sources: [MI355X_PAGE],
+    spec: {
+      name: 'AMD Instinct MI355X',
+      gpus_per_node: 8,
+      memory: 288 * GiB, // 288 GB HBM3E (8 stacks x 36 GiB)
+      peak_tflops: 2516.6 * TFLOPS, // FP16/BF16 dense 2,516.6 (5,033.2 sparse)
+      peak_tflops_fp8: 5033.2 * TFLOPS, // FP8 dense 5,033.2
+      peak_tflops_fp4: 10066.4 * TFLOPS, // MXFP4 dense 10,066.4
+      memory_bandwidth: 8 * TBps, // 8 TB/s
+      intra_node_bandwidth: 537.6 * GBps, // Infinity Fabric: 7 links x 153.6 GB/s bidirectional -> 537.6 GB/s one way to all peers
+      inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
+    },
+    notes:
+      'Memory is the nominal 288 GB taken as GiB (8 x 36 GiB stacks); no figure read from a device was at hand, and ' +
+      'the device reports a little less. The MI300X preset carries a calibrated memory efficiency (0.35) for ROCm serving ' +
+      'stacks; none is calibrated for MI355X yet. 8-GPU OAM platform (1,400 W) assumed.',
+  },
+  {
+    id: 'h20-141gb',
+    name: 'NVIDIA H20 141GB',
+    sources: [HGX_PAGE],
+    spec: {
+      name: 'NVIDIA H20 141GB',
+      gpus_per_node: 8,
+      memory: 143_771 * MiB, // the H200's HBM3e stacks: 143771MiB as nvidia-smi reports on an H200
+      peak_tflops: 148 * TFLOPS, // as the 96 GB H20: BF16 dense 148 (296 sparse)
+      peak_tflops_fp8: 296 * TFLOPS, // FP8 dense 296
+      memory_bandwidth: 4.8 * TBps, // HBM3e 4.8 TB/s
+      intra_node_bandwidth: 450 * GBps, // NVLink 900 GB/s bidirectional
+      inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
+    },
+    notes:
+      'The H20 refresh with 141 GB of HBM3e; NVIDIA publishes no datasheet: compute as the 96 GB H20, memory and ' +
+      'bandwidth as partner spec sheets give them, the capacity as an H200 reports the same stacks (not read on an H20).',
+  },
+  {
+    id: 'rtx-pro-6000',
+    name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
+    sources: [RTX_PRO_6000_PAGE],
+    spec: {
+      name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
+      gpus_per_node: 8,
+      memory: 97_887 * MiB, // nvidia-smi: 97887MiB (96 GB GDDR7 with ECC)
+      peak_tflops: 503.8 * TFLOPS, // FP4 4 PFLOPS with sparsity -> 2,015 dense; BF16 (FP32 accumulate) a quarter: 503.8
+      peak_tflops_fp8: 1007.6 * TFLOPS, // half the dense FP4
+      peak_tflops_fp4: 2015.2 * TFLOPS, // 188 SMs x 2.617 GHz boost x 4,096 dense FP4 FLOP per SM per clock
+      memory_bandwidth: 1792 * GBps, // 512-bit GDDR7, 1,792 GB/s
+      intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction; no NVLink
+      inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
+    },
+    notes:
+      'PCIe card without NVLink (600 W): tensor parallelism all-reduces over PCIe. 8 cards per server and a ' +
+      '400 Gb/s NIC per card assumed.',
   },
   {
     id: 'l40s',
@@ -289,10 +404,48 @@ export const HARDWARE_PRESETS: Readonly<Record<string, HardwarePreset>> = deepFr
 );
 
 /**
- * The preset with this id (case-insensitive), as a fresh copy the caller may change,
- * or undefined: an unknown hardware id never falls back to a default.
+ * Other names users and benchmark data write for the presets (the `system` column of NVIDIA's
+ * aiconfigurator and InferenceX data: h100_sxm, b200_sxm, gb300; short names: h100, a100). A name that
+ * could mean several parts carries a note saying which one was chosen.
+ */
+const ALIASES: Readonly<Record<string, { id: string; note?: string }>> = {
+  h100: { id: 'h100-sxm', note: "read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card" },
+  'h100-80gb': { id: 'h100-sxm', note: "read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card" },
+  a100: { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
+  'a100-sxm': { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
+  'h200-sxm': { id: 'h200' },
+  'h20-96gb': { id: 'h20' },
+  'h20-141': { id: 'h20-141gb' },
+  'b200-sxm': { id: 'b200' },
+  'b300-sxm': { id: 'b300' },
+  'gb200-sxm': { id: 'gb200' },
+  'gb200-nvl72': { id: 'gb200' },
+  'gb300-nvl72': { id: 'gb300' },
+  'rtx-pro-6000-blackwell': { id: 'rtx-pro-6000' },
+  'rtx-pro-6000-server': { id: 'rtx-pro-6000' },
+};
+
+/** Lower case, blanks and underscores as dashes: H100_SXM and h100-sxm name the same part. */
+function normalizeId(id: string): string {
+  return id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/**
+ * The preset with this id or alias (case-insensitive, `_` as `-`), as a fresh copy the caller may
+ * change, or undefined: an unknown hardware id never falls back to a default.
  */
 export function hardwarePreset(id: string): HardwarePreset | undefined {
-  const preset = lookup(HARDWARE_PRESETS, id);
-  return preset === undefined ? undefined : structuredClone(preset);
+  const key = normalizeId(id);
+  const preset = lookup(HARDWARE_PRESETS, key);
+  if (preset !== undefined) return structuredClone(preset);
+  const alias = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
+  if (alias === undefined || target === undefined) return undefined;
+  const copy = structuredClone(target);
+  return alias.note === undefined ? copy : { ...copy, aliasNote: `'${id.trim()}' ${alias.note}` };
+}
+
+/** Every other name hardwarePreset accepts. */
+export function hardwareAliases(): string[] {
+  return Object.keys(ALIASES);
 }

@@ -3,6 +3,7 @@
 // names. `weight_dtype` / `weight_dtypes` state what the released checkpoint
 // ships in; a plan may override them (quantizing is the plan's choice).
 import type { ModelSpec } from '../core/types.js';
+import { checkpointFor, CHECKPOINTS, withStorage, type Checkpoint } from './checkpoints.js';
 import { deepFreeze, lookup } from './lookup.js';
 
 export interface ModelPreset {
@@ -12,8 +13,13 @@ export interface ModelPreset {
   source: string;
   /** contract field names, SI units; preset/hf_config unset */
   spec: ModelSpec;
-  /** the published total (and active) parameter counts */
-  published: { params: number; active_params?: number; source: string };
+  /**
+   * the published total (and active) parameter counts; `rounded_to` is the step the publisher rounded
+   * them to when coarser than the counter's tolerance (e.g. "3B active" is known to +-0.5B)
+   */
+  published: { params: number; active_params?: number; source: string; rounded_to?: number };
+  /** set when the preset was asked for by a Hugging Face checkpoint: its storage is already in `spec` */
+  checkpoint?: Checkpoint;
 }
 
 const HF = 'https://huggingface.co';
@@ -252,6 +258,8 @@ const deepseekV3Spec: ModelSpec = {
   mlp: 'gated',
   mla: { kv_lora_rank: 512, qk_rope_head_dim: 64, q_lora_rank: 1536, qk_nope_head_dim: 128, v_head_dim: 128 },
   moe: { experts: 256, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 2048, dense_layers: 3 },
+  // num_nextn_predict_layers: the MTP module, loaded only when speculative decoding uses it
+  mtp_layers: 1,
   weight_dtype: 'fp8',
   // the fp8 quantization covers the linear layers; embeddings and LM head ship in bf16
   weight_dtypes: { embeddings: 'bf16' },
@@ -328,6 +336,245 @@ const gptOss20b: ModelPreset = {
   published: { params: 20.91e9, active_params: 3.61e9, source: 'https://arxiv.org/abs/2508.10925' },
 };
 
+// DeepSeek-V3.1 keeps the V3 architecture (same config.json shape); DeepSeek-V3.2 adds DeepSeek Sparse
+// Attention: an indexer per layer (index_n_heads 64 x index_head_dim 128) picks index_topk 2048 tokens.
+const deepseekV31: ModelPreset = {
+  id: 'deepseek-v3.1',
+  name: 'DeepSeek-V3.1',
+  source: config('deepseek-ai/DeepSeek-V3.1'),
+  spec: structuredClone(deepseekV3Spec),
+  // Model card: the same 671B-total, 37B-activated architecture as DeepSeek-V3
+  published: { params: 671e9, active_params: 37e9, source: card('deepseek-ai/DeepSeek-V3.1') },
+};
+
+const deepseekV32: ModelPreset = {
+  id: 'deepseek-v3.2',
+  name: 'DeepSeek-V3.2',
+  source: config('deepseek-ai/DeepSeek-V3.2'),
+  spec: { ...structuredClone(deepseekV3Spec), sparse_attention: { index_heads: 64, index_head_dim: 128, index_topk: 2048 } },
+  // Model card: DeepSeek-V3.1-Terminus's architecture (671B total, 37B activated) plus DSA; the indexer adds about 0.9B
+  published: { params: 671e9, active_params: 37e9, source: card('deepseek-ai/DeepSeek-V3.2') },
+};
+
+// Kimi K2: DeepSeek-V3's design with 384 routed experts, 64 heads and one leading dense layer. K2-Instruct
+// ships block-scaled fp8; K2.5 continues pre-training K2-Base (a vision tower added, config nested under
+// text_config) and ships its routed experts as int4 in groups of 32 with bf16 scales (compressed-tensors
+// pack-quantized, QAT), everything else in bf16.
+const kimiK2Spec: ModelSpec = {
+  params: 1.04e12,
+  layers: 61,
+  hidden_size: 7168,
+  heads: 64,
+  kv_heads: 64,
+  ffn_hidden_size: 18432,
+  vocab_size: 163840,
+  tied_embeddings: false,
+  attention: 'mla',
+  mlp: 'gated',
+  mla: { kv_lora_rank: 512, qk_rope_head_dim: 64, q_lora_rank: 1536, qk_nope_head_dim: 128, v_head_dim: 128 },
+  moe: { experts: 384, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 2048, dense_layers: 1 },
+  weight_dtype: 'fp8',
+  weight_dtypes: { embeddings: 'bf16' },
+};
+// Kimi K2 technical report (arXiv:2507.20534): "32 billion activated parameters and 1.04 trillion total parameters"
+const KIMI_K2_REPORT = 'https://arxiv.org/abs/2507.20534';
+
+const kimiK2: ModelPreset = {
+  id: 'kimi-k2',
+  name: 'Kimi K2',
+  source: config('moonshotai/Kimi-K2-Instruct'),
+  spec: kimiK2Spec,
+  published: { params: 1.04e12, active_params: 32e9, source: KIMI_K2_REPORT },
+};
+
+const kimiK25: ModelPreset = {
+  id: 'kimi-k2.5',
+  name: 'Kimi K2.5',
+  source: config('moonshotai/Kimi-K2.5'),
+  spec: { ...structuredClone(kimiK2Spec), weight_dtype: 'bf16', weight_dtypes: { experts: 'int4' }, quant_group_size: 32 },
+  // The model card's "1T total, 32B activated" is K2's text model (report above) plus a 0.4B vision tower
+  published: { params: 1.04e12, active_params: 32e9, source: KIMI_K2_REPORT },
+};
+
+// GLM-5 (glm_moe_dsa): MLA with DeepSeek Sparse Attention (32 indexer heads), 3 leading dense layers,
+// 256 routed experts and one shared, one MTP layer; released in bf16 (zai-org/GLM-5-FP8 is the fp8 one).
+const glm5: ModelPreset = {
+  id: 'glm-5',
+  name: 'GLM-5',
+  source: config('zai-org/GLM-5'),
+  spec: {
+    params: 744e9,
+    layers: 78,
+    hidden_size: 6144,
+    heads: 64,
+    kv_heads: 64,
+    ffn_hidden_size: 12288,
+    vocab_size: 154880,
+    tied_embeddings: false,
+    attention: 'mla',
+    mlp: 'gated',
+    mla: { kv_lora_rank: 512, qk_rope_head_dim: 64, q_lora_rank: 2048, qk_nope_head_dim: 192, v_head_dim: 256 },
+    moe: { experts: 256, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 2048, dense_layers: 3 },
+    sparse_attention: { index_heads: 32, index_head_dim: 128, index_topk: 2048 },
+    mtp_layers: 1,
+    weight_dtype: 'bf16',
+  },
+  // Model card: "from 355B parameters (32B active) to 744B parameters (40B active)"
+  published: { params: 744e9, active_params: 40e9, source: card('zai-org/GLM-5') },
+};
+
+// GLM-4.5 / 4.6 / 4.7 share one architecture (glm4_moe): GQA with 96 heads over 8 KV heads, 3 leading
+// dense layers, 160 routed experts and one shared, one MTP layer.
+const glm47: ModelPreset = {
+  id: 'glm-4.7',
+  name: 'GLM-4.7',
+  source: config('zai-org/GLM-4.7'),
+  spec: {
+    params: 355e9,
+    layers: 92,
+    hidden_size: 5120,
+    heads: 96,
+    kv_heads: 8,
+    head_dim: 128,
+    ffn_hidden_size: 12288,
+    vocab_size: 151552,
+    tied_embeddings: false,
+    attention: 'gqa',
+    mlp: 'gated',
+    moe: { experts: 160, top_k: 8, shared_experts: 1, expert_ffn_hidden_size: 1536, dense_layers: 3 },
+    mtp_layers: 1,
+    weight_dtype: 'bf16',
+  },
+  // Model card (GLM-4.5, the same architecture): "355 billion total parameters and 32 billion active"
+  published: { params: 355e9, active_params: 32e9, source: card('zai-org/GLM-4.5') },
+};
+
+// MiniMax-M2 / M2.1 / M2.5 share one architecture (minimax_m2): 62 layers, all MoE (256 experts of
+// 1536, top-8, no shared expert), GQA 48 over 8 heads of 128, three MTP modules; released in
+// block-scaled fp8 (embeddings and LM head bf16).
+const minimaxM25: ModelPreset = {
+  id: 'minimax-m2.5',
+  name: 'MiniMax-M2.5',
+  source: config('MiniMaxAI/MiniMax-M2.5'),
+  spec: {
+    params: 230e9,
+    layers: 62,
+    hidden_size: 3072,
+    heads: 48,
+    kv_heads: 8,
+    head_dim: 128,
+    vocab_size: 200064,
+    tied_embeddings: false,
+    attention: 'gqa',
+    mlp: 'gated',
+    moe: { experts: 256, top_k: 8, shared_experts: 0, expert_ffn_hidden_size: 1536, dense_layers: 0 },
+    mtp_layers: 3,
+    weight_dtype: 'fp8',
+    weight_dtypes: { embeddings: 'bf16' },
+  },
+  // Model card (MiniMax-M2, the same architecture): "230 billion total parameters with 10 billion active"
+  published: { params: 230e9, active_params: 10e9, source: card('MiniMaxAI/MiniMax-M2'), rounded_to: 1e9 },
+};
+
+// Qwen3-Next and Qwen3.5 are hybrids: three Gated DeltaNet (linear attention) layers, then one gated
+// full-attention layer (its q projection also yields an output gate), repeated; every layer is MoE with
+// many small experts and one shared expert. Qwen3.5 nests the text model under text_config.
+const qwen35_397b: ModelPreset = {
+  id: 'qwen3.5-397b-a17b',
+  name: 'Qwen3.5 397B-A17B',
+  source: config('Qwen/Qwen3.5-397B-A17B'),
+  spec: {
+    params: 397e9,
+    layers: 60,
+    hidden_size: 4096,
+    heads: 32,
+    kv_heads: 2,
+    head_dim: 256,
+    vocab_size: 248320,
+    tied_embeddings: false,
+    attention: 'gqa',
+    mlp: 'gated',
+    attention_output_gate: true,
+    linear_attention: { layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 },
+    moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 1024, shared_expert_ffn_hidden_size: 1024, dense_layers: 0 },
+    mtp_layers: 1,
+    weight_dtype: 'bf16',
+  },
+  // Model card: "397B in total and 17B activated" (the vision encoder included in the total)
+  published: { params: 397e9, active_params: 17e9, source: card('Qwen/Qwen3.5-397B-A17B') },
+};
+
+const qwen3Next80b: ModelPreset = {
+  id: 'qwen3-next-80b-a3b',
+  name: 'Qwen3-Next 80B-A3B',
+  source: config('Qwen/Qwen3-Next-80B-A3B-Instruct'),
+  spec: {
+    params: 80e9,
+    layers: 48,
+    hidden_size: 2048,
+    heads: 16,
+    kv_heads: 2,
+    head_dim: 256,
+    vocab_size: QWEN3_VOCAB,
+    tied_embeddings: false,
+    attention: 'gqa',
+    mlp: 'gated',
+    attention_output_gate: true,
+    linear_attention: { layers: 36, key_heads: 16, value_heads: 32, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 },
+    moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 512, shared_expert_ffn_hidden_size: 512, dense_layers: 0 },
+    weight_dtype: 'bf16',
+  },
+  // Model card: "80B in total and 3B activated"
+  published: { params: 80e9, active_params: 3e9, source: card('Qwen/Qwen3-Next-80B-A3B-Instruct'), rounded_to: 1e9 },
+};
+
+// Llama 4: every fourth layer attends globally without RoPE, the others attend within aligned chunks of
+// attention_chunk_size 8192 tokens; MoE layers have one routed expert per token (top-1) plus a shared
+// expert, both intermediate_size wide. Maverick alternates dense (intermediate_size_mlp 16384) and MoE
+// layers (interleave_moe_layer_step 2); every Scout layer is MoE.
+const llama4Attention = {
+  layers: 48,
+  hidden_size: 5120,
+  heads: 40,
+  kv_heads: 8,
+  head_dim: 128,
+  vocab_size: 202048,
+  tied_embeddings: false,
+  attention: 'gqa',
+  mlp: 'gated',
+  sliding_window: 8192,
+  sliding_window_layers: 36,
+  sliding_window_kind: 'chunked',
+  weight_dtype: 'bf16',
+} as const satisfies ModelSpec;
+
+const llama4Scout: ModelPreset = {
+  id: 'llama-4-scout',
+  name: 'Llama 4 Scout 17B-16E',
+  source: config('meta-llama/Llama-4-Scout-17B-16E-Instruct'),
+  spec: {
+    ...llama4Attention,
+    params: 109e9,
+    moe: { experts: 16, top_k: 1, shared_experts: 1, expert_ffn_hidden_size: 8192, dense_layers: 0 },
+  },
+  // Model card: "17B activated, 109B total" (vision encoder included)
+  published: { params: 109e9, active_params: 17e9, source: card('meta-llama/Llama-4-Scout-17B-16E-Instruct') },
+};
+
+const llama4Maverick: ModelPreset = {
+  id: 'llama-4-maverick',
+  name: 'Llama 4 Maverick 17B-128E',
+  source: config('meta-llama/Llama-4-Maverick-17B-128E-Instruct'),
+  spec: {
+    ...llama4Attention,
+    params: 400e9,
+    ffn_hidden_size: 16384,
+    moe: { experts: 128, top_k: 1, shared_experts: 1, expert_ffn_hidden_size: 8192, dense_layers: 24, interleaved: true },
+  },
+  // Model card: "17B activated, 400B total"
+  published: { params: 400e9, active_params: 17e9, source: card('meta-llama/Llama-4-Maverick-17B-128E-Instruct') },
+};
+
 const ALL: readonly ModelPreset[] = [
   llama31_8b,
   llama31_70b,
@@ -343,6 +590,17 @@ const ALL: readonly ModelPreset[] = [
   deepseekR1,
   gptOss20b,
   gptOss120b,
+  deepseekV31,
+  deepseekV32,
+  kimiK2,
+  kimiK25,
+  glm5,
+  glm47,
+  minimaxM25,
+  qwen35_397b,
+  qwen3Next80b,
+  llama4Scout,
+  llama4Maverick,
 ];
 
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
@@ -351,10 +609,22 @@ export const MODEL_PRESETS: Readonly<Record<string, ModelPreset>> = deepFreeze(
 );
 
 /**
- * The preset with this id (case-insensitive), as a fresh copy the caller may change,
- * or undefined: an unknown id never falls back to a default.
+ * The preset with this id (case-insensitive), or the preset of a Hugging Face checkpoint
+ * (moonshotai/Kimi-K2.5, nvidia/Qwen3-32B-NVFP4, hf://..., https://huggingface.co/...) with the
+ * checkpoint's quantization; a fresh copy the caller may change, or undefined: an unknown id
+ * never falls back to a default.
  */
 export function modelPreset(id: string): ModelPreset | undefined {
   const preset = lookup(MODEL_PRESETS, id);
-  return preset === undefined ? undefined : structuredClone(preset);
+  if (preset !== undefined) return structuredClone(preset);
+  const checkpoint = checkpointFor(id);
+  const base = checkpoint === undefined ? undefined : MODEL_PRESETS[checkpoint.preset];
+  if (checkpoint === undefined || base === undefined) return undefined;
+  const copy = structuredClone(base);
+  return { ...copy, spec: withStorage(copy.spec, structuredClone(checkpoint.storage)), checkpoint: structuredClone(checkpoint) };
+}
+
+/** Hugging Face repository ids accepted as model presets. */
+export function checkpointIds(): string[] {
+  return Object.values(CHECKPOINTS).map((c) => c.repo);
 }

@@ -23,7 +23,8 @@ const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiter
 /** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
 export const code = (id: string): string => (/^[A-Za-z0-9_.\-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id));
 
-const MISSING_PHRASE = /cannot estimate without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
+/** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
+const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
 
 /** The plan keys whose absence left checks unverified, each once, in the order checks name them. */
 export function missingFacts(checks: readonly Check[]): string[] {

@@ -31,7 +31,8 @@ export function escapeHtml(text: string): string {
     .replace(/[\u0000-\u001F\u007F]/g, ' ')
     .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
 }
 
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */

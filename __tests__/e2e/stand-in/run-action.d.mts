@@ -1,6 +1,7 @@
 // Types of run-action.mjs.
 export const REPO_ROOT: string;
 export const ACTION_BUNDLE: string;
+export const BUNDLE_NODE: string;
 export function pullRequestPayload(options: {
   owner: string;
   repo: string;

@@ -2,14 +2,19 @@
 // for the event, repository, workspace, API URL, step files and INPUT_* inputs. Used by the
 // e2e tests, `npm run demo` and the benchmark.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runFolder } from './run-folders.mjs';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The bundle GitHub runs; E2E_ACTION_BUNDLE may point at another build of it (local iterations). */
 export const ACTION_BUNDLE = process.env.E2E_ACTION_BUNDLE || join(REPO_ROOT, 'dist', 'index.js');
+/**
+ * The node that runs the bundles (dist/index.js, dist/cli.js) in the tests: PPC_TEST_NODE, e.g. a
+ * Node 24 binary for the runtime action.yml declares (.ci/run), else the node running the tests.
+ */
+export const BUNDLE_NODE = process.env.PPC_TEST_NODE || process.execPath;
 const examples = JSON.parse(
   readFileSync(join(REPO_ROOT, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json'), 'utf8'),
 );
@@ -58,10 +63,12 @@ export function parseOutputFile(text) {
 
 /**
  * Runs `node dist/index.js`. `workspace` is a folder (created when absent); `checkedOut` writes a
- * .git/HEAD there pointing at that SHA, as actions/checkout leaves it.
+ * .git/HEAD there pointing at that SHA, as actions/checkout leaves it. The run's temporary folder
+ * (event, step files, runner temp, and the workspace when none is given) stays until
+ * removeRunFolders() (run-folders.mjs).
  */
 export async function runAction({ apiUrl, token, owner, repo, eventName, payload, inputs = {}, workspace, checkedOut, files = {}, env = {}, timeoutMs = 30_000 }) {
-  const dir = mkdtempSync(join(tmpdir(), 'ppc-run-'));
+  const dir = runFolder();
   const ws = workspace ?? join(dir, 'workspace');
   mkdirSync(ws, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
@@ -107,14 +114,16 @@ export async function runAction({ apiUrl, token, owner, repo, eventName, payload
     ...env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [ACTION_BUNDLE], { env: childEnv, cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BUNDLE_NODE, [ACTION_BUNDLE], { env: childEnv, cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
-  clearTimeout(timer);
+  const exitCode = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  }).finally(() => clearTimeout(timer));
   return {
     exitCode,
     stdout,

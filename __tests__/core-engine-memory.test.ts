@@ -1,0 +1,242 @@
+// Memory as each engine counts it (src/core/engine-memory.ts): CUDA-visible capacities, each engine's
+// KV pool, its reservations, and what the engine can hold at once. Figures are worked by hand from the
+// engines' sources or compared with their start-up logs (cited per test).
+import { describe, expect, it } from 'vitest';
+import { maxRunningSequences, sglangDefaults, vllmSchedulerDefaults, type DeviceFacts } from '../src/core/engine-memory.js';
+import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
+
+/** Llama 3.1 8B: 8,030,257,152 parameters in bf16; a token of KV cache is 32 x 8 x 128 x 2 x 2 = 128 KiB. */
+const W8B = 8_030_257_152 * 2;
+const KV8B = 131072;
+/** Activation peak of vLLM's profiling pass for Llama 3.1 8B at 8,192 tokens with `sampled` sequences (core-memory.test.ts). */
+const act8b = (sampled: number) => 8192 * (2 * 4096 + 3 * 14336) * 2 + sampled * 128256 * 10;
+
+describe('device capacity: what the runtime can allocate', () => {
+  it('Llama 3.1 8B on one H100 at gpu_memory_utilization 0.95: within 0.5% of the 476,016 tokens vLLM 0.19 logs (llm-d-planner accuracy report)', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
+      'concurrency: 1\n  input_tokens: 8192\n  output_tokens: 8192\n  memory_fraction: 0.95\n  max_batched_tokens: 8192', 'deployment:\n  engine: vllm'));
+    const tokens = r.metrics!.kv_cache_capacity_tokens!;
+    expect(Math.abs(tokens / 476016 - 1)).toBeLessThan(0.005);
+    // By hand: 0.95 x 79.19 GiB - weights - activations (1,024 sampled sequences) - 0.25 GiB outside PyTorch, in blocks of 16.
+    const pool = 0.95 * Math.round(79.19 * GIB) - W8B - act8b(1024) - 0.25 * GIB;
+    expect(tokens).toBe(Math.floor(pool / KV8B / 16) * 16);
+  });
+});
+
+describe('vLLM: sampler warm-up and chunk by device size (vllm/engine/arg_utils.py get_batch_defaults)', () => {
+  const work = 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192';
+  it('samples 1,024 sequences on a >= 70 GiB GPU and 256 on an A100 or a smaller GPU', () => {
+    const h100 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const a100 = verify(plan('  preset: llama-3.1-8b', '  preset: a100-80gb\n  gpus: 1', '  tp: 1', work));
+    const l40s = verify(plan('  preset: llama-3.1-8b', '  preset: l40s\n  gpus: 1', '  tp: 1', work));
+    expect(h100.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(act8b(1024), -6);
+    expect(a100.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(act8b(256), -6);
+    expect(l40s.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(act8b(256), -6);
+  });
+  it('the scheduler defaults themselves', () => {
+    const dev = (gib: number, name: string): DeviceFacts => ({ capacity: gib * GIB, name, switchedFabric: true, fp4Math: false });
+    expect(vllmSchedulerDefaults(dev(79.19, 'nvidia h100 80gb sxm'))).toEqual({ maxBatchedTokens: 8192, maxNumSeqs: 1024 });
+    expect(vllmSchedulerDefaults(dev(79.15, 'nvidia a100 80gb sxm'))).toEqual({ maxBatchedTokens: 2048, maxNumSeqs: 256 });
+    expect(vllmSchedulerDefaults(dev(44.4, 'nvidia l40s'))).toEqual({ maxBatchedTokens: 2048, maxNumSeqs: 256 });
+  });
+  it('with deployment.engine the chunk is the engine default for the device (A100: 2,048); without, the project default 8,192', () => {
+    const work2 = 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8';
+    const withEngine = verify(plan('  preset: llama-3.1-8b', '  preset: a100-80gb\n  gpus: 1', '  tp: 1', work2, 'deployment:\n  engine: vllm'));
+    const without = verify(plan('  preset: llama-3.1-8b', '  preset: a100-80gb\n  gpus: 1', '  tp: 1', work2));
+    const chunk = (r: ReturnType<typeof verify>) => r.details!.assumptions.find((a) => a.name === 'workload.max_batched_tokens')!.value;
+    expect(chunk(withEngine)).toMatch(/^2048 /);
+    expect(chunk(without)).toBe('8192');
+  });
+});
+
+describe('communication buffers grow with the TP group', () => {
+  const work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128';
+  it('vLLM on H100: 0.25 GiB outside PyTorch at TP1, 2.17 GiB at TP4 (logged 2.13-2.21 GiB, vLLM 0.19)', () => {
+    const tp1 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const tp4 = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', work));
+    expect(tp1.details!.devices[0]!.overhead_gib).toBeCloseTo(0.25, 3);
+    expect(tp4.details!.devices[0]!.overhead_gib).toBeCloseTo(0.25 + 1.8 + 4 * 0.03, 3);
+    expect(tp4.details!.devices[0]!.overhead_gib! - 2.13).toBeLessThan(0.1);
+  });
+  it('over PCIe (L40S) the buffers stay small: 0.25 + 0.1 + 4 x 0.03 GiB at TP4', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: l40s\n  gpus: 4', '  tp: 4', work));
+    expect(r.details!.devices[0]!.overhead_gib).toBeCloseTo(0.47, 3);
+  });
+});
+
+describe('MXFP4 expert padding (vLLM quantization/mxfp4.py: intermediate to 128, hidden to 256)', () => {
+  const work = 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096';
+  it('gpt-oss-120b on one H100: 65.8 GiB, within the 64.38-66.0 GiB vLLM logs; the floor keeps the unpadded 60.7 GiB', () => {
+    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    // 128 experts x 36 layers x 3 x (2880 -> 2944) x (2880 -> 3072) x 4.25 bits, the rest bf16 as the unpadded figure.
+    const unpadded = r.metrics!.weights_per_gpu_lower_bound_gib!;
+    const experts = 128 * 36 * 3 * 2880 * 2880 * (0.5 + 1 / 32);
+    const padded = unpadded * GIB + experts * ((2944 * 3072) / (2880 * 2880) - 1);
+    expect(r.metrics!.weights_per_gpu_gib! * GIB).toBeCloseTo(padded, -7);
+    expect(r.metrics!.weights_per_gpu_gib!).toBeGreaterThan(64.38);
+    expect(r.metrics!.weights_per_gpu_gib!).toBeLessThan(66.0);
+    expect(unpadded).toBeLessThan(64.38);
+  });
+  it('Blackwell (FlashInfer) pads both sides to 256; an expert width already aligned is not padded', () => {
+    const b200 = verify(plan('  preset: gpt-oss-120b', '  preset: b200\n  gpus: 1', '  tp: 1', work));
+    const h100 = verify(plan('  preset: gpt-oss-120b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(b200.metrics!.weights_per_gpu_gib!).toBeGreaterThan(h100.metrics!.weights_per_gpu_gib!);
+    const aligned = verify(plan('  preset: qwen3-30b-a3b\n  weight_dtypes:\n    experts: fp4', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(aligned.metrics!.weights_per_gpu_gib!).toBeCloseTo(aligned.metrics!.weights_per_gpu_lower_bound_gib!, 2);
+  });
+});
+
+describe('sliding-window layers', () => {
+  it('gpt-oss-120b at a 65,536-token context: half the layers hold only 128 tokens, so twice the sequences fit', () => {
+    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h200\n  gpus: 1', '  tp: 1',
+      'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768', 'deployment:\n  engine: vllm'));
+    const capacity = r.metrics!.kv_cache_capacity_tokens!;
+    // Capacity counts every layer per token; a sequence holds 18 full layers x 65,536 and 18 x 128.
+    const held = (18 * 65536 + 18 * 128) / 36;
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / held));
+    expect(r.metrics!.max_concurrency_at_max_context!).toBeGreaterThan(1.9 * Math.floor(capacity / 65536));
+  });
+  it('SGLang serves gpt-oss with hybrid SWA memory off: every layer holds the whole context', () => {
+    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h200\n  gpus: 1', '  tp: 1',
+      'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768', 'deployment:\n  engine: sglang'));
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(r.metrics!.kv_cache_capacity_tokens! / 65536));
+  });
+});
+
+describe('prefix-shared KV blocks are held once', () => {
+  it('10 sequences of 4,096 tokens sharing a 2,000-token prefix: (10 x 4,096 - 9 x 2,000) x 128 KiB', () => {
+    const work = 'concurrency: 10\n  input_tokens: 1000\n  output_tokens: 24\n  max_input_tokens: 4000\n  max_output_tokens: 96\n  prefix_cache_hit_rate: 0.5';
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(r.metrics!.kv_cache_per_gpu_gib!).toBeCloseTo(((10 * 4096 - 9 * 2000) * KV8B) / GIB, 2);
+    // one sequence's KV is the floor: sharing cannot take it lower
+    expect(r.metrics!.memory_per_gpu_lower_bound_gib! * GIB).toBeLessThanOrEqual(r.metrics!.memory_per_gpu_gib! * GIB);
+  });
+  it('the running batch counts the shared prefix once', () => {
+    const work = 'concurrency: 4096\n  input_tokens: 8000\n  output_tokens: 1000\n  prefix_cache_hit_rate: 0.5';
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const capacity = r.metrics!.kv_cache_capacity_tokens!;
+    // 4,000 shared tokens once, then 4,000 + 500 tokens of its own per sequence
+    expect(r.metrics!.max_running_sequences).toBe(Math.floor((capacity - 4000) / 4500));
+  });
+});
+
+describe('SGLang: mem_fraction_static of the memory free after initialisation, less the weights (model_runner.profile_max_num_token)', () => {
+  const qwen = '  preset: qwen3-235b-a22b\n  weight_dtype: fp8\n  kv_cache_dtype: bf16\n  weight_dtypes:\n    embeddings: bf16';
+  it('Qwen3-235B-FP8 on 4x H100 at 0.93: within 2% of the 367,404 tokens SGLang logs (vLLM issue 21348)', () => {
+    const r = verify(plan(qwen, '  preset: h100-sxm\n  gpus: 4', '  tp: 4',
+      'concurrency: 1\n  input_tokens: 20480\n  output_tokens: 20480\n  memory_fraction: 0.93\n  max_batched_tokens: 8192', 'deployment:\n  engine: sglang'));
+    const tokens = r.metrics!.kv_cache_capacity_tokens!;
+    expect(Math.abs(tokens / 367404 - 1)).toBeLessThan(0.02);
+    // By hand: free = 79.19 GiB - 0.6 GiB of CUDA context - (1.8 + 4 x 0.03) GiB of NCCL buffers; 94 layers x 1 KV head x 128 x 2 x 2 bytes.
+    const free = Math.round(79.19 * GIB) - 0.6 * GIB - (1.8 + 0.12) * GIB;
+    const weights = r.details!.devices[0]!.weights_gib! * GIB;
+    expect(Math.abs(tokens - (0.93 * free - weights) / 48128)).toBeLessThan(200);
+  });
+  it('defaults by device and tp (server_args._handle_gpu_memory_settings): H100 TP1 0.834, H200 TP8 0.896, B200 TP8 0.851 with 16k chunks', () => {
+    const dev = (gib: number): DeviceFacts => ({ capacity: gib * GIB, name: '', switchedFabric: true, fp4Math: false });
+    // H100: reserved = 512 + 1.5 x 8192 + 2 x 256 + 1024 / 8 = 13,440 MB of 81,091 MB
+    expect(sglangDefaults(dev(79.19), 1, 1).memFractionStatic).toBeCloseTo(1 - 13440 / (79.19 * 1024), 3);
+    expect(sglangDefaults(dev(139.8), 8, 1).memFractionStatic).toBeCloseTo(0.896, 3);
+    const b200 = sglangDefaults(dev(178.35), 8, 1);
+    expect(b200.chunkedPrefill).toBe(16384);
+    expect(b200.memFractionStatic).toBeCloseTo(1 - (512 + 1.5 * 16384 + 2 * 512 + 1024) / (178.35 * 1024), 3);
+  });
+  it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
+      'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128\n  memory_fraction: 1', 'deployment:\n  engine: sglang'));
+    expect(r.details!.devices[0]!.usable_gib!).toBeLessThanOrEqual(79.19 + 1e-9);
+  });
+});
+
+describe('TensorRT-LLM: free_gpu_memory_fraction of what its measured warm-up leaves (_torch/pyexecutor/_util.py)', () => {
+  it('Llama 3.1 8B on one H100 at 0.9: 0.9 x (total - weights - activations - context and graphs), in blocks of 32', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
+      'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096', 'deployment:\n  engine: trtllm'));
+    // The warm-up runs dummy prompts of the longest length: one sampled sequence per 8,192 tokens.
+    const act = 8192 * (2 * 4096 + 3 * 14336) * 2 + 1 * 128256 * 10;
+    const pool = 0.9 * (Math.round(79.19 * GIB) - W8B - act - 0.6 * GIB - 1.0 * GIB);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(pool / KV8B / 32) * 32);
+  });
+  it("memory_reserve is 1 - free_gpu_memory_fraction in TensorRT-LLM's meaning", () => {
+    const base = '  preset: llama-3.1-8b';
+    const a = verify(plan(base, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_fraction: 0.8', 'deployment:\n  engine: trtllm'));
+    const b = verify(plan(base, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_reserve: 0.2', 'deployment:\n  engine: trtllm'));
+    expect(a.metrics!.kv_cache_capacity_tokens).toBe(b.metrics!.kv_cache_capacity_tokens);
+  });
+});
+
+describe('memory_fraction and memory_reserve', () => {
+  it('vLLM: memory_fraction 0.8 is memory_reserve 0.2; when both are given and disagree, memory_fraction wins with a warning', () => {
+    const w = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128';
+    const a = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', `${w}\n  memory_fraction: 0.8`));
+    const b = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', `${w}\n  memory_reserve: 0.2`));
+    const both = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', `${w}\n  memory_fraction: 0.8\n  memory_reserve: 0.3`));
+    expect(a.metrics!.kv_cache_capacity_tokens).toBe(b.metrics!.kv_cache_capacity_tokens);
+    expect(both.metrics!.kv_cache_capacity_tokens).toBe(a.metrics!.kv_cache_capacity_tokens);
+    expect(check(both, 'workload.memory_fraction').status).toBe('warn');
+  });
+});
+
+describe('a plan silent on the memory flag is not failed for the engine default', () => {
+  // DeepSeek-R1 (FP8) at TP4 on B200: 157.4 GiB of weights per GPU. SGLang's default mem_fraction_static
+  // for this device (0.854) gives weights and pool 150 GiB: no room. Deployments this tight set the flag.
+  const dsr1 = (work: string) => verify(plan('  preset: deepseek-r1', '  preset: b200\n  gpus: 4', '  tp: 4',
+    `concurrency: 4\n  input_tokens: 8192\n  output_tokens: 1024${work}`, 'deployment:\n  engine: sglang'));
+  it('the figures assume the lowest usual flag that holds one request (0.95), and memory.fits warns that the plan must state it', () => {
+    const r = dsr1('');
+    const fits = check(r, 'memory.fits');
+    expect(fits.status).toBe('warn');
+    expect(fits.detail).toContain('default mem_fraction_static 0.854');
+    expect(fits.detail).toContain('assume mem_fraction_static 0.95');
+    expect(r.metrics!.kv_cache_capacity_tokens!).toBeGreaterThan(0);
+    expect(r.details!.assumptions.some((a) => a.name === 'workload.memory_fraction' && a.value.startsWith('0.95'))).toBe(true);
+  });
+  it('a stated flag is taken as the engine takes it: too low fails', () => {
+    expect(check(dsr1('\n  memory_fraction: 0.854'), 'memory.fits').status).toBe('fail');
+    expect(check(dsr1('\n  memory_fraction: 0.95'), 'memory.fits').status).toBe('pass');
+  });
+});
+
+describe('what the engine can hold', () => {
+  it('an engine cap (workload.max_running_sequences, whole deployment) limits the running batch per replica', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  dp: 2',
+      'concurrency: 512\n  input_tokens: 1000\n  output_tokens: 200\n  max_running_sequences: 256'));
+    expect(r.metrics!.max_running_sequences).toBe(256);
+    expect(check(r, 'memory.kv_capacity').status).toBe('pass');
+    expect(check(r, 'memory.kv_capacity').detail).toContain('cap');
+  });
+  it('dp replicas each run what their KV cache holds; never more than the concurrency', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  dp: 2', 'concurrency: 16\n  input_tokens: 1000\n  output_tokens: 200'));
+    expect(r.metrics!.max_running_sequences).toBe(16);
+  });
+  it('maxRunningSequences: capacity over tokens held, a shared prefix once, the engine cap and the offered load', () => {
+    const identity = (c: number) => c;
+    const budget = { capacityTokens: 100_000, heldTokens: identity, sharedTokens: 0, engineMax: null };
+    expect(maxRunningSequences(budget, 1000)).toBe(100);
+    expect(maxRunningSequences({ ...budget, sharedTokens: 500 }, 1000)).toBe(199);
+    expect(maxRunningSequences({ ...budget, engineMax: 50 }, 1000)).toBe(50);
+    expect(maxRunningSequences(budget, 1000, 20)).toBe(20);
+    expect(maxRunningSequences({ ...budget, capacityTokens: 999 }, 1000)).toBe(0);
+    // sliding window: half the layers hold 128 tokens
+    const sliding = (c: number) => (c + Math.min(c, 128)) / 2;
+    expect(maxRunningSequences({ ...budget, heldTokens: sliding }, 10_000)).toBe(Math.floor(100_000 / 5064));
+  });
+});
+
+describe('the memory floor stays a floor for every engine', () => {
+  it('lower bounds never exceed the estimates, whatever the engine and its fraction', () => {
+    const models = ['  preset: llama-3.1-8b', '  preset: gpt-oss-120b', '  preset: qwen3-235b-a22b\n  weight_dtype: fp8'];
+    for (const engine of ['vllm', 'sglang', 'trtllm']) {
+      for (const model of models) {
+        for (const fraction of [0.5, 0.9, 0.97]) {
+          const r = verify(plan(model, '  preset: h200\n  gpus: 4', '  tp: 4',
+            `concurrency: 64\n  input_tokens: 2000\n  output_tokens: 500\n  memory_fraction: ${fraction}\n  prefix_cache_hit_rate: 0.3`, `deployment:\n  engine: ${engine}`));
+          const m = r.metrics!;
+          const where = { engine, model, fraction };
+          expect({ ...where, ok: m.weights_per_gpu_lower_bound_gib! <= m.weights_per_gpu_gib! + 1e-6 }).toEqual({ ...where, ok: true });
+          expect({ ...where, ok: m.memory_per_gpu_lower_bound_gib! <= m.memory_per_gpu_gib! + 1e-6 }).toEqual({ ...where, ok: true });
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,288 @@
+// The scheduler simulation on hand-worked schedules with fixed pass costs, its arrival processes
+// and statistics, and through plans that state a closed or an open loop.
+import { describe, expect, it } from 'vitest';
+import {
+  arrivalTimes, benchmarkLengths, MAX_EVENTS, percentile, simulate,
+  type EngineBehaviour, type LoadSpec, type PrefillWork, type StepCosts,
+} from '../src/core/simulator.js';
+import { loadPlan } from '../src/plan/load.js';
+import { check, noReferences, verify } from './core-helpers.js';
+
+/** 100 ms for a pass with prompt tokens, 10 ms for decoding, whatever they hold: schedules work out by hand. */
+const fixedCosts = (log: string[] = []): StepCosts => ({
+  step: (prefill: PrefillWork | null, batch: number) => {
+    log.push(`${prefill ? `prefill ${prefill.tokens}` : ''}${prefill && batch ? ' + ' : ''}${batch ? `decode ${batch}` : ''}`);
+    return { time: (prefill ? 0.1 : 0) + (batch > 0 ? 0.01 : 0), flops: 1 };
+  },
+});
+
+const engine = (over: Partial<EngineBehaviour> = {}): EngineBehaviour => ({
+  policy: 'prefill-first', maxBatchedTokens: 8192, maxRunning: 1000, requestOverhead: 0, stepOverhead: 0, tokensPerStep: 1, prefixHitRate: 0, recvInterval: 1, outputLag: 0, ...over,
+});
+
+/** Causal pairs of a plain transformer (no windows, no indexer). */
+const causalPairs = (from: number, to: number) => {
+  const tri = (n: number): number => (n * (n + 1)) / 2;
+  const p = tri(to) - tri(from);
+  return { pairsFull: p, pairsSliding: p, pairsTopK: p };
+};
+
+const closed = (requests: number, clients: number, input = 100, output = 11, over: Partial<LoadSpec> = {}): LoadSpec => ({
+  kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup: 0, finite: true,
+  inputs: [input], outputs: [output], pairs: causalPairs, ...over,
+});
+
+describe('lengths and arrivals', () => {
+  it('fixed lengths at range ratio 1', () => {
+    expect(benchmarkLengths(922, 1, 5, 2)).toEqual([922, 922, 922, 922, 922]);
+  });
+  it('uniform in [ratio x longest, longest] around the mean: ratio 0.8, mean 922 -> [819.6, 1024.4]', () => {
+    const l = benchmarkLengths(922, 0.8, 1000, 3);
+    expect(Math.min(...l)).toBeGreaterThanOrEqual(819);
+    expect(Math.max(...l)).toBeLessThanOrEqual(1025);
+    expect(l.reduce((a, b) => a + b, 0) / l.length).toBeCloseTo(922, -1);
+  });
+  it('poisson arrivals at 4/s: mean gap 0.25 s, coefficient of variation about 1', () => {
+    const t = arrivalTimes(20_000, 4, 'poisson', 1);
+    const gaps = t.slice(1).map((x, i) => x - t[i]!);
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / gaps.length);
+    expect(mean).toBeCloseTo(0.25, 2);
+    expect(sd / mean).toBeCloseTo(1, 1);
+  });
+  it('gamma arrivals of burstiness 0.25 keep the mean rate with a coefficient of variation of 2 (1/sqrt(shape))', () => {
+    const t = arrivalTimes(40_000, 4, 'gamma', 0.25);
+    const gaps = t.slice(1).map((x, i) => x - t[i]!);
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / gaps.length);
+    expect(mean).toBeCloseTo(0.25, 1);
+    expect(sd / mean).toBeGreaterThan(1.8);
+    expect(sd / mean).toBeLessThan(2.2);
+  });
+  it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
+    expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
+    expect(arrivalTimes(50, 3, 'poisson', 1)).toEqual(arrivalTimes(50, 3, 'poisson', 1));
+  });
+  it('percentiles interpolate linearly between order statistics', () => {
+    const s = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(percentile(s, 0.5)).toBeCloseTo(5.5, 12);
+    expect(percentile(s, 0.9)).toBeCloseTo(9.1, 12);
+    expect(percentile(s, 0)).toBe(1);
+    expect(percentile(s, 1)).toBe(10);
+  });
+});
+
+describe('prefill-first schedule (SGLang)', () => {
+  it('one request: TTFT = one prefill pass, then 10 steps for the other 10 tokens', () => {
+    const o = simulate(closed(1, 1), engine(), fixedCosts())!;
+    expect(o.ttft.mean).toBeCloseTo(0.1, 12);
+    expect(o.tpot!.mean).toBeCloseTo(0.01, 12);
+    expect(o.wallTime).toBeCloseTo(0.2, 12);
+    expect(o.throughput).toBeCloseTo(11 / 0.2, 9);
+    expect(o.steps).toBe(11);
+  });
+  it('two requests sent together share one prefill pass and every decode step', () => {
+    const log: string[] = [];
+    const o = simulate(closed(2, 2), engine(), fixedCosts(log))!;
+    expect(log[0]).toBe('prefill 200');
+    expect(log.slice(1).every((l) => l === 'decode 2')).toBe(true);
+    expect(o.throughput).toBeCloseTo(22 / 0.2, 9);
+  });
+  it('a prompt longer than max_batched_tokens is prefilled in chunks, one pass each', () => {
+    const log: string[] = [];
+    const o = simulate(closed(1, 1, 300), engine({ maxBatchedTokens: 128 }), fixedCosts(log))!;
+    expect(log.slice(0, 3)).toEqual(['prefill 128', 'prefill 128', 'prefill 44']);
+    expect(o.ttft.mean).toBeCloseTo(0.3, 12);
+  });
+  it('closed loop: a finished request is replaced at once; a finite run ends with the last one', () => {
+    // 4 requests, 2 in flight: two waves of (100 ms prefill + 10 steps) = 0.4 s.
+    const o = simulate(closed(4, 2), engine(), fixedCosts())!;
+    expect(o.wallTime).toBeCloseTo(0.4, 12);
+    expect(o.ttft.mean).toBeCloseTo(0.1, 12);
+    expect(o.throughput).toBeCloseTo(44 / 0.4, 9);
+  });
+  it('the request overhead delays the engine seeing the request: it adds to TTFT and to the wall time', () => {
+    const o = simulate(closed(2, 1), engine({ requestOverhead: 0.02 }), fixedCosts())!;
+    expect(o.ttft.mean).toBeCloseTo(0.12, 12);
+    expect(o.wallTime).toBeCloseTo(2 * 0.22, 12);
+  });
+  it('a prompt arriving mid-run stalls the running sequences for one pass', () => {
+    // Outputs 2, 4, 1 (mean 3, ratio 0); two in flight. The first finishes after one step, the third
+    // is prefilled while the second waits, then the second decodes alone.
+    const log: string[] = [];
+    simulate(closed(3, 2, 100, 3, { outputs: benchmarkLengths(3, 0, 3, 3) }), engine(), fixedCosts(log));
+    expect(benchmarkLengths(3, 0, 3, 3)).toEqual([2, 4, 1]);
+    expect(log).toEqual(['prefill 200', 'decode 2', 'prefill 100', 'decode 1', 'decode 1']);
+  });
+  it('speculative decoding: each step advances every sequence by the accepted tokens', () => {
+    const o = simulate(closed(1, 1), engine({ tokensPerStep: 2.5 }), fixedCosts())!;
+    expect(o.steps).toBe(5); // the prefill pass, then 1 + 2.5k >= 11 after 4 steps
+  });
+  it('prefix-cache hits start each prompt after its cached tokens', () => {
+    const log: string[] = [];
+    simulate(closed(1, 1), engine({ prefixHitRate: 0.5 }), fixedCosts(log));
+    expect(log[0]).toBe('prefill 50');
+  });
+  it('a missing cost stops the simulation', () => {
+    expect(simulate(closed(1, 1), engine(), { step: () => null })).toBeNull();
+  });
+});
+
+describe('mixed schedule (vLLM, TensorRT-LLM)', () => {
+  it('a new prompt rides along the running decodes in one pass instead of stalling them', () => {
+    const log: string[] = [];
+    simulate(closed(3, 2, 100, 3, { outputs: [2, 4, 1] }), engine({ policy: 'mixed' }), fixedCosts(log));
+    expect(log).toEqual(['prefill 200', 'decode 2', 'prefill 100 + decode 1', 'decode 1']);
+  });
+  it('the decodes take their tokens from the budget first; prompt chunks fill the rest', () => {
+    const log: string[] = [];
+    // Budget 64: one request decoding leaves 63 prompt tokens per pass to the 100-token prompt.
+    simulate(closed(2, 2, 100, 6, { inputs: [10, 100], outputs: [6, 2] }), engine({ policy: 'mixed', maxBatchedTokens: 64 }), fixedCosts(log));
+    expect(log.slice(0, 3)).toEqual(['prefill 64', 'prefill 46 + decode 1', 'decode 2']);
+  });
+});
+
+describe('reading new requests every N steps (SGLang --scheduler-recv-interval)', () => {
+  it('a request arriving while others decode waits for the next step that reads the queue', () => {
+    // Two clients, outputs 21 and 3. Step 1 prefills both; B decodes its 2 tokens in steps 2-3 and
+    // its client sends C at 0.12 s. The queue is read at step 10: C waits steps 4-10 (70 ms) decoding
+    // A, then its 100 ms prefill: TTFT 0.17 s against 0.1 s when every step reads.
+    const every = simulate(closed(3, 2, 100, 3, { outputs: [21, 3, 2] }), engine(), fixedCosts())!;
+    const tenth = simulate(closed(3, 2, 100, 3, { outputs: [21, 3, 2] }), engine({ recvInterval: 10 }), fixedCosts())!;
+    expect(every.ttft.mean).toBeCloseTo(0.1, 9);
+    expect(tenth.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.17) / 3, 9);
+  });
+  it('an idle engine reads at once', () => {
+    const o = simulate(closed(1, 1), engine({ recvInterval: 30 }), fixedCosts())!;
+    expect(o.ttft.mean).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('an overlap scheduler (SGLang, TensorRT-LLM)', () => {
+  it('returns each output when the next step ends: TTFT grows by one decode step, TPOT stays', () => {
+    const plain = simulate(closed(1, 1), engine(), fixedCosts())!;
+    const overlap = simulate(closed(1, 1), engine({ outputLag: 1 }), fixedCosts())!;
+    // The first token is made by the prefill pass and sent when the first decode step (10 ms) ends;
+    // the last token waits for nothing (the engine goes idle) -- ten steps after the first token's release.
+    expect(overlap.ttft.mean).toBeCloseTo(plain.ttft.mean + 0.01, 9);
+    expect(overlap.tpot!.mean).toBeCloseTo((0.2 - 0.11) / 10, 9);
+    expect(overlap.e2e.mean).toBeCloseTo(plain.e2e.mean, 9);
+  });
+});
+
+describe('what the engine can hold', () => {
+  it('with room for 2 sequences, 4 clients run two at a time and the others queue: TTFT doubles for half of them', () => {
+    const capped = simulate(closed(4, 4), engine({ maxRunning: 2 }), fixedCosts())!;
+    expect(capped.peakRunning).toBe(2);
+    expect(capped.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.3 + 0.3) / 4, 9);
+    expect(capped.meanBatch).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('open loop', () => {
+  it('arrivals far apart: every request is served alone, TTFT is the idle prefill', () => {
+    const load: LoadSpec = { ...closed(20, 1), kind: 'open', clients: Infinity, rate: 1, arrival: 'constant' };
+    const o = simulate(load, engine(), fixedCosts())!;
+    expect(o.ttft.p99).toBeCloseTo(0.1, 9);
+    expect(o.meanBatch).toBeCloseTo(1, 9);
+  });
+  it('arrivals faster than service: the queue grows and TTFT with it', () => {
+    const slow: LoadSpec = { ...closed(200, 1), kind: 'open', clients: Infinity, rate: 1, arrival: 'poisson' };
+    const fast: LoadSpec = { ...slow, rate: 50 };
+    const a = simulate(slow, engine({ maxRunning: 1 }), fixedCosts())!;
+    const b = simulate(fast, engine({ maxRunning: 1 }), fixedCosts())!;
+    expect(b.ttft.p50).toBeGreaterThan(10 * a.ttft.p50);
+    // One at a time, each request holds the replica for 0.2 s: at most 5 requests/s are served.
+    expect(b.throughput).toBeLessThanOrEqual((11 * 5) * 1.0001);
+  });
+  it('a concurrency cap holds arrivals at the client: TTFT is counted from sending, as benchmark clients do', () => {
+    const capped: LoadSpec = { ...closed(100, 1), kind: 'open', clients: 1, rate: 1000, arrival: 'constant' };
+    const o = simulate(capped, engine(), fixedCosts())!;
+    expect(o.ttft.p99).toBeCloseTo(0.1, 9);
+  });
+  it('10,000 requests of a steady open loop stay within the event budget', () => {
+    const load: LoadSpec = { ...closed(10_000, 1, 1000, 200), kind: 'open', clients: Infinity, rate: 30, arrival: 'poisson', finite: false, warmup: 1000 };
+    const cost: StepCosts = { step: (p, b) => ({ time: (p ? p.tokens * 2e-6 : 0) + (b > 0 ? 0.005 + b * 2e-5 : 0), flops: 1 }) };
+    const o = simulate(load, engine({ policy: 'mixed' }), cost)!;
+    expect(o.truncated).toBe(false);
+    expect(o.measured).toBe(9_000);
+    expect(o.steps).toBeLessThan(MAX_EVENTS);
+  });
+});
+
+const llamaPlan = (workload: string, requirements = '') => `
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: a100-80gb, gpus: 8}
+parallelism: {tp: 8}
+workload:
+${workload}
+${requirements}`;
+
+describe('plans under load', () => {
+  const idle = verify(llamaPlan('  concurrency: 1\n  input_tokens: 500\n  output_tokens: 500'));
+  const loaded = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500'));
+  const run = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500\n  benchmark: {requests: 500, input_range_ratio: 0, output_range_ratio: 0}'));
+  it('TTFT under load includes the wait behind other prompts; the idle figure stays beside it', () => {
+    const m = loaded.metrics!;
+    expect(m.ttft_idle_ms).toBe(idle.metrics!.ttft_idle_ms);
+    expect(m.ttft_ms!).toBeGreaterThan(m.ttft_idle_ms!);
+    expect(m.ttft_lower_bound_ms!).toBeLessThanOrEqual(m.ttft_idle_ms!);
+  });
+  it('a declared run is simulated as it ran: 100 prompts sent at once wait behind each other', () => {
+    expect(run.metrics!.ttft_ms!).toBeGreaterThan(3 * idle.metrics!.ttft_ms!);
+    expect(run.details!.times.load!.requests_per_replica).toBe(500);
+  });
+  it('percentiles are ordered and stay above their floors', () => {
+    for (const r of [loaded, run]) {
+      const m = r.metrics!;
+      expect(m.ttft_p50_ms!).toBeLessThanOrEqual(m.ttft_p90_ms!);
+      expect(m.ttft_p90_ms!).toBeLessThanOrEqual(m.ttft_p99_ms!);
+      expect(m.tpot_p50_ms!).toBeLessThanOrEqual(m.tpot_p99_ms!);
+      expect(m.ttft_p50_ms!).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
+      expect(m.tpot_p50_ms!).toBeGreaterThanOrEqual(m.tpot_lower_bound_ms!);
+      expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+    }
+  });
+  it('an open loop: percentile requirements are judged on the simulation, goodput on the requirement', () => {
+    const open = verify(llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  ttft_p99: 2 s\n  tpot_p90: 100 ms\n  request_rate: 1/s'));
+    expect(check(open, 'requirements.ttft_p99').status).toBe('pass');
+    expect(check(open, 'requirements.tpot_p90').status).toBe('pass');
+    expect(check(open, 'requirements.request_rate').status).toBe('pass');
+    expect(open.metrics!.max_request_rate!).toBeGreaterThan(1);
+    expect(open.metrics!.max_request_rate!).toBeLessThanOrEqual(open.metrics!.request_rate_upper_bound!);
+    expect(check(open, 'load.saturation').status).toBe('pass');
+  });
+  it('an open loop beyond what the deployment serves warns and says so', () => {
+    const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));
+    expect(check(over, 'load.saturation').status).toBe('warn');
+    expect(over.details!.times.load!.saturated).toBe(true);
+  });
+  it('a rate no efficiency can serve fails as physically impossible', () => {
+    const r = verify(llamaPlan('  request_rate: 1/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  request_rate: 1e6/s'));
+    expect(check(r, 'requirements.request_rate').status).toBe('fail');
+    expect(check(r, 'requirements.request_rate').detail).toMatch(/physically impossible/);
+  });
+  it('a load too large to simulate says so instead of stalling the check', () => {
+    const t0 = performance.now();
+    const huge = verify(llamaPlan('  concurrency: 1\n  max_batched_tokens: 1\n  input_tokens: 100000\n  output_tokens: 2\n  benchmark: {requests: 100}'));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(huge.metrics!.ttft_ms).toBe(huge.metrics!.ttft_idle_ms);
+    expect(check(huge, 'load.simulation').status).toBe('warn');
+  });
+  it('rejects a run of no requests and unknown keys, naming the line', () => {
+    const bad = loadPlan('b.plan.yaml', llamaPlan('  concurrency: 1\n  benchmark:\n    requests: 0\n    warmup: 3'), noReferences);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    const paths = bad.errors.map((e) => `${e.line} ${e.path}`);
+    expect(paths).toContain('9 workload.benchmark.requests');
+    expect(paths).toContain('10 workload.benchmark.warmup');
+  });
+  it('request_rate takes a unit or a plain number per second; qps is its alias', () => {
+    for (const w of ['request_rate: 2', 'request_rate: 120/min', 'qps: 2', 'request_rate: 2 req/s']) {
+      const r = loadPlan('r.plan.yaml', llamaPlan(`  ${w}\n  input_tokens: 10\n  output_tokens: 10`), noReferences);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.loaded.plan.workload.request_rate).toBeCloseTo(2, 12);
+    }
+  });
+});

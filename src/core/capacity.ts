@@ -1,0 +1,115 @@
+// What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
+// whether one request of the longest stated length can run, and how many sequences run at once.
+// docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
+import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
+import {
+  engineConditions,
+  heldTokens,
+  kvCapacityTokens,
+  stageKvBytesPerSequence,
+  stageMemory,
+  stageWeightBytes,
+  type StageMemory,
+} from './memory.js';
+import type { ModelFacts } from './modelFacts.js';
+import type { Resolved } from './resolve.js';
+import type { Stage } from './stages.js';
+
+export interface MemoryFigures {
+  /** per stage at the estimate; null when the model or the workload is incomplete */
+  memEst: StageMemory[] | null;
+  /** the weights shard of the most loaded device, from the facts given (unpadded: no engine can hold less) */
+  weightsFloor: number | null;
+  /** KV of one sequence at the longest context on the most loaded device, from the facts given */
+  kvFloor: number;
+  /** tokens of KV cache one replica holds, as the engine logs it; null without hardware.memory */
+  kvCapacity: number | null;
+  /** what bounds one replica's running batch, for the scheduler simulation; null when not computable */
+  kvBudget: KvBudget | null;
+  /** sequences running at once in the whole deployment at mean context (engine cap included) */
+  maxRunning: number | null;
+  /** sequences of the longest context the KV caches of all replicas hold at once */
+  maxConcurrencyAtMaxContext: number | null;
+  /**
+   * When the estimate is not computable: whether even the floor (weights shard and one sequence's KV)
+   * exceeds the most a pool could be, with what the engine could at most give; null when not decidable.
+   */
+  floorCheck: { need: number; limit: number } | null;
+  /**
+   * Set when the plan states no memory flag and the engine's default leaves one request of the longest
+   * length no room: the default, and the flag the figures assume instead (the lowest of
+   * TIGHT_MEMORY_FRACTIONS that holds it).
+   */
+  raisedFraction: { from: number; to: number } | null;
+}
+
+/** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
+export function meanContext(input: number, output: number): number {
+  return input + output / 2;
+}
+
+export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelFacts | null, stagesEst: Stage[] | null, stagesBound: Stage[] | null): MemoryFigures {
+  const { layout, hardware: hw, workload: wl } = r;
+  const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
+  const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
+  let cond = engineConditions(wl, hw, sequences, maxContext);
+  const sharedMax = Math.floor((wl.maxInputTokens ?? 0) * wl.prefixHitRate);
+
+  let memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
+    ? stageMemory(est, layout, cond, stagesEst, sequences, maxContext, sharedMax) : null;
+  // A plan silent on the memory flag is not failed for the engine's default: a deployment this tight
+  // sets the flag. The figures then assume the lowest usual setting that holds one request.
+  let raisedFraction: MemoryFigures['raisedFraction'] = null;
+  const noRoom = (mem: StageMemory[]): boolean => mem.some((st) => st.pool !== null && st.pool < st.kvOne);
+  if (memEst && est && stagesEst && !wl.memoryFractionGiven && hw.device && noRoom(memEst)) {
+    for (const fraction of TIGHT_MEMORY_FRACTIONS.filter((f) => f > wl.memoryFraction)) {
+      const raised = { ...cond, memoryFraction: fraction };
+      const mem = stageMemory(est, layout, raised, stagesEst, sequences!, maxContext!, sharedMax);
+      if (noRoom(mem)) continue;
+      raisedFraction = { from: wl.memoryFraction, to: fraction };
+      cond = raised;
+      memEst = mem;
+      break;
+    }
+  }
+  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
+  // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
+  // layers hold only their window, the least any engine keeps.
+  const kvFloor = bound && stagesBound && maxContext !== undefined
+    ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+
+  // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
+  const poolMemory = est && stagesEst && hw.device
+    ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
+  const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
+
+  let kvBudget: KvBudget | null = null;
+  let maxRunning: number | null = null;
+  let maxConcurrencyAtMaxContext: number | null = null;
+  if (est && stagesEst && kvCapacity !== null) {
+    const stage = stagesEst[0]!;
+    const held = (context: number): number => heldTokens(est, layout, wl.engine, stage, context);
+    const shared = wl.inputTokens !== undefined ? Math.floor(wl.inputTokens * wl.prefixHitRate) : 0;
+    const engineMax = wl.maxRunningSequences !== null ? Math.max(1, Math.floor(wl.maxRunningSequences / layout.dp)) : null;
+    kvBudget = { capacityTokens: kvCapacity, heldTokens: held, sharedTokens: shared, engineMax };
+    if (wl.inputTokens !== undefined && wl.outputTokens !== undefined) {
+      const perReplica = maxRunningSequences(kvBudget, meanContext(wl.inputTokens, wl.outputTokens), sequences ?? Infinity);
+      maxRunning = wl.concurrency !== undefined ? Math.min(wl.concurrency, perReplica * layout.dp) : perReplica * layout.dp;
+    }
+    if (maxContext !== undefined) {
+      maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
+    }
+  }
+
+  let floorCheck: MemoryFigures['floorCheck'] = null;
+  if (!memEst && weightsFloor !== null && hw.device) {
+    // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
+    const most = deviceBudget({
+      engine: wl.engine, memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!),
+      capacity: hw.device.capacity, weights: weightsFloor, activations: 0,
+      group: 1, device: hw.device, cudaGraphs: false, runtimeOverride: 0,
+    });
+    floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
+  }
+  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
+}

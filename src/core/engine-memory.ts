@@ -1,0 +1,253 @@
+// Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
+// much of the device its KV cache gets (the pool whose size it logs at start-up), what it keeps
+// beside weights and KV, and how many sequences it can run at once.
+// Formulas and sources: docs/formulas.md, "Memory as each engine counts it".
+import { GIB } from './defaults.js';
+
+export type Engine = 'vllm' | 'sglang' | 'trtllm';
+export const ENGINE_LABEL: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
+/** What each engine's memory flag is called, for messages. */
+export const ENGINE_MEMORY_FLAG: Readonly<Record<Engine, string>> = {
+  vllm: 'gpu_memory_utilization',
+  sglang: 'mem_fraction_static',
+  trtllm: 'free_gpu_memory_fraction',
+};
+
+const MIB = 2 ** 20;
+
+/** What the engines' defaults and reservations depend on. */
+export interface DeviceFacts {
+  /** bytes the runtime can allocate (the CUDA-visible total) */
+  capacity: number;
+  /** display name, lower case ('' when unknown): vLLM keeps its small defaults on A100s */
+  name: string;
+  /** NVLink-switch class fabric (>= 400 GB/s per device, one way): NCCL keeps NVLS buffers there */
+  switchedFabric: boolean;
+  /** Blackwell-class math (an fp4 peak): MXFP4 MoE kernels pad both matrix sides to 256 there */
+  fp4Math: boolean;
+}
+
+/** Intra-node bandwidth from which the fabric is switched NVLink 4+ (H100 SXM 450 GB/s; A100 NVLink3 300 GB/s). */
+export const SWITCHED_FABRIC_BYTES_PER_S = 400e9;
+
+// ---------------------------------------------------------------------------------------------
+// Defaults each engine picks for a device.
+
+/** vLLM's gpu_memory_utilization default. */
+export const VLLM_DEFAULT_MEMORY_FRACTION = 0.9;
+/** TensorRT-LLM's KvCacheConfig.free_gpu_memory_fraction default (_torch/pyexecutor/_util.py: "fraction = 0.9"). */
+export const TRTLLM_DEFAULT_MEMORY_FRACTION = 0.9;
+/** TensorRT-LLM's max_num_tokens default (trtllm-serve and the LLM API). */
+export const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
+/**
+ * Memory flags a deployment whose model leaves the default no room must have set: the lowest of these
+ * (from 0.95, the value vLLM's and llm-d's sweeps use when memory is tight, up to 0.99) that holds one
+ * request of the longest length. Used only when the plan states no flag, and then reported.
+ */
+export const TIGHT_MEMORY_FRACTIONS: readonly number[] = [0.95, 0.96, 0.97, 0.98, 0.99];
+/** SGLang's mem_fraction_static when it cannot read the device memory. */
+export const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
+
+/**
+ * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a
+ * device of >= 70 GiB that is not an A100, max_num_batched_tokens 8192 and max_num_seqs 1024;
+ * otherwise 2048 and 256.
+ */
+export function vllmSchedulerDefaults(device: DeviceFacts): { maxBatchedTokens: number; maxNumSeqs: number } {
+  const large = device.capacity >= 70 * GIB && !device.name.includes('a100');
+  return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
+}
+
+/**
+ * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
+ * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
+ * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
+ * at least 10 GB on devices over 60 GB.
+ */
+export function sglangDefaults(device: DeviceFacts, tp: number, pp: number): { chunkedPrefill: number; cudaGraphMaxBs: number; memFractionStatic: number } {
+  const mb = device.capacity / MIB;
+  let chunkedPrefill: number;
+  let cudaGraphMaxBs: number;
+  if (mb < 20 * 1024) [chunkedPrefill, cudaGraphMaxBs] = [2048, 8];
+  else if (mb < 35 * 1024) [chunkedPrefill, cudaGraphMaxBs] = [2048, tp < 4 ? 24 : 80];
+  else if (mb < 60 * 1024) [chunkedPrefill, cudaGraphMaxBs] = [4096, tp < 4 ? 32 : 160];
+  else if (mb < 160 * 1024) [chunkedPrefill, cudaGraphMaxBs] = [8192, tp < 4 ? 256 : 512];
+  else [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
+  let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
+  if (mb > 60 * 1024) reserved = Math.max(reserved, 10 * 1024);
+  const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
+  return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
+}
+
+export interface EngineDefaults {
+  /** the engine's memory flag, in its own meaning */
+  memoryFraction: number;
+  /** tokens one prefill chunk (and the profiling pass) may hold */
+  maxBatchedTokens: number;
+  /** sequences vLLM samples in its profiling pass (its max_num_seqs); other engines: 0 (not profiled) */
+  profiledSequences: number;
+  /** where each figure comes from, for the report */
+  source: string;
+}
+
+export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: number, pp: number): EngineDefaults {
+  if (engine === 'sglang') {
+    if (!device) return { memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION, maxBatchedTokens: 4096, profiledSequences: 0, source: "SGLang's defaults without a device size" };
+    const s = sglangDefaults(device, tp, pp);
+    return {
+      memoryFraction: s.memFractionStatic,
+      maxBatchedTokens: s.chunkedPrefill,
+      profiledSequences: 0,
+      source: `SGLang's defaults for a ${(device.capacity / GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
+    };
+  }
+  if (engine === 'trtllm') {
+    return { memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION, maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS, profiledSequences: 0, source: "TensorRT-LLM's defaults (max_num_tokens 8192)" };
+  }
+  const v = device ? vllmSchedulerDefaults(device) : { maxBatchedTokens: 8192, maxNumSeqs: 1024 };
+  return {
+    memoryFraction: VLLM_DEFAULT_MEMORY_FRACTION,
+    maxBatchedTokens: v.maxBatchedTokens,
+    profiledSequences: v.maxNumSeqs,
+    source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What engines keep beside weights, activations and KV.
+
+/**
+ * CUDA context and library handles a process holds before an engine measures free memory.
+ * SGLang on 4x L4: 22.49 GiB total, 21.63 GB free at "Load weight begin" after 0.13 GB of
+ * distributed init, so 0.73 GiB of context; about 0.5 GiB is usual on H100s.
+ */
+export const CUDA_CONTEXT_BYTES = 0.6 * GIB;
+/**
+ * What vLLM 0.19 finds outside PyTorch after its profiling pass on a lone GPU ("non-torch forward
+ * increase memory: 0.25GiB", Llama-3.1-8B and Qwen2.5-7B on H100, llm-d-planner accuracy report).
+ */
+export const VLLM_NON_TORCH_BYTES = 0.25 * GIB;
+/**
+ * CUDA graphs of the decode batch sizes. vLLM captures them after sizing the KV cache (0.51-1.85 GiB,
+ * mean 1.04, in the llm-d-planner sweep; "Estimated CUDA graph memory: 1.09 GiB" for gpt-oss-20b);
+ * TensorRT-LLM captures them in the warm-up it measures before sizing its pool.
+ */
+export const CUDA_GRAPH_BYTES = 1.0 * GIB;
+
+/**
+ * Communication buffers per device when a group of `group` devices talks (NCCL channels, NVLS and
+ * custom all-reduce buffers), once the first collectives have run. On an NVLink-switch fabric vLLM
+ * 0.19 logs 2.07-2.10 GiB of non-torch memory at TP2 and 2.13-2.21 GiB at TP4 on H100 (0.25 GiB at
+ * TP1): about 1.8 GiB plus 0.03 GiB per rank. SGLang allocates them when it initialises ("Init torch
+ * distributed ends. mem usage=2.01 GB" at TP8 on H200, sgl-project/sglang PR 11716), before it measures
+ * the memory its pool is a fraction of. Over PCIe they are small: 0.1 GiB plus the same per rank
+ * (SGLang's TP4 initialisation on 4x L4 takes 0.13 GB).
+ */
+export function commBufferBytes(group: number, device: DeviceFacts | null): number {
+  if (group <= 1) return 0;
+  return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
+}
+
+/** The inputs to one device's budget. */
+export interface BudgetInputs {
+  engine: Engine;
+  /** the engine's memory flag, in its meaning */
+  memoryFraction: number;
+  capacity: number;
+  weights: number;
+  activations: number;
+  /** devices of the largest communicating group (tp x cp, or ep) */
+  group: number;
+  device: DeviceFacts | null;
+  cudaGraphs: boolean;
+  /** the plan's workload.runtime_overhead: replaces context, communication buffers and graphs */
+  runtimeOverride: number | null;
+}
+
+/** One device as its engine sizes it. */
+export interface DeviceBudget {
+  /** bytes of KV cache the engine allocates (what it logs), < 0 when the weights do not fit */
+  pool: number;
+  /** runtime, communication buffers and graphs on the device, bytes */
+  overhead: number;
+  /** what the engine may use: weights + activations + overhead + the pool (no more than the device) */
+  usable: number;
+  /** a sentence saying how the pool was sized, for the report */
+  rule: string;
+}
+
+/**
+ * The KV pool of one device as each engine sizes it:
+ *  vLLM    pool = u x total - weights - activation peak of the profiling pass - non-torch memory
+ *          (gpu_worker.determine_available_memory; CUDA graphs come out of the 1 - u left over);
+ *  SGLang  pool = f x free - weights, free = what is left after CUDA and NCCL initialisation
+ *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
+ *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
+ *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
+ * `usable` never exceeds the device: an SGLang fraction set too high leaves the activations no room.
+ */
+export function deviceBudget(b: BudgetInputs): DeviceBudget {
+  const comm = commBufferBytes(b.group, b.device);
+  const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
+  const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
+  let pool: number;
+  let overhead: number;
+  let rule: string;
+  if (b.engine === 'sglang') {
+    const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
+    overhead = b.runtimeOverride ?? init + graphs;
+    const free = b.capacity - init;
+    pool = b.memoryFraction * free - b.weights;
+    rule = `SGLang: ${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+  } else if (b.engine === 'trtllm') {
+    overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
+    const free = b.capacity - b.weights - b.activations - overhead;
+    pool = b.memoryFraction * free;
+    rule = `TensorRT-LLM: ${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+  } else {
+    overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
+    pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
+    rule = `vLLM: ${b.memoryFraction} x ${gib(b.capacity)} - weights, profiled activations and ${gib(overhead)} outside PyTorch`;
+  }
+  const room = b.capacity - b.weights - b.activations - overhead;
+  const usable = b.weights + b.activations + overhead + Math.min(pool, room);
+  return { pool, overhead, usable, rule };
+}
+
+/** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
+export const KV_BLOCK_TOKENS: Readonly<Record<Engine, number>> = { vllm: 16, sglang: 1, trtllm: 32 };
+
+/** Whether the engine frees sliding-window layers' blocks outside the window (vLLM's hybrid allocator, TensorRT-LLM VSWA); SGLang serves gpt-oss with disable_hybrid_swa_memory. */
+export const FREES_OUTSIDE_WINDOW: Readonly<Record<Engine, boolean>> = { vllm: true, sglang: false, trtllm: true };
+
+// ---------------------------------------------------------------------------------------------
+// How many sequences run at once.
+
+/** What bounds the running batch of one replica (one engine scheduler). */
+export interface KvBudget {
+  /** tokens of KV cache one replica holds, as the engine counts them (every layer keeps each token) */
+  capacityTokens: number;
+  /**
+   * Capacity tokens one sequence of `context` tokens holds: `context`, less what sliding-window layers
+   * free outside their window where the engine frees it.
+   */
+  heldTokens: (context: number) => number;
+  /** prompt-prefix tokens every running sequence shares, held once (prefix_cache_hit_rate x input) */
+  sharedTokens: number;
+  /** the engine's own cap on running sequences per replica (max_num_seqs, max_running_requests, max_batch_size); null when none is given */
+  engineMax: number | null;
+}
+
+/**
+ * Sequences one replica runs at once when `offered` are in flight, each holding `context` tokens on
+ * average: the engine admits while its KV cache has room and queues the rest. At least one when one
+ * sequence fits, 0 when not even one does.
+ */
+export function maxRunningSequences(budget: KvBudget, context: number, offered = Infinity): number {
+  const shared = Math.min(budget.sharedTokens, context);
+  const perSequence = Math.max(budget.heldTokens(context) - budget.heldTokens(shared), 1e-9);
+  const room = budget.capacityTokens - budget.heldTokens(shared);
+  const byKv = room <= 0 ? 0 : Math.floor(room / perSequence);
+  const capped = budget.engineMax === null ? byKv : Math.min(byKv, budget.engineMax);
+  return Math.max(0, Math.min(capped, offered));
+}

@@ -1,0 +1,135 @@
+// What each serving engine does by default that changes the figures under load: how it schedules
+// prompts against decodes, how many tokens one pass may hold, how many sequences it runs at once,
+// which passes replay CUDA graphs. Selected by deployment.engine (default vllm). Sources: each
+// engine's own argument defaults, cited per field; docs/formulas.md, "Serving under load".
+import type { SchedulerPolicy } from './simulator.js';
+
+export type EngineId = 'vllm' | 'sglang' | 'trtllm';
+
+export interface EngineProfile {
+  id: EngineId;
+  policy: SchedulerPolicy;
+  /** running sequences per replica the engine allows by default where its memory defaults do not say (engine-memory.ts gives vLLM's max_num_seqs) */
+  defaultMaxRunning: number;
+  /**
+   * Largest decode batch replayed from a CUDA graph by default; bigger batches launch eagerly
+   * (SGLang cuda_graph_max_bs). Infinity where the engine captures up to its batch limit.
+   */
+  decodeGraphMaxBatch: number;
+  /** mixed or prefill passes replay CUDA graphs up to this many tokens (vLLM's piecewise graphs); 0: always eager */
+  prefillGraphMaxTokens: number;
+  /** KV reserved per sequence at admission: its whole length (TensorRT-LLM GUARANTEED_NO_EVICT) or what it holds (paged, grows) */
+  reservesWholeSequence: boolean;
+  /** seconds from a request leaving the client to the engine scheduling it (HTTP, tokenisation); calibrated */
+  requestOverhead: number;
+  /** host seconds per scheduler step not overlapped with the GPU; calibrated */
+  stepOverhead: number;
+  /** host seconds per modelled kernel of a pass launched without CUDA graphs; calibrated */
+  launchLatency: number;
+  /** scheduler steps by which outputs reach the client: 1 with an overlap scheduler, which returns a step's tokens while the next step runs */
+  outputLagSteps: number;
+}
+
+/**
+ * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
+ * 512 tokens (compilation_config max capture size).
+ */
+const VLLM: EngineProfile = {
+  id: 'vllm',
+  policy: 'mixed',
+  defaultMaxRunning: 1024,
+  decodeGraphMaxBatch: 512,
+  prefillGraphMaxTokens: 512,
+  reservesWholeSequence: false,
+  requestOverhead: 0.02,
+  stepOverhead: 0,
+  launchLatency: 70e-6,
+  outputLagSteps: 0,
+};
+
+/**
+ * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
+ * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
+ * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
+ * max_running_requests follows the KV pool (no fixed default below it).
+ */
+const SGLANG: EngineProfile = {
+  id: 'sglang',
+  policy: 'prefill-first',
+  defaultMaxRunning: 4096,
+  decodeGraphMaxBatch: 512,
+  prefillGraphMaxTokens: 0,
+  reservesWholeSequence: false,
+  requestOverhead: 0.02,
+  stepOverhead: 0,
+  launchLatency: 70e-6,
+  outputLagSteps: 1,
+};
+
+/**
+ * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
+ * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
+ * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
+ * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
+ * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
+ * one iteration later.
+ */
+const TRTLLM: EngineProfile = {
+  id: 'trtllm',
+  policy: 'mixed',
+  defaultMaxRunning: 2048,
+  decodeGraphMaxBatch: Infinity,
+  prefillGraphMaxTokens: 0,
+  reservesWholeSequence: true,
+  requestOverhead: 0.02,
+  stepOverhead: 0,
+  launchLatency: 70e-6,
+  outputLagSteps: 1,
+};
+
+const PROFILES: Record<EngineId, EngineProfile> = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+
+export function engineProfile(id: EngineId | undefined): EngineProfile {
+  return PROFILES[id ?? 'vllm'];
+}
+
+/** Accelerator generations whose software stacks behave alike (calibrated per engine). */
+export type HardwareFamily = 'hopper' | 'blackwell' | 'blackwell-ultra' | 'ampere' | 'other';
+
+/** The family of a hardware preset id or device name; 'other' when neither says. */
+export function hardwareFamily(preset: string | undefined, name: string | undefined): HardwareFamily {
+  const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
+  if (/b300|gb300|blackwell ultra/.test(id)) return 'blackwell-ultra';
+  if (/b200|gb200|blackwell/.test(id)) return 'blackwell';
+  if (/h100|h200|h800|h20\b|h20-|hopper/.test(id)) return 'hopper';
+  if (/a100|a800|ampere/.test(id)) return 'ampere';
+  return 'other';
+}
+
+/**
+ * What an engine achieves on a hardware family, fitted on the calibration half of the measured
+ * runs (validation/README.md, "Calibration"): achievable fractions of the peaks, host time per
+ * launched kernel of an eager pass, fixed time per request before the engine schedules it, host
+ * time per scheduler step. A plan's own figures (and a preset's) win over these.
+ */
+export interface EngineCalibration {
+  compute?: number;
+  memory?: number;
+  launchLatency?: number;
+  requestOverhead?: number;
+  stepOverhead?: number;
+  kernelLatency?: number;
+}
+
+export const CALIBRATION: Record<EngineId, Partial<Record<HardwareFamily, EngineCalibration>>> = {
+  vllm: {},
+  sglang: {},
+  trtllm: {},
+};
+
+export function engineCalibration(engine: EngineId, family: HardwareFamily): EngineCalibration {
+  return CALIBRATION[engine][family] ?? {};
+}

@@ -1,0 +1,584 @@
+// The engine's scheduler, simulated request by request (docs/formulas.md, "Serving under load").
+// Every figure under load comes from here: TTFT, TPOT and throughput means, their percentiles,
+// goodput. One replica is simulated (data-parallel replicas serve their share alike and step in
+// lockstep, which the pass costs already account for); its passes cost what the core's cost model
+// says. Two scheduling policies cover the engines:
+//  - 'mixed' (vLLM V1, TensorRT-LLM in-flight batching): every step carries one token of each
+//    running sequence, and prompt chunks fill the rest of the token budget (max_batched_tokens);
+//  - 'prefill-first' (SGLang's default): while prompts wait and there is room, a prefill pass of
+//    up to max_batched_tokens runs and decoding waits; otherwise one decode step of all running.
+// A request is admitted (its prefill may start) only while fewer than `maxRunning` sequences hold
+// KV cache: engines queue what does not fit. Decode steps between events are taken in strides
+// (the batch is constant and the context grows linearly), so a run costs O(events), not O(tokens).
+
+export type SchedulerPolicy = 'mixed' | 'prefill-first';
+export type ArrivalProcess = 'poisson' | 'constant' | 'gamma';
+
+export interface EngineBehaviour {
+  policy: SchedulerPolicy;
+  /** prompt (and, for 'mixed', decode) tokens one pass may hold */
+  maxBatchedTokens: number;
+  /** sequences that may hold KV cache at once in one replica (>= 1) */
+  maxRunning: number;
+  /** seconds from a request leaving the client to the engine seeing it (HTTP, tokenisation) */
+  requestOverhead: number;
+  /** host seconds per scheduler step that the engine does not overlap with the GPU */
+  stepOverhead: number;
+  /** tokens each sequence gains per decode step (speculative acceptance, else 1) */
+  tokensPerStep: number;
+  /** share of each prompt already in the prefix cache */
+  prefixHitRate: number;
+  /** a busy scheduler reads new requests only every this many steps (SGLang --scheduler-recv-interval); 1 = every step */
+  recvInterval: number;
+  /**
+   * steps by which outputs reach the client after the pass that made them: an overlap scheduler
+   * (SGLang, TensorRT-LLM) processes a step's results while the next step runs, so 1; else 0
+   */
+  outputLag: number;
+}
+
+/** Prompt tokens one pass computes, and the attention work they bring. */
+export interface PrefillWork {
+  tokens: number;
+  pairsFull: number;
+  pairsSliding: number;
+  pairsTopK: number;
+  /** prompts the pass completes (their first token's logits) */
+  completes: number;
+}
+
+export interface StepCost {
+  /** seconds */
+  time: number;
+  /** FLOPs of the whole replica */
+  flops: number;
+}
+
+/** Costs of one replica's passes; null where a figure is missing. */
+export interface StepCosts {
+  /** a pass of `prefill` prompt tokens and `batch` decoding sequences at mean `context` tokens */
+  step(prefill: PrefillWork | null, batch: number, context: number): StepCost | null;
+}
+
+export interface LoadSpec {
+  /** closed: `clients` always in flight; open: arrivals at `rate`, at most `clients` in flight */
+  kind: 'closed' | 'open';
+  clients: number;
+  /** requests per second reaching this replica (open loop) */
+  rate: number;
+  arrival: ArrivalProcess;
+  /** gamma shape (1 = poisson; < 1 burstier) */
+  burstiness: number;
+  /** requests this replica receives in all */
+  requests: number;
+  /** the first `warmup` requests are not measured */
+  warmup: number;
+  /**
+   * finite: exactly `requests` are sent and the run ends with the last (a benchmark run, its tail
+   * included); steady: requests keep coming until every measured one has finished (no tail)
+   */
+  finite: boolean;
+  /** prompt and output lengths, used in turn */
+  inputs: readonly number[];
+  outputs: readonly number[];
+  /** (query, key) pairs of prompt tokens from+1..to in each kind of layer (full, windowed, behind an indexer) */
+  pairs: (from: number, to: number) => { pairsFull: number; pairsSliding: number; pairsTopK: number };
+}
+
+export interface SimulationOutcome {
+  requests: number;
+  /** measured requests */
+  measured: number;
+  ttft: Summary;
+  tpot: Summary | null;
+  e2e: Summary;
+  /** output tokens/s of this replica over the measured window */
+  throughput: number;
+  /** seconds from the first request sent to the last measured one finished */
+  wallTime: number;
+  steps: number;
+  /** mean decoding sequences per step that decodes */
+  meanBatch: number;
+  /** most sequences holding KV at once */
+  peakRunning: number;
+  /** fraction of the measured window the replica was busy */
+  busyFraction: number;
+  /** FLOPs per second of the replica over the measured window */
+  flopsPerSecond: number;
+  /** the simulation stopped at its work cap before every measured request finished */
+  truncated: boolean;
+}
+
+export interface Summary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
+/** Beyond this many events a simulation stops (a hostile plan cannot stall a check). */
+export const MAX_EVENTS = 1_000_000;
+
+/**
+ * Events a run costs at most, about: each request arrives, has its prompt passes (one per chunk of
+ * the budget, shared or not), joins and finishes. Callers shrink or refuse a run above their budget.
+ */
+export function estimatedEvents(requests: number, longestInput: number, maxBatchedTokens: number): number {
+  return requests * (Math.ceil(longestInput / Math.max(1, maxBatchedTokens)) + 4);
+}
+
+/** Radical inverse of i in base b: a low-discrepancy sequence in [0, 1), spread evenly without randomness. */
+function radicalInverse(i: number, base: number): number {
+  let f = 1;
+  let r = 0;
+  for (let n = i; n > 0; n = Math.floor(n / base)) {
+    f /= base;
+    r += f * (n % base);
+  }
+  return r;
+}
+
+/**
+ * `count` lengths uniform in [ratio x longest, longest] whose mean is `mean` (longest = 2 mean / (1 + ratio)),
+ * in a deterministic scrambled order (`base` differs for inputs and outputs so the two are uncorrelated).
+ */
+export function benchmarkLengths(mean: number, ratio: number, count: number, base: number): number[] {
+  const longest = (2 * mean) / (1 + ratio);
+  const shortest = ratio * longest;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = radicalInverse(i + 1, base);
+    out.push(Math.max(1, Math.round(shortest + u * (longest - shortest))));
+  }
+  return out;
+}
+
+/** Deterministic PRNG (mulberry32): the same plan always gets the same arrivals. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal by Box-Muller. */
+function normal(rand: () => number): number {
+  const u = Math.max(rand(), 1e-300);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+/** Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape)). */
+function gammaVariate(shape: number, rand: () => number): number {
+  if (shape < 1) return gammaVariate(shape + 1, rand) * Math.pow(Math.max(rand(), 1e-300), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(rand);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = rand();
+    if (Math.log(Math.max(u, 1e-300)) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/**
+ * Arrival times of `count` requests at `rate` per second: constant gaps, exponential gaps (poisson)
+ * or gamma gaps of shape `burstiness` and the same mean (vLLM's benchmark --burstiness).
+ */
+export function arrivalTimes(count: number, rate: number, process: ArrivalProcess, burstiness: number, seed = 1): number[] {
+  const rand = prng(seed);
+  const out: number[] = [];
+  let t = 0;
+  for (let i = 0; i < count; i++) {
+    out.push(t);
+    const mean = 1 / rate;
+    if (process === 'constant') t += mean;
+    else if (process === 'poisson' || burstiness === 1) t += -Math.log(1 - rand()) * mean;
+    else t += gammaVariate(burstiness, rand) * (mean / burstiness);
+  }
+  return out;
+}
+
+/** Linear-interpolated percentile of a sorted array, q in [0, 1]. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+function summarize(values: number[]): Summary {
+  const sorted = Float64Array.from(values).sort();
+  const s = Array.from(sorted);
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, p50: percentile(s, 0.5), p90: percentile(s, 0.9), p99: percentile(s, 0.99) };
+}
+
+interface Req {
+  index: number;
+  input: number;
+  output: number;
+  sent: number;
+  arrives: number;
+  prefilled: number;
+  firstToken: number;
+  /** decode step counter at which the request has all its tokens */
+  finishStep: number;
+  /** the part of its context sum that does not grow with the step counter */
+  contextBase: number;
+}
+
+/** Binary min-heap of running requests by finishStep. */
+class FinishHeap {
+  readonly items: Req[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): Req | undefined {
+    return this.items[0];
+  }
+  push(r: Req): void {
+    const a = this.items;
+    a.push(r);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]!.finishStep <= r.finishStep) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = r;
+  }
+  pop(): Req | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        let best = last.finishStep;
+        if (l < a.length && a[l]!.finishStep < best) {
+          m = l;
+          best = a[l]!.finishStep;
+        }
+        if (r < a.length && a[r]!.finishStep < best) m = r;
+        if (m === i) break;
+        a[i] = a[m]!;
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+/** Most decode steps taken in one stride: the context's growth over a stride stays small. */
+const MAX_STRIDE = 64;
+
+/** Simulates one replica serving `load`; null when a pass cost is missing. */
+export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCosts): SimulationOutcome | null {
+  const n = Math.max(1, Math.floor(load.requests));
+  const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+  const measuredTarget = n - warmup;
+  const tps = Math.max(1, engine.tokensPerStep);
+  const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
+  const maxRunning = Math.max(1, Math.floor(engine.maxRunning));
+  const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
+  const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
+  // A steady open loop keeps arriving while the measured requests finish (no drained tail).
+  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+
+  const reqs: Req[] = [];
+  const make = (i: number, sent: number): Req => {
+    const input = load.inputs[i % load.inputs.length]!;
+    const output = load.outputs[i % load.outputs.length]!;
+    const r: Req = {
+      index: i, input, output, sent, arrives: sent + engine.requestOverhead,
+      prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
+    };
+    reqs.push(r);
+    return r;
+  };
+
+  // Requests on their way to the engine, in arrival order (a FIFO with a moving head).
+  const pending: Req[] = [];
+  let pendingHead = 0;
+  const waiting: Req[] = []; // seen by the engine, prompt not fully prefilled, FIFO
+  let waitingHead = 0;
+  const running = new FinishHeap();
+  let inPrefill = 0; // admitted (holding KV) but not yet decoding: waiting[waitingHead .. waitingHead+inPrefill)
+  let decodeStep = 0;
+  let contextBaseSum = 0;
+
+  let t = 0;
+  /** when the last request finished (a slot freed for a request the client's cap held back) */
+  let lastFinish = 0;
+  let sentCount = 0;
+  let inFlight = 0;
+  let nextOpen = 0; // next open-loop arrival to release
+  const send = (at: number): void => {
+    if (sentCount >= n && load.finite) return;
+    const r = make(sentCount++, at);
+    inFlight++;
+    pending.push(r);
+  };
+  const releaseOpen = (): void => {
+    // Open loop: arrivals up to now, while fewer than `clients` are in flight (the client's cap).
+    if (!arrivalsAt) return;
+    // A request held back by the cap is sent when a slot frees: its TTFT counts from then.
+    while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen]! <= t && inFlight < clients) {
+      send(Math.max(arrivalsAt[nextOpen]!, lastFinish));
+      nextOpen++;
+    }
+  };
+  if (arrivalsAt) {
+    releaseOpen();
+  } else {
+    for (let i = 0; i < Math.min(clients, n); i++) send(0);
+  }
+
+  const ttfts: number[] = [];
+  const tpots: number[] = [];
+  const e2es: number[] = [];
+  let measuredDone = 0;
+  let windowStart = NaN;
+  let tokensAtStart = 0;
+  let tokens = 0;
+  let busy = 0;
+  let busyAtStart = 0;
+  let flops = 0;
+  let flopsAtStart = 0;
+  let steps = 0;
+  let decodingSteps = 0;
+  let batchSum = 0;
+  let peakRunning = 0;
+  let events = 0;
+  // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
+  // tokens and finishes wait here for it.
+  const lagged = engine.outputLag > 0;
+  let deferredFirst: Req[] = [];
+  let deferredFinish: Req[] = [];
+  /** Stamps what earlier passes produced; `at` is when the pass that followed them ended. */
+  const release = (first: Req[], done: Req[], at: number): void => {
+    for (const r of first) r.firstToken = at;
+    for (const r of done) finish(r, at);
+  };
+
+  const finish = (r: Req, at: number): void => {
+    inFlight--;
+    lastFinish = at;
+    if (r.index >= warmup && r.index < n) {
+      measuredDone++;
+      ttfts.push(r.firstToken - r.sent);
+      e2es.push(at - r.sent);
+      if (r.output > 1) tpots.push((at - r.firstToken) / (r.output - 1));
+    }
+    if (!arrivalsAt) {
+      // Closed loop: the client sends its next request at once.
+      if (load.finite ? sentCount < n : measuredDone < measuredTarget) send(at);
+    }
+  };
+  const noteWindowStart = (): void => {
+    if (Number.isNaN(windowStart) && sentCount > warmup) {
+      windowStart = reqs[warmup]!.sent;
+      tokensAtStart = tokens;
+      busyAtStart = busy;
+      flopsAtStart = flops;
+    }
+  };
+  const join = (r: Req): void => {
+    // First token out at the end of the pass that completed its prompt (a step later with overlap).
+    tokens += 1;
+    if (lagged) deferredFirst.push(r);
+    else r.firstToken = t;
+    if (r.output <= 1) {
+      if (lagged) deferredFinish.push(r);
+      else finish(r, t);
+      return;
+    }
+    r.finishStep = decodeStep + Math.ceil((r.output - 1) / tps);
+    // context = input + 1 + (decodeStep - joinStep) * tps
+    r.contextBase = r.input + 1 - decodeStep * tps;
+    contextBaseSum += r.contextBase;
+    running.push(r);
+  };
+  const retire = (): void => {
+    for (let top = running.peek(); top && top.finishStep <= decodeStep; top = running.peek()) {
+      running.pop();
+      contextBaseSum -= top.contextBase;
+      if (lagged) deferredFinish.push(top);
+      else finish(top, t);
+    }
+  };
+  const meanContext = (extraSteps = 0): number =>
+    running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size;
+  const slotsFree = (): number => maxRunning - running.size - inPrefill;
+
+  /** Fills one pass's prompt budget from the waiting queue, oldest first; admits new prompts while KV slots are free. */
+  const fillPrefill = (room: number): { work: PrefillWork; completed: Req[] } | null => {
+    let left = room;
+    const work: PrefillWork = { tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 };
+    const completed: Req[] = [];
+    for (let i = waitingHead; i < waiting.length && left > 0; i++) {
+      const r = waiting[i]!;
+      if (i - waitingHead >= inPrefill) {
+        if (slotsFree() <= 0) break;
+        inPrefill++;
+      }
+      const take = Math.min(r.input - r.prefilled, left);
+      const from = r.prefilled;
+      const to = from + take;
+      work.tokens += take;
+      const p = load.pairs(from, to);
+      work.pairsFull += p.pairsFull;
+      work.pairsSliding += p.pairsSliding;
+      work.pairsTopK += p.pairsTopK;
+      left -= take;
+      r.prefilled = to;
+      if (to >= r.input) {
+        work.completes++;
+        completed.push(r);
+      }
+    }
+    return work.tokens > 0 ? { work, completed } : null;
+  };
+  const popCompleted = (completed: Req[]): void => {
+    // The pass took the oldest prompts in order: all it completed lead the queue.
+    waitingHead += completed.length;
+    inPrefill -= completed.length;
+    if (waitingHead > 1024 && waitingHead * 2 > waiting.length) {
+      waiting.splice(0, waitingHead);
+      waitingHead = 0;
+    }
+    for (const r of completed) join(r);
+  };
+
+  let truncated = false;
+  while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
+    if (++events > MAX_EVENTS) {
+      truncated = true;
+      break;
+    }
+    releaseOpen();
+    // A busy scheduler reads its queue only every recvInterval steps; an idle one at once.
+    const idle = running.size === 0 && waiting.length === waitingHead;
+    if (idle || steps % recvInterval === 0) {
+      while (pendingHead < pending.length && pending[pendingHead]!.arrives <= t) waiting.push(pending[pendingHead++]!);
+    }
+    if (pendingHead > 1024 && pendingHead * 2 > pending.length) {
+      pending.splice(0, pendingHead);
+      pendingHead = 0;
+    }
+    noteWindowStart();
+    const hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
+    const batch = running.size;
+
+    if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
+      // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
+      const decoding = engine.policy === 'mixed' ? batch : 0;
+      const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
+      if (filled) {
+        const cost = costs.step(filled.work, decoding, meanContext());
+        if (!cost) return null;
+        const dt = cost.time + engine.stepOverhead;
+        const [first, done] = [deferredFirst, deferredFinish];
+        deferredFirst = [];
+        deferredFinish = [];
+        t += dt;
+        release(first, done, t);
+        busy += dt;
+        flops += cost.flops;
+        steps++;
+        if (decoding > 0) {
+          decodeStep++;
+          decodingSteps++;
+          batchSum += decoding;
+          tokens += decoding * tps;
+          retire();
+        }
+        popCompleted(filled.completed);
+        peakRunning = Math.max(peakRunning, running.size + inPrefill);
+        continue;
+      }
+    }
+    if (batch > 0) {
+      // Decode steps until the next event: a sequence finishes, or a request reaches the engine.
+      const top = running.peek()!;
+      let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - decodeStep));
+      const probe = costs.step(null, batch, meanContext((stride - 1) / 2));
+      if (!probe) return null;
+      const dt1 = probe.time + engine.stepOverhead;
+      const nextArrival = nextEventTime();
+      if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < budget)) {
+        // Stop at the first step boundary after the next request arrives that reads the queue.
+        let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
+        if (recvInterval > 1) k += (recvInterval - ((steps + k) % recvInterval)) % recvInterval;
+        stride = Math.max(1, Math.min(stride, k));
+      }
+      const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
+      if (!cost) return null;
+      const dt = (cost.time + engine.stepOverhead) * stride;
+      const [first, done] = [deferredFirst, deferredFinish];
+      deferredFirst = [];
+      deferredFinish = [];
+      release(first, done, t + cost.time + engine.stepOverhead);
+      t += dt;
+      busy += dt;
+      flops += cost.flops * stride;
+      steps += stride;
+      decodingSteps += stride;
+      batchSum += batch * stride;
+      tokens += batch * tps * stride;
+      decodeStep += stride;
+      retire();
+      continue;
+    }
+    // Idle: outputs still held by the overlap scheduler go out now; wait for the next request.
+    if (deferredFirst.length > 0 || deferredFinish.length > 0) {
+      const [first, done] = [deferredFirst, deferredFinish];
+      deferredFirst = [];
+      deferredFinish = [];
+      release(first, done, t);
+      continue;
+    }
+    const next = nextEventTime();
+    if (next === null) break; // nothing left to come
+    t = Math.max(t, next);
+  }
+
+  function nextEventTime(): number | null {
+    let next: number | null = pendingHead < pending.length ? pending[pendingHead]!.arrives : null;
+    if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients) {
+      const a = arrivalsAt[nextOpen]! + engine.requestOverhead;
+      next = next === null ? a : Math.min(next, a);
+    }
+    return next;
+  }
+
+  if (ttfts.length === 0) return null;
+  const start = Number.isNaN(windowStart) ? 0 : windowStart;
+  const end = load.finite ? Math.max(t, lastFinish) : lastFinish;
+  const span = Math.max(end - start, 1e-12);
+  return {
+    requests: sentCount,
+    measured: measuredDone,
+    ttft: summarize(ttfts),
+    tpot: tpots.length > 0 ? summarize(tpots) : null,
+    e2e: summarize(e2es),
+    throughput: load.finite ? tokens / Math.max(end, 1e-12) : (tokens - tokensAtStart) / span,
+    wallTime: end,
+    steps,
+    meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+    peakRunning,
+    busyFraction: Math.min(1, (busy - busyAtStart) / span),
+    flopsPerSecond: (flops - flopsAtStart) / span,
+    truncated,
+  };
+}

@@ -1,0 +1,76 @@
+// Fits what each engine achieves on each hardware family (src/core/engines.ts, CALIBRATION) on the
+// 'fit' part of the calibration half of the measured runs, and reports the errors on the part held
+// out from fitting (validation/silicon-eval.mjs, internalSplit). Coordinate descent over a grid
+// per parameter, a few rounds; the objective is the mean capped |ln(estimate/measured)| of TTFT and
+// TPOT. Prints the table to paste into engines.ts. Usage: node validation/calibrate-silicon.mjs [--rounds N]
+// (after `npm run validate`, which compiles the core into build/validate).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { convertSilicon, groupBy, objective, summarize, verifySilicon } from './silicon-eval.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const build = join(root, 'build', 'validate', 'src');
+if (!existsSync(join(build, 'core', 'index.js'))) throw new Error('compile the core first: npm run validate');
+const core = await import(pathToFileURL(join(build, 'core', 'index.js')).href);
+const engines = await import(pathToFileURL(join(build, 'core', 'engines.js')).href);
+const models = await import(pathToFileURL(join(build, 'presets', 'models.js')).href);
+const hardware = await import(pathToFileURL(join(build, 'presets', 'hardware.js')).href);
+
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 2;
+const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
+const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
+const { items } = convertSilicon(csv, presets);
+
+const GRID = {
+  compute: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8],
+  memory: [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
+  launchLatency: [5e-6, 10e-6, 20e-6, 35e-6, 50e-6, 70e-6, 100e-6, 150e-6],
+  requestOverhead: [0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.08, 0.12],
+  stepOverhead: [0, 0.0005, 0.001, 0.002, 0.004],
+  kernelLatency: [1e-6, 2e-6, 4e-6, 6e-6, 9e-6],
+};
+
+const fmt = (x) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
+const line = (label, s) => `| ${label} | ${s.n} | ${fmt(s.ttftMedianError)} | ${fmt(s.tpotMedianError)} | ${fmt(s.ttftWithin)} | ${fmt(s.tpotWithin)} | ${fmt(s.bothWithin)} |`;
+
+const groups = groupBy(items, (it) => `${it.meta.engine}|${engines.hardwareFamily(it.plan.hardware.preset, undefined)}`);
+const fitted = {};
+const out = ['| Group | N | TTFT err | TPOT err | TTFT in 25% | TPOT in 25% | both |', '|---|---|---|---|---|---|---|'];
+for (const [key, groupItems] of groups) {
+  const [engine, family] = key.split('|');
+  const fit = groupItems.filter((it) => it.split === 'fit');
+  if (fit.length < 12) continue;
+  const current = { ...(engines.CALIBRATION[engine][family] ?? {}) };
+  const evaluate = (params) => {
+    engines.CALIBRATION[engine][family] = params;
+    return objective(verifySilicon(core, fit));
+  };
+  let best = evaluate(current);
+  const before = best;
+  for (let round = 0; round < rounds; round++) {
+    for (const [param, values] of Object.entries(GRID)) {
+      for (const v of values) {
+        const trial = { ...current, [param]: v };
+        const score = evaluate(trial);
+        if (score < best - 1e-9) {
+          best = score;
+          current[param] = v;
+        }
+      }
+    }
+  }
+  engines.CALIBRATION[engine][family] = current;
+  fitted[engine] ??= {};
+  fitted[engine][family] = current;
+  const res = verifySilicon(core, groupItems);
+  process.stderr.write(`${key}: objective ${before.toFixed(3)} -> ${best.toFixed(3)} ${JSON.stringify(current)}\n`);
+  out.push(line(`${key} fit`, summarize(res.filter((r) => r.item.split === 'fit'))));
+  out.push(line(`${key} held out`, summarize(res.filter((r) => r.item.split === 'holdout'))));
+}
+const all = verifySilicon(core, items);
+out.push(line('all, fit', summarize(all.filter((r) => r.item.split === 'fit'))));
+out.push(line('all, held out', summarize(all.filter((r) => r.item.split === 'holdout'))));
+console.log(out.join('\n'));
+console.log('\nCALIBRATION =', JSON.stringify(fitted, null, 2));

@@ -1,0 +1,112 @@
+// Verifies the converted rows of the measured-runs sample and sums up how the estimates and bounds
+// did: real runs rejected, measurements below a floor, median errors, the share within 25% by
+// engine x GPU x concurrency band. Used by `npm run validate` and by the calibration search.
+import { aggregatedRowToPlan, readSiliconCsv } from './silicon.mjs';
+
+/**
+ * The internal split of the calibration half, fixed before any fit: every load point of one layout
+ * (model, system, engine, precision, parallel sizes) falls on the same side, as in the public
+ * split; one layout in three is held out from fitting.
+ */
+export function internalSplit(row) {
+  const key = [row.model_path, row.system, row.backend, row.precision, row.mode, row.tp_size, row.pp_size, row.attention_dp_size, row.moe_tp_size, row.moe_ep_size].join('|');
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h % 3 === 0 ? 'holdout' : 'fit';
+}
+
+/** Every aggregated row of the CSV, converted (or the reason it was skipped). */
+export function convertSilicon(csvPath, presets) {
+  const rows = readSiliconCsv(csvPath).filter((r) => r.mode === 'agg');
+  const skipped = {};
+  const items = [];
+  for (const row of rows) {
+    const c = aggregatedRowToPlan(row, presets);
+    if (c.skip) {
+      skipped[c.skip] = (skipped[c.skip] ?? 0) + 1;
+      continue;
+    }
+    items.push({ row, ...c, split: internalSplit(row), text: JSON.stringify(c.plan) });
+  }
+  return { total: rows.length, items, skipped };
+}
+
+const noReferences = () => ({ error: 'plans converted from the CSV reference no files' });
+
+/** Verifies each item; returns one result per item with ratios and soundness findings. */
+export function verifySilicon(core, items) {
+  return items.map((it) => {
+    const report = core.verifyPlanText(`${it.row.id}.plan.json`, it.text, noReferences);
+    const m = report.metrics;
+    const rejected = report.verdict === 'error'
+      ? report.errors.map((e) => `error: ${e.message}`)
+      : report.checks.filter((ch) => ch.status === 'fail' && /^(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail}`);
+    const below = [];
+    if (m?.ttft_lower_bound_ms != null && it.measured.ttft_ms < m.ttft_lower_bound_ms * (1 - 1e-9)) below.push(`ttft ${it.measured.ttft_ms.toFixed(1)} < floor ${m.ttft_lower_bound_ms}`);
+    if (m?.tpot_lower_bound_ms != null && it.measured.tpot_ms < m.tpot_lower_bound_ms * (1 - 1e-9)) below.push(`tpot ${it.measured.tpot_ms.toFixed(2)} < floor ${m.tpot_lower_bound_ms}`);
+    return {
+      item: it,
+      report,
+      rejected,
+      below,
+      ttftRatio: m?.ttft_ms ? m.ttft_ms / it.measured.ttft_ms : null,
+      tpotRatio: m?.tpot_ms ? m.tpot_ms / it.measured.tpot_ms : null,
+      noFloor: m ? [m.ttft_lower_bound_ms == null ? 'ttft' : null, m.tpot_lower_bound_ms == null ? 'tpot' : null].filter(Boolean) : ['ttft', 'tpot'],
+    };
+  });
+}
+
+export function median(xs) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const within = (r, tol = 0.25) => r !== null && Math.abs(r - 1) <= tol;
+
+/** Median errors and shares within 25% of a set of results. */
+export function summarize(results) {
+  const t = results.filter((r) => r.ttftRatio !== null);
+  const p = results.filter((r) => r.tpotRatio !== null);
+  const both = results.filter((r) => r.ttftRatio !== null && r.tpotRatio !== null);
+  return {
+    n: results.length,
+    ttftMedianError: median(t.map((r) => Math.abs(r.ttftRatio - 1))),
+    ttftMedianRatio: median(t.map((r) => r.ttftRatio)),
+    tpotMedianError: median(p.map((r) => Math.abs(r.tpotRatio - 1))),
+    tpotMedianRatio: median(p.map((r) => r.tpotRatio)),
+    ttftWithin: t.length ? t.filter((r) => within(r.ttftRatio)).length / t.length : null,
+    tpotWithin: p.length ? p.filter((r) => within(r.tpotRatio)).length / p.length : null,
+    bothWithin: both.length ? both.filter((r) => within(r.ttftRatio) && within(r.tpotRatio)).length / both.length : null,
+  };
+}
+
+/** Results grouped by a key function, in key order. */
+export function groupBy(results, key) {
+  const groups = new Map();
+  for (const r of results) {
+    const k = key(r);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(r);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Robust calibration objective: mean of the capped absolute log errors of TTFT and TPOT. */
+export function objective(results) {
+  const cap = Math.log(2);
+  let sum = 0;
+  let n = 0;
+  for (const r of results) {
+    for (const x of [r.ttftRatio, r.tpotRatio]) {
+      if (x === null) continue;
+      sum += Math.min(cap, Math.abs(Math.log(x)));
+      n++;
+    }
+  }
+  return n ? sum / n : Infinity;
+}

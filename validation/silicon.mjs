@@ -1,0 +1,205 @@
+// Converts the rows of ../shared/data/silicon-calibration.csv (measured serving runs, see that
+// folder's README) into plans the core verifies, one plan per consistent row. Rows that do not
+// state a complete layout are skipped and counted by reason, never guessed.
+//
+// What a row says and how it becomes a plan (validation/README.md, "Measured serving runs"):
+// - model_path -> model.preset (a Hugging Face id the presets resolve, or a mapped preset id);
+//   gemm_quant_mode -> attention and dense-MLP dtype, moe_quant_mode -> expert dtype
+//   (fp8, fp8_block -> fp8; nvfp4 -> fp4; int4_wo -> int4; empty -> the checkpoint's own);
+// - tp_size, pp_size, attention_dp_size -> tp, pp, dp; moe_ep_size -> ep, moe_tp_size -> etp
+//   (the CSV's moe_tp x moe_ep = tp x attention_dp is our ep x etp = tp x dp);
+// - system -> hardware.preset, gpus = tp x pp x dp (per worker: one worker per row);
+// - silicon_concurrency (client concurrency of the whole worker) -> workload.concurrency, else
+//   batch_size x attention_dp;
+// - isl/osl -> input_tokens/output_tokens; backend -> deployment.engine;
+// - InferenceX rows (source db-dump/...) are finite runs of 10 x concurrency prompts with lengths
+//   uniform in [0.8 x ISL, ISL] (their harness: --num-prompts CONC*10 --random-range-ratio 0.8),
+//   so their mean lengths are 0.9 x ISL/OSL and the run is declared as workload.benchmark.
+import { readFileSync } from 'node:fs';
+import { inferencexSettings } from './inferencex-harness.mjs';
+
+/** Model ids of the CSV -> preset ids (until Hugging Face ids resolve through the presets themselves). */
+const MODEL_PRESETS = {
+  'deepseek-ai/DeepSeek-R1': 'deepseek-r1',
+  'deepseek-ai/DeepSeek-V3': 'deepseek-v3',
+  'nvidia/DeepSeek-R1-NVFP4': 'deepseek-r1',
+  'meta-llama/Llama-3.1-70B': 'llama-3.1-70b',
+  'meta-llama/Llama-3.1-8B-Instruct': 'llama-3.1-8b',
+  'nvidia/Llama-3.1-8B-Instruct-FP8': 'llama-3.1-8b',
+  'Qwen/Qwen3-32B': 'qwen3-32b',
+  'nvidia/Qwen3-32B-NVFP4': 'qwen3-32b',
+  'Qwen/Qwen3-235B-A22B-FP8': 'qwen3-235b-a22b',
+  'openai/gpt-oss-120b': 'gpt-oss-120b',
+  'MiniMaxAI/MiniMax-M2.5': 'minimax-m2.5',
+  'moonshotai/Kimi-K2.5': 'kimi-k2.5',
+  'zhipuai/GLM-5': 'glm-5',
+  'Qwen/Qwen3.5-397B-A17B': 'qwen3.5-397b-a17b',
+};
+
+const SYSTEM_PRESETS = {
+  h100_sxm: 'h100-sxm',
+  h200_sxm: 'h200',
+  b200_sxm: 'b200',
+  b300_sxm: 'b300',
+  gb200: 'gb200',
+  gb300: 'gb300',
+};
+
+const QUANT_DTYPES = { fp8: 'fp8', fp8_block: 'fp8', nvfp4: 'fp4', int4_wo: 'int4' };
+
+/** Checkpoints whose released weights are already quantized: the row's quant label does not change them. */
+const NATIVE_QUANT = new Set(['openai/gpt-oss-120b', 'moonshotai/Kimi-K2.5']);
+
+/** Minimal RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF. The file is trusted project data. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+export function readSiliconCsv(path) {
+  return parseCsv(readFileSync(path, 'utf8'));
+}
+
+/**
+ * key=value pairs of the silicon_data_source column. InferenceX runs are the database dumps
+ * (db-dump/...) and the dashboard exports (source_file=2026-MM-DD.csv: the same runs, with
+ * InferenceX's image and workflow fields; their figures equal the dumps' where both hold a run);
+ * the rest are NVIDIA's own sweeps (source_file=data/<system>/<backend>/..., gap analyses), whose
+ * harness the file does not state: they are taken as steady closed loops.
+ */
+export function sourceFields(source) {
+  const out = { kind: /^db-dump\/|^source_file=20\d\d-\d\d-\d\d\.csv/.test(source) ? 'inferencex' : 'sweep' };
+  for (const part of source.split(';')) {
+    const m = /^\s*([\w.-]+)=(.*)$/.exec(part);
+    if (m) out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+
+const int = (v) => (v === '' || v === undefined ? null : Number.parseInt(v, 10));
+
+/** Concurrency band for the accuracy tables. */
+export function concurrencyBand(c) {
+  if (c <= 4) return '1-4';
+  if (c <= 32) return '5-32';
+  if (c <= 128) return '33-128';
+  return '>128';
+}
+
+/** Which GPU family a system belongs to (efficiencies are fitted per family). */
+export function gpuFamily(system) {
+  if (/^h1|^h2/.test(system)) return 'hopper';
+  if (/b300/.test(system)) return 'blackwell-ultra';
+  return 'blackwell';
+}
+
+/**
+ * One aggregated row -> { plan } or { skip: reason }. `presetExists(id)` tells whether a preset id
+ * resolves (rows of models without a preset are skipped as such).
+ */
+export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExists }) {
+  const src = sourceFields(row.silicon_data_source);
+  const tp = int(row.tp_size);
+  const pp = int(row.pp_size);
+  const dpRaw = int(row.attention_dp_size);
+  const dp = dpRaw === null ? 1 : dpRaw;
+  if (!tp || !pp || tp < 1 || pp < 1 || dp < 1) return { skip: 'partial layout (zero or missing tp/pp/attention_dp)' };
+  const model = MODEL_PRESETS[row.model_path];
+  if (!model || !modelPresetExists(model)) return { skip: `no model preset for ${row.model_path}` };
+  const hardware = SYSTEM_PRESETS[row.system];
+  if (!hardware || !hardwarePresetExists(hardware)) return { skip: `no hardware preset for ${row.system}` };
+  const isl = int(row.isl);
+  const osl = int(row.osl);
+  const ttft = Number(row.silicon_ttft_ms);
+  const tpot = Number(row.silicon_tpot_ms);
+  if (!isl || !osl || !(ttft > 0) || !(tpot > 0)) return { skip: 'no lengths or no measurement' };
+  const concurrency = int(src.silicon_concurrency) ?? (int(row.batch_size) ?? 0) * dp;
+  if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
+
+  const moeTp = int(row.moe_tp_size);
+  const moeEp = int(row.moe_ep_size);
+  const parallelism = { tp, pp, dp };
+  // MoE regrouping; a dense model's rows carry 1/1 or nothing here.
+  if (moeEp && moeTp && moeEp * moeTp === tp * dp) {
+    parallelism.ep = moeEp;
+    parallelism.etp = moeTp;
+  } else if ((moeEp ?? 0) > 1 || (moeTp ?? 0) > 1) {
+    if ((moeEp ?? 1) * (moeTp ?? 1) !== tp * dp) return { skip: 'partial layout (moe_tp x moe_ep != tp x attention_dp)' };
+  }
+
+  const modelSpec = { preset: model };
+  if (!NATIVE_QUANT.has(row.model_path)) {
+    const gemm = QUANT_DTYPES[row.gemm_quant_mode];
+    const moe = QUANT_DTYPES[row.moe_quant_mode];
+    if (gemm || moe) {
+      modelSpec.weight_dtypes = { embeddings: 'bf16' };
+      if (gemm) Object.assign(modelSpec.weight_dtypes, { attention: gemm, mlp: gemm });
+      if (moe) modelSpec.weight_dtypes.experts = moe;
+    }
+  }
+  const finite = src.kind === 'inferencex' || process.env.SWEEP_FINITE === '1';
+  const mean = (n) => (finite ? Math.round(0.9 * n) : n);
+  const workload = {
+    concurrency,
+    input_tokens: mean(isl),
+    output_tokens: mean(osl),
+    max_input_tokens: isl,
+    max_output_tokens: osl,
+  };
+  let harness = null;
+  if (finite) {
+    workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
+    // What the run's launch script set (validation/inferencex-harness.mjs), declared as the plan would.
+    harness = inferencexSettings(row, { conc: concurrency, tp, dp, isl, osl });
+    if (harness) {
+      if (harness.kv) modelSpec.kv_cache_dtype = harness.kv;
+      if (harness.maxBatched) workload.max_batched_tokens = harness.maxBatched;
+      // The plan's cap is the whole deployment's: SGLang's max_running_requests is global, vLLM's
+      // max_num_seqs and TensorRT-LLM's max_batch_size are per data-parallel engine.
+      if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * dp);
+      if (harness.recvInterval && harness.recvInterval > 1) workload.scheduler_recv_interval = harness.recvInterval;
+    }
+  }
+  const plan = {
+    version: 1,
+    name: row.id,
+    model: modelSpec,
+    hardware: { preset: hardware, gpus: tp * pp * dp },
+    parallelism,
+    workload,
+    deployment: { engine: row.backend },
+  };
+  return {
+    plan,
+    measured: { ttft_ms: ttft, tpot_ms: tpot },
+    meta: { harness: harness?.source ?? null, engine: row.backend, system: row.system, family: gpuFamily(row.system), concurrency, band: concurrencyBand(concurrency), source: src.kind, model: row.model_path },
+  };
+}
