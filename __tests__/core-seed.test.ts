@@ -18,13 +18,13 @@ describe('seed plan', () => {
   });
 
   it('the decode ceiling by hand: 128 sequences over 2 microbatches; any routing reads at least top-k of the 16 experts', () => {
-    // 10B fp16 parameters = 20 GB over tp 2 x pp 2 (experts over ep 2 x pp 2): 5 GB per device.
-    // Unknown hidden size: all parameters may be expert weights (cheapest to read). Unknown top-k:
-    // 1 (cheapest). A skewed router may send all 64 tokens of a microbatch to one expert, so a
-    // step reads at least 1 of the 16 experts, on average over the two expert ranks 1/16 of each
-    // device's 5 GB: the bound must hold for that routing too (uniform routing would touch
-    // 1-(15/16)^64 = 98% of them, the estimate's expected case).
-    const stageSeconds = (5e9 / 16) / 1.8e12;
+    // 10B fp16 parameters = 20 GB over tp 2 x pp 2 (experts over ep 2 x pp 2): 5 GB per device,
+    // 8 of the 16 experts each. Unknown hidden size: all parameters may be expert weights (cheapest
+    // to read). Unknown top-k: 1 (cheapest). A skewed router may send all 64 tokens of a microbatch
+    // to one expert, so some expert rank reads at least ceil(1/2) = 1 of its 8 experts, 1/8 of its
+    // 5 GB: the bound must hold for that routing too (uniform routing would touch 1-(15/16)^64 = 98%
+    // of them, the estimate's expected case).
+    const stageSeconds = (5e9 / 8) / 1.8e12;
     const step = 2 * stageSeconds; // max(microbatches, stages) = 2 slots per step
     const ceiling = 128 / step;
     expect(report.metrics!.throughput_upper_bound_tokens_per_s).toBeCloseTo(ceiling, -1);

@@ -22,13 +22,18 @@ function run(...argv: string[]) {
 }
 
 describe('parallel-plan-check suggest', () => {
-  it('the seed plan: exit 1, the bound that stops 4 devices and the 16 that would do', () => {
-    const r = run('suggest', 'examples/seed.plan.yaml');
+  it('a requirement out of physical reach: exit 1, the bound that stops 4 devices and the 8 that would do', () => {
+    const r = run('suggest', '__tests__/fixtures/plans/out-of-reach.plan.yaml');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Out of reach on 4 devices/);
-    expect(r.stdout).toMatch(/throughput ≥ 100k tokens\/s: the best physical bound of any layout is 46\.1k tokens\/s/);
+    expect(r.stdout).toMatch(/throughput ≥ 9\.00k tokens\/s: the best physical bound of any layout is 5\.22k tokens\/s/);
     expect(r.stdout).toMatch(/HBM bandwidth/);
-    expect(r.stdout).toMatch(/smallest device count whose bound reaches it: 16/);
+    expect(r.stdout).toMatch(/smallest device count whose bound reaches it: 8/);
+  });
+  it('the seed plan: exit 1, nothing passes and nothing is ruled out while the shape is unknown', () => {
+    const r = run('suggest', 'examples/seed.plan.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/Out of reach/);
   });
 
   it('a passing plan exits 0; json carries the ranked layouts', () => {
@@ -106,17 +111,18 @@ requirements:
   });
 
   it('names the bound that stops a plan, in the folded section too', () => {
-    const seed = load(readFileSync('examples/seed.plan.yaml', 'utf8'));
-    const md = renderAlternativesMarkdown(suggest(seed, options, 'fail'));
+    const plan = load(readFileSync('__tests__/fixtures/plans/out-of-reach.plan.yaml', 'utf8'));
+    const md = renderAlternativesMarkdown(suggest(plan, options, 'fail'));
     expect(md).toMatch(/out of reach on 4 devices/);
-    expect(md).toMatch(/\*\*16\*\*/);
+    expect(md).toMatch(/\*\*8\*\*/);
   });
 });
 
 describe('suggestPlanText (for the action)', () => {
   it('searches a plan from its text, and returns null for text that is not a plan', async () => {
     const { suggestPlanText } = await import('../src/suggest/index.js');
-    const r = suggestPlanText('examples/seed.plan.yaml', readFileSync('examples/seed.plan.yaml', 'utf8'), () => ({ error: 'none' }));
+    const file = '__tests__/fixtures/plans/out-of-reach.plan.yaml';
+    const r = suggestPlanText(file, readFileSync(file, 'utf8'), () => ({ error: 'none' }));
     expect(r!.impossible.map((i) => i.id)).toEqual(['requirements.throughput']);
     expect(r!.top).toHaveLength(5);
     expect(suggestPlanText('x.plan.yaml', 'version: 1\nmodel: [', () => ({ error: 'none' }))).toBeNull();

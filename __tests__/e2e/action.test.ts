@@ -145,13 +145,13 @@ describe('pull request: the sticky comment', () => {
     // the footer names the base and head commits and that the comment edits itself
     expect(body).toMatch(/base 2222222 (\([^)]*\) )?→ head 1111111 · this comment is edited in place on every push/);
     expect(firstScreen).toMatch(/\*\*[^*]*: fail\*\*/);
-    for (const id of ['claims.throughput', 'requirements.throughput']) {
+    for (const id of ['claims.throughput', 'claims.compute_utilization']) {
       const check = seed.checks.find((c) => c.id === id)!;
       expect(check.status).toBe('fail');
       expect(firstScreen).toContain(id);
-      // the figures: the claimed/required rate and the bound it breaks, in tokens/s with a k suffix
-      expect(firstScreen).toContain(`${Math.round(check.value! / 1000)}k tokens/s`);
     }
+    // the figures: the claimed rate and the bound it breaks, in tokens/s with a k suffix
+    expect(firstScreen).toContain(`${Math.round(seed.checks.find((c) => c.id === 'claims.throughput')!.value! / 1000)}k tokens/s`);
   });
 
   it('adds a folded Alternatives section for a failing plan (issue 4), and leaves it out with alternatives: false', async () => {
@@ -161,8 +161,8 @@ describe('pull request: the sticky comment', () => {
     // inside the plan's own section, naming the plan
     const section = body.slice(body.indexOf('### ❌ moe-10b-on-4-gpus'));
     expect(section).toMatch(/<details>\s*<summary>💡 Alternatives for moe-10b-on-4-gpus<\/summary>/);
-    // The seed's 100 tokens/ms is out of reach of 4 such devices: the section says which bound stops it.
-    expect(section.slice(section.indexOf('Alternatives for'))).toMatch(/bound/i);
+    // The seed's shape is unknown: the section lists layouts that only the bound constrains.
+    expect(section.slice(section.indexOf('Alternatives for'))).toMatch(/bound|possible/i);
     const quiet = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(quiet, { inputs: { alternatives: 'false' } });
     expect(quiet.comments[0]!.body).not.toContain('Alternatives');

@@ -109,12 +109,15 @@ export function touchedExpertFraction(experts: number, topK: number, tokens: num
 }
 
 /**
- * Fewest experts any routing can touch with n > 0 tokens: every token picks top_k distinct experts,
- * and a skewed router may send all tokens to the same ones. The bound must hold for that routing.
+ * Share of its routed experts the busiest expert rank reads under the most favourable routing of
+ * n > 0 tokens: every token picks top_k distinct experts, and a skewed router may send every token to
+ * the same top_k. Those top_k experts sit on ep ranks at best evenly, so some rank holds at least
+ * ceil(top_k / ep) of them out of its experts / ep. The bound must hold for that routing too.
  */
-export function leastTouchedExpertFraction(experts: number, topK: number, tokens: number): number {
+export function leastTouchedExpertFraction(experts: number, topK: number, tokens: number, ep = 1): number {
   if (experts <= 0 || tokens <= 0) return 0;
-  return Math.min(1, topK / experts);
+  const perRank = experts / Math.max(1, ep);
+  return Math.min(1, Math.ceil(Math.min(topK, experts) / Math.max(1, ep)) / perRank);
 }
 
 /** Kernels one pass of the stage launches (each costs a fixed latency however little it does). */
@@ -186,14 +189,16 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
 
   // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
   const nonExpertWeights =
-    attnParams * b.attention * L +
+    attnParams * b.attention +
     (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
     ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
-  const touched = isBound ? leastTouchedExpertFraction : touchedExpertFraction;
+  const touched = isBound
+    ? (e: number, k: number, n: number): number => leastTouchedExpertFraction(e, k, n, ep)
+    : touchedExpertFraction;
   const kvShards = kvShardsOverTp(facts, tp);
   const kvPerTokenLayer = facts.kvBytesPerTokenLayer / kvShards;
   const sBw = 1 / (bw * eff.memory);

@@ -327,7 +327,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     if (sentCount >= n && load.finite) return;
     const r = make(sentCount++, at);
     inFlight++;
-    pending.push(r);
+    // Keep the queue in arrival order (a request may be sent at a time before one already queued).
+    let slot = pending.length;
+    while (slot > pendingHead && pending[slot - 1]!.arrives > r.arrives) slot--;
+    pending.splice(slot, 0, r);
   };
   const releaseOpen = (): void => {
     // Open loop: arrivals up to now, while fewer than `clients` are in flight (the client's cap).
@@ -522,6 +525,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         if (recvInterval > 1) k += (recvInterval - ((steps + k) % recvInterval)) % recvInterval;
         stride = Math.max(1, Math.min(stride, k));
       }
+      // Outputs held by an overlap scheduler go out when this step ends: a closed loop's client may
+      // then send at once, so take this one step alone.
+      if (deferredFirst.length > 0 || deferredFinish.length > 0) stride = 1;
       const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
       if (!cost) return null;
       const dt = (cost.time + engine.stepOverhead) * stride;
