@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { convertSilicon, groupBy, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
@@ -306,5 +307,56 @@ if (args.has('--calibrate')) {
   out.push(table(['Metric', 'Split', 'N', 'Median error', 'Median est/meas', 'Worst (case)'], accuracy(effAtLat.rows)));
 }
 
+// The measured serving runs (../shared/data/silicon-calibration.csv), converted row by row.
+const silicon = await siliconSection(core, dirname(corePath));
+out.push(...silicon.lines);
+
 console.log(out.join('\n'));
-if (unsound.length > 0 || beyond.length > 0) process.exitCode = 1;
+if (unsound.length > 0 || beyond.length > 0 || silicon.unsound > 0) process.exitCode = 1;
+
+/**
+ * Every consistent aggregated row of the calibration half as a plan (validation/silicon.mjs):
+ * soundness (real runs rejected, measured times below a floor) and accuracy, overall, on the part
+ * held out from fitting, and by engine x GPU family x concurrency band.
+ */
+function siliconSection(coreModule, coreDir) {
+  const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
+  const lines = ['\n## Measured serving runs (`../shared/data/silicon-calibration.csv`, aggregated rows)\n'];
+  if (!existsSync(csv)) {
+    lines.push(`The sample is missing (${csv}): nothing checked.`);
+    return { lines, unsound: 1 };
+  }
+  const presetsDir = resolve(coreDir, '..', 'presets');
+  return import(pathToFileURL(join(presetsDir, 'models.js')).href).then(async (models) => {
+    const hardware = await import(pathToFileURL(join(presetsDir, 'hardware.js')).href);
+    const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
+    const { total, items, skipped } = convertSilicon(csv, presets);
+    const all = verifySilicon(coreModule, items);
+    for (const r of all) if (r.partial) skipped[r.partial] = (skipped[r.partial] ?? 0) + 1;
+    const results = all.filter((r) => !r.partial);
+    const rejected = results.filter((r) => r.rejected.length > 0);
+    const below = results.filter((r) => r.below.length > 0);
+    const pct1 = (v) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
+    const ratio = (v) => (v === null ? '—' : v.toFixed(2));
+    lines.push(`${total} aggregated rows; ${results.length} verified; ${total - results.length} skipped:`);
+    for (const [reason, n] of Object.entries(skipped).sort((a, b) => b[1] - a[1])) lines.push(`- ${n}: ${reason}`);
+    lines.push('\n### Soundness\n');
+    lines.push(`- Real runs rejected (a layout or memory check fails, or the plan does not load): ${rejected.length}`);
+    for (const r of rejected.slice(0, 20)) lines.push(`  - ${r.item.row.id}: ${r.rejected[0]}`);
+    lines.push(`- Measured TTFT or TPOT below its floor: ${below.length}`);
+    for (const r of below.slice(0, 20)) lines.push(`  - ${r.item.row.id}: ${r.below.join('; ')}`);
+    lines.push('\n### Accuracy (median absolute error; share within 25%)\n');
+    const head = ['Rows', 'N', 'TTFT error', 'TTFT est/meas', 'TTFT within 25%', 'TPOT error', 'TPOT est/meas', 'TPOT within 25%', 'Both within 25%'];
+    const row = (label, rs) => {
+      const s = summarize(rs);
+      return [label, s.n, pct1(s.ttftMedianError), ratio(s.ttftMedianRatio), pct1(s.ttftWithin), pct1(s.tpotMedianError), ratio(s.tpotMedianRatio), pct1(s.tpotWithin), pct1(s.bothWithin)];
+    };
+    lines.push(table(head, [
+      row('all', results),
+      ...groupBy(results, (r) => r.item.split).map(([k, rs]) => row(k === 'fit' ? 'fitting part' : 'held out from fitting', rs)),
+    ]));
+    lines.push('\nBy engine x GPU family x concurrency band:\n');
+    lines.push(table(head, groupBy(results, (r) => `${r.item.meta.engine} ${r.item.meta.family} ${r.item.meta.band}`).map(([k, rs]) => row(k, rs))));
+    return { lines, unsound: rejected.length + below.length };
+  });
+}

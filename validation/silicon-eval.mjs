@@ -36,10 +36,17 @@ export function convertSilicon(csvPath, presets) {
 
 const noReferences = () => ({ error: 'plans converted from the CSV reference no files' });
 
-/** Verifies each item; returns one result per item with ratios and soundness findings. */
+/**
+ * Verifies each item; returns one result per item with ratios and soundness findings. A row whose TP
+ * size does not divide the model's attention heads is partial (the data's README says to skip
+ * those): it comes back with `partial` set and no findings.
+ */
 export function verifySilicon(core, items) {
   return items.map((it) => {
     const report = core.verifyPlanText(`${it.row.id}.plan.json`, it.text, noReferences);
+    if (report.checks.some((ch) => ch.id === 'layout.heads_divisible' && ch.status === 'fail')) {
+      return { item: it, report, partial: 'partial layout (TP size does not divide the attention heads)', rejected: [], below: [], ttftRatio: null, tpotRatio: null, noFloor: [] };
+    }
     const m = report.metrics;
     const rejected = report.verdict === 'error'
       ? report.errors.map((e) => `error: ${e.message}`)
@@ -50,6 +57,7 @@ export function verifySilicon(core, items) {
     return {
       item: it,
       report,
+      partial: null,
       rejected,
       below,
       ttftRatio: m?.ttft_ms ? m.ttft_ms / it.measured.ttft_ms : null,
