@@ -17,10 +17,12 @@ export function metricDirection(key: string): Direction {
   return 'neutral';
 }
 
-/** The figures whose change a headline and the summary talk about, most telling first. */
+/** The figures a reviewer weighs first: what the plan serves, how fast, in how much memory, at what price. */
+const PRIMARY_METRICS: readonly string[] = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens'];
+
+/** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
 export const KEY_METRICS: readonly string[] = [
-  'throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens', 'tokens_per_joule',
-  'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
+  ...PRIMARY_METRICS, 'tokens_per_joule', 'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
 ];
 
 export interface Change {
@@ -74,14 +76,15 @@ export function withChange(text: string, key: string, current: number | null | u
   return words ? `${text} (${words})` : text;
 }
 
-/** The key figures of a plan that moved by at least `minChange` percent, largest move first. */
+/** The key figures of a plan that moved by at least `minChange` percent: primary figures first, each group largest move first. */
 export function keyChanges(plan: PlanReport, base: PlanReport, minChange = DEFAULT_MIN_CHANGE_PERCENT): Change[] {
   const out: Change[] = [];
   for (const key of KEY_METRICS) {
     const c = significantChange(key, plan.metrics?.[key], base.metrics?.[key], minChange);
     if (c) out.push(c);
   }
-  return out.sort((a, b) => Math.abs(b.relative ?? Infinity) - Math.abs(a.relative ?? Infinity));
+  const tier = (c: Change) => (PRIMARY_METRICS.includes(c.key) ? 0 : 1);
+  return out.sort((a, b) => tier(a) - tier(b) || Math.abs(b.relative ?? Infinity) - Math.abs(a.relative ?? Infinity));
 }
 
 /** Figures that became computable or stopped being so. */

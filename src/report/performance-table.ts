@@ -36,7 +36,7 @@ export function performanceRows(plan: PlanReport): Row[] {
   for (const key of percentiles.filter((k) => k.startsWith('e2e'))) rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
   rows.push({ key: 'decode_step_ms', label: 'Decode step', bound: 'decode_step_lower_bound_ms', kind: 'floor' });
   rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
-  if (has(m, 'max_request_rate')) rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
+  if (computed(m, 'max_request_rate') || named('request_rate')) rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
   if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
     rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
   }
