@@ -4,16 +4,24 @@
 // is rendered as GitHub renders it (marked with GitHub-flavoured markdown, github-markdown-css,
 // Mermaid 12 for the charts) in a page that headless Chromium screenshots into docs/screenshots/.
 //
-// Needs: `npm run package` (dist/), and Debian's `chromium` (apt-get install chromium
-// fonts-noto-color-emoji) or CHROMIUM=/path/to/chrome. Not run in CI: pictures are for people.
+// Needs: `npm run package` (dist/), `npm ci --prefix .ci/render` (Mermaid 12, marked, the CSS:
+// kept out of the root package, Mermaid 12 needs Node 22.12), and Debian's `chromium` (apt-get
+// install chromium fonts-noto-color-emoji) or CHROMIUM=/path/to/chrome. Not run in CI: pictures
+// are for people.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { marked } from 'marked';
 import { addCommit, createState, startStandIn } from '../__tests__/e2e/stand-in/server.mjs';
 import { ACTION_BUNDLE, REPO_ROOT, runPullRequest } from '../__tests__/e2e/stand-in/run-action.mjs';
+
+const RENDER_MODULES = join(REPO_ROOT, '.ci', 'render', 'node_modules');
+if (!existsSync(join(RENDER_MODULES, 'marked')) || !existsSync(join(RENDER_MODULES, 'mermaid'))) {
+  console.error('The renderer is not installed: run npm ci --prefix .ci/render');
+  process.exit(2);
+}
+const { marked } = await import(pathToFileURL(join(RENDER_MODULES, 'marked', 'lib', 'marked.esm.js')).href);
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
 const HEAD_SHA = 'c0ffee'.padEnd(40, '1');
@@ -100,8 +108,8 @@ async function commentFor(scenario) {
 
 /** A page that looks like a GitHub comment: the header bar, github-markdown-css, Mermaid drawing ```mermaid blocks. */
 function page(markdown, title) {
-  const css = pathToFileURL(join(REPO_ROOT, 'node_modules', 'github-markdown-css', 'github-markdown-light.css')).href;
-  const mermaid = pathToFileURL(join(REPO_ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')).href;
+  const css = pathToFileURL(join(RENDER_MODULES, 'github-markdown-css', 'github-markdown-light.css')).href;
+  const mermaid = pathToFileURL(join(RENDER_MODULES, 'mermaid', 'dist', 'mermaid.min.js')).href;
   const html = marked.parse(markdown, { gfm: true });
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>${title}</title>
