@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costPerMillionTokens, economyMetrics, judgeCostRequirement, tokensPerJoule } from '../src/core/cost.js';
+import { costPerMillionTokens, economyMetrics, economyRanges, judgeCostRequirement, tokensPerJoule } from '../src/core/cost.js';
 import { verifyPlanText } from '../src/core/index.js';
 
 const noReference = () => ({ error: 'no references in this test' });
@@ -42,6 +42,18 @@ describe('economy metrics', () => {
   it('is null, never 0, without a price or a power', () => {
     const m = economyMetrics({ gpus: 2, throughput: 1000, throughputBound: 2000 });
     expect(Object.values(m)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('ranges of cost and energy', () => {
+  it('follow the throughput\'s range: the fast end is the cheap one', () => {
+    // 8 GPUs at $2.50 an hour; throughput 1,600 to 2,500 tokens/s: $20 / (2,500 x 3600) x 1e6 = $2.2222,
+    // $20 / (1,600 x 3600) x 1e6 = $3.4722; 1,600 / 5,600 = 0.2857, 2,500 / 5,600 = 0.4464 tokens/J
+    const r = economyRanges({ gpus: 8, costPerHour: 2.5, power: 700, throughput: 2000, throughputBound: 5000 }, [1600, 2500]);
+    expect(r.cost_per_million_tokens).toEqual([2.2222, 3.4722]);
+    expect(r.tokens_per_joule).toEqual([0.2857, 0.4464]);
+    expect(economyRanges({ gpus: 8, throughput: 2000, throughputBound: 5000 }, [1600, 2500])).toEqual({});
+    expect(economyRanges({ gpus: 8, costPerHour: 2.5, throughput: 2000, throughputBound: 5000 }, undefined)).toEqual({});
   });
 });
 

@@ -24,6 +24,13 @@ describe('ranges', () => {
     expect(rangeOf({} as Metrics, 'tpot_ms')).toBeNull();
   });
 
+  it("are read where the core keeps them (the plan's report) as well as from the JSON's metrics", () => {
+    const plan = loaded({});
+    plan.ranges = { tpot_ms: [38.1, 51.0] };
+    expect(rangeOf(plan, 'tpot_ms')).toEqual([38.1, 51.0]);
+    expect(renderPlanMarkdown(plan)).toContain('| TPOT (time per output token) | 43.7 ms (38-51) |');
+  });
+
   it('render as "43.7 ms (38-51)", the unit said once', () => {
     const m = { ranges: { tpot_ms: [38.1, 51.0], throughput_tokens_per_s: [12_300, 15_100] } } as unknown as Metrics;
     expect(withRange('43.7 ms', m, 'tpot_ms')).toBe('43.7 ms (38-51)');

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { convertSilicon, groupBy, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
+import { convertSilicon, groupBy, rangeCoverage, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
@@ -355,6 +355,16 @@ function siliconSection(coreModule, coreDir) {
       row('all', results),
       ...groupBy(results, (r) => r.item.split).map(([k, rs]) => row(k === 'fit' ? 'fitting part' : 'held out from fitting', rs)),
     ]));
+    lines.push('\n### Ranges ("How sure"): coverage and width\n');
+    lines.push('Share of runs whose measurement falls inside their own range (built for 80% from the fitting part only, src/core/ranges-table.ts), and the median range width (high/low):\n');
+    const coverageRows = [];
+    for (const [label, rs] of [['fitting part', results.filter((r) => r.item.split === 'fit')], ['held out from fitting', results.filter((r) => r.item.split === 'holdout')]]) {
+      for (const [metric, key] of [['TTFT', 'ttft_ms'], ['TPOT', 'tpot_ms']]) {
+        const c = rangeCoverage(rs, key);
+        coverageRows.push([label, metric, c.n, pct1(c.coverage), c.width === null ? '—' : c.width.toFixed(2)]);
+      }
+    }
+    lines.push(table(['Rows', 'Metric', 'N', 'Inside their range', 'Median width (high/low)'], coverageRows));
     lines.push('\nBy engine x GPU family x concurrency band:\n');
     lines.push(table(head, groupBy(results, (r) => `${r.item.meta.engine} ${r.item.meta.family} ${r.item.meta.band}`).map(([k, rs]) => row(k, rs))));
     return { lines, unsound: rejected.length + below.length };

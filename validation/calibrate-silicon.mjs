@@ -30,6 +30,8 @@ const GRID = {
   requestOverhead: [0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.08, 0.12],
   stepOverhead: [0, 0.0005, 0.001, 0.002, 0.004],
   kernelLatency: [1e-6, 2e-6, 4e-6, 6e-6, 9e-6],
+  attentionEfficiency: [0.3, 0.5, 0.7, 1],
+  expertEfficiency: [0.2, 0.3, 0.45, 0.6, 0.8, 1],
 };
 
 const fmt = (x) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);

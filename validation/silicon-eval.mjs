@@ -118,3 +118,15 @@ export function objective(results) {
   }
   return n ? sum / n : Infinity;
 }
+
+/** Share of runs measured inside their own range of `key` (ttft_ms or tpot_ms), and the median width (high/low) of those ranges. */
+export function rangeCoverage(results, key) {
+  const withRange = results.filter((r) => !r.partial && r.report.ranges?.[key]);
+  const inside = withRange.filter((r) => {
+    const [lo, hi] = r.report.ranges[key];
+    const m = r.item.measured[key];
+    return m >= lo * (1 - 1e-9) && m <= hi * (1 + 1e-9);
+  });
+  const widths = withRange.map((r) => r.report.ranges[key][1] / r.report.ranges[key][0]);
+  return { n: withRange.length, coverage: withRange.length ? inside.length / withRange.length : null, width: median(widths) };
+}

@@ -383,7 +383,8 @@ describe('pull request: which files are verified', () => {
     const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as { plans: PlanReport[] };
     const hf = json.plans.find((p) => p.file === 'plans/hf.plan.yaml')!;
     expect(hf.verdict).toBe(expected.verdict);
-    expect(hf.metrics).toEqual(expected.metrics);
+    // the JSON carries the ranges inside the metrics (contract v1.1)
+    expect(hf.metrics).toEqual({ ...expected.metrics, ranges: expected.ranges });
     const reads = requestsOf(state, 'repos/get-content').map((r) => decodeURIComponent(r.path));
     expect(reads.some((p) => p.includes('configs/llama.json') && p.includes(`ref=${HEAD}`))).toBe(true);
     expect(reads.some((p) => p.includes('outside.json'))).toBe(false);

@@ -1,6 +1,7 @@
 // Turns (figure, estimate, physical bound) into a check status, the same way for
 // every requirement and claim (contract: beyond the bound is physically impossible,
 // between estimate and bound is optimistic, no estimate is unverified).
+import { missProbability, oneIn, rangeOf, type RangeKind, type Residuals } from './ranges.js';
 import type { CheckStatus } from './types.js';
 
 export type Direction = 'higher-is-better' | 'lower-is-better';
@@ -24,6 +25,8 @@ export interface Figures {
   missing: string[];
   /** what sets the bound (e.g. "decode is bound by HBM bandwidth"), appended to impossibility messages */
   why?: string;
+  /** the estimator's track record for this figure: a requirement inside the range is at risk (ranges.ts) */
+  risk?: { residuals: Residuals; kind: RangeKind };
 }
 
 const because = (f: Figures): string => (f.why ? `; ${f.why}` : '');
@@ -45,10 +48,35 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
     const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
     return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
   }
+  if (f.risk) return judgeWithRange(required, dir, f, f.estimate, f.risk);
   if (better(f.estimate, required)) {
     return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
   }
   return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+}
+
+/**
+ * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
+ * estimate but not at the bad end is at risk (warn, with the share of validated deployments this
+ * close that missed); missed by the estimate but not at the good end warns; missed at the good end
+ * fails. (Beyond the physical bound was already a fail.)
+ */
+function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: number, risk: NonNullable<Figures['risk']>): Judgement {
+  const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.bound);
+  const lowerIsBetter = dir === 'lower-is-better';
+  const bad = lowerIsBetter ? high : low;
+  const good = lowerIsBetter ? low : high;
+  const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
+  const p = missProbability(estimate, required, risk.residuals, risk.kind);
+  const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
+  if (meets(bad)) return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+  if (meets(estimate)) {
+    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+  }
+  if (meets(good)) {
+    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+  }
+  return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
 }
 
 /**

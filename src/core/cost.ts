@@ -51,6 +51,27 @@ export function economyMetrics(e: ServingEconomy): Record<string, number | null>
   };
 }
 
+/**
+ * The ranges of cost and energy (contract 1.1, "How sure"), from the throughput's: both follow the
+ * throughput exactly, so a cheaper end pairs with the faster one.
+ */
+export function economyRanges(e: ServingEconomy, throughputRange: [number, number] | undefined): Record<string, [number, number]> {
+  if (!throughputRange) return {};
+  const [slow, fast] = throughputRange;
+  const out: Record<string, [number, number]> = {};
+  if (e.costPerHour !== undefined) {
+    const cheap = costPerMillionTokens(e.gpus, e.costPerHour, fast);
+    const dear = costPerMillionTokens(e.gpus, e.costPerHour, slow);
+    if (cheap !== null && dear !== null) out.cost_per_million_tokens = [rounded(cheap, 4)!, rounded(dear, 4)!];
+  }
+  if (e.power !== undefined) {
+    const low = tokensPerJoule(e.gpus, e.power, slow);
+    const high = tokensPerJoule(e.gpus, e.power, fast);
+    if (low !== null && high !== null) out.tokens_per_joule = [rounded(low, 4)!, rounded(high, 4)!];
+  }
+  return out;
+}
+
 export const formatUsd = (usd: number): string => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
 
 /**

@@ -110,10 +110,12 @@ export function hardwareFamily(preset: string | undefined, name: string | undefi
 }
 
 /**
- * What an engine achieves on a hardware family, fitted on the calibration half of the measured
- * runs (validation/README.md, "Calibration"): achievable fractions of the peaks, host time per
- * launched kernel of an eager pass, fixed time per request before the engine schedules it, host
- * time per scheduler step. A plan's own figures (and a preset's) win over these.
+ * What an engine achieves on a hardware family, fitted by validation/calibrate-silicon.mjs on the
+ * 'fit' part of the calibration half of the measured runs (validation/README.md, "Calibration"):
+ * achievable fractions of the peaks (and the shares attention kernels and grouped expert GEMMs
+ * reach of the compute one), host time per launched kernel of an eager pass, fixed time per request
+ * before the engine schedules it, host time per scheduler step. A plan's own figures (and a
+ * preset's) win over these; families absent here take the project defaults.
  */
 export interface EngineCalibration {
   compute?: number;
@@ -122,12 +124,27 @@ export interface EngineCalibration {
   requestOverhead?: number;
   stepOverhead?: number;
   kernelLatency?: number;
+  /** attention kernels' share of the compute efficiency */
+  attentionEfficiency?: number;
+  /** grouped expert GEMMs' share of the compute efficiency (small per-expert batches) */
+  expertEfficiency?: number;
 }
 
 export const CALIBRATION: Record<EngineId, Partial<Record<HardwareFamily, EngineCalibration>>> = {
-  vllm: {},
-  sglang: {},
-  trtllm: {},
+  vllm: {
+    blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
+    'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
+    hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+  },
+  sglang: {
+    blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+    'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+    hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+  },
+  trtllm: {
+    blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
+    hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+  },
 };
 
 export function engineCalibration(engine: EngineId, family: HardwareFamily): EngineCalibration {

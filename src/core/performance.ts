@@ -75,8 +75,8 @@ export const makePass = (fields: Partial<Pass>): Pass => ({ ...EMPTY_PASS, ...fi
 
 /**
  * Dense peak for math with weights of this dtype. The estimate takes the expected kernels: fp8 and
- * fp4 on their own units where the chip has them, int8 as W8A8 on int8 units, int4 as weight-only
- * (16-bit math). The bound takes the fastest math the plan allows: int8 and 4-bit weights may run
+ * fp4 on their own units where the chip has them (fp4 weights elsewhere as weight-only, 16-bit math),
+ * int8 as W8A8 on int8 units, int4 as weight-only (16-bit math). The bound takes the fastest math the plan allows: int8 and 4-bit weights may run
  * with 8-bit or 4-bit activations (W8A8, W4A8, W4A4) on whatever low-precision unit is fastest.
  */
 export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' = 'estimate'): number | undefined {
@@ -96,7 +96,8 @@ export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' =
     }
   }
   if (dtype === 'fp8') return hw.peakFp8 ?? p16;
-  if (dtype === 'fp4') return hw.peakFp4 ?? hw.peakFp8 ?? p16;
+  // 4-bit weights on a chip without fp4 math run as weight-only (Marlin W4A16 and its kin).
+  if (dtype === 'fp4') return hw.peakFp4 ?? p16;
   if (dtype === 'int8') return int8 ?? p16;
   return p16;
 }
@@ -160,9 +161,11 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
   const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
   const sAttn = 1 / (peakAttn * eff.compute);
-  const sScores = 1 / (peakScores * eff.compute);
+  // Attention kernels and grouped expert GEMMs reach their own fractions of the peak (calibrated per
+  // engine and hardware family; bounds run everything at 1).
+  const sScores = 1 / (peakScores * eff.compute * (isBound ? 1 : hw.attentionEfficiency));
   const sMlp = 1 / (peakMlp * eff.compute);
-  const sExp = 1 / (peakExp * eff.compute);
+  const sExp = 1 / (peakExp * eff.compute * (isBound ? 1 : hw.expertEfficiency));
   const sEmb = 1 / (peakEmb * eff.compute);
   // Linear-attention layers update and read their state once per token (split over tp by heads).
   const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;

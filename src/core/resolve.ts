@@ -64,6 +64,10 @@ export interface Hardware {
   requestOverhead: number;
   /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
   stepOverhead: number;
+  /** share of the compute efficiency that attention kernels reach (calibrated; 1 = the same) */
+  attentionEfficiency: number;
+  /** share of the compute efficiency that grouped expert GEMMs reach (calibrated; 1 = the same) */
+  expertEfficiency: number;
   efficiency: Efficiency;
   /** what the engines' defaults and reservations depend on; null when hardware.memory is not given */
   device: DeviceFacts | null;
@@ -186,6 +190,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
+    attentionEfficiency: cal.attentionEfficiency ?? 1,
+    expertEfficiency: cal.expertEfficiency ?? 1,
     efficiency: eff,
     device: h.memory === undefined ? null : {
       capacity: h.memory,

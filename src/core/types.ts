@@ -465,6 +465,11 @@ export interface PlanReport {
   errors: PlanError[];
   /** extension: breakdowns behind the metrics, for reports */
   details?: PlanDetails;
+  /**
+   * v1.1 "How sure": [low, high] of every estimated time and rate (and KV capacity), at
+   * metrics.range_coverage; written out as metrics.ranges in the JSON (report/json.ts)
+   */
+  ranges?: Record<string, [number, number]>;
 }
 
 export interface Report {

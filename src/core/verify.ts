@@ -4,7 +4,7 @@ import { expectedExpertImbalance } from './balance.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { meanContext } from './capacity.js';
-import { economyAssumptions, economyMetrics, judgeCostRequirement, type ServingEconomy } from './cost.js';
+import { economyAssumptions, economyMetrics, economyRanges, judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import { compute, timeMissing } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
@@ -15,6 +15,8 @@ import { buildDetails, buildMetrics } from './summary.js';
 import type { Check, HardwareSummary, LoadedPlan, Plan, PlanReport } from './types.js';
 import { computeUtilizationCheck } from './utilization.js';
 import { planVerdict } from './verdict.js';
+import { planRanges, rangeContext } from './plan-ranges.js';
+import { RANGE_COVERAGE, residualsFor } from './ranges.js';
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
@@ -193,9 +195,15 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   };
   const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
   const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
-  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, ...(why ? { why } : {}) };
-  const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing };
-  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, ...(why ? { why } : {}) };
+  // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
+  // figure's range are at risk (ranges.ts).
+  const ctx = rangeContext(plan, r, c);
+  const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' as const };
+  const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
+  const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' as const };
+  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
+  const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
+  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
   if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
   if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
   if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
@@ -203,23 +211,23 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
   const out = c.load?.outcome ?? null;
   const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
-  const percentiles: [keyof typeof req, string, number | null, number | null][] = [
-    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor],
-    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor],
-    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor],
-    ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor],
-    ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor],
-    ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor],
-    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor],
+  const percentiles: [keyof typeof req, string, number | null, number | null, NonNullable<Figures['risk']>][] = [
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, ttftRisk],
+    ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
+    ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
+    ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
+    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
   ];
-  for (const [key, title, estimate, floor] of percentiles) {
+  for (const [key, title, estimate, floor, risk] of percentiles) {
     const required = req[key];
     if (required === undefined) continue;
-    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing }), loopMissing);
+    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
   }
   if (req.request_rate !== undefined) {
     const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
-    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing,
+    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
       why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
     judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1,
       { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
@@ -280,11 +288,16 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   if (cl.compute_utilization !== undefined) add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
   const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
+  const pr = planRanges(plan, r, c, metrics);
+  metrics.range_coverage = RANGE_COVERAGE;
+  const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
+    // Why the ranges are wider than validated, where they are.
+    for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
     report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
   }
   return report;

@@ -3,11 +3,11 @@
 // the margin. Rules (layout, consistency) show their rule in words. Unverified checks are grouped,
 // and the facts they lack are listed once per plan instead of on every row.
 import { markdownTable } from 'markdown-table';
-import type { Check, Metrics, PlanReport } from '../core/types.js';
+import type { Check, PlanReport } from '../core/types.js';
 import { changeWords, significantChange } from './changes.js';
 import { checkDirection, checkFigures, checkRole, marginText, oursText, targetText } from './check-roles.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
-import { withRange } from './ranges.js';
+import { type RangeSource, withRange } from './ranges.js';
 import { STATUS_EMOJI } from './summary.js';
 
 export interface CheckTableContext {
@@ -16,7 +16,8 @@ export interface CheckTableContext {
   minChange?: number;
   /** where imported figures came from (details.origins) */
   origins?: Record<string, string>;
-  metrics?: Metrics | null;
+  /** the plan's report (or metrics) carrying the ranges of its estimates */
+  ranges?: RangeSource;
 }
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
@@ -73,7 +74,7 @@ function oursCell(check: Check, ctx: CheckTableContext): string {
   if (!f) return '—';
   let text = oursText(check, f);
   const metric = metricOf(check);
-  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.metrics, metric);
+  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.ranges, metric);
   const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
   const baseFigures = before ? checkFigures(before) : null;
   if (baseFigures && baseFigures.oursBasis === f.oursBasis) {

@@ -1,9 +1,11 @@
 // The contract's JSON output (--format json): the Report as is, keys in the contract's order.
 import type { PlanReport, Report } from '../core/types.js';
 
-function orderedPlan(plan: PlanReport): PlanReport {
-  const { file, name, verdict, checks, metrics, errors, details, ...extensions } = plan;
-  return { file, name, verdict, checks, metrics, errors, ...(details ? { details } : {}), ...extensions };
+/** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
+function orderedPlan(plan: PlanReport): unknown {
+  const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
+  const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
+  return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
 }
 
 /** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */

@@ -56,7 +56,7 @@ function verdictLine(report: Report, title: string): string {
 function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undefined, minChange: number): string {
   const unit = metricUnit(key);
   const value = p.metrics?.[key];
-  let text = withRange(formatQuantity(value, unit), p.metrics, key);
+  let text = withRange(formatQuantity(value, unit), p, key);
   const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
   if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
   // a new plan (base null) has nothing to compare with
@@ -150,7 +150,7 @@ export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions =
   const sub = '#'.repeat(level + 1);
   const base = opts.base;
   const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-  const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, metrics: plan.metrics };
+  const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
   const parts: string[] = [];
   const newTag = base === null ? ' (new plan)' : '';
   parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);

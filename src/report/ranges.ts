@@ -1,14 +1,24 @@
-// How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): metrics.ranges holds
-// [low, high] per metric, shown beside the figure wherever it appears: "43.7 ms (38-51)".
-import type { Metrics } from '../core/types.js';
+// How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
+// shown beside the figure wherever it appears: "43.7 ms (38-51)". The core keeps them on the plan's
+// report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
 import { formatQuantity } from './format.js';
 import { metricUnit } from './summary.js';
 
-/** The range of a metric, when the core gives a well-formed one. */
-export function rangeOf(metrics: Metrics | null | undefined, key: string): [number, number] | null {
-  const ranges = (metrics as Record<string, unknown> | null | undefined)?.ranges;
-  if (ranges === null || typeof ranges !== 'object' || Array.isArray(ranges)) return null;
-  const r = (ranges as Record<string, unknown>)[key];
+/** A plan's report, or its metrics: whichever carries `ranges`. */
+export type RangeSource = object | null | undefined;
+
+function rangesIn(source: RangeSource): Record<string, unknown> | null {
+  const own = (source as { ranges?: unknown } | null | undefined)?.ranges;
+  const nested = ((source as { metrics?: unknown } | null | undefined)?.metrics as { ranges?: unknown } | null | undefined)?.ranges;
+  const ranges = own ?? nested;
+  return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? (ranges as Record<string, unknown>) : null;
+}
+
+/** The range of a metric, when the report gives a well-formed one. */
+export function rangeOf(source: RangeSource, key: string): [number, number] | null {
+  const ranges = rangesIn(source);
+  if (!ranges) return null;
+  const r = ranges[key];
   if (!Array.isArray(r) || r.length !== 2) return null;
   const [lo, hi] = r as unknown[];
   return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
@@ -33,7 +43,7 @@ export function rangeText(range: [number, number], unit: string | undefined): st
 }
 
 /** A figure's text with its range: "43.7 ms (38-51)"; as is when there is no range. */
-export function withRange(text: string, metrics: Metrics | null | undefined, key: string): string {
-  const range = rangeOf(metrics, key);
+export function withRange(text: string, source: RangeSource, key: string): string {
+  const range = rangeOf(source, key);
   return range ? `${text} (${rangeText(range, metricUnit(key))})` : text;
 }

@@ -1,0 +1,63 @@
+// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
+// (engine, GPU family, load), and the range of each estimated time and rate.
+import { hardwareFamily } from './engines.js';
+import type { Computed } from './estimates.js';
+import { concurrencyBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
+import type { Resolved } from './resolve.js';
+import type { Plan } from './types.js';
+
+export interface PlanRanges {
+  /** metric name -> [low, high] in the metric's unit */
+  ranges: Record<string, [number, number]>;
+  ttft: Residuals;
+  ttftIdle: Residuals;
+  tpot: Residuals;
+  /** why the ranges are wider than validated (shown in the report) */
+  why: string[];
+}
+
+/** The plan's engine, GPU family and load band, as the track record is kept. */
+export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false): RangeContext {
+  const wl = r.workload;
+  const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
+  return {
+    engine: wl.engine,
+    family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
+    band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+    engineDefaulted: plan.deployment?.engine === undefined,
+  };
+}
+
+/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
+const KV_CAPACITY_SPREAD = 0.1;
+
+export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record<string, number | null>): PlanRanges {
+  const ctx = rangeContext(plan, r, c);
+  const ttft = residualsFor('ttft', ctx);
+  const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+  const tpot = residualsFor('tpot', ctx);
+  const ranges: Record<string, [number, number]> = {};
+  const put = (key: string, res: Residuals, kind: RangeKind, boundKey: string | null): void => {
+    const v = metrics[key];
+    if (v === null || v === undefined || !(v > 0)) return;
+    const bound = boundKey ? (metrics[boundKey] ?? null) : null;
+    const [lo, hi] = rangeOf(v, res, kind, bound);
+    ranges[key] = [round(lo), round(hi)];
+  };
+  put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
+  put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
+  put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
+  put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
+  put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+  for (const p of ['p50', 'p90', 'p99']) {
+    put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
+    put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+  }
+  put('e2e_p99_ms', tpot, 'time', null);
+  put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+  const kv = metrics.kv_cache_capacity_tokens;
+  if (kv !== null && kv !== undefined && kv > 0) ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
+  return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+
+const round = (v: number): number => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);

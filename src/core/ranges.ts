@@ -1,0 +1,148 @@
+// How sure: a range around every estimated time and rate, from how far this estimator has been
+// from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
+// The range is not the bound: the bound is physics, the range is the estimator's track record.
+import { RESIDUALS } from './ranges-table.js';
+
+/** Quantiles the residual table holds, of ln(measured / estimate). */
+export const RANGE_QUANTILES: readonly number[] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** Share of validated deployments whose measurement falls inside their own range. */
+export const RANGE_COVERAGE = 0.8;
+/** Fewest runs a bucket of the table needs before it is used rather than a coarser one. */
+export const MIN_BUCKET = 30;
+
+export interface ResidualBucket {
+  /** runs behind the bucket */
+  n: number;
+  /** ln(measured / estimate) at RANGE_QUANTILES */
+  q: number[];
+}
+export interface ResidualTable {
+  ttft: Record<string, ResidualBucket>;
+  tpot: Record<string, ResidualBucket>;
+  /** spread multiplier per metric that covers layouts outside the data the quantiles came from */
+  widen?: { ttft: number; tpot: number };
+}
+
+/** Concurrency bands the track record is kept by. */
+export function concurrencyBand(c: number): string {
+  if (c <= 4) return '1-4';
+  if (c <= 32) return '5-32';
+  if (c <= 128) return '33-128';
+  return '>128';
+}
+
+/** Buckets from the finest to the coarsest, for one engine, GPU family and band. */
+export function bucketKeys(engine: string, family: string, band: string): string[] {
+  return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
+}
+
+export interface RangeContext {
+  engine: string;
+  family: string;
+  band: string;
+  /** the engine was defaulted (the plan does not name it) */
+  engineDefaulted: boolean;
+}
+
+/** The residuals that apply to a plan, how much wider to make them, and why. */
+export interface Residuals {
+  q: number[];
+  /** bucket used */
+  bucket: string;
+  /** spread multiplier (1: as validated) */
+  widen: number;
+  why: string[];
+}
+
+/** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
+const OUTSIDE_WIDEN = 1.5;
+/** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
+const DEFAULTED_ENGINE_WIDEN = 1.25;
+
+export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
+  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band);
+  const why: string[] = [];
+  // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
+  // cover 80% of layouts held aside (validation/build-ranges.mjs).
+  let widen = table.widen?.[metric] ?? 1;
+  const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+  if (bucket !== keys[0] && bucket !== keys[1]) {
+    widen *= OUTSIDE_WIDEN;
+    why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+  }
+  if (ctx.engineDefaulted) {
+    widen *= DEFAULTED_ENGINE_WIDEN;
+    why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
+  }
+  const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
+  return { q, bucket, widen, why };
+}
+
+/** ln(measured / estimate) at quantile p, the spread about the median widened. */
+function residualAt(r: Residuals, p: number): number {
+  const qs = RANGE_QUANTILES;
+  let v: number;
+  if (p <= qs[0]!) v = r.q[0]!;
+  else if (p >= qs[qs.length - 1]!) v = r.q[r.q.length - 1]!;
+  else {
+    let i = 0;
+    while (qs[i + 1]! < p) i++;
+    const t = (p - qs[i]!) / (qs[i + 1]! - qs[i]!);
+    v = r.q[i]! + t * (r.q[i + 1]! - r.q[i]!);
+  }
+  const median = r.q[qs.indexOf(0.5)]!;
+  return median + (v - median) * r.widen;
+}
+
+/** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
+function residualCdf(r: Residuals, x: number): number {
+  const qs = RANGE_QUANTILES;
+  const vals = qs.map((p) => residualAt(r, p));
+  if (x <= vals[0]!) return qs[0]! * Math.max(0, 1 - (vals[0]! - x) / Math.max(1e-9, vals[1]! - vals[0]!));
+  if (x >= vals[vals.length - 1]!) return 1 - (1 - qs[qs.length - 1]!) * Math.max(0, 1 - (x - vals[vals.length - 1]!) / Math.max(1e-9, vals[vals.length - 1]! - vals[vals.length - 2]!));
+  let i = 0;
+  while (vals[i + 1]! < x) i++;
+  const t = (x - vals[i]!) / Math.max(1e-12, vals[i + 1]! - vals[i]!);
+  return qs[i]! + t * (qs[i + 1]! - qs[i]!);
+}
+
+export type RangeKind = 'time' | 'rate';
+
+/**
+ * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
+ * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
+ * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
+ * at or below its ceiling.
+ */
+export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: number | null): [number, number] {
+  const tail = (1 - RANGE_COVERAGE) / 2;
+  const lo = residualAt(r, tail);
+  const hi = residualAt(r, 1 - tail);
+  let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
+  let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
+  if (bound !== null) {
+    if (kind === 'time') low = Math.max(low, bound);
+    else high = Math.min(high, bound);
+    if (low > high) [low, high] = kind === 'time' ? [low, low] : [high, high];
+  }
+  return [low, high];
+}
+
+/**
+ * Share of validated deployments with this estimate that would miss `required`: for a time,
+ * measured > required; for a rate, measured < required.
+ */
+export function missProbability(estimate: number, required: number, r: Residuals, kind: RangeKind): number {
+  if (estimate <= 0 || required <= 0) return 1;
+  const x = Math.log(required / estimate);
+  // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
+  return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
+}
+
+/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
+export function oneIn(p: number): string {
+  if (p >= 0.95) return 'nearly all';
+  if (p <= 0.02) return 'under 1 in 50';
+  const n = Math.max(2, Math.round(1 / p));
+  return `about 1 in ${n}`;
+}
