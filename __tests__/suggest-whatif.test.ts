@@ -2,7 +2,8 @@
 // 128 -> 2 x 8 x 128 x 32 x 2 bytes = 128 KiB of bf16 KV per token; 8.03B parameters).
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
-import { buildCandidatePlan, LayoutSearch, suggest, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
+import { buildCandidatePlan, LayoutSearch, suggest, type Candidate, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
+import { largestOnLayout } from '../src/suggest/search.js';
 import { check, GIB, load } from './core-helpers.js';
 
 const options: SuggestOptions = { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
@@ -138,28 +139,62 @@ describe('requirements the bound allows but no estimate meets', () => {
   });
 });
 
-describe('concurrency on the plan\'s own layout: the passing values form an interval, bisected over the whole range', () => {
-  // Llama-3.1-8B on one H100: TPOT grows with the batch and throughput falls as it shrinks. The
-  // requirements are set between the core's own figures at 28 and 29 (TPOT) and at 19 and 20
-  // (throughput), so exactly 20 to 28 sequences pass. Halving from 31 (15, 7, 3, 1: all miss the
-  // throughput) would never try 27-30.
-  const workload = (c: number) => `  concurrency: ${c}\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 8192\n  max_output_tokens: 1024`;
-  const figures = (c: number) => verifyLoadedPlan(load(plan('  gpus: 1', workload(c), '  ttft: 1 min'))).metrics!;
-  const [t28, t29, x19, x20] = [figures(28).tpot_ms!, figures(29).tpot_ms!, figures(19).throughput_tokens_per_s!, figures(20).throughput_tokens_per_s!];
-  const requirements = `  tpot: ${((t28 + t29) / 2).toFixed(4)} ms\n  throughput: ${((x19 + x20) / 2).toFixed(3)} tokens/s`;
-  const { result, loaded } = run(plan('  gpus: 1', workload(32), requirements));
-  const at = (c: number) => passesAfter(loaded, { gpus: 1, layout: { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 }, concurrency: c });
+describe('largestOnLayout: the passing values form an interval, bisected over the whole range', () => {
+  // A stand-in search: values 20 to 28 pass; below 20 only the throughput fails (a larger value
+  // helps it), above 28 the TPOT fails. Halving from 31 (15, 7, 3, 1: all too low) finds nothing.
+  const fake = (passLo: number, passHi: number) => {
+    const probes: number[] = [];
+    const search = {
+      planGpus: 1,
+      one: (_gpus: number, _layout: unknown, v: { concurrency?: number }) => {
+        const c = v.concurrency!;
+        probes.push(c);
+        const failing = c < passLo ? ['requirements.throughput'] : c > passHi ? ['requirements.tpot'] : [];
+        return { status: failing.length === 0 ? 'pass' : 'fail', failing, unverified: [], variation: { concurrency: c } } as unknown as Candidate;
+      },
+    } as unknown as LayoutSearch;
+    return { search, probes };
+  };
+  const helped = new Set(['requirements.throughput']);
+  const layout = { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 };
 
-  it('the core\'s figures make an interval from 20 to 28', () => {
-    expect(t29).toBeGreaterThan(t28);
-    expect(x20).toBeGreaterThan(x19);
-    expect([at(19), at(20), at(28), at(29), at(1), at(15)]).toEqual([false, true, true, false, false, false]);
+  it('finds the top of an interval that does not reach down to 1, in about log2 probes', () => {
+    const { search, probes } = fake(20, 28);
+    const r = largestOnLayout(search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass');
+    expect(r?.value).toBe(28);
+    expect(probes.length).toBeLessThanOrEqual(8);
   });
 
-  it('finds the highest concurrency that passes, on the plan\'s own layout', () => {
+  it('says nothing passes when the interval is empty or every value is too high', () => {
+    expect(largestOnLayout(fake(40, 50).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')).toBeNull();
+    expect(largestOnLayout(fake(1, 0).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')).toBeNull();
+  });
+
+  it('takes the whole range when everything passes', () => {
+    expect(largestOnLayout(fake(1, 100).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')?.value).toBe(31);
+  });
+});
+
+describe('concurrency on the plan\'s own layout, on the real core', () => {
+  // Llama-3.1-8B on one H100, asked for more throughput than few sequences give and a TPOT that
+  // many sequences miss: the axis's answer is the largest concurrency that passes (by brute force
+  // over every value below the plan's), on the plan's own layout.
+  const workload = '  concurrency: 32\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 8192\n  max_output_tokens: 1024';
+  const at32 = verifyLoadedPlan(load(plan('  gpus: 1', workload, '  ttft: 1 min'))).metrics!;
+  const requirements = `  tpot: ${(at32.tpot_ms! * 0.6).toFixed(3)} ms\n  throughput: ${(at32.throughput_tokens_per_s! * 0.5).toFixed(1)} tokens/s`;
+  const { result, loaded } = run(plan('  gpus: 1', workload, requirements));
+  const own = { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 };
+  const search = new LayoutSearch(loaded, options);
+  const passing = Array.from({ length: 31 }, (_, i) => i + 1).filter((c) => search.one(1, own, { concurrency: c }).status === 'pass');
+
+  it('matches the brute-force answer', () => {
     const a = axis(result, 'concurrency');
+    if (passing.length === 0) {
+      expect(a.outcome).not.toBe('found');
+      return;
+    }
     expect(a.outcome).toBe('found');
-    expect(a.candidate!.variation.concurrency).toBe(28);
+    expect(a.candidate!.variation.concurrency).toBe(Math.max(...passing));
     expect(a.detail).toContain("on the plan's own layout");
   });
 });
