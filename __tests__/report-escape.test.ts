@@ -104,3 +104,13 @@ describe('references, commits, math and hidden characters (issue 16)', () => {
     expect(renderReportMarkdown(combineReports([plan]))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });
+
+describe('escapeHtml (text inside <summary>, where markdown is not parsed)', () => {
+  it('encodes HTML, breaks mentions, references and links, and keeps one line, without backslashes', async () => {
+    const { escapeHtml } = await import('../src/report/escape.js');
+    const out = escapeHtml('@everyone <img src=x> [click](https://evil.example) #1\nnext *x*');
+    expect(out).toBe('@\u200Beveryone &lt;img src=x&gt; [click](https\u200B://evil.example) #\u200B1 next *x*');
+    expect(out).not.toContain('](https://');
+    expect(escapeHtml('evil\u202Elmay $x$ GH-1 0123456789abcdef')).toBe('evil\\u202elmay &#36;x&#36; GH-\u200B1 012345\u200B6789abcdef');
+  });
+});

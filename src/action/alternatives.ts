@@ -1,7 +1,7 @@
-// The "Alternatives" section of the report: for each failing or warning plan, the layouts that
-// would pass and the smallest change on each axis (the `suggest` search), folded in <details>.
+// The "Alternatives" of each failing or warning plan: the layouts that would pass and the smallest
+// change on each axis (the `suggest` search), folded in <details> at the end of the plan's section.
 // A courtesy, so it has a total time budget: when it runs out, the search stops (mid-plan if it
-// must) and the section says where it stopped; the verdicts never wait on it.
+// must) and the plans left say so in their sections; the verdicts never wait on it.
 import { withWorkBudget, WorkBudgetExceeded, type PlanReport, type ReadReference } from '../core/index.js';
 import { loadPlan } from '../plan/load.js';
 import { renderAlternativesMarkdown } from '../report/alternatives.js';
@@ -18,14 +18,14 @@ export interface PlanInputs {
   readReference: ReadReference;
 }
 
-/** Markdown for the plans that fail or warn, in report order; '' when there is nothing to suggest. */
+/** Markdown by plan file for the plans that fail or warn (the first MAX_PLANS_WITH_ALTERNATIVES in report order). */
 export function alternativesMarkdown(
   plans: readonly PlanReport[],
   inputs: ReadonlyMap<string, PlanInputs>,
   log: (line: string) => void,
   budgetMs = ALTERNATIVES_TIME_BUDGET_MS,
-): string {
-  const sections: string[] = [];
+): Record<string, string> {
+  const sections: Record<string, string> = {};
   const wanted = plans.filter((p) => p.verdict === 'fail' || p.verdict === 'warn').slice(0, MAX_PLANS_WITH_ALTERNATIVES);
   const started = Date.now();
   let stoppedAt: PlanReport | undefined;
@@ -39,7 +39,7 @@ export function alternativesMarkdown(
           const loaded = loadPlan(plan.file, kept.text, kept.readReference);
           if (!loaded.ok) return true;
           const result = suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
-          sections.push(renderAlternativesMarkdown(result, { top: 3 }));
+          sections[plan.file] = renderAlternativesMarkdown(result, { top: 3 });
         } catch (error) {
           if (error instanceof WorkBudgetExceeded) throw error; // the time budget: handled below
           // A suggestion is a courtesy: its failure must not cost the report.
@@ -58,7 +58,7 @@ export function alternativesMarkdown(
     const left = wanted.slice(wanted.indexOf(stoppedAt));
     const note = `Alternatives stopped after ${budgetMs / 1000} s, this section's time budget: not searched for ${left.map((p) => p.file).join(', ')}. Run \`parallel-plan-check suggest <plan>\` for them.`;
     log(note);
-    sections.push(`> ${escapeMarkdown(note)}\n`);
+    for (const plan of left) sections[plan.file] = `> ${escapeMarkdown(note)}\n`;
   }
-  return sections.length > 0 ? `\n\n#### Alternatives\n\n${sections.join('\n')}` : '';
+  return sections;
 }

@@ -12,7 +12,9 @@ import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
 import { logLine } from './log.js';
 import { createCheckRun } from './check-runs.js';
-import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
+import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
+import { readState, reportState, stateChanged } from './comment-state.js';
+import { planChanged } from '../report/changes.js';
 import { readTarget, type RunTarget } from './event.js';
 import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -173,9 +175,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   const notes = selection.notes;
   const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
-  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : '';
+  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
+  const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
+  const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
   const fullMarkdown =
-    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) + alternatives : '✅ No plan files to verify.\n') + notesMarkdown;
+    (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths);
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -192,11 +196,17 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url, alternatives };
+    const mode = inputs.comment;
+    const context = { checkName: inputs.checkName, report, bases, notes, headSha, baseSha: target.baseSha, baseRef, runUrl: url, alternatives, minChange: inputs.minChange, mode };
     const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
-      const options = { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 };
+      // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
+      const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
+      const state = reportState(report);
+      // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
+      const isCurrent = (existing: string) => { const previous = readState(existing); return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange); };
+      const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
       const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
       logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
     } catch (error) {
@@ -207,7 +217,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   for (const plan of plans) {
     try {
-      const summary = renderPlan(plan, bases[plan.file]);
+      const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
       await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
     } catch (error) {
       if (isPermissionDenied(error)) {

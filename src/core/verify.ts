@@ -4,6 +4,7 @@ import { expectedExpertImbalance } from './balance.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { meanContext } from './capacity.js';
+import { economyAssumptions, economyMetrics, economyRanges, judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import { compute, timeMissing } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, gib, round } from './figures.js';
@@ -11,7 +12,7 @@ import { layoutFindings } from './layout.js';
 import { deriveModelFacts, paramsFromShape } from './modelFacts.js';
 import { resolvePlan } from './resolve.js';
 import { buildDetails, buildMetrics } from './summary.js';
-import type { Check, LoadedPlan, PlanReport } from './types.js';
+import type { Check, HardwareSummary, LoadedPlan, Plan, PlanReport } from './types.js';
 import { computeUtilizationCheck } from './utilization.js';
 import { planVerdict } from './verdict.js';
 import { planRanges, rangeContext } from './plan-ranges.js';
@@ -27,6 +28,25 @@ function lineOf(lines: Record<string, number>, path: string | undefined): number
     p = dot > 0 ? p.slice(0, dot) : undefined;
   }
   return undefined;
+}
+
+/** The check a loader warning becomes, by the key it is about. */
+function warningCheck(path: string | undefined): { id: string; title: string } {
+  if (path?.startsWith('deployment')) return { id: 'deployment.import', title: 'Imported deployment' };
+  // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
+  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
+  return { id: 'model.hf_config', title: 'Hugging Face config' };
+}
+
+function hardwareSummary(plan: Plan, worldSize: number): HardwareSummary {
+  const h = plan.hardware;
+  return {
+    name: h.name ?? null,
+    gpus: h.gpus ?? worldSize,
+    memory_bytes: h.memory ?? null,
+    memory_bandwidth_bytes_per_s: h.memory_bandwidth ?? null,
+    peak_flops: h.peak_tflops ?? null,
+  };
 }
 
 export interface VerifyOptions {
@@ -57,14 +77,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
 
   for (const f of layoutFindings(plan.model, layout, hw)) add(f);
   // What the config.json reader or an importer could not map with certainty.
-  for (const w of loaded.warnings ?? []) {
-    const imported = w.path?.startsWith('deployment') ?? false;
-    // A hardware alias that could mean several parts says which one it was read as.
-    const alias = w.path === 'hardware.preset';
-    add({ id: imported ? 'deployment.import' : alias ? 'hardware.preset' : 'model.hf_config', status: 'warn',
-      title: imported ? 'Imported deployment' : alias ? 'Hardware preset' : 'Hugging Face config',
-      path: w.path ?? 'model.hf_config', detail: w.message });
-  }
+  for (const w of loaded.warnings ?? []) add({ ...warningCheck(w.path), status: 'warn', path: w.path ?? 'model.hf_config', detail: w.message });
 
   // Stated total against the shape.
   const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;
@@ -182,6 +195,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const req = plan.requirements;
   const judge = (id: string, title: string, path: string, value: number, unit: string, scale: number, j: Judgement, missing: string[]): void => {
     add({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+      ...(j.basis !== null ? { basis: j.basis } : {}),
       ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
   };
   const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
@@ -242,6 +256,15 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
     const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
   }
+  const economy: ServingEconomy = {
+    gpus: hw.gpus ?? layout.worldSize, throughput: c.throughput, throughputBound: c.throughputBound,
+    ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
+    ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
+  };
+  if (req.cost_per_million_tokens !== undefined) {
+    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+    judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
+  }
 
   // Claims.
   const cl = plan.claims;
@@ -269,14 +292,18 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   }
   if (cl.compute_utilization !== undefined) add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
-  const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
+  const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+  const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
-    report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
+    const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     // Why the ranges are wider than validated, where they are.
-    for (const why of pr.why) report.details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+    for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+    report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
   }
   return report;
 }

@@ -8,6 +8,7 @@ import { didYouMeanSuffix } from './didYouMean.js';
 import {
   type Field,
   type IntField,
+  type KeyHint,
   type KeyMeaning,
   type IntListField,
   type QuantityField,
@@ -84,8 +85,27 @@ function sectionIndex(): Map<string, ReadonlyMap<string, KeyMeaning>> {
 }
 const SECTIONS = sectionIndex();
 
+/** Every section's hints (serving-tool keys that mean something else here), by key: section path and hint. */
+function hintIndex(): Map<string, { path: string; hint: KeyHint }> {
+  const index = new Map<string, { path: string; hint: KeyHint }>();
+  const walk = (sec: SectionField, prefix: string): void => {
+    for (const [key, hint] of Object.entries(sec.hints ?? {})) index.set(key, { path: prefix, hint });
+    for (const [key, field] of Object.entries(sec.fields)) {
+      if (field.kind === 'section') walk(field, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  walk(PLAN_SCHEMA, '');
+  return index;
+}
+const HINTS = hintIndex();
+
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
 function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string): string {
+  const hinted = HINTS.get(key.toLowerCase());
+  if (hinted) {
+    const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+    return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
+  }
   const near = didYouMeanSuffix(key, siblings.keys());
   if (near) return near;
   const homes = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
@@ -313,6 +333,7 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
   time: { unit: 'ms', suffix: 'ms' },
   tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
   requestRate: { unit: '/s', suffix: 'per_s' },
+  power: { unit: 'W', suffix: 'w' },
 };
 
 function get(values: PlanValues, path: string): unknown {

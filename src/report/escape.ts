@@ -42,6 +42,24 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n?|\n/g, '<br>');
 }
 
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): hidden characters shown escaped, entities, `$`, mentions, references and
+ * commit-like hex broken as escapeMarkdown does, one line.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(HIDDEN_CHARACTERS, showEscaped)
+    .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+    .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+    .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+    .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
+}
+
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
 export function escapeCell(text: string): string {
   return escapeMarkdown(text).trim() || ' ';

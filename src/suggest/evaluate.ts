@@ -14,6 +14,7 @@ const BOUND_METRIC: Record<string, keyof Metrics> = {
   'requirements.ttft': 'ttft_lower_bound_ms',
   'requirements.tpot': 'tpot_lower_bound_ms',
   'memory.fits': 'memory_per_gpu_lower_bound_gib',
+  'requirements.cost_per_million_tokens': 'cost_per_million_tokens_lower_bound',
 };
 const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
   'requirements.throughput': 'throughput_tokens_per_s',
@@ -21,6 +22,7 @@ const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
   'requirements.tpot': 'tpot_ms',
   'memory.fits': 'memory_per_gpu_gib',
   'requirements.max_memory_utilization': 'memory_utilization',
+  'requirements.cost_per_million_tokens': 'cost_per_million_tokens',
 };
 
 const isJudged = (c: Check): boolean => c.id === 'memory.fits' || c.id.startsWith('requirements.');
