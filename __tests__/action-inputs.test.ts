@@ -9,7 +9,7 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 describe('parseInputs', () => {
   it('takes the defaults the contract and action.yml name', () => {
     const parsed = parseInputs(inputs({ 'github-token': 't' }));
-    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check', alternatives: true });
+    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check', alternatives: true, minChange: 1 });
     expect(DEFAULT_PLAN_GLOBS).toEqual(['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json']);
   });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, PlanReport, Report, Verdict } from '../src/core/index.js';
 import { combineReports } from '../src/core/index.js';
-import { commentDigest, commentMarker, composeComment, worseVerdictCallouts, COMMENT_LIMIT } from '../src/action/comment-body.js';
+import { commentDigest, commentMarker, composeComment, dropDetails, COMMENT_LIMIT } from '../src/action/comment-body.js';
+import { readState, reportState, stateChanged } from '../src/action/comment-state.js';
 import { checkRunAnnotations, planAnnotations, workflowAnnotations, SHOWN_PER_LEVEL } from '../src/action/annotations.js';
 import { checkRunName, conclusionFor, fitSummary } from '../src/action/check-runs.js';
 import { countVerdicts, failureReason, verdictFails } from '../src/action/result.js';
@@ -51,17 +52,46 @@ describe('composeComment', () => {
     expect(changed.digest).not.toBe(one.digest);
   });
 
-  it('calls out, at the top, a plan whose verdict got worse than on the base branch', () => {
+  it('says, in the headline, that a plan\'s verdict got worse than on the base branch, before any table', () => {
     const head = plan('a.plan.yaml', 'fail', [check('claims.ttft', 'fail', 4)]);
     const base = plan('a.plan.yaml', 'pass', [check('claims.ttft', 'pass', 4)]);
-    const callouts = worseVerdictCallouts(combineReports([head]), { 'a.plan.yaml': base });
-    expect(callouts).toContain('[!CAUTION]');
-    expect(callouts).toContain('pass → ❌ fail');
-    const { body } = composeComment(ctx(combineReports([head]), { 'a.plan.yaml': base }));
-    expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('claims.ttft'));
-    // better or new: no call-out
-    expect(worseVerdictCallouts(combineReports([base]), { 'a.plan.yaml': head })).toBe('');
-    expect(worseVerdictCallouts(combineReports([head]), { 'a.plan.yaml': null })).toBe('');
+    const { body } = composeComment({ ...ctx(combineReports([head]), { 'a.plan.yaml': base }), baseRef: 'main' });
+    const visible = body.split('\n').filter((l) => !l.startsWith('<!--'));
+    expect(visible.slice(0, 3).join('\n')).toMatch(/❌ \*\*a\*\* fails: .*verdict pass → fail/);
+    expect(body.indexOf('verdict pass → fail')).toBeLessThan(body.indexOf('| Status |'));
+  });
+
+  it('names the base and head commits in its footer and says it edits itself', () => {
+    const report = combineReports([plan('a.plan.yaml', 'pass', [check('memory.fits', 'pass')])]);
+    const { body } = composeComment({ ...ctx(report), baseSha: '1234567890abcdef', baseRef: 'main' });
+    expect(body).toContain('parallel-plan-check · base 1234567 (main) → head abcdef0');
+    expect(composeComment({ ...ctx(report), checkName: 'plans-h100' }).body).toContain('parallel-plan-check · plans-h100 · head abcdef0');
+    expect(body).toContain('this comment is edited in place on every push');
+    const onChange = composeComment({ ...ctx(report), baseSha: '1234567890abcdef', mode: 'on-change', minChange: 2 });
+    expect(onChange.body).toContain('edited in place when a verdict, a check or a figure moves by 2% or more');
+  });
+
+  it('records the figures it shows, so on-change edits only when something moved by min-change', () => {
+    const at = (tpot: number, status: Check['status'] = 'pass') => combineReports([plan('a.plan.yaml', 'pass', [check('requirements.tpot', status)], {
+      metrics: { tpot_ms: tpot, ttft_ms: null } as unknown as PlanReport['metrics'],
+    })]);
+    const { body } = composeComment(ctx(at(30)));
+    const recorded = readState(body)!;
+    expect(recorded).toEqual(reportState(at(30)));
+    expect(stateChanged(recorded, reportState(at(30.2)), 1)).toBe(false); // 0.7%: below min-change
+    expect(stateChanged(recorded, reportState(at(31)), 1)).toBe(true); // 3.3%
+    expect(stateChanged(recorded, reportState(at(31)), 5)).toBe(false);
+    expect(stateChanged(recorded, reportState(at(30, 'warn')), 5)).toBe(true); // a check's status moved
+    expect(readState('an older comment without a state')).toBeNull();
+    // a hundred plans would crowd the report out of the comment: then nothing is recorded
+    const many = combineReports(Array.from({ length: 100 }, (_, i) => plan(`plans/a-long-folder-name/plan-number-${i}.plan.yaml`, 'pass', [check('requirements.tpot', 'pass')], {
+      metrics: { tpot_ms: 30 + i, ttft_ms: 100, throughput_tokens_per_s: 1000 + i, memory_per_gpu_gib: 50 } as unknown as PlanReport['metrics'] })));
+    expect(readState(composeComment(ctx(many)).body)).toBeNull();
+  });
+
+  it('drops folded sections whole, nested ones included', () => {
+    const md = 'a\n<details><summary>x</summary>\nb\n<details>\nc\n</details>\nd\n</details>\ne';
+    expect(dropDetails(md)).toBe('a\ne');
   });
 
   it('stays within the limit: drops passing plans first, then details, and points to the job summary', () => {

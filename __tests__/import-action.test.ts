@@ -3,7 +3,8 @@
 // action (dist/index.js) runs against the OpenAPI-validating stand-in for GitHub (__tests__/e2e).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPlanText } from '../src/core/index.js';
-import { formatWithDelta } from '../src/report/format.js';
+import { withChange } from '../src/report/changes.js';
+import { formatQuantity } from '../src/report/format.js';
 import { ensureFreshBundle } from './e2e/bundle.js';
 import { addCommit, createState, startStandIn, type StandIn } from './e2e/stand-in/server.mjs';
 import { pullRequestPayload, runAction } from './e2e/stand-in/run-action.mjs';
@@ -58,7 +59,7 @@ describe('a pull request that changes only an imported manifest', () => {
     const before = verifyPlanText('plans/decode.plan.yaml', PLAN, reader(base));
     expect(now.metrics?.world_size).toBe(4);
     expect(before.metrics?.world_size).toBe(8);
-    const memory = formatWithDelta(now.metrics?.memory_per_gpu_gib, 'GiB', before.metrics?.memory_per_gpu_gib ?? null);
+    const memory = withChange(formatQuantity(now.metrics?.memory_per_gpu_gib, 'GiB'), 'memory_per_gpu_gib', now.metrics?.memory_per_gpu_gib, before.metrics?.memory_per_gpu_gib ?? null);
     expect(memory).toMatch(/\(/);
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]?.body).toContain(memory);

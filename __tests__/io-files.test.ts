@@ -67,7 +67,11 @@ describe('files a plan refers to (model.hf_config)', () => {
   it('reads a file next to the plan and one elsewhere in the repository', () => {
     expect(read()(plan, './config.json')).toEqual({ text: '{"hidden_size": 4096}' });
     expect(read()(plan, '../models/config.json')).toEqual({ text: '{"num_hidden_layers": 32}' });
-    expect(read()(plan, 'inside-link.json')).toEqual({ text: '{"num_hidden_layers": 32}' });
+  });
+
+  it('refuses a symbolic link even to a file inside the repository: files are read as the commit has them', () => {
+    // a commit can hold a link to .git/config (the checkout's credential) or to a file an earlier step wrote
+    expect(read()(plan, 'inside-link.json')).toEqual({ error: "'inside-link.json' is a symbolic link; links are not followed" });
   });
 
   it('rejects absolute paths, escapes with .., and symbolic links that leave the repository', () => {

@@ -158,12 +158,21 @@ describe('hostile plans', () => {
     expect(errors[100]?.message).toMatch(/and 4900 more errors/);
   });
 
-  test('tens of thousands of keys load in bounded time (the parser\'s own duplicate check is quadratic)', () => {
-    const text = `version: 1\nmodel:\n${Array.from({ length: 40_000 }, (_, i) => `  junk${i}: 1`).join('\n')}\n  junk7: 2\n`;
-    // about 1.5 s here, in the YAML parser; its duplicate-key check alone took 52 s
+  test('thousands of keys load in bounded time (the parser\'s own duplicate check is quadratic)', () => {
+    const text = `version: 1\nmodel:\n${Array.from({ length: 6_600 }, (_, i) => `  junk${i}: 1`).join('\n')}\n  junk7: 2\n`;
+    // the YAML parser's duplicate-key check alone took 52 s on 40,000 keys
     const errors = mustFail(text, 'many.plan.yaml', 20_000);
     expect(errors[0]?.path).toBe('model.junk0');
     expect(errors.some((e) => e.path === 'model.junk7' && /duplicate key/.test(e.message))).toBe(false); // capped at 100
+  });
+
+  test('more lines and values than a plan could need are refused before parsing (the parser costs about a microsecond each)', () => {
+    const text = `version: 1\nmodel:\n${Array.from({ length: 40_000 }, (_, i) => `  junk${i}: 1`).join('\n')}\n`;
+    const errors = mustFail(text, 'many.plan.yaml', 1_000);
+    // three a line (the line and its two words): the count passes 20,000 on line 6,668
+    expect(errors).toEqual([{ message: 'the file has more than 20000 lines and values; a plan needs a few dozen', line: 6_668 }]);
+    const flow = `{"version": 1, "x": [${'1,'.repeat(30_000)}1]}`;
+    expect(mustFail(flow, 'many.plan.json', 1_000)[0]?.message).toMatch(/more than 20000 lines and values/);
   });
 
   test('a non-string text does not throw', () => {

@@ -77,3 +77,40 @@ describe('escaping text that comes from a plan', () => {
     expect(escapeTerminal('a\rb')).toBe('a\\x0db');
   });
 });
+
+describe('references, commits, math and hidden characters (issue 16)', () => {
+  it('breaks GH-123 and #123 references and commit-like hex so GitHub links none of them', () => {
+    expect(escapeMarkdown('see GH-42 and gh-7')).toBe('see GH-\u200B42 and gh-\u200B7');
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    expect(escapeMarkdown(`fixed in ${sha}`)).toBe(`fixed in 012345\u200B6789abcdef0123456789abcdef01234567`);
+    expect(escapeMarkdown('short deadbee1 and plain 12345678 and word abcdefab')).toBe('short deadbe\u200Be1 and plain 12345678 and word abcdefab');
+  });
+
+  it('turns $ into an entity, so no $...$ or $$...$$ becomes math, and keeps # references broken', () => {
+    expect(escapeMarkdown('costs $5 and $x^2$ or $$\\int$$')).toBe('costs &#36;5 and &#36;x^2&#36; or &#36;&#36;\\\\int&#36;&#36;');
+    expect(escapeMarkdown('$#1')).toBe('&#36;\\#\u200B1');
+    expect(escapeMarkdown('a $ b')).not.toContain('$');
+  });
+
+  it('shows control and bidirectional characters escaped, in markdown and on a terminal', () => {
+    // U+202E RIGHT-TO-LEFT OVERRIDE makes "evil\u202Elmay.exe" display as "evilexe.yaml"
+    expect(escapeMarkdown('evil\u202Elmay.exe')).toBe('evil\\\\u202elmay.exe');
+    expect(escapeMarkdown('a\u001b[31mb')).toBe('a\\\\x1b\\[31mb');
+    expect(escapeMarkdown('a\u2066b\u2069c\u200Fd')).toBe('a\\\\u2066b\\\\u2069c\\\\u200fd');
+    expect(escapeTerminal('evil\u202Elmay.exe')).toBe('evil\\u202elmay.exe');
+    expect(escapeTerminal('x\u2067y')).toBe('x\\u2067y');
+    const plan = llama70bReport({ name: 'plan\u202Eeman' });
+    expect(renderText(combineReports([plan]))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(renderReportMarkdown(combineReports([plan]))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
+
+describe('escapeHtml (text inside <summary>, where markdown is not parsed)', () => {
+  it('encodes HTML, breaks mentions, references and links, and keeps one line, without backslashes', async () => {
+    const { escapeHtml } = await import('../src/report/escape.js');
+    const out = escapeHtml('@everyone <img src=x> [click](https://evil.example) #1\nnext *x*');
+    expect(out).toBe('@\u200Beveryone &lt;img src=x&gt; [click](https\u200B://evil.example) #\u200B1 next *x*');
+    expect(out).not.toContain('](https://');
+    expect(escapeHtml('evil\u202Elmay $x$ GH-1 0123456789abcdef')).toBe('evil\\u202elmay &#36;x&#36; GH-\u200B1 012345\u200B6789abcdef');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCount, formatDelta, formatGiB, formatMs, formatPercent, formatQuantity, formatTokensPerS, formatWithDelta, MINUS,
+  formatCount, formatGiB, formatMs, formatPercent, formatQuantity, formatTokensPerS, formatUsd, MINUS,
 } from '../src/report/format.js';
 
 describe('number formatting', () => {
@@ -50,14 +50,16 @@ describe('number formatting', () => {
     expect(formatQuantity(4, 'GPUs')).toBe('4 GPUs');
   });
 
-  it('deltas carry a sign, with U+2212 for minus', () => {
+  it('dollars, tokens per joule and request rates', () => {
     expect(MINUS).toBe('\u2212');
-    expect(formatDelta(18.9, 15.2, 'GiB')).toBe('+3.70 GiB');
-    expect(formatDelta(41.2, 46.2, 'ms')).toBe(`${MINUS}5.00 ms`);
-    expect(formatDelta(10, 10, 'ms')).toBe('\u00B10');
-    expect(formatWithDelta(18.9, 'GiB', 15.2)).toBe('18.9 GiB (+3.70 GiB)');
-    expect(formatWithDelta(18.9, 'GiB', null)).toBe('18.9 GiB (was not computable)');
-    expect(formatWithDelta(null, 'GiB', 15.2)).toBe('not computable (was 15.2 GiB)');
-    expect(formatWithDelta(18.9, 'GiB')).toBe('18.9 GiB');
+    expect(formatUsd(2.5)).toBe('$2.50');
+    expect(formatUsd(0.2877)).toBe('$0.29');
+    expect(formatUsd(0.4)).toBe('$0.40');
+    expect(formatUsd(0.0042)).toBe('$0.0042');
+    expect(formatUsd(1234.5)).toBe('$1,235');
+    expect(formatQuantity(0.2877, 'USD')).toBe('$0.29');
+    expect(formatQuantity(3.448, 'tokens/J')).toBe('3.45 tokens/J');
+    expect(formatQuantity(0.357, 'tokens/J')).toBe('0.357 tokens/J');
+    expect(formatQuantity(12.4, 'requests/s')).toBe('12.4 requests/s');
   });
 });

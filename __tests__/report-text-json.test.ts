@@ -19,6 +19,13 @@ describe('text report', () => {
 
   it('shows key metrics, null as not computable', () => {
     expect(text).toContain('memory/GPU 56.4 GiB · TTFT not computable · TPOT 19.4 ms');
+    expect(text).not.toContain('cost');
+  });
+
+  it('adds cost and energy when the plan prices and powers its devices', () => {
+    const priced = llama70bReport();
+    priced.metrics = { ...priced.metrics!, cost_per_million_tokens: 0.2877, tokens_per_joule: 3.448 };
+    expect(renderText(combineReports([priced]))).toContain('· cost $0.29 per million tokens · energy 3.45 tokens/J');
   });
 
   it('ends with the run verdict', () => {
@@ -35,7 +42,7 @@ describe('JSON report', () => {
     expect(Object.keys(parsed.plans[0])).toEqual(['file', 'name', 'verdict', 'checks', 'metrics', 'errors', 'details']);
     expect(parsed.plans[0].checks[1]).toEqual({
       id: 'claims.throughput', status: 'fail', title: 'Claimed throughput', value: 850000, limit: 4636, unit: 'tokens/s',
-      detail: 'exceeds the physical upper bound', path: 'claims.throughput', line: 61,
+      detail: 'exceeds the physical upper bound', path: 'claims.throughput', line: 61, basis: 'bound',
     });
     expect(parsed.plans[0].metrics.ttft_ms).toBeNull();
     expect(parsed.plans[1].metrics).toBeNull();

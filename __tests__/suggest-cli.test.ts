@@ -93,9 +93,10 @@ requirements:
 `);
   const result = suggest(hostile, options, verifyLoadedPlan(hostile).verdict);
 
-  it('is folded under a <details> "Alternatives" summary, with at most the top 3 layouts', () => {
+  it('is folded under a <details> "Alternatives for <plan>" summary, with at most the top 3 layouts', () => {
     const md = renderAlternativesMarkdown(result, { top: 3 });
-    expect(md).toMatch(/^<details>\n<summary>Alternatives<\/summary>\n/);
+    // the plan's name, HTML-escaped (markdown is not parsed inside <summary>)
+    expect(md).toMatch(/^<details>\n<summary>💡 Alternatives for &lt;img src=x onerror=alert\(1\)&gt; @\u200Badmin \| #\u200B1<\/summary>\n/);
     expect(md.trimEnd()).toMatch(/<\/details>$/);
     expect(result.top.length).toBeGreaterThan(3);
     const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));

@@ -2,7 +2,8 @@
 // 128 -> 2 x 8 x 128 x 32 x 2 bytes = 128 KiB of bf16 KV per token; 8.03B parameters).
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
-import { buildCandidatePlan, LayoutSearch, suggest, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
+import { buildCandidatePlan, LayoutSearch, suggest, type Candidate, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
+import { largestOnLayout } from '../src/suggest/search.js';
 import { check, GIB, load } from './core-helpers.js';
 
 const options: SuggestOptions = { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
@@ -135,5 +136,106 @@ describe('requirements the bound allows but no estimate meets', () => {
     expect(u!.required).toBeCloseTo(5.5, 6);
     expect(u!.best_estimate).toBeGreaterThan((16.06e9 / (3.35e12 * 0.8)) * 1000);
     expect(u!.best_layout).toMatchObject({ tp: 1, pp: 1, dp: 1 });
+  });
+});
+
+describe('largestOnLayout: the passing values form an interval, bisected over the whole range', () => {
+  // A stand-in search: values 20 to 28 pass; below 20 only the throughput fails (a larger value
+  // helps it), above 28 the TPOT fails. Halving from 31 (15, 7, 3, 1: all too low) finds nothing.
+  const fake = (passLo: number, passHi: number) => {
+    const probes: number[] = [];
+    const search = {
+      planGpus: 1,
+      one: (_gpus: number, _layout: unknown, v: { concurrency?: number }) => {
+        const c = v.concurrency!;
+        probes.push(c);
+        const failing = c < passLo ? ['requirements.throughput'] : c > passHi ? ['requirements.tpot'] : [];
+        return { status: failing.length === 0 ? 'pass' : 'fail', failing, unverified: [], variation: { concurrency: c } } as unknown as Candidate;
+      },
+    } as unknown as LayoutSearch;
+    return { search, probes };
+  };
+  const helped = new Set(['requirements.throughput']);
+  const layout = { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 };
+
+  it('finds the top of an interval that does not reach down to 1, in about log2 probes', () => {
+    const { search, probes } = fake(20, 28);
+    const r = largestOnLayout(search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass');
+    expect(r?.value).toBe(28);
+    expect(probes.length).toBeLessThanOrEqual(8);
+  });
+
+  it('says nothing passes when the interval is empty or every value is too high', () => {
+    expect(largestOnLayout(fake(40, 50).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')).toBeNull();
+    expect(largestOnLayout(fake(1, 0).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')).toBeNull();
+  });
+
+  it('takes the whole range when everything passes', () => {
+    expect(largestOnLayout(fake(1, 100).search, layout, 1, 31, (c) => ({ concurrency: c }), helped, 'pass')?.value).toBe(31);
+  });
+});
+
+describe('concurrency on the plan\'s own layout, on the real core', () => {
+  // Llama-3.1-8B on one H100, asked for more throughput than few sequences give and a TPOT that
+  // many sequences miss: the axis's answer is the largest concurrency that passes (by brute force
+  // over every value below the plan's), on the plan's own layout.
+  const workload = '  concurrency: 32\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 8192\n  max_output_tokens: 1024';
+  const at32 = verifyLoadedPlan(load(plan('  gpus: 1', workload, '  ttft: 1 min'))).metrics!;
+  const requirements = `  tpot: ${(at32.tpot_ms! * 0.6).toFixed(3)} ms\n  throughput: ${(at32.throughput_tokens_per_s! * 0.5).toFixed(1)} tokens/s`;
+  const { result, loaded } = run(plan('  gpus: 1', workload, requirements));
+  const own = { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1 };
+  const search = new LayoutSearch(loaded, options);
+  const passing = Array.from({ length: 31 }, (_, i) => i + 1).filter((c) => search.one(1, own, { concurrency: c }).status === 'pass');
+
+  it('matches the brute-force answer', () => {
+    const a = axis(result, 'concurrency');
+    if (passing.length === 0) {
+      expect(a.outcome).not.toBe('found');
+      return;
+    }
+    expect(a.outcome).toBe('found');
+    expect(a.candidate!.variation.concurrency).toBe(Math.max(...passing));
+    expect(a.detail).toContain("on the plan's own layout");
+  });
+});
+
+describe('what-ifs do not offer changes on a layout that already passes', () => {
+  // 70B in bf16 on 4 H100s: tp=1 x dp=4 cannot hold its weights, tp=4 serves the plan. The TPOT
+  // requirement is 1.3 times the core's own tp=4 estimate, so tp=4 passes as it is: fp8 "on tp=4"
+  // would be a change for nothing.
+  const yaml = (tp: number, dp: number, tpot: string) => `version: 1
+name: llama-70b
+model:
+  preset: llama-3.1-70b
+hardware:
+  preset: h100-sxm
+  gpus: 4
+parallelism:
+  tp: ${tp}
+  dp: ${dp}
+workload:
+  concurrency: 16
+  input_tokens: 1024
+  output_tokens: 256
+requirements:
+  tpot: ${tpot}
+`;
+  const tp4 = verifyLoadedPlan(load(yaml(4, 1, '1 min'))).metrics!.tpot_ms!;
+  const { result, loaded } = run(yaml(1, 4, `${(tp4 * 1.3).toFixed(3)} ms`));
+
+  it('the plan fails and a different layout passes as it is', () => {
+    expect(result.plan.status).toBe('fail');
+    expect(axis(result, 'layout').outcome).toBe('found');
+  });
+
+  it('each what-if is on the plan\'s own layout, or on a layout that does not pass without it', () => {
+    for (const name of ['fp8-weights', 'fp8-kv-cache', 'concurrency', 'max-context']) {
+      const a = axis(result, name);
+      if (!a.candidate) continue;
+      const layout = a.candidate.variation.layout;
+      const own = layout.tp === 1 && layout.dp === 4;
+      const passesAsIs = passesAfter(loaded, { gpus: 4, layout });
+      expect(own || !passesAsIs, `${name} offered on ${JSON.stringify(layout)}`).toBe(true);
+    }
   });
 });

@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9933:
+/***/ 5362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44304,7 +44304,1009 @@ function expectedExpertImbalance(pairs, ranks) {
     return (mean + sigma * Math.sqrt(2 * Math.log(ranks))) / mean;
 }
 
+;// CONCATENATED MODULE: ./src/core/ranges-table.ts
+const RESIDUALS = {
+    ttft: {
+        all: {
+            n: 1288,
+            q: [
+                -0.5614,
+                -0.4091,
+                -0.2529,
+                -0.144,
+                -0.0764,
+                -0.0155,
+                0.0473,
+                0.1381,
+                0.3038,
+                0.7626,
+                1.223
+            ]
+        },
+        sglang: {
+            n: 379,
+            q: [
+                -0.4756,
+                -0.3388,
+                -0.2217,
+                -0.128,
+                -0.0792,
+                -0.0353,
+                0.026,
+                0.1051,
+                0.3126,
+                0.8835,
+                1.5701
+            ]
+        },
+        "sglang|blackwell": {
+            n: 151,
+            q: [
+                -0.521,
+                -0.3741,
+                -0.2479,
+                -0.0987,
+                -0.0107,
+                0.026,
+                0.0949,
+                0.1885,
+                0.3706,
+                1.0914,
+                2.173
+            ]
+        },
+        "sglang|blackwell-ultra": {
+            n: 60,
+            q: [
+                -0.5078,
+                -0.4291,
+                -0.277,
+                -0.2286,
+                -0.0965,
+                -0.0225,
+                0.0483,
+                0.1409,
+                0.6079,
+                1.0966,
+                1.5112
+            ]
+        },
+        "sglang|blackwell-ultra|5-32": {
+            n: 31,
+            q: [
+                -0.4895,
+                -0.4692,
+                -0.2764,
+                -0.231,
+                -0.1575,
+                -0.0568,
+                0.029,
+                0.1098,
+                0.3962,
+                0.9388,
+                1.5957
+            ]
+        },
+        "sglang|blackwell|33-128": {
+            n: 37,
+            q: [
+                -0.5244,
+                -0.3181,
+                -0.1146,
+                -0.0274,
+                -0.002,
+                0.0315,
+                0.0893,
+                0.2158,
+                1.0202,
+                1.9045,
+                2.4184
+            ]
+        },
+        "sglang|blackwell|5-32": {
+            n: 85,
+            q: [
+                -0.5214,
+                -0.2976,
+                -0.2167,
+                -0.0948,
+                -0.0219,
+                0.0341,
+                0.0949,
+                0.1693,
+                0.3062,
+                0.9042,
+                1.6825
+            ]
+        },
+        "sglang|hopper": {
+            n: 168,
+            q: [
+                -0.3335,
+                -0.2599,
+                -0.1592,
+                -0.1277,
+                -0.0955,
+                -0.0674,
+                -0.0359,
+                0.0007,
+                0.1044,
+                0.7733,
+                0.9312
+            ]
+        },
+        "sglang|hopper|33-128": {
+            n: 53,
+            q: [
+                -0.3624,
+                -0.2367,
+                -0.1605,
+                -0.1324,
+                -0.1203,
+                -0.0771,
+                -0.0279,
+                -0.0059,
+                0.0298,
+                0.3381,
+                0.8579
+            ]
+        },
+        "sglang|hopper|5-32": {
+            n: 81,
+            q: [
+                -0.3097,
+                -0.2599,
+                -0.1804,
+                -0.1284,
+                -0.1177,
+                -0.0849,
+                -0.0674,
+                0.0004,
+                0.2249,
+                0.8268,
+                1.0917
+            ]
+        },
+        trtllm: {
+            n: 375,
+            q: [
+                -0.477,
+                -0.3537,
+                -0.2088,
+                -0.1141,
+                -0.0155,
+                0.0902,
+                0.2386,
+                0.4689,
+                0.7502,
+                1.1087,
+                1.4516
+            ]
+        },
+        "trtllm|blackwell": {
+            n: 165,
+            q: [
+                -0.4682,
+                -0.3628,
+                -0.2907,
+                -0.2106,
+                -0.1332,
+                -0.0501,
+                0.0525,
+                0.2123,
+                0.5351,
+                0.8541,
+                0.9744
+            ]
+        },
+        "trtllm|blackwell|33-128": {
+            n: 51,
+            q: [
+                -0.4009,
+                -0.3065,
+                -0.2698,
+                -0.179,
+                -0.1025,
+                0.0072,
+                0.138,
+                0.3803,
+                0.6046,
+                0.8245,
+                0.8937
+            ]
+        },
+        "trtllm|blackwell|5-32": {
+            n: 80,
+            q: [
+                -0.526,
+                -0.3873,
+                -0.3036,
+                -0.23,
+                -0.1348,
+                -0.1117,
+                -0.0324,
+                0.1737,
+                0.3529,
+                0.7605,
+                0.9288
+            ]
+        },
+        "trtllm|hopper": {
+            n: 210,
+            q: [
+                -0.4714,
+                -0.2622,
+                -0.0971,
+                -0.0021,
+                0.0929,
+                0.2302,
+                0.3695,
+                0.6227,
+                0.9648,
+                1.3587,
+                1.6422
+            ]
+        },
+        "trtllm|hopper|33-128": {
+            n: 72,
+            q: [
+                -1.7699,
+                -0.3799,
+                -0.1345,
+                0.0187,
+                0.1782,
+                0.3841,
+                0.6679,
+                0.9748,
+                1.2953,
+                1.6776,
+                1.9486
+            ]
+        },
+        "trtllm|hopper|5-32": {
+            n: 119,
+            q: [
+                -0.3826,
+                -0.1917,
+                -0.1034,
+                -0.0414,
+                0.0382,
+                0.1359,
+                0.2433,
+                0.3642,
+                0.6023,
+                0.8781,
+                1.216
+            ]
+        },
+        vllm: {
+            n: 534,
+            q: [
+                -0.7614,
+                -0.4782,
+                -0.3107,
+                -0.1821,
+                -0.1002,
+                -0.0365,
+                0.009,
+                0.0646,
+                0.1519,
+                0.2688,
+                0.3377
+            ]
+        },
+        "vllm|blackwell": {
+            n: 289,
+            q: [
+                -0.7435,
+                -0.4844,
+                -0.3302,
+                -0.2136,
+                -0.1169,
+                -0.053,
+                -0.0075,
+                0.0525,
+                0.1406,
+                0.2526,
+                0.3401
+            ]
+        },
+        "vllm|blackwell-ultra": {
+            n: 42,
+            q: [
+                -0.5615,
+                -0.5061,
+                -0.1769,
+                -0.1035,
+                -0.0385,
+                0.0376,
+                0.0613,
+                0.0898,
+                0.1617,
+                0.2269,
+                0.6346
+            ]
+        },
+        "vllm|blackwell|1-4": {
+            n: 46,
+            q: [
+                -0.7599,
+                -0.7063,
+                -0.4469,
+                -0.3122,
+                -0.2073,
+                -0.1262,
+                -0.0884,
+                -0.0609,
+                0.0404,
+                0.0788,
+                0.1988
+            ]
+        },
+        "vllm|blackwell|33-128": {
+            n: 71,
+            q: [
+                -0.4341,
+                -0.3744,
+                -0.2685,
+                -0.1174,
+                -0.0794,
+                -0.0238,
+                0.0215,
+                0.0526,
+                0.1668,
+                0.3343,
+                0.3643
+            ]
+        },
+        "vllm|blackwell|5-32": {
+            n: 149,
+            q: [
+                -0.7749,
+                -0.5875,
+                -0.3115,
+                -0.1858,
+                -0.1152,
+                -0.0282,
+                0.0046,
+                0.0646,
+                0.1648,
+                0.2465,
+                0.3237
+            ]
+        },
+        "vllm|hopper": {
+            n: 203,
+            q: [
+                -0.9228,
+                -0.4665,
+                -0.265,
+                -0.1784,
+                -0.1002,
+                -0.0301,
+                0.0118,
+                0.077,
+                0.1498,
+                0.2816,
+                0.3312
+            ]
+        },
+        "vllm|hopper|1-4": {
+            n: 34,
+            q: [
+                -0.4819,
+                -0.4467,
+                -0.2645,
+                -0.1736,
+                -0.1558,
+                -0.076,
+                0.0299,
+                0.051,
+                0.0757,
+                0.1599,
+                0.1788
+            ]
+        },
+        "vllm|hopper|33-128": {
+            n: 49,
+            q: [
+                -0.8274,
+                -0.5014,
+                -0.2785,
+                -0.1433,
+                -0.0653,
+                -0.0076,
+                0.0621,
+                0.1008,
+                0.2793,
+                0.3777,
+                0.5093
+            ]
+        },
+        "vllm|hopper|5-32": {
+            n: 117,
+            q: [
+                -0.9559,
+                -0.4533,
+                -0.2664,
+                -0.1878,
+                -0.1073,
+                -0.0388,
+                -0.0146,
+                0.071,
+                0.1354,
+                0.1808,
+                0.2876
+            ]
+        }
+    },
+    tpot: {
+        all: {
+            n: 1288,
+            q: [
+                -0.3468,
+                -0.2673,
+                -0.1778,
+                -0.1223,
+                -0.0793,
+                -0.0356,
+                0.0139,
+                0.0617,
+                0.1322,
+                0.2225,
+                0.2972
+            ]
+        },
+        sglang: {
+            n: 379,
+            q: [
+                -0.318,
+                -0.2656,
+                -0.2127,
+                -0.1426,
+                -0.1061,
+                -0.0558,
+                -0.0093,
+                0.034,
+                0.0952,
+                0.2274,
+                0.4461
+            ]
+        },
+        "sglang|blackwell": {
+            n: 151,
+            q: [
+                -0.2974,
+                -0.2423,
+                -0.1488,
+                -0.1267,
+                -0.1119,
+                -0.0757,
+                -0.0404,
+                -0.0158,
+                0.0395,
+                0.182,
+                0.3527
+            ]
+        },
+        "sglang|blackwell-ultra": {
+            n: 60,
+            q: [
+                -0.3275,
+                -0.2785,
+                -0.2453,
+                -0.2089,
+                -0.1652,
+                -0.0468,
+                0.0003,
+                0.0275,
+                0.1794,
+                0.3431,
+                0.4682
+            ]
+        },
+        "sglang|blackwell-ultra|5-32": {
+            n: 31,
+            q: [
+                -0.2862,
+                -0.2785,
+                -0.2404,
+                -0.2067,
+                -0.1904,
+                -0.1621,
+                -0.02,
+                0.0246,
+                0.1751,
+                0.3412,
+                0.8102
+            ]
+        },
+        "sglang|blackwell|33-128": {
+            n: 37,
+            q: [
+                -0.1553,
+                -0.1325,
+                -0.1119,
+                -0.0772,
+                -0.0506,
+                -0.0044,
+                0.011,
+                0.0466,
+                0.0973,
+                0.29,
+                0.4714
+            ]
+        },
+        "sglang|blackwell|5-32": {
+            n: 85,
+            q: [
+                -0.2603,
+                -0.1996,
+                -0.1553,
+                -0.1357,
+                -0.1043,
+                -0.0757,
+                -0.0423,
+                -0.032,
+                0.0238,
+                0.1675,
+                0.3134
+            ]
+        },
+        "sglang|hopper": {
+            n: 168,
+            q: [
+                -0.318,
+                -0.2672,
+                -0.2248,
+                -0.1829,
+                -0.0903,
+                -0.0096,
+                0.0263,
+                0.0468,
+                0.1006,
+                0.2137,
+                0.4745
+            ]
+        },
+        "sglang|hopper|33-128": {
+            n: 53,
+            q: [
+                -0.2853,
+                -0.2322,
+                -0.1242,
+                0.0124,
+                0.0258,
+                0.0352,
+                0.0457,
+                0.0622,
+                0.0889,
+                0.1521,
+                0.1754
+            ]
+        },
+        "sglang|hopper|5-32": {
+            n: 81,
+            q: [
+                -0.318,
+                -0.2712,
+                -0.2655,
+                -0.2268,
+                -0.1783,
+                -0.0975,
+                -0.0457,
+                0.0126,
+                0.0403,
+                0.1502,
+                0.2245
+            ]
+        },
+        trtllm: {
+            n: 375,
+            q: [
+                -0.4038,
+                -0.3467,
+                -0.2017,
+                -0.1318,
+                -0.0777,
+                -0.0234,
+                0.0338,
+                0.1272,
+                0.1808,
+                0.2582,
+                0.342
+            ]
+        },
+        "trtllm|blackwell": {
+            n: 165,
+            q: [
+                -0.4528,
+                -0.3769,
+                -0.2277,
+                -0.1018,
+                -0.0488,
+                -0.0124,
+                0.0807,
+                0.1578,
+                0.2043,
+                0.2508,
+                0.2798
+            ]
+        },
+        "trtllm|blackwell|33-128": {
+            n: 51,
+            q: [
+                -0.2673,
+                -0.2256,
+                -0.1401,
+                -0.0848,
+                -0.0484,
+                0.0586,
+                0.1111,
+                0.144,
+                0.2056,
+                0.2794,
+                0.3223
+            ]
+        },
+        "trtllm|blackwell|5-32": {
+            n: 80,
+            q: [
+                -0.4268,
+                -0.4007,
+                -0.3326,
+                -0.149,
+                -0.0852,
+                -0.0287,
+                0.0182,
+                0.1407,
+                0.1891,
+                0.2262,
+                0.2443
+            ]
+        },
+        "trtllm|hopper": {
+            n: 210,
+            q: [
+                -0.367,
+                -0.3155,
+                -0.2009,
+                -0.1615,
+                -0.0873,
+                -0.0396,
+                0.0095,
+                0.0678,
+                0.1671,
+                0.2647,
+                0.4257
+            ]
+        },
+        "trtllm|hopper|33-128": {
+            n: 72,
+            q: [
+                -0.3488,
+                -0.2036,
+                -0.1646,
+                -0.0765,
+                -0.0061,
+                0.0288,
+                0.1299,
+                0.1789,
+                0.2559,
+                0.4385,
+                0.5413
+            ]
+        },
+        "trtllm|hopper|5-32": {
+            n: 119,
+            q: [
+                -0.3277,
+                -0.2857,
+                -0.195,
+                -0.158,
+                -0.0942,
+                -0.0577,
+                -0.0138,
+                0.033,
+                0.0777,
+                0.1714,
+                0.2115
+            ]
+        },
+        vllm: {
+            n: 534,
+            q: [
+                -0.3026,
+                -0.2074,
+                -0.1382,
+                -0.0981,
+                -0.0685,
+                -0.0261,
+                0.0157,
+                0.0623,
+                0.1102,
+                0.1996,
+                0.2432
+            ]
+        },
+        "vllm|blackwell": {
+            n: 289,
+            q: [
+                -0.2711,
+                -0.1891,
+                -0.1199,
+                -0.0892,
+                -0.0649,
+                -0.0081,
+                0.0529,
+                0.0885,
+                0.1358,
+                0.2047,
+                0.2497
+            ]
+        },
+        "vllm|blackwell-ultra": {
+            n: 42,
+            q: [
+                -0.3373,
+                -0.3084,
+                -0.2358,
+                -0.1416,
+                -0.0308,
+                -0.0161,
+                -0.0064,
+                0.0332,
+                0.072,
+                0.1048,
+                0.4476
+            ]
+        },
+        "vllm|blackwell|1-4": {
+            n: 46,
+            q: [
+                -0.2909,
+                -0.2215,
+                -0.0762,
+                -0.0373,
+                0.0299,
+                0.0541,
+                0.0624,
+                0.0774,
+                0.0974,
+                0.1428,
+                0.1952
+            ]
+        },
+        "vllm|blackwell|33-128": {
+            n: 71,
+            q: [
+                -0.2317,
+                -0.1843,
+                -0.1427,
+                -0.1199,
+                -0.0905,
+                -0.0509,
+                0.0139,
+                0.0476,
+                0.1796,
+                0.2677,
+                0.2872
+            ]
+        },
+        "vllm|blackwell|5-32": {
+            n: 149,
+            q: [
+                -0.2765,
+                -0.222,
+                -0.1121,
+                -0.0926,
+                -0.0763,
+                -0.0263,
+                0.0157,
+                0.1047,
+                0.137,
+                0.1834,
+                0.2307
+            ]
+        },
+        "vllm|hopper": {
+            n: 203,
+            q: [
+                -0.3634,
+                -0.1879,
+                -0.1434,
+                -0.1274,
+                -0.0797,
+                -0.0409,
+                -0.0081,
+                0.0366,
+                0.0732,
+                0.1643,
+                0.2223
+            ]
+        },
+        "vllm|hopper|1-4": {
+            n: 34,
+            q: [
+                -0.1757,
+                -0.1687,
+                -0.1603,
+                -0.1463,
+                -0.132,
+                -0.0666,
+                -0.041,
+                -0.0212,
+                0.0797,
+                0.3103,
+                0.319
+            ]
+        },
+        "vllm|hopper|33-128": {
+            n: 49,
+            q: [
+                -0.7776,
+                -0.2245,
+                -0.1139,
+                -0.0718,
+                -0.0442,
+                -0.021,
+                0.0157,
+                0.0454,
+                0.0841,
+                0.1666,
+                0.2205
+            ]
+        },
+        "vllm|hopper|5-32": {
+            n: 117,
+            q: [
+                -0.2092,
+                -0.1816,
+                -0.1381,
+                -0.1234,
+                -0.0827,
+                -0.0409,
+                -0.001,
+                0.0366,
+                0.0643,
+                0.16,
+                0.2015
+            ]
+        }
+    },
+    widen: {
+        ttft: 1.39,
+        tpot: 1.66
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/ranges.ts
+// How sure: a range around every estimated time and rate, from how far this estimator has been
+// from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
+// The range is not the bound: the bound is physics, the range is the estimator's track record.
+
+/** Quantiles the residual table holds, of ln(measured / estimate). */
+const RANGE_QUANTILES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** Share of validated deployments whose measurement falls inside their own range. */
+const RANGE_COVERAGE = 0.8;
+/** Fewest runs a bucket of the table needs before it is used rather than a coarser one. */
+const MIN_BUCKET = 30;
+/** Concurrency bands the track record is kept by. */
+function concurrencyBand(c) {
+    if (c <= 4)
+        return '1-4';
+    if (c <= 32)
+        return '5-32';
+    if (c <= 128)
+        return '33-128';
+    return '>128';
+}
+/** Buckets from the finest to the coarsest, for one engine, GPU family and band. */
+function bucketKeys(engine, family, band) {
+    return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
+}
+/** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
+const OUTSIDE_WIDEN = 1.5;
+/** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
+const DEFAULTED_ENGINE_WIDEN = 1.25;
+function residualsFor(metric, ctx, table = RESIDUALS) {
+    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band);
+    const why = [];
+    // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
+    // cover 80% of layouts held aside (validation/build-ranges.mjs).
+    let widen = table.widen?.[metric] ?? 1;
+    const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+    if (bucket !== keys[0] && bucket !== keys[1]) {
+        widen *= OUTSIDE_WIDEN;
+        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+    }
+    if (ctx.engineDefaulted) {
+        widen *= DEFAULTED_ENGINE_WIDEN;
+        why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
+    }
+    const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
+    return { q, bucket, widen, why };
+}
+/** ln(measured / estimate) at quantile p, the spread about the median widened. */
+function residualAt(r, p) {
+    const qs = RANGE_QUANTILES;
+    let v;
+    if (p <= qs[0])
+        v = r.q[0];
+    else if (p >= qs[qs.length - 1])
+        v = r.q[r.q.length - 1];
+    else {
+        let i = 0;
+        while (qs[i + 1] < p)
+            i++;
+        const t = (p - qs[i]) / (qs[i + 1] - qs[i]);
+        v = r.q[i] + t * (r.q[i + 1] - r.q[i]);
+    }
+    const median = r.q[qs.indexOf(0.5)];
+    return median + (v - median) * r.widen;
+}
+/** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
+function residualCdf(r, x) {
+    const qs = RANGE_QUANTILES;
+    const vals = qs.map((p) => residualAt(r, p));
+    if (x <= vals[0])
+        return qs[0] * Math.max(0, 1 - (vals[0] - x) / Math.max(1e-9, vals[1] - vals[0]));
+    if (x >= vals[vals.length - 1])
+        return 1 - (1 - qs[qs.length - 1]) * Math.max(0, 1 - (x - vals[vals.length - 1]) / Math.max(1e-9, vals[vals.length - 1] - vals[vals.length - 2]));
+    let i = 0;
+    while (vals[i + 1] < x)
+        i++;
+    const t = (x - vals[i]) / Math.max(1e-12, vals[i + 1] - vals[i]);
+    return qs[i] + t * (qs[i + 1] - qs[i]);
+}
+/**
+ * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
+ * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
+ * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
+ * at or below its ceiling.
+ */
+function rangeOf(estimate, r, kind, bound) {
+    const tail = (1 - RANGE_COVERAGE) / 2;
+    const lo = residualAt(r, tail);
+    const hi = residualAt(r, 1 - tail);
+    let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
+    let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
+    if (bound !== null) {
+        if (kind === 'time')
+            low = Math.max(low, bound);
+        else
+            high = Math.min(high, bound);
+        if (low > high)
+            [low, high] = kind === 'time' ? [low, low] : [high, high];
+    }
+    return [low, high];
+}
+/**
+ * Share of validated deployments with this estimate that would miss `required`: for a time,
+ * measured > required; for a rate, measured < required.
+ */
+function missProbability(estimate, required, r, kind) {
+    if (estimate <= 0 || required <= 0)
+        return 1;
+    const x = Math.log(required / estimate);
+    // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
+    return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
+}
+/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
+function oneIn(p) {
+    if (p >= 0.95)
+        return 'nearly all';
+    if (p <= 0.02)
+        return 'under 1 in 50';
+    const n = Math.max(2, Math.round(1 / p));
+    return `about 1 in ${n}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/compare.ts
+// Turns (figure, estimate, physical bound) into a check status, the same way for
+// every requirement and claim (contract: beyond the bound is physically impossible,
+// between estimate and bound is optimistic, no estimate is unverified).
+
 const because = (f) => (f.why ? `; ${f.why}` : '');
 const missingText = (missing) => missing.length > 0 ? `cannot estimate without ${missing.join(', ')}` : 'cannot estimate from what the plan gives';
 /**
@@ -44321,10 +45323,36 @@ function judgeRequirement(required, dir, f) {
         const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
         return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
     }
+    if (f.risk)
+        return judgeWithRange(required, dir, f, f.estimate, f.risk);
     if (better(f.estimate, required)) {
         return { status: 'pass', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
     }
     return { status: 'fail', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+}
+/**
+ * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
+ * estimate but not at the bad end is at risk (warn, with the share of validated deployments this
+ * close that missed); missed by the estimate but not at the good end warns; missed at the good end
+ * fails. (Beyond the physical bound was already a fail.)
+ */
+function judgeWithRange(required, dir, f, estimate, risk) {
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.bound);
+    const lowerIsBetter = dir === 'lower-is-better';
+    const bad = lowerIsBetter ? high : low;
+    const good = lowerIsBetter ? low : high;
+    const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
+    const p = missProbability(estimate, required, risk.residuals, risk.kind);
+    const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
+    if (meets(bad))
+        return { status: 'pass', limit: estimate, detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+    if (meets(estimate)) {
+        return { status: 'warn', limit: estimate, detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+    }
+    if (meets(good)) {
+        return { status: 'warn', limit: estimate, detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+    }
+    return { status: 'fail', limit: estimate, detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
 }
 /**
  * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
@@ -45177,8 +46205,8 @@ const EMPTY_PASS = {
 const makePass = (fields) => ({ ...EMPTY_PASS, ...fields });
 /**
  * Dense peak for math with weights of this dtype. The estimate takes the expected kernels: fp8 and
- * fp4 on their own units where the chip has them, int8 as W8A8 on int8 units, int4 as weight-only
- * (16-bit math). The bound takes the fastest math the plan allows: int8 and 4-bit weights may run
+ * fp4 on their own units where the chip has them (fp4 weights elsewhere as weight-only, 16-bit math),
+ * int8 as W8A8 on int8 units, int4 as weight-only (16-bit math). The bound takes the fastest math the plan allows: int8 and 4-bit weights may run
  * with 8-bit or 4-bit activations (W8A8, W4A8, W4A4) on whatever low-precision unit is fastest.
  */
 function peakFor(hw, dtype, mode = 'estimate') {
@@ -45200,8 +46228,9 @@ function peakFor(hw, dtype, mode = 'estimate') {
     }
     if (dtype === 'fp8')
         return hw.peakFp8 ?? p16;
+    // 4-bit weights on a chip without fp4 math run as weight-only (Marlin W4A16 and its kin).
     if (dtype === 'fp4')
-        return hw.peakFp4 ?? hw.peakFp8 ?? p16;
+        return hw.peakFp4 ?? p16;
     if (dtype === 'int8')
         return int8 ?? p16;
     return p16;
@@ -45259,9 +46288,11 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
     const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
     const sAttn = 1 / (peakAttn * eff.compute);
-    const sScores = 1 / (peakScores * eff.compute);
+    // Attention kernels and grouped expert GEMMs reach their own fractions of the peak (calibrated per
+    // engine and hardware family; bounds run everything at 1).
+    const sScores = 1 / (peakScores * eff.compute * (isBound ? 1 : hw.attentionEfficiency));
     const sMlp = 1 / (peakMlp * eff.compute);
-    const sExp = 1 / (peakExp * eff.compute);
+    const sExp = 1 / (peakExp * eff.compute * (isBound ? 1 : hw.expertEfficiency));
     const sEmb = 1 / (peakEmb * eff.compute);
     // Linear-attention layers update and read their state once per token (split over tp by heads).
     const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;
@@ -47104,9 +48135,20 @@ function hardwareFamily(preset, name) {
     return 'other';
 }
 const CALIBRATION = {
-    vllm: {},
-    sglang: {},
-    trtllm: {},
+    vllm: {
+        blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    },
+    sglang: {
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+        hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+    trtllm: {
+        blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
+        hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
 };
 function engineCalibration(engine, family) {
     return CALIBRATION[engine][family] ?? {};
@@ -47182,6 +48224,8 @@ function resolvePlan(plan, origins) {
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
+        attentionEfficiency: cal.attentionEfficiency ?? 1,
+        expertEfficiency: cal.expertEfficiency ?? 1,
         efficiency: eff,
         device: h.memory === undefined ? null : {
             capacity: h.memory,
@@ -47439,9 +48483,61 @@ function combineReports(plans) {
     return { version: 1, verdict, plans };
 }
 
+;// CONCATENATED MODULE: ./src/core/plan-ranges.ts
+// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
+// (engine, GPU family, load), and the range of each estimated time and rate.
+
+
+/** The plan's engine, GPU family and load band, as the track record is kept. */
+function rangeContext(plan, r, c, idle = false) {
+    const wl = r.workload;
+    const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
+    return {
+        engine: wl.engine,
+        family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
+        band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+        engineDefaulted: plan.deployment?.engine === undefined,
+    };
+}
+/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
+const KV_CAPACITY_SPREAD = 0.1;
+function planRanges(plan, r, c, metrics) {
+    const ctx = rangeContext(plan, r, c);
+    const ttft = residualsFor('ttft', ctx);
+    const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+    const tpot = residualsFor('tpot', ctx);
+    const ranges = {};
+    const put = (key, res, kind, boundKey) => {
+        const v = metrics[key];
+        if (v === null || v === undefined || !(v > 0))
+            return;
+        const bound = boundKey ? (metrics[boundKey] ?? null) : null;
+        const [lo, hi] = rangeOf(v, res, kind, bound);
+        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
+    };
+    put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
+    put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
+    put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
+    put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
+    put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+    for (const p of ['p50', 'p90', 'p99']) {
+        put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
+        put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+    }
+    put('e2e_p99_ms', tpot, 'time', null);
+    put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+    const kv = metrics.kv_cache_capacity_tokens;
+    if (kv !== null && kv !== undefined && kv > 0)
+        ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
+    return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+
 ;// CONCATENATED MODULE: ./src/core/verify.ts
 // Computes every check of a loaded plan. Orchestration only: each formula lives in its own
 // module (layout, memory, performance, estimates, compare, balance, utilization, summary).
+
+
 
 
 
@@ -47612,9 +48708,15 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     };
     const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' };
     const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
-    const rateFig = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, ...(why ? { why } : {}) };
-    const ttftFig = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing };
-    const tpotFig = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, ...(why ? { why } : {}) };
+    // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
+    // figure's range are at risk (ranges.ts).
+    const ctx = rangeContext(plan, r, c);
+    const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' };
+    const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
+    const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
+    const rateFig = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
+    const ttftFig = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
+    const tpotFig = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
     if (req.ttft !== undefined)
@@ -47626,23 +48728,23 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const out = c.load?.outcome ?? null;
     const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
     const percentiles = [
-        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor],
-        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor],
-        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor],
-        ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor],
-        ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor],
-        ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor],
-        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor],
+        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
+        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
+        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, ttftRisk],
+        ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
+        ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
+        ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
+        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
     ];
-    for (const [key, title, estimate, floor] of percentiles) {
+    for (const [key, title, estimate, floor, risk] of percentiles) {
         const required = req[key];
         if (required === undefined)
             continue;
-        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing }), loopMissing);
+        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
     }
     if (req.request_rate !== undefined) {
         const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
-        const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing,
+        const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
             why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
         judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
     }
@@ -47695,9 +48797,15 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     if (cl.compute_utilization !== undefined)
         add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
     const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [] };
-    if (options.details !== false)
+    const pr = planRanges(plan, r, c, metrics);
+    metrics.range_coverage = RANGE_COVERAGE;
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+    if (options.details !== false) {
         report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        // Why the ranges are wider than validated, where they are.
+        for (const why of pr.why)
+            report.details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+    }
     return report;
 }
 
@@ -47719,9 +48827,11 @@ function verifyPlanText(file, text, readReference) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
+/** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
 function orderedPlan(plan) {
-    const { file, name, verdict, checks, metrics, errors, details, ...extensions } = plan;
-    return { file, name, verdict, checks, metrics, errors, ...(details ? { details } : {}), ...extensions };
+    const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
+    const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
+    return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
 }
 /** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
 const finiteOrNull = (_key, value) => typeof value === 'number' && !Number.isFinite(value) ? null : value;
@@ -50979,298 +52089,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -52050,7 +52870,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -57300,7 +58120,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9933);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5362);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57517,6 +58337,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -1,12 +1,20 @@
-// npm run fuzz [-- --scale N] [-- --seed S]: the robustness properties of
-// __tests__/robustness-properties.test.ts with N times the CI's generated inputs (default 50)
-// and a fresh seed (printed, so a failure can be replayed with --seed). CI runs scale 1 with a
-// fixed seed; this is the longer run a person starts.
+// npm run fuzz [-- --scale N] [-- --seed S] [-- --budget-ms B]: the fuzz targets, one per parser
+// (__tests__/fuzz.test.ts: plans, config.json, shell scripts, Kubernetes manifests, engine
+// configs, and the growth target at the 1 MiB size limit), and the robustness properties of
+// __tests__/robustness-properties.test.ts, with N times the CI's generated inputs (default 50), a
+// fresh seed (printed, so a failure can be replayed with --seed) and a CPU-time budget per input
+// (default 1000 ms), within --max-minutes (default 60). CI runs scale 1 with a fixed seed and
+// 256 KiB growth; this is the longer run a person starts.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: process.env.PPC_FUZZ_SCALE ?? '50' }, seed: { type: 'string', default: process.env.PPC_FUZZ_SEED } },
+  options: {
+    scale: { type: 'string', default: process.env.PPC_FUZZ_SCALE ?? '50' },
+    seed: { type: 'string', default: process.env.PPC_FUZZ_SEED },
+    'budget-ms': { type: 'string', default: process.env.PPC_FUZZ_BUDGET_MS ?? '1000' },
+    'max-minutes': { type: 'string', default: '60' },
+  },
 });
 const scale = Number(values.scale);
 if (!Number.isInteger(scale) || scale < 1) {
@@ -18,13 +26,31 @@ if (!Number.isSafeInteger(seed)) {
   console.error(`fuzz: --seed must be an integer, got '${values.seed}'`);
   process.exit(2);
 }
+const budgetMs = Number(values['budget-ms']);
+if (!(budgetMs > 0)) {
+  console.error(`fuzz: --budget-ms must be a positive number, got '${values['budget-ms']}'`);
+  process.exit(2);
+}
 
-console.log(`fuzz: scale ${scale}, seed ${seed} (replay: npm run fuzz -- --scale ${scale} --seed ${seed})`);
+const maxMinutes = Number(values['max-minutes']);
+if (!(maxMinutes > 0)) {
+  console.error(`fuzz: --max-minutes must be a positive number, got '${values['max-minutes']}'`);
+  process.exit(2);
+}
+
+console.log(`fuzz: scale ${scale}, seed ${seed}, ${budgetMs} ms per input (replay: npm run fuzz -- --scale ${scale} --seed ${seed})`);
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
-  { stdio: 'inherit', env: { ...process.env, PPC_FUZZ_SCALE: String(scale), PPC_FUZZ_SEED: String(seed) } },
+  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/fuzz.test.ts', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, PPC_FUZZ_SCALE: String(scale), PPC_FUZZ_SEED: String(seed), PPC_FUZZ_BUDGET_MS: String(budgetMs), PPC_FUZZ_GROWTH_BYTES: String(1024 * 1024) },
+    // an input that never finishes (runaway backtracking) cannot fail its time check: the whole run's limit catches it
+    timeout: maxMinutes * 60_000,
+    killSignal: 'SIGKILL',
+  },
 );
-console.log(`fuzz: ${run.status === 0 ? 'no failure' : 'FAILED'} after ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`);
+const outcome = run.status === 0 ? 'no failure' : run.status === null ? `FAILED: no end within ${maxMinutes} min (an input that never finishes is a finding too)` : 'FAILED';
+console.log(`fuzz: ${outcome} after ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`);
 process.exit(run.status ?? 1);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPlanText, type PlanReport } from '../../src/core/index.js';
+import { formatQuantity } from '../../src/report/format.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type ChangedFile, type StandIn, type StandInState } from './stand-in/server.mjs';
 import { annotationsIn, pullRequestPayload, REPO_ROOT, runAction, type ActionRun } from './stand-in/run-action.mjs';
@@ -135,7 +136,14 @@ describe('pull request: the sticky comment', () => {
     const state = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(state);
     const seed = coreReport('seed.plan.yaml', SEED);
-    const firstScreen = state.comments[0]!.body.slice(0, 2500);
+    const body = state.comments[0]!.body;
+    const firstScreen = body.slice(0, 2500);
+    // the decisive reason with its numbers in the first three visible lines (hidden markers aside)
+    const firstLines = body.split('\n').filter((l) => !l.startsWith('<!--')).slice(0, 3).join('\n');
+    const claim = coreReport('seed.plan.yaml', SEED).checks.find((c) => c.id === 'claims.throughput')!;
+    expect(firstLines).toContain(`claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is ${formatQuantity(claim.limit, 'tokens/s')}`);
+    // the footer names the base and head commits and that the comment edits itself
+    expect(body).toMatch(/base 2222222 (\([^)]*\) )?→ head 1111111 · this comment is edited in place on every push/);
     expect(firstScreen).toMatch(/\*\*[^*]*: fail\*\*/);
     for (const id of ['claims.throughput', 'claims.compute_utilization']) {
       const check = seed.checks.find((c) => c.id === id)!;
@@ -150,10 +158,11 @@ describe('pull request: the sticky comment', () => {
     const state = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(state);
     const body = state.comments[0]!.body;
-    expect(body).toContain('#### Alternatives');
-    expect(body).toMatch(/<details>\s*<summary>Alternatives<\/summary>/);
+    // inside the plan's own section, naming the plan
+    const section = body.slice(body.indexOf('### ❌ moe-10b-on-4-gpus'));
+    expect(section).toMatch(/<details>\s*<summary>💡 Alternatives for moe-10b-on-4-gpus<\/summary>/);
     // The seed's shape is unknown: the section lists layouts that only the bound constrains.
-    expect(body.slice(body.indexOf('#### Alternatives'))).toMatch(/bound|possible/i);
+    expect(section.slice(section.indexOf('Alternatives for'))).toMatch(/bound|possible/i);
     const quiet = await setUp({ head: { 'seed.plan.yaml': SEED }, files: [{ filename: 'seed.plan.yaml', status: 'added' }] });
     await run(quiet, { inputs: { alternatives: 'false' } });
     expect(quiet.comments[0]!.body).not.toContain('Alternatives');
@@ -182,6 +191,22 @@ describe('pull request: the sticky comment', () => {
     expect(state.comments.find((c) => c.id === 1)!.body).toBe(`look: ${MARKER}`);
     expect(requestsOf(state, 'issues/create-comment')).toHaveLength(1);
     expect(requestsOf(state, 'issues/update-comment')).toHaveLength(0);
+  });
+
+  it('with comment: on-change, stays silent when no plan moved by min-change against the base', async () => {
+    // the head changes a comment line only: same figures as the base (no requirements: a plan
+    // that fails is never folded, whatever changed)
+    const calm = SMALL.replace(/\nrequirements:[\s\S]*$/, '\n');
+    expect(coreReport('plans/a.plan.yaml', calm).verdict).not.toBe('fail');
+    const edited = `# reworded\n${calm}`;
+    const state = await setUp({ head: { 'plans/a.plan.yaml': edited }, base: { 'plans/a.plan.yaml': calm }, files: [{ filename: 'plans/a.plan.yaml', status: 'modified' }] });
+    await run(state, { inputs: { comment: 'on-change' } });
+    expectNoRejections(state);
+    expect(state.comments).toHaveLength(0);
+    // with comment: always the same run posts, and folds the unchanged plan into one line
+    await run(state);
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]!.body).toMatch(/<details><summary>1 unchanged plan \(no figure moved 1% or more against [^)]*\): (✅|⚠️) llama-3.1-8b-1xh100<\/summary>/);
   });
 
   it('keeps an existing comment current when a later push leaves no plan changed', async () => {
@@ -297,7 +322,7 @@ describe('pull request: which files are verified', () => {
     const head = coreReport('plans/new-name.plan.yaml', SMALL);
     const base = coreReport('plans/old-name.plan.yaml', baseVersion);
     if (head.metrics?.memory_per_gpu_gib != null && base.metrics?.memory_per_gpu_gib != null && head.metrics.memory_per_gpu_gib !== base.metrics.memory_per_gpu_gib) {
-      expect(body).toMatch(/GiB \([+\u2212][\d.]+ GiB\)/);
+      expect(body).toMatch(/GiB \((🔴|🟢) [\d.]+% (worse|better)\)/);
     }
     expect(body).not.toContain('(new plan)');
   });
@@ -358,7 +383,8 @@ describe('pull request: which files are verified', () => {
     const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as { plans: PlanReport[] };
     const hf = json.plans.find((p) => p.file === 'plans/hf.plan.yaml')!;
     expect(hf.verdict).toBe(expected.verdict);
-    expect(hf.metrics).toEqual(expected.metrics);
+    // the JSON carries the ranges inside the metrics (contract v1.1)
+    expect(hf.metrics).toEqual({ ...expected.metrics, ranges: expected.ranges });
     const reads = requestsOf(state, 'repos/get-content').map((r) => decodeURIComponent(r.path));
     expect(reads.some((p) => p.includes('configs/llama.json') && p.includes(`ref=${HEAD}`))).toBe(true);
     expect(reads.some((p) => p.includes('outside.json'))).toBe(false);

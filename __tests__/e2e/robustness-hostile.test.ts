@@ -76,7 +76,8 @@ function expectEveryPlanHandled(state: StandInState, result: ActionRun, cases: r
     const expected = verifyPlanText(file, text, () => ({ error: 'none' }));
     const got = report.plans.find((p) => p.file === file)!;
     expect(got.verdict).toBe(expected.verdict);
-    expect(got.metrics).toEqual(expected.metrics);
+    // the JSON carries the ranges inside the metrics (contract v1.1)
+    expect(got.metrics).toEqual({ ...expected.metrics, ranges: expected.ranges });
   }
   expect(report.verdict).toBe('error');
   expect(result.outputs.verdict).toBe('error');

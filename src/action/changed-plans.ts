@@ -11,6 +11,8 @@ export interface PlanToVerify {
   path: string;
   /** path of the previous version at the base commit; null for a new plan */
   basePath: string | null;
+  /** not in GitHub's (truncated) list of changed files: found at the head commit, not compared with the base */
+  unlisted?: boolean;
 }
 
 export interface ChangedPlans {
@@ -21,7 +23,7 @@ export interface ChangedPlans {
   others: string[];
   /** how many files GitHub listed */
   listed: number;
-  /** a warning when GitHub's cap cut the list short, else null */
+  /** what happened when GitHub's cap cut the list short (the caller then lists every plan at the head), else null */
   truncation: string | null;
 }
 
@@ -67,10 +69,10 @@ export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: Path
 
 export function truncationWarning(listed: number, changedFiles: number | null): string | null {
   if (changedFiles !== null && listed < changedFiles) {
-    return `GitHub listed ${listed} of the ${changedFiles} files this pull request changes (its API stops at ${PR_FILE_LIST_CAP}): plans among the others were not verified. Run the action on push or workflow_dispatch to verify every plan.`;
+    return `GitHub listed ${listed} of the ${changedFiles} files this pull request changes (its API stops at ${PR_FILE_LIST_CAP}).`;
   }
   if (changedFiles === null && listed >= PR_FILE_LIST_CAP) {
-    return `GitHub listed ${listed} files, its API's limit: plans beyond them may not have been verified.`;
+    return `GitHub listed ${listed} files, its API's limit, and the event does not say how many the pull request changes.`;
   }
   return null;
 }

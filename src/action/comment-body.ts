@@ -1,17 +1,19 @@
-// The sticky pull-request comment: a hidden marker (so later runs find and edit it), call-outs
-// for plans whose verdict got worse, then the report. Over GitHub's size limit it is shortened
-// step by step and points to the job summary, which holds the full report.
+// The sticky pull-request comment: a hidden marker (so later runs find and edit it), a digest and
+// the figures it shows (for comment: on-change), then the report, which opens with its headline.
+// Over GitHub's size limit it is shortened step by step and points to the job summary, which holds
+// the full report. The footer names the base and head commits and says the comment edits itself.
 import { createHash } from 'node:crypto';
-import type { PlanReport, Report, Verdict } from '../core/index.js';
+import type { Report } from '../core/index.js';
+import { DEFAULT_MIN_CHANGE_PERCENT } from '../report/changes.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { formatQuantity } from '../report/format.js';
+import { headlineLines } from '../report/headline.js';
 import { planCounts, STATUS_EMOJI, VERDICT_EMOJI } from '../report/summary.js';
+import { reportState, stateLine } from './comment-state.js';
 import { renderReport, type Bases } from './render.js';
 
 /** GitHub's limit on an issue comment body, in characters. */
 export const COMMENT_LIMIT = 65_536;
-
-const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
 
 /** The hidden marker of this check name's comment (the name is URI-encoded: it cannot close the HTML comment). */
 export function commentMarker(checkName: string): string {
@@ -20,7 +22,7 @@ export function commentMarker(checkName: string): string {
 
 const DIGEST_PATTERN = /<!-- parallel-plan-check:digest ([0-9a-f]{16,64}) -->/;
 
-/** The digest recorded in a comment body (for comment: on-change), or null. */
+/** The digest recorded in a comment body, or null. */
 export function commentDigest(body: string): string | null {
   return body.match(DIGEST_PATTERN)?.[1] ?? null;
 }
@@ -32,38 +34,49 @@ export interface CommentContext {
   /** extra lines about the run: removed plans, truncated file lists (plain text; escaped here) */
   notes: string[];
   headSha: string;
+  /** the pull request's base commit and branch name, for the footer and the headline */
+  baseSha?: string | null;
+  baseRef?: string | null;
   /** link to the workflow run whose job summary holds the full report */
   runUrl: string | null;
-  /** the folded "Alternatives" section (already escaped markdown), dropped first when space runs out */
-  alternatives?: string;
-}
-
-/** Plans whose verdict is worse than on the base branch, as call-out lines. */
-export function worseVerdictCallouts(report: Report, bases: Bases): string {
-  const worse = report.plans.filter((p) => {
-    const base = bases[p.file];
-    return base && SEVERITY[p.verdict] > SEVERITY[base.verdict];
-  });
-  if (worse.length === 0) return '';
-  const lines = worse.map((p) => {
-    const base = bases[p.file] as PlanReport;
-    return `> **${escapeMarkdown(p.name)}** (${escapeMarkdown(p.file)}): verdict got worse, ${VERDICT_EMOJI[base.verdict]} ${base.verdict} → ${VERDICT_EMOJI[p.verdict]} ${p.verdict}`;
-  });
-  return ['> [!CAUTION]', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['>', l])), ''].join('\n');
+  /** each plan's folded "Alternatives" section (escaped markdown) by file; dropped with the other folds when space runs out */
+  alternatives?: Record<string, string>;
+  /** percent below which a change is not reported */
+  minChange?: number;
+  /** the comment input: the footer says when the comment is edited */
+  mode?: 'always' | 'on-change';
 }
 
 function notesSection(notes: readonly string[]): string {
   return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escapeMarkdown(n)}`), ''].join('\n');
 }
 
-/** Drops `<details>` blocks (folded passing checks, assumptions): the second step of shortening. */
+/**
+ * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
+ * plans), nested ones included: the second step of shortening.
+ */
 export function dropDetails(markdown: string): string {
-  return markdown.replace(/<details>[\s\S]*?<\/details>\n?/g, '');
+  let out = '';
+  let depth = 0;
+  let at = 0;
+  const tag = /<(\/?)details>\n?/g;
+  for (let m = tag.exec(markdown); m !== null; m = tag.exec(markdown)) {
+    if (m[1] === '') {
+      if (depth === 0) out += markdown.slice(at, m.index);
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) at = m.index + m[0].length;
+    }
+  }
+  return depth === 0 ? out + markdown.slice(at) : out;
 }
 
-/** The last resort: one line per plan and its failing and warning checks with their numbers. */
-export function compactReport(report: Report): string {
+/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
+export function compactReport(report: Report, bases: Bases = {}, baseName?: string, minChange?: number): string {
   const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${planCounts(report.plans)}`, ''];
+  const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
+  if (headline.length > 0) lines.push(...headline.map((l) => `- ${l}`), '');
   for (const plan of report.plans) {
     lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escapeMarkdown(plan.name)}** (${escapeMarkdown(plan.file)}): ${plan.verdict}`);
     for (const e of plan.errors.slice(0, 5)) lines.push(`  - 🛑 ${e.line ? `line ${e.line}: ` : ''}${escapeMarkdown(e.message)}`);
@@ -79,6 +92,13 @@ function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
+/** "base 1a2b3c4 (main) → head 5d6e7f8": the commits the comment compares. */
+function commitsText(ctx: CommentContext): string {
+  const head = `head ${ctx.headSha.slice(0, 7)}`;
+  if (!ctx.baseSha) return head;
+  return `base ${ctx.baseSha.slice(0, 7)}${ctx.baseRef ? ` (${escapeMarkdown(ctx.baseRef)})` : ''} → ${head}`;
+}
+
 /**
  * The comment body, within `limit` characters. The steps: the full report; without the
  * sections of passing plans; without folded details; a compact list; a hard cut.
@@ -86,28 +106,29 @@ function digestOf(text: string): string {
 export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { body: string; digest: string; shortened: boolean } {
   const { report, bases } = ctx;
   const marker = commentMarker(ctx.checkName);
-  const callouts = worseVerdictCallouts(report, bases);
   const notes = notesSection(ctx.notes);
-  const full =
-    report.plans.length === 0
-      ? `✅ **No plan file changed** in this pull request: nothing to verify.\n`
-      : renderReport(report, bases, ctx.checkName) + (ctx.alternatives ?? '');
+  const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+  const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
+  const render = (r: Report) => renderReport(r, bases, ctx.checkName, options);
+  const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
   const passing = report.plans.filter((p) => p.verdict === 'pass');
   const withoutPassing =
     passing.length > 0 && passing.length < report.plans.length
-      ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases, ctx.checkName)}${ctx.alternatives ?? ''}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
+      ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
-  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report)].filter((c): c is string => c !== null);
+  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c): c is string => c !== null);
 
-  const digest = digestOf(`${callouts}\n${full}\n${notes}`);
+  const digest = digestOf(`${full}\n${notes}`);
+  const state = stateLine(reportState(report));
   const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
+  const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
   const assemble = (content: string, shortened: boolean) => {
     const footer = [
       '',
       '---',
-      `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check · ${escapeMarkdown(ctx.checkName)} · commit ${ctx.headSha.slice(0, 7)}</sub>`,
+      `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
     ].join('\n');
-    return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, callouts, content, notes, footer].join('\n');
+    return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
   };
   for (const [index, content] of candidates.entries()) {
     const body = assemble(content, index > 0);
@@ -117,5 +138,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const room = Math.max(0, limit - skeleton.length - 40);
   const last = candidates[candidates.length - 1] ?? '';
   const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
-  return { body: assemble(`${cut}\n\n… (cut)`, true).slice(0, limit), digest, shortened: true };
+  const body = assemble(`${cut}\n\n… (cut)`, true);
+  // the recorded state is the part to lose when even the skeleton does not fit
+  return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
 }

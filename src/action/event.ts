@@ -13,6 +13,8 @@ export interface PullRequestTarget extends RepoRef {
   /** the PR's head commit: files are read and check runs created here (not GITHUB_SHA, the merge commit) */
   headSha: string;
   baseSha: string;
+  /** the base branch's name (e.g. main), for sentences; null when the payload lacks it */
+  baseRef: string | null;
   /** GitHub's count of changed files, to detect its 3,000-file list cap */
   changedFiles: number | null;
   /** the head branch lives in another repository: the token is read-only */
@@ -72,6 +74,7 @@ export function readTarget(eventName: string, payload: unknown, env: NodeJS.Proc
       number,
       headSha,
       baseSha,
+      baseRef: text(pr, 'base', 'ref') ?? null,
       changedFiles: typeof changed === 'number' ? changed : null,
       fromFork: fork || (headRepo !== undefined && headRepo !== baseRepo),
     };

@@ -16,7 +16,7 @@ export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 function describe(input: string | URL | Request, init: RequestInit | undefined): string {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const url = urlOf(input);
   let path = url;
   try {
     path = new URL(url).pathname;
@@ -33,8 +33,28 @@ function reason(error: unknown, timeoutMs: number): string {
   return code ? `${e?.message ?? 'failed'} (${code})` : (e?.message ?? String(error));
 }
 
-export function guardFetch(base: Fetch, options: { timeoutMs: number; log: (message: string) => void }): Fetch {
+function urlOf(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * `origin`: the API's origin. A request anywhere else is refused before it is sent, so the token
+ * in its Authorization header never leaves for another host: Octokit follows the `link` header of
+ * a paginated answer, which names the next page's full URL.
+ */
+export function guardFetch(base: Fetch, options: { timeoutMs: number; log: (message: string) => void; origin?: string }): Fetch {
   return async (input, init) => {
+    if (options.origin !== undefined) {
+      let origin: string | undefined;
+      try {
+        origin = new URL(urlOf(input)).origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin !== options.origin) {
+        throw new Error(`refused a request to ${origin ?? 'an unreadable URL'}: the API is at ${options.origin}, and the token is sent nowhere else (a pagination link pointed away?)`);
+      }
+    }
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const what = describe(input, init);

@@ -1,7 +1,7 @@
 // Reading repository files at one commit: from the workspace when the workflow checked that
-// commit out, else through the contents API at the commit's SHA. Nothing read is ever executed.
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+// commit out, else through the contents API at the commit's SHA. Nothing read is ever executed,
+// and no symbolic link is ever followed, in either.
+import { readRepositoryFile, repositoryPathProblem, withPath } from '../io/repo-file.js';
 import type { GitHubClient } from './octokit.js';
 import { httpStatus } from './octokit.js';
 
@@ -27,27 +27,20 @@ function tooLarge(path: string, size: number, maxBytes: number): ReadResult {
   return { error: `${path} is ${size} bytes, more than the ${maxBytes} bytes a file may have here` };
 }
 
+/**
+ * The checked-out workspace, read as the commit has it (src/io/repo-file.ts): a symbolic link
+ * anywhere below the root is an error naming the file, never followed, so a link to .git/config
+ * or to a file an earlier step wrote cannot bring its content into a report; `.git` is never read;
+ * FIFOs and other non-regular files are refused before they are opened.
+ */
 export function workspaceSource(root: string): FileSource {
   return {
     label: 'workspace',
     async read(path, maxBytes) {
-      const full = join(root, path);
-      let real: string;
-      try {
-        real = await realpath(full);
-      } catch {
-        return { missing: true };
-      }
-      // A symlink in the pull request must not read files outside the checkout.
-      const rootReal = await realpath(root);
-      const inside = relative(rootReal, real);
-      if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-        return { error: `${path} is a link that leaves the repository` };
-      }
-      const info = await stat(real);
-      if (!info.isFile()) return { error: `${path} is not a file` };
-      if (info.size > maxBytes) return tooLarge(path, info.size, maxBytes);
-      return decode(await readFile(real), path);
+      const read = readRepositoryFile(root, path, maxBytes);
+      if (read.ok) return { text: read.text };
+      if ('missing' in read) return { missing: true };
+      return { error: withPath(path, read.message) };
     },
   };
 }
@@ -56,9 +49,14 @@ export function contentsApiSource(client: GitHubClient, owner: string, repo: str
   return {
     label: `contents API at ${sha.slice(0, 7)}`,
     async read(path, maxBytes) {
+      const problem = repositoryPathProblem(path);
+      if (problem) return { error: `${path} ${problem}` };
       try {
         const { data } = await client.rest.repos.getContent({ owner, repo, path, ref: sha });
         if (Array.isArray(data)) return { error: `${path} is a folder` };
+        if (data.type === 'symlink') return { error: `${path} is a symbolic link; links are not followed` };
+        // GitHub answers a link to a file of the repository with that file: its path gives it away
+        if (data.path !== path) return { error: `${path} is a symbolic link (to another file of the repository); links are not followed` };
         if (data.type !== 'file') return { error: `${path} is a ${data.type}, not a file` };
         if (data.size > maxBytes) return tooLarge(path, data.size, maxBytes);
         if (!('content' in data) || data.encoding !== 'base64') {

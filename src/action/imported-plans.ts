@@ -1,5 +1,6 @@
 // Plans a pull request changes without touching them: a plan that imports k8s/decode.yaml
 // (deployment.from) is verified again, against its base version, when only the manifest changed.
+import { withWorkBudget } from '../core/work-budget.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { plansImporting } from '../import/watch.js';
 import type { PlanToVerify } from './changed-plans.js';
@@ -8,11 +9,15 @@ import { mapLimited } from './verify-files.js';
 
 /** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
 export const MAX_PLANS_SCANNED = 300;
+/** Work for parsing all of them: about 64 MiB of plan text (a real plan is a few KiB). */
+export const SCAN_WORK_BUDGET = 64_000_000;
 
 export interface ImportedPlans {
   plans: PlanToVerify[];
-  /** what to tell the reader: which plans were added and why, or that the scan was cut short */
+  /** what to tell the reader: which plans were added and why */
   notes: string[];
+  /** when the scan was cut short, why the job must fail (a plan importing a changed file may be unseen); else null */
+  unsearched: string | null;
 }
 
 /**
@@ -24,20 +29,28 @@ export async function plansImportingChangedFiles(
   selected: readonly PlanToVerify[],
   allPlans: readonly string[],
   head: FileSource,
+  maxScanned = MAX_PLANS_SCANNED,
+  workBudget = SCAN_WORK_BUDGET,
 ): Promise<ImportedPlans> {
-  if (changedFiles.length === 0) return { plans: [], notes: [] };
+  if (changedFiles.length === 0) return { plans: [], notes: [], unsearched: null };
   const already = new Set(selected.map((p) => p.path));
   const candidates = allPlans.filter((p) => !already.has(p));
-  const scanned = candidates.slice(0, MAX_PLANS_SCANNED);
+  const scanned = candidates.slice(0, maxScanned);
   const texts = await mapLimited(scanned, 8, async (path) => {
     const read = await head.read(path, MAX_PLAN_BYTES);
     return 'text' in read ? { path, text: read.text } : null;
   });
-  const found = plansImporting(changedFiles, texts.filter((t): t is { path: string; text: string } => t !== null));
+  const read = texts.filter((t): t is { path: string; text: string } => t !== null);
+  // each plan is parsed in linear time; all of them together get a work budget too
+  const found = withWorkBudget({ units: workBudget }, () => plansImporting(changedFiles, read), () => null);
   const notes: string[] = [];
-  if (found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
-  if (candidates.length > scanned.length) {
-    notes.push(`Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files.`);
-  }
-  return { plans: found.map((path) => ({ path, basePath: path })), notes };
+  if (found && found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
+  // fail closed: a plan among those not searched may import a changed file and now fail
+  const unsearched = candidates.length > scanned.length
+    ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+    : found === null
+      ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
+      : null;
+  if (unsearched) notes.push(unsearched);
+  return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
 }

@@ -13,13 +13,26 @@ export interface ActionInputs {
   checkName: string;
   /** add an "Alternatives" section (layouts that would pass) for failing and warning plans */
   alternatives: boolean;
+  /** percent: a figure that moved less than this against the base is not reported as a change */
+  minChange: number;
 }
 
 /** The contract's default plan globs (../shared/plan-format.md, "Files"). */
 export const DEFAULT_PLAN_GLOBS: readonly string[] = ['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json'];
 export const DEFAULT_CHECK_NAME = 'parallel-plan-check';
 
+export const DEFAULT_MIN_CHANGE = 1;
+
 export class InputError extends Error {}
+
+/** "2", "2.5" or "2.5%": a percent from 0 to 100. */
+function percentInput(name: string, value: string, fallback: number): number {
+  if (value === '') return fallback;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  const n = match ? Number(match[1]) : NaN;
+  if (!Number.isFinite(n) || n > 100) throw new InputError(`input '${name}' must be a percent from 0 to 100 (e.g. 2 or 2.5%); got '${value.slice(0, 40)}'`);
+  return n;
+}
 
 /** Reads an input as GitHub passes it (trimmed; empty = not given). */
 export type GetInput = (name: string) => string;
@@ -73,5 +86,6 @@ export function parseInputs(getInput: GetInput): ActionInputs {
     comment: oneOf('comment', getInput('comment'), ['always', 'on-change', 'never'] as const, 'always'),
     checkName,
     alternatives: oneOf('alternatives', getInput('alternatives'), ['true', 'false'] as const, 'true') === 'true',
+    minChange: percentInput('min-change', getInput('min-change'), DEFAULT_MIN_CHANGE),
   };
 }

@@ -22,6 +22,9 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
 }
 
+/** Where the REST API is when GITHUB_API_URL does not say (github.com). */
+const DEFAULT_API_URL = 'https://api.github.com';
+
 /** Retries per request, for rate limits and for server errors alike. */
 const MAX_RETRIES = 3;
 
@@ -54,7 +57,11 @@ export function createClient(options: ClientOptions): GitHubClient {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       request: {
         ...defaults.request,
-        fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, { timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env), log: options.log }),
+        fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, {
+          timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env),
+          log: options.log,
+          origin: new URL(options.baseUrl ?? DEFAULT_API_URL).origin,
+        }),
       },
       // 429 joins plugin-retry's default list: rate limits are plugin-throttling's, which waits the
       // retry-after or reset GitHub gives (plugin-retry would try again after 1, 4 and 9 s).

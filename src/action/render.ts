@@ -6,12 +6,18 @@ import { renderJson, renderPlanMarkdown, renderReportMarkdown } from '../report/
 /** Base-branch reports by head file path; null: the plan is new in this pull request. */
 export type Bases = Record<string, PlanReport | null>;
 
-export function renderPlan(plan: PlanReport, base?: PlanReport | null, headingLevel = 3): string {
-  return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel });
+export function renderPlan(plan: PlanReport, base?: PlanReport | null, headingLevel = 3, minChange?: number): string {
+  return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
 }
 
-export function renderReport(report: Report, bases: Bases, title?: string): string {
-  return renderReportMarkdown(report, { bases, ...(title ? { title } : {}) });
+export interface RenderOptions {
+  baseName?: string;
+  minChange?: number;
+  alternatives?: Record<string, string>;
+}
+
+export function renderReport(report: Report, bases: Bases, title?: string, options: RenderOptions = {}): string {
+  return renderReportMarkdown(report, { bases, ...(title ? { title } : {}), ...options });
 }
 
 export function renderReportJson(report: Report): string {

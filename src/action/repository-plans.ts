@@ -5,7 +5,7 @@ import type { PathMatcher } from './plan-globs.js';
 
 export interface TreePlans {
   paths: string[];
-  /** a warning when GitHub truncated the tree listing, else null */
+  /** why the listing is incomplete when GitHub truncated it (the run then fails: plans may be unseen), else null */
   truncation: string | null;
 }
 
@@ -18,7 +18,7 @@ export async function listTreePlans(client: GitHubClient, owner: string, repo: s
   return {
     paths,
     truncation: data.truncated
-      ? 'GitHub truncated the repository tree listing: check out the repository (actions/checkout) so every plan is found.'
+      ? `GitHub cut its listing of the repository's tree at ${sha.slice(0, 7)} short (a tree of more than 100,000 entries or 7 MB): check out that commit (actions/checkout) so every plan is found in the workspace.`
       : null,
   };
 }

@@ -9,9 +9,12 @@ import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown, type PlanInputs } from './alternatives.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
-import { plansImportingChangedFiles } from './imported-plans.js';
+import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
+import { logLine } from './log.js';
 import { createCheckRun } from './check-runs.js';
-import { COMMENT_LIMIT, commentMarker, composeComment } from './comment-body.js';
+import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
+import { readState, reportState, stateChanged } from './comment-state.js';
+import { planChanged } from '../report/changes.js';
 import { readTarget, type RunTarget } from './event.js';
 import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -20,7 +23,7 @@ import { createClient, isPermissionDenied, timingFromEnv, type GitHubClient } fr
 import { setOutputs, writeReportFiles } from './outputs.js';
 import { planMatcher, type PathMatcher } from './plan-globs.js';
 import { renderPlan, renderReport, renderReportJson, type Bases } from './render.js';
-import { listTreePlans } from './repository-plans.js';
+import { listTreePlans, type TreePlans } from './repository-plans.js';
 import { failureReason } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
 import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
@@ -37,6 +40,8 @@ interface Selection {
   headSource: FileSource;
   baseSource: FileSource | null;
   notes: string[];
+  /** why plans may have gone unseen (a listing GitHub cut short): each fails the job, never a pass */
+  failures: string[];
 }
 
 async function readPayload(path: string | undefined): Promise<unknown> {
@@ -51,44 +56,71 @@ function runUrl(env: NodeJS.ProcessEnv): string | null {
   return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
 }
 
-async function selectPlans(client: GitHubClient, target: RunTarget, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined): Promise<Selection> {
+/** Every plan at a commit: from the workspace when it is checked out, else the git trees API. */
+async function allPlansAt(client: GitHubClient, target: RunTarget, sha: string, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined): Promise<TreePlans> {
+  return workspace !== undefined
+    ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
+    : listTreePlans(client, target.owner, target.repo, sha, isPlan);
+}
+
+async function selectPlans(client: GitHubClient, target: RunTarget, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined, env: NodeJS.ProcessEnv): Promise<Selection> {
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
   const fromWorkspace = workspace !== undefined && checkedOut === sha;
+  const checkout = fromWorkspace ? workspace : undefined;
   const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
   const notes: string[] = [];
+  const failures: string[] = [];
+  if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
+    core.warning(PULL_REQUEST_TARGET_WARNING(checkedOut));
+  }
 
   if (target.kind === 'pull_request') {
     const changed = await listChangedPlans(client, target, isPlan);
-    if (changed.truncation) {
-      notes.push(changed.truncation);
-      core.warning(changed.truncation);
-    }
     if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
-    core.info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
-    // plans that import a changed manifest or engine config (deployment.from) are verified again too
+    logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
     let plans = changed.plans;
+    let all: string[] | undefined;
+    if (changed.truncation) {
+      // Fail closed: the plans among the files GitHub left out are found at the head commit itself.
+      const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
+      all = listing.paths;
+      const listed = new Set(plans.map((p) => p.path));
+      const unlisted = listing.paths.filter((path) => !listed.has(path)).map((path) => ({ path, basePath: null, unlisted: true }));
+      plans = [...plans, ...unlisted].sort((a, b) => a.path.localeCompare(b.path));
+      const message = `${changed.truncation} So every plan at the head commit is verified instead: ${listing.paths.length} plans (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
+      notes.push(message);
+      core.warning(message);
+      if (listing.truncation) {
+        const failure = `${changed.truncation} And ${listing.truncation} Plans may have gone unverified, so the job fails.`;
+        notes.push(failure);
+        failures.push(failure);
+      }
+    }
+    // plans that import a changed manifest or engine config (deployment.from) are verified again too
     if (changed.others.length > 0) {
-      const all = fromWorkspace
-        ? await listWorkspacePlans(workspace, inputs.plans, isPlan)
-        : (await listTreePlans(client, target.owner, target.repo, sha, isPlan)).paths;
-      const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource);
+      all ??= (await allPlansAt(client, target, sha, inputs, isPlan, checkout)).paths;
+      // with the workspace a read is local; through the API each is a request, so their number is capped
+      const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource, fromWorkspace ? Infinity : MAX_PLANS_SCANNED);
       plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
       notes.push(...importing.notes);
-      if (importing.plans.length > 0) core.info(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+      if (importing.unsearched) failures.push(importing.unsearched);
+      if (importing.plans.length > 0) logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
     }
-    return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
+    return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
   }
-  const listing = fromWorkspace
-    ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
-    : await listTreePlans(client, target.owner, target.repo, sha, isPlan);
+  const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
   if (listing.truncation) {
     notes.push(listing.truncation);
-    core.warning(listing.truncation);
+    failures.push(`${listing.truncation} Plans may have gone unverified, so the job fails.`);
   }
-  core.info(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
-  return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes };
+  logLine(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
+  return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes, failures };
 }
+
+/** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
+const PULL_REQUEST_TARGET_WARNING = (sha: string) =>
+  `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
 
 async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases; inputs: Map<string, PlanInputs> }> {
   const bases: Bases = {};
@@ -108,9 +140,9 @@ async function verifySelection(selection: Selection): Promise<{ plans: PlanRepor
         bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
       } catch (error) {
         bases[item.path] = null;
-        core.info(`Could not read the base version of ${item.path}: ${(error as Error).message}`);
+        logLine(`Could not read the base version of ${item.path}: ${(error as Error).message}`);
       }
-    } else if (selection.baseSource) {
+    } else if (selection.baseSource && !item.unlisted) {
       bases[item.path] = null;
     }
     return head;
@@ -126,26 +158,28 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const inputs = parseInputs((name) => core.getInput(name));
   core.setSecret(inputs.token);
   const target = readTarget(env.GITHUB_EVENT_NAME ?? '', await readPayload(env.GITHUB_EVENT_PATH), env);
-  const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: core.info });
+  const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
   const isPlan = planMatcher(inputs.plans);
 
-  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
+  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
   const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
   selection.plans = limited.plans;
   if (limited.message) selection.notes.unshift(limited.message);
-  core.info(`Reading plans from the ${selection.headSource.label}.`);
+  logLine(`Reading plans from the ${selection.headSource.label}.`);
   const verified = await verifySelection(selection);
   // Worst first, so the first screen of the comment shows what fails and why.
   const plans = verified.plans.sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || a.file.localeCompare(b.file));
   const bases = verified.bases;
   const report = combineReports(plans);
-  for (const plan of plans) core.info(`${plan.verdict.padEnd(5)} ${plan.file}`);
+  for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
   const notes = selection.notes;
   const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
-  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, core.info) : '';
+  const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
+  const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
+  const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
   const fullMarkdown =
-    (plans.length > 0 ? renderReport(report, bases, inputs.checkName) + alternatives : '✅ No plan files to verify.\n') + notesMarkdown;
+    (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths);
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -162,13 +196,19 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-    const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url, alternatives };
+    const mode = inputs.comment;
+    const context = { checkName: inputs.checkName, report, bases, notes, headSha, baseSha: target.baseSha, baseRef, runUrl: url, alternatives, minChange: inputs.minChange, mode };
     const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
-      const options = { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 };
-      const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, core.info);
-      core.info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
+      // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
+      const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
+      const state = reportState(report);
+      // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
+      const isCurrent = (existing: string) => { const previous = readState(existing); return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange); };
+      const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
+      const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
+      logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
     } catch (error) {
       if (isPermissionDenied(error)) denied.push('pull request comment');
       else apiFailures.push(`the pull request comment (${(error as Error).message})`);
@@ -177,7 +217,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   for (const plan of plans) {
     try {
-      const summary = renderPlan(plan, bases[plan.file]);
+      const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
       await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
     } catch (error) {
       if (isPermissionDenied(error)) {
@@ -187,15 +227,20 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       apiFailures.push(`the check run of ${plan.file} (${(error as Error).message})`);
     }
   }
-  if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0) core.info(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
+  if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0) logLine(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
 
-  if (denied.length > 0) core.info(PERMISSION_NOTE(denied));
+  if (denied.length > 0) logLine(PERMISSION_NOTE(denied));
   // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
-  if (apiFailures.length > 0) core.info(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
-  const reasons = [failureReason(report, inputs.failOn), limited.message ? `parallel-plan-check: ${limited.message}` : null, apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null];
+  if (apiFailures.length > 0) logLine(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
+  const reasons = [
+    failureReason(report, inputs.failOn),
+    limited.message ? `parallel-plan-check: ${limited.message}` : null,
+    ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+    apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
+  ];
   const failure = reasons.filter((r): r is string => r !== null).join(' ');
   if (failure) core.setFailed(failure);
-  else core.info(`Verdict: ${report.verdict}.`);
+  else logLine(`Verdict: ${report.verdict}.`);
 }
 
 /** Entry point: every error ends as one clear failure line, never a stack trace in the log. */

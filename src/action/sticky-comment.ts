@@ -62,6 +62,11 @@ export interface UpsertOptions {
   digest: string;
   /** edit only when the report changed (comment: on-change) */
   onlyOnChange: boolean;
+  /**
+   * with onlyOnChange: whether the existing comment already says what this one would (default:
+   * the same digest). The action passes a min-change-aware comparison of the recorded figures.
+   */
+  isCurrent?: (existingBody: string) => boolean;
   /** create the comment when none exists (false: only keep an existing one current) */
   createIfMissing: boolean;
 }
@@ -71,7 +76,8 @@ export async function upsertStickyComment(client: GitHubClient, t: StickyTarget,
   const keeper = existing[0];
   if (keeper) {
     for (const extra of existing.slice(1)) await deleteQuietly(client, t, extra.id);
-    if (options.onlyOnChange && commentDigest(keeper.body) === options.digest) return { outcome: 'unchanged', id: keeper.id };
+    const current = options.isCurrent ?? ((body: string) => commentDigest(body) === options.digest);
+    if (options.onlyOnChange && current(keeper.body)) return { outcome: 'unchanged', id: keeper.id };
     if (await update(client, t, keeper.id, options.body)) return { outcome: 'updated', id: keeper.id };
     // Deleted between listing and editing: fall through and create it again.
   }

@@ -3,7 +3,9 @@
 // are fetched, and it is verified again with them in hand (a plan names at most a few files).
 import { posix } from 'node:path';
 import { verifyPlanText, type PlanReport, type ReadReference } from '../core/index.js';
+import { repositoryPathProblem } from '../io/repo-file.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
+import { quote } from '../plan/source.js';
 import type { FileSource, ReadResult } from './file-source.js';
 
 /** Largest referenced file read (a Hugging Face config.json is a few KiB). */
@@ -16,12 +18,14 @@ const MAX_REFERENCE_ROUNDS = 3;
  * plan's folder and must stay inside the repository.
  */
 export function resolveReference(planFile: string, ref: string): { path: string } | { error: string } {
-  if (ref.trim() === '' || ref.includes('\0')) return { error: `'${ref}' is not a file path` };
+  if (ref.trim() === '' || ref.includes('\0')) return { error: `'${quote(ref, 200)}' is not a file path` };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
-    return { error: `'${ref}' must be a path relative to the plan, inside the repository` };
+    return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
   }
   const path = posix.normalize(posix.join(posix.dirname(planFile), ref.replace(/\\/g, '/')));
-  if (path === '..' || path.startsWith('../')) return { error: `'${ref}' leaves the repository` };
+  if (path === '..' || path.startsWith('../')) return { error: `'${quote(ref, 200)}' leaves the repository` };
+  const problem = repositoryPathProblem(path);
+  if (problem) return { error: `'${quote(ref, 200)}' ${problem}` };
   return { path };
 }
 

@@ -55,6 +55,8 @@ export interface DisaggOptions {
   goodput?: boolean;
   /** false: pool figures, pass costs and bounds only, no simulated load (a layout search's first screen) */
   simulate?: boolean;
+  /** a shorter steady state (VerifyOptions.quick) */
+  quick?: boolean;
 }
 
 export function computeDisaggregated(
@@ -136,7 +138,7 @@ export function computeDisaggregated(
       return out ? loadFigures(spec, out, output) : null;
     };
   }
-  const loadResult = run && options.simulate !== false ? run('plan') : null;
+  const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
 

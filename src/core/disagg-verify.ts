@@ -16,12 +16,15 @@ import { planChecks } from './plan-checks.js';
 import { planRanges } from './plan-ranges.js';
 import { RANGE_COVERAGE } from './ranges.js';
 import type { Resolved } from './resolve.js';
-import { buildDetails, buildMetrics } from './summary.js';
+import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
 import { planVerdict } from './verdict.js';
+import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
 
 export interface DisaggVerifyOptions {
   details?: boolean;
+  /** a shorter steady state for a layout search's screening (VerifyOptions.quick) */
+  quick?: boolean;
   /** line of a key, or of its nearest ancestor the file sets */
   lineOf: (lines: Record<string, number>, path: string | undefined) => number | undefined;
 }
@@ -59,7 +62,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
       detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}` });
   }
 
-  const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total);
+  const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
   const modelMissing = estR.missing;
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
 
@@ -107,21 +110,26 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const memTotal = worst?.total ?? null;
   const floors = POOLS.map((n) => figures.pools[n].c).map((pc) => (pc.weightsFloor !== null ? pc.weightsFloor + pc.kvFloor : null));
   const memFloor = floors.some((f) => f === null) ? null : Math.max(...(floors as number[]));
-  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing })) add(j);
+  const gpus = plan.hardware.gpus ?? total;
+  const economy = servingEconomy(plan, gpus, c.throughput, c.throughputBound);
+  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy })) add(j);
 
   const capacity = plan.hardware.memory;
-  const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
-  metrics.world_size = plan.hardware.gpus ?? total;
+  const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
+  metrics.world_size = gpus;
   Object.assign(metrics, disaggMetrics(figures, pools));
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
-  if (pr.why.length > 0) report.ranges_note = pr.why.join('; ');
+  const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
     details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
+    details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
+    for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
     details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
-    report.details = details;
+    const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
+    report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
   }
   return report;
 }

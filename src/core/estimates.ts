@@ -76,6 +76,8 @@ export interface ComputeOptions {
   goodput?: boolean;
   /** false: memory, idle and bound figures only, no simulated load (one pool of a disaggregated plan) */
   load?: boolean;
+  /** a shorter steady state for screening many candidates (VerifyOptions.quick) */
+  quick?: boolean;
 }
 
 /** Latency requirements judged against simulated figures (goodput holds them all). */
@@ -141,7 +143,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
   const simulated = options.load !== false;
-  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
+  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -312,6 +314,9 @@ const STEADY_MEASURED_WAVES = 3;
 const STEADY_MIN_MEASURED = 64;
 const STEADY_MAX_REQUESTS = 24_000;
 const OPEN_LOOP_REQUESTS = 2_000;
+/** A screening run (VerifyOptions.quick): one wave of warm-up, one measured (at least 16 requests); open loops of 300. */
+const QUICK_MIN_MEASURED = 16;
+const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 export const SIMULATION_EVENT_BUDGET = 400_000;
 
@@ -344,8 +349,8 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
   return out ? loadFigures(spec, out, r.workload.outputTokens!) : null;
 }
 
-/** What to simulate: the plan's own load, or an open loop at a rate (goodput search). */
-export type LoadWhich = 'plan' | { rate: number; requests: number };
+/** What to simulate: the plan's own load, its shorter screening run (VerifyOptions.quick), or an open loop at a rate (goodput search). */
+export type LoadWhich = 'plan' | 'quick' | { rate: number; requests: number };
 
 /** A load to simulate on one of `scale` identical parts of the deployment (replicas, worker groups). */
 export interface ScaledLoad {
@@ -369,7 +374,9 @@ export function loadFigures(spec: ScaledLoad, out: SimulationOutcome, outputToke
  * ramp-up and tail included; open loops at the plan's rate or the asked one. `budget` caps the
  * scheduler events one simulation may cost.
  */
-export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, which: LoadWhich, parts: number, budget = SIMULATION_EVENT_BUDGET): ScaledLoad | { skipped: string } | null {
+export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, run: LoadWhich, parts: number, budget = SIMULATION_EVENT_BUDGET): ScaledLoad | { skipped: string } | null {
+  const quick = run === 'quick';
+  const which: 'plan' | { rate: number; requests: number } = run === 'quick' ? 'plan' : run;
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const open = which !== 'plan' || wl.requestRate !== undefined;
   if (!open && wl.concurrency === undefined) return null;
@@ -382,7 +389,7 @@ export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, which: 
   const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
   if (open) {
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
-    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : OPEN_LOOP_REQUESTS) : which.requests;
+    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
     const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
     if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     requests = fitted;
@@ -406,8 +413,8 @@ export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, which: 
     warmup = 0;
     if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true, budget) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
   } else {
-    const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-    warmup = STEADY_WARMUP_WAVES * clients;
+    const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+    warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
     requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
     const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
     if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);

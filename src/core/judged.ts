@@ -9,6 +9,7 @@ import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
 import { rangeContext } from './plan-ranges.js';
 import { residualsFor } from './ranges.js';
+import { judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { computeUtilizationCheck } from './utilization.js';
 
 export interface JudgeInputs {
@@ -25,10 +26,12 @@ export interface JudgeInputs {
   memMissing: string[];
   loopMissing: string[];
   ttftMissing: string[];
+  /** the deployment's devices, throughput and prices, for a cost requirement */
+  economy: ServingEconomy;
 }
 
 export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
-  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing } = inputs;
+  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
   const checks: Omit<Check, 'line'>[] = [];
   const wl = r.workload;
   const capacity = r.hardware.memory;
@@ -37,6 +40,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const req = plan.requirements;
   const judge = (id: string, title: string, path: string, value: number, unit: string, scale: number, j: Judgement, missing: string[]): void => {
     checks.push({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+      ...(j.basis !== null ? { basis: j.basis } : {}),
       ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
   };
   const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
@@ -96,6 +100,10 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
     const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
+  }
+  if (req.cost_per_million_tokens !== undefined) {
+    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+    judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
   }
 
   // Claims.

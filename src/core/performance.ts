@@ -199,9 +199,20 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
-  const touched = isBound
-    ? (e: number, k: number, n: number): number => leastTouchedExpertFraction(e, k, n, ep)
-    : touchedExpertFraction;
+  const touchedOf = isBound
+    ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
+    : (n: number): number => touchedExpertFraction(facts.experts, facts.topK, n);
+  // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
+  // was a third of a layout search's time).
+  let touchedTokens = -1;
+  let touchedShare = 0;
+  const touched = (n: number): number => {
+    if (n !== touchedTokens) {
+      touchedTokens = n;
+      touchedShare = touchedOf(n);
+    }
+    return touchedShare;
+  };
   const kvShards = kvShardsOverTp(facts, tp);
   const kvPerTokenLayer = facts.kvBytesPerTokenLayer / kvShards;
   const sBw = 1 / (bw * eff.memory);
@@ -278,7 +289,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
         tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
       const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
 
-      const weightBytes = nonExpertWeights + allExpertWeights * touched(facts.experts, facts.topK, groupTokens);
+      const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
       // Decoding sequences read their caches; every new token writes its KV.
       const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
       const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;

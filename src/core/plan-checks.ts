@@ -4,18 +4,19 @@ import { round } from './figures.js';
 import { paramsFromShape } from './modelFacts.js';
 import type { Check, LoadedPlan } from './types.js';
 
+/** The check a loader warning becomes, by the key it is about. */
+function warningCheck(path: string | undefined): { id: string; title: string } {
+  if (path?.startsWith('deployment')) return { id: 'deployment.import', title: 'Imported deployment' };
+  // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
+  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
+  return { id: 'model.hf_config', title: 'Hugging Face config' };
+}
+
 export function planChecks(loaded: LoadedPlan): Omit<Check, 'line'>[] {
   const out: Omit<Check, 'line'>[] = [];
   const plan = loaded.plan;
   // What the config.json reader or an importer could not map with certainty.
-  for (const w of loaded.warnings ?? []) {
-    const imported = w.path?.startsWith('deployment') ?? false;
-    // A hardware alias that could mean several parts says which one it was read as.
-    const alias = w.path === 'hardware.preset';
-    out.push({ id: imported ? 'deployment.import' : alias ? 'hardware.preset' : 'model.hf_config', status: 'warn',
-      title: imported ? 'Imported deployment' : alias ? 'Hardware preset' : 'Hugging Face config',
-      path: w.path ?? 'model.hf_config', detail: w.message });
-  }
+  for (const w of loaded.warnings ?? []) out.push({ ...warningCheck(w.path), status: 'warn', path: w.path ?? 'model.hf_config', detail: w.message });
 
   // Stated total against the shape.
   const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;

@@ -10,6 +10,7 @@
 // A request is admitted (its prefill may start) only while fewer than `maxRunning` sequences hold
 // KV cache: engines queue what does not fit. Decode steps between events are taken in strides
 // (the batch is constant and the context grows linearly), so a run costs O(events), not O(tokens).
+import { chargeWork } from './work-budget.js';
 
 export type SchedulerPolicy = 'mixed' | 'prefill-first';
 export type ArrivalProcess = 'poisson' | 'constant' | 'gamma';
@@ -121,6 +122,8 @@ export interface Summary {
 
 /** Beyond this many events a simulation stops (a hostile plan cannot stall a check). */
 export const MAX_EVENTS = 1_000_000;
+/** Units of the plan's work budget (work-budget.ts) one simulated event costs. */
+const SIMULATION_EVENT_WORK = 16;
 
 /**
  * Events a run costs at most, about: each request arrives, has its prompt passes (one per chunk of
@@ -472,6 +475,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       truncated = true;
       break;
     }
+    // about 2 µs an event, like parsing some 16 characters: the plan's work budget counts it too
+    chargeWork(SIMULATION_EVENT_WORK);
     releaseOpen();
     // A busy scheduler reads its queue only every recvInterval steps; an idle one at once.
     const idle = running.size === 0 && waiting.length === waitingHead;

@@ -4,7 +4,8 @@ import { gib, round } from './figures.js';
 import type { StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
-import type { DeviceMemory, Metrics, PlanDetails } from './types.js';
+import type { ServingEconomy } from './cost.js';
+import type { DeviceMemory, HardwareSummary, Metrics, Plan, PlanDetails } from './types.js';
 
 const ms = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4));
 /** A floor in ms, rounded down so it never sits above the true floor. */
@@ -106,3 +107,24 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
     assumptions,
   };
 }
+
+export function hardwareSummary(plan: Plan, worldSize: number): HardwareSummary {
+  const h = plan.hardware;
+  return {
+    name: h.name ?? null,
+    gpus: h.gpus ?? worldSize,
+    memory_bytes: h.memory ?? null,
+    memory_bandwidth_bytes_per_s: h.memory_bandwidth ?? null,
+    peak_flops: h.peak_tflops ?? null,
+  };
+}
+
+/** What a deployment's figures cost and use (cost.ts): its devices, throughput and the plan's prices. */
+export function servingEconomy(plan: Plan, gpus: number, throughput: number | null, throughputBound: number | null): ServingEconomy {
+  return {
+    gpus, throughput, throughputBound,
+    ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
+    ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
+  };
+}
+

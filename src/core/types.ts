@@ -163,6 +163,10 @@ export interface HardwareSpec {
   /** extension: host time to launch one kernel without CUDA graphs, seconds (estimates only) */
   launch_latency?: number;
   efficiency?: EfficiencySpec;
+  /** USD per accelerator-hour (contract 1.1, "Cost and energy") */
+  cost_per_hour?: number;
+  /** W per accelerator at load (contract 1.1); presets carry the datasheet TDP */
+  power?: number;
 }
 
 export interface ParallelismSpec {
@@ -242,6 +246,8 @@ export interface RequirementsSpec {
   tpot?: number;
   /** fraction of device memory */
   max_memory_utilization?: number;
+  /** USD per million output tokens at the plan's load, whole deployment (contract 1.1) */
+  cost_per_million_tokens?: number;
   /** v1.1: percentiles over requests under the plan's load, seconds */
   ttft_p50?: number;
   ttft_p90?: number;
@@ -379,6 +385,8 @@ export interface Check {
   line?: number;
   /** plan keys whose absence made this check unverified */
   missing?: string[];
+  /** extension, requirement and claim checks: whether `limit` is the estimate or the physical bound */
+  basis?: 'estimate' | 'bound';
 }
 
 /** The contract's metrics; null where the plan does not give enough to compute one. */
@@ -488,6 +496,21 @@ export interface PlanDetails {
     load?: LoadRunDetails;
   };
   assumptions: Assumption[];
+  /** the accelerators as the plan resolved them, for one-line summaries ("4 x 64 GB at 1.8 TB/s") */
+  hardware?: HardwareSummary;
+  /** dotted plan key -> where its value came from when not the plan file (preset:h100-sxm, serve.sh:12) */
+  origins?: Record<string, string>;
+}
+
+export interface HardwareSummary {
+  name: string | null;
+  gpus: number | null;
+  /** bytes per accelerator, as the plan or preset gives it */
+  memory_bytes: number | null;
+  /** bytes/s per accelerator */
+  memory_bandwidth_bytes_per_s: number | null;
+  /** dense 16-bit peak, FLOP/s per accelerator */
+  peak_flops: number | null;
 }
 
 /** The simulated load of one replica (docs/formulas.md, "Serving under load"). */
@@ -521,8 +544,6 @@ export interface PlanReport {
    * metrics.range_coverage; written out as metrics.ranges in the JSON (report/json.ts)
    */
   ranges?: Record<string, [number, number]>;
-  /** why the ranges are wider than validated, when they are */
-  ranges_note?: string;
 }
 
 export interface Report {

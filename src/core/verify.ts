@@ -9,7 +9,8 @@ import { memoryChecks } from './memory-checks.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { resolvePlan } from './resolve.js';
-import { buildDetails, buildMetrics } from './summary.js';
+import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
+import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
 import { planRanges } from './plan-ranges.js';
@@ -30,6 +31,11 @@ export function lineOf(lines: Record<string, number>, path: string | undefined):
 export interface VerifyOptions {
   /** build the per-device and per-figure breakdowns for reports (a layout search needs only checks and metrics) */
   details?: boolean;
+  /**
+   * a shorter steady state (one wave of warm-up, one measured): a layout search screens thousands
+   * of candidates with it; the plan's own figures always come from the full simulation
+   */
+  quick?: boolean;
 }
 
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
@@ -52,7 +58,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   for (const f of layoutFindings(plan.model, layout, hw)) add(f);
   for (const p of planChecks(loaded)) add(p);
 
-  const c = compute(loaded, r, est, bound);
+  const c = compute(loaded, r, est, bound, { quick: options.quick === true });
   const modelMissing = estR.missing;
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
@@ -73,13 +79,21 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   for (const m of memoryChecks(plan, r, c, memMissing)) add(m);
 
   // Requirements and claims.
-  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing })) add(j);
+  const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);
+  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy })) add(j);
 
-  const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
+  const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
-  if (pr.why.length > 0) report.ranges_note = pr.why.join('; ');
-  if (options.details !== false) report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+  const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+  if (options.details !== false) {
+    const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
+    const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
+    // Why the ranges are wider than validated, where they are.
+    for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+    report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
+  }
   return report;
 }

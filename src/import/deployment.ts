@@ -3,6 +3,7 @@
 // loader's ReadReference, relative to the plan; a file an imported file names (an engine --config) is
 // read relative to that file.
 import type { PlanError, ReadReference } from '../core/types.js';
+import { quote } from '../plan/source.js';
 import type { Engine } from './engine-args.js';
 import { importDeployment, relativeTo } from './index.js';
 import { mergeImports } from './merge.js';
@@ -54,13 +55,14 @@ export function resolveDeployment(
   for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
     const read = readReference(file, from);
     if ('error' in read) {
-      errors.push(at(`deployment.from: cannot read '${from}': ${read.error}`));
+      errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
       continue;
     }
     const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>
       readReference(file, relativeTo(from, ref)));
     if ('error' in result) {
-      errors.push(at(`deployment.from: ${from}${result.line !== undefined ? `:${result.line}` : ''}: ${result.error}`));
+      // an importer's error may quote the imported file: cut and escaped like any quoted value
+      errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));
       continue;
     }
     results.push(result);

@@ -1,5 +1,6 @@
 // Importers: the files where deployments already live -> plan fields with origins and warnings.
 // Pure: the caller passes a reader for the files an imported file names (an engine's --config).
+import { WorkBudgetExceeded } from '../core/work-budget.js';
 import { type Engine, ENGINES, findInvocation, parseFlags } from './engine-args.js';
 import { argsFromConfig } from './engine-config.js';
 import { type FindConfig, runEngine } from './engine-run.js';
@@ -134,6 +135,8 @@ export function importDeployment(file: string, text: string, options: ImportOpti
     if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
     return c.result();
   } catch (err) {
-    return { error: `internal error while importing (${String(err).slice(0, 200)})` };
+    if (err instanceof WorkBudgetExceeded) throw err; // the plan's budget, reported by whoever set it
+    // the error's message may quote the file: only its kind is said
+    return { error: `internal error while importing (${err instanceof Error ? err.name : 'a failure'})` };
   }
 }

@@ -1,5 +1,11 @@
 // What every importer returns: plan fields (contract names, SI units), where each came from, and warnings.
 // Pure: no file system. A collector builds the nested fields and their origins together.
+import { quote } from '../plan/source.js';
+
+/** Warnings one imported file may add to a report; the rest are counted. */
+export const MAX_IMPORT_WARNINGS = 50;
+/** Longest warning, in characters (it quotes the imported file). */
+export const MAX_WARNING_LENGTH = 400;
 
 /** Nested plan-shaped values, e.g. { parallelism: { tp: 4 }, workload: { concurrency: 256 } }. */
 export type ImportedFields = Record<string, Record<string, unknown>>;
@@ -70,15 +76,28 @@ export class FieldCollector {
     return cur;
   }
 
+  private readonly warned = new Set<string>();
+  private warningsLeftOut = 0;
+
+  /**
+   * A warning, once. Warnings quote what the imported file says (a flag's value, an unresolved
+   * variable): each is cut and its control characters shown as '?', and past MAX_IMPORT_WARNINGS
+   * they are only counted, so a crafted file cannot flood the report.
+   */
   warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
+    const text = quote(message, MAX_WARNING_LENGTH);
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    if (this.warnings.length < MAX_IMPORT_WARNINGS) this.warnings.push(text);
+    else this.warningsLeftOut++;
   }
 
   result(): ImportResult {
+    const more = this.warningsLeftOut > 0 ? [`${this.file}: ... and ${this.warningsLeftOut} more warnings`] : [];
     return {
       fields: this.fields,
       origins: this.origins,
-      warnings: this.warnings,
+      warnings: [...this.warnings, ...more],
       ...(this.context ? { context: this.context } : {}),
     };
   }

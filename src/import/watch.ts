@@ -1,26 +1,25 @@
 // Which plans a change to other files affects: a plan that imports k8s/decode.yaml must be verified
 // again when a pull request touches only k8s/decode.yaml. Pure: plan texts in, repository paths out.
-import { parseDocument } from 'yaml';
+// Plans are read with the loader's own bounded parser (size, depth, aliases, duplicate keys in
+// linear time): this scan runs over unchanged plans too, so a crafted one must not stall it.
+import { parseSource, type SourceNode } from '../plan/source.js';
 import { relativeTo } from './index.js';
 
-function fromOf(planText: string): unknown {
-  try {
-    const doc = parseDocument(planText, { prettyErrors: false });
-    if (doc.errors.length > 0) return undefined;
-    const js: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (js === null || typeof js !== 'object') return undefined;
-    const deployment = (js as Record<string, unknown>).deployment;
-    return deployment !== null && typeof deployment === 'object' ? (deployment as Record<string, unknown>).from : undefined;
-  } catch {
-    return undefined;
-  }
+function entry(node: SourceNode | null | undefined, key: string): SourceNode | undefined {
+  return node?.type === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
+
+function fromOf(planText: string): string[] {
+  const source = parseSource(planText);
+  if (!source.ok) return [];
+  const from = entry(entry(source.root, 'deployment'), 'from');
+  const items = from?.type === 'seq' ? from.items : from ? [from] : [];
+  return items.flatMap((item) => (item.type === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
 }
 
 /** The repository paths a plan imports from (`deployment.from`, resolved against the plan's folder). */
 export function importedPaths(planPath: string, planText: string): string[] {
-  const from = fromOf(planText);
-  const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from.filter((f): f is string => typeof f === 'string') : [];
-  return list.map((ref) => relativeTo(planPath, ref));
+  return fromOf(planText).map((ref) => relativeTo(planPath, ref));
 }
 
 /** The plans (of those given) that import any of the changed paths, sorted, each once. */

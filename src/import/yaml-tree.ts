@@ -1,9 +1,16 @@
 // Multi-document YAML -> small trees whose nodes know their line, for manifests and engine configs.
 // Bounded like plan files: size, alias count; Helm templates are refused with what to do instead.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { chargeWork } from '../core/work-budget.js';
+import { shapeProblem } from '../plan/depth.js';
+import { keyLabel } from '../plan/source.js';
+import { withoutStackTraces, yamlErrorKind } from '../plan/syntax-errors.js';
+import { aliasResolver, type ResolveAlias } from '../plan/yaml-anchors.js';
 import type { ImportError } from './result.js';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+/** Lines and values (words) counted before parsing (the parser costs about a microsecond each); a serving manifest has a few thousand. */
+export const MAX_LINES_AND_VALUES = 100_000;
 const MAX_DEPTH = 64;
 /** Nodes built from one file with aliases expanded: guards against alias bombs. */
 const MAX_NODES = 200_000;
@@ -30,6 +37,9 @@ export function templateLine(text: string): number {
 
 export function parseYamlFile(text: string): YamlFile | ImportError {
   if (text.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+  const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
+  if (shape?.limit === 'depth') return { error: `nested deeper than ${MAX_DEPTH} levels`, line: shape.line };
+  if (shape) return { error: `more than ${MAX_LINES_AND_VALUES} lines and values: too large to be a deployment file`, line: shape.line };
   const helm = templateLine(text);
   if (helm > 0) {
     return {
@@ -37,24 +47,31 @@ export function parseYamlFile(text: string): YamlFile | ImportError {
       line: helm,
     };
   }
+  chargeWork(text.length);
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[];
+    // uniqueKeys: false because the parser's own check is quadratic (68 s on a 592 KB config):
+    // build() finds duplicates with a Set instead
+    docs = withoutStackTraces(() => parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false })) as Document.Parsed[];
   } catch (err) {
-    return { error: `not readable as YAML (${String(err).slice(0, 200)})` };
+    // the parser's message may quote the text: only its kind is said
+    return { error: `not readable as YAML (${err instanceof Error ? err.name : 'a failure'} in the parser)` };
   }
   if (!Array.isArray(docs)) return { error: 'not readable as YAML' };
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
   for (const doc of docs) {
     const first = doc.errors[0];
-    if (first) return { error: `YAML syntax error: ${first.message.split('\n')[0]}`, line: lineOf(first.pos[0]) };
+    if (first) {
+      const at = lineCounter.linePos(first.pos[0]);
+      return { error: `YAML syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(first.code)}`, line: at.line };
+    }
   }
   const out: YNode[] = [];
   const budget = { nodes: 0 };
   for (const doc of docs) {
     if (doc.contents === null) continue;
-    const built = build(doc, doc.contents as Node, lineOf, 0, budget);
+    const built = build(aliasResolver(doc), doc.contents as Node, lineOf, 0, budget);
     if ('error' in built) return built;
     out.push(built);
   }
@@ -62,7 +79,7 @@ export function parseYamlFile(text: string): YamlFile | ImportError {
 }
 
 function build(
-  doc: Document.Parsed,
+  resolveAlias: ResolveAlias,
   node: Node | null,
   lineOf: (o: number) => number,
   depth: number,
@@ -70,20 +87,21 @@ function build(
 ): YNode | ImportError {
   const start = node?.range?.[0] ?? 0;
   const line = lineOf(start);
+  chargeWork(1);
   if (depth > MAX_DEPTH) return { error: `nested deeper than ${MAX_DEPTH} levels`, line };
   if (++budget.nodes > MAX_NODES) return { error: `more than ${MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
   if (node === null || node === undefined) return { kind: 'scalar', line, value: null, start, end: start };
   if (isAlias(node)) {
     budget.aliases = (budget.aliases ?? 0) + 1;
     if (budget.aliases > MAX_ALIASES) return { error: `more than ${MAX_ALIASES} aliases (*name): refused as a possible alias bomb`, line };
-    const target = node.resolve(doc);
-    return target ? build(doc, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
+    const target = resolveAlias(node);
+    return target ? build(resolveAlias, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
   }
   if (isScalar(node)) return { kind: 'scalar', line, value: node.value, start, end: node.range?.[1] ?? start };
   if (isSeq(node)) {
     const items: YNode[] = [];
     for (const item of node.items) {
-      const b = build(doc, item as Node | null, lineOf, depth + 1, budget);
+      const b = build(resolveAlias, item as Node | null, lineOf, depth + 1, budget);
       if ('error' in b) return b;
       items.push(b);
     }
@@ -92,9 +110,10 @@ function build(
   if (isMap(node)) {
     const entries = new Map<string, YNode>();
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined) continue;
-      const b = build(doc, pair.value as Node | null, lineOf, depth + 1, budget);
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (entries.has(key)) return { error: `a key appears twice in one map: ${keyLabel(key)}`, line: lineOf(pair.key.range?.[0] ?? start) };
+      const b = build(resolveAlias, pair.value as Node | null, lineOf, depth + 1, budget);
       if ('error' in b) return b;
       // a key with no value still has a line: the key's
       if (b.kind === 'scalar' && b.value === null && isScalar(pair.key)) b.line = lineOf(pair.key.range?.[0] ?? start);
@@ -129,6 +148,9 @@ export function itemsOf(node: YNode | undefined): YNode[] {
   return node?.kind === 'seq' ? node.items : [];
 }
 
+/** How far past the previous word the next word of a scalar is looked for in the source. */
+const LINE_SEARCH_WINDOW = 256;
+
 /**
  * Maps offsets in a string scalar's value to lines of the file. Each run of non-blank characters of the
  * value is looked up, in order, in the source after the node's start: literal, folded and quoted styles
@@ -142,8 +164,12 @@ export function valueLineMap(file: YamlFile, node: YNode & { kind: 'scalar' }): 
   let last = node.line;
   for (const m of value.matchAll(/\S+/g)) {
     const probe = m[0].slice(0, 40);
-    const found = file.text.indexOf(probe, cursor);
-    if (found >= 0 && found <= node.end) {
+    // searched only a short way ahead: a word that is not found (written as escapes) must not
+    // cost a scan of the rest of the file each time (quadratic on a large script)
+    const windowEnd = Math.min(node.end, cursor + LINE_SEARCH_WINDOW + probe.length);
+    const at = file.text.slice(cursor, windowEnd).indexOf(probe);
+    const found = at < 0 ? -1 : cursor + at;
+    if (found >= 0) {
       last = file.lineOf(found);
       cursor = found + probe.length;
     }

@@ -2,14 +2,13 @@
 // workload and hardware and says what would make it pass (docs/suggest.md).
 import { resolve } from 'node:path';
 import { loadPlan, verifyLoadedPlan } from '../core/index.js';
-import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { renderSuggestMarkdown } from '../report/alternatives.js';
-import { errorLine } from '../report/index.js';
+import { errorLine, escapeTerminal } from '../report/index.js';
 import { DEFAULT_SUGGEST_OPTIONS, MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
 import { createReadReference } from './read-reference.js';
-import { readTextFile } from './read-text.js';
+import { readPlanFile } from './verify-files.js';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE } from './verify-command.js';
 
 const DEFAULT_TOP = DEFAULT_SUGGEST_OPTIONS.top;
@@ -79,14 +78,14 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
   if (positionals.length !== 1) return usage(positionals.length === 0 ? 'give one plan file' : `give one plan file, not ${positionals.length}`);
 
   const file = positionals[0]!;
-  const read = readTextFile(resolve(io.cwd, file), MAX_PLAN_BYTES);
+  const read = readPlanFile(file, io.cwd);
   if (!read.ok) {
-    io.stderr(`${errorLine(file, read.line === undefined ? { message: read.message } : { message: read.message, line: read.line })}\n`);
+    io.stderr(`${escapeTerminal(errorLine(file, read.line === undefined ? { message: read.message } : { message: read.message, line: read.line }))}\n`);
     return EXIT_USAGE;
   }
   const loaded = loadPlan(file, read.text, createReadReference({ cwd: io.cwd }));
   if (!loaded.ok) {
-    for (const error of loaded.errors) io.stderr(`${errorLine(file, error)}\n`);
+    for (const error of loaded.errors) io.stderr(`${escapeTerminal(errorLine(file, error))}\n`);
     return EXIT_USAGE;
   }
   const verdict = verifyLoadedPlan(loaded.loaded).verdict;

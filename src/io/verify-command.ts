@@ -1,7 +1,7 @@
 // `parallel-plan-check verify [files, folders or globs ...]`: verifies plans and prints a report.
 import { resolve } from 'node:path';
 import type { Report } from '../core/types.js';
-import { renderJson, renderReportMarkdown, renderText } from '../report/index.js';
+import { escapeTerminal, renderJson, renderReportMarkdown, renderText } from '../report/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
 import { findPlanFiles } from './find-plans.js';
@@ -52,7 +52,7 @@ export function runVerify(values: OptionValues, positionals: string[], io: CliIo
     return EXIT_USAGE;
   }
   const found = findPlanFiles(positionals, io.cwd);
-  for (const problem of found.problems) io.stderr(`parallel-plan-check: ${problem}\n`);
+  for (const problem of found.problems) io.stderr(`parallel-plan-check: ${escapeTerminal(problem)}\n`);
   const report = verifyPlanFiles(found.files, io.cwd);
   const text = render(report);
   if (typeof values.output === 'string') {

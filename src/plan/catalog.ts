@@ -1,5 +1,6 @@
 // The real presets and config.json reader, as resolve.ts's Catalog.
 import { checkpointIds, hardwareAliases, HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
+import { printedMemoryGb } from '../presets/marketing-memory.js';
 import { parseHfConfig } from './hfConfig.js';
 import type { Catalog } from './resolve.js';
 
@@ -11,4 +12,5 @@ export const defaultCatalog: Catalog = {
   modelPresetAliases: checkpointIds,
   hardwarePresetAliases: hardwareAliases,
   parseHfConfig,
+  printedMemoryGb,
 };

@@ -8,9 +8,10 @@
 // configs that nest the text model under `text_config`. Keys whose names say they shape the
 // model (layers, heads, experts, attention, state...) but that the reader does not map are
 // named in a warning: no silent guess.
-import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
+import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
+import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
 
 export interface HfConfigResult {
   spec: ModelSpec;
@@ -23,6 +24,7 @@ type Json = Record<string, unknown>;
 
 /** Parses config.json text; `{ error }` (with the line) when it is not a JSON object. */
 export function parseHfConfig(text: string): HfConfigResult | { error: string } {
+  chargeWork(2 * text.length); // JSON.parse, then one pass for the lines of keys
   const parsed = parseJson(text);
   if ('error' in parsed) return parsed;
   if (!isObject(parsed.value)) return { error: 'config.json: the top level is not a JSON object' };
@@ -43,10 +45,10 @@ export function parseHfConfig(text: string): HfConfigResult | { error: string } 
 function parseJson(text: string): { value: unknown } | { error: string } {
   try {
     return { value: JSON.parse(text) };
-  } catch (first) {
+  } catch {
     // Python's json module writes NaN / Infinity, which JSON.parse rejects; they
     // only ever sit in keys we do not read, so read them as null.
-    const relaxed = text.replace(/(?<=[:[,]\s*)-?(?:NaN|Infinity)(?=\s*[,\]}])/g, 'null');
+    const relaxed = nonFiniteAsNull(text);
     if (relaxed !== text) {
       try {
         return { value: JSON.parse(relaxed) };
@@ -54,46 +56,44 @@ function parseJson(text: string): { value: unknown } | { error: string } {
         // report the first error
       }
     }
-    return { error: `config.json is not valid JSON${lineSuffix(text, first)}: ${messageOf(first)}` };
+    // JSON.parse's message quotes the text around the error: say where and what, never the text
+    const found = findJsonSyntaxError(text, true);
+    const where = found ? lineColumn(text, found.offset) : undefined;
+    return { error: `config.json is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${found?.kind ?? 'not a JSON value'}` };
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** " (line N)" from a JSON.parse error that names a position or line, else "". */
-function lineSuffix(text: string, error: unknown): string {
-  const message = messageOf(error);
-  const lineMatch = /line (\d+)/.exec(message);
-  if (lineMatch) return ` (line ${lineMatch[1]})`;
-  const positionMatch = /position (\d+)/.exec(message);
-  if (positionMatch) {
-    const position = Number(positionMatch[1]);
-    return ` (line ${text.slice(0, position).split('\n').length})`;
+/**
+ * Bare NaN, Infinity and -Infinity (outside strings) replaced by null, in one linear pass: a
+ * regular expression with a look-behind over blanks took seconds on a config.json of blanks.
+ */
+export function nonFiniteAsNull(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c !== 'N' && c !== 'I' && c !== '-') continue;
+    const word = text.startsWith('NaN', i) ? 'NaN' : text.startsWith('Infinity', i) ? 'Infinity' : text.startsWith('-Infinity', i) ? '-Infinity' : null;
+    if (word === null) continue;
+    parts.push(text.slice(copied, i), 'null');
+    i += word.length - 1;
+    copied = i + 1;
   }
-  if (/end of JSON input/i.test(message)) return ` (line ${text.split('\n').length})`;
-  return '';
+  if (parts.length === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 type Locate = (path: readonly string[]) => number | undefined;
 
-/** Finds the 1-based line of a key path in the source, via yaml (JSON is YAML). */
+/** Finds the 1-based line of a key path in the source (the text has parsed as JSON, possibly with NaN). */
 function keyLocator(text: string): Locate {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  return (path) => {
-    let node: unknown = doc.contents;
-    let keyOffset: number | undefined;
-    for (const key of path) {
-      if (!isMap(node)) return undefined;
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (!pair) return undefined;
-      keyOffset = (pair.key as YamlNode).range?.[0];
-      node = pair.value;
-    }
-    return keyOffset === undefined ? undefined : lineCounter.linePos(keyOffset).line;
-  };
+  const lines = jsonKeyLines(text);
+  return (path) => lines.get(path.join('\u0000'));
 }
 
 function isObject(value: unknown): value is Json {

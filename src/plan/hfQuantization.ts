@@ -8,6 +8,7 @@
 // checkpoint quantizes a part only in some layers, its bytes are under-counted, never over-counted,
 // so a memory floor stays a floor.
 import type { Dtype, ModelSpec } from '../core/types.js';
+import { chargeWork } from '../core/work-budget.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,9 +80,35 @@ function samplesOf(modelType: string | undefined): Samples {
 
 type Matcher = (name: string) => boolean;
 
+/**
+ * Whether a regex from a config.json is safe to run on JavaScript's backtracking engine: shapes
+ * that can backtrack for hours even on a 40-character module name (`(.*)*x`: a repeated group
+ * whose body repeats or alternates; backreferences and lookarounds; more than three unbounded
+ * repeats, whose cost grows as the name's length to that power) are not run. Ignoring an exclusion
+ * counts the part as quantized: its bytes are under-counted, so a memory floor stays a floor.
+ */
+export function backtracksSafely(source: string): boolean {
+  if (source.length > 256 || /\\[1-9]|\(\?<?[=!]/.test(source)) return false;
+  // escaped characters and character classes cannot group or repeat: blank them out, keeping offsets
+  const plain = source.replace(/\\./g, '__').replace(/\[(?:\\.|[^\]])*\]/g, (c) => '_'.repeat(c.length));
+  if ((plain.match(/[*+]|\{\d+,\}/g) ?? []).length > 3) return false;
+  const open: number[] = [];
+  for (let i = 0; i < plain.length; i++) {
+    if (plain[i] === '(') open.push(i);
+    else if (plain[i] === ')') {
+      const start = open.pop();
+      if (start === undefined) return false;
+      const repeated = /^[*+?{]/.test(plain.slice(i + 1));
+      if (repeated && /[*+?{|]/.test(plain.slice(start + 1, i))) return false;
+    }
+  }
+  return true;
+}
+
 /** compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start; others are module names. */
 function compressedTensorsMatcher(pattern: string): Matcher | undefined {
   if (pattern.startsWith('re:')) {
+    if (!backtracksSafely(pattern.slice(3))) return undefined;
     try {
       const re = new RegExp(`^(?:${pattern.slice(3)})`);
       return (name) => re.test(name);
@@ -92,10 +119,32 @@ function compressedTensorsMatcher(pattern: string): Matcher | undefined {
   return nameMatcher(pattern);
 }
 
-/** ModelOpt `exclude_modules`: fnmatch globs (`model.layers.*.self_attn*`). */
-function globMatcher(pattern: string): Matcher {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return (name) => re.test(name);
+/**
+ * ModelOpt `exclude_modules`: fnmatch globs (`model.layers.*.self_attn*`), matched without a
+ * regex: `*a*a*a…x` as `.*a.*a.*a…x` backtracks as the name's length to the power of its stars.
+ * Here a star only ever resumes from the last one: at most name length x pattern length steps.
+ */
+export function globMatcher(pattern: string): Matcher {
+  return (name) => {
+    let p = 0;
+    let n = 0;
+    let star = -1;
+    let resume = 0;
+    while (n < name.length) {
+      if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+        p++;
+        n++;
+      } else if (p < pattern.length && pattern[p] === '*') {
+        star = p++;
+        resume = n;
+      } else if (star >= 0) {
+        p = star + 1;
+        n = ++resume;
+      } else return false;
+    }
+    while (p < pattern.length && pattern[p] === '*') p++;
+    return p === pattern.length;
+  };
 }
 
 /** A plain module name: the module itself, one of its parents, or a dotted suffix of it (`gate` is a router, not gate_proj). */
@@ -105,7 +154,10 @@ function nameMatcher(pattern: string): Matcher {
 
 /** The parts a checkpoint quantizes, given which module names it excludes. */
 function quantizedParts(excluded: readonly Matcher[], isMoe: boolean, samples: Samples): Record<Part, boolean> {
-  const kept = (part: Part): boolean => samples[part].some((name) => !excluded.some((m) => m(name)));
+  const kept = (part: Part): boolean => samples[part].some((name) => {
+    chargeWork(16 * excluded.length); // a config.json may list 100,000 exclusions: the plan's work budget counts them
+    return !excluded.some((m) => m(name));
+  });
   return { attention: kept('attention'), mlp: kept('mlp'), experts: isMoe && kept('experts'), embeddings: kept('embeddings') };
 }
 

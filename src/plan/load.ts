@@ -1,6 +1,7 @@
 // The plan loader: text -> validated Plan in SI units, with the line of every key.
 // Pure (no file system) and total: it never throws; anything unexpected becomes an error.
 import type { DeploymentSpec, DisaggregationSpec, LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
+import { WorkBudgetExceeded } from '../core/work-budget.js';
 import { resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { type Catalog, resolveReferences } from './resolve.js';
@@ -93,7 +94,8 @@ export function loadPlan(
       },
     };
   } catch (err) {
-    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${what.slice(0, 300)})` }] };
+    if (err instanceof WorkBudgetExceeded) throw err; // the plan's budget, reported by whoever set it
+    // the error's message may quote the file: only its kind is said
+    return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${err instanceof Error ? err.name : 'a failure'})` }] };
   }
 }

@@ -3,6 +3,7 @@
 // Every value that did not come from the plan gets an origin: preset:<id> or <hf_config>:<line>.
 import type { HardwareSpec, ModelSpec, PlanError, ReadReference } from '../core/types.js';
 import { didYouMeanSuffix } from './didYouMean.js';
+import { printedMemoryWarning } from './memory-figure.js';
 import { PLAN_SCHEMA, type SectionField } from './schema.js';
 import { quote } from './source.js';
 import type { PlanValues } from './validate.js';
@@ -11,13 +12,15 @@ import type { PlanValues } from './validate.js';
 export interface Catalog {
   modelPreset(id: string): { spec: ModelSpec } | undefined;
   /** `aliasNote`: the id could mean several parts; says which one was chosen (shown as a warning) */
-  hardwarePreset(id: string): { spec: HardwareSpec; aliasNote?: string } | undefined;
+  hardwarePreset(id: string): { id?: string; spec: HardwareSpec; aliasNote?: string } | undefined;
   modelPresetIds(): string[];
   hardwarePresetIds(): string[];
   /** other accepted names (Hugging Face repositories, system names), offered by "did you mean" */
   modelPresetAliases?(): string[];
   hardwarePresetAliases?(): string[];
   parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
+  /** the capacities a hardware preset is sold with, in GB as printed (absent: no warning about them) */
+  printedMemoryGb?(id: string): number[];
 }
 
 /** One source of values, lowest precedence first. */
@@ -115,7 +118,7 @@ export function resolveReferences(
     } else {
       const parsed = catalog.parseHfConfig(read.text);
       if ('error' in parsed) {
-        errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${parsed.error}`));
+        errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
       } else {
         const hfLines = parsed.lines;
         const lineOf = (path: string): number | undefined => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
@@ -126,7 +129,8 @@ export function resolveReferences(
             return line === undefined ? hfRef : `${hfRef}:${line}`;
           },
         });
-        for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${w}`));
+        // the reader's warnings quote config.json's values: cut and escaped like any quoted value
+        for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
       }
     }
   }
@@ -139,6 +143,13 @@ export function resolveReferences(
     if (preset) {
       hardwareLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${hardwarePresetId}` });
       if (preset.aliasNote !== undefined) warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+      // a printed capacity ("memory: 80GB") where the device reports another: say so
+      const written = own(hardware, 'memory');
+      if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
+        const id = preset.id ?? hardwarePresetId;
+        const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
+        if (warning) warnings.push(warning);
+      }
     } else {
       errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
     }

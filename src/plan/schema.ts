@@ -13,6 +13,18 @@ export interface SectionField extends Described {
   fields: Readonly<Record<string, Field>>;
   /** other names for fields of this section: alias -> canonical field name */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * serving-tool keys that are NOT accepted because they mean something else here: the key the
+   * plan wants instead (a field of this section) and why. An error names both.
+   */
+  hints?: Readonly<Record<string, KeyHint>>;
+}
+
+export interface KeyHint {
+  /** the field to write instead, in this section */
+  use: string;
+  /** how the tool's key differs from ours, as a predicate of the key ("is the engine's cap ...") */
+  why: string;
 }
 
 export interface IntField extends Described {
@@ -99,10 +111,44 @@ export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Rea
   time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
   tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
   requestRate: { per_s: '/s', per_min: '/min' },
+  power: { w: 'W', watts: 'W', kw: 'kW' },
 };
 
-const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>): SectionField =>
-  aliases ? { kind: 'section', description, fields, aliases } : { kind: 'section', description, fields };
+const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>, hints?: Record<string, KeyHint>): SectionField => ({
+  kind: 'section', description, fields, ...(aliases ? { aliases } : {}), ...(hints ? { hints } : {}),
+});
+
+// Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
+// the tool's key means exactly ours, refused with a hint where it means something else.
+const PARALLEL_SIZE_ALIASES: Record<string, string> = {
+  tensor_parallel_size: 'tp', tp_size: 'tp',
+  pipeline_parallel_size: 'pp', pp_size: 'pp',
+  data_parallel_size: 'dp', dp_size: 'dp',
+  expert_parallel_size: 'ep', ep_size: 'ep',
+  context_parallel_size: 'cp', cp_size: 'cp',
+};
+// The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
+// whole deployment, and neither is the load the clients put on it.
+const ENGINE_CAP_HINT: KeyHint = {
+  use: 'max_running_sequences',
+  why: "is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's (e.g. vLLM max_num_seqs x dp), and the load the clients keep in flight is concurrency (for a benchmark at --max-concurrency N, concurrency: N)",
+};
+const MAX_CONTEXT_HINT: KeyHint = {
+  use: 'max_input_tokens',
+  why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
+};
+const WORKLOAD_HINTS: Record<string, KeyHint> = {
+  max_num_seqs: ENGINE_CAP_HINT,
+  max_running_requests: ENGINE_CAP_HINT,
+  max_batch_size: ENGINE_CAP_HINT,
+  max_model_len: MAX_CONTEXT_HINT,
+  context_length: MAX_CONTEXT_HINT,
+  max_seq_len: MAX_CONTEXT_HINT,
+};
+const HARDWARE_HINTS: Record<string, KeyHint> = {
+  num_gpus: { use: 'gpus', why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together" },
+  gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
+};
 const int = (description: string, min: number, max: number, suffixes = false): IntField =>
   suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description: string, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}): RealField => ({
@@ -145,7 +191,7 @@ const parallelismSection = (description: string): SectionField => section(descri
   cp: int('Context parallel', 1, DEGREE_MAX),
   microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
   layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-});
+}, PARALLEL_SIZE_ALIASES);
 
 export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {
   version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
@@ -236,7 +282,9 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
       network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
     }),
-  }),
+    cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
+    power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
+  }, undefined, HARDWARE_HINTS),
   parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
   workload: section(
     'What the deployment serves',
@@ -272,7 +320,8 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
       }),
     },
-    { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate' },
+    { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate', max_num_batched_tokens: 'max_batched_tokens' },
+    WORKLOAD_HINTS,
   ),
   requirements: section(
     'Targets, each checked against the estimate',
@@ -289,6 +338,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
       request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
       max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
+      cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
     },
     { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
   ),

@@ -3,7 +3,10 @@
 // Hostile input is bounded here: size, NUL bytes, nesting depth, alias expansion.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PlanError } from '../core/types.js';
-import { deeperThan } from './depth.js';
+import { chargeWork } from '../core/work-budget.js';
+import { shapeProblem } from './depth.js';
+import { withoutStackTraces, yamlErrorKind } from './syntax-errors.js';
+import { aliasResolver, type ResolveAlias } from './yaml-anchors.js';
 
 /** Plans larger than this are refused before parsing (1 MiB). */
 export const MAX_PLAN_BYTES = 1024 * 1024;
@@ -13,6 +16,13 @@ export const MAX_DEPTH = 32;
 export const MAX_ALIASES = 100;
 /** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
 const MAX_NODES = 100_000;
+/**
+ * Lines and values (words, quoted scalars, flow items) in one file, counted before parsing
+ * (depth.ts): a plan needs a few hundred, a description of 10,000 characters a few thousand. The
+ * parser's cost grows with them, about a microsecond each, so a 1 MiB file of 200,000 one-line
+ * keys would cost seconds.
+ */
+export const MAX_LINES_AND_VALUES = 20_000;
 
 export interface MapEntry {
   key: string;
@@ -36,11 +46,36 @@ class Abort extends Error {
   }
 }
 
-/** A short, printable rendering of user text for messages. */
+/**
+ * Characters never sent into a message as they are: C0 and C1 controls, DEL, line and paragraph
+ * separators, and the bidirectional controls that can make text read differently than it is.
+ */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
 export function quote(text: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+  const cut = text.length > max ? text.slice(0, max) : text;
+  const clean = cut.replace(UNSAFE_CHARACTERS, '?');
+  return text.length > max ? `${clean}...` : clean;
+}
+
+/** Shapes of credentials that must never be echoed, not even as a key: a known prefix and a long tail. */
+const CREDENTIAL_SHAPE = /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-|npm_|hf_|AIza|ya29\.)[A-Za-z0-9_-]{12,}/;
+
+/**
+ * A key that a plan does not define, for an error message: quoted when it is a plain, short name
+ * (a typo worth showing), else described by its length only. A file that is no plan at all (an
+ * .env file, a credential store) must not have its content echoed through its keys.
+ */
+export function keyLabel(key: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/.test(key) && !CREDENTIAL_SHAPE.test(key) && (key.match(/[0-9]/g)?.length ?? 0) < 4;
+  return plain ? `'${key}'` : `(a key of ${key.length} characters, not shown)`;
+}
+
+/** The key as one part of a dotted path in a message: the key when keyLabel would show it, else '?'. */
+export function keyPathPart(key: string): string {
+  return keyLabel(key).startsWith("'") ? key : '?';
 }
 
 /** UTF-8 length of a string (no Buffer: the core runs without Node APIs). */
@@ -69,23 +104,27 @@ export function parseSource(text: string): SourceResult {
     const line = text.slice(0, nul).split('\n').length;
     return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
   }
-  const deep = deeperThan(text, 2 * MAX_DEPTH);
-  if (deep) {
-    return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
+  const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
+  if (shape?.limit === 'depth') {
+    return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: shape.line }] };
   }
+  if (shape) {
+    return { ok: false, errors: [{ message: `the file has more than ${MAX_LINES_AND_VALUES} lines and values; a plan needs a few dozen`, line: shape.line }] };
+  }
+  chargeWork(text.length);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     // uniqueKeys: false because the parser's own check is quadratic (52 s for 40k keys);
     // TreeBuilder reports duplicates instead, with a Set.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    doc = withoutStackTraces(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
   } catch (err) {
-    // e.g. the parser's own stack overflowing on pathological nesting
-    return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${quote(String(err))})` }] };
+    // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
+    return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ message: syntaxMessage(e.message), line: lineOf(e.pos[0]) })) };
+    return { ok: false, errors: doc.errors.map((e) => syntaxError(e.code, lineCounter.linePos(e.pos[0]))) };
   }
   if (doc.contents === null) return { ok: true, root: null, errors: [] };
   try {
@@ -98,9 +137,9 @@ export function parseSource(text: string): SourceResult {
   }
 }
 
-function syntaxMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML/JSON syntax error: ${quote(firstLine, 200)}`;
+/** A parse error by its line, column and kind: the parser's own message quotes the text, so it is not used. */
+function syntaxError(code: string, at: { line: number; col: number }): PlanError {
+  return { message: `YAML/JSON syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(code)}`, line: at.line };
 }
 
 class TreeBuilder {
@@ -109,12 +148,17 @@ class TreeBuilder {
   /** duplicate keys: reported, the first value kept, reading goes on */
   readonly duplicates: PlanError[] = [];
 
+  private readonly resolveAlias: ResolveAlias;
+
   constructor(
-    private readonly doc: Document.Parsed,
+    doc: Document.Parsed,
     private readonly lineOf: (offset: number | undefined) => number,
-  ) {}
+  ) {
+    this.resolveAlias = aliasResolver(doc);
+  }
 
   build(node: Node | null, depth = 1, path = ''): SourceNode {
+    chargeWork(1);
     if (++this.nodes > MAX_NODES) {
       throw new Abort({ message: `the file has more than ${MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
     }
@@ -127,8 +171,8 @@ class TreeBuilder {
       if (++this.aliases > MAX_ALIASES) {
         throw new Abort({ message: `the file uses more than ${MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
       }
-      const target = node.resolve(this.doc);
-      if (!target) throw new Abort({ message: `alias *${quote(node.source)} refers to no anchor`, line });
+      const target = this.resolveAlias(node);
+      if (!target) throw new Abort({ message: 'an alias (*name) refers to no anchor (&name) before it', line });
       return this.build(target, depth + 1, path);
     }
     if (isScalar(node)) {
@@ -148,9 +192,9 @@ class TreeBuilder {
           throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
         }
         const key = String(keyNode.value);
-        const keyPath = path ? `${path}.${quote(key)}` : quote(key);
+        const keyPath = path ? `${path}.${keyPathPart(key)}` : keyPathPart(key);
         if (seen.has(key)) {
-          const message = `${keyPath}: duplicate key '${quote(key)}': each key may appear once in a map`;
+          const message = `${keyPath}: duplicate key ${keyLabel(key)}: each key may appear once in a map`;
           this.duplicates.push({ message, path: keyPath, line: keyLine });
           continue;
         }

@@ -1,7 +1,7 @@
 // Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
-// (bytes, bytes/s, FLOP/s, seconds, tokens/s, plain counts).
+// (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
 
-export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'requestRate' | 'count';
+export type Dimension = 'bytes' | 'byteRate' | 'flops' | 'time' | 'tokenRate' | 'requestRate' | 'power' | 'count';
 
 export interface UnitDef {
   /** the spelling shown in messages and used in the JSON Schema */
@@ -97,6 +97,14 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionDef>> = {
       { symbol: '/s', spellings: ['requests/s', 'req/s', 'qps', 'rps', 'requests/sec'], factor: 1 },
       { symbol: '/min', spellings: ['requests/min', 'req/min', 'rpm'], factor: 1 / 60 },
       { symbol: '/h', spellings: ['requests/h', 'req/h'], factor: 1 / 3600 },
+    ],
+  },
+  power: {
+    base: 'W',
+    bitSensitive: false,
+    units: [
+      { symbol: 'W', spellings: ['watts', 'watt'], factor: 1 },
+      { symbol: 'kW', spellings: ['kilowatts'], factor: 1e3 },
     ],
   },
   count: {

@@ -8,6 +8,7 @@ import { didYouMeanSuffix } from './didYouMean.js';
 import {
   type Field,
   type IntField,
+  type KeyHint,
   type KeyMeaning,
   type IntListField,
   type QuantityField,
@@ -17,7 +18,7 @@ import {
   PLAN_SCHEMA,
   sectionKeys,
 } from './schema.js';
-import { type MapEntry, type SourceNode, quote } from './source.js';
+import { type MapEntry, type SourceNode, keyLabel, keyPathPart, quote } from './source.js';
 import { acceptedUnits, DIMENSIONS, findUnit, parseQuantity, scale } from './units.js';
 
 export type PlanValues = { [key: string]: unknown };
@@ -40,6 +41,14 @@ export function describeValue(node: SourceNode): string {
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
   if (typeof v === 'boolean') return String(v);
   return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`; // !!binary, 1.1 timestamps
+}
+
+/** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
+export function describeKind(node: SourceNode): string {
+  if (node.type !== 'scalar') return node.type === 'map' ? 'a map' : 'a list';
+  const v = node.value;
+  if (v === null || v === undefined) return 'nothing (an empty value)';
+  return typeof v === 'string' ? `a string of ${v.length} characters (not shown)` : `a ${typeof v}`;
 }
 
 function formatNumber(n: number): string {
@@ -76,11 +85,33 @@ function sectionIndex(): Map<string, ReadonlyMap<string, KeyMeaning>> {
 }
 const SECTIONS = sectionIndex();
 
+/** Every section's hints (serving-tool keys that mean something else here), by key: section path and hint. */
+function hintIndex(): Map<string, { path: string; hint: KeyHint }> {
+  const index = new Map<string, { path: string; hint: KeyHint }>();
+  const walk = (sec: SectionField, prefix: string): void => {
+    for (const [key, hint] of Object.entries(sec.hints ?? {})) index.set(key, { path: prefix, hint });
+    for (const [key, field] of Object.entries(sec.fields)) {
+      if (field.kind === 'section') walk(field, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  walk(PLAN_SCHEMA, '');
+  return index;
+}
+const HINTS = hintIndex();
+
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
 function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string): string {
+  const hinted = HINTS.get(key.toLowerCase());
+  if (hinted) {
+    const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+    return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
+  }
   const near = didYouMeanSuffix(key, siblings.keys());
   if (near) return near;
-  const homes = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+  const all = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+  // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
+  const main = all.filter((h) => !h.startsWith('disaggregation.'));
+  const homes = main.length > 0 ? main : all;
   if (homes.length === 0) return '';
   return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
 }
@@ -97,9 +128,10 @@ class Validator {
     const out: PlanValues = {};
     if (node.type === 'scalar' && (node.value === null || node.value === undefined)) return out; // "claims:" left empty
     if (node.type !== 'map') {
+      // the top level is no field a plan defines: a file that is not a plan (an .env file) is not quoted
       const where = prefix === '' ? 'the file' : prefix;
       this.errors.push({
-        message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${describeValue(node)}`,
+        message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${prefix === '' ? describeKind(node) : describeValue(node)}`,
         ...(prefix ? { path: prefix } : {}),
         line: node.line,
       });
@@ -112,9 +144,14 @@ class Validator {
       const meaning = keys.get(entry.key);
       const writtenPath = prefix ? `${prefix}.${entry.key}` : entry.key;
       if (!meaning) {
-        this.error(prefix ? `${prefix}.${quote(entry.key)}` : quote(entry.key), entry.keyLine,
-          // past the errors a report shows, skip the suggestion search (thousands of junk keys)
-          `unknown key '${quote(entry.key)}'${this.errors.length < 200 ? suggestion(entry.key, keys, prefix) : ''}`);
+        // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
+        if (this.errors.length >= 200) {
+          this.errors.push({ message: 'unknown key', line: entry.keyLine });
+          continue;
+        }
+        // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
+        this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine,
+          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`);
         continue;
       }
       const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
@@ -299,6 +336,7 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
   time: { unit: 'ms', suffix: 'ms' },
   tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
   requestRate: { unit: '/s', suffix: 'per_s' },
+  power: { unit: 'W', suffix: 'w' },
 };
 
 function get(values: PlanValues, path: string): unknown {

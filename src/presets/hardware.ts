@@ -6,7 +6,8 @@
 //     79.65 GiB reported, 79.19 GiB allocatable);
 //   peak_tflops / peak_tflops_fp8 / peak_tflops_fp4: DENSE peaks in FLOP/s (datasheets
 //     often print the 2:4-sparse figure, twice the dense one);
-//   bandwidths: bytes/s per device, one direction.
+//   bandwidths: bytes/s per device, one direction;
+//   power: W per device, the datasheet TDP (maximum board power), where the vendor publishes one.
 // `gpus_per_node` is the size of the fast-interconnect domain of the usual server
 // (8 for HGX / OAM boxes). Efficiencies, latencies and `gpus` are left to the core.
 import type { HardwareSpec } from '../core/types.js';
@@ -64,6 +65,7 @@ const ALL: readonly HardwarePreset[] = [
       memory: 40_960 * MiB, // nvidia-smi: 40960MiB (older drivers show 40536MiB)
       peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
       memory_bandwidth: 1555 * GBps, // datasheet 1,555 GB/s
+      power: 400, // W, datasheet: max TDP 400 W (SXM)
       intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
       inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
     },
@@ -81,6 +83,7 @@ const ALL: readonly HardwarePreset[] = [
       memory: 81_920 * MiB, // nvidia-smi: 81920MiB
       peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
       memory_bandwidth: 2039 * GBps, // datasheet 2,039 GB/s (SXM)
+      power: 400, // W, datasheet: max TDP 400 W (SXM)
       intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
       inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
     },
@@ -99,6 +102,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 989.4 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity; whitepaper dense 989.4
       peak_tflops_fp8: 1978.9 * TFLOPS, // datasheet FP8 3,958 with sparsity; whitepaper dense 1,978.9
       memory_bandwidth: 3.35 * TBps, // datasheet 3.35 TB/s
+      power: 700, // W, datasheet: max TDP up to 700 W (configurable)
       intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
       inter_node_bandwidth: gbit(400), // DGX H100: one 400 Gb/s NDR NIC per GPU
     },
@@ -115,6 +119,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 756.5 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756.5 dense
       peak_tflops_fp8: 1513 * TFLOPS, // datasheet FP8 3,026 with sparsity -> 1,513 dense
       memory_bandwidth: 2.0 * TBps, // datasheet 2 TB/s
+      power: 350, // W, datasheet: max TDP 300-350 W (configurable); the upper figure
       intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
     },
@@ -135,6 +140,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 989.4 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989.4 dense (as H100 SXM)
       peak_tflops_fp8: 1978.9 * TFLOPS, // FP8 3,958 with sparsity -> 1,978.9 dense
       memory_bandwidth: 4.8 * TBps, // 4.8 TB/s
+      power: 700, // W, H200 page: max TDP up to 700 W (configurable)
       intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
     },
@@ -172,6 +178,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops_fp8: 4500 * TFLOPS, // HGX B200 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
       peak_tflops_fp4: 9000 * TFLOPS, // HGX B200 FP4 144 PFLOPS sparse / 8 / 2 -> 9 PF dense
       memory_bandwidth: 8 * TBps, // DGX B200: 64 TB/s over 8 GPUs
+      power: 1000, // W, HGX B200: up to 1,000 W per GPU
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
       inter_node_bandwidth: gbit(400), // DGX B200: 8x 400 Gb/s ConnectX-7, one per GPU
     },
@@ -192,6 +199,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
       peak_tflops_fp4: 10000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse / 72 / 2 -> 10 PF dense
       memory_bandwidth: 8 * TBps, // NVL72: 576 TB/s over 72 GPUs
+      power: 1200, // W, B200 in GB200 NVL72: 1,200 W per GPU (Blackwell datasheet figures are given at this power)
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
       inter_node_bandwidth: gbit(400), // NVL72 compute trays: one 400 Gb/s ConnectX-7 NIC per GPU
     },
@@ -246,6 +254,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 1307.4 * TFLOPS, // BF16 dense 1,307.4 (2,614.9 sparse)
       peak_tflops_fp8: 2614.9 * TFLOPS, // FP8 dense 2,614.9 (5,229.8 sparse)
       memory_bandwidth: 5.3 * TBps, // 5.3 TB/s
+      power: 750, // W, AMD: peak total board power 750 W
       intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way (to all 7 peers together)
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
       // Calibrated, not a datasheet figure: serving runs on MI300X (SGLang 0.5.7, vLLM 0.17 with ROCm)
@@ -269,6 +278,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 1307.4 * TFLOPS, // BF16 dense 1,307.4
       peak_tflops_fp8: 2614.9 * TFLOPS, // FP8 dense 2,614.9
       memory_bandwidth: 6 * TBps, // 6 TB/s
+      power: 1000, // W, AMD: peak total board power 1,000 W
       intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
     },
@@ -344,6 +354,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 362.05 * TFLOPS, // datasheet BF16 Tensor Core 362.05 | 733 (sparse)
       peak_tflops_fp8: 733 * TFLOPS, // datasheet FP8 Tensor Core 733 | 1,466 (sparse)
       memory_bandwidth: 864 * GBps, // datasheet 864 GB/s
+      power: 350, // W, datasheet: max power consumption 350 W
       intra_node_bandwidth: 32 * GBps, // PCIe Gen4 x16, one direction; no NVLink
       inter_node_bandwidth: gbit(200), // one 200 Gb/s NIC per GPU assumed
     },
@@ -360,6 +371,7 @@ const ALL: readonly HardwarePreset[] = [
       peak_tflops: 165.2 * TFLOPS, // Ada whitepaper: BF16 with FP32 accumulate 165.2 dense (330.4 sparse)
       peak_tflops_fp8: 330.3 * TFLOPS, // FP8 with FP32 accumulate 330.3 dense (660.6 sparse)
       memory_bandwidth: 1008 * GBps, // 1,008 GB/s
+      power: 450, // W, NVIDIA: graphics card power 450 W
       intra_node_bandwidth: 32 * GBps, // PCIe Gen4 x16, one direction; no NVLink, no P2P
       inter_node_bandwidth: gbit(100), // one 100 Gb/s NIC per GPU assumed
     },

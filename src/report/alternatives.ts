@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
 import { layoutText } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
 import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
-import { escapeCell, escapeMarkdown } from './escape.js';
+import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
 
@@ -67,7 +67,7 @@ function topHeading(r: SuggestResult): string {
   return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
 }
 
-/** The folded "Alternatives" section for one plan's report in a pull-request comment. */
+/** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 export function renderAlternativesMarkdown(r: SuggestResult, options: AlternativesOptions = {}): string {
   const top = options.top ?? 3;
   const parts: string[] = [planLine(r), ...impossibleLines(r)];
@@ -80,7 +80,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
     parts.push('What would make it pass:');
     parts.push(helpful.map((a) => `- ${a.outcome === 'found' ? '✅' : '❔'} ${code(a.change.replace(/`/g, "'"))}: ${escapeMarkdown(a.detail)}`).join('\n'));
   }
-  return `<details>\n<summary>Alternatives</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
+  return `<details>\n<summary>💡 Alternatives for ${escapeHtml(r.name)}</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
 }
 
 /** `suggest --format markdown`: the whole search result. */

@@ -7,19 +7,57 @@ const ZERO_WIDTH_SPACE = '\u200B';
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /**
- * Plan text for inline markdown (a paragraph, list item or heading): HTML is entity-encoded,
- * markdown punctuation backslash-escaped, @mentions and #123 references broken with a
+ * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** A hidden character shown as its escape: \x1b, \u202e. */
+function showEscaped(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
+const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
+
+/**
+ * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
+ * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
+ * entity-encoded, @mentions, #123 and GH-123 references and commit-like hex broken with a
  * zero-width space, and newlines turned into <br> so text cannot start a new block.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(HIDDEN_CHARACTERS, showEscaped)
     .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
     .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+    .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+    .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
     .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
     .replace(/\r\n?|\n/g, '<br>');
+}
+
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): hidden characters shown escaped, entities, `$`, mentions, references and
+ * commit-like hex broken as escapeMarkdown does, one line.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(HIDDEN_CHARACTERS, showEscaped)
+    .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+    .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+    .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+    .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
 }
 
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
@@ -34,8 +72,11 @@ export function mermaidLabel(text: string): string {
 
 /**
  * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
- * overwrite a line) are shown as \xNN instead of being sent to the terminal.
+ * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
+ * terminal shows) as \uNNNN, instead of being sent to the terminal.
  */
 export function escapeTerminal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

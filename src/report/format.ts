@@ -66,6 +66,15 @@ export function formatPercent(fraction: number): string {
   return `${fraction < 0 ? MINUS : ''}${text.replace(/\.?0+$/, '')}%`;
 }
 
+/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
+export function formatUsd(usd: number): string {
+  const abs = Math.abs(usd);
+  const sign = usd < 0 ? MINUS : '';
+  if (abs >= 1000) return `${sign}$${formatCount(abs)}`;
+  if (abs >= 1 || abs === 0) return `${sign}$${abs.toFixed(2)}`;
+  return `${sign}$${abs.toPrecision(2)}`;
+}
+
 type Formatter = (n: number) => string;
 
 const FORMATTERS: Record<string, Formatter> = {
@@ -78,6 +87,9 @@ const FORMATTERS: Record<string, Formatter> = {
   ratio: formatPercent,
   '%': (p) => formatPercent(p / 100),
   bytes: (b) => formatGiB(b / 2 ** 30),
+  usd: formatUsd,
+  'tokens/j': (t) => `${formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
+  'requests/s': (r) => `${formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
 };
 
 /** Any check figure in its unit; unknown units get a plain number followed by the unit. */
@@ -87,27 +99,4 @@ export function formatQuantity(value: number | null | undefined, unit?: string):
   if (formatter) return formatter(value);
   const number = Number.isInteger(value) ? formatCount(value) : formatNumber(value);
   return unit ? `${number} ${unit}` : number;
-}
-
-/** A signed difference in the same unit: +3.70 GiB, −5.00 ms; ±0 when it rounds to nothing. */
-export function formatDelta(current: number, base: number, unit?: string): string {
-  const delta = current - base;
-  const magnitude = formatQuantity(Math.abs(delta), unit);
-  if (/^[0.]+(\s|%|$)/.test(magnitude) || delta === 0) return '\u00B10';
-  return `${delta > 0 ? '+' : MINUS}${magnitude}`;
-}
-
-/**
- * A figure with its change from the base branch, e.g. "18.9 GiB (+3.70 GiB)".
- * `base` undefined: no comparison asked; null: the base could not compute it.
- */
-export function formatWithDelta(current: number | null | undefined, unit: string | undefined, base?: number | null): string {
-  const text = formatQuantity(current, unit);
-  if (base === undefined) return text;
-  const hasCurrent = current !== null && current !== undefined && Number.isFinite(current);
-  const hasBase = base !== null && Number.isFinite(base);
-  if (hasCurrent && hasBase) return `${text} (${formatDelta(current, base, unit)})`;
-  if (hasCurrent) return `${text} (was ${NOT_COMPUTABLE})`;
-  if (hasBase) return `${text} (was ${formatQuantity(base, unit)})`;
-  return text;
 }

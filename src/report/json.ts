@@ -4,7 +4,7 @@ import type { PlanReport, Report } from '../core/types.js';
 /** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
 function orderedPlan(plan: PlanReport): unknown {
   const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
-  const withRanges = metrics ? { ...metrics, ranges: ranges ?? {} } : null;
+  const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
   return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
 }
 

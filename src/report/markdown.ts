@@ -1,30 +1,45 @@
-// The markdown report: what the GitHub Action posts as a pull-request comment and job summary.
-// Everything that comes from a plan goes through escape.ts; numbers through format.ts.
+// The markdown report: what the GitHub Action posts as a pull-request comment and job summary,
+// and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
+// seconds (what fails and why, what changed and by how much), then a summary table, then a
+// section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
 import { markdownTable } from 'markdown-table';
-import type { Check, DeviceMemory, Metrics, PlanReport, Report, TimeFigure, Verdict } from '../core/types.js';
-import { escapeCell, escapeMarkdown } from './escape.js';
-import { formatQuantity, formatWithDelta, NOT_COMPUTABLE } from './format.js';
+import type { DeviceMemory, Metrics, PlanReport, Report, Verdict } from '../core/types.js';
+import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
+import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
+import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
+import { formatQuantity, NOT_COMPUTABLE } from './format.js';
+import { headlineLines, reasonShort } from './headline.js';
+import { importedSection } from './imported.js';
 import { renderMemoryChart } from './memory-chart.js';
 import { renderPoolsSection } from './pools.js';
-import { checkCounts, checksByUrgency, metricUnit, planCounts, STATUS_EMOJI, unnamedMissing, VERDICT_EMOJI } from './summary.js';
+import { performanceSection } from './performance-table.js';
+import { withRange } from './ranges.js';
+import { checkCounts, metricUnit, planCounts, VERDICT_EMOJI, worstFirst } from './summary.js';
 
 export interface PlanMarkdownOptions {
   /** the plan's report on the base branch: figures show their change; null: the plan is new */
   base?: PlanReport | null;
   /** heading level of the plan's title (default 3) */
   headingLevel?: number;
+  /** percent below which a change is not shown (default 1) */
+  minChange?: number;
+  /** the plan's Alternatives (markdown from report/alternatives.ts), at the end of its section */
+  alternatives?: string;
 }
 
 export interface ReportMarkdownOptions {
   /** base-branch reports by plan file; null: the plan is new on this branch */
   bases?: Record<string, PlanReport | null>;
   title?: string;
+  /** what the base is called in the headline ("main"); default "the base" */
+  baseName?: string;
+  /** percent below which a change is not reported (the action's min-change) */
+  minChange?: number;
+  /** Alternatives markdown by plan file */
+  alternatives?: Record<string, string>;
 }
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
-
-/** An identifier we generate (check ids, metric names) in a code span; anything odd is escaped instead. */
-const code = (id: string): string => (/^[A-Za-z0-9_.\-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id));
 
 function verdictText(verdict: Verdict, base: PlanReport | null | undefined): string {
   if (base && base.verdict !== verdict) return `${base.verdict} → ${verdict}`;
@@ -38,49 +53,28 @@ function verdictLine(report: Report, title: string): string {
   return `${VERDICT_EMOJI[report.verdict]} **${escapeMarkdown(title)}: ${report.verdict}** — ${counts}`;
 }
 
-function summaryTable(plans: readonly PlanReport[], bases: Record<string, PlanReport | null> | undefined): string {
-  const metric = (p: PlanReport, key: keyof Metrics, unit: string, base: PlanReport | null | undefined) => {
-    const text = formatWithDelta(p.metrics?.[key], unit, base ? (base.metrics?.[key] ?? null) : undefined);
-    // memory that is not computable still has a floor when the core reports one (extension metric)
-    const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
-    const withFloor = p.metrics?.[key] == null && typeof floor === 'number' && floor > 0 ? `${text} (≥ ${formatQuantity(floor, unit)})` : text;
-    return escapeCell(withFloor);
-  };
+/** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
+function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undefined, minChange: number): string {
+  const unit = metricUnit(key);
+  const value = p.metrics?.[key];
+  let text = withRange(formatQuantity(value, unit), p, key);
+  const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
+  if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
+  // a new plan (base null) has nothing to compare with
+  if (base) text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
+  return escapeCell(text);
+}
+
+function summaryTable(plans: readonly PlanReport[], bases: Record<string, PlanReport | null> | undefined, minChange: number): string {
+  const withCost = plans.some((p) => typeof p.metrics?.cost_per_million_tokens === 'number');
+  const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
   const rows = plans.map((p) => {
     const base = bases?.[p.file];
     const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
-    return [
-      name,
-      `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`,
-      metric(p, 'memory_per_gpu_gib', 'GiB', base),
-      metric(p, 'ttft_ms', 'ms', base),
-      metric(p, 'tpot_ms', 'ms', base),
-      metric(p, 'throughput_tokens_per_s', 'tokens/s', base),
-    ];
+    return [name, `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
   });
-  return table([['Plan', 'Verdict', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput'], ...rows]);
-}
-
-function checkRow(check: Check, base: PlanReport | null | undefined): string[] {
-  const before = base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
-  const status = before && before.status !== check.status ? `${before.status} → ${check.status}` : check.status;
-  const baseValue = base ? (before ? (before.value ?? null) : undefined) : undefined;
-  const value = check.value === undefined ? '' : formatWithDelta(check.value, check.unit, baseValue);
-  const limit = check.limit === undefined ? '' : formatQuantity(check.limit, check.unit);
-  const where = check.line !== undefined ? ` (line ${check.line})` : '';
-  const unnamed = unnamedMissing(check);
-  const missing = unnamed.length ? ` Missing: ${unnamed.join(', ')}.` : '';
-  return [
-    `${STATUS_EMOJI[check.status]} ${status}`,
-    `${escapeCell(check.title)}<br>${code(check.id)}`,
-    escapeCell(value),
-    escapeCell(limit),
-    escapeCell(`${check.detail}${where}${missing}`),
-  ];
-}
-
-function checksTable(checks: readonly Check[], base: PlanReport | null | undefined): string {
-  return table([['Status', 'Check', 'Value', 'Limit', 'Detail'], ...checks.map((c) => checkRow(c, base))]);
+  const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
+  return table([header, ...rows]);
 }
 
 function errorsList(plan: PlanReport): string {
@@ -104,71 +98,42 @@ function memoryDevices(plan: PlanReport): DeviceMemory[] {
   }];
 }
 
-function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h: string): string {
+const DEVICE_KEYS: ReadonlyArray<[keyof DeviceMemory, string]> = [
+  ['weights_gib', 'weights_gib'], ['kv_cache_gib', 'kv_cache_gib'], ['activations_gib', 'activations_gib'], ['overhead_gib', 'overhead_gib'],
+  ['total_gib', 'memory_per_gpu_gib'], ['usable_gib', 'usable_gib'], ['capacity_gib', 'capacity_gib'],
+];
+
+function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h: string, minChange: number): string {
   const devices = memoryDevices(plan);
   if (devices.length === 0) return '';
   const baseDevices = base ? memoryDevices(base) : undefined;
-  const cell = (d: DeviceMemory, key: keyof DeviceMemory) => {
-    const before = baseDevices ? (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) : undefined;
-    return escapeCell(formatWithDelta(d[key], 'GiB', before));
+  const cell = (d: DeviceMemory, key: keyof DeviceMemory, metricKey: string): string => {
+    const value = d[key] as number | null;
+    const text = formatQuantity(value, 'GiB');
+    if (baseDevices === undefined) return escapeCell(text);
+    const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) as number | null;
+    return escapeCell(withChange(text, metricKey, value, before, minChange));
   };
   // a total that is not computable still has a floor (its weights): say so
-  const total = (d: DeviceMemory) =>
-    d.total_gib === null && d.total_floor_gib > 0 ? escapeCell(`${NOT_COMPUTABLE} (≥ ${formatQuantity(d.total_floor_gib, 'GiB')})`) : cell(d, 'total_gib');
   const rows = devices.map((d) => [
-    plan.details ? `${d.stage} (${d.layers} layers)` : 'most loaded',
-    cell(d, 'weights_gib'), cell(d, 'kv_cache_gib'), cell(d, 'activations_gib'), cell(d, 'overhead_gib'),
-    total(d), cell(d, 'usable_gib'), cell(d, 'capacity_gib'),
+    plan.details ? (devices.length === 1 ? `every device (${d.layers} layers)` : `${d.stage} (${d.layers} layers)`) : 'most loaded',
+    ...DEVICE_KEYS.map(([key, metricKey]) =>
+      key === 'total_gib' && d.total_gib === null && d.total_floor_gib > 0
+        ? escapeCell(`${NOT_COMPUTABLE} (≥ ${formatQuantity(d.total_floor_gib, 'GiB')})`)
+        : cell(d, key, metricKey)),
   ]);
-  const header = ['Stage', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
-  const chart = plan.details ? renderMemoryChart(devices) : '';
+  const header = [plan.details && devices.length > 1 ? 'Stage' : 'Device', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
+  const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
   return [`${h} Memory per device`, table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
 
-type TimeKey = 'ttft_ms' | 'tpot_ms' | 'decode_step_ms' | 'throughput_tokens_per_s';
-const TIME_ROWS: ReadonlyArray<[TimeKey, string, 'floor' | 'ceiling']> = [
-  ['ttft_ms', 'TTFT (time to first token)', 'floor'],
-  ['tpot_ms', 'TPOT (time per output token)', 'floor'],
-  ['decode_step_ms', 'Decode step', 'floor'],
-  ['throughput_tokens_per_s', 'Throughput (output, whole deployment)', 'ceiling'],
-];
-
-function timeFigures(plan: PlanReport): Record<TimeKey, TimeFigure> | null {
-  if (plan.details) return plan.details.times;
-  const m = plan.metrics;
-  if (!m) return null;
-  const fig = (estimate: number | null, unit: string, bound: number | null = null): TimeFigure => ({ estimate, bound, unit });
-  return {
-    ttft_ms: fig(m.ttft_ms, 'ms'),
-    tpot_ms: fig(m.tpot_ms, 'ms'),
-    decode_step_ms: fig(m.decode_step_ms, 'ms'),
-    throughput_tokens_per_s: fig(m.throughput_tokens_per_s, 'tokens/s', m.throughput_upper_bound_tokens_per_s),
-  };
-}
-
-function timesSection(plan: PlanReport, base: PlanReport | null | undefined, h: string): string {
-  const figures = timeFigures(plan);
-  if (!figures) return '';
-  const baseFigures = base ? timeFigures(base) : undefined;
-  const rows = TIME_ROWS.map(([key, label, kind]) => {
-    const f = figures[key];
-    const before = baseFigures === undefined ? undefined : (baseFigures?.[key].estimate ?? null);
-    const bound = f.bound === null ? NOT_COMPUTABLE : `${kind === 'floor' ? '≥' : '≤'} ${formatQuantity(f.bound, f.unit)}`;
-    return [label, escapeCell(formatWithDelta(f.estimate, f.unit, before)), escapeCell(bound)];
-  });
-  const notes: string[] = [];
-  const times = plan.details?.times;
-  if (times?.decode_bound_by) notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-  if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-  notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times, a ceiling for rates).');
-  return [`${h} Time estimates`, table([['Figure', 'Estimate', 'Physical bound'], ...rows]), notes.join(' ')].join('\n\n');
-}
-
-function metricsSection(metrics: Metrics, base: PlanReport | null | undefined): string {
-  const rows = Object.entries(metrics).map(([key, value]) => {
-    const before = base ? (base.metrics?.[key] ?? null) : undefined;
-    return [code(key), escapeCell(formatWithDelta(value, metricUnit(key), before))];
-  });
+function metricsSection(metrics: Metrics, base: PlanReport | null | undefined, minChange: number): string {
+  const rows = Object.entries(metrics)
+    .filter(([, value]) => value === null || typeof value === 'number')
+    .map(([key, value]) => {
+      const text = formatQuantity(value, metricUnit(key));
+      return [code(key), escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
+    });
   return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;
 }
 
@@ -179,40 +144,63 @@ function assumptionsSection(plan: PlanReport): string {
   return `<details><summary>Assumptions (${assumptions.length})</summary>\n\n${items.join('\n')}\n\n</details>`;
 }
 
-/** One plan's section: verdict, problems first with their numbers, then memory, times, assumptions. */
+/** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
 export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions = {}): string {
   const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
   const h = '#'.repeat(level);
   const sub = '#'.repeat(level + 1);
   const base = opts.base;
+  const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+  const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
   const parts: string[] = [];
   const newTag = base === null ? ' (new plan)' : '';
   parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
   parts.push(`File: ${escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
   if (plan.errors.length > 0) parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
-  const { attention, passing } = checksByUrgency(plan.checks);
-  if (attention.length > 0) parts.push(checksTable(attention, base));
-  if (passing.length > 0) {
-    parts.push(`<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, base)}\n\n</details>`);
-  }
+  const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
+  if (attention.length > 0) parts.push(checksTable(attention, ctx));
+  parts.push(unverifiedSection(plan.checks, ctx));
+  parts.push(passingSection(plan.checks, ctx));
   if (plan.verdict !== 'error') {
     // A disaggregated plan shows its pools side by side instead of one memory table.
-    parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub));
-    parts.push(timesSection(plan, base, sub));
-    if (plan.metrics) parts.push(metricsSection(plan.metrics, base));
+    parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
+    parts.push(performanceSection(plan, base, sub, minChange));
+    parts.push(importedSection(plan.details?.origins));
+    if (plan.metrics) parts.push(metricsSection(plan.metrics, base, minChange));
     parts.push(assumptionsSection(plan));
   }
+  if (opts.alternatives) parts.push(opts.alternatives.trim());
   return parts.filter(Boolean).join('\n\n');
 }
 
-/** The whole report: verdict line first, a summary table when there are several plans, then each plan. */
+/**
+ * Plans that need no reading: on a base, unchanged (by min-change) and not failing. A failing plan
+ * is always shown: it fails the job.
+ */
+function isQuiet(plan: PlanReport, base: PlanReport | null | undefined, minChange: number): boolean {
+  return base !== null && base !== undefined && plan.verdict !== 'fail' && plan.verdict !== 'error' && !planChanged(plan, base, minChange);
+}
+
+/** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
 export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions = {}): string {
+  const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
   const parts = [verdictLine(report, opts.title ?? 'Parallel plan check')];
-  if (report.plans.length === 0) parts.push('No plan files found.');
-  if (report.plans.length > 1) parts.push(summaryTable(report.plans, opts.bases));
-  for (const plan of report.plans) {
-    const base = opts.bases ? opts.bases[plan.file] : undefined;
-    parts.push(renderPlanMarkdown(plan, { base, headingLevel: 3 }));
+  const plans = worstFirst(report.plans);
+  const headline = headlineLines(plans, { ...(opts.bases ? { bases: opts.bases } : {}), ...(opts.baseName ? { baseName: opts.baseName } : {}), minChange });
+  if (headline.length > 0) parts.push(headline.map((line) => `- ${line}`).join('\n'));
+  if (plans.length === 0) parts.push('No plan files found.');
+  const baseOf = (p: PlanReport) => (opts.bases ? opts.bases[p.file] : undefined);
+  const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
+  const shown = plans.filter((p) => !quiet.includes(p));
+  if (shown.length > 1 || (shown.length === 1 && quiet.length > 0)) parts.push(summaryTable(shown, opts.bases, minChange));
+  const section = (plan: PlanReport, level: number) =>
+    renderPlanMarkdown(plan, { base: baseOf(plan), headingLevel: level, minChange, ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}) });
+  for (const plan of shown) parts.push(section(plan, 3));
+  if (quiet.length > 0) {
+    const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
+    const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
+    const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
+    parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -51,6 +51,6 @@ export function renderPoolsSection(plan: PlanReport, h: string): string {
   if (!d) return '';
   const devices = [...d.prefill.devices, ...d.decode.devices];
   const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
-  const chart = renderMemoryChart(devices, labels);
+  const chart = renderMemoryChart(devices, { labels });
   return [`${h} Prefill and decode pools`, table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
 }

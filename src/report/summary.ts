@@ -8,6 +8,12 @@ export const STATUS_EMOJI: Record<CheckStatus, string> = { pass: 'âœ…', warn: 'â
 const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unverified: 2, pass: 3 };
 const VERDICT_ORDER: Verdict[] = ['error', 'fail', 'warn', 'pass'];
 
+/** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
+export function worstFirst(plans: readonly PlanReport[]): PlanReport[] {
+  const rank = (v: Verdict) => VERDICT_ORDER.indexOf(v);
+  return plans.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i).map((e) => e.p);
+}
+
 /** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
 export function checksByUrgency(checks: readonly Check[]): { attention: Check[]; passing: Check[] } {
   const sorted = checks
@@ -42,8 +48,11 @@ export function planCounts(plans: readonly PlanReport[]): string {
   return `${plural(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
-/** The unit of a metric, from the suffix of its contract name (memory_per_gpu_gib -> GiB). */
+/** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */
 export function metricUnit(key: string): string | undefined {
+  if (key.startsWith('cost_per_million_tokens')) return 'USD';
+  if (key.startsWith('tokens_per_joule')) return 'tokens/J';
+  if (key.includes('request_rate')) return 'requests/s';
   if (key.endsWith('_gib')) return 'GiB';
   if (key.endsWith('_ms')) return 'ms';
   if (key.endsWith('_tokens_per_s')) return 'tokens/s';
@@ -55,4 +64,27 @@ export function metricUnit(key: string): string | undefined {
 /** Keys missing for a check that its detail does not already name (the core often lists them in the text). */
 export function unnamedMissing(check: Check): string[] {
   return (check.missing ?? []).filter((key) => !check.detail.includes(key));
+}
+
+const METRIC_LABELS: Record<string, string> = {
+  throughput_tokens_per_s: 'throughput',
+  ttft_ms: 'TTFT',
+  ttft_idle_ms: 'TTFT on an idle deployment',
+  tpot_ms: 'TPOT',
+  decode_step_ms: 'decode step',
+  memory_per_gpu_gib: 'memory per GPU',
+  kv_cache_capacity_tokens: 'KV-cache capacity',
+  cost_per_million_tokens: 'cost per million tokens',
+  tokens_per_joule: 'tokens per joule',
+  max_request_rate: 'max request rate',
+  e2e_p99_ms: 'end-to-end p99',
+};
+
+/** A metric in words: "TPOT", "cost per million tokens", "TTFT p99". */
+export function metricLabel(key: string): string {
+  const known = METRIC_LABELS[key];
+  if (known) return known;
+  const percentile = /^(ttft|tpot|e2e)_(p\d+)_ms$/.exec(key);
+  if (percentile) return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1]!.toUpperCase()} ${percentile[2]}`;
+  return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
 }

@@ -2,7 +2,7 @@
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
-import { checkCounts, checksByUrgency, planCounts, unnamedMissing } from './summary.js';
+import { checkCounts, checksByUrgency, planCounts, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
 
@@ -39,6 +39,9 @@ function keyMetrics(plan: PlanReport): string {
     ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
     ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
     ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+    // cost and energy only when the plan prices or powers its devices
+    ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${formatQuantity(m.cost_per_million_tokens, 'USD')} per million tokens`]] : []),
+    ...(typeof m.tokens_per_joule === 'number' ? [['energy', formatQuantity(m.tokens_per_joule, 'tokens/J')]] : []),
   ];
   return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
@@ -54,7 +57,8 @@ export function renderPlanText(plan: PlanReport): string {
 }
 
 export function renderText(report: Report): string {
-  const sections = report.plans.map(renderPlanText);
+  // failing plans first, as in the markdown report
+  const sections = worstFirst(report.plans).map(renderPlanText);
   sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
   return `${sections.join('\n\n')}\n`;
 }

@@ -12,6 +12,7 @@ import { resolvePools } from '../core/disagg-pools.js';
 import { deriveModelFacts, type ModelFacts } from '../core/modelFacts.js';
 import { layerPairs } from '../core/performance.js';
 import { verifyLoadedPlan } from '../core/verify.js';
+import { checkDeadline } from '../core/work-budget.js';
 import type { LoadedPlan } from '../core/types.js';
 import { disaggText, buildVariationPlan, planDisaggChoice } from './disagg-candidate.js';
 import { enumerateLayouts } from './enumerate.js';
@@ -62,6 +63,7 @@ function poolLayouts(base: LoadedPlan, gpus: number, rules: RuleOptions): Layout
 
 /** A one-prefill, one-decode plan of these worker layouts: the core's figures of both pools, nothing simulated. */
 function profilePair(base: LoadedPlan, prefill: Omit<PoolChoice, 'workers'>, decode: Omit<PoolChoice, 'workers'>): { f: DisaggFigures; loaded: LoadedPlan } | null {
+  checkDeadline(); // the action's Alternatives section runs under a total time budget
   const gpus = prefill.gpus + decode.gpus;
   const choice: DisaggChoice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
   const loaded = buildVariationPlan(base, { gpus, layout: decode.layout, disaggregation: choice });
@@ -225,6 +227,7 @@ export function searchDisaggregated(base: LoadedPlan, gpus: number, objective: O
   }
   screened.sort((a, b) => (Number(meets(b)) - Number(meets(a))) || score(b) - score(a));
   const verifyChoice = (choice: DisaggChoice): Candidate => {
+    checkDeadline();
     // a mix may leave devices of the plan unused: it is judged on the devices it uses
     const total = choice.prefill.workers * choice.prefill.gpus + choice.decode.workers * choice.decode.gpus;
     const variation = { gpus: total, layout: choice.decode.layout, disaggregation: choice };

@@ -14,6 +14,7 @@ const BOUND_METRIC: Record<string, keyof Metrics> = {
   'requirements.ttft': 'ttft_lower_bound_ms',
   'requirements.tpot': 'tpot_lower_bound_ms',
   'memory.fits': 'memory_per_gpu_lower_bound_gib',
+  'requirements.cost_per_million_tokens': 'cost_per_million_tokens_lower_bound',
 };
 const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
   'requirements.throughput': 'throughput_tokens_per_s',
@@ -21,6 +22,7 @@ const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
   'requirements.tpot': 'tpot_ms',
   'memory.fits': 'memory_per_gpu_gib',
   'requirements.max_memory_utilization': 'memory_utilization',
+  'requirements.cost_per_million_tokens': 'cost_per_million_tokens',
 };
 
 const isJudged = (c: Check): boolean => c.id === 'memory.fits' || c.id.startsWith('requirements.');
@@ -112,8 +114,11 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
   };
 }
 
-/** Builds the candidate plan, verifies it with the core, and summarises the report. */
-export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective): { candidate: Candidate; report: PlanReport } {
-  const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false });
+/**
+ * Builds the candidate plan, verifies it with the core, and summarises the report. A search screens
+ * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
+ */
+export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective, screen = false): { candidate: Candidate; report: PlanReport } {
+  const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
   return { candidate: candidateFromReport(variation, report, objective), report };
 }

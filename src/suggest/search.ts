@@ -1,6 +1,7 @@
 // The search: every layout the engine rules allow, for every device count in range, each one
 // verified by the core; then what would make the plan pass, axis by axis.
 import type { LoadedPlan } from '../core/types.js';
+import { checkDeadline } from '../core/work-budget.js';
 import { buildCandidatePlan, isWiderThanFp8, layoutText, planLayout } from './candidate.js';
 import { planVariation } from './disagg-candidate.js';
 import { disaggNotes, searchDisaggregated } from './disagg-search.js';
@@ -66,8 +67,9 @@ export class LayoutSearch {
     const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
     let c = this.single.get(key);
     if (!c) {
+      checkDeadline(); // the action's Alternatives section runs under a total time budget
       this.verified++;
-      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
       this.single.set(key, c);
     }
     return c;
@@ -176,60 +178,96 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
 
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+
+/**
+ * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
+ * on another layout, but only one that does not already pass without the change (offering "fp8 and
+ * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
+ */
 function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
-  const top = s.bestAt(s.planGpus, variant);
-  const outcome = found(top);
-  const detail = outcome === 'found' ? `passes with ${describe(top!)}`
-    : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
-      : `no layout of ${s.planGpus} devices passes`;
-  return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
+  if (axis === 'layout') {
+    const top = s.bestAt(s.planGpus, variant);
+    const outcome = found(top);
+    const detail = outcome === 'found' ? `passes with ${describe(top!)}`
+      : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
+        : `no layout of ${s.planGpus} devices passes`;
+    return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
+  }
+  const own = planLayout(s.base.plan);
+  for (const want of ['pass', 'possible'] as const) {
+    const mine = s.one(s.planGpus, own, variant);
+    if (counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
+    const top = best(needed, s.options.objective);
+    if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+  }
+  const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
+  return { axis, change, outcome: 'none', candidate: null,
+    detail: alreadyPassing ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it` : `no layout of ${s.planGpus} devices passes with it` };
 }
 
-/** Layouts tried when concurrency or context change: the plan's own and the best-ranked ones of its device count. */
+function withOutcome(axis: AxisSuggestion['axis'], change: string, c: Candidate, where: string): AxisSuggestion {
+  const outcome = found(c);
+  const detail = outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
+  return { axis, change, outcome, candidate: c, detail };
+}
+
+/** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 export const PROBE_LAYOUTS = 16;
 
-function probeLayouts(s: LayoutSearch): LayoutChoice[] {
-  const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective)).slice(0, PROBE_LAYOUTS);
-  const own = planLayout(s.base.plan);
-  const layouts = ranked.map((c) => c.variation.layout);
-  return layouts.some((l) => layoutText(l) === layoutText(own)) ? layouts : [own, ...layouts];
+/** Requirements that a larger value of the axis helps (more sequences in flight: more throughput, lower cost per token). */
+const HELPED_BY_MORE: Record<'concurrency' | 'max-context', ReadonlySet<string>> = {
+  concurrency: new Set(['requirements.throughput', 'requirements.cost_per_million_tokens', 'requirements.request_rate']),
+  'max-context': new Set(),
+};
+
+/**
+ * Largest value in [lo, hi] at which `layout` passes (or, want possible, stays open). Lowering
+ * concurrency helps memory and latency but costs throughput, so the values that pass form an
+ * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
+ * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
+ * verifications, and it passes unless the interval is empty.
+ */
+export function largestOnLayout(s: LayoutSearch, layout: LayoutChoice, lo: number, hi: number, variantFor: (v: number) => Variant,
+  helpedByMore: ReadonlySet<string>, want: 'pass' | 'possible'): { value: number; candidate: Candidate } | null {
+  if (hi < lo) return null;
+  const at = (v: number) => s.one(s.planGpus, layout, variantFor(v));
+  const tooHigh = (c: Candidate): boolean => {
+    if (counts(c, want)) return false;
+    const blocking = [...c.failing, ...(want === 'pass' ? c.unverified : [])];
+    return blocking.length === 0 || blocking.some((id) => !helpedByMore.has(id));
+  };
+  if (tooHigh(at(lo))) return null;
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = Math.floor((a + b + 1) / 2);
+    if (tooHigh(at(mid))) b = mid - 1;
+    else a = mid;
+  }
+  const c = at(a);
+  return counts(c, want) ? { value: a, candidate: c } : null;
 }
 
 /**
- * Largest value in [lo, hi] for which some layout of the plan's devices passes (else is possible).
- * Lowering concurrency or context helps memory, TTFT and TPOT but hurts throughput, so the values
- * that pass form an interval: probe down from hi by halving until one passes, then bisect
- * between it and the last value that did not.
+ * The largest value that passes: on the plan's own layout first; else on the best-ranked other
+ * layouts of its devices that do not already pass at the plan's value (those need no change here).
  */
-function largestPassing(s: LayoutSearch, lo: number, hi: number, variantFor: (v: number) => Variant): { value: number; candidate: Candidate } | null {
-  if (hi < lo) return null;
-  const layouts = probeLayouts(s);
+function largestPassing(s: LayoutSearch, axis: 'concurrency' | 'max-context', lo: number, hi: number, variantFor: (v: number) => Variant): { value: number; candidate: Candidate; own: boolean } | null {
+  const own = planLayout(s.base.plan);
+  const others = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective))
+    .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
+    .slice(0, PROBE_LAYOUTS)
+    .map((c) => c.variation.layout);
   for (const want of ['pass', 'possible'] as const) {
-    const ok = (v: number): Candidate | null => {
-      const top = best(layouts.map((l) => s.one(s.planGpus, l, variantFor(v))), s.options.objective);
-      return top !== null && (top.status === 'pass' || (want === 'possible' && top.status === 'possible')) ? top : null;
-    };
-    let bad = hi + 1;
-    let v = hi;
-    let good: Candidate | null = null;
-    for (;;) {
-      good = ok(v);
-      if (good || v === lo) break;
-      bad = v;
-      v = Math.max(lo, Math.floor(v / 2));
-    }
-    if (!good) continue;
-    let a = v;
-    let b = bad - 1;
-    while (a < b) {
-      const mid = Math.floor((a + b + 1) / 2);
-      const c = ok(mid);
-      if (c) {
-        a = mid;
-        good = c;
-      } else b = mid - 1;
-    }
-    return { value: a, candidate: good };
+    const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+    if (mine) return { ...mine, own: true };
+    const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
+    // the highest value wins; among equals the best-ranked layout (the list's order)
+    const top = found.reduce<{ value: number; candidate: Candidate } | null>((acc, r) => (acc === null || r!.value > acc.value ? r : acc), null);
+    if (top) return { ...top, own: false };
   }
   return null;
 }
@@ -237,10 +275,11 @@ function largestPassing(s: LayoutSearch, lo: number, hi: number, variantFor: (v:
 function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
   const c0 = s.base.plan.workload.concurrency;
   if (c0 === undefined || c0 <= 1) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'not-applicable', candidate: null, detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1' };
-  const r = largestPassing(s, 1, c0 - 1, (v) => ({ concurrency: v }));
+  const r = largestPassing(s, 'concurrency', 1, c0 - 1, (v) => ({ concurrency: v }));
   if (!r) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'none', candidate: null, detail: `no concurrency below ${c0} passes on ${s.planGpus} devices` };
+  const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
   return { axis: 'concurrency', change: `workload.concurrency: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) with ${describe(r.candidate)}` };
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}` };
 }
 
 function contextAxis(s: LayoutSearch): AxisSuggestion {
@@ -250,10 +289,11 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
   // A shorter max context still has to hold the typical prompt.
   const lo = Math.max(1, w.input_tokens ?? 1);
   if (lo > maxIn - 1) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the max context is already the typical prompt' };
-  const r = largestPassing(s, lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+  const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
   if (!r) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'none', candidate: null, detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices` };
+  const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
   return { axis: 'max-context', change: `workload.max_input_tokens: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) on ${describe(r.candidate)}` };
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}` };
 }
 
 function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisSuggestion[] {
@@ -346,9 +386,10 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const passing = all.filter((c) => c.status === 'pass');
   const possible = all.filter((c) => c.status === 'possible');
   // nothing passes or stays open: show the layouts closest to passing instead
-  const ranked = passing.length > 0 || possible.length > 0
-    ? (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective))
-    : all.slice().sort(compareByShortfall(options.objective));
+  const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
+  const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
+  // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
+  const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
   const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
   const impossible = impossibilities(s, plan);
   const unmet = shortfalls(s, plan, impossible);
@@ -368,7 +409,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     plan_gpus: s.planGpus,
     plan_verdict: planVerdict,
     plan,
-    top: ranked.slice(0, options.top),
+    top,
     search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
     what_if: what,
     impossible,

@@ -42,7 +42,10 @@ export interface StandInState {
   owner: string;
   repo: string;
   token: string;
-  commits: Map<string, Map<string, string>>;
+  /** path -> text (a Buffer for bytes), or a symbolic link */
+  commits: Map<string, Map<string, string | Buffer | { symlink: string }>>;
+  /** commits whose tree listing comes back truncated */
+  truncatedTrees: Set<string>;
   pulls: Map<number, { files: ChangedFile[] }>;
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
@@ -61,4 +64,4 @@ export interface StandIn {
 }
 export function createState(options?: { owner?: string; repo?: string; token?: string }): StandInState;
 export function startStandIn(state?: StandInState): Promise<StandIn>;
-export function addCommit(state: StandInState, sha: string, files: Record<string, string>): void;
+export function addCommit(state: StandInState, sha: string, files: Record<string, string | Buffer | { symlink: string }>): void;

@@ -15,6 +15,8 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/github-openapi/o
 
 /** GitHub's limit on a comment body (the published schema does not state it; the API answers 422). */
 const COMMENT_BODY_LIMIT = 65_536;
+/** GitHub lists at most this many files of a pull request; the rest are left out, with no error. */
+const PULL_FILES_LIMIT = 3000;
 const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 function compileRoutes() {
@@ -55,8 +57,10 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     owner,
     repo,
     token,
-    /** sha -> Map(path -> file text) */
+    /** sha -> Map(path -> file text, or { symlink: target } for a symbolic link) */
     commits: new Map(),
+    /** commits whose tree listing GitHub cuts short (truncated: true, half the entries) */
+    truncatedTrees: new Set(),
     /** pull number -> { files: [{ filename, status, previous_filename? }] } */
     pulls: new Map(),
     comments: [],
@@ -104,6 +108,33 @@ function fileEntry(path, text) {
   return { type: 'file', encoding: 'base64', size: bytes.length, name: path.split('/').pop(), path, sha: `blob-${path}`, content: bytes.toString('base64') };
 }
 
+const isLink = (value) => typeof value === 'object' && value !== null && !Buffer.isBuffer(value) && 'symlink' in value;
+
+/** A link's target as a repository path (relative to the link's folder), or null when it leaves the repository. */
+function linkTarget(path, target) {
+  const parts = path.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The contents API's answer for a path, as GitHub gives it: a link to a file of the repository is
+ * answered with that file (its own path and content); any other link is described as a symlink.
+ */
+function contentEntry(files, path) {
+  const value = files.get(path);
+  if (!isLink(value)) return fileEntry(path, value);
+  const target = linkTarget(path, value.symlink);
+  const resolved = target === null ? undefined : files.get(target);
+  if (resolved !== undefined && !isLink(resolved)) return fileEntry(target, resolved);
+  return { type: 'symlink', target: value.symlink, size: value.symlink.length, name: path.split('/').pop(), path, sha: `blob-${path}` };
+}
+
 function handlers(state, baseUrl) {
   const comment = (c) => ({ id: c.id, node_id: `IC_${c.id}`, body: c.body, user: c.user, issue_url: `${baseUrl}/repos/${state.owner}/${state.repo}/issues/${c.issue_number}`, html_url: `https://github.example/${state.owner}/${state.repo}/pull/${c.issue_number}#issuecomment-${c.id}`, created_at: c.created_at, updated_at: c.updated_at });
   const tooLong = (req, res) => {
@@ -115,23 +146,27 @@ function handlers(state, baseUrl) {
     'pulls/list-files': ({ req, res, url, params }) => {
       const pull = state.pulls.get(params.pull_number);
       if (!pull) return send(res, 404, { message: 'Not Found' });
-      paginate(req, res, url, pull.files.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })), baseUrl);
+      const listed = pull.files.slice(0, PULL_FILES_LIMIT);
+      paginate(req, res, url, listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })), baseUrl);
     },
     'repos/get-content': ({ res, url, params }) => {
       const ref = url.searchParams.get('ref');
       const files = state.commits.get(ref);
       if (!files) return send(res, 404, { message: 'No commit found for the ref' });
       const path = params.path.replace(/^\/+|\/+$/g, '');
-      if (files.has(path)) return send(res, 200, fileEntry(path, files.get(path)));
+      if (files.has(path)) return send(res, 200, contentEntry(files, path));
       const inside = [...files.keys()].filter((p) => p.startsWith(`${path}/`));
-      if (inside.length > 0) return send(res, 200, inside.map((p) => ({ ...fileEntry(p, files.get(p)), content: undefined })));
+      if (inside.length > 0) return send(res, 200, inside.map((p) => ({ ...contentEntry(files, p), content: undefined })));
       send(res, 404, { message: 'Not Found' });
     },
     'git/get-tree': ({ res, params }) => {
       const files = state.commits.get(params.tree_sha);
       if (!files) return send(res, 404, { message: 'Not Found' });
-      const tree = [...files.entries()].map(([path, text]) => ({ path, mode: '100644', type: 'blob', sha: `blob-${path}`, size: Buffer.byteLength(text) }));
-      send(res, 200, { sha: params.tree_sha, url: `${baseUrl}/tree`, tree, truncated: false });
+      const tree = [...files.entries()].map(([path, value]) => (isLink(value)
+        ? { path, mode: '120000', type: 'blob', sha: `blob-${path}`, size: value.symlink.length }
+        : { path, mode: '100644', type: 'blob', sha: `blob-${path}`, size: Buffer.byteLength(value) }));
+      const truncated = state.truncatedTrees.has(params.tree_sha);
+      send(res, 200, { sha: params.tree_sha, url: `${baseUrl}/tree`, tree: truncated ? tree.slice(0, Math.ceil(tree.length / 2)) : tree, truncated });
     },
     'issues/list-comments': ({ req, res, url, params }) => {
       paginate(req, res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { costPerMillionTokens, economyMetrics, economyRanges, judgeCostRequirement, tokensPerJoule } from '../src/core/cost.js';
+import { verifyPlanText } from '../src/core/index.js';
+
+const noReference = () => ({ error: 'no references in this test' });
+
+describe('cost per million output tokens', () => {
+  it('is gpus x cost_per_hour / (throughput x 3600) x 1e6 (worked by hand)', () => {
+    // 8 GPUs at $2.50 an hour cost $20 an hour; 2,000 tokens/s make 7.2M tokens an hour:
+    // $20 / 7.2 = $2.7778 per million tokens.
+    expect(costPerMillionTokens(8, 2.5, 2000)).toBeCloseTo(2.7778, 4);
+    // One H100 at $2.99 an hour (a cloud list price) serving 3,000 tokens/s: 2.99 / 10.8 = $0.2769.
+    expect(costPerMillionTokens(1, 2.99, 3000)).toBeCloseTo(0.27685, 5);
+  });
+
+  it('is not computable without a throughput, and falls as throughput grows', () => {
+    expect(costPerMillionTokens(8, 2.5, null)).toBeNull();
+    expect(costPerMillionTokens(8, 2.5, 0)).toBeNull();
+    expect(costPerMillionTokens(8, 2.5, 4000)!).toBeLessThan(costPerMillionTokens(8, 2.5, 2000)!);
+  });
+});
+
+describe('tokens per joule', () => {
+  it('is throughput / (gpus x power) (worked by hand)', () => {
+    // 8 x 700 W = 5,600 W; 2,000 tokens/s / 5,600 J/s = 0.35714 tokens/J
+    expect(tokensPerJoule(8, 700, 2000)).toBeCloseTo(0.35714, 5);
+    expect(tokensPerJoule(8, 700, null)).toBeNull();
+  });
+});
+
+describe('economy metrics', () => {
+  it('the bound side comes from the throughput ceiling and rounds outward', () => {
+    const m = economyMetrics({ gpus: 3, costPerHour: 1, power: 700, throughput: 1000, throughputBound: 3000 });
+    // 3 / (1000 x 3600) x 1e6 = 0.83333...; at the ceiling 3 / (3000 x 3600) x 1e6 = 0.27777...
+    expect(m.cost_per_million_tokens).toBe(0.8333);
+    expect(m.cost_per_million_tokens_lower_bound).toBe(0.2777); // rounded down, never above the true floor
+    // 1000 / 2100 = 0.47619; 3000 / 2100 = 1.428571 -> rounded up
+    expect(m.tokens_per_joule).toBe(0.4762);
+    expect(m.tokens_per_joule_upper_bound).toBe(1.4286);
+  });
+
+  it('is null, never 0, without a price or a power', () => {
+    const m = economyMetrics({ gpus: 2, throughput: 1000, throughputBound: 2000 });
+    expect(Object.values(m)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('ranges of cost and energy', () => {
+  it('follow the throughput\'s range: the fast end is the cheap one', () => {
+    // 8 GPUs at $2.50 an hour; throughput 1,600 to 2,500 tokens/s: $20 / (2,500 x 3600) x 1e6 = $2.2222,
+    // $20 / (1,600 x 3600) x 1e6 = $3.4722; 1,600 / 5,600 = 0.2857, 2,500 / 5,600 = 0.4464 tokens/J
+    const r = economyRanges({ gpus: 8, costPerHour: 2.5, power: 700, throughput: 2000, throughputBound: 5000 }, [1600, 2500]);
+    expect(r.cost_per_million_tokens).toEqual([2.2222, 3.4722]);
+    expect(r.tokens_per_joule).toEqual([0.2857, 0.4464]);
+    expect(economyRanges({ gpus: 8, throughput: 2000, throughputBound: 5000 }, [1600, 2500])).toEqual({});
+    expect(economyRanges({ gpus: 8, costPerHour: 2.5, throughput: 2000, throughputBound: 5000 }, undefined)).toEqual({});
+  });
+});
+
+describe('requirements.cost_per_million_tokens', () => {
+  const economy = { gpus: 8, costPerHour: 2.5, throughput: 2000, throughputBound: 5000 };
+  it('passes when the estimate meets it', () => {
+    const j = judgeCostRequirement(3, economy, []);
+    expect(j.status).toBe('pass');
+    expect(j.limit).toBeCloseTo(2.7778, 4);
+    expect(j.basis).toBe('estimate');
+  });
+  it('fails as physically impossible below the floor the throughput ceiling allows', () => {
+    // at 5,000 tokens/s: 20 / 18 = $1.11 per million
+    const j = judgeCostRequirement(1, economy, []);
+    expect(j.status).toBe('fail');
+    expect(j.basis).toBe('bound');
+    expect(j.limit).toBeCloseTo(1.1111, 4);
+    expect(j.detail).toMatch(/physically impossible/);
+  });
+  it('is unverified and names hardware.cost_per_hour when no price is given', () => {
+    const j = judgeCostRequirement(1, { gpus: 8, throughput: 2000, throughputBound: 5000 }, ['workload.concurrency']);
+    expect(j.status).toBe('unverified');
+    expect(j.missing).toEqual(['hardware.cost_per_hour']);
+  });
+});
+
+describe('cost and energy in a verified plan', () => {
+  const plan = (extra: string) => `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1${extra}}
+workload: {concurrency: 32, input_tokens: 1024, output_tokens: 256}
+requirements: {cost_per_million_tokens: 5}
+`;
+
+  it('computes both metrics from the plan, with the preset TDP for power', () => {
+    const r = verifyPlanText('a.plan.yaml', plan(', cost_per_hour: 2.5'), noReference);
+    const m = r.metrics!;
+    const t = m.throughput_tokens_per_s!;
+    expect(m.cost_per_million_tokens).toBeCloseTo((2.5 / (t * 3600)) * 1e6, 3);
+    expect(m.tokens_per_joule).toBeCloseTo(t / 700, 3); // h100-sxm preset: 700 W
+    const check = r.checks.find((c) => c.id === 'requirements.cost_per_million_tokens')!;
+    expect(check.status).toBe('pass');
+    expect(check.unit).toBe('USD');
+    expect(r.details?.assumptions.find((a) => a.name === 'hardware.power')?.source).toBe('preset:h100-sxm');
+  });
+
+  it('reads a power the plan gives with a unit', () => {
+    const r = verifyPlanText('a.plan.yaml', plan(', power: 0.5 kW'), noReference);
+    expect(r.metrics!.tokens_per_joule).toBeCloseTo(r.metrics!.throughput_tokens_per_s! / 500, 3);
+    expect(r.checks.find((c) => c.id === 'requirements.cost_per_million_tokens')!.status).toBe('unverified');
+  });
+});

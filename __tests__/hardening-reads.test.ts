@@ -1,0 +1,208 @@
+// Issue 16, part 1: nothing but plan text reaches a report. Files are read as the commit has them
+// (no symbolic link followed, .git never read, FIFOs refused before any read), and a file that is
+// not a plan gets errors with a line, a column and a kind, never its content.
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentsApiSource, workspaceSource } from '../src/action/file-source.js';
+import type { GitHubClient } from '../src/action/octokit.js';
+import { resolveReference, verifyFile } from '../src/action/verify-files.js';
+import { verifyPlanText } from '../src/core/index.js';
+import { createReadReference } from '../src/io/read-reference.js';
+import { readTextFile } from '../src/io/read-text.js';
+import { readRepositoryFile, repositoryPathProblem } from '../src/io/repo-file.js';
+import { verifyPlanFiles } from '../src/io/verify-files.js';
+import { parseHfConfig } from '../src/plan/hfConfig.js';
+import { keyLabel, quote } from '../src/plan/source.js';
+import { findJsonSyntaxError, lineColumn } from '../src/plan/syntax-errors.js';
+import { renderJson, renderReportMarkdown, renderText } from '../src/report/index.js';
+import { combineReports } from '../src/core/verdict.js';
+import { importText } from './import-helpers.js';
+import { DOT_ENV, DOT_ENV_YAML, GIT_CONFIG, leakedSecret, NPMRC, secretCheckout } from './fixtures/hostile/secrets.js';
+
+const noReferences = () => ({ error: 'none' });
+
+/** The secret checkout, with a plain plan, a link to .git and a linked folder. */
+function checkout(): string {
+  const root = secretCheckout('ppc-reads-');
+  writeFileSync(join(root, 'plans', 'ok.plan.yaml'), 'version: 1\n');
+  symlinkSync('../.git', join(root, 'plans', 'dotgit'));
+  mkdirSync(join(root, 'real'));
+  writeFileSync(join(root, 'real', 'inside.plan.yaml'), 'version: 1\n');
+  symlinkSync('real', join(root, 'linked'));
+  return root;
+}
+
+describe('the workspace is read as the commit has it', () => {
+  const root = checkout();
+
+  it('refuses a symbolic link, naming the file, and never follows it', async () => {
+    const source = workspaceSource(root);
+    expect(await source.read('plans/git-config.plan.yaml', 1 << 20)).toEqual({ error: 'plans/git-config.plan.yaml is a symbolic link; links are not followed' });
+    expect(await source.read('plans/dotenv.plan.yaml', 1 << 20)).toEqual({ error: 'plans/dotenv.plan.yaml is a symbolic link; links are not followed' });
+    // a folder on the way that is a link counts too
+    expect(await source.read('linked/inside.plan.yaml', 1 << 20)).toEqual({ error: 'linked/inside.plan.yaml lies under linked, a symbolic link; links are not followed' });
+    expect(await source.read('plans/dotgit/config', 1 << 20)).toHaveProperty('error', expect.stringContaining('symbolic link'));
+    expect(await source.read('real/inside.plan.yaml', 1 << 20)).toEqual({ text: 'version: 1\n' });
+  });
+
+  it('never reads .git, whatever the case of its name', async () => {
+    const source = workspaceSource(root);
+    for (const path of ['.git/config', 'x/.git/config', '.GIT/config']) {
+      expect(await source.read(path, 1 << 20)).toEqual({ error: `${path} is inside .git, which is never read` });
+    }
+    expect(resolveReference('plans/a.plan.yaml', '../.git/config')).toEqual({ error: "'../.git/config' is inside .git, which is never read" });
+    expect(repositoryPathProblem('a/../../b')).toBe('leaves the repository');
+  });
+
+  it('refuses a FIFO before reading it (an open would block until a writer comes)', async () => {
+    const started = Date.now();
+    expect(await workspaceSource(root).read('plans/fifo.plan.yaml', 1 << 20)).toEqual({ error: 'plans/fifo.plan.yaml is a FIFO (named pipe), not a regular file' });
+    expect(readTextFile(join(root, 'plans', 'fifo.plan.yaml'), 1 << 20)).toEqual({ ok: false, message: 'is a FIFO (named pipe), not a regular file' });
+    expect(readRepositoryFile(root, 'plans', 1 << 20)).toEqual({ ok: false, message: 'is a folder, not a regular file' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('the CLI refuses the same links and the FIFO, and the secrets stay out of every format', () => {
+    const report = verifyPlanFiles(['plans/git-config.plan.yaml', 'plans/dotenv.plan.yaml', 'plans/fifo.plan.yaml', 'plans/ok.plan.yaml'], root);
+    const byFile = Object.fromEntries(report.plans.map((p) => [p.file, p]));
+    expect(byFile['plans/git-config.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
+    expect(byFile['plans/dotenv.plan.yaml']?.errors[0]?.message).toBe('is a symbolic link; links are not followed');
+    expect(byFile['plans/fifo.plan.yaml']?.errors[0]?.message).toBe('is a FIFO (named pipe), not a regular file');
+    for (const text of [renderText(report), renderReportMarkdown(report), renderJson(report)]) expect(leakedSecret(text)).toBeNull();
+  });
+
+  it('the CLI refuses references to .git and through links', () => {
+    const read = createReadReference({ cwd: root });
+    expect(read('plans/ok.plan.yaml', '../.git/config')).toEqual({ error: "'../.git/config' is inside .git, which is never read" });
+    expect(read('plans/ok.plan.yaml', 'dotgit/config')).toEqual({ error: "'dotgit/config' lies under plans/dotgit, a symbolic link; links are not followed" });
+    expect(read('plans/ok.plan.yaml', '../.env')).toEqual({ text: DOT_ENV }); // a regular file of the checkout: read, never quoted (below)
+  });
+});
+
+describe('the contents API: a symbolic link is refused too', () => {
+  const client = (data: unknown) => ({ rest: { repos: { getContent: async () => ({ data }) } } }) as unknown as GitHubClient;
+
+  it('refuses what GitHub describes as a link, and a link GitHub resolved to another file', async () => {
+    const link = contentsApiSource(client({ type: 'symlink', target: '../.git/config', path: 'p.plan.yaml', size: 14 }), 'o', 'r', 'a'.repeat(40));
+    expect(await link.read('p.plan.yaml', 1000)).toEqual({ error: 'p.plan.yaml is a symbolic link; links are not followed' });
+    const content = Buffer.from('version: 1\n').toString('base64');
+    const resolved = contentsApiSource(client({ type: 'file', path: 'other/file.yaml', size: 11, encoding: 'base64', content }), 'o', 'r', 'a'.repeat(40));
+    expect(await resolved.read('p.plan.yaml', 1000)).toEqual({ error: 'p.plan.yaml is a symbolic link (to another file of the repository); links are not followed' });
+    const plain = contentsApiSource(client({ type: 'file', path: 'p.plan.yaml', size: 11, encoding: 'base64', content }), 'o', 'r', 'a'.repeat(40));
+    expect(await plain.read('p.plan.yaml', 1000)).toEqual({ text: 'version: 1\n' });
+    expect(await plain.read('.git/config', 1000)).toEqual({ error: '.git/config is inside .git, which is never read' });
+  });
+});
+
+describe('errors quote no file content', () => {
+  const contents: Record<string, string> = {
+    '.git/config': GIT_CONFIG,
+    '.env': DOT_ENV,
+    '.env in YAML form': DOT_ENV_YAML,
+    '.npmrc': NPMRC,
+    'an unknown tag': `version: 1\nname: !${'secretTagValue'.repeat(3)} x\n`,
+    'a bad block scalar header': 'version: 1\ndescription: |secretHeaderValue123\n  x\n',
+    'an unresolved alias': 'version: 1\nname: *secretAnchorName123\n',
+  };
+
+  for (const [what, text] of Object.entries(contents)) {
+    it(`${what}, read as a plan`, () => {
+      const report = verifyPlanText('plans/x.plan.yaml', text, noReferences);
+      expect(report.verdict).not.toBe('pass');
+      const all = JSON.stringify(report);
+      expect(leakedSecret(all)).toBeNull();
+      expect(all).not.toMatch(/secret(Tag|Header|Anchor)/);
+    });
+  }
+
+  it('a syntax error says line, column and kind', () => {
+    const report = verifyPlanText('x.plan.yaml', GIT_CONFIG, noReferences);
+    expect(report.errors[0]).toMatchObject({ line: 2, message: 'YAML/JSON syntax error at line 2, column 2: an unexpected character or token' });
+    // the parser's own message here quotes the header ("Block scalar header includes extra characters: |x")
+    const header = verifyPlanText('x.plan.yaml', 'version: 1\ndescription: |x\n  y\n', noReferences);
+    expect(header.errors[0]?.message).toBe('YAML/JSON syntax error at line 2, column 15: an unexpected character or token');
+  });
+
+  it('a file that is one string is described, not quoted', () => {
+    const report = verifyPlanText('x.plan.yaml', DOT_ENV, noReferences);
+    expect(report.errors[0]?.message).toBe(`the file: must be a map of keys (version, name, description, model, ...), got a string of ${DOT_ENV.trim().length} characters (not shown)`);
+  });
+
+  it('an unknown key is shown only when it is a plain, short name', () => {
+    expect(keyLabel('gpu')).toBe("'gpu'");
+    expect(keyLabel('max_input_tokens')).toBe("'max_input_tokens'");
+    expect(keyLabel('OPENAI_API_KEY')).toBe("'OPENAI_API_KEY'");
+    expect(keyLabel('sk-leakCanaryEnv0123456789abcdefABCDEFGH')).toBe('(a key of 40 characters, not shown)');
+    expect(keyLabel('ghp_abcdefghijklmnop')).toBe('(a key of 20 characters, not shown)');
+    expect(keyLabel('key1234')).toBe('(a key of 7 characters, not shown)');
+    expect(keyLabel('a b')).toBe('(a key of 3 characters, not shown)');
+    const report = verifyPlanText('x.plan.yaml', DOT_ENV_YAML, noReferences);
+    expect(report.errors.map((e) => e.message)).toContain("OPENAI_API_KEY: unknown key 'OPENAI_API_KEY'");
+  });
+
+  it('values of fields a plan defines are quoted cut and escaped', () => {
+    expect(quote('a\u202Eb\nc', 60)).toBe('a?b?c');
+    expect(quote('x'.repeat(100))).toBe(`${'x'.repeat(60)}...`);
+    const report = verifyPlanText('x.plan.yaml', 'version: 1\nhardware:\n  gpus: "eight\u202Egpus"\n', noReferences);
+    expect(report.errors.some((e) => e.message.includes('got the string "eight?gpus"'))).toBe(true);
+  });
+
+  it('a config.json that is not JSON gets line, column and kind, never JSON.parse\'s quote of it', () => {
+    const result = parseHfConfig(DOT_ENV);
+    expect(result).toEqual({ error: 'config.json is not valid JSON (line 1, column 1): an unexpected character where a value should be' });
+    expect(parseHfConfig('{\n  "a": 1,\n  "b": "x\ny"\n}')).toEqual({ error: 'config.json is not valid JSON (line 3, column 10): a control character (such as a line break) inside a string' });
+    expect(parseHfConfig('{"a": NaN, "b": [Infinity, -Infinity], "c": "NaN"}')).not.toHaveProperty('error');
+  });
+
+  it('an engine config or script that is an .env or .git/config quotes nothing of it', () => {
+    for (const text of [GIT_CONFIG, DOT_ENV, DOT_ENV_YAML, NPMRC]) {
+      for (const file of ['c.yaml', 'serve.sh']) {
+        const result = importText(file, text, { engine: 'vllm' });
+        expect(leakedSecret(JSON.stringify(result)), `${file}: ${JSON.stringify(result)}`).toBeNull();
+      }
+    }
+  });
+
+  it('hf_config naming the checkout\'s .env: an error without its content, in every format', async () => {
+    const root = checkout();
+    const plan = 'version: 1\nmodel:\n  hf_config: ../.env\nhardware:\n  preset: h100\n';
+    writeFileSync(join(root, 'plans', 'ref.plan.yaml'), plan);
+    const cli = verifyPlanFiles(['plans/ref.plan.yaml'], root);
+    const action = await verifyFile('plans/ref.plan.yaml', workspaceSource(root));
+    for (const report of [cli, combineReports([action!])]) {
+      expect(report.plans[0]?.verdict).toBe('error');
+      for (const text of [renderText(report), renderReportMarkdown(report), renderJson(report)]) expect(leakedSecret(text)).toBeNull();
+    }
+  });
+});
+
+describe('the JSON error finder', () => {
+  it('finds the first error, with the kind', () => {
+    expect(findJsonSyntaxError('{"a": 1}')).toBeNull();
+    expect(findJsonSyntaxError('[1, 2,]')).toEqual({ offset: 6, kind: 'an unexpected character where a value should be' });
+    expect(findJsonSyntaxError('{"a": 1,}')).toEqual({ offset: 8, kind: 'an object key must be a string in double quotes (a trailing comma?)' });
+    expect(findJsonSyntaxError('{"a" 1}')).toEqual({ offset: 5, kind: 'a missing colon after an object key' });
+    expect(findJsonSyntaxError('[1 2]')).toEqual({ offset: 3, kind: 'a missing comma or closing ]' });
+    expect(findJsonSyntaxError('{"a": "b')).toEqual({ offset: 8, kind: 'a string that is never closed' });
+    expect(findJsonSyntaxError('{} x')).toEqual({ offset: 3, kind: 'more text after the end of the JSON value' });
+    expect(findJsonSyntaxError('[NaN]')).not.toBeNull();
+    expect(findJsonSyntaxError('[NaN, -Infinity]', true)).toBeNull();
+    // agrees with JSON.parse on what is JSON
+    for (const text of ['', ' ', '[', '{"a":[1,{"b":null}]}', '"\\u00e9"', '"\\x"', '-', '01', '1e5', '[true,false]', '{"a":1}}']) {
+      let parses = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        parses = false;
+      }
+      expect(findJsonSyntaxError(text) === null, text).toBe(parses);
+    }
+  });
+
+  it('counts lines and columns from 1', () => {
+    expect(lineColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn('ab\ncd\r\nef', 7)).toEqual({ line: 3, column: 1 });
+  });
+});

@@ -1,0 +1,26 @@
+// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
+// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
+// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
+// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
+// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
+// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
+import * as core from '@actions/core';
+
+// eslint-disable-next-line no-control-regex
+const SHOWN_ESCAPED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeLogData(text: string): string {
+  return text
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(SHOWN_ESCAPED, (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+
+/** One log line: `message` may hold data from the pull request, escaped here. */
+export function logLine(message: string): void {
+  core.info(escapeLogData(message));
+}

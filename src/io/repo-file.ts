@@ -1,0 +1,59 @@
+// Reading a file of a checked-out repository as the commit has it. A pull request can commit a
+// symbolic link named like a plan that points at .git/config (where actions/checkout keeps the
+// token), at an .env an earlier step wrote, or at a FIFO that blocks any read forever. So below
+// the repository's root every path component is lstat-ed: a symbolic link anywhere is an error
+// that names the file and is never followed, `.git` is never entered, and anything but a regular
+// file is refused before it is opened. The open itself uses O_NOFOLLOW and O_NONBLOCK, and the
+// opened file must be the one lstat saw.
+import { lstatSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { describeEntry, errnoCode, readSeenRegularFile, type TextResult } from './read-text.js';
+
+export type RepoFileResult = TextResult | { ok: false; missing: true; message: string };
+
+/** "<path> is a symbolic link ...", "<path>: not valid UTF-8 text ...": a read's message after the path it is about. */
+export function withPath(path: string, message: string): string {
+  return /^(is|lies|leaves) /.test(message) ? `${path} ${message}` : `${path}: ${message}`;
+}
+
+/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git`. */
+export function repositoryPathProblem(path: string): string | null {
+  if (path === '' || path.includes('\0')) return 'is not a file path';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return 'is an absolute path; paths are relative to the repository';
+  const parts = path.split(/[\\/]/);
+  if (parts.includes('..')) return 'leaves the repository';
+  // .git holds the checkout's credentials and configuration, never a plan (case-insensitive: macOS and Windows runners)
+  if (parts.some((p) => p.toLowerCase() === '.git')) return 'is inside .git, which is never read';
+  return null;
+}
+
+/**
+ * Reads `path` (relative to `root`, with '/' or the platform's separator) as the commit has it.
+ * `root` itself may be a link (a runner's workspace can be); nothing below it may.
+ */
+export function readRepositoryFile(root: string, path: string, maxBytes: number): RepoFileResult {
+  const problem = repositoryPathProblem(path);
+  if (problem) return { ok: false, message: problem };
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0) return { ok: false, message: 'is not a file path' };
+  let current = root;
+  let info: Stats | undefined;
+  for (const [index, part] of parts.entries()) {
+    current = join(current, part);
+    const shown = parts.slice(0, index + 1).join('/');
+    try {
+      info = lstatSync(current);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, missing: true, message: 'no such file' };
+      return { ok: false, message: `cannot be read (${code ?? 'unknown error'})` };
+    }
+    const last = index === parts.length - 1;
+    if (info.isSymbolicLink()) {
+      return { ok: false, message: last ? 'is a symbolic link; links are not followed' : `lies under ${shown}, a symbolic link; links are not followed` };
+    }
+    if (!last && !info.isDirectory()) return { ok: false, missing: true, message: 'no such file' };
+  }
+  if (!info?.isFile()) return { ok: false, message: `is ${info ? describeEntry(info) : 'not a regular file'}, not a regular file` };
+  return readSeenRegularFile(current, info, maxBytes);
+}
