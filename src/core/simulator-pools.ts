@@ -15,8 +15,9 @@
 //    strides between events as in simulator.ts.
 // Arrivals, clients, finite runs, warm-up and the measured window are those of simulator.ts.
 import {
-  arrivalTimes, FinishHeap, MAX_EVENTS, MAX_STRIDE, summarize, type LoadSpec, type PrefillWork, type SimulationOutcome, type StepCost,
+  arrivalTimes, FinishHeap, MAX_EVENTS, MAX_STRIDE, SIMULATION_EVENT_WORK, summarize, type LoadSpec, type PrefillWork, type SimulationOutcome, type StepCost,
 } from './simulator.js';
+import { chargeWork } from './work-budget.js';
 
 export interface PrefillPoolBehaviour {
   workers: number;
@@ -407,6 +408,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       truncated = true;
       break;
     }
+    // the plan's work budget (work-budget.ts), as for the aggregated simulation
+    chargeWork(SIMULATION_EVENT_WORK);
     releaseOpen();
     while (pendingHead < pending.length && pending[pendingHead]!.arrives <= t) admission.push(pending[pendingHead++]!);
     if (pendingHead > 1024 && pendingHead * 2 > pending.length) {

@@ -123,7 +123,7 @@ export interface Summary {
 /** Beyond this many events a simulation stops (a hostile plan cannot stall a check). */
 export const MAX_EVENTS = 1_000_000;
 /** Units of the plan's work budget (work-budget.ts) one simulated event costs. */
-const SIMULATION_EVENT_WORK = 16;
+export const SIMULATION_EVENT_WORK = 16;
 
 /**
  * Events a run costs at most, about: each request arrives, has its prompt passes (one per chunk of
