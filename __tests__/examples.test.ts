@@ -59,7 +59,9 @@ describe('the disaggregated example (DeepSeek-R1 on GB200, imported from its Dyn
     expect(r.details!.disaggregation!.decode).toMatchObject({ workers: 1, gpus_per_worker: 16, layout: 'tp=1 dp=16 ep=16' });
     expect(check(r, 'decode.memory.kv_capacity').status).toBe('pass');
     expect(r.metrics!.kv_transfer_ms!).toBeGreaterThanOrEqual(r.metrics!.kv_transfer_lower_bound_ms!);
-    expect(check(r, 'requirements.tpot').status).toBe('pass');
+    // met on the estimate (a warning only says the range of a disaggregated estimate is wide)
+    expect(check(r, 'requirements.tpot').status).not.toBe('fail');
+    expect(r.metrics!.tpot_ms!).toBeLessThan(30);
   });
 });
 
