@@ -121,9 +121,12 @@ describe('alternatives have a total time budget and say where they stopped', () 
     }
     const logged: string[] = [];
     const started = Date.now();
-    const markdown = alternativesMarkdown(plans, inputs, (l) => logged.push(l), 1000);
+    const sections = alternativesMarkdown(plans, inputs, (l) => logged.push(l), 1000);
     const took = Date.now() - started;
     expect(took).toBeLessThan(1000 + 1500); // the budget, and at most one layout's verification past it
+    // every plan not searched says so in its own section
+    expect(sections['plans/big-9.plan.yaml']).toMatch(/Alternatives stopped after 1 s/);
+    const markdown = Object.values(sections).join('\n');
     expect(markdown).toMatch(/Alternatives stopped after 1 s, this section's time budget: not searched for plans\/big-0\.plan\.yaml/);
     expect(logged.some((l) => l.startsWith('Alternatives stopped after 1 s'))).toBe(true);
     expect(ALTERNATIVES_TIME_BUDGET_MS).toBe(10_000);

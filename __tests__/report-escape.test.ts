@@ -114,3 +114,11 @@ describe('escapeHtml (text inside <summary>, where markdown is not parsed)', () 
     expect(escapeHtml('evil\u202Elmay $x$ GH-1 0123456789abcdef')).toBe('evil\\u202elmay &#36;x&#36; GH-\u200B1 012345\u200B6789abcdef');
   });
 });
+
+describe('withoutMath (our own dollar figures)', () => {
+  it('entity-encodes every $ outside code, so "$0.88 ... $0.40" on one line is not math', async () => {
+    const { withoutMath } = await import('../src/report/escape.js');
+    expect(withoutMath('cost $0.88, bound $0.40')).toBe('cost &#36;0.88, bound &#36;0.40');
+    expect(withoutMath('run `a $b` then\n```mermaid\nx $y\n```\n$1')).toBe('run `a $b` then\n```mermaid\nx $y\n```\n&#36;1');
+  });
+});

@@ -88,11 +88,11 @@ describe('cost and energy', () => {
     const base = loaded({ cost_per_million_tokens: 1.0, cost_per_million_tokens_lower_bound: 0.4, tokens_per_joule: 0.5, tokens_per_joule_upper_bound: 1.2 });
     const head = loaded({ cost_per_million_tokens: 0.88, cost_per_million_tokens_lower_bound: 0.4, tokens_per_joule: 0.57, tokens_per_joule_upper_bound: 1.2 });
     const md = renderReportMarkdown(combineReports([head, llama70bReport()]), { bases: { [head.file]: base }, baseName: 'main' });
-    expect(md).toContain('| Cost per million output tokens | $0.88 (🟢 12% better) | ≥ $0.40 |');
+    expect(md).toContain('| Cost per million output tokens | &#36;0.88 (🟢 12% better) | ≥ &#36;0.40 |');
     expect(md).toContain('| Output tokens per joule | 0.57 tokens/J (🟢 14% better) | ≤ 1.2 tokens/J |');
     expect(md).toContain('| Cost / M tokens |');
     // the primary figure (cost) leads, though tokens per joule moved more
-    expect(md).toContain('changed: cost per million tokens $0.88, 12% better than main; tokens per joule +14% (better).');
+    expect(md).toContain('changed: cost per million tokens &#36;0.88, 12% better than main; tokens per joule +14% (better).');
   });
 
   it('leave the cost row out when nothing prices the plan', () => {

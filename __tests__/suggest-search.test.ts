@@ -1,7 +1,8 @@
 // The galloping scan over device counts: the first item that passes, in O(log n) probes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gallopFirst } from '../src/suggest/search.js';
+import { gallopFirst, unreliableOrder } from '../src/suggest/search.js';
+import type { Candidate } from '../src/suggest/types.js';
 
 describe('gallopFirst', () => {
   it('finds the first item of a monotone predicate, whatever the threshold, in O(log n) probes', () => {
@@ -23,5 +24,35 @@ describe('gallopFirst', () => {
     expect(gallopFirst([], () => 1)).toBeNull();
     expect(gallopFirst([5, 6, 7], (x) => x)).toEqual({ item: 5, result: 5 });
     expect(gallopFirst([1, 2, 3, 4, 5, 6], (x) => (x === 6 ? 'yes' : null))).toEqual({ item: 6, result: 'yes' });
+  });
+});
+
+describe('unreliableOrder (issue 13: ranges that cannot tell two alternatives apart)', () => {
+  const candidate = (tp: number, score: number, range: [number, number] | null): Candidate => ({
+    variation: { gpus: 8, layout: { tp, pp: 1, dp: 8 / tp, ep: 1, cp: 1 } as Candidate['variation']['layout'] },
+    status: 'pass',
+    figures: {} as Candidate['figures'],
+    requirements: [],
+    failing: [],
+    unverified: [],
+    missing: [],
+    score,
+    scoreBasis: 'estimate',
+    scoreRange: range,
+  });
+
+  it('flags neighbours whose estimates each lie inside the other one\'s range', () => {
+    // 1,000 (800-1,250) and 950 (760-1,190): each estimate inside the other's range
+    const notes = unreliableOrder([candidate(8, 1000, [800, 1250]), candidate(4, 950, [760, 1190])], 'throughput-per-gpu');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('#1');
+    expect(notes[0]).toContain('#2');
+    expect(notes[0]).toContain('not reliable');
+  });
+
+  it('keeps an order the ranges support, and says nothing without ranges', () => {
+    // 1,000 (900-1,100) against 700 (600-820): 700 is outside the first range
+    expect(unreliableOrder([candidate(8, 1000, [900, 1100]), candidate(4, 700, [600, 820])], 'throughput-per-gpu')).toEqual([]);
+    expect(unreliableOrder([candidate(8, 1000, null), candidate(4, 999, null)], 'throughput-per-gpu')).toEqual([]);
   });
 });

@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5362:
+/***/ 6346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39073,6 +39073,651 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/work-budget.ts
+// A budget for the work one plan may cost. Every parser and importer is linear in its input and
+// every input has a size limit, but a plan may import 16 files and name a config.json, and a bug
+// or a case nobody thought of must not stall a required check: the loops that grow with the input
+// charge their work here, and past the budget the plan stops with a "too complex" error while the
+// other plans are still verified.
+//
+// Work is counted in units (about one character parsed or one value built), so the same plan
+// stops at the same place on every machine. A deadline in wall-clock time is a second guard, for
+// the alternatives search (a courtesy with a total time budget, where stopping early is fine).
+/** Units one plan may spend: about 16 files of 1 MiB read twice over (a valid plan needs a few thousand). */
+const PLAN_WORK_BUDGET = 40_000_000;
+class WorkBudgetExceeded extends Error {
+    budget;
+    reason;
+    constructor(budget, reason) {
+        super(reason === 'units' ? `more than ${budget.units} units of work` : 'out of time');
+        this.budget = budget;
+        this.reason = reason;
+        this.name = 'WorkBudgetExceeded';
+    }
+}
+let current;
+/** Deadlines are read every this many charges, not on every one (Date.now() costs more than a unit of work). */
+const CLOCK_EVERY = 1024;
+let untilClock = CLOCK_EVERY;
+/**
+ * Charges `units` of work to the running budgets (innermost first); throws WorkBudgetExceeded, for
+ * the budget that ran out, when one does. Outside any budget it costs nothing.
+ */
+function chargeWork(units) {
+    if (current === undefined)
+        return;
+    for (let b = current; b !== undefined; b = b.outer) {
+        b.left -= units;
+        if (b.left < 0)
+            throw new WorkBudgetExceeded(b, 'units');
+    }
+    if (--untilClock > 0)
+        return;
+    untilClock = CLOCK_EVERY;
+    const now = Date.now();
+    for (let b = current; b !== undefined; b = b.outer) {
+        if (b.deadline !== undefined && now > b.deadline)
+            throw new WorkBudgetExceeded(b, 'deadline');
+    }
+}
+/** Checks the running budgets' deadlines now: for loops whose every step is costly (a layout verified). */
+function checkDeadline() {
+    untilClock = 1;
+    chargeWork(0);
+}
+/**
+ * Runs `work` under a budget. `onExceeded` turns this budget's exhaustion into a result; an outer
+ * budget's exhaustion passes through to whoever set that one.
+ */
+function withWorkBudget(limits, work, onExceeded) {
+    const budget = { units: limits.units ?? Infinity, left: limits.units ?? Infinity, deadline: limits.deadline, outer: current };
+    current = budget;
+    untilClock = 1; // a nested deadline is checked at the first charge
+    try {
+        return work();
+    }
+    catch (error) {
+        if (error instanceof WorkBudgetExceeded && error.budget === budget)
+            return onExceeded(error);
+        throw error;
+    }
+    finally {
+        current = budget.outer;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/plan/depth.ts
+// Cheap upper bounds on a YAML/JSON text's nesting depth and number of values, checked BEFORE
+// parsing, in one linear pass:
+// - depth: the YAML parser recurses per level, and some deep inputs ("- - - - ..." 200k times)
+//   crash the whole process with a fatal out-of-memory error that no try/catch can stop;
+// - values: the parser spends about a microsecond and a few hundred bytes per value or syntax
+//   error, so a 1 MiB file of 200,000 one-line keys (or of 500,000 quotes, each an error) costs
+//   seconds before any check of ours could run. Counted: every line, every word, every quoted
+//   scalar, flow bracket and comma, stray closing bracket and compact "- " or "? ".
+// The bounds may overcount (brackets inside plain scalars count, every line and word of a block
+// scalar counts); they must not undercount flow brackets, block indentation or compact "- - x"
+// sequences.
+/** Where an estimate first passed its limit (and which), or undefined when none did. */
+function shapeProblem(text, limits) {
+    let values = 0;
+    const deep = scan(text, limits.depth, () => ++values > limits.values);
+    if (deep)
+        return { line: deep.line, limit: deep.byCount ? 'values' : 'depth' };
+    return undefined;
+}
+/** Where the depth estimate first passed `limit`, or undefined when it never did. */
+function deeperThan(text, limit) {
+    const found = scan(text, limit, () => false);
+    return found ? { line: found.line } : undefined;
+}
+/** The scan: `count` is called once per value; true from it stops the scan there. */
+function scan(text, limit, count) {
+    const indents = [];
+    let flow = 0;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        // start of a line: block indentation and compact sequence / key indicators
+        let col = 0;
+        while (i < n && (text[i] === ' ' || text[i] === '\t')) {
+            i++;
+            col++;
+        }
+        const blank = i >= n || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
+        // every line counts, blank or not (the parser spends time on each)
+        if (count())
+            return { line, byCount: true };
+        let compact = 0;
+        if (!blank && flow === 0) {
+            while (indents.length > 0 && indents[indents.length - 1] > col)
+                indents.pop();
+            if (indents.length === 0 || indents[indents.length - 1] < col)
+                indents.push(col);
+            // "- - - x", "? - x", "- key: value": each indicator opens a level
+            while (i < n && (text[i] === '-' || text[i] === '?') && (i + 1 >= n || text[i + 1] === ' ' || text[i + 1] === '\n')) {
+                compact++;
+                i++;
+                while (i < n && text[i] === ' ')
+                    i++;
+                if (count())
+                    return { line, byCount: true };
+                if (indents.length + compact + flow > limit)
+                    return { line, byCount: false };
+            }
+        }
+        // the rest of the line: flow brackets outside quotes and comments
+        let previous = ' ';
+        while (i < n && text[i] !== '\n') {
+            const ch = text[i];
+            const tokenStart = previous === ' ' || previous === '\t' || previous === '[' || previous === '{' || previous === ',' || previous === ':';
+            if (ch === '#' && (previous === ' ' || previous === '\t')) {
+                while (i < n && text[i] !== '\n')
+                    i++;
+                break;
+            }
+            // every word counts: one line can hold thousands of tokens (or of parse errors)
+            if (ch !== ' ' && ch !== '\t' && (previous === ' ' || previous === '\t') && count())
+                return { line, byCount: true };
+            // a quote right after a closing one starts another scalar for the parser (or an error): counted too
+            if ((ch === '"' || ch === "'") && (tokenStart || previous === '"' || previous === "'")) {
+                if (count())
+                    return { line, byCount: true };
+                // skip the quoted scalar, which may span lines
+                i++;
+                while (i < n && text[i] !== ch) {
+                    if (ch === '"' && text[i] === '\\')
+                        i++;
+                    if (text[i] === '\n')
+                        line++;
+                    i++;
+                }
+                previous = ch;
+                i++;
+                continue;
+            }
+            if (ch === '[' || ch === '{') {
+                flow++;
+                if (count())
+                    return { line, byCount: true };
+                if (indents.length + compact + flow > limit)
+                    return { line, byCount: false };
+            }
+            else if (ch === ']' || ch === '}') {
+                // a stray closing bracket is a parse error each: counted, so a file of them is refused early
+                if (flow > 0)
+                    flow--;
+                else if (count())
+                    return { line, byCount: true };
+            }
+            else if (ch === ',' && flow > 0 && count())
+                return { line, byCount: true };
+            previous = ch;
+            i++;
+        }
+        if (indents.length + compact + flow > limit)
+            return { line, byCount: false };
+        if (i < n) {
+            i++; // the newline
+            line++;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/syntax-errors.ts
+/** The yaml package's error codes, each as a plain description that quotes nothing. */
+const YAML_KINDS = {
+    ALIAS_PROPS: 'an alias (*name) must not carry an anchor or a tag',
+    BAD_ALIAS: 'an anchor or alias name is empty or ends in a colon',
+    BAD_DIRECTIVE: 'a % directive that YAML does not know',
+    BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+    BAD_INDENT: 'the indentation does not fit the lines around it',
+    BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+    BAD_SCALAR_START: 'a plain value starts with a character that is reserved in YAML',
+    BLOCK_AS_IMPLICIT_KEY: 'a block collection used as a key',
+    BLOCK_IN_FLOW: 'a block collection inside a [ ] or { } collection',
+    DUPLICATE_KEY: 'a key appears twice in one map',
+    IMPOSSIBLE: 'the text cannot be read as YAML',
+    KEY_OVER_1024_CHARS: 'a key longer than 1024 characters',
+    MISSING_CHAR: 'a missing comma, colon, space or closing bracket or quote',
+    MULTILINE_IMPLICIT_KEY: 'a key that spans several lines (is a colon missing?)',
+    MULTIPLE_ANCHORS: 'a value with more than one anchor',
+    MULTIPLE_DOCS: 'more than one YAML document in the file',
+    MULTIPLE_TAGS: 'a value with more than one tag',
+    NON_STRING_KEY: 'a key that is not a plain name',
+    RESOURCE_EXHAUSTION: 'values nested too deep, or aliases that expand to too many values',
+    TAB_AS_INDENT: 'a tab used for indentation (YAML indents with spaces)',
+    TAG_RESOLVE_FAILED: 'a ! tag that YAML does not know',
+    UNEXPECTED_TOKEN: 'an unexpected character or token',
+    BAD_COLLECTION_TYPE: 'a tag that does not fit its collection',
+};
+/**
+ * Runs a parse with Error.stackTraceLimit at 0: the yaml package builds an Error object per syntax
+ * error, and capturing a stack for each made a 1 MiB file of quotes (500,000 errors) cost 4 s
+ * instead of 1. The parse is synchronous, so nothing else runs meanwhile; the limit is restored.
+ */
+function withoutStackTraces(parse) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return parse();
+    }
+    finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+function yamlErrorKind(code) {
+    return Object.prototype.hasOwnProperty.call(YAML_KINDS, code) ? YAML_KINDS[code] : 'the text cannot be read as YAML';
+}
+/** 1-based line and column of an offset, counting \n, \r\n and a lone \r as line ends (as the yaml package does). */
+function lineColumn(text, offset) {
+    let line = 1;
+    let start = 0;
+    const end = Math.min(Math.max(0, offset), text.length);
+    for (let i = 0; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            start = i + 1;
+        }
+    }
+    return { line, column: end - start + 1 };
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/**
+ * Where JSON text first stops being JSON, and why, found by one linear pass (only run once
+ * JSON.parse has failed, to say where without quoting). Tracks nesting with an explicit stack, so
+ * deep input cannot overflow the call stack. `allowNonFinite` accepts Python's NaN and Infinity.
+ */
+function findJsonSyntaxError(text, allowNonFinite = false) {
+    let i = 0;
+    const n = text.length;
+    const stack = [];
+    const skipSpace = () => {
+        while (i < n && WHITESPACE.has(text.charCodeAt(i)))
+            i++;
+    };
+    const fail = (kind, at = i) => ({ offset: Math.min(at, n), kind });
+    const word = (w) => text.startsWith(w, i) && ((i += w.length), true);
+    /** One string at i (which is a '"'); null when fine, else the error. */
+    const string = () => {
+        i++;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                i++;
+                return null;
+            }
+            if (c < 0x20)
+                return fail('a control character (such as a line break) inside a string');
+            if (c === 0x5c) {
+                const e = text[i + 1];
+                if (e === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        return fail('an invalid \\u escape in a string');
+                    i += 6;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i += 2;
+                else
+                    return fail('an invalid escape sequence in a string');
+            }
+            else
+                i++;
+        }
+        return fail('a string that is never closed', n);
+    };
+    /** One scalar value at i; null when fine. */
+    const scalar = () => {
+        const c = text[i];
+        if (c === '"')
+            return string();
+        if (word('true') || word('false') || word('null'))
+            return null;
+        if (allowNonFinite && (word('NaN') || word('Infinity') || word('-Infinity')))
+            return null;
+        const m = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+        m.lastIndex = i;
+        if (c !== undefined && /[-0-9]/.test(c) && m.test(text)) {
+            i = m.lastIndex;
+            return null;
+        }
+        return fail(i >= n ? 'the text ends where a value should be' : 'an unexpected character where a value should be');
+    };
+    /** An object's key and its colon, at i (after blanks); `afterComma` words the error for a trailing comma. */
+    const key = (afterComma) => {
+        skipSpace();
+        if (text[i] !== '"') {
+            return fail(i >= n ? 'the text ends inside an object' : `an object key must be a string in double quotes${afterComma ? ' (a trailing comma?)' : ''}`);
+        }
+        const e = string();
+        if (e)
+            return e;
+        skipSpace();
+        if (text[i] !== ':')
+            return fail('a missing colon after an object key');
+        i++;
+        return null;
+    };
+    skipSpace();
+    for (;;) {
+        // at the start of a value
+        skipSpace();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            stack.push(c);
+            i++;
+            skipSpace();
+            if (text[i] === (c === '{' ? '}' : ']')) {
+                stack.pop();
+                i++;
+            }
+            else if (c === '{') {
+                const e = key(false);
+                if (e)
+                    return e;
+                continue;
+            }
+            else
+                continue;
+        }
+        else {
+            const e = scalar();
+            if (e)
+                return e;
+        }
+        // after a value: a comma and the next item, a closing bracket, or the end
+        for (;;) {
+            skipSpace();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < n ? fail('more text after the end of the JSON value') : null;
+            const d = text[i];
+            if (d === ',') {
+                i++;
+                if (top === '{') {
+                    const e = key(true);
+                    if (e)
+                        return e;
+                }
+                break;
+            }
+            if ((d === '}' && top === '{') || (d === ']' && top === '[')) {
+                stack.pop();
+                i++;
+                continue;
+            }
+            return fail(i >= n ? `the text ends inside an ${top === '{' ? 'object' : 'array'}` : `a missing comma or closing ${top === '{' ? '}' : ']'}`);
+        }
+    }
+}
+/**
+ * The 1-based line of every object key down to `maxDepth` levels of valid JSON text, by key path
+ * (keys joined with NUL), in one linear pass. For the lines of a config.json's fields: parsing it
+ * a second time as YAML for its positions cost seconds on a 4 MiB file. A duplicated key keeps
+ * the line of its last occurrence, whose value JSON.parse keeps.
+ */
+function jsonKeyLines(text, maxDepth = 3) {
+    const lines = new Map();
+    /** per open container: its key path; for an object, whether the next string is a key, and the last key */
+    const stack = [];
+    let line = 1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10)
+            line++;
+        else if (c === 0x22) {
+            const start = i;
+            for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++)
+                if (text.charCodeAt(i) === 0x5c)
+                    i++;
+            const top = stack[stack.length - 1];
+            if (top?.object && top.expectKey) {
+                top.expectKey = false;
+                if (stack.length <= maxDepth) {
+                    const raw = text.slice(start, i + 1);
+                    const key = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
+                    lines.set([...top.path, key].join('\u0000'), line);
+                    top.lastKey = key;
+                }
+            }
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            const top = stack[stack.length - 1];
+            const path = top === undefined ? [] : top.object ? [...top.path, top.lastKey ?? ''] : top.path;
+            stack.push({ path: stack.length < maxDepth ? path : [], object: c === 0x7b, expectKey: c === 0x7b });
+        }
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        else if (c === 0x2c) {
+            const top = stack[stack.length - 1];
+            if (top?.object)
+                top.expectKey = true;
+        }
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/plan/yaml-anchors.ts
+// Resolving YAML aliases (*name) in one pass. The yaml package's Alias.resolve searches the whole
+// document for the anchor on every call, so n aliases cost n walks of the document: quadratic on
+// a large file. Here one walk, in document order, records what each alias refers to: the latest
+// anchor of that name before it, which is how YAML (and Alias.resolve) defines it.
+
+function aliasResolver(doc) {
+    let targets;
+    return (alias) => {
+        if (!targets) {
+            const found = new Map();
+            const anchors = new Map();
+            (0,dist/* visit */.YR)(doc, {
+                Node: (_key, node) => {
+                    if ((0,dist/* isAlias */.Vj)(node))
+                        found.set(node, anchors.get(node.source));
+                    else if (node.anchor)
+                        anchors.set(node.anchor, node);
+                },
+            });
+            targets = found;
+        }
+        return targets.get(alias);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/source.ts
+// YAML / JSON text -> a small tree in which every node knows its 1-based line.
+// JSON is YAML 1.2, so one parser (the `yaml` package) reads both and gives exact ranges.
+// Hostile input is bounded here: size, NUL bytes, nesting depth, alias expansion.
+
+
+
+
+
+/** Plans larger than this are refused before parsing (1 MiB). */
+const MAX_PLAN_BYTES = 1024 * 1024;
+/** Deepest nesting accepted; a plan needs 3. */
+const MAX_DEPTH = 32;
+/** Alias (*name) uses accepted in one file; guards against "billion laughs". */
+const MAX_ALIASES = 100;
+/** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
+const MAX_NODES = 100_000;
+/**
+ * Lines and values (words, quoted scalars, flow items) in one file, counted before parsing
+ * (depth.ts): a plan needs a few hundred, a description of 10,000 characters a few thousand. The
+ * parser's cost grows with them, about a microsecond each, so a 1 MiB file of 200,000 one-line
+ * keys would cost seconds.
+ */
+const MAX_LINES_AND_VALUES = 20_000;
+class Abort extends Error {
+    planError;
+    constructor(planError) {
+        super(planError.message);
+        this.planError = planError;
+    }
+}
+/**
+ * Characters never sent into a message as they are: C0 and C1 controls, DEL, line and paragraph
+ * separators, and the bidirectional controls that can make text read differently than it is.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
+function quote(text, max = 60) {
+    const cut = text.length > max ? text.slice(0, max) : text;
+    const clean = cut.replace(UNSAFE_CHARACTERS, '?');
+    return text.length > max ? `${clean}...` : clean;
+}
+/** Shapes of credentials that must never be echoed, not even as a key: a known prefix and a long tail. */
+const CREDENTIAL_SHAPE = /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-|npm_|hf_|AIza|ya29\.)[A-Za-z0-9_-]{12,}/;
+/**
+ * A key that a plan does not define, for an error message: quoted when it is a plain, short name
+ * (a typo worth showing), else described by its length only. A file that is no plan at all (an
+ * .env file, a credential store) must not have its content echoed through its keys.
+ */
+function keyLabel(key) {
+    const plain = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/.test(key) && !CREDENTIAL_SHAPE.test(key) && (key.match(/[0-9]/g)?.length ?? 0) < 4;
+    return plain ? `'${key}'` : `(a key of ${key.length} characters, not shown)`;
+}
+/** The key as one part of a dotted path in a message: the key when keyLabel would show it, else '?'. */
+function keyPathPart(key) {
+    return keyLabel(key).startsWith("'") ? key : '?';
+}
+/** UTF-8 length of a string (no Buffer: the core runs without Node APIs). */
+function byteLength(text) {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80)
+            bytes += 1;
+        else if (code < 0x800)
+            bytes += 2;
+        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            bytes += 4; // a surrogate pair: one 4-byte character
+            i++;
+        }
+        else
+            bytes += 3;
+    }
+    return bytes;
+}
+function parseSource(text) {
+    const size = text.length > MAX_PLAN_BYTES ? undefined : byteLength(text);
+    if (size === undefined || size > MAX_PLAN_BYTES) {
+        const what = size === undefined ? `${text.length} characters` : `${size} bytes`;
+        return { ok: false, errors: [{ message: `the file is ${what}; a plan may be at most ${MAX_PLAN_BYTES} bytes (1 MiB)` }] };
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+        const line = text.slice(0, nul).split('\n').length;
+        return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
+    }
+    const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
+    if (shape?.limit === 'depth') {
+        return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: shape.line }] };
+    }
+    if (shape) {
+        return { ok: false, errors: [{ message: `the file has more than ${MAX_LINES_AND_VALUES} lines and values; a plan needs a few dozen`, line: shape.line }] };
+    }
+    chargeWork(text.length);
+    const lineCounter = new dist/* LineCounter */.HN();
+    let doc;
+    try {
+        // uniqueKeys: false because the parser's own check is quadratic (52 s for 40k keys);
+        // TreeBuilder reports duplicates instead, with a Set.
+        doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
+    }
+    catch (err) {
+        // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
+        return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
+    }
+    const lineOf = (offset) => lineCounter.linePos(offset ?? 0).line;
+    if (doc.errors.length > 0) {
+        return { ok: false, errors: doc.errors.map((e) => syntaxError(e.code, lineCounter.linePos(e.pos[0]))) };
+    }
+    if (doc.contents === null)
+        return { ok: true, root: null, errors: [] };
+    try {
+        const builder = new TreeBuilder(doc, lineOf);
+        const root = builder.build(doc.contents);
+        return { ok: true, root, errors: builder.duplicates };
+    }
+    catch (err) {
+        if (err instanceof Abort)
+            return { ok: false, errors: [err.planError] };
+        throw err;
+    }
+}
+/** A parse error by its line, column and kind: the parser's own message quotes the text, so it is not used. */
+function syntaxError(code, at) {
+    return { message: `YAML/JSON syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(code)}`, line: at.line };
+}
+class TreeBuilder {
+    lineOf;
+    aliases = 0;
+    nodes = 0;
+    /** duplicate keys: reported, the first value kept, reading goes on */
+    duplicates = [];
+    resolveAlias;
+    constructor(doc, lineOf) {
+        this.lineOf = lineOf;
+        this.resolveAlias = aliasResolver(doc);
+    }
+    build(node, depth = 1, path = '') {
+        chargeWork(1);
+        if (++this.nodes > MAX_NODES) {
+            throw new Abort({ message: `the file has more than ${MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
+        }
+        const line = this.lineOf(node?.range?.[0]);
+        if (depth > MAX_DEPTH) {
+            throw new Abort({ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line });
+        }
+        if (node === null || node === undefined)
+            return { type: 'scalar', line, value: null, quoted: false };
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (++this.aliases > MAX_ALIASES) {
+                throw new Abort({ message: `the file uses more than ${MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
+            }
+            const target = this.resolveAlias(node);
+            if (!target)
+                throw new Abort({ message: 'an alias (*name) refers to no anchor (&name) before it', line });
+            return this.build(target, depth + 1, path);
+        }
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+            return { type: 'scalar', line, value: node.value, quoted };
+        }
+        if ((0,dist/* isSeq */.oP)(node)) {
+            return { type: 'seq', line, items: node.items.map((item, i) => this.build(item, depth + 1, `${path}[${i}]`)) };
+        }
+        if ((0,dist/* isMap */.jh)(node)) {
+            const entries = [];
+            const seen = new Set();
+            for (const pair of node.items) {
+                const keyNode = pair.key;
+                const keyLine = this.lineOf(keyNode?.range?.[0] ?? node.range?.[0]);
+                if (!(0,dist/* isScalar */.jn)(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+                    throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
+                }
+                const key = String(keyNode.value);
+                const keyPath = path ? `${path}.${keyPathPart(key)}` : keyPathPart(key);
+                if (seen.has(key)) {
+                    const message = `${keyPath}: duplicate key ${keyLabel(key)}: each key may appear once in a map`;
+                    this.duplicates.push({ message, path: keyPath, line: keyLine });
+                    continue;
+                }
+                seen.add(key);
+                entries.push({ key, keyLine, value: this.build(pair.value, depth + 1, keyPath) });
+            }
+            return { type: 'map', line, entries };
+        }
+        throw new Abort({ message: 'an unsupported YAML node', line });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/import/engine-args.ts
 const ENGINES = ['vllm', 'sglang', 'trtllm'];
 /** Flags that never take a value (so the next word is not swallowed). */
@@ -39965,6 +40610,7 @@ const hardware_ALL = [
             memory: 40_960 * MiB, // nvidia-smi: 40960MiB (older drivers show 40536MiB)
             peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
             memory_bandwidth: 1555 * GBps, // datasheet 1,555 GB/s
+            power: 400, // W, datasheet: max TDP 400 W (SXM)
             intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
             inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
         },
@@ -39981,6 +40627,7 @@ const hardware_ALL = [
             memory: 81_920 * MiB, // nvidia-smi: 81920MiB
             peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
             memory_bandwidth: 2039 * GBps, // datasheet 2,039 GB/s (SXM)
+            power: 400, // W, datasheet: max TDP 400 W (SXM)
             intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
             inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
         },
@@ -39999,6 +40646,7 @@ const hardware_ALL = [
             peak_tflops: 989.4 * TFLOPS, // datasheet BF16 Tensor Core 1,979 with sparsity; whitepaper dense 989.4
             peak_tflops_fp8: 1978.9 * TFLOPS, // datasheet FP8 3,958 with sparsity; whitepaper dense 1,978.9
             memory_bandwidth: 3.35 * TBps, // datasheet 3.35 TB/s
+            power: 700, // W, datasheet: max TDP up to 700 W (configurable)
             intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
             inter_node_bandwidth: gbit(400), // DGX H100: one 400 Gb/s NDR NIC per GPU
         },
@@ -40015,6 +40663,7 @@ const hardware_ALL = [
             peak_tflops: 756.5 * TFLOPS, // datasheet BF16 Tensor Core 1,513 with sparsity -> 756.5 dense
             peak_tflops_fp8: 1513 * TFLOPS, // datasheet FP8 3,026 with sparsity -> 1,513 dense
             memory_bandwidth: 2.0 * TBps, // datasheet 2 TB/s
+            power: 350, // W, datasheet: max TDP 300-350 W (configurable); the upper figure
             intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
         },
@@ -40034,6 +40683,7 @@ const hardware_ALL = [
             peak_tflops: 989.4 * TFLOPS, // H200 SXM BF16 Tensor Core 1,979 with sparsity -> 989.4 dense (as H100 SXM)
             peak_tflops_fp8: 1978.9 * TFLOPS, // FP8 3,958 with sparsity -> 1,978.9 dense
             memory_bandwidth: 4.8 * TBps, // 4.8 TB/s
+            power: 700, // W, H200 page: max TDP up to 700 W (configurable)
             intra_node_bandwidth: 450 * GBps, // NVLink4 900 GB/s bidirectional
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
         },
@@ -40070,6 +40720,7 @@ const hardware_ALL = [
             peak_tflops_fp8: 4500 * TFLOPS, // HGX B200 FP8 72 PFLOPS sparse / 8 / 2 -> 4.5 PF dense
             peak_tflops_fp4: 9000 * TFLOPS, // HGX B200 FP4 144 PFLOPS sparse / 8 / 2 -> 9 PF dense
             memory_bandwidth: 8 * TBps, // DGX B200: 64 TB/s over 8 GPUs
+            power: 1000, // W, HGX B200: up to 1,000 W per GPU
             intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
             inter_node_bandwidth: gbit(400), // DGX B200: 8x 400 Gb/s ConnectX-7, one per GPU
         },
@@ -40089,6 +40740,7 @@ const hardware_ALL = [
             peak_tflops_fp8: 5000 * TFLOPS, // NVL72 FP8 720 PFLOPS sparse / 72 / 2 -> 5 PF dense
             peak_tflops_fp4: 10000 * TFLOPS, // NVL72 FP4 1,440 PFLOPS sparse / 72 / 2 -> 10 PF dense
             memory_bandwidth: 8 * TBps, // NVL72: 576 TB/s over 72 GPUs
+            power: 1200, // W, B200 in GB200 NVL72: 1,200 W per GPU (Blackwell datasheet figures are given at this power)
             intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
             inter_node_bandwidth: gbit(400), // NVL72 compute trays: one 400 Gb/s ConnectX-7 NIC per GPU
         },
@@ -40140,6 +40792,7 @@ const hardware_ALL = [
             peak_tflops: 1307.4 * TFLOPS, // BF16 dense 1,307.4 (2,614.9 sparse)
             peak_tflops_fp8: 2614.9 * TFLOPS, // FP8 dense 2,614.9 (5,229.8 sparse)
             memory_bandwidth: 5.3 * TBps, // 5.3 TB/s
+            power: 750, // W, AMD: peak total board power 750 W
             intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way (to all 7 peers together)
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
             // Calibrated, not a datasheet figure: serving runs on MI300X (SGLang 0.5.7, vLLM 0.17 with ROCm)
@@ -40162,6 +40815,7 @@ const hardware_ALL = [
             peak_tflops: 1307.4 * TFLOPS, // BF16 dense 1,307.4
             peak_tflops_fp8: 2614.9 * TFLOPS, // FP8 dense 2,614.9
             memory_bandwidth: 6 * TBps, // 6 TB/s
+            power: 1000, // W, AMD: peak total board power 1,000 W
             intra_node_bandwidth: 448 * GBps, // Infinity Fabric: 7 links x 64 GB/s one way
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU
         },
@@ -40233,6 +40887,7 @@ const hardware_ALL = [
             peak_tflops: 362.05 * TFLOPS, // datasheet BF16 Tensor Core 362.05 | 733 (sparse)
             peak_tflops_fp8: 733 * TFLOPS, // datasheet FP8 Tensor Core 733 | 1,466 (sparse)
             memory_bandwidth: 864 * GBps, // datasheet 864 GB/s
+            power: 350, // W, datasheet: max power consumption 350 W
             intra_node_bandwidth: 32 * GBps, // PCIe Gen4 x16, one direction; no NVLink
             inter_node_bandwidth: gbit(200), // one 200 Gb/s NIC per GPU assumed
         },
@@ -40249,6 +40904,7 @@ const hardware_ALL = [
             peak_tflops: 165.2 * TFLOPS, // Ada whitepaper: BF16 with FP32 accumulate 165.2 dense (330.4 sparse)
             peak_tflops_fp8: 330.3 * TFLOPS, // FP8 with FP32 accumulate 330.3 dense (660.6 sparse)
             memory_bandwidth: 1008 * GBps, // 1,008 GB/s
+            power: 450, // W, NVIDIA: graphics card power 450 W
             intra_node_bandwidth: 32 * GBps, // PCIe Gen4 x16, one direction; no NVLink, no P2P
             inter_node_bandwidth: gbit(100), // one 100 Gb/s NIC per GPU assumed
         },
@@ -40716,6 +41372,11 @@ function runEngine(args, c, ctx, findConfig) {
 ;// CONCATENATED MODULE: ./src/import/result.ts
 // What every importer returns: plan fields (contract names, SI units), where each came from, and warnings.
 // Pure: no file system. A collector builds the nested fields and their origins together.
+
+/** Warnings one imported file may add to a report; the rest are counted. */
+const MAX_IMPORT_WARNINGS = 50;
+/** Longest warning, in characters (it quotes the imported file). */
+const MAX_WARNING_LENGTH = 400;
 /** Accumulates fields with origins; the first value set for a path wins unless `override` is asked for. */
 class FieldCollector {
     file;
@@ -40748,32 +41409,51 @@ class FieldCollector {
         const [section, key] = path.split('.');
         return this.fields[section]?.[key];
     }
+    warned = new Set();
+    warningsLeftOut = 0;
+    /**
+     * A warning, once. Warnings quote what the imported file says (a flag's value, an unresolved
+     * variable): each is cut and its control characters shown as '?', and past MAX_IMPORT_WARNINGS
+     * they are only counted, so a crafted file cannot flood the report.
+     */
     warn(message) {
-        if (!this.warnings.includes(message))
-            this.warnings.push(message);
+        const text = quote(message, MAX_WARNING_LENGTH);
+        if (this.warned.has(text))
+            return;
+        this.warned.add(text);
+        if (this.warnings.length < MAX_IMPORT_WARNINGS)
+            this.warnings.push(text);
+        else
+            this.warningsLeftOut++;
     }
     result() {
+        const more = this.warningsLeftOut > 0 ? [`${this.file}: ... and ${this.warningsLeftOut} more warnings`] : [];
         return {
             fields: this.fields,
             origins: this.origins,
-            warnings: this.warnings,
+            warnings: [...this.warnings, ...more],
             ...(this.context ? { context: this.context } : {}),
         };
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/import/yaml-tree.ts
 // Multi-document YAML -> small trees whose nodes know their line, for manifests and engine configs.
 // Bounded like plan files: size, alias count; Helm templates are refused with what to do instead.
 
+
+
+
+
+
 const MAX_IMPORT_BYTES = 1024 * 1024;
-const MAX_DEPTH = 64;
+/** Lines and values (words) counted before parsing (the parser costs about a microsecond each); a serving manifest has a few thousand. */
+const yaml_tree_MAX_LINES_AND_VALUES = 100_000;
+const yaml_tree_MAX_DEPTH = 64;
 /** Nodes built from one file with aliases expanded: guards against alias bombs. */
-const MAX_NODES = 200_000;
+const yaml_tree_MAX_NODES = 200_000;
 /** Alias uses (*name) in one file; manifests need few. */
-const MAX_ALIASES = 1000;
+const yaml_tree_MAX_ALIASES = 1000;
 /** The first line with a Helm/Go template action outside a comment, or 0. */
 function templateLine(text) {
     const lines = text.split('\n');
@@ -40783,6 +41463,11 @@ function templateLine(text) {
 function yaml_tree_parseYamlFile(text) {
     if (text.length > MAX_IMPORT_BYTES)
         return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+    const shape = shapeProblem(text, { depth: 2 * yaml_tree_MAX_DEPTH, values: yaml_tree_MAX_LINES_AND_VALUES });
+    if (shape?.limit === 'depth')
+        return { error: `nested deeper than ${yaml_tree_MAX_DEPTH} levels`, line: shape.line };
+    if (shape)
+        return { error: `more than ${yaml_tree_MAX_LINES_AND_VALUES} lines and values: too large to be a deployment file`, line: shape.line };
     const helm = templateLine(text);
     if (helm > 0) {
         return {
@@ -40790,56 +41475,63 @@ function yaml_tree_parseYamlFile(text) {
             line: helm,
         };
     }
+    chargeWork(text.length);
     const lineCounter = new dist/* LineCounter */.HN();
     let docs;
     try {
-        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
+        // uniqueKeys: false because the parser's own check is quadratic (68 s on a 592 KB config):
+        // build() finds duplicates with a Set instead
+        docs = withoutStackTraces(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
     }
     catch (err) {
-        return { error: `not readable as YAML (${String(err).slice(0, 200)})` };
+        // the parser's message may quote the text: only its kind is said
+        return { error: `not readable as YAML (${err instanceof Error ? err.name : 'a failure'} in the parser)` };
     }
     if (!Array.isArray(docs))
         return { error: 'not readable as YAML' };
     const lineOf = (offset) => lineCounter.linePos(offset).line;
     for (const doc of docs) {
         const first = doc.errors[0];
-        if (first)
-            return { error: `YAML syntax error: ${first.message.split('\n')[0]}`, line: lineOf(first.pos[0]) };
+        if (first) {
+            const at = lineCounter.linePos(first.pos[0]);
+            return { error: `YAML syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(first.code)}`, line: at.line };
+        }
     }
     const out = [];
     const budget = { nodes: 0 };
     for (const doc of docs) {
         if (doc.contents === null)
             continue;
-        const built = build(doc, doc.contents, lineOf, 0, budget);
+        const built = build(aliasResolver(doc), doc.contents, lineOf, 0, budget);
         if ('error' in built)
             return built;
         out.push(built);
     }
     return { text, docs: out, lineOf };
 }
-function build(doc, node, lineOf, depth, budget) {
+function build(resolveAlias, node, lineOf, depth, budget) {
     const start = node?.range?.[0] ?? 0;
     const line = lineOf(start);
-    if (depth > MAX_DEPTH)
-        return { error: `nested deeper than ${MAX_DEPTH} levels`, line };
-    if (++budget.nodes > MAX_NODES)
-        return { error: `more than ${MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
+    chargeWork(1);
+    if (depth > yaml_tree_MAX_DEPTH)
+        return { error: `nested deeper than ${yaml_tree_MAX_DEPTH} levels`, line };
+    if (++budget.nodes > yaml_tree_MAX_NODES)
+        return { error: `more than ${yaml_tree_MAX_NODES} values with aliases expanded (an alias bomb?)`, line };
     if (node === null || node === undefined)
         return { kind: 'scalar', line, value: null, start, end: start };
     if ((0,dist/* isAlias */.Vj)(node)) {
         budget.aliases = (budget.aliases ?? 0) + 1;
-        if (budget.aliases > MAX_ALIASES)
-            return { error: `more than ${MAX_ALIASES} aliases (*name): refused as a possible alias bomb`, line };
-        const target = node.resolve(doc);
-        return target ? build(doc, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
+        if (budget.aliases > yaml_tree_MAX_ALIASES)
+            return { error: `more than ${yaml_tree_MAX_ALIASES} aliases (*name): refused as a possible alias bomb`, line };
+        const target = resolveAlias(node);
+        return target ? build(resolveAlias, target, lineOf, depth + 1, budget) : { error: 'an alias refers to no anchor', line };
     }
     if ((0,dist/* isScalar */.jn)(node))
         return { kind: 'scalar', line, value: node.value, start, end: node.range?.[1] ?? start };
     if ((0,dist/* isSeq */.oP)(node)) {
         const items = [];
         for (const item of node.items) {
-            const b = build(doc, item, lineOf, depth + 1, budget);
+            const b = build(resolveAlias, item, lineOf, depth + 1, budget);
             if ('error' in b)
                 return b;
             items.push(b);
@@ -40849,10 +41541,12 @@ function build(doc, node, lineOf, depth, budget) {
     if ((0,dist/* isMap */.jh)(node)) {
         const entries = new Map();
         for (const pair of node.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            if (key === undefined)
+            if (!(0,dist/* isScalar */.jn)(pair.key))
                 continue;
-            const b = build(doc, pair.value, lineOf, depth + 1, budget);
+            const key = String(pair.key.value);
+            if (entries.has(key))
+                return { error: `a key appears twice in one map: ${keyLabel(key)}`, line: lineOf(pair.key.range?.[0] ?? start) };
+            const b = build(resolveAlias, pair.value, lineOf, depth + 1, budget);
             if ('error' in b)
                 return b;
             // a key with no value still has a line: the key's
@@ -40887,6 +41581,8 @@ function stringOf(node) {
 function itemsOf(node) {
     return node?.kind === 'seq' ? node.items : [];
 }
+/** How far past the previous word the next word of a scalar is looked for in the source. */
+const LINE_SEARCH_WINDOW = 256;
 /**
  * Maps offsets in a string scalar's value to lines of the file. Each run of non-blank characters of the
  * value is looked up, in order, in the source after the node's start: literal, folded and quoted styles
@@ -40900,8 +41596,12 @@ function valueLineMap(file, node) {
     let last = node.line;
     for (const m of value.matchAll(/\S+/g)) {
         const probe = m[0].slice(0, 40);
-        const found = file.text.indexOf(probe, cursor);
-        if (found >= 0 && found <= node.end) {
+        // searched only a short way ahead: a word that is not found (written as escapes) must not
+        // cost a scan of the rest of the file each time (quadratic on a large script)
+        const windowEnd = Math.min(node.end, cursor + LINE_SEARCH_WINDOW + probe.length);
+        const at = file.text.slice(cursor, windowEnd).indexOf(probe);
+        const found = at < 0 ? -1 : cursor + at;
+        if (found >= 0) {
             last = file.lineOf(found);
             cursor = found + probe.length;
         }
@@ -41121,16 +41821,21 @@ function importAiconfigurator(file, yaml, worker) {
 // Handles quotes, escapes, line continuations, comments, command separators, $VAR / ${VAR} / ${VAR:-default},
 // $(( )) arithmetic and Kubernetes' own $(VAR). It never runs anything: $(command) and unknown variables
 // are left unresolved and named, so the importer can warn about them.
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
 /**
  * Kubernetes expands $(VAR) in command, args and env values before any shell runs, from the variables
  * defined so far; $$ is a literal $; an unknown $(VAR) stays as written.
  */
 function expandKubernetes(text, env) {
+    chargeWork(text.length);
     return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name) => {
         if (match === '$$')
             return '$';
-        return name !== undefined && Object.prototype.hasOwnProperty.call(env, name) ? env[name] : match;
+        if (name === undefined || !Object.prototype.hasOwnProperty.call(env, name))
+            return match;
+        const value = env[name];
+        chargeWork(value.length);
+        return value;
     });
 }
 /** Integer arithmetic as in $(( )): + - * / % and parentheses, names read from env. */
@@ -41201,65 +41906,91 @@ function evaluateArithmetic(expr, env) {
         return { unresolved: missing ?? `$((${expr}))` };
     }
 }
-/** The offset just after the `)` matching the `(` at `open` (which follows a `$`); -1 when unbalanced. */
-function closingParen(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        const c = text[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')' && --depth === 0)
-            return i + 1;
+/**
+ * For every `(` of a script, the offset just after its matching `)` (-1 when unbalanced), found in
+ * one pass with a stack. Scanning forward from each `$(` instead is quadratic: 240 KB of `$(`
+ * took 20 to 42 s.
+ */
+function matchingParens(text) {
+    const after = new Int32Array(text.length).fill(-1);
+    const open = [];
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x28)
+            open.push(i);
+        else if (c === 0x29 && open.length > 0)
+            after[open.pop()] = i + 1;
     }
-    return -1;
+    return after;
 }
-/** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
-function expandDollar(script, at, env) {
-    const rest = script.slice(at + 1);
-    const lookup = (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
-    if (rest.startsWith('((')) {
-        const end = closingParen(script, at + 1);
-        if (end < 0)
-            return { text: '$', end: at + 1 };
-        const expr = script.slice(at + 3, end - 2);
-        const result = evaluateArithmetic(expr, env);
-        return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+const K8S_VARIABLE = /\(([A-Za-z_][A-Za-z0-9_]*)\)/y;
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s;
+/** `$` expansion over one script: every lookup is bounded, so a script of many `$` stays linear. */
+class DollarExpander {
+    script;
+    parens;
+    /** the last `}` of the script: past it, `${` has no end and needs no search */
+    lastBrace;
+    constructor(script) {
+        this.script = script;
+        this.lastBrace = script.lastIndexOf('}');
     }
-    if (rest.startsWith('(')) {
-        const end = closingParen(script, at + 1);
-        if (end < 0)
-            return { text: '$', end: at + 1 };
-        // Kubernetes has replaced $(VAR) by the variable before the shell runs; $(command) is never run here
-        const k8s = /^\(([A-Za-z_][A-Za-z0-9_]*)\)/.exec(rest);
-        const value = k8s ? lookup(k8s[1]) : undefined;
-        if (value !== undefined)
-            return { text: value, end };
-        return { text: '', end, unresolved: script.slice(at, end) };
+    closingParen(open) {
+        this.parens ??= matchingParens(this.script);
+        return this.parens[open] ?? -1;
     }
-    if (rest.startsWith('{')) {
-        const close = script.indexOf('}', at + 2);
-        if (close < 0)
-            return { text: '$', end: at + 1 };
-        const inner = script.slice(at + 2, close);
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(inner);
-        if (!m)
-            return { text: '', end: close + 1, unresolved: `\${${inner}}` };
-        const [, name, op, fallback] = m;
-        const value = lookup(name);
-        const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
-        if (useFallback)
-            return { text: fallback ?? '', end: close + 1 };
-        return value === undefined ? { text: '', end: close + 1, unresolved: name } : { text: value, end: close + 1 };
+    /** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
+    expand(at, env) {
+        const script = this.script;
+        const lookup = (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+        if (script.startsWith('((', at + 1)) {
+            const end = this.closingParen(at + 1);
+            if (end < 0)
+                return { text: '$', end: at + 1 };
+            const expr = script.slice(at + 3, end - 2);
+            const result = evaluateArithmetic(expr, env);
+            return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+        }
+        if (script[at + 1] === '(') {
+            const end = this.closingParen(at + 1);
+            if (end < 0)
+                return { text: '$', end: at + 1 };
+            // Kubernetes has replaced $(VAR) by the variable before the shell runs; $(command) is never run here
+            K8S_VARIABLE.lastIndex = at + 1;
+            const k8s = K8S_VARIABLE.exec(script);
+            const value = k8s ? lookup(k8s[1]) : undefined;
+            if (value !== undefined)
+                return { text: value, end };
+            return { text: '', end, unresolved: script.slice(at, end) };
+        }
+        if (script[at + 1] === '{') {
+            const close = at + 2 > this.lastBrace ? -1 : script.indexOf('}', at + 2);
+            if (close < 0)
+                return { text: '$', end: at + 1 };
+            const inner = script.slice(at + 2, close);
+            const m = BRACED.exec(inner);
+            if (!m)
+                return { text: '', end: close + 1, unresolved: `\${${inner}}` };
+            const [, name, op, fallback] = m;
+            const value = lookup(name);
+            const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
+            if (useFallback)
+                return { text: fallback ?? '', end: close + 1 };
+            return value === undefined ? { text: '', end: close + 1, unresolved: name } : { text: value, end: close + 1 };
+        }
+        NAME_AT.lastIndex = at + 1;
+        const m = NAME_AT.exec(script);
+        if (m) {
+            const value = lookup(m[0]);
+            const end = at + 1 + m[0].length;
+            return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
+        }
+        const next = script[at + 1];
+        if (next !== undefined && /[0-9@*#?$!-]/.test(next))
+            return { text: '', end: at + 2, unresolved: `$${next}` };
+        return { text: '$', end: at + 1 };
     }
-    const m = NAME.exec(rest);
-    if (m) {
-        const value = lookup(m[0]);
-        const end = at + 1 + m[0].length;
-        return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
-    }
-    if (/^[0-9@*#?$!-]/.test(rest))
-        return { text: '', end: at + 2, unresolved: `$${rest[0]}` };
-    return { text: '$', end: at + 1 };
 }
 /**
  * Splits a script into commands (at unquoted newlines, ; && || | &) of expanded words.
@@ -41292,9 +42023,13 @@ function shellCommands(script, ctx) {
             commands.push(words);
         words = [];
     };
+    chargeWork(script.length);
+    const expander = new DollarExpander(script);
     const dollar = (i) => {
         const w = begin(i);
-        const exp = expandDollar(script, i, env);
+        const exp = expander.expand(i, env);
+        // expansions can grow the text (X=$X$X doubles it): what they produce is work too
+        chargeWork(exp.text.length);
         w.text += exp.text;
         if (exp.unresolved !== undefined)
             w.unresolved.push(exp.unresolved);
@@ -41919,6 +42654,7 @@ function splitContext(values, tokens, origin, origins, warnings) {
 
 
 
+
 /** `ref` relative to the folder of `from` (both repository paths with '/'); '..' resolved. */
 function relativeTo(from, ref) {
     const parts = from.split('/').slice(0, -1);
@@ -42004,11 +42740,15 @@ function importDeployment(file, text, options, read) {
         return c.result();
     }
     catch (err) {
-        return { error: `internal error while importing (${String(err).slice(0, 200)})` };
+        if (err instanceof WorkBudgetExceeded)
+            throw err; // the plan's budget, reported by whoever set it
+        // the error's message may quote the file: only its kind is said
+        return { error: `internal error while importing (${err instanceof Error ? err.name : 'a failure'})` };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/import/deployment.ts
+
 
 
 /** Most files one plan may import from. */
@@ -42039,12 +42779,13 @@ function resolveDeployment(file, values, lines, readReference) {
     for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
         const read = readReference(file, from);
         if ('error' in read) {
-            errors.push(at(`deployment.from: cannot read '${from}': ${read.error}`));
+            errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
             continue;
         }
         const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) => readReference(file, relativeTo(from, ref)));
         if ('error' in result) {
-            errors.push(at(`deployment.from: ${from}${result.line !== undefined ? `:${result.line}` : ''}: ${result.error}`));
+            // an importer's error may quote the imported file: cut and escaped like any quoted value
+            errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));
             continue;
         }
         results.push(result);
@@ -42055,7 +42796,40 @@ function resolveDeployment(file, values, lines, readReference) {
     return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
 }
 
+;// CONCATENATED MODULE: ./src/presets/marketing-memory.ts
+// The memory each accelerator is sold with, in GB as the vendor prints it ("H100 80GB"), next to
+// what the device reports (the presets' `memory`). A plan that writes the printed figure means
+// less (80 GB = 74.5 GiB) or more (80 GiB) than the device has; the loader warns about it.
+
+
+/** Printed capacities per preset id; several where a product was sold under two figures. */
+const PRINTED_GB = {
+    'a100-40gb': [40],
+    'a100-80gb': [80],
+    'h100-sxm': [80],
+    'h100-pcie': [80],
+    h200: [141],
+    h20: [96],
+    b200: [192, 180], // announced with 192 GB; HGX/DGX B200 list 180 GB per GPU (1,440 GB over 8)
+    gb200: [192, 186], // NVL72 lists 13.4 TB of HBM3e over 72 GPUs (186 GB each)
+    mi300x: [192],
+    mi325x: [256],
+    l40s: [48],
+    'rtx-4090': [24],
+    'ascend-910b': [64],
+};
+/** The printed figures of a preset: from the table, else read from its name ("... 80GB ..."). */
+function printedMemoryGb(presetId) {
+    const listed = lookup(PRINTED_GB, presetId);
+    if (listed)
+        return [...listed];
+    const name = lookup(HARDWARE_PRESETS, presetId)?.name ?? '';
+    const match = /(\d+)\s*GB\b/.exec(name);
+    return match ? [Number(match[1])] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/plan/hfQuantization.ts
+
 const ATTENTION = ['model.layers.1.self_attn.q_proj', 'model.layers.1.self_attn.o_proj'];
 const MLA_ATTENTION = ['model.layers.1.self_attn.q_a_proj', 'model.layers.1.self_attn.kv_b_proj', 'model.layers.1.self_attn.o_proj'];
 const DENSE_MLP = ['model.layers.0.mlp.gate_proj', 'model.layers.0.mlp.down_proj'];
@@ -42111,9 +42885,40 @@ function samplesOf(modelType) {
     const union = (part) => [...new Set(all.flatMap((f) => f[part]))];
     return { attention: union('attention'), mlp: union('mlp'), experts: union('experts'), embeddings: LM_HEAD };
 }
+/**
+ * Whether a regex from a config.json is safe to run on JavaScript's backtracking engine: shapes
+ * that can backtrack for hours even on a 40-character module name (`(.*)*x`: a repeated group
+ * whose body repeats or alternates; backreferences and lookarounds; more than three unbounded
+ * repeats, whose cost grows as the name's length to that power) are not run. Ignoring an exclusion
+ * counts the part as quantized: its bytes are under-counted, so a memory floor stays a floor.
+ */
+function backtracksSafely(source) {
+    if (source.length > 256 || /\\[1-9]|\(\?<?[=!]/.test(source))
+        return false;
+    // escaped characters and character classes cannot group or repeat: blank them out, keeping offsets
+    const plain = source.replace(/\\./g, '__').replace(/\[(?:\\.|[^\]])*\]/g, (c) => '_'.repeat(c.length));
+    if ((plain.match(/[*+]|\{\d+,\}/g) ?? []).length > 3)
+        return false;
+    const open = [];
+    for (let i = 0; i < plain.length; i++) {
+        if (plain[i] === '(')
+            open.push(i);
+        else if (plain[i] === ')') {
+            const start = open.pop();
+            if (start === undefined)
+                return false;
+            const repeated = /^[*+?{]/.test(plain.slice(i + 1));
+            if (repeated && /[*+?{|]/.test(plain.slice(start + 1, i)))
+                return false;
+        }
+    }
+    return true;
+}
 /** compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start; others are module names. */
 function compressedTensorsMatcher(pattern) {
     if (pattern.startsWith('re:')) {
+        if (!backtracksSafely(pattern.slice(3)))
+            return undefined;
         try {
             const re = new RegExp(`^(?:${pattern.slice(3)})`);
             return (name) => re.test(name);
@@ -42124,10 +42929,37 @@ function compressedTensorsMatcher(pattern) {
     }
     return nameMatcher(pattern);
 }
-/** ModelOpt `exclude_modules`: fnmatch globs (`model.layers.*.self_attn*`). */
+/**
+ * ModelOpt `exclude_modules`: fnmatch globs (`model.layers.*.self_attn*`), matched without a
+ * regex: `*a*a*a…x` as `.*a.*a.*a…x` backtracks as the name's length to the power of its stars.
+ * Here a star only ever resumes from the last one: at most name length x pattern length steps.
+ */
 function globMatcher(pattern) {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    return (name) => re.test(name);
+    return (name) => {
+        let p = 0;
+        let n = 0;
+        let star = -1;
+        let resume = 0;
+        while (n < name.length) {
+            if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+                p++;
+                n++;
+            }
+            else if (p < pattern.length && pattern[p] === '*') {
+                star = p++;
+                resume = n;
+            }
+            else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            }
+            else
+                return false;
+        }
+        while (p < pattern.length && pattern[p] === '*')
+            p++;
+        return p === pattern.length;
+    };
 }
 /** A plain module name: the module itself, one of its parents, or a dotted suffix of it (`gate` is a router, not gate_proj). */
 function nameMatcher(pattern) {
@@ -42135,7 +42967,10 @@ function nameMatcher(pattern) {
 }
 /** The parts a checkpoint quantizes, given which module names it excludes. */
 function quantizedParts(excluded, isMoe, samples) {
-    const kept = (part) => samples[part].some((name) => !excluded.some((m) => m(name)));
+    const kept = (part) => samples[part].some((name) => {
+        chargeWork(16 * excluded.length); // a config.json may list 100,000 exclusions: the plan's work budget counts them
+        return !excluded.some((m) => m(name));
+    });
     return { attention: kept('attention'), mlp: kept('mlp'), experts: isMoe && kept('experts'), embeddings: kept('embeddings') };
 }
 /**
@@ -42272,20 +43107,12 @@ function quantizationFields(config, base, isMoe, modelType) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/hfConfig.ts
-// Reads a Hugging Face config.json into the plan contract's model fields.
-// Pure: the text of the file in, the fields, the line each came from and
-// warnings out. Keys we do not map are ignored (config.json holds many).
-//
-// Families covered: Llama (3 and 4), Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
-// Qwen3-Next / Qwen3.5 (hybrid linear attention), DeepSeek-V2/V3/R1/V3.2 (MLA, sparse
-// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, and multimodal
-// configs that nest the text model under `text_config`. Keys whose names say they shape the
-// model (layers, heads, experts, attention, state...) but that the reader does not map are
-// named in a warning: no silent guess.
+
 
 
 /** Parses config.json text; `{ error }` (with the line) when it is not a JSON object. */
 function parseHfConfig(text) {
+    chargeWork(2 * text.length); // JSON.parse, then one pass for the lines of keys
     const parsed = parseJson(text);
     if ('error' in parsed)
         return parsed;
@@ -42306,10 +43133,10 @@ function parseJson(text) {
     try {
         return { value: JSON.parse(text) };
     }
-    catch (first) {
+    catch {
         // Python's json module writes NaN / Infinity, which JSON.parse rejects; they
         // only ever sit in keys we do not read, so read them as null.
-        const relaxed = text.replace(/(?<=[:[,]\s*)-?(?:NaN|Infinity)(?=\s*[,\]}])/g, 'null');
+        const relaxed = nonFiniteAsNull(text);
         if (relaxed !== text) {
             try {
                 return { value: JSON.parse(relaxed) };
@@ -42318,45 +43145,45 @@ function parseJson(text) {
                 // report the first error
             }
         }
-        return { error: `config.json is not valid JSON${lineSuffix(text, first)}: ${messageOf(first)}` };
+        // JSON.parse's message quotes the text around the error: say where and what, never the text
+        const found = findJsonSyntaxError(text, true);
+        const where = found ? lineColumn(text, found.offset) : undefined;
+        return { error: `config.json is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${found?.kind ?? 'not a JSON value'}` };
     }
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** " (line N)" from a JSON.parse error that names a position or line, else "". */
-function lineSuffix(text, error) {
-    const message = messageOf(error);
-    const lineMatch = /line (\d+)/.exec(message);
-    if (lineMatch)
-        return ` (line ${lineMatch[1]})`;
-    const positionMatch = /position (\d+)/.exec(message);
-    if (positionMatch) {
-        const position = Number(positionMatch[1]);
-        return ` (line ${text.slice(0, position).split('\n').length})`;
-    }
-    if (/end of JSON input/i.test(message))
-        return ` (line ${text.split('\n').length})`;
-    return '';
-}
-/** Finds the 1-based line of a key path in the source, via yaml (JSON is YAML). */
-function keyLocator(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    return (path) => {
-        let node = doc.contents;
-        let keyOffset;
-        for (const key of path) {
-            if (!(0,dist/* isMap */.jh)(node))
-                return undefined;
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
-            if (!pair)
-                return undefined;
-            keyOffset = pair.key.range?.[0];
-            node = pair.value;
+/**
+ * Bare NaN, Infinity and -Infinity (outside strings) replaced by null, in one linear pass: a
+ * regular expression with a look-behind over blanks took seconds on a config.json of blanks.
+ */
+function nonFiniteAsNull(text) {
+    const parts = [];
+    let copied = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            for (i++; i < text.length && text[i] !== '"'; i++)
+                if (text[i] === '\\')
+                    i++;
+            continue;
         }
-        return keyOffset === undefined ? undefined : lineCounter.linePos(keyOffset).line;
-    };
+        if (c !== 'N' && c !== 'I' && c !== '-')
+            continue;
+        const word = text.startsWith('NaN', i) ? 'NaN' : text.startsWith('Infinity', i) ? 'Infinity' : text.startsWith('-Infinity', i) ? '-Infinity' : null;
+        if (word === null)
+            continue;
+        parts.push(text.slice(copied, i), 'null');
+        i += word.length - 1;
+        copied = i + 1;
+    }
+    if (parts.length === 0)
+        return text;
+    parts.push(text.slice(copied));
+    return parts.join('');
+}
+/** Finds the 1-based line of a key path in the source (the text has parsed as JSON, possibly with NaN). */
+function keyLocator(text) {
+    const lines = jsonKeyLines(text);
+    return (path) => lines.get(path.join('\u0000'));
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42940,6 +43767,7 @@ class ConfigMapper {
 // The real presets and config.json reader, as resolve.ts's Catalog.
 
 
+
 const defaultCatalog = {
     modelPreset: modelPreset,
     hardwarePreset: hardwarePreset,
@@ -42948,6 +43776,7 @@ const defaultCatalog = {
     modelPresetAliases: checkpointIds,
     hardwarePresetAliases: hardwareAliases,
     parseHfConfig: parseHfConfig,
+    printedMemoryGb: printedMemoryGb,
 };
 
 ;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
@@ -43003,6 +43832,33 @@ function didYouMeanSuffix(word, candidates) {
     return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
 
+;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
+const GB = 1e9;
+const GIB = 2 ** 30;
+/** a written figure this close to a printed one is that printed figure */
+const SAME = 0.005;
+/** ... and it matters when it is this far from what the device reports */
+const DIFFERENT = 0.01;
+const gib = (bytes) => `${(bytes / GIB).toFixed(1)} GiB`;
+/**
+ * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
+ * differs from what the device reports; null otherwise.
+ */
+function printedMemoryWarning(written, presetId, presetName, reported, printedGb, line) {
+    if (Math.abs(written - reported) <= reported * DIFFERENT)
+        return null;
+    for (const gb of printedGb) {
+        for (const [unit, bytes] of [['GB', gb * GB], ['GiB', gb * GIB]]) {
+            if (Math.abs(written - bytes) > bytes * SAME)
+                continue;
+            const effect = written < reported ? `less than the ${gib(reported)} the device reports` : `more than the ${gib(reported)} the device reports`;
+            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
+            return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/core/types.ts
 // Shared types of the verification core. Field names follow the plan contract
 // (../shared/plan-format.md): snake_case, the same names as in plan files, so a
@@ -43017,7 +43873,7 @@ const types_DTYPES = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
 
 ;// CONCATENATED MODULE: ./src/plan/units.ts
 // Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
-// (bytes, bytes/s, FLOP/s, seconds, tokens/s, plain counts).
+// (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
 const K = 1e3;
 const Ki = 1024;
 const units_DIMENSIONS = {
@@ -43091,6 +43947,14 @@ const units_DIMENSIONS = {
             { symbol: '/s', spellings: ['requests/s', 'req/s', 'qps', 'rps', 'requests/sec'], factor: 1 },
             { symbol: '/min', spellings: ['requests/min', 'req/min', 'rpm'], factor: 1 / 60 },
             { symbol: '/h', spellings: ['requests/h', 'req/h'], factor: 1 / 3600 },
+        ],
+    },
+    power: {
+        base: 'W',
+        bitSensitive: false,
+        units: [
+            { symbol: 'W', spellings: ['watts', 'watt'], factor: 1 },
+            { symbol: 'kW', spellings: ['kilowatts'], factor: 1e3 },
         ],
     },
     count: {
@@ -43213,8 +44077,42 @@ const UNIT_KEY_SUFFIXES = {
     time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
     tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
     requestRate: { per_s: '/s', per_min: '/min' },
+    power: { w: 'W', watts: 'W', kw: 'kW' },
 };
-const section = (description, fields, aliases) => aliases ? { kind: 'section', description, fields, aliases } : { kind: 'section', description, fields };
+const section = (description, fields, aliases, hints) => ({
+    kind: 'section', description, fields, ...(aliases ? { aliases } : {}), ...(hints ? { hints } : {}),
+});
+// Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
+// the tool's key means exactly ours, refused with a hint where it means something else.
+const PARALLEL_SIZE_ALIASES = {
+    tensor_parallel_size: 'tp', tp_size: 'tp',
+    pipeline_parallel_size: 'pp', pp_size: 'pp',
+    data_parallel_size: 'dp', dp_size: 'dp',
+    expert_parallel_size: 'ep', ep_size: 'ep',
+    context_parallel_size: 'cp', cp_size: 'cp',
+};
+// The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
+// whole deployment, and neither is the load the clients put on it.
+const ENGINE_CAP_HINT = {
+    use: 'max_running_sequences',
+    why: "is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's (e.g. vLLM max_num_seqs x dp), and the load the clients keep in flight is concurrency (for a benchmark at --max-concurrency N, concurrency: N)",
+};
+const MAX_CONTEXT_HINT = {
+    use: 'max_input_tokens',
+    why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
+};
+const WORKLOAD_HINTS = {
+    max_num_seqs: ENGINE_CAP_HINT,
+    max_running_requests: ENGINE_CAP_HINT,
+    max_batch_size: ENGINE_CAP_HINT,
+    max_model_len: MAX_CONTEXT_HINT,
+    context_length: MAX_CONTEXT_HINT,
+    max_seq_len: MAX_CONTEXT_HINT,
+};
+const HARDWARE_HINTS = {
+    num_gpus: { use: 'gpus', why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together" },
+    gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
+};
 const schema_int = (description, min, max, suffixes = false) => suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description, opts = {}) => ({
     kind: 'real', description, min: 0, max: 1, ...opts,
@@ -43324,7 +44222,9 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
             network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
         }),
-    }),
+        cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
+        power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
+    }, undefined, HARDWARE_HINTS),
     parallelism: section('The parallel layout', {
         tp: schema_int('Tensor parallel', 1, DEGREE_MAX),
         pp: schema_int('Pipeline parallel (stages)', 1, DEGREE_MAX),
@@ -43334,7 +44234,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         cp: schema_int('Context parallel', 1, DEGREE_MAX),
         microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
         layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-    }),
+    }, PARALLEL_SIZE_ALIASES),
     workload: section('What the deployment serves', {
         mode: enumOf('inference (v1)', { inference: 'inference' }),
         concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
@@ -43363,7 +44263,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
             output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
         }),
-    }, { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate' }),
+    }, { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate', max_num_batched_tokens: 'max_batched_tokens' }, WORKLOAD_HINTS),
     requirements: section('Targets, each checked against the estimate', {
         throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
         ttft: qty('Time to first token', 'time', 0, 1e6),
@@ -43377,6 +44277,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
         request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
         max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
+        cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
     }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' }),
     claims: section("What the plan's author states; each is checked", {
         memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
@@ -43517,242 +44418,8 @@ function planJsonSchema() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan/depth.ts
-// A cheap upper bound on a YAML/JSON text's nesting depth, checked BEFORE parsing:
-// the YAML parser recurses per level, and some deep inputs ("- - - - ..." 200k times)
-// crash the whole process with a fatal out-of-memory error that no try/catch can stop.
-// The bound may overcount (brackets inside plain scalars count); it must not undercount
-// flow brackets, block indentation or compact "- - x" sequences.
-/** Where the estimate first passed `limit`, or undefined when it never did. */
-function deeperThan(text, limit) {
-    const indents = [];
-    let flow = 0;
-    let line = 1;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-        // start of a line: block indentation and compact sequence / key indicators
-        let col = 0;
-        while (i < n && (text[i] === ' ' || text[i] === '\t')) {
-            i++;
-            col++;
-        }
-        const blank = i >= n || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
-        let compact = 0;
-        if (!blank && flow === 0) {
-            while (indents.length > 0 && indents[indents.length - 1] > col)
-                indents.pop();
-            if (indents.length === 0 || indents[indents.length - 1] < col)
-                indents.push(col);
-            // "- - - x", "? - x", "- key: value": each indicator opens a level
-            while (i < n && (text[i] === '-' || text[i] === '?') && (i + 1 >= n || text[i + 1] === ' ' || text[i + 1] === '\n')) {
-                compact++;
-                i++;
-                while (i < n && text[i] === ' ')
-                    i++;
-                if (indents.length + compact + flow > limit)
-                    return { line };
-            }
-        }
-        // the rest of the line: flow brackets outside quotes and comments
-        let previous = ' ';
-        while (i < n && text[i] !== '\n') {
-            const ch = text[i];
-            const tokenStart = previous === ' ' || previous === '\t' || previous === '[' || previous === '{' || previous === ',' || previous === ':';
-            if (ch === '#' && (previous === ' ' || previous === '\t')) {
-                while (i < n && text[i] !== '\n')
-                    i++;
-                break;
-            }
-            if ((ch === '"' || ch === "'") && tokenStart) {
-                // skip the quoted scalar, which may span lines
-                i++;
-                while (i < n && text[i] !== ch) {
-                    if (ch === '"' && text[i] === '\\')
-                        i++;
-                    if (text[i] === '\n')
-                        line++;
-                    i++;
-                }
-                previous = ch;
-                i++;
-                continue;
-            }
-            if (ch === '[' || ch === '{') {
-                flow++;
-                if (indents.length + compact + flow > limit)
-                    return { line };
-            }
-            else if ((ch === ']' || ch === '}') && flow > 0)
-                flow--;
-            previous = ch;
-            i++;
-        }
-        if (indents.length + compact + flow > limit)
-            return { line };
-        if (i < n) {
-            i++; // the newline
-            line++;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/plan/source.ts
-// YAML / JSON text -> a small tree in which every node knows its 1-based line.
-// JSON is YAML 1.2, so one parser (the `yaml` package) reads both and gives exact ranges.
-// Hostile input is bounded here: size, NUL bytes, nesting depth, alias expansion.
-
-
-/** Plans larger than this are refused before parsing (1 MiB). */
-const MAX_PLAN_BYTES = 1024 * 1024;
-/** Deepest nesting accepted; a plan needs 3. */
-const source_MAX_DEPTH = 32;
-/** Alias (*name) uses accepted in one file; guards against "billion laughs". */
-const source_MAX_ALIASES = 100;
-/** Nodes built in one file, aliases expanded; guards against expansion blow-up. */
-const source_MAX_NODES = 100_000;
-class Abort extends Error {
-    planError;
-    constructor(planError) {
-        super(planError.message);
-        this.planError = planError;
-    }
-}
-/** A short, printable rendering of user text for messages. */
-function quote(text, max = 60) {
-    // eslint-disable-next-line no-control-regex
-    const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-    return clean.length > max ? `${clean.slice(0, max)}...` : clean;
-}
-/** UTF-8 length of a string (no Buffer: the core runs without Node APIs). */
-function byteLength(text) {
-    let bytes = 0;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code < 0x80)
-            bytes += 1;
-        else if (code < 0x800)
-            bytes += 2;
-        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-            bytes += 4; // a surrogate pair: one 4-byte character
-            i++;
-        }
-        else
-            bytes += 3;
-    }
-    return bytes;
-}
-function parseSource(text) {
-    const size = text.length > MAX_PLAN_BYTES ? undefined : byteLength(text);
-    if (size === undefined || size > MAX_PLAN_BYTES) {
-        const what = size === undefined ? `${text.length} characters` : `${size} bytes`;
-        return { ok: false, errors: [{ message: `the file is ${what}; a plan may be at most ${MAX_PLAN_BYTES} bytes (1 MiB)` }] };
-    }
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0) {
-        const line = text.slice(0, nul).split('\n').length;
-        return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
-    }
-    const deep = deeperThan(text, 2 * source_MAX_DEPTH);
-    if (deep) {
-        return { ok: false, errors: [{ message: `values are nested deeper than ${source_MAX_DEPTH} levels; a plan needs 3`, line: deep.line }] };
-    }
-    const lineCounter = new dist/* LineCounter */.HN();
-    let doc;
-    try {
-        // uniqueKeys: false because the parser's own check is quadratic (52 s for 40k keys);
-        // TreeBuilder reports duplicates instead, with a Set.
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    }
-    catch (err) {
-        // e.g. the parser's own stack overflowing on pathological nesting
-        return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${quote(String(err))})` }] };
-    }
-    const lineOf = (offset) => lineCounter.linePos(offset ?? 0).line;
-    if (doc.errors.length > 0) {
-        return { ok: false, errors: doc.errors.map((e) => ({ message: syntaxMessage(e.message), line: lineOf(e.pos[0]) })) };
-    }
-    if (doc.contents === null)
-        return { ok: true, root: null, errors: [] };
-    try {
-        const builder = new TreeBuilder(doc, lineOf);
-        const root = builder.build(doc.contents);
-        return { ok: true, root, errors: builder.duplicates };
-    }
-    catch (err) {
-        if (err instanceof Abort)
-            return { ok: false, errors: [err.planError] };
-        throw err;
-    }
-}
-function syntaxMessage(message) {
-    const firstLine = message.split('\n')[0] ?? message;
-    return `YAML/JSON syntax error: ${quote(firstLine, 200)}`;
-}
-class TreeBuilder {
-    doc;
-    lineOf;
-    aliases = 0;
-    nodes = 0;
-    /** duplicate keys: reported, the first value kept, reading goes on */
-    duplicates = [];
-    constructor(doc, lineOf) {
-        this.doc = doc;
-        this.lineOf = lineOf;
-    }
-    build(node, depth = 1, path = '') {
-        if (++this.nodes > source_MAX_NODES) {
-            throw new Abort({ message: `the file has more than ${source_MAX_NODES} values (aliases expanded); a plan needs a few dozen` });
-        }
-        const line = this.lineOf(node?.range?.[0]);
-        if (depth > source_MAX_DEPTH) {
-            throw new Abort({ message: `values are nested deeper than ${source_MAX_DEPTH} levels; a plan needs 3`, line });
-        }
-        if (node === null || node === undefined)
-            return { type: 'scalar', line, value: null, quoted: false };
-        if ((0,dist/* isAlias */.Vj)(node)) {
-            if (++this.aliases > source_MAX_ALIASES) {
-                throw new Abort({ message: `the file uses more than ${source_MAX_ALIASES} aliases (*name); refused as a possible alias bomb`, line });
-            }
-            const target = node.resolve(this.doc);
-            if (!target)
-                throw new Abort({ message: `alias *${quote(node.source)} refers to no anchor`, line });
-            return this.build(target, depth + 1, path);
-        }
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-            return { type: 'scalar', line, value: node.value, quoted };
-        }
-        if ((0,dist/* isSeq */.oP)(node)) {
-            return { type: 'seq', line, items: node.items.map((item, i) => this.build(item, depth + 1, `${path}[${i}]`)) };
-        }
-        if ((0,dist/* isMap */.jh)(node)) {
-            const entries = [];
-            const seen = new Set();
-            for (const pair of node.items) {
-                const keyNode = pair.key;
-                const keyLine = this.lineOf(keyNode?.range?.[0] ?? node.range?.[0]);
-                if (!(0,dist/* isScalar */.jn)(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-                    throw new Abort({ message: 'a key must be a plain name, not a list, map or empty key', line: keyLine });
-                }
-                const key = String(keyNode.value);
-                const keyPath = path ? `${path}.${quote(key)}` : quote(key);
-                if (seen.has(key)) {
-                    const message = `${keyPath}: duplicate key '${quote(key)}': each key may appear once in a map`;
-                    this.duplicates.push({ message, path: keyPath, line: keyLine });
-                    continue;
-                }
-                seen.add(key);
-                entries.push({ key, keyLine, value: this.build(pair.value, depth + 1, keyPath) });
-            }
-            return { type: 'map', line, entries };
-        }
-        throw new Abort({ message: 'an unsupported YAML node', line });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/plan/resolve.ts
+
 
 
 
@@ -43831,7 +44498,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
         else {
             const parsed = catalog.parseHfConfig(read.text);
             if ('error' in parsed) {
-                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${parsed.error}`));
+                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
             }
             else {
                 const hfLines = parsed.lines;
@@ -43843,8 +44510,9 @@ function resolveReferences(file, values, lines, readReference, catalog) {
                         return line === undefined ? hfRef : `${hfRef}:${line}`;
                     },
                 });
+                // the reader's warnings quote config.json's values: cut and escaped like any quoted value
                 for (const w of parsed.warnings)
-                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${w}`));
+                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
             }
         }
     }
@@ -43857,6 +44525,14 @@ function resolveReferences(file, values, lines, readReference, catalog) {
             hardwareLayers.push({ values: preset.spec, origin: () => `preset:${hardwarePresetId}` });
             if (preset.aliasNote !== undefined)
                 warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+            // a printed capacity ("memory: 80GB") where the device reports another: say so
+            const written = resolve_own(hardware, 'memory');
+            if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
+                const id = preset.id ?? hardwarePresetId;
+                const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
+                if (warning)
+                    warnings.push(warning);
+            }
         }
         else {
             errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
@@ -43894,6 +44570,15 @@ function describeValue(node) {
         return String(v);
     return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`; // !!binary, 1.1 timestamps
 }
+/** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
+function describeKind(node) {
+    if (node.type !== 'scalar')
+        return node.type === 'map' ? 'a map' : 'a list';
+    const v = node.value;
+    if (v === null || v === undefined)
+        return 'nothing (an empty value)';
+    return typeof v === 'string' ? `a string of ${v.length} characters (not shown)` : `a ${typeof v}`;
+}
 function formatNumber(n) {
     if (Number.isInteger(n) && Math.abs(n) < 1e16)
         return String(n);
@@ -43929,8 +44614,28 @@ function sectionIndex() {
     return index;
 }
 const validate_SECTIONS = sectionIndex();
+/** Every section's hints (serving-tool keys that mean something else here), by key: section path and hint. */
+function hintIndex() {
+    const index = new Map();
+    const walk = (sec, prefix) => {
+        for (const [key, hint] of Object.entries(sec.hints ?? {}))
+            index.set(key, { path: prefix, hint });
+        for (const [key, field] of Object.entries(sec.fields)) {
+            if (field.kind === 'section')
+                walk(field, prefix ? `${prefix}.${key}` : key);
+        }
+    };
+    walk(PLAN_SCHEMA, '');
+    return index;
+}
+const HINTS = hintIndex();
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
 function suggestion(key, siblings, prefix) {
+    const hinted = HINTS.get(key.toLowerCase());
+    if (hinted) {
+        const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+        return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
+    }
     const near = didYouMeanSuffix(key, siblings.keys());
     if (near)
         return near;
@@ -43950,9 +44655,10 @@ class Validator {
         if (node.type === 'scalar' && (node.value === null || node.value === undefined))
             return out; // "claims:" left empty
         if (node.type !== 'map') {
+            // the top level is no field a plan defines: a file that is not a plan (an .env file) is not quoted
             const where = prefix === '' ? 'the file' : prefix;
             this.errors.push({
-                message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${describeValue(node)}`,
+                message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${prefix === '' ? describeKind(node) : describeValue(node)}`,
                 ...(prefix ? { path: prefix } : {}),
                 line: node.line,
             });
@@ -43965,9 +44671,13 @@ class Validator {
             const meaning = keys.get(entry.key);
             const writtenPath = prefix ? `${prefix}.${entry.key}` : entry.key;
             if (!meaning) {
-                this.error(prefix ? `${prefix}.${quote(entry.key)}` : quote(entry.key), entry.keyLine, 
-                // past the errors a report shows, skip the suggestion search (thousands of junk keys)
-                `unknown key '${quote(entry.key)}'${this.errors.length < 200 ? suggestion(entry.key, keys, prefix) : ''}`);
+                // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
+                if (this.errors.length >= 200) {
+                    this.errors.push({ message: 'unknown key', line: entry.keyLine });
+                    continue;
+                }
+                // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
+                this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine, `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`);
                 continue;
             }
             const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
@@ -44155,6 +44865,7 @@ const EXAMPLE_UNIT = {
     time: { unit: 'ms', suffix: 'ms' },
     tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
     requestRate: { unit: '/s', suffix: 'per_s' },
+    power: { unit: 'W', suffix: 'w' },
 };
 function get(values, path) {
     let cur = values;
@@ -44208,6 +44919,7 @@ function validatePlan(root) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/load.ts
+
 
 
 
@@ -44282,8 +44994,10 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
         };
     }
     catch (err) {
-        const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-        return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${what.slice(0, 300)})` }] };
+        if (err instanceof WorkBudgetExceeded)
+            throw err; // the plan's budget, reported by whoever set it
+        // the error's message may quote the file: only its kind is said
+        return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${err instanceof Error ? err.name : 'a failure'})` }] };
     }
 }
 
@@ -45317,18 +46031,18 @@ function judgeRequirement(required, dir, f) {
     const better = (a, b) => (dir === 'higher-is-better' ? a >= b : a <= b);
     if (f.bound !== null && !better(f.bound, required)) {
         const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-        return { status: 'fail', limit: f.bound, detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
+        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
-        return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
     }
     if (f.risk)
         return judgeWithRange(required, dir, f, f.estimate, f.risk);
     if (better(f.estimate, required)) {
-        return { status: 'pass', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
+        return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
     }
-    return { status: 'fail', limit: f.estimate, detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+    return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
 }
 /**
  * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
@@ -45345,14 +46059,14 @@ function judgeWithRange(required, dir, f, estimate, risk) {
     const p = missProbability(estimate, required, risk.residuals, risk.kind);
     const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
     if (meets(bad))
-        return { status: 'pass', limit: estimate, detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+        return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
     if (meets(estimate)) {
-        return { status: 'warn', limit: estimate, detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
     }
     if (meets(good)) {
-        return { status: 'warn', limit: estimate, detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
     }
-    return { status: 'fail', limit: estimate, detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+    return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
 }
 /**
  * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
@@ -45365,17 +46079,18 @@ function judgeClaim(claimed, dir, f) {
         return {
             status: 'fail',
             limit: f.bound,
+            basis: 'bound',
             detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
         };
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
     }
     if (beyond(claimed, f.estimate)) {
-        return { status: 'warn', limit: f.estimate, detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
     }
-    return { status: 'pass', limit: f.estimate, detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
 }
 /**
  * A claim about memory: below the floor (the bytes the shard must occupy) is impossible; below
@@ -45383,23 +46098,23 @@ function judgeClaim(claimed, dir, f) {
  */
 function judgeMemoryClaim(claimed, f) {
     if (f.bound !== null && claimed < f.bound) {
-        return { status: 'fail', limit: f.bound, detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
+        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
     }
     if (claimed < f.estimate) {
-        return { status: 'warn', limit: f.estimate, detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
     }
     if (claimed > 1.5 * f.estimate) {
-        return { status: 'warn', limit: f.estimate, detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
     }
-    return { status: 'pass', limit: f.estimate, detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/defaults.ts
-const GIB = 1024 ** 3;
+const defaults_GIB = 1024 ** 3;
 /**
  * Achievable fractions of each peak, used for estimates (bounds use 1).
  * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
@@ -45522,7 +46237,7 @@ const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
  * otherwise 2048 and 256.
  */
 function vllmSchedulerDefaults(device) {
-    const large = device.capacity >= 70 * GIB && !device.name.includes('a100');
+    const large = device.capacity >= 70 * defaults_GIB && !device.name.includes('a100');
     return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
 }
 /**
@@ -45560,7 +46275,7 @@ function engineDefaults(engine, device, tp, pp) {
             memoryFraction: s.memFractionStatic,
             maxBatchedTokens: s.chunkedPrefill,
             profiledSequences: 0,
-            source: `SGLang's defaults for a ${(device.capacity / GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
+            source: `SGLang's defaults for a ${(device.capacity / defaults_GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
         };
     }
     if (engine === 'trtllm') {
@@ -45571,7 +46286,7 @@ function engineDefaults(engine, device, tp, pp) {
         memoryFraction: VLLM_DEFAULT_MEMORY_FRACTION,
         maxBatchedTokens: v.maxBatchedTokens,
         profiledSequences: v.maxNumSeqs,
-        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
+        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / defaults_GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
     };
 }
 // ---------------------------------------------------------------------------------------------
@@ -45581,18 +46296,18 @@ function engineDefaults(engine, device, tp, pp) {
  * SGLang on 4x L4: 22.49 GiB total, 21.63 GB free at "Load weight begin" after 0.13 GB of
  * distributed init, so 0.73 GiB of context; about 0.5 GiB is usual on H100s.
  */
-const CUDA_CONTEXT_BYTES = 0.6 * GIB;
+const CUDA_CONTEXT_BYTES = 0.6 * defaults_GIB;
 /**
  * What vLLM 0.19 finds outside PyTorch after its profiling pass on a lone GPU ("non-torch forward
  * increase memory: 0.25GiB", Llama-3.1-8B and Qwen2.5-7B on H100, llm-d-planner accuracy report).
  */
-const VLLM_NON_TORCH_BYTES = 0.25 * GIB;
+const VLLM_NON_TORCH_BYTES = 0.25 * defaults_GIB;
 /**
  * CUDA graphs of the decode batch sizes. vLLM captures them after sizing the KV cache (0.51-1.85 GiB,
  * mean 1.04, in the llm-d-planner sweep; "Estimated CUDA graph memory: 1.09 GiB" for gpt-oss-20b);
  * TensorRT-LLM captures them in the warm-up it measures before sizing its pool.
  */
-const CUDA_GRAPH_BYTES = 1.0 * GIB;
+const CUDA_GRAPH_BYTES = 1.0 * defaults_GIB;
 /**
  * Communication buffers per device when a group of `group` devices talks (NCCL channels, NVLS and
  * custom all-reduce buffers), once the first collectives have run. On an NVLink-switch fabric vLLM
@@ -45605,7 +46320,7 @@ const CUDA_GRAPH_BYTES = 1.0 * GIB;
 function commBufferBytes(group, device) {
     if (group <= 1)
         return 0;
-    return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
+    return (device?.switchedFabric ? 1.8 * defaults_GIB : 0.1 * defaults_GIB) + 0.03 * defaults_GIB * group;
 }
 /**
  * The KV pool of one device as each engine sizes it:
@@ -45620,7 +46335,7 @@ function commBufferBytes(group, device) {
 function deviceBudget(b) {
     const comm = commBufferBytes(b.group, b.device);
     const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
-    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
+    const gib = (v) => `${(v / defaults_GIB).toFixed(2)} GiB`;
     let pool;
     let overhead;
     let rule;
@@ -46104,6 +46819,97 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
 }
 
+;// CONCATENATED MODULE: ./src/core/cost.ts
+// Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
+// tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
+// Both follow from the throughput: the estimate gives the expected figure, the throughput's
+// physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
+
+const SECONDS_PER_HOUR = 3600;
+const TOKENS_PER_MILLION = 1e6;
+/** USD per million output tokens: gpus x cost_per_hour / (throughput x 3600) x 1e6. */
+function costPerMillionTokens(gpus, usdPerGpuHour, tokensPerS) {
+    if (tokensPerS === null || !(tokensPerS > 0) || !(gpus > 0) || !(usdPerGpuHour >= 0))
+        return null;
+    return ((gpus * usdPerGpuHour) / (tokensPerS * SECONDS_PER_HOUR)) * TOKENS_PER_MILLION;
+}
+/** Output tokens per joule: throughput / (gpus x power per accelerator). */
+function tokensPerJoule(gpus, wattsPerGpu, tokensPerS) {
+    if (tokensPerS === null || !(tokensPerS >= 0) || !(gpus > 0) || !(wattsPerGpu > 0))
+        return null;
+    return tokensPerS / (gpus * wattsPerGpu);
+}
+const rounded = (v, digits) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const roundedDown = (v, digits) => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
+const roundedUp = (v, digits) => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
+/**
+ * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown
+ * floor never sits above the true one.
+ */
+function economyMetrics(e) {
+    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
+    const energy = (t) => (e.power === undefined ? null : tokensPerJoule(e.gpus, e.power, t));
+    return {
+        cost_per_million_tokens: rounded(cost(e.throughput), 4),
+        cost_per_million_tokens_lower_bound: roundedDown(cost(e.throughputBound), 4),
+        tokens_per_joule: rounded(energy(e.throughput), 4),
+        tokens_per_joule_upper_bound: roundedUp(energy(e.throughputBound), 4),
+    };
+}
+/**
+ * The ranges of cost and energy (contract 1.1, "How sure"), from the throughput's: both follow the
+ * throughput exactly, so a cheaper end pairs with the faster one.
+ */
+function economyRanges(e, throughputRange) {
+    if (!throughputRange)
+        return {};
+    const [slow, fast] = throughputRange;
+    const out = {};
+    if (e.costPerHour !== undefined) {
+        const cheap = costPerMillionTokens(e.gpus, e.costPerHour, fast);
+        const dear = costPerMillionTokens(e.gpus, e.costPerHour, slow);
+        if (cheap !== null && dear !== null)
+            out.cost_per_million_tokens = [rounded(cheap, 4), rounded(dear, 4)];
+    }
+    if (e.power !== undefined) {
+        const low = tokensPerJoule(e.gpus, e.power, slow);
+        const high = tokensPerJoule(e.gpus, e.power, fast);
+        if (low !== null && high !== null)
+            out.tokens_per_joule = [rounded(low, 4), rounded(high, 4)];
+    }
+    return out;
+}
+const formatUsd = (usd) => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
+/**
+ * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
+ * cheapest any layout of these devices could serve (below it: physically impossible).
+ * `throughputMissing`: what the throughput estimate lacks.
+ */
+function judgeCostRequirement(requiredUsd, e, throughputMissing) {
+    const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
+    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
+    const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
+        estimate: cost(e.throughput),
+        bound: cost(e.throughputBound),
+        show: (usd) => `${formatUsd(usd)} per million tokens`,
+        missing,
+        ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
+    });
+    return { ...judgement, missing };
+}
+/** What the cost and energy figures rest on, for the report's assumptions (presets carry the datasheet TDP). */
+function economyAssumptions(h, origins) {
+    const out = [];
+    if (h.power !== undefined) {
+        const origin = origins['hardware.power'];
+        out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
+    }
+    if (h.cost_per_hour !== undefined) {
+        out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/comm.ts
 const NO_COMM = { transfer: 0, latency: 0 };
 function addComm(a, b, times = 1) {
@@ -46324,9 +47130,20 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
     const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
-    const touched = isBound
-        ? (e, k, n) => leastTouchedExpertFraction(e, k, n, ep)
-        : touchedExpertFraction;
+    const touchedOf = isBound
+        ? (n) => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
+        : (n) => touchedExpertFraction(facts.experts, facts.topK, n);
+    // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
+    // was a third of a layout search's time).
+    let touchedTokens = -1;
+    let touchedShare = 0;
+    const touched = (n) => {
+        if (n !== touchedTokens) {
+            touchedTokens = n;
+            touchedShare = touchedOf(n);
+        }
+        return touchedShare;
+    };
     const kvShards = kvShardsOverTp(facts, tp);
     const kvPerTokenLayer = facts.kvBytesPerTokenLayer / kvShards;
     const sBw = 1 / (bw * eff.memory);
@@ -46400,7 +47217,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
             const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
             const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
             const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
-            const weightBytes = nonExpertWeights + allExpertWeights * touched(facts.experts, facts.topK, groupTokens);
+            const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
             // Decoding sequences read their caches; every new token writes its KV.
             const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
             const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
@@ -46644,8 +47461,11 @@ function prefillPass(facts, layout, hw, stages, segments, mode) {
 // A request is admitted (its prefill may start) only while fewer than `maxRunning` sequences hold
 // KV cache: engines queue what does not fit. Decode steps between events are taken in strides
 // (the batch is constant and the context grows linearly), so a run costs O(events), not O(tokens).
+
 /** Beyond this many events a simulation stops (a hostile plan cannot stall a check). */
 const MAX_EVENTS = 1_000_000;
+/** Units of the plan's work budget (work-budget.ts) one simulated event costs. */
+const SIMULATION_EVENT_WORK = 16;
 /**
  * Events a run costs at most, about: each request arrives, has its prompt passes (one per chunk of
  * the budget, shared or not), joins and finishes. Callers shrink or refuse a run above their budget.
@@ -46990,6 +47810,8 @@ function simulate(load, engine, costs) {
             truncated = true;
             break;
         }
+        // about 2 µs an event, like parsing some 16 characters: the plan's work budget counts it too
+        chargeWork(SIMULATION_EVENT_WORK);
         releaseOpen();
         // A busy scheduler reads its queue only every recvInterval steps; an idle one at once.
         const idle = running.size === 0 && waiting.length === waitingHead;
@@ -47251,7 +48073,10 @@ function compute(loaded, r, est, bound, options = {}) {
     }
     // The load, simulated.
     const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
-    const loadResult = costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, 'plan') : null;
+    // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
+    // does: its simulation (one request at a time) is skipped.
+    const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
+    const loadResult = costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -47293,12 +48118,16 @@ function compute(loaded, r, est, bound, options = {}) {
  * at admission.
  */
 function runningCap(r, memory) {
+    const fits = runningRoom(r, memory);
+    return fits === null ? null : Math.max(1, fits);
+}
+/** Sequences the KV cache holds at the workload's context (0: not one; the memory check fails). */
+function runningRoom(r, memory) {
     const wl = r.workload;
     if (!memory.kvBudget || wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
     const context = wl.profile.reservesWholeSequence ? wl.inputTokens + wl.outputTokens : wl.inputTokens + wl.outputTokens / 2;
-    const fits = maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
-    return Math.max(1, fits);
+    return maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
 }
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
 function boundPrefillPass(facts, r, stages, models, input) {
@@ -47411,6 +48240,9 @@ const STEADY_MEASURED_WAVES = 3;
 const STEADY_MIN_MEASURED = 64;
 const STEADY_MAX_REQUESTS = 24_000;
 const OPEN_LOOP_REQUESTS = 2_000;
+/** A screening run (VerifyOptions.quick): one wave of warm-up, one measured (at least 16 requests); open loops of 300. */
+const QUICK_MIN_MEASURED = 16;
+const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 const SIMULATION_EVENT_BUDGET = 400_000;
 /** The engine behaviour a plan implies. */
@@ -47434,7 +48266,9 @@ function engineBehaviour(r, maxRunning) {
  * least three waves measured while the clients keep sending); declared benchmark runs are simulated
  * as they ran, ramp-up and tail included.
  */
-function simulateLoad(r, facts, costs, maxRunning, which) {
+function simulateLoad(r, facts, costs, maxRunning, run) {
+    const quick = run === 'quick';
+    const which = run === 'quick' ? 'plan' : run;
     const { layout, workload: wl } = r;
     if (wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
@@ -47451,7 +48285,7 @@ function simulateLoad(r, facts, costs, maxRunning, which) {
     let load;
     if (open) {
         const rate = which === 'plan' ? wl.requestRate : which.rate;
-        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : OPEN_LOOP_REQUESTS) : which.requests;
+        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
         const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null);
         if (fitted === null)
             return tooComplex(requests, longestInput, wl.maxBatchedTokens);
@@ -47476,8 +48310,8 @@ function simulateLoad(r, facts, costs, maxRunning, which) {
                 return tooComplex(requests, longestInput, wl.maxBatchedTokens);
         }
         else {
-            const measured = Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-            warmup = STEADY_WARMUP_WAVES * clients;
+            const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+            warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
             requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
             const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false);
             if (fitted === null)
@@ -47578,8 +48412,8 @@ const round = (v, digits = 3, direction = 'nearest') => {
     const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
     return op(v * f) / f;
 };
-const gib = (bytes, direction = 'nearest') => (bytes === null ? null : round(bytes / GIB, 3, direction));
-const fmtGiB = (bytes) => `${(bytes / GIB).toFixed(2)} GiB`;
+const figures_gib = (bytes, direction = 'nearest') => (bytes === null ? null : round(bytes / defaults_GIB, 3, direction));
+const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
 const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
 const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
 
@@ -48333,10 +49167,10 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
     const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
     return {
         world_size: r.layout.worldSize,
-        weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
-        kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
-        activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
-        memory_per_gpu_gib: gib(memTotal),
+        weights_per_gpu_gib: figures_gib(maxOf((s) => s.weights)),
+        kv_cache_per_gpu_gib: figures_gib(maxOf((s) => s.kv)),
+        activations_per_gpu_gib: figures_gib(maxOf((s) => s.activations)),
+        memory_per_gpu_gib: figures_gib(memTotal),
         ttft_ms: ms(c.ttft),
         ttft_idle_ms: ms(c.ttftIdle),
         tpot_ms: ms(c.tpot),
@@ -48345,8 +49179,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
         kv_cache_capacity_tokens: c.kvCapacity,
         // Extensions.
-        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
-        memory_per_gpu_lower_bound_gib: gib(memFloor, 'down'),
+        weights_per_gpu_lower_bound_gib: figures_gib(c.weightsFloor, 'down'),
+        memory_per_gpu_lower_bound_gib: figures_gib(memFloor, 'down'),
         memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
         ttft_lower_bound_ms: msFloor(c.ttftFloor),
         tpot_lower_bound_ms: msFloor(c.tpotFloor),
@@ -48375,15 +49209,15 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
         return {
             stage: s.index,
             layers: s.layers,
-            weights_gib: gib(m?.weights ?? null),
-            kv_cache_gib: gib(m?.kv ?? null),
-            activations_gib: gib(m?.activations ?? null),
-            overhead_gib: gib(m?.overhead ?? null),
-            total_gib: gib(m?.total ?? null),
-            total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
-            capacity_gib: capacity !== undefined ? gib(capacity) : null,
-            usable_gib: gib(m?.usable ?? null),
-            kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
+            weights_gib: figures_gib(m?.weights ?? null),
+            kv_cache_gib: figures_gib(m?.kv ?? null),
+            activations_gib: figures_gib(m?.activations ?? null),
+            overhead_gib: figures_gib(m?.overhead ?? null),
+            total_gib: figures_gib(m?.total ?? null),
+            total_floor_gib: figures_gib(c.weightsFloor, 'down') ?? 0,
+            capacity_gib: capacity !== undefined ? figures_gib(capacity) : null,
+            usable_gib: figures_gib(m?.usable ?? null),
+            kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? figures_gib(Math.max(0, m.pool)) : null,
         };
     });
     const assumptions = [
@@ -48551,6 +49385,7 @@ const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.roun
 
 
 
+
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -48562,6 +49397,25 @@ function lineOf(lines, path) {
         p = dot > 0 ? p.slice(0, dot) : undefined;
     }
     return undefined;
+}
+/** The check a loader warning becomes, by the key it is about. */
+function warningCheck(path) {
+    if (path?.startsWith('deployment'))
+        return { id: 'deployment.import', title: 'Imported deployment' };
+    // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
+    if (path?.startsWith('hardware'))
+        return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
+    return { id: 'model.hf_config', title: 'Hugging Face config' };
+}
+function hardwareSummary(plan, worldSize) {
+    const h = plan.hardware;
+    return {
+        name: h.name ?? null,
+        gpus: h.gpus ?? worldSize,
+        memory_bytes: h.memory ?? null,
+        memory_bandwidth_bytes_per_s: h.memory_bandwidth ?? null,
+        peak_flops: h.peak_tflops ?? null,
+    };
 }
 function verify_verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
@@ -48581,14 +49435,8 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     for (const f of layoutFindings(plan.model, layout, hw))
         add(f);
     // What the config.json reader or an importer could not map with certainty.
-    for (const w of loaded.warnings ?? []) {
-        const imported = w.path?.startsWith('deployment') ?? false;
-        // A hardware alias that could mean several parts says which one it was read as.
-        const alias = w.path === 'hardware.preset';
-        add({ id: imported ? 'deployment.import' : alias ? 'hardware.preset' : 'model.hf_config', status: 'warn',
-            title: imported ? 'Imported deployment' : alias ? 'Hardware preset' : 'Hugging Face config',
-            path: w.path ?? 'model.hf_config', detail: w.message });
-    }
+    for (const w of loaded.warnings ?? [])
+        add({ ...warningCheck(w.path), status: 'warn', path: w.path ?? 'model.hf_config', detail: w.message });
     // Stated total against the shape.
     const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;
     if (plan.model.params !== undefined && shapeParams !== null) {
@@ -48599,7 +49447,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
             detail: `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
                 (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
     }
-    const c = compute(loaded, r, est, bound);
+    const c = compute(loaded, r, est, bound, { quick: options.quick === true });
     const modelMissing = estR.missing;
     const tMissing = timeMissing(r, plan);
     const wlNeed = (keys) => keys.filter(([, v]) => v === undefined).map(([k]) => k);
@@ -48661,18 +49509,18 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
         const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
-        add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
+        add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: figures_gib(need), limit: figures_gib(tight.usable), unit: 'GiB',
             detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
                 (fits ? '' : `: not even one request of this length can run`) + raisedNote });
     }
     else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
-        add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(c.floorCheck.need), limit: gib(c.floorCheck.limit), unit: 'GiB',
+        add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(c.floorCheck.need), limit: figures_gib(c.floorCheck.limit), unit: 'GiB',
             detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
     }
     else {
         const limit = c.floorCheck ? c.floorCheck.limit : capacity;
-        add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(limit), unit: 'GiB',
+        add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(memFloor), limit: figures_gib(limit), unit: 'GiB',
             missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
     }
     // What the engine can hold: concurrency sequences at their mean context against its KV cache.
@@ -48704,6 +49552,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const req = plan.requirements;
     const judge = (id, title, path, value, unit, scale, j, missing) => {
         add({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+            ...(j.basis !== null ? { basis: j.basis } : {}),
             ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
     };
     const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' };
@@ -48767,18 +49616,27 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
         const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
         judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
     }
+    const economy = {
+        gpus: hw.gpus ?? layout.worldSize, throughput: c.throughput, throughputBound: c.throughputBound,
+        ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
+        ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
+    };
+    if (req.cost_per_million_tokens !== undefined) {
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+        judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
+    }
     // Claims.
     const cl = plan.claims;
     const memFig = (estimate, floor) => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
     if (cl.memory_per_gpu !== undefined)
-        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
+        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
     if (cl.weights_per_gpu !== undefined) {
         const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
-        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
+        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
     }
     if (cl.kv_cache_per_gpu !== undefined) {
         const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
     }
     if (cl.throughput !== undefined)
         judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
@@ -48796,15 +49654,19 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     }
     if (cl.compute_utilization !== undefined)
         add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
-    const metrics = buildMetrics(r, c, memTotal, memFloor, est, capacity);
+    const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+    const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
-        report.details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
+        const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
         // Why the ranges are wider than validated, where they are.
         for (const why of pr.why)
-            report.details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+            details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+        report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
     }
     return report;
 }
@@ -48817,13 +49679,21 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
 
 
 
-/** Loads, validates and verifies one plan file; a file that is not a valid plan gets verdict `error`. */
-function verifyPlanText(file, text, readReference) {
-    const result = load_loadPlan(file, text, readReference);
-    if (!result.ok) {
-        return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
-    }
-    return verify_verifyLoadedPlan(result.loaded);
+
+
+/**
+ * Loads, validates and verifies one plan file; a file that is not a valid plan gets verdict `error`,
+ * and so does one that needs more than its work budget (PLAN_WORK_BUDGET): the other plans of a run
+ * are still verified.
+ */
+function verifyPlanText(file, text, readReference, budget = PLAN_WORK_BUDGET) {
+    const error = (message) => ({ file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] });
+    return withWorkBudget({ units: budget }, () => {
+        const result = load_loadPlan(file, text, readReference);
+        if (!result.ok)
+            return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
+        return verify_verifyLoadedPlan(result.loaded);
+    }, () => error(`${file}: too complex to verify: reading it and the files it imports and simulating its load need more than its work budget of ${budget.toLocaleString('en-US')} units (about one per character read or value built, 16 per simulated scheduler event); split it, import smaller files, or simulate a shorter run`));
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -48847,19 +49717,63 @@ function renderJson(report) {
 const ZERO_WIDTH_SPACE = '\u200B';
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
- * Plan text for inline markdown (a paragraph, list item or heading): HTML is entity-encoded,
- * markdown punctuation backslash-escaped, @mentions and #123 references broken with a
+ * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/** A hidden character shown as its escape: \x1b, \u202e. */
+function showEscaped(c) {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
+const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
+/**
+ * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
+ * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
+ * entity-encoded, @mentions, #123 and GH-123 references and commit-like hex broken with a
  * zero-width space, and newlines turned into <br> so text cannot start a new block.
  */
 function escape_escapeMarkdown(text) {
     return text
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+        .replace(HIDDEN_CHARACTERS, showEscaped)
         .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
         .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
         .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
         .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
         .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
         .replace(/\r\n?|\n/g, '<br>');
+}
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): hidden characters shown escaped, entities, `$`, mentions, references and
+ * commit-like hex broken as escapeMarkdown does, one line.
+ */
+function escapeHtml(text) {
+    return text
+        .replace(/[\t\r\n]+/g, ' ')
+        .replace(HIDDEN_CHARACTERS, showEscaped)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+        .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
+}
+/**
+ * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
+ * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
+ */
+function withoutMath(markdown) {
+    return markdown
+        .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
+        .join('');
 }
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
 function escape_escapeCell(text) {
@@ -48871,10 +49785,13 @@ function mermaidLabel(text) {
 }
 /**
  * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
- * overwrite a line) are shown as \xNN instead of being sent to the terminal.
+ * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
+ * terminal shows) as \uNNNN, instead of being sent to the terminal.
  */
 function escape_escapeTerminal(text) {
-    return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return text
+        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -48945,6 +49862,16 @@ function formatPercent(fraction) {
     const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
     return `${fraction < 0 ? MINUS : ''}${text.replace(/\.?0+$/, '')}%`;
 }
+/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
+function format_formatUsd(usd) {
+    const abs = Math.abs(usd);
+    const sign = usd < 0 ? MINUS : '';
+    if (abs >= 1000)
+        return `${sign}$${formatCount(abs)}`;
+    if (abs >= 1 || abs === 0)
+        return `${sign}$${abs.toFixed(2)}`;
+    return `${sign}$${abs.toPrecision(2)}`;
+}
 const FORMATTERS = {
     gib: formatGiB,
     ms: formatMs,
@@ -48955,6 +49882,9 @@ const FORMATTERS = {
     ratio: formatPercent,
     '%': (p) => formatPercent(p / 100),
     bytes: (b) => formatGiB(b / 2 ** 30),
+    usd: format_formatUsd,
+    'tokens/j': (t) => `${format_formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
+    'requests/s': (r) => `${format_formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
 };
 /** Any check figure in its unit; unknown units get a plain number followed by the unit. */
 function format_formatQuantity(value, unit) {
@@ -48966,32 +49896,6 @@ function format_formatQuantity(value, unit) {
     const number = Number.isInteger(value) ? formatCount(value) : format_formatNumber(value);
     return unit ? `${number} ${unit}` : number;
 }
-/** A signed difference in the same unit: +3.70 GiB, −5.00 ms; ±0 when it rounds to nothing. */
-function formatDelta(current, base, unit) {
-    const delta = current - base;
-    const magnitude = format_formatQuantity(Math.abs(delta), unit);
-    if (/^[0.]+(\s|%|$)/.test(magnitude) || delta === 0)
-        return '\u00B10';
-    return `${delta > 0 ? '+' : MINUS}${magnitude}`;
-}
-/**
- * A figure with its change from the base branch, e.g. "18.9 GiB (+3.70 GiB)".
- * `base` undefined: no comparison asked; null: the base could not compute it.
- */
-function formatWithDelta(current, unit, base) {
-    const text = format_formatQuantity(current, unit);
-    if (base === undefined)
-        return text;
-    const hasCurrent = current !== null && current !== undefined && Number.isFinite(current);
-    const hasBase = base !== null && Number.isFinite(base);
-    if (hasCurrent && hasBase)
-        return `${text} (${formatDelta(current, base, unit)})`;
-    if (hasCurrent)
-        return `${text} (was ${NOT_COMPUTABLE})`;
-    if (hasBase)
-        return `${text} (was ${format_formatQuantity(base, unit)})`;
-    return text;
-}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
@@ -48999,6 +49903,11 @@ const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '�
 /** Order in which checks are listed: what needs attention first. */
 const STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
 const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
+/** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
+function summary_worstFirst(plans) {
+    const rank = (v) => VERDICT_ORDER.indexOf(v);
+    return plans.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i).map((e) => e.p);
+}
 /** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
 function summary_checksByUrgency(checks) {
     const sorted = checks
@@ -49029,8 +49938,14 @@ function summary_planCounts(plans) {
         .map(([n, v]) => `${n} ${v}`);
     return `${plural(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
-/** The unit of a metric, from the suffix of its contract name (memory_per_gpu_gib -> GiB). */
+/** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */
 function metricUnit(key) {
+    if (key.startsWith('cost_per_million_tokens'))
+        return 'USD';
+    if (key.startsWith('tokens_per_joule'))
+        return 'tokens/J';
+    if (key.includes('request_rate'))
+        return 'requests/s';
     if (key.endsWith('_gib'))
         return 'GiB';
     if (key.endsWith('_ms'))
@@ -49046,6 +49961,29 @@ function metricUnit(key) {
 /** Keys missing for a check that its detail does not already name (the core often lists them in the text). */
 function summary_unnamedMissing(check) {
     return (check.missing ?? []).filter((key) => !check.detail.includes(key));
+}
+const METRIC_LABELS = {
+    throughput_tokens_per_s: 'throughput',
+    ttft_ms: 'TTFT',
+    ttft_idle_ms: 'TTFT on an idle deployment',
+    tpot_ms: 'TPOT',
+    decode_step_ms: 'decode step',
+    memory_per_gpu_gib: 'memory per GPU',
+    kv_cache_capacity_tokens: 'KV-cache capacity',
+    cost_per_million_tokens: 'cost per million tokens',
+    tokens_per_joule: 'tokens per joule',
+    max_request_rate: 'max request rate',
+    e2e_p99_ms: 'end-to-end p99',
+};
+/** A metric in words: "TPOT", "cost per million tokens", "TTFT p99". */
+function metricLabel(key) {
+    const known = METRIC_LABELS[key];
+    if (known)
+        return known;
+    const percentile = /^(ttft|tpot|e2e)_(p\d+)_ms$/.exec(key);
+    if (percentile)
+        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
+    return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -49087,6 +50025,9 @@ function keyMetrics(plan) {
         ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
         ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
         ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+        // cost and energy only when the plan prices or powers its devices
+        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${formatQuantity(m.cost_per_million_tokens, 'USD')} per million tokens`]] : []),
+        ...(typeof m.tokens_per_joule === 'number' ? [['energy', formatQuantity(m.tokens_per_joule, 'tokens/J')]] : []),
     ];
     return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
@@ -49103,7 +50044,8 @@ function renderPlanText(plan) {
     return lines.map(escapeTerminal).join('\n');
 }
 function renderText(report) {
-    const sections = report.plans.map(renderPlanText);
+    // failing plans first, as in the markdown report
+    const sections = worstFirst(report.plans).map(renderPlanText);
     sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
     return `${sections.join('\n\n')}\n`;
 }
@@ -49535,44 +50477,702 @@ function toAlignment(value) {
         : 0
 }
 
-;// CONCATENATED MODULE: ./src/report/memory-chart.ts
-const round2 = (n) => Math.round(n * 100) / 100;
-/** The chart, or '' when there is nothing to draw. Totals that are not computable show the weights floor. */
-function renderMemoryChart(devices) {
-    if (devices.length === 0)
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** Changes below this many percent are not reported (the action's `min-change` input). */
+const DEFAULT_MIN_CHANGE_PERCENT = 1;
+/** Which way is better for a metric, by its contract name. */
+function metricDirection(key) {
+    if (/throughput|kv_cache_capacity|tokens_per_joule|request_rate|max_running_sequences|max_concurrency|usable|capacity_gib/.test(key))
+        return 'higher-is-better';
+    if (/_ms$|_gib$|cost_per_million|utilization$|bubble/.test(key))
+        return 'lower-is-better';
+    return 'neutral';
+}
+/** The figures a reviewer weighs first: what the plan serves, how fast, in how much memory, at what price. */
+const PRIMARY_METRICS = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens'];
+/** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
+const KEY_METRICS = [
+    ...PRIMARY_METRICS, 'tokens_per_joule', 'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
+];
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** The change of one figure when it moved by at least `minChange` percent, else null. */
+function significantChange(key, current, base, minChange = DEFAULT_MIN_CHANGE_PERCENT, direction = metricDirection(key)) {
+    if (!finite(current) || !finite(base) || current === base)
+        return null;
+    const relative = base === 0 ? null : (current - base) / Math.abs(base);
+    if (relative !== null && Math.abs(relative) * 100 < minChange)
+        return null;
+    const better = direction === 'neutral' ? null : (current > base) === (direction === 'higher-is-better');
+    return { key, current, base, relative, better };
+}
+/** "43%" or "4.2%" (at least two significant digits for small changes). */
+function percentText(relative) {
+    const pct = Math.abs(relative * 100);
+    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+const BETTER = '🟢';
+const WORSE = '🔴';
+/** "🔴 43% worse", "🟢 12% better", "+2" for a neutral figure; '' when nothing worth saying changed. */
+function changeWords(change, unit) {
+    if (!change)
         return '';
-    const bars = devices.map((d) => round2(d.total_gib ?? d.total_floor_gib));
-    const usable = devices.map((d) => d.usable_gib);
-    const hasLine = usable.every((u) => u !== null && Number.isFinite(u));
-    const top = Math.max(...bars, ...(hasLine ? usable : [])) || 1;
-    const axisMax = Math.ceil((top * 1.1) / 10) * 10;
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        `  title "Memory per device vs usable capacity (GiB)"`,
-        `  x-axis [${devices.map((d) => `"stage ${d.stage}"`).join(', ')}]`,
-        `  y-axis "GiB" 0 --> ${axisMax}`,
-        `  bar [${bars.join(', ')}]`,
-    ];
-    if (hasLine)
-        lines.push(`  line [${usable.map(round2).join(', ')}]`);
-    lines.push('```');
-    const partial = devices.some((d) => d.total_gib === null);
-    const legend = `Bars: memory of each stage's most loaded device${partial ? ' (the weights floor where the total is not computable)' : ''}${hasLine ? '; line: usable capacity (capacity less the reserve)' : ''}.`;
-    return `${lines.join('\n')}\n\n${legend}`;
+    if (change.better === null) {
+        const delta = change.current - change.base;
+        return `${delta > 0 ? '+' : MINUS}${format_formatQuantity(Math.abs(delta), unit)}`;
+    }
+    const symbol = change.better ? BETTER : WORSE;
+    const word = change.better ? 'better' : 'worse';
+    return change.relative === null ? `${symbol} ${word}, was ${format_formatQuantity(change.base, unit)}` : `${symbol} ${percentText(change.relative)} ${word}`;
+}
+/** A figure with its change, when it changed enough: "30.9 ms (🔴 43% worse)". */
+function withChange(text, key, current, base, minChange) {
+    if (base === undefined)
+        return text;
+    if (finite(current) && !finite(base))
+        return `${text} (was not computable)`;
+    if (!finite(current) && finite(base))
+        return `${text} (was ${format_formatQuantity(base, metricUnit(key))})`;
+    const words = changeWords(significantChange(key, current, base, minChange), metricUnit(key));
+    return words ? `${text} (${words})` : text;
+}
+/** The key figures of a plan that moved by at least `minChange` percent: primary figures first, each group largest move first. */
+function keyChanges(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
+    const out = [];
+    for (const key of KEY_METRICS) {
+        const c = significantChange(key, plan.metrics?.[key], base.metrics?.[key], minChange);
+        if (c)
+            out.push(c);
+    }
+    const tier = (c) => (PRIMARY_METRICS.includes(c.key) ? 0 : 1);
+    return out.sort((a, b) => tier(a) - tier(b) || Math.abs(b.relative ?? Infinity) - Math.abs(a.relative ?? Infinity));
+}
+/** Figures that became computable or stopped being so. */
+function computabilityChanged(plan, base) {
+    return KEY_METRICS.some((key) => finite(plan.metrics?.[key]) !== finite(base.metrics?.[key]));
+}
+/** Check statuses that differ from the base (a check new on either side counts). */
+function checksChanged(plan, base) {
+    const before = new Map(base.checks.map((c) => [c.id, c.status]));
+    return plan.checks.length !== base.checks.length || plan.checks.some((c) => before.get(c.id) !== c.status);
+}
+/**
+ * Whether a plan differs from its base enough to report: verdict, any check's status, a key
+ * figure becoming (not) computable, or a key figure moving by at least `minChange` percent.
+ */
+function planChanged(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
+    return plan.verdict !== base.verdict || checksChanged(plan, base) || computabilityChanged(plan, base) || keyChanges(plan, base, minChange).length > 0;
+}
+/** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
+function changeSentence(changes, baseName, limit = 3) {
+    return changes.slice(0, limit).map((c, i) => {
+        const unit = metricUnit(c.key);
+        const label = metricLabel(c.key);
+        if (c.relative === null)
+            return `${label} ${format_formatQuantity(c.current, unit)}, was ${format_formatQuantity(c.base, unit)}`;
+        const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
+        if (i === 0)
+            return `${label} ${format_formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
+        const sign = c.current > c.base ? '+' : MINUS;
+        return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
+    }).join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// The markdown report: what the GitHub Action posts as a pull-request comment and job summary.
-// Everything that comes from a plan goes through escape.ts; numbers through format.ts.
+;// CONCATENATED MODULE: ./src/report/check-roles.ts
+
+/** Checks whose value/limit pair is not an estimate against a target (their detail says it all). */
+const RULE_CHECKS = new Set(['claims.compute_utilization', 'model.params']);
+function checkRole(check) {
+    if (RULE_CHECKS.has(check.id) || check.id.startsWith('layout.') && !/balance$/.test(check.id))
+        return 'rule';
+    if (check.id.startsWith('requirements.'))
+        return 'requirement';
+    if (check.id.startsWith('claims.'))
+        return 'claim';
+    if (check.id === 'memory.fits' || /balance$/.test(check.id) || check.id === 'memory.kv_capacity')
+        return check.value === undefined ? 'rule' : 'capacity';
+    return 'rule';
+}
+/**
+ * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
+ * claiming less memory than a plan needs is the optimistic side.
+ */
+function checkDirection(check) {
+    const what = check.id.split('.').slice(1).join('.');
+    return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
+}
+const SUBJECTS = {
+    throughput: 'throughput',
+    ttft: 'TTFT',
+    tpot: 'TPOT',
+    memory_per_gpu: 'memory per GPU',
+    weights_per_gpu: 'weights per GPU',
+    kv_cache_per_gpu: 'KV cache per GPU',
+    max_memory_utilization: 'memory utilization',
+    memory_utilization: 'memory utilization',
+    kv_cache_capacity_tokens: 'KV-cache capacity',
+    cost_per_million_tokens: 'cost per million tokens',
+    request_rate: 'request rate',
+};
+/** The figure a requirement or claim is about, in words: "TPOT", "TTFT p99", "cost per million tokens". */
+function checkSubject(check) {
+    const what = check.id.split('.').slice(1).join('.');
+    const known = SUBJECTS[what];
+    if (known)
+        return known;
+    const percentile = /^(ttft|tpot|e2e)_(p\d+)$/.exec(what);
+    if (percentile)
+        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
+    return check.title;
+}
+/** The check's figures by meaning; null for a rule. */
+function checkFigures(check) {
+    const role = checkRole(check);
+    if (role === 'rule')
+        return null;
+    const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const value = num(check.value);
+    const limit = num(check.limit);
+    const higher = checkDirection(check) === 'higher-is-better';
+    if (role === 'capacity') {
+        const ours = value;
+        const basis = check.status === 'unverified' ? 'bound' : 'estimate';
+        const margin = ours !== null && limit !== null && limit > 0 ? (limit - ours) / limit : null;
+        return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
+    }
+    // requirement or claim: the core's limit is our figure
+    const basis = check.basis ?? (check.status === 'unverified' ? 'bound' : 'estimate');
+    const ours = limit;
+    let margin = null;
+    if (ours !== null && value !== null && value > 0) {
+        margin = higher ? (ours - value) / value : (value - ours) / value;
+    }
+    // a bound says little about the margin unless it rules the target out
+    const shown = basis === 'estimate' || check.status === 'fail' ? margin : null;
+    return { ours, oursBasis: ours === null ? null : basis, target: value, margin: shown };
+}
+/** "≤ 23.4k tokens/s (ceiling)", "≥ 5.47 ms (floor)", "19.4 ms", "not computable". */
+function oursText(check, f) {
+    if (f.ours === null)
+        return 'not computable';
+    const text = format_formatQuantity(f.ours, check.unit);
+    if (f.oursBasis !== 'bound')
+        return text;
+    const role = checkRole(check);
+    // a capacity check's bound is the floor of what is needed; a rate's bound is its ceiling
+    const ceiling = role !== 'capacity' && checkDirection(check) === 'higher-is-better';
+    return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
+}
+/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable". */
+function targetText(check, f) {
+    if (f.target === null)
+        return '';
+    const text = format_formatQuantity(f.target, check.unit);
+    const role = checkRole(check);
+    if (role === 'claim')
+        return `${text} claimed`;
+    if (role === 'capacity')
+        return check.id === 'memory.fits' ? `≤ ${text} usable` : `≤ ${text}`;
+    return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
+}
+/** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
+function check_roles_marginText(check, f) {
+    if (f.margin === null)
+        return '';
+    const role = checkRole(check);
+    if (f.margin >= 0)
+        return `${percent(f.margin)} headroom`;
+    // how many times off: the target over ours (or the reverse), whichever exceeds 1
+    const factor = f.ours !== null && f.target !== null && f.ours > 0 && f.target > 0 ? Math.max(f.ours / f.target, f.target / f.ours) : null;
+    const word = role === 'claim' ? 'beyond' : 'short';
+    if (factor !== null && factor >= 2)
+        return `${factor >= 10 ? factor.toFixed(0) : factor.toFixed(1)}× ${word}`;
+    return `${percent(-f.margin)} ${word}`;
+}
+function percent(fraction) {
+    const pct = fraction * 100;
+    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/report/ranges.ts
+// How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
+// shown beside the figure wherever it appears: "43.7 ms (38-51)". The core keeps them on the plan's
+// report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
+
+
+function rangesIn(source) {
+    const own = source?.ranges;
+    const nested = source?.metrics?.ranges;
+    const ranges = own ?? nested;
+    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
+}
+/** The range of a metric, when the report gives a well-formed one. */
+function ranges_rangeOf(source, key) {
+    const ranges = rangesIn(source);
+    if (!ranges)
+        return null;
+    const r = ranges[key];
+    if (!Array.isArray(r) || r.length !== 2)
+        return null;
+    const [lo, hi] = r;
+    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
+}
+/** One end of a range, shorter than the figure itself: two or three significant digits. */
+function endText(value, unit) {
+    return format_formatQuantity(value, unit).replace(/(\d{2,})\.\d+/, '$1');
+}
+/** "38-51" (unit dropped when both ends share the figure's unit), or "40 ms-1.2 s" when they differ. */
+function ranges_rangeText(range, unit) {
+    const [lo, hi] = [endText(range[0], unit), endText(range[1], unit)];
+    // formatted figures are "<number> <unit>": the unit is what follows the first space
+    const split = (t) => {
+        const space = t.indexOf(' ');
+        return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space + 1)];
+    };
+    const [loNumber, loUnit] = split(lo);
+    const [hiNumber, hiUnit] = split(hi);
+    return loUnit === hiUnit ? `${loNumber}-${hiNumber}` : `${lo}-${hi}`;
+}
+/** A figure's text with its range: "43.7 ms (38-51)"; as is when there is no range. */
+function withRange(text, source, key) {
+    const range = ranges_rangeOf(source, key);
+    return range ? `${text} (${ranges_rangeText(range, metricUnit(key))})` : text;
+}
+
+;// CONCATENATED MODULE: ./src/report/check-table.ts
+// The checks of one plan as tables whose columns each mean one thing: our figure (the estimate,
+// or the physical bound where that is all the plan allows), the target it is held against, and
+// the margin. Rules (layout, consistency) show their rule in words. Unverified checks are grouped,
+// and the facts they lack are listed once per plan instead of on every row.
+
 
 
 
 
 
 const table = (rows) => markdownTable(rows, { alignDelimiters: false });
-/** An identifier we generate (check ids, metric names) in a code span; anything odd is escaped instead. */
+/** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
 const code = (id) => (/^[A-Za-z0-9_.\-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
+/** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
+const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
+/** The plan keys whose absence left checks unverified, each once, in the order checks name them. */
+function missingFacts(checks) {
+    const seen = new Set();
+    for (const c of checks) {
+        if (c.status !== 'unverified')
+            continue;
+        for (const key of c.missing ?? [])
+            seen.add(key);
+        const named = MISSING_PHRASE.exec(c.detail)?.[1];
+        if (named)
+            for (const key of named.split(', '))
+                seen.add(key);
+    }
+    return [...seen];
+}
+/** A detail without its list of missing keys (listed once per plan instead). */
+function detailWithoutMissing(detail) {
+    const rest = detail.replace(MISSING_PHRASE, '').replace(/^[;,]\s*/, '').trim();
+    return rest === '' ? 'needs the missing facts' : rest;
+}
+/** The metric a requirement or claim is about, for its range (requirements.tpot -> tpot_ms). */
+function metricOf(check) {
+    const what = check.id.split('.').slice(1).join('.');
+    if (what === 'throughput')
+        return 'throughput_tokens_per_s';
+    if (/^(ttft|tpot|e2e)(_p\d+)?$/.test(what))
+        return `${what}_ms`;
+    if (what === 'cost_per_million_tokens')
+        return what;
+    if (what === 'memory_per_gpu' || check.id === 'memory.fits')
+        return 'memory_per_gpu_gib';
+    return null;
+}
+/** "(line 45)", "(from serve.sh:12)": where the checked key is written. */
+function whereText(check, origins) {
+    const origin = check.path ? origins?.[check.path] : undefined;
+    if (origin && !origin.startsWith('preset:'))
+        return ` (from ${escape_escapeMarkdown(origin)})`;
+    return check.line !== undefined ? ` (line ${check.line})` : '';
+}
+function statusCell(check, base) {
+    const before = base?.checks.find((c) => c.id === check.id);
+    const status = before && before.status !== check.status ? `${before.status} → ${check.status}` : check.status;
+    return `${STATUS_EMOJI[check.status]} ${status}`;
+}
+/** Our figure with its range and, against the base, its change when it moved enough. */
+function oursCell(check, ctx) {
+    const f = checkFigures(check);
+    if (!f)
+        return '—';
+    let text = oursText(check, f);
+    const metric = metricOf(check);
+    if (metric && f.oursBasis === 'estimate')
+        text = withRange(text, ctx.ranges, metric);
+    const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
+    const baseFigures = before ? checkFigures(before) : null;
+    if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
+        const direction = checkRole(check) === 'capacity' || checkDirection(check) === 'lower-is-better' ? 'lower-is-better' : 'higher-is-better';
+        const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
+        if (words)
+            text += ` (${words})`;
+    }
+    return escape_escapeCell(text);
+}
+function row(check, ctx) {
+    const f = checkFigures(check);
+    const title = `${escape_escapeCell(check.title)}<br>${code(check.id)}`;
+    const detail = escape_escapeCell(`${check.status === 'unverified' ? detailWithoutMissing(check.detail) : check.detail}`) + whereText(check, ctx.origins);
+    if (!f)
+        return [statusCell(check, ctx.base), title, '—', '—', '—', detail];
+    return [statusCell(check, ctx.base), title, oursCell(check, ctx), escape_escapeCell(targetText(check, f) || '—'), escape_escapeCell(check_roles_marginText(check, f) || '—'), detail];
+}
+const HEADER = ['Status', 'Check', 'Estimate', 'Target or bound', 'Margin', 'Detail'];
+/** Failing and warning checks, in the order given. */
+function checksTable(checks, ctx) {
+    return table([HEADER, ...checks.map((c) => row(c, ctx))]);
+}
+/** The unverified checks in one group, with the facts they lack named once. */
+function unverifiedSection(checks, ctx) {
+    const unverified = checks.filter((c) => c.status === 'unverified');
+    if (unverified.length === 0)
+        return '';
+    const missing = missingFacts(unverified);
+    const lack = missing.length > 0 ? `, for want of ${missing.map(code).join(', ')}` : '';
+    const head = `${STATUS_EMOJI.unverified} **${unverified.length} unverified check${unverified.length === 1 ? '' : 's'}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
+    return `${head}\n\n${checksTable(unverified, ctx)}`;
+}
+/** The passing checks, folded. */
+function passingSection(checks, ctx) {
+    const passing = checks.filter((c) => c.status === 'pass');
+    if (passing.length === 0)
+        return '';
+    return `<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+
+
+/** Lower sorts first: a broken layout decides before memory, memory before performance. */
+function category(check) {
+    if (check.id.startsWith('layout.') && checkRole(check) === 'rule')
+        return 0;
+    if (check.id === 'memory.fits')
+        return 1;
+    if (check.basis === 'bound')
+        return 2;
+    if (check.basis === 'estimate')
+        return 3;
+    return 4;
+}
+/** How many times a figure misses its target (1 when unknown). */
+function severity(check) {
+    const f = checkFigures(check);
+    if (!f || f.ours === null || f.target === null || f.ours <= 0 || f.target <= 0)
+        return 1;
+    return Math.max(f.ours / f.target, f.target / f.ours);
+}
+/** The check that decides a plan's verdict: the worst failure (else the worst warning), or null. */
+function decisiveCheck(plan) {
+    for (const status of ['fail', 'warn']) {
+        const candidates = plan.checks.filter((c) => c.status === status);
+        if (candidates.length === 0)
+            continue;
+        return candidates
+            .map((check, index) => ({ check, index }))
+            .sort((a, b) => category(a.check) - category(b.check) || severity(b.check) - severity(a.check) || a.index - b.index)[0].check;
+    }
+    return null;
+}
+const headline_GB = 1e9;
+const headline_GIB = 2 ** 30;
+/** "64 GB" when the plan gave whole GB, else GiB as devices report it. */
+function memoryText(bytes) {
+    if (bytes % headline_GB === 0)
+        return `${formatCount(bytes / headline_GB)} GB`;
+    return format_formatQuantity(bytes / headline_GIB, 'GiB');
+}
+/** "4 × 64 GB at 1.8 TB/s", "8 × NVIDIA H100 80GB SXM", or '' when the plan says too little. */
+function hardwareText(h) {
+    if (!h || h.gpus === null)
+        return '';
+    if (h.name)
+        return `${h.gpus} × ${h.name}`;
+    const parts = [h.memory_bytes !== null ? memoryText(h.memory_bytes) : 'devices'];
+    if (h.memory_bandwidth_bytes_per_s !== null)
+        parts.push(`at ${Number((h.memory_bandwidth_bytes_per_s / 1e12).toPrecision(3))} TB/s`);
+    return `${h.gpus} × ${parts.join(' ')}`;
+}
+/** The decisive check in one clause, with its numbers (plan text escaped). */
+function reasonClause(check, plan) {
+    const role = checkRole(check);
+    const f = checkFigures(check);
+    const hw = hardwareText(plan.details?.hardware);
+    const on = hw ? ` on ${escape_escapeMarkdown(hw)}` : '';
+    const show = (v) => format_formatQuantity(v, check.unit);
+    if (f && f.ours !== null && f.target !== null) {
+        const higher = checkDirection(check) === 'higher-is-better';
+        const physical = `the physical ${higher ? 'ceiling' : 'floor'}${on} is ${show(f.ours)}`;
+        // throughput goes without its name: the unit says it
+        const subject = check.id.endsWith('.throughput') ? '' : `${escape_escapeMarkdown(checkSubject(check))} `;
+        if (role === 'claim') {
+            return `claims ${subject}${show(f.target)}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
+        }
+        if (role === 'requirement') {
+            const required = `requires ${subject}${higher ? '≥' : '≤'} ${show(f.target)}`;
+            return `${required}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
+        }
+        if (check.id === 'memory.fits')
+            return `the most loaded device needs ${show(f.ours)}${f.oursBasis === 'bound' ? ' at least' : ''}, ${show(f.target)} is usable${on}`;
+    }
+    return `${escape_escapeMarkdown(check.title)}: ${escape_escapeMarkdown(check.detail)}`;
+}
+/** Short form for the summary table's "Why" column. */
+function reasonShort(plan) {
+    if (plan.verdict === 'error')
+        return escape_escapeMarkdown(plan.errors[0]?.message.slice(0, 120) ?? 'not a valid plan');
+    const check = decisiveCheck(plan);
+    if (check) {
+        const f = checkFigures(check);
+        if (f && f.ours !== null && f.target !== null) {
+            const higher = checkDirection(check) === 'higher-is-better';
+            const subject = escape_escapeMarkdown(checkSubject(check));
+            const show = (v) => format_formatQuantity(v, check.unit);
+            const ours = f.oursBasis === 'bound' ? `${higher ? 'ceiling' : 'floor'} ${show(f.ours)}` : `estimate ${show(f.ours)}`;
+            if (checkRole(check) === 'claim')
+                return `${subject}: claims ${show(f.target)}, ${ours}`;
+            if (checkRole(check) === 'requirement')
+                return `${subject}: requires ${higher ? '≥' : '≤'} ${show(f.target)}, ${ours}`;
+            if (check.id === 'memory.fits')
+                return `memory: needs ${show(f.ours)} of ${show(f.target)}`;
+        }
+        return escape_escapeMarkdown(check.title);
+    }
+    const unverified = plan.checks.filter((c) => c.status === 'unverified').length;
+    if (unverified > 0)
+        return `${unverified} unverified (missing facts)`;
+    const requirements = plan.checks.filter((c) => c.id.startsWith('requirements.')).length;
+    return requirements === 0 ? 'every check passes' : requirements === 1 ? 'meets its requirement' : `meets its ${requirements} requirements`;
+}
+/** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
+function planHeadline(plan, opts = {}) {
+    const name = `**${escape_escapeMarkdown(plan.name)}**`;
+    const emoji = VERDICT_EMOJI[plan.verdict];
+    const base = opts.bases?.[plan.file];
+    const parts = [];
+    if (plan.verdict === 'error') {
+        const first = plan.errors[0];
+        return `${emoji} ${name} is not a valid plan${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escape_escapeMarkdown(first.message)}` : ''}.`;
+    }
+    const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
+    if (check) {
+        const more = plan.checks.filter((c) => c.status === 'fail').length - 1;
+        parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${more} more failing check${more === 1 ? '' : 's'})` : ''}`);
+    }
+    if (base) {
+        const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+        // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
+        const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
+        const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
+        const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'));
+        const change = [verdict, moved].filter(Boolean).join('; ');
+        if (change)
+            parts.push(change);
+    }
+    if (parts.length === 0)
+        return plan.verdict === 'fail' ? `${emoji} ${name} fails.` : null;
+    const verb = plan.verdict === 'fail' ? 'fails' : 'changed';
+    return `${emoji} ${name} ${verb}: ${parts.join('. ')}.`;
+}
+/** The headline: failing and broken plans first, then the ones that changed. */
+function headlineLines(plans, opts = {}) {
+    return summary_worstFirst(plans)
+        .map((p) => planHeadline(p, opts))
+        .filter((line) => line !== null);
+}
+
+;// CONCATENATED MODULE: ./src/report/imported.ts
+// Where each figure came from when not from the plan file itself: a manifest or engine command
+// line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
+// key with their file:line; presets in one line each (their figures are cited in the presets).
+
+const imported_code = (key) => (/^[A-Za-z0-9_.\-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
+/** The folded "Imported" list, or '' when every figure is the plan's own. */
+function importedSection(origins) {
+    if (!origins)
+        return '';
+    const entries = Object.entries(origins);
+    const fromFiles = entries.filter(([, origin]) => !origin.startsWith('preset:'));
+    const presets = new Map();
+    for (const [key, origin] of entries) {
+        if (!origin.startsWith('preset:'))
+            continue;
+        const id = origin.slice('preset:'.length);
+        presets.set(id, [...(presets.get(id) ?? []), key]);
+    }
+    if (fromFiles.length === 0 && presets.size === 0)
+        return '';
+    const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escape_escapeMarkdown(origin)}`);
+    for (const [id, keys] of presets) {
+        const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
+        lines.push(`- ${keys.length} ${sections} figure${keys.length === 1 ? '' : 's'} ← preset ${imported_code(id)}`);
+    }
+    const count = fromFiles.length > 0 ? `${fromFiles.length} from files` : 'from presets';
+    return `<details><summary>Imported (${count})</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/memory-chart.ts
+const round2 = (n) => Math.round(n * 100) / 100;
+/** Series colours, in drawing order (overhead, activations, KV, weights, then the line). */
+const PALETTE = ['#cf222e', '#d4a72c', '#2da44e', '#0969da', '#1f2328'];
+/** Chart size in px: GitHub draws it at this size in a comment about 800 px wide. */
+const SIZE = { width: 640, height: 320 };
+const PAD_LEFT = '\u200B';
+const PAD_RIGHT = '\u200B\u200B';
+const LEGEND = '🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead';
+/** The parts of one bar, bottom up; null when the device's breakdown is not computable. */
+function parts(d) {
+    if (d.weights_gib === null || d.total_gib === null)
+        return null;
+    const kv = d.kv_cache_gib ?? 0;
+    const act = d.activations_gib ?? 0;
+    const overhead = Math.max(0, d.total_gib - d.weights_gib - kv - act);
+    return [d.weights_gib, kv, act, overhead];
+}
+const quoted = (labels) => labels.map((l) => `"${l.replace(/["\\]/g, '')}"`).join(', ');
+/** The chart and its legend, or '' when there is nothing to draw. Totals not computable show the weights floor. */
+function renderMemoryChart(devices, options = {}) {
+    if (devices.length === 0)
+        return '';
+    const broken = devices.map(parts);
+    const complete = broken.every((p) => p !== null);
+    const usable = devices.map((d) => d.usable_gib);
+    const hasLine = usable.every((u) => u !== null && Number.isFinite(u));
+    // running totals bottom up: weights, +KV, +activations, +overhead
+    const stacks = complete
+        ? broken.map(([w, kv, a, o]) => [w + kv + a + o, w + kv + a, w + kv, w])
+        : devices.map((d) => [d.total_gib ?? d.total_floor_gib]);
+    const tops = stacks.map((s) => s[0]);
+    const top = Math.max(...tops, ...(hasLine ? usable : [])) || 1;
+    const step = top > 200 ? 50 : top > 50 ? 10 : 5;
+    const axisMax = Math.ceil((top * 1.08) / step) * step;
+    const labels = options.labels ?? devices.map((d) => (devices.length > 6 ? String(d.stage) : `stage ${d.stage}`));
+    const hidden = -axisMax;
+    const pad = (values) => `[${hidden}, ${values.map(round2).join(', ')}, ${hidden}]`;
+    const series = stacks[0].length;
+    const palette = complete ? PALETTE : [PALETTE[3], PALETTE[4]];
+    const lines = [
+        '```mermaid',
+        `%%{init: {"xyChart": {"width": ${SIZE.width}, "height": ${SIZE.height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "Memory per device vs usable (GiB)"`,
+        `  x-axis ["${PAD_LEFT}", ${quoted(labels)}, "${PAD_RIGHT}"]`,
+        `  y-axis "GiB" 0 --> ${axisMax}`,
+    ];
+    for (let i = 0; i < series; i++)
+        lines.push(`  bar ${pad(stacks.map((s) => s[i]))}`);
+    if (hasLine)
+        lines.push(`  line [${[usable[0], ...usable, usable[usable.length - 1]].map(round2).join(', ')}]`);
+    lines.push('```');
+    const legend = complete
+        ? `${LEGEND}${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`
+        : `🟦 the weights floor: the breakdown is not computable from what the plan gives${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`;
+    return `${lines.join('\n')}\n\n${legend}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/performance-table.ts
+// The plan's performance, cost and energy figures with their physical bounds: one row per figure,
+// the estimate (with its range and its change against the base) beside the bound.
+// Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
+// requirement names, cost without a price) are left out rather than shown empty.
+
+
+
+
+
+
+const performance_table_has = (m, key) => Object.prototype.hasOwnProperty.call(m, key);
+const computed = (m, key) => typeof m[key] === 'number';
+/** The rows this plan's metrics call for, in reading order. */
+function performanceRows(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return [];
+    const named = (metric) => plan.checks.some((c) => c.id === `requirements.${metric.replace(/_ms$/, '')}`);
+    const underLoad = performance_table_has(m, 'ttft_idle_ms');
+    const rows = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
+    if (underLoad)
+        rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
+    for (const key of percentiles.filter((k) => k.startsWith('ttft')))
+        rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('tpot')))
+        rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('e2e')))
+        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
+    rows.push({ key: 'decode_step_ms', label: 'Decode step', bound: 'decode_step_lower_bound_ms', kind: 'floor' });
+    rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
+    if (computed(m, 'max_request_rate') || named('request_rate'))
+        rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
+    if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
+        rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
+    }
+    if (computed(m, 'tokens_per_joule'))
+        rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
+    return rows;
+}
+/** The table and the notes on what limits the figures. */
+function performanceSection(plan, base, heading, minChange) {
+    const m = plan.metrics;
+    if (!m)
+        return '';
+    // a new plan (base null) has nothing to compare with
+    const baseMetrics = base ? base.metrics : undefined;
+    const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
+        const unit = metricUnit(key);
+        const estimate = withRange(format_formatQuantity(m[key], unit), plan, key);
+        const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
+        // the bound from the metrics, else from the details' time figures (older reports)
+        const timeFigure = plan.details?.times?.[key];
+        const b = (bound !== null ? m[bound] : null) ?? timeFigure?.bound ?? null;
+        const boundText = typeof b === 'number' ? `${kind === 'floor' ? '≥' : '≤'} ${format_formatQuantity(b, unit)}` : NOT_COMPUTABLE;
+        return [label, escape_escapeCell(shown), escape_escapeCell(boundText)];
+    });
+    const notes = [];
+    const times = plan.details?.times;
+    if (times?.decode_bound_by)
+        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
+    if (times && times.pipeline_bubble_fraction !== null)
+        notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
+    if (typeof m.range_coverage === 'number')
+        notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${format_formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
+    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
+    const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
+    return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The markdown report: what the GitHub Action posts as a pull-request comment and job summary,
+// and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
+// seconds (what fails and why, what changed and by how much), then a summary table, then a
+// section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
+
+
+
+
+
+
+
+
+
+
+const markdown_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 function verdictText(verdict, base) {
     if (base && base.verdict !== verdict)
         return `${base.verdict} → ${verdict}`;
@@ -49584,47 +51184,29 @@ function verdictLine(report, title) {
     const counts = single ? `1 plan, ${summary_checkCounts(single.checks)}` : summary_planCounts(report.plans);
     return `${VERDICT_EMOJI[report.verdict]} **${escape_escapeMarkdown(title)}: ${report.verdict}** — ${counts}`;
 }
-function summaryTable(plans, bases) {
-    const metric = (p, key, unit, base) => {
-        const text = formatWithDelta(p.metrics?.[key], unit, base ? (base.metrics?.[key] ?? null) : undefined);
-        // memory that is not computable still has a floor when the core reports one (extension metric)
-        const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
-        const withFloor = p.metrics?.[key] == null && typeof floor === 'number' && floor > 0 ? `${text} (≥ ${format_formatQuantity(floor, unit)})` : text;
-        return escape_escapeCell(withFloor);
-    };
+/** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
+function summaryCell(p, key, base, minChange) {
+    const unit = metricUnit(key);
+    const value = p.metrics?.[key];
+    let text = withRange(format_formatQuantity(value, unit), p, key);
+    const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
+    if (value == null && typeof floor === 'number' && floor > 0)
+        text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
+    // a new plan (base null) has nothing to compare with
+    if (base)
+        text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
+    return escape_escapeCell(text);
+}
+function summaryTable(plans, bases, minChange) {
+    const withCost = plans.some((p) => typeof p.metrics?.cost_per_million_tokens === 'number');
+    const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
     const rows = plans.map((p) => {
         const base = bases?.[p.file];
         const name = `${escape_escapeCell(p.name)}${p.name !== p.file ? `<br>${escape_escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
-        return [
-            name,
-            `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`,
-            metric(p, 'memory_per_gpu_gib', 'GiB', base),
-            metric(p, 'ttft_ms', 'ms', base),
-            metric(p, 'tpot_ms', 'ms', base),
-            metric(p, 'throughput_tokens_per_s', 'tokens/s', base),
-        ];
+        return [name, `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
     });
-    return table([['Plan', 'Verdict', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput'], ...rows]);
-}
-function checkRow(check, base) {
-    const before = base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
-    const status = before && before.status !== check.status ? `${before.status} → ${check.status}` : check.status;
-    const baseValue = base ? (before ? (before.value ?? null) : undefined) : undefined;
-    const value = check.value === undefined ? '' : formatWithDelta(check.value, check.unit, baseValue);
-    const limit = check.limit === undefined ? '' : format_formatQuantity(check.limit, check.unit);
-    const where = check.line !== undefined ? ` (line ${check.line})` : '';
-    const unnamed = summary_unnamedMissing(check);
-    const missing = unnamed.length ? ` Missing: ${unnamed.join(', ')}.` : '';
-    return [
-        `${STATUS_EMOJI[check.status]} ${status}`,
-        `${escape_escapeCell(check.title)}<br>${code(check.id)}`,
-        escape_escapeCell(value),
-        escape_escapeCell(limit),
-        escape_escapeCell(`${check.detail}${where}${missing}`),
-    ];
-}
-function checksTable(checks, base) {
-    return table([['Status', 'Check', 'Value', 'Limit', 'Detail'], ...checks.map((c) => checkRow(c, base))]);
+    const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
+    return markdown_table([header, ...rows]);
 }
 function errorsList(plan) {
     return plan.errors
@@ -49647,72 +51229,42 @@ function memoryDevices(plan) {
             total_floor_gib: m.weights_per_gpu_gib ?? 0, capacity_gib: null, usable_gib: null,
         }];
 }
-function memorySection(plan, base, h) {
+const DEVICE_KEYS = [
+    ['weights_gib', 'weights_gib'], ['kv_cache_gib', 'kv_cache_gib'], ['activations_gib', 'activations_gib'], ['overhead_gib', 'overhead_gib'],
+    ['total_gib', 'memory_per_gpu_gib'], ['usable_gib', 'usable_gib'], ['capacity_gib', 'capacity_gib'],
+];
+function memorySection(plan, base, h, minChange) {
     const devices = memoryDevices(plan);
     if (devices.length === 0)
         return '';
     const baseDevices = base ? memoryDevices(base) : undefined;
-    const cell = (d, key) => {
-        const before = baseDevices ? (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) : undefined;
-        return escape_escapeCell(formatWithDelta(d[key], 'GiB', before));
+    const cell = (d, key, metricKey) => {
+        const value = d[key];
+        const text = format_formatQuantity(value, 'GiB');
+        if (baseDevices === undefined)
+            return escape_escapeCell(text);
+        const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null);
+        return escape_escapeCell(withChange(text, metricKey, value, before, minChange));
     };
     // a total that is not computable still has a floor (its weights): say so
-    const total = (d) => d.total_gib === null && d.total_floor_gib > 0 ? escape_escapeCell(`${NOT_COMPUTABLE} (≥ ${format_formatQuantity(d.total_floor_gib, 'GiB')})`) : cell(d, 'total_gib');
     const rows = devices.map((d) => [
-        plan.details ? `${d.stage} (${d.layers} layers)` : 'most loaded',
-        cell(d, 'weights_gib'), cell(d, 'kv_cache_gib'), cell(d, 'activations_gib'), cell(d, 'overhead_gib'),
-        total(d), cell(d, 'usable_gib'), cell(d, 'capacity_gib'),
+        plan.details ? (devices.length === 1 ? `every device (${d.layers} layers)` : `${d.stage} (${d.layers} layers)`) : 'most loaded',
+        ...DEVICE_KEYS.map(([key, metricKey]) => key === 'total_gib' && d.total_gib === null && d.total_floor_gib > 0
+            ? escape_escapeCell(`${NOT_COMPUTABLE} (≥ ${format_formatQuantity(d.total_floor_gib, 'GiB')})`)
+            : cell(d, key, metricKey)),
     ]);
-    const header = ['Stage', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
-    const chart = plan.details ? renderMemoryChart(devices) : '';
-    return [`${h} Memory per device`, table([header, ...rows]), chart].filter(Boolean).join('\n\n');
+    const header = [plan.details && devices.length > 1 ? 'Stage' : 'Device', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
+    const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
+    return [`${h} Memory per device`, markdown_table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
-const TIME_ROWS = [
-    ['ttft_ms', 'TTFT (time to first token)', 'floor'],
-    ['tpot_ms', 'TPOT (time per output token)', 'floor'],
-    ['decode_step_ms', 'Decode step', 'floor'],
-    ['throughput_tokens_per_s', 'Throughput (output, whole deployment)', 'ceiling'],
-];
-function timeFigures(plan) {
-    if (plan.details)
-        return plan.details.times;
-    const m = plan.metrics;
-    if (!m)
-        return null;
-    const fig = (estimate, unit, bound = null) => ({ estimate, bound, unit });
-    return {
-        ttft_ms: fig(m.ttft_ms, 'ms'),
-        tpot_ms: fig(m.tpot_ms, 'ms'),
-        decode_step_ms: fig(m.decode_step_ms, 'ms'),
-        throughput_tokens_per_s: fig(m.throughput_tokens_per_s, 'tokens/s', m.throughput_upper_bound_tokens_per_s),
-    };
-}
-function timesSection(plan, base, h) {
-    const figures = timeFigures(plan);
-    if (!figures)
-        return '';
-    const baseFigures = base ? timeFigures(base) : undefined;
-    const rows = TIME_ROWS.map(([key, label, kind]) => {
-        const f = figures[key];
-        const before = baseFigures === undefined ? undefined : (baseFigures?.[key].estimate ?? null);
-        const bound = f.bound === null ? NOT_COMPUTABLE : `${kind === 'floor' ? '≥' : '≤'} ${format_formatQuantity(f.bound, f.unit)}`;
-        return [label, escape_escapeCell(formatWithDelta(f.estimate, f.unit, before)), escape_escapeCell(bound)];
+function metricsSection(metrics, base, minChange) {
+    const rows = Object.entries(metrics)
+        .filter(([, value]) => value === null || typeof value === 'number')
+        .map(([key, value]) => {
+        const text = format_formatQuantity(value, metricUnit(key));
+        return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
-    const notes = [];
-    const times = plan.details?.times;
-    if (times?.decode_bound_by)
-        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-    if (times && times.pipeline_bubble_fraction !== null)
-        notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times, a ceiling for rates).');
-    return [`${h} Time estimates`, table([['Figure', 'Estimate', 'Physical bound'], ...rows]), notes.join(' ')].join('\n\n');
-}
-function metricsSection(metrics, base) {
-    const rows = Object.entries(metrics).map(([key, value]) => {
-        const before = base ? (base.metrics?.[key] ?? null) : undefined;
-        return [code(key), escape_escapeCell(formatWithDelta(value, metricUnit(key), before))];
-    });
-    return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;
+    return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
 }
 function assumptionsSection(plan) {
     const assumptions = plan.details?.assumptions ?? [];
@@ -49721,45 +51273,69 @@ function assumptionsSection(plan) {
     const items = assumptions.map((a) => `- ${escape_escapeMarkdown(a.name)}: ${escape_escapeMarkdown(a.value)} (${escape_escapeMarkdown(a.source)})`);
     return `<details><summary>Assumptions (${assumptions.length})</summary>\n\n${items.join('\n')}\n\n</details>`;
 }
-/** One plan's section: verdict, problems first with their numbers, then memory, times, assumptions. */
+/** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
 function renderPlanMarkdown(plan, opts = {}) {
     const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
     const h = '#'.repeat(level);
     const sub = '#'.repeat(level + 1);
     const base = opts.base;
+    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+    const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
     const parts = [];
     const newTag = base === null ? ' (new plan)' : '';
     parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
     parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${summary_checkCounts(plan.checks)}`);
     if (plan.errors.length > 0)
         parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
-    const { attention, passing } = summary_checksByUrgency(plan.checks);
+    const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
     if (attention.length > 0)
-        parts.push(checksTable(attention, base));
-    if (passing.length > 0) {
-        parts.push(`<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, base)}\n\n</details>`);
-    }
+        parts.push(checksTable(attention, ctx));
+    parts.push(unverifiedSection(plan.checks, ctx));
+    parts.push(passingSection(plan.checks, ctx));
     if (plan.verdict !== 'error') {
-        parts.push(memorySection(plan, base, sub));
-        parts.push(timesSection(plan, base, sub));
+        parts.push(memorySection(plan, base, sub, minChange));
+        parts.push(performanceSection(plan, base, sub, minChange));
+        parts.push(importedSection(plan.details?.origins));
         if (plan.metrics)
-            parts.push(metricsSection(plan.metrics, base));
+            parts.push(metricsSection(plan.metrics, base, minChange));
         parts.push(assumptionsSection(plan));
     }
-    return parts.filter(Boolean).join('\n\n');
+    if (opts.alternatives)
+        parts.push(opts.alternatives.trim());
+    return withoutMath(parts.filter(Boolean).join('\n\n'));
 }
-/** The whole report: verdict line first, a summary table when there are several plans, then each plan. */
+/**
+ * Plans that need no reading: on a base, unchanged (by min-change) and not failing. A failing plan
+ * is always shown: it fails the job.
+ */
+function isQuiet(plan, base, minChange) {
+    return base !== null && base !== undefined && plan.verdict !== 'fail' && plan.verdict !== 'error' && !planChanged(plan, base, minChange);
+}
+/** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
 function renderReportMarkdown(report, opts = {}) {
+    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
     const parts = [verdictLine(report, opts.title ?? 'Parallel plan check')];
-    if (report.plans.length === 0)
+    const plans = summary_worstFirst(report.plans);
+    const headline = headlineLines(plans, { ...(opts.bases ? { bases: opts.bases } : {}), ...(opts.baseName ? { baseName: opts.baseName } : {}), minChange });
+    if (headline.length > 0)
+        parts.push(headline.map((line) => `- ${line}`).join('\n'));
+    if (plans.length === 0)
         parts.push('No plan files found.');
-    if (report.plans.length > 1)
-        parts.push(summaryTable(report.plans, opts.bases));
-    for (const plan of report.plans) {
-        const base = opts.bases ? opts.bases[plan.file] : undefined;
-        parts.push(renderPlanMarkdown(plan, { base, headingLevel: 3 }));
+    const baseOf = (p) => (opts.bases ? opts.bases[p.file] : undefined);
+    const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
+    const shown = plans.filter((p) => !quiet.includes(p));
+    if (shown.length > 1 || (shown.length === 1 && quiet.length > 0))
+        parts.push(summaryTable(shown, opts.bases, minChange));
+    const section = (plan, level) => renderPlanMarkdown(plan, { base: baseOf(plan), headingLevel: level, minChange, ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}) });
+    for (const plan of shown)
+        parts.push(section(plan, 3));
+    if (quiet.length > 0) {
+        const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
+        const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
+        const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
+        parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
     }
-    return `${parts.join('\n\n')}\n`;
+    return withoutMath(`${parts.join('\n\n')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
@@ -49983,7 +51559,7 @@ function topHeading(r) {
         return 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
     return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
 }
-/** The folded "Alternatives" section for one plan's report in a pull-request comment. */
+/** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 function renderAlternativesMarkdown(r, options = {}) {
     const top = options.top ?? 3;
     const parts = [planLine(r), ...impossibleLines(r)];
@@ -49995,7 +51571,7 @@ function renderAlternativesMarkdown(r, options = {}) {
         parts.push('What would make it pass:');
         parts.push(helpful.map((a) => `- ${a.outcome === 'found' ? '✅' : '❔'} ${alternatives_code(a.change.replace(/`/g, "'"))}: ${escape_escapeMarkdown(a.detail)}`).join('\n'));
     }
-    return `<details>\n<summary>Alternatives</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
+    return `<details>\n<summary>💡 Alternatives for ${escapeHtml(r.name)}</summary>\n\n${parts.join('\n\n')}\n\n</details>\n`;
 }
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
@@ -50256,6 +51832,7 @@ const BOUND_METRIC = {
     'requirements.ttft': 'ttft_lower_bound_ms',
     'requirements.tpot': 'tpot_lower_bound_ms',
     'memory.fits': 'memory_per_gpu_lower_bound_gib',
+    'requirements.cost_per_million_tokens': 'cost_per_million_tokens_lower_bound',
 };
 const ESTIMATE_METRIC = {
     'requirements.throughput': 'throughput_tokens_per_s',
@@ -50263,6 +51840,7 @@ const ESTIMATE_METRIC = {
     'requirements.tpot': 'tpot_ms',
     'memory.fits': 'memory_per_gpu_gib',
     'requirements.max_memory_utilization': 'memory_utilization',
+    'requirements.cost_per_million_tokens': 'cost_per_million_tokens',
 };
 const isJudged = (c) => c.id === 'memory.fits' || c.id.startsWith('requirements.');
 function margin(check, metrics) {
@@ -50318,6 +51896,21 @@ function score(objective, f, gpus) {
         case 'gpus': return { score: gpus, basis: 'estimate' };
     }
 }
+/** Which metric's range the objective's score follows (scaled as the score). */
+const SCORE_METRIC = {
+    'throughput-per-gpu': 'throughput_tokens_per_s',
+    ttft: 'ttft_ms',
+    tpot: 'tpot_ms',
+    gpus: null,
+};
+function scoreRange(objective, report, basis, gpus) {
+    const key = SCORE_METRIC[objective];
+    const range = key && basis === 'estimate' ? report.ranges?.[key] : undefined;
+    if (!range)
+        return null;
+    const scale = objective === 'throughput-per-gpu' ? 1 / gpus : 1;
+    return [range[0] * scale, range[1] * scale];
+}
 /**
  * Status of a verified candidate. Warnings (stage balance, part-filled nodes) do not stop a
  * layout passing; an unverified check does: it says the plan lacks what would prove it.
@@ -50346,11 +51939,15 @@ function candidateFromReport(variation, report, objective) {
         missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
         score: s.score,
         scoreBasis: s.basis,
+        scoreRange: scoreRange(objective, report, s.basis, variation.gpus),
     };
 }
-/** Builds the candidate plan, verifies it with the core, and summarises the report. */
-function evaluate(base, variation, objective) {
-    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false });
+/**
+ * Builds the candidate plan, verifies it with the core, and summarises the report. A search screens
+ * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
+ */
+function evaluate(base, variation, objective, screen = false) {
+    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false, quick: screen });
     return { candidate: candidateFromReport(variation, report, objective), report };
 }
 
@@ -50433,6 +52030,7 @@ function compareByShortfall(objective) {
 
 
 
+
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
 const DEFAULT_GROWTH = 16;
 /** ... but never past this many devices. */
@@ -50479,8 +52077,9 @@ class LayoutSearch {
         const key = `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
         let c = this.single.get(key);
         if (!c) {
+            checkDeadline(); // the action's Alternatives section runs under a total time budget
             this.verified++;
-            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
             this.single.set(key, c);
         }
         return c;
@@ -50586,62 +52185,98 @@ function gpuAxis(s, searchedTo) {
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
-function sameGpusAxis(s, axis, change, variant) {
-    const top = s.bestAt(s.planGpus, variant);
-    const outcome = found(top);
-    const detail = outcome === 'found' ? `passes with ${describe(top)}`
-        : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
-            : `no layout of ${s.planGpus} devices passes`;
-    return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
-}
-/** Layouts tried when concurrency or context change: the plan's own and the best-ranked ones of its device count. */
-const PROBE_LAYOUTS = 16;
-function probeLayouts(s) {
-    const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective)).slice(0, PROBE_LAYOUTS);
-    const own = planLayout(s.base.plan);
-    const layouts = ranked.map((c) => c.variation.layout);
-    return layouts.some((l) => candidate_layoutText(l) === candidate_layoutText(own)) ? layouts : [own, ...layouts];
-}
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 /**
- * Largest value in [lo, hi] for which some layout of the plan's devices passes (else is possible).
- * Lowering concurrency or context helps memory, TTFT and TPOT but hurts throughput, so the values
- * that pass form an interval: probe down from hi by halving until one passes, then bisect
- * between it and the last value that did not.
+ * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
+ * on another layout, but only one that does not already pass without the change (offering "fp8 and
+ * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
  */
-function largestPassing(s, lo, hi, variantFor) {
+function sameGpusAxis(s, axis, change, variant) {
+    if (axis === 'layout') {
+        const top = s.bestAt(s.planGpus, variant);
+        const outcome = found(top);
+        const detail = outcome === 'found' ? `passes with ${describe(top)}`
+            : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
+                : `no layout of ${s.planGpus} devices passes`;
+        return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
+    }
+    const own = planLayout(s.base.plan);
+    for (const want of ['pass', 'possible']) {
+        const mine = s.one(s.planGpus, own, variant);
+        if (counts(mine, want))
+            return withOutcome(axis, change, mine, `on the plan's own layout (${candidate_layoutText(own)})`);
+        const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
+        const top = best(needed, s.options.objective);
+        if (top)
+            return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+    }
+    const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
+    return { axis, change, outcome: 'none', candidate: null,
+        detail: alreadyPassing ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it` : `no layout of ${s.planGpus} devices passes with it` };
+}
+function withOutcome(axis, change, c, where) {
+    const outcome = found(c);
+    const detail = outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
+    return { axis, change, outcome, candidate: c, detail };
+}
+/** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
+const PROBE_LAYOUTS = 16;
+/** Requirements that a larger value of the axis helps (more sequences in flight: more throughput, lower cost per token). */
+const HELPED_BY_MORE = {
+    concurrency: new Set(['requirements.throughput', 'requirements.cost_per_million_tokens', 'requirements.request_rate']),
+    'max-context': new Set(),
+};
+/**
+ * Largest value in [lo, hi] at which `layout` passes (or, want possible, stays open). Lowering
+ * concurrency helps memory and latency but costs throughput, so the values that pass form an
+ * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
+ * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
+ * verifications, and it passes unless the interval is empty.
+ */
+function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
     if (hi < lo)
         return null;
-    const layouts = probeLayouts(s);
+    const at = (v) => s.one(s.planGpus, layout, variantFor(v));
+    const tooHigh = (c) => {
+        if (counts(c, want))
+            return false;
+        const blocking = [...c.failing, ...(want === 'pass' ? c.unverified : [])];
+        return blocking.length === 0 || blocking.some((id) => !helpedByMore.has(id));
+    };
+    if (tooHigh(at(lo)))
+        return null;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+        const mid = Math.floor((a + b + 1) / 2);
+        if (tooHigh(at(mid)))
+            b = mid - 1;
+        else
+            a = mid;
+    }
+    const c = at(a);
+    return counts(c, want) ? { value: a, candidate: c } : null;
+}
+/**
+ * The largest value that passes: on the plan's own layout first; else on the best-ranked other
+ * layouts of its devices that do not already pass at the plan's value (those need no change here).
+ */
+function largestPassing(s, axis, lo, hi, variantFor) {
+    const own = planLayout(s.base.plan);
+    const others = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective))
+        .filter((c) => candidate_layoutText(c.variation.layout) !== candidate_layoutText(own) && c.status !== 'pass')
+        .slice(0, PROBE_LAYOUTS)
+        .map((c) => c.variation.layout);
     for (const want of ['pass', 'possible']) {
-        const ok = (v) => {
-            const top = best(layouts.map((l) => s.one(s.planGpus, l, variantFor(v))), s.options.objective);
-            return top !== null && (top.status === 'pass' || (want === 'possible' && top.status === 'possible')) ? top : null;
-        };
-        let bad = hi + 1;
-        let v = hi;
-        let good = null;
-        for (;;) {
-            good = ok(v);
-            if (good || v === lo)
-                break;
-            bad = v;
-            v = Math.max(lo, Math.floor(v / 2));
-        }
-        if (!good)
-            continue;
-        let a = v;
-        let b = bad - 1;
-        while (a < b) {
-            const mid = Math.floor((a + b + 1) / 2);
-            const c = ok(mid);
-            if (c) {
-                a = mid;
-                good = c;
-            }
-            else
-                b = mid - 1;
-        }
-        return { value: a, candidate: good };
+        const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+        if (mine)
+            return { ...mine, own: true };
+        const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
+        // the highest value wins; among equals the best-ranked layout (the list's order)
+        const top = found.reduce((acc, r) => (acc === null || r.value > acc.value ? r : acc), null);
+        if (top)
+            return { ...top, own: false };
     }
     return null;
 }
@@ -50649,11 +52284,12 @@ function concurrencyAxis(s) {
     const c0 = s.base.plan.workload.concurrency;
     if (c0 === undefined || c0 <= 1)
         return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'not-applicable', candidate: null, detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1' };
-    const r = largestPassing(s, 1, c0 - 1, (v) => ({ concurrency: v }));
+    const r = largestPassing(s, 'concurrency', 1, c0 - 1, (v) => ({ concurrency: v }));
     if (!r)
         return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'none', candidate: null, detail: `no concurrency below ${c0} passes on ${s.planGpus} devices` };
+    const where = r.own ? `on the plan's own layout (${candidate_layoutText(r.candidate.variation.layout)})` : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
     return { axis: 'concurrency', change: `workload.concurrency: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) with ${describe(r.candidate)}` };
+        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}` };
 }
 function contextAxis(s) {
     const w = s.base.plan.workload;
@@ -50664,11 +52300,12 @@ function contextAxis(s) {
     const lo = Math.max(1, w.input_tokens ?? 1);
     if (lo > maxIn - 1)
         return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the max context is already the typical prompt' };
-    const r = largestPassing(s, lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+    const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
     if (!r)
         return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'none', candidate: null, detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices` };
+    const where = r.own ? `on the plan's own layout (${candidate_layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
     return { axis: 'max-context', change: `workload.max_input_tokens: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) on ${describe(r.candidate)}` };
+        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}` };
 }
 function whatIf(s, planPasses, searchedTo) {
     const model = s.base.plan.model;
@@ -50757,6 +52394,24 @@ function shortfalls(s, plan, impossible) {
     }
     return out;
 }
+/**
+ * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
+ * the other's range (issue 13: say so rather than rank on noise).
+ */
+function unreliableOrder(top, objective) {
+    const out = [];
+    const inside = (x, r) => x >= r[0] && x <= r[1];
+    for (let i = 0; i + 1 < top.length; i++) {
+        const a = top[i];
+        const b = top[i + 1];
+        if (a.score === null || b.score === null || !a.scoreRange || !b.scoreRange)
+            continue;
+        if (inside(a.score, b.scoreRange) && inside(b.score, a.scoreRange)) {
+            out.push(`#${i + 1} (${candidate_layoutText(a.variation.layout)}) and #${i + 2} (${candidate_layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`);
+        }
+    }
+    return out;
+}
 function search_suggest(base, options, planVerdict) {
     const s = new LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -50766,9 +52421,10 @@ function search_suggest(base, options, planVerdict) {
     const passing = all.filter((c) => c.status === 'pass');
     const possible = all.filter((c) => c.status === 'possible');
     // nothing passes or stays open: show the layouts closest to passing instead
-    const ranked = passing.length > 0 || possible.length > 0
-        ? (passing.length > 0 ? passing : possible).slice().sort(compareCandidates(options.objective))
-        : all.slice().sort(compareByShortfall(options.objective));
+    const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
+    const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
+    // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
+    const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
     const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
     const impossible = impossibilities(s, plan);
     const unmet = shortfalls(s, plan, impossible);
@@ -50780,6 +52436,7 @@ function search_suggest(base, options, planVerdict) {
         notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
     if (passing.length === 0 && possible.length > 0)
         notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
+    notes.push(...unreliableOrder(top, options.objective));
     return {
         file: base.file,
         name: base.plan.name,
@@ -50787,7 +52444,7 @@ function search_suggest(base, options, planVerdict) {
         plan_gpus: s.planGpus,
         plan_verdict: planVerdict,
         plan,
-        top: ranked.slice(0, options.top),
+        top,
         search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
         what_if: what,
         impossible,
@@ -50895,31 +52552,58 @@ function suggestPlanText(file, text, readReference, options = DEFAULT_SUGGEST_OP
 }
 
 ;// CONCATENATED MODULE: ./src/action/alternatives.ts
+// The "Alternatives" of each failing or warning plan: the layouts that would pass and the smallest
+// change on each axis (the `suggest` search), folded in <details> at the end of the plan's section.
+// A courtesy, so it has a total time budget: when it runs out, the search stops (mid-plan if it
+// must) and the plans left say so in their sections; the verdicts never wait on it.
+
+
 
 
 
 /** Searching is cheap (well under a second a plan), but a push may verify hundreds of plans. */
 const MAX_PLANS_WITH_ALTERNATIVES = 10;
-/** Markdown for the plans that fail or warn, in report order; '' when there is nothing to suggest. */
-function alternativesMarkdown(plans, inputs, log) {
-    const sections = [];
-    for (const plan of plans.filter((p) => p.verdict === 'fail' || p.verdict === 'warn').slice(0, MAX_PLANS_WITH_ALTERNATIVES)) {
+/** All searches of one run together, in ms: twelve plans of a million devices once took 48 s. */
+const ALTERNATIVES_TIME_BUDGET_MS = 10_000;
+/** Markdown by plan file for the plans that fail or warn (the first MAX_PLANS_WITH_ALTERNATIVES in report order). */
+function alternativesMarkdown(plans, inputs, log, budgetMs = ALTERNATIVES_TIME_BUDGET_MS) {
+    const sections = {};
+    const wanted = plans.filter((p) => p.verdict === 'fail' || p.verdict === 'warn').slice(0, MAX_PLANS_WITH_ALTERNATIVES);
+    const started = Date.now();
+    let stoppedAt;
+    for (const plan of wanted) {
         const kept = inputs.get(plan.file);
         if (!kept)
             continue;
-        try {
-            const loaded = load_loadPlan(plan.file, kept.text, kept.readReference);
-            if (!loaded.ok)
-                continue;
-            const result = search_suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
-            sections.push(renderAlternativesMarkdown(result, { top: 3 }));
-        }
-        catch (error) {
-            // A suggestion is a courtesy: its failure must not cost the report.
-            log(`No alternatives for ${plan.file}: ${error.message}`);
+        const searched = withWorkBudget({ deadline: started + budgetMs }, () => {
+            try {
+                const loaded = load_loadPlan(plan.file, kept.text, kept.readReference);
+                if (!loaded.ok)
+                    return true;
+                const result = search_suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
+                sections[plan.file] = renderAlternativesMarkdown(result, { top: 3 });
+            }
+            catch (error) {
+                if (error instanceof WorkBudgetExceeded)
+                    throw error; // the time budget: handled below
+                // A suggestion is a courtesy: its failure must not cost the report.
+                log(`No alternatives for ${plan.file}: ${error instanceof Error ? error.name : 'a failure'} in the search`);
+            }
+            return true;
+        }, () => false);
+        if (!searched) {
+            stoppedAt = plan;
+            break;
         }
     }
-    return sections.length > 0 ? `\n\n#### Alternatives\n\n${sections.join('\n')}` : '';
+    if (stoppedAt) {
+        const left = wanted.slice(wanted.indexOf(stoppedAt));
+        const note = `Alternatives stopped after ${budgetMs / 1000} s, this section's time budget: not searched for ${left.map((p) => p.file).join(', ')}. Run \`parallel-plan-check suggest <plan>\` for them.`;
+        log(note);
+        for (const plan of left)
+            sections[plan.file] = `> ${escape_escapeMarkdown(note)}\n`;
+    }
+    return sections;
 }
 
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
@@ -51038,10 +52722,10 @@ function classifyChangedFiles(files, isPlan) {
 }
 function truncationWarning(listed, changedFiles) {
     if (changedFiles !== null && listed < changedFiles) {
-        return `GitHub listed ${listed} of the ${changedFiles} files this pull request changes (its API stops at ${PR_FILE_LIST_CAP}): plans among the others were not verified. Run the action on push or workflow_dispatch to verify every plan.`;
+        return `GitHub listed ${listed} of the ${changedFiles} files this pull request changes (its API stops at ${PR_FILE_LIST_CAP}).`;
     }
     if (changedFiles === null && listed >= PR_FILE_LIST_CAP) {
-        return `GitHub listed ${listed} files, its API's limit: plans beyond them may not have been verified.`;
+        return `GitHub listed ${listed} files, its API's limit, and the event does not say how many the pull request changes.`;
     }
     return null;
 }
@@ -51062,28 +52746,24 @@ async function listChangedPlans(client, target, isPlan) {
 ;// CONCATENATED MODULE: ./src/import/watch.ts
 // Which plans a change to other files affects: a plan that imports k8s/decode.yaml must be verified
 // again when a pull request touches only k8s/decode.yaml. Pure: plan texts in, repository paths out.
+// Plans are read with the loader's own bounded parser (size, depth, aliases, duplicate keys in
+// linear time): this scan runs over unchanged plans too, so a crafted one must not stall it.
 
 
+function entry(node, key) {
+    return node?.type === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
 function fromOf(planText) {
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(planText, { prettyErrors: false });
-        if (doc.errors.length > 0)
-            return undefined;
-        const js = doc.toJS({ maxAliasCount: 100 });
-        if (js === null || typeof js !== 'object')
-            return undefined;
-        const deployment = js.deployment;
-        return deployment !== null && typeof deployment === 'object' ? deployment.from : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const source = parseSource(planText);
+    if (!source.ok)
+        return [];
+    const from = entry(entry(source.root, 'deployment'), 'from');
+    const items = from?.type === 'seq' ? from.items : from ? [from] : [];
+    return items.flatMap((item) => (item.type === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
 }
 /** The repository paths a plan imports from (`deployment.from`, resolved against the plan's folder). */
 function importedPaths(planPath, planText) {
-    const from = fromOf(planText);
-    const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from.filter((f) => typeof f === 'string') : [];
-    return list.map((ref) => relativeTo(planPath, ref));
+    return fromOf(planText).map((ref) => relativeTo(planPath, ref));
 }
 /** The plans (of those given) that import any of the changed paths, sorted, each once. */
 function plansImporting(changed, plans) {
@@ -51098,10 +52778,225 @@ function plansImporting(changed, plans) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/io/read-text.ts
+// Reading a text file with a size limit and strict UTF-8: the limit is checked before reading
+// and again while reading (the file may grow in between); bad bytes are an error, not U+FFFD.
+// Links and anything but a regular file are refused before a byte is read (repo-file.ts).
+
+function describeFsError(err) {
+    const code = err?.code;
+    switch (code) {
+        case 'ENOENT': return 'no such file';
+        case 'EACCES':
+        case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'is a folder, not a file';
+        case 'ELOOP': return 'too many levels of symbolic links';
+        default: return `cannot be read (${code ?? String(err)})`;
+    }
+}
+/** Offset of the first byte that is not valid UTF-8, found by bisection (only on the error path). */
+function firstInvalidUtf8Offset(bytes) {
+    let good = 0;
+    let bad = bytes.length;
+    while (bad - good > 1) {
+        const mid = (good + bad) >>> 1;
+        try {
+            // stream: a character cut at the end of the prefix is not an error
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+            good = mid;
+        }
+        catch {
+            bad = mid;
+        }
+    }
+    return good;
+}
+function lineAt(bytes, offset) {
+    let line = 1;
+    for (let i = 0; i < offset; i++)
+        if (bytes[i] === 0x0a)
+            line++;
+    return line;
+}
+/** Decodes UTF-8 strictly; a leading byte-order mark is dropped. */
+function decodeUtf8(bytes) {
+    try {
+        return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    }
+    catch {
+        const offset = firstInvalidUtf8Offset(bytes);
+        return { ok: false, message: `not valid UTF-8 text (first bad byte at offset ${offset})`, line: lineAt(bytes, offset) };
+    }
+}
+/** `exact`: the size fstat gave; else only that the file grew past the limit while it was read. */
+function limitMessage(size, maxBytes, exact = false) {
+    return `the file is ${exact || size <= maxBytes ? size : `over ${maxBytes}`} bytes; the limit is ${maxBytes} bytes (${maxBytes / 2 ** 20} MiB)`;
+}
+/**
+ * Reads at most maxBytes from an open regular file of `size` bytes (as fstat saw it) as UTF-8
+ * text. The limit is checked again while reading: the file may have grown in between.
+ */
+function readOpenFile(fd, size, maxBytes) {
+    try {
+        if (size > maxBytes)
+            return { ok: false, message: limitMessage(size, maxBytes, true) };
+        // room for one byte more than fstat saw tells a file that grew after fstat (past the limit, or not)
+        const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+            if (length > maxBytes)
+                return { ok: false, message: limitMessage(length, maxBytes) };
+            if (length === buffer.length)
+                return { ok: false, message: 'the file changed while it was read' };
+        }
+        return decodeUtf8(buffer.subarray(0, length));
+    }
+    catch (err) {
+        return { ok: false, message: describeFsError(err) };
+    }
+}
+/** What a file system entry is, for an error message. */
+function describeEntry(info) {
+    if (info.isSymbolicLink())
+        return 'a symbolic link';
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+function errnoCode(error) {
+    return error?.code;
+}
+/** Flags for opening what lstat found to be a regular file: a link swapped in meanwhile fails, a FIFO does not block. */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * Opens and reads a regular file that lstat has just seen (`seen`); refuses anything else. Shared
+ * by the repository reader and the CLI's reader of a plan path given on the command line.
+ */
+function readSeenRegularFile(path, seen, maxBytes) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = errnoCode(error);
+        return { ok: false, message: code === 'ELOOP' ? 'is a symbolic link; links are not followed' : `cannot be read (${code ?? 'unknown error'})` };
+    }
+    try {
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!info.isFile() || info.ino !== seen.ino || info.dev !== seen.dev)
+            return { ok: false, message: 'changed while it was read' };
+        return readOpenFile(fd, info.size, maxBytes);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Reads at most maxBytes of a regular file as UTF-8 text. The path's last component is lstat-ed
+ * first: a symbolic link is refused (never followed), and a FIFO, socket or device is refused
+ * before it is opened (opening a FIFO blocks until a writer comes).
+ */
+function readTextFile(path, maxBytes) {
+    let info;
+    try {
+        info = lstatSync(path);
+    }
+    catch (err) {
+        return { ok: false, message: describeFsError(err) };
+    }
+    if (info.isSymbolicLink())
+        return { ok: false, message: 'is a symbolic link; links are not followed' };
+    if (info.isDirectory())
+        return { ok: false, message: 'is a folder, not a file' };
+    if (!info.isFile())
+        return { ok: false, message: `is ${describeEntry(info)}, not a regular file` };
+    return readSeenRegularFile(path, info, maxBytes);
+}
+
+;// CONCATENATED MODULE: ./src/io/repo-file.ts
+// Reading a file of a checked-out repository as the commit has it. A pull request can commit a
+// symbolic link named like a plan that points at .git/config (where actions/checkout keeps the
+// token), at an .env an earlier step wrote, or at a FIFO that blocks any read forever. So below
+// the repository's root every path component is lstat-ed: a symbolic link anywhere is an error
+// that names the file and is never followed, `.git` is never entered, and anything but a regular
+// file is refused before it is opened. The open itself uses O_NOFOLLOW and O_NONBLOCK, and the
+// opened file must be the one lstat saw.
+
+
+
+/** "<path> is a symbolic link ...", "<path>: not valid UTF-8 text ...": a read's message after the path it is about. */
+function withPath(path, message) {
+    return /^(is|lies|leaves) /.test(message) ? `${path} ${message}` : `${path}: ${message}`;
+}
+/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git`. */
+function repositoryPathProblem(path) {
+    if (path === '' || path.includes('\0'))
+        return 'is not a file path';
+    if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path))
+        return 'is an absolute path; paths are relative to the repository';
+    const parts = path.split(/[\\/]/);
+    if (parts.includes('..'))
+        return 'leaves the repository';
+    // .git holds the checkout's credentials and configuration, never a plan (case-insensitive: macOS and Windows runners)
+    if (parts.some((p) => p.toLowerCase() === '.git'))
+        return 'is inside .git, which is never read';
+    return null;
+}
+/**
+ * Reads `path` (relative to `root`, with '/' or the platform's separator) as the commit has it.
+ * `root` itself may be a link (a runner's workspace can be); nothing below it may.
+ */
+function readRepositoryFile(root, path, maxBytes) {
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return { ok: false, message: problem };
+    const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return { ok: false, message: 'is not a file path' };
+    let current = root;
+    let info;
+    for (const [index, part] of parts.entries()) {
+        current = (0,external_node_path_namespaceObject.join)(current, part);
+        const shown = parts.slice(0, index + 1).join('/');
+        try {
+            info = (0,external_node_fs_namespaceObject.lstatSync)(current);
+        }
+        catch (error) {
+            const code = errnoCode(error);
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return { ok: false, missing: true, message: 'no such file' };
+            return { ok: false, message: `cannot be read (${code ?? 'unknown error'})` };
+        }
+        const last = index === parts.length - 1;
+        if (info.isSymbolicLink()) {
+            return { ok: false, message: last ? 'is a symbolic link; links are not followed' : `lies under ${shown}, a symbolic link; links are not followed` };
+        }
+        if (!last && !info.isDirectory())
+            return { ok: false, missing: true, message: 'no such file' };
+    }
+    if (!info?.isFile())
+        return { ok: false, message: `is ${info ? describeEntry(info) : 'not a regular file'}, not a regular file` };
+    return readSeenRegularFile(current, info, maxBytes);
+}
+
 ;// CONCATENATED MODULE: ./src/action/verify-files.ts
 // Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
 // while files here arrive over the network; so a plan is verified, the references it asked for
 // are fetched, and it is verified again with them in hand (a plan names at most a few files).
+
+
 
 
 
@@ -51115,13 +53010,16 @@ const MAX_REFERENCE_ROUNDS = 3;
  */
 function resolveReference(planFile, ref) {
     if (ref.trim() === '' || ref.includes('\0'))
-        return { error: `'${ref}' is not a file path` };
+        return { error: `'${quote(ref, 200)}' is not a file path` };
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
-        return { error: `'${ref}' must be a path relative to the plan, inside the repository` };
+        return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
     }
     const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(planFile), ref.replace(/\\/g, '/')));
     if (path === '..' || path.startsWith('../'))
-        return { error: `'${ref}' leaves the repository` };
+        return { error: `'${quote(ref, 200)}' leaves the repository` };
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return { error: `'${quote(ref, 200)}' ${problem}` };
     return { path };
 }
 function errorReport(file, message) {
@@ -51181,30 +53079,65 @@ async function mapLimited(items, limit, work) {
 
 
 
+
 /** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
 const MAX_PLANS_SCANNED = 300;
+/** Work for parsing all of them: about 64 MiB of plan text (a real plan is a few KiB). */
+const SCAN_WORK_BUDGET = 64_000_000;
 /**
  * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
  * `deployment.from` names one of the changed non-plan files.
  */
-async function plansImportingChangedFiles(changedFiles, selected, allPlans, head) {
+async function plansImportingChangedFiles(changedFiles, selected, allPlans, head, maxScanned = MAX_PLANS_SCANNED, workBudget = SCAN_WORK_BUDGET) {
     if (changedFiles.length === 0)
-        return { plans: [], notes: [] };
+        return { plans: [], notes: [], unsearched: null };
     const already = new Set(selected.map((p) => p.path));
     const candidates = allPlans.filter((p) => !already.has(p));
-    const scanned = candidates.slice(0, MAX_PLANS_SCANNED);
+    const scanned = candidates.slice(0, maxScanned);
     const texts = await mapLimited(scanned, 8, async (path) => {
         const read = await head.read(path, MAX_PLAN_BYTES);
         return 'text' in read ? { path, text: read.text } : null;
     });
-    const found = plansImporting(changedFiles, texts.filter((t) => t !== null));
+    const read = texts.filter((t) => t !== null);
+    // each plan is parsed in linear time; all of them together get a work budget too
+    const found = withWorkBudget({ units: workBudget }, () => plansImporting(changedFiles, read), () => null);
     const notes = [];
-    if (found.length > 0)
+    if (found && found.length > 0)
         notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
-    if (candidates.length > scanned.length) {
-        notes.push(`Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files.`);
-    }
-    return { plans: found.map((path) => ({ path, basePath: path })), notes };
+    // fail closed: a plan among those not searched may import a changed file and now fail
+    const unsearched = candidates.length > scanned.length
+        ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+        : found === null
+            ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
+            : null;
+    if (unsearched)
+        notes.push(unsearched);
+    return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
+// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
+// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
+// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
+// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
+// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
+
+// eslint-disable-next-line no-control-regex
+const SHOWN_ESCAPED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeLogData(text) {
+    return text
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(SHOWN_ESCAPED, (c) => {
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** One log line: `message` may hold data from the pull request, escaped here. */
+function logLine(message) {
+    info(escapeLogData(message));
 }
 
 ;// CONCATENATED MODULE: ./src/action/result.ts
@@ -51245,22 +53178,106 @@ function failureReason(report, failOn) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/action/comment-state.ts
+// What the sticky comment last said, kept in the comment itself (a hidden, base64-encoded line),
+// so that `comment: on-change` edits it only when something meaningful moved since: a verdict, a
+// check's status, or a key figure by at least `min-change` percent. Numbers that wobble below the
+// threshold leave the comment (and the reviewers' notifications) alone.
+
+
+/** Past this many characters the state is not recorded (the comment's room is for the report); on-change then compares digests. */
+const STATE_LIMIT = 8_000;
+const PATTERN = /<!-- parallel-plan-check:state ([A-Za-z0-9+/=]{1,20000}) -->/;
+const checksDigest = (pairs) => (0,external_node_crypto_.createHash)('sha256').update(pairs.sort().join('\n')).digest('hex').slice(0, 10);
+/** The key facts of a report, as the comment records them. */
+function reportState(report) {
+    const plans = {};
+    for (const p of report.plans) {
+        const metrics = {};
+        for (const key of KEY_METRICS) {
+            const v = p.metrics?.[key];
+            if (v !== undefined)
+                metrics[key] = typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)) : null;
+        }
+        plans[p.file] = { verdict: p.verdict, checks: checksDigest(p.checks.map((c) => `${c.id}:${c.status}`)), metrics };
+    }
+    return { v: 1, plans };
+}
+/** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
+function stateLine(state) {
+    const keys = [...new Set(Object.values(state.plans).flatMap((p) => Object.keys(p.metrics)))];
+    const plans = {};
+    for (const [file, p] of Object.entries(state.plans))
+        plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
+    const encoded = Buffer.from(JSON.stringify({ v: 1, keys, plans }), 'utf8').toString('base64');
+    return encoded.length > STATE_LIMIT ? '' : `<!-- parallel-plan-check:state ${encoded} -->`;
+}
+/** The state a comment body recorded, or null (an older comment, a large one, or one edited by hand). */
+function readState(body) {
+    const encoded = PATTERN.exec(body)?.[1];
+    if (!encoded)
+        return null;
+    try {
+        const r = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+        if (r === null || typeof r !== 'object' || r.v !== 1 || !Array.isArray(r.keys) || r.plans === null || typeof r.plans !== 'object')
+            return null;
+        const plans = {};
+        for (const [file, entry] of Object.entries(r.plans)) {
+            if (!Array.isArray(entry) || !Array.isArray(entry[2]))
+                return null;
+            const [verdict, checks, values] = entry;
+            plans[file] = { verdict: String(verdict), checks: String(checks), metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])) };
+        }
+        return { v: 1, plans };
+    }
+    catch {
+        return null;
+    }
+}
+const sameKeys = (a, b) => {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+};
+/** Whether `current` says something `previous` did not: plans, verdicts, checks, or a key figure moved by min-change. */
+function stateChanged(previous, current, minChange) {
+    if (!sameKeys(previous.plans, current.plans))
+        return true;
+    for (const [file, now] of Object.entries(current.plans)) {
+        const before = previous.plans[file];
+        if (before.verdict !== now.verdict || before.checks !== now.checks)
+            return true;
+        for (const [key, value] of Object.entries(now.metrics)) {
+            const was = before.metrics?.[key] ?? null;
+            if ((value === null) !== (was === null))
+                return true;
+            if (significantChange(key, value, was, minChange) !== null)
+                return true;
+        }
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/action/render.ts
 
-function renderPlan(plan, base, headingLevel = 3) {
-    return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel });
+function renderPlan(plan, base, headingLevel = 3, minChange) {
+    return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
 }
-function renderReport(report, bases, title) {
-    return renderReportMarkdown(report, { bases, ...(title ? { title } : {}) });
+function renderReport(report, bases, title, options = {}) {
+    return renderReportMarkdown(report, { bases, ...(title ? { title } : {}), ...options });
 }
 function renderReportJson(report) {
     return renderJson(report);
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment-body.ts
-// The sticky pull-request comment: a hidden marker (so later runs find and edit it), call-outs
-// for plans whose verdict got worse, then the report. Over GitHub's size limit it is shortened
-// step by step and points to the job summary, which holds the full report.
+// The sticky pull-request comment: a hidden marker (so later runs find and edit it), a digest and
+// the figures it shows (for comment: on-change), then the report, which opens with its headline.
+// Over GitHub's size limit it is shortened step by step and points to the job summary, which holds
+// the full report. The footer names the base and head commits and says the comment edits itself.
+
+
+
 
 
 
@@ -51268,40 +53285,47 @@ function renderReportJson(report) {
 
 /** GitHub's limit on an issue comment body, in characters. */
 const COMMENT_LIMIT = 65_536;
-const comment_body_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
 /** The hidden marker of this check name's comment (the name is URI-encoded: it cannot close the HTML comment). */
 function commentMarker(checkName) {
     return `<!-- parallel-plan-check:sticky check-name="${encodeURIComponent(checkName)}" -->`;
 }
 const DIGEST_PATTERN = /<!-- parallel-plan-check:digest ([0-9a-f]{16,64}) -->/;
-/** The digest recorded in a comment body (for comment: on-change), or null. */
+/** The digest recorded in a comment body, or null. */
 function commentDigest(body) {
     return body.match(DIGEST_PATTERN)?.[1] ?? null;
-}
-/** Plans whose verdict is worse than on the base branch, as call-out lines. */
-function worseVerdictCallouts(report, bases) {
-    const worse = report.plans.filter((p) => {
-        const base = bases[p.file];
-        return base && comment_body_SEVERITY[p.verdict] > comment_body_SEVERITY[base.verdict];
-    });
-    if (worse.length === 0)
-        return '';
-    const lines = worse.map((p) => {
-        const base = bases[p.file];
-        return `> **${escape_escapeMarkdown(p.name)}** (${escape_escapeMarkdown(p.file)}): verdict got worse, ${VERDICT_EMOJI[base.verdict]} ${base.verdict} → ${VERDICT_EMOJI[p.verdict]} ${p.verdict}`;
-    });
-    return ['> [!CAUTION]', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['>', l])), ''].join('\n');
 }
 function notesSection(notes) {
     return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escape_escapeMarkdown(n)}`), ''].join('\n');
 }
-/** Drops `<details>` blocks (folded passing checks, assumptions): the second step of shortening. */
+/**
+ * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
+ * plans), nested ones included: the second step of shortening.
+ */
 function dropDetails(markdown) {
-    return markdown.replace(/<details>[\s\S]*?<\/details>\n?/g, '');
+    let out = '';
+    let depth = 0;
+    let at = 0;
+    const tag = /<(\/?)details>\n?/g;
+    for (let m = tag.exec(markdown); m !== null; m = tag.exec(markdown)) {
+        if (m[1] === '') {
+            if (depth === 0)
+                out += markdown.slice(at, m.index);
+            depth++;
+        }
+        else if (depth > 0) {
+            depth--;
+            if (depth === 0)
+                at = m.index + m[0].length;
+        }
+    }
+    return depth === 0 ? out + markdown.slice(at) : out;
 }
-/** The last resort: one line per plan and its failing and warning checks with their numbers. */
-function compactReport(report) {
+/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
+function compactReport(report, bases = {}, baseName, minChange) {
     const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${summary_planCounts(report.plans)}`, ''];
+    const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
+    if (headline.length > 0)
+        lines.push(...headline.map((l) => `- ${l}`), '');
     for (const plan of report.plans) {
         lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escape_escapeMarkdown(plan.name)}** (${escape_escapeMarkdown(plan.file)}): ${plan.verdict}`);
         for (const e of plan.errors.slice(0, 5))
@@ -51316,6 +53340,13 @@ function compactReport(report) {
 function digestOf(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32);
 }
+/** "base 1a2b3c4 (main) → head 5d6e7f8": the commits the comment compares. */
+function commitsText(ctx) {
+    const head = `head ${ctx.headSha.slice(0, 7)}`;
+    if (!ctx.baseSha)
+        return head;
+    return `base ${ctx.baseSha.slice(0, 7)}${ctx.baseRef ? ` (${escape_escapeMarkdown(ctx.baseRef)})` : ''} → ${head}`;
+}
 /**
  * The comment body, within `limit` characters. The steps: the full report; without the
  * sections of passing plans; without folded details; a compact list; a hard cut.
@@ -51323,25 +53354,27 @@ function digestOf(text) {
 function composeComment(ctx, limit = COMMENT_LIMIT) {
     const { report, bases } = ctx;
     const marker = commentMarker(ctx.checkName);
-    const callouts = worseVerdictCallouts(report, bases);
     const notes = notesSection(ctx.notes);
-    const full = report.plans.length === 0
-        ? `✅ **No plan file changed** in this pull request: nothing to verify.\n`
-        : renderReport(report, bases, ctx.checkName) + (ctx.alternatives ?? '');
+    const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+    const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
+    const render = (r) => renderReport(r, bases, ctx.checkName, options);
+    const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
     const passing = report.plans.filter((p) => p.verdict === 'pass');
     const withoutPassing = passing.length > 0 && passing.length < report.plans.length
-        ? `${renderReport({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') }, bases, ctx.checkName)}${ctx.alternatives ?? ''}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
+        ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
         : null;
-    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report)].filter((c) => c !== null);
-    const digest = digestOf(`${callouts}\n${full}\n${notes}`);
+    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c) => c !== null);
+    const digest = digestOf(`${full}\n${notes}`);
+    const state = stateLine(reportState(report));
     const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
+    const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
     const assemble = (content, shortened) => {
         const footer = [
             '',
             '---',
-            `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check · ${escape_escapeMarkdown(ctx.checkName)} · commit ${ctx.headSha.slice(0, 7)}</sub>`,
+            `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escape_escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
         ].join('\n');
-        return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, callouts, content, notes, footer].join('\n');
+        return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
     };
     for (const [index, content] of candidates.entries()) {
         const body = assemble(content, index > 0);
@@ -51352,7 +53385,9 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
     const room = Math.max(0, limit - skeleton.length - 40);
     const last = candidates[candidates.length - 1] ?? '';
     const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
-    return { body: assemble(`${cut}\n\n… (cut)`, true).slice(0, limit), digest, shortened: true };
+    const body = assemble(`${cut}\n\n… (cut)`, true);
+    // the recorded state is the part to lose when even the skeleton does not fit
+    return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
 }
 
 ;// CONCATENATED MODULE: ./src/action/check-runs.ts
@@ -51461,6 +53496,7 @@ function readTarget(eventName, payload, env) {
             number,
             headSha,
             baseSha,
+            baseRef: event_text(pr, 'base', 'ref') ?? null,
             changedFiles: typeof changed === 'number' ? changed : null,
             fromFork: fork || (headRepo !== undefined && headRepo !== baseRepo),
         };
@@ -56527,7 +58563,7 @@ function requestTimeoutFromEnv(env) {
     return raw !== undefined && raw !== '' && Number.isFinite(value) && value > 0 ? value : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 function fetch_guard_describe(input, init) {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = urlOf(input);
     let path = url;
     try {
         path = new URL(url).pathname;
@@ -56544,8 +58580,28 @@ function reason(error, timeoutMs) {
     const code = e?.cause?.code ?? e?.cause?.message;
     return code ? `${e?.message ?? 'failed'} (${code})` : (e?.message ?? String(error));
 }
+function urlOf(input) {
+    return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+/**
+ * `origin`: the API's origin. A request anywhere else is refused before it is sent, so the token
+ * in its Authorization header never leaves for another host: Octokit follows the `link` header of
+ * a paginated answer, which names the next page's full URL.
+ */
 function guardFetch(base, options) {
     return async (input, init) => {
+        if (options.origin !== undefined) {
+            let origin;
+            try {
+                origin = new URL(urlOf(input)).origin;
+            }
+            catch {
+                origin = undefined;
+            }
+            if (origin !== options.origin) {
+                throw new Error(`refused a request to ${origin ?? 'an unreadable URL'}: the API is at ${options.origin}, and the token is sent nowhere else (a pagination link pointed away?)`);
+            }
+        }
         const timeout = AbortSignal.timeout(options.timeoutMs);
         const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
         const what = fetch_guard_describe(input, init);
@@ -56572,6 +58628,8 @@ function guardFetch(base, options) {
 
 
 
+/** Where the REST API is when GITHUB_API_URL does not say (github.com). */
+const DEFAULT_API_URL = 'https://api.github.com';
 /** Retries per request, for rate limits and for server errors alike. */
 const MAX_RETRIES = 3;
 /**
@@ -56598,7 +58656,11 @@ function createClient(options) {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         request: {
             ...defaults.request,
-            fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, { timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env), log: options.log }),
+            fetch: guardFetch(defaults.request?.fetch ?? globalThis.fetch, {
+                timeoutMs: options.requestTimeoutMs ?? requestTimeoutFromEnv(process.env),
+                log: options.log,
+                origin: new URL(options.baseUrl ?? DEFAULT_API_URL).origin,
+            }),
         },
         // 429 joins plugin-retry's default list: rate limits are plugin-throttling's, which waits the
         // retry-after or reset GitHub gives (plugin-retry would try again after 1, 4 and 9 s).
@@ -56631,8 +58693,8 @@ function isPermissionDenied(error) {
 
 ;// CONCATENATED MODULE: ./src/action/file-source.ts
 // Reading repository files at one commit: from the workspace when the workflow checked that
-// commit out, else through the contents API at the commit's SHA. Nothing read is ever executed.
-
+// commit out, else through the contents API at the commit's SHA. Nothing read is ever executed,
+// and no symbolic link is ever followed, in either.
 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56647,30 +58709,22 @@ function decode(bytes, path) {
 function tooLarge(path, size, maxBytes) {
     return { error: `${path} is ${size} bytes, more than the ${maxBytes} bytes a file may have here` };
 }
+/**
+ * The checked-out workspace, read as the commit has it (src/io/repo-file.ts): a symbolic link
+ * anywhere below the root is an error naming the file, never followed, so a link to .git/config
+ * or to a file an earlier step wrote cannot bring its content into a report; `.git` is never read;
+ * FIFOs and other non-regular files are refused before they are opened.
+ */
 function workspaceSource(root) {
     return {
         label: 'workspace',
         async read(path, maxBytes) {
-            const full = (0,external_node_path_namespaceObject.join)(root, path);
-            let real;
-            try {
-                real = await (0,promises_namespaceObject.realpath)(full);
-            }
-            catch {
+            const read = readRepositoryFile(root, path, maxBytes);
+            if (read.ok)
+                return { text: read.text };
+            if ('missing' in read)
                 return { missing: true };
-            }
-            // A symlink in the pull request must not read files outside the checkout.
-            const rootReal = await (0,promises_namespaceObject.realpath)(root);
-            const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
-            if (inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || inside === '..' || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
-                return { error: `${path} is a link that leaves the repository` };
-            }
-            const info = await (0,promises_namespaceObject.stat)(real);
-            if (!info.isFile())
-                return { error: `${path} is not a file` };
-            if (info.size > maxBytes)
-                return tooLarge(path, info.size, maxBytes);
-            return decode(await (0,promises_namespaceObject.readFile)(real), path);
+            return { error: withPath(path, read.message) };
         },
     };
 }
@@ -56678,10 +58732,18 @@ function contentsApiSource(client, owner, repo, sha) {
     return {
         label: `contents API at ${sha.slice(0, 7)}`,
         async read(path, maxBytes) {
+            const problem = repositoryPathProblem(path);
+            if (problem)
+                return { error: `${path} ${problem}` };
             try {
                 const { data } = await client.rest.repos.getContent({ owner, repo, path, ref: sha });
                 if (Array.isArray(data))
                     return { error: `${path} is a folder` };
+                if (data.type === 'symlink')
+                    return { error: `${path} is a symbolic link; links are not followed` };
+                // GitHub answers a link to a file of the repository with that file: its path gives it away
+                if (data.path !== path)
+                    return { error: `${path} is a symbolic link (to another file of the repository); links are not followed` };
                 if (data.type !== 'file')
                     return { error: `${path} is a ${data.type}, not a file` };
                 if (data.size > maxBytes)
@@ -56706,7 +58768,18 @@ function contentsApiSource(client, owner, repo, sha) {
 /** The contract's default plan globs (../shared/plan-format.md, "Files"). */
 const DEFAULT_PLAN_GLOBS = ['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json'];
 const DEFAULT_CHECK_NAME = 'parallel-plan-check';
+const DEFAULT_MIN_CHANGE = 1;
 class InputError extends Error {
+}
+/** "2", "2.5" or "2.5%": a percent from 0 to 100. */
+function percentInput(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+    const n = match ? Number(match[1]) : NaN;
+    if (!Number.isFinite(n) || n > 100)
+        throw new InputError(`input '${name}' must be a percent from 0 to 100 (e.g. 2 or 2.5%); got '${value.slice(0, 40)}'`);
+    return n;
 }
 function oneOf(name, value, allowed, fallback) {
     if (value === '')
@@ -56761,6 +58834,7 @@ function parseInputs(getInput) {
         comment: oneOf('comment', getInput('comment'), ['always', 'on-change', 'never'], 'always'),
         checkName,
         alternatives: oneOf('alternatives', getInput('alternatives'), ['true', 'false'], 'true') === 'true',
+        minChange: percentInput('min-change', getInput('min-change'), DEFAULT_MIN_CHANGE),
     };
 }
 
@@ -56854,7 +58928,7 @@ async function listTreePlans(client, owner, repo, sha, isPlan) {
     return {
         paths,
         truncation: data.truncated
-            ? 'GitHub truncated the repository tree listing: check out the repository (actions/checkout) so every plan is found.'
+            ? `GitHub cut its listing of the repository's tree at ${sha.slice(0, 7)} short (a tree of more than 100,000 entries or 7 MB): check out that commit (actions/checkout) so every plan is found in the workspace.`
             : null,
     };
 }
@@ -56900,7 +58974,8 @@ async function upsertStickyComment(client, t, options) {
     if (keeper) {
         for (const extra of existing.slice(1))
             await deleteQuietly(client, t, extra.id);
-        if (options.onlyOnChange && commentDigest(keeper.body) === options.digest)
+        const current = options.isCurrent ?? ((body) => commentDigest(body) === options.digest);
+        if (options.onlyOnChange && current(keeper.body))
             return { outcome: 'unchanged', id: keeper.id };
         if (await update(client, t, keeper.id, options.body))
             return { outcome: 'updated', id: keeper.id };
@@ -57938,6 +60013,9 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
+
+
 const run_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
 /** Plans verified at once (each may wait on the contents API). */
 const PARALLEL_READS = 8;
@@ -57953,45 +60031,70 @@ function runUrl(env) {
     const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
     return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
 }
-async function selectPlans(client, target, inputs, isPlan, workspace) {
+/** Every plan at a commit: from the workspace when it is checked out, else the git trees API. */
+async function allPlansAt(client, target, sha, inputs, isPlan, workspace) {
+    return workspace !== undefined
+        ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
+        : listTreePlans(client, target.owner, target.repo, sha, isPlan);
+}
+async function selectPlans(client, target, inputs, isPlan, workspace, env) {
     const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
     const checkedOut = workspace ? await checkedOutSha(workspace) : null;
     const fromWorkspace = workspace !== undefined && checkedOut === sha;
+    const checkout = fromWorkspace ? workspace : undefined;
     const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
     const notes = [];
+    const failures = [];
+    if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
+        warning(PULL_REQUEST_TARGET_WARNING(checkedOut));
+    }
     if (target.kind === 'pull_request') {
         const changed = await listChangedPlans(client, target, isPlan);
-        if (changed.truncation) {
-            notes.push(changed.truncation);
-            warning(changed.truncation);
-        }
         if (changed.removed.length > 0)
             notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
-        info(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
-        // plans that import a changed manifest or engine config (deployment.from) are verified again too
+        logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
         let plans = changed.plans;
+        let all;
+        if (changed.truncation) {
+            // Fail closed: the plans among the files GitHub left out are found at the head commit itself.
+            const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
+            all = listing.paths;
+            const listed = new Set(plans.map((p) => p.path));
+            const unlisted = listing.paths.filter((path) => !listed.has(path)).map((path) => ({ path, basePath: null, unlisted: true }));
+            plans = [...plans, ...unlisted].sort((a, b) => a.path.localeCompare(b.path));
+            const message = `${changed.truncation} So every plan at the head commit is verified instead: ${listing.paths.length} plans (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
+            notes.push(message);
+            warning(message);
+            if (listing.truncation) {
+                const failure = `${changed.truncation} And ${listing.truncation} Plans may have gone unverified, so the job fails.`;
+                notes.push(failure);
+                failures.push(failure);
+            }
+        }
+        // plans that import a changed manifest or engine config (deployment.from) are verified again too
         if (changed.others.length > 0) {
-            const all = fromWorkspace
-                ? await listWorkspacePlans(workspace, inputs.plans, isPlan)
-                : (await listTreePlans(client, target.owner, target.repo, sha, isPlan)).paths;
-            const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource);
+            all ??= (await allPlansAt(client, target, sha, inputs, isPlan, checkout)).paths;
+            // with the workspace a read is local; through the API each is a request, so their number is capped
+            const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource, fromWorkspace ? Infinity : MAX_PLANS_SCANNED);
             plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
             notes.push(...importing.notes);
+            if (importing.unsearched)
+                failures.push(importing.unsearched);
             if (importing.plans.length > 0)
-                info(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+                logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
         }
-        return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes };
+        return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
     }
-    const listing = fromWorkspace
-        ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
-        : await listTreePlans(client, target.owner, target.repo, sha, isPlan);
+    const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
     if (listing.truncation) {
         notes.push(listing.truncation);
-        warning(listing.truncation);
+        failures.push(`${listing.truncation} Plans may have gone unverified, so the job fails.`);
     }
-    info(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
-    return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes };
+    logLine(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
+    return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes, failures };
 }
+/** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
+const PULL_REQUEST_TARGET_WARNING = (sha) => `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
 async function verifySelection(selection) {
     const bases = {};
     const inputs = new Map();
@@ -58011,10 +60114,10 @@ async function verifySelection(selection) {
             }
             catch (error) {
                 bases[item.path] = null;
-                info(`Could not read the base version of ${item.path}: ${error.message}`);
+                logLine(`Could not read the base version of ${item.path}: ${error.message}`);
             }
         }
-        else if (selection.baseSource) {
+        else if (selection.baseSource && !item.unlisted) {
             bases[item.path] = null;
         }
         return head;
@@ -58027,25 +60130,27 @@ async function runAction(env = process.env) {
     const inputs = parseInputs((name) => getInput(name));
     core_setSecret(inputs.token);
     const target = readTarget(env.GITHUB_EVENT_NAME ?? '', await readPayload(env.GITHUB_EVENT_PATH), env);
-    const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: info });
+    const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
     const isPlan = planMatcher(inputs.plans);
-    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE);
+    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
     const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
     selection.plans = limited.plans;
     if (limited.message)
         selection.notes.unshift(limited.message);
-    info(`Reading plans from the ${selection.headSource.label}.`);
+    logLine(`Reading plans from the ${selection.headSource.label}.`);
     const verified = await verifySelection(selection);
     // Worst first, so the first screen of the comment shows what fails and why.
     const plans = verified.plans.sort((a, b) => run_SEVERITY[b.verdict] - run_SEVERITY[a.verdict] || a.file.localeCompare(b.file));
     const bases = verified.bases;
     const report = combineReports(plans);
     for (const plan of plans)
-        info(`${plan.verdict.padEnd(5)} ${plan.file}`);
+        logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
     const notes = selection.notes;
     const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escape_escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
-    const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, info) : '';
-    const fullMarkdown = (plans.length > 0 ? renderReport(report, bases, inputs.checkName) + alternatives : '✅ No plan files to verify.\n') + notesMarkdown;
+    const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
+    const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
+    const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
+    const fullMarkdown = (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
     const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
     setOutputs(report, paths);
     await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -58061,13 +60166,19 @@ async function runAction(env = process.env) {
     const url = runUrl(env);
     const headSha = target.kind === 'pull_request' ? target.headSha : target.sha;
     if (target.kind === 'pull_request' && inputs.comment !== 'never') {
-        const context = { checkName: inputs.checkName, report, bases, notes, headSha, runUrl: url, alternatives };
+        const mode = inputs.comment;
+        const context = { checkName: inputs.checkName, report, bases, notes, headSha, baseSha: target.baseSha, baseRef, runUrl: url, alternatives, minChange: inputs.minChange, mode };
         const { body, digest } = composeComment(context);
         try {
             const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
-            const options = { body, digest, onlyOnChange: inputs.comment === 'on-change', createIfMissing: plans.length > 0 };
-            const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, info);
-            info(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
+            // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
+            const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
+            const state = reportState(report);
+            // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
+            const isCurrent = (existing) => { const previous = readState(existing); return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange); };
+            const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
+            const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
+            logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
         }
         catch (error) {
             if (isPermissionDenied(error))
@@ -58078,7 +60189,7 @@ async function runAction(env = process.env) {
     }
     for (const plan of plans) {
         try {
-            const summary = renderPlan(plan, bases[plan.file]);
+            const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
             await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
         }
         catch (error) {
@@ -58090,18 +60201,23 @@ async function runAction(env = process.env) {
         }
     }
     if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0)
-        info(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
+        logLine(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
     if (denied.length > 0)
-        info(PERMISSION_NOTE(denied));
+        logLine(PERMISSION_NOTE(denied));
     // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
     if (apiFailures.length > 0)
-        info(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
-    const reasons = [failureReason(report, inputs.failOn), limited.message ? `parallel-plan-check: ${limited.message}` : null, apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null];
+        logLine(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
+    const reasons = [
+        failureReason(report, inputs.failOn),
+        limited.message ? `parallel-plan-check: ${limited.message}` : null,
+        ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+        apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
+    ];
     const failure = reasons.filter((r) => r !== null).join(' ');
     if (failure)
         setFailed(failure);
     else
-        info(`Verdict: ${report.verdict}.`);
+        logLine(`Verdict: ${report.verdict}.`);
 }
 /** Entry point: every error ends as one clear failure line, never a stack trace in the log. */
 async function run() {
@@ -58120,7 +60236,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5362);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6346);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -61176,7 +63292,7 @@ __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -142,8 +142,11 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
+  // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
+  // does: its simulation (one request at a time) is skipped.
+  const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
   const simulated = options.load !== false;
-  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
+  const loadResult = simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -188,11 +191,16 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
  * at admission.
  */
 export function runningCap(r: Resolved, memory: MemoryFigures): number | null {
+  const fits = runningRoom(r, memory);
+  return fits === null ? null : Math.max(1, fits);
+}
+
+/** Sequences the KV cache holds at the workload's context (0: not one; the memory check fails). */
+function runningRoom(r: Resolved, memory: MemoryFigures): number | null {
   const wl = r.workload;
   if (!memory.kvBudget || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const context = wl.profile.reservesWholeSequence ? wl.inputTokens + wl.outputTokens : wl.inputTokens + wl.outputTokens / 2;
-  const fits = maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
-  return Math.max(1, fits);
+  return maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
 }
 
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */

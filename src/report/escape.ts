@@ -60,6 +60,17 @@ export function escapeHtml(text: string): string {
     .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
 }
 
+/**
+ * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
+ * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
+ */
+export function withoutMath(markdown: string): string {
+  return markdown
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
+    .join('');
+}
+
 /** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
 export function escapeCell(text: string): string {
   return escapeMarkdown(text).trim() || ' ';

@@ -1,6 +1,6 @@
 // The first lines of a report: one sentence per plan that fails or changed, naming the decisive
 // check with its numbers ("claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is
-// 23.4k tokens/s"), and the direction and size of what moved against the base branch.
+// 184k tokens/s"), and the direction and size of what moved against the base branch.
 import type { Check, HardwareSummary, PlanReport } from '../core/types.js';
 import { changeSentence, DEFAULT_MIN_CHANGE_PERCENT, keyChanges } from './changes.js';
 import { checkDirection, checkFigures, checkRole, checkSubject } from './check-roles.js';

@@ -6,7 +6,7 @@ import { markdownTable } from 'markdown-table';
 import type { DeviceMemory, Metrics, PlanReport, Report, Verdict } from '../core/types.js';
 import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
 import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
-import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
+import { escapeCell, escapeHtml, escapeMarkdown, withoutMath } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
 import { headlineLines, reasonShort } from './headline.js';
 import { importedSection } from './imported.js';
@@ -170,7 +170,7 @@ export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions =
     parts.push(assumptionsSection(plan));
   }
   if (opts.alternatives) parts.push(opts.alternatives.trim());
-  return parts.filter(Boolean).join('\n\n');
+  return withoutMath(parts.filter(Boolean).join('\n\n'));
 }
 
 /**
@@ -202,5 +202,5 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
     const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
     parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
   }
-  return `${parts.join('\n\n')}\n`;
+  return withoutMath(`${parts.join('\n\n')}\n`);
 }

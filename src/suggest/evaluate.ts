@@ -84,6 +84,22 @@ export function score(objective: Objective, f: CandidateFigures, gpus: number): 
   }
 }
 
+/** Which metric's range the objective's score follows (scaled as the score). */
+const SCORE_METRIC: Record<Objective, string | null> = {
+  'throughput-per-gpu': 'throughput_tokens_per_s',
+  ttft: 'ttft_ms',
+  tpot: 'tpot_ms',
+  gpus: null,
+};
+
+function scoreRange(objective: Objective, report: PlanReport, basis: Candidate['scoreBasis'], gpus: number): [number, number] | null {
+  const key = SCORE_METRIC[objective];
+  const range = key && basis === 'estimate' ? report.ranges?.[key] : undefined;
+  if (!range) return null;
+  const scale = objective === 'throughput-per-gpu' ? 1 / gpus : 1;
+  return [range[0] * scale, range[1] * scale];
+}
+
 /**
  * Status of a verified candidate. Warnings (stage balance, part-filled nodes) do not stop a
  * layout passing; an unverified check does: it says the plan lacks what would prove it.
@@ -111,6 +127,7 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
     missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
     score: s.score,
     scoreBasis: s.basis,
+    scoreRange: scoreRange(objective, report, s.basis, variation.gpus),
   };
 }
 

@@ -10,7 +10,7 @@ import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
 import { best, compareByShortfall, compareCandidates } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
-import type { AxisSuggestion, Candidate, Impossibility, Shortfall, SuggestOptions, SuggestResult } from './types.js';
+import type { AxisSuggestion, Candidate, Impossibility, Objective, Shortfall, SuggestOptions, SuggestResult } from './types.js';
 
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
 export const DEFAULT_GROWTH = 16;
@@ -377,6 +377,24 @@ function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impos
   return out;
 }
 
+/**
+ * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
+ * the other's range (issue 13: say so rather than rank on noise).
+ */
+export function unreliableOrder(top: readonly Candidate[], objective: Objective): string[] {
+  const out: string[] = [];
+  const inside = (x: number, r: [number, number]): boolean => x >= r[0] && x <= r[1];
+  for (let i = 0; i + 1 < top.length; i++) {
+    const a = top[i]!;
+    const b = top[i + 1]!;
+    if (a.score === null || b.score === null || !a.scoreRange || !b.scoreRange) continue;
+    if (inside(a.score, b.scoreRange) && inside(b.score, a.scoreRange)) {
+      out.push(`#${i + 1} (${layoutText(a.variation.layout)}) and #${i + 2} (${layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`);
+    }
+  }
+  return out;
+}
+
 export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
   const s = new LayoutSearch(base, options);
   const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -398,6 +416,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
   if (passing.length === 0 && possible.length === 0 && ranked.length > 0) notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
   if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
+  notes.push(...unreliableOrder(top, options.objective));
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
   notes.push(...disaggNotes(disaggregated, plan));

@@ -81,6 +81,8 @@ export interface Candidate {
   score: number | null;
   /** whether the score is the estimate or only the physical bound */
   scoreBasis: 'estimate' | 'bound' | null;
+  /** the score's range (metrics.ranges, scaled as the score), when the score is an estimate that has one */
+  scoreRange: [number, number] | null;
 }
 
 export type Axis = 'gpus' | 'layout' | 'fp8-weights' | 'fp8-kv-cache' | 'concurrency' | 'max-context';
