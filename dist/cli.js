@@ -13245,7 +13245,8 @@ const FLAGS = {
         quant: ['quant-config.quant-algo', 'quantization'],
         dtype: ['dtype'],
         batched: ['max-num-tokens'],
-        model: ['model'],
+        // trtllm-serve <model>, Dynamo's TensorRT-LLM worker --model-path
+        model: ['model', 'model-path'],
     },
 };
 /** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
@@ -13258,7 +13259,8 @@ const EAGER_FLAGS = {
 const CONFIG_FLAGS = {
     vllm: ['config'],
     sglang: ['config'],
-    trtllm: ['extra-llm-api-options', 'config'],
+    // Dynamo's TensorRT-LLM worker takes the same YAML as --extra-engine-args
+    trtllm: ['extra-llm-api-options', 'config', 'extra-engine-args'],
 };
 const KV_DTYPES = {
     fp8: 'fp8', fp8_e4m3: 'fp8', fp8_e5m2: 'fp8', fp8_inc: 'fp8', fp8_ds_mla: 'fp8',
@@ -13557,21 +13559,31 @@ class FieldCollector {
             return where;
         return where > 0 ? `${this.file}:${where}` : this.file;
     }
+    /** Sets a field; deeper paths (disaggregation.prefill.parallelism.tp) build their sections. */
     set(path, value, line, override = true) {
-        const [section, key] = path.split('.');
-        const sec = (this.fields[section] ??= {});
+        const parts = path.split('.');
+        const key = parts.pop();
+        let sec = (this.fields[parts[0]] ??= {});
+        for (const part of parts.slice(1)) {
+            const next = sec[part];
+            sec = (next !== null && typeof next === 'object' && !Array.isArray(next) ? next : (sec[part] = {}));
+        }
         if (!override && key in sec)
             return;
         sec[key] = value;
         this.origins[path] = this.origin(line);
     }
     has(path) {
-        const [section, key] = path.split('.');
-        return this.fields[section] !== undefined && key in this.fields[section];
+        return this.get(path) !== undefined;
     }
     get(path) {
-        const [section, key] = path.split('.');
-        return this.fields[section]?.[key];
+        let cur = this.fields;
+        for (const part of path.split('.')) {
+            if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part))
+                return undefined;
+            cur = cur[part];
+        }
+        return cur;
     }
     warned = new Set();
     warningsLeftOut = 0;
@@ -14380,6 +14392,119 @@ function presetForLabel(label, value) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/import/pools.ts
+
+
+/** Roles written in flags: SGLang's and TensorRT-LLM's --disaggregation-mode, vLLM-on-Dynamo's --is-prefill-worker. */
+function roleFromFlags(args) {
+    const mode = args.flags.get('disaggregation-mode')?.value;
+    if (mode === 'prefill' || mode === 'decode')
+        return mode;
+    if (args.flags.get('is-prefill-worker') !== undefined)
+        return 'prefill';
+    return undefined;
+}
+/** A role named by a label or a name: subComponentType: prefill, llm-d.ai/role: decode, VllmPrefillWorker. */
+function roleFromName(text) {
+    if (text === undefined)
+        return undefined;
+    if (/prefill|context/i.test(text))
+        return 'prefill';
+    if (/decode|generation/i.test(text))
+        return 'decode';
+    return undefined;
+}
+/** Model and workload keys that belong to the whole deployment, not to one pool. */
+const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative']);
+/** Workload keys that are a pool's own: the prefill batch, the decode cap, each pool's memory flag. */
+const POOL_WORKLOAD = {
+    prefill: { max_batched_tokens: 'max_batched_tokens', memory_fraction: 'memory_fraction' },
+    decode: { max_running_sequences: 'max_running_sequences', memory_fraction: 'memory_fraction' },
+};
+/**
+ * Reads both pools into `c`: disaggregation.<pool>.{workers, gpus, parallelism, memory_fraction,
+ * max_batched_tokens | max_running_sequences}, the model, engine and shared workload keys once (the decode pool's when the
+ * two differ, with a warning), hardware.gpus as both pools' total, and the decode pool's engine cap
+ * times its workers as the load when the plan states none (as for an aggregated import).
+ */
+function importRoles(c, runs, findConfig) {
+    const byRole = (role) => runs.filter((r) => r.role === role);
+    let total = 0;
+    let totalLine;
+    const shared = new Map();
+    // Decode first: where the pools disagree on a deployment-wide key, the decode pool's holds (it holds the KV cache).
+    for (const role of ['decode', 'prefill']) {
+        const own = byRole(role);
+        const run = own[0];
+        if (!run)
+            continue;
+        if (own.length > 1) {
+            c.warn(`${c.file}: ${own.length} ${role} invocations (${own.map((r) => r.label).join(', ')}); the pool is read from the first, ${run.label}`);
+        }
+        const sub = new FieldCollector(c.file);
+        const facts = runEngine(run.args, sub, {}, findConfig);
+        for (const w of sub.warnings)
+            c.warn(w);
+        const base = `disaggregation.${role}`;
+        c.set(`${base}.workers`, run.workers.count, run.workers.line);
+        const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
+        if (gpus) {
+            c.set(`${base}.gpus`, gpus.count, gpus.line);
+            total += gpus.count * run.workers.count;
+            totalLine ??= gpus.line;
+            if (run.gpus && facts.world_size !== undefined && facts.world_size !== run.gpus.count) {
+                c.warn(`${c.origin(run.gpus.line)}: the ${role} engine's flags use ${facts.world_size} GPUs per worker but ${run.label} gives each ${run.gpus.count}`);
+            }
+        }
+        for (const [section, fields] of Object.entries(sub.fields)) {
+            for (const [key, value] of Object.entries(fields)) {
+                const from = sub.origins[`${section}.${key}`] ?? c.file;
+                if (section === 'parallelism')
+                    c.set(`${base}.parallelism.${key}`, value, from);
+                else if (section === 'workload' && key === 'max_batched_tokens' && role === 'prefill') {
+                    // SGLang splits --chunked-prefill-size over its DP-attention ranks (server_args: chunked_prefill_size // dp_size)
+                    const dp = sub.get('parallelism.dp');
+                    const perRank = run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
+                        ? Math.max(1, Math.floor(value / dp)) : value;
+                    c.set(`${base}.max_batched_tokens`, perRank, from);
+                }
+                else if (section === 'workload' && POOL_WORKLOAD[role][key])
+                    c.set(`${base}.${POOL_WORKLOAD[role][key]}`, value, from);
+                else if (section === 'workload' && !SHARED_WORKLOAD.has(key))
+                    continue; // the load is the deployment's
+                else if (section === 'hardware' && key === 'gpus')
+                    continue;
+                else {
+                    const path = `${section}.${key}`;
+                    const seen = shared.get(path);
+                    if (seen === undefined) {
+                        shared.set(path, { value, role });
+                        c.set(path, value, from);
+                    }
+                    else if (JSON.stringify(seen.value) !== JSON.stringify(value)) {
+                        c.warn(`${from}: the ${role} workers set ${path} to ${JSON.stringify(value)}, the ${seen.role} workers to ${JSON.stringify(seen.value)}; a plan has one, the ${seen.role} workers' is used`);
+                    }
+                }
+            }
+        }
+        if (role === 'decode' && sub.context)
+            c.context = sub.context;
+    }
+    if (totalLine !== undefined && byRole('prefill').length > 0 && byRole('decode').length > 0)
+        c.set('hardware.gpus', total, totalLine);
+    // The decode pool's cap, over all its workers, is the load when the plan states none.
+    const cap = c.get('disaggregation.decode.max_running_sequences');
+    const decodeWorkers = c.get('disaggregation.decode.workers');
+    if (typeof cap === 'number' && typeof decodeWorkers === 'number') {
+        c.set('workload.concurrency', cap * decodeWorkers, c.origins['disaggregation.decode.max_running_sequences'] ?? c.file);
+    }
+}
+/** The engine runs (with their roles) that make a disaggregated deployment, or null when one role is missing. */
+function bothRoles(items) {
+    const withRole = items.filter((i) => i.role !== undefined);
+    return withRole.some((i) => i.role === 'prefill') && withRole.some((i) => i.role === 'decode') ? withRole : null;
+}
+
 ;// CONCATENATED MODULE: ./src/import/kubernetes.ts
 // Rendered Kubernetes manifests -> plan fields: the device count from the pods' GPU limits and
 // replicas, the engine's flags from the serving container's command, the accelerator from node labels.
@@ -14388,6 +14513,9 @@ function presetForLabel(label, value) {
 //                                      is one engine instance spanning `size` pods (one per node)
 //   KServe LLMInferenceService         vLLM with spec.parallelism (tensor, pipeline, data, expert) x replicas
 //   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
+// Prefill and decode workers side by side (Dynamo's prefill/decode services, llm-d's pods labelled
+// llm-d.ai/role, SGLang's --disaggregation-mode) are a disaggregated deployment: both pools are read.
+
 
 
 
@@ -14398,6 +14526,8 @@ function presetForLabel(label, value) {
 
 
 const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'gpu'];
+/** llm-d marks its prefill and decode pods with this label. */
+const LLMD_ROLE_LABEL = 'llm-d.ai/role';
 function intOf(node) {
     const v = scalarOf(node);
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
@@ -14426,8 +14556,9 @@ function workloadsOf(docs) {
         const name = stringOf(at(doc, 'metadata', 'name')) ?? kind;
         const line = at(doc, 'kind')?.line ?? doc.line;
         const spec = at(doc, 'spec');
+        const llmdRole = (template) => stringOf(at(template, 'metadata', 'labels', LLMD_ROLE_LABEL));
         if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
-            out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
+            out.push({ kind, name, roleHint: llmdRole(at(spec, 'template')) ?? name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
                 groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
         }
         else if (kind === 'Pod') {
@@ -14443,7 +14574,8 @@ function workloadsOf(docs) {
             const groups = [{ spec: leader, pods: 1, env: env(0) }];
             if (size > 1)
                 groups.push({ spec: worker, pods: size - 1, env: env(1) });
-            out.push({ kind, name, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
+            const role = llmdRole(at(lwt, 'leaderTemplate')) ?? llmdRole(at(lwt, 'workerTemplate')) ?? name;
+            out.push({ kind, name, roleHint: role, line, doc, instances: count(at(spec, 'replicas'), 1, line), groups });
         }
         else if (kind === 'LLMInferenceService') {
             const groups = [{ spec: at(spec, 'template'), pods: 1, env: {} }];
@@ -14460,7 +14592,7 @@ function workloadsOf(docs) {
                     continue;
                 const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
                 out.push({
-                    kind, name: service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
+                    kind, name: service, roleHint: stringOf(at(node, 'subComponentType')) ?? service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
                     groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
                             gpus: { count: gpus, line: gpuNode.line } }],
                 });
@@ -14640,6 +14772,18 @@ function importManifest(file, yaml, options, findConfig) {
         const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
         c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
     }
+    // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
+    if (options.container === undefined) {
+        const disaggregated = disaggregatedRuns(candidates, options);
+        if (disaggregated) {
+            const c = new FieldCollector(file);
+            importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
+            const hw = kubernetes_hardwarePreset(disaggregated.spec);
+            if (hw)
+                c.set('hardware.preset', hw.preset, hw.line);
+            return c.result();
+        }
+    }
     const w = pick.workload;
     const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
     if (engine === undefined) {
@@ -14704,12 +14848,83 @@ function importManifest(file, yaml, options, findConfig) {
         c.set('hardware.preset', hw.preset, hw.line);
     return c.result();
 }
+/** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
+function instanceGpus(w) {
+    let count = 0;
+    let line = 0;
+    for (const group of w.groups) {
+        const containers = group.container ? [] : itemsOf(at(group.spec, 'containers'));
+        const gpus = group.gpus ?? containers.map(gpusOf).find((g) => g !== undefined);
+        if (!gpus)
+            continue;
+        count += gpus.count * group.pods;
+        line ||= gpus.line;
+    }
+    return count > 0 ? { count, line } : undefined;
+}
+/**
+ * The engine runs of a disaggregated deployment (a role from the engine's flags, Dynamo's
+ * subComponentType, llm-d's role label or the workload's name), or null unless both a prefill and a
+ * decode worker start an engine.
+ */
+function disaggregatedRuns(candidates, options) {
+    const runs = [];
+    for (const cand of candidates) {
+        const engine = cand.engine ?? options.engine;
+        if (engine === undefined)
+            continue;
+        const found = findInvocation(cand.commands, engine);
+        if (!found)
+            continue;
+        const args = parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line);
+        const role = roleFromFlags(args) ?? roleFromName(cand.workload.roleHint);
+        if (role === undefined)
+            continue;
+        const gpus = instanceGpus(cand.workload);
+        runs.push({ role, args, workers: cand.workload.instances, ...(gpus ? { gpus } : {}), label: `${cand.workload.kind} '${cand.workload.name}'`, spec: cand.workload.groups[0]?.spec });
+    }
+    const both = bothRoles(runs);
+    if (!both)
+        return null;
+    return { runs: both, spec: both.find((r) => r.role === 'decode')?.spec };
+}
 /** Parses and imports; a Helm template or unreadable YAML is an error. */
 function importManifestText(file, text, options, findConfig) {
     const yaml = parseYamlFile(text);
     if ('error' in yaml)
         return yaml;
     return importManifest(file, yaml, options, findConfig);
+}
+
+;// CONCATENATED MODULE: ./src/import/trtllm-disaggregated.ts
+
+
+
+
+function isTrtllmDisaggregated(root) {
+    return at(root, 'context_servers')?.kind === 'map' && at(root, 'generation_servers')?.kind === 'map';
+}
+function importTrtllmDisaggregated(file, root, findConfig) {
+    const c = new FieldCollector(file);
+    const model = at(root, 'model');
+    const runs = [];
+    for (const [key, role] of [['context_servers', 'prefill'], ['generation_servers', 'decode']]) {
+        const section = at(root, key);
+        const args = argsFromConfig('trtllm', section);
+        // the model is named once, at the top
+        if (model?.kind === 'scalar' && typeof model.value === 'string' && !args.flags.has('model')) {
+            const flag = { value: model.value, line: model.line, written: 'model', unresolved: [] };
+            args.flags.set('model', flag);
+        }
+        const instances = at(section, 'num_instances');
+        const n = scalarOf(instances);
+        const count = typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
+        if (instances !== undefined && count !== n)
+            c.warn(`${file}:${instances.line}: ${key}.num_instances is not a whole number of at least 1; 1 is used`);
+        runs.push({ role, args, workers: { count, line: instances?.line ?? section.line }, label: key });
+    }
+    importRoles(c, runs, findConfig);
+    return c.result();
 }
 
 ;// CONCATENATED MODULE: ./src/import/merge.ts
@@ -14742,6 +14957,10 @@ function mergeImports(plan, results) {
                 const origin = result.origins[`${section}.${key}`];
                 if (origin !== undefined)
                     importedOrigins[`${section}.${key}`] = origin;
+                // nested sections (the pools of a disaggregated deployment) keep every field's origin
+                for (const [path, o] of Object.entries(result.origins))
+                    if (path.startsWith(`${section}.${key}.`))
+                        importedOrigins[path] ??= o;
             }
         }
     }
@@ -14767,6 +14986,7 @@ function mergeImports(plan, results) {
         if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section))
             values[section] = merged;
     }
+    mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
     const ownDeployment = sectionOf(plan, 'deployment');
     const importedDeployment = imported.deployment ?? {};
     for (const [key, value] of Object.entries(importedDeployment)) {
@@ -14804,10 +15024,50 @@ function splitContext(values, tokens, origin, origins, warnings) {
     values.workload = { ...workload, max_input_tokens: maxInput };
     origins['workload.max_input_tokens'] = origin;
 }
+/**
+ * A disaggregated deployment's pools, field by field (the plan's own win). A disaggregated plan has
+ * no top-level layout: one imported from another file is dropped, with a warning.
+ */
+function mergeDisaggregation(plan, values, imported, importedOrigins, origins, warnings) {
+    const own = sectionOf(plan, 'disaggregation');
+    if (imported !== undefined) {
+        const merge = (mine, theirs, prefix) => {
+            const out = { ...mine };
+            for (const [key, value] of Object.entries(theirs)) {
+                const path = `${prefix}.${key}`;
+                const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+                if (nested) {
+                    out[key] = merge(sectionOf(mine, key), value, path);
+                    continue;
+                }
+                if (has(mine, key))
+                    continue;
+                out[key] = value;
+                const origin = importedOrigins[path];
+                if (origin !== undefined)
+                    origins[path] = origin;
+            }
+            return out;
+        };
+        values.disaggregation = merge(own, imported, 'disaggregation');
+    }
+    if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation'))
+        return;
+    const layout = sectionOf(values, 'parallelism');
+    const ownLayout = sectionOf(plan, 'parallelism');
+    if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {
+        warnings.push(`parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`);
+        for (const key of Object.keys(layout))
+            delete origins[`parallelism.${key}`];
+        delete values.parallelism;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/import/index.ts
 // Importers: the files where deployments already live -> plan fields with origins and warnings.
 // Pure: the caller passes a reader for the files an imported file names (an engine's --config).
+
+
 
 
 
@@ -14848,8 +15108,42 @@ function configReader(read) {
     };
 }
 const SCRIPT_EXTENSIONS = /\.(sh|bash|txt|cmd|command)$/i;
+/**
+ * Prefill and decode servers started side by side (SGLang's --disaggregation-mode pairs, vLLM workers
+ * of Dynamo): each command is one worker; the extra nodes of a multi-node worker (--node-rank > 0) add none.
+ */
+function scriptRoles(commands, engine) {
+    const runs = [];
+    for (const words of commands) {
+        const found = findInvocation([words], engine);
+        if (!found)
+            continue;
+        const args = parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1);
+        const rank = args.flags.get('node-rank')?.value;
+        if (typeof rank === 'string' && rank.trim() !== '0')
+            continue;
+        const role = roleFromFlags(args);
+        runs.push({ role: role, args, workers: { count: 1, line: found.words[0]?.line ?? 1 }, label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}` });
+    }
+    const both = bothRoles(runs);
+    if (!both)
+        return null;
+    // several identical servers of one role are that many workers
+    const out = [];
+    for (const role of ['prefill', 'decode']) {
+        const own = both.filter((r) => r.role === role);
+        out.push({ ...own[0], workers: { count: own.length, line: own[0].workers.line } });
+    }
+    return out;
+}
 function importScript(file, text, options, read) {
     const commands = scriptCommands(text);
+    const roles = scriptRoles(commands, options.engine);
+    if (roles) {
+        const c = new FieldCollector(file);
+        importRoles(c, roles, configReader(read));
+        return c.result();
+    }
     // the engine the plan names, else whichever one the script starts (with a warning below)
     const found = findInvocation(commands, options.engine) ?? findInvocation(commands, undefined);
     if (!found) {
@@ -14891,6 +15185,8 @@ function importDeployment(file, text, options, read) {
         }
         if (isAiconfigurator(root))
             return importAiconfigurator(file, yaml, options.container);
+        if (isTrtllmDisaggregated(root))
+            return importTrtllmDisaggregated(file, root, configReader(read));
         const sla = findSla(root);
         if (sla)
             return importSla(file, sla);
@@ -14957,6 +15253,13 @@ function resolveDeployment(file, values, lines, readReference) {
     if (errors.length > 0)
         return { values, origins: {}, errors, warnings: [] };
     const merged = mergeImports(values, results);
+    // A disaggregated deployment has no top-level layout: the plan's own would be silently ignored.
+    const ownLayout = own(values, 'parallelism');
+    if (own(merged.values, 'disaggregation') !== undefined && own(values, 'disaggregation') === undefined && ownLayout !== null && typeof ownLayout === 'object' && Object.keys(ownLayout).length > 0) {
+        const line = lines.parallelism;
+        errors.push({ message: 'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism', path: 'parallelism', ...(line !== undefined ? { line } : {}) });
+        return { values, origins: {}, errors, warnings: [] };
+    }
     return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
 }
 
@@ -16300,6 +16603,16 @@ const LAYERS_MAX = 100_000;
 const WIDTH_MAX = 2 ** 24;
 const TOKENS_MAX = 2 ** 32;
 const DEGREE_MAX = 65536;
+const parallelismSection = (description) => section(description, {
+    tp: schema_int('Tensor parallel', 1, DEGREE_MAX),
+    pp: schema_int('Pipeline parallel (stages)', 1, DEGREE_MAX),
+    dp: schema_int('Data parallel replicas', 1, DEGREE_MAX),
+    ep: schema_int('Expert parallel', 1, DEGREE_MAX),
+    etp: schema_int('Expert tensor parallel', 1, DEGREE_MAX),
+    cp: schema_int('Context parallel', 1, DEGREE_MAX),
+    microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
+    layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+}, PARALLEL_SIZE_ALIASES);
 const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
     name: str('Shown in the report; default: the file name without .plan.yaml', 200),
@@ -16389,16 +16702,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
         power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
     }, undefined, HARDWARE_HINTS),
-    parallelism: section('The parallel layout', {
-        tp: schema_int('Tensor parallel', 1, DEGREE_MAX),
-        pp: schema_int('Pipeline parallel (stages)', 1, DEGREE_MAX),
-        dp: schema_int('Data parallel replicas', 1, DEGREE_MAX),
-        ep: schema_int('Expert parallel', 1, DEGREE_MAX),
-        etp: schema_int('Expert tensor parallel', 1, DEGREE_MAX),
-        cp: schema_int('Context parallel', 1, DEGREE_MAX),
-        microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
-        layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-    }, PARALLEL_SIZE_ALIASES),
+    parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
     workload: section('What the deployment serves', {
         mode: enumOf('inference (v1)', { inference: 'inference' }),
         concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
@@ -16454,6 +16758,26 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         memory_utilization: fraction('Fraction of device memory, [0, 1]'),
         kv_cache_capacity_tokens: schema_int('Tokens of KV cache one replica holds', 0, 2 ** 40),
     }, { itl: 'tpot' }),
+    disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
+        prefill: section('The prefill pool', {
+            workers: schema_int('Prefill workers (instances); default 1', 1, BIG_COUNT),
+            gpus: schema_int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
+            parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
+            max_batched_tokens: schema_int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
+            memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+        }),
+        decode: section('The decode pool', {
+            workers: schema_int('Decode workers (instances); default 1', 1, BIG_COUNT),
+            gpus: schema_int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
+            parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
+            max_running_sequences: schema_int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
+            memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+        }),
+        kv_transfer: section('How prompts\' KV caches move from prefill to decode workers', {
+            bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
+            latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
+        }),
+    }),
     deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
         from: {
             kind: 'string',
@@ -16803,7 +17127,10 @@ function suggestion(key, siblings, prefix) {
     const near = didYouMeanSuffix(key, siblings.keys());
     if (near)
         return near;
-    const homes = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+    const all = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+    // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
+    const main = all.filter((h) => !h.startsWith('disaggregation.'));
+    const homes = main.length > 0 ? main : all;
     if (homes.length === 0)
         return '';
     return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
@@ -17056,6 +17383,7 @@ function consistency(values, lines, errors) {
     };
     atLeast('workload.max_input_tokens', 'workload.input_tokens');
     atLeast('workload.max_output_tokens', 'workload.output_tokens');
+    disaggregationRules(values, lines, errors);
     const tokens = get(values, 'workload.speculative.tokens');
     const acceptance = get(values, 'workload.speculative.acceptance_length');
     if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
@@ -17066,6 +17394,27 @@ function consistency(values, lines, errors) {
             path,
             ...(line !== undefined ? { line } : {}),
         });
+    }
+}
+/**
+ * A disaggregated plan has both pools and no top-level layout (each pool has its own); the layouts
+ * themselves are the core's checks (prefill.layout.world_size, ...).
+ */
+function disaggregationRules(values, lines, errors) {
+    if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation'))
+        return;
+    const at = (path, message, linePath = path) => {
+        const line = lines[linePath];
+        errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
+    };
+    const top = get(values, 'parallelism');
+    if (top !== undefined && top !== null && Object.keys(top).length > 0) {
+        at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
+    }
+    for (const pool of ['prefill', 'decode']) {
+        if (get(values, `disaggregation.${pool}`) === undefined) {
+            at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
+        }
     }
 }
 /** Validates the whole tree (null: an empty file). */
@@ -17102,6 +17451,15 @@ function load_section(values, key) {
 }
 function withFile(file, errors) {
     return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
+}
+/** The disaggregation section with both pools present (validation has already required them). */
+function disaggregationOf(values) {
+    const kv = load_section(values, 'kv_transfer');
+    return {
+        prefill: load_section(values, 'prefill'),
+        decode: load_section(values, 'decode'),
+        ...(Object.keys(kv).length > 0 ? { kv_transfer: kv } : {}),
+    };
 }
 /** Errors reported per file before the rest are summarised. */
 const MAX_ERRORS = 100;
@@ -17145,6 +17503,7 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
             requirements: load_section(values, 'requirements'),
             claims: load_section(values, 'claims'),
             ...(Object.keys(load_section(values, 'deployment')).length > 0 ? { deployment: load_section(values, 'deployment') } : {}),
+            ...(Object.prototype.hasOwnProperty.call(values, 'disaggregation') ? { disaggregation: disaggregationOf(load_section(values, 'disaggregation')) } : {}),
         };
         return {
             ok: true,
@@ -17165,1117 +17524,40 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/balance.ts
-// Load balance of expert parallelism: with tokens routed at random, some EP rank gets more
-// token-expert pairs than the mean, and the slowest rank paces the MoE layer.
+;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
+// Whether the two pools of a disaggregated deployment are sized to each other (check
+// disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
+// paid for and unused. The ratio that balances them keeps the work each pool does (its busy
+// fraction times its workers) and shares the same devices out in proportion to it.
+/** Below this busy fraction a pool counts as idle too much. */
+const BALANCE_MIN_BUSY = 0.7;
 /**
- * Expected max/mean load over `ranks` EP ranks when `pairs` token-expert picks land uniformly:
- * each rank's load is Binomial(pairs, 1/ranks), and the expected maximum of n such loads is about
- * mean + σ·√(2 ln n) (the Gaussian extreme-value approximation). Uniform routing is the best case;
- * real routers are skewed, which redundant experts (EPLB) counter.
+ * The whole-worker mix, on at most `totalGpus` devices, that leaves the most headroom: the load a
+ * mix of x prefill and y decode workers can serve is min(x / needPrefill, y / needDecode) of the
+ * plan's. Null when either pool did no measurable work.
  */
-function expectedExpertImbalance(pairs, ranks) {
-    if (ranks <= 1 || pairs <= 0)
-        return 1;
-    const mean = pairs / ranks;
-    const sigma = Math.sqrt(pairs * (1 / ranks) * (1 - 1 / ranks));
-    return (mean + sigma * Math.sqrt(2 * Math.log(ranks))) / mean;
-}
-
-;// CONCATENATED MODULE: ./src/core/ranges-table.ts
-const RESIDUALS = {
-    ttft: {
-        all: {
-            n: 1288,
-            q: [
-                -0.5614,
-                -0.4091,
-                -0.2529,
-                -0.144,
-                -0.0764,
-                -0.0155,
-                0.0473,
-                0.1381,
-                0.3038,
-                0.7626,
-                1.223
-            ]
-        },
-        sglang: {
-            n: 379,
-            q: [
-                -0.4756,
-                -0.3388,
-                -0.2217,
-                -0.128,
-                -0.0792,
-                -0.0353,
-                0.026,
-                0.1051,
-                0.3126,
-                0.8835,
-                1.5701
-            ]
-        },
-        "sglang|blackwell": {
-            n: 151,
-            q: [
-                -0.521,
-                -0.3741,
-                -0.2479,
-                -0.0987,
-                -0.0107,
-                0.026,
-                0.0949,
-                0.1885,
-                0.3706,
-                1.0914,
-                2.173
-            ]
-        },
-        "sglang|blackwell-ultra": {
-            n: 60,
-            q: [
-                -0.5078,
-                -0.4291,
-                -0.277,
-                -0.2286,
-                -0.0965,
-                -0.0225,
-                0.0483,
-                0.1409,
-                0.6079,
-                1.0966,
-                1.5112
-            ]
-        },
-        "sglang|blackwell-ultra|5-32": {
-            n: 31,
-            q: [
-                -0.4895,
-                -0.4692,
-                -0.2764,
-                -0.231,
-                -0.1575,
-                -0.0568,
-                0.029,
-                0.1098,
-                0.3962,
-                0.9388,
-                1.5957
-            ]
-        },
-        "sglang|blackwell|33-128": {
-            n: 37,
-            q: [
-                -0.5244,
-                -0.3181,
-                -0.1146,
-                -0.0274,
-                -0.002,
-                0.0315,
-                0.0893,
-                0.2158,
-                1.0202,
-                1.9045,
-                2.4184
-            ]
-        },
-        "sglang|blackwell|5-32": {
-            n: 85,
-            q: [
-                -0.5214,
-                -0.2976,
-                -0.2167,
-                -0.0948,
-                -0.0219,
-                0.0341,
-                0.0949,
-                0.1693,
-                0.3062,
-                0.9042,
-                1.6825
-            ]
-        },
-        "sglang|hopper": {
-            n: 168,
-            q: [
-                -0.3335,
-                -0.2599,
-                -0.1592,
-                -0.1277,
-                -0.0955,
-                -0.0674,
-                -0.0359,
-                0.0007,
-                0.1044,
-                0.7733,
-                0.9312
-            ]
-        },
-        "sglang|hopper|33-128": {
-            n: 53,
-            q: [
-                -0.3624,
-                -0.2367,
-                -0.1605,
-                -0.1324,
-                -0.1203,
-                -0.0771,
-                -0.0279,
-                -0.0059,
-                0.0298,
-                0.3381,
-                0.8579
-            ]
-        },
-        "sglang|hopper|5-32": {
-            n: 81,
-            q: [
-                -0.3097,
-                -0.2599,
-                -0.1804,
-                -0.1284,
-                -0.1177,
-                -0.0849,
-                -0.0674,
-                0.0004,
-                0.2249,
-                0.8268,
-                1.0917
-            ]
-        },
-        trtllm: {
-            n: 375,
-            q: [
-                -0.477,
-                -0.3537,
-                -0.2088,
-                -0.1141,
-                -0.0155,
-                0.0902,
-                0.2386,
-                0.4689,
-                0.7502,
-                1.1087,
-                1.4516
-            ]
-        },
-        "trtllm|blackwell": {
-            n: 165,
-            q: [
-                -0.4682,
-                -0.3628,
-                -0.2907,
-                -0.2106,
-                -0.1332,
-                -0.0501,
-                0.0525,
-                0.2123,
-                0.5351,
-                0.8541,
-                0.9744
-            ]
-        },
-        "trtllm|blackwell|33-128": {
-            n: 51,
-            q: [
-                -0.4009,
-                -0.3065,
-                -0.2698,
-                -0.179,
-                -0.1025,
-                0.0072,
-                0.138,
-                0.3803,
-                0.6046,
-                0.8245,
-                0.8937
-            ]
-        },
-        "trtllm|blackwell|5-32": {
-            n: 80,
-            q: [
-                -0.526,
-                -0.3873,
-                -0.3036,
-                -0.23,
-                -0.1348,
-                -0.1117,
-                -0.0324,
-                0.1737,
-                0.3529,
-                0.7605,
-                0.9288
-            ]
-        },
-        "trtllm|hopper": {
-            n: 210,
-            q: [
-                -0.4714,
-                -0.2622,
-                -0.0971,
-                -0.0021,
-                0.0929,
-                0.2302,
-                0.3695,
-                0.6227,
-                0.9648,
-                1.3587,
-                1.6422
-            ]
-        },
-        "trtllm|hopper|33-128": {
-            n: 72,
-            q: [
-                -1.7699,
-                -0.3799,
-                -0.1345,
-                0.0187,
-                0.1782,
-                0.3841,
-                0.6679,
-                0.9748,
-                1.2953,
-                1.6776,
-                1.9486
-            ]
-        },
-        "trtllm|hopper|5-32": {
-            n: 119,
-            q: [
-                -0.3826,
-                -0.1917,
-                -0.1034,
-                -0.0414,
-                0.0382,
-                0.1359,
-                0.2433,
-                0.3642,
-                0.6023,
-                0.8781,
-                1.216
-            ]
-        },
-        vllm: {
-            n: 534,
-            q: [
-                -0.7614,
-                -0.4782,
-                -0.3107,
-                -0.1821,
-                -0.1002,
-                -0.0365,
-                0.009,
-                0.0646,
-                0.1519,
-                0.2688,
-                0.3377
-            ]
-        },
-        "vllm|blackwell": {
-            n: 289,
-            q: [
-                -0.7435,
-                -0.4844,
-                -0.3302,
-                -0.2136,
-                -0.1169,
-                -0.053,
-                -0.0075,
-                0.0525,
-                0.1406,
-                0.2526,
-                0.3401
-            ]
-        },
-        "vllm|blackwell-ultra": {
-            n: 42,
-            q: [
-                -0.5615,
-                -0.5061,
-                -0.1769,
-                -0.1035,
-                -0.0385,
-                0.0376,
-                0.0613,
-                0.0898,
-                0.1617,
-                0.2269,
-                0.6346
-            ]
-        },
-        "vllm|blackwell|1-4": {
-            n: 46,
-            q: [
-                -0.7599,
-                -0.7063,
-                -0.4469,
-                -0.3122,
-                -0.2073,
-                -0.1262,
-                -0.0884,
-                -0.0609,
-                0.0404,
-                0.0788,
-                0.1988
-            ]
-        },
-        "vllm|blackwell|33-128": {
-            n: 71,
-            q: [
-                -0.4341,
-                -0.3744,
-                -0.2685,
-                -0.1174,
-                -0.0794,
-                -0.0238,
-                0.0215,
-                0.0526,
-                0.1668,
-                0.3343,
-                0.3643
-            ]
-        },
-        "vllm|blackwell|5-32": {
-            n: 149,
-            q: [
-                -0.7749,
-                -0.5875,
-                -0.3115,
-                -0.1858,
-                -0.1152,
-                -0.0282,
-                0.0046,
-                0.0646,
-                0.1648,
-                0.2465,
-                0.3237
-            ]
-        },
-        "vllm|hopper": {
-            n: 203,
-            q: [
-                -0.9228,
-                -0.4665,
-                -0.265,
-                -0.1784,
-                -0.1002,
-                -0.0301,
-                0.0118,
-                0.077,
-                0.1498,
-                0.2816,
-                0.3312
-            ]
-        },
-        "vllm|hopper|1-4": {
-            n: 34,
-            q: [
-                -0.4819,
-                -0.4467,
-                -0.2645,
-                -0.1736,
-                -0.1558,
-                -0.076,
-                0.0299,
-                0.051,
-                0.0757,
-                0.1599,
-                0.1788
-            ]
-        },
-        "vllm|hopper|33-128": {
-            n: 49,
-            q: [
-                -0.8274,
-                -0.5014,
-                -0.2785,
-                -0.1433,
-                -0.0653,
-                -0.0076,
-                0.0621,
-                0.1008,
-                0.2793,
-                0.3777,
-                0.5093
-            ]
-        },
-        "vllm|hopper|5-32": {
-            n: 117,
-            q: [
-                -0.9559,
-                -0.4533,
-                -0.2664,
-                -0.1878,
-                -0.1073,
-                -0.0388,
-                -0.0146,
-                0.071,
-                0.1354,
-                0.1808,
-                0.2876
-            ]
+function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
+    const need = { prefill: busy.prefill * workers.prefill, decode: busy.decode * workers.decode };
+    if (!(need.prefill > 0) || !(need.decode > 0))
+        return null;
+    let best = null;
+    const maxPrefill = Math.floor((totalGpus - gpusPerWorker.decode) / gpusPerWorker.prefill);
+    for (let x = 1; x <= maxPrefill; x++) {
+        const y = Math.floor((totalGpus - x * gpusPerWorker.prefill) / gpusPerWorker.decode);
+        if (y < 1)
+            break;
+        // Fewer decode workers may serve as much when prefill is the limit: take the fewest that do.
+        const serves = Math.min(x / need.prefill, y / need.decode);
+        const yMin = Math.max(1, Math.min(y, Math.ceil(serves * need.decode - 1e-9)));
+        const gpus = x * gpusPerWorker.prefill + yMin * gpusPerWorker.decode;
+        if (best === null || serves > best.headroom * (1 + 1e-9) || (Math.abs(serves - best.headroom) <= best.headroom * 1e-9 && gpus < best.gpus)) {
+            best = { need, mix: { prefill: x, decode: yMin }, gpus, headroom: serves };
         }
-    },
-    tpot: {
-        all: {
-            n: 1288,
-            q: [
-                -0.3468,
-                -0.2673,
-                -0.1778,
-                -0.1223,
-                -0.0793,
-                -0.0356,
-                0.0139,
-                0.0617,
-                0.1322,
-                0.2225,
-                0.2972
-            ]
-        },
-        sglang: {
-            n: 379,
-            q: [
-                -0.318,
-                -0.2656,
-                -0.2127,
-                -0.1426,
-                -0.1061,
-                -0.0558,
-                -0.0093,
-                0.034,
-                0.0952,
-                0.2274,
-                0.4461
-            ]
-        },
-        "sglang|blackwell": {
-            n: 151,
-            q: [
-                -0.2974,
-                -0.2423,
-                -0.1488,
-                -0.1267,
-                -0.1119,
-                -0.0757,
-                -0.0404,
-                -0.0158,
-                0.0395,
-                0.182,
-                0.3527
-            ]
-        },
-        "sglang|blackwell-ultra": {
-            n: 60,
-            q: [
-                -0.3275,
-                -0.2785,
-                -0.2453,
-                -0.2089,
-                -0.1652,
-                -0.0468,
-                0.0003,
-                0.0275,
-                0.1794,
-                0.3431,
-                0.4682
-            ]
-        },
-        "sglang|blackwell-ultra|5-32": {
-            n: 31,
-            q: [
-                -0.2862,
-                -0.2785,
-                -0.2404,
-                -0.2067,
-                -0.1904,
-                -0.1621,
-                -0.02,
-                0.0246,
-                0.1751,
-                0.3412,
-                0.8102
-            ]
-        },
-        "sglang|blackwell|33-128": {
-            n: 37,
-            q: [
-                -0.1553,
-                -0.1325,
-                -0.1119,
-                -0.0772,
-                -0.0506,
-                -0.0044,
-                0.011,
-                0.0466,
-                0.0973,
-                0.29,
-                0.4714
-            ]
-        },
-        "sglang|blackwell|5-32": {
-            n: 85,
-            q: [
-                -0.2603,
-                -0.1996,
-                -0.1553,
-                -0.1357,
-                -0.1043,
-                -0.0757,
-                -0.0423,
-                -0.032,
-                0.0238,
-                0.1675,
-                0.3134
-            ]
-        },
-        "sglang|hopper": {
-            n: 168,
-            q: [
-                -0.318,
-                -0.2672,
-                -0.2248,
-                -0.1829,
-                -0.0903,
-                -0.0096,
-                0.0263,
-                0.0468,
-                0.1006,
-                0.2137,
-                0.4745
-            ]
-        },
-        "sglang|hopper|33-128": {
-            n: 53,
-            q: [
-                -0.2853,
-                -0.2322,
-                -0.1242,
-                0.0124,
-                0.0258,
-                0.0352,
-                0.0457,
-                0.0622,
-                0.0889,
-                0.1521,
-                0.1754
-            ]
-        },
-        "sglang|hopper|5-32": {
-            n: 81,
-            q: [
-                -0.318,
-                -0.2712,
-                -0.2655,
-                -0.2268,
-                -0.1783,
-                -0.0975,
-                -0.0457,
-                0.0126,
-                0.0403,
-                0.1502,
-                0.2245
-            ]
-        },
-        trtllm: {
-            n: 375,
-            q: [
-                -0.4038,
-                -0.3467,
-                -0.2017,
-                -0.1318,
-                -0.0777,
-                -0.0234,
-                0.0338,
-                0.1272,
-                0.1808,
-                0.2582,
-                0.342
-            ]
-        },
-        "trtllm|blackwell": {
-            n: 165,
-            q: [
-                -0.4528,
-                -0.3769,
-                -0.2277,
-                -0.1018,
-                -0.0488,
-                -0.0124,
-                0.0807,
-                0.1578,
-                0.2043,
-                0.2508,
-                0.2798
-            ]
-        },
-        "trtllm|blackwell|33-128": {
-            n: 51,
-            q: [
-                -0.2673,
-                -0.2256,
-                -0.1401,
-                -0.0848,
-                -0.0484,
-                0.0586,
-                0.1111,
-                0.144,
-                0.2056,
-                0.2794,
-                0.3223
-            ]
-        },
-        "trtllm|blackwell|5-32": {
-            n: 80,
-            q: [
-                -0.4268,
-                -0.4007,
-                -0.3326,
-                -0.149,
-                -0.0852,
-                -0.0287,
-                0.0182,
-                0.1407,
-                0.1891,
-                0.2262,
-                0.2443
-            ]
-        },
-        "trtllm|hopper": {
-            n: 210,
-            q: [
-                -0.367,
-                -0.3155,
-                -0.2009,
-                -0.1615,
-                -0.0873,
-                -0.0396,
-                0.0095,
-                0.0678,
-                0.1671,
-                0.2647,
-                0.4257
-            ]
-        },
-        "trtllm|hopper|33-128": {
-            n: 72,
-            q: [
-                -0.3488,
-                -0.2036,
-                -0.1646,
-                -0.0765,
-                -0.0061,
-                0.0288,
-                0.1299,
-                0.1789,
-                0.2559,
-                0.4385,
-                0.5413
-            ]
-        },
-        "trtllm|hopper|5-32": {
-            n: 119,
-            q: [
-                -0.3277,
-                -0.2857,
-                -0.195,
-                -0.158,
-                -0.0942,
-                -0.0577,
-                -0.0138,
-                0.033,
-                0.0777,
-                0.1714,
-                0.2115
-            ]
-        },
-        vllm: {
-            n: 534,
-            q: [
-                -0.3026,
-                -0.2074,
-                -0.1382,
-                -0.0981,
-                -0.0685,
-                -0.0261,
-                0.0157,
-                0.0623,
-                0.1102,
-                0.1996,
-                0.2432
-            ]
-        },
-        "vllm|blackwell": {
-            n: 289,
-            q: [
-                -0.2711,
-                -0.1891,
-                -0.1199,
-                -0.0892,
-                -0.0649,
-                -0.0081,
-                0.0529,
-                0.0885,
-                0.1358,
-                0.2047,
-                0.2497
-            ]
-        },
-        "vllm|blackwell-ultra": {
-            n: 42,
-            q: [
-                -0.3373,
-                -0.3084,
-                -0.2358,
-                -0.1416,
-                -0.0308,
-                -0.0161,
-                -0.0064,
-                0.0332,
-                0.072,
-                0.1048,
-                0.4476
-            ]
-        },
-        "vllm|blackwell|1-4": {
-            n: 46,
-            q: [
-                -0.2909,
-                -0.2215,
-                -0.0762,
-                -0.0373,
-                0.0299,
-                0.0541,
-                0.0624,
-                0.0774,
-                0.0974,
-                0.1428,
-                0.1952
-            ]
-        },
-        "vllm|blackwell|33-128": {
-            n: 71,
-            q: [
-                -0.2317,
-                -0.1843,
-                -0.1427,
-                -0.1199,
-                -0.0905,
-                -0.0509,
-                0.0139,
-                0.0476,
-                0.1796,
-                0.2677,
-                0.2872
-            ]
-        },
-        "vllm|blackwell|5-32": {
-            n: 149,
-            q: [
-                -0.2765,
-                -0.222,
-                -0.1121,
-                -0.0926,
-                -0.0763,
-                -0.0263,
-                0.0157,
-                0.1047,
-                0.137,
-                0.1834,
-                0.2307
-            ]
-        },
-        "vllm|hopper": {
-            n: 203,
-            q: [
-                -0.3634,
-                -0.1879,
-                -0.1434,
-                -0.1274,
-                -0.0797,
-                -0.0409,
-                -0.0081,
-                0.0366,
-                0.0732,
-                0.1643,
-                0.2223
-            ]
-        },
-        "vllm|hopper|1-4": {
-            n: 34,
-            q: [
-                -0.1757,
-                -0.1687,
-                -0.1603,
-                -0.1463,
-                -0.132,
-                -0.0666,
-                -0.041,
-                -0.0212,
-                0.0797,
-                0.3103,
-                0.319
-            ]
-        },
-        "vllm|hopper|33-128": {
-            n: 49,
-            q: [
-                -0.7776,
-                -0.2245,
-                -0.1139,
-                -0.0718,
-                -0.0442,
-                -0.021,
-                0.0157,
-                0.0454,
-                0.0841,
-                0.1666,
-                0.2205
-            ]
-        },
-        "vllm|hopper|5-32": {
-            n: 117,
-            q: [
-                -0.2092,
-                -0.1816,
-                -0.1381,
-                -0.1234,
-                -0.0827,
-                -0.0409,
-                -0.001,
-                0.0366,
-                0.0643,
-                0.16,
-                0.2015
-            ]
-        }
-    },
-    widen: {
-        ttft: 1.39,
-        tpot: 1.66
     }
-};
-
-;// CONCATENATED MODULE: ./src/core/ranges.ts
-// How sure: a range around every estimated time and rate, from how far this estimator has been
-// from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
-// The range is not the bound: the bound is physics, the range is the estimator's track record.
-
-/** Quantiles the residual table holds, of ln(measured / estimate). */
-const RANGE_QUANTILES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
-/** Share of validated deployments whose measurement falls inside their own range. */
-const RANGE_COVERAGE = 0.8;
-/** Fewest runs a bucket of the table needs before it is used rather than a coarser one. */
-const MIN_BUCKET = 30;
-/** Concurrency bands the track record is kept by. */
-function concurrencyBand(c) {
-    if (c <= 4)
-        return '1-4';
-    if (c <= 32)
-        return '5-32';
-    if (c <= 128)
-        return '33-128';
-    return '>128';
+    return best;
 }
-/** Buckets from the finest to the coarsest, for one engine, GPU family and band. */
-function bucketKeys(engine, family, band) {
-    return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
-}
-/** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
-const OUTSIDE_WIDEN = 1.5;
-/** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
-const DEFAULTED_ENGINE_WIDEN = 1.25;
-function residualsFor(metric, ctx, table = RESIDUALS) {
-    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band);
-    const why = [];
-    // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
-    // cover 80% of layouts held aside (validation/build-ranges.mjs).
-    let widen = table.widen?.[metric] ?? 1;
-    const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
-    if (bucket !== keys[0] && bucket !== keys[1]) {
-        widen *= OUTSIDE_WIDEN;
-        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
-    }
-    if (ctx.engineDefaulted) {
-        widen *= DEFAULTED_ENGINE_WIDEN;
-        why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
-    }
-    const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
-    return { q, bucket, widen, why };
-}
-/** ln(measured / estimate) at quantile p, the spread about the median widened. */
-function residualAt(r, p) {
-    const qs = RANGE_QUANTILES;
-    let v;
-    if (p <= qs[0])
-        v = r.q[0];
-    else if (p >= qs[qs.length - 1])
-        v = r.q[r.q.length - 1];
-    else {
-        let i = 0;
-        while (qs[i + 1] < p)
-            i++;
-        const t = (p - qs[i]) / (qs[i + 1] - qs[i]);
-        v = r.q[i] + t * (r.q[i + 1] - r.q[i]);
-    }
-    const median = r.q[qs.indexOf(0.5)];
-    return median + (v - median) * r.widen;
-}
-/** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
-function residualCdf(r, x) {
-    const qs = RANGE_QUANTILES;
-    const vals = qs.map((p) => residualAt(r, p));
-    if (x <= vals[0])
-        return qs[0] * Math.max(0, 1 - (vals[0] - x) / Math.max(1e-9, vals[1] - vals[0]));
-    if (x >= vals[vals.length - 1])
-        return 1 - (1 - qs[qs.length - 1]) * Math.max(0, 1 - (x - vals[vals.length - 1]) / Math.max(1e-9, vals[vals.length - 1] - vals[vals.length - 2]));
-    let i = 0;
-    while (vals[i + 1] < x)
-        i++;
-    const t = (x - vals[i]) / Math.max(1e-12, vals[i + 1] - vals[i]);
-    return qs[i] + t * (qs[i + 1] - qs[i]);
-}
-/**
- * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
- * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
- * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
- * at or below its ceiling.
- */
-function rangeOf(estimate, r, kind, bound) {
-    const tail = (1 - RANGE_COVERAGE) / 2;
-    const lo = residualAt(r, tail);
-    const hi = residualAt(r, 1 - tail);
-    let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
-    let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
-    if (bound !== null) {
-        if (kind === 'time')
-            low = Math.max(low, bound);
-        else
-            high = Math.min(high, bound);
-        if (low > high)
-            [low, high] = kind === 'time' ? [low, low] : [high, high];
-    }
-    return [low, high];
-}
-/**
- * Share of validated deployments with this estimate that would miss `required`: for a time,
- * measured > required; for a rate, measured < required.
- */
-function missProbability(estimate, required, r, kind) {
-    if (estimate <= 0 || required <= 0)
-        return 1;
-    const x = Math.log(required / estimate);
-    // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
-    return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
-}
-/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
-function oneIn(p) {
-    if (p >= 0.95)
-        return 'nearly all';
-    if (p <= 0.02)
-        return 'under 1 in 50';
-    const n = Math.max(2, Math.round(1 / p));
-    return `about 1 in ${n}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/compare.ts
-// Turns (figure, estimate, physical bound) into a check status, the same way for
-// every requirement and claim (contract: beyond the bound is physically impossible,
-// between estimate and bound is optimistic, no estimate is unverified).
-
-const because = (f) => (f.why ? `; ${f.why}` : '');
-const missingText = (missing) => missing.length > 0 ? `cannot estimate without ${missing.join(', ')}` : 'cannot estimate from what the plan gives';
-/**
- * A requirement on a rate (throughput: at least R) or a time (TTFT: at most T).
- * Fails when even the physical bound misses it; else judged on the estimate.
- */
-function judgeRequirement(required, dir, f) {
-    const better = (a, b) => (dir === 'higher-is-better' ? a >= b : a <= b);
-    if (f.bound !== null && !better(f.bound, required)) {
-        const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
-    }
-    if (f.estimate === null) {
-        const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
-    }
-    if (f.risk)
-        return judgeWithRange(required, dir, f, f.estimate, f.risk);
-    if (better(f.estimate, required)) {
-        return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
-    }
-    return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
-}
-/**
- * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
- * estimate but not at the bad end is at risk (warn, with the share of validated deployments this
- * close that missed); missed by the estimate but not at the good end warns; missed at the good end
- * fails. (Beyond the physical bound was already a fail.)
- */
-function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.bound);
-    const lowerIsBetter = dir === 'lower-is-better';
-    const bad = lowerIsBetter ? high : low;
-    const good = lowerIsBetter ? low : high;
-    const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
-    const p = missProbability(estimate, required, risk.residuals, risk.kind);
-    const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
-    if (meets(bad))
-        return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
-    if (meets(estimate)) {
-        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
-    }
-    if (meets(good)) {
-        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
-    }
-    return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
-}
-/**
- * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
- * the bound: optimistic (warn). On the estimate's safe side: pass.
- */
-function judgeClaim(claimed, dir, f) {
-    const beyond = (a, b) => (dir === 'higher-is-better' ? a > b : a < b);
-    if (f.bound !== null && beyond(claimed, f.bound)) {
-        const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-        return {
-            status: 'fail',
-            limit: f.bound,
-            basis: 'bound',
-            detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
-        };
-    }
-    if (f.estimate === null) {
-        const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
-    }
-    if (beyond(claimed, f.estimate)) {
-        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
-    }
-    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
-}
-/**
- * A claim about memory: below the floor (the bytes the shard must occupy) is impossible; below
- * the estimate optimistic; far above it (over 1.5x) a sign the author sized something else.
- */
-function judgeMemoryClaim(claimed, f) {
-    if (f.bound !== null && claimed < f.bound) {
-        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
-    }
-    if (f.estimate === null) {
-        const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
-    }
-    if (claimed < f.estimate) {
-        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
-    }
-    if (claimed > 1.5 * f.estimate) {
-        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
-    }
-    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
-}
+/** "3P1D": the usual name of a mix. */
+const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
 ;// CONCATENATED MODULE: ./src/core/defaults.ts
 const defaults_GIB = 1024 ** 3;
@@ -18981,97 +18263,6 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
     return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
-}
-
-;// CONCATENATED MODULE: ./src/core/cost.ts
-// Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
-// tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
-// Both follow from the throughput: the estimate gives the expected figure, the throughput's
-// physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
-
-const SECONDS_PER_HOUR = 3600;
-const TOKENS_PER_MILLION = 1e6;
-/** USD per million output tokens: gpus x cost_per_hour / (throughput x 3600) x 1e6. */
-function costPerMillionTokens(gpus, usdPerGpuHour, tokensPerS) {
-    if (tokensPerS === null || !(tokensPerS > 0) || !(gpus > 0) || !(usdPerGpuHour >= 0))
-        return null;
-    return ((gpus * usdPerGpuHour) / (tokensPerS * SECONDS_PER_HOUR)) * TOKENS_PER_MILLION;
-}
-/** Output tokens per joule: throughput / (gpus x power per accelerator). */
-function tokensPerJoule(gpus, wattsPerGpu, tokensPerS) {
-    if (tokensPerS === null || !(tokensPerS >= 0) || !(gpus > 0) || !(wattsPerGpu > 0))
-        return null;
-    return tokensPerS / (gpus * wattsPerGpu);
-}
-const rounded = (v, digits) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-const roundedDown = (v, digits) => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
-const roundedUp = (v, digits) => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
-/**
- * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown
- * floor never sits above the true one.
- */
-function economyMetrics(e) {
-    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
-    const energy = (t) => (e.power === undefined ? null : tokensPerJoule(e.gpus, e.power, t));
-    return {
-        cost_per_million_tokens: rounded(cost(e.throughput), 4),
-        cost_per_million_tokens_lower_bound: roundedDown(cost(e.throughputBound), 4),
-        tokens_per_joule: rounded(energy(e.throughput), 4),
-        tokens_per_joule_upper_bound: roundedUp(energy(e.throughputBound), 4),
-    };
-}
-/**
- * The ranges of cost and energy (contract 1.1, "How sure"), from the throughput's: both follow the
- * throughput exactly, so a cheaper end pairs with the faster one.
- */
-function economyRanges(e, throughputRange) {
-    if (!throughputRange)
-        return {};
-    const [slow, fast] = throughputRange;
-    const out = {};
-    if (e.costPerHour !== undefined) {
-        const cheap = costPerMillionTokens(e.gpus, e.costPerHour, fast);
-        const dear = costPerMillionTokens(e.gpus, e.costPerHour, slow);
-        if (cheap !== null && dear !== null)
-            out.cost_per_million_tokens = [rounded(cheap, 4), rounded(dear, 4)];
-    }
-    if (e.power !== undefined) {
-        const low = tokensPerJoule(e.gpus, e.power, slow);
-        const high = tokensPerJoule(e.gpus, e.power, fast);
-        if (low !== null && high !== null)
-            out.tokens_per_joule = [rounded(low, 4), rounded(high, 4)];
-    }
-    return out;
-}
-const formatUsd = (usd) => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
-/**
- * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
- * cheapest any layout of these devices could serve (below it: physically impossible).
- * `throughputMissing`: what the throughput estimate lacks.
- */
-function judgeCostRequirement(requiredUsd, e, throughputMissing) {
-    const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
-    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
-    const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
-        estimate: cost(e.throughput),
-        bound: cost(e.throughputBound),
-        show: (usd) => `${formatUsd(usd)} per million tokens`,
-        missing,
-        ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
-    });
-    return { ...judgement, missing };
-}
-/** What the cost and energy figures rest on, for the report's assumptions (presets carry the datasheet TDP). */
-function economyAssumptions(h, origins) {
-    const out = [];
-    if (h.power !== undefined) {
-        const origin = origins['hardware.power'];
-        out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
-    }
-    if (h.cost_per_hour !== undefined) {
-        out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/comm.ts
@@ -20240,13 +19431,14 @@ function compute(loaded, r, est, bound, options = {}) {
     // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
     // does: its simulation (one request at a time) is skipped.
     const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
-    const loadResult = costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
+    const simulated = options.load !== false;
+    const loadResult = simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
     const req = plan.requirements;
     const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
-    const wantGoodput = options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0);
+    const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
     const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs) : null;
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
@@ -20271,7 +19463,7 @@ function compute(loaded, r, est, bound, options = {}) {
         boundBy: decEst?.boundBy ?? null,
         load,
         maxRequestRate,
-        requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound),
+        requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
         loadSkipped,
     };
 }
@@ -20321,19 +19513,14 @@ function tpotFloor(facts, r, stages, tokensPerStep) {
     const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
     return step === undefined ? null : step / tokensPerStep;
 }
-/**
- * Physical ceiling of the request rate: every request's prompt and output cost at least their FLOPs
- * on the busiest device and each output token reads its sequence's KV cache (weights are shared by
- * an arbitrarily large batch); a closed loop's concurrency also caps the rate at its throughput
- * ceiling over the output length.
- */
-function requestRateBound(facts, r, stages, models, throughputBound) {
+const BOTH_PARTS = { prefill: true, decode: true };
+function requestRateBound(facts, r, stages, models, throughputBound, parts) {
     const wl = r.workload;
     if (!facts || !stages || !models || wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
     const { layout } = r;
     const q = queryTokensPerStep(wl);
-    const steps = Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1);
+    const steps = parts.decode ? Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1) : 0;
     const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
     const dec = runStages(models, facts, layout, r.hardware, makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }), BOUND_MODE);
     if (!pre || !dec)
@@ -20342,7 +19529,7 @@ function requestRateBound(facts, r, stages, models, throughputBound) {
     let worst = 0;
     for (let i = 0; i < stages.length; i++) {
         const kvRead = stageKvBytesPerSequence(facts, layout, stages[i], wl.inputTokens + wl.outputTokens / 2) / (r.hardware.memoryBandwidth ?? Infinity);
-        const work = Math.max(pre[i].compute + steps * dec.perStage[i].compute, steps * kvRead);
+        const work = Math.max((parts.prefill ? pre[i].compute : 0) + steps * dec.perStage[i].compute, steps * kvRead);
         worst = Math.max(worst, work);
     }
     let bound = worst > 0 ? layout.dp / worst : Infinity;
@@ -20362,7 +19549,8 @@ function replicaStepCosts(facts, r, stages, models, mode) {
     // One pass object, refilled per call: the simulator asks for tens of thousands.
     const pass = makePass({ activeDp: layout.dp, queryTokens: q });
     return {
-        step(prefillWork, batch, context) {
+        step(prefillWork, batch, context, activeDp) {
+            pass.activeDp = activeDp ?? layout.dp;
             const prefillTokens = prefillWork?.tokens ?? 0;
             const tokens = prefillTokens + batch * q;
             // Passes with prompt tokens replay a graph only up to the engine's capture size; decode-only
@@ -20430,92 +19618,106 @@ function engineBehaviour(r, maxRunning) {
  * least three waves measured while the clients keep sending); declared benchmark runs are simulated
  * as they ran, ramp-up and tail included.
  */
-function simulateLoad(r, facts, costs, maxRunning, run) {
+function simulateLoad(r, facts, costs, maxRunning, which) {
+    const spec = loadSpecFor(r.workload, facts, which, r.layout.dp);
+    if (spec === null || 'skipped' in spec)
+        return spec;
+    const out = simulate(spec.load, engineBehaviour(r, maxRunning), costs);
+    return out ? loadFigures(spec, out, r.workload.outputTokens) : null;
+}
+/** The simulated figures of the whole deployment from one part's outcome. */
+function loadFigures(spec, out, outputTokens) {
+    const throughput = out.throughput * spec.scale;
+    const served = throughput / outputTokens;
+    if (spec.load.kind === 'closed')
+        return { kind: 'closed', outcome: out, throughput, saturated: false, servedRate: served };
+    return { kind: 'open', outcome: out, throughput, saturated: served < 0.95 * spec.load.rate * spec.scale, servedRate: served };
+}
+/**
+ * The load one of `parts` identical parts of the deployment carries: closed loops without a
+ * declared run are measured in steady state (two waves of warm-up, then at least three waves
+ * measured while the clients keep sending); declared benchmark runs are simulated as they ran,
+ * ramp-up and tail included; open loops at the plan's rate or the asked one. `budget` caps the
+ * scheduler events one simulation may cost.
+ */
+function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
     const quick = run === 'quick';
     const which = run === 'quick' ? 'plan' : run;
-    const { layout, workload: wl } = r;
     if (wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
     const open = which !== 'plan' || wl.requestRate !== undefined;
     if (!open && wl.concurrency === undefined)
         return null;
-    const replicas = layout.dp;
+    const replicas = parts;
     // A steady state without a declared run takes the stated lengths as they are: a closed loop of
     // equal requests stays in lockstep, as NVIDIA's fixed-length sweeps show for SGLang and
     // TensorRT-LLM (validation/README.md); a declared run gives its own spread.
     const ratioIn = wl.benchmark?.inputRangeRatio ?? 1;
     const longestInput = Math.ceil((2 * wl.inputTokens) / (1 + ratioIn));
     const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
-    let load;
     if (open) {
         const rate = which === 'plan' ? wl.requestRate : which.rate;
         let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
-        const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null);
+        const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
         if (fitted === null)
-            return tooComplex(requests, longestInput, wl.maxBatchedTokens);
+            return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
         requests = fitted;
         const lengths = Math.min(requests, 4096);
-        load = {
-            kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
-            arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
-            inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
-            pairs: (from, to) => layerPairs(facts, from, to),
+        return {
+            scale: replicas,
+            load: {
+                kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
+                arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
+                inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+                pairs: (from, to) => layerPairs(facts, from, to),
+            },
         };
     }
+    const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency)));
+    const clients = Math.max(1, Math.round(wl.concurrency / active));
+    let requests;
+    let warmup;
+    if (wl.benchmark) {
+        requests = Math.max(1, Math.round(wl.benchmark.requests / active));
+        warmup = 0;
+        if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true, budget) === null)
+            return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
+    }
     else {
-        const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency)));
-        const clients = Math.max(1, Math.round(wl.concurrency / active));
-        let requests;
-        let warmup;
-        if (wl.benchmark) {
-            requests = Math.max(1, Math.round(wl.benchmark.requests / active));
-            warmup = 0;
-            if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true) === null)
-                return tooComplex(requests, longestInput, wl.maxBatchedTokens);
-        }
-        else {
-            const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-            warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
-            requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
-            const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false);
-            if (fitted === null)
-                return tooComplex(requests, longestInput, wl.maxBatchedTokens);
-            requests = Math.min(requests, fitted);
-            warmup = Math.min(warmup, Math.floor(requests / 2));
-        }
-        const lengths = Math.min(requests + clients, 4096);
-        load = {
+        const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+        warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
+        requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
+        const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
+        if (fitted === null)
+            return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
+        requests = Math.min(requests, fitted);
+        warmup = Math.min(warmup, Math.floor(requests / 2));
+    }
+    const lengths = Math.min(requests + clients, 4096);
+    return {
+        scale: active,
+        load: {
             kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
             inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
             pairs: (from, to) => layerPairs(facts, from, to),
-        };
-        const out = simulate(load, engineBehaviour(r, maxRunning), costs);
-        if (!out)
-            return null;
-        return { kind: 'closed', outcome: out, throughput: out.throughput * active, saturated: false, servedRate: (out.throughput * active) / wl.outputTokens };
-    }
-    const out = simulate(load, engineBehaviour(r, maxRunning), costs);
-    if (!out)
-        return null;
-    const served = (out.throughput * replicas) / wl.outputTokens;
-    const offered = load.rate * replicas;
-    return { kind: 'open', outcome: out, throughput: out.throughput * replicas, saturated: served < 0.95 * offered, servedRate: served };
+        },
+    };
 }
 /**
  * Requests that fit the event budget: all of them, fewer for a steady state (a shorter measurement
  * of the same steady state, at least 32 requests), or null when a declared run cannot be simulated.
  */
-function fitBudget(requests, longestInput, maxBatchedTokens, exact) {
-    if (estimatedEvents(requests, longestInput, maxBatchedTokens) <= SIMULATION_EVENT_BUDGET)
+function fitBudget(requests, longestInput, maxBatchedTokens, exact, budget) {
+    if (estimatedEvents(requests, longestInput, maxBatchedTokens) <= budget)
         return requests;
     if (exact)
         return null;
-    const fits = Math.floor(SIMULATION_EVENT_BUDGET / estimatedEvents(1, longestInput, maxBatchedTokens));
+    const fits = Math.floor(budget / estimatedEvents(1, longestInput, maxBatchedTokens));
     return fits >= 32 ? fits : null;
 }
-function tooComplex(requests, longestInput, maxBatchedTokens) {
+function tooComplex(requests, longestInput, maxBatchedTokens, budget) {
     const events = estimatedEvents(requests, longestInput, maxBatchedTokens);
-    return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${SIMULATION_EVENT_BUDGET.toLocaleString('en-US')}; figures under load are not computed` };
+    return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed` };
 }
 /** Does a simulated open loop meet every stated latency requirement, and keep up with its arrivals? */
 function meets(f, req, keys) {
@@ -20540,17 +19742,29 @@ function goodput(r, facts, costs, maxRunning, req, keys) {
     const wl = r.workload;
     if (wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
-    // Upper end: the closed-loop saturation rate at the engine's running cap, with headroom.
-    const satResult = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
-    if (!satResult || !('outcome' in satResult))
-        return null;
-    const sat = satResult;
-    let hi = sat.servedRate * 1.2;
-    let lo = 0;
+    // Upper end: the closed-loop saturation rate at the engine's running cap.
+    const saturation = () => {
+        const f = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
+        return f && 'outcome' in f ? f : null;
+    };
     const at = (rate) => {
         const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
         return f && 'outcome' in f ? f : null;
     };
+    return goodputSearch(saturation, at, req, keys);
+}
+/** Requests each open loop of the goodput search sends. */
+
+/**
+ * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
+ * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.
+ */
+function goodputSearch(saturation, at, req, keys) {
+    const sat = saturation();
+    if (!sat)
+        return null;
+    let hi = sat.servedRate * 1.2;
+    let lo = 0;
     const top = at(hi);
     if (top && meets(top, req, keys))
         return hi;
@@ -20563,6 +19777,1044 @@ function goodput(r, facts, costs, maxRunning, req, keys) {
             hi = mid;
     }
     return lo > 0 ? lo : 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/kv-transfer.ts
+// Moving a prompt's KV cache from its prefill worker to its decode worker (docs/formulas.md,
+// "KV transfer"). The bytes are the cache the decode side needs: every attention layer's KV of the
+// prompt at the KV dtype (an MLA latent of kv_lora_rank + rope dims, or GQA's kv_heads x head_dim
+// keys and values), indexer keys and linear-attention states.
+
+
+/**
+ * The stated kv_transfer, else the devices' own link: NVLink when the whole deployment sits in one
+ * node (or NVLink domain), the network between nodes otherwise.
+ */
+function kvLink(plan, hw, totalGpus) {
+    const kv = plan.disaggregation?.kv_transfer;
+    const oneNode = totalGpus <= hw.gpusPerNode;
+    const linkBw = oneNode ? (hw.intraBandwidth ?? hw.interBandwidth) : (hw.interBandwidth ?? undefined);
+    const linkLatency = oneNode ? hw.intraLatency : hw.interLatency;
+    const fastest = Math.max(hw.intraBandwidth ?? 0, hw.interBandwidth ?? 0);
+    const bandwidth = kv?.bandwidth ?? linkBw;
+    return {
+        bandwidth,
+        latency: kv?.latency ?? linkLatency,
+        floorBandwidth: kv?.bandwidth ?? (fastest > 0 ? fastest : undefined),
+        source: kv?.bandwidth !== undefined ? 'disaggregation.kv_transfer.bandwidth'
+            : oneNode ? 'hardware.intra_node_bandwidth (the deployment fits in one node)' : 'hardware.inter_node_bandwidth',
+    };
+}
+/** Bytes of the cache one sequence of `tokens` tokens holds, all layers, one copy. */
+function promptKvBytes(facts, tokens) {
+    const stages = buildStages(facts, 1, null);
+    if (!stages)
+        return 0;
+    const whole = { tp: 1, pp: 1, dp: 1, cp: 1, ep: 1, etp: 1, microbatches: 1, layersPerStage: null, worldSize: 1, edp: 1 };
+    return stages.reduce((sum, s) => sum + stageKvBytesPerSequence(facts, whole, s, tokens), 0);
+}
+/** Devices that hold distinct pieces of one sequence's cache: pipeline stages x KV shards over tp x cp. */
+function cacheShards(facts, layout) {
+    return layout.pp * kvShardsOverTp(facts, layout.tp) * layout.cp;
+}
+/**
+ * Seconds one prompt's cache takes, as engines move it: each distinct shard from the prefill device
+ * that holds it to the decode device that needs it, in parallel over min(prefill shards, decode
+ * shards) links at the network efficiency, plus the link's latency.
+ */
+function kvTransferTime(bytes, facts, prefill, decode, link, networkEfficiency) {
+    if (link.bandwidth === undefined)
+        return null;
+    const streams = Math.max(1, Math.min(cacheShards(facts, prefill), cacheShards(facts, decode)));
+    return bytes / (streams * link.bandwidth * networkEfficiency) + link.latency;
+}
+/**
+ * Floor of the transfer: every byte leaves through one of the prefill worker's devices, each at most
+ * at the link's full bandwidth (no latency). Engines may stream layers while the prompt still runs,
+ * so the floor of a TTFT is the larger of the prefill floor and this, not their sum.
+ */
+function kvTransferFloor(bytes, prefillWorkerGpus, link) {
+    if (link.floorBandwidth === undefined)
+        return null;
+    return bytes / (Math.max(1, prefillWorkerGpus) * link.floorBandwidth);
+}
+
+;// CONCATENATED MODULE: ./src/core/simulator-pools.ts
+// The scheduler simulation of a disaggregated deployment (docs/formulas.md, "Disaggregated prefill
+// and decode"): the same request-level simulation as simulator.ts, with two pools of workers.
+//  - A request is admitted when a decode worker can reserve a slot for it (the decode side allocates
+//    the KV cache before the prompt runs: SGLang's prealloc queue, Dynamo's decode-first flow); the
+//    rest wait in arrival order, and their TTFT grows.
+//  - Prefill workers take admitted prompts from one queue (the router sends work to a free worker),
+//    oldest first, in prefill-only passes of up to max_batched_tokens per attention rank; a longer
+//    prompt is chunked over passes of the same worker.
+//  - When its last chunk is done, the prompt's KV cache goes to its decode worker over the link of the
+//    attention rank that holds it (transfers from one rank queue behind each other, overlapping the
+//    worker's next passes).
+//  - A decode worker takes in transferred requests at its next step boundary; the first token reaches
+//    the client then (a step later with an overlap scheduler), as SGLang's and TensorRT-LLM's decode
+//    servers stream the token the prefill computed. Its steps advance every running sequence, in
+//    strides between events as in simulator.ts.
+// Arrivals, clients, finite runs, warm-up and the measured window are those of simulator.ts.
+
+
+const EMPTY_WORK = () => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
+/** Simulates a disaggregated deployment serving `load`; null when a pass cost is missing. */
+function simulatePools(load, pools, costs) {
+    const n = Math.max(1, Math.floor(load.requests));
+    const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+    const measuredTarget = n - warmup;
+    const P = pools.prefill;
+    const D = pools.decode;
+    const tps = Math.max(1, D.tokensPerStep);
+    const budget = Math.max(1, Math.floor(P.maxBatchedTokens));
+    const pRanks = Math.max(1, Math.floor(P.ranks));
+    const dRanks = Math.max(1, Math.floor(D.ranks));
+    const maxRunning = Math.max(1, Math.floor(D.maxRunning));
+    const lagged = D.outputLag > 0;
+    const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
+    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+    const prefillWorkers = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
+        busy: false, until: 0, partial: [], completing: [], linkFree: new Array(Math.max(1, Math.floor(P.ranks))).fill(0),
+    }));
+    const decodeWorkers = Array.from({ length: Math.max(1, Math.floor(D.workers)) }, () => ({
+        running: new FinishHeap(), step: 0, contextBaseSum: 0, reserved: 0, incoming: [], busy: false,
+        start: 0, stepDt: 0, steps: 0, end: 0, batch: 0, flopsPerStep: 0, deferredFirst: [], deferredFinish: [],
+    }));
+    const reqs = [];
+    const pending = [];
+    let pendingHead = 0;
+    const admission = [];
+    let admissionHead = 0;
+    const prefillQueue = [];
+    let prefillHead = 0;
+    let t = 0;
+    let lastFinish = 0;
+    let sentCount = 0;
+    let inFlight = 0;
+    let nextOpen = 0;
+    const send = (at) => {
+        if (sentCount >= n && load.finite)
+            return;
+        const i = sentCount++;
+        const input = load.inputs[i % load.inputs.length];
+        const r = {
+            index: i, input, output: load.outputs[i % load.outputs.length], sent: at, arrives: at + pools.requestOverhead, admitted: 0,
+            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)), rank: 0, worker: -1, prefillDone: 0, transferDone: 0,
+            firstToken: 0, finishStep: 0, contextBase: 0,
+        };
+        reqs.push(r);
+        inFlight++;
+        let slot = pending.length;
+        while (slot > pendingHead && pending[slot - 1].arrives > r.arrives)
+            slot--;
+        pending.splice(slot, 0, r);
+    };
+    const releaseOpen = () => {
+        if (!arrivalsAt)
+            return;
+        while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen] <= t && inFlight < clients) {
+            send(Math.max(arrivalsAt[nextOpen], lastFinish));
+            nextOpen++;
+        }
+    };
+    if (arrivalsAt)
+        releaseOpen();
+    else
+        for (let i = 0; i < Math.min(clients, n); i++)
+            send(0);
+    const ttfts = [];
+    const tpots = [];
+    const e2es = [];
+    let transferSum = 0;
+    let admissionWaitSum = 0;
+    let measuredDone = 0;
+    let windowStart = NaN;
+    let tokens = 0;
+    let tokensAtStart = 0;
+    let prefillBusy = 0;
+    let prefillBusyAtStart = 0;
+    let decodeBusy = 0;
+    let decodeBusyAtStart = 0;
+    let runningTime = 0;
+    let runningTimeAtStart = 0;
+    let flops = 0;
+    let flopsAtStart = 0;
+    let steps = 0;
+    let decodingSteps = 0;
+    let batchSum = 0;
+    let peakRunning = 0;
+    let events = 0;
+    const finish = (r, at) => {
+        inFlight--;
+        lastFinish = at;
+        decodeWorkers[r.worker].reserved--;
+        if (r.index >= warmup && r.index < n) {
+            measuredDone++;
+            ttfts.push(r.firstToken - r.sent);
+            e2es.push(at - r.sent);
+            transferSum += r.transferDone - r.prefillDone;
+            admissionWaitSum += r.admitted - r.arrives;
+            if (r.output > 1)
+                tpots.push((at - r.firstToken) / (r.output - 1));
+        }
+        if (!arrivalsAt && (load.finite ? sentCount < n : measuredDone < measuredTarget))
+            send(at);
+    };
+    const noteWindowStart = () => {
+        if (Number.isNaN(windowStart) && sentCount > warmup) {
+            windowStart = reqs[warmup].sent;
+            tokensAtStart = tokens;
+            prefillBusyAtStart = prefillBusy;
+            decodeBusyAtStart = decodeBusy;
+            runningTimeAtStart = runningTime;
+            flopsAtStart = flops;
+        }
+    };
+    /** Admits waiting requests in arrival order while a decode worker has a free slot (the least loaded one takes it). */
+    const admit = () => {
+        while (admissionHead < admission.length) {
+            let best = -1;
+            for (let i = 0; i < decodeWorkers.length; i++) {
+                const w = decodeWorkers[i];
+                if (w.reserved < maxRunning && (best < 0 || w.reserved < decodeWorkers[best].reserved))
+                    best = i;
+            }
+            if (best < 0)
+                break;
+            const r = admission[admissionHead++];
+            r.worker = best;
+            r.admitted = t;
+            decodeWorkers[best].reserved++;
+            prefillQueue.push(r);
+        }
+        if (admissionHead > 1024 && admissionHead * 2 > admission.length) {
+            admission.splice(0, admissionHead);
+            admissionHead = 0;
+        }
+    };
+    /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
+    const startPass = (w) => {
+        const room = new Array(pRanks).fill(budget);
+        const work = Array.from({ length: pRanks }, EMPTY_WORK);
+        const stillPartial = [];
+        const completing = [];
+        const place = (r) => {
+            let rank = 0;
+            for (let k = 1; k < pRanks; k++)
+                if (room[k] > room[rank])
+                    rank = k;
+            if (room[rank] <= 0)
+                return false;
+            const take = Math.min(r.input - r.prefilled, room[rank]);
+            const p = load.pairs(r.prefilled, r.prefilled + take);
+            const wk = work[rank];
+            wk.tokens += take;
+            wk.pairsFull += p.pairsFull;
+            wk.pairsSliding += p.pairsSliding;
+            wk.pairsTopK += p.pairsTopK;
+            room[rank] -= take;
+            r.prefilled += take;
+            r.rank = rank;
+            if (r.prefilled >= r.input) {
+                wk.completes++;
+                completing.push(r);
+            }
+            else
+                stillPartial.push(r);
+            return true;
+        };
+        for (const r of w.partial)
+            if (!place(r))
+                stillPartial.push(r);
+        while (prefillHead < prefillQueue.length && place(prefillQueue[prefillHead]))
+            prefillHead++;
+        if (prefillHead > 1024 && prefillHead * 2 > prefillQueue.length) {
+            prefillQueue.splice(0, prefillHead);
+            prefillHead = 0;
+        }
+        let busiest = 0;
+        let busyRanks = 0;
+        let total = 0;
+        for (let k = 0; k < pRanks; k++) {
+            if (work[k].tokens > 0)
+                busyRanks++;
+            total += work[k].tokens;
+            if (work[k].tokens > work[busiest].tokens)
+                busiest = k;
+        }
+        if (total === 0)
+            return true;
+        const cost = costs.prefill(work[busiest], busyRanks);
+        if (!cost)
+            return false;
+        const dt = cost.time + P.stepOverhead;
+        w.busy = true;
+        w.until = t + dt;
+        w.partial = stillPartial;
+        w.completing = completing;
+        prefillBusy += dt;
+        flops += cost.flops * (total / work[busiest].tokens);
+        return true;
+    };
+    /** The pass ends: each completed prompt's KV cache leaves over its rank's link, in turn. */
+    const endPass = (w) => {
+        w.busy = false;
+        for (const r of w.completing) {
+            r.prefillDone = w.until;
+            const start = Math.max(w.until, w.linkFree[r.rank]);
+            r.transferDone = start + pools.transferTime(r.input);
+            w.linkFree[r.rank] = r.transferDone;
+            const dw = decodeWorkers[r.worker];
+            let slot = dw.incoming.length;
+            while (slot > 0 && dw.incoming[slot - 1].transferDone > r.transferDone)
+                slot--;
+            dw.incoming.splice(slot, 0, r);
+            // A decode worker mid-stride stops at the first step boundary after the KV lands.
+            if (dw.busy && r.transferDone < dw.end) {
+                const k = Math.max(1, Math.ceil((r.transferDone - dw.start) / dw.stepDt - 1e-9));
+                if (k < dw.steps) {
+                    dw.steps = k;
+                    dw.end = dw.start + k * dw.stepDt;
+                }
+            }
+        }
+        w.completing = [];
+    };
+    const meanContext = (w, extraSteps) => w.running.size === 0 ? 0 : (w.contextBaseSum + w.running.size * (w.step + extraSteps) * tps) / w.running.size;
+    /** Transferred requests join the worker's running batch at this step boundary. */
+    const joinDue = (w) => {
+        while (w.incoming.length > 0 && w.incoming[0].transferDone <= t) {
+            const r = w.incoming.shift();
+            tokens += 1;
+            if (lagged)
+                w.deferredFirst.push(r);
+            else
+                r.firstToken = t;
+            if (r.output <= 1) {
+                if (lagged)
+                    w.deferredFinish.push(r);
+                else
+                    finish(r, t);
+                continue;
+            }
+            r.finishStep = w.step + Math.ceil((r.output - 1) / tps);
+            r.contextBase = r.input + 1 - w.step * tps;
+            w.contextBaseSum += r.contextBase;
+            w.running.push(r);
+        }
+        peakRunning = Math.max(peakRunning, w.running.size);
+    };
+    const release = (w, at) => {
+        const [first, done] = [w.deferredFirst, w.deferredFinish];
+        w.deferredFirst = [];
+        w.deferredFinish = [];
+        for (const r of first)
+            r.firstToken = at;
+        for (const r of done)
+            finish(r, at);
+    };
+    const startStride = (w) => {
+        const batch = w.running.size;
+        const top = w.running.peek();
+        let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - w.step));
+        if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
+            stride = 1;
+        const probe = costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+        if (!probe)
+            return false;
+        const dt1 = probe.time + D.stepOverhead;
+        if (w.incoming.length > 0)
+            stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0].transferDone - t) / dt1 - 1e-9)));
+        const cost = stride === 1 ? probe : costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+        if (!cost)
+            return false;
+        w.busy = true;
+        w.start = t;
+        w.stepDt = cost.time + D.stepOverhead;
+        w.steps = stride;
+        w.end = t + w.stepDt * stride;
+        w.batch = batch;
+        w.flopsPerStep = cost.flops * dRanks;
+        return true;
+    };
+    const endStride = (w) => {
+        w.busy = false;
+        if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
+            release(w, w.start + w.stepDt);
+        const dt = w.stepDt * w.steps;
+        decodeBusy += dt;
+        runningTime += w.batch * dt;
+        flops += w.flopsPerStep * w.steps;
+        steps += w.steps;
+        decodingSteps += w.steps;
+        batchSum += w.batch * w.steps;
+        tokens += w.batch * tps * w.steps;
+        w.step += w.steps;
+        for (let top = w.running.peek(); top && top.finishStep <= w.step; top = w.running.peek()) {
+            w.running.pop();
+            w.contextBaseSum -= top.contextBase;
+            if (lagged)
+                w.deferredFinish.push(top);
+            else
+                finish(top, t);
+        }
+    };
+    let truncated = false;
+    for (;;) {
+        const more = load.finite ? measuredDone < measuredTarget || inFlight > 0 || sentCount < n : measuredDone < measuredTarget;
+        if (!more)
+            break;
+        if (++events > MAX_EVENTS) {
+            truncated = true;
+            break;
+        }
+        // the plan's work budget (work-budget.ts), as for the aggregated simulation
+        chargeWork(SIMULATION_EVENT_WORK);
+        releaseOpen();
+        while (pendingHead < pending.length && pending[pendingHead].arrives <= t)
+            admission.push(pending[pendingHead++]);
+        if (pendingHead > 1024 && pendingHead * 2 > pending.length) {
+            pending.splice(0, pendingHead);
+            pendingHead = 0;
+        }
+        admit();
+        noteWindowStart();
+        for (const w of prefillWorkers) {
+            if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w))
+                return null;
+        }
+        for (const w of decodeWorkers) {
+            if (w.busy)
+                continue;
+            joinDue(w);
+            if (w.running.size > 0) {
+                if (!startStride(w))
+                    return null;
+            }
+            else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
+                release(w, t);
+        }
+        // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
+        let next = pendingHead < pending.length ? pending[pendingHead].arrives : Infinity;
+        if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients)
+            next = Math.min(next, arrivalsAt[nextOpen] + pools.requestOverhead);
+        for (const w of prefillWorkers)
+            if (w.busy)
+                next = Math.min(next, w.until);
+        for (const w of decodeWorkers) {
+            if (w.busy)
+                next = Math.min(next, w.end);
+            else if (w.incoming.length > 0)
+                next = Math.min(next, w.incoming[0].transferDone);
+        }
+        if (next === Infinity)
+            break;
+        t = Math.max(t, next);
+        for (const w of prefillWorkers)
+            if (w.busy && w.until <= t)
+                endPass(w);
+        for (const w of decodeWorkers)
+            if (w.busy && w.end <= t)
+                endStride(w);
+    }
+    if (ttfts.length === 0)
+        return null;
+    const start = Number.isNaN(windowStart) ? 0 : windowStart;
+    const end = load.finite ? Math.max(t, lastFinish) : lastFinish;
+    const span = Math.max(end - start, 1e-12);
+    const prefillShare = Math.min(1, (prefillBusy - prefillBusyAtStart) / (span * prefillWorkers.length));
+    const decodeShare = Math.min(1, (decodeBusy - decodeBusyAtStart) / (span * decodeWorkers.length));
+    return {
+        requests: sentCount,
+        measured: measuredDone,
+        ttft: summarize(ttfts),
+        tpot: tpots.length > 0 ? summarize(tpots) : null,
+        e2e: summarize(e2es),
+        throughput: load.finite ? tokens / Math.max(end, 1e-12) : (tokens - tokensAtStart) / span,
+        wallTime: end,
+        steps,
+        meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+        peakRunning,
+        busyFraction: Math.max(prefillShare, decodeShare),
+        flopsPerSecond: (flops - flopsAtStart) / span,
+        truncated,
+        prefillBusy: prefillShare,
+        decodeBusy: decodeShare,
+        meanTransfer: transferSum / Math.max(1, measuredDone),
+        meanAdmissionWait: admissionWaitSum / Math.max(1, measuredDone),
+        decodeRunning: (runningTime - runningTimeAtStart) / (span * decodeWorkers.length),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/disagg-estimates.ts
+
+
+
+
+/** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
+const DISAGG_EVENT_BUDGET = 1_000_000;
+const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}) {
+    const plan = loaded.plan;
+    const P = pools.prefill;
+    const D = pools.decode;
+    const figures = (pool) => ({
+        pool, c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
+    });
+    const pf = figures(P);
+    const df = figures(D);
+    const wl = D.r.workload;
+    const input = wl.inputTokens;
+    const output = wl.outputTokens;
+    const link = kvLink(plan, D.r.hardware, totalGpus);
+    const facts = est ?? bound;
+    // KV transfer of one prompt: bytes of its cache, the time on the link, the floor.
+    const bytesCache = new Map();
+    const bytesOf = (tokens) => {
+        let b = bytesCache.get(tokens);
+        if (b === undefined) {
+            b = facts ? promptKvBytes(facts, tokens) : 0;
+            bytesCache.set(tokens, b);
+        }
+        return b;
+    };
+    const transferOf = (tokens) => (est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null);
+    const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
+    const transfer = input !== undefined ? transferOf(input) : null;
+    const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
+    const transferFloor = bound ? kvTransferFloor(promptKvBytes(bound, computedTokens), P.gpus, link) : null;
+    // The load over both pools.
+    const perRank = runningCap(D.r, df.c);
+    const decodeSlots = perRank !== null ? perRank * D.r.layout.dp : null;
+    const mode = { efficiency: D.r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const pModels = est && pf.c.stagesEst ? stageCostModels(est, P.r.layout, P.r.hardware, pf.c.stagesEst, { ...mode, efficiency: P.r.hardware.efficiency }) : null;
+    const dModels = est && df.c.stagesEst ? stageCostModels(est, D.r.layout, D.r.hardware, df.c.stagesEst, mode) : null;
+    const canSimulate = est && pModels && dModels && decodeSlots !== null && transfer !== null && input !== undefined && output !== undefined;
+    const deploymentWl = {
+        ...wl,
+        concurrency: plan.workload.concurrency,
+        requestRate: plan.workload.request_rate,
+        maxBatchedTokens: P.r.workload.maxBatchedTokens,
+        benchmark: wl.benchmark === null ? null : { ...wl.benchmark, requests: plan.workload.benchmark?.requests ?? Math.max(1, plan.workload.concurrency ?? 1) },
+    };
+    // Worker groups: k identical groups of P/k prefill and D/k decode workers share the load alike.
+    const groups = gcd(P.workers, D.workers);
+    let decodeCapacity = null;
+    let poolCosts = null;
+    let run = null;
+    if (canSimulate) {
+        const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst, pModels, mode);
+        const dCosts = replicaStepCosts(est, D.r, df.c.stagesEst, dModels, mode);
+        const costs = {
+            prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
+            decode: (batch, context) => dCosts.step(null, batch, context),
+        };
+        poolCosts = costs;
+        const full = dCosts.step(null, decodeSlots / D.r.layout.dp, input + output / 2);
+        if (full)
+            decodeCapacity = (D.workers * decodeSlots * (wl.speculative ? wl.speculative.acceptance : 1)) / (full.time + D.r.hardware.stepOverhead);
+        const behaviour = {
+            prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
+            decode: {
+                workers: D.workers / groups, ranks: D.r.layout.dp, maxRunning: decodeSlots, stepOverhead: D.r.hardware.stepOverhead,
+                tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1, outputLag: wl.profile.outputLagSteps,
+            },
+            requestOverhead: P.r.hardware.requestOverhead,
+            prefixHitRate: wl.prefixHitRate,
+            transferTime: (tokens) => transferOf(tokens) ?? 0,
+        };
+        run = (which, override = {}) => {
+            const spec = loadSpecFor({ ...deploymentWl, ...override }, est, which, groups, DISAGG_EVENT_BUDGET);
+            if (spec === null || 'skipped' in spec)
+                return spec;
+            const out = simulatePools(spec.load, behaviour, costs);
+            return out ? loadFigures(spec, out, output) : null;
+        };
+    }
+    const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
+    const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+    const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+    // Goodput: the highest rate at which every stated latency requirement holds.
+    const req = plan.requirements;
+    const latencyReqs = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].filter((k) => req[k] !== undefined);
+    const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
+    let maxRequestRate = null;
+    if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
+        const figuresOf = (f) => (f && 'outcome' in f ? f : null);
+        maxRequestRate = goodputSearch(() => figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })), (rate) => figuresOf(run({ rate, requests: GOODPUT_REQUESTS })), req, latencyReqs);
+    }
+    // Bounds: every efficiency at 1.
+    const tps = wl.speculative ? wl.speculative.acceptance : 1;
+    const ttftFloor = pf.c.ttftFloor !== null ? Math.max(pf.c.ttftFloor, transferFloor ?? 0) : null;
+    const tpotFloor = df.c.tpotFloor;
+    const boundContext = (input ?? 1) + (output ?? 0) / 2;
+    const pBoundModels = bound && pf.c.stagesBound ? stageCostModels(bound, P.r.layout, P.r.hardware, pf.c.stagesBound, BOUND_MODE) : null;
+    const dBoundModels = bound && df.c.stagesBound ? stageCostModels(bound, D.r.layout, D.r.hardware, df.c.stagesBound, BOUND_MODE) : null;
+    const prefillRate = requestRateBound(bound, P.r, pf.c.stagesBound, pBoundModels, null, { prefill: true, decode: false });
+    const decodeRate = requestRateBound(bound, D.r, df.c.stagesBound, dBoundModels, null, { prefill: false, decode: true });
+    const concurrency = plan.workload.concurrency;
+    let throughputBound = null;
+    if (bound && df.c.stagesBound && concurrency !== undefined) {
+        // The decode pool with every sequence decoding at once (a larger batch is never slower per token).
+        const perWorker = concurrency / D.workers;
+        const full = decodeStep(bound, D.r.layout, D.r.hardware, wl, df.c.stagesBound, perWorker, boundContext, BOUND_MODE);
+        let ceiling = full && finite(full.step) !== null ? (concurrency * tps) / full.step : null;
+        if (ceiling !== null && output !== undefined) {
+            // ... and no faster than the prefill pool passes prompts on.
+            if (prefillRate !== null)
+                ceiling = Math.min(ceiling, prefillRate * P.workers * output);
+            // A closed loop: each client's request lives at least its TTFT floor and its decode floor.
+            if (plan.workload.request_rate === undefined && ttftFloor !== null && tpotFloor !== null) {
+                ceiling = Math.min(ceiling, (concurrency * output) / (ttftFloor + Math.max(0, output - 1) * tpotFloor));
+            }
+        }
+        throughputBound = finite(ceiling);
+    }
+    const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
+    if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
+        rates.push(throughputBound / output);
+    const knownRates = rates.filter((x) => x !== null);
+    const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+    const memory = mergeMemory(pf.c, df.c, D.workers);
+    const peak = D.r.hardware.peak16;
+    const deployment = {
+        ...memory,
+        stagesEst: df.c.stagesEst,
+        stagesBound: df.c.stagesBound,
+        runningPerReplica: df.c.runningPerReplica,
+        ttft: load?.outcome.ttft.mean ?? (pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null),
+        ttftIdle: pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null,
+        ttftFloor,
+        step: df.c.step,
+        stepFloor: df.c.stepFloor,
+        tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
+        tpotFloor,
+        throughput: load?.throughput ?? null,
+        throughputBound,
+        computeUtilization: load && peak ? (load.outcome.flopsPerSecond * groups) / (totalGpus * peak) : null,
+        bubble: df.c.bubble,
+        stageDecode: df.c.stageDecode,
+        boundDecodeBy: df.c.boundDecodeBy,
+        boundBy: df.c.boundBy,
+        load,
+        maxRequestRate,
+        requestRateBound: requestRateCeiling,
+        loadSkipped,
+    };
+    return {
+        pools: { prefill: pf, decode: df },
+        deployment,
+        outcome: load ? load.outcome : null,
+        link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus, costs: poolCosts, transferOf,
+        decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
+    };
+}
+/**
+ * The memory figures of the whole deployment: the devices of both pools (the most loaded one is
+ * the most loaded of either), the KV cache and running sequences of the decode pool.
+ */
+function mergeMemory(p, d, decodeWorkers) {
+    const both = (a, b, f) => (a === null || b === null ? null : f(a, b));
+    return {
+        memEst: both(d.memEst, p.memEst, (x, y) => [...x, ...y]),
+        weightsFloor: both(d.weightsFloor, p.weightsFloor, Math.max),
+        kvFloor: Math.max(d.kvFloor, p.kvFloor),
+        kvCapacity: d.kvCapacity,
+        kvBudget: d.kvBudget,
+        maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
+        maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
+        floorCheck: null,
+        raisedFraction: null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/engines.ts
+/**
+ * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
+ * 512 tokens (compilation_config max capture size).
+ */
+const VLLM = {
+    id: 'vllm',
+    policy: 'mixed',
+    defaultMaxRunning: 1024,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 512,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    outputLagSteps: 0,
+};
+/**
+ * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
+ * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
+ * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
+ * max_running_requests follows the KV pool (no fixed default below it).
+ */
+const SGLANG = {
+    id: 'sglang',
+    policy: 'prefill-first',
+    defaultMaxRunning: 4096,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    outputLagSteps: 1,
+};
+/**
+ * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
+ * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
+ * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
+ * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
+ * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
+ * one iteration later.
+ */
+const TRTLLM = {
+    id: 'trtllm',
+    policy: 'mixed',
+    defaultMaxRunning: 2048,
+    decodeGraphMaxBatch: Infinity,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: true,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    outputLagSteps: 1,
+};
+const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+function engineProfile(id) {
+    return PROFILES[id ?? 'vllm'];
+}
+/** The family of a hardware preset id or device name; 'other' when neither says. */
+function hardwareFamily(preset, name) {
+    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
+    if (/b300|gb300|blackwell ultra/.test(id))
+        return 'blackwell-ultra';
+    if (/b200|gb200|blackwell/.test(id))
+        return 'blackwell';
+    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
+        return 'hopper';
+    if (/a100|a800|ampere/.test(id))
+        return 'ampere';
+    return 'other';
+}
+const CALIBRATION = {
+    vllm: {
+        blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    },
+    sglang: {
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+        hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+    trtllm: {
+        blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
+        hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+};
+function engineCalibration(engine, family) {
+    return CALIBRATION[engine][family] ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/core/resolve.ts
+// Applies the core's defaults to a loaded plan's hardware, layout and workload,
+// keeping a record of every default taken so the report can show it.
+
+
+
+function resolvePlan(plan, origins) {
+    const assumptions = [];
+    const assume = (name, value, source = 'default') => {
+        assumptions.push({ name, value, source });
+    };
+    const p = plan.parallelism;
+    const tp = p.tp ?? 1;
+    const pp = p.pp ?? 1;
+    const dp = p.dp ?? 1;
+    const cp = p.cp ?? 1;
+    const ep = p.ep ?? 1;
+    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
+    const etp = p.etp ?? (ep === 1 ? tp : 1);
+    if (p.etp === undefined && plan.model.moe !== undefined)
+        assume('parallelism.etp', String(etp));
+    const microbatches = p.microbatches ?? pp;
+    if (p.microbatches === undefined && pp > 1)
+        assume('parallelism.microbatches', `${microbatches} (= pp)`);
+    const layout = {
+        tp, pp, dp, cp, ep, etp, microbatches,
+        layersPerStage: p.layers_per_stage ?? null,
+        worldSize: tp * pp * dp * cp,
+        edp: (tp * dp * cp) / (ep * etp),
+    };
+    const h = plan.hardware;
+    const engine = plan.deployment?.engine ?? 'vllm';
+    const engineId = engine;
+    const profile = engineProfile(engine);
+    if (plan.deployment?.engine === undefined)
+        assume('deployment.engine', "vllm (its scheduler and memory accounting)");
+    const family = hardwareFamily(h.preset, h.name);
+    const cal = engineCalibration(engineId, family);
+    const calibrated = `calibrated: ${engineId} on ${family}`;
+    const eff = {
+        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
+        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
+        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
+    };
+    for (const k of ['compute', 'memory', 'network']) {
+        const path = `hardware.efficiency.${k}`;
+        const own = h.efficiency?.[k] !== undefined;
+        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
+        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
+    }
+    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
+    if (h.gpus_per_node === undefined)
+        assume('hardware.gpus_per_node', String(gpusPerNode));
+    const hardware = {
+        gpus: h.gpus,
+        gpusPerNode,
+        memory: h.memory,
+        peak16: h.peak_tflops,
+        peakFp8: h.peak_tflops_fp8,
+        peakFp4: h.peak_tflops_fp4,
+        peakInt8: h.peak_tflops_int8,
+        memoryBandwidth: h.memory_bandwidth,
+        intraBandwidth: h.intra_node_bandwidth,
+        interBandwidth: h.inter_node_bandwidth,
+        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
+        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
+        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
+        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
+        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
+        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
+        attentionEfficiency: cal.attentionEfficiency ?? 1,
+        expertEfficiency: cal.expertEfficiency ?? 1,
+        efficiency: eff,
+        device: h.memory === undefined ? null : {
+            capacity: h.memory,
+            name: (h.name ?? h.preset ?? '').toLowerCase(),
+            switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+            fp4Math: h.peak_tflops_fp4 !== undefined,
+        },
+    };
+    if (h.intra_node_latency === undefined)
+        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
+    if (h.kernel_latency === undefined)
+        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
+    if (h.launch_latency === undefined)
+        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
+    if (h.inter_node_latency === undefined)
+        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
+    const w = plan.workload;
+    const label = ENGINE_LABEL[engine];
+    const defaults = engineDefaults(engine, hardware.device, tp, pp);
+    const flag = ENGINE_MEMORY_FLAG[engine];
+    let memoryFraction;
+    if (w.memory_fraction !== undefined)
+        memoryFraction = w.memory_fraction;
+    else if (w.memory_reserve !== undefined)
+        memoryFraction = 1 - w.memory_reserve;
+    else {
+        memoryFraction = defaults.memoryFraction;
+        assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+    }
+    const reserve = 1 - memoryFraction;
+    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
+    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
+    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
+    if (w.max_batched_tokens === undefined)
+        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+    const maxRunningSequences = w.max_running_sequences ?? null;
+    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
+    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
+    const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
+    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
+    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
+    const profiledSequences = engine === 'vllm'
+        ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
+        : 0;
+    const runtimeOverhead = w.runtime_overhead ?? null;
+    if (w.runtime_overhead === undefined) {
+        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+    }
+    let speculative = null;
+    if (w.speculative !== undefined) {
+        const tokens = w.speculative.tokens ?? 1;
+        speculative = {
+            method: w.speculative.method ?? 'draft',
+            tokens,
+            acceptance: w.speculative.acceptance_length ?? 1,
+        };
+        if (w.speculative.acceptance_length === undefined)
+            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
+    }
+    const workload = {
+        profile,
+        concurrency: w.concurrency,
+        requestRate: w.request_rate,
+        arrival: w.arrival ?? 'poisson',
+        burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
+        maxRunningCap,
+        recvInterval: w.scheduler_recv_interval ?? 1,
+        inputTokens: w.input_tokens,
+        outputTokens: w.output_tokens,
+        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
+        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+        engine,
+        memoryFraction,
+        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+        reserve,
+        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
+        speculative,
+        maxBatchedTokens,
+        profiledSequences,
+        runtimeOverhead,
+        maxRunningSequences,
+        cudaGraphs: w.cuda_graphs ?? true,
+        benchmark: w.benchmark === undefined ? null : {
+            requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+            inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+            outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+        },
+    };
+    if (w.benchmark !== undefined) {
+        if (w.benchmark.requests === undefined)
+            assume('workload.benchmark.requests', 'concurrency (one wave)');
+        assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
+    }
+    return { layout, hardware, workload, assumptions };
+}
+
+;// CONCATENATED MODULE: ./src/core/disagg-pools.ts
+// The two pools of a disaggregated plan, each as a plan of its own: one worker of the pool with its
+// layout, so the per-plan machinery (layout rules, engine memory, pass costs) applies unchanged.
+// docs/formulas.md, "Disaggregated prefill and decode".
+
+const POOLS = ['prefill', 'decode'];
+const worldOf = (p) => {
+    const l = p.parallelism ?? {};
+    return (l.tp ?? 1) * (l.pp ?? 1) * (l.dp ?? 1) * (l.cp ?? 1);
+};
+/** Devices per worker: as stated, else the world size of the pool's layout. */
+function poolGpus(p) {
+    return p.gpus ?? worldOf(p);
+}
+/** The devices of both pools together. */
+function poolsTotal(plan) {
+    const d = plan.disaggregation;
+    return (d.prefill.workers ?? 1) * poolGpus(d.prefill) + (d.decode.workers ?? 1) * poolGpus(d.decode);
+}
+/**
+ * The workload one worker of the pool sees. Prefill: one prompt of the longest length per attention
+ * rank at a time (its pass holds at most max_batched_tokens per rank; no output is generated there).
+ * Decode: its share of the deployment's requests, each at full length, capped by its engine.
+ */
+function poolWorkload(plan, name, spec, workers) {
+    // A pool's own memory flag replaces the workload's (and the reserve it implies).
+    const w = spec.memory_fraction === undefined ? plan.workload : { ...plan.workload, memory_fraction: spec.memory_fraction };
+    if (spec.memory_fraction !== undefined)
+        delete w.memory_reserve;
+    const dp = spec.parallelism?.dp ?? 1;
+    if (name === 'prefill') {
+        const longest = w.max_input_tokens ?? w.input_tokens;
+        const out = { ...w, concurrency: dp, output_tokens: 1, max_output_tokens: 1 };
+        delete out.request_rate;
+        delete out.max_running_sequences;
+        delete out.benchmark;
+        if (spec.max_batched_tokens !== undefined)
+            out.max_batched_tokens = spec.max_batched_tokens;
+        else
+            delete out.max_batched_tokens;
+        return out;
+    }
+    const out = { ...w };
+    if (w.concurrency !== undefined)
+        out.concurrency = Math.max(1, Math.ceil(w.concurrency / workers));
+    if (w.request_rate !== undefined)
+        out.request_rate = w.request_rate / workers;
+    if (spec.max_running_sequences !== undefined)
+        out.max_running_sequences = spec.max_running_sequences;
+    else
+        delete out.max_running_sequences;
+    return out;
+}
+/** One worker of the pool as an aggregated plan (no requirements, no claims: those are the deployment's). */
+function poolPlan(plan, name) {
+    const spec = plan.disaggregation[name];
+    const workers = spec.workers ?? 1;
+    const total = plan.hardware.gpus ?? poolsTotal(plan);
+    const pool = {
+        version: 1,
+        name: `${plan.name} (${name})`,
+        model: plan.model,
+        // Node size: the plan's, else the core's default for the whole deployment (not for one worker).
+        hardware: { ...plan.hardware, gpus: poolGpus(spec), gpus_per_node: plan.hardware.gpus_per_node ?? Math.min(8, total) },
+        parallelism: spec.parallelism ?? {},
+        workload: poolWorkload(plan, name, spec, workers),
+        requirements: {},
+        claims: {},
+    };
+    if (plan.deployment?.engine !== undefined)
+        pool.deployment = { engine: plan.deployment.engine };
+    return pool;
+}
+function resolvePools(loaded) {
+    const plan = loaded.plan;
+    const make = (name) => {
+        const spec = plan.disaggregation[name];
+        const p = poolPlan(plan, name);
+        const r = resolvePlan(p, loaded.origins);
+        if (name === 'prefill' && spec.max_batched_tokens === undefined) {
+            // The engine's own budget, raised to the longest prompt: a prefill worker takes several short
+            // prompts per pass and never chunks one (TensorRT-LLM context servers need max_num_tokens >= the prompt).
+            const longest = r.workload.maxInputTokens ?? 0;
+            const engineBudget = r.workload.maxBatchedTokens;
+            r.workload = { ...r.workload, maxBatchedTokens: Math.max(engineBudget, longest) };
+            r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.max_batched_tokens');
+            r.assumptions.push({ name: 'disaggregation.prefill.max_batched_tokens', value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`, source: 'default' });
+        }
+        return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
+    };
+    return { prefill: make('prefill'), decode: make('decode') };
+}
+/** Where a pool check's key lives in the plan file: its pool's section for layout and engine caps. */
+function poolPath(name, path) {
+    if (path === undefined)
+        return undefined;
+    const base = `disaggregation.${name}`;
+    if (path === 'parallelism' || path.startsWith('parallelism.'))
+        return `${base}.${path}`;
+    if (path === 'hardware.gpus')
+        return `${base}.gpus`;
+    if (path === 'workload.max_batched_tokens' && name === 'prefill')
+        return `${base}.max_batched_tokens`;
+    if (path === 'workload.max_running_sequences' && name === 'decode')
+        return `${base}.max_running_sequences`;
+    return path;
+}
+/** "tp=4 dp=2 ep=8": the layout of one worker, as the report writes it. */
+function poolLayoutText(r, moe) {
+    const l = r.layout;
+    const parts = [`tp=${l.tp}`];
+    if (l.pp > 1)
+        parts.push(`pp=${l.pp}`);
+    if (l.dp > 1)
+        parts.push(`dp=${l.dp}`);
+    if (l.cp > 1)
+        parts.push(`cp=${l.cp}`);
+    if (moe && l.ep > 1)
+        parts.push(`ep=${l.ep}`);
+    return parts.join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/core/figures.ts
@@ -20580,6 +20832,1570 @@ const figures_gib = (bytes, direction = 'nearest') => (bytes === null ? null : r
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
 const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
 const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
+
+;// CONCATENATED MODULE: ./src/core/ranges-table.ts
+const RESIDUALS = {
+    ttft: {
+        all: {
+            n: 1288,
+            q: [
+                -0.5614,
+                -0.4091,
+                -0.2529,
+                -0.144,
+                -0.0764,
+                -0.0155,
+                0.0473,
+                0.1381,
+                0.3038,
+                0.7626,
+                1.223
+            ]
+        },
+        disagg: {
+            n: 117,
+            q: [
+                -2.0863,
+                -1.6358,
+                -0.846,
+                -0.4237,
+                -0.2248,
+                0.0358,
+                0.1442,
+                0.3266,
+                0.5112,
+                1.4771,
+                2.2837
+            ]
+        },
+        "disagg|sglang": {
+            n: 49,
+            q: [
+                -1.9714,
+                -1.7884,
+                -1.0511,
+                -0.7105,
+                -0.0752,
+                0.0667,
+                0.1174,
+                0.2473,
+                0.4176,
+                0.7014,
+                1.2488
+            ]
+        },
+        "disagg|sglang|blackwell": {
+            n: 38,
+            q: [
+                -2.086,
+                -1.7961,
+                -1.4602,
+                -0.8953,
+                -0.0821,
+                0.0546,
+                0.1056,
+                0.2214,
+                0.4405,
+                0.7114,
+                0.9296
+            ]
+        },
+        "disagg|trtllm": {
+            n: 67,
+            q: [
+                -2.1143,
+                -1.3003,
+                -0.5326,
+                -0.3681,
+                -0.2624,
+                -0.1045,
+                0.2139,
+                0.355,
+                0.7551,
+                1.5367,
+                2.7834
+            ]
+        },
+        "disagg|trtllm|blackwell": {
+            n: 46,
+            q: [
+                -2.3894,
+                -1.7065,
+                -0.8613,
+                -0.4628,
+                -0.3644,
+                -0.2659,
+                -0.1224,
+                0.0672,
+                0.2696,
+                0.36,
+                1.1946
+            ]
+        },
+        sglang: {
+            n: 379,
+            q: [
+                -0.4756,
+                -0.3388,
+                -0.2217,
+                -0.128,
+                -0.0792,
+                -0.0353,
+                0.026,
+                0.1051,
+                0.3126,
+                0.8835,
+                1.5701
+            ]
+        },
+        "sglang|blackwell": {
+            n: 151,
+            q: [
+                -0.521,
+                -0.3741,
+                -0.2479,
+                -0.0987,
+                -0.0107,
+                0.026,
+                0.0949,
+                0.1885,
+                0.3706,
+                1.0914,
+                2.173
+            ]
+        },
+        "sglang|blackwell-ultra": {
+            n: 60,
+            q: [
+                -0.5078,
+                -0.4291,
+                -0.277,
+                -0.2286,
+                -0.0965,
+                -0.0225,
+                0.0483,
+                0.1409,
+                0.6079,
+                1.0966,
+                1.5112
+            ]
+        },
+        "sglang|blackwell-ultra|5-32": {
+            n: 31,
+            q: [
+                -0.4895,
+                -0.4692,
+                -0.2764,
+                -0.231,
+                -0.1575,
+                -0.0568,
+                0.029,
+                0.1098,
+                0.3962,
+                0.9388,
+                1.5957
+            ]
+        },
+        "sglang|blackwell|33-128": {
+            n: 37,
+            q: [
+                -0.5244,
+                -0.3181,
+                -0.1146,
+                -0.0274,
+                -0.002,
+                0.0315,
+                0.0893,
+                0.2158,
+                1.0202,
+                1.9045,
+                2.4184
+            ]
+        },
+        "sglang|blackwell|5-32": {
+            n: 85,
+            q: [
+                -0.5214,
+                -0.2976,
+                -0.2167,
+                -0.0948,
+                -0.0219,
+                0.0341,
+                0.0949,
+                0.1693,
+                0.3062,
+                0.9042,
+                1.6825
+            ]
+        },
+        "sglang|hopper": {
+            n: 168,
+            q: [
+                -0.3335,
+                -0.2599,
+                -0.1592,
+                -0.1277,
+                -0.0955,
+                -0.0674,
+                -0.0359,
+                0.0007,
+                0.1044,
+                0.7733,
+                0.9312
+            ]
+        },
+        "sglang|hopper|33-128": {
+            n: 53,
+            q: [
+                -0.3624,
+                -0.2367,
+                -0.1605,
+                -0.1324,
+                -0.1203,
+                -0.0771,
+                -0.0279,
+                -0.0059,
+                0.0298,
+                0.3381,
+                0.8579
+            ]
+        },
+        "sglang|hopper|5-32": {
+            n: 81,
+            q: [
+                -0.3097,
+                -0.2599,
+                -0.1804,
+                -0.1284,
+                -0.1177,
+                -0.0849,
+                -0.0674,
+                0.0004,
+                0.2249,
+                0.8268,
+                1.0917
+            ]
+        },
+        trtllm: {
+            n: 375,
+            q: [
+                -0.477,
+                -0.3537,
+                -0.2088,
+                -0.1141,
+                -0.0155,
+                0.0902,
+                0.2386,
+                0.4689,
+                0.7502,
+                1.1087,
+                1.4516
+            ]
+        },
+        "trtllm|blackwell": {
+            n: 165,
+            q: [
+                -0.4682,
+                -0.3628,
+                -0.2907,
+                -0.2106,
+                -0.1332,
+                -0.0501,
+                0.0525,
+                0.2123,
+                0.5351,
+                0.8541,
+                0.9744
+            ]
+        },
+        "trtllm|blackwell|33-128": {
+            n: 51,
+            q: [
+                -0.4009,
+                -0.3065,
+                -0.2698,
+                -0.179,
+                -0.1025,
+                0.0072,
+                0.138,
+                0.3803,
+                0.6046,
+                0.8245,
+                0.8937
+            ]
+        },
+        "trtllm|blackwell|5-32": {
+            n: 80,
+            q: [
+                -0.526,
+                -0.3873,
+                -0.3036,
+                -0.23,
+                -0.1348,
+                -0.1117,
+                -0.0324,
+                0.1737,
+                0.3529,
+                0.7605,
+                0.9288
+            ]
+        },
+        "trtllm|hopper": {
+            n: 210,
+            q: [
+                -0.4714,
+                -0.2622,
+                -0.0971,
+                -0.0021,
+                0.0929,
+                0.2302,
+                0.3695,
+                0.6227,
+                0.9648,
+                1.3587,
+                1.6422
+            ]
+        },
+        "trtllm|hopper|33-128": {
+            n: 72,
+            q: [
+                -1.7699,
+                -0.3799,
+                -0.1345,
+                0.0187,
+                0.1782,
+                0.3841,
+                0.6679,
+                0.9748,
+                1.2953,
+                1.6776,
+                1.9486
+            ]
+        },
+        "trtllm|hopper|5-32": {
+            n: 119,
+            q: [
+                -0.3826,
+                -0.1917,
+                -0.1034,
+                -0.0414,
+                0.0382,
+                0.1359,
+                0.2433,
+                0.3642,
+                0.6023,
+                0.8781,
+                1.216
+            ]
+        },
+        vllm: {
+            n: 534,
+            q: [
+                -0.7614,
+                -0.4782,
+                -0.3107,
+                -0.1821,
+                -0.1002,
+                -0.0365,
+                0.009,
+                0.0646,
+                0.1519,
+                0.2688,
+                0.3377
+            ]
+        },
+        "vllm|blackwell": {
+            n: 289,
+            q: [
+                -0.7435,
+                -0.4844,
+                -0.3302,
+                -0.2136,
+                -0.1169,
+                -0.053,
+                -0.0075,
+                0.0525,
+                0.1406,
+                0.2526,
+                0.3401
+            ]
+        },
+        "vllm|blackwell-ultra": {
+            n: 42,
+            q: [
+                -0.5615,
+                -0.5061,
+                -0.1769,
+                -0.1035,
+                -0.0385,
+                0.0376,
+                0.0613,
+                0.0898,
+                0.1617,
+                0.2269,
+                0.6346
+            ]
+        },
+        "vllm|blackwell|1-4": {
+            n: 46,
+            q: [
+                -0.7599,
+                -0.7063,
+                -0.4469,
+                -0.3122,
+                -0.2073,
+                -0.1262,
+                -0.0884,
+                -0.0609,
+                0.0404,
+                0.0788,
+                0.1988
+            ]
+        },
+        "vllm|blackwell|33-128": {
+            n: 71,
+            q: [
+                -0.4341,
+                -0.3744,
+                -0.2685,
+                -0.1174,
+                -0.0794,
+                -0.0238,
+                0.0215,
+                0.0526,
+                0.1668,
+                0.3343,
+                0.3643
+            ]
+        },
+        "vllm|blackwell|5-32": {
+            n: 149,
+            q: [
+                -0.7749,
+                -0.5875,
+                -0.3115,
+                -0.1858,
+                -0.1152,
+                -0.0282,
+                0.0046,
+                0.0646,
+                0.1648,
+                0.2465,
+                0.3237
+            ]
+        },
+        "vllm|hopper": {
+            n: 203,
+            q: [
+                -0.9228,
+                -0.4665,
+                -0.265,
+                -0.1784,
+                -0.1002,
+                -0.0301,
+                0.0118,
+                0.077,
+                0.1498,
+                0.2816,
+                0.3312
+            ]
+        },
+        "vllm|hopper|1-4": {
+            n: 34,
+            q: [
+                -0.4819,
+                -0.4467,
+                -0.2645,
+                -0.1736,
+                -0.1558,
+                -0.076,
+                0.0299,
+                0.051,
+                0.0757,
+                0.1599,
+                0.1788
+            ]
+        },
+        "vllm|hopper|33-128": {
+            n: 49,
+            q: [
+                -0.8274,
+                -0.5014,
+                -0.2785,
+                -0.1433,
+                -0.0653,
+                -0.0076,
+                0.0621,
+                0.1008,
+                0.2793,
+                0.3777,
+                0.5093
+            ]
+        },
+        "vllm|hopper|5-32": {
+            n: 117,
+            q: [
+                -0.9559,
+                -0.4533,
+                -0.2664,
+                -0.1878,
+                -0.1073,
+                -0.0388,
+                -0.0146,
+                0.071,
+                0.1354,
+                0.1808,
+                0.2876
+            ]
+        }
+    },
+    tpot: {
+        all: {
+            n: 1288,
+            q: [
+                -0.3468,
+                -0.2673,
+                -0.1778,
+                -0.1223,
+                -0.0793,
+                -0.0356,
+                0.0139,
+                0.0617,
+                0.1322,
+                0.2225,
+                0.2972
+            ]
+        },
+        disagg: {
+            n: 117,
+            q: [
+                -0.4147,
+                -0.3433,
+                -0.2765,
+                -0.2297,
+                -0.1639,
+                -0.0904,
+                0.0118,
+                0.0896,
+                0.2003,
+                0.3558,
+                0.5628
+            ]
+        },
+        "disagg|sglang": {
+            n: 49,
+            q: [
+                -0.3475,
+                -0.3338,
+                -0.2719,
+                -0.2287,
+                -0.1037,
+                -0.0235,
+                0.0892,
+                0.1902,
+                0.2974,
+                0.6593,
+                1.171
+            ]
+        },
+        "disagg|sglang|blackwell": {
+            n: 38,
+            q: [
+                -0.3456,
+                -0.3066,
+                -0.2621,
+                -0.2314,
+                -0.0891,
+                0.0028,
+                0.1074,
+                0.1919,
+                0.3156,
+                0.5704,
+                0.8692
+            ]
+        },
+        "disagg|trtllm": {
+            n: 67,
+            q: [
+                -0.4177,
+                -0.3359,
+                -0.2696,
+                -0.2269,
+                -0.18,
+                -0.1437,
+                -0.0447,
+                0.0767,
+                0.1106,
+                0.2482,
+                0.3124
+            ]
+        },
+        "disagg|trtllm|blackwell": {
+            n: 46,
+            q: [
+                -0.4363,
+                -0.3913,
+                -0.2979,
+                -0.2618,
+                -0.229,
+                -0.1864,
+                -0.1601,
+                -0.0941,
+                -0.0104,
+                0.2438,
+                0.3535
+            ]
+        },
+        sglang: {
+            n: 379,
+            q: [
+                -0.318,
+                -0.2656,
+                -0.2127,
+                -0.1426,
+                -0.1061,
+                -0.0558,
+                -0.0093,
+                0.034,
+                0.0952,
+                0.2274,
+                0.4461
+            ]
+        },
+        "sglang|blackwell": {
+            n: 151,
+            q: [
+                -0.2974,
+                -0.2423,
+                -0.1488,
+                -0.1267,
+                -0.1119,
+                -0.0757,
+                -0.0404,
+                -0.0158,
+                0.0395,
+                0.182,
+                0.3527
+            ]
+        },
+        "sglang|blackwell-ultra": {
+            n: 60,
+            q: [
+                -0.3275,
+                -0.2785,
+                -0.2453,
+                -0.2089,
+                -0.1652,
+                -0.0468,
+                0.0003,
+                0.0275,
+                0.1794,
+                0.3431,
+                0.4682
+            ]
+        },
+        "sglang|blackwell-ultra|5-32": {
+            n: 31,
+            q: [
+                -0.2862,
+                -0.2785,
+                -0.2404,
+                -0.2067,
+                -0.1904,
+                -0.1621,
+                -0.02,
+                0.0246,
+                0.1751,
+                0.3412,
+                0.8102
+            ]
+        },
+        "sglang|blackwell|33-128": {
+            n: 37,
+            q: [
+                -0.1553,
+                -0.1325,
+                -0.1119,
+                -0.0772,
+                -0.0506,
+                -0.0044,
+                0.011,
+                0.0466,
+                0.0973,
+                0.29,
+                0.4714
+            ]
+        },
+        "sglang|blackwell|5-32": {
+            n: 85,
+            q: [
+                -0.2603,
+                -0.1996,
+                -0.1553,
+                -0.1357,
+                -0.1043,
+                -0.0757,
+                -0.0423,
+                -0.032,
+                0.0238,
+                0.1675,
+                0.3134
+            ]
+        },
+        "sglang|hopper": {
+            n: 168,
+            q: [
+                -0.318,
+                -0.2672,
+                -0.2248,
+                -0.1829,
+                -0.0903,
+                -0.0096,
+                0.0263,
+                0.0468,
+                0.1006,
+                0.2137,
+                0.4745
+            ]
+        },
+        "sglang|hopper|33-128": {
+            n: 53,
+            q: [
+                -0.2853,
+                -0.2322,
+                -0.1242,
+                0.0124,
+                0.0258,
+                0.0352,
+                0.0457,
+                0.0622,
+                0.0889,
+                0.1521,
+                0.1754
+            ]
+        },
+        "sglang|hopper|5-32": {
+            n: 81,
+            q: [
+                -0.318,
+                -0.2712,
+                -0.2655,
+                -0.2268,
+                -0.1783,
+                -0.0975,
+                -0.0457,
+                0.0126,
+                0.0403,
+                0.1502,
+                0.2245
+            ]
+        },
+        trtllm: {
+            n: 375,
+            q: [
+                -0.4038,
+                -0.3467,
+                -0.2017,
+                -0.1318,
+                -0.0777,
+                -0.0234,
+                0.0338,
+                0.1272,
+                0.1808,
+                0.2582,
+                0.342
+            ]
+        },
+        "trtllm|blackwell": {
+            n: 165,
+            q: [
+                -0.4528,
+                -0.3769,
+                -0.2277,
+                -0.1018,
+                -0.0488,
+                -0.0124,
+                0.0807,
+                0.1578,
+                0.2043,
+                0.2508,
+                0.2798
+            ]
+        },
+        "trtllm|blackwell|33-128": {
+            n: 51,
+            q: [
+                -0.2673,
+                -0.2256,
+                -0.1401,
+                -0.0848,
+                -0.0484,
+                0.0586,
+                0.1111,
+                0.144,
+                0.2056,
+                0.2794,
+                0.3223
+            ]
+        },
+        "trtllm|blackwell|5-32": {
+            n: 80,
+            q: [
+                -0.4268,
+                -0.4007,
+                -0.3326,
+                -0.149,
+                -0.0852,
+                -0.0287,
+                0.0182,
+                0.1407,
+                0.1891,
+                0.2262,
+                0.2443
+            ]
+        },
+        "trtllm|hopper": {
+            n: 210,
+            q: [
+                -0.367,
+                -0.3155,
+                -0.2009,
+                -0.1615,
+                -0.0873,
+                -0.0396,
+                0.0095,
+                0.0678,
+                0.1671,
+                0.2647,
+                0.4257
+            ]
+        },
+        "trtllm|hopper|33-128": {
+            n: 72,
+            q: [
+                -0.3488,
+                -0.2036,
+                -0.1646,
+                -0.0765,
+                -0.0061,
+                0.0288,
+                0.1299,
+                0.1789,
+                0.2559,
+                0.4385,
+                0.5413
+            ]
+        },
+        "trtllm|hopper|5-32": {
+            n: 119,
+            q: [
+                -0.3277,
+                -0.2857,
+                -0.195,
+                -0.158,
+                -0.0942,
+                -0.0577,
+                -0.0138,
+                0.033,
+                0.0777,
+                0.1714,
+                0.2115
+            ]
+        },
+        vllm: {
+            n: 534,
+            q: [
+                -0.3026,
+                -0.2074,
+                -0.1382,
+                -0.0981,
+                -0.0685,
+                -0.0261,
+                0.0157,
+                0.0623,
+                0.1102,
+                0.1996,
+                0.2432
+            ]
+        },
+        "vllm|blackwell": {
+            n: 289,
+            q: [
+                -0.2711,
+                -0.1891,
+                -0.1199,
+                -0.0892,
+                -0.0649,
+                -0.0081,
+                0.0529,
+                0.0885,
+                0.1358,
+                0.2047,
+                0.2497
+            ]
+        },
+        "vllm|blackwell-ultra": {
+            n: 42,
+            q: [
+                -0.3373,
+                -0.3084,
+                -0.2358,
+                -0.1416,
+                -0.0308,
+                -0.0161,
+                -0.0064,
+                0.0332,
+                0.072,
+                0.1048,
+                0.4476
+            ]
+        },
+        "vllm|blackwell|1-4": {
+            n: 46,
+            q: [
+                -0.2909,
+                -0.2215,
+                -0.0762,
+                -0.0373,
+                0.0299,
+                0.0541,
+                0.0624,
+                0.0774,
+                0.0974,
+                0.1428,
+                0.1952
+            ]
+        },
+        "vllm|blackwell|33-128": {
+            n: 71,
+            q: [
+                -0.2317,
+                -0.1843,
+                -0.1427,
+                -0.1199,
+                -0.0905,
+                -0.0509,
+                0.0139,
+                0.0476,
+                0.1796,
+                0.2677,
+                0.2872
+            ]
+        },
+        "vllm|blackwell|5-32": {
+            n: 149,
+            q: [
+                -0.2765,
+                -0.222,
+                -0.1121,
+                -0.0926,
+                -0.0763,
+                -0.0263,
+                0.0157,
+                0.1047,
+                0.137,
+                0.1834,
+                0.2307
+            ]
+        },
+        "vllm|hopper": {
+            n: 203,
+            q: [
+                -0.3634,
+                -0.1879,
+                -0.1434,
+                -0.1274,
+                -0.0797,
+                -0.0409,
+                -0.0081,
+                0.0366,
+                0.0732,
+                0.1643,
+                0.2223
+            ]
+        },
+        "vllm|hopper|1-4": {
+            n: 34,
+            q: [
+                -0.1757,
+                -0.1687,
+                -0.1603,
+                -0.1463,
+                -0.132,
+                -0.0666,
+                -0.041,
+                -0.0212,
+                0.0797,
+                0.3103,
+                0.319
+            ]
+        },
+        "vllm|hopper|33-128": {
+            n: 49,
+            q: [
+                -0.7776,
+                -0.2245,
+                -0.1139,
+                -0.0718,
+                -0.0442,
+                -0.021,
+                0.0157,
+                0.0454,
+                0.0841,
+                0.1666,
+                0.2205
+            ]
+        },
+        "vllm|hopper|5-32": {
+            n: 117,
+            q: [
+                -0.2092,
+                -0.1816,
+                -0.1381,
+                -0.1234,
+                -0.0827,
+                -0.0409,
+                -0.001,
+                0.0366,
+                0.0643,
+                0.16,
+                0.2015
+            ]
+        }
+    },
+    widen: {
+        ttft: 1.39,
+        tpot: 1.66
+    },
+    widenDisagg: {
+        ttft: 1.35,
+        tpot: 1.23
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/ranges.ts
+// How sure: a range around every estimated time and rate, from how far this estimator has been
+// from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
+// The range is not the bound: the bound is physics, the range is the estimator's track record.
+
+/** Quantiles the residual table holds, of ln(measured / estimate). */
+const RANGE_QUANTILES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** Share of validated deployments whose measurement falls inside their own range. */
+const RANGE_COVERAGE = 0.8;
+/** Fewest runs a bucket of the table needs before it is used rather than a coarser one. */
+const MIN_BUCKET = 30;
+/** Concurrency bands the track record is kept by. */
+function concurrencyBand(c) {
+    if (c <= 4)
+        return '1-4';
+    if (c <= 32)
+        return '5-32';
+    if (c <= 128)
+        return '33-128';
+    return '>128';
+}
+/**
+ * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
+ * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
+ * KV transfer), falling back to all runs only when none of theirs applies.
+ */
+function bucketKeys(engine, family, band, disaggregated = false) {
+    if (disaggregated)
+        return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
+    return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
+}
+/** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
+const OUTSIDE_WIDEN = 1.5;
+/** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
+const DEFAULTED_ENGINE_WIDEN = 1.25;
+function residualsFor(metric, ctx, table = RESIDUALS) {
+    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, ctx.disaggregated === true);
+    const why = [];
+    // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
+    // cover 80% of layouts held aside (validation/build-ranges.mjs).
+    let widen = (ctx.disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
+    const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+    if (bucket !== keys[0] && bucket !== keys[1]) {
+        widen *= OUTSIDE_WIDEN;
+        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+    }
+    if (ctx.engineDefaulted) {
+        widen *= DEFAULTED_ENGINE_WIDEN;
+        why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
+    }
+    const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
+    return { q, bucket, widen, why };
+}
+/** ln(measured / estimate) at quantile p, the spread about the median widened. */
+function residualAt(r, p) {
+    const qs = RANGE_QUANTILES;
+    let v;
+    if (p <= qs[0])
+        v = r.q[0];
+    else if (p >= qs[qs.length - 1])
+        v = r.q[r.q.length - 1];
+    else {
+        let i = 0;
+        while (qs[i + 1] < p)
+            i++;
+        const t = (p - qs[i]) / (qs[i + 1] - qs[i]);
+        v = r.q[i] + t * (r.q[i + 1] - r.q[i]);
+    }
+    const median = r.q[qs.indexOf(0.5)];
+    return median + (v - median) * r.widen;
+}
+/** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
+function residualCdf(r, x) {
+    const qs = RANGE_QUANTILES;
+    const vals = qs.map((p) => residualAt(r, p));
+    if (x <= vals[0])
+        return qs[0] * Math.max(0, 1 - (vals[0] - x) / Math.max(1e-9, vals[1] - vals[0]));
+    if (x >= vals[vals.length - 1])
+        return 1 - (1 - qs[qs.length - 1]) * Math.max(0, 1 - (x - vals[vals.length - 1]) / Math.max(1e-9, vals[vals.length - 1] - vals[vals.length - 2]));
+    let i = 0;
+    while (vals[i + 1] < x)
+        i++;
+    const t = (x - vals[i]) / Math.max(1e-12, vals[i + 1] - vals[i]);
+    return qs[i] + t * (qs[i + 1] - qs[i]);
+}
+/**
+ * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
+ * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
+ * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
+ * at or below its ceiling.
+ */
+function rangeOf(estimate, r, kind, bound) {
+    const tail = (1 - RANGE_COVERAGE) / 2;
+    const lo = residualAt(r, tail);
+    const hi = residualAt(r, 1 - tail);
+    let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
+    let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
+    if (bound !== null) {
+        if (kind === 'time')
+            low = Math.max(low, bound);
+        else
+            high = Math.min(high, bound);
+        if (low > high)
+            [low, high] = kind === 'time' ? [low, low] : [high, high];
+    }
+    return [low, high];
+}
+/**
+ * Share of validated deployments with this estimate that would miss `required`: for a time,
+ * measured > required; for a rate, measured < required.
+ */
+function missProbability(estimate, required, r, kind) {
+    if (estimate <= 0 || required <= 0)
+        return 1;
+    const x = Math.log(required / estimate);
+    // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
+    return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
+}
+/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
+function oneIn(p) {
+    if (p >= 0.95)
+        return 'nearly all';
+    if (p <= 0.02)
+        return 'under 1 in 50';
+    const n = Math.max(2, Math.round(1 / p));
+    return `about 1 in ${n}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+// Turns (figure, estimate, physical bound) into a check status, the same way for
+// every requirement and claim (contract: beyond the bound is physically impossible,
+// between estimate and bound is optimistic, no estimate is unverified).
+
+const because = (f) => (f.why ? `; ${f.why}` : '');
+const missingText = (missing) => missing.length > 0 ? `cannot estimate without ${missing.join(', ')}` : 'cannot estimate from what the plan gives';
+/**
+ * A requirement on a rate (throughput: at least R) or a time (TTFT: at most T).
+ * Fails when even the physical bound misses it; else judged on the estimate.
+ */
+function judgeRequirement(required, dir, f) {
+    const better = (a, b) => (dir === 'higher-is-better' ? a >= b : a <= b);
+    if (f.bound !== null && !better(f.bound, required)) {
+        const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
+        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
+    }
+    if (f.estimate === null) {
+        const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    }
+    if (f.risk)
+        return judgeWithRange(required, dir, f, f.estimate, f.risk);
+    if (better(f.estimate, required)) {
+        return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
+    }
+    return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+}
+/**
+ * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
+ * estimate but not at the bad end is at risk (warn, with the share of validated deployments this
+ * close that missed); missed by the estimate but not at the good end warns; missed at the good end
+ * fails. (Beyond the physical bound was already a fail.)
+ */
+function judgeWithRange(required, dir, f, estimate, risk) {
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.bound);
+    const lowerIsBetter = dir === 'lower-is-better';
+    const bad = lowerIsBetter ? high : low;
+    const good = lowerIsBetter ? low : high;
+    const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
+    const p = missProbability(estimate, required, risk.residuals, risk.kind);
+    const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
+    if (meets(bad))
+        return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+    if (meets(estimate)) {
+        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+    }
+    if (meets(good)) {
+        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+    }
+    return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+}
+/**
+ * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
+ * the bound: optimistic (warn). On the estimate's safe side: pass.
+ */
+function judgeClaim(claimed, dir, f) {
+    const beyond = (a, b) => (dir === 'higher-is-better' ? a > b : a < b);
+    if (f.bound !== null && beyond(claimed, f.bound)) {
+        const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
+        return {
+            status: 'fail',
+            limit: f.bound,
+            basis: 'bound',
+            detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
+        };
+    }
+    if (f.estimate === null) {
+        const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    }
+    if (beyond(claimed, f.estimate)) {
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+    }
+    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+}
+/**
+ * A claim about memory: below the floor (the bytes the shard must occupy) is impossible; below
+ * the estimate optimistic; far above it (over 1.5x) a sign the author sized something else.
+ */
+function judgeMemoryClaim(claimed, f) {
+    if (f.bound !== null && claimed < f.bound) {
+        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
+    }
+    if (f.estimate === null) {
+        const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    }
+    if (claimed < f.estimate) {
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+    }
+    if (claimed > 1.5 * f.estimate) {
+        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
+    }
+    return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
+}
+
+;// CONCATENATED MODULE: ./src/core/plan-ranges.ts
+// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
+// (engine, GPU family, load), and the range of each estimated time and rate.
+
+
+/** The plan's engine, GPU family and load band, as the track record is kept. */
+function rangeContext(plan, r, c, idle = false) {
+    const wl = r.workload;
+    const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
+    return {
+        engine: wl.engine,
+        family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
+        band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+        engineDefaulted: plan.deployment?.engine === undefined,
+        ...(plan.disaggregation !== undefined ? { disaggregated: true } : {}),
+    };
+}
+/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
+const KV_CAPACITY_SPREAD = 0.1;
+function planRanges(plan, r, c, metrics) {
+    const ctx = rangeContext(plan, r, c);
+    const ttft = residualsFor('ttft', ctx);
+    const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+    const tpot = residualsFor('tpot', ctx);
+    const ranges = {};
+    const put = (key, res, kind, boundKey) => {
+        const v = metrics[key];
+        if (v === null || v === undefined || !(v > 0))
+            return;
+        const bound = boundKey ? (metrics[boundKey] ?? null) : null;
+        const [lo, hi] = rangeOf(v, res, kind, bound);
+        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
+    };
+    put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
+    put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
+    put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
+    put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
+    put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+    for (const p of ['p50', 'p90', 'p99']) {
+        put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
+        put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+    }
+    put('e2e_p99_ms', tpot, 'time', null);
+    put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+    const kv = metrics.kv_cache_capacity_tokens;
+    if (kv !== null && kv !== undefined && kv > 0)
+        ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
+    return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+
+;// CONCATENATED MODULE: ./src/core/cost.ts
+// Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
+// tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
+// Both follow from the throughput: the estimate gives the expected figure, the throughput's
+// physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
+
+const SECONDS_PER_HOUR = 3600;
+const TOKENS_PER_MILLION = 1e6;
+/** USD per million output tokens: gpus x cost_per_hour / (throughput x 3600) x 1e6. */
+function costPerMillionTokens(gpus, usdPerGpuHour, tokensPerS) {
+    if (tokensPerS === null || !(tokensPerS > 0) || !(gpus > 0) || !(usdPerGpuHour >= 0))
+        return null;
+    return ((gpus * usdPerGpuHour) / (tokensPerS * SECONDS_PER_HOUR)) * TOKENS_PER_MILLION;
+}
+/** Output tokens per joule: throughput / (gpus x power per accelerator). */
+function tokensPerJoule(gpus, wattsPerGpu, tokensPerS) {
+    if (tokensPerS === null || !(tokensPerS >= 0) || !(gpus > 0) || !(wattsPerGpu > 0))
+        return null;
+    return tokensPerS / (gpus * wattsPerGpu);
+}
+const rounded = (v, digits) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const roundedDown = (v, digits) => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
+const roundedUp = (v, digits) => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
+/**
+ * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown
+ * floor never sits above the true one.
+ */
+function economyMetrics(e) {
+    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
+    const energy = (t) => (e.power === undefined ? null : tokensPerJoule(e.gpus, e.power, t));
+    return {
+        cost_per_million_tokens: rounded(cost(e.throughput), 4),
+        cost_per_million_tokens_lower_bound: roundedDown(cost(e.throughputBound), 4),
+        tokens_per_joule: rounded(energy(e.throughput), 4),
+        tokens_per_joule_upper_bound: roundedUp(energy(e.throughputBound), 4),
+    };
+}
+/**
+ * The ranges of cost and energy (contract 1.1, "How sure"), from the throughput's: both follow the
+ * throughput exactly, so a cheaper end pairs with the faster one.
+ */
+function economyRanges(e, throughputRange) {
+    if (!throughputRange)
+        return {};
+    const [slow, fast] = throughputRange;
+    const out = {};
+    if (e.costPerHour !== undefined) {
+        const cheap = costPerMillionTokens(e.gpus, e.costPerHour, fast);
+        const dear = costPerMillionTokens(e.gpus, e.costPerHour, slow);
+        if (cheap !== null && dear !== null)
+            out.cost_per_million_tokens = [rounded(cheap, 4), rounded(dear, 4)];
+    }
+    if (e.power !== undefined) {
+        const low = tokensPerJoule(e.gpus, e.power, slow);
+        const high = tokensPerJoule(e.gpus, e.power, fast);
+        if (low !== null && high !== null)
+            out.tokens_per_joule = [rounded(low, 4), rounded(high, 4)];
+    }
+    return out;
+}
+const formatUsd = (usd) => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
+/**
+ * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
+ * cheapest any layout of these devices could serve (below it: physically impossible).
+ * `throughputMissing`: what the throughput estimate lacks.
+ */
+function judgeCostRequirement(requiredUsd, e, throughputMissing) {
+    const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
+    const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
+    const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
+        estimate: cost(e.throughput),
+        bound: cost(e.throughputBound),
+        show: (usd) => `${formatUsd(usd)} per million tokens`,
+        missing,
+        ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
+    });
+    return { ...judgement, missing };
+}
+/** What the cost and energy figures rest on, for the report's assumptions (presets carry the datasheet TDP). */
+function economyAssumptions(h, origins) {
+    const out = [];
+    if (h.power !== undefined) {
+        const origin = origins['hardware.power'];
+        out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
+    }
+    if (h.cost_per_hour !== undefined) {
+        out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/utilization.ts
+
+
+/**
+ * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
+ * throughput itself implies (a contradiction between claims), and against our estimate.
+ */
+function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
+    const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
+    const wl = r.workload;
+    const hw = r.hardware;
+    const gpus = hw.gpus ?? r.layout.worldSize;
+    const tput = plan.claims.throughput;
+    if (tput !== undefined && bound && hw.peak16) {
+        // Cheapest reading of what is not given: no prompt to prefill, endless output.
+        const input = wl.inputTokens ?? 0;
+        const computed = input - Math.floor(input * wl.prefixHitRate);
+        const output = wl.outputTokens;
+        const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
+        const perOutput = output === undefined
+            ? decodeFlops
+            : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
+        const implied = (tput * perOutput) / (gpus * hw.peak16);
+        if (implied > claimed) {
+            return { ...base, status: 'fail', limit: round(implied, 4),
+                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
+        }
+    }
+    if (c.computeUtilization === null) {
+        return { ...base, status: 'unverified', limit: null, missing, detail: `cannot estimate without ${missing.join(', ')}` };
+    }
+    const est = c.computeUtilization;
+    const off = Math.abs(claimed - est) > 0.5 * est;
+    return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
+        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
+}
+
+;// CONCATENATED MODULE: ./src/core/judged.ts
+// Requirements and claims, judged against a deployment's figures: each estimate and its physical
+// bound (compare.ts), the simulated percentiles, goodput, memory and utilization claims.
+
+
+
+
+
+
+
+function judgedChecks(inputs) {
+    const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
+    const checks = [];
+    const wl = r.workload;
+    const capacity = r.hardware.memory;
+    const loadKey = wl.concurrency ?? wl.requestRate;
+    // Requirements.
+    const req = plan.requirements;
+    const judge = (id, title, path, value, unit, scale, j, missing) => {
+        checks.push({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+            ...(j.basis !== null ? { basis: j.basis } : {}),
+            ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
+    };
+    const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' };
+    const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+    // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
+    // figure's range are at risk (ranges.ts).
+    const ctx = rangeContext(plan, r, c);
+    const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' };
+    const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
+    const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
+    const rateFig = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
+    const ttftFig = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
+    const tpotFig = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+    if (req.throughput !== undefined)
+        judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
+    if (req.ttft !== undefined)
+        judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
+    if (req.tpot !== undefined)
+        judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
+    // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
+    // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
+    const out = c.load?.outcome ?? null;
+    const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+    const percentiles = [
+        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
+        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
+        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, ttftRisk],
+        ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
+        ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
+        ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
+        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
+    ];
+    for (const [key, title, estimate, floor, risk] of percentiles) {
+        const required = req[key];
+        if (required === undefined)
+            continue;
+        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
+    }
+    if (req.request_rate !== undefined) {
+        const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
+        const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
+            why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
+        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+    }
+    if (c.loadSkipped) {
+        checks.push({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+    }
+    // An open loop that arrives faster than the deployment serves: queues grow without end.
+    if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
+        const served = c.load.servedRate;
+        checks.push({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
+            value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+            detail: c.load.saturated
+                ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
+                : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+    }
+    if (req.max_memory_utilization !== undefined) {
+        const u = req.max_memory_utilization;
+        const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
+        const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
+        const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
+        judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
+    }
+    if (req.cost_per_million_tokens !== undefined) {
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+        judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
+    }
+    // Claims.
+    const cl = plan.claims;
+    const memFig = (estimate, floor) => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
+    if (cl.memory_per_gpu !== undefined)
+        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
+    if (cl.weights_per_gpu !== undefined) {
+        const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
+        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
+    }
+    if (cl.kv_cache_per_gpu !== undefined) {
+        const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
+        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+    }
+    if (cl.throughput !== undefined)
+        judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
+    if (cl.ttft !== undefined)
+        judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
+    if (cl.tpot !== undefined)
+        judge('claims.tpot', 'Claimed TPOT', 'claims.tpot', cl.tpot, 'ms', 1000, judgeClaim(cl.tpot, 'lower-is-better', tpotFig), loopMissing);
+    if (cl.memory_utilization !== undefined && capacity !== undefined) {
+        const j = judgeMemoryClaim(cl.memory_utilization * capacity, memFig(memTotal, memFloor));
+        judge('claims.memory_utilization', 'Claimed memory utilization', 'claims.memory_utilization', cl.memory_utilization, 'fraction', 1, { ...j, limit: j.limit === null ? null : j.limit / capacity }, memMissing);
+    }
+    if (cl.kv_cache_capacity_tokens !== undefined) {
+        const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', { estimate: c.kvCapacity, bound: null, show: (v) => `${Math.round(v)} tokens`, missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])] });
+        judge('claims.kv_cache_capacity_tokens', 'Claimed KV-cache capacity', 'claims.kv_cache_capacity_tokens', cl.kv_cache_capacity_tokens, 'tokens', 1, j, modelMissing);
+    }
+    if (cl.compute_utilization !== undefined)
+        checks.push(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
+    return checks;
+}
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
 function divisors(n) {
@@ -20743,6 +22559,139 @@ function layoutFindings(model, layout, hw) {
     if (pp > 1 && layout.microbatches < pp) {
         out.push({ id: 'layout.microbatches', status: 'warn', title: 'Pipeline fill', path: 'parallelism.microbatches', value: layout.microbatches, limit: pp,
             detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step` });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/balance.ts
+// Load balance of expert parallelism: with tokens routed at random, some EP rank gets more
+// token-expert pairs than the mean, and the slowest rank paces the MoE layer.
+/**
+ * Expected max/mean load over `ranks` EP ranks when `pairs` token-expert picks land uniformly:
+ * each rank's load is Binomial(pairs, 1/ranks), and the expected maximum of n such loads is about
+ * mean + σ·√(2 ln n) (the Gaussian extreme-value approximation). Uniform routing is the best case;
+ * real routers are skewed, which redundant experts (EPLB) counter.
+ */
+function expectedExpertImbalance(pairs, ranks) {
+    if (ranks <= 1 || pairs <= 0)
+        return 1;
+    const mean = pairs / ranks;
+    const sigma = Math.sqrt(pairs * (1 / ranks) * (1 - 1 / ranks));
+    return (mean + sigma * Math.sqrt(2 * Math.log(ranks))) / mean;
+}
+
+;// CONCATENATED MODULE: ./src/core/layout-balance.ts
+// How evenly a layout's work spreads: pipeline stages (the slowest paces the pipeline) and expert
+// ranks (the busiest paces every MoE layer). Checked per plan, and per pool of a disaggregated plan.
+
+
+/**
+ * `prefillPass`: tokens one pass of each attention rank holds when the plan is a prefill pool (the
+ * experts then see prompt tokens, not decode steps).
+ */
+function balanceChecks(plan, r, c, moeFacts, prefillPass) {
+    const out = [];
+    const { layout, workload: wl } = r;
+    // Stage balance: the slowest stage paces the pipeline (embeddings and LM head sit on the ends).
+    if (layout.pp > 1 && c.stageDecode) {
+        const times = c.stageDecode;
+        const mean = times.reduce((a, b) => a + b, 0) / times.length;
+        const slowest = Math.max(...times);
+        const ratio = slowest / mean;
+        const at = times.indexOf(slowest);
+        out.push({ id: 'layout.stage_balance', status: ratio > 1.05 ? 'warn' : 'pass', title: 'Stage balance', path: 'parallelism.layers_per_stage',
+            value: round(ratio, 3), limit: 1.05, unit: 'ratio',
+            detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
+                (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+    }
+    // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
+    if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && (wl.concurrency !== undefined || prefillPass !== undefined)) {
+        const what = prefillPass !== undefined ? 'prefill pass' : 'decode step';
+        const tokensPerStep = prefillPass !== undefined ? (prefillPass * layout.dp) / Math.max(layout.edp, 1) : wl.concurrency / layout.microbatches / Math.max(layout.edp, 1);
+        const pairs = tokensPerStep * moeFacts.topK;
+        const imbalance = expectedExpertImbalance(pairs, layout.ep);
+        const warn = imbalance > 1.25;
+        out.push({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
+            value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
+            detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/memory-checks.ts
+// The memory checks of one deployment (or of one pool of a disaggregated one): the engine's memory
+// flag, whether one request of the longest stated length fits (memory.fits), and how many of the
+// plan's sequences its KV cache holds at once (memory.kv_capacity). docs/formulas.md, "Memory".
+
+
+
+function memoryChecks(plan, r, c, memMissing) {
+    const out = [];
+    const { layout, hardware: hw, workload: wl } = r;
+    const capacity = hw.memory;
+    const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
+    const engine = ENGINE_LABEL[wl.engine];
+    const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
+    const maxConcurrency = c.maxConcurrencyAtMaxContext;
+    const given = plan.workload;
+    if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
+        out.push({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
+            detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
+    }
+    // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
+    const tight = c.memEst && c.memEst[0].pool !== null
+        ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
+    if (capacity === undefined) {
+        out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
+    }
+    else if (tight && tight.usable !== null) {
+        const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
+        const fits = need <= tight.usable * (1 + 1e-9);
+        const flag = ENGINE_MEMORY_FLAG[wl.engine];
+        const raised = c.raisedFraction;
+        const raisedNote = raised
+            ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
+            : '';
+        const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+        out.push({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: figures_gib(need), limit: figures_gib(tight.usable), unit: 'GiB',
+            detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+                (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
+                (fits ? '' : `: not even one request of this length can run`) + raisedNote });
+    }
+    else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
+        out.push({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(c.floorCheck.need), limit: figures_gib(c.floorCheck.limit), unit: 'GiB',
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
+    }
+    else {
+        const limit = c.floorCheck ? c.floorCheck.limit : capacity;
+        out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(memFloor), limit: figures_gib(limit), unit: 'GiB',
+            missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
+    }
+    // What the engine can hold: concurrency sequences at their mean context against its KV cache.
+    const budget = c.kvBudget;
+    if (budget && wl.concurrency !== undefined && wl.inputTokens !== undefined && wl.outputTokens !== undefined && c.maxRunning !== null) {
+        const perReplica = Math.ceil(wl.concurrency / layout.dp);
+        const context = meanContext(wl.inputTokens, wl.outputTokens);
+        const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
+        const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
+        const where = layout.dp > 1 ? ' per replica' : '';
+        const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
+        const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
+        if (byKv >= perReplica) {
+            out.push({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
+        }
+        else {
+            out.push({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+                    `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
+        }
+    }
+    else if (wl.concurrency !== undefined) {
+        const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+        out.push({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
+            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
     }
     return out;
 }
@@ -21057,269 +23006,37 @@ function indexerPart(model, hidden, mode, missing) {
     return indexerFacts({ index_heads: spec.index_heads, index_head_dim: spec.index_head_dim, index_topk: spec.index_topk }, hidden, queryInput);
 }
 
-;// CONCATENATED MODULE: ./src/core/engines.ts
-/**
- * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
- * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
- * 512 tokens (compilation_config max capture size).
- */
-const VLLM = {
-    id: 'vllm',
-    policy: 'mixed',
-    defaultMaxRunning: 1024,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 512,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    outputLagSteps: 0,
-};
-/**
- * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
- * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
- * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
- * max_running_requests follows the KV pool (no fixed default below it).
- */
-const SGLANG = {
-    id: 'sglang',
-    policy: 'prefill-first',
-    defaultMaxRunning: 4096,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    outputLagSteps: 1,
-};
-/**
- * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
- * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
- * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
- * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
- * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
- * one iteration later.
- */
-const TRTLLM = {
-    id: 'trtllm',
-    policy: 'mixed',
-    defaultMaxRunning: 2048,
-    decodeGraphMaxBatch: Infinity,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: true,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    outputLagSteps: 1,
-};
-const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
-function engineProfile(id) {
-    return PROFILES[id ?? 'vllm'];
+;// CONCATENATED MODULE: ./src/core/plan-checks.ts
+// Checks about the plan file itself rather than its layout: what an importer or the config.json
+// reader could not map with certainty, and a stated parameter count against the model's shape.
+
+
+/** The check a loader warning becomes, by the key it is about. */
+function warningCheck(path) {
+    if (path?.startsWith('deployment'))
+        return { id: 'deployment.import', title: 'Imported deployment' };
+    // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
+    if (path?.startsWith('hardware'))
+        return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
+    return { id: 'model.hf_config', title: 'Hugging Face config' };
 }
-/** The family of a hardware preset id or device name; 'other' when neither says. */
-function hardwareFamily(preset, name) {
-    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
-    if (/b300|gb300|blackwell ultra/.test(id))
-        return 'blackwell-ultra';
-    if (/b200|gb200|blackwell/.test(id))
-        return 'blackwell';
-    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
-        return 'hopper';
-    if (/a100|a800|ampere/.test(id))
-        return 'ampere';
-    return 'other';
-}
-const CALIBRATION = {
-    vllm: {
-        blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
-        hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
-    },
-    sglang: {
-        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
-        hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-    trtllm: {
-        blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
-        hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-};
-function engineCalibration(engine, family) {
-    return CALIBRATION[engine][family] ?? {};
-}
-
-;// CONCATENATED MODULE: ./src/core/resolve.ts
-// Applies the core's defaults to a loaded plan's hardware, layout and workload,
-// keeping a record of every default taken so the report can show it.
-
-
-
-function resolvePlan(plan, origins) {
-    const assumptions = [];
-    const assume = (name, value, source = 'default') => {
-        assumptions.push({ name, value, source });
-    };
-    const p = plan.parallelism;
-    const tp = p.tp ?? 1;
-    const pp = p.pp ?? 1;
-    const dp = p.dp ?? 1;
-    const cp = p.cp ?? 1;
-    const ep = p.ep ?? 1;
-    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
-    const etp = p.etp ?? (ep === 1 ? tp : 1);
-    if (p.etp === undefined && plan.model.moe !== undefined)
-        assume('parallelism.etp', String(etp));
-    const microbatches = p.microbatches ?? pp;
-    if (p.microbatches === undefined && pp > 1)
-        assume('parallelism.microbatches', `${microbatches} (= pp)`);
-    const layout = {
-        tp, pp, dp, cp, ep, etp, microbatches,
-        layersPerStage: p.layers_per_stage ?? null,
-        worldSize: tp * pp * dp * cp,
-        edp: (tp * dp * cp) / (ep * etp),
-    };
-    const h = plan.hardware;
-    const engine = plan.deployment?.engine ?? 'vllm';
-    const engineId = engine;
-    const profile = engineProfile(engine);
-    if (plan.deployment?.engine === undefined)
-        assume('deployment.engine', "vllm (its scheduler and memory accounting)");
-    const family = hardwareFamily(h.preset, h.name);
-    const cal = engineCalibration(engineId, family);
-    const calibrated = `calibrated: ${engineId} on ${family}`;
-    const eff = {
-        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
-        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
-        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
-    };
-    for (const k of ['compute', 'memory', 'network']) {
-        const path = `hardware.efficiency.${k}`;
-        const own = h.efficiency?.[k] !== undefined;
-        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
-        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
+function planChecks(loaded) {
+    const out = [];
+    const plan = loaded.plan;
+    // What the config.json reader or an importer could not map with certainty.
+    for (const w of loaded.warnings ?? [])
+        out.push({ ...warningCheck(w.path), status: 'warn', path: w.path ?? 'model.hf_config', detail: w.message });
+    // Stated total against the shape.
+    const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;
+    if (plan.model.params !== undefined && shapeParams !== null) {
+        const ratio = shapeParams / plan.model.params;
+        const ok = Math.abs(ratio - 1) <= 0.05;
+        out.push({ id: 'model.params', status: ok ? 'pass' : 'warn', title: 'Parameters vs shape', path: 'model.params',
+            value: plan.model.params, limit: round(shapeParams, 0), unit: 'parameters',
+            detail: `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
+                (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
     }
-    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
-    if (h.gpus_per_node === undefined)
-        assume('hardware.gpus_per_node', String(gpusPerNode));
-    const hardware = {
-        gpus: h.gpus,
-        gpusPerNode,
-        memory: h.memory,
-        peak16: h.peak_tflops,
-        peakFp8: h.peak_tflops_fp8,
-        peakFp4: h.peak_tflops_fp4,
-        peakInt8: h.peak_tflops_int8,
-        memoryBandwidth: h.memory_bandwidth,
-        intraBandwidth: h.intra_node_bandwidth,
-        interBandwidth: h.inter_node_bandwidth,
-        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
-        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
-        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
-        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
-        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
-        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
-        attentionEfficiency: cal.attentionEfficiency ?? 1,
-        expertEfficiency: cal.expertEfficiency ?? 1,
-        efficiency: eff,
-        device: h.memory === undefined ? null : {
-            capacity: h.memory,
-            name: (h.name ?? h.preset ?? '').toLowerCase(),
-            switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
-            fp4Math: h.peak_tflops_fp4 !== undefined,
-        },
-    };
-    if (h.intra_node_latency === undefined)
-        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
-    if (h.kernel_latency === undefined)
-        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-    if (h.launch_latency === undefined)
-        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
-    if (h.inter_node_latency === undefined)
-        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
-    const w = plan.workload;
-    const label = ENGINE_LABEL[engine];
-    const defaults = engineDefaults(engine, hardware.device, tp, pp);
-    const flag = ENGINE_MEMORY_FLAG[engine];
-    let memoryFraction;
-    if (w.memory_fraction !== undefined)
-        memoryFraction = w.memory_fraction;
-    else if (w.memory_reserve !== undefined)
-        memoryFraction = 1 - w.memory_reserve;
-    else {
-        memoryFraction = defaults.memoryFraction;
-        assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
-    }
-    const reserve = 1 - memoryFraction;
-    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
-    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
-    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
-    if (w.max_batched_tokens === undefined)
-        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
-    const maxRunningSequences = w.max_running_sequences ?? null;
-    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
-    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-    const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
-    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
-    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm'
-        ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
-        : 0;
-    const runtimeOverhead = w.runtime_overhead ?? null;
-    if (w.runtime_overhead === undefined) {
-        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
-            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
-    }
-    let speculative = null;
-    if (w.speculative !== undefined) {
-        const tokens = w.speculative.tokens ?? 1;
-        speculative = {
-            method: w.speculative.method ?? 'draft',
-            tokens,
-            acceptance: w.speculative.acceptance_length ?? 1,
-        };
-        if (w.speculative.acceptance_length === undefined)
-            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
-    }
-    const workload = {
-        profile,
-        concurrency: w.concurrency,
-        requestRate: w.request_rate,
-        arrival: w.arrival ?? 'poisson',
-        burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
-        maxRunningCap,
-        recvInterval: w.scheduler_recv_interval ?? 1,
-        inputTokens: w.input_tokens,
-        outputTokens: w.output_tokens,
-        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
-        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
-        engine,
-        memoryFraction,
-        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
-        reserve,
-        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
-        speculative,
-        maxBatchedTokens,
-        profiledSequences,
-        runtimeOverhead,
-        maxRunningSequences,
-        cudaGraphs: w.cuda_graphs ?? true,
-        benchmark: w.benchmark === undefined ? null : {
-            requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
-            inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
-            outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
-        },
-    };
-    if (w.benchmark !== undefined) {
-        if (w.benchmark.requests === undefined)
-            assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
-    }
-    return { layout, hardware, workload, assumptions };
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
@@ -21422,42 +23139,23 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
         assumptions,
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/utilization.ts
-
-
-/**
- * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
- * throughput itself implies (a contradiction between claims), and against our estimate.
- */
-function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
-    const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
-    const wl = r.workload;
-    const hw = r.hardware;
-    const gpus = hw.gpus ?? r.layout.worldSize;
-    const tput = plan.claims.throughput;
-    if (tput !== undefined && bound && hw.peak16) {
-        // Cheapest reading of what is not given: no prompt to prefill, endless output.
-        const input = wl.inputTokens ?? 0;
-        const computed = input - Math.floor(input * wl.prefixHitRate);
-        const output = wl.outputTokens;
-        const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
-        const perOutput = output === undefined
-            ? decodeFlops
-            : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
-        const implied = (tput * perOutput) / (gpus * hw.peak16);
-        if (implied > claimed) {
-            return { ...base, status: 'fail', limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
-        }
-    }
-    if (c.computeUtilization === null) {
-        return { ...base, status: 'unverified', limit: null, missing, detail: `cannot estimate without ${missing.join(', ')}` };
-    }
-    const est = c.computeUtilization;
-    const off = Math.abs(claimed - est) > 0.5 * est;
-    return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
-        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
+function hardwareSummary(plan, worldSize) {
+    const h = plan.hardware;
+    return {
+        name: h.name ?? null,
+        gpus: h.gpus ?? worldSize,
+        memory_bytes: h.memory ?? null,
+        memory_bandwidth_bytes_per_s: h.memory_bandwidth ?? null,
+        peak_flops: h.peak_tflops ?? null,
+    };
+}
+/** What a deployment's figures cost and use (cost.ts): its devices, throughput and the plan's prices. */
+function servingEconomy(plan, gpus, throughput, throughputBound) {
+    return {
+        gpus, throughput, throughputBound,
+        ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
+        ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
@@ -21481,61 +23179,268 @@ function combineReports(plans) {
     return { version: 1, verdict, plans };
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-ranges.ts
-// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
-// (engine, GPU family, load), and the range of each estimated time and rate.
+;// CONCATENATED MODULE: ./src/core/disagg-verify.ts
+// Every check of a disaggregated plan (contract v1.1, "Disaggregated prefill and decode"): each pool
+// checked like a plan of its own (layout, memory) under its pool's prefix, the devices adding up,
+// the KV transfer, the balance of the pools, then the deployment's requirements and claims against
+// the figures of the two-pool simulation.
 
 
-/** The plan's engine, GPU family and load band, as the track record is kept. */
-function rangeContext(plan, r, c, idle = false) {
-    const wl = r.workload;
-    const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
-    return {
-        engine: wl.engine,
-        family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
-        band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
-        engineDefaulted: plan.deployment?.engine === undefined,
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
+function verifyDisaggregatedPlan(loaded, options) {
+    const { plan, lines } = loaded;
+    const pools = resolvePools(loaded);
+    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
+    const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
+    const est = estR.facts;
+    const bound = boundR.facts;
+    const checks = [];
+    const add = (c) => {
+        const line = options.lineOf(lines, c.path);
+        checks.push(line === undefined ? c : { ...c, line });
     };
-}
-/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
-const KV_CAPACITY_SPREAD = 0.1;
-function planRanges(plan, r, c, metrics) {
-    const ctx = rangeContext(plan, r, c);
-    const ttft = residualsFor('ttft', ctx);
-    const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
-    const tpot = residualsFor('tpot', ctx);
-    const ranges = {};
-    const put = (key, res, kind, boundKey) => {
-        const v = metrics[key];
-        if (v === null || v === undefined || !(v > 0))
-            return;
-        const bound = boundKey ? (metrics[boundKey] ?? null) : null;
-        const [lo, hi] = rangeOf(v, res, kind, bound);
-        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
+    const addPool = (name, c) => {
+        const path = poolPath(name, c.path);
+        add({ ...c, id: `${name}.${c.id}`, title: `${c.title} (${POOL_LABEL[name]})`, detail: c.detail.replaceAll('hardware.gpus', `disaggregation.${name}.gpus`),
+            ...(path !== undefined ? { path } : {}), ...(c.missing ? { missing: c.missing.map((m) => poolPath(name, m) ?? m) } : {}) });
     };
-    put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
-    put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
-    put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
-    put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
-    put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
-    for (const p of ['p50', 'p90', 'p99']) {
-        put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
-        put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+    // The devices add up.
+    const total = poolsTotal(plan);
+    const sum = `${pools.prefill.workers} x ${pools.prefill.gpus} prefill + ${pools.decode.workers} x ${pools.decode.gpus} decode = ${total}`;
+    if (plan.hardware.gpus === undefined) {
+        add({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'disaggregation', value: total, limit: total,
+            detail: `${sum} devices (hardware.gpus is not given: taken as the pools' total)` });
     }
-    put('e2e_p99_ms', tpot, 'time', null);
-    put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
-    const kv = metrics.kv_cache_capacity_tokens;
-    if (kv !== null && kv !== undefined && kv > 0)
-        ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-    return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+    else {
+        const ok = plan.hardware.gpus === total;
+        add({ id: 'layout.world_size', status: ok ? 'pass' : 'fail', title: 'World size', path: ok ? 'disaggregation' : 'hardware.gpus', value: total, limit: plan.hardware.gpus,
+            detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}` });
+    }
+    const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
+    const modelMissing = estR.missing;
+    const wlNeed = (keys) => keys.filter(([, v]) => v === undefined).map(([k]) => k);
+    // Each pool as a plan of its own.
+    for (const name of POOLS) {
+        const pool = pools[name];
+        const c = figures.pools[name].c;
+        const pwl = pool.r.workload;
+        for (const f of layoutFindings(plan.model, pool.r.layout, pool.r.hardware)) {
+            // The deployment's node check is the deployment's, not a worker's.
+            if (f.id !== 'layout.nodes')
+                addPool(name, f);
+        }
+        for (const b of balanceChecks(pool.plan, pool.r, c, est ?? bound, name === 'prefill' ? pwl.maxBatchedTokens : undefined))
+            addPool(name, b);
+        const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', pwl.concurrency], ['workload.input_tokens', pwl.maxInputTokens], ['workload.output_tokens', pwl.maxOutputTokens]])];
+        for (const m of memoryChecks(pool.plan, pool.r, c, memMissing)) {
+            // A prefill worker holds its prompts only until their caches leave: capacity is the decode pool's question.
+            if (name === 'prefill' && m.id === 'memory.kv_capacity')
+                continue;
+            addPool(name, m);
+        }
+    }
+    if (total > (pools.decode.r.hardware.gpusPerNode ?? 8) && total % pools.decode.r.hardware.gpusPerNode !== 0) {
+        add({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: total, limit: pools.decode.r.hardware.gpusPerNode,
+            detail: `${total} devices do not fill whole nodes of ${pools.decode.r.hardware.gpusPerNode}` });
+    }
+    for (const p of planChecks(loaded))
+        add(p);
+    // What the figures need.
+    const wl = pools.decode.r.workload;
+    const linkMissing = figures.link.bandwidth === undefined ? ['disaggregation.kv_transfer.bandwidth'] : [];
+    const tMissing = [...new Set([...timeMissing(pools.prefill.r, pools.prefill.plan), ...timeMissing(pools.decode.r, pools.decode.plan), ...linkMissing])];
+    const concurrency = plan.workload.concurrency;
+    const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
+    const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
+    const loadKey = concurrency ?? plan.workload.request_rate;
+    const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+    const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
+    add(kvTransferCheck(figures, pools, idleMissing));
+    add(balanceCheck(figures, pools, total, loopMissing));
+    // The deployment's requirements and claims, on the two-pool figures.
+    const c = figures.deployment;
+    const r = deploymentResolved(pools, plan.hardware.gpus ?? total, concurrency, plan.workload.request_rate);
+    const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]) : null;
+    const memTotal = worst?.total ?? null;
+    const floors = POOLS.map((n) => figures.pools[n].c).map((pc) => (pc.weightsFloor !== null ? pc.weightsFloor + pc.kvFloor : null));
+    const memFloor = floors.some((f) => f === null) ? null : Math.max(...floors);
+    const gpus = plan.hardware.gpus ?? total;
+    const economy = servingEconomy(plan, gpus, c.throughput, c.throughputBound);
+    for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
+        add(j);
+    const capacity = plan.hardware.memory;
+    const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
+    metrics.world_size = gpus;
+    Object.assign(metrics, disaggMetrics(figures, pools));
+    const pr = planRanges(plan, r, c, metrics);
+    metrics.range_coverage = RANGE_COVERAGE;
+    const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+    if (options.details !== false) {
+        const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
+        details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
+        for (const why of pr.why)
+            details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+        details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
+        const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
+        report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
+    }
+    return report;
 }
-const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+/** The deployment as one Resolved for the checks that read it: the decode pool's engine and workload, all the devices. */
+function deploymentResolved(pools, gpus, concurrency, requestRate) {
+    const dr = pools.decode.r;
+    return {
+        layout: { ...dr.layout, worldSize: gpus },
+        hardware: { ...dr.hardware, gpus },
+        workload: { ...dr.workload, concurrency, requestRate },
+        assumptions: dr.assumptions,
+    };
+}
+function kvTransferCheck(f, pools, missing) {
+    const base = { id: 'disaggregation.kv_transfer', title: 'KV cache transfer', path: 'disaggregation.kv_transfer', unit: 'ms' };
+    if (f.transfer === null || f.kvBytes === null) {
+        return { ...base, status: 'unverified', missing, detail: `cannot size the transfer without ${missing.join(', ') || 'the model and the link'}` };
+    }
+    const input = pools.decode.r.workload.inputTokens;
+    const mean = f.outcome ? f.outcome.meanTransfer : null;
+    const bw = f.link.bandwidth;
+    return {
+        ...base, status: 'pass', value: round(f.transfer * 1000, 4), limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
+        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+            (f.transferFloor !== null ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)` : '') +
+            (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
+    };
+}
+function balanceCheck(f, pools, totalGpus, missing) {
+    const base = { id: 'disaggregation.balance', title: 'Prefill/decode balance', path: 'disaggregation', unit: 'fraction' };
+    const out = f.outcome;
+    if (!out || f.decodeLoad === null) {
+        return { ...base, status: 'unverified', ...(missing.length > 0 ? { missing } : {}),
+            detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated' };
+    }
+    // Prefill work is its busy time; decode work is its output rate against its rate with every slot
+    // running (a decode worker steps whenever one sequence runs).
+    const busy = { prefill: out.prefillBusy, decode: f.decodeLoad };
+    const workers = { prefill: pools.prefill.workers, decode: pools.decode.workers };
+    const pct = (x) => `${(x * 100).toFixed(0)}%`;
+    const now = `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
+        `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running`;
+    const idle = ['prefill', 'decode'].filter((n) => busy[n] < BALANCE_MIN_BUSY);
+    const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
+    const value = round(Math.min(busy.prefill, busy.decode), 4);
+    if (idle.length === 0)
+        return { ...base, status: 'pass', value, limit: BALANCE_MIN_BUSY, detail: now };
+    let say;
+    if (advice === null)
+        say = 'no worker mix can be derived from it';
+    else if (advice.mix.prefill === workers.prefill && advice.mix.decode === workers.decode) {
+        say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
+    }
+    else {
+        say = `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
+            `(${advice.gpus} GPUs) would balance them and serve ${advice.headroom.toFixed(2)}x this load before either pool saturates`;
+    }
+    return { ...base, status: 'warn', value, limit: BALANCE_MIN_BUSY,
+        detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}` };
+}
+function disaggMetrics(f, pools) {
+    const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    const memOf = (name) => {
+        const mem = f.pools[name].c.memEst;
+        return mem ? figures_gib(Math.max(...mem.map((s) => s.total))) : null;
+    };
+    return {
+        prefill_workers: pools.prefill.workers,
+        decode_workers: pools.decode.workers,
+        prefill_gpus_per_worker: pools.prefill.gpus,
+        decode_gpus_per_worker: pools.decode.gpus,
+        prefill_utilization: f.outcome ? round(f.outcome.prefillBusy, 4) : null,
+        decode_utilization: f.outcome ? round(f.outcome.decodeBusy, 4) : null,
+        decode_capacity_utilization: round(f.decodeLoad, 4),
+        decode_mean_running_sequences: f.outcome ? round(f.outcome.decodeRunning, 2) : null,
+        kv_transfer_ms: ms(f.outcome ? f.outcome.meanTransfer : f.transfer),
+        kv_transfer_lower_bound_ms: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
+        kv_transfer_mib_per_request: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
+        prefill_memory_per_gpu_gib: memOf('prefill'),
+        decode_memory_per_gpu_gib: memOf('decode'),
+        prefill_kv_cache_capacity_tokens: f.pools.prefill.c.kvCapacity,
+        decode_kv_cache_capacity_tokens: f.pools.decode.c.kvCapacity,
+        decode_running_sequences_per_worker: f.decodeSlots,
+        ttft_idle_ms: ms(f.deployment.ttftIdle),
+    };
+}
+/** Each pool's assumptions, said once when both pools make the same one. */
+function poolAssumptions(pools) {
+    const key = (a) => `${a.name}=${a.value}`;
+    const inDecode = new Set(pools.decode.r.assumptions.map(key));
+    const inPrefill = new Set(pools.prefill.r.assumptions.map(key));
+    const out = [];
+    for (const a of pools.prefill.r.assumptions)
+        out.push(inDecode.has(key(a)) ? a : { ...a, name: `prefill: ${a.name}` });
+    for (const a of pools.decode.r.assumptions)
+        if (!inPrefill.has(key(a)))
+            out.push({ ...a, name: `decode: ${a.name}` });
+    return out;
+}
+function disaggAssumptions(f) {
+    const out = [
+        { name: 'disaggregated serving', value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)', source: 'method' },
+        { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
+    ];
+    return out;
+}
+function disaggDetails(f, pools, capacity, moe) {
+    const pool = (name) => {
+        const p = pools[name];
+        const c = f.pools[name].c;
+        const devices = buildDetails(p.r, c, capacity, [], false).devices;
+        const out = {
+            workers: p.workers, gpus_per_worker: p.gpus, gpus: p.workers * p.gpus, layout: poolLayoutText(p.r, moe), devices,
+            utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
+            kv_cache_capacity_tokens: c.kvCapacity,
+        };
+        if (name === 'prefill')
+            out.max_batched_tokens = p.r.workload.maxBatchedTokens;
+        else
+            out.max_running_sequences = f.decodeSlots;
+        return out;
+    };
+    const ms = (s) => (s === null ? null : round(s * 1000, 4));
+    return {
+        prefill: pool('prefill'),
+        decode: pool('decode'),
+        kv_transfer: {
+            bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
+            latency_ms: round(f.link.latency * 1000, 4) ?? 0,
+            link: f.link.source,
+            bytes_per_prompt_mib: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
+            estimate_ms: ms(f.transfer),
+            mean_ms: ms(f.outcome ? f.outcome.meanTransfer : null),
+            lower_bound_ms: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/core/verify.ts
 // Computes every check of a loaded plan. Orchestration only: each formula lives in its own
 // module (layout, memory, performance, estimates, compare, balance, utilization, summary).
-
-
 
 
 
@@ -21562,26 +23467,9 @@ function lineOf(lines, path) {
     }
     return undefined;
 }
-/** The check a loader warning becomes, by the key it is about. */
-function warningCheck(path) {
-    if (path?.startsWith('deployment'))
-        return { id: 'deployment.import', title: 'Imported deployment' };
-    // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
-    if (path?.startsWith('hardware'))
-        return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
-    return { id: 'model.hf_config', title: 'Hugging Face config' };
-}
-function hardwareSummary(plan, worldSize) {
-    const h = plan.hardware;
-    return {
-        name: h.name ?? null,
-        gpus: h.gpus ?? worldSize,
-        memory_bytes: h.memory ?? null,
-        memory_bandwidth_bytes_per_s: h.memory_bandwidth ?? null,
-        peak_flops: h.peak_tflops ?? null,
-    };
-}
 function verify_verifyLoadedPlan(loaded, options = {}) {
+    if (loaded.plan.disaggregation)
+        return verifyDisaggregatedPlan(loaded, { ...options, lineOf });
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
@@ -21598,19 +23486,8 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     };
     for (const f of layoutFindings(plan.model, layout, hw))
         add(f);
-    // What the config.json reader or an importer could not map with certainty.
-    for (const w of loaded.warnings ?? [])
-        add({ ...warningCheck(w.path), status: 'warn', path: w.path ?? 'model.hf_config', detail: w.message });
-    // Stated total against the shape.
-    const shapeParams = plan.model.params !== undefined ? paramsFromShape(plan.model) : null;
-    if (plan.model.params !== undefined && shapeParams !== null) {
-        const ratio = shapeParams / plan.model.params;
-        const ok = Math.abs(ratio - 1) <= 0.05;
-        add({ id: 'model.params', status: ok ? 'pass' : 'warn', title: 'Parameters vs shape', path: 'model.params',
-            value: plan.model.params, limit: round(shapeParams, 0), unit: 'parameters',
-            detail: `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
-                (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
-    }
+    for (const p of planChecks(loaded))
+        add(p);
     const c = compute(loaded, r, est, bound, { quick: options.quick === true });
     const modelMissing = estR.missing;
     const tMissing = timeMissing(r, plan);
@@ -21621,203 +23498,19 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
     // TTFT under load needs the load; a plan that states none is judged on the idle figure.
     const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
-    // Stage balance: the slowest stage paces the pipeline (embeddings and LM head sit on the ends).
-    if (layout.pp > 1 && c.stageDecode) {
-        const times = c.stageDecode;
-        const mean = times.reduce((a, b) => a + b, 0) / times.length;
-        const slowest = Math.max(...times);
-        const ratio = slowest / mean;
-        const at = times.indexOf(slowest);
-        add({ id: 'layout.stage_balance', status: ratio > 1.05 ? 'warn' : 'pass', title: 'Stage balance', path: 'parallelism.layers_per_stage',
-            value: round(ratio, 3), limit: 1.05, unit: 'ratio',
-            detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
-                (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
-    }
-    // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
-    const moeFacts = est ?? bound;
-    if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && wl.concurrency !== undefined) {
-        const tokensPerStep = wl.concurrency / layout.microbatches / Math.max(layout.edp, 1);
-        const pairs = tokensPerStep * moeFacts.topK;
-        const imbalance = expectedExpertImbalance(pairs, layout.ep);
-        const warn = imbalance > 1.25;
-        add({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
-            value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
-            detail: `${Math.round(pairs)} token-expert picks per decode step over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
-                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
-    }
+    for (const b of balanceChecks(plan, r, c, est ?? bound))
+        add(b);
     // Memory, as the plan's engine counts it.
     const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]) : null;
     const memTotal = worst?.total ?? null;
     const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
     const capacity = hw.memory;
-    const engine = ENGINE_LABEL[wl.engine];
-    const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
-    const maxConcurrency = c.maxConcurrencyAtMaxContext;
-    const given = plan.workload;
-    if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
-        add({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
-            detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
-    }
-    // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
-    const tight = c.memEst && c.memEst[0].pool !== null
-        ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
-    if (capacity === undefined) {
-        add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
-    }
-    else if (tight && tight.usable !== null) {
-        const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
-        const fits = need <= tight.usable * (1 + 1e-9);
-        const flag = ENGINE_MEMORY_FLAG[wl.engine];
-        const raised = c.raisedFraction;
-        const raisedNote = raised
-            ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
-            : '';
-        const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
-        add({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: figures_gib(need), limit: figures_gib(tight.usable), unit: 'GiB',
-            detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
-                (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
-                (fits ? '' : `: not even one request of this length can run`) + raisedNote });
-    }
-    else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
-        add({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(c.floorCheck.need), limit: figures_gib(c.floorCheck.limit), unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
-    }
-    else {
-        const limit = c.floorCheck ? c.floorCheck.limit : capacity;
-        add({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(memFloor), limit: figures_gib(limit), unit: 'GiB',
-            missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
-    }
-    // What the engine can hold: concurrency sequences at their mean context against its KV cache.
-    const budget = c.kvBudget;
-    if (budget && wl.concurrency !== undefined && wl.inputTokens !== undefined && wl.outputTokens !== undefined && c.maxRunning !== null) {
-        const perReplica = Math.ceil(wl.concurrency / layout.dp);
-        const context = meanContext(wl.inputTokens, wl.outputTokens);
-        const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
-        const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
-        const where = layout.dp > 1 ? ' per replica' : '';
-        const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
-        const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
-        if (byKv >= perReplica) {
-            add({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
-        }
-        else {
-            add({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
-                    `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
-        }
-    }
-    else if (wl.concurrency !== undefined) {
-        const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
-        add({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
-            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
-    }
-    // Requirements.
-    const req = plan.requirements;
-    const judge = (id, title, path, value, unit, scale, j, missing) => {
-        add({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
-            ...(j.basis !== null ? { basis: j.basis } : {}),
-            ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
-    };
-    const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' };
-    const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
-    // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
-    // figure's range are at risk (ranges.ts).
-    const ctx = rangeContext(plan, r, c);
-    const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' };
-    const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
-    const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
-    const rateFig = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
-    const ttftFig = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
-    const tpotFig = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
-    if (req.throughput !== undefined)
-        judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
-    if (req.ttft !== undefined)
-        judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
-    if (req.tpot !== undefined)
-        judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
-    // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
-    // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
-    const out = c.load?.outcome ?? null;
-    const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
-    const percentiles = [
-        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
-        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
-        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, ttftRisk],
-        ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
-        ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
-        ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
-        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
-    ];
-    for (const [key, title, estimate, floor, risk] of percentiles) {
-        const required = req[key];
-        if (required === undefined)
-            continue;
-        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
-    }
-    if (req.request_rate !== undefined) {
-        const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
-        const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
-            why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
-        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
-    }
-    if (c.loadSkipped) {
-        add({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
-    }
-    // An open loop that arrives faster than the deployment serves: queues grow without end.
-    if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
-        const served = c.load.servedRate;
-        add({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
-            value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
-            detail: c.load.saturated
-                ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-                : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
-    }
-    if (req.max_memory_utilization !== undefined) {
-        const u = req.max_memory_utilization;
-        const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
-        const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
-        const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
-        judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
-    }
-    const economy = {
-        gpus: hw.gpus ?? layout.worldSize, throughput: c.throughput, throughputBound: c.throughputBound,
-        ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
-        ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
-    };
-    if (req.cost_per_million_tokens !== undefined) {
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
-        judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
-    }
-    // Claims.
-    const cl = plan.claims;
-    const memFig = (estimate, floor) => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
-    if (cl.memory_per_gpu !== undefined)
-        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
-    if (cl.weights_per_gpu !== undefined) {
-        const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
-        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
-    }
-    if (cl.kv_cache_per_gpu !== undefined) {
-        const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
-    }
-    if (cl.throughput !== undefined)
-        judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
-    if (cl.ttft !== undefined)
-        judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
-    if (cl.tpot !== undefined)
-        judge('claims.tpot', 'Claimed TPOT', 'claims.tpot', cl.tpot, 'ms', 1000, judgeClaim(cl.tpot, 'lower-is-better', tpotFig), loopMissing);
-    if (cl.memory_utilization !== undefined && capacity !== undefined) {
-        const j = judgeMemoryClaim(cl.memory_utilization * capacity, memFig(memTotal, memFloor));
-        judge('claims.memory_utilization', 'Claimed memory utilization', 'claims.memory_utilization', cl.memory_utilization, 'fraction', 1, { ...j, limit: j.limit === null ? null : j.limit / capacity }, memMissing);
-    }
-    if (cl.kv_cache_capacity_tokens !== undefined) {
-        const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', { estimate: c.kvCapacity, bound: null, show: (v) => `${Math.round(v)} tokens`, missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])] });
-        judge('claims.kv_cache_capacity_tokens', 'Claimed KV-cache capacity', 'claims.kv_cache_capacity_tokens', cl.kv_cache_capacity_tokens, 'tokens', 1, j, modelMissing);
-    }
-    if (cl.compute_utilization !== undefined)
-        add(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
+    for (const m of memoryChecks(plan, r, c, memMissing))
+        add(m);
+    // Requirements and claims.
+    const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);
+    for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
+        add(j);
     const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
@@ -22476,9 +24169,81 @@ function formatQuantity(value, unit) {
     return unit ? `${number} ${unit}` : number;
 }
 
+;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
+
+const parallelismOf = (l) => ({ tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, ...(l.etp !== undefined ? { etp: l.etp } : {}) });
+const layoutOf = (spec, moe) => {
+    const p = spec.parallelism ?? {};
+    const tp = p.tp ?? 1;
+    const ep = p.ep ?? 1;
+    const l = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+    if (moe)
+        l.etp = p.etp ?? (ep === 1 ? tp : 1);
+    return l;
+};
+/** The pools of a disaggregated plan as a search choice. */
+function planDisaggChoice(plan) {
+    const d = plan.disaggregation;
+    if (!d)
+        return null;
+    const moe = plan.model.moe !== undefined;
+    const pool = (spec) => {
+        const layout = layoutOf(spec, moe);
+        return { workers: spec.workers ?? 1, gpus: spec.gpus ?? layout.tp * layout.pp * layout.dp * layout.cp, layout };
+    };
+    return { prefill: pool(d.prefill), decode: pool(d.decode) };
+}
+/** The plan's own layout as a variation: its pools when it is disaggregated. */
+function planVariation(plan, gpus) {
+    const disaggregation = planDisaggChoice(plan);
+    if (disaggregation)
+        return { gpus, layout: disaggregation.decode.layout, disaggregation };
+    return { gpus, layout: planLayout(plan) };
+}
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
+function disaggText(d) {
+    const pool = (name, p) => `${p.workers} x ${name} (${p.gpus} GPU${p.gpus === 1 ? '' : 's'}, ${layoutText(p.layout)})`;
+    return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
+}
+/** "6P1D": the usual name of a worker mix. */
+const mixText = (d) => `${d.prefill.workers}P${d.decode.workers}D`;
+/**
+ * The candidate plan of a variation. A disaggregated variation keeps the plan's own engine settings
+ * of a pool (its memory flag, its batch budget or cap) only where that pool's worker layout is the plan's.
+ */
+function buildVariationPlan(base, v) {
+    const candidate = buildCandidatePlan(base, v);
+    const { disaggregation: _dropped, ...aggregated } = candidate.plan;
+    if (!v.disaggregation)
+        return { ...candidate, plan: aggregated };
+    const own = base.plan.disaggregation;
+    const same = (name) => {
+        const ownChoice = planDisaggChoice(base.plan)?.[name];
+        const chosen = v.disaggregation[name];
+        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
+        const kept = own?.[name];
+        if (kept?.memory_fraction !== undefined)
+            spec.memory_fraction = kept.memory_fraction;
+        if (kept && ownChoice && layoutText(ownChoice.layout) === layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
+            if (kept.max_batched_tokens !== undefined)
+                spec.max_batched_tokens = kept.max_batched_tokens;
+            if (kept.max_running_sequences !== undefined)
+                spec.max_running_sequences = kept.max_running_sequences;
+        }
+        return spec;
+    };
+    const plan = {
+        ...aggregated,
+        parallelism: {},
+        disaggregation: { prefill: same('prefill'), decode: same('decode'), ...(own?.kv_transfer ? { kv_transfer: own.kv_transfer } : {}) },
+    };
+    return { ...candidate, plan };
+}
+
 ;// CONCATENATED MODULE: ./src/suggest/words.ts
 // Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
+
 
 
 const OBJECTIVE_TEXT = {
@@ -22531,7 +24296,7 @@ function marginText(reqs) {
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function variationText(v) {
-    const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, layoutText(v.layout)];
+    const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, v.disaggregation ? disaggText(v.disaggregation) : layoutText(v.layout)];
     if (v.weight_dtype)
         parts.push(`${v.weight_dtype} weights`);
     if (v.kv_cache_dtype)
@@ -22630,10 +24395,67 @@ function escapeTerminal(text) {
         .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts
+// The disaggregated side of a `suggest` result, for the terminal and for markdown: the best
+// prefill/decode mixes of the plan's devices with their figures and margins, which kind wins on the
+// objective and by how much, and whether a disaggregated layout rescues a plan that misses its latency.
+
+
+
+
+const mixOf = (c) => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
+function summary(r) {
+    const d = r.disaggregated;
+    if (!d)
+        return null;
+    if (d.top.length === 0)
+        return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
+    const best = d.top[0];
+    return `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+        `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`;
+}
+/** Lines for `suggest --format text`. */
+function disaggregatedTextLines(r) {
+    const d = r.disaggregated;
+    const head = summary(r);
+    if (!d || head === null)
+        return [];
+    const out = ['', head];
+    for (const [i, c] of d.top.entries()) {
+        const f = figureTexts(c);
+        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
+        out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+    }
+    if (d.best_aggregated) {
+        const f = figureTexts(d.best_aggregated);
+        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+    }
+    return out;
+}
+/** The markdown section (suggest --format markdown, the action's Alternatives). */
+function render_disagg_disaggregatedMarkdown(r, top = 3) {
+    const d = r.disaggregated;
+    const head = summary(r);
+    if (!d || head === null)
+        return '';
+    if (d.top.length === 0)
+        return escape_escapeMarkdown(head);
+    const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
+    const row = (label, c, mix) => {
+        const f = figureTexts(c);
+        return [label, escapeCell(mix), String(c.variation.gpus), STATUS_TEXT[c.status], ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell)];
+    };
+    d.top.slice(0, top).forEach((c, i) => rows.push(row(`D${i + 1}`, c, mixOf(c))));
+    if (d.best_aggregated)
+        rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
+    return `${escape_escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/alternatives.ts
 // Markdown for `suggest`: the short, folded "Alternatives" section the action adds to its comment
 // for failing or warning plans, and the full report of `suggest --format markdown`.
 // Plan text goes through escape.ts; the layouts and figures are ours.
+
 
 
 
@@ -22694,6 +24516,9 @@ function renderAlternativesMarkdown(r, options = {}) {
     parts.push(topHeading(r));
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top.slice(0, top), r.plan));
+    const disaggregated = disaggregatedMarkdown(r, top);
+    if (disaggregated)
+        parts.push(disaggregated);
     const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
     if (helpful.length > 0) {
         parts.push('What would make it pass:');
@@ -22713,6 +24538,9 @@ function renderSuggestMarkdown(r) {
     ];
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan));
+    const disaggregated = render_disagg_disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
+    if (disaggregated)
+        parts.push('#### Disaggregated prefill and decode', disaggregated);
     parts.push('#### What would make it pass', whatIfTable(r));
     for (const n of r.notes)
         parts.push(`> ${escape_escapeMarkdown(n)}`);
@@ -22905,10 +24733,10 @@ const PRIMARY_METRICS = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memor
 const KEY_METRICS = [
     ...PRIMARY_METRICS, 'tokens_per_joule', 'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
 ];
-const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+const changes_finite = (v) => typeof v === 'number' && Number.isFinite(v);
 /** The change of one figure when it moved by at least `minChange` percent, else null. */
 function significantChange(key, current, base, minChange = DEFAULT_MIN_CHANGE_PERCENT, direction = metricDirection(key)) {
-    if (!finite(current) || !finite(base) || current === base)
+    if (!changes_finite(current) || !changes_finite(base) || current === base)
         return null;
     const relative = base === 0 ? null : (current - base) / Math.abs(base);
     if (relative !== null && Math.abs(relative) * 100 < minChange)
@@ -22939,9 +24767,9 @@ function changeWords(change, unit) {
 function withChange(text, key, current, base, minChange) {
     if (base === undefined)
         return text;
-    if (finite(current) && !finite(base))
+    if (changes_finite(current) && !changes_finite(base))
         return `${text} (was not computable)`;
-    if (!finite(current) && finite(base))
+    if (!changes_finite(current) && changes_finite(base))
         return `${text} (was ${formatQuantity(base, metricUnit(key))})`;
     const words = changeWords(significantChange(key, current, base, minChange), metricUnit(key));
     return words ? `${text} (${words})` : text;
@@ -22959,7 +24787,7 @@ function keyChanges(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
 }
 /** Figures that became computable or stopped being so. */
 function computabilityChanged(plan, base) {
-    return KEY_METRICS.some((key) => finite(plan.metrics?.[key]) !== finite(base.metrics?.[key]));
+    return KEY_METRICS.some((key) => changes_finite(plan.metrics?.[key]) !== changes_finite(base.metrics?.[key]));
 }
 /** Check statuses that differ from the base (a check new on either side counts). */
 function checksChanged(plan, base) {
@@ -23061,7 +24889,7 @@ function checkFigures(check) {
     const shown = basis === 'estimate' || check.status === 'fail' ? margin : null;
     return { ours, oursBasis: ours === null ? null : basis, target: value, margin: shown };
 }
-/** "≤ 23.4k tokens/s (ceiling)", "≥ 5.47 ms (floor)", "19.4 ms", "not computable". */
+/** "≤ 184k tokens/s (ceiling)", "≥ 5.47 ms (floor)", "19.4 ms", "not computable". */
 function oursText(check, f) {
     if (f.ours === null)
         return 'not computable';
@@ -23493,6 +25321,64 @@ function renderMemoryChart(devices, options = {}) {
     return `${lines.join('\n')}\n\n${legend}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/pools.ts
+// The two pools of a disaggregated plan side by side (layout, GPUs, memory, KV cache, batch,
+// utilization), the KV transfer between them, and the memory chart of both pools' devices.
+
+
+
+
+const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
+const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
+/** The most loaded device of a pool: its total against what the engine may use. */
+function memoryCell(p) {
+    const worst = p.devices.reduce((a, d) => (a === null || (d.total_gib ?? d.total_floor_gib) > (a.total_gib ?? a.total_floor_gib) ? d : a), null);
+    if (!worst)
+        return NOT_COMPUTABLE;
+    const total = worst.total_gib === null ? `${NOT_COMPUTABLE} (≥ ${formatGiB(worst.total_floor_gib)})` : formatGiB(worst.total_gib);
+    return worst.usable_gib === null ? total : `${total} of ${formatGiB(worst.usable_gib)} usable`;
+}
+function rows(d, plan) {
+    const m = plan.metrics;
+    const both = (f) => [escapeCell(f(d.prefill)), escapeCell(f(d.decode))];
+    const decodeUse = m?.decode_capacity_utilization;
+    return [
+        ['', 'Prefill', 'Decode'],
+        ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${p.gpus} GPUs`)],
+        ['Layout (one worker)', ...both((p) => p.layout)],
+        ['Memory per GPU (most loaded)', ...both(memoryCell)],
+        ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
+        ['Batch', escapeCell(d.prefill.max_batched_tokens !== undefined ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank` : NOT_COMPUTABLE),
+            escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE)],
+        ['Under the plan\'s load', escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
+            escapeCell(d.decode.utilization === null ? NOT_COMPUTABLE
+                : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`)],
+    ];
+}
+function transferLine(d) {
+    const t = d.kv_transfer;
+    if (t.bytes_per_prompt_mib === null)
+        return 'KV transfer: not computable.';
+    const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
+    if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
+        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+    if (t.mean_ms !== null)
+        parts.push(`${formatMs(t.mean_ms)} on average under the load`);
+    if (t.lower_bound_ms !== null)
+        parts.push(`floor ${formatMs(t.lower_bound_ms)}`);
+    return `${escape_escapeMarkdown(parts.join('; '))}.`;
+}
+/** The pools section of a disaggregated plan ('' for an aggregated one). */
+function renderPoolsSection(plan, h) {
+    const d = plan.details?.disaggregation;
+    if (!d)
+        return '';
+    const devices = [...d.prefill.devices, ...d.decode.devices];
+    const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
+    const chart = renderMemoryChart(devices, { labels });
+    return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/performance-table.ts
 // The plan's performance, cost and energy figures with their physical bounds: one row per figure,
 // the estimate (with its range and its change against the base) beside the bound.
@@ -23570,6 +25456,7 @@ function performanceSection(plan, base, heading, minChange) {
 // and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
 // seconds (what fails and why, what changed and by how much), then a summary table, then a
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
 
 
 
@@ -23702,7 +25589,8 @@ function renderPlanMarkdown(plan, opts = {}) {
     parts.push(unverifiedSection(plan.checks, ctx));
     parts.push(passingSection(plan.checks, ctx));
     if (plan.verdict !== 'error') {
-        parts.push(memorySection(plan, base, sub, minChange));
+        // A disaggregated plan shows its pools side by side instead of one memory table.
+        parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
         parts.push(performanceSection(plan, base, sub, minChange));
         parts.push(importedSection(plan.details?.origins));
         if (plan.metrics)
@@ -23754,75 +25642,6 @@ function renderReportMarkdown(report, opts = {}) {
 
 
 
-
-;// CONCATENATED MODULE: ./src/suggest/bound-reason.ts
-// Says which physical resource sets a candidate's bound (HBM bandwidth, peak compute or the
-// interconnect), by asking the core's own time functions in their bound mode: no second model.
-
-
-
-
-function slowestResource(perStage) {
-    if (perStage.length === 0)
-        return null;
-    const stage = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]);
-    const comm = stage.comm.transfer + stage.comm.latency;
-    const resource = comm > Math.max(stage.compute, stage.memory) ? 'communication' : stage.compute > stage.memory ? 'compute' : 'memory';
-    return { resource, stage };
-}
-const tb = (bytesPerS) => `${(bytesPerS / 1e12).toFixed(2)} TB/s`;
-const gb = (bytes) => `${(bytes / 1e9).toFixed(2)} GB`;
-function decodeWords(resource, stage, hbm, peak) {
-    switch (resource) {
-        case 'memory':
-            return hbm !== undefined
-                ? `HBM bandwidth: each decode step the slowest device reads at least ${gb(stage.memory * hbm)} (its weight shard and KV cache) at ${tb(hbm)}`
-                : 'HBM bandwidth';
-        case 'compute':
-            return peak !== undefined
-                ? `peak compute: each decode step the slowest device does at least ${(stage.flops / 1e12).toFixed(2)} TFLOP at ${(peak / 1e12).toFixed(0)} TFLOP/s`
-                : 'peak compute';
-        case 'communication':
-            return 'interconnect bandwidth: the collectives of each decode step';
-    }
-}
-/**
- * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
- * core cannot compute the bound either.
- */
-function boundReason(loaded, requirementId) {
-    const plan = loaded.plan;
-    if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
-        return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
-    }
-    const r = resolvePlan(plan, loaded.origins);
-    const facts = deriveModelFacts(plan.model, 'bound').facts;
-    if (!facts)
-        return null;
-    const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
-    if (!stages)
-        return null;
-    const wl = r.workload;
-    const hbm = r.hardware.memoryBandwidth;
-    const peak = r.hardware.peak16;
-    if (requirementId === 'requirements.ttft') {
-        const pre = prefill(facts, r.layout, r.hardware, wl, stages, wl.inputTokens ?? 1, BOUND_MODE);
-        const s = pre ? slowestResource(pre.perStage) : null;
-        if (!s)
-            return null;
-        if (s.resource === 'compute' && peak !== undefined)
-            return `peak compute: the prompt's ${((pre.modelFlops) / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
-        return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
-    }
-    if (wl.concurrency === undefined)
-        return null;
-    const context = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
-    const dec = decodeStep(facts, r.layout, r.hardware, wl, stages, wl.concurrency, context, BOUND_MODE);
-    const s = dec ? slowestResource(dec.perStage) : null;
-    if (!s)
-        return null;
-    return decodeWords(s.resource, s.stage, hbm, peak);
-}
 
 ;// CONCATENATED MODULE: ./src/suggest/rules.ts
 /** Context parallelism pays for itself only on long sequences; below this it is not searched unless asked. */
@@ -24111,7 +25930,7 @@ function candidateFromReport(variation, report, objective) {
  * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
  */
 function evaluate(base, variation, objective, screen = false) {
-    const report = verify_verifyLoadedPlan(buildCandidatePlan(base, variation), { details: false, quick: screen });
+    const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
     return { candidate: candidateFromReport(variation, report, objective), report };
 }
 
@@ -24188,7 +26007,354 @@ function compareByShortfall(objective) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/suggest/disagg-search.ts
+// The disaggregated side of `suggest` (docs/suggest.md, "Disaggregated layouts"): prefill and decode
+// worker layouts and worker ratios on the plan's devices, beside the aggregated layouts.
+//  1. Profile: each worker layout an engine can run for a pool (one stage, no context parallelism),
+//     by the core's own pool figures and pass costs (no load simulated): whether it fits, how many
+//     prompts per second a prefill worker passes, how long a decode step takes at each batch.
+//  2. Screen: every whole-worker mix of the best prefill and decode layouts on the plan's devices,
+//     by a closed-form reading of those costs (the slower pool paces the deployment).
+//  3. Verify: the best few mixes by the real verifier (the two-pool simulation), which alone decides
+//     their status, figures and margins.
+
+
+
+
+
+
+
+
+
+
+/** Layouts kept per pool after profiling, and mixes verified by the simulation. */
+const KEEP_PER_POOL = 3;
+const VERIFY = 3;
+const VERIFY_ROUNDS = 3;
+/** Passes with every requirement met on its estimate (a requirement only at risk does not count as met here). */
+function strictlyPasses(c) {
+    return c.status === 'pass' && c.failing.length === 0 && c.requirements.every((r) => r.margin === null ? r.status === 'pass' : r.margin >= 0);
+}
+/** Worker sizes a pool is searched at: up to a node, powers of two; beyond, whole nodes doubling. */
+function workerSizes(maxGpus, nodeSize) {
+    const out = [];
+    for (let s = 1; s <= maxGpus; s *= 2)
+        out.push(s);
+    for (let s = nodeSize * 2; s <= maxGpus; s *= 2)
+        if (!out.includes(s))
+            out.push(s);
+    if (nodeSize <= maxGpus && !out.includes(nodeSize))
+        out.push(nodeSize);
+    return out.sort((a, b) => a - b);
+}
+/** One pipeline stage, no context parallelism; experts over every rank of the worker or sharded with the attention. */
+function poolLayouts(base, gpus, rules) {
+    return enumerateLayouts(base.plan.model, gpus, rules).filter((l) => l.pp === 1 && l.cp === 1 && (l.ep === 1 || l.ep === gpus));
+}
+/** A one-prefill, one-decode plan of these worker layouts: the core's figures of both pools, nothing simulated. */
+function profilePair(base, prefill, decode) {
+    checkDeadline(); // the action's Alternatives section runs under a total time budget
+    const gpus = prefill.gpus + decode.gpus;
+    const choice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
+    const loaded = buildVariationPlan(base, { gpus, layout: decode.layout, disaggregation: choice });
+    const plan = loaded.plan;
+    const mtp = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const est = deriveModelFacts(plan.model, 'estimate', mtp).facts;
+    const bound = deriveModelFacts(plan.model, 'bound', mtp).facts;
+    if (!est)
+        return null;
+    const pools = resolvePools(loaded);
+    return { f: computeDisaggregated(loaded, pools, est, bound, gpus, { simulate: false }), loaded };
+}
+const fitsOf = (f, pool) => {
+    const mem = f.pools[pool].c.memEst;
+    return mem !== null && mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
+};
+function profilePrefill(base, facts, choice, decodeRef, input) {
+    const p = profilePair(base, choice, decodeRef);
+    if (!p || !fitsOf(p.f, 'prefill') || !p.f.costs)
+        return null;
+    const pf = p.f.pools.prefill;
+    const ranks = pf.pool.r.layout.dp;
+    const budget = pf.pool.r.workload.maxBatchedTokens;
+    const perRank = Math.max(1, Math.floor(budget / input));
+    const tokens = Math.min(budget, perRank * input);
+    const pairs = layerPairs(facts, 0, input);
+    const work = { tokens, pairsFull: pairs.pairsFull * perRank, pairsSliding: pairs.pairsSliding * perRank, pairsTopK: pairs.pairsTopK * perRank, completes: perRank };
+    const pass = p.f.costs.prefill(work, ranks);
+    if (!pass || pf.c.ttftIdle === null)
+        return null;
+    return { choice, rate: (ranks * perRank) / (pass.time + pf.pool.r.hardware.stepOverhead), idle: pf.c.ttftIdle };
+}
+function profileDecode(base, choice, prefillRef, context) {
+    const p = profilePair(base, prefillRef, choice);
+    if (!p || !fitsOf(p.f, 'decode') || !p.f.costs || p.f.decodeSlots === null)
+        return null;
+    const costs = p.f.costs;
+    const r = p.f.pools.decode.pool.r;
+    const cache = new Map();
+    return {
+        choice,
+        slots: p.f.decodeSlots,
+        step: (batch) => {
+            const b = Math.max(1, Math.round(batch));
+            if (!cache.has(b)) {
+                const c = costs.decode(b / r.layout.dp, context);
+                cache.set(b, c ? c.time + r.hardware.stepOverhead : null);
+            }
+            return cache.get(b);
+        },
+    };
+}
+function screenMix(p, d, x, y, load) {
+    const perWorker = load.concurrency !== undefined ? Math.min(d.slots, Math.ceil(load.concurrency / y)) : d.slots;
+    const step = d.step(perWorker);
+    if (step === null || step <= 0)
+        return null;
+    const decodeRate = (y * perWorker * load.tps) / step;
+    const prefillRate = x * p.rate * load.output;
+    const ttft0 = p.idle + load.transfer;
+    let throughput = Math.min(decodeRate, prefillRate);
+    if (load.concurrency !== undefined)
+        throughput = Math.min(throughput, (load.concurrency * load.output) / (ttft0 + ((load.output - 1) / load.tps) * step));
+    if (load.rate !== undefined)
+        throughput = Math.min(throughput, load.rate * load.output);
+    let ttft;
+    if (load.concurrency !== undefined && load.rate === undefined) {
+        // A closed loop: each client's request lives C x output / throughput (Little's law); what its decode does not take is its TTFT.
+        ttft = Math.max(ttft0, (load.concurrency * load.output) / throughput - ((load.output - 1) / load.tps) * step);
+    }
+    else {
+        // An open loop: the prefill pool as an M/D/1 queue (unstable at or past its rate).
+        const rho = throughput / prefillRate;
+        ttft = rho >= 1 ? Infinity : ttft0 + (p.idle * rho) / (2 * (1 - rho));
+    }
+    return { choice: { prefill: { ...p.choice, workers: x }, decode: { ...d.choice, workers: y } }, throughput, ttft, tpot: step / load.tps };
+}
+/**
+ * Disaggregated layouts of `gpus` devices (none for a plan without a load or a model to simulate):
+ * the best few verified, compared with the best aggregated layout of the same devices.
+ */
+function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
+    const plan = base.plan;
+    const w = plan.workload;
+    const empty = (detail) => ({ gpus, top: [], best_aggregated: bestAggregated, winner: null, advantage: null, detail, rescue: null, profiled: 0, screened: 0, verified: 0 });
+    const input = w.input_tokens;
+    const output = w.output_tokens;
+    if (gpus < 2)
+        return empty('a disaggregated deployment needs at least two devices');
+    if (input === undefined || output === undefined || (w.concurrency === undefined && w.request_rate === undefined)) {
+        return empty('the plan states no load (workload.concurrency or request_rate, input_tokens, output_tokens): nothing to simulate');
+    }
+    const facts = deriveModelFacts(plan.model, 'estimate').facts;
+    if (!facts)
+        return empty('the model is not complete enough to estimate');
+    const nodeSize = plan.hardware.gpus_per_node ?? Math.min(8, gpus);
+    const sizes = workerSizes(gpus - 1, nodeSize);
+    const layouts = new Map(sizes.map((s) => [s, poolLayouts(base, s, rules(s))]));
+    // A reference layout of the other pool while one pool is profiled: the smallest worker that fits.
+    const own = planDisaggChoice(plan);
+    const all = sizes.flatMap((s) => (layouts.get(s) ?? []).map((layout) => ({ gpus: s, layout })));
+    let profiled = 0;
+    const ref = own?.decode ?? all.find((c) => {
+        profiled++;
+        const p = profilePair(base, c, c);
+        return p !== null && fitsOf(p.f, 'decode');
+    });
+    if (!ref)
+        return empty(`no worker layout of up to ${gpus - 1} devices holds the model`);
+    const context = input + output / 2;
+    const prefills = [];
+    const decodes = [];
+    for (const c of all) {
+        profiled += 2;
+        const pp = profilePrefill(base, facts, c, ref, input);
+        if (pp)
+            prefills.push(pp);
+        const dp = profileDecode(base, c, own?.prefill ?? ref, context);
+        if (dp)
+            decodes.push(dp);
+    }
+    if (prefills.length === 0 || decodes.length === 0)
+        return empty('no pair of worker layouts fits the model on these devices');
+    // Keep the best prefill layouts by prompts per second per device and by a lone prompt's time, the
+    // best decode layouts by output per device at full batch and by a one-sequence step.
+    const topBy = (xs, key, n) => [...xs].sort((a, b) => key(b) - key(a)).slice(0, n);
+    const keptPrefill = [...new Set([...topBy(prefills, (p) => p.rate / p.choice.gpus, KEEP_PER_POOL), ...topBy(prefills, (p) => -p.idle, 1)])];
+    const fullRate = (d) => {
+        const s = d.step(d.slots);
+        return s ? d.slots / s / d.choice.gpus : 0;
+    };
+    const keptDecode = [...new Set([...topBy(decodes, fullRate, KEEP_PER_POOL), ...topBy(decodes, (d) => -(d.step(1) ?? Infinity), 1)])];
+    const transfer = (() => {
+        const p = profilePair(base, keptPrefill[0].choice, keptDecode[0].choice);
+        return p?.f.transfer ?? 0;
+    })();
+    const load = { concurrency: w.concurrency, rate: w.request_rate, output, tps: w.speculative?.acceptance_length ?? 1, transfer };
+    const req = plan.requirements;
+    const meets = (m) => (req.ttft === undefined || m.ttft <= req.ttft) && (req.tpot === undefined || m.tpot <= req.tpot) && (req.throughput === undefined || m.throughput >= req.throughput);
+    const used = (m) => m.choice.prefill.workers * m.choice.prefill.gpus + m.choice.decode.workers * m.choice.decode.gpus;
+    const score = (m) => objective === 'ttft' ? -m.ttft : objective === 'tpot' ? -m.tpot : objective === 'gpus' ? -used(m) : m.throughput / used(m);
+    // Worker counts in doubling steps up to what the devices hold, and that most: O(log^2) mixes per pair.
+    const counts = (max) => {
+        const out = [];
+        for (let n = 1; n <= max; n *= 2)
+            out.push(n);
+        if (max >= 1 && out[out.length - 1] !== max)
+            out.push(max);
+        for (let n = 3; n < max; n *= 2)
+            out.push(n);
+        return out;
+    };
+    const screened = [];
+    for (const p of keptPrefill) {
+        for (const d of keptDecode) {
+            for (const x of counts(Math.floor((gpus - d.choice.gpus) / p.choice.gpus))) {
+                for (const y of counts(Math.floor((gpus - x * p.choice.gpus) / d.choice.gpus))) {
+                    const m = screenMix(p, d, x, y, load);
+                    if (m)
+                        screened.push(m);
+                }
+            }
+        }
+    }
+    screened.sort((a, b) => (Number(meets(b)) - Number(meets(a))) || score(b) - score(a));
+    const verifyChoice = (choice) => {
+        checkDeadline();
+        // a mix may leave devices of the plan unused: it is judged on the devices it uses
+        const total = choice.prefill.workers * choice.prefill.gpus + choice.decode.workers * choice.decode.gpus;
+        const variation = { gpus: total, layout: choice.decode.layout, disaggregation: choice };
+        const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false });
+        return candidateFromReport(variation, report, objective);
+    };
+    // Verify the screen's best mixes, a few at a time, until one passes (at most VERIFY_ROUNDS rounds).
+    const verified = [];
+    const seen = new Set();
+    let next = 0;
+    for (let round = 0; round < VERIFY_ROUNDS && !verified.some(strictlyPasses); round++) {
+        let taken = 0;
+        while (next < screened.length && taken < VERIFY) {
+            const m = screened[next++];
+            const key = disaggText(m.choice);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            verified.push(verifyChoice(m.choice));
+            taken++;
+        }
+    }
+    const byObjective = compareCandidates(objective);
+    const top = verified.sort((a, b) => Number(strictlyPasses(b)) - Number(strictlyPasses(a)) || byObjective(a, b)).slice(0, VERIFY);
+    const winnerOf = compare(top[0] ?? null, bestAggregated, objective);
+    // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
+    const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
+    const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
+    return { gpus, top, best_aggregated: bestAggregated, ...winnerOf, rescue, profiled, screened: screened.length, verified: verified.length };
+}
+/** Which kind wins on the objective and by how much (the better score over the worse). */
+function compare(dis, agg, objective) {
+    if (!dis && !agg)
+        return { winner: null, advantage: null, detail: 'neither kind of layout could be estimated' };
+    if (!dis)
+        return { winner: 'aggregated', advantage: null, detail: 'no disaggregated layout could be estimated' };
+    if (!agg)
+        return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
+    const first = best([dis, agg], objective);
+    const statusWins = dis.status !== agg.status;
+    if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
+        return { winner: first === dis ? 'disaggregated' : 'aggregated', advantage: null, detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable' };
+    }
+    const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
+    const advantage = ratio >= 1 ? ratio : 1 / ratio;
+    if (Math.abs(ratio - 1) < 0.02 && !statusWins)
+        return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
+    const winner = first === dis ? 'disaggregated' : 'aggregated';
+    return { winner, advantage, detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}` };
+}
+/** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */
+function disaggNotes(d, plan) {
+    const out = [];
+    const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
+    if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
+        out.push(`a disaggregated layout on the same ${d.gpus} GPUs would pass: ${disaggText(d.rescue.variation.disaggregation)}`);
+    }
+    if (d.winner !== null && d.top.length > 0)
+        out.push(`aggregated vs disaggregated on ${d.gpus} devices: ${d.detail}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/suggest/bound-reason.ts
+// Says which physical resource sets a candidate's bound (HBM bandwidth, peak compute or the
+// interconnect), by asking the core's own time functions in their bound mode: no second model.
+
+
+
+
+function slowestResource(perStage) {
+    if (perStage.length === 0)
+        return null;
+    const stage = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]);
+    const comm = stage.comm.transfer + stage.comm.latency;
+    const resource = comm > Math.max(stage.compute, stage.memory) ? 'communication' : stage.compute > stage.memory ? 'compute' : 'memory';
+    return { resource, stage };
+}
+const tb = (bytesPerS) => `${(bytesPerS / 1e12).toFixed(2)} TB/s`;
+const gb = (bytes) => `${(bytes / 1e9).toFixed(2)} GB`;
+function decodeWords(resource, stage, hbm, peak) {
+    switch (resource) {
+        case 'memory':
+            return hbm !== undefined
+                ? `HBM bandwidth: each decode step the slowest device reads at least ${gb(stage.memory * hbm)} (its weight shard and KV cache) at ${tb(hbm)}`
+                : 'HBM bandwidth';
+        case 'compute':
+            return peak !== undefined
+                ? `peak compute: each decode step the slowest device does at least ${(stage.flops / 1e12).toFixed(2)} TFLOP at ${(peak / 1e12).toFixed(0)} TFLOP/s`
+                : 'peak compute';
+        case 'communication':
+            return 'interconnect bandwidth: the collectives of each decode step';
+    }
+}
+/**
+ * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
+ * core cannot compute the bound either.
+ */
+function boundReason(loaded, requirementId) {
+    const plan = loaded.plan;
+    if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
+        return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
+    }
+    const r = resolvePlan(plan, loaded.origins);
+    const facts = deriveModelFacts(plan.model, 'bound').facts;
+    if (!facts)
+        return null;
+    const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
+    if (!stages)
+        return null;
+    const wl = r.workload;
+    const hbm = r.hardware.memoryBandwidth;
+    const peak = r.hardware.peak16;
+    if (requirementId === 'requirements.ttft') {
+        const pre = prefill(facts, r.layout, r.hardware, wl, stages, wl.inputTokens ?? 1, BOUND_MODE);
+        const s = pre ? slowestResource(pre.perStage) : null;
+        if (!s)
+            return null;
+        if (s.resource === 'compute' && peak !== undefined)
+            return `peak compute: the prompt's ${((pre.modelFlops) / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
+        return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
+    }
+    if (wl.concurrency === undefined)
+        return null;
+    const context = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
+    const dec = decodeStep(facts, r.layout, r.hardware, wl, stages, wl.concurrency, context, BOUND_MODE);
+    const s = dec ? slowestResource(dec.perStage) : null;
+    if (!s)
+        return null;
+    return decodeWords(s.resource, s.stage, hbm, peak);
+}
+
 ;// CONCATENATED MODULE: ./src/suggest/search.ts
+
+
 
 
 
@@ -24589,7 +26755,7 @@ function search_suggest(base, options, planVerdict) {
     const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
     // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
     const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
-    const plan = evaluate(base, { gpus: s.planGpus, layout: planLayout(base.plan) }, options.objective).candidate;
+    const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
     const impossible = impossibilities(s, plan);
     const unmet = shortfalls(s, plan, impossible);
     const what = whatIf(s, plan.status === 'pass', to);
@@ -24601,7 +26767,11 @@ function search_suggest(base, options, planVerdict) {
     if (passing.length === 0 && possible.length > 0)
         notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
     notes.push(...unreliableOrder(top, options.objective));
+    // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
+    const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
+    notes.push(...disaggNotes(disaggregated, plan));
     return {
+        disaggregated,
         file: base.file,
         name: base.plan.name,
         objective: options.objective,
@@ -24619,6 +26789,7 @@ function search_suggest(base, options, planVerdict) {
 
 ;// CONCATENATED MODULE: ./src/suggest/render-text.ts
 // `suggest --format text`: the search result for a terminal.
+
 
 
 
@@ -24676,6 +26847,7 @@ function renderSuggestText(r) {
         for (const line of pad(rows))
             out.push(`  ${line}`);
     }
+    out.push(...disaggregatedTextLines(r));
     out.push('');
     out.push('What would make it pass:');
     for (const a of r.what_if) {
