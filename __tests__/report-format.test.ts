@@ -33,6 +33,11 @@ describe('number formatting', () => {
     expect(formatCount(999)).toBe('999');
     expect(formatPercent(0.9)).toBe('90%');
     expect(formatPercent(0.123)).toBe('12.3%');
+    // whole percentages keep their zeros (this once printed 100% as 1%)
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(1.2)).toBe('120%');
+    expect(formatPercent(0.1)).toBe('10%');
+    expect(formatPercent(0.5)).toBe('50%');
   });
 
   it('null and non-finite figures are "not computable", never 0', () => {

@@ -28,24 +28,27 @@ describe('ranges', () => {
     const plan = loaded({});
     plan.ranges = { tpot_ms: [38.1, 51.0] };
     expect(rangeOf(plan, 'tpot_ms')).toEqual([38.1, 51.0]);
-    expect(renderPlanMarkdown(plan)).toContain('| TPOT (time per output token) | 43.7 ms (38-51) |');
+    expect(renderPlanMarkdown(plan)).toContain('| TPOT (time per output token) | 43.7 ms (38–51) |');
   });
 
-  it('render as "43.7 ms (38-51)", the unit said once', () => {
+  it('render as "43.7 ms (38–51)", the unit said once', () => {
     const m = { ranges: { tpot_ms: [38.1, 51.0], throughput_tokens_per_s: [12_300, 15_100] } } as unknown as Metrics;
-    expect(withRange('43.7 ms', m, 'tpot_ms')).toBe('43.7 ms (38-51)');
-    expect(rangeText([12_300, 15_100], 'tokens/s')).toBe('12k-15k');
-    expect(rangeText([800, 1200], 'ms')).toBe('800 ms-1.20 s');
+    expect(withRange('43.7 ms', m, 'tpot_ms')).toBe('43.7 ms (38–51)');
+    expect(rangeText([12_300, 15_100], 'tokens/s')).toBe('12k–16k');
+    expect(rangeText([800, 1200], 'ms')).toBe('800 ms–1.20 s');
     expect(withRange('1.00 s', m, 'ttft_ms')).toBe('1.00 s');
+    // rounded outward, never truncated: the range shown holds the range computed
+    expect(rangeText([25.26, 56.868], 'ms')).toBe('25–57');
+    expect(rangeText([9.31, 16.42], 'ms')).toBe('9.31–17');
   });
 
   it('appear wherever the figure appears: summary table, performance table, check rows', () => {
     const tpotCheck = { id: 'requirements.tpot', status: 'pass' as const, title: 'Required TPOT', value: 60, limit: 43.7, unit: 'ms', basis: 'estimate' as const, detail: 'estimate 43.7 ms meets 60 ms', path: 'requirements.tpot', line: 9 };
     const plan = loaded({ ranges: { tpot_ms: [38.1, 51.0] }, range_coverage: 0.8 }, [tpotCheck]);
     const md = renderReportMarkdown(combineReports([plan, llama70bReport()]));
-    expect(md).toMatch(/\| 820 ms \| 43\.7 ms \(38-51\) \|/); // summary table
-    expect(md).toContain('| TPOT (time per output token) | 43.7 ms (38-51) | ≥ 14.1 ms |');
-    expect(md).toContain('| 43.7 ms (38-51) | ≤ 60.0 ms required | 27% headroom |');
+    expect(md).toMatch(/\| 820 ms \| 43\.7 ms \(38–51\) \|/); // summary table
+    expect(md).toContain('| TPOT (time per output token) | 43.7 ms (38–51) | ≥ 14.1 ms |');
+    expect(md).toContain('| 43.7 ms (38–51) | ≤ 60.0 ms required | 27% headroom |');
     expect(md).toContain('80% of validated measurements fell inside their range');
   });
 });

@@ -52,11 +52,14 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   const { layout, hardware: hw, workload: wl } = r;
   const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
   const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-  let cond = engineConditions(wl, hw, sequences, maxContext);
+  // An open loop states no sequences in flight: memory is sized for one request of the longest
+  // length (what memory.fits asks), the rest is the KV cache's, which the simulation fills.
+  const memSequences = sequences ?? (wl.requestRate !== undefined ? 1 : undefined);
+  let cond = engineConditions(wl, hw, memSequences, maxContext);
   const sharedMax = Math.floor((wl.maxInputTokens ?? 0) * wl.prefixHitRate);
 
-  let memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, cond, stagesEst, sequences, maxContext, sharedMax) : null;
+  let memEst = est && stagesEst && memSequences !== undefined && maxContext !== undefined
+    ? stageMemory(est, layout, cond, stagesEst, memSequences, maxContext, sharedMax) : null;
   // A plan silent on the memory flag is not failed for the engine's default: a deployment this tight
   // sets the flag. The figures then assume the lowest usual setting that holds one request.
   let raisedFraction: MemoryFigures['raisedFraction'] = null;
@@ -64,7 +67,7 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   if (memEst && est && stagesEst && !wl.memoryFractionGiven && hw.device && noRoom(memEst)) {
     for (const fraction of TIGHT_MEMORY_FRACTIONS.filter((f) => f > wl.memoryFraction)) {
       const raised = { ...cond, memoryFraction: fraction };
-      const mem = stageMemory(est, layout, raised, stagesEst, sequences!, maxContext!, sharedMax);
+      const mem = stageMemory(est, layout, raised, stagesEst, memSequences!, maxContext!, sharedMax);
       if (noRoom(mem)) continue;
       raisedFraction = { from: wl.memoryFraction, to: fraction };
       cond = raised;

@@ -68,10 +68,10 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
   const good = lowerIsBetter ? low : high;
   const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
   const p = missProbability(estimate, required, risk.residuals, risk.kind);
-  const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
+  const shown = `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
   if (meets(bad)) return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
   if (meets(estimate)) {
-    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed` };
   }
   if (meets(good)) {
     return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };

@@ -2,7 +2,7 @@
 // tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
 // Both follow from the throughput: the estimate gives the expected figure, the throughput's
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
-import { judgeRequirement, type Judgement } from './compare.js';
+import { judgeRequirement, type Figures, type Judgement } from './compare.js';
 import type { Assumption, HardwareSpec } from './types.js';
 
 const SECONDS_PER_HOUR = 3600;
@@ -77,9 +77,10 @@ export const formatUsd = (usd: number): string => `$${usd >= 100 ? usd.toFixed(0
 /**
  * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
  * cheapest any layout of these devices could serve (below it: physically impossible).
- * `throughputMissing`: what the throughput estimate lacks.
+ * `throughputMissing`: what the throughput estimate lacks. `risk`: the throughput's track record read
+ * as a time's (cost is inversely proportional to throughput), so a cost inside its range is at risk.
  */
-export function judgeCostRequirement(requiredUsd: number, e: ServingEconomy, throughputMissing: string[]): Judgement & { missing: string[] } {
+export function judgeCostRequirement(requiredUsd: number, e: ServingEconomy, throughputMissing: string[], risk?: Figures['risk']): Judgement & { missing: string[] } {
   const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
   const cost = (t: number | null) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
   const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
@@ -87,6 +88,7 @@ export function judgeCostRequirement(requiredUsd: number, e: ServingEconomy, thr
     bound: cost(e.throughputBound),
     show: (usd) => `${formatUsd(usd)} per million tokens`,
     missing,
+    ...(risk ? { risk } : {}),
     ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
   });
   return { ...judgement, missing };

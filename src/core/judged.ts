@@ -92,7 +92,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
       detail: c.load.saturated
         ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-        : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)` });
   }
   if (req.max_memory_utilization !== undefined) {
     const u = req.max_memory_utilization;
@@ -102,7 +102,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
   }
   if (req.cost_per_million_tokens !== undefined) {
-    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+    // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
+    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
     judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
   }
 

@@ -63,7 +63,8 @@ export function formatTokensPerS(rate: number): string {
 export function formatPercent(fraction: number): string {
   const pct = Math.abs(fraction * 100);
   const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
-  return `${fraction < 0 ? MINUS : ''}${text.replace(/\.?0+$/, '')}%`;
+  // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
+  return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
 }
 
 /** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */

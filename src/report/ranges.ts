@@ -1,5 +1,5 @@
 // How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
-// shown beside the figure wherever it appears: "43.7 ms (38-51)". The core keeps them on the plan's
+// shown beside the figure wherever it appears: "43.7 ms (38–51)". The core keeps them on the plan's
 // report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
 import { formatQuantity } from './format.js';
 import { metricUnit } from './summary.js';
@@ -24,14 +24,18 @@ export function rangeOf(source: RangeSource, key: string): [number, number] | nu
   return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
 }
 
-/** One end of a range, shorter than the figure itself: two or three significant digits. */
-function endText(value: number, unit: string | undefined): string {
-  return formatQuantity(value, unit).replace(/(\d{2,})\.\d+/, '$1');
+/**
+ * One end of a range, shorter than the figure itself (decimals of a number of two digits or more
+ * dropped), rounded outward so the range shown holds the range computed: 25.26-56.87 -> 25-57.
+ */
+function endText(value: number, unit: string | undefined, end: 'low' | 'high'): string {
+  const round = end === 'low' ? Math.floor : Math.ceil;
+  return formatQuantity(value, unit).replace(/(\d{2,}\.\d+)/, (n) => String(round(Number(n))));
 }
 
-/** "38-51" (unit dropped when both ends share the figure's unit), or "40 ms-1.2 s" when they differ. */
+/** "38–51" (unit dropped when both ends share the figure's unit), or "40 ms–1.2 s" when they differ. */
 export function rangeText(range: [number, number], unit: string | undefined): string {
-  const [lo, hi] = [endText(range[0], unit), endText(range[1], unit)];
+  const [lo, hi] = [endText(range[0], unit, 'low'), endText(range[1], unit, 'high')];
   // formatted figures are "<number> <unit>": the unit is what follows the first space
   const split = (t: string): [string, string] => {
     const space = t.indexOf(' ');
@@ -39,10 +43,10 @@ export function rangeText(range: [number, number], unit: string | undefined): st
   };
   const [loNumber, loUnit] = split(lo);
   const [hiNumber, hiUnit] = split(hi);
-  return loUnit === hiUnit ? `${loNumber}-${hiNumber}` : `${lo}-${hi}`;
+  return loUnit === hiUnit ? `${loNumber}–${hiNumber}` : `${lo}–${hi}`;
 }
 
-/** A figure's text with its range: "43.7 ms (38-51)"; as is when there is no range. */
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. */
 export function withRange(text: string, source: RangeSource, key: string): string {
   const range = rangeOf(source, key);
   return range ? `${text} (${rangeText(range, metricUnit(key))})` : text;
