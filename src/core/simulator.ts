@@ -306,8 +306,15 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     const input = load.inputs[i % load.inputs.length]!;
     const output = load.outputs[i % load.outputs.length]!;
     const r: Req = {
-      index: i, input, output, sent, arrives: sent + engine.requestOverhead,
-      prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
+      index: i,
+      input,
+      output,
+      sent,
+      arrives: sent + engine.requestOverhead,
+      prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)),
+      firstToken: 0,
+      finishStep: 0,
+      contextBase: 0,
     };
     reqs.push(r);
     return r;
@@ -426,8 +433,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       else finish(top, t);
     }
   };
-  const meanContext = (extraSteps = 0): number =>
-    running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size;
+  const meanContext = (extraSteps = 0): number => (running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size);
   const slotsFree = (): number => maxRunning - running.size - inPrefill;
 
   /** Fills one pass's prompt budget from the waiting queue, oldest first; admits new prompts while KV slots are free. */

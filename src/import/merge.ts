@@ -62,7 +62,9 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       const path = `${section}.${key}`;
       if (has(own, key)) {
         if (key === 'preset' && own[key] !== value) {
-          warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
+          warnings.push(
+            `${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`,
+          );
         }
         continue;
       }
@@ -94,7 +96,9 @@ function splitContext(values: Values, tokens: number, origin: string, origins: R
   if (has(workload, 'max_input_tokens')) return;
   const output = (workload.max_output_tokens ?? workload.output_tokens) as number | undefined;
   if (output === undefined) {
-    warnings.push(`${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`);
+    warnings.push(
+      `${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`,
+    );
     return;
   }
   if (output >= tokens) {
@@ -115,7 +119,14 @@ function splitContext(values: Values, tokens: number, origin: string, origins: R
  * A disaggregated deployment's pools, field by field (the plan's own win). A disaggregated plan has
  * no top-level layout: one imported from another file is dropped, with a warning.
  */
-function mergeDisaggregation(plan: Values, values: Values, imported: Values | undefined, importedOrigins: Record<string, string>, origins: Record<string, string>, warnings: string[]): void {
+function mergeDisaggregation(
+  plan: Values,
+  values: Values,
+  imported: Values | undefined,
+  importedOrigins: Record<string, string>,
+  origins: Record<string, string>,
+  warnings: string[],
+): void {
   const own = sectionOf(plan, 'disaggregation');
   if (imported !== undefined) {
     const merge = (mine: Values, theirs: Values, prefix: string): Values => {
@@ -140,7 +151,9 @@ function mergeDisaggregation(plan: Values, values: Values, imported: Values | un
   const layout = sectionOf(values, 'parallelism');
   const ownLayout = sectionOf(plan, 'parallelism');
   if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {
-    warnings.push(`parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`);
+    warnings.push(
+      `parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`,
+    );
     for (const key of Object.keys(layout)) delete origins[`parallelism.${key}`];
     delete values.parallelism;
   }

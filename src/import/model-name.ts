@@ -8,7 +8,13 @@ import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../p
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
 
 function lastSegment(name: string): string {
-  return name.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').split('/').pop() ?? name;
+  return (
+    name
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? name
+  );
 }
 
 function stem(name: string): string {

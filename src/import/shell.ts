@@ -223,8 +223,14 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
   while (i < script.length) {
     const c = script[i] as string;
     if (c === '\\') {
-      if (script[i + 1] === '\n') { i += 2; continue; } // line continuation
-      if (script.startsWith('\r\n', i + 1)) { i += 3; continue; }
+      if (script[i + 1] === '\n') {
+        i += 2;
+        continue;
+      } // line continuation
+      if (script.startsWith('\r\n', i + 1)) {
+        i += 3;
+        continue;
+      }
       begin(i).text += script[i + 1] ?? '';
       i += 2;
       continue;
@@ -257,7 +263,10 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
       i++;
       continue;
     }
-    if (c === '$') { i = dollar(i); continue; }
+    if (c === '$') {
+      i = dollar(i);
+      continue;
+    }
     if (c === '#' && current === null) {
       while (i < script.length && script[i] !== '\n') i++;
       continue;
@@ -267,7 +276,11 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
       i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') { endWord(); i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord();
+      i++;
+      continue;
+    }
     begin(i).text += c;
     i++;
   }

@@ -49,21 +49,17 @@ function byLine(errors: PlanError[]): PlanError[] {
   return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
 
-export function loadPlan(
-  file: string,
-  text: string,
-  readReference: ReadReference,
-  catalog: Catalog = defaultCatalog,
-): LoadResult {
+export function loadPlan(file: string, text: string, readReference: ReadReference, catalog: Catalog = defaultCatalog): LoadResult {
   try {
     if (typeof text !== 'string') return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
     const source = parseSource(text);
     if (!source.ok) return { ok: false, errors: withFile(file, source.errors) };
     const validated = validatePlan(source.root);
     // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
-    const imported = validated.errors.length === 0
-      ? resolveDeployment(file, validated.values, validated.lines, readReference)
-      : { values: validated.values, origins: {}, errors: [], warnings: [] };
+    const imported =
+      validated.errors.length === 0
+        ? resolveDeployment(file, validated.values, validated.lines, readReference)
+        : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };

@@ -90,13 +90,7 @@ function unknownPreset(kind: string, id: string, known: string[], aliases: strin
   return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
 }
 
-export function resolveReferences(
-  file: string,
-  values: PlanValues,
-  lines: Record<string, number>,
-  readReference: ReadReference,
-  catalog: Catalog,
-): Resolution {
+export function resolveReferences(file: string, values: PlanValues, lines: Record<string, number>, readReference: ReadReference, catalog: Catalog): Resolution {
   const errors: PlanError[] = [];
   const warnings: PlanError[] = [];
   const origins: Record<string, string> = {};
@@ -151,7 +145,9 @@ export function resolveReferences(
         if (warning) warnings.push(warning);
       }
     } else {
-      errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+      errors.push(
+        errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())),
+      );
     }
   }
   hardwareLayers.push({ values: hardware, origin: () => undefined });

@@ -38,8 +38,6 @@ export type SourceNode =
 /** ok with `errors`: the tree is usable but the file has mistakes that do not stop reading it (duplicate keys). */
 export type SourceResult = { ok: true; root: SourceNode | null; errors: PlanError[] } | { ok: false; errors: PlanError[] };
 
-
-
 class Abort extends Error {
   constructor(readonly planError: PlanError) {
     super(planError.message);
@@ -120,7 +118,10 @@ export function parseSource(text: string): SourceResult {
     doc = withoutStackTraces(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
   } catch (err) {
     // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
-    return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
+    return {
+      ok: false,
+      errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }],
+    };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
   if (doc.errors.length > 0) {

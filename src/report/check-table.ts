@@ -41,7 +41,10 @@ export function missingFacts(checks: readonly Check[]): string[] {
 
 /** A detail without its list of missing keys (listed once per plan instead). */
 export function detailWithoutMissing(detail: string): string {
-  const rest = detail.replace(MISSING_PHRASE, '').replace(/^[;,]\s*/, '').trim();
+  const rest = detail
+    .replace(MISSING_PHRASE, '')
+    .replace(/^[;,]\s*/, '')
+    .trim();
   return rest === '' ? 'needs the missing facts' : rest;
 }
 

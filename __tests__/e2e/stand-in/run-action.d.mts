@@ -42,7 +42,14 @@ export function runPullRequest(
   apiUrl: string,
   state: { token: string; owner: string; repo: string },
   pull: { number: number; headSha: string; baseSha: string; changedFiles: number; action?: string; fork?: boolean },
-  options?: { inputs?: Record<string, string>; workspace?: string; checkedOut?: string; files?: Record<string, string>; env?: Record<string, string>; timeoutMs?: number },
+  options?: {
+    inputs?: Record<string, string>;
+    workspace?: string;
+    checkedOut?: string;
+    files?: Record<string, string>;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+  },
 ): Promise<ActionRun>;
 export interface WorkflowAnnotation {
   level: 'error' | 'warning' | 'notice';
