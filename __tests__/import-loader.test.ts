@@ -13,7 +13,7 @@ const files: Record<string, string> = {
   'k8s/trt.sh': 'trtllm-serve meta-llama/Llama-3.1-8B-Instruct --tp_size 2',
 };
 const read: ReadReference = (_plan, ref) => {
-  if (Object.prototype.hasOwnProperty.call(files, ref)) return { text: files[ref] as string };
+  if (Object.hasOwn(files, ref)) return { text: files[ref] as string };
   try {
     return { text: importFixture(ref) };
   } catch {

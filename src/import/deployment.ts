@@ -24,7 +24,7 @@ export interface DeploymentResolution {
 export const MAX_IMPORTS = 16;
 
 function own(obj: Values, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** The files a plan's values import from, as written (relative to the plan). */

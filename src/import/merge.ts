@@ -23,12 +23,12 @@ const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements'
 const DEPLOYMENT_KEYS = new Set(['engine']);
 
 function sectionOf(values: Values, key: string): Values {
-  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  const v = Object.hasOwn(values, key) ? values[key] : undefined;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Values) : {};
 }
 
 function has(section: Values, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(section, key) && section[key] !== undefined && section[key] !== null;
+  return Object.hasOwn(section, key) && section[key] !== undefined && section[key] !== null;
 }
 
 export function mergeImports(plan: Values, results: readonly ImportResult[]): MergedImports {
@@ -72,7 +72,7 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       const origin = importedOrigins[path];
       if (origin !== undefined) origins[path] = origin;
     }
-    if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section)) values[section] = merged;
+    if (Object.keys(merged).length > 0 || Object.hasOwn(plan, section)) values[section] = merged;
   }
 
   mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
@@ -147,7 +147,7 @@ function mergeDisaggregation(
     };
     values.disaggregation = merge(own, imported, 'disaggregation');
   }
-  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  if (!Object.hasOwn(values, 'disaggregation')) return;
   const layout = sectionOf(values, 'parallelism');
   const ownLayout = sectionOf(plan, 'parallelism');
   if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {

@@ -41,7 +41,7 @@ export function modelPresetFor(name: string): string | undefined {
   if (checkpoint !== undefined) return checkpoint.preset;
   // A name that is a preset id as it stands (deepseek-v3.2) wins over stems that drop its version.
   const exact = lastSegment(name).toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(MODEL_PRESETS, exact)) return exact;
+  if (Object.hasOwn(MODEL_PRESETS, exact)) return exact;
   const wanted = stem(name);
   if (wanted === '') return undefined;
   for (const preset of Object.values(MODEL_PRESETS)) {

@@ -70,7 +70,7 @@ export class FieldCollector {
   get(path: string): unknown {
     let cur: unknown = this.fields;
     for (const part of path.split('.')) {
-      if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+      if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
       cur = (cur as Record<string, unknown>)[part];
     }
     return cur;

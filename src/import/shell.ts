@@ -26,7 +26,7 @@ export function expandKubernetes(text: string, env: Readonly<Record<string, stri
   chargeWork(text.length);
   return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name: string | undefined) => {
     if (match === '$$') return '$';
-    if (name === undefined || !Object.prototype.hasOwnProperty.call(env, name)) return match;
+    if (name === undefined || !Object.hasOwn(env, name)) return match;
     const value = env[name] as string;
     chargeWork(value.length);
     return value;
@@ -54,7 +54,7 @@ export function evaluateArithmetic(expr: string, env: Readonly<Record<string, st
     if (t === '+') return primary();
     if (/^\d+$/.test(t)) return Number(t);
     const name = t.replace(/^\$\{?|\}$/g, '');
-    const raw = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+    const raw = Object.hasOwn(env, name) ? env[name] : undefined;
     if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) {
       missing ??= name;
       return 0;
@@ -134,7 +134,7 @@ class DollarExpander {
   /** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
   expand(at: number, env: Readonly<Record<string, string>>): Expansion {
     const script = this.script;
-    const lookup = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+    const lookup = (name: string): string | undefined => (Object.hasOwn(env, name) ? env[name] : undefined);
     if (script.startsWith('((', at + 1)) {
       const end = this.closingParen(at + 1);
       if (end < 0) return { text: '$', end: at + 1 };

@@ -18,7 +18,7 @@ export function defaultPlanName(file: string): string {
 }
 
 function section(values: PlanValues, key: string): PlanValues {
-  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  const v = Object.hasOwn(values, key) ? values[key] : undefined;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as PlanValues) : {};
 }
 
@@ -77,7 +77,7 @@ export function loadPlan(file: string, text: string, readReference: ReadReferenc
       requirements: section(values, 'requirements'),
       claims: section(values, 'claims'),
       ...(Object.keys(section(values, 'deployment')).length > 0 ? { deployment: section(values, 'deployment') as unknown as DeploymentSpec } : {}),
-      ...(Object.prototype.hasOwnProperty.call(values, 'disaggregation') ? { disaggregation: disaggregationOf(section(values, 'disaggregation')) } : {}),
+      ...(Object.hasOwn(values, 'disaggregation') ? { disaggregation: disaggregationOf(section(values, 'disaggregation')) } : {}),
     };
     return {
       ok: true,

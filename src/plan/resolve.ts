@@ -42,7 +42,7 @@ export interface Resolution {
 const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
 
 function own(obj: PlanValues, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** Merges layers over the table's fields only; later layers win, field by field. */

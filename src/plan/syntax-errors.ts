@@ -48,7 +48,7 @@ export function withoutStackTraces<T>(parse: () => T): T {
 }
 
 export function yamlErrorKind(code: string): string {
-  return Object.prototype.hasOwnProperty.call(YAML_KINDS, code) ? YAML_KINDS[code as ErrorCode] : 'the text cannot be read as YAML';
+  return Object.hasOwn(YAML_KINDS, code) ? YAML_KINDS[code as ErrorCode] : 'the text cannot be read as YAML';
 }
 
 /** 1-based line and column of an offset, counting \n, \r\n and a lone \r as line ends (as the yaml package does). */

@@ -201,7 +201,7 @@ class Validator {
         const allowed = [...new Set(Object.values(field.values))].join(', ');
         if (typeof scalar !== 'string') return fail(`must be one of ${allowed}, got ${describeValue(node)}`);
         const key = scalar.trim().toLowerCase();
-        const value = Object.prototype.hasOwnProperty.call(field.values, key) ? field.values[key] : undefined;
+        const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
         if (value === undefined) {
           return fail(`must be one of ${allowed}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
         }
@@ -340,7 +340,7 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
 function get(values: PlanValues, path: string): unknown {
   let cur: unknown = values;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as PlanValues)[part];
   }
   return cur;
@@ -381,7 +381,7 @@ function consistency(values: PlanValues, lines: Record<string, number>, errors: 
  * themselves are the core's checks (prefill.layout.world_size, ...).
  */
 function disaggregationRules(values: PlanValues, lines: Record<string, number>, errors: PlanError[]): void {
-  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  if (!Object.hasOwn(values, 'disaggregation')) return;
   const at = (path: string, message: string, linePath = path): void => {
     const line = lines[linePath];
     errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });

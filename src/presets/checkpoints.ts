@@ -144,7 +144,7 @@ export function repoOf(reference: string): string {
 /** The checkpoint a model reference names (case-insensitive), or undefined. */
 export function checkpointFor(reference: string): Checkpoint | undefined {
   const key = repoOf(reference).toLowerCase();
-  return Object.prototype.hasOwnProperty.call(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
+  return Object.hasOwn(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
 }
 
 /**

@@ -431,7 +431,7 @@ export function hardwarePreset(id: string): HardwarePreset | undefined {
   const key = normalizeId(id);
   const preset = lookup(HARDWARE_PRESETS, key);
   if (preset !== undefined) return structuredClone(preset);
-  const alias = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
   if (alias === undefined || target === undefined) return undefined;
   const copy = structuredClone(target);

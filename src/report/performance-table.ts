@@ -18,7 +18,7 @@ interface Row {
   kind: 'floor' | 'ceiling';
 }
 
-const has = (m: Metrics, key: string): boolean => Object.prototype.hasOwnProperty.call(m, key);
+const has = (m: Metrics, key: string): boolean => Object.hasOwn(m, key);
 const computed = (m: Metrics, key: string): boolean => typeof m[key] === 'number';
 
 /** The rows this plan's metrics call for, in reading order. */
