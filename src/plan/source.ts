@@ -48,7 +48,7 @@ class Abort extends Error {
  * Characters never sent into a message as they are: C0 and C1 controls, DEL, line and paragraph
  * separators, and the bidirectional controls that can make text read differently than it is.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are never sent into a message
 export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
