@@ -38,7 +38,20 @@ function repository(cases: readonly HostileCase[]): string {
 function cli(root: string, args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { cwd: root, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), writeFile: () => {} }, '0.0.0');
+  const code = runCli(
+    args,
+    {
+      cwd: root,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      writeFile: () => {},
+    },
+    '0.0.0',
+  );
   return { code, stdout, stderr };
 }
 

@@ -116,27 +116,37 @@ const TIGHTENINGS: Tightening[] = [
   {
     name: 'higher throughput requirement',
     applies: (p) => p.requirements.throughput !== undefined,
-    apply: (p, f) => void (p.requirements.throughput = (p.requirements.throughput as number) / f),
+    apply: (p, f) => {
+      p.requirements.throughput = (p.requirements.throughput as number) / f;
+    },
   },
   {
     name: 'lower ttft requirement',
     applies: (p) => p.requirements.ttft !== undefined,
-    apply: (p, f) => void (p.requirements.ttft = (p.requirements.ttft as number) * f),
+    apply: (p, f) => {
+      p.requirements.ttft = (p.requirements.ttft as number) * f;
+    },
   },
   {
     name: 'lower tpot requirement',
     applies: (p) => p.requirements.tpot !== undefined,
-    apply: (p, f) => void (p.requirements.tpot = (p.requirements.tpot as number) * f),
+    apply: (p, f) => {
+      p.requirements.tpot = (p.requirements.tpot as number) * f;
+    },
   },
   {
     name: 'lower max_memory_utilization',
     applies: (p) => p.requirements.max_memory_utilization !== undefined,
-    apply: (p, f) => void (p.requirements.max_memory_utilization = (p.requirements.max_memory_utilization as number) * f),
+    apply: (p, f) => {
+      p.requirements.max_memory_utilization = (p.requirements.max_memory_utilization as number) * f;
+    },
   },
   {
     name: 'less device memory',
     applies: (p) => p.hardware.memory !== undefined,
-    apply: (p, f) => void (p.hardware.memory = (p.hardware.memory as number) * f),
+    apply: (p, f) => {
+      p.hardware.memory = (p.hardware.memory as number) * f;
+    },
   },
 ];
 

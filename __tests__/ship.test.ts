@@ -89,7 +89,14 @@ describe('the self-test step (check-self-test.mjs)', () => {
     .map((f) => `examples/${f}`);
   function verifyExamples(...paths: string[]) {
     let stdout = '';
-    const io: CliIo = { cwd: process.cwd(), stdout: (t) => void (stdout += t), stderr: () => {}, writeFile: () => {} };
+    const io: CliIo = {
+      cwd: process.cwd(),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+      writeFile: () => {},
+    };
     runCli(['verify', ...paths, '--format', 'json'], io, '0.0.0');
     return JSON.parse(stdout) as { verdict: string; plans: Array<{ file: string; verdict: string }> };
   }

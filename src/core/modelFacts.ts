@@ -130,7 +130,10 @@ export interface FactsOptions {
 
 function memoOf(model: ModelSpec): Memo {
   let m = memo.get(model);
-  if (!m) memo.set(model, (m = {}));
+  if (!m) {
+    m = {};
+    memo.set(model, m);
+  }
   return m;
 }
 
@@ -147,7 +150,8 @@ export function paramsFromShape(model: ModelSpec): number | null {
 export function deriveModelFacts(model: ModelSpec, mode: FactsMode, options: FactsOptions = {}): FactsResult {
   const m = memoOf(model);
   const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? (`${mode}Mtp` as const) : mode;
-  return (m[key] ??= deriveFacts(model, mode, key !== mode));
+  m[key] ??= deriveFacts(model, mode, key !== mode);
+  return m[key];
 }
 
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */

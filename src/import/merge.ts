@@ -40,7 +40,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
   for (const result of [...results].reverse()) {
     for (const w of result.warnings) if (!warnings.includes(w)) warnings.push(w);
     for (const [section, fields] of Object.entries(result.fields)) {
-      const target = (imported[section] ??= {});
+      imported[section] ??= {};
+      const target = imported[section];
       for (const [key, value] of Object.entries(fields)) {
         if (has(target, key)) continue;
         target[key] = value;

@@ -496,7 +496,10 @@ const sectionKeysCache = new WeakMap<SectionField, ReadonlyMap<string, KeyMeanin
 /** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
 export function sectionKeys(sec: SectionField): ReadonlyMap<string, KeyMeaning> {
   let cached = sectionKeysCache.get(sec);
-  if (!cached) sectionKeysCache.set(sec, (cached = buildSectionKeys(sec)));
+  if (!cached) {
+    cached = buildSectionKeys(sec);
+    sectionKeysCache.set(sec, cached);
+  }
   return cached;
 }
 

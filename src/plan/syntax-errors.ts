@@ -86,7 +86,11 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
     while (i < n && WHITESPACE.has(text.charCodeAt(i))) i++;
   };
   const fail = (kind: string, at = i): JsonSyntaxError => ({ offset: Math.min(at, n), kind });
-  const word = (w: string) => text.startsWith(w, i) && ((i += w.length), true);
+  const word = (w: string) => {
+    if (!text.startsWith(w, i)) return false;
+    i += w.length;
+    return true;
+  };
 
   /** One string at i (which is a '"'); null when fine, else the error. */
   const string = (): JsonSyntaxError | null => {
