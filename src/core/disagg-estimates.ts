@@ -130,8 +130,8 @@ export function computeDisaggregated(
   let poolCosts: PoolCosts | null = null;
   let run: ((which: LoadWhich, override?: Partial<Resolved['workload']>) => LoadFigures | { skipped: string } | null) | null = null;
   if (canSimulate) {
-    const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst!, pModels, mode);
-    const dCosts = replicaStepCosts(est, D.r, df.c.stagesEst!, dModels, mode);
+    const pCosts = replicaStepCosts(est, P.r, pModels, mode);
+    const dCosts = replicaStepCosts(est, D.r, dModels, mode);
     const costs: PoolCosts = {
       prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
       decode: (batch, context) => dCosts.step(null, batch, context),

@@ -45,7 +45,6 @@ function poolWorkload(plan: Plan, name: PoolName, spec: PoolSpec, workers: numbe
   if (spec.memory_fraction !== undefined) delete w.memory_reserve;
   const dp = spec.parallelism?.dp ?? 1;
   if (name === 'prefill') {
-    const longest = w.max_input_tokens ?? w.input_tokens;
     const out: WorkloadSpec = { ...w, concurrency: dp, output_tokens: 1, max_output_tokens: 1 };
     delete out.request_rate;
     delete out.max_running_sequences;

@@ -159,14 +159,14 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     if (full && finite(full.step) !== null) {
       if (wl.outputTokens === undefined) throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
       else {
-        const pre = boundPrefillPass(bound, r, stagesBound, boundModels, wl.inputTokens ?? 1);
+        const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
         if (pre) throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
       }
     }
   }
 
   // The load, simulated.
-  const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
+  const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
   // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
   // does: its simulation (one request at a time) is skipped.
   const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
@@ -235,7 +235,7 @@ function runningRoom(r: Resolved, memory: MemoryFigures): number | null {
 }
 
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
-export function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], input: number) {
+export function boundPrefillPass(facts: ModelFacts, r: Resolved, models: StageCostModel[], input: number) {
   const wl = r.workload;
   const cached = Math.floor(input * wl.prefixHitRate);
   const computed = Math.max(1, input - cached);
@@ -290,7 +290,7 @@ export function requestRateBound(
   const { layout } = r;
   const q = queryTokensPerStep(wl);
   const steps = parts.decode ? Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1) : 0;
-  const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
+  const pre = boundPrefillPass(facts, r, models, wl.inputTokens);
   const dec = runStages(
     models,
     facts,
@@ -313,7 +313,7 @@ export function requestRateBound(
 }
 
 /** Step costs of one replica at the estimate's efficiencies, for the simulator. */
-export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], mode: TimeMode): StepCosts {
+export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCostModel[], mode: TimeMode): StepCosts {
   const { layout, hardware: hw, workload: wl } = r;
   const engine = wl.profile;
   const q = queryTokensPerStep(wl);

@@ -7,8 +7,6 @@ import {
   DEFAULT_INTER_NODE_LATENCY_S,
   DEFAULT_INTRA_NODE_LATENCY_S,
   DEFAULT_KERNEL_LATENCY_S,
-  DEFAULT_LAUNCH_LATENCY_S,
-  DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';

@@ -220,9 +220,6 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
   };
 }
 
-/** Rounds away float noise from 1 - 0.9 and the like. */
-const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
-
 function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const f = FLAGS[engine];
   const kv = r.text(f.kv);

@@ -87,7 +87,7 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
-function paginate(req, res, url, items, baseUrl) {
+function paginate(res, url, items, baseUrl) {
   const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30) || 30);
   const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -156,12 +156,11 @@ function handlers(state, baseUrl) {
   const denied = (res) =>
     send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   return {
-    'pulls/list-files': ({ req, res, url, params }) => {
+    'pulls/list-files': ({ res, url, params }) => {
       const pull = state.pulls.get(params.pull_number);
       if (!pull) return send(res, 404, { message: 'Not Found' });
       const listed = pull.files.slice(0, PULL_FILES_LIMIT);
       paginate(
-        req,
         res,
         url,
         listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })),
@@ -194,8 +193,8 @@ function handlers(state, baseUrl) {
       const truncated = state.truncatedTrees.has(params.tree_sha);
       send(res, 200, { sha: params.tree_sha, url: `${baseUrl}/tree`, tree: truncated ? tree.slice(0, Math.ceil(tree.length / 2)) : tree, truncated });
     },
-    'issues/list-comments': ({ req, res, url, params }) => {
-      paginate(req, res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);
+    'issues/list-comments': ({ res, url, params }) => {
+      paginate(res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);
     },
     'issues/create-comment': ({ req, res, params, body }) => {
       if (state.readOnly) return denied(res);
