@@ -595,5 +595,6 @@ export function goodputSearch(
     if (f && meets(f, req, keys)) lo = mid;
     else hi = mid;
   }
+  // biome-ignore lint/complexity/useMathMinMax: a NaN rate reads as 0 here, where Math.max would pass the NaN on
   return lo > 0 ? lo : 0;
 }

@@ -118,7 +118,7 @@ export function importDeployment(file: string, text: string, options: ImportOpti
     const yaml = parseYamlFile(text);
     if ('error' in yaml) return yaml;
     const root = yaml.docs[0];
-    if (!root || root.kind !== 'map') return importScript(file, text, options, read);
+    if (root?.kind !== 'map') return importScript(file, text, options, read);
     const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind')));
     const slaHolder = yaml.docs.find((d) => stringOf(at(d, 'kind')) === 'DynamoGraphDeploymentRequest');
     if (slaHolder) {

@@ -695,7 +695,7 @@ class ConfigMapper {
     const interval = m.count('full_attention_interval');
     let count: number | undefined;
     let source = 'layer_types';
-    if (types !== undefined && types.includes('linear_attention')) count = types.filter((t) => t === 'linear_attention').length;
+    if (types?.includes('linear_attention')) count = types.filter((t) => t === 'linear_attention').length;
     else if (interval !== undefined && layers !== undefined && m.has('linear_num_value_heads')) {
       count = layers - Math.floor(layers / interval);
       source = 'full_attention_interval';

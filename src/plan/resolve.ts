@@ -76,7 +76,7 @@ function mergeSection(sec: SectionField, layers: Layer[], prefix: string, origin
 
 function sectionOf(name: 'model' | 'hardware'): SectionField {
   const sec = PLAN_SCHEMA.fields[name];
-  if (!sec || sec.kind !== 'section') throw new Error(`schema table has no section ${name}`);
+  if (sec?.kind !== 'section') throw new Error(`schema table has no section ${name}`);
   return sec;
 }
 

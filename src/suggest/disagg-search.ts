@@ -82,7 +82,8 @@ function profilePair(
 
 const fitsOf = (f: DisaggFigures, pool: 'prefill' | 'decode'): boolean => {
   const mem = f.pools[pool].c.memEst;
-  return mem !== null && mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
+  if (mem === null) return false;
+  return mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
 };
 
 function profilePrefill(

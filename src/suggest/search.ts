@@ -484,7 +484,7 @@ function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impos
     let top: { value: number; candidate: Candidate; margin: number } | null = null;
     for (const c of here) {
       const m = c.requirements.find((r) => r.id === req.id);
-      if (!m || m.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
+      if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
       if (top === null || m.margin > top.margin) top = { value: m.achieved, candidate: c, margin: m.margin };
     }
     if (top !== null && top.margin < 0) {
