@@ -71,7 +71,7 @@ describe('the disaggregation format', () => {
   });
 
   it('needs both pools', () => {
-    const text = R1_DISAGG.replace(/  decode:\n(    .*\n)+/, '');
+    const text = R1_DISAGG.replace(/ {2}decode:\n( {4}.*\n)+/, '');
     const r = loadPlan('p.plan.yaml', text, noReferences);
     expect(!r.ok && r.errors.some((e) => e.path === 'disaggregation.decode' && e.line === lineOf(text, /^disaggregation:/))).toBe(true);
   });
@@ -81,7 +81,7 @@ describe('the disaggregation format', () => {
     const r = loadPlan('p.plan.yaml', text, noReferences);
     const e = !r.ok ? r.errors[0] : undefined;
     expect(e?.message).toMatch(/disaggregation\.decode\.worker: unknown key 'worker' \(did you mean 'workers'\?\)/);
-    expect(e?.line).toBe(lineOf(text, /^    worker: 1/));
+    expect(e?.line).toBe(lineOf(text, /^ {4}worker: 1/));
   });
 });
 
@@ -112,7 +112,7 @@ describe('each pool checked like a plan of its own', () => {
   it("fails hardware.gpus that is not the pools' total", () => {
     const text = R1_DISAGG.replace('  gpus: 32', '  gpus: 30');
     const ws = check(verify(text), 'layout.world_size');
-    expect(ws).toMatchObject({ status: 'fail', value: 32, limit: 30, line: lineOf(text, /  gpus: 30/) });
+    expect(ws).toMatchObject({ status: 'fail', value: 32, limit: 30, line: lineOf(text, / {2}gpus: 30/) });
   });
 
   it('reports both pools and the transfer in the metrics, each estimate on the right side of its bound', () => {

@@ -105,7 +105,7 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     // sit up to 0.0005 GiB above the exact floor (here it does: 14.958 against 14.95752).
     const s = setup(planText(1, 2048, 2));
     const floorBytes = Math.max(...s.stagesBound.map((st) => stageWeightBytes(s.bound, s.r.layout, st)));
-    const floorMetric = report.metrics!['weights_per_gpu_lower_bound_gib']!;
+    const floorMetric = report.metrics!.weights_per_gpu_lower_bound_gib!;
     const estimate = report.metrics!.weights_per_gpu_gib!;
     console.log(
       `weights: measured ${measured} B (${(measured / GIB).toFixed(5)} GiB), floor ${floorBytes} B, ` +
@@ -123,11 +123,11 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     const pre = results.prefill.find((p) => p.batch === 1 && p.seq === 2048)!;
     const dec = results.decode.find((d) => d.variant === 'gqa_nomask' && d.batch === 1 && d.context === 4096)!;
     // A bare forward pass has no serving overhead; the bound has none either.
-    expect(pre.time.min_s * 1e3).toBeGreaterThanOrEqual(m['ttft_lower_bound_ms']!);
-    expect(dec.graph!.min_s * 1e3).toBeGreaterThanOrEqual(m['decode_step_lower_bound_ms']!);
+    expect(pre.time.min_s * 1e3).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
+    expect(dec.graph!.min_s * 1e3).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
     console.log(
-      `plan file: TTFT estimate ${m.ttft_ms!.toFixed(2)} ms (incl. 20 ms serving overhead), bound ${m['ttft_lower_bound_ms']!.toFixed(2)}, ` +
-        `measured prefill ${ms(pre.time.median_s)}; decode step estimate ${m.decode_step_ms!.toFixed(3)} ms, bound ${m['decode_step_lower_bound_ms']!.toFixed(3)}, ` +
+      `plan file: TTFT estimate ${m.ttft_ms!.toFixed(2)} ms (incl. 20 ms serving overhead), bound ${m.ttft_lower_bound_ms!.toFixed(2)}, ` +
+        `measured prefill ${ms(pre.time.median_s)}; decode step estimate ${m.decode_step_ms!.toFixed(3)} ms, bound ${m.decode_step_lower_bound_ms!.toFixed(3)}, ` +
         `measured graph ${ms(dec.graph!.median_s)}; activations estimate ${m.activations_per_gpu_gib!.toFixed(3)} GiB`,
     );
   });

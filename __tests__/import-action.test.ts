@@ -24,7 +24,7 @@ const manifest = (tp: number) =>
     '    spec:',
     '      containers:',
     '        - name: vllm',
-    '          env: [{name: TP, value: "' + tp + '"}]',
+    `          env: [{name: TP, value: "${tp}"}]`,
     '          command: ["sh", "-c", "vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size $TP --max-num-seqs 64"]',
     `          resources: {limits: {nvidia.com/gpu: ${tp}}}`,
     '      nodeSelector: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}',

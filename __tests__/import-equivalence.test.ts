@@ -83,7 +83,7 @@ describe('MLA under tensor parallelism', () => {
     // DeepSeek-V3 on 8 H200, the same 64 sequences: with --tp 8 every rank caches all 64 sequences'
     // latent vectors (576 values per token per layer); with --enable-dp-attention --dp 8 a rank caches 64/8.
     const plan = (flags: string) =>
-      ['version: 1', 'deployment: {from: serve.sh, engine: sglang}', 'workload: {input_tokens: 1024, output_tokens: 1024}'].join('\n') + `\n# ${flags}`;
+      `${['version: 1', 'deployment: {from: serve.sh, engine: sglang}', 'workload: {input_tokens: 1024, output_tokens: 1024}'].join('\n')}\n# ${flags}`;
     const read =
       (flags: string): ReadReference =>
       (_p, ref) =>

@@ -20,7 +20,7 @@ export function workflowBlocks(markdown) {
     const start = i + 1;
     let end = start;
     while (end < lines.length && !lines[end].startsWith('```')) end++;
-    const text = lines.slice(start, end).join('\n') + '\n';
+    const text = `${lines.slice(start, end).join('\n')}\n`;
     if (/^jobs:/m.test(text)) blocks.push({ line: start + 1, text });
     i = end;
   }

@@ -263,7 +263,7 @@ const generatedManifest = fc
 const kubernetes: FuzzTarget<string> = {
   name: 'Kubernetes manifests',
   ciRuns: 200,
-  input: fc.oneof(generatedManifest, mutated(MANIFESTS, YAML_PUNCTUATION + '$()')),
+  input: fc.oneof(generatedManifest, mutated(MANIFESTS, `${YAML_PUNCTUATION}$()`)),
   check(text) {
     checkImport(importBudgeted('deploy.yaml', text), 'deploy.yaml');
   },

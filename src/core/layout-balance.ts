@@ -29,8 +29,7 @@ export function balanceChecks(plan: Plan, r: Resolved, c: Computed, moeFacts: Mo
       value: round(ratio, 3),
       limit: 1.05,
       unit: 'ratio',
-      detail:
-        `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` + (ratio > 1.05 ? '; move layers off it with layers_per_stage' : ''),
+      detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage${ratio > 1.05 ? '; move layers off it with layers_per_stage' : ''}`,
     });
   }
 

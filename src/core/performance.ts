@@ -115,7 +115,7 @@ export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' =
 export function touchedExpertFraction(experts: number, topK: number, tokens: number): number {
   if (experts <= 0 || tokens <= 0) return 0;
   const k = Math.min(topK, experts);
-  return 1 - Math.pow(1 - k / experts, tokens);
+  return 1 - (1 - k / experts) ** tokens;
 }
 
 /**

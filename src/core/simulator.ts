@@ -179,7 +179,7 @@ function normal(rand: () => number): number {
 
 /** Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape)). */
 function gammaVariate(shape: number, rand: () => number): number {
-  if (shape < 1) return gammaVariate(shape + 1, rand) * Math.pow(Math.max(rand(), 1e-300), 1 / shape);
+  if (shape < 1) return gammaVariate(shape + 1, rand) * Math.max(rand(), 1e-300) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
