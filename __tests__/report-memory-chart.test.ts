@@ -90,7 +90,7 @@ describe('memory chart', () => {
       }
       expect(charts.length).toBeGreaterThanOrEqual(9);
       const results = parse(charts);
-      results.forEach((r, i) => expect(r, charts[i]).toEqual({ ok: true, type: 'xychart' }));
+      for (const [i, r] of results.entries()) expect(r, charts[i]).toEqual({ ok: true, type: 'xychart' });
     },
     60_000,
   );

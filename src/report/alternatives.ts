@@ -29,7 +29,7 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
       ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
     ];
   };
-  cands.forEach((c, i) => rows.push(row(String(i + 1), c)));
+  for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
   rows.push(row('plan', plan));
   return table(rows);
 }

@@ -59,7 +59,7 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
       ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
     ];
   };
-  d.top.slice(0, top).forEach((c, i) => rows.push(row(`D${i + 1}`, c, mixOf(c))));
+  for (const [i, c] of d.top.slice(0, top).entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
   if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
   return `${escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
 }

@@ -73,7 +73,7 @@ export function renderSuggestText(r: SuggestResult): string {
       const f = figureTexts(c);
       return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
     };
-    r.top.forEach((c, i) => rows.push(row(String(i + 1), c)));
+    for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance
     rows.push(row('plan', r.plan));
     for (const line of pad(rows)) out.push(`  ${line}`);
