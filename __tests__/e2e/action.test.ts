@@ -421,8 +421,8 @@ describe('pull request: which files are verified', () => {
     const reads = requestsOf(state, 'repos/get-content').map((r) => decodeURIComponent(r.path));
     expect(reads.some((p) => p.includes('configs/llama.json') && p.includes(`ref=${HEAD}`))).toBe(true);
     expect(reads.some((p) => p.includes('outside.json'))).toBe(false);
-    const escape = json.plans.find((p) => p.file === 'plans/escape.plan.yaml')!;
-    expect(JSON.stringify(escape)).toContain('leaves the repository');
+    const escapingPlan = json.plans.find((p) => p.file === 'plans/escape.plan.yaml')!;
+    expect(JSON.stringify(escapingPlan)).toContain('leaves the repository');
   });
 
   it('reads the plans from the workspace when the head commit is checked out', async () => {

@@ -11,8 +11,8 @@ export function pullRequestPayload(options: {
   changedFiles: number;
   action?: string;
   fork?: boolean;
-}): Record<string, any>;
-export function pushPayload(options: { owner: string; repo: string; after: string }): Record<string, any>;
+}): Record<string, unknown>;
+export function pushPayload(options: { owner: string; repo: string; after: string }): Record<string, unknown>;
 export function parseOutputFile(text: string): Record<string, string>;
 export interface ActionRun {
   exitCode: number | null;
