@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gallopFirst, unreliableOrder } from '../src/suggest/search.js';
+import type { PlanReport } from '../src/core/types.js';
+import { candidateFromReport } from '../src/suggest/evaluate.js';
 import type { Candidate } from '../src/suggest/types.js';
 
 describe('gallopFirst', () => {
@@ -57,5 +59,30 @@ describe('unreliableOrder (issue 13: ranges that cannot tell two alternatives ap
     // 1,000 (900-1,100) against 700 (600-820): 700 is outside the first range
     expect(unreliableOrder([candidate(8, 1000, [900, 1100]), candidate(4, 700, [600, 820])], 'throughput-per-gpu')).toEqual([]);
     expect(unreliableOrder([candidate(8, 1000, null), candidate(4, 999, null)], 'throughput-per-gpu')).toEqual([]);
+  });
+});
+
+describe('a requirement the estimate misses is not met, whatever the range says', () => {
+  const report = (ttftStatus: 'pass' | 'warn', ttftEstimate: number): PlanReport => ({
+    file: 'p.plan.yaml',
+    name: 'p',
+    verdict: ttftStatus,
+    checks: [
+      { id: 'memory.fits', status: 'pass', title: 'Memory', value: 60, limit: 70, unit: 'GiB', detail: '' },
+      { id: 'requirements.ttft', status: ttftStatus, title: 'TTFT', value: 500, limit: ttftEstimate, unit: 'ms', detail: '', basis: 'estimate' },
+    ],
+    metrics: { ttft_ms: ttftEstimate } as PlanReport['metrics'],
+    errors: [],
+  });
+  const variation = { gpus: 8, layout: { tp: 8, pp: 1, dp: 1, ep: 1, cp: 1 } as Candidate['variation']['layout'] };
+
+  it('at risk (estimate 450 ms meets 500 ms, the range does not): still passing', () => {
+    expect(candidateFromReport(variation, report('warn', 450), 'ttft').status).toBe('pass');
+  });
+
+  it('missed by the estimate (550 ms against 500 ms) but not at the good end: possible, not passing', () => {
+    const c = candidateFromReport(variation, report('warn', 550), 'ttft');
+    expect(c.status).toBe('possible');
+    expect(c.requirements.find((r) => r.id === 'requirements.ttft')?.margin).toBeCloseTo(-0.1, 9);
   });
 });
