@@ -36,7 +36,16 @@ describe('createCheckRun', () => {
   it('sends 50 annotations with the check run and the rest in updates, all on the head SHA', async () => {
     const { state, octokit } = await client();
     const head = 'c'.repeat(40);
-    await createCheckRun(octokit, { owner: state.owner, repo: state.repo, headSha: head, checkName: 'ppc', plan: failing(120), failOn: 'fail', summary: '## many', detailsUrl: null });
+    await createCheckRun(octokit, {
+      owner: state.owner,
+      repo: state.repo,
+      headSha: head,
+      checkName: 'ppc',
+      plan: failing(120),
+      failOn: 'fail',
+      summary: '## many',
+      detailsUrl: null,
+    });
     expect(state.rejected).toEqual([]);
     expect(state.checkRuns).toHaveLength(1);
     const run = state.checkRuns[0]!;
@@ -47,8 +56,24 @@ describe('createCheckRun', () => {
 
   it('is refused by the stand-in, as by GitHub, if it sent 51 annotations at once', async () => {
     const { state, octokit } = await client();
-    const annotations = Array.from({ length: 51 }, (_, i) => ({ path: 'a', start_line: i + 1, end_line: i + 1, annotation_level: 'failure' as const, message: 'x' }));
-    await expect(octokit.rest.checks.create({ owner: state.owner, repo: state.repo, name: 'x', head_sha: 'c'.repeat(40), status: 'completed', conclusion: 'failure', output: { title: 't', summary: 's', annotations } })).rejects.toMatchObject({ status: 422 });
+    const annotations = Array.from({ length: 51 }, (_, i) => ({
+      path: 'a',
+      start_line: i + 1,
+      end_line: i + 1,
+      annotation_level: 'failure' as const,
+      message: 'x',
+    }));
+    await expect(
+      octokit.rest.checks.create({
+        owner: state.owner,
+        repo: state.repo,
+        name: 'x',
+        head_sha: 'c'.repeat(40),
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 't', summary: 's', annotations },
+      }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(state.rejected[0]!.reason).toMatch(/maxItems|must NOT have more than 50 items/);
   });
 });
@@ -60,7 +85,14 @@ describe('upsertStickyComment', () => {
   it('creates the comment again when it vanished between listing and editing', async () => {
     const { state, octokit } = await client();
     const now = new Date().toISOString();
-    state.comments.push({ id: 5, issue_number: 1, body: `${marker}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: now, updated_at: now });
+    state.comments.push({
+      id: 5,
+      issue_number: 1,
+      body: `${marker}\nold`,
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+      created_at: now,
+      updated_at: now,
+    });
     // Someone deletes it just as the action edits it: the edit gets 404.
     state.beforeHandle = (operationId) => {
       if (operationId === 'issues/update-comment') state.comments.splice(0, state.comments.length);
@@ -74,7 +106,15 @@ describe('upsertStickyComment', () => {
   it('deletes duplicates left by earlier races and keeps the oldest', async () => {
     const { state, octokit } = await client();
     const now = new Date().toISOString();
-    for (const id of [9, 3, 7]) state.comments.push({ id, issue_number: 1, body: `${marker}\n${id}`, user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: now, updated_at: now });
+    for (const id of [9, 3, 7])
+      state.comments.push({
+        id,
+        issue_number: 1,
+        body: `${marker}\n${id}`,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        created_at: now,
+        updated_at: now,
+      });
     const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
     expect(result).toEqual({ outcome: 'updated', id: 3 });
     expect(state.comments.map((c) => [c.id, c.body])).toEqual([[3, `${marker}\nreport`]]);
@@ -83,8 +123,16 @@ describe('upsertStickyComment', () => {
   it('finds its comment past the first page of a long discussion', async () => {
     const { state, octokit } = await client();
     const now = new Date().toISOString();
-    for (let id = 1; id <= 150; id++) state.comments.push({ id, issue_number: 1, body: `review ${id}`, user: { login: `dev${id}`, type: 'User' }, created_at: now, updated_at: now });
-    state.comments.push({ id: 151, issue_number: 1, body: `${marker}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: now, updated_at: now });
+    for (let id = 1; id <= 150; id++)
+      state.comments.push({ id, issue_number: 1, body: `review ${id}`, user: { login: `dev${id}`, type: 'User' }, created_at: now, updated_at: now });
+    state.comments.push({
+      id: 151,
+      issue_number: 1,
+      body: `${marker}\nold`,
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+      created_at: now,
+      updated_at: now,
+    });
     const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
     expect(result).toEqual({ outcome: 'updated', id: 151 });
     expect(state.requests.filter((r) => r.operationId === 'issues/list-comments')).toHaveLength(2);
@@ -101,9 +149,12 @@ describe('upsertStickyComment', () => {
 });
 
 describe('client settings', () => {
-  it('reads the test hooks for back-off and write spacing, defaulting to GitHub\'s one second', () => {
+  it("reads the test hooks for back-off and write spacing, defaulting to GitHub's one second", () => {
     expect(timingFromEnv({})).toEqual({ retryBaseMs: 1000, writeIntervalMs: 1000 });
-    expect(timingFromEnv({ PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '5', PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: '0' })).toEqual({ retryBaseMs: 5, writeIntervalMs: 0 });
+    expect(timingFromEnv({ PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '5', PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: '0' })).toEqual({
+      retryBaseMs: 5,
+      writeIntervalMs: 0,
+    });
     expect(timingFromEnv({ PARALLEL_PLAN_CHECK_RETRY_BASE_MS: 'soon' })).toEqual({ retryBaseMs: 1000, writeIntervalMs: 1000 });
   });
 
@@ -136,7 +187,8 @@ describe('the stand-in itself refuses what GitHub refuses', () => {
     expect((await fetch(`${base}/issues/1/comments`, { headers: { ...auth, 'user-agent': '' } })).status).toBe(403);
     expect((await call(`${base}/issues/one/comments`, { headers: auth })).status).toBe(404);
     expect((await call(`${base}/issues/1/comments?per_page=many`, { headers: auth })).status).toBe(422);
-    const post = (body: unknown) => call(`${base}/issues/1/comments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      call(`${base}/issues/1/comments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post({ text: 'hello' })).status).toBe(422);
     expect((await post({ body: 'x'.repeat(65_537) })).status).toBe(422);
     expect(state.rejected).toHaveLength(8);

@@ -9,7 +9,15 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 describe('parseInputs', () => {
   it('takes the defaults the contract and action.yml name', () => {
     const parsed = parseInputs(inputs({ 'github-token': 't' }));
-    expect(parsed).toEqual({ token: 't', plans: [...DEFAULT_PLAN_GLOBS], failOn: 'fail', comment: 'always', checkName: 'parallel-plan-check', alternatives: true, minChange: 1 });
+    expect(parsed).toEqual({
+      token: 't',
+      plans: [...DEFAULT_PLAN_GLOBS],
+      failOn: 'fail',
+      comment: 'always',
+      checkName: 'parallel-plan-check',
+      alternatives: true,
+      minChange: 1,
+    });
     expect(DEFAULT_PLAN_GLOBS).toEqual(['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json']);
   });
 
@@ -67,7 +75,16 @@ describe('readTarget', () => {
 
   it('takes the head SHA of a pull request, not GITHUB_SHA (the merge commit)', () => {
     const target = readTarget('pull_request', pr({ repo: { full_name: 'o/r', fork: false } }), env);
-    expect(target).toMatchObject({ kind: 'pull_request', owner: 'o', repo: 'r', number: 3, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), changedFiles: 4, fromFork: false });
+    expect(target).toMatchObject({
+      kind: 'pull_request',
+      owner: 'o',
+      repo: 'r',
+      number: 3,
+      headSha: 'h'.repeat(40),
+      baseSha: 'b'.repeat(40),
+      changedFiles: 4,
+      fromFork: false,
+    });
   });
 
   it('recognises a pull request from a fork', () => {
@@ -86,7 +103,7 @@ describe('readTarget', () => {
 });
 
 describe('action.yml', () => {
-  it('declares exactly the inputs the code reads, with the code\'s defaults, and the outputs it sets', async () => {
+  it("declares exactly the inputs the code reads, with the code's defaults, and the outputs it sets", async () => {
     const { readFileSync } = await import('node:fs');
     const { parse } = await import('yaml');
     const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {

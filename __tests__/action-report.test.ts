@@ -52,7 +52,7 @@ describe('composeComment', () => {
     expect(changed.digest).not.toBe(one.digest);
   });
 
-  it('says, in the headline, that a plan\'s verdict got worse than on the base branch, before any table', () => {
+  it("says, in the headline, that a plan's verdict got worse than on the base branch, before any table", () => {
     const head = plan('a.plan.yaml', 'fail', [check('claims.ttft', 'fail', 4)]);
     const base = plan('a.plan.yaml', 'pass', [check('claims.ttft', 'pass', 4)]);
     const { body } = composeComment({ ...ctx(combineReports([head]), { 'a.plan.yaml': base }), baseRef: 'main' });
@@ -72,9 +72,12 @@ describe('composeComment', () => {
   });
 
   it('records the figures it shows, so on-change edits only when something moved by min-change', () => {
-    const at = (tpot: number, status: Check['status'] = 'pass') => combineReports([plan('a.plan.yaml', 'pass', [check('requirements.tpot', status)], {
-      metrics: { tpot_ms: tpot, ttft_ms: null } as unknown as PlanReport['metrics'],
-    })]);
+    const at = (tpot: number, status: Check['status'] = 'pass') =>
+      combineReports([
+        plan('a.plan.yaml', 'pass', [check('requirements.tpot', status)], {
+          metrics: { tpot_ms: tpot, ttft_ms: null } as unknown as PlanReport['metrics'],
+        }),
+      ]);
     const { body } = composeComment(ctx(at(30)));
     const recorded = readState(body)!;
     expect(recorded).toEqual(reportState(at(30)));
@@ -84,8 +87,13 @@ describe('composeComment', () => {
     expect(stateChanged(recorded, reportState(at(30, 'warn')), 5)).toBe(true); // a check's status moved
     expect(readState('an older comment without a state')).toBeNull();
     // a hundred plans would crowd the report out of the comment: then nothing is recorded
-    const many = combineReports(Array.from({ length: 100 }, (_, i) => plan(`plans/a-long-folder-name/plan-number-${i}.plan.yaml`, 'pass', [check('requirements.tpot', 'pass')], {
-      metrics: { tpot_ms: 30 + i, ttft_ms: 100, throughput_tokens_per_s: 1000 + i, memory_per_gpu_gib: 50 } as unknown as PlanReport['metrics'] })));
+    const many = combineReports(
+      Array.from({ length: 100 }, (_, i) =>
+        plan(`plans/a-long-folder-name/plan-number-${i}.plan.yaml`, 'pass', [check('requirements.tpot', 'pass')], {
+          metrics: { tpot_ms: 30 + i, ttft_ms: 100, throughput_tokens_per_s: 1000 + i, memory_per_gpu_gib: 50 } as unknown as PlanReport['metrics'],
+        }),
+      ),
+    );
     expect(readState(composeComment(ctx(many)).body)).toBeNull();
   });
 
@@ -96,7 +104,13 @@ describe('composeComment', () => {
 
   it('stays within the limit: drops passing plans first, then details, and points to the job summary', () => {
     const many = (n: number, verdict: Verdict) =>
-      Array.from({ length: n }, (_, i) => plan(`p${i}-${verdict}.plan.yaml`, verdict, Array.from({ length: 20 }, (_, k) => check(`check.n${k}`, verdict === 'fail' && k === 0 ? 'fail' : 'pass'))));
+      Array.from({ length: n }, (_, i) =>
+        plan(
+          `p${i}-${verdict}.plan.yaml`,
+          verdict,
+          Array.from({ length: 20 }, (_, k) => check(`check.n${k}`, verdict === 'fail' && k === 0 ? 'fail' : 'pass')),
+        ),
+      );
     const report = combineReports([...many(1, 'fail'), ...many(40, 'pass')]);
     const full = composeComment(ctx(report), 10 * COMMENT_LIMIT);
     expect(full.shortened).toBe(false);
@@ -114,7 +128,10 @@ describe('composeComment', () => {
 
   it('escapes plan text in call-outs and notes', () => {
     const hostile = plan('x.plan.yaml', 'fail', [], { name: '@team <img src=x onerror=alert(1)>' });
-    const { body } = composeComment({ ...ctx(combineReports([hostile]), { 'x.plan.yaml': plan('x.plan.yaml', 'pass') }), notes: ['Removed: <script>.plan.yaml @everyone'] });
+    const { body } = composeComment({
+      ...ctx(combineReports([hostile]), { 'x.plan.yaml': plan('x.plan.yaml', 'pass') }),
+      notes: ['Removed: <script>.plan.yaml @everyone'],
+    });
     expect(body).not.toContain('<img');
     expect(body).not.toContain('<script>');
     expect(body).not.toMatch(/@team|@everyone/);
@@ -124,7 +141,12 @@ describe('composeComment', () => {
 describe('annotations', () => {
   const report = combineReports([
     plan('a.plan.yaml', 'error', [], { errors: [{ message: 'unknown key', path: 'model.layerz', line: 5 }] }),
-    plan('b.plan.yaml', 'fail', [check('claims.throughput', 'fail', 44), check('requirements.ttft', 'warn', 38), check('memory.fits', 'unverified', 18), check('layout.world_size', 'pass', 3)]),
+    plan('b.plan.yaml', 'fail', [
+      check('claims.throughput', 'fail', 44),
+      check('requirements.ttft', 'warn', 38),
+      check('memory.fits', 'unverified', 18),
+      check('layout.world_size', 'pass', 3),
+    ]),
   ]);
 
   it('annotates load errors, failing, warning and unverified checks, never passing ones, on their lines', () => {
@@ -134,23 +156,39 @@ describe('annotations', () => {
       ['warning', 38],
       ['warning', 18],
     ]);
-    expect(planAnnotations(report.plans[0]!)).toEqual([{ level: 'error', file: 'a.plan.yaml', line: 5, title: 'Invalid plan: model.layerz', message: 'unknown key' }]);
+    expect(planAnnotations(report.plans[0]!)).toEqual([
+      { level: 'error', file: 'a.plan.yaml', line: 5, title: 'Invalid plan: model.layerz', message: 'unknown key' },
+    ]);
   });
 
   it('caps each level at what GitHub shows and counts the rest in the last one', () => {
-    const noisy = combineReports([plan('n.plan.yaml', 'fail', Array.from({ length: 25 }, (_, i) => check(`c${i}`, 'fail', i + 1)))]);
+    const noisy = combineReports([
+      plan(
+        'n.plan.yaml',
+        'fail',
+        Array.from({ length: 25 }, (_, i) => check(`c${i}`, 'fail', i + 1)),
+      ),
+    ]);
     const emitted = workflowAnnotations(noisy).filter((a) => a.level === 'error');
     // 10 shown per step, one kept for the job's failure line: 8 checks and a count of the other 17
     expect(SHOWN_PER_LEVEL).toBe(10);
     expect(emitted).toHaveLength(9);
     expect(emitted.slice(0, 8).map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(emitted[8]!.title).toBe('17 more errors');
-    const warnings = workflowAnnotations(combineReports([plan('w.plan.yaml', 'warn', Array.from({ length: 12 }, (_, i) => check(`w${i}`, 'warn', i + 1)))]));
+    const warnings = workflowAnnotations(
+      combineReports([
+        plan(
+          'w.plan.yaml',
+          'warn',
+          Array.from({ length: 12 }, (_, i) => check(`w${i}`, 'warn', i + 1)),
+        ),
+      ]),
+    );
     expect(warnings).toHaveLength(10);
     expect(warnings[9]!.title).toBe('3 more warnings');
   });
 
-  it('puts every plan\'s most important annotation before any plan\'s second', () => {
+  it("puts every plan's most important annotation before any plan's second", () => {
     const two = combineReports([
       plan('a.plan.yaml', 'fail', [check('x', 'fail', 1), check('y', 'fail', 2)]),
       plan('b.plan.yaml', 'fail', [check('z', 'fail', 9)]),

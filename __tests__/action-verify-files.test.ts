@@ -62,7 +62,9 @@ describe('workspaceSource', () => {
   it('refuses text that is not UTF-8', async () => {
     const root = scratchFolder('ppc-ws-');
     writeFileSync(join(root, 'latin1.plan.yaml'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9]));
-    expect(await workspaceSource(root).read('latin1.plan.yaml', 1000)).toEqual({ error: 'latin1.plan.yaml: not valid UTF-8 text (first bad byte at offset 6)' });
+    expect(await workspaceSource(root).read('latin1.plan.yaml', 1000)).toEqual({
+      error: 'latin1.plan.yaml: not valid UTF-8 text (first bad byte at offset 6)',
+    });
   });
 });
 

@@ -21,9 +21,15 @@ function run(...argv: string[]) {
   const files: Record<string, string> = {};
   const io: CliIo = {
     cwd: process.cwd(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    writeFile: (path, text) => void (files[path] = text),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    writeFile: (path, text) => {
+      files[path] = text;
+    },
   };
   const code = runCli(argv, io, '9.9.9');
   return { code, stdout, stderr, files };
@@ -47,9 +53,7 @@ describe('parallel-plan-check verify', () => {
     const r = run('verify', FIXTURES, '--format', 'json');
     const parsed = JSON.parse(r.stdout);
     expect(parsed.version).toBe(1);
-    expect(parsed.plans.map((p: { file: string }) => p.file)).toEqual([
-      `${FIXTURES}/broken.plan.yaml`, `${FIXTURES}/llama-8b.plan.yaml`,
-    ]);
+    expect(parsed.plans.map((p: { file: string }) => p.file)).toEqual([`${FIXTURES}/broken.plan.yaml`, `${FIXTURES}/llama-8b.plan.yaml`]);
     expect(parsed.verdict).toBe('error');
     expect(r.code).toBe(2);
   });
@@ -104,7 +108,10 @@ describe('command line parsing', () => {
   const options = Object.fromEntries(Object.entries(COMMANDS).map(([n, c]) => [n, c.options]));
   it('takes the subcommand first, its options and paths in any order after it', () => {
     expect(parseCommandLine(['verify', 'a.yaml', '-f', 'json', 'b/'], options)).toEqual({
-      kind: 'command', command: 'verify', values: { format: 'json' }, positionals: ['a.yaml', 'b/'],
+      kind: 'command',
+      command: 'verify',
+      values: { format: 'json' },
+      positionals: ['a.yaml', 'b/'],
     });
     expect(parseCommandLine(['-f', 'json', 'verify'], options).kind).toBe('usage-error');
     expect(parseCommandLine(['--help', 'verify'], options)).toEqual({ kind: 'help', command: 'verify' });

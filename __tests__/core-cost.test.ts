@@ -46,7 +46,7 @@ describe('economy metrics', () => {
 });
 
 describe('ranges of cost and energy', () => {
-  it('follow the throughput\'s range: the fast end is the cheap one', () => {
+  it("follow the throughput's range: the fast end is the cheap one", () => {
     // 8 GPUs at $2.50 an hour; throughput 1,600 to 2,500 tokens/s: $20 / (2,500 x 3600) x 1e6 = $2.2222,
     // $20 / (1,600 x 3600) x 1e6 = $3.4722; 1,600 / 5,600 = 0.2857, 2,500 / 5,600 = 0.4464 tokens/J
     const r = economyRanges({ gpus: 8, costPerHour: 2.5, power: 700, throughput: 2000, throughputBound: 5000 }, [1600, 2500]);

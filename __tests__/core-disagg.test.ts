@@ -53,7 +53,9 @@ describe('the disaggregation format', () => {
   });
 
   it('reads kv_transfer quantities with units', () => {
-    const text = R1_DISAGG.replace('workload:', 'kv_transfer_placeholder\nworkload:').replace('kv_transfer_placeholder\n', '') .replace('    max_running_sequences: 2048\n', '    max_running_sequences: 2048\n  kv_transfer:\n    bandwidth: 400 Gb/s\n    latency: 50 us\n');
+    const text = R1_DISAGG.replace('workload:', 'kv_transfer_placeholder\nworkload:')
+      .replace('kv_transfer_placeholder\n', '')
+      .replace('    max_running_sequences: 2048\n', '    max_running_sequences: 2048\n  kv_transfer:\n    bandwidth: 400 Gb/s\n    latency: 50 us\n');
     const d = load(text).plan.disaggregation!;
     expect(d.kv_transfer?.bandwidth).toBeCloseTo(50e9, 0);
     expect(d.kv_transfer?.latency).toBeCloseTo(50e-6, 12);
@@ -69,7 +71,7 @@ describe('the disaggregation format', () => {
   });
 
   it('needs both pools', () => {
-    const text = R1_DISAGG.replace(/  decode:\n(    .*\n)+/, '');
+    const text = R1_DISAGG.replace(/ {2}decode:\n( {4}.*\n)+/, '');
     const r = loadPlan('p.plan.yaml', text, noReferences);
     expect(!r.ok && r.errors.some((e) => e.path === 'disaggregation.decode' && e.line === lineOf(text, /^disaggregation:/))).toBe(true);
   });
@@ -79,14 +81,14 @@ describe('the disaggregation format', () => {
     const r = loadPlan('p.plan.yaml', text, noReferences);
     const e = !r.ok ? r.errors[0] : undefined;
     expect(e?.message).toMatch(/disaggregation\.decode\.worker: unknown key 'worker' \(did you mean 'workers'\?\)/);
-    expect(e?.line).toBe(lineOf(text, /^    worker: 1/));
+    expect(e?.line).toBe(lineOf(text, /^ {4}worker: 1/));
   });
 });
 
 describe('each pool checked like a plan of its own', () => {
   const report = verify(R1_DISAGG);
 
-  it('prefixes every layout and memory check with its pool, at its pool\'s lines', () => {
+  it("prefixes every layout and memory check with its pool, at its pool's lines", () => {
     const ws = check(report, 'prefill.layout.world_size');
     expect(ws.status).toBe('pass');
     expect(ws.line).toBe(lineOf(R1_DISAGG, /tp: 8, ep: 8/));
@@ -107,16 +109,24 @@ describe('each pool checked like a plan of its own', () => {
     expect(ws.path).toBe('disaggregation.prefill.parallelism');
   });
 
-  it('fails hardware.gpus that is not the pools\' total', () => {
+  it("fails hardware.gpus that is not the pools' total", () => {
     const text = R1_DISAGG.replace('  gpus: 32', '  gpus: 30');
     const ws = check(verify(text), 'layout.world_size');
-    expect(ws).toMatchObject({ status: 'fail', value: 32, limit: 30, line: lineOf(text, /  gpus: 30/) });
+    expect(ws).toMatchObject({ status: 'fail', value: 32, limit: 30, line: lineOf(text, / {2}gpus: 30/) });
   });
 
   it('reports both pools and the transfer in the metrics, each estimate on the right side of its bound', () => {
     const m = report.metrics!;
     expect(m.world_size).toBe(32);
-    for (const k of ['prefill_utilization', 'decode_utilization', 'kv_transfer_ms', 'kv_transfer_lower_bound_ms', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s']) {
+    for (const k of [
+      'prefill_utilization',
+      'decode_utilization',
+      'kv_transfer_ms',
+      'kv_transfer_lower_bound_ms',
+      'ttft_ms',
+      'tpot_ms',
+      'throughput_tokens_per_s',
+    ]) {
       expect(m[k], k).toEqual(expect.any(Number));
     }
     expect(m.kv_transfer_lower_bound_ms!).toBeLessThanOrEqual(m.kv_transfer_ms!);
@@ -143,7 +153,9 @@ describe('each pool checked like a plan of its own', () => {
 });
 
 describe('KV transfer', () => {
-  const facts = (preset: string, kv?: string) => deriveModelFacts({ preset, ...(kv ? { kv_cache_dtype: kv } : {}), ...load(`version: 1\nmodel: {preset: ${preset}}`).plan.model } as never, 'estimate').facts!;
+  const facts = (preset: string, kv?: string) =>
+    deriveModelFacts({ preset, ...(kv ? { kv_cache_dtype: kv } : {}), ...load(`version: 1\nmodel: {preset: ${preset}}`).plan.model } as never, 'estimate')
+      .facts!;
 
   it('DeepSeek-R1 MLA at fp8: 61 layers x (512 + 64) values x 1 byte = 35,136 bytes per token', () => {
     const f = deriveModelFacts({ ...load('version: 1\nmodel: {preset: deepseek-r1, kv_cache_dtype: fp8}').plan.model }, 'estimate').facts!;
@@ -194,8 +206,17 @@ const pools = (over: { prefill?: Partial<PoolsBehaviour['prefill']>; decode?: Pa
   transferTime: () => over.transfer ?? 0.005,
 });
 const closedLoad = (requests: number, clients: number, input = 1000, output = 11): LoadSpec => ({
-  kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup: 0, finite: true,
-  inputs: [input], outputs: [output], pairs: () => ({ pairsFull: 0, pairsSliding: 0, pairsTopK: 0 }),
+  kind: 'closed',
+  clients,
+  rate: 0,
+  arrival: 'poisson',
+  burstiness: 1,
+  requests,
+  warmup: 0,
+  finite: true,
+  inputs: [input],
+  outputs: [output],
+  pairs: () => ({ pairsFull: 0, pairsSliding: 0, pairsTopK: 0 }),
 });
 
 describe('the two-pool simulation, by hand', () => {

@@ -13,8 +13,15 @@ const act8b = (sampled: number) => 8192 * (2 * 4096 + 3 * 14336) * 2 + sampled *
 
 describe('device capacity: what the runtime can allocate', () => {
   it('Llama 3.1 8B on one H100 at gpu_memory_utilization 0.95: within 0.5% of the 476,016 tokens vLLM 0.19 logs (llm-d-planner accuracy report)', () => {
-    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
-      'concurrency: 1\n  input_tokens: 8192\n  output_tokens: 8192\n  memory_fraction: 0.95\n  max_batched_tokens: 8192', 'deployment:\n  engine: vllm'));
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 8192\n  output_tokens: 8192\n  memory_fraction: 0.95\n  max_batched_tokens: 8192',
+        'deployment:\n  engine: vllm',
+      ),
+    );
     const tokens = r.metrics!.kv_cache_capacity_tokens!;
     expect(Math.abs(tokens / 476016 - 1)).toBeLessThan(0.005);
     // By hand: 0.95 x 79.19 GiB - weights - activations (1,024 sampled sequences) - 0.25 GiB outside PyTorch, in blocks of 16.
@@ -88,8 +95,15 @@ describe('MXFP4 expert padding (vLLM quantization/mxfp4.py: intermediate to 128,
 
 describe('sliding-window layers', () => {
   it('gpt-oss-120b at a 65,536-token context: half the layers hold only 128 tokens, so twice the sequences fit', () => {
-    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h200\n  gpus: 1', '  tp: 1',
-      'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768', 'deployment:\n  engine: vllm'));
+    const r = verify(
+      plan(
+        '  preset: gpt-oss-120b',
+        '  preset: h200\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768',
+        'deployment:\n  engine: vllm',
+      ),
+    );
     const capacity = r.metrics!.kv_cache_capacity_tokens!;
     // Capacity counts every layer per token; a sequence holds 18 full layers x 65,536 and 18 x 128.
     const held = (18 * 65536 + 18 * 128) / 36;
@@ -97,8 +111,15 @@ describe('sliding-window layers', () => {
     expect(r.metrics!.max_concurrency_at_max_context!).toBeGreaterThan(1.9 * Math.floor(capacity / 65536));
   });
   it('SGLang serves gpt-oss with hybrid SWA memory off: every layer holds the whole context', () => {
-    const r = verify(plan('  preset: gpt-oss-120b', '  preset: h200\n  gpus: 1', '  tp: 1',
-      'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768', 'deployment:\n  engine: sglang'));
+    const r = verify(
+      plan(
+        '  preset: gpt-oss-120b',
+        '  preset: h200\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 32768\n  output_tokens: 32768',
+        'deployment:\n  engine: sglang',
+      ),
+    );
     expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(r.metrics!.kv_cache_capacity_tokens! / 65536));
   });
 });
@@ -123,8 +144,15 @@ describe('prefix-shared KV blocks are held once', () => {
 describe('SGLang: mem_fraction_static of the memory free after initialisation, less the weights (model_runner.profile_max_num_token)', () => {
   const qwen = '  preset: qwen3-235b-a22b\n  weight_dtype: fp8\n  kv_cache_dtype: bf16\n  weight_dtypes:\n    embeddings: bf16';
   it('Qwen3-235B-FP8 on 4x H100 at 0.93: within 2% of the 367,404 tokens SGLang logs (vLLM issue 21348)', () => {
-    const r = verify(plan(qwen, '  preset: h100-sxm\n  gpus: 4', '  tp: 4',
-      'concurrency: 1\n  input_tokens: 20480\n  output_tokens: 20480\n  memory_fraction: 0.93\n  max_batched_tokens: 8192', 'deployment:\n  engine: sglang'));
+    const r = verify(
+      plan(
+        qwen,
+        '  preset: h100-sxm\n  gpus: 4',
+        '  tp: 4',
+        'concurrency: 1\n  input_tokens: 20480\n  output_tokens: 20480\n  memory_fraction: 0.93\n  max_batched_tokens: 8192',
+        'deployment:\n  engine: sglang',
+      ),
+    );
     const tokens = r.metrics!.kv_cache_capacity_tokens!;
     expect(Math.abs(tokens / 367404 - 1)).toBeLessThan(0.02);
     // By hand: free = 79.19 GiB - 0.6 GiB of CUDA context - (1.8 + 4 x 0.03) GiB of NCCL buffers; 94 layers x 1 KV head x 128 x 2 x 2 bytes.
@@ -142,16 +170,30 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     expect(b200.memFractionStatic).toBeCloseTo(1 - (512 + 1.5 * 16384 + 2 * 512 + 1024) / (178.35 * 1024), 3);
   });
   it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
-    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
-      'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128\n  memory_fraction: 1', 'deployment:\n  engine: sglang'));
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128\n  memory_fraction: 1',
+        'deployment:\n  engine: sglang',
+      ),
+    );
     expect(r.details!.devices[0]!.usable_gib!).toBeLessThanOrEqual(79.19 + 1e-9);
   });
 });
 
 describe('TensorRT-LLM: free_gpu_memory_fraction of what its measured warm-up leaves (_torch/pyexecutor/_util.py)', () => {
   it('Llama 3.1 8B on one H100 at 0.9: 0.9 x (total - weights - activations - context and graphs), in blocks of 32', () => {
-    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1',
-      'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096', 'deployment:\n  engine: trtllm'));
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096',
+        'deployment:\n  engine: trtllm',
+      ),
+    );
     // The warm-up runs dummy prompts of the longest length: one sampled sequence per 8,192 tokens.
     const act = 8192 * (2 * 4096 + 3 * 14336) * 2 + 1 * 128256 * 10;
     const pool = 0.9 * (Math.round(79.19 * GIB) - W8B - act - 0.6 * GIB - 1.0 * GIB);
@@ -159,8 +201,24 @@ describe('TensorRT-LLM: free_gpu_memory_fraction of what its measured warm-up le
   });
   it("memory_reserve is 1 - free_gpu_memory_fraction in TensorRT-LLM's meaning", () => {
     const base = '  preset: llama-3.1-8b';
-    const a = verify(plan(base, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_fraction: 0.8', 'deployment:\n  engine: trtllm'));
-    const b = verify(plan(base, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_reserve: 0.2', 'deployment:\n  engine: trtllm'));
+    const a = verify(
+      plan(
+        base,
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_fraction: 0.8',
+        'deployment:\n  engine: trtllm',
+      ),
+    );
+    const b = verify(
+      plan(
+        base,
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_reserve: 0.2',
+        'deployment:\n  engine: trtllm',
+      ),
+    );
     expect(a.metrics!.kv_cache_capacity_tokens).toBe(b.metrics!.kv_cache_capacity_tokens);
   });
 });
@@ -180,8 +238,16 @@ describe('memory_fraction and memory_reserve', () => {
 describe('a plan silent on the memory flag is not failed for the engine default', () => {
   // DeepSeek-R1 (FP8) at TP4 on B200: 157.4 GiB of weights per GPU. SGLang's default mem_fraction_static
   // for this device (0.854) gives weights and pool 150 GiB: no room. Deployments this tight set the flag.
-  const dsr1 = (work: string) => verify(plan('  preset: deepseek-r1', '  preset: b200\n  gpus: 4', '  tp: 4',
-    `concurrency: 4\n  input_tokens: 8192\n  output_tokens: 1024${work}`, 'deployment:\n  engine: sglang'));
+  const dsr1 = (work: string) =>
+    verify(
+      plan(
+        '  preset: deepseek-r1',
+        '  preset: b200\n  gpus: 4',
+        '  tp: 4',
+        `concurrency: 4\n  input_tokens: 8192\n  output_tokens: 1024${work}`,
+        'deployment:\n  engine: sglang',
+      ),
+    );
   it('the figures assume the lowest usual flag that holds one request (0.95), and memory.fits warns that the plan must state it', () => {
     const r = dsr1('');
     const fits = check(r, 'memory.fits');
@@ -199,8 +265,14 @@ describe('a plan silent on the memory flag is not failed for the engine default'
 
 describe('what the engine can hold', () => {
   it('an engine cap (workload.max_running_sequences, whole deployment) limits the running batch per replica', () => {
-    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  dp: 2',
-      'concurrency: 512\n  input_tokens: 1000\n  output_tokens: 200\n  max_running_sequences: 256'));
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 2',
+        '  dp: 2',
+        'concurrency: 512\n  input_tokens: 1000\n  output_tokens: 200\n  max_running_sequences: 256',
+      ),
+    );
     expect(r.metrics!.max_running_sequences).toBe(256);
     expect(check(r, 'memory.kv_capacity').status).toBe('pass');
     expect(check(r, 'memory.kv_capacity').detail).toContain('cap');
@@ -229,8 +301,15 @@ describe('the memory floor stays a floor for every engine', () => {
     for (const engine of ['vllm', 'sglang', 'trtllm']) {
       for (const model of models) {
         for (const fraction of [0.5, 0.9, 0.97]) {
-          const r = verify(plan(model, '  preset: h200\n  gpus: 4', '  tp: 4',
-            `concurrency: 64\n  input_tokens: 2000\n  output_tokens: 500\n  memory_fraction: ${fraction}\n  prefix_cache_hit_rate: 0.3`, `deployment:\n  engine: ${engine}`));
+          const r = verify(
+            plan(
+              model,
+              '  preset: h200\n  gpus: 4',
+              '  tp: 4',
+              `concurrency: 64\n  input_tokens: 2000\n  output_tokens: 500\n  memory_fraction: ${fraction}\n  prefix_cache_hit_rate: 0.3`,
+              `deployment:\n  engine: ${engine}`,
+            ),
+          );
           const m = r.metrics!;
           const where = { engine, model, fraction };
           expect({ ...where, ok: m.weights_per_gpu_lower_bound_gib! <= m.weights_per_gpu_gib! + 1e-6 }).toEqual({ ...where, ok: true });

@@ -24,7 +24,13 @@ export function check(report: PlanReport, id: string): Check {
 export const GIB = 1024 ** 3;
 
 /** A plan of the model, hardware and parallelism lines given (each already indented), one request by default. */
-export function memoryPlan(model: string, hw: string, par: string, work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128', deployment = ''): string {
+export function memoryPlan(
+  model: string,
+  hw: string,
+  par: string,
+  work = 'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128',
+  deployment = '',
+): string {
   return `
 version: 1
 model:

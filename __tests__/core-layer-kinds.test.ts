@@ -3,7 +3,13 @@
 // against what serving engines logged at start-up.
 import { describe, expect, it } from 'vitest';
 import { windowKeys, windowPairs } from '../src/core/layerKinds.js';
-import { stageKvBytesPerSequence, stageKvBytesPerToken, stageKvReadBytesPerSequence, stageStateBytesPerSequence, stageWeightBytes } from '../src/core/memory.js';
+import {
+  stageKvBytesPerSequence,
+  stageKvBytesPerToken,
+  stageKvReadBytesPerSequence,
+  stageStateBytesPerSequence,
+  stageWeightBytes,
+} from '../src/core/memory.js';
 import { deriveModelFacts, type ModelFacts } from '../src/core/modelFacts.js';
 import type { Layout } from '../src/core/resolve.js';
 import { buildStages, type Stage } from '../src/core/stages.js';
@@ -12,7 +18,17 @@ import { modelPreset } from '../src/presets/index.js';
 import { GIB, check, verify } from './core-helpers.js';
 
 const layout = (tp = 1, extra: Partial<Layout> = {}): Layout => ({
-  tp, pp: 1, dp: 1, cp: 1, ep: 1, etp: tp, microbatches: 1, layersPerStage: null, worldSize: tp, edp: 1, ...extra,
+  tp,
+  pp: 1,
+  dp: 1,
+  cp: 1,
+  ep: 1,
+  etp: tp,
+  microbatches: 1,
+  layersPerStage: null,
+  worldSize: tp,
+  edp: 1,
+  ...extra,
 });
 
 function factsOf(spec: ModelSpec, mtpLoaded = false): ModelFacts {
@@ -74,13 +90,13 @@ describe('Qwen3.5-397B-A17B: 15 full-attention layers with a KV cache, 45 Gated 
     expect(stageKvBytesPerToken(facts, layout(8), stage!)).toBe((15 * kvPerTokenLayer) / 2);
   });
 
-  it('matches SGLang\'s start-up log on two GPUs (TP2) within 1%', () => {
+  it("matches SGLang's start-up log on two GPUs (TP2) within 1%", () => {
     // https://github.com/kvcache-ai/ktransformers/issues/1870 (SGLang, Qwen3_5MoeForConditionalGeneration, TP2):
     //   "Mamba Cache is allocated. max_mamba_cache_size: 82, conv_state size: 0.13GB, ssm_state size: 7.29GB"
     //   "KV Cache is allocated. #tokens: 580364, K size: 4.15 GB, V size: 4.15 GB"
     // SGLang's "GB" are GiB; its mamba pool holds max_mamba_cache_size + 1 slots (slot 0 is a padding slot).
     const perToken = stageKvBytesPerToken(facts, layout(2), stage!);
-    const tokens = (8.30 * GIB) / perToken;
+    const tokens = (8.3 * GIB) / perToken;
     expect(Math.abs(tokens / 580_364 - 1)).toBeLessThan(0.01);
     const statePerSlot = ((7.29 + 0.13) * GIB) / 83;
     expect(Math.abs(stageStateBytesPerSequence(facts, layout(2), stage!) / statePerSlot - 1)).toBeLessThan(0.01);
@@ -116,7 +132,7 @@ describe('DeepSeek-V3.2: MLA latent plus indexer keys per token; attention reads
     expect(stageKvBytesPerToken(facts, layout(), stage!)).toBe(61 * (656 + 132));
   });
 
-  it('matches SGLang\'s start-up log on 8 x B200 within 1%', () => {
+  it("matches SGLang's start-up log on 8 x B200 within 1%", () => {
     // https://github.com/sgl-project/sglang/pull/11309 (DeepSeek-V3.2-Exp, --tp 8 --dp 8 --enable-dp-attention):
     //   with the indexer counted: "KV Cache is allocated. #tokens: 975424, KV size: 43.67 GB"
     //   before, latent only:      "KV Cache is allocated. #tokens: 1462784, KV size: 54.52 GB"  (GiB)
@@ -135,7 +151,7 @@ describe('DeepSeek-V3.2: MLA latent plus indexer keys per token; attention reads
     expect(stageKvReadBytesPerSequence(facts, layout(), stage!, 1000, true)).toBe(61 * (1152 + 132) * 1000);
   });
 
-  it('long prompts: the sparse model\'s decode floor grows with context far slower than V3\'s', () => {
+  it("long prompts: the sparse model's decode floor grows with context far slower than V3's", () => {
     const yaml = (preset: string) => `
 version: 1
 model: {preset: ${preset}, kv_cache_dtype: bf16}
@@ -151,7 +167,7 @@ workload: {concurrency: 64, input_tokens: 100000, output_tokens: 1000}
 });
 
 describe('MTP modules and 4-bit groups', () => {
-  it('DeepSeek\'s MTP layer weighs on the last stage only when speculative decoding runs it', () => {
+  it("DeepSeek's MTP layer weighs on the last stage only when speculative decoding runs it", () => {
     const spec = modelPreset('deepseek-r1')!.spec;
     const off = factsOf(spec);
     const on = factsOf(spec, true);

@@ -5,7 +5,8 @@ import { validLayouts } from '../src/core/layout.js';
 import { judgeClaim, judgeMemoryClaim, judgeRequirement } from '../src/core/compare.js';
 import { check, verify } from './core-helpers.js';
 
-const plan = (model: string, gpus: number, par: string) => verify(`
+const plan = (model: string, gpus: number, par: string) =>
+  verify(`
 version: 1
 model: {${model}}
 hardware: {preset: h100-sxm, gpus: ${gpus}}

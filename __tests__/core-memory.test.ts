@@ -82,7 +82,9 @@ describe('capacity', () => {
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - (left * GIB) / 131072)).toBeLessThan(50);
   });
   it('memory.fits passes when the concurrency exceeds the KV cache: the engine runs what fits and queues the rest', () => {
-    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'));
+    const r = verify(
+      plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'),
+    );
     expect(check(r, 'memory.fits').status).toBe('pass');
     const kv = check(r, 'memory.kv_capacity');
     expect(kv.status).toBe('warn');
@@ -100,7 +102,14 @@ describe('capacity', () => {
     expect(c.detail).toContain('not even one request');
   });
   it('the plan memory reserve shrinks the usable memory (vLLM: usable = (1 - reserve) x the CUDA-visible 79.19 GiB)', () => {
-    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 10\n  output_tokens: 10\n  memory_reserve: 0.5'));
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 10\n  output_tokens: 10\n  memory_reserve: 0.5',
+      ),
+    );
     expect(r.details!.devices[0]!.usable_gib).toBeCloseTo(79.19 * 0.5, 2);
   });
 });
@@ -126,8 +135,22 @@ describe('activations', () => {
     expect(capped.metrics!.activations_per_gpu_gib).toBeCloseTo((8192 * perToken + 128 * 128256 * 10) / GIB, 3);
   });
   it('the chunk size (max_batched_tokens) scales the forward-pass activations; the sampled logits stay', () => {
-    const small = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 2048'));
-    const large = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192'));
+    const small = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 2048',
+      ),
+    );
+    const large = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8\n  max_batched_tokens: 8192',
+      ),
+    );
     expect(large.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(8192 * perToken8b + logits8b, -6);
     // 2,048 tokens sample at most 1,024 sequences too
     expect(small.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(2048 * perToken8b + logits8b, -6);

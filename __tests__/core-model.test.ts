@@ -70,7 +70,9 @@ describe('partial facts', () => {
   it('names every key the estimate needs', () => {
     const r = deriveModelFacts({ params: 10e9, layers: 16, moe: { experts: 16 }, weight_dtype: 'fp16' }, 'estimate');
     expect(r.facts).toBeNull();
-    expect(r.missing).toEqual(expect.arrayContaining(['model.hidden_size', 'model.heads', 'model.kv_heads', 'model.moe.top_k', 'model.moe.expert_ffn_hidden_size', 'model.vocab_size']));
+    expect(r.missing).toEqual(
+      expect.arrayContaining(['model.hidden_size', 'model.heads', 'model.kv_heads', 'model.moe.top_k', 'model.moe.expert_ffn_hidden_size', 'model.vocab_size']),
+    );
   });
   it('the bound completion keeps the stated total and puts the unknown part in routed experts with top-1', () => {
     const r = deriveModelFacts({ params: 10e9, layers: 16, moe: { experts: 16 }, weight_dtype: 'fp16' }, 'bound');

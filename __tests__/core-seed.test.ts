@@ -24,7 +24,7 @@ describe('seed plan', () => {
     // to one expert, so some expert rank reads at least ceil(1/2) = 1 of its 8 experts, 1/8 of its
     // 5 GB: the bound must hold for that routing too (uniform routing would touch 1-(15/16)^64 = 98%
     // of them, the estimate's expected case).
-    const stageSeconds = (5e9 / 8) / 1.8e12;
+    const stageSeconds = 5e9 / 8 / 1.8e12;
     const step = 2 * stageSeconds; // max(microbatches, stages) = 2 slots per step
     const ceiling = 128 / step;
     expect(report.metrics!.throughput_upper_bound_tokens_per_s).toBeCloseTo(ceiling, -1);

@@ -2,8 +2,15 @@
 // and statistics, and through plans that state a closed or an open loop.
 import { describe, expect, it } from 'vitest';
 import {
-  arrivalTimes, benchmarkLengths, MAX_EVENTS, percentile, simulate,
-  type EngineBehaviour, type LoadSpec, type PrefillWork, type StepCosts,
+  arrivalTimes,
+  benchmarkLengths,
+  MAX_EVENTS,
+  percentile,
+  simulate,
+  type EngineBehaviour,
+  type LoadSpec,
+  type PrefillWork,
+  type StepCosts,
 } from '../src/core/simulator.js';
 import { loadPlan } from '../src/plan/load.js';
 import { check, noReferences, verify } from './core-helpers.js';
@@ -17,7 +24,16 @@ const fixedCosts = (log: string[] = []): StepCosts => ({
 });
 
 const engine = (over: Partial<EngineBehaviour> = {}): EngineBehaviour => ({
-  policy: 'prefill-first', maxBatchedTokens: 8192, maxRunning: 1000, requestOverhead: 0, stepOverhead: 0, tokensPerStep: 1, prefixHitRate: 0, recvInterval: 1, outputLag: 0, ...over,
+  policy: 'prefill-first',
+  maxBatchedTokens: 8192,
+  maxRunning: 1000,
+  requestOverhead: 0,
+  stepOverhead: 0,
+  tokensPerStep: 1,
+  prefixHitRate: 0,
+  recvInterval: 1,
+  outputLag: 0,
+  ...over,
 });
 
 /** Causal pairs of a plain transformer (no windows, no indexer). */
@@ -28,8 +44,18 @@ const causalPairs = (from: number, to: number) => {
 };
 
 const closed = (requests: number, clients: number, input = 100, output = 11, over: Partial<LoadSpec> = {}): LoadSpec => ({
-  kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup: 0, finite: true,
-  inputs: [input], outputs: [output], pairs: causalPairs, ...over,
+  kind: 'closed',
+  clients,
+  rate: 0,
+  arrival: 'poisson',
+  burstiness: 1,
+  requests,
+  warmup: 0,
+  finite: true,
+  inputs: [input],
+  outputs: [output],
+  pairs: causalPairs,
+  ...over,
 });
 
 describe('lengths and arrivals', () => {
@@ -193,7 +219,7 @@ describe('open loop', () => {
     const b = simulate(fast, engine({ maxRunning: 1 }), fixedCosts())!;
     expect(b.ttft.p50).toBeGreaterThan(10 * a.ttft.p50);
     // One at a time, each request holds the replica for 0.2 s: at most 5 requests/s are served.
-    expect(b.throughput).toBeLessThanOrEqual((11 * 5) * 1.0001);
+    expect(b.throughput).toBeLessThanOrEqual(11 * 5 * 1.0001);
   });
   it('a concurrency cap holds arrivals at the client: TTFT is counted from sending, as benchmark clients do', () => {
     const capped: LoadSpec = { ...closed(100, 1), kind: 'open', clients: 1, rate: 1000, arrival: 'constant' };
@@ -222,7 +248,9 @@ ${requirements}`;
 describe('plans under load', () => {
   const idle = verify(llamaPlan('  concurrency: 1\n  input_tokens: 500\n  output_tokens: 500'));
   const loaded = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500'));
-  const run = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500\n  benchmark: {requests: 500, input_range_ratio: 0, output_range_ratio: 0}'));
+  const run = verify(
+    llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500\n  benchmark: {requests: 500, input_range_ratio: 0, output_range_ratio: 0}'),
+  );
   it('TTFT under load includes the wait behind other prompts; the idle figure stays beside it', () => {
     const m = loaded.metrics!;
     expect(m.ttft_idle_ms).toBe(idle.metrics!.ttft_idle_ms);
@@ -245,7 +273,9 @@ describe('plans under load', () => {
     }
   });
   it('an open loop: percentile requirements are judged on the simulation, goodput on the requirement', () => {
-    const open = verify(llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  ttft_p99: 2 s\n  tpot_p90: 100 ms\n  request_rate: 1/s'));
+    const open = verify(
+      llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  ttft_p99: 2 s\n  tpot_p90: 100 ms\n  request_rate: 1/s'),
+    );
     expect(check(open, 'requirements.ttft_p99').status).toBe('pass');
     expect(check(open, 'requirements.tpot_p90').status).toBe('pass');
     expect(check(open, 'requirements.request_rate').status).toBe('pass');

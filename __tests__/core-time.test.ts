@@ -26,7 +26,7 @@ describe('building blocks', () => {
     expect(c.transfer).toBeCloseTo((1.75 * 1e6) / 450e9, 15);
     expect(allReduce(1e6, 1, { bandwidth: 450e9, latency: 5e-6 }).transfer).toBe(0);
   });
-  it('all-to-all sends (g-1)/g of each rank\'s data away', () => {
+  it("all-to-all sends (g-1)/g of each rank's data away", () => {
     expect(allToAll(8e6, 4, { bandwidth: 100e9, latency: 0 }).transfer).toBeCloseTo((0.75 * 8e6) / 100e9, 15);
   });
 });
@@ -87,7 +87,9 @@ describe('decode step', () => {
   });
   it('speculative decoding: 1.7 accepted tokens per step cut TPOT, the step itself gets no faster', () => {
     const base = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 200'));
-    const spec = verify(llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 200\n  speculative: {method: ngram, tokens: 1, acceptance_length: 1.7}'));
+    const spec = verify(
+      llama8b('concurrency: 1\n  input_tokens: 1000\n  output_tokens: 200\n  speculative: {method: ngram, tokens: 1, acceptance_length: 1.7}'),
+    );
     expect(spec.metrics!.decode_step_ms!).toBeGreaterThanOrEqual(base.metrics!.decode_step_ms!);
     expect(spec.metrics!.tpot_ms!).toBeLessThan(base.metrics!.tpot_ms! / 1.5);
   });
@@ -138,7 +140,7 @@ describe('closed loop', () => {
     expect(m.throughput_tokens_per_s!).toBeCloseTo((100 / lifetime) * 1000, 0);
     expect(m.tpot_ms!).toBeCloseTo(m.decode_step_ms!, 2);
   });
-  it('under load, other requests\' prefills stretch TPOT beyond the pure decode step', () => {
+  it("under load, other requests' prefills stretch TPOT beyond the pure decode step", () => {
     const r = verify(llama8b('concurrency: 64\n  input_tokens: 4000\n  output_tokens: 200'));
     expect(r.metrics!.tpot_ms!).toBeGreaterThan(r.metrics!.decode_step_ms! * 1.2);
   });
@@ -157,7 +159,8 @@ describe('closed loop', () => {
 });
 
 describe('pipeline and tensor parallelism', () => {
-  const seventy = (par: string) => verify(`
+  const seventy = (par: string) =>
+    verify(`
 version: 1
 model: {preset: llama-3.1-70b}
 hardware: {preset: h100-sxm, gpus: 8}

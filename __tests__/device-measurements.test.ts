@@ -23,7 +23,10 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'validation', 'd
 const results = JSON.parse(readFileSync(join(dir, 'results-h200.json'), 'utf8')) as Results;
 const noRefs: ReadReference = () => ({ error: 'no references here' });
 
-interface Timing { median_s: number; min_s: number }
+interface Timing {
+  median_s: number;
+  min_s: number;
+}
 interface Results {
   environment: { gpu_name: string };
   weights: { parameters: number; memory_allocated_bytes: number };
@@ -102,10 +105,12 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     // sit up to 0.0005 GiB above the exact floor (here it does: 14.958 against 14.95752).
     const s = setup(planText(1, 2048, 2));
     const floorBytes = Math.max(...s.stagesBound.map((st) => stageWeightBytes(s.bound, s.r.layout, st)));
-    const floorMetric = report.metrics!['weights_per_gpu_lower_bound_gib']!;
+    const floorMetric = report.metrics!.weights_per_gpu_lower_bound_gib!;
     const estimate = report.metrics!.weights_per_gpu_gib!;
-    console.log(`weights: measured ${measured} B (${(measured / GIB).toFixed(5)} GiB), floor ${floorBytes} B, ` +
-      `metric floor ${floorMetric} GiB, estimate ${estimate} GiB`);
+    console.log(
+      `weights: measured ${measured} B (${(measured / GIB).toFixed(5)} GiB), floor ${floorBytes} B, ` +
+        `metric floor ${floorMetric} GiB, estimate ${estimate} GiB`,
+    );
     expect(measured).toBeGreaterThanOrEqual(floorBytes);
     expect(measured / GIB).toBeGreaterThanOrEqual(floorMetric - 0.0005);
     // Both count the same 8.03B bf16 parameters.
@@ -118,11 +123,13 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     const pre = results.prefill.find((p) => p.batch === 1 && p.seq === 2048)!;
     const dec = results.decode.find((d) => d.variant === 'gqa_nomask' && d.batch === 1 && d.context === 4096)!;
     // A bare forward pass has no serving overhead; the bound has none either.
-    expect(pre.time.min_s * 1e3).toBeGreaterThanOrEqual(m['ttft_lower_bound_ms']!);
-    expect(dec.graph!.min_s * 1e3).toBeGreaterThanOrEqual(m['decode_step_lower_bound_ms']!);
-    console.log(`plan file: TTFT estimate ${m.ttft_ms!.toFixed(2)} ms (incl. 20 ms serving overhead), bound ${m['ttft_lower_bound_ms']!.toFixed(2)}, ` +
-      `measured prefill ${ms(pre.time.median_s)}; decode step estimate ${m.decode_step_ms!.toFixed(3)} ms, bound ${m['decode_step_lower_bound_ms']!.toFixed(3)}, ` +
-      `measured graph ${ms(dec.graph!.median_s)}; activations estimate ${m.activations_per_gpu_gib!.toFixed(3)} GiB`);
+    expect(pre.time.min_s * 1e3).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
+    expect(dec.graph!.min_s * 1e3).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
+    console.log(
+      `plan file: TTFT estimate ${m.ttft_ms!.toFixed(2)} ms (incl. 20 ms serving overhead), bound ${m.ttft_lower_bound_ms!.toFixed(2)}, ` +
+        `measured prefill ${ms(pre.time.median_s)}; decode step estimate ${m.decode_step_ms!.toFixed(3)} ms, bound ${m.decode_step_lower_bound_ms!.toFixed(3)}, ` +
+        `measured graph ${ms(dec.graph!.median_s)}; activations estimate ${m.activations_per_gpu_gib!.toFixed(3)} GiB`,
+    );
   });
 
   it('prefill: TTFT less the serving overhead is the single-prompt pass', () => {
@@ -136,8 +143,10 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     const { estimate, bound } = prefillFigures(p.batch, p.seq);
     it('is not faster than the bound; the estimate is within the miss threshold', () => {
       const measured = p.time.median_s;
-      console.log(`prefill ${p.batch}x${p.seq}: measured ${ms(measured)} ms, estimate ${ms(estimate)} ms (ratio ${(estimate / measured).toFixed(2)}), ` +
-        `bound ${ms(bound)} ms (achieved ${(bound / measured).toFixed(2)} of the bound's peak)`);
+      console.log(
+        `prefill ${p.batch}x${p.seq}: measured ${ms(measured)} ms, estimate ${ms(estimate)} ms (ratio ${(estimate / measured).toFixed(2)}), ` +
+          `bound ${ms(bound)} ms (achieved ${(bound / measured).toFixed(2)} of the bound's peak)`,
+      );
       expect(p.time.min_s).toBeGreaterThanOrEqual(bound);
       expect(Math.abs(estimate / measured - 1)).toBeLessThanOrEqual(MISS);
     });
@@ -152,9 +161,11 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     it('is not faster than the bound (eager and graph); graph-captured GQA is within the miss threshold', () => {
       const eager = d.eager?.median_s;
       const graph = d.graph?.median_s;
-      console.log(`decode ${d.variant} b${d.batch} ctx${d.context}: graph ${graph ? ms(graph) : '-'} ms, eager ${eager ? ms(eager) : '-'} ms, ` +
-        `estimate ${ms(estimate)} ms (ratio to graph ${graph ? (estimate / graph).toFixed(2) : '-'}), bound ${ms(bound)} ms` +
-        (graph ? ` (achieved ${(bound / graph).toFixed(2)} of the bound's bandwidth)` : ''));
+      console.log(
+        `decode ${d.variant} b${d.batch} ctx${d.context}: graph ${graph ? ms(graph) : '-'} ms, eager ${eager ? ms(eager) : '-'} ms, ` +
+          `estimate ${ms(estimate)} ms (ratio to graph ${graph ? (estimate / graph).toFixed(2) : '-'}), bound ${ms(bound)} ms` +
+          (graph ? ` (achieved ${(bound / graph).toFixed(2)} of the bound's bandwidth)` : ''),
+      );
       if (d.eager) expect(d.eager.min_s).toBeGreaterThanOrEqual(bound);
       if (d.graph) expect(d.graph.min_s).toBeGreaterThanOrEqual(bound);
       if (d.variant === 'gqa_nomask' && graph !== undefined) expect(Math.abs(estimate / graph - 1)).toBeLessThanOrEqual(MISS);

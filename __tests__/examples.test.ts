@@ -42,7 +42,8 @@ describe('real deployments', () => {
       expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
       // a disaggregated plan's layout and memory checks carry their pool's prefix
       const pools = r.checks.some((c) => c.id.startsWith('decode.')) ? ['prefill.', 'decode.'] : [''];
-      for (const c of r.checks.filter((x) => /^((prefill|decode)\.)?layout\./.test(x.id) && !x.id.endsWith('layout.stage_balance'))) expect(c.status, c.id).toBe('pass');
+      for (const c of r.checks.filter((x) => /^((prefill|decode)\.)?layout\./.test(x.id) && !x.id.endsWith('layout.stage_balance')))
+        expect(c.status, c.id).toBe('pass');
       for (const pool of pools) expect(check(r, `${pool}memory.fits`).status).toBe('pass');
       const m = r.metrics!;
       expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
@@ -74,8 +75,12 @@ describe('published anchors', () => {
   it('Llama 3.1 70B TP8, at the SGLang cookbook conditions (8x A100 80GB, concurrency 1, 610 in / 422 out): TPOT within 25% of the measured 18.63 ms, and not below the floor', () => {
     // sgl-project/sgl-cookbook docs/autoregressive/Llama/Llama3.1.md, 5.1.1.1 Low Concurrency (SGLang 0.5.6).
     const r = variant('llama-3.1-70b-8xh100-tp8.plan.yaml', (y) =>
-      y.replace('preset: h100-sxm', 'preset: a100-80gb').replace('concurrency: 64', 'concurrency: 1')
-        .replace('input_tokens: 2048', 'input_tokens: 610').replace('output_tokens: 256', 'output_tokens: 422'));
+      y
+        .replace('preset: h100-sxm', 'preset: a100-80gb')
+        .replace('concurrency: 64', 'concurrency: 1')
+        .replace('input_tokens: 2048', 'input_tokens: 610')
+        .replace('output_tokens: 256', 'output_tokens: 422'),
+    );
     const m = r.metrics!;
     expect(Math.abs(m.tpot_ms! / 18.63 - 1)).toBeLessThan(0.25);
     expect(m.tpot_lower_bound_ms!).toBeLessThan(18.63);
@@ -84,7 +89,8 @@ describe('published anchors', () => {
 
   it('DeepSeek V3/R1 FP8 TP8 on 8x H200 at concurrency 8, 1k/1k: TPOT within 25% of the measured 12.8 ms — SemiAnalysis InferenceX #870 (SGLang 0.5.7)', () => {
     const r = variant('deepseek-v3-fp8-8xh200.plan.yaml', (y) =>
-      y.replace('concurrency: 32', 'concurrency: 8').replace('input_tokens: 4096', 'input_tokens: 1024').replace('output_tokens: 1024', 'output_tokens: 1024'));
+      y.replace('concurrency: 32', 'concurrency: 8').replace('input_tokens: 4096', 'input_tokens: 1024').replace('output_tokens: 1024', 'output_tokens: 1024'),
+    );
     const m = r.metrics!;
     expect(Math.abs(m.tpot_ms! / 12.8 - 1)).toBeLessThan(0.25);
     expect(m.tpot_lower_bound_ms!).toBeLessThan(12.8);

@@ -26,7 +26,11 @@ function fuzz<T>(target: FuzzTarget<T>): void {
         const ms = cpuMs(() => target.check(input));
         slowest = Math.max(slowest, ms);
         // once more before failing: a garbage collection or a neighbour's burst is not the input's cost
-        if (ms > BUDGET_MS) expect(cpuMs(() => target.check(input)), 'CPU ms for one input').toBeLessThanOrEqual(BUDGET_MS);
+        if (ms > BUDGET_MS)
+          expect(
+            cpuMs(() => target.check(input)),
+            'CPU ms for one input',
+          ).toBeLessThanOrEqual(BUDGET_MS);
       }),
       { numRuns: runs(target.ciRuns), seed: FUZZ_SEED },
     );

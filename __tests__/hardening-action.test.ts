@@ -46,10 +46,13 @@ describe('the token never leaves the API origin', () => {
 
   it('guardFetch refuses another origin before sending anything', async () => {
     let sent = 0;
-    const fetch = guardFetch(async () => {
-      sent++;
-      return new Response('{}');
-    }, { timeoutMs: 1000, log: () => {}, origin: 'https://api.github.com' });
+    const fetch = guardFetch(
+      async () => {
+        sent++;
+        return new Response('{}');
+      },
+      { timeoutMs: 1000, log: () => {}, origin: 'https://api.github.com' },
+    );
     await expect(fetch('https://evil.example/repos/o/r/pulls/1/files?page=2')).rejects.toThrow(/refused a request to https:\/\/evil\.example/);
     await expect(fetch('http://api.github.com/x')).rejects.toThrow(/refused/); // another scheme is another origin
     expect(sent).toBe(0);
@@ -92,16 +95,28 @@ describe('the per-plan work budget', () => {
   });
 
   it('nested budgets: the inner one handles its own exhaustion, the outer deadline passes through', () => {
-    const inner = withWorkBudget({ units: 10 }, () => {
-      chargeWork(11);
-      return 'done';
-    }, () => 'inner stopped');
-    expect(inner).toBe('inner stopped');
-    const outer = withWorkBudget({ deadline: Date.now() - 1 }, () =>
-      withWorkBudget({ units: 1e9 }, () => {
-        checkDeadline();
+    const inner = withWorkBudget(
+      { units: 10 },
+      () => {
+        chargeWork(11);
         return 'done';
-      }, () => 'wrong budget'), () => 'outer stopped');
+      },
+      () => 'inner stopped',
+    );
+    expect(inner).toBe('inner stopped');
+    const outer = withWorkBudget(
+      { deadline: Date.now() - 1 },
+      () =>
+        withWorkBudget(
+          { units: 1e9 },
+          () => {
+            checkDeadline();
+            return 'done';
+          },
+          () => 'wrong budget',
+        ),
+      () => 'outer stopped',
+    );
     expect(outer).toBe('outer stopped');
     expect(() => chargeWork(1e12)).not.toThrow(); // outside any budget: free
   });

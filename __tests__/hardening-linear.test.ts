@@ -46,9 +46,16 @@ describe('each slow input at its size limit', () => {
       // the parser alone, without a budget (so this measures the parser, not the budget's stop)
       if (!/double/.test(input.name)) expect(cpuMs(() => parse(input))).toBeLessThanOrEqual(1000);
       // and the whole plan that reads it, under the per-plan work budget: verified or refused
-      const report = verifyPlanText(`${input.file}.plan.yaml`, input.plan, (_plan, ref) => (input.file.endsWith(ref) ? { text: input.text } : { error: 'none' }));
+      const report = verifyPlanText(`${input.file}.plan.yaml`, input.plan, (_plan, ref) =>
+        input.file.endsWith(ref) ? { text: input.text } : { error: 'none' },
+      );
       expect(['pass', 'warn', 'fail', 'error']).toContain(report.verdict);
-      expect(cpuMs(() => verifyPlanText(`${input.file}.plan.yaml`, input.plan, (_plan, ref) => (input.file.endsWith(ref) ? { text: input.text } : { error: 'none' })), 1)).toBeLessThanOrEqual(2000);
+      expect(
+        cpuMs(
+          () => verifyPlanText(`${input.file}.plan.yaml`, input.plan, (_plan, ref) => (input.file.endsWith(ref) ? { text: input.text } : { error: 'none' })),
+          1,
+        ),
+      ).toBeLessThanOrEqual(2000);
     });
   }
 
@@ -73,7 +80,10 @@ describe('quadrupling an input at most about quadruples the time', () => {
     ['shell ${', (n) => importDeployment('a.sh', `vllm serve m ${'${'.repeat(n)}`, {}, noReferences)],
     ['config.json blanks', (n) => parseHfConfig(`{"a":${' '.repeat(n)}}x`)],
     ['config.json keys', (n) => parseHfConfig(`{${Array.from({ length: n / 16 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`)],
-    ['engine config keys', (n) => importDeployment('c.yaml', Array.from({ length: n / 64 }, (_, i) => `k${i}: 1`).join('\n'), { engine: 'vllm' }, noReferences)],
+    [
+      'engine config keys',
+      (n) => importDeployment('c.yaml', Array.from({ length: n / 64 }, (_, i) => `k${i}: 1`).join('\n'), { engine: 'vllm' }, noReferences),
+    ],
     ['plan keys', (n) => verifyPlanText('p.plan.yaml', `version: 1\n${Array.from({ length: n / 256 }, (_, i) => `k${i}: 1`).join('\n')}`, noReferences)],
   ];
   for (const [name, run] of pairs) {
@@ -91,13 +101,34 @@ describe('quadrupling an input at most about quadruples the time', () => {
 describe('quantization exclusions in config.json are matched without runaway backtracking', () => {
   it('refuses regex shapes that backtrack, keeps the usual ones', () => {
     for (const bad of ['(.*)*x', '(a|.)*$z', '(a+)+$', '.*.*.*.*x', '(x)\\1', '(?=a)a', 'a'.repeat(300)]) expect(backtracksSafely(bad), bad).toBe(false);
-    for (const good of ['.*lm_head', 'model\\.layers\\.\\d+\\.mlp\\.gate$', '.*\\.mlp\\.(gate|shared_expert_gate)$', '.*(q|k|v)_proj', '[(*+]+x', '(ab)+c']) expect(backtracksSafely(good), good).toBe(true);
+    for (const good of ['.*lm_head', 'model\\.layers\\.\\d+\\.mlp\\.gate$', '.*\\.mlp\\.(gate|shared_expert_gate)$', '.*(q|k|v)_proj', '[(*+]+x', '(ab)+c'])
+      expect(backtracksSafely(good), good).toBe(true);
   });
 
   it('matches fnmatch globs as a regex would, in name x pattern steps', () => {
-    const asRegex = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const asRegex = (glob: string) =>
+      new RegExp(
+        `^${glob
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      );
     const names = ['model.layers.1.self_attn.q_proj', 'lm_head', 'model.layers.10.mlp.experts.0.w1', '', 'a*b'];
-    const globs = ['*', '', 'lm_head', 'model.layers.*.self_attn*', '*.mlp.*', 'model.layers.?.self_attn.*', '*experts*w?', 'a*b', '**a', 'lm_hea?', 'x*', '*q_proj', '?'];
+    const globs = [
+      '*',
+      '',
+      'lm_head',
+      'model.layers.*.self_attn*',
+      '*.mlp.*',
+      'model.layers.?.self_attn.*',
+      '*experts*w?',
+      'a*b',
+      '**a',
+      'lm_hea?',
+      'x*',
+      '*q_proj',
+      '?',
+    ];
     for (const glob of globs) for (const name of names) expect(globMatcher(glob)(name), `${glob} on ${name}`).toBe(asRegex(glob).test(name));
     const stars = `${'*a'.repeat(20)}x`;
     expect(cpuMs(() => globMatcher(stars)('a'.repeat(60)), 1)).toBeLessThan(100);

@@ -38,10 +38,14 @@ describe('the workspace is read as the commit has it', () => {
 
   it('refuses a symbolic link, naming the file, and never follows it', async () => {
     const source = workspaceSource(root);
-    expect(await source.read('plans/git-config.plan.yaml', 1 << 20)).toEqual({ error: 'plans/git-config.plan.yaml is a symbolic link; links are not followed' });
+    expect(await source.read('plans/git-config.plan.yaml', 1 << 20)).toEqual({
+      error: 'plans/git-config.plan.yaml is a symbolic link; links are not followed',
+    });
     expect(await source.read('plans/dotenv.plan.yaml', 1 << 20)).toEqual({ error: 'plans/dotenv.plan.yaml is a symbolic link; links are not followed' });
     // a folder on the way that is a link counts too
-    expect(await source.read('linked/inside.plan.yaml', 1 << 20)).toEqual({ error: 'linked/inside.plan.yaml lies under linked, a symbolic link; links are not followed' });
+    expect(await source.read('linked/inside.plan.yaml', 1 << 20)).toEqual({
+      error: 'linked/inside.plan.yaml lies under linked, a symbolic link; links are not followed',
+    });
     expect(await source.read('plans/dotgit/config', 1 << 20)).toHaveProperty('error', expect.stringContaining('symbolic link'));
     expect(await source.read('real/inside.plan.yaml', 1 << 20)).toEqual({ text: 'version: 1\n' });
   });
@@ -57,7 +61,9 @@ describe('the workspace is read as the commit has it', () => {
 
   it('refuses a FIFO before reading it (an open would block until a writer comes)', async () => {
     const started = Date.now();
-    expect(await workspaceSource(root).read('plans/fifo.plan.yaml', 1 << 20)).toEqual({ error: 'plans/fifo.plan.yaml is a FIFO (named pipe), not a regular file' });
+    expect(await workspaceSource(root).read('plans/fifo.plan.yaml', 1 << 20)).toEqual({
+      error: 'plans/fifo.plan.yaml is a FIFO (named pipe), not a regular file',
+    });
     expect(readTextFile(join(root, 'plans', 'fifo.plan.yaml'), 1 << 20)).toEqual({ ok: false, message: 'is a FIFO (named pipe), not a regular file' });
     expect(readRepositoryFile(root, 'plans', 1 << 20)).toEqual({ ok: false, message: 'is a folder, not a regular file' });
     expect(Date.now() - started).toBeLessThan(1000);
@@ -88,7 +94,9 @@ describe('the contents API: a symbolic link is refused too', () => {
     expect(await link.read('p.plan.yaml', 1000)).toEqual({ error: 'p.plan.yaml is a symbolic link; links are not followed' });
     const content = Buffer.from('version: 1\n').toString('base64');
     const resolved = contentsApiSource(client({ type: 'file', path: 'other/file.yaml', size: 11, encoding: 'base64', content }), 'o', 'r', 'a'.repeat(40));
-    expect(await resolved.read('p.plan.yaml', 1000)).toEqual({ error: 'p.plan.yaml is a symbolic link (to another file of the repository); links are not followed' });
+    expect(await resolved.read('p.plan.yaml', 1000)).toEqual({
+      error: 'p.plan.yaml is a symbolic link (to another file of the repository); links are not followed',
+    });
     const plain = contentsApiSource(client({ type: 'file', path: 'p.plan.yaml', size: 11, encoding: 'base64', content }), 'o', 'r', 'a'.repeat(40));
     expect(await plain.read('p.plan.yaml', 1000)).toEqual({ text: 'version: 1\n' });
     expect(await plain.read('.git/config', 1000)).toEqual({ error: '.git/config is inside .git, which is never read' });
@@ -126,7 +134,9 @@ describe('errors quote no file content', () => {
 
   it('a file that is one string is described, not quoted', () => {
     const report = verifyPlanText('x.plan.yaml', DOT_ENV, noReferences);
-    expect(report.errors[0]?.message).toBe(`the file: must be a map of keys (version, name, description, model, ...), got a string of ${DOT_ENV.trim().length} characters (not shown)`);
+    expect(report.errors[0]?.message).toBe(
+      `the file: must be a map of keys (version, name, description, model, ...), got a string of ${DOT_ENV.trim().length} characters (not shown)`,
+    );
   });
 
   it('an unknown key is shown only when it is a plain, short name', () => {
@@ -148,10 +158,12 @@ describe('errors quote no file content', () => {
     expect(report.errors.some((e) => e.message.includes('got the string "eight?gpus"'))).toBe(true);
   });
 
-  it('a config.json that is not JSON gets line, column and kind, never JSON.parse\'s quote of it', () => {
+  it("a config.json that is not JSON gets line, column and kind, never JSON.parse's quote of it", () => {
     const result = parseHfConfig(DOT_ENV);
     expect(result).toEqual({ error: 'config.json is not valid JSON (line 1, column 1): an unexpected character where a value should be' });
-    expect(parseHfConfig('{\n  "a": 1,\n  "b": "x\ny"\n}')).toEqual({ error: 'config.json is not valid JSON (line 3, column 10): a control character (such as a line break) inside a string' });
+    expect(parseHfConfig('{\n  "a": 1,\n  "b": "x\ny"\n}')).toEqual({
+      error: 'config.json is not valid JSON (line 3, column 10): a control character (such as a line break) inside a string',
+    });
     expect(parseHfConfig('{"a": NaN, "b": [Infinity, -Infinity], "c": "NaN"}')).not.toHaveProperty('error');
   });
 
@@ -164,7 +176,7 @@ describe('errors quote no file content', () => {
     }
   });
 
-  it('hf_config naming the checkout\'s .env: an error without its content, in every format', async () => {
+  it("hf_config naming the checkout's .env: an error without its content, in every format", async () => {
     const root = checkout();
     const plan = 'version: 1\nmodel:\n  hf_config: ../.env\nhardware:\n  preset: h100\n';
     writeFileSync(join(root, 'plans', 'ref.plan.yaml'), plan);

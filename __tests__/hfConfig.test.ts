@@ -24,8 +24,19 @@ import { MODEL_PRESETS } from '../src/presets/index.js';
 //     its index_* keys; vLLM's MiniMax-M2 test config); keys the reader ignores are partly left out.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hf');
 const FIXTURE_IDS = [
-  'llama-3.1-8b', 'qwen3-32b', 'mixtral-8x7b', 'deepseek-v3', 'gpt-oss-120b', 'qwen3.5-397b-a17b', 'qwen3-next-80b-a3b',
-  'llama-4-scout', 'llama-4-maverick', 'kimi-k2.5', 'glm-5', 'deepseek-v3.2', 'minimax-m2.5',
+  'llama-3.1-8b',
+  'qwen3-32b',
+  'mixtral-8x7b',
+  'deepseek-v3',
+  'gpt-oss-120b',
+  'qwen3.5-397b-a17b',
+  'qwen3-next-80b-a3b',
+  'llama-4-scout',
+  'llama-4-maverick',
+  'kimi-k2.5',
+  'glm-5',
+  'deepseek-v3.2',
+  'minimax-m2.5',
 ] as const;
 
 function fixtureText(id: string): string {
@@ -47,9 +58,27 @@ function lineOfKey(text: string, key: string): number {
 
 // The fields a config.json determines; params is left to the core's counter.
 const SHAPE_FIELDS: Array<keyof ModelSpec> = [
-  'layers', 'hidden_size', 'heads', 'kv_heads', 'ffn_hidden_size', 'vocab_size',
-  'attention', 'mlp', 'mla', 'moe', 'sliding_window', 'sliding_window_layers', 'sliding_window_kind', 'weight_dtype', 'weight_dtypes',
-  'attention_output_gate', 'linear_attention', 'sparse_attention', 'mtp_layers', 'quant_group_size', 'kv_cache_dtype',
+  'layers',
+  'hidden_size',
+  'heads',
+  'kv_heads',
+  'ffn_hidden_size',
+  'vocab_size',
+  'attention',
+  'mlp',
+  'mla',
+  'moe',
+  'sliding_window',
+  'sliding_window_layers',
+  'sliding_window_kind',
+  'weight_dtype',
+  'weight_dtypes',
+  'attention_output_gate',
+  'linear_attention',
+  'sparse_attention',
+  'mtp_layers',
+  'quant_group_size',
+  'kv_cache_dtype',
 ];
 
 describe('parseHfConfig on published config.json files', () => {
@@ -64,7 +93,7 @@ describe('parseHfConfig on published config.json files', () => {
       // a config without tie_word_embeddings (Llama 4) means untied, as transformers defaults it
       expect(spec.tied_embeddings ?? false).toBe(preset!.spec.tied_embeddings);
       // head_dim: only where config.json states it; else both mean hidden_size / heads.
-      const headDim = (s: ModelSpec): number | undefined => s.head_dim ?? (s.hidden_size! / s.heads!);
+      const headDim = (s: ModelSpec): number | undefined => s.head_dim ?? s.hidden_size! / s.heads!;
       if (spec.attention !== 'mla') expect(headDim(spec)).toBe(headDim(preset!.spec));
     });
   }
@@ -118,7 +147,13 @@ describe('parseHfConfig on other shapes', () => {
   it('reads a multimodal config whose text model sits under text_config', () => {
     const { torch_dtype: dtype, ...text } = llamaJson();
     const wrapped = JSON.stringify(
-      { architectures: ['LlavaForConditionalGeneration'], model_type: 'llava', torch_dtype: dtype, text_config: text, vision_config: { hidden_size: 1024, num_hidden_layers: 24 } },
+      {
+        architectures: ['LlavaForConditionalGeneration'],
+        model_type: 'llava',
+        torch_dtype: dtype,
+        text_config: text,
+        vision_config: { hidden_size: 1024, num_hidden_layers: 24 },
+      },
       null,
       2,
     );
@@ -164,12 +199,36 @@ describe('parseHfConfig on other shapes', () => {
 
   it('Gemma 2 and Gemma 3 sliding-window patterns; Gemma ties embeddings by default', () => {
     // google/gemma-2-9b config.json: 42 layers, sliding_window 4096, even layers slide
-    const gemma2 = parsed(JSON.stringify({ model_type: 'gemma2', num_hidden_layers: 42, hidden_size: 3584, num_attention_heads: 16, num_key_value_heads: 8, head_dim: 256, sliding_window: 4096 }));
+    const gemma2 = parsed(
+      JSON.stringify({
+        model_type: 'gemma2',
+        num_hidden_layers: 42,
+        hidden_size: 3584,
+        num_attention_heads: 16,
+        num_key_value_heads: 8,
+        head_dim: 256,
+        sliding_window: 4096,
+      }),
+    );
     expect(gemma2.spec.sliding_window_layers).toBe(21);
     expect(gemma2.spec.tied_embeddings).toBe(true);
     expect(gemma2.warnings).toEqual([]);
     // google/gemma-3-27b-it text_config: 62 layers, sliding_window 1024, sliding_window_pattern 6
-    const gemma3 = parsed(JSON.stringify({ model_type: 'gemma3', text_config: { model_type: 'gemma3_text', num_hidden_layers: 62, hidden_size: 5376, num_attention_heads: 32, num_key_value_heads: 16, head_dim: 128, sliding_window: 1024, sliding_window_pattern: 6 } }));
+    const gemma3 = parsed(
+      JSON.stringify({
+        model_type: 'gemma3',
+        text_config: {
+          model_type: 'gemma3_text',
+          num_hidden_layers: 62,
+          hidden_size: 5376,
+          num_attention_heads: 32,
+          num_key_value_heads: 16,
+          head_dim: 128,
+          sliding_window: 1024,
+          sliding_window_pattern: 6,
+        },
+      }),
+    );
     expect(gemma3.spec.sliding_window_layers).toBe(62 - 10);
   });
 
@@ -181,7 +240,15 @@ describe('parseHfConfig on other shapes', () => {
 
   it('Qwen2 sliding window: only when enabled, on layers from max_window_layers on', () => {
     // transformers Qwen2Config: layer i slides when use_sliding_window and i >= max_window_layers
-    const base = { model_type: 'qwen2', num_hidden_layers: 28, num_attention_heads: 12, num_key_value_heads: 2, hidden_size: 1536, sliding_window: 32768, max_window_layers: 21 };
+    const base = {
+      model_type: 'qwen2',
+      num_hidden_layers: 28,
+      num_attention_heads: 12,
+      num_key_value_heads: 2,
+      hidden_size: 1536,
+      sliding_window: 32768,
+      max_window_layers: 21,
+    };
     expect(parsed(JSON.stringify({ ...base, use_sliding_window: false })).spec.sliding_window).toBeUndefined();
     const { spec } = parsed(JSON.stringify({ ...base, use_sliding_window: true }));
     expect(spec.sliding_window_layers).toBe(28 - 21);
@@ -189,7 +256,20 @@ describe('parseHfConfig on other shapes', () => {
 
   it('Qwen3-MoE: decoder_sparse_step 1 makes every layer MoE, no shared experts', () => {
     // Qwen3-30B-A3B config.json values
-    const config = { model_type: 'qwen3_moe', num_hidden_layers: 48, hidden_size: 2048, num_attention_heads: 32, num_key_value_heads: 4, head_dim: 128, intermediate_size: 6144, moe_intermediate_size: 768, num_experts: 128, num_experts_per_tok: 8, decoder_sparse_step: 1, mlp_only_layers: [] };
+    const config = {
+      model_type: 'qwen3_moe',
+      num_hidden_layers: 48,
+      hidden_size: 2048,
+      num_attention_heads: 32,
+      num_key_value_heads: 4,
+      head_dim: 128,
+      intermediate_size: 6144,
+      moe_intermediate_size: 768,
+      num_experts: 128,
+      num_experts_per_tok: 8,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [],
+    };
     const { spec, warnings } = parsed(JSON.stringify(config));
     expect(spec.moe).toEqual({ experts: 128, top_k: 8, expert_ffn_hidden_size: 768, shared_experts: 0, dense_layers: 0 });
     expect(spec.ffn_hidden_size).toBeUndefined();
@@ -197,7 +277,18 @@ describe('parseHfConfig on other shapes', () => {
   });
 
   it('Qwen-MoE with decoder_sparse_step 2: half the layers dense, and a warning that they interleave', () => {
-    const config = { model_type: 'qwen3_moe', num_hidden_layers: 8, hidden_size: 1024, num_attention_heads: 8, num_key_value_heads: 8, intermediate_size: 4096, moe_intermediate_size: 512, num_experts: 16, num_experts_per_tok: 2, decoder_sparse_step: 2 };
+    const config = {
+      model_type: 'qwen3_moe',
+      num_hidden_layers: 8,
+      hidden_size: 1024,
+      num_attention_heads: 8,
+      num_key_value_heads: 8,
+      intermediate_size: 4096,
+      moe_intermediate_size: 512,
+      num_experts: 16,
+      num_experts_per_tok: 2,
+      decoder_sparse_step: 2,
+    };
     const { spec, warnings } = parsed(JSON.stringify(config));
     expect(spec.moe?.dense_layers).toBe(4);
     expect(spec.ffn_hidden_size).toBe(4096);
@@ -206,7 +297,20 @@ describe('parseHfConfig on other shapes', () => {
 
   it('Qwen1.5-MoE: one shared expert of its own width', () => {
     // Qwen1.5-MoE-A2.7B config.json: shared_expert_intermediate_size 5632, moe_intermediate_size 1408
-    const config = { model_type: 'qwen2_moe', num_hidden_layers: 24, hidden_size: 2048, num_attention_heads: 16, num_key_value_heads: 16, intermediate_size: 5632, moe_intermediate_size: 1408, shared_expert_intermediate_size: 5632, num_experts: 60, num_experts_per_tok: 4, decoder_sparse_step: 1, mlp_only_layers: [] };
+    const config = {
+      model_type: 'qwen2_moe',
+      num_hidden_layers: 24,
+      hidden_size: 2048,
+      num_attention_heads: 16,
+      num_key_value_heads: 16,
+      intermediate_size: 5632,
+      moe_intermediate_size: 1408,
+      shared_expert_intermediate_size: 5632,
+      num_experts: 60,
+      num_experts_per_tok: 4,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [],
+    };
     const { spec } = parsed(JSON.stringify(config));
     expect(spec.moe?.shared_experts).toBe(1);
     expect(spec.moe?.shared_expert_ffn_hidden_size).toBe(5632);
@@ -281,7 +385,10 @@ describe('parseHfConfig on the architectures of 2026', () => {
   it('ModelOpt NVFP4 with attention excluded (nvidia/DeepSeek-R1-NVFP4 style) and an FP8 KV cache', () => {
     const v3 = JSON.parse(fixtureText('deepseek-v3')) as Record<string, unknown>;
     const quantization_config = {
-      quant_method: 'modelopt', quant_algo: 'NVFP4', group_size: 16, kv_cache_quant_algo: 'FP8',
+      quant_method: 'modelopt',
+      quant_algo: 'NVFP4',
+      group_size: 16,
+      kv_cache_quant_algo: 'FP8',
       exclude_modules: ['lm_head', 'model.embed_tokens', 'model.layers.61*', ...Array.from({ length: 61 }, (_, i) => `model.layers.${i}.self_attn*`)],
     };
     const { spec } = parsed(JSON.stringify({ ...v3, quantization_config }));

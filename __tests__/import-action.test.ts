@@ -11,19 +11,24 @@ import { pullRequestPayload, runAction } from './e2e/stand-in/run-action.mjs';
 
 const HEAD = '3'.repeat(40);
 const BASE = '4'.repeat(40);
-const PLAN = [
-  'version: 1',
-  'deployment: {from: ../k8s/decode.yaml, engine: vllm}',
-  'workload: {input_tokens: 1024, output_tokens: 256}',
-].join('\n');
+const PLAN = ['version: 1', 'deployment: {from: ../k8s/decode.yaml, engine: vllm}', 'workload: {input_tokens: 1024, output_tokens: 256}'].join('\n');
 const OTHER_PLAN = 'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\n';
-const manifest = (tp: number) => [
-  'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: decode}', 'spec:', '  replicas: 1', '  template:', '    spec:',
-  '      containers:', '        - name: vllm', '          env: [{name: TP, value: "' + tp + '"}]',
-  '          command: ["sh", "-c", "vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size $TP --max-num-seqs 64"]',
-  `          resources: {limits: {nvidia.com/gpu: ${tp}}}`,
-  '      nodeSelector: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}',
-].join('\n');
+const manifest = (tp: number) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: decode}',
+    'spec:',
+    '  replicas: 1',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: vllm',
+    `          env: [{name: TP, value: "${tp}"}]`,
+    '          command: ["sh", "-c", "vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size $TP --max-num-seqs 64"]',
+    `          resources: {limits: {nvidia.com/gpu: ${tp}}}`,
+    '      nodeSelector: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}',
+  ].join('\n');
 
 let server: StandIn | undefined;
 afterEach(async () => {
@@ -42,7 +47,11 @@ describe('a pull request that changes only an imported manifest', () => {
     state.pulls.set(7, { files: [{ filename: 'k8s/decode.yaml', status: 'modified' }] });
     server = await startStandIn(state);
     const run = await runAction({
-      apiUrl: server.url, token: state.token, owner: state.owner, repo: state.repo, eventName: 'pull_request',
+      apiUrl: server.url,
+      token: state.token,
+      owner: state.owner,
+      repo: state.repo,
+      eventName: 'pull_request',
       payload: pullRequestPayload({ owner: state.owner, repo: state.repo, number: 7, headSha: HEAD, baseSha: BASE, changedFiles: 1 }),
     });
     expect(state.rejected).toEqual([]);
@@ -59,7 +68,12 @@ describe('a pull request that changes only an imported manifest', () => {
     const before = verifyPlanText('plans/decode.plan.yaml', PLAN, reader(base));
     expect(now.metrics?.world_size).toBe(4);
     expect(before.metrics?.world_size).toBe(8);
-    const memory = withChange(formatQuantity(now.metrics?.memory_per_gpu_gib, 'GiB'), 'memory_per_gpu_gib', now.metrics?.memory_per_gpu_gib, before.metrics?.memory_per_gpu_gib ?? null);
+    const memory = withChange(
+      formatQuantity(now.metrics?.memory_per_gpu_gib, 'GiB'),
+      'memory_per_gpu_gib',
+      now.metrics?.memory_per_gpu_gib,
+      before.metrics?.memory_per_gpu_gib ?? null,
+    );
     expect(memory).toMatch(/\(/);
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]?.body).toContain(memory);

@@ -58,8 +58,12 @@ describe('Dynamo SLA', () => {
 });
 
 describe('merging imports into a plan', () => {
-  const result = (fields: ImportResult['fields'], origins: Record<string, string>, extra: Partial<ImportResult> = {}): ImportResult =>
-    ({ fields, origins, warnings: [], ...extra });
+  const result = (fields: ImportResult['fields'], origins: Record<string, string>, extra: Partial<ImportResult> = {}): ImportResult => ({
+    fields,
+    origins,
+    warnings: [],
+    ...extra,
+  });
 
   it('keeps the plan own fields and records origins only for imported ones', () => {
     const imported = result({ parallelism: { tp: 8, pp: 2 } }, { 'parallelism.tp': 'k8s.yaml:3', 'parallelism.pp': 'k8s.yaml:4' });

@@ -42,11 +42,23 @@ describe('SGLang --disaggregation-mode prefill / decode pair', () => {
 
 describe('TensorRT-LLM disaggregated config (context_servers / generation_servers)', () => {
   const r = ok(importFixtureFile('trtllm-disagg.yaml'));
-  it('reads num_instances and each section\'s LLM API options', () => {
+  it("reads num_instances and each section's LLM API options", () => {
     // context: 2 instances of tp 4 with attention DP (dp 4), EP 4; generation: 1 of tp 8, DP 8, EP 8
-    expect(r.fields.disaggregation?.prefill).toMatchObject({ workers: 2, gpus: 4, parallelism: { tp: 1, dp: 4, ep: 4 }, max_batched_tokens: 8448, memory_fraction: 0.3 });
+    expect(r.fields.disaggregation?.prefill).toMatchObject({
+      workers: 2,
+      gpus: 4,
+      parallelism: { tp: 1, dp: 4, ep: 4 },
+      max_batched_tokens: 8448,
+      memory_fraction: 0.3,
+    });
     // max_batch_size 256 per attention-DP rank x 8 ranks
-    expect(r.fields.disaggregation?.decode).toMatchObject({ workers: 1, gpus: 8, parallelism: { tp: 1, dp: 8, ep: 8 }, max_running_sequences: 2048, memory_fraction: 0.85 });
+    expect(r.fields.disaggregation?.decode).toMatchObject({
+      workers: 1,
+      gpus: 8,
+      parallelism: { tp: 1, dp: 8, ep: 8 },
+      max_running_sequences: 2048,
+      memory_fraction: 0.85,
+    });
     expect(r.fields.hardware?.gpus).toBe(16);
     expect(r.fields.model).toMatchObject({ preset: 'deepseek-r1', kv_cache_dtype: 'fp8' });
   });

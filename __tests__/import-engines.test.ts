@@ -126,7 +126,7 @@ describe('SGLang', () => {
     expect(r.fields.hardware?.gpus).toBe(16);
   });
 
-  it('reads --mem-fraction-static as memory_fraction in SGLang\'s meaning and --context-length as the context', () => {
+  it("reads --mem-fraction-static as memory_fraction in SGLang's meaning and --context-length as the context", () => {
     const r = fields('python -m sglang.launch_server --model-path m --mem-fraction-static 0.8 --context-length 4096');
     expect(r.fields.workload?.memory_fraction).toBe(0.8);
     expect(r.fields.deployment?.engine).toBe('sglang');
@@ -157,7 +157,7 @@ describe('TensorRT-LLM', () => {
     expect(r.fields.hardware?.gpus).toBe(8);
   });
 
-  it('reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM\'s meaning (of the memory left free), with engine trtllm', () => {
+  it("reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM's meaning (of the memory left free), with engine trtllm", () => {
     const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
     expect(r.fields.workload?.memory_fraction).toBe(0.9);
     expect(r.fields.workload?.memory_reserve).toBeUndefined();

@@ -82,11 +82,16 @@ describe('MLA under tensor parallelism', () => {
   it('replicates the latent KV cache on every TP rank: TP 8 holds 8x the KV of DP-attention 8', () => {
     // DeepSeek-V3 on 8 H200, the same 64 sequences: with --tp 8 every rank caches all 64 sequences'
     // latent vectors (576 values per token per layer); with --enable-dp-attention --dp 8 a rank caches 64/8.
-    const plan = (flags: string) => [
-      'version: 1', 'deployment: {from: serve.sh, engine: sglang}', 'workload: {input_tokens: 1024, output_tokens: 1024}',
-    ].join('\n') + `\n# ${flags}`;
-    const read = (flags: string): ReadReference => (_p, ref) =>
-      ref === 'serve.sh' ? { text: `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 ${flags} --max-running-requests 64 --context-length 4096 --mem-fraction-static 0.9` } : readFixture(_p, ref);
+    const plan = (flags: string) =>
+      `${['version: 1', 'deployment: {from: serve.sh, engine: sglang}', 'workload: {input_tokens: 1024, output_tokens: 1024}'].join('\n')}\n# ${flags}`;
+    const read =
+      (flags: string): ReadReference =>
+      (_p, ref) =>
+        ref === 'serve.sh'
+          ? {
+              text: `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 ${flags} --max-running-requests 64 --context-length 4096 --mem-fraction-static 0.9`,
+            }
+          : readFixture(_p, ref);
     const kv = (flags: string): number => {
       const r = loadPlan('mla.plan.yaml', plan(flags), read(flags));
       if (!r.ok) throw new Error(r.errors[0]?.message);

@@ -27,14 +27,8 @@ export function failed(result: ImportResult | ImportError): ImportError {
 }
 
 /** Imports `text` as `file`, with other files given in memory (engine --config files). */
-export function importText(
-  file: string,
-  text: string,
-  options: ImportOptions = {},
-  files: Record<string, string> = {},
-): ImportResult | ImportError {
-  return importDeployment(file, text, options, (path) =>
-    Object.prototype.hasOwnProperty.call(files, path) ? { text: files[path] as string } : { error: `no such file: ${path}` });
+export function importText(file: string, text: string, options: ImportOptions = {}, files: Record<string, string> = {}): ImportResult | ImportError {
+  return importDeployment(file, text, options, (path) => (Object.hasOwn(files, path) ? { text: files[path] as string } : { error: `no such file: ${path}` }));
 }
 
 /** Imports a fixture by name. */

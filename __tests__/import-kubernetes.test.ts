@@ -105,8 +105,15 @@ describe('manifests that cannot be imported as they are', () => {
 
   it('warns when the engine uses fewer GPUs than the pod asks for', () => {
     const manifest = [
-      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  template:', '    spec:', '      containers:',
-      '        - name: vllm', '          command: ["vllm", "serve", "m", "--tensor-parallel-size", "4"]',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: d}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      '          command: ["vllm", "serve", "m", "--tensor-parallel-size", "4"]',
       '          resources: {limits: {nvidia.com/gpu: 8}}',
     ].join('\n');
     const r = ok(importText('d.yaml', manifest));
@@ -118,7 +125,8 @@ describe('manifests that cannot be imported as they are', () => {
     const pod = (name: string, tp: number) =>
       `        - name: ${name}\n          command: ["vllm", "serve", "m", "--tp", "${tp}"]\n          resources: {limits: {nvidia.com/gpu: ${tp}}}`;
     const manifest = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', pod('prefill', 2), pod('decode', 4)]
-      .join('\n').replace(/^ {4}/gm, '  ');
+      .join('\n')
+      .replace(/^ {4}/gm, '  ');
     const first = ok(importText('p.yaml', manifest));
     expect(first.fields.parallelism?.tp).toBe(2);
     expect(first.warnings.join('\n')).toMatch(/2 containers start an engine/);

@@ -13,7 +13,7 @@ const files: Record<string, string> = {
   'k8s/trt.sh': 'trtllm-serve meta-llama/Llama-3.1-8B-Instruct --tp_size 2',
 };
 const read: ReadReference = (_plan, ref) => {
-  if (Object.prototype.hasOwnProperty.call(files, ref)) return { text: files[ref] as string };
+  if (Object.hasOwn(files, ref)) return { text: files[ref] as string };
   try {
     return { text: importFixture(ref) };
   } catch {
@@ -40,7 +40,7 @@ describe('deployment: in a plan', () => {
     expect(later.loaded.plan.parallelism.tp).toBe(4);
   });
 
-  it('takes the engine that ran from the import when the plan names none; the plan\'s own engine wins', () => {
+  it("takes the engine that ran from the import when the plan names none; the plan's own engine wins", () => {
     const r = load('version: 1\ndeployment:\n  from: k8s/trt.sh\n');
     if (!r.ok) throw new Error(r.errors[0]?.message);
     expect(r.loaded.plan.deployment?.engine).toBe('trtllm');
@@ -50,7 +50,7 @@ describe('deployment: in a plan', () => {
     expect(own.loaded.plan.deployment?.engine).toBe('sglang');
   });
 
-  it('accepts deployment.engine without from: it selects the engine\'s memory accounting', () => {
+  it("accepts deployment.engine without from: it selects the engine's memory accounting", () => {
     const r = load('version: 1\ndeployment:\n  engine: sglang\n');
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.loaded.plan.deployment).toEqual({ engine: 'sglang' });

@@ -21,7 +21,11 @@ describe('shell words', () => {
 
   it('splits commands at ; && || | & and newlines, and drops comments', () => {
     expect(texts('# start\nray start --head; vllm serve x && echo ok | tee log & wait')).toEqual([
-      ['ray', 'start', '--head'], ['vllm', 'serve', 'x'], ['echo', 'ok'], ['tee', 'log'], ['wait'],
+      ['ray', 'start', '--head'],
+      ['vllm', 'serve', 'x'],
+      ['echo', 'ok'],
+      ['tee', 'log'],
+      ['wait'],
     ]);
   });
 

@@ -62,7 +62,12 @@ describe('hostile plans', () => {
 
   test('a YAML alias bomb ("billion laughs")', () => {
     const lines = ['version: 1', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('model:', '  layers: *a9');
     const errors = mustFail(lines.join('\n'));
     expect(errors.some((e) => /aliases/.test(e.message))).toBe(true);
@@ -88,7 +93,7 @@ describe('hostile plans', () => {
 
   test('inputs that crash the YAML parser itself are refused before parsing', () => {
     // measured: yaml 2.9 dies with a fatal (uncatchable) out-of-memory on 200k "- " levels
-    for (const text of ['- '.repeat(200_000) + 'x', '{a: '.repeat(100_000) + '1' + '}'.repeat(100_000), '? '.repeat(100_000)]) {
+    for (const text of [`${'- '.repeat(200_000)}x`, `${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}`, '? '.repeat(100_000)]) {
       const errors = mustFail(text);
       expect(errors[0]).toMatchObject({ line: 1 });
       expect(errors[0]?.message).toMatch(/nested deeper than 32/);
@@ -158,7 +163,7 @@ describe('hostile plans', () => {
     expect(errors[100]?.message).toMatch(/and 4900 more errors/);
   });
 
-  test('thousands of keys load in bounded time (the parser\'s own duplicate check is quadratic)', () => {
+  test("thousands of keys load in bounded time (the parser's own duplicate check is quadratic)", () => {
     const text = `version: 1\nmodel:\n${Array.from({ length: 6_600 }, (_, i) => `  junk${i}: 1`).join('\n')}\n  junk7: 2\n`;
     // the YAML parser's duplicate-key check alone took 52 s on 40,000 keys
     const errors = mustFail(text, 'many.plan.yaml', 20_000);

@@ -70,7 +70,7 @@ describe('presets', () => {
 });
 
 describe('Hugging Face ids and hardware aliases as presets', () => {
-  test('a repository id resolves to its preset with the checkpoint\'s quantization', () => {
+  test("a repository id resolves to its preset with the checkpoint's quantization", () => {
     const text = 'version: 1\nmodel:\n  preset: moonshotai/Kimi-K2.5\nhardware:\n  preset: b200_sxm\n';
     const loaded = loadedOf(loadPlan('p.plan.yaml', text, noReferences));
     expect(loaded.plan.model).toMatchObject({ layers: 61, weight_dtype: 'bf16', weight_dtypes: { experts: 'int4' }, quant_group_size: 32 });
@@ -80,7 +80,7 @@ describe('Hugging Face ids and hardware aliases as presets', () => {
     expect(loaded.warnings ?? []).toEqual([]);
   });
 
-  test('the plan\'s own dtype wins over the checkpoint\'s', () => {
+  test("the plan's own dtype wins over the checkpoint's", () => {
     const text = 'version: 1\nmodel:\n  preset: nvidia/Qwen3-32B-NVFP4\n  kv_cache_dtype: bf16\n';
     const { model } = loadedOf(loadPlan('p.plan.yaml', text, noReferences)).plan;
     expect(model).toMatchObject({ weight_dtype: 'fp4', quant_group_size: 16, kv_cache_dtype: 'bf16' });
@@ -89,7 +89,9 @@ describe('Hugging Face ids and hardware aliases as presets', () => {
   test('an ambiguous hardware name loads with a warning that says which part was chosen', () => {
     const loaded = loadedOf(loadPlan('p.plan.yaml', 'version: 1\nhardware:\n  preset: a100\n', noReferences));
     expect(loaded.plan.hardware.memory).toBe(81_920 * 2 ** 20);
-    expect(loaded.warnings).toEqual([{ path: 'hardware.preset', line: 3, message: expect.stringMatching(/hardware\.preset: 'a100' read as a100-80gb.*a100-40gb/) }]);
+    expect(loaded.warnings).toEqual([
+      { path: 'hardware.preset', line: 3, message: expect.stringMatching(/hardware\.preset: 'a100' read as a100-80gb.*a100-40gb/) },
+    ]);
   });
 
   test('an unknown repository id or system name gets a did-you-mean', () => {

@@ -11,8 +11,14 @@ const plan = (body: string) => `version: 1\nmodel: {preset: llama-3.1-8b}\n${bod
 
 describe('serving-tool keys whose meaning is ours are accepted', () => {
   test.each([
-    ['tensor_parallel_size', 'tp'], ['tp_size', 'tp'], ['pipeline_parallel_size', 'pp'], ['pp_size', 'pp'],
-    ['data_parallel_size', 'dp'], ['dp_size', 'dp'], ['expert_parallel_size', 'ep'], ['context_parallel_size', 'cp'],
+    ['tensor_parallel_size', 'tp'],
+    ['tp_size', 'tp'],
+    ['pipeline_parallel_size', 'pp'],
+    ['pp_size', 'pp'],
+    ['data_parallel_size', 'dp'],
+    ['dp_size', 'dp'],
+    ['expert_parallel_size', 'ep'],
+    ['context_parallel_size', 'cp'],
   ])('parallelism.%s is %s', (written, canonical) => {
     const loaded = loadedOf(loadPlan('a.plan.yaml', plan(`parallelism:\n  ${written}: 2\n`), noReferences));
     expect((loaded.plan.parallelism as Record<string, number>)[canonical]).toBe(2);
@@ -39,12 +45,16 @@ describe('serving-tool keys that mean something else are refused with the key to
   test("max_num_seqs is one engine's cap: did you mean max_running_sequences, and the load is concurrency", () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  max_num_seqs: 256\n'), noReferences));
     expect(error!.line).toBe(4);
-    expect(error!.message).toMatch(/unknown key 'max_num_seqs' \(did you mean 'max_running_sequences'\? max_num_seqs is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's \(e.g. vLLM max_num_seqs x dp\), and the load the clients keep in flight is concurrency/);
+    expect(error!.message).toMatch(
+      /unknown key 'max_num_seqs' \(did you mean 'max_running_sequences'\? max_num_seqs is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's \(e.g. vLLM max_num_seqs x dp\), and the load the clients keep in flight is concurrency/,
+    );
   });
 
   test('max_model_len is explained as max_input_tokens + max_output_tokens', () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  max_model_len: 8192\n'), noReferences));
-    expect(error!.message).toContain("did you mean 'max_input_tokens'? max_model_len is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is");
+    expect(error!.message).toContain(
+      "did you mean 'max_input_tokens'? max_model_len is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is",
+    );
   });
 
   test('num_gpus points at hardware.gpus, from any section', () => {
@@ -69,13 +79,17 @@ describe("a memory equal to the preset's printed capacity", () => {
     expect(w).not.toBeNull();
     expect(w!.line).toBe(7);
     expect(w!.path).toBe('hardware.memory');
-    expect(w!.message).toContain('80 GB is the NVIDIA H100 80GB SXM\'s printed capacity: written here it means 74.5 GiB, less than the 79.6 GiB the device reports');
+    expect(w!.message).toContain(
+      "80 GB is the NVIDIA H100 80GB SXM's printed capacity: written here it means 74.5 GiB, less than the 79.6 GiB the device reports",
+    );
   });
 
   test('a printed figure read as GiB overstates it, and says so', () => {
     // b200 reports 183,359 MiB = 179.06 GiB; "192 GiB" is 7% more than the device has
     const w = printedMemoryWarning(192 * 2 ** 30, 'b200', 'NVIDIA B200 SXM', 183_359 * MiB, [192, 180], undefined);
-    expect(w!.message).toContain('192 GiB is the NVIDIA B200 SXM\'s printed capacity: written here it means 192.0 GiB, more than the 179.1 GiB the device reports');
+    expect(w!.message).toContain(
+      "192 GiB is the NVIDIA B200 SXM's printed capacity: written here it means 192.0 GiB, more than the 179.1 GiB the device reports",
+    );
     // 80 GiB on an H100 (79.65 GiB reported) is within 1%: not worth a warning
     expect(printedMemoryWarning(80 * 2 ** 30, 'h100-sxm', 'H100', h100, [80], undefined)).toBeNull();
   });

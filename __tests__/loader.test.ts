@@ -198,7 +198,9 @@ describe('aliases and unit keys', () => {
 
   test('a unit key takes a plain number only', () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nhardware:\n  memory_gib: 80 GiB\n', noReferences));
-    expect(error?.message).toMatch(/^hardware.memory \(written memory_gib\): takes a plain number in GiB, got the string "80 GiB"; for a string with a unit write memory: "80 GiB"$/);
+    expect(error?.message).toMatch(
+      /^hardware.memory \(written memory_gib\): takes a plain number in GiB, got the string "80 GiB"; for a string with a unit write memory: "80 GiB"$/,
+    );
   });
 
   test('dtype spellings', () => {
@@ -252,7 +254,11 @@ describe('version, types and ranges', () => {
   });
 
   test('the name defaults to the base name without the plan extension', () => {
-    for (const [file, name] of [['a/b/llama.plan.yml', 'llama'], ['x.json', 'x'], ['c\\d\\e.plan.yaml', 'e']]) {
+    for (const [file, name] of [
+      ['a/b/llama.plan.yml', 'llama'],
+      ['x.json', 'x'],
+      ['c\\d\\e.plan.yaml', 'e'],
+    ]) {
       expect(loadedOf(loadPlan(file as string, 'version: 1\n', noReferences)).plan.name).toBe(name);
     }
   });

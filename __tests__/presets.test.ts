@@ -12,7 +12,17 @@ function isPositiveInteger(value: unknown): boolean {
 
 describe('model presets', () => {
   it('holds at least the models the plans refer to', () => {
-    for (const id of ['llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'qwen3-32b', 'mixtral-8x7b', 'mixtral-8x22b', 'qwen3-235b-a22b', 'deepseek-v3', 'gpt-oss-120b']) {
+    for (const id of [
+      'llama-3.1-8b',
+      'llama-3.1-70b',
+      'llama-3.1-405b',
+      'qwen3-32b',
+      'mixtral-8x7b',
+      'mixtral-8x22b',
+      'qwen3-235b-a22b',
+      'deepseek-v3',
+      'gpt-oss-120b',
+    ]) {
       expect(modelPreset(id)?.id).toBe(id);
     }
   });
@@ -112,8 +122,19 @@ describe('model presets', () => {
     expect(modelPreset('llama-3.3-70b')!.spec).toEqual(modelPreset('llama-3.1-70b')!.spec);
   });
 
-  it('holds the models of 2026 with their configs\' shapes', () => {
-    for (const id of ['minimax-m2.5', 'kimi-k2.5', 'kimi-k2', 'glm-5', 'qwen3.5-397b-a17b', 'deepseek-v3.1', 'deepseek-v3.2', 'qwen3-next-80b-a3b', 'llama-4-maverick', 'llama-4-scout']) {
+  it("holds the models of 2026 with their configs' shapes", () => {
+    for (const id of [
+      'minimax-m2.5',
+      'kimi-k2.5',
+      'kimi-k2',
+      'glm-5',
+      'qwen3.5-397b-a17b',
+      'deepseek-v3.1',
+      'deepseek-v3.2',
+      'qwen3-next-80b-a3b',
+      'llama-4-maverick',
+      'llama-4-scout',
+    ]) {
       expect(modelPreset(id)?.id).toBe(id);
     }
     // Qwen/Qwen3.5-397B-A17B config.json: 60 layers, layer_types 3 linear : 1 full, linear_num_value_heads 64
@@ -150,14 +171,23 @@ describe('Hugging Face checkpoints', () => {
     }
   });
 
-  it('every model_path of the calibration data resolves, with the checkpoint\'s quantization', () => {
+  it("every model_path of the calibration data resolves, with the checkpoint's quantization", () => {
     // ../shared/data/silicon-calibration.csv, column model_path (all 14 values)
     const expected: Record<string, string> = {
-      'MiniMaxAI/MiniMax-M2.5': 'minimax-m2.5', 'Qwen/Qwen3-235B-A22B-FP8': 'qwen3-235b-a22b', 'Qwen/Qwen3-32B': 'qwen3-32b',
-      'Qwen/Qwen3.5-397B-A17B': 'qwen3.5-397b-a17b', 'deepseek-ai/DeepSeek-R1': 'deepseek-r1', 'deepseek-ai/DeepSeek-V3': 'deepseek-v3',
-      'meta-llama/Llama-3.1-70B': 'llama-3.1-70b', 'meta-llama/Llama-3.1-8B-Instruct': 'llama-3.1-8b', 'moonshotai/Kimi-K2.5': 'kimi-k2.5',
-      'nvidia/DeepSeek-R1-NVFP4': 'deepseek-r1', 'nvidia/Llama-3.1-8B-Instruct-FP8': 'llama-3.1-8b', 'nvidia/Qwen3-32B-NVFP4': 'qwen3-32b',
-      'openai/gpt-oss-120b': 'gpt-oss-120b', 'zhipuai/GLM-5': 'glm-5',
+      'MiniMaxAI/MiniMax-M2.5': 'minimax-m2.5',
+      'Qwen/Qwen3-235B-A22B-FP8': 'qwen3-235b-a22b',
+      'Qwen/Qwen3-32B': 'qwen3-32b',
+      'Qwen/Qwen3.5-397B-A17B': 'qwen3.5-397b-a17b',
+      'deepseek-ai/DeepSeek-R1': 'deepseek-r1',
+      'deepseek-ai/DeepSeek-V3': 'deepseek-v3',
+      'meta-llama/Llama-3.1-70B': 'llama-3.1-70b',
+      'meta-llama/Llama-3.1-8B-Instruct': 'llama-3.1-8b',
+      'moonshotai/Kimi-K2.5': 'kimi-k2.5',
+      'nvidia/DeepSeek-R1-NVFP4': 'deepseek-r1',
+      'nvidia/Llama-3.1-8B-Instruct-FP8': 'llama-3.1-8b',
+      'nvidia/Qwen3-32B-NVFP4': 'qwen3-32b',
+      'openai/gpt-oss-120b': 'gpt-oss-120b',
+      'zhipuai/GLM-5': 'glm-5',
     };
     for (const [repo, id] of Object.entries(expected)) expect({ repo, id: modelPreset(repo)?.id }).toEqual({ repo, id });
     expect(modelPreset('Qwen/Qwen3-235B-A22B-FP8')!.spec).toMatchObject({ weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } });
@@ -194,7 +224,22 @@ describe('Hugging Face checkpoints', () => {
 
 describe('hardware presets', () => {
   it('holds at least the accelerators the plans refer to', () => {
-    for (const id of ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h200', 'b200', 'mi300x', 'l40s', 'ascend-910b', 'b300', 'gb300', 'mi355x', 'h20-141gb', 'rtx-pro-6000']) {
+    for (const id of [
+      'a100-40gb',
+      'a100-80gb',
+      'h100-sxm',
+      'h100-pcie',
+      'h200',
+      'b200',
+      'mi300x',
+      'l40s',
+      'ascend-910b',
+      'b300',
+      'gb300',
+      'mi355x',
+      'h20-141gb',
+      'rtx-pro-6000',
+    ]) {
       expect(hardwarePreset(id)?.id).toBe(id);
     }
   });
@@ -321,7 +366,12 @@ describe('hardware presets', () => {
   it('accepts the system names of benchmark data and says which part an ambiguous short name means', () => {
     // ../shared/data/silicon-calibration.csv `system` values (aiconfigurator's system names)
     const systems: Record<string, string> = {
-      b200_sxm: 'b200', h200_sxm: 'h200', h100_sxm: 'h100-sxm', b300_sxm: 'b300', gb200: 'gb200', gb300: 'gb300',
+      b200_sxm: 'b200',
+      h200_sxm: 'h200',
+      h100_sxm: 'h100-sxm',
+      b300_sxm: 'b300',
+      gb200: 'gb200',
+      gb300: 'gb300',
     };
     for (const [system, id] of Object.entries(systems)) {
       const preset = hardwarePreset(system);

@@ -56,7 +56,9 @@ describe('the change sentence', () => {
   it('is the headline of a changed plan', () => {
     const { base, head } = pair();
     const md = renderReportMarkdown(combineReports([head]), { bases: { [head.file]: base }, baseName: 'main' });
-    expect(md.split('\n')[2]).toBe('- ✅ **llama-70b-tp2-pp2** changed: TPOT 30.9 ms, 43% worse than main; cost per million tokens \u221212% (better); throughput +3.1% (better).');
+    expect(md.split('\n')[2]).toBe(
+      '- ✅ **llama-70b-tp2-pp2** changed: TPOT 30.9 ms, 43% worse than main; cost per million tokens \u221212% (better); throughput +3.1% (better).',
+    );
   });
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount, formatGiB, formatMs, formatPercent, formatQuantity, formatTokensPerS, formatUsd, MINUS,
-} from '../src/report/format.js';
+import { formatCount, formatGiB, formatMs, formatPercent, formatQuantity, formatTokensPerS, formatUsd, MINUS } from '../src/report/format.js';
 
 describe('number formatting', () => {
   it('GiB: 2 decimals under 10 GiB, 1 above', () => {

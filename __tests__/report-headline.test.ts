@@ -36,12 +36,16 @@ describe('the sentence', () => {
 
   it('a requirement beyond the bound names the hardware', () => {
     const ttft = c({ id: 'requirements.ttft', status: 'fail', value: 50, limit: 80, unit: 'ms', basis: 'bound' });
-    expect(planHeadline(llama70bReport({ checks: [ttft] }))).toBe('❌ **llama-70b-tp4** fails: requires TTFT ≤ 50.0 ms; the physical floor on 4 × 79.6 GiB at 3.35 TB/s is 80.0 ms.');
+    expect(planHeadline(llama70bReport({ checks: [ttft] }))).toBe(
+      '❌ **llama-70b-tp4** fails: requires TTFT ≤ 50.0 ms; the physical floor on 4 × 79.6 GiB at 3.35 TB/s is 80.0 ms.',
+    );
   });
 
   it('memory that does not fit', () => {
     const memory = c({ id: 'memory.fits', status: 'fail', value: 90.2, limit: 71.7, unit: 'GiB' });
-    expect(planHeadline(llama70bReport({ checks: [memory] }))).toBe('❌ **llama-70b-tp4** fails: the most loaded device needs 90.2 GiB, 71.7 GiB is usable on 4 × 79.6 GiB at 3.35 TB/s.');
+    expect(planHeadline(llama70bReport({ checks: [memory] }))).toBe(
+      '❌ **llama-70b-tp4** fails: the most loaded device needs 90.2 GiB, 71.7 GiB is usable on 4 × 79.6 GiB at 3.35 TB/s.',
+    );
   });
 
   it('a rule in words, and a file that is not a plan with its first error', () => {
@@ -64,7 +68,9 @@ describe('the sentence', () => {
 
 describe('the hardware in words', () => {
   it('uses the name, else the memory as written and the bandwidth', () => {
-    expect(hardwareText({ name: 'NVIDIA H100 80GB SXM', gpus: 8, memory_bytes: 1, memory_bandwidth_bytes_per_s: 1, peak_flops: 1 })).toBe('8 × NVIDIA H100 80GB SXM');
+    expect(hardwareText({ name: 'NVIDIA H100 80GB SXM', gpus: 8, memory_bytes: 1, memory_bandwidth_bytes_per_s: 1, peak_flops: 1 })).toBe(
+      '8 × NVIDIA H100 80GB SXM',
+    );
     expect(hardwareText({ name: null, gpus: 4, memory_bytes: 64e9, memory_bandwidth_bytes_per_s: 1.8e12, peak_flops: null })).toBe('4 × 64 GB at 1.8 TB/s');
     expect(hardwareText({ name: null, gpus: null, memory_bytes: 64e9, memory_bandwidth_bytes_per_s: null, peak_flops: null })).toBe('');
   });

@@ -14,12 +14,16 @@ const visibleLines = (md: string) => md.split('\n').filter((l) => !l.startsWith(
 describe('the headline', () => {
   it("shows the seed's decisive reason with its numbers in the first three lines", () => {
     const seed = seedReport();
-    const first = visibleLines(renderReportMarkdown(combineReports([seed]))).slice(0, 3).join('\n');
+    const first = visibleLines(renderReportMarkdown(combineReports([seed])))
+      .slice(0, 3)
+      .join('\n');
     // the claim against the physical ceiling the core computes: 4 devices of 64 GB (the plan's figure) at 1.8 TB/s
     const claim = seed.checks.find((c) => c.id === 'claims.throughput')!;
     expect(claim.status).toBe('fail');
     expect(claim.basis).toBe('bound');
-    expect(first).toContain(`❌ **moe-10b-on-4-gpus** fails: claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is ${formatQuantity(claim.limit, 'tokens/s')}`);
+    expect(first).toContain(
+      `❌ **moe-10b-on-4-gpus** fails: claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is ${formatQuantity(claim.limit, 'tokens/s')}`,
+    );
     const others = seed.checks.filter((c) => c.status === 'fail').length - 1;
     expect(first).toContain(`(and ${others} more failing check`);
   });
@@ -62,16 +66,42 @@ describe('markdown report', () => {
     const md = renderPlanMarkdown(llama70bReport());
     expect(md).toContain('| Status | Check | Estimate | Target or bound | Margin | Detail |');
     // the claim (target) against the physical ceiling (ours): 850,000 / 4,636 = 183 times
-    expect(md).toContain('| ❌ fail | Claimed throughput<br>`claims.throughput` | ≤ 4.64k tokens/s (ceiling) | 850k tokens/s claimed | 183× beyond | exceeds the physical upper bound (line 61) |');
+    expect(md).toContain(
+      '| ❌ fail | Claimed throughput<br>`claims.throughput` | ≤ 4.64k tokens/s (ceiling) | 850k tokens/s claimed | 183× beyond | exceeds the physical upper bound (line 61) |',
+    );
     // a layout rule shows its rule in words, not a pair of numbers
     expect(md).toContain('| ✅ pass | World size<br>`layout.world_size` | — | — | — | tp 4 × pp 1 × dp 1 × cp 1 = 4 = hardware.gpus (line 20) |');
   });
 
   it('a requirement on an estimate shows its headroom or shortfall', () => {
-    const plan = llama70bReport({ checks: [
-      { id: 'requirements.tpot', status: 'pass', title: 'Required TPOT', value: 30, limit: 19.4, unit: 'ms', basis: 'estimate', detail: 'estimate 19.4 ms meets 30 ms', path: 'requirements.tpot', line: 40 },
-      { id: 'requirements.throughput', status: 'fail', title: 'Required throughput', value: 4000, limit: 3299, unit: 'tokens/s', basis: 'estimate', detail: 'estimate misses', path: 'requirements.throughput', line: 41 },
-    ] });
+    const plan = llama70bReport({
+      checks: [
+        {
+          id: 'requirements.tpot',
+          status: 'pass',
+          title: 'Required TPOT',
+          value: 30,
+          limit: 19.4,
+          unit: 'ms',
+          basis: 'estimate',
+          detail: 'estimate 19.4 ms meets 30 ms',
+          path: 'requirements.tpot',
+          line: 40,
+        },
+        {
+          id: 'requirements.throughput',
+          status: 'fail',
+          title: 'Required throughput',
+          value: 4000,
+          limit: 3299,
+          unit: 'tokens/s',
+          basis: 'estimate',
+          detail: 'estimate misses',
+          path: 'requirements.throughput',
+          line: 41,
+        },
+      ],
+    });
     const md = renderPlanMarkdown(plan);
     // (30 - 19.4) / 30 = 35% headroom; (3299 - 4000) / 4000 = -17.5%
     expect(md).toContain('| 19.4 ms | ≤ 30.0 ms required | 35% headroom |');
@@ -100,7 +130,9 @@ describe('markdown report', () => {
     expect(md).not.toMatch(/cannot [a-z ]+ without/);
     // what the bounds still say stays on the row
     const fits = seed.checks.find((c) => c.id === 'memory.fits')!;
-    expect(md).toContain(`| ❔ unverified | Memory fits<br>\`memory.fits\` | ≥ 4.66 GiB (floor) | ≤ ${formatQuantity(fits.limit, 'GiB')} usable | — | the lower bound 4.66 GiB fits (line 19) |`);
+    expect(md).toContain(
+      `| ❔ unverified | Memory fits<br>\`memory.fits\` | ≥ 4.66 GiB (floor) | ≤ ${formatQuantity(fits.limit, 'GiB')} usable | — | the lower bound 4.66 GiB fits (line 19) |`,
+    );
   });
 
   it('shows a figure that is null as "not computable", never 0', () => {
@@ -163,10 +195,14 @@ describe('markdown report', () => {
 });
 
 describe('imported figures', () => {
-  const plan = () => llama70bReport({
-    checks: [{ id: 'layout.heads_divisible', status: 'pass', title: 'Heads over TP', detail: '64 heads over tp=4', path: 'parallelism.tp', line: 3 }],
-    details: { ...llama70bReport().details!, origins: { 'parallelism.tp': 'deploy/serve.sh:12', 'model.layers': 'preset:llama-3.1-70b', 'model.heads': 'preset:llama-3.1-70b' } },
-  });
+  const plan = () =>
+    llama70bReport({
+      checks: [{ id: 'layout.heads_divisible', status: 'pass', title: 'Heads over TP', detail: '64 heads over tp=4', path: 'parallelism.tp', line: 3 }],
+      details: {
+        ...llama70bReport().details!,
+        origins: { 'parallelism.tp': 'deploy/serve.sh:12', 'model.layers': 'preset:llama-3.1-70b', 'model.heads': 'preset:llama-3.1-70b' },
+      },
+    });
 
   it('a check on an imported key names its file:line', () => {
     expect(renderPlanMarkdown(plan())).toContain('| 64 heads over tp=4 (from deploy/serve.sh:12) |');
@@ -181,7 +217,7 @@ describe('imported figures', () => {
 });
 
 describe('alternatives', () => {
-  it('sit inside each plan\'s own section, naming the plan', () => {
+  it("sit inside each plan's own section, naming the plan", () => {
     const a = llama70bReport();
     const b = llama70bReport({ file: 'plans/b.plan.yaml', name: 'plan-b' });
     const alternatives = {

@@ -39,7 +39,7 @@ describe('a disaggregated plan in the report', () => {
     expect(md).toMatch(/floor [\d.]+ ms/);
   });
 
-  it('charts both pools\' devices against their usable memory', () => {
+  it("charts both pools' devices against their usable memory", () => {
     expect(md).toMatch(/x-axis \[.*"prefill stage 0", "decode stage 0".*\]/);
     // the first bar series is each device's total (the chart pads both ends with hidden bars)
     const bars = /bar \[[-\d.]+, ([\d.]+), ([\d.]+), [-\d.]+\]/.exec(md);
@@ -49,7 +49,11 @@ describe('a disaggregated plan in the report', () => {
   });
 
   it('keeps the one-table memory section for aggregated plans', () => {
-    const agg = renderPlanMarkdown(verify('version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 512, output_tokens: 64}\n'));
+    const agg = renderPlanMarkdown(
+      verify(
+        'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 512, output_tokens: 64}\n',
+      ),
+    );
     expect(agg).not.toContain('Prefill and decode pools');
     expect(agg).toContain('Memory per device');
   });

@@ -41,8 +41,16 @@ describe('JSON report', () => {
     expect(parsed.verdict).toBe('error');
     expect(Object.keys(parsed.plans[0])).toEqual(['file', 'name', 'verdict', 'checks', 'metrics', 'errors', 'details']);
     expect(parsed.plans[0].checks[1]).toEqual({
-      id: 'claims.throughput', status: 'fail', title: 'Claimed throughput', value: 850000, limit: 4636, unit: 'tokens/s',
-      detail: 'exceeds the physical upper bound', path: 'claims.throughput', line: 61, basis: 'bound',
+      id: 'claims.throughput',
+      status: 'fail',
+      title: 'Claimed throughput',
+      value: 850000,
+      limit: 4636,
+      unit: 'tokens/s',
+      detail: 'exceeds the physical upper bound',
+      path: 'claims.throughput',
+      line: 61,
+      basis: 'bound',
     });
     expect(parsed.plans[0].metrics.ttft_ms).toBeNull();
     expect(parsed.plans[1].metrics).toBeNull();

@@ -43,7 +43,18 @@ describe('ranges', () => {
   });
 
   it('appear wherever the figure appears: summary table, performance table, check rows', () => {
-    const tpotCheck = { id: 'requirements.tpot', status: 'pass' as const, title: 'Required TPOT', value: 60, limit: 43.7, unit: 'ms', basis: 'estimate' as const, detail: 'estimate 43.7 ms meets 60 ms', path: 'requirements.tpot', line: 9 };
+    const tpotCheck = {
+      id: 'requirements.tpot',
+      status: 'pass' as const,
+      title: 'Required TPOT',
+      value: 60,
+      limit: 43.7,
+      unit: 'ms',
+      basis: 'estimate' as const,
+      detail: 'estimate 43.7 ms meets 60 ms',
+      path: 'requirements.tpot',
+      line: 9,
+    };
     const plan = loaded({ ranges: { tpot_ms: [38.1, 51.0] }, range_coverage: 0.8 }, [tpotCheck]);
     const md = renderReportMarkdown(combineReports([plan, llama70bReport()]));
     expect(md).toMatch(/\| 820 ms \| 43\.7 ms \(38–51\) \|/); // summary table
@@ -61,7 +72,18 @@ describe('TTFT under load, percentiles and goodput', () => {
   });
 
   it('shows a percentile only when a requirement names it', () => {
-    const p99 = { id: 'requirements.ttft_p99', status: 'fail' as const, title: 'Required TTFT p99', value: 2000, limit: 2600, unit: 'ms', basis: 'estimate' as const, detail: 'estimate 2.6 s misses 2 s', path: 'requirements.ttft_p99', line: 12 };
+    const p99 = {
+      id: 'requirements.ttft_p99',
+      status: 'fail' as const,
+      title: 'Required TTFT p99',
+      value: 2000,
+      limit: 2600,
+      unit: 'ms',
+      basis: 'estimate' as const,
+      detail: 'estimate 2.6 s misses 2 s',
+      path: 'requirements.ttft_p99',
+      line: 12,
+    };
     const md = renderPlanMarkdown(loaded({ ttft_idle_ms: 138, ttft_p50_ms: 700, ttft_p99_ms: 2600, tpot_p99_ms: 60 }, [p99]));
     expect(md).toContain('| TTFT p99 | 2.60 s |');
     expect(md).not.toContain('| TTFT p50 |');

@@ -38,7 +38,20 @@ function repository(cases: readonly HostileCase[]): string {
 function cli(root: string, args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { cwd: root, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), writeFile: () => {} }, '0.0.0');
+  const code = runCli(
+    args,
+    {
+      cwd: root,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      writeFile: () => {},
+    },
+    '0.0.0',
+  );
   return { code, stdout, stderr };
 }
 
@@ -110,7 +123,12 @@ describe('all hostile files at once, in the bundled command line (dist/cli.js)',
   test('every file gets its own report, the valid plans are verified, exit code 2, no stack trace', () => {
     const cases = hostileCases();
     const root = repository(cases);
-    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
+    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     const report = JSON.parse(run.stdout) as Report;
@@ -123,12 +141,24 @@ describe('all hostile files at once, in the bundled command line (dist/cli.js)',
   test('the text report names every bad file and its error', () => {
     const cases = hostileCases().filter((c) => c.error);
     const root = repository(cases);
-    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: 60_000 });
+    const run = spawnSync(BUNDLE_NODE, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     for (const c of cases) {
       const lines = run.stdout.split('\n').filter((l) => l.includes(c.file));
       expect(lines.length, c.file).toBeGreaterThan(0);
-      expect(lines.some((l) => (c.error as RegExp).test(l)) || run.stdout.split(c.file)[1]?.slice(0, 400).match(c.error as RegExp), c.file).toBeTruthy();
+      expect(
+        lines.some((l) => (c.error as RegExp).test(l)) ||
+          run.stdout
+            .split(c.file)[1]
+            ?.slice(0, 400)
+            .match(c.error as RegExp),
+        c.file,
+      ).toBeTruthy();
     }
   });
 });

@@ -35,7 +35,9 @@ describe('largest plan file: 1 MiB, the same in every reader', () => {
   test('the loader takes a plan of exactly 1 MiB and refuses one byte more', () => {
     expect(loadPlan('a.plan.yaml', atLimit, none).ok).toBe(true);
     const over = loadPlan('a.plan.yaml', overLimit, none);
-    expect(over.ok ? [] : over.errors.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`^the file is ${MAX_PLAN_BYTES + 1} .*a plan may be at most ${MAX_PLAN_BYTES} bytes`))]);
+    expect(over.ok ? [] : over.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(new RegExp(`^the file is ${MAX_PLAN_BYTES + 1} .*a plan may be at most ${MAX_PLAN_BYTES} bytes`)),
+    ]);
   });
 
   test('the command line reads a file of exactly 1 MiB and refuses one byte more before reading it', () => {
@@ -51,7 +53,9 @@ describe('largest plan file: 1 MiB, the same in every reader', () => {
     const source = workspaceSource(folder);
     expect(await source.read('at.plan.yaml', MAX_PLAN_BYTES)).toEqual({ text: atLimit });
     // the same reader as the command line's (src/io/repo-file.ts), so the same words
-    expect(await source.read('over.plan.yaml', MAX_PLAN_BYTES)).toEqual({ error: `over.plan.yaml: the file is ${MAX_PLAN_BYTES + 1} bytes; the limit is ${MAX_PLAN_BYTES} bytes (1 MiB)` });
+    expect(await source.read('over.plan.yaml', MAX_PLAN_BYTES)).toEqual({
+      error: `over.plan.yaml: the file is ${MAX_PLAN_BYTES + 1} bytes; the limit is ${MAX_PLAN_BYTES} bytes (1 MiB)`,
+    });
   });
 });
 
@@ -98,7 +102,14 @@ describe('longest report: 500 plans still fit every place GitHub limits', () => 
 
   test('the comment (65,536 characters) is shortened and says where the full report is', () => {
     expect(full.length).toBeGreaterThan(COMMENT_LIMIT);
-    const { body, shortened } = composeComment({ checkName: 'parallel-plan-check', report, bases: {}, notes: [], headSha: 'c'.repeat(40), runUrl: 'https://github.example/o/r/actions/runs/1' });
+    const { body, shortened } = composeComment({
+      checkName: 'parallel-plan-check',
+      report,
+      bases: {},
+      notes: [],
+      headSha: 'c'.repeat(40),
+      runUrl: 'https://github.example/o/r/actions/runs/1',
+    });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(shortened).toBe(true);
     expect(body).toContain('[the job summary](https://github.example/o/r/actions/runs/1)');
@@ -114,7 +125,9 @@ describe('longest report: 500 plans still fit every place GitHub limits', () => 
 
   test('a check-run summary (65,535 characters) is shortened at a line', () => {
     const one = renderPlan(reports[1] as PlanReport);
-    const huge = Array(Math.ceil((2 * SUMMARY_LIMIT) / one.length)).fill(one).join('\n');
+    const huge = Array(Math.ceil((2 * SUMMARY_LIMIT) / one.length))
+      .fill(one)
+      .join('\n');
     const fitted = fitSummary(huge, 'the full report is in the job summary');
     expect(huge.length).toBeGreaterThan(SUMMARY_LIMIT);
     expect(fitted.length).toBeLessThanOrEqual(SUMMARY_LIMIT);

@@ -9,7 +9,15 @@ import { combineReports, loadPlan, verifyLoadedPlan, verifyPlanText } from '../s
 import type { LoadedPlan, PlanReport, ReadReference } from '../src/core/types.js';
 import { composeComment, COMMENT_LIMIT } from '../src/action/comment-body.js';
 import { renderJson, renderReportMarkdown, renderText } from '../src/report/index.js';
-import { arbitraryDocument, arbitraryFieldPlan, arbitraryMutatedPlan, arbitraryValidPlan, FUZZ_SCALE, FUZZ_SEED, runs } from './fixtures/hostile/arbitraries.js';
+import {
+  arbitraryDocument,
+  arbitraryFieldPlan,
+  arbitraryMutatedPlan,
+  arbitraryValidPlan,
+  FUZZ_SCALE,
+  FUZZ_SEED,
+  runs,
+} from './fixtures/hostile/arbitraries.js';
 import { expectWellFormed, verdictRank } from './fixtures/hostile/invariants.js';
 
 fc.configureGlobal({ seed: FUZZ_SEED });
@@ -105,11 +113,41 @@ function verdictWith(loaded: LoadedPlan, change: (plan: LoadedPlan['plan']) => v
 
 type Tightening = { name: string; applies: (p: LoadedPlan['plan']) => boolean; apply: (p: LoadedPlan['plan'], f: number) => void };
 const TIGHTENINGS: Tightening[] = [
-  { name: 'higher throughput requirement', applies: (p) => p.requirements.throughput !== undefined, apply: (p, f) => void (p.requirements.throughput = (p.requirements.throughput as number) / f) },
-  { name: 'lower ttft requirement', applies: (p) => p.requirements.ttft !== undefined, apply: (p, f) => void (p.requirements.ttft = (p.requirements.ttft as number) * f) },
-  { name: 'lower tpot requirement', applies: (p) => p.requirements.tpot !== undefined, apply: (p, f) => void (p.requirements.tpot = (p.requirements.tpot as number) * f) },
-  { name: 'lower max_memory_utilization', applies: (p) => p.requirements.max_memory_utilization !== undefined, apply: (p, f) => void (p.requirements.max_memory_utilization = (p.requirements.max_memory_utilization as number) * f) },
-  { name: 'less device memory', applies: (p) => p.hardware.memory !== undefined, apply: (p, f) => void (p.hardware.memory = (p.hardware.memory as number) * f) },
+  {
+    name: 'higher throughput requirement',
+    applies: (p) => p.requirements.throughput !== undefined,
+    apply: (p, f) => {
+      p.requirements.throughput = (p.requirements.throughput as number) / f;
+    },
+  },
+  {
+    name: 'lower ttft requirement',
+    applies: (p) => p.requirements.ttft !== undefined,
+    apply: (p, f) => {
+      p.requirements.ttft = (p.requirements.ttft as number) * f;
+    },
+  },
+  {
+    name: 'lower tpot requirement',
+    applies: (p) => p.requirements.tpot !== undefined,
+    apply: (p, f) => {
+      p.requirements.tpot = (p.requirements.tpot as number) * f;
+    },
+  },
+  {
+    name: 'lower max_memory_utilization',
+    applies: (p) => p.requirements.max_memory_utilization !== undefined,
+    apply: (p, f) => {
+      p.requirements.max_memory_utilization = (p.requirements.max_memory_utilization as number) * f;
+    },
+  },
+  {
+    name: 'less device memory',
+    applies: (p) => p.hardware.memory !== undefined,
+    apply: (p, f) => {
+      p.hardware.memory = (p.hardware.memory as number) * f;
+    },
+  },
 ];
 
 describe('monotonicity: tightening never improves a verdict (order pass < warn < fail)', () => {

@@ -13,10 +13,7 @@ describe('schema/plan.schema.json', () => {
   test('is up to date with src/plan/schema.ts', () => {
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, generated);
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
-    expect(
-      committed === generated,
-      'schema/plan.schema.json is stale: run UPDATE_SCHEMA=1 npx vitest run __tests__/schema.test.ts and commit it',
-    ).toBe(true);
+    expect(committed === generated, 'schema/plan.schema.json is stale: run UPDATE_SCHEMA=1 npx vitest run __tests__/schema.test.ts and commit it').toBe(true);
   });
 });
 

@@ -12,7 +12,9 @@ import { SEED, selfTestProblems } from '../scripts/check-self-test.mjs';
 import { lintWorkflow, workflowBlocks } from '../scripts/lint-workflows.mjs';
 
 const WORKFLOWS = '.github/workflows';
-const workflowFiles = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const workflowFiles = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const workflow = (name: string) => readFileSync(join(WORKFLOWS, name), 'utf8');
 
 describe('engines agree with the bundled packages (check-engines.mjs)', () => {
@@ -49,7 +51,9 @@ describe('engines agree with the bundled packages (check-engines.mjs)', () => {
   };
 
   it('walks dependencies as Node resolves them, nested copies first', () => {
-    const reached = reachablePackages(lock, ['@actions/github']).map(([at]) => at).sort();
+    const reached = reachablePackages(lock, ['@actions/github'])
+      .map(([at]) => at)
+      .sort();
     expect(reached).toEqual([
       'node_modules/@actions/github',
       'node_modules/@actions/github/node_modules/undici',
@@ -80,10 +84,19 @@ describe('engines agree with the bundled packages (check-engines.mjs)', () => {
 });
 
 describe('the self-test step (check-self-test.mjs)', () => {
-  const examples = readdirSync('examples').filter((f) => f.endsWith('.plan.yaml')).map((f) => `examples/${f}`);
+  const examples = readdirSync('examples')
+    .filter((f) => f.endsWith('.plan.yaml'))
+    .map((f) => `examples/${f}`);
   function verifyExamples(...paths: string[]) {
     let stdout = '';
-    const io: CliIo = { cwd: process.cwd(), stdout: (t) => void (stdout += t), stderr: () => {}, writeFile: () => {} };
+    const io: CliIo = {
+      cwd: process.cwd(),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+      writeFile: () => {},
+    };
     runCli(['verify', ...paths, '--format', 'json'], io, '0.0.0');
     return JSON.parse(stdout) as { verdict: string; plans: Array<{ file: string; verdict: string }> };
   }
@@ -113,7 +126,9 @@ describe('the self-test step (check-self-test.mjs)', () => {
     const all = verifyExamples('examples');
     const doctored = { ...all, plans: all.plans.map((p) => (p.file === SEED ? { ...p, verdict: 'pass' } : p)) };
     doctored.verdict = doctored.plans.some((p) => p.verdict === 'fail') ? 'fail' : doctored.plans.some((p) => p.verdict === 'warn') ? 'warn' : 'pass';
-    expect(selfTestProblems({ event: 'push', outputs: outputsOf(doctored), report: doctored, examples })).toEqual([`${SEED} is 'pass': it must fail (its claimed throughput is impossible)`]);
+    expect(selfTestProblems({ event: 'push', outputs: outputsOf(doctored), report: doctored, examples })).toEqual([
+      `${SEED} is 'pass': it must fail (its claimed throughput is impossible)`,
+    ]);
   });
 });
 
@@ -139,7 +154,9 @@ describe('the workflows', () => {
       const doc = parse(workflow(file)) as { permissions: unknown; jobs: Record<string, { permissions?: Record<string, string> }> };
       expect(doc.permissions, file).toEqual(file === 'release.yml' ? {} : { contents: 'read' });
       for (const [name, job] of Object.entries(doc.jobs)) {
-        const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope);
+        const writes = Object.entries(job.permissions ?? {})
+          .filter(([, level]) => level === 'write')
+          .map(([scope]) => scope);
         const allowed = file === 'release.yml' ? { verify: [], publish: ['id-token'], tags: ['contents'] }[name] : [];
         expect(writes, `${file} ${name}`).toEqual(allowed);
       }

@@ -14,9 +14,15 @@ function run(...argv: string[]) {
   const files: Record<string, string> = {};
   const io: CliIo = {
     cwd: process.cwd(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    writeFile: (path, text) => void (files[path] = text),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    writeFile: (path, text) => {
+      files[path] = text;
+    },
   };
   return { code: runCli(argv, io, '9.9.9'), stdout, stderr, files };
 }

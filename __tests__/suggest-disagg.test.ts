@@ -61,7 +61,7 @@ describe('an aggregated plan that misses its TPOT', () => {
     expect(r.notes.some((n) => n.startsWith(`a disaggregated layout on the same 8 GPUs would pass: ${disaggText(choice)}`))).toBe(true);
   });
 
-  it('says which kind wins on the objective and by how much, from the two candidates\' own scores', () => {
+  it("says which kind wins on the objective and by how much, from the two candidates' own scores", () => {
     expect(d.best_aggregated).not.toBeNull();
     const dis = d.top[0]!.score!;
     const agg = d.best_aggregated!.score!;

@@ -16,7 +16,9 @@ function passes(report: PlanReport): boolean {
   // memory.fits warns only when it assumes a memory flag the plan does not state: not a pass
   if (report.checks.some((c) => c.id === 'memory.fits' && c.status !== 'pass')) return false;
   // a requirement at risk (met by the estimate) counts; one the estimate misses ('likely missed') does not
-  return report.checks.filter((c) => c.id.startsWith('requirements.')).every((c) => c.status === 'pass' || (c.status === 'warn' && !c.detail.startsWith('likely missed')));
+  return report.checks
+    .filter((c) => c.id.startsWith('requirements.'))
+    .every((c) => c.status === 'pass' || (c.status === 'warn' && !c.detail.startsWith('likely missed')));
 }
 
 const instance = fc.record({
@@ -41,7 +43,9 @@ type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
 function planYaml(i: Instance, as?: Variation): string {
   const kv = Math.max(1, i.heads / i.kvDiv);
   const moe = i.moe ? `\n  moe:\n    experts: ${i.moe.experts}\n    top_k: ${i.moe.top_k}\n    expert_ffn_hidden_size: ${i.moe.width}` : '';
-  const reqs = [i.throughput !== undefined ? `  throughput: ${i.throughput} tokens/s` : '', i.tpotMs !== undefined ? `  tpot: ${i.tpotMs} ms` : ''].filter(Boolean);
+  const reqs = [i.throughput !== undefined ? `  throughput: ${i.throughput} tokens/s` : '', i.tpotMs !== undefined ? `  tpot: ${i.tpotMs} ms` : ''].filter(
+    Boolean,
+  );
   const gpus = as ? as.gpus : i.gpus;
   const l = as?.layout;
   const parallelism = l
@@ -83,14 +87,18 @@ function bruteForcePassing(loaded: LoadedPlan): Set<string> {
   const maxContext = plan.workload.input_tokens! + plan.workload.output_tokens!;
   for (let n = 1; n <= plan.hardware.gpus!; n++) {
     const rules = { gpusPerNode: plan.hardware.gpus_per_node!, allowCrossNodeTp: false, allowCp: false, maxContext };
-    for (let tp = 1; tp <= n; tp++) for (let pp = 1; pp <= n; pp++) for (let dp = 1; dp <= n; dp++) for (let cp = 1; cp <= n; cp++) {
-      if (tp * pp * dp * cp !== n) continue;
-      for (let ep = 1; ep <= n; ep++) for (const etp of plan.model.moe ? Array.from({ length: n }, (_, k) => k + 1) : [undefined]) {
-        const layout: LayoutChoice = { tp, pp, dp, cp, ep, ...(etp !== undefined ? { etp } : {}) };
-        if (layoutViolation(plan.model, layout, n, rules) !== null) continue;
-        if (passes(verifyLoadedPlan(buildCandidatePlan(loaded, { gpus: n, layout })))) out.add(`${n}: ${layoutText(layout)}`);
-      }
-    }
+    for (let tp = 1; tp <= n; tp++)
+      for (let pp = 1; pp <= n; pp++)
+        for (let dp = 1; dp <= n; dp++)
+          for (let cp = 1; cp <= n; cp++) {
+            if (tp * pp * dp * cp !== n) continue;
+            for (let ep = 1; ep <= n; ep++)
+              for (const etp of plan.model.moe ? Array.from({ length: n }, (_, k) => k + 1) : [undefined]) {
+                const layout: LayoutChoice = { tp, pp, dp, cp, ep, ...(etp !== undefined ? { etp } : {}) };
+                if (layoutViolation(plan.model, layout, n, rules) !== null) continue;
+                if (passes(verifyLoadedPlan(buildCandidatePlan(loaded, { gpus: n, layout })))) out.add(`${n}: ${layoutText(layout)}`);
+              }
+          }
   }
   return out;
 }
@@ -100,23 +108,26 @@ const key = (v: Variation) => `${v.gpus}: ${layoutText(v.layout)}`;
 describe('suggest on small random instances', () => {
   it('suggests only layouts that verify as passing, and misses none that brute force finds', () => {
     let withPasses = 0;
-    fc.assert(fc.property(instance, (i) => {
-      const loaded = load(planYaml(i));
-      const result = suggest(loaded, options, verifyLoadedPlan(loaded).verdict);
-      const suggested = result.top.filter((c) => c.status === 'pass');
-      for (const c of suggested) {
-        expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, c.variation)))).toBe(true);
-        // and as a plan file, through the real loader
-        expect(passes(verifyLoadedPlan(load(planYaml(i, c.variation))))).toBe(true);
-      }
-      for (const a of result.what_if) {
-        if (a.outcome === 'found') expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation)))).toBe(true);
-      }
-      const brute = bruteForcePassing(loaded);
-      expect(new Set(suggested.map((c) => key(c.variation)))).toEqual(brute);
-      expect(result.search.passing).toBe(brute.size);
-      if (brute.size > 0) withPasses++;
-    }), { numRuns: 60, seed: 20261125 });
+    fc.assert(
+      fc.property(instance, (i) => {
+        const loaded = load(planYaml(i));
+        const result = suggest(loaded, options, verifyLoadedPlan(loaded).verdict);
+        const suggested = result.top.filter((c) => c.status === 'pass');
+        for (const c of suggested) {
+          expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, c.variation)))).toBe(true);
+          // and as a plan file, through the real loader
+          expect(passes(verifyLoadedPlan(load(planYaml(i, c.variation))))).toBe(true);
+        }
+        for (const a of result.what_if) {
+          if (a.outcome === 'found') expect(passes(verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation)))).toBe(true);
+        }
+        const brute = bruteForcePassing(loaded);
+        expect(new Set(suggested.map((c) => key(c.variation)))).toEqual(brute);
+        expect(result.search.passing).toBe(brute.size);
+        if (brute.size > 0) withPasses++;
+      }),
+      { numRuns: 60, seed: 20261125 },
+    );
     // the instances must exercise both outcomes, or the comparison proves little
     expect(withPasses).toBeGreaterThan(5);
     expect(withPasses).toBeLessThan(60);

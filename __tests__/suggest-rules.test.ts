@@ -55,7 +55,9 @@ describe('enumerateLayouts', () => {
   it('lists the hand-counted layouts of a small dense model', () => {
     // 32 heads, 8 KV heads, 4 layers on 4 devices of one node: tp in {1,2,4}; pp a divisor of 4/tp, at most 4.
     // tp=1: pp 1,2,4 (dp 4,2,1); tp=2: pp 1,2; tp=4: pp 1  ->  6 layouts
-    const got = enumerateLayouts({ layers: 4, heads: 32, kv_heads: 8 }, 4, { ...node8, gpusPerNode: 4 }).map(text).sort();
+    const got = enumerateLayouts({ layers: 4, heads: 32, kv_heads: 8 }, 4, { ...node8, gpusPerNode: 4 })
+      .map(text)
+      .sort();
     expect(got).toEqual(['1/1/4/1/1/-', '1/2/2/1/1/-', '1/4/1/1/1/-', '2/1/2/1/1/-', '2/2/1/1/1/-', '4/1/1/1/1/-'].sort());
   });
 
@@ -75,22 +77,33 @@ describe('enumerateLayouts', () => {
       moe: fc.boolean(),
       width: fc.option(fc.constantFrom(4, 6, 8), { nil: undefined }),
     });
-    fc.assert(fc.property(model, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.boolean(),
-      (m, gpus, perNode, cross, allowCp) => {
-        const spec: ModelSpec = { layers: m.layers, heads: m.heads, ffn_hidden_size: m.ffn, ...(m.kv !== undefined ? { kv_heads: m.kv } : {}),
-          ...(m.moe ? { moe: { experts: m.experts, expert_ffn_hidden_size: m.width } } : {}) };
+    fc.assert(
+      fc.property(model, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.boolean(), (m, gpus, perNode, cross, allowCp) => {
+        const spec: ModelSpec = {
+          layers: m.layers,
+          heads: m.heads,
+          ffn_hidden_size: m.ffn,
+          ...(m.kv !== undefined ? { kv_heads: m.kv } : {}),
+          ...(m.moe ? { moe: { experts: m.experts, expert_ffn_hidden_size: m.width } } : {}),
+        };
         const options: RuleOptions = { gpusPerNode: perNode, allowCrossNodeTp: cross, allowCp, maxContext: 1000 };
         const brute: string[] = [];
-        for (let tp = 1; tp <= gpus; tp++) for (let pp = 1; pp <= gpus; pp++) for (let dp = 1; dp <= gpus; dp++) for (let cp = 1; cp <= gpus; cp++) {
-          if (tp * pp * dp * cp !== gpus) continue;
-          for (let ep = 1; ep <= gpus; ep++) for (const etp of m.moe ? Array.from({ length: gpus }, (_, i) => i + 1) : [undefined]) {
-            const layout: LayoutChoice = { tp, pp, dp, cp, ep, ...(etp !== undefined ? { etp } : {}) };
-            if (layoutViolation(spec, layout, gpus, options) === null) brute.push(text(layout));
-          }
-        }
+        for (let tp = 1; tp <= gpus; tp++)
+          for (let pp = 1; pp <= gpus; pp++)
+            for (let dp = 1; dp <= gpus; dp++)
+              for (let cp = 1; cp <= gpus; cp++) {
+                if (tp * pp * dp * cp !== gpus) continue;
+                for (let ep = 1; ep <= gpus; ep++)
+                  for (const etp of m.moe ? Array.from({ length: gpus }, (_, i) => i + 1) : [undefined]) {
+                    const layout: LayoutChoice = { tp, pp, dp, cp, ep, ...(etp !== undefined ? { etp } : {}) };
+                    if (layoutViolation(spec, layout, gpus, options) === null) brute.push(text(layout));
+                  }
+              }
         const found = enumerateLayouts(spec, gpus, options).map(text);
         expect(new Set(found).size).toBe(found.length);
         expect(found.sort()).toEqual(brute.sort());
-      }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

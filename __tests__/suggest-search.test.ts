@@ -8,18 +8,21 @@ import type { Candidate } from '../src/suggest/types.js';
 
 describe('gallopFirst', () => {
   it('finds the first item of a monotone predicate, whatever the threshold, in O(log n) probes', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 2100 }), (n, threshold) => {
-      const items = Array.from({ length: n }, (_, i) => i);
-      let probes = 0;
-      const r = gallopFirst(items, (x) => {
-        probes++;
-        return x >= threshold ? x : null;
-      });
-      if (threshold >= n) expect(r).toBeNull();
-      else expect(r!.item).toBe(threshold);
-      // 2 log2(n) + a few: galloping up, then bisecting one gap, then the last item
-      expect(probes).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(n + 1)) + 4);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 2100 }), (n, threshold) => {
+        const items = Array.from({ length: n }, (_, i) => i);
+        let probes = 0;
+        const r = gallopFirst(items, (x) => {
+          probes++;
+          return x >= threshold ? x : null;
+        });
+        if (threshold >= n) expect(r).toBeNull();
+        else expect(r!.item).toBe(threshold);
+        // 2 log2(n) + a few: galloping up, then bisecting one gap, then the last item
+        expect(probes).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(n + 1)) + 4);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('handles the edges: empty list, first item, only the last item', () => {
@@ -43,7 +46,7 @@ describe('unreliableOrder (issue 13: ranges that cannot tell two alternatives ap
     scoreRange: range,
   });
 
-  it('flags neighbours whose estimates each lie inside the other one\'s range', () => {
+  it("flags neighbours whose estimates each lie inside the other one's range", () => {
     // 1,000 (800-1,250) and 950 (760-1,190): each estimate inside the other's range
     const notes = unreliableOrder([candidate(8, 1000, [800, 1250]), candidate(4, 950, [760, 1190])], 'throughput-per-gpu');
     expect(notes).toHaveLength(1);

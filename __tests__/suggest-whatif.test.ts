@@ -130,7 +130,7 @@ describe('requirements the bound allows but no estimate meets', () => {
   const { result } = run(plan('  gpus: 1', '  concurrency: 1\n  input_tokens: 128\n  output_tokens: 128', '  tpot: 5.5 ms'));
 
   it('reports TPOT as unmet on the estimates, not as physically impossible', () => {
-    expect(16.06e9 / 3.35e12 * 1000).toBeLessThan(5.5);
+    expect((16.06e9 / 3.35e12) * 1000).toBeLessThan(5.5);
     expect(result.impossible.map((i) => i.id)).not.toContain('requirements.tpot');
     const u = result.unmet.find((x) => x.id === 'requirements.tpot');
     expect(u).toBeDefined();
@@ -176,7 +176,7 @@ describe('largestOnLayout: the passing values form an interval, bisected over th
   });
 });
 
-describe('concurrency on the plan\'s own layout, on the real core', () => {
+describe("concurrency on the plan's own layout, on the real core", () => {
   // Llama-3.1-8B on one H100, asked for more throughput than few sequences give and a TPOT that
   // many sequences miss: the axis's answer is the largest concurrency that passes (by brute force
   // over every value below the plan's), on the plan's own layout.
@@ -229,7 +229,7 @@ requirements:
     expect(axis(result, 'layout').outcome).toBe('found');
   });
 
-  it('each what-if is on the plan\'s own layout, or on a layout that does not pass without it', () => {
+  it("each what-if is on the plan's own layout, or on a layout that does not pass without it", () => {
     for (const name of ['fp8-weights', 'fp8-kv-cache', 'concurrency', 'max-context']) {
       const a = axis(result, name);
       if (!a.candidate) continue;

@@ -87,9 +87,7 @@ describe('parseQuantity', () => {
   });
 
   test('accepted units are listed for messages', () => {
-    expect(acceptedUnits('bytes').split(', ')).toEqual(
-      expect.arrayContaining(['B', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB']),
-    );
+    expect(acceptedUnits('bytes').split(', ')).toEqual(expect.arrayContaining(['B', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB']));
     expect(acceptedUnits('time').split(', ')).toEqual(expect.arrayContaining(['ms', 's', 'us', 'min']));
   });
 });

@@ -46,7 +46,7 @@ describe('measured disaggregated runs of the calibration half', () => {
     expect(verified.every((r) => r.item.plan.disaggregation !== undefined)).toBe(true);
   });
 
-  it('rejects no real run (both pools\' layout and memory checks pass)', () => {
+  it("rejects no real run (both pools' layout and memory checks pass)", () => {
     expect(verified.filter((r) => r.rejected.length > 0).map((r) => `${r.item.row.id}: ${r.rejected[0]}`)).toEqual([]);
   });
 

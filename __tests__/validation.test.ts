@@ -10,7 +10,9 @@ import { parse } from 'yaml';
 import { verifyPlanText, type Metrics, type ReadReference } from '../src/core/index.js';
 
 const casesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'validation', 'cases');
-const caseIds = readdirSync(casesDir).filter((id) => existsSync(join(casesDir, id, 'plan.yaml'))).sort();
+const caseIds = readdirSync(casesDir)
+  .filter((id) => existsSync(join(casesDir, id, 'plan.yaml')))
+  .sort();
 
 interface Measured {
   source: { url: string; where: string };

@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
-const modules = readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort();
+const modules = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort();
 
 const rows = [];
 let failed = false;
@@ -28,6 +30,8 @@ const header = ['Bench', 'Measure', 'Result', 'Target', 'Met'];
 const line = (cells) => `| ${cells.join(' | ')} |`;
 console.log([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n'));
 // timings on a busy machine mean little: say how busy it was
-const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(', ');
 console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${load}, ${new Date().toISOString()}`);
 if (failed) process.exitCode = 1;

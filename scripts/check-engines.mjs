@@ -22,7 +22,11 @@ export function packageOf(specifier) {
 /** Packages a TypeScript source imports at run time (`import type` is erased, so it does not count). */
 export function runtimeImports(source) {
   const found = new Set();
-  const patterns = [/\bimport\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g, /\bexport\s+(type\s+)?[^'";]*?\s+from\s+['"]([^'"]+)['"]/g, /\bimport\(\s*()['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bimport\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g,
+    /\bexport\s+(type\s+)?[^'";]*?\s+from\s+['"]([^'"]+)['"]/g,
+    /\bimport\(\s*()['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const pattern of patterns) {
     for (const m of source.matchAll(pattern)) {
       if (m[1]) continue;
@@ -99,13 +103,17 @@ function main() {
   if (!range || !semver.validRange(range)) throw new Error(`package.json engines.node is missing or not a semver range: ${range}`);
   const roots = new Set(sourceFiles('src').flatMap((file) => [...runtimeImports(readFileSync(file, 'utf8'))]));
   if (Object.keys(pkg.dependencies ?? {}).length > 0) {
-    console.error(`package.json has dependencies (${Object.keys(pkg.dependencies).join(', ')}): dist/ bundles them, so they belong in devDependencies and the tarball installs nothing.`);
+    console.error(
+      `package.json has dependencies (${Object.keys(pkg.dependencies).join(', ')}): dist/ bundles them, so they belong in devDependencies and the tarball installs nothing.`,
+    );
     process.exit(1);
   }
   const packages = reachablePackages(lock, [...roots].sort());
   const conflicts = engineConflicts(range, packages);
   for (const c of conflicts) console.error(`${c.package}@${c.version} needs node ${c.engines}, but package.json engines allows node ${range}`);
-  console.log(`engines: node ${range}; ${roots.size} packages imported by src/, ${packages.length} bundled with their dependencies, ${conflicts.length} that need a newer Node`);
+  console.log(
+    `engines: node ${range}; ${roots.size} packages imported by src/, ${packages.length} bundled with their dependencies, ${conflicts.length} that need a newer Node`,
+  );
   if (conflicts.length > 0) process.exit(1);
 }
 

@@ -54,7 +54,9 @@ function main() {
     }
   }
   const report = JSON.parse(readFileSync(env.REPORT_JSON, 'utf8'));
-  const examples = readdirSync('examples').filter((name) => name.endsWith('.plan.yaml')).map((name) => `examples/${name}`);
+  const examples = readdirSync('examples')
+    .filter((name) => name.endsWith('.plan.yaml'))
+    .map((name) => `examples/${name}`);
   const problems = selfTestProblems({ event: env.EVENT_NAME, outputs, report, examples });
   for (const p of problems) console.error(`::error::self-test: ${p}`);
   console.log(`self-test (${env.EVENT_NAME}): verdict ${outputs.verdict}, ${report.plans.length} plans verified, ${problems.length} problems`);

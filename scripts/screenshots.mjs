@@ -31,9 +31,10 @@ const WIDTH = 900;
 const example = (name) => readFileSync(join(REPO_ROOT, 'examples', name), 'utf8');
 
 /** A passing plan that states what it pays per GPU-hour, so the comment shows cost too. */
-const priced = (concurrency) => example('llama-3.1-8b-1xh100.plan.yaml')
-  .replace(/(\n {2}gpus: 1\n)/, '$1  cost_per_hour: 2.99        # what this team pays per GPU-hour (USD)\n')
-  .replace(/concurrency: \d+/, `concurrency: ${concurrency}`);
+const priced = (concurrency) =>
+  example('llama-3.1-8b-1xh100.plan.yaml')
+    .replace(/(\n {2}gpus: 1\n)/, '$1  cost_per_hour: 2.99        # what this team pays per GPU-hour (USD)\n')
+    .replace(/concurrency: \d+/, `concurrency: ${concurrency}`);
 
 /** A second failing plan: Llama-3.1-70B in bf16 on two H100s, asked for a TPOT it cannot reach. */
 const tightSeventy = `version: 1
@@ -74,16 +75,25 @@ const SCENARIOS = [
   {
     name: 'changed-passing-plan',
     title: 'A passing plan whose concurrency went from 32 to 40',
-    head: { 'plans/llama-3.1-8b-1xh100.plan.yaml': priced(40), 'plans/mixtral-8x7b-2xa100-tp2.plan.yaml': `# reviewed\n${example('mixtral-8x7b-2xa100-tp2.plan.yaml')}` },
+    head: {
+      'plans/llama-3.1-8b-1xh100.plan.yaml': priced(40),
+      'plans/mixtral-8x7b-2xa100-tp2.plan.yaml': `# reviewed\n${example('mixtral-8x7b-2xa100-tp2.plan.yaml')}`,
+    },
     base: { 'plans/llama-3.1-8b-1xh100.plan.yaml': priced(32), 'plans/mixtral-8x7b-2xa100-tp2.plan.yaml': example('mixtral-8x7b-2xa100-tp2.plan.yaml') },
-    files: [{ filename: 'plans/llama-3.1-8b-1xh100.plan.yaml', status: 'modified' }, { filename: 'plans/mixtral-8x7b-2xa100-tp2.plan.yaml', status: 'modified' }],
+    files: [
+      { filename: 'plans/llama-3.1-8b-1xh100.plan.yaml', status: 'modified' },
+      { filename: 'plans/mixtral-8x7b-2xa100-tp2.plan.yaml', status: 'modified' },
+    ],
   },
   {
     name: 'two-failing-plans',
     title: 'Two failing plans in one pull request',
     head: { 'plans/seed.plan.yaml': example('seed.plan.yaml'), 'plans/llama-3.1-70b-2xh100-chat.plan.yaml': tightSeventy },
     base: {},
-    files: [{ filename: 'plans/seed.plan.yaml', status: 'added' }, { filename: 'plans/llama-3.1-70b-2xh100-chat.plan.yaml', status: 'added' }],
+    files: [
+      { filename: 'plans/seed.plan.yaml', status: 'added' },
+      { filename: 'plans/llama-3.1-70b-2xh100-chat.plan.yaml', status: 'added' },
+    ],
   },
 ];
 
@@ -149,7 +159,11 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars
 /** Two passes: one to learn the rendered page's height, one to take the picture at that height. */
 function screenshot(htmlFile, pngFile) {
   const url = pathToFileURL(htmlFile).href;
-  const dom = execFileSync(CHROMIUM, [...FLAGS, `--window-size=${WIDTH},1000`, '--dump-dom', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 2 ** 20 });
+  const dom = execFileSync(CHROMIUM, [...FLAGS, `--window-size=${WIDTH},1000`, '--dump-dom', url], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   const height = Number(/<meta name="page-height" content="(\d+)">/.exec(dom)?.[1]);
   if (!Number.isFinite(height) || height <= 0) throw new Error(`the page did not finish rendering: ${htmlFile}`);
   execFileSync(CHROMIUM, [...FLAGS, `--window-size=${WIDTH},${height + 32}`, `--screenshot=${pngFile}`, url], { stdio: 'ignore' });
@@ -160,7 +174,7 @@ if (!existsSync(ACTION_BUNDLE)) {
   process.exit(2);
 }
 if (!CHROMIUM) {
-  console.error("No Chromium found: apt-get install chromium fonts-noto-color-emoji, or set CHROMIUM.");
+  console.error('No Chromium found: apt-get install chromium fonts-noto-color-emoji, or set CHROMIUM.');
   process.exit(2);
 }
 mkdirSync(OUT, { recursive: true });

@@ -16,7 +16,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
 const args = new Set(process.argv.slice(2));
 /** --fix key=value pairs: calibration axes held at a value. */
-const fixed = Object.fromEntries(process.argv.slice(2).flatMap((a, i, all) => (a === '--fix' && all[i + 1] ? [all[i + 1].split('=')] : [])).map(([k, v]) => [k, Number(v)]));
+const fixed = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .flatMap((a, i, all) => (a === '--fix' && all[i + 1] ? [all[i + 1].split('=')] : []))
+    .map(([k, v]) => [k, Number(v)]),
+);
 
 /** Measured figure -> the core's estimate and physical bound; `upper`: the bound caps the figure from above. */
 export const METRICS = {
@@ -77,7 +82,9 @@ function compare(c, report) {
 /** Layout and memory checks that fail, and a plan that does not load: real deployments must pass. */
 function unsoundChecks(report) {
   if (report.verdict === 'error') return report.errors.map((e) => `error: ${e.message}`);
-  return report.checks.filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail ?? ''}`);
+  return report.checks
+    .filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id))
+    .map((ch) => `${ch.id}: ${ch.detail ?? ''}`);
 }
 
 const relErr = (r) => Math.abs(r.ratio - 1);
@@ -106,7 +113,15 @@ const table = (header, rows) => [line(header), line(header.map(() => '---')), ..
  * measures TTFT under load (queueing behind other prefills), so the two are reported apart.
  */
 const metricLabel = (r) => (r.key === 'ttft_ms' ? (r.concurrency === 1 ? 'ttft_ms (concurrency 1)' : 'ttft_ms (under load)') : r.key);
-const LABELS = ['throughput_tokens_per_s', 'ttft_ms (concurrency 1)', 'ttft_ms (under load)', 'tpot_ms', 'decode_step_ms', 'weights_per_gpu_gib', 'kv_cache_capacity_tokens'];
+const LABELS = [
+  'throughput_tokens_per_s',
+  'ttft_ms (concurrency 1)',
+  'ttft_ms (under load)',
+  'tpot_ms',
+  'decode_step_ms',
+  'weights_per_gpu_gib',
+  'kv_cache_capacity_tokens',
+];
 
 /** Median and worst absolute relative error per metric and split. */
 function accuracy(rows) {
@@ -140,7 +155,9 @@ function evaluate(core, cases, settings, throughPresets = false) {
         const { intra_node_latency, inter_node_latency, kernel_latency, launch_latency, ...eff } = settings;
         // a plan's own figures win: only the defaults are being calibrated
         const origins = loaded.loaded.origins;
-        const own = Object.fromEntries(Object.entries(h.efficiency ?? {}).filter(([k]) => !(throughPresets && origins[`hardware.efficiency.${k}`]?.startsWith('preset:'))));
+        const own = Object.fromEntries(
+          Object.entries(h.efficiency ?? {}).filter(([k]) => !(throughPresets && origins[`hardware.efficiency.${k}`]?.startsWith('preset:'))),
+        );
         h.efficiency = { compute: eff.compute, memory: eff.memory, network: eff.network, ...own };
         if (intra_node_latency !== undefined) h.intra_node_latency ??= intra_node_latency;
         if (inter_node_latency !== undefined) h.inter_node_latency ??= inter_node_latency;
@@ -165,9 +182,11 @@ const pooledMedian = (rows, split) =>
  * medians stop the most numerous figure from dominating.
  */
 function objective(rows) {
-  const parts = ['throughput_tokens_per_s', 'ttft_ms (concurrency 1)', 'tpot_ms'].map((label) =>
-    median(rows.filter((r) => r.split === 'calibration' && metricLabel(r) === label && r.ratio !== null).map((r) => Math.abs(Math.log(r.ratio)))),
-  ).filter((v) => v !== null);
+  const parts = ['throughput_tokens_per_s', 'ttft_ms (concurrency 1)', 'tpot_ms']
+    .map((label) =>
+      median(rows.filter((r) => r.split === 'calibration' && metricLabel(r) === label && r.ratio !== null).map((r) => Math.abs(Math.log(r.ratio)))),
+    )
+    .filter((v) => v !== null);
   return parts.reduce((a, b) => a + b, 0) / parts.length;
 }
 
@@ -221,22 +240,44 @@ const { rows, unsound } = evaluate(core, cases, null);
 
 const out = [];
 out.push(`# Validation: ${cases.length} cases, ${rows.length} measured figures\n`);
-out.push(table(
-  ['Case', 'Split', 'Metric', 'Measured', 'Estimate', 'Bound', 'Est/meas'],
-  rows.map((r) => [r.id, r.split, r.key, fmt(r.measured), fmt(r.estimate), `${METRICS[r.key].bound ? (METRICS[r.key].upper ? '≤ ' : '≥ ') : ''}${fmt(r.bound)}${r.beyond ? ' **beyond**' : ''}`, r.ratio === null ? '—' : r.ratio.toFixed(2)]),
-));
+out.push(
+  table(
+    ['Case', 'Split', 'Metric', 'Measured', 'Estimate', 'Bound', 'Est/meas'],
+    rows.map((r) => [
+      r.id,
+      r.split,
+      r.key,
+      fmt(r.measured),
+      fmt(r.estimate),
+      `${METRICS[r.key].bound ? (METRICS[r.key].upper ? '≤ ' : '≥ ') : ''}${fmt(r.bound)}${r.beyond ? ' **beyond**' : ''}`,
+      r.ratio === null ? '—' : r.ratio.toFixed(2),
+    ]),
+  ),
+);
 out.push('\n## Accuracy (absolute relative error of the estimate)\n');
 out.push(table(['Metric', 'Split', 'N', 'Median error', 'Median est/meas', 'Worst (case)'], accuracy(rows)));
-out.push(`\nPooled performance figures (throughput, TTFT at concurrency 1, TPOT, decode step): median error ${pct(pooledMedian(rows, 'calibration'))} calibration, ${pct(pooledMedian(rows, 'holdout'))} holdout.`);
+out.push(
+  `\nPooled performance figures (throughput, TTFT at concurrency 1, TPOT, decode step): median error ${pct(pooledMedian(rows, 'calibration'))} calibration, ${pct(pooledMedian(rows, 'holdout'))} holdout.`,
+);
 
 // What the estimate leaves out at one request in flight: per-layer time per decode step, fixed time per request.
 const single = rows.filter((r) => r.concurrency === 1 && r.ratio !== null && r.layers);
 const tpotResid = single.filter((r) => r.key === 'tpot_ms').map((r) => ({ id: r.id, v: ((r.measured - r.estimate) * 1000) / r.layers }));
 const ttftResid = single.filter((r) => r.key === 'ttft_ms').map((r) => ({ id: r.id, v: r.measured - r.estimate }));
 out.push('\n## Residuals at concurrency 1 (measured minus estimate)\n');
-out.push(table(['Case', 'TPOT residual per layer (µs)', 'TTFT residual (ms)'],
-  [...new Set([...tpotResid, ...ttftResid].map((x) => x.id))].map((id) => [id, fmt(tpotResid.find((x) => x.id === id)?.v ?? null), fmt(ttftResid.find((x) => x.id === id)?.v ?? null)])));
-out.push(`\nMedian: ${fmt(median(tpotResid.map((x) => x.v)))} µs per layer per decode step; ${fmt(median(ttftResid.map((x) => x.v)))} ms per request before the first token.`);
+out.push(
+  table(
+    ['Case', 'TPOT residual per layer (µs)', 'TTFT residual (ms)'],
+    [...new Set([...tpotResid, ...ttftResid].map((x) => x.id))].map((id) => [
+      id,
+      fmt(tpotResid.find((x) => x.id === id)?.v ?? null),
+      fmt(ttftResid.find((x) => x.id === id)?.v ?? null),
+    ]),
+  ),
+);
+out.push(
+  `\nMedian: ${fmt(median(tpotResid.map((x) => x.v)))} µs per layer per decode step; ${fmt(median(ttftResid.map((x) => x.v)))} ms per request before the first token.`,
+);
 
 const beyond = rows.filter((r) => r.beyond);
 const missing = rows.filter((r) => METRICS[r.key].bound && r.bound === null);
@@ -253,7 +294,10 @@ const missCases = [...new Set(misses.map((r) => r.id))];
 out.push(`\n## Misses over 50% (${misses.length} figures in ${missCases.length} cases; estimate/measured)\n`);
 for (const id of missCases) {
   const c = cases.find((x) => x.id === id);
-  const figures = misses.filter((r) => r.id === id).map((r) => `${r.key} ${r.ratio.toFixed(2)}`).join(', ');
+  const figures = misses
+    .filter((r) => r.id === id)
+    .map((r) => `${r.key} ${r.ratio.toFixed(2)}`)
+    .join(', ');
   const reason = c.measured.miss_reason ?? 'No case-specific reason; see "Why the estimates miss" in validation/README.md.';
   out.push(`- ${id}: ${figures}. ${String(reason).trim()}`);
 }
@@ -264,27 +308,45 @@ if (args.has('--calibrate')) {
   const eff = search(core, cases, EFFICIENCY_AXES);
   const { compute, memory, network } = eff;
   const lat = search(core, cases, {
-    compute: { coarse: [compute] }, memory: { coarse: [memory] }, network: { coarse: [network] }, ...LATENCY_AXES,
+    compute: { coarse: [compute] },
+    memory: { coarse: [memory] },
+    network: { coarse: [network] },
+    ...LATENCY_AXES,
   });
   const effAtLat = search(core, cases, {
     ...EFFICIENCY_AXES,
-    kernel_latency: { coarse: [lat.kernel_latency] }, launch_latency: { coarse: [lat.launch_latency] },
-    intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
+    kernel_latency: { coarse: [lat.kernel_latency] },
+    launch_latency: { coarse: [lat.launch_latency] },
+    intra_node_latency: { coarse: [lat.intra_node_latency] },
+    inter_node_latency: { coarse: [lat.inter_node_latency] },
   });
   const us = (s) => (s === undefined ? 'default' : `${Math.round(s * 1e6)} µs`);
   const summary = (label, fit, r) => [
-    label, fit?.compute ?? 'default', fit?.memory ?? 'default', fit?.network ?? 'default',
+    label,
+    fit?.compute ?? 'default',
+    fit?.memory ?? 'default',
+    fit?.network ?? 'default',
     `${us(fit?.kernel_latency)} / ${us(fit?.launch_latency)} / ${us(fit?.intra_node_latency)} / ${us(fit?.inter_node_latency)}`,
-    objective(r).toFixed(2), pct(pooledMedian(r, 'calibration')), pct(pooledMedian(r, 'holdout')),
+    objective(r).toFixed(2),
+    pct(pooledMedian(r, 'calibration')),
+    pct(pooledMedian(r, 'holdout')),
   ];
   out.push('\n## Calibration\n');
-  out.push('Objective: mean over throughput, TTFT at concurrency 1 and TPOT of the median |ln(estimate/measured)| on the calibration cases. ' +
-    'Pooled median errors are the absolute relative errors of all performance figures.\n');
-  out.push(table(
-    ['Fit', 'compute', 'memory', 'network', 'Latency kernel / launch / intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
-    [summary('current defaults', null, baseRows), summary('efficiencies', eff, eff.rows), summary('+ kernel and collective latency', lat, lat.rows),
-      summary('efficiencies refit at that latency', effAtLat, effAtLat.rows)],
-  ));
+  out.push(
+    'Objective: mean over throughput, TTFT at concurrency 1 and TPOT of the median |ln(estimate/measured)| on the calibration cases. ' +
+      'Pooled median errors are the absolute relative errors of all performance figures.\n',
+  );
+  out.push(
+    table(
+      ['Fit', 'compute', 'memory', 'network', 'Latency kernel / launch / intra / inter', 'Objective', 'Calibration median', 'Holdout median'],
+      [
+        summary('current defaults', null, baseRows),
+        summary('efficiencies', eff, eff.rows),
+        summary('+ kernel and collective latency', lat, lat.rows),
+        summary('efficiencies refit at that latency', effAtLat, effAtLat.rows),
+      ],
+    ),
+  );
   const families = [...new Set(cases.map(family))];
   const perFamily = [];
   for (const fam of families) {
@@ -292,14 +354,28 @@ if (args.has('--calibrate')) {
     const nCal = evaluate(core, subset, null).rows.filter((r) => r.split === 'calibration' && PERFORMANCE.includes(r.key)).length;
     if (nCal < 6) continue;
     // At the refit latency, and through any efficiency the family's preset carries: this fit is what a preset may carry.
-    const fit = search(core, subset, {
-      ...EFFICIENCY_AXES, kernel_latency: { coarse: [lat.kernel_latency] }, launch_latency: { coarse: [lat.launch_latency] },
-      intra_node_latency: { coarse: [lat.intra_node_latency] }, inter_node_latency: { coarse: [lat.inter_node_latency] },
-    }, true);
+    const fit = search(
+      core,
+      subset,
+      {
+        ...EFFICIENCY_AXES,
+        kernel_latency: { coarse: [lat.kernel_latency] },
+        launch_latency: { coarse: [lat.launch_latency] },
+        intra_node_latency: { coarse: [lat.intra_node_latency] },
+        inter_node_latency: { coarse: [lat.inter_node_latency] },
+      },
+      true,
+    );
     const base = evaluate(core, subset, null).rows;
-    perFamily.push([fam, subset.length, fit.compute, fit.memory, fit.network,
+    perFamily.push([
+      fam,
+      subset.length,
+      fit.compute,
+      fit.memory,
+      fit.network,
       `${pct(pooledMedian(base, 'calibration'))} -> ${pct(pooledMedian(fit.rows, 'calibration'))}`,
-      `${pct(pooledMedian(base, 'holdout'))} -> ${pct(pooledMedian(fit.rows, 'holdout'))}`]);
+      `${pct(pooledMedian(base, 'holdout'))} -> ${pct(pooledMedian(fit.rows, 'holdout'))}`,
+    ]);
   }
   out.push('\nPer hardware family (efficiencies only; families with at least 6 calibration figures):\n');
   out.push(table(['Family', 'Cases', 'compute', 'memory', 'network', 'Calibration median (defaults -> fit)', 'Holdout median (defaults -> fit)'], perFamily));
@@ -352,24 +428,49 @@ function siliconSection(coreModule, coreDir, kind) {
     const head = ['Rows', 'N', 'TTFT error', 'TTFT est/meas', 'TTFT within 25%', 'TPOT error', 'TPOT est/meas', 'TPOT within 25%', 'Both within 25%'];
     const row = (label, rs) => {
       const s = summarize(rs);
-      return [label, s.n, pct1(s.ttftMedianError), ratio(s.ttftMedianRatio), pct1(s.ttftWithin), pct1(s.tpotMedianError), ratio(s.tpotMedianRatio), pct1(s.tpotWithin), pct1(s.bothWithin)];
+      return [
+        label,
+        s.n,
+        pct1(s.ttftMedianError),
+        ratio(s.ttftMedianRatio),
+        pct1(s.ttftWithin),
+        pct1(s.tpotMedianError),
+        ratio(s.tpotMedianRatio),
+        pct1(s.tpotWithin),
+        pct1(s.bothWithin),
+      ];
     };
-    lines.push(table(head, [
-      row('all', results),
-      ...groupBy(results, (r) => r.item.split).map(([k, rs]) => row(k === 'fit' ? 'fitting part' : 'held out from fitting', rs)),
-    ]));
+    lines.push(
+      table(head, [
+        row('all', results),
+        ...groupBy(results, (r) => r.item.split).map(([k, rs]) => row(k === 'fit' ? 'fitting part' : 'held out from fitting', rs)),
+      ]),
+    );
     lines.push('\n### Ranges ("How sure"): coverage and width\n');
-    lines.push('Share of runs whose measurement falls inside their own range (built for 80% from the fitting part only, src/core/ranges-table.ts), and the median range width (high/low):\n');
+    lines.push(
+      'Share of runs whose measurement falls inside their own range (built for 80% from the fitting part only, src/core/ranges-table.ts), and the median range width (high/low):\n',
+    );
     const coverageRows = [];
-    for (const [label, rs] of [['fitting part', results.filter((r) => r.item.split === 'fit')], ['held out from fitting', results.filter((r) => r.item.split === 'holdout')]]) {
-      for (const [metric, key] of [['TTFT', 'ttft_ms'], ['TPOT', 'tpot_ms']]) {
+    for (const [label, rs] of [
+      ['fitting part', results.filter((r) => r.item.split === 'fit')],
+      ['held out from fitting', results.filter((r) => r.item.split === 'holdout')],
+    ]) {
+      for (const [metric, key] of [
+        ['TTFT', 'ttft_ms'],
+        ['TPOT', 'tpot_ms'],
+      ]) {
         const c = rangeCoverage(rs, key);
         coverageRows.push([label, metric, c.n, pct1(c.coverage), c.width === null ? '—' : c.width.toFixed(2)]);
       }
     }
     lines.push(table(['Rows', 'Metric', 'N', 'Inside their range', 'Median width (high/low)'], coverageRows));
     lines.push('\nBy engine x GPU family x concurrency band:\n');
-    lines.push(table(head, groupBy(results, (r) => `${r.item.meta.engine} ${r.item.meta.family} ${r.item.meta.band}`).map(([k, rs]) => row(k, rs))));
+    lines.push(
+      table(
+        head,
+        groupBy(results, (r) => `${r.item.meta.engine} ${r.item.meta.family} ${r.item.meta.band}`).map(([k, rs]) => row(k, rs)),
+      ),
+    );
     return { lines, unsound: rejected.length + below.length };
   });
 }

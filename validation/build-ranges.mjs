@@ -19,10 +19,16 @@ const hardware = await import(pathToFileURL(join(build, 'presets', 'hardware.js'
 const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
 const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
 const { items } = convertSilicon(csv, presets);
-const fit = verifySilicon(core, items.filter((it) => it.split === 'fit')).filter((r) => !r.partial);
+const fit = verifySilicon(
+  core,
+  items.filter((it) => it.split === 'fit'),
+).filter((r) => !r.partial);
 // Disaggregated rows keep buckets of their own (disagg|...), from their own fitting part.
 const disaggItems = convertSiliconDisagg(csv, presets).items;
-const fitDisagg = verifySilicon(core, disaggItems.filter((it) => it.split === 'fit')).filter((r) => !r.partial);
+const fitDisagg = verifySilicon(
+  core,
+  disaggItems.filter((it) => it.split === 'fit'),
+).filter((r) => !r.partial);
 const isDisagg = (r) => r.item.plan.disaggregation !== undefined;
 
 const Q = ranges.RANGE_QUANTILES;
@@ -30,7 +36,8 @@ const Q = ranges.RANGE_QUANTILES;
 function sideOf(row) {
   const parts = [row.model_path, row.system, row.backend, row.precision, row.tp_size, row.pp_size, row.attention_dp_size, row.moe_tp_size, row.moe_ep_size];
   if (row.mode === 'disagg') {
-    for (const pool of ['prefill', 'decode']) for (const k of ['num_workers', 'tp_size', 'pp_size', 'attention_dp_size', 'moe_tp_size', 'moe_ep_size']) parts.push(row[`${pool}_${k}`]);
+    for (const pool of ['prefill', 'decode'])
+      for (const k of ['num_workers', 'tp_size', 'pp_size', 'attention_dp_size', 'moe_tp_size', 'moe_ep_size']) parts.push(row[`${pool}_${k}`]);
   }
   const key = parts.join('#');
   let h = 5381;
@@ -76,7 +83,10 @@ function buildTable(results) {
 function outOfSampleWiden(metric, runs) {
   const key = metric === 'ttft' ? 'ttftRatio' : 'tpotRatio';
   const widens = [];
-  for (const [learn, check] of [['a', 'b'], ['b', 'a']]) {
+  for (const [learn, check] of [
+    ['a', 'b'],
+    ['b', 'a'],
+  ]) {
     const table = buildTable(runs.filter((r) => sideOf(r.item.row) === learn));
     const held = runs.filter((r) => sideOf(r.item.row) === check && r[key] !== null);
     const coverage = (w) => {
@@ -117,4 +127,6 @@ import type { ResidualTable } from './ranges.js';
 export const RESIDUALS: ResidualTable = ${JSON.stringify(table, null, 2).replace(/"(\w+)":/g, '$1:')};
 `;
 writeFileSync(join(root, 'src', 'core', 'ranges-table.ts'), out);
-console.log(`wrote src/core/ranges-table.ts: ${Object.keys(table.ttft).length} TTFT and ${Object.keys(table.tpot).length} TPOT buckets from ${fit.length} aggregated and ${fitDisagg.length} disaggregated runs; out-of-sample widening ${JSON.stringify(table.widen)}, disaggregated ${JSON.stringify(table.widenDisagg)}`);
+console.log(
+  `wrote src/core/ranges-table.ts: ${Object.keys(table.ttft).length} TTFT and ${Object.keys(table.tpot).length} TPOT buckets from ${fit.length} aggregated and ${fitDisagg.length} disaggregated runs; out-of-sample widening ${JSON.stringify(table.widen)}, disaggregated ${JSON.stringify(table.widenDisagg)}`,
+);

@@ -35,7 +35,8 @@ const GRID = {
 };
 
 const fmt = (x) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
-const line = (label, s) => `| ${label} | ${s.n} | ${fmt(s.ttftMedianError)} | ${fmt(s.tpotMedianError)} | ${fmt(s.ttftWithin)} | ${fmt(s.tpotWithin)} | ${fmt(s.bothWithin)} |`;
+const line = (label, s) =>
+  `| ${label} | ${s.n} | ${fmt(s.ttftMedianError)} | ${fmt(s.tpotMedianError)} | ${fmt(s.ttftWithin)} | ${fmt(s.tpotWithin)} | ${fmt(s.bothWithin)} |`;
 
 const groups = groupBy(items, (it) => `${it.meta.engine}|${engines.hardwareFamily(it.plan.hardware.preset, undefined)}`);
 const fitted = {};

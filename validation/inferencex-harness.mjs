@@ -32,23 +32,39 @@ const S = 'benchmarks/single_node/fixed_seq_len/';
  */
 const RULES = {
   sglang: {
-    'dsr1 fp4 b200|b300': (r) => (r.dp > 1
-      ? { source: `${S}dsr1_fp4_b200_mtp.sh @ 25cbe71 (DP attention branch)`, kv: 'fp8', maxBatched: 32768, maxRunning: 256, recvInterval: 1 }
-      : { source: `${S}dsr1_fp4_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 16384, maxRunning: 256, recvInterval: r.conc >= 16 ? 30 : 10 }),
-    'dsr1 fp8 b200|b300': (r) => (r.tp >= 8
-      ? { source: `${S}dsr1_fp8_b200.sh @ 8eec0d4 (TP8)`, kv: 'fp8', maxBatched: 32768, maxRunning: 128, recvInterval: r.conc >= 16 ? 30 : 10 }
-      : { source: `${S}dsr1_fp8_b200.sh @ 8eec0d4 (TP4)`, kv: 'fp8', maxBatched: 8192, maxRunning: 32, recvInterval: 10 }),
+    'dsr1 fp4 b200|b300': (r) =>
+      r.dp > 1
+        ? { source: `${S}dsr1_fp4_b200_mtp.sh @ 25cbe71 (DP attention branch)`, kv: 'fp8', maxBatched: 32768, maxRunning: 256, recvInterval: 1 }
+        : { source: `${S}dsr1_fp4_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 16384, maxRunning: 256, recvInterval: r.conc >= 16 ? 30 : 10 },
+    'dsr1 fp8 b200|b300': (r) =>
+      r.tp >= 8
+        ? { source: `${S}dsr1_fp8_b200.sh @ 8eec0d4 (TP8)`, kv: 'fp8', maxBatched: 32768, maxRunning: 128, recvInterval: r.conc >= 16 ? 30 : 10 }
+        : { source: `${S}dsr1_fp8_b200.sh @ 8eec0d4 (TP4)`, kv: 'fp8', maxBatched: 8192, maxRunning: 32, recvInterval: 10 },
     'dsr1 fp8 h200': (r) => ({ source: `${S}dsr1_fp8_h200.sh @ 8eec0d4`, maxBatched: 32768, maxRunning: r.isl === 1024 && r.osl === 1024 ? 512 : 256 }),
-    'qwen3.5 bf16 b200|b300': (r) => ({ source: `${S}qwen3.5_bf16_b200.sh @ 8eec0d4`, maxBatched: 32768, maxRunning: 128, recvInterval: r.conc >= 16 ? 30 : 10 }),
+    'qwen3.5 bf16 b200|b300': (r) => ({
+      source: `${S}qwen3.5_bf16_b200.sh @ 8eec0d4`,
+      maxBatched: 32768,
+      maxRunning: 128,
+      recvInterval: r.conc >= 16 ? 30 : 10,
+    }),
     'qwen3.5 fp8 b200': (r) => ({ source: `${S}qwen3.5_fp8_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 16384, recvInterval: r.conc > 4 ? 30 : 10 }),
     'qwen3.5 fp8 b300': (r) => ({ source: `${S}qwen3.5_fp8_b300.sh @ f89cdfe`, kv: 'fp8', maxBatched: 16384, maxRunning: r.conc, recvInterval: 10 }),
     'qwen3.5 fp8 h200': () => ({ source: `${S}qwen3.5_fp8_h200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 16384, maxRunning: 128 }),
     'qwen3.5 fp8 h100': (r) => ({
-      source: `${S}qwen3.5_fp8_h100.sh @ 5ce3409`, kv: 'fp8', maxBatched: 16384, maxRunning: 256,
-      recvInterval: ({ 1: 2, 2: 2, 4: 2, 8: 60, 16: 30, 32: 1200, 64: 600, 128: 1920, 256: 1920 })[r.conc] ?? 1,
+      source: `${S}qwen3.5_fp8_h100.sh @ 5ce3409`,
+      kv: 'fp8',
+      maxBatched: 16384,
+      maxRunning: 256,
+      recvInterval: { 1: 2, 2: 2, 4: 2, 8: 60, 16: 30, 32: 1200, 64: 600, 128: 1920, 256: 1920 }[r.conc] ?? 1,
     }),
     'qwen3.5 fp4 b200': (r) => ({ source: `${S}qwen3.5_fp4_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 16384, recvInterval: r.conc > 4 ? 30 : 10 }),
-    'qwen3.5 fp4 b300': (r) => ({ source: `${S}qwen3.5_fp4_b300.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 32768, maxRunning: 128, recvInterval: r.conc >= 16 ? 30 : 10 }),
+    'qwen3.5 fp4 b300': (r) => ({
+      source: `${S}qwen3.5_fp4_b300.sh @ 8eec0d4`,
+      kv: 'fp8',
+      maxBatched: 32768,
+      maxRunning: 128,
+      recvInterval: r.conc >= 16 ? 30 : 10,
+    }),
     'glm5 fp8 b200|b300': (r) => ({ source: `${S}glm5_fp8_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 32768, maxRunning: r.conc }),
     'glm5 fp8 h200': () => ({ source: `${S}glm5_fp8_h200.sh @ 8eec0d4` }),
     'glm5 fp4 b200|b300': () => ({ source: `${S}glm5_fp4_b200.sh @ 8eec0d4`, kv: 'fp8', maxBatched: 32768, recvInterval: 10 }),

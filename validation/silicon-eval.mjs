@@ -9,10 +9,22 @@ import { aggregatedRowToPlan, disaggregatedRowToPlan, readSiliconCsv } from './s
  * split; one layout in three is held out from fitting.
  */
 export function internalSplit(row) {
-  const parts = [row.model_path, row.system, row.backend, row.precision, row.mode, row.tp_size, row.pp_size, row.attention_dp_size, row.moe_tp_size, row.moe_ep_size];
+  const parts = [
+    row.model_path,
+    row.system,
+    row.backend,
+    row.precision,
+    row.mode,
+    row.tp_size,
+    row.pp_size,
+    row.attention_dp_size,
+    row.moe_tp_size,
+    row.moe_ep_size,
+  ];
   // A disaggregated layout is its two pools (their aggregated columns are empty).
   if (row.mode === 'disagg') {
-    for (const pool of ['prefill', 'decode']) for (const k of ['num_workers', 'tp_size', 'pp_size', 'attention_dp_size', 'moe_tp_size', 'moe_ep_size']) parts.push(row[`${pool}_${k}`]);
+    for (const pool of ['prefill', 'decode'])
+      for (const k of ['num_workers', 'tp_size', 'pp_size', 'attention_dp_size', 'moe_tp_size', 'moe_ep_size']) parts.push(row[`${pool}_${k}`]);
   }
   const key = parts.join('|');
   let h = 2166136261;
@@ -66,15 +78,27 @@ export function verifySilicon(core, items) {
   return items.map((it) => {
     const report = core.verifyPlanText(`${it.row.id}.plan.json`, it.text, noReferences);
     if (report.checks.some((ch) => /^((prefill|decode)\.)?layout\.heads_divisible$/.test(ch.id) && ch.status === 'fail')) {
-      return { item: it, report, partial: 'partial layout (TP size does not divide the attention heads)', rejected: [], below: [], ttftRatio: null, tpotRatio: null, noFloor: [] };
+      return {
+        item: it,
+        report,
+        partial: 'partial layout (TP size does not divide the attention heads)',
+        rejected: [],
+        below: [],
+        ttftRatio: null,
+        tpotRatio: null,
+        noFloor: [],
+      };
     }
     const m = report.metrics;
-    const rejected = report.verdict === 'error'
-      ? report.errors.map((e) => `error: ${e.message}`)
-      : report.checks.filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail}`);
+    const rejected =
+      report.verdict === 'error'
+        ? report.errors.map((e) => `error: ${e.message}`)
+        : report.checks.filter((ch) => ch.status === 'fail' && /^((prefill|decode)\.)?(layout|memory)\./.test(ch.id)).map((ch) => `${ch.id}: ${ch.detail}`);
     const below = [];
-    if (m?.ttft_lower_bound_ms != null && it.measured.ttft_ms < m.ttft_lower_bound_ms * (1 - 1e-9)) below.push(`ttft ${it.measured.ttft_ms.toFixed(1)} < floor ${m.ttft_lower_bound_ms}`);
-    if (m?.tpot_lower_bound_ms != null && it.measured.tpot_ms < m.tpot_lower_bound_ms * (1 - 1e-9)) below.push(`tpot ${it.measured.tpot_ms.toFixed(2)} < floor ${m.tpot_lower_bound_ms}`);
+    if (m?.ttft_lower_bound_ms != null && it.measured.ttft_ms < m.ttft_lower_bound_ms * (1 - 1e-9))
+      below.push(`ttft ${it.measured.ttft_ms.toFixed(1)} < floor ${m.ttft_lower_bound_ms}`);
+    if (m?.tpot_lower_bound_ms != null && it.measured.tpot_ms < m.tpot_lower_bound_ms * (1 - 1e-9))
+      below.push(`tpot ${it.measured.tpot_ms.toFixed(2)} < floor ${m.tpot_lower_bound_ms}`);
     return {
       item: it,
       report,

@@ -200,7 +200,16 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
   return {
     plan,
     measured: { ttft_ms: ttft, tpot_ms: tpot },
-    meta: { harness: harness?.source ?? null, engine: row.backend, system: row.system, family: gpuFamily(row.system), concurrency, band: concurrencyBand(concurrency), source: src.kind, model: row.model_path },
+    meta: {
+      harness: harness?.source ?? null,
+      engine: row.backend,
+      system: row.system,
+      family: gpuFamily(row.system),
+      concurrency,
+      band: concurrencyBand(concurrency),
+      source: src.kind,
+      model: row.model_path,
+    },
   };
 }
 
@@ -299,6 +308,16 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   return {
     plan,
     measured: { ttft_ms: ttft, tpot_ms: tpot },
-    meta: { harness: null, engine: row.backend, system: row.system, family: gpuFamily(row.system), concurrency, band: concurrencyBand(concurrency), source: src.kind, model: row.model_path, mix: `${prefill.pool.workers}P${decode.pool.workers}D` },
+    meta: {
+      harness: null,
+      engine: row.backend,
+      system: row.system,
+      family: gpuFamily(row.system),
+      concurrency,
+      band: concurrencyBand(concurrency),
+      source: src.kind,
+      model: row.model_path,
+      mix: `${prefill.pool.workers}P${decode.pool.workers}D`,
+    },
   };
 }

@@ -51,7 +51,17 @@ async function setUp(s: Scenario): Promise<StandInState> {
   return state;
 }
 
-function run(state: StandInState, options: { inputs?: Record<string, string>; fork?: boolean; changedFiles?: number; checkedOut?: string; files?: Record<string, string>; env?: Record<string, string> } = {}): Promise<ActionRun> {
+function run(
+  state: StandInState,
+  options: {
+    inputs?: Record<string, string>;
+    fork?: boolean;
+    changedFiles?: number;
+    checkedOut?: string;
+    files?: Record<string, string>;
+    env?: Record<string, string>;
+  } = {},
+): Promise<ActionRun> {
   const pull = state.pulls.get(7);
   return runAction({
     apiUrl: (server as StandIn).url,
@@ -110,17 +120,17 @@ describe('pull request: the sticky comment', () => {
     expect(Number(first.outputs['plans-failed'])).toBe([seed, small].filter((p) => p.verdict === 'fail').length);
 
     // One check run per plan, on the head SHA (not GITHUB_SHA), none for the README.
-    expect(state.checkRuns.map((c) => c.name).sort()).toEqual([
-      'parallel-plan-check / plans/seed.plan.yaml',
-      'parallel-plan-check / plans/small.plan.yaml',
-    ]);
+    expect(state.checkRuns.map((c) => c.name).sort()).toEqual(['parallel-plan-check / plans/seed.plan.yaml', 'parallel-plan-check / plans/small.plan.yaml']);
     for (const c of state.checkRuns) expect(c.head_sha).toBe(HEAD);
     const seedRun = state.checkRuns.find((c) => c.name.endsWith('seed.plan.yaml'))!;
     expect(seedRun.conclusion).toBe(seed.verdict === 'fail' ? 'failure' : seed.verdict === 'pass' ? 'success' : 'neutral');
     const failing = seed.checks.filter((c) => c.status === 'fail');
-    expect(seedRun.output.annotations.filter((a) => a.annotation_level === 'failure').map((a) => a.start_line).sort()).toEqual(
-      failing.map((c) => c.line).sort(),
-    );
+    expect(
+      seedRun.output.annotations
+        .filter((a) => a.annotation_level === 'failure')
+        .map((a) => a.start_line)
+        .sort(),
+    ).toEqual(failing.map((c) => c.line).sort());
 
     // The second run finds the comment by its marker and edits it: still one, same id.
     const second = await run(state);
@@ -139,7 +149,11 @@ describe('pull request: the sticky comment', () => {
     const body = state.comments[0]!.body;
     const firstScreen = body.slice(0, 2500);
     // the decisive reason with its numbers in the first three visible lines (hidden markers aside)
-    const firstLines = body.split('\n').filter((l) => !l.startsWith('<!--')).slice(0, 3).join('\n');
+    const firstLines = body
+      .split('\n')
+      .filter((l) => !l.startsWith('<!--'))
+      .slice(0, 3)
+      .join('\n');
     const claim = coreReport('seed.plan.yaml', SEED).checks.find((c) => c.id === 'claims.throughput')!;
     expect(firstLines).toContain(`claims 850k tokens/s; the physical ceiling on 4 × 64 GB at 1.8 TB/s is ${formatQuantity(claim.limit, 'tokens/s')}`);
     // the footer names the base and head commits and that the comment edits itself
@@ -180,7 +194,7 @@ describe('pull request: the sticky comment', () => {
     expect(state.comments[0]!.body.startsWith(MARKER)).toBe(true);
   });
 
-  it('ignores a person\'s comment that quotes the marker, and edits only on change with comment: on-change', async () => {
+  it("ignores a person's comment that quotes the marker, and edits only on change with comment: on-change", async () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     const now = new Date().toISOString();
     state.comments.push({ id: 1, issue_number: 7, body: `look: ${MARKER}`, user: { login: 'mallory', type: 'User' }, created_at: now, updated_at: now });
@@ -199,14 +213,20 @@ describe('pull request: the sticky comment', () => {
     const calm = SMALL.replace(/\nrequirements:[\s\S]*$/, '\n');
     expect(coreReport('plans/a.plan.yaml', calm).verdict).not.toBe('fail');
     const edited = `# reworded\n${calm}`;
-    const state = await setUp({ head: { 'plans/a.plan.yaml': edited }, base: { 'plans/a.plan.yaml': calm }, files: [{ filename: 'plans/a.plan.yaml', status: 'modified' }] });
+    const state = await setUp({
+      head: { 'plans/a.plan.yaml': edited },
+      base: { 'plans/a.plan.yaml': calm },
+      files: [{ filename: 'plans/a.plan.yaml', status: 'modified' }],
+    });
     await run(state, { inputs: { comment: 'on-change' } });
     expectNoRejections(state);
     expect(state.comments).toHaveLength(0);
     // with comment: always the same run posts, and folds the unchanged plan into one line
     await run(state);
     expect(state.comments).toHaveLength(1);
-    expect(state.comments[0]!.body).toMatch(/<details><summary>1 unchanged plan \(no figure moved 1% or more against [^)]*\): (✅|⚠️) llama-3.1-8b-1xh100<\/summary>/);
+    expect(state.comments[0]!.body).toMatch(
+      /<details><summary>1 unchanged plan \(no figure moved 1% or more against [^)]*\): (✅|⚠️) llama-3.1-8b-1xh100<\/summary>/,
+    );
   });
 
   it('keeps an existing comment current when a later push leaves no plan changed', async () => {
@@ -220,7 +240,7 @@ describe('pull request: the sticky comment', () => {
     expect(state.comments[0]!.body).toContain('No plan file changed');
   });
 
-  it('shortens a comment over GitHub\'s 65,536 characters, keeps what fails, and points to the job summary', async () => {
+  it("shortens a comment over GitHub's 65,536 characters, keeps what fails, and points to the job summary", async () => {
     const head: Record<string, string> = { 'plans/seed.plan.yaml': SEED };
     const files: ChangedFile[] = [{ filename: 'plans/seed.plan.yaml', status: 'added' }];
     for (const name of ['deepseek-v3-fp8-8xh200', 'llama-3.1-70b-8xh100-tp8', 'mixtral-8x7b-2xa100-tp2', 'llama-3.1-8b-1xh100']) {
@@ -274,7 +294,10 @@ describe('pull request: the sticky comment', () => {
 
 describe('pull request: which files are verified', () => {
   it('reads all three pages of a 250-file pull request and verifies the plans on each', async () => {
-    const files: ChangedFile[] = Array.from({ length: 250 }, (_, i) => ({ filename: `src/file-${String(i).padStart(3, '0')}.ts`, status: 'modified' as const }));
+    const files: ChangedFile[] = Array.from({ length: 250 }, (_, i) => ({
+      filename: `src/file-${String(i).padStart(3, '0')}.ts`,
+      status: 'modified' as const,
+    }));
     const planAt = [5, 120, 240];
     const head: Record<string, string> = {};
     for (const i of planAt) {
@@ -291,7 +314,7 @@ describe('pull request: which files are verified', () => {
     expect(result.stdout).toContain('250 files changed');
   });
 
-  it('warns when GitHub\'s 3,000-file cap cut the list short', async () => {
+  it("warns when GitHub's 3,000-file cap cut the list short", async () => {
     const state = await setUp({ head: { 'a.plan.yaml': SMALL }, files: [{ filename: 'a.plan.yaml', status: 'added' }] });
     const result = await run(state, { changedFiles: 3500 });
     expect(result.summary).toContain('of the 3500 files');
@@ -321,14 +344,24 @@ describe('pull request: which files are verified', () => {
     // The base version was verified too: a figure that changed shows its delta beside it.
     const head = coreReport('plans/new-name.plan.yaml', SMALL);
     const base = coreReport('plans/old-name.plan.yaml', baseVersion);
-    if (head.metrics?.memory_per_gpu_gib != null && base.metrics?.memory_per_gpu_gib != null && head.metrics.memory_per_gpu_gib !== base.metrics.memory_per_gpu_gib) {
+    if (
+      head.metrics?.memory_per_gpu_gib != null &&
+      base.metrics?.memory_per_gpu_gib != null &&
+      head.metrics.memory_per_gpu_gib !== base.metrics.memory_per_gpu_gib
+    ) {
       expect(body).toMatch(/GiB \((🔴|🟢) [\d.]+% (worse|better)\)/);
     }
     expect(body).not.toContain('(new plan)');
   });
 
   it('says so, posts nothing and passes when no plan changed', async () => {
-    const state = await setUp({ head: { 'README.md': 'x' }, files: [{ filename: 'README.md', status: 'modified' }, { filename: 'notes.yaml', status: 'added' }] });
+    const state = await setUp({
+      head: { 'README.md': 'x' },
+      files: [
+        { filename: 'README.md', status: 'modified' },
+        { filename: 'notes.yaml', status: 'added' },
+      ],
+    });
     const result = await run(state);
     expectNoRejections(state);
     expect(result.exitCode).toBe(0);
@@ -388,8 +421,8 @@ describe('pull request: which files are verified', () => {
     const reads = requestsOf(state, 'repos/get-content').map((r) => decodeURIComponent(r.path));
     expect(reads.some((p) => p.includes('configs/llama.json') && p.includes(`ref=${HEAD}`))).toBe(true);
     expect(reads.some((p) => p.includes('outside.json'))).toBe(false);
-    const escape = json.plans.find((p) => p.file === 'plans/escape.plan.yaml')!;
-    expect(JSON.stringify(escape)).toContain('leaves the repository');
+    const escapingPlan = json.plans.find((p) => p.file === 'plans/escape.plan.yaml')!;
+    expect(JSON.stringify(escapingPlan)).toContain('leaves the repository');
   });
 
   it('reads the plans from the workspace when the head commit is checked out', async () => {
@@ -439,7 +472,10 @@ describe('pull request: permissions, failures and limits', () => {
       status: 403,
       times: 1,
       headers: { 'retry-after': '40' },
-      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      },
     });
     const result = await run(state, { env: { PARALLEL_PLAN_CHECK_RETRY_BASE_MS: '5' } });
     expectNoRejections(state);
@@ -488,7 +524,10 @@ describe('push and workflow_dispatch: every plan of the repository', () => {
     const state = createState();
     addCommit(state, SHA, tree);
     server = await startStandIn(state);
-    const payload = eventName === 'push' ? { ref: 'refs/heads/main', after: SHA, repository: { full_name: `${state.owner}/${state.repo}` } } : { ref: 'refs/heads/main', inputs: {} };
+    const payload =
+      eventName === 'push'
+        ? { ref: 'refs/heads/main', after: SHA, repository: { full_name: `${state.owner}/${state.repo}` } }
+        : { ref: 'refs/heads/main', inputs: {} };
     const result = await runAction({
       apiUrl: server.url,
       token: state.token,

@@ -33,7 +33,10 @@ beforeAll(() => ensureFreshBundle(), 180_000);
 type Files = Record<string, string | { symlink: string }>;
 
 /** A pull request that adds `changed` (or the given file list) at HEAD, run on the bundled action. */
-async function pullRequest(head: Files, options: { changed?: string[]; changedFiles?: number; workspace?: string; truncatedTree?: boolean; env?: Record<string, string> } = {}): Promise<{ state: StandInState; result: ActionRun }> {
+async function pullRequest(
+  head: Files,
+  options: { changed?: string[]; changedFiles?: number; workspace?: string; truncatedTree?: boolean; env?: Record<string, string> } = {},
+): Promise<{ state: StandInState; result: ActionRun }> {
   const state = createState();
   addCommit(state, HEAD, head);
   addCommit(state, BASE, {});
@@ -41,11 +44,16 @@ async function pullRequest(head: Files, options: { changed?: string[]; changedFi
   const changed = options.changed ?? Object.keys(head);
   state.pulls.set(9, { files: changed.map((filename) => ({ filename, status: 'added' as const })) });
   server = await startStandIn(state);
-  const result = await runPullRequest(server.url, state, { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: options.changedFiles ?? changed.length }, {
-    ...(options.workspace ? { workspace: options.workspace, checkedOut: HEAD } : {}),
-    ...(options.env ? { env: options.env } : {}),
-    timeoutMs: 120_000,
-  });
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: options.changedFiles ?? changed.length },
+    {
+      ...(options.workspace ? { workspace: options.workspace, checkedOut: HEAD } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      timeoutMs: 120_000,
+    },
+  );
   return { state, result };
 }
 
@@ -84,7 +92,14 @@ function secretWorkspace(): string {
   return root;
 }
 
-const SECRET_PLANS = ['plans/valid.plan.yaml', 'plans/git-config.plan.yaml', 'plans/dotenv.plan.yaml', 'plans/reference.plan.yaml', 'plans/import.plan.yaml', 'plans/dotgit.plan.yaml'];
+const SECRET_PLANS = [
+  'plans/valid.plan.yaml',
+  'plans/git-config.plan.yaml',
+  'plans/dotenv.plan.yaml',
+  'plans/reference.plan.yaml',
+  'plans/import.plan.yaml',
+  'plans/dotgit.plan.yaml',
+];
 
 describe('no secret leaves through a plan', () => {
   it('from the checked-out workspace: links refused, .git never read, the FIFO refused, nothing quoted, in any output', async () => {
@@ -113,7 +128,7 @@ describe('no secret leaves through a plan', () => {
     expect(result.wallMs).toBeLessThan(5000 + 2000); // the run: node's start, GitHub's answers, seven plans
   });
 
-  it('through the contents API: GitHub\'s links are refused the same way', async () => {
+  it("through the contents API: GitHub's links are refused the same way", async () => {
     const head: Files = {
       'plans/valid.plan.yaml': VALID_PLAN,
       '.env': DOT_ENV,
@@ -125,15 +140,23 @@ describe('no secret leaves through a plan', () => {
     expect(state.rejected).toEqual([]);
     expectNoSecret(everyOutput(state, result));
     const report = reportOf(result);
-    expect(report.plans.find((p) => p.file === 'plans/dotenv.plan.yaml')?.errors[0]?.message).toBe('plans/dotenv.plan.yaml is a symbolic link (to another file of the repository); links are not followed');
-    expect(report.plans.find((p) => p.file === 'plans/outside.plan.yaml')?.errors[0]?.message).toBe('plans/outside.plan.yaml is a symbolic link; links are not followed');
+    expect(report.plans.find((p) => p.file === 'plans/dotenv.plan.yaml')?.errors[0]?.message).toBe(
+      'plans/dotenv.plan.yaml is a symbolic link (to another file of the repository); links are not followed',
+    );
+    expect(report.plans.find((p) => p.file === 'plans/outside.plan.yaml')?.errors[0]?.message).toBe(
+      'plans/outside.plan.yaml is a symbolic link; links are not followed',
+    );
     expect(result.exitCode).toBe(1);
   });
 
   it('the bundled CLI on the same checkout: every format, no secret', () => {
     const workspace = secretWorkspace();
     for (const format of ['text', 'markdown', 'json']) {
-      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', ...SECRET_PLANS, 'plans/fifo.plan.yaml', '--format', format], { cwd: workspace, encoding: 'utf8', timeout: 30_000 });
+      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'verify', ...SECRET_PLANS, 'plans/fifo.plan.yaml', '--format', format], {
+        cwd: workspace,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(run.status, format).toBe(2); // files that are not valid plans
       expect(leakedSecret(run.stdout + run.stderr), format).toBeNull();
       expect(run.stdout).toContain('symbolic link');
@@ -190,7 +213,7 @@ describe('fail closed on a pull request GitHub lists only in part', () => {
     return { head, changed };
   }
 
-  it('3,001 files, the failing plan not in GitHub\'s list: every plan at the head is verified, the job fails', async () => {
+  it("3,001 files, the failing plan not in GitHub's list: every plan at the head is verified, the job fails", async () => {
     const { head, changed } = bigPullRequest();
     const { state, result } = await pullRequest(head, { changed });
     expect(state.rejected).toEqual([]);
@@ -210,7 +233,9 @@ describe('fail closed on a pull request GitHub lists only in part', () => {
     const { head, changed } = bigPullRequest();
     const { result } = await pullRequest(head, { changed, truncatedTree: true });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/::error::parallel-plan-check: .*GitHub listed 3000 of the 3001 files.*cut its listing of the repository's tree.*short.*so the job fails/);
+    expect(result.stdout).toMatch(
+      /::error::parallel-plan-check: .*GitHub listed 3000 of the 3001 files.*cut its listing of the repository's tree.*short.*so the job fails/,
+    );
   });
 });
 
@@ -259,7 +284,7 @@ describe('pull_request_target', () => {
     });
   }
 
-  it('warns when the pull request\'s head is checked out, and not when the base branch is', async () => {
+  it("warns when the pull request's head is checked out, and not when the base branch is", async () => {
     const head = await target(HEAD);
     expect(head.stdout).toMatch(/^::warning::This job runs on pull_request_target with commit 6666666 checked out, not the base branch's\. .*README/m);
     expect(head.exitCode).toBe(0);

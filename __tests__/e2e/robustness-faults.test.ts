@@ -44,10 +44,15 @@ async function setUp(faults: Fault[] = [], rules: ProxyRule[] = [], plans: Recor
 }
 
 function run(state: StandInState, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runPullRequest((proxy as FaultProxy).url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(PLANS).length }, {
-    env: { PARALLEL_PLAN_CHECK_REQUEST_TIMEOUT_MS: '1000', ...env },
-    timeoutMs: 60_000,
-  });
+  return runPullRequest(
+    (proxy as FaultProxy).url,
+    state,
+    { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(PLANS).length },
+    {
+      env: { PARALLEL_PLAN_CHECK_REQUEST_TIMEOUT_MS: '1000', ...env },
+      timeoutMs: 60_000,
+    },
+  );
 }
 
 /** The outcome every fault scenario must reach. */
@@ -69,7 +74,11 @@ const statuses = (state: StandInState, operationId: string) => state.requests.fi
 describe('server errors and broken connections', () => {
   it.each([500, 502, 503])('a burst of three %i answers on each kind of request is retried through', async (status) => {
     const state = await setUp(
-      ['pulls/list-files', 'repos/get-content', 'issues/list-comments', 'issues/create-comment', 'checks/create'].map((operationId) => ({ operationId, status, times: 3 })),
+      ['pulls/list-files', 'repos/get-content', 'issues/list-comments', 'issues/create-comment', 'checks/create'].map((operationId) => ({
+        operationId,
+        status,
+        times: 3,
+      })),
     );
     const result = await run(state);
     expectCompleteRun(state, result);
@@ -79,10 +88,13 @@ describe('server errors and broken connections', () => {
   });
 
   it('a connection reset while reading a plan and while posting the comment', async () => {
-    const state = await setUp([], [
-      { match: /^GET \/repos\/[^/]+\/[^/]+\/contents\/plans(%2F|\/)seed/, times: 1, action: { kind: 'reset' } },
-      { match: /^POST \/repos\/[^/]+\/[^/]+\/issues\/7\/comments$/, times: 2, action: { kind: 'reset' } },
-    ]);
+    const state = await setUp(
+      [],
+      [
+        { match: /^GET \/repos\/[^/]+\/[^/]+\/contents\/plans(%2F|\/)seed/, times: 1, action: { kind: 'reset' } },
+        { match: /^POST \/repos\/[^/]+\/[^/]+\/issues\/7\/comments$/, times: 2, action: { kind: 'reset' } },
+      ],
+    );
     const result = await run(state);
     expectCompleteRun(state, result);
     expect(proxy!.events.filter((e) => e.startsWith('reset'))).toHaveLength(3);
@@ -90,10 +102,13 @@ describe('server errors and broken connections', () => {
   });
 
   it('an answer that comes after the time limit is abandoned and the request retried', async () => {
-    const state = await setUp([], [
-      { match: /^GET \/repos\/[^/]+\/[^/]+\/pulls\/7\/files$/, times: 1, action: { kind: 'delay', ms: 4000 } },
-      { match: /^GET \/repos\/[^/]+\/[^/]+\/issues\/7\/comments$/, times: 1, action: { kind: 'delay', ms: 4000 } },
-    ]);
+    const state = await setUp(
+      [],
+      [
+        { match: /^GET \/repos\/[^/]+\/[^/]+\/pulls\/7\/files$/, times: 1, action: { kind: 'delay', ms: 4000 } },
+        { match: /^GET \/repos\/[^/]+\/[^/]+\/issues\/7\/comments$/, times: 1, action: { kind: 'delay', ms: 4000 } },
+      ],
+    );
     const started = Date.now();
     const result = await run(state, { PARALLEL_PLAN_CHECK_REQUEST_TIMEOUT_MS: '500' });
     expectCompleteRun(state, result);
@@ -134,7 +149,10 @@ describe('rate limits', () => {
         status,
         times: 1,
         headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' },
-        body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        body: {
+          message: 'API rate limit exceeded for installation ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
       },
     ]);
     const result = await run(state);
@@ -150,7 +168,10 @@ describe('rate limits', () => {
         status: 429,
         times: 2,
         headers: { 'retry-after': '30' },
-        body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        body: {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
       },
     ]);
     const result = await run(state);
@@ -169,7 +190,11 @@ describe('the comment changes under the action', () => {
     await run(state);
     expect(state.comments).toHaveLength(1);
     const firstId = state.comments[0]!.id;
-    proxy!.rules.push({ match: /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, times: 1, action: { kind: 'before', run: () => void state.comments.splice(0) } });
+    proxy!.rules.push({
+      match: /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/,
+      times: 1,
+      action: { kind: 'before', run: () => void state.comments.splice(0) },
+    });
     state.checkRuns.splice(0);
     const result = await run(state);
     expectCompleteRun(state, result);

@@ -50,10 +50,15 @@ async function pullRequest(cases: readonly HostileCase[], checkedOut: boolean): 
   const changed = [...Object.keys(VALID_PLANS), ...cases.map((c) => c.file)];
   state.pulls.set(7, { files: changed.map((filename) => ({ filename, status: 'added' as const })) });
   server = await startStandIn(state);
-  const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: changed.length }, {
-    ...(checkedOut ? { workspace: workspaceWith(cases), checkedOut: HEAD } : {}),
-    timeoutMs: 60_000,
-  });
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: changed.length },
+    {
+      ...(checkedOut ? { workspace: workspaceWith(cases), checkedOut: HEAD } : {}),
+      timeoutMs: 60_000,
+    },
+  );
   return { state, result };
 }
 

@@ -28,22 +28,31 @@ afterEach(async () => {
 });
 beforeAll(() => ensureFreshBundle(), 180_000);
 
-async function pullRequest(files: Record<string, string>, checkedOut: boolean, env: Record<string, string> = {}): Promise<{ state: StandInState; result: ActionRun }> {
+async function pullRequest(
+  files: Record<string, string>,
+  checkedOut: boolean,
+  env: Record<string, string> = {},
+): Promise<{ state: StandInState; result: ActionRun }> {
   const state = createState();
   addCommit(state, HEAD, files);
   addCommit(state, BASE, {});
   state.pulls.set(7, { files: Object.keys(files).map((filename) => ({ filename, status: 'added' as const })) });
   server = await startStandIn(state);
-  const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(files).length }, {
-    ...(checkedOut ? { checkedOut: HEAD, files } : {}),
-    env,
-    timeoutMs: 120_000,
-  });
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: Object.keys(files).length },
+    {
+      ...(checkedOut ? { checkedOut: HEAD, files } : {}),
+      env,
+      timeoutMs: 120_000,
+    },
+  );
   return { state, result };
 }
 
 describe('limits', () => {
-  it('verifies at most the cap of plans, names the rest, fails the job, and keeps every text under GitHub\'s limits', async () => {
+  it("verifies at most the cap of plans, names the rest, fails the job, and keeps every text under GitHub's limits", async () => {
     // The cap is 500 (MAX_PLANS_PER_RUN, unit-tested in robustness-limits.test.ts); this run
     // lowers it to 20 through the action's test hook so that 21 plans show the behaviour fast.
     const cap = 20;
@@ -59,7 +68,9 @@ describe('limits', () => {
     expect(report.plans.map((p) => p.file)).not.toContain('plans/p020.plan.yaml');
     expect(state.checkRuns).toHaveLength(cap);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/::error::parallel-plan-check: .*This run has 21 plan files, more than the 20 one run verifies: 1 were NOT verified \(plans\/p020\.plan\.yaml\)/);
+    expect(result.stdout).toMatch(
+      /::error::parallel-plan-check: .*This run has 21 plan files, more than the 20 one run verifies: 1 were NOT verified \(plans\/p020\.plan\.yaml\)/,
+    );
 
     // Each verified plan's verdict is the core's.
     const expectedNoisy = verifyPlanText('plans/p000.plan.yaml', NOISY, () => ({ error: 'none' }));
@@ -95,7 +106,11 @@ describe('limits', () => {
       operationId: 'issues/create-comment',
       status: 422,
       times: 1,
-      body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'Body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' },
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'Body is too long (maximum is 65536 characters)' }],
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+      },
     });
     server = await startStandIn(state);
     const result = await runPullRequest(server.url, state, { number: 7, headSha: HEAD, baseSha: BASE, changedFiles: 2 });

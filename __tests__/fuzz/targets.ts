@@ -63,21 +63,73 @@ function checkImport(result: ImportResult | ImportError, what: string): void {
 
 /** Runs an importer as the loader does: under the per-plan work budget (stopping there is an answer too). */
 function importBudgeted(file: string, text: string, engine?: 'vllm' | 'sglang' | 'trtllm'): ImportResult | ImportError {
-  return withWorkBudget({ units: PLAN_WORK_BUDGET }, () => importDeployment(file, text, engine ? { engine } : {}, () => ({ error: 'not in the fuzz input' })), () => ({ error: 'too complex' }));
+  return withWorkBudget(
+    { units: PLAN_WORK_BUDGET },
+    () => importDeployment(file, text, engine ? { engine } : {}, () => ({ error: 'not in the fuzz input' })),
+    () => ({ error: 'too complex' }),
+  );
 }
 
 const YAML_PUNCTUATION = ':-?[]{},&*!|>\'"%@`#\n \t\\';
 const ENGINE_KEYS = [
-  'tensor_parallel_size', 'tensor-parallel-size', 'pipeline_parallel_size', 'data_parallel_size', 'tp', 'pp', 'dp', 'tp_size', 'ep_size',
-  'max_model_len', 'max-num-seqs', 'max_num_batched_tokens', 'dtype', 'kv_cache_dtype', 'quantization', 'model', 'gpu_memory_utilization',
-  'enable_expert_parallel', 'enable-dp-attention', 'kv_cache_config', 'free_gpu_memory_fraction', 'max_batch_size', 'config',
+  'tensor_parallel_size',
+  'tensor-parallel-size',
+  'pipeline_parallel_size',
+  'data_parallel_size',
+  'tp',
+  'pp',
+  'dp',
+  'tp_size',
+  'ep_size',
+  'max_model_len',
+  'max-num-seqs',
+  'max_num_batched_tokens',
+  'dtype',
+  'kv_cache_dtype',
+  'quantization',
+  'model',
+  'gpu_memory_utilization',
+  'enable_expert_parallel',
+  'enable-dp-attention',
+  'kv_cache_config',
+  'free_gpu_memory_fraction',
+  'max_batch_size',
+  'config',
 ];
-const NASTY = ['0', '-1', '1e308', '.nan', '.inf', '8', '2.5', 'fp8', 'auto', '""', '~', '[]', '{}', '$(nproc)', '${TP}', '*a', '&a 1', '!!binary x', '1_000', "'8'"];
+const NASTY = [
+  '0',
+  '-1',
+  '1e308',
+  '.nan',
+  '.inf',
+  '8',
+  '2.5',
+  'fp8',
+  'auto',
+  '""',
+  '~',
+  '[]',
+  '{}',
+  '$(nproc)',
+  '${TP}',
+  '*a',
+  '&a 1',
+  '!!binary x',
+  '1_000',
+  "'8'",
+];
 
 const plan: FuzzTarget<{ file: string; text: string }> = {
   name: 'plans (YAML and JSON)',
   ciRuns: 300,
-  input: fc.oneof(arbitraryDocument, arbitraryMutatedPlan, mutated([fixture('plans/contract-example.plan.yaml'), fixture('plans/json-plan.plan.json')], YAML_PUNCTUATION).map((text) => ({ file: 'm.plan.yaml', text }))),
+  input: fc.oneof(
+    arbitraryDocument,
+    arbitraryMutatedPlan,
+    mutated([fixture('plans/contract-example.plan.yaml'), fixture('plans/json-plan.plan.json')], YAML_PUNCTUATION).map((text) => ({
+      file: 'm.plan.yaml',
+      text,
+    })),
+  ),
   check({ file, text }) {
     const report = verifyPlanText(file, text, () => ({ error: 'not in the fuzz input' }));
     expectTrue(['pass', 'warn', 'fail', 'error'].includes(report.verdict), `verdict ${String(report.verdict)}`);
@@ -92,17 +144,29 @@ const JSON_ERROR = /^config\.json(?: is not valid JSON(?: \(line \d+, column \d+
 /** A config.json whose quantization exclusions are random regexes and globs (they run on a backtracking engine). */
 const quantizationConfig = fc
   .record({
-    regexes: fc.array(soup(['(', ')', '(.*)', '.*', '*', '+', '?', '|', '{2,}', 'a', '.', 'x', '$', '^', '\\d', '\\1', '[a.]', 'layers', '_proj', 'model'], 12), { maxLength: 6 }),
+    regexes: fc.array(
+      soup(['(', ')', '(.*)', '.*', '*', '+', '?', '|', '{2,}', 'a', '.', 'x', '$', '^', '\\d', '\\1', '[a.]', 'layers', '_proj', 'model'], 12),
+      { maxLength: 6 },
+    ),
     globs: fc.array(soup(['*', '?', 'a', '.', 'x', 'model', 'layers', '*a', '[', ']', '_proj'], 24), { maxLength: 6 }),
     method: fc.constantFrom('compressed-tensors', 'modelopt'),
   })
   .map(({ regexes, globs, method }) =>
     JSON.stringify({
-      model_type: 'deepseek_v3', num_hidden_layers: 4, hidden_size: 256, num_attention_heads: 4,
-      quantization_config: method === 'modelopt'
-        ? { quant_method: 'modelopt', quant_algo: 'FP8', exclude_modules: globs }
-        : { quant_method: 'compressed-tensors', config_groups: { g: { targets: ['Linear'], weights: { num_bits: 4, type: 'int' } } }, ignore: regexes.map((r) => `re:${r}`) },
-    }));
+      model_type: 'deepseek_v3',
+      num_hidden_layers: 4,
+      hidden_size: 256,
+      num_attention_heads: 4,
+      quantization_config:
+        method === 'modelopt'
+          ? { quant_method: 'modelopt', quant_algo: 'FP8', exclude_modules: globs }
+          : {
+              quant_method: 'compressed-tensors',
+              config_groups: { g: { targets: ['Linear'], weights: { num_bits: 4, type: 'int' } } },
+              ignore: regexes.map((r) => `re:${r}`),
+            },
+    }),
+  );
 
 const configJson: FuzzTarget<string> = {
   name: 'config.json',
@@ -114,7 +178,11 @@ const configJson: FuzzTarget<string> = {
     soup(['{', '}', '[', ']', ',', ':', '"a"', '"num_hidden_layers"', '32', '-', 'NaN', 'Infinity', '-Infinity', ' ', '\n', '"\\u00', 'null', 'true', '1e999']),
   ),
   check(text) {
-    const result = withWorkBudget({ units: PLAN_WORK_BUDGET }, () => parseHfConfig(text), () => ({ error: 'too complex' }));
+    const result = withWorkBudget(
+      { units: PLAN_WORK_BUDGET },
+      () => parseHfConfig(text),
+      () => ({ error: 'too complex' }),
+    );
     if ('error' in result) {
       expectTrue(result.error === 'too complex' || JSON_ERROR.test(result.error), `unexpected error shape: ${result.error}`);
     } else {
@@ -123,7 +191,45 @@ const configJson: FuzzTarget<string> = {
   },
 };
 
-const SHELL_PIECES = ['vllm serve m', 'python -m sglang.launch_server', 'trtllm-serve m', ' --tensor-parallel-size ', ' --tp ', '8', '$', '$(', '$((', '))', ')', '(', '${', '}', '${TP:-4}', '"', "'", '\\', '\n', '\\\n', ';', '&&', '||', '|', '&', ' ', '=', 'TP=', 'export ', '$TP', '#', '1+2', '*', '/0', '`', '--config ', 'c.yaml'];
+const SHELL_PIECES = [
+  'vllm serve m',
+  'python -m sglang.launch_server',
+  'trtllm-serve m',
+  ' --tensor-parallel-size ',
+  ' --tp ',
+  '8',
+  '$',
+  '$(',
+  '$((',
+  '))',
+  ')',
+  '(',
+  '${',
+  '}',
+  '${TP:-4}',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\\\n',
+  ';',
+  '&&',
+  '||',
+  '|',
+  '&',
+  ' ',
+  '=',
+  'TP=',
+  'export ',
+  '$TP',
+  '#',
+  '1+2',
+  '*',
+  '/0',
+  '`',
+  '--config ',
+  'c.yaml',
+];
 
 const shell: FuzzTarget<string> = {
   name: 'shell scripts',
@@ -134,20 +240,30 @@ const shell: FuzzTarget<string> = {
   },
 };
 
-const MANIFESTS = ['vllm-deployment.yaml', 'vllm-lws.yaml', 'sglang-lws.yaml', 'trtllm-lws.yaml', 'kserve-llmisvc.yaml', 'dynamo-dgd.yaml'].map((f) => fixture(`import/${f}`));
+const MANIFESTS = ['vllm-deployment.yaml', 'vllm-lws.yaml', 'sglang-lws.yaml', 'trtllm-lws.yaml', 'kserve-llmisvc.yaml', 'dynamo-dgd.yaml'].map((f) =>
+  fixture(`import/${f}`),
+);
 const generatedManifest = fc
   .record({
-    command: fc.array(fc.oneof(fc.constantFrom('sh', '-c', 'vllm', 'serve', 'm', '--tensor-parallel-size', '$(TP)', '8', 'python3', '-m', 'sglang.launch_server', '--tp', '$(A)$(A)'), soup(SHELL_PIECES, 12)), { maxLength: 6 }),
+    command: fc.array(
+      fc.oneof(
+        fc.constantFrom('sh', '-c', 'vllm', 'serve', 'm', '--tensor-parallel-size', '$(TP)', '8', 'python3', '-m', 'sglang.launch_server', '--tp', '$(A)$(A)'),
+        soup(SHELL_PIECES, 12),
+      ),
+      { maxLength: 6 },
+    ),
     env: fc.array(fc.tuple(fc.constantFrom('TP', 'A', 'B', 'X'), soup(['$(A)', '$(TP)', '8', 'x', '$$', '$('], 4)), { maxLength: 4 }),
     gpus: fc.constantFrom('8', '0', '-1', '"1e9"', 'x', '~'),
   })
-  .map(({ command, env, gpus }) =>
-    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: m\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: c\n        env:\n${env.map(([n, v]) => `        - name: ${n}\n          value: ${JSON.stringify(v)}`).join('\n') || '        []'}\n        command: ${JSON.stringify(command)}\n        resources:\n          limits:\n            nvidia.com/gpu: ${gpus}\n`);
+  .map(
+    ({ command, env, gpus }) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: m\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: c\n        env:\n${env.map(([n, v]) => `        - name: ${n}\n          value: ${JSON.stringify(v)}`).join('\n') || '        []'}\n        command: ${JSON.stringify(command)}\n        resources:\n          limits:\n            nvidia.com/gpu: ${gpus}\n`,
+  );
 
 const kubernetes: FuzzTarget<string> = {
   name: 'Kubernetes manifests',
   ciRuns: 200,
-  input: fc.oneof(generatedManifest, mutated(MANIFESTS, YAML_PUNCTUATION + '$()')),
+  input: fc.oneof(generatedManifest, mutated(MANIFESTS, `${YAML_PUNCTUATION}$()`)),
   check(text) {
     checkImport(importBudgeted('deploy.yaml', text), 'deploy.yaml');
   },
@@ -161,7 +277,11 @@ const engineConfig: FuzzTarget<{ text: string; engine: 'vllm' | 'sglang' | 'trtl
   name: 'engine configs',
   ciRuns: 200,
   input: fc.record({
-    text: fc.oneof(generatedConfig, mutated([fixture('import/vllm-config.yaml')], YAML_PUNCTUATION), soup([...ENGINE_KEYS.map((k) => `${k}: `), ...NASTY, '\n', '  ', '- ', ': '])),
+    text: fc.oneof(
+      generatedConfig,
+      mutated([fixture('import/vllm-config.yaml')], YAML_PUNCTUATION),
+      soup([...ENGINE_KEYS.map((k) => `${k}: `), ...NASTY, '\n', '  ', '- ', ': ']),
+    ),
     engine: fc.constantFrom('vllm' as const, 'sglang' as const, 'trtllm' as const),
   }),
   check({ text, engine }) {
@@ -170,7 +290,9 @@ const engineConfig: FuzzTarget<{ text: string; engine: 'vllm' | 'sglang' | 'trtl
 };
 
 /** Growth: a short random piece repeated up to `bytes`, fed to one parser; the runner holds it to a time budget. */
-export function growthTarget(bytes: number): FuzzTarget<{ parser: 'plan' | 'config.json' | 'shell' | 'kubernetes' | 'engine config'; unit: string; prefix: string }> {
+export function growthTarget(
+  bytes: number,
+): FuzzTarget<{ parser: 'plan' | 'config.json' | 'shell' | 'kubernetes' | 'engine config'; unit: string; prefix: string }> {
   return {
     name: `growth: a random piece repeated to ${Math.round(bytes / 1024)} KiB`,
     ciRuns: 12,
@@ -184,7 +306,10 @@ export function growthTarget(bytes: number): FuzzTarget<{ parser: 'plan' | 'conf
       if (parser === 'plan') plan.check({ file: 'g.plan.yaml', text });
       else if (parser === 'config.json') configJson.check(text);
       else if (parser === 'shell') shell.check(text);
-      else if (parser === 'kubernetes') kubernetes.check(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    command: ["sh", "-c", ${JSON.stringify(text)}]\n`);
+      else if (parser === 'kubernetes')
+        kubernetes.check(
+          `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    command: ["sh", "-c", ${JSON.stringify(text)}]\n`,
+        );
       else engineConfig.check({ text, engine: 'vllm' });
     },
   };

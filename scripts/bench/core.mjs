@@ -13,7 +13,11 @@ const FALLBACK_PLAN = '__tests__/fixtures/cli/llama-8b.plan.yaml';
 function examplePlans() {
   const dir = 'examples';
   const found = existsSync(dir)
-    ? readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.plan\.(ya?ml|json)$/.test(f)).map((f) => join(dir, f)).sort()
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => /\.plan\.(ya?ml|json)$/.test(f))
+        .map((f) => join(dir, f))
+        .sort()
     : [];
   return found.length > 0 ? found : [FALLBACK_PLAN];
 }
@@ -22,7 +26,9 @@ function compile() {
   // type errors elsewhere must not stop the timing of code that emits: tsc still writes its output
   spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', OUT], { stdio: 'ignore' });
   if (!existsSync(join(OUT, 'src/core/index.js'))) throw new Error('tsc wrote no build/bench/src/core/index.js');
-  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/cli.ts', '-o', join(OUT, 'cli'), '--quiet', '--target', 'es2022'], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/cli.ts', '-o', join(OUT, 'cli'), '--quiet', '--target', 'es2022'], {
+    stdio: 'ignore',
+  });
 }
 
 const median = (xs) => {
@@ -83,8 +89,18 @@ export async function run() {
   }
 
   return [
-    { measure: `load+verify one plan, median of 2,000 (${plans.length} plan${plans.length > 1 ? 's' : ''}, verdicts: ${[...verdicts].join('/')})`, result: fmt(perPlan), target: '< 1 ms', ok: perPlan < 1 },
-    { measure: '1,000 plans in one process (read+load+verify), per plan', result: `${fmt(thousand / 1000)} (total ${fmt(thousand)})`, target: '< 1 ms', ok: thousand / 1000 < 1 },
+    {
+      measure: `load+verify one plan, median of 2,000 (${plans.length} plan${plans.length > 1 ? 's' : ''}, verdicts: ${[...verdicts].join('/')})`,
+      result: fmt(perPlan),
+      target: '< 1 ms',
+      ok: perPlan < 1,
+    },
+    {
+      measure: '1,000 plans in one process (read+load+verify), per plan',
+      result: `${fmt(thousand / 1000)} (total ${fmt(thousand)})`,
+      target: '< 1 ms',
+      ok: thousand / 1000 < 1,
+    },
     { measure: `cold \`node cli.js verify ${one}\`, median of 10`, result: fmt(coldMedian), target: '< 300 ms', ok: coldMedian < 300 },
     { measure: 'baseline: cold `node -e 0`, median of 10', result: fmt(median(bare)), target: '', ok: undefined },
   ];

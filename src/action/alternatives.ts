@@ -38,7 +38,11 @@ export function alternativesMarkdown(
         try {
           const loaded = loadPlan(plan.file, kept.text, kept.readReference);
           if (!loaded.ok) return true;
-          const result = suggest(loaded.loaded, { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false }, plan.verdict);
+          const result = suggest(
+            loaded.loaded,
+            { objective: 'throughput-per-gpu', top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false },
+            plan.verdict,
+          );
           sections[plan.file] = renderAlternativesMarkdown(result, { top: 3 });
         } catch (error) {
           if (error instanceof WorkBudgetExceeded) throw error; // the time budget: handled below

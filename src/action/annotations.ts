@@ -45,7 +45,10 @@ export function planAnnotations(plan: PlanReport): LineAnnotation[] {
  * would drop them silently). One error is left for the job's failure line.
  * Plans' most important annotations come first: each plan's first error before any plan's second.
  */
-export function workflowAnnotations(report: Report, shown: Record<AnnotationLevel, number> = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL }): LineAnnotation[] {
+export function workflowAnnotations(
+  report: Report,
+  shown: Record<AnnotationLevel, number> = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL },
+): LineAnnotation[] {
   const perPlan = report.plans.map(planAnnotations);
   const interleaved: LineAnnotation[] = [];
   for (let i = 0; perPlan.some((list) => i < list.length); i++) {

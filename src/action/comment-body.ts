@@ -116,12 +116,15 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
     passing.length > 0 && passing.length < report.plans.length
       ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
-  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c): c is string => c !== null);
+  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter(
+    (c): c is string => c !== null,
+  );
 
   const digest = digestOf(`${full}\n${notes}`);
   const state = stateLine(reportState(report));
   const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
-  const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
+  const edits =
+    ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
   const assemble = (content: string, shortened: boolean) => {
     const footer = [
       '',

@@ -17,7 +17,9 @@ export async function upsertWithShorterOnRejection(
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
     const body = shorterBody();
-    log(`GitHub refused the comment body of ${options.body.length} characters (422: ${(error as Error).message.split('\n')[0]}); posting a shortened one of ${body.length} characters.`);
+    log(
+      `GitHub refused the comment body of ${options.body.length} characters (422: ${(error as Error).message.split('\n')[0]}); posting a shortened one of ${body.length} characters.`,
+    );
     return await upsertStickyComment(client, target, { ...options, body });
   }
 }

@@ -67,7 +67,11 @@ export function readState(body: string): CommentState | null {
     for (const [file, entry] of Object.entries(r.plans)) {
       if (!Array.isArray(entry) || !Array.isArray(entry[2])) return null;
       const [verdict, checks, values] = entry;
-      plans[file] = { verdict: String(verdict), checks: String(checks), metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])) };
+      plans[file] = {
+        verdict: String(verdict),
+        checks: String(checks),
+        metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])),
+      };
     }
     return { v: 1, plans };
   } catch {

@@ -85,7 +85,5 @@ export function readTarget(eventName: string, payload: unknown, env: NodeJS.Proc
     if (!sha) throw new EventError(`the ${eventName} event gives no commit: GITHUB_SHA is not set`);
     return { kind: 'repository', event: eventName, owner, repo, sha };
   }
-  throw new EventError(
-    `event '${eventName}' is not supported: run on pull_request (verifies the plans it changes), push or workflow_dispatch (every plan)`,
-  );
+  throw new EventError(`event '${eventName}' is not supported: run on pull_request (verifies the plans it changes), push or workflow_dispatch (every plan)`);
 }

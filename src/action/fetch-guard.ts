@@ -52,7 +52,9 @@ export function guardFetch(base: Fetch, options: { timeoutMs: number; log: (mess
         origin = undefined;
       }
       if (origin !== options.origin) {
-        throw new Error(`refused a request to ${origin ?? 'an unreadable URL'}: the API is at ${options.origin}, and the token is sent nowhere else (a pagination link pointed away?)`);
+        throw new Error(
+          `refused a request to ${origin ?? 'an unreadable URL'}: the API is at ${options.origin}, and the token is sent nowhere else (a pagination link pointed away?)`,
+        );
       }
     }
     const timeout = AbortSignal.timeout(options.timeoutMs);

@@ -42,15 +42,20 @@ export async function plansImportingChangedFiles(
   });
   const read = texts.filter((t): t is { path: string; text: string } => t !== null);
   // each plan is parsed in linear time; all of them together get a work budget too
-  const found = withWorkBudget({ units: workBudget }, () => plansImporting(changedFiles, read), () => null);
+  const found = withWorkBudget(
+    { units: workBudget },
+    () => plansImporting(changedFiles, read),
+    () => null,
+  );
   const notes: string[] = [];
   if (found && found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
   // fail closed: a plan among those not searched may import a changed file and now fail
-  const unsearched = candidates.length > scanned.length
-    ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-    : found === null
-      ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
-      : null;
+  const unsearched =
+    candidates.length > scanned.length
+      ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+      : found === null
+        ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
+        : null;
   if (unsearched) notes.push(unsearched);
   return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
 }

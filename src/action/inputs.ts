@@ -69,6 +69,7 @@ export function splitGlobs(text: string): string[] {
 
 export function parseInputs(getInput: GetInput): ActionInputs {
   const token = getInput('github-token');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user writes in the workflow, not a template
   if (token === '') throw new InputError("input 'github-token' is empty: pass ${{ github.token }} or a token with the permissions the README lists");
   const plansText = getInput('plans');
   const plans = plansText === '' ? [...DEFAULT_PLAN_GLOBS] : splitGlobs(plansText);

@@ -6,7 +6,7 @@
 // other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
 import * as core from '@actions/core';
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
 const SHOWN_ESCAPED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function escapeLogData(text: string): string {

@@ -46,9 +46,7 @@ export function timingFromEnv(env: NodeJS.ProcessEnv): { retryBaseMs: number; wr
 export function createClient(options: ClientOptions): GitHubClient {
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     const retrying = retryCount < MAX_RETRIES;
-    options.log(
-      `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`,
-    );
+    options.log(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
     return retrying;
   };
   return getOctokit(

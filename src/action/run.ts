@@ -57,13 +57,27 @@ function runUrl(env: NodeJS.ProcessEnv): string | null {
 }
 
 /** Every plan at a commit: from the workspace when it is checked out, else the git trees API. */
-async function allPlansAt(client: GitHubClient, target: RunTarget, sha: string, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined): Promise<TreePlans> {
+async function allPlansAt(
+  client: GitHubClient,
+  target: RunTarget,
+  sha: string,
+  inputs: ActionInputs,
+  isPlan: PathMatcher,
+  workspace: string | undefined,
+): Promise<TreePlans> {
   return workspace !== undefined
     ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
     : listTreePlans(client, target.owner, target.repo, sha, isPlan);
 }
 
-async function selectPlans(client: GitHubClient, target: RunTarget, inputs: ActionInputs, isPlan: PathMatcher, workspace: string | undefined, env: NodeJS.ProcessEnv): Promise<Selection> {
+async function selectPlans(
+  client: GitHubClient,
+  target: RunTarget,
+  inputs: ActionInputs,
+  isPlan: PathMatcher,
+  workspace: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<Selection> {
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
   const fromWorkspace = workspace !== undefined && checkedOut === sha;
@@ -78,7 +92,9 @@ async function selectPlans(client: GitHubClient, target: RunTarget, inputs: Acti
   if (target.kind === 'pull_request') {
     const changed = await listChangedPlans(client, target, isPlan);
     if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
-    logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
+    logLine(
+      `Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`,
+    );
     let plans = changed.plans;
     let all: string[] | undefined;
     if (changed.truncation) {
@@ -178,8 +194,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
   const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
   const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
-  const fullMarkdown =
-    (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
+  const fullMarkdown = (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths);
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
@@ -197,15 +212,35 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
   if (target.kind === 'pull_request' && inputs.comment !== 'never') {
     const mode = inputs.comment;
-    const context = { checkName: inputs.checkName, report, bases, notes, headSha, baseSha: target.baseSha, baseRef, runUrl: url, alternatives, minChange: inputs.minChange, mode };
+    const context = {
+      checkName: inputs.checkName,
+      report,
+      bases,
+      notes,
+      headSha,
+      baseSha: target.baseSha,
+      baseRef,
+      runUrl: url,
+      alternatives,
+      minChange: inputs.minChange,
+      mode,
+    };
     const { body, digest } = composeComment(context);
     try {
       const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
       // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
-      const worthSaying = mode !== 'on-change' || plans.some((p) => { const base = bases[p.file]; return !base || planChanged(p, base, inputs.minChange); });
+      const worthSaying =
+        mode !== 'on-change' ||
+        plans.some((p) => {
+          const base = bases[p.file];
+          return !base || planChanged(p, base, inputs.minChange);
+        });
       const state = reportState(report);
       // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
-      const isCurrent = (existing: string) => { const previous = readState(existing); return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange); };
+      const isCurrent = (existing: string) => {
+        const previous = readState(existing);
+        return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange);
+      };
       const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
       const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
       logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
@@ -218,7 +253,16 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   for (const plan of plans) {
     try {
       const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
-      await createCheckRun(client, { owner: target.owner, repo: target.repo, headSha, checkName: inputs.checkName, plan, failOn: inputs.failOn, summary, detailsUrl: url });
+      await createCheckRun(client, {
+        owner: target.owner,
+        repo: target.repo,
+        headSha,
+        checkName: inputs.checkName,
+        plan,
+        failOn: inputs.failOn,
+        summary,
+        detailsUrl: url,
+      });
     } catch (error) {
       if (isPermissionDenied(error)) {
         denied.push('check runs');

@@ -71,7 +71,11 @@ export interface UpsertOptions {
   createIfMissing: boolean;
 }
 
-export async function upsertStickyComment(client: GitHubClient, t: StickyTarget, options: UpsertOptions): Promise<{ outcome: StickyOutcome; id: number | null }> {
+export async function upsertStickyComment(
+  client: GitHubClient,
+  t: StickyTarget,
+  options: UpsertOptions,
+): Promise<{ outcome: StickyOutcome; id: number | null }> {
   const existing = await listOurs(client, t);
   const keeper = existing[0];
   if (keeper) {

@@ -2,15 +2,7 @@
 // whether one request of the longest stated length can run, and how many sequences run at once.
 // docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
 import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
-import {
-  engineConditions,
-  heldTokens,
-  kvCapacityTokens,
-  stageKvBytesPerSequence,
-  stageMemory,
-  stageWeightBytes,
-  type StageMemory,
-} from './memory.js';
+import { engineConditions, heldTokens, kvCapacityTokens, stageKvBytesPerSequence, stageMemory, stageWeightBytes, type StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Stage } from './stages.js';
@@ -48,7 +40,13 @@ export function meanContext(input: number, output: number): number {
   return input + output / 2;
 }
 
-export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelFacts | null, stagesEst: Stage[] | null, stagesBound: Stage[] | null): MemoryFigures {
+export function memoryFigures(
+  r: Resolved,
+  est: ModelFacts | null,
+  bound: ModelFacts | null,
+  stagesEst: Stage[] | null,
+  stagesBound: Stage[] | null,
+): MemoryFigures {
   const { layout, hardware: hw, workload: wl } = r;
   const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
   const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
@@ -58,8 +56,10 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   let cond = engineConditions(wl, hw, memSequences, maxContext);
   const sharedMax = Math.floor((wl.maxInputTokens ?? 0) * wl.prefixHitRate);
 
-  let memEst = est && stagesEst && memSequences !== undefined && maxContext !== undefined
-    ? stageMemory(est, layout, cond, stagesEst, memSequences, maxContext, sharedMax) : null;
+  let memEst =
+    est && stagesEst && memSequences !== undefined && maxContext !== undefined
+      ? stageMemory(est, layout, cond, stagesEst, memSequences, maxContext, sharedMax)
+      : null;
   // A plan silent on the memory flag is not failed for the engine's default: a deployment this tight
   // sets the flag. The figures then assume the lowest usual setting that holds one request.
   let raisedFraction: MemoryFigures['raisedFraction'] = null;
@@ -78,12 +78,11 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
   // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
   // layers hold only their window, the least any engine keeps.
-  const kvFloor = bound && stagesBound && maxContext !== undefined
-    ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+  const kvFloor =
+    bound && stagesBound && maxContext !== undefined ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
 
   // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
-  const poolMemory = est && stagesEst && hw.device
-    ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
+  const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
   const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
 
   let kvBudget: KvBudget | null = null;
@@ -108,9 +107,15 @@ export function memoryFigures(r: Resolved, est: ModelFacts | null, bound: ModelF
   if (!memEst && weightsFloor !== null && hw.device) {
     // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
     const most = deviceBudget({
-      engine: wl.engine, memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!),
-      capacity: hw.device.capacity, weights: weightsFloor, activations: 0,
-      group: 1, device: hw.device, cudaGraphs: false, runtimeOverride: 0,
+      engine: wl.engine,
+      memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!),
+      capacity: hw.device.capacity,
+      weights: weightsFloor,
+      activations: 0,
+      group: 1,
+      device: hw.device,
+      cudaGraphs: false,
+      runtimeOverride: 0,
     });
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }

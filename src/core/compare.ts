@@ -42,7 +42,12 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
   const better = (a: number, b: number): boolean => (dir === 'higher-is-better' ? a >= b : a <= b);
   if (f.bound !== null && !better(f.bound, required)) {
     const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-    return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
+    return {
+      status: 'fail',
+      limit: f.bound,
+      basis: 'bound',
+      detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}`,
+    };
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
@@ -52,7 +57,12 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
   if (better(f.estimate, required)) {
     return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
   }
-  return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+  return {
+    status: 'fail',
+    limit: f.estimate,
+    basis: 'estimate',
+    detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})`,
+  };
 }
 
 /**
@@ -69,14 +79,35 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
   const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
   const p = missProbability(estimate, required, risk.residuals, risk.kind);
   const shown = `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
-  if (meets(bad)) return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+  if (meets(bad))
+    return {
+      status: 'pass',
+      limit: estimate,
+      basis: 'estimate',
+      detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end`,
+    };
   if (meets(estimate)) {
-    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed` };
+    return {
+      status: 'warn',
+      limit: estimate,
+      basis: 'estimate',
+      detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed`,
+    };
   }
   if (meets(good)) {
-    return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+    return {
+      status: 'warn',
+      limit: estimate,
+      basis: 'estimate',
+      detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed`,
+    };
   }
-  return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+  return {
+    status: 'fail',
+    limit: estimate,
+    basis: 'estimate',
+    detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})`,
+  };
 }
 
 /**
@@ -110,7 +141,12 @@ export function judgeClaim(claimed: number, dir: Direction, f: Figures): Judgeme
  */
 export function judgeMemoryClaim(claimed: number, f: Figures): Judgement {
   if (f.bound !== null && claimed < f.bound) {
-    return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
+    return {
+      status: 'fail',
+      limit: f.bound,
+      basis: 'bound',
+      detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}`,
+    };
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
@@ -120,7 +156,12 @@ export function judgeMemoryClaim(claimed: number, f: Figures): Judgement {
     return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
   }
   if (claimed > 1.5 * f.estimate) {
-    return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
+    return {
+      status: 'warn',
+      limit: f.estimate,
+      basis: 'estimate',
+      detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?`,
+    };
   }
   return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
 }

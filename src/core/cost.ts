@@ -80,7 +80,12 @@ export const formatUsd = (usd: number): string => `$${usd >= 100 ? usd.toFixed(0
  * `throughputMissing`: what the throughput estimate lacks. `risk`: the throughput's track record read
  * as a time's (cost is inversely proportional to throughput), so a cost inside its range is at risk.
  */
-export function judgeCostRequirement(requiredUsd: number, e: ServingEconomy, throughputMissing: string[], risk?: Figures['risk']): Judgement & { missing: string[] } {
+export function judgeCostRequirement(
+  requiredUsd: number,
+  e: ServingEconomy,
+  throughputMissing: string[],
+  risk?: Figures['risk'],
+): Judgement & { missing: string[] } {
   const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
   const cost = (t: number | null) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
   const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
@@ -99,10 +104,18 @@ export function economyAssumptions(h: HardwareSpec, origins: Record<string, stri
   const out: Assumption[] = [];
   if (h.power !== undefined) {
     const origin = origins['hardware.power'];
-    out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
+    out.push({
+      name: 'hardware.power',
+      value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`,
+      source: origin ?? 'plan',
+    });
   }
   if (h.cost_per_hour !== undefined) {
-    out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
+    out.push({
+      name: 'hardware.cost_per_hour',
+      value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`,
+      source: origins['hardware.cost_per_hour'] ?? 'plan',
+    });
   }
   return out;
 }

@@ -4,8 +4,18 @@
 import type { MemoryFigures } from './capacity.js';
 import type { Pool, PoolName } from './disagg-pools.js';
 import {
-  compute, goodputSearch, GOODPUT_REQUESTS, loadFigures, loadSpecFor, replicaStepCosts, requestRateBound, runningCap,
-  type Computed, type LatencyKey, type LoadFigures, type LoadWhich,
+  compute,
+  goodputSearch,
+  GOODPUT_REQUESTS,
+  loadFigures,
+  loadSpecFor,
+  replicaStepCosts,
+  requestRateBound,
+  runningCap,
+  type Computed,
+  type LatencyKey,
+  type LoadFigures,
+  type LoadWhich,
 } from './estimates.js';
 import { kvLink, kvTransferFloor, kvTransferTime, promptKvBytes, type KvLink } from './kv-transfer.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -60,13 +70,19 @@ export interface DisaggOptions {
 }
 
 export function computeDisaggregated(
-  loaded: LoadedPlan, pools: Record<PoolName, Pool>, est: ModelFacts | null, bound: ModelFacts | null, totalGpus: number, options: DisaggOptions = {},
+  loaded: LoadedPlan,
+  pools: Record<PoolName, Pool>,
+  est: ModelFacts | null,
+  bound: ModelFacts | null,
+  totalGpus: number,
+  options: DisaggOptions = {},
 ): DisaggFigures {
   const plan = loaded.plan;
   const P = pools.prefill;
   const D = pools.decode;
   const figures = (pool: Pool): PoolFigures => ({
-    pool, c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
+    pool,
+    c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
   });
   const pf = figures(P);
   const df = figures(D);
@@ -86,7 +102,8 @@ export function computeDisaggregated(
     }
     return b;
   };
-  const transferOf = (tokens: number): number | null => (est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null);
+  const transferOf = (tokens: number): number | null =>
+    est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
   const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
   const transfer = input !== undefined ? transferOf(input) : null;
   const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
@@ -96,7 +113,8 @@ export function computeDisaggregated(
   const perRank = runningCap(D.r, df.c);
   const decodeSlots = perRank !== null ? perRank * D.r.layout.dp : null;
   const mode: TimeMode = { efficiency: D.r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
-  const pModels = est && pf.c.stagesEst ? stageCostModels(est, P.r.layout, P.r.hardware, pf.c.stagesEst, { ...mode, efficiency: P.r.hardware.efficiency }) : null;
+  const pModels =
+    est && pf.c.stagesEst ? stageCostModels(est, P.r.layout, P.r.hardware, pf.c.stagesEst, { ...mode, efficiency: P.r.hardware.efficiency }) : null;
   const dModels = est && df.c.stagesEst ? stageCostModels(est, D.r.layout, D.r.hardware, df.c.stagesEst, mode) : null;
   const canSimulate = est && pModels && dModels && decodeSlots !== null && transfer !== null && input !== undefined && output !== undefined;
   const deploymentWl: Resolved['workload'] = {
@@ -112,8 +130,8 @@ export function computeDisaggregated(
   let poolCosts: PoolCosts | null = null;
   let run: ((which: LoadWhich, override?: Partial<Resolved['workload']>) => LoadFigures | { skipped: string } | null) | null = null;
   if (canSimulate) {
-    const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst!, pModels, mode);
-    const dCosts = replicaStepCosts(est, D.r, df.c.stagesEst!, dModels, mode);
+    const pCosts = replicaStepCosts(est, P.r, pModels, mode);
+    const dCosts = replicaStepCosts(est, D.r, dModels, mode);
     const costs: PoolCosts = {
       prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
       decode: (batch, context) => dCosts.step(null, batch, context),
@@ -124,8 +142,12 @@ export function computeDisaggregated(
     const behaviour: PoolsBehaviour = {
       prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
       decode: {
-        workers: D.workers / groups, ranks: D.r.layout.dp, maxRunning: decodeSlots, stepOverhead: D.r.hardware.stepOverhead,
-        tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1, outputLag: wl.profile.outputLagSteps,
+        workers: D.workers / groups,
+        ranks: D.r.layout.dp,
+        maxRunning: decodeSlots,
+        stepOverhead: D.r.hardware.stepOverhead,
+        tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+        outputLag: wl.profile.outputLagSteps,
       },
       requestOverhead: P.r.hardware.requestOverhead,
       prefixHitRate: wl.prefixHitRate,
@@ -144,7 +166,9 @@ export function computeDisaggregated(
 
   // Goodput: the highest rate at which every stated latency requirement holds.
   const req = plan.requirements;
-  const latencyReqs = (['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'] as LatencyKey[]).filter((k) => req[k] !== undefined);
+  const latencyReqs = (['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'] as LatencyKey[]).filter(
+    (k) => req[k] !== undefined,
+  );
   const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
   let maxRequestRate: number | null = null;
   if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
@@ -152,7 +176,8 @@ export function computeDisaggregated(
     maxRequestRate = goodputSearch(
       () => figuresOf(run!('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })),
       (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
-      req, latencyReqs,
+      req,
+      latencyReqs,
     );
   }
 
@@ -183,7 +208,8 @@ export function computeDisaggregated(
     throughputBound = finite(ceiling);
   }
   const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
-  if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined) rates.push(throughputBound / output);
+  if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
+    rates.push(throughputBound / output);
   const knownRates = rates.filter((x): x is number => x !== null);
   const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
 
@@ -217,7 +243,14 @@ export function computeDisaggregated(
     pools: { prefill: pf, decode: df },
     deployment,
     outcome: load ? (load.outcome as PoolsOutcome) : null,
-    link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus, costs: poolCosts, transferOf,
+    link,
+    kvBytes,
+    transfer,
+    transferFloor,
+    decodeSlots,
+    totalGpus,
+    costs: poolCosts,
+    transferOf,
     decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
   };
 }

@@ -45,7 +45,6 @@ function poolWorkload(plan: Plan, name: PoolName, spec: PoolSpec, workers: numbe
   if (spec.memory_fraction !== undefined) delete w.memory_reserve;
   const dp = spec.parallelism?.dp ?? 1;
   if (name === 'prefill') {
-    const longest = w.max_input_tokens ?? w.input_tokens;
     const out: WorkloadSpec = { ...w, concurrency: dp, output_tokens: 1, max_output_tokens: 1 };
     delete out.request_rate;
     delete out.max_running_sequences;
@@ -95,7 +94,11 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
       const engineBudget = r.workload.maxBatchedTokens;
       r.workload = { ...r.workload, maxBatchedTokens: Math.max(engineBudget, longest) };
       r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.max_batched_tokens');
-      r.assumptions.push({ name: 'disaggregation.prefill.max_batched_tokens', value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`, source: 'default' });
+      r.assumptions.push({
+        name: 'disaggregation.prefill.max_batched_tokens',
+        value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`,
+        source: 'default',
+      });
     }
     return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
   };

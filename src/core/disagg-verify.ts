@@ -46,20 +46,40 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   };
   const addPool = (name: PoolName, c: Omit<Check, 'line'>): void => {
     const path = poolPath(name, c.path);
-    add({ ...c, id: `${name}.${c.id}`, title: `${c.title} (${POOL_LABEL[name]})`, detail: c.detail.replaceAll('hardware.gpus', `disaggregation.${name}.gpus`),
-      ...(path !== undefined ? { path } : {}), ...(c.missing ? { missing: c.missing.map((m) => poolPath(name, m) ?? m) } : {}) });
+    add({
+      ...c,
+      id: `${name}.${c.id}`,
+      title: `${c.title} (${POOL_LABEL[name]})`,
+      detail: c.detail.replaceAll('hardware.gpus', `disaggregation.${name}.gpus`),
+      ...(path !== undefined ? { path } : {}),
+      ...(c.missing ? { missing: c.missing.map((m) => poolPath(name, m) ?? m) } : {}),
+    });
   };
 
   // The devices add up.
   const total = poolsTotal(plan);
   const sum = `${pools.prefill.workers} x ${pools.prefill.gpus} prefill + ${pools.decode.workers} x ${pools.decode.gpus} decode = ${total}`;
   if (plan.hardware.gpus === undefined) {
-    add({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'disaggregation', value: total, limit: total,
-      detail: `${sum} devices (hardware.gpus is not given: taken as the pools' total)` });
+    add({
+      id: 'layout.world_size',
+      status: 'pass',
+      title: 'World size',
+      path: 'disaggregation',
+      value: total,
+      limit: total,
+      detail: `${sum} devices (hardware.gpus is not given: taken as the pools' total)`,
+    });
   } else {
     const ok = plan.hardware.gpus === total;
-    add({ id: 'layout.world_size', status: ok ? 'pass' : 'fail', title: 'World size', path: ok ? 'disaggregation' : 'hardware.gpus', value: total, limit: plan.hardware.gpus,
-      detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}` });
+    add({
+      id: 'layout.world_size',
+      status: ok ? 'pass' : 'fail',
+      title: 'World size',
+      path: ok ? 'disaggregation' : 'hardware.gpus',
+      value: total,
+      limit: plan.hardware.gpus,
+      detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}`,
+    });
   }
 
   const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
@@ -76,7 +96,14 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
       if (f.id !== 'layout.nodes') addPool(name, f);
     }
     for (const b of balanceChecks(pool.plan, pool.r, c, est ?? bound, name === 'prefill' ? pwl.maxBatchedTokens : undefined)) addPool(name, b);
-    const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', pwl.concurrency], ['workload.input_tokens', pwl.maxInputTokens], ['workload.output_tokens', pwl.maxOutputTokens]])];
+    const memMissing = [
+      ...modelMissing,
+      ...wlNeed([
+        ['workload.concurrency', pwl.concurrency],
+        ['workload.input_tokens', pwl.maxInputTokens],
+        ['workload.output_tokens', pwl.maxOutputTokens],
+      ]),
+    ];
     for (const m of memoryChecks(pool.plan, pool.r, c, memMissing)) {
       // A prefill worker holds its prompts only until their caches leave: capacity is the decode pool's question.
       if (name === 'prefill' && m.id === 'memory.kv_capacity') continue;
@@ -84,8 +111,15 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
     }
   }
   if (total > (pools.decode.r.hardware.gpusPerNode ?? 8) && total % pools.decode.r.hardware.gpusPerNode !== 0) {
-    add({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: total, limit: pools.decode.r.hardware.gpusPerNode,
-      detail: `${total} devices do not fill whole nodes of ${pools.decode.r.hardware.gpusPerNode}` });
+    add({
+      id: 'layout.nodes',
+      status: 'warn',
+      title: 'Whole nodes',
+      path: 'hardware.gpus',
+      value: total,
+      limit: pools.decode.r.hardware.gpusPerNode,
+      detail: `${total} devices do not fill whole nodes of ${pools.decode.r.hardware.gpusPerNode}`,
+    });
   }
   for (const p of planChecks(loaded)) add(p);
 
@@ -94,10 +128,23 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const linkMissing = figures.link.bandwidth === undefined ? ['disaggregation.kv_transfer.bandwidth'] : [];
   const tMissing = [...new Set([...timeMissing(pools.prefill.r, pools.prefill.plan), ...timeMissing(pools.decode.r, pools.decode.plan), ...linkMissing])];
   const concurrency = plan.workload.concurrency;
-  const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
+  const memMissing = [
+    ...modelMissing,
+    ...wlNeed([
+      ['workload.concurrency', concurrency],
+      ['workload.input_tokens', wl.maxInputTokens],
+      ['workload.output_tokens', wl.maxOutputTokens],
+    ]),
+  ];
   const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
   const loadKey = concurrency ?? plan.workload.request_rate;
-  const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+  const loopMissing = [
+    ...idleMissing,
+    ...wlNeed([
+      ['workload.concurrency', loadKey],
+      ['workload.output_tokens', wl.outputTokens],
+    ]),
+  ];
   const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
 
   add(kvTransferCheck(figures, pools, idleMissing));
@@ -154,9 +201,15 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
   const mean = f.outcome ? f.outcome.meanTransfer : null;
   const bw = f.link.bandwidth!;
   return {
-    ...base, status: 'pass', value: round(f.transfer * 1000, 4), limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
-    detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
-      (f.transferFloor !== null ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)` : '') +
+    ...base,
+    status: 'pass',
+    value: round(f.transfer * 1000, 4),
+    limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
+    detail:
+      `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+      (f.transferFloor !== null
+        ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+        : '') +
       (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
   };
 }
@@ -165,15 +218,20 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   const base = { id: 'disaggregation.balance', title: 'Prefill/decode balance', path: 'disaggregation', unit: 'fraction' };
   const out = f.outcome;
   if (!out || f.decodeLoad === null) {
-    return { ...base, status: 'unverified', ...(missing.length > 0 ? { missing } : {}),
-      detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated' };
+    return {
+      ...base,
+      status: 'unverified',
+      ...(missing.length > 0 ? { missing } : {}),
+      detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated',
+    };
   }
   // Prefill work is its busy time; decode work is its output rate against its rate with every slot
   // running (a decode worker steps whenever one sequence runs).
   const busy = { prefill: out.prefillBusy, decode: f.decodeLoad };
   const workers = { prefill: pools.prefill.workers, decode: pools.decode.workers };
   const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
-  const now = `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
+  const now =
+    `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
     `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running`;
   const idle = (['prefill', 'decode'] as const).filter((n) => busy[n] < BALANCE_MIN_BUSY);
   const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
@@ -184,11 +242,17 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   else if (advice.mix.prefill === workers.prefill && advice.mix.decode === workers.decode) {
     say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
   } else {
-    say = `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
+    say =
+      `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
       `(${advice.gpus} GPUs) would balance them and serve ${advice.headroom.toFixed(2)}x this load before either pool saturates`;
   }
-  return { ...base, status: 'warn', value, limit: BALANCE_MIN_BUSY,
-    detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}` };
+  return {
+    ...base,
+    status: 'warn',
+    value,
+    limit: BALANCE_MIN_BUSY,
+    detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}`,
+  };
 }
 
 function disaggMetrics(f: DisaggFigures, pools: Record<PoolName, Pool>): Record<string, number | null> {
@@ -231,8 +295,20 @@ function poolAssumptions(pools: Record<PoolName, Pool>): Assumption[] {
 
 function disaggAssumptions(f: DisaggFigures): Assumption[] {
   const out: Assumption[] = [
-    { name: 'disaggregated serving', value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)', source: 'method' },
-    { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
+    {
+      name: 'disaggregated serving',
+      value:
+        'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)',
+      source: 'method',
+    },
+    {
+      name: 'disaggregation.kv_transfer.bandwidth',
+      value:
+        f.link.bandwidth === undefined
+          ? 'not given'
+          : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`,
+      source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default',
+    },
   ];
   return out;
 }
@@ -243,7 +319,11 @@ function disaggDetails(f: DisaggFigures, pools: Record<PoolName, Pool>, capacity
     const c = f.pools[name].c;
     const devices = buildDetails(p.r, c, capacity, [], false).devices;
     const out: PoolDetails = {
-      workers: p.workers, gpus_per_worker: p.gpus, gpus: p.workers * p.gpus, layout: poolLayoutText(p.r, moe), devices,
+      workers: p.workers,
+      gpus_per_worker: p.gpus,
+      gpus: p.workers * p.gpus,
+      layout: poolLayoutText(p.r, moe),
+      devices,
       utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
       kv_cache_capacity_tokens: c.kvCapacity,
     };

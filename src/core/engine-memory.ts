@@ -92,7 +92,13 @@ export interface EngineDefaults {
 
 export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: number, pp: number): EngineDefaults {
   if (engine === 'sglang') {
-    if (!device) return { memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION, maxBatchedTokens: 4096, profiledSequences: 0, source: "SGLang's defaults without a device size" };
+    if (!device)
+      return {
+        memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION,
+        maxBatchedTokens: 4096,
+        profiledSequences: 0,
+        source: "SGLang's defaults without a device size",
+      };
     const s = sglangDefaults(device, tp, pp);
     return {
       memoryFraction: s.memFractionStatic,
@@ -102,7 +108,12 @@ export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: n
     };
   }
   if (engine === 'trtllm') {
-    return { memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION, maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS, profiledSequences: 0, source: "TensorRT-LLM's defaults (max_num_tokens 8192)" };
+    return {
+      memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION,
+      maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS,
+      profiledSequences: 0,
+      source: "TensorRT-LLM's defaults (max_num_tokens 8192)",
+    };
   }
   const v = device ? vllmSchedulerDefaults(device) : { maxBatchedTokens: 8192, maxNumSeqs: 1024 };
   return {

@@ -6,8 +6,22 @@ import { maxRunningSequences } from './engine-memory.js';
 import { stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import {
-  BOUND_MODE, closedLoopBound, decodeStep, layerPairs, makePass, modelFlops, pipelinedStepTime, prefill, queryTokensPerStep, runStages,
-  serialTime, speculativeFactor, stageCostModels, windowedKeys, type StageCostModel, type TimeMode,
+  BOUND_MODE,
+  closedLoopBound,
+  decodeStep,
+  layerPairs,
+  makePass,
+  modelFlops,
+  pipelinedStepTime,
+  prefill,
+  queryTokensPerStep,
+  runStages,
+  serialTime,
+  speculativeFactor,
+  stageCostModels,
+  windowedKeys,
+  type StageCostModel,
+  type TimeMode,
 } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
@@ -87,15 +101,24 @@ export type LatencyKey = (typeof LATENCY_KEYS)[number];
 /** The simulated figure a latency requirement is judged against, seconds. */
 export function latencyFigure(out: SimulationOutcome, key: LatencyKey): number | null {
   switch (key) {
-    case 'ttft': return out.ttft.mean;
-    case 'tpot': return out.tpot?.mean ?? null;
-    case 'ttft_p50': return out.ttft.p50;
-    case 'ttft_p90': return out.ttft.p90;
-    case 'ttft_p99': return out.ttft.p99;
-    case 'tpot_p50': return out.tpot?.p50 ?? null;
-    case 'tpot_p90': return out.tpot?.p90 ?? null;
-    case 'tpot_p99': return out.tpot?.p99 ?? null;
-    case 'e2e_p99': return out.e2e.p99;
+    case 'ttft':
+      return out.ttft.mean;
+    case 'tpot':
+      return out.tpot?.mean ?? null;
+    case 'ttft_p50':
+      return out.ttft.p50;
+    case 'ttft_p90':
+      return out.ttft.p90;
+    case 'ttft_p99':
+      return out.ttft.p99;
+    case 'tpot_p50':
+      return out.tpot?.p50 ?? null;
+    case 'tpot_p90':
+      return out.tpot?.p90 ?? null;
+    case 'tpot_p99':
+      return out.tpot?.p99 ?? null;
+    case 'e2e_p99':
+      return out.e2e.p99;
   }
 }
 
@@ -121,8 +144,10 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   // What runs at once in the whole deployment: the engine's cap and the KV cache, at most the load.
   const deploymentRunning = maxRunning !== null ? Math.min(wl.concurrency ?? Infinity, maxRunning * layout.dp) : memory.maxRunning;
   const meanContext = wl.inputTokens !== undefined ? wl.inputTokens + (wl.outputTokens ?? 0) / 2 : undefined;
-  const decEst = est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
-    ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode) : null;
+  const decEst =
+    est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+      ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode)
+      : null;
   // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
   const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
   const decBound = bound && stagesBound && running !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, running, boundContext, BOUND_MODE) : null;
@@ -134,19 +159,20 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     if (full && finite(full.step) !== null) {
       if (wl.outputTokens === undefined) throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
       else {
-        const pre = boundPrefillPass(bound, r, stagesBound, boundModels, wl.inputTokens ?? 1);
+        const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
         if (pre) throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
       }
     }
   }
 
   // The load, simulated.
-  const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
+  const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
   // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
   // does: its simulation (one request at a time) is skipped.
   const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
   const simulated = options.load !== false;
-  const loadResult = simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
+  const loadResult =
+    simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -159,7 +185,9 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   return {
-    stagesEst, stagesBound, ...memory,
+    stagesEst,
+    stagesBound,
+    ...memory,
     maxRunning: deploymentRunning,
     runningPerReplica: maxRunning,
     ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
@@ -168,8 +196,11 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     step: decEst?.step ?? null,
     stepFloor: finite(decBound?.step),
     tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
-    tpotFloor: finite(bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
-      ? tpotFloor(bound, r, stagesBound, tokensPerStep) : null),
+    tpotFloor: finite(
+      bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
+        ? tpotFloor(bound, r, stagesBound, tokensPerStep)
+        : null,
+    ),
     throughput: load?.throughput ?? null,
     throughputBound,
     computeUtilization,
@@ -204,7 +235,7 @@ function runningRoom(r: Resolved, memory: MemoryFigures): number | null {
 }
 
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
-export function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], input: number) {
+export function boundPrefillPass(facts: ModelFacts, r: Resolved, models: StageCostModel[], input: number) {
   const wl = r.workload;
   const cached = Math.floor(input * wl.prefixHitRate);
   const computed = Math.max(1, input - cached);
@@ -228,7 +259,7 @@ export function boundPrefillPass(facts: ModelFacts, r: Resolved, stages: Stage[]
 function tpotFloor(facts: ModelFacts, r: Resolved, stages: Stage[], tokensPerStep: number): number | null {
   const wl = r.workload;
   const ratio = wl.benchmark?.inputRangeRatio ?? 1;
-  const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor((2 * wl.inputTokens * ratio) / (1 + ratio) * (1 - wl.prefixHitRate))) : 1;
+  const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor(((2 * wl.inputTokens * ratio) / (1 + ratio)) * (1 - wl.prefixHitRate))) : 1;
   const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
   return step === undefined ? null : step / tokensPerStep;
 }
@@ -247,15 +278,27 @@ export interface RequestParts {
 const BOTH_PARTS: RequestParts = { prefill: true, decode: true };
 
 export function requestRateBound(
-  facts: ModelFacts | null, r: Resolved, stages: Stage[] | null, models: StageCostModel[] | null, throughputBound: number | null, parts: RequestParts,
+  facts: ModelFacts | null,
+  r: Resolved,
+  stages: Stage[] | null,
+  models: StageCostModel[] | null,
+  throughputBound: number | null,
+  parts: RequestParts,
 ): number | null {
   const wl = r.workload;
   if (!facts || !stages || !models || wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   const { layout } = r;
   const q = queryTokensPerStep(wl);
   const steps = parts.decode ? Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1) : 0;
-  const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
-  const dec = runStages(models, facts, layout, r.hardware, makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }), BOUND_MODE);
+  const pre = boundPrefillPass(facts, r, models, wl.inputTokens);
+  const dec = runStages(
+    models,
+    facts,
+    layout,
+    r.hardware,
+    makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }),
+    BOUND_MODE,
+  );
   if (!pre || !dec) return null;
   // Per device: the seconds one request per replica costs; stages work on different requests at once.
   let worst = 0;
@@ -270,7 +313,7 @@ export function requestRateBound(
 }
 
 /** Step costs of one replica at the estimate's efficiencies, for the simulator. */
-export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[], models: StageCostModel[], mode: TimeMode): StepCosts {
+export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCostModel[], mode: TimeMode): StepCosts {
   const { layout, hardware: hw, workload: wl } = r;
   const engine = wl.profile;
   const q = queryTokensPerStep(wl);
@@ -309,8 +352,15 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, stages: Stage[]
       if (batch > 0) time *= spec;
       const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
       const flops =
-        modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) +
-        modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
+        modelFlops(
+          facts,
+          prefillTokens,
+          prefillWork?.pairsFull ?? 0,
+          prefillWork?.pairsSliding ?? 0,
+          prefillWork?.completes ?? 0,
+          false,
+          prefillWork?.pairsTopK ?? 0,
+        ) + modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
       return { time, flops: tokens > 0 ? flops : 0 };
     },
   };
@@ -382,7 +432,13 @@ export function loadFigures(spec: ScaledLoad, out: SimulationOutcome, outputToke
  * ramp-up and tail included; open loops at the plan's rate or the asked one. `budget` caps the
  * scheduler events one simulation may cost.
  */
-export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, run: LoadWhich, parts: number, budget = SIMULATION_EVENT_BUDGET): ScaledLoad | { skipped: string } | null {
+export function loadSpecFor(
+  wl: Resolved['workload'],
+  facts: ModelFacts,
+  run: LoadWhich,
+  parts: number,
+  budget = SIMULATION_EVENT_BUDGET,
+): ScaledLoad | { skipped: string } | null {
   const quick = run === 'quick';
   const which: 'plan' | { rate: number; requests: number } = run === 'quick' ? 'plan' : run;
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
@@ -397,7 +453,8 @@ export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, run: Lo
   const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
   if (open) {
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
-    let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
+    let requests =
+      which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
     const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
     if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     requests = fitted;
@@ -405,9 +462,16 @@ export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, run: Lo
     return {
       scale: replicas,
       load: {
-        kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
-        arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
-        inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+        kind: 'open',
+        clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity,
+        rate: rate / replicas,
+        arrival: wl.arrival,
+        burstiness: wl.burstiness,
+        requests,
+        warmup: wl.benchmark ? 0 : Math.floor(requests / 10),
+        finite: wl.benchmark !== null,
+        inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2),
+        outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
         pairs: (from, to) => layerPairs(facts, from, to),
       },
     };
@@ -433,8 +497,16 @@ export function loadSpecFor(wl: Resolved['workload'], facts: ModelFacts, run: Lo
   return {
     scale: active,
     load: {
-      kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
-      inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+      kind: 'closed',
+      clients,
+      rate: 0,
+      arrival: 'poisson',
+      burstiness: 1,
+      requests,
+      warmup,
+      finite: wl.benchmark !== null,
+      inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2),
+      outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
       pairs: (from, to) => layerPairs(facts, from, to),
     },
   };
@@ -453,7 +525,9 @@ function fitBudget(requests: number, longestInput: number, maxBatchedTokens: num
 
 function tooComplex(requests: number, longestInput: number, maxBatchedTokens: number, budget: number): { skipped: string } {
   const events = estimatedEvents(requests, longestInput, maxBatchedTokens);
-  return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed` };
+  return {
+    skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed`,
+  };
 }
 
 /** Does a simulated open loop meet every stated latency requirement, and keep up with its arrivals? */
@@ -480,7 +554,13 @@ function goodput(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: n
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
   // Upper end: the closed-loop saturation rate at the engine's running cap.
   const saturation = (): LoadFigures | null => {
-    const f = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
+    const f = simulateLoad(
+      { ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } },
+      facts,
+      costs,
+      maxRunning,
+      'plan',
+    );
     return f && 'outcome' in f ? f : null;
   };
   const at = (rate: number): LoadFigures | null => {
@@ -497,7 +577,12 @@ export { GOODPUT_REQUESTS };
  * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
  * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.
  */
-export function goodputSearch(saturation: () => LoadFigures | null, at: (rate: number) => LoadFigures | null, req: RequirementsSpec, keys: readonly LatencyKey[]): number | null {
+export function goodputSearch(
+  saturation: () => LoadFigures | null,
+  at: (rate: number) => LoadFigures | null,
+  req: RequirementsSpec,
+  keys: readonly LatencyKey[],
+): number | null {
   const sat = saturation();
   if (!sat) return null;
   let hi = sat.servedRate * 1.2;
@@ -510,5 +595,6 @@ export function goodputSearch(saturation: () => LoadFigures | null, at: (rate: n
     if (f && meets(f, req, keys)) lo = mid;
     else hi = mid;
   }
+  // biome-ignore lint/complexity/useMathMinMax: a NaN rate reads as 0 here, where Math.max would pass the NaN on
   return lo > 0 ? lo : 0;
 }

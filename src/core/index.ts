@@ -24,6 +24,9 @@ export function verifyPlanText(file: string, text: string, readReference: ReadRe
       if (!result.ok) return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
       return verifyLoadedPlan(result.loaded);
     },
-    () => error(`${file}: too complex to verify: reading it and the files it imports and simulating its load need more than its work budget of ${budget.toLocaleString('en-US')} units (about one per character read or value built, 16 per simulated scheduler event); split it, import smaller files, or simulate a shorter run`),
+    () =>
+      error(
+        `${file}: too complex to verify: reading it and the files it imports and simulating its load need more than its work budget of ${budget.toLocaleString('en-US')} units (about one per character read or value built, 16 per simulated scheduler event); split it, import smaller files, or simulate a shorter run`,
+      ),
   );
 }

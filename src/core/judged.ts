@@ -39,11 +39,24 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // Requirements.
   const req = plan.requirements;
   const judge = (id: string, title: string, path: string, value: number, unit: string, scale: number, j: Judgement, missing: string[]): void => {
-    checks.push({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+    checks.push({
+      id,
+      title,
+      path,
+      status: j.status,
+      value: round(value * scale, 4),
+      limit: j.limit === null ? null : round(j.limit * scale, 4),
+      unit,
+      detail: j.detail,
       ...(j.basis !== null ? { basis: j.basis } : {}),
-      ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
+      ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}),
+    });
   };
-  const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' } as const;
+  const limiter = {
+    memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)',
+    compute: 'peak compute',
+    communication: 'interconnect bandwidth',
+  } as const;
   const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
   // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
   // figure's range are at risk (ranges.ts).
@@ -54,9 +67,21 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
   const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
   const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
-  if (req.throughput !== undefined) judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
-  if (req.ttft !== undefined) judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
-  if (req.tpot !== undefined) judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
+  if (req.throughput !== undefined)
+    judge(
+      'requirements.throughput',
+      'Required throughput',
+      'requirements.throughput',
+      req.throughput,
+      'tokens/s',
+      1,
+      judgeRequirement(req.throughput, 'higher-is-better', rateFig),
+      loopMissing,
+    );
+  if (req.ttft !== undefined)
+    judge('requirements.ttft', 'Required TTFT', 'requirements.ttft', req.ttft, 'ms', 1000, judgeRequirement(req.ttft, 'lower-is-better', ttftFig), ttftMissing);
+  if (req.tpot !== undefined)
+    judge('requirements.tpot', 'Required TPOT', 'requirements.tpot', req.tpot, 'ms', 1000, judgeRequirement(req.tpot, 'lower-is-better', tpotFig), loopMissing);
   // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
   // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
   const out = c.load?.outcome ?? null;
@@ -73,63 +98,175 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   for (const [key, title, estimate, floor, risk] of percentiles) {
     const required = req[key];
     if (required === undefined) continue;
-    judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
+    judge(
+      `requirements.${key}`,
+      title,
+      `requirements.${key}`,
+      required,
+      'ms',
+      1000,
+      judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }),
+      loopMissing,
+    );
   }
   if (req.request_rate !== undefined) {
     const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
-    const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
-      why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
-    judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1,
-      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+    const j = judgeRequirement(req.request_rate, 'higher-is-better', {
+      estimate: c.maxRequestRate,
+      bound: c.requestRateBound,
+      show: fmtRps,
+      missing: loopMissing,
+      risk: rateRisk,
+      why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
+    });
+    judge(
+      'requirements.request_rate',
+      'Required request rate (goodput)',
+      'requirements.request_rate',
+      req.request_rate,
+      'requests/s',
+      1,
+      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` },
+      loopMissing,
+    );
   }
   if (c.loadSkipped) {
-    checks.push({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+    checks.push({
+      id: 'load.simulation',
+      status: 'warn',
+      title: 'Load simulation',
+      path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency',
+      detail: c.loadSkipped,
+    });
   }
   // An open loop that arrives faster than the deployment serves: queues grow without end.
   if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
     const served = c.load.servedRate;
-    checks.push({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
-      value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+    checks.push({
+      id: 'load.saturation',
+      status: c.load.saturated ? 'warn' : 'pass',
+      title: 'Arrival rate vs service rate',
+      path: 'workload.request_rate',
+      value: round(wl.requestRate, 4),
+      limit: round(served, 4),
+      unit: 'requests/s',
       detail: c.load.saturated
         ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)` });
+        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
+    });
   }
   if (req.max_memory_utilization !== undefined) {
     const u = req.max_memory_utilization;
     const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
     const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
-    const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
+    const j = judgeRequirement(u, 'lower-is-better', {
+      estimate: util,
+      bound: floorUtil,
+      show: (v) => `${(v * 100).toFixed(1)}%`,
+      missing: capacity === undefined ? ['hardware.memory'] : memMissing,
+    });
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
   }
   if (req.cost_per_million_tokens !== undefined) {
     // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
     const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
-    judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
+    judge(
+      'requirements.cost_per_million_tokens',
+      'Required cost per million tokens',
+      'requirements.cost_per_million_tokens',
+      req.cost_per_million_tokens,
+      'USD',
+      1,
+      j,
+      j.missing,
+    );
   }
 
   // Claims.
   const cl = plan.claims;
   const memFig = (estimate: number | null, floor: number | null): Figures => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
-  if (cl.memory_per_gpu !== undefined) judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
+  if (cl.memory_per_gpu !== undefined)
+    judge(
+      'claims.memory_per_gpu',
+      'Claimed memory per GPU',
+      'claims.memory_per_gpu',
+      cl.memory_per_gpu,
+      'GiB',
+      1 / GIB,
+      judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)),
+      memMissing,
+    );
   if (cl.weights_per_gpu !== undefined) {
     const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
-    judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
+    judge(
+      'claims.weights_per_gpu',
+      'Claimed weights per GPU',
+      'claims.weights_per_gpu',
+      cl.weights_per_gpu,
+      'GiB',
+      1 / GIB,
+      judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }),
+      modelMissing,
+    );
   }
   if (cl.kv_cache_per_gpu !== undefined) {
     const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-    judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+    judge(
+      'claims.kv_cache_per_gpu',
+      'Claimed KV cache per GPU',
+      'claims.kv_cache_per_gpu',
+      cl.kv_cache_per_gpu,
+      'GiB',
+      1 / GIB,
+      judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)),
+      memMissing,
+    );
   }
-  if (cl.throughput !== undefined) judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
-  if (cl.ttft !== undefined) judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
-  if (cl.tpot !== undefined) judge('claims.tpot', 'Claimed TPOT', 'claims.tpot', cl.tpot, 'ms', 1000, judgeClaim(cl.tpot, 'lower-is-better', tpotFig), loopMissing);
+  if (cl.throughput !== undefined)
+    judge(
+      'claims.throughput',
+      'Claimed throughput',
+      'claims.throughput',
+      cl.throughput,
+      'tokens/s',
+      1,
+      judgeClaim(cl.throughput, 'higher-is-better', rateFig),
+      loopMissing,
+    );
+  if (cl.ttft !== undefined)
+    judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
+  if (cl.tpot !== undefined)
+    judge('claims.tpot', 'Claimed TPOT', 'claims.tpot', cl.tpot, 'ms', 1000, judgeClaim(cl.tpot, 'lower-is-better', tpotFig), loopMissing);
   if (cl.memory_utilization !== undefined && capacity !== undefined) {
     const j = judgeMemoryClaim(cl.memory_utilization * capacity, memFig(memTotal, memFloor));
-    judge('claims.memory_utilization', 'Claimed memory utilization', 'claims.memory_utilization', cl.memory_utilization, 'fraction', 1,
-      { ...j, limit: j.limit === null ? null : j.limit / capacity }, memMissing);
+    judge(
+      'claims.memory_utilization',
+      'Claimed memory utilization',
+      'claims.memory_utilization',
+      cl.memory_utilization,
+      'fraction',
+      1,
+      { ...j, limit: j.limit === null ? null : j.limit / capacity },
+      memMissing,
+    );
   }
   if (cl.kv_cache_capacity_tokens !== undefined) {
-    const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', { estimate: c.kvCapacity, bound: null, show: (v) => `${Math.round(v)} tokens`, missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])] });
-    judge('claims.kv_cache_capacity_tokens', 'Claimed KV-cache capacity', 'claims.kv_cache_capacity_tokens', cl.kv_cache_capacity_tokens, 'tokens', 1, j, modelMissing);
+    const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', {
+      estimate: c.kvCapacity,
+      bound: null,
+      show: (v) => `${Math.round(v)} tokens`,
+      missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
+    });
+    judge(
+      'claims.kv_cache_capacity_tokens',
+      'Claimed KV-cache capacity',
+      'claims.kv_cache_capacity_tokens',
+      cl.kv_cache_capacity_tokens,
+      'tokens',
+      1,
+      j,
+      modelMissing,
+    );
   }
   if (cl.compute_utilization !== undefined) checks.push(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 

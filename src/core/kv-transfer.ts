@@ -35,8 +35,12 @@ export function kvLink(plan: Plan, hw: Hardware, totalGpus: number): KvLink {
     bandwidth,
     latency: kv?.latency ?? linkLatency,
     floorBandwidth: kv?.bandwidth ?? (fastest > 0 ? fastest : undefined),
-    source: kv?.bandwidth !== undefined ? 'disaggregation.kv_transfer.bandwidth'
-      : oneNode ? 'hardware.intra_node_bandwidth (the deployment fits in one node)' : 'hardware.inter_node_bandwidth',
+    source:
+      kv?.bandwidth !== undefined
+        ? 'disaggregation.kv_transfer.bandwidth'
+        : oneNode
+          ? 'hardware.intra_node_bandwidth (the deployment fits in one node)'
+          : 'hardware.inter_node_bandwidth',
   };
 }
 

@@ -78,11 +78,7 @@ export interface IndexerFacts {
  * (2 x index_heads x index_head_dim FLOPs per pair) and the attention reads only the index_topk best.
  * Its key cache is fp8 whatever the KV cache dtype: index_head_dim bytes + a 4-byte scale per 128.
  */
-export function indexerFacts(
-  spec: Required<SparseAttentionSpec>,
-  hidden: number,
-  queryInput: number,
-): IndexerFacts {
+export function indexerFacts(spec: Required<SparseAttentionSpec>, hidden: number, queryInput: number): IndexerFacts {
   const qk = spec.index_heads * spec.index_head_dim;
   return {
     params: queryInput * qk + hidden * spec.index_head_dim + 2 * spec.index_head_dim + hidden * spec.index_heads,

@@ -21,23 +21,38 @@ export function balanceChecks(plan: Plan, r: Resolved, c: Computed, moeFacts: Mo
     const slowest = Math.max(...times);
     const ratio = slowest / mean;
     const at = times.indexOf(slowest);
-    out.push({ id: 'layout.stage_balance', status: ratio > 1.05 ? 'warn' : 'pass', title: 'Stage balance', path: 'parallelism.layers_per_stage',
-      value: round(ratio, 3), limit: 1.05, unit: 'ratio',
-      detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
-        (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+    out.push({
+      id: 'layout.stage_balance',
+      status: ratio > 1.05 ? 'warn' : 'pass',
+      title: 'Stage balance',
+      path: 'parallelism.layers_per_stage',
+      value: round(ratio, 3),
+      limit: 1.05,
+      unit: 'ratio',
+      detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage${ratio > 1.05 ? '; move layers off it with layers_per_stage' : ''}`,
+    });
   }
 
   // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
   if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && (wl.concurrency !== undefined || prefillPass !== undefined)) {
     const what = prefillPass !== undefined ? 'prefill pass' : 'decode step';
-    const tokensPerStep = prefillPass !== undefined ? (prefillPass * layout.dp) / Math.max(layout.edp, 1) : wl.concurrency! / layout.microbatches / Math.max(layout.edp, 1);
+    const tokensPerStep =
+      prefillPass !== undefined ? (prefillPass * layout.dp) / Math.max(layout.edp, 1) : wl.concurrency! / layout.microbatches / Math.max(layout.edp, 1);
     const pairs = tokensPerStep * moeFacts.topK;
     const imbalance = expectedExpertImbalance(pairs, layout.ep);
     const warn = imbalance > 1.25;
-    out.push({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
-      value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
-      detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
-        (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
+    out.push({
+      id: 'layout.expert_balance',
+      status: warn ? 'warn' : 'pass',
+      title: 'Expert balance',
+      path: 'parallelism.ep',
+      value: round(imbalance, 3),
+      limit: 1.25,
+      unit: 'ratio',
+      detail:
+        `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+        (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : ''),
+    });
   }
   return out;
 }

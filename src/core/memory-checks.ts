@@ -18,14 +18,28 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   const maxConcurrency = c.maxConcurrencyAtMaxContext;
   const given = plan.workload;
   if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
-    out.push({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
-      detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
+    out.push({
+      id: 'workload.memory_fraction',
+      status: 'warn',
+      title: 'Memory fraction',
+      path: 'workload.memory_fraction',
+      value: given.memory_fraction,
+      limit: round(1 - given.memory_reserve, 6),
+      unit: 'fraction',
+      detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used`,
+    });
   }
   // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
-  const tight = c.memEst && c.memEst[0]!.pool !== null
-    ? c.memEst.reduce((a, st) => (st.pool! - st.kvOne < a.pool! - a.kvOne ? st : a), c.memEst[0]!) : null;
+  const tight = c.memEst && c.memEst[0]!.pool !== null ? c.memEst.reduce((a, st) => (st.pool! - st.kvOne < a.pool! - a.kvOne ? st : a), c.memEst[0]!) : null;
   if (capacity === undefined) {
-    out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
+    out.push({
+      id: 'memory.fits',
+      status: 'unverified',
+      title: 'Memory fits',
+      path: 'hardware.memory',
+      missing: ['hardware.memory'],
+      detail: 'device memory is not given',
+    });
   } else if (tight && tight.usable !== null) {
     const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
     const fits = need <= tight.usable * (1 + 1e-9);
@@ -35,17 +49,47 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
       : '';
     const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
-    out.push({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: gib(need), limit: gib(tight.usable), unit: 'GiB',
-      detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
-        (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
-        (fits ? '' : `: not even one request of this length can run`) + raisedNote });
+    out.push({
+      id: 'memory.fits',
+      status: fits ? (raised ? 'warn' : 'pass') : 'fail',
+      title: 'Memory fits',
+      path: raised ? 'workload.memory_fraction' : 'hardware.memory',
+      value: gib(need),
+      limit: gib(tight.usable),
+      unit: 'GiB',
+      detail:
+        `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        (fits && c.kvCapacity !== null
+          ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
+            (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '')
+          : '') +
+        (fits ? '' : `: not even one request of this length can run`) +
+        raisedNote,
+    });
   } else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
-    out.push({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: gib(c.floorCheck.need), limit: gib(c.floorCheck.limit), unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
+    out.push({
+      id: 'memory.fits',
+      status: 'fail',
+      title: 'Memory fits',
+      path: 'hardware.memory',
+      value: gib(c.floorCheck.need),
+      limit: gib(c.floorCheck.limit),
+      unit: 'GiB',
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
+    });
   } else {
     const limit = c.floorCheck ? c.floorCheck.limit : capacity;
-    out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: gib(memFloor), limit: gib(limit), unit: 'GiB',
-      missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
+    out.push({
+      id: 'memory.fits',
+      status: 'unverified',
+      title: 'Memory fits',
+      path: 'hardware.memory',
+      value: gib(memFloor),
+      limit: gib(limit),
+      unit: 'GiB',
+      missing: memMissing,
+      detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
+    });
   }
 
   // What the engine can hold: concurrency sequences at their mean context against its KV cache.
@@ -57,19 +101,45 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
     const where = layout.dp > 1 ? ' per replica' : '';
     const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
-    const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
+    const capNote =
+      budget.engineMax !== null && budget.engineMax < perReplica
+        ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
+        : '';
     if (byKv >= perReplica) {
-      out.push({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
-        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
+      out.push({
+        id: 'memory.kv_capacity',
+        status: 'pass',
+        title: 'KV-cache capacity',
+        path: 'workload.concurrency',
+        value: Math.round(heldTokens),
+        limit: budget.capacityTokens,
+        unit: 'tokens',
+        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+      });
     } else {
-      out.push({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
-        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
-          `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
+      out.push({
+        id: 'memory.kv_capacity',
+        status: 'warn',
+        title: 'KV-cache capacity',
+        path: 'workload.concurrency',
+        value: Math.round(heldTokens),
+        limit: budget.capacityTokens,
+        unit: 'tokens',
+        detail:
+          `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+          `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`,
+      });
     }
   } else if (wl.concurrency !== undefined) {
     const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
-    out.push({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
-      detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
+    out.push({
+      id: 'memory.kv_capacity',
+      status: 'unverified',
+      title: 'KV-cache capacity',
+      path: 'workload.concurrency',
+      ...(missing.length > 0 ? { missing } : {}),
+      detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives',
+    });
   }
 
   return out;

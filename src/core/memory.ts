@@ -86,7 +86,11 @@ export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage
 /** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null): number {
   const b = facts.bytes;
-  return (facts.sharedExperts / layout.tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts;
+  return (
+    (facts.sharedExperts / layout.tp) * b.mlp +
+    facts.router * b.mlp +
+    expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts
+  );
 }
 
 /**
@@ -157,7 +161,15 @@ export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: S
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
  * prefix held once (prefix caching shares its blocks).
  */
-export function stageKvBytesShared(facts: ModelFacts, layout: Layout, stage: Stage, sequences: number, context: number, shared: number, windowed = true): number {
+export function stageKvBytesShared(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  sequences: number,
+  context: number,
+  shared: number,
+  windowed = true,
+): number {
   if (sequences <= 0) return 0;
   const prefix = Math.min(shared, context);
   const one = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
@@ -281,19 +293,45 @@ export function stageMemory(
     let rule: string | null = null;
     if (cond.device) {
       const b = deviceBudget({
-        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: cond.device.capacity, weights, activations,
-        group, device: cond.device, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+        engine: cond.engine,
+        memoryFraction: cond.memoryFraction,
+        capacity: cond.device.capacity,
+        weights,
+        activations,
+        group,
+        device: cond.device,
+        cudaGraphs: cond.cudaGraphs,
+        runtimeOverride: cond.runtimeOverride,
       });
       ({ pool, usable, overhead, rule } = b);
     } else {
       overhead = deviceBudget({
-        engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: 0, weights, activations,
-        group, device: null, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+        engine: cond.engine,
+        memoryFraction: cond.memoryFraction,
+        capacity: 0,
+        weights,
+        activations,
+        group,
+        device: null,
+        cudaGraphs: cond.cudaGraphs,
+        runtimeOverride: cond.runtimeOverride,
       }).overhead;
     }
     // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
     const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
-    return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead, pool, usable, kvOne, rule };
+    return {
+      stage: stage.index,
+      layers: stage.layers,
+      weights,
+      kv,
+      activations,
+      overhead,
+      total: weights + kv + activations + overhead,
+      pool,
+      usable,
+      kvOne,
+      rule,
+    };
   });
 }
 

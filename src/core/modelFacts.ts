@@ -11,8 +11,14 @@
 //    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
 import { DEFAULT_WEIGHT_DTYPE, DTYPE_BYTES, defaultKvDtype } from './defaults.js';
 import {
-  DEFAULT_STATE_DTYPE, indexerFacts, linearAttentionFacts, mtpExtraParams, sparseMlaFp8Bytes,
-  type IndexerFacts, type LinearAttentionFacts, type WindowKind,
+  DEFAULT_STATE_DTYPE,
+  indexerFacts,
+  linearAttentionFacts,
+  mtpExtraParams,
+  sparseMlaFp8Bytes,
+  type IndexerFacts,
+  type LinearAttentionFacts,
+  type WindowKind,
 } from './layerKinds.js';
 import type { Dtype, ModelSpec } from './types.js';
 
@@ -108,7 +114,13 @@ export interface FactsResult {
 
 // Facts depend on the model fields alone (and whether MTP modules are loaded), and loaded plans are never
 // mutated: a search that verifies thousands of layouts of one model (suggest) derives them once.
-interface Memo { estimate?: FactsResult; bound?: FactsResult; estimateMtp?: FactsResult; boundMtp?: FactsResult; shapeParams?: number | null }
+interface Memo {
+  estimate?: FactsResult;
+  bound?: FactsResult;
+  estimateMtp?: FactsResult;
+  boundMtp?: FactsResult;
+  shapeParams?: number | null;
+}
 const memo = new WeakMap<ModelSpec, Memo>();
 
 export interface FactsOptions {
@@ -118,7 +130,10 @@ export interface FactsOptions {
 
 function memoOf(model: ModelSpec): Memo {
   let m = memo.get(model);
-  if (!m) memo.set(model, (m = {}));
+  if (!m) {
+    m = {};
+    memo.set(model, m);
+  }
   return m;
 }
 
@@ -135,7 +150,8 @@ export function paramsFromShape(model: ModelSpec): number | null {
 export function deriveModelFacts(model: ModelSpec, mode: FactsMode, options: FactsOptions = {}): FactsResult {
   const m = memoOf(model);
   const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? (`${mode}Mtp` as const) : mode;
-  return (m[key] ??= deriveFacts(model, mode, key !== mode));
+  m[key] ??= deriveFacts(model, mode, key !== mode);
+  return m[key];
 }
 
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
@@ -268,9 +284,12 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   if (indexer !== null && attnReplicated !== undefined) attnReplicated += indexer.params;
   const slidingWindow = model.sliding_window ?? null;
   // Windowed layers are among those that are not linear.
-  const slidingLayers = slidingWindow === null ? 0
-    : layers === undefined ? (model.sliding_window_layers ?? 0)
-      : Math.max(0, Math.min(model.sliding_window_layers ?? layers, layers - linearPart.layers));
+  const slidingLayers =
+    slidingWindow === null
+      ? 0
+      : layers === undefined
+        ? (model.sliding_window_layers ?? 0)
+        : Math.max(0, Math.min(model.sliding_window_layers ?? layers, layers - linearPart.layers));
   const extra = {
     windowKind: model.sliding_window_kind ?? 'sliding',
     linearLayers: linearPart.layers,
@@ -295,12 +314,36 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
     }
     if (uniq.length > 0) return { facts: null, missing: uniq, assumptions };
     const facts = assemble({
-      layers: layers!, layersVirtual: false, denseLayers: denseLayersGiven ?? layers!, isMoe, hidden: hidden!, heads: heads!,
-      kvHeads: kvHeads!, attnSharded: attnSharded!, attnKv: attnKv!, attnReplicated: attnReplicated!,
-      denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-      expertWidth: isMoe ? (expertWidth ?? 0) : 0, experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding!,
-      lmHead: embedding!, tied, attnPairFlopsPrefill: pairPrefill!, attnPairFlopsDecode: pairDecode!,
-      kvBytesPerTokenLayer: kvBytes!, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
+      layers: layers!,
+      layersVirtual: false,
+      denseLayers: denseLayersGiven ?? layers!,
+      isMoe,
+      hidden: hidden!,
+      heads: heads!,
+      kvHeads: kvHeads!,
+      attnSharded: attnSharded!,
+      attnKv: attnKv!,
+      attnReplicated: attnReplicated!,
+      denseMlp: denseMlp ?? 0,
+      sharedExperts: sharedParams ?? 0,
+      router: router ?? 0,
+      expert: expert ?? 0,
+      expertWidth: isMoe ? (expertWidth ?? 0) : 0,
+      experts: experts ?? 0,
+      topK: topK ?? 0,
+      redundantExperts: redundant,
+      embedding: embedding!,
+      lmHead: embedding!,
+      tied,
+      attnPairFlopsPrefill: pairPrefill!,
+      attnPairFlopsDecode: pairDecode!,
+      kvBytesPerTokenLayer: kvBytes!,
+      kvShardable: !isMla,
+      slidingWindow,
+      slidingLayers,
+      dtypes,
+      bytes,
+      ...extra,
     });
     return { facts, missing: [], assumptions };
   }
@@ -314,18 +357,39 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   const moeL = L - denseL;
   const E = experts ?? 0;
   const knownDense = denseMlp !== undefined ? denseMlp * denseL : undefined;
-  const knownMoe =
-    expert !== undefined && experts !== undefined
-      ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL
-      : undefined;
+  const knownMoe = expert !== undefined && experts !== undefined ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL : undefined;
   let facts: ModelFacts | null = null;
   const base = {
-    layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
-    kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
-    denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-    expertWidth: 0, experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
-    attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
-    kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
+    layers: L,
+    layersVirtual: layers === undefined,
+    denseLayers: denseL,
+    isMoe,
+    hidden: hidden ?? 0,
+    heads: heads ?? 0,
+    kvHeads: kvHeads ?? 0,
+    attnSharded: attnSharded ?? 0,
+    attnKv: attnKv ?? 0,
+    attnReplicated: attnReplicated ?? 0,
+    denseMlp: denseMlp ?? 0,
+    sharedExperts: sharedParams ?? 0,
+    router: router ?? 0,
+    expert: expert ?? 0,
+    expertWidth: 0,
+    experts: E,
+    topK: topK ?? 1,
+    redundantExperts: redundant,
+    embedding: embedding ?? 0,
+    lmHead: embedding ?? 0,
+    tied,
+    attnPairFlopsPrefill: pairPrefill ?? 0,
+    attnPairFlopsDecode: pairDecode ?? 0,
+    kvBytesPerTokenLayer: kvBytes ?? 0,
+    kvShardable: !isMla,
+    slidingWindow,
+    slidingLayers,
+    dtypes,
+    bytes,
+    ...extra,
   };
   const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
   const remainder = model.params !== undefined ? model.params - knownTotal : 0;
@@ -354,13 +418,9 @@ function assemble(f: FactsCore): ModelFacts {
   const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
   const moeLayers = f.layers - f.denseLayers;
   const totalParams =
-    attentionStack +
-    f.denseMlp * f.denseLayers +
-    (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
-    f.embedding * (f.tied ? 1 : 2);
+    attentionStack + f.denseMlp * f.denseLayers + (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers + f.embedding * (f.tied ? 1 : 2);
   const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
-  const activeLayerParamsPerToken =
-    attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
+  const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
   return { ...f, totalParams, activeLayerParamsPerToken };
 }
 
@@ -382,11 +442,18 @@ function linearAttentionPart(
   const convKernel = spec.conv_kernel ?? 4;
   if (spec.conv_kernel === undefined && mode === 'estimate') assumptions.push('model.linear_attention.conv_kernel not given: 4 assumed (Qwen3-Next, Qwen3.5)');
   const stateDtype = spec.state_dtype ?? DEFAULT_STATE_DTYPE;
-  if (spec.state_dtype === undefined && mode === 'estimate') assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
+  if (spec.state_dtype === undefined && mode === 'estimate')
+    assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
   // A bound takes an unknown shape as a free layer: no state, no parameters.
   if (absent.length > 0 || hidden === undefined) return { layers: count, facts: null };
   const facts = linearAttentionFacts(
-    { key_heads: spec.key_heads!, value_heads: spec.value_heads!, key_head_dim: spec.key_head_dim!, value_head_dim: spec.value_head_dim!, conv_kernel: convKernel },
+    {
+      key_heads: spec.key_heads!,
+      value_heads: spec.value_heads!,
+      key_head_dim: spec.key_head_dim!,
+      value_head_dim: spec.value_head_dim!,
+      conv_kernel: convKernel,
+    },
     hidden,
     DTYPE_BYTES[stateDtype],
   );

@@ -66,8 +66,17 @@ export interface Pass {
 }
 
 const EMPTY_PASS: Pass = {
-  activeDp: 1, prefillTokens: 0, prefillPairsFull: 0, prefillPairsSliding: 0, prefillPairsTopK: 0, decodeSequences: 0, queryTokens: 1,
-  decodeContext: 0, logitTokens: 0, weightReads: 1, eager: false,
+  activeDp: 1,
+  prefillTokens: 0,
+  prefillPairsFull: 0,
+  prefillPairsSliding: 0,
+  prefillPairsTopK: 0,
+  decodeSequences: 0,
+  queryTokens: 1,
+  decodeContext: 0,
+  logitTokens: 0,
+  weightReads: 1,
+  eager: false,
 };
 
 /** A pass with the given fields, the rest empty. */
@@ -106,7 +115,7 @@ export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' =
 export function touchedExpertFraction(experts: number, topK: number, tokens: number): number {
   if (experts <= 0 || tokens <= 0) return 0;
   const k = Math.min(topK, experts);
-  return 1 - Math.pow(1 - k / experts, tokens);
+  return 1 - (1 - k / experts) ** tokens;
 }
 
 /**
@@ -172,7 +181,9 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
   /** seconds of compute per token on this device, experts excluded */
   const perTokenCompute =
-    2 * attnParams * sAttn + 2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+    2 * attnParams * sAttn +
+    2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
+    2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
     stateFlopsPerToken * sScores;
   // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
   // a bound lets tp split it.
@@ -439,14 +450,26 @@ export function prefill(
 
 /** FLOPs of the whole model (one replica) for a pass; `pairsTopK` are the full layers' pairs behind a sparse-attention indexer. */
 export function modelFlops(
-  facts: ModelFacts, tokens: number, pairsFull: number, pairsSliding: number, logitTokens: number, decode: boolean, pairsTopK = pairsFull,
+  facts: ModelFacts,
+  tokens: number,
+  pairsFull: number,
+  pairsSliding: number,
+  logitTokens: number,
+  decode: boolean,
+  pairsTopK = pairsFull,
 ): number {
   const full = facts.layers - facts.slidingLayers - facts.linearLayers;
   const pair = decode ? facts.attnPairFlopsDecode : facts.attnPairFlopsPrefill;
   const attended = facts.indexer ? pairsTopK : pairsFull;
   const indexer = facts.indexer ? facts.indexer.pairFlops * full * pairsFull : 0;
   const state = facts.linear ? tokens * facts.linear.stateFlopsPerToken * facts.linearLayers : 0;
-  return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * attended + facts.slidingLayers * pairsSliding) + indexer + state + 2 * logitTokens * facts.lmHead;
+  return (
+    2 * tokens * facts.activeLayerParamsPerToken +
+    pair * (full * attended + facts.slidingLayers * pairsSliding) +
+    indexer +
+    state +
+    2 * logitTokens * facts.lmHead
+  );
 }
 
 /** Keys one decoding query attends to in a windowed layer at `context`. */
@@ -512,7 +535,8 @@ export function decodeStep(
   const boundBy = commTime > Math.max(worst.compute, worst.memory) ? 'communication' : worst.compute > worst.memory ? 'compute' : 'memory';
   const seqTokens = sequences * q;
   const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
-  const flops = modelFlops(facts, seqTokens * m, seqTokens * context * m, seqTokens * windowedKeys(facts, context) * m, seqTokens * m, true, seqTokens * topK * m) * dp;
+  const flops =
+    modelFlops(facts, seqTokens * m, seqTokens * context * m, seqTokens * windowedKeys(facts, context) * m, seqTokens * m, true, seqTokens * topK * m) * dp;
   return { step, perStage, tokensPerStep: workload.speculative ? workload.speculative.acceptance : 1, bubbleFraction, boundBy, flops };
 }
 
@@ -577,14 +601,26 @@ export function segmentsWork(facts: ModelFacts, segments: readonly PromptSegment
  * prefill): the weights are read once, the pass launches its kernels once, every replica runs
  * such a pass at the same time. Seconds through every stage, or null when a figure is missing.
  */
-export function prefillPass(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], segments: readonly PromptSegment[], mode: TimeMode): number | null {
+export function prefillPass(
+  facts: ModelFacts,
+  layout: Layout,
+  hw: Hardware,
+  stages: Stage[],
+  segments: readonly PromptSegment[],
+  mode: TimeMode,
+): number | null {
   const w = segmentsWork(facts, segments);
   if (w.tokens <= 0) return 0;
   const models = stageCostModels(facts, layout, hw, stages, mode);
   if (!models) return null;
   const pass = makePass({
-    activeDp: layout.dp, prefillTokens: w.tokens, prefillPairsFull: w.pairsFull, prefillPairsSliding: w.pairsSliding, prefillPairsTopK: w.pairsTopK,
-    logitTokens: w.completes, eager: true,
+    activeDp: layout.dp,
+    prefillTokens: w.tokens,
+    prefillPairsFull: w.pairsFull,
+    prefillPairsSliding: w.pairsSliding,
+    prefillPairsTopK: w.pairsTopK,
+    logitTokens: w.completes,
+    eager: true,
   });
   const run = runStages(models, facts, layout, hw, pass, mode);
   return run ? serialTime(run, layout) : null;

@@ -8,7 +8,8 @@ import type { Check, LoadedPlan } from './types.js';
 function warningCheck(path: string | undefined): { id: string; title: string } {
   if (path?.startsWith('deployment')) return { id: 'deployment.import', title: 'Imported deployment' };
   // a hardware alias that could mean several parts says which one it was read as (hardware.preset)
-  if (path?.startsWith('hardware')) return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
+  if (path?.startsWith('hardware'))
+    return { id: path, title: path === 'hardware.memory' ? 'Device memory' : path === 'hardware.preset' ? 'Hardware preset' : 'Hardware' };
   return { id: 'model.hf_config', title: 'Hugging Face config' };
 }
 
@@ -23,10 +24,18 @@ export function planChecks(loaded: LoadedPlan): Omit<Check, 'line'>[] {
   if (plan.model.params !== undefined && shapeParams !== null) {
     const ratio = shapeParams / plan.model.params;
     const ok = Math.abs(ratio - 1) <= 0.05;
-    out.push({ id: 'model.params', status: ok ? 'pass' : 'warn', title: 'Parameters vs shape', path: 'model.params',
-      value: plan.model.params, limit: round(shapeParams, 0), unit: 'parameters',
-      detail: `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
-        (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
+    out.push({
+      id: 'model.params',
+      status: ok ? 'pass' : 'warn',
+      title: 'Parameters vs shape',
+      path: 'model.params',
+      value: plan.model.params,
+      limit: round(shapeParams, 0),
+      unit: 'parameters',
+      detail:
+        `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
+        (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
+    });
   }
   return out;
 }

@@ -57,7 +57,8 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   put('e2e_p99_ms', tpot, 'time', null);
   put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
   const kv = metrics.kv_cache_capacity_tokens;
-  if (kv !== null && kv !== undefined && kv > 0) ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
+  if (kv !== null && kv !== undefined && kv > 0)
+    ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 

@@ -77,7 +77,9 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
   const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
   if (bucket !== keys[0] && bucket !== keys[1]) {
     widen *= OUTSIDE_WIDEN;
-    why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+    why.push(
+      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
+    );
   }
   if (ctx.engineDefaulted) {
     widen *= DEFAULTED_ENGINE_WIDEN;
@@ -108,7 +110,8 @@ function residualCdf(r: Residuals, x: number): number {
   const qs = RANGE_QUANTILES;
   const vals = qs.map((p) => residualAt(r, p));
   if (x <= vals[0]!) return qs[0]! * Math.max(0, 1 - (vals[0]! - x) / Math.max(1e-9, vals[1]! - vals[0]!));
-  if (x >= vals[vals.length - 1]!) return 1 - (1 - qs[qs.length - 1]!) * Math.max(0, 1 - (x - vals[vals.length - 1]!) / Math.max(1e-9, vals[vals.length - 1]! - vals[vals.length - 2]!));
+  if (x >= vals[vals.length - 1]!)
+    return 1 - (1 - qs[qs.length - 1]!) * Math.max(0, 1 - (x - vals[vals.length - 1]!) / Math.max(1e-9, vals[vals.length - 1]! - vals[vals.length - 2]!));
   let i = 0;
   while (vals[i + 1]! < x) i++;
   const t = (x - vals[i]!) / Math.max(1e-12, vals[i + 1]! - vals[i]!);

@@ -7,8 +7,6 @@ import {
   DEFAULT_INTER_NODE_LATENCY_S,
   DEFAULT_INTRA_NODE_LATENCY_S,
   DEFAULT_KERNEL_LATENCY_S,
-  DEFAULT_LAUNCH_LATENCY_S,
-  DEFAULT_REQUEST_OVERHEAD_S,
   DEFAULT_MAX_BATCHED_TOKENS,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';
@@ -146,7 +144,13 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const microbatches = p.microbatches ?? pp;
   if (p.microbatches === undefined && pp > 1) assume('parallelism.microbatches', `${microbatches} (= pp)`);
   const layout: Layout = {
-    tp, pp, dp, cp, ep, etp, microbatches,
+    tp,
+    pp,
+    dp,
+    cp,
+    ep,
+    etp,
+    microbatches,
     layersPerStage: p.layers_per_stage ?? null,
     worldSize: tp * pp * dp * cp,
     edp: (tp * dp * cp) / (ep * etp),
@@ -156,7 +160,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const engine: Engine = plan.deployment?.engine ?? 'vllm';
   const engineId = engine;
   const profile = engineProfile(engine);
-  if (plan.deployment?.engine === undefined) assume('deployment.engine', "vllm (its scheduler and memory accounting)");
+  if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
   const family = hardwareFamily(h.preset, h.name);
   const cal = engineCalibration(engineId, family);
   const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -193,17 +197,27 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     attentionEfficiency: cal.attentionEfficiency ?? 1,
     expertEfficiency: cal.expertEfficiency ?? 1,
     efficiency: eff,
-    device: h.memory === undefined ? null : {
-      capacity: h.memory,
-      name: (h.name ?? h.preset ?? '').toLowerCase(),
-      switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
-      fp4Math: h.peak_tflops_fp4 !== undefined,
-    },
+    device:
+      h.memory === undefined
+        ? null
+        : {
+            capacity: h.memory,
+            name: (h.name ?? h.preset ?? '').toLowerCase(),
+            switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+            fp4Math: h.peak_tflops_fp4 !== undefined,
+          },
   };
   if (h.intra_node_latency === undefined) assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-  assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
+  assume(
+    'request overhead',
+    `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`,
+  );
   if (h.kernel_latency === undefined) assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-  if (h.launch_latency === undefined) assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
+  if (h.launch_latency === undefined)
+    assume(
+      'hardware.launch_latency',
+      `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`,
+    );
   if (h.inter_node_latency === undefined) assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
 
   const w = plan.workload;
@@ -221,20 +235,23 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
   const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
   const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
-  if (w.max_batched_tokens === undefined) assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+  if (w.max_batched_tokens === undefined)
+    assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
   const maxRunningSequences = w.max_running_sequences ?? null;
   // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
   // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
   const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
   const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
   // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-  const profiledSequences = engine === 'vllm'
-    ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
-    : 0;
+  const profiledSequences =
+    engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences) : 0;
   const runtimeOverhead = w.runtime_overhead ?? null;
   if (w.runtime_overhead === undefined) {
-    assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
-      (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+    assume(
+      'workload.runtime_overhead',
+      `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+        (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'),
+    );
   }
   let speculative: Speculative | null = null;
   if (w.speculative !== undefined) {
@@ -269,15 +286,22 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     runtimeOverhead,
     maxRunningSequences,
     cudaGraphs: w.cuda_graphs ?? true,
-    benchmark: w.benchmark === undefined ? null : {
-      requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
-      inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
-      outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
-    },
+    benchmark:
+      w.benchmark === undefined
+        ? null
+        : {
+            requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+            inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+            outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+          },
   };
   if (w.benchmark !== undefined) {
     if (w.benchmark.requests === undefined) assume('workload.benchmark.requests', 'concurrency (one wave)');
-    assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
+    assume(
+      'benchmark run',
+      "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)",
+      'method',
+    );
   }
   return { layout, hardware, workload, assumptions };
 }

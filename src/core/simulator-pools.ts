@@ -15,7 +15,16 @@
 //    strides between events as in simulator.ts.
 // Arrivals, clients, finite runs, warm-up and the measured window are those of simulator.ts.
 import {
-  arrivalTimes, FinishHeap, MAX_EVENTS, MAX_STRIDE, SIMULATION_EVENT_WORK, summarize, type LoadSpec, type PrefillWork, type SimulationOutcome, type StepCost,
+  arrivalTimes,
+  FinishHeap,
+  MAX_EVENTS,
+  MAX_STRIDE,
+  SIMULATION_EVENT_WORK,
+  summarize,
+  type LoadSpec,
+  type PrefillWork,
+  type SimulationOutcome,
+  type StepCost,
 } from './simulator.js';
 import { chargeWork } from './work-budget.js';
 
@@ -138,11 +147,27 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
 
   const prefillWorkers: PrefillWorker[] = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
-    busy: false, until: 0, partial: [], completing: [], linkFree: new Array<number>(Math.max(1, Math.floor(P.ranks))).fill(0),
+    busy: false,
+    until: 0,
+    partial: [],
+    completing: [],
+    linkFree: new Array<number>(Math.max(1, Math.floor(P.ranks))).fill(0),
   }));
   const decodeWorkers: DecodeWorker[] = Array.from({ length: Math.max(1, Math.floor(D.workers)) }, () => ({
-    running: new FinishHeap<PReq>(), step: 0, contextBaseSum: 0, reserved: 0, incoming: [], busy: false,
-    start: 0, stepDt: 0, steps: 0, end: 0, batch: 0, flopsPerStep: 0, deferredFirst: [], deferredFinish: [],
+    running: new FinishHeap<PReq>(),
+    step: 0,
+    contextBaseSum: 0,
+    reserved: 0,
+    incoming: [],
+    busy: false,
+    start: 0,
+    stepDt: 0,
+    steps: 0,
+    end: 0,
+    batch: 0,
+    flopsPerStep: 0,
+    deferredFirst: [],
+    deferredFinish: [],
   }));
 
   const reqs: PReq[] = [];
@@ -163,9 +188,20 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     const i = sentCount++;
     const input = load.inputs[i % load.inputs.length]!;
     const r: PReq = {
-      index: i, input, output: load.outputs[i % load.outputs.length]!, sent: at, arrives: at + pools.requestOverhead, admitted: 0,
-      prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)), rank: 0, worker: -1, prefillDone: 0, transferDone: 0,
-      firstToken: 0, finishStep: 0, contextBase: 0,
+      index: i,
+      input,
+      output: load.outputs[i % load.outputs.length]!,
+      sent: at,
+      arrives: at + pools.requestOverhead,
+      admitted: 0,
+      prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)),
+      rank: 0,
+      worker: -1,
+      prefillDone: 0,
+      transferDone: 0,
+      firstToken: 0,
+      finishStep: 0,
+      contextBase: 0,
     };
     reqs.push(r);
     inFlight++;

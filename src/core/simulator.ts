@@ -179,7 +179,7 @@ function normal(rand: () => number): number {
 
 /** Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape)). */
 function gammaVariate(shape: number, rand: () => number): number {
-  if (shape < 1) return gammaVariate(shape + 1, rand) * Math.pow(Math.max(rand(), 1e-300), 1 / shape);
+  if (shape < 1) return gammaVariate(shape + 1, rand) * Math.max(rand(), 1e-300) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -306,8 +306,15 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     const input = load.inputs[i % load.inputs.length]!;
     const output = load.outputs[i % load.outputs.length]!;
     const r: Req = {
-      index: i, input, output, sent, arrives: sent + engine.requestOverhead,
-      prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
+      index: i,
+      input,
+      output,
+      sent,
+      arrives: sent + engine.requestOverhead,
+      prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)),
+      firstToken: 0,
+      finishStep: 0,
+      contextBase: 0,
     };
     reqs.push(r);
     return r;
@@ -426,8 +433,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       else finish(top, t);
     }
   };
-  const meanContext = (extraSteps = 0): number =>
-    running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size;
+  const meanContext = (extraSteps = 0): number => (running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size);
   const slotsFree = (): number => maxRunning - running.size - inPrefill;
 
   /** Fills one pass's prompt budget from the waiting queue, oldest first; admits new prompts while KV slots are free. */

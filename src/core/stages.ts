@@ -42,9 +42,8 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
   for (let i = 0; i < pp; i++) {
     const n = split[i]!;
     // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
-    const dense = facts.interleavedDense && facts.layers > 0
-      ? (n * facts.denseLayers) / facts.layers
-      : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+    const dense =
+      facts.interleavedDense && facts.layers > 0 ? (n * facts.denseLayers) / facts.layers : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
     // Sliding-window and linear-attention layers interleave with full ones (gpt-oss alternates,
     // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
     const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;

@@ -11,7 +11,14 @@ const ms = (s: number | null): number | null => (s === null ? null : round(s * 1
 /** A floor in ms, rounded down so it never sits above the true floor. */
 const msFloor = (s: number | null): number | null => (s === null ? null : round(s * 1000, 4, 'down'));
 
-export function buildMetrics(r: Resolved, c: Computed, memTotal: number | null, memFloor: number | null, est: ModelFacts | null, capacity: number | undefined): Metrics {
+export function buildMetrics(
+  r: Resolved,
+  c: Computed,
+  memTotal: number | null,
+  memFloor: number | null,
+  est: ModelFacts | null,
+  capacity: number | undefined,
+): Metrics {
   const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
@@ -74,10 +81,18 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
     ...modelAssumptions.map((a) => ({ name: a.split(':')[0]!, value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
   ];
   if (c.raisedFraction) {
-    assumptions.push({ name: 'workload.memory_fraction', value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`, source: 'default' });
+    assumptions.push({
+      name: 'workload.memory_fraction',
+      value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`,
+      source: 'default',
+    });
   }
   if (hasBound) {
-    assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
+    assumptions.push({
+      name: 'physical bound',
+      value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value',
+      source: 'method',
+    });
   }
   return {
     devices,
@@ -88,21 +103,23 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
-      ...(c.load ? {
-        load: {
-          kind: c.load.kind,
-          requests_per_replica: c.load.outcome.requests,
-          measured_per_replica: c.load.outcome.measured,
-          wall_time_s: round(c.load.outcome.wallTime, 4)!,
-          scheduler_steps: c.load.outcome.steps,
-          mean_decode_batch: round(c.load.outcome.meanBatch, 2)!,
-          peak_running_sequences: c.load.outcome.peakRunning,
-          busy_fraction: round(c.load.outcome.busyFraction, 4)!,
-          served_requests_per_s: round(c.load.servedRate, 4)!,
-          saturated: c.load.saturated,
-          truncated: c.load.outcome.truncated,
-        },
-      } : {}),
+      ...(c.load
+        ? {
+            load: {
+              kind: c.load.kind,
+              requests_per_replica: c.load.outcome.requests,
+              measured_per_replica: c.load.outcome.measured,
+              wall_time_s: round(c.load.outcome.wallTime, 4)!,
+              scheduler_steps: c.load.outcome.steps,
+              mean_decode_batch: round(c.load.outcome.meanBatch, 2)!,
+              peak_running_sequences: c.load.outcome.peakRunning,
+              busy_fraction: round(c.load.outcome.busyFraction, 4)!,
+              served_requests_per_s: round(c.load.servedRate, 4)!,
+              saturated: c.load.saturated,
+              truncated: c.load.outcome.truncated,
+            },
+          }
+        : {}),
     },
     assumptions,
   };
@@ -122,9 +139,10 @@ export function hardwareSummary(plan: Plan, worldSize: number): HardwareSummary 
 /** What a deployment's figures cost and use (cost.ts): its devices, throughput and the plan's prices. */
 export function servingEconomy(plan: Plan, gpus: number, throughput: number | null, throughputBound: number | null): ServingEconomy {
   return {
-    gpus, throughput, throughputBound,
+    gpus,
+    throughput,
+    throughputBound,
     ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
     ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
   };
 }
-

@@ -10,7 +10,14 @@ import type { Check, LoadedPlan } from './types.js';
  * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
  * throughput itself implies (a contradiction between claims), and against our estimate.
  */
-export function computeUtilizationCheck(plan: LoadedPlan['plan'], r: Resolved, bound: ModelFacts | null, c: Computed, claimed: number, missing: string[]): Omit<Check, 'line'> {
+export function computeUtilizationCheck(
+  plan: LoadedPlan['plan'],
+  r: Resolved,
+  bound: ModelFacts | null,
+  c: Computed,
+  claimed: number,
+  missing: string[],
+): Omit<Check, 'line'> {
   const base = { id: 'claims.compute_utilization', title: 'Claimed compute utilization', path: 'claims.compute_utilization', value: claimed, unit: 'fraction' };
   const wl = r.workload;
   const hw = r.hardware;
@@ -22,13 +29,16 @@ export function computeUtilizationCheck(plan: LoadedPlan['plan'], r: Resolved, b
     const computed = input - Math.floor(input * wl.prefixHitRate);
     const output = wl.outputTokens;
     const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
-    const perOutput = output === undefined
-      ? decodeFlops
-      : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
+    const perOutput =
+      output === undefined ? decodeFlops : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
     const implied = (tput * perOutput) / (gpus * hw.peak16);
     if (implied > claimed) {
-      return { ...base, status: 'fail', limit: round(implied, 4),
-        detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
+      return {
+        ...base,
+        status: 'fail',
+        limit: round(implied, 4),
+        detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+      };
     }
   }
   if (c.computeUtilization === null) {
@@ -36,6 +46,10 @@ export function computeUtilizationCheck(plan: LoadedPlan['plan'], r: Resolved, b
   }
   const est = c.computeUtilization;
   const off = Math.abs(claimed - est) > 0.5 * est;
-  return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
-    detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
+  return {
+    ...base,
+    status: off ? 'warn' : 'pass',
+    limit: round(est, 4),
+    detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop`,
+  };
 }

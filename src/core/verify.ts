@@ -63,10 +63,23 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
   // an open loop (request_rate) needs no concurrency: memory is sized for one request of the longest length
-  const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', wl.concurrency ?? wl.requestRate], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
+  const memMissing = [
+    ...modelMissing,
+    ...wlNeed([
+      ['workload.concurrency', wl.concurrency ?? wl.requestRate],
+      ['workload.input_tokens', wl.maxInputTokens],
+      ['workload.output_tokens', wl.maxOutputTokens],
+    ]),
+  ];
   const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
   const loadKey = wl.concurrency ?? wl.requestRate;
-  const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+  const loopMissing = [
+    ...idleMissing,
+    ...wlNeed([
+      ['workload.concurrency', loadKey],
+      ['workload.output_tokens', wl.outputTokens],
+    ]),
+  ];
   // TTFT under load needs the load; a plan that states none is judged on the idle figure.
   const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
 

@@ -11,14 +11,37 @@ import { FieldCollector, type ImportError, type ImportResult } from './result.js
 import { at, itemsOf, scalarOf, stringOf, type YamlFile, type YNode } from './yaml-tree.js';
 
 const SYSTEMS: Record<string, string> = {
-  h100_sxm: 'h100-sxm', h100_pcie: 'h100-pcie', h200_sxm: 'h200', h20: 'h20', b200_sxm: 'b200', gb200_sxm: 'gb200',
-  gb200: 'gb200', a100_sxm: 'a100-80gb', l40s: 'l40s', mi300x: 'mi300x', b300_sxm: 'b300', gb300: 'gb300',
-  mi355x: 'mi355x', mi325x: 'mi325x',
+  h100_sxm: 'h100-sxm',
+  h100_pcie: 'h100-pcie',
+  h200_sxm: 'h200',
+  h20: 'h20',
+  b200_sxm: 'b200',
+  gb200_sxm: 'gb200',
+  gb200: 'gb200',
+  a100_sxm: 'a100-80gb',
+  l40s: 'l40s',
+  mi300x: 'mi300x',
+  b300_sxm: 'b300',
+  gb300: 'gb300',
+  mi355x: 'mi355x',
+  mi325x: 'mi325x',
 };
 
 const QUANT: Record<string, Dtype> = {
-  fp8: 'fp8', fp8_block: 'fp8', fp8_static: 'fp8', fp8_ootb: 'fp8', w4afp8: 'int4', int4_wo: 'int4', int8_wo: 'int8',
-  nvfp4: 'fp4', fp4: 'fp4', mxfp4: 'fp4', bfloat16: 'bf16', float16: 'fp16', bf16: 'bf16', fp16: 'fp16',
+  fp8: 'fp8',
+  fp8_block: 'fp8',
+  fp8_static: 'fp8',
+  fp8_ootb: 'fp8',
+  w4afp8: 'int4',
+  int4_wo: 'int4',
+  int8_wo: 'int8',
+  nvfp4: 'fp4',
+  fp4: 'fp4',
+  mxfp4: 'fp4',
+  bfloat16: 'bf16',
+  float16: 'fp16',
+  bf16: 'bf16',
+  fp16: 'fp16',
 };
 
 function num(node: YNode | undefined): number | undefined {
@@ -39,15 +62,21 @@ function first(map: YNode | undefined, keys: readonly string[]): YNode | undefin
 
 /** A model name as aiconfigurator writes it (QWEN3_32B, DEEPSEEK_V3, LLAMA3.1_70B) -> a preset id. */
 function presetOfToolName(name: string): string | undefined {
-  const dashed = name.toLowerCase().replace(/_/g, '-').replace(/^llama(\d)/, 'llama-$1');
+  const dashed = name
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/^llama(\d)/, 'llama-$1');
   return modelPresetFor(dashed) ?? modelPresetFor(name);
 }
 
 /** Is this aiconfigurator's YAML (experiments, or one experiment's figures)? */
 export function isAiconfigurator(root: YNode): boolean {
-  return at(root, 'exps') !== undefined || at(root, 'exp_config') !== undefined ||
+  return (
+    at(root, 'exps') !== undefined ||
+    at(root, 'exp_config') !== undefined ||
     (at(root, 'serving_mode') !== undefined && at(root, 'isl') !== undefined) ||
-    (at(root, 'isl') !== undefined && (at(root, 'total_gpus') !== undefined || at(root, 'system_name') !== undefined));
+    (at(root, 'isl') !== undefined && (at(root, 'total_gpus') !== undefined || at(root, 'system_name') !== undefined))
+  );
 }
 
 /** The SLA map of a Dynamo file: `sla:` anywhere in the first document, or a root with ttft and itl. */
@@ -89,9 +118,11 @@ export function importSla(file: string, sla: YNode): ImportResult {
 function experimentOf(root: YNode, name?: string): YNode | ImportError {
   const exp = at(root, 'exp_config');
   if (exp?.kind === 'map') return exp;
-  const names = itemsOf(at(root, 'exps')).map((n) => stringOf(n)).filter((n): n is string => n !== undefined);
+  const names = itemsOf(at(root, 'exps'))
+    .map((n) => stringOf(n))
+    .filter((n): n is string => n !== undefined);
   if (names.length > 0) {
-    const wanted = name ?? names[0] as string;
+    const wanted = name ?? (names[0] as string);
     const node = at(root, wanted);
     if (node?.kind !== 'map') return { error: `experiment '${wanted}' is listed in exps but not defined`, line: at(root, 'exps')?.line };
     return node;
@@ -135,8 +166,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     if (id) {
       c.set('model.preset', id, model.line);
       for (const [key, value] of Object.entries(checkpointStorage(modelName) ?? {})) c.set(`model.${key}`, value, model.line, false);
-    }
-    else c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
+    } else c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
   }
 
   const w = workerOf(exp, worker);
@@ -173,7 +203,10 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
         'its TTFT claim includes the prefill workers, which this plan does not model',
     );
   }
-  for (const [path, keys] of [['model.weight_dtype', ['gemm_quant_mode']], ['model.kv_cache_dtype', ['kvcache_quant_mode']]] as const) {
+  for (const [path, keys] of [
+    ['model.weight_dtype', ['gemm_quant_mode']],
+    ['model.kv_cache_dtype', ['kvcache_quant_mode']],
+  ] as const) {
     const node = first(w, keys) ?? first(exp, keys);
     const mode = stringOf(node)?.toLowerCase();
     if (mode === undefined || !node) continue;

@@ -16,7 +16,7 @@ export function containerCommands(file: YamlFile, items: readonly YNode[], env: 
   const shellAt = argv.findIndex((a, i) => SHELLS.test(a.text) && /^-[a-z]*c[a-z]*$/.test(argv[i + 1]?.text ?? ''));
   if (shellAt >= 0) {
     const script = argv[shellAt + 2];
-    if (!script || script.node.kind !== 'scalar') return [];
+    if (script?.node.kind !== 'scalar') return [];
     // the script as written (the shell step below also does Kubernetes' $(VAR)), so offsets match the file
     const raw = String(script.node.value);
     return shellCommands(raw, { env, lineOf: valueLineMap(file, script.node) });

@@ -24,7 +24,7 @@ export interface DeploymentResolution {
 export const MAX_IMPORTS = 16;
 
 function own(obj: Values, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** The files a plan's values import from, as written (relative to the plan). */
@@ -36,12 +36,7 @@ export function deploymentFiles(values: Values): string[] {
   return list.filter((f): f is string => typeof f === 'string');
 }
 
-export function resolveDeployment(
-  file: string,
-  values: Values,
-  lines: Record<string, number>,
-  readReference: ReadReference,
-): DeploymentResolution {
+export function resolveDeployment(file: string, values: Values, lines: Record<string, number>, readReference: ReadReference): DeploymentResolution {
   const deployment = own(values, 'deployment');
   if (deployment === null || typeof deployment !== 'object') return { values, origins: {}, errors: [], warnings: [] };
   const spec = deployment as Values;
@@ -59,7 +54,8 @@ export function resolveDeployment(
       continue;
     }
     const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>
-      readReference(file, relativeTo(from, ref)));
+      readReference(file, relativeTo(from, ref)),
+    );
     if ('error' in result) {
       // an importer's error may quote the imported file: cut and escaped like any quoted value
       errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));
@@ -71,9 +67,20 @@ export function resolveDeployment(
   const merged = mergeImports(values, results);
   // A disaggregated deployment has no top-level layout: the plan's own would be silently ignored.
   const ownLayout = own(values, 'parallelism');
-  if (own(merged.values, 'disaggregation') !== undefined && own(values, 'disaggregation') === undefined && ownLayout !== null && typeof ownLayout === 'object' && Object.keys(ownLayout).length > 0) {
+  if (
+    own(merged.values, 'disaggregation') !== undefined &&
+    own(values, 'disaggregation') === undefined &&
+    ownLayout !== null &&
+    typeof ownLayout === 'object' &&
+    Object.keys(ownLayout).length > 0
+  ) {
     const line = lines.parallelism;
-    errors.push({ message: 'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism', path: 'parallelism', ...(line !== undefined ? { line } : {}) });
+    errors.push({
+      message:
+        'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism',
+      path: 'parallelism',
+      ...(line !== undefined ? { line } : {}),
+    });
     return { values, origins: {}, errors, warnings: [] };
   }
   return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };

@@ -29,10 +29,25 @@ export interface EngineArgs {
 
 /** Flags that never take a value (so the next word is not swallowed). */
 const BOOLEAN_FLAGS = new Set([
-  'enable-expert-parallel', 'ep', 'enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'trust-remote-code',
-  'enforce-eager', 'enable-prefix-caching', 'no-enable-prefix-caching', 'disable-radix-cache', 'enable-chunked-prefill',
-  'disable-log-requests', 'enable-torch-compile', 'enable-attention-dp', 'enable-eplb', 'disable-cuda-graph',
-  'enable-auto-tool-choice', 'disable-log-stats', 'no-enable-chunked-prefill',
+  'enable-expert-parallel',
+  'ep',
+  'enable-dp-attention',
+  'enable-ep-moe',
+  'enable-deepep-moe',
+  'trust-remote-code',
+  'enforce-eager',
+  'enable-prefix-caching',
+  'no-enable-prefix-caching',
+  'disable-radix-cache',
+  'enable-chunked-prefill',
+  'disable-log-requests',
+  'enable-torch-compile',
+  'enable-attention-dp',
+  'enable-eplb',
+  'disable-cuda-graph',
+  'enable-auto-tool-choice',
+  'disable-log-stats',
+  'no-enable-chunked-prefill',
 ]);
 
 export function normaliseFlag(name: string): string {
@@ -90,7 +105,10 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       const eq = text.indexOf('=');
       if (eq > 0) {
         flags.set(normaliseFlag(text.slice(0, eq)), {
-          value: text.slice(eq + 1), line: word.line, written: text.slice(0, eq), unresolved: word.unresolved,
+          value: text.slice(eq + 1),
+          line: word.line,
+          written: text.slice(0, eq),
+          unresolved: word.unresolved,
         });
         continue;
       }
@@ -99,7 +117,10 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
       if (takesValue && next) {
         flags.set(name, {
-          value: next.text, line: word.line, written: text, unresolved: [...word.unresolved, ...next.unresolved],
+          value: next.text,
+          line: word.line,
+          written: text,
+          unresolved: [...word.unresolved, ...next.unresolved],
         });
         i++;
       } else {

@@ -15,7 +15,10 @@ export function configFlags(root: YNode, file?: string, mapLine: (line: number) 
     if (node.kind !== 'map') return;
     for (const [key, value] of node.entries) {
       const name = prefix === '' ? normaliseFlag(key) : `${prefix}.${normaliseFlag(key)}`;
-      if (value.kind === 'map') { walk(value, name); continue; }
+      if (value.kind === 'map') {
+        walk(value, name);
+        continue;
+      }
       if (value.kind === 'seq' || value.value === null || value.value === undefined) continue;
       const text = String(value.value);
       flags.set(name, { value: text, line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });

@@ -82,26 +82,58 @@ export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
 };
 
 const KV_DTYPES: Record<string, Dtype> = {
-  fp8: 'fp8', fp8_e4m3: 'fp8', fp8_e5m2: 'fp8', fp8_inc: 'fp8', fp8_ds_mla: 'fp8',
-  bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', fp32: 'fp32',
-  int8: 'int8', nvfp4: 'fp4', fp4: 'fp4',
+  fp8: 'fp8',
+  fp8_e4m3: 'fp8',
+  fp8_e5m2: 'fp8',
+  fp8_inc: 'fp8',
+  fp8_ds_mla: 'fp8',
+  bfloat16: 'bf16',
+  bf16: 'bf16',
+  float16: 'fp16',
+  fp16: 'fp16',
+  half: 'fp16',
+  float32: 'fp32',
+  fp32: 'fp32',
+  int8: 'int8',
+  nvfp4: 'fp4',
+  fp4: 'fp4',
 };
 
 /** --quantization methods whose weight width is unambiguous for the linear layers. */
 const QUANT_DTYPES: Record<string, { dtype: Dtype; note?: string }> = {
-  fp8: { dtype: 'fp8' }, fbgemm_fp8: { dtype: 'fp8' }, modelopt: { dtype: 'fp8' }, w8a8_fp8: { dtype: 'fp8' },
-  fp8_block: { dtype: 'fp8' }, fp8_block_scales: { dtype: 'fp8' }, ptpc_fp8: { dtype: 'fp8' },
-  modelopt_fp4: { dtype: 'fp4' }, nvfp4: { dtype: 'fp4' }, w4a8_nvfp4_fp8: { dtype: 'fp4' },
-  w8a8_int8: { dtype: 'int8' }, int8: { dtype: 'int8' }, w8a16: { dtype: 'int8' }, int8_sq: { dtype: 'int8' },
-  awq: { dtype: 'int4', note: '4-bit (AWQ)' }, awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
+  fp8: { dtype: 'fp8' },
+  fbgemm_fp8: { dtype: 'fp8' },
+  modelopt: { dtype: 'fp8' },
+  w8a8_fp8: { dtype: 'fp8' },
+  fp8_block: { dtype: 'fp8' },
+  fp8_block_scales: { dtype: 'fp8' },
+  ptpc_fp8: { dtype: 'fp8' },
+  modelopt_fp4: { dtype: 'fp4' },
+  nvfp4: { dtype: 'fp4' },
+  w4a8_nvfp4_fp8: { dtype: 'fp4' },
+  w8a8_int8: { dtype: 'int8' },
+  int8: { dtype: 'int8' },
+  w8a16: { dtype: 'int8' },
+  int8_sq: { dtype: 'int8' },
+  awq: { dtype: 'int4', note: '4-bit (AWQ)' },
+  awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
   gptq: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
   gptq_marlin: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
-  w4a16_awq: { dtype: 'int4' }, w4a16_gptq: { dtype: 'int4' }, w4a16: { dtype: 'int4' },
+  w4a16_awq: { dtype: 'int4' },
+  w4a16_gptq: { dtype: 'int4' },
+  w4a16: { dtype: 'int4' },
   bitsandbytes: { dtype: 'int4', note: '4-bit (bitsandbytes NF4, its usual mode)' },
 };
 
 const DTYPES: Record<string, Dtype> = {
-  bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', float: 'fp32', fp32: 'fp32',
+  bfloat16: 'bf16',
+  bf16: 'bf16',
+  float16: 'fp16',
+  fp16: 'fp16',
+  half: 'fp16',
+  float32: 'fp32',
+  float: 'fp32',
+  fp32: 'fp32',
 };
 
 /** What one engine instance needs, for the caller to check against the manifest. */
@@ -165,14 +197,16 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
   };
   return {
     flag,
-    int: (names, what) => number(names, what, (s) => {
-      const n = parseEngineInt(s);
-      return n !== undefined && n >= 1 ? n : undefined;
-    }),
-    fraction: (names, what) => number(names, what, (s) => {
-      const n = Number(s.trim());
-      return s.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined;
-    }),
+    int: (names, what) =>
+      number(names, what, (s) => {
+        const n = parseEngineInt(s);
+        return n !== undefined && n >= 1 ? n : undefined;
+      }),
+    fraction: (names, what) =>
+      number(names, what, (s) => {
+        const n = Number(s.trim());
+        return s.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined;
+      }),
     text: (names) => {
       const v = flag(names);
       return v && typeof v.value === 'string' ? { value: v.value, line: whereOf(v) } : undefined;
@@ -185,9 +219,6 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
     },
   };
 }
-
-/** Rounds away float noise from 1 - 0.9 and the like. */
-const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
 
 function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const f = FLAGS[engine];
@@ -217,8 +248,9 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
 }
 
 function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
-  const named = r.text(FLAGS[engine].model) ?? (args.positional && typeof args.positional.value === 'string'
-    ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+  const named =
+    r.text(FLAGS[engine].model) ??
+    (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
   if (!named) return;
   const preset = modelPresetFor(named.value);
   if (preset) {

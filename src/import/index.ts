@@ -66,7 +66,12 @@ function scriptRoles(commands: readonly (readonly Word[])[], engine: Engine | un
     const rank = args.flags.get('node-rank')?.value;
     if (typeof rank === 'string' && rank.trim() !== '0') continue;
     const role = roleFromFlags(args);
-    runs.push({ role: role as Role, args, workers: { count: 1, line: found.words[0]?.line ?? 1 }, label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}` });
+    runs.push({
+      role: role as Role,
+      args,
+      workers: { count: 1, line: found.words[0]?.line ?? 1 },
+      label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}`,
+    });
   }
   const both = bothRoles(runs);
   if (!both) return null;
@@ -113,7 +118,7 @@ export function importDeployment(file: string, text: string, options: ImportOpti
     const yaml = parseYamlFile(text);
     if ('error' in yaml) return yaml;
     const root = yaml.docs[0];
-    if (!root || root.kind !== 'map') return importScript(file, text, options, read);
+    if (root?.kind !== 'map') return importScript(file, text, options, read);
     const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind')));
     const slaHolder = yaml.docs.find((d) => stringOf(at(d, 'kind')) === 'DynamoGraphDeploymentRequest');
     if (slaHolder) {

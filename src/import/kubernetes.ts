@@ -83,8 +83,15 @@ function workloadsOf(docs: YNode[]): Workload[] {
     const spec = at(doc, 'spec');
     const llmdRole = (template: YNode | undefined): string | undefined => stringOf(at(template, 'metadata', 'labels', LLMD_ROLE_LABEL));
     if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
-      out.push({ kind, name, roleHint: llmdRole(at(spec, 'template')) ?? name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
-        groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
+      out.push({
+        kind,
+        name,
+        roleHint: llmdRole(at(spec, 'template')) ?? name,
+        line,
+        doc,
+        instances: count(at(spec, 'replicas'), 1, line),
+        groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }],
+      });
     } else if (kind === 'Pod') {
       out.push({ kind, name, line, doc, instances: { count: 1, line }, groups: [{ spec, pods: 1, env: {} }] });
     } else if (kind === 'LeaderWorkerSet') {
@@ -110,9 +117,21 @@ function workloadsOf(docs: YNode[]): Workload[] {
         if (!gpus || !gpuNode) continue;
         const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
         out.push({
-          kind, name: service, roleHint: stringOf(at(node, 'subComponentType')) ?? service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
-          groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
-            gpus: { count: gpus, line: gpuNode.line } }],
+          kind,
+          name: service,
+          roleHint: stringOf(at(node, 'subComponentType')) ?? service,
+          line: node.line,
+          doc,
+          instances: count(at(node, 'replicas'), 1, node.line),
+          groups: [
+            {
+              spec: at(node, 'extraPodSpec'),
+              pods: multinode,
+              env: {},
+              container: at(node, 'extraPodSpec', 'mainContainer'),
+              gpus: { count: gpus, line: gpuNode.line },
+            },
+          ],
         });
       }
     }
@@ -121,7 +140,11 @@ function workloadsOf(docs: YNode[]): Workload[] {
 }
 
 /** The container's environment: env entries in order (Kubernetes expands $(VAR) in their values), envFrom ConfigMaps. */
-function containerEnv(container: YNode | undefined, base: Record<string, string>, configMaps: Map<string, YNode>): {
+function containerEnv(
+  container: YNode | undefined,
+  base: Record<string, string>,
+  configMaps: Map<string, YNode>,
+): {
   env: Record<string, string>;
   fromCluster: string[];
 } {
@@ -268,16 +291,13 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
   }
 }
 
-export function importManifest(
-  file: string,
-  yaml: YamlFile,
-  options: ManifestOptions,
-  findConfig: FindConfig,
-): ImportResult | ImportError {
+export function importManifest(file: string, yaml: YamlFile, options: ManifestOptions, findConfig: FindConfig): ImportResult | ImportError {
   const workloads = workloadsOf(yaml.docs);
   if (workloads.length === 0) {
     const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
-    return { error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment` };
+    return {
+      error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
+    };
   }
   const configMaps = configMapsOf(yaml.docs);
   const candidates = choose(yaml, workloads, options, configMaps);
@@ -308,7 +328,9 @@ export function importManifest(
     return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
   }
   if (options.engine && pick.engine && options.engine !== pick.engine) {
-    c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
+    c.warn(
+      `${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`,
+    );
   }
 
   // devices: per pod from the GPU limits, times pods per instance, times instances
@@ -343,16 +365,16 @@ export function importManifest(
       c.warn(`${c.origin(facts.line)}: --nnodes ${facts.nodes} but one instance has ${groupPods} pod(s)`);
     }
   } else if (w.kind !== 'LLMInferenceService') {
-    c.warn(`${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
+    c.warn(
+      `${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`,
+    );
   }
   if (w.kind === 'LLMInferenceService') applyKServe(w, c, perPod);
 
   if (perInstance > 0 && !c.has('hardware.gpus')) {
     c.set('hardware.gpus', perInstance * w.instances.count, gpuLine);
     if (world !== undefined && world !== perInstance) {
-      c.warn(
-        `${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`,
-      );
+      c.warn(`${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`);
     }
   } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
     // no GPU limit: the engine's own count is the best figure there is
@@ -395,7 +417,14 @@ function disaggregatedRuns(candidates: readonly Chosen[], options: ManifestOptio
     const role = roleFromFlags(args) ?? roleFromName(cand.workload.roleHint);
     if (role === undefined) continue;
     const gpus = instanceGpus(cand.workload);
-    runs.push({ role, args, workers: cand.workload.instances, ...(gpus ? { gpus } : {}), label: `${cand.workload.kind} '${cand.workload.name}'`, spec: cand.workload.groups[0]?.spec });
+    runs.push({
+      role,
+      args,
+      workers: cand.workload.instances,
+      ...(gpus ? { gpus } : {}),
+      label: `${cand.workload.kind} '${cand.workload.name}'`,
+      spec: cand.workload.groups[0]?.spec,
+    });
   }
   const both = bothRoles(runs);
   if (!both) return null;

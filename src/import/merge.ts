@@ -23,12 +23,12 @@ const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements'
 const DEPLOYMENT_KEYS = new Set(['engine']);
 
 function sectionOf(values: Values, key: string): Values {
-  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  const v = Object.hasOwn(values, key) ? values[key] : undefined;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Values) : {};
 }
 
 function has(section: Values, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(section, key) && section[key] !== undefined && section[key] !== null;
+  return Object.hasOwn(section, key) && section[key] !== undefined && section[key] !== null;
 }
 
 export function mergeImports(plan: Values, results: readonly ImportResult[]): MergedImports {
@@ -40,7 +40,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
   for (const result of [...results].reverse()) {
     for (const w of result.warnings) if (!warnings.includes(w)) warnings.push(w);
     for (const [section, fields] of Object.entries(result.fields)) {
-      const target = (imported[section] ??= {});
+      imported[section] ??= {};
+      const target = imported[section];
       for (const [key, value] of Object.entries(fields)) {
         if (has(target, key)) continue;
         target[key] = value;
@@ -62,7 +63,9 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       const path = `${section}.${key}`;
       if (has(own, key)) {
         if (key === 'preset' && own[key] !== value) {
-          warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
+          warnings.push(
+            `${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`,
+          );
         }
         continue;
       }
@@ -70,7 +73,7 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       const origin = importedOrigins[path];
       if (origin !== undefined) origins[path] = origin;
     }
-    if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section)) values[section] = merged;
+    if (Object.keys(merged).length > 0 || Object.hasOwn(plan, section)) values[section] = merged;
   }
 
   mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
@@ -94,7 +97,9 @@ function splitContext(values: Values, tokens: number, origin: string, origins: R
   if (has(workload, 'max_input_tokens')) return;
   const output = (workload.max_output_tokens ?? workload.output_tokens) as number | undefined;
   if (output === undefined) {
-    warnings.push(`${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`);
+    warnings.push(
+      `${origin}: the engine's context of ${tokens} tokens is prompt + output; give workload.output_tokens to split it (memory is not sized from it until then)`,
+    );
     return;
   }
   if (output >= tokens) {
@@ -115,7 +120,14 @@ function splitContext(values: Values, tokens: number, origin: string, origins: R
  * A disaggregated deployment's pools, field by field (the plan's own win). A disaggregated plan has
  * no top-level layout: one imported from another file is dropped, with a warning.
  */
-function mergeDisaggregation(plan: Values, values: Values, imported: Values | undefined, importedOrigins: Record<string, string>, origins: Record<string, string>, warnings: string[]): void {
+function mergeDisaggregation(
+  plan: Values,
+  values: Values,
+  imported: Values | undefined,
+  importedOrigins: Record<string, string>,
+  origins: Record<string, string>,
+  warnings: string[],
+): void {
   const own = sectionOf(plan, 'disaggregation');
   if (imported !== undefined) {
     const merge = (mine: Values, theirs: Values, prefix: string): Values => {
@@ -136,11 +148,13 @@ function mergeDisaggregation(plan: Values, values: Values, imported: Values | un
     };
     values.disaggregation = merge(own, imported, 'disaggregation');
   }
-  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  if (!Object.hasOwn(values, 'disaggregation')) return;
   const layout = sectionOf(values, 'parallelism');
   const ownLayout = sectionOf(plan, 'parallelism');
   if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {
-    warnings.push(`parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`);
+    warnings.push(
+      `parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`,
+    );
     for (const key of Object.keys(layout)) delete origins[`parallelism.${key}`];
     delete values.parallelism;
   }

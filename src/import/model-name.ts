@@ -8,7 +8,13 @@ import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../p
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
 
 function lastSegment(name: string): string {
-  return name.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').split('/').pop() ?? name;
+  return (
+    name
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? name
+  );
 }
 
 function stem(name: string): string {
@@ -35,7 +41,7 @@ export function modelPresetFor(name: string): string | undefined {
   if (checkpoint !== undefined) return checkpoint.preset;
   // A name that is a preset id as it stands (deepseek-v3.2) wins over stems that drop its version.
   const exact = lastSegment(name).toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(MODEL_PRESETS, exact)) return exact;
+  if (Object.hasOwn(MODEL_PRESETS, exact)) return exact;
   const wanted = stem(name);
   if (wanted === '') return undefined;
   for (const preset of Object.values(MODEL_PRESETS)) {

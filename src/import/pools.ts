@@ -84,11 +84,14 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
         else if (section === 'workload' && key === 'max_batched_tokens' && role === 'prefill') {
           // SGLang splits --chunked-prefill-size over its DP-attention ranks (server_args: chunked_prefill_size // dp_size)
           const dp = sub.get('parallelism.dp');
-          const perRank = run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
-            ? Math.max(1, Math.floor((value as number) / dp)) : value;
+          const perRank =
+            run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
+              ? Math.max(1, Math.floor((value as number) / dp))
+              : value;
           c.set(`${base}.max_batched_tokens`, perRank, from);
         } else if (section === 'workload' && POOL_WORKLOAD[role][key]) c.set(`${base}.${POOL_WORKLOAD[role][key]}`, value, from);
-        else if (section === 'workload' && !SHARED_WORKLOAD.has(key)) continue; // the load is the deployment's
+        else if (section === 'workload' && !SHARED_WORKLOAD.has(key))
+          continue; // the load is the deployment's
         else if (section === 'hardware' && key === 'gpus') continue;
         else {
           const path = `${section}.${key}`;
@@ -97,7 +100,9 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
             shared.set(path, { value, role });
             c.set(path, value, from);
           } else if (JSON.stringify(seen.value) !== JSON.stringify(value)) {
-            c.warn(`${from}: the ${role} workers set ${path} to ${JSON.stringify(value)}, the ${seen.role} workers to ${JSON.stringify(seen.value)}; a plan has one, the ${seen.role} workers' is used`);
+            c.warn(
+              `${from}: the ${role} workers set ${path} to ${JSON.stringify(value)}, the ${seen.role} workers to ${JSON.stringify(seen.value)}; a plan has one, the ${seen.role} workers' is used`,
+            );
           }
         }
       }

@@ -53,10 +53,18 @@ export class FieldCollector {
   set(path: string, value: unknown, line: Where, override = true): void {
     const parts = path.split('.');
     const key = parts.pop() as string;
-    let sec: Record<string, unknown> = (this.fields[parts[0] as string] ??= {});
+    const section = parts[0] as string;
+    this.fields[section] ??= {};
+    let sec: Record<string, unknown> = this.fields[section];
     for (const part of parts.slice(1)) {
       const next = sec[part];
-      sec = (next !== null && typeof next === 'object' && !Array.isArray(next) ? next : (sec[part] = {})) as Record<string, unknown>;
+      if (next !== null && typeof next === 'object' && !Array.isArray(next)) {
+        sec = next as Record<string, unknown>;
+      } else {
+        const created: Record<string, unknown> = {};
+        sec[part] = created;
+        sec = created;
+      }
     }
     if (!override && key in sec) return;
     sec[key] = value;
@@ -70,7 +78,7 @@ export class FieldCollector {
   get(path: string): unknown {
     let cur: unknown = this.fields;
     for (const part of path.split('.')) {
-      if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+      if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
       cur = (cur as Record<string, unknown>)[part];
     }
     return cur;

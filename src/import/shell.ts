@@ -26,7 +26,7 @@ export function expandKubernetes(text: string, env: Readonly<Record<string, stri
   chargeWork(text.length);
   return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name: string | undefined) => {
     if (match === '$$') return '$';
-    if (name === undefined || !Object.prototype.hasOwnProperty.call(env, name)) return match;
+    if (name === undefined || !Object.hasOwn(env, name)) return match;
     const value = env[name] as string;
     chargeWork(value.length);
     return value;
@@ -54,7 +54,7 @@ export function evaluateArithmetic(expr: string, env: Readonly<Record<string, st
     if (t === '+') return primary();
     if (/^\d+$/.test(t)) return Number(t);
     const name = t.replace(/^\$\{?|\}$/g, '');
-    const raw = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+    const raw = Object.hasOwn(env, name) ? env[name] : undefined;
     if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) {
       missing ??= name;
       return 0;
@@ -134,7 +134,7 @@ class DollarExpander {
   /** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
   expand(at: number, env: Readonly<Record<string, string>>): Expansion {
     const script = this.script;
-    const lookup = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+    const lookup = (name: string): string | undefined => (Object.hasOwn(env, name) ? env[name] : undefined);
     if (script.startsWith('((', at + 1)) {
       const end = this.closingParen(at + 1);
       if (end < 0) return { text: '$', end: at + 1 };
@@ -223,8 +223,14 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
   while (i < script.length) {
     const c = script[i] as string;
     if (c === '\\') {
-      if (script[i + 1] === '\n') { i += 2; continue; } // line continuation
-      if (script.startsWith('\r\n', i + 1)) { i += 3; continue; }
+      if (script[i + 1] === '\n') {
+        i += 2;
+        continue;
+      } // line continuation
+      if (script.startsWith('\r\n', i + 1)) {
+        i += 3;
+        continue;
+      }
       begin(i).text += script[i + 1] ?? '';
       i += 2;
       continue;
@@ -257,7 +263,10 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
       i++;
       continue;
     }
-    if (c === '$') { i = dollar(i); continue; }
+    if (c === '$') {
+      i = dollar(i);
+      continue;
+    }
     if (c === '#' && current === null) {
       while (i < script.length && script[i] !== '\n') i++;
       continue;
@@ -267,7 +276,11 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
       i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') { endWord(); i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord();
+      i++;
+      continue;
+    }
     begin(i).text += c;
     i++;
   }

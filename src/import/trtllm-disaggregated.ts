@@ -17,7 +17,10 @@ export function importTrtllmDisaggregated(file: string, root: YNode, findConfig:
   const c = new FieldCollector(file);
   const model = at(root, 'model');
   const runs: RoleRun[] = [];
-  for (const [key, role] of [['context_servers', 'prefill'], ['generation_servers', 'decode']] as const) {
+  for (const [key, role] of [
+    ['context_servers', 'prefill'],
+    ['generation_servers', 'decode'],
+  ] as const) {
     const section = at(root, key)!;
     const args = argsFromConfig('trtllm', section);
     // the model is named once, at the top

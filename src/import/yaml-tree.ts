@@ -43,7 +43,8 @@ export function parseYamlFile(text: string): YamlFile | ImportError {
   const helm = templateLine(text);
   if (helm > 0) {
     return {
-      error: 'this is a Helm (Go) template, not a rendered manifest: render it first (helm template <release> <chart> -f values.yaml > rendered.yaml) and import the rendered file',
+      error:
+        'this is a Helm (Go) template, not a rendered manifest: render it first (helm template <release> <chart> -f values.yaml > rendered.yaml) and import the rendered file',
       line: helm,
     };
   }

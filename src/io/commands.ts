@@ -17,7 +17,9 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 function generalUsage(): string {
-  const commands = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join('\n');
+  const commands = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+    .join('\n');
   return `Usage: parallel-plan-check <command> [options]
 
 Commands:

@@ -8,11 +8,17 @@ export type TextResult = { ok: true; text: string } | { ok: false; message: stri
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a folder, not a file';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    default: return `cannot be read (${code ?? String(err)})`;
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return `cannot be read (${code ?? String(err)})`;
   }
 }
 

@@ -89,12 +89,18 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
     return EXIT_USAGE;
   }
   const verdict = verifyLoadedPlan(loaded.loaded).verdict;
-  const result = suggest(loaded.loaded, {
-    objective, top, ...(maxGpus !== undefined ? { maxGpus } : {}),
-    allowCrossNodeTp: values['allow-cross-node-tp'] === true,
-    allowCp: values['allow-cp'] === true,
-    anyGpuCount: values['any-gpu-count'] === true,
-  }, verdict);
+  const result = suggest(
+    loaded.loaded,
+    {
+      objective,
+      top,
+      ...(maxGpus !== undefined ? { maxGpus } : {}),
+      allowCrossNodeTp: values['allow-cross-node-tp'] === true,
+      allowCp: values['allow-cp'] === true,
+      anyGpuCount: values['any-gpu-count'] === true,
+    },
+    verdict,
+  );
   const text = render(result);
   if (typeof values.output === 'string') {
     try {

@@ -94,8 +94,7 @@ function scan(text: string, limit: number, count: () => boolean): { line: number
         // a stray closing bracket is a parse error each: counted, so a file of them is refused early
         if (flow > 0) flow--;
         else if (count()) return { line, byCount: true };
-      }
-      else if (ch === ',' && flow > 0 && count()) return { line, byCount: true };
+      } else if (ch === ',' && flow > 0 && count()) return { line, byCount: true };
       previous = ch;
       i++;
     }

@@ -153,20 +153,82 @@ class FieldReader {
 
 // model_type values whose MLP is gated (SwiGLU/GeGLU, three matrices) or plain (two).
 const GATED_MODEL_TYPES = new Set([
-  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3', 'deepseek_v32',
-  'qwen3_next', 'qwen3_5', 'qwen3_5_text', 'qwen3_5_moe', 'qwen3_5_moe_text', 'glm_moe_dsa', 'minimax_m2', 'kimi_k25',
-  'gpt_oss', 'gemma', 'gemma2', 'gemma3', 'gemma3_text', 'phi3', 'olmo', 'olmo2', 'granite', 'granitemoe',
-  'cohere', 'internlm2', 'yi', 'baichuan', 'glm', 'glm4', 'glm4_moe', 'minimax', 'ernie4_5', 'ernie4_5_moe',
-  'kimi_k2', 'dots1', 'llama4', 'llama4_text', 'mistral3', 'exaone', 'smollm3', 'hunyuan_v1_dense',
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen2_moe',
+  'qwen3',
+  'qwen3_moe',
+  'deepseek_v2',
+  'deepseek_v3',
+  'deepseek_v32',
+  'qwen3_next',
+  'qwen3_5',
+  'qwen3_5_text',
+  'qwen3_5_moe',
+  'qwen3_5_moe_text',
+  'glm_moe_dsa',
+  'minimax_m2',
+  'kimi_k25',
+  'gpt_oss',
+  'gemma',
+  'gemma2',
+  'gemma3',
+  'gemma3_text',
+  'phi3',
+  'olmo',
+  'olmo2',
+  'granite',
+  'granitemoe',
+  'cohere',
+  'internlm2',
+  'yi',
+  'baichuan',
+  'glm',
+  'glm4',
+  'glm4_moe',
+  'minimax',
+  'ernie4_5',
+  'ernie4_5_moe',
+  'kimi_k2',
+  'dots1',
+  'llama4',
+  'llama4_text',
+  'mistral3',
+  'exaone',
+  'smollm3',
+  'hunyuan_v1_dense',
 ]);
 const PLAIN_MODEL_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'opt', 'falcon', 'bloom', 'phi', 'starcoder2', 'gpt_bigcode']);
 
 // model_type values whose config.json keys this reader was written and tested against;
 // for any other, what it reads is likely right but is flagged for the user to check.
 const CHECKED_MODEL_TYPES = new Set([
-  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3',
-  'gpt_oss', 'gemma2', 'gemma3', 'gemma3_text', 'deepseek_v32', 'qwen3_next', 'qwen3_5_moe', 'qwen3_5_moe_text',
-  'glm_moe_dsa', 'glm4_moe', 'minimax_m2', 'kimi_k2', 'kimi_k25', 'llama4', 'llama4_text',
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen2_moe',
+  'qwen3',
+  'qwen3_moe',
+  'deepseek_v2',
+  'deepseek_v3',
+  'gpt_oss',
+  'gemma2',
+  'gemma3',
+  'gemma3_text',
+  'deepseek_v32',
+  'qwen3_next',
+  'qwen3_5_moe',
+  'qwen3_5_moe_text',
+  'glm_moe_dsa',
+  'glm4_moe',
+  'minimax_m2',
+  'kimi_k2',
+  'kimi_k25',
+  'llama4',
+  'llama4_text',
 ]);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
@@ -177,33 +239,124 @@ const LLAMA4_MODEL_TYPES = new Set(['llama4', 'llama4_text']);
 // Keys the reader maps, and keys that do not change sizes or costs; anything else whose name says it
 // shapes the model is reported.
 const MAPPED_KEYS = new Set([
-  'num_hidden_layers', 'hidden_size', 'num_attention_heads', 'num_key_value_heads', 'head_dim', 'vocab_size',
-  'tie_word_embeddings', 'intermediate_size', 'intermediate_size_mlp', 'moe_intermediate_size', 'num_local_experts',
-  'num_experts', 'n_routed_experts', 'num_experts_per_tok', 'experts_per_token', 'n_shared_experts',
-  'shared_expert_intermediate_size', 'shared_intermediate_size', 'first_k_dense_replace', 'moe_layer_freq',
-  'decoder_sparse_step', 'mlp_only_layers', 'interleave_moe_layer_step', 'kv_lora_rank', 'qk_rope_head_dim',
-  'q_lora_rank', 'qk_nope_head_dim', 'v_head_dim', 'sliding_window', 'layer_types', 'use_sliding_window',
-  'max_window_layers', 'sliding_window_pattern', 'attention_chunk_size', 'no_rope_layers', 'attn_output_gate',
-  'full_attention_interval', 'linear_num_key_heads', 'linear_num_value_heads', 'linear_key_head_dim',
-  'linear_value_head_dim', 'linear_conv_kernel_dim', 'mamba_ssm_dtype', 'index_n_heads', 'index_head_dim',
-  'index_topk', 'num_nextn_predict_layers', 'mtp_num_hidden_layers', 'num_mtp_modules', 'mtp_transformer_layers',
-  'use_mtp', 'attn_type_list', 'quantization_config', 'torch_dtype', 'dtype', 'model_type', 'text_config',
+  'num_hidden_layers',
+  'hidden_size',
+  'num_attention_heads',
+  'num_key_value_heads',
+  'head_dim',
+  'vocab_size',
+  'tie_word_embeddings',
+  'intermediate_size',
+  'intermediate_size_mlp',
+  'moe_intermediate_size',
+  'num_local_experts',
+  'num_experts',
+  'n_routed_experts',
+  'num_experts_per_tok',
+  'experts_per_token',
+  'n_shared_experts',
+  'shared_expert_intermediate_size',
+  'shared_intermediate_size',
+  'first_k_dense_replace',
+  'moe_layer_freq',
+  'decoder_sparse_step',
+  'mlp_only_layers',
+  'interleave_moe_layer_step',
+  'kv_lora_rank',
+  'qk_rope_head_dim',
+  'q_lora_rank',
+  'qk_nope_head_dim',
+  'v_head_dim',
+  'sliding_window',
+  'layer_types',
+  'use_sliding_window',
+  'max_window_layers',
+  'sliding_window_pattern',
+  'attention_chunk_size',
+  'no_rope_layers',
+  'attn_output_gate',
+  'full_attention_interval',
+  'linear_num_key_heads',
+  'linear_num_value_heads',
+  'linear_key_head_dim',
+  'linear_value_head_dim',
+  'linear_conv_kernel_dim',
+  'mamba_ssm_dtype',
+  'index_n_heads',
+  'index_head_dim',
+  'index_topk',
+  'num_nextn_predict_layers',
+  'mtp_num_hidden_layers',
+  'num_mtp_modules',
+  'mtp_transformer_layers',
+  'use_mtp',
+  'attn_type_list',
+  'quantization_config',
+  'torch_dtype',
+  'dtype',
+  'model_type',
+  'text_config',
   'vision_config',
 ]);
 const HARMLESS_KEYS = new Set([
-  'attention_dropout', 'attention_bias', 'mlp_bias', 'hidden_act', 'hidden_dropout', 'num_hidden_groups',
-  'output_router_logits', 'router_aux_loss_coef', 'router_jitter_noise', 'norm_topk_prob', 'n_group', 'topk_group',
-  'topk_method', 'routed_scaling_factor', 'scoring_func', 'ep_size', 'aux_loss_alpha', 'seq_aux', 'use_routing_bias',
-  'qk_norm_type', 'use_qk_norm', 'partial_rotary_factor', 'rotary_dim', 'qk_head_dim', 'indexer_rope_interleave',
-  'rope_interleave', 'mtp_use_dedicated_embeddings', 'max_position_embeddings', 'pretraining_tp', 'attn_temperature_tuning',
-  'attn_scale', 'floor_scale', 'use_cache', 'moe_router_dtype', 'router_dtype', 'first_k_dense_replace_freq',
-  'layer_norm_eps', 'layer_norm_epsilon', 'layernorm_epsilon', 'query_pre_attn_scalar', 'attn_logit_softcapping',
-  'attn_pdrop', 'output_attentions', 'output_hidden_states', '_attn_implementation', 'add_cross_attention',
-  'cross_attention_hidden_size', 'is_decoder', 'chunk_size_feed_forward', 'use_bfloat16', 'hidden_dropout_prob',
-  'attention_probs_dropout_prob', 'head_dim_original', 'use_kernels',
+  'attention_dropout',
+  'attention_bias',
+  'mlp_bias',
+  'hidden_act',
+  'hidden_dropout',
+  'num_hidden_groups',
+  'output_router_logits',
+  'router_aux_loss_coef',
+  'router_jitter_noise',
+  'norm_topk_prob',
+  'n_group',
+  'topk_group',
+  'topk_method',
+  'routed_scaling_factor',
+  'scoring_func',
+  'ep_size',
+  'aux_loss_alpha',
+  'seq_aux',
+  'use_routing_bias',
+  'qk_norm_type',
+  'use_qk_norm',
+  'partial_rotary_factor',
+  'rotary_dim',
+  'qk_head_dim',
+  'indexer_rope_interleave',
+  'rope_interleave',
+  'mtp_use_dedicated_embeddings',
+  'max_position_embeddings',
+  'pretraining_tp',
+  'attn_temperature_tuning',
+  'attn_scale',
+  'floor_scale',
+  'use_cache',
+  'moe_router_dtype',
+  'router_dtype',
+  'first_k_dense_replace_freq',
+  'layer_norm_eps',
+  'layer_norm_epsilon',
+  'layernorm_epsilon',
+  'query_pre_attn_scalar',
+  'attn_logit_softcapping',
+  'attn_pdrop',
+  'output_attentions',
+  'output_hidden_states',
+  '_attn_implementation',
+  'add_cross_attention',
+  'cross_attention_hidden_size',
+  'is_decoder',
+  'chunk_size_feed_forward',
+  'use_bfloat16',
+  'hidden_dropout_prob',
+  'attention_probs_dropout_prob',
+  'head_dim_original',
+  'use_kernels',
 ]);
 // Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
-const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
+const STRUCTURAL_KEY =
+  /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
 // Gemma configs leave tie_word_embeddings out: their config classes default it to true.
 const TIED_BY_DEFAULT_MODEL_TYPES = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text']);
 
@@ -242,7 +395,10 @@ class ConfigMapper {
     const m = this.model;
     const unknown = Object.keys(m.json).filter((k) => !MAPPED_KEYS.has(k) && !HARMLESS_KEYS.has(k) && !k.startsWith('rope') && STRUCTURAL_KEY.test(k));
     if (unknown.length > 0) {
-      const shown = unknown.slice(0, 8).map((k) => m.name(k)).join(', ');
+      const shown = unknown
+        .slice(0, 8)
+        .map((k) => m.name(k))
+        .join(', ');
       m.warnings.push(
         `config.json keys this reader does not understand: ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}; ` +
           'if they change the architecture (layer kinds, caches, experts), the figures do not reflect it: check the model fields',
@@ -437,9 +593,7 @@ class ConfigMapper {
       m.mark('moe.dense_layers', 'first_k_dense_replace');
       const frequency = m.count('moe_layer_freq');
       if (frequency !== undefined && frequency > 1) {
-        m.warnings.push(
-          `config.json ${m.name('moe_layer_freq')} is ${frequency}: only the leading ${firstDense} dense layers are modelled`,
-        );
+        m.warnings.push(`config.json ${m.name('moe_layer_freq')} is ${frequency}: only the leading ${firstDense} dense layers are modelled`);
       }
       return firstDense;
     }
@@ -465,9 +619,7 @@ class ConfigMapper {
     moe.dense_layers = dense;
     m.mark('moe.dense_layers', step !== undefined ? 'decoder_sparse_step' : 'mlp_only_layers');
     if (dense > 0 && !allLeading) {
-      m.warnings.push(
-        `config.json: ${dense} of ${layers} layers are dense but not all leading; modelled as ${dense} leading dense layers`,
-      );
+      m.warnings.push(`config.json: ${dense} of ${layers} layers are dense but not all leading; modelled as ${dense} leading dense layers`);
     }
     return dense;
   }
@@ -543,7 +695,7 @@ class ConfigMapper {
     const interval = m.count('full_attention_interval');
     let count: number | undefined;
     let source = 'layer_types';
-    if (types !== undefined && types.includes('linear_attention')) count = types.filter((t) => t === 'linear_attention').length;
+    if (types?.includes('linear_attention')) count = types.filter((t) => t === 'linear_attention').length;
     else if (interval !== undefined && layers !== undefined && m.has('linear_num_value_heads')) {
       count = layers - Math.floor(layers / interval);
       source = 'full_attention_interval';
@@ -553,8 +705,11 @@ class ConfigMapper {
     this.spec.linear_attention = spec;
     m.mark('linear_attention.layers', source);
     const fields = [
-      ['key_heads', 'linear_num_key_heads'], ['value_heads', 'linear_num_value_heads'], ['key_head_dim', 'linear_key_head_dim'],
-      ['value_head_dim', 'linear_value_head_dim'], ['conv_kernel', 'linear_conv_kernel_dim'],
+      ['key_heads', 'linear_num_key_heads'],
+      ['value_heads', 'linear_num_value_heads'],
+      ['key_head_dim', 'linear_key_head_dim'],
+      ['value_head_dim', 'linear_value_head_dim'],
+      ['conv_kernel', 'linear_conv_kernel_dim'],
     ] as const;
     for (const [field, key] of fields) {
       const value = m.count(key);
@@ -577,7 +732,11 @@ class ConfigMapper {
     const m = this.model;
     if (!m.has('index_topk') && !m.has('index_n_heads')) return;
     const spec: NonNullable<ModelSpec['sparse_attention']> = {};
-    const fields = [['index_heads', 'index_n_heads'], ['index_head_dim', 'index_head_dim'], ['index_topk', 'index_topk']] as const;
+    const fields = [
+      ['index_heads', 'index_n_heads'],
+      ['index_head_dim', 'index_head_dim'],
+      ['index_topk', 'index_topk'],
+    ] as const;
     for (const [field, key] of fields) {
       const value = m.count(key);
       if (value === undefined) continue;

@@ -64,10 +64,26 @@ const FAMILIES: Readonly<Record<string, Samples>> = {
   },
 };
 const FAMILY_OF: Readonly<Record<string, string>> = {
-  deepseek_v2: 'deepseek', deepseek_v3: 'deepseek', deepseek_v32: 'deepseek', kimi_k2: 'deepseek', kimi_k25: 'deepseek',
-  glm_moe_dsa: 'deepseek', glm4_moe: 'deepseek', qwen2_moe: 'qwen', qwen3_moe: 'qwen', qwen3_next: 'qwen', qwen3_5_moe: 'qwen',
-  qwen3_5_moe_text: 'qwen', qwen3: 'qwen', qwen2: 'qwen', mixtral: 'mixtral', minimax_m2: 'mixtral', minimax: 'mixtral',
-  llama4: 'llama4', llama4_text: 'llama4', gpt_oss: 'gptoss',
+  deepseek_v2: 'deepseek',
+  deepseek_v3: 'deepseek',
+  deepseek_v32: 'deepseek',
+  kimi_k2: 'deepseek',
+  kimi_k25: 'deepseek',
+  glm_moe_dsa: 'deepseek',
+  glm4_moe: 'deepseek',
+  qwen2_moe: 'qwen',
+  qwen3_moe: 'qwen',
+  qwen3_next: 'qwen',
+  qwen3_5_moe: 'qwen',
+  qwen3_5_moe_text: 'qwen',
+  qwen3: 'qwen',
+  qwen2: 'qwen',
+  mixtral: 'mixtral',
+  minimax_m2: 'mixtral',
+  minimax: 'mixtral',
+  llama4: 'llama4',
+  llama4_text: 'llama4',
+  gpt_oss: 'gptoss',
 };
 
 function samplesOf(modelType: string | undefined): Samples {
@@ -154,10 +170,11 @@ function nameMatcher(pattern: string): Matcher {
 
 /** The parts a checkpoint quantizes, given which module names it excludes. */
 function quantizedParts(excluded: readonly Matcher[], isMoe: boolean, samples: Samples): Record<Part, boolean> {
-  const kept = (part: Part): boolean => samples[part].some((name) => {
-    chargeWork(16 * excluded.length); // a config.json may list 100,000 exclusions: the plan's work budget counts them
-    return !excluded.some((m) => m(name));
-  });
+  const kept = (part: Part): boolean =>
+    samples[part].some((name) => {
+      chargeWork(16 * excluded.length); // a config.json may list 100,000 exclusions: the plan's work budget counts them
+      return !excluded.some((m) => m(name));
+    });
   return { attention: kept('attention'), mlp: kept('mlp'), experts: isMoe && kept('experts'), embeddings: kept('embeddings') };
 }
 
@@ -202,7 +219,12 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
   const first = schemes[0];
   const q = first ? schemeDtype(first.num_bits, first.type) : undefined;
   if (dtypes.length !== 1 || q === undefined) {
-    return { fields: {}, warnings: [`config.json quantization_config (compressed-tensors) has ${schemes.length} weight schemes (${dtypes.join(', ') || 'none'}) this reader cannot map to one format: set model.weight_dtype (or weight_dtypes) in the plan`] };
+    return {
+      fields: {},
+      warnings: [
+        `config.json quantization_config (compressed-tensors) has ${schemes.length} weight schemes (${dtypes.join(', ') || 'none'}) this reader cannot map to one format: set model.weight_dtype (or weight_dtypes) in the plan`,
+      ],
+    };
   }
   const excluded: Matcher[] = [];
   for (const pattern of stringList(config.ignore)) {
@@ -211,18 +233,28 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
     else warnings.push(`config.json quantization_config.ignore entry '${pattern.slice(0, 80)}' is not a regex this reader can use; ignored`);
   }
   const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
-  if (!fields) return { fields: {}, warnings: [...warnings, 'config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'] };
+  if (!fields)
+    return {
+      fields: {},
+      warnings: [...warnings, 'config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'],
+    };
   if ((q === 'int4' || q === 'fp4') && typeof first!.group_size === 'number' && first!.group_size > 0) fields.quant_group_size = first!.group_size;
   return { fields, warnings };
 }
 
 function modelOpt(config: Json, base: Dtype | undefined, isMoe: boolean, samples: Samples): QuantizationFields {
   const algo = typeof config.quant_algo === 'string' ? config.quant_algo.toUpperCase() : '';
-  const q: Dtype | undefined = algo === 'FP8' || algo === 'FP8_BLOCK' ? 'fp8' : algo === 'NVFP4' ? 'fp4' : algo === 'W4A8_AWQ' || algo === 'W4A16_AWQ' ? 'int4' : undefined;
-  if (q === undefined) return { fields: {}, warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`] };
+  const q: Dtype | undefined =
+    algo === 'FP8' || algo === 'FP8_BLOCK' ? 'fp8' : algo === 'NVFP4' ? 'fp4' : algo === 'W4A8_AWQ' || algo === 'W4A16_AWQ' ? 'int4' : undefined;
+  if (q === undefined)
+    return {
+      fields: {},
+      warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`],
+    };
   const excluded = stringList(config.exclude_modules).map(globMatcher);
   const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
-  if (!fields) return { fields: {}, warnings: ['config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'] };
+  if (!fields)
+    return { fields: {}, warnings: ['config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'] };
   if (q === 'fp4') fields.quant_group_size = typeof config.group_size === 'number' && config.group_size > 0 ? config.group_size : 16;
   else if (q === 'int4' && typeof config.group_size === 'number' && config.group_size > 0) fields.quant_group_size = config.group_size;
   if (typeof config.kv_cache_quant_algo === 'string' && config.kv_cache_quant_algo.toUpperCase() === 'FP8') fields.kv_cache_dtype = 'fp8';

@@ -18,7 +18,7 @@ export function defaultPlanName(file: string): string {
 }
 
 function section(values: PlanValues, key: string): PlanValues {
-  const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+  const v = Object.hasOwn(values, key) ? values[key] : undefined;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as PlanValues) : {};
 }
 
@@ -49,21 +49,17 @@ function byLine(errors: PlanError[]): PlanError[] {
   return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
 
-export function loadPlan(
-  file: string,
-  text: string,
-  readReference: ReadReference,
-  catalog: Catalog = defaultCatalog,
-): LoadResult {
+export function loadPlan(file: string, text: string, readReference: ReadReference, catalog: Catalog = defaultCatalog): LoadResult {
   try {
     if (typeof text !== 'string') return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
     const source = parseSource(text);
     if (!source.ok) return { ok: false, errors: withFile(file, source.errors) };
     const validated = validatePlan(source.root);
     // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
-    const imported = validated.errors.length === 0
-      ? resolveDeployment(file, validated.values, validated.lines, readReference)
-      : { values: validated.values, origins: {}, errors: [], warnings: [] };
+    const imported =
+      validated.errors.length === 0
+        ? resolveDeployment(file, validated.values, validated.lines, readReference)
+        : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };
@@ -81,7 +77,7 @@ export function loadPlan(
       requirements: section(values, 'requirements'),
       claims: section(values, 'claims'),
       ...(Object.keys(section(values, 'deployment')).length > 0 ? { deployment: section(values, 'deployment') as unknown as DeploymentSpec } : {}),
-      ...(Object.prototype.hasOwnProperty.call(values, 'disaggregation') ? { disaggregation: disaggregationOf(section(values, 'disaggregation')) } : {}),
+      ...(Object.hasOwn(values, 'disaggregation') ? { disaggregation: disaggregationOf(section(values, 'disaggregation')) } : {}),
     };
     return {
       ok: true,

@@ -16,10 +16,20 @@ const gib = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
  * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
  * differs from what the device reports; null otherwise.
  */
-export function printedMemoryWarning(written: number, presetId: string, presetName: string, reported: number, printedGb: readonly number[], line: number | undefined): PlanError | null {
+export function printedMemoryWarning(
+  written: number,
+  presetId: string,
+  presetName: string,
+  reported: number,
+  printedGb: readonly number[],
+  line: number | undefined,
+): PlanError | null {
   if (Math.abs(written - reported) <= reported * DIFFERENT) return null;
   for (const gb of printedGb) {
-    for (const [unit, bytes] of [['GB', gb * GB], ['GiB', gb * GIB]] as const) {
+    for (const [unit, bytes] of [
+      ['GB', gb * GB],
+      ['GiB', gb * GIB],
+    ] as const) {
       if (Math.abs(written - bytes) > bytes * SAME) continue;
       const effect = written < reported ? `less than the ${gib(reported)} the device reports` : `more than the ${gib(reported)} the device reports`;
       const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;

@@ -42,7 +42,7 @@ export interface Resolution {
 const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
 
 function own(obj: PlanValues, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** Merges layers over the table's fields only; later layers win, field by field. */
@@ -76,7 +76,7 @@ function mergeSection(sec: SectionField, layers: Layer[], prefix: string, origin
 
 function sectionOf(name: 'model' | 'hardware'): SectionField {
   const sec = PLAN_SCHEMA.fields[name];
-  if (!sec || sec.kind !== 'section') throw new Error(`schema table has no section ${name}`);
+  if (sec?.kind !== 'section') throw new Error(`schema table has no section ${name}`);
   return sec;
 }
 
@@ -90,13 +90,7 @@ function unknownPreset(kind: string, id: string, known: string[], aliases: strin
   return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
 }
 
-export function resolveReferences(
-  file: string,
-  values: PlanValues,
-  lines: Record<string, number>,
-  readReference: ReadReference,
-  catalog: Catalog,
-): Resolution {
+export function resolveReferences(file: string, values: PlanValues, lines: Record<string, number>, readReference: ReadReference, catalog: Catalog): Resolution {
   const errors: PlanError[] = [];
   const warnings: PlanError[] = [];
   const origins: Record<string, string> = {};
@@ -151,7 +145,9 @@ export function resolveReferences(
         if (warning) warnings.push(warning);
       }
     } else {
-      errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+      errors.push(
+        errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())),
+      );
     }
   }
   hardwareLayers.push({ values: hardware, origin: () => undefined });

@@ -85,27 +85,32 @@ export interface ConstField extends Described {
   value: number;
 }
 
-export type Field =
-  | SectionField
-  | IntField
-  | RealField
-  | QuantityField
-  | EnumField
-  | StringField
-  | BooleanField
-  | IntListField
-  | ConstField;
+export type Field = SectionField | IntField | RealField | QuantityField | EnumField | StringField | BooleanField | IntListField | ConstField;
 
 /** Key suffixes that put a unit in the key, by dimension: memory_gib: 64, ttft_ms: 200. */
 export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Readonly<Record<string, string>>>> = {
   bytes: {
-    bytes: 'B', kb: 'KB', mb: 'MB', gb: 'GB', tb: 'TB', kib: 'KiB', mib: 'MiB', gib: 'GiB', tib: 'TiB',
+    bytes: 'B',
+    kb: 'KB',
+    mb: 'MB',
+    gb: 'GB',
+    tb: 'TB',
+    kib: 'KiB',
+    mib: 'MiB',
+    gib: 'GiB',
+    tib: 'TiB',
   },
   // Keys are lower case, so gbps here means gigaBYTES per second (memory_bandwidth_gbps: 3350);
   // for bits write a string ("400 Gb/s") or use _gbit_per_s.
   byteRate: {
-    bytes_per_s: 'B/s', mbps: 'MB/s', gbps: 'GB/s', tbps: 'TB/s', gb_per_s: 'GB/s', tb_per_s: 'TB/s',
-    gbit_per_s: 'Gb/s', tbit_per_s: 'Tb/s',
+    bytes_per_s: 'B/s',
+    mbps: 'MB/s',
+    gbps: 'GB/s',
+    tbps: 'TB/s',
+    gb_per_s: 'GB/s',
+    tb_per_s: 'TB/s',
+    gbit_per_s: 'Gb/s',
+    tbit_per_s: 'Tb/s',
   },
   flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
   time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
@@ -115,17 +120,26 @@ export const UNIT_KEY_SUFFIXES: Readonly<Record<Exclude<Dimension, 'count'>, Rea
 };
 
 const section = (description: string, fields: Record<string, Field>, aliases?: Record<string, string>, hints?: Record<string, KeyHint>): SectionField => ({
-  kind: 'section', description, fields, ...(aliases ? { aliases } : {}), ...(hints ? { hints } : {}),
+  kind: 'section',
+  description,
+  fields,
+  ...(aliases ? { aliases } : {}),
+  ...(hints ? { hints } : {}),
 });
 
 // Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
 // the tool's key means exactly ours, refused with a hint where it means something else.
 const PARALLEL_SIZE_ALIASES: Record<string, string> = {
-  tensor_parallel_size: 'tp', tp_size: 'tp',
-  pipeline_parallel_size: 'pp', pp_size: 'pp',
-  data_parallel_size: 'dp', dp_size: 'dp',
-  expert_parallel_size: 'ep', ep_size: 'ep',
-  context_parallel_size: 'cp', cp_size: 'cp',
+  tensor_parallel_size: 'tp',
+  tp_size: 'tp',
+  pipeline_parallel_size: 'pp',
+  pp_size: 'pp',
+  data_parallel_size: 'dp',
+  dp_size: 'dp',
+  expert_parallel_size: 'ep',
+  ep_size: 'ep',
+  context_parallel_size: 'cp',
+  cp_size: 'cp',
 };
 // The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
 // whole deployment, and neither is the load the clients put on it.
@@ -146,13 +160,20 @@ const WORKLOAD_HINTS: Record<string, KeyHint> = {
   max_seq_len: MAX_CONTEXT_HINT,
 };
 const HARDWARE_HINTS: Record<string, KeyHint> = {
-  num_gpus: { use: 'gpus', why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together" },
+  num_gpus: {
+    use: 'gpus',
+    why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together",
+  },
   gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
 };
 const int = (description: string, min: number, max: number, suffixes = false): IntField =>
   suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description: string, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}): RealField => ({
-  kind: 'real', description, min: 0, max: 1, ...opts,
+  kind: 'real',
+  description,
+  min: 0,
+  max: 1,
+  ...opts,
 });
 const str = (description: string, maxLength: number): StringField => ({ kind: 'string', description, maxLength });
 const qty = (
@@ -162,16 +183,31 @@ const qty = (
   max: number,
   opts: { minExclusive?: boolean; numberUnit?: string } = {},
 ): QuantityField => ({
-  kind: 'quantity', description, dimension, min, max, minExclusive: opts.minExclusive ?? true,
-  variants: opts.numberUnit === undefined, ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
+  kind: 'quantity',
+  description,
+  dimension,
+  min,
+  max,
+  minExclusive: opts.minExclusive ?? true,
+  variants: opts.numberUnit === undefined,
+  ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
 });
 const enumOf = (description: string, values: Record<string, string>): EnumField => ({ kind: 'enum', description, values });
 
 const DTYPE_SPELLINGS: Record<string, string> = {
   ...Object.fromEntries(DTYPES.map((d) => [d, d])),
-  float32: 'fp32', float: 'fp32', bfloat16: 'bf16', float16: 'fp16', half: 'fp16',
-  e4m3: 'fp8', fp8_e4m3: 'fp8', e5m2: 'fp8', fp8_e5m2: 'fp8', float8_e4m3fn: 'fp8',
-  mxfp4: 'fp4', nvfp4: 'fp4',
+  float32: 'fp32',
+  float: 'fp32',
+  bfloat16: 'bf16',
+  float16: 'fp16',
+  half: 'fp16',
+  e4m3: 'fp8',
+  fp8_e4m3: 'fp8',
+  e5m2: 'fp8',
+  fp8_e5m2: 'fp8',
+  float8_e4m3fn: 'fp8',
+  mxfp4: 'fp4',
+  nvfp4: 'fp4',
 };
 const dtype = (description: string): EnumField => enumOf(`${description} (${DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
 
@@ -182,16 +218,21 @@ const WIDTH_MAX = 2 ** 24;
 const TOKENS_MAX = 2 ** 32;
 const DEGREE_MAX = 65536;
 
-const parallelismSection = (description: string): SectionField => section(description, {
-  tp: int('Tensor parallel', 1, DEGREE_MAX),
-  pp: int('Pipeline parallel (stages)', 1, DEGREE_MAX),
-  dp: int('Data parallel replicas', 1, DEGREE_MAX),
-  ep: int('Expert parallel', 1, DEGREE_MAX),
-  etp: int('Expert tensor parallel', 1, DEGREE_MAX),
-  cp: int('Context parallel', 1, DEGREE_MAX),
-  microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
-  layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-}, PARALLEL_SIZE_ALIASES);
+const parallelismSection = (description: string): SectionField =>
+  section(
+    description,
+    {
+      tp: int('Tensor parallel', 1, DEGREE_MAX),
+      pp: int('Pipeline parallel (stages)', 1, DEGREE_MAX),
+      dp: int('Data parallel replicas', 1, DEGREE_MAX),
+      ep: int('Expert parallel', 1, DEGREE_MAX),
+      etp: int('Expert tensor parallel', 1, DEGREE_MAX),
+      cp: int('Context parallel', 1, DEGREE_MAX),
+      microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
+      layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+    },
+    PARALLEL_SIZE_ALIASES,
+  );
 
 export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {
   version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
@@ -199,7 +240,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
   description: str('Free text', 10_000),
   model: section('The model', {
     preset: str('A model preset id; explicit fields override it', 100),
-    hf_config: str("A Hugging Face config.json, path relative to the plan", 1000),
+    hf_config: str('A Hugging Face config.json, path relative to the plan', 1000),
     params: int('Total parameters (e.g. 10B, 671B, 1e10); derived from the shape when omitted', 1, 1e15, true),
     layers: int('Transformer layers', 1, LAYERS_MAX),
     hidden_size: int('Model (residual stream) width', 1, WIDTH_MAX),
@@ -230,10 +271,10 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     }),
     sliding_window: int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
     sliding_window_layers: int('How many layers use the sliding window', 0, LAYERS_MAX),
-    sliding_window_kind: enumOf(
-      'How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)',
-      { sliding: 'sliding', chunked: 'chunked' },
-    ),
+    sliding_window_kind: enumOf('How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)', {
+      sliding: 'sliding',
+      chunked: 'chunked',
+    }),
     attention_output_gate: { kind: 'boolean', description: 'The q projection also yields a gate on the attention output (Qwen3-Next, Qwen3.5)' },
     linear_attention: section('Linear-attention layers of a hybrid model (Gated DeltaNet): a fixed-size state per sequence, no KV cache', {
       layers: int('Layers that use linear attention; the rest use full attention', 0, LAYERS_MAX),
@@ -260,60 +301,83 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       embeddings: dtype('Embeddings and LM head'),
     }),
   }),
-  hardware: section('The accelerators', {
-    preset: str('A hardware preset id; explicit fields override it', 100),
-    name: str('Display name', 200),
-    gpus: int('Total accelerators in the deployment', 1, BIG_COUNT),
-    gpus_per_node: int('Accelerators per node', 1, 4096),
-    memory: qty('Memory per accelerator', 'bytes', 0, PiB),
-    peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-    peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-    peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-    peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-    memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
-    intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
-    inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
-    intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
-    inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
-    kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
-    launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
-    efficiency: section('Achievable fraction of each peak', {
-      compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
-      memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
-      network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
-    }),
-    cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
-    power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
-  }, undefined, HARDWARE_HINTS),
+  hardware: section(
+    'The accelerators',
+    {
+      preset: str('A hardware preset id; explicit fields override it', 100),
+      name: str('Display name', 200),
+      gpus: int('Total accelerators in the deployment', 1, BIG_COUNT),
+      gpus_per_node: int('Accelerators per node', 1, 4096),
+      memory: qty('Memory per accelerator', 'bytes', 0, PiB),
+      peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+      peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+      peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+      peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+      memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
+      intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
+      inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
+      intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
+      inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
+      kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
+      launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
+      efficiency: section('Achievable fraction of each peak', {
+        compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
+        memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
+        network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
+      }),
+      cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
+      power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
+    },
+    undefined,
+    HARDWARE_HINTS,
+  ),
   parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
   workload: section(
     'What the deployment serves',
     {
       mode: enumOf('inference (v1)', { inference: 'inference' }),
       concurrency: int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
-      request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
-      arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', { poisson: 'poisson', constant: 'constant', gamma: 'gamma' }),
-      burstiness: { kind: 'real', description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother', min: 0.01, max: 100 },
+      request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
+        numberUnit: '/s',
+      }),
+      arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
+        poisson: 'poisson',
+        constant: 'constant',
+        gamma: 'gamma',
+      }),
+      burstiness: {
+        kind: 'real',
+        description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother',
+        min: 0.01,
+        max: 100,
+      },
       input_tokens: int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
       output_tokens: int('Typical generated length (alias osl)', 1, TOKENS_MAX),
       max_input_tokens: int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
       max_output_tokens: int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
-      memory_reserve: fraction('Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine\'s meaning', { maxExclusive: true }),
+      memory_reserve: fraction("Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine's meaning", { maxExclusive: true }),
       memory_fraction: fraction(
         "The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)",
         { minExclusive: true },
       ),
-      max_running_sequences: int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
+      max_running_sequences: int(
+        "The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)",
+        1,
+        2 ** 24,
+      ),
       prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
       speculative: section('Speculative decoding', {
         method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
         tokens: int('Proposed tokens per step', 1, 64),
         acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
       }),
-      max_batched_tokens: int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine\'s for the device', 1, TOKENS_MAX),
+      max_batched_tokens: int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
       scheduler_recv_interval: int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
-      cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
+      cuda_graphs: {
+        kind: 'boolean',
+        description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
+      },
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
         requests: int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
         input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
@@ -329,16 +393,24 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
       ttft: qty('Time to first token', 'time', 0, 1e6),
       tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
-      ttft_p50: qty('Median time to first token under the plan\'s load', 'time', 0, 1e6),
+      ttft_p50: qty("Median time to first token under the plan's load", 'time', 0, 1e6),
       ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
       ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
       tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
       tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
       tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
       e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
-      request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
+      request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, {
+        numberUnit: '/s',
+      }),
       max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
-      cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
+      cost_per_million_tokens: {
+        kind: 'real',
+        description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)",
+        min: 0,
+        max: 1e9,
+        minExclusive: true,
+      },
     },
     { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
   ),
@@ -362,30 +434,47 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       workers: int('Prefill workers (instances); default 1', 1, BIG_COUNT),
       gpus: int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
       parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
-      max_batched_tokens: int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
-      memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+      max_batched_tokens: int(
+        "Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt",
+        1,
+        TOKENS_MAX,
+      ),
+      memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+        minExclusive: true,
+      }),
     }),
     decode: section('The decode pool', {
       workers: int('Decode workers (instances); default 1', 1, BIG_COUNT),
       gpus: int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
       parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
       max_running_sequences: int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
-      memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+      memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+        minExclusive: true,
+      }),
     }),
-    kv_transfer: section('How prompts\' KV caches move from prefill to decode workers', {
-      bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
+    kv_transfer: section("How prompts' KV caches move from prefill to decode workers", {
+      bandwidth: qty(
+        'Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth',
+        'byteRate',
+        0,
+        1e15,
+      ),
       latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
     }),
   }),
   deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
     from: {
       kind: 'string',
-      description: 'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
+      description:
+        'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
       maxLength: 1000,
       list: { maxItems: 16 },
     },
     engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
-      vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
+      vllm: 'vllm',
+      sglang: 'sglang',
+      trtllm: 'trtllm',
+      'tensorrt-llm': 'trtllm',
     }),
     container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
   }),
@@ -407,7 +496,10 @@ const sectionKeysCache = new WeakMap<SectionField, ReadonlyMap<string, KeyMeanin
 /** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
 export function sectionKeys(sec: SectionField): ReadonlyMap<string, KeyMeaning> {
   let cached = sectionKeysCache.get(sec);
-  if (!cached) sectionKeysCache.set(sec, (cached = buildSectionKeys(sec)));
+  if (!cached) {
+    cached = buildSectionKeys(sec);
+    sectionKeysCache.set(sec, cached);
+  }
   return cached;
 }
 
@@ -471,7 +563,10 @@ function fieldSchema(field: Field, keyUnit?: string): JsonSchema {
       return { ...description, type: 'number', ...numberRange(field.min, field.max, field.minExclusive, field.maxExclusive) };
     case 'intList':
       return {
-        ...description, type: 'array', maxItems: field.maxItems, minItems: 1,
+        ...description,
+        type: 'array',
+        maxItems: field.maxItems,
+        minItems: 1,
         items: { type: 'integer', ...numberRange(field.min, field.max) },
       };
     case 'quantity': {

@@ -38,8 +38,6 @@ export type SourceNode =
 /** ok with `errors`: the tree is usable but the file has mistakes that do not stop reading it (duplicate keys). */
 export type SourceResult = { ok: true; root: SourceNode | null; errors: PlanError[] } | { ok: false; errors: PlanError[] };
 
-
-
 class Abort extends Error {
   constructor(readonly planError: PlanError) {
     super(planError.message);
@@ -50,7 +48,7 @@ class Abort extends Error {
  * Characters never sent into a message as they are: C0 and C1 controls, DEL, line and paragraph
  * separators, and the bidirectional controls that can make text read differently than it is.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are never sent into a message
 export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
@@ -120,7 +118,10 @@ export function parseSource(text: string): SourceResult {
     doc = withoutStackTraces(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }));
   } catch (err) {
     // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
-    return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
+    return {
+      ok: false,
+      errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }],
+    };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
   if (doc.errors.length > 0) {

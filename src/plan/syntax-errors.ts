@@ -48,7 +48,7 @@ export function withoutStackTraces<T>(parse: () => T): T {
 }
 
 export function yamlErrorKind(code: string): string {
-  return Object.prototype.hasOwnProperty.call(YAML_KINDS, code) ? YAML_KINDS[code as ErrorCode] : 'the text cannot be read as YAML';
+  return Object.hasOwn(YAML_KINDS, code) ? YAML_KINDS[code as ErrorCode] : 'the text cannot be read as YAML';
 }
 
 /** 1-based line and column of an offset, counting \n, \r\n and a lone \r as line ends (as the yaml package does). */
@@ -86,7 +86,11 @@ export function findJsonSyntaxError(text: string, allowNonFinite = false): JsonS
     while (i < n && WHITESPACE.has(text.charCodeAt(i))) i++;
   };
   const fail = (kind: string, at = i): JsonSyntaxError => ({ offset: Math.min(at, n), kind });
-  const word = (w: string) => text.startsWith(w, i) && ((i += w.length), true);
+  const word = (w: string) => {
+    if (!text.startsWith(w, i)) return false;
+    i += w.length;
+    return true;
+  };
 
   /** One string at i (which is a '"'); null when fine, else the error. */
   const string = (): JsonSyntaxError | null => {

@@ -150,8 +150,11 @@ class Validator {
           continue;
         }
         // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
-        this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine,
-          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`);
+        this.error(
+          prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key),
+          entry.keyLine,
+          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`,
+        );
         continue;
       }
       const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
@@ -198,7 +201,7 @@ class Validator {
         const allowed = [...new Set(Object.values(field.values))].join(', ');
         if (typeof scalar !== 'string') return fail(`must be one of ${allowed}, got ${describeValue(node)}`);
         const key = scalar.trim().toLowerCase();
-        const value = Object.prototype.hasOwnProperty.call(field.values, key) ? field.values[key] : undefined;
+        const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
         if (value === undefined) {
           return fail(`must be one of ${allowed}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
         }
@@ -280,14 +283,7 @@ class Validator {
     return ok ? out : undefined;
   }
 
-  quantity(
-    field: QuantityField,
-    node: SourceNode,
-    key: string,
-    fail: (m: string) => undefined,
-    keyUnit?: string,
-    keyBase?: string,
-  ): number | undefined {
+  quantity(field: QuantityField, node: SourceNode, key: string, fail: (m: string) => undefined, keyUnit?: string, keyBase?: string): number | undefined {
     const dim = field.dimension;
     const units = acceptedUnits(dim);
     const value = node.type === 'scalar' ? node.value : undefined;
@@ -301,8 +297,10 @@ class Validator {
     } else if (typeof value === 'number') {
       if (field.numberUnit === undefined) {
         const example = EXAMPLE_UNIT[dim];
-        return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
-          `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units}`);
+        return fail(
+          `a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
+            `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units}`,
+        );
       }
       if (!Number.isFinite(value)) return fail(`must be a finite number, got ${describeValue(node)}`);
       base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
@@ -342,7 +340,7 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
 function get(values: PlanValues, path: string): unknown {
   let cur: unknown = values;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as PlanValues)[part];
   }
   return cur;
@@ -383,14 +381,17 @@ function consistency(values: PlanValues, lines: Record<string, number>, errors: 
  * themselves are the core's checks (prefill.layout.world_size, ...).
  */
 function disaggregationRules(values: PlanValues, lines: Record<string, number>, errors: PlanError[]): void {
-  if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation')) return;
+  if (!Object.hasOwn(values, 'disaggregation')) return;
   const at = (path: string, message: string, linePath = path): void => {
     const line = lines[linePath];
     errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
   };
   const top = get(values, 'parallelism');
   if (top !== undefined && top !== null && Object.keys(top as PlanValues).length > 0) {
-    at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
+    at(
+      'parallelism',
+      'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)',
+    );
   }
   for (const pool of ['prefill', 'decode'] as const) {
     if (get(values, `disaggregation.${pool}`) === undefined) {

@@ -29,7 +29,10 @@ const same = (repo: string, preset: string): Checkpoint => ({ repo, preset, sour
  * layer in fp8, embeddings and LM head in bf16.
  */
 const fp8 = (repo: string, preset: string, source = cfg(repo)): Checkpoint => ({
-  repo, preset, source, storage: { weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } },
+  repo,
+  preset,
+  source,
+  storage: { weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } },
 });
 
 const ALL: readonly Checkpoint[] = [
@@ -45,7 +48,9 @@ const ALL: readonly Checkpoint[] = [
   same('meta-llama/Llama-3.1-405B-Instruct', 'llama-3.1-405b'),
   // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16
   {
-    repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8', preset: 'llama-3.1-405b', source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
+    repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
+    preset: 'llama-3.1-405b',
+    source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
     storage: { weight_dtypes: { mlp: 'fp8' } },
   },
   same('meta-llama/Llama-4-Scout-17B-16E', 'llama-4-scout'),
@@ -57,7 +62,9 @@ const ALL: readonly Checkpoint[] = [
   fp8('Qwen/Qwen3-32B-FP8', 'qwen3-32b'),
   // ModelOpt NVFP4 (hf_quant_config.json: quant_algo NVFP4, group_size 16, kv_cache_quant_algo FP8, lm_head excluded)
   {
-    repo: 'nvidia/Qwen3-32B-NVFP4', preset: 'qwen3-32b', source: quantCfg('nvidia/Qwen3-32B-NVFP4'),
+    repo: 'nvidia/Qwen3-32B-NVFP4',
+    preset: 'qwen3-32b',
+    source: quantCfg('nvidia/Qwen3-32B-NVFP4'),
     storage: { weight_dtype: 'fp4', weight_dtypes: { embeddings: 'bf16' }, quant_group_size: 16, kv_cache_dtype: 'fp8' },
   },
   same('Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b'),
@@ -74,12 +81,18 @@ const ALL: readonly Checkpoint[] = [
   same('deepseek-ai/DeepSeek-R1-0528', 'deepseek-r1'),
   // ModelOpt NVFP4 (hf_quant_config.json: group_size 16; every self_attn, the routers, the MTP layer,
   // embeddings and lm_head excluded): MLPs and experts in NVFP4, attention in bf16
-  ...['nvidia/DeepSeek-R1-NVFP4', 'nvidia/DeepSeek-R1-0528-NVFP4'].map((repo): Checkpoint => ({
-    repo, preset: 'deepseek-r1', source: quantCfg(repo),
-    storage: { weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' }, quant_group_size: 16 },
-  })),
+  ...['nvidia/DeepSeek-R1-NVFP4', 'nvidia/DeepSeek-R1-0528-NVFP4'].map(
+    (repo): Checkpoint => ({
+      repo,
+      preset: 'deepseek-r1',
+      source: quantCfg(repo),
+      storage: { weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' }, quant_group_size: 16 },
+    }),
+  ),
   {
-    repo: 'nvidia/DeepSeek-V3-0324-NVFP4', preset: 'deepseek-v3', source: quantCfg('nvidia/DeepSeek-V3-0324-NVFP4'),
+    repo: 'nvidia/DeepSeek-V3-0324-NVFP4',
+    preset: 'deepseek-v3',
+    source: quantCfg('nvidia/DeepSeek-V3-0324-NVFP4'),
     storage: { weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' }, quant_group_size: 16 },
   },
   same('deepseek-ai/DeepSeek-V3.1', 'deepseek-v3.1'),
@@ -111,9 +124,7 @@ const ALL: readonly Checkpoint[] = [
 ];
 
 /** Every known checkpoint by its lower-case repository id; deeply frozen. */
-export const CHECKPOINTS: Readonly<Record<string, Checkpoint>> = deepFreeze(
-  Object.fromEntries(ALL.map((c) => [c.repo.toLowerCase(), c])),
-);
+export const CHECKPOINTS: Readonly<Record<string, Checkpoint>> = deepFreeze(Object.fromEntries(ALL.map((c) => [c.repo.toLowerCase(), c])));
 
 /**
  * The repository id in a model reference as users and engines write it: owner/name, optionally behind
@@ -121,7 +132,10 @@ export const CHECKPOINTS: Readonly<Record<string, Checkpoint>> = deepFreeze(
  * slash or a revision (@main, :latest).
  */
 export function repoOf(reference: string): string {
-  let r = reference.trim().replace(/^hf:\/\//i, '').replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
+  let r = reference
+    .trim()
+    .replace(/^hf:\/\//i, '')
+    .replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
   r = r.replace(/\/+$/, '').replace(/[@:][\w.-]*$/, '');
   const parts = r.split('/').filter((p) => p !== '');
   return parts.length >= 2 ? `${parts[parts.length - 2]}/${parts[parts.length - 1]}` : r;
@@ -130,7 +144,7 @@ export function repoOf(reference: string): string {
 /** The checkpoint a model reference names (case-insensitive), or undefined. */
 export function checkpointFor(reference: string): Checkpoint | undefined {
   const key = repoOf(reference).toLowerCase();
-  return Object.prototype.hasOwnProperty.call(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
+  return Object.hasOwn(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
 }
 
 /**

@@ -31,8 +31,7 @@ const TBps = 1e12;
 /** a network link rate in Gb/s as bytes/s */
 const gbit = (gigabits: number): number => (gigabits * 1e9) / 8;
 
-const A100_DATASHEET =
-  'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf';
+const A100_DATASHEET = 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf';
 const H100_DATASHEET = 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet';
 const HOPPER_WHITEPAPER = 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper';
 const H200_PAGE = 'https://www.nvidia.com/en-us/data-center/h200/';
@@ -42,8 +41,7 @@ const GB200_PAGE = 'https://www.nvidia.com/en-us/data-center/gb200-nvl72/';
 const MI300X_PAGE = 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html';
 const MI325X_PAGE = 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html';
 const L40S_DATASHEET = 'https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413';
-const ADA_WHITEPAPER =
-  'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf';
+const ADA_WHITEPAPER = 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf';
 const ASCEND_910B_PAGE = 'https://www.hiascend.com/hardware/product';
 const BLACKWELL_ULTRA_DATASHEET = 'https://resources.nvidia.com/en-us-blackwell-architecture/blackwell-ultra-datasheet';
 const HGX_B300_PAGE = 'https://www.nvidia.com/en-us/data-center/hgx/';
@@ -70,8 +68,7 @@ const ALL: readonly HardwarePreset[] = [
       inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
     },
     notes:
-      'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' +
-      '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
+      'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' + '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
   },
   {
     id: 'a100-80gb',
@@ -182,8 +179,7 @@ const ALL: readonly HardwarePreset[] = [
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
       inter_node_bandwidth: gbit(400), // DGX B200: 8x 400 Gb/s ConnectX-7, one per GPU
     },
-    notes:
-      '8-GPU HGX/DGX B200 node assumed (the 1,000 W part; air-cooled 700 W systems reach lower peaks).',
+    notes: '8-GPU HGX/DGX B200 node assumed (the 1,000 W part; air-cooled 700 W systems reach lower peaks).',
   },
   {
     id: 'gb200',
@@ -203,8 +199,7 @@ const ALL: readonly HardwarePreset[] = [
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional
       inter_node_bandwidth: gbit(400), // NVL72 compute trays: one 400 Gb/s ConnectX-7 NIC per GPU
     },
-    notes:
-      'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72.',
+    notes: 'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72.',
   },
   {
     id: 'b300',
@@ -240,8 +235,7 @@ const ALL: readonly HardwarePreset[] = [
       intra_node_bandwidth: 900 * GBps, // NVLink5 1.8 TB/s bidirectional (130 TB/s over 72 GPUs)
       inter_node_bandwidth: gbit(800), // NVL72 compute trays: one 800 Gb/s ConnectX-8 SuperNIC per GPU
     },
-    notes:
-      'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72 (as for gb200).',
+    notes: 'A "node" here is the 72-GPU NVLink domain of one NVL72 rack, so gpus_per_node is 72 (as for gb200).',
   },
   {
     id: 'mi300x',
@@ -339,9 +333,7 @@ const ALL: readonly HardwarePreset[] = [
       intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction; no NVLink
       inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
     },
-    notes:
-      'PCIe card without NVLink (600 W): tensor parallelism all-reduces over PCIe. 8 cards per server and a ' +
-      '400 Gb/s NIC per card assumed.',
+    notes: 'PCIe card without NVLink (600 W): tensor parallelism all-reduces over PCIe. 8 cards per server and a ' + '400 Gb/s NIC per card assumed.',
   },
   {
     id: 'l40s',
@@ -399,9 +391,7 @@ const ALL: readonly HardwarePreset[] = [
 ];
 
 /** Every hardware preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
-export const HARDWARE_PRESETS: Readonly<Record<string, HardwarePreset>> = deepFreeze(
-  Object.fromEntries(ALL.map((preset) => [preset.id, preset])),
-);
+export const HARDWARE_PRESETS: Readonly<Record<string, HardwarePreset>> = deepFreeze(Object.fromEntries(ALL.map((preset) => [preset.id, preset])));
 
 /**
  * Other names users and benchmark data write for the presets (the `system` column of NVIDIA's
@@ -409,10 +399,10 @@ export const HARDWARE_PRESETS: Readonly<Record<string, HardwarePreset>> = deepFr
  * could mean several parts carries a note saying which one was chosen.
  */
 const ALIASES: Readonly<Record<string, { id: string; note?: string }>> = {
-  h100: { id: 'h100-sxm', note: "read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card" },
-  'h100-80gb': { id: 'h100-sxm', note: "read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card" },
-  a100: { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
-  'a100-sxm': { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
+  h100: { id: 'h100-sxm', note: 'read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card' },
+  'h100-80gb': { id: 'h100-sxm', note: 'read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card' },
+  a100: { id: 'a100-80gb', note: 'read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one' },
+  'a100-sxm': { id: 'a100-80gb', note: 'read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one' },
   'h200-sxm': { id: 'h200' },
   'h20-96gb': { id: 'h20' },
   'h20-141': { id: 'h20-141gb' },
@@ -427,7 +417,10 @@ const ALIASES: Readonly<Record<string, { id: string; note?: string }>> = {
 
 /** Lower case, blanks and underscores as dashes: H100_SXM and h100-sxm name the same part. */
 function normalizeId(id: string): string {
-  return id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /**
@@ -438,7 +431,7 @@ export function hardwarePreset(id: string): HardwarePreset | undefined {
   const key = normalizeId(id);
   const preset = lookup(HARDWARE_PRESETS, key);
   if (preset !== undefined) return structuredClone(preset);
-  const alias = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
   if (alias === undefined || target === undefined) return undefined;
   const copy = structuredClone(target);

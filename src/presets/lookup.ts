@@ -3,7 +3,7 @@
 /** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
 export function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | undefined {
   const key = id.trim().toLowerCase();
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */

@@ -604,9 +604,7 @@ const ALL: readonly ModelPreset[] = [
 ];
 
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
-export const MODEL_PRESETS: Readonly<Record<string, ModelPreset>> = deepFreeze(
-  Object.fromEntries(ALL.map((preset) => [preset.id, preset])),
-);
+export const MODEL_PRESETS: Readonly<Record<string, ModelPreset>> = deepFreeze(Object.fromEntries(ALL.map((preset) => [preset.id, preset])));
 
 /**
  * The preset with this id (case-insensitive), or the preset of a Hugging Face checkpoint

@@ -22,22 +22,33 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
   const row = (label: string, c: Candidate): string[] => {
     const f = figureTexts(c);
     // the layout is ours (sizes and '='): a code span needs no escaping
-    return [label, String(c.variation.gpus), code(layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell)];
+    return [
+      label,
+      String(c.variation.gpus),
+      code(layoutText(c.variation.layout)),
+      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+    ];
   };
-  cands.forEach((c, i) => rows.push(row(String(i + 1), c)));
+  for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
   rows.push(row('plan', plan));
   return table(rows);
 }
 
 function impossibleLines(r: SuggestResult): string[] {
-  const unmet = r.unmet.map((u) =>
-    `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`);
-  return [...unmet, ...r.impossible.map((i) => {
-    const reach = i.smallest_gpus !== null
-      ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
-      : ` No device count up to ${i.scanned_up_to} reaches it.`;
-    return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}.${reach}`;
-  })];
+  const unmet = r.unmet.map(
+    (u) =>
+      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`,
+  );
+  return [
+    ...unmet,
+    ...r.impossible.map((i) => {
+      const reach =
+        i.smallest_gpus !== null
+          ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
+          : ` No device count up to ${i.scanned_up_to} reaches it.`;
+      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}.${reach}`;
+    }),
+  ];
 }
 
 const OUTCOME: Record<AxisSuggestion['outcome'], string> = { found: '✅ passes', possible: '❔ not ruled out', none: '❌ no', 'not-applicable': '—' };
@@ -45,10 +56,12 @@ const OUTCOME: Record<AxisSuggestion['outcome'], string> = { found: '✅ passes'
 function whatIfTable(r: SuggestResult): string {
   const rows = [['Change', 'Outcome', 'Figures', 'Detail']];
   for (const a of r.what_if) {
-    const figures = a.candidate ? (() => {
-      const f = figureTexts(a.candidate);
-      return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
-    })() : '';
+    const figures = a.candidate
+      ? (() => {
+          const f = figureTexts(a.candidate);
+          return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
+        })()
+      : '';
     rows.push([escapeCell(a.change), OUTCOME[a.outcome], escapeCell(figures), escapeCell(a.detail)]);
   }
   return table(rows);

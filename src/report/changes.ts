@@ -12,7 +12,8 @@ export const DEFAULT_MIN_CHANGE_PERCENT = 1;
 
 /** Which way is better for a metric, by its contract name. */
 export function metricDirection(key: string): Direction {
-  if (/throughput|kv_cache_capacity|tokens_per_joule|request_rate|max_running_sequences|max_concurrency|usable|capacity_gib/.test(key)) return 'higher-is-better';
+  if (/throughput|kv_cache_capacity|tokens_per_joule|request_rate|max_running_sequences|max_concurrency|usable|capacity_gib/.test(key))
+    return 'higher-is-better';
   if (/_ms$|_gib$|cost_per_million|utilization$|bubble/.test(key)) return 'lower-is-better';
   return 'neutral';
 }
@@ -22,7 +23,13 @@ const PRIMARY_METRICS: readonly string[] = ['throughput_tokens_per_s', 'tpot_ms'
 
 /** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
 export const KEY_METRICS: readonly string[] = [
-  ...PRIMARY_METRICS, 'tokens_per_joule', 'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
+  ...PRIMARY_METRICS,
+  'tokens_per_joule',
+  'max_request_rate',
+  'ttft_p99_ms',
+  'tpot_p99_ms',
+  'e2e_p99_ms',
+  'kv_cache_capacity_tokens',
 ];
 
 export interface Change {
@@ -38,11 +45,17 @@ export interface Change {
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The change of one figure when it moved by at least `minChange` percent, else null. */
-export function significantChange(key: string, current: number | null | undefined, base: number | null | undefined, minChange = DEFAULT_MIN_CHANGE_PERCENT, direction: Direction = metricDirection(key)): Change | null {
+export function significantChange(
+  key: string,
+  current: number | null | undefined,
+  base: number | null | undefined,
+  minChange = DEFAULT_MIN_CHANGE_PERCENT,
+  direction: Direction = metricDirection(key),
+): Change | null {
   if (!finite(current) || !finite(base) || current === base) return null;
   const relative = base === 0 ? null : (current - base) / Math.abs(base);
   if (relative !== null && Math.abs(relative) * 100 < minChange) return null;
-  const better = direction === 'neutral' ? null : (current > base) === (direction === 'higher-is-better');
+  const better = direction === 'neutral' ? null : current > base === (direction === 'higher-is-better');
   return { key, current, base, relative, better };
 }
 
@@ -108,13 +121,16 @@ export function planChanged(plan: PlanReport, base: PlanReport, minChange = DEFA
 
 /** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
 export function changeSentence(changes: readonly Change[], baseName: string, limit = 3): string {
-  return changes.slice(0, limit).map((c, i) => {
-    const unit = metricUnit(c.key);
-    const label = metricLabel(c.key);
-    if (c.relative === null) return `${label} ${formatQuantity(c.current, unit)}, was ${formatQuantity(c.base, unit)}`;
-    const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
-    if (i === 0) return `${label} ${formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
-    const sign = c.current > c.base ? '+' : MINUS;
-    return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
-  }).join('; ');
+  return changes
+    .slice(0, limit)
+    .map((c, i) => {
+      const unit = metricUnit(c.key);
+      const label = metricLabel(c.key);
+      if (c.relative === null) return `${label} ${formatQuantity(c.current, unit)}, was ${formatQuantity(c.base, unit)}`;
+      const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
+      if (i === 0) return `${label} ${formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
+      const sign = c.current > c.base ? '+' : MINUS;
+      return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
+    })
+    .join('; ');
 }

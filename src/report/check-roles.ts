@@ -18,7 +18,7 @@ export type CheckRole =
 const RULE_CHECKS = new Set(['claims.compute_utilization', 'model.params']);
 
 export function checkRole(check: Check): CheckRole {
-  if (RULE_CHECKS.has(check.id) || check.id.startsWith('layout.') && !/balance$/.test(check.id)) return 'rule';
+  if (RULE_CHECKS.has(check.id) || (check.id.startsWith('layout.') && !/balance$/.test(check.id))) return 'rule';
   if (check.id.startsWith('requirements.')) return 'requirement';
   if (check.id.startsWith('claims.')) return 'claim';
   if (check.id === 'memory.fits' || /balance$/.test(check.id) || check.id === 'memory.kv_capacity') return check.value === undefined ? 'rule' : 'capacity';

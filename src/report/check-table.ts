@@ -22,7 +22,7 @@ export interface CheckTableContext {
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 /** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
-export const code = (id: string): string => (/^[A-Za-z0-9_.\-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id));
+export const code = (id: string): string => (/^[A-Za-z0-9_.-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id));
 
 /** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
 const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
@@ -41,7 +41,10 @@ export function missingFacts(checks: readonly Check[]): string[] {
 
 /** A detail without its list of missing keys (listed once per plan instead). */
 export function detailWithoutMissing(detail: string): string {
-  const rest = detail.replace(MISSING_PHRASE, '').replace(/^[;,]\s*/, '').trim();
+  const rest = detail
+    .replace(MISSING_PHRASE, '')
+    .replace(/^[;,]\s*/, '')
+    .trim();
   return rest === '' ? 'needs the missing facts' : rest;
 }
 

@@ -10,7 +10,7 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
  * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
 const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** A hidden character shown as its escape: \x1b, \u202e. */
@@ -87,7 +87,10 @@ export function mermaidLabel(text: string): string {
  * terminal shows) as \uNNNN, instead of being sent to the terminal.
  */
 export function escapeTerminal(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }

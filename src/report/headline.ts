@@ -82,7 +82,8 @@ export function reasonClause(check: Check, plan: PlanReport): string {
       const required = `requires ${subject}${higher ? '≥' : '≤'} ${show(f.target)}`;
       return `${required}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
     }
-    if (check.id === 'memory.fits') return `the most loaded device needs ${show(f.ours)}${f.oursBasis === 'bound' ? ' at least' : ''}, ${show(f.target)} is usable${on}`;
+    if (check.id === 'memory.fits')
+      return `the most loaded device needs ${show(f.ours)}${f.oursBasis === 'bound' ? ' at least' : ''}, ${show(f.target)} is usable${on}`;
   }
   return `${escapeMarkdown(check.title)}: ${escapeMarkdown(check.detail)}`;
 }

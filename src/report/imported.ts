@@ -3,7 +3,7 @@
 // key with their file:line; presets in one line each (their figures are cited in the presets).
 import { escapeMarkdown } from './escape.js';
 
-const code = (key: string): string => (/^[A-Za-z0-9_.\-]+$/.test(key) ? `\`${key}\`` : escapeMarkdown(key));
+const code = (key: string): string => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escapeMarkdown(key));
 
 /** The folded "Imported" list, or '' when every figure is the plan's own. */
 export function importedSection(origins: Record<string, string> | undefined): string {

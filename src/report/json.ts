@@ -9,8 +9,7 @@ function orderedPlan(plan: PlanReport): unknown {
 }
 
 /** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
-const finiteOrNull = (_key: string, value: unknown): unknown =>
-  typeof value === 'number' && !Number.isFinite(value) ? null : value;
+const finiteOrNull = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
 export function renderJson(report: Report): string {
   const ordered = { version: report.version, verdict: report.verdict, plans: report.plans.map(orderedPlan) };

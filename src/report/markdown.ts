@@ -91,16 +91,30 @@ function memoryDevices(plan: PlanReport): DeviceMemory[] {
   if (plan.details) return plan.details.devices;
   const m = plan.metrics;
   if (!m) return [];
-  return [{
-    stage: 0, layers: 0, weights_gib: m.weights_per_gpu_gib, kv_cache_gib: m.kv_cache_per_gpu_gib,
-    activations_gib: m.activations_per_gpu_gib, overhead_gib: null, total_gib: m.memory_per_gpu_gib,
-    total_floor_gib: m.weights_per_gpu_gib ?? 0, capacity_gib: null, usable_gib: null,
-  }];
+  return [
+    {
+      stage: 0,
+      layers: 0,
+      weights_gib: m.weights_per_gpu_gib,
+      kv_cache_gib: m.kv_cache_per_gpu_gib,
+      activations_gib: m.activations_per_gpu_gib,
+      overhead_gib: null,
+      total_gib: m.memory_per_gpu_gib,
+      total_floor_gib: m.weights_per_gpu_gib ?? 0,
+      capacity_gib: null,
+      usable_gib: null,
+    },
+  ];
 }
 
 const DEVICE_KEYS: ReadonlyArray<[keyof DeviceMemory, string]> = [
-  ['weights_gib', 'weights_gib'], ['kv_cache_gib', 'kv_cache_gib'], ['activations_gib', 'activations_gib'], ['overhead_gib', 'overhead_gib'],
-  ['total_gib', 'memory_per_gpu_gib'], ['usable_gib', 'usable_gib'], ['capacity_gib', 'capacity_gib'],
+  ['weights_gib', 'weights_gib'],
+  ['kv_cache_gib', 'kv_cache_gib'],
+  ['activations_gib', 'activations_gib'],
+  ['overhead_gib', 'overhead_gib'],
+  ['total_gib', 'memory_per_gpu_gib'],
+  ['usable_gib', 'usable_gib'],
+  ['capacity_gib', 'capacity_gib'],
 ];
 
 function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h: string, minChange: number): string {
@@ -120,7 +134,8 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
     ...DEVICE_KEYS.map(([key, metricKey]) =>
       key === 'total_gib' && d.total_gib === null && d.total_floor_gib > 0
         ? escapeCell(`${NOT_COMPUTABLE} (≥ ${formatQuantity(d.total_floor_gib, 'GiB')})`)
-        : cell(d, key, metricKey)),
+        : cell(d, key, metricKey),
+    ),
   ]);
   const header = [plan.details && devices.length > 1 ? 'Stage' : 'Device', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
   const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
@@ -194,7 +209,12 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
   const shown = plans.filter((p) => !quiet.includes(p));
   if (shown.length > 1 || (shown.length === 1 && quiet.length > 0)) parts.push(summaryTable(shown, opts.bases, minChange));
   const section = (plan: PlanReport, level: number) =>
-    renderPlanMarkdown(plan, { base: baseOf(plan), headingLevel: level, minChange, ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}) });
+    renderPlanMarkdown(plan, {
+      base: baseOf(plan),
+      headingLevel: level,
+      minChange,
+      ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
+    });
   for (const plan of shown) parts.push(section(plan, 3));
   if (quiet.length > 0) {
     const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');

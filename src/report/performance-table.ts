@@ -18,7 +18,7 @@ interface Row {
   kind: 'floor' | 'ceiling';
 }
 
-const has = (m: Metrics, key: string): boolean => Object.prototype.hasOwnProperty.call(m, key);
+const has = (m: Metrics, key: string): boolean => Object.hasOwn(m, key);
 const computed = (m: Metrics, key: string): boolean => typeof m[key] === 'number';
 
 /** The rows this plan's metrics call for, in reading order. */
@@ -30,17 +30,21 @@ export function performanceRows(plan: PlanReport): Row[] {
   const rows: Row[] = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
   if (underLoad) rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
   const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
-  for (const key of percentiles.filter((k) => k.startsWith('ttft'))) rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
+  for (const key of percentiles.filter((k) => k.startsWith('ttft')))
+    rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
   rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
-  for (const key of percentiles.filter((k) => k.startsWith('tpot'))) rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
+  for (const key of percentiles.filter((k) => k.startsWith('tpot')))
+    rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
   for (const key of percentiles.filter((k) => k.startsWith('e2e'))) rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
   rows.push({ key: 'decode_step_ms', label: 'Decode step', bound: 'decode_step_lower_bound_ms', kind: 'floor' });
   rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
-  if (computed(m, 'max_request_rate') || named('request_rate')) rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
+  if (computed(m, 'max_request_rate') || named('request_rate'))
+    rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
   if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
     rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
   }
-  if (computed(m, 'tokens_per_joule')) rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
+  if (computed(m, 'tokens_per_joule'))
+    rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
   return rows;
 }
 
@@ -64,7 +68,10 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   const times = plan.details?.times;
   if (times?.decode_bound_by) notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
   if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-  if (typeof m.range_coverage === 'number') notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
+  if (typeof m.range_coverage === 'number')
+    notes.push(
+      `Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`,
+    );
   notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
   const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
   return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');

@@ -11,7 +11,10 @@ const pct = (x: number | null): string => (x === null ? NOT_COMPUTABLE : `${Math
 
 /** The most loaded device of a pool: its total against what the engine may use. */
 function memoryCell(p: PoolDetails): string {
-  const worst = p.devices.reduce<DeviceMemory | null>((a, d) => (a === null || (d.total_gib ?? d.total_floor_gib) > (a.total_gib ?? a.total_floor_gib) ? d : a), null);
+  const worst = p.devices.reduce<DeviceMemory | null>(
+    (a, d) => (a === null || (d.total_gib ?? d.total_floor_gib) > (a.total_gib ?? a.total_floor_gib) ? d : a),
+    null,
+  );
   if (!worst) return NOT_COMPUTABLE;
   const total = worst.total_gib === null ? `${NOT_COMPUTABLE} (≥ ${formatGiB(worst.total_floor_gib)})` : formatGiB(worst.total_gib);
   return worst.usable_gib === null ? total : `${total} of ${formatGiB(worst.usable_gib)} usable`;
@@ -27,11 +30,24 @@ function rows(d: DisaggregationDetails, plan: PlanReport): string[][] {
     ['Layout (one worker)', ...both((p) => p.layout)],
     ['Memory per GPU (most loaded)', ...both(memoryCell)],
     ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
-    ['Batch', escapeCell(d.prefill.max_batched_tokens !== undefined ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank` : NOT_COMPUTABLE),
-      escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE)],
-    ['Under the plan\'s load', escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
-      escapeCell(d.decode.utilization === null ? NOT_COMPUTABLE
-        : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`)],
+    [
+      'Batch',
+      escapeCell(
+        d.prefill.max_batched_tokens !== undefined
+          ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
+          : NOT_COMPUTABLE,
+      ),
+      escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE),
+    ],
+    [
+      "Under the plan's load",
+      escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
+      escapeCell(
+        d.decode.utilization === null
+          ? NOT_COMPUTABLE
+          : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`,
+      ),
+    ],
   ];
 }
 
@@ -39,7 +55,8 @@ function transferLine(d: DisaggregationDetails): string {
   const t = d.kv_transfer;
   if (t.bytes_per_prompt_mib === null) return 'KV transfer: not computable.';
   const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
-  if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null) parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+  if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
+    parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
   if (t.mean_ms !== null) parts.push(`${formatMs(t.mean_ms)} on average under the load`);
   if (t.lower_bound_ms !== null) parts.push(`floor ${formatMs(t.lower_bound_ms)}`);
   return `${escapeMarkdown(parts.join('; '))}.`;

@@ -11,7 +11,10 @@ const VERDICT_ORDER: Verdict[] = ['error', 'fail', 'warn', 'pass'];
 /** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
 export function worstFirst(plans: readonly PlanReport[]): PlanReport[] {
   const rank = (v: Verdict) => VERDICT_ORDER.indexOf(v);
-  return plans.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i).map((e) => e.p);
+  return plans
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i)
+    .map((e) => e.p);
 }
 
 /** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
@@ -36,7 +39,10 @@ export function checkCounts(checks: readonly Check[]): string {
     [count('unverified'), 'unverified'],
     [count('pass'), 'passed'],
   ] as const;
-  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`).join(', ');
+  const text = parts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}`)
+    .join(', ');
   return text ? `checks: ${text}` : 'no checks';
 }
 

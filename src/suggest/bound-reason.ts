@@ -55,7 +55,8 @@ export function boundReason(loaded: LoadedPlan, requirementId: string): string |
     const pre = prefill(facts, r.layout, r.hardware, wl, stages, wl.inputTokens ?? 1, BOUND_MODE);
     const s = pre ? slowestResource(pre.perStage) : null;
     if (!s) return null;
-    if (s.resource === 'compute' && peak !== undefined) return `peak compute: the prompt's ${((pre!.modelFlops) / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
+    if (s.resource === 'compute' && peak !== undefined)
+      return `peak compute: the prompt's ${(pre!.modelFlops / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
     return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
   }
   if (wl.concurrency === undefined) return null;

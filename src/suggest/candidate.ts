@@ -25,9 +25,8 @@ function parallelismFor(base: Plan, layout: LayoutChoice): ParallelismSpec {
 
 function fp8Weights(model: ModelSpec): ModelSpec {
   const w: WeightDtypes | undefined = model.weight_dtypes;
-  const narrowed: WeightDtypes | undefined = w === undefined ? undefined : Object.fromEntries(
-    Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]),
-  );
+  const narrowed: WeightDtypes | undefined =
+    w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
   // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
   const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
   return {

@@ -6,7 +6,14 @@ import { buildCandidatePlan, layoutText, planLayout } from './candidate.js';
 import type { LayoutChoice } from './rules.js';
 import type { DisaggChoice, PoolChoice, Variation } from './types.js';
 
-const parallelismOf = (l: LayoutChoice): ParallelismSpec => ({ tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, ...(l.etp !== undefined ? { etp: l.etp } : {}) });
+const parallelismOf = (l: LayoutChoice): ParallelismSpec => ({
+  tp: l.tp,
+  pp: l.pp,
+  dp: l.dp,
+  cp: l.cp,
+  ep: l.ep,
+  ...(l.etp !== undefined ? { etp: l.etp } : {}),
+});
 
 const layoutOf = (spec: PoolSpec, moe: boolean): LayoutChoice => {
   const p = spec.parallelism ?? {};

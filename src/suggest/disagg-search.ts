@@ -28,7 +28,7 @@ const VERIFY_ROUNDS = 3;
 
 /** Passes with every requirement met on its estimate (a requirement only at risk does not count as met here). */
 export function strictlyPasses(c: Candidate): boolean {
-  return c.status === 'pass' && c.failing.length === 0 && c.requirements.every((r) => r.margin === null ? r.status === 'pass' : r.margin >= 0);
+  return c.status === 'pass' && c.failing.length === 0 && c.requirements.every((r) => (r.margin === null ? r.status === 'pass' : r.margin >= 0));
 }
 
 interface PrefillProfile {
@@ -62,7 +62,11 @@ function poolLayouts(base: LoadedPlan, gpus: number, rules: RuleOptions): Layout
 }
 
 /** A one-prefill, one-decode plan of these worker layouts: the core's figures of both pools, nothing simulated. */
-function profilePair(base: LoadedPlan, prefill: Omit<PoolChoice, 'workers'>, decode: Omit<PoolChoice, 'workers'>): { f: DisaggFigures; loaded: LoadedPlan } | null {
+function profilePair(
+  base: LoadedPlan,
+  prefill: Omit<PoolChoice, 'workers'>,
+  decode: Omit<PoolChoice, 'workers'>,
+): { f: DisaggFigures; loaded: LoadedPlan } | null {
   checkDeadline(); // the action's Alternatives section runs under a total time budget
   const gpus = prefill.gpus + decode.gpus;
   const choice: DisaggChoice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
@@ -78,10 +82,17 @@ function profilePair(base: LoadedPlan, prefill: Omit<PoolChoice, 'workers'>, dec
 
 const fitsOf = (f: DisaggFigures, pool: 'prefill' | 'decode'): boolean => {
   const mem = f.pools[pool].c.memEst;
-  return mem !== null && mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
+  if (mem === null) return false;
+  return mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
 };
 
-function profilePrefill(base: LoadedPlan, facts: ModelFacts, choice: Omit<PoolChoice, 'workers'>, decodeRef: Omit<PoolChoice, 'workers'>, input: number): PrefillProfile | null {
+function profilePrefill(
+  base: LoadedPlan,
+  facts: ModelFacts,
+  choice: Omit<PoolChoice, 'workers'>,
+  decodeRef: Omit<PoolChoice, 'workers'>,
+  input: number,
+): PrefillProfile | null {
   const p = profilePair(base, choice, decodeRef);
   if (!p || !fitsOf(p.f, 'prefill') || !p.f.costs) return null;
   const pf = p.f.pools.prefill;
@@ -90,7 +101,13 @@ function profilePrefill(base: LoadedPlan, facts: ModelFacts, choice: Omit<PoolCh
   const perRank = Math.max(1, Math.floor(budget / input));
   const tokens = Math.min(budget, perRank * input);
   const pairs = layerPairs(facts, 0, input);
-  const work = { tokens, pairsFull: pairs.pairsFull * perRank, pairsSliding: pairs.pairsSliding * perRank, pairsTopK: pairs.pairsTopK * perRank, completes: perRank };
+  const work = {
+    tokens,
+    pairsFull: pairs.pairsFull * perRank,
+    pairsSliding: pairs.pairsSliding * perRank,
+    pairsTopK: pairs.pairsTopK * perRank,
+    completes: perRank,
+  };
   const pass = p.f.costs.prefill(work, ranks);
   if (!pass || pf.c.ttftIdle === null) return null;
   return { choice, rate: (ranks * perRank) / (pass.time + pf.pool.r.hardware.stepOverhead), idle: pf.c.ttftIdle };
@@ -124,7 +141,13 @@ interface Screened {
   tpot: number;
 }
 
-function screenMix(p: PrefillProfile, d: DecodeProfile, x: number, y: number, load: { concurrency?: number; rate?: number; output: number; tps: number; transfer: number }): Screened | null {
+function screenMix(
+  p: PrefillProfile,
+  d: DecodeProfile,
+  x: number,
+  y: number,
+  load: { concurrency?: number; rate?: number; output: number; tps: number; transfer: number },
+): Screened | null {
   const perWorker = load.concurrency !== undefined ? Math.min(d.slots, Math.ceil(load.concurrency / y)) : d.slots;
   const step = d.step(perWorker);
   if (step === null || step <= 0) return null;
@@ -150,10 +173,27 @@ function screenMix(p: PrefillProfile, d: DecodeProfile, x: number, y: number, lo
  * Disaggregated layouts of `gpus` devices (none for a plan without a load or a model to simulate):
  * the best few verified, compared with the best aggregated layout of the same devices.
  */
-export function searchDisaggregated(base: LoadedPlan, gpus: number, objective: Objective, rules: (gpus: number) => RuleOptions, bestAggregated: Candidate | null): DisaggSearch {
+export function searchDisaggregated(
+  base: LoadedPlan,
+  gpus: number,
+  objective: Objective,
+  rules: (gpus: number) => RuleOptions,
+  bestAggregated: Candidate | null,
+): DisaggSearch {
   const plan = base.plan;
   const w = plan.workload;
-  const empty = (detail: string): DisaggSearch => ({ gpus, top: [], best_aggregated: bestAggregated, winner: null, advantage: null, detail, rescue: null, profiled: 0, screened: 0, verified: 0 });
+  const empty = (detail: string): DisaggSearch => ({
+    gpus,
+    top: [],
+    best_aggregated: bestAggregated,
+    winner: null,
+    advantage: null,
+    detail,
+    rescue: null,
+    profiled: 0,
+    screened: 0,
+    verified: 0,
+  });
   const input = w.input_tokens;
   const output = w.output_tokens;
   if (gpus < 2) return empty('a disaggregated deployment needs at least two devices');
@@ -169,11 +209,13 @@ export function searchDisaggregated(base: LoadedPlan, gpus: number, objective: O
   const own = planDisaggChoice(plan);
   const all = sizes.flatMap((s) => (layouts.get(s) ?? []).map((layout) => ({ gpus: s, layout })));
   let profiled = 0;
-  const ref = own?.decode ?? all.find((c) => {
-    profiled++;
-    const p = profilePair(base, c, c);
-    return p !== null && fitsOf(p.f, 'decode');
-  });
+  const ref =
+    own?.decode ??
+    all.find((c) => {
+      profiled++;
+      const p = profilePair(base, c, c);
+      return p !== null && fitsOf(p.f, 'decode');
+    });
   if (!ref) return empty(`no worker layout of up to ${gpus - 1} devices holds the model`);
   const context = input + output / 2;
   const prefills: PrefillProfile[] = [];
@@ -202,7 +244,9 @@ export function searchDisaggregated(base: LoadedPlan, gpus: number, objective: O
   const load = { concurrency: w.concurrency, rate: w.request_rate, output, tps: w.speculative?.acceptance_length ?? 1, transfer };
   const req = plan.requirements;
   const meets = (m: Screened): boolean =>
-    (req.ttft === undefined || m.ttft <= req.ttft) && (req.tpot === undefined || m.tpot <= req.tpot) && (req.throughput === undefined || m.throughput >= req.throughput);
+    (req.ttft === undefined || m.ttft <= req.ttft) &&
+    (req.tpot === undefined || m.tpot <= req.tpot) &&
+    (req.throughput === undefined || m.throughput >= req.throughput);
   const used = (m: Screened): number => m.choice.prefill.workers * m.choice.prefill.gpus + m.choice.decode.workers * m.choice.decode.gpus;
   const score = (m: Screened): number =>
     objective === 'ttft' ? -m.ttft : objective === 'tpot' ? -m.tpot : objective === 'gpus' ? -used(m) : m.throughput / used(m);
@@ -225,7 +269,7 @@ export function searchDisaggregated(base: LoadedPlan, gpus: number, objective: O
       }
     }
   }
-  screened.sort((a, b) => (Number(meets(b)) - Number(meets(a))) || score(b) - score(a));
+  screened.sort((a, b) => Number(meets(b)) - Number(meets(a)) || score(b) - score(a));
   const verifyChoice = (choice: DisaggChoice): Candidate => {
     checkDeadline();
     // a mix may leave devices of the plan unused: it is judged on the devices it uses
@@ -266,13 +310,21 @@ function compare(dis: Candidate | null, agg: Candidate | null, objective: Object
   const first = best([dis, agg], objective);
   const statusWins = dis.status !== agg.status;
   if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
-    return { winner: first === dis ? 'disaggregated' : 'aggregated', advantage: null, detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable' };
+    return {
+      winner: first === dis ? 'disaggregated' : 'aggregated',
+      advantage: null,
+      detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable',
+    };
   }
   const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
   const advantage = ratio >= 1 ? ratio : 1 / ratio;
   if (Math.abs(ratio - 1) < 0.02 && !statusWins) return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
   const winner = first === dis ? 'disaggregated' : 'aggregated';
-  return { winner, advantage, detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first!.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}` };
+  return {
+    winner,
+    advantage,
+    detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first!.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}`,
+  };
 }
 
 /** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */

@@ -72,15 +72,22 @@ function figures(m: Metrics | null, gpus: number): CandidateFigures {
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
 export function score(objective: Objective, f: CandidateFigures, gpus: number): { score: number | null; basis: Candidate['scoreBasis'] } {
   const pick = (estimate: number | null, bound: number | null) =>
-    estimate !== null ? { score: estimate, basis: 'estimate' as const } : bound !== null ? { score: bound, basis: 'bound' as const } : { score: null, basis: null };
+    estimate !== null
+      ? { score: estimate, basis: 'estimate' as const }
+      : bound !== null
+        ? { score: bound, basis: 'bound' as const }
+        : { score: null, basis: null };
   switch (objective) {
     case 'throughput-per-gpu': {
       const r = pick(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s);
       return r.score === null ? r : { score: r.score / gpus, basis: r.basis };
     }
-    case 'ttft': return pick(f.ttft_ms, f.ttft_lower_bound_ms);
-    case 'tpot': return pick(f.tpot_ms, f.tpot_lower_bound_ms);
-    case 'gpus': return { score: gpus, basis: 'estimate' };
+    case 'ttft':
+      return pick(f.ttft_ms, f.ttft_lower_bound_ms);
+    case 'tpot':
+      return pick(f.tpot_ms, f.tpot_lower_bound_ms);
+    case 'gpus':
+      return { score: gpus, basis: 'estimate' };
   }
 }
 

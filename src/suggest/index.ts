@@ -23,7 +23,12 @@ export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = {
 };
 
 /** Loads a plan from its text and searches it; null when the text is not a valid plan (verify reports why). */
-export function suggestPlanText(file: string, text: string, readReference: ReadReference, options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS): SuggestResult | null {
+export function suggestPlanText(
+  file: string,
+  text: string,
+  readReference: ReadReference,
+  options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
+): SuggestResult | null {
   const loaded = loadPlan(file, text, readReference);
   if (!loaded.ok) return null;
   return suggest(loaded.loaded, options, verifyLoadedPlan(loaded.loaded).verdict);

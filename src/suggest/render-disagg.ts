@@ -14,8 +14,10 @@ function summary(r: SuggestResult): string | null {
   if (!d) return null;
   if (d.top.length === 0) return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
   const best = d.top[0]!;
-  return `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
-    `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`;
+  return (
+    `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+    `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`
+  );
 }
 
 /** Lines for `suggest --format text`. */
@@ -27,11 +29,15 @@ export function disaggregatedTextLines(r: SuggestResult): string[] {
   for (const [i, c] of d.top.entries()) {
     const f = figureTexts(c);
     out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
-    out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+    out.push(
+      `     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`,
+    );
   }
   if (d.best_aggregated) {
     const f = figureTexts(d.best_aggregated);
-    out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+    out.push(
+      `  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`,
+    );
   }
   return out;
 }
@@ -45,9 +51,15 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
   const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
   const row = (label: string, c: Candidate, mix: string): string[] => {
     const f = figureTexts(c);
-    return [label, escapeCell(mix), String(c.variation.gpus), STATUS_TEXT[c.status], ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell)];
+    return [
+      label,
+      escapeCell(mix),
+      String(c.variation.gpus),
+      STATUS_TEXT[c.status],
+      ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
+    ];
   };
-  d.top.slice(0, top).forEach((c, i) => rows.push(row(`D${i + 1}`, c, mixOf(c))));
+  for (const [i, c] of d.top.slice(0, top).entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
   if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
   return `${escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
 }

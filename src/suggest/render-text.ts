@@ -8,7 +8,12 @@ import { disaggregatedTextLines } from './render-disagg.js';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function candidateLine(c: Candidate): string {
@@ -19,9 +24,13 @@ function candidateLine(c: Candidate): string {
 export function renderSuggestText(r: SuggestResult): string {
   const out: string[] = [];
   out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
-  out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+  out.push(
+    `Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`,
+  );
   out.push('');
-  out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
+  out.push(
+    `The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`,
+  );
   out.push(`  ${candidateLine(r.plan)}`);
   out.push(`  margins: ${marginText(r.plan.requirements)}`);
 
@@ -29,34 +38,42 @@ export function renderSuggestText(r: SuggestResult): string {
     out.push('');
     out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
     for (const i of r.impossible) {
-      out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`);
+      out.push(
+        `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`,
+      );
       out.push(`    bound set by ${i.reason}`);
-      out.push(i.smallest_gpus !== null
-        ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout!)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
-        : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`);
+      out.push(
+        i.smallest_gpus !== null
+          ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout!)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
+          : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`,
+      );
     }
   }
 
   if (r.unmet.length > 0) {
     out.push('');
     out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
-    for (const u of r.unmet) out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+    for (const u of r.unmet)
+      out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
   }
 
   out.push('');
   if (r.top.length === 0) out.push('No layout in the search.');
   else {
     const status = r.top[0]!.status;
-    const label = status === 'pass' ? 'Best layouts that pass'
-      : status === 'possible' ? 'No layout passes on the estimates; best layouts the bounds leave open'
-        : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
+    const label =
+      status === 'pass'
+        ? 'Best layouts that pass'
+        : status === 'possible'
+          ? 'No layout passes on the estimates; best layouts the bounds leave open'
+          : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
     out.push(`${label}:`);
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
     const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
       return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
     };
-    r.top.forEach((c, i) => rows.push(row(String(i + 1), c)));
+    for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance
     rows.push(row('plan', r.plan));
     for (const line of pad(rows)) out.push(`  ${line}`);

@@ -36,7 +36,10 @@ export class LayoutSearch {
   layoutsSeen = 0;
   verified = 0;
 
-  constructor(readonly base: LoadedPlan, readonly options: SuggestOptions) {
+  constructor(
+    readonly base: LoadedPlan,
+    readonly options: SuggestOptions,
+  ) {
     const p = base.plan;
     const l = planLayout(p);
     this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
@@ -166,14 +169,23 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
   const top = firstWith('pass');
   if (top) {
     const n = top.variation.gpus;
-    const detail = n === s.planGpus ? `${n} devices is already the smallest count that passes`
-      : n < s.planGpus ? `${n} devices suffice (${describe(top)})` : `${n} devices are the fewest that pass (${describe(top)})`;
+    const detail =
+      n === s.planGpus
+        ? `${n} devices is already the smallest count that passes`
+        : n < s.planGpus
+          ? `${n} devices suffice (${describe(top)})`
+          : `${n} devices are the fewest that pass (${describe(top)})`;
     return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
   }
   const possible = firstWith('possible');
   if (possible) {
-    return { axis: 'gpus', change: `hardware.gpus: ${possible.variation.gpus}`, outcome: 'possible', candidate: possible,
-      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})` };
+    return {
+      axis: 'gpus',
+      change: `hardware.gpus: ${possible.variation.gpus}`,
+      outcome: 'possible',
+      candidate: possible,
+      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})`,
+    };
   }
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
@@ -190,9 +202,12 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
   if (axis === 'layout') {
     const top = s.bestAt(s.planGpus, variant);
     const outcome = found(top);
-    const detail = outcome === 'found' ? `passes with ${describe(top!)}`
-      : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
-        : `no layout of ${s.planGpus} devices passes`;
+    const detail =
+      outcome === 'found'
+        ? `passes with ${describe(top!)}`
+        : outcome === 'possible'
+          ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
+          : `no layout of ${s.planGpus} devices passes`;
     return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
   }
   const own = planLayout(s.base.plan);
@@ -204,13 +219,21 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
     if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
   }
   const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
-  return { axis, change, outcome: 'none', candidate: null,
-    detail: alreadyPassing ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it` : `no layout of ${s.planGpus} devices passes with it` };
+  return {
+    axis,
+    change,
+    outcome: 'none',
+    candidate: null,
+    detail: alreadyPassing
+      ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+      : `no layout of ${s.planGpus} devices passes with it`,
+  };
 }
 
 function withOutcome(axis: AxisSuggestion['axis'], change: string, c: Candidate, where: string): AxisSuggestion {
   const outcome = found(c);
-  const detail = outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
+  const detail =
+    outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
   return { axis, change, outcome, candidate: c, detail };
 }
 
@@ -230,8 +253,15 @@ const HELPED_BY_MORE: Record<'concurrency' | 'max-context', ReadonlySet<string>>
  * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
  * verifications, and it passes unless the interval is empty.
  */
-export function largestOnLayout(s: LayoutSearch, layout: LayoutChoice, lo: number, hi: number, variantFor: (v: number) => Variant,
-  helpedByMore: ReadonlySet<string>, want: 'pass' | 'possible'): { value: number; candidate: Candidate } | null {
+export function largestOnLayout(
+  s: LayoutSearch,
+  layout: LayoutChoice,
+  lo: number,
+  hi: number,
+  variantFor: (v: number) => Variant,
+  helpedByMore: ReadonlySet<string>,
+  want: 'pass' | 'possible',
+): { value: number; candidate: Candidate } | null {
   if (hi < lo) return null;
   const at = (v: number) => s.one(s.planGpus, layout, variantFor(v));
   const tooHigh = (c: Candidate): boolean => {
@@ -255,9 +285,18 @@ export function largestOnLayout(s: LayoutSearch, layout: LayoutChoice, lo: numbe
  * The largest value that passes: on the plan's own layout first; else on the best-ranked other
  * layouts of its devices that do not already pass at the plan's value (those need no change here).
  */
-function largestPassing(s: LayoutSearch, axis: 'concurrency' | 'max-context', lo: number, hi: number, variantFor: (v: number) => Variant): { value: number; candidate: Candidate; own: boolean } | null {
+function largestPassing(
+  s: LayoutSearch,
+  axis: 'concurrency' | 'max-context',
+  lo: number,
+  hi: number,
+  variantFor: (v: number) => Variant,
+): { value: number; candidate: Candidate; own: boolean } | null {
   const own = planLayout(s.base.plan);
-  const others = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective))
+  const others = s
+    .at(s.planGpus)
+    .slice()
+    .sort(compareCandidates(s.options.objective))
     .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
     .slice(0, PROBE_LAYOUTS)
     .map((c) => c.variation.layout);
@@ -274,26 +313,67 @@ function largestPassing(s: LayoutSearch, axis: 'concurrency' | 'max-context', lo
 
 function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
   const c0 = s.base.plan.workload.concurrency;
-  if (c0 === undefined || c0 <= 1) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'not-applicable', candidate: null, detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1' };
+  if (c0 === undefined || c0 <= 1)
+    return {
+      axis: 'concurrency',
+      change: 'workload.concurrency',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1',
+    };
   const r = largestPassing(s, 'concurrency', 1, c0 - 1, (v) => ({ concurrency: v }));
-  if (!r) return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'none', candidate: null, detail: `no concurrency below ${c0} passes on ${s.planGpus} devices` };
-  const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
-  return { axis: 'concurrency', change: `workload.concurrency: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}` };
+  if (!r)
+    return {
+      axis: 'concurrency',
+      change: 'workload.concurrency',
+      outcome: 'none',
+      candidate: null,
+      detail: `no concurrency below ${c0} passes on ${s.planGpus} devices`,
+    };
+  const where = r.own
+    ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
+    : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+  return {
+    axis: 'concurrency',
+    change: `workload.concurrency: ${r.value}`,
+    outcome: found(r.candidate),
+    candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+  };
 }
 
 function contextAxis(s: LayoutSearch): AxisSuggestion {
   const w = s.base.plan.workload;
   const maxIn = w.max_input_tokens ?? w.input_tokens;
-  if (maxIn === undefined) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+  if (maxIn === undefined)
+    return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
   // A shorter max context still has to hold the typical prompt.
   const lo = Math.max(1, w.input_tokens ?? 1);
-  if (lo > maxIn - 1) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the max context is already the typical prompt' };
+  if (lo > maxIn - 1)
+    return {
+      axis: 'max-context',
+      change: 'workload.max_input_tokens',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the max context is already the typical prompt',
+    };
   const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
-  if (!r) return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'none', candidate: null, detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices` };
+  if (!r)
+    return {
+      axis: 'max-context',
+      change: 'workload.max_input_tokens',
+      outcome: 'none',
+      candidate: null,
+      detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
+    };
   const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
-  return { axis: 'max-context', change: `workload.max_input_tokens: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}` };
+  return {
+    axis: 'max-context',
+    change: `workload.max_input_tokens: ${r.value}`,
+    outcome: found(r.candidate),
+    candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+  };
 }
 
 function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisSuggestion[] {
@@ -301,16 +381,41 @@ function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisS
   const out: AxisSuggestion[] = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
   if (planPasses) {
     // nothing to fix: only fewer devices or a better layout are worth saying
-    const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({ axis, change, outcome: 'not-applicable', candidate: null, detail: 'the plan already passes' });
-    return [...out, skip('fp8-weights', 'model.weight_dtype: fp8'), skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
-      skip('concurrency', 'workload.concurrency'), skip('max-context', 'workload.max_input_tokens')];
+    const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({
+      axis,
+      change,
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the plan already passes',
+    });
+    return [
+      ...out,
+      skip('fp8-weights', 'model.weight_dtype: fp8'),
+      skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
+      skip('concurrency', 'workload.concurrency'),
+      skip('max-context', 'workload.max_input_tokens'),
+    ];
   }
   const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
   if (weights.some((d) => isWiderThanFp8(d))) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
-  else out.push({ axis: 'fp8-weights', change: 'model.weight_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the weights are already 8-bit or narrower' });
+  else
+    out.push({
+      axis: 'fp8-weights',
+      change: 'model.weight_dtype: fp8',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the weights are already 8-bit or narrower',
+    });
   const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
   if (isWiderThanFp8(kv)) out.push(sameGpusAxis(s, 'fp8-kv-cache', 'model.kv_cache_dtype: fp8', { kv_cache_dtype: 'fp8' }));
-  else out.push({ axis: 'fp8-kv-cache', change: 'model.kv_cache_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the KV cache is already 8-bit' });
+  else
+    out.push({
+      axis: 'fp8-kv-cache',
+      change: 'model.kv_cache_dtype: fp8',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the KV cache is already 8-bit',
+    });
   out.push(concurrencyAxis(s), contextAxis(s));
   return out;
 }
@@ -321,10 +426,16 @@ function bestBound(cands: readonly Candidate[], id: string): { value: number; ca
   const higher = id === 'requirements.throughput';
   for (const c of cands) {
     const f = c.figures;
-    const v = id === 'requirements.throughput' ? f.throughput_upper_bound_tokens_per_s
-      : id === 'requirements.ttft' ? f.ttft_lower_bound_ms
-        : id === 'requirements.tpot' ? f.tpot_lower_bound_ms
-          : id === 'memory.fits' ? f.memory_per_gpu_lower_bound_gib : null;
+    const v =
+      id === 'requirements.throughput'
+        ? f.throughput_upper_bound_tokens_per_s
+        : id === 'requirements.ttft'
+          ? f.ttft_lower_bound_ms
+          : id === 'requirements.tpot'
+            ? f.tpot_lower_bound_ms
+            : id === 'memory.fits'
+              ? f.memory_per_gpu_lower_bound_gib
+              : null;
     if (v === null) continue;
     if (top === null || (higher ? v > top.value : v < top.value)) top = { value: v, candidate: c };
   }
@@ -342,13 +453,19 @@ function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
     if (b === null || meets(req.id, b.value, req.required)) continue;
     const limit = s.scanLimit();
     const required = req.required;
-    const smallest = gallopFirst(s.counts(s.planGpus + 1, limit), (n) => {
-      const bn = bestBound(s.at(n), req.id);
-      return bn !== null && meets(req.id, bn.value, required) ? bn : null;
-    })?.result ?? null;
+    const smallest =
+      gallopFirst(s.counts(s.planGpus + 1, limit), (n) => {
+        const bn = bestBound(s.at(n), req.id);
+        return bn !== null && meets(req.id, bn.value, required) ? bn : null;
+      })?.result ?? null;
     const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
     out.push({
-      id: req.id, required: req.required, unit: req.unit, best_bound: b.value, best_layout: b.candidate.variation.layout, reason,
+      id: req.id,
+      required: req.required,
+      unit: req.unit,
+      best_bound: b.value,
+      best_layout: b.candidate.variation.layout,
+      reason,
       smallest_gpus: smallest?.candidate.variation.gpus ?? null,
       smallest_layout: smallest?.candidate.variation.layout ?? null,
       smallest_bound: smallest?.value ?? null,
@@ -367,7 +484,7 @@ function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impos
     let top: { value: number; candidate: Candidate; margin: number } | null = null;
     for (const c of here) {
       const m = c.requirements.find((r) => r.id === req.id);
-      if (!m || m.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
+      if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
       if (top === null || m.margin > top.margin) top = { value: m.achieved, candidate: c, margin: m.margin };
     }
     if (top !== null && top.margin < 0) {
@@ -389,7 +506,9 @@ export function unreliableOrder(top: readonly Candidate[], objective: Objective)
     const b = top[i + 1]!;
     if (a.score === null || b.score === null || !a.scoreRange || !b.scoreRange) continue;
     if (inside(a.score, b.scoreRange) && inside(b.score, a.scoreRange)) {
-      out.push(`#${i + 1} (${layoutText(a.variation.layout)}) and #${i + 2} (${layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`);
+      out.push(
+        `#${i + 1} (${layoutText(a.variation.layout)}) and #${i + 2} (${layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`,
+      );
     }
   }
   return out;
@@ -407,15 +526,20 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
   const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
   // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-  const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
+  const top = ranked
+    .slice(0, options.top)
+    .map((c) => evaluate(base, c.variation, options.objective).candidate)
+    .sort(order);
   const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
   const impossible = impossibilities(s, plan);
   const unmet = shortfalls(s, plan, impossible);
   const what = whatIf(s, plan.status === 'pass', to);
   const notes: string[] = [];
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
-  if (passing.length === 0 && possible.length === 0 && ranked.length > 0) notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
-  if (passing.length === 0 && possible.length > 0) notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
+  if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+    notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
+  if (passing.length === 0 && possible.length > 0)
+    notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
   notes.push(...unreliableOrder(top, options.objective));
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
@@ -429,7 +553,15 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     plan_verdict: planVerdict,
     plan,
     top,
-    search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
+    search: {
+      gpus_from: 1,
+      gpus_to: to,
+      gpu_counts: counts.length,
+      layouts: all.length,
+      verified: s.verified,
+      passing: passing.length,
+      possible: possible.length,
+    },
     what_if: what,
     impossible,
     unmet,

@@ -11,8 +11,8 @@ export function pullRequestPayload(options: {
   changedFiles: number;
   action?: string;
   fork?: boolean;
-}): Record<string, any>;
-export function pushPayload(options: { owner: string; repo: string; after: string }): Record<string, any>;
+}): Record<string, unknown>;
+export function pushPayload(options: { owner: string; repo: string; after: string }): Record<string, unknown>;
 export function parseOutputFile(text: string): Record<string, string>;
 export interface ActionRun {
   exitCode: number | null;
@@ -42,7 +42,14 @@ export function runPullRequest(
   apiUrl: string,
   state: { token: string; owner: string; repo: string },
   pull: { number: number; headSha: string; baseSha: string; changedFiles: number; action?: string; fork?: boolean },
-  options?: { inputs?: Record<string, string>; workspace?: string; checkedOut?: string; files?: Record<string, string>; env?: Record<string, string>; timeoutMs?: number },
+  options?: {
+    inputs?: Record<string, string>;
+    workspace?: string;
+    checkedOut?: string;
+    files?: Record<string, string>;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+  },
 ): Promise<ActionRun>;
 export interface WorkflowAnnotation {
   level: 'error' | 'warning' | 'notice';

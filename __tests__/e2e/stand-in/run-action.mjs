@@ -15,9 +15,7 @@ export const ACTION_BUNDLE = process.env.E2E_ACTION_BUNDLE || join(REPO_ROOT, 'd
  * Node 24 binary for the runtime action.yml declares (.ci/run), else the node running the tests.
  */
 export const BUNDLE_NODE = process.env.PPC_TEST_NODE || process.execPath;
-const examples = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json'), 'utf8'),
-);
+const examples = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json'), 'utf8'));
 
 /**
  * A real `pull_request` payload from @octokit/webhooks-examples, adapted to the test repository.
@@ -67,7 +65,20 @@ export function parseOutputFile(text) {
  * (event, step files, runner temp, and the workspace when none is given) stays until
  * removeRunFolders() (run-folders.mjs).
  */
-export async function runAction({ apiUrl, token, owner, repo, eventName, payload, inputs = {}, workspace, checkedOut, files = {}, env = {}, timeoutMs = 30_000 }) {
+export async function runAction({
+  apiUrl,
+  token,
+  owner,
+  repo,
+  eventName,
+  payload,
+  inputs = {},
+  workspace,
+  checkedOut,
+  files = {},
+  env = {},
+  timeoutMs = 30_000,
+}) {
   const dir = runFolder();
   const ws = workspace ?? join(dir, 'workspace');
   mkdirSync(ws, { recursive: true });
@@ -87,9 +98,7 @@ export async function runAction({ apiUrl, token, owner, repo, eventName, payload
   writeFileSync(summaryPath, '');
   const runnerTemp = join(dir, 'runner-temp');
   mkdirSync(runnerTemp);
-  const inputEnv = Object.fromEntries(
-    Object.entries({ 'github-token': token, ...inputs }).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
-  );
+  const inputEnv = Object.fromEntries(Object.entries({ 'github-token': token, ...inputs }).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
   const childEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -158,10 +167,15 @@ export function annotationsIn(stdout) {
   for (const line of stdout.split('\n')) {
     const m = line.match(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/);
     if (!m) continue;
-    const props = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), decodeURIComponent(kv.slice(at + 1).replace(/%2C/g, ','))];
-    }));
+    const props = Object.fromEntries(
+      (m[2] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const at = kv.indexOf('=');
+          return [kv.slice(0, at), decodeURIComponent(kv.slice(at + 1).replace(/%2C/g, ','))];
+        }),
+    );
     found.push({ level: m[1], ...props, message: m[3].replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%') });
   }
   return found;

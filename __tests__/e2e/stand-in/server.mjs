@@ -87,7 +87,7 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
-function paginate(req, res, url, items, baseUrl) {
+function paginate(res, url, items, baseUrl) {
   const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30) || 30);
   const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -136,18 +136,36 @@ function contentEntry(files, path) {
 }
 
 function handlers(state, baseUrl) {
-  const comment = (c) => ({ id: c.id, node_id: `IC_${c.id}`, body: c.body, user: c.user, issue_url: `${baseUrl}/repos/${state.owner}/${state.repo}/issues/${c.issue_number}`, html_url: `https://github.example/${state.owner}/${state.repo}/pull/${c.issue_number}#issuecomment-${c.id}`, created_at: c.created_at, updated_at: c.updated_at });
+  const comment = (c) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    body: c.body,
+    user: c.user,
+    issue_url: `${baseUrl}/repos/${state.owner}/${state.repo}/issues/${c.issue_number}`,
+    html_url: `https://github.example/${state.owner}/${state.repo}/pull/${c.issue_number}#issuecomment-${c.id}`,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+  });
   const tooLong = (req, res) => {
     state.rejected.push({ method: req.method, path: req.url, reason: `comment body over ${COMMENT_BODY_LIMIT} characters` });
-    send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }] });
+    send(res, 422, {
+      message: 'Validation Failed',
+      errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+    });
   };
-  const denied = (res) => send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+  const denied = (res) =>
+    send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   return {
-    'pulls/list-files': ({ req, res, url, params }) => {
+    'pulls/list-files': ({ res, url, params }) => {
       const pull = state.pulls.get(params.pull_number);
       if (!pull) return send(res, 404, { message: 'Not Found' });
       const listed = pull.files.slice(0, PULL_FILES_LIMIT);
-      paginate(req, res, url, listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })), baseUrl);
+      paginate(
+        res,
+        url,
+        listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })),
+        baseUrl,
+      );
     },
     'repos/get-content': ({ res, url, params }) => {
       const ref = url.searchParams.get('ref');
@@ -156,20 +174,27 @@ function handlers(state, baseUrl) {
       const path = params.path.replace(/^\/+|\/+$/g, '');
       if (files.has(path)) return send(res, 200, contentEntry(files, path));
       const inside = [...files.keys()].filter((p) => p.startsWith(`${path}/`));
-      if (inside.length > 0) return send(res, 200, inside.map((p) => ({ ...contentEntry(files, p), content: undefined })));
+      if (inside.length > 0)
+        return send(
+          res,
+          200,
+          inside.map((p) => ({ ...contentEntry(files, p), content: undefined })),
+        );
       send(res, 404, { message: 'Not Found' });
     },
     'git/get-tree': ({ res, params }) => {
       const files = state.commits.get(params.tree_sha);
       if (!files) return send(res, 404, { message: 'Not Found' });
-      const tree = [...files.entries()].map(([path, value]) => (isLink(value)
-        ? { path, mode: '120000', type: 'blob', sha: `blob-${path}`, size: value.symlink.length }
-        : { path, mode: '100644', type: 'blob', sha: `blob-${path}`, size: Buffer.byteLength(value) }));
+      const tree = [...files.entries()].map(([path, value]) =>
+        isLink(value)
+          ? { path, mode: '120000', type: 'blob', sha: `blob-${path}`, size: value.symlink.length }
+          : { path, mode: '100644', type: 'blob', sha: `blob-${path}`, size: Buffer.byteLength(value) },
+      );
       const truncated = state.truncatedTrees.has(params.tree_sha);
       send(res, 200, { sha: params.tree_sha, url: `${baseUrl}/tree`, tree: truncated ? tree.slice(0, Math.ceil(tree.length / 2)) : tree, truncated });
     },
-    'issues/list-comments': ({ req, res, url, params }) => {
-      paginate(req, res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);
+    'issues/list-comments': ({ res, url, params }) => {
+      paginate(res, url, state.comments.filter((c) => c.issue_number === params.issue_number).map(comment), baseUrl);
     },
     'issues/create-comment': ({ req, res, params, body }) => {
       if (state.readOnly) return denied(res);
@@ -235,17 +260,24 @@ export async function startStandIn(state = createState()) {
       res.on('finish', () => (record.status = res.statusCode));
 
       const candidates = ROUTES.map((route) => ({ route, match: url.pathname.match(route.regex) })).filter((c) => c.match);
-      if (candidates.length === 0) return reject(state, req, res, 404, 'unknown route', { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+      if (candidates.length === 0)
+        return reject(state, req, res, 404, 'unknown route', { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
       const hit = candidates.find((c) => c.route.method === req.method);
       if (!hit) return reject(state, req, res, 404, `wrong method ${req.method} for ${candidates[0].route.operationId}`, { message: 'Not Found' });
       const { route, match } = hit;
       record.operationId = route.operationId;
 
       // GitHub refuses requests without a User-Agent (403).
-      if (!req.headers['user-agent']) return reject(state, req, res, 403, 'missing User-Agent header', { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.' });
+      if (!req.headers['user-agent'])
+        return reject(state, req, res, 403, 'missing User-Agent header', {
+          message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.',
+        });
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${state.token}` && auth !== `Bearer ${state.token}`) {
-        return reject(state, req, res, 401, 'missing or wrong authorization header', { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+        return reject(state, req, res, 401, 'missing or wrong authorization header', {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+        });
       }
 
       const params = {};
@@ -276,7 +308,9 @@ export async function startStandIn(state = createState()) {
         if (body === undefined && route.requestBody.required) return reject(state, req, res, 422, 'request body is required', { message: 'Invalid request.' });
         if (body !== undefined && !route.validateBody(body)) {
           const detail = route.validateBody.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-          return reject(state, req, res, 422, `body does not match the schema of ${route.operationId}: ${detail}`, { message: `Invalid request.\n\n${detail}` });
+          return reject(state, req, res, 422, `body does not match the schema of ${route.operationId}: ${detail}`, {
+            message: `Invalid request.\n\n${detail}`,
+          });
         }
       } else if (text !== '' && req.method !== 'GET' && req.method !== 'DELETE') {
         return reject(state, req, res, 400, 'unexpected body');
@@ -313,7 +347,11 @@ export async function startStandIn(state = createState()) {
   return {
     url: baseUrl,
     state,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }
 
