@@ -11475,7 +11475,7 @@ function withoutStackTraces(parse) {
     }
 }
 function yamlErrorKind(code) {
-    return Object.prototype.hasOwnProperty.call(YAML_KINDS, code) ? YAML_KINDS[code] : 'the text cannot be read as YAML';
+    return Object.hasOwn(YAML_KINDS, code) ? YAML_KINDS[code] : 'the text cannot be read as YAML';
 }
 /** 1-based line and column of an offset, counting \n, \r\n and a lone \r as line ends (as the yaml package does). */
 function lineColumn(text, offset) {
@@ -11506,7 +11506,12 @@ function findJsonSyntaxError(text, allowNonFinite = false) {
             i++;
     };
     const fail = (kind, at = i) => ({ offset: Math.min(at, n), kind });
-    const word = (w) => text.startsWith(w, i) && ((i += w.length), true);
+    const word = (w) => {
+        if (!text.startsWith(w, i))
+            return false;
+        i += w.length;
+        return true;
+    };
     /** One string at i (which is a '"'); null when fine, else the error. */
     const string = () => {
         i++;
@@ -11727,7 +11732,7 @@ class Abort extends Error {
  * Characters never sent into a message as they are: C0 and C1 controls, DEL, line and paragraph
  * separators, and the bidirectional controls that can make text read differently than it is.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are never sent into a message
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
 function quote(text, max = 60) {
@@ -11796,7 +11801,10 @@ function parseSource(text) {
     }
     catch (err) {
         // e.g. the parser's own stack overflowing on pathological nesting (the message may quote the text: not shown)
-        return { ok: false, errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }] };
+        return {
+            ok: false,
+            errors: [{ message: `the file could not be parsed as YAML or JSON (${err instanceof Error ? err.name : 'a failure'} in the parser)` }],
+        };
     }
     const lineOf = (offset) => lineCounter.linePos(offset ?? 0).line;
     if (doc.errors.length > 0) {
@@ -11886,10 +11894,25 @@ class TreeBuilder {
 const ENGINES = ['vllm', 'sglang', 'trtllm'];
 /** Flags that never take a value (so the next word is not swallowed). */
 const BOOLEAN_FLAGS = new Set([
-    'enable-expert-parallel', 'ep', 'enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'trust-remote-code',
-    'enforce-eager', 'enable-prefix-caching', 'no-enable-prefix-caching', 'disable-radix-cache', 'enable-chunked-prefill',
-    'disable-log-requests', 'enable-torch-compile', 'enable-attention-dp', 'enable-eplb', 'disable-cuda-graph',
-    'enable-auto-tool-choice', 'disable-log-stats', 'no-enable-chunked-prefill',
+    'enable-expert-parallel',
+    'ep',
+    'enable-dp-attention',
+    'enable-ep-moe',
+    'enable-deepep-moe',
+    'trust-remote-code',
+    'enforce-eager',
+    'enable-prefix-caching',
+    'no-enable-prefix-caching',
+    'disable-radix-cache',
+    'enable-chunked-prefill',
+    'disable-log-requests',
+    'enable-torch-compile',
+    'enable-attention-dp',
+    'enable-eplb',
+    'disable-cuda-graph',
+    'enable-auto-tool-choice',
+    'disable-log-stats',
+    'no-enable-chunked-prefill',
 ]);
 function normaliseFlag(name) {
     return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
@@ -11947,7 +11970,10 @@ function parseFlags(engine, words, start, line) {
             const eq = text.indexOf('=');
             if (eq > 0) {
                 flags.set(normaliseFlag(text.slice(0, eq)), {
-                    value: text.slice(eq + 1), line: word.line, written: text.slice(0, eq), unresolved: word.unresolved,
+                    value: text.slice(eq + 1),
+                    line: word.line,
+                    written: text.slice(0, eq),
+                    unresolved: word.unresolved,
                 });
                 continue;
             }
@@ -11956,7 +11982,10 @@ function parseFlags(engine, words, start, line) {
             const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
             if (takesValue && next) {
                 flags.set(name, {
-                    value: next.text, line: word.line, written: text, unresolved: [...word.unresolved, ...next.unresolved],
+                    value: next.text,
+                    line: word.line,
+                    written: text,
+                    unresolved: [...word.unresolved, ...next.unresolved],
                 });
                 i++;
             }
@@ -12021,7 +12050,7 @@ function argsFromConfig(engine, root) {
 /** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
 function lookup(table, id) {
     const key = id.trim().toLowerCase();
-    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+    return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 /** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */
 function deepFreeze(value) {
@@ -12046,7 +12075,10 @@ const same = (repo, preset) => ({ repo, preset, source: cfg(repo) });
  * layer in fp8, embeddings and LM head in bf16.
  */
 const fp8 = (repo, preset, source = cfg(repo)) => ({
-    repo, preset, source, storage: { weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } },
+    repo,
+    preset,
+    source,
+    storage: { weight_dtype: 'fp8', weight_dtypes: { embeddings: 'bf16' } },
 });
 const ALL = [
     same('meta-llama/Llama-3.1-8B', 'llama-3.1-8b'),
@@ -12061,7 +12093,9 @@ const ALL = [
     same('meta-llama/Llama-3.1-405B-Instruct', 'llama-3.1-405b'),
     // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16
     {
-        repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8', preset: 'llama-3.1-405b', source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
+        repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
+        preset: 'llama-3.1-405b',
+        source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
         storage: { weight_dtypes: { mlp: 'fp8' } },
     },
     same('meta-llama/Llama-4-Scout-17B-16E', 'llama-4-scout'),
@@ -12073,7 +12107,9 @@ const ALL = [
     fp8('Qwen/Qwen3-32B-FP8', 'qwen3-32b'),
     // ModelOpt NVFP4 (hf_quant_config.json: quant_algo NVFP4, group_size 16, kv_cache_quant_algo FP8, lm_head excluded)
     {
-        repo: 'nvidia/Qwen3-32B-NVFP4', preset: 'qwen3-32b', source: quantCfg('nvidia/Qwen3-32B-NVFP4'),
+        repo: 'nvidia/Qwen3-32B-NVFP4',
+        preset: 'qwen3-32b',
+        source: quantCfg('nvidia/Qwen3-32B-NVFP4'),
         storage: { weight_dtype: 'fp4', weight_dtypes: { embeddings: 'bf16' }, quant_group_size: 16, kv_cache_dtype: 'fp8' },
     },
     same('Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b'),
@@ -12091,11 +12127,15 @@ const ALL = [
     // ModelOpt NVFP4 (hf_quant_config.json: group_size 16; every self_attn, the routers, the MTP layer,
     // embeddings and lm_head excluded): MLPs and experts in NVFP4, attention in bf16
     ...['nvidia/DeepSeek-R1-NVFP4', 'nvidia/DeepSeek-R1-0528-NVFP4'].map((repo) => ({
-        repo, preset: 'deepseek-r1', source: quantCfg(repo),
+        repo,
+        preset: 'deepseek-r1',
+        source: quantCfg(repo),
         storage: { weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' }, quant_group_size: 16 },
     })),
     {
-        repo: 'nvidia/DeepSeek-V3-0324-NVFP4', preset: 'deepseek-v3', source: quantCfg('nvidia/DeepSeek-V3-0324-NVFP4'),
+        repo: 'nvidia/DeepSeek-V3-0324-NVFP4',
+        preset: 'deepseek-v3',
+        source: quantCfg('nvidia/DeepSeek-V3-0324-NVFP4'),
         storage: { weight_dtype: 'fp4', weight_dtypes: { attention: 'bf16', embeddings: 'bf16' }, quant_group_size: 16 },
     },
     same('deepseek-ai/DeepSeek-V3.1', 'deepseek-v3.1'),
@@ -12133,7 +12173,10 @@ const CHECKPOINTS = deepFreeze(Object.fromEntries(ALL.map((c) => [c.repo.toLower
  * slash or a revision (@main, :latest).
  */
 function repoOf(reference) {
-    let r = reference.trim().replace(/^hf:\/\//i, '').replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
+    let r = reference
+        .trim()
+        .replace(/^hf:\/\//i, '')
+        .replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
     r = r.replace(/\/+$/, '').replace(/[@:][\w.-]*$/, '');
     const parts = r.split('/').filter((p) => p !== '');
     return parts.length >= 2 ? `${parts[parts.length - 2]}/${parts[parts.length - 1]}` : r;
@@ -12141,7 +12184,7 @@ function repoOf(reference) {
 /** The checkpoint a model reference names (case-insensitive), or undefined. */
 function checkpointFor(reference) {
     const key = repoOf(reference).toLowerCase();
-    return Object.prototype.hasOwnProperty.call(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
+    return Object.hasOwn(CHECKPOINTS, key) ? CHECKPOINTS[key] : undefined;
 }
 /**
  * A preset's spec with the checkpoint's storage laid over it. Storage that names weight_dtype describes
@@ -12778,8 +12821,7 @@ const hardware_ALL = [
             intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
             inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
         },
-        notes: 'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' +
-            '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
+        notes: 'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' + '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
     },
     {
         id: 'a100-80gb',
@@ -13037,8 +13079,7 @@ const hardware_ALL = [
             intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16, one direction; no NVLink
             inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
         },
-        notes: 'PCIe card without NVLink (600 W): tensor parallelism all-reduces over PCIe. 8 cards per server and a ' +
-            '400 Gb/s NIC per card assumed.',
+        notes: 'PCIe card without NVLink (600 W): tensor parallelism all-reduces over PCIe. 8 cards per server and a ' + '400 Gb/s NIC per card assumed.',
     },
     {
         id: 'l40s',
@@ -13100,10 +13141,10 @@ const HARDWARE_PRESETS = deepFreeze(Object.fromEntries(hardware_ALL.map((preset)
  * could mean several parts carries a note saying which one was chosen.
  */
 const ALIASES = {
-    h100: { id: 'h100-sxm', note: "read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card" },
-    'h100-80gb': { id: 'h100-sxm', note: "read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card" },
-    a100: { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
-    'a100-sxm': { id: 'a100-80gb', note: "read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one" },
+    h100: { id: 'h100-sxm', note: 'read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card' },
+    'h100-80gb': { id: 'h100-sxm', note: 'read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card' },
+    a100: { id: 'a100-80gb', note: 'read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one' },
+    'a100-sxm': { id: 'a100-80gb', note: 'read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one' },
     'h200-sxm': { id: 'h200' },
     'h20-96gb': { id: 'h20' },
     'h20-141': { id: 'h20-141gb' },
@@ -13117,7 +13158,10 @@ const ALIASES = {
 };
 /** Lower case, blanks and underscores as dashes: H100_SXM and h100-sxm name the same part. */
 function normalizeId(id) {
-    return id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+    return id
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
 }
 /**
  * The preset with this id or alias (case-insensitive, `_` as `-`), as a fresh copy the caller may
@@ -13128,7 +13172,7 @@ function hardwarePreset(id) {
     const preset = lookup(HARDWARE_PRESETS, key);
     if (preset !== undefined)
         return structuredClone(preset);
-    const alias = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
+    const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
     if (alias === undefined || target === undefined)
         return undefined;
@@ -13150,7 +13194,11 @@ function hardwareAliases() {
 
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
 function lastSegment(name) {
-    return name.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').split('/').pop() ?? name;
+    return (name
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop() ?? name);
 }
 function stem(name) {
     return lastSegment(name).replace(SUFFIXES, '').toLowerCase();
@@ -13176,7 +13224,7 @@ function modelPresetFor(name) {
         return checkpoint.preset;
     // A name that is a preset id as it stands (deepseek-v3.2) wins over stems that drop its version.
     const exact = lastSegment(name).toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(MODEL_PRESETS, exact))
+    if (Object.hasOwn(MODEL_PRESETS, exact))
         return exact;
     const wanted = stem(name);
     if (wanted === '')
@@ -13263,24 +13311,56 @@ const CONFIG_FLAGS = {
     trtllm: ['extra-llm-api-options', 'config', 'extra-engine-args'],
 };
 const KV_DTYPES = {
-    fp8: 'fp8', fp8_e4m3: 'fp8', fp8_e5m2: 'fp8', fp8_inc: 'fp8', fp8_ds_mla: 'fp8',
-    bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', fp32: 'fp32',
-    int8: 'int8', nvfp4: 'fp4', fp4: 'fp4',
+    fp8: 'fp8',
+    fp8_e4m3: 'fp8',
+    fp8_e5m2: 'fp8',
+    fp8_inc: 'fp8',
+    fp8_ds_mla: 'fp8',
+    bfloat16: 'bf16',
+    bf16: 'bf16',
+    float16: 'fp16',
+    fp16: 'fp16',
+    half: 'fp16',
+    float32: 'fp32',
+    fp32: 'fp32',
+    int8: 'int8',
+    nvfp4: 'fp4',
+    fp4: 'fp4',
 };
 /** --quantization methods whose weight width is unambiguous for the linear layers. */
 const QUANT_DTYPES = {
-    fp8: { dtype: 'fp8' }, fbgemm_fp8: { dtype: 'fp8' }, modelopt: { dtype: 'fp8' }, w8a8_fp8: { dtype: 'fp8' },
-    fp8_block: { dtype: 'fp8' }, fp8_block_scales: { dtype: 'fp8' }, ptpc_fp8: { dtype: 'fp8' },
-    modelopt_fp4: { dtype: 'fp4' }, nvfp4: { dtype: 'fp4' }, w4a8_nvfp4_fp8: { dtype: 'fp4' },
-    w8a8_int8: { dtype: 'int8' }, int8: { dtype: 'int8' }, w8a16: { dtype: 'int8' }, int8_sq: { dtype: 'int8' },
-    awq: { dtype: 'int4', note: '4-bit (AWQ)' }, awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
+    fp8: { dtype: 'fp8' },
+    fbgemm_fp8: { dtype: 'fp8' },
+    modelopt: { dtype: 'fp8' },
+    w8a8_fp8: { dtype: 'fp8' },
+    fp8_block: { dtype: 'fp8' },
+    fp8_block_scales: { dtype: 'fp8' },
+    ptpc_fp8: { dtype: 'fp8' },
+    modelopt_fp4: { dtype: 'fp4' },
+    nvfp4: { dtype: 'fp4' },
+    w4a8_nvfp4_fp8: { dtype: 'fp4' },
+    w8a8_int8: { dtype: 'int8' },
+    int8: { dtype: 'int8' },
+    w8a16: { dtype: 'int8' },
+    int8_sq: { dtype: 'int8' },
+    awq: { dtype: 'int4', note: '4-bit (AWQ)' },
+    awq_marlin: { dtype: 'int4', note: '4-bit (AWQ)' },
     gptq: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
     gptq_marlin: { dtype: 'int4', note: '4-bit (the usual GPTQ width; 8-bit GPTQ checkpoints exist)' },
-    w4a16_awq: { dtype: 'int4' }, w4a16_gptq: { dtype: 'int4' }, w4a16: { dtype: 'int4' },
+    w4a16_awq: { dtype: 'int4' },
+    w4a16_gptq: { dtype: 'int4' },
+    w4a16: { dtype: 'int4' },
     bitsandbytes: { dtype: 'int4', note: '4-bit (bitsandbytes NF4, its usual mode)' },
 };
 const DTYPES = {
-    bfloat16: 'bf16', bf16: 'bf16', float16: 'fp16', fp16: 'fp16', half: 'fp16', float32: 'fp32', float: 'fp32', fp32: 'fp32',
+    bfloat16: 'bf16',
+    bf16: 'bf16',
+    float16: 'fp16',
+    fp16: 'fp16',
+    half: 'fp16',
+    float32: 'fp32',
+    float: 'fp32',
+    fp32: 'fp32',
 };
 /** Integers as engines accept them: 32768, 32k (x1000), 32K (x1024), 1m, 1M. */
 function parseEngineInt(text) {
@@ -13341,8 +13421,6 @@ function reader(args, c) {
         },
     };
 }
-/** Rounds away float noise from 1 - 0.9 and the like. */
-const clean = (x) => Math.round(x * 1e9) / 1e9;
 function setDtypes(engine, r, c) {
     const f = FLAGS[engine];
     const kv = r.text(f.kv);
@@ -13376,8 +13454,8 @@ function setDtypes(engine, r, c) {
     }
 }
 function setModel(engine, args, r, c) {
-    const named = r.text(FLAGS[engine].model) ?? (args.positional && typeof args.positional.value === 'string'
-        ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+    const named = r.text(FLAGS[engine].model) ??
+        (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
     if (!named)
         return;
     const preset = modelPresetFor(named.value);
@@ -13563,10 +13641,19 @@ class FieldCollector {
     set(path, value, line, override = true) {
         const parts = path.split('.');
         const key = parts.pop();
-        let sec = (this.fields[parts[0]] ??= {});
+        const section = parts[0];
+        this.fields[section] ??= {};
+        let sec = this.fields[section];
         for (const part of parts.slice(1)) {
             const next = sec[part];
-            sec = (next !== null && typeof next === 'object' && !Array.isArray(next) ? next : (sec[part] = {}));
+            if (next !== null && typeof next === 'object' && !Array.isArray(next)) {
+                sec = next;
+            }
+            else {
+                const created = {};
+                sec[part] = created;
+                sec = created;
+            }
         }
         if (!override && key in sec)
             return;
@@ -13579,7 +13666,7 @@ class FieldCollector {
     get(path) {
         let cur = this.fields;
         for (const part of path.split('.')) {
-            if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part))
+            if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
                 return undefined;
             cur = cur[part];
         }
@@ -13805,13 +13892,36 @@ function valueLineMap(file, node) {
 
 
 const SYSTEMS = {
-    h100_sxm: 'h100-sxm', h100_pcie: 'h100-pcie', h200_sxm: 'h200', h20: 'h20', b200_sxm: 'b200', gb200_sxm: 'gb200',
-    gb200: 'gb200', a100_sxm: 'a100-80gb', l40s: 'l40s', mi300x: 'mi300x', b300_sxm: 'b300', gb300: 'gb300',
-    mi355x: 'mi355x', mi325x: 'mi325x',
+    h100_sxm: 'h100-sxm',
+    h100_pcie: 'h100-pcie',
+    h200_sxm: 'h200',
+    h20: 'h20',
+    b200_sxm: 'b200',
+    gb200_sxm: 'gb200',
+    gb200: 'gb200',
+    a100_sxm: 'a100-80gb',
+    l40s: 'l40s',
+    mi300x: 'mi300x',
+    b300_sxm: 'b300',
+    gb300: 'gb300',
+    mi355x: 'mi355x',
+    mi325x: 'mi325x',
 };
 const QUANT = {
-    fp8: 'fp8', fp8_block: 'fp8', fp8_static: 'fp8', fp8_ootb: 'fp8', w4afp8: 'int4', int4_wo: 'int4', int8_wo: 'int8',
-    nvfp4: 'fp4', fp4: 'fp4', mxfp4: 'fp4', bfloat16: 'bf16', float16: 'fp16', bf16: 'bf16', fp16: 'fp16',
+    fp8: 'fp8',
+    fp8_block: 'fp8',
+    fp8_static: 'fp8',
+    fp8_ootb: 'fp8',
+    w4afp8: 'int4',
+    int4_wo: 'int4',
+    int8_wo: 'int8',
+    nvfp4: 'fp4',
+    fp4: 'fp4',
+    mxfp4: 'fp4',
+    bfloat16: 'bf16',
+    float16: 'fp16',
+    bf16: 'bf16',
+    fp16: 'fp16',
 };
 function num(node) {
     let v = scalarOf(node);
@@ -13831,14 +13941,18 @@ function first(map, keys) {
 }
 /** A model name as aiconfigurator writes it (QWEN3_32B, DEEPSEEK_V3, LLAMA3.1_70B) -> a preset id. */
 function presetOfToolName(name) {
-    const dashed = name.toLowerCase().replace(/_/g, '-').replace(/^llama(\d)/, 'llama-$1');
+    const dashed = name
+        .toLowerCase()
+        .replace(/_/g, '-')
+        .replace(/^llama(\d)/, 'llama-$1');
     return modelPresetFor(dashed) ?? modelPresetFor(name);
 }
 /** Is this aiconfigurator's YAML (experiments, or one experiment's figures)? */
 function isAiconfigurator(root) {
-    return at(root, 'exps') !== undefined || at(root, 'exp_config') !== undefined ||
+    return (at(root, 'exps') !== undefined ||
+        at(root, 'exp_config') !== undefined ||
         (at(root, 'serving_mode') !== undefined && at(root, 'isl') !== undefined) ||
-        (at(root, 'isl') !== undefined && (at(root, 'total_gpus') !== undefined || at(root, 'system_name') !== undefined));
+        (at(root, 'isl') !== undefined && (at(root, 'total_gpus') !== undefined || at(root, 'system_name') !== undefined)));
 }
 /** The SLA map of a Dynamo file: `sla:` anywhere in the first document, or a root with ttft and itl. */
 function findSla(root, depth = 0) {
@@ -13883,7 +13997,9 @@ function experimentOf(root, name) {
     const exp = at(root, 'exp_config');
     if (exp?.kind === 'map')
         return exp;
-    const names = itemsOf(at(root, 'exps')).map((n) => stringOf(n)).filter((n) => n !== undefined);
+    const names = itemsOf(at(root, 'exps'))
+        .map((n) => stringOf(n))
+        .filter((n) => n !== undefined);
     if (names.length > 0) {
         const wanted = name ?? names[0];
         const node = at(root, wanted);
@@ -13974,7 +14090,10 @@ function importAiconfigurator(file, yaml, worker) {
         c.warn(`${c.origin(w.line)}: a disaggregated experiment: the plan takes the ${worker ?? 'decode'} workers (${pool} of ${totalGpus ?? '?'} GPUs); ` +
             'its TTFT claim includes the prefill workers, which this plan does not model');
     }
-    for (const [path, keys] of [['model.weight_dtype', ['gemm_quant_mode']], ['model.kv_cache_dtype', ['kvcache_quant_mode']]]) {
+    for (const [path, keys] of [
+        ['model.weight_dtype', ['gemm_quant_mode']],
+        ['model.kv_cache_dtype', ['kvcache_quant_mode']],
+    ]) {
         const node = first(w, keys) ?? first(exp, keys);
         const mode = stringOf(node)?.toLowerCase();
         if (mode === undefined || !node)
@@ -14007,7 +14126,7 @@ function expandKubernetes(text, env) {
     return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (match, name) => {
         if (match === '$$')
             return '$';
-        if (name === undefined || !Object.prototype.hasOwnProperty.call(env, name))
+        if (name === undefined || !Object.hasOwn(env, name))
             return match;
         const value = env[name];
         chargeWork(value.length);
@@ -14041,7 +14160,7 @@ function evaluateArithmetic(expr, env) {
         if (/^\d+$/.test(t))
             return Number(t);
         const name = t.replace(/^\$\{?|\}$/g, '');
-        const raw = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+        const raw = Object.hasOwn(env, name) ? env[name] : undefined;
         if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) {
             missing ??= name;
             return 0;
@@ -14119,7 +14238,7 @@ class DollarExpander {
     /** Expands the `$...` at `at`; returns the replacement text and where the expression ends. */
     expand(at, env) {
         const script = this.script;
-        const lookup = (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+        const lookup = (name) => (Object.hasOwn(env, name) ? env[name] : undefined);
         if (script.startsWith('((', at + 1)) {
             const end = this.closingParen(at + 1);
             if (end < 0)
@@ -14321,7 +14440,7 @@ function containerCommands(file, items, env) {
     const shellAt = argv.findIndex((a, i) => SHELLS.test(a.text) && /^-[a-z]*c[a-z]*$/.test(argv[i + 1]?.text ?? ''));
     if (shellAt >= 0) {
         const script = argv[shellAt + 2];
-        if (!script || script.node.kind !== 'scalar')
+        if (script?.node.kind !== 'scalar')
             return [];
         // the script as written (the shell step below also does Kubernetes' $(VAR)), so offsets match the file
         const raw = String(script.node.value);
@@ -14465,7 +14584,8 @@ function importRoles(c, runs, findConfig) {
                     // SGLang splits --chunked-prefill-size over its DP-attention ranks (server_args: chunked_prefill_size // dp_size)
                     const dp = sub.get('parallelism.dp');
                     const perRank = run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
-                        ? Math.max(1, Math.floor(value / dp)) : value;
+                        ? Math.max(1, Math.floor(value / dp))
+                        : value;
                     c.set(`${base}.max_batched_tokens`, perRank, from);
                 }
                 else if (section === 'workload' && POOL_WORKLOAD[role][key])
@@ -14558,8 +14678,15 @@ function workloadsOf(docs) {
         const spec = at(doc, 'spec');
         const llmdRole = (template) => stringOf(at(template, 'metadata', 'labels', LLMD_ROLE_LABEL));
         if (['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(kind)) {
-            out.push({ kind, name, roleHint: llmdRole(at(spec, 'template')) ?? name, line, doc, instances: count(at(spec, 'replicas'), 1, line),
-                groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }] });
+            out.push({
+                kind,
+                name,
+                roleHint: llmdRole(at(spec, 'template')) ?? name,
+                line,
+                doc,
+                instances: count(at(spec, 'replicas'), 1, line),
+                groups: [{ spec: at(spec, 'template', 'spec'), pods: 1, env: {} }],
+            });
         }
         else if (kind === 'Pod') {
             out.push({ kind, name, line, doc, instances: { count: 1, line }, groups: [{ spec, pods: 1, env: {} }] });
@@ -14592,9 +14719,21 @@ function workloadsOf(docs) {
                     continue;
                 const multinode = intOf(at(node, 'multinode', 'nodeCount')) ?? 1;
                 out.push({
-                    kind, name: service, roleHint: stringOf(at(node, 'subComponentType')) ?? service, line: node.line, doc, instances: count(at(node, 'replicas'), 1, node.line),
-                    groups: [{ spec: at(node, 'extraPodSpec'), pods: multinode, env: {}, container: at(node, 'extraPodSpec', 'mainContainer'),
-                            gpus: { count: gpus, line: gpuNode.line } }],
+                    kind,
+                    name: service,
+                    roleHint: stringOf(at(node, 'subComponentType')) ?? service,
+                    line: node.line,
+                    doc,
+                    instances: count(at(node, 'replicas'), 1, node.line),
+                    groups: [
+                        {
+                            spec: at(node, 'extraPodSpec'),
+                            pods: multinode,
+                            env: {},
+                            container: at(node, 'extraPodSpec', 'mainContainer'),
+                            gpus: { count: gpus, line: gpuNode.line },
+                        },
+                    ],
                 });
             }
         }
@@ -14756,7 +14895,9 @@ function importManifest(file, yaml, options, findConfig) {
     const workloads = workloadsOf(yaml.docs);
     if (workloads.length === 0) {
         const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
-        return { error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment` };
+        return {
+            error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
+        };
     }
     const configMaps = configMapsOf(yaml.docs);
     const candidates = choose(yaml, workloads, options, configMaps);
@@ -14881,7 +15022,14 @@ function disaggregatedRuns(candidates, options) {
         if (role === undefined)
             continue;
         const gpus = instanceGpus(cand.workload);
-        runs.push({ role, args, workers: cand.workload.instances, ...(gpus ? { gpus } : {}), label: `${cand.workload.kind} '${cand.workload.name}'`, spec: cand.workload.groups[0]?.spec });
+        runs.push({
+            role,
+            args,
+            workers: cand.workload.instances,
+            ...(gpus ? { gpus } : {}),
+            label: `${cand.workload.kind} '${cand.workload.name}'`,
+            spec: cand.workload.groups[0]?.spec,
+        });
     }
     const both = bothRoles(runs);
     if (!both)
@@ -14908,7 +15056,10 @@ function importTrtllmDisaggregated(file, root, findConfig) {
     const c = new FieldCollector(file);
     const model = at(root, 'model');
     const runs = [];
-    for (const [key, role] of [['context_servers', 'prefill'], ['generation_servers', 'decode']]) {
+    for (const [key, role] of [
+        ['context_servers', 'prefill'],
+        ['generation_servers', 'decode'],
+    ]) {
         const section = at(root, key);
         const args = argsFromConfig('trtllm', section);
         // the model is named once, at the top
@@ -14932,11 +15083,11 @@ const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements'
 /** The only key of the plan's deployment section an import fills: which engine ran (its flags' meaning). */
 const DEPLOYMENT_KEYS = new Set(['engine']);
 function sectionOf(values, key) {
-    const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+    const v = Object.hasOwn(values, key) ? values[key] : undefined;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
 function has(section, key) {
-    return Object.prototype.hasOwnProperty.call(section, key) && section[key] !== undefined && section[key] !== null;
+    return Object.hasOwn(section, key) && section[key] !== undefined && section[key] !== null;
 }
 function mergeImports(plan, results) {
     const warnings = [];
@@ -14949,7 +15100,8 @@ function mergeImports(plan, results) {
             if (!warnings.includes(w))
                 warnings.push(w);
         for (const [section, fields] of Object.entries(result.fields)) {
-            const target = (imported[section] ??= {});
+            imported[section] ??= {};
+            const target = imported[section];
             for (const [key, value] of Object.entries(fields)) {
                 if (has(target, key))
                     continue;
@@ -14983,7 +15135,7 @@ function mergeImports(plan, results) {
             if (origin !== undefined)
                 origins[path] = origin;
         }
-        if (Object.keys(merged).length > 0 || Object.prototype.hasOwnProperty.call(plan, section))
+        if (Object.keys(merged).length > 0 || Object.hasOwn(plan, section))
             values[section] = merged;
     }
     mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
@@ -15051,7 +15203,7 @@ function mergeDisaggregation(plan, values, imported, importedOrigins, origins, w
         };
         values.disaggregation = merge(own, imported, 'disaggregation');
     }
-    if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation'))
+    if (!Object.hasOwn(values, 'disaggregation'))
         return;
     const layout = sectionOf(values, 'parallelism');
     const ownLayout = sectionOf(plan, 'parallelism');
@@ -15123,7 +15275,12 @@ function scriptRoles(commands, engine) {
         if (typeof rank === 'string' && rank.trim() !== '0')
             continue;
         const role = roleFromFlags(args);
-        runs.push({ role: role, args, workers: { count: 1, line: found.words[0]?.line ?? 1 }, label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}` });
+        runs.push({
+            role: role,
+            args,
+            workers: { count: 1, line: found.words[0]?.line ?? 1 },
+            label: `the ${role ?? 'unmarked'} server on line ${found.words[0]?.line ?? 1}`,
+        });
     }
     const both = bothRoles(runs);
     if (!both)
@@ -15172,7 +15329,7 @@ function importDeployment(file, text, options, read) {
         if ('error' in yaml)
             return yaml;
         const root = yaml.docs[0];
-        if (!root || root.kind !== 'map')
+        if (root?.kind !== 'map')
             return importScript(file, text, options, read);
         const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind')));
         const slaHolder = yaml.docs.find((d) => stringOf(at(d, 'kind')) === 'DynamoGraphDeploymentRequest');
@@ -15214,7 +15371,7 @@ function importDeployment(file, text, options, read) {
 /** Most files one plan may import from. */
 const MAX_IMPORTS = 16;
 function own(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+    return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 /** The files a plan's values import from, as written (relative to the plan). */
 function deploymentFiles(values) {
@@ -15255,9 +15412,17 @@ function resolveDeployment(file, values, lines, readReference) {
     const merged = mergeImports(values, results);
     // A disaggregated deployment has no top-level layout: the plan's own would be silently ignored.
     const ownLayout = own(values, 'parallelism');
-    if (own(merged.values, 'disaggregation') !== undefined && own(values, 'disaggregation') === undefined && ownLayout !== null && typeof ownLayout === 'object' && Object.keys(ownLayout).length > 0) {
+    if (own(merged.values, 'disaggregation') !== undefined &&
+        own(values, 'disaggregation') === undefined &&
+        ownLayout !== null &&
+        typeof ownLayout === 'object' &&
+        Object.keys(ownLayout).length > 0) {
         const line = lines.parallelism;
-        errors.push({ message: 'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism', path: 'parallelism', ...(line !== undefined ? { line } : {}) });
+        errors.push({
+            message: 'parallelism: the imported deployment is disaggregated (prefill and decode pools, each with its own layout); remove the top-level parallelism or give disaggregation.<pool>.parallelism',
+            path: 'parallelism',
+            ...(line !== undefined ? { line } : {}),
+        });
         return { values, origins: {}, errors, warnings: [] };
     }
     return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
@@ -15339,10 +15504,26 @@ const FAMILIES = {
     },
 };
 const FAMILY_OF = {
-    deepseek_v2: 'deepseek', deepseek_v3: 'deepseek', deepseek_v32: 'deepseek', kimi_k2: 'deepseek', kimi_k25: 'deepseek',
-    glm_moe_dsa: 'deepseek', glm4_moe: 'deepseek', qwen2_moe: 'qwen', qwen3_moe: 'qwen', qwen3_next: 'qwen', qwen3_5_moe: 'qwen',
-    qwen3_5_moe_text: 'qwen', qwen3: 'qwen', qwen2: 'qwen', mixtral: 'mixtral', minimax_m2: 'mixtral', minimax: 'mixtral',
-    llama4: 'llama4', llama4_text: 'llama4', gpt_oss: 'gptoss',
+    deepseek_v2: 'deepseek',
+    deepseek_v3: 'deepseek',
+    deepseek_v32: 'deepseek',
+    kimi_k2: 'deepseek',
+    kimi_k25: 'deepseek',
+    glm_moe_dsa: 'deepseek',
+    glm4_moe: 'deepseek',
+    qwen2_moe: 'qwen',
+    qwen3_moe: 'qwen',
+    qwen3_next: 'qwen',
+    qwen3_5_moe: 'qwen',
+    qwen3_5_moe_text: 'qwen',
+    qwen3: 'qwen',
+    qwen2: 'qwen',
+    mixtral: 'mixtral',
+    minimax_m2: 'mixtral',
+    minimax: 'mixtral',
+    llama4: 'llama4',
+    llama4_text: 'llama4',
+    gpt_oss: 'gptoss',
 };
 function samplesOf(modelType) {
     const family = modelType === undefined ? undefined : FAMILY_OF[modelType];
@@ -15485,7 +15666,12 @@ function compressedTensors(config, base, isMoe, samples) {
     const first = schemes[0];
     const q = first ? schemeDtype(first.num_bits, first.type) : undefined;
     if (dtypes.length !== 1 || q === undefined) {
-        return { fields: {}, warnings: [`config.json quantization_config (compressed-tensors) has ${schemes.length} weight schemes (${dtypes.join(', ') || 'none'}) this reader cannot map to one format: set model.weight_dtype (or weight_dtypes) in the plan`] };
+        return {
+            fields: {},
+            warnings: [
+                `config.json quantization_config (compressed-tensors) has ${schemes.length} weight schemes (${dtypes.join(', ') || 'none'}) this reader cannot map to one format: set model.weight_dtype (or weight_dtypes) in the plan`,
+            ],
+        };
     }
     const excluded = [];
     for (const pattern of stringList(config.ignore)) {
@@ -15497,7 +15683,10 @@ function compressedTensors(config, base, isMoe, samples) {
     }
     const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
     if (!fields)
-        return { fields: {}, warnings: [...warnings, 'config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'] };
+        return {
+            fields: {},
+            warnings: [...warnings, 'config.json quantizes only some parts but gives no torch_dtype for the rest: set model.weight_dtype in the plan'],
+        };
     if ((q === 'int4' || q === 'fp4') && typeof first.group_size === 'number' && first.group_size > 0)
         fields.quant_group_size = first.group_size;
     return { fields, warnings };
@@ -15506,7 +15695,10 @@ function modelOpt(config, base, isMoe, samples) {
     const algo = typeof config.quant_algo === 'string' ? config.quant_algo.toUpperCase() : '';
     const q = algo === 'FP8' || algo === 'FP8_BLOCK' ? 'fp8' : algo === 'NVFP4' ? 'fp4' : algo === 'W4A8_AWQ' || algo === 'W4A16_AWQ' ? 'int4' : undefined;
     if (q === undefined)
-        return { fields: {}, warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`] };
+        return {
+            fields: {},
+            warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`],
+        };
     const excluded = stringList(config.exclude_modules).map(globMatcher);
     const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
     if (!fields)
@@ -15703,19 +15895,81 @@ class FieldReader {
 // ---------------------------------------------------------------- mapping
 // model_type values whose MLP is gated (SwiGLU/GeGLU, three matrices) or plain (two).
 const GATED_MODEL_TYPES = new Set([
-    'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3', 'deepseek_v32',
-    'qwen3_next', 'qwen3_5', 'qwen3_5_text', 'qwen3_5_moe', 'qwen3_5_moe_text', 'glm_moe_dsa', 'minimax_m2', 'kimi_k25',
-    'gpt_oss', 'gemma', 'gemma2', 'gemma3', 'gemma3_text', 'phi3', 'olmo', 'olmo2', 'granite', 'granitemoe',
-    'cohere', 'internlm2', 'yi', 'baichuan', 'glm', 'glm4', 'glm4_moe', 'minimax', 'ernie4_5', 'ernie4_5_moe',
-    'kimi_k2', 'dots1', 'llama4', 'llama4_text', 'mistral3', 'exaone', 'smollm3', 'hunyuan_v1_dense',
+    'llama',
+    'mistral',
+    'mixtral',
+    'qwen2',
+    'qwen2_moe',
+    'qwen3',
+    'qwen3_moe',
+    'deepseek_v2',
+    'deepseek_v3',
+    'deepseek_v32',
+    'qwen3_next',
+    'qwen3_5',
+    'qwen3_5_text',
+    'qwen3_5_moe',
+    'qwen3_5_moe_text',
+    'glm_moe_dsa',
+    'minimax_m2',
+    'kimi_k25',
+    'gpt_oss',
+    'gemma',
+    'gemma2',
+    'gemma3',
+    'gemma3_text',
+    'phi3',
+    'olmo',
+    'olmo2',
+    'granite',
+    'granitemoe',
+    'cohere',
+    'internlm2',
+    'yi',
+    'baichuan',
+    'glm',
+    'glm4',
+    'glm4_moe',
+    'minimax',
+    'ernie4_5',
+    'ernie4_5_moe',
+    'kimi_k2',
+    'dots1',
+    'llama4',
+    'llama4_text',
+    'mistral3',
+    'exaone',
+    'smollm3',
+    'hunyuan_v1_dense',
 ]);
 const PLAIN_MODEL_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'opt', 'falcon', 'bloom', 'phi', 'starcoder2', 'gpt_bigcode']);
 // model_type values whose config.json keys this reader was written and tested against;
 // for any other, what it reads is likely right but is flagged for the user to check.
 const CHECKED_MODEL_TYPES = new Set([
-    'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'deepseek_v2', 'deepseek_v3',
-    'gpt_oss', 'gemma2', 'gemma3', 'gemma3_text', 'deepseek_v32', 'qwen3_next', 'qwen3_5_moe', 'qwen3_5_moe_text',
-    'glm_moe_dsa', 'glm4_moe', 'minimax_m2', 'kimi_k2', 'kimi_k25', 'llama4', 'llama4_text',
+    'llama',
+    'mistral',
+    'mixtral',
+    'qwen2',
+    'qwen2_moe',
+    'qwen3',
+    'qwen3_moe',
+    'deepseek_v2',
+    'deepseek_v3',
+    'gpt_oss',
+    'gemma2',
+    'gemma3',
+    'gemma3_text',
+    'deepseek_v32',
+    'qwen3_next',
+    'qwen3_5_moe',
+    'qwen3_5_moe_text',
+    'glm_moe_dsa',
+    'glm4_moe',
+    'minimax_m2',
+    'kimi_k2',
+    'kimi_k25',
+    'llama4',
+    'llama4_text',
 ]);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
@@ -15725,30 +15979,120 @@ const LLAMA4_MODEL_TYPES = new Set(['llama4', 'llama4_text']);
 // Keys the reader maps, and keys that do not change sizes or costs; anything else whose name says it
 // shapes the model is reported.
 const MAPPED_KEYS = new Set([
-    'num_hidden_layers', 'hidden_size', 'num_attention_heads', 'num_key_value_heads', 'head_dim', 'vocab_size',
-    'tie_word_embeddings', 'intermediate_size', 'intermediate_size_mlp', 'moe_intermediate_size', 'num_local_experts',
-    'num_experts', 'n_routed_experts', 'num_experts_per_tok', 'experts_per_token', 'n_shared_experts',
-    'shared_expert_intermediate_size', 'shared_intermediate_size', 'first_k_dense_replace', 'moe_layer_freq',
-    'decoder_sparse_step', 'mlp_only_layers', 'interleave_moe_layer_step', 'kv_lora_rank', 'qk_rope_head_dim',
-    'q_lora_rank', 'qk_nope_head_dim', 'v_head_dim', 'sliding_window', 'layer_types', 'use_sliding_window',
-    'max_window_layers', 'sliding_window_pattern', 'attention_chunk_size', 'no_rope_layers', 'attn_output_gate',
-    'full_attention_interval', 'linear_num_key_heads', 'linear_num_value_heads', 'linear_key_head_dim',
-    'linear_value_head_dim', 'linear_conv_kernel_dim', 'mamba_ssm_dtype', 'index_n_heads', 'index_head_dim',
-    'index_topk', 'num_nextn_predict_layers', 'mtp_num_hidden_layers', 'num_mtp_modules', 'mtp_transformer_layers',
-    'use_mtp', 'attn_type_list', 'quantization_config', 'torch_dtype', 'dtype', 'model_type', 'text_config',
+    'num_hidden_layers',
+    'hidden_size',
+    'num_attention_heads',
+    'num_key_value_heads',
+    'head_dim',
+    'vocab_size',
+    'tie_word_embeddings',
+    'intermediate_size',
+    'intermediate_size_mlp',
+    'moe_intermediate_size',
+    'num_local_experts',
+    'num_experts',
+    'n_routed_experts',
+    'num_experts_per_tok',
+    'experts_per_token',
+    'n_shared_experts',
+    'shared_expert_intermediate_size',
+    'shared_intermediate_size',
+    'first_k_dense_replace',
+    'moe_layer_freq',
+    'decoder_sparse_step',
+    'mlp_only_layers',
+    'interleave_moe_layer_step',
+    'kv_lora_rank',
+    'qk_rope_head_dim',
+    'q_lora_rank',
+    'qk_nope_head_dim',
+    'v_head_dim',
+    'sliding_window',
+    'layer_types',
+    'use_sliding_window',
+    'max_window_layers',
+    'sliding_window_pattern',
+    'attention_chunk_size',
+    'no_rope_layers',
+    'attn_output_gate',
+    'full_attention_interval',
+    'linear_num_key_heads',
+    'linear_num_value_heads',
+    'linear_key_head_dim',
+    'linear_value_head_dim',
+    'linear_conv_kernel_dim',
+    'mamba_ssm_dtype',
+    'index_n_heads',
+    'index_head_dim',
+    'index_topk',
+    'num_nextn_predict_layers',
+    'mtp_num_hidden_layers',
+    'num_mtp_modules',
+    'mtp_transformer_layers',
+    'use_mtp',
+    'attn_type_list',
+    'quantization_config',
+    'torch_dtype',
+    'dtype',
+    'model_type',
+    'text_config',
     'vision_config',
 ]);
 const HARMLESS_KEYS = new Set([
-    'attention_dropout', 'attention_bias', 'mlp_bias', 'hidden_act', 'hidden_dropout', 'num_hidden_groups',
-    'output_router_logits', 'router_aux_loss_coef', 'router_jitter_noise', 'norm_topk_prob', 'n_group', 'topk_group',
-    'topk_method', 'routed_scaling_factor', 'scoring_func', 'ep_size', 'aux_loss_alpha', 'seq_aux', 'use_routing_bias',
-    'qk_norm_type', 'use_qk_norm', 'partial_rotary_factor', 'rotary_dim', 'qk_head_dim', 'indexer_rope_interleave',
-    'rope_interleave', 'mtp_use_dedicated_embeddings', 'max_position_embeddings', 'pretraining_tp', 'attn_temperature_tuning',
-    'attn_scale', 'floor_scale', 'use_cache', 'moe_router_dtype', 'router_dtype', 'first_k_dense_replace_freq',
-    'layer_norm_eps', 'layer_norm_epsilon', 'layernorm_epsilon', 'query_pre_attn_scalar', 'attn_logit_softcapping',
-    'attn_pdrop', 'output_attentions', 'output_hidden_states', '_attn_implementation', 'add_cross_attention',
-    'cross_attention_hidden_size', 'is_decoder', 'chunk_size_feed_forward', 'use_bfloat16', 'hidden_dropout_prob',
-    'attention_probs_dropout_prob', 'head_dim_original', 'use_kernels',
+    'attention_dropout',
+    'attention_bias',
+    'mlp_bias',
+    'hidden_act',
+    'hidden_dropout',
+    'num_hidden_groups',
+    'output_router_logits',
+    'router_aux_loss_coef',
+    'router_jitter_noise',
+    'norm_topk_prob',
+    'n_group',
+    'topk_group',
+    'topk_method',
+    'routed_scaling_factor',
+    'scoring_func',
+    'ep_size',
+    'aux_loss_alpha',
+    'seq_aux',
+    'use_routing_bias',
+    'qk_norm_type',
+    'use_qk_norm',
+    'partial_rotary_factor',
+    'rotary_dim',
+    'qk_head_dim',
+    'indexer_rope_interleave',
+    'rope_interleave',
+    'mtp_use_dedicated_embeddings',
+    'max_position_embeddings',
+    'pretraining_tp',
+    'attn_temperature_tuning',
+    'attn_scale',
+    'floor_scale',
+    'use_cache',
+    'moe_router_dtype',
+    'router_dtype',
+    'first_k_dense_replace_freq',
+    'layer_norm_eps',
+    'layer_norm_epsilon',
+    'layernorm_epsilon',
+    'query_pre_attn_scalar',
+    'attn_logit_softcapping',
+    'attn_pdrop',
+    'output_attentions',
+    'output_hidden_states',
+    '_attn_implementation',
+    'add_cross_attention',
+    'cross_attention_hidden_size',
+    'is_decoder',
+    'chunk_size_feed_forward',
+    'use_bfloat16',
+    'hidden_dropout_prob',
+    'attention_probs_dropout_prob',
+    'head_dim_original',
+    'use_kernels',
 ]);
 // Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
 const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
@@ -15788,7 +16132,10 @@ class ConfigMapper {
         const m = this.model;
         const unknown = Object.keys(m.json).filter((k) => !MAPPED_KEYS.has(k) && !HARMLESS_KEYS.has(k) && !k.startsWith('rope') && STRUCTURAL_KEY.test(k));
         if (unknown.length > 0) {
-            const shown = unknown.slice(0, 8).map((k) => m.name(k)).join(', ');
+            const shown = unknown
+                .slice(0, 8)
+                .map((k) => m.name(k))
+                .join(', ');
             m.warnings.push(`config.json keys this reader does not understand: ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}; ` +
                 'if they change the architecture (layer kinds, caches, experts), the figures do not reflect it: check the model fields');
         }
@@ -16087,7 +16434,7 @@ class ConfigMapper {
         const interval = m.count('full_attention_interval');
         let count;
         let source = 'layer_types';
-        if (types !== undefined && types.includes('linear_attention'))
+        if (types?.includes('linear_attention'))
             count = types.filter((t) => t === 'linear_attention').length;
         else if (interval !== undefined && layers !== undefined && m.has('linear_num_value_heads')) {
             count = layers - Math.floor(layers / interval);
@@ -16099,8 +16446,11 @@ class ConfigMapper {
         this.spec.linear_attention = spec;
         m.mark('linear_attention.layers', source);
         const fields = [
-            ['key_heads', 'linear_num_key_heads'], ['value_heads', 'linear_num_value_heads'], ['key_head_dim', 'linear_key_head_dim'],
-            ['value_head_dim', 'linear_value_head_dim'], ['conv_kernel', 'linear_conv_kernel_dim'],
+            ['key_heads', 'linear_num_key_heads'],
+            ['value_heads', 'linear_num_value_heads'],
+            ['key_head_dim', 'linear_key_head_dim'],
+            ['value_head_dim', 'linear_value_head_dim'],
+            ['conv_kernel', 'linear_conv_kernel_dim'],
         ];
         for (const [field, key] of fields) {
             const value = m.count(key);
@@ -16126,7 +16476,11 @@ class ConfigMapper {
         if (!m.has('index_topk') && !m.has('index_n_heads'))
             return;
         const spec = {};
-        const fields = [['index_heads', 'index_n_heads'], ['index_head_dim', 'index_head_dim'], ['index_topk', 'index_topk']];
+        const fields = [
+            ['index_heads', 'index_n_heads'],
+            ['index_head_dim', 'index_head_dim'],
+            ['index_topk', 'index_topk'],
+        ];
         for (const [field, key] of fields) {
             const value = m.count(key);
             if (value === undefined)
@@ -16315,7 +16669,10 @@ function printedMemoryWarning(written, presetId, presetName, reported, printedGb
     if (Math.abs(written - reported) <= reported * DIFFERENT)
         return null;
     for (const gb of printedGb) {
-        for (const [unit, bytes] of [['GB', gb * GB], ['GiB', gb * GIB]]) {
+        for (const [unit, bytes] of [
+            ['GB', gb * GB],
+            ['GiB', gb * GIB],
+        ]) {
             if (Math.abs(written - bytes) > bytes * SAME)
                 continue;
             const effect = written < reported ? `less than the ${gib(reported)} the device reports` : `more than the ${gib(reported)} the device reports`;
@@ -16532,13 +16889,27 @@ function units_quantityPattern(dim) {
 /** Key suffixes that put a unit in the key, by dimension: memory_gib: 64, ttft_ms: 200. */
 const UNIT_KEY_SUFFIXES = {
     bytes: {
-        bytes: 'B', kb: 'KB', mb: 'MB', gb: 'GB', tb: 'TB', kib: 'KiB', mib: 'MiB', gib: 'GiB', tib: 'TiB',
+        bytes: 'B',
+        kb: 'KB',
+        mb: 'MB',
+        gb: 'GB',
+        tb: 'TB',
+        kib: 'KiB',
+        mib: 'MiB',
+        gib: 'GiB',
+        tib: 'TiB',
     },
     // Keys are lower case, so gbps here means gigaBYTES per second (memory_bandwidth_gbps: 3350);
     // for bits write a string ("400 Gb/s") or use _gbit_per_s.
     byteRate: {
-        bytes_per_s: 'B/s', mbps: 'MB/s', gbps: 'GB/s', tbps: 'TB/s', gb_per_s: 'GB/s', tb_per_s: 'TB/s',
-        gbit_per_s: 'Gb/s', tbit_per_s: 'Tb/s',
+        bytes_per_s: 'B/s',
+        mbps: 'MB/s',
+        gbps: 'GB/s',
+        tbps: 'TB/s',
+        gb_per_s: 'GB/s',
+        tb_per_s: 'TB/s',
+        gbit_per_s: 'Gb/s',
+        tbit_per_s: 'Tb/s',
     },
     flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
     time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
@@ -16547,16 +16918,25 @@ const UNIT_KEY_SUFFIXES = {
     power: { w: 'W', watts: 'W', kw: 'kW' },
 };
 const section = (description, fields, aliases, hints) => ({
-    kind: 'section', description, fields, ...(aliases ? { aliases } : {}), ...(hints ? { hints } : {}),
+    kind: 'section',
+    description,
+    fields,
+    ...(aliases ? { aliases } : {}),
+    ...(hints ? { hints } : {}),
 });
 // Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
 // the tool's key means exactly ours, refused with a hint where it means something else.
 const PARALLEL_SIZE_ALIASES = {
-    tensor_parallel_size: 'tp', tp_size: 'tp',
-    pipeline_parallel_size: 'pp', pp_size: 'pp',
-    data_parallel_size: 'dp', dp_size: 'dp',
-    expert_parallel_size: 'ep', ep_size: 'ep',
-    context_parallel_size: 'cp', cp_size: 'cp',
+    tensor_parallel_size: 'tp',
+    tp_size: 'tp',
+    pipeline_parallel_size: 'pp',
+    pp_size: 'pp',
+    data_parallel_size: 'dp',
+    dp_size: 'dp',
+    expert_parallel_size: 'ep',
+    ep_size: 'ep',
+    context_parallel_size: 'cp',
+    cp_size: 'cp',
 };
 // The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
 // whole deployment, and neither is the load the clients put on it.
@@ -16577,24 +16957,46 @@ const WORKLOAD_HINTS = {
     max_seq_len: MAX_CONTEXT_HINT,
 };
 const HARDWARE_HINTS = {
-    num_gpus: { use: 'gpus', why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together" },
+    num_gpus: {
+        use: 'gpus',
+        why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together",
+    },
     gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
 };
 const schema_int = (description, min, max, suffixes = false) => suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description, opts = {}) => ({
-    kind: 'real', description, min: 0, max: 1, ...opts,
+    kind: 'real',
+    description,
+    min: 0,
+    max: 1,
+    ...opts,
 });
 const str = (description, maxLength) => ({ kind: 'string', description, maxLength });
 const qty = (description, dimension, min, max, opts = {}) => ({
-    kind: 'quantity', description, dimension, min, max, minExclusive: opts.minExclusive ?? true,
-    variants: opts.numberUnit === undefined, ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
+    kind: 'quantity',
+    description,
+    dimension,
+    min,
+    max,
+    minExclusive: opts.minExclusive ?? true,
+    variants: opts.numberUnit === undefined,
+    ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
 });
 const enumOf = (description, values) => ({ kind: 'enum', description, values });
 const DTYPE_SPELLINGS = {
     ...Object.fromEntries(types_DTYPES.map((d) => [d, d])),
-    float32: 'fp32', float: 'fp32', bfloat16: 'bf16', float16: 'fp16', half: 'fp16',
-    e4m3: 'fp8', fp8_e4m3: 'fp8', e5m2: 'fp8', fp8_e5m2: 'fp8', float8_e4m3fn: 'fp8',
-    mxfp4: 'fp4', nvfp4: 'fp4',
+    float32: 'fp32',
+    float: 'fp32',
+    bfloat16: 'bf16',
+    float16: 'fp16',
+    half: 'fp16',
+    e4m3: 'fp8',
+    fp8_e4m3: 'fp8',
+    e5m2: 'fp8',
+    fp8_e5m2: 'fp8',
+    float8_e4m3fn: 'fp8',
+    mxfp4: 'fp4',
+    nvfp4: 'fp4',
 };
 const dtype = (description) => enumOf(`${description} (${types_DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
 const PiB = 1024 ** 5;
@@ -16619,7 +17021,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     description: str('Free text', 10_000),
     model: section('The model', {
         preset: str('A model preset id; explicit fields override it', 100),
-        hf_config: str("A Hugging Face config.json, path relative to the plan", 1000),
+        hf_config: str('A Hugging Face config.json, path relative to the plan', 1000),
         params: schema_int('Total parameters (e.g. 10B, 671B, 1e10); derived from the shape when omitted', 1, 1e15, true),
         layers: schema_int('Transformer layers', 1, LAYERS_MAX),
         hidden_size: schema_int('Model (residual stream) width', 1, WIDTH_MAX),
@@ -16650,7 +17052,10 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         }),
         sliding_window: schema_int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
         sliding_window_layers: schema_int('How many layers use the sliding window', 0, LAYERS_MAX),
-        sliding_window_kind: enumOf('How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)', { sliding: 'sliding', chunked: 'chunked' }),
+        sliding_window_kind: enumOf('How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)', {
+            sliding: 'sliding',
+            chunked: 'chunked',
+        }),
         attention_output_gate: { kind: 'boolean', description: 'The q projection also yields a gate on the attention output (Qwen3-Next, Qwen3.5)' },
         linear_attention: section('Linear-attention layers of a hybrid model (Gated DeltaNet): a fixed-size state per sequence, no KV cache', {
             layers: schema_int('Layers that use linear attention; the rest use full attention', 0, LAYERS_MAX),
@@ -16706,14 +17111,25 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     workload: section('What the deployment serves', {
         mode: enumOf('inference (v1)', { inference: 'inference' }),
         concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
-        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
-        arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', { poisson: 'poisson', constant: 'constant', gamma: 'gamma' }),
-        burstiness: { kind: 'real', description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother', min: 0.01, max: 100 },
+        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
+            numberUnit: '/s',
+        }),
+        arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
+            poisson: 'poisson',
+            constant: 'constant',
+            gamma: 'gamma',
+        }),
+        burstiness: {
+            kind: 'real',
+            description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother',
+            min: 0.01,
+            max: 100,
+        },
         input_tokens: schema_int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
         output_tokens: schema_int('Typical generated length (alias osl)', 1, TOKENS_MAX),
         max_input_tokens: schema_int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
         max_output_tokens: schema_int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
-        memory_reserve: fraction('Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine\'s meaning', { maxExclusive: true }),
+        memory_reserve: fraction("Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine's meaning", { maxExclusive: true }),
         memory_fraction: fraction("The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)", { minExclusive: true }),
         max_running_sequences: schema_int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
         prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
@@ -16722,10 +17138,13 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             tokens: schema_int('Proposed tokens per step', 1, 64),
             acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
         }),
-        max_batched_tokens: schema_int('Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine\'s for the device', 1, TOKENS_MAX),
+        max_batched_tokens: schema_int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
         scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
         runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
-        cuda_graphs: { kind: 'boolean', description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)' },
+        cuda_graphs: {
+            kind: 'boolean',
+            description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
+        },
         benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
             requests: schema_int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
             input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
@@ -16736,16 +17155,24 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
         ttft: qty('Time to first token', 'time', 0, 1e6),
         tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
-        ttft_p50: qty('Median time to first token under the plan\'s load', 'time', 0, 1e6),
+        ttft_p50: qty("Median time to first token under the plan's load", 'time', 0, 1e6),
         ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
         ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
         tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
         tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
         tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
         e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
-        request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, { numberUnit: '/s' }),
+        request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, {
+            numberUnit: '/s',
+        }),
         max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
-        cost_per_million_tokens: { kind: 'real', description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)", min: 0, max: 1e9, minExclusive: true },
+        cost_per_million_tokens: {
+            kind: 'real',
+            description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)",
+            min: 0,
+            max: 1e9,
+            minExclusive: true,
+        },
     }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' }),
     claims: section("What the plan's author states; each is checked", {
         memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
@@ -16764,16 +17191,20 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             gpus: schema_int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
             parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
             max_batched_tokens: schema_int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
-            memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+            memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+                minExclusive: true,
+            }),
         }),
         decode: section('The decode pool', {
             workers: schema_int('Decode workers (instances); default 1', 1, BIG_COUNT),
             gpus: schema_int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
             parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
             max_running_sequences: schema_int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
-            memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", { minExclusive: true }),
+            memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+                minExclusive: true,
+            }),
         }),
-        kv_transfer: section('How prompts\' KV caches move from prefill to decode workers', {
+        kv_transfer: section("How prompts' KV caches move from prefill to decode workers", {
             bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
             latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
         }),
@@ -16786,7 +17217,10 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             list: { maxItems: 16 },
         },
         engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
-            vllm: 'vllm', sglang: 'sglang', trtllm: 'trtllm', 'tensorrt-llm': 'trtllm',
+            vllm: 'vllm',
+            sglang: 'sglang',
+            trtllm: 'trtllm',
+            'tensorrt-llm': 'trtllm',
         }),
         container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
     }),
@@ -16795,8 +17229,10 @@ const sectionKeysCache = new WeakMap();
 /** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
 function sectionKeys(sec) {
     let cached = sectionKeysCache.get(sec);
-    if (!cached)
-        sectionKeysCache.set(sec, (cached = buildSectionKeys(sec)));
+    if (!cached) {
+        cached = buildSectionKeys(sec);
+        sectionKeysCache.set(sec, cached);
+    }
     return cached;
 }
 function buildSectionKeys(sec) {
@@ -16857,7 +17293,10 @@ function fieldSchema(field, keyUnit) {
             return { ...description, type: 'number', ...numberRange(field.min, field.max, field.minExclusive, field.maxExclusive) };
         case 'intList':
             return {
-                ...description, type: 'array', maxItems: field.maxItems, minItems: 1,
+                ...description,
+                type: 'array',
+                maxItems: field.maxItems,
+                minItems: 1,
                 items: { type: 'integer', ...numberRange(field.min, field.max) },
             };
         case 'quantity': {
@@ -16914,7 +17353,7 @@ function planJsonSchema() {
 /** Keys a preset or config may not set: they name the references themselves. */
 const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
 function resolve_own(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+    return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 /** Merges layers over the table's fields only; later layers win, field by field. */
 function mergeSection(sec, layers, prefix, origins) {
@@ -16950,7 +17389,7 @@ function mergeSection(sec, layers, prefix, origins) {
 }
 function resolve_sectionOf(name) {
     const sec = PLAN_SCHEMA.fields[name];
-    if (!sec || sec.kind !== 'section')
+    if (sec?.kind !== 'section')
         throw new Error(`schema table has no section ${name}`);
     return sec;
 }
@@ -17218,7 +17657,7 @@ class Validator {
                 if (typeof scalar !== 'string')
                     return fail(`must be one of ${allowed}, got ${describeValue(node)}`);
                 const key = scalar.trim().toLowerCase();
-                const value = Object.prototype.hasOwnProperty.call(field.values, key) ? field.values[key] : undefined;
+                const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
                 if (value === undefined) {
                     return fail(`must be one of ${allowed}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
                 }
@@ -17361,7 +17800,7 @@ const EXAMPLE_UNIT = {
 function get(values, path) {
     let cur = values;
     for (const part of path.split('.')) {
-        if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part))
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
             return undefined;
         cur = cur[part];
     }
@@ -17401,7 +17840,7 @@ function consistency(values, lines, errors) {
  * themselves are the core's checks (prefill.layout.world_size, ...).
  */
 function disaggregationRules(values, lines, errors) {
-    if (!Object.prototype.hasOwnProperty.call(values, 'disaggregation'))
+    if (!Object.hasOwn(values, 'disaggregation'))
         return;
     const at = (path, message, linePath = path) => {
         const line = lines[linePath];
@@ -17446,7 +17885,7 @@ function defaultPlanName(file) {
     return stripped === '' ? base : stripped;
 }
 function load_section(values, key) {
-    const v = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+    const v = Object.hasOwn(values, key) ? values[key] : undefined;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
 function withFile(file, errors) {
@@ -17503,7 +17942,7 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
             requirements: load_section(values, 'requirements'),
             claims: load_section(values, 'claims'),
             ...(Object.keys(load_section(values, 'deployment')).length > 0 ? { deployment: load_section(values, 'deployment') } : {}),
-            ...(Object.prototype.hasOwnProperty.call(values, 'disaggregation') ? { disaggregation: disaggregationOf(load_section(values, 'disaggregation')) } : {}),
+            ...(Object.hasOwn(values, 'disaggregation') ? { disaggregation: disaggregationOf(load_section(values, 'disaggregation')) } : {}),
         };
         return {
             ok: true,
@@ -17715,7 +18154,12 @@ function sglangDefaults(device, tp, pp) {
 function engineDefaults(engine, device, tp, pp) {
     if (engine === 'sglang') {
         if (!device)
-            return { memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION, maxBatchedTokens: 4096, profiledSequences: 0, source: "SGLang's defaults without a device size" };
+            return {
+                memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION,
+                maxBatchedTokens: 4096,
+                profiledSequences: 0,
+                source: "SGLang's defaults without a device size",
+            };
         const s = sglangDefaults(device, tp, pp);
         return {
             memoryFraction: s.memFractionStatic,
@@ -17725,7 +18169,12 @@ function engineDefaults(engine, device, tp, pp) {
         };
     }
     if (engine === 'trtllm') {
-        return { memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION, maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS, profiledSequences: 0, source: "TensorRT-LLM's defaults (max_num_tokens 8192)" };
+        return {
+            memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION,
+            maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS,
+            profiledSequences: 0,
+            source: "TensorRT-LLM's defaults (max_num_tokens 8192)",
+        };
     }
     const v = device ? vllmSchedulerDefaults(device) : { maxBatchedTokens: 8192, maxNumSeqs: 1024 };
     return {
@@ -17989,7 +18438,9 @@ function stageWeightBytes(facts, layout, stage, padding = null) {
 /** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding) {
     const b = facts.bytes;
-    return (facts.sharedExperts / layout.tp) * b.mlp + facts.router * b.mlp + expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts;
+    return ((facts.sharedExperts / layout.tp) * b.mlp +
+        facts.router * b.mlp +
+        expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
 /**
  * Loaded MTP modules on one device: each is a full-attention decoder layer shaped like the model's
@@ -18140,20 +18591,46 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
         let rule = null;
         if (cond.device) {
             const b = deviceBudget({
-                engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: cond.device.capacity, weights, activations,
-                group, device: cond.device, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+                engine: cond.engine,
+                memoryFraction: cond.memoryFraction,
+                capacity: cond.device.capacity,
+                weights,
+                activations,
+                group,
+                device: cond.device,
+                cudaGraphs: cond.cudaGraphs,
+                runtimeOverride: cond.runtimeOverride,
             });
             ({ pool, usable, overhead, rule } = b);
         }
         else {
             overhead = deviceBudget({
-                engine: cond.engine, memoryFraction: cond.memoryFraction, capacity: 0, weights, activations,
-                group, device: null, cudaGraphs: cond.cudaGraphs, runtimeOverride: cond.runtimeOverride,
+                engine: cond.engine,
+                memoryFraction: cond.memoryFraction,
+                capacity: 0,
+                weights,
+                activations,
+                group,
+                device: null,
+                cudaGraphs: cond.cudaGraphs,
+                runtimeOverride: cond.runtimeOverride,
             }).overhead;
         }
         // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
         const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
-        return { stage: stage.index, layers: stage.layers, weights, kv, activations, overhead, total: weights + kv + activations + overhead, pool, usable, kvOne, rule };
+        return {
+            stage: stage.index,
+            layers: stage.layers,
+            weights,
+            kv,
+            activations,
+            overhead,
+            total: weights + kv + activations + overhead,
+            pool,
+            usable,
+            kvOne,
+            rule,
+        };
     });
 }
 /**
@@ -18206,10 +18683,14 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     const { layout, hardware: hw, workload: wl } = r;
     const sequences = wl.concurrency !== undefined ? Math.ceil(wl.concurrency / layout.dp) : undefined;
     const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : undefined;
-    let cond = engineConditions(wl, hw, sequences, maxContext);
+    // An open loop states no sequences in flight: memory is sized for one request of the longest
+    // length (what memory.fits asks), the rest is the KV cache's, which the simulation fills.
+    const memSequences = sequences ?? (wl.requestRate !== undefined ? 1 : undefined);
+    let cond = engineConditions(wl, hw, memSequences, maxContext);
     const sharedMax = Math.floor((wl.maxInputTokens ?? 0) * wl.prefixHitRate);
-    let memEst = est && stagesEst && sequences !== undefined && maxContext !== undefined
-        ? stageMemory(est, layout, cond, stagesEst, sequences, maxContext, sharedMax) : null;
+    let memEst = est && stagesEst && memSequences !== undefined && maxContext !== undefined
+        ? stageMemory(est, layout, cond, stagesEst, memSequences, maxContext, sharedMax)
+        : null;
     // A plan silent on the memory flag is not failed for the engine's default: a deployment this tight
     // sets the flag. The figures then assume the lowest usual setting that holds one request.
     let raisedFraction = null;
@@ -18217,7 +18698,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     if (memEst && est && stagesEst && !wl.memoryFractionGiven && hw.device && noRoom(memEst)) {
         for (const fraction of TIGHT_MEMORY_FRACTIONS.filter((f) => f > wl.memoryFraction)) {
             const raised = { ...cond, memoryFraction: fraction };
-            const mem = stageMemory(est, layout, raised, stagesEst, sequences, maxContext, sharedMax);
+            const mem = stageMemory(est, layout, raised, stagesEst, memSequences, maxContext, sharedMax);
             if (noRoom(mem))
                 continue;
             raisedFraction = { from: wl.memoryFraction, to: fraction };
@@ -18229,11 +18710,9 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
-    const kvFloor = bound && stagesBound && maxContext !== undefined
-        ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+    const kvFloor = bound && stagesBound && maxContext !== undefined ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
     // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
-    const poolMemory = est && stagesEst && hw.device
-        ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
+    const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
     const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
     let kvBudget = null;
     let maxRunning = null;
@@ -18256,9 +18735,15 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     if (!memEst && weightsFloor !== null && hw.device) {
         // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
         const most = deviceBudget({
-            engine: wl.engine, memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)),
-            capacity: hw.device.capacity, weights: weightsFloor, activations: 0,
-            group: 1, device: hw.device, cudaGraphs: false, runtimeOverride: 0,
+            engine: wl.engine,
+            memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)),
+            capacity: hw.device.capacity,
+            weights: weightsFloor,
+            activations: 0,
+            group: 1,
+            device: hw.device,
+            cudaGraphs: false,
+            runtimeOverride: 0,
         });
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
@@ -18359,8 +18844,17 @@ function groupSpans(layout, hw) {
 
 const BOUND_MODE = { efficiency: { compute: 1, memory: 1, network: 1 }, latency: false, overlap: true, unknownIsFree: true };
 const EMPTY_PASS = {
-    activeDp: 1, prefillTokens: 0, prefillPairsFull: 0, prefillPairsSliding: 0, prefillPairsTopK: 0, decodeSequences: 0, queryTokens: 1,
-    decodeContext: 0, logitTokens: 0, weightReads: 1, eager: false,
+    activeDp: 1,
+    prefillTokens: 0,
+    prefillPairsFull: 0,
+    prefillPairsSliding: 0,
+    prefillPairsTopK: 0,
+    decodeSequences: 0,
+    queryTokens: 1,
+    decodeContext: 0,
+    logitTokens: 0,
+    weightReads: 1,
+    eager: false,
 };
 /** A pass with the given fields, the rest empty. */
 const makePass = (fields) => ({ ...EMPTY_PASS, ...fields });
@@ -18401,7 +18895,7 @@ function touchedExpertFraction(experts, topK, tokens) {
     if (experts <= 0 || tokens <= 0)
         return 0;
     const k = Math.min(topK, experts);
-    return 1 - Math.pow(1 - k / experts, tokens);
+    return 1 - (1 - k / experts) ** tokens;
 }
 /**
  * Share of its routed experts the busiest expert rank reads under the most favourable routing of
@@ -18459,7 +18953,9 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const linearShards = facts.linear ? Math.min(tp, facts.linear.shardableHeads) : 1;
     const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
     /** seconds of compute per token on this device, experts excluded */
-    const perTokenCompute = 2 * attnParams * sAttn + 2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+    const perTokenCompute = 2 * attnParams * sAttn +
+        2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
+        2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
         stateFlopsPerToken * sScores;
     // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
     // a bound lets tp split it.
@@ -18696,7 +19192,11 @@ function modelFlops(facts, tokens, pairsFull, pairsSliding, logitTokens, decode,
     const attended = facts.indexer ? pairsTopK : pairsFull;
     const indexer = facts.indexer ? facts.indexer.pairFlops * full * pairsFull : 0;
     const state = facts.linear ? tokens * facts.linear.stateFlopsPerToken * facts.linearLayers : 0;
-    return 2 * tokens * facts.activeLayerParamsPerToken + pair * (full * attended + facts.slidingLayers * pairsSliding) + indexer + state + 2 * logitTokens * facts.lmHead;
+    return (2 * tokens * facts.activeLayerParamsPerToken +
+        pair * (full * attended + facts.slidingLayers * pairsSliding) +
+        indexer +
+        state +
+        2 * logitTokens * facts.lmHead);
 }
 /** Keys one decoding query attends to in a windowed layer at `context`. */
 function windowedKeys(facts, context) {
@@ -18796,8 +19296,13 @@ function prefillPass(facts, layout, hw, stages, segments, mode) {
     if (!models)
         return null;
     const pass = makePass({
-        activeDp: layout.dp, prefillTokens: w.tokens, prefillPairsFull: w.pairsFull, prefillPairsSliding: w.pairsSliding, prefillPairsTopK: w.pairsTopK,
-        logitTokens: w.completes, eager: true,
+        activeDp: layout.dp,
+        prefillTokens: w.tokens,
+        prefillPairsFull: w.pairsFull,
+        prefillPairsSliding: w.pairsSliding,
+        prefillPairsTopK: w.pairsTopK,
+        logitTokens: w.completes,
+        eager: true,
     });
     const run = runStages(models, facts, layout, hw, pass, mode);
     return run ? serialTime(run, layout) : null;
@@ -18871,7 +19376,7 @@ function normal(rand) {
 /** Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape)). */
 function gammaVariate(shape, rand) {
     if (shape < 1)
-        return gammaVariate(shape + 1, rand) * Math.pow(Math.max(rand(), 1e-300), 1 / shape);
+        return gammaVariate(shape + 1, rand) * Math.max(rand(), 1e-300) ** (1 / shape);
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -18986,8 +19491,15 @@ function simulate(load, engine, costs) {
         const input = load.inputs[i % load.inputs.length];
         const output = load.outputs[i % load.outputs.length];
         const r = {
-            index: i, input, output, sent, arrives: sent + engine.requestOverhead,
-            prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)), firstToken: 0, finishStep: 0, contextBase: 0,
+            index: i,
+            input,
+            output,
+            sent,
+            arrives: sent + engine.requestOverhead,
+            prefilled: Math.min(input - 1, Math.floor(input * engine.prefixHitRate)),
+            firstToken: 0,
+            finishStep: 0,
+            contextBase: 0,
         };
         reqs.push(r);
         return r;
@@ -19117,7 +19629,7 @@ function simulate(load, engine, costs) {
                 finish(top, t);
         }
     };
-    const meanContext = (extraSteps = 0) => running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size;
+    const meanContext = (extraSteps = 0) => (running.size === 0 ? 0 : (contextBaseSum + running.size * (decodeStep + extraSteps) * tps) / running.size);
     const slotsFree = () => maxRunning - running.size - inPrefill;
     /** Fills one pass's prompt budget from the waiting queue, oldest first; admits new prompts while KV slots are free. */
     const fillPrefill = (room) => {
@@ -19323,9 +19835,7 @@ function buildStages(facts, pp, explicit) {
     for (let i = 0; i < pp; i++) {
         const n = split[i];
         // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
-        const dense = facts.interleavedDense && facts.layers > 0
-            ? (n * facts.denseLayers) / facts.layers
-            : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+        const dense = facts.interleavedDense && facts.layers > 0 ? (n * facts.denseLayers) / facts.layers : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
         // Sliding-window and linear-attention layers interleave with full ones (gpt-oss alternates,
         // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
         const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
@@ -19377,15 +19887,24 @@ const LATENCY_KEYS = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_
 /** The simulated figure a latency requirement is judged against, seconds. */
 function latencyFigure(out, key) {
     switch (key) {
-        case 'ttft': return out.ttft.mean;
-        case 'tpot': return out.tpot?.mean ?? null;
-        case 'ttft_p50': return out.ttft.p50;
-        case 'ttft_p90': return out.ttft.p90;
-        case 'ttft_p99': return out.ttft.p99;
-        case 'tpot_p50': return out.tpot?.p50 ?? null;
-        case 'tpot_p90': return out.tpot?.p90 ?? null;
-        case 'tpot_p99': return out.tpot?.p99 ?? null;
-        case 'e2e_p99': return out.e2e.p99;
+        case 'ttft':
+            return out.ttft.mean;
+        case 'tpot':
+            return out.tpot?.mean ?? null;
+        case 'ttft_p50':
+            return out.ttft.p50;
+        case 'ttft_p90':
+            return out.ttft.p90;
+        case 'ttft_p99':
+            return out.ttft.p99;
+        case 'tpot_p50':
+            return out.tpot?.p50 ?? null;
+        case 'tpot_p90':
+            return out.tpot?.p90 ?? null;
+        case 'tpot_p99':
+            return out.tpot?.p99 ?? null;
+        case 'e2e_p99':
+            return out.e2e.p99;
     }
 }
 function compute(loaded, r, est, bound, options = {}) {
@@ -19408,7 +19927,8 @@ function compute(loaded, r, est, bound, options = {}) {
     const deploymentRunning = maxRunning !== null ? Math.min(wl.concurrency ?? Infinity, maxRunning * layout.dp) : memory.maxRunning;
     const meanContext = wl.inputTokens !== undefined ? wl.inputTokens + (wl.outputTokens ?? 0) / 2 : undefined;
     const decEst = est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
-        ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode) : null;
+        ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode)
+        : null;
     // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
     const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
     const decBound = bound && stagesBound && running !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, running, boundContext, BOUND_MODE) : null;
@@ -19420,14 +19940,14 @@ function compute(loaded, r, est, bound, options = {}) {
             if (wl.outputTokens === undefined)
                 throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
             else {
-                const pre = boundPrefillPass(bound, r, stagesBound, boundModels, wl.inputTokens ?? 1);
+                const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
                 if (pre)
                     throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
             }
         }
     }
     // The load, simulated.
-    const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, stagesEst, estModels, estMode) : null;
+    const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
     // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
     // does: its simulation (one request at a time) is skipped.
     const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
@@ -19443,7 +19963,9 @@ function compute(loaded, r, est, bound, options = {}) {
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     return {
-        stagesEst, stagesBound, ...memory,
+        stagesEst,
+        stagesBound,
+        ...memory,
         maxRunning: deploymentRunning,
         runningPerReplica: maxRunning,
         ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
@@ -19453,7 +19975,8 @@ function compute(loaded, r, est, bound, options = {}) {
         stepFloor: finite(decBound?.step),
         tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
         tpotFloor: finite(bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
-            ? tpotFloor(bound, r, stagesBound, tokensPerStep) : null),
+            ? tpotFloor(bound, r, stagesBound, tokensPerStep)
+            : null),
         throughput: load?.throughput ?? null,
         throughputBound,
         computeUtilization,
@@ -19486,7 +20009,7 @@ function runningRoom(r, memory) {
     return maxRunningSequences({ ...memory.kvBudget, engineMax: wl.maxRunningCap }, context);
 }
 /** The prefill pass of one prompt on every replica at once (their expert work meets on the expert devices). */
-function boundPrefillPass(facts, r, stages, models, input) {
+function boundPrefillPass(facts, r, models, input) {
     const wl = r.workload;
     const cached = Math.floor(input * wl.prefixHitRate);
     const computed = Math.max(1, input - cached);
@@ -19509,7 +20032,7 @@ function boundPrefillPass(facts, r, stages, models, input) {
 function tpotFloor(facts, r, stages, tokensPerStep) {
     const wl = r.workload;
     const ratio = wl.benchmark?.inputRangeRatio ?? 1;
-    const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor((2 * wl.inputTokens * ratio) / (1 + ratio) * (1 - wl.prefixHitRate))) : 1;
+    const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor(((2 * wl.inputTokens * ratio) / (1 + ratio)) * (1 - wl.prefixHitRate))) : 1;
     const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
     return step === undefined ? null : step / tokensPerStep;
 }
@@ -19521,7 +20044,7 @@ function requestRateBound(facts, r, stages, models, throughputBound, parts) {
     const { layout } = r;
     const q = queryTokensPerStep(wl);
     const steps = parts.decode ? Math.max(0, wl.outputTokens - 1) / (wl.speculative ? wl.speculative.acceptance : 1) : 0;
-    const pre = boundPrefillPass(facts, r, stages, models, wl.inputTokens);
+    const pre = boundPrefillPass(facts, r, models, wl.inputTokens);
     const dec = runStages(models, facts, layout, r.hardware, makePass({ activeDp: layout.dp, decodeSequences: 1, queryTokens: q, decodeContext: wl.inputTokens + wl.outputTokens / 2, logitTokens: q }), BOUND_MODE);
     if (!pre || !dec)
         return null;
@@ -19538,7 +20061,7 @@ function requestRateBound(facts, r, stages, models, throughputBound, parts) {
     return Number.isFinite(bound) && bound > 0 ? bound : null;
 }
 /** Step costs of one replica at the estimate's efficiencies, for the simulator. */
-function replicaStepCosts(facts, r, stages, models, mode) {
+function replicaStepCosts(facts, r, models, mode) {
     const { layout, hardware: hw, workload: wl } = r;
     const engine = wl.profile;
     const q = queryTokensPerStep(wl);
@@ -19580,8 +20103,7 @@ function replicaStepCosts(facts, r, stages, models, mode) {
             if (batch > 0)
                 time *= spec;
             const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
-            const flops = modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) +
-                modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
+            const flops = modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) + modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
             return { time, flops: tokens > 0 ? flops : 0 };
         },
     };
@@ -19666,9 +20188,16 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
         return {
             scale: replicas,
             load: {
-                kind: 'open', clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity, rate: rate / replicas,
-                arrival: wl.arrival, burstiness: wl.burstiness, requests, warmup: wl.benchmark ? 0 : Math.floor(requests / 10), finite: wl.benchmark !== null,
-                inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+                kind: 'open',
+                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity,
+                rate: rate / replicas,
+                arrival: wl.arrival,
+                burstiness: wl.burstiness,
+                requests,
+                warmup: wl.benchmark ? 0 : Math.floor(requests / 10),
+                finite: wl.benchmark !== null,
+                inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2),
+                outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
                 pairs: (from, to) => layerPairs(facts, from, to),
             },
         };
@@ -19697,8 +20226,16 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
     return {
         scale: active,
         load: {
-            kind: 'closed', clients, rate: 0, arrival: 'poisson', burstiness: 1, requests, warmup, finite: wl.benchmark !== null,
-            inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2), outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
+            kind: 'closed',
+            clients,
+            rate: 0,
+            arrival: 'poisson',
+            burstiness: 1,
+            requests,
+            warmup,
+            finite: wl.benchmark !== null,
+            inputs: benchmarkLengths(wl.inputTokens, ratioIn, lengths, 2),
+            outputs: benchmarkLengths(wl.outputTokens, ratioOut, lengths, 3),
             pairs: (from, to) => layerPairs(facts, from, to),
         },
     };
@@ -19717,7 +20254,9 @@ function fitBudget(requests, longestInput, maxBatchedTokens, exact, budget) {
 }
 function tooComplex(requests, longestInput, maxBatchedTokens, budget) {
     const events = estimatedEvents(requests, longestInput, maxBatchedTokens);
-    return { skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed` };
+    return {
+        skipped: `the load is too complex to simulate: about ${events.toExponential(1)} scheduler events (${requests} requests, prompts of up to ${longestInput} tokens in chunks of ${maxBatchedTokens}) exceed the budget of ${budget.toLocaleString('en-US')}; figures under load are not computed`,
+    };
 }
 /** Does a simulated open loop meet every stated latency requirement, and keep up with its arrivals? */
 function meets(f, req, keys) {
@@ -19776,6 +20315,7 @@ function goodputSearch(saturation, at, req, keys) {
         else
             hi = mid;
     }
+    // biome-ignore lint/complexity/useMathMinMax: a NaN rate reads as 0 here, where Math.max would pass the NaN on
     return lo > 0 ? lo : 0;
 }
 
@@ -19801,8 +20341,11 @@ function kvLink(plan, hw, totalGpus) {
         bandwidth,
         latency: kv?.latency ?? linkLatency,
         floorBandwidth: kv?.bandwidth ?? (fastest > 0 ? fastest : undefined),
-        source: kv?.bandwidth !== undefined ? 'disaggregation.kv_transfer.bandwidth'
-            : oneNode ? 'hardware.intra_node_bandwidth (the deployment fits in one node)' : 'hardware.inter_node_bandwidth',
+        source: kv?.bandwidth !== undefined
+            ? 'disaggregation.kv_transfer.bandwidth'
+            : oneNode
+                ? 'hardware.intra_node_bandwidth (the deployment fits in one node)'
+                : 'hardware.inter_node_bandwidth',
     };
 }
 /** Bytes of the cache one sequence of `tokens` tokens holds, all layers, one copy. */
@@ -19875,11 +20418,27 @@ function simulatePools(load, pools, costs) {
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
     const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
     const prefillWorkers = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
-        busy: false, until: 0, partial: [], completing: [], linkFree: new Array(Math.max(1, Math.floor(P.ranks))).fill(0),
+        busy: false,
+        until: 0,
+        partial: [],
+        completing: [],
+        linkFree: new Array(Math.max(1, Math.floor(P.ranks))).fill(0),
     }));
     const decodeWorkers = Array.from({ length: Math.max(1, Math.floor(D.workers)) }, () => ({
-        running: new FinishHeap(), step: 0, contextBaseSum: 0, reserved: 0, incoming: [], busy: false,
-        start: 0, stepDt: 0, steps: 0, end: 0, batch: 0, flopsPerStep: 0, deferredFirst: [], deferredFinish: [],
+        running: new FinishHeap(),
+        step: 0,
+        contextBaseSum: 0,
+        reserved: 0,
+        incoming: [],
+        busy: false,
+        start: 0,
+        stepDt: 0,
+        steps: 0,
+        end: 0,
+        batch: 0,
+        flopsPerStep: 0,
+        deferredFirst: [],
+        deferredFinish: [],
     }));
     const reqs = [];
     const pending = [];
@@ -19899,9 +20458,20 @@ function simulatePools(load, pools, costs) {
         const i = sentCount++;
         const input = load.inputs[i % load.inputs.length];
         const r = {
-            index: i, input, output: load.outputs[i % load.outputs.length], sent: at, arrives: at + pools.requestOverhead, admitted: 0,
-            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)), rank: 0, worker: -1, prefillDone: 0, transferDone: 0,
-            firstToken: 0, finishStep: 0, contextBase: 0,
+            index: i,
+            input,
+            output: load.outputs[i % load.outputs.length],
+            sent: at,
+            arrives: at + pools.requestOverhead,
+            admitted: 0,
+            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)),
+            rank: 0,
+            worker: -1,
+            prefillDone: 0,
+            transferDone: 0,
+            firstToken: 0,
+            finishStep: 0,
+            contextBase: 0,
         };
         reqs.push(r);
         inFlight++;
@@ -20261,7 +20831,8 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const P = pools.prefill;
     const D = pools.decode;
     const figures = (pool) => ({
-        pool, c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
+        pool,
+        c: compute({ file: loaded.file, plan: pool.plan, lines: {}, origins: loaded.origins }, pool.r, est, bound, { load: false }),
     });
     const pf = figures(P);
     const df = figures(D);
@@ -20280,7 +20851,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         return b;
     };
-    const transferOf = (tokens) => (est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null);
+    const transferOf = (tokens) => est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
     const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
     const transfer = input !== undefined ? transferOf(input) : null;
     const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
@@ -20305,8 +20876,8 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     let poolCosts = null;
     let run = null;
     if (canSimulate) {
-        const pCosts = replicaStepCosts(est, P.r, pf.c.stagesEst, pModels, mode);
-        const dCosts = replicaStepCosts(est, D.r, df.c.stagesEst, dModels, mode);
+        const pCosts = replicaStepCosts(est, P.r, pModels, mode);
+        const dCosts = replicaStepCosts(est, D.r, dModels, mode);
         const costs = {
             prefill: (work, ranks) => pCosts.step(work, 0, 0, ranks),
             decode: (batch, context) => dCosts.step(null, batch, context),
@@ -20318,8 +20889,12 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         const behaviour = {
             prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
             decode: {
-                workers: D.workers / groups, ranks: D.r.layout.dp, maxRunning: decodeSlots, stepOverhead: D.r.hardware.stepOverhead,
-                tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1, outputLag: wl.profile.outputLagSteps,
+                workers: D.workers / groups,
+                ranks: D.r.layout.dp,
+                maxRunning: decodeSlots,
+                stepOverhead: D.r.hardware.stepOverhead,
+                tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+                outputLag: wl.profile.outputLagSteps,
             },
             requestOverhead: P.r.hardware.requestOverhead,
             prefixHitRate: wl.prefixHitRate,
@@ -20407,7 +20982,14 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         pools: { prefill: pf, decode: df },
         deployment,
         outcome: load ? load.outcome : null,
-        link, kvBytes, transfer, transferFloor, decodeSlots, totalGpus, costs: poolCosts, transferOf,
+        link,
+        kvBytes,
+        transfer,
+        transferFloor,
+        decodeSlots,
+        totalGpus,
+        costs: poolCosts,
+        transferOf,
         decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
     };
 }
@@ -20550,7 +21132,13 @@ function resolvePlan(plan, origins) {
     if (p.microbatches === undefined && pp > 1)
         assume('parallelism.microbatches', `${microbatches} (= pp)`);
     const layout = {
-        tp, pp, dp, cp, ep, etp, microbatches,
+        tp,
+        pp,
+        dp,
+        cp,
+        ep,
+        etp,
+        microbatches,
         layersPerStage: p.layers_per_stage ?? null,
         worldSize: tp * pp * dp * cp,
         edp: (tp * dp * cp) / (ep * etp),
@@ -20560,7 +21148,7 @@ function resolvePlan(plan, origins) {
     const engineId = engine;
     const profile = engineProfile(engine);
     if (plan.deployment?.engine === undefined)
-        assume('deployment.engine', "vllm (its scheduler and memory accounting)");
+        assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -20598,12 +21186,14 @@ function resolvePlan(plan, origins) {
         attentionEfficiency: cal.attentionEfficiency ?? 1,
         expertEfficiency: cal.expertEfficiency ?? 1,
         efficiency: eff,
-        device: h.memory === undefined ? null : {
-            capacity: h.memory,
-            name: (h.name ?? h.preset ?? '').toLowerCase(),
-            switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
-            fp4Math: h.peak_tflops_fp4 !== undefined,
-        },
+        device: h.memory === undefined
+            ? null
+            : {
+                capacity: h.memory,
+                name: (h.name ?? h.preset ?? '').toLowerCase(),
+                switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+                fp4Math: h.peak_tflops_fp4 !== undefined,
+            },
     };
     if (h.intra_node_latency === undefined)
         assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
@@ -20639,9 +21229,7 @@ function resolvePlan(plan, origins) {
     const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
     const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
     // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm'
-        ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences)
-        : 0;
+    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences) : 0;
     const runtimeOverhead = w.runtime_overhead ?? null;
     if (w.runtime_overhead === undefined) {
         assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
@@ -20681,16 +21269,18 @@ function resolvePlan(plan, origins) {
         runtimeOverhead,
         maxRunningSequences,
         cudaGraphs: w.cuda_graphs ?? true,
-        benchmark: w.benchmark === undefined ? null : {
-            requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
-            inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
-            outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
-        },
+        benchmark: w.benchmark === undefined
+            ? null
+            : {
+                requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+                inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+                outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+            },
     };
     if (w.benchmark !== undefined) {
         if (w.benchmark.requests === undefined)
             assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', 'simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run\'s means (steady state in details)', 'method');
+        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
     }
     return { layout, hardware, workload, assumptions };
 }
@@ -20726,7 +21316,6 @@ function poolWorkload(plan, name, spec, workers) {
         delete w.memory_reserve;
     const dp = spec.parallelism?.dp ?? 1;
     if (name === 'prefill') {
-        const longest = w.max_input_tokens ?? w.input_tokens;
         const out = { ...w, concurrency: dp, output_tokens: 1, max_output_tokens: 1 };
         delete out.request_rate;
         delete out.max_running_sequences;
@@ -20781,7 +21370,11 @@ function resolvePools(loaded) {
             const engineBudget = r.workload.maxBatchedTokens;
             r.workload = { ...r.workload, maxBatchedTokens: Math.max(engineBudget, longest) };
             r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.max_batched_tokens');
-            r.assumptions.push({ name: 'disaggregation.prefill.max_batched_tokens', value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`, source: 'default' });
+            r.assumptions.push({
+                name: 'disaggregation.prefill.max_batched_tokens',
+                value: `${r.workload.maxBatchedTokens} per attention rank (the engine's ${engineBudget}, at least the longest prompt)`,
+                source: 'default',
+            });
         }
         return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
     };
@@ -20828,7 +21421,7 @@ const round = (v, digits = 3, direction = 'nearest') => {
     const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
     return op(v * f) / f;
 };
-const figures_gib = (bytes, direction = 'nearest') => (bytes === null ? null : round(bytes / defaults_GIB, 3, direction));
+const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
 const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
 const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
@@ -22016,7 +22609,12 @@ function judgeRequirement(required, dir, f) {
     const better = (a, b) => (dir === 'higher-is-better' ? a >= b : a <= b);
     if (f.bound !== null && !better(f.bound, required)) {
         const word = dir === 'higher-is-better' ? 'upper bound' : 'lower bound';
-        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}` };
+        return {
+            status: 'fail',
+            limit: f.bound,
+            basis: 'bound',
+            detail: `physically impossible: the ${word} is ${f.show(f.bound)} (every efficiency at 1), required ${f.show(required)}${because(f)}`,
+        };
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
@@ -22027,7 +22625,12 @@ function judgeRequirement(required, dir, f) {
     if (better(f.estimate, required)) {
         return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} meets ${f.show(required)}` };
     }
-    return { status: 'fail', limit: f.estimate, basis: 'estimate', detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+    return {
+        status: 'fail',
+        limit: f.estimate,
+        basis: 'estimate',
+        detail: `estimate ${f.show(f.estimate)} misses ${f.show(required)} (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})`,
+    };
 }
 /**
  * A requirement against an estimate and its range: met even at the range's bad end passes; met by the
@@ -22042,16 +22645,36 @@ function judgeWithRange(required, dir, f, estimate, risk) {
     const good = lowerIsBetter ? low : high;
     const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
     const p = missProbability(estimate, required, risk.residuals, risk.kind);
-    const shown = `${f.show(estimate)} (${f.show(low)}-${f.show(high)})`;
+    const shown = `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
     if (meets(bad))
-        return { status: 'pass', limit: estimate, basis: 'estimate', detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end` };
+        return {
+            status: 'pass',
+            limit: estimate,
+            basis: 'estimate',
+            detail: `estimate ${shown} meets ${f.show(required)} even at the range's ${lowerIsBetter ? 'high' : 'low'} end`,
+        };
     if (meets(estimate)) {
-        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `at risk: estimate ${shown} meets ${f.show(required)}, its range does not; ${oneIn(p)} validated deployments this close missed` };
+        return {
+            status: 'warn',
+            limit: estimate,
+            basis: 'estimate',
+            detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed`,
+        };
     }
     if (meets(good)) {
-        return { status: 'warn', limit: estimate, basis: 'estimate', detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed` };
+        return {
+            status: 'warn',
+            limit: estimate,
+            basis: 'estimate',
+            detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed`,
+        };
     }
-    return { status: 'fail', limit: estimate, basis: 'estimate', detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})` };
+    return {
+        status: 'fail',
+        limit: estimate,
+        basis: 'estimate',
+        detail: `estimate ${shown} misses ${f.show(required)} across its whole range (bound ${f.bound !== null ? f.show(f.bound) : 'unknown'})`,
+    };
 }
 /**
  * A claim about a rate or a time. Beyond the bound: impossible (fail). Between the estimate and
@@ -22083,7 +22706,12 @@ function judgeClaim(claimed, dir, f) {
  */
 function judgeMemoryClaim(claimed, f) {
     if (f.bound !== null && claimed < f.bound) {
-        return { status: 'fail', limit: f.bound, basis: 'bound', detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}` };
+        return {
+            status: 'fail',
+            limit: f.bound,
+            basis: 'bound',
+            detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}`,
+        };
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
@@ -22093,7 +22721,12 @@ function judgeMemoryClaim(claimed, f) {
         return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
     }
     if (claimed > 1.5 * f.estimate) {
-        return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?` };
+        return {
+            status: 'warn',
+            limit: f.estimate,
+            basis: 'estimate',
+            detail: `claimed ${f.show(claimed)} is far above the estimate ${f.show(f.estimate)}: does it size the same thing?`,
+        };
     }
     return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
 }
@@ -22213,9 +22846,10 @@ const formatUsd = (usd) => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFi
 /**
  * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
  * cheapest any layout of these devices could serve (below it: physically impossible).
- * `throughputMissing`: what the throughput estimate lacks.
+ * `throughputMissing`: what the throughput estimate lacks. `risk`: the throughput's track record read
+ * as a time's (cost is inversely proportional to throughput), so a cost inside its range is at risk.
  */
-function judgeCostRequirement(requiredUsd, e, throughputMissing) {
+function judgeCostRequirement(requiredUsd, e, throughputMissing, risk) {
     const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
     const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
     const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
@@ -22223,6 +22857,7 @@ function judgeCostRequirement(requiredUsd, e, throughputMissing) {
         bound: cost(e.throughputBound),
         show: (usd) => `${formatUsd(usd)} per million tokens`,
         missing,
+        ...(risk ? { risk } : {}),
         ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
     });
     return { ...judgement, missing };
@@ -22232,10 +22867,18 @@ function economyAssumptions(h, origins) {
     const out = [];
     if (h.power !== undefined) {
         const origin = origins['hardware.power'];
-        out.push({ name: 'hardware.power', value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`, source: origin ?? 'plan' });
+        out.push({
+            name: 'hardware.power',
+            value: `${h.power} W per accelerator at load${origin?.startsWith('preset:') ? ' (datasheet TDP: real draw is usually lower, so tokens per joule is a floor of what the chip can do)' : ''}`,
+            source: origin ?? 'plan',
+        });
     }
     if (h.cost_per_hour !== undefined) {
-        out.push({ name: 'hardware.cost_per_hour', value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`, source: origins['hardware.cost_per_hour'] ?? 'plan' });
+        out.push({
+            name: 'hardware.cost_per_hour',
+            value: `${formatUsd(h.cost_per_hour)} per accelerator-hour`,
+            source: origins['hardware.cost_per_hour'] ?? 'plan',
+        });
     }
     return out;
 }
@@ -22259,13 +22902,15 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
         const computed = input - Math.floor(input * wl.prefixHitRate);
         const output = wl.outputTokens;
         const decodeFlops = modelFlops(bound, 1, 0, 0, 1, true);
-        const perOutput = output === undefined
-            ? decodeFlops
-            : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
+        const perOutput = output === undefined ? decodeFlops : (modelFlops(bound, computed, 0, 0, computed > 0 ? 1 : 0, false) + Math.max(0, output - 1) * decodeFlops) / output;
         const implied = (tput * perOutput) / (gpus * hw.peak16);
         if (implied > claimed) {
-            return { ...base, status: 'fail', limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%` };
+            return {
+                ...base,
+                status: 'fail',
+                limit: round(implied, 4),
+                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+            };
         }
     }
     if (c.computeUtilization === null) {
@@ -22273,8 +22918,12 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
     }
     const est = c.computeUtilization;
     const off = Math.abs(claimed - est) > 0.5 * est;
-    return { ...base, status: off ? 'warn' : 'pass', limit: round(est, 4),
-        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop` };
+    return {
+        ...base,
+        status: off ? 'warn' : 'pass',
+        limit: round(est, 4),
+        detail: `claimed ${(claimed * 100).toFixed(1)}%, estimate ${(est * 100).toFixed(1)}% of the 16-bit peak over the closed loop`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/judged.ts
@@ -22296,11 +22945,24 @@ function judgedChecks(inputs) {
     // Requirements.
     const req = plan.requirements;
     const judge = (id, title, path, value, unit, scale, j, missing) => {
-        checks.push({ id, title, path, status: j.status, value: round(value * scale, 4), limit: j.limit === null ? null : round(j.limit * scale, 4), unit, detail: j.detail,
+        checks.push({
+            id,
+            title,
+            path,
+            status: j.status,
+            value: round(value * scale, 4),
+            limit: j.limit === null ? null : round(j.limit * scale, 4),
+            unit,
+            detail: j.detail,
             ...(j.basis !== null ? { basis: j.basis } : {}),
-            ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}) });
+            ...(j.status === 'unverified' && missing.length > 0 ? { missing } : {}),
+        });
     };
-    const limiter = { memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)', compute: 'peak compute', communication: 'interconnect bandwidth' };
+    const limiter = {
+        memory: 'HBM bandwidth (each decode step reads the weights shard and KV cache)',
+        compute: 'peak compute',
+        communication: 'interconnect bandwidth',
+    };
     const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
     // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
     // figure's range are at risk (ranges.ts).
@@ -22338,31 +23000,56 @@ function judgedChecks(inputs) {
     }
     if (req.request_rate !== undefined) {
         const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
-        const j = judgeRequirement(req.request_rate, 'higher-is-better', { estimate: c.maxRequestRate, bound: c.requestRateBound, show: fmtRps, missing: loopMissing, risk: rateRisk,
-            why: 'each request costs at least its prompt\'s and its output\'s FLOPs on the busiest device and its KV reads' });
+        const j = judgeRequirement(req.request_rate, 'higher-is-better', {
+            estimate: c.maxRequestRate,
+            bound: c.requestRateBound,
+            show: fmtRps,
+            missing: loopMissing,
+            risk: rateRisk,
+            why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
+        });
         judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
     }
     if (c.loadSkipped) {
-        checks.push({ id: 'load.simulation', status: 'warn', title: 'Load simulation', path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency', detail: c.loadSkipped });
+        checks.push({
+            id: 'load.simulation',
+            status: 'warn',
+            title: 'Load simulation',
+            path: loadKey === wl.requestRate ? 'workload.request_rate' : 'workload.concurrency',
+            detail: c.loadSkipped,
+        });
     }
     // An open loop that arrives faster than the deployment serves: queues grow without end.
     if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
         const served = c.load.servedRate;
-        checks.push({ id: 'load.saturation', status: c.load.saturated ? 'warn' : 'pass', title: 'Arrival rate vs service rate', path: 'workload.request_rate',
-            value: round(wl.requestRate, 4), limit: round(served, 4), unit: 'requests/s',
+        checks.push({
+            id: 'load.saturation',
+            status: c.load.saturated ? 'warn' : 'pass',
+            title: 'Arrival rate vs service rate',
+            path: 'workload.request_rate',
+            value: round(wl.requestRate, 4),
+            limit: round(served, 4),
+            unit: 'requests/s',
             detail: c.load.saturated
                 ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-                : `the deployment keeps up: ${served.toPrecision(3)} requests/s served` });
+                : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
+        });
     }
     if (req.max_memory_utilization !== undefined) {
         const u = req.max_memory_utilization;
         const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
         const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
-        const j = judgeRequirement(u, 'lower-is-better', { estimate: util, bound: floorUtil, show: (v) => `${(v * 100).toFixed(1)}%`, missing: capacity === undefined ? ['hardware.memory'] : memMissing });
+        const j = judgeRequirement(u, 'lower-is-better', {
+            estimate: util,
+            bound: floorUtil,
+            show: (v) => `${(v * 100).toFixed(1)}%`,
+            missing: capacity === undefined ? ['hardware.memory'] : memMissing,
+        });
         judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
     }
     if (req.cost_per_million_tokens !== undefined) {
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing);
+        // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
         judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
     }
     // Claims.
@@ -22389,7 +23076,12 @@ function judgedChecks(inputs) {
         judge('claims.memory_utilization', 'Claimed memory utilization', 'claims.memory_utilization', cl.memory_utilization, 'fraction', 1, { ...j, limit: j.limit === null ? null : j.limit / capacity }, memMissing);
     }
     if (cl.kv_cache_capacity_tokens !== undefined) {
-        const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', { estimate: c.kvCapacity, bound: null, show: (v) => `${Math.round(v)} tokens`, missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])] });
+        const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', {
+            estimate: c.kvCapacity,
+            bound: null,
+            show: (v) => `${Math.round(v)} tokens`,
+            missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
+        });
         judge('claims.kv_cache_capacity_tokens', 'Claimed KV-cache capacity', 'claims.kv_cache_capacity_tokens', cl.kv_cache_capacity_tokens, 'tokens', 1, j, modelMissing);
     }
     if (cl.compute_utilization !== undefined)
@@ -22442,123 +23134,284 @@ function layoutFindings(model, layout, hw) {
     const { tp, pp, dp, cp, ep, etp } = layout;
     // World size.
     if (hw.gpus === undefined) {
-        out.push({ id: 'layout.world_size', status: 'unverified', title: 'World size', path: 'hardware.gpus', missing: ['hardware.gpus'],
-            detail: `tp*pp*dp*cp = ${layout.worldSize}; hardware.gpus is not given` });
+        out.push({
+            id: 'layout.world_size',
+            status: 'unverified',
+            title: 'World size',
+            path: 'hardware.gpus',
+            missing: ['hardware.gpus'],
+            detail: `tp*pp*dp*cp = ${layout.worldSize}; hardware.gpus is not given`,
+        });
     }
     else if (layout.worldSize !== hw.gpus) {
         const valid = validLayouts(model, hw.gpus, hw.gpusPerNode);
-        out.push({ id: 'layout.world_size', status: 'fail', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
+        out.push({
+            id: 'layout.world_size',
+            status: 'fail',
+            title: 'World size',
+            path: 'parallelism',
+            value: layout.worldSize,
+            limit: hw.gpus,
             detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
-                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : '') });
+                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : ''),
+        });
     }
     else {
-        out.push({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'parallelism', value: layout.worldSize, limit: hw.gpus,
+        out.push({
+            id: 'layout.world_size',
+            status: 'pass',
+            title: 'World size',
+            path: 'parallelism',
+            value: layout.worldSize,
+            limit: hw.gpus,
             detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} = hardware.gpus` +
-                (model.moe && ep > 1 ? `; ep=${ep} regroups the same ranks for the MoE layers, it adds no devices` : '') });
+                (model.moe && ep > 1 ? `; ep=${ep} regroups the same ranks for the MoE layers, it adds no devices` : ''),
+        });
     }
     // MoE regrouping (contract: ep*etp must divide tp*dp*cp; the quotient is expert data parallelism).
     if (model.moe) {
         const block = tp * dp * cp;
         if (block % (ep * etp) !== 0) {
-            out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
-                detail: `ep*etp = ${ep}*${etp} = ${ep * etp} must divide tp*dp*cp = ${block} (the ranks of one stage)` });
+            out.push({
+                id: 'layout.moe_regroup',
+                status: 'fail',
+                title: 'Expert-parallel regrouping',
+                path: 'parallelism.ep',
+                value: ep * etp,
+                limit: block,
+                detail: `ep*etp = ${ep}*${etp} = ${ep * etp} must divide tp*dp*cp = ${block} (the ranks of one stage)`,
+            });
         }
         else {
-            out.push({ id: 'layout.moe_regroup', status: 'pass', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep * etp, limit: block,
-                detail: `ep*etp = ${ep * etp} divides tp*dp*cp = ${block}: expert data parallelism ${block / (ep * etp)}` });
+            out.push({
+                id: 'layout.moe_regroup',
+                status: 'pass',
+                title: 'Expert-parallel regrouping',
+                path: 'parallelism.ep',
+                value: ep * etp,
+                limit: block,
+                detail: `ep*etp = ${ep * etp} divides tp*dp*cp = ${block}: expert data parallelism ${block / (ep * etp)}`,
+            });
         }
         const experts = model.moe.experts;
         if (experts === undefined) {
-            out.push({ id: 'layout.experts_divisible', status: 'unverified', title: 'Experts over EP', path: 'model.moe', missing: ['model.moe.experts'],
-                detail: 'the number of experts is not given' });
+            out.push({
+                id: 'layout.experts_divisible',
+                status: 'unverified',
+                title: 'Experts over EP',
+                path: 'model.moe',
+                missing: ['model.moe.experts'],
+                detail: 'the number of experts is not given',
+            });
         }
         else {
             const total = experts + (model.moe.redundant_experts ?? 0);
             out.push(total % ep === 0
-                ? { id: 'layout.experts_divisible', status: 'pass', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
-                    detail: `${total} experts over ep=${ep}: ${total / ep} per device` }
-                : { id: 'layout.experts_divisible', status: 'fail', title: 'Experts over EP', path: 'parallelism.ep', value: total, limit: ep,
-                    detail: `${total} experts (routed + redundant) do not divide by ep=${ep}` });
+                ? {
+                    id: 'layout.experts_divisible',
+                    status: 'pass',
+                    title: 'Experts over EP',
+                    path: 'parallelism.ep',
+                    value: total,
+                    limit: ep,
+                    detail: `${total} experts over ep=${ep}: ${total / ep} per device`,
+                }
+                : {
+                    id: 'layout.experts_divisible',
+                    status: 'fail',
+                    title: 'Experts over EP',
+                    path: 'parallelism.ep',
+                    value: total,
+                    limit: ep,
+                    detail: `${total} experts (routed + redundant) do not divide by ep=${ep}`,
+                });
         }
     }
     else if (ep > 1) {
-        out.push({ id: 'layout.moe_regroup', status: 'fail', title: 'Expert-parallel regrouping', path: 'parallelism.ep', value: ep,
-            detail: `ep=${ep} on a model without experts (model.moe is not set)` });
+        out.push({
+            id: 'layout.moe_regroup',
+            status: 'fail',
+            title: 'Expert-parallel regrouping',
+            path: 'parallelism.ep',
+            value: ep,
+            detail: `ep=${ep} on a model without experts (model.moe is not set)`,
+        });
     }
     // Layers over pipeline stages.
     const layers = model.layers;
     const explicit = layout.layersPerStage;
     if (layers === undefined) {
-        out.push({ id: 'layout.layers_divisible', status: pp > 1 ? 'unverified' : 'pass', title: 'Layers over stages', path: 'parallelism.pp',
-            missing: pp > 1 ? ['model.layers'] : undefined, detail: pp > 1 ? 'the number of layers is not given' : 'one stage holds every layer' });
+        out.push({
+            id: 'layout.layers_divisible',
+            status: pp > 1 ? 'unverified' : 'pass',
+            title: 'Layers over stages',
+            path: 'parallelism.pp',
+            missing: pp > 1 ? ['model.layers'] : undefined,
+            detail: pp > 1 ? 'the number of layers is not given' : 'one stage holds every layer',
+        });
     }
     else if (explicit) {
         const sum = explicit.reduce((a, b) => a + b, 0);
         const ok = explicit.length === pp && sum === layers;
-        out.push({ id: 'layout.layers_divisible', status: ok ? 'pass' : 'fail', title: 'Layers over stages', path: 'parallelism.layers_per_stage',
-            value: sum, limit: layers,
-            detail: ok ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
-                : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}` });
+        out.push({
+            id: 'layout.layers_divisible',
+            status: ok ? 'pass' : 'fail',
+            title: 'Layers over stages',
+            path: 'parallelism.layers_per_stage',
+            value: sum,
+            limit: layers,
+            detail: ok
+                ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
+                : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}`,
+        });
     }
     else if (pp > layers) {
-        out.push({ id: 'layout.layers_divisible', status: 'fail', title: 'Layers over stages', path: 'parallelism.pp', value: pp, limit: layers,
-            detail: `pp=${pp} stages for ${layers} layers: a stage would be empty` });
+        out.push({
+            id: 'layout.layers_divisible',
+            status: 'fail',
+            title: 'Layers over stages',
+            path: 'parallelism.pp',
+            value: pp,
+            limit: layers,
+            detail: `pp=${pp} stages for ${layers} layers: a stage would be empty`,
+        });
     }
     else if (layers % pp !== 0) {
-        out.push({ id: 'layout.layers_divisible', status: 'warn', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
-            detail: `${layers} layers do not divide by pp=${pp}: stages get ${Math.floor(layers / pp)} or ${Math.ceil(layers / pp)} layers (the slowest stage paces the pipeline)` });
+        out.push({
+            id: 'layout.layers_divisible',
+            status: 'warn',
+            title: 'Layers over stages',
+            path: 'parallelism.pp',
+            value: layers,
+            limit: pp,
+            detail: `${layers} layers do not divide by pp=${pp}: stages get ${Math.floor(layers / pp)} or ${Math.ceil(layers / pp)} layers (the slowest stage paces the pipeline)`,
+        });
     }
     else {
-        out.push({ id: 'layout.layers_divisible', status: 'pass', title: 'Layers over stages', path: 'parallelism.pp', value: layers, limit: pp,
-            detail: `${layers} layers over pp=${pp}: ${layers / pp} per stage` });
+        out.push({
+            id: 'layout.layers_divisible',
+            status: 'pass',
+            title: 'Layers over stages',
+            path: 'parallelism.pp',
+            value: layers,
+            limit: pp,
+            detail: `${layers} layers over pp=${pp}: ${layers / pp} per stage`,
+        });
     }
     // Heads over tensor parallelism.
     if (model.heads === undefined) {
-        out.push({ id: 'layout.heads_divisible', status: tp > 1 ? 'unverified' : 'pass', title: 'Heads over TP', path: 'parallelism.tp',
-            missing: tp > 1 ? ['model.heads'] : undefined, detail: tp > 1 ? 'the number of attention heads is not given' : 'tp=1' });
+        out.push({
+            id: 'layout.heads_divisible',
+            status: tp > 1 ? 'unverified' : 'pass',
+            title: 'Heads over TP',
+            path: 'parallelism.tp',
+            missing: tp > 1 ? ['model.heads'] : undefined,
+            detail: tp > 1 ? 'the number of attention heads is not given' : 'tp=1',
+        });
     }
     else if (model.heads % tp !== 0) {
         const ok = divisors(model.heads).filter((d) => d <= (hw.gpusPerNode ?? 8) && tpFits(model, d));
-        out.push({ id: 'layout.heads_divisible', status: 'fail', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
-            detail: `${model.heads} attention heads do not divide by tp=${tp}; tensor-parallel sizes that work: ${ok.join(', ')}` });
+        out.push({
+            id: 'layout.heads_divisible',
+            status: 'fail',
+            title: 'Heads over TP',
+            path: 'parallelism.tp',
+            value: model.heads,
+            limit: tp,
+            detail: `${model.heads} attention heads do not divide by tp=${tp}; tensor-parallel sizes that work: ${ok.join(', ')}`,
+        });
     }
     else {
-        out.push({ id: 'layout.heads_divisible', status: 'pass', title: 'Heads over TP', path: 'parallelism.tp', value: model.heads, limit: tp,
-            detail: `${model.heads} heads over tp=${tp}: ${model.heads / tp} per device` });
+        out.push({
+            id: 'layout.heads_divisible',
+            status: 'pass',
+            title: 'Heads over TP',
+            path: 'parallelism.tp',
+            value: model.heads,
+            limit: tp,
+            detail: `${model.heads} heads over tp=${tp}: ${model.heads / tp} per device`,
+        });
     }
     // KV heads over tensor parallelism.
     const isMla = model.attention === 'mla' || model.mla !== undefined;
     if (isMla) {
-        out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp',
-            detail: tp > 1 ? `MLA keeps one latent KV vector per token: the cache is replicated on all ${tp} tp ranks` : 'MLA, tp=1' });
+        out.push({
+            id: 'layout.kv_heads',
+            status: 'pass',
+            title: 'KV heads over TP',
+            path: 'parallelism.tp',
+            detail: tp > 1 ? `MLA keeps one latent KV vector per token: the cache is replicated on all ${tp} tp ranks` : 'MLA, tp=1',
+        });
     }
     else if (model.kv_heads !== undefined) {
         const kv = model.kv_heads;
         if (kv % tp === 0) {
-            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `${kv} KV heads over tp=${tp}: ${kv / tp} per device` });
+            out.push({
+                id: 'layout.kv_heads',
+                status: 'pass',
+                title: 'KV heads over TP',
+                path: 'parallelism.tp',
+                value: kv,
+                limit: tp,
+                detail: `${kv} KV heads over tp=${tp}: ${kv / tp} per device`,
+            });
         }
         else if (tp % kv === 0) {
-            out.push({ id: 'layout.kv_heads', status: 'pass', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `tp=${tp} exceeds the ${kv} KV heads: each KV head (and its cache) is replicated on ${tp / kv} ranks` });
+            out.push({
+                id: 'layout.kv_heads',
+                status: 'pass',
+                title: 'KV heads over TP',
+                path: 'parallelism.tp',
+                value: kv,
+                limit: tp,
+                detail: `tp=${tp} exceeds the ${kv} KV heads: each KV head (and its cache) is replicated on ${tp / kv} ranks`,
+            });
         }
         else {
-            out.push({ id: 'layout.kv_heads', status: 'fail', title: 'KV heads over TP', path: 'parallelism.tp', value: kv, limit: tp,
-                detail: `${kv} KV heads cannot be split or evenly replicated over tp=${tp}` });
+            out.push({
+                id: 'layout.kv_heads',
+                status: 'fail',
+                title: 'KV heads over TP',
+                path: 'parallelism.tp',
+                value: kv,
+                limit: tp,
+                detail: `${kv} KV heads cannot be split or evenly replicated over tp=${tp}`,
+            });
         }
     }
     // TP across nodes: every layer's all-reduces would cross the slower inter-node link.
     if (tp > hw.gpusPerNode) {
-        out.push({ id: 'layout.tp_within_node', status: 'warn', title: 'TP within a node', path: 'parallelism.tp', value: tp, limit: hw.gpusPerNode,
-            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network` });
+        out.push({
+            id: 'layout.tp_within_node',
+            status: 'warn',
+            title: 'TP within a node',
+            path: 'parallelism.tp',
+            value: tp,
+            limit: hw.gpusPerNode,
+            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network`,
+        });
     }
     if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
-        out.push({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: hw.gpus, limit: hw.gpusPerNode,
-            detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}` });
+        out.push({
+            id: 'layout.nodes',
+            status: 'warn',
+            title: 'Whole nodes',
+            path: 'hardware.gpus',
+            value: hw.gpus,
+            limit: hw.gpusPerNode,
+            detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}`,
+        });
     }
     if (pp > 1 && layout.microbatches < pp) {
-        out.push({ id: 'layout.microbatches', status: 'warn', title: 'Pipeline fill', path: 'parallelism.microbatches', value: layout.microbatches, limit: pp,
-            detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step` });
+        out.push({
+            id: 'layout.microbatches',
+            status: 'warn',
+            title: 'Pipeline fill',
+            path: 'parallelism.microbatches',
+            value: layout.microbatches,
+            limit: pp,
+            detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step`,
+        });
     }
     return out;
 }
@@ -22599,10 +23452,16 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
         const slowest = Math.max(...times);
         const ratio = slowest / mean;
         const at = times.indexOf(slowest);
-        out.push({ id: 'layout.stage_balance', status: ratio > 1.05 ? 'warn' : 'pass', title: 'Stage balance', path: 'parallelism.layers_per_stage',
-            value: round(ratio, 3), limit: 1.05, unit: 'ratio',
-            detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage` +
-                (ratio > 1.05 ? '; move layers off it with layers_per_stage' : '') });
+        out.push({
+            id: 'layout.stage_balance',
+            status: ratio > 1.05 ? 'warn' : 'pass',
+            title: 'Stage balance',
+            path: 'parallelism.layers_per_stage',
+            value: round(ratio, 3),
+            limit: 1.05,
+            unit: 'ratio',
+            detail: `slowest stage (${at}) takes ${ratio.toFixed(2)}x the mean decode time per stage${ratio > 1.05 ? '; move layers off it with layers_per_stage' : ''}`,
+        });
     }
     // Expert balance: in a decode step the busiest EP rank paces every MoE layer.
     if (plan.model.moe && layout.ep > 1 && moeFacts && moeFacts.topK > 0 && (wl.concurrency !== undefined || prefillPass !== undefined)) {
@@ -22611,10 +23470,17 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
         const pairs = tokensPerStep * moeFacts.topK;
         const imbalance = expectedExpertImbalance(pairs, layout.ep);
         const warn = imbalance > 1.25;
-        out.push({ id: 'layout.expert_balance', status: warn ? 'warn' : 'pass', title: 'Expert balance', path: 'parallelism.ep',
-            value: round(imbalance, 3), limit: 1.25, unit: 'ratio',
+        out.push({
+            id: 'layout.expert_balance',
+            status: warn ? 'warn' : 'pass',
+            title: 'Expert balance',
+            path: 'parallelism.ep',
+            value: round(imbalance, 3),
+            limit: 1.25,
+            unit: 'ratio',
             detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
-                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : '') });
+                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : ''),
+        });
     }
     return out;
 }
@@ -22636,14 +23502,28 @@ function memoryChecks(plan, r, c, memMissing) {
     const maxConcurrency = c.maxConcurrencyAtMaxContext;
     const given = plan.workload;
     if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
-        out.push({ id: 'workload.memory_fraction', status: 'warn', title: 'Memory fraction', path: 'workload.memory_fraction', value: given.memory_fraction, limit: round(1 - given.memory_reserve, 6), unit: 'fraction',
-            detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used` });
+        out.push({
+            id: 'workload.memory_fraction',
+            status: 'warn',
+            title: 'Memory fraction',
+            path: 'workload.memory_fraction',
+            value: given.memory_fraction,
+            limit: round(1 - given.memory_reserve, 6),
+            unit: 'fraction',
+            detail: `memory_fraction ${given.memory_fraction} and memory_reserve ${given.memory_reserve} disagree (the reserve is 1 - memory_fraction in ${engine}'s meaning); memory_fraction is used`,
+        });
     }
     // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
-    const tight = c.memEst && c.memEst[0].pool !== null
-        ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
+    const tight = c.memEst && c.memEst[0].pool !== null ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
     if (capacity === undefined) {
-        out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', missing: ['hardware.memory'], detail: 'device memory is not given' });
+        out.push({
+            id: 'memory.fits',
+            status: 'unverified',
+            title: 'Memory fits',
+            path: 'hardware.memory',
+            missing: ['hardware.memory'],
+            detail: 'device memory is not given',
+        });
     }
     else if (tight && tight.usable !== null) {
         const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;
@@ -22654,19 +23534,48 @@ function memoryChecks(plan, r, c, memMissing) {
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
         const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
-        out.push({ id: 'memory.fits', status: fits ? (raised ? 'warn' : 'pass') : 'fail', title: 'Memory fits', path: raised ? 'workload.memory_fraction' : 'hardware.memory', value: figures_gib(need), limit: figures_gib(tight.usable), unit: 'GiB',
+        out.push({
+            id: 'memory.fits',
+            status: fits ? (raised ? 'warn' : 'pass') : 'fail',
+            title: 'Memory fits',
+            path: raised ? 'workload.memory_fraction' : 'hardware.memory',
+            value: figures_gib(need),
+            limit: figures_gib(tight.usable),
+            unit: 'GiB',
             detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
-                (fits && c.kvCapacity !== null ? `; its KV cache holds ${c.kvCapacity} tokens per replica` + (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '') : '') +
-                (fits ? '' : `: not even one request of this length can run`) + raisedNote });
+                (fits && c.kvCapacity !== null
+                    ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
+                        (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '')
+                    : '') +
+                (fits ? '' : `: not even one request of this length can run`) +
+                raisedNote,
+        });
     }
     else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
-        out.push({ id: 'memory.fits', status: 'fail', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(c.floorCheck.need), limit: figures_gib(c.floorCheck.limit), unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most` });
+        out.push({
+            id: 'memory.fits',
+            status: 'fail',
+            title: 'Memory fits',
+            path: 'hardware.memory',
+            value: figures_gib(c.floorCheck.need),
+            limit: figures_gib(c.floorCheck.limit),
+            unit: 'GiB',
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
+        });
     }
     else {
         const limit = c.floorCheck ? c.floorCheck.limit : capacity;
-        out.push({ id: 'memory.fits', status: 'unverified', title: 'Memory fits', path: 'hardware.memory', value: figures_gib(memFloor), limit: figures_gib(limit), unit: 'GiB',
-            missing: memMissing, detail: `cannot estimate without ${memMissing.join(', ')}` + (memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : '') });
+        out.push({
+            id: 'memory.fits',
+            status: 'unverified',
+            title: 'Memory fits',
+            path: 'hardware.memory',
+            value: figures_gib(memFloor),
+            limit: figures_gib(limit),
+            unit: 'GiB',
+            missing: memMissing,
+            detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
+        });
     }
     // What the engine can hold: concurrency sequences at their mean context against its KV cache.
     const budget = c.kvBudget;
@@ -22677,21 +23586,45 @@ function memoryChecks(plan, r, c, memMissing) {
         const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
         const where = layout.dp > 1 ? ' per replica' : '';
         const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
-        const capNote = budget.engineMax !== null && budget.engineMax < perReplica ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue` : '';
+        const capNote = budget.engineMax !== null && budget.engineMax < perReplica
+            ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
+            : '';
         if (byKv >= perReplica) {
-            out.push({ id: 'memory.kv_capacity', status: 'pass', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}` });
+            out.push({
+                id: 'memory.kv_capacity',
+                status: 'pass',
+                title: 'KV-cache capacity',
+                path: 'workload.concurrency',
+                value: Math.round(heldTokens),
+                limit: budget.capacityTokens,
+                unit: 'tokens',
+                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+            });
         }
         else {
-            out.push({ id: 'memory.kv_capacity', status: 'warn', title: 'KV-cache capacity', path: 'workload.concurrency', value: Math.round(heldTokens), limit: budget.capacityTokens, unit: 'tokens',
+            out.push({
+                id: 'memory.kv_capacity',
+                status: 'warn',
+                title: 'KV-cache capacity',
+                path: 'workload.concurrency',
+                value: Math.round(heldTokens),
+                limit: budget.capacityTokens,
+                unit: 'tokens',
                 detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
-                    `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}` });
+                    `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`,
+            });
         }
     }
     else if (wl.concurrency !== undefined) {
         const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
-        out.push({ id: 'memory.kv_capacity', status: 'unverified', title: 'KV-cache capacity', path: 'workload.concurrency', ...(missing.length > 0 ? { missing } : {}),
-            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives' });
+        out.push({
+            id: 'memory.kv_capacity',
+            status: 'unverified',
+            title: 'KV-cache capacity',
+            path: 'workload.concurrency',
+            ...(missing.length > 0 ? { missing } : {}),
+            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives',
+        });
     }
     return out;
 }
@@ -22713,8 +23646,10 @@ function memoryChecks(plan, r, c, memMissing) {
 const memo = new WeakMap();
 function memoOf(model) {
     let m = memo.get(model);
-    if (!m)
-        memo.set(model, (m = {}));
+    if (!m) {
+        m = {};
+        memo.set(model, m);
+    }
     return m;
 }
 /** Parameters of the model computed from its shape alone, or null when the shape is incomplete. */
@@ -22729,7 +23664,8 @@ function paramsFromShape(model) {
 function deriveModelFacts(model, mode, options = {}) {
     const m = memoOf(model);
     const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? `${mode}Mtp` : mode;
-    return (m[key] ??= deriveFacts(model, mode, key !== mode));
+    m[key] ??= deriveFacts(model, mode, key !== mode);
+    return m[key];
 }
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
 function weightBytes(dtype, groupSize) {
@@ -22875,8 +23811,10 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         attnReplicated += indexer.params;
     const slidingWindow = model.sliding_window ?? null;
     // Windowed layers are among those that are not linear.
-    const slidingLayers = slidingWindow === null ? 0
-        : layers === undefined ? (model.sliding_window_layers ?? 0)
+    const slidingLayers = slidingWindow === null
+        ? 0
+        : layers === undefined
+            ? (model.sliding_window_layers ?? 0)
             : Math.max(0, Math.min(model.sliding_window_layers ?? layers, layers - linearPart.layers));
     const extra = {
         windowKind: model.sliding_window_kind ?? 'sliding',
@@ -22902,12 +23840,36 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         if (uniq.length > 0)
             return { facts: null, missing: uniq, assumptions };
         const facts = assemble({
-            layers: layers, layersVirtual: false, denseLayers: denseLayersGiven ?? layers, isMoe, hidden: hidden, heads: heads,
-            kvHeads: kvHeads, attnSharded: attnSharded, attnKv: attnKv, attnReplicated: attnReplicated,
-            denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-            expertWidth: isMoe ? (expertWidth ?? 0) : 0, experts: experts ?? 0, topK: topK ?? 0, redundantExperts: redundant, embedding: embedding,
-            lmHead: embedding, tied, attnPairFlopsPrefill: pairPrefill, attnPairFlopsDecode: pairDecode,
-            kvBytesPerTokenLayer: kvBytes, kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
+            layers: layers,
+            layersVirtual: false,
+            denseLayers: denseLayersGiven ?? layers,
+            isMoe,
+            hidden: hidden,
+            heads: heads,
+            kvHeads: kvHeads,
+            attnSharded: attnSharded,
+            attnKv: attnKv,
+            attnReplicated: attnReplicated,
+            denseMlp: denseMlp ?? 0,
+            sharedExperts: sharedParams ?? 0,
+            router: router ?? 0,
+            expert: expert ?? 0,
+            expertWidth: isMoe ? (expertWidth ?? 0) : 0,
+            experts: experts ?? 0,
+            topK: topK ?? 0,
+            redundantExperts: redundant,
+            embedding: embedding,
+            lmHead: embedding,
+            tied,
+            attnPairFlopsPrefill: pairPrefill,
+            attnPairFlopsDecode: pairDecode,
+            kvBytesPerTokenLayer: kvBytes,
+            kvShardable: !isMla,
+            slidingWindow,
+            slidingLayers,
+            dtypes,
+            bytes,
+            ...extra,
         });
         return { facts, missing: [], assumptions };
     }
@@ -22920,17 +23882,39 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     const moeL = L - denseL;
     const E = experts ?? 0;
     const knownDense = denseMlp !== undefined ? denseMlp * denseL : undefined;
-    const knownMoe = expert !== undefined && experts !== undefined
-        ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL
-        : undefined;
+    const knownMoe = expert !== undefined && experts !== undefined ? (expert * (E + 0) + (sharedParams ?? 0) + (router ?? 0)) * moeL : undefined;
     let facts = null;
     const base = {
-        layers: L, layersVirtual: layers === undefined, denseLayers: denseL, isMoe, hidden: hidden ?? 0, heads: heads ?? 0,
-        kvHeads: kvHeads ?? 0, attnSharded: attnSharded ?? 0, attnKv: attnKv ?? 0, attnReplicated: attnReplicated ?? 0,
-        denseMlp: denseMlp ?? 0, sharedExperts: sharedParams ?? 0, router: router ?? 0, expert: expert ?? 0,
-        expertWidth: 0, experts: E, topK: topK ?? 1, redundantExperts: redundant, embedding: embedding ?? 0, lmHead: embedding ?? 0, tied,
-        attnPairFlopsPrefill: pairPrefill ?? 0, attnPairFlopsDecode: pairDecode ?? 0, kvBytesPerTokenLayer: kvBytes ?? 0,
-        kvShardable: !isMla, slidingWindow, slidingLayers, dtypes, bytes, ...extra,
+        layers: L,
+        layersVirtual: layers === undefined,
+        denseLayers: denseL,
+        isMoe,
+        hidden: hidden ?? 0,
+        heads: heads ?? 0,
+        kvHeads: kvHeads ?? 0,
+        attnSharded: attnSharded ?? 0,
+        attnKv: attnKv ?? 0,
+        attnReplicated: attnReplicated ?? 0,
+        denseMlp: denseMlp ?? 0,
+        sharedExperts: sharedParams ?? 0,
+        router: router ?? 0,
+        expert: expert ?? 0,
+        expertWidth: 0,
+        experts: E,
+        topK: topK ?? 1,
+        redundantExperts: redundant,
+        embedding: embedding ?? 0,
+        lmHead: embedding ?? 0,
+        tied,
+        attnPairFlopsPrefill: pairPrefill ?? 0,
+        attnPairFlopsDecode: pairDecode ?? 0,
+        kvBytesPerTokenLayer: kvBytes ?? 0,
+        kvShardable: !isMla,
+        slidingWindow,
+        slidingLayers,
+        dtypes,
+        bytes,
+        ...extra,
     };
     const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
     const remainder = model.params !== undefined ? model.params - knownTotal : 0;
@@ -22958,10 +23942,7 @@ function assemble(f) {
     // Attention parameters of the whole stack, each layer by its kind.
     const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
     const moeLayers = f.layers - f.denseLayers;
-    const totalParams = attentionStack +
-        f.denseMlp * f.denseLayers +
-        (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
-        f.embedding * (f.tied ? 1 : 2);
+    const totalParams = attentionStack + f.denseMlp * f.denseLayers + (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers + f.embedding * (f.tied ? 1 : 2);
     const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
     const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
     return { ...f, totalParams, activeLayerParamsPerToken };
@@ -22986,7 +23967,13 @@ function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) 
     // A bound takes an unknown shape as a free layer: no state, no parameters.
     if (absent.length > 0 || hidden === undefined)
         return { layers: count, facts: null };
-    const facts = linearAttentionFacts({ key_heads: spec.key_heads, value_heads: spec.value_heads, key_head_dim: spec.key_head_dim, value_head_dim: spec.value_head_dim, conv_kernel: convKernel }, hidden, DTYPE_BYTES[stateDtype]);
+    const facts = linearAttentionFacts({
+        key_heads: spec.key_heads,
+        value_heads: spec.value_heads,
+        key_head_dim: spec.key_head_dim,
+        value_head_dim: spec.value_head_dim,
+        conv_kernel: convKernel,
+    }, hidden, DTYPE_BYTES[stateDtype]);
     return { layers: count, facts };
 }
 /** The sparse-attention indexer; a bound takes unknown figures as free and top-k as 1 (the cheapest). */
@@ -23031,10 +24018,17 @@ function planChecks(loaded) {
     if (plan.model.params !== undefined && shapeParams !== null) {
         const ratio = shapeParams / plan.model.params;
         const ok = Math.abs(ratio - 1) <= 0.05;
-        out.push({ id: 'model.params', status: ok ? 'pass' : 'warn', title: 'Parameters vs shape', path: 'model.params',
-            value: plan.model.params, limit: round(shapeParams, 0), unit: 'parameters',
+        out.push({
+            id: 'model.params',
+            status: ok ? 'pass' : 'warn',
+            title: 'Parameters vs shape',
+            path: 'model.params',
+            value: plan.model.params,
+            limit: round(shapeParams, 0),
+            unit: 'parameters',
             detail: `model.params ${(plan.model.params / 1e9).toFixed(2)}B; the shape gives ${(shapeParams / 1e9).toFixed(2)}B` +
-                (ok ? '' : ' (off by more than 5%: the figures below use the shape)') });
+                (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
+        });
     }
     return out;
 }
@@ -23106,10 +24100,18 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
         ...modelAssumptions.map((a) => ({ name: a.split(':')[0], value: a.slice(a.indexOf(':') + 1).trim(), source: 'default' })),
     ];
     if (c.raisedFraction) {
-        assumptions.push({ name: 'workload.memory_fraction', value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`, source: 'default' });
+        assumptions.push({
+            name: 'workload.memory_fraction',
+            value: `${c.raisedFraction.to}: the engine's default ${c.raisedFraction.from} leaves one request of the longest length no room, and a deployment this tight sets its memory flag higher`,
+            source: 'default',
+        });
     }
     if (hasBound) {
-        assumptions.push({ name: 'physical bound', value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value', source: 'method' });
+        assumptions.push({
+            name: 'physical bound',
+            value: 'every efficiency at 1, no collective latency, communication overlapped; unknown model fields at their cheapest consistent value',
+            source: 'method',
+        });
     }
     return {
         devices,
@@ -23120,21 +24122,23 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
             decode_bound_by: c.boundBy,
             pipeline_bubble_fraction: round(c.bubble, 4),
-            ...(c.load ? {
-                load: {
-                    kind: c.load.kind,
-                    requests_per_replica: c.load.outcome.requests,
-                    measured_per_replica: c.load.outcome.measured,
-                    wall_time_s: round(c.load.outcome.wallTime, 4),
-                    scheduler_steps: c.load.outcome.steps,
-                    mean_decode_batch: round(c.load.outcome.meanBatch, 2),
-                    peak_running_sequences: c.load.outcome.peakRunning,
-                    busy_fraction: round(c.load.outcome.busyFraction, 4),
-                    served_requests_per_s: round(c.load.servedRate, 4),
-                    saturated: c.load.saturated,
-                    truncated: c.load.outcome.truncated,
-                },
-            } : {}),
+            ...(c.load
+                ? {
+                    load: {
+                        kind: c.load.kind,
+                        requests_per_replica: c.load.outcome.requests,
+                        measured_per_replica: c.load.outcome.measured,
+                        wall_time_s: round(c.load.outcome.wallTime, 4),
+                        scheduler_steps: c.load.outcome.steps,
+                        mean_decode_batch: round(c.load.outcome.meanBatch, 2),
+                        peak_running_sequences: c.load.outcome.peakRunning,
+                        busy_fraction: round(c.load.outcome.busyFraction, 4),
+                        served_requests_per_s: round(c.load.servedRate, 4),
+                        saturated: c.load.saturated,
+                        truncated: c.load.outcome.truncated,
+                    },
+                }
+                : {}),
         },
         assumptions,
     };
@@ -23152,7 +24156,9 @@ function hardwareSummary(plan, worldSize) {
 /** What a deployment's figures cost and use (cost.ts): its devices, throughput and the plan's prices. */
 function servingEconomy(plan, gpus, throughput, throughputBound) {
     return {
-        gpus, throughput, throughputBound,
+        gpus,
+        throughput,
+        throughputBound,
         ...(plan.hardware.cost_per_hour !== undefined ? { costPerHour: plan.hardware.cost_per_hour } : {}),
         ...(plan.hardware.power !== undefined ? { power: plan.hardware.power } : {}),
     };
@@ -23216,20 +24222,40 @@ function verifyDisaggregatedPlan(loaded, options) {
     };
     const addPool = (name, c) => {
         const path = poolPath(name, c.path);
-        add({ ...c, id: `${name}.${c.id}`, title: `${c.title} (${POOL_LABEL[name]})`, detail: c.detail.replaceAll('hardware.gpus', `disaggregation.${name}.gpus`),
-            ...(path !== undefined ? { path } : {}), ...(c.missing ? { missing: c.missing.map((m) => poolPath(name, m) ?? m) } : {}) });
+        add({
+            ...c,
+            id: `${name}.${c.id}`,
+            title: `${c.title} (${POOL_LABEL[name]})`,
+            detail: c.detail.replaceAll('hardware.gpus', `disaggregation.${name}.gpus`),
+            ...(path !== undefined ? { path } : {}),
+            ...(c.missing ? { missing: c.missing.map((m) => poolPath(name, m) ?? m) } : {}),
+        });
     };
     // The devices add up.
     const total = poolsTotal(plan);
     const sum = `${pools.prefill.workers} x ${pools.prefill.gpus} prefill + ${pools.decode.workers} x ${pools.decode.gpus} decode = ${total}`;
     if (plan.hardware.gpus === undefined) {
-        add({ id: 'layout.world_size', status: 'pass', title: 'World size', path: 'disaggregation', value: total, limit: total,
-            detail: `${sum} devices (hardware.gpus is not given: taken as the pools' total)` });
+        add({
+            id: 'layout.world_size',
+            status: 'pass',
+            title: 'World size',
+            path: 'disaggregation',
+            value: total,
+            limit: total,
+            detail: `${sum} devices (hardware.gpus is not given: taken as the pools' total)`,
+        });
     }
     else {
         const ok = plan.hardware.gpus === total;
-        add({ id: 'layout.world_size', status: ok ? 'pass' : 'fail', title: 'World size', path: ok ? 'disaggregation' : 'hardware.gpus', value: total, limit: plan.hardware.gpus,
-            detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}` });
+        add({
+            id: 'layout.world_size',
+            status: ok ? 'pass' : 'fail',
+            title: 'World size',
+            path: ok ? 'disaggregation' : 'hardware.gpus',
+            value: total,
+            limit: plan.hardware.gpus,
+            detail: ok ? `${sum} = hardware.gpus` : `${sum} devices, but hardware.gpus is ${plan.hardware.gpus}`,
+        });
     }
     const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
     const modelMissing = estR.missing;
@@ -23246,7 +24272,14 @@ function verifyDisaggregatedPlan(loaded, options) {
         }
         for (const b of balanceChecks(pool.plan, pool.r, c, est ?? bound, name === 'prefill' ? pwl.maxBatchedTokens : undefined))
             addPool(name, b);
-        const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', pwl.concurrency], ['workload.input_tokens', pwl.maxInputTokens], ['workload.output_tokens', pwl.maxOutputTokens]])];
+        const memMissing = [
+            ...modelMissing,
+            ...wlNeed([
+                ['workload.concurrency', pwl.concurrency],
+                ['workload.input_tokens', pwl.maxInputTokens],
+                ['workload.output_tokens', pwl.maxOutputTokens],
+            ]),
+        ];
         for (const m of memoryChecks(pool.plan, pool.r, c, memMissing)) {
             // A prefill worker holds its prompts only until their caches leave: capacity is the decode pool's question.
             if (name === 'prefill' && m.id === 'memory.kv_capacity')
@@ -23255,8 +24288,15 @@ function verifyDisaggregatedPlan(loaded, options) {
         }
     }
     if (total > (pools.decode.r.hardware.gpusPerNode ?? 8) && total % pools.decode.r.hardware.gpusPerNode !== 0) {
-        add({ id: 'layout.nodes', status: 'warn', title: 'Whole nodes', path: 'hardware.gpus', value: total, limit: pools.decode.r.hardware.gpusPerNode,
-            detail: `${total} devices do not fill whole nodes of ${pools.decode.r.hardware.gpusPerNode}` });
+        add({
+            id: 'layout.nodes',
+            status: 'warn',
+            title: 'Whole nodes',
+            path: 'hardware.gpus',
+            value: total,
+            limit: pools.decode.r.hardware.gpusPerNode,
+            detail: `${total} devices do not fill whole nodes of ${pools.decode.r.hardware.gpusPerNode}`,
+        });
     }
     for (const p of planChecks(loaded))
         add(p);
@@ -23265,10 +24305,23 @@ function verifyDisaggregatedPlan(loaded, options) {
     const linkMissing = figures.link.bandwidth === undefined ? ['disaggregation.kv_transfer.bandwidth'] : [];
     const tMissing = [...new Set([...timeMissing(pools.prefill.r, pools.prefill.plan), ...timeMissing(pools.decode.r, pools.decode.plan), ...linkMissing])];
     const concurrency = plan.workload.concurrency;
-    const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
+    const memMissing = [
+        ...modelMissing,
+        ...wlNeed([
+            ['workload.concurrency', concurrency],
+            ['workload.input_tokens', wl.maxInputTokens],
+            ['workload.output_tokens', wl.maxOutputTokens],
+        ]),
+    ];
     const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
     const loadKey = concurrency ?? plan.workload.request_rate;
-    const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+    const loopMissing = [
+        ...idleMissing,
+        ...wlNeed([
+            ['workload.concurrency', loadKey],
+            ['workload.output_tokens', wl.outputTokens],
+        ]),
+    ];
     const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
     add(kvTransferCheck(figures, pools, idleMissing));
     add(balanceCheck(figures, pools, total, loopMissing));
@@ -23322,9 +24375,14 @@ function kvTransferCheck(f, pools, missing) {
     const mean = f.outcome ? f.outcome.meanTransfer : null;
     const bw = f.link.bandwidth;
     return {
-        ...base, status: 'pass', value: round(f.transfer * 1000, 4), limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
+        ...base,
+        status: 'pass',
+        value: round(f.transfer * 1000, 4),
+        limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
         detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
-            (f.transferFloor !== null ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)` : '') +
+            (f.transferFloor !== null
+                ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+                : '') +
             (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
     };
 }
@@ -23332,8 +24390,12 @@ function balanceCheck(f, pools, totalGpus, missing) {
     const base = { id: 'disaggregation.balance', title: 'Prefill/decode balance', path: 'disaggregation', unit: 'fraction' };
     const out = f.outcome;
     if (!out || f.decodeLoad === null) {
-        return { ...base, status: 'unverified', ...(missing.length > 0 ? { missing } : {}),
-            detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated' };
+        return {
+            ...base,
+            status: 'unverified',
+            ...(missing.length > 0 ? { missing } : {}),
+            detail: missing.length > 0 ? `cannot simulate the load without ${missing.join(', ')}` : 'the load was not simulated',
+        };
     }
     // Prefill work is its busy time; decode work is its output rate against its rate with every slot
     // running (a decode worker steps whenever one sequence runs).
@@ -23354,11 +24416,17 @@ function balanceCheck(f, pools, totalGpus, missing) {
         say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
     }
     else {
-        say = `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
-            `(${advice.gpus} GPUs) would balance them and serve ${advice.headroom.toFixed(2)}x this load before either pool saturates`;
+        say =
+            `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
+                `(${advice.gpus} GPUs) would balance them and serve ${advice.headroom.toFixed(2)}x this load before either pool saturates`;
     }
-    return { ...base, status: 'warn', value, limit: BALANCE_MIN_BUSY,
-        detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}` };
+    return {
+        ...base,
+        status: 'warn',
+        value,
+        limit: BALANCE_MIN_BUSY,
+        detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}`,
+    };
 }
 function disaggMetrics(f, pools) {
     const ms = (s) => (s === null ? null : round(s * 1000, 4));
@@ -23401,8 +24469,18 @@ function poolAssumptions(pools) {
 }
 function disaggAssumptions(f) {
     const out = [
-        { name: 'disaggregated serving', value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)', source: 'method' },
-        { name: 'disaggregation.kv_transfer.bandwidth', value: f.link.bandwidth === undefined ? 'not given' : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`, source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default' },
+        {
+            name: 'disaggregated serving',
+            value: 'a request is admitted when a decode worker reserves its KV slot; prefill workers take admitted prompts oldest first in prefill-only passes; the cache then moves to the decode worker, which takes the request in at its next step and streams the first token then (a step later with an overlap scheduler)',
+            source: 'method',
+        },
+        {
+            name: 'disaggregation.kv_transfer.bandwidth',
+            value: f.link.bandwidth === undefined
+                ? 'not given'
+                : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`,
+            source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default',
+        },
     ];
     return out;
 }
@@ -23412,7 +24490,11 @@ function disaggDetails(f, pools, capacity, moe) {
         const c = f.pools[name].c;
         const devices = buildDetails(p.r, c, capacity, [], false).devices;
         const out = {
-            workers: p.workers, gpus_per_worker: p.gpus, gpus: p.workers * p.gpus, layout: poolLayoutText(p.r, moe), devices,
+            workers: p.workers,
+            gpus_per_worker: p.gpus,
+            gpus: p.workers * p.gpus,
+            layout: poolLayoutText(p.r, moe),
+            devices,
             utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
             kv_cache_capacity_tokens: c.kvCapacity,
         };
@@ -23492,10 +24574,24 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const modelMissing = estR.missing;
     const tMissing = timeMissing(r, plan);
     const wlNeed = (keys) => keys.filter(([, v]) => v === undefined).map(([k]) => k);
-    const memMissing = [...modelMissing, ...wlNeed([['workload.concurrency', wl.concurrency], ['workload.input_tokens', wl.maxInputTokens], ['workload.output_tokens', wl.maxOutputTokens]])];
+    // an open loop (request_rate) needs no concurrency: memory is sized for one request of the longest length
+    const memMissing = [
+        ...modelMissing,
+        ...wlNeed([
+            ['workload.concurrency', wl.concurrency ?? wl.requestRate],
+            ['workload.input_tokens', wl.maxInputTokens],
+            ['workload.output_tokens', wl.maxOutputTokens],
+        ]),
+    ];
     const idleMissing = [...modelMissing, ...tMissing, ...wlNeed([['workload.input_tokens', wl.inputTokens]])];
     const loadKey = wl.concurrency ?? wl.requestRate;
-    const loopMissing = [...idleMissing, ...wlNeed([['workload.concurrency', loadKey], ['workload.output_tokens', wl.outputTokens]])];
+    const loopMissing = [
+        ...idleMissing,
+        ...wlNeed([
+            ['workload.concurrency', loadKey],
+            ['workload.output_tokens', wl.outputTokens],
+        ]),
+    ];
     // TTFT under load needs the load; a plan that states none is judged on the idle figure.
     const ttftMissing = loadKey === undefined ? idleMissing : loopMissing;
     for (const b of balanceChecks(plan, r, c, est ?? bound))
@@ -24132,7 +25228,8 @@ function formatTokensPerS(rate) {
 function formatPercent(fraction) {
     const pct = Math.abs(fraction * 100);
     const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
-    return `${fraction < 0 ? MINUS : ''}${text.replace(/\.?0+$/, '')}%`;
+    // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
+    return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
 }
 /** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
 function format_formatUsd(usd) {
@@ -24171,7 +25268,14 @@ function formatQuantity(value, unit) {
 
 ;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
 
-const parallelismOf = (l) => ({ tp: l.tp, pp: l.pp, dp: l.dp, cp: l.cp, ep: l.ep, ...(l.etp !== undefined ? { etp: l.etp } : {}) });
+const parallelismOf = (l) => ({
+    tp: l.tp,
+    pp: l.pp,
+    dp: l.dp,
+    cp: l.cp,
+    ep: l.ep,
+    ...(l.etp !== undefined ? { etp: l.etp } : {}),
+});
 const layoutOf = (spec, moe) => {
     const p = spec.parallelism ?? {};
     const tp = p.tp ?? 1;
@@ -24321,7 +25425,7 @@ const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
  * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
  * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
 const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 /** A hidden character shown as its escape: \x1b, \u202e. */
 function showEscaped(c) {
@@ -24390,9 +25494,10 @@ function mermaidLabel(text) {
  * terminal shows) as \uNNNN, instead of being sent to the terminal.
  */
 function escapeTerminal(text) {
-    return text
+    return (text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts
@@ -24411,8 +25516,8 @@ function summary(r) {
     if (d.top.length === 0)
         return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
     const best = d.top[0];
-    return `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
-        `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`;
+    return (`Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+        `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`);
 }
 /** Lines for `suggest --format text`. */
 function disaggregatedTextLines(r) {
@@ -24443,9 +25548,16 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
     const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
     const row = (label, c, mix) => {
         const f = figureTexts(c);
-        return [label, escapeCell(mix), String(c.variation.gpus), STATUS_TEXT[c.status], ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell)];
+        return [
+            label,
+            escapeCell(mix),
+            String(c.variation.gpus),
+            STATUS_TEXT[c.status],
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
+        ];
     };
-    d.top.slice(0, top).forEach((c, i) => rows.push(row(`D${i + 1}`, c, mixOf(c))));
+    for (const [i, c] of d.top.slice(0, top).entries())
+        rows.push(row(`D${i + 1}`, c, mixOf(c)));
     if (d.best_aggregated)
         rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
     return `${escape_escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
@@ -24468,29 +25580,40 @@ function layoutsTable(cands, plan) {
     const row = (label, c) => {
         const f = figureTexts(c);
         // the layout is ours (sizes and '='): a code span needs no escaping
-        return [label, String(c.variation.gpus), code(layoutText(c.variation.layout)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell)];
+        return [
+            label,
+            String(c.variation.gpus),
+            code(layoutText(c.variation.layout)),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+        ];
     };
-    cands.forEach((c, i) => rows.push(row(String(i + 1), c)));
+    for (const [i, c] of cands.entries())
+        rows.push(row(String(i + 1), c));
     rows.push(row('plan', plan));
     return table(rows);
 }
 function impossibleLines(r) {
     const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`);
-    return [...unmet, ...r.impossible.map((i) => {
+    return [
+        ...unmet,
+        ...r.impossible.map((i) => {
             const reach = i.smallest_gpus !== null
                 ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
                 : ` No device count up to ${i.scanned_up_to} reaches it.`;
             return `- **${escape_escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}.${reach}`;
-        })];
+        }),
+    ];
 }
 const OUTCOME = { found: '✅ passes', possible: '❔ not ruled out', none: '❌ no', 'not-applicable': '—' };
 function whatIfTable(r) {
     const rows = [['Change', 'Outcome', 'Figures', 'Detail']];
     for (const a of r.what_if) {
-        const figures = a.candidate ? (() => {
-            const f = figureTexts(a.candidate);
-            return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
-        })() : '';
+        const figures = a.candidate
+            ? (() => {
+                const f = figureTexts(a.candidate);
+                return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
+            })()
+            : '';
         rows.push([escapeCell(a.change), OUTCOME[a.outcome], escapeCell(figures), escapeCell(a.detail)]);
     }
     return table(rows);
@@ -24555,7 +25678,7 @@ function orderedPlan(plan) {
     return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
 }
 /** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
-const finiteOrNull = (_key, value) => typeof value === 'number' && !Number.isFinite(value) ? null : value;
+const finiteOrNull = (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 function renderJson(report) {
     const ordered = { version: report.version, verdict: report.verdict, plans: report.plans.map(orderedPlan) };
     return `${JSON.stringify(ordered, finiteOrNull, 2)}\n`;
@@ -24570,7 +25693,10 @@ const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
 /** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
 function worstFirst(plans) {
     const rank = (v) => VERDICT_ORDER.indexOf(v);
-    return plans.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i).map((e) => e.p);
+    return plans
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i)
+        .map((e) => e.p);
 }
 /** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
 function checksByUrgency(checks) {
@@ -24592,7 +25718,10 @@ function checkCounts(checks) {
         [count('unverified'), 'unverified'],
         [count('pass'), 'passed'],
     ];
-    const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`).join(', ');
+    const text = parts
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => `${n} ${word}`)
+        .join(', ');
     return text ? `checks: ${text}` : 'no checks';
 }
 /** "3 plans: 1 fail, 1 warn, 1 pass" (zeros left out). */
@@ -24731,7 +25860,13 @@ function metricDirection(key) {
 const PRIMARY_METRICS = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens'];
 /** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
 const KEY_METRICS = [
-    ...PRIMARY_METRICS, 'tokens_per_joule', 'max_request_rate', 'ttft_p99_ms', 'tpot_p99_ms', 'e2e_p99_ms', 'kv_cache_capacity_tokens',
+    ...PRIMARY_METRICS,
+    'tokens_per_joule',
+    'max_request_rate',
+    'ttft_p99_ms',
+    'tpot_p99_ms',
+    'e2e_p99_ms',
+    'kv_cache_capacity_tokens',
 ];
 const changes_finite = (v) => typeof v === 'number' && Number.isFinite(v);
 /** The change of one figure when it moved by at least `minChange` percent, else null. */
@@ -24741,7 +25876,7 @@ function significantChange(key, current, base, minChange = DEFAULT_MIN_CHANGE_PE
     const relative = base === 0 ? null : (current - base) / Math.abs(base);
     if (relative !== null && Math.abs(relative) * 100 < minChange)
         return null;
-    const better = direction === 'neutral' ? null : (current > base) === (direction === 'higher-is-better');
+    const better = direction === 'neutral' ? null : current > base === (direction === 'higher-is-better');
     return { key, current, base, relative, better };
 }
 /** "43%" or "4.2%" (at least two significant digits for small changes). */
@@ -24803,7 +25938,9 @@ function planChanged(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
 }
 /** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
 function changeSentence(changes, baseName, limit = 3) {
-    return changes.slice(0, limit).map((c, i) => {
+    return changes
+        .slice(0, limit)
+        .map((c, i) => {
         const unit = metricUnit(c.key);
         const label = metricLabel(c.key);
         if (c.relative === null)
@@ -24813,7 +25950,8 @@ function changeSentence(changes, baseName, limit = 3) {
             return `${label} ${formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
         const sign = c.current > c.base ? '+' : MINUS;
         return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
-    }).join('; ');
+    })
+        .join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-roles.ts
@@ -24821,7 +25959,7 @@ function changeSentence(changes, baseName, limit = 3) {
 /** Checks whose value/limit pair is not an estimate against a target (their detail says it all). */
 const RULE_CHECKS = new Set(['claims.compute_utilization', 'model.params']);
 function checkRole(check) {
-    if (RULE_CHECKS.has(check.id) || check.id.startsWith('layout.') && !/balance$/.test(check.id))
+    if (RULE_CHECKS.has(check.id) || (check.id.startsWith('layout.') && !/balance$/.test(check.id)))
         return 'rule';
     if (check.id.startsWith('requirements.'))
         return 'requirement';
@@ -24934,7 +26072,7 @@ function percent(fraction) {
 
 ;// CONCATENATED MODULE: ./src/report/ranges.ts
 // How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
-// shown beside the figure wherever it appears: "43.7 ms (38-51)". The core keeps them on the plan's
+// shown beside the figure wherever it appears: "43.7 ms (38–51)". The core keeps them on the plan's
 // report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
 
 
@@ -24955,13 +26093,17 @@ function ranges_rangeOf(source, key) {
     const [lo, hi] = r;
     return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
 }
-/** One end of a range, shorter than the figure itself: two or three significant digits. */
-function endText(value, unit) {
-    return formatQuantity(value, unit).replace(/(\d{2,})\.\d+/, '$1');
+/**
+ * One end of a range, shorter than the figure itself (decimals of a number of two digits or more
+ * dropped), rounded outward so the range shown holds the range computed: 25.26-56.87 -> 25-57.
+ */
+function endText(value, unit, end) {
+    const round = end === 'low' ? Math.floor : Math.ceil;
+    return formatQuantity(value, unit).replace(/(\d{2,}\.\d+)/, (n) => String(round(Number(n))));
 }
-/** "38-51" (unit dropped when both ends share the figure's unit), or "40 ms-1.2 s" when they differ. */
+/** "38–51" (unit dropped when both ends share the figure's unit), or "40 ms–1.2 s" when they differ. */
 function ranges_rangeText(range, unit) {
-    const [lo, hi] = [endText(range[0], unit), endText(range[1], unit)];
+    const [lo, hi] = [endText(range[0], unit, 'low'), endText(range[1], unit, 'high')];
     // formatted figures are "<number> <unit>": the unit is what follows the first space
     const split = (t) => {
         const space = t.indexOf(' ');
@@ -24969,9 +26111,9 @@ function ranges_rangeText(range, unit) {
     };
     const [loNumber, loUnit] = split(lo);
     const [hiNumber, hiUnit] = split(hi);
-    return loUnit === hiUnit ? `${loNumber}-${hiNumber}` : `${lo}-${hi}`;
+    return loUnit === hiUnit ? `${loNumber}–${hiNumber}` : `${lo}–${hi}`;
 }
-/** A figure's text with its range: "43.7 ms (38-51)"; as is when there is no range. */
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. */
 function withRange(text, source, key) {
     const range = ranges_rangeOf(source, key);
     return range ? `${text} (${ranges_rangeText(range, metricUnit(key))})` : text;
@@ -24990,7 +26132,7 @@ function withRange(text, source, key) {
 
 const check_table_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 /** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
-const check_table_code = (id) => (/^[A-Za-z0-9_.\-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
+const check_table_code = (id) => (/^[A-Za-z0-9_.-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
 /** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
 const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
 /** The plan keys whose absence left checks unverified, each once, in the order checks name them. */
@@ -25010,7 +26152,10 @@ function missingFacts(checks) {
 }
 /** A detail without its list of missing keys (listed once per plan instead). */
 function detailWithoutMissing(detail) {
-    const rest = detail.replace(MISSING_PHRASE, '').replace(/^[;,]\s*/, '').trim();
+    const rest = detail
+        .replace(MISSING_PHRASE, '')
+        .replace(/^[;,]\s*/, '')
+        .trim();
     return rest === '' ? 'needs the missing facts' : rest;
 }
 /** The metric a requirement or claim is about, for its range (requirements.tpot -> tpot_ms). */
@@ -25237,7 +26382,7 @@ function headlineLines(plans, opts = {}) {
 // line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
 // key with their file:line; presets in one line each (their figures are cited in the presets).
 
-const imported_code = (key) => (/^[A-Za-z0-9_.\-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
+const imported_code = (key) => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
 /** The folded "Imported" list, or '' when every figure is the plan's own. */
 function importedSection(origins) {
     if (!origins)
@@ -25348,11 +26493,20 @@ function rows(d, plan) {
         ['Layout (one worker)', ...both((p) => p.layout)],
         ['Memory per GPU (most loaded)', ...both(memoryCell)],
         ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
-        ['Batch', escapeCell(d.prefill.max_batched_tokens !== undefined ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank` : NOT_COMPUTABLE),
-            escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE)],
-        ['Under the plan\'s load', escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
-            escapeCell(d.decode.utilization === null ? NOT_COMPUTABLE
-                : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`)],
+        [
+            'Batch',
+            escapeCell(d.prefill.max_batched_tokens !== undefined
+                ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
+                : NOT_COMPUTABLE),
+            escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE),
+        ],
+        [
+            "Under the plan's load",
+            escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
+            escapeCell(d.decode.utilization === null
+                ? NOT_COMPUTABLE
+                : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`),
+        ],
     ];
 }
 function transferLine(d) {
@@ -25390,7 +26544,7 @@ function renderPoolsSection(plan, h) {
 
 
 
-const performance_table_has = (m, key) => Object.prototype.hasOwnProperty.call(m, key);
+const performance_table_has = (m, key) => Object.hasOwn(m, key);
 const computed = (m, key) => typeof m[key] === 'number';
 /** The rows this plan's metrics call for, in reading order. */
 function performanceRows(plan) {
@@ -25519,15 +26673,29 @@ function memoryDevices(plan) {
     const m = plan.metrics;
     if (!m)
         return [];
-    return [{
-            stage: 0, layers: 0, weights_gib: m.weights_per_gpu_gib, kv_cache_gib: m.kv_cache_per_gpu_gib,
-            activations_gib: m.activations_per_gpu_gib, overhead_gib: null, total_gib: m.memory_per_gpu_gib,
-            total_floor_gib: m.weights_per_gpu_gib ?? 0, capacity_gib: null, usable_gib: null,
-        }];
+    return [
+        {
+            stage: 0,
+            layers: 0,
+            weights_gib: m.weights_per_gpu_gib,
+            kv_cache_gib: m.kv_cache_per_gpu_gib,
+            activations_gib: m.activations_per_gpu_gib,
+            overhead_gib: null,
+            total_gib: m.memory_per_gpu_gib,
+            total_floor_gib: m.weights_per_gpu_gib ?? 0,
+            capacity_gib: null,
+            usable_gib: null,
+        },
+    ];
 }
 const DEVICE_KEYS = [
-    ['weights_gib', 'weights_gib'], ['kv_cache_gib', 'kv_cache_gib'], ['activations_gib', 'activations_gib'], ['overhead_gib', 'overhead_gib'],
-    ['total_gib', 'memory_per_gpu_gib'], ['usable_gib', 'usable_gib'], ['capacity_gib', 'capacity_gib'],
+    ['weights_gib', 'weights_gib'],
+    ['kv_cache_gib', 'kv_cache_gib'],
+    ['activations_gib', 'activations_gib'],
+    ['overhead_gib', 'overhead_gib'],
+    ['total_gib', 'memory_per_gpu_gib'],
+    ['usable_gib', 'usable_gib'],
+    ['capacity_gib', 'capacity_gib'],
 ];
 function memorySection(plan, base, h, minChange) {
     const devices = memoryDevices(plan);
@@ -25623,7 +26791,12 @@ function renderReportMarkdown(report, opts = {}) {
     const shown = plans.filter((p) => !quiet.includes(p));
     if (shown.length > 1 || (shown.length === 1 && quiet.length > 0))
         parts.push(summaryTable(shown, opts.bases, minChange));
-    const section = (plan, level) => renderPlanMarkdown(plan, { base: baseOf(plan), headingLevel: level, minChange, ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}) });
+    const section = (plan, level) => renderPlanMarkdown(plan, {
+        base: baseOf(plan),
+        headingLevel: level,
+        minChange,
+        ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
+    });
     for (const plan of shown)
         parts.push(section(plan, 3));
     if (quiet.length > 0) {
@@ -25868,15 +27041,22 @@ function figures(m, gpus) {
 }
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
 function score(objective, f, gpus) {
-    const pick = (estimate, bound) => estimate !== null ? { score: estimate, basis: 'estimate' } : bound !== null ? { score: bound, basis: 'bound' } : { score: null, basis: null };
+    const pick = (estimate, bound) => estimate !== null
+        ? { score: estimate, basis: 'estimate' }
+        : bound !== null
+            ? { score: bound, basis: 'bound' }
+            : { score: null, basis: null };
     switch (objective) {
         case 'throughput-per-gpu': {
             const r = pick(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s);
             return r.score === null ? r : { score: r.score / gpus, basis: r.basis };
         }
-        case 'ttft': return pick(f.ttft_ms, f.ttft_lower_bound_ms);
-        case 'tpot': return pick(f.tpot_ms, f.tpot_lower_bound_ms);
-        case 'gpus': return { score: gpus, basis: 'estimate' };
+        case 'ttft':
+            return pick(f.ttft_ms, f.ttft_lower_bound_ms);
+        case 'tpot':
+            return pick(f.tpot_ms, f.tpot_lower_bound_ms);
+        case 'gpus':
+            return { score: gpus, basis: 'estimate' };
     }
 }
 /** Which metric's range the objective's score follows (scaled as the score). */
@@ -26038,7 +27218,7 @@ const VERIFY = 3;
 const VERIFY_ROUNDS = 3;
 /** Passes with every requirement met on its estimate (a requirement only at risk does not count as met here). */
 function strictlyPasses(c) {
-    return c.status === 'pass' && c.failing.length === 0 && c.requirements.every((r) => r.margin === null ? r.status === 'pass' : r.margin >= 0);
+    return c.status === 'pass' && c.failing.length === 0 && c.requirements.every((r) => (r.margin === null ? r.status === 'pass' : r.margin >= 0));
 }
 /** Worker sizes a pool is searched at: up to a node, powers of two; beyond, whole nodes doubling. */
 function workerSizes(maxGpus, nodeSize) {
@@ -26073,7 +27253,9 @@ function profilePair(base, prefill, decode) {
 }
 const fitsOf = (f, pool) => {
     const mem = f.pools[pool].c.memEst;
-    return mem !== null && mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
+    if (mem === null)
+        return false;
+    return mem.every((st) => st.usable === null || st.weights + st.activations + st.overhead + st.kvOne <= st.usable * (1 + 1e-9));
 };
 function profilePrefill(base, facts, choice, decodeRef, input) {
     const p = profilePair(base, choice, decodeRef);
@@ -26085,7 +27267,13 @@ function profilePrefill(base, facts, choice, decodeRef, input) {
     const perRank = Math.max(1, Math.floor(budget / input));
     const tokens = Math.min(budget, perRank * input);
     const pairs = layerPairs(facts, 0, input);
-    const work = { tokens, pairsFull: pairs.pairsFull * perRank, pairsSliding: pairs.pairsSliding * perRank, pairsTopK: pairs.pairsTopK * perRank, completes: perRank };
+    const work = {
+        tokens,
+        pairsFull: pairs.pairsFull * perRank,
+        pairsSliding: pairs.pairsSliding * perRank,
+        pairsTopK: pairs.pairsTopK * perRank,
+        completes: perRank,
+    };
     const pass = p.f.costs.prefill(work, ranks);
     if (!pass || pf.c.ttftIdle === null)
         return null;
@@ -26143,7 +27331,18 @@ function screenMix(p, d, x, y, load) {
 function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const plan = base.plan;
     const w = plan.workload;
-    const empty = (detail) => ({ gpus, top: [], best_aggregated: bestAggregated, winner: null, advantage: null, detail, rescue: null, profiled: 0, screened: 0, verified: 0 });
+    const empty = (detail) => ({
+        gpus,
+        top: [],
+        best_aggregated: bestAggregated,
+        winner: null,
+        advantage: null,
+        detail,
+        rescue: null,
+        profiled: 0,
+        screened: 0,
+        verified: 0,
+    });
     const input = w.input_tokens;
     const output = w.output_tokens;
     if (gpus < 2)
@@ -26161,11 +27360,12 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const own = planDisaggChoice(plan);
     const all = sizes.flatMap((s) => (layouts.get(s) ?? []).map((layout) => ({ gpus: s, layout })));
     let profiled = 0;
-    const ref = own?.decode ?? all.find((c) => {
-        profiled++;
-        const p = profilePair(base, c, c);
-        return p !== null && fitsOf(p.f, 'decode');
-    });
+    const ref = own?.decode ??
+        all.find((c) => {
+            profiled++;
+            const p = profilePair(base, c, c);
+            return p !== null && fitsOf(p.f, 'decode');
+        });
     if (!ref)
         return empty(`no worker layout of up to ${gpus - 1} devices holds the model`);
     const context = input + output / 2;
@@ -26197,7 +27397,9 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     })();
     const load = { concurrency: w.concurrency, rate: w.request_rate, output, tps: w.speculative?.acceptance_length ?? 1, transfer };
     const req = plan.requirements;
-    const meets = (m) => (req.ttft === undefined || m.ttft <= req.ttft) && (req.tpot === undefined || m.tpot <= req.tpot) && (req.throughput === undefined || m.throughput >= req.throughput);
+    const meets = (m) => (req.ttft === undefined || m.ttft <= req.ttft) &&
+        (req.tpot === undefined || m.tpot <= req.tpot) &&
+        (req.throughput === undefined || m.throughput >= req.throughput);
     const used = (m) => m.choice.prefill.workers * m.choice.prefill.gpus + m.choice.decode.workers * m.choice.decode.gpus;
     const score = (m) => objective === 'ttft' ? -m.ttft : objective === 'tpot' ? -m.tpot : objective === 'gpus' ? -used(m) : m.throughput / used(m);
     // Worker counts in doubling steps up to what the devices hold, and that most: O(log^2) mixes per pair.
@@ -26223,7 +27425,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
             }
         }
     }
-    screened.sort((a, b) => (Number(meets(b)) - Number(meets(a))) || score(b) - score(a));
+    screened.sort((a, b) => Number(meets(b)) - Number(meets(a)) || score(b) - score(a));
     const verifyChoice = (choice) => {
         checkDeadline();
         // a mix may leave devices of the plan unused: it is judged on the devices it uses
@@ -26267,14 +27469,22 @@ function compare(dis, agg, objective) {
     const first = best([dis, agg], objective);
     const statusWins = dis.status !== agg.status;
     if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
-        return { winner: first === dis ? 'disaggregated' : 'aggregated', advantage: null, detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable' };
+        return {
+            winner: first === dis ? 'disaggregated' : 'aggregated',
+            advantage: null,
+            detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable',
+        };
     }
     const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
     const advantage = ratio >= 1 ? ratio : 1 / ratio;
     if (Math.abs(ratio - 1) < 0.02 && !statusWins)
         return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
     const winner = first === dis ? 'disaggregated' : 'aggregated';
-    return { winner, advantage, detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}` };
+    return {
+        winner,
+        advantage,
+        detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}`,
+    };
 }
 /** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */
 function disaggNotes(d, plan) {
@@ -26344,7 +27554,7 @@ function boundReason(loaded, requirementId) {
         if (!s)
             return null;
         if (s.resource === 'compute' && peak !== undefined)
-            return `peak compute: the prompt's ${((pre.modelFlops) / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
+            return `peak compute: the prompt's ${(pre.modelFlops / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
         return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
     }
     if (wl.concurrency === undefined)
@@ -26509,14 +27719,22 @@ function gpuAxis(s, searchedTo) {
     const top = firstWith('pass');
     if (top) {
         const n = top.variation.gpus;
-        const detail = n === s.planGpus ? `${n} devices is already the smallest count that passes`
-            : n < s.planGpus ? `${n} devices suffice (${describe(top)})` : `${n} devices are the fewest that pass (${describe(top)})`;
+        const detail = n === s.planGpus
+            ? `${n} devices is already the smallest count that passes`
+            : n < s.planGpus
+                ? `${n} devices suffice (${describe(top)})`
+                : `${n} devices are the fewest that pass (${describe(top)})`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
     const possible = firstWith('possible');
     if (possible) {
-        return { axis: 'gpus', change: `hardware.gpus: ${possible.variation.gpus}`, outcome: 'possible', candidate: possible,
-            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})` };
+        return {
+            axis: 'gpus',
+            change: `hardware.gpus: ${possible.variation.gpus}`,
+            outcome: 'possible',
+            candidate: possible,
+            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})`,
+        };
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
@@ -26531,8 +27749,10 @@ function sameGpusAxis(s, axis, change, variant) {
     if (axis === 'layout') {
         const top = s.bestAt(s.planGpus, variant);
         const outcome = found(top);
-        const detail = outcome === 'found' ? `passes with ${describe(top)}`
-            : outcome === 'possible' ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
+        const detail = outcome === 'found'
+            ? `passes with ${describe(top)}`
+            : outcome === 'possible'
+                ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
                 : `no layout of ${s.planGpus} devices passes`;
         return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
     }
@@ -26547,8 +27767,15 @@ function sameGpusAxis(s, axis, change, variant) {
             return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
     }
     const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
-    return { axis, change, outcome: 'none', candidate: null,
-        detail: alreadyPassing ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it` : `no layout of ${s.planGpus} devices passes with it` };
+    return {
+        axis,
+        change,
+        outcome: 'none',
+        candidate: null,
+        detail: alreadyPassing
+            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+            : `no layout of ${s.planGpus} devices passes with it`,
+    };
 }
 function withOutcome(axis, change, c, where) {
     const outcome = found(c);
@@ -26599,7 +27826,10 @@ function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
  */
 function largestPassing(s, axis, lo, hi, variantFor) {
     const own = planLayout(s.base.plan);
-    const others = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective))
+    const others = s
+        .at(s.planGpus)
+        .slice()
+        .sort(compareCandidates(s.options.objective))
         .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
@@ -26618,13 +27848,32 @@ function largestPassing(s, axis, lo, hi, variantFor) {
 function concurrencyAxis(s) {
     const c0 = s.base.plan.workload.concurrency;
     if (c0 === undefined || c0 <= 1)
-        return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'not-applicable', candidate: null, detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1' };
+        return {
+            axis: 'concurrency',
+            change: 'workload.concurrency',
+            outcome: 'not-applicable',
+            candidate: null,
+            detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1',
+        };
     const r = largestPassing(s, 'concurrency', 1, c0 - 1, (v) => ({ concurrency: v }));
     if (!r)
-        return { axis: 'concurrency', change: 'workload.concurrency', outcome: 'none', candidate: null, detail: `no concurrency below ${c0} passes on ${s.planGpus} devices` };
-    const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
-    return { axis: 'concurrency', change: `workload.concurrency: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}` };
+        return {
+            axis: 'concurrency',
+            change: 'workload.concurrency',
+            outcome: 'none',
+            candidate: null,
+            detail: `no concurrency below ${c0} passes on ${s.planGpus} devices`,
+        };
+    const where = r.own
+        ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
+        : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+    return {
+        axis: 'concurrency',
+        change: `workload.concurrency: ${r.value}`,
+        outcome: found(r.candidate),
+        candidate: r.candidate,
+        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+    };
 }
 function contextAxis(s) {
     const w = s.base.plan.workload;
@@ -26634,33 +27883,73 @@ function contextAxis(s) {
     // A shorter max context still has to hold the typical prompt.
     const lo = Math.max(1, w.input_tokens ?? 1);
     if (lo > maxIn - 1)
-        return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the max context is already the typical prompt' };
+        return {
+            axis: 'max-context',
+            change: 'workload.max_input_tokens',
+            outcome: 'not-applicable',
+            candidate: null,
+            detail: 'the max context is already the typical prompt',
+        };
     const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
     if (!r)
-        return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'none', candidate: null, detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices` };
+        return {
+            axis: 'max-context',
+            change: 'workload.max_input_tokens',
+            outcome: 'none',
+            candidate: null,
+            detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
+        };
     const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
-    return { axis: 'max-context', change: `workload.max_input_tokens: ${r.value}`, outcome: found(r.candidate), candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}` };
+    return {
+        axis: 'max-context',
+        change: `workload.max_input_tokens: ${r.value}`,
+        outcome: found(r.candidate),
+        candidate: r.candidate,
+        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+    };
 }
 function whatIf(s, planPasses, searchedTo) {
     const model = s.base.plan.model;
     const out = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
     if (planPasses) {
         // nothing to fix: only fewer devices or a better layout are worth saying
-        const skip = (axis, change) => ({ axis, change, outcome: 'not-applicable', candidate: null, detail: 'the plan already passes' });
-        return [...out, skip('fp8-weights', 'model.weight_dtype: fp8'), skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
-            skip('concurrency', 'workload.concurrency'), skip('max-context', 'workload.max_input_tokens')];
+        const skip = (axis, change) => ({
+            axis,
+            change,
+            outcome: 'not-applicable',
+            candidate: null,
+            detail: 'the plan already passes',
+        });
+        return [
+            ...out,
+            skip('fp8-weights', 'model.weight_dtype: fp8'),
+            skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
+            skip('concurrency', 'workload.concurrency'),
+            skip('max-context', 'workload.max_input_tokens'),
+        ];
     }
     const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
     if (weights.some((d) => isWiderThanFp8(d)))
         out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
     else
-        out.push({ axis: 'fp8-weights', change: 'model.weight_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the weights are already 8-bit or narrower' });
+        out.push({
+            axis: 'fp8-weights',
+            change: 'model.weight_dtype: fp8',
+            outcome: 'not-applicable',
+            candidate: null,
+            detail: 'the weights are already 8-bit or narrower',
+        });
     const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
     if (isWiderThanFp8(kv))
         out.push(sameGpusAxis(s, 'fp8-kv-cache', 'model.kv_cache_dtype: fp8', { kv_cache_dtype: 'fp8' }));
     else
-        out.push({ axis: 'fp8-kv-cache', change: 'model.kv_cache_dtype: fp8', outcome: 'not-applicable', candidate: null, detail: 'the KV cache is already 8-bit' });
+        out.push({
+            axis: 'fp8-kv-cache',
+            change: 'model.kv_cache_dtype: fp8',
+            outcome: 'not-applicable',
+            candidate: null,
+            detail: 'the KV cache is already 8-bit',
+        });
     out.push(concurrencyAxis(s), contextAxis(s));
     return out;
 }
@@ -26670,10 +27959,15 @@ function bestBound(cands, id) {
     const higher = id === 'requirements.throughput';
     for (const c of cands) {
         const f = c.figures;
-        const v = id === 'requirements.throughput' ? f.throughput_upper_bound_tokens_per_s
-            : id === 'requirements.ttft' ? f.ttft_lower_bound_ms
-                : id === 'requirements.tpot' ? f.tpot_lower_bound_ms
-                    : id === 'memory.fits' ? f.memory_per_gpu_lower_bound_gib : null;
+        const v = id === 'requirements.throughput'
+            ? f.throughput_upper_bound_tokens_per_s
+            : id === 'requirements.ttft'
+                ? f.ttft_lower_bound_ms
+                : id === 'requirements.tpot'
+                    ? f.tpot_lower_bound_ms
+                    : id === 'memory.fits'
+                        ? f.memory_per_gpu_lower_bound_gib
+                        : null;
         if (v === null)
             continue;
         if (top === null || (higher ? v > top.value : v < top.value))
@@ -26699,7 +27993,12 @@ function impossibilities(s, plan) {
         })?.result ?? null;
         const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
         out.push({
-            id: req.id, required: req.required, unit: req.unit, best_bound: b.value, best_layout: b.candidate.variation.layout, reason,
+            id: req.id,
+            required: req.required,
+            unit: req.unit,
+            best_bound: b.value,
+            best_layout: b.candidate.variation.layout,
+            reason,
             smallest_gpus: smallest?.candidate.variation.gpus ?? null,
             smallest_layout: smallest?.candidate.variation.layout ?? null,
             smallest_bound: smallest?.value ?? null,
@@ -26718,7 +28017,7 @@ function shortfalls(s, plan, impossible) {
         let top = null;
         for (const c of here) {
             const m = c.requirements.find((r) => r.id === req.id);
-            if (!m || m.basis !== 'estimate' || m.margin === null || m.achieved === null)
+            if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
                 continue;
             if (top === null || m.margin > top.margin)
                 top = { value: m.achieved, candidate: c, margin: m.margin };
@@ -26759,7 +28058,10 @@ function search_suggest(base, options, planVerdict) {
     const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
     const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
     // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-    const top = ranked.slice(0, options.top).map((c) => evaluate(base, c.variation, options.objective).candidate).sort(order);
+    const top = ranked
+        .slice(0, options.top)
+        .map((c) => evaluate(base, c.variation, options.objective).candidate)
+        .sort(order);
     const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
     const impossible = impossibilities(s, plan);
     const unmet = shortfalls(s, plan, impossible);
@@ -26784,7 +28086,15 @@ function search_suggest(base, options, planVerdict) {
         plan_verdict: planVerdict,
         plan,
         top,
-        search: { gpus_from: 1, gpus_to: to, gpu_counts: counts.length, layouts: all.length, verified: s.verified, passing: passing.length, possible: possible.length },
+        search: {
+            gpus_from: 1,
+            gpus_to: to,
+            gpu_counts: counts.length,
+            layouts: all.length,
+            verified: s.verified,
+            passing: passing.length,
+            possible: possible.length,
+        },
         what_if: what,
         impossible,
         unmet,
@@ -26801,7 +28111,10 @@ function search_suggest(base, options, planVerdict) {
 
 function pad(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+    return rows.map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd());
 }
 function candidateLine(c) {
     const f = figureTexts(c);
@@ -26837,8 +28150,10 @@ function renderSuggestText(r) {
         out.push('No layout in the search.');
     else {
         const status = r.top[0].status;
-        const label = status === 'pass' ? 'Best layouts that pass'
-            : status === 'possible' ? 'No layout passes on the estimates; best layouts the bounds leave open'
+        const label = status === 'pass'
+            ? 'Best layouts that pass'
+            : status === 'possible'
+                ? 'No layout passes on the estimates; best layouts the bounds leave open'
                 : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
         out.push(`${label}:`);
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
@@ -26846,7 +28161,8 @@ function renderSuggestText(r) {
             const f = figureTexts(c);
             return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
         };
-        r.top.forEach((c, i) => rows.push(row(String(i + 1), c)));
+        for (const [i, c] of r.top.entries())
+            rows.push(row(String(i + 1), c));
         // the plan's own figures under the same columns, to compare at a glance
         rows.push(row('plan', r.plan));
         for (const line of pad(rows))
@@ -26905,12 +28221,17 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 function describeFsError(err) {
     const code = err?.code;
     switch (code) {
-        case 'ENOENT': return 'no such file';
+        case 'ENOENT':
+            return 'no such file';
         case 'EACCES':
-        case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a folder, not a file';
-        case 'ELOOP': return 'too many levels of symbolic links';
-        default: return `cannot be read (${code ?? String(err)})`;
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a folder, not a file';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return `cannot be read (${code ?? String(err)})`;
     }
 }
 /** Offset of the first byte that is not valid UTF-8, found by bisection (only on the error path). */
@@ -28314,7 +29635,9 @@ function runSuggest(values, positionals, io) {
     }
     const verdict = verify_verifyLoadedPlan(loaded.loaded).verdict;
     const result = search_suggest(loaded.loaded, {
-        objective, top, ...(maxGpus !== undefined ? { maxGpus } : {}),
+        objective,
+        top,
+        ...(maxGpus !== undefined ? { maxGpus } : {}),
         allowCrossNodeTp: values['allow-cross-node-tp'] === true,
         allowCp: values['allow-cp'] === true,
         anyGpuCount: values['any-gpu-count'] === true,
@@ -28343,7 +29666,9 @@ const COMMANDS = {
     suggest: { summary: 'search every valid layout and say what would make a plan pass', usage: suggestUsage, options: suggestOptions, run: runSuggest },
 };
 function generalUsage() {
-    const commands = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join('\n');
+    const commands = Object.entries(COMMANDS)
+        .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+        .join('\n');
     return `Usage: parallel-plan-check <command> [options]
 
 Commands:
