@@ -47784,11 +47784,11 @@ function compute(loaded, r, est, bound, options = {}) {
     }
     // The load, simulated.
     const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
-    // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
-    // does: its simulation (one request at a time) is skipped.
-    const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
-    const simulated = options.load !== false;
-    const loadResult = simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
+    // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
+    // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
+    const noRoom = memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
+    const simulated = options.load !== false && !noRoom;
+    const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -47804,7 +47804,7 @@ function compute(loaded, r, est, bound, options = {}) {
         ...memory,
         maxRunning: deploymentRunning,
         runningPerReplica: maxRunning,
-        ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
+        ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
         ttftIdle: idleEst?.ttft ?? null,
         ttftFloor: finite(idleBound?.ttft),
         step: decEst?.step ?? null,
@@ -47824,6 +47824,7 @@ function compute(loaded, r, est, bound, options = {}) {
         maxRequestRate,
         requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
         loadSkipped,
+        noRoom,
     };
 }
 /**
@@ -48813,6 +48814,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         maxRequestRate,
         requestRateBound: requestRateCeiling,
         loadSkipped,
+        noRoom: false,
     };
     return {
         pools: { prefill: pf, decode: df },
@@ -50454,7 +50456,7 @@ function judgeRequirement(required, dir, f) {
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
     }
     if (f.risk)
         return judgeWithRange(required, dir, f, f.estimate, f.risk);
@@ -50529,7 +50531,7 @@ function judgeClaim(claimed, dir, f) {
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
     }
     if (beyond(claimed, f.estimate)) {
         return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
@@ -50551,7 +50553,7 @@ function judgeMemoryClaim(claimed, f) {
     }
     if (f.estimate === null) {
         const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
-        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+        return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
     }
     if (claimed < f.estimate) {
         return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
@@ -50806,9 +50808,19 @@ function judgedChecks(inputs) {
     const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' };
     const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
     const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
-    const rateFig = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
-    const ttftFig = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
-    const tpotFig = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+    // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
+    const noRoom = c.noRoom ? { unknown: 'not computable: the KV cache holds not one request of this length (see memory.fits)' } : {};
+    const rateFig = {
+        ...noRoom,
+        estimate: c.throughput,
+        bound: c.throughputBound,
+        show: fmtRate,
+        missing: loopMissing,
+        risk: rateRisk,
+        ...(why ? { why } : {}),
+    };
+    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
+    const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
     if (req.ttft !== undefined)
@@ -50832,11 +50844,12 @@ function judgedChecks(inputs) {
         const required = req[key];
         if (required === undefined)
             continue;
-        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
+        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
     }
     if (req.request_rate !== undefined) {
         const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
         const j = judgeRequirement(req.request_rate, 'higher-is-better', {
+            ...noRoom,
             estimate: c.maxRequestRate,
             bound: c.requestRateBound,
             show: fmtRps,
@@ -51447,7 +51460,9 @@ function memoryChecks(plan, r, c, memMissing) {
                 limit: budget.capacityTokens,
                 unit: 'tokens',
                 detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
-                    `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`,
+                    (c.noRoom
+                        ? `not one sequence fits, so nothing runs (see memory.fits)`
+                        : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
             });
         }
     }
@@ -55316,10 +55331,18 @@ function compare(dis, agg, objective) {
     if (Math.abs(ratio - 1) < 0.02 && !statusWins)
         return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
     const winner = first === dis ? 'disaggregated' : 'aggregated';
+    const scoreWinner = ratio >= 1 ? 'disaggregated' : 'aggregated';
+    const times = `${advantage.toFixed(2)}x`;
+    if (!statusWins)
+        return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
+    // One passes and the other does not: the status decides, whichever scores better.
+    const only = `only the ${winner} layout ${first.status === 'pass' ? 'passes' : 'is not ruled out'}`;
     return {
         winner,
         advantage,
-        detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}`,
+        detail: scoreWinner === winner
+            ? `${winner} wins: ${only}, and it scores ${times} better on the objective`
+            : `${winner} wins: ${only}; the ${scoreWinner} one scores ${times} better on the objective but misses a requirement`,
     };
 }
 /** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */
@@ -55493,6 +55516,13 @@ class LayoutSearch {
         return best(this.at(gpus, variant), this.options.objective);
     }
 }
+/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
+function whyPossible(c) {
+    if (c.missing.length > 0 || c.unverified.length > 0)
+        return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
+    const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+    return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
+}
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
@@ -55569,7 +55599,7 @@ function gpuAxis(s, searchedTo) {
             change: `hardware.gpus: ${possible.variation.gpus}`,
             outcome: 'possible',
             candidate: possible,
-            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})`,
+            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
         };
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -55911,7 +55941,10 @@ function search_suggest(base, options, planVerdict) {
         notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
     notes.push(...unreliableOrder(top, options.objective));
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
-    const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
+    // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
+    const screenedBest = s.bestAt(s.planGpus);
+    const bestAggregated = screenedBest ? evaluate(base, screenedBest.variation, options.objective).candidate : null;
+    const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
     notes.push(...disaggNotes(disaggregated, plan));
     return {
         disaggregated,

@@ -27,6 +27,8 @@ export interface Figures {
   why?: string;
   /** the estimator's track record for this figure: a requirement inside the range is at risk (ranges.ts) */
   risk?: { residuals: Residuals; kind: RangeKind };
+  /** why the estimate is not computable when no plan key is missing (e.g. nothing fits in memory) */
+  unknown?: string;
 }
 
 const because = (f: Figures): string => (f.why ? `; ${f.why}` : '');
@@ -51,7 +53,7 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; the bound ${f.show(f.bound)} does not rule it out` : '';
-    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
   }
   if (f.risk) return judgeWithRange(required, dir, f, f.estimate, f.risk);
   if (better(f.estimate, required)) {
@@ -127,7 +129,7 @@ export function judgeClaim(claimed: number, dir: Direction, f: Figures): Judgeme
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; within the bound ${f.show(f.bound)}` : '';
-    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
   }
   if (beyond(claimed, f.estimate)) {
     return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
@@ -150,7 +152,7 @@ export function judgeMemoryClaim(claimed: number, f: Figures): Judgement {
   }
   if (f.estimate === null) {
     const b = f.bound !== null ? `; floor ${f.show(f.bound)}` : '';
-    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${missingText(f.missing)}${b}` };
+    return { status: 'unverified', limit: f.bound, basis: f.bound === null ? null : 'bound', detail: `${f.unknown ?? missingText(f.missing)}${b}` };
   }
   if (claimed < f.estimate) {
     return { status: 'warn', limit: f.estimate, basis: 'estimate', detail: `optimistic: claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };

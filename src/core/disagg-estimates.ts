@@ -238,6 +238,7 @@ export function computeDisaggregated(
     maxRequestRate,
     requestRateBound: requestRateCeiling,
     loadSkipped,
+    noRoom: false,
   };
   return {
     pools: { prefill: pf, decode: df },

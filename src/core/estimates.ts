@@ -70,6 +70,8 @@ export interface Computed extends MemoryFigures {
   requestRateBound: number | null;
   /** why the plan's load was not simulated although it states one (too much work) */
   loadSkipped: string | null;
+  /** the KV cache holds not one sequence of the workload's length: nothing runs, no loaded figure */
+  noRoom: boolean;
 }
 
 /** Which plan keys the time estimates need beyond the model's shape. */
@@ -167,12 +169,11 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
-  // A screened candidate whose KV cache holds no sequence fails its memory check whatever the load
-  // does: its simulation (one request at a time) is skipped.
-  const screenedOut = options.quick === true && memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
-  const simulated = options.load !== false;
-  const loadResult =
-    simulated && costs && est && maxRunning !== null && !screenedOut ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
+  // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
+  // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
+  const noRoom = memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
+  const simulated = options.load !== false && !noRoom;
+  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
@@ -190,7 +191,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     ...memory,
     maxRunning: deploymentRunning,
     runningPerReplica: maxRunning,
-    ttft: load?.outcome.ttft.mean ?? idleEst?.ttft ?? null,
+    ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
     ttftIdle: idleEst?.ttft ?? null,
     ttftFloor: finite(idleBound?.ttft),
     step: decEst?.step ?? null,
@@ -212,6 +213,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     maxRequestRate,
     requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
     loadSkipped,
+    noRoom,
   };
 }
 

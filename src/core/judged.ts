@@ -64,9 +64,19 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' as const };
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
   const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' as const };
-  const rateFig: Figures = { estimate: c.throughput, bound: c.throughputBound, show: fmtRate, missing: loopMissing, risk: rateRisk, ...(why ? { why } : {}) };
-  const ttftFig: Figures = { estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
-  const tpotFig: Figures = { estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+  // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
+  const noRoom = c.noRoom ? { unknown: 'not computable: the KV cache holds not one request of this length (see memory.fits)' } : {};
+  const rateFig: Figures = {
+    ...noRoom,
+    estimate: c.throughput,
+    bound: c.throughputBound,
+    show: fmtRate,
+    missing: loopMissing,
+    risk: rateRisk,
+    ...(why ? { why } : {}),
+  };
+  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
+  const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
   if (req.throughput !== undefined)
     judge(
       'requirements.throughput',
@@ -105,13 +115,14 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       required,
       'ms',
       1000,
-      judgeRequirement(required, 'lower-is-better', { estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }),
+      judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }),
       loopMissing,
     );
   }
   if (req.request_rate !== undefined) {
     const fmtRps = (v: number): string => `${v.toPrecision(3)} requests/s`;
     const j = judgeRequirement(req.request_rate, 'higher-is-better', {
+      ...noRoom,
       estimate: c.maxRequestRate,
       bound: c.requestRateBound,
       show: fmtRps,

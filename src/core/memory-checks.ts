@@ -127,7 +127,9 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         unit: 'tokens',
         detail:
           `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
-          `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`,
+          (c.noRoom
+            ? `not one sequence fits, so nothing runs (see memory.fits)`
+            : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
       });
     }
   } else if (wl.concurrency !== undefined) {

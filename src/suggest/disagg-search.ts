@@ -320,10 +320,18 @@ function compare(dis: Candidate | null, agg: Candidate | null, objective: Object
   const advantage = ratio >= 1 ? ratio : 1 / ratio;
   if (Math.abs(ratio - 1) < 0.02 && !statusWins) return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
   const winner = first === dis ? 'disaggregated' : 'aggregated';
+  const scoreWinner = ratio >= 1 ? 'disaggregated' : 'aggregated';
+  const times = `${advantage.toFixed(2)}x`;
+  if (!statusWins) return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
+  // One passes and the other does not: the status decides, whichever scores better.
+  const only = `only the ${winner} layout ${first!.status === 'pass' ? 'passes' : 'is not ruled out'}`;
   return {
     winner,
     advantage,
-    detail: `${winner} wins by ${advantage.toFixed(2)}x on the objective${statusWins ? ` (and only it ${first!.status === 'pass' ? 'passes' : 'is not ruled out'})` : ''}`,
+    detail:
+      scoreWinner === winner
+        ? `${winner} wins: ${only}, and it scores ${times} better on the objective`
+        : `${winner} wins: ${only}; the ${scoreWinner} one scores ${times} better on the objective but misses a requirement`,
   };
 }
 

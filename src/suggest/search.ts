@@ -109,6 +109,13 @@ export class LayoutSearch {
   }
 }
 
+/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
+function whyPossible(c: Candidate): string {
+  if (c.missing.length > 0 || c.unverified.length > 0) return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
+  const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+  return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
+}
+
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
@@ -184,7 +191,7 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
       change: `hardware.gpus: ${possible.variation.gpus}`,
       outcome: 'possible',
       candidate: possible,
-      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (unverified: ${possible.missing.join(', ') || possible.unverified.join(', ')})`,
+      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
     };
   }
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -542,7 +549,10 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
   notes.push(...unreliableOrder(top, options.objective));
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
-  const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), s.bestAt(s.planGpus));
+  // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
+  const screenedBest = s.bestAt(s.planGpus);
+  const bestAggregated = screenedBest ? evaluate(base, screenedBest.variation, options.objective).candidate : null;
+  const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
   notes.push(...disaggNotes(disaggregated, plan));
   return {
     disaggregated,
