@@ -107,6 +107,15 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     // Why the ranges are wider than validated, where they are.
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
+    // A steady closed loop of equal requests stays in step: every client's next prompt arrives with
+    // the others', so TTFT is a wave's queue, as in a fixed-length benchmark sweep.
+    if (c.load?.kind === 'closed' && !wl.benchmark && (wl.concurrency ?? 1) > 1) {
+      details.assumptions.push({
+        name: 'workload lengths',
+        value: `every request has ${wl.inputTokens} prompt and ${wl.outputTokens} output tokens: the clients stay in step and their prompts queue together (a fixed-length sweep); declare workload.benchmark with length ranges for a mix`,
+        source: 'method',
+      });
+    }
     report.details = { ...details, hardware: hardwareSummary(plan, layout.worldSize), ...origins };
   }
   return report;
