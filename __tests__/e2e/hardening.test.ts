@@ -6,13 +6,13 @@
 // and their annotations, the log, the output files, the CLI), no workflow command from data, the
 // job fails on the plan GitHub did not list, and every hostile input is verified or refused in 5 s.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
 import { VALID_PLAN } from '../fixtures/hostile/cases.js';
 import { DOT_ENV, leakedSecret, secretCheckout } from '../fixtures/hostile/secrets.js';
+import { scratchFolder } from '../scratch.js';
 import { planPathOf, slowInputs } from '../fixtures/hostile/slow-inputs.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
@@ -242,7 +242,7 @@ describe('fail closed on a pull request GitHub lists only in part', () => {
 describe('every slow input is verified or refused in at most 5 s', () => {
   for (const input of slowInputs()) {
     it(input.name, async () => {
-      const workspace = mkdtempSync(join(tmpdir(), 'ppc-slow-ws-'));
+      const workspace = scratchFolder('ppc-slow-ws-');
       const plan = planPathOf(input);
       const files: Record<string, string> = { [plan]: input.plan };
       if (input.parser !== 'plan') files[input.file] = input.text;
@@ -267,7 +267,7 @@ describe('pull_request_target', () => {
     addCommit(state, BASE, {});
     state.pulls.set(9, { files: [{ filename: 'plans/valid.plan.yaml', status: 'added' }] });
     server = await startStandIn(state);
-    const workspace = mkdtempSync(join(tmpdir(), 'ppc-target-ws-'));
+    const workspace = scratchFolder('ppc-target-ws-');
     mkdirSync(join(workspace, 'plans'));
     writeFileSync(join(workspace, 'plans', 'valid.plan.yaml'), VALID_PLAN);
     return runAction({
