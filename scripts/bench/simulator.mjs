@@ -46,7 +46,7 @@ export async function run() {
   const facts = deriveModelFacts(loaded.loaded.plan.model, 'estimate').facts;
   const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
   const mode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
-  const costs = replicaStepCosts(facts, r, stages, stageCostModels(facts, r.layout, r.hardware, stages, mode), mode);
+  const costs = replicaStepCosts(facts, r, stageCostModels(facts, r.layout, r.hardware, stages, mode), mode);
 
   for (let i = 0; i < 3; i++) simulateLoad(r, facts, costs, 256, 'plan');
   const samples = [];
