@@ -19913,7 +19913,9 @@ function compute(loaded, r, est, bound, options = {}) {
     const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
     const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
     const memory = memoryFigures(r, est, bound, stagesEst, stagesBound);
-    const maxRunning = runningCap(r, memory);
+    // Sequences the KV cache holds (0: not one, memory.fits fails); one runs at least in the simulation.
+    const room = runningRoom(r, memory);
+    const maxRunning = room === null ? null : Math.max(1, room);
     const estMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
     const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
     const estModels = est && stagesEst ? stageCostModels(est, layout, hw, stagesEst, estMode) : null;
@@ -19950,7 +19952,7 @@ function compute(loaded, r, est, bound, options = {}) {
     const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
     // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
     // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
-    const noRoom = memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
+    const noRoom = room === 0;
     const simulated = options.load !== false && !noRoom;
     const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
@@ -25498,7 +25500,7 @@ function escape_escapeHtml(text) {
  * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
  * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
  */
-function withoutMath(markdown) {
+function escape_withoutMath(markdown) {
     return markdown
         .split(/(```[\s\S]*?```|`[^`\n]*`)/)
         .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
@@ -26763,6 +26765,10 @@ function assumptionsSection(plan) {
 }
 /** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
 function renderPlanMarkdown(plan, opts = {}) {
+    return withoutMath(planSection(plan, opts));
+}
+/** A plan's section before its dollar signs are made safe (renderReportMarkdown does that once for the whole report). */
+function planSection(plan, opts) {
     const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
     const h = '#'.repeat(level);
     const sub = '#'.repeat(level + 1);
@@ -26791,7 +26797,7 @@ function renderPlanMarkdown(plan, opts = {}) {
     }
     if (opts.alternatives)
         parts.push(opts.alternatives.trim());
-    return withoutMath(parts.filter(Boolean).join('\n\n'));
+    return parts.filter(Boolean).join('\n\n');
 }
 /**
  * Plans that need no reading: on a base, unchanged (by min-change) and not failing. A failing plan
@@ -26815,7 +26821,7 @@ function renderReportMarkdown(report, opts = {}) {
     const shown = plans.filter((p) => !quiet.includes(p));
     if (shown.length > 1 || (shown.length === 1 && quiet.length > 0))
         parts.push(summaryTable(shown, opts.bases, minChange));
-    const section = (plan, level) => renderPlanMarkdown(plan, {
+    const section = (plan, level) => planSection(plan, {
         base: baseOf(plan),
         headingLevel: level,
         minChange,
@@ -26829,7 +26835,7 @@ function renderReportMarkdown(report, opts = {}) {
         const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
         parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
     }
-    return withoutMath(`${parts.join('\n\n')}\n`);
+    return escape_withoutMath(`${parts.join('\n\n')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
@@ -27102,28 +27108,26 @@ function scoreRange(objective, report, basis, gpus) {
  * Status of a verified candidate. Warnings (stage balance, part-filled nodes) do not stop a
  * layout passing; an unverified check does: it says the plan lacks what would prove it.
  */
-function statusOf(report) {
+function statusOf(report, requirements) {
     if (report.verdict === 'error' || report.checks.some((c) => c.status === 'fail'))
         return 'fail';
     if (report.checks.some((c) => c.status === 'unverified'))
         return 'possible';
     // memory.fits warns only when its figures assume a memory flag the plan does not state (the engine's
     // default leaves one request no room): that candidate needs the flag raised, so it is not proven.
-    const met = (c) => c.status === 'pass' || (c.status === 'warn' && c.id !== 'memory.fits');
-    return report.checks.filter(isJudged).every(met) ? 'pass' : 'possible';
+    // A requirement that warns because its estimate misses (only the range's good end meets it) is not
+    // met either; one met by the estimate but at risk is.
+    const met = (r) => r.status === 'pass' || (r.status === 'warn' && r.id !== 'memory.fits' && !(r.basis === 'estimate' && r.margin !== null && r.margin < 0));
+    return requirements.every(met) ? 'pass' : 'possible';
 }
 function candidateFromReport(variation, report, objective) {
     const f = figures(report.metrics, variation.gpus);
     const s = score(objective, f, variation.gpus);
     const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
     const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
-    // A requirement that warns because its estimate misses (only the range's good end meets it) is
-    // not met: the layout is possible, not passing. One met by the estimate but at risk still passes.
-    const missedByEstimate = requirements.some((r) => r.status === 'warn' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
-    const status = statusOf(report);
     return {
         variation,
-        status: status === 'pass' && missedByEstimate ? 'possible' : status,
+        status: statusOf(report, requirements),
         figures: f,
         requirements,
         failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),

@@ -130,7 +130,9 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const stagesEst = est ? buildStages(est, layout.pp, layout.layersPerStage) : null;
   const stagesBound = bound ? buildStages(bound, layout.pp, layout.layersPerStage) : null;
   const memory = memoryFigures(r, est, bound, stagesEst, stagesBound);
-  const maxRunning = runningCap(r, memory);
+  // Sequences the KV cache holds (0: not one, memory.fits fails); one runs at least in the simulation.
+  const room = runningRoom(r, memory);
+  const maxRunning = room === null ? null : Math.max(1, room);
 
   const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
   const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -171,7 +173,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
   // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
   // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
-  const noRoom = memory.kvBudget !== null && maxRunning !== null && runningRoom(r, memory) === 0;
+  const noRoom = room === 0;
   const simulated = options.load !== false && !noRoom;
   const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;

@@ -161,6 +161,11 @@ function assumptionsSection(plan: PlanReport): string {
 
 /** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
 export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions = {}): string {
+  return withoutMath(planSection(plan, opts));
+}
+
+/** A plan's section before its dollar signs are made safe (renderReportMarkdown does that once for the whole report). */
+function planSection(plan: PlanReport, opts: PlanMarkdownOptions): string {
   const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
   const h = '#'.repeat(level);
   const sub = '#'.repeat(level + 1);
@@ -185,7 +190,7 @@ export function renderPlanMarkdown(plan: PlanReport, opts: PlanMarkdownOptions =
     parts.push(assumptionsSection(plan));
   }
   if (opts.alternatives) parts.push(opts.alternatives.trim());
-  return withoutMath(parts.filter(Boolean).join('\n\n'));
+  return parts.filter(Boolean).join('\n\n');
 }
 
 /**
@@ -209,7 +214,7 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
   const shown = plans.filter((p) => !quiet.includes(p));
   if (shown.length > 1 || (shown.length === 1 && quiet.length > 0)) parts.push(summaryTable(shown, opts.bases, minChange));
   const section = (plan: PlanReport, level: number) =>
-    renderPlanMarkdown(plan, {
+    planSection(plan, {
       base: baseOf(plan),
       headingLevel: level,
       minChange,

@@ -111,13 +111,16 @@ function scoreRange(objective: Objective, report: PlanReport, basis: Candidate['
  * Status of a verified candidate. Warnings (stage balance, part-filled nodes) do not stop a
  * layout passing; an unverified check does: it says the plan lacks what would prove it.
  */
-export function statusOf(report: PlanReport): CandidateStatus {
+export function statusOf(report: PlanReport, requirements: readonly RequirementMargin[]): CandidateStatus {
   if (report.verdict === 'error' || report.checks.some((c) => c.status === 'fail')) return 'fail';
   if (report.checks.some((c) => c.status === 'unverified')) return 'possible';
   // memory.fits warns only when its figures assume a memory flag the plan does not state (the engine's
   // default leaves one request no room): that candidate needs the flag raised, so it is not proven.
-  const met = (c: Check): boolean => c.status === 'pass' || (c.status === 'warn' && c.id !== 'memory.fits');
-  return report.checks.filter(isJudged).every(met) ? 'pass' : 'possible';
+  // A requirement that warns because its estimate misses (only the range's good end meets it) is not
+  // met either; one met by the estimate but at risk is.
+  const met = (r: RequirementMargin): boolean =>
+    r.status === 'pass' || (r.status === 'warn' && r.id !== 'memory.fits' && !(r.basis === 'estimate' && r.margin !== null && r.margin < 0));
+  return requirements.every(met) ? 'pass' : 'possible';
 }
 
 export function candidateFromReport(variation: Variation, report: PlanReport, objective: Objective): Candidate {
@@ -125,13 +128,9 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
   const s = score(objective, f, variation.gpus);
   const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
   const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
-  // A requirement that warns because its estimate misses (only the range's good end meets it) is
-  // not met: the layout is possible, not passing. One met by the estimate but at risk still passes.
-  const missedByEstimate = requirements.some((r) => r.status === 'warn' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
-  const status = statusOf(report);
   return {
     variation,
-    status: status === 'pass' && missedByEstimate ? 'possible' : status,
+    status: statusOf(report, requirements),
     figures: f,
     requirements,
     failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
