@@ -26,6 +26,7 @@ import {
 import type { Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
 import { buildStages, type Stage } from './stages.js';
+import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan, PlanDetails, RequirementsSpec } from './types.js';
 
 /** The plan's load, simulated: means and percentiles over requests. */
@@ -407,7 +408,8 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
 export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, which: LoadWhich): LoadFigures | { skipped: string } | null {
   const spec = loadSpecFor(r.workload, facts, which, r.layout.dp);
   if (spec === null || 'skipped' in spec) return spec;
-  const out = simulate(spec.load, engineBehaviour(r, maxRunning), costs);
+  // a steady load repeats its passes: each is costed once (step-memo.ts)
+  const out = simulate(spec.load, engineBehaviour(r, maxRunning), memoStepCosts(costs));
   return out ? loadFigures(spec, out, r.workload.outputTokens!) : null;
 }
 

@@ -327,11 +327,56 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   };
 }
 
-/** One model per stage, or null when any stage lacks a figure. */
+/** What a stage's costs depend on: every field of it but its position in the pipeline. */
+const STAGE_SHAPE = ['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead'] as const;
+// A field added to Stage must be added to STAGE_SHAPE (or the type check fails here), or stages that
+// differ in it would share a model.
+type Unshaped = Exclude<keyof Stage, 'index' | (typeof STAGE_SHAPE)[number]>;
+const everyFieldShaped: [Unshaped] extends [never] ? true : never = true;
+void everyFieldShaped;
+
+function sameShape(a: Stage, b: Stage): boolean {
+  for (const k of STAGE_SHAPE) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+interface BuiltModels {
+  facts: ModelFacts;
+  layout: Layout;
+  hw: Hardware;
+  mode: TimeMode;
+  models: StageCostModel[] | null;
+}
+/**
+ * Models already built for a stages array, by the identity of the other arguments: one verification
+ * asks for the same ones several times (idle prefill, decode step, bounds). Resolved plans, facts and
+ * stages are never changed once built, so a model built for the same objects is still right.
+ */
+const built = new WeakMap<Stage[], BuiltModels[]>();
+/** Entries kept per stages array (a plan has one estimate and one bound mode, a pool of a disaggregated plan a few more). */
+const BUILT_PER_STAGES = 4;
+
+/**
+ * One model per stage, or null when any stage lacks a figure. Neighbouring stages that hold the same
+ * layers (the middle stages of an even split) share one model, and runStages costs a pass through it once.
+ */
 export function stageCostModels(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], mode: TimeMode): StageCostModel[] | null {
+  const seen = built.get(stages);
+  const hit = seen?.find((b) => b.facts === facts && b.layout === layout && b.hw === hw && b.mode === mode);
+  if (hit) return hit.models;
+  const models = buildStageCostModels(facts, layout, hw, stages, mode);
+  const entry = { facts, layout, hw, mode, models };
+  if (!seen) built.set(stages, [entry]);
+  else if (seen.length < BUILT_PER_STAGES) seen.push(entry);
+  return models;
+}
+
+function buildStageCostModels(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], mode: TimeMode): StageCostModel[] | null {
   const models: StageCostModel[] = [];
-  for (const s of stages) {
-    const m = stageCostModel(facts, layout, hw, s, mode);
+  for (let i = 0; i < stages.length; i++) {
+    const s = stages[i]!;
+    // an even split repeats a shape over neighbouring stages: they share the model
+    const m = i > 0 && sameShape(s, stages[i - 1]!) ? models[i - 1]! : stageCostModel(facts, layout, hw, s, mode);
     if (!m) return null;
     models.push(m);
   }
@@ -360,8 +405,10 @@ export interface StagesRun {
 
 export function runStages(models: StageCostModel[], facts: ModelFacts, layout: Layout, hw: Hardware, pass: Pass, mode: TimeMode): StagesRun | null {
   const perStage: PassCost[] = [];
-  for (const m of models) {
-    const c = m.evaluate(pass);
+  for (let i = 0; i < models.length; i++) {
+    const m = models[i]!;
+    // a stage of the same shape as the one before shares its model: the same pass costs the same
+    const c = i > 0 && models[i - 1] === m ? perStage[i - 1]! : m.evaluate(pass);
     if (!c) return null;
     perStage.push(c);
   }
