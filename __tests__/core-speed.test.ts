@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { replicaStepCosts } from '../src/core/estimates.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
-import { BOUND_MODE, makePass, runStages, stageCostModel, stageCostModels, type TimeMode } from '../src/core/performance.js';
+import {
+  BOUND_MODE,
+  makePass,
+  pipelinedStepTime,
+  runStages,
+  serialTime,
+  stageCostModel,
+  stageCostModels,
+  stagesTime,
+  type TimeMode,
+} from '../src/core/performance.js';
 import { resolvePlan } from '../src/core/resolve.js';
 import { simulate, type LoadSpec, type PrefillWork, type StepCosts } from '../src/core/simulator.js';
 import { buildStages } from '../src/core/stages.js';
@@ -151,6 +161,28 @@ describe('stage models shared by stages of the same shape', () => {
     expect(stageCostModels(facts, r.layout, r.hardware, stages, mode)).toBe(a);
     expect(stageCostModels(facts, r.layout, r.hardware, stages, { ...mode })).not.toBe(a);
     expect(stageCostModels(facts, r.layout, r.hardware, [...stages], mode)).not.toBe(a);
+  });
+  it("a pass's seconds alone are those of its whole cost, in turn and pipelined", () => {
+    for (const m of [mode, BOUND_MODE]) {
+      const models = stageCostModels(facts, r.layout, r.hardware, stages, m)!;
+      for (const pass of [
+        makePass({
+          activeDp: 8,
+          prefillTokens: 4096,
+          prefillPairsFull: 4096 * 2048,
+          prefillPairsSliding: 4096 * 2048,
+          prefillPairsTopK: 4096 * 2048,
+          logitTokens: 2,
+          eager: true,
+        }),
+        makePass({ activeDp: 8, decodeSequences: 3, decodeContext: 5000, logitTokens: 3 }),
+      ]) {
+        const run = runStages(models, facts, r.layout, r.hardware, pass, m)!;
+        expect(stagesTime(models, facts, r.layout, r.hardware, pass, m, 'serial')).toBe(serialTime(run, r.layout));
+        expect(stagesTime(models, facts, r.layout, r.hardware, pass, m, 'pipelined')).toBe(pipelinedStepTime(run, r.layout));
+        models.forEach((model, i) => expect(model.time(pass)).toBe(run.perStage[i]!.total));
+      }
+    }
   });
   it('a replica step costs the same through the shared models', () => {
     const shared = replicaStepCosts(facts, r, stageCostModels(facts, r.layout, r.hardware, stages, mode)!, mode);

@@ -12,13 +12,12 @@ import {
   layerPairs,
   makePass,
   modelFlops,
-  pipelinedStepTime,
   prefill,
   queryTokensPerStep,
   runStages,
-  serialTime,
   speculativeFactor,
   stageCostModels,
+  stagesTime,
   windowedKeys,
   type StageCostModel,
   type TimeMode,
@@ -344,17 +343,9 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       pass.decodeSequences = batch / split;
       pass.decodeContext = context;
       pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-      let time: number;
-      if (single) {
-        const c = single.evaluate(pass);
-        if (!c) return null;
-        time = c.total;
-      } else {
-        const run = runStages(models, facts, layout, hw, pass, mode);
-        if (!run) return null;
-        time = split === 1 && layout.pp > 1 ? serialTime(run, layout) : pipelinedStepTime(run, layout);
-      }
-      if (batch > 0) time *= spec;
+      const t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+      if (t === null) return null;
+      const time = batch > 0 ? t * spec : t;
       const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
       const flops =
         modelFlops(

@@ -140,6 +140,8 @@ export function stageKernels(facts: ModelFacts, stage: Stage): number {
 export interface StageCostModel {
   /** cost of one pass through the stage on one device; null when the plan lacks a figure the pass needs */
   evaluate(pass: Pass): PassCost | null;
+  /** the same pass's seconds alone (evaluate(pass).total), without building its cost: what a simulated step needs */
+  time(pass: Pass): number | null;
 }
 
 /**
@@ -280,49 +282,67 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     return readBytes;
   };
 
+  // The figures of the last pass costed, in one object refilled each time: a simulated load asks for
+  // hundreds of thousands of passes, most of which need only their seconds.
+  const last = { compute: 0, memory: 0, transfer: 0, latency: 0, total: 0, flops: 0 };
+  /** Costs a pass into `last`; false when the plan lacks a figure it needs. */
+  const cost = (pass: Pass): boolean => {
+    const decodeTokens = pass.decodeSequences * pass.queryTokens;
+    const rankTokens = pass.prefillTokens + decodeTokens;
+    const tokens = rankTokens / cp;
+    // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
+    const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
+    const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
+    const ctx = pass.decodeContext;
+    const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
+    const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
+    const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
+    const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
+    const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+    const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
+
+    const compute =
+      tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
+    const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
+
+    const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
+    // Decoding sequences read their caches; every new token writes its KV.
+    const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
+    const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
+
+    let transfer = 0;
+    let latency = 0;
+    if (tokens > 0) {
+      transfer = tokens * arPerToken + groupTokens * facts.topK * a2aPerPick;
+      latency = arLatency + (groupTokens > 0 ? a2aLatency : 0);
+    }
+    if (cp > 1 && pass.prefillTokens > 0) {
+      if (!cpLink) return false;
+      // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
+      const c = pointToPoint((pass.prefillTokens / cp) * kvPerTokenLayer * (cp - 1), cpLink);
+      transfer += c.transfer * L;
+      latency += c.latency * L;
+    }
+    const commTime = transfer + latency;
+    const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + fixedKernelTime * pass.weightReads;
+    // An eager pass cannot run ahead of the host launching its kernels.
+    const total = mode.latency && pass.eager ? Math.max(gpu, launchTime * pass.weightReads) : gpu;
+    last.compute = compute;
+    last.memory = memory;
+    last.transfer = transfer;
+    last.latency = latency;
+    last.total = total;
+    last.flops = flops;
+    return true;
+  };
+
   return {
     evaluate(pass: Pass): PassCost | null {
-      const decodeTokens = pass.decodeSequences * pass.queryTokens;
-      const rankTokens = pass.prefillTokens + decodeTokens;
-      const tokens = rankTokens / cp;
-      // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
-      const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
-      const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
-      const ctx = pass.decodeContext;
-      const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
-      const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
-      const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
-      const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
-      const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
-      const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
-
-      const compute =
-        tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
-      const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
-
-      const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
-      // Decoding sequences read their caches; every new token writes its KV.
-      const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
-      const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
-
-      let transfer = 0;
-      let latency = 0;
-      if (tokens > 0) {
-        transfer = tokens * arPerToken + groupTokens * facts.topK * a2aPerPick;
-        latency = arLatency + (groupTokens > 0 ? a2aLatency : 0);
-      }
-      if (cp > 1 && pass.prefillTokens > 0) {
-        if (!cpLink) return null;
-        // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
-        const c = pointToPoint((pass.prefillTokens / cp) * kvPerTokenLayer * (cp - 1), cpLink);
-        transfer += c.transfer * L;
-        latency += c.latency * L;
-      }
-      const commTime = transfer + latency;
-      const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + fixedKernelTime * pass.weightReads;
-      // An eager pass cannot run ahead of the host launching its kernels.
-      const total = mode.latency && pass.eager ? Math.max(gpu, launchTime * pass.weightReads) : gpu;
-      return { compute, memory, comm: { transfer, latency }, total, flops };
+      if (!cost(pass)) return null;
+      return { compute: last.compute, memory: last.memory, comm: { transfer: last.transfer, latency: last.latency }, total: last.total, flops: last.flops };
+    },
+    time(pass: Pass): number | null {
+      return cost(pass) ? last.total : null;
     },
   };
 }
@@ -416,6 +436,38 @@ export function runStages(models: StageCostModel[], facts: ModelFacts, layout: L
   return handoff === null ? null : { perStage, handoff };
 }
 
+/**
+ * Seconds of a pass through every stage: in turn (serialTime) or as a pipelined scheduler step
+ * (pipelinedStepTime), the same figure as those of runStages, without building each stage's cost.
+ */
+export function stagesTime(
+  models: StageCostModel[],
+  facts: ModelFacts,
+  layout: Layout,
+  hw: Hardware,
+  pass: Pass,
+  mode: TimeMode,
+  how: 'serial' | 'pipelined',
+): number | null {
+  let sum = 0;
+  let slowest = -Infinity;
+  let t = 0;
+  for (let i = 0; i < models.length; i++) {
+    const m = models[i]!;
+    // a stage of the same shape as the one before shares its model (stageCostModels): the same seconds
+    if (i === 0 || models[i - 1] !== m) {
+      const c = m.time(pass);
+      if (c === null) return null;
+      t = c;
+    }
+    sum += t;
+    slowest = Math.max(slowest, t);
+  }
+  const handoff = stageHandoff(facts, layout, hw, pass.prefillTokens + pass.decodeSequences * pass.queryTokens, mode);
+  if (handoff === null) return null;
+  return how === 'serial' ? sum + (layout.pp - 1) * handoff : pipelined(slowest, handoff, layout);
+}
+
 /** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
 export function serialTime(run: StagesRun, layout: Layout): number {
   return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
@@ -426,9 +478,15 @@ export function serialTime(run: StagesRun, layout: Layout): number {
  * stages: max(m, pp) slots of the slowest stage, plus the hand-offs.
  */
 export function pipelinedStepTime(run: StagesRun, layout: Layout): number {
+  let slowest = -Infinity;
+  for (const c of run.perStage) slowest = Math.max(slowest, c.total);
+  return pipelined(slowest, run.handoff, layout);
+}
+
+/** max(m, pp) slots of the slowest stage's `slowest` seconds, plus the hand-offs. */
+function pipelined(slowest: number, handoff: number, layout: Layout): number {
   const m = Math.max(1, layout.microbatches);
-  const slowest = Math.max(...run.perStage.map((c) => c.total));
-  return Math.max(m, layout.pp) * slowest + (layout.pp > 1 ? layout.pp * run.handoff : 0);
+  return Math.max(m, layout.pp) * slowest + (layout.pp > 1 ? layout.pp * handoff : 0);
 }
 
 export interface PrefillResult {
