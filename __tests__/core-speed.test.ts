@@ -16,7 +16,8 @@ import {
 } from '../src/core/performance.js';
 import { resolvePlan } from '../src/core/resolve.js';
 import { simulate, type LoadSpec, type PrefillWork, type StepCosts } from '../src/core/simulator.js';
-import { buildStages } from '../src/core/stages.js';
+import { kvCapacityTokens, engineConditions, stageMemory } from '../src/core/memory.js';
+import { maxOverStages, sameShape, STAGE_SHAPE, buildStages, type Stage } from '../src/core/stages.js';
 import { MEMO_TRIAL, memoStepCosts } from '../src/core/step-memo.js';
 import { load } from './core-helpers.js';
 
@@ -199,5 +200,40 @@ describe('stage models shared by stages of the same shape', () => {
     ] as const) {
       expect(shared.step(w, b, c)).toEqual(alone.step(w, b, c));
     }
+  });
+});
+
+describe('stages of the same shape', () => {
+  const loaded = load(PLAN);
+  const r = resolvePlan(loaded.plan, loaded.origins);
+  const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+  const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+
+  it('differ in any field of their shape, never in their position alone', () => {
+    const s = stages[5]!;
+    expect(sameShape(s, { ...s, index: 99 })).toBe(true);
+    for (const k of STAGE_SHAPE) {
+      const other: Stage = { ...s, [k]: typeof s[k] === 'boolean' ? !s[k] : (s[k] as number) + 0.5 };
+      expect(sameShape(s, other), k).toBe(false);
+    }
+  });
+  it('need the memory each stage needs alone', () => {
+    const cond = engineConditions(r.workload, r.hardware, 8, 4096);
+    const all = stageMemory(facts, r.layout, cond, stages, 8, 4096, 0);
+    expect(all).toEqual(stages.map((s) => stageMemory(facts, r.layout, cond, [s], 8, 4096, 0)[0]));
+    expect(kvCapacityTokens(facts, r.layout, r.workload.engine, stages, all, 8)).toBe(
+      Math.min(...stages.map((s, i) => kvCapacityTokens(facts, r.layout, r.workload.engine, [s], [all[i]!], 8))),
+    );
+  });
+  it('the largest figure over the stages, each shape computed once', () => {
+    const figure = (s: Stage): number => s.layers * 10 + s.denseLayers + (s.hasLmHead ? 0.5 : 0);
+    let calls = 0;
+    const max = maxOverStages(stages, (s) => {
+      calls++;
+      return figure(s);
+    });
+    expect(max).toBe(Math.max(...stages.map(figure)));
+    expect(calls).toBeLessThan(stages.length);
+    expect(maxOverStages([], () => 1)).toBe(-Infinity);
   });
 });

@@ -5,7 +5,7 @@ import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudge
 import { engineConditions, heldTokens, kvCapacityTokens, stageKvBytesPerSequence, stageMemory, stageWeightBytes, type StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
-import type { Stage } from './stages.js';
+import { maxOverStages, type Stage } from './stages.js';
 
 export interface MemoryFigures {
   /** per stage at the estimate; null when the model or the workload is incomplete */
@@ -75,11 +75,11 @@ export function memoryFigures(
       break;
     }
   }
-  const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
+  const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s)) : null;
   // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
   // layers hold only their window, the least any engine keeps.
   const kvFloor =
-    bound && stagesBound && maxContext !== undefined ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+    bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
 
   // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
   const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;

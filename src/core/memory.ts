@@ -5,7 +5,7 @@ import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, 
 import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Hardware, Layout, Workload } from './resolve.js';
-import type { Stage } from './stages.js';
+import { sameShape, type Stage } from './stages.js';
 
 /** Ranks that share one KV head's cache when tp exceeds kv_heads: the head is replicated tp/kv_heads times. */
 export function kvShardsOverTp(facts: ModelFacts, tp: number): number {
@@ -282,7 +282,28 @@ export function stageMemory(
   const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
   const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
   const group = commGroup(layout, facts.isMoe);
-  return stages.map((stage) => {
+  const out: StageMemory[] = [];
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i]!;
+    // a stage holding the same layers as the one before needs the same memory
+    if (i > 0 && sameShape(stage, stages[i - 1]!)) {
+      const p = out[i - 1]!;
+      // written out: a spread of this object costs more than the figures
+      out.push({
+        stage: stage.index,
+        layers: p.layers,
+        weights: p.weights,
+        kv: p.kv,
+        activations: p.activations,
+        overhead: p.overhead,
+        total: p.total,
+        pool: p.pool,
+        usable: p.usable,
+        kvOne: p.kvOne,
+        rule: p.rule,
+      });
+      continue;
+    }
     const weights = stageWeightBytes(facts, layout, stage, padding);
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
     const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
@@ -319,7 +340,7 @@ export function stageMemory(
     }
     // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
     const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
-    return {
+    out.push({
       stage: stage.index,
       layers: stage.layers,
       weights,
@@ -331,8 +352,9 @@ export function stageMemory(
       usable,
       kvOne,
       rule,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /**
@@ -344,6 +366,8 @@ export function stageMemory(
 export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[], sequences = 1): number {
   let tokens = Infinity;
   stages.forEach((stage, i) => {
+    // a neighbour of the same shape and pool holds the same tokens
+    if (i > 0 && sameShape(stage, stages[i - 1]!) && memory[i]?.pool === memory[i - 1]?.pool) return;
     const perToken = stageKvBytesPerToken(facts, layout, stage);
     const pool = memory[i]?.pool;
     if (perToken <= 0 || pool === null || pool === undefined) return;

@@ -10,7 +10,7 @@ import { windowKeys, windowPairs } from './layerKinds.js';
 import { expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
-import type { Stage } from './stages.js';
+import { sameShape, type Stage } from './stages.js';
 import type { Dtype } from './types.js';
 
 export interface TimeMode {
@@ -345,19 +345,6 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
       return cost(pass) ? last.total : null;
     },
   };
-}
-
-/** What a stage's costs depend on: every field of it but its position in the pipeline. */
-const STAGE_SHAPE = ['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead'] as const;
-// A field added to Stage must be added to STAGE_SHAPE (or the type check fails here), or stages that
-// differ in it would share a model.
-type Unshaped = Exclude<keyof Stage, 'index' | (typeof STAGE_SHAPE)[number]>;
-const everyFieldShaped: [Unshaped] extends [never] ? true : never = true;
-void everyFieldShaped;
-
-function sameShape(a: Stage, b: Stage): boolean {
-  for (const k of STAGE_SHAPE) if (a[k] !== b[k]) return false;
-  return true;
 }
 
 interface BuiltModels {

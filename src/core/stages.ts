@@ -63,3 +63,38 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
   }
   return stages;
 }
+
+/** What a stage's figures depend on: every field of it but its position in the pipeline. */
+export const STAGE_SHAPE = ['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead'] as const;
+// A field added to Stage must be added to STAGE_SHAPE and to sameShape (or the type check fails here),
+// or stages that differ in it would be taken for the same.
+type Unshaped = Exclude<keyof Stage, 'index' | (typeof STAGE_SHAPE)[number]>;
+const everyFieldShaped: [Unshaped] extends [never] ? true : never = true;
+void everyFieldShaped;
+
+/**
+ * Whether two stages hold the same layers (the middle stages of an even split do): every figure of one
+ * is then that of the other, and a loop over the stages computes it once for a run of neighbours.
+ * Field by field (a loop over STAGE_SHAPE reads them slowly); a test checks each field of STAGE_SHAPE.
+ */
+export function sameShape(a: Stage, b: Stage): boolean {
+  return (
+    a.layers === b.layers &&
+    a.denseLayers === b.denseLayers &&
+    a.moeLayers === b.moeLayers &&
+    a.slidingLayers === b.slidingLayers &&
+    a.linearLayers === b.linearLayers &&
+    a.mtpLayers === b.mtpLayers &&
+    a.hasEmbedding === b.hasEmbedding &&
+    a.hasLmHead === b.hasLmHead
+  );
+}
+
+/** The largest f(stage) over the stages (-Infinity for none), f computed once per run of neighbours of the same shape. */
+export function maxOverStages(stages: readonly Stage[], f: (s: Stage) => number): number {
+  let max = -Infinity;
+  for (let i = 0; i < stages.length; i++) {
+    if (i === 0 || !sameShape(stages[i]!, stages[i - 1]!)) max = Math.max(max, f(stages[i]!));
+  }
+  return max;
+}
