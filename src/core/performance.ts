@@ -348,6 +348,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
 }
 
 interface BuiltModels {
+  stages: Stage[];
   facts: ModelFacts;
   layout: Layout;
   hw: Hardware;
@@ -355,26 +356,26 @@ interface BuiltModels {
   models: StageCostModel[] | null;
 }
 /**
- * Models already built for a stages array, by the identity of the other arguments: one verification
- * asks for the same ones several times (idle prefill, decode step, bounds). Resolved plans, facts and
- * stages are never changed once built, so a model built for the same objects is still right.
+ * The models built last, by the identity of their arguments: one verification asks for the same ones
+ * several times (idle prefill, decode step, bounds), in its estimate and its bound mode. Resolved plans,
+ * facts and stages are never changed once built, so a model built for the same objects is still right.
+ * A few plain entries, not a WeakMap: weak keys by the thousand make every young-generation garbage
+ * collection several times slower.
  */
-const built = new WeakMap<Stage[], BuiltModels[]>();
-/** Entries kept per stages array (a plan has one estimate and one bound mode, a pool of a disaggregated plan a few more). */
-const BUILT_PER_STAGES = 4;
+const recent: BuiltModels[] = [];
+const RECENT_BUILT = 4;
 
 /**
  * One model per stage, or null when any stage lacks a figure. Neighbouring stages that hold the same
  * layers (the middle stages of an even split) share one model, and runStages costs a pass through it once.
  */
 export function stageCostModels(facts: ModelFacts, layout: Layout, hw: Hardware, stages: Stage[], mode: TimeMode): StageCostModel[] | null {
-  const seen = built.get(stages);
-  const hit = seen?.find((b) => b.facts === facts && b.layout === layout && b.hw === hw && b.mode === mode);
-  if (hit) return hit.models;
+  for (const b of recent) {
+    if (b.stages === stages && b.facts === facts && b.layout === layout && b.hw === hw && b.mode === mode) return b.models;
+  }
   const models = buildStageCostModels(facts, layout, hw, stages, mode);
-  const entry = { facts, layout, hw, mode, models };
-  if (!seen) built.set(stages, [entry]);
-  else if (seen.length < BUILT_PER_STAGES) seen.push(entry);
+  if (recent.length >= RECENT_BUILT) recent.pop();
+  recent.unshift({ stages, facts, layout, hw, mode, models });
   return models;
 }
 
