@@ -210,7 +210,7 @@ export function arrivalTimes(count: number, rate: number, process: ArrivalProces
 }
 
 /** Linear-interpolated percentile of a sorted array, q in [0, 1]. */
-export function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const pos = q * (sorted.length - 1);
   const lo = Math.floor(pos);
@@ -219,8 +219,8 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 export function summarize(values: number[]): Summary {
-  const sorted = Float64Array.from(values).sort();
-  const s = Array.from(sorted);
+  // a typed array built from the array (Float64Array.from and Array.from go through iterators: a fifth of a screening simulation)
+  const s = new Float64Array(values).sort();
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p50: percentile(s, 0.5), p90: percentile(s, 0.9), p99: percentile(s, 0.99) };
 }
 
