@@ -412,7 +412,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         minExclusive: true,
       },
     },
-    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
+    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate', tput: 'throughput' },
   ),
   claims: section(
     "What the plan's author states; each is checked",
@@ -427,7 +427,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       memory_utilization: fraction('Fraction of device memory, [0, 1]'),
       kv_cache_capacity_tokens: int('Tokens of KV cache one replica holds', 0, 2 ** 40),
     },
-    { itl: 'tpot' },
+    { itl: 'tpot', tput: 'throughput' },
   ),
   disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
     prefill: section('The prefill pool', {
