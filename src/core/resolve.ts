@@ -92,6 +92,8 @@ export interface Workload {
   maxRunningCap: number;
   /** the scheduler reads new requests every this many steps */
   recvInterval: number;
+  /** TensorRT-LLM attention-DP balance: steps a decoding rank may hold new prompts (0: off) */
+  dpBalanceTimeout: number;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
@@ -271,6 +273,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
+    dpBalanceTimeout: w.attention_dp_balance_timeout_steps ?? 0,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,
