@@ -270,6 +270,39 @@ workload:
 ${workload}
 ${requirements}`;
 
+describe('attention-DP balance in a plan (TensorRT-LLM only, dp > 1)', () => {
+  const plan = (engine: string, dp: number, balance: string) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: ${dp}}
+parallelism: {tp: 1, dp: ${dp}}
+deployment: {engine: ${engine}}
+workload:
+  concurrency: ${16 * dp}
+  input_tokens: 2000
+  output_tokens: 300
+${balance}`;
+  const timeout = '  attention_dp_balance_timeout_steps: 60\n';
+  it('holds prompts on TensorRT-LLM with DP attention: TTFT under load grows, the idle figure and the floor stay', () => {
+    const off = verify(plan('trtllm', 8, '')).metrics!;
+    const on = verify(plan('trtllm', 8, timeout)).metrics!;
+    expect(on.ttft_ms!).toBeGreaterThan(off.ttft_ms!);
+    expect(on.ttft_idle_ms).toBe(off.ttft_idle_ms);
+    expect(on.ttft_lower_bound_ms).toBe(off.ttft_lower_bound_ms);
+  });
+  it('is ignored, and says so, for another engine or a single rank', () => {
+    for (const [engine, dp] of [
+      ['vllm', 8],
+      ['trtllm', 1],
+    ] as const) {
+      const off = verify(plan(engine, dp, ''));
+      const on = verify(plan(engine, dp, timeout));
+      expect(on.metrics!.ttft_ms).toBe(off.metrics!.ttft_ms);
+      expect(on.details!.assumptions.find((a) => a.name === 'workload.attention_dp_balance_timeout_steps')?.value).toMatch(/^ignored: /);
+    }
+  });
+});
+
 describe('plans under load', () => {
   const idle = verify(llamaPlan('  concurrency: 1\n  input_tokens: 500\n  output_tokens: 500'));
   const loaded = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500'));

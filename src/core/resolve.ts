@@ -163,6 +163,13 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const engineId = engine;
   const profile = engineProfile(engine);
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+  // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
+  if (plan.workload.attention_dp_balance_timeout_steps !== undefined && (engine !== 'trtllm' || dp <= 1))
+    assume(
+      'workload.attention_dp_balance_timeout_steps',
+      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`,
+      'plan',
+    );
   const family = hardwareFamily(h.preset, h.name);
   const cal = engineCalibration(engineId, family);
   const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -273,7 +280,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
-    dpBalanceTimeout: w.attention_dp_balance_timeout_steps ?? 0,
+    dpBalanceTimeout: engine === 'trtllm' && dp > 1 ? (w.attention_dp_balance_timeout_steps ?? 0) : 0,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,
