@@ -164,10 +164,17 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const profile = engineProfile(engine);
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
   // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
-  if (plan.workload.attention_dp_balance_timeout_steps !== undefined && (engine !== 'trtllm' || dp <= 1))
+  const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
+  if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
     assume(
       'workload.attention_dp_balance_timeout_steps',
       `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`,
+      'plan',
+    );
+  else if (balanceSteps !== undefined)
+    assume(
+      'workload.attention_dp_balance_timeout_steps',
+      `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold`,
       'plan',
     );
   const family = hardwareFamily(h.preset, h.name);
