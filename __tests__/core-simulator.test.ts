@@ -184,6 +184,31 @@ describe('reading new requests every N steps (SGLang --scheduler-recv-interval)'
   });
 });
 
+describe("TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balance)", () => {
+  // Two clients, outputs 21 and 3: step 1 prefills A and B, B decodes its 2 tokens in steps 2-3 and its
+  // client sends C at 0.12 s while A still decodes.
+  const run = (over: Partial<EngineBehaviour>) => simulate(closed(3, 2, 100, 3, { outputs: [21, 3, 2] }), engine(over), fixedCosts())!;
+  it('a decoding rank holds a new prompt for the timeout when the other ranks rarely have one', () => {
+    // 1 step in 3 had a waiting prompt so far: all 64 ranks at once ~ (1/3)^63, never; C waits the
+    // 5-step timeout (50 ms) decoding A, then its 100 ms prefill: TTFT 0.15 s.
+    const held = run({ balance: { timeoutSteps: 5, ranks: 64 } });
+    expect(held.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.15) / 3, 9);
+  });
+  it('no hold with one rank, or without the balance', () => {
+    expect(run({ balance: { timeoutSteps: 5, ranks: 1 } }).ttft.mean).toBeCloseTo(0.1, 9);
+    expect(run({}).ttft.mean).toBeCloseTo(0.1, 9);
+  });
+  it('a rank with nothing decoding schedules at once (not every rank has generation requests)', () => {
+    const o = simulate(closed(2, 1), engine({ balance: { timeoutSteps: 50, ranks: 64 } }), fixedCosts())!;
+    expect(o.ttft.mean).toBeCloseTo(0.1, 12);
+  });
+  it('the fewer the ranks, the sooner all of them have a prompt: the hold never grows as ranks are removed', () => {
+    const many = run({ balance: { timeoutSteps: 5, ranks: 64 } });
+    const two = run({ balance: { timeoutSteps: 5, ranks: 2 } });
+    expect(two.ttft.mean).toBeLessThan(many.ttft.mean);
+  });
+});
+
 describe('an overlap scheduler (SGLang, TensorRT-LLM)', () => {
   it('returns each output when the next step ends: TTFT grows by one decode step, TPOT stays', () => {
     const plain = simulate(closed(1, 1), engine(), fixedCosts())!;
@@ -244,6 +269,39 @@ parallelism: {tp: 8}
 workload:
 ${workload}
 ${requirements}`;
+
+describe('attention-DP balance in a plan (TensorRT-LLM only, dp > 1)', () => {
+  const plan = (engine: string, dp: number, balance: string) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: ${dp}}
+parallelism: {tp: 1, dp: ${dp}}
+deployment: {engine: ${engine}}
+workload:
+  concurrency: ${16 * dp}
+  input_tokens: 2000
+  output_tokens: 300
+${balance}`;
+  const timeout = '  attention_dp_balance_timeout_steps: 60\n';
+  it('holds prompts on TensorRT-LLM with DP attention: TTFT under load grows, the idle figure and the floor stay', () => {
+    const off = verify(plan('trtllm', 8, '')).metrics!;
+    const on = verify(plan('trtllm', 8, timeout)).metrics!;
+    expect(on.ttft_ms!).toBeGreaterThan(off.ttft_ms!);
+    expect(on.ttft_idle_ms).toBe(off.ttft_idle_ms);
+    expect(on.ttft_lower_bound_ms).toBe(off.ttft_lower_bound_ms);
+  });
+  it('is ignored, and says so, for another engine or a single rank', () => {
+    for (const [engine, dp] of [
+      ['vllm', 8],
+      ['trtllm', 1],
+    ] as const) {
+      const off = verify(plan(engine, dp, ''));
+      const on = verify(plan(engine, dp, timeout));
+      expect(on.metrics!.ttft_ms).toBe(off.metrics!.ttft_ms);
+      expect(on.details!.assumptions.find((a) => a.name === 'workload.attention_dp_balance_timeout_steps')?.value).toMatch(/^ignored: /);
+    }
+  });
+});
 
 describe('plans under load', () => {
   const idle = verify(llamaPlan('  concurrency: 1\n  input_tokens: 500\n  output_tokens: 500'));

@@ -157,6 +157,25 @@ describe('TensorRT-LLM', () => {
     expect(r.fields.hardware?.gpus).toBe(8);
   });
 
+  it("reads attention_dp_config's balance: the timeout it gives, else TensorRT-LLM's default 50; nothing without attention DP", () => {
+    const given = fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'enable_attention_dp: true\nattention_dp_config:\n  enable_balance: true\n  timeout_iters: 60\n  batching_wait_iters: 0\n',
+    });
+    expect(given.fields.workload?.attention_dp_balance_timeout_steps).toBe(60);
+    const defaulted = fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'enable_attention_dp: true\nattention_dp_config:\n  enable_balance: true\n',
+    });
+    expect(defaulted.fields.workload?.attention_dp_balance_timeout_steps).toBe(50);
+    const noDp = fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'attention_dp_config:\n  enable_balance: true\n  timeout_iters: 60\n',
+    });
+    expect(noDp.fields.workload?.attention_dp_balance_timeout_steps).toBeUndefined();
+    const off = fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'enable_attention_dp: true\nattention_dp_config:\n  enable_balance: false\n',
+    });
+    expect(off.fields.workload?.attention_dp_balance_timeout_steps).toBeUndefined();
+  });
+
   it("reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM's meaning (of the memory left free), with engine trtllm", () => {
     const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
     expect(r.fields.workload?.memory_fraction).toBe(0.9);

@@ -30,6 +30,12 @@ describe('serving-tool keys whose meaning is ours are accepted', () => {
     expect(loaded.plan.workload.max_batched_tokens).toBe(4096);
   });
 
+  test.each(['requirements', 'claims'])('%s.tput is throughput, not tpot (the nearest spelling)', (section) => {
+    const loaded = loadedOf(loadPlan('a.plan.yaml', plan(`${section}:\n  tput: 1000 tok/s\n`), noReferences));
+    expect((loaded.plan as unknown as Record<string, Record<string, unknown>>)[section]!.throughput).toBeDefined();
+    expect((loaded.plan as unknown as Record<string, Record<string, unknown>>)[section]!.tpot).toBeUndefined();
+  });
+
   test('an alias and its canonical key together are one key given twice', () => {
     const errors = errorsOf(loadPlan('a.plan.yaml', plan('parallelism:\n  tp: 2\n  tensor_parallel_size: 2\n'), noReferences));
     expect(errors[0]!.message).toMatch(/'tp' \(line 4\) already sets parallelism.tp/);

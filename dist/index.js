@@ -41355,6 +41355,20 @@ function trtllmLayout(r, b) {
     return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
 }
 /**
+ * TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balance): new prompts wait on a
+ * decoding rank until every rank has one, at most timeout_iters steps (TensorRT-LLM's default 50).
+ */
+const TRTLLM_BALANCE_TIMEOUT_DEFAULT = 50;
+function setAttentionDpBalance(r, c) {
+    if (r.bool(['enable-attention-dp'])?.value !== true)
+        return;
+    const enabled = r.bool(['attention-dp-config.enable-balance']);
+    if (enabled?.value !== true)
+        return;
+    const timeout = r.int(['attention-dp-config.timeout-iters'], 'step count');
+    c.set('workload.attention_dp_balance_timeout_steps', timeout?.value ?? TRTLLM_BALANCE_TIMEOUT_DEFAULT, timeout?.line ?? enabled.line);
+}
+/**
  * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
  * set below): vLLM's share of the device, SGLang's share of the memory free after initialisation for
  * weights and KV pool, TensorRT-LLM's share of what its warm-up leaves free for the KV cache.
@@ -41414,6 +41428,8 @@ function applyEngine(args, c, ctx = {}) {
     const batched = r.int(f.batched, 'token count');
     if (batched)
         c.set('workload.max_batched_tokens', batched.value, batched.line);
+    if (engine === 'trtllm')
+        setAttentionDpBalance(r, c);
     // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
     const eager = r.bool(EAGER_FLAGS[engine]);
     if (eager?.value === true)
@@ -44976,6 +44992,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         }),
         max_batched_tokens: schema_int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
         scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
+        attention_dp_balance_timeout_steps: schema_int('TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off', 1, 100_000),
         runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
         cuda_graphs: {
             kind: 'boolean',
@@ -45009,7 +45026,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             max: 1e9,
             minExclusive: true,
         },
-    }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' }),
+    }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate', tput: 'throughput' }),
     claims: section("What the plan's author states; each is checked", {
         memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
         weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
@@ -45020,7 +45037,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         compute_utilization: fraction('Fraction of peak compute, [0, 1]'),
         memory_utilization: fraction('Fraction of device memory, [0, 1]'),
         kv_cache_capacity_tokens: schema_int('Tokens of KV cache one replica holds', 0, 2 ** 40),
-    }, { itl: 'tpot' }),
+    }, { itl: 'tpot', tput: 'throughput' }),
     disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
         prefill: section('The prefill pool', {
             workers: schema_int('Prefill workers (instances); default 1', 1, BIG_COUNT),
@@ -45865,18 +45882,24 @@ const DEFAULT_KERNEL_LATENCY_S = 4e-6;
  * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
  */
 const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
-/** Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection). */
-const KERNELS_ATTENTION = 5;
+/**
+ * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
+ * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
+ * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
+ * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
+ */
+const KERNELS_ATTENTION = 6;
 /** MLA adds the low-rank down/up projections and their norms. */
 const KERNELS_MLA_EXTRA = 4;
-/** Dense MLP block: norm, gate-up, activation, down. */
-const KERNELS_DENSE_MLP = 4;
+/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
+const KERNELS_DENSE_MLP = 6;
 /**
  * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
- * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum,
- * plus the dispatch bookkeeping of fused-MoE paths (vLLM fused_moe, SGLang): about 16 launches.
+ * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
+ * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
+ * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
  */
-const KERNELS_MOE = 16;
+const KERNELS_MOE = 12;
 /** A shared expert runs as a small dense MLP beside the routed ones. */
 const KERNELS_SHARED_EXPERT = 3;
 /**
@@ -47507,6 +47530,19 @@ function simulate(load, engine, costs) {
         for (const r of completed)
             join(r);
     };
+    // Attention-DP balance: steps this rank has held its new prompts, and how often a rank has any
+    // waiting (the chance that all ranks have one at once is that share to the power of the ranks).
+    const balance = engine.balance && engine.balance.ranks > 1 && engine.balance.timeoutSteps > 0 ? engine.balance : null;
+    let heldSteps = 0;
+    let stepsWithWaiting = 0;
+    /** Steps a new prompt is held on a decoding rank: until all ranks have one (expected), at most the timeout. */
+    const holdLimit = () => {
+        if (!balance)
+            return 0;
+        const share = steps > 0 ? Math.min(1, stepsWithWaiting / steps) : 0;
+        const allRanks = share ** (balance.ranks - 1);
+        return Math.min(balance.timeoutSteps, allRanks > 0 ? Math.ceil(1 / allRanks) - 1 : balance.timeoutSteps);
+    };
     let truncated = false;
     while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
         if (++events > MAX_EVENTS) {
@@ -47527,13 +47563,22 @@ function simulate(load, engine, costs) {
             pendingHead = 0;
         }
         noteWindowStart();
-        const hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
         const batch = running.size;
+        let hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
+        let holdLeft = 0;
+        if (balance && hasWaiting && inPrefill === 0 && batch > 0) {
+            holdLeft = holdLimit() - heldSteps;
+            if (holdLeft > 0)
+                hasWaiting = false;
+        }
         if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
             // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
             const decoding = engine.policy === 'mixed' ? batch : 0;
             const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
             if (filled) {
+                heldSteps = 0;
+                if (balance)
+                    stepsWithWaiting++;
                 const cost = costs.step(filled.work, decoding, meanContext());
                 if (!cost)
                     return null;
@@ -47578,6 +47623,12 @@ function simulate(load, engine, costs) {
             // then send at once, so take this one step alone.
             if (deferredFirst.length > 0 || deferredFinish.length > 0)
                 stride = 1;
+            if (holdLeft > 0) {
+                stride = Math.min(stride, holdLeft);
+                heldSteps += stride;
+            }
+            if (balance && waiting.length > waitingHead)
+                stepsWithWaiting += stride;
             const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
             if (!cost)
                 return null;
@@ -47971,6 +48022,7 @@ function engineBehaviour(r, maxRunning) {
         prefixHitRate: wl.prefixHitRate,
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
+        ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
     };
 }
 /**
@@ -48929,18 +48981,18 @@ function hardwareFamily(preset, name) {
 }
 const CALIBRATION = {
     vllm: {
-        blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
-        hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+        blackwell: { compute: 0.25, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
     },
     sglang: {
-        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
-        hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
     },
     trtllm: {
-        blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
-        hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        blackwell: { compute: 0.6, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        hopper: { compute: 0.8, memory: 0.75, launchLatency: 150e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
     },
 };
 function engineCalibration(engine, family) {
@@ -48989,6 +49041,12 @@ function resolvePlan(plan, origins) {
     const profile = engineProfile(engine);
     if (plan.deployment?.engine === undefined)
         assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+    // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
+    const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
+    if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
+        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`, 'plan');
+    else if (balanceSteps !== undefined)
+        assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -49094,6 +49152,7 @@ function resolvePlan(plan, origins) {
         burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
+        dpBalanceTimeout: engine === 'trtllm' && dp > 1 ? (w.attention_dp_balance_timeout_steps ?? 0) : 0,
         inputTokens: w.input_tokens,
         outputTokens: w.output_tokens,
         maxInputTokens: w.max_input_tokens ?? w.input_tokens,
@@ -49272,513 +49331,513 @@ const RESIDUALS = {
         all: {
             n: 1288,
             q: [
-                -0.5614,
-                -0.4091,
-                -0.2529,
-                -0.144,
-                -0.0764,
-                -0.0155,
-                0.0473,
-                0.1381,
-                0.3038,
-                0.7626,
-                1.223
+                -0.5657,
+                -0.3503,
+                -0.1744,
+                -0.0924,
+                -0.0415,
+                0.0183,
+                0.0752,
+                0.1697,
+                0.3036,
+                0.7398,
+                1.1552
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -2.0863,
-                -1.6358,
-                -0.846,
-                -0.4237,
-                -0.2248,
-                0.0358,
-                0.1442,
-                0.3266,
-                0.5112,
-                1.4771,
-                2.2837
+                -1.6614,
+                -1.4758,
+                -0.6656,
+                -0.2413,
+                -0.0819,
+                0.0765,
+                0.2048,
+                0.4913,
+                0.6175,
+                1.529,
+                2.2328
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.9714,
-                -1.7884,
-                -1.0511,
-                -0.7105,
-                -0.0752,
-                0.0667,
-                0.1174,
-                0.2473,
-                0.4176,
-                0.7014,
-                1.2488
+                -1.7994,
+                -1.5863,
+                -1.1523,
+                -0.536,
+                0.018,
+                0.0765,
+                0.1148,
+                0.2652,
+                0.5744,
+                0.749,
+                1.4258
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -2.086,
-                -1.7961,
-                -1.4602,
-                -0.8953,
-                -0.0821,
-                0.0546,
-                0.1056,
-                0.2214,
-                0.4405,
-                0.7114,
-                0.9296
+                -1.8793,
+                -1.6617,
+                -1.4829,
+                -0.7865,
+                -0.0123,
+                0.0567,
+                0.0976,
+                0.2053,
+                0.51,
+                0.6839,
+                0.9749
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -2.1143,
-                -1.3003,
-                -0.5326,
-                -0.3681,
-                -0.2624,
-                -0.1045,
-                0.2139,
-                0.355,
-                0.7551,
-                1.5367,
-                2.7834
+                -1.2929,
+                -0.7968,
+                -0.4204,
+                -0.2108,
+                -0.1097,
+                0.0852,
+                0.3733,
+                0.5571,
+                0.6901,
+                1.6276,
+                2.7083
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -2.3894,
-                -1.7065,
-                -0.8613,
-                -0.4628,
-                -0.3644,
-                -0.2659,
-                -0.1224,
-                0.0672,
-                0.2696,
-                0.36,
-                1.1946
+                -1.2983,
+                -0.9486,
+                -0.569,
+                -0.2738,
+                -0.1946,
+                -0.1027,
+                0.0852,
+                0.3271,
+                0.5566,
+                0.6766,
+                1.3813
             ]
         },
         sglang: {
             n: 379,
             q: [
-                -0.4756,
-                -0.3388,
-                -0.2217,
-                -0.128,
-                -0.0792,
-                -0.0353,
-                0.026,
-                0.1051,
-                0.3126,
-                0.8835,
-                1.5701
+                -0.4372,
+                -0.3005,
+                -0.1643,
+                -0.0742,
+                -0.0213,
+                0.0155,
+                0.0582,
+                0.1372,
+                0.313,
+                0.9523,
+                1.5799
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.521,
-                -0.3741,
-                -0.2479,
-                -0.0987,
-                -0.0107,
-                0.026,
-                0.0949,
-                0.1885,
-                0.3706,
-                1.0914,
-                2.173
+                -0.5401,
+                -0.3435,
+                -0.2668,
+                -0.1058,
+                -0.0189,
+                0.0351,
+                0.0943,
+                0.1931,
+                0.4148,
+                1.0957,
+                2.1712
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.5078,
-                -0.4291,
-                -0.277,
-                -0.2286,
-                -0.0965,
-                -0.0225,
-                0.0483,
-                0.1409,
-                0.6079,
-                1.0966,
-                1.5112
+                -0.3616,
+                -0.3121,
+                -0.2207,
+                -0.0681,
+                -0.0239,
+                0.1048,
+                0.144,
+                0.2156,
+                0.6594,
+                1.2513,
+                1.5543
             ]
         },
         "sglang|blackwell-ultra|5-32": {
             n: 31,
             q: [
-                -0.4895,
-                -0.4692,
-                -0.2764,
-                -0.231,
-                -0.1575,
-                -0.0568,
-                0.029,
-                0.1098,
-                0.3962,
-                0.9388,
-                1.5957
+                -0.4031,
+                -0.3107,
+                -0.2222,
+                -0.103,
+                -0.0336,
+                0.095,
+                0.1271,
+                0.1963,
+                0.3926,
+                1.115,
+                1.6019
             ]
         },
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.5244,
-                -0.3181,
-                -0.1146,
-                -0.0274,
-                -0.002,
-                0.0315,
-                0.0893,
-                0.2158,
-                1.0202,
-                1.9045,
-                2.4184
+                -0.543,
+                -0.3322,
+                -0.117,
+                -0.0299,
+                0.002,
+                0.0423,
+                0.0947,
+                0.2194,
+                1.0194,
+                1.917,
+                2.4255
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.5214,
-                -0.2976,
-                -0.2167,
-                -0.0948,
-                -0.0219,
-                0.0341,
-                0.0949,
-                0.1693,
-                0.3062,
-                0.9042,
-                1.6825
+                -0.5461,
+                -0.3005,
+                -0.1993,
+                -0.0898,
+                -0.0304,
+                0.0351,
+                0.0975,
+                0.1551,
+                0.3021,
+                0.9028,
+                1.6651
             ]
         },
         "sglang|hopper": {
             n: 168,
             q: [
-                -0.3335,
-                -0.2599,
-                -0.1592,
-                -0.1277,
-                -0.0955,
-                -0.0674,
-                -0.0359,
-                0.0007,
-                0.1044,
-                0.7733,
-                0.9312
+                -0.3431,
+                -0.2067,
+                -0.11,
+                -0.0641,
+                -0.0272,
+                0.0016,
+                0.0293,
+                0.0692,
+                0.1846,
+                0.83,
+                1.0112
             ]
         },
         "sglang|hopper|33-128": {
             n: 53,
             q: [
-                -0.3624,
-                -0.2367,
-                -0.1605,
-                -0.1324,
-                -0.1203,
-                -0.0771,
-                -0.0279,
-                -0.0059,
-                0.0298,
-                0.3381,
-                0.8579
+                -0.3379,
+                -0.2124,
+                -0.1308,
+                -0.0878,
+                -0.0695,
+                -0.0489,
+                -0.0036,
+                0.0273,
+                0.0726,
+                0.4402,
+                0.9532
             ]
         },
         "sglang|hopper|5-32": {
             n: 81,
             q: [
-                -0.3097,
-                -0.2599,
-                -0.1804,
-                -0.1284,
-                -0.1177,
-                -0.0849,
-                -0.0674,
-                0.0004,
-                0.2249,
-                0.8268,
-                1.0917
+                -0.2932,
+                -0.1882,
+                -0.0785,
+                -0.0489,
+                -0.0276,
+                0.0015,
+                0.0155,
+                0.0316,
+                0.313,
+                0.877,
+                1.1746
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.477,
-                -0.3537,
-                -0.2088,
-                -0.1141,
-                -0.0155,
-                0.0902,
-                0.2386,
-                0.4689,
-                0.7502,
-                1.1087,
-                1.4516
+                -0.5371,
+                -0.3325,
+                -0.1447,
+                -0.088,
+                -0.0393,
+                0.0528,
+                0.1837,
+                0.3696,
+                0.6502,
+                1.0267,
+                1.3164
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.4682,
-                -0.3628,
-                -0.2907,
-                -0.2106,
-                -0.1332,
-                -0.0501,
-                0.0525,
-                0.2123,
-                0.5351,
-                0.8541,
-                0.9744
+                -0.3427,
+                -0.1978,
+                -0.1249,
+                -0.0855,
+                -0.057,
+                -0.0218,
+                0.0981,
+                0.2286,
+                0.5118,
+                0.8391,
+                1.0192
             ]
         },
         "trtllm|blackwell|33-128": {
             n: 51,
             q: [
-                -0.4009,
-                -0.3065,
-                -0.2698,
-                -0.179,
-                -0.1025,
-                0.0072,
-                0.138,
-                0.3803,
-                0.6046,
-                0.8245,
-                0.8937
+                -0.4852,
+                -0.2571,
+                -0.0824,
+                -0.058,
+                -0.026,
+                0.0334,
+                0.1081,
+                0.1815,
+                0.3181,
+                0.7515,
+                0.8321
             ]
         },
         "trtllm|blackwell|5-32": {
             n: 80,
             q: [
-                -0.526,
-                -0.3873,
-                -0.3036,
-                -0.23,
-                -0.1348,
-                -0.1117,
-                -0.0324,
-                0.1737,
-                0.3529,
-                0.7605,
-                0.9288
+                -0.2321,
+                -0.166,
+                -0.1319,
+                -0.1097,
+                -0.0715,
+                -0.0386,
+                0.0784,
+                0.2902,
+                0.5498,
+                0.8465,
+                0.9972
             ]
         },
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.4714,
-                -0.2622,
-                -0.0971,
-                -0.0021,
-                0.0929,
-                0.2302,
-                0.3695,
-                0.6227,
-                0.9648,
-                1.3587,
-                1.6422
+                -0.6261,
+                -0.4677,
+                -0.1678,
+                -0.0885,
+                -0.0072,
+                0.1218,
+                0.2975,
+                0.4506,
+                0.7352,
+                1.1312,
+                1.4931
             ]
         },
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -1.7699,
-                -0.3799,
-                -0.1345,
-                0.0187,
-                0.1782,
-                0.3841,
-                0.6679,
-                0.9748,
-                1.2953,
-                1.6776,
-                1.9486
+                -1.6616,
+                -0.5761,
+                -0.1647,
+                -0.021,
+                0.0869,
+                0.2905,
+                0.5262,
+                0.9411,
+                1.1233,
+                1.5403,
+                1.9347
             ]
         },
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.3826,
-                -0.1917,
-                -0.1034,
-                -0.0414,
-                0.0382,
-                0.1359,
-                0.2433,
-                0.3642,
-                0.6023,
-                0.8781,
-                1.216
+                -0.5002,
+                -0.3762,
+                -0.1734,
+                -0.105,
+                -0.0392,
+                0.0576,
+                0.1492,
+                0.3181,
+                0.4594,
+                0.6946,
+                1.0283
             ]
         },
         vllm: {
             n: 534,
             q: [
-                -0.7614,
-                -0.4782,
-                -0.3107,
-                -0.1821,
-                -0.1002,
-                -0.0365,
-                0.009,
-                0.0646,
-                0.1519,
-                0.2688,
-                0.3377
+                -0.7125,
+                -0.4115,
+                -0.2003,
+                -0.1246,
+                -0.0602,
+                0.0051,
+                0.0693,
+                0.1307,
+                0.1957,
+                0.3036,
+                0.3922
             ]
         },
         "vllm|blackwell": {
             n: 289,
             q: [
-                -0.7435,
-                -0.4844,
-                -0.3302,
-                -0.2136,
-                -0.1169,
-                -0.053,
-                -0.0075,
-                0.0525,
-                0.1406,
-                0.2526,
-                0.3401
+                -0.6925,
+                -0.419,
+                -0.2406,
+                -0.1595,
+                -0.0781,
+                -0.0147,
+                0.0483,
+                0.0845,
+                0.1798,
+                0.286,
+                0.3494
             ]
         },
         "vllm|blackwell-ultra": {
             n: 42,
             q: [
-                -0.5615,
-                -0.5061,
-                -0.1769,
-                -0.1035,
-                -0.0385,
-                0.0376,
-                0.0613,
-                0.0898,
-                0.1617,
-                0.2269,
-                0.6346
+                -0.5595,
+                -0.5028,
+                -0.1425,
+                -0.0948,
+                -0.0153,
+                0.0712,
+                0.1196,
+                0.1902,
+                0.2033,
+                0.285,
+                0.778
             ]
         },
         "vllm|blackwell|1-4": {
             n: 46,
             q: [
-                -0.7599,
-                -0.7063,
-                -0.4469,
-                -0.3122,
-                -0.2073,
-                -0.1262,
-                -0.0884,
-                -0.0609,
-                0.0404,
-                0.0788,
-                0.1988
+                -0.6991,
+                -0.6342,
+                -0.3567,
+                -0.2154,
+                -0.18,
+                -0.1331,
+                -0.0649,
+                0.005,
+                0.0693,
+                0.1563,
+                0.2024
             ]
         },
         "vllm|blackwell|33-128": {
             n: 71,
             q: [
-                -0.4341,
-                -0.3744,
-                -0.2685,
-                -0.1174,
-                -0.0794,
-                -0.0238,
-                0.0215,
-                0.0526,
-                0.1668,
-                0.3343,
-                0.3643
+                -0.3458,
+                -0.2939,
+                -0.1707,
+                -0.1247,
+                -0.0606,
+                0.0287,
+                0.0726,
+                0.1392,
+                0.239,
+                0.3262,
+                0.4028
             ]
         },
         "vllm|blackwell|5-32": {
             n: 149,
             q: [
-                -0.7749,
-                -0.5875,
-                -0.3115,
-                -0.1858,
-                -0.1152,
-                -0.0282,
-                0.0046,
-                0.0646,
-                0.1648,
-                0.2465,
-                0.3237
+                -0.7453,
+                -0.5181,
+                -0.2903,
+                -0.1427,
+                -0.055,
+                -0.005,
+                0.0578,
+                0.0827,
+                0.1715,
+                0.286,
+                0.3338
             ]
         },
         "vllm|hopper": {
             n: 203,
             q: [
-                -0.9228,
-                -0.4665,
-                -0.265,
-                -0.1784,
-                -0.1002,
-                -0.0301,
-                0.0118,
-                0.077,
-                0.1498,
-                0.2816,
-                0.3312
+                -0.8629,
+                -0.3753,
+                -0.1629,
+                -0.0846,
+                -0.0234,
+                0.0335,
+                0.0892,
+                0.1419,
+                0.2248,
+                0.3163,
+                0.4421
             ]
         },
         "vllm|hopper|1-4": {
             n: 34,
             q: [
-                -0.4819,
-                -0.4467,
-                -0.2645,
-                -0.1736,
-                -0.1558,
-                -0.076,
-                0.0299,
-                0.051,
-                0.0757,
-                0.1599,
-                0.1788
+                -0.3072,
+                -0.2411,
+                -0.1523,
+                -0.0735,
+                -0.0307,
+                0.0405,
+                0.0752,
+                0.1024,
+                0.1528,
+                0.2712,
+                0.3582
             ]
         },
         "vllm|hopper|33-128": {
             n: 49,
             q: [
-                -0.8274,
-                -0.5014,
-                -0.2785,
-                -0.1433,
-                -0.0653,
-                -0.0076,
-                0.0621,
-                0.1008,
-                0.2793,
-                0.3777,
-                0.5093
+                -0.781,
+                -0.3841,
+                -0.1636,
+                -0.0634,
+                0.0503,
+                0.0878,
+                0.1189,
+                0.1595,
+                0.2965,
+                0.4877,
+                0.5399
             ]
         },
         "vllm|hopper|5-32": {
             n: 117,
             q: [
-                -0.9559,
-                -0.4533,
-                -0.2664,
-                -0.1878,
-                -0.1073,
-                -0.0388,
-                -0.0146,
-                0.071,
-                0.1354,
-                0.1808,
-                0.2876
+                -0.901,
+                -0.3797,
+                -0.1653,
+                -0.093,
+                -0.0531,
+                -0.0032,
+                0.0518,
+                0.1218,
+                0.2086,
+                0.2996,
+                0.3163
             ]
         }
     },
@@ -49786,523 +49845,523 @@ const RESIDUALS = {
         all: {
             n: 1288,
             q: [
-                -0.3468,
-                -0.2673,
-                -0.1778,
-                -0.1223,
-                -0.0793,
-                -0.0356,
-                0.0139,
-                0.0617,
-                0.1322,
-                0.2225,
-                0.2972
+                -0.2614,
+                -0.1919,
+                -0.1194,
+                -0.0749,
+                -0.0322,
+                0.0061,
+                0.0428,
+                0.079,
+                0.1388,
+                0.2393,
+                0.3488
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -0.4147,
-                -0.3433,
-                -0.2765,
-                -0.2297,
-                -0.1639,
-                -0.0904,
-                0.0118,
-                0.0896,
-                0.2003,
-                0.3558,
-                0.5628
+                -0.3179,
+                -0.2699,
+                -0.206,
+                -0.1775,
+                -0.1019,
+                -0.0174,
+                0.0908,
+                0.1705,
+                0.2375,
+                0.4081,
+                0.5884
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.3475,
-                -0.3338,
-                -0.2719,
-                -0.2287,
-                -0.1037,
-                -0.0235,
-                0.0892,
-                0.1902,
-                0.2974,
-                0.6593,
-                1.171
+                -0.2882,
+                -0.2603,
+                -0.1978,
+                -0.1745,
+                -0.0457,
+                0.0175,
+                0.1506,
+                0.222,
+                0.3289,
+                0.6302,
+                1.2538
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.3456,
-                -0.3066,
-                -0.2621,
-                -0.2314,
-                -0.0891,
-                0.0028,
-                0.1074,
-                0.1919,
-                0.3156,
-                0.5704,
-                0.8692
+                -0.2836,
+                -0.2624,
+                -0.1935,
+                -0.1766,
+                -0.0505,
+                0.04,
+                0.1565,
+                0.2375,
+                0.3472,
+                0.5734,
+                0.9141
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.4177,
-                -0.3359,
-                -0.2696,
-                -0.2269,
-                -0.18,
-                -0.1437,
-                -0.0447,
-                0.0767,
-                0.1106,
-                0.2482,
-                0.3124
+                -0.3303,
+                -0.2571,
+                -0.2059,
+                -0.1721,
+                -0.125,
+                -0.0355,
+                0.046,
+                0.1518,
+                0.1949,
+                0.2756,
+                0.3877
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.4363,
-                -0.3913,
-                -0.2979,
-                -0.2618,
-                -0.229,
-                -0.1864,
-                -0.1601,
-                -0.0941,
-                -0.0104,
-                0.2438,
-                0.3535
+                -0.3544,
+                -0.2981,
+                -0.2424,
+                -0.1979,
+                -0.1781,
+                -0.1379,
+                -0.1021,
+                -0.0526,
+                0.019,
+                0.1716,
+                0.2803
             ]
         },
         sglang: {
             n: 379,
             q: [
-                -0.318,
-                -0.2656,
-                -0.2127,
-                -0.1426,
-                -0.1061,
-                -0.0558,
-                -0.0093,
-                0.034,
-                0.0952,
-                0.2274,
-                0.4461
+                -0.2373,
+                -0.182,
+                -0.1196,
+                -0.0838,
+                -0.0354,
+                0.0044,
+                0.0416,
+                0.0789,
+                0.141,
+                0.3065,
+                0.4395
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.2974,
-                -0.2423,
-                -0.1488,
-                -0.1267,
-                -0.1119,
-                -0.0757,
-                -0.0404,
-                -0.0158,
-                0.0395,
-                0.182,
-                0.3527
+                -0.2389,
+                -0.2064,
+                -0.0956,
+                -0.0678,
+                -0.0385,
+                -0.0214,
+                0.0084,
+                0.0369,
+                0.0889,
+                0.2494,
+                0.4149
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.3275,
-                -0.2785,
-                -0.2453,
-                -0.2089,
-                -0.1652,
-                -0.0468,
-                0.0003,
-                0.0275,
-                0.1794,
-                0.3431,
-                0.4682
+                -0.2538,
+                -0.1937,
+                -0.1642,
+                -0.1362,
+                -0.0976,
+                0.0304,
+                0.079,
+                0.1192,
+                0.2254,
+                0.4033,
+                0.5189
             ]
         },
         "sglang|blackwell-ultra|5-32": {
             n: 31,
             q: [
-                -0.2862,
-                -0.2785,
-                -0.2404,
-                -0.2067,
-                -0.1904,
-                -0.1621,
-                -0.02,
-                0.0246,
-                0.1751,
-                0.3412,
-                0.8102
+                -0.2313,
+                -0.1915,
+                -0.1655,
+                -0.132,
+                -0.1212,
+                -0.0776,
+                0.049,
+                0.0993,
+                0.2711,
+                0.4003,
+                0.8442
             ]
         },
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.1553,
-                -0.1325,
-                -0.1119,
-                -0.0772,
-                -0.0506,
-                -0.0044,
-                0.011,
-                0.0466,
-                0.0973,
-                0.29,
-                0.4714
+                -0.1221,
+                -0.0958,
+                -0.0833,
+                -0.0428,
+                -0.0291,
+                0.034,
+                0.0534,
+                0.0956,
+                0.139,
+                0.3538,
+                0.5269
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.2603,
-                -0.1996,
-                -0.1553,
-                -0.1357,
-                -0.1043,
-                -0.0757,
-                -0.0423,
-                -0.032,
-                0.0238,
-                0.1675,
-                0.3134
+                -0.2064,
+                -0.1565,
+                -0.0956,
+                -0.0664,
+                -0.0424,
+                -0.0214,
+                -0.0005,
+                0.0325,
+                0.0629,
+                0.2295,
+                0.3825
             ]
         },
         "sglang|hopper": {
             n: 168,
             q: [
-                -0.318,
-                -0.2672,
-                -0.2248,
-                -0.1829,
-                -0.0903,
-                -0.0096,
-                0.0263,
-                0.0468,
-                0.1006,
-                0.2137,
-                0.4745
+                -0.2077,
+                -0.1525,
+                -0.1191,
+                -0.0837,
+                -0.0123,
+                0.0346,
+                0.0712,
+                0.0928,
+                0.1796,
+                0.3097,
+                0.4271
             ]
         },
         "sglang|hopper|33-128": {
             n: 53,
             q: [
-                -0.2853,
-                -0.2322,
-                -0.1242,
-                0.0124,
-                0.0258,
-                0.0352,
-                0.0457,
-                0.0622,
-                0.0889,
-                0.1521,
-                0.1754
+                -0.1684,
+                -0.1151,
+                -0.0393,
+                0.047,
+                0.0641,
+                0.0727,
+                0.0791,
+                0.0902,
+                0.1063,
+                0.1364,
+                0.2735
             ]
         },
         "sglang|hopper|5-32": {
             n: 81,
             q: [
-                -0.318,
-                -0.2712,
-                -0.2655,
-                -0.2268,
-                -0.1783,
-                -0.0975,
-                -0.0457,
-                0.0126,
-                0.0403,
-                0.1502,
-                0.2245
+                -0.2178,
+                -0.1656,
+                -0.149,
+                -0.1306,
+                -0.0932,
+                -0.0206,
+                -0.002,
+                0.0288,
+                0.1322,
+                0.2757,
+                0.3251
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.4038,
-                -0.3467,
-                -0.2017,
-                -0.1318,
-                -0.0777,
-                -0.0234,
-                0.0338,
-                0.1272,
-                0.1808,
-                0.2582,
-                0.342
+                -0.2946,
+                -0.2208,
+                -0.1199,
+                -0.0719,
+                -0.022,
+                0.0253,
+                0.0558,
+                0.0961,
+                0.1748,
+                0.2815,
+                0.3737
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.4528,
-                -0.3769,
-                -0.2277,
-                -0.1018,
-                -0.0488,
-                -0.0124,
-                0.0807,
-                0.1578,
-                0.2043,
-                0.2508,
-                0.2798
+                -0.3341,
+                -0.291,
+                -0.138,
+                -0.0781,
+                -0.0158,
+                0.0292,
+                0.0502,
+                0.0818,
+                0.1223,
+                0.2227,
+                0.3305
             ]
         },
         "trtllm|blackwell|33-128": {
             n: 51,
             q: [
-                -0.2673,
-                -0.2256,
-                -0.1401,
-                -0.0848,
-                -0.0484,
-                0.0586,
-                0.1111,
-                0.144,
-                0.2056,
-                0.2794,
-                0.3223
+                -0.1506,
+                -0.0874,
+                -0.0516,
+                0.0188,
+                0.0407,
+                0.0755,
+                0.1124,
+                0.1314,
+                0.1815,
+                0.2525,
+                0.3068
             ]
         },
         "trtllm|blackwell|5-32": {
             n: 80,
             q: [
-                -0.4268,
-                -0.4007,
-                -0.3326,
-                -0.149,
-                -0.0852,
-                -0.0287,
-                0.0182,
-                0.1407,
-                0.1891,
-                0.2262,
-                0.2443
+                -0.3213,
+                -0.2938,
+                -0.2383,
+                -0.1265,
+                -0.0774,
+                -0.034,
+                0.0161,
+                0.0408,
+                0.0706,
+                0.0978,
+                0.2839
             ]
         },
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.367,
-                -0.3155,
-                -0.2009,
-                -0.1615,
-                -0.0873,
-                -0.0396,
-                0.0095,
-                0.0678,
-                0.1671,
-                0.2647,
-                0.4257
+                -0.2342,
+                -0.1642,
+                -0.111,
+                -0.0678,
+                -0.0273,
+                0.0218,
+                0.0592,
+                0.1327,
+                0.2056,
+                0.3117,
+                0.4522
             ]
         },
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.3488,
-                -0.2036,
-                -0.1646,
-                -0.0765,
-                -0.0061,
-                0.0288,
-                0.1299,
-                0.1789,
-                0.2559,
-                0.4385,
-                0.5413
+                -0.1722,
+                -0.1096,
+                -0.0647,
+                -0.0139,
+                0.0492,
+                0.0693,
+                0.1933,
+                0.2311,
+                0.319,
+                0.4681,
+                0.5736
             ]
         },
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.3277,
-                -0.2857,
-                -0.195,
-                -0.158,
-                -0.0942,
-                -0.0577,
-                -0.0138,
-                0.033,
-                0.0777,
-                0.1714,
-                0.2115
+                -0.216,
+                -0.1491,
+                -0.1144,
+                -0.068,
+                -0.0387,
+                -0.0013,
+                0.0447,
+                0.0752,
+                0.1532,
+                0.2049,
+                0.2514
             ]
         },
         vllm: {
             n: 534,
             q: [
-                -0.3026,
-                -0.2074,
-                -0.1382,
-                -0.0981,
-                -0.0685,
-                -0.0261,
-                0.0157,
-                0.0623,
-                0.1102,
-                0.1996,
-                0.2432
+                -0.2631,
+                -0.1945,
+                -0.1171,
+                -0.0734,
+                -0.0374,
+                -0.0047,
+                0.0308,
+                0.0727,
+                0.1237,
+                0.1708,
+                0.2426
             ]
         },
         "vllm|blackwell": {
             n: 289,
             q: [
-                -0.2711,
-                -0.1891,
-                -0.1199,
-                -0.0892,
-                -0.0649,
-                -0.0081,
-                0.0529,
-                0.0885,
-                0.1358,
-                0.2047,
-                0.2497
+                -0.2592,
+                -0.2036,
+                -0.1375,
+                -0.0927,
+                -0.05,
+                -0.0012,
+                0.0348,
+                0.076,
+                0.132,
+                0.1732,
+                0.219
             ]
         },
         "vllm|blackwell-ultra": {
             n: 42,
             q: [
-                -0.3373,
-                -0.3084,
-                -0.2358,
-                -0.1416,
-                -0.0308,
-                -0.0161,
-                -0.0064,
-                0.0332,
-                0.072,
-                0.1048,
-                0.4476
+                -0.3238,
+                -0.2589,
+                -0.2227,
+                -0.0687,
+                -0.0182,
+                0.0056,
+                0.0257,
+                0.0897,
+                0.1418,
+                0.1741,
+                0.5192
             ]
         },
         "vllm|blackwell|1-4": {
             n: 46,
             q: [
-                -0.2909,
-                -0.2215,
-                -0.0762,
-                -0.0373,
-                0.0299,
-                0.0541,
-                0.0624,
-                0.0774,
-                0.0974,
-                0.1428,
-                0.1952
+                -0.217,
+                -0.1443,
+                -0.0305,
+                0.0255,
+                0.0309,
+                0.0506,
+                0.0938,
+                0.109,
+                0.1235,
+                0.1395,
+                0.1798
             ]
         },
         "vllm|blackwell|33-128": {
             n: 71,
             q: [
-                -0.2317,
-                -0.1843,
-                -0.1427,
-                -0.1199,
-                -0.0905,
-                -0.0509,
-                0.0139,
-                0.0476,
-                0.1796,
-                0.2677,
-                0.2872
+                -0.254,
+                -0.2032,
+                -0.1601,
+                -0.1566,
+                -0.1138,
+                -0.0882,
+                0.0059,
+                0.0232,
+                0.1097,
+                0.2078,
+                0.2432
             ]
         },
         "vllm|blackwell|5-32": {
             n: 149,
             q: [
-                -0.2765,
-                -0.222,
-                -0.1121,
-                -0.0926,
-                -0.0763,
-                -0.0263,
-                0.0157,
-                0.1047,
-                0.137,
-                0.1834,
-                0.2307
+                -0.2619,
+                -0.2154,
+                -0.137,
+                -0.0974,
+                -0.0576,
+                -0.0158,
+                0.01,
+                0.0515,
+                0.136,
+                0.1628,
+                0.175
             ]
         },
         "vllm|hopper": {
             n: 203,
             q: [
-                -0.3634,
-                -0.1879,
-                -0.1434,
-                -0.1274,
-                -0.0797,
-                -0.0409,
-                -0.0081,
-                0.0366,
-                0.0732,
-                0.1643,
-                0.2223
+                -0.2982,
+                -0.1287,
+                -0.0821,
+                -0.0618,
+                -0.0307,
+                -0.0112,
+                0.0281,
+                0.0636,
+                0.1018,
+                0.1579,
+                0.2832
             ]
         },
         "vllm|hopper|1-4": {
             n: 34,
             q: [
-                -0.1757,
-                -0.1687,
-                -0.1603,
-                -0.1463,
-                -0.132,
-                -0.0666,
-                -0.041,
-                -0.0212,
-                0.0797,
-                0.3103,
-                0.319
+                -0.1457,
+                -0.0927,
+                -0.0741,
+                -0.0655,
+                -0.0464,
+                -0.0267,
+                -0.0111,
+                0.0066,
+                0.0725,
+                0.4171,
+                0.4301
             ]
         },
         "vllm|hopper|33-128": {
             n: 49,
             q: [
-                -0.7776,
-                -0.2245,
-                -0.1139,
-                -0.0718,
-                -0.0442,
-                -0.021,
-                0.0157,
-                0.0454,
-                0.0841,
-                0.1666,
-                0.2205
+                -0.8158,
+                -0.1692,
+                -0.0738,
+                -0.0081,
+                0.0281,
+                0.0577,
+                0.0599,
+                0.0681,
+                0.1126,
+                0.1581,
+                0.1964
             ]
         },
         "vllm|hopper|5-32": {
             n: 117,
             q: [
-                -0.2092,
-                -0.1816,
-                -0.1381,
-                -0.1234,
-                -0.0827,
-                -0.0409,
-                -0.001,
-                0.0366,
-                0.0643,
-                0.16,
-                0.2015
+                -0.137,
+                -0.1106,
+                -0.0774,
+                -0.0642,
+                -0.0317,
+                -0.0142,
+                0.0156,
+                0.063,
+                0.1026,
+                0.1559,
+                0.2171
             ]
         }
     },
     widen: {
-        ttft: 1.39,
-        tpot: 1.66
+        ttft: 1.51,
+        tpot: 1.52
     },
     widenDisagg: {
-        ttft: 1.35,
-        tpot: 1.23
+        ttft: 1.45,
+        tpot: 1.4
     }
 };
 

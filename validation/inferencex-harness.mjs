@@ -7,7 +7,8 @@
 // --request-rate inf --ignore-eos: a closed loop of CONC clients over 10 x CONC requests, lengths
 // uniform in [0.8 L, L]. Prefix caching is off in every script. Only flags that change the
 // figures are kept: the KV-cache dtype, the token budget of a pass, the engine's cap on running
-// requests, and SGLang's --scheduler-recv-interval (new requests are read every N scheduler steps).
+// requests, SGLang's --scheduler-recv-interval (new requests are read every N scheduler steps) and
+// TensorRT-LLM's attention-DP balance (a decoding rank holds new prompts up to timeout_iters steps).
 
 const ceil64 = (n) => Math.ceil(n / 64) * 64;
 
@@ -84,10 +85,28 @@ const RULES = {
     '70b fp4 b200': () => ({ source: 'benchmarks/70b_fp4_b200_docker.sh @ bb4c7f9', kv: 'fp8', maxBatched: 8192, maxRunning: 512 }),
   },
   trtllm: {
-    'dsr1 fp4 b200|b300': (r) => ({ source: `${S}dsr1_fp4_b200_trt.sh @ 8eec0d4`, kv: 'fp8', maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)) }),
-    'dsr1 fp8 b200|b300|h200': (r) => ({ source: `${S}dsr1_fp8_b200_trt.sh @ 8eec0d4`, kv: 'fp8', maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)) }),
+    // With DP attention these scripts add attention_dp_config {enable_balance: true, timeout_iters: 60}.
+    'dsr1 fp4 b200|b300': (r) => ({
+      source: `${S}dsr1_fp4_b200_trt.sh @ 8eec0d4`,
+      kv: 'fp8',
+      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
+      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
+    }),
+    'dsr1 fp8 b200|b300|h200': (r) => ({
+      source: `${S}dsr1_fp8_b200_trt.sh @ 8eec0d4`,
+      kv: 'fp8',
+      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
+      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
+    }),
     'gptoss fp4 h200': (r) => ({ source: `${S}gptoss_fp4_h200_trt.sh @ 8eec0d4`, maxBatched: 20000, maxRunning: r.conc }),
-    'gptoss fp4 b200': () => ({ source: 'benchmarks/single_node/gptoss_fp4_b200_trt.sh @ 34bc7c4', kv: 'fp8', maxBatched: 20000, maxRunning: 512 }),
+    // With DP attention: attention_dp_config.enable_balance true, TensorRT-LLM's default timeout_iters 50.
+    'gptoss fp4 b200': (r) => ({
+      source: 'benchmarks/single_node/gptoss_fp4_b200_trt.sh @ 34bc7c4',
+      kv: 'fp8',
+      maxBatched: 20000,
+      maxRunning: 512,
+      ...(r.dp > 1 ? { balanceTimeout: 50 } : {}),
+    }),
     '70b fp8 h200': (r) => ({ source: 'benchmarks/70b_fp8_h200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200 }),
     '70b fp4 b200': (r) => ({ source: 'benchmarks/70b_fp4_b200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200 }),
     '70b fp8 b200': () => ({ source: 'benchmarks/70b_fp8_b200_trt_slurm.sh @ a267b4b', kv: 'fp8', maxBatched: 16384 }),

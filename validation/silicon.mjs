@@ -186,6 +186,7 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
       // max_num_seqs and TensorRT-LLM's max_batch_size are per data-parallel engine.
       if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * dp);
       if (harness.recvInterval && harness.recvInterval > 1) workload.scheduler_recv_interval = harness.recvInterval;
+      if (harness.balanceTimeout) workload.attention_dp_balance_timeout_steps = harness.balanceTimeout;
     }
   }
   const plan = {

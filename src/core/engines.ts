@@ -132,18 +132,18 @@ export interface EngineCalibration {
 
 export const CALIBRATION: Record<EngineId, Partial<Record<HardwareFamily, EngineCalibration>>> = {
   vllm: {
-    blackwell: { compute: 0.25, memory: 0.8, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
-    'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.5 },
-    hopper: { compute: 0.55, memory: 0.65, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    blackwell: { compute: 0.25, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.5, expertEfficiency: 0.6 },
+    'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
+    hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
   },
   sglang: {
-    blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.035, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-    'blackwell-ultra': { compute: 0.25, memory: 0.9, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
-    hopper: { compute: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+    'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+    hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
   },
   trtllm: {
-    blackwell: { compute: 0.45, memory: 0.85, launchLatency: 50e-6, attentionEfficiency: 0.3, expertEfficiency: 0.3 },
-    hopper: { compute: 0.8, memory: 0.55, launchLatency: 100e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    blackwell: { compute: 0.6, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    hopper: { compute: 0.8, memory: 0.75, launchLatency: 150e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
   },
 };
 

@@ -387,6 +387,7 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,
+    ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
   };
 }
 

@@ -92,6 +92,8 @@ export interface Workload {
   maxRunningCap: number;
   /** the scheduler reads new requests every this many steps */
   recvInterval: number;
+  /** TensorRT-LLM attention-DP balance: steps a decoding rank may hold new prompts (0: off) */
+  dpBalanceTimeout: number;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
@@ -161,6 +163,20 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const engineId = engine;
   const profile = engineProfile(engine);
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+  // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
+  const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
+  if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
+    assume(
+      'workload.attention_dp_balance_timeout_steps',
+      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`,
+      'plan',
+    );
+  else if (balanceSteps !== undefined)
+    assume(
+      'workload.attention_dp_balance_timeout_steps',
+      `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold`,
+      'plan',
+    );
   const family = hardwareFamily(h.preset, h.name);
   const cal = engineCalibration(engineId, family);
   const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -271,6 +287,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
+    dpBalanceTimeout: engine === 'trtllm' && dp > 1 ? (w.attention_dp_balance_timeout_steps ?? 0) : 0,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,

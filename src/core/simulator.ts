@@ -36,6 +36,12 @@ export interface EngineBehaviour {
    * (SGLang, TensorRT-LLM) processes a step's results while the next step runs, so 1; else 0
    */
   outputLag: number;
+  /**
+   * TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balance): a rank that is decoding
+   * holds new prompts until every attention-DP rank has one, or timeoutSteps steps have passed.
+   * Absent: prompts are scheduled as they come.
+   */
+  balance?: { timeoutSteps: number; ranks: number };
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -475,6 +481,19 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     for (const r of completed) join(r);
   };
 
+  // Attention-DP balance: steps this rank has held its new prompts, and how often a rank has any
+  // waiting (the chance that all ranks have one at once is that share to the power of the ranks).
+  const balance = engine.balance && engine.balance.ranks > 1 && engine.balance.timeoutSteps > 0 ? engine.balance : null;
+  let heldSteps = 0;
+  let stepsWithWaiting = 0;
+  /** Steps a new prompt is held on a decoding rank: until all ranks have one (expected), at most the timeout. */
+  const holdLimit = (): number => {
+    if (!balance) return 0;
+    const share = steps > 0 ? Math.min(1, stepsWithWaiting / steps) : 0;
+    const allRanks = share ** (balance.ranks - 1);
+    return Math.min(balance.timeoutSteps, allRanks > 0 ? Math.ceil(1 / allRanks) - 1 : balance.timeoutSteps);
+  };
+
   let truncated = false;
   while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
     if (++events > MAX_EVENTS) {
@@ -494,14 +513,21 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       pendingHead = 0;
     }
     noteWindowStart();
-    const hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
     const batch = running.size;
+    let hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
+    let holdLeft = 0;
+    if (balance && hasWaiting && inPrefill === 0 && batch > 0) {
+      holdLeft = holdLimit() - heldSteps;
+      if (holdLeft > 0) hasWaiting = false;
+    }
 
     if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
       // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
       const decoding = engine.policy === 'mixed' ? batch : 0;
       const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
       if (filled) {
+        heldSteps = 0;
+        if (balance) stepsWithWaiting++;
         const cost = costs.step(filled.work, decoding, meanContext());
         if (!cost) return null;
         const dt = cost.time + engine.stepOverhead;
@@ -542,6 +568,11 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       // Outputs held by an overlap scheduler go out when this step ends: a closed loop's client may
       // then send at once, so take this one step alone.
       if (deferredFirst.length > 0 || deferredFinish.length > 0) stride = 1;
+      if (holdLeft > 0) {
+        stride = Math.min(stride, holdLeft);
+        heldSteps += stride;
+      }
+      if (balance && waiting.length > waitingHead) stepsWithWaiting += stride;
       const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
       if (!cost) return null;
       const dt = (cost.time + engine.stepOverhead) * stride;

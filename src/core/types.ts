@@ -219,6 +219,11 @@ export interface WorkloadSpec {
   max_batched_tokens?: number;
   /** extension: the scheduler reads new requests every N steps (SGLang --scheduler-recv-interval; default 1) */
   scheduler_recv_interval?: number;
+  /**
+   * extension: TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balance, timeout_iters):
+   * a decoding attention-DP rank holds new prompts until every rank has one, at most this many steps
+   */
+  attention_dp_balance_timeout_steps?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
   /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */

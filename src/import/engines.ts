@@ -329,6 +329,19 @@ function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
 }
 
 /**
+ * TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balance): new prompts wait on a
+ * decoding rank until every rank has one, at most timeout_iters steps (TensorRT-LLM's default 50).
+ */
+const TRTLLM_BALANCE_TIMEOUT_DEFAULT = 50;
+function setAttentionDpBalance(r: Reader, c: FieldCollector): void {
+  if (r.bool(['enable-attention-dp'])?.value !== true) return;
+  const enabled = r.bool(['attention-dp-config.enable-balance']);
+  if (enabled?.value !== true) return;
+  const timeout = r.int(['attention-dp-config.timeout-iters'], 'step count');
+  c.set('workload.attention_dp_balance_timeout_steps', timeout?.value ?? TRTLLM_BALANCE_TIMEOUT_DEFAULT, timeout?.line ?? enabled.line);
+}
+
+/**
  * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
  * set below): vLLM's share of the device, SGLang's share of the memory free after initialisation for
  * weights and KV pool, TensorRT-LLM's share of what its warm-up leaves free for the KV cache.
@@ -385,6 +398,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   const batched = r.int(f.batched, 'token count');
   if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
+  if (engine === 'trtllm') setAttentionDpBalance(r, c);
   // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
   const eager = r.bool(EAGER_FLAGS[engine]);
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);

@@ -373,6 +373,11 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       }),
       max_batched_tokens: int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
       scheduler_recv_interval: int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
+      attention_dp_balance_timeout_steps: int(
+        'TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off',
+        1,
+        100_000,
+      ),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: {
         kind: 'boolean',
@@ -412,7 +417,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         minExclusive: true,
       },
     },
-    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate' },
+    { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate', tput: 'throughput' },
   ),
   claims: section(
     "What the plan's author states; each is checked",
@@ -427,7 +432,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       memory_utilization: fraction('Fraction of device memory, [0, 1]'),
       kv_cache_capacity_tokens: int('Tokens of KV cache one replica holds', 0, 2 ** 40),
     },
-    { itl: 'tpot' },
+    { itl: 'tpot', tput: 'throughput' },
   ),
   disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
     prefill: section('The prefill pool', {
