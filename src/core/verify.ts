@@ -50,8 +50,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const bound = boundR.facts;
   const { layout, hardware: hw, workload: wl } = r;
   const checks: Check[] = [];
+  // a layout search's candidates carry no lines (candidate.ts): no key path to walk up for them
+  const anyLines = Object.keys(lines).length > 0;
   const add = (c: Omit<Check, 'line'>): void => {
-    const line = lineOf(lines, c.path);
+    const line = anyLines ? lineOf(lines, c.path) : undefined;
     checks.push(line === undefined ? c : { ...c, line });
   };
 
