@@ -18386,9 +18386,90 @@ function mtpExtraParams(hidden) {
     return 2 * hidden * hidden + 3 * hidden;
 }
 
+;// CONCATENATED MODULE: ./src/core/stages.ts
+/**
+ * Default split of `layers` over `pp` stages: an even share each; the remainder goes to the
+ * stages just before the last one, which already carries the LM head (vLLM's get_pp_indices
+ * does the same). Returns null when there are fewer layers than stages.
+ */
+function defaultSplit(layers, pp) {
+    if (pp > layers)
+        return null;
+    const base = Math.floor(layers / pp);
+    const split = new Array(pp).fill(base);
+    let rest = layers - base * pp;
+    for (let i = pp - 2; rest > 0 && i >= 0; i--, rest--)
+        split[i] += 1;
+    if (rest > 0)
+        split[pp - 1] += rest; // pp === 1
+    return split;
+}
+function buildStages(facts, pp, explicit) {
+    let split;
+    if (facts.layersVirtual)
+        split = new Array(pp).fill(facts.layers / pp);
+    else
+        split = explicit ?? defaultSplit(facts.layers, pp);
+    if (!split || split.length !== pp)
+        return null;
+    const stages = [];
+    let first = 0;
+    for (let i = 0; i < pp; i++) {
+        const n = split[i];
+        // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
+        const dense = facts.interleavedDense && facts.layers > 0 ? (n * facts.denseLayers) / facts.layers : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
+        // Sliding-window and linear-attention layers interleave with full ones (gpt-oss alternates,
+        // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
+        const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
+        const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
+        stages.push({
+            index: i,
+            layers: n,
+            denseLayers: dense,
+            moeLayers: n - dense,
+            slidingLayers: sliding,
+            linearLayers: linear,
+            mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
+            hasEmbedding: i === 0,
+            hasLmHead: i === pp - 1,
+        });
+        first += n;
+    }
+    return stages;
+}
+/** What a stage's figures depend on: every field of it but its position in the pipeline. */
+const STAGE_SHAPE = (/* unused pure expression or super */ null && (['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead']));
+const everyFieldShaped = true;
+void everyFieldShaped;
+/**
+ * Whether two stages hold the same layers (the middle stages of an even split do): every figure of one
+ * is then that of the other, and a loop over the stages computes it once for a run of neighbours.
+ * Field by field (a loop over STAGE_SHAPE reads them slowly); a test checks each field of STAGE_SHAPE.
+ */
+function sameShape(a, b) {
+    return (a.layers === b.layers &&
+        a.denseLayers === b.denseLayers &&
+        a.moeLayers === b.moeLayers &&
+        a.slidingLayers === b.slidingLayers &&
+        a.linearLayers === b.linearLayers &&
+        a.mtpLayers === b.mtpLayers &&
+        a.hasEmbedding === b.hasEmbedding &&
+        a.hasLmHead === b.hasLmHead);
+}
+/** The largest f(stage) over the stages (-Infinity for none), f computed once per run of neighbours of the same shape. */
+function maxOverStages(stages, f) {
+    let max = -Infinity;
+    for (let i = 0; i < stages.length; i++) {
+        if (i === 0 || !sameShape(stages[i], stages[i - 1]))
+            max = Math.max(max, f(stages[i]));
+    }
+    return max;
+}
+
 ;// CONCATENATED MODULE: ./src/core/memory.ts
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
+
 
 
 
@@ -18603,7 +18684,28 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
     const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
     const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
     const group = commGroup(layout, facts.isMoe);
-    return stages.map((stage) => {
+    const out = [];
+    for (let i = 0; i < stages.length; i++) {
+        const stage = stages[i];
+        // a stage holding the same layers as the one before needs the same memory
+        if (i > 0 && sameShape(stage, stages[i - 1])) {
+            const p = out[i - 1];
+            // written out: a spread of this object costs more than the figures
+            out.push({
+                stage: stage.index,
+                layers: p.layers,
+                weights: p.weights,
+                kv: p.kv,
+                activations: p.activations,
+                overhead: p.overhead,
+                total: p.total,
+                pool: p.pool,
+                usable: p.usable,
+                kvOne: p.kvOne,
+                rule: p.rule,
+            });
+            continue;
+        }
         const weights = stageWeightBytes(facts, layout, stage, padding);
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
         const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
@@ -18641,7 +18743,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
         }
         // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
         const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
-        return {
+        out.push({
             stage: stage.index,
             layers: stage.layers,
             weights,
@@ -18653,8 +18755,9 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             usable,
             kvOne,
             rule,
-        };
-    });
+        });
+    }
+    return out;
 }
 /**
  * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
@@ -18665,6 +18768,9 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
 function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1) {
     let tokens = Infinity;
     stages.forEach((stage, i) => {
+        // a neighbour of the same shape and pool holds the same tokens
+        if (i > 0 && sameShape(stage, stages[i - 1]) && memory[i]?.pool === memory[i - 1]?.pool)
+            return;
         const perToken = stageKvBytesPerToken(facts, layout, stage);
         const pool = memory[i]?.pool;
         if (perToken <= 0 || pool === null || pool === undefined)
@@ -18696,6 +18802,7 @@ function heldTokens(facts, layout, engine, stage, context) {
 // What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
 // whether one request of the longest stated length can run, and how many sequences run at once.
 // docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
+
 
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
@@ -18730,10 +18837,10 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             break;
         }
     }
-    const weightsFloor = bound && stagesBound ? Math.max(...stagesBound.map((s) => stageWeightBytes(bound, layout, s))) : null;
+    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s)) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
-    const kvFloor = bound && stagesBound && maxContext !== undefined ? Math.max(...stagesBound.map((s) => stageKvBytesPerSequence(bound, layout, s, maxContext))) : 0;
+    const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
     // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
     const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
     const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
@@ -18861,6 +18968,7 @@ function groupSpans(layout, hw) {
 // favourable case the plan allows for routing, collectives and math (docs/formulas.md, "Time").
 // A model is built once per (stage, mode) and then evaluates passes cheaply: the scheduler
 // simulation (simulator.ts) asks for tens of thousands of them.
+
 
 
 
@@ -19074,54 +19182,97 @@ function stageCostModel(facts, layout, hw, stage, mode) {
         }
         return readBytes;
     };
+    // The figures of the last pass costed, in one object refilled each time: a simulated load asks for
+    // hundreds of thousands of passes, most of which need only their seconds.
+    const last = { compute: 0, memory: 0, transfer: 0, latency: 0, total: 0, flops: 0 };
+    /** Costs a pass into `last`; false when the plan lacks a figure it needs. */
+    const cost = (pass) => {
+        const decodeTokens = pass.decodeSequences * pass.queryTokens;
+        const rankTokens = pass.prefillTokens + decodeTokens;
+        const tokens = rankTokens / cp;
+        // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
+        const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
+        const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
+        const ctx = pass.decodeContext;
+        const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
+        const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
+        const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
+        const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
+        const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+        const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
+        const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
+        const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
+        const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
+        // Decoding sequences read their caches; every new token writes its KV.
+        const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
+        const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
+        let transfer = 0;
+        let latency = 0;
+        if (tokens > 0) {
+            transfer = tokens * arPerToken + groupTokens * facts.topK * a2aPerPick;
+            latency = arLatency + (groupTokens > 0 ? a2aLatency : 0);
+        }
+        if (cp > 1 && pass.prefillTokens > 0) {
+            if (!cpLink)
+                return false;
+            // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
+            const c = pointToPoint((pass.prefillTokens / cp) * kvPerTokenLayer * (cp - 1), cpLink);
+            transfer += c.transfer * L;
+            latency += c.latency * L;
+        }
+        const commTime = transfer + latency;
+        const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + fixedKernelTime * pass.weightReads;
+        // An eager pass cannot run ahead of the host launching its kernels.
+        const total = mode.latency && pass.eager ? Math.max(gpu, launchTime * pass.weightReads) : gpu;
+        last.compute = compute;
+        last.memory = memory;
+        last.transfer = transfer;
+        last.latency = latency;
+        last.total = total;
+        last.flops = flops;
+        return true;
+    };
     return {
         evaluate(pass) {
-            const decodeTokens = pass.decodeSequences * pass.queryTokens;
-            const rankTokens = pass.prefillTokens + decodeTokens;
-            const tokens = rankTokens / cp;
-            // Tokens entering one expert group: all active dp ranks' tokens, shared among edp groups.
-            const groupTokens = (rankTokens * pass.activeDp) / Math.max(edp, 1e-9);
-            const picksPerDevice = (groupTokens * facts.topK) / (ep * etp);
-            const ctx = pass.decodeContext;
-            const windowed = window === null ? ctx : windowKeys(ctx, window, facts.windowKind);
-            const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
-            const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
-            const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
-            const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
-            const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
-            const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
-            const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
-            const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
-            // Decoding sequences read their caches; every new token writes its KV.
-            const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
-            const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
-            let transfer = 0;
-            let latency = 0;
-            if (tokens > 0) {
-                transfer = tokens * arPerToken + groupTokens * facts.topK * a2aPerPick;
-                latency = arLatency + (groupTokens > 0 ? a2aLatency : 0);
-            }
-            if (cp > 1 && pass.prefillTokens > 0) {
-                if (!cpLink)
-                    return null;
-                // Ring attention: each rank receives the other ranks' K/V blocks of every layer.
-                const c = pointToPoint((pass.prefillTokens / cp) * kvPerTokenLayer * (cp - 1), cpLink);
-                transfer += c.transfer * L;
-                latency += c.latency * L;
-            }
-            const commTime = transfer + latency;
-            const gpu = mode.overlap ? Math.max(compute, memory, commTime) : Math.max(compute, memory) + commTime + fixedKernelTime * pass.weightReads;
-            // An eager pass cannot run ahead of the host launching its kernels.
-            const total = mode.latency && pass.eager ? Math.max(gpu, launchTime * pass.weightReads) : gpu;
-            return { compute, memory, comm: { transfer, latency }, total, flops };
+            if (!cost(pass))
+                return null;
+            return { compute: last.compute, memory: last.memory, comm: { transfer: last.transfer, latency: last.latency }, total: last.total, flops: last.flops };
+        },
+        time(pass) {
+            return cost(pass) ? last.total : null;
         },
     };
 }
-/** One model per stage, or null when any stage lacks a figure. */
+/**
+ * The models built last, by the identity of their arguments: one verification asks for the same ones
+ * several times (idle prefill, decode step, bounds), in its estimate and its bound mode. Resolved plans,
+ * facts and stages are never changed once built, so a model built for the same objects is still right.
+ * A few plain entries, not a WeakMap: weak keys by the thousand make every young-generation garbage
+ * collection several times slower.
+ */
+const recent = [];
+const RECENT_BUILT = 4;
+/**
+ * One model per stage, or null when any stage lacks a figure. Neighbouring stages that hold the same
+ * layers (the middle stages of an even split) share one model, and runStages costs a pass through it once.
+ */
 function stageCostModels(facts, layout, hw, stages, mode) {
+    for (const b of recent) {
+        if (b.stages === stages && b.facts === facts && b.layout === layout && b.hw === hw && b.mode === mode)
+            return b.models;
+    }
+    const models = buildStageCostModels(facts, layout, hw, stages, mode);
+    if (recent.length >= RECENT_BUILT)
+        recent.pop();
+    recent.unshift({ stages, facts, layout, hw, mode, models });
+    return models;
+}
+function buildStageCostModels(facts, layout, hw, stages, mode) {
     const models = [];
-    for (const s of stages) {
-        const m = stageCostModel(facts, layout, hw, s, mode);
+    for (let i = 0; i < stages.length; i++) {
+        const s = stages[i];
+        // an even split repeats a shape over neighbouring stages: they share the model
+        const m = i > 0 && sameShape(s, stages[i - 1]) ? models[i - 1] : stageCostModel(facts, layout, hw, s, mode);
         if (!m)
             return null;
         models.push(m);
@@ -19144,14 +19295,41 @@ function stageHandoff(facts, layout, hw, tokens, mode) {
 }
 function runStages(models, facts, layout, hw, pass, mode) {
     const perStage = [];
-    for (const m of models) {
-        const c = m.evaluate(pass);
+    for (let i = 0; i < models.length; i++) {
+        const m = models[i];
+        // a stage of the same shape as the one before shares its model: the same pass costs the same
+        const c = i > 0 && models[i - 1] === m ? perStage[i - 1] : m.evaluate(pass);
         if (!c)
             return null;
         perStage.push(c);
     }
     const handoff = stageHandoff(facts, layout, hw, pass.prefillTokens + pass.decodeSequences * pass.queryTokens, mode);
     return handoff === null ? null : { perStage, handoff };
+}
+/**
+ * Seconds of a pass through every stage: in turn (serialTime) or as a pipelined scheduler step
+ * (pipelinedStepTime), the same figure as those of runStages, without building each stage's cost.
+ */
+function stagesTime(models, facts, layout, hw, pass, mode, how) {
+    let sum = 0;
+    let slowest = -Infinity;
+    let t = 0;
+    for (let i = 0; i < models.length; i++) {
+        const m = models[i];
+        // a stage of the same shape as the one before shares its model (stageCostModels): the same seconds
+        if (i === 0 || models[i - 1] !== m) {
+            const c = m.time(pass);
+            if (c === null)
+                return null;
+            t = c;
+        }
+        sum += t;
+        slowest = Math.max(slowest, t);
+    }
+    const handoff = stageHandoff(facts, layout, hw, pass.prefillTokens + pass.decodeSequences * pass.queryTokens, mode);
+    if (handoff === null)
+        return null;
+    return how === 'serial' ? sum + (layout.pp - 1) * handoff : pipelined(slowest, handoff, layout);
 }
 /** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
 function serialTime(run, layout) {
@@ -19162,9 +19340,15 @@ function serialTime(run, layout) {
  * stages: max(m, pp) slots of the slowest stage, plus the hand-offs.
  */
 function pipelinedStepTime(run, layout) {
+    let slowest = -Infinity;
+    for (const c of run.perStage)
+        slowest = Math.max(slowest, c.total);
+    return pipelined(slowest, run.handoff, layout);
+}
+/** max(m, pp) slots of the slowest stage's `slowest` seconds, plus the hand-offs. */
+function pipelined(slowest, handoff, layout) {
     const m = Math.max(1, layout.microbatches);
-    const slowest = Math.max(...run.perStage.map((c) => c.total));
-    return Math.max(m, layout.pp) * slowest + (layout.pp > 1 ? layout.pp * run.handoff : 0);
+    return Math.max(m, layout.pp) * slowest + (layout.pp > 1 ? layout.pp * handoff : 0);
 }
 /** Sum over i in (from, to] of min(i, window): keys attended by query tokens from+1..to. */
 function attendedPairs(from, to, window) {
@@ -19442,8 +19626,8 @@ function percentile(sorted, q) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 function summarize(values) {
-    const sorted = Float64Array.from(values).sort();
-    const s = Array.from(sorted);
+    // a typed array built from the array (Float64Array.from and Array.from go through iterators: a fifth of a screening simulation)
+    const s = new Float64Array(values).sort();
     return { mean: values.reduce((a, b) => a + b, 0) / values.length, p50: percentile(s, 0.5), p90: percentile(s, 0.9), p99: percentile(s, 0.99) };
 }
 /** Binary min-heap of running requests by finishStep. */
@@ -19855,62 +20039,65 @@ function simulate(load, engine, costs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/stages.ts
-/**
- * Default split of `layers` over `pp` stages: an even share each; the remainder goes to the
- * stages just before the last one, which already carries the LM head (vLLM's get_pp_indices
- * does the same). Returns null when there are fewer layers than stages.
- */
-function defaultSplit(layers, pp) {
-    if (pp > layers)
-        return null;
-    const base = Math.floor(layers / pp);
-    const split = new Array(pp).fill(base);
-    let rest = layers - base * pp;
-    for (let i = pp - 2; rest > 0 && i >= 0; i--, rest--)
-        split[i] += 1;
-    if (rest > 0)
-        split[pp - 1] += rest; // pp === 1
-    return split;
+;// CONCATENATED MODULE: ./src/core/step-memo.ts
+/** Lookups before the memo judges whether it pays, and the share of them that must have been repeats. */
+const MEMO_TRIAL = 256;
+const MEMO_MIN_HIT_SHARE = 0.25;
+// The bits of a double, to hash numbers without turning them into text.
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+function mix(h, x) {
+    f64[0] = x;
+    const a = Math.imul(h ^ u32[0], 0x9e3779b1);
+    const b = Math.imul(a ^ u32[1], 0x85ebca77);
+    return b ^ (b >>> 15);
 }
-function buildStages(facts, pp, explicit) {
-    let split;
-    if (facts.layersVirtual)
-        split = new Array(pp).fill(facts.layers / pp);
-    else
-        split = explicit ?? defaultSplit(facts.layers, pp);
-    if (!split || split.length !== pp)
-        return null;
-    const stages = [];
-    let first = 0;
-    for (let i = 0; i < pp; i++) {
-        const n = split[i];
-        // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
-        const dense = facts.interleavedDense && facts.layers > 0 ? (n * facts.denseLayers) / facts.layers : Math.max(0, Math.min(facts.denseLayers, first + n) - first);
-        // Sliding-window and linear-attention layers interleave with full ones (gpt-oss alternates,
-        // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
-        const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
-        const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
-        stages.push({
-            index: i,
-            layers: n,
-            denseLayers: dense,
-            moeLayers: n - dense,
-            slidingLayers: sliding,
-            linearLayers: linear,
-            mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
-            hasEmbedding: i === 0,
-            hasLmHead: i === pp - 1,
-        });
-        first += n;
-    }
-    return stages;
+/** Remembers `costs.step` by its arguments (with activeDp given: computed every time). */
+function memoStepCosts(costs) {
+    const table = new Map();
+    let lookups = 0;
+    let hits = 0;
+    let on = true;
+    return {
+        step(work, batch, context, activeDp) {
+            if (on && ++lookups === MEMO_TRIAL && hits < MEMO_TRIAL * MEMO_MIN_HIT_SHARE) {
+                on = false;
+                table.clear();
+            }
+            if (!on || activeDp !== undefined)
+                return costs.step(work, batch, context, activeDp);
+            const tokens = work === null ? -1 : work.tokens;
+            const w = work ?? NO_PROMPT;
+            let h = mix(mix(mix(0, tokens), batch), context);
+            if (work !== null)
+                h = mix(mix(mix(mix(h, w.pairsFull), w.pairsSliding), w.pairsTopK), w.completes);
+            const first = table.get(h);
+            for (let e = first; e !== undefined; e = e.next) {
+                if (Object.is(e.tokens, tokens) &&
+                    Object.is(e.batch, batch) &&
+                    Object.is(e.context, context) &&
+                    Object.is(e.pairsFull, w.pairsFull) &&
+                    Object.is(e.pairsSliding, w.pairsSliding) &&
+                    Object.is(e.pairsTopK, w.pairsTopK) &&
+                    Object.is(e.completes, w.completes)) {
+                    hits++;
+                    return e.cost;
+                }
+            }
+            const cost = costs.step(work, batch, context);
+            const { pairsFull, pairsSliding, pairsTopK, completes } = w;
+            table.set(h, { tokens, pairsFull, pairsSliding, pairsTopK, completes, batch, context, cost, next: first });
+            return cost;
+        },
+    };
 }
+const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 };
 
 ;// CONCATENATED MODULE: ./src/core/estimates.ts
 // Every estimate and bound of a plan: memory per stage, KV capacity, idle TTFT, decode step, the
 // plan's load simulated request by request (TTFT, TPOT, throughput, percentiles, goodput), once at
 // the plan's efficiencies and, for the bounds, with every efficiency at 1.
+
 
 
 
@@ -20141,21 +20328,10 @@ function replicaStepCosts(facts, r, models, mode) {
             pass.decodeSequences = batch / split;
             pass.decodeContext = context;
             pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-            let time;
-            if (single) {
-                const c = single.evaluate(pass);
-                if (!c)
-                    return null;
-                time = c.total;
-            }
-            else {
-                const run = runStages(models, facts, layout, hw, pass, mode);
-                if (!run)
-                    return null;
-                time = split === 1 && layout.pp > 1 ? serialTime(run, layout) : pipelinedStepTime(run, layout);
-            }
-            if (batch > 0)
-                time *= spec;
+            const t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+            if (t === null)
+                return null;
+            const time = batch > 0 ? t * spec : t;
             const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
             const flops = modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) + modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
             return { time, flops: tokens > 0 ? flops : 0 };
@@ -20199,7 +20375,8 @@ function simulateLoad(r, facts, costs, maxRunning, which) {
     const spec = loadSpecFor(r.workload, facts, which, r.layout.dp);
     if (spec === null || 'skipped' in spec)
         return spec;
-    const out = simulate(spec.load, engineBehaviour(r, maxRunning), costs);
+    // a steady load repeats its passes: each is costed once (step-memo.ts)
+    const out = simulate(spec.load, engineBehaviour(r, maxRunning), memoStepCosts(costs));
     return out ? loadFigures(spec, out, r.workload.outputTokens) : null;
 }
 /** The simulated figures of the whole deployment from one part's outcome. */
@@ -24413,12 +24590,14 @@ function verifyDisaggregatedPlan(loaded, options) {
     for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
         add(j);
     const capacity = plan.hardware.memory;
-    const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
+    // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
+    // search's thousands of verifications a tenth of their time
+    const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     metrics.world_size = gpus;
     Object.assign(metrics, disaggMetrics(figures, pools));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
@@ -24638,8 +24817,10 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const bound = boundR.facts;
     const { layout, hardware: hw, workload: wl } = r;
     const checks = [];
+    // a layout search's candidates carry no lines (candidate.ts): no key path to walk up for them
+    const anyLines = Object.keys(lines).length > 0;
     const add = (c) => {
-        const line = lineOf(lines, c.path);
+        const line = anyLines ? lineOf(lines, c.path) : undefined;
         checks.push(line === undefined ? c : { ...c, line });
     };
     for (const f of layoutFindings(plan.model, layout, hw))
@@ -24683,10 +24864,12 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);
     for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
         add(j);
-    const metrics = { ...buildMetrics(r, c, memTotal, memFloor, est, capacity), ...economyMetrics(economy) };
+    // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
+    // search's thousands of verifications a tenth of their time
+    const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = { ...pr.ranges, ...economyRanges(economy, pr.ranges.throughput_tokens_per_s) };
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
