@@ -80,15 +80,22 @@ export async function run({ smoke = false, load: from = compiled } = {}) {
     for (const c of cases.filter((k) => gpus === size || k.name.includes('dense'))) {
       const loaded = load(c.file, gpus);
       const verdict = verifyLoadedPlan(loaded).verdict;
-      const cpu0 = process.cpuUsage();
-      const t0 = process.hrtime.bigint();
-      const result = suggest(loaded, options, verdict);
-      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-      const cpu = process.cpuUsage(cpu0);
-      const cpuMs = (cpu.user + cpu.system) / 1000;
+      // This machine is shared and noisy: the 1,024-device searches are timed 3 times, the median kept.
+      const times = [];
+      let result;
+      for (let i = 0; i < (gpus === 1024 && !smoke ? 3 : 1); i++) {
+        const cpu0 = process.cpuUsage();
+        const t0 = process.hrtime.bigint();
+        result = suggest(loaded, options, verdict);
+        const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+        const cpu = process.cpuUsage(cpu0);
+        times.push({ wall, cpuMs: (cpu.user + cpu.system) / 1000 });
+      }
+      times.sort((a, b) => a.wall - b.wall);
+      const { wall, cpuMs } = times[Math.floor(times.length / 2)];
       const s = result.search;
       rows.push({
-        measure: `suggest on ${gpus.toLocaleString('en')} devices, ${c.name}: ${s.gpu_counts} device counts, ${s.layouts.toLocaleString('en')} layouts, ${s.verified.toLocaleString('en')} verifications`,
+        measure: `suggest on ${gpus.toLocaleString('en')} devices, ${c.name}: ${s.gpu_counts} device counts, ${s.layouts.toLocaleString('en')} layouts, ${s.verified.toLocaleString('en')} verifications${times.length > 1 ? `, median of ${times.length}` : ''}`,
         result: `${fmt(wall)} wall, ${fmt(cpuMs)} CPU (${((cpuMs * 1000) / s.verified).toFixed(0)} µs per verification)`,
         target: gpus === 1024 ? '< 2 s (aggregated and disaggregated)' : '',
         ok: gpus === 1024 ? wall < 2000 : undefined,
