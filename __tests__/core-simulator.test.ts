@@ -188,11 +188,24 @@ describe("TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balanc
   // Two clients, outputs 21 and 3: step 1 prefills A and B, B decodes its 2 tokens in steps 2-3 and its
   // client sends C at 0.12 s while A still decodes.
   const run = (over: Partial<EngineBehaviour>) => simulate(closed(3, 2, 100, 3, { outputs: [21, 3, 2] }), engine(over), fixedCosts())!;
-  it('a decoding rank holds a new prompt for the timeout when the other ranks rarely have one', () => {
-    // 1 step in 3 had a waiting prompt so far: all 64 ranks at once ~ (1/3)^63, never; C waits the
-    // 5-step timeout (50 ms) decoding A, then its 100 ms prefill: TTFT 0.15 s.
+  it('a decoding rank holds a new prompt until the timeout when the other ranks rarely have one', () => {
+    // 1 step in 3 had a waiting prompt so far: all 64 ranks at once ~ (1/3)^63, never. TensorRT-LLM's
+    // counter is shared and counts from the last release (step 1), not from C's arrival: steps 2 and 3
+    // brought it to 2, steps 4 and 5 hold C (3, 4) and step 6 brings it to 5 and schedules C. C waits
+    // 20 ms decoding A, then its 100 ms prefill: TTFT 0.12 s.
     const held = run({ balance: { timeoutSteps: 5, ranks: 64 } });
-    expect(held.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.15) / 3, 9);
+    expect(held.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.12) / 3, 9);
+    // a timeout of one step holds nothing: the first step a prompt waits brings the counter to it
+    expect(run({ balance: { timeoutSteps: 1, ranks: 64 } }).ttft.mean).toBeCloseTo(0.1, 9);
+  });
+  it('the shared counter releases at the timeout with no prompt waiting and starts again', () => {
+    // B's client sends C after B's 9 decode steps, A still decoding. Timeout 5: the counter went 1..5,
+    // restarted, 1..4; the next step brings it to 5: C is scheduled at once (TTFT 0.1 s). Timeout 7:
+    // 1..7, restarted, 1..2: C waits 4 steps (40 ms), not the 6 a counter started at its arrival gives.
+    const late = (timeoutSteps: number) =>
+      simulate(closed(3, 2, 100, 3, { outputs: [41, 10, 2] }), engine({ balance: { timeoutSteps, ranks: 64 } }), fixedCosts())!.ttft.mean;
+    expect(late(5)).toBeCloseTo((0.1 + 0.1 + 0.1) / 3, 9);
+    expect(late(7)).toBeCloseTo((0.1 + 0.1 + 0.14) / 3, 9);
   });
   it('no hold with one rank, or without the balance', () => {
     expect(run({ balance: { timeoutSteps: 5, ranks: 1 } }).ttft.mean).toBeCloseTo(0.1, 9);
@@ -203,8 +216,9 @@ describe("TensorRT-LLM's attention-DP balance (attention_dp_config.enable_balanc
     expect(o.ttft.mean).toBeCloseTo(0.1, 12);
   });
   it('the fewer the ranks, the sooner all of them have a prompt: the hold never grows as ranks are removed', () => {
-    const many = run({ balance: { timeoutSteps: 5, ranks: 64 } });
-    const two = run({ balance: { timeoutSteps: 5, ranks: 2 } });
+    // (a timeout far off: at 5 the shared counter, 2 when C arrives, releases C after 2 steps whatever the ranks)
+    const many = run({ balance: { timeoutSteps: 50, ranks: 64 } });
+    const two = run({ balance: { timeoutSteps: 50, ranks: 2 } });
     expect(two.ttft.mean).toBeLessThan(many.ttft.mean);
   });
 });

@@ -486,6 +486,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const balance = engine.balance && engine.balance.ranks > 1 && engine.balance.timeoutSteps > 0 ? engine.balance : null;
   let heldSteps = 0;
   let stepsWithWaiting = 0;
+  // TensorRT-LLM's timeout counter is one for all ranks (_balance_adp_requests): it counts every step
+  // since prompts were last scheduled, not since this prompt arrived, and the step that brings it to
+  // timeoutSteps schedules what waits (nothing, when no prompt does) and starts it again.
+  let sinceRelease = 0;
   /** Steps a new prompt is held on a decoding rank: until all ranks have one (expected), at most the timeout. */
   const holdLimit = (): number => {
     if (!balance) return 0;
@@ -517,7 +521,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     let hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
     let holdLeft = 0;
     if (balance && hasWaiting && inPrefill === 0 && batch > 0) {
-      holdLeft = holdLimit() - heldSteps;
+      holdLeft = Math.min(balance.timeoutSteps - 1 - sinceRelease, holdLimit() - heldSteps);
       if (holdLeft > 0) hasWaiting = false;
     }
 
@@ -527,6 +531,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
       if (filled) {
         heldSteps = 0;
+        sinceRelease = 0;
         if (balance) stepsWithWaiting++;
         const cost = costs.step(filled.work, decoding, meanContext());
         if (!cost) return null;
@@ -573,6 +578,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         heldSteps += stride;
       }
       if (balance && waiting.length > waitingHead) stepsWithWaiting += stride;
+      if (balance) sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
       const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
       if (!cost) return null;
       const dt = (cost.time + engine.stepOverhead) * stride;
