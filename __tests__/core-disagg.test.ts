@@ -292,3 +292,15 @@ describe('balance', () => {
     expect(b.line).toBe(lineOf(R1_DISAGG, /^disaggregation:/));
   });
 });
+
+describe("TensorRT-LLM's attention-DP balance in a disaggregated plan", () => {
+  it('is ignored in both pools and the report says so, not that TTFT includes a hold', () => {
+    const trt = R1_DISAGG.replace('engine: sglang', 'engine: trtllm');
+    const on = verify(trt.replace('  output_tokens: 512\n', '  output_tokens: 512\n  attention_dp_balance_timeout_steps: 60\n'));
+    const off = verify(trt);
+    expect(on.metrics!.ttft_ms).toBe(off.metrics!.ttft_ms);
+    const said = on.details!.assumptions.filter((a) => a.name.endsWith('workload.attention_dp_balance_timeout_steps')).map((a) => a.value);
+    // both pools say the same: once, unprefixed
+    expect(said).toEqual([expect.stringMatching(/^ignored: a disaggregated pool/)]);
+  });
+});

@@ -100,6 +100,16 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
         source: 'default',
       });
     }
+    if (plan.workload.attention_dp_balance_timeout_steps !== undefined) {
+      // A context server has no decodes to hold prompts for, a generation server no prompts: the balance holds nothing.
+      r.workload = { ...r.workload, dpBalanceTimeout: 0 };
+      r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.attention_dp_balance_timeout_steps');
+      r.assumptions.push({
+        name: 'workload.attention_dp_balance_timeout_steps',
+        value: 'ignored: a disaggregated pool (a context server has no decodes to hold prompts for, a generation server no prompts)',
+        source: 'plan',
+      });
+    }
     return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
   };
   return { prefill: make('prefill'), decode: make('decode') };
