@@ -176,6 +176,30 @@ describe('TensorRT-LLM', () => {
     expect(off.fields.workload?.attention_dp_balance_timeout_steps).toBeUndefined();
   });
 
+  it('sets no balance for timeout_iters 0 or 1 (TensorRT-LLM schedules at once) nor for a timeout it refuses, and says why', () => {
+    for (const [t, why] of [
+      ['0', /timeout_iters 0 holds no prompt/],
+      ['1', /timeout_iters 1 holds no prompt/],
+      ['-1', /'-1' is not a valid step count/],
+    ] as const) {
+      const r = fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+        'extra.yaml': `enable_attention_dp: true\nattention_dp_config:\n  enable_balance: true\n  timeout_iters: ${t}\n  batching_wait_iters: 0\n`,
+      });
+      expect(r.fields.workload?.attention_dp_balance_timeout_steps).toBeUndefined();
+      expect(r.warnings.join('\n')).toMatch(why);
+    }
+  });
+
+  it("warns that batching_wait_iters (TensorRT-LLM's default 10) is not modelled, and not when it is 0", () => {
+    const balance = (extra: string) =>
+      fields('trtllm-serve m --tp_size 8 --extra_llm_api_options extra.yaml', {
+        'extra.yaml': `enable_attention_dp: true\nattention_dp_config:\n  enable_balance: true\n${extra}`,
+      }).warnings.join('\n');
+    expect(balance('')).toMatch(/batching_wait_iters 10 \(TensorRT-LLM's default\) is not modelled/);
+    expect(balance('  batching_wait_iters: 30\n')).toMatch(/batching_wait_iters 30 is not modelled/);
+    expect(balance('  batching_wait_iters: 0\n')).not.toMatch(/batching_wait_iters/);
+  });
+
   it("reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM's meaning (of the memory left free), with engine trtllm", () => {
     const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
     expect(r.fields.workload?.memory_fraction).toBe(0.9);

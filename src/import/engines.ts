@@ -333,12 +333,34 @@ function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
  * decoding rank until every rank has one, at most timeout_iters steps (TensorRT-LLM's default 50).
  */
 const TRTLLM_BALANCE_TIMEOUT_DEFAULT = 50;
+/** TensorRT-LLM's default attention_dp_config.batching_wait_iters. */
+const TRTLLM_BATCHING_WAIT_DEFAULT = 10;
+/** The plan format's largest timeout (schema.ts): a longer one holds as long in any load worth simulating. */
+const BALANCE_TIMEOUT_MAX = 100_000;
 function setAttentionDpBalance(r: Reader, c: FieldCollector): void {
   if (r.bool(['enable-attention-dp'])?.value !== true) return;
   const enabled = r.bool(['attention-dp-config.enable-balance']);
   if (enabled?.value !== true) return;
-  const timeout = r.int(['attention-dp-config.timeout-iters'], 'step count');
-  c.set('workload.attention_dp_balance_timeout_steps', timeout?.value ?? TRTLLM_BALANCE_TIMEOUT_DEFAULT, timeout?.line ?? enabled.line);
+  // read as text: 0 is a valid timeout (the first step a prompt waits reaches it), which r.int refuses
+  const written = r.text(['attention-dp-config.timeout-iters']);
+  const timeout = written === undefined ? TRTLLM_BALANCE_TIMEOUT_DEFAULT : parseEngineInt(written.value);
+  if (timeout === undefined) {
+    c.warn(`${c.origin(written!.line)}: timeout_iters '${written!.value}' is not a valid step count (TensorRT-LLM refuses it); the balance is not set`);
+    return;
+  }
+  const line = written?.line ?? enabled.line;
+  // TensorRT-LLM schedules at the step that brings its counter to the timeout: 0 and 1 hold nothing.
+  if (timeout <= 1) {
+    c.warn(`${c.origin(line)}: attention_dp_config timeout_iters ${timeout} holds no prompt; the balance is not set`);
+    return;
+  }
+  c.set('workload.attention_dp_balance_timeout_steps', Math.min(timeout, BALANCE_TIMEOUT_MAX), line);
+  const wait = r.text(['attention-dp-config.batching-wait-iters']);
+  const waitSteps = wait === undefined ? TRTLLM_BATCHING_WAIT_DEFAULT : parseEngineInt(wait.value);
+  if (waitSteps !== 0)
+    c.warn(
+      `${c.origin(wait?.line ?? enabled.line)}: attention_dp_config batching_wait_iters ${wait?.value ?? `${TRTLLM_BATCHING_WAIT_DEFAULT} (TensorRT-LLM's default)`} is not modelled: once every rank has a prompt, TensorRT-LLM holds them that many more steps, which the estimated TTFT leaves out`,
+    );
 }
 
 /**
