@@ -297,12 +297,19 @@ workload:
   output_tokens: 300
 ${balance}`;
   const timeout = '  attention_dp_balance_timeout_steps: 60\n';
+  // a declared run of lengths spread over [0.8 L, L]: the ranks' prompts come at independent times
+  const spread = '  benchmark: {requests: 1280, input_range_ratio: 0.8, output_range_ratio: 0.8}\n';
   it('holds prompts on TensorRT-LLM with DP attention: TTFT under load grows, the idle figure and the floor stay', () => {
-    const off = verify(plan('trtllm', 8, '')).metrics!;
-    const on = verify(plan('trtllm', 8, timeout)).metrics!;
+    const off = verify(plan('trtllm', 8, spread)).metrics!;
+    const on = verify(plan('trtllm', 8, spread + timeout)).metrics!;
     expect(on.ttft_ms!).toBeGreaterThan(off.ttft_ms!);
     expect(on.ttft_idle_ms).toBe(off.ttft_idle_ms);
     expect(on.ttft_lower_bound_ms).toBe(off.ttft_lower_bound_ms);
+  });
+  it('holds nothing in a closed loop of equal requests: every rank is in lockstep with the simulated one', () => {
+    // (the independent-ranks rule held each wave's staggered prompts: DeepSeek-V3 on 8 H200, DP8, 1,024
+    // clients queued 120 of them behind 0.75 s prefills, TTFT 3.5 s -> 15.6 s)
+    expect(verify(plan('trtllm', 8, timeout)).metrics!.ttft_ms).toBe(verify(plan('trtllm', 8, '')).metrics!.ttft_ms);
   });
   it('is ignored, and says so, for another engine or a single rank', () => {
     for (const [engine, dp] of [

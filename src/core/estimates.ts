@@ -375,8 +375,11 @@ const QUICK_OPEN_LOOP_REQUESTS = 300;
 export const SIMULATION_EVENT_BUDGET = 400_000;
 
 /** The engine behaviour a plan implies. */
-function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
+function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): EngineBehaviour {
   const wl = r.workload;
+  // A closed loop of equal requests keeps every rank in lockstep with the simulated one: when it has a
+  // prompt, all have, and the balance holds nothing (its chance-of-all-ranks rule assumes independent ranks).
+  const lockstep = load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
   return {
     policy: wl.profile.policy,
     maxBatchedTokens: wl.maxBatchedTokens,
@@ -387,7 +390,7 @@ function engineBehaviour(r: Resolved, maxRunning: number): EngineBehaviour {
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,
-    ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+    ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 && !lockstep ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
   };
 }
 
@@ -401,7 +404,7 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
   const spec = loadSpecFor(r.workload, facts, which, r.layout.dp);
   if (spec === null || 'skipped' in spec) return spec;
   // a steady load repeats its passes: each is costed once (step-memo.ts)
-  const out = simulate(spec.load, engineBehaviour(r, maxRunning), memoStepCosts(costs));
+  const out = simulate(spec.load, engineBehaviour(r, maxRunning, spec.load), memoStepCosts(costs));
   return out ? loadFigures(spec, out, r.workload.outputTokens!) : null;
 }
 

@@ -174,7 +174,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   else if (balanceSteps !== undefined)
     assume(
       'workload.attention_dp_balance_timeout_steps',
-      `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold`,
+      `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`,
       'plan',
     );
   const family = hardwareFamily(h.preset, h.name);
