@@ -74,4 +74,9 @@ export function memoStepCosts(costs: StepCosts): StepCosts {
   };
 }
 
+// A field added to PrefillWork must join the key above, or passes that differ in it would share a cost.
+type Unkeyed = Exclude<keyof PrefillWork, 'tokens' | 'pairsFull' | 'pairsSliding' | 'pairsTopK' | 'completes'>;
+const everyFieldKeyed: [Unkeyed] extends [never] ? true : never = true;
+void everyFieldKeyed;
+
 const NO_PROMPT: PrefillWork = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 };
