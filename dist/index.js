@@ -41359,14 +41359,34 @@ function trtllmLayout(r, b) {
  * decoding rank until every rank has one, at most timeout_iters steps (TensorRT-LLM's default 50).
  */
 const TRTLLM_BALANCE_TIMEOUT_DEFAULT = 50;
+/** TensorRT-LLM's default attention_dp_config.batching_wait_iters. */
+const TRTLLM_BATCHING_WAIT_DEFAULT = 10;
+/** The plan format's largest timeout (schema.ts): a longer one holds as long in any load worth simulating. */
+const BALANCE_TIMEOUT_MAX = 100_000;
 function setAttentionDpBalance(r, c) {
     if (r.bool(['enable-attention-dp'])?.value !== true)
         return;
     const enabled = r.bool(['attention-dp-config.enable-balance']);
     if (enabled?.value !== true)
         return;
-    const timeout = r.int(['attention-dp-config.timeout-iters'], 'step count');
-    c.set('workload.attention_dp_balance_timeout_steps', timeout?.value ?? TRTLLM_BALANCE_TIMEOUT_DEFAULT, timeout?.line ?? enabled.line);
+    // read as text: 0 is a valid timeout (the first step a prompt waits reaches it), which r.int refuses
+    const written = r.text(['attention-dp-config.timeout-iters']);
+    const timeout = written === undefined ? TRTLLM_BALANCE_TIMEOUT_DEFAULT : parseEngineInt(written.value);
+    if (timeout === undefined) {
+        c.warn(`${c.origin(written.line)}: timeout_iters '${written.value}' is not a valid step count (TensorRT-LLM refuses it); the balance is not set`);
+        return;
+    }
+    const line = written?.line ?? enabled.line;
+    // TensorRT-LLM schedules at the step that brings its counter to the timeout: 0 and 1 hold nothing.
+    if (timeout <= 1) {
+        c.warn(`${c.origin(line)}: attention_dp_config timeout_iters ${timeout} holds no prompt; the balance is not set`);
+        return;
+    }
+    c.set('workload.attention_dp_balance_timeout_steps', Math.min(timeout, BALANCE_TIMEOUT_MAX), line);
+    const wait = r.text(['attention-dp-config.batching-wait-iters']);
+    const waitSteps = wait === undefined ? TRTLLM_BATCHING_WAIT_DEFAULT : parseEngineInt(wait.value);
+    if (waitSteps !== 0)
+        c.warn(`${c.origin(wait?.line ?? enabled.line)}: attention_dp_config batching_wait_iters ${wait?.value ?? `${TRTLLM_BATCHING_WAIT_DEFAULT} (TensorRT-LLM's default)`} is not modelled: once every rank has a prompt, TensorRT-LLM holds them that many more steps, which the estimated TTFT leaves out`);
 }
 /**
  * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
@@ -47719,6 +47739,10 @@ function simulate(load, engine, costs) {
     const balance = engine.balance && engine.balance.ranks > 1 && engine.balance.timeoutSteps > 0 ? engine.balance : null;
     let heldSteps = 0;
     let stepsWithWaiting = 0;
+    // TensorRT-LLM's timeout counter is one for all ranks (_balance_adp_requests): it counts every step
+    // since prompts were last scheduled, not since this prompt arrived, and the step that brings it to
+    // timeoutSteps schedules what waits (nothing, when no prompt does) and starts it again.
+    let sinceRelease = 0;
     /** Steps a new prompt is held on a decoding rank: until all ranks have one (expected), at most the timeout. */
     const holdLimit = () => {
         if (!balance)
@@ -47751,7 +47775,7 @@ function simulate(load, engine, costs) {
         let hasWaiting = waiting.length > waitingHead && (inPrefill > 0 || slotsFree() > 0);
         let holdLeft = 0;
         if (balance && hasWaiting && inPrefill === 0 && batch > 0) {
-            holdLeft = holdLimit() - heldSteps;
+            holdLeft = Math.min(balance.timeoutSteps - 1 - sinceRelease, holdLimit() - heldSteps);
             if (holdLeft > 0)
                 hasWaiting = false;
         }
@@ -47761,6 +47785,7 @@ function simulate(load, engine, costs) {
             const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
             if (filled) {
                 heldSteps = 0;
+                sinceRelease = 0;
                 if (balance)
                     stepsWithWaiting++;
                 const cost = costs.step(filled.work, decoding, meanContext());
@@ -47813,6 +47838,8 @@ function simulate(load, engine, costs) {
             }
             if (balance && waiting.length > waitingHead)
                 stepsWithWaiting += stride;
+            if (balance)
+                sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
             const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
             if (!cost)
                 return null;
@@ -47927,6 +47954,8 @@ function memoStepCosts(costs) {
         },
     };
 }
+const everyFieldKeyed = true;
+void everyFieldKeyed;
 const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 };
 
 ;// CONCATENATED MODULE: ./src/core/estimates.ts
@@ -48186,8 +48215,11 @@ const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 const SIMULATION_EVENT_BUDGET = 400_000;
 /** The engine behaviour a plan implies. */
-function engineBehaviour(r, maxRunning) {
+function engineBehaviour(r, maxRunning, load) {
     const wl = r.workload;
+    // A closed loop of equal requests keeps every rank in lockstep with the simulated one: when it has a
+    // prompt, all have, and the balance holds nothing (its chance-of-all-ranks rule assumes independent ranks).
+    const lockstep = load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
     return {
         policy: wl.profile.policy,
         maxBatchedTokens: wl.maxBatchedTokens,
@@ -48198,7 +48230,7 @@ function engineBehaviour(r, maxRunning) {
         prefixHitRate: wl.prefixHitRate,
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
-        ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+        ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 && !lockstep ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
     };
 }
 /**
@@ -48212,7 +48244,7 @@ function simulateLoad(r, facts, costs, maxRunning, which) {
     if (spec === null || 'skipped' in spec)
         return spec;
     // a steady load repeats its passes: each is costed once (step-memo.ts)
-    const out = simulate(spec.load, engineBehaviour(r, maxRunning), memoStepCosts(costs));
+    const out = simulate(spec.load, engineBehaviour(r, maxRunning, spec.load), memoStepCosts(costs));
     return out ? loadFigures(spec, out, r.workload.outputTokens) : null;
 }
 /** The simulated figures of the whole deployment from one part's outcome. */
@@ -49223,7 +49255,7 @@ function resolvePlan(plan, origins) {
     if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`, 'plan');
     else if (balanceSteps !== undefined)
-        assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold`, 'plan');
+        assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -49452,6 +49484,16 @@ function resolvePools(loaded) {
                 source: 'default',
             });
         }
+        if (plan.workload.attention_dp_balance_timeout_steps !== undefined) {
+            // A context server has no decodes to hold prompts for, a generation server no prompts: the balance holds nothing.
+            r.workload = { ...r.workload, dpBalanceTimeout: 0 };
+            r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.attention_dp_balance_timeout_steps');
+            r.assumptions.push({
+                name: 'workload.attention_dp_balance_timeout_steps',
+                value: 'ignored: a disaggregated pool (a context server has no decodes to hold prompts for, a generation server no prompts)',
+                source: 'plan',
+            });
+        }
         return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
     };
     return { prefill: make('prefill'), decode: make('decode') };
@@ -49508,16 +49550,16 @@ const RESIDUALS = {
         all: {
             n: 1288,
             q: [
-                -0.5657,
-                -0.3503,
-                -0.1744,
-                -0.0924,
-                -0.0415,
-                0.0183,
-                0.0752,
-                0.1697,
-                0.3036,
-                0.7398,
+                -0.5623,
+                -0.3446,
+                -0.1735,
+                -0.0922,
+                -0.0364,
+                0.0202,
+                0.0779,
+                0.1737,
+                0.3077,
+                0.7484,
                 1.1552
             ]
         },
@@ -49748,47 +49790,47 @@ const RESIDUALS = {
         trtllm: {
             n: 375,
             q: [
-                -0.5371,
-                -0.3325,
-                -0.1447,
-                -0.088,
-                -0.0393,
-                0.0528,
-                0.1837,
-                0.3696,
-                0.6502,
-                1.0267,
+                -0.5147,
+                -0.3121,
+                -0.1405,
+                -0.0855,
+                -0.0326,
+                0.0647,
+                0.2077,
+                0.3758,
+                0.6631,
+                1.0277,
                 1.3164
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.3427,
-                -0.1978,
-                -0.1249,
-                -0.0855,
-                -0.057,
-                -0.0218,
-                0.0981,
-                0.2286,
+                -0.2549,
+                -0.1868,
+                -0.1198,
+                -0.0823,
+                -0.0518,
+                0.0107,
+                0.1023,
+                0.2454,
                 0.5118,
-                0.8391,
+                0.8536,
                 1.0192
             ]
         },
         "trtllm|blackwell|33-128": {
             n: 51,
             q: [
-                -0.4852,
-                -0.2571,
-                -0.0824,
-                -0.058,
-                -0.026,
-                0.0334,
+                -0.2825,
+                -0.0918,
+                -0.0714,
+                -0.0456,
+                -0.0259,
+                0.0528,
                 0.1081,
-                0.1815,
-                0.3181,
+                0.2125,
+                0.4326,
                 0.7515,
                 0.8321
             ]
@@ -49816,11 +49858,11 @@ const RESIDUALS = {
                 -0.4677,
                 -0.1678,
                 -0.0885,
-                -0.0072,
-                0.1218,
-                0.2975,
-                0.4506,
-                0.7352,
+                -0.0002,
+                0.1366,
+                0.3029,
+                0.4583,
+                0.7398,
                 1.1312,
                 1.4931
             ]
@@ -49832,9 +49874,9 @@ const RESIDUALS = {
                 -0.5761,
                 -0.1647,
                 -0.021,
-                0.0869,
-                0.2905,
-                0.5262,
+                0.1674,
+                0.3258,
+                0.584,
                 0.9411,
                 1.1233,
                 1.5403,
@@ -50026,12 +50068,12 @@ const RESIDUALS = {
                 -0.1919,
                 -0.1194,
                 -0.0749,
-                -0.0322,
+                -0.0325,
                 0.0061,
                 0.0428,
-                0.079,
+                0.0788,
                 0.1388,
-                0.2393,
+                0.239,
                 0.3488
             ]
         },
@@ -50263,15 +50305,15 @@ const RESIDUALS = {
             n: 375,
             q: [
                 -0.2946,
-                -0.2208,
-                -0.1199,
+                -0.2211,
+                -0.1235,
                 -0.0719,
                 -0.022,
                 0.0253,
                 0.0558,
                 0.0961,
                 0.1748,
-                0.2815,
+                0.2794,
                 0.3737
             ]
         },
@@ -50282,10 +50324,10 @@ const RESIDUALS = {
                 -0.291,
                 -0.138,
                 -0.0781,
-                -0.0158,
-                0.0292,
+                -0.0175,
+                0.0284,
                 0.0502,
-                0.0818,
+                0.0808,
                 0.1223,
                 0.2227,
                 0.3305
@@ -50303,7 +50345,7 @@ const RESIDUALS = {
                 0.1124,
                 0.1314,
                 0.1815,
-                0.2525,
+                0.247,
                 0.3068
             ]
         },
@@ -50327,8 +50369,8 @@ const RESIDUALS = {
             n: 210,
             q: [
                 -0.2342,
-                -0.1642,
-                -0.111,
+                -0.1645,
+                -0.1142,
                 -0.0678,
                 -0.0273,
                 0.0218,
@@ -50342,8 +50384,8 @@ const RESIDUALS = {
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.1722,
-                -0.1096,
+                -0.1737,
+                -0.1148,
                 -0.0647,
                 -0.0139,
                 0.0492,
@@ -50533,8 +50575,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.51,
-        tpot: 1.52
+        ttft: 1.47,
+        tpot: 1.53
     },
     widenDisagg: {
         ttft: 1.45,
