@@ -106,6 +106,71 @@ export function sourceFields(source) {
 
 const int = (v) => (v === '' || v === undefined ? null : Number.parseInt(v, 10));
 
+/** The row's stated lengths and measured times, or why it has none. */
+function measuredOf(row) {
+  const isl = int(row.isl);
+  const osl = int(row.osl);
+  const ttft = Number(row.silicon_ttft_ms);
+  const tpot = Number(row.silicon_tpot_ms);
+  if (!isl || !osl || !(ttft > 0) || !(tpot > 0)) return { skip: 'no lengths or no measurement' };
+  return { isl, osl, ttft, tpot };
+}
+
+/**
+ * MoE regrouping into `parallelism` (the CSV's moe_tp x moe_ep = tp x attention_dp is our ep x etp =
+ * tp x dp); returns why the sizes cannot be read, or null. A dense model's rows carry 1/1 or nothing.
+ */
+function regroupExperts(parallelism, moeTp, moeEp, regroup, where) {
+  const { tp, dp } = parallelism;
+  if (regroup && moeEp && moeTp && moeEp * moeTp === tp * dp) {
+    parallelism.ep = moeEp;
+    parallelism.etp = moeTp;
+  } else if ((moeEp ?? 0) > 1 || (moeTp ?? 0) > 1) {
+    if ((moeEp ?? 1) * (moeTp ?? 1) !== tp * dp) return `partial layout (${where}moe_tp x moe_ep != tp x attention_dp)`;
+  }
+  return null;
+}
+
+/** The row's quantization labels as the model's weight dtypes (16-bit embeddings), unless `keepCheckpoint`. */
+function modelSpecOf(row, preset, keepCheckpoint) {
+  const modelSpec = { preset };
+  if (keepCheckpoint) return modelSpec;
+  const gemm = QUANT_DTYPES[row.gemm_quant_mode];
+  const moe = QUANT_DTYPES[row.moe_quant_mode];
+  if (gemm || moe) {
+    modelSpec.weight_dtypes = { embeddings: 'bf16' };
+    if (gemm) Object.assign(modelSpec.weight_dtypes, { attention: gemm, mlp: gemm });
+    if (moe) modelSpec.weight_dtypes.experts = moe;
+  }
+  return modelSpec;
+}
+
+/**
+ * The client's load: InferenceX runs (and NVIDIA's sweeps with SWEEP_FINITE=1) are finite runs of
+ * 10 x concurrency prompts with lengths uniform in [0.8 L, L], mean 0.9 L; the other sweeps steady loops.
+ */
+function workloadOf(src, concurrency, isl, osl) {
+  const finite = src.kind === 'inferencex' || process.env.SWEEP_FINITE === '1';
+  const mean = (n) => (finite ? Math.round(0.9 * n) : n);
+  const workload = { concurrency, input_tokens: mean(isl), output_tokens: mean(osl), max_input_tokens: isl, max_output_tokens: osl };
+  if (finite) workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
+  return { workload, finite };
+}
+
+/** What the accuracy tables group a row by. */
+function metaOf(row, src, concurrency, harness) {
+  return {
+    harness,
+    engine: row.backend,
+    system: row.system,
+    family: gpuFamily(row.system),
+    concurrency,
+    band: concurrencyBand(concurrency),
+    source: src.kind,
+    model: row.model_path,
+  };
+}
+
 /** Concurrency band for the accuracy tables. */
 export function concurrencyBand(c) {
   if (c <= 4) return '1-4';
@@ -136,47 +201,20 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
   if (!model || !modelPresetExists(model)) return { skip: `no model preset for ${row.model_path}` };
   const hardware = SYSTEM_PRESETS[row.system];
   if (!hardware || !hardwarePresetExists(hardware)) return { skip: `no hardware preset for ${row.system}` };
-  const isl = int(row.isl);
-  const osl = int(row.osl);
-  const ttft = Number(row.silicon_ttft_ms);
-  const tpot = Number(row.silicon_tpot_ms);
-  if (!isl || !osl || !(ttft > 0) || !(tpot > 0)) return { skip: 'no lengths or no measurement' };
+  const measured = measuredOf(row);
+  if (measured.skip) return measured;
+  const { isl, osl, ttft, tpot } = measured;
   const concurrency = int(src.silicon_concurrency) ?? (int(row.batch_size) ?? 0) * dp;
   if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
 
-  const moeTp = int(row.moe_tp_size);
-  const moeEp = int(row.moe_ep_size);
   const parallelism = { tp, pp, dp };
-  // MoE regrouping; a dense model's rows carry 1/1 or nothing here.
-  if (moeEp && moeTp && moeEp * moeTp === tp * dp) {
-    parallelism.ep = moeEp;
-    parallelism.etp = moeTp;
-  } else if ((moeEp ?? 0) > 1 || (moeTp ?? 0) > 1) {
-    if ((moeEp ?? 1) * (moeTp ?? 1) !== tp * dp) return { skip: 'partial layout (moe_tp x moe_ep != tp x attention_dp)' };
-  }
+  const unreadable = regroupExperts(parallelism, int(row.moe_tp_size), int(row.moe_ep_size), true, '');
+  if (unreadable) return { skip: unreadable };
 
-  const modelSpec = { preset: model };
-  if (!NATIVE_QUANT.has(row.model_path)) {
-    const gemm = QUANT_DTYPES[row.gemm_quant_mode];
-    const moe = QUANT_DTYPES[row.moe_quant_mode];
-    if (gemm || moe) {
-      modelSpec.weight_dtypes = { embeddings: 'bf16' };
-      if (gemm) Object.assign(modelSpec.weight_dtypes, { attention: gemm, mlp: gemm });
-      if (moe) modelSpec.weight_dtypes.experts = moe;
-    }
-  }
-  const finite = src.kind === 'inferencex' || process.env.SWEEP_FINITE === '1';
-  const mean = (n) => (finite ? Math.round(0.9 * n) : n);
-  const workload = {
-    concurrency,
-    input_tokens: mean(isl),
-    output_tokens: mean(osl),
-    max_input_tokens: isl,
-    max_output_tokens: osl,
-  };
+  const modelSpec = modelSpecOf(row, model, NATIVE_QUANT.has(row.model_path));
+  const { workload, finite } = workloadOf(src, concurrency, isl, osl);
   let harness = null;
   if (finite) {
-    workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
     // What the run's launch script set (validation/inferencex-harness.mjs), declared as the plan would.
     harness = inferencexSettings(row, { conc: concurrency, tp, dp, isl, osl });
     if (harness) {
@@ -198,20 +236,7 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
     workload,
     deployment: { engine: row.backend },
   };
-  return {
-    plan,
-    measured: { ttft_ms: ttft, tpot_ms: tpot },
-    meta: {
-      harness: harness?.source ?? null,
-      engine: row.backend,
-      system: row.system,
-      family: gpuFamily(row.system),
-      concurrency,
-      band: concurrencyBand(concurrency),
-      source: src.kind,
-      model: row.model_path,
-    },
-  };
+  return { plan, measured: { ttft_ms: ttft, tpot_ms: tpot }, meta: metaOf(row, src, concurrency, harness?.source ?? null) };
 }
 
 /** One pool of a disaggregated row: its layout and worker count, or the reason it cannot be read. */
@@ -223,14 +248,8 @@ function poolOf(row, prefix, isMoe) {
   const dp = int(row[`${prefix}_attention_dp_size`]) ?? 1;
   if (!tp || !pp || tp < 1 || pp < 1 || dp < 1) return { skip: `partial layout (zero or missing ${prefix} tp/pp/attention_dp)` };
   const parallelism = { tp, pp, dp };
-  const moeTp = int(row[`${prefix}_moe_tp_size`]);
-  const moeEp = int(row[`${prefix}_moe_ep_size`]);
-  if (isMoe && moeEp && moeTp && moeEp * moeTp === tp * dp) {
-    parallelism.ep = moeEp;
-    parallelism.etp = moeTp;
-  } else if ((moeEp ?? 0) > 1 || (moeTp ?? 0) > 1) {
-    if ((moeEp ?? 1) * (moeTp ?? 1) !== tp * dp) return { skip: `partial layout (${prefix} moe_tp x moe_ep != tp x attention_dp)` };
-  }
+  const unreadable = regroupExperts(parallelism, int(row[`${prefix}_moe_tp_size`]), int(row[`${prefix}_moe_ep_size`]), isMoe, `${prefix} `);
+  if (unreadable) return { skip: unreadable };
   return { pool: { workers, gpus: tp * pp * dp, parallelism } };
 }
 
@@ -266,33 +285,19 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   if (prefill.skip) return { skip: prefill.skip };
   const decode = poolOf(row, 'decode', isMoe);
   if (decode.skip) return { skip: decode.skip };
-  const isl = int(row.isl);
-  const osl = int(row.osl);
-  const ttft = Number(row.silicon_ttft_ms);
-  const tpot = Number(row.silicon_tpot_ms);
-  if (!isl || !osl || !(ttft > 0) || !(tpot > 0)) return { skip: 'no lengths or no measurement' };
+  const measured = measuredOf(row);
+  if (measured.skip) return measured;
+  const { isl, osl, ttft, tpot } = measured;
   const decodeDp = decode.pool.parallelism.dp;
   const concurrency = int(src.silicon_concurrency) ?? (int(row.decode_batch_size) ?? 0) * decodeDp * decode.pool.workers;
   if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
 
-  const modelSpec = { preset: model };
   // TensorRT-LLM serves NVIDIA's NVFP4 checkpoints (its Kimi-K2.5 runs are labelled nvfp4), not the
   // released INT4 one: the row's label stands there.
-  if (!NATIVE_QUANT.has(row.model_path) || row.backend === 'trtllm') {
-    const gemm = QUANT_DTYPES[row.gemm_quant_mode];
-    const moe = QUANT_DTYPES[row.moe_quant_mode];
-    if (gemm || moe) {
-      modelSpec.weight_dtypes = { embeddings: 'bf16' };
-      if (gemm) Object.assign(modelSpec.weight_dtypes, { attention: gemm, mlp: gemm });
-      if (moe) modelSpec.weight_dtypes.experts = moe;
-    }
-  }
+  const modelSpec = modelSpecOf(row, model, NATIVE_QUANT.has(row.model_path) && row.backend !== 'trtllm');
   const kv = disaggKvDtype(row);
   if (kv) modelSpec.kv_cache_dtype = kv;
-  const finite = src.kind === 'inferencex' || process.env.SWEEP_FINITE === '1';
-  const mean = (n) => (finite ? Math.round(0.9 * n) : n);
-  const workload = { concurrency, input_tokens: mean(isl), output_tokens: mean(osl), max_input_tokens: isl, max_output_tokens: osl };
-  if (finite) workload.benchmark = { requests: 10 * concurrency, input_range_ratio: 0.8, output_range_ratio: 0.8 };
+  const { workload } = workloadOf(src, concurrency, isl, osl);
   // The row's prefill batch (requests per prefill pass of one attention rank) at the longest prompt.
   const prefillBatch = Math.max(1, int(row.prefill_batch_size) ?? 1);
   prefill.pool.max_batched_tokens = prefillBatch * isl;
@@ -309,16 +314,6 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   return {
     plan,
     measured: { ttft_ms: ttft, tpot_ms: tpot },
-    meta: {
-      harness: null,
-      engine: row.backend,
-      system: row.system,
-      family: gpuFamily(row.system),
-      concurrency,
-      band: concurrencyBand(concurrency),
-      source: src.kind,
-      model: row.model_path,
-      mix: `${prefill.pool.workers}P${decode.pool.workers}D`,
-    },
+    meta: { ...metaOf(row, src, concurrency, null), mix: `${prefill.pool.workers}P${decode.pool.workers}D` },
   };
 }
