@@ -48219,7 +48219,8 @@ function engineBehaviour(r, maxRunning, load) {
     const wl = r.workload;
     // A closed loop of equal requests keeps every rank in lockstep with the simulated one: when it has a
     // prompt, all have, and the balance holds nothing (its chance-of-all-ranks rule assumes independent ranks).
-    const lockstep = load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
+    // resolve.ts leaves dpBalanceTimeout at 0 unless TensorRT-LLM runs more than one attention-DP rank.
+    const lockstep = () => load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
     return {
         policy: wl.profile.policy,
         maxBatchedTokens: wl.maxBatchedTokens,
@@ -48230,7 +48231,7 @@ function engineBehaviour(r, maxRunning, load) {
         prefixHitRate: wl.prefixHitRate,
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
-        ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 && !lockstep ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+        ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
     };
 }
 /**
@@ -49252,7 +49253,8 @@ function resolvePlan(plan, origins) {
         assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
     // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
     const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-    if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
+    const balanceApplies = engine === 'trtllm' && dp > 1;
+    if (balanceSteps !== undefined && !balanceApplies)
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`, 'plan');
     else if (balanceSteps !== undefined)
         assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
@@ -49361,7 +49363,7 @@ function resolvePlan(plan, origins) {
         burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
-        dpBalanceTimeout: engine === 'trtllm' && dp > 1 ? (w.attention_dp_balance_timeout_steps ?? 0) : 0,
+        dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
         inputTokens: w.input_tokens,
         outputTokens: w.output_tokens,
         maxInputTokens: w.max_input_tokens ?? w.input_tokens,

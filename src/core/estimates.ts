@@ -379,7 +379,8 @@ function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): Engin
   const wl = r.workload;
   // A closed loop of equal requests keeps every rank in lockstep with the simulated one: when it has a
   // prompt, all have, and the balance holds nothing (its chance-of-all-ranks rule assumes independent ranks).
-  const lockstep = load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
+  // resolve.ts leaves dpBalanceTimeout at 0 unless TensorRT-LLM runs more than one attention-DP rank.
+  const lockstep = (): boolean => load.kind === 'closed' && load.inputs.every((l) => l === load.inputs[0]) && load.outputs.every((l) => l === load.outputs[0]);
   return {
     policy: wl.profile.policy,
     maxBatchedTokens: wl.maxBatchedTokens,
@@ -390,7 +391,7 @@ function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): Engin
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,
-    ...(wl.dpBalanceTimeout > 0 && r.layout.dp > 1 && !lockstep ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+    ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
   };
 }
 

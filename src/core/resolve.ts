@@ -165,7 +165,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
   // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
   const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-  if (balanceSteps !== undefined && (engine !== 'trtllm' || dp <= 1))
+  const balanceApplies = engine === 'trtllm' && dp > 1;
+  if (balanceSteps !== undefined && !balanceApplies)
     assume(
       'workload.attention_dp_balance_timeout_steps',
       `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`,
@@ -287,7 +288,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
-    dpBalanceTimeout: engine === 'trtllm' && dp > 1 ? (w.attention_dp_balance_timeout_steps ?? 0) : 0,
+    dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,
