@@ -303,4 +303,11 @@ describe("TensorRT-LLM's attention-DP balance in a disaggregated plan", () => {
     // both pools say the same: once, unprefixed
     expect(said).toEqual([expect.stringMatching(/^ignored: a disaggregated pool/)]);
   });
+  it('ignores batch waiting too: a pool never holds prompts and decodes in one pass', () => {
+    const trt = R1_DISAGG.replace('engine: sglang', 'engine: trtllm');
+    const on = verify(trt.replace('  output_tokens: 512\n', '  output_tokens: 512\n  batch_wait_timeout_steps: 20\n  batch_wait_max_tokens_ratio: 0.9\n'));
+    expect(on.metrics!.ttft_ms).toBe(verify(trt).metrics!.ttft_ms);
+    const said = on.details!.assumptions.filter((a) => a.name.endsWith('workload.batch_wait_timeout_steps')).map((a) => a.value);
+    expect(said).toEqual([expect.stringMatching(/^ignored: a disaggregated pool/)]);
+  });
 });

@@ -324,6 +324,65 @@ ${balance}`;
   });
 });
 
+describe("TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio)", () => {
+  // Request 1 (11 tokens) and 2 (21 tokens) share the first prefill (0.1 s); request 1 ends at 0.2 s and
+  // its client sends request 3 while request 2 still decodes (10 more steps).
+  const staggered = closed(3, 2, 100, 11, { outputs: [11, 21] });
+  it('holds a prompt while sequences decode until the timeout: 5 decode steps (0.05 s) before its prefill', () => {
+    const log: string[] = [];
+    const off = simulate(staggered, engine({ maxBatchedTokens: 1000 }), fixedCosts())!;
+    const on = simulate(staggered, engine({ maxBatchedTokens: 1000, batchWait: { timeoutSteps: 5, tokenRatio: 0.9 } }), fixedCosts(log))!;
+    // request 3: 101 tokens (its prompt and the one decode) < 0.9 x 1000, so it waits 5 steps, then 0.1 s of prefill
+    expect(off.ttft.mean).toBeCloseTo(0.1, 12);
+    expect(on.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.15) / 3, 12);
+    expect(log.filter((l) => l.startsWith('prefill'))).toEqual(['prefill 200', 'prefill 100']);
+  });
+  it('schedules at once when the prompt tokens plus the decodes reach the ratio, or when nothing decodes', () => {
+    const reached = simulate(staggered, engine({ maxBatchedTokens: 1000, batchWait: { timeoutSteps: 5, tokenRatio: 0.1 } }), fixedCosts())!;
+    expect(reached.ttft.mean).toBeCloseTo(0.1, 12);
+    // the first two prompts come to an idle engine: TensorRT-LLM waits only when a pass would hold decodes too
+    const lone = simulate(closed(2, 1), engine({ batchWait: { timeoutSteps: 50, tokenRatio: 0.9 } }), fixedCosts())!;
+    expect(lone.ttft.mean).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('batch waiting in a plan (TensorRT-LLM only, dp = 1)', () => {
+  const plan = (engine: string, dp: number, wait: string) => `
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: b200, gpus: ${2 * dp}}
+parallelism: {tp: 2, dp: ${dp}}
+deployment: {engine: ${engine}}
+workload:
+  concurrency: 8
+  input_tokens: 922
+  output_tokens: 922
+  max_batched_tokens: 2248
+  benchmark: {requests: 80, input_range_ratio: 0.8, output_range_ratio: 0.8}
+${wait}`;
+  const wait = '  batch_wait_timeout_steps: 20\n  batch_wait_max_tokens_ratio: 0.9\n';
+  it('adds the wait to TTFT under load (up to 20 decode steps); the idle figure and the floor stay', () => {
+    const off = verify(plan('trtllm', 1, '')).metrics!;
+    const on = verify(plan('trtllm', 1, wait)).metrics!;
+    expect(on.ttft_ms! - off.ttft_ms!).toBeGreaterThan(5 * on.decode_step_ms!);
+    expect(on.ttft_ms! - off.ttft_ms!).toBeLessThanOrEqual(20 * on.tpot_ms! * 1.5);
+    expect(on.ttft_idle_ms).toBe(off.ttft_idle_ms);
+    expect(on.ttft_lower_bound_ms).toBe(off.ttft_lower_bound_ms);
+  });
+  it('is ignored, and says so, for another engine, attention DP, or a ratio of 0 (which ends every wait at once)', () => {
+    for (const [engine, dp, w] of [
+      ['sglang', 1, wait],
+      ['trtllm', 2, wait],
+      ['trtllm', 1, '  batch_wait_timeout_steps: 20\n'],
+    ] as const) {
+      const off = verify(plan(engine, dp, ''));
+      const on = verify(plan(engine, dp, w));
+      expect(on.metrics!.ttft_ms).toBe(off.metrics!.ttft_ms);
+      expect(on.details!.assumptions.find((a) => a.name === 'workload.batch_wait_timeout_steps')?.value).toMatch(/^ignored: /);
+    }
+  });
+});
+
 describe('plans under load', () => {
   const idle = verify(llamaPlan('  concurrency: 1\n  input_tokens: 500\n  output_tokens: 500'));
   const loaded = verify(llamaPlan('  concurrency: 100\n  input_tokens: 500\n  output_tokens: 500'));

@@ -176,6 +176,22 @@ describe('TensorRT-LLM', () => {
     expect(off.fields.workload?.attention_dp_balance_timeout_steps).toBeUndefined();
   });
 
+  it('reads batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio) only when both are above 0, and says why not', () => {
+    const both = fields('trtllm-serve m --tp_size 2 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'batch_wait_timeout_iters: 20\nbatch_wait_max_tokens_ratio: 0.9\n',
+    });
+    expect(both.fields.workload?.batch_wait_timeout_steps).toBe(20);
+    expect(both.fields.workload?.batch_wait_max_tokens_ratio).toBe(0.9);
+    for (const [extra, why] of [
+      ['batch_wait_timeout_iters: 20\n', /needs both/],
+      ['batch_wait_timeout_iters: 20\nbatch_wait_max_tokens_ratio: 1.5\n', /not a step count and a share/],
+    ] as const) {
+      const r = fields('trtllm-serve m --tp_size 2 --extra_llm_api_options extra.yaml', { 'extra.yaml': extra });
+      expect(r.fields.workload?.batch_wait_timeout_steps).toBeUndefined();
+      expect(r.warnings.join('\n')).toMatch(why);
+    }
+  });
+
   it('sets no balance for timeout_iters 0 or 1 (TensorRT-LLM schedules at once) nor for a timeout it refuses, and says why', () => {
     for (const [t, why] of [
       ['0', /timeout_iters 0 holds no prompt/],

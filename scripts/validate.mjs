@@ -409,7 +409,7 @@ function siliconSection(coreModule, coreDir, kind) {
   return import(pathToFileURL(join(presetsDir, 'models.js')).href).then(async (models) => {
     const hardware = await import(pathToFileURL(join(presetsDir, 'hardware.js')).href);
     const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
-    const { total, items, skipped } = convert(csv, presets);
+    const { total, items, skipped, reread } = convert(csv, presets);
     const all = verifySilicon(coreModule, items);
     for (const r of all) if (r.partial) skipped[r.partial] = (skipped[r.partial] ?? 0) + 1;
     const results = all.filter((r) => !r.partial);
@@ -419,6 +419,7 @@ function siliconSection(coreModule, coreDir, kind) {
     const ratio = (v) => (v === null ? '—' : v.toFixed(2));
     lines.push(`${total} ${kind} rows; ${results.length} verified; ${total - results.length} skipped:`);
     for (const [reason, n] of Object.entries(skipped).sort((a, b) => b[1] - a[1])) lines.push(`- ${n}: ${reason}`);
+    for (const [how, n] of Object.entries(reread ?? {})) lines.push(`\nRead as what ran (${n} rows): ${how}.`);
     lines.push('\n### Soundness\n');
     lines.push(`- Real runs rejected (a layout or memory check fails, or the plan does not load): ${rejected.length}`);
     for (const r of rejected.slice(0, 20)) lines.push(`  - ${r.item.row.id}: ${r.rejected[0]}`);

@@ -92,8 +92,16 @@ const RULES = {
       maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
       ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
     }),
-    'dsr1 fp8 b200|b300|h200': (r) => ({
+    // 1k/1k at concurrency >= 64 adds batch waiting (batch_wait_timeout_iters 40, batch_wait_max_tokens_ratio 0.8).
+    'dsr1 fp8 b200|b300': (r) => ({
       source: `${S}dsr1_fp8_b200_trt.sh @ 8eec0d4`,
+      kv: 'fp8',
+      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
+      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
+      ...(r.isl === 1024 && r.osl === 1024 && r.conc >= 64 ? { batchWait: { steps: 40, ratio: 0.8 } } : {}),
+    }),
+    'dsr1 fp8 h200': (r) => ({
+      source: `${S}dsr1_fp8_h200_trt.sh @ 8eec0d4`,
       kv: 'fp8',
       maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
       ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
@@ -107,11 +115,17 @@ const RULES = {
       maxRunning: 512,
       ...(r.dp > 1 ? { balanceTimeout: 50 } : {}),
     }),
-    '70b fp8 h200': (r) => ({ source: 'benchmarks/70b_fp8_h200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200 }),
-    '70b fp4 b200': (r) => ({ source: 'benchmarks/70b_fp4_b200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200 }),
-    '70b fp8 b200': () => ({ source: 'benchmarks/70b_fp8_b200_trt_slurm.sh @ a267b4b', kv: 'fp8', maxBatched: 16384 }),
+    // 1k/1k below TP8 these scripts add batch waiting (batch_wait_timeout_iters 20, batch_wait_max_tokens_ratio 0.9).
+    '70b fp8 h200': (r) => ({ source: 'benchmarks/70b_fp8_h200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200, ...llamaTrtWait(r) }),
+    '70b fp4 b200': (r) => ({ source: 'benchmarks/70b_fp4_b200_trt_slurm.sh @ 73ef922', kv: 'fp8', maxBatched: r.isl + r.osl + 200, ...llamaTrtWait(r) }),
+    '70b fp8 b200': (r) => ({ source: 'benchmarks/70b_fp8_b200_trt_slurm.sh @ a267b4b', kv: 'fp8', maxBatched: 16384, ...llamaTrtWait(r) }),
   },
 };
+
+/** Llama-3.1-70B TensorRT-LLM scripts: batch waiting for 1k/1k below TP8. */
+function llamaTrtWait(r) {
+  return r.isl === 1024 && r.osl === 1024 && r.tp < 8 ? { batchWait: { steps: 20, ratio: 0.9 } } : {};
+}
 
 /** The settings InferenceX's script gave one run, or null when no script covers it (engine defaults). */
 export function inferencexSettings(row, run) {

@@ -39,6 +39,7 @@ export function internalSplit(row) {
 export function convertSilicon(csvPath, presets) {
   const rows = readSiliconCsv(csvPath).filter((r) => r.mode === 'agg');
   const skipped = {};
+  const reread = {};
   const items = [];
   for (const row of rows) {
     const c = aggregatedRowToPlan(row, presets);
@@ -46,9 +47,10 @@ export function convertSilicon(csvPath, presets) {
       skipped[c.skip] = (skipped[c.skip] ?? 0) + 1;
       continue;
     }
+    if (c.reread) reread[c.reread] = (reread[c.reread] ?? 0) + 1;
     items.push({ row, ...c, split: internalSplit(row), text: JSON.stringify(c.plan) });
   }
-  return { total: rows.length, items, skipped };
+  return { total: rows.length, items, skipped, reread };
 }
 
 /** Every disaggregated row of the CSV, converted (or the reason it was skipped). */

@@ -131,6 +131,30 @@ function regroupExperts(parallelism, moeTp, moeEp, regroup, where) {
   return null;
 }
 
+/** Systems sold as 8-GPU servers: a row's single worker there spans at most one server. */
+const EIGHT_GPU_SERVERS = new Set(['h100_sxm', 'h200_sxm', 'b200_sxm', 'b300_sxm']);
+
+/**
+ * Rows whose tp_size (or attention_dp_size) is the square of moe_tp_size = moe_ep_size on an 8-GPU
+ * server: "TP 64, moe_tp 8 x moe_ep 8" on one H200 node. The launch scripts of these sweeps pass
+ * `--tp 8 --ep 8` on 8 GPUs (InferenceX's single-node scripts, inferencex-harness.mjs); the dump
+ * multiplied the two to keep its moe_tp x moe_ep = tp x attention_dp invariant. Read as what ran:
+ * k GPUs, attention TP k (or DP k), experts EP k. Null when the row is not of that shape.
+ */
+export const SQUARED_NOTE =
+  'tp_size (or attention_dp_size) = moe_tp_size x moe_ep_size with moe_tp_size = moe_ep_size = k on an 8-GPU server: read as k GPUs, attention TP (or DP) k, experts EP k';
+
+function squaredLayout(row, tp, pp, dp) {
+  const moeTp = int(row.moe_tp_size);
+  const moeEp = int(row.moe_ep_size);
+  if (!EIGHT_GPU_SERVERS.has(row.system) || pp !== 1 || !moeTp || moeTp < 2 || moeTp !== moeEp) return null;
+  const k = moeTp;
+  if (tp * dp !== k * k || tp * dp <= 8 || k > 8) return null;
+  if (dp === 1) return { tp: k, pp: 1, dp: 1, ep: k, etp: 1 };
+  if (tp === 1) return { tp: 1, pp: 1, dp: k, ep: k, etp: 1 };
+  return null;
+}
+
 /** The row's quantization labels as the model's weight dtypes (16-bit embeddings), unless `keepCheckpoint`. */
 function modelSpecOf(row, preset, keepCheckpoint) {
   const modelSpec = { preset };
@@ -207,8 +231,9 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
   const concurrency = int(src.silicon_concurrency) ?? (int(row.batch_size) ?? 0) * dp;
   if (!concurrency || concurrency < 1) return { skip: 'no concurrency' };
 
-  const parallelism = { tp, pp, dp };
-  const unreadable = regroupExperts(parallelism, int(row.moe_tp_size), int(row.moe_ep_size), true, '');
+  const parallelism = squaredLayout(row, tp, pp, dp) ?? { tp, pp, dp };
+  const squared = parallelism.tp !== tp || parallelism.dp !== dp;
+  const unreadable = squared ? null : regroupExperts(parallelism, int(row.moe_tp_size), int(row.moe_ep_size), true, '');
   if (unreadable) return { skip: unreadable };
 
   const modelSpec = modelSpecOf(row, model, NATIVE_QUANT.has(row.model_path));
@@ -216,27 +241,32 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
   let harness = null;
   if (finite) {
     // What the run's launch script set (validation/inferencex-harness.mjs), declared as the plan would.
-    harness = inferencexSettings(row, { conc: concurrency, tp, dp, isl, osl });
+    harness = inferencexSettings(row, { conc: concurrency, tp: parallelism.tp, dp: parallelism.dp, isl, osl });
     if (harness) {
       if (harness.kv) modelSpec.kv_cache_dtype = harness.kv;
       if (harness.maxBatched) workload.max_batched_tokens = harness.maxBatched;
       // The plan's cap is the whole deployment's: SGLang's max_running_requests is global, vLLM's
       // max_num_seqs and TensorRT-LLM's max_batch_size are per data-parallel engine.
-      if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * dp);
+      if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * parallelism.dp);
       if (harness.recvInterval && harness.recvInterval > 1) workload.scheduler_recv_interval = harness.recvInterval;
       if (harness.balanceTimeout) workload.attention_dp_balance_timeout_steps = harness.balanceTimeout;
+      if (harness.batchWait) {
+        workload.batch_wait_timeout_steps = harness.batchWait.steps;
+        workload.batch_wait_max_tokens_ratio = harness.batchWait.ratio;
+      }
     }
   }
   const plan = {
     version: 1,
     name: row.id,
     model: modelSpec,
-    hardware: { preset: hardware, gpus: tp * pp * dp },
+    hardware: { preset: hardware, gpus: parallelism.tp * pp * parallelism.dp },
     parallelism,
     workload,
     deployment: { engine: row.backend },
   };
-  return { plan, measured: { ttft_ms: ttft, tpot_ms: tpot }, meta: metaOf(row, src, concurrency, harness?.source ?? null) };
+  const reread = squared ? SQUARED_NOTE : undefined;
+  return { plan, measured: { ttft_ms: ttft, tpot_ms: tpot }, meta: metaOf(row, src, concurrency, harness?.source ?? null), reread };
 }
 
 /** One pool of a disaggregated row: its layout and worker count, or the reason it cannot be read. */

@@ -110,6 +110,16 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
         source: 'plan',
       });
     }
+    if (plan.workload.batch_wait_timeout_steps !== undefined || plan.workload.batch_wait_max_tokens_ratio !== undefined) {
+      // TensorRT-LLM waits only when a pass would mix prompts with decodes: a pool never has both.
+      r.workload = { ...r.workload, batchWait: null };
+      r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.batch_wait_timeout_steps');
+      r.assumptions.push({
+        name: 'workload.batch_wait_timeout_steps',
+        value: 'ignored: a disaggregated pool (TensorRT-LLM waits only when a pass would mix prompts with decodes)',
+        source: 'plan',
+      });
+    }
     return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
   };
   return { prefill: make('prefill'), decode: make('decode') };

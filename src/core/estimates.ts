@@ -392,6 +392,7 @@ function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): Engin
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,
     ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+    ...(wl.batchWait ? { batchWait: wl.batchWait } : {}),
   };
 }
 

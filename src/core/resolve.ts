@@ -94,6 +94,8 @@ export interface Workload {
   recvInterval: number;
   /** TensorRT-LLM attention-DP balance: steps a decoding rank may hold new prompts (0: off) */
   dpBalanceTimeout: number;
+  /** TensorRT-LLM batch waiting (one attention rank): steps new prompts may wait while decodes run, and the token share that ends it; null: off */
+  batchWait: { timeoutSteps: number; tokenRatio: number } | null;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
@@ -176,6 +178,23 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     assume(
       'workload.attention_dp_balance_timeout_steps',
       `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`,
+      'plan',
+    );
+  // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
+  const waitSteps = plan.workload.batch_wait_timeout_steps;
+  const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
+  const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
+  const waitApplies = engine === 'trtllm' && dp === 1 && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+  if (waitDeclared && !waitApplies)
+    assume(
+      'workload.batch_wait_timeout_steps',
+      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : dp > 1 ? 'TensorRT-LLM waits for batches only without attention DP (dp > 1 here)' : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`,
+      'plan',
+    );
+  else if (waitDeclared)
+    assume(
+      'workload.batch_wait_timeout_steps',
+      `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`,
       'plan',
     );
   const family = hardwareFamily(h.preset, h.name);
@@ -289,6 +308,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
     dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
+    batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0 } : null,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,

@@ -42,6 +42,13 @@ export interface EngineBehaviour {
    * Absent: prompts are scheduled as they come.
    */
   balance?: { timeoutSteps: number; ranks: number };
+  /**
+   * TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio), one attention
+   * rank: while sequences decode, a pass takes new prompts only when their tokens plus the decoding
+   * sequences reach tokenRatio x maxBatchedTokens, or after timeoutSteps steps of waiting. Its counter
+   * is one for the engine and restarts when prompts are scheduled. Absent: prompts are scheduled as they come.
+   */
+  batchWait?: { timeoutSteps: number; tokenRatio: number };
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -498,6 +505,26 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     return Math.min(balance.timeoutSteps, allRanks > 0 ? Math.ceil(1 / allRanks) - 1 : balance.timeoutSteps);
   };
 
+  // TensorRT-LLM's batch waiting: steps the engine has held new prompts since it last scheduled some.
+  const batchWait = engine.batchWait && engine.batchWait.timeoutSteps > 0 && engine.batchWait.tokenRatio > 0 ? engine.batchWait : null;
+  let batchWaited = 0;
+  /** Tokens TensorRT-LLM's check counts: the waiting prompts one pass would take whole (a first one in part), plus the decodes. */
+  const batchWaitTokens = (decoding: number): number => {
+    const room = budget - decoding * tps;
+    let ctx = 0;
+    let slots = slotsFree();
+    for (let i = waitingHead; i < waiting.length && slots > 0; i++, slots--) {
+      const r = waiting[i]!;
+      const need = r.input - r.prefilled;
+      if (ctx + need > room) {
+        if (ctx === 0) ctx = Math.max(0, room);
+        break;
+      }
+      ctx += need;
+    }
+    return ctx + decoding * tps;
+  };
+
   let truncated = false;
   while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
     if (++events > MAX_EVENTS) {
@@ -524,6 +551,13 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       holdLeft = Math.min(balance.timeoutSteps - 1 - sinceRelease, holdLimit() - heldSteps);
       if (holdLeft > 0) hasWaiting = false;
     }
+    let waitLeft = 0;
+    if (batchWait && hasWaiting && inPrefill === 0 && batch > 0 && batchWaited < batchWait.timeoutSteps) {
+      if (batchWaitTokens(batch) < batchWait.tokenRatio * budget) {
+        waitLeft = batchWait.timeoutSteps - batchWaited;
+        hasWaiting = false;
+      }
+    }
 
     if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
       // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
@@ -532,6 +566,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (filled) {
         heldSteps = 0;
         sinceRelease = 0;
+        batchWaited = 0;
         if (balance) stepsWithWaiting++;
         const cost = costs.step(filled.work, decoding, meanContext());
         if (!cost) return null;
@@ -576,6 +611,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (holdLeft > 0) {
         stride = Math.min(stride, holdLeft);
         heldSteps += stride;
+      }
+      if (waitLeft > 0) {
+        stride = Math.min(stride, waitLeft);
+        batchWaited += stride;
       }
       if (balance && waiting.length > waitingHead) stepsWithWaiting += stride;
       if (balance) sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;

@@ -224,6 +224,14 @@ export interface WorkloadSpec {
    * a decoding attention-DP rank holds new prompts until every rank has one, at most this many steps
    */
   attention_dp_balance_timeout_steps?: number;
+  /**
+   * extension: TensorRT-LLM's batch waiting (batch_wait_timeout_iters): without attention DP, while
+   * sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio of
+   * max_num_tokens, at most this many steps
+   */
+  batch_wait_timeout_steps?: number;
+  /** extension: TensorRT-LLM's batch_wait_max_tokens_ratio: the share of max_num_tokens that ends the wait */
+  batch_wait_max_tokens_ratio?: number;
   /** extension: bytes per device for CUDA context, graphs and communication buffers */
   runtime_overhead?: number;
   /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */

@@ -364,6 +364,33 @@ function setAttentionDpBalance(r: Reader, c: FieldCollector): void {
 }
 
 /**
+ * TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio): both default to
+ * 0, and either at 0 ends every wait at once, so a plan gets them only when both are above 0.
+ */
+function setBatchWait(r: Reader, c: FieldCollector): void {
+  const steps = r.text(['batch-wait-timeout-iters']);
+  const ratio = r.text(['batch-wait-max-tokens-ratio']);
+  if (!steps && !ratio) return;
+  const n = steps === undefined ? 0 : parseEngineInt(steps.value);
+  const share = ratio === undefined ? 0 : Number(ratio.value);
+  const line = steps?.line ?? ratio!.line;
+  if (n === undefined || !Number.isFinite(share) || share < 0 || share > 1) {
+    c.warn(
+      `${c.origin(line)}: batch_wait_timeout_iters / batch_wait_max_tokens_ratio are not a step count and a share in [0, 1] (TensorRT-LLM refuses them); batch waiting is not set`,
+    );
+    return;
+  }
+  if (n === 0 || share === 0) {
+    c.warn(
+      `${c.origin(line)}: batch waiting needs both batch_wait_timeout_iters and batch_wait_max_tokens_ratio above 0 (either at 0 ends every wait at once); it is not set`,
+    );
+    return;
+  }
+  c.set('workload.batch_wait_timeout_steps', Math.min(n, BALANCE_TIMEOUT_MAX), steps!.line);
+  c.set('workload.batch_wait_max_tokens_ratio', share, ratio!.line);
+}
+
+/**
  * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
  * set below): vLLM's share of the device, SGLang's share of the memory free after initialisation for
  * weights and KV pool, TensorRT-LLM's share of what its warm-up leaves free for the KV cache.
@@ -420,7 +447,10 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   const batched = r.int(f.batched, 'token count');
   if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
-  if (engine === 'trtllm') setAttentionDpBalance(r, c);
+  if (engine === 'trtllm') {
+    setAttentionDpBalance(r, c);
+    setBatchWait(r, c);
+  }
   // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
   const eager = r.bool(EAGER_FLAGS[engine]);
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);

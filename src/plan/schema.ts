@@ -378,6 +378,14 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         1,
         100_000,
       ),
+      batch_wait_timeout_steps: int(
+        'TensorRT-LLM batch waiting (batch_wait_timeout_iters): without attention DP, while sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio x max_batched_tokens, at most N steps; default off',
+        1,
+        100_000,
+      ),
+      batch_wait_max_tokens_ratio: fraction(
+        'TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0 (only the timeout)',
+      ),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: {
         kind: 'boolean',
