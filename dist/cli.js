@@ -13553,6 +13553,29 @@ function setAttentionDpBalance(r, c) {
         c.warn(`${c.origin(wait?.line ?? enabled.line)}: attention_dp_config batching_wait_iters ${wait?.value ?? `${TRTLLM_BATCHING_WAIT_DEFAULT} (TensorRT-LLM's default)`} is not modelled: once every rank has a prompt, TensorRT-LLM holds them that many more steps, which the estimated TTFT leaves out`);
 }
 /**
+ * TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio): both default to
+ * 0, and either at 0 ends every wait at once, so a plan gets them only when both are above 0.
+ */
+function setBatchWait(r, c) {
+    const steps = r.text(['batch-wait-timeout-iters']);
+    const ratio = r.text(['batch-wait-max-tokens-ratio']);
+    if (!steps && !ratio)
+        return;
+    const n = steps === undefined ? 0 : parseEngineInt(steps.value);
+    const share = ratio === undefined ? 0 : Number(ratio.value);
+    const line = steps?.line ?? ratio.line;
+    if (n === undefined || !Number.isFinite(share) || share < 0 || share > 1) {
+        c.warn(`${c.origin(line)}: batch_wait_timeout_iters / batch_wait_max_tokens_ratio are not a step count and a share in [0, 1] (TensorRT-LLM refuses them); batch waiting is not set`);
+        return;
+    }
+    if (n === 0 || share === 0) {
+        c.warn(`${c.origin(line)}: batch waiting needs both batch_wait_timeout_iters and batch_wait_max_tokens_ratio above 0 (either at 0 ends every wait at once); it is not set`);
+        return;
+    }
+    c.set('workload.batch_wait_timeout_steps', Math.min(n, BALANCE_TIMEOUT_MAX), steps.line);
+    c.set('workload.batch_wait_max_tokens_ratio', share, ratio.line);
+}
+/**
  * The engine's memory flag is workload.memory_fraction read in that engine's meaning (deployment.engine,
  * set below): vLLM's share of the device, SGLang's share of the memory free after initialisation for
  * weights and KV pool, TensorRT-LLM's share of what its warm-up leaves free for the KV cache.
@@ -13612,8 +13635,10 @@ function applyEngine(args, c, ctx = {}) {
     const batched = r.int(f.batched, 'token count');
     if (batched)
         c.set('workload.max_batched_tokens', batched.value, batched.line);
-    if (engine === 'trtllm')
+    if (engine === 'trtllm') {
         setAttentionDpBalance(r, c);
+        setBatchWait(r, c);
+    }
     // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
     const eager = r.bool(EAGER_FLAGS[engine]);
     if (eager?.value === true)
@@ -17177,6 +17202,8 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         max_batched_tokens: schema_int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
         scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
         attention_dp_balance_timeout_steps: schema_int('TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off', 1, 100_000),
+        batch_wait_timeout_steps: schema_int('TensorRT-LLM batch waiting (batch_wait_timeout_iters): without attention DP, while sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio x max_batched_tokens, at most N steps; default off', 1, 100_000),
+        batch_wait_max_tokens_ratio: fraction('TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0 (only the timeout)'),
         runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
         cuda_graphs: {
             kind: 'boolean',
@@ -19915,6 +19942,26 @@ function simulate(load, engine, costs) {
         const allRanks = share ** (balance.ranks - 1);
         return Math.min(balance.timeoutSteps, allRanks > 0 ? Math.ceil(1 / allRanks) - 1 : balance.timeoutSteps);
     };
+    // TensorRT-LLM's batch waiting: steps the engine has held new prompts since it last scheduled some.
+    const batchWait = engine.batchWait && engine.batchWait.timeoutSteps > 0 && engine.batchWait.tokenRatio > 0 ? engine.batchWait : null;
+    let batchWaited = 0;
+    /** Tokens TensorRT-LLM's check counts: the waiting prompts one pass would take whole (a first one in part), plus the decodes. */
+    const batchWaitTokens = (decoding) => {
+        const room = budget - decoding * tps;
+        let ctx = 0;
+        let slots = slotsFree();
+        for (let i = waitingHead; i < waiting.length && slots > 0; i++, slots--) {
+            const r = waiting[i];
+            const need = r.input - r.prefilled;
+            if (ctx + need > room) {
+                if (ctx === 0)
+                    ctx = Math.max(0, room);
+                break;
+            }
+            ctx += need;
+        }
+        return ctx + decoding * tps;
+    };
     let truncated = false;
     while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
         if (++events > MAX_EVENTS) {
@@ -19943,6 +19990,13 @@ function simulate(load, engine, costs) {
             if (holdLeft > 0)
                 hasWaiting = false;
         }
+        let waitLeft = 0;
+        if (batchWait && hasWaiting && inPrefill === 0 && batch > 0 && batchWaited < batchWait.timeoutSteps) {
+            if (batchWaitTokens(batch) < batchWait.tokenRatio * budget) {
+                waitLeft = batchWait.timeoutSteps - batchWaited;
+                hasWaiting = false;
+            }
+        }
         if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
             // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
             const decoding = engine.policy === 'mixed' ? batch : 0;
@@ -19950,6 +20004,7 @@ function simulate(load, engine, costs) {
             if (filled) {
                 heldSteps = 0;
                 sinceRelease = 0;
+                batchWaited = 0;
                 if (balance)
                     stepsWithWaiting++;
                 const cost = costs.step(filled.work, decoding, meanContext());
@@ -19999,6 +20054,10 @@ function simulate(load, engine, costs) {
             if (holdLeft > 0) {
                 stride = Math.min(stride, holdLeft);
                 heldSteps += stride;
+            }
+            if (waitLeft > 0) {
+                stride = Math.min(stride, waitLeft);
+                batchWaited += stride;
             }
             if (balance && waiting.length > waitingHead)
                 stepsWithWaiting += stride;
@@ -20396,6 +20455,7 @@ function engineBehaviour(r, maxRunning, load) {
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
         ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
+        ...(wl.batchWait ? { batchWait: wl.batchWait } : {}),
     };
 }
 /**
@@ -21422,6 +21482,15 @@ function resolvePlan(plan, origins) {
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`, 'plan');
     else if (balanceSteps !== undefined)
         assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
+    // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
+    const waitSteps = plan.workload.batch_wait_timeout_steps;
+    const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
+    const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
+    const waitApplies = engine === 'trtllm' && dp === 1 && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+    if (waitDeclared && !waitApplies)
+        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : dp > 1 ? 'TensorRT-LLM waits for batches only without attention DP (dp > 1 here)' : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
+    else if (waitDeclared)
+        assume('workload.batch_wait_timeout_steps', `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -21528,6 +21597,7 @@ function resolvePlan(plan, origins) {
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
         dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
+        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0 } : null,
         inputTokens: w.input_tokens,
         outputTokens: w.output_tokens,
         maxInputTokens: w.max_input_tokens ?? w.input_tokens,
@@ -21660,6 +21730,16 @@ function resolvePools(loaded) {
                 source: 'plan',
             });
         }
+        if (plan.workload.batch_wait_timeout_steps !== undefined || plan.workload.batch_wait_max_tokens_ratio !== undefined) {
+            // TensorRT-LLM waits only when a pass would mix prompts with decodes: a pool never has both.
+            r.workload = { ...r.workload, batchWait: null };
+            r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.batch_wait_timeout_steps');
+            r.assumptions.push({
+                name: 'workload.batch_wait_timeout_steps',
+                value: 'ignored: a disaggregated pool (TensorRT-LLM waits only when a pass would mix prompts with decodes)',
+                source: 'plan',
+            });
+        }
         return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
     };
     return { prefill: make('prefill'), decode: make('decode') };
@@ -21714,19 +21794,19 @@ const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.t
 const RESIDUALS = {
     ttft: {
         all: {
-            n: 1288,
+            n: 1303,
             q: [
-                -0.5623,
-                -0.3446,
-                -0.1735,
-                -0.0922,
-                -0.0364,
-                0.0202,
-                0.0779,
-                0.1737,
-                0.3077,
-                0.7484,
-                1.1552
+                -0.5202,
+                -0.3327,
+                -0.1686,
+                -0.0903,
+                -0.0362,
+                0.0172,
+                0.0742,
+                0.1587,
+                0.2809,
+                0.6079,
+                1.1126
             ]
         },
         disagg: {
@@ -21810,34 +21890,34 @@ const RESIDUALS = {
             ]
         },
         sglang: {
-            n: 379,
+            n: 394,
             q: [
-                -0.4372,
-                -0.3005,
-                -0.1643,
-                -0.0742,
-                -0.0213,
-                0.0155,
-                0.0582,
-                0.1372,
-                0.313,
-                0.9523,
-                1.5799
+                -0.4101,
+                -0.2794,
+                -0.1544,
+                -0.066,
+                -0.0185,
+                0.0293,
+                0.063,
+                0.1503,
+                0.4148,
+                0.9221,
+                1.5419
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.5401,
-                -0.3435,
-                -0.2668,
+                -0.4194,
+                -0.3471,
+                -0.2212,
                 -0.1058,
-                -0.0189,
+                -0.0273,
                 0.0351,
-                0.0943,
+                0.06,
                 0.1931,
                 0.4148,
-                1.0957,
+                0.9154,
                 2.1712
             ]
         },
@@ -21876,145 +21956,161 @@ const RESIDUALS = {
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.543,
-                -0.3322,
-                -0.117,
-                -0.0299,
-                0.002,
+                -0.4124,
+                -0.331,
+                -0.1058,
+                -0.0602,
+                -0.0158,
                 0.0423,
-                0.0947,
+                0.1076,
                 0.2194,
-                1.0194,
-                1.917,
+                0.8581,
+                1.7949,
                 2.4255
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.5461,
-                -0.3005,
-                -0.1993,
-                -0.0898,
-                -0.0304,
+                -0.4327,
+                -0.2838,
+                -0.1858,
+                -0.086,
+                -0.0302,
                 0.0351,
-                0.0975,
-                0.1551,
+                0.0427,
+                0.1495,
                 0.3021,
-                0.9028,
-                1.6651
+                0.8372,
+                1.6382
             ]
         },
         "sglang|hopper": {
-            n: 168,
+            n: 183,
             q: [
-                -0.3431,
-                -0.2067,
-                -0.11,
-                -0.0641,
-                -0.0272,
-                0.0016,
-                0.0293,
-                0.0692,
-                0.1846,
-                0.83,
-                1.0112
+                -0.3259,
+                -0.1853,
+                -0.0899,
+                -0.0563,
+                -0.0102,
+                0.0098,
+                0.0463,
+                0.083,
+                0.4063,
+                0.7835,
+                0.9532
+            ]
+        },
+        "sglang|hopper|1-4": {
+            n: 30,
+            q: [
+                -0.1131,
+                -0.0207,
+                0.0217,
+                0.0618,
+                0.0698,
+                0.0751,
+                0.0988,
+                0.1874,
+                0.195,
+                0.4365,
+                0.7711
             ]
         },
         "sglang|hopper|33-128": {
-            n: 53,
+            n: 56,
             q: [
-                -0.3379,
-                -0.2124,
-                -0.1308,
-                -0.0878,
-                -0.0695,
-                -0.0489,
-                -0.0036,
-                0.0273,
-                0.0726,
+                -0.3348,
+                -0.2094,
+                -0.1233,
+                -0.078,
+                -0.0644,
+                -0.0261,
+                -0.0021,
+                0.0388,
+                0.079,
                 0.4402,
                 0.9532
             ]
         },
         "sglang|hopper|5-32": {
-            n: 81,
+            n: 90,
             q: [
-                -0.2932,
-                -0.1882,
-                -0.0785,
-                -0.0489,
-                -0.0276,
-                0.0015,
-                0.0155,
-                0.0316,
-                0.313,
+                -0.2602,
+                -0.1754,
+                -0.075,
+                -0.044,
+                -0.0091,
+                0.0058,
+                0.0293,
+                0.1372,
+                0.5051,
                 0.877,
-                1.1746
+                1.1151
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.5147,
-                -0.3121,
+                -0.4849,
+                -0.2806,
                 -0.1405,
-                -0.0855,
-                -0.0326,
-                0.0647,
-                0.2077,
-                0.3758,
-                0.6631,
-                1.0277,
-                1.3164
+                -0.0842,
+                -0.0373,
+                0.0212,
+                0.1084,
+                0.2337,
+                0.409,
+                0.8851,
+                1.2944
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.2549,
-                -0.1868,
-                -0.1198,
+                -0.229,
+                -0.175,
+                -0.1161,
                 -0.0823,
-                -0.0518,
-                0.0107,
-                0.1023,
-                0.2454,
-                0.5118,
-                0.8536,
-                1.0192
+                -0.0552,
+                -0.0259,
+                0.0528,
+                0.1094,
+                0.2318,
+                0.5005,
+                0.7729
             ]
         },
         "trtllm|blackwell|33-128": {
             n: 51,
             q: [
-                -0.2825,
-                -0.0918,
-                -0.0714,
+                -0.2359,
+                -0.0915,
+                -0.0688,
                 -0.0456,
-                -0.0259,
-                0.0528,
-                0.1081,
-                0.2125,
-                0.4326,
-                0.7515,
-                0.8321
+                -0.026,
+                0.0204,
+                0.0989,
+                0.138,
+                0.2024,
+                0.2602,
+                0.4052
             ]
         },
         "trtllm|blackwell|5-32": {
             n: 80,
             q: [
-                -0.2321,
-                -0.166,
-                -0.1319,
-                -0.1097,
+                -0.1923,
+                -0.1492,
+                -0.1249,
+                -0.1002,
                 -0.0715,
                 -0.0386,
-                0.0784,
-                0.2902,
-                0.5498,
-                0.8465,
-                0.9972
+                0.0212,
+                0.1015,
+                0.2512,
+                0.5089,
+                0.7515
             ]
         },
         "trtllm|hopper": {
@@ -22022,14 +22118,14 @@ const RESIDUALS = {
             q: [
                 -0.6261,
                 -0.4677,
-                -0.1678,
-                -0.0885,
-                -0.0002,
-                0.1366,
-                0.3029,
-                0.4583,
-                0.7398,
-                1.1312,
+                -0.1776,
+                -0.0895,
+                -0.0136,
+                0.0696,
+                0.2203,
+                0.3459,
+                0.6348,
+                1.1193,
                 1.4931
             ]
         },
@@ -22038,13 +22134,13 @@ const RESIDUALS = {
             q: [
                 -1.6616,
                 -0.5761,
-                -0.1647,
+                -0.2331,
                 -0.021,
-                0.1674,
-                0.3258,
-                0.584,
-                0.9411,
-                1.1233,
+                0.1284,
+                0.2589,
+                0.4076,
+                0.8501,
+                1.1109,
                 1.5403,
                 1.9347
             ]
@@ -22054,15 +22150,15 @@ const RESIDUALS = {
             q: [
                 -0.5002,
                 -0.3762,
-                -0.1734,
+                -0.1848,
                 -0.105,
-                -0.0392,
-                0.0576,
-                0.1492,
-                0.3181,
-                0.4594,
-                0.6946,
-                1.0283
+                -0.0412,
+                0.0295,
+                0.0934,
+                0.2286,
+                0.3419,
+                0.5989,
+                0.7991
             ]
         },
         vllm: {
@@ -22228,19 +22324,19 @@ const RESIDUALS = {
     },
     tpot: {
         all: {
-            n: 1288,
+            n: 1303,
             q: [
-                -0.2614,
-                -0.1919,
-                -0.1194,
-                -0.0749,
-                -0.0325,
-                0.0061,
-                0.0428,
-                0.0788,
-                0.1388,
-                0.239,
-                0.3488
+                -0.2821,
+                -0.2032,
+                -0.124,
+                -0.0838,
+                -0.0397,
+                -0.0012,
+                0.0398,
+                0.0783,
+                0.1347,
+                0.2304,
+                0.3331
             ]
         },
         disagg: {
@@ -22324,35 +22420,35 @@ const RESIDUALS = {
             ]
         },
         sglang: {
-            n: 379,
+            n: 394,
             q: [
-                -0.2373,
-                -0.182,
-                -0.1196,
-                -0.0838,
-                -0.0354,
-                0.0044,
-                0.0416,
-                0.0789,
-                0.141,
-                0.3065,
-                0.4395
+                -0.2149,
+                -0.165,
+                -0.1212,
+                -0.092,
+                -0.0425,
+                -0.0122,
+                0.0352,
+                0.0755,
+                0.1312,
+                0.2732,
+                0.4044
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.2389,
-                -0.2064,
+                -0.1999,
+                -0.1482,
+                -0.1212,
                 -0.0956,
-                -0.0678,
+                -0.0666,
                 -0.0385,
                 -0.0214,
-                0.0084,
-                0.0369,
-                0.0889,
-                0.2494,
-                0.4149
+                0.0042,
+                0.0339,
+                0.1561,
+                0.271
             ]
         },
         "sglang|blackwell-ultra": {
@@ -22390,129 +22486,145 @@ const RESIDUALS = {
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.1221,
-                -0.0958,
-                -0.0833,
-                -0.0428,
+                -0.2525,
+                -0.1788,
+                -0.1068,
+                -0.0951,
+                -0.0838,
+                -0.0603,
                 -0.0291,
-                0.034,
-                0.0534,
-                0.0956,
-                0.139,
-                0.3538,
-                0.5269
+                -0.0196,
+                0.0192,
+                0.0574,
+                0.324
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.2064,
-                -0.1565,
+                -0.2003,
+                -0.1477,
+                -0.1219,
                 -0.0956,
-                -0.0664,
-                -0.0424,
-                -0.0214,
-                -0.0005,
-                0.0325,
-                0.0629,
-                0.2295,
-                0.3825
+                -0.063,
+                -0.0426,
+                -0.0213,
+                0.0077,
+                0.0363,
+                0.1654,
+                0.2444
             ]
         },
         "sglang|hopper": {
-            n: 168,
+            n: 183,
             q: [
                 -0.2077,
-                -0.1525,
-                -0.1191,
-                -0.0837,
-                -0.0123,
-                0.0346,
-                0.0712,
-                0.0928,
-                0.1796,
-                0.3097,
-                0.4271
+                -0.149,
+                -0.1171,
+                -0.0622,
+                0.005,
+                0.0511,
+                0.0783,
+                0.1071,
+                0.1992,
+                0.3085,
+                0.4357
+            ]
+        },
+        "sglang|hopper|1-4": {
+            n: 30,
+            q: [
+                -0.1186,
+                -0.0944,
+                -0.0847,
+                -0.0535,
+                0.0156,
+                0.053,
+                0.1136,
+                0.1965,
+                0.2219,
+                0.2673,
+                0.3129
             ]
         },
         "sglang|hopper|33-128": {
-            n: 53,
+            n: 56,
             q: [
-                -0.1684,
-                -0.1151,
-                -0.0393,
+                -0.15,
+                -0.1086,
+                0.0229,
                 0.047,
-                0.0641,
-                0.0727,
-                0.0791,
-                0.0902,
-                0.1063,
-                0.1364,
+                0.0598,
+                0.0719,
+                0.079,
+                0.0907,
+                0.1088,
+                0.1488,
                 0.2735
             ]
         },
         "sglang|hopper|5-32": {
-            n: 81,
+            n: 90,
             q: [
-                -0.2178,
+                -0.2133,
                 -0.1656,
-                -0.149,
-                -0.1306,
-                -0.0932,
-                -0.0206,
-                -0.002,
-                0.0288,
-                0.1322,
-                0.2757,
-                0.3251
+                -0.1426,
+                -0.1198,
+                -0.0513,
+                -0.0128,
+                0.013,
+                0.0801,
+                0.1495,
+                0.2792,
+                0.3689
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.2946,
-                -0.2211,
-                -0.1235,
-                -0.0719,
-                -0.022,
-                0.0253,
-                0.0558,
-                0.0961,
-                0.1748,
-                0.2794,
-                0.3737
+                -0.3496,
+                -0.2613,
+                -0.147,
+                -0.087,
+                -0.0328,
+                0.0194,
+                0.0557,
+                0.0942,
+                0.1611,
+                0.2574,
+                0.3598
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.3341,
-                -0.291,
-                -0.138,
-                -0.0781,
-                -0.0175,
-                0.0284,
-                0.0502,
-                0.0808,
+                -0.3438,
+                -0.2938,
+                -0.1705,
+                -0.0877,
+                -0.0381,
+                0.0178,
+                0.0495,
+                0.0801,
                 0.1223,
-                0.2227,
-                0.3305
+                0.179,
+                0.3022
             ]
         },
         "trtllm|blackwell|33-128": {
             n: 51,
             q: [
-                -0.1506,
+                -0.2701,
+                -0.171,
                 -0.0874,
-                -0.0516,
-                0.0188,
-                0.0407,
-                0.0755,
+                -0.0243,
+                0.0345,
+                0.0727,
                 0.1124,
-                0.1314,
-                0.1815,
-                0.247,
-                0.3068
+                0.1491,
+                0.1726,
+                0.2051,
+                0.2614
             ]
         },
         "trtllm|blackwell|5-32": {
@@ -22521,28 +22633,28 @@ const RESIDUALS = {
                 -0.3213,
                 -0.2938,
                 -0.2383,
-                -0.1265,
+                -0.1235,
                 -0.0774,
                 -0.034,
                 0.0161,
                 0.0408,
-                0.0706,
-                0.0978,
-                0.2839
+                0.0632,
+                0.096,
+                0.1361
             ]
         },
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.2342,
-                -0.1645,
-                -0.1142,
-                -0.0678,
-                -0.0273,
-                0.0218,
-                0.0592,
-                0.1327,
-                0.2056,
+                -0.3649,
+                -0.2365,
+                -0.1336,
+                -0.0764,
+                -0.0287,
+                0.0206,
+                0.0643,
+                0.1126,
+                0.1991,
                 0.3117,
                 0.4522
             ]
@@ -22550,14 +22662,14 @@ const RESIDUALS = {
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.1737,
-                -0.1148,
-                -0.0647,
-                -0.0139,
-                0.0492,
-                0.0693,
-                0.1933,
-                0.2311,
+                -0.3802,
+                -0.1655,
+                -0.0726,
+                -0.0175,
+                0.0439,
+                0.0669,
+                0.1784,
+                0.2277,
                 0.319,
                 0.4681,
                 0.5736
@@ -22566,16 +22678,16 @@ const RESIDUALS = {
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.216,
-                -0.1491,
-                -0.1144,
-                -0.068,
-                -0.0387,
-                -0.0013,
-                0.0447,
-                0.0752,
-                0.1532,
-                0.2049,
+                -0.3079,
+                -0.2394,
+                -0.1329,
+                -0.0874,
+                -0.052,
+                -0.0086,
+                0.0291,
+                0.0724,
+                0.1378,
+                0.1994,
                 0.2514
             ]
         },
@@ -22741,8 +22853,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.47,
-        tpot: 1.53
+        ttft: 1.53,
+        tpot: 1.47
     },
     widenDisagg: {
         ttft: 1.45,
