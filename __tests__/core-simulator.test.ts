@@ -12,8 +12,9 @@ import {
   type PrefillWork,
   type StepCosts,
 } from '../src/core/simulator.js';
+import { resolvePlan } from '../src/core/resolve.js';
 import { loadPlan } from '../src/plan/load.js';
-import { check, noReferences, verify } from './core-helpers.js';
+import { check, load, noReferences, verify } from './core-helpers.js';
 
 /** 100 ms for a pass with prompt tokens, 10 ms for decoding, whatever they hold: schedules work out by hand. */
 const fixedCosts = (log: string[] = []): StepCosts => ({
@@ -344,6 +345,24 @@ describe("TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max
     const lone = simulate(closed(2, 1), engine({ batchWait: { timeoutSteps: 50, tokenRatio: 0.9 } }), fixedCosts())!;
     expect(lone.ttft.mean).toBeCloseTo(0.1, 12);
   });
+  it('keeps the counter when prompts go to an idle engine (TensorRT-LLM checks, and resets, only with decodes in the pass)', () => {
+    // Mixed passes, timeout 5. Requests 0 and 1 (outputs 3, 5) prefill at once (0.1 s); request 0 ends
+    // at 0.12 s and request 2 waits 2 steps (count 2) until request 1 ends at 0.14 s; with nothing
+    // decoding, requests 2 and 3 prefill at once (0.24 s) and the count stays 2. Request 2 ends at
+    // 0.26 s; request 4 waits the 3 steps left (0.03 s), then a mixed pass (0.11 s): TTFT 0.14 s.
+    const load = closed(5, 2, 100, 3, { outputs: [3, 5, 3, 21, 3] });
+    const on = simulate(load, engine({ policy: 'mixed', maxBatchedTokens: 1000, batchWait: { timeoutSteps: 5, tokenRatio: 0.9 } }), fixedCosts())!;
+    expect(on.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.12 + 0.1 + 0.14) / 5, 12);
+  });
+  it('counts each decoding sequence as 1 + its draft tokens, as TensorRT-LLM does, not the accepted tokens', () => {
+    // Two tokens accepted per step of three drafted (tokensPerDecode 4). Request 2 (897 tokens) comes
+    // while request 1 decodes: 897 + 4 >= 0.9 x 1000, so it goes at once (a mixed pass, 0.11 s);
+    // counted at the 2 accepted tokens (899) it would wait the 5 steps.
+    const load = closed(3, 2, 100, 11, { inputs: [100, 100, 897], outputs: [11, 21, 11] });
+    const wait = { timeoutSteps: 5, tokenRatio: 0.9, tokensPerDecode: 4 };
+    const on = simulate(load, engine({ policy: 'mixed', maxBatchedTokens: 1000, tokensPerStep: 2, batchWait: wait }), fixedCosts())!;
+    expect(on.ttft.mean).toBeCloseTo((0.1 + 0.1 + 0.11) / 3, 12);
+  });
 });
 
 describe('batch waiting in a plan (TensorRT-LLM only, dp = 1)', () => {
@@ -368,6 +387,13 @@ ${wait}`;
     expect(on.ttft_ms! - off.ttft_ms!).toBeLessThanOrEqual(20 * on.tpot_ms! * 1.5);
     expect(on.ttft_idle_ms).toBe(off.ttft_idle_ms);
     expect(on.ttft_lower_bound_ms).toBe(off.ttft_lower_bound_ms);
+  });
+  it('counts a decoding sequence as 1 + the drafted tokens under speculative decoding (MTP 3: 4 tokens)', () => {
+    const spec = `${wait}  speculative: {method: mtp, tokens: 3, acceptance_length: 2.5}\n`;
+    const loaded = load(plan('trtllm', 1, spec));
+    expect(resolvePlan(loaded.plan, loaded.origins).workload.batchWait).toEqual({ timeoutSteps: 20, tokenRatio: 0.9, tokensPerDecode: 4 });
+    const plain = load(plan('trtllm', 1, wait));
+    expect(resolvePlan(plain.plan, plain.origins).workload.batchWait?.tokensPerDecode).toBe(1);
   });
   it('is ignored, and says so, for another engine, attention DP, or a ratio of 0 (which ends every wait at once)', () => {
     for (const [engine, dp, w] of [

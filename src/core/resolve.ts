@@ -94,8 +94,11 @@ export interface Workload {
   recvInterval: number;
   /** TensorRT-LLM attention-DP balance: steps a decoding rank may hold new prompts (0: off) */
   dpBalanceTimeout: number;
-  /** TensorRT-LLM batch waiting (one attention rank): steps new prompts may wait while decodes run, and the token share that ends it; null: off */
-  batchWait: { timeoutSteps: number; tokenRatio: number } | null;
+  /**
+   * TensorRT-LLM batch waiting (one attention rank): steps new prompts may wait while decodes run, the token
+   * share that ends it, and the tokens its check counts per decoding sequence (1 + draft tokens); null: off
+   */
+  batchWait: { timeoutSteps: number; tokenRatio: number; tokensPerDecode: number } | null;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
   maxInputTokens: number | undefined;
@@ -194,7 +197,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   else if (waitDeclared)
     assume(
       'workload.batch_wait_timeout_steps',
-      `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`,
+      `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`,
       'plan',
     );
   const family = hardwareFamily(h.preset, h.name);
@@ -308,7 +311,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
     dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
-    batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0 } : null,
+    batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
     maxInputTokens: w.max_input_tokens ?? w.input_tokens,

@@ -46,9 +46,11 @@ export interface EngineBehaviour {
    * TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max_tokens_ratio), one attention
    * rank: while sequences decode, a pass takes new prompts only when their tokens plus the decoding
    * sequences reach tokenRatio x maxBatchedTokens, or after timeoutSteps steps of waiting. Its counter
-   * is one for the engine and restarts when prompts are scheduled. Absent: prompts are scheduled as they come.
+   * is one for the engine, advances only on steps that hold prompts and decodes, and restarts when such a
+   * step schedules prompts (not when they go to an idle engine). tokensPerDecode: what the check counts
+   * per decoding sequence, 1 + its draft tokens (default tokensPerStep). Absent: prompts are scheduled as they come.
    */
-  batchWait?: { timeoutSteps: number; tokenRatio: number };
+  batchWait?: { timeoutSteps: number; tokenRatio: number; tokensPerDecode?: number };
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -508,9 +510,11 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   // TensorRT-LLM's batch waiting: steps the engine has held new prompts since it last scheduled some.
   const batchWait = engine.batchWait && engine.batchWait.timeoutSteps > 0 && engine.batchWait.tokenRatio > 0 ? engine.batchWait : null;
   let batchWaited = 0;
+  // TensorRT-LLM counts a decoding sequence as 1 + its draft tokens, whatever is accepted.
+  const waitDecodeTokens = Math.max(1, batchWait?.tokensPerDecode ?? tps);
   /** Tokens TensorRT-LLM's check counts: the waiting prompts one pass would take whole (a first one in part), plus the decodes. */
   const batchWaitTokens = (decoding: number): number => {
-    const room = budget - decoding * tps;
+    const room = budget - decoding * waitDecodeTokens;
     let ctx = 0;
     let slots = slotsFree();
     for (let i = waitingHead; i < waiting.length && slots > 0; i++, slots--) {
@@ -522,7 +526,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       }
       ctx += need;
     }
-    return ctx + decoding * tps;
+    return ctx + decoding * waitDecodeTokens;
   };
 
   let truncated = false;
@@ -566,7 +570,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (filled) {
         heldSteps = 0;
         sinceRelease = 0;
-        batchWaited = 0;
+        // TensorRT-LLM runs its check, and so restarts the count, only on a step with decodes.
+        if (batch > 0) batchWaited = 0;
         if (balance) stepsWithWaiting++;
         const cost = costs.step(filled.work, decoding, meanContext());
         if (!cost) return null;

@@ -384,7 +384,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         100_000,
       ),
       batch_wait_max_tokens_ratio: fraction(
-        'TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0 (only the timeout)',
+        'TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0, which ends every wait at once (set both keys above 0)',
       ),
       runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
       cuda_graphs: {
