@@ -10,6 +10,8 @@ import { hardwarePreset } from '../src/presets/hardware.js';
 import { modelPreset } from '../src/presets/models.js';
 // @ts-expect-error plain JavaScript module of the validation scripts
 import { convertSilicon, rangeCoverage, verifySilicon } from '../validation/silicon-eval.mjs';
+// @ts-expect-error plain JavaScript module of the validation scripts
+import { aggregatedRowToPlan } from '../validation/silicon.mjs';
 
 const CSV = resolve('..', 'shared', 'data', 'silicon-calibration.csv');
 
@@ -59,5 +61,43 @@ describe('measured serving runs of the calibration half', () => {
 
   it('has no measured TTFT or TPOT below its floor', () => {
     expect(verified.filter((r) => r.below.length > 0).map((r) => `${r.item.row.id}: ${r.below.join('; ')}`)).toEqual([]);
+  });
+});
+
+describe('squared layouts (tp_size or attention_dp_size = moe_tp x moe_ep, moe_tp = moe_ep = k): k GPUs of one 8-GPU server', () => {
+  const presets = { modelPresetExists: (id: string) => !!modelPreset(id), hardwarePresetExists: (id: string) => !!hardwarePreset(id) };
+  const row = (system: string, tp: number, dp: number, moeTp: number, moeEp: number) => ({
+    id: 'r',
+    silicon_data_source: 'source_file=2026-04-06.csv; silicon_concurrency=64',
+    backend: 'trtllm',
+    model_path: 'deepseek-ai/DeepSeek-R1',
+    system,
+    precision: 'fp8',
+    mode: 'agg',
+    isl: '1024',
+    osl: '1024',
+    gemm_quant_mode: 'fp8',
+    moe_quant_mode: 'fp8',
+    batch_size: '64',
+    tp_size: String(tp),
+    pp_size: '1',
+    attention_dp_size: String(dp),
+    moe_tp_size: String(moeTp),
+    moe_ep_size: String(moeEp),
+    silicon_ttft_ms: '100',
+    silicon_tpot_ms: '20',
+  });
+  const read = (r: ReturnType<typeof row>) => aggregatedRowToPlan(r, presets) as { plan: { parallelism: object; hardware: { gpus: number } }; reread?: string };
+  it('reads TP 64 (8 x 8) on an H200 node as 8 GPUs, TP 8, EP 8; DP 64 as DP 8, EP 8; TP 16 (4 x 4) as 4 GPUs', () => {
+    expect(read(row('h200_sxm', 64, 1, 8, 8)).plan).toMatchObject({ parallelism: { tp: 8, dp: 1, ep: 8, etp: 1 }, hardware: { gpus: 8 } });
+    expect(read(row('b200_sxm', 1, 64, 8, 8)).plan).toMatchObject({ parallelism: { tp: 1, dp: 8, ep: 8, etp: 1 }, hardware: { gpus: 8 } });
+    expect(read(row('b200_sxm', 16, 1, 4, 4)).plan).toMatchObject({ parallelism: { tp: 4, dp: 1, ep: 4, etp: 1 }, hardware: { gpus: 4 } });
+    expect(read(row('b200_sxm', 16, 1, 4, 4)).reread).toMatch(/read as k GPUs/);
+  });
+  it('leaves other shapes as written: a rack-scale system, unequal MoE sizes, layouts within one server', () => {
+    expect(read(row('gb200', 64, 1, 8, 8)).plan).toMatchObject({ parallelism: { tp: 64, dp: 1, ep: 8, etp: 8 }, hardware: { gpus: 64 } });
+    expect(read(row('h200_sxm', 16, 1, 2, 8)).plan).toMatchObject({ parallelism: { tp: 16, ep: 8, etp: 2 }, hardware: { gpus: 16 } });
+    expect(read(row('h200_sxm', 4, 1, 2, 2)).plan).toMatchObject({ parallelism: { tp: 4, ep: 2, etp: 2 }, hardware: { gpus: 4 } });
+    expect(read(row('h200_sxm', 4, 1, 2, 2)).reread).toBeUndefined();
   });
 });
