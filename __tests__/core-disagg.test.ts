@@ -140,6 +140,22 @@ describe('each pool checked like a plan of its own', () => {
     expect(d.decode.max_running_sequences).toBeGreaterThan(0);
   });
 
+  it("idle TTFT = the prefill pool's idle TTFT + the transfer + the decode side's handoff (one more request overhead)", () => {
+    // SGLang on Hopper: the calibrated request overhead is 0 (engines.ts); the same plan on B200 carries 50 ms
+    const idle = (preset: string) => {
+      const m = verify(R1_DISAGG.replace('preset: h200', `preset: ${preset}`).replace('concurrency: 256', 'concurrency: 1')).metrics!;
+      return { ttft: m.ttft_idle_ms!, transfer: m.kv_transfer_ms! };
+    };
+    const prefillIdle = (preset: string) =>
+      verify(
+        `version: 1\nname: p\nmodel: {preset: deepseek-r1, kv_cache_dtype: fp8}\nhardware: {preset: ${preset}, gpus: 8}\nparallelism: {tp: 8, ep: 8}\nworkload: {concurrency: 1, input_tokens: 4096, output_tokens: 512}\ndeployment: {engine: sglang}\n`,
+      ).metrics!.ttft_idle_ms!;
+    const b200 = idle('b200');
+    expect(b200.ttft).toBeCloseTo(prefillIdle('b200') + b200.transfer + 50, 1);
+    const h200 = idle('h200');
+    expect(h200.ttft).toBeCloseTo(prefillIdle('h200') + h200.transfer, 1);
+  });
+
   it('judges the requirements against the two-pool figures', () => {
     expect(check(report, 'requirements.ttft').value).toBe(3000);
     expect(check(report, 'requirements.tpot').limit).toBe(report.metrics!.tpot_ms);
@@ -198,10 +214,13 @@ const costs: PoolCosts = {
   prefill: (work) => ({ time: work.tokens * 1e-6, flops: 1 }),
   decode: () => ({ time: 0.01, flops: 1 }),
 };
-const pools = (over: { prefill?: Partial<PoolsBehaviour['prefill']>; decode?: Partial<PoolsBehaviour['decode']>; transfer?: number } = {}): PoolsBehaviour => ({
+const pools = (
+  over: { prefill?: Partial<PoolsBehaviour['prefill']>; decode?: Partial<PoolsBehaviour['decode']>; transfer?: number; handoff?: number } = {},
+): PoolsBehaviour => ({
   prefill: { workers: 1, ranks: 1, maxBatchedTokens: 8192, stepOverhead: 0, ...over.prefill },
   decode: { workers: 1, ranks: 1, maxRunning: 100, stepOverhead: 0, tokensPerStep: 1, outputLag: 0, ...over.decode },
   requestOverhead: 0,
+  handoffOverhead: over.handoff ?? 0,
   prefixHitRate: 0,
   transferTime: () => over.transfer ?? 0.005,
 });
@@ -241,6 +260,21 @@ describe('the two-pool simulation, by hand', () => {
     // B's pass ends at 2 ms, its transfer waits for the link (6 ms) and lands at 11 ms, mid-step: it joins at 16 ms
     const out = simulatePools(closedLoad(2, 2), pools({ prefill: { maxBatchedTokens: 1000 } }), costs)!;
     expect(out.ttft.mean).toBeCloseTo((0.006 + 0.016) / 2, 9);
+  });
+
+  it('the decode worker takes a request in only after its handoff: TTFT = prefill 1 ms + transfer 5 ms + handoff 20 ms', () => {
+    const out = simulatePools(closedLoad(3, 1), pools({ handoff: 0.02 }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo(0.026, 9);
+    // the handoff is not link time: the transfer figure stays 5 ms, and the decode steps are unchanged
+    expect(out.meanTransfer).toBeCloseTo(0.005, 9);
+    expect(out.tpot!.mean).toBeCloseTo(0.01, 9);
+  });
+
+  it('a handoff landing mid-step still waits for the step boundary', () => {
+    // A's KV lands at 6 ms, ready at 8 ms on the idle worker (steps from 8 ms); B's lands at 11 ms, ready at
+    // 13 ms, mid-step (8-18 ms): it joins at 18 ms
+    const out = simulatePools(closedLoad(2, 2), pools({ prefill: { maxBatchedTokens: 1000 }, handoff: 0.002 }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo((0.008 + 0.018) / 2, 9);
   });
 
   it('a request waits for a decode slot before its prompt runs', () => {

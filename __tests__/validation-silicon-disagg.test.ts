@@ -10,6 +10,8 @@ import { hardwarePreset } from '../src/presets/hardware.js';
 import { modelPreset } from '../src/presets/models.js';
 // @ts-expect-error plain JavaScript module of the validation scripts
 import { convertSiliconDisagg, verifySilicon } from '../validation/silicon-eval.mjs';
+// @ts-expect-error plain JavaScript module of the validation scripts
+import { RECIPE_PREFILL_TOKENS, prefillPassTokens } from '../validation/silicon.mjs';
 
 const CSV = resolve('..', 'shared', 'data', 'silicon-calibration.csv');
 
@@ -56,5 +58,22 @@ describe('measured disaggregated runs of the calibration half', () => {
 
   it('estimates TTFT and TPOT for every row', () => {
     expect(verified.filter((r) => r.ttftRatio === null || r.tpotRatio === null).map((r) => r.item.row.id)).toEqual([]);
+  });
+});
+
+describe("a disaggregated row's prefill pass", () => {
+  const inferencex = { kind: 'inferencex' };
+  it("InferenceX runs: the recipes' context budget (16,384 tokens per rank), at least the longest prompt", () => {
+    expect(RECIPE_PREFILL_TOKENS).toBe(16384);
+    // 1k/1k: TensorRT-LLM's context servers take 8 prompts (max_num_tokens 10,240); the budget holds 16
+    expect(prefillPassTokens({ prefill_batch_size: '1' }, inferencex, 1024)).toBe(16384);
+    // a prompt longer than the budget is never chunked across passes
+    expect(prefillPassTokens({ prefill_batch_size: '1' }, inferencex, 20000)).toBe(20000);
+    // a row's larger batch stands
+    expect(prefillPassTokens({ prefill_batch_size: '4' }, inferencex, 8192)).toBe(32768);
+  });
+  it("other sweeps keep the row's batch of the longest prompt", () => {
+    expect(prefillPassTokens({ prefill_batch_size: '1' }, { kind: 'sweep' }, 4000)).toBe(4000);
+    expect(prefillPassTokens({ prefill_batch_size: '' }, { kind: 'sweep' }, 4000)).toBe(4000);
   });
 });

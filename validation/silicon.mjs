@@ -297,6 +297,20 @@ function disaggKvDtype(row) {
 }
 
 /**
+ * Prompt tokens one attention rank of a prefill worker takes per pass. The rows say
+ * prefill_batch_size = 1 throughout; the recipes InferenceX ran (srt-slurm, ctx/prefill servers) let
+ * a pass hold several prompts: TensorRT-LLM context servers max_num_tokens 10,240 (8 prompts) at
+ * 1k/1k and 16,896 (2 prompts) at 8k/1k, SGLang prefill servers max-prefill-tokens 8,192 to 32,768.
+ * InferenceX rows take RECIPE_PREFILL_TOKENS (chosen on the fitting part among 8k, 16k, 32k and the
+ * engine default), at least the row's batch of the longest prompt; the other sweeps keep the row's batch.
+ */
+export const RECIPE_PREFILL_TOKENS = 16384;
+export function prefillPassTokens(row, src, isl) {
+  const rowBatch = Math.max(1, int(row.prefill_batch_size) ?? 1) * isl;
+  return src.kind === 'inferencex' ? Math.max(rowBatch, RECIPE_PREFILL_TOKENS) : rowBatch;
+}
+
+/**
  * One disaggregated row -> { plan } or { skip: reason }: each pool's layout and worker count from its
  * prefill_* / decode_* columns, the client's concurrency for the whole deployment. InferenceX's
  * multi-node runs (srt-slurm's sa-bench, and the single-node harness alike) send 10 x concurrency
@@ -328,9 +342,7 @@ export function disaggregatedRowToPlan(row, { modelPresetExists, hardwarePresetE
   const kv = disaggKvDtype(row);
   if (kv) modelSpec.kv_cache_dtype = kv;
   const { workload } = workloadOf(src, concurrency, isl, osl);
-  // The row's prefill batch (requests per prefill pass of one attention rank) at the longest prompt.
-  const prefillBatch = Math.max(1, int(row.prefill_batch_size) ?? 1);
-  prefill.pool.max_batched_tokens = prefillBatch * isl;
+  prefill.pool.max_batched_tokens = prefillPassTokens(row, src, isl);
   const total = prefill.pool.workers * prefill.pool.gpus + decode.pool.workers * decode.pool.gpus;
   const plan = {
     version: 1,

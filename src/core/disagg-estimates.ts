@@ -150,6 +150,7 @@ export function computeDisaggregated(
         outputLag: wl.profile.outputLagSteps,
       },
       requestOverhead: P.r.hardware.requestOverhead,
+      handoffOverhead: D.r.hardware.requestOverhead,
       prefixHitRate: wl.prefixHitRate,
       transferTime: (tokens) => transferOf(tokens) ?? 0,
     };
@@ -213,6 +214,8 @@ export function computeDisaggregated(
   const knownRates = rates.filter((x): x is number => x !== null);
   const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
 
+  // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
+  const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
   const memory = mergeMemory(pf.c, df.c, D.workers);
   const peak = D.r.hardware.peak16;
   const deployment: Computed = {
@@ -220,8 +223,8 @@ export function computeDisaggregated(
     stagesEst: df.c.stagesEst,
     stagesBound: df.c.stagesBound,
     runningPerReplica: df.c.runningPerReplica,
-    ttft: load?.outcome.ttft.mean ?? (pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null),
-    ttftIdle: pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null,
+    ttft: load?.outcome.ttft.mean ?? ttftIdle,
+    ttftIdle,
     ttftFloor,
     step: df.c.step,
     stepFloor: df.c.stepFloor,

@@ -56,6 +56,11 @@ export interface PoolsBehaviour {
   decode: DecodePoolBehaviour;
   /** seconds from a request leaving the client to the deployment seeing it */
   requestOverhead: number;
+  /**
+   * seconds from a prompt's KV cache landing to its decode worker scheduling it: the request's second
+   * pass through the serving stack (the router hands the prefilled request to the decode worker)
+   */
+  handoffOverhead: number;
   prefixHitRate: number;
   /** seconds one prompt's KV cache of `input` tokens takes over the prefill worker's link */
   transferTime(input: number): number;
@@ -93,6 +98,8 @@ interface PReq {
   worker: number;
   prefillDone: number;
   transferDone: number;
+  /** when its decode worker may take it in: transferDone plus the handoff */
+  readyAt: number;
   firstToken: number;
   finishStep: number;
   contextBase: number;
@@ -115,7 +122,7 @@ interface DecodeWorker {
   contextBaseSum: number;
   /** slots held: admitted, not yet finished */
   reserved: number;
-  /** transfers on their way here, by transferDone */
+  /** transfers on their way here, by readyAt */
   incoming: PReq[];
   busy: boolean;
   start: number;
@@ -199,6 +206,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       worker: -1,
       prefillDone: 0,
       transferDone: 0,
+      readyAt: 0,
       firstToken: 0,
       finishStep: 0,
       contextBase: 0,
@@ -348,14 +356,15 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       r.prefillDone = w.until;
       const start = Math.max(w.until, w.linkFree[r.rank]!);
       r.transferDone = start + pools.transferTime(r.input);
+      r.readyAt = r.transferDone + pools.handoffOverhead;
       w.linkFree[r.rank] = r.transferDone;
       const dw = decodeWorkers[r.worker]!;
       let slot = dw.incoming.length;
-      while (slot > 0 && dw.incoming[slot - 1]!.transferDone > r.transferDone) slot--;
+      while (slot > 0 && dw.incoming[slot - 1]!.readyAt > r.readyAt) slot--;
       dw.incoming.splice(slot, 0, r);
-      // A decode worker mid-stride stops at the first step boundary after the KV lands.
-      if (dw.busy && r.transferDone < dw.end) {
-        const k = Math.max(1, Math.ceil((r.transferDone - dw.start) / dw.stepDt - 1e-9));
+      // A decode worker mid-stride stops at the first step boundary after the request is handed over.
+      if (dw.busy && r.readyAt < dw.end) {
+        const k = Math.max(1, Math.ceil((r.readyAt - dw.start) / dw.stepDt - 1e-9));
         if (k < dw.steps) {
           dw.steps = k;
           dw.end = dw.start + k * dw.stepDt;
@@ -370,7 +379,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
 
   /** Transferred requests join the worker's running batch at this step boundary. */
   const joinDue = (w: DecodeWorker): void => {
-    while (w.incoming.length > 0 && w.incoming[0]!.transferDone <= t) {
+    while (w.incoming.length > 0 && w.incoming[0]!.readyAt <= t) {
       const r = w.incoming.shift()!;
       tokens += 1;
       if (lagged) w.deferredFirst.push(r);
@@ -403,7 +412,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     const probe = costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
     if (!probe) return false;
     const dt1 = probe.time + D.stepOverhead;
-    if (w.incoming.length > 0) stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0]!.transferDone - t) / dt1 - 1e-9)));
+    if (w.incoming.length > 0) stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0]!.readyAt - t) / dt1 - 1e-9)));
     const cost = stride === 1 ? probe : costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
     if (!cost) return false;
     w.busy = true;
@@ -471,7 +480,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     for (const w of prefillWorkers) if (w.busy) next = Math.min(next, w.until);
     for (const w of decodeWorkers) {
       if (w.busy) next = Math.min(next, w.end);
-      else if (w.incoming.length > 0) next = Math.min(next, w.incoming[0]!.transferDone);
+      else if (w.incoming.length > 0) next = Math.min(next, w.incoming[0]!.readyAt);
     }
     if (next === Infinity) break;
     t = Math.max(t, next);
