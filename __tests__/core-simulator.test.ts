@@ -312,7 +312,9 @@ ${balance}`;
     // clients queued 120 of them behind 0.75 s prefills, TTFT 3.5 s -> 15.6 s)
     expect(verify(plan('trtllm', 8, timeout)).metrics!.ttft_ms).toBe(verify(plan('trtllm', 8, '')).metrics!.ttft_ms);
   });
-  it('is ignored, and says so, for another engine or a single rank', () => {
+  it('is ignored, and says so, for another engine, a single rank, or replicas (dp > 1 at tp > 1: no attention DP)', () => {
+    const replicas = verify(plan('trtllm', 8, spread + timeout).replace('parallelism: {tp: 1, dp: 8}', 'parallelism: {tp: 2, dp: 4}'));
+    expect(replicas.details!.assumptions.find((a) => a.name === 'workload.attention_dp_balance_timeout_steps')?.value).toMatch(/^ignored: no attention DP/);
     for (const [engine, dp] of [
       ['vllm', 8],
       ['trtllm', 1],
@@ -366,11 +368,11 @@ describe("TensorRT-LLM's batch waiting (batch_wait_timeout_iters, batch_wait_max
 });
 
 describe('batch waiting in a plan (TensorRT-LLM only, dp = 1)', () => {
-  const plan = (engine: string, dp: number, wait: string) => `
+  const plan = (engine: string, dp: number, wait: string, tp = 2) => `
 version: 1
 model: {preset: llama-3.1-70b}
-hardware: {preset: b200, gpus: ${2 * dp}}
-parallelism: {tp: 2, dp: ${dp}}
+hardware: {preset: b200, gpus: ${tp * dp}}
+parallelism: {tp: ${tp}, dp: ${dp}}
 deployment: {engine: ${engine}}
 workload:
   concurrency: 8
@@ -396,16 +398,22 @@ ${wait}`;
     expect(resolvePlan(plain.plan, plain.origins).workload.batchWait?.tokensPerDecode).toBe(1);
   });
   it('is ignored, and says so, for another engine, attention DP, or a ratio of 0 (which ends every wait at once)', () => {
-    for (const [engine, dp, w] of [
-      ['sglang', 1, wait],
-      ['trtllm', 2, wait],
-      ['trtllm', 1, '  batch_wait_timeout_steps: 20\n'],
+    for (const [engine, dp, w, tp] of [
+      ['sglang', 1, wait, 2],
+      ['trtllm', 2, wait, 1],
+      ['trtllm', 1, '  batch_wait_timeout_steps: 20\n', 2],
     ] as const) {
-      const off = verify(plan(engine, dp, ''));
-      const on = verify(plan(engine, dp, w));
+      const off = verify(plan(engine, dp, '', tp));
+      const on = verify(plan(engine, dp, w, tp));
       expect(on.metrics!.ttft_ms).toBe(off.metrics!.ttft_ms);
       expect(on.details!.assumptions.find((a) => a.name === 'workload.batch_wait_timeout_steps')?.value).toMatch(/^ignored: /);
     }
+  });
+  it('applies to each replica when dp > 1 comes with tp > 1 (replicas, not attention DP, which runs attention at tp 1)', () => {
+    const off = verify(plan('trtllm', 2, '')).metrics!;
+    const on = verify(plan('trtllm', 2, wait));
+    expect(on.metrics!.ttft_ms!).toBeGreaterThan(off.ttft_ms!);
+    expect(on.details!.assumptions.find((a) => a.name === 'workload.batch_wait_timeout_steps')?.value).not.toMatch(/^ignored: /);
   });
 });
 

@@ -168,13 +168,16 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const engineId = engine;
   const profile = engineProfile(engine);
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+  // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
+  // tp > 1 is replicas, each its own server.
+  const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
   // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
   const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-  const balanceApplies = engine === 'trtllm' && dp > 1;
+  const balanceApplies = trtAttentionDp;
   if (balanceSteps !== undefined && !balanceApplies)
     assume(
       'workload.attention_dp_balance_timeout_steps',
-      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`,
+      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`,
       'plan',
     );
   else if (balanceSteps !== undefined)
@@ -187,11 +190,11 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const waitSteps = plan.workload.batch_wait_timeout_steps;
   const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
   const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
-  const waitApplies = engine === 'trtllm' && dp === 1 && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+  const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
   if (waitDeclared && !waitApplies)
     assume(
       'workload.batch_wait_timeout_steps',
-      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : dp > 1 ? 'TensorRT-LLM waits for batches only without attention DP (dp > 1 here)' : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`,
+      `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`,
       'plan',
     );
   else if (waitDeclared)
