@@ -1,9 +1,12 @@
 // Time formulas against hand-worked figures.
 import { describe, expect, it } from 'vitest';
 import { allReduce, allToAll } from '../src/core/comm.js';
-import { attendedPairs, touchedExpertFraction } from '../src/core/performance.js';
+import { attendedPairs, makePass, stageCostModel, touchedExpertFraction, type TimeMode } from '../src/core/performance.js';
+import { deriveModelFacts } from '../src/core/modelFacts.js';
+import { resolvePlan } from '../src/core/resolve.js';
+import { buildStages } from '../src/core/stages.js';
 import { DEFAULT_EFFICIENCY, DEFAULT_REQUEST_OVERHEAD_S } from '../src/core/defaults.js';
-import { check, verify } from './core-helpers.js';
+import { check, load, verify } from './core-helpers.js';
 
 /** The serving overhead every TTFT estimate (not bound) carries, ms. */
 const REQUEST_MS = DEFAULT_REQUEST_OVERHEAD_S * 1000;
@@ -180,5 +183,37 @@ workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
     const tp = seventy('tp: 8');
     const pp = seventy('pp: 8');
     expect(pp.metrics!.ttft_idle_ms! - REQUEST_MS).toBeGreaterThan((tp.metrics!.ttft_idle_ms! - REQUEST_MS) * 4);
+  });
+});
+
+describe('expert parallelism: what carries the tokens to the experts', () => {
+  const deepseek = (par: string) => {
+    const loaded = load(`
+version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 8}
+parallelism: {${par}}
+workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
+`);
+    const r = resolvePlan(loaded.plan, loaded.origins);
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    return stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(
+      makePass({ activeDp: r.layout.dp, decodeSequences: 16 / r.layout.dp, decodeContext: 1100, logitTokens: 16 / r.layout.dp }),
+    )!;
+  };
+  it('with attention TP over the replica every rank holds every token: EP combines with the same all-reduces as TP experts', () => {
+    // TP8 attention, experts EP8 vs experts TP8: one all-reduce after every attention and every MoE
+    // block in both, no all-to-all (SGLang --tp 8 --ep 8, TensorRT-LLM --tp_size 8 --ep_size 8 without attention DP)
+    const ep = deepseek('tp: 8, ep: 8, etp: 1');
+    const etp = deepseek('tp: 8, ep: 1, etp: 8');
+    expect(ep.comm).toEqual(etp.comm);
+  });
+  it('with attention DP each rank holds its own tokens: they are dispatched and combined all-to-all, on top of no MoE all-reduce', () => {
+    const dp = deepseek('tp: 1, dp: 8, ep: 8, etp: 1');
+    // DP attention needs no all-reduce at all; the 58 MoE layers' dispatch and combine are what remains
+    expect(dp.comm.latency).toBeGreaterThan(0);
+    expect(dp.comm.transfer).toBeGreaterThan(0);
   });
 });

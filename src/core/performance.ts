@@ -164,6 +164,12 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const bw = orFree(hw.memoryBandwidth);
   if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw) return null;
   const { tp, cp, ep, etp, edp } = layout;
+  // With attention tensor-parallel over the whole replica (dp = cp = 1) every rank holds every token
+  // after attention: expert-parallel ranks run their own experts on all of them and one all-reduce
+  // combines the outputs, as tensor-parallel experts do. Tokens are dispatched and combined
+  // all-to-all only when attention ranks hold different tokens (attention DP or CP).
+  const tokensReplicated = layout.dp === 1 && cp === 1;
+  const moeAllToAll = ep > 1 && !tokensReplicated;
   const eff = mode.efficiency;
   const b = facts.bytes;
   const L = stage.layers;
@@ -245,7 +251,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     const one = isBound ? allReduceFloor(tokenBytes, placement) : allReduceExpected(tokenBytes, placement);
     if (!one) return null;
     // One all-reduce after attention, one after each dense or tensor-parallel MoE block.
-    const allReduces = L + stage.denseLayers + (ep === 1 ? stage.moeLayers : 0);
+    const allReduces = L + stage.denseLayers + (ep === 1 || (tokensReplicated && !isBound) ? stage.moeLayers : 0);
     arPerToken = one.transfer * allReduces;
     arLatency = one.latency * allReduces;
   }
@@ -253,7 +259,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // so no all-to-all is part of a floor.
   let a2aPerPick = 0;
   let a2aLatency = 0;
-  if (ep > 1 && stage.moeLayers > 0) {
+  if (moeAllToAll && stage.moeLayers > 0) {
     const epLink = link(spans.ep);
     if (!epLink) return null;
     if (!isBound) {
