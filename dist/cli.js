@@ -17203,7 +17203,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
         attention_dp_balance_timeout_steps: schema_int('TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off', 1, 100_000),
         batch_wait_timeout_steps: schema_int('TensorRT-LLM batch waiting (batch_wait_timeout_iters): without attention DP, while sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio x max_batched_tokens, at most N steps; default off', 1, 100_000),
-        batch_wait_max_tokens_ratio: fraction('TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0 (only the timeout)'),
+        batch_wait_max_tokens_ratio: fraction('TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0, which ends every wait at once (set both keys above 0)'),
         runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
         cuda_graphs: {
             kind: 'boolean',
@@ -19114,6 +19114,12 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw)
         return null;
     const { tp, cp, ep, etp, edp } = layout;
+    // With attention tensor-parallel over the whole replica (dp = cp = 1) every rank holds every token
+    // after attention: expert-parallel ranks run their own experts on all of them and one all-reduce
+    // combines the outputs, as tensor-parallel experts do. Tokens are dispatched and combined
+    // all-to-all only when attention ranks hold different tokens (attention DP or CP).
+    const tokensReplicated = layout.dp === 1 && cp === 1;
+    const moeAllToAll = ep > 1 && !tokensReplicated;
     const eff = mode.efficiency;
     const b = facts.bytes;
     const L = stage.layers;
@@ -19193,7 +19199,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
         if (!one)
             return null;
         // One all-reduce after attention, one after each dense or tensor-parallel MoE block.
-        const allReduces = L + stage.denseLayers + (ep === 1 ? stage.moeLayers : 0);
+        const allReduces = L + stage.denseLayers + (ep === 1 || (tokensReplicated && !isBound) ? stage.moeLayers : 0);
         arPerToken = one.transfer * allReduces;
         arLatency = one.latency * allReduces;
     }
@@ -19201,7 +19207,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // so no all-to-all is part of a floor.
     let a2aPerPick = 0;
     let a2aLatency = 0;
-    if (ep > 1 && stage.moeLayers > 0) {
+    if (moeAllToAll && stage.moeLayers > 0) {
         const epLink = link(spans.ep);
         if (!epLink)
             return null;
@@ -19945,9 +19951,11 @@ function simulate(load, engine, costs) {
     // TensorRT-LLM's batch waiting: steps the engine has held new prompts since it last scheduled some.
     const batchWait = engine.batchWait && engine.batchWait.timeoutSteps > 0 && engine.batchWait.tokenRatio > 0 ? engine.batchWait : null;
     let batchWaited = 0;
+    // TensorRT-LLM counts a decoding sequence as 1 + its draft tokens, whatever is accepted.
+    const waitDecodeTokens = Math.max(1, batchWait?.tokensPerDecode ?? tps);
     /** Tokens TensorRT-LLM's check counts: the waiting prompts one pass would take whole (a first one in part), plus the decodes. */
     const batchWaitTokens = (decoding) => {
-        const room = budget - decoding * tps;
+        const room = budget - decoding * waitDecodeTokens;
         let ctx = 0;
         let slots = slotsFree();
         for (let i = waitingHead; i < waiting.length && slots > 0; i++, slots--) {
@@ -19960,7 +19968,7 @@ function simulate(load, engine, costs) {
             }
             ctx += need;
         }
-        return ctx + decoding * tps;
+        return ctx + decoding * waitDecodeTokens;
     };
     let truncated = false;
     while (load.finite ? measuredDone < measuredTarget || running.size > 0 || sentCount < n : measuredDone < measuredTarget) {
@@ -20004,7 +20012,9 @@ function simulate(load, engine, costs) {
             if (filled) {
                 heldSteps = 0;
                 sinceRelease = 0;
-                batchWaited = 0;
+                // TensorRT-LLM runs its check, and so restarts the count, only on a step with decodes.
+                if (batch > 0)
+                    batchWaited = 0;
                 if (balance)
                     stepsWithWaiting++;
                 const cost = costs.step(filled.work, decoding, meanContext());
@@ -20794,6 +20804,7 @@ function simulatePools(load, pools, costs) {
             worker: -1,
             prefillDone: 0,
             transferDone: 0,
+            readyAt: 0,
             firstToken: 0,
             finishStep: 0,
             contextBase: 0,
@@ -20959,15 +20970,16 @@ function simulatePools(load, pools, costs) {
             r.prefillDone = w.until;
             const start = Math.max(w.until, w.linkFree[r.rank]);
             r.transferDone = start + pools.transferTime(r.input);
+            r.readyAt = r.transferDone + pools.handoffOverhead;
             w.linkFree[r.rank] = r.transferDone;
             const dw = decodeWorkers[r.worker];
             let slot = dw.incoming.length;
-            while (slot > 0 && dw.incoming[slot - 1].transferDone > r.transferDone)
+            while (slot > 0 && dw.incoming[slot - 1].readyAt > r.readyAt)
                 slot--;
             dw.incoming.splice(slot, 0, r);
-            // A decode worker mid-stride stops at the first step boundary after the KV lands.
-            if (dw.busy && r.transferDone < dw.end) {
-                const k = Math.max(1, Math.ceil((r.transferDone - dw.start) / dw.stepDt - 1e-9));
+            // A decode worker mid-stride stops at the first step boundary after the request is handed over.
+            if (dw.busy && r.readyAt < dw.end) {
+                const k = Math.max(1, Math.ceil((r.readyAt - dw.start) / dw.stepDt - 1e-9));
                 if (k < dw.steps) {
                     dw.steps = k;
                     dw.end = dw.start + k * dw.stepDt;
@@ -20979,7 +20991,7 @@ function simulatePools(load, pools, costs) {
     const meanContext = (w, extraSteps) => w.running.size === 0 ? 0 : (w.contextBaseSum + w.running.size * (w.step + extraSteps) * tps) / w.running.size;
     /** Transferred requests join the worker's running batch at this step boundary. */
     const joinDue = (w) => {
-        while (w.incoming.length > 0 && w.incoming[0].transferDone <= t) {
+        while (w.incoming.length > 0 && w.incoming[0].readyAt <= t) {
             const r = w.incoming.shift();
             tokens += 1;
             if (lagged)
@@ -21020,7 +21032,7 @@ function simulatePools(load, pools, costs) {
             return false;
         const dt1 = probe.time + D.stepOverhead;
         if (w.incoming.length > 0)
-            stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0].transferDone - t) / dt1 - 1e-9)));
+            stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0].readyAt - t) / dt1 - 1e-9)));
         const cost = stride === 1 ? probe : costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
         if (!cost)
             return false;
@@ -21101,7 +21113,7 @@ function simulatePools(load, pools, costs) {
             if (w.busy)
                 next = Math.min(next, w.end);
             else if (w.incoming.length > 0)
-                next = Math.min(next, w.incoming[0].transferDone);
+                next = Math.min(next, w.incoming[0].readyAt);
         }
         if (next === Infinity)
             break;
@@ -21222,6 +21234,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
                 outputLag: wl.profile.outputLagSteps,
             },
             requestOverhead: P.r.hardware.requestOverhead,
+            handoffOverhead: D.r.hardware.requestOverhead,
             prefixHitRate: wl.prefixHitRate,
             transferTime: (tokens) => transferOf(tokens) ?? 0,
         };
@@ -21277,6 +21290,8 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
     const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+    // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
+    const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
     const memory = mergeMemory(pf.c, df.c, D.workers);
     const peak = D.r.hardware.peak16;
     const deployment = {
@@ -21284,8 +21299,8 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         stagesEst: df.c.stagesEst,
         stagesBound: df.c.stagesBound,
         runningPerReplica: df.c.runningPerReplica,
-        ttft: load?.outcome.ttft.mean ?? (pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null),
-        ttftIdle: pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer : null,
+        ttft: load?.outcome.ttft.mean ?? ttftIdle,
+        ttftIdle,
         ttftFloor,
         step: df.c.step,
         stepFloor: df.c.stepFloor,
@@ -21475,22 +21490,25 @@ function resolvePlan(plan, origins) {
     const profile = engineProfile(engine);
     if (plan.deployment?.engine === undefined)
         assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+    // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
+    // tp > 1 is replicas, each its own server.
+    const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
     // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
     const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-    const balanceApplies = engine === 'trtllm' && dp > 1;
+    const balanceApplies = trtAttentionDp;
     if (balanceSteps !== undefined && !balanceApplies)
-        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : 'one attention-DP rank (dp = 1)'}`, 'plan');
+        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
     else if (balanceSteps !== undefined)
         assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
     // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
     const waitSteps = plan.workload.batch_wait_timeout_steps;
     const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
     const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
-    const waitApplies = engine === 'trtllm' && dp === 1 && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+    const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
     if (waitDeclared && !waitApplies)
-        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : dp > 1 ? 'TensorRT-LLM waits for batches only without attention DP (dp > 1 here)' : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
+        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
     else if (waitDeclared)
-        assume('workload.batch_wait_timeout_steps', `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
+        assume('workload.batch_wait_timeout_steps', `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -21597,7 +21615,7 @@ function resolvePlan(plan, origins) {
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
         dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
-        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0 } : null,
+        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
         inputTokens: w.input_tokens,
         outputTokens: w.output_tokens,
         maxInputTokens: w.max_input_tokens ?? w.input_tokens,
@@ -21797,109 +21815,109 @@ const RESIDUALS = {
             n: 1303,
             q: [
                 -0.5202,
-                -0.3327,
-                -0.1686,
-                -0.0903,
-                -0.0362,
-                0.0172,
-                0.0742,
+                -0.3292,
+                -0.1673,
+                -0.0885,
+                -0.0353,
+                0.018,
+                0.0745,
                 0.1587,
-                0.2809,
-                0.6079,
-                1.1126
+                0.2817,
+                0.6185,
+                1.1148
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -1.6614,
-                -1.4758,
-                -0.6656,
-                -0.2413,
-                -0.0819,
-                0.0765,
-                0.2048,
-                0.4913,
-                0.6175,
-                1.529,
-                2.2328
+                -1.3738,
+                -0.9871,
+                -0.4129,
+                -0.2008,
+                -0.0325,
+                0.1467,
+                0.3222,
+                0.4475,
+                0.5546,
+                1.6297,
+                2.2005
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.7994,
-                -1.5863,
-                -1.1523,
-                -0.536,
-                0.018,
-                0.0765,
-                0.1148,
-                0.2652,
-                0.5744,
-                0.749,
-                1.4258
+                -1.3929,
+                -1.101,
+                -0.3747,
+                -0.0583,
+                -0.0221,
+                0.0569,
+                0.282,
+                0.4182,
+                0.5473,
+                1.5336,
+                1.9028
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -1.8793,
-                -1.6617,
-                -1.4829,
-                -0.7865,
-                -0.0123,
-                0.0567,
-                0.0976,
-                0.2053,
-                0.51,
-                0.6839,
-                0.9749
+                -1.4637,
+                -1.2157,
+                -0.3627,
+                -0.0589,
+                -0.0259,
+                0.059,
+                0.2804,
+                0.3827,
+                0.5412,
+                1.5408,
+                1.7664
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -1.2929,
-                -0.7968,
-                -0.4204,
-                -0.2108,
-                -0.1097,
-                0.0852,
-                0.3733,
-                0.5571,
-                0.6901,
-                1.6276,
-                2.7083
+                -1.1815,
+                -0.7721,
+                -0.3946,
+                -0.3003,
+                -0.0738,
+                0.2375,
+                0.3422,
+                0.4737,
+                0.5613,
+                1.7924,
+                2.5409
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -1.2983,
-                -0.9486,
-                -0.569,
-                -0.2738,
-                -0.1946,
-                -0.1027,
-                0.0852,
-                0.3271,
-                0.5566,
-                0.6766,
-                1.3813
+                -1.1899,
+                -0.935,
+                -0.5654,
+                -0.3502,
+                -0.2994,
+                -0.1032,
+                0.2316,
+                0.3415,
+                0.472,
+                0.6691,
+                1.3754
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.4101,
-                -0.2794,
-                -0.1544,
-                -0.066,
-                -0.0185,
+                -0.3591,
+                -0.2744,
+                -0.1422,
+                -0.0627,
+                -0.016,
                 0.0293,
                 0.063,
-                0.1503,
+                0.157,
                 0.4148,
                 0.9221,
                 1.5419
@@ -21908,13 +21926,13 @@ const RESIDUALS = {
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.4194,
-                -0.3471,
-                -0.2212,
-                -0.1058,
-                -0.0273,
+                -0.3764,
+                -0.3261,
+                -0.2135,
+                -0.089,
+                -0.0189,
                 0.0351,
-                0.06,
+                0.0601,
                 0.1931,
                 0.4148,
                 0.9154,
@@ -21956,33 +21974,33 @@ const RESIDUALS = {
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.4124,
-                -0.331,
-                -0.1058,
-                -0.0602,
-                -0.0158,
-                0.0423,
-                0.1076,
+                -0.3687,
+                -0.3003,
+                -0.0991,
+                -0.0296,
+                -0.011,
+                0.05,
+                0.1129,
                 0.2194,
-                0.8581,
-                1.7949,
+                0.8676,
+                1.8018,
                 2.4255
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.4327,
-                -0.2838,
-                -0.1858,
-                -0.086,
-                -0.0302,
+                -0.3717,
+                -0.2663,
+                -0.1614,
+                -0.0627,
+                -0.0245,
                 0.0351,
-                0.0427,
+                0.0593,
                 0.1495,
                 0.3021,
-                0.8372,
-                1.6382
+                0.8396,
+                1.6402
             ]
         },
         "sglang|hopper": {
@@ -21996,7 +22014,7 @@ const RESIDUALS = {
                 0.0098,
                 0.0463,
                 0.083,
-                0.4063,
+                0.4115,
                 0.7835,
                 0.9532
             ]
@@ -22013,8 +22031,8 @@ const RESIDUALS = {
                 0.0988,
                 0.1874,
                 0.195,
-                0.4365,
-                0.7711
+                0.4629,
+                0.7881
             ]
         },
         "sglang|hopper|33-128": {
@@ -22029,7 +22047,7 @@ const RESIDUALS = {
                 -0.0021,
                 0.0388,
                 0.079,
-                0.4402,
+                0.4409,
                 0.9532
             ]
         },
@@ -22058,11 +22076,11 @@ const RESIDUALS = {
                 -0.0842,
                 -0.0373,
                 0.0212,
-                0.1084,
+                0.1089,
                 0.2337,
                 0.409,
-                0.8851,
-                1.2944
+                0.8861,
+                1.2956
             ]
         },
         "trtllm|blackwell": {
@@ -22122,7 +22140,7 @@ const RESIDUALS = {
                 -0.0895,
                 -0.0136,
                 0.0696,
-                0.2203,
+                0.2214,
                 0.3459,
                 0.6348,
                 1.1193,
@@ -22136,10 +22154,10 @@ const RESIDUALS = {
                 -0.5761,
                 -0.2331,
                 -0.021,
-                0.1284,
+                0.1293,
                 0.2589,
                 0.4076,
-                0.8501,
+                0.8512,
                 1.1109,
                 1.5403,
                 1.9347
@@ -22150,15 +22168,15 @@ const RESIDUALS = {
             q: [
                 -0.5002,
                 -0.3762,
-                -0.1848,
+                -0.1838,
                 -0.105,
                 -0.0412,
-                0.0295,
+                0.0316,
                 0.0934,
                 0.2286,
                 0.3419,
-                0.5989,
-                0.7991
+                0.6005,
+                0.8008
             ]
         },
         vllm: {
@@ -22183,7 +22201,7 @@ const RESIDUALS = {
                 -0.6925,
                 -0.419,
                 -0.2406,
-                -0.1595,
+                -0.152,
                 -0.0781,
                 -0.0147,
                 0.0483,
@@ -22234,7 +22252,7 @@ const RESIDUALS = {
                 -0.1247,
                 -0.0606,
                 0.0287,
-                0.0726,
+                0.0764,
                 0.1392,
                 0.239,
                 0.3262,
@@ -22246,7 +22264,7 @@ const RESIDUALS = {
             q: [
                 -0.7453,
                 -0.5181,
-                -0.2903,
+                -0.2883,
                 -0.1427,
                 -0.055,
                 -0.005,
@@ -22326,129 +22344,129 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.2821,
-                -0.2032,
-                -0.124,
-                -0.0838,
-                -0.0397,
-                -0.0012,
-                0.0398,
-                0.0783,
-                0.1347,
-                0.2304,
-                0.3331
+                -0.2649,
+                -0.1974,
+                -0.1194,
+                -0.0774,
+                -0.0392,
+                0.0042,
+                0.0406,
+                0.0795,
+                0.1393,
+                0.2306,
+                0.3322
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -0.3179,
-                -0.2699,
-                -0.206,
-                -0.1775,
-                -0.1019,
-                -0.0174,
-                0.0908,
-                0.1705,
-                0.2375,
-                0.4081,
-                0.5884
+                -0.2999,
+                -0.2617,
+                -0.1936,
+                -0.1341,
+                -0.0715,
+                -0.0025,
+                0.0759,
+                0.1557,
+                0.2241,
+                0.2875,
+                0.3896
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2882,
-                -0.2603,
-                -0.1978,
-                -0.1745,
-                -0.0457,
-                0.0175,
-                0.1506,
-                0.222,
-                0.3289,
-                0.6302,
-                1.2538
+                -0.2968,
+                -0.2782,
+                -0.2047,
+                -0.1742,
+                -0.0682,
+                -0.0025,
+                0.0947,
+                0.1538,
+                0.2038,
+                0.2636,
+                0.4068
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2836,
-                -0.2624,
-                -0.1935,
-                -0.1766,
-                -0.0505,
-                0.04,
-                0.1565,
-                0.2375,
-                0.3472,
-                0.5734,
-                0.9141
+                -0.2932,
+                -0.2787,
+                -0.1996,
+                -0.1761,
+                -0.0854,
+                0.0057,
+                0.0904,
+                0.1533,
+                0.1945,
+                0.2444,
+                0.3424
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.3303,
-                -0.2571,
-                -0.2059,
-                -0.1721,
-                -0.125,
-                -0.0355,
-                0.046,
-                0.1518,
-                0.1949,
-                0.2756,
-                0.3877
+                -0.2754,
+                -0.2446,
+                -0.148,
+                -0.1185,
+                -0.0706,
+                0.0092,
+                0.0725,
+                0.1668,
+                0.2357,
+                0.2875,
+                0.3692
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.3544,
-                -0.2981,
-                -0.2424,
-                -0.1979,
-                -0.1781,
-                -0.1379,
-                -0.1021,
-                -0.0526,
-                0.019,
-                0.1716,
-                0.2803
+                -0.2944,
+                -0.2599,
+                -0.2076,
+                -0.1424,
+                -0.1197,
+                -0.0923,
+                -0.057,
+                -0.0025,
+                0.0674,
+                0.1604,
+                0.2549
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.2149,
-                -0.165,
-                -0.1212,
-                -0.092,
-                -0.0425,
-                -0.0122,
-                0.0352,
-                0.0755,
-                0.1312,
-                0.2732,
-                0.4044
+                -0.2077,
+                -0.1591,
+                -0.1062,
+                -0.0829,
+                -0.0423,
+                0.0027,
+                0.0376,
+                0.0782,
+                0.1495,
+                0.2735,
+                0.4076
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.1999,
-                -0.1482,
-                -0.1212,
+                -0.1667,
+                -0.1044,
                 -0.0956,
-                -0.0666,
-                -0.0385,
+                -0.0761,
+                -0.0603,
+                -0.0354,
                 -0.0214,
-                0.0042,
-                0.0339,
+                0.0084,
+                0.0369,
                 0.1561,
-                0.271
+                0.2802
             ]
         },
         "sglang|blackwell-ultra": {
@@ -22486,33 +22504,33 @@ const RESIDUALS = {
         "sglang|blackwell|33-128": {
             n: 37,
             q: [
-                -0.2525,
-                -0.1788,
-                -0.1068,
-                -0.0951,
+                -0.2046,
+                -0.149,
+                -0.0957,
                 -0.0838,
+                -0.076,
                 -0.0603,
                 -0.0291,
-                -0.0196,
-                0.0192,
-                0.0574,
-                0.324
+                0.0025,
+                0.023,
+                0.0648,
+                0.3264
             ]
         },
         "sglang|blackwell|5-32": {
             n: 85,
             q: [
-                -0.2003,
-                -0.1477,
-                -0.1219,
-                -0.0956,
-                -0.063,
-                -0.0426,
-                -0.0213,
-                0.0077,
+                -0.1697,
+                -0.1036,
+                -0.0958,
+                -0.0758,
+                -0.0593,
+                -0.0423,
+                -0.0156,
+                0.0149,
                 0.0363,
-                0.1654,
-                0.2444
+                0.1794,
+                0.2503
             ]
         },
         "sglang|hopper": {
@@ -22525,8 +22543,8 @@ const RESIDUALS = {
                 0.005,
                 0.0511,
                 0.0783,
-                0.1071,
-                0.1992,
+                0.1204,
+                0.2024,
                 0.3085,
                 0.4357
             ]
@@ -22540,8 +22558,8 @@ const RESIDUALS = {
                 -0.0535,
                 0.0156,
                 0.053,
-                0.1136,
-                0.1965,
+                0.1707,
+                0.2,
                 0.2219,
                 0.2673,
                 0.3129
@@ -22552,10 +22570,10 @@ const RESIDUALS = {
             q: [
                 -0.15,
                 -0.1086,
-                0.0229,
-                0.047,
-                0.0598,
-                0.0719,
+                0.0317,
+                0.0488,
+                0.0656,
+                0.0732,
                 0.079,
                 0.0907,
                 0.1088,
@@ -22573,8 +22591,8 @@ const RESIDUALS = {
                 -0.0513,
                 -0.0128,
                 0.013,
-                0.0801,
-                0.1495,
+                0.0819,
+                0.1608,
                 0.2792,
                 0.3689
             ]
@@ -22582,16 +22600,16 @@ const RESIDUALS = {
         trtllm: {
             n: 375,
             q: [
-                -0.3496,
-                -0.2613,
+                -0.3471,
+                -0.2581,
                 -0.147,
                 -0.087,
                 -0.0328,
-                0.0194,
-                0.0557,
-                0.0942,
-                0.1611,
-                0.2574,
+                0.022,
+                0.0562,
+                0.096,
+                0.1707,
+                0.2713,
                 0.3598
             ]
         },
@@ -22646,15 +22664,15 @@ const RESIDUALS = {
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.3649,
-                -0.2365,
+                -0.3351,
+                -0.2309,
                 -0.1336,
                 -0.0764,
                 -0.0287,
-                0.0206,
-                0.0643,
-                0.1126,
-                0.1991,
+                0.0233,
+                0.0646,
+                0.1408,
+                0.204,
                 0.3117,
                 0.4522
             ]
@@ -22662,12 +22680,12 @@ const RESIDUALS = {
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.3802,
+                -0.3739,
                 -0.1655,
                 -0.0726,
                 -0.0175,
-                0.0439,
-                0.0669,
+                0.0492,
+                0.0693,
                 0.1784,
                 0.2277,
                 0.319,
@@ -22678,17 +22696,17 @@ const RESIDUALS = {
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.3079,
-                -0.2394,
+                -0.3057,
+                -0.2313,
                 -0.1329,
                 -0.0874,
                 -0.052,
                 -0.0086,
-                0.0291,
-                0.0724,
-                0.1378,
-                0.1994,
-                0.2514
+                0.0421,
+                0.0838,
+                0.1557,
+                0.2105,
+                0.3007
             ]
         },
         vllm: {
@@ -22696,13 +22714,13 @@ const RESIDUALS = {
             q: [
                 -0.2631,
                 -0.1945,
-                -0.1171,
-                -0.0734,
+                -0.1106,
+                -0.0721,
                 -0.0374,
-                -0.0047,
-                0.0308,
-                0.0727,
-                0.1237,
+                -0.0039,
+                0.0315,
+                0.0729,
+                0.1249,
                 0.1708,
                 0.2426
             ]
@@ -22713,12 +22731,12 @@ const RESIDUALS = {
                 -0.2592,
                 -0.2036,
                 -0.1375,
-                -0.0927,
+                -0.0901,
                 -0.05,
-                -0.0012,
-                0.0348,
-                0.076,
-                0.132,
+                -0.0006,
+                0.0363,
+                0.0836,
+                0.1344,
                 0.1732,
                 0.219
             ]
@@ -22748,9 +22766,9 @@ const RESIDUALS = {
                 0.0255,
                 0.0309,
                 0.0506,
-                0.0938,
-                0.109,
-                0.1235,
+                0.104,
+                0.1142,
+                0.1256,
                 0.1395,
                 0.1798
             ]
@@ -22760,9 +22778,9 @@ const RESIDUALS = {
             q: [
                 -0.254,
                 -0.2032,
-                -0.1601,
-                -0.1566,
-                -0.1138,
+                -0.1596,
+                -0.1552,
+                -0.0981,
                 -0.0882,
                 0.0059,
                 0.0232,
@@ -22776,11 +22794,11 @@ const RESIDUALS = {
             q: [
                 -0.2619,
                 -0.2154,
-                -0.137,
-                -0.0974,
+                -0.1292,
+                -0.091,
                 -0.0576,
                 -0.0158,
-                0.01,
+                0.0122,
                 0.0515,
                 0.136,
                 0.1628,
@@ -22854,11 +22872,11 @@ const RESIDUALS = {
     },
     widen: {
         ttft: 1.53,
-        tpot: 1.47
+        tpot: 1.46
     },
     widenDisagg: {
-        ttft: 1.45,
-        tpot: 1.4
+        ttft: 1.23,
+        tpot: 1.21
     }
 };
 
