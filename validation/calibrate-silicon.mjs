@@ -2,7 +2,7 @@
 // 'fit' part of the calibration half of the measured runs, and reports the errors on the part held
 // out from fitting (validation/silicon-eval.mjs, internalSplit). Coordinate descent over a grid
 // per parameter, a few rounds; the objective is the mean capped |ln(estimate/measured)| of TTFT and
-// TPOT. Prints the table to paste into engines.ts. Usage: node validation/calibrate-silicon.mjs [--rounds N]
+// TPOT. Prints the table to paste into engines.ts. Usage: node validation/calibrate-silicon.mjs [--rounds N] [--only engine|family]
 // (after `npm run validate`, which compiles the core into build/validate).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,8 @@ const hardware = await import(pathToFileURL(join(build, 'presets', 'hardware.js'
 
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 2;
+// --only sglang|hopper: refit that engine x family alone (the others keep engines.ts's values)
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
 const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
 const { items } = convertSilicon(csv, presets);
@@ -44,7 +46,7 @@ const out = ['| Group | N | TTFT err | TPOT err | TTFT in 25% | TPOT in 25% | bo
 for (const [key, groupItems] of groups) {
   const [engine, family] = key.split('|');
   const fit = groupItems.filter((it) => it.split === 'fit');
-  if (fit.length < 12) continue;
+  if (fit.length < 12 || (only !== null && key !== only)) continue;
   const current = { ...(engines.CALIBRATION[engine][family] ?? {}) };
   const evaluate = (params) => {
     engines.CALIBRATION[engine][family] = params;
