@@ -217,3 +217,36 @@ workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
     expect(dp.comm.transfer).toBeGreaterThan(0);
   });
 });
+
+describe("TensorRT-LLM's MLA prompt path in an eager pass", () => {
+  const pass = (preset: string, engine: string) => {
+    const loaded = load(`
+version: 1
+model: {preset: ${preset}}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: ${engine}}
+workload: {concurrency: 1, input_tokens: 16, output_tokens: 16}
+`);
+    const r = resolvePlan(loaded.plan, loaded.origins);
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const cost = stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(
+      makePass({ activeDp: 1, prefillTokens: 16, prefillPairsFull: 136, prefillPairsSliding: 136, prefillPairsTopK: 136, logitTokens: 1, eager: true }),
+    )!;
+    return { total: cost.total, launch: r.hardware.launchLatency };
+  };
+  it('launches 40 more host ops per MLA layer: DeepSeek-V3, 16 prompt tokens, host-bound', () => {
+    // 61 x (6 + 4) attention + 3 x 6 dense MLP + 58 x (12 + 3) MoE = 1,498 kernels, plus 61 x 40 = 2,440
+    const trt = pass('deepseek-v3', 'trtllm');
+    expect(trt.total).toBeCloseTo((1498 + 2440) * trt.launch, 9);
+    const sglang = pass('deepseek-v3', 'sglang');
+    expect(sglang.total).toBeCloseTo(1498 * sglang.launch, 9);
+  });
+  it('adds nothing to a model without MLA', () => {
+    // Llama-3.1-70B: 80 x (6 + 6) = 960 kernels
+    const trt = pass('llama-3.1-70b', 'trtllm');
+    expect(trt.total).toBeCloseTo(960 * trt.launch, 9);
+  });
+});

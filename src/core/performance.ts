@@ -271,7 +271,8 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const cpLink = cp > 1 ? link(spans.cp) : null;
   const kernels = stageKernels(facts, stage);
   const fixedKernelTime = mode.latency ? kernels * hw.kernelLatency : 0;
-  const launchTime = kernels * hw.launchLatency;
+  // An eager pass launches the engine's own MLA prompt ops too (engines.ts, mlaEagerExtraKernels).
+  const launchTime = (kernels + (facts.kvShardable ? 0 : stage.layers * (hw.mlaEagerExtraKernels ?? 0))) * hw.launchLatency;
   const perTokenFlops =
     2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
   const perPickFlops = 2 * facts.expert * stage.moeLayers;

@@ -58,6 +58,8 @@ export interface Hardware {
   kernelLatency: number;
   /** host seconds per kernel launched without CUDA graphs */
   launchLatency: number;
+  /** host launches an MLA layer adds to an eager pass (the engine's MLA prompt path); 0 when absent */
+  mlaEagerExtraKernels?: number;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
@@ -234,6 +236,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
     kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
     launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
+    mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
     attentionEfficiency: cal.attentionEfficiency ?? 1,
