@@ -162,7 +162,7 @@ export const CALIBRATION: Record<EngineId, Partial<Record<HardwareFamily, Engine
   },
   trtllm: {
     blackwell: { compute: 0.6, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    hopper: { compute: 0.8, memory: 0.75, launchLatency: 150e-6, requestOverhead: 0, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
   },
 };
 
