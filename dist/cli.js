@@ -21753,26 +21753,17 @@ function resolvePools(loaded) {
                 source: 'default',
             });
         }
-        if (plan.workload.attention_dp_balance_timeout_steps !== undefined) {
-            // A context server has no decodes to hold prompts for, a generation server no prompts: the balance holds nothing.
-            r.workload = { ...r.workload, dpBalanceTimeout: 0 };
-            r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.attention_dp_balance_timeout_steps');
-            r.assumptions.push({
-                name: 'workload.attention_dp_balance_timeout_steps',
-                value: 'ignored: a disaggregated pool (a context server has no decodes to hold prompts for, a generation server no prompts)',
-                source: 'plan',
-            });
-        }
-        if (plan.workload.batch_wait_timeout_steps !== undefined || plan.workload.batch_wait_max_tokens_ratio !== undefined) {
-            // TensorRT-LLM waits only when a pass would mix prompts with decodes: a pool never has both.
-            r.workload = { ...r.workload, batchWait: null };
-            r.assumptions = r.assumptions.filter((a) => a.name !== 'workload.batch_wait_timeout_steps');
-            r.assumptions.push({
-                name: 'workload.batch_wait_timeout_steps',
-                value: 'ignored: a disaggregated pool (TensorRT-LLM waits only when a pass would mix prompts with decodes)',
-                source: 'plan',
-            });
-        }
+        // TensorRT-LLM's prompt holds act only where one pass mixes prompts with decodes; a pool never
+        // does (a context server has no decodes, a generation server no prompts): each is off, and says so.
+        const ignore = (key, off, why) => {
+            r.workload = { ...r.workload, ...off };
+            r.assumptions = r.assumptions.filter((a) => a.name !== key);
+            r.assumptions.push({ name: key, value: `ignored: a disaggregated pool (${why})`, source: 'plan' });
+        };
+        if (plan.workload.attention_dp_balance_timeout_steps !== undefined)
+            ignore('workload.attention_dp_balance_timeout_steps', { dpBalanceTimeout: 0 }, 'a context server has no decodes to hold prompts for, a generation server no prompts');
+        if (plan.workload.batch_wait_timeout_steps !== undefined || plan.workload.batch_wait_max_tokens_ratio !== undefined)
+            ignore('workload.batch_wait_timeout_steps', { batchWait: null }, 'TensorRT-LLM waits only when a pass would mix prompts with decodes');
         return { name, spec, workers: spec.workers ?? 1, gpus: poolGpus(spec), plan: p, r };
     };
     return { prefill: make('prefill'), decode: make('decode') };

@@ -85,27 +85,11 @@ const RULES = {
     '70b fp4 b200': () => ({ source: 'benchmarks/70b_fp4_b200_docker.sh @ bb4c7f9', kv: 'fp8', maxBatched: 8192, maxRunning: 512 }),
   },
   trtllm: {
-    // With DP attention these scripts add attention_dp_config {enable_balance: true, timeout_iters: 60}.
-    'dsr1 fp4 b200|b300': (r) => ({
-      source: `${S}dsr1_fp4_b200_trt.sh @ 8eec0d4`,
-      kv: 'fp8',
-      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
-      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
-    }),
+    'dsr1 fp4 b200|b300': (r) => dsr1Trt(`${S}dsr1_fp4_b200_trt.sh @ 8eec0d4`, r),
     // 1k/1k at concurrency >= 64 adds batch waiting (batch_wait_timeout_iters 40, batch_wait_max_tokens_ratio 0.8).
-    'dsr1 fp8 b200|b300': (r) => ({
-      source: `${S}dsr1_fp8_b200_trt.sh @ 8eec0d4`,
-      kv: 'fp8',
-      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
-      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
-      ...(r.isl === 1024 && r.osl === 1024 && r.conc >= 64 ? { batchWait: { steps: 40, ratio: 0.8 } } : {}),
-    }),
-    'dsr1 fp8 h200': (r) => ({
-      source: `${S}dsr1_fp8_h200_trt.sh @ 8eec0d4`,
-      kv: 'fp8',
-      maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)),
-      ...(r.dp > 1 ? { balanceTimeout: 60 } : {}),
-    }),
+    'dsr1 fp8 b200|b300': (r) =>
+      dsr1Trt(`${S}dsr1_fp8_b200_trt.sh @ 8eec0d4`, r, r.isl === 1024 && r.osl === 1024 && r.conc >= 64 ? { batchWait: { steps: 40, ratio: 0.8 } } : {}),
+    'dsr1 fp8 h200': (r) => dsr1Trt(`${S}dsr1_fp8_h200_trt.sh @ 8eec0d4`, r),
     'gptoss fp4 h200': (r) => ({ source: `${S}gptoss_fp4_h200_trt.sh @ 8eec0d4`, maxBatched: 20000, maxRunning: r.conc }),
     // With DP attention: attention_dp_config.enable_balance true, TensorRT-LLM's default timeout_iters 50.
     'gptoss fp4 b200': (r) => ({
@@ -121,6 +105,15 @@ const RULES = {
     '70b fp8 b200': (r) => ({ source: 'benchmarks/70b_fp8_b200_trt_slurm.sh @ a267b4b', kv: 'fp8', maxBatched: 16384, ...llamaTrtWait(r) }),
   },
 };
+
+/**
+ * InferenceX's DeepSeek-R1 TensorRT-LLM scripts: an fp8 KV cache, max_num_tokens
+ * max(8192, CONC + ISL + 64 rounded up to 64), and with DP attention attention_dp_config
+ * {enable_balance: true, timeout_iters: 60}; `extra` is what one script adds.
+ */
+function dsr1Trt(source, r, extra = {}) {
+  return { source, kv: 'fp8', maxBatched: Math.max(8192, ceil64(r.conc + r.isl + 64)), ...(r.dp > 1 ? { balanceTimeout: 60 } : {}), ...extra };
+}
 
 /** Llama-3.1-70B TensorRT-LLM scripts: batch waiting for 1k/1k below TP8. */
 function llamaTrtWait(r) {
