@@ -16,6 +16,8 @@ const core = await import(pathToFileURL(join(build, 'core', 'index.js')).href);
 const engines = await import(pathToFileURL(join(build, 'core', 'engines.js')).href);
 const models = await import(pathToFileURL(join(build, 'presets', 'models.js')).href);
 const hardware = await import(pathToFileURL(join(build, 'presets', 'hardware.js')).href);
+const { DEFAULT_EFFICIENCY } = await import(pathToFileURL(join(build, 'core', 'defaults.js')).href);
+const DEFAULT_COMPUTE = DEFAULT_EFFICIENCY.compute;
 
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 2;
@@ -26,7 +28,7 @@ const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwareP
 const { items } = convertSilicon(csv, presets);
 
 const GRID = {
-  compute: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8],
+  compute: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9],
   memory: [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
   launchLatency: [5e-6, 10e-6, 20e-6, 35e-6, 50e-6, 70e-6, 100e-6, 150e-6],
   requestOverhead: [0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.08, 0.12],
@@ -35,6 +37,16 @@ const GRID = {
   attentionEfficiency: [0.3, 0.5, 0.7, 1],
   expertEfficiency: [0.2, 0.3, 0.45, 0.6, 0.8, 1],
 };
+
+/** `current` with compute at `v` and the attention and expert shares rescaled to keep their absolute efficiency; null when a share would pass 1. */
+function denseOnly(current, v) {
+  const c0 = current.compute ?? DEFAULT_COMPUTE;
+  const attention = (current.attentionEfficiency ?? 1) * (c0 / v);
+  const expert = (current.expertEfficiency ?? 1) * (c0 / v);
+  if (attention > 1 || expert > 1 || v === c0) return null;
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return { ...current, compute: v, attentionEfficiency: round(attention), expertEfficiency: round(expert) };
+}
 
 const fmt = (x) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
 const line = (label, s) =>
@@ -57,11 +69,17 @@ for (const [key, groupItems] of groups) {
   for (let round = 0; round < rounds; round++) {
     for (const [param, values] of Object.entries(GRID)) {
       for (const v of values) {
-        const trial = { ...current, [param]: v };
-        const score = evaluate(trial);
-        if (score < best - 1e-9) {
-          best = score;
-          current[param] = v;
+        // Attention and expert efficiencies are shares of `compute`: a compute step alone moves all
+        // three, so it is also tried with both shares rescaled, which moves the dense GEMMs alone.
+        const trials = [{ ...current, [param]: v }];
+        if (param === 'compute') trials.push(denseOnly(current, v));
+        for (const trial of trials) {
+          if (!trial) continue;
+          const score = evaluate(trial);
+          if (score < best - 1e-9) {
+            best = score;
+            Object.assign(current, trial);
+          }
         }
       }
     }
