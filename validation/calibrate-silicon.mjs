@@ -2,12 +2,12 @@
 // 'fit' part of the calibration half of the measured runs, and reports the errors on the part held
 // out from fitting (validation/silicon-eval.mjs, internalSplit). Coordinate descent over a grid
 // per parameter, a few rounds; the objective is the mean capped |ln(estimate/measured)| of TTFT and
-// TPOT. Prints the table to paste into engines.ts. Usage: node validation/calibrate-silicon.mjs [--rounds N] [--only engine|family]
+// TPOT. Prints the table to paste into engines.ts. Usage: node validation/calibrate-silicon.mjs [--rounds N] [--only engine|family] [--with-disagg]
 // (after `npm run validate`, which compiles the core into build/validate).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { convertSilicon, groupBy, objective, summarize, verifySilicon } from './silicon-eval.mjs';
+import { convertSilicon, convertSiliconDisagg, groupBy, objective, summarize, verifySilicon } from './silicon-eval.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const build = join(root, 'build', 'validate', 'src');
@@ -26,6 +26,9 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const csv = resolve(root, '..', 'shared', 'data', 'silicon-calibration.csv');
 const presets = { modelPresetExists: (id) => !!models.modelPreset(id), hardwarePresetExists: (id) => !!hardware.hardwarePreset(id) };
 const { items } = convertSilicon(csv, presets);
+// --with-disagg: the objective also counts the group's disaggregated rows (their pools run the same engine on the same GPUs)
+const withDisagg = args.includes('--with-disagg');
+const disaggItems = withDisagg ? convertSiliconDisagg(csv, presets).items : [];
 
 const GRID = {
   compute: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9],
@@ -58,11 +61,12 @@ const out = ['| Group | N | TTFT err | TPOT err | TTFT in 25% | TPOT in 25% | bo
 for (const [key, groupItems] of groups) {
   const [engine, family] = key.split('|');
   const fit = groupItems.filter((it) => it.split === 'fit');
+  const fitDisagg = disaggItems.filter((it) => it.split === 'fit' && `${it.meta.engine}|${engines.hardwareFamily(it.plan.hardware.preset, undefined)}` === key);
   if (fit.length < 12 || (only !== null && key !== only)) continue;
   const current = { ...(engines.CALIBRATION[engine][family] ?? {}) };
   const evaluate = (params) => {
     engines.CALIBRATION[engine][family] = params;
-    return objective(verifySilicon(core, fit));
+    return objective(verifySilicon(core, fitDisagg.length ? [...fit, ...fitDisagg] : fit));
   };
   let best = evaluate(current);
   const before = best;
