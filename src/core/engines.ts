@@ -157,11 +157,11 @@ export const CALIBRATION: Record<EngineId, Partial<Record<HardwareFamily, Engine
   },
   sglang: {
     blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-    'blackwell-ultra': { compute: 0.25, memory: 0.9, launchLatency: 50e-6, requestOverhead: 0.05, attentionEfficiency: 0.3, expertEfficiency: 0.45 },
+    'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
     hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
   },
   trtllm: {
-    blackwell: { compute: 0.6, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
     hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
   },
 };
