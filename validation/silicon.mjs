@@ -170,18 +170,6 @@ function modelSpecOf(row, preset, keepCheckpoint) {
 }
 
 /**
- * NVIDIA's own TensorRT-LLM sweeps (source_file rows) of quantized checkpoints ran with an fp8 KV
- * cache: their memory-bound points only fit that way. Qwen3-32B fp8 on one H100 ran 64 clients of
- * 4,096 + 256 tokens (278k tokens of cache) at a TTFT like 32 clients', and queued at 128 x 2,560
- * (327k): a 16-bit cache holds about 163k tokens there, an fp8 one about 320k. (TensorRT-LLM takes
- * the KV dtype from the checkpoint's quantization config; ModelOpt's fp8 and nvfp4 checkpoints set
- * kv_cache_quant_algo FP8.)
- */
-function sweepKvIsFp8(row, src) {
-  return src.kind === 'sweep' && row.backend === 'trtllm' && Boolean(row.gemm_quant_mode || row.moe_quant_mode);
-}
-
-/**
  * The client's load: InferenceX runs (and NVIDIA's sweeps with SWEEP_FINITE=1) are finite runs of
  * 10 x concurrency prompts with lengths uniform in [0.8 L, L], mean 0.9 L; the other sweeps steady loops.
  */
@@ -251,7 +239,6 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
   const modelSpec = modelSpecOf(row, model, NATIVE_QUANT.has(row.model_path));
   const { workload, finite } = workloadOf(src, concurrency, isl, osl);
   let harness = null;
-  if (sweepKvIsFp8(row, src)) modelSpec.kv_cache_dtype = 'fp8';
   if (finite) {
     // What the run's launch script set (validation/inferencex-harness.mjs), declared as the plan would.
     harness = inferencexSettings(row, { conc: concurrency, tp: parallelism.tp, dp: parallelism.dp, isl, osl });
