@@ -2,7 +2,7 @@
 // (engine, GPU family, load), and the range of each estimated time and rate.
 import { hardwareFamily } from './engines.js';
 import type { Computed } from './estimates.js';
-import { concurrencyBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
+import { concurrencyBand, queueBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import type { Plan } from './types.js';
 
@@ -25,7 +25,7 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
     family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
     band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
     engineDefaulted: plan.deployment?.engine === undefined,
-    ...(plan.disaggregation !== undefined ? { disaggregated: true } : {}),
+    ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
   };
 }
 

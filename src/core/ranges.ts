@@ -34,11 +34,28 @@ export function concurrencyBand(c: number): string {
 }
 
 /**
+ * The load regime of a disaggregated deployment's TTFT: how far queueing (for a prefill worker, a
+ * decode slot) lifts the estimate above the idle one. Its errors grow with that share, not with the
+ * client count, which the pools are sized to (validation/README.md, "Disaggregated rows").
+ */
+export function queueBand(ttft: number | null, idle: number | null): string {
+  if (ttft === null || idle === null || !(idle > 0) || !(ttft > 0)) return 'queue?';
+  const lift = ttft / idle;
+  if (lift < 1.5) return 'queue<1.5';
+  if (lift < 3) return 'queue1.5-3';
+  if (lift < 10) return 'queue3-10';
+  return 'queue>10';
+}
+
+/**
  * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
- * KV transfer), falling back to all runs only when none of theirs applies.
+ * KV transfer), falling back to all runs only when none of theirs applies; given `queue`, their
+ * buckets follow that load regime first (the TTFT's), then engine and family.
  */
-export function bucketKeys(engine: string, family: string, band: string, disaggregated = false): string[] {
+export function bucketKeys(engine: string, family: string, band: string, disaggregated = false, queue?: string): string[] {
+  if (disaggregated && queue !== undefined)
+    return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   if (disaggregated) return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
 }
@@ -51,6 +68,8 @@ export interface RangeContext {
   engineDefaulted: boolean;
   /** a disaggregated deployment (prefill and decode pools) */
   disaggregated?: boolean;
+  /** a disaggregated deployment's TTFT regime (queueBand), which its TTFT buckets follow */
+  queue?: string;
 }
 
 /** The residuals that apply to a plan, how much wider to make them, and why. */
@@ -69,13 +88,16 @@ const OUTSIDE_WIDEN = 1.5;
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
-  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, ctx.disaggregated === true);
+  const disaggregated = ctx.disaggregated === true;
+  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, disaggregated, metric === 'ttft' ? ctx.queue : undefined);
   const why: string[] = [];
   // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
   // cover 80% of layouts held aside (validation/build-ranges.mjs).
-  let widen = (ctx.disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
+  let widen = (disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
   const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
-  if (bucket !== keys[0] && bucket !== keys[1]) {
+  // Inside the validated region: the engine on this GPU family has a track record of its own.
+  const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
+  if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
     widen *= OUTSIDE_WIDEN;
     why.push(
       `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,

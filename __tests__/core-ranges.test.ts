@@ -1,0 +1,92 @@
+// The track record behind "How sure" (src/core/ranges.ts): which bucket a plan's ranges come from,
+// and that a range never crosses its physical bound. Hand-made residual tables, so each expectation
+// is worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { queueBand, RANGE_QUANTILES, rangeOf, residualsFor, type ResidualTable } from '../src/core/ranges.js';
+
+/** A bucket whose ln(measured / estimate) runs evenly from -s to +s over the quantiles. */
+function bucket(s: number, n = 40) {
+  return { n, q: RANGE_QUANTILES.map((p) => (2 * p - 1) * s) };
+}
+
+const table: ResidualTable = {
+  ttft: {
+    'disagg|sglang|blackwell|queue<1.5': bucket(0.2),
+    'disagg|queue>10': bucket(1.5),
+    'disagg|sglang|blackwell': bucket(1),
+    'disagg|sglang|blackwell|>128': bucket(0.9),
+    'vllm|hopper|5-32': bucket(0.3),
+    'vllm|hopper': bucket(0.4),
+    all: bucket(0.5),
+  },
+  tpot: {
+    'disagg|sglang|blackwell|>128': bucket(0.1),
+    'disagg|sglang|blackwell': bucket(0.15),
+    all: bucket(0.2),
+  },
+  widen: { ttft: 1, tpot: 1 },
+  widenDisagg: { ttft: 1, tpot: 1 },
+};
+
+describe('queueBand', () => {
+  it('reads how far queueing lifts the TTFT above the idle one', () => {
+    expect(queueBand(120, 100)).toBe('queue<1.5');
+    expect(queueBand(150, 100)).toBe('queue1.5-3');
+    expect(queueBand(999, 100)).toBe('queue3-10');
+    expect(queueBand(1000, 100)).toBe('queue>10');
+    expect(queueBand(null, 100)).toBe('queue?');
+    expect(queueBand(100, 0)).toBe('queue?');
+  });
+});
+
+describe('residualsFor', () => {
+  const disagg = { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true };
+
+  it("takes a disaggregated TTFT's bucket by its load regime, not its client count", () => {
+    expect(residualsFor('ttft', { ...disagg, queue: 'queue<1.5' }, table).bucket).toBe('disagg|sglang|blackwell|queue<1.5');
+    // no engine x family bucket for this regime: the regime's own, across engines
+    expect(residualsFor('ttft', { ...disagg, queue: 'queue>10' }, table).bucket).toBe('disagg|queue>10');
+    // no regime bucket at all: the engine x family's
+    expect(residualsFor('ttft', { ...disagg, queue: 'queue3-10' }, table).bucket).toBe('disagg|sglang|blackwell');
+  });
+
+  it('keeps the client-count band for a disaggregated TPOT and for aggregated plans', () => {
+    expect(residualsFor('tpot', { ...disagg, queue: 'queue<1.5' }, table).bucket).toBe('disagg|sglang|blackwell|>128');
+    const agg = { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false };
+    expect(residualsFor('ttft', { ...agg, queue: 'queue>10' }, table).bucket).toBe('vllm|hopper|5-32');
+  });
+
+  it('widens, and says why, only outside the validated engines x GPU families', () => {
+    const inside = residualsFor('ttft', { ...disagg, queue: 'queue>10' }, table);
+    expect(inside.widen).toBe(1);
+    expect(inside.why).toEqual([]);
+    const outside = residualsFor('ttft', { engine: 'trtllm', family: 'ampere', band: '1-4', engineDefaulted: false }, table);
+    expect(outside.bucket).toBe('all');
+    expect(outside.widen).toBe(1.5);
+    expect(outside.why[0]).toMatch(/outside the validated runs/);
+  });
+});
+
+describe('rangeOf', () => {
+  it('spans the central 80% of the residuals: exp(-0.8 s) to exp(0.8 s) for an even spread of +-s', () => {
+    const r = residualsFor(
+      'ttft',
+      { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true, queue: 'queue<1.5' },
+      table,
+    );
+    const [lo, hi] = rangeOf(100, r, 'time', null);
+    expect(lo).toBeCloseTo(100 * Math.exp(-0.16), 6);
+    expect(hi).toBeCloseTo(100 * Math.exp(0.16), 6);
+  });
+
+  it('never crosses the physical bound: a time stays at or above its floor', () => {
+    const r = residualsFor(
+      'ttft',
+      { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true, queue: 'queue>10' },
+      table,
+    );
+    const [lo, hi] = rangeOf(100, r, 'time', 90);
+    expect(lo).toBe(90);
+    expect(hi).toBeCloseTo(100 * Math.exp(1.2), 6);
+  });
+});
