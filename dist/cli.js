@@ -21820,17 +21820,17 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.4894,
-                -0.3123,
-                -0.1596,
-                -0.0818,
-                -0.0228,
-                0.0235,
-                0.0832,
-                0.1533,
-                0.2672,
-                0.5091,
-                1.0839
+                -0.534,
+                -0.3241,
+                -0.1615,
+                -0.0847,
+                -0.0257,
+                0.0195,
+                0.0799,
+                0.1495,
+                0.2657,
+                0.495,
+                1.0664
             ]
         },
         disagg: {
@@ -21847,6 +21847,22 @@ const RESIDUALS = {
                 0.4645,
                 1.548,
                 2.0562
+            ]
+        },
+        "disagg|queue<1.5": {
+            n: 37,
+            q: [
+                -0.2907,
+                -0.2264,
+                -0.1449,
+                -0.095,
+                -0.061,
+                0.0037,
+                0.0528,
+                0.1492,
+                0.3929,
+                0.9783,
+                2.8219
             ]
         },
         "disagg|sglang": {
@@ -22076,17 +22092,17 @@ const RESIDUALS = {
         trtllm: {
             n: 375,
             q: [
-                -0.379,
-                -0.2619,
-                -0.1421,
-                -0.0699,
-                -0.0123,
-                0.0422,
-                0.1058,
-                0.1924,
-                0.3033,
-                0.7402,
-                1.2651
+                -0.4848,
+                -0.2926,
+                -0.1523,
+                -0.084,
+                -0.0217,
+                0.0235,
+                0.102,
+                0.182,
+                0.2973,
+                0.6834,
+                1.185
             ]
         },
         "trtllm|blackwell": {
@@ -22140,48 +22156,48 @@ const RESIDUALS = {
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.4951,
-                -0.3578,
-                -0.2047,
-                -0.1216,
-                -0.0303,
-                0.0752,
-                0.1778,
-                0.2853,
-                0.4649,
-                1.0737,
-                1.4029
+                -0.6576,
+                -0.4623,
+                -0.2249,
+                -0.1365,
+                -0.0686,
+                0.0425,
+                0.1471,
+                0.2757,
+                0.4299,
+                1.0569,
+                1.3699
             ]
         },
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.2357,
-                -0.162,
-                -0.102,
-                0.0016,
-                0.1597,
-                0.2557,
-                0.4447,
-                0.7144,
-                1.0717,
-                1.4681,
-                1.8362
+                -1.708,
+                -0.6219,
+                -0.1619,
+                -0.0837,
+                0.0092,
+                0.1729,
+                0.3627,
+                0.6603,
+                0.9318,
+                1.4182,
+                1.81
             ]
         },
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.6126,
-                -0.4587,
-                -0.298,
-                -0.1725,
-                -0.0998,
-                -0.0118,
-                0.0787,
+                -0.5947,
+                -0.4346,
+                -0.2717,
+                -0.1694,
+                -0.1004,
+                -0.0376,
+                0.069,
                 0.1484,
-                0.2838,
-                0.4207,
+                0.2874,
+                0.4072,
                 0.689
             ]
         },
@@ -22353,14 +22369,14 @@ const RESIDUALS = {
                 -0.2733,
                 -0.1975,
                 -0.1186,
-                -0.0753,
-                -0.0385,
-                0.0044,
-                0.0445,
-                0.0863,
-                0.1426,
-                0.2379,
-                0.3297
+                -0.0772,
+                -0.0411,
+                0.0028,
+                0.0398,
+                0.0824,
+                0.1387,
+                0.2306,
+                0.3249
             ]
         },
         disagg: {
@@ -22606,17 +22622,17 @@ const RESIDUALS = {
         trtllm: {
             n: 375,
             q: [
-                -0.3349,
+                -0.3468,
                 -0.262,
                 -0.1373,
-                -0.0787,
-                -0.0381,
-                0.026,
-                0.0734,
-                0.1018,
-                0.1601,
-                0.2636,
-                0.3437
+                -0.0943,
+                -0.0524,
+                0.0116,
+                0.0514,
+                0.0899,
+                0.1499,
+                0.2607,
+                0.3522
             ]
         },
         "trtllm|blackwell": {
@@ -22670,49 +22686,49 @@ const RESIDUALS = {
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.3372,
+                -0.3717,
                 -0.2279,
                 -0.1298,
-                -0.0744,
-                -0.0381,
-                0.0192,
-                0.0785,
-                0.133,
-                0.1911,
-                0.3086,
-                0.404
+                -0.0876,
+                -0.0573,
+                0.0057,
+                0.0359,
+                0.1016,
+                0.1691,
+                0.2784,
+                0.4221
             ]
         },
         "trtllm|hopper|33-128": {
             n: 72,
             q: [
-                -0.2802,
+                -0.3644,
                 -0.1406,
                 -0.0778,
                 -0.0393,
-                0.0261,
-                0.091,
-                0.1622,
-                0.2186,
-                0.2897,
-                0.4005,
-                0.4905
+                0.0162,
+                0.0435,
+                0.1561,
+                0.1825,
+                0.303,
+                0.4388,
+                0.5353
             ]
         },
         "trtllm|hopper|5-32": {
             n: 119,
             q: [
-                -0.2989,
+                -0.3239,
                 -0.2249,
                 -0.132,
-                -0.0771,
-                -0.0565,
-                -0.0035,
-                0.0517,
-                0.0969,
-                0.1479,
-                0.2189,
-                0.2698
+                -0.0995,
+                -0.0646,
+                -0.0357,
+                0.0138,
+                0.0585,
+                0.1178,
+                0.1721,
+                0.2621
             ]
         },
         vllm: {
@@ -22877,12 +22893,12 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.42,
+        ttft: 1.48,
         tpot: 1.47
     },
     widenDisagg: {
-        ttft: 1.77,
-        tpot: 1.19
+        ttft: 1.6,
+        tpot: 1.22
     }
 };
 
@@ -22908,11 +22924,31 @@ function concurrencyBand(c) {
     return '>128';
 }
 /**
+ * The load regime of a disaggregated deployment's TTFT: how far queueing (for a prefill worker, a
+ * decode slot) lifts the estimate above the idle one. Its errors grow with that share, not with the
+ * client count, which the pools are sized to (validation/README.md, "Disaggregated rows").
+ */
+function queueBand(ttft, idle) {
+    if (ttft === null || idle === null || !(idle > 0) || !(ttft > 0))
+        return 'queue?';
+    const lift = ttft / idle;
+    if (lift < 1.5)
+        return 'queue<1.5';
+    if (lift < 3)
+        return 'queue1.5-3';
+    if (lift < 10)
+        return 'queue3-10';
+    return 'queue>10';
+}
+/**
  * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
- * KV transfer), falling back to all runs only when none of theirs applies.
+ * KV transfer), falling back to all runs only when none of theirs applies; given `queue`, their
+ * buckets follow that load regime first (the TTFT's), then engine and family.
  */
-function bucketKeys(engine, family, band, disaggregated = false) {
+function bucketKeys(engine, family, band, disaggregated = false, queue) {
+    if (disaggregated && queue !== undefined)
+        return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
     if (disaggregated)
         return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
     return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
@@ -22922,13 +22958,16 @@ const OUTSIDE_WIDEN = 1.5;
 /** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 function residualsFor(metric, ctx, table = RESIDUALS) {
-    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, ctx.disaggregated === true);
+    const disaggregated = ctx.disaggregated === true;
+    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, disaggregated, metric === 'ttft' ? ctx.queue : undefined);
     const why = [];
     // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
     // cover 80% of layouts held aside (validation/build-ranges.mjs).
-    let widen = (ctx.disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
+    let widen = (disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
     const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
-    if (bucket !== keys[0] && bucket !== keys[1]) {
+    // Inside the validated region: the engine on this GPU family has a track record of its own.
+    const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
+    if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
         widen *= OUTSIDE_WIDEN;
         why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
     }
@@ -23165,7 +23204,7 @@ function rangeContext(plan, r, c, idle = false) {
         family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
         band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
         engineDefaulted: plan.deployment?.engine === undefined,
-        ...(plan.disaggregation !== undefined ? { disaggregated: true } : {}),
+        ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
     };
 }
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
