@@ -6,7 +6,7 @@
 //   --fix k=v       hold one calibrated default at a value (e.g. --fix network=0.7 --fix kernel_latency=4e-6)
 // The core is compiled with tsc (validation/tsconfig.json -> build/validate) and imported as is.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -35,9 +35,23 @@ export const METRICS = {
 /** Figures that depend on the efficiencies (memory figures do not). */
 const PERFORMANCE = ['throughput_tokens_per_s', 'ttft_ms', 'tpot_ms', 'decode_step_ms'];
 
+/** A source under src/ newer than its compiled copy: --no-build would validate a stale core (e.g. right after build-ranges.mjs rewrote ranges-table.ts). */
+function staleCompile() {
+  const src = join(root, 'src');
+  const built = join(root, 'build', 'validate', 'src');
+  for (const f of readdirSync(src, { recursive: true }).map(String)) {
+    if (!f.endsWith('.ts')) continue;
+    const js = join(built, f.replace(/\.ts$/, '.js'));
+    if (!existsSync(js) || statSync(join(src, f)).mtimeMs > statSync(js).mtimeMs) return f;
+  }
+  return null;
+}
+
 function buildCore() {
   const out = join(root, 'build', 'validate', 'src', 'core', 'index.js');
-  if (!args.has('--no-build') || !existsSync(out)) {
+  const stale = args.has('--no-build') && existsSync(out) ? staleCompile() : null;
+  if (stale) process.stderr.write(`validate: src/${stale} changed since the last compile; compiling despite --no-build\n`);
+  if (!args.has('--no-build') || !existsSync(out) || stale) {
     process.stderr.write('validate: compiling the core (tsc -p validation/tsconfig.json) ...\n');
     const r = spawnSync('npx', ['tsc', '-p', join('validation', 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
     // tsc still emits when other, unrelated files have type errors; say so, and go on if the core exists.
