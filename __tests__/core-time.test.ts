@@ -250,3 +250,44 @@ workload: {concurrency: 1, input_tokens: 16, output_tokens: 16}
     expect(trt.total).toBeCloseTo(960 * trt.launch, 9);
   });
 });
+
+describe("SGLang's sparse-attention prompt kernel pads the heads on Hopper", () => {
+  // GLM-5 at TP8: 8 of its 64 heads per rank. Dense MLA prompt form per (query, key) pair and rank:
+  // 2 x 8 x (256 + 256) = 8,192 FLOPs; the absorbed sparse form padded to 64 heads: 64 x 2 x (512 + 64 + 512) = 139,264.
+  const flops = (engine: string, gpu: string, tokens: number) => {
+    const loaded = load(`
+version: 1
+model: {preset: glm-5}
+hardware: {preset: ${gpu}, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: ${engine}}
+workload: {concurrency: 1, input_tokens: ${tokens}, output_tokens: 16}
+`);
+    const r = resolvePlan(loaded.plan, loaded.origins);
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const full = (tokens * (tokens + 1)) / 2;
+    const topK = attendedPairs(0, tokens, 2048);
+    const pass = makePass({
+      activeDp: 1,
+      prefillTokens: tokens,
+      prefillPairsFull: full,
+      prefillPairsSliding: full,
+      prefillPairsTopK: topK,
+      logitTokens: 1,
+      eager: true,
+    });
+    return { flops: stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(pass)!.flops, topK };
+  };
+
+  it('a prompt beyond the top-k (4,096 tokens) costs 78 layers x its attended pairs x (139,264 - 8,192) more FLOPs than vLLM', () => {
+    const sglang = flops('sglang', 'h200', 4096);
+    const vllm = flops('vllm', 'h200', 4096);
+    expect(sglang.flops - vllm.flops).toBeCloseTo(78 * sglang.topK * (139_264 - 8_192), -3);
+  });
+  it('nothing while every sequence fits the top-k (dense MHA), nor on Blackwell (not modelled)', () => {
+    expect(flops('sglang', 'h200', 1024).flops).toBeCloseTo(flops('vllm', 'h200', 1024).flops, -3);
+    expect(flops('sglang', 'b200', 4096).flops).toBeCloseTo(flops('vllm', 'b200', 4096).flops, -3);
+  });
+});

@@ -33,6 +33,12 @@ export interface EngineProfile {
   mlaEagerExtraKernels: number;
   /** scheduler steps by which outputs reach the client: 1 with an overlap scheduler, which returns a step's tokens while the next step runs */
   outputLagSteps: number;
+  /**
+   * by hardware family: query heads per rank the engine's sparse-attention (DSA) prompt kernel pads
+   * to once a pass holds a sequence longer than the indexer's top-k, and the absorbed (latent)
+   * attention it computes there; absent: the prompt's attention as modelled for dense MLA
+   */
+  sparsePrefillHeadPad: Partial<Record<HardwareFamily, number>>;
 }
 
 /**
@@ -53,7 +59,20 @@ const VLLM: EngineProfile = {
   launchLatency: 70e-6,
   mlaEagerExtraKernels: 0,
   outputLagSteps: 0,
+  sparsePrefillHeadPad: {},
 };
+
+/**
+ * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
+ * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
+ * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
+ * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
+ * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
+ * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
+ * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
+ * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
+ */
+const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
 
 /**
  * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
@@ -74,6 +93,7 @@ const SGLANG: EngineProfile = {
   launchLatency: 70e-6,
   mlaEagerExtraKernels: 0,
   outputLagSteps: 1,
+  sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
 };
 
 /**
@@ -107,6 +127,7 @@ const TRTLLM: EngineProfile = {
   launchLatency: 70e-6,
   mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
   outputLagSteps: 1,
+  sparsePrefillHeadPad: {},
 };
 
 const PROFILES: Record<EngineId, EngineProfile> = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };

@@ -207,6 +207,10 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const perLogitFlops = stage.hasLmHead ? 2 * facts.hidden * (vocab / tp) : 0;
   const headsShare = 1 / tp;
   const perPairPrefill = facts.attnPairFlopsPrefill * headsShare;
+  // An engine whose sparse-attention prompt kernel pads the heads (engines.ts, sparsePrefillHeadPad)
+  // computes the absorbed form for that many heads once a pass holds a sequence beyond the top-k.
+  const headPad = !isBound && indexer ? (hw.sparsePrefillHeadPad ?? 0) : 0;
+  const perPairSparsePrefill = headPad > 0 ? (facts.attnPairFlopsDecode / facts.heads) * Math.max(headPad, facts.heads / tp) : perPairPrefill;
   const perPairDecode = facts.attnPairFlopsDecode * headsShare;
 
   // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
@@ -305,7 +309,8 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
     const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
     const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
-    const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+    const sparsePass = headPad > 0 && pass.prefillPairsTopK < pass.prefillPairsFull;
+    const scoreFlops = ((sparsePass ? perPairSparsePrefill : perPairPrefill) * prefillPairs + perPairDecode * decodePairs) / cp;
     const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
 
     const compute =

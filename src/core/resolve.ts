@@ -60,6 +60,8 @@ export interface Hardware {
   launchLatency: number;
   /** host launches an MLA layer adds to an eager pass (the engine's MLA prompt path); 0 when absent */
   mlaEagerExtraKernels?: number;
+  /** query heads per rank the engine's sparse-attention prompt kernel pads to (0: none; engines.ts) */
+  sparsePrefillHeadPad?: number;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
@@ -237,6 +239,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
     launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
     mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
+    sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
     attentionEfficiency: cal.attentionEfficiency ?? 1,
