@@ -19156,6 +19156,10 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const perLogitFlops = stage.hasLmHead ? 2 * facts.hidden * (vocab / tp) : 0;
     const headsShare = 1 / tp;
     const perPairPrefill = facts.attnPairFlopsPrefill * headsShare;
+    // An engine whose sparse-attention prompt kernel pads the heads (engines.ts, sparsePrefillHeadPad)
+    // computes the absorbed form for that many heads once a pass holds a sequence beyond the top-k.
+    const headPad = !isBound && indexer ? (hw.sparsePrefillHeadPad ?? 0) : 0;
+    const perPairSparsePrefill = headPad > 0 ? (facts.attnPairFlopsDecode / facts.heads) * Math.max(headPad, facts.heads / tp) : perPairPrefill;
     const perPairDecode = facts.attnPairFlopsDecode * headsShare;
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     const nonExpertWeights = attnParams * b.attention +
@@ -19252,7 +19256,8 @@ function stageCostModel(facts, layout, hw, stage, mode) {
         const attendedFull = indexer ? Math.min(ctx, indexer.topK) : ctx;
         const prefillPairs = fullLayers * (indexer ? pass.prefillPairsTopK : pass.prefillPairsFull) + stage.slidingLayers * pass.prefillPairsSliding;
         const decodePairs = decodeTokens * (fullLayers * attendedFull + stage.slidingLayers * windowed);
-        const scoreFlops = (perPairPrefill * prefillPairs + perPairDecode * decodePairs) / cp;
+        const sparsePass = headPad > 0 && pass.prefillPairsTopK < pass.prefillPairsFull;
+        const scoreFlops = ((sparsePass ? perPairSparsePrefill : perPairPrefill) * prefillPairs + perPairDecode * decodePairs) / cp;
         const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
         const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
         const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
@@ -21373,7 +21378,19 @@ const VLLM = {
     launchLatency: 70e-6,
     mlaEagerExtraKernels: 0,
     outputLagSteps: 0,
+    sparsePrefillHeadPad: {},
 };
+/**
+ * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
+ * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
+ * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
+ * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
+ * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
+ * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
+ * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
+ * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
+ */
+const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
 /**
  * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
  * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
@@ -21393,6 +21410,7 @@ const SGLANG = {
     launchLatency: 70e-6,
     mlaEagerExtraKernels: 0,
     outputLagSteps: 1,
+    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
 };
 /**
  * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
@@ -21424,6 +21442,7 @@ const TRTLLM = {
     launchLatency: 70e-6,
     mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
     outputLagSteps: 1,
+    sparsePrefillHeadPad: {},
 };
 const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
 function engineProfile(id) {
@@ -21556,6 +21575,7 @@ function resolvePlan(plan, origins) {
         kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
+        sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
         attentionEfficiency: cal.attentionEfficiency ?? 1,
@@ -21827,9 +21847,9 @@ const RESIDUALS = {
                 -0.0257,
                 0.0195,
                 0.0799,
-                0.1495,
-                0.2657,
-                0.495,
+                0.1484,
+                0.251,
+                0.4588,
                 1.0664
             ]
         },
@@ -21939,9 +21959,9 @@ const RESIDUALS = {
                 -0.0165,
                 0.028,
                 0.063,
-                0.1502,
-                0.4148,
-                0.9126,
+                0.1495,
+                0.3254,
+                0.8489,
                 1.5485
             ]
         },
@@ -22036,9 +22056,9 @@ const RESIDUALS = {
                 0.0098,
                 0.0463,
                 0.083,
-                0.4115,
-                0.7835,
-                0.9532
+                0.1951,
+                0.537,
+                0.677
             ]
         },
         "sglang|hopper|1-4": {
@@ -22053,8 +22073,8 @@ const RESIDUALS = {
                 0.0988,
                 0.1874,
                 0.195,
-                0.4629,
-                0.7881
+                0.2561,
+                0.4295
             ]
         },
         "sglang|hopper|33-128": {
@@ -22070,7 +22090,7 @@ const RESIDUALS = {
                 0.0388,
                 0.079,
                 0.4409,
-                0.9532
+                0.6392
             ]
         },
         "sglang|hopper|5-32": {
@@ -22083,9 +22103,9 @@ const RESIDUALS = {
                 -0.0091,
                 0.0058,
                 0.0293,
-                0.1372,
-                0.5051,
-                0.877,
+                0.1164,
+                0.3156,
+                0.6092,
                 1.1151
             ]
         },
@@ -22371,12 +22391,12 @@ const RESIDUALS = {
                 -0.1186,
                 -0.0772,
                 -0.0411,
-                0.0028,
-                0.0398,
-                0.0824,
-                0.1387,
-                0.2306,
-                0.3249
+                0.0014,
+                0.0394,
+                0.0813,
+                0.1354,
+                0.2219,
+                0.3143
             ]
         },
         disagg: {
@@ -22467,11 +22487,11 @@ const RESIDUALS = {
                 -0.1039,
                 -0.0809,
                 -0.0423,
-                0.0027,
-                0.0393,
-                0.079,
-                0.152,
-                0.2864,
+                -0.0004,
+                0.0376,
+                0.0784,
+                0.1402,
+                0.2668,
                 0.4137
             ]
         },
@@ -22562,12 +22582,12 @@ const RESIDUALS = {
                 -0.149,
                 -0.1171,
                 -0.0622,
-                0.005,
-                0.0511,
-                0.0783,
-                0.1204,
-                0.2024,
-                0.3085,
+                0.0031,
+                0.0503,
+                0.0757,
+                0.1042,
+                0.1624,
+                0.2655,
                 0.4357
             ]
         },
@@ -22584,7 +22604,7 @@ const RESIDUALS = {
                 0.2,
                 0.2219,
                 0.2673,
-                0.3129
+                0.2776
             ]
         },
         "sglang|hopper|33-128": {
@@ -22592,15 +22612,15 @@ const RESIDUALS = {
             q: [
                 -0.15,
                 -0.1086,
-                0.0317,
-                0.0488,
-                0.0656,
-                0.0732,
-                0.079,
-                0.0907,
-                0.1088,
-                0.1488,
-                0.2735
+                -0.0187,
+                0.0433,
+                0.0561,
+                0.0712,
+                0.0751,
+                0.086,
+                0.0984,
+                0.1275,
+                0.1835
             ]
         },
         "sglang|hopper|5-32": {
@@ -22613,10 +22633,10 @@ const RESIDUALS = {
                 -0.0513,
                 -0.0128,
                 0.013,
-                0.0819,
-                0.1608,
-                0.2792,
-                0.3689
+                0.079,
+                0.1438,
+                0.2437,
+                0.3466
             ]
         },
         trtllm: {
@@ -22893,8 +22913,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.48,
-        tpot: 1.47
+        ttft: 1.51,
+        tpot: 1.48
     },
     widenDisagg: {
         ttft: 1.6,
