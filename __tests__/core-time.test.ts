@@ -1,9 +1,9 @@
 // Time formulas against hand-worked figures.
 import { describe, expect, it } from 'vitest';
 import { allReduce, allToAll } from '../src/core/comm.js';
-import { attendedPairs, makePass, stageCostModel, touchedExpertFraction, type TimeMode } from '../src/core/performance.js';
+import { attendedPairs, makePass, stageCostModel, touchedExpertFraction, type Pass, type TimeMode } from '../src/core/performance.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
-import { resolvePlan } from '../src/core/resolve.js';
+import { resolvePlan, type Resolved } from '../src/core/resolve.js';
 import { buildStages } from '../src/core/stages.js';
 import { DEFAULT_EFFICIENCY, DEFAULT_REQUEST_OVERHEAD_S } from '../src/core/defaults.js';
 import { check, load, verify } from './core-helpers.js';
@@ -186,23 +186,28 @@ workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
   });
 });
 
+/** One pass through a plan's first stage, costed as its estimate is; `passOf` builds the pass from the resolved plan. */
+function costPass(yaml: string, passOf: (r: Resolved) => Pass) {
+  const loaded = load(yaml);
+  const r = resolvePlan(loaded.plan, loaded.origins);
+  const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+  const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+  const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+  return { cost: stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(passOf(r))!, r };
+}
+
 describe('expert parallelism: what carries the tokens to the experts', () => {
-  const deepseek = (par: string) => {
-    const loaded = load(`
+  const deepseek = (par: string) =>
+    costPass(
+      `
 version: 1
 model: {preset: deepseek-v3}
 hardware: {preset: h200, gpus: 8}
 parallelism: {${par}}
 workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
-`);
-    const r = resolvePlan(loaded.plan, loaded.origins);
-    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
-    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
-    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
-    return stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(
-      makePass({ activeDp: r.layout.dp, decodeSequences: 16 / r.layout.dp, decodeContext: 1100, logitTokens: 16 / r.layout.dp }),
-    )!;
-  };
+`,
+      (r) => makePass({ activeDp: r.layout.dp, decodeSequences: 16 / r.layout.dp, decodeContext: 1100, logitTokens: 16 / r.layout.dp }),
+    ).cost;
   it('with attention TP over the replica every rank holds every token: EP combines with the same all-reduces as TP experts', () => {
     // TP8 attention, experts EP8 vs experts TP8: one all-reduce after every attention and every MoE
     // block in both, no all-to-all (SGLang --tp 8 --ep 8, TensorRT-LLM --tp_size 8 --ep_size 8 without attention DP)
@@ -220,21 +225,17 @@ workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
 
 describe("TensorRT-LLM's MLA prompt path in an eager pass", () => {
   const pass = (preset: string, engine: string) => {
-    const loaded = load(`
+    const { cost, r } = costPass(
+      `
 version: 1
 model: {preset: ${preset}}
 hardware: {preset: h200, gpus: 8}
 parallelism: {tp: 8}
 deployment: {engine: ${engine}}
 workload: {concurrency: 1, input_tokens: 16, output_tokens: 16}
-`);
-    const r = resolvePlan(loaded.plan, loaded.origins);
-    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
-    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
-    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
-    const cost = stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(
-      makePass({ activeDp: 1, prefillTokens: 16, prefillPairsFull: 136, prefillPairsSliding: 136, prefillPairsTopK: 136, logitTokens: 1, eager: true }),
-    )!;
+`,
+      () => makePass({ activeDp: 1, prefillTokens: 16, prefillPairsFull: 136, prefillPairsSliding: 136, prefillPairsTopK: 136, logitTokens: 1, eager: true }),
+    );
     return { total: cost.total, launch: r.hardware.launchLatency };
   };
   it('launches 40 more host ops per MLA layer: DeepSeek-V3, 16 prompt tokens, host-bound', () => {
@@ -255,30 +256,29 @@ describe("SGLang's sparse-attention prompt kernel pads the heads on Hopper", () 
   // GLM-5 at TP8: 8 of its 64 heads per rank. Dense MLA prompt form per (query, key) pair and rank:
   // 2 x 8 x (256 + 256) = 8,192 FLOPs; the absorbed sparse form padded to 64 heads: 64 x 2 x (512 + 64 + 512) = 139,264.
   const flops = (engine: string, gpu: string, tokens: number) => {
-    const loaded = load(`
+    const full = (tokens * (tokens + 1)) / 2;
+    const topK = attendedPairs(0, tokens, 2048);
+    const { cost } = costPass(
+      `
 version: 1
 model: {preset: glm-5}
 hardware: {preset: ${gpu}, gpus: 8}
 parallelism: {tp: 8}
 deployment: {engine: ${engine}}
 workload: {concurrency: 1, input_tokens: ${tokens}, output_tokens: 16}
-`);
-    const r = resolvePlan(loaded.plan, loaded.origins);
-    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
-    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
-    const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
-    const full = (tokens * (tokens + 1)) / 2;
-    const topK = attendedPairs(0, tokens, 2048);
-    const pass = makePass({
-      activeDp: 1,
-      prefillTokens: tokens,
-      prefillPairsFull: full,
-      prefillPairsSliding: full,
-      prefillPairsTopK: topK,
-      logitTokens: 1,
-      eager: true,
-    });
-    return { flops: stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(pass)!.flops, topK };
+`,
+      () =>
+        makePass({
+          activeDp: 1,
+          prefillTokens: tokens,
+          prefillPairsFull: full,
+          prefillPairsSliding: full,
+          prefillPairsTopK: topK,
+          logitTokens: 1,
+          eager: true,
+        }),
+    );
+    return { flops: cost.flops, topK };
   };
 
   it('a prompt beyond the top-k (4,096 tokens) costs 78 layers x its attended pairs x (139,264 - 8,192) more FLOPs than vLLM', () => {

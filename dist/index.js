@@ -49364,8 +49364,7 @@ function resolvePlan(plan, origins) {
     const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
     // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
     const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-    const balanceApplies = trtAttentionDp;
-    if (balanceSteps !== undefined && !balanceApplies)
+    if (balanceSteps !== undefined && !trtAttentionDp)
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
     else if (balanceSteps !== undefined)
         assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
@@ -49485,7 +49484,7 @@ function resolvePlan(plan, origins) {
         burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
-        dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
+        dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
         batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
         inputTokens: w.input_tokens,
         outputTokens: w.output_tokens,

@@ -177,8 +177,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
   // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
   const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-  const balanceApplies = trtAttentionDp;
-  if (balanceSteps !== undefined && !balanceApplies)
+  if (balanceSteps !== undefined && !trtAttentionDp)
     assume(
       'workload.attention_dp_balance_timeout_steps',
       `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`,
@@ -319,7 +318,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
-    dpBalanceTimeout: balanceApplies ? (balanceSteps ?? 0) : 0,
+    dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
     batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
     inputTokens: w.input_tokens,
     outputTokens: w.output_tokens,
