@@ -2,7 +2,7 @@
 // and that a range never crosses its physical bound. Hand-made residual tables, so each expectation
 // is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { queueBand, RANGE_QUANTILES, rangeOf, residualsFor, type ResidualTable } from '../src/core/ranges.js';
+import { missProbability, oneIn, queueBand, RANGE_QUANTILES, rangeOf, residualsFor, type ResidualTable } from '../src/core/ranges.js';
 
 /** A bucket whose ln(measured / estimate) runs evenly from -s to +s over the quantiles. */
 function bucket(s: number, n = 40) {
@@ -88,5 +88,37 @@ describe('rangeOf', () => {
     const [lo, hi] = rangeOf(100, r, 'time', 90);
     expect(lo).toBe(90);
     expect(hi).toBeCloseTo(100 * Math.exp(1.2), 6);
+  });
+});
+
+describe('missProbability', () => {
+  // vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2.
+  const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false }, table);
+  const cdf = (x: number) => (x / 0.3 + 1) / 2;
+
+  it('a time misses when measured > required: 1 - CDF(ln(required / estimate))', () => {
+    expect(missProbability(100, 110, r, 'time')).toBeCloseTo(1 - cdf(Math.log(1.1)), 6); // 0.341
+    expect(missProbability(100, 90, r, 'time')).toBeCloseTo(1 - cdf(Math.log(0.9)), 6); // 0.676: the estimate already misses
+  });
+
+  it('a rate misses when measured < required: an estimate below its requirement misses more often than not', () => {
+    // a rate's ln(measured / estimate) is minus its time's residual
+    expect(missProbability(100, 110, r, 'rate')).toBeCloseTo(1 - cdf(-Math.log(1.1)), 6); // 0.659
+    expect(missProbability(100, 110, r, 'rate')).toBeGreaterThan(0.5);
+    expect(missProbability(100, 90, r, 'rate')).toBeCloseTo(1 - cdf(-Math.log(0.9)), 6); // 0.324
+    expect(missProbability(100, 90, r, 'rate')).toBeLessThan(0.5);
+  });
+});
+
+describe('oneIn', () => {
+  it('says odds below one half as 1 in n and above it as the nearest simple fraction', () => {
+    expect(oneIn(0.01)).toBe('under 1 in 50');
+    expect(oneIn(0.25)).toBe('about 1 in 4');
+    expect(oneIn(0.34)).toBe('about 1 in 3');
+    expect(oneIn(0.5)).toBe('about 1 in 2');
+    expect(oneIn(0.66)).toBe('about 2 in 3');
+    expect(oneIn(0.76)).toBe('about 3 in 4');
+    expect(oneIn(0.88)).toBe('about 9 in 10');
+    expect(oneIn(0.97)).toBe('nearly all');
   });
 });

@@ -169,14 +169,28 @@ export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: 
 export function missProbability(estimate: number, required: number, r: Residuals, kind: RangeKind): number {
   if (estimate <= 0 || required <= 0) return 1;
   const x = Math.log(required / estimate);
-  // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
-  return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
+  // The residuals are ln(measured / estimate) of times. A time misses when that exceeds x. A rate's
+  // ln(measured / estimate) mirrors its time's (-residual), so it misses when -residual < x, that is
+  // when the residual exceeds -x.
+  return kind === 'time' ? 1 - residualCdf(r, x) : 1 - residualCdf(r, -x);
 }
 
-/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
+/** Simple fractions above one half, for "about 3 in 4" rather than a rounded "1 in 1". */
+const MOST: [number, number][] = [
+  [1, 2],
+  [3, 5],
+  [2, 3],
+  [3, 4],
+  [4, 5],
+  [9, 10],
+];
+
+/** "about 1 in 4", "about 3 in 4" for a probability, in words a reviewer reads at a glance. */
 export function oneIn(p: number): string {
   if (p >= 0.95) return 'nearly all';
   if (p <= 0.02) return 'under 1 in 50';
-  const n = Math.max(2, Math.round(1 / p));
-  return `about 1 in ${n}`;
+  if (p < 0.5) return `about 1 in ${Math.max(2, Math.round(1 / p))}`;
+  let best = MOST[0]!;
+  for (const f of MOST) if (Math.abs(f[0] / f[1] - p) < Math.abs(best[0] / best[1] - p)) best = f;
+  return `about ${best[0]} in ${best[1]}`;
 }
