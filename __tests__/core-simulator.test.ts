@@ -86,6 +86,29 @@ describe('lengths and arrivals', () => {
     expect(sd / mean).toBeGreaterThan(1.8);
     expect(sd / mean).toBeLessThan(2.2);
   });
+  it("random arrivals are pinned to the stated rate: the first n of them span n / rate, whatever one sample's mean", () => {
+    const t = arrivalTimes(2500, 1, 'gamma', 0.3, 1, 2000);
+    const unpinned = arrivalTimes(2500, 1, 'gamma', 0.3, 1, 0);
+    // the sample itself runs off the rate by more than a percent (its gaps' CV is 1.8)...
+    expect(Math.abs(unpinned[2000]! / 2000 - 1)).toBeGreaterThan(0.01);
+    // ...the pinned one does not, and keeps the sample's shape (a uniform rescaling)
+    expect(t[2000]!).toBeCloseTo(2000, 6);
+    expect(t[1234]! / t[2000]!).toBeCloseTo(unpinned[1234]! / unpinned[2000]!, 12);
+  });
+  it('an open loop far below saturation serves what arrives, bursty or not: no saturation warning', () => {
+    for (const arrival of ['poisson', 'gamma']) {
+      const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {input_tokens: 1024, output_tokens: 256, request_rate: 1/s, arrival: ${arrival}, burstiness: ${arrival === 'gamma' ? 0.3 : 1}}
+`);
+      // 1 request/s x 256 tokens; the run's window edges leave a percent or so
+      expect(r.metrics!.throughput_tokens_per_s! / 256).toBeGreaterThan(0.98);
+      expect(r.metrics!.throughput_tokens_per_s! / 256).toBeLessThan(1.02);
+      expect(check(r, 'load.saturation').status).toBe('pass');
+    }
+  });
   it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
     expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
     expect(arrivalTimes(50, 3, 'poisson', 1)).toEqual(arrivalTimes(50, 3, 'poisson', 1));

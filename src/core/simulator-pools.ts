@@ -151,7 +151,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   const maxRunning = Math.max(1, Math.floor(D.maxRunning));
   const lagged = D.outputLag > 0;
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
 
   const prefillWorkers: PrefillWorker[] = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
     busy: false,

@@ -209,17 +209,28 @@ function gammaVariate(shape: number, rand: () => number): number {
 /**
  * Arrival times of `count` requests at `rate` per second: constant gaps, exponential gaps (poisson)
  * or gamma gaps of shape `burstiness` and the same mean (vLLM's benchmark --burstiness).
+ *
+ * Random gaps are rescaled so that the first `pinned` arrivals (default all) span exactly
+ * pinned / rate seconds: one sample of a few thousand gamma gaps of shape 0.3 runs a few percent
+ * off the stated rate, which would read as a deployment serving less than it is sent (a false
+ * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
-export function arrivalTimes(count: number, rate: number, process: ArrivalProcess, burstiness: number, seed = 1): number[] {
+export function arrivalTimes(count: number, rate: number, process: ArrivalProcess, burstiness: number, seed = 1, pinned = count): number[] {
   const rand = prng(seed);
   const out: number[] = [];
+  const mean = 1 / rate;
   let t = 0;
+  let pinnedSpan = 0;
   for (let i = 0; i < count; i++) {
     out.push(t);
-    const mean = 1 / rate;
     if (process === 'constant') t += mean;
     else if (process === 'poisson' || burstiness === 1) t += -Math.log(1 - rand()) * mean;
     else t += gammaVariate(burstiness, rand) * (mean / burstiness);
+    if (i === pinned - 1) pinnedSpan = t;
+  }
+  if (process !== 'constant' && pinnedSpan > 0) {
+    const scale = (pinned * mean) / pinnedSpan;
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! * scale;
   }
   return out;
 }
@@ -314,7 +325,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
   // A steady open loop keeps arriving while the measured requests finish (no drained tail).
-  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
 
   const reqs: Req[] = [];
   const make = (i: number, sent: number): Req => {
