@@ -345,3 +345,18 @@ describe("TensorRT-LLM's attention-DP balance in a disaggregated plan", () => {
     expect(said).toEqual([expect.stringMatching(/^ignored: a disaggregated pool/)]);
   });
 });
+
+describe('an open loop over both pools', () => {
+  it('bounds the throughput by the requests both pools can pass on: request_rate_upper_bound x output tokens', () => {
+    const text = R1_DISAGG.replace('  concurrency: 256\n', '  request_rate: 2/s\n').replace(
+      '  tpot: 60 ms\n',
+      '  tpot: 60 ms\nclaims:\n  throughput: 10000000 tokens/s\n',
+    );
+    const r = verify(text);
+    const m = r.metrics!;
+    expect(m.request_rate_upper_bound).not.toBeNull();
+    expect(m.throughput_upper_bound_tokens_per_s).toBeCloseTo(m.request_rate_upper_bound! * 512, -1);
+    expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+    expect(check(r, 'claims.throughput').status).toBe('fail');
+  });
+});

@@ -109,6 +109,19 @@ workload: {input_tokens: 1024, output_tokens: 256, request_rate: 1/s, arrival: $
       expect(check(r, 'load.saturation').status).toBe('pass');
     }
   });
+  it("an open loop's throughput has a physical bound: its request-rate bound x output tokens; a claim beyond it fails", () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {input_tokens: 1024, output_tokens: 256, request_rate: 1000/s}
+claims: {throughput: 200000 tokens/s}
+`);
+    const m = r.metrics!;
+    expect(m.throughput_upper_bound_tokens_per_s).toBeCloseTo(m.request_rate_upper_bound! * 256, -1);
+    expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+    expect(check(r, 'claims.throughput').status).toBe('fail');
+  });
   it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
     expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
     expect(arrivalTimes(50, 3, 'poisson', 1)).toEqual(arrivalTimes(50, 3, 'poisson', 1));

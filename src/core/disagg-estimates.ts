@@ -213,6 +213,11 @@ export function computeDisaggregated(
     rates.push(throughputBound / output);
   const knownRates = rates.filter((x): x is number => x !== null);
   const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+  // An open loop: no more requests completed than both pools can pass on (as for aggregated plans).
+  if (plan.workload.request_rate !== undefined && requestRateCeiling !== null && output !== undefined) {
+    const openCeiling = requestRateCeiling * output;
+    throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
+  }
 
   // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
   const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;

@@ -187,6 +187,13 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
+  const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+  // An open loop serves no more requests than the deployment can complete at its physical rate (the
+  // stated rate itself is no bound: a measured run's random arrivals may come faster than stated).
+  if (wl.requestRate !== undefined && rateBound !== null && wl.outputTokens !== undefined) {
+    const openCeiling = rateBound * wl.outputTokens;
+    throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
+  }
   return {
     stagesEst,
     stagesBound,
@@ -213,7 +220,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     boundBy: decEst?.boundBy ?? null,
     load,
     maxRequestRate,
-    requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
+    requestRateBound: rateBound,
     loadSkipped,
     noRoom,
   };
