@@ -11,6 +11,7 @@ import { judgedChecks } from './judged.js';
 import { layoutFindings } from './layout.js';
 import { balanceChecks } from './layout-balance.js';
 import { memoryChecks } from './memory-checks.js';
+import { mostLoaded } from './memory.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { planRanges } from './plan-ranges.js';
@@ -153,7 +154,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   // The deployment's requirements and claims, on the two-pool figures.
   const c = figures.deployment;
   const r = deploymentResolved(pools, plan.hardware.gpus ?? total, concurrency, plan.workload.request_rate);
-  const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]!) : null;
+  const worst = mostLoaded(c.memEst);
   const memTotal = worst?.total ?? null;
   const floors = POOLS.map((n) => figures.pools[n].c).map((pc) => (pc.weightsFloor !== null ? pc.weightsFloor + pc.kvFloor : null));
   const memFloor = floors.some((f) => f === null) ? null : Math.max(...(floors as number[]));
@@ -177,6 +178,12 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
     details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
+    // The deployment's devices are those of the pool holding its most loaded one (whose figures the
+    // metrics give), each with its own pool's floor: the merged figures would pair a decode
+    // device's memory with the prefill pool's weight floor.
+    const heaviest = (devices: { total_gib: number | null }[]): number => Math.max(0, ...devices.map((d) => d.total_gib ?? 0));
+    const { prefill, decode } = details.disaggregation;
+    details.devices = heaviest(prefill.devices) > heaviest(decode.devices) ? prefill.devices : decode.devices;
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
   }

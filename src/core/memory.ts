@@ -266,6 +266,12 @@ export interface StageMemory {
   rule: string | null;
 }
 
+/** The most loaded device of a plan (largest total), whose figures are the plan's per-GPU memory. */
+export function mostLoaded(stages: StageMemory[] | null): StageMemory | null {
+  if (!stages || stages.length === 0) return null;
+  return stages.reduce((a, st) => (st.total > a.total ? st : a));
+}
+
 /**
  * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
  * (the first `shared` tokens a common prefix held once), as the engine counts it.

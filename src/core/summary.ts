@@ -1,7 +1,7 @@
 // The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
 import type { Computed } from './estimates.js';
 import { gib, round } from './figures.js';
-import type { StageMemory } from './memory.js';
+import { mostLoaded } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { ServingEconomy } from './cost.js';
@@ -19,12 +19,15 @@ export function buildMetrics(
   est: ModelFacts | null,
   capacity: number | undefined,
 ): Metrics {
-  const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
+  // The parts of one device, the most loaded (its total is memory_per_gpu_gib), so that they add up:
+  // the largest of each part across pipeline stages, or across a disaggregated plan's two pools,
+  // would mix devices (a prefill device's weights with a decode device's KV cache).
+  const worst = mostLoaded(c.memEst);
   return {
     world_size: r.layout.worldSize,
-    weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
-    kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
-    activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
+    weights_per_gpu_gib: gib(worst?.weights ?? null),
+    kv_cache_per_gpu_gib: gib(worst?.kv ?? null),
+    activations_per_gpu_gib: gib(worst?.activations ?? null),
     memory_per_gpu_gib: gib(memTotal),
     ttft_ms: ms(c.ttft),
     ttft_idle_ms: ms(c.ttftIdle),

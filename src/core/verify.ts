@@ -6,6 +6,7 @@ import { judgedChecks } from './judged.js';
 import { balanceChecks } from './layout-balance.js';
 import { layoutFindings } from './layout.js';
 import { memoryChecks } from './memory-checks.js';
+import { mostLoaded } from './memory.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { resolvePlan } from './resolve.js';
@@ -88,7 +89,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   for (const b of balanceChecks(plan, r, c, est ?? bound)) add(b);
 
   // Memory, as the plan's engine counts it.
-  const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]!) : null;
+  const worst = mostLoaded(c.memEst);
   const memTotal = worst?.total ?? null;
   const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
   const capacity = hw.memory;
