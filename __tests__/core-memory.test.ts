@@ -101,6 +101,22 @@ describe('capacity', () => {
     expect(c.value!).toBeGreaterThan(c.limit!);
     expect(c.detail).toContain('not even one request');
   });
+  it("a failing memory.fits reports one request's need per GPU, the figure it judges, not the whole load's", () => {
+    // 1024 sequences of 700k tokens would be ~87,000 GiB of KV on an 8B model; one of them is 85.6
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1024\n  input_tokens: 2048\n  output_tokens: 1024\n  max_input_tokens: 700000',
+      ),
+    );
+    const c = check(r, 'memory.fits');
+    expect(c.status).toBe('fail');
+    expect(r.metrics!.memory_per_gpu_gib!).toBeCloseTo(c.value!, 1);
+    // one sequence of 701,024 tokens at 128 KiB a token (32 layers x 8 KV heads x 128 x 2 x 2 bytes)
+    expect(r.metrics!.kv_cache_per_gpu_gib!).toBeCloseTo((701024 * 131072) / 2 ** 30, 0);
+  });
   it('the plan memory reserve shrinks the usable memory (vLLM: usable = (1 - reserve) x the CUDA-visible 79.19 GiB)', () => {
     const r = verify(
       plan(

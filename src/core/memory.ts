@@ -251,7 +251,7 @@ export interface StageMemory {
   stage: number;
   layers: number;
   weights: number;
-  /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest */
+  /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest (one sequence's when the pool holds none) */
   kv: number;
   activations: number;
   overhead: number;
@@ -344,8 +344,10 @@ export function stageMemory(
         runtimeOverride: cond.runtimeOverride,
       }).overhead;
     }
-    // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
-    const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
+    // The engine admits what its pool holds and queues the rest: the device holds no more KV than the
+    // pool. A pool too small for one sequence of the longest length runs none of them: the figure is
+    // then that one sequence's need (what memory.fits judges), not the whole load's.
+    const kv = pool === null ? demand : pool >= kvOne ? Math.min(demand, pool) : kvOne;
     out.push({
       stage: stage.index,
       layers: stage.layers,
