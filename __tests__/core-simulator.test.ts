@@ -122,6 +122,28 @@ claims: {throughput: 200000 tokens/s}
     expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
     expect(check(r, 'claims.throughput').status).toBe('fail');
   });
+  it('burstiness alone asks for gamma gaps (as vLLM bench --burstiness does); in a closed loop the arrival keys are said unused', () => {
+    const open = (extra: string) =>
+      verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {input_tokens: 1024, output_tokens: 256, request_rate: 8/s${extra}}
+`);
+    const alone = open(', burstiness: 0.3');
+    const gamma = open(', arrival: gamma, burstiness: 0.3');
+    const poisson = open('');
+    expect(alone.metrics!.ttft_p99_ms).toBe(gamma.metrics!.ttft_p99_ms);
+    expect(alone.metrics!.ttft_p99_ms!).toBeGreaterThan(poisson.metrics!.ttft_p99_ms!);
+    expect(alone.details!.assumptions.some((a) => a.name === 'workload.arrival' && a.value.startsWith('gamma'))).toBe(true);
+    const closed = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {input_tokens: 1024, output_tokens: 256, concurrency: 8, arrival: gamma, burstiness: 0.2}
+`);
+    expect(closed.details!.assumptions.some((a) => a.name === 'workload.arrival' && a.value.startsWith('not used'))).toBe(true);
+  });
   it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
     expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
     expect(arrivalTimes(50, 3, 'poisson', 1)).toEqual(arrivalTimes(50, 3, 'poisson', 1));

@@ -310,12 +310,19 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     };
     if (w.speculative.acceptance_length === undefined) assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
   }
+  // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
+  const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
+  if (w.arrival === undefined && arrival === 'gamma') assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+  if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
+    assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+  else if (arrival !== 'gamma' && w.burstiness !== undefined && w.burstiness !== 1)
+    assume('workload.burstiness', `not used: it shapes gamma gaps, and workload.arrival is ${arrival}`, 'method');
   const workload: Workload = {
     profile,
     concurrency: w.concurrency,
     requestRate: w.request_rate,
-    arrival: w.arrival ?? 'poisson',
-    burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
+    arrival,
+    burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
     maxRunningCap,
     recvInterval: w.scheduler_recv_interval ?? 1,
     dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
