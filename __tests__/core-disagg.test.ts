@@ -383,3 +383,14 @@ describe("the deployment's per-GPU memory", () => {
     for (const d of devices) expect(d.total_floor_gib).toBeLessThanOrEqual(d.total_gib);
   });
 });
+
+describe("a disaggregated plan's ranges", () => {
+  it('cover the KV transfer too (with the TTFT track record), never below its floor', () => {
+    const r = verify(R1_DISAGG);
+    const [lo, hi] = r.ranges!.kv_transfer_ms!;
+    const m = r.metrics! as Record<string, number | null>;
+    expect(lo).toBeLessThanOrEqual(m.kv_transfer_ms!);
+    expect(hi).toBeGreaterThanOrEqual(m.kv_transfer_ms!);
+    expect(lo).toBeGreaterThanOrEqual(m.kv_transfer_lower_bound_ms!);
+  });
+});

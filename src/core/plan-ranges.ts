@@ -56,6 +56,8 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   }
   put('e2e_p99_ms', tpot, 'time', null);
   put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+  // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
+  put('kv_transfer_ms', ttft, 'time', 'kv_transfer_lower_bound_ms');
   const kv = metrics.kv_cache_capacity_tokens;
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
