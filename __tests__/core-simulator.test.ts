@@ -122,6 +122,23 @@ claims: {throughput: 200000 tokens/s}
     expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
     expect(check(r, 'claims.throughput').status).toBe('fail');
   });
+  it("an open loop's decode step is the one at the batch its simulation ran on average, above its floor at that batch", () => {
+    const at = (rate: string) =>
+      verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {input_tokens: 1024, output_tokens: 256, request_rate: ${rate}}
+`).metrics!;
+    const light = at('1/s');
+    const busy = at('16/s');
+    expect(light.decode_step_ms).not.toBeNull();
+    expect(busy.decode_step_ms!).toBeGreaterThan(light.decode_step_ms!);
+    for (const m of [light, busy]) {
+      expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
+      expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms! * 1.01);
+    }
+  });
   it('burstiness alone asks for gamma gaps (as vLLM bench --burstiness does); in a closed loop the arrival keys are said unused', () => {
     const open = (extra: string) =>
       verify(`

@@ -18723,6 +18723,12 @@ function engineConditions(workload, hardware, sequences, maxContext) {
 function commGroup(layout, isMoe) {
     return Math.max(layout.tp * layout.cp, isMoe ? layout.ep * layout.etp : 1);
 }
+/** The most loaded device of a plan (largest total), whose figures are the plan's per-GPU memory. */
+function mostLoaded(stages) {
+    if (!stages || stages.length === 0)
+        return null;
+    return stages.reduce((a, st) => (st.total > a.total ? st : a));
+}
 /**
  * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
  * (the first `shared` tokens a common prefix held once), as the engine counts it.
@@ -18788,8 +18794,10 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 runtimeOverride: cond.runtimeOverride,
             }).overhead;
         }
-        // The engine admits what its pool holds and queues the rest: the device holds no more KV than the pool.
-        const kv = pool !== null && pool >= kvOne ? Math.min(demand, pool) : demand;
+        // The engine admits what its pool holds and queues the rest: the device holds no more KV than the
+        // pool. A pool too small for one sequence of the longest length runs none of them: the figure is
+        // then that one sequence's need (what memory.fits judges), not the whole load's.
+        const kv = pool === null ? demand : pool >= kvOne ? Math.min(demand, pool) : kvOne;
         out.push({
             stage: stage.index,
             layers: stage.layers,
@@ -19658,20 +19666,33 @@ function gammaVariate(shape, rand) {
 /**
  * Arrival times of `count` requests at `rate` per second: constant gaps, exponential gaps (poisson)
  * or gamma gaps of shape `burstiness` and the same mean (vLLM's benchmark --burstiness).
+ *
+ * Random gaps are rescaled so that the first `pinned` arrivals (default all) span exactly
+ * pinned / rate seconds: one sample of a few thousand gamma gaps of shape 0.3 runs a few percent
+ * off the stated rate, which would read as a deployment serving less than it is sent (a false
+ * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
-function arrivalTimes(count, rate, process, burstiness, seed = 1) {
+function arrivalTimes(count, rate, process, burstiness, seed = 1, pinned = count) {
     const rand = prng(seed);
     const out = [];
+    const mean = 1 / rate;
     let t = 0;
+    let pinnedSpan = 0;
     for (let i = 0; i < count; i++) {
         out.push(t);
-        const mean = 1 / rate;
         if (process === 'constant')
             t += mean;
         else if (process === 'poisson' || burstiness === 1)
             t += -Math.log(1 - rand()) * mean;
         else
             t += gammaVariate(burstiness, rand) * (mean / burstiness);
+        if (i === pinned - 1)
+            pinnedSpan = t;
+    }
+    if (process !== 'constant' && pinnedSpan > 0) {
+        const scale = (pinned * mean) / pinnedSpan;
+        for (let i = 0; i < out.length; i++)
+            out[i] = out[i] * scale;
     }
     return out;
 }
@@ -19751,7 +19772,7 @@ function simulate(load, engine, costs) {
     const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
     // A steady open loop keeps arriving while the measured requests finish (no drained tail).
-    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
     const reqs = [];
     const make = (i, sent) => {
         const input = load.inputs[i % load.inputs.length];
@@ -20306,6 +20327,13 @@ function compute(loaded, r, est, bound, options = {}) {
     const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs) : null;
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
+    const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+    // An open loop serves no more requests than the deployment can complete at its physical rate (the
+    // stated rate itself is no bound: a measured run's random arrivals may come faster than stated).
+    if (wl.requestRate !== undefined && rateBound !== null && wl.outputTokens !== undefined) {
+        const openCeiling = rateBound * wl.outputTokens;
+        throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
+    }
     return {
         stagesEst,
         stagesBound,
@@ -20330,7 +20358,7 @@ function compute(loaded, r, est, bound, options = {}) {
         boundBy: decEst?.boundBy ?? null,
         load,
         maxRequestRate,
-        requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
+        requestRateBound: rateBound,
         loadSkipped,
         noRoom,
     };
@@ -20757,7 +20785,7 @@ function simulatePools(load, pools, costs) {
     const maxRunning = Math.max(1, Math.floor(D.maxRunning));
     const lagged = D.outputLag > 0;
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness) : null;
+    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
     const prefillWorkers = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
         busy: false,
         until: 0,
@@ -21296,6 +21324,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
     const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+    // An open loop: no more requests completed than both pools can pass on (as for aggregated plans).
+    if (plan.workload.request_rate !== undefined && requestRateCeiling !== null && output !== undefined) {
+        const openCeiling = requestRateCeiling * output;
+        throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
+    }
     // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
     const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
     const memory = mergeMemory(pf.c, df.c, D.workers);
@@ -21640,12 +21673,20 @@ function resolvePlan(plan, origins) {
         if (w.speculative.acceptance_length === undefined)
             assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
     }
+    // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
+    const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
+    if (w.arrival === undefined && arrival === 'gamma')
+        assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+    if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
+        assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+    else if (arrival !== 'gamma' && w.burstiness !== undefined && w.burstiness !== 1)
+        assume('workload.burstiness', `not used: it shapes gamma gaps, and workload.arrival is ${arrival}`, 'method');
     const workload = {
         profile,
         concurrency: w.concurrency,
         requestRate: w.request_rate,
-        arrival: w.arrival ?? 'poisson',
-        burstiness: w.arrival === 'gamma' || w.burstiness !== undefined ? (w.burstiness ?? 1) : 1,
+        arrival,
+        burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
         maxRunningCap,
         recvInterval: w.scheduler_recv_interval ?? 1,
         dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
@@ -23059,17 +23100,33 @@ function missProbability(estimate, required, r, kind) {
     if (estimate <= 0 || required <= 0)
         return 1;
     const x = Math.log(required / estimate);
-    // time: miss when ln(m/e) > x; rate: m/e ~ e/m of the time it mirrors, miss when ln(m/e) < x.
-    return kind === 'time' ? 1 - residualCdf(r, x) : residualCdf(r, -x);
+    // The residuals are ln(measured / estimate) of times. A time misses when that exceeds x. A rate's
+    // ln(measured / estimate) mirrors its time's (-residual), so it misses when -residual < x, that is
+    // when the residual exceeds -x.
+    return kind === 'time' ? 1 - residualCdf(r, x) : 1 - residualCdf(r, -x);
 }
-/** "about 1 in 4" for a probability, in words a reviewer reads at a glance. */
+/** Simple fractions above one half, for "about 3 in 4" rather than a rounded "1 in 1". */
+const MOST = [
+    [1, 2],
+    [3, 5],
+    [2, 3],
+    [3, 4],
+    [4, 5],
+    [9, 10],
+];
+/** "about 1 in 4", "about 3 in 4" for a probability, in words a reviewer reads at a glance. */
 function oneIn(p) {
     if (p >= 0.95)
         return 'nearly all';
     if (p <= 0.02)
         return 'under 1 in 50';
-    const n = Math.max(2, Math.round(1 / p));
-    return `about 1 in ${n}`;
+    if (p < 0.5)
+        return `about 1 in ${Math.max(2, Math.round(1 / p))}`;
+    let best = MOST[0];
+    for (const f of MOST)
+        if (Math.abs(f[0] / f[1] - p) < Math.abs(best[0] / best[1] - p))
+            best = f;
+    return `about ${best[0]} in ${best[1]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/compare.ts
@@ -23253,6 +23310,8 @@ function planRanges(plan, r, c, metrics) {
     }
     put('e2e_p99_ms', tpot, 'time', null);
     put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+    // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
+    put('kv_transfer_ms', ttft, 'time', 'kv_transfer_lower_bound_ms');
     const kv = metrics.kv_cache_capacity_tokens;
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
@@ -24526,16 +24585,20 @@ function planChecks(loaded) {
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 
+
 const ms = (s) => (s === null ? null : round(s * 1000, 4));
 /** A floor in ms, rounded down so it never sits above the true floor. */
 const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
 function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
-    const maxOf = (pick) => (c.memEst ? Math.max(...c.memEst.map(pick)) : null);
+    // The parts of one device, the most loaded (its total is memory_per_gpu_gib), so that they add up:
+    // the largest of each part across pipeline stages, or across a disaggregated plan's two pools,
+    // would mix devices (a prefill device's weights with a decode device's KV cache).
+    const worst = mostLoaded(c.memEst);
     return {
         world_size: r.layout.worldSize,
-        weights_per_gpu_gib: figures_gib(maxOf((s) => s.weights)),
-        kv_cache_per_gpu_gib: figures_gib(maxOf((s) => s.kv)),
-        activations_per_gpu_gib: figures_gib(maxOf((s) => s.activations)),
+        weights_per_gpu_gib: figures_gib(worst?.weights ?? null),
+        kv_cache_per_gpu_gib: figures_gib(worst?.kv ?? null),
+        activations_per_gpu_gib: figures_gib(worst?.activations ?? null),
         memory_per_gpu_gib: figures_gib(memTotal),
         ttft_ms: ms(c.ttft),
         ttft_idle_ms: ms(c.ttftIdle),
@@ -24697,6 +24760,7 @@ function combineReports(plans) {
 
 
 
+
 const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
@@ -24819,7 +24883,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     // The deployment's requirements and claims, on the two-pool figures.
     const c = figures.deployment;
     const r = deploymentResolved(pools, plan.hardware.gpus ?? total, concurrency, plan.workload.request_rate);
-    const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]) : null;
+    const worst = mostLoaded(c.memEst);
     const memTotal = worst?.total ?? null;
     const floors = POOLS.map((n) => figures.pools[n].c).map((pc) => (pc.weightsFloor !== null ? pc.weightsFloor + pc.kvFloor : null));
     const memFloor = floors.some((f) => f === null) ? null : Math.max(...floors);
@@ -24844,6 +24908,12 @@ function verifyDisaggregatedPlan(loaded, options) {
         for (const why of pr.why)
             details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
         details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
+        // The deployment's devices are those of the pool holding its most loaded one (whose figures the
+        // metrics give), each with its own pool's floor: the merged figures would pair a decode
+        // device's memory with the prefill pool's weight floor.
+        const heaviest = (devices) => Math.max(0, ...devices.map((d) => d.total_gib ?? 0));
+        const { prefill, decode } = details.disaggregation;
+        details.devices = heaviest(prefill.devices) > heaviest(decode.devices) ? prefill.devices : decode.devices;
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
     }
@@ -25030,6 +25100,7 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
+
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -25092,7 +25163,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     for (const b of balanceChecks(plan, r, c, est ?? bound))
         add(b);
     // Memory, as the plan's engine counts it.
-    const worst = c.memEst ? c.memEst.reduce((a, st) => (st.total > a.total ? st : a), c.memEst[0]) : null;
+    const worst = mostLoaded(c.memEst);
     const memTotal = worst?.total ?? null;
     const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
     const capacity = hw.memory;
