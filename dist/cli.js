@@ -20291,12 +20291,15 @@ function compute(loaded, r, est, bound, options = {}) {
     // What runs at once in the whole deployment: the engine's cap and the KV cache, at most the load.
     const deploymentRunning = maxRunning !== null ? Math.min(wl.concurrency ?? Infinity, maxRunning * layout.dp) : memory.maxRunning;
     const meanContext = wl.inputTokens !== undefined ? wl.inputTokens + (wl.outputTokens ?? 0) / 2 : undefined;
-    const decEst = est && stagesEst && running !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
-        ? decodeStep(est, layout, hw, wl, stagesEst, running, meanContext, estMode)
-        : null;
     // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
     const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
-    const decBound = bound && stagesBound && running !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, running, boundContext, BOUND_MODE) : null;
+    const stepsAt = (batch) => ({
+        est: est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+            ? decodeStep(est, layout, hw, wl, stagesEst, batch, meanContext, estMode)
+            : null,
+        bound: bound && stagesBound && batch !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, batch, boundContext, BOUND_MODE) : null,
+    });
+    let { est: decEst, bound: decBound } = stepsAt(running);
     // Throughput ceiling: the plan's concurrency all decoding (a larger batch is never slower per token).
     let throughputBound = null;
     if (bound && stagesBound && boundModels && wl.concurrency !== undefined) {
@@ -20321,6 +20324,9 @@ function compute(loaded, r, est, bound, options = {}) {
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
+    // An open loop states no batch: its decode step is the one at the batch its simulation ran on average.
+    if (running === undefined && load && load.outcome.meanBatch > 0)
+        ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
     const req = plan.requirements;
     const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
     const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
