@@ -221,6 +221,28 @@ workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
     expect(dp.comm.latency).toBeGreaterThan(0);
     expect(dp.comm.transfer).toBeGreaterThan(0);
   });
+  it('fewer tokens than expert groups: the busiest expert rank still reads its share of the picked experts, never less than the floor does', () => {
+    // tp 4 x dp 2 = 8 ranks, ep 2: four expert groups share one decoding token (0.25 each on average);
+    // whichever group gets it reads at least ceil(top_k / ep) = 2 of its 8 experts, as the floor counts
+    const report = verify(`
+version: 1
+model:
+  layers: 8
+  hidden_size: 4096
+  heads: 32
+  kv_heads: 8
+  head_dim: 128
+  ffn_hidden_size: 1024
+  vocab_size: 1000
+  moe: {experts: 16, top_k: 4, expert_ffn_hidden_size: 16384}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 4, dp: 2, ep: 2}
+workload: {concurrency: 1, input_tokens: 1, output_tokens: 2}
+`);
+    const m = report.metrics!;
+    expect(m.decode_step_ms!).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
+    expect(m.ttft_idle_ms!).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
+  });
 });
 
 describe("TensorRT-LLM's MLA prompt path in an eager pass", () => {

@@ -222,9 +222,12 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
+  // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
+  // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
+  // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
   const touchedOf = isBound
     ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-    : (n: number): number => touchedExpertFraction(facts.experts, facts.topK, n);
+    : (n: number): number => Math.max(touchedExpertFraction(facts.experts, facts.topK, n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
   // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
   // was a third of a layout search's time).
   let touchedTokens = -1;
