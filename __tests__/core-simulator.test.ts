@@ -455,6 +455,19 @@ describe('plans under load', () => {
     expect(open.metrics!.max_request_rate!).toBeLessThanOrEqual(open.metrics!.request_rate_upper_bound!);
     expect(check(open, 'load.saturation').status).toBe('pass');
   });
+  it('an open loop capped at fewer requests in flight than replicas keeps its cap: one in flight on dp 2 runs like dp 1', () => {
+    const plan = (dp: number) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: ${dp}}
+parallelism: {tp: 1, dp: ${dp}}
+workload: {concurrency: 1, request_rate: 50/s, input_tokens: 200, output_tokens: 100}
+`;
+    const two = verify(plan(2)).metrics!;
+    const one = verify(plan(1)).metrics!;
+    expect(two.throughput_tokens_per_s!).toBeLessThanOrEqual(two.throughput_upper_bound_tokens_per_s!);
+    expect(two.throughput_tokens_per_s).toBe(one.throughput_tokens_per_s);
+  });
   it('an open loop beyond what the deployment serves warns and says so', () => {
     const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));
     expect(check(over, 'load.saturation').status).toBe('warn');

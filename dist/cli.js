@@ -20523,18 +20523,21 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
     const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
     if (open) {
         const rate = which === 'plan' ? wl.requestRate : which.rate;
-        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
+        // A cap on requests in flight below the parts leaves some parts idle, as in a closed loop: the
+        // arrivals go to as many parts as the cap can keep busy (each part admits at least one request).
+        const active = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / active) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
         const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
         if (fitted === null)
             return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
         requests = fitted;
         const lengths = Math.min(requests, 4096);
         return {
-            scale: replicas,
+            scale: active,
             load: {
                 kind: 'open',
-                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity,
-                rate: rate / replicas,
+                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+                rate: rate / active,
                 arrival: wl.arrival,
                 burstiness: wl.burstiness,
                 requests,
