@@ -468,6 +468,33 @@ workload: {concurrency: 1, request_rate: 50/s, input_tokens: 200, output_tokens:
     expect(two.throughput_tokens_per_s!).toBeLessThanOrEqual(two.throughput_upper_bound_tokens_per_s!);
     expect(two.throughput_tokens_per_s).toBe(one.throughput_tokens_per_s);
   });
+  it('end-to-end latency has a floor: the TTFT floor, then each later token at the TPOT floor; its range stays above it', () => {
+    // one output token: no TPOT, the floor is the TTFT's; a requirement below it is impossible even
+    // where nothing fits (no estimate)
+    const one = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1, memory: 17 GiB}
+workload: {concurrency: 1, input_tokens: 2000, output_tokens: 1, max_input_tokens: 100000}
+requirements: {e2e_p99: 1 ms}
+`);
+    const c = check(one, 'requirements.e2e_p99');
+    expect(c.status).toBe('fail');
+    expect(c.basis).toBe('bound');
+    expect(c.limit).toBeCloseTo(one.metrics!.ttft_lower_bound_ms!, 3);
+    // 1,193 tokens at the TPOT floor lift the floor above where the TPOT range's spread would take the e2e range
+    const long = verify(`
+version: 1
+model: {layers: 15, hidden_size: 1024, heads: 8, kv_heads: 2, head_dim: 128, ffn_hidden_size: 51957, vocab_size: 252697, weight_dtype: fp16}
+hardware: {memory: 123 GiB, peak_tflops: 58.862, memory_bandwidth: 0.5 TB/s, intra_node_bandwidth: 23.6949 GB/s, inter_node_bandwidth: 25.7527 GB/s, gpus_per_node: 8, gpus: 8}
+parallelism: {tp: 4, pp: 2}
+workload: {concurrency: 17, input_tokens: 94, output_tokens: 1193, request_rate: 0.0229394}
+deployment: {engine: trtllm}
+`);
+    const m = long.metrics!;
+    const floor = m.ttft_lower_bound_ms! + 1192 * m.tpot_lower_bound_ms!;
+    expect(long.ranges!.e2e_p99_ms![0]).toBeGreaterThanOrEqual(floor - 0.05);
+  });
   it('an open loop beyond what the deployment serves warns and says so', () => {
     const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));
     expect(check(over, 'load.saturation').status).toBe('warn');

@@ -48047,6 +48047,17 @@ const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, com
 
 
 
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
+function e2eFloor(c, outputTokens) {
+    if (c.ttftFloor === null || outputTokens === undefined)
+        return null;
+    if (outputTokens <= 1)
+        return c.ttftFloor;
+    return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
+}
 /** Which plan keys the time estimates need beyond the model's shape. */
 function timeMissing(r, plan) {
     const m = [];
@@ -51056,6 +51067,7 @@ function judgeMemoryClaim(claimed, f) {
 // (engine, GPU family, load), and the range of each estimated time and rate.
 
 
+
 /** The plan's engine, GPU family and load band, as the track record is kept. */
 function rangeContext(plan, r, c, idle = false) {
     const wl = r.workload;
@@ -51076,12 +51088,13 @@ function planRanges(plan, r, c, metrics) {
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
     const tpot = residualsFor('tpot', ctx);
     const ranges = {};
-    const put = (key, res, kind, boundKey) => {
+    /** `bound`: the metric that bounds this one, or the bound itself (in the metric's unit) */
+    const put = (key, res, kind, bound) => {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const bound = boundKey ? (metrics[boundKey] ?? null) : null;
-        const [lo, hi] = rangeOf(v, res, kind, bound);
+        const b = typeof bound === 'string' ? (metrics[bound] ?? null) : bound;
+        const [lo, hi] = rangeOf(v, res, kind, b);
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
     put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
@@ -51093,7 +51106,8 @@ function planRanges(plan, r, c, metrics) {
         put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
         put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
     }
-    put('e2e_p99_ms', tpot, 'time', null);
+    const e2e = e2eFloor(c, r.workload.outputTokens);
+    put('e2e_p99_ms', tpot, 'time', e2e === null ? null : e2e * 1000);
     put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
     const kv = metrics.kv_cache_capacity_tokens;
     if (kv !== null && kv !== undefined && kv > 0)
@@ -51256,6 +51270,7 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
 
 
 
+
 function judgedChecks(inputs) {
     const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
     const checks = [];
@@ -51312,7 +51327,7 @@ function judgedChecks(inputs) {
     // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
     // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
     const out = c.load?.outcome ?? null;
-    const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+    const e2eBound = e2eFloor(c, wl.outputTokens);
     const percentiles = [
         ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
         ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
@@ -51320,7 +51335,7 @@ function judgedChecks(inputs) {
         ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
-        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
+        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eBound, tpotRisk],
     ];
     for (const [key, title, estimate, floor, risk] of percentiles) {
         const required = req[key];

@@ -74,6 +74,16 @@ export interface Computed extends MemoryFigures {
   noRoom: boolean;
 }
 
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
+export function e2eFloor(c: Pick<Computed, 'ttftFloor' | 'tpotFloor'>, outputTokens: number | undefined): number | null {
+  if (c.ttftFloor === null || outputTokens === undefined) return null;
+  if (outputTokens <= 1) return c.ttftFloor;
+  return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
+}
+
 /** Which plan keys the time estimates need beyond the model's shape. */
 export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
   const m: string[] = [];

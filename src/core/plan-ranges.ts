@@ -1,7 +1,7 @@
 // The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
 // (engine, GPU family, load), and the range of each estimated time and rate.
 import { hardwareFamily } from './engines.js';
-import type { Computed } from './estimates.js';
+import { e2eFloor, type Computed } from './estimates.js';
 import { concurrencyBand, queueBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import type { Plan } from './types.js';
@@ -38,11 +38,12 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
   const tpot = residualsFor('tpot', ctx);
   const ranges: Record<string, [number, number]> = {};
-  const put = (key: string, res: Residuals, kind: RangeKind, boundKey: string | null): void => {
+  /** `bound`: the metric that bounds this one, or the bound itself (in the metric's unit) */
+  const put = (key: string, res: Residuals, kind: RangeKind, bound: string | number | null): void => {
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
-    const bound = boundKey ? (metrics[boundKey] ?? null) : null;
-    const [lo, hi] = rangeOf(v, res, kind, bound);
+    const b = typeof bound === 'string' ? (metrics[bound] ?? null) : bound;
+    const [lo, hi] = rangeOf(v, res, kind, b);
     ranges[key] = [round(lo), round(hi)];
   };
   put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
@@ -54,7 +55,8 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
     put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
     put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
   }
-  put('e2e_p99_ms', tpot, 'time', null);
+  const e2e = e2eFloor(c, r.workload.outputTokens);
+  put('e2e_p99_ms', tpot, 'time', e2e === null ? null : e2e * 1000);
   put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
   const kv = metrics.kv_cache_capacity_tokens;
   if (kv !== null && kv !== undefined && kv > 0)
