@@ -234,6 +234,24 @@ describe('an overlap scheduler (SGLang, TensorRT-LLM)', () => {
     expect(overlap.tpot!.mean).toBeCloseTo((0.2 - 0.11) / 10, 9);
     expect(overlap.e2e.mean).toBeCloseTo(plain.e2e.mean, 9);
   });
+  it('so a request of n tokens shows n - 2 steps between its first and last: the TPOT floor allows for it (lag x tokens per step of the n - 1)', () => {
+    const plan = (output: number) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1, efficiency: {compute: 1, memory: 1, network: 1}}
+workload: {concurrency: 1, input_tokens: 100, output_tokens: ${output}}
+deployment: {engine: sglang}
+`;
+    for (const output of [2, 3, 4, 10]) {
+      const m = verify(plan(output)).metrics!;
+      expect(m.tpot_ms!, `${output} tokens`).toBeGreaterThanOrEqual(m.tpot_lower_bound_ms ?? 0);
+    }
+    // two tokens: the second may come with the first, no floor above 0 holds
+    expect(verify(plan(2)).metrics!.tpot_lower_bound_ms).toBeNull();
+    // a plain scheduler keeps the whole step
+    const vllm = verify(plan(3).replace('sglang', 'vllm')).metrics!;
+    expect(vllm.tpot_lower_bound_ms).toBeCloseTo(2 * verify(plan(3)).metrics!.tpot_lower_bound_ms!, 3);
+  });
 });
 
 describe('what the engine can hold', () => {

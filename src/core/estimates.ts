@@ -268,14 +268,24 @@ export function boundPrefillPass(facts: ModelFacts, r: Resolved, models: StageCo
 /**
  * TPOT floor under load: while other requests wait for their first token, fewer sequences decode,
  * down to one per replica (a closed loop whose prompts queue, an open loop at a low rate, a run's
- * tail), so the floor is one sequence's step at the shortest context.
+ * tail), so the floor is one sequence's step at the shortest context. An overlap scheduler returns
+ * each output `lag` passes late but the last one on time when the engine goes idle after it: a
+ * request of n tokens may show only (n - 1) / tokensPerStep - lag steps between its first and last
+ * token, so the floor is that share of the n - 1 tokens' steps, at the shortest output of two or more
+ * tokens (the TPOT of one token is not defined); none when nothing is left of it.
  */
 function tpotFloor(facts: ModelFacts, r: Resolved, stages: Stage[], tokensPerStep: number): number | null {
   const wl = r.workload;
   const ratio = wl.benchmark?.inputRangeRatio ?? 1;
   const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor(((2 * wl.inputTokens * ratio) / (1 + ratio)) * (1 - wl.prefixHitRate))) : 1;
   const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
-  return step === undefined ? null : step / tokensPerStep;
+  if (step === undefined) return null;
+  const lag = wl.profile.outputLagSteps;
+  if (lag === 0 || wl.outputTokens === undefined) return step / tokensPerStep;
+  const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
+  const fewest = Math.max(2, Math.floor((2 * wl.outputTokens * ratioOut) / (1 + ratioOut) + 1e-9));
+  const share = Math.max(0, 1 - (lag * tokensPerStep) / (fewest - 1));
+  return (step / tokensPerStep) * share;
 }
 
 /**
