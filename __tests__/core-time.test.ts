@@ -6,6 +6,7 @@ import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan, type Resolved } from '../src/core/resolve.js';
 import { buildStages } from '../src/core/stages.js';
 import { DEFAULT_EFFICIENCY, DEFAULT_REQUEST_OVERHEAD_S } from '../src/core/defaults.js';
+import { round } from '../src/core/figures.js';
 import { check, load, verify } from './core-helpers.js';
 
 /** The serving overhead every TTFT estimate (not bound) carries, ms. */
@@ -17,6 +18,11 @@ describe('building blocks', () => {
     expect(touchedExpertFraction(8, 2, 2)).toBeCloseTo(1 - 0.75 ** 2, 12); // 0.4375
     expect(touchedExpertFraction(256, 8, 1000)).toBeGreaterThan(0.9999);
     expect(touchedExpertFraction(16, 1, 0)).toBe(0);
+  });
+  it('figures round to +0, never -0 (JSON writes -0 as 0, so the report would not round-trip)', () => {
+    expect(Object.is(round(-1e-17 * 1000, 4), 0)).toBe(true);
+    expect(Object.is(round(-1e-9, 3, 'up'), 0)).toBe(true);
+    expect(round(-0.00051, 3)).toBe(-0.001);
   });
   it('causal attention pairs: 1+2+...+S, and with a window w each query sees at most w keys', () => {
     expect(attendedPairs(0, 4, null)).toBe(10);

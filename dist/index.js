@@ -49691,7 +49691,8 @@ const round = (v, digits = 3, direction = 'nearest') => {
         return null;
     const f = 10 ** digits;
     const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-    return op(v * f) / f;
+    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+    return op(v * f) / f + 0;
 };
 const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;

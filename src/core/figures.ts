@@ -6,7 +6,8 @@ export const round = (v: number | null, digits = 3, direction: 'nearest' | 'down
   if (v === null || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
   const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-  return op(v * f) / f;
+  // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+  return op(v * f) / f + 0;
 };
 export const gib = (bytes: number | null, direction: 'nearest' | 'down' = 'nearest'): number | null =>
   bytes === null ? null : round(bytes / GIB, 3, direction);
