@@ -513,6 +513,25 @@ deployment: {engine: trtllm}
     const floor = m.ttft_lower_bound_ms! + 1192 * m.tpot_lower_bound_ms!;
     expect(long.ranges!.e2e_p99_ms![0]).toBeGreaterThanOrEqual(floor - 0.05);
   });
+  it('a light open loop reports its small rates to a few significant figures, not 0, with ranges around them', () => {
+    // 0.02 requests/s of 2 output tokens: 0.04 tokens/s on 8 GPUs of 700 W, 7e-6 tokens per joule
+    const light = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 8, cost_per_hour: 2}
+parallelism: {tp: 8}
+workload: {request_rate: 0.02/s, input_tokens: 100, output_tokens: 2}
+`);
+    const m = light.metrics!;
+    expect(m.throughput_tokens_per_s!).toBeCloseTo(0.04, 2);
+    expect(m.tokens_per_joule!).toBeGreaterThan(0);
+    for (const k of ['throughput_tokens_per_s', 'tokens_per_joule', 'cost_per_million_tokens']) {
+      const [low, high] = light.ranges![k]!;
+      expect(low, k).toBeGreaterThan(0);
+      expect(low, k).toBeLessThanOrEqual(m[k]!);
+      expect(high, k).toBeGreaterThanOrEqual(m[k]!);
+    }
+  });
   it('an open loop beyond what the deployment serves warns and says so', () => {
     const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));
     expect(check(over, 'load.saturation').status).toBe('warn');

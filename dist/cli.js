@@ -21858,6 +21858,16 @@ const round = (v, digits = 3, direction = 'nearest') => {
     // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
     return op(v * f) / f + 0;
 };
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+const roundFine = (v, digits, significant, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    return round(v, Math.max(digits, significant - 1 - magnitude), direction);
+};
 const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
 const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
@@ -23245,6 +23255,7 @@ function judgeMemoryClaim(claimed, f) {
 
 
 
+
 /** The plan's engine, GPU family and load band, as the track record is kept. */
 function rangeContext(plan, r, c, idle = false) {
     const wl = r.workload;
@@ -23291,13 +23302,15 @@ function planRanges(plan, r, c, metrics) {
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
-const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
+const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
 
 ;// CONCATENATED MODULE: ./src/core/cost.ts
 // Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
 // tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
 // Both follow from the throughput: the estimate gives the expected figure, the throughput's
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
+
 
 const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_MILLION = 1e6;
@@ -23313,9 +23326,10 @@ function tokensPerJoule(gpus, wattsPerGpu, tokensPerS) {
         return null;
     return tokensPerS / (gpus * wattsPerGpu);
 }
-const rounded = (v, digits) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-const roundedDown = (v, digits) => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
-const roundedUp = (v, digits) => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
+// 4 decimals, or 3 significant figures where a light load's figure is smaller (never 0 for a computed one)
+const rounded = (v, digits) => roundFine(v, digits, 3);
+const roundedDown = (v, digits) => roundFine(v, digits, 3, 'down');
+const roundedUp = (v, digits) => roundFine(v, digits, 3, 'up');
 /**
  * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown
  * floor never sits above the true one.
@@ -24575,8 +24589,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         ttft_idle_ms: ms(c.ttftIdle),
         tpot_ms: ms(c.tpot),
         decode_step_ms: ms(c.step),
-        throughput_tokens_per_s: round(c.throughput, 1),
-        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
+        throughput_tokens_per_s: roundFine(c.throughput, 1, 2),
+        throughput_upper_bound_tokens_per_s: roundFine(c.throughputBound, 1, 2, 'up'),
         kv_cache_capacity_tokens: c.kvCapacity,
         // Extensions.
         weights_per_gpu_lower_bound_gib: figures_gib(c.weightsFloor, 'down'),
@@ -24594,8 +24608,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
         tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
         e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
-        max_request_rate: round(c.maxRequestRate, 3),
-        request_rate_upper_bound: round(c.requestRateBound, 3, 'up'),
+        max_request_rate: roundFine(c.maxRequestRate, 3, 3),
+        request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
         compute_utilization: round(c.computeUtilization, 4),
         pipeline_bubble_fraction: round(c.bubble, 4),
         total_params: est ? Math.round(est.totalParams) : null,
@@ -24644,7 +24658,7 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
             tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
             decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
-            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
+            throughput_tokens_per_s: { estimate: roundFine(c.throughput, 1, 2), bound: roundFine(c.throughputBound, 1, 2, 'up'), unit: 'tokens/s' },
             decode_bound_by: c.boundBy,
             pipeline_bubble_fraction: round(c.bubble, 4),
             ...(c.load

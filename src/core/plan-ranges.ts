@@ -2,6 +2,7 @@
 // (engine, GPU family, load), and the range of each estimated time and rate.
 import { hardwareFamily } from './engines.js';
 import { e2eFloor, type Computed } from './estimates.js';
+import { roundFine } from './figures.js';
 import { concurrencyBand, queueBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import type { Plan } from './types.js';
@@ -64,4 +65,5 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
-const round = (v: number): number => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
+const round = (v: number): number => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));

@@ -1,6 +1,6 @@
 // The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
 import type { Computed } from './estimates.js';
-import { gib, round } from './figures.js';
+import { gib, round, roundFine } from './figures.js';
 import type { StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
@@ -30,8 +30,8 @@ export function buildMetrics(
     ttft_idle_ms: ms(c.ttftIdle),
     tpot_ms: ms(c.tpot),
     decode_step_ms: ms(c.step),
-    throughput_tokens_per_s: round(c.throughput, 1),
-    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
+    throughput_tokens_per_s: roundFine(c.throughput, 1, 2),
+    throughput_upper_bound_tokens_per_s: roundFine(c.throughputBound, 1, 2, 'up'),
     kv_cache_capacity_tokens: c.kvCapacity,
     // Extensions.
     weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
@@ -49,8 +49,8 @@ export function buildMetrics(
     tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
     tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
     e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
-    max_request_rate: round(c.maxRequestRate, 3),
-    request_rate_upper_bound: round(c.requestRateBound, 3, 'up'),
+    max_request_rate: roundFine(c.maxRequestRate, 3, 3),
+    request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
     compute_utilization: round(c.computeUtilization, 4),
     pipeline_bubble_fraction: round(c.bubble, 4),
     total_params: est ? Math.round(est.totalParams) : null,
@@ -100,7 +100,7 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
       tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
       decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
-      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
+      throughput_tokens_per_s: { estimate: roundFine(c.throughput, 1, 2), bound: roundFine(c.throughputBound, 1, 2, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
       ...(c.load
