@@ -51112,31 +51112,35 @@ function planRanges(plan, r, c, metrics) {
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
     const tpot = residualsFor('tpot', ctx);
     const ranges = {};
-    /** `bound`: the metric that bounds this one, or the bound itself (in the metric's unit) */
+    /**
+     * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
+     * and a range clipped to a rounded ceiling could end past the true one
+     */
     const put = (key, res, kind, bound) => {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const b = typeof bound === 'string' ? (metrics[bound] ?? null) : bound;
-        const [lo, hi] = rangeOf(v, res, kind, b);
+        const [lo, hi] = rangeOf(v, res, kind, bound);
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
-    put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
-    put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
-    put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
-    put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
-    put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+    const ms = (s) => (s === null ? null : s * 1000);
+    put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+    put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
+    put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
+    put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
+    put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
     for (const p of ['p50', 'p90', 'p99']) {
-        put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
-        put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+        put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+        put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
     }
-    const e2e = e2eFloor(c, r.workload.outputTokens);
-    put('e2e_p99_ms', tpot, 'time', e2e === null ? null : e2e * 1000);
-    put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+    put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
+    put('max_request_rate', tpot, 'rate', c.requestRateBound);
     const kv = metrics.kv_cache_capacity_tokens;
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-    return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+    // the throughput's range before rounding, for the cost and energy ranges that follow from it
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+    return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
 const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
@@ -52719,7 +52723,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     Object.assign(metrics, disaggMetrics(figures, pools));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
@@ -52991,7 +52995,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};

@@ -10,6 +10,8 @@ import type { Plan } from './types.js';
 export interface PlanRanges {
   /** metric name -> [low, high] in the metric's unit */
   ranges: Record<string, [number, number]>;
+  /** the throughput's range unrounded (tokens/s), when there is a throughput */
+  throughput: [number, number] | undefined;
   ttft: Residuals;
   ttftIdle: Residuals;
   tpot: Residuals;
@@ -39,30 +41,34 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
   const tpot = residualsFor('tpot', ctx);
   const ranges: Record<string, [number, number]> = {};
-  /** `bound`: the metric that bounds this one, or the bound itself (in the metric's unit) */
-  const put = (key: string, res: Residuals, kind: RangeKind, bound: string | number | null): void => {
+  /**
+   * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
+   * and a range clipped to a rounded ceiling could end past the true one
+   */
+  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null): void => {
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
-    const b = typeof bound === 'string' ? (metrics[bound] ?? null) : bound;
-    const [lo, hi] = rangeOf(v, res, kind, b);
+    const [lo, hi] = rangeOf(v, res, kind, bound);
     ranges[key] = [round(lo), round(hi)];
   };
-  put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
-  put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
-  put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
-  put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
-  put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+  const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
+  put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+  put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
+  put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
+  put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
+  put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
   for (const p of ['p50', 'p90', 'p99']) {
-    put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
-    put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+    put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+    put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
   }
-  const e2e = e2eFloor(c, r.workload.outputTokens);
-  put('e2e_p99_ms', tpot, 'time', e2e === null ? null : e2e * 1000);
-  put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+  put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
+  put('max_request_rate', tpot, 'rate', c.requestRateBound);
   const kv = metrics.kv_cache_capacity_tokens;
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-  return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+  // the throughput's range before rounding, for the cost and energy ranges that follow from it
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+  return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
