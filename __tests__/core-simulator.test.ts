@@ -532,6 +532,25 @@ workload: {request_rate: 0.02/s, input_tokens: 100, output_tokens: 2}
       expect(high, k).toBeGreaterThanOrEqual(m[k]!);
     }
   });
+  it("an open loop's throughput has a ceiling too: the request rate's ceiling times the output tokens", () => {
+    for (const text of [
+      llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  throughput: 1e9 tokens/s'),
+      `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+disaggregation: {prefill: {parallelism: {tp: 1}}, decode: {parallelism: {tp: 1}}}
+workload: {request_rate: 2/s, input_tokens: 500, output_tokens: 500}
+requirements: {throughput: 1e9 tokens/s}
+`,
+    ]) {
+      const r = verify(text);
+      const m = r.metrics!;
+      expect(m.throughput_upper_bound_tokens_per_s!).toBeCloseTo(m.request_rate_upper_bound! * 500, -1);
+      expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+      expect(check(r, 'requirements.throughput').detail).toMatch(/physically impossible/);
+    }
+  });
   it('an open loop beyond what the deployment serves warns and says so', () => {
     const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));
     expect(check(over, 'load.saturation').status).toBe('warn');

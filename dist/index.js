@@ -48156,6 +48156,10 @@ function compute(loaded, r, est, bound, options = {}) {
     const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs) : null;
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
+    const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+    // An open loop without a cap in flight: no faster than its requests can be served, each of O tokens.
+    if (throughputBound === null && wl.requestRate !== undefined && wl.outputTokens !== undefined && rateBound !== null)
+        throughputBound = finite(rateBound * wl.outputTokens);
     return {
         stagesEst,
         stagesBound,
@@ -48180,7 +48184,7 @@ function compute(loaded, r, est, bound, options = {}) {
         boundBy: decEst?.boundBy ?? null,
         load,
         maxRequestRate,
-        requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
+        requestRateBound: rateBound,
         loadSkipped,
         noRoom,
     };
@@ -49161,6 +49165,9 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
     const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+    // An open loop without a cap in flight: no faster than its requests can be served, each of O tokens.
+    if (throughputBound === null && plan.workload.request_rate !== undefined && output !== undefined && requestRateCeiling !== null)
+        throughputBound = finite(requestRateCeiling * output);
     // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
     const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
     const memory = mergeMemory(pf.c, df.c, D.workers);

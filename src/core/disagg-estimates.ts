@@ -213,6 +213,9 @@ export function computeDisaggregated(
     rates.push(throughputBound / output);
   const knownRates = rates.filter((x): x is number => x !== null);
   const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+  // An open loop without a cap in flight: no faster than its requests can be served, each of O tokens.
+  if (throughputBound === null && plan.workload.request_rate !== undefined && output !== undefined && requestRateCeiling !== null)
+    throughputBound = finite(requestRateCeiling * output);
 
   // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
   const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;

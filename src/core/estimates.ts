@@ -197,6 +197,10 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
+  const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+  // An open loop without a cap in flight: no faster than its requests can be served, each of O tokens.
+  if (throughputBound === null && wl.requestRate !== undefined && wl.outputTokens !== undefined && rateBound !== null)
+    throughputBound = finite(rateBound * wl.outputTokens);
   return {
     stagesEst,
     stagesBound,
@@ -223,7 +227,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     boundBy: decEst?.boundBy ?? null,
     load,
     maxRequestRate,
-    requestRateBound: requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS),
+    requestRateBound: rateBound,
     loadSkipped,
     noRoom,
   };
