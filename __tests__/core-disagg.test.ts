@@ -109,6 +109,18 @@ describe('each pool checked like a plan of its own', () => {
     expect(ws.path).toBe('disaggregation.prefill.parallelism');
   });
 
+  it('one output token: the decode pool sets no rate, the prefill pool alone bounds requests and throughput', () => {
+    const m = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+disaggregation: {prefill: {parallelism: {tp: 1}}, decode: {parallelism: {tp: 1}}}
+workload: {request_rate: 1/s, input_tokens: 1000, output_tokens: 1}
+`).metrics!;
+    expect(m.request_rate_upper_bound!).toBeGreaterThan(0);
+    expect(m.throughput_upper_bound_tokens_per_s!).toBeGreaterThanOrEqual(m.throughput_tokens_per_s!);
+  });
+
   it("fails hardware.gpus that is not the pools' total", () => {
     const text = R1_DISAGG.replace('  gpus: 32', '  gpus: 30');
     const ws = check(verify(text), 'layout.world_size');

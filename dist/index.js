@@ -49160,7 +49160,9 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         throughputBound = finite(ceiling);
     }
-    const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
+    // One output token: the decode pool only hands the first token on and sets no rate of its own.
+    const decodeLimit = decodeRate !== null ? decodeRate * D.workers : output !== undefined && output <= 1 ? Infinity : null;
+    const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeLimit];
     if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
