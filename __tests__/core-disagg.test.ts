@@ -251,6 +251,13 @@ const closedLoad = (requests: number, clients: number, input = 1000, output = 11
 });
 
 describe('the two-pool simulation, by hand', () => {
+  it('an overlap scheduler with one slot: the slot its last output frees on an idle worker admits the next request', () => {
+    // 3 clients, one decode slot, outputs a step late: each request runs alone, 6 ms to its first
+    // token (+ one 10 ms step of lag), 10 steps; the held last output frees the slot when the worker idles
+    const out = simulatePools(closedLoad(3, 3), pools({ decode: { maxRunning: 1, outputLag: 1 } }), costs)!;
+    expect(out.measured).toBe(3);
+    expect(out.requests).toBe(3);
+  });
   it('one client: TTFT = prefill 1 ms + transfer 5 ms; TPOT = one 10 ms decode step per token', () => {
     const out = simulatePools(closedLoad(3, 1), pools(), costs)!;
     expect(out.ttft.mean).toBeCloseTo(0.006, 9);

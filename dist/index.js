@@ -48966,6 +48966,7 @@ function simulatePools(load, pools, costs) {
             if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w))
                 return null;
         }
+        let freed = false;
         for (const w of decodeWorkers) {
             if (w.busy)
                 continue;
@@ -48974,9 +48975,15 @@ function simulatePools(load, pools, costs) {
                 if (!startStride(w))
                     return null;
             }
-            else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
+            else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0) {
+                freed ||= w.deferredFinish.length > 0;
                 release(w, t);
+            }
         }
+        // Outputs held by an idle worker's overlap scheduler finish requests now: their slots admit the
+        // next requests at once (with nothing else to come, waiting for an event would end the run).
+        if (freed)
+            continue;
         // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
         let next = pendingHead < pending.length ? pending[pendingHead].arrives : Infinity;
         if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients)
