@@ -251,12 +251,15 @@ const closedLoad = (requests: number, clients: number, input = 1000, output = 11
 });
 
 describe('the two-pool simulation, by hand', () => {
-  it('an overlap scheduler with one slot: the slot its last output frees on an idle worker admits the next request', () => {
+  it('one slot: a request finishing on an idle worker (its held last output, or one output token) admits the next', () => {
     // 3 clients, one decode slot, outputs a step late: each request runs alone, 6 ms to its first
     // token (+ one 10 ms step of lag), 10 steps; the held last output frees the slot when the worker idles
     const out = simulatePools(closedLoad(3, 3), pools({ decode: { maxRunning: 1, outputLag: 1 } }), costs)!;
     expect(out.measured).toBe(3);
     expect(out.requests).toBe(3);
+    // one output token: the request finishes as it joins its idle worker, and its slot admits the next
+    const one = simulatePools(closedLoad(3, 3, 1000, 1), pools({ decode: { maxRunning: 1 } }), costs)!;
+    expect(one.measured).toBe(3);
   });
   it('one client: TTFT = prefill 1 ms + transfer 5 ms; TPOT = one 10 ms decode step per token', () => {
     const out = simulatePools(closedLoad(3, 1), pools(), costs)!;

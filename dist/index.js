@@ -48726,7 +48726,9 @@ function simulatePools(load, pools, costs) {
     let batchSum = 0;
     let peakRunning = 0;
     let events = 0;
+    let finishes = 0;
     const finish = (r, at) => {
+        finishes++;
         inFlight--;
         lastFinish = at;
         decodeWorkers[r.worker].reserved--;
@@ -48966,7 +48968,7 @@ function simulatePools(load, pools, costs) {
             if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w))
                 return null;
         }
-        let freed = false;
+        const finishedBefore = finishes;
         for (const w of decodeWorkers) {
             if (w.busy)
                 continue;
@@ -48975,14 +48977,13 @@ function simulatePools(load, pools, costs) {
                 if (!startStride(w))
                     return null;
             }
-            else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0) {
-                freed ||= w.deferredFinish.length > 0;
+            else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
                 release(w, t);
-            }
         }
-        // Outputs held by an idle worker's overlap scheduler finish requests now: their slots admit the
-        // next requests at once (with nothing else to come, waiting for an event would end the run).
-        if (freed)
+        // Requests finished on an idle worker (one output token, or outputs its overlap scheduler held)
+        // free their slots now: admit the next requests at once (with nothing else to come, waiting for
+        // an event would end the run while they wait).
+        if (finishes > finishedBefore)
             continue;
         // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
         let next = pendingHead < pending.length ? pending[pendingHead].arrives : Infinity;
