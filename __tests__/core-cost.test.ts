@@ -100,6 +100,24 @@ requirements: {cost_per_million_tokens: 5}
     expect(r.details?.assumptions.find((a) => a.name === 'hardware.power')?.source).toBe('preset:h100-sxm');
   });
 
+  it('keeps the ranges inside the bounds: the cheap end no lower than the cost floor, the energy range under its ceiling', () => {
+    // a 405B model read from HBM at full efficiency: the estimate sits at its ceiling of 0.62 tokens/s,
+    // which rounds up (0.6188 -> 0.62); the ranges must clip to the ceiling itself, not to its rounding
+    const r = verifyPlanText(
+      'a.plan.yaml',
+      `version: 1
+model: {preset: llama-3.1-405b}
+hardware: {memory: 900 GiB, peak_tflops: 5000, memory_bandwidth: 0.5 TB/s, gpus: 1, cost_per_hour: 3, power: 700 W, efficiency: {compute: 1, memory: 1, network: 1}}
+workload: {concurrency: 1, input_tokens: 10, output_tokens: 2000}
+`,
+      noReference,
+    );
+    const m = r.metrics!;
+    expect(r.ranges!.cost_per_million_tokens![0]).toBeGreaterThanOrEqual(m.cost_per_million_tokens_lower_bound!);
+    expect(r.ranges!.tokens_per_joule![1]).toBeLessThanOrEqual(m.tokens_per_joule_upper_bound!);
+    expect(r.ranges!.throughput_tokens_per_s![1]).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+  });
+
   it('reads a power the plan gives with a unit', () => {
     const r = verifyPlanText('a.plan.yaml', plan(', power: 0.5 kW'), noReference);
     expect(r.metrics!.tokens_per_joule).toBeCloseTo(r.metrics!.throughput_tokens_per_s! / 500, 3);

@@ -109,6 +109,18 @@ describe('each pool checked like a plan of its own', () => {
     expect(ws.path).toBe('disaggregation.prefill.parallelism');
   });
 
+  it('one output token: the decode pool sets no rate, the prefill pool alone bounds requests and throughput', () => {
+    const m = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+disaggregation: {prefill: {parallelism: {tp: 1}}, decode: {parallelism: {tp: 1}}}
+workload: {request_rate: 1/s, input_tokens: 1000, output_tokens: 1}
+`).metrics!;
+    expect(m.request_rate_upper_bound!).toBeGreaterThan(0);
+    expect(m.throughput_upper_bound_tokens_per_s!).toBeGreaterThanOrEqual(m.throughput_tokens_per_s!);
+  });
+
   it("fails hardware.gpus that is not the pools' total", () => {
     const text = R1_DISAGG.replace('  gpus: 32', '  gpus: 30');
     const ws = check(verify(text), 'layout.world_size');
@@ -239,6 +251,16 @@ const closedLoad = (requests: number, clients: number, input = 1000, output = 11
 });
 
 describe('the two-pool simulation, by hand', () => {
+  it('one slot: a request finishing on an idle worker (its held last output, or one output token) admits the next', () => {
+    // 3 clients, one decode slot, outputs a step late: each request runs alone, 6 ms to its first
+    // token (+ one 10 ms step of lag), 10 steps; the held last output frees the slot when the worker idles
+    const out = simulatePools(closedLoad(3, 3), pools({ decode: { maxRunning: 1, outputLag: 1 } }), costs)!;
+    expect(out.measured).toBe(3);
+    expect(out.requests).toBe(3);
+    // one output token: the request finishes as it joins its idle worker, and its slot admits the next
+    const one = simulatePools(closedLoad(3, 3, 1000, 1), pools({ decode: { maxRunning: 1 } }), costs)!;
+    expect(one.measured).toBe(3);
+  });
   it('one client: TTFT = prefill 1 ms + transfer 5 ms; TPOT = one 10 ms decode step per token', () => {
     const out = simulatePools(closedLoad(3, 1), pools(), costs)!;
     expect(out.ttft.mean).toBeCloseTo(0.006, 9);

@@ -309,6 +309,24 @@ describe('an overlap scheduler (SGLang, TensorRT-LLM)', () => {
     expect(overlap.tpot!.mean).toBeCloseTo((0.2 - 0.11) / 10, 9);
     expect(overlap.e2e.mean).toBeCloseTo(plain.e2e.mean, 9);
   });
+  it('so a request of n tokens shows n - 2 steps between its first and last: the TPOT floor allows for it (lag x tokens per step of the n - 1)', () => {
+    const plan = (output: number) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1, efficiency: {compute: 1, memory: 1, network: 1}}
+workload: {concurrency: 1, input_tokens: 100, output_tokens: ${output}}
+deployment: {engine: sglang}
+`;
+    for (const output of [2, 3, 4, 10]) {
+      const m = verify(plan(output)).metrics!;
+      expect(m.tpot_ms!, `${output} tokens`).toBeGreaterThanOrEqual(m.tpot_lower_bound_ms ?? 0);
+    }
+    // two tokens: the second may come with the first, no floor above 0 holds
+    expect(verify(plan(2)).metrics!.tpot_lower_bound_ms).toBeNull();
+    // a plain scheduler keeps the whole step
+    const vllm = verify(plan(3).replace('sglang', 'vllm')).metrics!;
+    expect(vllm.tpot_lower_bound_ms).toBeCloseTo(2 * verify(plan(3)).metrics!.tpot_lower_bound_ms!, 3);
+  });
 });
 
 describe('what the engine can hold', () => {
@@ -529,6 +547,84 @@ describe('plans under load', () => {
     expect(open.metrics!.max_request_rate!).toBeGreaterThan(1);
     expect(open.metrics!.max_request_rate!).toBeLessThanOrEqual(open.metrics!.request_rate_upper_bound!);
     expect(check(open, 'load.saturation').status).toBe('pass');
+  });
+  it('an open loop capped at fewer requests in flight than replicas keeps its cap: one in flight on dp 2 runs like dp 1', () => {
+    const plan = (dp: number) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: ${dp}}
+parallelism: {tp: 1, dp: ${dp}}
+workload: {concurrency: 1, request_rate: 50/s, input_tokens: 200, output_tokens: 100}
+`;
+    const two = verify(plan(2)).metrics!;
+    const one = verify(plan(1)).metrics!;
+    expect(two.throughput_tokens_per_s!).toBeLessThanOrEqual(two.throughput_upper_bound_tokens_per_s!);
+    expect(two.throughput_tokens_per_s).toBe(one.throughput_tokens_per_s);
+  });
+  it('end-to-end latency has a floor: the TTFT floor, then each later token at the TPOT floor; its range stays above it', () => {
+    // one output token: no TPOT, the floor is the TTFT's; a requirement below it is impossible even
+    // where nothing fits (no estimate)
+    const one = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1, memory: 17 GiB}
+workload: {concurrency: 1, input_tokens: 2000, output_tokens: 1, max_input_tokens: 100000}
+requirements: {e2e_p99: 1 ms}
+`);
+    const c = check(one, 'requirements.e2e_p99');
+    expect(c.status).toBe('fail');
+    expect(c.basis).toBe('bound');
+    expect(c.limit).toBeCloseTo(one.metrics!.ttft_lower_bound_ms!, 3);
+    // 1,193 tokens at the TPOT floor lift the floor above where the TPOT range's spread would take the e2e range
+    const long = verify(`
+version: 1
+model: {layers: 15, hidden_size: 1024, heads: 8, kv_heads: 2, head_dim: 128, ffn_hidden_size: 51957, vocab_size: 252697, weight_dtype: fp16}
+hardware: {memory: 123 GiB, peak_tflops: 58.862, memory_bandwidth: 0.5 TB/s, intra_node_bandwidth: 23.6949 GB/s, inter_node_bandwidth: 25.7527 GB/s, gpus_per_node: 8, gpus: 8}
+parallelism: {tp: 4, pp: 2}
+workload: {concurrency: 17, input_tokens: 94, output_tokens: 1193, request_rate: 0.0229394}
+deployment: {engine: trtllm}
+`);
+    const m = long.metrics!;
+    const floor = m.ttft_lower_bound_ms! + 1192 * m.tpot_lower_bound_ms!;
+    expect(long.ranges!.e2e_p99_ms![0]).toBeGreaterThanOrEqual(floor - 0.05);
+  });
+  it('a light open loop reports its small rates to a few significant figures, not 0, with ranges around them', () => {
+    // 0.02 requests/s of 2 output tokens: 0.04 tokens/s on 8 GPUs of 700 W, 7e-6 tokens per joule
+    const light = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 8, cost_per_hour: 2}
+parallelism: {tp: 8}
+workload: {request_rate: 0.02/s, input_tokens: 100, output_tokens: 2}
+`);
+    const m = light.metrics!;
+    expect(m.throughput_tokens_per_s!).toBeCloseTo(0.04, 2);
+    expect(m.tokens_per_joule!).toBeGreaterThan(0);
+    for (const k of ['throughput_tokens_per_s', 'tokens_per_joule', 'cost_per_million_tokens']) {
+      const [low, high] = light.ranges![k]!;
+      expect(low, k).toBeGreaterThan(0);
+      expect(low, k).toBeLessThanOrEqual(m[k]!);
+      expect(high, k).toBeGreaterThanOrEqual(m[k]!);
+    }
+  });
+  it("an open loop's throughput has a ceiling too: the request rate's ceiling times the output tokens", () => {
+    for (const text of [
+      llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  throughput: 1e9 tokens/s'),
+      `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+disaggregation: {prefill: {parallelism: {tp: 1}}, decode: {parallelism: {tp: 1}}}
+workload: {request_rate: 2/s, input_tokens: 500, output_tokens: 500}
+requirements: {throughput: 1e9 tokens/s}
+`,
+    ]) {
+      const r = verify(text);
+      const m = r.metrics!;
+      expect(m.throughput_upper_bound_tokens_per_s!).toBeCloseTo(m.request_rate_upper_bound! * 500, -1);
+      expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
+      expect(check(r, 'requirements.throughput').detail).toMatch(/physically impossible/);
+    }
   });
   it('an open loop beyond what the deployment serves warns and says so', () => {
     const over = verify(llamaPlan('  request_rate: 500/s\n  input_tokens: 500\n  output_tokens: 500'));

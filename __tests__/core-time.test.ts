@@ -6,6 +6,7 @@ import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan, type Resolved } from '../src/core/resolve.js';
 import { buildStages } from '../src/core/stages.js';
 import { DEFAULT_EFFICIENCY, DEFAULT_REQUEST_OVERHEAD_S } from '../src/core/defaults.js';
+import { round } from '../src/core/figures.js';
 import { check, load, verify } from './core-helpers.js';
 
 /** The serving overhead every TTFT estimate (not bound) carries, ms. */
@@ -17,6 +18,11 @@ describe('building blocks', () => {
     expect(touchedExpertFraction(8, 2, 2)).toBeCloseTo(1 - 0.75 ** 2, 12); // 0.4375
     expect(touchedExpertFraction(256, 8, 1000)).toBeGreaterThan(0.9999);
     expect(touchedExpertFraction(16, 1, 0)).toBe(0);
+  });
+  it('figures round to +0, never -0 (JSON writes -0 as 0, so the report would not round-trip)', () => {
+    expect(Object.is(round(-1e-17 * 1000, 4), 0)).toBe(true);
+    expect(Object.is(round(-1e-9, 3, 'up'), 0)).toBe(true);
+    expect(round(-0.00051, 3)).toBe(-0.001);
   });
   it('causal attention pairs: 1+2+...+S, and with a window w each query sees at most w keys', () => {
     expect(attendedPairs(0, 4, null)).toBe(10);
@@ -220,6 +226,28 @@ workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
     // DP attention needs no all-reduce at all; the 58 MoE layers' dispatch and combine are what remains
     expect(dp.comm.latency).toBeGreaterThan(0);
     expect(dp.comm.transfer).toBeGreaterThan(0);
+  });
+  it('fewer tokens than expert groups: the busiest expert rank still reads its share of the picked experts, never less than the floor does', () => {
+    // tp 4 x dp 2 = 8 ranks, ep 2: four expert groups share one decoding token (0.25 each on average);
+    // whichever group gets it reads at least ceil(top_k / ep) = 2 of its 8 experts, as the floor counts
+    const report = verify(`
+version: 1
+model:
+  layers: 8
+  hidden_size: 4096
+  heads: 32
+  kv_heads: 8
+  head_dim: 128
+  ffn_hidden_size: 1024
+  vocab_size: 1000
+  moe: {experts: 16, top_k: 4, expert_ffn_hidden_size: 16384}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 4, dp: 2, ep: 2}
+workload: {concurrency: 1, input_tokens: 1, output_tokens: 2}
+`);
+    const m = report.metrics!;
+    expect(m.decode_step_ms!).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
+    expect(m.ttft_idle_ms!).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
   });
 });
 

@@ -47013,9 +47013,12 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
     const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
+    // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
+    // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
+    // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
     const touchedOf = isBound
         ? (n) => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-        : (n) => touchedExpertFraction(facts.experts, facts.topK, n);
+        : (n) => Math.max(touchedExpertFraction(facts.experts, facts.topK, n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
     // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
     // was a third of a layout search's time).
     let touchedTokens = -1;
@@ -47278,6 +47281,30 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
     const cached = Math.floor(inputTokens * workload.prefixHitRate);
     const computed = Math.max(1, inputTokens - cached);
     const pairs = layerPairs(facts, cached, inputTokens);
+    const budget = workload.maxBatchedTokens;
+    if (mode.latency && computed > budget) {
+        // A prompt longer than one pass runs chunk by chunk, as the engine (and the simulation) runs it:
+        // each chunk its own pass, launched eagerly or replayed from a CUDA graph by its own size.
+        let ttft = mode.latency ? hw.requestOverhead : 0;
+        let perStage = null;
+        for (let from = cached; from < inputTokens; from += budget) {
+            const to = Math.min(inputTokens, from + budget);
+            const chunk = layerPairs(facts, from, to);
+            const run = runStages(models, facts, layout, hw, makePass({
+                prefillTokens: to - from,
+                prefillPairsFull: chunk.pairsFull,
+                prefillPairsSliding: chunk.pairsSliding,
+                prefillPairsTopK: chunk.pairsTopK,
+                logitTokens: to === inputTokens ? 1 : 0,
+                eager: !workload.cudaGraphs || to - from > workload.profile.prefillGraphMaxTokens,
+            }), mode);
+            if (!run)
+                return null;
+            ttft += serialTime(run, layout);
+            perStage ??= run.perStage;
+        }
+        return { ttft, perStage: perStage, modelFlops: modelFlops(facts, computed, pairs.pairsFull, pairs.pairsSliding, 1, false, pairs.pairsTopK) };
+    }
     const pass = makePass({
         prefillTokens: computed,
         prefillPairsFull: pairs.pairsFull,
@@ -48065,6 +48092,17 @@ const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, com
 
 
 
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
+function e2eFloor(c, outputTokens) {
+    if (c.ttftFloor === null || outputTokens === undefined)
+        return null;
+    if (outputTokens <= 1)
+        return c.ttftFloor;
+    return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
+}
 /** Which plan keys the time estimates need beyond the model's shape. */
 function timeMissing(r, plan) {
     const m = [];
@@ -48242,14 +48280,26 @@ function boundPrefillPass(facts, r, models, input) {
 /**
  * TPOT floor under load: while other requests wait for their first token, fewer sequences decode,
  * down to one per replica (a closed loop whose prompts queue, an open loop at a low rate, a run's
- * tail), so the floor is one sequence's step at the shortest context.
+ * tail), so the floor is one sequence's step at the shortest context. An overlap scheduler returns
+ * each output `lag` passes late but the last one on time when the engine goes idle after it: a
+ * request of n tokens may show only (n - 1) / tokensPerStep - lag steps between its first and last
+ * token, so the floor is that share of the n - 1 tokens' steps, at the shortest output of two or more
+ * tokens (the TPOT of one token is not defined); none when nothing is left of it.
  */
 function tpotFloor(facts, r, stages, tokensPerStep) {
     const wl = r.workload;
     const ratio = wl.benchmark?.inputRangeRatio ?? 1;
     const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor(((2 * wl.inputTokens * ratio) / (1 + ratio)) * (1 - wl.prefixHitRate))) : 1;
     const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
-    return step === undefined ? null : step / tokensPerStep;
+    if (step === undefined)
+        return null;
+    const lag = wl.profile.outputLagSteps;
+    if (lag === 0 || wl.outputTokens === undefined)
+        return step / tokensPerStep;
+    const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
+    const fewest = Math.max(2, Math.floor((2 * wl.outputTokens * ratioOut) / (1 + ratioOut) + 1e-9));
+    const share = Math.max(0, 1 - (lag * tokensPerStep) / (fewest - 1));
+    return (step / tokensPerStep) * share;
 }
 const BOTH_PARTS = { prefill: true, decode: true };
 function requestRateBound(facts, r, stages, models, throughputBound, parts) {
@@ -48302,9 +48352,22 @@ function replicaStepCosts(facts, r, models, mode) {
             pass.decodeSequences = batch / split;
             pass.decodeContext = context;
             pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-            const t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+            let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
             if (t === null)
                 return null;
+            if (split > 1 && prefillTokens > 0 && layout.pp > 1) {
+                // A prompt chunk rides in one microbatch, whole, through every stage in turn: the step lasts
+                // at least that (spreading it over the microbatches let a prompt beat its own TTFT floor).
+                pass.prefillTokens = prefillTokens;
+                pass.prefillPairsFull = prefillWork?.pairsFull ?? 0;
+                pass.prefillPairsSliding = prefillWork?.pairsSliding ?? 0;
+                pass.prefillPairsTopK = prefillWork?.pairsTopK ?? 0;
+                pass.logitTokens = (prefillWork?.completes ?? 0) + (batch * q) / split;
+                const whole = stagesTime(models, facts, layout, hw, pass, mode, 'serial');
+                if (whole === null)
+                    return null;
+                t = Math.max(t, whole);
+            }
             const time = batch > 0 ? t * spec : t;
             const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
             const flops = modelFlops(facts, prefillTokens, prefillWork?.pairsFull ?? 0, prefillWork?.pairsSliding ?? 0, prefillWork?.completes ?? 0, false, prefillWork?.pairsTopK ?? 0) + modelFlops(facts, batch * q, batch * q * context, batch * q * windowedKeys(facts, context), batch * q, true, batch * q * topK);
@@ -48390,18 +48453,21 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
     const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
     if (open) {
         const rate = which === 'plan' ? wl.requestRate : which.rate;
-        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
+        // A cap on requests in flight below the parts leaves some parts idle, as in a closed loop: the
+        // arrivals go to as many parts as the cap can keep busy (each part admits at least one request).
+        const active = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+        let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / active) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
         const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
         if (fitted === null)
             return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
         requests = fitted;
         const lengths = Math.min(requests, 4096);
         return {
-            scale: replicas,
+            scale: active,
             load: {
                 kind: 'open',
-                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity,
-                rate: rate / replicas,
+                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+                rate: rate / active,
                 arrival: wl.arrival,
                 burstiness: wl.burstiness,
                 requests,
@@ -48727,7 +48793,9 @@ function simulatePools(load, pools, costs) {
     let batchSum = 0;
     let peakRunning = 0;
     let events = 0;
+    let finishes = 0;
     const finish = (r, at) => {
+        finishes++;
         inFlight--;
         lastFinish = at;
         decodeWorkers[r.worker].reserved--;
@@ -48967,6 +49035,7 @@ function simulatePools(load, pools, costs) {
             if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w))
                 return null;
         }
+        const finishedBefore = finishes;
         for (const w of decodeWorkers) {
             if (w.busy)
                 continue;
@@ -48978,6 +49047,11 @@ function simulatePools(load, pools, costs) {
             else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
                 release(w, t);
         }
+        // Requests finished on an idle worker (one output token, or outputs its overlap scheduler held)
+        // free their slots now: admit the next requests at once (with nothing else to come, waiting for
+        // an event would end the run while they wait).
+        if (finishes > finishedBefore)
+            continue;
         // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
         let next = pendingHead < pending.length ? pending[pendingHead].arrives : Infinity;
         if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients)
@@ -49161,7 +49235,9 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         throughputBound = finite(ceiling);
     }
-    const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
+    // One output token: the decode pool only hands the first token on and sets no rate of its own.
+    const decodeLimit = decodeRate !== null ? decodeRate * D.workers : output !== undefined && output <= 1 ? Infinity : null;
+    const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeLimit];
     if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
@@ -49220,11 +49296,14 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
  * the most loaded of either), the KV cache and running sequences of the decode pool.
  */
 function mergeMemory(p, d, decodeWorkers) {
-    const both = (a, b, f) => (a === null || b === null ? null : f(a, b));
+    // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
+    // pool's weight floor: parts taken from both pools would pair one device's weights with another's KV.
+    const heaviest = (c) => (c.memEst ? Math.max(0, ...c.memEst.map((s) => s.total)) : 0);
+    const worst = heaviest(p) > heaviest(d) ? p : d;
     return {
-        memEst: both(d.memEst, p.memEst, (x, y) => [...x, ...y]),
-        weightsFloor: both(d.weightsFloor, p.weightsFloor, Math.max),
-        kvFloor: Math.max(d.kvFloor, p.kvFloor),
+        memEst: p.memEst && d.memEst ? worst.memEst : null,
+        weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
+        kvFloor: worst.kvFloor,
         kvCapacity: d.kvCapacity,
         kvBudget: d.kvBudget,
         maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
@@ -49709,7 +49788,18 @@ const round = (v, digits = 3, direction = 'nearest') => {
         return null;
     const f = 10 ** digits;
     const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-    return op(v * f) / f;
+    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+    return op(v * f) / f + 0;
+};
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+const roundFine = (v, digits, significant, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    return round(v, Math.max(digits, significant - 1 - magnitude), direction);
 };
 const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
@@ -51113,6 +51203,8 @@ function judgeMemoryClaim(claimed, f) {
 // (engine, GPU family, load), and the range of each estimated time and rate.
 
 
+
+
 /** The plan's engine, GPU family and load band, as the track record is kept. */
 function rangeContext(plan, r, c, idle = false) {
     const wl = r.workload;
@@ -51133,39 +51225,47 @@ function planRanges(plan, r, c, metrics) {
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
     const tpot = residualsFor('tpot', ctx);
     const ranges = {};
-    const put = (key, res, kind, boundKey) => {
+    /**
+     * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
+     * and a range clipped to a rounded ceiling could end past the true one
+     */
+    const put = (key, res, kind, bound) => {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const bound = boundKey ? (metrics[boundKey] ?? null) : null;
         const [lo, hi] = rangeOf(v, res, kind, bound);
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
-    put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
-    put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
-    put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
-    put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
-    put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+    const ms = (s) => (s === null ? null : s * 1000);
+    put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+    put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
+    put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
+    put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
+    put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
     for (const p of ['p50', 'p90', 'p99']) {
-        put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
-        put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+        put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+        put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
     }
-    put('e2e_p99_ms', tpot, 'time', null);
-    put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+    put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
+    put('max_request_rate', tpot, 'rate', c.requestRateBound);
     // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
-    put('kv_transfer_ms', ttft, 'time', 'kv_transfer_lower_bound_ms');
+    put('kv_transfer_ms', ttft, 'time', metrics.kv_transfer_lower_bound_ms ?? null);
     const kv = metrics.kv_cache_capacity_tokens;
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-    return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+    // the throughput's range before rounding, for the cost and energy ranges that follow from it
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+    return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
-const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
+const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
 
 ;// CONCATENATED MODULE: ./src/core/cost.ts
 // Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
 // tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
 // Both follow from the throughput: the estimate gives the expected figure, the throughput's
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
+
 
 const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_MILLION = 1e6;
@@ -51181,9 +51281,10 @@ function tokensPerJoule(gpus, wattsPerGpu, tokensPerS) {
         return null;
     return tokensPerS / (gpus * wattsPerGpu);
 }
-const rounded = (v, digits) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-const roundedDown = (v, digits) => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
-const roundedUp = (v, digits) => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
+// 4 decimals, or 3 significant figures where a light load's figure is smaller (never 0 for a computed one)
+const rounded = (v, digits) => roundFine(v, digits, 3);
+const roundedDown = (v, digits) => roundFine(v, digits, 3, 'down');
+const roundedUp = (v, digits) => roundFine(v, digits, 3, 'up');
 /**
  * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown
  * floor never sits above the true one.
@@ -51315,6 +51416,7 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
 
 
 
+
 function judgedChecks(inputs) {
     const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
     const checks = [];
@@ -51371,7 +51473,7 @@ function judgedChecks(inputs) {
     // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
     // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
     const out = c.load?.outcome ?? null;
-    const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+    const e2eBound = e2eFloor(c, wl.outputTokens);
     const percentiles = [
         ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
         ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
@@ -51379,7 +51481,7 @@ function judgedChecks(inputs) {
         ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
-        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
+        ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eBound, tpotRisk],
     ];
     for (const [key, title, estimate, floor, risk] of percentiles) {
         const required = req[key];
@@ -52427,27 +52529,26 @@ function planChecks(loaded) {
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 
-
 const ms = (s) => (s === null ? null : round(s * 1000, 4));
 /** A floor in ms, rounded down so it never sits above the true floor. */
 const msFloor = (s) => (s === null ? null : round(s * 1000, 4, 'down'));
 function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
-    // The parts of one device, the most loaded (its total is memory_per_gpu_gib), so that they add up:
-    // the largest of each part across pipeline stages, or across a disaggregated plan's two pools,
-    // would mix devices (a prefill device's weights with a decode device's KV cache).
-    const worst = mostLoaded(c.memEst);
+    // Each part at its largest over the plan's pipeline stages, as is each part's floor (a stage's floor
+    // never exceeds its estimate). A disaggregated plan's figures are its most loaded pool's
+    // (disagg-estimates.ts, mergeMemory), never one pool's weights with the other's KV cache.
+    const maxOf = (pick) => (c.memEst && c.memEst.length > 0 ? Math.max(...c.memEst.map(pick)) : null);
     return {
         world_size: r.layout.worldSize,
-        weights_per_gpu_gib: figures_gib(worst?.weights ?? null),
-        kv_cache_per_gpu_gib: figures_gib(worst?.kv ?? null),
-        activations_per_gpu_gib: figures_gib(worst?.activations ?? null),
+        weights_per_gpu_gib: figures_gib(maxOf((s) => s.weights)),
+        kv_cache_per_gpu_gib: figures_gib(maxOf((s) => s.kv)),
+        activations_per_gpu_gib: figures_gib(maxOf((s) => s.activations)),
         memory_per_gpu_gib: figures_gib(memTotal),
         ttft_ms: ms(c.ttft),
         ttft_idle_ms: ms(c.ttftIdle),
         tpot_ms: ms(c.tpot),
         decode_step_ms: ms(c.step),
-        throughput_tokens_per_s: round(c.throughput, 1),
-        throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
+        throughput_tokens_per_s: roundFine(c.throughput, 1, 2),
+        throughput_upper_bound_tokens_per_s: roundFine(c.throughputBound, 1, 2, 'up'),
         kv_cache_capacity_tokens: c.kvCapacity,
         // Extensions.
         weights_per_gpu_lower_bound_gib: figures_gib(c.weightsFloor, 'down'),
@@ -52465,8 +52566,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
         tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
         e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
-        max_request_rate: round(c.maxRequestRate, 3),
-        request_rate_upper_bound: round(c.requestRateBound, 3, 'up'),
+        max_request_rate: roundFine(c.maxRequestRate, 3, 3),
+        request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
         compute_utilization: round(c.computeUtilization, 4),
         pipeline_bubble_fraction: round(c.bubble, 4),
         total_params: est ? Math.round(est.totalParams) : null,
@@ -52515,7 +52616,7 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
             tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
             decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
-            throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
+            throughput_tokens_per_s: { estimate: roundFine(c.throughput, 1, 2), bound: roundFine(c.throughputBound, 1, 2, 'up'), unit: 'tokens/s' },
             decode_bound_by: c.boundBy,
             pipeline_bubble_fraction: round(c.bubble, 4),
             ...(c.load
@@ -52741,7 +52842,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     Object.assign(metrics, disaggMetrics(figures, pools));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
@@ -53020,7 +53121,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     const pr = planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};

@@ -1,7 +1,8 @@
 // npm run fuzz [-- --scale N] [-- --seed S] [-- --budget-ms B]: the fuzz targets, one per parser
 // (__tests__/fuzz.test.ts: plans, config.json, shell scripts, Kubernetes manifests, engine
-// configs, and the growth target at the 1 MiB size limit), and the robustness properties of
-// __tests__/robustness-properties.test.ts, with N times the CI's generated inputs (default 50), a
+// configs, and the growth target at the 1 MiB size limit), the robustness properties of
+// __tests__/robustness-properties.test.ts and the figures' invariants of
+// __tests__/core-invariants.test.ts, with N times the CI's generated inputs (default 50), a
 // fresh seed (printed, so a failure can be replayed with --seed) and a CPU-time budget per input
 // (default 1000 ms), within --max-minutes (default 60). CI runs scale 1 with a fixed seed and
 // 256 KiB growth; this is the longer run a person starts.
@@ -42,7 +43,16 @@ console.log(`fuzz: scale ${scale}, seed ${seed}, ${budgetMs} ms per input (repla
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '__tests__/fuzz.test.ts', '__tests__/robustness-properties.test.ts', '--testTimeout', '0', '--silent=false'],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '__tests__/fuzz.test.ts',
+    '__tests__/robustness-properties.test.ts',
+    '__tests__/core-invariants.test.ts',
+    '--testTimeout',
+    '0',
+    '--silent=false',
+  ],
   {
     stdio: 'inherit',
     env: {

@@ -3,6 +3,7 @@
 // Both follow from the throughput: the estimate gives the expected figure, the throughput's
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
 import { judgeRequirement, type Figures, type Judgement } from './compare.js';
+import { roundFine } from './figures.js';
 import type { Assumption, HardwareSpec } from './types.js';
 
 const SECONDS_PER_HOUR = 3600;
@@ -32,9 +33,10 @@ export interface ServingEconomy {
   throughputBound: number | null;
 }
 
-const rounded = (v: number | null, digits: number): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-const roundedDown = (v: number | null, digits: number): number | null => (v === null ? null : Math.floor(v * 10 ** digits) / 10 ** digits);
-const roundedUp = (v: number | null, digits: number): number | null => (v === null ? null : Math.ceil(v * 10 ** digits) / 10 ** digits);
+// 4 decimals, or 3 significant figures where a light load's figure is smaller (never 0 for a computed one)
+const rounded = (v: number | null, digits: number): number | null => roundFine(v, digits, 3);
+const roundedDown = (v: number | null, digits: number): number | null => roundFine(v, digits, 3, 'down');
+const roundedUp = (v: number | null, digits: number): number | null => roundFine(v, digits, 3, 'up');
 
 /**
  * The metrics: the contract's two, and their bounds (extensions). Bounds round outward, so a shown

@@ -208,7 +208,9 @@ export function computeDisaggregated(
     }
     throughputBound = finite(ceiling);
   }
-  const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeRate !== null ? decodeRate * D.workers : null];
+  // One output token: the decode pool only hands the first token on and sets no rate of its own.
+  const decodeLimit = decodeRate !== null ? decodeRate * D.workers : output !== undefined && output <= 1 ? Infinity : null;
+  const rates = [prefillRate !== null ? prefillRate * P.workers : null, decodeLimit];
   if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
     rates.push(throughputBound / output);
   const knownRates = rates.filter((x): x is number => x !== null);
@@ -269,11 +271,14 @@ export function computeDisaggregated(
  * the most loaded of either), the KV cache and running sequences of the decode pool.
  */
 function mergeMemory(p: Computed, d: Computed, decodeWorkers: number): MemoryFigures {
-  const both = <T>(a: T | null, b: T | null, f: (x: T, y: T) => T): T | null => (a === null || b === null ? null : f(a, b));
+  // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
+  // pool's weight floor: parts taken from both pools would pair one device's weights with another's KV.
+  const heaviest = (c: Computed): number => (c.memEst ? Math.max(0, ...c.memEst.map((s) => s.total)) : 0);
+  const worst = heaviest(p) > heaviest(d) ? p : d;
   return {
-    memEst: both(d.memEst, p.memEst, (x, y) => [...x, ...y]),
-    weightsFloor: both(d.weightsFloor, p.weightsFloor, Math.max),
-    kvFloor: Math.max(d.kvFloor, p.kvFloor),
+    memEst: p.memEst && d.memEst ? worst.memEst : null,
+    weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
+    kvFloor: worst.kvFloor,
     kvCapacity: d.kvCapacity,
     kvBudget: d.kvBudget,
     maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,

@@ -170,7 +170,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   Object.assign(metrics, disaggMetrics(figures, pools));
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
-  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);

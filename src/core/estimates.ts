@@ -74,6 +74,16 @@ export interface Computed extends MemoryFigures {
   noRoom: boolean;
 }
 
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
+export function e2eFloor(c: Pick<Computed, 'ttftFloor' | 'tpotFloor'>, outputTokens: number | undefined): number | null {
+  if (c.ttftFloor === null || outputTokens === undefined) return null;
+  if (outputTokens <= 1) return c.ttftFloor;
+  return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
+}
+
 /** Which plan keys the time estimates need beyond the model's shape. */
 export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
   const m: string[] = [];
@@ -271,14 +281,24 @@ export function boundPrefillPass(facts: ModelFacts, r: Resolved, models: StageCo
 /**
  * TPOT floor under load: while other requests wait for their first token, fewer sequences decode,
  * down to one per replica (a closed loop whose prompts queue, an open loop at a low rate, a run's
- * tail), so the floor is one sequence's step at the shortest context.
+ * tail), so the floor is one sequence's step at the shortest context. An overlap scheduler returns
+ * each output `lag` passes late but the last one on time when the engine goes idle after it: a
+ * request of n tokens may show only (n - 1) / tokensPerStep - lag steps between its first and last
+ * token, so the floor is that share of the n - 1 tokens' steps, at the shortest output of two or more
+ * tokens (the TPOT of one token is not defined); none when nothing is left of it.
  */
 function tpotFloor(facts: ModelFacts, r: Resolved, stages: Stage[], tokensPerStep: number): number | null {
   const wl = r.workload;
   const ratio = wl.benchmark?.inputRangeRatio ?? 1;
   const shortest = wl.inputTokens !== undefined ? Math.max(1, Math.floor(((2 * wl.inputTokens * ratio) / (1 + ratio)) * (1 - wl.prefixHitRate))) : 1;
   const step = decodeStep(facts, r.layout, r.hardware, wl, stages, r.layout.dp, shortest, BOUND_MODE)?.step;
-  return step === undefined ? null : step / tokensPerStep;
+  if (step === undefined) return null;
+  const lag = wl.profile.outputLagSteps;
+  if (lag === 0 || wl.outputTokens === undefined) return step / tokensPerStep;
+  const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
+  const fewest = Math.max(2, Math.floor((2 * wl.outputTokens * ratioOut) / (1 + ratioOut) + 1e-9));
+  const share = Math.max(0, 1 - (lag * tokensPerStep) / (fewest - 1));
+  return (step / tokensPerStep) * share;
 }
 
 /**
@@ -356,8 +376,20 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       pass.decodeSequences = batch / split;
       pass.decodeContext = context;
       pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-      const t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+      let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
       if (t === null) return null;
+      if (split > 1 && prefillTokens > 0 && layout.pp > 1) {
+        // A prompt chunk rides in one microbatch, whole, through every stage in turn: the step lasts
+        // at least that (spreading it over the microbatches let a prompt beat its own TTFT floor).
+        pass.prefillTokens = prefillTokens;
+        pass.prefillPairsFull = prefillWork?.pairsFull ?? 0;
+        pass.prefillPairsSliding = prefillWork?.pairsSliding ?? 0;
+        pass.prefillPairsTopK = prefillWork?.pairsTopK ?? 0;
+        pass.logitTokens = (prefillWork?.completes ?? 0) + (batch * q) / split;
+        const whole = stagesTime(models, facts, layout, hw, pass, mode, 'serial');
+        if (whole === null) return null;
+        t = Math.max(t, whole);
+      }
       const time = batch > 0 ? t * spec : t;
       const topK = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
       const flops =
@@ -469,18 +501,21 @@ export function loadSpecFor(
   const ratioOut = wl.benchmark?.outputRangeRatio ?? 1;
   if (open) {
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
+    // A cap on requests in flight below the parts leaves some parts idle, as in a closed loop: the
+    // arrivals go to as many parts as the cap can keep busy (each part admits at least one request).
+    const active = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
     let requests =
-      which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / replicas) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
+      which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / active) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
     const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
     if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     requests = fitted;
     const lengths = Math.min(requests, 4096);
     return {
-      scale: replicas,
+      scale: active,
       load: {
         kind: 'open',
-        clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / replicas) : Infinity,
-        rate: rate / replicas,
+        clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+        rate: rate / active,
         arrival: wl.arrival,
         burstiness: wl.burstiness,
         requests,

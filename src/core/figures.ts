@@ -6,7 +6,17 @@ export const round = (v: number | null, digits = 3, direction: 'nearest' | 'down
   if (v === null || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
   const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-  return op(v * f) / f;
+  // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+  return op(v * f) / f + 0;
+};
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+export const roundFine = (v: number | null, digits: number, significant: number, direction: 'nearest' | 'down' | 'up' = 'nearest'): number | null => {
+  if (v === null || !Number.isFinite(v)) return null;
+  const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+  return round(v, Math.max(digits, significant - 1 - magnitude), direction);
 };
 export const gib = (bytes: number | null, direction: 'nearest' | 'down' = 'nearest'): number | null =>
   bytes === null ? null : round(bytes / GIB, 3, direction);

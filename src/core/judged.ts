@@ -2,7 +2,7 @@
 // bound (compare.ts), the simulated percentiles, goodput, memory and utilization claims.
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
-import type { Computed } from './estimates.js';
+import { e2eFloor, type Computed } from './estimates.js';
 import { fmtGiB, fmtMs, fmtRate, round } from './figures.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
@@ -95,7 +95,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // Percentiles over requests, from the simulated load; every request's TTFT is at least the idle
   // floor and its TPOT at least one sequence's step, so those floors bound every percentile too.
   const out = c.load?.outcome ?? null;
-  const e2eFloor = c.ttftFloor !== null && c.tpotFloor !== null && wl.outputTokens !== undefined ? c.ttftFloor + (wl.outputTokens - 1) * c.tpotFloor : null;
+  const e2eBound = e2eFloor(c, wl.outputTokens);
   const percentiles: [keyof typeof req, string, number | null, number | null, NonNullable<Figures['risk']>][] = [
     ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
     ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
@@ -103,7 +103,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
-    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eFloor, tpotRisk],
+    ['e2e_p99', 'Required p99 end-to-end latency', out?.e2e.p99 ?? null, e2eBound, tpotRisk],
   ];
   for (const [key, title, estimate, floor, risk] of percentiles) {
     const required = req[key];

@@ -222,9 +222,12 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
+  // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
+  // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
+  // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
   const touchedOf = isBound
     ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-    : (n: number): number => touchedExpertFraction(facts.experts, facts.topK, n);
+    : (n: number): number => Math.max(touchedExpertFraction(facts.experts, facts.topK, n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
   // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
   // was a third of a layout search's time).
   let touchedTokens = -1;
@@ -536,6 +539,36 @@ export function prefill(
   const cached = Math.floor(inputTokens * workload.prefixHitRate);
   const computed = Math.max(1, inputTokens - cached);
   const pairs = layerPairs(facts, cached, inputTokens);
+  const budget = workload.maxBatchedTokens;
+  if (mode.latency && computed > budget) {
+    // A prompt longer than one pass runs chunk by chunk, as the engine (and the simulation) runs it:
+    // each chunk its own pass, launched eagerly or replayed from a CUDA graph by its own size.
+    let ttft = mode.latency ? hw.requestOverhead : 0;
+    let perStage: PassCost[] | null = null;
+    for (let from = cached; from < inputTokens; from += budget) {
+      const to = Math.min(inputTokens, from + budget);
+      const chunk = layerPairs(facts, from, to);
+      const run = runStages(
+        models,
+        facts,
+        layout,
+        hw,
+        makePass({
+          prefillTokens: to - from,
+          prefillPairsFull: chunk.pairsFull,
+          prefillPairsSliding: chunk.pairsSliding,
+          prefillPairsTopK: chunk.pairsTopK,
+          logitTokens: to === inputTokens ? 1 : 0,
+          eager: !workload.cudaGraphs || to - from > workload.profile.prefillGraphMaxTokens,
+        }),
+        mode,
+      );
+      if (!run) return null;
+      ttft += serialTime(run, layout);
+      perStage ??= run.perStage;
+    }
+    return { ttft, perStage: perStage!, modelFlops: modelFlops(facts, computed, pairs.pairsFull, pairs.pairsSliding, 1, false, pairs.pairsTopK) };
+  }
   const pass = makePass({
     prefillTokens: computed,
     prefillPairsFull: pairs.pairsFull,

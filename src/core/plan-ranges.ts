@@ -1,7 +1,8 @@
 // The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
 // (engine, GPU family, load), and the range of each estimated time and rate.
 import { hardwareFamily } from './engines.js';
-import type { Computed } from './estimates.js';
+import { e2eFloor, type Computed } from './estimates.js';
+import { roundFine } from './figures.js';
 import { concurrencyBand, queueBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import type { Plan } from './types.js';
@@ -9,6 +10,8 @@ import type { Plan } from './types.js';
 export interface PlanRanges {
   /** metric name -> [low, high] in the metric's unit */
   ranges: Record<string, [number, number]>;
+  /** the throughput's range unrounded (tokens/s), when there is a throughput */
+  throughput: [number, number] | undefined;
   ttft: Residuals;
   ttftIdle: Residuals;
   tpot: Residuals;
@@ -38,30 +41,37 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
   const tpot = residualsFor('tpot', ctx);
   const ranges: Record<string, [number, number]> = {};
-  const put = (key: string, res: Residuals, kind: RangeKind, boundKey: string | null): void => {
+  /**
+   * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
+   * and a range clipped to a rounded ceiling could end past the true one
+   */
+  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null): void => {
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
-    const bound = boundKey ? (metrics[boundKey] ?? null) : null;
     const [lo, hi] = rangeOf(v, res, kind, bound);
     ranges[key] = [round(lo), round(hi)];
   };
-  put('ttft_ms', ttft, 'time', 'ttft_lower_bound_ms');
-  put('ttft_idle_ms', ttftIdle, 'time', 'ttft_lower_bound_ms');
-  put('tpot_ms', tpot, 'time', 'tpot_lower_bound_ms');
-  put('decode_step_ms', tpot, 'time', 'decode_step_lower_bound_ms');
-  put('throughput_tokens_per_s', tpot, 'rate', 'throughput_upper_bound_tokens_per_s');
+  const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
+  put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+  put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
+  put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
+  put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
+  put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
   for (const p of ['p50', 'p90', 'p99']) {
-    put(`ttft_${p}_ms`, ttft, 'time', 'ttft_lower_bound_ms');
-    put(`tpot_${p}_ms`, tpot, 'time', 'tpot_lower_bound_ms');
+    put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+    put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
   }
-  put('e2e_p99_ms', tpot, 'time', null);
-  put('max_request_rate', tpot, 'rate', 'request_rate_upper_bound');
+  put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
+  put('max_request_rate', tpot, 'rate', c.requestRateBound);
   // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
-  put('kv_transfer_ms', ttft, 'time', 'kv_transfer_lower_bound_ms');
+  put('kv_transfer_ms', ttft, 'time', metrics.kv_transfer_lower_bound_ms ?? null);
   const kv = metrics.kv_cache_capacity_tokens;
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-  return { ranges, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+  // the throughput's range before rounding, for the cost and energy ranges that follow from it
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+  return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
-const round = (v: number): number => (v >= 100 ? Math.round(v * 10) / 10 : Math.round(v * 1000) / 1000);
+/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
+const round = (v: number): number => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));

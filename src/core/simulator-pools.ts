@@ -250,7 +250,9 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   let peakRunning = 0;
   let events = 0;
 
+  let finishes = 0;
   const finish = (r: PReq, at: number): void => {
+    finishes++;
     inFlight--;
     lastFinish = at;
     decodeWorkers[r.worker]!.reserved--;
@@ -466,6 +468,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     for (const w of prefillWorkers) {
       if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w)) return null;
     }
+    const finishedBefore = finishes;
     for (const w of decodeWorkers) {
       if (w.busy) continue;
       joinDue(w);
@@ -473,6 +476,10 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
         if (!startStride(w)) return null;
       } else if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0) release(w, t);
     }
+    // Requests finished on an idle worker (one output token, or outputs its overlap scheduler held)
+    // free their slots now: admit the next requests at once (with nothing else to come, waiting for
+    // an event would end the run while they wait).
+    if (finishes > finishedBefore) continue;
 
     // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
     let next = pendingHead < pending.length ? pending[pendingHead]!.arrives : Infinity;

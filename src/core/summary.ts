@@ -1,7 +1,7 @@
 // The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
 import type { Computed } from './estimates.js';
-import { gib, round } from './figures.js';
-import { mostLoaded } from './memory.js';
+import { gib, round, roundFine } from './figures.js';
+import type { StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { ServingEconomy } from './cost.js';
@@ -19,22 +19,22 @@ export function buildMetrics(
   est: ModelFacts | null,
   capacity: number | undefined,
 ): Metrics {
-  // The parts of one device, the most loaded (its total is memory_per_gpu_gib), so that they add up:
-  // the largest of each part across pipeline stages, or across a disaggregated plan's two pools,
-  // would mix devices (a prefill device's weights with a decode device's KV cache).
-  const worst = mostLoaded(c.memEst);
+  // Each part at its largest over the plan's pipeline stages, as is each part's floor (a stage's floor
+  // never exceeds its estimate). A disaggregated plan's figures are its most loaded pool's
+  // (disagg-estimates.ts, mergeMemory), never one pool's weights with the other's KV cache.
+  const maxOf = (pick: (s: StageMemory) => number): number | null => (c.memEst && c.memEst.length > 0 ? Math.max(...c.memEst.map(pick)) : null);
   return {
     world_size: r.layout.worldSize,
-    weights_per_gpu_gib: gib(worst?.weights ?? null),
-    kv_cache_per_gpu_gib: gib(worst?.kv ?? null),
-    activations_per_gpu_gib: gib(worst?.activations ?? null),
+    weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
+    kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
+    activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
     memory_per_gpu_gib: gib(memTotal),
     ttft_ms: ms(c.ttft),
     ttft_idle_ms: ms(c.ttftIdle),
     tpot_ms: ms(c.tpot),
     decode_step_ms: ms(c.step),
-    throughput_tokens_per_s: round(c.throughput, 1),
-    throughput_upper_bound_tokens_per_s: round(c.throughputBound, 1, 'up'),
+    throughput_tokens_per_s: roundFine(c.throughput, 1, 2),
+    throughput_upper_bound_tokens_per_s: roundFine(c.throughputBound, 1, 2, 'up'),
     kv_cache_capacity_tokens: c.kvCapacity,
     // Extensions.
     weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
@@ -52,8 +52,8 @@ export function buildMetrics(
     tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
     tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
     e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
-    max_request_rate: round(c.maxRequestRate, 3),
-    request_rate_upper_bound: round(c.requestRateBound, 3, 'up'),
+    max_request_rate: roundFine(c.maxRequestRate, 3, 3),
+    request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
     compute_utilization: round(c.computeUtilization, 4),
     pipeline_bubble_fraction: round(c.bubble, 4),
     total_params: est ? Math.round(est.totalParams) : null,
@@ -103,7 +103,7 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       ttft_ms: { estimate: ms(c.ttft), bound: msFloor(c.ttftFloor), unit: 'ms' },
       tpot_ms: { estimate: ms(c.tpot), bound: msFloor(c.tpotFloor), unit: 'ms' },
       decode_step_ms: { estimate: ms(c.step), bound: msFloor(c.stepFloor), unit: 'ms' },
-      throughput_tokens_per_s: { estimate: round(c.throughput, 1), bound: round(c.throughputBound, 1, 'up'), unit: 'tokens/s' },
+      throughput_tokens_per_s: { estimate: roundFine(c.throughput, 1, 2), bound: roundFine(c.throughputBound, 1, 2, 'up'), unit: 'tokens/s' },
       decode_bound_by: c.boundBy,
       pipeline_bubble_fraction: round(c.bubble, 4),
       ...(c.load

@@ -104,7 +104,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
   const pr = planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
-  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.ranges.throughput_tokens_per_s));
+  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
