@@ -83,7 +83,18 @@ export function memoryFigures(
 
   // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
   const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
-  const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
+  const kvCapacity =
+    est && stagesEst && poolMemory
+      ? kvCapacityTokens(
+          est,
+          layout,
+          wl.engine,
+          stagesEst,
+          poolMemory,
+          sequences ?? 1,
+          wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0,
+        )
+      : null;
 
   let kvBudget: KvBudget | null = null;
   let maxRunning: number | null = null;

@@ -371,7 +371,15 @@ export function stageMemory(
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  */
-export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engine, stages: Stage[], memory: StageMemory[], sequences = 1): number {
+export function kvCapacityTokens(
+  facts: ModelFacts,
+  layout: Layout,
+  engine: Engine,
+  stages: Stage[],
+  memory: StageMemory[],
+  sequences = 1,
+  context = 0,
+): number {
   let tokens = Infinity;
   stages.forEach((stage, i) => {
     // a neighbour of the same shape and pool holds the same tokens
@@ -380,7 +388,11 @@ export function kvCapacityTokens(facts: ModelFacts, layout: Layout, engine: Engi
     const pool = memory[i]?.pool;
     if (perToken <= 0 || pool === null || pool === undefined) return;
     // Linear-attention state is per sequence: the running sequences hold theirs outside the token pool.
-    const free = pool - sequences * stageStateBytesPerSequence(facts, layout, stage);
+    // The engine runs no more of them than the pool holds, state and tokens of `context` each (at
+    // least one): more sequences than that queue, and set no state aside.
+    const state = stageStateBytesPerSequence(facts, layout, stage);
+    const fit = state > 0 ? Math.max(1, Math.floor(pool / (state + heldTokens(facts, layout, engine, stage, context) * perToken))) : sequences;
+    const free = pool - Math.min(sequences, fit) * state;
     tokens = Math.min(tokens, Math.max(0, free) / perToken);
   });
   if (!Number.isFinite(tokens)) return 0;
