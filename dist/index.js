@@ -46656,7 +46656,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  */
-function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1) {
+function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, context = 0) {
     let tokens = Infinity;
     stages.forEach((stage, i) => {
         // a neighbour of the same shape and pool holds the same tokens
@@ -46667,7 +46667,11 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1) 
         if (perToken <= 0 || pool === null || pool === undefined)
             return;
         // Linear-attention state is per sequence: the running sequences hold theirs outside the token pool.
-        const free = pool - sequences * stageStateBytesPerSequence(facts, layout, stage);
+        // The engine runs no more of them than the pool holds, state and tokens of `context` each (at
+        // least one): more sequences than that queue, and set no state aside.
+        const state = stageStateBytesPerSequence(facts, layout, stage);
+        const fit = state > 0 ? Math.max(1, Math.floor(pool / (state + heldTokens(facts, layout, engine, stage, context) * perToken))) : sequences;
+        const free = pool - Math.min(sequences, fit) * state;
         tokens = Math.min(tokens, Math.max(0, free) / perToken);
     });
     if (!Number.isFinite(tokens))
@@ -46734,7 +46738,9 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
     // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
     const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
-    const kvCapacity = est && stagesEst && poolMemory ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1) : null;
+    const kvCapacity = est && stagesEst && poolMemory
+        ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0)
+        : null;
     let kvBudget = null;
     let maxRunning = null;
     let maxConcurrencyAtMaxContext = null;
