@@ -346,6 +346,10 @@ describe('balance', () => {
     expect(b.detail).toMatch(/the prefill (pool idles|and the decode pools idle) more than 30%/);
     expect(b.value).toBeLessThan(0.7);
     expect(b.line).toBe(lineOf(R1_DISAGG, /^disaggregation:/));
+    // it judges the decode pool's share of its capacity, and says why decode_utilization reads higher
+    const m = report.metrics! as Record<string, number | null>;
+    expect(m.decode_utilization!).toBeGreaterThan(m.decode_capacity_utilization!);
+    expect(b.detail).toContain(`decode_utilization, ${(m.decode_utilization! * 100).toFixed(0)}%`);
   });
 });
 

@@ -241,7 +241,8 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
   const now =
     `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
-    `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running`;
+    `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
+    `(decode_capacity_utilization; decode_utilization, ${pct(out.decodeBusy)}, counts the time it steps at all, which it does whenever one sequence runs)`;
   const idle = (['prefill', 'decode'] as const).filter((n) => busy[n] < BALANCE_MIN_BUSY);
   const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
   const value = round(Math.min(busy.prefill, busy.decode), 4);
