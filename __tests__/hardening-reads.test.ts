@@ -86,6 +86,43 @@ describe('the workspace is read as the commit has it', () => {
   });
 });
 
+// On Linux and macOS a backslash is a character of a file's name, not a separator: a pull request may
+// add `deploy\prod.plan.yaml` next to `deploy/prod.plan.yaml`, and each must be read as itself.
+describe.skipIf(process.platform === 'win32')('a backslash in a file name is part of the name', () => {
+  const PASSING = 'version: 1\nname: the-other-file\n';
+  const FAILING = 'version: 1\nname: own-content\nbogus: 1\n';
+  const root = secretCheckout('ppc-backslash-');
+  mkdirSync(join(root, 'deploy'), { recursive: true });
+  writeFileSync(join(root, 'deploy\\prod.plan.yaml'), FAILING);
+  writeFileSync(join(root, 'deploy', 'prod.plan.yaml'), PASSING);
+  mkdirSync(join(root, 'sub'), { recursive: true });
+  writeFileSync(join(root, 'sub', 'c.json'), '{}');
+
+  it('the workspace reads the file of that name, never another', async () => {
+    expect(readRepositoryFile(root, 'deploy\\prod.plan.yaml', 1 << 20)).toEqual({ ok: true, text: FAILING });
+    expect(await workspaceSource(root).read('deploy\\prod.plan.yaml', 1 << 20)).toEqual({ text: FAILING });
+    expect(await workspaceSource(root).read('sub\\c.json', 1 << 20)).toEqual({ missing: true });
+  });
+
+  it('the CLI verifies the file it was given', () => {
+    const report = verifyPlanFiles(['deploy\\prod.plan.yaml'], root);
+    expect(report.plans[0]?.verdict).toBe('error');
+    expect(JSON.stringify(report.plans[0]?.errors)).toContain('bogus');
+  });
+
+  it('still refuses .. and .git written with backslashes, in references as in paths', () => {
+    for (const path of ['..\\x.json', 'a\\..\\..\\x.json']) expect(repositoryPathProblem(path)).toBe('leaves the repository');
+    expect(repositoryPathProblem('.git\\config')).toBe('is inside .git, which is never read');
+    expect(readRepositoryFile(root, '.git\\config', 1 << 20)).toMatchObject({ ok: false, message: 'is inside .git, which is never read' });
+    const read = createReadReference({ cwd: root });
+    expect(read('deploy/a.plan.yaml', '..\\..\\secret.json')).toHaveProperty('error', expect.stringContaining('leaves the repository'));
+    expect(read('deploy/a.plan.yaml', '..\\.git\\config')).toHaveProperty('error', expect.stringContaining('.git'));
+    // a reference written with Windows separators names the folder, as the action reads it (resolveReference)
+    expect(read('deploy/a.plan.yaml', '..\\sub\\c.json')).toEqual({ text: '{}' });
+    expect(resolveReference('deploy/a.plan.yaml', '..\\sub\\c.json')).toEqual({ path: 'sub/c.json' });
+  });
+});
+
 describe('the contents API: a symbolic link is refused too', () => {
   const client = (data: unknown) => ({ rest: { repos: { getContent: async () => ({ data }) } } }) as unknown as GitHubClient;
 

@@ -29092,7 +29092,7 @@ function readTextFile(path, maxBytes) {
 function withPath(path, message) {
     return /^(is|lies|leaves) /.test(message) ? `${path} ${message}` : `${path}: ${message}`;
 }
-/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git`. */
+/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git` (with either slash). */
 function repositoryPathProblem(path) {
     if (path === '' || path.includes('\0'))
         return 'is not a file path';
@@ -29107,14 +29107,21 @@ function repositoryPathProblem(path) {
     return null;
 }
 /**
- * Reads `path` (relative to `root`, with '/' or the platform's separator) as the commit has it.
+ * What separates folders in a repository path. Outside Windows a backslash is a character of a name
+ * (git and GitHub list `deploy\prod.plan.yaml` as one file): splitting there too would read
+ * deploy/prod.plan.yaml, another file, in its place. repositoryPathProblem still refuses `..\` and
+ * `.git\`, whatever the platform.
+ */
+const SEPARATOR = process.platform === 'win32' ? /[\\/]/ : /\//;
+/**
+ * Reads `path` (relative to `root`, with '/' or, on Windows, '\') as the commit has it.
  * `root` itself may be a link (a runner's workspace can be); nothing below it may.
  */
 function readRepositoryFile(root, path, maxBytes) {
     const problem = repositoryPathProblem(path);
     if (problem)
         return { ok: false, message: problem };
-    const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+    const parts = path.split(SEPARATOR).filter((p) => p !== '' && p !== '.');
     if (parts.length === 0)
         return { ok: false, message: 'is not a file path' };
     let current = root;
@@ -29187,7 +29194,8 @@ function createReadReference(options) {
         }
         const planDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(options.cwd, planFile));
         const root = findRepositoryRoot(planDir, options.cwd);
-        const target = (0,external_node_path_namespaceObject.resolve)(planDir, ref);
+        // a reference written with Windows separators names folders, as the action reads it (resolveReference)
+        const target = (0,external_node_path_namespaceObject.resolve)(planDir, ref.replace(/\\/g, '/'));
         if (!isInside(root, target))
             return { error: `${shown} leaves the repository; it must stay inside it` };
         const read = readRepositoryFile(root, (0,external_node_path_namespaceObject.relative)(root, target).split(external_node_path_namespaceObject.sep).join('/'), MAX_REFERENCE_BYTES);

@@ -1,0 +1,58 @@
+// End-to-end checks of an attacker review's findings against the bundled action (dist/index.js) and
+// the local GitHub stand-in: each runs a pull request the way the review's reproduction did.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/core/index.js';
+import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { ensureFreshBundle } from './bundle.js';
+import { addCommit, type ChangedFile, createState, type StandIn, type StandInState, startStandIn } from './stand-in/server.mjs';
+import { type ActionRun, runPullRequest } from './stand-in/run-action.mjs';
+
+const HEAD = '6'.repeat(40);
+const BASE = '5'.repeat(40);
+/** A plan that fails: 8B on one H100 cannot give 0.01 ms per token. */
+const FAILING_PLAN = VALID_PLAN.replace('  tpot: 30 ms', '  tpot: 0.01 ms');
+
+let server: StandIn | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+beforeAll(() => ensureFreshBundle(), 180_000);
+
+interface PullRequest {
+  head: Record<string, string>;
+  base?: Record<string, string>;
+  files?: ChangedFile[];
+  /** check the head out into the workspace */
+  workspace?: boolean;
+}
+
+async function pullRequest(pr: PullRequest): Promise<{ state: StandInState; result: ActionRun; plans: PlanReport[] }> {
+  const state = createState();
+  addCommit(state, HEAD, pr.head);
+  addCommit(state, BASE, pr.base ?? {});
+  const files = pr.files ?? Object.keys(pr.head).map((filename) => ({ filename, status: 'added' as const }));
+  state.pulls.set(9, { files });
+  server = await startStandIn(state);
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: files.length },
+    { ...(pr.workspace ? { files: pr.head, checkedOut: HEAD } : {}), timeoutMs: 120_000 },
+  );
+  expect(state.rejected).toEqual([]);
+  const plans = (JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] }).plans;
+  return { state, result, plans };
+}
+
+describe.skipIf(process.platform === 'win32')('a backslash in a plan file name', () => {
+  for (const workspace of [true, false]) {
+    it(`verifies that file, not the one with a slash in its place (${workspace ? 'workspace' : 'contents API'})`, async () => {
+      const head = { 'deploy\\prod.plan.yaml': FAILING_PLAN, 'deploy/prod.plan.yaml': VALID_PLAN };
+      const { result, plans } = await pullRequest({ head, files: [{ filename: 'deploy\\prod.plan.yaml', status: 'added' }], workspace });
+      expect(plans.map((p) => [p.file, p.verdict])).toEqual([['deploy\\prod.plan.yaml', 'fail']]);
+      expect(result.exitCode).toBe(1);
+    });
+  }
+});
