@@ -56,3 +56,18 @@ describe.skipIf(process.platform === 'win32')('a backslash in a plan file name',
     });
   }
 });
+
+describe('plan names that GitHub would autolink', () => {
+  it('reach the comment, the job summary and the check runs with every link broken', async () => {
+    const names = ['Login_https://evil.example/verify', 'v2_www.evil.example', 'prod-1https://evil.example/x', 'mail a@_evil.example'];
+    const head = Object.fromEntries(names.map((name, i) => [`plans/p${i}.plan.yaml`, VALID_PLAN.replace('name: llama-3.1-8b-1xh100', `name: "${name}"`)]));
+    const { state, result } = await pullRequest({ head });
+    const markdown = [state.comments[0]?.body ?? '', result.summary, ...state.checkRuns.map((c) => `${c.output?.title}\n${c.output?.summary}`)];
+    expect(state.comments).toHaveLength(1);
+    expect(state.checkRuns).toHaveLength(4);
+    for (const text of markdown) {
+      expect(text).toContain('evil.example'); // the names are there...
+      expect(text).not.toMatch(/:\/\/evil|www\.evil|@\\?_?evil/i); // ...with no link left in them
+    }
+  });
+});
