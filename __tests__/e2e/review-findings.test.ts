@@ -71,3 +71,19 @@ describe('plan names that GitHub would autolink', () => {
     }
   });
 });
+
+describe('a plan replaced by one null value', () => {
+  it('is an error (version missing, line 1), as `{}` is, never a neutral check run', async () => {
+    const head = { 'deploy/a.plan.yaml': '---\n', 'deploy/b.plan.yaml': 'null\n', 'deploy/c.plan.yaml': '~\n', 'deploy/d.plan.json': '{}' };
+    const base = Object.fromEntries(Object.keys(head).map((path) => [path, VALID_PLAN]));
+    const files = Object.keys(head).map((filename) => ({ filename, status: 'modified' as const }));
+    const { state, result, plans } = await pullRequest({ head, base, files });
+    for (const plan of plans) {
+      expect(plan.verdict, plan.file).toBe('error');
+      expect(plan.errors[0], plan.file).toMatchObject({ message: expect.stringMatching(/^version: missing/), line: 1 });
+    }
+    expect(plans).toHaveLength(4);
+    expect(state.checkRuns.map((c) => c.conclusion)).toEqual(['failure', 'failure', 'failure', 'failure']);
+    expect(result.exitCode).toBe(1);
+  });
+});
