@@ -213,6 +213,63 @@ describe('errors quote no file content', () => {
     }
   });
 
+  // A file an earlier step wrote (a credentials JSON, an .env-like script) may be named by a plan: the
+  // warnings about values the readers do not know describe them, never quote them.
+  const CANARY = 'canaryVALUE0123456789abcdef';
+  const quotesCanary = (text: string) => new RegExp(CANARY.slice(0, 12), 'i').test(text);
+
+  it('config.json values the reader does not know (model_type, dtypes, quantization) are described, not quoted', () => {
+    const base = { hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8, intermediate_size: 14336, vocab_size: 128256 };
+    const configs = [
+      { ...base, model_type: CANARY, torch_dtype: CANARY, mamba_ssm_dtype: CANARY, quantization_config: { quant_method: CANARY } },
+      { ...base, model_type: 'llama', dtype: CANARY, quantization_config: { quant_method: 'modelopt', quant_algo: CANARY } },
+      { ...base, model_type: 'llama', torch_dtype: 'bfloat16', num_key_value_heads: CANARY, [`${CANARY}_layers`]: 1 },
+      {
+        ...base,
+        model_type: 'llama',
+        torch_dtype: 'bfloat16',
+        quantization_config: {
+          quant_method: 'compressed-tensors',
+          config_groups: { a: { weights: { num_bits: 4, type: 'int', group_size: CANARY } }, b: { weights: { num_bits: 8, type: 'int' } } },
+        },
+      },
+      {
+        ...base,
+        model_type: 'llama',
+        torch_dtype: 'bfloat16',
+        quantization_config: { quant_method: 'compressed-tensors', ignore: [`re:${CANARY}(`], config_groups: { a: { weights: { num_bits: 4, type: 'int' } } } },
+      },
+    ];
+    for (const config of configs) {
+      const result = parseHfConfig(JSON.stringify(config));
+      if ('error' in result) throw new Error(result.error);
+      expect(result.warnings.length, JSON.stringify(config)).toBeGreaterThan(0);
+      expect(result.warnings.join('\n'), JSON.stringify(result.warnings)).not.toSatisfy(quotesCanary);
+    }
+    // a value the reader knows is still named
+    const known = parseHfConfig(JSON.stringify({ ...base, model_type: 'phi3', torch_dtype: 'bfloat16' }));
+    expect('warnings' in known && known.warnings.join('\n')).toMatch(/model_type "phi3" is not one this reader was checked against/);
+  });
+
+  it('engine arguments and sizing-tool values the importer does not know are described, not quoted', () => {
+    const script = `vllm serve ${CANARY} --kv-cache-dtype ${CANARY} --dtype ${CANARY} --tensor-parallel-size ${CANARY} --gpu-memory-utilization ${CANARY}\n`;
+    const quantized = `vllm serve ${CANARY} --quantization ${CANARY}\n`;
+    const fourBit = 'vllm serve meta-llama/Llama-3.1-8B-Instruct-AWQ-INT4-canaryVALUE0123\n';
+    const sizing = `isl: 1000\nosl: 100\ntotal_gpus: 8\nsystem_name: ${CANARY}\nmodel_name: ${CANARY}\ngemm_quant_mode: ${CANARY}\nexps: [${CANARY}]\n`;
+    for (const [file, text] of [
+      ['serve.sh', script],
+      ['q.sh', quantized],
+      ['m.sh', fourBit],
+      ['exp.yaml', sizing],
+      ['exp2.yaml', sizing.replace(/exps: .*\n/, '')],
+    ] as const) {
+      const result = importText(file, text, { engine: 'vllm' });
+      const said = 'error' in result ? [result.error] : result.warnings;
+      expect(said.length, file).toBeGreaterThan(0);
+      expect(said.join('\n'), `${file}: ${JSON.stringify(said)}`).not.toSatisfy(quotesCanary);
+    }
+  });
+
   it("hf_config naming the checkout's .env: an error without its content, in every format", async () => {
     const root = checkout();
     const plan = 'version: 1\nmodel:\n  hf_config: ../.env\nhardware:\n  preset: h100\n';

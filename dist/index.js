@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7251:
+/***/ 1486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41088,7 +41088,23 @@ function checkpointStorage(name) {
     return checkpointOf(name)?.storage;
 }
 
+;// CONCATENATED MODULE: ./src/plan/read-value.ts
+// A value read from a file a plan names (config.json, an engine script, a manifest) in a message. The
+// file may be one an earlier step of the job wrote (a credentials JSON, an .env), so such values are
+// never quoted into a report: a value is named only when it is one of the reader's own list, or a
+// short number (neither is a secret), else it is described by its length.
+/** A short plain number (-1, 0.95, 1024): worth showing why a flag was refused, and no secret. */
+const SHORT_NUMBER = /^[-+]?\d{1,5}(\.\d{1,4})?$/;
+/** `"value"` when `known` holds it or it is a short number, `(none)` when empty, else `(a value of N characters, not shown)`. */
+function readValue(value, known = []) {
+    if (value === '')
+        return '(none)';
+    const list = known instanceof Set ? known : new Set(known);
+    return list.has(value) || SHORT_NUMBER.test(value) ? `"${value}"` : `(a value of ${value.length} characters, not shown)`;
+}
+
 ;// CONCATENATED MODULE: ./src/import/engines.ts
+
 
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
@@ -41233,7 +41249,7 @@ function reader(args, c) {
             return undefined;
         const parsed = typeof v.value === 'string' ? parse(v.value) : undefined;
         if (parsed === undefined) {
-            c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : `'${v.value}'`} is not a valid ${what}; ignored`);
+            c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : readValue(v.value)} is not a valid ${what}; ignored`);
             return undefined;
         }
         return { value: parsed, line: whereOf(v) };
@@ -41261,6 +41277,12 @@ function reader(args, c) {
         },
     };
 }
+/** Quantization methods of vLLM, SGLang and TensorRT-LLM a message may name (any other is the file's text, not shown). */
+const ENGINE_QUANTIZATIONS = [
+    ...['aqlm', 'awq', 'awq_marlin', 'bitblas', 'bitsandbytes', 'compressed-tensors', 'deepspeedfp', 'experts_int8', 'fbgemm_fp8', 'fp8'],
+    ...['gguf', 'gptq', 'gptq_bitblas', 'gptq_marlin', 'gptq_marlin_24', 'hqq', 'inc', 'ipex', 'marlin', 'modelopt', 'modelopt_fp4'],
+    ...['moe_wna16', 'mxfp4', 'ptpc_fp8', 'qqq', 'quark', 'torchao', 'tpu_int8', 'auto-round', 'w8a8_int8', 'w8a8_fp8', 'w4afp8'],
+];
 function setDtypes(engine, r, c) {
     const f = FLAGS[engine];
     const kv = r.text(f.kv);
@@ -41269,7 +41291,7 @@ function setDtypes(engine, r, c) {
         if (dtype)
             c.set('model.kv_cache_dtype', dtype, kv.line);
         else
-            c.warn(`${c.origin(kv.line)}: KV cache dtype '${kv.value}' is not one the plan format knows; ignored`);
+            c.warn(`${c.origin(kv.line)}: KV cache dtype ${readValue(kv.value)} is not one the plan format knows; ignored`);
     }
     const quant = r.text(f.quant);
     if (quant) {
@@ -41280,7 +41302,7 @@ function setDtypes(engine, r, c) {
                 c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' read as ${known.note} weights`);
         }
         else {
-            c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`);
+            c.warn(`${c.origin(quant.line)}: quantization ${readValue(quant.value, ENGINE_QUANTIZATIONS)} does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`);
         }
         return;
     }
@@ -41290,7 +41312,7 @@ function setDtypes(engine, r, c) {
         if (d)
             c.set('model.weight_dtype', d, dtype.line);
         else
-            c.warn(`${c.origin(dtype.line)}: dtype '${dtype.value}' is not one the plan format knows; ignored`);
+            c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
     }
 }
 function setModel(engine, args, r, c) {
@@ -41312,10 +41334,10 @@ function setModel(engine, args, r, c) {
         if (dtype === 'fp8')
             c.set('model.weight_dtype', dtype, named.line, false);
         else if (dtype)
-            c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
+            c.warn(`${c.origin(named.line)}: the model's name looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
     }
     else {
-        c.warn(`${c.origin(named.line)}: model '${named.value}' matches no model preset; give model.preset or model.hf_config in the plan`);
+        c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`);
     }
 }
 function vllmLayout(r, b) {
@@ -41377,7 +41399,7 @@ function setAttentionDpBalance(r, c) {
     const written = r.text(['attention-dp-config.timeout-iters']);
     const timeout = written === undefined ? TRTLLM_BALANCE_TIMEOUT_DEFAULT : parseEngineInt(written.value);
     if (timeout === undefined) {
-        c.warn(`${c.origin(written.line)}: timeout_iters '${written.value}' is not a valid step count (TensorRT-LLM refuses it); the balance is not set`);
+        c.warn(`${c.origin(written.line)}: timeout_iters ${readValue(written.value)} is not a valid step count (TensorRT-LLM refuses it); the balance is not set`);
         return;
     }
     const line = written?.line ?? enabled.line;
@@ -41792,6 +41814,7 @@ function valueLineMap(file, node) {
 
 
 
+
 const SYSTEMS = {
     h100_sxm: 'h100-sxm',
     h100_pcie: 'h100-pcie',
@@ -41904,8 +41927,10 @@ function experimentOf(root, name) {
     if (names.length > 0) {
         const wanted = name ?? names[0];
         const node = at(root, wanted);
+        // the plan's own name is quoted; the file's first one is not
+        const which = name === undefined ? 'the first experiment' : `experiment '${name}'`;
         if (node?.kind !== 'map')
-            return { error: `experiment '${wanted}' is listed in exps but not defined`, line: at(root, 'exps')?.line };
+            return { error: `${which} is listed in exps but not defined`, line: at(root, 'exps')?.line };
         return node;
     }
     return root;
@@ -41943,7 +41968,7 @@ function importAiconfigurator(file, yaml, worker) {
     if (preset && system)
         c.set('hardware.preset', preset, system.line);
     else if (system)
-        c.warn(`${c.origin(system.line)}: system '${stringOf(system)}' matches no hardware preset`);
+        c.warn(`${c.origin(system.line)}: system ${readValue(stringOf(system) ?? '')} matches no hardware preset`);
     const model = at(exp, 'model_name') ?? at(exp, 'model');
     const modelName = stringOf(model);
     if (modelName && model) {
@@ -41954,7 +41979,7 @@ function importAiconfigurator(file, yaml, worker) {
                 c.set(`model.${key}`, value, model.line, false);
         }
         else
-            c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
+            c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`);
     }
     const w = workerOf(exp, worker);
     const layout = [
@@ -42003,7 +42028,7 @@ function importAiconfigurator(file, yaml, worker) {
         if (dtype)
             c.set(path, dtype, node.line);
         else
-            c.warn(`${c.origin(node.line)}: ${keys[0]} '${mode}' does not map to a plan dtype; ignored`);
+            c.warn(`${c.origin(node.line)}: ${keys[0]} ${readValue(mode)} does not map to a plan dtype; ignored`);
     }
     const perGpu = first(exp, ['tokens/s/gpu', 'tokens_per_s_per_gpu']);
     const rate = num(perGpu);
@@ -42546,6 +42571,7 @@ function bothRoles(items) {
 
 
 
+
 const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'gpu'];
 /** llm-d marks its prefill and decode pods with this label. */
 const LLMD_ROLE_LABEL = 'llm-d.ai/role';
@@ -42789,7 +42815,7 @@ function applyKServe(w, c, gpusPerPod) {
                 c.set(`model.${key}`, value, model.line, false);
         }
         else
-            c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
+            c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`);
     }
 }
 function importManifest(file, yaml, options, findConfig) {
@@ -43363,6 +43389,7 @@ function printedMemoryGb(presetId) {
 
 ;// CONCATENATED MODULE: ./src/plan/hfQuantization.ts
 
+
 const ATTENTION = ['model.layers.1.self_attn.q_proj', 'model.layers.1.self_attn.o_proj'];
 const MLA_ATTENTION = ['model.layers.1.self_attn.q_a_proj', 'model.layers.1.self_attn.kv_b_proj', 'model.layers.1.self_attn.o_proj'];
 const DENSE_MLP = ['model.layers.0.mlp.gate_proj', 'model.layers.0.mlp.down_proj'];
@@ -43563,7 +43590,8 @@ function compressedTensors(config, base, isMoe, samples) {
     const schemes = groups
         .map((g) => (g !== null && typeof g === 'object' ? g.weights : undefined))
         .filter((w) => w !== undefined && w !== null && typeof w === 'object');
-    const dtypes = [...new Set(schemes.map((w) => `${schemeDtype(w.num_bits, w.type) ?? '?'}:${String(w.group_size ?? '')}`))];
+    // group_size only as a number: anything else is the file's text, not shown
+    const dtypes = [...new Set(schemes.map((w) => `${schemeDtype(w.num_bits, w.type) ?? '?'}:${typeof w.group_size === 'number' ? w.group_size : ''}`))];
     const first = schemes[0];
     const q = first ? schemeDtype(first.num_bits, first.type) : undefined;
     if (dtypes.length !== 1 || q === undefined) {
@@ -43575,12 +43603,12 @@ function compressedTensors(config, base, isMoe, samples) {
         };
     }
     const excluded = [];
-    for (const pattern of stringList(config.ignore)) {
+    for (const [index, pattern] of stringList(config.ignore).entries()) {
         const m = compressedTensorsMatcher(pattern);
         if (m)
             excluded.push(m);
         else
-            warnings.push(`config.json quantization_config.ignore entry '${pattern.slice(0, 80)}' is not a regex this reader can use; ignored`);
+            warnings.push(`config.json quantization_config.ignore entry ${index + 1} ${readValue(pattern)} is not a regex this reader can use; ignored`);
     }
     const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
     if (!fields)
@@ -43592,13 +43620,17 @@ function compressedTensors(config, base, isMoe, samples) {
         fields.quant_group_size = first.group_size;
     return { fields, warnings };
 }
+/** quant_algo values of NVIDIA ModelOpt a message may name (those it maps and the others it writes). */
+const MODELOPT_ALGOS = ['FP8', 'FP8_BLOCK', 'NVFP4', 'W4A8_AWQ', 'W4A16_AWQ', 'INT8_SQ', 'INT4_AWQ', 'W4A8_MXFP4_FP8', 'MXFP8', 'NVFP4_AWQ', 'MIXED_PRECISION'];
 function modelOpt(config, base, isMoe, samples) {
     const algo = typeof config.quant_algo === 'string' ? config.quant_algo.toUpperCase() : '';
     const q = algo === 'FP8' || algo === 'FP8_BLOCK' ? 'fp8' : algo === 'NVFP4' ? 'fp4' : algo === 'W4A8_AWQ' || algo === 'W4A16_AWQ' ? 'int4' : undefined;
     if (q === undefined)
         return {
             fields: {},
-            warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`],
+            warnings: [
+                `config.json quantization_config (modelopt) quant_algo ${readValue(algo, MODELOPT_ALGOS)} is not one this reader maps: set model.weight_dtype in the plan`,
+            ],
         };
     const excluded = stringList(config.exclude_modules).map(globMatcher);
     const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
@@ -43612,6 +43644,11 @@ function modelOpt(config, base, isMoe, samples) {
         fields.kv_cache_dtype = 'fp8';
     return { fields, warnings: [] };
 }
+/** quant_method values a message may name: those of Transformers and ModelOpt (any other is the file's text). */
+const QUANT_METHODS = [
+    ...['bitsandbytes', 'gptq', 'awq', 'aqlm', 'vptq', 'quanto', 'eetq', 'higgs', 'hqq', 'compressed-tensors', 'fbgemm_fp8', 'torchao'],
+    ...['bitnet', 'spqr', 'fp8', 'quark', 'fp_quant', 'auto-round', 'mxfp4', 'modelopt'],
+];
 /**
  * The dtype fields a quantization_config implies; `base` is the checkpoint's 16-bit dtype where known,
  * `modelType` the config's model_type (it says how the checkpoint names its modules).
@@ -43663,10 +43700,16 @@ function quantizationFields(config, base, isMoe, modelType) {
         default:
             break;
     }
-    return { fields: {}, warnings: [`config.json quantization_config (quant_method "${method || '?'}") is not one we map: set model.weight_dtype in the plan`] };
+    // a method of the cases above (with bits or a scheme it cannot map) is named; any other is the file's text
+    return {
+        fields: {},
+        warnings: [`config.json quantization_config (quant_method ${readValue(method, QUANT_METHODS)}) is not one we map: set model.weight_dtype in the plan`],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/hfConfig.ts
+
+
 
 
 
@@ -43750,6 +43793,14 @@ function isObject(value) {
 }
 // ---------------------------------------------------------------- typed reads
 /** Reads typed values from one JSON object and remembers where each model field came from. */
+/** A value of config.json in a message: numbers and booleans as they are, a string by readValue, else its kind. */
+function describeRead(value) {
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (typeof value === 'string')
+        return readValue(value);
+    return Array.isArray(value) ? 'a list' : 'a map';
+}
 class FieldReader {
     json;
     prefix;
@@ -43772,7 +43823,7 @@ class FieldReader {
         if (typeof value === 'number' && Number.isInteger(value) && (value > 0 || (allowZero && value === 0))) {
             return value;
         }
-        this.warnings.push(`config.json: ${this.name(key)} is ${JSON.stringify(value)}, not a count; ignored`);
+        this.warnings.push(`config.json: ${this.name(key)} is ${describeRead(value)}, not a count; ignored`);
         return undefined;
     }
     bool(key) {
@@ -43999,6 +44050,8 @@ const HARMLESS_KEYS = new Set([
 const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
 // Gemma configs leave tie_word_embeddings out: their config classes default it to true.
 const TIED_BY_DEFAULT_MODEL_TYPES = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text']);
+/** model_type values a message may name: this reader's own lists (any other is the file's text, not shown). */
+const KNOWN_MODEL_TYPES = new Set([...GATED_MODEL_TYPES, ...PLAIN_MODEL_TYPES, ...CHECKED_MODEL_TYPES, ...TIED_BY_DEFAULT_MODEL_TYPES]);
 const TORCH_DTYPES = {
     bfloat16: 'bf16',
     float16: 'fp16',
@@ -44035,7 +44088,7 @@ class ConfigMapper {
         if (unknown.length > 0) {
             const shown = unknown
                 .slice(0, 8)
-                .map((k) => m.name(k))
+                .map((k) => m.name(keyPathPart(k))) // a key shaped like a credential is not shown
                 .join(', ');
             m.warnings.push(`config.json keys this reader does not understand: ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}; ` +
                 'if they change the architecture (layer kinds, caches, experts), the figures do not reflect it: check the model fields');
@@ -44080,7 +44133,7 @@ class ConfigMapper {
         if (mlp !== undefined)
             this.spec.mlp = mlp;
         if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
-            m.warnings.push(`config.json model_type "${modelType}" is not one this reader was checked against ` +
+            m.warnings.push(`config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
                 '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3): check the model fields it read');
         }
     }
@@ -44097,7 +44150,7 @@ class ConfigMapper {
             return 'gated';
         if (PLAIN_MODEL_TYPES.has(modelType))
             return 'plain';
-        this.model.warnings.push(`config.json model_type "${modelType}": MLP kind unknown, assumed gated (the default)`);
+        this.model.warnings.push(`config.json model_type ${readValue(modelType)}: MLP kind unknown, assumed gated (the default)`);
         return undefined;
     }
     readAttention() {
@@ -44368,7 +44421,7 @@ class ConfigMapper {
                 m.mark('linear_attention.state_dtype', 'mamba_ssm_dtype');
             }
             else
-                m.warnings.push(`config.json ${m.name('mamba_ssm_dtype')} "${stateDtype}" is not a dtype we map; the state is taken as fp32`);
+                m.warnings.push(`config.json ${m.name('mamba_ssm_dtype')} ${readValue(stateDtype)} is not a dtype we map; the state is taken as fp32`);
         }
     }
     /** DeepSeek Sparse Attention (DeepSeek-V3.2, GLM-5): the indexer's heads, head dim and top-k. */
@@ -44434,7 +44487,7 @@ class ConfigMapper {
                 const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
                 if (dtype !== undefined)
                     return { dtype, key };
-                this.model.warnings.push(`config.json ${key} "${value}" is not a dtype we map; weight_dtype left unset`);
+                this.model.warnings.push(`config.json ${key} ${readValue(value)} is not a dtype we map; weight_dtype left unset`);
                 return undefined;
             }
         }
@@ -45341,7 +45394,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
                         return line === undefined ? hfRef : `${hfRef}:${line}`;
                     },
                 });
-                // the reader's warnings quote config.json's values: cut and escaped like any quoted value
+                // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
                 for (const w of parsed.warnings)
                     warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
             }
@@ -57254,7 +57307,7 @@ function resolveReference(planFile, ref) {
 function errorReport(file, message) {
     return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
-function describeRead(path, result) {
+function verify_files_describeRead(path, result) {
     if ('missing' in result)
         return { error: `${path} does not exist at this commit` };
     return result;
@@ -57285,7 +57338,7 @@ async function verifyFile(file, source, keep, verify = verifyPlanText) {
             return report;
         }
         for (const path of wanted)
-            fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+            fetched.set(path, verify_files_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
     }
 }
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
@@ -64573,7 +64626,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7251);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1486);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

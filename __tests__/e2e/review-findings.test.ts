@@ -26,6 +26,8 @@ interface PullRequest {
   files?: ChangedFile[];
   /** check the head out into the workspace */
   workspace?: boolean;
+  /** files an earlier step wrote into the workspace, beside the checkout */
+  untracked?: Record<string, string>;
 }
 
 async function pullRequest(pr: PullRequest): Promise<{ state: StandInState; result: ActionRun; plans: PlanReport[] }> {
@@ -39,7 +41,7 @@ async function pullRequest(pr: PullRequest): Promise<{ state: StandInState; resu
     server.url,
     state,
     { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: files.length },
-    { ...(pr.workspace ? { files: pr.head, checkedOut: HEAD } : {}), timeoutMs: 120_000 },
+    { ...(pr.workspace ? { files: { ...pr.head, ...pr.untracked }, checkedOut: HEAD } : {}), timeoutMs: 120_000 },
   );
   expect(state.rejected).toEqual([]);
   const plans = (JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] }).plans;
@@ -85,5 +87,41 @@ describe('a plan replaced by one null value', () => {
     expect(plans).toHaveLength(4);
     expect(state.checkRuns.map((c) => c.conclusion)).toEqual(['failure', 'failure', 'failure', 'failure']);
     expect(result.exitCode).toBe(1);
+  });
+});
+
+describe('values of a file a plan names, which an earlier step may have written', () => {
+  it('reach no output: warnings describe a model_type, a torch_dtype or a served model they do not know', async () => {
+    const CANARY = 'canaryCredential0123456789abcdef';
+    const credentials = JSON.stringify({
+      type: 'service_account',
+      private_key_id: CANARY,
+      model_type: CANARY,
+      torch_dtype: CANARY,
+      hidden_size: 4096,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      intermediate_size: 14336,
+      vocab_size: 128256,
+    });
+    const head = {
+      'plans/hf.plan.yaml': VALID_PLAN.replace('  preset: llama-3.1-8b', '  hf_config: ../gha-creds-1.json'),
+      'plans/run.plan.yaml': `${VALID_PLAN.replace('model:\n  preset: llama-3.1-8b\n', '')}\ndeployment:\n  engine: vllm\n  from: ../run.sh\n`,
+    };
+    const untracked = { 'gha-creds-1.json': credentials, 'run.sh': `vllm serve ${CANARY} --tensor-parallel-size 1\n` };
+    const { state, result, plans } = await pullRequest({ head, workspace: true, untracked });
+    expect(plans.map((p) => p.file).sort()).toEqual(['plans/hf.plan.yaml', 'plans/run.plan.yaml']);
+    const everything = [
+      JSON.stringify(state.comments),
+      JSON.stringify(state.checkRuns),
+      result.summary,
+      result.stdout,
+      result.stderr,
+      readFileSync(result.outputs['report-json'] as string, 'utf8'),
+    ].join('\n');
+    expect(everything).toMatch(/model_type \(a value of 32 characters, not shown\)/);
+    expect(everything).toMatch(/model \(a value of 32 characters, not shown\) matches no model preset/);
+    expect(everything).not.toContain(CANARY.slice(0, 16));
   });
 });
