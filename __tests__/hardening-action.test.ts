@@ -12,6 +12,7 @@ import { escapeLogData } from '../src/action/log.js';
 import { createClient } from '../src/action/octokit.js';
 import { checkDeadline, chargeWork, verifyPlanText, withWorkBudget, type PlanReport } from '../src/core/index.js';
 import { VALID_PLAN } from './fixtures/hostile/cases.js';
+import { planPathOf, slowInputs } from './fixtures/hostile/slow-inputs.js';
 
 describe('log lines carry no workflow commands', () => {
   it('escapes data as @actions/core escapes command data, and shows other controls escaped', () => {
@@ -173,5 +174,27 @@ describe('the import scan fails closed when cut short', () => {
     expect(result.plans).toEqual([]);
     expect(result.unsearched).toMatch(/stopped at its work budget \(3,000,000 units.* so the job fails/);
     expect(SCAN_WORK_BUDGET).toBe(64_000_000);
+  });
+
+  it('past its limit of files read (the files the plans name) the scan fails closed too', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3; i++) {
+      files[`p${i}.plan.yaml`] = `${VALID_PLAN}\ndeployment:\n  engine: vllm\n  from: k8s/x${i}.yaml\n`;
+      files[`k8s/x${i}.yaml`] = 'tensor-parallel-size: 1\n';
+    }
+    const plans = Object.keys(files).filter((p) => p.endsWith('.plan.yaml'));
+    const cut = await plansImportingChangedFiles(['k8s/other.yaml'], [], plans, source(files), 10, SCAN_WORK_BUDGET, 2);
+    expect(cut.unsearched).toMatch(/read 2 of the files they name, its limit .* so the job fails/);
+    const whole = await plansImportingChangedFiles(['k8s/other.yaml'], [], plans, source(files), 10, SCAN_WORK_BUDGET, 3);
+    expect(whole).toEqual({ plans: [], notes: [], unsearched: null });
+  });
+
+  it("a plan whose load runs past a plan's work budget is verified, since what it reads is not known in full", async () => {
+    const double = slowInputs().find((i) => i.file === 'slow/double.sh')!;
+    const files = { [planPathOf(double)]: double.plan, [double.file]: double.text, 'plain.plan.yaml': VALID_PLAN };
+    const result = await plansImportingChangedFiles(['README.md'], [], [planPathOf(double), 'plain.plan.yaml'], source(files), Infinity);
+    expect(result.plans).toEqual([{ path: planPathOf(double), basePath: planPathOf(double) }]);
+    expect(result.notes.join(' ')).toMatch(/ran past a plan's work budget/);
+    expect(result.unsearched).toBeNull();
   });
 });

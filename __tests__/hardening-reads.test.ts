@@ -86,6 +86,43 @@ describe('the workspace is read as the commit has it', () => {
   });
 });
 
+// On Linux and macOS a backslash is a character of a file's name, not a separator: a pull request may
+// add `deploy\prod.plan.yaml` next to `deploy/prod.plan.yaml`, and each must be read as itself.
+describe.skipIf(process.platform === 'win32')('a backslash in a file name is part of the name', () => {
+  const PASSING = 'version: 1\nname: the-other-file\n';
+  const FAILING = 'version: 1\nname: own-content\nbogus: 1\n';
+  const root = secretCheckout('ppc-backslash-');
+  mkdirSync(join(root, 'deploy'), { recursive: true });
+  writeFileSync(join(root, 'deploy\\prod.plan.yaml'), FAILING);
+  writeFileSync(join(root, 'deploy', 'prod.plan.yaml'), PASSING);
+  mkdirSync(join(root, 'sub'), { recursive: true });
+  writeFileSync(join(root, 'sub', 'c.json'), '{}');
+
+  it('the workspace reads the file of that name, never another', async () => {
+    expect(readRepositoryFile(root, 'deploy\\prod.plan.yaml', 1 << 20)).toEqual({ ok: true, text: FAILING });
+    expect(await workspaceSource(root).read('deploy\\prod.plan.yaml', 1 << 20)).toEqual({ text: FAILING });
+    expect(await workspaceSource(root).read('sub\\c.json', 1 << 20)).toEqual({ missing: true });
+  });
+
+  it('the CLI verifies the file it was given', () => {
+    const report = verifyPlanFiles(['deploy\\prod.plan.yaml'], root);
+    expect(report.plans[0]?.verdict).toBe('error');
+    expect(JSON.stringify(report.plans[0]?.errors)).toContain('bogus');
+  });
+
+  it('still refuses .. and .git written with backslashes, in references as in paths', () => {
+    for (const path of ['..\\x.json', 'a\\..\\..\\x.json']) expect(repositoryPathProblem(path)).toBe('leaves the repository');
+    expect(repositoryPathProblem('.git\\config')).toBe('is inside .git, which is never read');
+    expect(readRepositoryFile(root, '.git\\config', 1 << 20)).toMatchObject({ ok: false, message: 'is inside .git, which is never read' });
+    const read = createReadReference({ cwd: root });
+    expect(read('deploy/a.plan.yaml', '..\\..\\secret.json')).toHaveProperty('error', expect.stringContaining('leaves the repository'));
+    expect(read('deploy/a.plan.yaml', '..\\.git\\config')).toHaveProperty('error', expect.stringContaining('.git'));
+    // a reference written with Windows separators names the folder, as the action reads it (resolveReference)
+    expect(read('deploy/a.plan.yaml', '..\\sub\\c.json')).toEqual({ text: '{}' });
+    expect(resolveReference('deploy/a.plan.yaml', '..\\sub\\c.json')).toEqual({ path: 'sub/c.json' });
+  });
+});
+
 describe('the contents API: a symbolic link is refused too', () => {
   const client = (data: unknown) => ({ rest: { repos: { getContent: async () => ({ data }) } } }) as unknown as GitHubClient;
 
@@ -173,6 +210,63 @@ describe('errors quote no file content', () => {
         const result = importText(file, text, { engine: 'vllm' });
         expect(leakedSecret(JSON.stringify(result)), `${file}: ${JSON.stringify(result)}`).toBeNull();
       }
+    }
+  });
+
+  // A file an earlier step wrote (a credentials JSON, an .env-like script) may be named by a plan: the
+  // warnings about values the readers do not know describe them, never quote them.
+  const CANARY = 'canaryVALUE0123456789abcdef';
+  const quotesCanary = (text: string) => new RegExp(CANARY.slice(0, 12), 'i').test(text);
+
+  it('config.json values the reader does not know (model_type, dtypes, quantization) are described, not quoted', () => {
+    const base = { hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8, intermediate_size: 14336, vocab_size: 128256 };
+    const configs = [
+      { ...base, model_type: CANARY, torch_dtype: CANARY, mamba_ssm_dtype: CANARY, quantization_config: { quant_method: CANARY } },
+      { ...base, model_type: 'llama', dtype: CANARY, quantization_config: { quant_method: 'modelopt', quant_algo: CANARY } },
+      { ...base, model_type: 'llama', torch_dtype: 'bfloat16', num_key_value_heads: CANARY, [`${CANARY}_layers`]: 1 },
+      {
+        ...base,
+        model_type: 'llama',
+        torch_dtype: 'bfloat16',
+        quantization_config: {
+          quant_method: 'compressed-tensors',
+          config_groups: { a: { weights: { num_bits: 4, type: 'int', group_size: CANARY } }, b: { weights: { num_bits: 8, type: 'int' } } },
+        },
+      },
+      {
+        ...base,
+        model_type: 'llama',
+        torch_dtype: 'bfloat16',
+        quantization_config: { quant_method: 'compressed-tensors', ignore: [`re:${CANARY}(`], config_groups: { a: { weights: { num_bits: 4, type: 'int' } } } },
+      },
+    ];
+    for (const config of configs) {
+      const result = parseHfConfig(JSON.stringify(config));
+      if ('error' in result) throw new Error(result.error);
+      expect(result.warnings.length, JSON.stringify(config)).toBeGreaterThan(0);
+      expect(result.warnings.join('\n'), JSON.stringify(result.warnings)).not.toSatisfy(quotesCanary);
+    }
+    // a value the reader knows is still named
+    const known = parseHfConfig(JSON.stringify({ ...base, model_type: 'phi3', torch_dtype: 'bfloat16' }));
+    expect('warnings' in known && known.warnings.join('\n')).toMatch(/model_type "phi3" is not one this reader was checked against/);
+  });
+
+  it('engine arguments and sizing-tool values the importer does not know are described, not quoted', () => {
+    const script = `vllm serve ${CANARY} --kv-cache-dtype ${CANARY} --dtype ${CANARY} --tensor-parallel-size ${CANARY} --gpu-memory-utilization ${CANARY}\n`;
+    const quantized = `vllm serve ${CANARY} --quantization ${CANARY}\n`;
+    const fourBit = 'vllm serve meta-llama/Llama-3.1-8B-Instruct-AWQ-INT4-canaryVALUE0123\n';
+    const sizing = `isl: 1000\nosl: 100\ntotal_gpus: 8\nsystem_name: ${CANARY}\nmodel_name: ${CANARY}\ngemm_quant_mode: ${CANARY}\nexps: [${CANARY}]\n`;
+    for (const [file, text] of [
+      ['serve.sh', script],
+      ['q.sh', quantized],
+      ['m.sh', fourBit],
+      ['exp.yaml', sizing],
+      ['exp2.yaml', sizing.replace(/exps: .*\n/, '')],
+    ] as const) {
+      const result = importText(file, text, { engine: 'vllm' });
+      const said = 'error' in result ? [result.error] : result.warnings;
+      expect(said.length, file).toBeGreaterThan(0);
+      expect(said.join('\n'), `${file}: ${JSON.stringify(said)}`).not.toSatisfy(quotesCanary);
     }
   });
 

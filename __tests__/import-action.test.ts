@@ -77,6 +77,8 @@ describe('a pull request that changes only an imported manifest', () => {
     expect(memory).toMatch(/\(/);
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]?.body).toContain(memory);
-    expect(state.comments[0]?.body).toContain('Verified because a file they import changed: plans/decode.plan.yaml');
+    expect(state.comments[0]?.body).toContain(
+      'Verified because a file they read changed (an import, an hf\\_config, or a file one of them names): plans/decode.plan.yaml',
+    );
   }, 120_000);
 });

@@ -243,6 +243,17 @@ describe('version, types and ranges', () => {
     expect(errors.map((e) => e.message).join('\n')).toMatch(message);
   });
 
+  test.each(['---\n', 'null\n', '~\n', '--- ~\n', '---\n...\n', 'Null'])(
+    'a file of one null value (%j) is a plan without version, an error on line 1',
+    (text) => {
+      const result = loadPlan('a.plan.yaml', text, noReferences);
+      expect(result.ok).toBe(false);
+      expect(errorsOf(result)).toEqual([
+        { message: 'version: missing; a plan must start with version: 1 (the file holds one empty value)', path: 'version', line: 1 },
+      ]);
+    },
+  );
+
   test('a zero shared-expert count is fine, -0 included', () => {
     const { plan } = loadedOf(loadPlan('a.plan.yaml', 'version: 1\nmodel:\n  moe:\n    shared_experts: -0\n', noReferences));
     expect(Object.is(plan.model.moe?.shared_experts, 0)).toBe(true);

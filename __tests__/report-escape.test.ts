@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
-import { escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
+import { escapeCell, escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
 import { renderReportMarkdown } from '../src/report/markdown.js';
 import { renderText } from '../src/report/text.js';
 import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
@@ -105,11 +106,57 @@ describe('references, commits, math and hidden characters (issue 16)', () => {
   });
 });
 
+/** cmark-gfm with GitHub's extensions, where it is installed: the hrefs a comment would get. */
+function renderedLinks(markdown: string): string[] | null {
+  const run = spawnSync('cmark-gfm', ['-e', 'autolink', '-e', 'table', '-e', 'strikethrough', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
+  if (run.error || run.status !== 0) return null;
+  return [...run.stdout.matchAll(/href="([^"]*)"/g)].map((m) => m[1] as string);
+}
+
+describe("links GitHub's autolink extension would make", () => {
+  // GFM links http://, https:// and ftp:// whatever precedes the scheme (a digit, `_`), www. after
+  // `_`, `~` or `(`, and emails, bare or after mailto: or xmpp:
+  const HOSTILE_LINKS = [
+    'Login_https://evil.example/verify',
+    'v2_www.evil.example',
+    'prod-1https://evil.example/x',
+    'HTTPS://evil.example',
+    'x~www.evil.example (www.evil.example WWW.evil.example',
+    'ftp://evil.example ssh://evil.example',
+    'a@b.co mailto:a@b.co xmpp:a@b.co/x',
+    'a@_evil.co b@-evil.co',
+  ];
+
+  it('breaks every :// and every www., whatever precedes them', () => {
+    expect(escapeMarkdown('Login_https://evil.example/verify')).toBe('Login\\_https:\u200B//evil.example/verify');
+    expect(escapeMarkdown('v2_www.evil.example')).toBe('v2\\_www\u200B.evil.example');
+    expect(escapeMarkdown('prod-1https://evil.example/x')).toBe('prod-1https:\u200B//evil.example/x');
+    for (const text of HOSTILE_LINKS) {
+      expect(escapeMarkdown(text)).not.toContain('://');
+      expect(escapeMarkdown(text)).not.toMatch(/www\./i);
+    }
+  });
+
+  it("breaks an email's @, also before a character markdown escapes", () => {
+    expect(escapeMarkdown('a@b.co')).toBe('a@\u200Bb.co');
+    expect(escapeMarkdown('a@_evil.co')).toBe('a@\u200B\\_evil.co');
+  });
+
+  it.skipIf(renderedLinks('x') === null)('cmark-gfm renders none of them as a link, in a paragraph or a table cell', () => {
+    for (const text of HOSTILE_LINKS) {
+      expect(renderedLinks(escapeMarkdown(text)), text).toEqual([]);
+      expect(renderedLinks(`| a |\n| - |\n| ${escapeCell(text)} |\n`), text).toEqual([]);
+    }
+    // the check itself sees links
+    expect(renderedLinks(HOSTILE_LINKS[0] as string)).toEqual(['https://evil.example/verify']);
+  });
+});
+
 describe('escapeHtml (text inside <summary>, where markdown is not parsed)', () => {
   it('encodes HTML, breaks mentions, references and links, and keeps one line, without backslashes', async () => {
     const { escapeHtml } = await import('../src/report/escape.js');
     const out = escapeHtml('@everyone <img src=x> [click](https://evil.example) #1\nnext *x*');
-    expect(out).toBe('@\u200Beveryone &lt;img src=x&gt; [click](https\u200B://evil.example) #\u200B1 next *x*');
+    expect(out).toBe('@\u200Beveryone &lt;img src=x&gt; [click](https:\u200B//evil.example) #\u200B1 next *x*');
     expect(out).not.toContain('](https://');
     expect(escapeHtml('evil\u202Elmay $x$ GH-1 0123456789abcdef')).toBe('evil\\u202elmay &#36;x&#36; GH-\u200B1 012345\u200B6789abcdef');
   });

@@ -1,28 +1,117 @@
-// Plans a pull request changes without touching them: a plan that imports k8s/decode.yaml
-// (deployment.from) is verified again, against its base version, when only the manifest changed.
-import { withWorkBudget } from '../core/work-budget.js';
-import { MAX_PLAN_BYTES } from '../plan/load.js';
-import { plansImporting } from '../import/watch.js';
+// Plans a pull request changes without touching them: an unchanged plan is verified again, against
+// its base version, when the pull request changes any file its verification reads: its
+// deployment.from, its model.hf_config, an engine --config a script names, however deep. Each
+// unchanged plan is loaded (never simulated) at the head commit through verifyFile, the very reader
+// its verification uses, and the paths that reader fetches are recorded: if none of them changed,
+// the plan reads the same bytes at the base and its verdict cannot have moved.
+import { loadPlan, PLAN_WORK_BUDGET, type PlanReport, withWorkBudget, workLeft } from '../core/index.js';
+import { readTouchesChanged } from '../import/watch.js';
 import type { PlanToVerify } from './changed-plans.js';
-import type { FileSource } from './file-source.js';
-import { mapLimited } from './verify-files.js';
+import type { FileSource, ReadResult } from './file-source.js';
+import { mapLimited, type VerifyText, verifyFile } from './verify-files.js';
 
-/** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
+/** Plans read to look for reads of a changed file, at most (each may be one contents-API request). */
 export const MAX_PLANS_SCANNED = 300;
-/** Work for parsing all of them: about 64 MiB of plan text (a real plan is a few KiB). */
+/** Work for loading all of them: about 64 MiB of plan and referenced text (a real plan is a few KiB). */
 export const SCAN_WORK_BUDGET = 64_000_000;
 
 export interface ImportedPlans {
   plans: PlanToVerify[];
   /** what to tell the reader: which plans were added and why */
   notes: string[];
-  /** when the scan was cut short, why the job must fail (a plan importing a changed file may be unseen); else null */
+  /** when the scan was cut short, why the job must fail (a plan reading a changed file may be unseen); else null */
   unsearched: string | null;
+}
+
+/** The files the scanned plans name, each fetched once for all of them; past `limit` distinct files, none. */
+class SharedReads {
+  private readonly cache = new Map<string, Promise<ReadResult>>();
+  exhausted = false;
+  constructor(
+    private readonly head: FileSource,
+    readonly limit: number,
+  ) {}
+
+  read(path: string, maxBytes: number): Promise<ReadResult> {
+    const key = `${maxBytes}:${path}`;
+    const known = this.cache.get(key);
+    if (known !== undefined) return known;
+    if (this.cache.size >= this.limit) {
+      this.exhausted = true;
+      return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+    }
+    const read = this.head.read(path, maxBytes);
+    this.cache.set(key, read);
+    return read;
+  }
+}
+
+interface ScanBudget {
+  left: number;
+  exhausted: boolean;
+}
+
+interface PlanReads {
+  path: string;
+  /** repository paths its reader fetched, the plan itself aside */
+  read: Set<string>;
+  /** loading it ran past a plan's own work budget: what it reads is not known in full */
+  tooComplex: boolean;
+}
+
+/** Only loads a plan (what reads its references), under a plan's budget and what is left of the scan's. */
+function loadOnly(budget: ScanBudget, tooComplex: () => void): VerifyText {
+  return (file, text, readReference) => {
+    const units = Math.min(PLAN_WORK_BUDGET, budget.left);
+    if (units <= 0) budget.exhausted = true;
+    else {
+      withWorkBudget(
+        { units },
+        () => {
+          loadPlan(file, text, readReference);
+          budget.left -= units - workLeft();
+        },
+        () => {
+          budget.left -= units;
+          if (units < PLAN_WORK_BUDGET) budget.exhausted = true;
+          else tooComplex();
+        },
+      );
+    }
+    const report: PlanReport = { file, name: file, verdict: 'pass', checks: [], metrics: null, errors: [] };
+    return report;
+  };
+}
+
+/** What one unchanged plan's verification reads at the head; null when it cannot be read at all. */
+async function planReads(path: string, head: FileSource, shared: SharedReads, budget: ScanBudget): Promise<PlanReads | null> {
+  const result: PlanReads = { path, read: new Set(), tooComplex: false };
+  let planRead = false;
+  const recording: FileSource = {
+    label: head.label,
+    read: (file, maxBytes) => {
+      // verifyFile reads the plan first, then whatever its loads ask for
+      if (!planRead) {
+        planRead = true;
+        return head.read(file, maxBytes);
+      }
+      result.read.add(file);
+      return shared.read(file, maxBytes);
+    },
+  };
+  const loaded = await verifyFile(
+    path,
+    recording,
+    undefined,
+    loadOnly(budget, () => (result.tooComplex = true)),
+  );
+  return loaded === null || loaded.verdict === 'error' ? null : result;
 }
 
 /**
  * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
- * `deployment.from` names one of the changed non-plan files.
+ * verification reads one of the changed non-plan files (or could not be followed in full).
+ * `maxScanned` caps the plans read, and the distinct files they name read too (`maxReferences`).
  */
 export async function plansImportingChangedFiles(
   changedFiles: readonly string[],
@@ -31,31 +120,37 @@ export async function plansImportingChangedFiles(
   head: FileSource,
   maxScanned = MAX_PLANS_SCANNED,
   workBudget = SCAN_WORK_BUDGET,
+  maxReferences = maxScanned,
 ): Promise<ImportedPlans> {
   if (changedFiles.length === 0) return { plans: [], notes: [], unsearched: null };
+  const changed = new Set(changedFiles);
   const already = new Set(selected.map((p) => p.path));
   const candidates = allPlans.filter((p) => !already.has(p));
   const scanned = candidates.slice(0, maxScanned);
-  const texts = await mapLimited(scanned, 8, async (path) => {
-    const read = await head.read(path, MAX_PLAN_BYTES);
-    return 'text' in read ? { path, text: read.text } : null;
-  });
-  const read = texts.filter((t): t is { path: string; text: string } => t !== null);
-  // each plan is parsed in linear time; all of them together get a work budget too
-  const found = withWorkBudget(
-    { units: workBudget },
-    () => plansImporting(changedFiles, read),
-    () => null,
-  );
+  const shared = new SharedReads(head, maxReferences);
+  const budget: ScanBudget = { left: workBudget, exhausted: false };
+  const reads = (await mapLimited(scanned, 8, (path) => planReads(path, head, shared, budget))).filter((r): r is PlanReads => r !== null);
+
+  const found = reads.filter((r) => !r.tooComplex && readTouchesChanged(r.read, changed)).map((r) => r.path);
+  // fail closed: a plan whose reads are not known in full is verified
+  const unknown = reads.filter((r) => r.tooComplex).map((r) => r.path);
   const notes: string[] = [];
-  if (found && found.length > 0) notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
-  // fail closed: a plan among those not searched may import a changed file and now fail
+  if (found.length > 0) notes.push(`Verified because a file they read changed (an import, an hf_config, or a file one of them names): ${found.join(', ')}.`);
+  if (unknown.length > 0) {
+    notes.push(
+      `Verified because loading them to list the files they read ran past a plan's work budget, so a changed file may be among them: ${unknown.join(', ')}.`,
+    );
+  }
+  // fail closed: a plan among those not searched, or not followed to the end, may read a changed file and now fail
   const unsearched =
     candidates.length > scanned.length
-      ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-      : found === null
-        ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
-        : null;
+      ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for reads of the changed files (each is one request to GitHub's contents API): a plan among the others may read a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+      : shared.exhausted
+        ? `The search of ${scanned.length} unchanged plans for reads of the changed files read ${shared.limit} of the files they name, its limit (each is one request to GitHub's contents API): a plan may read a changed file unseen, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+        : budget.exhausted
+          ? `The search of ${scanned.length} unchanged plans for reads of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may read a changed file unseen, so the job fails.`
+          : null;
   if (unsearched) notes.push(unsearched);
-  return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
+  const plans = [...found, ...unknown].sort().map((path) => ({ path, basePath: path }));
+  return { plans, notes, unsearched };
 }

@@ -41,8 +41,11 @@ function describeRead(path: string, result: ReadResult): { text: string } | { er
 /** The text of a verified plan and the references it read, for work that needs the loaded plan again. */
 export type KeepInputs = (text: string, readReference: ReadReference) => void;
 
+/** What is done with a plan and its references once read: verified, or only loaded (imported-plans.ts). */
+export type VerifyText = (file: string, text: string, readReference: ReadReference) => PlanReport;
+
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
-export async function verifyFile(file: string, source: FileSource, keep?: KeepInputs): Promise<PlanReport | null> {
+export async function verifyFile(file: string, source: FileSource, keep?: KeepInputs, verify: VerifyText = verifyPlanText): Promise<PlanReport | null> {
   const read = await source.read(file, MAX_PLAN_BYTES);
   if ('missing' in read) return null;
   if ('error' in read) return errorReport(file, read.error);
@@ -58,7 +61,7 @@ export async function verifyFile(file: string, source: FileSource, keep?: KeepIn
       wanted.add(resolved.path);
       return { error: `${resolved.path} was not read` };
     };
-    const report = verifyPlanText(file, read.text, readReference);
+    const report = verify(file, read.text, readReference);
     if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
       keep?.(read.text, readReference);
       return report;

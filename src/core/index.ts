@@ -8,7 +8,7 @@ export * from './types.js';
 export { combineReports, planVerdict } from './verdict.js';
 export { loadPlan } from '../plan/load.js';
 export { verifyLoadedPlan } from './verify.js';
-export { chargeWork, checkDeadline, PLAN_WORK_BUDGET, withWorkBudget, WorkBudgetExceeded } from './work-budget.js';
+export { chargeWork, checkDeadline, PLAN_WORK_BUDGET, withWorkBudget, WorkBudgetExceeded, workLeft } from './work-budget.js';
 
 /**
  * Loads, validates and verifies one plan file; a file that is not a valid plan gets verdict `error`,

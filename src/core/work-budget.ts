@@ -59,6 +59,11 @@ export function chargeWork(units: number): void {
   }
 }
 
+/** Units the innermost running budget has left (Infinity outside any): what a piece of work cost, by difference. */
+export function workLeft(): number {
+  return current?.left ?? Infinity;
+}
+
 /** Checks the running budgets' deadlines now: for loops whose every step is costly (a layout verified). */
 export function checkDeadline(): void {
   untilClock = 1;

@@ -9,6 +9,7 @@ import type { Dtype } from '../core/types.js';
 import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { at, itemsOf, scalarOf, stringOf, type YamlFile, type YNode } from './yaml-tree.js';
+import { readValue } from '../plan/read-value.js';
 
 const SYSTEMS: Record<string, string> = {
   h100_sxm: 'h100-sxm',
@@ -124,7 +125,9 @@ function experimentOf(root: YNode, name?: string): YNode | ImportError {
   if (names.length > 0) {
     const wanted = name ?? (names[0] as string);
     const node = at(root, wanted);
-    if (node?.kind !== 'map') return { error: `experiment '${wanted}' is listed in exps but not defined`, line: at(root, 'exps')?.line };
+    // the plan's own name is quoted; the file's first one is not
+    const which = name === undefined ? 'the first experiment' : `experiment '${name}'`;
+    if (node?.kind !== 'map') return { error: `${which} is listed in exps but not defined`, line: at(root, 'exps')?.line };
     return node;
   }
   return root;
@@ -158,7 +161,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
   const system = at(exp, 'system_name') ?? at(exp, 'system');
   const preset = SYSTEMS[(stringOf(system) ?? '').toLowerCase()];
   if (preset && system) c.set('hardware.preset', preset, system.line);
-  else if (system) c.warn(`${c.origin(system.line)}: system '${stringOf(system)}' matches no hardware preset`);
+  else if (system) c.warn(`${c.origin(system.line)}: system ${readValue(stringOf(system) ?? '')} matches no hardware preset`);
   const model = at(exp, 'model_name') ?? at(exp, 'model');
   const modelName = stringOf(model);
   if (modelName && model) {
@@ -166,7 +169,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     if (id) {
       c.set('model.preset', id, model.line);
       for (const [key, value] of Object.entries(checkpointStorage(modelName) ?? {})) c.set(`model.${key}`, value, model.line, false);
-    } else c.warn(`${c.origin(model.line)}: model '${modelName}' matches no model preset`);
+    } else c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`);
   }
 
   const w = workerOf(exp, worker);
@@ -212,7 +215,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     if (mode === undefined || !node) continue;
     const dtype = QUANT[mode];
     if (dtype) c.set(path, dtype, node.line);
-    else c.warn(`${c.origin(node.line)}: ${keys[0]} '${mode}' does not map to a plan dtype; ignored`);
+    else c.warn(`${c.origin(node.line)}: ${keys[0]} ${readValue(mode)} does not map to a plan dtype; ignored`);
   }
   const perGpu = first(exp, ['tokens/s/gpu', 'tokens_per_s_per_gpu']);
   const rate = num(perGpu);

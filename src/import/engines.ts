@@ -16,6 +16,7 @@ import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
+import { readValue } from '../plan/read-value.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
@@ -190,7 +191,7 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
     if (v === undefined) return undefined;
     const parsed = typeof v.value === 'string' ? parse(v.value) : undefined;
     if (parsed === undefined) {
-      c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : `'${v.value}'`} is not a valid ${what}; ignored`);
+      c.warn(`${c.origin(whereOf(v))}: ${v.written} ${v.value === true ? '(no value)' : readValue(v.value)} is not a valid ${what}; ignored`);
       return undefined;
     }
     return { value: parsed, line: whereOf(v) };
@@ -220,13 +221,20 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
   };
 }
 
+/** Quantization methods of vLLM, SGLang and TensorRT-LLM a message may name (any other is the file's text, not shown). */
+const ENGINE_QUANTIZATIONS = [
+  ...['aqlm', 'awq', 'awq_marlin', 'bitblas', 'bitsandbytes', 'compressed-tensors', 'deepspeedfp', 'experts_int8', 'fbgemm_fp8', 'fp8'],
+  ...['gguf', 'gptq', 'gptq_bitblas', 'gptq_marlin', 'gptq_marlin_24', 'hqq', 'inc', 'ipex', 'marlin', 'modelopt', 'modelopt_fp4'],
+  ...['moe_wna16', 'mxfp4', 'ptpc_fp8', 'qqq', 'quark', 'torchao', 'tpu_int8', 'auto-round', 'w8a8_int8', 'w8a8_fp8', 'w4afp8'],
+];
+
 function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const f = FLAGS[engine];
   const kv = r.text(f.kv);
   if (kv && kv.value.toLowerCase() !== 'auto') {
     const dtype = KV_DTYPES[kv.value.toLowerCase()];
     if (dtype) c.set('model.kv_cache_dtype', dtype, kv.line);
-    else c.warn(`${c.origin(kv.line)}: KV cache dtype '${kv.value}' is not one the plan format knows; ignored`);
+    else c.warn(`${c.origin(kv.line)}: KV cache dtype ${readValue(kv.value)} is not one the plan format knows; ignored`);
   }
   const quant = r.text(f.quant);
   if (quant) {
@@ -235,7 +243,9 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
       c.set('model.weight_dtype', known.dtype, quant.line);
       if (known.note) c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' read as ${known.note} weights`);
     } else {
-      c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`);
+      c.warn(
+        `${c.origin(quant.line)}: quantization ${readValue(quant.value, ENGINE_QUANTIZATIONS)} does not say one weight width; the model's own dtypes apply (set model.weight_dtype)`,
+      );
     }
     return;
   }
@@ -243,7 +253,7 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   if (dtype && dtype.value.toLowerCase() !== 'auto') {
     const d = DTYPES[dtype.value.toLowerCase()];
     if (d) c.set('model.weight_dtype', d, dtype.line);
-    else c.warn(`${c.origin(dtype.line)}: dtype '${dtype.value}' is not one the plan format knows; ignored`);
+    else c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
   }
 }
 
@@ -263,9 +273,9 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
     }
     const dtype = dtypeInModelName(named.value);
     if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
-    else if (dtype) c.warn(`${c.origin(named.line)}: '${named.value}' looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
+    else if (dtype) c.warn(`${c.origin(named.line)}: the model's name looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
   } else {
-    c.warn(`${c.origin(named.line)}: model '${named.value}' matches no model preset; give model.preset or model.hf_config in the plan`);
+    c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`);
   }
 }
 
@@ -345,7 +355,9 @@ function setAttentionDpBalance(r: Reader, c: FieldCollector): void {
   const written = r.text(['attention-dp-config.timeout-iters']);
   const timeout = written === undefined ? TRTLLM_BALANCE_TIMEOUT_DEFAULT : parseEngineInt(written.value);
   if (timeout === undefined) {
-    c.warn(`${c.origin(written!.line)}: timeout_iters '${written!.value}' is not a valid step count (TensorRT-LLM refuses it); the balance is not set`);
+    c.warn(
+      `${c.origin(written!.line)}: timeout_iters ${readValue(written!.value)} is not a valid step count (TensorRT-LLM refuses it); the balance is not set`,
+    );
     return;
   }
   const line = written?.line ?? enabled.line;

@@ -17,6 +17,7 @@ import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
+import { readValue } from '../plan/read-value.js';
 
 export interface ManifestOptions {
   engine?: Engine;
@@ -287,7 +288,7 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
     if (preset) {
       c.set('model.preset', preset, model.line);
       for (const [key, value] of Object.entries(checkpointStorage(name) ?? {})) c.set(`model.${key}`, value, model.line, false);
-    } else c.warn(`${c.origin(model.line)}: model '${name}' matches no model preset; give model.preset or model.hf_config in the plan`);
+    } else c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`);
   }
 }
 

@@ -1,33 +1,23 @@
-// Which plans a change to other files affects: a plan that imports k8s/decode.yaml must be verified
-// again when a pull request touches only k8s/decode.yaml. Pure: plan texts in, repository paths out.
-// Plans are read with the loader's own bounded parser (size, depth, aliases, duplicate keys in
-// linear time): this scan runs over unchanged plans too, so a crafted one must not stall it.
-import { parseSource, type SourceNode } from '../plan/source.js';
-import { relativeTo } from './index.js';
+// Which plans a change to other files affects: an unchanged plan must be verified again when a pull
+// request touches any file its verification reads (its deployment.from, its model.hf_config, an
+// engine --config a script names, a ConfigMap, however deep). The paths come from the reader itself
+// (src/action/imported-plans.ts records what a plan's load asks for), never re-derived from the
+// plan's keys, so a file named in a way this module does not know is still followed.
 
-function entry(node: SourceNode | null | undefined, key: string): SourceNode | undefined {
-  return node?.type === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+/** Every folder above a repository path, nearest last: a/b/c.yaml -> a, a/b. */
+function foldersAbove(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-function fromOf(planText: string): string[] {
-  const source = parseSource(planText);
-  if (!source.ok) return [];
-  const from = entry(entry(source.root, 'deployment'), 'from');
-  const items = from?.type === 'seq' ? from.items : from ? [from] : [];
-  return items.flatMap((item) => (item.type === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
-}
-
-/** The repository paths a plan imports from (`deployment.from`, resolved against the plan's folder). */
-export function importedPaths(planPath: string, planText: string): string[] {
-  return fromOf(planText).map((ref) => relativeTo(planPath, ref));
-}
-
-/** The plans (of those given) that import any of the changed paths, sorted, each once. */
-export function plansImporting(changed: readonly string[], plans: readonly { path: string; text: string }[]): string[] {
-  const wanted = new Set(changed);
-  const out = new Set<string>();
-  for (const plan of plans) {
-    if (importedPaths(plan.path, plan.text).some((p) => wanted.has(p))) out.add(plan.path);
+/**
+ * Whether a change to `changed` can alter what reading the paths `read` gives: one of them changed
+ * (added, modified, removed, or a rename's either name), or a folder above it did (replaced by a
+ * file or a link, which the reader refuses to pass through).
+ */
+export function readTouchesChanged(read: Iterable<string>, changed: ReadonlySet<string>): boolean {
+  for (const path of read) {
+    if (changed.has(path) || foldersAbove(path).some((folder) => changed.has(folder))) return true;
   }
-  return [...out].sort();
+  return false;
 }

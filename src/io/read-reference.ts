@@ -25,7 +25,8 @@ export function createReadReference(options: ReferenceOptions): ReadReference {
     }
     const planDir = dirname(resolve(options.cwd, planFile));
     const root = findRepositoryRoot(planDir, options.cwd);
-    const target = resolve(planDir, ref);
+    // a reference written with Windows separators names folders, as the action reads it (resolveReference)
+    const target = resolve(planDir, ref.replace(/\\/g, '/'));
     if (!isInside(root, target)) return { error: `${shown} leaves the repository; it must stay inside it` };
     const read = readRepositoryFile(root, relative(root, target).split(sep).join('/'), MAX_REFERENCE_BYTES);
     if (!read.ok) {

@@ -16,7 +16,7 @@ export function withPath(path: string, message: string): string {
   return /^(is|lies|leaves) /.test(message) ? `${path} ${message}` : `${path}: ${message}`;
 }
 
-/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git`. */
+/** Why a repository-relative path may not be read at all, or null: absolute paths, `..`, NUL, `.git` (with either slash). */
 export function repositoryPathProblem(path: string): string | null {
   if (path === '' || path.includes('\0')) return 'is not a file path';
   if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return 'is an absolute path; paths are relative to the repository';
@@ -28,13 +28,21 @@ export function repositoryPathProblem(path: string): string | null {
 }
 
 /**
- * Reads `path` (relative to `root`, with '/' or the platform's separator) as the commit has it.
+ * What separates folders in a repository path. Outside Windows a backslash is a character of a name
+ * (git and GitHub list `deploy\prod.plan.yaml` as one file): splitting there too would read
+ * deploy/prod.plan.yaml, another file, in its place. repositoryPathProblem still refuses `..\` and
+ * `.git\`, whatever the platform.
+ */
+const SEPARATOR = process.platform === 'win32' ? /[\\/]/ : /\//;
+
+/**
+ * Reads `path` (relative to `root`, with '/' or, on Windows, '\') as the commit has it.
  * `root` itself may be a link (a runner's workspace can be); nothing below it may.
  */
 export function readRepositoryFile(root: string, path: string, maxBytes: number): RepoFileResult {
   const problem = repositoryPathProblem(path);
   if (problem) return { ok: false, message: problem };
-  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  const parts = path.split(SEPARATOR).filter((p) => p !== '' && p !== '.');
   if (parts.length === 0) return { ok: false, message: 'is not a file path' };
   let current = root;
   let info: Stats | undefined;

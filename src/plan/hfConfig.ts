@@ -11,6 +11,8 @@
 import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
+import { readValue } from './read-value.js';
+import { keyPathPart } from './source.js';
 import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
 
 export interface HfConfigResult {
@@ -103,6 +105,13 @@ function isObject(value: unknown): value is Json {
 // ---------------------------------------------------------------- typed reads
 
 /** Reads typed values from one JSON object and remembers where each model field came from. */
+/** A value of config.json in a message: numbers and booleans as they are, a string by readValue, else its kind. */
+function describeRead(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return readValue(value);
+  return Array.isArray(value) ? 'a list' : 'a map';
+}
+
 class FieldReader {
   readonly lines: Record<string, number> = {};
   readonly warnings: string[] = [];
@@ -124,7 +133,7 @@ class FieldReader {
     if (typeof value === 'number' && Number.isInteger(value) && (value > 0 || (allowZero && value === 0))) {
       return value;
     }
-    this.warnings.push(`config.json: ${this.name(key)} is ${JSON.stringify(value)}, not a count; ignored`);
+    this.warnings.push(`config.json: ${this.name(key)} is ${describeRead(value)}, not a count; ignored`);
     return undefined;
   }
 
@@ -359,6 +368,8 @@ const STRUCTURAL_KEY =
   /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
 // Gemma configs leave tie_word_embeddings out: their config classes default it to true.
 const TIED_BY_DEFAULT_MODEL_TYPES = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text']);
+/** model_type values a message may name: this reader's own lists (any other is the file's text, not shown). */
+const KNOWN_MODEL_TYPES: ReadonlySet<string> = new Set([...GATED_MODEL_TYPES, ...PLAIN_MODEL_TYPES, ...CHECKED_MODEL_TYPES, ...TIED_BY_DEFAULT_MODEL_TYPES]);
 
 const TORCH_DTYPES: Readonly<Record<string, Dtype>> = {
   bfloat16: 'bf16',
@@ -397,7 +408,7 @@ class ConfigMapper {
     if (unknown.length > 0) {
       const shown = unknown
         .slice(0, 8)
-        .map((k) => m.name(k))
+        .map((k) => m.name(keyPathPart(k))) // a key shaped like a credential is not shown
         .join(', ');
       m.warnings.push(
         `config.json keys this reader does not understand: ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}; ` +
@@ -442,7 +453,7 @@ class ConfigMapper {
     if (mlp !== undefined) this.spec.mlp = mlp;
     if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
       m.warnings.push(
-        `config.json model_type "${modelType}" is not one this reader was checked against ` +
+        `config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
           '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3): check the model fields it read',
       );
     }
@@ -460,7 +471,7 @@ class ConfigMapper {
     }
     if (GATED_MODEL_TYPES.has(modelType)) return 'gated';
     if (PLAIN_MODEL_TYPES.has(modelType)) return 'plain';
-    this.model.warnings.push(`config.json model_type "${modelType}": MLP kind unknown, assumed gated (the default)`);
+    this.model.warnings.push(`config.json model_type ${readValue(modelType)}: MLP kind unknown, assumed gated (the default)`);
     return undefined;
   }
 
@@ -723,7 +734,7 @@ class ConfigMapper {
       if (dtype !== undefined) {
         spec.state_dtype = dtype;
         m.mark('linear_attention.state_dtype', 'mamba_ssm_dtype');
-      } else m.warnings.push(`config.json ${m.name('mamba_ssm_dtype')} "${stateDtype}" is not a dtype we map; the state is taken as fp32`);
+      } else m.warnings.push(`config.json ${m.name('mamba_ssm_dtype')} ${readValue(stateDtype)} is not a dtype we map; the state is taken as fp32`);
     }
   }
 
@@ -785,7 +796,7 @@ class ConfigMapper {
         if (typeof value !== 'string') continue;
         const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
         if (dtype !== undefined) return { dtype, key };
-        this.model.warnings.push(`config.json ${key} "${value}" is not a dtype we map; weight_dtype left unset`);
+        this.model.warnings.push(`config.json ${key} ${readValue(value)} is not a dtype we map; weight_dtype left unset`);
         return undefined;
       }
     }

@@ -9,6 +9,7 @@
 // so a memory floor stays a floor.
 import type { Dtype, ModelSpec } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
+import { readValue } from './read-value.js';
 
 type Json = Record<string, unknown>;
 
@@ -215,7 +216,8 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
   const schemes = groups
     .map((g) => (g !== null && typeof g === 'object' ? ((g as Json).weights as Json | undefined) : undefined))
     .filter((w): w is Json => w !== undefined && w !== null && typeof w === 'object');
-  const dtypes = [...new Set(schemes.map((w) => `${schemeDtype(w.num_bits, w.type) ?? '?'}:${String(w.group_size ?? '')}`))];
+  // group_size only as a number: anything else is the file's text, not shown
+  const dtypes = [...new Set(schemes.map((w) => `${schemeDtype(w.num_bits, w.type) ?? '?'}:${typeof w.group_size === 'number' ? w.group_size : ''}`))];
   const first = schemes[0];
   const q = first ? schemeDtype(first.num_bits, first.type) : undefined;
   if (dtypes.length !== 1 || q === undefined) {
@@ -227,10 +229,10 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
     };
   }
   const excluded: Matcher[] = [];
-  for (const pattern of stringList(config.ignore)) {
+  for (const [index, pattern] of stringList(config.ignore).entries()) {
     const m = compressedTensorsMatcher(pattern);
     if (m) excluded.push(m);
-    else warnings.push(`config.json quantization_config.ignore entry '${pattern.slice(0, 80)}' is not a regex this reader can use; ignored`);
+    else warnings.push(`config.json quantization_config.ignore entry ${index + 1} ${readValue(pattern)} is not a regex this reader can use; ignored`);
   }
   const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
   if (!fields)
@@ -242,6 +244,9 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
   return { fields, warnings };
 }
 
+/** quant_algo values of NVIDIA ModelOpt a message may name (those it maps and the others it writes). */
+const MODELOPT_ALGOS = ['FP8', 'FP8_BLOCK', 'NVFP4', 'W4A8_AWQ', 'W4A16_AWQ', 'INT8_SQ', 'INT4_AWQ', 'W4A8_MXFP4_FP8', 'MXFP8', 'NVFP4_AWQ', 'MIXED_PRECISION'];
+
 function modelOpt(config: Json, base: Dtype | undefined, isMoe: boolean, samples: Samples): QuantizationFields {
   const algo = typeof config.quant_algo === 'string' ? config.quant_algo.toUpperCase() : '';
   const q: Dtype | undefined =
@@ -249,7 +254,9 @@ function modelOpt(config: Json, base: Dtype | undefined, isMoe: boolean, samples
   if (q === undefined)
     return {
       fields: {},
-      warnings: [`config.json quantization_config (modelopt) quant_algo "${algo || '?'}" is not one this reader maps: set model.weight_dtype in the plan`],
+      warnings: [
+        `config.json quantization_config (modelopt) quant_algo ${readValue(algo, MODELOPT_ALGOS)} is not one this reader maps: set model.weight_dtype in the plan`,
+      ],
     };
   const excluded = stringList(config.exclude_modules).map(globMatcher);
   const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
@@ -260,6 +267,12 @@ function modelOpt(config: Json, base: Dtype | undefined, isMoe: boolean, samples
   if (typeof config.kv_cache_quant_algo === 'string' && config.kv_cache_quant_algo.toUpperCase() === 'FP8') fields.kv_cache_dtype = 'fp8';
   return { fields, warnings: [] };
 }
+
+/** quant_method values a message may name: those of Transformers and ModelOpt (any other is the file's text). */
+const QUANT_METHODS = [
+  ...['bitsandbytes', 'gptq', 'awq', 'aqlm', 'vptq', 'quanto', 'eetq', 'higgs', 'hqq', 'compressed-tensors', 'fbgemm_fp8', 'torchao'],
+  ...['bitnet', 'spqr', 'fp8', 'quark', 'fp_quant', 'auto-round', 'mxfp4', 'modelopt'],
+];
 
 /**
  * The dtype fields a quantization_config implies; `base` is the checkpoint's 16-bit dtype where known,
@@ -310,5 +323,9 @@ export function quantizationFields(config: Json, base: Dtype | undefined, isMoe:
     default:
       break;
   }
-  return { fields: {}, warnings: [`config.json quantization_config (quant_method "${method || '?'}") is not one we map: set model.weight_dtype in the plan`] };
+  // a method of the cases above (with bits or a scheme it cannot map) is named; any other is the file's text
+  return {
+    fields: {},
+    warnings: [`config.json quantization_config (quant_method ${readValue(method, QUANT_METHODS)}) is not one we map: set model.weight_dtype in the plan`],
+  };
 }

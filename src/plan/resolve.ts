@@ -123,7 +123,7 @@ export function resolveReferences(file: string, values: PlanValues, lines: Recor
             return line === undefined ? hfRef : `${hfRef}:${line}`;
           },
         });
-        // the reader's warnings quote config.json's values: cut and escaped like any quoted value
+        // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
         for (const w of parsed.warnings) warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
       }
     }

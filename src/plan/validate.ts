@@ -406,6 +406,14 @@ export function validatePlan(root: SourceNode | null): ValidationResult {
   if (root === null) {
     return { values: {}, lines: {}, errors: [{ message: 'the file is empty; a plan starts with version: 1' }] };
   }
+  // `---`, `null` or `~` alone: a plan of no keys, so it lacks version as `{}` does (else it was verified as empty)
+  if (root.type === 'scalar' && (root.value === null || root.value === undefined)) {
+    return {
+      values: {},
+      lines: {},
+      errors: [{ message: 'version: missing; a plan must start with version: 1 (the file holds one empty value)', path: 'version', line: 1 }],
+    };
+  }
   const values = v.section(PLAN_SCHEMA, root, '');
   if (root.type === 'map' && !root.entries.some((e) => e.key === 'version')) {
     v.errors.push({ message: 'version: missing; a plan must start with version: 1', path: 'version', line: root.line });

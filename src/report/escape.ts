@@ -23,22 +23,35 @@ function showEscaped(c: string): string {
 const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
 
 /**
+ * What GFM's autolink extension (GitHub's) turns into a link: any `://` (it reads the scheme back from
+ * the colon, so `1https://` and `_https://` link as `https://` does) and any `www.` (after `_`, `~` or
+ * `(` too). `\b` misses both after a digit or `_`, so these break whatever precedes them. Emails (bare,
+ * `mailto:`, `xmpp:`) need a domain right after their `@`, which the mention rule breaks.
+ */
+const AUTOLINK = /:\/\/|www\./gi;
+
+function breakAutolink(s: string): string {
+  return s === '://' ? `:${ZERO_WIDTH_SPACE}//` : `${s.slice(0, 3)}${ZERO_WIDTH_SPACE}.`;
+}
+
+/**
  * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
  * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
- * entity-encoded, @mentions, #123 and GH-123 references and commit-like hex broken with a
- * zero-width space, and newlines turned into <br> so text cannot start a new block.
+ * entity-encoded, @mentions (and emails), #123 and GH-123 references, commit-like hex and
+ * autolinks (`://`, `www.`) broken with a zero-width space, and newlines turned into <br> so text
+ * cannot start a new block.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(HIDDEN_CHARACTERS, showEscaped)
     .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
     .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
-    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/@(?=[A-Za-z0-9_\\-])/g, `@${ZERO_WIDTH_SPACE}`) // a backslash: `_` or `-` escaped above
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
     .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
     .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
     .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-    .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+    .replace(AUTOLINK, breakAutolink)
     .replace(/\r\n?|\n/g, '<br>');
 }
 
@@ -57,7 +70,7 @@ export function escapeHtml(text: string): string {
     .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
     .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
     .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-    .replace(/\b(https?|ftp|www)(?=[.:])/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`);
+    .replace(AUTOLINK, breakAutolink);
 }
 
 /**

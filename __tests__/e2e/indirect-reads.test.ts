@@ -1,0 +1,108 @@
+// End-to-end: a pull request that changes only files an unchanged plan reads, not through its own
+// deployment.from (a model.hf_config, an engine --config named by an imported script), must get
+// those plans verified again, through the contents API and from a checked-out workspace alike.
+// Expected verdicts come from the core run in-process on the head's files.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type PlanReport, verifyPlanText } from '../../src/core/index.js';
+import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { ensureFreshBundle } from './bundle.js';
+import { addCommit, type ChangedFile, createState, type StandIn, startStandIn } from './stand-in/server.mjs';
+import { type ActionRun, runPullRequest } from './stand-in/run-action.mjs';
+
+const HEAD = '6'.repeat(40);
+const BASE = '5'.repeat(40);
+
+let server: StandIn | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+beforeAll(() => ensureFreshBundle(), 180_000);
+
+const config = (layers: number) =>
+  JSON.stringify({
+    model_type: 'llama',
+    architectures: ['LlamaForCausalLM'],
+    hidden_size: 4096,
+    num_hidden_layers: layers,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    intermediate_size: 14336,
+    vocab_size: 128256,
+    torch_dtype: 'bfloat16',
+    max_position_embeddings: 131072,
+  });
+const HF_PLAN = VALID_PLAN.replace('  preset: llama-3.1-8b', '  hf_config: config.json');
+const SERVE_PLAN = `${VALID_PLAN.replace('parallelism:\n  tp: 1\n', '')}\ndeployment:\n  engine: vllm\n  from: serve.sh\n`;
+const BASE_FILES: Record<string, string> = {
+  'deploy/hf.plan.yaml': HF_PLAN,
+  'deploy/config.json': config(32),
+  'deploy/serve.plan.yaml': SERVE_PLAN,
+  'deploy/serve.sh': 'vllm serve meta-llama/Llama-3.1-8B --config engine.yaml\n',
+  'deploy/engine.yaml': 'tensor-parallel-size: 1\n',
+  'deploy/plain.plan.yaml': VALID_PLAN,
+};
+const HEAD_FILES: Record<string, string> = {
+  ...BASE_FILES,
+  'deploy/config.json': config(3200),
+  'deploy/engine.yaml': 'tensor-parallel-size: 8\npipeline-parallel-size: 4\n',
+};
+
+function coreReport(file: string, files: Record<string, string>): PlanReport {
+  return verifyPlanText(file, files[file] as string, (planFile, ref) => {
+    const path = join(planFile, '..', ref);
+    return path in files ? { text: files[path] as string } : { error: 'missing' };
+  });
+}
+
+async function pullRequest(
+  files: ChangedFile[],
+  head: Record<string, string>,
+  workspace: boolean,
+): Promise<{ result: ActionRun; json: { plans: PlanReport[] } }> {
+  const state = createState();
+  addCommit(state, HEAD, head);
+  addCommit(state, BASE, BASE_FILES);
+  state.pulls.set(9, { files });
+  server = await startStandIn(state);
+  const result = await runPullRequest(
+    server.url,
+    state,
+    { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: files.length },
+    { ...(workspace ? { files: head, checkedOut: HEAD } : {}), timeoutMs: 120_000 },
+  );
+  expect(state.rejected).toEqual([]);
+  return { result, json: JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] } };
+}
+
+describe('plans whose read files change are verified again', () => {
+  for (const workspace of [false, true]) {
+    it(`an hf_config and a --config named by an imported script (${workspace ? 'workspace' : 'contents API'})`, async () => {
+      const files: ChangedFile[] = [
+        { filename: 'deploy/config.json', status: 'modified' },
+        { filename: 'deploy/engine.yaml', status: 'modified' },
+      ];
+      const { result, json } = await pullRequest(files, HEAD_FILES, workspace);
+      const verdicts = Object.fromEntries(json.plans.map((p) => [p.file, p.verdict]));
+      // the plan that reads neither file is not verified; the two that do fail, as the core says they do
+      expect(verdicts).toEqual({
+        'deploy/hf.plan.yaml': coreReport('deploy/hf.plan.yaml', HEAD_FILES).verdict,
+        'deploy/serve.plan.yaml': coreReport('deploy/serve.plan.yaml', HEAD_FILES).verdict,
+      });
+      expect(verdicts['deploy/hf.plan.yaml']).toBe('fail');
+      expect(verdicts['deploy/serve.plan.yaml']).toBe('fail');
+      expect(result.exitCode).toBe(1);
+    });
+  }
+
+  it('a read file removed by the pull request', async () => {
+    const { 'deploy/engine.yaml': _removed, ...head } = BASE_FILES;
+    const { result, json } = await pullRequest([{ filename: 'deploy/engine.yaml', status: 'removed' }], head, false);
+    // verified again, and told that the --config it names is gone
+    expect(json.plans.map((p) => [p.file, p.verdict])).toEqual([['deploy/serve.plan.yaml', coreReport('deploy/serve.plan.yaml', head).verdict]]);
+    expect(JSON.stringify(json.plans[0])).toMatch(/engine\.yaml/);
+    expect(result.stdout).toMatch(/1 unchanged plans import a changed file/);
+  });
+});
