@@ -13,6 +13,11 @@ export interface FileSource {
   read(path: string, maxBytes: number): Promise<ReadResult>;
 }
 
+/** No lone surrogate (String.prototype.isWellFormed, which ES2022's lib lacks): with the u flag a pair is one code point. */
+export function isWellFormed(text: string): boolean {
+  return !/[\ud800-\udfff]/u.test(text);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decode(bytes: Uint8Array, path: string): ReadResult {
@@ -51,6 +56,8 @@ export function contentsApiSource(client: GitHubClient, owner: string, repo: str
     async read(path, maxBytes) {
       const problem = repositoryPathProblem(path);
       if (problem) return { error: `${path} ${problem}` };
+      // encodeURIComponent throws on a lone surrogate: refused here, before any request
+      if (!isWellFormed(path)) return { error: 'a path that is not well-formed Unicode text (a lone surrogate) names no file' };
       try {
         const { data } = await client.rest.repos.getContent({ owner, repo, path, ref: sha });
         if (Array.isArray(data)) return { error: `${path} is a folder` };

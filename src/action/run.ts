@@ -4,9 +4,9 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports, type PlanReport, type ReadReference, type Verdict } from '../core/index.js';
+import { combineReports, type Verdict } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
-import { alternativesMarkdown, type PlanInputs } from './alternatives.js';
+import { alternativesMarkdown } from './alternatives.js';
 import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
@@ -22,18 +22,15 @@ import { writeJobSummary, fitJobSummary } from './job-summary.js';
 import { createClient, isPermissionDenied, timingFromEnv, type GitHubClient } from './octokit.js';
 import { setOutputs, writeReportFiles } from './outputs.js';
 import { planMatcher, type PathMatcher } from './plan-globs.js';
-import { renderPlan, renderReport, renderReportJson, type Bases } from './render.js';
+import { renderPlan, renderReport, renderReportJson } from './render.js';
 import { listTreePlans, type TreePlans } from './repository-plans.js';
-import { failureReason } from './result.js';
+import { failureReason, fileList } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
 import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
-import { mapLimited, verifyFile } from './verify-files.js';
+import { verifySelection } from './verify-selection.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
 
 const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
-
-/** Plans verified at once (each may wait on the contents API). */
-const PARALLEL_READS = 8;
 
 interface Selection {
   plans: PlanToVerify[];
@@ -137,34 +134,6 @@ async function selectPlans(
 /** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
 const PULL_REQUEST_TARGET_WARNING = (sha: string) =>
   `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
-
-async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases; inputs: Map<string, PlanInputs> }> {
-  const bases: Bases = {};
-  const inputs = new Map<string, PlanInputs>();
-  const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-    const keep = (text: string, readReference: ReadReference) => inputs.set(item.path, { text, readReference });
-    const head = (await verifyFile(item.path, selection.headSource, keep)) ?? {
-      file: item.path,
-      name: item.path,
-      verdict: 'error' as const,
-      checks: [],
-      metrics: null,
-      errors: [{ message: `${item.path} is listed as changed but does not exist at the head commit` }],
-    };
-    if (item.basePath && selection.baseSource) {
-      try {
-        bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
-      } catch (error) {
-        bases[item.path] = null;
-        logLine(`Could not read the base version of ${item.path}: ${(error as Error).message}`);
-      }
-    } else if (selection.baseSource && !item.unlisted) {
-      bases[item.path] = null;
-    }
-    return head;
-  });
-  return { plans, bases, inputs };
-}
 
 /** What the token was not allowed to post, for the one log line that says so. */
 const PERMISSION_NOTE = (what: string[]) =>
@@ -280,6 +249,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     failureReason(report, inputs.failOn),
     limited.message ? `parallel-plan-check: ${limited.message}` : null,
     ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+    verified.unverified.length > 0
+      ? `parallel-plan-check: ${verified.unverified.length} plan(s) could not be verified, for a reason not in the plan (${fileList(verified.unverified)}): see their errors.`
+      : null,
     apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
   ];
   const failure = reasons.filter((r): r is string => r !== null).join(' ');

@@ -6,7 +6,7 @@ import { verifyPlanText, type PlanReport, type ReadReference } from '../core/ind
 import { repositoryPathProblem } from '../io/repo-file.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { quote } from '../plan/source.js';
-import type { FileSource, ReadResult } from './file-source.js';
+import { isWellFormed, type FileSource, type ReadResult } from './file-source.js';
 
 /** Largest referenced file read (a Hugging Face config.json is a few KiB). */
 export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
@@ -19,6 +19,9 @@ const MAX_REFERENCE_ROUNDS = 3;
  */
 export function resolveReference(planFile: string, ref: string): { path: string } | { error: string } {
   if (ref.trim() === '' || ref.includes('\0')) return { error: `'${quote(ref, 200)}' is not a file path` };
+  // a lone surrogate (a YAML "\ud800" escape) names no file: URL encoding throws on it, and the
+  // file system would read another name (U+FFFD in its place). Not quoted: the surrogate stays out.
+  if (!isWellFormed(ref)) return { error: 'the path is not well-formed Unicode text (it holds a lone surrogate), so it names no file' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
     return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
   }

@@ -37,6 +37,8 @@ export interface Fault {
   headers?: Record<string, string>;
   body?: unknown;
   times: number;
+  /** only requests whose (decoded) path holds this text */
+  pathIncludes?: string;
 }
 export interface StandInState {
   owner: string;

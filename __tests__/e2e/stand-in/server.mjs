@@ -68,7 +68,7 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     nextId: 1000,
     /** the token may only read (fork pull requests) */
     readOnly: false,
-    /** injected answers: { operationId, status, headers?, body?, times } */
+    /** injected answers: { operationId, status, headers?, body?, times, pathIncludes? (only requests whose path holds it) } */
     faults: [],
     /** hold the first `parties` requests of an operation until all arrived: { operationId, parties } */
     barriers: [],
@@ -332,7 +332,8 @@ export async function startStandIn(state = createState()) {
       }
 
       state.beforeHandle?.(route.operationId, params);
-      const fault = state.faults.find((f) => f.operationId === route.operationId && f.times > 0);
+      const path = decodeURIComponent(url.pathname);
+      const fault = state.faults.find((f) => f.operationId === route.operationId && f.times > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
       if (fault) {
         fault.times--;
         return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers ?? {});
