@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7151:
+/***/ 7119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62457,6 +62457,52 @@ function contentsApiSource(client, owner, repo, sha) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/reference-reads.ts
+/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
+const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+/** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
+const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
+function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN) {
+    return { total, left: total };
+}
+function describeRead(path, result) {
+    if ('missing' in result)
+        return { error: `${path} does not exist at this commit` };
+    return result;
+}
+function mebibytes(bytes) {
+    return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+}
+/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
+function sharedReferenceReads(source, budget) {
+    const reads = new Map();
+    const readOnce = async (path) => {
+        const overBudget = {
+            error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
+        };
+        if (budget.left <= 0)
+            return overBudget;
+        const read = describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
+        if (!('text' in read))
+            return read;
+        const bytes = Buffer.byteLength(read.text, 'utf8');
+        if (bytes > budget.left) {
+            budget.left = 0;
+            return overBudget;
+        }
+        budget.left -= bytes;
+        return read;
+    };
+    return (path) => {
+        let read = reads.get(path);
+        if (!read) {
+            read = readOnce(path);
+            reads.set(path, read);
+        }
+        return read;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/verify-files.ts
 // Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
 // while files here arrive over the network; so a plan is verified, the references it asked for
@@ -62467,8 +62513,7 @@ function contentsApiSource(client, owner, repo, sha) {
 
 
 
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+
 /** Rounds of "verify, fetch what it asked for" before giving up on references. */
 const MAX_REFERENCE_ROUNDS = 3;
 /**
@@ -62496,18 +62541,14 @@ function resolveReference(planFile, ref) {
 function errorReport(file, message) {
     return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
-function describeRead(path, result) {
-    if ('missing' in result)
-        return { error: `${path} does not exist at this commit` };
-    return result;
-}
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
-async function verifyFile(file, source, keep) {
+async function verifyFile(file, source, options = {}) {
     const read = await source.read(file, MAX_PLAN_BYTES);
     if ('missing' in read)
         return null;
     if ('error' in read)
         return errorReport(file, read.error);
+    const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
     const fetched = new Map();
     for (let round = 0;; round++) {
         const wanted = new Set();
@@ -62523,11 +62564,11 @@ async function verifyFile(file, source, keep) {
         };
         const report = verifyPlanText(file, read.text, readReference);
         if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
-            keep?.(read.text, readReference);
+            options.keep?.(report, read.text, readReference);
             return report;
         }
         for (const path of wanted)
-            fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+            fetched.set(path, await readFile(path));
     }
 }
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
@@ -63266,7 +63307,42 @@ function limitPlans(plans, limit = MAX_PLANS_PER_RUN) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/report-order.ts
+const report_order_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
+function reportOrder(a, b) {
+    return report_order_SEVERITY[b.verdict] - report_order_SEVERITY[a.verdict] || a.file.localeCompare(b.file);
+}
+
+;// CONCATENATED MODULE: ./src/action/kept-inputs.ts
+
+
+class KeptInputs {
+    limit;
+    kept = [];
+    constructor(limit = MAX_PLANS_WITH_ALTERNATIVES) {
+        this.limit = limit;
+    }
+    /** Keeps a verified plan's inputs when the alternatives step may search it, letting go of one it no longer will. */
+    offer(report, inputs) {
+        if (report.verdict !== 'fail' && report.verdict !== 'warn')
+            return;
+        this.kept.push({ report, inputs });
+        this.kept.sort((a, b) => reportOrder(a.report, b.report));
+        if (this.kept.length > this.limit)
+            this.kept.length = this.limit;
+    }
+    get(file) {
+        return this.kept.find((k) => k.report.file === file)?.inputs;
+    }
+    /** The files kept, in report order. */
+    files() {
+        return this.kept.map((k) => k.report.file);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/verify-selection.ts
+
+
 
 
 
@@ -63286,28 +63362,32 @@ function failureCause(error) {
 function verify_selection_errorReport(file, message) {
     return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
-async function verifySelection(selection) {
+async function verifySelection(selection, budget = byteBudget()) {
     const bases = {};
-    const inputs = new Map();
+    const inputs = new KeptInputs();
     const unverified = [];
+    // each commit's referenced files are read once for all the plans; one byte budget for both
+    const head = {
+        keep: (report, text, readReference) => inputs.offer(report, { text, readReference }),
+        references: sharedReferenceReads(selection.headSource, budget),
+    };
+    const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
     const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-        const keep = (text, readReference) => inputs.set(item.path, { text, readReference });
-        let head;
+        let report;
         try {
-            head =
-                (await verifyFile(item.path, selection.headSource, keep)) ??
+            report =
+                (await verifyFile(item.path, selection.headSource, head)) ??
                     verify_selection_errorReport(item.path, `${item.path} is listed as changed but does not exist at the head commit`);
         }
         catch (error) {
             unverified.push(item.path);
-            inputs.delete(item.path);
             const message = `${item.path} could not be verified: ${failureCause(error)}.`;
             logLine(message);
             return verify_selection_errorReport(item.path, message);
         }
         if (item.basePath && selection.baseSource) {
             try {
-                bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
+                bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
             }
             catch (error) {
                 bases[item.path] = null;
@@ -63317,7 +63397,7 @@ async function verifySelection(selection) {
         else if (selection.baseSource && !item.unlisted) {
             bases[item.path] = null;
         }
-        return head;
+        return report;
     });
     unverified.sort();
     return { plans, bases, inputs, unverified };
@@ -64299,7 +64379,7 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
-const run_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -64392,7 +64472,7 @@ async function runAction(env = process.env) {
     logLine(`Reading plans from the ${selection.headSource.label}.`);
     const verified = await verifySelection(selection);
     // Worst first, so the first screen of the comment shows what fails and why.
-    const plans = verified.plans.sort((a, b) => run_SEVERITY[b.verdict] - run_SEVERITY[a.verdict] || a.file.localeCompare(b.file));
+    const plans = verified.plans.sort(reportOrder);
     const bases = verified.bases;
     const report = combineReports(plans);
     for (const plan of plans)
@@ -64519,7 +64599,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7151);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7119);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -1,10 +1,12 @@
 // The attacker review's findings against the bundled action (dist/index.js) and the GitHub
 // stand-in: one plan cannot sink the run (a reference path the URL encoder throws on, a read
 // GitHub keeps refusing); each finding's test names what held before the fix.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
 import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { scratchFolder } from '../scratch.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
 import { runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
@@ -30,6 +32,17 @@ interface PullRequest {
   setup?: (state: StandInState) => void;
   env?: Record<string, string>;
   inputs?: Record<string, string>;
+  /** files of a checkout of HEAD (the run reads the workspace); default: no checkout */
+  workspace?: Record<string, string>;
+}
+
+function checkout(files: Record<string, string>): string {
+  const root = scratchFolder('ppc-run-ws-');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 async function pullRequest(pr: PullRequest): Promise<{ state: StandInState; result: ActionRun; report: Report | null }> {
@@ -44,7 +57,12 @@ async function pullRequest(pr: PullRequest): Promise<{ state: StandInState; resu
     server.url,
     state,
     { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: files.length },
-    { timeoutMs: 120_000, ...(pr.env ? { env: pr.env } : {}), ...(pr.inputs ? { inputs: pr.inputs } : {}) },
+    {
+      timeoutMs: 120_000,
+      ...(pr.env ? { env: pr.env } : {}),
+      ...(pr.inputs ? { inputs: pr.inputs } : {}),
+      ...(pr.workspace ? { workspace: checkout(pr.workspace), checkedOut: HEAD } : {}),
+    },
   );
   const path = result.outputs['report-json'];
   const report = path ? (JSON.parse(readFileSync(path, 'utf8')) as Report) : null;
@@ -98,4 +116,28 @@ describe('one plan cannot sink the run', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/::error::.*1 plan\(s\) could not be verified, for a reason not in the plan \(plans\/b-config\.plan\.yaml\)/);
   });
+});
+
+describe('memory', () => {
+  it('24 plans importing the same 16 files of 4 MiB verify in a 320 MB heap (before: every plan kept its 64 MiB of imports, the heap ran out)', async () => {
+    const big = `a: ${'x'.repeat(4 * 1024 * 1024 - 10)}\n`;
+    const workspace: Record<string, string> = {};
+    for (let i = 0; i < 16; i++) workspace[`shared/f${i}.yaml`] = big;
+    const from = Array.from({ length: 16 }, (_, i) => `../shared/f${i}.yaml`).join(', ');
+    const head: Record<string, string> = {};
+    for (let p = 0; p < 24; p++) head[`plans/p${String(p).padStart(2, '0')}.plan.yaml`] = `${FAILING_PLAN}\ndeployment:\n  engine: vllm\n  from: [${from}]\n`;
+    head['plans/z-valid.plan.yaml'] = VALID_PLAN;
+    const { state, result, report } = await pullRequest({
+      head,
+      workspace: { ...workspace, ...head },
+      env: { NODE_OPTIONS: '--max-old-space-size=320' },
+    });
+    expect(result.stderr).not.toMatch(/heap out of memory/);
+    expect(report?.plans).toHaveLength(25);
+    // each plan fails closed on its imports (a YAML file over 1 MiB), with its own error
+    expect(report?.plans.filter((p) => p.verdict === 'error')).toHaveLength(24);
+    expect(verdicts(report)['plans/z-valid.plan.yaml']).toBe('pass');
+    expect(state.comments).toHaveLength(1);
+    expect(state.checkRuns).toHaveLength(25);
+  }, 120_000);
 });

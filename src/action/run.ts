@@ -4,7 +4,7 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports, type Verdict } from '../core/index.js';
+import { combineReports } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown } from './alternatives.js';
 import { workflowAnnotations } from './annotations.js';
@@ -28,9 +28,8 @@ import { failureReason, fileList } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
 import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
 import { verifySelection } from './verify-selection.js';
+import { reportOrder } from './report-order.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
-
-const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
 
 interface Selection {
   plans: PlanToVerify[];
@@ -153,7 +152,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   logLine(`Reading plans from the ${selection.headSource.label}.`);
   const verified = await verifySelection(selection);
   // Worst first, so the first screen of the comment shows what fails and why.
-  const plans = verified.plans.sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || a.file.localeCompare(b.file));
+  const plans = verified.plans.sort(reportOrder);
   const bases = verified.bases;
   const report = combineReports(plans);
   for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);

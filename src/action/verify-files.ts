@@ -6,10 +6,9 @@ import { verifyPlanText, type PlanReport, type ReadReference } from '../core/ind
 import { repositoryPathProblem } from '../io/repo-file.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { quote } from '../plan/source.js';
-import { isWellFormed, type FileSource, type ReadResult } from './file-source.js';
+import { isWellFormed, type FileSource } from './file-source.js';
+import { byteBudget, sharedReferenceReads, type ReadReferenceFile, type ReferenceRead } from './reference-reads.js';
 
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 /** Rounds of "verify, fetch what it asked for" before giving up on references. */
 const MAX_REFERENCE_ROUNDS = 3;
 
@@ -36,21 +35,24 @@ function errorReport(file: string, message: string): PlanReport {
   return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
 
-function describeRead(path: string, result: ReadResult): { text: string } | { error: string } {
-  if ('missing' in result) return { error: `${path} does not exist at this commit` };
-  return result;
+/** A verified plan, its text and the references it read, for work that needs the loaded plan again. */
+export type KeepInputs = (report: PlanReport, text: string, readReference: ReadReference) => void;
+
+export interface VerifyOptions {
+  /** offered every verified plan's inputs (the caller keeps what it will use) */
+  keep?: KeepInputs;
+  /** how referenced files are read: shared by the plans of a run; default, this plan's own reads */
+  references?: ReadReferenceFile;
 }
 
-/** The text of a verified plan and the references it read, for work that needs the loaded plan again. */
-export type KeepInputs = (text: string, readReference: ReadReference) => void;
-
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
-export async function verifyFile(file: string, source: FileSource, keep?: KeepInputs): Promise<PlanReport | null> {
+export async function verifyFile(file: string, source: FileSource, options: VerifyOptions = {}): Promise<PlanReport | null> {
   const read = await source.read(file, MAX_PLAN_BYTES);
   if ('missing' in read) return null;
   if ('error' in read) return errorReport(file, read.error);
 
-  const fetched = new Map<string, { text: string } | { error: string }>();
+  const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
+  const fetched = new Map<string, ReferenceRead>();
   for (let round = 0; ; round++) {
     const wanted = new Set<string>();
     const readReference: ReadReference = (planFile, ref) => {
@@ -63,10 +65,10 @@ export async function verifyFile(file: string, source: FileSource, keep?: KeepIn
     };
     const report = verifyPlanText(file, read.text, readReference);
     if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
-      keep?.(read.text, readReference);
+      options.keep?.(report, read.text, readReference);
       return report;
     }
-    for (const path of wanted) fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+    for (const path of wanted) fetched.set(path, await readFile(path));
   }
 }
 

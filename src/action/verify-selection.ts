@@ -4,11 +4,12 @@
 // that stopped at its first bad plan would post nothing at all: one hostile file would hide every
 // other plan's result.
 import type { PlanReport, ReadReference } from '../core/index.js';
-import type { PlanInputs } from './alternatives.js';
 import type { PlanToVerify } from './changed-plans.js';
 import type { FileSource } from './file-source.js';
+import { KeptInputs } from './kept-inputs.js';
 import { logLine } from './log.js';
 import { httpStatus } from './octokit.js';
+import { byteBudget, sharedReferenceReads, type ByteBudget } from './reference-reads.js';
 import type { Bases } from './render.js';
 import { mapLimited, verifyFile } from './verify-files.js';
 
@@ -24,8 +25,8 @@ export interface SelectionToVerify {
 export interface VerifiedSelection {
   plans: PlanReport[];
   bases: Bases;
-  /** what the alternatives step needs again, by plan file */
-  inputs: Map<string, PlanInputs>;
+  /** what the alternatives step needs again, for the plans it will search */
+  inputs: KeptInputs;
   /** plans whose verification failed for a reason not in the plan (GitHub, the action): the job fails on them */
   unverified: string[];
 }
@@ -45,27 +46,31 @@ function errorReport(file: string, message: string): PlanReport {
   return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
 
-export async function verifySelection(selection: SelectionToVerify): Promise<VerifiedSelection> {
+export async function verifySelection(selection: SelectionToVerify, budget: ByteBudget = byteBudget()): Promise<VerifiedSelection> {
   const bases: Bases = {};
-  const inputs = new Map<string, PlanInputs>();
+  const inputs = new KeptInputs();
   const unverified: string[] = [];
+  // each commit's referenced files are read once for all the plans; one byte budget for both
+  const head = {
+    keep: (report: PlanReport, text: string, readReference: ReadReference) => inputs.offer(report, { text, readReference }),
+    references: sharedReferenceReads(selection.headSource, budget),
+  };
+  const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
   const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-    const keep = (text: string, readReference: ReadReference) => inputs.set(item.path, { text, readReference });
-    let head: PlanReport;
+    let report: PlanReport;
     try {
-      head =
-        (await verifyFile(item.path, selection.headSource, keep)) ??
+      report =
+        (await verifyFile(item.path, selection.headSource, head)) ??
         errorReport(item.path, `${item.path} is listed as changed but does not exist at the head commit`);
     } catch (error) {
       unverified.push(item.path);
-      inputs.delete(item.path);
       const message = `${item.path} could not be verified: ${failureCause(error)}.`;
       logLine(message);
       return errorReport(item.path, message);
     }
     if (item.basePath && selection.baseSource) {
       try {
-        bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
+        bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
       } catch (error) {
         bases[item.path] = null;
         logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
@@ -73,7 +78,7 @@ export async function verifySelection(selection: SelectionToVerify): Promise<Ver
     } else if (selection.baseSource && !item.unlisted) {
       bases[item.path] = null;
     }
-    return head;
+    return report;
   });
   unverified.sort();
   return { plans, bases, inputs, unverified };
