@@ -8,7 +8,7 @@ import type { PlanReport, Verdict } from '../src/core/index.js';
 import { MAX_PLANS_WITH_ALTERNATIVES } from '../src/action/alternatives.js';
 import type { FileSource } from '../src/action/file-source.js';
 import { KeptInputs } from '../src/action/kept-inputs.js';
-import { byteBudget } from '../src/action/reference-reads.js';
+import { byteBudget, byteBudgetFailure } from '../src/action/reference-reads.js';
 import { reportOrder } from '../src/action/report-order.js';
 import { verifySelection } from '../src/action/verify-selection.js';
 import { VALID_PLAN } from './fixtures/hostile/cases.js';
@@ -83,10 +83,24 @@ describe('verifySelection holds what it will use', () => {
       'plans/b.json': `${CONFIG}${' '.repeat(200)}`,
     };
     const plans = ['plans/a.plan.yaml', 'plans/b.plan.yaml'].map((path) => ({ path, basePath: null }));
-    const verified = await verifySelection({ plans, headSource: memory(files), baseSource: null }, byteBudget(CONFIG.length + 100));
+    const budget = byteBudget(CONFIG.length + 100);
+    const verified = await verifySelection({ plans, headSource: memory(files), baseSource: null }, budget);
     const [a, b] = verified.plans;
     expect(a?.verdict).not.toBe('error');
     expect(b?.verdict).toBe('error');
     expect(b?.errors[0]?.message).toMatch(/plans\/b\.json was not read: the files the plans of this run reference came to more than/);
+    expect(byteBudgetFailure(budget)).toMatch(/1 were not read/);
+  });
+
+  it('a file left unread for the budget fails its plan closed even where the plan would take it as a warning (an engine config)', async () => {
+    const files: Record<string, string> = {
+      'plans/a.plan.yaml': `${VALID_PLAN}\ndeployment:\n  engine: vllm\n  from: [serve.sh]\n`,
+      'plans/serve.sh': 'vllm serve meta-llama/Llama-3.1-8B --config big.yaml\n',
+      'plans/big.yaml': `tensor-parallel-size: 1\n#${'x'.repeat(2000)}\n`,
+    };
+    const budget = byteBudget(1000);
+    const verified = await verifySelection({ plans: [{ path: 'plans/a.plan.yaml', basePath: null }], headSource: memory(files), baseSource: null }, budget);
+    expect(verified.plans[0]?.verdict).toBe('error');
+    expect(verified.plans[0]?.errors[0]?.message).toMatch(/^plans\/a\.plan\.yaml is not verified: plans\/big\.yaml was not read/);
   });
 });

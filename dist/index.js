@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7119:
+/***/ 988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62321,6 +62321,12 @@ const DEFAULT_API_URL = 'https://api.github.com';
 /** Retries per request, for rate limits and for server errors alike. */
 const MAX_RETRIES = 3;
 /**
+ * The longest wait for a rate limit, in seconds: a secondary limit asks for a minute or so, but a
+ * spent primary limit resets within the hour, and three such waits per request would hold the job
+ * for hours. Past this the request fails, and the run reports what it could not do.
+ */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/**
  * Test hooks, read from the environment so the bundled action can be driven fast against a
  * local stand-in server: PARALLEL_PLAN_CHECK_RETRY_BASE_MS and PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS.
  */
@@ -62336,8 +62342,13 @@ function timingFromEnv(env) {
 }
 function createClient(options) {
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const where = `GitHub ${kind} rate limit on ${request.method} ${request.url}`;
+        if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+            options.log(`${where}: it resets in ${retryAfter} s, longer than the ${MAX_RATE_LIMIT_WAIT_S} s this action waits; giving up`);
+            return false;
+        }
         const retrying = retryCount < MAX_RETRIES;
-        options.log(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
+        options.log(`${where}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
         return retrying;
     };
     return getOctokit(options.token, {
@@ -62463,7 +62474,13 @@ const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 /** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
 const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
 function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN) {
-    return { total, left: total };
+    return { total, left: total, refused: 0 };
+}
+/** Why the job fails when files were left unread, else null. */
+function byteBudgetFailure(budget) {
+    if (budget.refused === 0)
+        return null;
+    return `The files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads: ${budget.refused} were not read, and the plans that needed them are not verified (errors), so the job fails.`;
 }
 function describeRead(path, result) {
     if ('missing' in result)
@@ -62478,16 +62495,20 @@ function sharedReferenceReads(source, budget) {
     const reads = new Map();
     const readOnce = async (path) => {
         const overBudget = {
+            refused: true,
             error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
         };
-        if (budget.left <= 0)
+        if (budget.left <= 0) {
+            budget.refused++;
             return overBudget;
+        }
         const read = describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
         if (!('text' in read))
             return read;
         const bytes = Buffer.byteLength(read.text, 'utf8');
         if (bytes > budget.left) {
             budget.left = 0;
+            budget.refused++;
             return overBudget;
         }
         budget.left -= bytes;
@@ -62564,6 +62585,11 @@ async function verifyFile(file, source, options = {}) {
         };
         const report = verifyPlanText(file, read.text, readReference);
         if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
+            // fail closed: a file left unread for a budget's sake may change the verdict, and the plan
+            // treats an unreadable engine config as a mere warning
+            const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
+            if (refused && 'error' in refused)
+                return errorReport(file, `${file} is not verified: ${refused.error}`);
             options.keep?.(report, read.text, readReference);
             return report;
         }
@@ -63401,6 +63427,40 @@ async function verifySelection(selection, budget = byteBudget()) {
     });
     unverified.sort();
     return { plans, bases, inputs, unverified };
+}
+
+;// CONCATENATED MODULE: ./src/action/read-budget.ts
+const MAX_CONTENT_READS_PER_RUN = 600;
+/** The budget, lowered by PARALLEL_PLAN_CHECK_MAX_READS (a test hook, like the plan cap's); never raised. */
+function maxReadsFromEnv(env) {
+    const value = Number(env.PARALLEL_PLAN_CHECK_MAX_READS);
+    return Number.isInteger(value) && value >= 1 && value < MAX_CONTENT_READS_PER_RUN ? value : MAX_CONTENT_READS_PER_RUN;
+}
+function readBudget(total = MAX_CONTENT_READS_PER_RUN) {
+    return { total, left: total, refused: 0 };
+}
+/** `source`, each read spending one of the budget's; past it, an error naming the file and no request. */
+function budgetedSource(source, budget) {
+    return {
+        label: source.label,
+        async read(path, maxBytes) {
+            if (budget.left <= 0) {
+                budget.refused++;
+                return {
+                    error: `${path} was not read: this run used its ${budget.total} reads through GitHub's contents API (each one request out of the token's hourly limit). Check out the head commit (actions/checkout) so files are read from the workspace, which has no such limit`,
+                    refused: true,
+                };
+            }
+            budget.left--;
+            return source.read(path, maxBytes);
+        },
+    };
+}
+/** Why the job fails when reads were refused, else null. */
+function readBudgetFailure(budget) {
+    if (budget.refused === 0)
+        return null;
+    return `This run used its ${budget.total} reads through GitHub's contents API and ${budget.refused} more were refused: the plans that needed them are not verified (errors), and a search for plans importing a changed file may have stopped short, so the job fails. Check out the pull request's head (actions/checkout) so files are read from the workspace, which has no such limit.`;
 }
 
 ;// CONCATENATED MODULE: external "url"
@@ -64380,6 +64440,8 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -64398,12 +64460,14 @@ async function allPlansAt(client, target, sha, inputs, isPlan, workspace) {
         ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
         : listTreePlans(client, target.owner, target.repo, sha, isPlan);
 }
-async function selectPlans(client, target, inputs, isPlan, workspace, env) {
+async function selectPlans(client, target, inputs, isPlan, workspace, env, reads) {
+    // every read through the contents API is a request: one budget for the run, head and base
+    const api = (at) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
     const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
     const checkedOut = workspace ? await checkedOutSha(workspace) : null;
     const fromWorkspace = workspace !== undefined && checkedOut === sha;
     const checkout = fromWorkspace ? workspace : undefined;
-    const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
+    const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
     const notes = [];
     const failures = [];
     if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
@@ -64444,7 +64508,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env) {
             if (importing.plans.length > 0)
                 logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
         }
-        return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
+        return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
     }
     const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
     if (listing.truncation) {
@@ -64464,13 +64528,18 @@ async function runAction(env = process.env) {
     const target = readTarget(env.GITHUB_EVENT_NAME ?? '', await readPayload(env.GITHUB_EVENT_PATH), env);
     const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
     const isPlan = planMatcher(inputs.plans);
-    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
+    const reads = readBudget(maxReadsFromEnv(env));
+    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env, reads);
     const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
     selection.plans = limited.plans;
     if (limited.message)
         selection.notes.unshift(limited.message);
     logLine(`Reading plans from the ${selection.headSource.label}.`);
-    const verified = await verifySelection(selection);
+    const bytes = byteBudget();
+    const verified = await verifySelection(selection, bytes);
+    // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
+    const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f) => f !== null);
+    selection.notes.push(...budgetsSpent);
     // Worst first, so the first screen of the comment shows what fails and why.
     const plans = verified.plans.sort(reportOrder);
     const bases = verified.bases;
@@ -64571,6 +64640,7 @@ async function runAction(env = process.env) {
         failureReason(report, inputs.failOn),
         limited.message ? `parallel-plan-check: ${limited.message}` : null,
         ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+        ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
         verified.unverified.length > 0
             ? `parallel-plan-check: ${verified.unverified.length} plan(s) could not be verified, for a reason not in the plan (${fileList(verified.unverified)}): see their errors.`
             : null,
@@ -64599,7 +64669,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7119);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(988);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

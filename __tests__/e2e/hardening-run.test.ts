@@ -141,3 +141,83 @@ describe('memory', () => {
     expect(state.checkRuns).toHaveLength(25);
   }, 120_000);
 });
+
+/** Plans that each import 16 files of their own (each naming a --config): 34 reads a plan, at the head and at the base. */
+function amplifyingPlans(count: number): Record<string, string> {
+  const head: Record<string, string> = {};
+  const config = JSON.stringify({
+    hidden_size: 4096,
+    num_hidden_layers: 32,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    intermediate_size: 14336,
+    vocab_size: 128256,
+  });
+  for (let p = 0; p < count; p++) {
+    const from = Array.from({ length: 16 }, (_, i) => `s${i}.sh`).join(', ');
+    head[`plans/p${p}/x.plan.yaml`] =
+      `${VALID_PLAN.replace('model:\n  preset: llama-3.1-8b\n', 'model:\n  hf_config: config.json\n')}\ndeployment:\n  engine: vllm\n  from: [${from}]\n`;
+    head[`plans/p${p}/config.json`] = config;
+    for (let i = 0; i < 16; i++) head[`plans/p${p}/s${i}.sh`] = `vllm serve meta-llama/Llama-3.1-8B --config c${i}.yaml\n`;
+    for (let i = 0; i < 16; i++) head[`plans/p${p}/c${i}.yaml`] = 'tensor-parallel-size: 1\n';
+  }
+  return head;
+}
+
+describe("what one run may ask of GitHub's API", () => {
+  it('reads through the contents API stop at the budget: the plans past it fail closed, the job fails and says why (before: 68 reads a plan, no limit)', async () => {
+    const head = amplifyingPlans(4);
+    const files = Object.keys(head)
+      .filter((f) => f.endsWith('.plan.yaml'))
+      .map((filename) => ({ filename, status: 'modified' as const }));
+    const { state, result, report } = await pullRequest({ head, base: head, files, env: { PARALLEL_PLAN_CHECK_MAX_READS: '100' } });
+    expect(state.rejected).toEqual([]);
+    const reads = state.requests.filter((r) => r.operationId === 'repos/get-content');
+    expect(reads.length).toBeLessThanOrEqual(100);
+    expect(report?.plans).toHaveLength(4);
+    const refused =
+      report?.plans.filter((p) => p.errors.some((e) => /was not read: this run used its 100 reads through GitHub's contents API/.test(e.message))) ?? [];
+    expect(refused.length).toBeGreaterThan(0);
+    // fail closed: a plan missing a file for the budget's sake is not verified, even where a missing engine config is a warning
+    for (const plan of refused) expect(plan.verdict).toBe('error');
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]?.body).toContain('more were refused');
+    expect(state.checkRuns).toHaveLength(4);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*This run used its 100 reads through GitHub's contents API and \d+ more were refused/);
+  });
+
+  it('a spent primary rate limit (reset in an hour) ends the run in seconds, failing and saying why (before: 3,601 s per request)', async () => {
+    const head = amplifyingPlans(2);
+    const files = Object.keys(head)
+      .filter((f) => f.endsWith('.plan.yaml'))
+      .map((filename) => ({ filename, status: 'modified' as const }));
+    const started = Date.now();
+    const { state, result } = await pullRequest({
+      head,
+      base: head,
+      files,
+      setup: (s) => {
+        s.beforeHandle = () => {
+          if (s.requests.length <= 40 || s.faults.length > 0) return;
+          const reset = String(Math.floor(Date.now() / 1000) + 3600);
+          for (const operationId of ['repos/get-content', 'checks/create', 'issues/create-comment', 'issues/list-comments', 'issues/update-comment'])
+            s.faults.push({
+              operationId,
+              status: 403,
+              times: 1e9,
+              headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '1000', 'x-ratelimit-reset': reset },
+              body: { message: 'API rate limit exceeded for installation ID 1.' },
+            });
+        };
+      },
+    });
+    // one second of GitHub's time is 5 ms here: one wait for the reset would be 18 s, and there were dozens
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(state.rejected).toEqual([]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/it resets in 36\d\d s, longer than the 120 s this action waits; giving up/);
+    expect(result.stdout).toMatch(/::error::.*could not be verified, for a reason not in the plan/);
+    expect(result.stdout).toMatch(/GitHub refused or failed to take the pull request comment/);
+  }, 60_000);
+});

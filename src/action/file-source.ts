@@ -5,7 +5,8 @@ import { readRepositoryFile, repositoryPathProblem, withPath } from '../io/repo-
 import type { GitHubClient } from './octokit.js';
 import { httpStatus } from './octokit.js';
 
-export type ReadResult = { text: string } | { error: string } | { missing: true };
+/** `refused`: not read because the run's budget ran out, not for anything in the file: its plan is not verified. */
+export type ReadResult = { text: string } | { error: string; refused?: true } | { missing: true };
 
 export interface FileSource {
   /** where files come from, for the log: "workspace", "contents API at abc1234" */

@@ -10,17 +10,26 @@ export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 /** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
 export const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
 
-export type ReferenceRead = { text: string } | { error: string };
+/** `refused`: a budget ran out (not the file's fault); the plan that asked is not verified. */
+export type ReferenceRead = { text: string } | { error: string; refused?: true };
 export type ReadReferenceFile = (path: string) => Promise<ReferenceRead>;
 
 /** Bytes of referenced files a run may still hold; shared by the head's and the base's reads. */
 export interface ByteBudget {
   readonly total: number;
   left: number;
+  /** files not read because the budget ran out */
+  refused: number;
 }
 
 export function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN): ByteBudget {
-  return { total, left: total };
+  return { total, left: total, refused: 0 };
+}
+
+/** Why the job fails when files were left unread, else null. */
+export function byteBudgetFailure(budget: ByteBudget): string | null {
+  if (budget.refused === 0) return null;
+  return `The files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads: ${budget.refused} were not read, and the plans that needed them are not verified (errors), so the job fails.`;
 }
 
 function describeRead(path: string, result: ReadResult): ReferenceRead {
@@ -36,15 +45,20 @@ function mebibytes(bytes: number): string {
 export function sharedReferenceReads(source: FileSource, budget: ByteBudget): ReadReferenceFile {
   const reads = new Map<string, Promise<ReferenceRead>>();
   const readOnce = async (path: string): Promise<ReferenceRead> => {
-    const overBudget = {
+    const overBudget: ReferenceRead = {
+      refused: true,
       error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
     };
-    if (budget.left <= 0) return overBudget;
+    if (budget.left <= 0) {
+      budget.refused++;
+      return overBudget;
+    }
     const read = describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
     if (!('text' in read)) return read;
     const bytes = Buffer.byteLength(read.text, 'utf8');
     if (bytes > budget.left) {
       budget.left = 0;
+      budget.refused++;
       return overBudget;
     }
     budget.left -= bytes;

@@ -28,6 +28,8 @@ import { failureReason, fileList } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
 import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
 import { verifySelection } from './verify-selection.js';
+import { byteBudget, byteBudgetFailure } from './reference-reads.js';
+import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type ReadBudget } from './read-budget.js';
 import { reportOrder } from './report-order.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
 
@@ -73,12 +75,15 @@ async function selectPlans(
   isPlan: PathMatcher,
   workspace: string | undefined,
   env: NodeJS.ProcessEnv,
+  reads: ReadBudget,
 ): Promise<Selection> {
+  // every read through the contents API is a request: one budget for the run, head and base
+  const api = (at: string) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
   const fromWorkspace = workspace !== undefined && checkedOut === sha;
   const checkout = fromWorkspace ? workspace : undefined;
-  const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
+  const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
   const notes: string[] = [];
   const failures: string[] = [];
   if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
@@ -119,7 +124,7 @@ async function selectPlans(
       if (importing.unsearched) failures.push(importing.unsearched);
       if (importing.plans.length > 0) logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
     }
-    return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
+    return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
   }
   const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
   if (listing.truncation) {
@@ -145,12 +150,17 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
   const isPlan = planMatcher(inputs.plans);
 
-  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
+  const reads = readBudget(maxReadsFromEnv(env));
+  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env, reads);
   const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
   selection.plans = limited.plans;
   if (limited.message) selection.notes.unshift(limited.message);
   logLine(`Reading plans from the ${selection.headSource.label}.`);
-  const verified = await verifySelection(selection);
+  const bytes = byteBudget();
+  const verified = await verifySelection(selection, bytes);
+  // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
+  const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f): f is string => f !== null);
+  selection.notes.push(...budgetsSpent);
   // Worst first, so the first screen of the comment shows what fails and why.
   const plans = verified.plans.sort(reportOrder);
   const bases = verified.bases;
@@ -248,6 +258,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     failureReason(report, inputs.failOn),
     limited.message ? `parallel-plan-check: ${limited.message}` : null,
     ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+    ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
     verified.unverified.length > 0
       ? `parallel-plan-check: ${verified.unverified.length} plan(s) could not be verified, for a reason not in the plan (${fileList(verified.unverified)}): see their errors.`
       : null,

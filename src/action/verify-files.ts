@@ -65,6 +65,10 @@ export async function verifyFile(file: string, source: FileSource, options: Veri
     };
     const report = verifyPlanText(file, read.text, readReference);
     if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
+      // fail closed: a file left unread for a budget's sake may change the verdict, and the plan
+      // treats an unreadable engine config as a mere warning
+      const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
+      if (refused && 'error' in refused) return errorReport(file, `${file} is not verified: ${refused.error}`);
       options.keep?.(report, read.text, readReference);
       return report;
     }
