@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 988:
+/***/ 3319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62678,6 +62678,27 @@ function logLine(message) {
     info(escapeLogData(message));
 }
 
+;// CONCATENATED MODULE: ./src/action/token-login.ts
+const VIEWER = 'query { viewer { login } }';
+/** The token's login, or null when GitHub would not say (the comment then learns it from one it creates). */
+async function tokenLogin(client, log) {
+    try {
+        const answer = await client.graphql(VIEWER);
+        const login = answer?.viewer?.login;
+        if (typeof login === 'string' && login !== '')
+            return login;
+        log('GitHub did not say which login this token posts as: no existing comment is taken as ours until one this run creates tells.');
+    }
+    catch (error) {
+        log(`GitHub did not say which login this token posts as (${error instanceof Error ? error.message.split('\n')[0] : 'no answer'}): no existing comment is taken as ours until one this run creates tells.`);
+    }
+    return null;
+}
+/** Logins compare without case, as GitHub's do. */
+function sameLogin(a, b) {
+    return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./src/action/result.ts
 function countVerdicts(plans) {
     const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
@@ -63229,16 +63250,21 @@ async function listTreePlans(client, owner, repo, sha, isPlan) {
 ;// CONCATENATED MODULE: ./src/action/sticky-comment.ts
 
 
-/** Ours, oldest first (comment ids grow with creation time). */
-function ourComments(comments, marker) {
+
+/** Ours, oldest first (comment ids grow with creation time): by `author`, starting with the marker. */
+function ourComments(comments, marker, author) {
+    if (author === null)
+        return [];
     return comments
-        .filter((c) => c.user?.type === 'Bot' && typeof c.body === 'string' && c.body.includes(marker))
+        .filter((c) => sameLogin(c.user?.login, author) && typeof c.body === 'string' && c.body.startsWith(marker))
         .map((c) => ({ id: c.id, body: c.body }))
         .sort((a, b) => a.id - b.id);
 }
-async function listOurs(client, t) {
+async function listOurs(client, t, author) {
+    if (author === null)
+        return [];
     const all = await client.paginate(client.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 });
-    return ourComments(all, t.marker);
+    return ourComments(all, t.marker, author);
 }
 async function deleteQuietly(client, t, id) {
     try {
@@ -63262,7 +63288,7 @@ async function update(client, t, id, body) {
     }
 }
 async function upsertStickyComment(client, t, options) {
-    const existing = await listOurs(client, t);
+    const existing = await listOurs(client, t, t.author);
     const keeper = existing[0];
     if (keeper) {
         for (const extra of existing.slice(1))
@@ -63277,9 +63303,11 @@ async function upsertStickyComment(client, t, options) {
     if (!options.createIfMissing)
         return { outcome: 'skipped', id: null };
     const { data: created } = await client.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: options.body });
+    // the comment just created tells, for certain, whose comments are ours
+    const author = created.user?.login ?? t.author;
     // Another run may have created its comment at the same moment: the oldest one wins, the
     // newer ones are deleted, and a run whose comment lost writes its report into the winner.
-    const after = await listOurs(client, t);
+    const after = await listOurs(client, t, author);
     const winner = after[0];
     if (!winner || winner.id === created.id) {
         for (const extra of after.slice(1))
@@ -64442,6 +64470,7 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -64583,7 +64612,8 @@ async function runAction(env = process.env) {
         };
         const { body, digest } = composeComment(context);
         try {
-            const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
+            const author = await tokenLogin(client, logLine);
+            const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName), author };
             // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
             const worthSaying = mode !== 'on-change' ||
                 plans.some((p) => {
@@ -64669,7 +64699,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(988);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3319);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

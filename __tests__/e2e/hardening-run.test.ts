@@ -221,3 +221,59 @@ describe("what one run may ask of GitHub's API", () => {
     expect(result.stdout).toMatch(/GitHub refused or failed to take the pull request comment/);
   }, 60_000);
 });
+
+describe('the sticky comment is ours by its author, not by its marker alone', () => {
+  const now = new Date().toISOString();
+  const bot = (login: string) => ({ login, id: 1, type: 'Bot' });
+  const comment = (id: number, login: string, body: string) => ({ id, issue_number: 9, body, user: bot(login), created_at: now, updated_at: now });
+  const head = { 'plans/a.plan.yaml': FAILING_PLAN };
+
+  it("other bots' comments quoting the marker are left as they are; ours is edited (before: the scanner's was overwritten, ours and the reviewer's deleted)", async () => {
+    const others = [
+      comment(400, 'security-scanner[bot]', `**Security scan**: no secrets found.\n\nQuoted from the PR description:\n> ${MARKER}`),
+      comment(600, 'review-bot[bot]', `**Review**: the diff adds\n\`\`\`\n${MARKER}\n\`\`\``),
+      comment(700, 'copycat[bot]', `${MARKER}\n✅ **parallel-plan-check: pass**`),
+    ];
+    const { state, result } = await pullRequest({
+      head,
+      setup: (s) => s.comments.push(...structuredClone(others), comment(500, 'github-actions[bot]', `${MARKER}\nold report`)),
+    });
+    expect(state.rejected).toEqual([]);
+    for (const c of others) expect(state.comments.find((x) => x.id === c.id)).toEqual(c);
+    const ours = state.comments.find((c) => c.id === 500);
+    expect(ours?.body).toContain('plans/a.plan.yaml');
+    expect(state.comments).toHaveLength(4);
+    expect(state.requests.filter((r) => r.operationId === 'issues/delete-comment')).toHaveLength(0);
+    expect(result.stdout).toContain('Pull request comment: updated (id 500)');
+  });
+
+  it('with comment: on-change, a copy of our hidden lines above a fake pass by another bot is not taken for ours (before: it stood as the report)', async () => {
+    const first = await pullRequest({ head });
+    const hidden = (first.state.comments[0]?.body ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('<!-- parallel-plan-check:'))
+      .join('\n');
+    await server?.close();
+    server = undefined;
+    const fake = comment(400, 'some-bot[bot]', `${hidden}\n✅ **parallel-plan-check: pass**: all plans pass, nothing to review.`);
+    const { state } = await pullRequest({ head, inputs: { comment: 'on-change' }, setup: (s) => s.comments.push(structuredClone(fake)) });
+    expect(state.comments.find((c) => c.id === 400)).toEqual(fake);
+    const ours = state.comments.filter((c) => c.user.login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain('fail');
+  });
+
+  it('when GitHub will not say who the token is, no existing comment is touched but one of its own, learnt from the comment it creates', async () => {
+    const { state, result } = await pullRequest({
+      head,
+      setup: (s) => {
+        s.faults.push({ operationId: 'graphql', status: 502, times: 100 });
+        s.comments.push(comment(300, 'copycat[bot]', `${MARKER}\nfake`), comment(500, 'github-actions[bot]', `${MARKER}\nold report`));
+      },
+    });
+    expect(result.stdout).toContain('GitHub did not say which login this token posts as');
+    expect(state.comments.map((c) => c.id)).toEqual([300, 500]);
+    expect(state.comments[0]?.body).toBe(`${MARKER}\nfake`);
+    expect(state.comments[1]?.body).toContain('plans/a.plan.yaml');
+  });
+});

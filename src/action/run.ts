@@ -11,6 +11,7 @@ import { workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
 import { logLine } from './log.js';
+import { tokenLogin } from './token-login.js';
 import { createCheckRun } from './check-runs.js';
 import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
 import { readState, reportState, stateChanged } from './comment-state.js';
@@ -205,7 +206,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     };
     const { body, digest } = composeComment(context);
     try {
-      const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
+      const author = await tokenLogin(client, logLine);
+      const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName), author };
       // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
       const worthSaying =
         mode !== 'on-change' ||

@@ -52,6 +52,8 @@ export interface StandInState {
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
   nextId: number;
+  /** who the token posts as (default github-actions[bot]): author of created comments, GraphQL's viewer */
+  identity: { login: string; id?: number; type: string };
   readOnly: boolean;
   faults: Fault[];
   barriers: { operationId: string; parties: number; timeoutMs?: number }[];

@@ -43,7 +43,27 @@ function compileRoutes() {
   });
 }
 
-const ROUTES = compileRoutes();
+/**
+ * GraphQL is one endpoint, outside the REST description: the stand-in answers the one query the
+ * action sends (the token's login, `viewer { login }`) and refuses any other, as a schema would.
+ */
+const GRAPHQL_ROUTE = {
+  operationId: 'graphql',
+  method: 'POST',
+  path: '/graphql',
+  regex: /^\/graphql$/,
+  names: [],
+  params: {},
+  requestBody: { required: true },
+  validateBody: new Ajv({ strict: false }).compile({
+    type: 'object',
+    required: ['query'],
+    properties: { query: { type: 'string' }, variables: { type: 'object' }, operationName: { type: 'string' } },
+  }),
+};
+const VIEWER_LOGIN_QUERY = /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/;
+
+const ROUTES = [...compileRoutes(), GRAPHQL_ROUTE];
 
 /** Turns a path or query string value into the type its schema wants, as GitHub's router does. */
 function coerce(value, schema) {
@@ -66,6 +86,8 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     comments: [],
     checkRuns: [],
     nextId: 1000,
+    /** who the token posts as: the author of the comments it creates, and GraphQL's viewer */
+    identity: BOT,
     /** the token may only read (fork pull requests) */
     readOnly: false,
     /** injected answers: { operationId, status, headers?, body?, times, pathIncludes? (only requests whose path holds it) } */
@@ -200,7 +222,7 @@ function handlers(state, baseUrl) {
       if (state.readOnly) return denied(res);
       if (body.body.length > COMMENT_BODY_LIMIT) return tooLong(req, res);
       const now = new Date().toISOString();
-      const c = { id: state.nextId++, issue_number: params.issue_number, body: body.body, user: BOT, created_at: now, updated_at: now };
+      const c = { id: state.nextId++, issue_number: params.issue_number, body: body.body, user: state.identity, created_at: now, updated_at: now };
       state.comments.push(c);
       send(res, 201, comment(c));
     },
@@ -219,6 +241,10 @@ function handlers(state, baseUrl) {
       if (index < 0) return send(res, 404, { message: 'Not Found' });
       state.comments.splice(index, 1);
       res.writeHead(204).end();
+    },
+    graphql: ({ req, res, body }) => {
+      if (!VIEWER_LOGIN_QUERY.test(body.query)) return reject(state, req, res, 400, `unsupported GraphQL query: ${body.query.slice(0, 80)}`);
+      send(res, 200, { data: { viewer: { login: state.identity.login } } });
     },
     'checks/create': ({ res, body }) => {
       if (state.readOnly) return denied(res);
