@@ -53196,11 +53196,15 @@ function renderJson(report) {
 const ZERO_WIDTH_SPACE = '\u200B';
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
- * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
- * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
+ * Control characters (but tab and line breaks), the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
+ * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
+ * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
+ * Zero-width joiners are left: emoji sequences and several scripts need them.
  */
+const HIDDEN_CHARACTERS = 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
 /** A hidden character shown as its escape: \x1b, \u202e. */
 function showEscaped(c) {
     const code = c.charCodeAt(0);
@@ -53265,13 +53269,14 @@ function mermaidLabel(text) {
 /**
  * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
  * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
- * terminal shows) as \uNNNN, instead of being sent to the terminal.
+ * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
+ * being sent to the terminal.
  */
 function escape_escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -56809,7 +56814,39 @@ function alternativesMarkdown(plans, inputs, log, budgetMs = ALTERNATIVES_TIME_B
     return sections;
 }
 
+;// CONCATENATED MODULE: ./src/action/log.ts
+// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
+// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
+// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
+// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
+// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
+// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
+
+// (the characters that show as nothing, and lone surrogates, as in src/report/escape.ts)
+const SHOWN_ESCAPED = 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
+/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+/**
+ * Text with its hidden characters shown as \xNN / \uNNNN, line breaks kept: for annotations, the
+ * failure line and check-run names, where the toolkit (or the API's JSON) carries line breaks safely
+ * but a right-to-left override or a zero-width space would make a file name read as another.
+ */
+function showHidden(text) {
+    return text.replace(SHOWN_ESCAPED, (c) => {
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+function escapeLogData(text) {
+    return showHidden(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+/** One log line: `message` may hold data from the pull request, escaped here. */
+function logLine(message) {
+    info(escapeLogData(message));
+}
+
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+
 /** GitHub shows this many annotations of each level per step. */
 const SHOWN_PER_LEVEL = 10;
 /** Error annotations left for the plans: one is kept for the job's failure line (core.setFailed). */
@@ -56868,6 +56905,17 @@ function workflowAnnotations(report, shown = { error: PLAN_ERRORS_SHOWN, warning
     }
     return out;
 }
+/**
+ * A workflow annotation as the toolkit takes it (core.error / core.warning): message and title
+ * with hidden characters shown escaped; `file` as it is, for GitHub to match it to the diff (the
+ * toolkit escapes its `%`, `:`, `,` and line breaks).
+ */
+function workflowAnnotationCommand(a) {
+    return {
+        message: showHidden(a.message),
+        properties: { title: showHidden(a.title), file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) },
+    };
+}
 /** A plan's annotations in the checks API's shape (a line is required there: line 1 when unknown). */
 function checkRunAnnotations(plan) {
     return planAnnotations(plan).map((a) => ({
@@ -56875,8 +56923,8 @@ function checkRunAnnotations(plan) {
         start_line: a.line ?? 1,
         end_line: a.line ?? 1,
         annotation_level: a.level === 'error' ? 'failure' : a.title.startsWith('Unverified') ? 'notice' : 'warning',
-        title: a.title.slice(0, 255),
-        message: a.message.slice(0, 64 * 1024 - 1),
+        title: showHidden(a.title).slice(0, 255),
+        message: showHidden(a.message).slice(0, 64 * 1024 - 1),
     }));
 }
 
@@ -62653,31 +62701,6 @@ async function plansImportingChangedFiles(changedFiles, selected, allPlans, head
     return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
 }
 
-;// CONCATENATED MODULE: ./src/action/log.ts
-// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
-// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
-// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
-// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
-// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
-// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
-const SHOWN_ESCAPED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeLogData(text) {
-    return text
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(SHOWN_ESCAPED, (c) => {
-        const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** One log line: `message` may hold data from the pull request, escaped here. */
-function logLine(message) {
-    info(escapeLogData(message));
-}
-
 ;// CONCATENATED MODULE: ./src/action/token-login.ts
 const VIEWER = 'query { viewer { login } }';
 /** The token's login, or null when GitHub would not say (the comment then learns it from one it creates). */
@@ -62958,6 +62981,7 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
 
 
 
+
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 const ANNOTATIONS_PER_REQUEST = 50;
 const SUMMARY_LIMIT = 65_535;
@@ -62970,8 +62994,9 @@ function conclusionFor(plan, failOn) {
         return 'failure';
     return plan.verdict === 'pass' ? 'success' : 'neutral';
 }
+/** Hidden characters in the name shown escaped: a right-to-left override would make it read as another plan's. */
 function checkRunName(checkName, file) {
-    return `${checkName} / ${file}`;
+    return showHidden(`${checkName} / ${file}`);
 }
 /** Fits markdown to the summary limit: without folded details first, then cut at a line. */
 function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
@@ -64585,11 +64610,11 @@ async function runAction(env = process.env) {
     setOutputs(report, paths);
     await writeJobSummary(fitJobSummary(fullMarkdown, report));
     for (const a of workflowAnnotations(report)) {
-        const properties = { title: a.title, file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) };
+        const { message, properties } = workflowAnnotationCommand(a);
         if (a.level === 'error')
-            error(a.message, properties);
+            error(message, properties);
         else
-            warning(a.message, properties);
+            warning(message, properties);
     }
     const denied = [];
     const apiFailures = [];
@@ -64677,8 +64702,9 @@ async function runAction(env = process.env) {
         apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
     ];
     const failure = reasons.filter((r) => r !== null).join(' ');
+    // file names in it: hidden characters shown escaped, as in every annotation
     if (failure)
-        setFailed(failure);
+        setFailed(showHidden(failure));
     else
         logLine(`Verdict: ${report.verdict}.`);
 }

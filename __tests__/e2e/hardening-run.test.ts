@@ -277,3 +277,30 @@ describe('the sticky comment is ours by its author, not by its marker alone', ()
     expect(state.comments[1]?.body).toContain('plans/a.plan.yaml');
   });
 });
+
+describe('file names that hide characters', () => {
+  it('are shown escaped in the log, the annotations, the failure line, check-run names and the comment (before: raw in all but the markdown, and zero-width ones there too)', async () => {
+    const rlo = 'plans/prod\u202Elmay.txt.plan.yaml';
+    const zero = 'plans/a\u200Bb\u00ADc\u2060d\uFEFFe.plan.yaml';
+    const head: Record<string, string> = { [rlo]: FAILING_PLAN, [zero]: FAILING_PLAN };
+    for (let i = 0; i < 12; i++) head[`plans/z${i}.plan.yaml`] = FAILING_PLAN; // so that "N more errors" names files too
+    const { state, result } = await pullRequest({ head });
+    expect(state.rejected).toEqual([]);
+    const RAW = /[\u00AD\u200B\u2060\uFEFF\u202E]/;
+    for (const line of result.stdout.split('\n')) {
+      // an annotation's file property stays the file's own name: GitHub matches it to the diff
+      const shown = line.replace(/([:,]file=)[^,:]*/g, '$1');
+      expect(shown, JSON.stringify(line)).not.toMatch(RAW);
+    }
+    expect(result.stdout).toMatch(
+      /::error::parallel-plan-check: 14 of 14 plans failed \(plans\/a\\u200bb\\xadc\\u2060d\\ufeffe\.plan\.yaml, plans\/prod\\u202elmay\.txt\.plan\.yaml/,
+    );
+    const names = state.checkRuns.map((c) => c.name);
+    expect(names).toContain('parallel-plan-check / plans/prod\\u202elmay.txt.plan.yaml');
+    for (const name of names) expect(name).not.toMatch(RAW);
+    for (const run of state.checkRuns) for (const a of run.output.annotations) expect(`${a.title} ${a.message}`).not.toMatch(RAW);
+    const body = state.comments[0]?.body ?? '';
+    expect(body).not.toContain('a\u200Bb');
+    expect(body).not.toMatch(/[\u00AD\u2060\uFEFF\u202E]/);
+  });
+});

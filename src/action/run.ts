@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { combineReports } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown } from './alternatives.js';
-import { workflowAnnotations } from './annotations.js';
+import { workflowAnnotationCommand, workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
-import { logLine } from './log.js';
+import { logLine, showHidden } from './log.js';
 import { tokenLogin } from './token-login.js';
 import { createCheckRun } from './check-runs.js';
 import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
@@ -179,9 +179,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
 
   for (const a of workflowAnnotations(report)) {
-    const properties = { title: a.title, file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) };
-    if (a.level === 'error') core.error(a.message, properties);
-    else core.warning(a.message, properties);
+    const { message, properties } = workflowAnnotationCommand(a);
+    if (a.level === 'error') core.error(message, properties);
+    else core.warning(message, properties);
   }
 
   const denied: string[] = [];
@@ -267,7 +267,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
   ];
   const failure = reasons.filter((r): r is string => r !== null).join(' ');
-  if (failure) core.setFailed(failure);
+  // file names in it: hidden characters shown escaped, as in every annotation
+  if (failure) core.setFailed(showHidden(failure));
   else logLine(`Verdict: ${report.verdict}.`);
 }
 
