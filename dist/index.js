@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 9054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56928,7 +56928,29 @@ function checkRunAnnotations(plan) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/action/listed-commit.ts
+/** The head commits the listed files name (removed files name none at the head); empty when none says. */
+function listedCommits(files) {
+    const found = new Set();
+    for (const file of files) {
+        if (file.status === 'removed' || typeof file.contents_url !== 'string')
+            continue;
+        const ref = /[?&]ref=([0-9a-f]{40}|[0-9a-f]{64})(?:&|$)/i.exec(file.contents_url)?.[1];
+        if (ref)
+            found.add(ref.toLowerCase());
+    }
+    return [...found].sort();
+}
+/** Why the job fails when the list describes another head than the event's, else null. */
+function movedHeadFailure(listed, headSha) {
+    const others = listed.filter((sha) => sha !== headSha.toLowerCase());
+    if (others.length === 0)
+        return null;
+    return `GitHub listed the changed files of commit ${others.map((sha) => sha.slice(0, 7)).join(', ')}, not of ${headSha.slice(0, 7)}, the commit this run verifies: the pull request moved on after the event, so a plan changed at ${headSha.slice(0, 7)} may be missing from the list, and the job fails rather than pass it unseen. The run for the newer commit verifies that one.`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/changed-plans.ts
+
 /** GitHub lists at most this many files of a pull request (REST: pulls.listFiles). */
 const PR_FILE_LIST_CAP = 3000;
 /** Pure: sorts a pull request's files into plans to verify and plans removed. */
@@ -56991,6 +57013,7 @@ async function listChangedPlans(client, target, isPlan) {
         ...classifyChangedFiles(files, isPlan),
         listed: files.length,
         truncation: truncationWarning(files.length, target.changedFiles),
+        listedAt: listedCommits(files),
     };
 }
 
@@ -64496,6 +64519,7 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -64532,6 +64556,11 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
         if (changed.removed.length > 0)
             notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
         logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
+        const moved = movedHeadFailure(changed.listedAt, target.headSha);
+        if (moved) {
+            notes.push(moved);
+            failures.push(moved);
+        }
         let plans = changed.plans;
         let all;
         if (changed.truncation) {
@@ -64725,7 +64754,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3319);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9054);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

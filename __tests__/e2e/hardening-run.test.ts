@@ -304,3 +304,35 @@ describe('file names that hide characters', () => {
     expect(body).not.toMatch(/[\u00AD\u2060\uFEFF\u202E]/);
   });
 });
+
+describe('the changed-file list and the commit read', () => {
+  it("fails when GitHub's list is of a newer head than the event's (before: passed, the plan the event's commit changed never seen)", async () => {
+    const NEWER = '7'.repeat(40);
+    // the event's commit changes a plan that fails; a later push reverted it, so GitHub's list (of the head now) leaves it out
+    const head = { 'plans/a-failing.plan.yaml': FAILING_PLAN, 'plans/b-valid.plan.yaml': VALID_PLAN };
+    const { state, result, report } = await pullRequest({
+      head,
+      files: [{ filename: 'plans/b-valid.plan.yaml', status: 'added' }],
+      setup: (s) => {
+        const pull = s.pulls.get(9)!;
+        pull.headSha = NEWER;
+      },
+    });
+    expect(state.rejected).toEqual([]);
+    expect(verdicts(report)).toEqual({ 'plans/b-valid.plan.yaml': 'pass' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*GitHub listed the changed files of commit 7777777, not of 6666666, the commit this run verifies/);
+    expect(state.comments[0]?.body).toContain('the pull request moved on after the event');
+  });
+
+  it('passes as before when the list is of the same head', async () => {
+    const { result } = await pullRequest({
+      head: { 'plans/b-valid.plan.yaml': VALID_PLAN },
+      setup: (s) => {
+        s.pulls.get(9)!.headSha = HEAD;
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toContain('GitHub listed the changed files of commit');
+  });
+});

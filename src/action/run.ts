@@ -9,6 +9,7 @@ import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown } from './alternatives.js';
 import { workflowAnnotationCommand, workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
+import { movedHeadFailure } from './listed-commit.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
 import { logLine, showHidden } from './log.js';
 import { tokenLogin } from './token-login.js';
@@ -97,6 +98,11 @@ async function selectPlans(
     logLine(
       `Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`,
     );
+    const moved = movedHeadFailure(changed.listedAt, target.headSha);
+    if (moved) {
+      notes.push(moved);
+      failures.push(moved);
+    }
     let plans = changed.plans;
     let all: string[] | undefined;
     if (changed.truncation) {

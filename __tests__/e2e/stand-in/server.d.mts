@@ -48,7 +48,8 @@ export interface StandInState {
   commits: Map<string, Map<string, string | Buffer | { symlink: string }>>;
   /** commits whose tree listing comes back truncated */
   truncatedTrees: Set<string>;
-  pulls: Map<number, { files: ChangedFile[] }>;
+  /** headSha: the pull request's head now; the listed files' URLs (contents_url, blob_url, raw_url) name it, as GitHub's do */
+  pulls: Map<number, { files: ChangedFile[]; headSha?: string }>;
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
   nextId: number;

@@ -81,7 +81,7 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     commits: new Map(),
     /** commits whose tree listing GitHub cuts short (truncated: true, half the entries) */
     truncatedTrees: new Set(),
-    /** pull number -> { files: [{ filename, status, previous_filename? }] } */
+    /** pull number -> { files: [{ filename, status, previous_filename? }], headSha? (the listed files' URLs name it, as GitHub's do) } */
     pulls: new Map(),
     comments: [],
     checkRuns: [],
@@ -175,6 +175,15 @@ function handlers(state, baseUrl) {
       errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
     });
   };
+  // GitHub's URLs of a listed file name the pull request's head commit as it is now
+  const fileUrls = (filename, sha) => {
+    const path = filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      blob_url: `https://github.example/${state.owner}/${state.repo}/blob/${sha}/${path}`,
+      raw_url: `https://github.example/${state.owner}/${state.repo}/raw/${sha}/${path}`,
+      contents_url: `${baseUrl}/repos/${state.owner}/${state.repo}/contents/${path}?ref=${sha}`,
+    };
+  };
   const denied = (res) =>
     send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   return {
@@ -185,7 +194,7 @@ function handlers(state, baseUrl) {
       paginate(
         res,
         url,
-        listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })),
+        listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...(pull.headSha ? fileUrls(f.filename, pull.headSha) : {}), ...f })),
         baseUrl,
       );
     },
