@@ -57050,6 +57050,43 @@ function plansImporting(changed, plans) {
     return [...out].sort();
 }
 
+;// CONCATENATED MODULE: ./src/action/result.ts
+function countVerdicts(plans) {
+    const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
+    for (const p of plans)
+        counts[p.verdict]++;
+    return counts;
+}
+/** Does a plan with this verdict fail the job (and its check run) under `fail-on`? */
+function verdictFails(verdict, failOn) {
+    if (failOn === 'never')
+        return false;
+    if (verdict === 'fail' || verdict === 'error')
+        return true;
+    return failOn === 'warn' && verdict === 'warn';
+}
+/** Files for one line: the first three and how many more. */
+function fileList(files) {
+    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}
+/** One line saying why the job fails, or null when it passes under `fail-on`. */
+function failureReason(report, failOn) {
+    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
+    if (failing.length === 0)
+        return null;
+    const parts = [];
+    const counts = countVerdicts(failing);
+    const total = report.plans.length;
+    const name = (list) => fileList(list.map((p) => p.file));
+    if (counts.fail > 0)
+        parts.push(`${counts.fail} of ${total} plans failed (${name(failing.filter((p) => p.verdict === 'fail'))})`);
+    if (counts.error > 0)
+        parts.push(`${counts.error} could not be read as a plan (${name(failing.filter((p) => p.verdict === 'error'))})`);
+    if (counts.warn > 0)
+        parts.push(`${counts.warn} warned, and fail-on is 'warn' (${name(failing.filter((p) => p.verdict === 'warn'))})`);
+    return `parallel-plan-check: ${parts.join('; ')}.`;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -62689,6 +62726,7 @@ async function mapLimited(items, limit, work) {
 
 
 
+
 /** Plans read to look for imports of a changed file, at most (each may be one contents-API request). */
 const MAX_PLANS_SCANNED = 300;
 /** Work for parsing all of them: about 64 MiB of plan text (a real plan is a few KiB). */
@@ -62703,22 +62741,36 @@ async function plansImportingChangedFiles(changedFiles, selected, allPlans, head
     const already = new Set(selected.map((p) => p.path));
     const candidates = allPlans.filter((p) => !already.has(p));
     const scanned = candidates.slice(0, maxScanned);
+    // a plan GitHub would not give (still failing after the retries, or the run's read budget spent)
+    // may import a changed file: it fails the scan closed, and the run goes on
+    const unread = [];
     const texts = await mapLimited(scanned, 8, async (path) => {
-        const read = await head.read(path, MAX_PLAN_BYTES);
-        return 'text' in read ? { path, text: read.text } : null;
+        try {
+            const read = await head.read(path, MAX_PLAN_BYTES);
+            if ('refused' in read && read.refused)
+                unread.push(path);
+            return 'text' in read ? { path, text: read.text } : null;
+        }
+        catch {
+            unread.push(path);
+            return null;
+        }
     });
     const read = texts.filter((t) => t !== null);
+    unread.sort();
     // each plan is parsed in linear time; all of them together get a work budget too
     const found = withWorkBudget({ units: workBudget }, () => plansImporting(changedFiles, read), () => null);
     const notes = [];
     if (found && found.length > 0)
         notes.push(`Verified because a file they import changed: ${found.join(', ')}.`);
     // fail closed: a plan among those not searched may import a changed file and now fail
-    const unsearched = candidates.length > scanned.length
-        ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-        : found === null
-            ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
-            : null;
+    const unsearched = unread.length > 0
+        ? `${unread.length} unchanged plans could not be read for the search (${fileList(unread)}): one of them may import a changed file, so the job fails.`
+        : candidates.length > scanned.length
+            ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for imports of the changed files (each is one request to GitHub's contents API): a plan among the others may import a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+            : found === null
+                ? `The search of ${scanned.length} unchanged plans for imports of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may import a changed file unseen, so the job fails.`
+                : null;
     if (unsearched)
         notes.push(unsearched);
     return { plans: (found ?? []).map((path) => ({ path, basePath: path })), notes, unsearched };
@@ -62743,43 +62795,6 @@ async function tokenLogin(client, log) {
 /** Logins compare without case, as GitHub's do. */
 function sameLogin(a, b) {
     return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/action/result.ts
-function countVerdicts(plans) {
-    const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
-    for (const p of plans)
-        counts[p.verdict]++;
-    return counts;
-}
-/** Does a plan with this verdict fail the job (and its check run) under `fail-on`? */
-function verdictFails(verdict, failOn) {
-    if (failOn === 'never')
-        return false;
-    if (verdict === 'fail' || verdict === 'error')
-        return true;
-    return failOn === 'warn' && verdict === 'warn';
-}
-/** Files for one line: the first three and how many more. */
-function fileList(files) {
-    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
-}
-/** One line saying why the job fails, or null when it passes under `fail-on`. */
-function failureReason(report, failOn) {
-    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
-    if (failing.length === 0)
-        return null;
-    const parts = [];
-    const counts = countVerdicts(failing);
-    const total = report.plans.length;
-    const name = (list) => fileList(list.map((p) => p.file));
-    if (counts.fail > 0)
-        parts.push(`${counts.fail} of ${total} plans failed (${name(failing.filter((p) => p.verdict === 'fail'))})`);
-    if (counts.error > 0)
-        parts.push(`${counts.error} could not be read as a plan (${name(failing.filter((p) => p.verdict === 'error'))})`);
-    if (counts.warn > 0)
-        parts.push(`${counts.warn} warned, and fail-on is 'warn' (${name(failing.filter((p) => p.verdict === 'warn'))})`);
-    return `parallel-plan-check: ${parts.join('; ')}.`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"

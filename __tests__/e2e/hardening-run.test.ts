@@ -336,3 +336,29 @@ describe('the changed-file list and the commit read', () => {
     expect(result.stdout).not.toContain('GitHub listed the changed files of commit');
   });
 });
+
+describe('the search for plans importing a changed file', () => {
+  it('a plan GitHub will not give fails the search closed; the run still verifies and posts (before: the run ended at that read)', async () => {
+    const importing = `${VALID_PLAN}\ndeployment:\n  engine: vllm\n  from: [../k8s/x.yaml]\n`;
+    const head = {
+      'plans/a.plan.yaml': importing,
+      'plans/b.plan.yaml': VALID_PLAN,
+      'plans/c.plan.yaml': VALID_PLAN,
+      'k8s/x.yaml': 'kind: ConfigMap\n',
+    };
+    const { state, result, report } = await pullRequest({
+      head,
+      base: head,
+      files: [
+        { filename: 'plans/c.plan.yaml', status: 'modified' },
+        { filename: 'k8s/x.yaml', status: 'modified' },
+      ],
+      setup: (s) => s.faults.push({ operationId: 'repos/get-content', status: 502, times: 100, pathIncludes: 'plans/b.plan.yaml' }),
+    });
+    expect(state.rejected).toEqual([]);
+    expect(Object.keys(verdicts(report)).sort()).toEqual(['plans/a.plan.yaml', 'plans/c.plan.yaml']);
+    expect(state.comments).toHaveLength(1);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*1 unchanged plans could not be read for the search \(plans\/b\.plan\.yaml\)/);
+  });
+});
