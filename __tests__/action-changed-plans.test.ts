@@ -1,6 +1,7 @@
 // Sorting a pull request's files into plans to verify, plans removed, and the 3,000-file cap.
 import { describe, expect, it } from 'vitest';
 import { classifyChangedFiles, truncationWarning, PR_FILE_LIST_CAP } from '../src/action/changed-plans.js';
+import { listedCommits, movedHeadFailure } from '../src/action/listed-commit.js';
 import { planMatcher } from '../src/action/plan-globs.js';
 import { DEFAULT_PLAN_GLOBS } from '../src/action/inputs.js';
 
@@ -49,5 +50,28 @@ describe('truncationWarning', () => {
   it('warns at the cap when the payload gave no count', () => {
     expect(truncationWarning(3000, null)).not.toBeNull();
     expect(truncationWarning(2999, null)).toBeNull();
+  });
+});
+
+describe('listedCommits and movedHeadFailure', () => {
+  const at = (sha: string, filename = 'plans/a.plan.yaml', status = 'modified') => ({
+    filename,
+    status,
+    contents_url: `https://api.github.com/repos/o/r/contents/${filename}?ref=${sha}`,
+  });
+  const X = 'a'.repeat(40);
+  const Y = 'b'.repeat(40);
+
+  it("reads the head commit from the listed files' contents_url, skipping removed files and files without one", () => {
+    expect(listedCommits([at(X), at(X, 'b.yaml'), at(Y, 'gone.yaml', 'removed'), { filename: 'c', status: 'added' }])).toEqual([X]);
+    expect(listedCommits([at(X), at(Y, 'b.yaml')])).toEqual([X, Y]);
+    expect(listedCommits([{ filename: 'c', status: 'added', contents_url: 'https://api.github.com/repos/o/r/contents/c?ref=main' }])).toEqual([]);
+  });
+
+  it('fails the job when GitHub listed another head than the one read; says nothing when it cannot tell', () => {
+    expect(movedHeadFailure([X], X)).toBeNull();
+    expect(movedHeadFailure([], X)).toBeNull();
+    expect(movedHeadFailure([Y], X)).toMatch(/^GitHub listed the changed files of commit bbbbbbb, not of aaaaaaa, the commit this run verifies/);
+    expect(movedHeadFailure([X, Y], X)).toMatch(/commit bbbbbbb, not of aaaaaaa/);
   });
 });

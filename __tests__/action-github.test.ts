@@ -78,6 +78,8 @@ describe('createCheckRun', () => {
   });
 });
 
+const BOT = 'github-actions[bot]';
+
 describe('upsertStickyComment', () => {
   const marker = commentMarker('ppc');
   const options = { body: `${marker}\nreport`, digest: 'd', onlyOnChange: false, createIfMissing: true };
@@ -97,7 +99,7 @@ describe('upsertStickyComment', () => {
     state.beforeHandle = (operationId) => {
       if (operationId === 'issues/update-comment') state.comments.splice(0, state.comments.length);
     };
-    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: BOT }, options);
     expect(result.outcome).toBe('created');
     expect(state.comments.map((c) => c.body)).toContain(`${marker}\nreport`);
     expect(state.rejected).toEqual([]);
@@ -115,7 +117,7 @@ describe('upsertStickyComment', () => {
         created_at: now,
         updated_at: now,
       });
-    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: BOT }, options);
     expect(result).toEqual({ outcome: 'updated', id: 3 });
     expect(state.comments.map((c) => [c.id, c.body])).toEqual([[3, `${marker}\nreport`]]);
   });
@@ -133,16 +135,55 @@ describe('upsertStickyComment', () => {
       created_at: now,
       updated_at: now,
     });
-    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options);
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: BOT }, options);
     expect(result).toEqual({ outcome: 'updated', id: 151 });
     expect(state.requests.filter((r) => r.operationId === 'issues/list-comments')).toHaveLength(2);
     expect(state.comments).toHaveLength(151);
   });
 
+  const other = (id: number, login: string, body: string) => ({
+    id,
+    issue_number: 1,
+    body,
+    user: { login, type: 'Bot' },
+    created_at: new Date().toISOString(),
+    updated_at: new Date().toISOString(),
+  });
+
+  it("never edits or deletes another bot's comment, even one that starts with the marker", async () => {
+    const { state, octokit } = await client();
+    state.comments.push(
+      other(2, 'security-scanner[bot]', `Scan: quoting the description\n> ${marker}`),
+      other(3, 'copycat[bot]', `${marker}\n✅ pass (a copy of our hidden lines above a fake verdict)`),
+      other(4, BOT, `${marker}\nold report`),
+      other(5, 'review-bot[bot]', `the diff adds\n\`\`\`\n${marker}\n\`\`\``),
+    );
+    const before = structuredClone(state.comments.filter((c) => c.id !== 4));
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: BOT }, options);
+    expect(result).toEqual({ outcome: 'updated', id: 4 });
+    expect(state.comments.filter((c) => c.id !== 4)).toEqual(before);
+    expect(state.comments.find((c) => c.id === 4)?.body).toBe(`${marker}\nreport`);
+    expect(state.requests.filter((r) => r.operationId === 'issues/delete-comment')).toHaveLength(0);
+  });
+
+  it('takes no comment for ours while its login is unknown: it creates one, learns the login from it, and keeps the oldest of its own', async () => {
+    const { state, octokit } = await client();
+    state.comments.push(other(3, 'copycat[bot]', `${marker}\nfake`), other(4, BOT, `${marker}\nold report`));
+    const result = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: null }, options);
+    // its own new comment lost to its own older one, which now holds the report; the copycat's is untouched
+    expect(result).toEqual({ outcome: 'updated', id: 4 });
+    expect(state.comments.map((c) => [c.id, c.body])).toEqual([
+      [3, `${marker}\nfake`],
+      [4, `${marker}\nreport`],
+    ]);
+  });
+
   it('reports a read-only token as permission denied, not as a failure to retry', async () => {
     const { state, octokit } = await client();
     state.readOnly = true;
-    const error = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker }, options).catch((e: unknown) => e);
+    const error = await upsertStickyComment(octokit, { owner: state.owner, repo: state.repo, issueNumber: 1, marker, author: BOT }, options).catch(
+      (e: unknown) => e,
+    );
     expect(isPermissionDenied(error)).toBe(true);
     expect(state.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
   });

@@ -251,18 +251,24 @@ describe('job result and check runs', () => {
 });
 
 describe('ourComments', () => {
-  it('keeps only bot comments holding the marker, oldest first', () => {
+  it("keeps only the token's own comments that start with the marker, oldest first", () => {
     const marker = commentMarker('ppc');
+    const bot = (login: string) => ({ login, type: 'Bot' });
     const found = ourComments(
       [
-        { id: 30, body: `${marker}\nnew`, user: { type: 'Bot' } },
-        { id: 10, body: `quoting ${marker}`, user: { type: 'User' } },
-        { id: 20, body: `${marker}\nold`, user: { type: 'Bot' } },
-        { id: 25, body: `${commentMarker('other')}`, user: { type: 'Bot' } },
-        { id: 26, body: null, user: { type: 'Bot' } },
+        { id: 30, body: `${marker}\nnew`, user: bot('github-actions[bot]') },
+        { id: 10, body: `quoting ${marker}`, user: { login: 'mallory', type: 'User' } },
+        { id: 20, body: `${marker}\nold`, user: bot('GitHub-Actions[bot]') },
+        { id: 25, body: `${commentMarker('other')}`, user: bot('github-actions[bot]') },
+        { id: 26, body: null, user: bot('github-actions[bot]') },
+        { id: 27, body: `> ${marker}`, user: bot('github-actions[bot]') },
+        { id: 15, body: `${marker}\nfake pass`, user: bot('copycat[bot]') },
+        { id: 16, body: `${marker}\nno user` },
       ],
       marker,
+      'github-actions[bot]',
     );
     expect(found.map((c) => c.id)).toEqual([20, 30]);
+    expect(ourComments([{ id: 1, body: marker, user: bot('github-actions[bot]') }], marker, null)).toEqual([]);
   });
 });

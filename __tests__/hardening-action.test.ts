@@ -167,6 +167,35 @@ describe('the import scan fails closed when cut short', () => {
     expect(whole.unsearched).toBeNull();
   });
 
+  it('a plan it could not read (GitHub still failing, or the read budget spent) fails it closed; the run goes on', async () => {
+    const files: Record<string, string> = { 'p0.plan.yaml': 'version: 1\n', 'p2.plan.yaml': 'version: 1\ndeployment:\n  from: k8s/x.yaml\n' };
+    const flaky: FileSource = {
+      label: 'memory',
+      read: async (path) => {
+        if (path === 'p1.plan.yaml') throw Object.assign(new Error('Bad gateway'), { status: 502 });
+        if (path === 'p3.plan.yaml') return { error: 'p3.plan.yaml was not read: budget', refused: true };
+        return path in files ? { text: files[path] as string } : { missing: true };
+      },
+    };
+    const result = await plansImportingChangedFiles(['k8s/x.yaml'], [], ['p0.plan.yaml', 'p1.plan.yaml', 'p2.plan.yaml', 'p3.plan.yaml'], flaky, Infinity);
+    expect(result.plans).toEqual([{ path: 'p2.plan.yaml', basePath: 'p2.plan.yaml' }]);
+    expect(result.unsearched).toMatch(/^2 unchanged plans could not be read for the search \(p1\.plan\.yaml, p3\.plan\.yaml\).* so the job fails/);
+  });
+
+  it('a plan whose named file was refused (the read budget spent) fails the search closed as well', async () => {
+    const files: Record<string, string> = { 'p0.plan.yaml': 'version: 1\nmodel:\n  hf_config: cfg/config.json\n' };
+    const refusing: FileSource = {
+      label: 'memory',
+      read: async (path) => {
+        if (path === 'cfg/config.json') return { error: 'cfg/config.json was not read: budget', refused: true };
+        return path in files ? { text: files[path] as string } : { missing: true };
+      },
+    };
+    const result = await plansImportingChangedFiles(['k8s/x.yaml'], [], ['p0.plan.yaml'], refusing, Infinity);
+    expect(result.plans).toEqual([]);
+    expect(result.unsearched).toMatch(/^1 unchanged plans could not be read for the search \(p0\.plan\.yaml\).* so the job fails/);
+  });
+
   it('past its work budget the scan fails closed too', async () => {
     const big = `version: 1\ndeployment:\n  from: k8s/x.yaml\ndescription: "${'x'.repeat(1_000_000)}"\n`;
     const files = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`p${i}.plan.yaml`, big]));

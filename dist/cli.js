@@ -26178,11 +26178,15 @@ function requiredText(id, value, unit) {
 const ZERO_WIDTH_SPACE = '\u200B';
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
- * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
- * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
+ * Control characters (but tab and line breaks), the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
+ * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
+ * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
+ * Zero-width joiners are left: emoji sequences and several scripts need them.
  */
+const HIDDEN_CHARACTERS = 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
 /** A hidden character shown as its escape: \x1b, \u202e. */
 function showEscaped(c) {
     const code = c.charCodeAt(0);
@@ -26258,13 +26262,14 @@ function mermaidLabel(text) {
 /**
  * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
  * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
- * terminal shows) as \uNNNN, instead of being sent to the terminal.
+ * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
+ * being sent to the terminal.
  */
 function escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts

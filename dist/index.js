@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8937:
+/***/ 6651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53262,11 +53262,15 @@ function renderJson(report) {
 const ZERO_WIDTH_SPACE = '\u200B';
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
- * Control characters (but tab and line breaks) and the bidirectional controls, which can make text
- * read differently than it is (a file name that shows ".yaml" last but ends otherwise).
+ * Control characters (but tab and line breaks), the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
+ * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
+ * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
+ * Zero-width joiners are left: emoji sequences and several scripts need them.
  */
+const HIDDEN_CHARACTERS = 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
 /** A hidden character shown as its escape: \x1b, \u202e. */
 function showEscaped(c) {
     const code = c.charCodeAt(0);
@@ -53342,13 +53346,14 @@ function mermaidLabel(text) {
 /**
  * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
  * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
- * terminal shows) as \uNNNN, instead of being sent to the terminal.
+ * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
+ * being sent to the terminal.
  */
 function escape_escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -56886,7 +56891,39 @@ function alternativesMarkdown(plans, inputs, log, budgetMs = ALTERNATIVES_TIME_B
     return sections;
 }
 
+;// CONCATENATED MODULE: ./src/action/log.ts
+// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
+// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
+// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
+// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
+// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
+// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
+
+// (the characters that show as nothing, and lone surrogates, as in src/report/escape.ts)
+const SHOWN_ESCAPED = 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
+/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+/**
+ * Text with its hidden characters shown as \xNN / \uNNNN, line breaks kept: for annotations, the
+ * failure line and check-run names, where the toolkit (or the API's JSON) carries line breaks safely
+ * but a right-to-left override or a zero-width space would make a file name read as another.
+ */
+function showHidden(text) {
+    return text.replace(SHOWN_ESCAPED, (c) => {
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+function escapeLogData(text) {
+    return showHidden(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+/** One log line: `message` may hold data from the pull request, escaped here. */
+function logLine(message) {
+    info(escapeLogData(message));
+}
+
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+
 /** GitHub shows this many annotations of each level per step. */
 const SHOWN_PER_LEVEL = 10;
 /** Error annotations left for the plans: one is kept for the job's failure line (core.setFailed). */
@@ -56945,6 +56982,17 @@ function workflowAnnotations(report, shown = { error: PLAN_ERRORS_SHOWN, warning
     }
     return out;
 }
+/**
+ * A workflow annotation as the toolkit takes it (core.error / core.warning): message and title
+ * with hidden characters shown escaped; `file` as it is, for GitHub to match it to the diff (the
+ * toolkit escapes its `%`, `:`, `,` and line breaks).
+ */
+function workflowAnnotationCommand(a) {
+    return {
+        message: showHidden(a.message),
+        properties: { title: showHidden(a.title), file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) },
+    };
+}
 /** A plan's annotations in the checks API's shape (a line is required there: line 1 when unknown). */
 function checkRunAnnotations(plan) {
     return planAnnotations(plan).map((a) => ({
@@ -56952,12 +57000,34 @@ function checkRunAnnotations(plan) {
         start_line: a.line ?? 1,
         end_line: a.line ?? 1,
         annotation_level: a.level === 'error' ? 'failure' : a.title.startsWith('Unverified') ? 'notice' : 'warning',
-        title: a.title.slice(0, 255),
-        message: a.message.slice(0, 64 * 1024 - 1),
+        title: showHidden(a.title).slice(0, 255),
+        message: showHidden(a.message).slice(0, 64 * 1024 - 1),
     }));
 }
 
+;// CONCATENATED MODULE: ./src/action/listed-commit.ts
+/** The head commits the listed files name (removed files name none at the head); empty when none says. */
+function listedCommits(files) {
+    const found = new Set();
+    for (const file of files) {
+        if (file.status === 'removed' || typeof file.contents_url !== 'string')
+            continue;
+        const ref = /[?&]ref=([0-9a-f]{40}|[0-9a-f]{64})(?:&|$)/i.exec(file.contents_url)?.[1];
+        if (ref)
+            found.add(ref.toLowerCase());
+    }
+    return [...found].sort();
+}
+/** Why the job fails when the list describes another head than the event's, else null. */
+function movedHeadFailure(listed, headSha) {
+    const others = listed.filter((sha) => sha !== headSha.toLowerCase());
+    if (others.length === 0)
+        return null;
+    return `GitHub listed the changed files of commit ${others.map((sha) => sha.slice(0, 7)).join(', ')}, not of ${headSha.slice(0, 7)}, the commit this run verifies: the pull request moved on after the event, so a plan changed at ${headSha.slice(0, 7)} may be missing from the list, and the job fails rather than pass it unseen. The run for the newer commit verifies that one.`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/changed-plans.ts
+
 /** GitHub lists at most this many files of a pull request (REST: pulls.listFiles). */
 const PR_FILE_LIST_CAP = 3000;
 /** Pure: sorts a pull request's files into plans to verify and plans removed. */
@@ -57020,6 +57090,7 @@ async function listChangedPlans(client, target, isPlan) {
         ...classifyChangedFiles(files, isPlan),
         listed: files.length,
         truncation: truncationWarning(files.length, target.changedFiles),
+        listedAt: listedCommits(files),
     };
 }
 
@@ -57045,6 +57116,43 @@ function readTouchesChanged(read, changed) {
             return true;
     }
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/action/result.ts
+function countVerdicts(plans) {
+    const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
+    for (const p of plans)
+        counts[p.verdict]++;
+    return counts;
+}
+/** Does a plan with this verdict fail the job (and its check run) under `fail-on`? */
+function verdictFails(verdict, failOn) {
+    if (failOn === 'never')
+        return false;
+    if (verdict === 'fail' || verdict === 'error')
+        return true;
+    return failOn === 'warn' && verdict === 'warn';
+}
+/** Files for one line: the first three and how many more. */
+function fileList(files) {
+    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}
+/** One line saying why the job fails, or null when it passes under `fail-on`. */
+function failureReason(report, failOn) {
+    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
+    if (failing.length === 0)
+        return null;
+    const parts = [];
+    const counts = countVerdicts(failing);
+    const total = report.plans.length;
+    const name = (list) => fileList(list.map((p) => p.file));
+    if (counts.fail > 0)
+        parts.push(`${counts.fail} of ${total} plans failed (${name(failing.filter((p) => p.verdict === 'fail'))})`);
+    if (counts.error > 0)
+        parts.push(`${counts.error} could not be read as a plan (${name(failing.filter((p) => p.verdict === 'error'))})`);
+    if (counts.warn > 0)
+        parts.push(`${counts.warn} warned, and fail-on is 'warn' (${name(failing.filter((p) => p.verdict === 'warn'))})`);
+    return `parallel-plan-check: ${parts.join('; ')}.`;
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -57272,605 +57380,6 @@ function readRepositoryFile(root, path, maxBytes) {
     if (!info?.isFile())
         return { ok: false, message: `is ${info ? describeEntry(info) : 'not a regular file'}, not a regular file` };
     return readSeenRegularFile(current, info, maxBytes);
-}
-
-;// CONCATENATED MODULE: ./src/action/verify-files.ts
-// Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
-// while files here arrive over the network; so a plan is verified, the references it asked for
-// are fetched, and it is verified again with them in hand (a plan names at most a few files).
-
-
-
-
-
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
-/** Rounds of "verify, fetch what it asked for" before giving up on references. */
-const MAX_REFERENCE_ROUNDS = 3;
-/**
- * The repo-relative path a plan's reference names, or an error: the path is relative to the
- * plan's folder and must stay inside the repository.
- */
-function resolveReference(planFile, ref) {
-    if (ref.trim() === '' || ref.includes('\0'))
-        return { error: `'${quote(ref, 200)}' is not a file path` };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
-        return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
-    }
-    const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(planFile), ref.replace(/\\/g, '/')));
-    if (path === '..' || path.startsWith('../'))
-        return { error: `'${quote(ref, 200)}' leaves the repository` };
-    const problem = repositoryPathProblem(path);
-    if (problem)
-        return { error: `'${quote(ref, 200)}' ${problem}` };
-    return { path };
-}
-function errorReport(file, message) {
-    return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
-}
-function verify_files_describeRead(path, result) {
-    if ('missing' in result)
-        return { error: `${path} does not exist at this commit` };
-    return result;
-}
-/** Reads and verifies one plan; null when the file does not exist at this commit. */
-async function verifyFile(file, source, keep, verify = verifyPlanText) {
-    const read = await source.read(file, MAX_PLAN_BYTES);
-    if ('missing' in read)
-        return null;
-    if ('error' in read)
-        return errorReport(file, read.error);
-    const fetched = new Map();
-    for (let round = 0;; round++) {
-        const wanted = new Set();
-        const readReference = (planFile, ref) => {
-            const resolved = resolveReference(planFile, ref);
-            if ('error' in resolved)
-                return resolved;
-            const known = fetched.get(resolved.path);
-            if (known)
-                return known;
-            wanted.add(resolved.path);
-            return { error: `${resolved.path} was not read` };
-        };
-        const report = verify(file, read.text, readReference);
-        if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
-            keep?.(read.text, readReference);
-            return report;
-        }
-        for (const path of wanted)
-            fetched.set(path, verify_files_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
-    }
-}
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
-async function mapLimited(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/action/imported-plans.ts
-// Plans a pull request changes without touching them: an unchanged plan is verified again, against
-// its base version, when the pull request changes any file its verification reads: its
-// deployment.from, its model.hf_config, an engine --config a script names, however deep. Each
-// unchanged plan is loaded (never simulated) at the head commit through verifyFile, the very reader
-// its verification uses, and the paths that reader fetches are recorded: if none of them changed,
-// the plan reads the same bytes at the base and its verdict cannot have moved.
-
-
-
-/** Plans read to look for reads of a changed file, at most (each may be one contents-API request). */
-const MAX_PLANS_SCANNED = 300;
-/** Work for loading all of them: about 64 MiB of plan and referenced text (a real plan is a few KiB). */
-const SCAN_WORK_BUDGET = 64_000_000;
-/** The files the scanned plans name, each fetched once for all of them; past `limit` distinct files, none. */
-class SharedReads {
-    head;
-    limit;
-    cache = new Map();
-    exhausted = false;
-    constructor(head, limit) {
-        this.head = head;
-        this.limit = limit;
-    }
-    read(path, maxBytes) {
-        const key = `${maxBytes}:${path}`;
-        const known = this.cache.get(key);
-        if (known !== undefined)
-            return known;
-        if (this.cache.size >= this.limit) {
-            this.exhausted = true;
-            return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
-        }
-        const read = this.head.read(path, maxBytes);
-        this.cache.set(key, read);
-        return read;
-    }
-}
-/** Only loads a plan (what reads its references), under a plan's budget and what is left of the scan's. */
-function loadOnly(budget, tooComplex) {
-    return (file, text, readReference) => {
-        const units = Math.min(PLAN_WORK_BUDGET, budget.left);
-        if (units <= 0)
-            budget.exhausted = true;
-        else {
-            withWorkBudget({ units }, () => {
-                load_loadPlan(file, text, readReference);
-                budget.left -= units - workLeft();
-            }, () => {
-                budget.left -= units;
-                if (units < PLAN_WORK_BUDGET)
-                    budget.exhausted = true;
-                else
-                    tooComplex();
-            });
-        }
-        const report = { file, name: file, verdict: 'pass', checks: [], metrics: null, errors: [] };
-        return report;
-    };
-}
-/** What one unchanged plan's verification reads at the head; null when it cannot be read at all. */
-async function planReads(path, head, shared, budget) {
-    const result = { path, read: new Set(), tooComplex: false };
-    let planRead = false;
-    const recording = {
-        label: head.label,
-        read: (file, maxBytes) => {
-            // verifyFile reads the plan first, then whatever its loads ask for
-            if (!planRead) {
-                planRead = true;
-                return head.read(file, maxBytes);
-            }
-            result.read.add(file);
-            return shared.read(file, maxBytes);
-        },
-    };
-    const loaded = await verifyFile(path, recording, undefined, loadOnly(budget, () => (result.tooComplex = true)));
-    return loaded === null || loaded.verdict === 'error' ? null : result;
-}
-/**
- * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
- * verification reads one of the changed non-plan files (or could not be followed in full).
- * `maxScanned` caps the plans read, and the distinct files they name read too (`maxReferences`).
- */
-async function plansImportingChangedFiles(changedFiles, selected, allPlans, head, maxScanned = MAX_PLANS_SCANNED, workBudget = SCAN_WORK_BUDGET, maxReferences = maxScanned) {
-    if (changedFiles.length === 0)
-        return { plans: [], notes: [], unsearched: null };
-    const changed = new Set(changedFiles);
-    const already = new Set(selected.map((p) => p.path));
-    const candidates = allPlans.filter((p) => !already.has(p));
-    const scanned = candidates.slice(0, maxScanned);
-    const shared = new SharedReads(head, maxReferences);
-    const budget = { left: workBudget, exhausted: false };
-    const reads = (await mapLimited(scanned, 8, (path) => planReads(path, head, shared, budget))).filter((r) => r !== null);
-    const found = reads.filter((r) => !r.tooComplex && readTouchesChanged(r.read, changed)).map((r) => r.path);
-    // fail closed: a plan whose reads are not known in full is verified
-    const unknown = reads.filter((r) => r.tooComplex).map((r) => r.path);
-    const notes = [];
-    if (found.length > 0)
-        notes.push(`Verified because a file they read changed (an import, an hf_config, or a file one of them names): ${found.join(', ')}.`);
-    if (unknown.length > 0) {
-        notes.push(`Verified because loading them to list the files they read ran past a plan's work budget, so a changed file may be among them: ${unknown.join(', ')}.`);
-    }
-    // fail closed: a plan among those not searched, or not followed to the end, may read a changed file and now fail
-    const unsearched = candidates.length > scanned.length
-        ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for reads of the changed files (each is one request to GitHub's contents API): a plan among the others may read a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-        : shared.exhausted
-            ? `The search of ${scanned.length} unchanged plans for reads of the changed files read ${shared.limit} of the files they name, its limit (each is one request to GitHub's contents API): a plan may read a changed file unseen, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-            : budget.exhausted
-                ? `The search of ${scanned.length} unchanged plans for reads of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may read a changed file unseen, so the job fails.`
-                : null;
-    if (unsearched)
-        notes.push(unsearched);
-    const plans = [...found, ...unknown].sort().map((path) => ({ path, basePath: path }));
-    return { plans, notes, unsearched };
-}
-
-;// CONCATENATED MODULE: ./src/action/log.ts
-// Log lines that carry data (file names from a pull request, messages that quote a plan) must not
-// carry workflow commands: the runner reads any line that starts with `::` (or `##[`) as one, so
-// a file named "x\n::add-mask::..." or "\n::warning::..." logged as it is would give commands.
-// core.info writes its text as it is; here data is escaped the way @actions/core escapes a
-// command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
-// other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
-const SHOWN_ESCAPED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeLogData(text) {
-    return text
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(SHOWN_ESCAPED, (c) => {
-        const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** One log line: `message` may hold data from the pull request, escaped here. */
-function logLine(message) {
-    info(escapeLogData(message));
-}
-
-;// CONCATENATED MODULE: ./src/action/result.ts
-function countVerdicts(plans) {
-    const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
-    for (const p of plans)
-        counts[p.verdict]++;
-    return counts;
-}
-/** Does a plan with this verdict fail the job (and its check run) under `fail-on`? */
-function verdictFails(verdict, failOn) {
-    if (failOn === 'never')
-        return false;
-    if (verdict === 'fail' || verdict === 'error')
-        return true;
-    return failOn === 'warn' && verdict === 'warn';
-}
-/** One line saying why the job fails, or null when it passes under `fail-on`. */
-function failureReason(report, failOn) {
-    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
-    if (failing.length === 0)
-        return null;
-    const parts = [];
-    const counts = countVerdicts(failing);
-    const total = report.plans.length;
-    const name = (list) => {
-        const files = list.map((p) => p.file);
-        return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
-    };
-    if (counts.fail > 0)
-        parts.push(`${counts.fail} of ${total} plans failed (${name(failing.filter((p) => p.verdict === 'fail'))})`);
-    if (counts.error > 0)
-        parts.push(`${counts.error} could not be read as a plan (${name(failing.filter((p) => p.verdict === 'error'))})`);
-    if (counts.warn > 0)
-        parts.push(`${counts.warn} warned, and fail-on is 'warn' (${name(failing.filter((p) => p.verdict === 'warn'))})`);
-    return `parallel-plan-check: ${parts.join('; ')}.`;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/action/comment-state.ts
-// What the sticky comment last said, kept in the comment itself (a hidden, base64-encoded line),
-// so that `comment: on-change` edits it only when something meaningful moved since: a verdict, a
-// check's status, or a key figure by at least `min-change` percent. Numbers that wobble below the
-// threshold leave the comment (and the reviewers' notifications) alone.
-
-
-/** Past this many characters the state is not recorded (the comment's room is for the report); on-change then compares digests. */
-const STATE_LIMIT = 8_000;
-const PATTERN = /<!-- parallel-plan-check:state ([A-Za-z0-9+/=]{1,20000}) -->/;
-const checksDigest = (pairs) => (0,external_node_crypto_.createHash)('sha256').update(pairs.sort().join('\n')).digest('hex').slice(0, 10);
-/** The key facts of a report, as the comment records them. */
-function reportState(report) {
-    const plans = {};
-    for (const p of report.plans) {
-        const metrics = {};
-        for (const key of KEY_METRICS) {
-            const v = p.metrics?.[key];
-            if (v !== undefined)
-                metrics[key] = typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)) : null;
-        }
-        plans[p.file] = { verdict: p.verdict, checks: checksDigest(p.checks.map((c) => `${c.id}:${c.status}`)), metrics };
-    }
-    return { v: 1, plans };
-}
-/** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
-function stateLine(state) {
-    const keys = [...new Set(Object.values(state.plans).flatMap((p) => Object.keys(p.metrics)))];
-    const plans = {};
-    for (const [file, p] of Object.entries(state.plans))
-        plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
-    const encoded = Buffer.from(JSON.stringify({ v: 1, keys, plans }), 'utf8').toString('base64');
-    return encoded.length > STATE_LIMIT ? '' : `<!-- parallel-plan-check:state ${encoded} -->`;
-}
-/** The state a comment body recorded, or null (an older comment, a large one, or one edited by hand). */
-function readState(body) {
-    const encoded = PATTERN.exec(body)?.[1];
-    if (!encoded)
-        return null;
-    try {
-        const r = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-        if (r === null || typeof r !== 'object' || r.v !== 1 || !Array.isArray(r.keys) || r.plans === null || typeof r.plans !== 'object')
-            return null;
-        const plans = {};
-        for (const [file, entry] of Object.entries(r.plans)) {
-            if (!Array.isArray(entry) || !Array.isArray(entry[2]))
-                return null;
-            const [verdict, checks, values] = entry;
-            plans[file] = {
-                verdict: String(verdict),
-                checks: String(checks),
-                metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])),
-            };
-        }
-        return { v: 1, plans };
-    }
-    catch {
-        return null;
-    }
-}
-const sameKeys = (a, b) => {
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
-};
-/** Whether `current` says something `previous` did not: plans, verdicts, checks, or a key figure moved by min-change. */
-function stateChanged(previous, current, minChange) {
-    if (!sameKeys(previous.plans, current.plans))
-        return true;
-    for (const [file, now] of Object.entries(current.plans)) {
-        const before = previous.plans[file];
-        if (before.verdict !== now.verdict || before.checks !== now.checks)
-            return true;
-        for (const [key, value] of Object.entries(now.metrics)) {
-            const was = before.metrics?.[key] ?? null;
-            if ((value === null) !== (was === null))
-                return true;
-            if (significantChange(key, value, was, minChange) !== null)
-                return true;
-        }
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/action/render.ts
-
-function renderPlan(plan, base, headingLevel = 3, minChange) {
-    return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
-}
-function renderReport(report, bases, title, options = {}) {
-    return renderReportMarkdown(report, { bases, ...(title ? { title } : {}), ...options });
-}
-function renderReportJson(report) {
-    return renderJson(report);
-}
-
-;// CONCATENATED MODULE: ./src/action/comment-body.ts
-// The sticky pull-request comment: a hidden marker (so later runs find and edit it), a digest and
-// the figures it shows (for comment: on-change), then the report, which opens with its headline.
-// Over GitHub's size limit it is shortened step by step and points to the job summary, which holds
-// the full report. The footer names the base and head commits and says the comment edits itself.
-
-
-
-
-
-
-
-
-/** GitHub's limit on an issue comment body, in characters. */
-const COMMENT_LIMIT = 65_536;
-/** The hidden marker of this check name's comment (the name is URI-encoded: it cannot close the HTML comment). */
-function commentMarker(checkName) {
-    return `<!-- parallel-plan-check:sticky check-name="${encodeURIComponent(checkName)}" -->`;
-}
-const DIGEST_PATTERN = /<!-- parallel-plan-check:digest ([0-9a-f]{16,64}) -->/;
-/** The digest recorded in a comment body, or null. */
-function commentDigest(body) {
-    return body.match(DIGEST_PATTERN)?.[1] ?? null;
-}
-function notesSection(notes) {
-    return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escape_escapeMarkdown(n)}`), ''].join('\n');
-}
-/**
- * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
- * plans), nested ones included: the second step of shortening.
- */
-function dropDetails(markdown) {
-    let out = '';
-    let depth = 0;
-    let at = 0;
-    const tag = /<(\/?)details>\n?/g;
-    for (let m = tag.exec(markdown); m !== null; m = tag.exec(markdown)) {
-        if (m[1] === '') {
-            if (depth === 0)
-                out += markdown.slice(at, m.index);
-            depth++;
-        }
-        else if (depth > 0) {
-            depth--;
-            if (depth === 0)
-                at = m.index + m[0].length;
-        }
-    }
-    return depth === 0 ? out + markdown.slice(at) : out;
-}
-/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
-function compactReport(report, bases = {}, baseName, minChange) {
-    const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${summary_planCounts(report.plans)}`, ''];
-    const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
-    if (headline.length > 0)
-        lines.push(...headline.map((l) => `- ${l}`), '');
-    for (const plan of report.plans) {
-        lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escape_escapeMarkdown(plan.name)}** (${escape_escapeMarkdown(plan.file)}): ${plan.verdict}`);
-        for (const e of plan.errors.slice(0, 5))
-            lines.push(`  - 🛑 ${e.line ? `line ${e.line}: ` : ''}${escape_escapeMarkdown(e.message)}`);
-        for (const c of plan.checks.filter((c) => c.status === 'fail' || c.status === 'warn').slice(0, 5)) {
-            const figures = c.value !== undefined ? ` (${format_formatQuantity(c.value, c.unit)} vs ${format_formatQuantity(c.limit, c.unit)})` : '';
-            lines.push(`  - ${STATUS_EMOJI[c.status]} ${escape_escapeMarkdown(c.title)}${figures}`);
-        }
-    }
-    return lines.join('\n');
-}
-function digestOf(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32);
-}
-/** "base 1a2b3c4 (main) → head 5d6e7f8": the commits the comment compares. */
-function commitsText(ctx) {
-    const head = `head ${ctx.headSha.slice(0, 7)}`;
-    if (!ctx.baseSha)
-        return head;
-    return `base ${ctx.baseSha.slice(0, 7)}${ctx.baseRef ? ` (${escape_escapeMarkdown(ctx.baseRef)})` : ''} → ${head}`;
-}
-/**
- * The comment body, within `limit` characters. The steps: the full report; without the
- * sections of passing plans; without folded details; a compact list; a hard cut.
- */
-function composeComment(ctx, limit = COMMENT_LIMIT) {
-    const { report, bases } = ctx;
-    const marker = commentMarker(ctx.checkName);
-    const notes = notesSection(ctx.notes);
-    const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-    const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
-    const render = (r) => renderReport(r, bases, ctx.checkName, options);
-    const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
-    const passing = report.plans.filter((p) => p.verdict === 'pass');
-    const withoutPassing = passing.length > 0 && passing.length < report.plans.length
-        ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
-        : null;
-    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c) => c !== null);
-    const digest = digestOf(`${full}\n${notes}`);
-    const state = stateLine(reportState(report));
-    const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
-    const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
-    const assemble = (content, shortened) => {
-        const footer = [
-            '',
-            '---',
-            `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escape_escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
-        ].join('\n');
-        return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
-    };
-    for (const [index, content] of candidates.entries()) {
-        const body = assemble(content, index > 0);
-        if (body.length <= limit)
-            return { body, digest, shortened: index > 0 };
-    }
-    const skeleton = assemble('', true);
-    const room = Math.max(0, limit - skeleton.length - 40);
-    const last = candidates[candidates.length - 1] ?? '';
-    const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
-    const body = assemble(`${cut}\n\n… (cut)`, true);
-    // the recorded state is the part to lose when even the skeleton does not fit
-    return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
-}
-
-;// CONCATENATED MODULE: ./src/action/check-runs.ts
-
-
-
-/** Checks API limits: annotations per request, characters of output.summary and output.title. */
-const ANNOTATIONS_PER_REQUEST = 50;
-const SUMMARY_LIMIT = 65_535;
-/**
- * A plan's conclusion: `failure` where its verdict fails the job under fail-on (so a required
- * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise.
- */
-function conclusionFor(plan, failOn) {
-    if (verdictFails(plan.verdict, failOn))
-        return 'failure';
-    return plan.verdict === 'pass' ? 'success' : 'neutral';
-}
-function checkRunName(checkName, file) {
-    return `${checkName} / ${file}`;
-}
-/** Fits markdown to the summary limit: without folded details first, then cut at a line. */
-function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
-    if (markdown.length <= limit)
-        return markdown;
-    const lean = dropDetails(markdown);
-    const note = `\n\n… shortened: ${pointer}`;
-    if (lean.length + note.length <= limit)
-        return lean + note;
-    return lean.slice(0, limit - note.length).replace(/\n[^\n]*$/, '') + note;
-}
-function checkRunTitle(plan) {
-    const count = (s) => plan.checks.filter((c) => c.status === s).length;
-    if (plan.verdict === 'error')
-        return `Not a valid plan: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}`;
-    const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
-    return `${plan.verdict}: ${parts.join(', ')}`;
-}
-async function createCheckRun(client, input) {
-    const annotations = checkRunAnnotations(input.plan);
-    const title = checkRunTitle(input.plan);
-    const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run');
-    const { data } = await client.rest.checks.create({
-        owner: input.owner,
-        repo: input.repo,
-        name: checkRunName(input.checkName, input.plan.file),
-        head_sha: input.headSha,
-        status: 'completed',
-        conclusion: conclusionFor(input.plan, input.failOn),
-        completed_at: new Date().toISOString(),
-        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-        output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
-    });
-    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await client.rest.checks.update({
-            owner: input.owner,
-            repo: input.repo,
-            check_run_id: data.id,
-            output: { title, summary, annotations: annotations.slice(start, start + ANNOTATIONS_PER_REQUEST) },
-        });
-    }
-    return data.id;
-}
-
-;// CONCATENATED MODULE: ./src/action/event.ts
-// What this run verifies, read from the event payload GitHub wrote (GITHUB_EVENT_PATH) and the
-// environment: the plans a pull request touches, or every plan of the repository at a commit.
-class EventError extends Error {
-}
-function field(object, ...keys) {
-    let value = object;
-    for (const key of keys) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[key];
-    }
-    return value;
-}
-function event_text(object, ...keys) {
-    const value = field(object, ...keys);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const REPOSITORY_EVENTS = new Set(['push', 'workflow_dispatch', 'schedule', 'merge_group']);
-function readTarget(eventName, payload, env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new EventError('GITHUB_REPOSITORY is not set to owner/repo: is this running in GitHub Actions?');
-    if (PULL_REQUEST_EVENTS.has(eventName)) {
-        const pr = field(payload, 'pull_request');
-        const number = field(pr, 'number');
-        const headSha = event_text(pr, 'head', 'sha');
-        const baseSha = event_text(pr, 'base', 'sha');
-        if (typeof number !== 'number' || !headSha || !baseSha) {
-            throw new EventError(`the ${eventName} event payload lacks pull_request.number, head.sha or base.sha`);
-        }
-        const changed = field(pr, 'changed_files');
-        const headRepo = event_text(pr, 'head', 'repo', 'full_name');
-        const baseRepo = event_text(pr, 'base', 'repo', 'full_name') ?? `${owner}/${repo}`;
-        const fork = field(pr, 'head', 'repo', 'fork') === true && headRepo !== baseRepo;
-        return {
-            kind: 'pull_request',
-            event: eventName,
-            owner,
-            repo,
-            number,
-            headSha,
-            baseSha,
-            baseRef: event_text(pr, 'base', 'ref') ?? null,
-            changedFiles: typeof changed === 'number' ? changed : null,
-            fromFork: fork || (headRepo !== undefined && headRepo !== baseRepo),
-        };
-    }
-    if (REPOSITORY_EVENTS.has(eventName)) {
-        const after = event_text(payload, 'after');
-        const sha = after && !/^0+$/.test(after) ? after : env.GITHUB_SHA;
-        if (!sha)
-            throw new EventError(`the ${eventName} event gives no commit: GITHUB_SHA is not set`);
-        return { kind: 'repository', event: eventName, owner, repo, sha };
-    }
-    throw new EventError(`event '${eventName}' is not supported: run on pull_request (verifies the plans it changes), push or workflow_dispatch (every plan)`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -62995,6 +62504,12 @@ const DEFAULT_API_URL = 'https://api.github.com';
 /** Retries per request, for rate limits and for server errors alike. */
 const MAX_RETRIES = 3;
 /**
+ * The longest wait for a rate limit, in seconds: a secondary limit asks for a minute or so, but a
+ * spent primary limit resets within the hour, and three such waits per request would hold the job
+ * for hours. Past this the request fails, and the run reports what it could not do.
+ */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/**
  * Test hooks, read from the environment so the bundled action can be driven fast against a
  * local stand-in server: PARALLEL_PLAN_CHECK_RETRY_BASE_MS and PARALLEL_PLAN_CHECK_WRITE_INTERVAL_MS.
  */
@@ -63010,8 +62525,13 @@ function timingFromEnv(env) {
 }
 function createClient(options) {
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const where = `GitHub ${kind} rate limit on ${request.method} ${request.url}`;
+        if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+            options.log(`${where}: it resets in ${retryAfter} s, longer than the ${MAX_RATE_LIMIT_WAIT_S} s this action waits; giving up`);
+            return false;
+        }
         const retrying = retryCount < MAX_RETRIES;
-        options.log(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
+        options.log(`${where}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
         return retrying;
     };
     return getOctokit(options.token, {
@@ -63059,6 +62579,10 @@ function isPermissionDenied(error) {
 // and no symbolic link is ever followed, in either.
 
 
+/** No lone surrogate (String.prototype.isWellFormed, which ES2022's lib lacks): with the u flag a pair is one code point. */
+function isWellFormed(text) {
+    return !/[\ud800-\udfff]/u.test(text);
+}
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function decode(bytes, path) {
     try {
@@ -63097,6 +62621,9 @@ function contentsApiSource(client, owner, repo, sha) {
             const problem = repositoryPathProblem(path);
             if (problem)
                 return { error: `${path} ${problem}` };
+            // encodeURIComponent throws on a lone surrogate: refused here, before any request
+            if (!isWellFormed(path))
+                return { error: 'a path that is not well-formed Unicode text (a lone surrogate) names no file' };
             try {
                 const { data } = await client.rest.repos.getContent({ owner, repo, path, ref: sha });
                 if (Array.isArray(data))
@@ -63122,6 +62649,653 @@ function contentsApiSource(client, owner, repo, sha) {
             }
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/action/reference-reads.ts
+/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
+const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+/** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
+const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
+function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN) {
+    return { total, left: total, refused: 0 };
+}
+/** Why the job fails when files were left unread, else null. */
+function byteBudgetFailure(budget) {
+    if (budget.refused === 0)
+        return null;
+    return `The files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads: ${budget.refused} were not read, and the plans that needed them are not verified (errors), so the job fails.`;
+}
+function reference_reads_describeRead(path, result) {
+    if ('missing' in result)
+        return { error: `${path} does not exist at this commit` };
+    return result;
+}
+function mebibytes(bytes) {
+    return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+}
+/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
+function sharedReferenceReads(source, budget) {
+    const reads = new Map();
+    const readOnce = async (path) => {
+        const overBudget = {
+            refused: true,
+            error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
+        };
+        if (budget.left <= 0) {
+            budget.refused++;
+            return overBudget;
+        }
+        const read = reference_reads_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
+        if (!('text' in read))
+            return read;
+        const bytes = Buffer.byteLength(read.text, 'utf8');
+        if (bytes > budget.left) {
+            budget.left = 0;
+            budget.refused++;
+            return overBudget;
+        }
+        budget.left -= bytes;
+        return read;
+    };
+    return (path) => {
+        let read = reads.get(path);
+        if (!read) {
+            read = readOnce(path);
+            reads.set(path, read);
+        }
+        return read;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/verify-files.ts
+// Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
+// while files here arrive over the network; so a plan is verified, the references it asked for
+// are fetched, and it is verified again with them in hand (a plan names at most a few files).
+
+
+
+
+
+
+
+/** Rounds of "verify, fetch what it asked for" before giving up on references. */
+const MAX_REFERENCE_ROUNDS = 3;
+/**
+ * The repo-relative path a plan's reference names, or an error: the path is relative to the
+ * plan's folder and must stay inside the repository.
+ */
+function resolveReference(planFile, ref) {
+    if (ref.trim() === '' || ref.includes('\0'))
+        return { error: `'${quote(ref, 200)}' is not a file path` };
+    // a lone surrogate (a YAML "\ud800" escape) names no file: URL encoding throws on it, and the
+    // file system would read another name (U+FFFD in its place). Not quoted: the surrogate stays out.
+    if (!isWellFormed(ref))
+        return { error: 'the path is not well-formed Unicode text (it holds a lone surrogate), so it names no file' };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
+        return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
+    }
+    const path = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(planFile), ref.replace(/\\/g, '/')));
+    if (path === '..' || path.startsWith('../'))
+        return { error: `'${quote(ref, 200)}' leaves the repository` };
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return { error: `'${quote(ref, 200)}' ${problem}` };
+    return { path };
+}
+function errorReport(file, message) {
+    return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
+}
+/** Reads and verifies one plan; null when the file does not exist at this commit. */
+async function verifyFile(file, source, options = {}) {
+    const read = await source.read(file, MAX_PLAN_BYTES);
+    if ('missing' in read)
+        return null;
+    if ('error' in read)
+        return errorReport(file, read.error);
+    const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
+    const fetched = new Map();
+    for (let round = 0;; round++) {
+        const wanted = new Set();
+        const readReference = (planFile, ref) => {
+            const resolved = resolveReference(planFile, ref);
+            if ('error' in resolved)
+                return resolved;
+            const known = fetched.get(resolved.path);
+            if (known)
+                return known;
+            wanted.add(resolved.path);
+            return { error: `${resolved.path} was not read` };
+        };
+        const report = (options.verify ?? verifyPlanText)(file, read.text, readReference);
+        if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
+            // fail closed: a file left unread for a budget's sake may change the verdict, and the plan
+            // treats an unreadable engine config as a mere warning
+            const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
+            if (refused && 'error' in refused)
+                return errorReport(file, `${file} is not verified: ${refused.error}`);
+            options.keep?.(report, read.text, readReference);
+            return report;
+        }
+        for (const path of wanted)
+            fetched.set(path, await readFile(path));
+    }
+}
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/action/imported-plans.ts
+// Plans a pull request changes without touching them: an unchanged plan is verified again, against
+// its base version, when the pull request changes any file its verification reads: its
+// deployment.from, its model.hf_config, an engine --config a script names, however deep. Each
+// unchanged plan is loaded (never simulated) at the head commit through verifyFile, the very reader
+// its verification uses, and the paths that reader fetches are recorded: if none of them changed,
+// the plan reads the same bytes at the base and its verdict cannot have moved.
+
+
+
+
+/** Plans read to look for reads of a changed file, at most (each may be one contents-API request). */
+const MAX_PLANS_SCANNED = 300;
+/** Work for loading all of them: about 64 MiB of plan and referenced text (a real plan is a few KiB). */
+const SCAN_WORK_BUDGET = 64_000_000;
+/** The files the scanned plans name, each fetched once for all of them; past `limit` distinct files, none. */
+class SharedReads {
+    head;
+    limit;
+    cache = new Map();
+    exhausted = false;
+    constructor(head, limit) {
+        this.head = head;
+        this.limit = limit;
+    }
+    read(path, maxBytes) {
+        const key = `${maxBytes}:${path}`;
+        const known = this.cache.get(key);
+        if (known !== undefined)
+            return known;
+        if (this.cache.size >= this.limit) {
+            this.exhausted = true;
+            return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+        }
+        const read = this.head.read(path, maxBytes);
+        this.cache.set(key, read);
+        return read;
+    }
+}
+/** Only loads a plan (what reads its references), under a plan's budget and what is left of the scan's. */
+function loadOnly(budget, tooComplex) {
+    return (file, text, readReference) => {
+        const units = Math.min(PLAN_WORK_BUDGET, budget.left);
+        if (units <= 0)
+            budget.exhausted = true;
+        else {
+            withWorkBudget({ units }, () => {
+                load_loadPlan(file, text, readReference);
+                budget.left -= units - workLeft();
+            }, () => {
+                budget.left -= units;
+                if (units < PLAN_WORK_BUDGET)
+                    budget.exhausted = true;
+                else
+                    tooComplex();
+            });
+        }
+        const report = { file, name: file, verdict: 'pass', checks: [], metrics: null, errors: [] };
+        return report;
+    };
+}
+/**
+ * What one unchanged plan's verification reads at the head; null when it cannot be loaded at all (it
+ * errs at the base as well); 'unread' when GitHub would not give it or a file it names (still failing
+ * after the retries, or the run's read budget spent): it may read a changed file.
+ */
+async function planReads(path, head, shared, budget) {
+    const result = { path, read: new Set(), tooComplex: false };
+    let planRead = false;
+    let refused = false;
+    const recording = {
+        label: head.label,
+        read: async (file, maxBytes) => {
+            // verifyFile reads the plan first, then whatever its loads ask for
+            let got;
+            if (!planRead) {
+                planRead = true;
+                got = await head.read(file, maxBytes);
+            }
+            else {
+                result.read.add(file);
+                got = await shared.read(file, maxBytes);
+            }
+            if ('refused' in got && got.refused)
+                refused = true;
+            return got;
+        },
+    };
+    let loaded;
+    try {
+        loaded = await verifyFile(path, recording, { verify: loadOnly(budget, () => (result.tooComplex = true)) });
+    }
+    catch {
+        return 'unread';
+    }
+    if (refused)
+        return 'unread';
+    return loaded === null || loaded.verdict === 'error' ? null : result;
+}
+/**
+ * Among the repository's plans (`allPlans`, at the head commit) not already selected, those whose
+ * verification reads one of the changed non-plan files (or could not be followed in full).
+ * `maxScanned` caps the plans read, and the distinct files they name read too (`maxReferences`).
+ */
+async function plansImportingChangedFiles(changedFiles, selected, allPlans, head, maxScanned = MAX_PLANS_SCANNED, workBudget = SCAN_WORK_BUDGET, maxReferences = maxScanned) {
+    if (changedFiles.length === 0)
+        return { plans: [], notes: [], unsearched: null };
+    const changed = new Set(changedFiles);
+    const already = new Set(selected.map((p) => p.path));
+    const candidates = allPlans.filter((p) => !already.has(p));
+    const scanned = candidates.slice(0, maxScanned);
+    const shared = new SharedReads(head, maxReferences);
+    const budget = { left: workBudget, exhausted: false };
+    const results = await mapLimited(scanned, 8, (path) => planReads(path, head, shared, budget));
+    const reads = results.filter((r) => r !== null && r !== 'unread');
+    // fail closed: a plan GitHub would not give may read a changed file; the run goes on
+    const unread = scanned.filter((_, i) => results[i] === 'unread');
+    const found = reads.filter((r) => !r.tooComplex && readTouchesChanged(r.read, changed)).map((r) => r.path);
+    // fail closed: a plan whose reads are not known in full is verified
+    const unknown = reads.filter((r) => r.tooComplex).map((r) => r.path);
+    const notes = [];
+    if (found.length > 0)
+        notes.push(`Verified because a file they read changed (an import, an hf_config, or a file one of them names): ${found.join(', ')}.`);
+    if (unknown.length > 0) {
+        notes.push(`Verified because loading them to list the files they read ran past a plan's work budget, so a changed file may be among them: ${unknown.join(', ')}.`);
+    }
+    // fail closed: a plan among those not searched, or not followed to the end, may read a changed file and now fail
+    const unsearched = unread.length > 0
+        ? `${unread.length} unchanged plans could not be read for the search (${fileList(unread)}), each itself or a file it names: one of them may read a changed file, so the job fails.`
+        : candidates.length > scanned.length
+            ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for reads of the changed files (each is one request to GitHub's contents API): a plan among the others may read a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+            : shared.exhausted
+                ? `The search of ${scanned.length} unchanged plans for reads of the changed files read ${shared.limit} of the files they name, its limit (each is one request to GitHub's contents API): a plan may read a changed file unseen, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+                : budget.exhausted
+                    ? `The search of ${scanned.length} unchanged plans for reads of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may read a changed file unseen, so the job fails.`
+                    : null;
+    if (unsearched)
+        notes.push(unsearched);
+    const plans = [...found, ...unknown].sort().map((path) => ({ path, basePath: path }));
+    return { plans, notes, unsearched };
+}
+
+;// CONCATENATED MODULE: ./src/action/token-login.ts
+const VIEWER = 'query { viewer { login } }';
+/** The token's login, or null when GitHub would not say (the comment then learns it from one it creates). */
+async function tokenLogin(client, log) {
+    try {
+        const answer = await client.graphql(VIEWER);
+        const login = answer?.viewer?.login;
+        if (typeof login === 'string' && login !== '')
+            return login;
+        log('GitHub did not say which login this token posts as: no existing comment is taken as ours until one this run creates tells.');
+    }
+    catch (error) {
+        log(`GitHub did not say which login this token posts as (${error instanceof Error ? error.message.split('\n')[0] : 'no answer'}): no existing comment is taken as ours until one this run creates tells.`);
+    }
+    return null;
+}
+/** Logins compare without case, as GitHub's do. */
+function sameLogin(a, b) {
+    return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/action/comment-state.ts
+// What the sticky comment last said, kept in the comment itself (a hidden, base64-encoded line),
+// so that `comment: on-change` edits it only when something meaningful moved since: a verdict, a
+// check's status, or a key figure by at least `min-change` percent. Numbers that wobble below the
+// threshold leave the comment (and the reviewers' notifications) alone.
+
+
+/** Past this many characters the state is not recorded (the comment's room is for the report); on-change then compares digests. */
+const STATE_LIMIT = 8_000;
+const PATTERN = /<!-- parallel-plan-check:state ([A-Za-z0-9+/=]{1,20000}) -->/;
+const checksDigest = (pairs) => (0,external_node_crypto_.createHash)('sha256').update(pairs.sort().join('\n')).digest('hex').slice(0, 10);
+/** The key facts of a report, as the comment records them. */
+function reportState(report) {
+    const plans = {};
+    for (const p of report.plans) {
+        const metrics = {};
+        for (const key of KEY_METRICS) {
+            const v = p.metrics?.[key];
+            if (v !== undefined)
+                metrics[key] = typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)) : null;
+        }
+        plans[p.file] = { verdict: p.verdict, checks: checksDigest(p.checks.map((c) => `${c.id}:${c.status}`)), metrics };
+    }
+    return { v: 1, plans };
+}
+/** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
+function stateLine(state) {
+    const keys = [...new Set(Object.values(state.plans).flatMap((p) => Object.keys(p.metrics)))];
+    const plans = {};
+    for (const [file, p] of Object.entries(state.plans))
+        plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
+    const encoded = Buffer.from(JSON.stringify({ v: 1, keys, plans }), 'utf8').toString('base64');
+    return encoded.length > STATE_LIMIT ? '' : `<!-- parallel-plan-check:state ${encoded} -->`;
+}
+/** The state a comment body recorded, or null (an older comment, a large one, or one edited by hand). */
+function readState(body) {
+    const encoded = PATTERN.exec(body)?.[1];
+    if (!encoded)
+        return null;
+    try {
+        const r = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+        if (r === null || typeof r !== 'object' || r.v !== 1 || !Array.isArray(r.keys) || r.plans === null || typeof r.plans !== 'object')
+            return null;
+        const plans = {};
+        for (const [file, entry] of Object.entries(r.plans)) {
+            if (!Array.isArray(entry) || !Array.isArray(entry[2]))
+                return null;
+            const [verdict, checks, values] = entry;
+            plans[file] = {
+                verdict: String(verdict),
+                checks: String(checks),
+                metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])),
+            };
+        }
+        return { v: 1, plans };
+    }
+    catch {
+        return null;
+    }
+}
+const sameKeys = (a, b) => {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+};
+/** Whether `current` says something `previous` did not: plans, verdicts, checks, or a key figure moved by min-change. */
+function stateChanged(previous, current, minChange) {
+    if (!sameKeys(previous.plans, current.plans))
+        return true;
+    for (const [file, now] of Object.entries(current.plans)) {
+        const before = previous.plans[file];
+        if (before.verdict !== now.verdict || before.checks !== now.checks)
+            return true;
+        for (const [key, value] of Object.entries(now.metrics)) {
+            const was = before.metrics?.[key] ?? null;
+            if ((value === null) !== (was === null))
+                return true;
+            if (significantChange(key, value, was, minChange) !== null)
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/action/render.ts
+
+function renderPlan(plan, base, headingLevel = 3, minChange) {
+    return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
+}
+function renderReport(report, bases, title, options = {}) {
+    return renderReportMarkdown(report, { bases, ...(title ? { title } : {}), ...options });
+}
+function renderReportJson(report) {
+    return renderJson(report);
+}
+
+;// CONCATENATED MODULE: ./src/action/comment-body.ts
+// The sticky pull-request comment: a hidden marker (so later runs find and edit it), a digest and
+// the figures it shows (for comment: on-change), then the report, which opens with its headline.
+// Over GitHub's size limit it is shortened step by step and points to the job summary, which holds
+// the full report. The footer names the base and head commits and says the comment edits itself.
+
+
+
+
+
+
+
+
+/** GitHub's limit on an issue comment body, in characters. */
+const COMMENT_LIMIT = 65_536;
+/** The hidden marker of this check name's comment (the name is URI-encoded: it cannot close the HTML comment). */
+function commentMarker(checkName) {
+    return `<!-- parallel-plan-check:sticky check-name="${encodeURIComponent(checkName)}" -->`;
+}
+const DIGEST_PATTERN = /<!-- parallel-plan-check:digest ([0-9a-f]{16,64}) -->/;
+/** The digest recorded in a comment body, or null. */
+function commentDigest(body) {
+    return body.match(DIGEST_PATTERN)?.[1] ?? null;
+}
+function notesSection(notes) {
+    return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escape_escapeMarkdown(n)}`), ''].join('\n');
+}
+/**
+ * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
+ * plans), nested ones included: the second step of shortening.
+ */
+function dropDetails(markdown) {
+    let out = '';
+    let depth = 0;
+    let at = 0;
+    const tag = /<(\/?)details>\n?/g;
+    for (let m = tag.exec(markdown); m !== null; m = tag.exec(markdown)) {
+        if (m[1] === '') {
+            if (depth === 0)
+                out += markdown.slice(at, m.index);
+            depth++;
+        }
+        else if (depth > 0) {
+            depth--;
+            if (depth === 0)
+                at = m.index + m[0].length;
+        }
+    }
+    return depth === 0 ? out + markdown.slice(at) : out;
+}
+/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
+function compactReport(report, bases = {}, baseName, minChange) {
+    const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${summary_planCounts(report.plans)}`, ''];
+    const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
+    if (headline.length > 0)
+        lines.push(...headline.map((l) => `- ${l}`), '');
+    for (const plan of report.plans) {
+        lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escape_escapeMarkdown(plan.name)}** (${escape_escapeMarkdown(plan.file)}): ${plan.verdict}`);
+        for (const e of plan.errors.slice(0, 5))
+            lines.push(`  - 🛑 ${e.line ? `line ${e.line}: ` : ''}${escape_escapeMarkdown(e.message)}`);
+        for (const c of plan.checks.filter((c) => c.status === 'fail' || c.status === 'warn').slice(0, 5)) {
+            const figures = c.value !== undefined ? ` (${format_formatQuantity(c.value, c.unit)} vs ${format_formatQuantity(c.limit, c.unit)})` : '';
+            lines.push(`  - ${STATUS_EMOJI[c.status]} ${escape_escapeMarkdown(c.title)}${figures}`);
+        }
+    }
+    return lines.join('\n');
+}
+function digestOf(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32);
+}
+/** "base 1a2b3c4 (main) → head 5d6e7f8": the commits the comment compares. */
+function commitsText(ctx) {
+    const head = `head ${ctx.headSha.slice(0, 7)}`;
+    if (!ctx.baseSha)
+        return head;
+    return `base ${ctx.baseSha.slice(0, 7)}${ctx.baseRef ? ` (${escape_escapeMarkdown(ctx.baseRef)})` : ''} → ${head}`;
+}
+/**
+ * The comment body, within `limit` characters. The steps: the full report; without the
+ * sections of passing plans; without folded details; a compact list; a hard cut.
+ */
+function composeComment(ctx, limit = COMMENT_LIMIT) {
+    const { report, bases } = ctx;
+    const marker = commentMarker(ctx.checkName);
+    const notes = notesSection(ctx.notes);
+    const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+    const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
+    const render = (r) => renderReport(r, bases, ctx.checkName, options);
+    const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
+    const passing = report.plans.filter((p) => p.verdict === 'pass');
+    const withoutPassing = passing.length > 0 && passing.length < report.plans.length
+        ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
+        : null;
+    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c) => c !== null);
+    const digest = digestOf(`${full}\n${notes}`);
+    const state = stateLine(reportState(report));
+    const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
+    const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
+    const assemble = (content, shortened) => {
+        const footer = [
+            '',
+            '---',
+            `<sub>${shortened ? `⚠️ Shortened to fit GitHub's comment limit: the full report is in ${linkToSummary}. ` : ''}parallel-plan-check${ctx.checkName === 'parallel-plan-check' ? '' : ` · ${escape_escapeMarkdown(ctx.checkName)}`} · ${commitsText(ctx)} · this comment is ${edits}</sub>`,
+        ].join('\n');
+        return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
+    };
+    for (const [index, content] of candidates.entries()) {
+        const body = assemble(content, index > 0);
+        if (body.length <= limit)
+            return { body, digest, shortened: index > 0 };
+    }
+    const skeleton = assemble('', true);
+    const room = Math.max(0, limit - skeleton.length - 40);
+    const last = candidates[candidates.length - 1] ?? '';
+    const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
+    const body = assemble(`${cut}\n\n… (cut)`, true);
+    // the recorded state is the part to lose when even the skeleton does not fit
+    return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
+}
+
+;// CONCATENATED MODULE: ./src/action/check-runs.ts
+
+
+
+
+/** Checks API limits: annotations per request, characters of output.summary and output.title. */
+const ANNOTATIONS_PER_REQUEST = 50;
+const SUMMARY_LIMIT = 65_535;
+/**
+ * A plan's conclusion: `failure` where its verdict fails the job under fail-on (so a required
+ * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise.
+ */
+function conclusionFor(plan, failOn) {
+    if (verdictFails(plan.verdict, failOn))
+        return 'failure';
+    return plan.verdict === 'pass' ? 'success' : 'neutral';
+}
+/** Hidden characters in the name shown escaped: a right-to-left override would make it read as another plan's. */
+function checkRunName(checkName, file) {
+    return showHidden(`${checkName} / ${file}`);
+}
+/** Fits markdown to the summary limit: without folded details first, then cut at a line. */
+function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
+    if (markdown.length <= limit)
+        return markdown;
+    const lean = dropDetails(markdown);
+    const note = `\n\n… shortened: ${pointer}`;
+    if (lean.length + note.length <= limit)
+        return lean + note;
+    return lean.slice(0, limit - note.length).replace(/\n[^\n]*$/, '') + note;
+}
+function checkRunTitle(plan) {
+    const count = (s) => plan.checks.filter((c) => c.status === s).length;
+    if (plan.verdict === 'error')
+        return `Not a valid plan: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}`;
+    const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
+    return `${plan.verdict}: ${parts.join(', ')}`;
+}
+async function createCheckRun(client, input) {
+    const annotations = checkRunAnnotations(input.plan);
+    const title = checkRunTitle(input.plan);
+    const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run');
+    const { data } = await client.rest.checks.create({
+        owner: input.owner,
+        repo: input.repo,
+        name: checkRunName(input.checkName, input.plan.file),
+        head_sha: input.headSha,
+        status: 'completed',
+        conclusion: conclusionFor(input.plan, input.failOn),
+        completed_at: new Date().toISOString(),
+        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+        output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
+    });
+    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+        await client.rest.checks.update({
+            owner: input.owner,
+            repo: input.repo,
+            check_run_id: data.id,
+            output: { title, summary, annotations: annotations.slice(start, start + ANNOTATIONS_PER_REQUEST) },
+        });
+    }
+    return data.id;
+}
+
+;// CONCATENATED MODULE: ./src/action/event.ts
+// What this run verifies, read from the event payload GitHub wrote (GITHUB_EVENT_PATH) and the
+// environment: the plans a pull request touches, or every plan of the repository at a commit.
+class EventError extends Error {
+}
+function field(object, ...keys) {
+    let value = object;
+    for (const key of keys) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function event_text(object, ...keys) {
+    const value = field(object, ...keys);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const REPOSITORY_EVENTS = new Set(['push', 'workflow_dispatch', 'schedule', 'merge_group']);
+function readTarget(eventName, payload, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new EventError('GITHUB_REPOSITORY is not set to owner/repo: is this running in GitHub Actions?');
+    if (PULL_REQUEST_EVENTS.has(eventName)) {
+        const pr = field(payload, 'pull_request');
+        const number = field(pr, 'number');
+        const headSha = event_text(pr, 'head', 'sha');
+        const baseSha = event_text(pr, 'base', 'sha');
+        if (typeof number !== 'number' || !headSha || !baseSha) {
+            throw new EventError(`the ${eventName} event payload lacks pull_request.number, head.sha or base.sha`);
+        }
+        const changed = field(pr, 'changed_files');
+        const headRepo = event_text(pr, 'head', 'repo', 'full_name');
+        const baseRepo = event_text(pr, 'base', 'repo', 'full_name') ?? `${owner}/${repo}`;
+        const fork = field(pr, 'head', 'repo', 'fork') === true && headRepo !== baseRepo;
+        return {
+            kind: 'pull_request',
+            event: eventName,
+            owner,
+            repo,
+            number,
+            headSha,
+            baseSha,
+            baseRef: event_text(pr, 'base', 'ref') ?? null,
+            changedFiles: typeof changed === 'number' ? changed : null,
+            fromFork: fork || (headRepo !== undefined && headRepo !== baseRepo),
+        };
+    }
+    if (REPOSITORY_EVENTS.has(eventName)) {
+        const after = event_text(payload, 'after');
+        const sha = after && !/^0+$/.test(after) ? after : env.GITHUB_SHA;
+        if (!sha)
+            throw new EventError(`the ${eventName} event gives no commit: GITHUB_SHA is not set`);
+        return { kind: 'repository', event: eventName, owner, repo, sha };
+    }
+    throw new EventError(`event '${eventName}' is not supported: run on pull_request (verifies the plans it changes), push or workflow_dispatch (every plan)`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -63299,16 +63473,21 @@ async function listTreePlans(client, owner, repo, sha, isPlan) {
 ;// CONCATENATED MODULE: ./src/action/sticky-comment.ts
 
 
-/** Ours, oldest first (comment ids grow with creation time). */
-function ourComments(comments, marker) {
+
+/** Ours, oldest first (comment ids grow with creation time): by `author`, starting with the marker. */
+function ourComments(comments, marker, author) {
+    if (author === null)
+        return [];
     return comments
-        .filter((c) => c.user?.type === 'Bot' && typeof c.body === 'string' && c.body.includes(marker))
+        .filter((c) => sameLogin(c.user?.login, author) && typeof c.body === 'string' && c.body.startsWith(marker))
         .map((c) => ({ id: c.id, body: c.body }))
         .sort((a, b) => a.id - b.id);
 }
-async function listOurs(client, t) {
+async function listOurs(client, t, author) {
+    if (author === null)
+        return [];
     const all = await client.paginate(client.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 });
-    return ourComments(all, t.marker);
+    return ourComments(all, t.marker, author);
 }
 async function deleteQuietly(client, t, id) {
     try {
@@ -63332,7 +63511,7 @@ async function update(client, t, id, body) {
     }
 }
 async function upsertStickyComment(client, t, options) {
-    const existing = await listOurs(client, t);
+    const existing = await listOurs(client, t, t.author);
     const keeper = existing[0];
     if (keeper) {
         for (const extra of existing.slice(1))
@@ -63347,9 +63526,11 @@ async function upsertStickyComment(client, t, options) {
     if (!options.createIfMissing)
         return { outcome: 'skipped', id: null };
     const { data: created } = await client.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: options.body });
+    // the comment just created tells, for certain, whose comments are ours
+    const author = created.user?.login ?? t.author;
     // Another run may have created its comment at the same moment: the oldest one wins, the
     // newer ones are deleted, and a run whose comment lost writes its report into the winner.
-    const after = await listOurs(client, t);
+    const after = await listOurs(client, t, author);
     const winner = after[0];
     if (!winner || winner.id === created.id) {
         for (const extra of after.slice(1))
@@ -63401,6 +63582,136 @@ function limitPlans(plans, limit = MAX_PLANS_PER_RUN) {
         skipped,
         message: `This run has ${plans.length} plan files, more than the ${limit} one run verifies: ${skipped.length} were NOT verified (${shown}). Split them over several jobs with the \`plans\` input.`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/action/report-order.ts
+const report_order_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
+function reportOrder(a, b) {
+    return report_order_SEVERITY[b.verdict] - report_order_SEVERITY[a.verdict] || a.file.localeCompare(b.file);
+}
+
+;// CONCATENATED MODULE: ./src/action/kept-inputs.ts
+
+
+class KeptInputs {
+    limit;
+    kept = [];
+    constructor(limit = MAX_PLANS_WITH_ALTERNATIVES) {
+        this.limit = limit;
+    }
+    /** Keeps a verified plan's inputs when the alternatives step may search it, letting go of one it no longer will. */
+    offer(report, inputs) {
+        if (report.verdict !== 'fail' && report.verdict !== 'warn')
+            return;
+        this.kept.push({ report, inputs });
+        this.kept.sort((a, b) => reportOrder(a.report, b.report));
+        if (this.kept.length > this.limit)
+            this.kept.length = this.limit;
+    }
+    get(file) {
+        return this.kept.find((k) => k.report.file === file)?.inputs;
+    }
+    /** The files kept, in report order. */
+    files() {
+        return this.kept.map((k) => k.report.file);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/verify-selection.ts
+
+
+
+
+
+/** Plans verified at once (each may wait on the contents API). */
+const PARALLEL_READS = 8;
+/**
+ * Why verifying a plan failed, without quoting the error's message (it may carry the plan's
+ * text): GitHub's status when GitHub refused a read, else the kind of error.
+ */
+function failureCause(error) {
+    const status = httpStatus(error);
+    if (status !== undefined)
+        return `GitHub answered ${status} to a read, after its retries`;
+    const name = error instanceof Error ? error.name : typeof error;
+    return `an unexpected ${name} in the action (the file's text is not shown)`;
+}
+function verify_selection_errorReport(file, message) {
+    return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
+}
+async function verifySelection(selection, budget = byteBudget()) {
+    const bases = {};
+    const inputs = new KeptInputs();
+    const unverified = [];
+    // each commit's referenced files are read once for all the plans; one byte budget for both
+    const head = {
+        keep: (report, text, readReference) => inputs.offer(report, { text, readReference }),
+        references: sharedReferenceReads(selection.headSource, budget),
+    };
+    const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
+    const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
+        let report;
+        try {
+            report =
+                (await verifyFile(item.path, selection.headSource, head)) ??
+                    verify_selection_errorReport(item.path, `${item.path} is listed as changed but does not exist at the head commit`);
+        }
+        catch (error) {
+            unverified.push(item.path);
+            const message = `${item.path} could not be verified: ${failureCause(error)}.`;
+            logLine(message);
+            return verify_selection_errorReport(item.path, message);
+        }
+        if (item.basePath && selection.baseSource) {
+            try {
+                bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
+            }
+            catch (error) {
+                bases[item.path] = null;
+                logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
+            }
+        }
+        else if (selection.baseSource && !item.unlisted) {
+            bases[item.path] = null;
+        }
+        return report;
+    });
+    unverified.sort();
+    return { plans, bases, inputs, unverified };
+}
+
+;// CONCATENATED MODULE: ./src/action/read-budget.ts
+const MAX_CONTENT_READS_PER_RUN = 600;
+/** The budget, lowered by PARALLEL_PLAN_CHECK_MAX_READS (a test hook, like the plan cap's); never raised. */
+function maxReadsFromEnv(env) {
+    const value = Number(env.PARALLEL_PLAN_CHECK_MAX_READS);
+    return Number.isInteger(value) && value >= 1 && value < MAX_CONTENT_READS_PER_RUN ? value : MAX_CONTENT_READS_PER_RUN;
+}
+function readBudget(total = MAX_CONTENT_READS_PER_RUN) {
+    return { total, left: total, refused: 0 };
+}
+/** `source`, each read spending one of the budget's; past it, an error naming the file and no request. */
+function budgetedSource(source, budget) {
+    return {
+        label: source.label,
+        async read(path, maxBytes) {
+            if (budget.left <= 0) {
+                budget.refused++;
+                return {
+                    error: `${path} was not read: this run used its ${budget.total} reads through GitHub's contents API (each one request out of the token's hourly limit). Check out the head commit (actions/checkout) so files are read from the workspace, which has no such limit`,
+                    refused: true,
+                };
+            }
+            budget.left--;
+            return source.read(path, maxBytes);
+        },
+    };
+}
+/** Why the job fails when reads were refused, else null. */
+function readBudgetFailure(budget) {
+    if (budget.refused === 0)
+        return null;
+    return `This run used its ${budget.total} reads through GitHub's contents API and ${budget.refused} more were refused: the plans that needed them are not verified (errors), and a search for plans importing a changed file may have stopped short, so the job fails. Check out the pull request's head (actions/checkout) so files are read from the workspace, which has no such limit.`;
 }
 
 ;// CONCATENATED MODULE: external "url"
@@ -64379,9 +64690,11 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
-const run_SEVERITY = { pass: 0, warn: 1, fail: 2, error: 3 };
-/** Plans verified at once (each may wait on the contents API). */
-const PARALLEL_READS = 8;
+
+
+
+
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -64400,12 +64713,14 @@ async function allPlansAt(client, target, sha, inputs, isPlan, workspace) {
         ? { paths: await listWorkspacePlans(workspace, inputs.plans, isPlan), truncation: null }
         : listTreePlans(client, target.owner, target.repo, sha, isPlan);
 }
-async function selectPlans(client, target, inputs, isPlan, workspace, env) {
+async function selectPlans(client, target, inputs, isPlan, workspace, env, reads) {
+    // every read through the contents API is a request: one budget for the run, head and base
+    const api = (at) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
     const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
     const checkedOut = workspace ? await checkedOutSha(workspace) : null;
     const fromWorkspace = workspace !== undefined && checkedOut === sha;
     const checkout = fromWorkspace ? workspace : undefined;
-    const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
+    const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
     const notes = [];
     const failures = [];
     if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
@@ -64416,6 +64731,11 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env) {
         if (changed.removed.length > 0)
             notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
         logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
+        const moved = movedHeadFailure(changed.listedAt, target.headSha);
+        if (moved) {
+            notes.push(moved);
+            failures.push(moved);
+        }
         let plans = changed.plans;
         let all;
         if (changed.truncation) {
@@ -64446,7 +64766,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env) {
             if (importing.plans.length > 0)
                 logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
         }
-        return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
+        return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
     }
     const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
     if (listing.truncation) {
@@ -64458,35 +64778,6 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env) {
 }
 /** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
 const PULL_REQUEST_TARGET_WARNING = (sha) => `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
-async function verifySelection(selection) {
-    const bases = {};
-    const inputs = new Map();
-    const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-        const keep = (text, readReference) => inputs.set(item.path, { text, readReference });
-        const head = (await verifyFile(item.path, selection.headSource, keep)) ?? {
-            file: item.path,
-            name: item.path,
-            verdict: 'error',
-            checks: [],
-            metrics: null,
-            errors: [{ message: `${item.path} is listed as changed but does not exist at the head commit` }],
-        };
-        if (item.basePath && selection.baseSource) {
-            try {
-                bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
-            }
-            catch (error) {
-                bases[item.path] = null;
-                logLine(`Could not read the base version of ${item.path}: ${error.message}`);
-            }
-        }
-        else if (selection.baseSource && !item.unlisted) {
-            bases[item.path] = null;
-        }
-        return head;
-    });
-    return { plans, bases, inputs };
-}
 /** What the token was not allowed to post, for the one log line that says so. */
 const PERMISSION_NOTE = (what) => `No ${what.join(' and no ')} posted: the token may not write to this repository (GitHub answered 403 "Resource not accessible by integration"; pull requests from forks get a read-only token). The results are in the annotations, the job summary and the job's status.`;
 async function runAction(env = process.env) {
@@ -64495,15 +64786,20 @@ async function runAction(env = process.env) {
     const target = readTarget(env.GITHUB_EVENT_NAME ?? '', await readPayload(env.GITHUB_EVENT_PATH), env);
     const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
     const isPlan = planMatcher(inputs.plans);
-    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
+    const reads = readBudget(maxReadsFromEnv(env));
+    const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env, reads);
     const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
     selection.plans = limited.plans;
     if (limited.message)
         selection.notes.unshift(limited.message);
     logLine(`Reading plans from the ${selection.headSource.label}.`);
-    const verified = await verifySelection(selection);
+    const bytes = byteBudget();
+    const verified = await verifySelection(selection, bytes);
+    // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
+    const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f) => f !== null);
+    selection.notes.push(...budgetsSpent);
     // Worst first, so the first screen of the comment shows what fails and why.
-    const plans = verified.plans.sort((a, b) => run_SEVERITY[b.verdict] - run_SEVERITY[a.verdict] || a.file.localeCompare(b.file));
+    const plans = verified.plans.sort(reportOrder);
     const bases = verified.bases;
     const report = combineReports(plans);
     for (const plan of plans)
@@ -64518,11 +64814,11 @@ async function runAction(env = process.env) {
     setOutputs(report, paths);
     await writeJobSummary(fitJobSummary(fullMarkdown, report));
     for (const a of workflowAnnotations(report)) {
-        const properties = { title: a.title, file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) };
+        const { message, properties } = workflowAnnotationCommand(a);
         if (a.level === 'error')
-            error(a.message, properties);
+            error(message, properties);
         else
-            warning(a.message, properties);
+            warning(message, properties);
     }
     const denied = [];
     const apiFailures = [];
@@ -64545,7 +64841,8 @@ async function runAction(env = process.env) {
         };
         const { body, digest } = composeComment(context);
         try {
-            const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
+            const author = await tokenLogin(client, logLine);
+            const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName), author };
             // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
             const worthSaying = mode !== 'on-change' ||
                 plans.some((p) => {
@@ -64602,11 +64899,16 @@ async function runAction(env = process.env) {
         failureReason(report, inputs.failOn),
         limited.message ? `parallel-plan-check: ${limited.message}` : null,
         ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+        ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
+        verified.unverified.length > 0
+            ? `parallel-plan-check: ${verified.unverified.length} plan(s) could not be verified, for a reason not in the plan (${fileList(verified.unverified)}): see their errors.`
+            : null,
         apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
     ];
     const failure = reasons.filter((r) => r !== null).join(' ');
+    // file names in it: hidden characters shown escaped, as in every annotation
     if (failure)
-        setFailed(failure);
+        setFailed(showHidden(failure));
     else
         logLine(`Verdict: ${report.verdict}.`);
 }
@@ -64627,7 +64929,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8937);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6651);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

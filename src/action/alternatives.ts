@@ -21,7 +21,7 @@ export interface PlanInputs {
 /** Markdown by plan file for the plans that fail or warn (the first MAX_PLANS_WITH_ALTERNATIVES in report order). */
 export function alternativesMarkdown(
   plans: readonly PlanReport[],
-  inputs: ReadonlyMap<string, PlanInputs>,
+  inputs: { get(file: string): PlanInputs | undefined },
   log: (line: string) => void,
   budgetMs = ALTERNATIVES_TIME_BUDGET_MS,
 ): Record<string, string> {

@@ -1,6 +1,7 @@
 // Line annotations from a report: workflow-command annotations (need no permission, so they work
 // on fork pull requests; GitHub shows 10 errors and 10 warnings per step) and check-run annotations.
 import type { PlanReport, Report } from '../core/index.js';
+import { showHidden } from './log.js';
 
 export type AnnotationLevel = 'error' | 'warning';
 
@@ -75,6 +76,21 @@ export function workflowAnnotations(
   return out;
 }
 
+/**
+ * A workflow annotation as the toolkit takes it (core.error / core.warning): message and title
+ * with hidden characters shown escaped; `file` as it is, for GitHub to match it to the diff (the
+ * toolkit escapes its `%`, `:`, `,` and line breaks).
+ */
+export function workflowAnnotationCommand(a: LineAnnotation): {
+  message: string;
+  properties: { title: string; file: string; startLine?: number };
+} {
+  return {
+    message: showHidden(a.message),
+    properties: { title: showHidden(a.title), file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) },
+  };
+}
+
 export interface CheckRunAnnotation {
   path: string;
   start_line: number;
@@ -91,7 +107,7 @@ export function checkRunAnnotations(plan: PlanReport): CheckRunAnnotation[] {
     start_line: a.line ?? 1,
     end_line: a.line ?? 1,
     annotation_level: a.level === 'error' ? 'failure' : a.title.startsWith('Unverified') ? 'notice' : 'warning',
-    title: a.title.slice(0, 255),
-    message: a.message.slice(0, 64 * 1024 - 1),
+    title: showHidden(a.title).slice(0, 255),
+    message: showHidden(a.message).slice(0, 64 * 1024 - 1),
   }));
 }

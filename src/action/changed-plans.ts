@@ -1,5 +1,6 @@
 // The plan files a pull request adds or changes, from every page of its file list.
 import type { PullRequestTarget } from './event.js';
+import { listedCommits } from './listed-commit.js';
 import type { GitHubClient } from './octokit.js';
 import type { PathMatcher } from './plan-globs.js';
 
@@ -25,16 +26,20 @@ export interface ChangedPlans {
   listed: number;
   /** what happened when GitHub's cap cut the list short (the caller then lists every plan at the head), else null */
   truncation: string | null;
+  /** the head commits the listed files name (listed-commit.ts) */
+  listedAt: string[];
 }
 
 export interface ChangedFile {
   filename: string;
   status: string;
   previous_filename?: string;
+  /** the contents API's URL of the file at the pull request's head (`?ref=<sha>`) */
+  contents_url?: string;
 }
 
 /** Pure: sorts a pull request's files into plans to verify and plans removed. */
-export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: PathMatcher): Omit<ChangedPlans, 'listed' | 'truncation'> {
+export function classifyChangedFiles(files: readonly ChangedFile[], isPlan: PathMatcher): Omit<ChangedPlans, 'listed' | 'truncation' | 'listedAt'> {
   const plans: PlanToVerify[] = [];
   const removed: string[] = [];
   const others = new Set<string>();
@@ -88,5 +93,6 @@ export async function listChangedPlans(client: GitHubClient, target: PullRequest
     ...classifyChangedFiles(files, isPlan),
     listed: files.length,
     truncation: truncationWarning(files.length, target.changedFiles),
+    listedAt: listedCommits(files),
   };
 }

@@ -7,6 +7,7 @@ import type { FailOn } from './inputs.js';
 import type { GitHubClient } from './octokit.js';
 import { verdictFails } from './result.js';
 import { dropDetails } from './comment-body.js';
+import { showHidden } from './log.js';
 
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -23,8 +24,9 @@ export function conclusionFor(plan: PlanReport, failOn: FailOn): Conclusion {
   return plan.verdict === 'pass' ? 'success' : 'neutral';
 }
 
+/** Hidden characters in the name shown escaped: a right-to-left override would make it read as another plan's. */
 export function checkRunName(checkName: string, file: string): string {
-  return `${checkName} / ${file}`;
+  return showHidden(`${checkName} / ${file}`);
 }
 
 /** Fits markdown to the summary limit: without folded details first, then cut at a line. */

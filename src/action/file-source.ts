@@ -5,12 +5,18 @@ import { readRepositoryFile, repositoryPathProblem, withPath } from '../io/repo-
 import type { GitHubClient } from './octokit.js';
 import { httpStatus } from './octokit.js';
 
-export type ReadResult = { text: string } | { error: string } | { missing: true };
+/** `refused`: not read because the run's budget ran out, not for anything in the file: its plan is not verified. */
+export type ReadResult = { text: string } | { error: string; refused?: true } | { missing: true };
 
 export interface FileSource {
   /** where files come from, for the log: "workspace", "contents API at abc1234" */
   readonly label: string;
   read(path: string, maxBytes: number): Promise<ReadResult>;
+}
+
+/** No lone surrogate (String.prototype.isWellFormed, which ES2022's lib lacks): with the u flag a pair is one code point. */
+export function isWellFormed(text: string): boolean {
+  return !/[\ud800-\udfff]/u.test(text);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -51,6 +57,8 @@ export function contentsApiSource(client: GitHubClient, owner: string, repo: str
     async read(path, maxBytes) {
       const problem = repositoryPathProblem(path);
       if (problem) return { error: `${path} ${problem}` };
+      // encodeURIComponent throws on a lone surrogate: refused here, before any request
+      if (!isWellFormed(path)) return { error: 'a path that is not well-formed Unicode text (a lone surrogate) names no file' };
       try {
         const { data } = await client.rest.repos.getContent({ owner, repo, path, ref: sha });
         if (Array.isArray(data)) return { error: `${path} is a folder` };

@@ -8,6 +8,7 @@ import { loadPlan, PLAN_WORK_BUDGET, type PlanReport, withWorkBudget, workLeft }
 import { readTouchesChanged } from '../import/watch.js';
 import type { PlanToVerify } from './changed-plans.js';
 import type { FileSource, ReadResult } from './file-source.js';
+import { fileList } from './result.js';
 import { mapLimited, type VerifyText, verifyFile } from './verify-files.js';
 
 /** Plans read to look for reads of a changed file, at most (each may be one contents-API request). */
@@ -83,28 +84,38 @@ function loadOnly(budget: ScanBudget, tooComplex: () => void): VerifyText {
   };
 }
 
-/** What one unchanged plan's verification reads at the head; null when it cannot be read at all. */
-async function planReads(path: string, head: FileSource, shared: SharedReads, budget: ScanBudget): Promise<PlanReads | null> {
+/**
+ * What one unchanged plan's verification reads at the head; null when it cannot be loaded at all (it
+ * errs at the base as well); 'unread' when GitHub would not give it or a file it names (still failing
+ * after the retries, or the run's read budget spent): it may read a changed file.
+ */
+async function planReads(path: string, head: FileSource, shared: SharedReads, budget: ScanBudget): Promise<PlanReads | 'unread' | null> {
   const result: PlanReads = { path, read: new Set(), tooComplex: false };
   let planRead = false;
+  let refused = false;
   const recording: FileSource = {
     label: head.label,
-    read: (file, maxBytes) => {
+    read: async (file, maxBytes) => {
       // verifyFile reads the plan first, then whatever its loads ask for
+      let got: ReadResult;
       if (!planRead) {
         planRead = true;
-        return head.read(file, maxBytes);
+        got = await head.read(file, maxBytes);
+      } else {
+        result.read.add(file);
+        got = await shared.read(file, maxBytes);
       }
-      result.read.add(file);
-      return shared.read(file, maxBytes);
+      if ('refused' in got && got.refused) refused = true;
+      return got;
     },
   };
-  const loaded = await verifyFile(
-    path,
-    recording,
-    undefined,
-    loadOnly(budget, () => (result.tooComplex = true)),
-  );
+  let loaded: PlanReport | null;
+  try {
+    loaded = await verifyFile(path, recording, { verify: loadOnly(budget, () => (result.tooComplex = true)) });
+  } catch {
+    return 'unread';
+  }
+  if (refused) return 'unread';
   return loaded === null || loaded.verdict === 'error' ? null : result;
 }
 
@@ -129,7 +140,10 @@ export async function plansImportingChangedFiles(
   const scanned = candidates.slice(0, maxScanned);
   const shared = new SharedReads(head, maxReferences);
   const budget: ScanBudget = { left: workBudget, exhausted: false };
-  const reads = (await mapLimited(scanned, 8, (path) => planReads(path, head, shared, budget))).filter((r): r is PlanReads => r !== null);
+  const results = await mapLimited(scanned, 8, (path) => planReads(path, head, shared, budget));
+  const reads = results.filter((r): r is PlanReads => r !== null && r !== 'unread');
+  // fail closed: a plan GitHub would not give may read a changed file; the run goes on
+  const unread = scanned.filter((_, i) => results[i] === 'unread');
 
   const found = reads.filter((r) => !r.tooComplex && readTouchesChanged(r.read, changed)).map((r) => r.path);
   // fail closed: a plan whose reads are not known in full is verified
@@ -143,13 +157,15 @@ export async function plansImportingChangedFiles(
   }
   // fail closed: a plan among those not searched, or not followed to the end, may read a changed file and now fail
   const unsearched =
-    candidates.length > scanned.length
-      ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for reads of the changed files (each is one request to GitHub's contents API): a plan among the others may read a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-      : shared.exhausted
-        ? `The search of ${scanned.length} unchanged plans for reads of the changed files read ${shared.limit} of the files they name, its limit (each is one request to GitHub's contents API): a plan may read a changed file unseen, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
-        : budget.exhausted
-          ? `The search of ${scanned.length} unchanged plans for reads of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may read a changed file unseen, so the job fails.`
-          : null;
+    unread.length > 0
+      ? `${unread.length} unchanged plans could not be read for the search (${fileList(unread)}), each itself or a file it names: one of them may read a changed file, so the job fails.`
+      : candidates.length > scanned.length
+        ? `Only ${scanned.length} of ${candidates.length} unchanged plans were searched for reads of the changed files (each is one request to GitHub's contents API): a plan among the others may read a changed file, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+        : shared.exhausted
+          ? `The search of ${scanned.length} unchanged plans for reads of the changed files read ${shared.limit} of the files they name, its limit (each is one request to GitHub's contents API): a plan may read a changed file unseen, so the job fails. Check out the pull request's head (actions/checkout) so the workspace is searched, which has no cap.`
+          : budget.exhausted
+            ? `The search of ${scanned.length} unchanged plans for reads of the changed files stopped at its work budget (${workBudget.toLocaleString('en-US')} units, about one per character parsed): a plan may read a changed file unseen, so the job fails.`
+            : null;
   if (unsearched) notes.push(unsearched);
   const plans = [...found, ...unknown].sort().map((path) => ({ path, basePath: path }));
   return { plans, notes, unsearched };

@@ -27,6 +27,12 @@ const DEFAULT_API_URL = 'https://api.github.com';
 
 /** Retries per request, for rate limits and for server errors alike. */
 const MAX_RETRIES = 3;
+/**
+ * The longest wait for a rate limit, in seconds: a secondary limit asks for a minute or so, but a
+ * spent primary limit resets within the hour, and three such waits per request would hold the job
+ * for hours. Past this the request fails, and the run reports what it could not do.
+ */
+export const MAX_RATE_LIMIT_WAIT_S = 120;
 
 /**
  * Test hooks, read from the environment so the bundled action can be driven fast against a
@@ -45,8 +51,13 @@ export function timingFromEnv(env: NodeJS.ProcessEnv): { retryBaseMs: number; wr
 
 export function createClient(options: ClientOptions): GitHubClient {
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const where = `GitHub ${kind} rate limit on ${request.method} ${request.url}`;
+    if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+      options.log(`${where}: it resets in ${retryAfter} s, longer than the ${MAX_RATE_LIMIT_WAIT_S} s this action waits; giving up`);
+      return false;
+    }
     const retrying = retryCount < MAX_RETRIES;
-    options.log(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
+    options.log(`${where}: ${retrying ? `retrying after ${retryAfter} s` : 'giving up'}`);
     return retrying;
   };
   return getOctokit(

@@ -17,6 +17,11 @@ export function verdictFails(verdict: Verdict, failOn: FailOn): boolean {
   return failOn === 'warn' && verdict === 'warn';
 }
 
+/** Files for one line: the first three and how many more. */
+export function fileList(files: readonly string[]): string {
+  return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}
+
 /** One line saying why the job fails, or null when it passes under `fail-on`. */
 export function failureReason(report: Report, failOn: FailOn): string | null {
   const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
@@ -24,10 +29,7 @@ export function failureReason(report: Report, failOn: FailOn): string | null {
   const parts: string[] = [];
   const counts = countVerdicts(failing);
   const total = report.plans.length;
-  const name = (list: PlanReport[]) => {
-    const files = list.map((p) => p.file);
-    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
-  };
+  const name = (list: PlanReport[]) => fileList(list.map((p) => p.file));
   if (counts.fail > 0) parts.push(`${counts.fail} of ${total} plans failed (${name(failing.filter((p) => p.verdict === 'fail'))})`);
   if (counts.error > 0) parts.push(`${counts.error} could not be read as a plan (${name(failing.filter((p) => p.verdict === 'error'))})`);
   if (counts.warn > 0) parts.push(`${counts.warn} warned, and fail-on is 'warn' (${name(failing.filter((p) => p.verdict === 'warn'))})`);

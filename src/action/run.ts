@@ -4,13 +4,15 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports, type PlanReport, type ReadReference, type Verdict } from '../core/index.js';
+import { combineReports } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
-import { alternativesMarkdown, type PlanInputs } from './alternatives.js';
-import { workflowAnnotations } from './annotations.js';
+import { alternativesMarkdown } from './alternatives.js';
+import { workflowAnnotationCommand, workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
+import { movedHeadFailure } from './listed-commit.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
-import { logLine } from './log.js';
+import { logLine, showHidden } from './log.js';
+import { tokenLogin } from './token-login.js';
 import { createCheckRun } from './check-runs.js';
 import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
 import { readState, reportState, stateChanged } from './comment-state.js';
@@ -22,18 +24,16 @@ import { writeJobSummary, fitJobSummary } from './job-summary.js';
 import { createClient, isPermissionDenied, timingFromEnv, type GitHubClient } from './octokit.js';
 import { setOutputs, writeReportFiles } from './outputs.js';
 import { planMatcher, type PathMatcher } from './plan-globs.js';
-import { renderPlan, renderReport, renderReportJson, type Bases } from './render.js';
+import { renderPlan, renderReport, renderReportJson } from './render.js';
 import { listTreePlans, type TreePlans } from './repository-plans.js';
-import { failureReason } from './result.js';
+import { failureReason, fileList } from './result.js';
 import { upsertWithShorterOnRejection } from './comment-fallback.js';
 import { limitPlans, maxPlansFromEnv } from './plan-limit.js';
-import { mapLimited, verifyFile } from './verify-files.js';
+import { verifySelection } from './verify-selection.js';
+import { byteBudget, byteBudgetFailure } from './reference-reads.js';
+import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type ReadBudget } from './read-budget.js';
+import { reportOrder } from './report-order.js';
 import { checkedOutSha, listWorkspacePlans } from './workspace.js';
-
-const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
-
-/** Plans verified at once (each may wait on the contents API). */
-const PARALLEL_READS = 8;
 
 interface Selection {
   plans: PlanToVerify[];
@@ -77,12 +77,15 @@ async function selectPlans(
   isPlan: PathMatcher,
   workspace: string | undefined,
   env: NodeJS.ProcessEnv,
+  reads: ReadBudget,
 ): Promise<Selection> {
+  // every read through the contents API is a request: one budget for the run, head and base
+  const api = (at: string) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
   const fromWorkspace = workspace !== undefined && checkedOut === sha;
   const checkout = fromWorkspace ? workspace : undefined;
-  const headSource = fromWorkspace ? workspaceSource(workspace) : contentsApiSource(client, target.owner, target.repo, sha);
+  const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
   const notes: string[] = [];
   const failures: string[] = [];
   if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
@@ -95,6 +98,11 @@ async function selectPlans(
     logLine(
       `Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`,
     );
+    const moved = movedHeadFailure(changed.listedAt, target.headSha);
+    if (moved) {
+      notes.push(moved);
+      failures.push(moved);
+    }
     let plans = changed.plans;
     let all: string[] | undefined;
     if (changed.truncation) {
@@ -123,7 +131,7 @@ async function selectPlans(
       if (importing.unsearched) failures.push(importing.unsearched);
       if (importing.plans.length > 0) logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
     }
-    return { plans, headSource, baseSource: contentsApiSource(client, target.owner, target.repo, target.baseSha), notes, failures };
+    return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
   }
   const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
   if (listing.truncation) {
@@ -138,34 +146,6 @@ async function selectPlans(
 const PULL_REQUEST_TARGET_WARNING = (sha: string) =>
   `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
 
-async function verifySelection(selection: Selection): Promise<{ plans: PlanReport[]; bases: Bases; inputs: Map<string, PlanInputs> }> {
-  const bases: Bases = {};
-  const inputs = new Map<string, PlanInputs>();
-  const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
-    const keep = (text: string, readReference: ReadReference) => inputs.set(item.path, { text, readReference });
-    const head = (await verifyFile(item.path, selection.headSource, keep)) ?? {
-      file: item.path,
-      name: item.path,
-      verdict: 'error' as const,
-      checks: [],
-      metrics: null,
-      errors: [{ message: `${item.path} is listed as changed but does not exist at the head commit` }],
-    };
-    if (item.basePath && selection.baseSource) {
-      try {
-        bases[item.path] = await verifyFile(item.basePath, selection.baseSource);
-      } catch (error) {
-        bases[item.path] = null;
-        logLine(`Could not read the base version of ${item.path}: ${(error as Error).message}`);
-      }
-    } else if (selection.baseSource && !item.unlisted) {
-      bases[item.path] = null;
-    }
-    return head;
-  });
-  return { plans, bases, inputs };
-}
-
 /** What the token was not allowed to post, for the one log line that says so. */
 const PERMISSION_NOTE = (what: string[]) =>
   `No ${what.join(' and no ')} posted: the token may not write to this repository (GitHub answered 403 "Resource not accessible by integration"; pull requests from forks get a read-only token). The results are in the annotations, the job summary and the job's status.`;
@@ -177,14 +157,19 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const client = createClient({ token: inputs.token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), ...timingFromEnv(env), log: logLine });
   const isPlan = planMatcher(inputs.plans);
 
-  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env);
+  const reads = readBudget(maxReadsFromEnv(env));
+  const selection = await selectPlans(client, target, inputs, isPlan, env.GITHUB_WORKSPACE, env, reads);
   const limited = limitPlans(selection.plans, maxPlansFromEnv(env));
   selection.plans = limited.plans;
   if (limited.message) selection.notes.unshift(limited.message);
   logLine(`Reading plans from the ${selection.headSource.label}.`);
-  const verified = await verifySelection(selection);
+  const bytes = byteBudget();
+  const verified = await verifySelection(selection, bytes);
+  // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
+  const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f): f is string => f !== null);
+  selection.notes.push(...budgetsSpent);
   // Worst first, so the first screen of the comment shows what fails and why.
-  const plans = verified.plans.sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict] || a.file.localeCompare(b.file));
+  const plans = verified.plans.sort(reportOrder);
   const bases = verified.bases;
   const report = combineReports(plans);
   for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
@@ -200,9 +185,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   await writeJobSummary(fitJobSummary(fullMarkdown, report));
 
   for (const a of workflowAnnotations(report)) {
-    const properties = { title: a.title, file: a.file, ...(a.line !== undefined ? { startLine: a.line } : {}) };
-    if (a.level === 'error') core.error(a.message, properties);
-    else core.warning(a.message, properties);
+    const { message, properties } = workflowAnnotationCommand(a);
+    if (a.level === 'error') core.error(message, properties);
+    else core.warning(message, properties);
   }
 
   const denied: string[] = [];
@@ -227,7 +212,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     };
     const { body, digest } = composeComment(context);
     try {
-      const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName) };
+      const author = await tokenLogin(client, logLine);
+      const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName), author };
       // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
       const worthSaying =
         mode !== 'on-change' ||
@@ -280,10 +266,15 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     failureReason(report, inputs.failOn),
     limited.message ? `parallel-plan-check: ${limited.message}` : null,
     ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
+    ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
+    verified.unverified.length > 0
+      ? `parallel-plan-check: ${verified.unverified.length} plan(s) could not be verified, for a reason not in the plan (${fileList(verified.unverified)}): see their errors.`
+      : null,
     apiFailures.length > 0 ? `parallel-plan-check: could not post ${apiFailures.length} result(s) to GitHub (see the log).` : null,
   ];
   const failure = reasons.filter((r): r is string => r !== null).join(' ');
-  if (failure) core.setFailed(failure);
+  // file names in it: hidden characters shown escaped, as in every annotation
+  if (failure) core.setFailed(showHidden(failure));
   else logLine(`Verdict: ${report.verdict}.`);
 }
 

@@ -1,15 +1,22 @@
-// Keeps exactly one report comment per pull request and check name: found by its hidden marker
-// among comments written by a bot (a person quoting the marker must not hijack it), edited in
-// place, recreated when someone deleted it, and de-duplicated when two runs raced to create it.
+// Keeps exactly one report comment per pull request and check name: edited in place, recreated
+// when someone deleted it, and de-duplicated when two runs raced to create it. A comment is ours
+// only when it starts with the hidden marker AND its author is the login this token posts as
+// (token-login.ts): other bots and people quote the marker (a scanner quoting the pull request, a
+// review bot quoting the diff), and a comment taken for ours would be edited or deleted, or, with
+// comment: on-change, a copy of our hidden lines above a fake verdict would be left standing.
+// Nobody else's comment is ever edited or deleted.
 import type { GitHubClient } from './octokit.js';
 import { httpStatus } from './octokit.js';
 import { commentDigest } from './comment-body.js';
+import { sameLogin } from './token-login.js';
 
 export interface StickyTarget {
   owner: string;
   repo: string;
   issueNumber: number;
   marker: string;
+  /** the login this token posts as; null when GitHub did not say: then only a comment this run creates tells it */
+  author: string | null;
 }
 
 export interface StickyComment {
@@ -22,20 +29,22 @@ export type StickyOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 interface ListedComment {
   id: number;
   body?: string | null;
-  user?: { type?: string } | null;
+  user?: { login?: string; type?: string } | null;
 }
 
-/** Ours, oldest first (comment ids grow with creation time). */
-export function ourComments(comments: readonly ListedComment[], marker: string): StickyComment[] {
+/** Ours, oldest first (comment ids grow with creation time): by `author`, starting with the marker. */
+export function ourComments(comments: readonly ListedComment[], marker: string, author: string | null): StickyComment[] {
+  if (author === null) return [];
   return comments
-    .filter((c) => c.user?.type === 'Bot' && typeof c.body === 'string' && c.body.includes(marker))
+    .filter((c) => sameLogin(c.user?.login, author) && typeof c.body === 'string' && c.body.startsWith(marker))
     .map((c) => ({ id: c.id, body: c.body as string }))
     .sort((a, b) => a.id - b.id);
 }
 
-async function listOurs(client: GitHubClient, t: StickyTarget): Promise<StickyComment[]> {
+async function listOurs(client: GitHubClient, t: StickyTarget, author: string | null): Promise<StickyComment[]> {
+  if (author === null) return [];
   const all = await client.paginate(client.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 });
-  return ourComments(all, t.marker);
+  return ourComments(all, t.marker, author);
 }
 
 async function deleteQuietly(client: GitHubClient, t: StickyTarget, id: number): Promise<void> {
@@ -76,7 +85,7 @@ export async function upsertStickyComment(
   t: StickyTarget,
   options: UpsertOptions,
 ): Promise<{ outcome: StickyOutcome; id: number | null }> {
-  const existing = await listOurs(client, t);
+  const existing = await listOurs(client, t, t.author);
   const keeper = existing[0];
   if (keeper) {
     for (const extra of existing.slice(1)) await deleteQuietly(client, t, extra.id);
@@ -88,9 +97,11 @@ export async function upsertStickyComment(
   if (!options.createIfMissing) return { outcome: 'skipped', id: null };
 
   const { data: created } = await client.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: options.body });
+  // the comment just created tells, for certain, whose comments are ours
+  const author = created.user?.login ?? t.author;
   // Another run may have created its comment at the same moment: the oldest one wins, the
   // newer ones are deleted, and a run whose comment lost writes its report into the winner.
-  const after = await listOurs(client, t);
+  const after = await listOurs(client, t, author);
   const winner = after[0];
   if (!winner || winner.id === created.id) {
     for (const extra of after.slice(1)) await deleteQuietly(client, t, extra.id);

@@ -6,10 +6,9 @@ import { verifyPlanText, type PlanReport, type ReadReference } from '../core/ind
 import { repositoryPathProblem } from '../io/repo-file.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { quote } from '../plan/source.js';
-import type { FileSource, ReadResult } from './file-source.js';
+import { isWellFormed, type FileSource } from './file-source.js';
+import { byteBudget, sharedReferenceReads, type ReadReferenceFile, type ReferenceRead } from './reference-reads.js';
 
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
 /** Rounds of "verify, fetch what it asked for" before giving up on references. */
 const MAX_REFERENCE_ROUNDS = 3;
 
@@ -19,6 +18,9 @@ const MAX_REFERENCE_ROUNDS = 3;
  */
 export function resolveReference(planFile: string, ref: string): { path: string } | { error: string } {
   if (ref.trim() === '' || ref.includes('\0')) return { error: `'${quote(ref, 200)}' is not a file path` };
+  // a lone surrogate (a YAML "\ud800" escape) names no file: URL encoding throws on it, and the
+  // file system would read another name (U+FFFD in its place). Not quoted: the surrogate stays out.
+  if (!isWellFormed(ref)) return { error: 'the path is not well-formed Unicode text (it holds a lone surrogate), so it names no file' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/') || ref.startsWith('\\')) {
     return { error: `'${quote(ref, 200)}' must be a path relative to the plan, inside the repository` };
   }
@@ -33,24 +35,29 @@ function errorReport(file: string, message: string): PlanReport {
   return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
 
-function describeRead(path: string, result: ReadResult): { text: string } | { error: string } {
-  if ('missing' in result) return { error: `${path} does not exist at this commit` };
-  return result;
-}
-
-/** The text of a verified plan and the references it read, for work that needs the loaded plan again. */
-export type KeepInputs = (text: string, readReference: ReadReference) => void;
+/** A verified plan, its text and the references it read, for work that needs the loaded plan again. */
+export type KeepInputs = (report: PlanReport, text: string, readReference: ReadReference) => void;
 
 /** What is done with a plan and its references once read: verified, or only loaded (imported-plans.ts). */
 export type VerifyText = (file: string, text: string, readReference: ReadReference) => PlanReport;
 
+export interface VerifyOptions {
+  /** offered every verified plan's inputs (the caller keeps what it will use) */
+  keep?: KeepInputs;
+  /** how referenced files are read: shared by the plans of a run; default, this plan's own reads */
+  references?: ReadReferenceFile;
+  /** default: the core's verification */
+  verify?: VerifyText;
+}
+
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
-export async function verifyFile(file: string, source: FileSource, keep?: KeepInputs, verify: VerifyText = verifyPlanText): Promise<PlanReport | null> {
+export async function verifyFile(file: string, source: FileSource, options: VerifyOptions = {}): Promise<PlanReport | null> {
   const read = await source.read(file, MAX_PLAN_BYTES);
   if ('missing' in read) return null;
   if ('error' in read) return errorReport(file, read.error);
 
-  const fetched = new Map<string, { text: string } | { error: string }>();
+  const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
+  const fetched = new Map<string, ReferenceRead>();
   for (let round = 0; ; round++) {
     const wanted = new Set<string>();
     const readReference: ReadReference = (planFile, ref) => {
@@ -61,12 +68,16 @@ export async function verifyFile(file: string, source: FileSource, keep?: KeepIn
       wanted.add(resolved.path);
       return { error: `${resolved.path} was not read` };
     };
-    const report = verify(file, read.text, readReference);
+    const report = (options.verify ?? verifyPlanText)(file, read.text, readReference);
     if (wanted.size === 0 || round >= MAX_REFERENCE_ROUNDS) {
-      keep?.(read.text, readReference);
+      // fail closed: a file left unread for a budget's sake may change the verdict, and the plan
+      // treats an unreadable engine config as a mere warning
+      const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
+      if (refused && 'error' in refused) return errorReport(file, `${file} is not verified: ${refused.error}`);
+      options.keep?.(report, read.text, readReference);
       return report;
     }
-    for (const path of wanted) fetched.set(path, describeRead(path, await source.read(path, MAX_REFERENCE_BYTES)));
+    for (const path of wanted) fetched.set(path, await readFile(path));
   }
 }
 

@@ -37,6 +37,8 @@ export interface Fault {
   headers?: Record<string, string>;
   body?: unknown;
   times: number;
+  /** only requests whose (decoded) path holds this text */
+  pathIncludes?: string;
 }
 export interface StandInState {
   owner: string;
@@ -46,10 +48,13 @@ export interface StandInState {
   commits: Map<string, Map<string, string | Buffer | { symlink: string }>>;
   /** commits whose tree listing comes back truncated */
   truncatedTrees: Set<string>;
-  pulls: Map<number, { files: ChangedFile[] }>;
+  /** headSha: the pull request's head now; the listed files' URLs (contents_url, blob_url, raw_url) name it, as GitHub's do */
+  pulls: Map<number, { files: ChangedFile[]; headSha?: string }>;
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
   nextId: number;
+  /** who the token posts as (default github-actions[bot]): author of created comments, GraphQL's viewer */
+  identity: { login: string; id?: number; type: string };
   readOnly: boolean;
   faults: Fault[];
   barriers: { operationId: string; parties: number; timeoutMs?: number }[];

@@ -43,7 +43,27 @@ function compileRoutes() {
   });
 }
 
-const ROUTES = compileRoutes();
+/**
+ * GraphQL is one endpoint, outside the REST description: the stand-in answers the one query the
+ * action sends (the token's login, `viewer { login }`) and refuses any other, as a schema would.
+ */
+const GRAPHQL_ROUTE = {
+  operationId: 'graphql',
+  method: 'POST',
+  path: '/graphql',
+  regex: /^\/graphql$/,
+  names: [],
+  params: {},
+  requestBody: { required: true },
+  validateBody: new Ajv({ strict: false }).compile({
+    type: 'object',
+    required: ['query'],
+    properties: { query: { type: 'string' }, variables: { type: 'object' }, operationName: { type: 'string' } },
+  }),
+};
+const VIEWER_LOGIN_QUERY = /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/;
+
+const ROUTES = [...compileRoutes(), GRAPHQL_ROUTE];
 
 /** Turns a path or query string value into the type its schema wants, as GitHub's router does. */
 function coerce(value, schema) {
@@ -61,14 +81,16 @@ export function createState({ owner = 'octo-org', repo = 'plans-repo', token = '
     commits: new Map(),
     /** commits whose tree listing GitHub cuts short (truncated: true, half the entries) */
     truncatedTrees: new Set(),
-    /** pull number -> { files: [{ filename, status, previous_filename? }] } */
+    /** pull number -> { files: [{ filename, status, previous_filename? }], headSha? (the listed files' URLs name it, as GitHub's do) } */
     pulls: new Map(),
     comments: [],
     checkRuns: [],
     nextId: 1000,
+    /** who the token posts as: the author of the comments it creates, and GraphQL's viewer */
+    identity: BOT,
     /** the token may only read (fork pull requests) */
     readOnly: false,
-    /** injected answers: { operationId, status, headers?, body?, times } */
+    /** injected answers: { operationId, status, headers?, body?, times, pathIncludes? (only requests whose path holds it) } */
     faults: [],
     /** hold the first `parties` requests of an operation until all arrived: { operationId, parties } */
     barriers: [],
@@ -153,6 +175,15 @@ function handlers(state, baseUrl) {
       errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
     });
   };
+  // GitHub's URLs of a listed file name the pull request's head commit as it is now
+  const fileUrls = (filename, sha) => {
+    const path = filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      blob_url: `https://github.example/${state.owner}/${state.repo}/blob/${sha}/${path}`,
+      raw_url: `https://github.example/${state.owner}/${state.repo}/raw/${sha}/${path}`,
+      contents_url: `${baseUrl}/repos/${state.owner}/${state.repo}/contents/${path}?ref=${sha}`,
+    };
+  };
   const denied = (res) =>
     send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   return {
@@ -163,7 +194,7 @@ function handlers(state, baseUrl) {
       paginate(
         res,
         url,
-        listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f })),
+        listed.map((f) => ({ sha: 'f'.repeat(40), additions: 1, deletions: 0, changes: 1, ...(pull.headSha ? fileUrls(f.filename, pull.headSha) : {}), ...f })),
         baseUrl,
       );
     },
@@ -200,7 +231,7 @@ function handlers(state, baseUrl) {
       if (state.readOnly) return denied(res);
       if (body.body.length > COMMENT_BODY_LIMIT) return tooLong(req, res);
       const now = new Date().toISOString();
-      const c = { id: state.nextId++, issue_number: params.issue_number, body: body.body, user: BOT, created_at: now, updated_at: now };
+      const c = { id: state.nextId++, issue_number: params.issue_number, body: body.body, user: state.identity, created_at: now, updated_at: now };
       state.comments.push(c);
       send(res, 201, comment(c));
     },
@@ -219,6 +250,10 @@ function handlers(state, baseUrl) {
       if (index < 0) return send(res, 404, { message: 'Not Found' });
       state.comments.splice(index, 1);
       res.writeHead(204).end();
+    },
+    graphql: ({ req, res, body }) => {
+      if (!VIEWER_LOGIN_QUERY.test(body.query)) return reject(state, req, res, 400, `unsupported GraphQL query: ${body.query.slice(0, 80)}`);
+      send(res, 200, { data: { viewer: { login: state.identity.login } } });
     },
     'checks/create': ({ res, body }) => {
       if (state.readOnly) return denied(res);
@@ -332,7 +367,8 @@ export async function startStandIn(state = createState()) {
       }
 
       state.beforeHandle?.(route.operationId, params);
-      const fault = state.faults.find((f) => f.operationId === route.operationId && f.times > 0);
+      const path = decodeURIComponent(url.pathname);
+      const fault = state.faults.find((f) => f.operationId === route.operationId && f.times > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
       if (fault) {
         fault.times--;
         return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers ?? {});

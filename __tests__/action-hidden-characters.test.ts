@@ -1,0 +1,63 @@
+// Characters that hide, or make a file name read as another (a right-to-left override, zero-width
+// spaces and joiners, a byte-order mark, a soft hyphen, a lone surrogate), wherever a file name
+// or plan text goes: markdown, the terminal, the log, annotations, the failure line and check-run
+// names. Before: the zero-width ones went raw into the markdown, the log and the terminal, and
+// every one of them raw into the annotations, the job's failure line and check-run names.
+import { describe, expect, it } from 'vitest';
+import { checkRunAnnotations, workflowAnnotationCommand } from '../src/action/annotations.js';
+import { checkRunName } from '../src/action/check-runs.js';
+import { escapeLogData, showHidden } from '../src/action/log.js';
+import type { PlanReport } from '../src/core/index.js';
+import { escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
+
+const ZERO_WIDTH = ['\u00AD', '\u180E', '\u200B', '\u2060', '\u2061', '\u2064', '\uFEFF'];
+const HIDDEN = [...ZERO_WIDTH, '\u202E', '\u2066', '\u200E', '\u2028', '\u0085', '\ud800'];
+const RAW = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u200E\u200F\u2028\u2029\u0080-\u009F\ud800-\udfff]/u;
+
+describe('zero-width characters, soft hyphens and lone surrogates are shown escaped', () => {
+  it('in markdown, on a terminal and in the log', () => {
+    for (const c of HIDDEN) {
+      const name = `plans/a${c}b.plan.yaml`;
+      const code = c.charCodeAt(0).toString(16).padStart(4, '0');
+      for (const escapeText of [escapeMarkdown, escapeTerminal, escapeLogData]) {
+        const shown = escapeText(name);
+        expect(shown, `${escapeText.name} U+${code}`).not.toMatch(RAW);
+        expect(shown, `${escapeText.name} U+${code}`).toMatch(new RegExp(`u${code}|x${code.slice(2)}`));
+      }
+    }
+    // the zero-width space escapeMarkdown itself puts after @ still breaks the mention
+    expect(escapeMarkdown('@octocat a\u200Bb')).toBe('@\u200Boctocat a\\\\u200bb');
+    // a pair (an emoji) is no lone surrogate
+    expect(escapeTerminal('\u{1F600}')).toBe('\u{1F600}');
+  });
+});
+
+describe('file names in what the job shows', () => {
+  const file = 'plans/prod\u202Elmay.txt\u200B.plan.yaml';
+  const plan: PlanReport = {
+    file,
+    name: 'x',
+    verdict: 'error',
+    checks: [],
+    metrics: null,
+    errors: [{ message: `${file} could not be verified`, line: 3 }],
+  };
+
+  it('check-run names and their annotations show them escaped; the annotation path stays the file GitHub knows', () => {
+    expect(checkRunName('ppc', file)).toBe('ppc / plans/prod\\u202elmay.txt\\u200b.plan.yaml');
+    const [annotation] = checkRunAnnotations(plan);
+    expect(annotation?.message).not.toMatch(RAW);
+    expect(annotation?.path).toBe(file);
+  });
+
+  it('workflow annotations: message and title escaped, the file property as it is (GitHub matches it to the diff)', () => {
+    const command = workflowAnnotationCommand({ level: 'error', file, title: `about ${file}`, message: `2 more errors in ${file}` });
+    expect(command.message).toBe('2 more errors in plans/prod\\u202elmay.txt\\u200b.plan.yaml');
+    expect(command.properties.title).not.toMatch(RAW);
+    expect(command.properties.file).toBe(file);
+  });
+
+  it('showHidden keeps line breaks (the toolkit escapes them in a command) and shows the rest', () => {
+    expect(showHidden('a\u202Eb\nc\u00ADd')).toBe('a\\u202eb\nc\\xadd');
+  });
+});

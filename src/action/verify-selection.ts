@@ -1,0 +1,85 @@
+// Verifies the selected plans (head, and base where there is one), each on its own: whatever goes
+// wrong with one plan (a read GitHub refuses after its retries, a path the URL encoder throws on,
+// a bug) becomes that plan's error report, and the others are still verified and reported. A run
+// that stopped at its first bad plan would post nothing at all: one hostile file would hide every
+// other plan's result.
+import type { PlanReport, ReadReference } from '../core/index.js';
+import type { PlanToVerify } from './changed-plans.js';
+import type { FileSource } from './file-source.js';
+import { KeptInputs } from './kept-inputs.js';
+import { logLine } from './log.js';
+import { httpStatus } from './octokit.js';
+import { byteBudget, sharedReferenceReads, type ByteBudget } from './reference-reads.js';
+import type { Bases } from './render.js';
+import { mapLimited, verifyFile } from './verify-files.js';
+
+/** Plans verified at once (each may wait on the contents API). */
+export const PARALLEL_READS = 8;
+
+export interface SelectionToVerify {
+  plans: readonly PlanToVerify[];
+  headSource: FileSource;
+  baseSource: FileSource | null;
+}
+
+export interface VerifiedSelection {
+  plans: PlanReport[];
+  bases: Bases;
+  /** what the alternatives step needs again, for the plans it will search */
+  inputs: KeptInputs;
+  /** plans whose verification failed for a reason not in the plan (GitHub, the action): the job fails on them */
+  unverified: string[];
+}
+
+/**
+ * Why verifying a plan failed, without quoting the error's message (it may carry the plan's
+ * text): GitHub's status when GitHub refused a read, else the kind of error.
+ */
+export function failureCause(error: unknown): string {
+  const status = httpStatus(error);
+  if (status !== undefined) return `GitHub answered ${status} to a read, after its retries`;
+  const name = error instanceof Error ? error.name : typeof error;
+  return `an unexpected ${name} in the action (the file's text is not shown)`;
+}
+
+function errorReport(file: string, message: string): PlanReport {
+  return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
+}
+
+export async function verifySelection(selection: SelectionToVerify, budget: ByteBudget = byteBudget()): Promise<VerifiedSelection> {
+  const bases: Bases = {};
+  const inputs = new KeptInputs();
+  const unverified: string[] = [];
+  // each commit's referenced files are read once for all the plans; one byte budget for both
+  const head = {
+    keep: (report: PlanReport, text: string, readReference: ReadReference) => inputs.offer(report, { text, readReference }),
+    references: sharedReferenceReads(selection.headSource, budget),
+  };
+  const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
+  const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
+    let report: PlanReport;
+    try {
+      report =
+        (await verifyFile(item.path, selection.headSource, head)) ??
+        errorReport(item.path, `${item.path} is listed as changed but does not exist at the head commit`);
+    } catch (error) {
+      unverified.push(item.path);
+      const message = `${item.path} could not be verified: ${failureCause(error)}.`;
+      logLine(message);
+      return errorReport(item.path, message);
+    }
+    if (item.basePath && selection.baseSource) {
+      try {
+        bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
+      } catch (error) {
+        bases[item.path] = null;
+        logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
+      }
+    } else if (selection.baseSource && !item.unlisted) {
+      bases[item.path] = null;
+    }
+    return report;
+  });
+  unverified.sort();
+  return { plans, bases, inputs, unverified };
+}
