@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
-import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN } from '../fixtures/hostile/cases.js';
 import { scratchFolder } from '../scratch.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
@@ -14,8 +14,6 @@ import { runPullRequest, type ActionRun } from './stand-in/run-action.mjs';
 const HEAD = '6'.repeat(40);
 const BASE = '5'.repeat(40);
 const MARKER = '<!-- parallel-plan-check:sticky check-name="parallel-plan-check" -->';
-/** A plan that fails: 8B on one H100 cannot give 0.01 ms per token. */
-const FAILING_PLAN = VALID_PLAN.replace('  tpot: 30 ms', '  tpot: 0.01 ms');
 
 let server: StandIn | undefined;
 afterEach(async () => {

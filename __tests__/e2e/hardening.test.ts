@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
-import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN } from '../fixtures/hostile/cases.js';
 import { DOT_ENV, leakedSecret, secretCheckout } from '../fixtures/hostile/secrets.js';
 import { scratchFolder } from '../scratch.js';
 import { planPathOf, slowInputs } from '../fixtures/hostile/slow-inputs.js';
@@ -20,8 +20,6 @@ import { pullRequestPayload, REPO_ROOT, runAction, runPullRequest, type ActionRu
 
 const HEAD = '6'.repeat(40);
 const BASE = '5'.repeat(40);
-/** A plan that fails: 8B on one H100 cannot give 0.01 ms per token. */
-const FAILING_PLAN = VALID_PLAN.replace('  tpot: 30 ms', '  tpot: 0.01 ms');
 
 let server: StandIn | undefined;
 afterEach(async () => {

@@ -3,15 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/core/index.js';
-import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN } from '../fixtures/hostile/cases.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, type ChangedFile, createState, type StandIn, type StandInState, startStandIn } from './stand-in/server.mjs';
 import { type ActionRun, runPullRequest } from './stand-in/run-action.mjs';
 
 const HEAD = '6'.repeat(40);
 const BASE = '5'.repeat(40);
-/** A plan that fails: 8B on one H100 cannot give 0.01 ms per token. */
-const FAILING_PLAN = VALID_PLAN.replace('  tpot: 30 ms', '  tpot: 0.01 ms');
 
 let server: StandIn | undefined;
 afterEach(async () => {
