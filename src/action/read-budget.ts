@@ -15,13 +15,16 @@ export function maxReadsFromEnv(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(value) && value >= 1 && value < MAX_CONTENT_READS_PER_RUN ? value : MAX_CONTENT_READS_PER_RUN;
 }
 
-/** Reads left to a run through the contents API, shared by every commit it reads. */
-export interface ReadBudget {
+/** What a run may still spend of something (reads, bytes), shared by every commit it reads. */
+export interface RunBudget {
   readonly total: number;
   left: number;
-  /** reads asked for after the budget ran out */
+  /** asks refused after the budget ran out */
   refused: number;
 }
+
+/** Reads left to a run through the contents API. */
+export type ReadBudget = RunBudget;
 
 export function readBudget(total = MAX_CONTENT_READS_PER_RUN): ReadBudget {
   return { total, left: total, refused: 0 };

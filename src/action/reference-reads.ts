@@ -4,6 +4,7 @@
 // it a plan's next file is not read, and that plan fails closed with an error that says why (a
 // pull request can name the same 4 MiB files from hundreds of plans; the heap is finite).
 import type { FileSource, ReadResult } from './file-source.js';
+import type { RunBudget } from './read-budget.js';
 
 /** Largest referenced file read (a Hugging Face config.json is a few KiB). */
 export const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
@@ -14,13 +15,8 @@ export const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
 export type ReferenceRead = { text: string } | { error: string; refused?: true };
 export type ReadReferenceFile = (path: string) => Promise<ReferenceRead>;
 
-/** Bytes of referenced files a run may still hold; shared by the head's and the base's reads. */
-export interface ByteBudget {
-  readonly total: number;
-  left: number;
-  /** files not read because the budget ran out */
-  refused: number;
-}
+/** Bytes of referenced files a run may still hold; shared by the head's and the base's reads (refused: files not read). */
+export type ByteBudget = RunBudget;
 
 export function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN): ByteBudget {
   return { total, left: total, refused: 0 };
