@@ -89,6 +89,8 @@ describe('parseQuantity', () => {
   test('accepted units are listed for messages', () => {
     expect(acceptedUnits('bytes').split(', ')).toEqual(expect.arrayContaining(['B', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB']));
     expect(acceptedUnits('time').split(', ')).toEqual(expect.arrayContaining(['ms', 's', 'us', 'min']));
+    // a request rate's usual spellings are said too, not /s alone (contract audit)
+    expect(acceptedUnits('requestRate')).toBe('/s (req/s, qps, rps), /min (req/min, rpm), /h (req/h)');
   });
 });
 

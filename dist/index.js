@@ -44766,7 +44766,10 @@ function findUnit(dim, written) {
 }
 /** "B, KB, MB, ..." for messages. */
 function acceptedUnits(dim) {
-    return units_DIMENSIONS[dim].units.map((u) => u.symbol).join(', ');
+    // a bare '/s' reads oddly alone: its usual spellings (req/s, qps, rps) are said beside it
+    return units_DIMENSIONS[dim].units
+        .map((u) => (u.symbol.startsWith('/') && u.spellings.length > 1 ? `${u.symbol} (${u.spellings.slice(1, 4).join(', ')})` : u.symbol))
+        .join(', ');
 }
 // A decimal number as YAML and JSON write one, then an optional unit.
 const NUMBER = '[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?';

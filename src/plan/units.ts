@@ -140,7 +140,10 @@ export function findUnit(dim: Dimension, written: string): UnitDef | undefined {
 
 /** "B, KB, MB, ..." for messages. */
 export function acceptedUnits(dim: Dimension): string {
-  return DIMENSIONS[dim].units.map((u) => u.symbol).join(', ');
+  // a bare '/s' reads oddly alone: its usual spellings (req/s, qps, rps) are said beside it
+  return DIMENSIONS[dim].units
+    .map((u) => (u.symbol.startsWith('/') && u.spellings.length > 1 ? `${u.symbol} (${u.spellings.slice(1, 4).join(', ')})` : u.symbol))
+    .join(', ');
 }
 
 // A decimal number as YAML and JSON write one, then an optional unit.
