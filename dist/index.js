@@ -47359,7 +47359,7 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
     if (mode.latency && computed > budget) {
         // A prompt longer than one pass runs chunk by chunk, as the engine (and the simulation) runs it:
         // each chunk its own pass, launched eagerly or replayed from a CUDA graph by its own size.
-        let ttft = mode.latency ? hw.requestOverhead : 0;
+        let ttft = hw.requestOverhead;
         let perStage = null;
         for (let from = cached; from < inputTokens; from += budget) {
             const to = Math.min(inputTokens, from + budget);
@@ -48177,6 +48177,18 @@ function e2eFloor(c, outputTokens) {
         return c.ttftFloor;
     return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
 }
+/**
+ * An open loop's throughput ceiling: no more requests completed than the deployment's physical
+ * request rate allows, each of `outputTokens` (the stated rate itself is no bound: a measured run's
+ * random arrivals may come faster than stated); with `bound`, the lower of the two. A closed loop's
+ * (`requestRate` undefined) is `bound` as it is.
+ */
+function openLoopThroughputBound(bound, requestRate, rateBound, outputTokens) {
+    if (requestRate === undefined || rateBound === null || outputTokens === undefined)
+        return bound;
+    const ceiling = rateBound * outputTokens;
+    return bound === null ? ceiling : Math.min(bound, ceiling);
+}
 /** Which plan keys the time estimates need beyond the model's shape. */
 function timeMissing(r, plan) {
     const m = [];
@@ -48282,12 +48294,7 @@ function compute(loaded, r, est, bound, options = {}) {
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
-    // An open loop serves no more requests than the deployment can complete at its physical rate (the
-    // stated rate itself is no bound: a measured run's random arrivals may come faster than stated).
-    if (wl.requestRate !== undefined && rateBound !== null && wl.outputTokens !== undefined) {
-        const openCeiling = rateBound * wl.outputTokens;
-        throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
-    }
+    throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
     return {
         stagesEst,
         stagesBound,
@@ -49183,6 +49190,7 @@ function simulatePools(load, pools, costs) {
 
 
 
+
 /** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
 const DISAGG_EVENT_BUDGET = 1_000_000;
 const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -49316,14 +49324,14 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
     const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
-    // An open loop: no more requests completed than both pools can pass on (as for aggregated plans).
-    if (plan.workload.request_rate !== undefined && requestRateCeiling !== null && output !== undefined) {
-        const openCeiling = requestRateCeiling * output;
-        throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
-    }
+    // An open loop: no more requests completed than both pools can pass on.
+    throughputBound = openLoopThroughputBound(throughputBound, plan.workload.request_rate, requestRateCeiling, output);
     // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
     const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
-    const memory = mergeMemory(pf.c, df.c, D.workers);
+    // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
+    // pool's floors: parts taken from both pools would pair one device's weights with another's KV.
+    const heaviestPool = (mostLoaded(pf.c.memEst)?.total ?? 0) > (mostLoaded(df.c.memEst)?.total ?? 0) ? 'prefill' : 'decode';
+    const memory = mergeMemory(pf.c, df.c, heaviestPool === 'prefill' ? pf.c : df.c, D.workers);
     const peak = D.r.hardware.peak16;
     const deployment = {
         ...memory,
@@ -49352,6 +49360,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     };
     return {
         pools: { prefill: pf, decode: df },
+        heaviestPool,
         deployment,
         outcome: load ? load.outcome : null,
         link,
@@ -49369,11 +49378,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
  * The memory figures of the whole deployment: the devices of both pools (the most loaded one is
  * the most loaded of either), the KV cache and running sequences of the decode pool.
  */
-function mergeMemory(p, d, decodeWorkers) {
-    // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
-    // pool's weight floor: parts taken from both pools would pair one device's weights with another's KV.
-    const heaviest = (c) => (c.memEst ? Math.max(0, ...c.memEst.map((s) => s.total)) : 0);
-    const worst = heaviest(p) > heaviest(d) ? p : d;
+function mergeMemory(p, d, worst, decodeWorkers) {
     return {
         memEst: p.memEst && d.memEst ? worst.memEst : null,
         weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
@@ -52925,12 +52930,8 @@ function verifyDisaggregatedPlan(loaded, options) {
         for (const why of pr.why)
             details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
         details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
-        // The deployment's devices are those of the pool holding its most loaded one (whose figures the
-        // metrics give), each with its own pool's floor: the merged figures would pair a decode
-        // device's memory with the prefill pool's weight floor.
-        const heaviest = (devices) => Math.max(0, ...devices.map((d) => d.total_gib ?? 0));
-        const { prefill, decode } = details.disaggregation;
-        details.devices = heaviest(prefill.devices) > heaviest(decode.devices) ? prefill.devices : decode.devices;
+        // The deployment's devices are those of the pool whose figures the metrics give, each with its own pool's floor.
+        details.devices = details.disaggregation[figures.heaviestPool].devices;
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
     }

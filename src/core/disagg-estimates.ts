@@ -9,6 +9,7 @@ import {
   GOODPUT_REQUESTS,
   loadFigures,
   loadSpecFor,
+  openLoopThroughputBound,
   replicaStepCosts,
   requestRateBound,
   runningCap,
@@ -17,6 +18,7 @@ import {
   type LoadFigures,
   type LoadWhich,
 } from './estimates.js';
+import { mostLoaded } from './memory.js';
 import { kvLink, kvTransferFloor, kvTransferTime, promptKvBytes, type KvLink } from './kv-transfer.js';
 import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
@@ -35,6 +37,8 @@ export interface PoolFigures {
 
 export interface DisaggFigures {
   pools: Record<PoolName, PoolFigures>;
+  /** the pool holding the most loaded device: the deployment's per-GPU memory is its */
+  heaviestPool: PoolName;
   /** the deployment's figures, in the shape the requirement and claim checks read */
   deployment: Computed;
   outcome: PoolsOutcome | null;
@@ -215,15 +219,15 @@ export function computeDisaggregated(
     rates.push(throughputBound / output);
   const knownRates = rates.filter((x): x is number => x !== null);
   const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
-  // An open loop: no more requests completed than both pools can pass on (as for aggregated plans).
-  if (plan.workload.request_rate !== undefined && requestRateCeiling !== null && output !== undefined) {
-    const openCeiling = requestRateCeiling * output;
-    throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
-  }
+  // An open loop: no more requests completed than both pools can pass on.
+  throughputBound = openLoopThroughputBound(throughputBound, plan.workload.request_rate, requestRateCeiling, output);
 
   // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
   const ttftIdle = pf.c.ttftIdle !== null && transfer !== null ? pf.c.ttftIdle + transfer + D.r.hardware.requestOverhead : null;
-  const memory = mergeMemory(pf.c, df.c, D.workers);
+  // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
+  // pool's floors: parts taken from both pools would pair one device's weights with another's KV.
+  const heaviestPool: PoolName = (mostLoaded(pf.c.memEst)?.total ?? 0) > (mostLoaded(df.c.memEst)?.total ?? 0) ? 'prefill' : 'decode';
+  const memory = mergeMemory(pf.c, df.c, heaviestPool === 'prefill' ? pf.c : df.c, D.workers);
   const peak = D.r.hardware.peak16;
   const deployment: Computed = {
     ...memory,
@@ -252,6 +256,7 @@ export function computeDisaggregated(
   };
   return {
     pools: { prefill: pf, decode: df },
+    heaviestPool,
     deployment,
     outcome: load ? (load.outcome as PoolsOutcome) : null,
     link,
@@ -270,11 +275,7 @@ export function computeDisaggregated(
  * The memory figures of the whole deployment: the devices of both pools (the most loaded one is
  * the most loaded of either), the KV cache and running sequences of the decode pool.
  */
-function mergeMemory(p: Computed, d: Computed, decodeWorkers: number): MemoryFigures {
-  // The deployment's per-GPU figures are those of the pool holding the most loaded device, with that
-  // pool's weight floor: parts taken from both pools would pair one device's weights with another's KV.
-  const heaviest = (c: Computed): number => (c.memEst ? Math.max(0, ...c.memEst.map((s) => s.total)) : 0);
-  const worst = heaviest(p) > heaviest(d) ? p : d;
+function mergeMemory(p: Computed, d: Computed, worst: Computed, decodeWorkers: number): MemoryFigures {
   return {
     memEst: p.memEst && d.memEst ? worst.memEst : null,
     weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,

@@ -178,12 +178,8 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
     details.disaggregation = disaggDetails(figures, pools, capacity, plan.model.moe !== undefined);
-    // The deployment's devices are those of the pool holding its most loaded one (whose figures the
-    // metrics give), each with its own pool's floor: the merged figures would pair a decode
-    // device's memory with the prefill pool's weight floor.
-    const heaviest = (devices: { total_gib: number | null }[]): number => Math.max(0, ...devices.map((d) => d.total_gib ?? 0));
-    const { prefill, decode } = details.disaggregation;
-    details.devices = heaviest(prefill.devices) > heaviest(decode.devices) ? prefill.devices : decode.devices;
+    // The deployment's devices are those of the pool whose figures the metrics give, each with its own pool's floor.
+    details.devices = details.disaggregation[figures.heaviestPool].devices;
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     report.details = { ...details, hardware: hardwareSummary(plan, gpus), ...origins };
   }

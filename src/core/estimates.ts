@@ -84,6 +84,23 @@ export function e2eFloor(c: Pick<Computed, 'ttftFloor' | 'tpotFloor'>, outputTok
   return c.tpotFloor === null ? null : c.ttftFloor + (outputTokens - 1) * c.tpotFloor;
 }
 
+/**
+ * An open loop's throughput ceiling: no more requests completed than the deployment's physical
+ * request rate allows, each of `outputTokens` (the stated rate itself is no bound: a measured run's
+ * random arrivals may come faster than stated); with `bound`, the lower of the two. A closed loop's
+ * (`requestRate` undefined) is `bound` as it is.
+ */
+export function openLoopThroughputBound(
+  bound: number | null,
+  requestRate: number | undefined,
+  rateBound: number | null,
+  outputTokens: number | undefined,
+): number | null {
+  if (requestRate === undefined || rateBound === null || outputTokens === undefined) return bound;
+  const ceiling = rateBound * outputTokens;
+  return bound === null ? ceiling : Math.min(bound, ceiling);
+}
+
 /** Which plan keys the time estimates need beyond the model's shape. */
 export function timeMissing(r: Resolved, plan: LoadedPlan['plan']): string[] {
   const m: string[] = [];
@@ -204,12 +221,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
-  // An open loop serves no more requests than the deployment can complete at its physical rate (the
-  // stated rate itself is no bound: a measured run's random arrivals may come faster than stated).
-  if (wl.requestRate !== undefined && rateBound !== null && wl.outputTokens !== undefined) {
-    const openCeiling = rateBound * wl.outputTokens;
-    throughputBound = throughputBound === null ? openCeiling : Math.min(throughputBound, openCeiling);
-  }
+  throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
   return {
     stagesEst,
     stagesBound,

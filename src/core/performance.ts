@@ -543,7 +543,7 @@ export function prefill(
   if (mode.latency && computed > budget) {
     // A prompt longer than one pass runs chunk by chunk, as the engine (and the simulation) runs it:
     // each chunk its own pass, launched eagerly or replayed from a CUDA graph by its own size.
-    let ttft = mode.latency ? hw.requestOverhead : 0;
+    let ttft = hw.requestOverhead;
     let perStage: PassCost[] | null = null;
     for (let from = cached; from < inputTokens; from += budget) {
       const to = Math.min(inputTokens, from + budget);
