@@ -11,16 +11,9 @@ import { KeptInputs } from '../src/action/kept-inputs.js';
 import { byteBudget, byteBudgetFailure } from '../src/action/reference-reads.js';
 import { reportOrder } from '../src/action/report-order.js';
 import { verifySelection } from '../src/action/verify-selection.js';
-import { FAILING_PLAN, VALID_PLAN } from './fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN, llama8bConfig } from './fixtures/hostile/cases.js';
 
-const CONFIG = JSON.stringify({
-  hidden_size: 4096,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  intermediate_size: 14336,
-  vocab_size: 128256,
-});
+const CONFIG = llama8bConfig();
 
 const report = (file: string, verdict: Verdict): PlanReport => ({ file, name: file, verdict, checks: [], metrics: null, errors: [] });
 

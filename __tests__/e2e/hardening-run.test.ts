@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
-import { FAILING_PLAN, VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN, llama8bConfig } from '../fixtures/hostile/cases.js';
 import { scratchFolder } from '../scratch.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, createState, startStandIn, type StandIn, type StandInState } from './stand-in/server.mjs';
@@ -143,14 +143,7 @@ describe('memory', () => {
 /** Plans that each import 16 files of their own (each naming a --config): 34 reads a plan, at the head and at the base. */
 function amplifyingPlans(count: number): Record<string, string> {
   const head: Record<string, string> = {};
-  const config = JSON.stringify({
-    hidden_size: 4096,
-    num_hidden_layers: 32,
-    num_attention_heads: 32,
-    num_key_value_heads: 8,
-    intermediate_size: 14336,
-    vocab_size: 128256,
-  });
+  const config = llama8bConfig();
   for (let p = 0; p < count; p++) {
     const from = Array.from({ length: 16 }, (_, i) => `s${i}.sh`).join(', ');
     head[`plans/p${p}/x.plan.yaml`] =

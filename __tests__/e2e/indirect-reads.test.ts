@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanReport, verifyPlanText } from '../../src/core/index.js';
-import { VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { VALID_PLAN, llama8bConfig } from '../fixtures/hostile/cases.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, type ChangedFile, createState, type StandIn, startStandIn } from './stand-in/server.mjs';
 import { type ActionRun, runPullRequest } from './stand-in/run-action.mjs';
@@ -22,15 +22,10 @@ afterEach(async () => {
 beforeAll(() => ensureFreshBundle(), 180_000);
 
 const config = (layers: number) =>
-  JSON.stringify({
+  llama8bConfig({
     model_type: 'llama',
     architectures: ['LlamaForCausalLM'],
-    hidden_size: 4096,
     num_hidden_layers: layers,
-    num_attention_heads: 32,
-    num_key_value_heads: 8,
-    intermediate_size: 14336,
-    vocab_size: 128256,
     torch_dtype: 'bfloat16',
     max_position_embeddings: 131072,
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/core/index.js';
-import { FAILING_PLAN, VALID_PLAN } from '../fixtures/hostile/cases.js';
+import { FAILING_PLAN, VALID_PLAN, llama8bConfig } from '../fixtures/hostile/cases.js';
 import { ensureFreshBundle } from './bundle.js';
 import { addCommit, type ChangedFile, createState, type StandIn, type StandInState, startStandIn } from './stand-in/server.mjs';
 import { type ActionRun, runPullRequest } from './stand-in/run-action.mjs';
@@ -91,18 +91,7 @@ describe('a plan replaced by one null value', () => {
 describe('values of a file a plan names, which an earlier step may have written', () => {
   it('reach no output: warnings describe a model_type, a torch_dtype or a served model they do not know', async () => {
     const CANARY = 'canaryCredential0123456789abcdef';
-    const credentials = JSON.stringify({
-      type: 'service_account',
-      private_key_id: CANARY,
-      model_type: CANARY,
-      torch_dtype: CANARY,
-      hidden_size: 4096,
-      num_hidden_layers: 32,
-      num_attention_heads: 32,
-      num_key_value_heads: 8,
-      intermediate_size: 14336,
-      vocab_size: 128256,
-    });
+    const credentials = llama8bConfig({ type: 'service_account', private_key_id: CANARY, model_type: CANARY, torch_dtype: CANARY });
     const head = {
       'plans/hf.plan.yaml': VALID_PLAN.replace('  preset: llama-3.1-8b', '  hf_config: ../gha-creds-1.json'),
       'plans/run.plan.yaml': `${VALID_PLAN.replace('model:\n  preset: llama-3.1-8b\n', '')}\ndeployment:\n  engine: vllm\n  from: ../run.sh\n`,
