@@ -57122,6 +57122,62 @@ function readTouchesChanged(read, changed) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/action/reference-reads.ts
+/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
+const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
+/** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
+const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
+function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN) {
+    return { total, left: total, refused: 0 };
+}
+/** Why the job fails when files were left unread, else null. */
+function byteBudgetFailure(budget) {
+    if (budget.refused === 0)
+        return null;
+    return `The files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads: ${budget.refused} were not read, and the plans that needed them are not verified (errors), so the job fails.`;
+}
+function reference_reads_describeRead(path, result) {
+    if ('missing' in result)
+        return { error: `${path} does not exist at this commit` };
+    return result;
+}
+function mebibytes(bytes) {
+    return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+}
+/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
+function sharedReferenceReads(source, budget) {
+    const reads = new Map();
+    const readOnce = async (path) => {
+        const overBudget = {
+            refused: true,
+            error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
+        };
+        if (budget.left <= 0) {
+            budget.refused++;
+            return overBudget;
+        }
+        const read = reference_reads_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
+        if (!('text' in read))
+            return read;
+        const bytes = Buffer.byteLength(read.text, 'utf8');
+        if (bytes > budget.left) {
+            budget.left = 0;
+            budget.refused++;
+            return overBudget;
+        }
+        budget.left -= bytes;
+        return read;
+    };
+    return (path) => {
+        let read = reads.get(path);
+        if (!read) {
+            read = readOnce(path);
+            reads.set(path, read);
+        }
+        return read;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/result.ts
 function countVerdicts(plans) {
     const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
@@ -62655,62 +62711,6 @@ function contentsApiSource(client, owner, repo, sha) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/reference-reads.ts
-/** Largest referenced file read (a Hugging Face config.json is a few KiB). */
-const MAX_REFERENCE_BYTES = 4 * 1024 * 1024;
-/** Distinct referenced files one run holds, in bytes: sixteen files at the largest size. */
-const MAX_REFERENCED_BYTES_PER_RUN = 64 * 1024 * 1024;
-function byteBudget(total = MAX_REFERENCED_BYTES_PER_RUN) {
-    return { total, left: total, refused: 0 };
-}
-/** Why the job fails when files were left unread, else null. */
-function byteBudgetFailure(budget) {
-    if (budget.refused === 0)
-        return null;
-    return `The files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads: ${budget.refused} were not read, and the plans that needed them are not verified (errors), so the job fails.`;
-}
-function reference_reads_describeRead(path, result) {
-    if ('missing' in result)
-        return { error: `${path} does not exist at this commit` };
-    return result;
-}
-function mebibytes(bytes) {
-    return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-}
-/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
-function sharedReferenceReads(source, budget) {
-    const reads = new Map();
-    const readOnce = async (path) => {
-        const overBudget = {
-            refused: true,
-            error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
-        };
-        if (budget.left <= 0) {
-            budget.refused++;
-            return overBudget;
-        }
-        const read = reference_reads_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
-        if (!('text' in read))
-            return read;
-        const bytes = Buffer.byteLength(read.text, 'utf8');
-        if (bytes > budget.left) {
-            budget.left = 0;
-            budget.refused++;
-            return overBudget;
-        }
-        budget.left -= bytes;
-        return read;
-    };
-    return (path) => {
-        let read = reads.get(path);
-        if (!read) {
-            read = readOnce(path);
-            reads.set(path, read);
-        }
-        return read;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/action/verify-files.ts
 // Verifies plan files read from a FileSource. The core's ReadReference is synchronous and pure,
 // while files here arrive over the network; so a plan is verified, the references it asked for
@@ -62809,32 +62809,34 @@ async function mapLimited(items, limit, work) {
 
 
 
+
 /** Plans read to look for reads of a changed file, at most (each may be one contents-API request). */
 const MAX_PLANS_SCANNED = 300;
 /** Work for loading all of them: about 64 MiB of plan and referenced text (a real plan is a few KiB). */
 const SCAN_WORK_BUDGET = 64_000_000;
-/** The files the scanned plans name, each fetched once for all of them; past `limit` distinct files, none. */
+/**
+ * The files the scanned plans name, each read once for all of them by the verification's own shared
+ * reader (reference-reads.ts: its byte budget bounds what the scan holds); past `limit` distinct
+ * files, none (each may be one contents-API request).
+ */
 class SharedReads {
-    head;
     limit;
-    cache = new Map();
+    reads;
+    distinct = new Set();
     exhausted = false;
     constructor(head, limit) {
-        this.head = head;
         this.limit = limit;
+        this.reads = sharedReferenceReads(head, byteBudget());
     }
-    read(path, maxBytes) {
-        const key = `${maxBytes}:${path}`;
-        const known = this.cache.get(key);
-        if (known !== undefined)
-            return known;
-        if (this.cache.size >= this.limit) {
-            this.exhausted = true;
-            return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+    read(path) {
+        if (!this.distinct.has(path)) {
+            if (this.distinct.size >= this.limit) {
+                this.exhausted = true;
+                return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+            }
+            this.distinct.add(path);
         }
-        const read = this.head.read(path, maxBytes);
-        this.cache.set(key, read);
-        return read;
+        return this.reads(path);
     }
 }
 /** Only loads a plan (what reads its references), under a plan's budget and what is left of the scan's. */
@@ -62866,29 +62868,21 @@ function loadOnly(budget, tooComplex) {
  */
 async function planReads(path, head, shared, budget) {
     const result = { path, read: new Set(), tooComplex: false };
-    let planRead = false;
     let refused = false;
-    const recording = {
-        label: head.label,
-        read: async (file, maxBytes) => {
-            // verifyFile reads the plan first, then whatever its loads ask for
-            let got;
-            if (!planRead) {
-                planRead = true;
-                got = await head.read(file, maxBytes);
-            }
-            else {
-                result.read.add(file);
-                got = await shared.read(file, maxBytes);
-            }
-            if ('refused' in got && got.refused)
-                refused = true;
-            return got;
-        },
+    const flag = (got) => {
+        if ('refused' in got && got.refused)
+            refused = true;
+        return got;
+    };
+    // verifyFile reads the plan itself from the source, every file it names through `references`
+    const source = { label: head.label, read: async (file, maxBytes) => flag(await head.read(file, maxBytes)) };
+    const references = async (file) => {
+        result.read.add(file);
+        return flag(await shared.read(file));
     };
     let loaded;
     try {
-        loaded = await verifyFile(path, recording, { verify: loadOnly(budget, () => (result.tooComplex = true)) });
+        loaded = await verifyFile(path, source, { references, verify: loadOnly(budget, () => (result.tooComplex = true)) });
     }
     catch {
         return 'unread';

@@ -8,6 +8,7 @@ import { loadPlan, PLAN_WORK_BUDGET, type PlanReport, withWorkBudget, workLeft }
 import { readTouchesChanged } from '../import/watch.js';
 import type { PlanToVerify } from './changed-plans.js';
 import type { FileSource, ReadResult } from './file-source.js';
+import { byteBudget, sharedReferenceReads, type ReadReferenceFile, type ReferenceRead } from './reference-reads.js';
 import { fileList } from './result.js';
 import { mapLimited, type VerifyText, verifyFile } from './verify-files.js';
 
@@ -24,26 +25,31 @@ export interface ImportedPlans {
   unsearched: string | null;
 }
 
-/** The files the scanned plans name, each fetched once for all of them; past `limit` distinct files, none. */
+/**
+ * The files the scanned plans name, each read once for all of them by the verification's own shared
+ * reader (reference-reads.ts: its byte budget bounds what the scan holds); past `limit` distinct
+ * files, none (each may be one contents-API request).
+ */
 class SharedReads {
-  private readonly cache = new Map<string, Promise<ReadResult>>();
+  private readonly reads: ReadReferenceFile;
+  private readonly distinct = new Set<string>();
   exhausted = false;
   constructor(
-    private readonly head: FileSource,
+    head: FileSource,
     readonly limit: number,
-  ) {}
+  ) {
+    this.reads = sharedReferenceReads(head, byteBudget());
+  }
 
-  read(path: string, maxBytes: number): Promise<ReadResult> {
-    const key = `${maxBytes}:${path}`;
-    const known = this.cache.get(key);
-    if (known !== undefined) return known;
-    if (this.cache.size >= this.limit) {
-      this.exhausted = true;
-      return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+  read(path: string): Promise<ReferenceRead> {
+    if (!this.distinct.has(path)) {
+      if (this.distinct.size >= this.limit) {
+        this.exhausted = true;
+        return Promise.resolve({ error: `${path} was not read: the search's limit of files read` });
+      }
+      this.distinct.add(path);
     }
-    const read = this.head.read(path, maxBytes);
-    this.cache.set(key, read);
-    return read;
+    return this.reads(path);
   }
 }
 
@@ -91,27 +97,20 @@ function loadOnly(budget: ScanBudget, tooComplex: () => void): VerifyText {
  */
 async function planReads(path: string, head: FileSource, shared: SharedReads, budget: ScanBudget): Promise<PlanReads | 'unread' | null> {
   const result: PlanReads = { path, read: new Set(), tooComplex: false };
-  let planRead = false;
   let refused = false;
-  const recording: FileSource = {
-    label: head.label,
-    read: async (file, maxBytes) => {
-      // verifyFile reads the plan first, then whatever its loads ask for
-      let got: ReadResult;
-      if (!planRead) {
-        planRead = true;
-        got = await head.read(file, maxBytes);
-      } else {
-        result.read.add(file);
-        got = await shared.read(file, maxBytes);
-      }
-      if ('refused' in got && got.refused) refused = true;
-      return got;
-    },
+  const flag = <T extends ReferenceRead | ReadResult>(got: T): T => {
+    if ('refused' in got && got.refused) refused = true;
+    return got;
+  };
+  // verifyFile reads the plan itself from the source, every file it names through `references`
+  const source: FileSource = { label: head.label, read: async (file, maxBytes) => flag(await head.read(file, maxBytes)) };
+  const references: ReadReferenceFile = async (file) => {
+    result.read.add(file);
+    return flag(await shared.read(file));
   };
   let loaded: PlanReport | null;
   try {
-    loaded = await verifyFile(path, recording, { verify: loadOnly(budget, () => (result.tooComplex = true)) });
+    loaded = await verifyFile(path, source, { references, verify: loadOnly(budget, () => (result.tooComplex = true)) });
   } catch {
     return 'unread';
   }
