@@ -238,6 +238,7 @@ const pools = (
 });
 const closedLoad = (requests: number, clients: number, input = 1000, output = 11): LoadSpec => ({
   kind: 'closed',
+  ranks: 1,
   clients,
   rate: 0,
   arrival: 'poisson',

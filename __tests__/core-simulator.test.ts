@@ -46,6 +46,7 @@ const causalPairs = (from: number, to: number) => {
 
 const closed = (requests: number, clients: number, input = 100, output = 11, over: Partial<LoadSpec> = {}): LoadSpec => ({
   kind: 'closed',
+  ranks: 1,
   clients,
   rate: 0,
   arrival: 'poisson',
@@ -366,6 +367,56 @@ describe('open loop', () => {
     expect(o.truncated).toBe(false);
     expect(o.measured).toBe(9_000);
     expect(o.steps).toBeLessThan(MAX_EVENTS);
+  });
+});
+
+describe('attention-DP ranks of a MoE model (their tokens meet on the expert devices)', () => {
+  /** Logs each pass as P<prompt tokens>/D<batch>@<ranks of tokens it carries>. */
+  const rankCosts = (seen: string[]): StepCosts => ({
+    step: (p, b, _c, dp) => {
+      seen.push(`${p ? `P${p.tokens}` : ''}${b ? `D${b}` : ''}@${dp}`);
+      return { time: (p ? 0.1 : 0) + (b > 0 ? 0.01 : 0), flops: 1 };
+    },
+  });
+  it('a closed loop keeps 4 ranks in lockstep: every pass carries 4 ranks of tokens', () => {
+    const seen: string[] = [];
+    simulate({ ...closed(3, 1), ranks: 4 }, engine(), rankCosts(seen));
+    expect(new Set(seen.map((s) => s.split('@')[1]))).toEqual(new Set(['4']));
+  });
+  it("an open loop's pass carries each other rank's mean tokens in flight over time, worked by hand", () => {
+    // Arrivals at 0, 1, 2 s; each request: one 0.1 s prompt pass of 100 tokens, then 10 decode steps
+    // of 10 ms (one stride). Before the second prompt (t = 1 s) a rank has had 100 tokens in flight
+    // for 0.1 s and 1 for 0.1 s: 10.1 token-seconds, 10.1 tokens on average; its prompt pass carries
+    // 1 + 3 x 10.1 / 100 = 1.303 ranks' worth (1.296875 on the 1/64 grid). After it (t = 1.1 s):
+    // 20.1 / 1.1 = 18.27 tokens, so a decode of 1 sequence carries 1 + 3 x 18.27 = 55.8 (55.8125).
+    const seen: string[] = [];
+    const load: LoadSpec = { ...closed(3, 1), kind: 'open', ranks: 4, clients: Infinity, rate: 1, arrival: 'constant' };
+    simulate(load, engine(), rankCosts(seen));
+    expect(seen.slice(3, 5)).toEqual(['P100@1.296875', 'D1@55.8125']);
+    // the first pass knows of nothing else in flight
+    expect(seen[0]).toBe('P100@1');
+  });
+  const deepseekDp16 = (load: string) => `
+version: 1
+model: {preset: deepseek-v3, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 16, gpus_per_node: 8}
+parallelism: {tp: 1, dp: 16, ep: 16}
+deployment: {engine: sglang}
+workload: {${load}, input_tokens: 4000, output_tokens: 800, memory_fraction: 0.8}`;
+  it('a lone prompt at light load is served about as fast as on an idle deployment (it was priced as 16 prompts: 8x)', () => {
+    const m = verify(deepseekDp16('request_rate: 0.05/s, arrival: poisson')).metrics!;
+    expect(m.ttft_ms!).toBeLessThan(1.2 * m.ttft_idle_ms!);
+    expect(m.ttft_ms!).toBeGreaterThanOrEqual(m.ttft_idle_ms!);
+  });
+  it("at 2 requests/s other ranks' prompts stall this rank's decodes (every MoE layer waits for every rank): TPOT several times the idle step", () => {
+    const m = verify(deepseekDp16('request_rate: 2/s, arrival: poisson')).metrics!;
+    const light = verify(deepseekDp16('request_rate: 0.05/s, arrival: poisson')).metrics!;
+    expect(m.tpot_ms!).toBeGreaterThan(3 * light.tpot_ms!);
+    expect(m.ttft_ms!).toBeLessThan(3 * m.ttft_idle_ms!);
+  });
+  it('16 clients of equal requests stay in lockstep: every rank prefills at once', () => {
+    const m = verify(deepseekDp16('concurrency: 16')).metrics!;
+    expect(m.ttft_ms!).toBeGreaterThan(4 * m.ttft_idle_ms!);
   });
 });
 

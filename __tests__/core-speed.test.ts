@@ -65,12 +65,14 @@ describe('pass-cost memo of a simulated load', () => {
     for (const [w, b, c] of variants) expect(memo.step(w, b, c)).toEqual(countingCosts().step(w, b, c));
     expect(inner.calls).toBe(variants.length);
   });
-  it('computes a pass with activeDp every time', () => {
+  it('keys on activeDp too: the same pass with other ranks alongside is costed again', () => {
     const inner = countingCosts();
     const memo = memoStepCosts(inner);
     memo.step(null, 4, 1000, 2);
     memo.step(null, 4, 1000, 2);
-    expect(inner.calls).toBe(2);
+    memo.step(null, 4, 1000, 2.5);
+    memo.step(null, 4, 1000);
+    expect(inner.calls).toBe(3);
   });
   it('steps aside when passes rarely repeat, and still gives the same costs', () => {
     const inner = countingCosts();
@@ -84,6 +86,7 @@ describe('pass-cost memo of a simulated load', () => {
   it('a steady closed loop simulated through the memo gives the same outcome on fewer pass costs', () => {
     const load: LoadSpec = {
       kind: 'closed',
+      ranks: 1,
       clients: 4,
       rate: 0,
       arrival: 'poisson',

@@ -19951,6 +19951,21 @@ function simulate(load, engine, costs) {
     let batchSum = 0;
     let peakRunning = 0;
     let events = 0;
+    // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
+    // ranks are busy independently, each as this one is: a pass carries, from each other rank, the
+    // tokens that rank has in flight on average over time (prompt passes and decodes alike; a
+    // lone prompt at light load is not priced as one on every rank).
+    const ranks = Math.max(1, load.ranks);
+    const independentRanks = load.kind === 'open' && ranks > 1;
+    /** seconds x tokens of this rank's passes so far: over the elapsed time, a rank's mean tokens in flight */
+    let tokenSeconds = 0;
+    /** Ranks' worth of tokens a pass of `own` tokens carries to the expert devices (on a 1/64 grid: the step memo keys on it). */
+    const activeRanks = (own) => {
+        if (!independentRanks)
+            return ranks;
+        const others = t > 0 ? tokenSeconds / t : 0;
+        return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
+    };
     // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
     // tokens and finishes wait here for it.
     const lagged = engine.outputLag > 0;
@@ -20145,9 +20160,11 @@ function simulate(load, engine, costs) {
                     batchWaited = 0;
                 if (balance)
                     stepsWithWaiting++;
-                const cost = costs.step(filled.work, decoding, meanContext());
+                const own = filled.work.tokens + decoding;
+                const cost = costs.step(filled.work, decoding, meanContext(), activeRanks(own));
                 if (!cost)
                     return null;
+                tokenSeconds += own * cost.time;
                 const dt = cost.time + engine.stepOverhead;
                 const [first, done] = [deferredFirst, deferredFinish];
                 deferredFirst = [];
@@ -20173,7 +20190,8 @@ function simulate(load, engine, costs) {
             // Decode steps until the next event: a sequence finishes, or a request reaches the engine.
             const top = running.peek();
             let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - decodeStep));
-            const probe = costs.step(null, batch, meanContext((stride - 1) / 2));
+            const dp = activeRanks(batch);
+            const probe = costs.step(null, batch, meanContext((stride - 1) / 2), dp);
             if (!probe)
                 return null;
             const dt1 = probe.time + engine.stepOverhead;
@@ -20201,9 +20219,10 @@ function simulate(load, engine, costs) {
                 stepsWithWaiting += stride;
             if (balance)
                 sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
-            const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
+            const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
             if (!cost)
                 return null;
+            tokenSeconds += batch * cost.time * stride;
             const dt = (cost.time + engine.stepOverhead) * stride;
             const [first, done] = [deferredFirst, deferredFinish];
             deferredFirst = [];
@@ -20276,7 +20295,7 @@ function mix(h, x) {
     const b = Math.imul(a ^ u32[1], 0x85ebca77);
     return b ^ (b >>> 15);
 }
-/** Remembers `costs.step` by its arguments (with activeDp given: computed every time). */
+/** Remembers `costs.step` by its arguments. */
 function memoStepCosts(costs) {
     const table = new Map();
     let lookups = 0;
@@ -20288,11 +20307,12 @@ function memoStepCosts(costs) {
                 on = false;
                 table.clear();
             }
-            if (!on || activeDp !== undefined)
+            if (!on)
                 return costs.step(work, batch, context, activeDp);
             const tokens = work === null ? -1 : work.tokens;
             const w = work ?? NO_PROMPT;
-            let h = mix(mix(mix(0, tokens), batch), context);
+            const ranks = activeDp ?? -1;
+            let h = mix(mix(mix(mix(0, tokens), batch), context), ranks);
             if (work !== null)
                 h = mix(mix(mix(mix(h, w.pairsFull), w.pairsSliding), w.pairsTopK), w.completes);
             const first = table.get(h);
@@ -20300,6 +20320,7 @@ function memoStepCosts(costs) {
                 if (Object.is(e.tokens, tokens) &&
                     Object.is(e.batch, batch) &&
                     Object.is(e.context, context) &&
+                    Object.is(e.ranks, ranks) &&
                     Object.is(e.pairsFull, w.pairsFull) &&
                     Object.is(e.pairsSliding, w.pairsSliding) &&
                     Object.is(e.pairsTopK, w.pairsTopK) &&
@@ -20308,9 +20329,9 @@ function memoStepCosts(costs) {
                     return e.cost;
                 }
             }
-            const cost = costs.step(work, batch, context);
+            const cost = costs.step(work, batch, context, activeDp);
             const { pairsFull, pairsSliding, pairsTopK, completes } = w;
-            table.set(h, { tokens, pairsFull, pairsSliding, pairsTopK, completes, batch, context, cost, next: first });
+            table.set(h, { tokens, pairsFull, pairsSliding, pairsTopK, completes, batch, context, ranks, cost, next: first });
             return cost;
         },
     };
@@ -20666,6 +20687,10 @@ function simulateLoad(r, facts, costs, maxRunning, which) {
     const out = simulate(spec.load, engineBehaviour(r, maxRunning, spec.load), memoStepCosts(costs));
     return out ? loadFigures(spec, out, r.workload.outputTokens) : null;
 }
+/** Ranks whose tokens meet on the expert devices: the active attention-DP ranks of a MoE model (a dense model's passes do not depend on it). */
+function expertRanks(facts, active) {
+    return facts.experts > 0 ? active : 1;
+}
 /** The simulated figures of the whole deployment from one part's outcome. */
 function loadFigures(spec, out, outputTokens) {
     const throughput = out.throughput * spec.scale;
@@ -20711,6 +20736,7 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             scale: active,
             load: {
                 kind: 'open',
+                ranks: expertRanks(facts, active),
                 clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
                 rate: rate / active,
                 arrival: wl.arrival,
@@ -20749,6 +20775,7 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
         scale: active,
         load: {
             kind: 'closed',
+            ranks: expertRanks(facts, active),
             clients,
             rate: 0,
             arrival: 'poisson',

@@ -467,6 +467,11 @@ export function simulateLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, m
   return out ? loadFigures(spec, out, r.workload.outputTokens!) : null;
 }
 
+/** Ranks whose tokens meet on the expert devices: the active attention-DP ranks of a MoE model (a dense model's passes do not depend on it). */
+function expertRanks(facts: ModelFacts, active: number): number {
+  return facts.experts > 0 ? active : 1;
+}
+
 /** What to simulate: the plan's own load, its shorter screening run (VerifyOptions.quick), or an open loop at a rate (goodput search). */
 export type LoadWhich = 'plan' | 'quick' | { rate: number; requests: number };
 
@@ -526,6 +531,7 @@ export function loadSpecFor(
       scale: active,
       load: {
         kind: 'open',
+        ranks: expertRanks(facts, active),
         clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
         rate: rate / active,
         arrival: wl.arrival,
@@ -561,6 +567,7 @@ export function loadSpecFor(
     scale: active,
     load: {
       kind: 'closed',
+      ranks: expertRanks(facts, active),
       clients,
       rate: 0,
       arrival: 'poisson',

@@ -97,6 +97,13 @@ export interface LoadSpec {
    * included); steady: requests keep coming until every measured one has finished (no tail)
    */
   finite: boolean;
+  /**
+   * attention data-parallel ranks serving this load side by side, whose tokens meet on the expert
+   * devices (1 for a dense model). A closed loop keeps them in lockstep: every pass carries that
+   * many ranks' tokens. Open-loop ranks are busy independently: a pass carries the others' in the
+   * share of time a rank is busy (a lone prompt at light load is not priced as one on every rank).
+   */
+  ranks: number;
   /** prompt and output lengths, used in turn */
   inputs: readonly number[];
   outputs: readonly number[];
@@ -402,6 +409,20 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   let batchSum = 0;
   let peakRunning = 0;
   let events = 0;
+  // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
+  // ranks are busy independently, each as this one is: a pass carries, from each other rank, the
+  // tokens that rank has in flight on average over time (prompt passes and decodes alike; a
+  // lone prompt at light load is not priced as one on every rank).
+  const ranks = Math.max(1, load.ranks);
+  const independentRanks = load.kind === 'open' && ranks > 1;
+  /** seconds x tokens of this rank's passes so far: over the elapsed time, a rank's mean tokens in flight */
+  let tokenSeconds = 0;
+  /** Ranks' worth of tokens a pass of `own` tokens carries to the expert devices (on a 1/64 grid: the step memo keys on it). */
+  const activeRanks = (own: number): number => {
+    if (!independentRanks) return ranks;
+    const others = t > 0 ? tokenSeconds / t : 0;
+    return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
+  };
   // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
   // tokens and finishes wait here for it.
   const lagged = engine.outputLag > 0;
@@ -584,8 +605,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         // TensorRT-LLM runs its check, and so restarts the count, only on a step with decodes.
         if (batch > 0) batchWaited = 0;
         if (balance) stepsWithWaiting++;
-        const cost = costs.step(filled.work, decoding, meanContext());
+        const own = filled.work.tokens + decoding;
+        const cost = costs.step(filled.work, decoding, meanContext(), activeRanks(own));
         if (!cost) return null;
+        tokenSeconds += own * cost.time;
         const dt = cost.time + engine.stepOverhead;
         const [first, done] = [deferredFirst, deferredFinish];
         deferredFirst = [];
@@ -611,7 +634,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       // Decode steps until the next event: a sequence finishes, or a request reaches the engine.
       const top = running.peek()!;
       let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - decodeStep));
-      const probe = costs.step(null, batch, meanContext((stride - 1) / 2));
+      const dp = activeRanks(batch);
+      const probe = costs.step(null, batch, meanContext((stride - 1) / 2), dp);
       if (!probe) return null;
       const dt1 = probe.time + engine.stepOverhead;
       const nextArrival = nextEventTime();
@@ -634,8 +658,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       }
       if (balance && waiting.length > waitingHead) stepsWithWaiting += stride;
       if (balance) sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
-      const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2));
+      const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
       if (!cost) return null;
+      tokenSeconds += batch * cost.time * stride;
       const dt = (cost.time + engine.stepOverhead) * stride;
       const [first, done] = [deferredFirst, deferredFinish];
       deferredFirst = [];

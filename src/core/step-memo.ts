@@ -20,6 +20,8 @@ interface Entry {
   completes: number;
   batch: number;
   context: number;
+  /** activeDp as asked (-1: the cost model's default) */
+  ranks: number;
   cost: StepCost | null;
   next: Entry | undefined;
 }
@@ -34,7 +36,7 @@ function mix(h: number, x: number): number {
   return b ^ (b >>> 15);
 }
 
-/** Remembers `costs.step` by its arguments (with activeDp given: computed every time). */
+/** Remembers `costs.step` by its arguments. */
 export function memoStepCosts(costs: StepCosts): StepCosts {
   const table = new Map<number, Entry>();
   let lookups = 0;
@@ -46,10 +48,11 @@ export function memoStepCosts(costs: StepCosts): StepCosts {
         on = false;
         table.clear();
       }
-      if (!on || activeDp !== undefined) return costs.step(work, batch, context, activeDp);
+      if (!on) return costs.step(work, batch, context, activeDp);
       const tokens = work === null ? -1 : work.tokens;
       const w: PrefillWork = work ?? NO_PROMPT;
-      let h = mix(mix(mix(0, tokens), batch), context);
+      const ranks = activeDp ?? -1;
+      let h = mix(mix(mix(mix(0, tokens), batch), context), ranks);
       if (work !== null) h = mix(mix(mix(mix(h, w.pairsFull), w.pairsSliding), w.pairsTopK), w.completes);
       const first = table.get(h);
       for (let e = first; e !== undefined; e = e.next) {
@@ -57,6 +60,7 @@ export function memoStepCosts(costs: StepCosts): StepCosts {
           Object.is(e.tokens, tokens) &&
           Object.is(e.batch, batch) &&
           Object.is(e.context, context) &&
+          Object.is(e.ranks, ranks) &&
           Object.is(e.pairsFull, w.pairsFull) &&
           Object.is(e.pairsSliding, w.pairsSliding) &&
           Object.is(e.pairsTopK, w.pairsTopK) &&
@@ -66,9 +70,9 @@ export function memoStepCosts(costs: StepCosts): StepCosts {
           return e.cost;
         }
       }
-      const cost = costs.step(work, batch, context);
+      const cost = costs.step(work, batch, context, activeDp);
       const { pairsFull, pairsSliding, pairsTopK, completes } = w;
-      table.set(h, { tokens, pairsFull, pairsSliding, pairsTopK, completes, batch, context, cost, next: first });
+      table.set(h, { tokens, pairsFull, pairsSliding, pairsTopK, completes, batch, context, ranks, cost, next: first });
       return cost;
     },
   };
