@@ -356,6 +356,30 @@ workload: {concurrency: 64, input_tokens: 8000, output_tokens: 500}`).metrics!;
   });
 });
 
+describe("an open loop's memory", () => {
+  const llama70bOpen = (rate: string) => `
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: sglang}
+workload: {request_rate: ${rate}, arrival: poisson, input_tokens: 1000, output_tokens: 200, memory_fraction: 0.88}
+requirements: {max_memory_utilization: 0.5}`;
+  it('holds the KV cache of what its simulation had in flight at the peak: past saturation the whole pool (it read one request: 26%)', () => {
+    const r = verify(llama70bOpen('50/s'));
+    const m = r.metrics!;
+    // The pool is full: KV at (almost) the pool, memory near SGLang's 0.88 of the device.
+    expect(m.memory_utilization!).toBeGreaterThan(0.85);
+    expect(check(r, 'requirements.max_memory_utilization').status).toBe('fail');
+  });
+  it('at light load, a few sequences: well below the pool', () => {
+    const light = verify(llama70bOpen('0.2/s')).metrics!;
+    const busy = verify(llama70bOpen('50/s')).metrics!;
+    expect(light.kv_cache_per_gpu_gib!).toBeLessThan(0.05 * busy.kv_cache_per_gpu_gib!);
+    expect(light.memory_utilization!).toBeLessThan(0.5);
+  });
+});
+
 describe('open loop', () => {
   it('arrivals far apart: every request is served alone, TTFT is the idle prefill', () => {
     const load: LoadSpec = { ...closed(20, 1), kind: 'open', clients: Infinity, rate: 1, arrival: 'constant' };

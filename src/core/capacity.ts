@@ -2,7 +2,16 @@
 // whether one request of the longest stated length can run, and how many sequences run at once.
 // docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
 import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
-import { engineConditions, heldTokens, kvCapacityTokens, stageKvBytesPerSequence, stageMemory, stageWeightBytes, type StageMemory } from './memory.js';
+import {
+  engineConditions,
+  type EngineConditions,
+  heldTokens,
+  kvCapacityTokens,
+  stageKvBytesPerSequence,
+  stageMemory,
+  stageWeightBytes,
+  type StageMemory,
+} from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import { maxOverStages, type Stage } from './stages.js';
@@ -33,6 +42,8 @@ export interface MemoryFigures {
    * TIGHT_MEMORY_FRACTIONS that holds it).
    */
   raisedFraction: { from: number; to: number } | null;
+  /** what memEst was sized with (the engine's start-up conditions, prompt tokens shared by prefix), to size it again for a simulated load */
+  sizing: { conditions: EngineConditions; maxContext: number; sharedMax: number } | null;
 }
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
@@ -130,5 +141,17 @@ export function memoryFigures(
     });
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }
-  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
+  const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
+  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+}
+
+/**
+ * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
+ * (at the longest context, at most the pool), with everything else as sized at start-up. Sized for
+ * one request it read 26% on a deployment whose simulation filled its whole KV pool.
+ */
+export function inFlightMemory(est: ModelFacts, r: Resolved, stages: Stage[], memory: MemoryFigures, peakPerReplica: number): StageMemory[] | null {
+  const s = memory.sizing;
+  if (!s || r.workload.concurrency !== undefined || r.workload.requestRate === undefined) return memory.memEst;
+  return stageMemory(est, r.layout, s.conditions, stages, Math.max(1, Math.ceil(peakPerReplica)), s.maxContext, s.sharedMax);
 }

@@ -286,5 +286,6 @@ function mergeMemory(p: Computed, d: Computed, worst: Computed, decodeWorkers: n
     maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
     floorCheck: null,
     raisedFraction: null,
+    sizing: null,
   };
 }

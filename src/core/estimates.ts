@@ -1,7 +1,7 @@
 // Every estimate and bound of a plan: memory per stage, KV capacity, idle TTFT, decode step, the
 // plan's load simulated request by request (TTFT, TPOT, throughput, percentiles, goodput), once at
 // the plan's efficiencies and, for the bounds, with every efficiency at 1.
-import { memoryFigures, type MemoryFigures } from './capacity.js';
+import { inFlightMemory, memoryFigures, type MemoryFigures } from './capacity.js';
 import { maxRunningSequences } from './engine-memory.js';
 import { stageKvBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -222,10 +222,13 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
   throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
+  // An open loop's devices hold what its simulation had in flight at the peak, not one request.
+  const memEst = load && est && stagesEst ? inFlightMemory(est, r, stagesEst, memory, load.outcome.peakRunning) : memory.memEst;
   return {
     stagesEst,
     stagesBound,
     ...memory,
+    memEst,
     maxRunning: deploymentRunning,
     runningPerReplica: maxRunning,
     ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
