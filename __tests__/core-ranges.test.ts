@@ -2,6 +2,7 @@
 // and that a range never crosses its physical bound. Hand-made residual tables, so each expectation
 // is worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { verify } from './core-helpers.js';
 import { missProbability, oneIn, queueBand, RANGE_QUANTILES, rangeOf, residualsFor, type ResidualTable } from '../src/core/ranges.js';
 
 /** A bucket whose ln(measured / estimate) runs evenly from -s to +s over the quantiles. */
@@ -120,5 +121,37 @@ describe('oneIn', () => {
     expect(oneIn(0.76)).toBe('about 3 in 4');
     expect(oneIn(0.88)).toBe('about 9 in 10');
     expect(oneIn(0.97)).toBe('nearly all');
+  });
+});
+
+describe("a plan's ranges (plan-ranges.ts)", () => {
+  it("a loaded TTFT's range starts no lower than the idle TTFT's: DeepSeek-R1 2P1D on H200 read [40.6 ms, ...] beside an idle range from 133 ms", () => {
+    const r = verify(`
+version: 1
+model: {preset: deepseek-r1, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 32, gpus_per_node: 8}
+deployment: {engine: sglang}
+disaggregation:
+  prefill: {workers: 2, gpus: 8, parallelism: {tp: 8, ep: 8}, max_batched_tokens: 16384}
+  decode: {workers: 1, gpus: 16, parallelism: {tp: 1, dp: 16, ep: 16}, max_running_sequences: 1024}
+  kv_transfer: {bandwidth: 50 GB/s, latency: 50 us}
+workload: {concurrency: 512, input_tokens: 4096, output_tokens: 1024, max_input_tokens: 8192, max_output_tokens: 2048}`);
+    const [loadedLow] = r.ranges!.ttft_ms!;
+    const [idleLow] = r.ranges!.ttft_idle_ms!;
+    expect(loadedLow).toBeGreaterThanOrEqual(idleLow);
+    expect(r.metrics!.ttft_ms!).toBeGreaterThanOrEqual(loadedLow);
+  });
+  it("an open loop's throughput range ends at what its arrivals offer: 2 requests/s x 200 tokens = 400 tokens/s (it reached 455)", () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+parallelism: {tp: 1}
+deployment: {engine: vllm}
+workload: {request_rate: 2/s, input_tokens: 1000, output_tokens: 200}`);
+    const estimate = r.metrics!.throughput_tokens_per_s!;
+    const [low, high] = r.ranges!.throughput_tokens_per_s!;
+    expect(high).toBeLessThanOrEqual(Math.max(400, estimate));
+    expect(low).toBeLessThan(estimate);
   });
 });

@@ -52,11 +52,15 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
     ranges[key] = [round(lo), round(hi)];
   };
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
-  put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+  // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
+  // least its mean length): its range starts no lower than the idle range does.
+  const idleLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle * 1000, ttftIdle, 'time', ms(c.ttftFloor))[0] : null;
+  put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
   put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
   put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-  put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
+  const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
+  put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
   for (const p of ['p50', 'p90', 'p99']) {
     put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
     put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
@@ -69,8 +73,21 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   // the throughput's range before rounding, for the cost and energy ranges that follow from it
-  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', throughputCeiling) : undefined;
   return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+
+/**
+ * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
+ * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
+ * error decides whether the deployment keeps up, not how much more than the offered load it serves.
+ */
+function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number | null {
+  const wl = r.workload;
+  if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null) return c.throughputBound;
+  // the estimate as the metrics show it (rounded, possibly up) stays inside its range
+  const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
+  return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
 }
 
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
