@@ -46842,7 +46842,19 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         });
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
-    return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction };
+    const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
+    return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+}
+/**
+ * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
+ * (at the longest context, at most the pool), with everything else as sized at start-up. Sized for
+ * one request it read 26% on a deployment whose simulation filled its whole KV pool.
+ */
+function inFlightMemory(est, r, stages, memory, peakPerReplica) {
+    const s = memory.sizing;
+    if (!s || r.workload.concurrency !== undefined || r.workload.requestRate === undefined)
+        return memory.memEst;
+    return stageMemory(est, r.layout, s.conditions, stages, Math.max(1, Math.ceil(peakPerReplica)), s.maxContext, s.sharedMax);
 }
 
 ;// CONCATENATED MODULE: ./src/core/comm.ts
@@ -48327,10 +48339,13 @@ function compute(loaded, r, est, bound, options = {}) {
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
     throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
+    // An open loop's devices hold what its simulation had in flight at the peak, not one request.
+    const memEst = load && est && stagesEst ? inFlightMemory(est, r, stagesEst, memory, load.outcome.peakRunning) : memory.memEst;
     return {
         stagesEst,
         stagesBound,
         ...memory,
+        memEst,
         maxRunning: deploymentRunning,
         runningPerReplica: maxRunning,
         ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
@@ -49427,6 +49442,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
         floorCheck: null,
         raisedFraction: null,
+        sizing: null,
     };
 }
 
@@ -51354,11 +51370,15 @@ function planRanges(plan, r, c, metrics) {
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
     const ms = (s) => (s === null ? null : s * 1000);
-    put('ttft_ms', ttft, 'time', ms(c.ttftFloor));
+    // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
+    // least its mean length): its range starts no lower than the idle range does.
+    const idleLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle * 1000, ttftIdle, 'time', ms(c.ttftFloor))[0] : null;
+    put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
     put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
     put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
     put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-    put('throughput_tokens_per_s', tpot, 'rate', c.throughputBound);
+    const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
+    put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
     for (const p of ['p50', 'p90', 'p99']) {
         put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
         put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
@@ -51371,8 +51391,21 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', c.throughputBound) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', throughputCeiling) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+/**
+ * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
+ * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
+ * error decides whether the deployment keeps up, not how much more than the offered load it serves.
+ */
+function offeredCeiling(r, c, shown) {
+    const wl = r.workload;
+    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null)
+        return c.throughputBound;
+    // the estimate as the metrics show it (rounded, possibly up) stays inside its range
+    const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
+    return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
 }
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
 const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
