@@ -57,6 +57,15 @@ describe('residualsFor', () => {
     expect(residualsFor('ttft', { ...agg, queue: 'queue>10' }, table).bucket).toBe('vllm|hopper|5-32');
   });
 
+  it('widens 1.5x, and says why, for a MoE of fewer experts than the validated 128 to 512 (Mixtral: 8)', () => {
+    const ctx = { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false };
+    const fine = residualsFor('ttft', { ...ctx, routedExperts: 256 }, table);
+    const coarse = residualsFor('ttft', { ...ctx, routedExperts: 8 }, table);
+    expect(coarse.widen).toBeCloseTo(1.5 * fine.widen, 9);
+    expect(coarse.why.join(' ')).toMatch(/MoE of 8 experts is outside the validated runs/);
+    expect(fine.why).toEqual([]);
+    expect(residualsFor('ttft', { ...ctx, routedExperts: 0 }, table).widen).toBe(fine.widen);
+  });
   it('widens, and says why, only outside the validated engines x GPU families', () => {
     const inside = residualsFor('ttft', { ...disagg, queue: 'queue>10' }, table);
     expect(inside.widen).toBe(1);

@@ -48369,6 +48369,7 @@ function compute(loaded, r, est, bound, options = {}) {
         requestRateBound: rateBound,
         loadSkipped,
         noRoom,
+        routedExperts: est?.experts ?? 0,
     };
 }
 /**
@@ -49410,6 +49411,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         requestRateBound: requestRateCeiling,
         loadSkipped,
         noRoom: false,
+        routedExperts: df.c.routedExperts,
     };
     return {
         pools: { prefill: pf, decode: df },
@@ -51080,6 +51082,13 @@ function bucketKeys(engine, family, band, disaggregated = false, queue) {
 }
 /** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
 const OUTSIDE_WIDEN = 1.5;
+/**
+ * The validated MoE models route among 128 to 512 fine-grained experts (DeepSeek-V3/R1, Kimi-K2.5,
+ * GLM-5, MiniMax-M2.5, Qwen3-235B, Qwen3.5-397B, gpt-oss-120b): their fitted expert-GEMM efficiency
+ * (engines.ts) is what grouped GEMMs reach at their small per-expert batches. A model of fewer,
+ * wider experts (Mixtral's 8) runs far larger ones, likely faster than that: outside the region.
+ */
+const VALIDATED_MIN_EXPERTS = 128;
 /** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 function residualsFor(metric, ctx, table = RESIDUALS) {
@@ -51095,6 +51104,11 @@ function residualsFor(metric, ctx, table = RESIDUALS) {
     if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
         widen *= OUTSIDE_WIDEN;
         why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+    }
+    const experts = ctx.routedExperts ?? 0;
+    if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
+        widen *= OUTSIDE_WIDEN;
+        why.push(`a MoE of ${experts} experts is outside the validated runs (128 to 512 fine-grained experts, whose expert GEMMs the efficiencies were fitted on; fewer, wider experts likely run faster): ${OUTSIDE_WIDEN}x wider`);
     }
     if (ctx.engineDefaulted) {
         widen *= DEFAULTED_ENGINE_WIDEN;
@@ -51347,6 +51361,7 @@ function rangeContext(plan, r, c, idle = false) {
         family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
         band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
         engineDefaulted: plan.deployment?.engine === undefined,
+        routedExperts: c.routedExperts,
         ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
     };
 }

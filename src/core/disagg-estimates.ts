@@ -253,6 +253,7 @@ export function computeDisaggregated(
     requestRateBound: requestRateCeiling,
     loadSkipped,
     noRoom: false,
+    routedExperts: df.c.routedExperts,
   };
   return {
     pools: { prefill: pf, decode: df },

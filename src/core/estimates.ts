@@ -72,6 +72,8 @@ export interface Computed extends MemoryFigures {
   loadSkipped: string | null;
   /** the KV cache holds not one sequence of the workload's length: nothing runs, no loaded figure */
   noRoom: boolean;
+  /** routed experts of the model (0: dense, or not known), for the ranges' validated region */
+  routedExperts: number;
 }
 
 /**
@@ -254,6 +256,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     requestRateBound: rateBound,
     loadSkipped,
     noRoom,
+    routedExperts: est?.experts ?? 0,
   };
 }
 

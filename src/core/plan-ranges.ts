@@ -28,6 +28,7 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
     family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
     band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
     engineDefaulted: plan.deployment?.engine === undefined,
+    routedExperts: c.routedExperts,
     ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
   };
 }

@@ -66,6 +66,8 @@ export interface RangeContext {
   band: string;
   /** the engine was defaulted (the plan does not name it) */
   engineDefaulted: boolean;
+  /** routed experts of a MoE model (0 or absent: dense) */
+  routedExperts?: number;
   /** a disaggregated deployment (prefill and decode pools) */
   disaggregated?: boolean;
   /** a disaggregated deployment's TTFT regime (queueBand), which its TTFT buckets follow */
@@ -84,6 +86,13 @@ export interface Residuals {
 
 /** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
 const OUTSIDE_WIDEN = 1.5;
+/**
+ * The validated MoE models route among 128 to 512 fine-grained experts (DeepSeek-V3/R1, Kimi-K2.5,
+ * GLM-5, MiniMax-M2.5, Qwen3-235B, Qwen3.5-397B, gpt-oss-120b): their fitted expert-GEMM efficiency
+ * (engines.ts) is what grouped GEMMs reach at their small per-expert batches. A model of fewer,
+ * wider experts (Mixtral's 8) runs far larger ones, likely faster than that: outside the region.
+ */
+const VALIDATED_MIN_EXPERTS = 128;
 /** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 
@@ -101,6 +110,13 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
     widen *= OUTSIDE_WIDEN;
     why.push(
       `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
+    );
+  }
+  const experts = ctx.routedExperts ?? 0;
+  if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
+    widen *= OUTSIDE_WIDEN;
+    why.push(
+      `a MoE of ${experts} experts is outside the validated runs (128 to 512 fine-grained experts, whose expert GEMMs the efficiencies were fitted on; fewer, wider experts likely run faster): ${OUTSIDE_WIDEN}x wider`,
     );
   }
   if (ctx.engineDefaulted) {
