@@ -26747,9 +26747,13 @@ function checkRole(check) {
 }
 /**
  * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side.
+ * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
+ * balance over its (≥: each pool busy at least 70% of the time).
  */
 function checkDirection(check) {
+    if (check.id === 'disaggregation.balance')
+        return 'higher-is-better';
     const what = check.id.split('.').slice(1).join('.');
     return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
 }
@@ -26789,7 +26793,8 @@ function checkFigures(check) {
     if (role === 'capacity') {
         const ours = value;
         const basis = check.status === 'unverified' ? 'bound' : 'estimate';
-        const margin = ours !== null && limit !== null && limit > 0 ? (limit - ours) / limit : null;
+        // held under its limit (memory, layout balance) or over it (the prefill/decode balance)
+        const margin = ours !== null && limit !== null && limit > 0 ? (higher ? ours - limit : limit - ours) / limit : null;
         return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
     }
     // requirement or claim: the core's limit is our figure
@@ -26815,7 +26820,7 @@ function oursText(check, f) {
     const ceiling = role !== 'capacity' && checkDirection(check) === 'higher-is-better';
     return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
 }
-/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable". */
+/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable", "≥ 70%" (a lower limit). */
 function targetText(check, f) {
     if (f.target === null)
         return '';
@@ -26824,7 +26829,7 @@ function targetText(check, f) {
     if (role === 'claim')
         return `${text} claimed`;
     if (role === 'capacity')
-        return check.id === 'memory.fits' ? `≤ ${text} usable` : `≤ ${text}`;
+        return check.id === 'memory.fits' ? `≤ ${text} usable` : `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text}`;
     return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
 }
 /** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
@@ -26971,7 +26976,7 @@ function oursCell(check, ctx) {
     const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
     const baseFigures = before ? checkFigures(before) : null;
     if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
-        const direction = checkRole(check) === 'capacity' || checkDirection(check) === 'lower-is-better' ? 'lower-is-better' : 'higher-is-better';
+        const direction = checkDirection(check);
         const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
         if (words)
             text += ` (${words})`;
