@@ -1,6 +1,6 @@
 // What a report says in words must agree with its figures. Found by a new user's review: a lower
 // limit read as an upper one (a balance row "75.9% | ≤ 70% | 8.4% short" that passed), a formula
-// beside a figure it does not give.
+// beside a figure it does not give, a figure and its range in different units.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type BudgetInputs, deviceBudget } from '../src/core/engine-memory.js';
@@ -160,4 +160,54 @@ describe('end to end: what the engine may use', () => {
       expectFormulasAddUp(llama70bReport(engine).checks.find((c) => c.id === 'memory.fits')!.detail);
     });
   }
+});
+
+// A figure and its range share one unit, the figure's; token rates in tokens/s: "estimate 12.3
+// tokens/ms (range 7592 tokens/s to 19.8 tokens/ms) meets 10.0 tokens/ms" for a plan that wrote
+// 10000 tokens/s, and "estimate 5052.67 s (range 3800.44 s to 11311.16 s)".
+describe('end to end: one unit per figure and its range', () => {
+  it('DeepSeek-R1 2P1D on H200: the throughput in tokens/s throughout', () => {
+    const tput = r1().checks.find((c) => c.id === 'requirements.throughput')!;
+    expect(tput.detail).not.toContain('tokens/ms');
+    expect(tput.detail).toMatch(/^at risk: estimate [\d.]+k tokens\/s \(range [\d.]+k to [\d.]+k tokens\/s\) meets 10\.0k tokens\/s,/);
+  });
+
+  for (const engine of ENGINES) {
+    it(`Llama 3.1 70B on 4 H200 under ${engine}: a requirement the bound rules out stays in tokens/s`, () => {
+      // "required 500.0 tokens/ms"
+      expect(llama70bReport(engine).checks.find((c) => c.id === 'requirements.throughput')!.detail).toMatch(/required 500k tokens\/s/);
+    });
+  }
+
+  it('a p99 TTFT past 100 s is shown in minutes, its range in the same unit', () => {
+    const report = verify(`version: 1
+model:
+  preset: deepseek-v3
+  kv_cache_dtype: fp8
+hardware:
+  preset: h200
+  gpus: 16
+  gpus_per_node: 8
+parallelism:
+  tp: 1
+  dp: 16
+  ep: 16
+deployment:
+  engine: sglang
+workload:
+  request_rate: 20/s
+  burstiness: 0.7
+  input_tokens: 4000
+  output_tokens: 800
+  max_input_tokens: 16000
+  max_output_tokens: 4000
+  memory_fraction: 0.8
+requirements:
+  ttft_p99: 5 s
+`);
+    const ttft = report.checks.find((c) => c.id === 'requirements.ttft_p99')!;
+    expect(ttft.limit!).toBeGreaterThan(100_000); // ms: past 100 s
+    expect(ttft.detail).toMatch(/^estimate [\d.]+ (min|h) \(range [\d.]+ to [\d.]+ (min|h)\) misses 5\.00 s /);
+    expect(ttft.detail).not.toMatch(/\d{3,}(\.\d+)? s\b/);
+  });
 });

@@ -77,7 +77,7 @@ function oursCell(check: Check, ctx: CheckTableContext): string {
   if (!f) return '—';
   let text = oursText(check, f);
   const metric = metricOf(check);
-  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.ranges, metric);
+  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.ranges, metric, f.ours);
   const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
   const baseFigures = before ? checkFigures(before) : null;
   if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
