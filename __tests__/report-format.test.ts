@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatGiB, formatMs, formatPercent, formatQuantity, formatTokensPerS, formatUsd, MINUS } from '../src/report/format.js';
+import {
+  formatCount,
+  formatGiB,
+  formatMs,
+  formatPercent,
+  formatQuantity,
+  formatRangeEnds,
+  formatTokensPerS,
+  formatUsd,
+  formatWithRange,
+  MINUS,
+} from '../src/report/format.js';
 
 describe('number formatting', () => {
   it('GiB: 2 decimals under 10 GiB, 1 above', () => {
@@ -10,7 +21,7 @@ describe('number formatting', () => {
     expect(formatGiB(79.65)).toBe('79.7 GiB');
   });
 
-  it('times switch from ms to s at one second, and to min past ten minutes', () => {
+  it('times switch from ms to s at one second, and to min past 100 s', () => {
     expect(formatMs(41.23)).toBe('41.2 ms');
     expect(formatMs(7.456)).toBe('7.46 ms');
     expect(formatMs(250)).toBe('250 ms');
@@ -64,5 +75,41 @@ describe('number formatting', () => {
     expect(formatQuantity(3.448, 'tokens/J')).toBe('3.45 tokens/J');
     expect(formatQuantity(0.357, 'tokens/J')).toBe('0.357 tokens/J');
     expect(formatQuantity(12.4, 'requests/s')).toBe('12.4 requests/s');
+  });
+});
+
+describe('a figure and its range in one unit', () => {
+  it('times go to minutes past 100 s and to hours past 100 min, the unit chosen on the rounded figure', () => {
+    expect(formatMs(99_940)).toBe('99.9 s');
+    expect(formatMs(99_960)).toBe('1.67 min'); // "100.0 s" rounded: past the step
+    expect(formatMs(999.7)).toBe('1.00 s');
+    expect(formatQuantity(168.3, 's')).toBe('2.81 min');
+    // p06 at 2 requests/s: a p99 TTFT of 5,052.67 s
+    expect(formatQuantity(5052.67, 's')).toBe('84.2 min');
+    expect(formatQuantity(11_311.16, 's')).toBe('3.14 h');
+    expect(formatTokensPerS(999.6)).toBe('1.00k tokens/s');
+  });
+
+  it("the ends of a range take the figure's unit and scale, 3 significant digits, rounded outward", () => {
+    // p08's throughput, estimate 12.3k tokens/s: it printed "12.3 tokens/ms (range 7592 tokens/s to 19.8 tokens/ms)"
+    expect(formatWithRange(12_312.4, [7592.3, 19_823.9], 'tokens/s')).toBe('12.3k tokens/s (range 7.59k to 19.9k tokens/s)');
+    // p06's p99 TTFT in seconds: "5052.67 s (range 3800.44 s to 11311.16 s)"
+    expect(formatWithRange(5052.67, [3800.44, 11_311.16], 's')).toBe('84.2 min (range 63.3 to 189 min)');
+    // a range wider than the figure's unit stays in it: never "40.6 ms to 22.6 s" beside "621 ms"
+    expect(formatWithRange(0.6214, [0.04061, 22.63], 's')).toBe('621 ms (range 40.6 to 22,700 ms)');
+    expect(formatWithRange(1.0454, [0.3743, 8.148], 's')).toBe('1.05 s (range 0.374 to 8.15 s)');
+    expect(formatWithRange(10.55, [8.6812, 12.3261], 'USD')).toBe('$10.55 (range $8.68 to $12.33)');
+    // within a tenth of the last digit shown, an end is not pushed out: 45.004 ms is 45.0, not 45.1
+    expect(formatWithRange(35.28, [24.56, 45.0042], 'ms')).toBe('35.3 ms (range 24.5 to 45.0 ms)');
+    expect(formatWithRange(41.2, [25.26, 56.868], 'GiB')).toBe('41.2 GiB (range 25.2 to 56.9 GiB)');
+    expect(formatWithRange(0.5, [0.4, 0.62], 'fraction')).toBe('50% (range 40% to 62%)');
+  });
+
+  it("short ends (tables) drop the decimals of two-digit numbers, still outward and in the figure's scale", () => {
+    expect(formatRangeEnds([25.26, 56.868], 'ms', 43.7, true)).toEqual({ low: '25', high: '57', unit: ' ms' });
+    expect(formatRangeEnds([0.29, 0.31], 'ms', 0.3, true)).toEqual({ low: '0.290', high: '0.310', unit: ' ms' });
+    expect(formatRangeEnds([24.56, 45.0042], 'ms', 35.3, true)).toEqual({ low: '24', high: '45', unit: ' ms' });
+    expect(formatRangeEnds([40.61, 22_630], 'ms', 621, true)).toEqual({ low: '40', high: '22,700', unit: ' ms' });
+    expect(formatRangeEnds([7592, 19_823], 'tokens/s', 12_300, true)).toEqual({ low: '7.59k', high: '20k', unit: ' tokens/s' });
   });
 });

@@ -35,7 +35,9 @@ describe('ranges', () => {
     const m = { ranges: { tpot_ms: [38.1, 51.0], throughput_tokens_per_s: [12_300, 15_100] } } as unknown as Metrics;
     expect(withRange('43.7 ms', m, 'tpot_ms')).toBe('43.7 ms (38–51)');
     expect(rangeText([12_300, 15_100], 'tokens/s')).toBe('12k–16k');
-    expect(rangeText([800, 1200], 'ms')).toBe('800 ms–1.20 s');
+    // the ends in the figure's unit and scale (a figure of 1.00 s: its range in s), never "800 ms–1.20 s"
+    expect(rangeText([800, 1200], 'ms', 1000)).toBe('0.800–1.20');
+    expect(rangeText([800, 1200], 'ms', 900)).toBe('800–1,200');
     expect(withRange('1.00 s', m, 'ttft_ms')).toBe('1.00 s');
     // rounded outward, never truncated: the range shown holds the range computed
     expect(rangeText([25.26, 56.868], 'ms')).toBe('25–57');

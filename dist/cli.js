@@ -18371,28 +18371,45 @@ function deviceBudget(b) {
     const gib = (v) => `${(v / defaults_GIB).toFixed(2)} GiB`;
     let pool;
     let overhead;
-    let rule;
+    /** the pool's formula, with the figures it takes */
+    let formula;
     if (b.engine === 'sglang') {
         const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
         overhead = b.runtimeOverride ?? init + graphs;
         const free = b.capacity - init;
         pool = b.memoryFraction * free - b.weights;
-        rule = `SGLang: ${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+        formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
     }
     else if (b.engine === 'trtllm') {
         overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
         const free = b.capacity - b.weights - b.activations - overhead;
         pool = b.memoryFraction * free;
-        rule = `TensorRT-LLM: ${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+        formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
     }
     else {
         overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
         pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
-        rule = `vLLM: ${b.memoryFraction} x ${gib(b.capacity)} - weights, profiled activations and ${gib(overhead)} outside PyTorch`;
+        formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
     }
     const room = b.capacity - b.weights - b.activations - overhead;
-    const usable = b.weights + b.activations + overhead + Math.min(pool, room);
-    return { pool, overhead, usable, rule };
+    const kv = Math.min(pool, room);
+    const usable = b.weights + b.activations + overhead + kv;
+    return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+/**
+ * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
+ * GiB activations + 3.52 GiB runtime and buffers + 32.31 GiB KV pool, the pool being 0.85 x 76.67 GiB
+ * free after initialisation - 32.86 GiB weights". The pool's formula gives the pool, not what the
+ * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
+ */
+function usableRule(b, overhead, pool, kv, formula) {
+    const gib = (v) => `${(Math.abs(v) / defaults_GIB).toFixed(2)} GiB`;
+    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers ${kv < 0 ? '-' : '+'} ${gib(kv)} KV pool`;
+    if (kv < pool)
+        return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
+    if (pool < 0)
+        return `${sum}: the pool, ${formula}, is negative, as the weights take more than the fraction`;
+    return `${sum}, the pool being ${formula}`;
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
 const KV_BLOCK_TOKENS = { vllm: 16, sglang: 1, trtllm: 32 };
@@ -22102,8 +22119,196 @@ const roundFine = (v, digits, significant, direction = 'nearest') => {
 };
 const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
 const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
-const fmtMs = (s) => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
-const fmtRate = (t) => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+// Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
+// check details use the same formatters, so a figure reads the same in a sentence and in a table.
+// Null is "not computable", never 0 (contract: a figure that cannot be computed is null).
+const NOT_COMPUTABLE = 'not computable';
+/** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
+const MINUS = '\u2212';
+/** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
+function decimalsFor(magnitude) {
+    if (magnitude < 10)
+        return 2;
+    if (magnitude < 100)
+        return 1;
+    return 0;
+}
+/** Thousands separators without locale dependence: 1234567 -> "1,234,567". */
+function formatCount(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const rounded = Math.round(n);
+    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return rounded < 0 ? `${MINUS}${digits}` : digits;
+}
+/** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
+function format_formatNumber(n, maxDecimals = 2) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Math.abs(n) >= 1000)
+        return formatCount(n);
+    const text = n.toFixed(maxDecimals).replace(/\.?0+$/, '');
+    return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
+}
+/** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
+function formatGiB(gib) {
+    const abs = Math.abs(gib);
+    const text = abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
+    return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
+}
+/** Times in ms: ms below one second, s below 100 s, min below 100 min, then h. */
+const TIME_STEPS = [
+    { factor: 1, mark: '', unit: 'ms', below: 1000 },
+    { factor: 1e3, mark: '', unit: 's', below: 100 },
+    { factor: 6e4, mark: '', unit: 'min', below: 100 },
+    { factor: 3.6e6, mark: '', unit: 'h', below: Infinity },
+];
+/** Token rates in tokens/s, with k and M. */
+const RATE_STEPS = [
+    { factor: 1, mark: '', unit: 'tokens/s', below: 1000 },
+    { factor: 1e3, mark: 'k', unit: 'tokens/s', below: 1000 },
+    { factor: 1e6, mark: 'M', unit: 'tokens/s', below: Infinity },
+];
+/** Units shown on a ladder, with the factor from the unit to the ladder's base (s -> ms: 1000). */
+const LADDERS = {
+    ms: { steps: TIME_STEPS, toBase: 1 },
+    s: { steps: TIME_STEPS, toBase: 1e3 },
+    'tokens/s': { steps: RATE_STEPS, toBase: 1 },
+    'tokens/ms': { steps: RATE_STEPS, toBase: 1e3 },
+};
+/** A magnitude in a step at 3 significant digits (2 decimals under 10, 1 under 100), thousands separated. */
+function stepNumber(abs) {
+    const text = abs.toFixed(decimalsFor(abs));
+    return abs >= 1000 ? formatCount(abs) : text;
+}
+/** The step a magnitude (in base units) is shown in. */
+function stepFor(base, steps) {
+    const abs = Math.abs(base);
+    return steps.find((s) => Number(stepNumber(abs / s.factor).replace(/,/g, '')) < s.below) ?? steps[steps.length - 1];
+}
+function onLadder(value, steps) {
+    const step = stepFor(value, steps);
+    return `${value < 0 ? MINUS : ''}${stepNumber(Math.abs(value) / step.factor)}${step.mark} ${step.unit}`;
+}
+/** Milliseconds below one second (41.2 ms), seconds below 100 s (1.23 s), minutes below 100 min (84.2 min), then hours. */
+function formatMs(ms) {
+    return onLadder(ms, TIME_STEPS);
+}
+/** Token rates with k/M suffixes at 3 significant digits (850 tokens/s, 12.3k tokens/s, 1.23M tokens/s). */
+function formatTokensPerS(rate) {
+    return onLadder(rate, RATE_STEPS);
+}
+/** A fraction as a percentage (0.9 -> 90%, 0.123 -> 12.3%). */
+function formatPercent(fraction) {
+    const pct = Math.abs(fraction * 100);
+    const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
+    // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
+    return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
+}
+/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
+function formatUsd(usd) {
+    const abs = Math.abs(usd);
+    const sign = usd < 0 ? MINUS : '';
+    if (abs >= 1000)
+        return `${sign}$${formatCount(abs)}`;
+    if (abs >= 1 || abs === 0)
+        return `${sign}$${abs.toFixed(2)}`;
+    return `${sign}$${abs.toPrecision(2)}`;
+}
+const FORMATTERS = {
+    gib: formatGiB,
+    ms: formatMs,
+    s: (s) => formatMs(s * 1000),
+    'tokens/s': formatTokensPerS,
+    'tokens/ms': (r) => formatTokensPerS(r * 1000),
+    fraction: formatPercent,
+    ratio: formatPercent,
+    '%': (p) => formatPercent(p / 100),
+    bytes: (b) => formatGiB(b / 2 ** 30),
+    usd: formatUsd,
+    'tokens/j': (t) => `${format_formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
+    'requests/s': (r) => `${format_formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
+};
+/** Any check figure in its unit; unknown units get a plain number followed by the unit. */
+function formatQuantity(value, unit) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return NOT_COMPUTABLE;
+    const formatter = unit ? FORMATTERS[unit.toLowerCase()] : undefined;
+    if (formatter)
+        return formatter(value);
+    const number = Number.isInteger(value) ? formatCount(value) : format_formatNumber(value);
+    return unit ? `${number} ${unit}` : number;
+}
+/**
+ * The ends of a figure's range in the figure's own unit and scale (the figure 621 ms, its range 40.6 to
+ * 22,700 ms: never "40.6 ms to 22.6 s"), at 3 significant digits, rounded outward so the range shown
+ * holds the range computed (to a tenth of the last digit shown). `short` (tables): the decimals of a number of two digits or more dropped,
+ * 25.26-56.87 -> 25-57. Without a figure, the ends take the scale of the low end.
+ */
+function formatRangeEnds(range, unit, figure, short = false) {
+    const ladder = unit ? LADDERS[unit.toLowerCase()] : undefined;
+    if (ladder) {
+        const reference = figure !== null && figure !== undefined && Number.isFinite(figure) && figure !== 0 ? figure : range[0] !== 0 ? range[0] : range[1];
+        const step = stepFor(reference * ladder.toBase, ladder.steps);
+        const end = (v, direction) => `${v < 0 ? MINUS : ''}${endNumber(Math.abs((v * ladder.toBase) / step.factor), v < 0 ? flip(direction) : direction, short)}${step.mark}`;
+        return { low: end(range[0], 'down'), high: end(range[1], 'up'), unit: ` ${step.unit}` };
+    }
+    // one scale only (GiB, %, $, tokens/J): each end as the figure would be, rounded outward
+    const [low, high] = [outward(range[0], unit, 'down', short), outward(range[1], unit, 'up', short)];
+    const split = (t) => {
+        const space = t.indexOf(' ');
+        return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space)];
+    };
+    const [lowNumber, lowUnit] = split(low);
+    const [highNumber, highUnit] = split(high);
+    return lowUnit === highUnit ? { low: lowNumber, high: highNumber, unit: highUnit } : { low, high, unit: '' };
+}
+const flip = (direction) => (direction === 'down' ? 'up' : 'down');
+/**
+ * x in units of the last digit shown, to the nearest tenth of one before it is rounded outward: an end
+ * of 45.004 ms shows as 45, not 46 (nor 0.29 / 0.01 = 28.999999999999996 as 30).
+ */
+const nudge = (x) => Math.round(x * 10) / 10;
+/** A range end's magnitude rounded outward: 3 significant digits (short: none past 10), thousands separated. */
+function endNumber(abs, direction, short) {
+    const round = direction === 'down' ? Math.floor : Math.ceil;
+    if (abs === 0)
+        return '0';
+    if (abs >= 1000) {
+        const unit = 10 ** (Math.floor(Math.log10(abs)) - 2);
+        return formatCount(round(nudge(abs / unit)) * unit);
+    }
+    const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
+    const f = 10 ** decimals;
+    return (round(nudge(abs * f)) / f).toFixed(decimals);
+}
+/**
+ * A range end through its unit's formatter, its number rounded outward at the precision shown (short:
+ * decimals of a number of two digits or more dropped): 25.26 GiB -> 25.2 GiB (low end), 25.3 GiB (high).
+ */
+function outward(value, unit, direction, short) {
+    const text = formatQuantity(value, unit);
+    const match = /\d[\d,]*(\.\d+)?/.exec(text);
+    if (!match)
+        return text;
+    const shown = Number(match[0].replace(/,/g, ''));
+    if (shown === 0 || value === 0)
+        return text;
+    // the formatter's scale (fraction -> %: 100), a power of ten
+    const factor = 10 ** Math.round(Math.log10(shown / Math.abs(value)));
+    const decimals = short && shown >= 10 ? 0 : Math.max(0, (match[1]?.length ?? 1) - 1);
+    const f = 10 ** decimals;
+    const round = (value < 0 ? flip(direction) : direction) === 'down' ? Math.floor : Math.ceil;
+    const v = round(nudge(Math.abs(value) * factor * f)) / f;
+    return `${text.slice(0, match.index)}${v >= 1000 ? formatCount(v) : v.toFixed(decimals)}${text.slice(match.index + match[0].length)}`;
+}
+/** A figure with its range in one unit, for prose: "12.3k tokens/s (range 7.59k to 19.9k tokens/s)". */
+function formatWithRange(value, range, unit) {
+    const ends = formatRangeEnds(range, unit, value);
+    return `${formatQuantity(value, unit)} (range ${ends.low} to ${ends.high}${ends.unit})`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/ranges-table.ts
 const RESIDUALS = {
@@ -23423,7 +23628,7 @@ function judgeWithRange(required, dir, f, estimate, risk) {
     const good = lowerIsBetter ? low : high;
     const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
     const p = missProbability(estimate, required, risk.residuals, risk.kind);
-    const shown = `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
+    const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
     if (meets(bad))
         return {
             status: 'pass',
@@ -23596,6 +23801,7 @@ const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFin
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
 
 
+
 const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_MILLION = 1e6;
 /** USD per million output tokens: gpus x cost_per_hour / (throughput x 3600) x 1e6. */
@@ -23651,7 +23857,6 @@ function economyRanges(e, throughputRange) {
     }
     return out;
 }
-const formatUsd = (usd) => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
 /**
  * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
  * cheapest any layout of these devices could serve (below it: physically impossible).
@@ -23665,6 +23870,7 @@ function judgeCostRequirement(requiredUsd, e, throughputMissing, risk) {
         estimate: cost(e.throughput),
         bound: cost(e.throughputBound),
         show: (usd) => `${formatUsd(usd)} per million tokens`,
+        showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
         missing,
         ...(risk ? { risk } : {}),
         ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
@@ -23695,6 +23901,7 @@ function economyAssumptions(h, origins) {
 ;// CONCATENATED MODULE: ./src/core/utilization.ts
 
 
+
 /**
  * A compute-utilization claim is checked two ways: against the FLOPs that the claimed
  * throughput itself implies (a contradiction between claims), and against our estimate.
@@ -23718,7 +23925,7 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
                 ...base,
                 status: 'fail',
                 limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+                detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
             };
         }
     }
@@ -23746,6 +23953,14 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
 
 
 
+
+/**
+ * Figures in a unit as the report shows them (report/format.ts): one figure, or one with its range,
+ * in one unit and scale ("12.3k tokens/s (range 7.59k to 19.9k tokens/s)", "84.2 min (range 63.3 to 189 min)").
+ */
+function inUnit(unit) {
+    return { show: (v) => formatQuantity(v, unit), showWithRange: (v, range) => formatWithRange(v, range, unit) };
+}
 function judgedChecks(inputs) {
     const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
     const checks = [];
@@ -23786,13 +24001,13 @@ function judgedChecks(inputs) {
         ...noRoom,
         estimate: c.throughput,
         bound: c.throughputBound,
-        show: fmtRate,
+        ...inUnit('tokens/s'),
         missing: loopMissing,
         risk: rateRisk,
         ...(why ? { why } : {}),
     };
-    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
-    const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+    const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
     if (req.ttft !== undefined)
@@ -23816,7 +24031,7 @@ function judgedChecks(inputs) {
         const required = req[key];
         if (required === undefined)
             continue;
-        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }), loopMissing);
+        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, ...inUnit('s'), missing: loopMissing, risk }), loopMissing);
     }
     if (req.request_rate !== undefined) {
         const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
@@ -25033,6 +25248,9 @@ function combineReports(plans) {
 
 
 
+
+/** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
+const fmtS = (s) => formatQuantity(s, 's');
 const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
@@ -25210,11 +25428,11 @@ function kvTransferCheck(f, pools, missing) {
         status: 'pass',
         value: round(f.transfer * 1000, 4),
         limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
-        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
             (f.transferFloor !== null
-                ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+                ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
                 : '') +
-            (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
+            (mean !== null ? `; ${fmtS(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
     };
 }
 function balanceCheck(f, pools, totalGpus, missing) {
@@ -26008,110 +26226,6 @@ function layoutText(l) {
     return parts.join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-// Number formatting for reports: each unit at a precision a reader can compare at a glance.
-// Null is "not computable", never 0 (contract: a figure that cannot be computed is null).
-const NOT_COMPUTABLE = 'not computable';
-/** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
-const MINUS = '\u2212';
-/** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
-function decimalsFor(magnitude) {
-    if (magnitude < 10)
-        return 2;
-    if (magnitude < 100)
-        return 1;
-    return 0;
-}
-/** Thousands separators without locale dependence: 1234567 -> "1,234,567". */
-function formatCount(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    const rounded = Math.round(n);
-    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return rounded < 0 ? `${MINUS}${digits}` : digits;
-}
-/** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
-function format_formatNumber(n, maxDecimals = 2) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Math.abs(n) >= 1000)
-        return formatCount(n);
-    const text = n.toFixed(maxDecimals).replace(/\.?0+$/, '');
-    return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
-}
-/** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
-function formatGiB(gib) {
-    const abs = Math.abs(gib);
-    const text = abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
-    return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
-}
-/** Milliseconds below one second (41.2 ms), seconds above (1.23 s), minutes past ten minutes. */
-function formatMs(ms) {
-    const abs = Math.abs(ms);
-    const sign = ms < 0 ? MINUS : '';
-    if (abs < 1000)
-        return `${sign}${abs.toFixed(decimalsFor(abs))} ms`;
-    const s = abs / 1000;
-    if (s < 600)
-        return `${sign}${s.toFixed(decimalsFor(s))} s`;
-    const min = s / 60;
-    return `${sign}${min >= 1000 ? formatCount(min) : min.toFixed(decimalsFor(min))} min`;
-}
-/** Token rates with k/M suffixes at 3 significant digits (850 tokens/s, 12.3k tokens/s, 1.23M tokens/s). */
-function formatTokensPerS(rate) {
-    const abs = Math.abs(rate);
-    const sign = rate < 0 ? MINUS : '';
-    if (abs < 1000)
-        return `${sign}${abs.toFixed(abs < 10 ? 2 : abs < 100 ? 1 : 0)} tokens/s`;
-    if (abs < 1e6) {
-        const k = abs / 1000;
-        return `${sign}${k.toFixed(decimalsFor(k))}k tokens/s`;
-    }
-    const m = abs / 1e6;
-    return `${sign}${m >= 1000 ? formatCount(m) : m.toFixed(decimalsFor(m))}M tokens/s`;
-}
-/** A fraction as a percentage (0.9 -> 90%, 0.123 -> 12.3%). */
-function formatPercent(fraction) {
-    const pct = Math.abs(fraction * 100);
-    const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
-    // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
-    return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
-}
-/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
-function format_formatUsd(usd) {
-    const abs = Math.abs(usd);
-    const sign = usd < 0 ? MINUS : '';
-    if (abs >= 1000)
-        return `${sign}$${formatCount(abs)}`;
-    if (abs >= 1 || abs === 0)
-        return `${sign}$${abs.toFixed(2)}`;
-    return `${sign}$${abs.toPrecision(2)}`;
-}
-const FORMATTERS = {
-    gib: formatGiB,
-    ms: formatMs,
-    s: (s) => formatMs(s * 1000),
-    'tokens/s': formatTokensPerS,
-    'tokens/ms': (r) => formatTokensPerS(r * 1000),
-    fraction: formatPercent,
-    ratio: formatPercent,
-    '%': (p) => formatPercent(p / 100),
-    bytes: (b) => formatGiB(b / 2 ** 30),
-    usd: format_formatUsd,
-    'tokens/j': (t) => `${format_formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
-    'requests/s': (r) => `${format_formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
-};
-/** Any check figure in its unit; unknown units get a plain number followed by the unit. */
-function formatQuantity(value, unit) {
-    if (value === null || value === undefined || !Number.isFinite(value))
-        return NOT_COMPUTABLE;
-    const formatter = unit ? FORMATTERS[unit.toLowerCase()] : undefined;
-    if (formatter)
-        return formatter(value);
-    const number = Number.isInteger(value) ? formatCount(value) : format_formatNumber(value);
-    return unit ? `${number} ${unit}` : number;
-}
-
 ;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
 
 const parallelismOf = (l) => ({
@@ -26833,9 +26947,13 @@ function checkRole(check) {
 }
 /**
  * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side.
+ * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
+ * balance over its (≥: each pool busy at least 70% of the time).
  */
 function checkDirection(check) {
+    if (check.id === 'disaggregation.balance')
+        return 'higher-is-better';
     const what = check.id.split('.').slice(1).join('.');
     return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
 }
@@ -26875,7 +26993,8 @@ function checkFigures(check) {
     if (role === 'capacity') {
         const ours = value;
         const basis = check.status === 'unverified' ? 'bound' : 'estimate';
-        const margin = ours !== null && limit !== null && limit > 0 ? (limit - ours) / limit : null;
+        // held under its limit (memory, layout balance) or over it (the prefill/decode balance)
+        const margin = ours !== null && limit !== null && limit > 0 ? (higher ? ours - limit : limit - ours) / limit : null;
         return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
     }
     // requirement or claim: the core's limit is our figure
@@ -26901,7 +27020,7 @@ function oursText(check, f) {
     const ceiling = role !== 'capacity' && checkDirection(check) === 'higher-is-better';
     return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
 }
-/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable". */
+/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable", "≥ 70%" (a lower limit). */
 function targetText(check, f) {
     if (f.target === null)
         return '';
@@ -26910,7 +27029,7 @@ function targetText(check, f) {
     if (role === 'claim')
         return `${text} claimed`;
     if (role === 'capacity')
-        return check.id === 'memory.fits' ? `≤ ${text} usable` : `≤ ${text}`;
+        return check.id === 'memory.fits' ? `≤ ${text} usable` : `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text}`;
     return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
 }
 /** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
@@ -26956,29 +27075,17 @@ function ranges_rangeOf(source, key) {
     return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
 }
 /**
- * One end of a range, shorter than the figure itself (decimals of a number of two digits or more
- * dropped), rounded outward so the range shown holds the range computed: 25.26-56.87 -> 25-57.
+ * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
+ * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
  */
-function endText(value, unit, end) {
-    const round = end === 'low' ? Math.floor : Math.ceil;
-    return formatQuantity(value, unit).replace(/(\d{2,}\.\d+)/, (n) => String(round(Number(n))));
+function ranges_rangeText(range, unit, figure) {
+    const ends = formatRangeEnds(range, unit, figure, true);
+    return `${ends.low}–${ends.high}`;
 }
-/** "38–51" (unit dropped when both ends share the figure's unit), or "40 ms–1.2 s" when they differ. */
-function ranges_rangeText(range, unit) {
-    const [lo, hi] = [endText(range[0], unit, 'low'), endText(range[1], unit, 'high')];
-    // formatted figures are "<number> <unit>": the unit is what follows the first space
-    const split = (t) => {
-        const space = t.indexOf(' ');
-        return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space + 1)];
-    };
-    const [loNumber, loUnit] = split(lo);
-    const [hiNumber, hiUnit] = split(hi);
-    return loUnit === hiUnit ? `${loNumber}–${hiNumber}` : `${lo}–${hi}`;
-}
-/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. */
-function withRange(text, source, key) {
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
+function withRange(text, source, key, figure) {
     const range = ranges_rangeOf(source, key);
-    return range ? `${text} (${ranges_rangeText(range, metricUnit(key))})` : text;
+    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-table.ts
@@ -27053,11 +27160,11 @@ function oursCell(check, ctx) {
     let text = oursText(check, f);
     const metric = metricOf(check);
     if (metric && f.oursBasis === 'estimate')
-        text = withRange(text, ctx.ranges, metric);
+        text = withRange(text, ctx.ranges, metric, f.ours);
     const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
     const baseFigures = before ? checkFigures(before) : null;
     if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
-        const direction = checkRole(check) === 'capacity' || checkDirection(check) === 'lower-is-better' ? 'lower-is-better' : 'higher-is-better';
+        const direction = checkDirection(check);
         const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
         if (words)
             text += ` (${words})`;
@@ -27446,7 +27553,7 @@ function performanceSection(plan, base, heading, minChange) {
     const baseMetrics = base ? base.metrics : undefined;
     const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
         const unit = metricUnit(key);
-        const estimate = withRange(formatQuantity(m[key], unit), plan, key);
+        const estimate = withRange(formatQuantity(m[key], unit), plan, key, m[key]);
         const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
         // the bound from the metrics, else from the details' time figures (older reports)
         const timeFigure = plan.details?.times?.[key];
@@ -27500,7 +27607,7 @@ function verdictLine(report, title) {
 function summaryCell(p, key, base, minChange) {
     const unit = metricUnit(key);
     const value = p.metrics?.[key];
-    let text = withRange(formatQuantity(value, unit), p, key);
+    let text = withRange(formatQuantity(value, unit), p, key, value);
     const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
     if (value == null && typeof floor === 'number' && floor > 0)
         text = `${text} (≥ ${formatQuantity(floor, unit)})`;

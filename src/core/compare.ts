@@ -21,6 +21,11 @@ export interface Figures {
   bound: number | null;
   /** formats a figure for messages */
   show: (v: number) => string;
+  /**
+   * formats the estimate with its range, both in the estimate's unit: "12.3k tokens/s (range 7.59k to
+   * 19.9k tokens/s)"; by default each figure through `show`
+   */
+  showWithRange?: (estimate: number, range: [number, number]) => string;
   /** why the estimate is missing */
   missing: string[];
   /** what sets the bound (e.g. "decode is bound by HBM bandwidth"), appended to impossibility messages */
@@ -80,7 +85,7 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
   const good = lowerIsBetter ? low : high;
   const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
   const p = missProbability(estimate, required, risk.residuals, risk.kind);
-  const shown = `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
+  const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
   if (meets(bad))
     return {
       status: 'pass',

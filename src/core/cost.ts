@@ -4,6 +4,7 @@
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
 import { judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { roundFine } from './figures.js';
+import { formatUsd, formatWithRange } from '../report/format.js';
 import type { Assumption, HardwareSpec } from './types.js';
 
 const SECONDS_PER_HOUR = 3600;
@@ -74,8 +75,6 @@ export function economyRanges(e: ServingEconomy, throughputRange: [number, numbe
   return out;
 }
 
-export const formatUsd = (usd: number): string => `$${usd >= 100 ? usd.toFixed(0) : usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2)}`;
-
 /**
  * requirements.cost_per_million_tokens against the estimate; the throughput ceiling gives the
  * cheapest any layout of these devices could serve (below it: physically impossible).
@@ -94,6 +93,7 @@ export function judgeCostRequirement(
     estimate: cost(e.throughput),
     bound: cost(e.throughputBound),
     show: (usd) => `${formatUsd(usd)} per million tokens`,
+    showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
     missing,
     ...(risk ? { risk } : {}),
     ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),

@@ -6,7 +6,8 @@ import { BALANCE_MIN_BUSY, balancedMix, mixName } from './disagg-balance.js';
 import { computeDisaggregated, type DisaggFigures } from './disagg-estimates.js';
 import { POOLS, poolLayoutText, poolPath, poolsTotal, resolvePools, type Pool, type PoolName } from './disagg-pools.js';
 import { timeMissing } from './estimates.js';
-import { fmtMs, gib, round } from './figures.js';
+import { gib, round } from './figures.js';
+import { formatQuantity } from '../report/format.js';
 import { judgedChecks } from './judged.js';
 import { layoutFindings } from './layout.js';
 import { balanceChecks } from './layout-balance.js';
@@ -21,6 +22,9 @@ import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './s
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
 import { planVerdict } from './verdict.js';
 import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
+
+/** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
+const fmtS = (s: number): string => formatQuantity(s, 's');
 
 export interface DisaggVerifyOptions {
   details?: boolean;
@@ -211,11 +215,11 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
     value: round(f.transfer * 1000, 4),
     limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
     detail:
-      `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtMs(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+      `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
       (f.transferFloor !== null
-        ? `; floor ${fmtMs(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+        ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
         : '') +
-      (mean !== null ? `; ${fmtMs(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
+      (mean !== null ? `; ${fmtS(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
   };
 }
 

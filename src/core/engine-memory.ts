@@ -183,7 +183,7 @@ export interface DeviceBudget {
   overhead: number;
   /** what the engine may use: weights + activations + overhead + the pool (no more than the device) */
   usable: number;
-  /** a sentence saying how the pool was sized, for the report */
+  /** what makes up `usable`, as a sum of its parts and the formula of the pool, for the report */
   rule: string;
 }
 
@@ -203,26 +203,42 @@ export function deviceBudget(b: BudgetInputs): DeviceBudget {
   const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
   let pool: number;
   let overhead: number;
-  let rule: string;
+  /** the pool's formula, with the figures it takes */
+  let formula: string;
   if (b.engine === 'sglang') {
     const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
     overhead = b.runtimeOverride ?? init + graphs;
     const free = b.capacity - init;
     pool = b.memoryFraction * free - b.weights;
-    rule = `SGLang: ${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+    formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
   } else if (b.engine === 'trtllm') {
     overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
     const free = b.capacity - b.weights - b.activations - overhead;
     pool = b.memoryFraction * free;
-    rule = `TensorRT-LLM: ${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+    formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
   } else {
     overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
     pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
-    rule = `vLLM: ${b.memoryFraction} x ${gib(b.capacity)} - weights, profiled activations and ${gib(overhead)} outside PyTorch`;
+    formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
   }
   const room = b.capacity - b.weights - b.activations - overhead;
-  const usable = b.weights + b.activations + overhead + Math.min(pool, room);
-  return { pool, overhead, usable, rule };
+  const kv = Math.min(pool, room);
+  const usable = b.weights + b.activations + overhead + kv;
+  return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+
+/**
+ * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
+ * GiB activations + 3.52 GiB runtime and buffers + 32.31 GiB KV pool, the pool being 0.85 x 76.67 GiB
+ * free after initialisation - 32.86 GiB weights". The pool's formula gives the pool, not what the
+ * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
+ */
+function usableRule(b: BudgetInputs, overhead: number, pool: number, kv: number, formula: string): string {
+  const gib = (v: number): string => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
+  const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers ${kv < 0 ? '-' : '+'} ${gib(kv)} KV pool`;
+  if (kv < pool) return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
+  if (pool < 0) return `${sum}: the pool, ${formula}, is negative, as the weights take more than the fraction`;
+  return `${sum}, the pool being ${formula}`;
 }
 
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */

@@ -21,5 +21,3 @@ export const roundFine = (v: number | null, digits: number, significant: number,
 export const gib = (bytes: number | null, direction: 'nearest' | 'down' = 'nearest'): number | null =>
   bytes === null ? null : round(bytes / GIB, 3, direction);
 export const fmtGiB = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;
-export const fmtMs = (s: number): string => (s >= 10 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(4)} ms`);
-export const fmtRate = (t: number): string => (t >= 1e4 ? `${(t / 1000).toFixed(1)} tokens/ms` : `${t.toPrecision(4)} tokens/s`);

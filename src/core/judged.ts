@@ -3,7 +3,8 @@
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { e2eFloor, type Computed } from './estimates.js';
-import { fmtGiB, fmtMs, fmtRate, round } from './figures.js';
+import { fmtGiB, round } from './figures.js';
+import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
@@ -28,6 +29,14 @@ export interface JudgeInputs {
   ttftMissing: string[];
   /** the deployment's devices, throughput and prices, for a cost requirement */
   economy: ServingEconomy;
+}
+
+/**
+ * Figures in a unit as the report shows them (report/format.ts): one figure, or one with its range,
+ * in one unit and scale ("12.3k tokens/s (range 7.59k to 19.9k tokens/s)", "84.2 min (range 63.3 to 189 min)").
+ */
+function inUnit(unit: string): Pick<Figures, 'show' | 'showWithRange'> {
+  return { show: (v) => formatQuantity(v, unit), showWithRange: (v, range) => formatWithRange(v, range, unit) };
 }
 
 export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
@@ -70,13 +79,13 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     ...noRoom,
     estimate: c.throughput,
     bound: c.throughputBound,
-    show: fmtRate,
+    ...inUnit('tokens/s'),
     missing: loopMissing,
     risk: rateRisk,
     ...(why ? { why } : {}),
   };
-  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, show: fmtMs, missing: ttftMissing, risk: ttftRisk };
-  const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, show: fmtMs, missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+  const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
   if (req.throughput !== undefined)
     judge(
       'requirements.throughput',
@@ -115,7 +124,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       required,
       'ms',
       1000,
-      judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, show: fmtMs, missing: loopMissing, risk }),
+      judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, ...inUnit('s'), missing: loopMissing, risk }),
       loopMissing,
     );
   }

@@ -262,7 +262,7 @@ export interface StageMemory {
   usable: number | null;
   /** KV of one sequence at the longest context */
   kvOne: number;
-  /** how the engine sized the pool */
+  /** what makes up `usable`: its parts and the formula of the engine's KV pool */
   rule: string | null;
 }
 

@@ -1,6 +1,7 @@
 // A claimed compute utilization, checked against the claimed throughput and against the estimate.
 import type { Computed } from './estimates.js';
 import { round } from './figures.js';
+import { formatTokensPerS } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import { modelFlops } from './performance.js';
 import type { Resolved } from './resolve.js';
@@ -37,7 +38,7 @@ export function computeUtilizationCheck(
         ...base,
         status: 'fail',
         limit: round(implied, 4),
-        detail: `contradicts claims.throughput: ${(tput / 1000).toFixed(1)} tokens/ms needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+        detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
       };
     }
   }

@@ -27,9 +27,12 @@ export function checkRole(check: Check): CheckRole {
 
 /**
  * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side.
+ * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
+ * balance over its (≥: each pool busy at least 70% of the time).
  */
 export function checkDirection(check: Check): 'higher-is-better' | 'lower-is-better' {
+  if (check.id === 'disaggregation.balance') return 'higher-is-better';
   const what = check.id.split('.').slice(1).join('.');
   return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
 }
@@ -79,7 +82,8 @@ export function checkFigures(check: Check): CheckFigures | null {
   if (role === 'capacity') {
     const ours = value;
     const basis = check.status === 'unverified' ? 'bound' : 'estimate';
-    const margin = ours !== null && limit !== null && limit > 0 ? (limit - ours) / limit : null;
+    // held under its limit (memory, layout balance) or over it (the prefill/decode balance)
+    const margin = ours !== null && limit !== null && limit > 0 ? (higher ? ours - limit : limit - ours) / limit : null;
     return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
   }
   // requirement or claim: the core's limit is our figure
@@ -105,13 +109,13 @@ export function oursText(check: Check, f: CheckFigures): string {
   return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
 }
 
-/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable". */
+/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable", "≥ 70%" (a lower limit). */
 export function targetText(check: Check, f: CheckFigures): string {
   if (f.target === null) return '';
   const text = formatQuantity(f.target, check.unit);
   const role = checkRole(check);
   if (role === 'claim') return `${text} claimed`;
-  if (role === 'capacity') return check.id === 'memory.fits' ? `≤ ${text} usable` : `≤ ${text}`;
+  if (role === 'capacity') return check.id === 'memory.fits' ? `≤ ${text} usable` : `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text}`;
   return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
 }
 

@@ -5,7 +5,7 @@
 import { markdownTable } from 'markdown-table';
 import type { Check, PlanReport } from '../core/types.js';
 import { changeWords, significantChange } from './changes.js';
-import { checkDirection, checkFigures, checkRole, marginText, oursText, targetText } from './check-roles.js';
+import { checkDirection, checkFigures, marginText, oursText, targetText } from './check-roles.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { type RangeSource, withRange } from './ranges.js';
 import { STATUS_EMOJI } from './summary.js';
@@ -77,11 +77,11 @@ function oursCell(check: Check, ctx: CheckTableContext): string {
   if (!f) return '—';
   let text = oursText(check, f);
   const metric = metricOf(check);
-  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.ranges, metric);
+  if (metric && f.oursBasis === 'estimate') text = withRange(text, ctx.ranges, metric, f.ours);
   const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
   const baseFigures = before ? checkFigures(before) : null;
   if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
-    const direction = checkRole(check) === 'capacity' || checkDirection(check) === 'lower-is-better' ? 'lower-is-better' : 'higher-is-better';
+    const direction = checkDirection(check);
     const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
     if (words) text += ` (${words})`;
   }

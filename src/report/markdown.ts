@@ -57,7 +57,7 @@ function verdictLine(report: Report, title: string): string {
 function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undefined, minChange: number): string {
   const unit = metricUnit(key);
   const value = p.metrics?.[key];
-  let text = withRange(formatQuantity(value, unit), p, key);
+  let text = withRange(formatQuantity(value, unit), p, key, value);
   const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
   if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
   // a new plan (base null) has nothing to compare with

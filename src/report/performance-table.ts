@@ -56,7 +56,7 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   const baseMetrics = base ? base.metrics : undefined;
   const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
     const unit = metricUnit(key);
-    const estimate = withRange(formatQuantity(m[key], unit), plan, key);
+    const estimate = withRange(formatQuantity(m[key], unit), plan, key, m[key]);
     const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
     // the bound from the metrics, else from the details' time figures (older reports)
     const timeFigure = (plan.details?.times as Record<string, { bound?: number | null } | undefined> | undefined)?.[key];

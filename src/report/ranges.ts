@@ -1,7 +1,7 @@
 // How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
 // shown beside the figure wherever it appears: "43.7 ms (38–51)". The core keeps them on the plan's
 // report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
-import { formatQuantity } from './format.js';
+import { formatRangeEnds } from './format.js';
 import { metricUnit } from './summary.js';
 
 /** A plan's report, or its metrics: whichever carries `ranges`. */
@@ -25,29 +25,16 @@ export function rangeOf(source: RangeSource, key: string): [number, number] | nu
 }
 
 /**
- * One end of a range, shorter than the figure itself (decimals of a number of two digits or more
- * dropped), rounded outward so the range shown holds the range computed: 25.26-56.87 -> 25-57.
+ * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
+ * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
  */
-function endText(value: number, unit: string | undefined, end: 'low' | 'high'): string {
-  const round = end === 'low' ? Math.floor : Math.ceil;
-  return formatQuantity(value, unit).replace(/(\d{2,}\.\d+)/, (n) => String(round(Number(n))));
+export function rangeText(range: [number, number], unit: string | undefined, figure?: number | null): string {
+  const ends = formatRangeEnds(range, unit, figure, true);
+  return `${ends.low}–${ends.high}`;
 }
 
-/** "38–51" (unit dropped when both ends share the figure's unit), or "40 ms–1.2 s" when they differ. */
-export function rangeText(range: [number, number], unit: string | undefined): string {
-  const [lo, hi] = [endText(range[0], unit, 'low'), endText(range[1], unit, 'high')];
-  // formatted figures are "<number> <unit>": the unit is what follows the first space
-  const split = (t: string): [string, string] => {
-    const space = t.indexOf(' ');
-    return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space + 1)];
-  };
-  const [loNumber, loUnit] = split(lo);
-  const [hiNumber, hiUnit] = split(hi);
-  return loUnit === hiUnit ? `${loNumber}–${hiNumber}` : `${lo}–${hi}`;
-}
-
-/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. */
-export function withRange(text: string, source: RangeSource, key: string): string {
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
+export function withRange(text: string, source: RangeSource, key: string, figure?: number | null): string {
   const range = rangeOf(source, key);
-  return range ? `${text} (${rangeText(range, metricUnit(key))})` : text;
+  return range ? `${text} (${rangeText(range, metricUnit(key), figure)})` : text;
 }

@@ -1,0 +1,213 @@
+// What a report says in words must agree with its figures. Found by a new user's review: a lower
+// limit read as an upper one (a balance row "75.9% | ≤ 70% | 8.4% short" that passed), a formula
+// beside a figure it does not give, a figure and its range in different units.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type BudgetInputs, deviceBudget } from '../src/core/engine-memory.js';
+import type { Check, PlanReport } from '../src/core/types.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { checkFigures, marginText, targetText } from '../src/report/check-roles.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { GIB, load, verify } from './core-helpers.js';
+
+/** A capacity check as the core writes it: value = our figure, limit = its threshold. */
+const capacity = (id: string, value: number, limit: number, status: Check['status'] = 'pass'): Check => ({
+  id,
+  status,
+  title: id,
+  value,
+  limit,
+  unit: id === 'memory.fits' ? 'GiB' : id.endsWith('expert_balance') ? 'ratio' : 'fraction',
+  detail: '',
+});
+const cells = (c: Check) => {
+  const f = checkFigures(c)!;
+  return { target: targetText(c, f), margin: marginText(c, f) };
+};
+
+describe('checks with a lower limit', () => {
+  it('the prefill/decode balance is held over its 70%: "≥ 70%", and busier than that is headroom', () => {
+    // p08's 2P1D: the decode pool makes 75.9% of the tokens it could, the check passes
+    expect(cells(capacity('disaggregation.balance', 0.759, 0.7))).toEqual({ target: '≥ 70%', margin: '8.4% headroom' });
+    // a pool idle 50% of the time: short of the 70% by 2/7
+    expect(cells(capacity('disaggregation.balance', 0.5, 0.7, 'warn'))).toEqual({ target: '≥ 70%', margin: '29% short' });
+  });
+
+  it('upper limits keep theirs: expert and stage balance, memory', () => {
+    expect(cells(capacity('decode.layout.expert_balance', 1.14, 1.25))).toEqual({ target: '≤ 125%', margin: '8.8% headroom' });
+    expect(cells(capacity('layout.stage_balance', 1.1, 1.05, 'warn'))).toEqual({ target: '≤ 105%', margin: '4.8% short' });
+    expect(cells(capacity('memory.fits', 37.6, 129.5))).toEqual({ target: '≤ 129.5 GiB usable', margin: '71% headroom' });
+  });
+});
+
+/** DeepSeek-R1 on 32 H200 as 2P1D (the review's p08). */
+const r1 = (): PlanReport => verifyLoadedPlan(load(readFileSync('__tests__/fixtures/plans/r1-2p1d-h200.plan.yaml', 'utf8'), 'r1-2p1d-h200.plan.yaml'));
+
+describe('end to end: the plans of the review', () => {
+  it('DeepSeek-R1 2P1D on H200: the balance row reads ≥ 70% with headroom', () => {
+    const report = r1();
+    const balance = report.checks.find((c) => c.id === 'disaggregation.balance')!;
+    expect(balance.status).toBe('pass');
+    expect(balance.value!).toBeGreaterThan(0.7);
+    expect(renderPlanMarkdown(report)).toMatch(/\| [\d.]+% \| ≥ 70% \| [\d.]+% headroom \| 2P1D:/);
+  });
+});
+
+// Every formula quoted gives the number beside it: "of the 69.31 GiB SGLang may use (SGLang: 0.85 x
+// 76.67 GiB free after initialisation - 32.86 GiB weights)" gave 32.31 GiB, the KV pool.
+
+/** The value of "0.85 x 76.67 GiB free after initialisation - 32.86 GiB weights": numbers, x before + and -. */
+function evaluate(formula: string): number {
+  const tokens = formula.match(/\d[\d.]*|(?<=\s)[x+-](?=\s)/g) ?? [];
+  let total = 0;
+  let sign = 1;
+  let product: number | null = null;
+  for (const t of tokens) {
+    if (t === '+' || t === '-') {
+      total += sign * (product ?? 0);
+      sign = t === '+' ? 1 : -1;
+      product = null;
+    } else if (t !== 'x') product = (product ?? 1) * Number(t);
+  }
+  return total + sign * (product ?? 0);
+}
+
+/** Checks a memory.fits detail: the parts add up to what the engine may use, and the pool's formula gives the pool. */
+function expectFormulasAddUp(detail: string): void {
+  const m = /of the ([\d.]+) GiB \S+ may use \((.+?), the pool being (.+?)\)(?:[;:]|$)/.exec(detail);
+  expect(m, detail).not.toBeNull();
+  const [, usable, sum, formula] = m!;
+  const terms = sum!.split(/ (?=[+-] )/).map((t) => Number(/([\d.]+) GiB/.exec(t)![1]) * (t.startsWith('- ') ? -1 : 1));
+  expect(terms).toHaveLength(4);
+  const pool = terms[3]!;
+  // each figure is rounded to 0.01 GiB: a sum of four is within 0.02 of the rounded total
+  expect(Math.abs(terms.reduce((a, b) => a + b, 0) - Number(usable))).toBeLessThanOrEqual(0.02 + 1e-9);
+  expect(Math.abs(evaluate(formula!) - pool)).toBeLessThanOrEqual(0.02 + 1e-9);
+}
+
+describe('what the engine may use, in words (memory.fits)', () => {
+  const inputs = (engine: BudgetInputs['engine'], memoryFraction: number, weightsGib = 32.86): BudgetInputs => ({
+    engine,
+    memoryFraction,
+    capacity: 139.8 * GIB,
+    weights: weightsGib * GIB,
+    activations: 0.58 * GIB,
+    group: 4,
+    device: { capacity: 139.8 * GIB, name: 'nvidia h200', switchedFabric: true, fp4Math: false },
+    cudaGraphs: true,
+    runtimeOverride: null,
+  });
+
+  for (const [engine, fraction] of [
+    ['vllm', 0.9],
+    ['sglang', 0.85],
+    ['trtllm', 0.9],
+  ] as const) {
+    it(`${engine}: the sum of weights, activations, buffers and KV pool is what it may use; the formula is the pool's`, () => {
+      const b = deviceBudget(inputs(engine, fraction));
+      expectFormulasAddUp(`of the ${(b.usable / GIB).toFixed(2)} GiB engine may use (${b.rule})`);
+      expect(Math.abs(evaluate(/the pool being (.+)$/.exec(b.rule)![1]!) - b.pool / GIB)).toBeLessThan(0.02);
+    });
+  }
+
+  it('a pool the device cannot hold: the sum takes what it can, and says the formula gave more', () => {
+    const b = deviceBudget(inputs('sglang', 1, 20));
+    expect(b.usable).toBeLessThanOrEqual(139.8 * GIB + 1);
+    expect(b.rule).toMatch(
+      /KV pool, the rest of the device: the pool would be 1 x [\d.]+ GiB free after initialisation - 20\.00 GiB weights = [\d.]+ GiB, more than the device holds$/,
+    );
+  });
+
+  it('a pool below zero (the weights take more than the fraction) is subtracted, and said', () => {
+    const b = deviceBudget(inputs('sglang', 0.5, 90));
+    expect(b.pool).toBeLessThan(0);
+    expect(b.rule).toMatch(/runtime and buffers - [\d.]+ GiB KV pool: the pool, 0\.5 x [\d.]+ GiB free after initialisation - 90\.00 GiB weights, is negative/);
+  });
+});
+
+/** Llama 3.1 70B on 4 H200 under `engine` (the review's p11 and its siblings). */
+const llama70b = (engine: string, fraction: number) => `version: 1
+model:
+  preset: llama-3.1-70b
+hardware:
+  preset: h200
+  gpus: 4
+parallelism:
+  tp: 4
+deployment:
+  engine: ${engine}
+workload:
+  concurrency: 64
+  input_tokens: 1024
+  output_tokens: 1024
+  max_input_tokens: 4096
+  max_output_tokens: 4096
+  memory_fraction: ${fraction}
+requirements:
+  ttft: 800 ms
+  throughput: 500000 tokens/s
+`;
+const ENGINES = ['vllm', 'sglang', 'trtllm'] as const;
+const llama70bReport = (engine: string): PlanReport => verify(llama70b(engine, engine === 'sglang' ? 0.85 : 0.9));
+
+describe('end to end: what the engine may use', () => {
+  it('DeepSeek-R1 2P1D on H200: both pools', () => {
+    const report = r1();
+    for (const id of ['prefill.memory.fits', 'decode.memory.fits']) expectFormulasAddUp(report.checks.find((c) => c.id === id)!.detail);
+  });
+  for (const engine of ENGINES) {
+    it(`Llama 3.1 70B on 4 H200 under ${engine}`, () => {
+      expectFormulasAddUp(llama70bReport(engine).checks.find((c) => c.id === 'memory.fits')!.detail);
+    });
+  }
+});
+
+// A figure and its range share one unit, the figure's; token rates in tokens/s: "estimate 12.3
+// tokens/ms (range 7592 tokens/s to 19.8 tokens/ms) meets 10.0 tokens/ms" for a plan that wrote
+// 10000 tokens/s, and "estimate 5052.67 s (range 3800.44 s to 11311.16 s)".
+describe('end to end: one unit per figure and its range', () => {
+  it('DeepSeek-R1 2P1D on H200: the throughput in tokens/s throughout', () => {
+    const tput = r1().checks.find((c) => c.id === 'requirements.throughput')!;
+    expect(tput.detail).not.toContain('tokens/ms');
+    expect(tput.detail).toMatch(/^at risk: estimate [\d.]+k tokens\/s \(range [\d.]+k to [\d.]+k tokens\/s\) meets 10\.0k tokens\/s,/);
+  });
+
+  for (const engine of ENGINES) {
+    it(`Llama 3.1 70B on 4 H200 under ${engine}: a requirement the bound rules out stays in tokens/s`, () => {
+      // "required 500.0 tokens/ms"
+      expect(llama70bReport(engine).checks.find((c) => c.id === 'requirements.throughput')!.detail).toMatch(/required 500k tokens\/s/);
+    });
+  }
+
+  it('a p99 TTFT past 100 s is shown in minutes, its range in the same unit', () => {
+    const report = verify(`version: 1
+model:
+  preset: deepseek-v3
+  kv_cache_dtype: fp8
+hardware:
+  preset: h200
+  gpus: 16
+  gpus_per_node: 8
+parallelism:
+  tp: 1
+  dp: 16
+  ep: 16
+deployment:
+  engine: sglang
+workload:
+  request_rate: 20/s
+  burstiness: 0.7
+  input_tokens: 4000
+  output_tokens: 800
+  max_input_tokens: 16000
+  max_output_tokens: 4000
+  memory_fraction: 0.8
+requirements:
+  ttft_p99: 5 s
+`);
+    const ttft = report.checks.find((c) => c.id === 'requirements.ttft_p99')!;
+    expect(ttft.limit!).toBeGreaterThan(100_000); // ms: past 100 s
+    expect(ttft.detail).toMatch(/^estimate [\d.]+ (min|h) \(range [\d.]+ to [\d.]+ (min|h)\) misses 5\.00 s /);
+    expect(ttft.detail).not.toMatch(/\d{3,}(\.\d+)? s\b/);
+  });
+});
