@@ -110,6 +110,19 @@ workload: {input_tokens: 1024, output_tokens: 256, request_rate: 1/s, arrival: $
       expect(check(r, 'load.saturation').status).toBe('pass');
     }
   });
+  it('a light open loop serves what its arrivals offer, no more: a requirement above 2/s x 200 = 400 tokens/s fails, a claim above it says so', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {request_rate: 2/s, input_tokens: 1000, output_tokens: 200}
+requirements: {throughput: 450 tokens/s}
+claims: {throughput: 1500 tokens/s}`);
+    // the range ended at 455 tokens/s, so 450 read "likely missed" (warn)
+    expect(check(r, 'requirements.throughput').status).toBe('fail');
+    expect(check(r, 'claims.throughput').detail).toMatch(/3\.8x what the load's arrivals offer \(2 requests\/s x 200 output tokens = 400 tokens\/s\)/);
+  });
   it("an open loop's throughput has a physical bound: its request-rate bound x output tokens; a claim beyond it fails", () => {
     const r = verify(`
 version: 1

@@ -8,7 +8,7 @@ import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
-import { rangeContext } from './plan-ranges.js';
+import { loadedTtftLow, offeredCeiling, rangeContext } from './plan-ranges.js';
 import { residualsFor } from './ranges.js';
 import { judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { computeUtilizationCheck } from './utilization.js';
@@ -79,12 +79,14 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     ...noRoom,
     estimate: c.throughput,
     bound: c.throughputBound,
+    rangeBound: offeredCeiling(r, c, null),
     ...inUnit('tokens/s'),
     missing: loopMissing,
     risk: rateRisk,
     ...(why ? { why } : {}),
   };
-  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+  const ttftLow = c.load ? loadedTtftLow(c, residualsFor('ttft', rangeContext(plan, r, c, true))) : null;
+  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
   const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
   if (req.throughput !== undefined)
     judge(
@@ -250,7 +252,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       cl.throughput,
       'tokens/s',
       1,
-      judgeClaim(cl.throughput, 'higher-is-better', rateFig),
+      beyondOffered(judgeClaim(cl.throughput, 'higher-is-better', rateFig), cl.throughput, r),
       loopMissing,
     );
   if (cl.ttft !== undefined)
@@ -291,4 +293,21 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   if (cl.compute_utilization !== undefined) checks.push(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
 
   return checks;
+}
+
+/**
+ * An open loop cannot serve more output than its arrivals bring (request_rate x output_tokens) for
+ * long: a claim beyond that contradicts the plan's own load. Not a physical bound (a finite run's
+ * random arrivals can outrun the rate for a while), so the verdict stays; the detail says so.
+ */
+function beyondOffered(j: Judgement, claimed: number, r: Resolved): Judgement {
+  const wl = r.workload;
+  if (wl.requestRate === undefined || wl.outputTokens === undefined) return j;
+  const offered = wl.requestRate * wl.outputTokens;
+  if (claimed <= offered * 1.05) return j;
+  const rate = formatQuantity(wl.requestRate, 'requests/s');
+  return {
+    ...j,
+    detail: `${j.detail}; it is ${(claimed / offered).toFixed(1)}x what the load's arrivals offer (${rate} x ${wl.outputTokens} output tokens = ${formatQuantity(offered, 'tokens/s')}), which no steady run exceeds`,
+  };
 }

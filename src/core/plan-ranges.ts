@@ -55,7 +55,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
   // least its mean length): its range starts no lower than the idle range does.
-  const idleLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle * 1000, ttftIdle, 'time', ms(c.ttftFloor))[0] : null;
+  const idleLow = ms(loadedTtftLow(c, ttftIdle));
   put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
   put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
@@ -78,12 +78,17 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
+/** The low end of a loaded TTFT's range, seconds: the idle TTFT's low end (at least the floor); null without an idle figure. */
+export function loadedTtftLow(c: Computed, idle: Residuals): number | null {
+  return c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+}
+
 /**
  * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
  * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
  * error decides whether the deployment keeps up, not how much more than the offered load it serves.
  */
-function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number | null {
+export function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number | null {
   const wl = r.workload;
   if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null) return c.throughputBound;
   // the estimate as the metrics show it (rounded, possibly up) stays inside its range
