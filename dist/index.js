@@ -51458,7 +51458,7 @@ function judgeRequirement(required, dir, f) {
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.bound);
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound);
     const lowerIsBetter = dir === 'lower-is-better';
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
@@ -51592,7 +51592,7 @@ function planRanges(plan, r, c, metrics) {
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
     // least its mean length): its range starts no lower than the idle range does.
-    const idleLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle * 1000, ttftIdle, 'time', ms(c.ttftFloor))[0] : null;
+    const idleLow = ms(loadedTtftLow(c, ttftIdle));
     put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
     put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
     put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
@@ -51613,6 +51613,10 @@ function planRanges(plan, r, c, metrics) {
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
     const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', throughputCeiling) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+/** The low end of a loaded TTFT's range, seconds: the idle TTFT's low end (at least the floor); null without an idle figure. */
+function loadedTtftLow(c, idle) {
+    return c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
 }
 /**
  * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
@@ -51837,12 +51841,14 @@ function judgedChecks(inputs) {
         ...noRoom,
         estimate: c.throughput,
         bound: c.throughputBound,
+        rangeBound: offeredCeiling(r, c, null),
         ...inUnit('tokens/s'),
         missing: loopMissing,
         risk: rateRisk,
         ...(why ? { why } : {}),
     };
-    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+    const ttftLow = c.load ? loadedTtftLow(c, residualsFor('ttft', rangeContext(plan, r, c, true))) : null;
+    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
     const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
@@ -51938,7 +51944,7 @@ function judgedChecks(inputs) {
         judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
     }
     if (cl.throughput !== undefined)
-        judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, judgeClaim(cl.throughput, 'higher-is-better', rateFig), loopMissing);
+        judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, beyondOffered(judgeClaim(cl.throughput, 'higher-is-better', rateFig), cl.throughput, r), loopMissing);
     if (cl.ttft !== undefined)
         judge('claims.ttft', 'Claimed TTFT', 'claims.ttft', cl.ttft, 'ms', 1000, judgeClaim(cl.ttft, 'lower-is-better', ttftFig), ttftMissing);
     if (cl.tpot !== undefined)
@@ -51959,6 +51965,24 @@ function judgedChecks(inputs) {
     if (cl.compute_utilization !== undefined)
         checks.push(computeUtilizationCheck(plan, r, bound, c, cl.compute_utilization, loopMissing));
     return checks;
+}
+/**
+ * An open loop cannot serve more output than its arrivals bring (request_rate x output_tokens) for
+ * long: a claim beyond that contradicts the plan's own load. Not a physical bound (a finite run's
+ * random arrivals can outrun the rate for a while), so the verdict stays; the detail says so.
+ */
+function beyondOffered(j, claimed, r) {
+    const wl = r.workload;
+    if (wl.requestRate === undefined || wl.outputTokens === undefined)
+        return j;
+    const offered = wl.requestRate * wl.outputTokens;
+    if (claimed <= offered * 1.05)
+        return j;
+    const rate = format_formatQuantity(wl.requestRate, 'requests/s');
+    return {
+        ...j,
+        detail: `${j.detail}; it is ${(claimed / offered).toFixed(1)}x what the load's arrivals offer (${rate} x ${wl.outputTokens} output tokens = ${format_formatQuantity(offered, 'tokens/s')}), which no steady run exceeds`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
