@@ -439,14 +439,15 @@ describe('attention-DP ranks of a MoE model (their tokens meet on the expert dev
   });
   it("an open loop's pass carries each other rank's mean tokens in flight over time, worked by hand", () => {
     // Arrivals at 0, 1, 2 s; each request: one 0.1 s prompt pass of 100 tokens, then 10 decode steps
-    // of 10 ms (one stride). Before the second prompt (t = 1 s) a rank has had 100 tokens in flight
-    // for 0.1 s and 1 for 0.1 s: 10.1 token-seconds, 10.1 tokens on average; its prompt pass carries
-    // 1 + 3 x 10.1 / 100 = 1.303 ranks' worth (1.296875 on the 1/64 grid). After it (t = 1.1 s):
-    // 20.1 / 1.1 = 18.27 tokens, so a decode of 1 sequence carries 1 + 3 x 18.27 = 55.8 (55.8125).
+    // of 10 ms (one stride). The time average runs from one mean gap (1 s) before the start. Before
+    // the second prompt (t = 1 s) a rank has had 100 tokens in flight for 0.1 s and 1 for 0.1 s:
+    // 10.1 token-seconds over 2 s, 5.05 tokens on average; its prompt pass carries
+    // 1 + 3 x 5.05 / 100 = 1.1515 ranks' worth (1.15625 on the 1/64 grid). After it (t = 1.1 s):
+    // 20.1 / 2.1 = 9.571 tokens, so a decode of 1 sequence carries 1 + 3 x 9.571 = 29.71 (29.71875).
     const seen: string[] = [];
     const load: LoadSpec = { ...closed(3, 1), kind: 'open', ranks: 4, clients: Infinity, rate: 1, arrival: 'constant' };
     simulate(load, engine(), rankCosts(seen));
-    expect(seen.slice(3, 5)).toEqual(['P100@1.296875', 'D1@55.8125']);
+    expect(seen.slice(3, 5)).toEqual(['P100@1.15625', 'D1@29.71875']);
     // the first pass knows of nothing else in flight
     expect(seen[0]).toBe('P100@1');
   });

@@ -420,7 +420,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   /** Ranks' worth of tokens a pass of `own` tokens carries to the expert devices (on a 1/64 grid: the step memo keys on it). */
   const activeRanks = (own: number): number => {
     if (!independentRanks) return ranks;
-    const others = t > 0 ? tokenSeconds / t : 0;
+    // Averaged from one mean arrival gap before the start, as a rank idle until its first request:
+    // over the first request alone, its own prompt would read as every rank's steady load.
+    const others = tokenSeconds / (t + 1 / Math.max(load.rate, 1e-9));
     return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
   };
   // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
