@@ -1,0 +1,289 @@
+// "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
+// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
+import { isWiderThanFp8, layoutText, planLayout } from './candidate.js';
+import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
+import { best, compareCandidates } from './rank.js';
+import type { LayoutChoice } from './rules.js';
+import type { AxisSuggestion, Candidate } from './types.js';
+
+/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
+function whyPossible(c: Candidate): string {
+  if (c.missing.length > 0 || c.unverified.length > 0) return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
+  const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+  return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
+}
+
+function found(c: Candidate | null): 'found' | 'possible' | 'none' {
+  return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
+}
+
+const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+/** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
+function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
+  const limit = Math.max(searchedTo, s.scanLimit());
+  const within = s.counts(1, searchedTo);
+  const beyond = s.counts(searchedTo + 1, limit);
+  const firstWith = (want: Candidate['status']): Candidate | null => {
+    const pick = (n: number): Candidate | null => {
+      const top = s.bestAt(n);
+      return top !== null && top.status === want ? top : want === 'possible' && top?.status === 'pass' ? top : null;
+    };
+    for (const n of within) {
+      const c = pick(n);
+      if (c) return c;
+    }
+    return gallopFirst(beyond, pick)?.result ?? null;
+  };
+  const top = firstWith('pass');
+  if (top) {
+    const n = top.variation.gpus;
+    const detail =
+      n === s.planGpus
+        ? `${n} devices is already the smallest count that passes`
+        : n < s.planGpus
+          ? `${n} devices suffice (${describe(top)})`
+          : `${n} devices are the fewest that pass (${describe(top)})`;
+    return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
+  }
+  const possible = firstWith('possible');
+  if (possible) {
+    return {
+      axis: 'gpus',
+      change: `hardware.gpus: ${possible.variation.gpus}`,
+      outcome: 'possible',
+      candidate: possible,
+      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
+    };
+  }
+  return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
+}
+
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+
+/**
+ * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
+ * on another layout, but only one that does not already pass without the change (offering "fp8 and
+ * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
+ */
+function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
+  if (axis === 'layout') {
+    const top = s.bestAt(s.planGpus, variant);
+    const outcome = found(top);
+    const detail =
+      outcome === 'found'
+        ? `passes with ${describe(top!)}`
+        : outcome === 'possible'
+          ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
+          : `no layout of ${s.planGpus} devices passes`;
+    return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
+  }
+  const own = planLayout(s.base.plan);
+  for (const want of ['pass', 'possible'] as const) {
+    const mine = s.one(s.planGpus, own, variant);
+    if (counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
+    const top = best(needed, s.options.objective);
+    if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+  }
+  const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
+  return {
+    axis,
+    change,
+    outcome: 'none',
+    candidate: null,
+    detail: alreadyPassing
+      ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+      : `no layout of ${s.planGpus} devices passes with it`,
+  };
+}
+
+function withOutcome(axis: AxisSuggestion['axis'], change: string, c: Candidate, where: string): AxisSuggestion {
+  const outcome = found(c);
+  const detail =
+    outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
+  return { axis, change, outcome, candidate: c, detail };
+}
+
+/** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
+export const PROBE_LAYOUTS = 16;
+
+/** Requirements that a larger value of the axis helps (more sequences in flight: more throughput, lower cost per token). */
+const HELPED_BY_MORE: Record<'concurrency' | 'max-context', ReadonlySet<string>> = {
+  concurrency: new Set(['requirements.throughput', 'requirements.cost_per_million_tokens', 'requirements.request_rate']),
+  'max-context': new Set(),
+};
+
+/**
+ * Largest value in [lo, hi] at which `layout` passes (or, want possible, stays open). Lowering
+ * concurrency helps memory and latency but costs throughput, so the values that pass form an
+ * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
+ * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
+ * verifications, and it passes unless the interval is empty.
+ */
+export function largestOnLayout(
+  s: LayoutSearch,
+  layout: LayoutChoice,
+  lo: number,
+  hi: number,
+  variantFor: (v: number) => Variant,
+  helpedByMore: ReadonlySet<string>,
+  want: 'pass' | 'possible',
+): { value: number; candidate: Candidate } | null {
+  if (hi < lo) return null;
+  const at = (v: number) => s.one(s.planGpus, layout, variantFor(v));
+  const tooHigh = (c: Candidate): boolean => {
+    if (counts(c, want)) return false;
+    const blocking = [...c.failing, ...(want === 'pass' ? c.unverified : [])];
+    return blocking.length === 0 || blocking.some((id) => !helpedByMore.has(id));
+  };
+  if (tooHigh(at(lo))) return null;
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = Math.floor((a + b + 1) / 2);
+    if (tooHigh(at(mid))) b = mid - 1;
+    else a = mid;
+  }
+  const c = at(a);
+  return counts(c, want) ? { value: a, candidate: c } : null;
+}
+
+/**
+ * The largest value that passes: on the plan's own layout first; else on the best-ranked other
+ * layouts of its devices that do not already pass at the plan's value (those need no change here).
+ */
+function largestPassing(
+  s: LayoutSearch,
+  axis: 'concurrency' | 'max-context',
+  lo: number,
+  hi: number,
+  variantFor: (v: number) => Variant,
+): { value: number; candidate: Candidate; own: boolean } | null {
+  const own = planLayout(s.base.plan);
+  const others = s
+    .at(s.planGpus)
+    .slice()
+    .sort(compareCandidates(s.options.objective))
+    .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
+    .slice(0, PROBE_LAYOUTS)
+    .map((c) => c.variation.layout);
+  for (const want of ['pass', 'possible'] as const) {
+    const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+    if (mine) return { ...mine, own: true };
+    const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
+    // the highest value wins; among equals the best-ranked layout (the list's order)
+    const top = found.reduce<{ value: number; candidate: Candidate } | null>((acc, r) => (acc === null || r!.value > acc.value ? r : acc), null);
+    if (top) return { ...top, own: false };
+  }
+  return null;
+}
+
+function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
+  const c0 = s.base.plan.workload.concurrency;
+  if (c0 === undefined || c0 <= 1)
+    return {
+      axis: 'concurrency',
+      change: 'workload.concurrency',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: c0 === undefined ? 'the plan gives no concurrency' : 'concurrency is already 1',
+    };
+  const r = largestPassing(s, 'concurrency', 1, c0 - 1, (v) => ({ concurrency: v }));
+  if (!r)
+    return {
+      axis: 'concurrency',
+      change: 'workload.concurrency',
+      outcome: 'none',
+      candidate: null,
+      detail: `no concurrency below ${c0} passes on ${s.planGpus} devices`,
+    };
+  const where = r.own
+    ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
+    : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+  return {
+    axis: 'concurrency',
+    change: `workload.concurrency: ${r.value}`,
+    outcome: found(r.candidate),
+    candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+  };
+}
+
+function contextAxis(s: LayoutSearch): AxisSuggestion {
+  const w = s.base.plan.workload;
+  const maxIn = w.max_input_tokens ?? w.input_tokens;
+  if (maxIn === undefined)
+    return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+  // A shorter max context still has to hold the typical prompt.
+  const lo = Math.max(1, w.input_tokens ?? 1);
+  if (lo > maxIn - 1)
+    return {
+      axis: 'max-context',
+      change: 'workload.max_input_tokens',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the max context is already the typical prompt',
+    };
+  const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+  if (!r)
+    return {
+      axis: 'max-context',
+      change: 'workload.max_input_tokens',
+      outcome: 'none',
+      candidate: null,
+      detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
+    };
+  const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
+  return {
+    axis: 'max-context',
+    change: `workload.max_input_tokens: ${r.value}`,
+    outcome: found(r.candidate),
+    candidate: r.candidate,
+    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+  };
+}
+
+export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisSuggestion[] {
+  const model = s.base.plan.model;
+  const out: AxisSuggestion[] = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+  if (planPasses) {
+    // nothing to fix: only fewer devices or a better layout are worth saying
+    const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({
+      axis,
+      change,
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the plan already passes',
+    });
+    return [
+      ...out,
+      skip('fp8-weights', 'model.weight_dtype: fp8'),
+      skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
+      skip('concurrency', 'workload.concurrency'),
+      skip('max-context', 'workload.max_input_tokens'),
+    ];
+  }
+  const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
+  if (weights.some((d) => isWiderThanFp8(d))) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
+  else
+    out.push({
+      axis: 'fp8-weights',
+      change: 'model.weight_dtype: fp8',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the weights are already 8-bit or narrower',
+    });
+  const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
+  if (isWiderThanFp8(kv)) out.push(sameGpusAxis(s, 'fp8-kv-cache', 'model.kv_cache_dtype: fp8', { kv_cache_dtype: 'fp8' }));
+  else
+    out.push({
+      axis: 'fp8-kv-cache',
+      change: 'model.kv_cache_dtype: fp8',
+      outcome: 'not-applicable',
+      candidate: null,
+      detail: 'the KV cache is already 8-bit',
+    });
+  out.push(concurrencyAxis(s), contextAxis(s));
+  return out;
+}
