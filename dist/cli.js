@@ -25922,6 +25922,99 @@ function layoutText(l) {
     return parts.join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/suggest/rank.ts
+const STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
+/** Higher is better for throughput per device; lower for times and device counts. */
+function higherIsBetter(objective) {
+    return objective === 'throughput-per-gpu';
+}
+const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
+function compareLayouts(a, b) {
+    const ka = layoutKey(a);
+    const kb = layoutKey(b);
+    for (let i = 0; i < ka.length; i++)
+        if (ka[i] !== kb[i])
+            return ka[i] - kb[i];
+    return 0;
+}
+function throughputPerGpu(c) {
+    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
+    return t === null ? -Infinity : t / c.variation.gpus;
+}
+/**
+ * Whether the layout holds the weights and one request of the longest stated length: one that does not
+ * serves nothing, so its throughput and latency bounds are no figures to rank or show.
+ */
+function fits(c) {
+    return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
+}
+function compareCandidates(objective) {
+    const sign = higherIsBetter(objective) ? -1 : 1;
+    return (a, b) => {
+        const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+        if (s !== 0)
+            return s;
+        const f = Number(fits(b)) - Number(fits(a));
+        if (f !== 0)
+            return f;
+        // an estimate outranks a bound: the bound only says "not ruled out"
+        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
+        if (basis !== 0)
+            return basis;
+        if (a.score !== b.score) {
+            if (a.score === null)
+                return 1;
+            if (b.score === null)
+                return -1;
+            return sign * (a.score - b.score);
+        }
+        if (a.variation.gpus !== b.variation.gpus)
+            return a.variation.gpus - b.variation.gpus;
+        const t = throughputPerGpu(b) - throughputPerGpu(a);
+        if (t !== 0 && Number.isFinite(t))
+            return t;
+        return compareLayouts(a.variation.layout, b.variation.layout);
+    };
+}
+function best(candidates, objective) {
+    let top = null;
+    const cmp = compareCandidates(objective);
+    for (const c of candidates)
+        if (top === null || cmp(c, top) < 0)
+            top = c;
+    return top;
+}
+/**
+ * A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity
+ * when none is known. For a layout that does not fit, only memory counts: how far it is from fitting.
+ */
+function worstMargin(c) {
+    let worst = Infinity;
+    const counted = fits(c) ? c.requirements : c.requirements.filter((r) => r.id === 'memory.fits');
+    for (const r of counted)
+        if (r.margin !== null)
+            worst = Math.min(worst, r.margin);
+    return worst === Infinity ? -Infinity : worst;
+}
+/**
+ * For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst
+ * requirement), every layout that fits before any that does not.
+ */
+function compareByShortfall(objective) {
+    const byObjective = compareCandidates(objective);
+    return (a, b) => {
+        const fa = a.failing.length === 0 ? 0 : 1;
+        const fb = b.failing.length === 0 ? 0 : 1;
+        if (fa !== fb)
+            return fa - fb;
+        const f = Number(fits(b)) - Number(fits(a));
+        if (f !== 0)
+            return f;
+        const d = worstMargin(b) - worstMargin(a);
+        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Number formatting for reports: each unit at a precision a reader can compare at a glance.
 // Null is "not computable", never 0 (contract: a figure that cannot be computed is null).
@@ -26110,6 +26203,7 @@ function buildVariationPlan(base, v) {
 
 
 
+
 const OBJECTIVE_TEXT = {
     'throughput-per-gpu': 'throughput per device (higher first)',
     ttft: 'time to first token (lower first)',
@@ -26125,17 +26219,29 @@ function estimateOrBound(estimate, bound, unit, boundSide) {
         return `${boundSide} ${formatQuantity(bound, unit)}`;
     return NOT_COMPUTABLE;
 }
+/** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
+const DOES_NOT_FIT = 'does not fit';
 function figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
+    const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+    if (!fits(c))
+        return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
         ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
         tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
-        memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+        memory,
     };
+}
+/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+function figuresLine(c) {
+    const f = figureTexts(c);
+    if (!fits(c))
+        return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
+    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 const SHORT_ID = {
     'memory.fits': 'memory',
@@ -26157,6 +26263,13 @@ function marginText(reqs) {
         return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
     })
         .join(' · ');
+}
+/** A candidate's margins; for a layout that does not fit, only how far its memory is from fitting. */
+function candidateMargins(c) {
+    if (fits(c))
+        return marginText(c.requirements);
+    const memory = c.requirements.filter((r) => r.id === 'memory.fits');
+    return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function variationText(v) {
@@ -26303,13 +26416,12 @@ function disaggregatedTextLines(r) {
         return [];
     const out = ['', head];
     for (const [i, c] of d.top.entries()) {
-        const f = figureTexts(c);
         out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
-        out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+        out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
     if (d.best_aggregated) {
-        const f = figureTexts(d.best_aggregated);
-        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+        const b = d.best_aggregated;
+        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[b.status]}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -26329,7 +26441,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
             escapeCell(mix),
             String(c.variation.gpus),
             STATUS_TEXT[c.status],
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell),
         ];
     };
     for (const [i, c] of d.top.slice(0, top).entries())
@@ -26349,6 +26461,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
 
 
 
+
 const table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const code = (text) => `\`${text}\``;
 function layoutsTable(cands, plan) {
@@ -26360,7 +26473,7 @@ function layoutsTable(cands, plan) {
             label,
             String(c.variation.gpus),
             code(layoutText(c.variation.layout)),
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
         ];
     };
     for (const [i, c] of cands.entries())
@@ -26396,7 +26509,10 @@ function whatIfTable(r) {
 }
 function planLine(r) {
     const f = figureTexts(r.plan);
-    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escape_escapeMarkdown(marginText(r.plan.requirements))}.`;
+    const figures = fits(r.plan)
+        ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+        : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
+    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: ${figures}; margins ${escape_escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
     if (r.top.length === 0)
@@ -26464,7 +26580,7 @@ function renderJson(report) {
 const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
 /** Order in which checks are listed: what needs attention first. */
-const STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
+const summary_STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
 const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
 /** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
 function worstFirst(plans) {
@@ -26478,7 +26594,7 @@ function worstFirst(plans) {
 function checksByUrgency(checks) {
     const sorted = checks
         .map((check, index) => ({ check, index }))
-        .sort((a, b) => STATUS_ORDER[a.check.status] - STATUS_ORDER[b.check.status] || a.index - b.index)
+        .sort((a, b) => summary_STATUS_ORDER[a.check.status] - summary_STATUS_ORDER[b.check.status] || a.index - b.index)
         .map((entry) => entry.check);
     return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
 }
@@ -27897,79 +28013,6 @@ function evaluate(base, variation, objective, screen = false) {
     return { candidate: candidateFromReport(variation, report, objective), report };
 }
 
-;// CONCATENATED MODULE: ./src/suggest/rank.ts
-const rank_STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
-/** Higher is better for throughput per device; lower for times and device counts. */
-function higherIsBetter(objective) {
-    return objective === 'throughput-per-gpu';
-}
-const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
-function compareLayouts(a, b) {
-    const ka = layoutKey(a);
-    const kb = layoutKey(b);
-    for (let i = 0; i < ka.length; i++)
-        if (ka[i] !== kb[i])
-            return ka[i] - kb[i];
-    return 0;
-}
-function throughputPerGpu(c) {
-    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
-    return t === null ? -Infinity : t / c.variation.gpus;
-}
-function compareCandidates(objective) {
-    const sign = higherIsBetter(objective) ? -1 : 1;
-    return (a, b) => {
-        const s = rank_STATUS_ORDER[a.status] - rank_STATUS_ORDER[b.status];
-        if (s !== 0)
-            return s;
-        // an estimate outranks a bound: the bound only says "not ruled out"
-        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
-        if (basis !== 0)
-            return basis;
-        if (a.score !== b.score) {
-            if (a.score === null)
-                return 1;
-            if (b.score === null)
-                return -1;
-            return sign * (a.score - b.score);
-        }
-        if (a.variation.gpus !== b.variation.gpus)
-            return a.variation.gpus - b.variation.gpus;
-        const t = throughputPerGpu(b) - throughputPerGpu(a);
-        if (t !== 0 && Number.isFinite(t))
-            return t;
-        return compareLayouts(a.variation.layout, b.variation.layout);
-    };
-}
-function best(candidates, objective) {
-    let top = null;
-    const cmp = compareCandidates(objective);
-    for (const c of candidates)
-        if (top === null || cmp(c, top) < 0)
-            top = c;
-    return top;
-}
-/** A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity when none is known. */
-function worstMargin(c) {
-    let worst = Infinity;
-    for (const r of c.requirements)
-        if (r.margin !== null)
-            worst = Math.min(worst, r.margin);
-    return worst === Infinity ? -Infinity : worst;
-}
-/** For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst requirement). */
-function compareByShortfall(objective) {
-    const byObjective = compareCandidates(objective);
-    return (a, b) => {
-        const fa = a.failing.length === 0 ? 0 : 1;
-        const fb = b.failing.length === 0 ? 0 : 1;
-        if (fa !== fb)
-            return fa - fb;
-        const d = worstMargin(b) - worstMargin(a);
-        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/suggest/disagg-search.ts
 // The disaggregated side of `suggest` (docs/suggest.md, "Disaggregated layouts"): prefill and decode
 // worker layouts and worker ratios on the plan's devices, beside the aggregated layouts.
@@ -28486,11 +28529,14 @@ function boundReason(loaded, requirementId) {
 
 
 
-/** For each requirement: the best bound any layout reaches, per device count. */
+
+/** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
 function bestBound(cands, id) {
     let top = null;
     const higher = id === 'requirements.throughput';
     for (const c of cands) {
+        if (id !== 'memory.fits' && !fits(c))
+            continue;
         const f = c.figures;
         const v = id === 'requirements.throughput'
             ? f.throughput_upper_bound_tokens_per_s
@@ -28549,6 +28595,8 @@ function shortfalls(s, plan, impossible) {
             continue;
         let top = null;
         for (const c of here) {
+            if (req.id !== 'memory.fits' && !fits(c))
+                continue;
             const m = c.requirements.find((r) => r.id === req.id);
             if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
                 continue;
@@ -28936,18 +28984,14 @@ function pad(rows) {
         .join('  ')
         .trimEnd());
 }
-function candidateLine(c) {
-    const f = figureTexts(c);
-    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
-}
 function renderSuggestText(r) {
     const out = [];
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
     out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
     out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
-    out.push(`  ${candidateLine(r.plan)}`);
-    out.push(`  margins: ${marginText(r.plan.requirements)}`);
+    out.push(`  ${figuresLine(r.plan)}`);
+    out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {
         out.push('');
         out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
@@ -28979,7 +29023,7 @@ function renderSuggestText(r) {
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));
@@ -28995,7 +29039,7 @@ function renderSuggestText(r) {
         const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
         out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
         if (a.candidate)
-            out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+            out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
     }
     for (const n of r.notes)
         out.push(`Note: ${n}`);

@@ -54259,7 +54259,7 @@ function targetText(check, f) {
     return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
 }
 /** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
-function check_roles_marginText(check, f) {
+function marginText(check, f) {
     if (f.margin === null)
         return '';
     const role = checkRole(check);
@@ -54415,7 +54415,7 @@ function row(check, ctx) {
     const detail = escape_escapeCell(`${check.status === 'unverified' ? detailWithoutMissing(check.detail) : check.detail}`) + whereText(check, ctx.origins);
     if (!f)
         return [statusCell(check, ctx.base), title, '—', '—', '—', detail];
-    return [statusCell(check, ctx.base), title, oursCell(check, ctx), escape_escapeCell(targetText(check, f) || '—'), escape_escapeCell(check_roles_marginText(check, f) || '—'), detail];
+    return [statusCell(check, ctx.base), title, oursCell(check, ctx), escape_escapeCell(targetText(check, f) || '—'), escape_escapeCell(marginText(check, f) || '—'), detail];
 }
 const HEADER = ['Status', 'Check', 'Estimate', 'Target or bound', 'Margin', 'Detail'];
 /** Failing and warning checks, in the order given. */
@@ -55113,6 +55113,99 @@ function candidate_layoutText(l) {
     return parts.join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/suggest/rank.ts
+const rank_STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
+/** Higher is better for throughput per device; lower for times and device counts. */
+function higherIsBetter(objective) {
+    return objective === 'throughput-per-gpu';
+}
+const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
+function compareLayouts(a, b) {
+    const ka = layoutKey(a);
+    const kb = layoutKey(b);
+    for (let i = 0; i < ka.length; i++)
+        if (ka[i] !== kb[i])
+            return ka[i] - kb[i];
+    return 0;
+}
+function throughputPerGpu(c) {
+    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
+    return t === null ? -Infinity : t / c.variation.gpus;
+}
+/**
+ * Whether the layout holds the weights and one request of the longest stated length: one that does not
+ * serves nothing, so its throughput and latency bounds are no figures to rank or show.
+ */
+function rank_fits(c) {
+    return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
+}
+function compareCandidates(objective) {
+    const sign = higherIsBetter(objective) ? -1 : 1;
+    return (a, b) => {
+        const s = rank_STATUS_ORDER[a.status] - rank_STATUS_ORDER[b.status];
+        if (s !== 0)
+            return s;
+        const f = Number(rank_fits(b)) - Number(rank_fits(a));
+        if (f !== 0)
+            return f;
+        // an estimate outranks a bound: the bound only says "not ruled out"
+        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
+        if (basis !== 0)
+            return basis;
+        if (a.score !== b.score) {
+            if (a.score === null)
+                return 1;
+            if (b.score === null)
+                return -1;
+            return sign * (a.score - b.score);
+        }
+        if (a.variation.gpus !== b.variation.gpus)
+            return a.variation.gpus - b.variation.gpus;
+        const t = throughputPerGpu(b) - throughputPerGpu(a);
+        if (t !== 0 && Number.isFinite(t))
+            return t;
+        return compareLayouts(a.variation.layout, b.variation.layout);
+    };
+}
+function best(candidates, objective) {
+    let top = null;
+    const cmp = compareCandidates(objective);
+    for (const c of candidates)
+        if (top === null || cmp(c, top) < 0)
+            top = c;
+    return top;
+}
+/**
+ * A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity
+ * when none is known. For a layout that does not fit, only memory counts: how far it is from fitting.
+ */
+function worstMargin(c) {
+    let worst = Infinity;
+    const counted = rank_fits(c) ? c.requirements : c.requirements.filter((r) => r.id === 'memory.fits');
+    for (const r of counted)
+        if (r.margin !== null)
+            worst = Math.min(worst, r.margin);
+    return worst === Infinity ? -Infinity : worst;
+}
+/**
+ * For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst
+ * requirement), every layout that fits before any that does not.
+ */
+function compareByShortfall(objective) {
+    const byObjective = compareCandidates(objective);
+    return (a, b) => {
+        const fa = a.failing.length === 0 ? 0 : 1;
+        const fb = b.failing.length === 0 ? 0 : 1;
+        if (fa !== fb)
+            return fa - fb;
+        const f = Number(rank_fits(b)) - Number(rank_fits(a));
+        if (f !== 0)
+            return f;
+        const d = worstMargin(b) - worstMargin(a);
+        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
 
 const parallelismOf = (l) => ({
@@ -55197,6 +55290,7 @@ function buildVariationPlan(base, v) {
 
 
 
+
 const words_OBJECTIVE_TEXT = {
     'throughput-per-gpu': 'throughput per device (higher first)',
     ttft: 'time to first token (lower first)',
@@ -55212,17 +55306,29 @@ function estimateOrBound(estimate, bound, unit, boundSide) {
         return `${boundSide} ${format_formatQuantity(bound, unit)}`;
     return NOT_COMPUTABLE;
 }
+/** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
+const DOES_NOT_FIT = 'does not fit';
 function words_figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
+    const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+    if (!rank_fits(c))
+        return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
         ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
         tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
-        memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+        memory,
     };
+}
+/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+function words_figuresLine(c) {
+    const f = words_figureTexts(c);
+    if (!fits(c))
+        return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
+    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 const SHORT_ID = {
     'memory.fits': 'memory',
@@ -55244,6 +55350,13 @@ function words_marginText(reqs) {
         return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
     })
         .join(' · ');
+}
+/** A candidate's margins; for a layout that does not fit, only how far its memory is from fitting. */
+function words_candidateMargins(c) {
+    if (rank_fits(c))
+        return words_marginText(c.requirements);
+    const memory = c.requirements.filter((r) => r.id === 'memory.fits');
+    return memory.length > 0 ? words_marginText(memory) : DOES_NOT_FIT;
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function words_variationText(v) {
@@ -55289,13 +55402,12 @@ function render_disagg_disaggregatedTextLines(r) {
         return [];
     const out = ['', head];
     for (const [i, c] of d.top.entries()) {
-        const f = figureTexts(c);
         out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
-        out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+        out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
     if (d.best_aggregated) {
-        const f = figureTexts(d.best_aggregated);
-        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+        const b = d.best_aggregated;
+        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[b.status]}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -55315,7 +55427,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
             escape_escapeCell(mix),
             String(c.variation.gpus),
             words_STATUS_TEXT[c.status],
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, words_marginText(c.requirements)].map(escape_escapeCell),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, words_candidateMargins(c)].map(escape_escapeCell),
         ];
     };
     for (const [i, c] of d.top.slice(0, top).entries())
@@ -55335,6 +55447,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
 
 
 
+
 const alternatives_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const alternatives_code = (text) => `\`${text}\``;
 function layoutsTable(cands, plan) {
@@ -55346,7 +55459,7 @@ function layoutsTable(cands, plan) {
             label,
             String(c.variation.gpus),
             alternatives_code(candidate_layoutText(c.variation.layout)),
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_marginText(c.requirements)].map(escape_escapeCell),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_candidateMargins(c)].map(escape_escapeCell),
         ];
     };
     for (const [i, c] of cands.entries())
@@ -55382,7 +55495,10 @@ function whatIfTable(r) {
 }
 function planLine(r) {
     const f = words_figureTexts(r.plan);
-    return `The plan as written (${escape_escapeMarkdown(words_variationText(r.plan.variation))}) ${words_STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escape_escapeMarkdown(words_marginText(r.plan.requirements))}.`;
+    const figures = rank_fits(r.plan)
+        ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+        : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
+    return `The plan as written (${escape_escapeMarkdown(words_variationText(r.plan.variation))}) ${words_STATUS_TEXT[r.plan.status]}: ${figures}; margins ${escape_escapeMarkdown(words_candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
     if (r.top.length === 0)
@@ -55731,79 +55847,6 @@ function candidateFromReport(variation, report, objective) {
 function evaluate(base, variation, objective, screen = false) {
     const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
     return { candidate: candidateFromReport(variation, report, objective), report };
-}
-
-;// CONCATENATED MODULE: ./src/suggest/rank.ts
-const rank_STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
-/** Higher is better for throughput per device; lower for times and device counts. */
-function higherIsBetter(objective) {
-    return objective === 'throughput-per-gpu';
-}
-const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
-function compareLayouts(a, b) {
-    const ka = layoutKey(a);
-    const kb = layoutKey(b);
-    for (let i = 0; i < ka.length; i++)
-        if (ka[i] !== kb[i])
-            return ka[i] - kb[i];
-    return 0;
-}
-function throughputPerGpu(c) {
-    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
-    return t === null ? -Infinity : t / c.variation.gpus;
-}
-function compareCandidates(objective) {
-    const sign = higherIsBetter(objective) ? -1 : 1;
-    return (a, b) => {
-        const s = rank_STATUS_ORDER[a.status] - rank_STATUS_ORDER[b.status];
-        if (s !== 0)
-            return s;
-        // an estimate outranks a bound: the bound only says "not ruled out"
-        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
-        if (basis !== 0)
-            return basis;
-        if (a.score !== b.score) {
-            if (a.score === null)
-                return 1;
-            if (b.score === null)
-                return -1;
-            return sign * (a.score - b.score);
-        }
-        if (a.variation.gpus !== b.variation.gpus)
-            return a.variation.gpus - b.variation.gpus;
-        const t = throughputPerGpu(b) - throughputPerGpu(a);
-        if (t !== 0 && Number.isFinite(t))
-            return t;
-        return compareLayouts(a.variation.layout, b.variation.layout);
-    };
-}
-function best(candidates, objective) {
-    let top = null;
-    const cmp = compareCandidates(objective);
-    for (const c of candidates)
-        if (top === null || cmp(c, top) < 0)
-            top = c;
-    return top;
-}
-/** A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity when none is known. */
-function worstMargin(c) {
-    let worst = Infinity;
-    for (const r of c.requirements)
-        if (r.margin !== null)
-            worst = Math.min(worst, r.margin);
-    return worst === Infinity ? -Infinity : worst;
-}
-/** For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst requirement). */
-function compareByShortfall(objective) {
-    const byObjective = compareCandidates(objective);
-    return (a, b) => {
-        const fa = a.failing.length === 0 ? 0 : 1;
-        const fb = b.failing.length === 0 ? 0 : 1;
-        if (fa !== fb)
-            return fa - fb;
-        const d = worstMargin(b) - worstMargin(a);
-        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/disagg-search.ts
@@ -56322,11 +56365,14 @@ function boundReason(loaded, requirementId) {
 
 
 
-/** For each requirement: the best bound any layout reaches, per device count. */
+
+/** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
 function bestBound(cands, id) {
     let top = null;
     const higher = id === 'requirements.throughput';
     for (const c of cands) {
+        if (id !== 'memory.fits' && !rank_fits(c))
+            continue;
         const f = c.figures;
         const v = id === 'requirements.throughput'
             ? f.throughput_upper_bound_tokens_per_s
@@ -56385,6 +56431,8 @@ function shortfalls(s, plan, impossible) {
             continue;
         let top = null;
         for (const c of here) {
+            if (req.id !== 'memory.fits' && !rank_fits(c))
+                continue;
             const m = c.requirements.find((r) => r.id === req.id);
             if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
                 continue;
@@ -56772,18 +56820,14 @@ function pad(rows) {
         .join('  ')
         .trimEnd());
 }
-function candidateLine(c) {
-    const f = figureTexts(c);
-    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
-}
 function renderSuggestText(r) {
     const out = [];
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
     out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
     out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
-    out.push(`  ${candidateLine(r.plan)}`);
-    out.push(`  margins: ${marginText(r.plan.requirements)}`);
+    out.push(`  ${figuresLine(r.plan)}`);
+    out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {
         out.push('');
         out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
@@ -56815,7 +56859,7 @@ function renderSuggestText(r) {
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));
@@ -56831,7 +56875,7 @@ function renderSuggestText(r) {
         const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
         out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
         if (a.candidate)
-            out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+            out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
     }
     for (const n of r.notes)
         out.push(`Note: ${n}`);

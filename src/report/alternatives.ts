@@ -4,7 +4,8 @@
 import { markdownTable } from 'markdown-table';
 import { layoutText } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
-import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
+import { fits } from '../suggest/rank.js';
+import { candidateMargins, DOES_NOT_FIT, figureTexts, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
 import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
@@ -26,7 +27,7 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
       label,
       String(c.variation.gpus),
       code(layoutText(c.variation.layout)),
-      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
     ];
   };
   for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
@@ -69,7 +70,10 @@ function whatIfTable(r: SuggestResult): string {
 
 function planLine(r: SuggestResult): string {
   const f = figureTexts(r.plan);
-  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escapeMarkdown(marginText(r.plan.requirements))}.`;
+  const figures = fits(r.plan)
+    ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+    : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
+  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 
 function topHeading(r: SuggestResult): string {

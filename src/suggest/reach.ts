@@ -4,13 +4,15 @@
 import { boundReason } from './bound-reason.js';
 import { buildCandidatePlan } from './candidate.js';
 import { gallopFirst, type LayoutSearch } from './layout-search.js';
+import { fits } from './rank.js';
 import type { Candidate, Impossibility, Shortfall } from './types.js';
 
-/** For each requirement: the best bound any layout reaches, per device count. */
+/** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
 function bestBound(cands: readonly Candidate[], id: string): { value: number; candidate: Candidate } | null {
   let top: { value: number; candidate: Candidate } | null = null;
   const higher = id === 'requirements.throughput';
   for (const c of cands) {
+    if (id !== 'memory.fits' && !fits(c)) continue;
     const f = c.figures;
     const v =
       id === 'requirements.throughput'
@@ -69,6 +71,7 @@ export function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonl
     if (req.required === null || impossible.some((i) => i.id === req.id)) continue;
     let top: { value: number; candidate: Candidate; margin: number } | null = null;
     for (const c of here) {
+      if (req.id !== 'memory.fits' && !fits(c)) continue;
       const m = c.requirements.find((r) => r.id === req.id);
       if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null) continue;
       if (top === null || m.margin > top.margin) top = { value: m.achieved, candidate: c, margin: m.margin };

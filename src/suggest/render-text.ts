@@ -3,7 +3,7 @@ import { escapeTerminal } from '../report/escape.js';
 import { formatQuantity } from '../report/format.js';
 import { layoutText } from './candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
 
 function pad(rows: string[][]): string[] {
@@ -16,11 +16,6 @@ function pad(rows: string[][]): string[] {
   );
 }
 
-function candidateLine(c: Candidate): string {
-  const f = figureTexts(c);
-  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
-}
-
 export function renderSuggestText(r: SuggestResult): string {
   const out: string[] = [];
   out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
@@ -31,8 +26,8 @@ export function renderSuggestText(r: SuggestResult): string {
   out.push(
     `The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`,
   );
-  out.push(`  ${candidateLine(r.plan)}`);
-  out.push(`  margins: ${marginText(r.plan.requirements)}`);
+  out.push(`  ${figuresLine(r.plan)}`);
+  out.push(`  margins: ${candidateMargins(r.plan)}`);
 
   if (r.impossible.length > 0) {
     out.push('');
@@ -71,7 +66,7 @@ export function renderSuggestText(r: SuggestResult): string {
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
     const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
-      return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+      return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
     };
     for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance
@@ -86,7 +81,7 @@ export function renderSuggestText(r: SuggestResult): string {
   for (const a of r.what_if) {
     const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
     out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
-    if (a.candidate) out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+    if (a.candidate) out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
   }
   for (const n of r.notes) out.push(`Note: ${n}`);
   return `${out.map(escapeTerminal).join('\n')}\n`;

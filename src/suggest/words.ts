@@ -3,6 +3,7 @@
 import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
 import { layoutText } from './candidate.js';
 import { disaggText } from './disagg-candidate.js';
+import { fits } from './rank.js';
 import type { Candidate, Objective, RequirementMargin, Variation } from './types.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
@@ -21,17 +22,29 @@ export function estimateOrBound(estimate: number | null, bound: number | null, u
   return NOT_COMPUTABLE;
 }
 
+/** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
+export const DOES_NOT_FIT = 'does not fit';
+
 export function figureTexts(c: Candidate): { throughput: string; perGpu: string; ttft: string; tpot: string; memory: string } {
   const f = c.figures;
   const gpus = c.variation.gpus;
+  const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
   const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
   return {
     throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
     perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
     ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
     tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
-    memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+    memory,
   };
+}
+
+/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+export function figuresLine(c: Candidate): string {
+  const f = figureTexts(c);
+  if (!fits(c)) return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
+  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 
 const SHORT_ID: Record<string, string> = {
@@ -53,6 +66,13 @@ export function marginText(reqs: readonly RequirementMargin[]): string {
       return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
     })
     .join(' · ');
+}
+
+/** A candidate's margins; for a layout that does not fit, only how far its memory is from fitting. */
+export function candidateMargins(c: Candidate): string {
+  if (fits(c)) return marginText(c.requirements);
+  const memory = c.requirements.filter((r) => r.id === 'memory.fits');
+  return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
 }
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
