@@ -56183,6 +56183,9 @@ class LayoutSearch {
     nodeSize;
     cache = new Map();
     single = new Map();
+    /** the key of each screened candidate, and the full verification of those confirmed */
+    screenedKey = new WeakMap();
+    full = new Map();
     layoutsSeen = 0;
     verified = 0;
     constructor(base, options) {
@@ -56219,8 +56222,27 @@ class LayoutSearch {
             this.verified++;
             c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
             this.single.set(key, c);
+            this.screenedKey.set(c, key);
         }
         return c;
+    }
+    /**
+     * A screened candidate verified again in full (cached); any other candidate as it is. The screen's
+     * shorter simulation can read tens of percent off the full one: every candidate `suggest` shows or
+     * offers goes through here, so that its figures are the ones `verify` gives for it.
+     */
+    confirm(c) {
+        const key = this.screenedKey.get(c);
+        if (key === undefined)
+            return c;
+        let f = this.full.get(key);
+        if (!f) {
+            checkDeadline();
+            this.verified++;
+            f = evaluate(this.base, c.variation, this.options.objective).candidate;
+            this.full.set(key, f);
+        }
+        return f;
     }
     /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
     at(gpus, variant = {}) {
@@ -56422,24 +56444,33 @@ function impossibilities(s, plan) {
     }
     return out;
 }
-/** Requirements that every layout of the plan's devices misses on its estimate, with the best estimate. */
+/** The candidate whose estimate comes closest to (or beyond) a requirement, among those that fit. */
+function bestEstimate(cands, id) {
+    let top = null;
+    for (const c of cands) {
+        if (id !== 'memory.fits' && !rank_fits(c))
+            continue;
+        const m = c.requirements.find((r) => r.id === id);
+        if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
+            continue;
+        if (top === null || m.margin > top.margin)
+            top = { value: m.achieved, candidate: c, margin: m.margin };
+    }
+    return top;
+}
+/**
+ * Requirements that every layout of the plan's devices misses on its estimate, with the best estimate:
+ * the screen picks the layout, whose figure is then the full verification's (the one shown for it elsewhere).
+ */
 function shortfalls(s, plan, impossible) {
     const out = [];
     const here = s.at(s.planGpus);
     for (const req of plan.requirements) {
         if (req.required === null || impossible.some((i) => i.id === req.id))
             continue;
-        let top = null;
-        for (const c of here) {
-            if (req.id !== 'memory.fits' && !rank_fits(c))
-                continue;
-            const m = c.requirements.find((r) => r.id === req.id);
-            if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
-                continue;
-            if (top === null || m.margin > top.margin)
-                top = { value: m.achieved, candidate: c, margin: m.margin };
-        }
-        if (top !== null && top.margin < 0) {
+        const screened = bestEstimate(here, req.id);
+        const top = screened && bestEstimate([s.confirm(screened.candidate)], req.id);
+        if (top && top.margin < 0) {
             out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
         }
     }
@@ -56463,16 +56494,30 @@ function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 const describe = (c) => `${c.variation.gpus} devices, ${candidate_layoutText(c.variation.layout)}`;
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+/** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
+const CONFIRM_TRIES = 3;
+/**
+ * The best of `cands` by the objective that still counts under `want` once verified in full (the
+ * search decides on its screen; what it offers carries the full verification's status and figures).
+ */
+function bestConfirmed(s, cands, want) {
+    const ranked = cands.filter((c) => counts(c, want)).sort(compareCandidates(s.options.objective));
+    for (const c of ranked.slice(0, CONFIRM_TRIES)) {
+        const full = s.confirm(c);
+        if (counts(full, want))
+            return full;
+    }
+    return null;
+}
 /** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
 function gpuAxis(s, searchedTo) {
     const limit = Math.max(searchedTo, s.scanLimit());
     const within = s.counts(1, searchedTo);
     const beyond = s.counts(searchedTo + 1, limit);
     const firstWith = (want) => {
-        const pick = (n) => {
-            const top = s.bestAt(n);
-            return top !== null && top.status === want ? top : want === 'possible' && top?.status === 'pass' ? top : null;
-        };
+        const pick = (n) => bestConfirmed(s, s.at(n), want);
         for (const n of within) {
             const c = pick(n);
             if (c)
@@ -56502,8 +56547,6 @@ function gpuAxis(s, searchedTo) {
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
-/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
-const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 /**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
  * on another layout, but only one that does not already pass without the change (offering "fp8 and
@@ -56511,7 +56554,8 @@ const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.sta
  */
 function sameGpusAxis(s, axis, change, variant) {
     if (axis === 'layout') {
-        const top = s.bestAt(s.planGpus, variant);
+        const layouts = s.at(s.planGpus, variant);
+        const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, layouts, 'possible');
         const outcome = found(top);
         const detail = outcome === 'found'
             ? `passes with ${describe(top)}`
@@ -56522,11 +56566,11 @@ function sameGpusAxis(s, axis, change, variant) {
     }
     const own = planLayout(s.base.plan);
     for (const want of ['pass', 'possible']) {
-        const mine = s.one(s.planGpus, own, variant);
-        if (counts(mine, want))
+        const mine = bestConfirmed(s, [s.one(s.planGpus, own, variant)], want);
+        if (mine)
             return withOutcome(axis, change, mine, `on the plan's own layout (${candidate_layoutText(own)})`);
-        const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
-        const top = best(needed, s.options.objective);
+        const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
+        const top = bestConfirmed(s, needed, want);
         if (top)
             return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
     }
@@ -56597,15 +56641,22 @@ function largestPassing(s, axis, lo, hi, variantFor) {
         .filter((c) => candidate_layoutText(c.variation.layout) !== candidate_layoutText(own) && c.status !== 'pass')
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
+    // the value found on the screen, verified in full: it is offered only if it still counts
+    const confirmed = (r, want) => {
+        const full = r && s.confirm(r.candidate);
+        return full && counts(full, want) ? { value: r.value, candidate: full } : null;
+    };
     for (const want of ['pass', 'possible']) {
-        const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+        const mine = confirmed(largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want), want);
         if (mine)
             return { ...mine, own: true };
         const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
-        // the highest value wins; among equals the best-ranked layout (the list's order)
-        const top = found.reduce((acc, r) => (acc === null || r.value > acc.value ? r : acc), null);
-        if (top)
-            return { ...top, own: false };
+        // the highest value wins; among equals the best-ranked layout (the list's order; a stable sort keeps it)
+        for (const r of found.sort((a, b) => b.value - a.value).slice(0, CONFIRM_TRIES)) {
+            const top = confirmed(r, want);
+            if (top)
+                return { ...top, own: false };
+        }
     }
     return null;
 }
@@ -56761,9 +56812,11 @@ function search_suggest(base, options, planVerdict) {
     // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
     const top = ranked
         .slice(0, options.top)
-        .map((c) => evaluate(base, c.variation, options.objective).candidate)
+        .map((c) => s.confirm(c))
         .sort(order);
-    const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
+    const own = planVariation(base.plan, s.planGpus);
+    // an aggregated plan's own layout is one of the search's: verified in full once, for both
+    const plan = own.disaggregation ? evaluate(base, own, options.objective).candidate : s.confirm(s.one(s.planGpus, own.layout));
     const impossible = impossibilities(s, plan);
     const unmet = shortfalls(s, plan, impossible);
     const what = whatIf(s, plan.status === 'pass', to);
@@ -56778,7 +56831,7 @@ function search_suggest(base, options, planVerdict) {
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
     // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
     const screenedBest = s.bestAt(s.planGpus);
-    const bestAggregated = screenedBest ? evaluate(base, screenedBest.variation, options.objective).candidate : null;
+    const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
     const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
     notes.push(...disaggNotes(disaggregated, plan));
     return {

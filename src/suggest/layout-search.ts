@@ -29,6 +29,9 @@ export class LayoutSearch {
   readonly nodeSize: number;
   private readonly cache = new Map<string, Candidate[]>();
   private readonly single = new Map<string, Candidate>();
+  /** the key of each screened candidate, and the full verification of those confirmed */
+  private readonly screenedKey = new WeakMap<Candidate, string>();
+  private readonly full = new Map<string, Candidate>();
   layoutsSeen = 0;
   verified = 0;
 
@@ -70,8 +73,27 @@ export class LayoutSearch {
       this.verified++;
       c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
       this.single.set(key, c);
+      this.screenedKey.set(c, key);
     }
     return c;
+  }
+
+  /**
+   * A screened candidate verified again in full (cached); any other candidate as it is. The screen's
+   * shorter simulation can read tens of percent off the full one: every candidate `suggest` shows or
+   * offers goes through here, so that its figures are the ones `verify` gives for it.
+   */
+  confirm(c: Candidate): Candidate {
+    const key = this.screenedKey.get(c);
+    if (key === undefined) return c;
+    let f = this.full.get(key);
+    if (!f) {
+      checkDeadline();
+      this.verified++;
+      f = evaluate(this.base, c.variation, this.options.objective).candidate;
+      this.full.set(key, f);
+    }
+    return f;
   }
 
   /** Every allowed layout of `gpus` devices under a variant, verified (cached). */

@@ -49,9 +49,11 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
   const top = ranked
     .slice(0, options.top)
-    .map((c) => evaluate(base, c.variation, options.objective).candidate)
+    .map((c) => s.confirm(c))
     .sort(order);
-  const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
+  const own = planVariation(base.plan, s.planGpus);
+  // an aggregated plan's own layout is one of the search's: verified in full once, for both
+  const plan = own.disaggregation ? evaluate(base, own, options.objective).candidate : s.confirm(s.one(s.planGpus, own.layout));
   const impossible = impossibilities(s, plan);
   const unmet = shortfalls(s, plan, impossible);
   const what = whatIf(s, plan.status === 'pass', to);
@@ -65,7 +67,7 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
   const screenedBest = s.bestAt(s.planGpus);
-  const bestAggregated = screenedBest ? evaluate(base, screenedBest.variation, options.objective).candidate : null;
+  const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
   const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
   notes.push(...disaggNotes(disaggregated, plan));
   return {

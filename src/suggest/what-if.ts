@@ -2,7 +2,7 @@
 // devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
 import { isWiderThanFp8, layoutText, planLayout } from './candidate.js';
 import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
-import { best, compareCandidates } from './rank.js';
+import { compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
 
@@ -18,16 +18,32 @@ function found(c: Candidate | null): 'found' | 'possible' | 'none' {
 }
 
 const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+
+/** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
+const CONFIRM_TRIES = 3;
+
+/**
+ * The best of `cands` by the objective that still counts under `want` once verified in full (the
+ * search decides on its screen; what it offers carries the full verification's status and figures).
+ */
+function bestConfirmed(s: LayoutSearch, cands: readonly Candidate[], want: 'pass' | 'possible'): Candidate | null {
+  const ranked = cands.filter((c) => counts(c, want)).sort(compareCandidates(s.options.objective));
+  for (const c of ranked.slice(0, CONFIRM_TRIES)) {
+    const full = s.confirm(c);
+    if (counts(full, want)) return full;
+  }
+  return null;
+}
 /** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
 function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
   const limit = Math.max(searchedTo, s.scanLimit());
   const within = s.counts(1, searchedTo);
   const beyond = s.counts(searchedTo + 1, limit);
-  const firstWith = (want: Candidate['status']): Candidate | null => {
-    const pick = (n: number): Candidate | null => {
-      const top = s.bestAt(n);
-      return top !== null && top.status === want ? top : want === 'possible' && top?.status === 'pass' ? top : null;
-    };
+  const firstWith = (want: 'pass' | 'possible'): Candidate | null => {
+    const pick = (n: number): Candidate | null => bestConfirmed(s, s.at(n), want);
     for (const n of within) {
       const c = pick(n);
       if (c) return c;
@@ -58,9 +74,6 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
 
-/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
-const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
-
 /**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
  * on another layout, but only one that does not already pass without the change (offering "fp8 and
@@ -68,7 +81,8 @@ const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status ==
  */
 function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
   if (axis === 'layout') {
-    const top = s.bestAt(s.planGpus, variant);
+    const layouts = s.at(s.planGpus, variant);
+    const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, layouts, 'possible');
     const outcome = found(top);
     const detail =
       outcome === 'found'
@@ -80,10 +94,10 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
   }
   const own = planLayout(s.base.plan);
   for (const want of ['pass', 'possible'] as const) {
-    const mine = s.one(s.planGpus, own, variant);
-    if (counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
-    const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
-    const top = best(needed, s.options.objective);
+    const mine = bestConfirmed(s, [s.one(s.planGpus, own, variant)], want);
+    if (mine) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
+    const top = bestConfirmed(s, needed, want);
     if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
   }
   const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
@@ -168,13 +182,20 @@ function largestPassing(
     .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
     .slice(0, PROBE_LAYOUTS)
     .map((c) => c.variation.layout);
+  // the value found on the screen, verified in full: it is offered only if it still counts
+  const confirmed = (r: { value: number; candidate: Candidate } | null, want: 'pass' | 'possible') => {
+    const full = r && s.confirm(r.candidate);
+    return full && counts(full, want) ? { value: r.value, candidate: full } : null;
+  };
   for (const want of ['pass', 'possible'] as const) {
-    const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+    const mine = confirmed(largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want), want);
     if (mine) return { ...mine, own: true };
     const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
-    // the highest value wins; among equals the best-ranked layout (the list's order)
-    const top = found.reduce<{ value: number; candidate: Candidate } | null>((acc, r) => (acc === null || r!.value > acc.value ? r : acc), null);
-    if (top) return { ...top, own: false };
+    // the highest value wins; among equals the best-ranked layout (the list's order; a stable sort keeps it)
+    for (const r of found.sort((a, b) => b.value - a.value).slice(0, CONFIRM_TRIES)) {
+      const top = confirmed(r, want);
+      if (top) return { ...top, own: false };
+    }
   }
   return null;
 }
