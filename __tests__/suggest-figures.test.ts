@@ -2,6 +2,7 @@
 // layouts on a shorter simulation (VerifyOptions.quick), which can read tens of percent off the full
 // one (Llama-3.1-8B on one H100 below: 2.28k tokens/s screened, 2.62k in full); what it lists, offers
 // or quotes as a best estimate is verified again in full.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { buildVariationPlan } from '../src/suggest/disagg-candidate.js';
@@ -11,16 +12,7 @@ import { load } from './core-helpers.js';
 
 const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
 
-/** Llama-3.1-8B on one H100: throughput and TPOT just missed, TTFT and cost met. */
-const LLAMA8B = `version: 1
-name: llama8b-h100-vllm
-model: {preset: llama-3.1-8b}
-hardware: {preset: h100-sxm, gpus: 1, cost_per_hour: 2.50}
-parallelism: {tp: 1}
-deployment: {engine: vllm}
-workload: {concurrency: 64, input_tokens: 2048, output_tokens: 512, max_input_tokens: 8192, max_output_tokens: 2048, memory_fraction: 0.95}
-requirements: {ttft: 500 ms, tpot: 20 ms, throughput: 3000 tokens/s, cost_per_million_tokens: 0.50}
-`;
+const LLAMA8B = readFileSync('__tests__/fixtures/plans/llama8b-near-miss.plan.yaml', 'utf8');
 
 describe('figures shown for a layout are the full verification', () => {
   const base = load(LLAMA8B);

@@ -26211,6 +26211,20 @@ const OBJECTIVE_TEXT = {
     gpus: 'fewest devices',
 };
 const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+/**
+ * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
+ * else the requirements its estimate misses though its range does not rule them out, else a memory
+ * figure that holds only with a memory flag the plan does not state.
+ */
+function whyOpen(c) {
+    if (c.unverified.length > 0)
+        return `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}`;
+    const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+    if (missed.length > 0)
+        return `its estimate misses ${missed.join(', ')}, which its range does not rule out`;
+    const memory = c.requirements.find((r) => r.id === 'memory.fits' && r.status === 'warn');
+    return memory ? 'memory.fits warns: it fits only with a memory flag the plan does not state' : 'a check warns';
+}
 /** An estimate, else its bound with the side it bounds ("≤ 46.1k tokens/s"), else "not computable". */
 function estimateOrBound(estimate, bound, unit, boundSide) {
     if (estimate !== null)
@@ -28347,8 +28361,8 @@ class LayoutSearch {
     nodeSize;
     cache = new Map();
     single = new Map();
-    /** the key of each screened candidate, and the full verification of those confirmed */
-    screenedKey = new WeakMap();
+    /** candidates the screen made, and the full verifications by layout and variant */
+    screened = new WeakSet();
     full = new Map();
     layoutsSeen = 0;
     verified = 0;
@@ -28377,7 +28391,7 @@ class LayoutSearch {
     variantKey(gpus, variant) {
         return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
     }
-    /** One layout under a variant, verified once (cached). */
+    /** One layout under a variant, screened once (cached): the search decides on these. */
     one(gpus, layout, variant = {}) {
         const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
         let c = this.single.get(key);
@@ -28386,27 +28400,32 @@ class LayoutSearch {
             this.verified++;
             c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
             this.single.set(key, c);
-            this.screenedKey.set(c, key);
+            this.screened.add(c);
+        }
+        return c;
+    }
+    /** One layout under a variant, verified in full once (cached): what `verify` says of it. */
+    inFull(gpus, layout, variant = {}) {
+        const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+        let c = this.full.get(key);
+        if (!c) {
+            checkDeadline();
+            this.verified++;
+            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+            this.full.set(key, c);
         }
         return c;
     }
     /**
-     * A screened candidate verified again in full (cached); any other candidate as it is. The screen's
-     * shorter simulation can read tens of percent off the full one: every candidate `suggest` shows or
-     * offers goes through here, so that its figures are the ones `verify` gives for it.
+     * A screened candidate verified again in full; any other candidate as it is. The screen's shorter
+     * simulation can read tens of percent off the full one: every candidate `suggest` shows or offers
+     * goes through here, so that its figures are the ones `verify` gives for it.
      */
     confirm(c) {
-        const key = this.screenedKey.get(c);
-        if (key === undefined)
+        if (!this.screened.has(c))
             return c;
-        let f = this.full.get(key);
-        if (!f) {
-            checkDeadline();
-            this.verified++;
-            f = evaluate(this.base, c.variation, this.options.objective).candidate;
-            this.full.set(key, f);
-        }
-        return f;
+        const { gpus, layout, disaggregation: _none, ...variant } = c.variation;
+        return this.inFull(gpus, layout, variant);
     }
     /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
     at(gpus, variant = {}) {
@@ -28647,17 +28666,13 @@ function shortfalls(s, plan, impossible) {
 
 
 
-/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
-function whyPossible(c) {
-    if (c.missing.length > 0 || c.unverified.length > 0)
-        return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
-    const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
-    return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
-}
+
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 const describe = (c) => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c) => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 /** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
@@ -28667,7 +28682,9 @@ const CONFIRM_TRIES = 3;
  * search decides on its screen; what it offers carries the full verification's status and figures).
  */
 function bestConfirmed(s, cands, want) {
-    const ranked = cands.filter((c) => counts(c, want)).sort(compareCandidates(s.options.objective));
+    // the screen reads low: one it leaves open only on an estimate may pass in full (one that lacks inputs cannot)
+    const worth = (c) => counts(c, want) || (c.status === 'possible' && c.unverified.length === 0);
+    const ranked = cands.filter(worth).sort(compareCandidates(s.options.objective));
     for (const c of ranked.slice(0, CONFIRM_TRIES)) {
         const full = s.confirm(c);
         if (counts(full, want))
@@ -28706,7 +28723,7 @@ function gpuAxis(s, searchedTo) {
             change: `hardware.gpus: ${possible.variation.gpus}`,
             outcome: 'possible',
             candidate: possible,
-            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
+            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
         };
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -28719,19 +28736,19 @@ function gpuAxis(s, searchedTo) {
 function sameGpusAxis(s, axis, change, variant) {
     if (axis === 'layout') {
         const layouts = s.at(s.planGpus, variant);
-        const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, layouts, 'possible');
+        // the plan's own layout, as open as it is, is no change
+        const own = layoutText(planLayout(s.base.plan));
+        const others = counts(planAsIs(s), 'possible') ? layouts.filter((c) => layoutText(c.variation.layout) !== own) : layouts;
+        const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, others, 'possible');
         const outcome = found(top);
-        const detail = outcome === 'found'
-            ? `passes with ${describe(top)}`
-            : outcome === 'possible'
-                ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
-                : `no layout of ${s.planGpus} devices passes`;
+        const detail = top ? `${outcomeWords(top)} with ${describe(top)}` : `no layout of ${s.planGpus} devices passes`;
         return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
     }
     const own = planLayout(s.base.plan);
     for (const want of ['pass', 'possible']) {
-        const mine = bestConfirmed(s, [s.one(s.planGpus, own, variant)], want);
-        if (mine)
+        // a change that leaves the plan's own layout as open as it was is no change
+        const mine = counts(planAsIs(s), want) ? null : s.inFull(s.planGpus, own, variant);
+        if (mine && counts(mine, want))
             return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
         const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
         const top = bestConfirmed(s, needed, want);
@@ -28750,10 +28767,10 @@ function sameGpusAxis(s, axis, change, variant) {
     };
 }
 function withOutcome(axis, change, c, where) {
-    const outcome = found(c);
-    const detail = outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
-    return { axis, change, outcome, candidate: c, detail };
+    return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}` };
 }
+/** The plan's own layout as it is, verified in full (suggest() verified it so already: cached). */
+const planAsIs = (s) => s.inFull(s.planGpus, planLayout(s.base.plan));
 /** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 const PROBE_LAYOUTS = 16;
 /** Requirements that a larger value of the axis helps (more sequences in flight: more throughput, lower cost per token). */
@@ -28766,12 +28783,12 @@ const HELPED_BY_MORE = {
  * concurrency helps memory and latency but costs throughput, so the values that pass form an
  * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
  * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
- * verifications, and it passes unless the interval is empty.
+ * verifications, and it passes unless the interval is empty. On the screen, or `inFull`.
  */
-function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
+function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want, inFull = false) {
     if (hi < lo)
         return null;
-    const at = (v) => s.one(s.planGpus, layout, variantFor(v));
+    const at = (v) => (inFull ? s.inFull : s.one).call(s, s.planGpus, layout, variantFor(v));
     const tooHigh = (c) => {
         if (counts(c, want))
             return false;
@@ -28798,11 +28815,10 @@ function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
  */
 function largestPassing(s, axis, lo, hi, variantFor) {
     const own = planLayout(s.base.plan);
-    const others = s
-        .at(s.planGpus)
-        .slice()
-        .sort(compareCandidates(s.options.objective))
-        .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
+    const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
+    // layouts that count as they are need no change (and the plan's own is tried first)
+    const others = (want) => ranked
+        .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && !counts(c, want))
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
     // the value found on the screen, verified in full: it is offered only if it still counts
@@ -28811,10 +28827,13 @@ function largestPassing(s, axis, lo, hi, variantFor) {
         return full && counts(full, want) ? { value: r.value, candidate: full } : null;
     };
     for (const want of ['pass', 'possible']) {
-        const mine = confirmed(largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want), want);
+        // the plan's own layout is bisected in full: "passes at no value below" must hold for what verify says
+        const mine = counts(planAsIs(s), want) ? null : largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true);
         if (mine)
             return { ...mine, own: true };
-        const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
+        const found = others(want)
+            .map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want))
+            .filter((r) => r !== null);
         // the highest value wins; among equals the best-ranked layout (the list's order; a stable sort keeps it)
         for (const r of found.sort((a, b) => b.value - a.value).slice(0, CONFIRM_TRIES)) {
             const top = confirmed(r, want);
@@ -28851,40 +28870,54 @@ function concurrencyAxis(s) {
         change: `workload.concurrency: ${r.value}`,
         outcome: found(r.candidate),
         candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+        detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}`,
     };
+}
+/**
+ * A shorter max context is offered only as a real change: at least this fraction below the plan's (a
+ * few tokens less is no plan, and within the estimates' own error), at a size deployments set.
+ */
+const MIN_CONTEXT_CUT = 0.1;
+/** The size a deployment would set at or below `most` tokens, not below `least`: a power of two, else whole thousands (1,024), else `most`. */
+function usualContext(least, most) {
+    const power = 2 ** Math.floor(Math.log2(most));
+    if (power >= least)
+        return power;
+    const kilo = Math.floor(most / 1024) * 1024;
+    return kilo >= least ? kilo : most;
 }
 function contextAxis(s) {
     const w = s.base.plan.workload;
     const maxIn = w.max_input_tokens ?? w.input_tokens;
+    const none = (outcome, detail) => ({
+        axis: 'max-context',
+        change: 'workload.max_input_tokens',
+        outcome,
+        candidate: null,
+        detail,
+    });
     if (maxIn === undefined)
-        return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+        return none('not-applicable', 'the plan gives no context length');
     // A shorter max context still has to hold the typical prompt.
     const lo = Math.max(1, w.input_tokens ?? 1);
-    if (lo > maxIn - 1)
-        return {
-            axis: 'max-context',
-            change: 'workload.max_input_tokens',
-            outcome: 'not-applicable',
-            candidate: null,
-            detail: 'the max context is already the typical prompt',
-        };
-    const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+    const hi = Math.min(maxIn - 1, Math.floor(maxIn * (1 - MIN_CONTEXT_CUT)));
+    if (lo > hi)
+        return none('not-applicable', `the typical prompt (${lo} tokens) leaves no shorter max context worth setting`);
+    const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
     if (!r)
-        return {
-            axis: 'max-context',
-            change: 'workload.max_input_tokens',
-            outcome: 'none',
-            candidate: null,
-            detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
-        };
-    const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
+        return none('none', `no max input from ${lo} to ${hi} tokens passes on ${s.planGpus} devices`);
+    // Every value below one that passes passes too (a shorter context only frees memory): round down
+    // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
+    const usual = usualContext(lo, r.value);
+    const rounded = s.confirm(s.one(r.candidate.variation.gpus, r.candidate.variation.layout, { max_input_tokens: usual }));
+    const { value, candidate } = rounded.status === r.candidate.status ? { value: usual, candidate: rounded } : r;
+    const where = r.own ? `on the plan's own layout (${layoutText(candidate.variation.layout)})` : `on ${describe(candidate)}`;
     return {
         axis: 'max-context',
-        change: `workload.max_input_tokens: ${r.value}`,
-        outcome: found(r.candidate),
-        candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+        change: `workload.max_input_tokens: ${value}`,
+        outcome: found(candidate),
+        candidate,
+        detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}`,
     };
 }
 function whatIf(s, planPasses, searchedTo) {

@@ -29,8 +29,8 @@ export class LayoutSearch {
   readonly nodeSize: number;
   private readonly cache = new Map<string, Candidate[]>();
   private readonly single = new Map<string, Candidate>();
-  /** the key of each screened candidate, and the full verification of those confirmed */
-  private readonly screenedKey = new WeakMap<Candidate, string>();
+  /** candidates the screen made, and the full verifications by layout and variant */
+  private readonly screened = new WeakSet<Candidate>();
   private readonly full = new Map<string, Candidate>();
   layoutsSeen = 0;
   verified = 0;
@@ -64,7 +64,7 @@ export class LayoutSearch {
     return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
   }
 
-  /** One layout under a variant, verified once (cached). */
+  /** One layout under a variant, screened once (cached): the search decides on these. */
   one(gpus: number, layout: LayoutChoice, variant: Variant = {}): Candidate {
     const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
     let c = this.single.get(key);
@@ -73,27 +73,33 @@ export class LayoutSearch {
       this.verified++;
       c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
       this.single.set(key, c);
-      this.screenedKey.set(c, key);
+      this.screened.add(c);
+    }
+    return c;
+  }
+
+  /** One layout under a variant, verified in full once (cached): what `verify` says of it. */
+  inFull(gpus: number, layout: LayoutChoice, variant: Variant = {}): Candidate {
+    const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+    let c = this.full.get(key);
+    if (!c) {
+      checkDeadline();
+      this.verified++;
+      c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+      this.full.set(key, c);
     }
     return c;
   }
 
   /**
-   * A screened candidate verified again in full (cached); any other candidate as it is. The screen's
-   * shorter simulation can read tens of percent off the full one: every candidate `suggest` shows or
-   * offers goes through here, so that its figures are the ones `verify` gives for it.
+   * A screened candidate verified again in full; any other candidate as it is. The screen's shorter
+   * simulation can read tens of percent off the full one: every candidate `suggest` shows or offers
+   * goes through here, so that its figures are the ones `verify` gives for it.
    */
   confirm(c: Candidate): Candidate {
-    const key = this.screenedKey.get(c);
-    if (key === undefined) return c;
-    let f = this.full.get(key);
-    if (!f) {
-      checkDeadline();
-      this.verified++;
-      f = evaluate(this.base, c.variation, this.options.objective).candidate;
-      this.full.set(key, f);
-    }
-    return f;
+    if (!this.screened.has(c)) return c;
+    const { gpus, layout, disaggregation: _none, ...variant } = c.variation;
+    return this.inFull(gpus, layout, variant);
   }
 
   /** Every allowed layout of `gpus` devices under a variant, verified (cached). */

@@ -5,19 +5,16 @@ import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js
 import { compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
-
-/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
-function whyPossible(c: Candidate): string {
-  if (c.missing.length > 0 || c.unverified.length > 0) return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
-  const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
-  return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
-}
+import { whyOpen } from './words.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 
 const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+
+/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
 
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
@@ -30,7 +27,9 @@ const CONFIRM_TRIES = 3;
  * search decides on its screen; what it offers carries the full verification's status and figures).
  */
 function bestConfirmed(s: LayoutSearch, cands: readonly Candidate[], want: 'pass' | 'possible'): Candidate | null {
-  const ranked = cands.filter((c) => counts(c, want)).sort(compareCandidates(s.options.objective));
+  // the screen reads low: one it leaves open only on an estimate may pass in full (one that lacks inputs cannot)
+  const worth = (c: Candidate): boolean => counts(c, want) || (c.status === 'possible' && c.unverified.length === 0);
+  const ranked = cands.filter(worth).sort(compareCandidates(s.options.objective));
   for (const c of ranked.slice(0, CONFIRM_TRIES)) {
     const full = s.confirm(c);
     if (counts(full, want)) return full;
@@ -68,7 +67,7 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
       change: `hardware.gpus: ${possible.variation.gpus}`,
       outcome: 'possible',
       candidate: possible,
-      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
+      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
     };
   }
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -82,20 +81,19 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
 function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
   if (axis === 'layout') {
     const layouts = s.at(s.planGpus, variant);
-    const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, layouts, 'possible');
+    // the plan's own layout, as open as it is, is no change
+    const own = layoutText(planLayout(s.base.plan));
+    const others = counts(planAsIs(s), 'possible') ? layouts.filter((c) => layoutText(c.variation.layout) !== own) : layouts;
+    const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, others, 'possible');
     const outcome = found(top);
-    const detail =
-      outcome === 'found'
-        ? `passes with ${describe(top!)}`
-        : outcome === 'possible'
-          ? `not ruled out by the bounds with ${describe(top!)}, but unverified (${top!.missing.join(', ') || top!.unverified.join(', ')})`
-          : `no layout of ${s.planGpus} devices passes`;
+    const detail = top ? `${outcomeWords(top)} with ${describe(top)}` : `no layout of ${s.planGpus} devices passes`;
     return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
   }
   const own = planLayout(s.base.plan);
   for (const want of ['pass', 'possible'] as const) {
-    const mine = bestConfirmed(s, [s.one(s.planGpus, own, variant)], want);
-    if (mine) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    // a change that leaves the plan's own layout as open as it was is no change
+    const mine = counts(planAsIs(s), want) ? null : s.inFull(s.planGpus, own, variant);
+    if (mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
     const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
     const top = bestConfirmed(s, needed, want);
     if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
@@ -113,11 +111,11 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
 }
 
 function withOutcome(axis: AxisSuggestion['axis'], change: string, c: Candidate, where: string): AxisSuggestion {
-  const outcome = found(c);
-  const detail =
-    outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
-  return { axis, change, outcome, candidate: c, detail };
+  return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}` };
 }
+
+/** The plan's own layout as it is, verified in full (suggest() verified it so already: cached). */
+const planAsIs = (s: LayoutSearch): Candidate => s.inFull(s.planGpus, planLayout(s.base.plan));
 
 /** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 export const PROBE_LAYOUTS = 16;
@@ -133,7 +131,7 @@ const HELPED_BY_MORE: Record<'concurrency' | 'max-context', ReadonlySet<string>>
  * concurrency helps memory and latency but costs throughput, so the values that pass form an
  * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
  * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
- * verifications, and it passes unless the interval is empty.
+ * verifications, and it passes unless the interval is empty. On the screen, or `inFull`.
  */
 export function largestOnLayout(
   s: LayoutSearch,
@@ -143,9 +141,10 @@ export function largestOnLayout(
   variantFor: (v: number) => Variant,
   helpedByMore: ReadonlySet<string>,
   want: 'pass' | 'possible',
+  inFull = false,
 ): { value: number; candidate: Candidate } | null {
   if (hi < lo) return null;
-  const at = (v: number) => s.one(s.planGpus, layout, variantFor(v));
+  const at = (v: number) => (inFull ? s.inFull : s.one).call(s, s.planGpus, layout, variantFor(v));
   const tooHigh = (c: Candidate): boolean => {
     if (counts(c, want)) return false;
     const blocking = [...c.failing, ...(want === 'pass' ? c.unverified : [])];
@@ -175,22 +174,25 @@ function largestPassing(
   variantFor: (v: number) => Variant,
 ): { value: number; candidate: Candidate; own: boolean } | null {
   const own = planLayout(s.base.plan);
-  const others = s
-    .at(s.planGpus)
-    .slice()
-    .sort(compareCandidates(s.options.objective))
-    .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
-    .slice(0, PROBE_LAYOUTS)
-    .map((c) => c.variation.layout);
+  const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
+  // layouts that count as they are need no change (and the plan's own is tried first)
+  const others = (want: 'pass' | 'possible') =>
+    ranked
+      .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && !counts(c, want))
+      .slice(0, PROBE_LAYOUTS)
+      .map((c) => c.variation.layout);
   // the value found on the screen, verified in full: it is offered only if it still counts
   const confirmed = (r: { value: number; candidate: Candidate } | null, want: 'pass' | 'possible') => {
     const full = r && s.confirm(r.candidate);
     return full && counts(full, want) ? { value: r.value, candidate: full } : null;
   };
   for (const want of ['pass', 'possible'] as const) {
-    const mine = confirmed(largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want), want);
+    // the plan's own layout is bisected in full: "passes at no value below" must hold for what verify says
+    const mine = counts(planAsIs(s), want) ? null : largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true);
     if (mine) return { ...mine, own: true };
-    const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
+    const found = others(want)
+      .map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want))
+      .filter((r) => r !== null);
     // the highest value wins; among equals the best-ranked layout (the list's order; a stable sort keeps it)
     for (const r of found.sort((a, b) => b.value - a.value).slice(0, CONFIRM_TRIES)) {
       const top = confirmed(r, want);
@@ -227,41 +229,53 @@ function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
     change: `workload.concurrency: ${r.value}`,
     outcome: found(r.candidate),
     candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+    detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}`,
   };
+}
+
+/**
+ * A shorter max context is offered only as a real change: at least this fraction below the plan's (a
+ * few tokens less is no plan, and within the estimates' own error), at a size deployments set.
+ */
+export const MIN_CONTEXT_CUT = 0.1;
+
+/** The size a deployment would set at or below `most` tokens, not below `least`: a power of two, else whole thousands (1,024), else `most`. */
+export function usualContext(least: number, most: number): number {
+  const power = 2 ** Math.floor(Math.log2(most));
+  if (power >= least) return power;
+  const kilo = Math.floor(most / 1024) * 1024;
+  return kilo >= least ? kilo : most;
 }
 
 function contextAxis(s: LayoutSearch): AxisSuggestion {
   const w = s.base.plan.workload;
   const maxIn = w.max_input_tokens ?? w.input_tokens;
-  if (maxIn === undefined)
-    return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+  const none = (outcome: 'none' | 'not-applicable', detail: string): AxisSuggestion => ({
+    axis: 'max-context',
+    change: 'workload.max_input_tokens',
+    outcome,
+    candidate: null,
+    detail,
+  });
+  if (maxIn === undefined) return none('not-applicable', 'the plan gives no context length');
   // A shorter max context still has to hold the typical prompt.
   const lo = Math.max(1, w.input_tokens ?? 1);
-  if (lo > maxIn - 1)
-    return {
-      axis: 'max-context',
-      change: 'workload.max_input_tokens',
-      outcome: 'not-applicable',
-      candidate: null,
-      detail: 'the max context is already the typical prompt',
-    };
-  const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
-  if (!r)
-    return {
-      axis: 'max-context',
-      change: 'workload.max_input_tokens',
-      outcome: 'none',
-      candidate: null,
-      detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
-    };
-  const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
+  const hi = Math.min(maxIn - 1, Math.floor(maxIn * (1 - MIN_CONTEXT_CUT)));
+  if (lo > hi) return none('not-applicable', `the typical prompt (${lo} tokens) leaves no shorter max context worth setting`);
+  const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
+  if (!r) return none('none', `no max input from ${lo} to ${hi} tokens passes on ${s.planGpus} devices`);
+  // Every value below one that passes passes too (a shorter context only frees memory): round down
+  // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
+  const usual = usualContext(lo, r.value);
+  const rounded = s.confirm(s.one(r.candidate.variation.gpus, r.candidate.variation.layout, { max_input_tokens: usual }));
+  const { value, candidate } = rounded.status === r.candidate.status ? { value: usual, candidate: rounded } : r;
+  const where = r.own ? `on the plan's own layout (${layoutText(candidate.variation.layout)})` : `on ${describe(candidate)}`;
   return {
     axis: 'max-context',
-    change: `workload.max_input_tokens: ${r.value}`,
-    outcome: found(r.candidate),
-    candidate: r.candidate,
-    detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+    change: `workload.max_input_tokens: ${value}`,
+    outcome: found(candidate),
+    candidate,
+    detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}`,
   };
 }
 

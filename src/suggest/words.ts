@@ -15,6 +15,19 @@ export const OBJECTIVE_TEXT: Record<Objective, string> = {
 
 export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
 
+/**
+ * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
+ * else the requirements its estimate misses though its range does not rule them out, else a memory
+ * figure that holds only with a memory flag the plan does not state.
+ */
+export function whyOpen(c: Candidate): string {
+  if (c.unverified.length > 0) return `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}`;
+  const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+  if (missed.length > 0) return `its estimate misses ${missed.join(', ')}, which its range does not rule out`;
+  const memory = c.requirements.find((r) => r.id === 'memory.fits' && r.status === 'warn');
+  return memory ? 'memory.fits warns: it fits only with a memory flag the plan does not state' : 'a check warns';
+}
+
 /** An estimate, else its bound with the side it bounds ("≤ 46.1k tokens/s"), else "not computable". */
 export function estimateOrBound(estimate: number | null, bound: number | null, unit: string, boundSide: '≤' | '≥'): string {
   if (estimate !== null) return formatQuantity(estimate, unit);
