@@ -49,6 +49,7 @@ describe('the closest layouts when nothing passes', () => {
         },
       ],
       failing: memory < 0 ? ['memory.fits', 'requirements.throughput'] : ['requirements.throughput'],
+      warnings: [],
       unverified: [],
       missing: [],
       score: null,

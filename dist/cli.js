@@ -26210,7 +26210,46 @@ const OBJECTIVE_TEXT = {
     tpot: 'time per output token (lower first)',
     gpus: 'fewest devices',
 };
-const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+/** A status in a table cell; prose says more (verdictText, whyOpen). */
+const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+/** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
+function candidateVerdict(c) {
+    if (c.failing.length > 0)
+        return 'fail';
+    return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+}
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+function verdictText(c) {
+    if (c.failing.length > 0)
+        return `fails: ${c.failing.join(', ')}`;
+    const atRisk = [];
+    const likelyMissed = [];
+    const other = [];
+    for (const id of c.warnings) {
+        const r = c.requirements.find((x) => x.id === id);
+        if (!r || id === 'memory.fits' || r.basis !== 'estimate' || r.margin === null)
+            other.push(id);
+        else
+            (r.margin < 0 ? likelyMissed : atRisk).push(id);
+    }
+    if (likelyMissed.length === 0 && c.unverified.length === 0) {
+        if (other.length === 0)
+            return atRisk.length === 0 ? 'passes' : `is at risk: ${atRisk.join(', ')}`;
+        if (atRisk.length === 0)
+            return `warns: ${other.join(', ')}`;
+    }
+    const parts = [
+        likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
+        atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
+        c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
+        other.length > 0 ? `warnings: ${other.join(', ')}` : '',
+    ];
+    return `warns (${parts.filter(Boolean).join('; ')})`;
+}
 /**
  * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
  * else the requirements its estimate misses though its range does not rule them out, else a memory
@@ -26284,6 +26323,11 @@ function candidateMargins(c) {
         return marginText(c.requirements);
     const memory = c.requirements.filter((r) => r.id === 'memory.fits');
     return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
+}
+/** The plan's own layout's verdict in words, and verify's when its claims (left out of the layout's) change it. */
+function planVerdictText(r) {
+    const own = verdictText(r.plan);
+    return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function variationText(v) {
@@ -26420,7 +26464,7 @@ function summary(r) {
         return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
     const best = d.top[0];
     return (`Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
-        `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`);
+        `the best ${verdictText(best)} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`);
 }
 /** Lines for `suggest --format text`. */
 function disaggregatedTextLines(r) {
@@ -26430,12 +26474,12 @@ function disaggregatedTextLines(r) {
         return [];
     const out = ['', head];
     for (const [i, c] of d.top.entries()) {
-        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
+        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${verdictText(c)}`);
         out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
     if (d.best_aggregated) {
         const b = d.best_aggregated;
-        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[b.status]}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
+        out.push(`  best aggregated on ${d.gpus} devices: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -26526,7 +26570,7 @@ function planLine(r) {
     const figures = fits(r.plan)
         ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
         : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
-    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: ${figures}; margins ${escape_escapeMarkdown(candidateMargins(r.plan))}.`;
+    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${escape_escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
     if (r.top.length === 0)
@@ -27529,7 +27573,7 @@ function performanceSection(plan, base, heading, minChange) {
 
 
 const markdown_table = (rows) => markdownTable(rows, { alignDelimiters: false });
-function verdictText(verdict, base) {
+function markdown_verdictText(verdict, base) {
     if (base && base.verdict !== verdict)
         return `${base.verdict} → ${verdict}`;
     return verdict;
@@ -27559,7 +27603,7 @@ function summaryTable(plans, bases, minChange) {
     const rows = plans.map((p) => {
         const base = bases?.[p.file];
         const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
-        return [name, `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
+        return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
     });
     const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
     return markdown_table([header, ...rows]);
@@ -27657,7 +27701,7 @@ function planSection(plan, opts) {
     const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
     const parts = [];
     const newTag = base === null ? ' (new plan)' : '';
-    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
+    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
     parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
     if (plan.errors.length > 0)
         parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
@@ -28011,6 +28055,7 @@ function candidateFromReport(variation, report, objective) {
         figures: f,
         requirements,
         failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+        warnings: report.checks.filter((c) => c.status === 'warn').map((c) => c.id),
         unverified: unverifiedChecks.map((c) => c.id),
         missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
         score: s.score,
@@ -28671,8 +28716,8 @@ function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 const describe = (c) => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
-/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
-const outcomeWords = (c) => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+/** "passes" (or "is at risk: ..."), or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c) => (c.status === 'pass' ? verdictText(c) : `is not ruled out (${whyOpen(c)})`);
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 /** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
@@ -29075,7 +29120,7 @@ function renderSuggestText(r) {
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
     out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
-    out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
+    out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
     out.push(`  ${figuresLine(r.plan)}`);
     out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {

@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
 import { layoutText } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
 import { fits } from '../suggest/rank.js';
-import { candidateMargins, DOES_NOT_FIT, figureTexts, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
+import { candidateMargins, DOES_NOT_FIT, figureTexts, OBJECTIVE_TEXT, planVerdictText, requiredText, variationText } from '../suggest/words.js';
 import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
@@ -73,7 +73,7 @@ function planLine(r: SuggestResult): string {
   const figures = fits(r.plan)
     ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
     : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
-  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
+  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 
 function topHeading(r: SuggestResult): string {

@@ -3,7 +3,7 @@ import { escapeTerminal } from '../report/escape.js';
 import { formatQuantity } from '../report/format.js';
 import { layoutText } from './candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, planVerdictText, requiredText, variationText } from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
 
 function pad(rows: string[][]): string[] {
@@ -23,9 +23,7 @@ export function renderSuggestText(r: SuggestResult): string {
     `Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`,
   );
   out.push('');
-  out.push(
-    `The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`,
-  );
+  out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
   out.push(`  ${figuresLine(r.plan)}`);
   out.push(`  margins: ${candidateMargins(r.plan)}`);
 

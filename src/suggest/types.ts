@@ -74,6 +74,8 @@ export interface Candidate {
   requirements: RequirementMargin[];
   /** ids of failing checks */
   failing: string[];
+  /** ids of checks that warn (a requirement at risk or likely missed, a stage imbalance, ...) */
+  warnings: string[];
   /** ids of unverified checks, with the keys their estimates miss */
   unverified: string[];
   missing: string[];

@@ -5,7 +5,7 @@ import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js
 import { compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
-import { whyOpen } from './words.js';
+import { verdictText, whyOpen } from './words.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
@@ -13,8 +13,8 @@ function found(c: Candidate | null): 'found' | 'possible' | 'none' {
 
 const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
 
-/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
-const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+/** "passes" (or "is at risk: ..."), or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? verdictText(c) : `is not ruled out (${whyOpen(c)})`);
 
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');

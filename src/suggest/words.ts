@@ -4,7 +4,7 @@ import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.
 import { layoutText } from './candidate.js';
 import { disaggText } from './disagg-candidate.js';
 import { fits } from './rank.js';
-import type { Candidate, Objective, RequirementMargin, Variation } from './types.js';
+import type { Candidate, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
   'throughput-per-gpu': 'throughput per device (higher first)',
@@ -13,7 +13,42 @@ export const OBJECTIVE_TEXT: Record<Objective, string> = {
   gpus: 'fewest devices',
 };
 
-export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+/** A status in a table cell; prose says more (verdictText, whyOpen). */
+export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+
+/** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
+export function candidateVerdict(c: Candidate): 'pass' | 'warn' | 'fail' {
+  if (c.failing.length > 0) return 'fail';
+  return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+}
+
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+export function verdictText(c: Candidate): string {
+  if (c.failing.length > 0) return `fails: ${c.failing.join(', ')}`;
+  const atRisk: string[] = [];
+  const likelyMissed: string[] = [];
+  const other: string[] = [];
+  for (const id of c.warnings) {
+    const r = c.requirements.find((x) => x.id === id);
+    if (!r || id === 'memory.fits' || r.basis !== 'estimate' || r.margin === null) other.push(id);
+    else (r.margin < 0 ? likelyMissed : atRisk).push(id);
+  }
+  if (likelyMissed.length === 0 && c.unverified.length === 0) {
+    if (other.length === 0) return atRisk.length === 0 ? 'passes' : `is at risk: ${atRisk.join(', ')}`;
+    if (atRisk.length === 0) return `warns: ${other.join(', ')}`;
+  }
+  const parts = [
+    likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
+    atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
+    c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
+    other.length > 0 ? `warnings: ${other.join(', ')}` : '',
+  ];
+  return `warns (${parts.filter(Boolean).join('; ')})`;
+}
 
 /**
  * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
@@ -86,6 +121,12 @@ export function candidateMargins(c: Candidate): string {
   if (fits(c)) return marginText(c.requirements);
   const memory = c.requirements.filter((r) => r.id === 'memory.fits');
   return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
+}
+
+/** The plan's own layout's verdict in words, and verify's when its claims (left out of the layout's) change it. */
+export function planVerdictText(r: Pick<SuggestResult, 'plan' | 'plan_verdict'>): string {
+  const own = verdictText(r.plan);
+  return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
 }
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
