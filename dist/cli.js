@@ -26218,14 +26218,8 @@ function candidateVerdict(c) {
         return 'fail';
     return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
 }
-/**
- * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
- * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
- * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
- */
-function verdictText(c) {
-    if (c.failing.length > 0)
-        return `fails: ${c.failing.join(', ')}`;
+/** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
+function warningGroups(c) {
     const atRisk = [];
     const likelyMissed = [];
     const other = [];
@@ -26236,19 +26230,34 @@ function verdictText(c) {
         else
             (r.margin < 0 ? likelyMissed : atRisk).push(id);
     }
-    if (likelyMissed.length === 0 && c.unverified.length === 0) {
-        if (other.length === 0)
-            return atRisk.length === 0 ? 'passes' : `is at risk: ${atRisk.join(', ')}`;
-        if (atRisk.length === 0)
-            return `warns: ${other.join(', ')}`;
-    }
-    const parts = [
+    const groups = [
         likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
         atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
         c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
         other.length > 0 ? `warnings: ${other.join(', ')}` : '',
-    ];
-    return `warns (${parts.filter(Boolean).join('; ')})`;
+    ].filter(Boolean);
+    return { atRisk, other, groups };
+}
+/** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
+function warningsText(c) {
+    return warningGroups(c).groups.join('; ');
+}
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+function verdictText(c) {
+    if (c.failing.length > 0)
+        return `fails: ${c.failing.join(', ')}`;
+    const { atRisk, other, groups } = warningGroups(c);
+    if (groups.length === 0)
+        return 'passes';
+    if (groups.length === 1 && atRisk.length > 0)
+        return `is at risk: ${atRisk.join(', ')}`;
+    if (groups.length === 1 && other.length > 0)
+        return `warns: ${other.join(', ')}`;
+    return `warns (${groups.join('; ')})`;
 }
 /**
  * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
@@ -26328,6 +26337,39 @@ function candidateMargins(c) {
 function planVerdictText(r) {
     const own = verdictText(r.plan);
     return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
+}
+/** What the ranked list holds: "aggregated layout" when disaggregated mixes were verified beside it, else "layout". */
+function rankedKind(r) {
+    return (r.disaggregated?.verified ?? 0) > 0 ? 'aggregated layout' : 'layout';
+}
+/** After an aggregated layout's bound that misses a requirement: the simulated disaggregated mixes miss it too ('' when none were). */
+function disaggMissClause(r) {
+    return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
+}
+/** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
+function disaggPassClause(r) {
+    const d = r.disaggregated;
+    if (!d || d.passing === 0)
+        return '';
+    return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+}
+/** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
+function searchSummary(r, dash = '-') {
+    const s = r.search;
+    const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+    const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+    const d = r.disaggregated;
+    if (!d || d.verified === 0)
+        return `${counts}, ${aggregated}`;
+    return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+}
+/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
+function layoutCell(v) {
+    return v.disaggregation ? mixText(v.disaggregation) : layoutText(v.layout);
+}
+/** A candidate's layout in words: its pools when it is disaggregated. */
+function placementText(layout, disaggregation) {
+    return disaggregation ? disaggText(disaggregation) : layoutText(layout);
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function variationText(v) {
@@ -26530,7 +26572,7 @@ function layoutsTable(cands, plan) {
         return [
             label,
             String(c.variation.gpus),
-            code(layoutText(c.variation.layout)),
+            code(layoutCell(c.variation)),
             ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
         ];
     };
@@ -26540,14 +26582,14 @@ function layoutsTable(cands, plan) {
     return table(rows);
 }
 function impossibleLines(r) {
-    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`);
+    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`);
     return [
         ...unmet,
         ...r.impossible.map((i) => {
             const reach = i.smallest_gpus !== null
                 ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
                 : ` No device count up to ${i.scanned_up_to} reaches it.`;
-            return `- **${escape_escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}.${reach}`;
+            return `- **${escape_escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(disaggMissClause(r))}.${reach}`;
         }),
     ];
 }
@@ -26573,14 +26615,16 @@ function planLine(r) {
     return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${escape_escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
+    const kind = rankedKind(r);
+    const also = escape_escapeMarkdown(disaggPassClause(r));
     if (r.top.length === 0)
-        return `No layout of 1 to ${r.search.gpus_to} devices passes.`;
+        return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
-        return `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+        return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
-        return 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
-    return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
+        return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
+    return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 function renderAlternativesMarkdown(r, options = {}) {
@@ -26602,13 +26646,7 @@ function renderAlternativesMarkdown(r, options = {}) {
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
     const title = `### Suggestions for ${escape_escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escape_escapeMarkdown(r.file)})` : ''}`;
-    const parts = [
-        title,
-        `Plan verdict: **${r.plan_verdict}**. Searched ${r.search.gpu_counts} device counts (${r.search.gpus_from}–${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out.`,
-        planLine(r),
-        ...impossibleLines(r),
-        topHeading(r),
-    ];
+    const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan));
     const disaggregated = render_disagg_disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
@@ -28222,6 +28260,8 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
         profiled: 0,
         screened: 0,
         verified: 0,
+        passing: 0,
+        possible: 0,
     });
     const input = w.input_tokens;
     const output = w.output_tokens;
@@ -28336,7 +28376,19 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
     const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
-    return { gpus, top, best_aggregated: bestAggregated, ...winnerOf, rescue, profiled, screened: screened.length, verified: verified.length };
+    const counted = (status) => verified.filter((c) => c.status === status).length;
+    return {
+        gpus,
+        top,
+        best_aggregated: bestAggregated,
+        ...winnerOf,
+        rescue,
+        profiled,
+        screened: screened.length,
+        verified: verified.length,
+        passing: counted('pass'),
+        possible: counted('possible'),
+    };
 }
 /** Which kind wins on the objective and by how much (the better score over the worse). */
 function compare(dis, agg, objective) {
@@ -28392,6 +28444,7 @@ function disaggNotes(d, plan) {
 
 
 
+
 /** Without --max-gpus, "more devices" looks this many times past the plan's count. */
 const DEFAULT_GROWTH = 16;
 /** ... but never past this many devices. */
@@ -28404,6 +28457,9 @@ class LayoutSearch {
     planGpus;
     /** node size used to pick whole-node device counts */
     nodeSize;
+    /** the plan's own layout; null for a disaggregated plan (its pools are no layout of this search) */
+    ownLayout;
+    written = null;
     cache = new Map();
     single = new Map();
     /** candidates the screen made, and the full verifications by layout and variant */
@@ -28418,6 +28474,14 @@ class LayoutSearch {
         const l = planLayout(p);
         this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
         this.nodeSize = p.hardware.gpus_per_node ?? 8;
+        this.ownLayout = p.disaggregation ? null : l;
+    }
+    /** The plan's own layout (its pools, when it is disaggregated), claims left out, verified in full once. */
+    asWritten() {
+        if (this.ownLayout)
+            return this.inFull(this.planGpus, this.ownLayout);
+        this.written ??= evaluate(this.base, planVariation(this.base.plan, this.planGpus), this.options.objective).candidate;
+        return this.written;
     }
     ruleOptions(gpus, variant) {
         const hw = this.base.plan.hardware;
@@ -28641,7 +28705,11 @@ function bestBound(cands, id) {
     return top;
 }
 const reach_meets = (id, bound, required) => (id === 'requirements.throughput' ? bound >= required : bound <= required);
-function impossibilities(s, plan) {
+/**
+ * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated
+ * layout of the search nor one `beside` it (the plan's own pools, the disaggregated mixes).
+ */
+function impossibilities(s, plan, beside) {
     const out = [];
     const here = s.at(s.planGpus);
     for (const req of plan.requirements) {
@@ -28649,6 +28717,9 @@ function impossibilities(s, plan) {
             continue;
         const b = bestBound(here, req.id);
         if (b === null || reach_meets(req.id, b.value, req.required))
+            continue;
+        const other = bestBound(beside, req.id);
+        if (other !== null && reach_meets(req.id, other.value, req.required))
             continue;
         const limit = s.scanLimit();
         const required = req.required;
@@ -28688,18 +28759,28 @@ function bestEstimate(cands, id) {
 }
 /**
  * Requirements that every layout of the plan's devices misses on its estimate, with the best estimate:
- * the screen picks the layout, whose figure is then the full verification's (the one shown for it elsewhere).
+ * over the aggregated layouts (the screen picks one, whose figure is then the full verification's, the
+ * one shown for it elsewhere) and the candidates verified in full beside them (the plan's own layout,
+ * the disaggregated mixes).
  */
-function shortfalls(s, plan, impossible) {
+function shortfalls(s, plan, impossible, beside) {
     const out = [];
     const here = s.at(s.planGpus);
     for (const req of plan.requirements) {
         if (req.required === null || impossible.some((i) => i.id === req.id))
             continue;
         const screened = bestEstimate(here, req.id);
-        const top = screened && bestEstimate([s.confirm(screened.candidate)], req.id);
+        const top = bestEstimate([...(screened ? [s.confirm(screened.candidate)] : []), ...beside], req.id);
         if (top && top.margin < 0) {
-            out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
+            const v = top.candidate.variation;
+            out.push({
+                id: req.id,
+                required: req.required,
+                unit: req.unit,
+                best_estimate: top.value,
+                best_layout: v.layout,
+                ...(v.disaggregation ? { best_disaggregation: v.disaggregation } : {}),
+            });
         }
     }
     return out;
@@ -28712,12 +28793,15 @@ function shortfalls(s, plan, impossible) {
 
 
 
+
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
-const describe = (c) => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
-/** "passes" (or "is at risk: ..."), or why a candidate only stays open: never an empty "unverified ()". */
-const outcomeWords = (c) => (c.status === 'pass' ? verdictText(c) : `is not ruled out (${whyOpen(c)})`);
+const describe = (c) => `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
+/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c) => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+/** After the where of a change that passes: what verify would still warn about ("; at risk: requirements.ttft"). */
+const warningsTail = (c) => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 /** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
@@ -28737,27 +28821,36 @@ function bestConfirmed(s, cands, want) {
     }
     return null;
 }
-/** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
-function gpuAxis(s, searchedTo) {
+/**
+ * Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched
+ * range, galloping past it. The layouts `beside` the aggregated search (a disaggregated plan's own pools,
+ * the disaggregated mixes, each judged on the devices it uses) count as well: they were searched on the
+ * plan's devices only, so nothing past them is scanned once one of them passes.
+ */
+function gpuAxis(s, searchedTo, beside) {
     const limit = Math.max(searchedTo, s.scanLimit());
     const within = s.counts(1, searchedTo);
     const beyond = s.counts(searchedTo + 1, limit);
     const firstWith = (want) => {
+        const other = best(beside.filter((c) => counts(c, want)), s.options.objective);
         const pick = (n) => bestConfirmed(s, s.at(n), want);
         for (const n of within) {
+            if (other && n > other.variation.gpus)
+                return other;
             const c = pick(n);
             if (c)
-                return c;
+                return other && other.variation.gpus === n ? best([c, other], s.options.objective) : c;
         }
-        return gallopFirst(beyond, pick)?.result ?? null;
+        return other ?? gallopFirst(beyond, pick)?.result ?? null;
     };
+    const only = (c) => (c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${s.planGpus} devices only` : '');
     const top = firstWith('pass');
     if (top) {
         const n = top.variation.gpus;
         const detail = n === s.planGpus
-            ? `${n} devices is already the smallest count that passes`
+            ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
             : n < s.planGpus
-                ? `${n} devices suffice (${describe(top)})`
+                ? `${n} devices suffice (${describe(top)}${only(top)})`
                 : `${n} devices are the fewest that pass (${describe(top)})`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
@@ -28774,31 +28867,41 @@ function gpuAxis(s, searchedTo) {
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
 /**
+ * The best layout of the plan's devices: aggregated, or one `beside` the search (the disaggregated
+ * mixes); the plan's own layout, as open as it is, is no change.
+ */
+function layoutAxis(s, beside) {
+    const layouts = s.at(s.planGpus);
+    const ownOpen = counts(s.asWritten(), 'possible');
+    const own = planVariation(s.base.plan, s.planGpus);
+    const isOwn = (c) => variationText(c.variation) === variationText(own);
+    const bestOf = (want) => {
+        const aggregated = bestConfirmed(s, ownOpen && want === 'possible' ? layouts.filter((c) => !isOwn(c)) : layouts, want);
+        const others = beside.filter((c) => counts(c, want) && !(ownOpen && want === 'possible' && isOwn(c)));
+        return best([...(aggregated ? [aggregated] : []), ...others], s.options.objective);
+    };
+    const top = bestOf('pass') ?? bestOf('possible');
+    const outcome = found(top);
+    const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${s.planGpus} devices passes`;
+    return { axis: 'layout', change: `parallelism on ${s.planGpus} devices`, outcome, candidate: outcome === 'none' ? null : top, detail };
+}
+/**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
  * on another layout, but only one that does not already pass without the change (offering "fp8 and
  * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
  */
 function sameGpusAxis(s, axis, change, variant) {
-    if (axis === 'layout') {
-        const layouts = s.at(s.planGpus, variant);
-        // the plan's own layout, as open as it is, is no change
-        const own = layoutText(planLayout(s.base.plan));
-        const others = counts(planAsIs(s), 'possible') ? layouts.filter((c) => layoutText(c.variation.layout) !== own) : layouts;
-        const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, others, 'possible');
-        const outcome = found(top);
-        const detail = top ? `${outcomeWords(top)} with ${describe(top)}` : `no layout of ${s.planGpus} devices passes`;
-        return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
-    }
-    const own = planLayout(s.base.plan);
+    // a disaggregated plan's own pools are no layout of the search: its change is tried on aggregated layouts only
+    const own = s.ownLayout;
     for (const want of ['pass', 'possible']) {
         // a change that leaves the plan's own layout as open as it was is no change
-        const mine = counts(planAsIs(s), want) ? null : s.inFull(s.planGpus, own, variant);
-        if (mine && counts(mine, want))
+        const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
+        if (own && mine && counts(mine, want))
             return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
         const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
         const top = bestConfirmed(s, needed, want);
         if (top)
-            return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+            return withOutcome(axis, change, top, `with ${describe(top)}${own ? " (the plan's own layout does not pass even with it)" : ''}`);
     }
     const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
     return {
@@ -28807,15 +28910,13 @@ function sameGpusAxis(s, axis, change, variant) {
         outcome: 'none',
         candidate: null,
         detail: alreadyPassing
-            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
             : `no layout of ${s.planGpus} devices passes with it`,
     };
 }
 function withOutcome(axis, change, c, where) {
-    return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}` };
+    return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}${warningsTail(c)}` };
 }
-/** The plan's own layout as it is, verified in full (suggest() verified it so already: cached). */
-const planAsIs = (s) => s.inFull(s.planGpus, planLayout(s.base.plan));
 /** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 const PROBE_LAYOUTS = 16;
 /** Requirements that a larger value of the axis helps (more sequences in flight: more throughput, lower cost per token). */
@@ -28859,11 +28960,11 @@ function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want, inFu
  * layouts of its devices that do not already pass at the plan's value (those need no change here).
  */
 function largestPassing(s, axis, lo, hi, variantFor) {
-    const own = planLayout(s.base.plan);
+    const own = s.ownLayout;
     const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
     // layouts that count as they are need no change (and the plan's own is tried first)
     const others = (want) => ranked
-        .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && !counts(c, want))
+        .filter((c) => (own === null || layoutText(c.variation.layout) !== layoutText(own)) && !counts(c, want))
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
     // the value found on the screen, verified in full: it is offered only if it still counts
@@ -28873,7 +28974,7 @@ function largestPassing(s, axis, lo, hi, variantFor) {
     };
     for (const want of ['pass', 'possible']) {
         // the plan's own layout is bisected in full: "passes at no value below" must hold for what verify says
-        const mine = counts(planAsIs(s), want) ? null : largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true);
+        const mine = own && !counts(s.asWritten(), want) ? largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true) : null;
         if (mine)
             return { ...mine, own: true };
         const found = others(want)
@@ -28909,13 +29010,13 @@ function concurrencyAxis(s) {
         };
     const where = r.own
         ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
-        : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+        : `with ${describe(r.candidate)}${s.ownLayout ? ` (the plan's own layout passes at no concurrency below ${c0})` : ''}`;
     return {
         axis: 'concurrency',
         change: `workload.concurrency: ${r.value}`,
         outcome: found(r.candidate),
         candidate: r.candidate,
-        detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+        detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
     };
 }
 /**
@@ -28962,12 +29063,13 @@ function contextAxis(s) {
         change: `workload.max_input_tokens: ${value}`,
         outcome: found(candidate),
         candidate,
-        detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}`,
+        detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}${warningsTail(candidate)}`,
     };
 }
-function whatIf(s, planPasses, searchedTo) {
+/** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
+function whatIf(s, planPasses, searchedTo, beside = []) {
     const model = s.base.plan.model;
-    const out = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+    const out = [gpuAxis(s, searchedTo, beside), layoutAxis(s, beside)];
     if (planPasses) {
         // nothing to fix: only fewer devices or a better layout are worth saying
         const skip = (axis, change) => ({
@@ -28975,7 +29077,7 @@ function whatIf(s, planPasses, searchedTo) {
             change,
             outcome: 'not-applicable',
             candidate: null,
-            detail: 'the plan already passes',
+            detail: "not searched: the plan's estimates already meet every requirement",
         });
         return [
             ...out,
@@ -29021,7 +29123,6 @@ function whatIf(s, planPasses, searchedTo) {
 
 
 
-
 /**
  * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
  * the other's range (issue 13: say so rather than rank on noise).
@@ -29040,6 +29141,10 @@ function unreliableOrder(top, objective) {
     }
     return out;
 }
+/** Whether some layout passes: an aggregated one, a disaggregated mix, or the plan's own (the command's exit status). */
+function somethingPasses(r) {
+    return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
+}
 function search_suggest(base, options, planVerdict) {
     const s = new LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -29056,25 +29161,28 @@ function search_suggest(base, options, planVerdict) {
         .slice(0, options.top)
         .map((c) => s.confirm(c))
         .sort(order);
-    const own = planVariation(base.plan, s.planGpus);
-    // an aggregated plan's own layout is one of the search's: verified in full once, for both
-    const plan = own.disaggregation ? evaluate(base, own, options.objective).candidate : s.confirm(s.one(s.planGpus, own.layout));
-    const impossible = impossibilities(s, plan);
-    const unmet = shortfalls(s, plan, impossible);
-    const what = whatIf(s, plan.status === 'pass', to);
-    const notes = [];
-    if (to < wanted)
-        notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
-    if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
-        notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
-    if (passing.length === 0 && possible.length > 0)
-        notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
-    notes.push(...unreliableOrder(top, options.objective));
+    const plan = s.asWritten();
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
     // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
     const screenedBest = s.bestAt(s.planGpus);
     const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
     const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
+    // What the aggregated search does not hold, on the plan's devices: a disaggregated plan's own pools
+    // and the disaggregated mixes. Every answer about those devices weighs them too.
+    const beside = [...(s.ownLayout ? [] : [plan]), ...disaggregated.top];
+    const impossible = impossibilities(s, plan, beside);
+    const unmet = shortfalls(s, plan, impossible, [plan, ...beside]);
+    const what = whatIf(s, plan.status === 'pass', to, beside);
+    const notes = [];
+    if (to < wanted)
+        notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
+    const kind = rankedKind({ disaggregated });
+    const disaggPass = disaggPassClause({ disaggregated });
+    if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+        notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
+    if (passing.length === 0 && possible.length > 0)
+        notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
+    notes.push(...unreliableOrder(top, options.objective));
     notes.push(...disaggNotes(disaggregated, plan));
     return {
         disaggregated,
@@ -29118,7 +29226,7 @@ function pad(rows) {
 function renderSuggestText(r) {
     const out = [];
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
-    out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+    out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
     out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
     out.push(`  ${figuresLine(r.plan)}`);
@@ -29127,7 +29235,7 @@ function renderSuggestText(r) {
         out.push('');
         out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
         for (const i of r.impossible) {
-            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`);
+            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`);
             out.push(`    bound set by ${i.reason}`);
             out.push(i.smallest_gpus !== null
                 ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
@@ -29138,23 +29246,24 @@ function renderSuggestText(r) {
         out.push('');
         out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
         for (const u of r.unmet)
-            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`);
     }
     out.push('');
     if (r.top.length === 0)
         out.push('No layout in the search.');
     else {
         const status = r.top[0].status;
+        const kind = rankedKind(r);
         const label = status === 'pass'
-            ? 'Best layouts that pass'
+            ? `Best ${kind}s that pass`
             : status === 'possible'
-                ? 'No layout passes on the estimates; best layouts the bounds leave open'
-                : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
+                ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
+                : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
         out.push(`${label}:`);
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
+            return [label, String(c.variation.gpus), layoutCell(c.variation), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));
@@ -30656,7 +30765,7 @@ function runSuggest(values, positionals, io) {
     }
     else
         io.stdout(text);
-    return result.top.some((c) => c.status === 'pass') ? EXIT_OK : EXIT_FAIL;
+    return somethingPasses(result) ? EXIT_OK : EXIT_FAIL;
 }
 
 ;// CONCATENATED MODULE: ./src/io/commands.ts

@@ -3,6 +3,7 @@
 import type { LoadedPlan } from '../core/types.js';
 import { checkDeadline } from '../core/work-budget.js';
 import { layoutText, planLayout } from './candidate.js';
+import { planVariation } from './disagg-candidate.js';
 import { enumerateLayouts, gpuCounts } from './enumerate.js';
 import { evaluate } from './evaluate.js';
 import { best } from './rank.js';
@@ -27,6 +28,9 @@ export class LayoutSearch {
   readonly planGpus: number;
   /** node size used to pick whole-node device counts */
   readonly nodeSize: number;
+  /** the plan's own layout; null for a disaggregated plan (its pools are no layout of this search) */
+  readonly ownLayout: LayoutChoice | null;
+  private written: Candidate | null = null;
   private readonly cache = new Map<string, Candidate[]>();
   private readonly single = new Map<string, Candidate>();
   /** candidates the screen made, and the full verifications by layout and variant */
@@ -43,6 +47,14 @@ export class LayoutSearch {
     const l = planLayout(p);
     this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
     this.nodeSize = p.hardware.gpus_per_node ?? 8;
+    this.ownLayout = p.disaggregation ? null : l;
+  }
+
+  /** The plan's own layout (its pools, when it is disaggregated), claims left out, verified in full once. */
+  asWritten(): Candidate {
+    if (this.ownLayout) return this.inFull(this.planGpus, this.ownLayout);
+    this.written ??= evaluate(this.base, planVariation(this.base.plan, this.planGpus), this.options.objective).candidate;
+    return this.written;
   }
 
   ruleOptions(gpus: number, variant: Variant): RuleOptions {

@@ -32,13 +32,19 @@ function bestBound(cands: readonly Candidate[], id: string): { value: number; ca
 
 const meets = (id: string, bound: number, required: number): boolean => (id === 'requirements.throughput' ? bound >= required : bound <= required);
 
-export function impossibilities(s: LayoutSearch, plan: Candidate): Impossibility[] {
+/**
+ * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated
+ * layout of the search nor one `beside` it (the plan's own pools, the disaggregated mixes).
+ */
+export function impossibilities(s: LayoutSearch, plan: Candidate, beside: readonly Candidate[]): Impossibility[] {
   const out: Impossibility[] = [];
   const here = s.at(s.planGpus);
   for (const req of plan.requirements) {
     if (req.required === null) continue;
     const b = bestBound(here, req.id);
     if (b === null || meets(req.id, b.value, req.required)) continue;
+    const other = bestBound(beside, req.id);
+    if (other !== null && meets(req.id, other.value, req.required)) continue;
     const limit = s.scanLimit();
     const required = req.required;
     const smallest =
@@ -77,17 +83,27 @@ function bestEstimate(cands: readonly Candidate[], id: string): { value: number;
 
 /**
  * Requirements that every layout of the plan's devices misses on its estimate, with the best estimate:
- * the screen picks the layout, whose figure is then the full verification's (the one shown for it elsewhere).
+ * over the aggregated layouts (the screen picks one, whose figure is then the full verification's, the
+ * one shown for it elsewhere) and the candidates verified in full beside them (the plan's own layout,
+ * the disaggregated mixes).
  */
-export function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impossibility[]): Shortfall[] {
+export function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonly Impossibility[], beside: readonly Candidate[]): Shortfall[] {
   const out: Shortfall[] = [];
   const here = s.at(s.planGpus);
   for (const req of plan.requirements) {
     if (req.required === null || impossible.some((i) => i.id === req.id)) continue;
     const screened = bestEstimate(here, req.id);
-    const top = screened && bestEstimate([s.confirm(screened.candidate)], req.id);
+    const top = bestEstimate([...(screened ? [s.confirm(screened.candidate)] : []), ...beside], req.id);
     if (top && top.margin < 0) {
-      out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
+      const v = top.candidate.variation;
+      out.push({
+        id: req.id,
+        required: req.required,
+        unit: req.unit,
+        best_estimate: top.value,
+        best_layout: v.layout,
+        ...(v.disaggregation ? { best_disaggregation: v.disaggregation } : {}),
+      });
     }
   }
   return out;

@@ -3,14 +3,13 @@
 // layout reaches (reach.ts).
 import type { LoadedPlan } from '../core/types.js';
 import { layoutText } from './candidate.js';
-import { planVariation } from './disagg-candidate.js';
 import { disaggNotes, searchDisaggregated } from './disagg-search.js';
-import { evaluate } from './evaluate.js';
 import { LayoutSearch, MAX_SEARCH_GPUS } from './layout-search.js';
 import { compareByShortfall, compareCandidates } from './rank.js';
 import { impossibilities, shortfalls } from './reach.js';
 import type { Candidate, Objective, SuggestOptions, SuggestResult } from './types.js';
 import { whatIf } from './what-if.js';
+import { disaggPassClause, rankedKind } from './words.js';
 
 export { DEFAULT_GROWTH, DEFAULT_SCAN_CAP, gallopFirst, LayoutSearch, MAX_SEARCH_GPUS } from './layout-search.js';
 export { largestOnLayout, PROBE_LAYOUTS } from './what-if.js';
@@ -35,6 +34,11 @@ export function unreliableOrder(top: readonly Candidate[], objective: Objective)
   return out;
 }
 
+/** Whether some layout passes: an aggregated one, a disaggregated mix, or the plan's own (the command's exit status). */
+export function somethingPasses(r: SuggestResult): boolean {
+  return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
+}
+
 export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
   const s = new LayoutSearch(base, options);
   const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -51,24 +55,27 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     .slice(0, options.top)
     .map((c) => s.confirm(c))
     .sort(order);
-  const own = planVariation(base.plan, s.planGpus);
-  // an aggregated plan's own layout is one of the search's: verified in full once, for both
-  const plan = own.disaggregation ? evaluate(base, own, options.objective).candidate : s.confirm(s.one(s.planGpus, own.layout));
-  const impossible = impossibilities(s, plan);
-  const unmet = shortfalls(s, plan, impossible);
-  const what = whatIf(s, plan.status === 'pass', to);
-  const notes: string[] = [];
-  if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
-  if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
-    notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
-  if (passing.length === 0 && possible.length > 0)
-    notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
-  notes.push(...unreliableOrder(top, options.objective));
+  const plan = s.asWritten();
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
   const screenedBest = s.bestAt(s.planGpus);
   const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
   const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
+  // What the aggregated search does not hold, on the plan's devices: a disaggregated plan's own pools
+  // and the disaggregated mixes. Every answer about those devices weighs them too.
+  const beside = [...(s.ownLayout ? [] : [plan]), ...disaggregated.top];
+  const impossible = impossibilities(s, plan, beside);
+  const unmet = shortfalls(s, plan, impossible, [plan, ...beside]);
+  const what = whatIf(s, plan.status === 'pass', to, beside);
+  const notes: string[] = [];
+  if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
+  const kind = rankedKind({ disaggregated });
+  const disaggPass = disaggPassClause({ disaggregated });
+  if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+    notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
+  if (passing.length === 0 && possible.length > 0)
+    notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
+  notes.push(...unreliableOrder(top, options.objective));
   notes.push(...disaggNotes(disaggregated, plan));
   return {
     disaggregated,

@@ -1,20 +1,25 @@
 // "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
 // devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
-import { isWiderThanFp8, layoutText, planLayout } from './candidate.js';
+import { isWiderThanFp8, layoutText } from './candidate.js';
 import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
-import { compareCandidates } from './rank.js';
+import { best, compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
-import { verdictText, whyOpen } from './words.js';
+import { variationText, warningsText, whyOpen } from './words.js';
+import { disaggText, planVariation } from './disagg-candidate.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 
-const describe = (c: Candidate): string => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+const describe = (c: Candidate): string =>
+  `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
 
-/** "passes" (or "is at risk: ..."), or why a candidate only stays open: never an empty "unverified ()". */
-const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? verdictText(c) : `is not ruled out (${whyOpen(c)})`);
+/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+
+/** After the where of a change that passes: what verify would still warn about ("; at risk: requirements.ttft"). */
+const warningsTail = (c: Candidate): string => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');
 
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
@@ -36,27 +41,38 @@ function bestConfirmed(s: LayoutSearch, cands: readonly Candidate[], want: 'pass
   }
   return null;
 }
-/** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
-function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
+/**
+ * Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched
+ * range, galloping past it. The layouts `beside` the aggregated search (a disaggregated plan's own pools,
+ * the disaggregated mixes, each judged on the devices it uses) count as well: they were searched on the
+ * plan's devices only, so nothing past them is scanned once one of them passes.
+ */
+function gpuAxis(s: LayoutSearch, searchedTo: number, beside: readonly Candidate[]): AxisSuggestion {
   const limit = Math.max(searchedTo, s.scanLimit());
   const within = s.counts(1, searchedTo);
   const beyond = s.counts(searchedTo + 1, limit);
   const firstWith = (want: 'pass' | 'possible'): Candidate | null => {
+    const other = best(
+      beside.filter((c) => counts(c, want)),
+      s.options.objective,
+    );
     const pick = (n: number): Candidate | null => bestConfirmed(s, s.at(n), want);
     for (const n of within) {
+      if (other && n > other.variation.gpus) return other;
       const c = pick(n);
-      if (c) return c;
+      if (c) return other && other.variation.gpus === n ? best([c, other], s.options.objective) : c;
     }
-    return gallopFirst(beyond, pick)?.result ?? null;
+    return other ?? gallopFirst(beyond, pick)?.result ?? null;
   };
+  const only = (c: Candidate): string => (c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${s.planGpus} devices only` : '');
   const top = firstWith('pass');
   if (top) {
     const n = top.variation.gpus;
     const detail =
       n === s.planGpus
-        ? `${n} devices is already the smallest count that passes`
+        ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
         : n < s.planGpus
-          ? `${n} devices suffice (${describe(top)})`
+          ? `${n} devices suffice (${describe(top)}${only(top)})`
           : `${n} devices are the fewest that pass (${describe(top)})`;
     return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
   }
@@ -74,29 +90,40 @@ function gpuAxis(s: LayoutSearch, searchedTo: number): AxisSuggestion {
 }
 
 /**
+ * The best layout of the plan's devices: aggregated, or one `beside` the search (the disaggregated
+ * mixes); the plan's own layout, as open as it is, is no change.
+ */
+function layoutAxis(s: LayoutSearch, beside: readonly Candidate[]): AxisSuggestion {
+  const layouts = s.at(s.planGpus);
+  const ownOpen = counts(s.asWritten(), 'possible');
+  const own = planVariation(s.base.plan, s.planGpus);
+  const isOwn = (c: Candidate): boolean => variationText(c.variation) === variationText(own);
+  const bestOf = (want: 'pass' | 'possible'): Candidate | null => {
+    const aggregated = bestConfirmed(s, ownOpen && want === 'possible' ? layouts.filter((c) => !isOwn(c)) : layouts, want);
+    const others = beside.filter((c) => counts(c, want) && !(ownOpen && want === 'possible' && isOwn(c)));
+    return best([...(aggregated ? [aggregated] : []), ...others], s.options.objective);
+  };
+  const top = bestOf('pass') ?? bestOf('possible');
+  const outcome = found(top);
+  const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${s.planGpus} devices passes`;
+  return { axis: 'layout', change: `parallelism on ${s.planGpus} devices`, outcome, candidate: outcome === 'none' ? null : top, detail };
+}
+
+/**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
  * on another layout, but only one that does not already pass without the change (offering "fp8 and
  * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
  */
 function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: string, variant: Variant): AxisSuggestion {
-  if (axis === 'layout') {
-    const layouts = s.at(s.planGpus, variant);
-    // the plan's own layout, as open as it is, is no change
-    const own = layoutText(planLayout(s.base.plan));
-    const others = counts(planAsIs(s), 'possible') ? layouts.filter((c) => layoutText(c.variation.layout) !== own) : layouts;
-    const top = bestConfirmed(s, layouts, 'pass') ?? bestConfirmed(s, others, 'possible');
-    const outcome = found(top);
-    const detail = top ? `${outcomeWords(top)} with ${describe(top)}` : `no layout of ${s.planGpus} devices passes`;
-    return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
-  }
-  const own = planLayout(s.base.plan);
+  // a disaggregated plan's own pools are no layout of the search: its change is tried on aggregated layouts only
+  const own = s.ownLayout;
   for (const want of ['pass', 'possible'] as const) {
     // a change that leaves the plan's own layout as open as it was is no change
-    const mine = counts(planAsIs(s), want) ? null : s.inFull(s.planGpus, own, variant);
-    if (mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
+    if (own && mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
     const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
     const top = bestConfirmed(s, needed, want);
-    if (top) return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+    if (top) return withOutcome(axis, change, top, `with ${describe(top)}${own ? " (the plan's own layout does not pass even with it)" : ''}`);
   }
   const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
   return {
@@ -105,17 +132,14 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
     outcome: 'none',
     candidate: null,
     detail: alreadyPassing
-      ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+      ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
       : `no layout of ${s.planGpus} devices passes with it`,
   };
 }
 
 function withOutcome(axis: AxisSuggestion['axis'], change: string, c: Candidate, where: string): AxisSuggestion {
-  return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}` };
+  return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}${warningsTail(c)}` };
 }
-
-/** The plan's own layout as it is, verified in full (suggest() verified it so already: cached). */
-const planAsIs = (s: LayoutSearch): Candidate => s.inFull(s.planGpus, planLayout(s.base.plan));
 
 /** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 export const PROBE_LAYOUTS = 16;
@@ -173,12 +197,12 @@ function largestPassing(
   hi: number,
   variantFor: (v: number) => Variant,
 ): { value: number; candidate: Candidate; own: boolean } | null {
-  const own = planLayout(s.base.plan);
+  const own = s.ownLayout;
   const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
   // layouts that count as they are need no change (and the plan's own is tried first)
   const others = (want: 'pass' | 'possible') =>
     ranked
-      .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && !counts(c, want))
+      .filter((c) => (own === null || layoutText(c.variation.layout) !== layoutText(own)) && !counts(c, want))
       .slice(0, PROBE_LAYOUTS)
       .map((c) => c.variation.layout);
   // the value found on the screen, verified in full: it is offered only if it still counts
@@ -188,7 +212,7 @@ function largestPassing(
   };
   for (const want of ['pass', 'possible'] as const) {
     // the plan's own layout is bisected in full: "passes at no value below" must hold for what verify says
-    const mine = counts(planAsIs(s), want) ? null : largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true);
+    const mine = own && !counts(s.asWritten(), want) ? largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true) : null;
     if (mine) return { ...mine, own: true };
     const found = others(want)
       .map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want))
@@ -223,13 +247,13 @@ function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
     };
   const where = r.own
     ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
-    : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+    : `with ${describe(r.candidate)}${s.ownLayout ? ` (the plan's own layout passes at no concurrency below ${c0})` : ''}`;
   return {
     axis: 'concurrency',
     change: `workload.concurrency: ${r.value}`,
     outcome: found(r.candidate),
     candidate: r.candidate,
-    detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+    detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
   };
 }
 
@@ -275,13 +299,14 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
     change: `workload.max_input_tokens: ${value}`,
     outcome: found(candidate),
     candidate,
-    detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}`,
+    detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}${warningsTail(candidate)}`,
   };
 }
 
-export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number): AxisSuggestion[] {
+/** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
+export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number, beside: readonly Candidate[] = []): AxisSuggestion[] {
   const model = s.base.plan.model;
-  const out: AxisSuggestion[] = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+  const out: AxisSuggestion[] = [gpuAxis(s, searchedTo, beside), layoutAxis(s, beside)];
   if (planPasses) {
     // nothing to fix: only fewer devices or a better layout are worth saying
     const skip = (axis: AxisSuggestion['axis'], change: string): AxisSuggestion => ({
@@ -289,7 +314,7 @@ export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number)
       change,
       outcome: 'not-applicable',
       candidate: null,
-      detail: 'the plan already passes',
+      detail: "not searched: the plan's estimates already meet every requirement",
     });
     return [
       ...out,

@@ -2,9 +2,10 @@
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
 import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
 import { layoutText } from './candidate.js';
-import { disaggText } from './disagg-candidate.js';
+import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
-import type { Candidate, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
+import type { LayoutChoice } from './rules.js';
+import type { Candidate, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
   'throughput-per-gpu': 'throughput per device (higher first)',
@@ -22,13 +23,8 @@ export function candidateVerdict(c: Candidate): 'pass' | 'warn' | 'fail' {
   return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
 }
 
-/**
- * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
- * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
- * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
- */
-export function verdictText(c: Candidate): string {
-  if (c.failing.length > 0) return `fails: ${c.failing.join(', ')}`;
+/** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
+function warningGroups(c: Candidate): { atRisk: string[]; other: string[]; groups: string[] } {
   const atRisk: string[] = [];
   const likelyMissed: string[] = [];
   const other: string[] = [];
@@ -37,17 +33,32 @@ export function verdictText(c: Candidate): string {
     if (!r || id === 'memory.fits' || r.basis !== 'estimate' || r.margin === null) other.push(id);
     else (r.margin < 0 ? likelyMissed : atRisk).push(id);
   }
-  if (likelyMissed.length === 0 && c.unverified.length === 0) {
-    if (other.length === 0) return atRisk.length === 0 ? 'passes' : `is at risk: ${atRisk.join(', ')}`;
-    if (atRisk.length === 0) return `warns: ${other.join(', ')}`;
-  }
-  const parts = [
+  const groups = [
     likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
     atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
     c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
     other.length > 0 ? `warnings: ${other.join(', ')}` : '',
-  ];
-  return `warns (${parts.filter(Boolean).join('; ')})`;
+  ].filter(Boolean);
+  return { atRisk, other, groups };
+}
+
+/** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
+export function warningsText(c: Candidate): string {
+  return warningGroups(c).groups.join('; ');
+}
+
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+export function verdictText(c: Candidate): string {
+  if (c.failing.length > 0) return `fails: ${c.failing.join(', ')}`;
+  const { atRisk, other, groups } = warningGroups(c);
+  if (groups.length === 0) return 'passes';
+  if (groups.length === 1 && atRisk.length > 0) return `is at risk: ${atRisk.join(', ')}`;
+  if (groups.length === 1 && other.length > 0) return `warns: ${other.join(', ')}`;
+  return `warns (${groups.join('; ')})`;
 }
 
 /**
@@ -127,6 +138,43 @@ export function candidateMargins(c: Candidate): string {
 export function planVerdictText(r: Pick<SuggestResult, 'plan' | 'plan_verdict'>): string {
   const own = verdictText(r.plan);
   return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
+}
+
+/** What the ranked list holds: "aggregated layout" when disaggregated mixes were verified beside it, else "layout". */
+export function rankedKind(r: Pick<SuggestResult, 'disaggregated'>): string {
+  return (r.disaggregated?.verified ?? 0) > 0 ? 'aggregated layout' : 'layout';
+}
+
+/** After an aggregated layout's bound that misses a requirement: the simulated disaggregated mixes miss it too ('' when none were). */
+export function disaggMissClause(r: Pick<SuggestResult, 'disaggregated'>): string {
+  return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
+}
+
+/** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
+export function disaggPassClause(r: Pick<SuggestResult, 'disaggregated'>): string {
+  const d = r.disaggregated;
+  if (!d || d.passing === 0) return '';
+  return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+}
+
+/** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
+export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
+  const s = r.search;
+  const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+  const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+  const d = r.disaggregated;
+  if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
+  return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+}
+
+/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
+export function layoutCell(v: Variation): string {
+  return v.disaggregation ? mixText(v.disaggregation) : layoutText(v.layout);
+}
+
+/** A candidate's layout in words: its pools when it is disaggregated. */
+export function placementText(layout: LayoutChoice, disaggregation: DisaggChoice | undefined): string {
+  return disaggregation ? disaggText(disaggregation) : layoutText(layout);
 }
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
