@@ -1,11 +1,12 @@
 // `suggest` beside the aggregated layouts: disaggregated layouts of the plan's devices (prefill and
 // decode worker layouts, worker ratios), verified by the two-pool simulation; which kind wins and by
 // how much; an aggregated plan that misses its TPOT gets the disaggregated layout that passes.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { disaggText } from '../src/suggest/disagg-candidate.js';
 import { strictlyPasses, workerSizes } from '../src/suggest/disagg-search.js';
 import { renderAlternativesMarkdown, renderSuggestMarkdown } from '../src/report/alternatives.js';
-import { renderSuggestText, suggest } from '../src/suggest/index.js';
+import { renderSuggestText, somethingPasses, suggest } from '../src/suggest/index.js';
 import { load } from './core-helpers.js';
 
 const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
@@ -87,5 +88,44 @@ describe('a disaggregated plan', () => {
     expect(r.top.every((c) => c.variation.disaggregation === undefined)).toBe(true);
     expect(r.disaggregated!.top.length).toBeGreaterThan(0);
     expect(r.disaggregated!.winner).not.toBeNull();
+  });
+});
+
+describe("a disaggregated plan at risk whose aggregated layouts all fail (a new user's p08)", () => {
+  // DeepSeek-R1 2P1D on 32 H200: verify warns (three requirements at risk); every aggregated layout of
+  // 32 devices misses the 3 s TTFT (7.5 s at best); disaggregated mixes of the same devices pass.
+  const r = suggest(load(readFileSync('__tests__/fixtures/plans/r1-disagg-at-risk.plan.yaml', 'utf8')), OPTIONS, 'warn');
+  const text = renderSuggestText(r);
+  const d = r.disaggregated!;
+
+  it('counts both kinds, and says which count is which', () => {
+    expect(r.search.passing).toBe(0);
+    expect(d.passing).toBeGreaterThan(0);
+    expect(text).toContain(`${r.search.layouts} aggregated layouts: 0 pass, 0 not ruled out; ${d.verified} disaggregated mixes of 32 devices simulated`);
+    expect(text).toContain(`: ${d.passing} pass`);
+    expect(text).not.toMatch(/No layout passes/);
+    expect(text).toContain(`No aggregated layout passes (${d.passing} disaggregated mix`);
+    expect(somethingPasses(r)).toBe(true);
+    // the plan's row names its mix, not its decode pool's layout (16 ranks on 32 devices)
+    expect(text).toMatch(/^ {2}plan +32 +2P1D /m);
+  });
+
+  it("weighs the plan's own layout and the disaggregated mixes for a requirement's best estimate", () => {
+    // the plan's own TTFT (about 0.6 s) meets the 3 s: no layout "misses" it
+    expect(r.plan.figures.ttft_ms!).toBeLessThan(3000);
+    expect(r.unmet.map((u) => u.id)).not.toContain('requirements.ttft');
+    for (const u of r.unmet) {
+      const own = r.plan.requirements.find((x) => x.id === u.id)!;
+      expect(own.margin!, u.id).toBeLessThan(0);
+    }
+  });
+
+  it('the fewest devices that pass and the best layout of 32 count the disaggregated layouts too', () => {
+    const gpus = r.what_if.find((a) => a.axis === 'gpus')!;
+    expect(gpus.outcome).toBe('found');
+    expect(gpus.candidate!.variation.gpus).toBeLessThanOrEqual(32);
+    const layout = r.what_if.find((a) => a.axis === 'layout')!;
+    expect(layout.outcome).toBe('found');
+    expect(layout.candidate!.variation.disaggregation).toBeDefined();
   });
 });

@@ -39,6 +39,7 @@ describe('unreliableOrder (issue 13: ranges that cannot tell two alternatives ap
     figures: {} as Candidate['figures'],
     requirements: [],
     failing: [],
+    warnings: [],
     unverified: [],
     missing: [],
     score,

@@ -1,9 +1,11 @@
 // "What would make it pass", axis by axis, on Llama-3.1-8B (config.json: 32 layers, 8 KV heads of
 // 128 -> 2 x 8 x 128 x 32 x 2 bytes = 128 KiB of bf16 KV per token; 8.03B parameters).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { buildCandidatePlan, LayoutSearch, suggest, type Candidate, type SuggestOptions, type SuggestResult } from '../src/suggest/index.js';
 import { largestOnLayout } from '../src/suggest/search.js';
+import { usualContext } from '../src/suggest/what-if.js';
 import { check, GIB, load } from './core-helpers.js';
 
 const options: SuggestOptions = { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
@@ -82,17 +84,24 @@ describe('concurrency and context on one 80 GB H100', () => {
     expect(axis(result, 'concurrency').outcome).toBe('none');
   });
 
-  it('finds the longest max prompt whose one request fits: the KV cache tokens less the 256 output tokens', () => {
+  it('finds the longest max prompt whose one request fits, at a size deployments set: a power of two', () => {
     const a = axis(result, 'max-context');
     expect(a.outcome).toBe('found');
     const m = a.candidate!.variation.max_input_tokens!;
     const capacity = verifyLoadedPlan(loaded).metrics!.kv_cache_capacity_tokens!;
-    // capacity is counted in whole blocks of 16 tokens; one request needs m + 256 tokens of it
-    expect(m + 256).toBeGreaterThanOrEqual(capacity);
-    expect(m + 256).toBeLessThan(capacity + 16);
+    // one request needs m + 256 tokens of the cache; the next power of two does not fit (2^18 = 262,144 of some 443k)
+    expect(Math.log2(m) % 1).toBe(0);
+    expect(m + 256).toBeLessThanOrEqual(capacity);
+    expect(2 * m + 256).toBeGreaterThan(capacity);
     expect(passesAfter(loaded, a.candidate!.variation)).toBe(true);
-    const search = new LayoutSearch(loaded, options);
-    expect(search.at(1, { max_input_tokens: m + 1 }).some((x) => x.status === 'pass')).toBe(false);
+    expect(a.detail).toContain(`at most ${m} tokens (of 600000)`);
+  });
+
+  it('rounds a max context down to a power of two, else whole thousands, never below the typical prompt', () => {
+    expect(usualContext(2048, 8191)).toBe(4096);
+    expect(usualContext(5000, 7000)).toBe(6144);
+    expect(usualContext(600, 1000)).toBe(1000);
+    expect(usualContext(100, 300)).toBe(256);
   });
 
   it('fp8 KV cache halves the 128 KiB per token: the 600k-token request fits', () => {
@@ -238,5 +247,52 @@ requirements:
       const passesAsIs = passesAfter(loaded, { gpus: 4, layout });
       expect(own || !passesAsIs, `${name} offered on ${JSON.stringify(layout)}`).toBe(true);
     }
+  });
+});
+
+describe('a what-if is a real change, and says what it leaves open', () => {
+  // The plan's own layout stays open as it is (its estimate misses throughput and TPOT, its range does
+  // not rule them out): a change that leaves it just as open (max input 8191 of 8192, "not ruled out")
+  // changes nothing.
+  const near = run(readFileSync('__tests__/fixtures/plans/llama8b-near-miss.plan.yaml', 'utf8')).result;
+  const p02 = run(`version: 1
+name: llama70b-tp4-h100-sglang
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 4}
+parallelism: {tp: 4}
+deployment: {engine: sglang}
+workload: {concurrency: 32, input_tokens: 4096, output_tokens: 512, max_input_tokens: 32768, max_output_tokens: 4096, memory_fraction: 0.85}
+requirements: {ttft: 2 s, tpot: 40 ms}
+`).result;
+  const own = (r: SuggestResult, c: Candidate) => JSON.stringify(c.variation.layout) === JSON.stringify(r.plan.variation.layout);
+
+  it('offers nothing that leaves the plan as open as it was', () => {
+    expect(near.plan.status).toBe('possible');
+    for (const a of near.what_if.filter((x) => x.axis !== 'gpus' && x.outcome === 'possible')) {
+      const same = own(near, a.candidate!) && a.candidate!.variation.gpus === near.plan.variation.gpus;
+      expect(same, `${a.axis}: ${a.detail}`).toBe(false);
+    }
+    expect(axis(near, 'max-context').change).not.toBe('workload.max_input_tokens: 8191');
+  });
+
+  it("offers a shorter max context only a tenth or more below the plan's", () => {
+    for (const [r, maxIn] of [
+      [near, 8192],
+      [p02, 32768],
+    ] as const) {
+      const a = axis(r, 'max-context');
+      if (a.candidate) expect(a.candidate.variation.max_input_tokens!).toBeLessThanOrEqual(0.9 * maxIn);
+      else expect(a.detail).toContain(`to ${Math.floor(0.9 * maxIn)} tokens`);
+    }
+  });
+
+  it('names what an open change lacks or misses: never empty parentheses', () => {
+    for (const r of [near, p02]) {
+      for (const a of r.what_if) {
+        expect(a.detail, a.axis).not.toContain('()');
+        if (a.outcome === 'possible') expect(a.detail).toMatch(/unverified: \S|its estimate misses \S/);
+      }
+    }
+    expect(axis(p02, 'fp8-weights').outcome).toBe('possible');
   });
 });

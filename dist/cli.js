@@ -19992,7 +19992,9 @@ function simulate(load, engine, costs) {
     const activeRanks = (own) => {
         if (!independentRanks)
             return ranks;
-        const others = t > 0 ? tokenSeconds / t : 0;
+        // Averaged from one mean arrival gap before the start, as a rank idle until its first request:
+        // over the first request alone, its own prompt would read as every rank's steady load.
+        const others = tokenSeconds / (t + 1 / Math.max(load.rate, 1e-9));
         return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
     };
     // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
@@ -26250,6 +26252,99 @@ function layoutText(l) {
     return parts.join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/suggest/rank.ts
+const STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
+/** Higher is better for throughput per device; lower for times and device counts. */
+function higherIsBetter(objective) {
+    return objective === 'throughput-per-gpu';
+}
+const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
+function compareLayouts(a, b) {
+    const ka = layoutKey(a);
+    const kb = layoutKey(b);
+    for (let i = 0; i < ka.length; i++)
+        if (ka[i] !== kb[i])
+            return ka[i] - kb[i];
+    return 0;
+}
+function throughputPerGpu(c) {
+    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
+    return t === null ? -Infinity : t / c.variation.gpus;
+}
+/**
+ * Whether the layout holds the weights and one request of the longest stated length: one that does not
+ * serves nothing, so its throughput and latency bounds are no figures to rank or show.
+ */
+function fits(c) {
+    return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
+}
+function compareCandidates(objective) {
+    const sign = higherIsBetter(objective) ? -1 : 1;
+    return (a, b) => {
+        const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+        if (s !== 0)
+            return s;
+        const f = Number(fits(b)) - Number(fits(a));
+        if (f !== 0)
+            return f;
+        // an estimate outranks a bound: the bound only says "not ruled out"
+        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
+        if (basis !== 0)
+            return basis;
+        if (a.score !== b.score) {
+            if (a.score === null)
+                return 1;
+            if (b.score === null)
+                return -1;
+            return sign * (a.score - b.score);
+        }
+        if (a.variation.gpus !== b.variation.gpus)
+            return a.variation.gpus - b.variation.gpus;
+        const t = throughputPerGpu(b) - throughputPerGpu(a);
+        if (t !== 0 && Number.isFinite(t))
+            return t;
+        return compareLayouts(a.variation.layout, b.variation.layout);
+    };
+}
+function best(candidates, objective) {
+    let top = null;
+    const cmp = compareCandidates(objective);
+    for (const c of candidates)
+        if (top === null || cmp(c, top) < 0)
+            top = c;
+    return top;
+}
+/**
+ * A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity
+ * when none is known. For a layout that does not fit, only memory counts: how far it is from fitting.
+ */
+function worstMargin(c) {
+    let worst = Infinity;
+    const counted = fits(c) ? c.requirements : c.requirements.filter((r) => r.id === 'memory.fits');
+    for (const r of counted)
+        if (r.margin !== null)
+            worst = Math.min(worst, r.margin);
+    return worst === Infinity ? -Infinity : worst;
+}
+/**
+ * For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst
+ * requirement), every layout that fits before any that does not.
+ */
+function compareByShortfall(objective) {
+    const byObjective = compareCandidates(objective);
+    return (a, b) => {
+        const fa = a.failing.length === 0 ? 0 : 1;
+        const fb = b.failing.length === 0 ? 0 : 1;
+        if (fa !== fb)
+            return fa - fb;
+        const f = Number(fits(b)) - Number(fits(a));
+        if (f !== 0)
+            return f;
+        const d = worstMargin(b) - worstMargin(a);
+        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
 
 const parallelismOf = (l) => ({
@@ -26334,13 +26429,76 @@ function buildVariationPlan(base, v) {
 
 
 
+
 const OBJECTIVE_TEXT = {
     'throughput-per-gpu': 'throughput per device (higher first)',
     ttft: 'time to first token (lower first)',
     tpot: 'time per output token (lower first)',
     gpus: 'fewest devices',
 };
-const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+/** A status in a table cell; prose says more (verdictText, whyOpen). */
+const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+/** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
+function candidateVerdict(c) {
+    if (c.failing.length > 0)
+        return 'fail';
+    return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+}
+/** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
+function warningGroups(c) {
+    const atRisk = [];
+    const likelyMissed = [];
+    const other = [];
+    for (const id of c.warnings) {
+        const r = c.requirements.find((x) => x.id === id);
+        if (!r || id === 'memory.fits' || r.basis !== 'estimate' || r.margin === null)
+            other.push(id);
+        else
+            (r.margin < 0 ? likelyMissed : atRisk).push(id);
+    }
+    const groups = [
+        likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
+        atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
+        c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
+        other.length > 0 ? `warnings: ${other.join(', ')}` : '',
+    ].filter(Boolean);
+    return { atRisk, other, groups };
+}
+/** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
+function warningsText(c) {
+    return warningGroups(c).groups.join('; ');
+}
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+function verdictText(c) {
+    if (c.failing.length > 0)
+        return `fails: ${c.failing.join(', ')}`;
+    const { atRisk, other, groups } = warningGroups(c);
+    if (groups.length === 0)
+        return 'passes';
+    if (groups.length === 1 && atRisk.length > 0)
+        return `is at risk: ${atRisk.join(', ')}`;
+    if (groups.length === 1 && other.length > 0)
+        return `warns: ${other.join(', ')}`;
+    return `warns (${groups.join('; ')})`;
+}
+/**
+ * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
+ * else the requirements its estimate misses though its range does not rule them out, else a memory
+ * figure that holds only with a memory flag the plan does not state.
+ */
+function whyOpen(c) {
+    if (c.unverified.length > 0)
+        return `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}`;
+    const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+    if (missed.length > 0)
+        return `its estimate misses ${missed.join(', ')}, which its range does not rule out`;
+    const memory = c.requirements.find((r) => r.id === 'memory.fits' && r.status === 'warn');
+    return memory ? 'memory.fits warns: it fits only with a memory flag the plan does not state' : 'a check warns';
+}
 /** An estimate, else its bound with the side it bounds ("≤ 46.1k tokens/s"), else "not computable". */
 function estimateOrBound(estimate, bound, unit, boundSide) {
     if (estimate !== null)
@@ -26349,17 +26507,29 @@ function estimateOrBound(estimate, bound, unit, boundSide) {
         return `${boundSide} ${formatQuantity(bound, unit)}`;
     return NOT_COMPUTABLE;
 }
+/** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
+const DOES_NOT_FIT = 'does not fit';
 function figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
+    const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+    if (!fits(c))
+        return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
         ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
         tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
-        memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+        memory,
     };
+}
+/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+function figuresLine(c) {
+    const f = figureTexts(c);
+    if (!fits(c))
+        return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
+    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 const SHORT_ID = {
     'memory.fits': 'memory',
@@ -26381,6 +26551,51 @@ function marginText(reqs) {
         return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
     })
         .join(' · ');
+}
+/** A candidate's margins; for a layout that does not fit, only how far its memory is from fitting. */
+function candidateMargins(c) {
+    if (fits(c))
+        return marginText(c.requirements);
+    const memory = c.requirements.filter((r) => r.id === 'memory.fits');
+    return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
+}
+/** The plan's own layout's verdict in words, and verify's when its claims (left out of the layout's) change it. */
+function planVerdictText(r) {
+    const own = verdictText(r.plan);
+    return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
+}
+/** What the ranked list holds: "aggregated layout" when disaggregated mixes were verified beside it, else "layout". */
+function rankedKind(r) {
+    return (r.disaggregated?.verified ?? 0) > 0 ? 'aggregated layout' : 'layout';
+}
+/** After an aggregated layout's bound that misses a requirement: the simulated disaggregated mixes miss it too ('' when none were). */
+function disaggMissClause(r) {
+    return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
+}
+/** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
+function disaggPassClause(r) {
+    const d = r.disaggregated;
+    if (!d || d.passing === 0)
+        return '';
+    return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+}
+/** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
+function searchSummary(r, dash = '-') {
+    const s = r.search;
+    const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+    const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+    const d = r.disaggregated;
+    if (!d || d.verified === 0)
+        return `${counts}, ${aggregated}`;
+    return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+}
+/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
+function layoutCell(v) {
+    return v.disaggregation ? mixText(v.disaggregation) : layoutText(v.layout);
+}
+/** A candidate's layout in words: its pools when it is disaggregated. */
+function placementText(layout, disaggregation) {
+    return disaggregation ? disaggText(disaggregation) : layoutText(layout);
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function variationText(v) {
@@ -26517,7 +26732,7 @@ function summary(r) {
         return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
     const best = d.top[0];
     return (`Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
-        `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`);
+        `the best ${verdictText(best)} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`);
 }
 /** Lines for `suggest --format text`. */
 function disaggregatedTextLines(r) {
@@ -26527,13 +26742,12 @@ function disaggregatedTextLines(r) {
         return [];
     const out = ['', head];
     for (const [i, c] of d.top.entries()) {
-        const f = figureTexts(c);
-        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
-        out.push(`     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`);
+        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${verdictText(c)}`);
+        out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
     if (d.best_aggregated) {
-        const f = figureTexts(d.best_aggregated);
-        out.push(`  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`);
+        const b = d.best_aggregated;
+        out.push(`  best aggregated on ${d.gpus} devices: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -26553,7 +26767,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
             escapeCell(mix),
             String(c.variation.gpus),
             STATUS_TEXT[c.status],
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell),
         ];
     };
     for (const [i, c] of d.top.slice(0, top).entries())
@@ -26573,6 +26787,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
 
 
 
+
 const table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const code = (text) => `\`${text}\``;
 function layoutsTable(cands, plan) {
@@ -26583,8 +26798,8 @@ function layoutsTable(cands, plan) {
         return [
             label,
             String(c.variation.gpus),
-            code(layoutText(c.variation.layout)),
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+            code(layoutCell(c.variation)),
+            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
         ];
     };
     for (const [i, c] of cands.entries())
@@ -26593,14 +26808,14 @@ function layoutsTable(cands, plan) {
     return table(rows);
 }
 function impossibleLines(r) {
-    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`);
+    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`);
     return [
         ...unmet,
         ...r.impossible.map((i) => {
             const reach = i.smallest_gpus !== null
                 ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
                 : ` No device count up to ${i.scanned_up_to} reaches it.`;
-            return `- **${escape_escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}.${reach}`;
+            return `- **${escape_escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(disaggMissClause(r))}.${reach}`;
         }),
     ];
 }
@@ -26620,17 +26835,22 @@ function whatIfTable(r) {
 }
 function planLine(r) {
     const f = figureTexts(r.plan);
-    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escape_escapeMarkdown(marginText(r.plan.requirements))}.`;
+    const figures = fits(r.plan)
+        ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+        : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
+    return `The plan as written (${escape_escapeMarkdown(variationText(r.plan.variation))}) ${escape_escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
+    const kind = rankedKind(r);
+    const also = escape_escapeMarkdown(disaggPassClause(r));
     if (r.top.length === 0)
-        return `No layout of 1 to ${r.search.gpus_to} devices passes.`;
+        return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
-        return `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+        return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
-        return 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
-    return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
+        return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
+    return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 function renderAlternativesMarkdown(r, options = {}) {
@@ -26652,13 +26872,7 @@ function renderAlternativesMarkdown(r, options = {}) {
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
     const title = `### Suggestions for ${escape_escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escape_escapeMarkdown(r.file)})` : ''}`;
-    const parts = [
-        title,
-        `Plan verdict: **${r.plan_verdict}**. Searched ${r.search.gpu_counts} device counts (${r.search.gpus_from}–${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out.`,
-        planLine(r),
-        ...impossibleLines(r),
-        topHeading(r),
-    ];
+    const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan));
     const disaggregated = render_disagg_disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
@@ -26688,7 +26902,7 @@ function renderJson(report) {
 const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
 /** Order in which checks are listed: what needs attention first. */
-const STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
+const summary_STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
 const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
 /** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
 function worstFirst(plans) {
@@ -26702,7 +26916,7 @@ function worstFirst(plans) {
 function checksByUrgency(checks) {
     const sorted = checks
         .map((check, index) => ({ check, index }))
-        .sort((a, b) => STATUS_ORDER[a.check.status] - STATUS_ORDER[b.check.status] || a.index - b.index)
+        .sort((a, b) => summary_STATUS_ORDER[a.check.status] - summary_STATUS_ORDER[b.check.status] || a.index - b.index)
         .map((entry) => entry.check);
     return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
 }
@@ -27616,7 +27830,7 @@ function performanceSection(plan, base, heading, minChange) {
 
 
 const markdown_table = (rows) => markdownTable(rows, { alignDelimiters: false });
-function verdictText(verdict, base) {
+function markdown_verdictText(verdict, base) {
     if (base && base.verdict !== verdict)
         return `${base.verdict} → ${verdict}`;
     return verdict;
@@ -27646,7 +27860,7 @@ function summaryTable(plans, bases, minChange) {
     const rows = plans.map((p) => {
         const base = bases?.[p.file];
         const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
-        return [name, `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
+        return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
     });
     const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
     return markdown_table([header, ...rows]);
@@ -27744,7 +27958,7 @@ function planSection(plan, opts) {
     const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
     const parts = [];
     const newTag = base === null ? ' (new plan)' : '';
-    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
+    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
     parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
     if (plan.errors.length > 0)
         parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
@@ -28098,6 +28312,7 @@ function candidateFromReport(variation, report, objective) {
         figures: f,
         requirements,
         failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+        warnings: report.checks.filter((c) => c.status === 'warn').map((c) => c.id),
         unverified: unverifiedChecks.map((c) => c.id),
         missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
         score: s.score,
@@ -28112,79 +28327,6 @@ function candidateFromReport(variation, report, objective) {
 function evaluate(base, variation, objective, screen = false) {
     const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
     return { candidate: candidateFromReport(variation, report, objective), report };
-}
-
-;// CONCATENATED MODULE: ./src/suggest/rank.ts
-const rank_STATUS_ORDER = { pass: 0, possible: 1, fail: 2 };
-/** Higher is better for throughput per device; lower for times and device counts. */
-function higherIsBetter(objective) {
-    return objective === 'throughput-per-gpu';
-}
-const layoutKey = (l) => [l.tp * l.pp * l.cp, l.tp, l.pp, l.cp, l.ep, l.etp ?? 0];
-function compareLayouts(a, b) {
-    const ka = layoutKey(a);
-    const kb = layoutKey(b);
-    for (let i = 0; i < ka.length; i++)
-        if (ka[i] !== kb[i])
-            return ka[i] - kb[i];
-    return 0;
-}
-function throughputPerGpu(c) {
-    const t = c.figures.throughput_tokens_per_s ?? c.figures.throughput_upper_bound_tokens_per_s;
-    return t === null ? -Infinity : t / c.variation.gpus;
-}
-function compareCandidates(objective) {
-    const sign = higherIsBetter(objective) ? -1 : 1;
-    return (a, b) => {
-        const s = rank_STATUS_ORDER[a.status] - rank_STATUS_ORDER[b.status];
-        if (s !== 0)
-            return s;
-        // an estimate outranks a bound: the bound only says "not ruled out"
-        const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
-        if (basis !== 0)
-            return basis;
-        if (a.score !== b.score) {
-            if (a.score === null)
-                return 1;
-            if (b.score === null)
-                return -1;
-            return sign * (a.score - b.score);
-        }
-        if (a.variation.gpus !== b.variation.gpus)
-            return a.variation.gpus - b.variation.gpus;
-        const t = throughputPerGpu(b) - throughputPerGpu(a);
-        if (t !== 0 && Number.isFinite(t))
-            return t;
-        return compareLayouts(a.variation.layout, b.variation.layout);
-    };
-}
-function best(candidates, objective) {
-    let top = null;
-    const cmp = compareCandidates(objective);
-    for (const c of candidates)
-        if (top === null || cmp(c, top) < 0)
-            top = c;
-    return top;
-}
-/** A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity when none is known. */
-function worstMargin(c) {
-    let worst = Infinity;
-    for (const r of c.requirements)
-        if (r.margin !== null)
-            worst = Math.min(worst, r.margin);
-    return worst === Infinity ? -Infinity : worst;
-}
-/** For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst requirement). */
-function compareByShortfall(objective) {
-    const byObjective = compareCandidates(objective);
-    return (a, b) => {
-        const fa = a.failing.length === 0 ? 0 : 1;
-        const fb = b.failing.length === 0 ? 0 : 1;
-        if (fa !== fb)
-            return fa - fb;
-        const d = worstMargin(b) - worstMargin(a);
-        return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/disagg-search.ts
@@ -28337,6 +28479,8 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
         profiled: 0,
         screened: 0,
         verified: 0,
+        passing: 0,
+        possible: 0,
     });
     const input = w.input_tokens;
     const output = w.output_tokens;
@@ -28451,7 +28595,19 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
     const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
-    return { gpus, top, best_aggregated: bestAggregated, ...winnerOf, rescue, profiled, screened: screened.length, verified: verified.length };
+    const counted = (status) => verified.filter((c) => c.status === status).length;
+    return {
+        gpus,
+        top,
+        best_aggregated: bestAggregated,
+        ...winnerOf,
+        rescue,
+        profiled,
+        screened: screened.length,
+        verified: verified.length,
+        passing: counted('pass'),
+        possible: counted('possible'),
+    };
 }
 /** Which kind wins on the objective and by how much (the better score over the worse). */
 function compare(dis, agg, objective) {
@@ -28499,6 +28655,171 @@ function disaggNotes(d, plan) {
     if (d.winner !== null && d.top.length > 0)
         out.push(`aggregated vs disaggregated on ${d.gpus} devices: ${d.detail}`);
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/suggest/layout-search.ts
+
+
+
+
+
+
+/** Without --max-gpus, "more devices" looks this many times past the plan's count. */
+const DEFAULT_GROWTH = 16;
+/** ... but never past this many devices. */
+const DEFAULT_SCAN_CAP = 8192;
+/** The ranked search verifies every layout of every count up to here (about a minute at this size). */
+const MAX_SEARCH_GPUS = 16_384;
+class LayoutSearch {
+    base;
+    options;
+    planGpus;
+    /** node size used to pick whole-node device counts */
+    nodeSize;
+    /** the plan's own layout; null for a disaggregated plan (its pools are no layout of this search) */
+    ownLayout;
+    written = null;
+    cache = new Map();
+    single = new Map();
+    /** candidates the screen made, and the full verifications by layout and variant */
+    screened = new WeakSet();
+    full = new Map();
+    layoutsSeen = 0;
+    verified = 0;
+    constructor(base, options) {
+        this.base = base;
+        this.options = options;
+        const p = base.plan;
+        const l = planLayout(p);
+        this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
+        this.nodeSize = p.hardware.gpus_per_node ?? 8;
+        this.ownLayout = p.disaggregation ? null : l;
+    }
+    /** The plan's own layout (its pools, when it is disaggregated), claims left out, verified in full once. */
+    asWritten() {
+        if (this.ownLayout)
+            return this.inFull(this.planGpus, this.ownLayout);
+        this.written ??= evaluate(this.base, planVariation(this.base.plan, this.planGpus), this.options.objective).candidate;
+        return this.written;
+    }
+    ruleOptions(gpus, variant) {
+        const hw = this.base.plan.hardware;
+        const w = this.base.plan.workload;
+        const maxIn = variant.max_input_tokens ?? w.max_input_tokens ?? w.input_tokens;
+        const maxOut = w.max_output_tokens ?? w.output_tokens;
+        const planCp = (this.base.plan.parallelism.cp ?? 1) > 1;
+        return {
+            // the core's default when the plan gives no node size
+            gpusPerNode: hw.gpus_per_node ?? Math.min(8, gpus),
+            allowCrossNodeTp: this.options.allowCrossNodeTp,
+            allowCp: this.options.allowCp || planCp,
+            maxContext: maxIn !== undefined && maxOut !== undefined ? maxIn + maxOut : undefined,
+        };
+    }
+    variantKey(gpus, variant) {
+        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+    }
+    /** One layout under a variant, screened once (cached): the search decides on these. */
+    one(gpus, layout, variant = {}) {
+        const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+        let c = this.single.get(key);
+        if (!c) {
+            checkDeadline(); // the action's Alternatives section runs under a total time budget
+            this.verified++;
+            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
+            this.single.set(key, c);
+            this.screened.add(c);
+        }
+        return c;
+    }
+    /** One layout under a variant, verified in full once (cached): what `verify` says of it. */
+    inFull(gpus, layout, variant = {}) {
+        const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+        let c = this.full.get(key);
+        if (!c) {
+            checkDeadline();
+            this.verified++;
+            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective).candidate;
+            this.full.set(key, c);
+        }
+        return c;
+    }
+    /**
+     * A screened candidate verified again in full; any other candidate as it is. The screen's shorter
+     * simulation can read tens of percent off the full one: every candidate `suggest` shows or offers
+     * goes through here, so that its figures are the ones `verify` gives for it.
+     */
+    confirm(c) {
+        if (!this.screened.has(c))
+            return c;
+        const { gpus, layout, disaggregation: _none, ...variant } = c.variation;
+        return this.inFull(gpus, layout, variant);
+    }
+    /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
+    at(gpus, variant = {}) {
+        const key = this.variantKey(gpus, variant);
+        const hit = this.cache.get(key);
+        if (hit)
+            return hit;
+        const layouts = enumerateLayouts(this.base.plan.model, gpus, this.ruleOptions(gpus, variant));
+        this.layoutsSeen += layouts.length;
+        const out = layouts.map((layout) => this.one(gpus, layout, variant));
+        this.cache.set(key, out);
+        return out;
+    }
+    counts(from, to) {
+        const counts = gpuCounts(from, to, this.nodeSize, this.options.anyGpuCount);
+        if (this.planGpus >= from && this.planGpus <= to && !counts.includes(this.planGpus)) {
+            counts.push(this.planGpus);
+            counts.sort((a, b) => a - b);
+        }
+        return counts;
+    }
+    /** How far "more devices" looks. */
+    scanLimit() {
+        return this.options.maxGpus ?? Math.max(this.planGpus, Math.min(DEFAULT_SCAN_CAP, this.planGpus * DEFAULT_GROWTH));
+    }
+    bestAt(gpus, variant = {}) {
+        return best(this.at(gpus, variant), this.options.objective);
+    }
+}
+/**
+ * First element of `items` that satisfies `ok`, by galloping (1st, 2nd, 3rd, 5th, 9th, ...) and
+ * then bisecting the last gap: O(log n) probes. Exact when, past the first success, every later
+ * item succeeds too (more devices never lower the best bound or turn a pass into a failure),
+ * which holds for the figures here up to the rounding of layouts to divisors.
+ */
+function gallopFirst(items, ok) {
+    // items[lo..hi]: items[hi] passed with `found`; everything before lo failed
+    const bisect = (lo, hi, found) => {
+        let best = { item: items[hi], result: found };
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            const m = ok(items[mid]);
+            if (m !== null) {
+                hi = mid;
+                best = { item: items[mid], result: m };
+            }
+            else
+                lo = mid + 1;
+        }
+        return best;
+    };
+    let lastBad = -1;
+    let step = 1;
+    for (let i = 0; i < items.length; i += step, step = i >= 2 ? step * 2 : step) {
+        const r = ok(items[i]);
+        if (r !== null)
+            return bisect(lastBad + 1, i, r);
+        lastBad = i;
+    }
+    const last = items.length - 1;
+    if (lastBad < last) {
+        const r = ok(items[last]);
+        if (r !== null)
+            return bisect(lastBad + 1, last, r);
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/bound-reason.ts
@@ -28570,169 +28891,185 @@ function boundReason(loaded, requirementId) {
     return decodeWords(s.resource, s.stage, hbm, peak);
 }
 
-;// CONCATENATED MODULE: ./src/suggest/search.ts
+;// CONCATENATED MODULE: ./src/suggest/reach.ts
+// What no layout of the plan's devices reaches: requirements out of physical reach (with the
+// resource that sets the bound and the smallest device count that would do), and requirements the
+// bounds allow but no estimate meets.
 
 
 
 
-
-
-
-
-/** Without --max-gpus, "more devices" looks this many times past the plan's count. */
-const DEFAULT_GROWTH = 16;
-/** ... but never past this many devices. */
-const DEFAULT_SCAN_CAP = 8192;
-/** The ranked search verifies every layout of every count up to here (about a minute at this size). */
-const MAX_SEARCH_GPUS = 16_384;
-class LayoutSearch {
-    base;
-    options;
-    planGpus;
-    /** node size used to pick whole-node device counts */
-    nodeSize;
-    cache = new Map();
-    single = new Map();
-    layoutsSeen = 0;
-    verified = 0;
-    constructor(base, options) {
-        this.base = base;
-        this.options = options;
-        const p = base.plan;
-        const l = planLayout(p);
-        this.planGpus = p.hardware.gpus ?? l.tp * l.pp * l.dp * l.cp;
-        this.nodeSize = p.hardware.gpus_per_node ?? 8;
+/** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
+function bestBound(cands, id) {
+    let top = null;
+    const higher = id === 'requirements.throughput';
+    for (const c of cands) {
+        if (id !== 'memory.fits' && !fits(c))
+            continue;
+        const f = c.figures;
+        const v = id === 'requirements.throughput'
+            ? f.throughput_upper_bound_tokens_per_s
+            : id === 'requirements.ttft'
+                ? f.ttft_lower_bound_ms
+                : id === 'requirements.tpot'
+                    ? f.tpot_lower_bound_ms
+                    : id === 'memory.fits'
+                        ? f.memory_per_gpu_lower_bound_gib
+                        : null;
+        if (v === null)
+            continue;
+        if (top === null || (higher ? v > top.value : v < top.value))
+            top = { value: v, candidate: c };
     }
-    ruleOptions(gpus, variant) {
-        const hw = this.base.plan.hardware;
-        const w = this.base.plan.workload;
-        const maxIn = variant.max_input_tokens ?? w.max_input_tokens ?? w.input_tokens;
-        const maxOut = w.max_output_tokens ?? w.output_tokens;
-        const planCp = (this.base.plan.parallelism.cp ?? 1) > 1;
-        return {
-            // the core's default when the plan gives no node size
-            gpusPerNode: hw.gpus_per_node ?? Math.min(8, gpus),
-            allowCrossNodeTp: this.options.allowCrossNodeTp,
-            allowCp: this.options.allowCp || planCp,
-            maxContext: maxIn !== undefined && maxOut !== undefined ? maxIn + maxOut : undefined,
-        };
-    }
-    variantKey(gpus, variant) {
-        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
-    }
-    /** One layout under a variant, verified once (cached). */
-    one(gpus, layout, variant = {}) {
-        const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
-        let c = this.single.get(key);
-        if (!c) {
-            checkDeadline(); // the action's Alternatives section runs under a total time budget
-            this.verified++;
-            c = evaluate(this.base, { gpus, layout, ...variant }, this.options.objective, true).candidate;
-            this.single.set(key, c);
-        }
-        return c;
-    }
-    /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
-    at(gpus, variant = {}) {
-        const key = this.variantKey(gpus, variant);
-        const hit = this.cache.get(key);
-        if (hit)
-            return hit;
-        const layouts = enumerateLayouts(this.base.plan.model, gpus, this.ruleOptions(gpus, variant));
-        this.layoutsSeen += layouts.length;
-        const out = layouts.map((layout) => this.one(gpus, layout, variant));
-        this.cache.set(key, out);
-        return out;
-    }
-    counts(from, to) {
-        const counts = gpuCounts(from, to, this.nodeSize, this.options.anyGpuCount);
-        if (this.planGpus >= from && this.planGpus <= to && !counts.includes(this.planGpus)) {
-            counts.push(this.planGpus);
-            counts.sort((a, b) => a - b);
-        }
-        return counts;
-    }
-    /** How far "more devices" looks. */
-    scanLimit() {
-        return this.options.maxGpus ?? Math.max(this.planGpus, Math.min(DEFAULT_SCAN_CAP, this.planGpus * DEFAULT_GROWTH));
-    }
-    bestAt(gpus, variant = {}) {
-        return best(this.at(gpus, variant), this.options.objective);
-    }
+    return top;
 }
-/** Why a candidate is only possible: what its checks lack, else the requirement its estimate misses. */
-function whyPossible(c) {
-    if (c.missing.length > 0 || c.unverified.length > 0)
-        return `unverified: ${c.missing.join(', ') || c.unverified.join(', ')}`;
-    const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
-    return missed.length > 0 ? `its estimate misses ${missed.join(', ')}, which its range does not rule out` : 'a check warns';
+const reach_meets = (id, bound, required) => (id === 'requirements.throughput' ? bound >= required : bound <= required);
+/**
+ * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated
+ * layout of the search nor one `beside` it (the plan's own pools, the disaggregated mixes).
+ */
+function impossibilities(s, plan, beside) {
+    const out = [];
+    const here = s.at(s.planGpus);
+    for (const req of plan.requirements) {
+        if (req.required === null)
+            continue;
+        const b = bestBound(here, req.id);
+        if (b === null || reach_meets(req.id, b.value, req.required))
+            continue;
+        const other = bestBound(beside, req.id);
+        if (other !== null && reach_meets(req.id, other.value, req.required))
+            continue;
+        const limit = s.scanLimit();
+        const required = req.required;
+        const smallest = gallopFirst(s.counts(s.planGpus + 1, limit), (n) => {
+            const bn = bestBound(s.at(n), req.id);
+            return bn !== null && reach_meets(req.id, bn.value, required) ? bn : null;
+        })?.result ?? null;
+        const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
+        out.push({
+            id: req.id,
+            required: req.required,
+            unit: req.unit,
+            best_bound: b.value,
+            best_layout: b.candidate.variation.layout,
+            reason,
+            smallest_gpus: smallest?.candidate.variation.gpus ?? null,
+            smallest_layout: smallest?.candidate.variation.layout ?? null,
+            smallest_bound: smallest?.value ?? null,
+            scanned_up_to: limit,
+        });
+    }
+    return out;
 }
+/** The candidate whose estimate comes closest to (or beyond) a requirement, among those that fit. */
+function bestEstimate(cands, id) {
+    let top = null;
+    for (const c of cands) {
+        if (id !== 'memory.fits' && !fits(c))
+            continue;
+        const m = c.requirements.find((r) => r.id === id);
+        if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
+            continue;
+        if (top === null || m.margin > top.margin)
+            top = { value: m.achieved, candidate: c, margin: m.margin };
+    }
+    return top;
+}
+/**
+ * Requirements that every layout of the plan's devices misses on its estimate, with the best estimate:
+ * over the aggregated layouts (the screen picks one, whose figure is then the full verification's, the
+ * one shown for it elsewhere) and the candidates verified in full beside them (the plan's own layout,
+ * the disaggregated mixes).
+ */
+function shortfalls(s, plan, impossible, beside) {
+    const out = [];
+    const here = s.at(s.planGpus);
+    for (const req of plan.requirements) {
+        if (req.required === null || impossible.some((i) => i.id === req.id))
+            continue;
+        const screened = bestEstimate(here, req.id);
+        const top = bestEstimate([...(screened ? [s.confirm(screened.candidate)] : []), ...beside], req.id);
+        if (top && top.margin < 0) {
+            const v = top.candidate.variation;
+            out.push({
+                id: req.id,
+                required: req.required,
+                unit: req.unit,
+                best_estimate: top.value,
+                best_layout: v.layout,
+                ...(v.disaggregation ? { best_disaggregation: v.disaggregation } : {}),
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/suggest/what-if.ts
+// "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
+// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
+
+
+
+
+
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
-const describe = (c) => `${c.variation.gpus} devices, ${layoutText(c.variation.layout)}`;
+const describe = (c) => `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
+/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
+const outcomeWords = (c) => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+/** After the where of a change that passes: what verify would still warn about ("; at risk: requirements.ttft"). */
+const warningsTail = (c) => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');
+/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
+const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+/** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
+const CONFIRM_TRIES = 3;
 /**
- * First element of `items` that satisfies `ok`, by galloping (1st, 2nd, 3rd, 5th, 9th, ...) and
- * then bisecting the last gap: O(log n) probes. Exact when, past the first success, every later
- * item succeeds too (more devices never lower the best bound or turn a pass into a failure),
- * which holds for the figures here up to the rounding of layouts to divisors.
+ * The best of `cands` by the objective that still counts under `want` once verified in full (the
+ * search decides on its screen; what it offers carries the full verification's status and figures).
  */
-function gallopFirst(items, ok) {
-    // items[lo..hi]: items[hi] passed with `found`; everything before lo failed
-    const bisect = (lo, hi, found) => {
-        let best = { item: items[hi], result: found };
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            const m = ok(items[mid]);
-            if (m !== null) {
-                hi = mid;
-                best = { item: items[mid], result: m };
-            }
-            else
-                lo = mid + 1;
-        }
-        return best;
-    };
-    let lastBad = -1;
-    let step = 1;
-    for (let i = 0; i < items.length; i += step, step = i >= 2 ? step * 2 : step) {
-        const r = ok(items[i]);
-        if (r !== null)
-            return bisect(lastBad + 1, i, r);
-        lastBad = i;
-    }
-    const last = items.length - 1;
-    if (lastBad < last) {
-        const r = ok(items[last]);
-        if (r !== null)
-            return bisect(lastBad + 1, last, r);
+function bestConfirmed(s, cands, want) {
+    // the screen reads low: one it leaves open only on an estimate may pass in full (one that lacks inputs cannot)
+    const worth = (c) => counts(c, want) || (c.status === 'possible' && c.unverified.length === 0);
+    const ranked = cands.filter(worth).sort(compareCandidates(s.options.objective));
+    for (const c of ranked.slice(0, CONFIRM_TRIES)) {
+        const full = s.confirm(c);
+        if (counts(full, want))
+            return full;
     }
     return null;
 }
-/** Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched range, galloping past it. */
-function gpuAxis(s, searchedTo) {
+/**
+ * Smallest device count with a passing layout (else one the bounds allow): exhaustive up to the searched
+ * range, galloping past it. The layouts `beside` the aggregated search (a disaggregated plan's own pools,
+ * the disaggregated mixes, each judged on the devices it uses) count as well: they were searched on the
+ * plan's devices only, so nothing past them is scanned once one of them passes.
+ */
+function gpuAxis(s, searchedTo, beside) {
     const limit = Math.max(searchedTo, s.scanLimit());
     const within = s.counts(1, searchedTo);
     const beyond = s.counts(searchedTo + 1, limit);
     const firstWith = (want) => {
-        const pick = (n) => {
-            const top = s.bestAt(n);
-            return top !== null && top.status === want ? top : want === 'possible' && top?.status === 'pass' ? top : null;
-        };
+        const other = best(beside.filter((c) => counts(c, want)), s.options.objective);
+        const pick = (n) => bestConfirmed(s, s.at(n), want);
         for (const n of within) {
+            if (other && n > other.variation.gpus)
+                return other;
             const c = pick(n);
             if (c)
-                return c;
+                return other && other.variation.gpus === n ? best([c, other], s.options.objective) : c;
         }
-        return gallopFirst(beyond, pick)?.result ?? null;
+        return other ?? gallopFirst(beyond, pick)?.result ?? null;
     };
+    const only = (c) => (c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${s.planGpus} devices only` : '');
     const top = firstWith('pass');
     if (top) {
         const n = top.variation.gpus;
         const detail = n === s.planGpus
-            ? `${n} devices is already the smallest count that passes`
+            ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
             : n < s.planGpus
-                ? `${n} devices suffice (${describe(top)})`
+                ? `${n} devices suffice (${describe(top)}${only(top)})`
                 : `${n} devices are the fewest that pass (${describe(top)})`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
@@ -28743,38 +29080,47 @@ function gpuAxis(s, searchedTo) {
             change: `hardware.gpus: ${possible.variation.gpus}`,
             outcome: 'possible',
             candidate: possible,
-            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyPossible(possible)})`,
+            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
         };
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
 }
-/** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
-const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+/**
+ * The best layout of the plan's devices: aggregated, or one `beside` the search (the disaggregated
+ * mixes); the plan's own layout, as open as it is, is no change.
+ */
+function layoutAxis(s, beside) {
+    const layouts = s.at(s.planGpus);
+    const ownOpen = counts(s.asWritten(), 'possible');
+    const own = planVariation(s.base.plan, s.planGpus);
+    const isOwn = (c) => variationText(c.variation) === variationText(own);
+    const bestOf = (want) => {
+        const aggregated = bestConfirmed(s, ownOpen && want === 'possible' ? layouts.filter((c) => !isOwn(c)) : layouts, want);
+        const others = beside.filter((c) => counts(c, want) && !(ownOpen && want === 'possible' && isOwn(c)));
+        return best([...(aggregated ? [aggregated] : []), ...others], s.options.objective);
+    };
+    const top = bestOf('pass') ?? bestOf('possible');
+    const outcome = found(top);
+    const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${s.planGpus} devices passes`;
+    return { axis: 'layout', change: `parallelism on ${s.planGpus} devices`, outcome, candidate: outcome === 'none' ? null : top, detail };
+}
 /**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
  * on another layout, but only one that does not already pass without the change (offering "fp8 and
  * layout X" when layout X passes as it is would be a change for nothing: the layout axis says it).
  */
 function sameGpusAxis(s, axis, change, variant) {
-    if (axis === 'layout') {
-        const top = s.bestAt(s.planGpus, variant);
-        const outcome = found(top);
-        const detail = outcome === 'found'
-            ? `passes with ${describe(top)}`
-            : outcome === 'possible'
-                ? `not ruled out by the bounds with ${describe(top)}, but unverified (${top.missing.join(', ') || top.unverified.join(', ')})`
-                : `no layout of ${s.planGpus} devices passes`;
-        return { axis, change, outcome, candidate: outcome === 'none' ? null : top, detail };
-    }
-    const own = planLayout(s.base.plan);
+    // a disaggregated plan's own pools are no layout of the search: its change is tried on aggregated layouts only
+    const own = s.ownLayout;
     for (const want of ['pass', 'possible']) {
-        const mine = s.one(s.planGpus, own, variant);
-        if (counts(mine, want))
+        // a change that leaves the plan's own layout as open as it was is no change
+        const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
+        if (own && mine && counts(mine, want))
             return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
-        const needed = s.at(s.planGpus, variant).filter((c) => counts(c, want) && !counts(s.one(s.planGpus, c.variation.layout), want));
-        const top = best(needed, s.options.objective);
+        const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
+        const top = bestConfirmed(s, needed, want);
         if (top)
-            return withOutcome(axis, change, top, `with ${describe(top)} (the plan's own layout does not pass even with it)`);
+            return withOutcome(axis, change, top, `with ${describe(top)}${own ? " (the plan's own layout does not pass even with it)" : ''}`);
     }
     const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
     return {
@@ -28783,14 +29129,12 @@ function sameGpusAxis(s, axis, change, variant) {
         outcome: 'none',
         candidate: null,
         detail: alreadyPassing
-            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism), and the plan's own layout does not pass with it`
+            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
             : `no layout of ${s.planGpus} devices passes with it`,
     };
 }
 function withOutcome(axis, change, c, where) {
-    const outcome = found(c);
-    const detail = outcome === 'found' ? `passes ${where}` : `is not ruled out by the bounds ${where}, but unverified (${c.missing.join(', ') || c.unverified.join(', ')})`;
-    return { axis, change, outcome, candidate: c, detail };
+    return { axis, change, outcome: found(c), candidate: c, detail: `${outcomeWords(c)} ${where}${warningsTail(c)}` };
 }
 /** Layouts tried when concurrency or context change, after the plan's own: the best-ranked ones of its device count. */
 const PROBE_LAYOUTS = 16;
@@ -28804,12 +29148,12 @@ const HELPED_BY_MORE = {
  * concurrency helps memory and latency but costs throughput, so the values that pass form an
  * interval [a, b]: a value is "too high" when some check it fails is not helped by a larger value.
  * Bisection over the whole range finds the largest value that is not too high, in about log2(hi - lo)
- * verifications, and it passes unless the interval is empty.
+ * verifications, and it passes unless the interval is empty. On the screen, or `inFull`.
  */
-function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
+function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want, inFull = false) {
     if (hi < lo)
         return null;
-    const at = (v) => s.one(s.planGpus, layout, variantFor(v));
+    const at = (v) => (inFull ? s.inFull : s.one).call(s, s.planGpus, layout, variantFor(v));
     const tooHigh = (c) => {
         if (counts(c, want))
             return false;
@@ -28835,23 +29179,32 @@ function largestOnLayout(s, layout, lo, hi, variantFor, helpedByMore, want) {
  * layouts of its devices that do not already pass at the plan's value (those need no change here).
  */
 function largestPassing(s, axis, lo, hi, variantFor) {
-    const own = planLayout(s.base.plan);
-    const others = s
-        .at(s.planGpus)
-        .slice()
-        .sort(compareCandidates(s.options.objective))
-        .filter((c) => layoutText(c.variation.layout) !== layoutText(own) && c.status !== 'pass')
+    const own = s.ownLayout;
+    const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
+    // layouts that count as they are need no change (and the plan's own is tried first)
+    const others = (want) => ranked
+        .filter((c) => (own === null || layoutText(c.variation.layout) !== layoutText(own)) && !counts(c, want))
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
+    // the value found on the screen, verified in full: it is offered only if it still counts
+    const confirmed = (r, want) => {
+        const full = r && s.confirm(r.candidate);
+        return full && counts(full, want) ? { value: r.value, candidate: full } : null;
+    };
     for (const want of ['pass', 'possible']) {
-        const mine = largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want);
+        // the plan's own layout is bisected in full: "passes at no value below" must hold for what verify says
+        const mine = own && !counts(s.asWritten(), want) ? largestOnLayout(s, own, lo, hi, variantFor, HELPED_BY_MORE[axis], want, true) : null;
         if (mine)
             return { ...mine, own: true };
-        const found = others.map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want)).filter((r) => r !== null);
-        // the highest value wins; among equals the best-ranked layout (the list's order)
-        const top = found.reduce((acc, r) => (acc === null || r.value > acc.value ? r : acc), null);
-        if (top)
-            return { ...top, own: false };
+        const found = others(want)
+            .map((l) => largestOnLayout(s, l, lo, hi, variantFor, HELPED_BY_MORE[axis], want))
+            .filter((r) => r !== null);
+        // the highest value wins; among equals the best-ranked layout (the list's order; a stable sort keeps it)
+        for (const r of found.sort((a, b) => b.value - a.value).slice(0, CONFIRM_TRIES)) {
+            const top = confirmed(r, want);
+            if (top)
+                return { ...top, own: false };
+        }
     }
     return null;
 }
@@ -28876,51 +29229,66 @@ function concurrencyAxis(s) {
         };
     const where = r.own
         ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
-        : `with ${describe(r.candidate)} (the plan's own layout passes at no concurrency below ${c0})`;
+        : `with ${describe(r.candidate)}${s.ownLayout ? ` (the plan's own layout passes at no concurrency below ${c0})` : ''}`;
     return {
         axis: 'concurrency',
         change: `workload.concurrency: ${r.value}`,
         outcome: found(r.candidate),
         candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} at ${r.value} sequences in flight (of ${c0}) ${where}`,
+        detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
     };
+}
+/**
+ * A shorter max context is offered only as a real change: at least this fraction below the plan's (a
+ * few tokens less is no plan, and within the estimates' own error), at a size deployments set.
+ */
+const MIN_CONTEXT_CUT = 0.1;
+/** The size a deployment would set at or below `most` tokens, not below `least`: a power of two, else whole thousands (1,024), else `most`. */
+function usualContext(least, most) {
+    const power = 2 ** Math.floor(Math.log2(most));
+    if (power >= least)
+        return power;
+    const kilo = Math.floor(most / 1024) * 1024;
+    return kilo >= least ? kilo : most;
 }
 function contextAxis(s) {
     const w = s.base.plan.workload;
     const maxIn = w.max_input_tokens ?? w.input_tokens;
+    const none = (outcome, detail) => ({
+        axis: 'max-context',
+        change: 'workload.max_input_tokens',
+        outcome,
+        candidate: null,
+        detail,
+    });
     if (maxIn === undefined)
-        return { axis: 'max-context', change: 'workload.max_input_tokens', outcome: 'not-applicable', candidate: null, detail: 'the plan gives no context length' };
+        return none('not-applicable', 'the plan gives no context length');
     // A shorter max context still has to hold the typical prompt.
     const lo = Math.max(1, w.input_tokens ?? 1);
-    if (lo > maxIn - 1)
-        return {
-            axis: 'max-context',
-            change: 'workload.max_input_tokens',
-            outcome: 'not-applicable',
-            candidate: null,
-            detail: 'the max context is already the typical prompt',
-        };
-    const r = largestPassing(s, 'max-context', lo, maxIn - 1, (v) => ({ max_input_tokens: v }));
+    const hi = Math.min(maxIn - 1, Math.floor(maxIn * (1 - MIN_CONTEXT_CUT)));
+    if (lo > hi)
+        return none('not-applicable', `the typical prompt (${lo} tokens) leaves no shorter max context worth setting`);
+    const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
     if (!r)
-        return {
-            axis: 'max-context',
-            change: 'workload.max_input_tokens',
-            outcome: 'none',
-            candidate: null,
-            detail: `no max input from ${lo} to ${maxIn - 1} tokens passes on ${s.planGpus} devices`,
-        };
-    const where = r.own ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})` : `on ${describe(r.candidate)}`;
+        return none('none', `no max input from ${lo} to ${hi} tokens passes on ${s.planGpus} devices`);
+    // Every value below one that passes passes too (a shorter context only frees memory): round down
+    // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
+    const usual = usualContext(lo, r.value);
+    const rounded = s.confirm(s.one(r.candidate.variation.gpus, r.candidate.variation.layout, { max_input_tokens: usual }));
+    const { value, candidate } = rounded.status === r.candidate.status ? { value: usual, candidate: rounded } : r;
+    const where = r.own ? `on the plan's own layout (${layoutText(candidate.variation.layout)})` : `on ${describe(candidate)}`;
     return {
         axis: 'max-context',
-        change: `workload.max_input_tokens: ${r.value}`,
-        outcome: found(r.candidate),
-        candidate: r.candidate,
-        detail: `${r.candidate.status === 'pass' ? 'passes' : 'is not ruled out by the bounds'} with prompts of at most ${r.value} tokens (of ${maxIn}) ${where}`,
+        change: `workload.max_input_tokens: ${value}`,
+        outcome: found(candidate),
+        candidate,
+        detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}${warningsTail(candidate)}`,
     };
 }
-function whatIf(s, planPasses, searchedTo) {
+/** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
+function whatIf(s, planPasses, searchedTo, beside = []) {
     const model = s.base.plan.model;
-    const out = [gpuAxis(s, searchedTo), sameGpusAxis(s, 'layout', `parallelism on ${s.planGpus} devices`, {})];
+    const out = [gpuAxis(s, searchedTo, beside), layoutAxis(s, beside)];
     if (planPasses) {
         // nothing to fix: only fewer devices or a better layout are worth saying
         const skip = (axis, change) => ({
@@ -28928,7 +29296,7 @@ function whatIf(s, planPasses, searchedTo) {
             change,
             outcome: 'not-applicable',
             candidate: null,
-            detail: 'the plan already passes',
+            detail: "not searched: the plan's estimates already meet every requirement",
         });
         return [
             ...out,
@@ -28963,81 +29331,17 @@ function whatIf(s, planPasses, searchedTo) {
     out.push(concurrencyAxis(s), contextAxis(s));
     return out;
 }
-/** For each requirement: the best bound any layout reaches, per device count. */
-function bestBound(cands, id) {
-    let top = null;
-    const higher = id === 'requirements.throughput';
-    for (const c of cands) {
-        const f = c.figures;
-        const v = id === 'requirements.throughput'
-            ? f.throughput_upper_bound_tokens_per_s
-            : id === 'requirements.ttft'
-                ? f.ttft_lower_bound_ms
-                : id === 'requirements.tpot'
-                    ? f.tpot_lower_bound_ms
-                    : id === 'memory.fits'
-                        ? f.memory_per_gpu_lower_bound_gib
-                        : null;
-        if (v === null)
-            continue;
-        if (top === null || (higher ? v > top.value : v < top.value))
-            top = { value: v, candidate: c };
-    }
-    return top;
-}
-const search_meets = (id, bound, required) => (id === 'requirements.throughput' ? bound >= required : bound <= required);
-function impossibilities(s, plan) {
-    const out = [];
-    const here = s.at(s.planGpus);
-    for (const req of plan.requirements) {
-        if (req.required === null)
-            continue;
-        const b = bestBound(here, req.id);
-        if (b === null || search_meets(req.id, b.value, req.required))
-            continue;
-        const limit = s.scanLimit();
-        const required = req.required;
-        const smallest = gallopFirst(s.counts(s.planGpus + 1, limit), (n) => {
-            const bn = bestBound(s.at(n), req.id);
-            return bn !== null && search_meets(req.id, bn.value, required) ? bn : null;
-        })?.result ?? null;
-        const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
-        out.push({
-            id: req.id,
-            required: req.required,
-            unit: req.unit,
-            best_bound: b.value,
-            best_layout: b.candidate.variation.layout,
-            reason,
-            smallest_gpus: smallest?.candidate.variation.gpus ?? null,
-            smallest_layout: smallest?.candidate.variation.layout ?? null,
-            smallest_bound: smallest?.value ?? null,
-            scanned_up_to: limit,
-        });
-    }
-    return out;
-}
-/** Requirements that every layout of the plan's devices misses on its estimate, with the best estimate. */
-function shortfalls(s, plan, impossible) {
-    const out = [];
-    const here = s.at(s.planGpus);
-    for (const req of plan.requirements) {
-        if (req.required === null || impossible.some((i) => i.id === req.id))
-            continue;
-        let top = null;
-        for (const c of here) {
-            const m = c.requirements.find((r) => r.id === req.id);
-            if (m?.basis !== 'estimate' || m.margin === null || m.achieved === null)
-                continue;
-            if (top === null || m.margin > top.margin)
-                top = { value: m.achieved, candidate: c, margin: m.margin };
-        }
-        if (top !== null && top.margin < 0) {
-            out.push({ id: req.id, required: req.required, unit: req.unit, best_estimate: top.value, best_layout: top.candidate.variation.layout });
-        }
-    }
-    return out;
-}
+
+;// CONCATENATED MODULE: ./src/suggest/search.ts
+
+
+
+
+
+
+
+
+
 /**
  * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
  * the other's range (issue 13: say so rather than rank on noise).
@@ -29056,6 +29360,10 @@ function unreliableOrder(top, objective) {
     }
     return out;
 }
+/** Whether some layout passes: an aggregated one, a disaggregated mix, or the plan's own (the command's exit status). */
+function somethingPasses(r) {
+    return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
+}
 function search_suggest(base, options, planVerdict) {
     const s = new LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -29070,25 +29378,30 @@ function search_suggest(base, options, planVerdict) {
     // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
     const top = ranked
         .slice(0, options.top)
-        .map((c) => evaluate(base, c.variation, options.objective).candidate)
+        .map((c) => s.confirm(c))
         .sort(order);
-    const plan = evaluate(base, planVariation(base.plan, s.planGpus), options.objective).candidate;
-    const impossible = impossibilities(s, plan);
-    const unmet = shortfalls(s, plan, impossible);
-    const what = whatIf(s, plan.status === 'pass', to);
-    const notes = [];
-    if (to < wanted)
-        notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
-    if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
-        notes.push('no layout passes; the list shows the layouts closest to passing (smallest shortfall on their worst requirement)');
-    if (passing.length === 0 && possible.length > 0)
-        notes.push('no layout passes on the estimates; the list shows layouts the physical bounds do not rule out, ranked by their bounds');
-    notes.push(...unreliableOrder(top, options.objective));
+    const plan = s.asWritten();
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
     // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
     const screenedBest = s.bestAt(s.planGpus);
-    const bestAggregated = screenedBest ? evaluate(base, screenedBest.variation, options.objective).candidate : null;
+    const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
     const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
+    // What the aggregated search does not hold, on the plan's devices: a disaggregated plan's own pools
+    // and the disaggregated mixes. Every answer about those devices weighs them too.
+    const beside = [...(s.ownLayout ? [] : [plan]), ...disaggregated.top];
+    const impossible = impossibilities(s, plan, beside);
+    const unmet = shortfalls(s, plan, impossible, [plan, ...beside]);
+    const what = whatIf(s, plan.status === 'pass', to, beside);
+    const notes = [];
+    if (to < wanted)
+        notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
+    const kind = rankedKind({ disaggregated });
+    const disaggPass = disaggPassClause({ disaggregated });
+    if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+        notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
+    if (passing.length === 0 && possible.length > 0)
+        notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
+    notes.push(...unreliableOrder(top, options.objective));
     notes.push(...disaggNotes(disaggregated, plan));
     return {
         disaggregated,
@@ -29129,23 +29442,19 @@ function pad(rows) {
         .join('  ')
         .trimEnd());
 }
-function candidateLine(c) {
-    const f = figureTexts(c);
-    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
-}
 function renderSuggestText(r) {
     const out = [];
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
-    out.push(`Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+    out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
-    out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`);
-    out.push(`  ${candidateLine(r.plan)}`);
-    out.push(`  margins: ${marginText(r.plan.requirements)}`);
+    out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
+    out.push(`  ${figuresLine(r.plan)}`);
+    out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {
         out.push('');
         out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
         for (const i of r.impossible) {
-            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`);
+            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`);
             out.push(`    bound set by ${i.reason}`);
             out.push(i.smallest_gpus !== null
                 ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
@@ -29156,23 +29465,24 @@ function renderSuggestText(r) {
         out.push('');
         out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
         for (const u of r.unmet)
-            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`);
     }
     out.push('');
     if (r.top.length === 0)
         out.push('No layout in the search.');
     else {
         const status = r.top[0].status;
+        const kind = rankedKind(r);
         const label = status === 'pass'
-            ? 'Best layouts that pass'
+            ? `Best ${kind}s that pass`
             : status === 'possible'
-                ? 'No layout passes on the estimates; best layouts the bounds leave open'
-                : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
+                ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
+                : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
         out.push(`${label}:`);
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+            return [label, String(c.variation.gpus), layoutCell(c.variation), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));
@@ -29188,7 +29498,7 @@ function renderSuggestText(r) {
         const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
         out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
         if (a.candidate)
-            out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+            out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
     }
     for (const n of r.notes)
         out.push(`Note: ${n}`);
@@ -30674,7 +30984,7 @@ function runSuggest(values, positionals, io) {
     }
     else
         io.stdout(text);
-    return result.top.some((c) => c.status === 'pass') ? EXIT_OK : EXIT_FAIL;
+    return somethingPasses(result) ? EXIT_OK : EXIT_FAIL;
 }
 
 ;// CONCATENATED MODULE: ./src/io/commands.ts

@@ -4,7 +4,16 @@ import { resolve } from 'node:path';
 import { loadPlan, verifyLoadedPlan } from '../core/index.js';
 import { renderSuggestMarkdown } from '../report/alternatives.js';
 import { errorLine, escapeTerminal } from '../report/index.js';
-import { DEFAULT_SUGGEST_OPTIONS, MAX_SEARCH_GPUS, OBJECTIVES, renderSuggestText, suggest, type Objective, type SuggestResult } from '../suggest/index.js';
+import {
+  DEFAULT_SUGGEST_OPTIONS,
+  MAX_SEARCH_GPUS,
+  OBJECTIVES,
+  renderSuggestText,
+  somethingPasses,
+  suggest,
+  type Objective,
+  type SuggestResult,
+} from '../suggest/index.js';
 import type { OptionSpec, OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
 import { createReadReference } from './read-reference.js';
@@ -109,5 +118,5 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
       return usage(`cannot write ${values.output} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
   } else io.stdout(text);
-  return result.top.some((c) => c.status === 'pass') ? EXIT_OK : EXIT_FAIL;
+  return somethingPasses(result) ? EXIT_OK : EXIT_FAIL;
 }

@@ -4,7 +4,22 @@
 import { markdownTable } from 'markdown-table';
 import { layoutText } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
-import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from '../suggest/words.js';
+import { fits } from '../suggest/rank.js';
+import {
+  candidateMargins,
+  disaggMissClause,
+  disaggPassClause,
+  DOES_NOT_FIT,
+  figureTexts,
+  layoutCell,
+  OBJECTIVE_TEXT,
+  placementText,
+  planVerdictText,
+  rankedKind,
+  requiredText,
+  searchSummary,
+  variationText,
+} from '../suggest/words.js';
 import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
@@ -25,8 +40,8 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
     return [
       label,
       String(c.variation.gpus),
-      code(layoutText(c.variation.layout)),
-      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)].map(escapeCell),
+      code(layoutCell(c.variation)),
+      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
     ];
   };
   for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
@@ -37,7 +52,7 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
 function impossibleLines(r: SuggestResult): string[] {
   const unmet = r.unmet.map(
     (u) =>
-      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(layoutText(u.best_layout))}); the physical bound does not rule it out.`,
+      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`,
   );
   return [
     ...unmet,
@@ -46,7 +61,7 @@ function impossibleLines(r: SuggestResult): string[] {
         i.smallest_gpus !== null
           ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
           : ` No device count up to ${i.scanned_up_to} reaches it.`;
-      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}.${reach}`;
+      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}${escapeMarkdown(disaggMissClause(r))}.${reach}`;
     }),
   ];
 }
@@ -69,15 +84,20 @@ function whatIfTable(r: SuggestResult): string {
 
 function planLine(r: SuggestResult): string {
   const f = figureTexts(r.plan);
-  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${STATUS_TEXT[r.plan.status]}: throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device; margins ${escapeMarkdown(marginText(r.plan.requirements))}.`;
+  const figures = fits(r.plan)
+    ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+    : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
+  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 
 function topHeading(r: SuggestResult): string {
-  if (r.top.length === 0) return `No layout of 1 to ${r.search.gpus_to} devices passes.`;
+  const kind = rankedKind(r);
+  const also = escapeMarkdown(disaggPassClause(r));
+  if (r.top.length === 0) return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}.`;
   const status = r.top[0]!.status;
-  if (status === 'pass') return `Best layouts that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
-  if (status === 'possible') return 'No layout passes on the estimates; these are the best the physical bounds leave open (unverified):';
-  return `No layout of 1 to ${r.search.gpus_to} devices passes; the closest (smallest shortfall on their worst requirement):`;
+  if (status === 'pass') return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+  if (status === 'possible') return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
+  return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
@@ -99,13 +119,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
 /** `suggest --format markdown`: the whole search result. */
 export function renderSuggestMarkdown(r: SuggestResult): string {
   const title = `### Suggestions for ${escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escapeMarkdown(r.file)})` : ''}`;
-  const parts = [
-    title,
-    `Plan verdict: **${r.plan_verdict}**. Searched ${r.search.gpu_counts} device counts (${r.search.gpus_from}–${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out.`,
-    planLine(r),
-    ...impossibleLines(r),
-    topHeading(r),
-  ];
+  const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
   if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan));
   const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
   if (disaggregated) parts.push('#### Disaggregated prefill and decode', disaggregated);

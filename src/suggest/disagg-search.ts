@@ -193,6 +193,8 @@ export function searchDisaggregated(
     profiled: 0,
     screened: 0,
     verified: 0,
+    passing: 0,
+    possible: 0,
   });
   const input = w.input_tokens;
   const output = w.output_tokens;
@@ -299,7 +301,19 @@ export function searchDisaggregated(
   // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
   const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
   const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
-  return { gpus, top, best_aggregated: bestAggregated, ...winnerOf, rescue, profiled, screened: screened.length, verified: verified.length };
+  const counted = (status: Candidate['status']): number => verified.filter((c) => c.status === status).length;
+  return {
+    gpus,
+    top,
+    best_aggregated: bestAggregated,
+    ...winnerOf,
+    rescue,
+    profiled,
+    screened: screened.length,
+    verified: verified.length,
+    passing: counted('pass'),
+    possible: counted('possible'),
+  };
 }
 
 /** Which kind wins on the objective and by how much (the better score over the worse). */

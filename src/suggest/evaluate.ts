@@ -134,6 +134,7 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
     figures: f,
     requirements,
     failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    warnings: report.checks.filter((c) => c.status === 'warn').map((c) => c.id),
     unverified: unverifiedChecks.map((c) => c.id),
     missing: [...new Set(unverifiedChecks.flatMap((c) => c.missing ?? []))],
     score: s.score,

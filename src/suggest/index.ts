@@ -5,7 +5,7 @@ import { loadPlan } from '../plan/load.js';
 import { suggest } from './search.js';
 import type { SuggestOptions, SuggestResult } from './types.js';
 
-export { suggest, LayoutSearch, MAX_SEARCH_GPUS } from './search.js';
+export { somethingPasses, suggest, LayoutSearch, MAX_SEARCH_GPUS } from './search.js';
 export { renderSuggestText } from './render-text.js';
 export { enumerateLayouts, gpuCounts, divisors } from './enumerate.js';
 export { layoutViolation, CP_MIN_CONTEXT } from './rules.js';

@@ -24,11 +24,21 @@ function throughputPerGpu(c: Candidate): number {
   return t === null ? -Infinity : t / c.variation.gpus;
 }
 
+/**
+ * Whether the layout holds the weights and one request of the longest stated length: one that does not
+ * serves nothing, so its throughput and latency bounds are no figures to rank or show.
+ */
+export function fits(c: Candidate): boolean {
+  return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
+}
+
 export function compareCandidates(objective: Objective): (a: Candidate, b: Candidate) => number {
   const sign = higherIsBetter(objective) ? -1 : 1;
   return (a, b) => {
     const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
     if (s !== 0) return s;
+    const f = Number(fits(b)) - Number(fits(a));
+    if (f !== 0) return f;
     // an estimate outranks a bound: the bound only says "not ruled out"
     const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
     if (basis !== 0) return basis;
@@ -51,20 +61,29 @@ export function best(candidates: readonly Candidate[], objective: Objective): Ca
   return top;
 }
 
-/** A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity when none is known. */
+/**
+ * A candidate's worst known requirement margin (how far its tightest requirement falls short); -Infinity
+ * when none is known. For a layout that does not fit, only memory counts: how far it is from fitting.
+ */
 export function worstMargin(c: Candidate): number {
   let worst = Infinity;
-  for (const r of c.requirements) if (r.margin !== null) worst = Math.min(worst, r.margin);
+  const counted = fits(c) ? c.requirements : c.requirements.filter((r) => r.id === 'memory.fits');
+  for (const r of counted) if (r.margin !== null) worst = Math.min(worst, r.margin);
   return worst === Infinity ? -Infinity : worst;
 }
 
-/** For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst requirement). */
+/**
+ * For when nothing passes: the candidates closest to passing first (smallest shortfall on their worst
+ * requirement), every layout that fits before any that does not.
+ */
 export function compareByShortfall(objective: Objective): (a: Candidate, b: Candidate) => number {
   const byObjective = compareCandidates(objective);
   return (a, b) => {
     const fa = a.failing.length === 0 ? 0 : 1;
     const fb = b.failing.length === 0 ? 0 : 1;
     if (fa !== fb) return fa - fb;
+    const f = Number(fits(b)) - Number(fits(a));
+    if (f !== 0) return f;
     const d = worstMargin(b) - worstMargin(a);
     return d !== 0 && !Number.isNaN(d) ? d : byObjective(a, b);
   };

@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeCell, escapeMarkdown } from '../report/escape.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { figureTexts, marginText, OBJECTIVE_TEXT, STATUS_TEXT } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, STATUS_TEXT, verdictText } from './words.js';
 
 const mixOf = (c: Candidate): string => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
 
@@ -16,7 +16,7 @@ function summary(r: SuggestResult): string | null {
   const best = d.top[0]!;
   return (
     `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
-    `the best ${STATUS_TEXT[best.status]} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`
+    `the best ${verdictText(best)} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`
   );
 }
 
@@ -27,17 +27,12 @@ export function disaggregatedTextLines(r: SuggestResult): string[] {
   if (!d || head === null) return [];
   const out = ['', head];
   for (const [i, c] of d.top.entries()) {
-    const f = figureTexts(c);
-    out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${STATUS_TEXT[c.status]}`);
-    out.push(
-      `     throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory} · margins ${marginText(c.requirements)}`,
-    );
+    out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${verdictText(c)}`);
+    out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
   }
   if (d.best_aggregated) {
-    const f = figureTexts(d.best_aggregated);
-    out.push(
-      `  best aggregated on ${d.gpus} devices: ${STATUS_TEXT[d.best_aggregated.status]}; throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · margins ${marginText(d.best_aggregated.requirements)}`,
-    );
+    const b = d.best_aggregated;
+    out.push(`  best aggregated on ${d.gpus} devices: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
   }
   return out;
 }
@@ -56,7 +51,7 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
       escapeCell(mix),
       String(c.variation.gpus),
       STATUS_TEXT[c.status],
-      ...[f.throughput, f.perGpu, f.ttft, f.tpot, marginText(c.requirements)].map(escapeCell),
+      ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell),
     ];
   };
   for (const [i, c] of d.top.slice(0, top).entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));

@@ -3,7 +3,21 @@ import { escapeTerminal } from '../report/escape.js';
 import { formatQuantity } from '../report/format.js';
 import { layoutText } from './candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { figureTexts, marginText, OBJECTIVE_TEXT, requiredText, STATUS_TEXT, variationText } from './words.js';
+import {
+  candidateMargins,
+  disaggMissClause,
+  disaggPassClause,
+  figureTexts,
+  figuresLine,
+  layoutCell,
+  OBJECTIVE_TEXT,
+  placementText,
+  planVerdictText,
+  rankedKind,
+  requiredText,
+  searchSummary,
+  variationText,
+} from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
 
 function pad(rows: string[][]): string[] {
@@ -16,30 +30,21 @@ function pad(rows: string[][]): string[] {
   );
 }
 
-function candidateLine(c: Candidate): string {
-  const f = figureTexts(c);
-  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
-}
-
 export function renderSuggestText(r: SuggestResult): string {
   const out: string[] = [];
   out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
-  out.push(
-    `Searched ${r.search.gpu_counts} device count${r.search.gpu_counts === 1 ? '' : 's'} (${r.search.gpus_from}-${r.search.gpus_to}), ${r.search.layouts} layouts: ${r.search.passing} pass, ${r.search.possible} not ruled out. Objective: ${OBJECTIVE_TEXT[r.objective]}.`,
-  );
+  out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
   out.push('');
-  out.push(
-    `The plan's own layout (${variationText(r.plan.variation)}) ${STATUS_TEXT[r.plan.status]}${r.plan.failing.length ? `: ${r.plan.failing.join(', ')}` : ''}`,
-  );
-  out.push(`  ${candidateLine(r.plan)}`);
-  out.push(`  margins: ${marginText(r.plan.requirements)}`);
+  out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
+  out.push(`  ${figuresLine(r.plan)}`);
+  out.push(`  margins: ${candidateMargins(r.plan)}`);
 
   if (r.impossible.length > 0) {
     out.push('');
     out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
     for (const i of r.impossible) {
       out.push(
-        `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any layout is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})`,
+        `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`,
       );
       out.push(`    bound set by ${i.reason}`);
       out.push(
@@ -54,24 +59,27 @@ export function renderSuggestText(r: SuggestResult): string {
     out.push('');
     out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
     for (const u of r.unmet)
-      out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${layoutText(u.best_layout)})`);
+      out.push(
+        `  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`,
+      );
   }
 
   out.push('');
   if (r.top.length === 0) out.push('No layout in the search.');
   else {
     const status = r.top[0]!.status;
+    const kind = rankedKind(r);
     const label =
       status === 'pass'
-        ? 'Best layouts that pass'
+        ? `Best ${kind}s that pass`
         : status === 'possible'
-          ? 'No layout passes on the estimates; best layouts the bounds leave open'
-          : 'No layout passes; the closest (smallest shortfall on their worst requirement)';
+          ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
+          : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
     out.push(`${label}:`);
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
     const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
-      return [label, String(c.variation.gpus), layoutText(c.variation.layout), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, marginText(c.requirements)];
+      return [label, String(c.variation.gpus), layoutCell(c.variation), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
     };
     for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance
@@ -86,7 +94,7 @@ export function renderSuggestText(r: SuggestResult): string {
   for (const a of r.what_if) {
     const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
     out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
-    if (a.candidate) out.push(`  ${' '.repeat(19)}${candidateLine(a.candidate)}`);
+    if (a.candidate) out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
   }
   for (const n of r.notes) out.push(`Note: ${n}`);
   return `${out.map(escapeTerminal).join('\n')}\n`;

@@ -74,6 +74,8 @@ export interface Candidate {
   requirements: RequirementMargin[];
   /** ids of failing checks */
   failing: string[];
+  /** ids of checks that warn (a requirement at risk or likely missed, a stage imbalance, ...) */
+  warnings: string[];
   /** ids of unverified checks, with the keys their estimates miss */
   unverified: string[];
   missing: string[];
@@ -120,9 +122,12 @@ export interface Shortfall {
   id: string;
   required: number;
   unit: string;
-  /** the best estimate over every layout of the plan's devices */
+  /** the best estimate over every layout of the plan's devices (aggregated or disaggregated, the plan's own included) */
   best_estimate: number;
+  /** its layout (of a disaggregated one: the decode pool's, as Variation.layout) */
   best_layout: LayoutChoice;
+  /** its pools, when the best is disaggregated */
+  best_disaggregation?: DisaggChoice;
 }
 
 export interface SuggestOptions {
@@ -177,4 +182,7 @@ export interface DisaggSearch {
   profiled: number;
   screened: number;
   verified: number;
+  /** of the verified: how many pass, how many are not ruled out */
+  passing: number;
+  possible: number;
 }

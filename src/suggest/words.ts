@@ -2,8 +2,10 @@
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
 import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
 import { layoutText } from './candidate.js';
-import { disaggText } from './disagg-candidate.js';
-import type { Candidate, Objective, RequirementMargin, Variation } from './types.js';
+import { disaggText, mixText } from './disagg-candidate.js';
+import { fits } from './rank.js';
+import type { LayoutChoice } from './rules.js';
+import type { Candidate, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
   'throughput-per-gpu': 'throughput per device (higher first)',
@@ -12,7 +14,65 @@ export const OBJECTIVE_TEXT: Record<Objective, string> = {
   gpus: 'fewest devices',
 };
 
-export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out (unverified)', fail: 'fails' };
+/** A status in a table cell; prose says more (verdictText, whyOpen). */
+export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+
+/** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
+export function candidateVerdict(c: Candidate): 'pass' | 'warn' | 'fail' {
+  if (c.failing.length > 0) return 'fail';
+  return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+}
+
+/** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
+function warningGroups(c: Candidate): { atRisk: string[]; other: string[]; groups: string[] } {
+  const atRisk: string[] = [];
+  const likelyMissed: string[] = [];
+  const other: string[] = [];
+  for (const id of c.warnings) {
+    const r = c.requirements.find((x) => x.id === id);
+    if (!r || id === 'memory.fits' || r.basis !== 'estimate' || r.margin === null) other.push(id);
+    else (r.margin < 0 ? likelyMissed : atRisk).push(id);
+  }
+  const groups = [
+    likelyMissed.length > 0 ? `likely missed: ${likelyMissed.join(', ')}` : '',
+    atRisk.length > 0 ? `at risk: ${atRisk.join(', ')}` : '',
+    c.unverified.length > 0 ? `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}` : '',
+    other.length > 0 ? `warnings: ${other.join(', ')}` : '',
+  ].filter(Boolean);
+  return { atRisk, other, groups };
+}
+
+/** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
+export function warningsText(c: Candidate): string {
+  return warningGroups(c).groups.join('; ');
+}
+
+/**
+ * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
+ * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
+ * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
+ */
+export function verdictText(c: Candidate): string {
+  if (c.failing.length > 0) return `fails: ${c.failing.join(', ')}`;
+  const { atRisk, other, groups } = warningGroups(c);
+  if (groups.length === 0) return 'passes';
+  if (groups.length === 1 && atRisk.length > 0) return `is at risk: ${atRisk.join(', ')}`;
+  if (groups.length === 1 && other.length > 0) return `warns: ${other.join(', ')}`;
+  return `warns (${groups.join('; ')})`;
+}
+
+/**
+ * Why a candidate only stays open ('possible'): the checks that lack inputs (and the keys they miss),
+ * else the requirements its estimate misses though its range does not rule them out, else a memory
+ * figure that holds only with a memory flag the plan does not state.
+ */
+export function whyOpen(c: Candidate): string {
+  if (c.unverified.length > 0) return `unverified: ${c.unverified.join(', ')}${c.missing.length > 0 ? ` (missing ${c.missing.join(', ')})` : ''}`;
+  const missed = c.requirements.filter((r) => r.basis === 'estimate' && r.margin !== null && r.margin < 0).map((r) => r.id);
+  if (missed.length > 0) return `its estimate misses ${missed.join(', ')}, which its range does not rule out`;
+  const memory = c.requirements.find((r) => r.id === 'memory.fits' && r.status === 'warn');
+  return memory ? 'memory.fits warns: it fits only with a memory flag the plan does not state' : 'a check warns';
+}
 
 /** An estimate, else its bound with the side it bounds ("≤ 46.1k tokens/s"), else "not computable". */
 export function estimateOrBound(estimate: number | null, bound: number | null, unit: string, boundSide: '≤' | '≥'): string {
@@ -21,17 +81,29 @@ export function estimateOrBound(estimate: number | null, bound: number | null, u
   return NOT_COMPUTABLE;
 }
 
+/** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
+export const DOES_NOT_FIT = 'does not fit';
+
 export function figureTexts(c: Candidate): { throughput: string; perGpu: string; ttft: string; tpot: string; memory: string } {
   const f = c.figures;
   const gpus = c.variation.gpus;
+  const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
   const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
   return {
     throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
     perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
     ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
     tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
-    memory: estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥'),
+    memory,
   };
+}
+
+/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+export function figuresLine(c: Candidate): string {
+  const f = figureTexts(c);
+  if (!fits(c)) return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
+  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 
 const SHORT_ID: Record<string, string> = {
@@ -53,6 +125,56 @@ export function marginText(reqs: readonly RequirementMargin[]): string {
       return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
     })
     .join(' · ');
+}
+
+/** A candidate's margins; for a layout that does not fit, only how far its memory is from fitting. */
+export function candidateMargins(c: Candidate): string {
+  if (fits(c)) return marginText(c.requirements);
+  const memory = c.requirements.filter((r) => r.id === 'memory.fits');
+  return memory.length > 0 ? marginText(memory) : DOES_NOT_FIT;
+}
+
+/** The plan's own layout's verdict in words, and verify's when its claims (left out of the layout's) change it. */
+export function planVerdictText(r: Pick<SuggestResult, 'plan' | 'plan_verdict'>): string {
+  const own = verdictText(r.plan);
+  return candidateVerdict(r.plan) === r.plan_verdict ? own : `${own}; with its claims, verify says ${r.plan_verdict.toUpperCase()}`;
+}
+
+/** What the ranked list holds: "aggregated layout" when disaggregated mixes were verified beside it, else "layout". */
+export function rankedKind(r: Pick<SuggestResult, 'disaggregated'>): string {
+  return (r.disaggregated?.verified ?? 0) > 0 ? 'aggregated layout' : 'layout';
+}
+
+/** After an aggregated layout's bound that misses a requirement: the simulated disaggregated mixes miss it too ('' when none were). */
+export function disaggMissClause(r: Pick<SuggestResult, 'disaggregated'>): string {
+  return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
+}
+
+/** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
+export function disaggPassClause(r: Pick<SuggestResult, 'disaggregated'>): string {
+  const d = r.disaggregated;
+  if (!d || d.passing === 0) return '';
+  return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+}
+
+/** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
+export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
+  const s = r.search;
+  const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+  const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+  const d = r.disaggregated;
+  if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
+  return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+}
+
+/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
+export function layoutCell(v: Variation): string {
+  return v.disaggregation ? mixText(v.disaggregation) : layoutText(v.layout);
+}
+
+/** A candidate's layout in words: its pools when it is disaggregated. */
+export function placementText(layout: LayoutChoice, disaggregation: DisaggChoice | undefined): string {
+  return disaggregation ? disaggText(disaggregation) : layoutText(layout);
 }
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */

@@ -1,0 +1,49 @@
+// The plan's own layout is described as `verify` judges it: "passes", "is at risk: ..." (met on the
+// estimate, not across its range), "warns (likely missed: ...)", "fails: ...": never "passes" for a
+// plan verify warns about, nor "not ruled out (unverified)" for one it computed in full.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { renderAlternativesMarkdown } from '../src/report/alternatives.js';
+import { renderSuggestText, suggest } from '../src/suggest/index.js';
+import { candidateVerdict } from '../src/suggest/words.js';
+import { load } from './core-helpers.js';
+
+const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
+
+function run(file: string) {
+  const base = load(readFileSync(`__tests__/fixtures/plans/${file}`, 'utf8'));
+  const report = verifyLoadedPlan(base);
+  const r = suggest(base, OPTIONS, report.verdict);
+  const text = renderSuggestText(r);
+  return { report, r, text, planLine: text.split('\n').find((l) => l.startsWith("The plan's own layout"))! };
+}
+
+describe("the plan's own layout, in verify's words", () => {
+  it('a disaggregated plan whose requirements are all at risk: "is at risk", not "passes"', () => {
+    const { report, r, planLine } = run('r1-disagg-at-risk.plan.yaml');
+    expect(report.verdict).toBe('warn');
+    expect(candidateVerdict(r.plan)).toBe('warn');
+    expect(planLine).toMatch(/\) is at risk: requirements\.throughput, requirements\.ttft, requirements\.tpot$/);
+    expect(planLine).not.toMatch(/passes/);
+  });
+
+  it('a plan whose estimates miss two requirements: "warns (likely missed ...; at risk ...)", not "unverified"', () => {
+    const { report, r, planLine, text } = run('llama8b-near-miss.plan.yaml');
+    expect(report.checks.filter((c) => c.status === 'unverified')).toEqual([]);
+    expect(candidateVerdict(r.plan)).toBe(report.verdict);
+    expect(planLine).toContain('warns (likely missed: requirements.throughput, requirements.tpot; at risk: requirements.ttft)');
+    expect(text).not.toContain('(unverified)');
+    expect(renderAlternativesMarkdown(r)).toContain('warns (likely missed: requirements.throughput, requirements.tpot; at risk: requirements.ttft)');
+  });
+
+  it("says what verify says when the plan's claims (left out of its layout's judgement) change its verdict", () => {
+    // a plan that passes, claiming a memory figure far below what its weights take
+    const yaml = `${readFileSync('__tests__/fixtures/cli/llama-8b.plan.yaml', 'utf8')}claims:\n  memory_per_gpu: 1 GB\n`;
+    const base = load(yaml);
+    const report = verifyLoadedPlan(base);
+    expect(report.verdict).toBe('fail');
+    const r = suggest(base, OPTIONS, report.verdict);
+    expect(renderSuggestText(r)).toMatch(/\) passes; with its claims, verify says FAIL\n/);
+  });
+});
