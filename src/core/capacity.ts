@@ -152,6 +152,6 @@ export function memoryFigures(
  */
 export function inFlightMemory(est: ModelFacts, r: Resolved, stages: Stage[], memory: MemoryFigures, peakPerReplica: number): StageMemory[] | null {
   const s = memory.sizing;
-  if (!s || r.workload.concurrency !== undefined || r.workload.requestRate === undefined) return memory.memEst;
+  if (!s || r.workload.requestRate === undefined) return memory.memEst;
   return stageMemory(est, r.layout, s.conditions, stages, Math.max(1, Math.ceil(peakPerReplica)), s.maxContext, s.sharedMax);
 }

@@ -570,7 +570,10 @@ export function loadSpecFor(
   }
   const lengths = Math.min(requests + clients, 4096);
   return {
-    scale: active,
+    // A steady loop's clients cycle alike: the deployment's output is one client's times the stated
+    // concurrency, also when it does not divide evenly over the ranks (each simulated rank runs a
+    // rounded share; 12 clients on 8 ranks read as 16).
+    scale: wl.benchmark ? active : wl.concurrency! / clients,
     load: {
       kind: 'closed',
       ranks: expertRanks(facts, active),

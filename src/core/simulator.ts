@@ -410,19 +410,20 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   let peakRunning = 0;
   let events = 0;
   // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
-  // ranks are busy independently, each as this one is: a pass carries, from each other rank, the
-  // tokens that rank has in flight on average over time (prompt passes and decodes alike; a
-  // lone prompt at light load is not priced as one on every rank).
+  // ranks are busy independently, each as this one is. Ranks pass through the MoE layers together:
+  // while another rank runs one long prompt pass this rank runs one pass too, so a pass carries
+  // from each other rank its chance of being busy times its mean tokens a pass (not a mean over
+  // time, which counted a long prompt pass again on every short decode step beside it).
   const ranks = Math.max(1, load.ranks);
   const independentRanks = load.kind === 'open' && ranks > 1;
-  /** seconds x tokens of this rank's passes so far: over the elapsed time, a rank's mean tokens in flight */
-  let tokenSeconds = 0;
+  let ownTokens = 0;
+  let ownPasses = 0;
   /** Ranks' worth of tokens a pass of `own` tokens carries to the expert devices (on a 1/64 grid: the step memo keys on it). */
   const activeRanks = (own: number): number => {
-    if (!independentRanks) return ranks;
-    // Averaged from one mean arrival gap before the start, as a rank idle until its first request:
-    // over the first request alone, its own prompt would read as every rank's steady load.
-    const others = tokenSeconds / (t + 1 / Math.max(load.rate, 1e-9));
+    if (!independentRanks || ownPasses === 0) return independentRanks ? 1 : ranks;
+    // busy share from one mean arrival gap before the start, as a rank idle until its first request
+    const share = Math.min(1, busy / (t + 1 / Math.max(load.rate, 1e-9)));
+    const others = share * (ownTokens / ownPasses);
     return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
   };
   // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
@@ -614,7 +615,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         const own = filled.work.tokens + decoding;
         const cost = costs.step(filled.work, decoding, meanContext(), activeRanks(own));
         if (!cost) return null;
-        tokenSeconds += own * cost.time;
+        ownTokens += own;
+        ownPasses++;
         const dt = cost.time + engine.stepOverhead;
         const [first, done] = [deferredFirst, deferredFinish];
         deferredFirst = [];
@@ -666,7 +668,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (balance) sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
       const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
       if (!cost) return null;
-      tokenSeconds += batch * cost.time * stride;
+      ownTokens += batch * stride;
+      ownPasses += stride;
       const dt = (cost.time + engine.stepOverhead) * stride;
       const [first, done] = [deferredFirst, deferredFinish];
       deferredFirst = [];
