@@ -19033,7 +19033,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
  */
 function inFlightMemory(est, r, stages, memory, peakPerReplica) {
     const s = memory.sizing;
-    if (!s || r.workload.concurrency !== undefined || r.workload.requestRate === undefined)
+    if (!s || r.workload.requestRate === undefined)
         return memory.memEst;
     return stageMemory(est, r.layout, s.conditions, stages, Math.max(1, Math.ceil(peakPerReplica)), s.maxContext, s.sharedMax);
 }
@@ -19981,20 +19981,21 @@ function simulate(load, engine, costs) {
     let peakRunning = 0;
     let events = 0;
     // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
-    // ranks are busy independently, each as this one is: a pass carries, from each other rank, the
-    // tokens that rank has in flight on average over time (prompt passes and decodes alike; a
-    // lone prompt at light load is not priced as one on every rank).
+    // ranks are busy independently, each as this one is. Ranks pass through the MoE layers together:
+    // while another rank runs one long prompt pass this rank runs one pass too, so a pass carries
+    // from each other rank its chance of being busy times its mean tokens a pass (not a mean over
+    // time, which counted a long prompt pass again on every short decode step beside it).
     const ranks = Math.max(1, load.ranks);
     const independentRanks = load.kind === 'open' && ranks > 1;
-    /** seconds x tokens of this rank's passes so far: over the elapsed time, a rank's mean tokens in flight */
-    let tokenSeconds = 0;
+    let ownTokens = 0;
+    let ownPasses = 0;
     /** Ranks' worth of tokens a pass of `own` tokens carries to the expert devices (on a 1/64 grid: the step memo keys on it). */
     const activeRanks = (own) => {
-        if (!independentRanks)
-            return ranks;
-        // Averaged from one mean arrival gap before the start, as a rank idle until its first request:
-        // over the first request alone, its own prompt would read as every rank's steady load.
-        const others = tokenSeconds / (t + 1 / Math.max(load.rate, 1e-9));
+        if (!independentRanks || ownPasses === 0)
+            return independentRanks ? 1 : ranks;
+        // busy share from one mean arrival gap before the start, as a rank idle until its first request
+        const share = Math.min(1, busy / (t + 1 / Math.max(load.rate, 1e-9)));
+        const others = share * (ownTokens / ownPasses);
         return Math.round((1 + ((ranks - 1) * others) / Math.max(1, own)) * 64) / 64;
     };
     // With an overlap scheduler a pass's outputs reach the client when the next pass ends: first
@@ -20199,7 +20200,8 @@ function simulate(load, engine, costs) {
                 const cost = costs.step(filled.work, decoding, meanContext(), activeRanks(own));
                 if (!cost)
                     return null;
-                tokenSeconds += own * cost.time;
+                ownTokens += own;
+                ownPasses++;
                 const dt = cost.time + engine.stepOverhead;
                 const [first, done] = [deferredFirst, deferredFinish];
                 deferredFirst = [];
@@ -20257,7 +20259,8 @@ function simulate(load, engine, costs) {
             const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
             if (!cost)
                 return null;
-            tokenSeconds += batch * cost.time * stride;
+            ownTokens += batch * stride;
+            ownPasses += stride;
             const dt = (cost.time + engine.stepOverhead) * stride;
             const [first, done] = [deferredFirst, deferredFinish];
             deferredFirst = [];
@@ -20818,7 +20821,10 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
     }
     const lengths = Math.min(requests + clients, 4096);
     return {
-        scale: active,
+        // A steady loop's clients cycle alike: the deployment's output is one client's times the stated
+        // concurrency, also when it does not divide evenly over the ranks (each simulated rank runs a
+        // rounded share; 12 clients on 8 ranks read as 16).
+        scale: wl.benchmark ? active : wl.concurrency / clients,
         load: {
             kind: 'closed',
             ranks: expertRanks(facts, active),
