@@ -137,6 +137,12 @@ interface DecodeWorker {
 
 const EMPTY_WORK = (): PrefillWork => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
 
+/** Inserts `r` at `slot` (push when last: splice costs more, and most go last). */
+function insertAt<T>(list: T[], slot: number, r: T): void {
+  if (slot === list.length) list.push(r);
+  else list.splice(slot, 0, r);
+}
+
 /** Simulates a disaggregated deployment serving `load`; null when a pass cost is missing. */
 export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: PoolCosts): PoolsOutcome | null {
   const n = Math.max(1, Math.floor(load.requests));
@@ -215,7 +221,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     inFlight++;
     let slot = pending.length;
     while (slot > pendingHead && pending[slot - 1]!.arrives > r.arrives) slot--;
-    pending.splice(slot, 0, r);
+    insertAt(pending, slot, r);
   };
   const releaseOpen = (): void => {
     if (!arrivalsAt) return;
@@ -298,32 +304,45 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     }
   };
 
+  // One pass's room and work per rank, refilled by each startPass (a pass allocates only its two lists).
+  const room = new Array<number>(pRanks).fill(budget);
+  const work = Array.from({ length: pRanks }, EMPTY_WORK);
+  let stillPartial: PReq[] = [];
+  let completing: PReq[] = [];
+  const place = (r: PReq): boolean => {
+    let rank = 0;
+    for (let k = 1; k < pRanks; k++) if (room[k]! > room[rank]!) rank = k;
+    if (room[rank]! <= 0) return false;
+    const take = Math.min(r.input - r.prefilled, room[rank]!);
+    const p = load.pairs(r.prefilled, r.prefilled + take);
+    const wk = work[rank]!;
+    wk.tokens += take;
+    wk.pairsFull += p.pairsFull;
+    wk.pairsSliding += p.pairsSliding;
+    wk.pairsTopK += p.pairsTopK;
+    room[rank]! -= take;
+    r.prefilled += take;
+    r.rank = rank;
+    if (r.prefilled >= r.input) {
+      wk.completes++;
+      completing.push(r);
+    } else stillPartial.push(r);
+    return true;
+  };
+
   /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
   const startPass = (w: PrefillWorker): boolean => {
-    const room = new Array<number>(pRanks).fill(budget);
-    const work = Array.from({ length: pRanks }, EMPTY_WORK);
-    const stillPartial: PReq[] = [];
-    const completing: PReq[] = [];
-    const place = (r: PReq): boolean => {
-      let rank = 0;
-      for (let k = 1; k < pRanks; k++) if (room[k]! > room[rank]!) rank = k;
-      if (room[rank]! <= 0) return false;
-      const take = Math.min(r.input - r.prefilled, room[rank]!);
-      const p = load.pairs(r.prefilled, r.prefilled + take);
-      const wk = work[rank]!;
-      wk.tokens += take;
-      wk.pairsFull += p.pairsFull;
-      wk.pairsSliding += p.pairsSliding;
-      wk.pairsTopK += p.pairsTopK;
-      room[rank]! -= take;
-      r.prefilled += take;
-      r.rank = rank;
-      if (r.prefilled >= r.input) {
-        wk.completes++;
-        completing.push(r);
-      } else stillPartial.push(r);
-      return true;
-    };
+    for (let k = 0; k < pRanks; k++) {
+      room[k] = budget;
+      const wk = work[k]!;
+      wk.tokens = 0;
+      wk.pairsFull = 0;
+      wk.pairsSliding = 0;
+      wk.pairsTopK = 0;
+      wk.completes = 0;
+    }
+    stillPartial = [];
+    completing = [];
     for (const r of w.partial) if (!place(r)) stillPartial.push(r);
     while (prefillHead < prefillQueue.length && place(prefillQueue[prefillHead]!)) prefillHead++;
     if (prefillHead > 1024 && prefillHead * 2 > prefillQueue.length) {
@@ -363,7 +382,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       const dw = decodeWorkers[r.worker]!;
       let slot = dw.incoming.length;
       while (slot > 0 && dw.incoming[slot - 1]!.readyAt > r.readyAt) slot--;
-      dw.incoming.splice(slot, 0, r);
+      insertAt(dw.incoming, slot, r);
       // A decode worker mid-stride stops at the first step boundary after the request is handed over.
       if (dw.busy && r.readyAt < dw.end) {
         const k = Math.max(1, Math.ceil((r.readyAt - dw.start) / dw.stepDt - 1e-9));

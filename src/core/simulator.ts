@@ -173,6 +173,8 @@ function radicalInverse(i: number, base: number): number {
 export function benchmarkLengths(mean: number, ratio: number, count: number, base: number): number[] {
   const longest = (2 * mean) / (1 + ratio);
   const shortest = ratio * longest;
+  // equal lengths (a steady state's usual case): the same number without the sequence
+  if (shortest === longest && Number.isFinite(longest)) return new Array<number>(count).fill(Math.max(1, Math.round(longest)));
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const u = radicalInverse(i + 1, base);
