@@ -1,6 +1,8 @@
 // The scheduler simulation on hand-worked schedules with fixed pass costs, its arrival processes
 // and statistics, and through plans that state a closed or an open loop.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { percentilesOf } from '../src/core/quantiles.js';
 import {
   arrivalTimes,
   benchmarkLengths,
@@ -188,6 +190,29 @@ workload: {input_tokens: 1024, output_tokens: 256, concurrency: 8, arrival: gamm
     expect(percentile(s, 0.9)).toBeCloseTo(9.1, 12);
     expect(percentile(s, 0)).toBe(1);
     expect(percentile(s, 1)).toBe(10);
+  });
+  it('percentiles found by selection are those of the sorted values, to the bit', () => {
+    const sorted = (v: number[]) => new Float64Array(v).sort();
+    const value = fc.oneof(fc.double(), fc.integer({ min: 1, max: 6 }), fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity));
+    const values = fc.oneof(
+      fc.array(value, { maxLength: 300 }),
+      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 20, maxLength: 300 }),
+      // the waves of a closed loop: few distinct values, in runs
+      fc
+        .array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0.001, max: 100, noNaN: true })), { maxLength: 60 })
+        .map((runs) => runs.flatMap(([n, v]) => Array(n).fill(v))),
+    );
+    fc.assert(
+      fc.property(values, (v) => {
+        const s = sorted(v);
+        const want = [0.99, 0.9, 0.5].map((q) => percentile(s, q));
+        expect(percentilesOf(v, [0.99, 0.9, 0.5]).every((x, i) => Object.is(x, want[i]))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    // an order that defeats the median of three falls back to a sort, with the same figures
+    const pipe = Array.from({ length: 20_000 }, (_, i) => (i < 10_000 ? i : 20_000 - i) + 1);
+    expect(percentilesOf(pipe, [0.99, 0.5])).toEqual([percentile(sorted(pipe), 0.99), percentile(sorted(pipe), 0.5)]);
   });
 });
 
