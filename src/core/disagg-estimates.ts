@@ -24,6 +24,7 @@ import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { simulatePools, type PoolCosts, type PoolsBehaviour, type PoolsOutcome } from './simulator-pools.js';
+import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan } from './types.js';
 
 /** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
@@ -96,7 +97,8 @@ export function computeDisaggregated(
   const link = kvLink(plan, D.r.hardware, totalGpus);
   const facts = est ?? bound;
 
-  // KV transfer of one prompt: bytes of its cache, the time on the link, the floor.
+  // KV transfer of one prompt: bytes of its cache, the time on the link, the floor. Both are
+  // remembered by prompt length: the simulation asks once per request, for a few lengths.
   const bytesCache = new Map<number, number>();
   const bytesOf = (tokens: number): number => {
     let b = bytesCache.get(tokens);
@@ -106,8 +108,15 @@ export function computeDisaggregated(
     }
     return b;
   };
-  const transferOf = (tokens: number): number | null =>
-    est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+  const transferCache = new Map<number, number | null>();
+  const transferOf = (tokens: number): number | null => {
+    let time = transferCache.get(tokens);
+    if (time === undefined) {
+      time = est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+      transferCache.set(tokens, time);
+    }
+    return time;
+  };
   const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
   const transfer = input !== undefined ? transferOf(input) : null;
   const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
@@ -161,7 +170,13 @@ export function computeDisaggregated(
     run = (which, override = {}) => {
       const spec = loadSpecFor({ ...deploymentWl, ...override }, est, which, groups, DISAGG_EVENT_BUDGET);
       if (spec === null || 'skipped' in spec) return spec;
-      const out = simulatePools(spec.load, behaviour, costs);
+      // a steady load repeats its passes: each is costed once per run (step-memo.ts)
+      const p = memoStepCosts(pCosts);
+      const d = memoStepCosts(dCosts);
+      const out = simulatePools(spec.load, behaviour, {
+        prefill: (work, ranks) => p.step(work, 0, 0, ranks),
+        decode: (batch, context) => d.step(null, batch, context),
+      });
       return out ? loadFigures(spec, out, output) : null;
     };
   }
