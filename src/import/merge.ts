@@ -39,6 +39,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
   const importedOrigins: Record<string, string> = {};
   for (const result of [...results].reverse()) {
     for (const w of result.warnings) if (!warnings.includes(w)) warnings.push(w);
+    // listed once per file, not once per field
+    const originList = Object.entries(result.origins);
     for (const [section, fields] of Object.entries(result.fields)) {
       imported[section] ??= {};
       const target = imported[section];
@@ -48,7 +50,8 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
         const origin = result.origins[`${section}.${key}`];
         if (origin !== undefined) importedOrigins[`${section}.${key}`] = origin;
         // nested sections (the pools of a disaggregated deployment) keep every field's origin
-        for (const [path, o] of Object.entries(result.origins)) if (path.startsWith(`${section}.${key}.`)) importedOrigins[path] ??= o;
+        const prefix = `${section}.${key}.`;
+        for (const [path, o] of originList) if (path.startsWith(prefix)) importedOrigins[path] ??= o;
       }
     }
   }

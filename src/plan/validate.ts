@@ -142,7 +142,6 @@ class Validator {
     const setBy = new Map<string, MapEntry>();
     for (const entry of node.entries) {
       const meaning = keys.get(entry.key);
-      const writtenPath = prefix ? `${prefix}.${entry.key}` : entry.key;
       if (!meaning) {
         // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
         if (this.errors.length >= 200) {
@@ -161,7 +160,7 @@ class Validator {
       const earlier = setBy.get(meaning.canonical);
       if (earlier) {
         this.errors.push({
-          message: `${quote(writtenPath)}: '${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`,
+          message: `${quote(prefix ? `${prefix}.${entry.key}` : entry.key)}: '${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`,
           path,
           line: entry.keyLine,
         });
@@ -198,12 +197,13 @@ class Validator {
       case 'boolean':
         return typeof scalar === 'boolean' ? scalar : fail(`must be true or false, got ${describeValue(node)}`);
       case 'enum': {
-        const allowed = [...new Set(Object.values(field.values))].join(', ');
-        if (typeof scalar !== 'string') return fail(`must be one of ${allowed}, got ${describeValue(node)}`);
+        // the messages' texts are built only when they are needed (the common case builds none)
+        const allowed = (): string => [...new Set(Object.values(field.values))].join(', ');
+        if (typeof scalar !== 'string') return fail(`must be one of ${allowed()}, got ${describeValue(node)}`);
         const key = scalar.trim().toLowerCase();
         const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
         if (value === undefined) {
-          return fail(`must be one of ${allowed}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
+          return fail(`must be one of ${allowed()}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
         }
         return value;
       }
@@ -235,28 +235,27 @@ class Validator {
   }
 
   int(field: IntField, node: SourceNode, fail: (m: string, line?: number) => undefined): number | undefined {
-    const expected = `a whole number ${rangeText(field.min, field.max)}`;
+    const expected = (): string => `a whole number ${rangeText(field.min, field.max)}`;
     let value: unknown = node.type === 'scalar' ? node.value : undefined;
     if (typeof value === 'string' && field.suffixes) {
       const parsed = parseQuantity('count', value);
       if (!parsed.ok) {
-        return fail(`must be ${expected}, as a number or with a suffix (${acceptedUnits('count')}: 10B, 671B, 1e10), got ${describeValue(node)}`);
+        return fail(`must be ${expected()}, as a number or with a suffix (${acceptedUnits('count')}: 10B, 671B, 1e10), got ${describeValue(node)}`);
       }
       value = parsed.value;
     }
-    if (typeof value !== 'number') return fail(`must be ${expected}, got ${describeValue(node)}`);
+    if (typeof value !== 'number') return fail(`must be ${expected()}, got ${describeValue(node)}`);
     const n = field.min === 0 && Object.is(value, -0) ? 0 : value;
     if (!Number.isSafeInteger(n) || Object.is(n, -0) || !inRange(n, field.min, field.max)) {
-      return fail(`must be ${expected}, got ${describeValue(node)}`);
+      return fail(`must be ${expected()}, got ${describeValue(node)}`);
     }
     return n;
   }
 
   real(field: RealField, node: SourceNode, fail: (m: string) => undefined): number | undefined {
     const value = node.type === 'scalar' ? node.value : undefined;
-    const expected = `a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}`;
     if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, field.min, field.max, field.minExclusive, field.maxExclusive)) {
-      return fail(`must be ${expected}, got ${describeValue(node)}`);
+      return fail(`must be a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}, got ${describeValue(node)}`);
     }
     return Object.is(value, -0) ? 0 : value;
   }
@@ -285,7 +284,7 @@ class Validator {
 
   quantity(field: QuantityField, node: SourceNode, key: string, fail: (m: string) => undefined, keyUnit?: string, keyBase?: string): number | undefined {
     const dim = field.dimension;
-    const units = acceptedUnits(dim);
+    const units = (): string => acceptedUnits(dim);
     const value = node.type === 'scalar' ? node.value : undefined;
     let base: number;
     if (keyUnit !== undefined) {
@@ -299,7 +298,7 @@ class Validator {
         const example = EXAMPLE_UNIT[dim];
         return fail(
           `a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
-            `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units}`,
+            `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`,
         );
       }
       if (!Number.isFinite(value)) return fail(`must be a finite number, got ${describeValue(node)}`);
@@ -307,16 +306,16 @@ class Validator {
     } else if (typeof value === 'string') {
       const parsed = parseQuantity(dim, value);
       if (!parsed.ok) {
-        if (parsed.reason === 'missing-unit') return fail(`${describeValue(node)} has no unit; accepted units: ${units}`);
+        if (parsed.reason === 'missing-unit') return fail(`${describeValue(node)} has no unit; accepted units: ${units()}`);
         if (parsed.reason === 'bits-for-bytes') {
-          return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units}`);
+          return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units()}`);
         }
-        if (parsed.reason === 'bad-unit') return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units}`);
-        return fail(`must be a number with a unit (${units}), got ${describeValue(node)}`);
+        if (parsed.reason === 'bad-unit') return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units()}`);
+        return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
       }
       base = parsed.value;
     } else {
-      return fail(`must be a number with a unit (${units}), got ${describeValue(node)}`);
+      return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
     }
     const baseUnit = DIMENSIONS[dim].base;
     if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {

@@ -11,7 +11,7 @@
 // `gpus_per_node` is the size of the fast-interconnect domain of the usual server
 // (8 for HGX / OAM boxes). Efficiencies, latencies and `gpus` are left to the core.
 import type { HardwareSpec } from '../core/types.js';
-import { deepFreeze, lookup } from './lookup.js';
+import { copyPreset, deepFreeze, lookup } from './lookup.js';
 
 export interface HardwarePreset {
   id: string;
@@ -430,11 +430,11 @@ function normalizeId(id: string): string {
 export function hardwarePreset(id: string): HardwarePreset | undefined {
   const key = normalizeId(id);
   const preset = lookup(HARDWARE_PRESETS, key);
-  if (preset !== undefined) return structuredClone(preset);
+  if (preset !== undefined) return copyPreset(preset);
   const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
   if (alias === undefined || target === undefined) return undefined;
-  const copy = structuredClone(target);
+  const copy = copyPreset(target);
   return alias.note === undefined ? copy : { ...copy, aliasNote: `'${id.trim()}' ${alias.note}` };
 }
 

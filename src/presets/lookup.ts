@@ -14,3 +14,15 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A fresh, unfrozen copy of a preset: plain objects, arrays and primitives, as the tables hold (no
+ * object appears twice in one preset). structuredClone gives the same copy at five times the cost.
+ */
+export function copyPreset<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyPreset) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyPreset((value as Record<string, unknown>)[key]);
+  return out as T;
+}

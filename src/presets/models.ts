@@ -4,7 +4,7 @@
 // ships in; a plan may override them (quantizing is the plan's choice).
 import type { ModelSpec } from '../core/types.js';
 import { checkpointFor, CHECKPOINTS, withStorage, type Checkpoint } from './checkpoints.js';
-import { deepFreeze, lookup } from './lookup.js';
+import { copyPreset, deepFreeze, lookup } from './lookup.js';
 
 export interface ModelPreset {
   id: string;
@@ -614,12 +614,12 @@ export const MODEL_PRESETS: Readonly<Record<string, ModelPreset>> = deepFreeze(O
  */
 export function modelPreset(id: string): ModelPreset | undefined {
   const preset = lookup(MODEL_PRESETS, id);
-  if (preset !== undefined) return structuredClone(preset);
+  if (preset !== undefined) return copyPreset(preset);
   const checkpoint = checkpointFor(id);
   const base = checkpoint === undefined ? undefined : MODEL_PRESETS[checkpoint.preset];
   if (checkpoint === undefined || base === undefined) return undefined;
-  const copy = structuredClone(base);
-  return { ...copy, spec: withStorage(copy.spec, structuredClone(checkpoint.storage)), checkpoint: structuredClone(checkpoint) };
+  const copy = copyPreset(base);
+  return { ...copy, spec: withStorage(copy.spec, copyPreset(checkpoint.storage)), checkpoint: copyPreset(checkpoint) };
 }
 
 /** Hugging Face repository ids accepted as model presets. */
