@@ -17500,25 +17500,26 @@ function resolve_own(obj, key) {
 function mergeSection(sec, layers, prefix, origins) {
     const out = {};
     for (const [key, field] of Object.entries(sec.fields)) {
-        const path = `${prefix}.${key}`;
         if (field.kind === 'section') {
             const inner = layers.map((layer) => {
                 const sub = resolve_own(layer.values, key);
                 const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
                 return { values, origin: layer.origin };
             });
-            const merged = mergeSection(field, inner, path, origins);
+            const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
             if (Object.keys(merged).length > 0)
                 out[key] = merged;
             continue;
         }
+        // most of the table's fields are in no layer: their path and origin are built only for a value
         for (let i = layers.length - 1; i >= 0; i--) {
             const layer = layers[i];
-            const origin = layer.origin(path);
-            if (origin !== undefined && REFERENCE_KEYS.has(key))
-                continue;
             const value = resolve_own(layer.values, key);
             if (value === undefined || value === null)
+                continue;
+            const path = `${prefix}.${key}`;
+            const origin = layer.origin(path);
+            if (origin !== undefined && REFERENCE_KEYS.has(key))
                 continue;
             out[key] = Array.isArray(value) ? [...value] : value;
             if (origin !== undefined)
@@ -20006,7 +20007,8 @@ function simulate(load, engine, costs) {
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
     // A steady open loop keeps arriving while the measured requests finish (no drained tail).
     const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
-    const reqs = [];
+    // when the first measured request was sent (the window's start); finished requests are not kept
+    let warmupSent = 0;
     const make = (i, sent) => {
         const input = load.inputs[i % load.inputs.length];
         const output = load.outputs[i % load.outputs.length];
@@ -20021,7 +20023,8 @@ function simulate(load, engine, costs) {
             finishStep: 0,
             contextBase: 0,
         };
-        reqs.push(r);
+        if (i === warmup)
+            warmupSent = sent;
         return r;
     };
     // Requests on their way to the engine, in arrival order (a FIFO with a moving head).
@@ -20135,7 +20138,7 @@ function simulate(load, engine, costs) {
     };
     const noteWindowStart = () => {
         if (Number.isNaN(windowStart) && sentCount > warmup) {
-            windowStart = reqs[warmup].sent;
+            windowStart = warmupSent;
             tokensAtStart = tokens;
             busyAtStart = busy;
             flopsAtStart = flops;
@@ -21151,7 +21154,8 @@ function simulatePools(load, pools, costs) {
         deferredFirst: [],
         deferredFinish: [],
     }));
-    const reqs = [];
+    // when the first measured request was sent (the window's start); finished requests are not kept
+    let warmupSent = 0;
     const pending = [];
     let pendingHead = 0;
     const admission = [];
@@ -21185,7 +21189,8 @@ function simulatePools(load, pools, costs) {
             finishStep: 0,
             contextBase: 0,
         };
-        reqs.push(r);
+        if (i === warmup)
+            warmupSent = at;
         inFlight++;
         let slot = pending.length;
         while (slot > pendingHead && pending[slot - 1].arrives > r.arrives)
@@ -21247,7 +21252,7 @@ function simulatePools(load, pools, costs) {
     };
     const noteWindowStart = () => {
         if (Number.isNaN(windowStart) && sentCount > warmup) {
-            windowStart = reqs[warmup].sent;
+            windowStart = warmupSent;
             tokensAtStart = tokens;
             prefillBusyAtStart = prefillBusy;
             decodeBusyAtStart = decodeBusy;

@@ -183,7 +183,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     deferredFinish: [],
   }));
 
-  const reqs: PReq[] = [];
+  // when the first measured request was sent (the window's start); finished requests are not kept
+  let warmupSent = 0;
   const pending: PReq[] = [];
   let pendingHead = 0;
   const admission: PReq[] = [];
@@ -217,7 +218,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       finishStep: 0,
       contextBase: 0,
     };
-    reqs.push(r);
+    if (i === warmup) warmupSent = at;
     inFlight++;
     let slot = pending.length;
     while (slot > pendingHead && pending[slot - 1]!.arrives > r.arrives) slot--;
@@ -274,7 +275,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   };
   const noteWindowStart = (): void => {
     if (Number.isNaN(windowStart) && sentCount > warmup) {
-      windowStart = reqs[warmup]!.sent;
+      windowStart = warmupSent;
       tokensAtStart = tokens;
       prefillBusyAtStart = prefillBusy;
       decodeBusyAtStart = decodeBusy;

@@ -331,7 +331,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   // A steady open loop keeps arriving while the measured requests finish (no drained tail).
   const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
 
-  const reqs: Req[] = [];
+  // when the first measured request was sent (the window's start); finished requests are not kept
+  let warmupSent = 0;
   const make = (i: number, sent: number): Req => {
     const input = load.inputs[i % load.inputs.length]!;
     const output = load.outputs[i % load.outputs.length]!;
@@ -346,7 +347,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       finishStep: 0,
       contextBase: 0,
     };
-    reqs.push(r);
+    if (i === warmup) warmupSent = sent;
     return r;
   };
 
@@ -454,7 +455,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   };
   const noteWindowStart = (): void => {
     if (Number.isNaN(windowStart) && sentCount > warmup) {
-      windowStart = reqs[warmup]!.sent;
+      windowStart = warmupSent;
       tokensAtStart = tokens;
       busyAtStart = busy;
       flopsAtStart = flops;

@@ -49,23 +49,24 @@ function own(obj: PlanValues, key: string): unknown {
 function mergeSection(sec: SectionField, layers: Layer[], prefix: string, origins: Record<string, string>): PlanValues {
   const out: PlanValues = {};
   for (const [key, field] of Object.entries(sec.fields)) {
-    const path = `${prefix}.${key}`;
     if (field.kind === 'section') {
       const inner = layers.map((layer) => {
         const sub = own(layer.values, key);
         const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? (sub as PlanValues) : {};
         return { values, origin: layer.origin };
       });
-      const merged = mergeSection(field, inner, path, origins);
+      const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
       if (Object.keys(merged).length > 0) out[key] = merged;
       continue;
     }
+    // most of the table's fields are in no layer: their path and origin are built only for a value
     for (let i = layers.length - 1; i >= 0; i--) {
       const layer = layers[i] as Layer;
-      const origin = layer.origin(path);
-      if (origin !== undefined && REFERENCE_KEYS.has(key)) continue;
       const value = own(layer.values, key);
       if (value === undefined || value === null) continue;
+      const path = `${prefix}.${key}`;
+      const origin = layer.origin(path);
+      if (origin !== undefined && REFERENCE_KEYS.has(key)) continue;
       out[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
       if (origin !== undefined) origins[path] = origin;
       break;
