@@ -24460,7 +24460,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 4733:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24601,7 +24601,7 @@ module.exports = { FileLike, isFileLike }
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
 const { utf8DecodeBytes } = __nccwpck_require__(3168)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(4733)
+const { isFileLike } = __nccwpck_require__(7114)
 const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
@@ -25082,7 +25082,7 @@ module.exports = {
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
 const { kState } = __nccwpck_require__(3627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(4733)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
 const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 3759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47565,6 +47565,95 @@ function prefillPass(facts, layout, hw, stages, segments, mode) {
     return run ? serialTime(run, layout) : null;
 }
 
+;// CONCATENATED MODULE: ./src/core/quantiles.ts
+// Percentiles of a simulation's latencies without sorting them all: the three a summary reports
+// need two order statistics each, which quickselect finds in linear time (sorting the 1,536 TTFTs
+// of a wide closed loop cost a tenth of its simulation). The figures are those of percentile()
+// over the sorted values: for numbers neither NaN nor zero the k-th smallest is one value
+// whichever way it is found; with a NaN or a zero (whose sign a sort orders) they are sorted.
+/** Linear-interpolated percentile of a sorted array, q in [0, 1]. */
+function percentile(sorted, q) {
+    if (sorted.length === 0)
+        return NaN;
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+/** Rounds of partitioning after which a range is sorted instead (a pathological order). */
+const MAX_ROUNDS = 48;
+/** Moves the k-th smallest of a[lo..hi] to a[k], none larger before it and none smaller after (quickselect). */
+function quantiles_select(a, lo, hi, k) {
+    for (let round = 0; hi > lo; round++) {
+        if (round === MAX_ROUNDS) {
+            a.subarray(lo, hi + 1).sort();
+            return;
+        }
+        // the median of the first, middle and last as the pivot: sorted runs partition evenly
+        const mid = (lo + hi) >> 1;
+        const x = a[lo];
+        const y = a[mid];
+        const z = a[hi];
+        const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                j--;
+            }
+        }
+        // a[lo..j] <= pivot <= a[i..hi], and what lies between equals the pivot
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+/** percentile(sorted values, q) for each q of `qs`, which decrease. */
+function percentilesOf(values, qs) {
+    const a = new Float64Array(values);
+    const n = a.length;
+    let plain = n > 0;
+    for (let i = 0; i < n && plain; i++)
+        plain = a[i] !== 0 && !Number.isNaN(a[i]);
+    if (!plain) {
+        a.sort();
+        return qs.map((q) => percentile(a, q));
+    }
+    const out = [];
+    // a[0..bound-1] hold the `bound` smallest values; the one after a[k] in order lies in a[k+1..upper]
+    let bound = n;
+    let upper = n - 1;
+    for (const q of qs) {
+        const pos = q * (n - 1);
+        const k = Math.floor(pos);
+        if (k < bound) {
+            quantiles_select(a, 0, bound - 1, k);
+            upper = Math.min(bound, n - 1);
+            bound = k;
+        }
+        let next = a[k];
+        if (k < upper) {
+            next = a[k + 1];
+            for (let i = k + 2; i <= upper; i++)
+                if (a[i] < next)
+                    next = a[i];
+        }
+        out.push(a[k] + (next - a[k]) * (pos - k));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/simulator.ts
 // The engine's scheduler, simulated request by request (docs/formulas.md, "Serving under load").
 // Every figure under load comes from here: TTFT, TPOT and throughput means, their percentiles,
@@ -47578,6 +47667,8 @@ function prefillPass(facts, layout, hw, stages, segments, mode) {
 // A request is admitted (its prefill may start) only while fewer than `maxRunning` sequences hold
 // KV cache: engines queue what does not fit. Decode steps between events are taken in strides
 // (the batch is constant and the context grows linearly), so a run costs O(events), not O(tokens).
+
+
 
 /** Beyond this many events a simulation stops (a hostile plan cannot stall a check). */
 const MAX_EVENTS = 1_000_000;
@@ -47607,6 +47698,9 @@ function radicalInverse(i, base) {
 function benchmarkLengths(mean, ratio, count, base) {
     const longest = (2 * mean) / (1 + ratio);
     const shortest = ratio * longest;
+    // equal lengths (a steady state's usual case): the same number without the sequence
+    if (shortest === longest && Number.isFinite(longest))
+        return new Array(count).fill(Math.max(1, Math.round(longest)));
     const out = [];
     for (let i = 0; i < count; i++) {
         const u = radicalInverse(i + 1, base);
@@ -47679,19 +47773,12 @@ function arrivalTimes(count, rate, process, burstiness, seed = 1, pinned = count
     }
     return out;
 }
-/** Linear-interpolated percentile of a sorted array, q in [0, 1]. */
-function percentile(sorted, q) {
-    if (sorted.length === 0)
-        return NaN;
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 function summarize(values) {
-    // a typed array built from the array (Float64Array.from and Array.from go through iterators: a fifth of a screening simulation)
-    const s = new Float64Array(values).sort();
-    return { mean: values.reduce((a, b) => a + b, 0) / values.length, p50: percentile(s, 0.5), p90: percentile(s, 0.9), p99: percentile(s, 0.99) };
+    let sum = 0;
+    for (let i = 0; i < values.length; i++)
+        sum += values[i];
+    const [p99, p90, p50] = percentilesOf(values, [0.99, 0.9, 0.5]);
+    return { mean: sum / values.length, p50, p90, p99 };
 }
 /** Binary min-heap of running requests by finishStep. */
 class FinishHeap {
@@ -48858,6 +48945,13 @@ function kvTransferFloor(bytes, prefillWorkerGpus, link) {
 
 
 const EMPTY_WORK = () => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
+/** Inserts `r` at `slot` (push when last: splice costs more, and most go last). */
+function insertAt(list, slot, r) {
+    if (slot === list.length)
+        list.push(r);
+    else
+        list.splice(slot, 0, r);
+}
 /** Simulates a disaggregated deployment serving `load`; null when a pass cost is missing. */
 function simulatePools(load, pools, costs) {
     const n = Math.max(1, Math.floor(load.requests));
@@ -48937,7 +49031,7 @@ function simulatePools(load, pools, costs) {
         let slot = pending.length;
         while (slot > pendingHead && pending[slot - 1].arrives > r.arrives)
             slot--;
-        pending.splice(slot, 0, r);
+        insertAt(pending, slot, r);
     };
     const releaseOpen = () => {
         if (!arrivalsAt)
@@ -49024,37 +49118,49 @@ function simulatePools(load, pools, costs) {
             admissionHead = 0;
         }
     };
+    // One pass's room and work per rank, refilled by each startPass (a pass allocates only its two lists).
+    const room = new Array(pRanks).fill(budget);
+    const work = Array.from({ length: pRanks }, EMPTY_WORK);
+    let stillPartial = [];
+    let completing = [];
+    const place = (r) => {
+        let rank = 0;
+        for (let k = 1; k < pRanks; k++)
+            if (room[k] > room[rank])
+                rank = k;
+        if (room[rank] <= 0)
+            return false;
+        const take = Math.min(r.input - r.prefilled, room[rank]);
+        const p = load.pairs(r.prefilled, r.prefilled + take);
+        const wk = work[rank];
+        wk.tokens += take;
+        wk.pairsFull += p.pairsFull;
+        wk.pairsSliding += p.pairsSliding;
+        wk.pairsTopK += p.pairsTopK;
+        room[rank] -= take;
+        r.prefilled += take;
+        r.rank = rank;
+        if (r.prefilled >= r.input) {
+            wk.completes++;
+            completing.push(r);
+        }
+        else
+            stillPartial.push(r);
+        return true;
+    };
     /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
     const startPass = (w) => {
-        const room = new Array(pRanks).fill(budget);
-        const work = Array.from({ length: pRanks }, EMPTY_WORK);
-        const stillPartial = [];
-        const completing = [];
-        const place = (r) => {
-            let rank = 0;
-            for (let k = 1; k < pRanks; k++)
-                if (room[k] > room[rank])
-                    rank = k;
-            if (room[rank] <= 0)
-                return false;
-            const take = Math.min(r.input - r.prefilled, room[rank]);
-            const p = load.pairs(r.prefilled, r.prefilled + take);
-            const wk = work[rank];
-            wk.tokens += take;
-            wk.pairsFull += p.pairsFull;
-            wk.pairsSliding += p.pairsSliding;
-            wk.pairsTopK += p.pairsTopK;
-            room[rank] -= take;
-            r.prefilled += take;
-            r.rank = rank;
-            if (r.prefilled >= r.input) {
-                wk.completes++;
-                completing.push(r);
-            }
-            else
-                stillPartial.push(r);
-            return true;
-        };
+        for (let k = 0; k < pRanks; k++) {
+            room[k] = budget;
+            const wk = work[k];
+            wk.tokens = 0;
+            wk.pairsFull = 0;
+            wk.pairsSliding = 0;
+            wk.pairsTopK = 0;
+            wk.completes = 0;
+        }
+        stillPartial = [];
+        completing = [];
         for (const r of w.partial)
             if (!place(r))
                 stillPartial.push(r);
@@ -49101,7 +49207,7 @@ function simulatePools(load, pools, costs) {
             let slot = dw.incoming.length;
             while (slot > 0 && dw.incoming[slot - 1].readyAt > r.readyAt)
                 slot--;
-            dw.incoming.splice(slot, 0, r);
+            insertAt(dw.incoming, slot, r);
             // A decode worker mid-stride stops at the first step boundary after the request is handed over.
             if (dw.busy && r.readyAt < dw.end) {
                 const k = Math.max(1, Math.ceil((r.readyAt - dw.start) / dw.stepDt - 1e-9));
@@ -49291,6 +49397,7 @@ function simulatePools(load, pools, costs) {
 
 
 
+
 /** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
 const DISAGG_EVENT_BUDGET = 1_000_000;
 const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -49310,7 +49417,8 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const output = wl.outputTokens;
     const link = kvLink(plan, D.r.hardware, totalGpus);
     const facts = est ?? bound;
-    // KV transfer of one prompt: bytes of its cache, the time on the link, the floor.
+    // KV transfer of one prompt: bytes of its cache, the time on the link, the floor. Both are
+    // remembered by prompt length: the simulation asks once per request, for a few lengths.
     const bytesCache = new Map();
     const bytesOf = (tokens) => {
         let b = bytesCache.get(tokens);
@@ -49320,7 +49428,15 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         return b;
     };
-    const transferOf = (tokens) => est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+    const transferCache = new Map();
+    const transferOf = (tokens) => {
+        let time = transferCache.get(tokens);
+        if (time === undefined) {
+            time = est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+            transferCache.set(tokens, time);
+        }
+        return time;
+    };
     const kvBytes = facts && input !== undefined ? bytesOf(input) : null;
     const transfer = input !== undefined ? transferOf(input) : null;
     const computedTokens = input !== undefined ? Math.max(1, input - Math.floor(input * wl.prefixHitRate)) : 1;
@@ -49374,7 +49490,13 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
             const spec = loadSpecFor({ ...deploymentWl, ...override }, est, which, groups, DISAGG_EVENT_BUDGET);
             if (spec === null || 'skipped' in spec)
                 return spec;
-            const out = simulatePools(spec.load, behaviour, costs);
+            // a steady load repeats its passes: each is costed once per run (step-memo.ts)
+            const p = memoStepCosts(pCosts);
+            const d = memoStepCosts(dCosts);
+            const out = simulatePools(spec.load, behaviour, {
+                prefill: (work, ranks) => p.step(work, 0, 0, ranks),
+                decode: (batch, context) => d.step(null, batch, context),
+            });
             return out ? loadFigures(spec, out, output) : null;
         };
     }
@@ -65481,7 +65603,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7114);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3759);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
