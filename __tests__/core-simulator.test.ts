@@ -508,6 +508,20 @@ workload: {${load}, input_tokens: 4000, output_tokens: 800, memory_fraction: 0.8
     // within the sampler buffers SGLang sizes by the cap
     expect(capped.memory_per_gpu_gib).toBeCloseTo(uncapped.memory_per_gpu_gib!, 0);
   });
+  it('a declared run of 1 request on 8 ranks keeps one rank busy: 200 tokens over one request (it counted one per rank, 8x)', () => {
+    const m = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 1, dp: 8}
+deployment: {engine: vllm}
+workload: {request_rate: 1/s, input_tokens: 1000, output_tokens: 200, benchmark: {requests: 1}}`).metrics!;
+    expect(m.throughput_tokens_per_s! / (200 / (m.ttft_ms! / 1000 + (199 * m.tpot_ms!) / 1000))).toBeCloseTo(1, 1);
+  });
+  it("with one fixed prompt length the TTFT percentiles' ranges start at the idle range too", () => {
+    const r = verify(deepseekDp16('request_rate: 0.5/s, arrival: poisson'));
+    for (const p of ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms']) expect(r.ranges![p]![0]).toBeGreaterThanOrEqual(r.ranges!.ttft_idle_ms![0]);
+  });
   it('16 clients of equal requests stay in lockstep: every rank prefills at once', () => {
     const m = verify(deepseekDp16('concurrency: 16')).metrics!;
     expect(m.ttft_ms!).toBeGreaterThan(4 * m.ttft_idle_ms!);

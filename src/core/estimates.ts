@@ -526,7 +526,9 @@ export function loadSpecFor(
     const rate = which === 'plan' ? wl.requestRate! : which.rate;
     // A cap on requests in flight below the parts leaves some parts idle, as in a closed loop: the
     // arrivals go to as many parts as the cap can keep busy (each part admits at least one request).
-    const active = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+    // A declared run of fewer requests than parts keeps only that many parts busy (1 request on DP8 read as 8).
+    const capped = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+    const active = wl.benchmark ? Math.max(1, Math.min(capped, wl.benchmark.requests)) : capped;
     let requests =
       which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / active) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
     const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
@@ -551,7 +553,7 @@ export function loadSpecFor(
       },
     };
   }
-  const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!)));
+  const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency!), wl.benchmark ? wl.benchmark.requests : Infinity));
   const clients = Math.max(1, Math.round(wl.concurrency! / active));
   let requests: number;
   let warmup: number;

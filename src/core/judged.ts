@@ -126,7 +126,16 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       required,
       'ms',
       1000,
-      judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, ...inUnit('s'), missing: loopMissing, risk }),
+      judgeRequirement(required, 'lower-is-better', {
+        ...noRoom,
+        estimate,
+        bound: floor,
+        // as the ranges shown: with one fixed prompt length every request's TTFT starts at the idle range
+        rangeBound: key.startsWith('ttft') && (r.workload.benchmark?.inputRangeRatio ?? 1) === 1 ? ttftLow : null,
+        ...inUnit('s'),
+        missing: loopMissing,
+        risk,
+      }),
       loopMissing,
     );
   }

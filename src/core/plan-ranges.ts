@@ -56,6 +56,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
   // least its mean length): its range starts no lower than the idle range does.
   const idleLow = ms(loadedTtftLow(c, ttftIdle));
+  const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
   put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
   put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
@@ -63,7 +64,8 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
   put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
   for (const p of ['p50', 'p90', 'p99']) {
-    put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+    // every request of one fixed length waits at least its idle prefill: percentiles too start at the idle range
+    put(`ttft_${p}_ms`, ttft, 'time', (fixedLengths ? idleLow : null) ?? ms(c.ttftFloor));
     put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
   }
   put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
