@@ -48716,7 +48716,9 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
         const rate = which === 'plan' ? wl.requestRate : which.rate;
         // A cap on requests in flight below the parts leaves some parts idle, as in a closed loop: the
         // arrivals go to as many parts as the cap can keep busy (each part admits at least one request).
-        const active = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+        // A declared run of fewer requests than parts keeps only that many parts busy (1 request on DP8 read as 8).
+        const capped = wl.concurrency !== undefined ? Math.max(1, Math.min(replicas, Math.round(wl.concurrency))) : replicas;
+        const active = wl.benchmark ? Math.max(1, Math.min(capped, wl.benchmark.requests)) : capped;
         let requests = which === 'plan' ? (wl.benchmark ? Math.ceil(wl.benchmark.requests / active) : quick ? QUICK_OPEN_LOOP_REQUESTS : OPEN_LOOP_REQUESTS) : which.requests;
         const fitted = fitBudget(requests, longestInput, wl.maxBatchedTokens, wl.benchmark !== null, budget);
         if (fitted === null)
@@ -48741,7 +48743,7 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             },
         };
     }
-    const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency)));
+    const active = Math.max(1, Math.min(replicas, Math.round(wl.concurrency), wl.benchmark ? wl.benchmark.requests : Infinity));
     const clients = Math.max(1, Math.round(wl.concurrency / active));
     let requests;
     let warmup;
@@ -51744,6 +51746,7 @@ function planRanges(plan, r, c, metrics) {
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
     // least its mean length): its range starts no lower than the idle range does.
     const idleLow = ms(loadedTtftLow(c, ttftIdle));
+    const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
     put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
     put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
     put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
@@ -51751,7 +51754,8 @@ function planRanges(plan, r, c, metrics) {
     const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
     put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
     for (const p of ['p50', 'p90', 'p99']) {
-        put(`ttft_${p}_ms`, ttft, 'time', ms(c.ttftFloor));
+        // every request of one fixed length waits at least its idle prefill: percentiles too start at the idle range
+        put(`ttft_${p}_ms`, ttft, 'time', (fixedLengths ? idleLow : null) ?? ms(c.ttftFloor));
         put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
     }
     put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
@@ -52024,7 +52028,16 @@ function judgedChecks(inputs) {
         const required = req[key];
         if (required === undefined)
             continue;
-        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', { ...noRoom, estimate, bound: floor, ...inUnit('s'), missing: loopMissing, risk }), loopMissing);
+        judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', {
+            ...noRoom,
+            estimate,
+            bound: floor,
+            // as the ranges shown: with one fixed prompt length every request's TTFT starts at the idle range
+            rangeBound: key.startsWith('ttft') && (r.workload.benchmark?.inputRangeRatio ?? 1) === 1 ? ttftLow : null,
+            ...inUnit('s'),
+            missing: loopMissing,
+            risk,
+        }), loopMissing);
     }
     if (req.request_rate !== undefined) {
         const fmtRps = (v) => `${v.toPrecision(3)} requests/s`;
