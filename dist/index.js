@@ -51745,17 +51745,14 @@ function planRanges(plan, r, c, metrics) {
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
     // least its mean length): its range starts no lower than the idle range does.
-    const idleLow = ms(loadedTtftLow(c, ttftIdle));
-    const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
-    put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
+    const stops = rangeStops(r, c, ttftIdle, metrics.throughput_tokens_per_s ?? null);
+    put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
     put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
     put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
     put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-    const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
-    put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
+    put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling);
     for (const p of ['p50', 'p90', 'p99']) {
-        // every request of one fixed length waits at least its idle prefill: percentiles too start at the idle range
-        put(`ttft_${p}_ms`, ttft, 'time', (fixedLengths ? idleLow : null) ?? ms(c.ttftFloor));
+        put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
         put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
     }
     put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
@@ -51766,12 +51763,14 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', throughputCeiling) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
-/** The low end of a loaded TTFT's range, seconds: the idle TTFT's low end (at least the floor); null without an idle figure. */
-function loadedTtftLow(c, idle) {
-    return c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+/** `idle`: the idle TTFT's track record; `shownThroughput`: the throughput as the metrics show it (rounded), when known. */
+function rangeStops(r, c, idle, shownThroughput) {
+    const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+    const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
+    return { ttftLow, ttftPercentileLow: fixedLengths ? ttftLow : null, throughputCeiling: offeredCeiling(r, c, shownThroughput) };
 }
 /**
  * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
@@ -51987,7 +51986,10 @@ function judgedChecks(inputs) {
     // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
     // figure's range are at risk (ranges.ts).
     const ctx = rangeContext(plan, r, c);
-    const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' };
+    const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
+    const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' };
+    // the ranges stop where the report's do (plan-ranges.ts)
+    const stops = rangeStops(r, c, idleResiduals, null);
     const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
     const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
     // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
@@ -51996,14 +51998,13 @@ function judgedChecks(inputs) {
         ...noRoom,
         estimate: c.throughput,
         bound: c.throughputBound,
-        rangeBound: offeredCeiling(r, c, null),
+        rangeBound: stops.throughputCeiling,
         ...inUnit('tokens/s'),
         missing: loopMissing,
         risk: rateRisk,
         ...(why ? { why } : {}),
     };
-    const ttftLow = c.load ? loadedTtftLow(c, residualsFor('ttft', rangeContext(plan, r, c, true))) : null;
-    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: stops.ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
     const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
@@ -52032,8 +52033,7 @@ function judgedChecks(inputs) {
             ...noRoom,
             estimate,
             bound: floor,
-            // as the ranges shown: with one fixed prompt length every request's TTFT starts at the idle range
-            rangeBound: key.startsWith('ttft') && (r.workload.benchmark?.inputRangeRatio ?? 1) === 1 ? ttftLow : null,
+            rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
             ...inUnit('s'),
             missing: loopMissing,
             risk,

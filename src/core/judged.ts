@@ -8,7 +8,7 @@ import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
-import { loadedTtftLow, offeredCeiling, rangeContext } from './plan-ranges.js';
+import { rangeContext, rangeStops } from './plan-ranges.js';
 import { residualsFor } from './ranges.js';
 import { judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { computeUtilizationCheck } from './utilization.js';
@@ -70,7 +70,10 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
   // figure's range are at risk (ranges.ts).
   const ctx = rangeContext(plan, r, c);
-  const ttftRisk = { residuals: residualsFor('ttft', c.load ? ctx : rangeContext(plan, r, c, true)), kind: 'time' as const };
+  const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
+  const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' as const };
+  // the ranges stop where the report's do (plan-ranges.ts)
+  const stops = rangeStops(r, c, idleResiduals, null);
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
   const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' as const };
   // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
@@ -79,14 +82,13 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     ...noRoom,
     estimate: c.throughput,
     bound: c.throughputBound,
-    rangeBound: offeredCeiling(r, c, null),
+    rangeBound: stops.throughputCeiling,
     ...inUnit('tokens/s'),
     missing: loopMissing,
     risk: rateRisk,
     ...(why ? { why } : {}),
   };
-  const ttftLow = c.load ? loadedTtftLow(c, residualsFor('ttft', rangeContext(plan, r, c, true))) : null;
-  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
+  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: stops.ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
   const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
   if (req.throughput !== undefined)
     judge(
@@ -130,8 +132,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
         ...noRoom,
         estimate,
         bound: floor,
-        // as the ranges shown: with one fixed prompt length every request's TTFT starts at the idle range
-        rangeBound: key.startsWith('ttft') && (r.workload.benchmark?.inputRangeRatio ?? 1) === 1 ? ttftLow : null,
+        rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
         ...inUnit('s'),
         missing: loopMissing,
         risk,

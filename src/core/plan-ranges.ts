@@ -55,17 +55,14 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
   // least its mean length): its range starts no lower than the idle range does.
-  const idleLow = ms(loadedTtftLow(c, ttftIdle));
-  const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
-  put('ttft_ms', ttft, 'time', idleLow ?? ms(c.ttftFloor));
+  const stops = rangeStops(r, c, ttftIdle, metrics.throughput_tokens_per_s ?? null);
+  put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
   put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
   put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-  const throughputCeiling = offeredCeiling(r, c, metrics.throughput_tokens_per_s ?? null);
-  put('throughput_tokens_per_s', tpot, 'rate', throughputCeiling);
+  put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling);
   for (const p of ['p50', 'p90', 'p99']) {
-    // every request of one fixed length waits at least its idle prefill: percentiles too start at the idle range
-    put(`ttft_${p}_ms`, ttft, 'time', (fixedLengths ? idleLow : null) ?? ms(c.ttftFloor));
+    put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
     put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
   }
   put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
@@ -76,13 +73,25 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   // the throughput's range before rounding, for the cost and energy ranges that follow from it
-  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', throughputCeiling) : undefined;
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling) : undefined;
   return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
-/** The low end of a loaded TTFT's range, seconds: the idle TTFT's low end (at least the floor); null without an idle figure. */
-export function loadedTtftLow(c: Computed, idle: Residuals): number | null {
-  return c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+/** Where a plan's ranges stop short of its physical bounds; the verdicts judge against the same ranges. */
+export interface RangeStops {
+  /** a loaded TTFT's low end, seconds: the idle TTFT's (queueing only adds); null without an idle figure */
+  ttftLow: number | null;
+  /** its percentiles' low end: the same with one fixed prompt length (every request waits its idle prefill), else null */
+  ttftPercentileLow: number | null;
+  /** the throughput's ceiling, tokens/s */
+  throughputCeiling: number | null;
+}
+
+/** `idle`: the idle TTFT's track record; `shownThroughput`: the throughput as the metrics show it (rounded), when known. */
+export function rangeStops(r: Resolved, c: Computed, idle: Residuals, shownThroughput: number | null): RangeStops {
+  const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+  const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
+  return { ttftLow, ttftPercentileLow: fixedLengths ? ttftLow : null, throughputCeiling: offeredCeiling(r, c, shownThroughput) };
 }
 
 /**
@@ -90,7 +99,7 @@ export function loadedTtftLow(c: Computed, idle: Residuals): number | null {
  * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
  * error decides whether the deployment keeps up, not how much more than the offered load it serves.
  */
-export function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number | null {
+function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number | null {
   const wl = r.workload;
   if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null) return c.throughputBound;
   // the estimate as the metrics show it (rounded, possibly up) stays inside its range
