@@ -17,6 +17,7 @@ import {
 import { resolvePlan } from '../src/core/resolve.js';
 import { loadPlan } from '../src/plan/load.js';
 import { check, load, noReferences, verify } from './core-helpers.js';
+import { goodputSearch, type LoadFigures } from '../src/core/estimates.js';
 
 /** 100 ms for a pass with prompt tokens, 10 ms for decoding, whatever they hold: schedules work out by hand. */
 const fixedCosts = (log: string[] = []): StepCosts => ({
@@ -706,6 +707,35 @@ describe('plans under load', () => {
     expect(open.metrics!.max_request_rate!).toBeGreaterThan(1);
     expect(open.metrics!.max_request_rate!).toBeLessThanOrEqual(open.metrics!.request_rate_upper_bound!);
     expect(check(open, 'load.saturation').status).toBe('pass');
+  });
+  it("goodput agrees with the plan's own open loop at its rate: near the boundary the search's shorter runs do not overrule it", () => {
+    // p99 TTFT of 160 ms per request/s: the search alone finds about 6.25/s for a 1 s requirement.
+    const figures = (p99: number): LoadFigures =>
+      ({ kind: 'open', saturated: false, throughput: 0, servedRate: 10, outcome: { ttft: { mean: p99, p50: p99, p90: p99, p99 } } }) as unknown as LoadFigures;
+    const sat = () => figures(0);
+    const at = (rate: number) => figures(0.16 * rate);
+    const req = { ttft_p99: 1 };
+    const alone = goodputSearch(sat, at, req, ['ttft_p99'])!;
+    expect(alone).toBeGreaterThan(6.1);
+    expect(alone).toBeLessThan(6.25);
+    // The plan at 6.3/s whose own (longer) run holds 0.99 s: at least its own rate.
+    expect(goodputSearch(sat, at, req, ['ttft_p99'], { rate: 6.3, figures: figures(0.99) })).toBe(6.3);
+    // The plan at 6.2/s whose own run misses (1.01 s): below its own rate, a rate the search saw hold.
+    const below = goodputSearch(sat, at, req, ['ttft_p99'], { rate: 6.2, figures: figures(1.01) })!;
+    expect(below).toBeLessThan(6.2);
+    expect(0.16 * below).toBeLessThanOrEqual(1);
+    expect(below).toBeGreaterThan(6);
+    // Far from the boundary the plan's own run changes nothing.
+    expect(goodputSearch(sat, at, req, ['ttft_p99'], { rate: 2, figures: figures(0.32) })).toBe(alone);
+  });
+  it('an open-loop plan near its goodput: max_request_rate is at least its rate exactly when its own p99 holds', () => {
+    for (const rate of [5.8, 6.3, 6.4, 6.5, 6.7]) {
+      const r = verify(
+        `version: 1\nmodel: {preset: llama-3.1-70b}\nhardware: {preset: h100-sxm, gpus: 8}\nparallelism: {tp: 8}\ndeployment: {engine: vllm}\nworkload:\n  request_rate: ${rate}\n  input_tokens: 2048\n  output_tokens: 256\nrequirements:\n  ttft_p99: 1 s\n`,
+      );
+      const m = r.metrics!;
+      expect(m.max_request_rate! >= rate, `rate ${rate}: p99 ${m.ttft_p99_ms} ms, max_request_rate ${m.max_request_rate}`).toBe(m.ttft_p99_ms! <= 1000);
+    }
   });
   it('an open loop capped at fewer requests in flight than replicas keeps its cap: one in flight on dp 2 runs like dp 1', () => {
     const plan = (dp: number) => `

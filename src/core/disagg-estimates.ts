@@ -6,6 +6,7 @@ import type { Pool, PoolName } from './disagg-pools.js';
 import {
   compute,
   goodputSearch,
+  ownOpenLoop,
   GOODPUT_REQUESTS,
   loadFigures,
   loadSpecFor,
@@ -198,6 +199,7 @@ export function computeDisaggregated(
       (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
       req,
       latencyReqs,
+      ownOpenLoop(plan.workload.request_rate, load, options.quick),
     );
   }
 
