@@ -1,7 +1,7 @@
 // Every estimate and bound of a disaggregated plan (docs/formulas.md, "Disaggregated prefill and
 // decode"): each pool's memory and pass costs as a plan of its own (estimates.ts), the deployment's
 // load simulated over both pools (simulator-pools.ts), and the bounds with every efficiency at 1.
-import type { MemoryFigures } from './capacity.js';
+import { inFlightMemory, type MemoryFigures } from './capacity.js';
 import type { Pool, PoolName } from './disagg-pools.js';
 import {
   compute,
@@ -183,6 +183,13 @@ export function computeDisaggregated(
   const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+  // An open loop's decode workers hold the KV cache of every request they had admitted at the peak,
+  // not one request's (an aggregated open loop's rule, capacity.ts inFlightMemory); a prefill worker
+  // holds only its pass's prompts, as sized.
+  if (load && est && df.c.stagesEst) {
+    const held = (load.outcome as PoolsOutcome).decodePeakHeld / D.r.layout.dp;
+    df.c = { ...df.c, memEst: inFlightMemory(est, D.r, df.c.stagesEst, df.c, held) };
+  }
 
   // Goodput: the highest rate at which every stated latency requirement holds.
   const req = plan.requirements;
