@@ -259,6 +259,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   let steps = 0;
   let decodingSteps = 0;
   let batchSum = 0;
+  let seqStepTime = 0;
   let peakRunning = 0;
   let peakHeld = 0;
   let events = 0;
@@ -464,6 +465,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     steps += w.steps;
     decodingSteps += w.steps;
     batchSum += w.batch * w.steps;
+    seqStepTime += w.batch * w.steps * (w.stepDt - D.stepOverhead);
     tokens += w.batch * tps * w.steps;
     w.step += w.steps;
     for (let top = w.running.peek(); top && top.finishStep <= w.step; top = w.running.peek()) {
@@ -538,6 +540,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     wallTime: end,
     steps,
     meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+    // every decode step of a decode worker is decode-only
+    meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
     peakRunning,
     busyFraction: Math.max(prefillShare, decodeShare),
     flopsPerSecond: (flops - flopsAtStart) / span,
