@@ -401,6 +401,15 @@ describe('an open loop over both pools', () => {
   });
 });
 
+describe("an open loop's throughput range over both pools", () => {
+  it('that keeps up even at its slow end starts at its arrivals: 2 requests/s x 512 tokens = 1,024 tokens/s', () => {
+    const r = verify(R1_DISAGG.replace('  concurrency: 256\n', '  request_rate: 2/s\n'));
+    const [low, high] = r.ranges!.throughput_tokens_per_s!;
+    expect(low).toBe(1024);
+    expect(high).toBeGreaterThanOrEqual(r.metrics!.throughput_tokens_per_s!);
+  });
+});
+
 describe("an open loop's decode pool memory", () => {
   // 3 prefill workers of 8 and one decode worker of 16 (DP16) at 20 requests/s: the decode pool runs hundreds of sequences
   const open = `version: 1

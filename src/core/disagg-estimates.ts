@@ -198,15 +198,26 @@ export function computeDisaggregated(
   );
   const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
   let maxRequestRate: number | null = null;
+  const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
+  // The closed loop with every decode slot busy: the goodput search's upper end, and an open loop's capacity.
+  let saturationRun: LoadFigures | null | undefined;
+  const saturation = (inFlight?: number): LoadFigures | null => {
+    if (!run || decodeSlots === null) return null;
+    const all = decodeSlots * D.workers;
+    if (inFlight !== undefined && inFlight < all) return figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: inFlight }));
+    if (saturationRun === undefined) saturationRun = figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: all }));
+    return saturationRun;
+  };
   if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
-    const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
     maxRequestRate = goodputSearch(
-      () => figuresOf(run!('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })),
+      () => saturation(),
       (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
       req,
       latencyReqs,
     );
   }
+  // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
+  const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (saturation(plan.workload.concurrency)?.throughput ?? null) : null;
 
   // Bounds: every efficiency at 1.
   const tps = wl.speculative ? wl.speculative.acceptance : 1;
@@ -273,6 +284,7 @@ export function computeDisaggregated(
     load,
     maxRequestRate,
     requestRateBound: requestRateCeiling,
+    capacity,
     loadSkipped,
     noRoom: false,
     routedExperts: df.c.routedExperts,
