@@ -180,6 +180,28 @@ workload: {input_tokens: 1024, output_tokens: 256, concurrency: 8, arrival: gamm
 `);
     expect(closed.details!.assumptions.some((a) => a.name === 'workload.arrival' && a.value.startsWith('not used'))).toBe(true);
   });
+  it('burstiness beside poisson or constant arrivals has no effect: check workload.burstiness warns at its line (the plan passed, an assumption alone said so)', () => {
+    const text = (extra: string) => `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload:
+  request_rate: 8/s
+  input_tokens: 1024
+  output_tokens: 256
+${extra}`;
+    const r = verify(text('  arrival: poisson\n  burstiness: 0.3\n'));
+    const c = check(r, 'workload.burstiness');
+    expect(c.status).toBe('warn');
+    expect(c.line).toBe(9);
+    expect(c.detail).toMatch(/burstiness 0\.3 .*workload\.arrival is poisson: it is not used/);
+    expect(r.verdict).toBe('warn');
+    // the arrivals are the poisson ones
+    expect(r.metrics!.ttft_p99_ms).toBe(verify(text('  arrival: poisson\n')).metrics!.ttft_p99_ms);
+    expect(check(verify(text('  arrival: constant\n  burstiness: 2\n')), 'workload.burstiness').detail).toMatch(/evenly spaced/);
+    // where it means something, or means poisson, nothing to say
+    for (const ok of ['  arrival: gamma\n  burstiness: 0.3\n', '  burstiness: 0.3\n', '  arrival: poisson\n  burstiness: 1\n'])
+      expect(verify(text(ok)).checks.some((x) => x.id === 'workload.burstiness')).toBe(false);
+  });
   it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
     expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
     expect(arrivalTimes(50, 3, 'poisson', 1)).toEqual(arrivalTimes(50, 3, 'poisson', 1));
