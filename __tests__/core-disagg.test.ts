@@ -3,6 +3,8 @@
 // simulation on schedules worked out by hand, the balance advice, and the deployment's bounds.
 import { describe, expect, it } from 'vitest';
 import { balancedMix, mixName } from '../src/core/disagg-balance.js';
+import { computeDisaggregated } from '../src/core/disagg-estimates.js';
+import { resolvePools } from '../src/core/disagg-pools.js';
 import { cacheShards, kvLink, kvTransferFloor, kvTransferTime, promptKvBytes } from '../src/core/kv-transfer.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan } from '../src/core/resolve.js';
@@ -317,6 +319,17 @@ describe('the two-pool simulation, by hand', () => {
     expect(out.throughput).toBeCloseTo(110, -1);
   });
 
+  it('a decode worker holds a slot from admission to finish: its peak held counts requests still waiting for their prompt', () => {
+    // 20 clients, 100 slots: all 20 are admitted at once (20 slots held) while the slow prefill pool lets
+    // one prompt through per 100 ms pass, each decoded in 100 ms: at most two run at once
+    const slow: PoolCosts = { prefill: (w) => ({ time: w.tokens * 1e-4, flops: 1 }), decode: costs.decode };
+    const out = simulatePools(closedLoad(200, 20), pools({ prefill: { maxBatchedTokens: 1000 } }), slow)!;
+    expect(out.decodePeakHeld).toBe(20);
+    expect(out.peakRunning).toBeLessThanOrEqual(2);
+    // one slot: never more than one held
+    expect(simulatePools(closedLoad(3, 3), pools({ decode: { maxRunning: 1 } }), costs)!.decodePeakHeld).toBe(1);
+  });
+
   it('more prefill workers share the queue', () => {
     const slow: PoolCosts = { prefill: (w) => ({ time: w.tokens * 1e-4, flops: 1 }), decode: costs.decode };
     const one = simulatePools(closedLoad(200, 20), pools({ prefill: { maxBatchedTokens: 1000 } }), slow)!;
@@ -385,6 +398,76 @@ describe('an open loop over both pools', () => {
     expect(m.throughput_upper_bound_tokens_per_s).toBeCloseTo(m.request_rate_upper_bound! * 512, -1);
     expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
     expect(check(r, 'claims.throughput').status).toBe('fail');
+  });
+});
+
+describe("an open loop's throughput range over both pools", () => {
+  it('that keeps up even at its slow end starts at its arrivals: 2 requests/s x 512 tokens = 1,024 tokens/s', () => {
+    const r = verify(R1_DISAGG.replace('  concurrency: 256\n', '  request_rate: 2/s\n'));
+    const [low, high] = r.ranges!.throughput_tokens_per_s!;
+    expect(low).toBe(1024);
+    expect(high).toBeGreaterThanOrEqual(r.metrics!.throughput_tokens_per_s!);
+  });
+});
+
+describe("an open loop's decode pool memory", () => {
+  // 3 prefill workers of 8 and one decode worker of 16 (DP16) at 20 requests/s: the decode pool runs hundreds of sequences
+  const open = `version: 1
+name: r1-3p1d-open
+model:
+  preset: deepseek-r1
+  kv_cache_dtype: fp8
+hardware:
+  preset: h200
+  gpus: 40
+  gpus_per_node: 8
+deployment:
+  engine: sglang
+disaggregation:
+  prefill:
+    workers: 3
+    gpus: 8
+    parallelism: {tp: 8, ep: 8}
+    max_batched_tokens: 16384
+  decode:
+    workers: 1
+    gpus: 16
+    parallelism: {tp: 1, dp: 16, ep: 16}
+    max_running_sequences: 4096
+  kv_transfer:
+    bandwidth: 50 GB/s
+    latency: 50 us
+workload:
+  request_rate: 20/s
+  input_tokens: 4096
+  output_tokens: 1024
+  max_input_tokens: 8192
+  max_output_tokens: 2048
+`;
+  it('holds the KV of every request its worker had admitted at the peak, at the longest context (it held one request: 60.0%, now 65.4%)', () => {
+    const loaded = load(open);
+    const model = loaded.plan.model;
+    const f = computeDisaggregated(loaded, resolvePools(loaded), deriveModelFacts(model, 'estimate').facts, deriveModelFacts(model, 'bound').facts, 40);
+    const perRank = Math.ceil(f.outcome!.decodePeakHeld / 16);
+    expect(perRank).toBeGreaterThan(1);
+    // DeepSeek-R1 MLA at fp8 on tp1: 61 layers x (512 + 64) values x 1 byte x (8192 + 2048) tokens
+    const kvOne = 61 * 576 * 10240;
+    const dev = f.pools.decode.c.memEst![0]!;
+    expect(dev.kvOne).toBe(kvOne);
+    expect(dev.kv).toBe(Math.min(dev.pool!, perRank * kvOne));
+    const r = verify(open);
+    const m = r.metrics!;
+    // the decode device: what memory.fits sized for one request, and the KV of perRank - 1 more
+    expect(m.decode_memory_per_gpu_gib!).toBeCloseTo(check(r, 'decode.memory.fits').value! + ((perRank - 1) * kvOne) / 2 ** 30, 2);
+    // now the most loaded device of the deployment (a prefill device holds 83.95 GiB)
+    expect(m.decode_memory_per_gpu_gib!).toBeGreaterThan(m.prefill_memory_per_gpu_gib!);
+    expect(m.memory_per_gpu_gib).toBe(m.decode_memory_per_gpu_gib);
+    expect(m.memory_utilization!).toBeGreaterThan(0.62);
+  });
+  it('leaves the prefill pool as sized: one prompt of the longest length per attention rank', () => {
+    const m = verify(open).metrics!;
+    const closed = verify(open.replace('  request_rate: 20/s\n', '  concurrency: 64\n')).metrics!;
+    expect(m.prefill_memory_per_gpu_gib).toBe(closed.prefill_memory_per_gpu_gib);
   });
 });
 

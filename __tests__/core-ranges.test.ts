@@ -2,7 +2,7 @@
 // and that a range never crosses its physical bound. Hand-made residual tables, so each expectation
 // is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { verify } from './core-helpers.js';
+import { check, verify } from './core-helpers.js';
 import { missProbability, oneIn, queueBand, RANGE_QUANTILES, rangeOf, residualsFor, type ResidualTable } from '../src/core/ranges.js';
 
 /** A bucket whose ln(measured / estimate) runs evenly from -s to +s over the quantiles. */
@@ -101,6 +101,22 @@ describe('rangeOf', () => {
   });
 });
 
+describe("rangeOf's rateLow", () => {
+  // an even spread of +-0.1: the central 80% is exp(-0.08) to exp(0.08)
+  const r = residualsFor('tpot', { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true }, table);
+  it("lifts a rate's low end to it: 100 starts at 100 exp(-0.08) = 92.3, or at 95", () => {
+    expect(rangeOf(100, r, 'rate', null)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
+    const [lo, hi] = rangeOf(100, r, 'rate', null, 95);
+    expect(lo).toBe(95);
+    expect(hi).toBeCloseTo(100 * Math.exp(0.08), 6);
+  });
+  it('never above the estimate, never lowers the low end, and leaves times alone', () => {
+    expect(rangeOf(100, r, 'rate', null, 120)[0]).toBe(100);
+    expect(rangeOf(100, r, 'rate', null, 50)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
+    expect(rangeOf(100, r, 'time', null, 95)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
+  });
+});
+
 describe('missProbability', () => {
   // vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2.
   const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false }, table);
@@ -149,5 +165,34 @@ workload: {concurrency: 512, input_tokens: 4096, output_tokens: 1024, max_input_
     const [idleLow] = r.ranges!.ttft_idle_ms!;
     expect(loadedLow).toBeGreaterThanOrEqual(idleLow);
     expect(r.metrics!.ttft_ms!).toBeGreaterThanOrEqual(loadedLow);
+  });
+
+  describe("an open loop's throughput", () => {
+    const llama8b = (rate: string, extra = '') => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {request_rate: ${rate}, input_tokens: 1024, output_tokens: 256}
+${extra}`;
+    it('that keeps up even at its slow end serves its arrivals: 0.2 requests/s x 256 tokens = 51.2 tokens/s (it read 27.4 to 51.5)', () => {
+      const r = verify(llama8b('0.2/s', 'requirements: {throughput: 51 tokens/s}'));
+      const [low, high] = r.ranges!.throughput_tokens_per_s!;
+      expect(low).toBe(51.2);
+      expect(high).toBeGreaterThanOrEqual(r.metrics!.throughput_tokens_per_s!);
+      // the verdict reads the same range: no longer "at risk"
+      expect(check(r, 'requirements.throughput').status).toBe('pass');
+      // cost and energy follow the throughput's range
+      const [jLow, jHigh] = r.ranges!.tokens_per_joule!;
+      expect(jLow / jHigh).toBeCloseTo(51.2 / high, 2);
+    });
+    it('that the slow end could not keep up with serves what its capacity does there: below its arrivals', () => {
+      const r = verify(llama8b('20/s'));
+      const [low] = r.ranges!.throughput_tokens_per_s!;
+      // it keeps up as estimated (not saturated) ...
+      expect(r.details!.times.load!.saturated).toBe(false);
+      // ... but the slow end of its range does not
+      expect(low).toBeLessThan(20 * 256);
+    });
   });
 });

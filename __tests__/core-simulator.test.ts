@@ -142,7 +142,7 @@ claims: {throughput: 200000 tokens/s}
     expect(m.throughput_tokens_per_s!).toBeLessThanOrEqual(m.throughput_upper_bound_tokens_per_s!);
     expect(check(r, 'claims.throughput').status).toBe('fail');
   });
-  it("an open loop's decode step is the one at the batch its simulation ran on average, above its floor at that batch", () => {
+  it("an open loop's decode step is the one its sequences saw in its simulation, above its floor at the batch it ran on average", () => {
     const at = (rate: string) =>
       verify(`
 version: 1
@@ -180,6 +180,28 @@ hardware: {preset: h100-sxm, gpus: 1}
 workload: {input_tokens: 1024, output_tokens: 256, concurrency: 8, arrival: gamma, burstiness: 0.2}
 `);
     expect(closed.details!.assumptions.some((a) => a.name === 'workload.arrival' && a.value.startsWith('not used'))).toBe(true);
+  });
+  it('burstiness beside poisson or constant arrivals has no effect: check workload.burstiness warns at its line (the plan passed, an assumption alone said so)', () => {
+    const text = (extra: string) => `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload:
+  request_rate: 8/s
+  input_tokens: 1024
+  output_tokens: 256
+${extra}`;
+    const r = verify(text('  arrival: poisson\n  burstiness: 0.3\n'));
+    const c = check(r, 'workload.burstiness');
+    expect(c.status).toBe('warn');
+    expect(c.line).toBe(9);
+    expect(c.detail).toMatch(/burstiness 0\.3 .*workload\.arrival is poisson: it is not used/);
+    expect(r.verdict).toBe('warn');
+    // the arrivals are the poisson ones
+    expect(r.metrics!.ttft_p99_ms).toBe(verify(text('  arrival: poisson\n')).metrics!.ttft_p99_ms);
+    expect(check(verify(text('  arrival: constant\n  burstiness: 2\n')), 'workload.burstiness').detail).toMatch(/evenly spaced/);
+    // where it means something, or means poisson, nothing to say
+    for (const ok of ['  arrival: gamma\n  burstiness: 0.3\n', '  burstiness: 0.3\n', '  arrival: poisson\n  burstiness: 1\n'])
+      expect(verify(text(ok)).checks.some((x) => x.id === 'workload.burstiness')).toBe(false);
   });
   it('constant arrivals are evenly spaced, and the same plan always gets the same arrivals', () => {
     expect(arrivalTimes(4, 2, 'constant', 1)).toEqual([0, 0.5, 1, 1.5]);
@@ -419,6 +441,42 @@ requirements: {max_memory_utilization: 0.5}`;
     const busy = verify(llama70bOpen('50/s')).metrics!;
     expect(light.kv_cache_per_gpu_gib!).toBeLessThan(0.05 * busy.kv_cache_per_gpu_gib!);
     expect(light.memory_utilization!).toBeLessThan(0.5);
+  });
+});
+
+describe("an open loop's decode step", () => {
+  it('is the step its sequences saw: weighted by the sequences in each decode-only step (14 ms where the steps average 12.5)', () => {
+    // Prompt passes 100 ms, decode steps 10 ms per sequence. A arrives at 0 and decodes alone from 100 ms;
+    // B arrives at 155 ms: A's stride stops at 160 ms (6 steps of 10 ms), B's prompt runs to 260 ms (A
+    // waits), 4 steps of both (20 ms each) finish A, then B's last 6 alone (10 ms each). Decode-only steps:
+    // 6 x 1, 4 x 2, 6 x 1 sequences: a sequence saw (6 x 10 + 8 x 20 + 6 x 10) / 20 = 14 ms.
+    const costs: StepCosts = { step: (prefill, batch) => ({ time: (prefill ? 0.1 : 0) + 0.01 * batch, flops: 1 }) };
+    const load: LoadSpec = { ...closed(2, 1), kind: 'open', clients: Infinity, rate: 1 / 0.155, arrival: 'constant' };
+    const o = simulate(load, engine(), costs)!;
+    expect(o.meanBatch).toBeCloseTo(20 / 16, 9);
+    expect(o.meanDecodeStep!).toBeCloseTo(0.014, 9);
+    // TPOT: A 100-340 ms (6 x 10 ms, B's 100 ms prompt, 4 x 20 ms), B 260-400 ms, 10 tokens each: (24 + 14) / 2 ms
+    expect(o.tpot!.mean).toBeCloseTo(0.019, 9);
+  });
+  it('none when no step was decode-only: one output token', () => {
+    const load: LoadSpec = { ...closed(2, 1, 100, 1), kind: 'open', clients: Infinity, rate: 1, arrival: 'constant' };
+    expect(simulate(load, engine(), fixedCosts())!.meanDecodeStep).toBeNull();
+  });
+  it("a lightly loaded MoE rank decodes with its own experts' traffic: decode_step_ms no longer above tpot_ms (17.5 ms beside 13.4)", () => {
+    // DeepSeek-V3 on 8 H200, attention DP8 with EP8, vLLM (no overlap scheduler, no speculative decoding),
+    // 0.05 requests/s: a request decodes alone on its rank; the step at the mean batch on every rank at once
+    // fed the experts eight ranks' tokens
+    const r = verify(`
+version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 1, dp: 8, ep: 8}
+deployment: {engine: vllm}
+workload: {request_rate: 0.05/s, input_tokens: 1024, output_tokens: 256}`);
+    const m = r.metrics!;
+    expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms!);
+    expect(m.decode_step_ms!).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
+    expect(m.decode_step_ms!).toBeLessThan(14);
   });
 });
 

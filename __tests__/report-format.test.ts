@@ -76,6 +76,18 @@ describe('number formatting', () => {
     expect(formatQuantity(0.357, 'tokens/J')).toBe('0.357 tokens/J');
     expect(formatQuantity(12.4, 'requests/s')).toBe('12.4 requests/s');
   });
+
+  it("a light load's tokens per joule and request rate keep their significant digits, never 0", () => {
+    // Llama 3.1 70B TP8 on H100 at 0.01 requests/s of 1024/256: 2.57 tokens/s / (8 x 700 W) = 0.000459 tokens/J (it read "0 tokens/J")
+    expect(formatQuantity(2.57 / 5600, 'tokens/J')).toBe('0.000459 tokens/J');
+    expect(formatQuantity(0.0735, 'tokens/J')).toBe('0.0735 tokens/J');
+    expect(formatQuantity(0, 'tokens/J')).toBe('0 tokens/J');
+    expect(formatQuantity(0.004, 'requests/s')).toBe('0.004 requests/s');
+    expect(formatQuantity(0.05, 'requests/s')).toBe('0.05 requests/s');
+    expect(formatQuantity(0.123, 'requests/s')).toBe('0.12 requests/s');
+    // a range's ends, rounded outward at the precision shown
+    expect(formatWithRange(0.000459, [0.000457, 0.000464], 'tokens/J')).toBe('0.000459 tokens/J (range 0.000457 to 0.000464 tokens/J)');
+  });
 });
 
 describe('a figure and its range in one unit', () => {

@@ -1,7 +1,7 @@
 // Every estimate and bound of a disaggregated plan (docs/formulas.md, "Disaggregated prefill and
 // decode"): each pool's memory and pass costs as a plan of its own (estimates.ts), the deployment's
 // load simulated over both pools (simulator-pools.ts), and the bounds with every efficiency at 1.
-import type { MemoryFigures } from './capacity.js';
+import { inFlightMemory, type MemoryFigures } from './capacity.js';
 import type { Pool, PoolName } from './disagg-pools.js';
 import {
   compute,
@@ -184,6 +184,13 @@ export function computeDisaggregated(
   const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+  // An open loop's decode workers hold the KV cache of every request they had admitted at the peak,
+  // not one request's (an aggregated open loop's rule, capacity.ts inFlightMemory); a prefill worker
+  // holds only its pass's prompts, as sized.
+  if (load && est && df.c.stagesEst) {
+    const held = (load.outcome as PoolsOutcome).decodePeakHeld / D.r.layout.dp;
+    df.c = { ...df.c, memEst: inFlightMemory(est, D.r, df.c.stagesEst, df.c, held) };
+  }
 
   // Goodput: the highest rate at which every stated latency requirement holds.
   const req = plan.requirements;
@@ -192,16 +199,27 @@ export function computeDisaggregated(
   );
   const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
   let maxRequestRate: number | null = null;
+  const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
+  // The closed loop with every decode slot busy: the goodput search's upper end, and an open loop's capacity.
+  let saturationRun: LoadFigures | null | undefined;
+  const saturation = (inFlight?: number): LoadFigures | null => {
+    if (!run || decodeSlots === null) return null;
+    const all = decodeSlots * D.workers;
+    if (inFlight !== undefined && inFlight < all) return figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: inFlight }));
+    if (saturationRun === undefined) saturationRun = figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: all }));
+    return saturationRun;
+  };
   if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
-    const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
     maxRequestRate = goodputSearch(
-      () => figuresOf(run!('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })),
+      () => saturation(),
       (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
       req,
       latencyReqs,
       ownOpenLoop(plan.workload.request_rate, load, options.quick),
     );
   }
+  // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
+  const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (saturation(plan.workload.concurrency)?.throughput ?? null) : null;
 
   // Bounds: every efficiency at 1.
   const tps = wl.speculative ? wl.speculative.acceptance : 1;
@@ -268,6 +286,7 @@ export function computeDisaggregated(
     load,
     maxRequestRate,
     requestRateBound: requestRateCeiling,
+    capacity,
     loadSkipped,
     noRoom: false,
     routedExperts: df.c.routedExperts,

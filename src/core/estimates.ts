@@ -68,6 +68,12 @@ export interface Computed extends MemoryFigures {
   maxRequestRate: number | null;
   /** physical ceiling of the request rate */
   requestRateBound: number | null;
+  /**
+   * an open loop that keeps up with its arrivals: the most output tokens/s the deployment serves at
+   * the workload's lengths (a closed loop at its running cap, the goodput search's upper end), for
+   * the throughput range's slow end (plan-ranges.ts); null otherwise
+   */
+  capacity: number | null;
   /** why the plan's load was not simulated although it states one (too much work) */
   loadSkipped: string | null;
   /** the KV cache holds not one sequence of the workload's length: nothing runs, no loaded figure */
@@ -211,17 +217,37 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const load = loadResult && 'outcome' in loadResult ? loadResult : null;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
-  // An open loop states no batch: its decode step is the one at the batch its simulation ran on average.
-  if (running === undefined && load && load.outcome.meanBatch > 0)
+  // An open loop states no batch: its decode step is the one its sequences saw in the simulation (at
+  // light load a MoE rank decodes alone, its experts fed by no other rank: the step at the mean batch
+  // on every rank at once read 17.5 ms beside a TPOT of 13.4); its floor, the breakdown and the
+  // fallback (no decode-only step) are at the batch the simulation ran on average.
+  let step = decEst?.step ?? null;
+  if (running === undefined && load && load.outcome.meanBatch > 0) {
     ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
+    step = decEst ? (load.outcome.meanDecodeStep ?? decEst.step) : null;
+  }
 
   const req = plan.requirements;
   const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
   const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
+  // The closed loop at the running cap: the goodput search's upper end, and an open loop's capacity.
+  const slots = maxRunning !== null ? maxRunning * layout.dp : null;
+  let saturationRun: LoadFigures | null | undefined;
+  const saturation = (): LoadFigures | null => {
+    if (saturationRun === undefined) saturationRun = costs && est && slots !== null ? saturationLoad(r, est, costs, maxRunning!, slots) : null;
+    return saturationRun;
+  };
   const maxRequestRate =
     wantGoodput && costs && est && maxRunning !== null
-      ? goodput(r, est, costs, maxRunning, req, latencyReqs, ownOpenLoop(wl.requestRate, load, options.quick))
+      ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick))
       : null;
+  // An open loop that keeps up: what it could serve at most, its clients' cap included. Screening
+  // (quick) leaves it out: a layout search verifies what it shows again in full.
+  let capacity: number | null = null;
+  if (load?.kind === 'open' && !load.saturated && !options.quick && costs && est && slots !== null) {
+    const capped = wl.concurrency !== undefined && wl.concurrency < slots;
+    capacity = (capped ? saturationLoad(r, est, costs, maxRunning!, wl.concurrency!) : saturation())?.throughput ?? null;
+  }
 
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
@@ -239,7 +265,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
     ttftIdle: idleEst?.ttft ?? null,
     ttftFloor: finite(idleBound?.ttft),
-    step: decEst?.step ?? null,
+    step,
     stepFloor: finite(decBound?.step),
     tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
     tpotFloor: finite(
@@ -257,6 +283,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     load,
     maxRequestRate,
     requestRateBound: rateBound,
+    capacity,
     loadSkipped,
     noRoom,
     routedExperts: est?.experts ?? 0,
@@ -640,21 +667,11 @@ function goodput(
   maxRunning: number,
   req: RequirementsSpec,
   keys: readonly LatencyKey[],
+  saturation: () => LoadFigures | null,
   own: OwnOpenLoop | undefined,
 ): number | null {
   const wl = r.workload;
   if (wl.inputTokens === undefined || wl.outputTokens === undefined) return null;
-  // Upper end: the closed-loop saturation rate at the engine's running cap.
-  const saturation = (): LoadFigures | null => {
-    const f = simulateLoad(
-      { ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } },
-      facts,
-      costs,
-      maxRunning,
-      'plan',
-    );
-    return f && 'outcome' in f ? f : null;
-  };
   const at = (rate: number): LoadFigures | null => {
     const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
     return f && 'outcome' in f ? f : null;
@@ -671,6 +688,13 @@ export interface OwnOpenLoop {
 /** The plan's own simulated open loop, when it is one the goodput search would also run (not a screening run). */
 export function ownOpenLoop(rate: number | undefined, load: LoadFigures | null, quick: boolean | undefined): OwnOpenLoop | undefined {
   return rate !== undefined && rate > 0 && load && !quick ? { rate, figures: load } : undefined;
+}
+
+/** A closed loop of `inFlight` requests, at most every slot of the engine's running cap kept busy (the goodput search's upper end). */
+function saturationLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, inFlight: number): LoadFigures | null {
+  const wl = { ...r.workload, requestRate: undefined, benchmark: null, concurrency: inFlight };
+  const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, 'plan');
+  return f && 'outcome' in f ? f : null;
 }
 
 /** Requests each open loop of the goodput search sends. */

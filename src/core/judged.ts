@@ -73,8 +73,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
   const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' as const };
   // the ranges stop where the report's do (plan-ranges.ts)
-  const stops = rangeStops(r, c, idleResiduals, null);
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
+  const stops = rangeStops(r, c, idleResiduals, tpotRisk.residuals, null);
   const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' as const };
   // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
   const noRoom = c.noRoom ? { unknown: 'not computable: the KV cache holds not one request of this length (see memory.fits)' } : {};
@@ -83,6 +83,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     estimate: c.throughput,
     bound: c.throughputBound,
     rangeBound: stops.throughputCeiling,
+    rateLow: stops.throughputLow,
     ...inUnit('tokens/s'),
     missing: loopMissing,
     risk: rateRisk,

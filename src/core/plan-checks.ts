@@ -1,5 +1,6 @@
 // Checks about the plan file itself rather than its layout: what an importer or the config.json
-// reader could not map with certainty, and a stated parameter count against the model's shape.
+// reader could not map with certainty, a stated parameter count against the model's shape, and
+// workload keys that the rest of the plan leaves without effect.
 import { round } from './figures.js';
 import { paramsFromShape } from './modelFacts.js';
 import type { Check, LoadedPlan } from './types.js';
@@ -37,5 +38,23 @@ export function planChecks(loaded: LoadedPlan): Omit<Check, 'line'>[] {
         (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
     });
   }
+  const burst = burstinessCheck(plan.workload);
+  if (burst) out.push(burst);
   return out;
+}
+
+/**
+ * burstiness is the shape of gamma gaps (vLLM bench --burstiness; 1 is poisson): beside an arrival
+ * that is not gamma it has no effect, and the arrivals are not as bursty as it says.
+ */
+function burstinessCheck(w: LoadedPlan['plan']['workload']): Omit<Check, 'line'> | null {
+  if (w.burstiness === undefined || w.burstiness === 1 || w.arrival === undefined || w.arrival === 'gamma' || w.request_rate === undefined) return null;
+  return {
+    id: 'workload.burstiness',
+    status: 'warn',
+    title: 'Arrival burstiness',
+    path: 'workload.burstiness',
+    value: w.burstiness,
+    detail: `burstiness ${w.burstiness} shapes gamma gaps (vLLM bench --burstiness), but workload.arrival is ${w.arrival}: it is not used, the arrivals are ${w.arrival === 'poisson' ? 'poisson (exponential gaps)' : 'evenly spaced'}; state arrival: gamma for bursty arrivals, or drop burstiness`,
+  };
 }

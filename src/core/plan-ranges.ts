@@ -46,21 +46,21 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
    * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
    * and a range clipped to a rounded ceiling could end past the true one
    */
-  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null): void => {
+  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null, rateLow: number | null = null): void => {
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
-    const [lo, hi] = rangeOf(v, res, kind, bound);
+    const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
     ranges[key] = [round(lo), round(hi)];
   };
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
   // least its mean length): its range starts no lower than the idle range does.
-  const stops = rangeStops(r, c, ttftIdle, metrics.throughput_tokens_per_s ?? null);
+  const stops = rangeStops(r, c, ttftIdle, tpot, metrics.throughput_tokens_per_s ?? null);
   put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
   put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
   put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-  put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling);
+  put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling, stops.throughputLow);
   for (const p of ['p50', 'p90', 'p99']) {
     put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
     put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
@@ -73,7 +73,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   // the throughput's range before rounding, for the cost and energy ranges that follow from it
-  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling) : undefined;
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
   return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
@@ -85,13 +85,40 @@ export interface RangeStops {
   ttftPercentileLow: number | null;
   /** the throughput's ceiling, tokens/s */
   throughputCeiling: number | null;
+  /** where the throughput's low end stops falling, tokens/s: an open loop that keeps up (offeredFloor); else null */
+  throughputLow: number | null;
 }
 
-/** `idle`: the idle TTFT's track record; `shownThroughput`: the throughput as the metrics show it (rounded), when known. */
-export function rangeStops(r: Resolved, c: Computed, idle: Residuals, shownThroughput: number | null): RangeStops {
+/**
+ * `idle`: the idle TTFT's track record; `tpot`: the TPOT's, which rates follow; `shownThroughput`: the
+ * throughput as the metrics show it (rounded), when known.
+ */
+export function rangeStops(r: Resolved, c: Computed, idle: Residuals, tpot: Residuals, shownThroughput: number | null): RangeStops {
   const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
   const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
-  return { ttftLow, ttftPercentileLow: fixedLengths ? ttftLow : null, throughputCeiling: offeredCeiling(r, c, shownThroughput) };
+  return {
+    ttftLow,
+    ttftPercentileLow: fixedLengths ? ttftLow : null,
+    throughputCeiling: offeredCeiling(r, c, shownThroughput),
+    throughputLow: offeredFloor(r, c, tpot),
+  };
+}
+
+/**
+ * The throughput range's low end for an open loop that keeps up. Its output is its arrivals' (rate x
+ * output tokens) whatever its speed, as long as it keeps up: the range's slow end is the deployment
+ * with every cost e^hi times longer, which serves arrivals e^hi times too fast for the estimated one
+ * as that one would, in slow motion. It keeps up while that is within the estimated capacity (a
+ * closed loop at the running cap): the slow end serves min(offered output, capacity x e^-hi), the
+ * capacity's own slow end. Llama 3.1 8B on one H100 at 0.2 requests/s of 1024/256 (capacity about
+ * 12k tokens/s) read 23.3 to 51.5 tokens/s, the low end less than half of the 51.2 it serves; now
+ * 51.2 to 51.5.
+ */
+function offeredFloor(r: Resolved, c: Computed, tpot: Residuals): number | null {
+  const wl = r.workload;
+  if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null || c.capacity === null) return null;
+  const offered = wl.requestRate * wl.outputTokens;
+  return Math.min(offered, rangeOf(c.capacity, tpot, 'rate', null)[0]);
 }
 
 /**

@@ -162,14 +162,16 @@ export type RangeKind = 'time' | 'rate';
  * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
  * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
  * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
- * at or below its ceiling.
+ * at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop that keeps
+ * up serves its arrivals, plan-ranges.ts), never above the estimate.
  */
-export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: number | null): [number, number] {
+export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: number | null, rateLow: number | null = null): [number, number] {
   const tail = (1 - RANGE_COVERAGE) / 2;
   const lo = residualAt(r, tail);
   const hi = residualAt(r, 1 - tail);
   let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
   let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
+  if (kind === 'rate' && rateLow !== null) low = Math.max(low, Math.min(rateLow, estimate));
   if (bound !== null) {
     if (kind === 'time') low = Math.max(low, bound);
     else high = Math.min(high, bound);

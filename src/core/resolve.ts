@@ -313,10 +313,9 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
   const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
   if (w.arrival === undefined && arrival === 'gamma') assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+  // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
   if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
     assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
-  else if (arrival !== 'gamma' && w.burstiness !== undefined && w.burstiness !== 1)
-    assume('workload.burstiness', `not used: it shapes gamma gaps, and workload.arrival is ${arrival}`, 'method');
   const workload: Workload = {
     profile,
     concurrency: w.concurrency,

@@ -83,6 +83,11 @@ export interface PoolsOutcome extends SimulationOutcome {
   meanAdmissionWait: number;
   /** sequences a decode worker ran at once, averaged over the measured window's time */
   decodeRunning: number;
+  /**
+   * most KV slots one decode worker held at once: requests admitted to it (their slot reserved while
+   * their prompt waits, runs and moves) and not yet finished; what its KV cache must hold at the peak
+   */
+  decodePeakHeld: number;
 }
 
 interface PReq {
@@ -254,7 +259,9 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   let steps = 0;
   let decodingSteps = 0;
   let batchSum = 0;
+  let seqStepTime = 0;
   let peakRunning = 0;
+  let peakHeld = 0;
   let events = 0;
 
   let finishes = 0;
@@ -296,7 +303,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
       const r = admission[admissionHead++]!;
       r.worker = best;
       r.admitted = t;
-      decodeWorkers[best]!.reserved++;
+      const held = ++decodeWorkers[best]!.reserved;
+      if (held > peakHeld) peakHeld = held;
       prefillQueue.push(r);
     }
     if (admissionHead > 1024 && admissionHead * 2 > admission.length) {
@@ -457,6 +465,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     steps += w.steps;
     decodingSteps += w.steps;
     batchSum += w.batch * w.steps;
+    seqStepTime += w.batch * w.steps * (w.stepDt - D.stepOverhead);
     tokens += w.batch * tps * w.steps;
     w.step += w.steps;
     for (let top = w.running.peek(); top && top.finishStep <= w.step; top = w.running.peek()) {
@@ -531,6 +540,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     wallTime: end,
     steps,
     meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+    // every decode step of a decode worker is decode-only
+    meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
     peakRunning,
     busyFraction: Math.max(prefillShare, decodeShare),
     flopsPerSecond: (flops - flopsAtStart) / span,
@@ -540,5 +551,6 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     meanTransfer: transferSum / Math.max(1, measuredDone),
     meanAdmissionWait: admissionWaitSum / Math.max(1, measuredDone),
     decodeRunning: (runningTime - runningTimeAtStart) / (span * decodeWorkers.length),
+    decodePeakHeld: peakHeld,
   };
 }

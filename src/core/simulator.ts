@@ -128,6 +128,12 @@ export interface SimulationOutcome {
   steps: number;
   /** mean decoding sequences per step that decodes */
   meanBatch: number;
+  /**
+   * seconds of a decode-only step as the sequences in it saw it: the mean over decoding sequences of
+   * the steps without prompt work, at the batch and busy ranks each ran with (the engine's per-step
+   * overhead left out, as in decodeStep); null when no step was decode-only
+   */
+  meanDecodeStep: number | null;
   /** most sequences holding KV at once */
   peakRunning: number;
   /** fraction of the measured window the replica was busy */
@@ -405,6 +411,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   let steps = 0;
   let decodingSteps = 0;
   let batchSum = 0;
+  // decode-only steps, each counted once per sequence in it
+  let seqStepTime = 0;
+  let seqSteps = 0;
   let peakRunning = 0;
   let events = 0;
   // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
@@ -679,6 +688,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       steps += stride;
       decodingSteps += stride;
       batchSum += batch * stride;
+      seqStepTime += batch * stride * cost.time;
+      seqSteps += batch * stride;
       tokens += batch * tps * stride;
       decodeStep += stride;
       retire();
@@ -727,6 +738,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     wallTime: end,
     steps,
     meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+    meanDecodeStep: seqSteps > 0 ? seqStepTime / seqSteps : null,
     peakRunning,
     busyFraction: Math.min(1, (busy - busyAtStart) / span),
     flopsPerSecond: (flops - flopsAtStart) / span,

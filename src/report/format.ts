@@ -29,6 +29,16 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
 }
 
+/**
+ * Below 1, at least `digits` significant digits (a light load's 0.000459 tokens/J, never "0" for a
+ * figure that is not); from 1 up, formatNumber's `decimals`.
+ */
+export function formatSmall(n: number, digits: number, decimals: number): string {
+  const abs = Math.abs(n);
+  if (!(abs < 1) || abs === 0) return formatNumber(n, decimals);
+  return formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+}
+
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 export function formatGiB(gib: number): string {
   const abs = Math.abs(gib);
@@ -129,8 +139,8 @@ const FORMATTERS: Record<string, Formatter> = {
   '%': (p) => formatPercent(p / 100),
   bytes: (b) => formatGiB(b / 2 ** 30),
   usd: formatUsd,
-  'tokens/j': (t) => `${formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
-  'requests/s': (r) => `${formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
+  'tokens/j': (t) => `${formatSmall(t, 3, 2)} tokens/J`,
+  'requests/s': (r) => `${formatSmall(r, 2, r < 10 ? 2 : 1)} requests/s`,
 };
 
 /** Any check figure in its unit; unknown units get a plain number followed by the unit. */
