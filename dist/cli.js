@@ -20084,6 +20084,9 @@ function simulate(load, engine, costs) {
     let steps = 0;
     let decodingSteps = 0;
     let batchSum = 0;
+    // decode-only steps, each counted once per sequence in it
+    let seqStepTime = 0;
+    let seqSteps = 0;
     let peakRunning = 0;
     let events = 0;
     // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
@@ -20378,6 +20381,8 @@ function simulate(load, engine, costs) {
             steps += stride;
             decodingSteps += stride;
             batchSum += batch * stride;
+            seqStepTime += batch * stride * cost.time;
+            seqSteps += batch * stride;
             tokens += batch * tps * stride;
             decodeStep += stride;
             retire();
@@ -20426,6 +20431,7 @@ function simulate(load, engine, costs) {
         wallTime: end,
         steps,
         meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+        meanDecodeStep: seqSteps > 0 ? seqStepTime / seqSteps : null,
         peakRunning,
         busyFraction: Math.min(1, (busy - busyAtStart) / span),
         flopsPerSecond: (flops - flopsAtStart) / span,
@@ -20620,13 +20626,36 @@ function compute(loaded, r, est, bound, options = {}) {
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
-    // An open loop states no batch: its decode step is the one at the batch its simulation ran on average.
-    if (running === undefined && load && load.outcome.meanBatch > 0)
+    // An open loop states no batch: its decode step is the one its sequences saw in the simulation (at
+    // light load a MoE rank decodes alone, its experts fed by no other rank: the step at the mean batch
+    // on every rank at once read 17.5 ms beside a TPOT of 13.4); its floor, the breakdown and the
+    // fallback (no decode-only step) are at the batch the simulation ran on average.
+    let step = decEst?.step ?? null;
+    if (running === undefined && load && load.outcome.meanBatch > 0) {
         ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
+        step = decEst ? (load.outcome.meanDecodeStep ?? decEst.step) : null;
+    }
     const req = plan.requirements;
     const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
     const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
-    const maxRequestRate = wantGoodput && costs && est && maxRunning !== null ? goodput(r, est, costs, maxRunning, req, latencyReqs, ownOpenLoop(wl.requestRate, load, options.quick)) : null;
+    // The closed loop at the running cap: the goodput search's upper end, and an open loop's capacity.
+    const slots = maxRunning !== null ? maxRunning * layout.dp : null;
+    let saturationRun;
+    const saturation = () => {
+        if (saturationRun === undefined)
+            saturationRun = costs && est && slots !== null ? saturationLoad(r, est, costs, maxRunning, slots) : null;
+        return saturationRun;
+    };
+    const maxRequestRate = wantGoodput && costs && est && maxRunning !== null
+        ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick))
+        : null;
+    // An open loop that keeps up: what it could serve at most, its clients' cap included. Screening
+    // (quick) leaves it out: a layout search verifies what it shows again in full.
+    let capacity = null;
+    if (load?.kind === 'open' && !load.saturated && !options.quick && costs && est && slots !== null) {
+        const capped = wl.concurrency !== undefined && wl.concurrency < slots;
+        capacity = (capped ? saturationLoad(r, est, costs, maxRunning, wl.concurrency) : saturation())?.throughput ?? null;
+    }
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
@@ -20643,7 +20672,7 @@ function compute(loaded, r, est, bound, options = {}) {
         ttft: noRoom ? null : (load?.outcome.ttft.mean ?? idleEst?.ttft ?? null),
         ttftIdle: idleEst?.ttft ?? null,
         ttftFloor: finite(idleBound?.ttft),
-        step: decEst?.step ?? null,
+        step,
         stepFloor: finite(decBound?.step),
         tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
         tpotFloor: finite(bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
@@ -20659,6 +20688,7 @@ function compute(loaded, r, est, bound, options = {}) {
         load,
         maxRequestRate,
         requestRateBound: rateBound,
+        capacity,
         loadSkipped,
         noRoom,
         routedExperts: est?.experts ?? 0,
@@ -20986,15 +21016,10 @@ const GOODPUT_REQUESTS = 600;
  * goodput), by bisection over simulated open loops; without latency requirements, the highest rate
  * the deployment keeps up with.
  */
-function goodput(r, facts, costs, maxRunning, req, keys, own) {
+function goodput(r, facts, costs, maxRunning, req, keys, saturation, own) {
     const wl = r.workload;
     if (wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
-    // Upper end: the closed-loop saturation rate at the engine's running cap.
-    const saturation = () => {
-        const f = simulateLoad({ ...r, workload: { ...wl, requestRate: undefined, benchmark: null, concurrency: maxRunning * r.layout.dp } }, facts, costs, maxRunning, 'plan');
-        return f && 'outcome' in f ? f : null;
-    };
     const at = (rate) => {
         const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
         return f && 'outcome' in f ? f : null;
@@ -21004,6 +21029,12 @@ function goodput(r, facts, costs, maxRunning, req, keys, own) {
 /** The plan's own simulated open loop, when it is one the goodput search would also run (not a screening run). */
 function ownOpenLoop(rate, load, quick) {
     return rate !== undefined && rate > 0 && load && !quick ? { rate, figures: load } : undefined;
+}
+/** A closed loop of `inFlight` requests, at most every slot of the engine's running cap kept busy (the goodput search's upper end). */
+function saturationLoad(r, facts, costs, maxRunning, inFlight) {
+    const wl = { ...r.workload, requestRate: undefined, benchmark: null, concurrency: inFlight };
+    const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, 'plan');
+    return f && 'outcome' in f ? f : null;
 }
 /** Requests each open loop of the goodput search sends. */
 
@@ -21252,7 +21283,9 @@ function simulatePools(load, pools, costs) {
     let steps = 0;
     let decodingSteps = 0;
     let batchSum = 0;
+    let seqStepTime = 0;
     let peakRunning = 0;
+    let peakHeld = 0;
     let events = 0;
     let finishes = 0;
     const finish = (r, at) => {
@@ -21296,7 +21329,9 @@ function simulatePools(load, pools, costs) {
             const r = admission[admissionHead++];
             r.worker = best;
             r.admitted = t;
-            decodeWorkers[best].reserved++;
+            const held = ++decodeWorkers[best].reserved;
+            if (held > peakHeld)
+                peakHeld = held;
             prefillQueue.push(r);
         }
         if (admissionHead > 1024 && admissionHead * 2 > admission.length) {
@@ -21473,6 +21508,7 @@ function simulatePools(load, pools, costs) {
         steps += w.steps;
         decodingSteps += w.steps;
         batchSum += w.batch * w.steps;
+        seqStepTime += w.batch * w.steps * (w.stepDt - D.stepOverhead);
         tokens += w.batch * tps * w.steps;
         w.step += w.steps;
         for (let top = w.running.peek(); top && top.finishStep <= w.step; top = w.running.peek()) {
@@ -21565,6 +21601,8 @@ function simulatePools(load, pools, costs) {
         wallTime: end,
         steps,
         meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
+        // every decode step of a decode worker is decode-only
+        meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
         peakRunning,
         busyFraction: Math.max(prefillShare, decodeShare),
         flopsPerSecond: (flops - flopsAtStart) / span,
@@ -21574,10 +21612,15 @@ function simulatePools(load, pools, costs) {
         meanTransfer: transferSum / Math.max(1, measuredDone),
         meanAdmissionWait: admissionWaitSum / Math.max(1, measuredDone),
         decodeRunning: (runningTime - runningTimeAtStart) / (span * decodeWorkers.length),
+        decodePeakHeld: peakHeld,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/disagg-estimates.ts
+// Every estimate and bound of a disaggregated plan (docs/formulas.md, "Disaggregated prefill and
+// decode"): each pool's memory and pass costs as a plan of its own (estimates.ts), the deployment's
+// load simulated over both pools (simulator-pools.ts), and the bounds with every efficiency at 1.
+
 
 
 
@@ -21689,15 +21732,36 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
     const load = loadResult && 'outcome' in loadResult ? loadResult : null;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
+    // An open loop's decode workers hold the KV cache of every request they had admitted at the peak,
+    // not one request's (an aggregated open loop's rule, capacity.ts inFlightMemory); a prefill worker
+    // holds only its pass's prompts, as sized.
+    if (load && est && df.c.stagesEst) {
+        const held = load.outcome.decodePeakHeld / D.r.layout.dp;
+        df.c = { ...df.c, memEst: inFlightMemory(est, D.r, df.c.stagesEst, df.c, held) };
+    }
     // Goodput: the highest rate at which every stated latency requirement holds.
     const req = plan.requirements;
     const latencyReqs = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].filter((k) => req[k] !== undefined);
     const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
     let maxRequestRate = null;
+    const figuresOf = (f) => (f && 'outcome' in f ? f : null);
+    // The closed loop with every decode slot busy: the goodput search's upper end, and an open loop's capacity.
+    let saturationRun;
+    const saturation = (inFlight) => {
+        if (!run || decodeSlots === null)
+            return null;
+        const all = decodeSlots * D.workers;
+        if (inFlight !== undefined && inFlight < all)
+            return figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: inFlight }));
+        if (saturationRun === undefined)
+            saturationRun = figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: all }));
+        return saturationRun;
+    };
     if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
-        const figuresOf = (f) => (f && 'outcome' in f ? f : null);
-        maxRequestRate = goodputSearch(() => figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: decodeSlots * D.workers })), (rate) => figuresOf(run({ rate, requests: GOODPUT_REQUESTS })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick));
+        maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: GOODPUT_REQUESTS })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick));
     }
+    // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
+    const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (saturation(plan.workload.concurrency)?.throughput ?? null) : null;
     // Bounds: every efficiency at 1.
     const tps = wl.speculative ? wl.speculative.acceptance : 1;
     const ttftFloor = pf.c.ttftFloor !== null ? Math.max(pf.c.ttftFloor, transferFloor ?? 0) : null;
@@ -21763,6 +21827,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         load,
         maxRequestRate,
         requestRateBound: requestRateCeiling,
+        capacity,
         loadSkipped,
         noRoom: false,
         routedExperts: df.c.routedExperts,
@@ -22087,10 +22152,9 @@ function resolvePlan(plan, origins) {
     const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
     if (w.arrival === undefined && arrival === 'gamma')
         assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+    // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
     if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
         assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
-    else if (arrival !== 'gamma' && w.burstiness !== undefined && w.burstiness !== 1)
-        assume('workload.burstiness', `not used: it shapes gamma gaps, and workload.arrival is ${arrival}`, 'method');
     const workload = {
         profile,
         concurrency: w.concurrency,
@@ -22325,6 +22389,16 @@ function format_formatNumber(n, maxDecimals = 2) {
     const text = n.toFixed(maxDecimals).replace(/\.?0+$/, '');
     return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
 }
+/**
+ * Below 1, at least `digits` significant digits (a light load's 0.000459 tokens/J, never "0" for a
+ * figure that is not); from 1 up, formatNumber's `decimals`.
+ */
+function formatSmall(n, digits, decimals) {
+    const abs = Math.abs(n);
+    if (!(abs < 1) || abs === 0)
+        return format_formatNumber(n, decimals);
+    return format_formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+}
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 function formatGiB(gib) {
     const abs = Math.abs(gib);
@@ -22401,8 +22475,8 @@ const FORMATTERS = {
     '%': (p) => formatPercent(p / 100),
     bytes: (b) => formatGiB(b / 2 ** 30),
     usd: formatUsd,
-    'tokens/j': (t) => `${format_formatNumber(t, t < 1 ? 3 : 2)} tokens/J`,
-    'requests/s': (r) => `${format_formatNumber(r, r < 10 ? 2 : 1)} requests/s`,
+    'tokens/j': (t) => `${formatSmall(t, 3, 2)} tokens/J`,
+    'requests/s': (r) => `${formatSmall(r, 2, r < 10 ? 2 : 1)} requests/s`,
 };
 /** Any check figure in its unit; unknown units get a plain number followed by the unit. */
 function formatQuantity(value, unit) {
@@ -23695,14 +23769,17 @@ function residualCdf(r, x) {
  * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
  * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
  * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
- * at or below its ceiling.
+ * at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop that keeps
+ * up serves its arrivals, plan-ranges.ts), never above the estimate.
  */
-function rangeOf(estimate, r, kind, bound) {
+function rangeOf(estimate, r, kind, bound, rateLow = null) {
     const tail = (1 - RANGE_COVERAGE) / 2;
     const lo = residualAt(r, tail);
     const hi = residualAt(r, 1 - tail);
     let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
     let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
+    if (kind === 'rate' && rateLow !== null)
+        low = Math.max(low, Math.min(rateLow, estimate));
     if (bound !== null) {
         if (kind === 'time')
             low = Math.max(low, bound);
@@ -23795,7 +23872,7 @@ function judgeRequirement(required, dir, f) {
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound);
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null);
     const lowerIsBetter = dir === 'lower-is-better';
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
@@ -23919,22 +23996,22 @@ function planRanges(plan, r, c, metrics) {
      * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
      * and a range clipped to a rounded ceiling could end past the true one
      */
-    const put = (key, res, kind, bound) => {
+    const put = (key, res, kind, bound, rateLow = null) => {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const [lo, hi] = rangeOf(v, res, kind, bound);
+        const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
     // least its mean length): its range starts no lower than the idle range does.
-    const stops = rangeStops(r, c, ttftIdle, metrics.throughput_tokens_per_s ?? null);
+    const stops = rangeStops(r, c, ttftIdle, tpot, metrics.throughput_tokens_per_s ?? null);
     put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
     put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
     put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
     put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-    put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling);
+    put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling, stops.throughputLow);
     for (const p of ['p50', 'p90', 'p99']) {
         put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
         put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
@@ -23947,14 +24024,39 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
-/** `idle`: the idle TTFT's track record; `shownThroughput`: the throughput as the metrics show it (rounded), when known. */
-function rangeStops(r, c, idle, shownThroughput) {
+/**
+ * `idle`: the idle TTFT's track record; `tpot`: the TPOT's, which rates follow; `shownThroughput`: the
+ * throughput as the metrics show it (rounded), when known.
+ */
+function rangeStops(r, c, idle, tpot, shownThroughput) {
     const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
     const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
-    return { ttftLow, ttftPercentileLow: fixedLengths ? ttftLow : null, throughputCeiling: offeredCeiling(r, c, shownThroughput) };
+    return {
+        ttftLow,
+        ttftPercentileLow: fixedLengths ? ttftLow : null,
+        throughputCeiling: offeredCeiling(r, c, shownThroughput),
+        throughputLow: offeredFloor(r, c, tpot),
+    };
+}
+/**
+ * The throughput range's low end for an open loop that keeps up. Its output is its arrivals' (rate x
+ * output tokens) whatever its speed, as long as it keeps up: the range's slow end is the deployment
+ * with every cost e^hi times longer, which serves arrivals e^hi times too fast for the estimated one
+ * as that one would, in slow motion. It keeps up while that is within the estimated capacity (a
+ * closed loop at the running cap): the slow end serves min(offered output, capacity x e^-hi), the
+ * capacity's own slow end. Llama 3.1 8B on one H100 at 0.2 requests/s of 1024/256 (capacity about
+ * 12k tokens/s) read 23.3 to 51.5 tokens/s, the low end less than half of the 51.2 it serves; now
+ * 51.2 to 51.5.
+ */
+function offeredFloor(r, c, tpot) {
+    const wl = r.workload;
+    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null || c.capacity === null)
+        return null;
+    const offered = wl.requestRate * wl.outputTokens;
+    return Math.min(offered, rangeOf(c.capacity, tpot, 'rate', null)[0]);
 }
 /**
  * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
@@ -24173,8 +24275,8 @@ function judgedChecks(inputs) {
     const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
     const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' };
     // the ranges stop where the report's do (plan-ranges.ts)
-    const stops = rangeStops(r, c, idleResiduals, null);
     const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
+    const stops = rangeStops(r, c, idleResiduals, tpotRisk.residuals, null);
     const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' };
     // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
     const noRoom = c.noRoom ? { unknown: 'not computable: the KV cache holds not one request of this length (see memory.fits)' } : {};
@@ -24183,6 +24285,7 @@ function judgedChecks(inputs) {
         estimate: c.throughput,
         bound: c.throughputBound,
         rangeBound: stops.throughputCeiling,
+        rateLow: stops.throughputLow,
         ...inUnit('tokens/s'),
         missing: loopMissing,
         risk: rateRisk,
@@ -25241,7 +25344,8 @@ function indexerPart(model, hidden, mode, missing) {
 
 ;// CONCATENATED MODULE: ./src/core/plan-checks.ts
 // Checks about the plan file itself rather than its layout: what an importer or the config.json
-// reader could not map with certainty, and a stated parameter count against the model's shape.
+// reader could not map with certainty, a stated parameter count against the model's shape, and
+// workload keys that the rest of the plan leaves without effect.
 
 
 /** The check a loader warning becomes, by the key it is about. */
@@ -25276,7 +25380,26 @@ function planChecks(loaded) {
                 (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
         });
     }
+    const burst = burstinessCheck(plan.workload);
+    if (burst)
+        out.push(burst);
     return out;
+}
+/**
+ * burstiness is the shape of gamma gaps (vLLM bench --burstiness; 1 is poisson): beside an arrival
+ * that is not gamma it has no effect, and the arrivals are not as bursty as it says.
+ */
+function burstinessCheck(w) {
+    if (w.burstiness === undefined || w.burstiness === 1 || w.arrival === undefined || w.arrival === 'gamma' || w.request_rate === undefined)
+        return null;
+    return {
+        id: 'workload.burstiness',
+        status: 'warn',
+        title: 'Arrival burstiness',
+        path: 'workload.burstiness',
+        value: w.burstiness,
+        detail: `burstiness ${w.burstiness} shapes gamma gaps (vLLM bench --burstiness), but workload.arrival is ${w.arrival}: it is not used, the arrivals are ${w.arrival === 'poisson' ? 'poisson (exponential gaps)' : 'evenly spaced'}; state arrival: gamma for bursty arrivals, or drop burstiness`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
