@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
 import { renderJson } from '../src/report/json.js';
+import { renderText } from '../src/report/text.js';
 import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
 import { verify } from './core-helpers.js';
 
@@ -63,5 +64,32 @@ describe('a disaggregated plan in the report', () => {
     const m = json.plans[0].metrics;
     for (const k of ['prefill_utilization', 'decode_utilization', 'kv_transfer_ms', 'kv_transfer_lower_bound_ms']) expect(m[k], k).toEqual(expect.any(Number));
     expect(renderReportMarkdown(combineReports([report, report]))).toContain('| Plan | Verdict |');
+  });
+});
+
+describe('a disaggregated plan whose prefill pool starves its decode pool', () => {
+  // One prefill worker of 8 H200s for 1,024 prompts of 8k tokens in flight: few reach the decode pool at once.
+  const report = verify(
+    PLAN.replace('workers: 2, gpus: 8', 'workers: 1, gpus: 8')
+      .replace('gpus: 32', 'gpus: 24')
+      .replace('concurrency: 128, input_tokens: 2048', 'concurrency: 1024, input_tokens: 8192'),
+  );
+  const m = report.metrics!;
+
+  it("says its decode step is the pool alone at the plan's concurrency, and that TPOT is at the batch that ran", () => {
+    // the contract: decode_step_ms of a disaggregated plan is the decode pool alone; TPOT at its running batch
+    expect(m.decode_mean_running_sequences! * m.decode_workers!).toBeLessThan(0.9 * m.max_running_sequences!);
+    expect(m.tpot_ms!).toBeLessThan(m.decode_step_ms!);
+    const md = renderPlanMarkdown(report);
+    expect(md).toContain("Decode step (decode pool alone, at the plan's concurrency)");
+    expect(md).toMatch(
+      /The decode pool ran [\d.]+ sequences per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at 1,024 sequences in flight/,
+    );
+    expect(renderText(combineReports([report]))).toContain('decode step (pool alone)');
+  });
+
+  it('says nothing of the kind when the decode pool runs what the plan keeps in flight', () => {
+    const md = renderPlanMarkdown(verify(PLAN));
+    expect(md).not.toContain('fed no faster by the prefill pool');
   });
 });

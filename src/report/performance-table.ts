@@ -19,6 +19,20 @@ interface Row {
 }
 
 const has = (m: Metrics, key: string): boolean => Object.hasOwn(m, key);
+/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
+const disaggregated = (m: Metrics): boolean => has(m, 'decode_mean_running_sequences');
+
+/**
+ * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
+ * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ */
+export function starvedDecodeNote(m: Metrics): string | null {
+  const mean = m.decode_mean_running_sequences;
+  const workers = m.decode_workers;
+  const inFlight = m.max_running_sequences;
+  if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight) return null;
+  return `The decode pool ran ${formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+}
 const computed = (m: Metrics, key: string): boolean => typeof m[key] === 'number';
 
 /** The rows this plan's metrics call for, in reading order. */
@@ -36,7 +50,12 @@ export function performanceRows(plan: PlanReport): Row[] {
   for (const key of percentiles.filter((k) => k.startsWith('tpot')))
     rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
   for (const key of percentiles.filter((k) => k.startsWith('e2e'))) rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
-  rows.push({ key: 'decode_step_ms', label: 'Decode step', bound: 'decode_step_lower_bound_ms', kind: 'floor' });
+  rows.push({
+    key: 'decode_step_ms',
+    label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+    bound: 'decode_step_lower_bound_ms',
+    kind: 'floor',
+  });
   rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
   if (computed(m, 'max_request_rate') || named('request_rate'))
     rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
@@ -67,6 +86,8 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   const notes: string[] = [];
   const times = plan.details?.times;
   if (times?.decode_bound_by) notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
+  const starved = starvedDecodeNote(m);
+  if (starved) notes.push(starved);
   if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
   if (typeof m.range_coverage === 'number')
     notes.push(

@@ -36,7 +36,8 @@ function keyMetrics(plan: PlanReport): string {
     ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
     ['TTFT', formatQuantity(m.ttft_ms, 'ms')],
     ['TPOT', formatQuantity(m.tpot_ms, 'ms')],
-    ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
+    // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
+    [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', formatQuantity(m.decode_step_ms, 'ms')],
     ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
     ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
     // cost and energy only when the plan prices or powers its devices
