@@ -109,15 +109,13 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
   if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
     widen *= OUTSIDE_WIDEN;
     why.push(
-      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
+      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
     );
   }
   const experts = ctx.routedExperts ?? 0;
   if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
     widen *= OUTSIDE_WIDEN;
-    why.push(
-      `a MoE of ${experts} experts is outside the validated runs (128 to 512 fine-grained experts, whose expert GEMMs the efficiencies were fitted on; fewer, wider experts likely run faster): ${OUTSIDE_WIDEN}x wider`,
-    );
+    why.push(`a MoE of ${experts} experts is outside the validated runs (${VALIDATED_MIN_EXPERTS} to 512 experts): ${OUTSIDE_WIDEN}x wider`);
   }
   if (ctx.engineDefaulted) {
     widen *= DEFAULTED_ENGINE_WIDEN;
