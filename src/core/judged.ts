@@ -200,8 +200,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
   }
   if (req.cost_per_million_tokens !== undefined) {
-    // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
-    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
+    // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
+    // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
+    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' });
     judge(
       'requirements.cost_per_million_tokens',
       'Required cost per million tokens',
