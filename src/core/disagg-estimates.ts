@@ -24,6 +24,7 @@ import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { simulatePools, type PoolCosts, type PoolsBehaviour, type PoolsOutcome } from './simulator-pools.js';
+import { againstCapacity, capacityLoad } from './saturation.js';
 import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan } from './types.js';
 
@@ -180,8 +181,19 @@ export function computeDisaggregated(
       return out ? loadFigures(spec, out, output) : null;
     };
   }
-  const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
-  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const which = options.quick ? 'quick' : 'plan';
+  const loadResult = run && options.simulate !== false ? run(which) : null;
+  // an open loop that completes less than arrives: against what the pools complete when never short of work
+  const capacity = (): LoadFigures | null => {
+    if (!run || decodeSlots === null) return null;
+    const f = run(which, capacityLoad(deploymentWl, decodeSlots * D.workers));
+    return f && 'outcome' in f ? f : null;
+  };
+  const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const load =
+    simulatedLoad && deploymentWl.requestRate !== undefined
+      ? againstCapacity(simulatedLoad, deploymentWl.requestRate, deploymentWl.benchmark !== null, capacity)
+      : simulatedLoad;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
 
   // Goodput: the highest rate at which every stated latency requirement holds.

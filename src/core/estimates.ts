@@ -25,6 +25,7 @@ import {
 import type { Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
 import { buildStages, type Stage } from './stages.js';
+import { againstCapacity, capacityLoad } from './saturation.js';
 import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan, PlanDetails, RequirementsSpec } from './types.js';
 
@@ -207,8 +208,16 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
   const noRoom = room === 0;
   const simulated = options.load !== false && !noRoom;
-  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
-  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const which = options.quick ? 'quick' : 'plan';
+  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
+  // an open loop that completes less than arrives: against what the deployment completes when never short of work
+  const capacity = (): LoadFigures | null => {
+    if (!costs || !est || maxRunning === null) return null;
+    const f = simulateLoad({ ...r, workload: { ...wl, ...capacityLoad(wl, maxRunning * layout.dp) } }, est, costs, maxRunning, which);
+    return f && 'outcome' in f ? f : null;
+  };
+  const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const load = simulatedLoad && wl.requestRate !== undefined ? againstCapacity(simulatedLoad, wl.requestRate, wl.benchmark !== null, capacity) : simulatedLoad;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
   // An open loop states no batch: its decode step is the one at the batch its simulation ran on average.

@@ -183,7 +183,11 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       limit: round(served, 4),
       unit: 'requests/s',
       detail: c.load.saturated
-        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
+        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${
+            wl.benchmark
+              ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and TTFT grows with the run's length`
+              : "queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length"
+          }`
         : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
     });
   }
