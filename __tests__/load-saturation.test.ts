@@ -87,6 +87,10 @@ describe('a declared run (benchmark.requests) is not saturated by its own tail',
       expect(r.metrics!.ttft_ms!).toBeLessThan(2 * r.metrics!.ttft_idle_ms!);
       const c = check(r, 'load.saturation');
       expect(c.status, `${requests} requests at ${rate}/s: ${c.detail}`).toBe('pass');
+      // held against what the deployment completes with the run's requests in flight, not the run's average
+      expect(c.limit!).toBeGreaterThan(rate);
+      expect(c.limit!).toBeLessThanOrEqual((capacity / 256) * 1.01);
+      expect(c.detail).toMatch(/completes up to \d+\.\d+\/s; the run's own \d\.\d+\/s is lowered by its ramp and tail/);
     }
   });
 

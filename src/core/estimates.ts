@@ -39,6 +39,8 @@ export interface LoadFigures {
   saturated: boolean;
   /** requests/s the whole deployment completes */
   servedRate: number;
+  /** open loop: requests/s it completes when never short of work, where that was simulated (saturation.ts) */
+  capacityRate?: number;
 }
 
 export interface Computed extends MemoryFigures {

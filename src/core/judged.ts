@@ -174,13 +174,15 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // An open loop that arrives faster than the deployment serves: queues grow without end.
   if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
     const served = c.load.servedRate;
+    // what it completes never short of work, where the run fell short of its arrivals (saturation.ts)
+    const capacity = c.load.capacityRate;
     checks.push({
       id: 'load.saturation',
       status: c.load.saturated ? 'warn' : 'pass',
       title: 'Arrival rate vs service rate',
       path: 'workload.request_rate',
       value: round(wl.requestRate, 4),
-      limit: round(served, 4),
+      limit: round(capacity ?? served, 4),
       unit: 'requests/s',
       detail: c.load.saturated
         ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${
@@ -188,7 +190,11 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
               ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and TTFT grows with the run's length`
               : "queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length"
           }`
-        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
+        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${
+            capacity !== undefined
+              ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
+              : ''
+          }`,
     });
   }
   if (req.max_memory_utilization !== undefined) {

@@ -20,11 +20,12 @@ export function againstCapacity(f: LoadFigures, rate: number, declared: boolean,
   if (f.kind !== 'open' || f.servedRate >= KEEPS_UP * rate) return { ...f, saturated: false };
   const cap = capacity();
   if (!cap) return f;
-  if (rate <= cap.servedRate) {
+  const capacityRate = cap.servedRate;
+  if (rate <= capacityRate) {
     // keeps up, if only just: a steady window near the capacity serves no more than it
-    return declared ? { ...f, saturated: false } : { ...f, saturated: false, throughput: Math.min(f.throughput, cap.throughput) };
+    return { ...f, saturated: false, capacityRate, ...(declared ? {} : { throughput: Math.min(f.throughput, cap.throughput) }) };
   }
-  return { ...f, saturated: true, servedRate: cap.servedRate, throughput: declared ? f.throughput : cap.throughput };
+  return { ...f, saturated: true, servedRate: capacityRate, capacityRate, throughput: declared ? f.throughput : cap.throughput };
 }
 
 /**
