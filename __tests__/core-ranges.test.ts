@@ -79,9 +79,10 @@ describe('residualsFor', () => {
 
 describe('rangeOf', () => {
   it('spans the central 80% of the residuals: exp(-0.8 s) to exp(0.8 s) for an even spread of +-s', () => {
+    // an idle figure: a band of its own, not nested with the loaded ones (see "nested load bands")
     const r = residualsFor(
       'ttft',
-      { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true, queue: 'queue<1.5' },
+      { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true, queue: 'queue<1.5', idle: true },
       table,
     );
     const [lo, hi] = rangeOf(100, r, 'time', null);
@@ -102,24 +103,130 @@ describe('rangeOf', () => {
 });
 
 describe("rangeOf's rateLow", () => {
-  // an even spread of +-0.1: the central 80% is exp(-0.08) to exp(0.08)
+  // the disaggregated SGLang Blackwell >128 TPOT bucket, +-0.1 (nested with the lighter bands' for a rate)
   const r = residualsFor('tpot', { engine: 'sglang', family: 'blackwell', band: '>128', engineDefaulted: false, disaggregated: true }, table);
-  it("lifts a rate's low end to it: 100 starts at 100 exp(-0.08) = 92.3, or at 95", () => {
-    expect(rangeOf(100, r, 'rate', null)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
+  const [baseLow, baseHigh] = rangeOf(100, r, 'rate', null);
+  it("lifts a rate's low end to it and leaves the high end", () => {
+    expect(baseLow).toBeLessThanOrEqual(100 * Math.exp(-0.08) + 1e-9);
     const [lo, hi] = rangeOf(100, r, 'rate', null, 95);
     expect(lo).toBe(95);
-    expect(hi).toBeCloseTo(100 * Math.exp(0.08), 6);
+    expect(hi).toBe(baseHigh);
   });
   it('never above the estimate, never lowers the low end, and leaves times alone', () => {
     expect(rangeOf(100, r, 'rate', null, 120)[0]).toBe(100);
-    expect(rangeOf(100, r, 'rate', null, 50)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
-    expect(rangeOf(100, r, 'time', null, 95)[0]).toBeCloseTo(100 * Math.exp(-0.08), 6);
+    expect(rangeOf(100, r, 'rate', null, 50)[0]).toBe(baseLow);
+    expect(rangeOf(100, r, 'time', null, 95)[0]).toBe(rangeOf(100, r, 'time', null)[0]);
+  });
+});
+
+describe('nested load bands: more load with an estimate no lower never narrows the range toward a better verdict', () => {
+  // vLLM on Hopper: the 1-4 band spreads widest (+-0.6), 5-32 +-0.3, 33-128 +-0.5; >128 has no
+  // bucket and falls back to vllm|hopper (+-0.4). Central 80%: ln ends at +-0.8 s.
+  const nested: ResidualTable = {
+    ttft: { 'vllm|hopper|1-4': bucket(0.6), 'vllm|hopper|5-32': bucket(0.3), 'vllm|hopper|33-128': bucket(0.5), 'vllm|hopper': bucket(0.4), all: bucket(0.5) },
+    tpot: { all: bucket(0.2) },
+    widen: { ttft: 1, tpot: 1 },
+  };
+  const at = (band: string, idle = false) =>
+    rangeOf(100, residualsFor('ttft', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false, ...(idle ? { idle } : {}) }, nested), 'time', null);
+
+  it("a band's high end is never below a lighter band's, its low end never above a heavier band's", () => {
+    // 5-32: high end as 1-4's (0.48, not its own 0.24), low end as 33-128's (-0.4, not its own -0.24)
+    expect(at('5-32')[0]).toBeCloseTo(100 * Math.exp(-0.4), 6);
+    expect(at('5-32')[1]).toBeCloseTo(100 * Math.exp(0.48), 6);
+    // >128 (vllm|hopper's +-0.32): its low end its own, its high end 1-4's
+    expect(at('>128')[0]).toBeCloseTo(100 * Math.exp(-0.32), 6);
+    expect(at('>128')[1]).toBeCloseTo(100 * Math.exp(0.48), 6);
+    // at one estimate, both ends rise (or stay) band by band
+    const bands = ['1-4', '5-32', '33-128', '>128'].map((b) => at(b));
+    for (let i = 1; i < bands.length; i++) {
+      expect(bands[i]![0]).toBeGreaterThanOrEqual(bands[i - 1]![0]);
+      expect(bands[i]![1]).toBeGreaterThanOrEqual(bands[i - 1]![1]);
+    }
+  });
+
+  it('an idle figure keeps its own band: 5-32, +-0.24', () => {
+    expect(at('5-32', true)[0]).toBeCloseTo(100 * Math.exp(-0.24), 6);
+    expect(at('5-32', true)[1]).toBeCloseTo(100 * Math.exp(0.24), 6);
+  });
+
+  it('a throughput, and the cost that follows from it, improves with load: its bands nest the other way', () => {
+    const r = (band: string) => residualsFor('tpot', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false }, { ...nested, tpot: nested.ttft });
+    // 5-32 as a rate: the time residual's high end from the heavier bands (33-128: 0.4), its low end from the lighter (1-4: -0.48)
+    const [slow, fast] = rangeOf(100, r('5-32'), 'rate', null);
+    expect(slow).toBeCloseTo(100 * Math.exp(-0.4), 6);
+    expect(fast).toBeCloseTo(100 * Math.exp(0.48), 6);
+    // a cost per token is judged as a time that improves with load: the same ends, inverted
+    const [cheap, dear] = rangeOf(100, r('5-32'), 'time', null, null, 'improves');
+    expect(cheap).toBeCloseTo(100 * Math.exp(-0.48), 6);
+    expect(dear).toBeCloseTo(100 * Math.exp(0.4), 6);
+    // at one estimate, a rate's ends rise (or stay) band by band
+    const bands = ['1-4', '5-32', '33-128', '>128'].map((b) => rangeOf(100, r(b), 'rate', null));
+    for (let i = 1; i < bands.length; i++) {
+      expect(bands[i]![0]).toBeGreaterThanOrEqual(bands[i - 1]![0]);
+      expect(bands[i]![1]).toBeGreaterThanOrEqual(bands[i - 1]![1]);
+    }
+  });
+
+  it('the share that missed is nested as the range is: 1 in 10 at either end, whichever band sets it', () => {
+    const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false }, nested);
+    const [lo, hi] = rangeOf(100, r, 'time', null);
+    // the high end is 1-4's, the low end 33-128's
+    expect(missProbability(100, hi, r, 'time')).toBeCloseTo(0.1, 6);
+    expect(missProbability(100, lo, r, 'time')).toBeCloseTo(0.9, 6);
+    const [slow, fast] = rangeOf(100, r, 'rate', null);
+    expect(missProbability(100, slow, r, 'rate')).toBeCloseTo(0.1, 6);
+    expect(missProbability(100, fast, r, 'rate')).toBeCloseTo(0.9, 6);
+  });
+
+  it("a disaggregated TTFT's regimes nest at their edges: the range's ends rise with the estimate across every regime", () => {
+    // queue<1.5 spreads +-0.2 (ln ends +-0.16), queue>10 +-0.3 (+-0.24); 1.5-3 and 3-10 fall back to the family's +-1 (+-0.8)
+    const queues: ResidualTable = {
+      ttft: {
+        'disagg|sglang|blackwell|queue<1.5': bucket(0.2),
+        'disagg|sglang|blackwell|queue>10': bucket(0.3),
+        'disagg|sglang|blackwell': bucket(1),
+        disagg: bucket(1),
+      },
+      tpot: { disagg: bucket(0.2) },
+      widen: { ttft: 1, tpot: 1 },
+      widenDisagg: { ttft: 1, tpot: 1 },
+    };
+    const idle = 100;
+    const rangeAt = (lift: number) => {
+      const ctx = {
+        engine: 'sglang',
+        family: 'blackwell',
+        band: '>128',
+        engineDefaulted: false,
+        disaggregated: true,
+        queue: queueBand(lift * idle, idle),
+        lift,
+      };
+      return rangeOf(lift * idle, residualsFor('ttft', ctx, queues), 'time', null);
+    };
+    // below the edge at 1.5, the low end is the next regime's at the edge (150 e^-0.8), not queue<1.5's own (140 e^-0.16)
+    expect(rangeAt(1.4)[0]).toBeCloseTo(150 * Math.exp(-0.8), 6);
+    expect(rangeAt(1.4)[1]).toBeCloseTo(140 * Math.exp(0.16), 6);
+    // just above the edge at 10, the high end is queue3-10's at the edge (1000 e^0.8), not queue>10's own (1200 e^0.24)
+    expect(rangeAt(12)[1]).toBeCloseTo(1000 * Math.exp(0.8), 6);
+    expect(rangeAt(12)[0]).toBeCloseTo(1200 * Math.exp(-0.24), 6);
+    // far above it, its own: the lighter regime's reach has fallen below it (1000 e^0.8 < 3000 e^0.24)
+    expect(rangeAt(30)[1]).toBeCloseTo(3000 * Math.exp(0.24), 6);
+    let last: [number, number] = [0, 0];
+    for (let lift = 1; lift <= 40; lift += 0.01) {
+      const [lo, hi] = rangeAt(lift);
+      expect(lo).toBeGreaterThanOrEqual(last[0] * (1 - 1e-12));
+      expect(hi).toBeGreaterThanOrEqual(last[1] * (1 - 1e-12));
+      last = [lo, hi];
+    }
   });
 });
 
 describe('missProbability', () => {
-  // vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2.
-  const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false }, table);
+  // vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2
+  // (a band on its own, idle: the nested bands are below)
+  const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false, idle: true }, table);
   const cdf = (x: number) => (x / 0.3 + 1) / 2;
 
   it('a time misses when measured > required: 1 - CDF(ln(required / estimate))', () => {

@@ -32,6 +32,12 @@ const fitDisagg = verifySilicon(
 const isDisagg = (r) => r.item.plan.disaggregation !== undefined;
 /** A disaggregated run's TTFT regime as the core reads it from its own estimate (ranges.queueBand); undefined for aggregated runs. */
 const queueOf = (r) => (isDisagg(r) ? ranges.queueBand(r.report.metrics?.ttft_ms ?? null, r.report.metrics?.ttft_idle_ms ?? null) : undefined);
+/** Its TTFT's lift over the idle one, where that regime's edges lie (range-bands.ts); undefined when unknown. */
+const liftOf = (r) => {
+  const ttft = r.report.metrics?.ttft_ms;
+  const idle = r.report.metrics?.ttft_idle_ms;
+  return isDisagg(r) && ttft > 0 && idle > 0 ? ttft / idle : undefined;
+};
 
 const Q = ranges.RANGE_QUANTILES;
 /** Splits inside the fitting part, by layout (`salt` picks one of several): ranges learned on one side are checked on the other. */
@@ -107,6 +113,7 @@ function outOfSampleWiden(metric, runs) {
           engineDefaulted: false,
           disaggregated: isDisagg(r),
           queue: queueOf(r),
+          lift: liftOf(r),
         };
         const res = { ...ranges.residualsFor(metric, ctx, table), widen: w };
         const [lo, hi] = ranges.rangeOf(1, res, 'time', null);

@@ -1,7 +1,7 @@
 // Turns (figure, estimate, physical bound) into a check status, the same way for
 // every requirement and claim (contract: beyond the bound is physically impossible,
 // between estimate and bound is optimistic, no estimate is unverified).
-import { missProbability, oneIn, rangeOf, type RangeKind, type Residuals } from './ranges.js';
+import { type LoadTrend, missProbability, oneIn, rangeOf, type RangeKind, type Residuals } from './ranges.js';
 import type { CheckStatus } from './types.js';
 
 export type Direction = 'higher-is-better' | 'lower-is-better';
@@ -34,8 +34,11 @@ export interface Figures {
   missing: string[];
   /** what sets the bound (e.g. "decode is bound by HBM bandwidth"), appended to impossibility messages */
   why?: string;
-  /** the estimator's track record for this figure: a requirement inside the range is at risk (ranges.ts) */
-  risk?: { residuals: Residuals; kind: RangeKind };
+  /**
+   * the estimator's track record for this figure: a requirement inside the range is at risk (ranges.ts);
+   * `trend`, how the figure moves with load, when not as its kind does (a cost per token improves)
+   */
+  risk?: { residuals: Residuals; kind: RangeKind; trend?: LoadTrend };
   /** why the estimate is not computable when no plan key is missing (e.g. nothing fits in memory) */
   unknown?: string;
 }
@@ -83,12 +86,12 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: number, risk: NonNullable<Figures['risk']>): Judgement {
-  const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null);
+  const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null, risk.trend);
   const lowerIsBetter = dir === 'lower-is-better';
   const bad = lowerIsBetter ? high : low;
   const good = lowerIsBetter ? low : high;
   const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
-  const p = missProbability(estimate, required, risk.residuals, risk.kind);
+  const p = missProbability(estimate, required, risk.residuals, risk.kind, risk.trend);
   const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
   if (meets(bad))
     return {

@@ -25,6 +25,7 @@ import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { simulatePools, type PoolCosts, type PoolsBehaviour, type PoolsOutcome } from './simulator-pools.js';
+import { againstCapacity, capacityLoad } from './saturation.js';
 import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan } from './types.js';
 
@@ -181,8 +182,27 @@ export function computeDisaggregated(
       return out ? loadFigures(spec, out, output) : null;
     };
   }
-  const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
-  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const which = options.quick ? 'quick' : 'plan';
+  const loadResult = run && options.simulate !== false ? run(which) : null;
+  const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
+  // What the pools complete when never short of work: a closed loop with every decode slot busy (the
+  // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
+  // plan's cap in flight or its declared run's requests (saturation.ts). Each is simulated once.
+  const allSlots = decodeSlots !== null ? decodeSlots * D.workers : null;
+  const closedRuns = new Map<string, LoadFigures | null>();
+  const closedAt = (clients: number, kind: 'plan' | 'quick'): LoadFigures | null => {
+    if (!run) return null;
+    const key = `${clients}|${kind}`;
+    if (!closedRuns.has(key)) closedRuns.set(key, figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })));
+    return closedRuns.get(key)!;
+  };
+  const saturation = (): LoadFigures | null => (allSlots !== null ? closedAt(allSlots, 'plan') : null);
+  const capacityRun = (): LoadFigures | null => (allSlots !== null ? closedAt(capacityLoad(deploymentWl, allSlots).concurrency!, which) : null);
+  const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const load =
+    simulatedLoad && deploymentWl.requestRate !== undefined
+      ? againstCapacity(simulatedLoad, deploymentWl.requestRate, deploymentWl.benchmark !== null, capacityRun)
+      : simulatedLoad;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   // An open loop's decode workers hold the KV cache of every request they had admitted at the peak,
   // not one request's (an aggregated open loop's rule, capacity.ts inFlightMemory); a prefill worker
@@ -199,16 +219,6 @@ export function computeDisaggregated(
   );
   const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
   let maxRequestRate: number | null = null;
-  const figuresOf = (f: LoadFigures | { skipped: string } | null): LoadFigures | null => (f && 'outcome' in f ? f : null);
-  // The closed loop with every decode slot busy: the goodput search's upper end, and an open loop's capacity.
-  let saturationRun: LoadFigures | null | undefined;
-  const saturation = (inFlight?: number): LoadFigures | null => {
-    if (!run || decodeSlots === null) return null;
-    const all = decodeSlots * D.workers;
-    if (inFlight !== undefined && inFlight < all) return figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: inFlight }));
-    if (saturationRun === undefined) saturationRun = figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: all }));
-    return saturationRun;
-  };
   if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
     maxRequestRate = goodputSearch(
       () => saturation(),
@@ -219,7 +229,7 @@ export function computeDisaggregated(
     );
   }
   // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
-  const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (saturation(plan.workload.concurrency)?.throughput ?? null) : null;
+  const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (capacityRun()?.throughput ?? null) : null;
 
   // Bounds: every efficiency at 1.
   const tps = wl.speculative ? wl.speculative.acceptance : 1;

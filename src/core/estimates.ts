@@ -25,6 +25,7 @@ import {
 import type { Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
 import { buildStages, type Stage } from './stages.js';
+import { againstCapacity, capacityLoad } from './saturation.js';
 import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan, PlanDetails, RequirementsSpec } from './types.js';
 
@@ -38,6 +39,8 @@ export interface LoadFigures {
   saturated: boolean;
   /** requests/s the whole deployment completes */
   servedRate: number;
+  /** open loop: requests/s it completes when never short of work, where that was simulated (saturation.ts) */
+  capacityRate?: number;
 }
 
 export interface Computed extends MemoryFigures {
@@ -213,8 +216,25 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
   const noRoom = room === 0;
   const simulated = options.load !== false && !noRoom;
-  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
-  const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const which = options.quick ? 'quick' : 'plan';
+  const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
+  // What the deployment completes when never short of work: a closed loop at what it holds at once
+  // (the engine's running cap over every rank), the goodput search's upper end; and an open loop's
+  // capacity, that closed loop at no more than the plan's cap in flight or its declared run's requests
+  // (saturation.ts). Each is simulated once, when first asked.
+  const slots = maxRunning !== null ? maxRunning * layout.dp : null;
+  const closedAt = memoLoad((clients: number, run: 'plan' | 'quick') =>
+    costs && est && maxRunning !== null ? saturationLoad(r, est, costs, maxRunning, clients, run) : null,
+  );
+  const saturation = (): LoadFigures | null => (slots !== null ? closedAt(slots, 'plan') : null);
+  const capacityRun = (): LoadFigures | null => {
+    if (slots === null) return null;
+    // the same run as the goodput search's upper end when no cap applies (closedAt remembers it)
+    return closedAt(capacityLoad(wl, slots).concurrency!, which);
+  };
+  const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+  const load =
+    simulatedLoad && wl.requestRate !== undefined ? againstCapacity(simulatedLoad, wl.requestRate, wl.benchmark !== null, capacityRun) : simulatedLoad;
   const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
   const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
   // An open loop states no batch: its decode step is the one its sequences saw in the simulation (at
@@ -230,24 +250,13 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const req = plan.requirements;
   const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
   const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
-  // The closed loop at the running cap: the goodput search's upper end, and an open loop's capacity.
-  const slots = maxRunning !== null ? maxRunning * layout.dp : null;
-  let saturationRun: LoadFigures | null | undefined;
-  const saturation = (): LoadFigures | null => {
-    if (saturationRun === undefined) saturationRun = costs && est && slots !== null ? saturationLoad(r, est, costs, maxRunning!, slots) : null;
-    return saturationRun;
-  };
   const maxRequestRate =
     wantGoodput && costs && est && maxRunning !== null
       ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick))
       : null;
   // An open loop that keeps up: what it could serve at most, its clients' cap included. Screening
   // (quick) leaves it out: a layout search verifies what it shows again in full.
-  let capacity: number | null = null;
-  if (load?.kind === 'open' && !load.saturated && !options.quick && costs && est && slots !== null) {
-    const capped = wl.concurrency !== undefined && wl.concurrency < slots;
-    capacity = (capped ? saturationLoad(r, est, costs, maxRunning!, wl.concurrency!) : saturation())?.throughput ?? null;
-  }
+  const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (capacityRun()?.throughput ?? null) : null;
 
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
@@ -691,10 +700,20 @@ export function ownOpenLoop(rate: number | undefined, load: LoadFigures | null, 
 }
 
 /** A closed loop of `inFlight` requests, at most every slot of the engine's running cap kept busy (the goodput search's upper end). */
-function saturationLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, inFlight: number): LoadFigures | null {
+function saturationLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRunning: number, inFlight: number, run: 'plan' | 'quick'): LoadFigures | null {
   const wl = { ...r.workload, requestRate: undefined, benchmark: null, concurrency: inFlight };
-  const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, 'plan');
+  const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, run);
   return f && 'outcome' in f ? f : null;
+}
+
+/** A closed-loop simulation remembered by its clients and run kind: a verification asks for the same one up to three times. */
+function memoLoad(simulate: (clients: number, run: 'plan' | 'quick') => LoadFigures | null): (clients: number, run: 'plan' | 'quick') => LoadFigures | null {
+  const seen = new Map<string, LoadFigures | null>();
+  return (clients, run) => {
+    const key = `${clients}|${run}`;
+    if (!seen.has(key)) seen.set(key, simulate(clients, run));
+    return seen.get(key)!;
+  };
 }
 
 /** Requests each open loop of the goodput search sends. */

@@ -175,17 +175,27 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // An open loop that arrives faster than the deployment serves: queues grow without end.
   if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
     const served = c.load.servedRate;
+    // what it completes never short of work, where the run fell short of its arrivals (saturation.ts)
+    const capacity = c.load.capacityRate;
     checks.push({
       id: 'load.saturation',
       status: c.load.saturated ? 'warn' : 'pass',
       title: 'Arrival rate vs service rate',
       path: 'workload.request_rate',
       value: round(wl.requestRate, 4),
-      limit: round(served, 4),
+      limit: round(capacity ?? served, 4),
       unit: 'requests/s',
       detail: c.load.saturated
-        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
+        ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${
+            wl.benchmark
+              ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and TTFT grows with the run's length`
+              : "queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length"
+          }`
+        : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${
+            capacity !== undefined
+              ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
+              : ''
+          }`,
     });
   }
   if (req.max_memory_utilization !== undefined) {
@@ -201,8 +211,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
   }
   if (req.cost_per_million_tokens !== undefined) {
-    // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
-    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
+    // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
+    // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
+    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' });
     judge(
       'requirements.cost_per_million_tokens',
       'Required cost per million tokens',

@@ -27,10 +27,17 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
     engine: wl.engine,
     family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
     band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+    ...(idle ? { idle: true } : {}),
     engineDefaulted: plan.deployment?.engine === undefined,
     routedExperts: c.routedExperts,
-    ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
+    ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
   };
+}
+
+/** A disaggregated TTFT's load regime and its lift over the idle TTFT (ranges.ts, queueBand). */
+function queueOf(ttft: number | null, idle: number | null): Pick<RangeContext, 'queue' | 'lift'> {
+  const queue = queueBand(ttft, idle);
+  return ttft !== null && idle !== null && idle > 0 && ttft > 0 ? { queue, lift: ttft / idle } : { queue };
 }
 
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
@@ -38,8 +45,9 @@ const KV_CAPACITY_SPREAD = 0.1;
 
 export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record<string, number | null>): PlanRanges {
   const ctx = rangeContext(plan, r, c);
-  const ttft = residualsFor('ttft', ctx);
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+  // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
+  const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
   const tpot = residualsFor('tpot', ctx);
   const ranges: Record<string, [number, number]> = {};
   /**

@@ -1084,8 +1084,8 @@ export const RESIDUALS: ResidualTable = {
     }
   },
   widen: {
-    ttft: 1.51,
-    tpot: 1.48
+    ttft: 1.42,
+    tpot: 1.36
   },
   widenDisagg: {
     ttft: 1.6,

@@ -1,6 +1,7 @@
 // How sure: a range around every estimated time and rate, from how far this estimator has been
 // from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
 // The range is not the bound: the bound is physics, the range is the estimator's track record.
+import { otherBands } from './range-bands.js';
 import { RESIDUALS } from './ranges-table.js';
 
 /** Quantiles the residual table holds, of ln(measured / estimate). */
@@ -25,27 +26,7 @@ export interface ResidualTable {
   widenDisagg?: { ttft: number; tpot: number };
 }
 
-/** Concurrency bands the track record is kept by. */
-export function concurrencyBand(c: number): string {
-  if (c <= 4) return '1-4';
-  if (c <= 32) return '5-32';
-  if (c <= 128) return '33-128';
-  return '>128';
-}
-
-/**
- * The load regime of a disaggregated deployment's TTFT: how far queueing (for a prefill worker, a
- * decode slot) lifts the estimate above the idle one. Its errors grow with that share, not with the
- * client count, which the pools are sized to (validation/README.md, "Disaggregated rows").
- */
-export function queueBand(ttft: number | null, idle: number | null): string {
-  if (ttft === null || idle === null || !(idle > 0) || !(ttft > 0)) return 'queue?';
-  const lift = ttft / idle;
-  if (lift < 1.5) return 'queue<1.5';
-  if (lift < 3) return 'queue1.5-3';
-  if (lift < 10) return 'queue3-10';
-  return 'queue>10';
-}
+export { concurrencyBand, queueBand } from './range-bands.js';
 
 /**
  * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
@@ -72,6 +53,10 @@ export interface RangeContext {
   disaggregated?: boolean;
   /** a disaggregated deployment's TTFT regime (queueBand), which its TTFT buckets follow */
   queue?: string;
+  /** the TTFT under load over the idle one, whose regime `queue` is (where the regime's edges lie) */
+  lift?: number;
+  /** a figure of no load (the idle TTFT): its band is not nested with the loaded ones' */
+  idle?: boolean;
 }
 
 /** The residuals that apply to a plan, how much wider to make them, and why. */
@@ -82,6 +67,14 @@ export interface Residuals {
   /** spread multiplier (1: as validated) */
   widen: number;
   why: string[];
+  /**
+   * The quantiles of the same engine and GPU family at lighter and at heavier load (each band's
+   * bucket, as found for it), with ln(that band's estimate / this one) where it applies
+   * (range-bands.ts). Bands nest: a range's high end is never below a lighter band's, its low end
+   * never above a heavier band's, so more load with an estimate no lower never turns a verdict better.
+   */
+  lighter?: { q: number[]; shift: number }[];
+  heavier?: { q: number[]; shift: number }[];
 }
 
 /** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
@@ -98,37 +91,45 @@ const DEFAULTED_ENGINE_WIDEN = 1.25;
 
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
   const disaggregated = ctx.disaggregated === true;
-  const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, disaggregated, metric === 'ttft' ? ctx.queue : undefined);
+  const keysAt = (band: string, queue: string | undefined): string[] =>
+    bucketKeys(ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
+  const bucketOf = (keys: string[]): string => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+  const keys = keysAt(ctx.band, ctx.queue);
   const why: string[] = [];
   // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
   // cover 80% of layouts held aside (validation/build-ranges.mjs).
   let widen = (disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
-  const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+  const bucket = bucketOf(keys);
   // Inside the validated region: the engine on this GPU family has a track record of its own.
   const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
   if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
     widen *= OUTSIDE_WIDEN;
     why.push(
-      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
+      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
     );
   }
   const experts = ctx.routedExperts ?? 0;
   if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
     widen *= OUTSIDE_WIDEN;
-    why.push(
-      `a MoE of ${experts} experts is outside the validated runs (128 to 512 fine-grained experts, whose expert GEMMs the efficiencies were fitted on; fewer, wider experts likely run faster): ${OUTSIDE_WIDEN}x wider`,
-    );
+    why.push(`a MoE of ${experts} experts is outside the validated runs (${VALIDATED_MIN_EXPERTS} to 512 experts): ${OUTSIDE_WIDEN}x wider`);
   }
   if (ctx.engineDefaulted) {
     widen *= DEFAULTED_ENGINE_WIDEN;
     why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
   }
-  const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
-  return { q, bucket, widen, why };
+  const qOf = (b: string): number[] => table[metric][b]?.q ?? RANGE_QUANTILES.map(() => 0);
+  // The bands lighter and heavier than this one, by the load regime the buckets follow.
+  const byQueue = disaggregated && metric === 'ttft' && ctx.queue !== undefined;
+  const others = ctx.idle ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
+  const at = (o: { band: string; shift: number }) => ({
+    q: qOf(bucketOf(byQueue ? keysAt(ctx.band, o.band) : keysAt(o.band, ctx.queue))),
+    shift: o.shift,
+  });
+  return { q: qOf(bucket), bucket, widen, why, lighter: others.lighter.map(at), heavier: others.heavier.map(at) };
 }
 
 /** ln(measured / estimate) at quantile p, the spread about the median widened. */
-function residualAt(r: Residuals, p: number): number {
+function residualAt(r: Pick<Residuals, 'q' | 'widen'>, p: number): number {
   const qs = RANGE_QUANTILES;
   let v: number;
   if (p <= qs[0]!) v = r.q[0]!;
@@ -143,8 +144,31 @@ function residualAt(r: Residuals, p: number): number {
   return median + (v - median) * r.widen;
 }
 
+/**
+ * How a figure moves with load, which decides how the load bands nest: a latency worsens (its range's
+ * high end never below a lighter band's, its low end never above a heavier band's); a throughput,
+ * and the cost per token that follows from it, improves (the other way round). Either way more load
+ * with an estimate no worse never turns a verdict better, nor less load a verdict worse.
+ */
+export type LoadTrend = 'worsens' | 'improves';
+
+/** The bands whose high end (`side` 'high') or low end ('low') a figure of this trend's range reaches to. */
+function nestedWith(r: Residuals, trend: LoadTrend, side: 'high' | 'low'): { q: number[]; shift: number }[] {
+  const lighter = (trend === 'worsens') === (side === 'high');
+  return (lighter ? r.lighter : r.heavier) ?? [];
+}
+
+/** ln(measured / estimate) at the range's ends: this band's, reaching to the bands it nests with. */
+function rangeEnds(r: Residuals, trend: LoadTrend): [number, number] {
+  const tail = (1 - RANGE_COVERAGE) / 2;
+  const at = (q: number[], p: number): number => residualAt({ q, widen: r.widen }, p);
+  const lo = Math.min(at(r.q, tail), ...nestedWith(r, trend, 'low').map((b) => b.shift + at(b.q, tail)));
+  const hi = Math.max(at(r.q, 1 - tail), ...nestedWith(r, trend, 'high').map((b) => b.shift + at(b.q, 1 - tail)));
+  return [lo, hi];
+}
+
 /** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
-function residualCdf(r: Residuals, x: number): number {
+function residualCdf(r: Pick<Residuals, 'q' | 'widen'>, x: number): number {
   const qs = RANGE_QUANTILES;
   const vals = qs.map((p) => residualAt(r, p));
   if (x <= vals[0]!) return qs[0]! * Math.max(0, 1 - (vals[0]! - x) / Math.max(1e-9, vals[1]! - vals[0]!));
@@ -156,19 +180,37 @@ function residualCdf(r: Residuals, x: number): number {
   return qs[i]! + t * (qs[i + 1]! - qs[i]!);
 }
 
+/**
+ * The distribution function the range's ends are quantiles of: where the estimate meets the
+ * requirement (x >= 0), the least of this band's and those of the bands its high end reaches to
+ * (whose 90% quantile is the greatest of theirs: the high end); where it misses, the greatest of
+ * this band's and those its low end reaches to.
+ */
+function nestedCdf(r: Residuals, trend: LoadTrend, x: number): number {
+  const side = x >= 0 ? 'high' : 'low';
+  const all = [residualCdf(r, x), ...nestedWith(r, trend, side).map((b) => residualCdf({ q: b.q, widen: r.widen }, x - b.shift))];
+  return side === 'high' ? Math.min(...all) : Math.max(...all);
+}
+
 export type RangeKind = 'time' | 'rate';
 
 /**
  * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
- * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
- * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
- * at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop that keeps
- * up serves its arrivals, plan-ranges.ts), never above the estimate.
+ * ratio, the load bands nested by how the figure moves with load (a time worsens, a rate improves,
+ * by default). A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The
+ * range never crosses the physical bound: a time's low end stays at or above its floor, a rate's
+ * high end at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop
+ * that keeps up serves its arrivals, plan-ranges.ts), never above the estimate.
  */
-export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: number | null, rateLow: number | null = null): [number, number] {
-  const tail = (1 - RANGE_COVERAGE) / 2;
-  const lo = residualAt(r, tail);
-  const hi = residualAt(r, 1 - tail);
+export function rangeOf(
+  estimate: number,
+  r: Residuals,
+  kind: RangeKind,
+  bound: number | null,
+  rateLow: number | null = null,
+  trend: LoadTrend = kind === 'time' ? 'worsens' : 'improves',
+): [number, number] {
+  const [lo, hi] = rangeEnds(r, trend);
   let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
   let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
   if (kind === 'rate' && rateLow !== null) low = Math.max(low, Math.min(rateLow, estimate));
@@ -182,15 +224,22 @@ export function rangeOf(estimate: number, r: Residuals, kind: RangeKind, bound: 
 
 /**
  * Share of validated deployments with this estimate that would miss `required`: for a time,
- * measured > required; for a rate, measured < required.
+ * measured > required; for a rate, measured < required. Nested as the range is: a requirement at the
+ * range's bad end misses 1 in 10.
  */
-export function missProbability(estimate: number, required: number, r: Residuals, kind: RangeKind): number {
+export function missProbability(
+  estimate: number,
+  required: number,
+  r: Residuals,
+  kind: RangeKind,
+  trend: LoadTrend = kind === 'time' ? 'worsens' : 'improves',
+): number {
   if (estimate <= 0 || required <= 0) return 1;
   const x = Math.log(required / estimate);
   // The residuals are ln(measured / estimate) of times. A time misses when that exceeds x. A rate's
   // ln(measured / estimate) mirrors its time's (-residual), so it misses when -residual < x, that is
   // when the residual exceeds -x.
-  return kind === 'time' ? 1 - residualCdf(r, x) : 1 - residualCdf(r, -x);
+  return 1 - nestedCdf(r, trend, kind === 'time' ? x : -x);
 }
 
 /** Simple fractions above one half, for "about 3 in 4" rather than a rounded "1 in 1". */

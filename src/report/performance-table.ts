@@ -5,9 +5,9 @@
 import { markdownTable } from 'markdown-table';
 import type { Metrics, PlanReport } from '../core/types.js';
 import { withChange } from './changes.js';
-import { escapeCell } from './escape.js';
+import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
-import { withRange } from './ranges.js';
+import { widerReasons, withRange } from './ranges.js';
 import { metricUnit } from './summary.js';
 
 interface Row {
@@ -93,6 +93,8 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
     notes.push(
       `Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`,
     );
+  const wider = widerReasons(plan);
+  if (wider.length > 0) notes.push(`This plan's ranges are wider than validated: ${wider.map(escapeMarkdown).join('; ')}.`);
   notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
   const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
   return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');

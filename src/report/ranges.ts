@@ -1,6 +1,7 @@
 // How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
 // shown beside the figure wherever it appears: "43.7 ms (38–51)". The core keeps them on the plan's
 // report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
+import type { PlanReport } from '../core/types.js';
 import { formatRangeEnds } from './format.js';
 import { metricUnit } from './summary.js';
 
@@ -37,4 +38,13 @@ export function rangeText(range: [number, number], unit: string | undefined, fig
 export function withRange(text: string, source: RangeSource, key: string, figure?: number | null): string {
   const range = rangeOf(source, key);
   return range ? `${text} (${rangeText(range, metricUnit(key), figure)})` : text;
+}
+
+/**
+ * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
+ * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
+ * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
+ */
+export function widerReasons(plan: Pick<PlanReport, 'details'>): string[] {
+  return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
 }

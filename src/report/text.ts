@@ -2,6 +2,7 @@
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
+import { widerReasons } from './ranges.js';
 import { checkCounts, checksByUrgency, planCounts, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
@@ -54,6 +55,9 @@ export function renderPlanText(plan: PlanReport): string {
   for (const check of [...attention, ...passing]) lines.push(checkLine(check));
   const metrics = keyMetrics(plan);
   if (metrics) lines.push(metrics);
+  // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
+  const wider = widerReasons(plan);
+  if (wider.length > 0) lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
   return lines.map(escapeTerminal).join('\n');
 }
 

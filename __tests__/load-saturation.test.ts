@@ -1,0 +1,106 @@
+// An open loop's saturation (check load.saturation) and its throughput past it. Saturation is the
+// offered rate beyond what the deployment completes when it is never short of work (its capacity:
+// a closed loop at what it holds at once), not a run's average: a declared run's ramp and tail lower
+// that average at any rate. Past saturation a steady open loop's throughput is that capacity: it
+// plateaus as the offered rate rises, never falls (Llama 3.1 70B TP8 read 2,107 tokens/s at 10
+// requests/s and 1,997 at 100).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, load } from './core-helpers.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { loadPlan } from '../src/plan/load.js';
+import type { PlanReport } from '../src/core/types.js';
+
+const llama = readFileSync('examples/llama-3.1-70b-8xh100-tp8.plan.yaml', 'utf8');
+
+/** The Llama 3.1 70B TP8 example at an open loop's rate (2,048-token prompts, 256-token answers), optionally a declared run. */
+function at(rate: number, requests?: number): PlanReport {
+  let yaml = llama.replace(/\n {2}concurrency: \d+/, '').replace(/\nrequirements:[\s\S]*$/, '\n');
+  yaml = yaml.replace('\nworkload:\n', `\nworkload:\n  request_rate: ${rate}\n${requests !== undefined ? `  benchmark: {requests: ${requests}}\n` : ''}`);
+  return verifyLoadedPlan(load(yaml));
+}
+
+/** The same deployment never short of work: a closed loop of more clients than it holds at once. */
+const capacity = (() => {
+  const yaml = llama.replace(/\n {2}concurrency: \d+/, '\n  concurrency: 2500').replace(/\nrequirements:[\s\S]*$/, '\n');
+  return verifyLoadedPlan(load(yaml)).metrics!.throughput_tokens_per_s!;
+})();
+
+describe('an open loop past saturation', () => {
+  const rates = [2, 4, 6, 7, 8, 9, 10, 12, 16, 20, 30, 50, 100];
+  const reports = rates.map((r) => at(r));
+
+  it('its throughput never falls as the offered rate rises, and plateaus at the capacity', () => {
+    const thr = reports.map((r) => r.metrics!.throughput_tokens_per_s!);
+    for (let i = 1; i < rates.length; i++)
+      expect(thr[i], `${rates[i - 1]} -> ${rates[i]} requests/s: ${thr[i - 1]} -> ${thr[i]}`).toBeGreaterThanOrEqual(thr[i - 1]!);
+    for (let i = 0; i < rates.length; i++) {
+      // never above the capacity (a percent for a run's window); saturated, at it
+      expect(thr[i]!, `${rates[i]} requests/s`).toBeLessThanOrEqual(capacity * 1.01);
+      if (reports[i]!.details!.times.load!.saturated) expect(thr[i]!, `${rates[i]} requests/s`).toBeCloseTo(capacity, -1);
+    }
+  });
+
+  it('warns exactly where the offered rate exceeds the capacity (about 8.2 requests/s of 256 tokens)', () => {
+    const capacityRate = capacity / 256;
+    for (let i = 0; i < rates.length; i++) {
+      const c = check(reports[i]!, 'load.saturation');
+      expect(c.status, `${rates[i]} requests/s: ${c.detail}`).toBe(rates[i]! > capacityRate ? 'warn' : 'pass');
+    }
+    const over = check(reports[rates.indexOf(30)]!, 'load.saturation');
+    expect(over.limit!).toBeCloseTo(capacityRate, 1);
+    expect(over.detail).toMatch(/completes 8\.[12]\d?\/s/);
+  });
+});
+
+describe('a disaggregated open loop past saturation', () => {
+  it('DeepSeek-R1 on GB200 (6 prefill workers, 1 wide-EP decode worker): its throughput plateaus, it read 26.7k tokens/s at 30 requests/s and 25.5k at 200', () => {
+    const file = 'examples/deepseek-r1-disagg-gb200.plan.yaml';
+    const plan = (rate: number) => {
+      const yaml = readFileSync(file, 'utf8')
+        .replace(/\n {2}concurrency: \d+/, `\n  request_rate: ${rate}`)
+        .replace(/\nrequirements:[\s\S]*$/, '\n');
+      const r = loadPlan(file, yaml, (from, ref) => ({ text: readFileSync(join(dirname(from), ref), 'utf8') }));
+      if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+      return verifyLoadedPlan(r.loaded);
+    };
+    const thr = [20, 30, 60, 200].map((rate) => plan(rate));
+    const figures = thr.map((r) => r.metrics!.throughput_tokens_per_s!);
+    for (let i = 1; i < figures.length; i++) expect(figures[i]!).toBeGreaterThanOrEqual(figures[i - 1]!);
+    expect(check(thr[0]!, 'load.saturation').status).toBe('pass');
+    for (const r of thr.slice(1)) expect(check(r, 'load.saturation').status).toBe('warn');
+    expect(figures[3]).toBe(figures[1]);
+  });
+});
+
+describe('a declared run (benchmark.requests) is not saturated by its own tail', () => {
+  it('100 requests at 2/s, a quarter of what the deployment completes: it keeps up', () => {
+    for (const [rate, requests] of [
+      [2, 100],
+      [1, 20],
+      [4, 200],
+    ] as const) {
+      const r = at(rate, requests);
+      // the run's average is short of the rate (ramp and tail), yet its TTFT stays near the idle one
+      expect(r.metrics!.throughput_tokens_per_s! / 256).toBeLessThan(0.95 * rate);
+      expect(r.metrics!.ttft_ms!).toBeLessThan(2 * r.metrics!.ttft_idle_ms!);
+      const c = check(r, 'load.saturation');
+      expect(c.status, `${requests} requests at ${rate}/s: ${c.detail}`).toBe('pass');
+      // held against what the deployment completes with the run's requests in flight, not the run's average
+      expect(c.limit!).toBeGreaterThan(rate);
+      expect(c.limit!).toBeLessThanOrEqual((capacity / 256) * 1.01);
+      expect(c.detail).toMatch(/completes up to \d+\.\d+\/s; the run's own \d\.\d+\/s is lowered by its ramp and tail/);
+    }
+  });
+
+  it('1000 requests at 20/s outrun it: saturated, its throughput the run as declared (ramp and drain included)', () => {
+    const r = at(20, 1000);
+    const c = check(r, 'load.saturation');
+    expect(c.status).toBe('warn');
+    expect(c.limit!).toBeCloseTo(capacity / 256, 1);
+    // the declared run's own figure: 1000 x 256 tokens over its length, below the capacity
+    expect(r.metrics!.throughput_tokens_per_s!).toBeLessThan(capacity);
+    expect(r.metrics!.throughput_tokens_per_s!).toBeGreaterThan(0.9 * capacity);
+  });
+});

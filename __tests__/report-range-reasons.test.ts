@@ -1,0 +1,46 @@
+// Why a plan's ranges are wider than validated (a coarse MoE, a GPU family or engine outside the
+// validated runs, a defaulted engine): the JSON keeps each reason in its assumptions; the text
+// report and the markdown (the pull-request comment) say them in one line beside the ranges.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { load } from './core-helpers.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { renderPlanText } from '../src/report/text.js';
+
+const mixtral = verifyLoadedPlan(load(readFileSync('examples/mixtral-8x7b-2xa100-tp2.plan.yaml', 'utf8'), 'mixtral.plan.yaml'));
+const reasons = (mixtral.details?.assumptions ?? []).filter((a) => a.name === 'ranges').map((a) => a.value);
+
+describe('why the ranges are wider', () => {
+  it('Mixtral 8x7B on A100 without an engine: three reasons, the coarse MoE among them', () => {
+    expect(reasons).toHaveLength(3);
+    expect(reasons.some((r) => /MoE of 8 experts/.test(r))).toBe(true);
+  });
+
+  it('the text report says every reason in one line', () => {
+    const lines = renderPlanText(mixtral).split('\n');
+    const line = lines.filter((l) => /wider than validated/.test(l));
+    expect(line).toHaveLength(1);
+    for (const r of reasons) expect(line[0]).toContain(r);
+    expect(line[0]).toMatch(/MoE of 8 experts/);
+  });
+
+  it('the markdown says every reason in one line beside the ranges in brackets', () => {
+    const md = renderPlanMarkdown(mixtral);
+    const note = md.split('\n').filter((l) => l.startsWith('The decode step') || l.startsWith('Ranges in brackets'));
+    expect(note).toHaveLength(1);
+    const wider = note[0]!.slice(note[0]!.indexOf('Ranges in brackets'));
+    for (const r of reasons) expect(wider).toContain(r.replaceAll('_', '\\_'));
+    expect(wider).toMatch(/MoE of 8 experts/);
+  });
+
+  it('a plan inside the validated region (engine named, Hopper, dense) has no such line', () => {
+    const yaml = readFileSync('examples/llama-3.1-70b-8xh100-tp8.plan.yaml', 'utf8').replace('\nworkload:', '\ndeployment:\n  engine: vllm\n\nworkload:');
+    const plan = verifyLoadedPlan(load(yaml, 'llama.plan.yaml'));
+    const why = (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges');
+    expect(why).toEqual([]);
+    expect(renderPlanText(plan)).not.toMatch(/wider than validated/);
+    expect(renderPlanMarkdown(plan)).not.toMatch(/wider than validated/);
+    expect(renderPlanMarkdown(plan)).toMatch(/Ranges in brackets/);
+  });
+});

@@ -1,0 +1,38 @@
+// Whether an open loop outruns its deployment (check load.saturation), and what it serves when it
+// does. Saturation is the offered rate beyond the deployment's capacity: what it completes when it
+// is never short of work (a closed loop at what it holds at once), not a run's own average, which a
+// declared run's ramp and tail lower at any rate.
+import type { LoadFigures } from './estimates.js';
+import type { Resolved } from './resolve.js';
+
+/** Share of the offered rate a run may complete before its capacity is asked (a run's window edges). */
+const KEEPS_UP = 0.95;
+
+/**
+ * An open loop's figures against the deployment's capacity (`capacity`, simulated only when the run
+ * completed less than KEEPS_UP of what arrived: a run that keeps up is not saturated). Saturated: the
+ * offered rate exceeds the capacity; `servedRate` is then the capacity's. A steady loop past it
+ * serves the capacity, however much more arrives (the window of an ever longer queue read less the
+ * more arrived); a declared run keeps its own throughput, ramp and drain included, as a benchmark
+ * reports it.
+ */
+export function againstCapacity(f: LoadFigures, rate: number, declared: boolean, capacity: () => LoadFigures | null): LoadFigures {
+  if (f.kind !== 'open' || f.servedRate >= KEEPS_UP * rate) return { ...f, saturated: false };
+  const cap = capacity();
+  if (!cap) return f;
+  const capacityRate = cap.servedRate;
+  if (rate <= capacityRate) {
+    // keeps up, if only just: a steady window near the capacity serves no more than it
+    return { ...f, saturated: false, capacityRate, ...(declared ? {} : { throughput: Math.min(f.throughput, cap.throughput) }) };
+  }
+  return { ...f, saturated: true, servedRate: capacityRate, capacityRate, throughput: declared ? f.throughput : cap.throughput };
+}
+
+/**
+ * The closed loop an open loop's capacity is measured on: as many clients as the deployment holds at
+ * once (`holds`), no more than the plan's cap on requests in flight or its declared run's requests.
+ */
+export function capacityLoad(wl: Resolved['workload'], holds: number): Partial<Resolved['workload']> {
+  const clients = Math.max(1, Math.min(holds, wl.concurrency ?? Infinity, wl.benchmark?.requests ?? Infinity));
+  return { requestRate: undefined, benchmark: null, concurrency: clients };
+}
