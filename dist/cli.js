@@ -20439,6 +20439,39 @@ function simulate(load, engine, costs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/saturation.ts
+/** Share of the offered rate a run may complete before its capacity is asked (a run's window edges). */
+const KEEPS_UP = 0.95;
+/**
+ * An open loop's figures against the deployment's capacity (`capacity`, simulated only when the run
+ * completed less than KEEPS_UP of what arrived: a run that keeps up is not saturated). Saturated: the
+ * offered rate exceeds the capacity; `servedRate` is then the capacity's. A steady loop past it
+ * serves the capacity, however much more arrives (the window of an ever longer queue read less the
+ * more arrived); a declared run keeps its own throughput, ramp and drain included, as a benchmark
+ * reports it.
+ */
+function againstCapacity(f, rate, declared, capacity) {
+    if (f.kind !== 'open' || f.servedRate >= KEEPS_UP * rate)
+        return { ...f, saturated: false };
+    const cap = capacity();
+    if (!cap)
+        return f;
+    const capacityRate = cap.servedRate;
+    if (rate <= capacityRate) {
+        // keeps up, if only just: a steady window near the capacity serves no more than it
+        return { ...f, saturated: false, capacityRate, ...(declared ? {} : { throughput: Math.min(f.throughput, cap.throughput) }) };
+    }
+    return { ...f, saturated: true, servedRate: capacityRate, capacityRate, throughput: declared ? f.throughput : cap.throughput };
+}
+/**
+ * The closed loop an open loop's capacity is measured on: as many clients as the deployment holds at
+ * once (`holds`), no more than the plan's cap on requests in flight or its declared run's requests.
+ */
+function capacityLoad(wl, holds) {
+    const clients = Math.max(1, Math.min(holds, wl.concurrency ?? Infinity, wl.benchmark?.requests ?? Infinity));
+    return { requestRate: undefined, benchmark: null, concurrency: clients };
+}
+
 ;// CONCATENATED MODULE: ./src/core/step-memo.ts
 /** Lookups before the memo judges whether it pays, and the share of them that must have been repeats. */
 const MEMO_TRIAL = 256;
@@ -20501,6 +20534,7 @@ const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, com
 // Every estimate and bound of a plan: memory per stage, KV capacity, idle TTFT, decode step, the
 // plan's load simulated request by request (TTFT, TPOT, throughput, percentiles, goodput), once at
 // the plan's efficiencies and, for the bounds, with every efficiency at 1.
+
 
 
 
@@ -20622,8 +20656,23 @@ function compute(loaded, r, est, bound, options = {}) {
     // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
     const noRoom = room === 0;
     const simulated = options.load !== false && !noRoom;
-    const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, options.quick ? 'quick' : 'plan') : null;
-    const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+    const which = options.quick ? 'quick' : 'plan';
+    const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
+    // What the deployment completes when never short of work: a closed loop at what it holds at once
+    // (the engine's running cap over every rank), the goodput search's upper end; and an open loop's
+    // capacity, that closed loop at no more than the plan's cap in flight or its declared run's requests
+    // (saturation.ts). Each is simulated once, when first asked.
+    const slots = maxRunning !== null ? maxRunning * layout.dp : null;
+    const closedAt = memoLoad((clients, run) => costs && est && maxRunning !== null ? saturationLoad(r, est, costs, maxRunning, clients, run) : null);
+    const saturation = () => (slots !== null ? closedAt(slots, 'plan') : null);
+    const capacityRun = () => {
+        if (slots === null)
+            return null;
+        // the same run as the goodput search's upper end when no cap applies (closedAt remembers it)
+        return closedAt(capacityLoad(wl, slots).concurrency, which);
+    };
+    const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+    const load = simulatedLoad && wl.requestRate !== undefined ? againstCapacity(simulatedLoad, wl.requestRate, wl.benchmark !== null, capacityRun) : simulatedLoad;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
     // An open loop states no batch: its decode step is the one its sequences saw in the simulation (at
@@ -20638,24 +20687,12 @@ function compute(loaded, r, est, bound, options = {}) {
     const req = plan.requirements;
     const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
     const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
-    // The closed loop at the running cap: the goodput search's upper end, and an open loop's capacity.
-    const slots = maxRunning !== null ? maxRunning * layout.dp : null;
-    let saturationRun;
-    const saturation = () => {
-        if (saturationRun === undefined)
-            saturationRun = costs && est && slots !== null ? saturationLoad(r, est, costs, maxRunning, slots) : null;
-        return saturationRun;
-    };
     const maxRequestRate = wantGoodput && costs && est && maxRunning !== null
         ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick))
         : null;
     // An open loop that keeps up: what it could serve at most, its clients' cap included. Screening
     // (quick) leaves it out: a layout search verifies what it shows again in full.
-    let capacity = null;
-    if (load?.kind === 'open' && !load.saturated && !options.quick && costs && est && slots !== null) {
-        const capped = wl.concurrency !== undefined && wl.concurrency < slots;
-        capacity = (capped ? saturationLoad(r, est, costs, maxRunning, wl.concurrency) : saturation())?.throughput ?? null;
-    }
+    const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (capacityRun()?.throughput ?? null) : null;
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
@@ -21031,10 +21068,20 @@ function ownOpenLoop(rate, load, quick) {
     return rate !== undefined && rate > 0 && load && !quick ? { rate, figures: load } : undefined;
 }
 /** A closed loop of `inFlight` requests, at most every slot of the engine's running cap kept busy (the goodput search's upper end). */
-function saturationLoad(r, facts, costs, maxRunning, inFlight) {
+function saturationLoad(r, facts, costs, maxRunning, inFlight, run) {
     const wl = { ...r.workload, requestRate: undefined, benchmark: null, concurrency: inFlight };
-    const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, 'plan');
+    const f = simulateLoad({ ...r, workload: wl }, facts, costs, maxRunning, run);
     return f && 'outcome' in f ? f : null;
+}
+/** A closed-loop simulation remembered by its clients and run kind: a verification asks for the same one up to three times. */
+function memoLoad(simulate) {
+    const seen = new Map();
+    return (clients, run) => {
+        const key = `${clients}|${run}`;
+        if (!seen.has(key))
+            seen.set(key, simulate(clients, run));
+        return seen.get(key);
+    };
 }
 /** Requests each open loop of the goodput search sends. */
 
@@ -21627,6 +21674,7 @@ function simulatePools(load, pools, costs) {
 
 
 
+
 /** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
 const DISAGG_EVENT_BUDGET = 1_000_000;
 const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -21729,8 +21777,28 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
             return out ? loadFigures(spec, out, output) : null;
         };
     }
-    const loadResult = run && options.simulate !== false ? run(options.quick ? 'quick' : 'plan') : null;
-    const load = loadResult && 'outcome' in loadResult ? loadResult : null;
+    const which = options.quick ? 'quick' : 'plan';
+    const loadResult = run && options.simulate !== false ? run(which) : null;
+    const figuresOf = (f) => (f && 'outcome' in f ? f : null);
+    // What the pools complete when never short of work: a closed loop with every decode slot busy (the
+    // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
+    // plan's cap in flight or its declared run's requests (saturation.ts). Each is simulated once.
+    const allSlots = decodeSlots !== null ? decodeSlots * D.workers : null;
+    const closedRuns = new Map();
+    const closedAt = (clients, kind) => {
+        if (!run)
+            return null;
+        const key = `${clients}|${kind}`;
+        if (!closedRuns.has(key))
+            closedRuns.set(key, figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })));
+        return closedRuns.get(key);
+    };
+    const saturation = () => (allSlots !== null ? closedAt(allSlots, 'plan') : null);
+    const capacityRun = () => (allSlots !== null ? closedAt(capacityLoad(deploymentWl, allSlots).concurrency, which) : null);
+    const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;
+    const load = simulatedLoad && deploymentWl.requestRate !== undefined
+        ? againstCapacity(simulatedLoad, deploymentWl.requestRate, deploymentWl.benchmark !== null, capacityRun)
+        : simulatedLoad;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     // An open loop's decode workers hold the KV cache of every request they had admitted at the peak,
     // not one request's (an aggregated open loop's rule, capacity.ts inFlightMemory); a prefill worker
@@ -21744,24 +21812,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const latencyReqs = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].filter((k) => req[k] !== undefined);
     const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
     let maxRequestRate = null;
-    const figuresOf = (f) => (f && 'outcome' in f ? f : null);
-    // The closed loop with every decode slot busy: the goodput search's upper end, and an open loop's capacity.
-    let saturationRun;
-    const saturation = (inFlight) => {
-        if (!run || decodeSlots === null)
-            return null;
-        const all = decodeSlots * D.workers;
-        if (inFlight !== undefined && inFlight < all)
-            return figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: inFlight }));
-        if (saturationRun === undefined)
-            saturationRun = figuresOf(run('plan', { requestRate: undefined, benchmark: null, concurrency: all }));
-        return saturationRun;
-    };
     if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
         maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: GOODPUT_REQUESTS })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick));
     }
     // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
-    const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (saturation(plan.workload.concurrency)?.throughput ?? null) : null;
+    const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (capacityRun()?.throughput ?? null) : null;
     // Bounds: every efficiency at 1.
     const tps = wl.speculative ? wl.speculative.acceptance : 1;
     const ttftFloor = pf.c.ttftFloor !== null ? Math.max(pf.c.ttftFloor, transferFloor ?? 0) : null;
@@ -22555,6 +22610,69 @@ function outward(value, unit, direction, short) {
 function formatWithRange(value, range, unit) {
     const ends = formatRangeEnds(range, unit, value);
     return `${formatQuantity(value, unit)} (range ${ends.low} to ${ends.high}${ends.unit})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/range-bands.ts
+// The load bands the estimator's track record is kept by (ranges.ts), in order of load, and how they
+// nest: a plan's range is never narrower toward a good verdict than a band of lighter load would
+// give it (its high end) or a band of heavier load (its low end), so more load with an estimate no
+// lower never turns a verdict better (docs/formulas.md, "How sure").
+/** Concurrency bands, in order of load. */
+const CONCURRENCY_BANDS = ['1-4', '5-32', '33-128', '>128'];
+/** A disaggregated TTFT's load regimes: the lift of the TTFT under load over the idle one, from..to. */
+const QUEUE_BANDS = [
+    { name: 'queue<1.5', from: 0, to: 1.5 },
+    { name: 'queue1.5-3', from: 1.5, to: 3 },
+    { name: 'queue3-10', from: 3, to: 10 },
+    { name: 'queue>10', from: 10, to: Infinity },
+];
+/** Concurrency bands the track record is kept by. */
+function concurrencyBand(c) {
+    if (c <= 4)
+        return '1-4';
+    if (c <= 32)
+        return '5-32';
+    if (c <= 128)
+        return '33-128';
+    return '>128';
+}
+/**
+ * The load regime of a disaggregated deployment's TTFT: how far queueing (for a prefill worker, a
+ * decode slot) lifts the estimate above the idle one. Its errors grow with that share, not with the
+ * client count, which the pools are sized to (validation/README.md, "Disaggregated rows").
+ */
+function queueBand(ttft, idle) {
+    if (ttft === null || idle === null || !(idle > 0) || !(ttft > 0))
+        return 'queue?';
+    const lift = ttft / idle;
+    return QUEUE_BANDS.find((b) => lift < b.to).name;
+}
+/**
+ * The bands lighter and heavier than `band`, by the load regime the buckets follow. A concurrency
+ * band's neighbours are taken at the plan's own estimate (the estimate at their edge is not known:
+ * taking the plan's is what keeps the range monotone when the estimate is flat across the edge). A
+ * queue regime is chosen by the estimate itself (its lift over the idle TTFT, `lift`): a lighter
+ * regime applies up to its upper edge, a heavier one from its lower edge, and is taken there.
+ * Bands outside either order (an idle figure's, 'queue?') have none.
+ */
+function otherBands(band, byQueue, lift) {
+    if (!byQueue) {
+        const at = CONCURRENCY_BANDS.indexOf(band);
+        if (at < 0)
+            return { lighter: [], heavier: [] };
+        const same = (b) => ({ band: b, shift: 0 });
+        return { lighter: CONCURRENCY_BANDS.slice(0, at).map(same), heavier: CONCURRENCY_BANDS.slice(at + 1).map(same) };
+    }
+    const at = QUEUE_BANDS.findIndex((b) => b.name === band);
+    if (at < 0)
+        return { lighter: [], heavier: [] };
+    // where the estimate would sit at a regime's edge, relative to the plan's; at the plan's own without a lift
+    const known = lift !== undefined && lift > 0 && Number.isFinite(lift);
+    const shift = (edge, side) => known ? (side === 'lighter' ? Math.min(0, Math.log(edge / lift)) : Math.max(0, Math.log(edge / lift))) : 0;
+    return {
+        lighter: QUEUE_BANDS.slice(0, at).map((b) => ({ band: b.name, shift: shift(b.to, 'lighter') })),
+        heavier: QUEUE_BANDS.slice(at + 1).map((b) => ({ band: b.name, shift: shift(b.from, 'heavier') })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/ranges-table.ts
@@ -23636,8 +23754,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.51,
-        tpot: 1.48
+        ttft: 1.42,
+        tpot: 1.36
     },
     widenDisagg: {
         ttft: 1.6,
@@ -23650,39 +23768,14 @@ const RESIDUALS = {
 // from measured serving runs of the same engine, GPU family and load (docs/formulas.md, "How sure").
 // The range is not the bound: the bound is physics, the range is the estimator's track record.
 
+
 /** Quantiles the residual table holds, of ln(measured / estimate). */
 const RANGE_QUANTILES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 /** Share of validated deployments whose measurement falls inside their own range. */
 const RANGE_COVERAGE = 0.8;
 /** Fewest runs a bucket of the table needs before it is used rather than a coarser one. */
 const MIN_BUCKET = 30;
-/** Concurrency bands the track record is kept by. */
-function concurrencyBand(c) {
-    if (c <= 4)
-        return '1-4';
-    if (c <= 32)
-        return '5-32';
-    if (c <= 128)
-        return '33-128';
-    return '>128';
-}
-/**
- * The load regime of a disaggregated deployment's TTFT: how far queueing (for a prefill worker, a
- * decode slot) lifts the estimate above the idle one. Its errors grow with that share, not with the
- * client count, which the pools are sized to (validation/README.md, "Disaggregated rows").
- */
-function queueBand(ttft, idle) {
-    if (ttft === null || idle === null || !(idle > 0) || !(ttft > 0))
-        return 'queue?';
-    const lift = ttft / idle;
-    if (lift < 1.5)
-        return 'queue<1.5';
-    if (lift < 3)
-        return 'queue1.5-3';
-    if (lift < 10)
-        return 'queue3-10';
-    return 'queue>10';
-}
+
 /**
  * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
@@ -23709,29 +23802,38 @@ const VALIDATED_MIN_EXPERTS = 128;
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 function residualsFor(metric, ctx, table = RESIDUALS) {
     const disaggregated = ctx.disaggregated === true;
-    const keys = bucketKeys(ctx.engine, ctx.family, ctx.band, disaggregated, metric === 'ttft' ? ctx.queue : undefined);
+    const keysAt = (band, queue) => bucketKeys(ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
+    const bucketOf = (keys) => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+    const keys = keysAt(ctx.band, ctx.queue);
     const why = [];
     // Validated layouts differ from the ones the quantiles came from: widened as much as it takes to
     // cover 80% of layouts held aside (validation/build-ranges.mjs).
     let widen = (disaggregated ? table.widenDisagg : table.widen)?.[metric] ?? 1;
-    const bucket = keys.find((k) => table[metric][k] !== undefined) ?? 'all';
+    const bucket = bucketOf(keys);
     // Inside the validated region: the engine on this GPU family has a track record of its own.
     const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
     if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
         widen *= OUTSIDE_WIDEN;
-        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: the range is ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
     }
     const experts = ctx.routedExperts ?? 0;
     if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
         widen *= OUTSIDE_WIDEN;
-        why.push(`a MoE of ${experts} experts is outside the validated runs (128 to 512 fine-grained experts, whose expert GEMMs the efficiencies were fitted on; fewer, wider experts likely run faster): ${OUTSIDE_WIDEN}x wider`);
+        why.push(`a MoE of ${experts} experts is outside the validated runs (${VALIDATED_MIN_EXPERTS} to 512 experts): ${OUTSIDE_WIDEN}x wider`);
     }
     if (ctx.engineDefaulted) {
         widen *= DEFAULTED_ENGINE_WIDEN;
         why.push(`deployment.engine is not given (vLLM assumed): ${DEFAULTED_ENGINE_WIDEN}x wider`);
     }
-    const q = table[metric][bucket]?.q ?? RANGE_QUANTILES.map(() => 0);
-    return { q, bucket, widen, why };
+    const qOf = (b) => table[metric][b]?.q ?? RANGE_QUANTILES.map(() => 0);
+    // The bands lighter and heavier than this one, by the load regime the buckets follow.
+    const byQueue = disaggregated && metric === 'ttft' && ctx.queue !== undefined;
+    const others = ctx.idle ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
+    const at = (o) => ({
+        q: qOf(bucketOf(byQueue ? keysAt(ctx.band, o.band) : keysAt(o.band, ctx.queue))),
+        shift: o.shift,
+    });
+    return { q: qOf(bucket), bucket, widen, why, lighter: others.lighter.map(at), heavier: others.heavier.map(at) };
 }
 /** ln(measured / estimate) at quantile p, the spread about the median widened. */
 function residualAt(r, p) {
@@ -23751,6 +23853,19 @@ function residualAt(r, p) {
     const median = r.q[qs.indexOf(0.5)];
     return median + (v - median) * r.widen;
 }
+/** The bands whose high end (`side` 'high') or low end ('low') a figure of this trend's range reaches to. */
+function nestedWith(r, trend, side) {
+    const lighter = (trend === 'worsens') === (side === 'high');
+    return (lighter ? r.lighter : r.heavier) ?? [];
+}
+/** ln(measured / estimate) at the range's ends: this band's, reaching to the bands it nests with. */
+function rangeEnds(r, trend) {
+    const tail = (1 - RANGE_COVERAGE) / 2;
+    const at = (q, p) => residualAt({ q, widen: r.widen }, p);
+    const lo = Math.min(at(r.q, tail), ...nestedWith(r, trend, 'low').map((b) => b.shift + at(b.q, tail)));
+    const hi = Math.max(at(r.q, 1 - tail), ...nestedWith(r, trend, 'high').map((b) => b.shift + at(b.q, 1 - tail)));
+    return [lo, hi];
+}
 /** Share of validated runs whose ln(measured / estimate) is at most x (the residual's distribution function). */
 function residualCdf(r, x) {
     const qs = RANGE_QUANTILES;
@@ -23766,16 +23881,26 @@ function residualCdf(r, x) {
     return qs[i] + t * (qs[i + 1] - qs[i]);
 }
 /**
- * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
- * ratio. A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The range
- * never crosses the physical bound: a time's low end stays at or above its floor, a rate's high end
- * at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop that keeps
- * up serves its arrivals, plan-ranges.ts), never above the estimate.
+ * The distribution function the range's ends are quantiles of: where the estimate meets the
+ * requirement (x >= 0), the least of this band's and those of the bands its high end reaches to
+ * (whose 90% quantile is the greatest of theirs: the high end); where it misses, the greatest of
+ * this band's and those its low end reaches to.
  */
-function rangeOf(estimate, r, kind, bound, rateLow = null) {
-    const tail = (1 - RANGE_COVERAGE) / 2;
-    const lo = residualAt(r, tail);
-    const hi = residualAt(r, 1 - tail);
+function nestedCdf(r, trend, x) {
+    const side = x >= 0 ? 'high' : 'low';
+    const all = [residualCdf(r, x), ...nestedWith(r, trend, side).map((b) => residualCdf({ q: b.q, widen: r.widen }, x - b.shift))];
+    return side === 'high' ? Math.min(...all) : Math.max(...all);
+}
+/**
+ * The range of an estimate at RANGE_COVERAGE: the central quantiles of the measured/estimate
+ * ratio, the load bands nested by how the figure moves with load (a time worsens, a rate improves,
+ * by default). A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The
+ * range never crosses the physical bound: a time's low end stays at or above its floor, a rate's
+ * high end at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop
+ * that keeps up serves its arrivals, plan-ranges.ts), never above the estimate.
+ */
+function rangeOf(estimate, r, kind, bound, rateLow = null, trend = kind === 'time' ? 'worsens' : 'improves') {
+    const [lo, hi] = rangeEnds(r, trend);
     let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
     let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
     if (kind === 'rate' && rateLow !== null)
@@ -23792,16 +23917,17 @@ function rangeOf(estimate, r, kind, bound, rateLow = null) {
 }
 /**
  * Share of validated deployments with this estimate that would miss `required`: for a time,
- * measured > required; for a rate, measured < required.
+ * measured > required; for a rate, measured < required. Nested as the range is: a requirement at the
+ * range's bad end misses 1 in 10.
  */
-function missProbability(estimate, required, r, kind) {
+function missProbability(estimate, required, r, kind, trend = kind === 'time' ? 'worsens' : 'improves') {
     if (estimate <= 0 || required <= 0)
         return 1;
     const x = Math.log(required / estimate);
     // The residuals are ln(measured / estimate) of times. A time misses when that exceeds x. A rate's
     // ln(measured / estimate) mirrors its time's (-residual), so it misses when -residual < x, that is
     // when the residual exceeds -x.
-    return kind === 'time' ? 1 - residualCdf(r, x) : 1 - residualCdf(r, -x);
+    return 1 - nestedCdf(r, trend, kind === 'time' ? x : -x);
 }
 /** Simple fractions above one half, for "about 3 in 4" rather than a rounded "1 in 1". */
 const MOST = [
@@ -23872,12 +23998,12 @@ function judgeRequirement(required, dir, f) {
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null);
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null, risk.trend);
     const lowerIsBetter = dir === 'lower-is-better';
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
     const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
-    const p = missProbability(estimate, required, risk.residuals, risk.kind);
+    const p = missProbability(estimate, required, risk.residuals, risk.kind, risk.trend);
     const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
     if (meets(bad))
         return {
@@ -23979,17 +24105,24 @@ function rangeContext(plan, r, c, idle = false) {
         engine: wl.engine,
         family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
         band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+        ...(idle ? { idle: true } : {}),
         engineDefaulted: plan.deployment?.engine === undefined,
         routedExperts: c.routedExperts,
-        ...(plan.disaggregation !== undefined ? { disaggregated: true, queue: queueBand(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
+        ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
     };
+}
+/** A disaggregated TTFT's load regime and its lift over the idle TTFT (ranges.ts, queueBand). */
+function queueOf(ttft, idle) {
+    const queue = queueBand(ttft, idle);
+    return ttft !== null && idle !== null && idle > 0 && ttft > 0 ? { queue, lift: ttft / idle } : { queue };
 }
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
 const KV_CAPACITY_SPREAD = 0.1;
 function planRanges(plan, r, c, metrics) {
     const ctx = rangeContext(plan, r, c);
-    const ttft = residualsFor('ttft', ctx);
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+    // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
+    const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
     const tpot = residualsFor('tpot', ctx);
     const ranges = {};
     /**
@@ -24351,17 +24484,23 @@ function judgedChecks(inputs) {
     // An open loop that arrives faster than the deployment serves: queues grow without end.
     if (c.load && c.load.kind === 'open' && wl.requestRate !== undefined) {
         const served = c.load.servedRate;
+        // what it completes never short of work, where the run fell short of its arrivals (saturation.ts)
+        const capacity = c.load.capacityRate;
         checks.push({
             id: 'load.saturation',
             status: c.load.saturated ? 'warn' : 'pass',
             title: 'Arrival rate vs service rate',
             path: 'workload.request_rate',
             value: round(wl.requestRate, 4),
-            limit: round(served, 4),
+            limit: round(capacity ?? served, 4),
             unit: 'requests/s',
             detail: c.load.saturated
-                ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length`
-                : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)`,
+                ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${wl.benchmark
+                    ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and TTFT grows with the run's length`
+                    : "queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length"}`
+                : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${capacity !== undefined
+                    ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
+                    : ''}`,
         });
     }
     if (req.max_memory_utilization !== undefined) {
@@ -24377,8 +24516,9 @@ function judgedChecks(inputs) {
         judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
     }
     if (req.cost_per_million_tokens !== undefined) {
-        // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like TPOT's)
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, tpotRisk);
+        // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
+        // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' });
         judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
     }
     // Claims.
@@ -27298,7 +27438,50 @@ function metricLabel(key) {
     return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/report/ranges.ts
+
+
+function rangesIn(source) {
+    const own = source?.ranges;
+    const nested = source?.metrics?.ranges;
+    const ranges = own ?? nested;
+    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
+}
+/** The range of a metric, when the report gives a well-formed one. */
+function ranges_rangeOf(source, key) {
+    const ranges = rangesIn(source);
+    if (!ranges)
+        return null;
+    const r = ranges[key];
+    if (!Array.isArray(r) || r.length !== 2)
+        return null;
+    const [lo, hi] = r;
+    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
+}
+/**
+ * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
+ * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
+ */
+function ranges_rangeText(range, unit, figure) {
+    const ends = formatRangeEnds(range, unit, figure, true);
+    return `${ends.low}–${ends.high}`;
+}
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
+function withRange(text, source, key, figure) {
+    const range = ranges_rangeOf(source, key);
+    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
+}
+/**
+ * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
+ * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
+ * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
+ */
+function widerReasons(plan) {
+    return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -27334,7 +27517,8 @@ function keyMetrics(plan) {
         ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
         ['TTFT', formatQuantity(m.ttft_ms, 'ms')],
         ['TPOT', formatQuantity(m.tpot_ms, 'ms')],
-        ['decode step', formatQuantity(m.decode_step_ms, 'ms')],
+        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
+        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', formatQuantity(m.decode_step_ms, 'ms')],
         ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
         ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
         // cost and energy only when the plan prices or powers its devices
@@ -27353,6 +27537,10 @@ function renderPlanText(plan) {
     const metrics = keyMetrics(plan);
     if (metrics)
         lines.push(metrics);
+    // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
+    const wider = widerReasons(plan);
+    if (wider.length > 0)
+        lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
     return lines.map(escapeTerminal).join('\n');
 }
 function renderText(report) {
@@ -27592,43 +27780,6 @@ function check_roles_marginText(check, f) {
 function percent(fraction) {
     const pct = fraction * 100;
     return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
-}
-
-;// CONCATENATED MODULE: ./src/report/ranges.ts
-// How sure an estimate is (contract 1.1, "How sure: ranges on estimates"): [low, high] per metric,
-// shown beside the figure wherever it appears: "43.7 ms (38–51)". The core keeps them on the plan's
-// report (PlanReport.ranges); the JSON puts them in metrics.ranges, as the contract says: both are read.
-
-
-function rangesIn(source) {
-    const own = source?.ranges;
-    const nested = source?.metrics?.ranges;
-    const ranges = own ?? nested;
-    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
-}
-/** The range of a metric, when the report gives a well-formed one. */
-function ranges_rangeOf(source, key) {
-    const ranges = rangesIn(source);
-    if (!ranges)
-        return null;
-    const r = ranges[key];
-    if (!Array.isArray(r) || r.length !== 2)
-        return null;
-    const [lo, hi] = r;
-    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
-}
-/**
- * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
- * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
- */
-function ranges_rangeText(range, unit, figure) {
-    const ends = formatRangeEnds(range, unit, figure, true);
-    return `${ends.low}–${ends.high}`;
-}
-/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
-function withRange(text, source, key, figure) {
-    const range = ranges_rangeOf(source, key);
-    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-table.ts
@@ -28057,6 +28208,20 @@ function renderPoolsSection(plan, h) {
 
 
 const performance_table_has = (m, key) => Object.hasOwn(m, key);
+/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
+const disaggregated = (m) => performance_table_has(m, 'decode_mean_running_sequences');
+/**
+ * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
+ * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ */
+function starvedDecodeNote(m) {
+    const mean = m.decode_mean_running_sequences;
+    const workers = m.decode_workers;
+    const inFlight = m.max_running_sequences;
+    if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
+        return null;
+    return `The decode pool ran ${formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+}
 const computed = (m, key) => typeof m[key] === 'number';
 /** The rows this plan's metrics call for, in reading order. */
 function performanceRows(plan) {
@@ -28076,7 +28241,12 @@ function performanceRows(plan) {
         rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
     for (const key of percentiles.filter((k) => k.startsWith('e2e')))
         rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
-    rows.push({ key: 'decode_step_ms', label: 'Decode step', bound: 'decode_step_lower_bound_ms', kind: 'floor' });
+    rows.push({
+        key: 'decode_step_ms',
+        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+        bound: 'decode_step_lower_bound_ms',
+        kind: 'floor',
+    });
     rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
     if (computed(m, 'max_request_rate') || named('request_rate'))
         rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
@@ -28108,10 +28278,16 @@ function performanceSection(plan, base, heading, minChange) {
     const times = plan.details?.times;
     if (times?.decode_bound_by)
         notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
+    const starved = starvedDecodeNote(m);
+    if (starved)
+        notes.push(starved);
     if (times && times.pipeline_bubble_fraction !== null)
         notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
     if (typeof m.range_coverage === 'number')
         notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
+    const wider = widerReasons(plan);
+    if (wider.length > 0)
+        notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
     notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
     const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
     return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
