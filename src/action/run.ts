@@ -123,7 +123,16 @@ async function selectPlans(
     }
     // plans that import a changed manifest or engine config (deployment.from) are verified again too
     if (changed.others.length > 0) {
-      all ??= (await allPlansAt(client, target, sha, inputs, isPlan, checkout)).paths;
+      if (all === undefined) {
+        const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
+        all = listing.paths;
+        // fail closed: a plan left out of a cut listing may read a changed file
+        if (listing.truncation) {
+          const failure = `${listing.truncation} A plan left out of it may read a file this pull request changes, so the job fails.`;
+          notes.push(failure);
+          failures.push(failure);
+        }
+      }
       // with the workspace a read is local; through the API each is a request, so their number is capped
       const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource, fromWorkspace ? Infinity : MAX_PLANS_SCANNED);
       plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
