@@ -270,6 +270,61 @@ describe('errors quote no file content', () => {
     }
   });
 
+  it('names an imported file gives (kinds, workloads, containers, services, variables, config paths) are described unless plain', () => {
+    const manifest = (name: string, extra = '') =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: ${name}}`,
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        `        - name: ${name}`,
+        `          env: [{name: ${name}, valueFrom: {secretKeyRef: {name: s, key: k}}}]`,
+        `          command: ["vllm", "serve", "m", "--tensor-parallel-size", "$(${name})"${extra}]`,
+      ].join('\n');
+    const cases: [string, string, Record<string, string>][] = [
+      ['kinds.yaml', `apiVersion: v1\nkind: ${CANARY}\n`, {}],
+      ['deploy.yaml', manifest(CANARY), {}],
+      ['two.yaml', `${manifest(CANARY)}\n---\n${manifest(`${CANARY}x`)}`, {}],
+      ['nocmd.yaml', manifest(CANARY).replace('"vllm", "serve"', '"python", "app.py"'), {}],
+      ['config.yaml', manifest('decode', `, "--config", "${CANARY}.yaml"`), {}],
+      ['config-bad.yaml', manifest('decode', `, "--config", "${CANARY}.yaml"`), { [`${CANARY}.yaml`]: 'a: [' }],
+      ['serve.sh', `vllm serve m --config ${CANARY}/engine.yaml\n`, {}],
+      [
+        'dynamo.yaml',
+        [
+          'apiVersion: nvidia.com/v1alpha1',
+          'kind: DynamoGraphDeployment',
+          'metadata: {name: g}',
+          'spec:',
+          '  services:',
+          `    ${CANARY}prefill:`,
+          '      resources: {limits: {gpu: "1"}}',
+          '      extraPodSpec: {mainContainer: {command: [python3, -m, dynamo.sglang], args: ["--model-path", "m", "--disaggregation-mode", "prefill"]}}',
+          `    ${CANARY}decode:`,
+          '      resources: {limits: {gpu: "2"}}',
+          '      extraPodSpec: {mainContainer: {command: [python3, -m, dynamo.sglang], args: ["--model-path", "m", "--disaggregation-mode", "decode", "--tp", "1"]}}',
+        ].join('\n'),
+        {},
+      ],
+    ];
+    for (const [file, text, files] of cases) {
+      for (const engine of ['vllm', 'sglang', 'trtllm'] as const) {
+        const result = importText(file, text, { engine }, files);
+        const said = 'error' in result ? [result.error] : result.warnings;
+        expect(said.join('\n'), `${file} (${engine}): ${JSON.stringify(said)}`).not.toSatisfy(quotesCanary);
+      }
+    }
+    // plain names are still named
+    const plain = importText('deploy.yaml', manifest('decode', ', "--config", "engine.yaml"'), { engine: 'sglang' });
+    const warnings = 'error' in plain ? [plain.error] : plain.warnings;
+    expect(warnings.join('\n')).toMatch(/Deployment 'decode' runs vLLM/);
+    expect(warnings.join('\n')).toMatch(/--config engine\.yaml: .*engine\.yaml/);
+    expect(importText('kinds.yaml', 'apiVersion: v1\nkind: ConfigMap\n')).toEqual({ error: expect.stringMatching(/found: 'ConfigMap'/) });
+  });
+
   it("hf_config naming the checkout's .env: an error without its content, in every format", async () => {
     const root = checkout();
     const plan = 'version: 1\nmodel:\n  hf_config: ../.env\nhardware:\n  preset: h100\n';
