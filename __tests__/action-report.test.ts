@@ -126,6 +126,20 @@ describe('composeComment', () => {
     expect(composeComment(ctx(report), 2000).body.length).toBeLessThanOrEqual(2000);
   });
 
+  it('keeps the verdict and the footer when the notes alone would fill the comment (thousands of removed or re-verified plans)', () => {
+    const report = combineReports([plan('prod.plan.yaml', 'fail', [check('requirements.tpot', 'fail')])]);
+    const names = Array.from({ length: 3000 }, (_, i) => `plans/${'deep/'.repeat(8)}removed-${i}.plan.yaml`);
+    const notes = [`Removed by this pull request, not verified: ${names.join(', ')}.`, 'GitHub listed the changed files of another commit, so the job fails.'];
+    const { body } = composeComment({ ...ctx(report), notes });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain('**prod**');
+    expect(body).toContain('❌ **parallel-plan-check: fail**');
+    expect(body).toContain('this comment is edited in place');
+    // every note is still there, the long one cut with a pointer to the job summary
+    expect(body).toContain('GitHub listed the changed files of another commit');
+    expect(body).toMatch(/Removed by this pull request.*… \(cut: the job summary has all of it\)/);
+  });
+
   it('escapes plan text in call-outs and notes', () => {
     const hostile = plan('x.plan.yaml', 'fail', [], { name: '@team <img src=x onerror=alert(1)>' });
     const { body } = composeComment({
