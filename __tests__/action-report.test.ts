@@ -97,6 +97,17 @@ describe('composeComment', () => {
     expect(readState(composeComment(ctx(many)).body)).toBeNull();
   });
 
+  it('records its notes too: on-change edits a comment whose figures stand still when why the job fails changed', () => {
+    const report = combineReports([plan('a.plan.yaml', 'pass', [check('requirements.tpot', 'pass')])]);
+    const moved = ['GitHub listed the changed files of commit 1234567, not of abcdef0: the job fails.'];
+    // the comment of a passing run; the next run's plans are the same, but a note now fails the job
+    const recorded = readState(composeComment(ctx(report)).body)!;
+    expect(stateChanged(recorded, reportState(report, moved), 1)).toBe(true);
+    const withNote = readState(composeComment({ ...ctx(report), notes: moved }).body)!;
+    expect(stateChanged(withNote, reportState(report, moved), 1)).toBe(false);
+    expect(stateChanged(withNote, reportState(report), 1)).toBe(true);
+  });
+
   it('drops folded sections whole, nested ones included', () => {
     const md = 'a\n<details><summary>x</summary>\nb\n<details>\nc\n</details>\nd\n</details>\ne';
     expect(dropDetails(md)).toBe('a\ne');

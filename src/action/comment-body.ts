@@ -141,7 +141,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   );
 
   const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
-  const state = stateLine(reportState(report));
+  const state = stateLine(reportState(report, ctx.notes));
   const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
   const edits =
     ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';

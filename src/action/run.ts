@@ -230,7 +230,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
           const base = bases[p.file];
           return !base || planChanged(p, base, inputs.minChange);
         });
-      const state = reportState(report);
+      const state = reportState(report, notes);
       // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
       const isCurrent = (existing: string) => {
         const previous = readState(existing);
