@@ -125,3 +125,32 @@ describe('the search for plans that read a changed file fails closed', () => {
     expect(result.stdout).toMatch(/::error::parallel-plan-check: .*cut its listing of the repository's tree.*short/);
   });
 });
+
+describe('a sparse checkout is not the head commit in full', () => {
+  it('files are read through the contents API, so a plan outside the sparse cone that reads a changed file is still verified', async () => {
+    // actions/checkout's sparse-checkout input: only k8s/ is in the workspace, the plan is not
+    const plan = `${VALID_PLAN.replace('parallelism:\n  tp: 1\n', '')}\ndeployment:\n  engine: vllm\n  from: ../k8s/serve.sh\n`;
+    const base = {
+      'plans/serve.plan.yaml': plan,
+      'k8s/serve.sh': 'vllm serve meta-llama/Llama-3.1-8B --config engine.yaml\n',
+      'k8s/engine.yaml': 'tensor-parallel-size: 1\n',
+    };
+    const head = { ...base, 'k8s/engine.yaml': 'tensor-parallel-size: 8\npipeline-parallel-size: 4\n' };
+    const state = createState();
+    addCommit(state, HEAD, head);
+    addCommit(state, BASE, base);
+    state.pulls.set(9, { files: [{ filename: 'k8s/engine.yaml', status: 'modified' }] });
+    server = await startStandIn(state);
+    const sparse = { 'k8s/serve.sh': head['k8s/serve.sh'], 'k8s/engine.yaml': head['k8s/engine.yaml'], '.git/info/sparse-checkout': '/*\n!/*/\n/k8s/\n' };
+    const result = await runPullRequest(
+      server.url,
+      state,
+      { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: 1 },
+      { files: sparse, checkedOut: HEAD, timeoutMs: 120_000 },
+    );
+    expect(state.rejected).toEqual([]);
+    const json = JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] };
+    expect(json.plans.map((p) => [p.file, p.verdict])).toEqual([['plans/serve.plan.yaml', 'fail']]);
+    expect(result.exitCode).toBe(1);
+  });
+});

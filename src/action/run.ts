@@ -33,7 +33,7 @@ import { verifySelection } from './verify-selection.js';
 import { byteBudget, byteBudgetFailure } from './reference-reads.js';
 import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type ReadBudget } from './read-budget.js';
 import { reportOrder } from './report-order.js';
-import { checkedOutSha, listWorkspacePlans } from './workspace.js';
+import { checkedOutSha, isSparseCheckout, listWorkspacePlans } from './workspace.js';
 
 interface Selection {
   plans: PlanToVerify[];
@@ -83,7 +83,10 @@ async function selectPlans(
   const api = (at: string) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
-  const fromWorkspace = workspace !== undefined && checkedOut === sha;
+  // a sparse checkout holds only part of the commit: plans and the files they read may be missing from it
+  const sparse = workspace !== undefined && checkedOut === sha && (await isSparseCheckout(workspace));
+  if (sparse) logLine('The head commit is checked out sparsely (only part of its files): files are read through the contents API.');
+  const fromWorkspace = workspace !== undefined && checkedOut === sha && !sparse;
   const checkout = fromWorkspace ? workspace : undefined;
   const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
   const notes: string[] = [];
