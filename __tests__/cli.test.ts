@@ -107,6 +107,21 @@ describe('parallel-plan-check verify', () => {
     }
   });
 
+  it('a usage error quotes its argument on one line (a file name from a pull request given where an option goes)', () => {
+    for (const argv of [
+      ['verify', '--x\n::add-mask::y'],
+      ['a\n::add-mask::y'],
+      ['verify', '--format', 'x\n::add-mask::y'],
+      ['suggest', 'a.plan.yaml', '--top', 'x\n::add-mask::y'],
+      ['suggest', '--format', 'x\n::add-mask::y', 'a.plan.yaml'],
+    ]) {
+      const r = run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+      expect(r.stderr).toContain('\\x0a::add-mask::y');
+    }
+  });
+
   it('--help and --version exit 0', () => {
     expect(run('--version')).toMatchObject({ code: 0, stdout: '9.9.9\n' });
     expect(run('--help').stdout).toContain('verify');
