@@ -59,6 +59,23 @@ describe('the workspace is read as the commit has it', () => {
     expect(repositoryPathProblem('a/../../b')).toBe('leaves the repository');
   });
 
+  it('never reads .git under a name Windows takes for it (trailing dots and spaces, 8.3 names, NTFS streams)', () => {
+    for (const path of [
+      '.git./config',
+      '.git /config',
+      '.git. . /config',
+      'GIT~1/config',
+      'x/git~2/config',
+      '.git::$INDEX_ALLOCATION/config',
+      '.git:$I30:$INDEX_ALLOCATION/config',
+    ]) {
+      expect(repositoryPathProblem(path), path).toBe('is inside .git, which is never read');
+      expect(resolveReference('a.plan.yaml', path), path).toEqual({ error: `'${path}' is inside .git, which is never read` });
+    }
+    // names that only look alike are files like any other
+    for (const path of ['.github/x.yaml', 'git/x.yaml', '.gitignore', 'a.git/x', 'git~x/y']) expect(repositoryPathProblem(path), path).toBeNull();
+  });
+
   it('refuses a FIFO before reading it (an open would block until a writer comes)', async () => {
     const started = Date.now();
     expect(await workspaceSource(root).read('plans/fifo.plan.yaml', 1 << 20)).toEqual({
