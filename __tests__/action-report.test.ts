@@ -97,6 +97,17 @@ describe('composeComment', () => {
     expect(readState(composeComment(ctx(many)).body)).toBeNull();
   });
 
+  it('records its notes too: on-change edits a comment whose figures stand still when why the job fails changed', () => {
+    const report = combineReports([plan('a.plan.yaml', 'pass', [check('requirements.tpot', 'pass')])]);
+    const moved = ['GitHub listed the changed files of commit 1234567, not of abcdef0: the job fails.'];
+    // the comment of a passing run; the next run's plans are the same, but a note now fails the job
+    const recorded = readState(composeComment(ctx(report)).body)!;
+    expect(stateChanged(recorded, reportState(report, moved), 1)).toBe(true);
+    const withNote = readState(composeComment({ ...ctx(report), notes: moved }).body)!;
+    expect(stateChanged(withNote, reportState(report, moved), 1)).toBe(false);
+    expect(stateChanged(withNote, reportState(report), 1)).toBe(true);
+  });
+
   it('drops folded sections whole, nested ones included', () => {
     const md = 'a\n<details><summary>x</summary>\nb\n<details>\nc\n</details>\nd\n</details>\ne';
     expect(dropDetails(md)).toBe('a\ne');
@@ -124,6 +135,20 @@ describe('composeComment', () => {
     expect(short.digest).toBe(full.digest);
     // a tiny limit still yields a body within it
     expect(composeComment(ctx(report), 2000).body.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps the verdict and the footer when the notes alone would fill the comment (thousands of removed or re-verified plans)', () => {
+    const report = combineReports([plan('prod.plan.yaml', 'fail', [check('requirements.tpot', 'fail')])]);
+    const names = Array.from({ length: 3000 }, (_, i) => `plans/${'deep/'.repeat(8)}removed-${i}.plan.yaml`);
+    const notes = [`Removed by this pull request, not verified: ${names.join(', ')}.`, 'GitHub listed the changed files of another commit, so the job fails.'];
+    const { body } = composeComment({ ...ctx(report), notes });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain('**prod**');
+    expect(body).toContain('❌ **parallel-plan-check: fail**');
+    expect(body).toContain('this comment is edited in place');
+    // every note is still there, the long one cut with a pointer to the job summary
+    expect(body).toContain('GitHub listed the changed files of another commit');
+    expect(body).toMatch(/Removed by this pull request.*… \(cut: the job summary has all of it\)/);
   });
 
   it('escapes plan text in call-outs and notes', () => {

@@ -1,6 +1,6 @@
 // The command line, in process, through the real loader and verifier. Only what stays true as the
 // core grows is asserted: exit codes, error locations, the JSON shape.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,43 @@ describe('parallel-plan-check verify', () => {
     expect(r.stderr).toContain("Unknown option '--frmat'");
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(run('verfy').stderr).toContain("unknown command 'verfy'");
+  });
+
+  it('text output carries no workflow command from a plan name or a file name (the CLI may run in a GitHub Actions step)', () => {
+    const folder = mkdtempSync(join(scratch, 'commands-'));
+    const plan = (name: string) =>
+      `version: 1\nname: ${JSON.stringify(name)}\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nparallelism: {tp: 1}\nworkload: {concurrency: 1, input_tokens: 100, output_tokens: 10}\nrequirements: {tpot: 0.001 ms}\n`;
+    writeFileSync(join(folder, 'named.plan.yaml'), plan('x\n::warning title=pwn::injected\n::add-mask::PASS\n::stop-commands::abc'));
+    writeFileSync(join(folder, 'a\n::error file=README.md::owned\n.plan.yaml'), plan('y'));
+    writeFileSync(join(folder, 'broken\n::add-mask::FAIL.plan.yaml'), 'version: [\n');
+    const runs = [
+      run('verify', `${folder}/*.plan.yaml`),
+      run('suggest', join(folder, 'named.plan.yaml'), '--max-gpus', '2'),
+      run('suggest', join(folder, 'broken\n::add-mask::FAIL.plan.yaml')),
+    ];
+    for (const [i, r] of runs.entries()) {
+      const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+      expect(
+        lines.filter((l) => /^\s*(::|##\[)/.test(l)),
+        `run ${i}`,
+      ).toEqual([]);
+      expect(`${r.stdout}${r.stderr}`, `run ${i}`).toMatch(/::(warning|add-mask)/); // shown, on the line it belongs to
+    }
+  });
+
+  it('a usage error quotes its argument on one line (a file name from a pull request given where an option goes)', () => {
+    for (const argv of [
+      ['verify', '--x\n::add-mask::y'],
+      ['a\n::add-mask::y'],
+      ['verify', '--format', 'x\n::add-mask::y'],
+      ['suggest', 'a.plan.yaml', '--top', 'x\n::add-mask::y'],
+      ['suggest', '--format', 'x\n::add-mask::y', 'a.plan.yaml'],
+    ]) {
+      const r = run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+      expect(r.stderr).toContain('\\x0a::add-mask::y');
+    }
   });
 
   it('--help and --version exit 0', () => {

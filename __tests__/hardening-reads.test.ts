@@ -59,6 +59,23 @@ describe('the workspace is read as the commit has it', () => {
     expect(repositoryPathProblem('a/../../b')).toBe('leaves the repository');
   });
 
+  it('never reads .git under a name Windows takes for it (trailing dots and spaces, 8.3 names, NTFS streams)', () => {
+    for (const path of [
+      '.git./config',
+      '.git /config',
+      '.git. . /config',
+      'GIT~1/config',
+      'x/git~2/config',
+      '.git::$INDEX_ALLOCATION/config',
+      '.git:$I30:$INDEX_ALLOCATION/config',
+    ]) {
+      expect(repositoryPathProblem(path), path).toBe('is inside .git, which is never read');
+      expect(resolveReference('a.plan.yaml', path), path).toEqual({ error: `'${path}' is inside .git, which is never read` });
+    }
+    // names that only look alike are files like any other
+    for (const path of ['.github/x.yaml', 'git/x.yaml', '.gitignore', 'a.git/x', 'git~x/y']) expect(repositoryPathProblem(path), path).toBeNull();
+  });
+
   it('refuses a FIFO before reading it (an open would block until a writer comes)', async () => {
     const started = Date.now();
     expect(await workspaceSource(root).read('plans/fifo.plan.yaml', 1 << 20)).toEqual({
@@ -268,6 +285,61 @@ describe('errors quote no file content', () => {
       expect(said.length, file).toBeGreaterThan(0);
       expect(said.join('\n'), `${file}: ${JSON.stringify(said)}`).not.toSatisfy(quotesCanary);
     }
+  });
+
+  it('names an imported file gives (kinds, workloads, containers, services, variables, config paths) are described unless plain', () => {
+    const manifest = (name: string, extra = '') =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: ${name}}`,
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        `        - name: ${name}`,
+        `          env: [{name: ${name}, valueFrom: {secretKeyRef: {name: s, key: k}}}]`,
+        `          command: ["vllm", "serve", "m", "--tensor-parallel-size", "$(${name})"${extra}]`,
+      ].join('\n');
+    const cases: [string, string, Record<string, string>][] = [
+      ['kinds.yaml', `apiVersion: v1\nkind: ${CANARY}\n`, {}],
+      ['deploy.yaml', manifest(CANARY), {}],
+      ['two.yaml', `${manifest(CANARY)}\n---\n${manifest(`${CANARY}x`)}`, {}],
+      ['nocmd.yaml', manifest(CANARY).replace('"vllm", "serve"', '"python", "app.py"'), {}],
+      ['config.yaml', manifest('decode', `, "--config", "${CANARY}.yaml"`), {}],
+      ['config-bad.yaml', manifest('decode', `, "--config", "${CANARY}.yaml"`), { [`${CANARY}.yaml`]: 'a: [' }],
+      ['serve.sh', `vllm serve m --config ${CANARY}/engine.yaml\n`, {}],
+      [
+        'dynamo.yaml',
+        [
+          'apiVersion: nvidia.com/v1alpha1',
+          'kind: DynamoGraphDeployment',
+          'metadata: {name: g}',
+          'spec:',
+          '  services:',
+          `    ${CANARY}prefill:`,
+          '      resources: {limits: {gpu: "1"}}',
+          '      extraPodSpec: {mainContainer: {command: [python3, -m, dynamo.sglang], args: ["--model-path", "m", "--disaggregation-mode", "prefill"]}}',
+          `    ${CANARY}decode:`,
+          '      resources: {limits: {gpu: "2"}}',
+          '      extraPodSpec: {mainContainer: {command: [python3, -m, dynamo.sglang], args: ["--model-path", "m", "--disaggregation-mode", "decode", "--tp", "1"]}}',
+        ].join('\n'),
+        {},
+      ],
+    ];
+    for (const [file, text, files] of cases) {
+      for (const engine of ['vllm', 'sglang', 'trtllm'] as const) {
+        const result = importText(file, text, { engine }, files);
+        const said = 'error' in result ? [result.error] : result.warnings;
+        expect(said.join('\n'), `${file} (${engine}): ${JSON.stringify(said)}`).not.toSatisfy(quotesCanary);
+      }
+    }
+    // plain names are still named
+    const plain = importText('deploy.yaml', manifest('decode', ', "--config", "engine.yaml"'), { engine: 'sglang' });
+    const warnings = 'error' in plain ? [plain.error] : plain.warnings;
+    expect(warnings.join('\n')).toMatch(/Deployment 'decode' runs vLLM/);
+    expect(warnings.join('\n')).toMatch(/--config engine\.yaml: .*engine\.yaml/);
+    expect(importText('kinds.yaml', 'apiVersion: v1\nkind: ConfigMap\n')).toEqual({ error: expect.stringMatching(/found: 'ConfigMap'/) });
   });
 
   it("hf_config naming the checkout's .env: an error without its content, in every format", async () => {

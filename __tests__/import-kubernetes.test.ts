@@ -100,7 +100,7 @@ describe('manifests that cannot be imported as they are', () => {
 
   it('says which kinds it found when none runs GPUs', () => {
     const e = failed(importText('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n'));
-    expect(e.error).toMatch(/found: ConfigMap/);
+    expect(e.error).toMatch(/found: 'ConfigMap'/);
   });
 
   it('warns when the engine uses fewer GPUs than the pod asks for', () => {

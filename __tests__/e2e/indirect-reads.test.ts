@@ -101,3 +101,56 @@ describe('plans whose read files change are verified again', () => {
     expect(result.stdout).toMatch(/1 unchanged plans import a changed file/);
   });
 });
+
+describe('the search for plans that read a changed file fails closed', () => {
+  it("when GitHub cuts the head's tree listing short, the job fails instead of passing a plan it never listed", async () => {
+    // Under GitHub's 3,000-file cap, so the pull request's own list is whole; but the head's tree
+    // listing (100,000 entries or 7 MB, which long paths reach with a few thousand files) is cut:
+    // the unchanged plan that reads the changed engine.yaml may be among the entries left out.
+    const junk = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`a-junk/${'x'.repeat(200)}/${i}.txt`, 'x\n']));
+    const head = { ...junk, ...HEAD_FILES };
+    const state = createState();
+    addCommit(state, HEAD, head);
+    addCommit(state, BASE, { ...junk, ...BASE_FILES });
+    state.truncatedTrees.add(HEAD);
+    state.pulls.set(9, { files: [{ filename: 'deploy/engine.yaml', status: 'modified' }] });
+    server = await startStandIn(state);
+    const result = await runPullRequest(server.url, state, { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: 1 }, { timeoutMs: 120_000 });
+    expect(state.rejected).toEqual([]);
+    const json = JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] };
+    // the listing kept the junk and cut the plans: serve.plan.yaml, which fails at the head, was never seen
+    expect(json.plans.map((p) => p.file)).not.toContain('deploy/serve.plan.yaml');
+    expect(coreReport('deploy/serve.plan.yaml', HEAD_FILES).verdict).toBe('fail');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::parallel-plan-check: .*cut its listing of the repository's tree.*short/);
+  });
+});
+
+describe('a sparse checkout is not the head commit in full', () => {
+  it('files are read through the contents API, so a plan outside the sparse cone that reads a changed file is still verified', async () => {
+    // actions/checkout's sparse-checkout input: only k8s/ is in the workspace, the plan is not
+    const plan = `${VALID_PLAN.replace('parallelism:\n  tp: 1\n', '')}\ndeployment:\n  engine: vllm\n  from: ../k8s/serve.sh\n`;
+    const base = {
+      'plans/serve.plan.yaml': plan,
+      'k8s/serve.sh': 'vllm serve meta-llama/Llama-3.1-8B --config engine.yaml\n',
+      'k8s/engine.yaml': 'tensor-parallel-size: 1\n',
+    };
+    const head = { ...base, 'k8s/engine.yaml': 'tensor-parallel-size: 8\npipeline-parallel-size: 4\n' };
+    const state = createState();
+    addCommit(state, HEAD, head);
+    addCommit(state, BASE, base);
+    state.pulls.set(9, { files: [{ filename: 'k8s/engine.yaml', status: 'modified' }] });
+    server = await startStandIn(state);
+    const sparse = { 'k8s/serve.sh': head['k8s/serve.sh'], 'k8s/engine.yaml': head['k8s/engine.yaml'], '.git/info/sparse-checkout': '/*\n!/*/\n/k8s/\n' };
+    const result = await runPullRequest(
+      server.url,
+      state,
+      { number: 9, headSha: HEAD, baseSha: BASE, changedFiles: 1 },
+      { files: sparse, checkedOut: HEAD, timeoutMs: 120_000 },
+    );
+    expect(state.rejected).toEqual([]);
+    const json = JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')) as { plans: PlanReport[] };
+    expect(json.plans.map((p) => [p.file, p.verdict])).toEqual([['plans/serve.plan.yaml', 'fail']]);
+    expect(result.exitCode).toBe(1);
+  });
+});

@@ -47,8 +47,27 @@ export interface CommentContext {
   mode?: 'always' | 'on-change';
 }
 
-function notesSection(notes: readonly string[]): string {
-  return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escapeMarkdown(n)}`), ''].join('\n');
+function notesSection(notes: readonly string[], shown = (note: string) => escapeMarkdown(note)): string {
+  return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${shown(n)}`), ''].join('\n');
+}
+
+/**
+ * The notes' room in the comment, in characters: they are in every step of shortening, so a list of
+ * thousands of removed or re-verified plans must not take the verdict's room. Past it each note is
+ * cut to its share; the job summary has them whole.
+ */
+export const NOTES_LIMIT = 8_000;
+const NOTE_CUT = ' … (cut: the job summary has all of it)';
+
+/** One note, escaped, within `room` characters (its cut marker aside). */
+function fitNote(note: string, room: number): string {
+  const escaped = escapeMarkdown(note);
+  if (escaped.length <= room) return escaped;
+  for (let keep = Math.min(note.length, room); keep > 0; keep = Math.floor(keep / 2)) {
+    const cut = escapeMarkdown(note.slice(0, keep));
+    if (cut.length <= room) return `${cut}${NOTE_CUT}`;
+  }
+  return NOTE_CUT.trim();
 }
 
 /**
@@ -106,7 +125,8 @@ function commitsText(ctx: CommentContext): string {
 export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { body: string; digest: string; shortened: boolean } {
   const { report, bases } = ctx;
   const marker = commentMarker(ctx.checkName);
-  const notes = notesSection(ctx.notes);
+  const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
+  const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
   const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
   const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
   const render = (r: Report) => renderReport(r, bases, ctx.checkName, options);
@@ -120,8 +140,8 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
     (c): c is string => c !== null,
   );
 
-  const digest = digestOf(`${full}\n${notes}`);
-  const state = stateLine(reportState(report));
+  const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
+  const state = stateLine(reportState(report, ctx.notes));
   const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
   const edits =
     ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';

@@ -17,6 +17,8 @@ export interface PlanState {
 export interface CommentState {
   v: 1;
   plans: Record<string, PlanState>;
+  /** digest of the run's notes ('' when none): a note can fail the job while every plan stands still */
+  notes: string;
 }
 
 /** How a state is written: metric names once, each plan as [verdict, checks digest, values in that order]. */
@@ -24,6 +26,8 @@ interface Recorded {
   v: 1;
   keys: string[];
   plans: Record<string, [string, string, (number | null)[]]>;
+  /** the notes' digest, when there are notes */
+  n?: string;
 }
 
 /** Past this many characters the state is not recorded (the comment's room is for the report); on-change then compares digests. */
@@ -33,8 +37,8 @@ const PATTERN = /<!-- parallel-plan-check:state ([A-Za-z0-9+/=]{1,20000}) -->/;
 
 const checksDigest = (pairs: string[]): string => createHash('sha256').update(pairs.sort().join('\n')).digest('hex').slice(0, 10);
 
-/** The key facts of a report, as the comment records them. */
-export function reportState(report: Report): CommentState {
+/** The key facts of a report and the run's notes, as the comment records them. */
+export function reportState(report: Report, notes: readonly string[] = []): CommentState {
   const plans: Record<string, PlanState> = {};
   for (const p of report.plans) {
     const metrics: Record<string, number | null> = {};
@@ -44,7 +48,7 @@ export function reportState(report: Report): CommentState {
     }
     plans[p.file] = { verdict: p.verdict, checks: checksDigest(p.checks.map((c) => `${c.id}:${c.status}`)), metrics };
   }
-  return { v: 1, plans };
+  return { v: 1, plans, notes: notes.length === 0 ? '' : createHash('sha256').update(notes.join('\n')).digest('hex').slice(0, 16) };
 }
 
 /** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
@@ -52,7 +56,8 @@ export function stateLine(state: CommentState): string {
   const keys = [...new Set(Object.values(state.plans).flatMap((p) => Object.keys(p.metrics)))];
   const plans: Recorded['plans'] = {};
   for (const [file, p] of Object.entries(state.plans)) plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
-  const encoded = Buffer.from(JSON.stringify({ v: 1, keys, plans } satisfies Recorded), 'utf8').toString('base64');
+  const recorded: Recorded = { v: 1, keys, plans, ...(state.notes ? { n: state.notes } : {}) };
+  const encoded = Buffer.from(JSON.stringify(recorded), 'utf8').toString('base64');
   return encoded.length > STATE_LIMIT ? '' : `<!-- parallel-plan-check:state ${encoded} -->`;
 }
 
@@ -73,7 +78,7 @@ export function readState(body: string): CommentState | null {
         metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])),
       };
     }
-    return { v: 1, plans };
+    return { v: 1, plans, notes: typeof r.n === 'string' ? r.n : '' };
   } catch {
     return null;
   }
@@ -85,9 +90,9 @@ const sameKeys = (a: object, b: object): boolean => {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 };
 
-/** Whether `current` says something `previous` did not: plans, verdicts, checks, or a key figure moved by min-change. */
+/** Whether `current` says something `previous` did not: notes (why the job fails), plans, verdicts, checks, or a key figure moved by min-change. */
 export function stateChanged(previous: CommentState, current: CommentState, minChange: number): boolean {
-  if (!sameKeys(previous.plans, current.plans)) return true;
+  if (previous.notes !== current.notes || !sameKeys(previous.plans, current.plans)) return true;
   for (const [file, now] of Object.entries(current.plans)) {
     const before = previous.plans[file]!;
     if (before.verdict !== now.verdict || before.checks !== now.checks) return true;

@@ -33,7 +33,7 @@ import { verifySelection } from './verify-selection.js';
 import { byteBudget, byteBudgetFailure } from './reference-reads.js';
 import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type ReadBudget } from './read-budget.js';
 import { reportOrder } from './report-order.js';
-import { checkedOutSha, listWorkspacePlans } from './workspace.js';
+import { checkedOutSha, isSparseCheckout, listWorkspacePlans } from './workspace.js';
 
 interface Selection {
   plans: PlanToVerify[];
@@ -83,7 +83,10 @@ async function selectPlans(
   const api = (at: string) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
-  const fromWorkspace = workspace !== undefined && checkedOut === sha;
+  // a sparse checkout holds only part of the commit: plans and the files they read may be missing from it
+  const sparse = workspace !== undefined && checkedOut === sha && (await isSparseCheckout(workspace));
+  if (sparse) logLine('The head commit is checked out sparsely (only part of its files): files are read through the contents API.');
+  const fromWorkspace = workspace !== undefined && checkedOut === sha && !sparse;
   const checkout = fromWorkspace ? workspace : undefined;
   const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
   const notes: string[] = [];
@@ -123,7 +126,16 @@ async function selectPlans(
     }
     // plans that import a changed manifest or engine config (deployment.from) are verified again too
     if (changed.others.length > 0) {
-      all ??= (await allPlansAt(client, target, sha, inputs, isPlan, checkout)).paths;
+      if (all === undefined) {
+        const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
+        all = listing.paths;
+        // fail closed: a plan left out of a cut listing may read a changed file
+        if (listing.truncation) {
+          const failure = `${listing.truncation} A plan left out of it may read a file this pull request changes, so the job fails.`;
+          notes.push(failure);
+          failures.push(failure);
+        }
+      }
       // with the workspace a read is local; through the API each is a request, so their number is capped
       const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource, fromWorkspace ? Infinity : MAX_PLANS_SCANNED);
       plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
@@ -221,7 +233,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
           const base = bases[p.file];
           return !base || planChanged(p, base, inputs.minChange);
         });
-      const state = reportState(report);
+      const state = reportState(report, notes);
       // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
       const isCurrent = (existing: string) => {
         const previous = readState(existing);

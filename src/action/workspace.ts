@@ -45,6 +45,22 @@ export async function checkedOutSha(root: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * Whether the checkout is sparse (actions/checkout's sparse-checkout, git sparse-checkout): only part
+ * of the commit's files are in the workspace, so a plan outside it, or a file one reads, would look
+ * absent. Told by the file git keeps the patterns in (its existence only: nothing in .git is read).
+ */
+export async function isSparseCheckout(root: string): Promise<boolean> {
+  const dir = await gitDir(root);
+  if (!dir) return false;
+  try {
+    await stat(join(dir, 'info', 'sparse-checkout'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every plan file in the workspace, repo-relative with forward slashes, sorted. */
 export async function listWorkspacePlans(root: string, globs: readonly string[], isPlan: PathMatcher): Promise<string[]> {
   const include = globs.filter((g) => !g.startsWith('!'));

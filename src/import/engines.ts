@@ -16,7 +16,7 @@ import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
-import { readValue } from '../plan/read-value.js';
+import { readExpansion, readValue } from '../plan/read-value.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
@@ -179,7 +179,7 @@ function reader(args: EngineArgs, c: FieldCollector): Reader {
       const v = args.flags.get(name);
       if (v === undefined) continue;
       if (v.unresolved.length > 0) {
-        c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.join(', ')} in ${v.written}; the flag is ignored`);
+        c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.map(readExpansion).join(', ')} in ${v.written}; the flag is ignored`);
         return undefined;
       }
       return v;

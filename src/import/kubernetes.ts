@@ -17,7 +17,7 @@ import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
-import { readValue } from '../plan/read-value.js';
+import { readName, readValue } from '../plan/read-value.js';
 
 export interface ManifestOptions {
   engine?: Engine;
@@ -182,9 +182,9 @@ function configMapFinder(file: string, yaml: YamlFile, configMaps: Map<string, Y
       const node = at(cm, 'data', base);
       if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
       const parsed = parseYamlFile(node.value);
-      if ('error' in parsed) return { error: `ConfigMap data '${base}': ${parsed.error}` };
+      if ('error' in parsed) return { error: `ConfigMap data ${readName(base)}: ${parsed.error}` };
       const root = parsed.docs[0];
-      if (!root) return { error: `ConfigMap data '${base}' is empty` };
+      if (!root) return { error: `ConfigMap data ${readName(base)} is empty` };
       const toFile = valueLineMap(yaml, node);
       const starts = [0];
       for (let i = 0; i < node.value.length; i++) if (node.value[i] === '\n') starts.push(i + 1);
@@ -295,9 +295,9 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
 export function importManifest(file: string, yaml: YamlFile, options: ManifestOptions, findConfig: FindConfig): ImportResult | ImportError {
   const workloads = workloadsOf(yaml.docs);
   if (workloads.length === 0) {
-    const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
+    const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k): k is string => k !== undefined && k !== '');
     return {
-      error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
+      error: `no workload that runs GPUs here (found: ${kinds.map(readName).join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
     };
   }
   const configMaps = configMapsOf(yaml.docs);
@@ -309,7 +309,7 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   if (!pick) return { error: 'no container found' };
   const c = new FieldCollector(file);
   if (withEngine.length > 1 && options.container === undefined) {
-    const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
+    const names = withEngine.map((x) => readName(`${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`));
     c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
   }
   // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
@@ -326,11 +326,13 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   const w = pick.workload;
   const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
   if (engine === undefined) {
-    return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
+    return {
+      error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} ${readName(w.name)}; set deployment.engine if the image's entrypoint starts it`,
+    };
   }
   if (options.engine && pick.engine && options.engine !== pick.engine) {
     c.warn(
-      `${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`,
+      `${file}: the plan says engine ${options.engine} but ${w.kind} ${readName(w.name)} runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`,
     );
   }
 
@@ -357,7 +359,7 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
     for (const name of pick.fromCluster) {
       if (words.some((word) => word.unresolved.includes(name))) {
-        c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
+        c.warn(`${file}: ${readName(name)} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
       }
     }
     const facts = runEngine(args, c, { instances }, finder);
@@ -367,7 +369,7 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     }
   } else if (w.kind !== 'LLMInferenceService') {
     c.warn(
-      `${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`,
+      `${file}: container ${readName(stringOf(at(pick.container, 'name')) ?? '?')} has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`,
     );
   }
   if (w.kind === 'LLMInferenceService') applyKServe(w, c, perPod);
@@ -379,7 +381,7 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     }
   } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
     // no GPU limit: the engine's own count is the best figure there is
-    c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
+    c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags`);
     c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
   }
   if (groupPods > 1 && perPod) c.set('hardware.gpus_per_node', perPod.count, perPod.line);
@@ -423,7 +425,7 @@ function disaggregatedRuns(candidates: readonly Chosen[], options: ManifestOptio
       args,
       workers: cand.workload.instances,
       ...(gpus ? { gpus } : {}),
-      label: `${cand.workload.kind} '${cand.workload.name}'`,
+      label: `${cand.workload.kind} ${readName(cand.workload.name)}`,
       spec: cand.workload.groups[0]?.spec,
     });
   }

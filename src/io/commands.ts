@@ -1,6 +1,7 @@
 // The subcommands, in one table: a new one (e.g. `suggest`) is one more entry.
 import { parseCommandLine, type OptionSpec, type OptionValues } from './command-line.js';
 import type { CliIo } from './console.js';
+import { escapeTerminal } from '../report/escape.js';
 import { runSuggest, suggestOptions, suggestUsage } from './suggest-command.js';
 import { EXIT_OK, EXIT_USAGE, runVerify, verifyOptions, verifyUsage } from './verify-command.js';
 
@@ -43,7 +44,8 @@ export function runCli(argv: readonly string[], io: CliIo, version: string): num
       io.stdout(line.command ? (COMMANDS[line.command]?.usage ?? generalUsage()) : generalUsage());
       return EXIT_OK;
     case 'usage-error':
-      io.stderr(`parallel-plan-check: ${line.message}\n${line.showUsage ? `\n${generalUsage()}` : "Try 'parallel-plan-check --help'.\n"}`);
+      // the message quotes an argument, which may be a file name from a pull request: one line, escaped
+      io.stderr(`parallel-plan-check: ${escapeTerminal(line.message)}\n${line.showUsage ? `\n${generalUsage()}` : "Try 'parallel-plan-check --help'.\n"}`);
       return EXIT_USAGE;
     case 'command': {
       const command = COMMANDS[line.command];

@@ -23,8 +23,18 @@ export function repositoryPathProblem(path: string): string | null {
   const parts = path.split(/[\\/]/);
   if (parts.includes('..')) return 'leaves the repository';
   // .git holds the checkout's credentials and configuration, never a plan (case-insensitive: macOS and Windows runners)
-  if (parts.some((p) => p.toLowerCase() === '.git')) return 'is inside .git, which is never read';
+  if (parts.some(namesDotGit)) return 'is inside .git, which is never read';
   return null;
+}
+
+/**
+ * Whether a path part names .git: in any letter case, and as Windows also reads it, with trailing
+ * dots and spaces (which Win32 drops), as its 8.3 short name (GIT~1) or with an NTFS stream
+ * (.git::$INDEX_ALLOCATION), the names git itself refuses on NTFS.
+ */
+function namesDotGit(part: string): boolean {
+  const name = part.toLowerCase();
+  return /^\.git[. ]*(:.*)?$/.test(name) || /^git~\d+$/.test(name);
 }
 
 /**

@@ -72,7 +72,7 @@ function positiveInt(name: string, value: string | boolean | undefined, max: num
 
 export function runSuggest(values: OptionValues, positionals: string[], io: CliIo): number {
   const usage = (message: string): number => {
-    io.stderr(`parallel-plan-check suggest: ${message}\nTry 'parallel-plan-check suggest --help'.\n`);
+    io.stderr(`parallel-plan-check suggest: ${escapeTerminal(message)}\nTry 'parallel-plan-check suggest --help'.\n`);
     return EXIT_USAGE;
   };
   const format = typeof values.format === 'string' ? values.format : 'text';

@@ -48,7 +48,7 @@ export function runVerify(values: OptionValues, positionals: string[], io: CliIo
   const format = typeof values.format === 'string' ? values.format.toLowerCase() : 'text';
   const render = RENDERERS[format];
   if (!render) {
-    io.stderr(`parallel-plan-check: unknown format '${format}'; use one of: ${Object.keys(RENDERERS).join(', ')}\n`);
+    io.stderr(`parallel-plan-check: unknown format '${escapeTerminal(format)}'; use one of: ${Object.keys(RENDERERS).join(', ')}\n`);
     return EXIT_USAGE;
   }
   const found = findPlanFiles(positionals, io.cwd);
@@ -60,7 +60,7 @@ export function runVerify(values: OptionValues, positionals: string[], io: CliIo
       io.writeFile(resolve(io.cwd, values.output), text);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      io.stderr(`parallel-plan-check: cannot write ${values.output} (${code})\n`);
+      io.stderr(`parallel-plan-check: cannot write ${escapeTerminal(values.output)} (${code})\n`);
       return EXIT_USAGE;
     }
   } else {

@@ -99,8 +99,9 @@ export function mermaidLabel(text: string): string {
 }
 
 /**
- * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
- * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
+ * Plan text for a terminal, one line of it: control characters (ANSI escape sequences, carriage
+ * returns that overwrite a line, line feeds: run in a GitHub Actions step, a line that data starts
+ * would be read as a workflow command, `::add-mask::`, `::stop-commands::`) are shown as \xNN, and bidirectional controls (which reorder what the
  * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
  * being sent to the terminal.
  */
@@ -108,7 +109,7 @@ export function escapeTerminal(text: string): string {
   return (
     text
       // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
-      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
       .replace(
         /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu,
         (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
