@@ -11235,6 +11235,108 @@ function parseCommandLine(argv, commandOptions) {
     return { kind: 'command', command, values: parsed.values, positionals: parsed.positionals };
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Neutralising text that comes from a plan (names, paths, messages quoting plan text) before it
+// goes into GitHub markdown: it must not break a table, inject HTML, format, link, or ping anyone.
+// markdown-table escapes nothing, so every cell goes through escapeCell first.
+const ZERO_WIDTH_SPACE = '\u200B';
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * Control characters (but tab and line breaks), the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
+ * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
+ * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
+ * Zero-width joiners are left: emoji sequences and several scripts need them.
+ */
+const HIDDEN_CHARACTERS = 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
+/** A hidden character shown as its escape: \x1b, \u202e. */
+function showEscaped(c) {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
+const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
+/**
+ * What GFM's autolink extension (GitHub's) turns into a link: any `://` (it reads the scheme back from
+ * the colon, so `1https://` and `_https://` link as `https://` does) and any `www.` (after `_`, `~` or
+ * `(` too). `\b` misses both after a digit or `_`, so these break whatever precedes them. Emails (bare,
+ * `mailto:`, `xmpp:`) need a domain right after their `@`, which the mention rule breaks.
+ */
+const AUTOLINK = /:\/\/|www\./gi;
+function breakAutolink(s) {
+    return s === '://' ? `:${ZERO_WIDTH_SPACE}//` : `${s.slice(0, 3)}${ZERO_WIDTH_SPACE}.`;
+}
+/**
+ * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
+ * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
+ * entity-encoded, @mentions (and emails), #123 and GH-123 references, commit-like hex and
+ * autolinks (`://`, `www.`) broken with a zero-width space, and newlines turned into <br> so text
+ * cannot start a new block.
+ */
+function escape_escapeMarkdown(text) {
+    return text
+        .replace(HIDDEN_CHARACTERS, showEscaped)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
+        .replace(/@(?=[A-Za-z0-9_\\-])/g, `@${ZERO_WIDTH_SPACE}`) // a backslash: `_` or `-` escaped above
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+        .replace(AUTOLINK, breakAutolink)
+        .replace(/\r\n?|\n/g, '<br>');
+}
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): hidden characters shown escaped, entities, `$`, mentions, references and
+ * commit-like hex broken as escapeMarkdown does, one line.
+ */
+function escape_escapeHtml(text) {
+    return text
+        .replace(/[\t\r\n]+/g, ' ')
+        .replace(HIDDEN_CHARACTERS, showEscaped)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+        .replace(AUTOLINK, breakAutolink);
+}
+/**
+ * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
+ * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
+ */
+function escape_withoutMath(markdown) {
+    return markdown
+        .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
+        .join('');
+}
+/** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
+function escapeCell(text) {
+    return escape_escapeMarkdown(text).trim() || ' ';
+}
+/** Text that goes into a Mermaid string: only characters that cannot end the string or inject. */
+function mermaidLabel(text) {
+    return text.replace(/[^A-Za-z0-9 .,:/+\-()]/g, '').slice(0, 60);
+}
+/**
+ * Plan text for a terminal, one line of it: control characters (ANSI escape sequences, carriage
+ * returns that overwrite a line, line feeds: run in a GitHub Actions step, a line that data starts
+ * would be read as a workflow command, `::add-mask::`, `::stop-commands::`) are shown as \xNN, and bidirectional controls (which reorder what the
+ * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
+ * being sent to the terminal.
+ */
+function escapeTerminal(text) {
+    return (text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
+        .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/work-budget.ts
@@ -13270,7 +13372,10 @@ function checkpointStorage(name) {
 // A value read from a file a plan names (config.json, an engine script, a manifest) in a message. The
 // file may be one an earlier step of the job wrote (a credentials JSON, an .env), so such values are
 // never quoted into a report: a value is named only when it is one of the reader's own list, or a
-// short number (neither is a secret), else it is described by its length.
+// short number (neither is a secret), else it is described by its length. Names such a file gives (a
+// manifest's kind, a workload, container or service, a variable, the path of a file it names) are
+// shown as a plan's unknown keys are (keyLabel): when they are plain and short, else described.
+
 /** A short plain number (-1, 0.95, 1024): worth showing why a flag was refused, and no secret. */
 const SHORT_NUMBER = /^[-+]?\d{1,5}(\.\d{1,4})?$/;
 /** `"value"` when `known` holds it or it is a short number, `(none)` when empty, else `(a value of N characters, not shown)`. */
@@ -13279,6 +13384,35 @@ function readValue(value, known = []) {
         return '(none)';
     const list = known instanceof Set ? known : new Set(known);
     return list.has(value) || SHORT_NUMBER.test(value) ? `"${value}"` : `(a value of ${value.length} characters, not shown)`;
+}
+/** Whether a name (a path: each part between '/') is plain and short enough to show, as keyLabel shows a key. */
+function isPlainName(name) {
+    return name.length <= 200 && name.split('/').every((part) => part === '.' || part === '..' || keyLabel(part).startsWith("'"));
+}
+/** `'name'` when it is plain (isPlainName), else `(a name of N characters, not shown)`. */
+function readName(name) {
+    return isPlainName(name) ? `'${name}'` : `(a name of ${name.length} characters, not shown)`;
+}
+/**
+ * What a shell expansion that could not be resolved is, for a message: a variable by its name when
+ * plain (TP, $(TP)), a special parameter ($1) as it is, anything else ($(command), $((…)), ${…}) by
+ * its kind and length: none is run, and what it says may be anything the file holds.
+ */
+function readExpansion(text) {
+    const variable = /^(?:\$\()?([A-Za-z_][A-Za-z0-9_]*)\)?$/.exec(text);
+    if (variable && text.startsWith('$(') === text.endsWith(')')) {
+        const name = variable[1];
+        if (isPlainName(name))
+            return text;
+        return `a variable (a name of ${name.length} characters, not shown)`;
+    }
+    if (/^\$[0-9@*#?$!-]$/.test(text))
+        return text;
+    if (text.startsWith('$(('))
+        return `an arithmetic expansion $((…)) of ${text.length} characters (not shown)`;
+    if (text.startsWith('$('))
+        return `a command substitution $(…) of ${text.length} characters (not run, not shown)`;
+    return `an expansion of ${text.length} characters (not shown)`;
 }
 
 ;// CONCATENATED MODULE: ./src/import/engines.ts
@@ -13414,7 +13548,7 @@ function reader(args, c) {
             if (v === undefined)
                 continue;
             if (v.unresolved.length > 0) {
-                c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.join(', ')} in ${v.written}; the flag is ignored`);
+                c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.map(readExpansion).join(', ')} in ${v.written}; the flag is ignored`);
                 return undefined;
             }
             return v;
@@ -13696,15 +13830,19 @@ function applyEngine(args, c, ctx = {}) {
 ;// CONCATENATED MODULE: ./src/import/engine-run.ts
 
 
+
 function runEngine(args, c, ctx, findConfig) {
     let merged = args;
     for (const name of CONFIG_FLAGS[args.engine]) {
         const flag = args.flags.get(name);
         if (flag === undefined || typeof flag.value !== 'string')
             continue;
-        const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.join(', ')}` } : findConfig(flag.value);
+        const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
         if ('error' in found) {
-            c.warn(`${c.origin(flag.line)}: ${flag.written} ${flag.value}: ${found.error}; its settings are not imported`);
+            // the path is the imported file's text: shown, with why it was not read (which names it), only when plain
+            const plain = isPlainName(flag.value);
+            const why = plain || flag.unresolved.length > 0 ? found.error : 'it could not be read';
+            c.warn(`${c.origin(flag.line)}: ${flag.written} ${plain ? flag.value : readName(flag.value)}: ${why}; its settings are not imported`);
         }
         else {
             merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
@@ -14886,10 +15024,10 @@ function configMapFinder(file, yaml, configMaps, fallback) {
                 continue;
             const parsed = yaml_tree_parseYamlFile(node.value);
             if ('error' in parsed)
-                return { error: `ConfigMap data '${base}': ${parsed.error}` };
+                return { error: `ConfigMap data ${readName(base)}: ${parsed.error}` };
             const root = parsed.docs[0];
             if (!root)
-                return { error: `ConfigMap data '${base}' is empty` };
+                return { error: `ConfigMap data ${readName(base)} is empty` };
             const toFile = valueLineMap(yaml, node);
             const starts = [0];
             for (let i = 0; i < node.value.length; i++)
@@ -14999,9 +15137,9 @@ function applyKServe(w, c, gpusPerPod) {
 function importManifest(file, yaml, options, findConfig) {
     const workloads = workloadsOf(yaml.docs);
     if (workloads.length === 0) {
-        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
+        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k !== undefined && k !== '');
         return {
-            error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
+            error: `no workload that runs GPUs here (found: ${kinds.map(readName).join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
         };
     }
     const configMaps = configMapsOf(yaml.docs);
@@ -15015,7 +15153,7 @@ function importManifest(file, yaml, options, findConfig) {
         return { error: 'no container found' };
     const c = new FieldCollector(file);
     if (withEngine.length > 1 && options.container === undefined) {
-        const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
+        const names = withEngine.map((x) => readName(`${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`));
         c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
     }
     // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
@@ -15033,10 +15171,12 @@ function importManifest(file, yaml, options, findConfig) {
     const w = pick.workload;
     const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
     if (engine === undefined) {
-        return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
+        return {
+            error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} ${readName(w.name)}; set deployment.engine if the image's entrypoint starts it`,
+        };
     }
     if (options.engine && pick.engine && options.engine !== pick.engine) {
-        c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
+        c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} ${readName(w.name)} runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
     }
     // devices: per pod from the GPU limits, times pods per instance, times instances
     let perInstance = 0;
@@ -15062,7 +15202,7 @@ function importManifest(file, yaml, options, findConfig) {
         const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
         for (const name of pick.fromCluster) {
             if (words.some((word) => word.unresolved.includes(name))) {
-                c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
+                c.warn(`${file}: ${readName(name)} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
             }
         }
         const facts = runEngine(args, c, { instances }, finder);
@@ -15072,7 +15212,7 @@ function importManifest(file, yaml, options, findConfig) {
         }
     }
     else if (w.kind !== 'LLMInferenceService') {
-        c.warn(`${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
+        c.warn(`${file}: container ${readName(stringOf(at(pick.container, 'name')) ?? '?')} has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
     }
     if (w.kind === 'LLMInferenceService')
         applyKServe(w, c, perPod);
@@ -15084,7 +15224,7 @@ function importManifest(file, yaml, options, findConfig) {
     }
     else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
         // no GPU limit: the engine's own count is the best figure there is
-        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
+        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags`);
         c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
     }
     if (groupPods > 1 && perPod)
@@ -15132,7 +15272,7 @@ function disaggregatedRuns(candidates, options) {
             args,
             workers: cand.workload.instances,
             ...(gpus ? { gpus } : {}),
-            label: `${cand.workload.kind} '${cand.workload.name}'`,
+            label: `${cand.workload.kind} ${readName(cand.workload.name)}`,
             spec: cand.workload.groups[0]?.spec,
         });
     }
@@ -27059,107 +27199,6 @@ function requiredText(id, value, unit) {
     return `${SHORT_ID[id] ?? id} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Neutralising text that comes from a plan (names, paths, messages quoting plan text) before it
-// goes into GitHub markdown: it must not break a table, inject HTML, format, link, or ping anyone.
-// markdown-table escapes nothing, so every cell goes through escapeCell first.
-const ZERO_WIDTH_SPACE = '\u200B';
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Control characters (but tab and line breaks), the bidirectional controls, which can make text
- * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
- * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
- * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
- * Zero-width joiners are left: emoji sequences and several scripts need them.
- */
-const HIDDEN_CHARACTERS = 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
-/** A hidden character shown as its escape: \x1b, \u202e. */
-function showEscaped(c) {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
-const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
-/**
- * What GFM's autolink extension (GitHub's) turns into a link: any `://` (it reads the scheme back from
- * the colon, so `1https://` and `_https://` link as `https://` does) and any `www.` (after `_`, `~` or
- * `(` too). `\b` misses both after a digit or `_`, so these break whatever precedes them. Emails (bare,
- * `mailto:`, `xmpp:`) need a domain right after their `@`, which the mention rule breaks.
- */
-const AUTOLINK = /:\/\/|www\./gi;
-function breakAutolink(s) {
-    return s === '://' ? `:${ZERO_WIDTH_SPACE}//` : `${s.slice(0, 3)}${ZERO_WIDTH_SPACE}.`;
-}
-/**
- * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
- * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
- * entity-encoded, @mentions (and emails), #123 and GH-123 references, commit-like hex and
- * autolinks (`://`, `www.`) broken with a zero-width space, and newlines turned into <br> so text
- * cannot start a new block.
- */
-function escape_escapeMarkdown(text) {
-    return text
-        .replace(HIDDEN_CHARACTERS, showEscaped)
-        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
-        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
-        .replace(/@(?=[A-Za-z0-9_\\-])/g, `@${ZERO_WIDTH_SPACE}`) // a backslash: `_` or `-` escaped above
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
-        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
-        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-        .replace(AUTOLINK, breakAutolink)
-        .replace(/\r\n?|\n/g, '<br>');
-}
-/**
- * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
- * would show): hidden characters shown escaped, entities, `$`, mentions, references and
- * commit-like hex broken as escapeMarkdown does, one line.
- */
-function escape_escapeHtml(text) {
-    return text
-        .replace(/[\t\r\n]+/g, ' ')
-        .replace(HIDDEN_CHARACTERS, showEscaped)
-        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
-        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
-        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
-        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-        .replace(AUTOLINK, breakAutolink);
-}
-/**
- * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
- * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
- */
-function escape_withoutMath(markdown) {
-    return markdown
-        .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
-        .join('');
-}
-/** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
-function escapeCell(text) {
-    return escape_escapeMarkdown(text).trim() || ' ';
-}
-/** Text that goes into a Mermaid string: only characters that cannot end the string or inject. */
-function mermaidLabel(text) {
-    return text.replace(/[^A-Za-z0-9 .,:/+\-()]/g, '').slice(0, 60);
-}
-/**
- * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
- * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
- * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
- * being sent to the terminal.
- */
-function escapeTerminal(text) {
-    return (text
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
-        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
 ;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts
 // The disaggregated side of a `suggest` result, for the terminal and for markdown: the best
 // prefill/decode mixes of the plan's devices with their figures and margins, which kind wins on the
@@ -30192,9 +30231,18 @@ function repositoryPathProblem(path) {
     if (parts.includes('..'))
         return 'leaves the repository';
     // .git holds the checkout's credentials and configuration, never a plan (case-insensitive: macOS and Windows runners)
-    if (parts.some((p) => p.toLowerCase() === '.git'))
+    if (parts.some(namesDotGit))
         return 'is inside .git, which is never read';
     return null;
+}
+/**
+ * Whether a path part names .git: in any letter case, and as Windows also reads it, with trailing
+ * dots and spaces (which Win32 drops), as its 8.3 short name (GIT~1) or with an NTFS stream
+ * (.git::$INDEX_ALLOCATION), the names git itself refuses on NTFS.
+ */
+function namesDotGit(part) {
+    const name = part.toLowerCase();
+    return /^\.git[. ]*(:.*)?$/.test(name) || /^git~\d+$/.test(name);
 }
 /**
  * What separates folders in a repository path. Outside Windows a backslash is a character of a name
@@ -31331,7 +31379,7 @@ function runVerify(values, positionals, io) {
     const format = typeof values.format === 'string' ? values.format.toLowerCase() : 'text';
     const render = RENDERERS[format];
     if (!render) {
-        io.stderr(`parallel-plan-check: unknown format '${format}'; use one of: ${Object.keys(RENDERERS).join(', ')}\n`);
+        io.stderr(`parallel-plan-check: unknown format '${escapeTerminal(format)}'; use one of: ${Object.keys(RENDERERS).join(', ')}\n`);
         return EXIT_USAGE;
     }
     const found = findPlanFiles(positionals, io.cwd);
@@ -31345,7 +31393,7 @@ function runVerify(values, positionals, io) {
         }
         catch (err) {
             const code = err.code ?? String(err);
-            io.stderr(`parallel-plan-check: cannot write ${values.output} (${code})\n`);
+            io.stderr(`parallel-plan-check: cannot write ${escapeTerminal(values.output)} (${code})\n`);
             return EXIT_USAGE;
         }
     }
@@ -31415,7 +31463,7 @@ function positiveInt(name, value, max) {
 }
 function runSuggest(values, positionals, io) {
     const usage = (message) => {
-        io.stderr(`parallel-plan-check suggest: ${message}\nTry 'parallel-plan-check suggest --help'.\n`);
+        io.stderr(`parallel-plan-check suggest: ${escapeTerminal(message)}\nTry 'parallel-plan-check suggest --help'.\n`);
         return EXIT_USAGE;
     };
     const format = typeof values.format === 'string' ? values.format : 'text';
@@ -31473,6 +31521,7 @@ function runSuggest(values, positionals, io) {
 
 
 
+
 const COMMANDS = {
     verify: { summary: 'verify plan files and report what they achieve', usage: verifyUsage, options: verifyOptions, run: runVerify },
     suggest: { summary: 'search every valid layout and say what would make a plan pass', usage: suggestUsage, options: suggestOptions, run: runSuggest },
@@ -31503,7 +31552,8 @@ function runCli(argv, io, version) {
             io.stdout(line.command ? (COMMANDS[line.command]?.usage ?? generalUsage()) : generalUsage());
             return EXIT_OK;
         case 'usage-error':
-            io.stderr(`parallel-plan-check: ${line.message}\n${line.showUsage ? `\n${generalUsage()}` : "Try 'parallel-plan-check --help'.\n"}`);
+            // the message quotes an argument, which may be a file name from a pull request: one line, escaped
+            io.stderr(`parallel-plan-check: ${escapeTerminal(line.message)}\n${line.showUsage ? `\n${generalUsage()}` : "Try 'parallel-plan-check --help'.\n"}`);
             return EXIT_USAGE;
         case 'command': {
             const command = COMMANDS[line.command];

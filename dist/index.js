@@ -41106,7 +41106,10 @@ function checkpointStorage(name) {
 // A value read from a file a plan names (config.json, an engine script, a manifest) in a message. The
 // file may be one an earlier step of the job wrote (a credentials JSON, an .env), so such values are
 // never quoted into a report: a value is named only when it is one of the reader's own list, or a
-// short number (neither is a secret), else it is described by its length.
+// short number (neither is a secret), else it is described by its length. Names such a file gives (a
+// manifest's kind, a workload, container or service, a variable, the path of a file it names) are
+// shown as a plan's unknown keys are (keyLabel): when they are plain and short, else described.
+
 /** A short plain number (-1, 0.95, 1024): worth showing why a flag was refused, and no secret. */
 const SHORT_NUMBER = /^[-+]?\d{1,5}(\.\d{1,4})?$/;
 /** `"value"` when `known` holds it or it is a short number, `(none)` when empty, else `(a value of N characters, not shown)`. */
@@ -41115,6 +41118,35 @@ function readValue(value, known = []) {
         return '(none)';
     const list = known instanceof Set ? known : new Set(known);
     return list.has(value) || SHORT_NUMBER.test(value) ? `"${value}"` : `(a value of ${value.length} characters, not shown)`;
+}
+/** Whether a name (a path: each part between '/') is plain and short enough to show, as keyLabel shows a key. */
+function isPlainName(name) {
+    return name.length <= 200 && name.split('/').every((part) => part === '.' || part === '..' || keyLabel(part).startsWith("'"));
+}
+/** `'name'` when it is plain (isPlainName), else `(a name of N characters, not shown)`. */
+function readName(name) {
+    return isPlainName(name) ? `'${name}'` : `(a name of ${name.length} characters, not shown)`;
+}
+/**
+ * What a shell expansion that could not be resolved is, for a message: a variable by its name when
+ * plain (TP, $(TP)), a special parameter ($1) as it is, anything else ($(command), $((…)), ${…}) by
+ * its kind and length: none is run, and what it says may be anything the file holds.
+ */
+function readExpansion(text) {
+    const variable = /^(?:\$\()?([A-Za-z_][A-Za-z0-9_]*)\)?$/.exec(text);
+    if (variable && text.startsWith('$(') === text.endsWith(')')) {
+        const name = variable[1];
+        if (isPlainName(name))
+            return text;
+        return `a variable (a name of ${name.length} characters, not shown)`;
+    }
+    if (/^\$[0-9@*#?$!-]$/.test(text))
+        return text;
+    if (text.startsWith('$(('))
+        return `an arithmetic expansion $((…)) of ${text.length} characters (not shown)`;
+    if (text.startsWith('$('))
+        return `a command substitution $(…) of ${text.length} characters (not run, not shown)`;
+    return `an expansion of ${text.length} characters (not shown)`;
 }
 
 ;// CONCATENATED MODULE: ./src/import/engines.ts
@@ -41250,7 +41282,7 @@ function reader(args, c) {
             if (v === undefined)
                 continue;
             if (v.unresolved.length > 0) {
-                c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.join(', ')} in ${v.written}; the flag is ignored`);
+                c.warn(`${c.origin(whereOf(v))}: could not resolve ${v.unresolved.map(readExpansion).join(', ')} in ${v.written}; the flag is ignored`);
                 return undefined;
             }
             return v;
@@ -41532,15 +41564,19 @@ function applyEngine(args, c, ctx = {}) {
 ;// CONCATENATED MODULE: ./src/import/engine-run.ts
 
 
+
 function runEngine(args, c, ctx, findConfig) {
     let merged = args;
     for (const name of CONFIG_FLAGS[args.engine]) {
         const flag = args.flags.get(name);
         if (flag === undefined || typeof flag.value !== 'string')
             continue;
-        const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.join(', ')}` } : findConfig(flag.value);
+        const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
         if ('error' in found) {
-            c.warn(`${c.origin(flag.line)}: ${flag.written} ${flag.value}: ${found.error}; its settings are not imported`);
+            // the path is the imported file's text: shown, with why it was not read (which names it), only when plain
+            const plain = isPlainName(flag.value);
+            const why = plain || flag.unresolved.length > 0 ? found.error : 'it could not be read';
+            c.warn(`${c.origin(flag.line)}: ${flag.written} ${plain ? flag.value : readName(flag.value)}: ${why}; its settings are not imported`);
         }
         else {
             merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
@@ -42722,10 +42758,10 @@ function configMapFinder(file, yaml, configMaps, fallback) {
                 continue;
             const parsed = yaml_tree_parseYamlFile(node.value);
             if ('error' in parsed)
-                return { error: `ConfigMap data '${base}': ${parsed.error}` };
+                return { error: `ConfigMap data ${readName(base)}: ${parsed.error}` };
             const root = parsed.docs[0];
             if (!root)
-                return { error: `ConfigMap data '${base}' is empty` };
+                return { error: `ConfigMap data ${readName(base)} is empty` };
             const toFile = valueLineMap(yaml, node);
             const starts = [0];
             for (let i = 0; i < node.value.length; i++)
@@ -42835,9 +42871,9 @@ function applyKServe(w, c, gpusPerPod) {
 function importManifest(file, yaml, options, findConfig) {
     const workloads = workloadsOf(yaml.docs);
     if (workloads.length === 0) {
-        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k);
+        const kinds = yaml.docs.map((d) => stringOf(at(d, 'kind'))).filter((k) => k !== undefined && k !== '');
         return {
-            error: `no workload that runs GPUs here (found: ${kinds.join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
+            error: `no workload that runs GPUs here (found: ${kinds.map(readName).join(', ') || 'nothing'}); expected a Deployment, StatefulSet, Pod, LeaderWorkerSet, LLMInferenceService or DynamoGraphDeployment`,
         };
     }
     const configMaps = configMapsOf(yaml.docs);
@@ -42851,7 +42887,7 @@ function importManifest(file, yaml, options, findConfig) {
         return { error: 'no container found' };
     const c = new FieldCollector(file);
     if (withEngine.length > 1 && options.container === undefined) {
-        const names = withEngine.map((x) => `${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`);
+        const names = withEngine.map((x) => readName(`${x.workload.name}/${stringOf(at(x.container, 'name')) ?? '?'}`));
         c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
     }
     // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
@@ -42869,10 +42905,12 @@ function importManifest(file, yaml, options, findConfig) {
     const w = pick.workload;
     const engine = pick.engine ?? options.engine ?? (w.kind === 'LLMInferenceService' ? 'vllm' : undefined);
     if (engine === undefined) {
-        return { error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} '${w.name}'; set deployment.engine if the image's entrypoint starts it` };
+        return {
+            error: `no vLLM, SGLang or TensorRT-LLM command found in ${w.kind} ${readName(w.name)}; set deployment.engine if the image's entrypoint starts it`,
+        };
     }
     if (options.engine && pick.engine && options.engine !== pick.engine) {
-        c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} '${w.name}' runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
+        c.warn(`${file}: the plan says engine ${options.engine} but ${w.kind} ${readName(w.name)} runs ${ENGINE_NAMES[pick.engine]}; read with ${ENGINE_NAMES[pick.engine]}'s semantics`);
     }
     // devices: per pod from the GPU limits, times pods per instance, times instances
     let perInstance = 0;
@@ -42898,7 +42936,7 @@ function importManifest(file, yaml, options, findConfig) {
         const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
         for (const name of pick.fromCluster) {
             if (words.some((word) => word.unresolved.includes(name))) {
-                c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
+                c.warn(`${file}: ${readName(name)} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
             }
         }
         const facts = runEngine(args, c, { instances }, finder);
@@ -42908,7 +42946,7 @@ function importManifest(file, yaml, options, findConfig) {
         }
     }
     else if (w.kind !== 'LLMInferenceService') {
-        c.warn(`${file}: container '${stringOf(at(pick.container, 'name')) ?? '?'}' has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
+        c.warn(`${file}: container ${readName(stringOf(at(pick.container, 'name')) ?? '?')} has a command that does not start ${ENGINE_NAMES[engine]}; only the device count is imported`);
     }
     if (w.kind === 'LLMInferenceService')
         applyKServe(w, c, perPod);
@@ -42920,7 +42958,7 @@ function importManifest(file, yaml, options, findConfig) {
     }
     else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
         // no GPU limit: the engine's own count is the best figure there is
-        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} '${w.name}'; the device count is taken from the engine's flags`);
+        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags`);
         c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
     }
     if (groupPods > 1 && perPod)
@@ -42968,7 +43006,7 @@ function disaggregatedRuns(candidates, options) {
             args,
             workers: cand.workload.instances,
             ...(gpus ? { gpus } : {}),
-            label: `${cand.workload.kind} '${cand.workload.name}'`,
+            label: `${cand.workload.kind} ${readName(cand.workload.name)}`,
             spec: cand.workload.groups[0]?.spec,
         });
     }
@@ -54123,15 +54161,16 @@ function mermaidLabel(text) {
     return text.replace(/[^A-Za-z0-9 .,:/+\-()]/g, '').slice(0, 60);
 }
 /**
- * Plan text for a terminal: control characters (ANSI escape sequences, carriage returns that
- * overwrite a line) are shown as \xNN, and bidirectional controls (which reorder what the
+ * Plan text for a terminal, one line of it: control characters (ANSI escape sequences, carriage
+ * returns that overwrite a line, line feeds: run in a GitHub Actions step, a line that data starts
+ * would be read as a workflow command, `::add-mask::`, `::stop-commands::`) are shown as \xNN, and bidirectional controls (which reorder what the
  * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
  * being sent to the terminal.
  */
 function escape_escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
-        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
         .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
@@ -58402,9 +58441,18 @@ function repositoryPathProblem(path) {
     if (parts.includes('..'))
         return 'leaves the repository';
     // .git holds the checkout's credentials and configuration, never a plan (case-insensitive: macOS and Windows runners)
-    if (parts.some((p) => p.toLowerCase() === '.git'))
+    if (parts.some(namesDotGit))
         return 'is inside .git, which is never read';
     return null;
+}
+/**
+ * Whether a path part names .git: in any letter case, and as Windows also reads it, with trailing
+ * dots and spaces (which Win32 drops), as its 8.3 short name (GIT~1) or with an NTFS stream
+ * (.git::$INDEX_ALLOCATION), the names git itself refuses on NTFS.
+ */
+function namesDotGit(part) {
+    const name = part.toLowerCase();
+    return /^\.git[. ]*(:.*)?$/.test(name) || /^git~\d+$/.test(name);
 }
 /**
  * What separates folders in a repository path. Outside Windows a backslash is a character of a name
@@ -63976,8 +64024,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const STATE_LIMIT = 8_000;
 const PATTERN = /<!-- parallel-plan-check:state ([A-Za-z0-9+/=]{1,20000}) -->/;
 const checksDigest = (pairs) => (0,external_node_crypto_.createHash)('sha256').update(pairs.sort().join('\n')).digest('hex').slice(0, 10);
-/** The key facts of a report, as the comment records them. */
-function reportState(report) {
+/** The key facts of a report and the run's notes, as the comment records them. */
+function reportState(report, notes = []) {
     const plans = {};
     for (const p of report.plans) {
         const metrics = {};
@@ -63988,7 +64036,7 @@ function reportState(report) {
         }
         plans[p.file] = { verdict: p.verdict, checks: checksDigest(p.checks.map((c) => `${c.id}:${c.status}`)), metrics };
     }
-    return { v: 1, plans };
+    return { v: 1, plans, notes: notes.length === 0 ? '' : (0,external_node_crypto_.createHash)('sha256').update(notes.join('\n')).digest('hex').slice(0, 16) };
 }
 /** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
 function stateLine(state) {
@@ -63996,7 +64044,8 @@ function stateLine(state) {
     const plans = {};
     for (const [file, p] of Object.entries(state.plans))
         plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
-    const encoded = Buffer.from(JSON.stringify({ v: 1, keys, plans }), 'utf8').toString('base64');
+    const recorded = { v: 1, keys, plans, ...(state.notes ? { n: state.notes } : {}) };
+    const encoded = Buffer.from(JSON.stringify(recorded), 'utf8').toString('base64');
     return encoded.length > STATE_LIMIT ? '' : `<!-- parallel-plan-check:state ${encoded} -->`;
 }
 /** The state a comment body recorded, or null (an older comment, a large one, or one edited by hand). */
@@ -64019,7 +64068,7 @@ function readState(body) {
                 metrics: Object.fromEntries(r.keys.map((k, i) => [k, typeof values[i] === 'number' ? values[i] : null])),
             };
         }
-        return { v: 1, plans };
+        return { v: 1, plans, notes: typeof r.n === 'string' ? r.n : '' };
     }
     catch {
         return null;
@@ -64030,9 +64079,9 @@ const sameKeys = (a, b) => {
     const kb = Object.keys(b).sort();
     return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 };
-/** Whether `current` says something `previous` did not: plans, verdicts, checks, or a key figure moved by min-change. */
+/** Whether `current` says something `previous` did not: notes (why the job fails), plans, verdicts, checks, or a key figure moved by min-change. */
 function stateChanged(previous, current, minChange) {
-    if (!sameKeys(previous.plans, current.plans))
+    if (previous.notes !== current.notes || !sameKeys(previous.plans, current.plans))
         return true;
     for (const [file, now] of Object.entries(current.plans)) {
         const before = previous.plans[file];
@@ -64085,8 +64134,27 @@ const DIGEST_PATTERN = /<!-- parallel-plan-check:digest ([0-9a-f]{16,64}) -->/;
 function commentDigest(body) {
     return body.match(DIGEST_PATTERN)?.[1] ?? null;
 }
-function notesSection(notes) {
-    return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${escape_escapeMarkdown(n)}`), ''].join('\n');
+function notesSection(notes, shown = (note) => escape_escapeMarkdown(note)) {
+    return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${shown(n)}`), ''].join('\n');
+}
+/**
+ * The notes' room in the comment, in characters: they are in every step of shortening, so a list of
+ * thousands of removed or re-verified plans must not take the verdict's room. Past it each note is
+ * cut to its share; the job summary has them whole.
+ */
+const NOTES_LIMIT = 8_000;
+const NOTE_CUT = ' … (cut: the job summary has all of it)';
+/** One note, escaped, within `room` characters (its cut marker aside). */
+function fitNote(note, room) {
+    const escaped = escape_escapeMarkdown(note);
+    if (escaped.length <= room)
+        return escaped;
+    for (let keep = Math.min(note.length, room); keep > 0; keep = Math.floor(keep / 2)) {
+        const cut = escape_escapeMarkdown(note.slice(0, keep));
+        if (cut.length <= room)
+            return `${cut}${NOTE_CUT}`;
+    }
+    return NOTE_CUT.trim();
 }
 /**
  * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
@@ -64145,7 +64213,8 @@ function commitsText(ctx) {
 function composeComment(ctx, limit = COMMENT_LIMIT) {
     const { report, bases } = ctx;
     const marker = commentMarker(ctx.checkName);
-    const notes = notesSection(ctx.notes);
+    const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
+    const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
     const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
     const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
     const render = (r) => renderReport(r, bases, ctx.checkName, options);
@@ -64155,8 +64224,8 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
         ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
         : null;
     const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c) => c !== null);
-    const digest = digestOf(`${full}\n${notes}`);
-    const state = stateLine(reportState(report));
+    const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
+    const state = stateLine(reportState(report, ctx.notes));
     const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
     const edits = ctx.mode === 'on-change' ? `edited in place when a verdict, a check or a figure moves by ${minChange}% or more` : 'edited in place on every push';
     const assemble = (content, shortened) => {
@@ -65657,6 +65726,23 @@ async function checkedOutSha(root) {
     }
     return null;
 }
+/**
+ * Whether the checkout is sparse (actions/checkout's sparse-checkout, git sparse-checkout): only part
+ * of the commit's files are in the workspace, so a plan outside it, or a file one reads, would look
+ * absent. Told by the file git keeps the patterns in (its existence only: nothing in .git is read).
+ */
+async function isSparseCheckout(root) {
+    const dir = await gitDir(root);
+    if (!dir)
+        return false;
+    try {
+        await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(dir, 'info', 'sparse-checkout'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Every plan file in the workspace, repo-relative with forward slashes, sorted. */
 async function listWorkspacePlans(root, globs, isPlan) {
     const include = globs.filter((g) => !g.startsWith('!'));
@@ -65724,7 +65810,11 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
     const api = (at) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
     const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
     const checkedOut = workspace ? await checkedOutSha(workspace) : null;
-    const fromWorkspace = workspace !== undefined && checkedOut === sha;
+    // a sparse checkout holds only part of the commit: plans and the files they read may be missing from it
+    const sparse = workspace !== undefined && checkedOut === sha && (await isSparseCheckout(workspace));
+    if (sparse)
+        logLine('The head commit is checked out sparsely (only part of its files): files are read through the contents API.');
+    const fromWorkspace = workspace !== undefined && checkedOut === sha && !sparse;
     const checkout = fromWorkspace ? workspace : undefined;
     const headSource = fromWorkspace ? workspaceSource(workspace) : api(sha);
     const notes = [];
@@ -65762,7 +65852,16 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
         }
         // plans that import a changed manifest or engine config (deployment.from) are verified again too
         if (changed.others.length > 0) {
-            all ??= (await allPlansAt(client, target, sha, inputs, isPlan, checkout)).paths;
+            if (all === undefined) {
+                const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
+                all = listing.paths;
+                // fail closed: a plan left out of a cut listing may read a changed file
+                if (listing.truncation) {
+                    const failure = `${listing.truncation} A plan left out of it may read a file this pull request changes, so the job fails.`;
+                    notes.push(failure);
+                    failures.push(failure);
+                }
+            }
             // with the workspace a read is local; through the API each is a request, so their number is capped
             const importing = await plansImportingChangedFiles(changed.others, plans, all, headSource, fromWorkspace ? Infinity : MAX_PLANS_SCANNED);
             plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
@@ -65855,7 +65954,7 @@ async function runAction(env = process.env) {
                     const base = bases[p.file];
                     return !base || planChanged(p, base, inputs.minChange);
                 });
-            const state = reportState(report);
+            const state = reportState(report, notes);
             // the recorded figures, by min-change; a comment without them (older, or too many plans to record) by its digest
             const isCurrent = (existing) => {
                 const previous = readState(existing);
