@@ -3,7 +3,8 @@
 // engines' sources or compared with their start-up logs (cited per test).
 import { describe, expect, it } from 'vitest';
 import { maxRunningSequences, sglangDefaults, vllmSchedulerDefaults, type DeviceFacts } from '../src/core/engine-memory.js';
-import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
+import { resolvePlan } from '../src/core/resolve.js';
+import { GIB, check, load, memoryPlan as plan, verify } from './core-helpers.js';
 
 /** Llama 3.1 8B: 8,030,257,152 parameters in bf16; a token of KV cache is 32 x 8 x 128 x 2 x 2 = 128 KiB. */
 const W8B = 8_030_257_152 * 2;
@@ -168,6 +169,28 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     const b200 = sglangDefaults(dev(178.35), 8, 1);
     expect(b200.chunkedPrefill).toBe(16384);
     expect(b200.memFractionStatic).toBeCloseTo(1 - (512 + 1.5 * 16384 + 2 * 512 + 1024) / (178.35 * 1024), 3);
+  });
+  it("DP attention (experts over the DP ranks) takes SGLang's defaults at its own tp_size, tp x dp, and splits the chunk over the ranks", () => {
+    // DeepSeek-V3 on 8 H200s as --tp 8 --dp 8 --enable-dp-attention: SGLang's tp_size is 8 (0.896 of the
+    // device), its 8192-token chunk split into 8192 / 8 = 1024 per rank (server_args: chunked_prefill_size //= dp_size).
+    const dpAttention = (dp: number, ep: number) =>
+      resolvePlan(
+        load(
+          `version: 1\nmodel: {preset: deepseek-v3}\nhardware: {preset: h200, gpus: ${dp}}\nparallelism: {tp: 1, dp: ${dp}, ep: ${ep}}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}\ndeployment: {engine: sglang}\n`,
+        ).plan,
+        {},
+      ).workload;
+    const w = dpAttention(8, 8);
+    expect(w.maxBatchedTokens).toBe(1024);
+    expect(w.memoryFraction).toBeCloseTo(0.896, 3);
+    // dp 8 without experts across the ranks (ep 1, etp 1: replicas of a whole model each) keeps each replica's own defaults
+    const replicas = resolvePlan(
+      load(
+        'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}\ndeployment: {engine: sglang}\n',
+      ).plan,
+      {},
+    ).workload;
+    expect(replicas.maxBatchedTokens).toBe(8192);
   });
   it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
     const r = verify(

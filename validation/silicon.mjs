@@ -244,7 +244,10 @@ export function aggregatedRowToPlan(row, { modelPresetExists, hardwarePresetExis
     harness = inferencexSettings(row, { conc: concurrency, tp: parallelism.tp, dp: parallelism.dp, isl, osl });
     if (harness) {
       if (harness.kv) modelSpec.kv_cache_dtype = harness.kv;
-      if (harness.maxBatched) workload.max_batched_tokens = harness.maxBatched;
+      // SGLang with DP attention splits its --chunked-prefill-size over the DP ranks (server_args:
+      // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass.
+      if (harness.maxBatched)
+        workload.max_batched_tokens = row.backend === 'sglang' && parallelism.dp > 1 ? Math.floor(harness.maxBatched / parallelism.dp) : harness.maxBatched;
       // The plan's cap is the whole deployment's: SGLang's max_running_requests is global, vLLM's
       // max_num_seqs and TensorRT-LLM's max_batch_size are per data-parallel engine.
       if (harness.maxRunning) workload.max_running_sequences = Math.max(1, row.backend === 'sglang' ? harness.maxRunning : harness.maxRunning * parallelism.dp);

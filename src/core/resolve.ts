@@ -269,7 +269,18 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
 
   const w = plan.workload;
   const label = ENGINE_LABEL[engine];
-  const defaults = engineDefaults(engine, hardware.device, tp, pp);
+  // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
+  // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
+  // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
+  const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
+  const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp);
+  const defaults = sglangDpAttention
+    ? {
+        ...engineDefaultsAt,
+        maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
+        source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
+      }
+    : engineDefaultsAt;
   const flag = ENGINE_MEMORY_FLAG[engine];
   let memoryFraction: number;
   if (w.memory_fraction !== undefined) memoryFraction = w.memory_fraction;
