@@ -1,6 +1,8 @@
 // Finds a serving engine's invocation among shell commands and reads its flags.
 // `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
-// and in lower case, so --tp_size and --tp-size are one flag.
+// and in lower case, so --tp_size and --tp-size are one flag, and each engine's aliases (-tp) are
+// kept under the option's one name (flag-names.ts).
+import { canonicalFlag } from './flag-names.js';
 import type { Word } from './shell.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
@@ -19,7 +21,7 @@ export interface FlagValue {
 
 export interface EngineArgs {
   engine: Engine;
-  /** normalised flag name -> its last occurrence (argparse semantics: the last one wins) */
+  /** the option's one name (normalised, aliases folded) -> its last occurrence (argparse semantics: the last one wins) */
   flags: Map<string, FlagValue>;
   /** the model given positionally (vllm serve <model>, trtllm-serve <model>) */
   positional?: FlagValue;
@@ -104,7 +106,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
       const eq = text.indexOf('=');
       if (eq > 0) {
-        flags.set(normaliseFlag(text.slice(0, eq)), {
+        flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
           value: text.slice(eq + 1),
           line: word.line,
           written: text.slice(0, eq),
@@ -112,7 +114,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
         });
         continue;
       }
-      const name = normaliseFlag(text);
+      const name = canonicalFlag(engine, normaliseFlag(text));
       const next = words[i + 1];
       const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
       if (takesValue && next) {

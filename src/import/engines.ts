@@ -20,27 +20,27 @@ import { readValue } from '../plan/read-value.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
-/** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
+/** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
   vllm: {
-    tp: ['tensor-parallel-size', 'tp'],
-    pp: ['pipeline-parallel-size', 'pp'],
-    dp: ['data-parallel-size', 'dp'],
-    ep: ['enable-expert-parallel', 'ep'],
+    tp: ['tensor-parallel-size'],
+    pp: ['pipeline-parallel-size'],
+    dp: ['data-parallel-size'],
+    ep: ['enable-expert-parallel'],
     concurrency: ['max-num-seqs'],
     context: ['max-model-len'],
     memory: ['gpu-memory-utilization'],
     kv: ['kv-cache-dtype'],
-    quant: ['quantization', 'q'],
+    quant: ['quantization'],
     dtype: ['dtype'],
     batched: ['max-num-batched-tokens'],
     model: ['model'],
   },
   sglang: {
-    tp: ['tp-size', 'tp', 'tensor-parallel-size'],
-    pp: ['pp-size', 'pp', 'pipeline-parallel-size'],
-    dp: ['dp-size', 'dp', 'data-parallel-size'],
-    ep: ['ep-size', 'ep', 'expert-parallel-size'],
+    tp: ['tp-size'],
+    pp: ['pp-size'],
+    dp: ['dp-size'],
+    ep: ['ep-size'],
     concurrency: ['max-running-requests'],
     context: ['context-length'],
     memory: ['mem-fraction-static'],
@@ -48,22 +48,22 @@ const FLAGS = {
     quant: ['quantization'],
     dtype: ['dtype'],
     batched: ['chunked-prefill-size'],
-    model: ['model-path', 'model'],
+    model: ['model-path'],
   },
   trtllm: {
-    tp: ['tp-size', 'tensor-parallel-size'],
-    pp: ['pp-size', 'pipeline-parallel-size'],
+    tp: ['tensor-parallel-size'],
+    pp: ['pipeline-parallel-size'],
     dp: [] as string[],
-    ep: ['ep-size', 'moe-expert-parallel-size'],
+    ep: ['moe-expert-parallel-size'],
     concurrency: ['max-batch-size'],
     context: ['max-seq-len'],
-    memory: ['kv-cache-free-gpu-memory-fraction', 'kv-cache-config.free-gpu-memory-fraction', 'free-gpu-memory-fraction'],
-    kv: ['kv-cache-config.dtype', 'kv-cache-dtype'],
-    quant: ['quant-config.quant-algo', 'quantization'],
+    memory: ['kv-cache-config.free-gpu-memory-fraction'],
+    kv: ['kv-cache-config.dtype'],
+    quant: ['quant-config.quant-algo'],
     dtype: ['dtype'],
     batched: ['max-num-tokens'],
     // trtllm-serve <model>, Dynamo's TensorRT-LLM worker --model-path
-    model: ['model', 'model-path'],
+    model: ['model'],
   },
 } as const;
 
@@ -330,7 +330,7 @@ function sglangLayout(r: Reader, b: BaseFlags, c: FieldCollector): EngineLayout 
 function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
   const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
   const epSize = r.int(FLAGS.trtllm.ep, 'expert-parallel size');
-  const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+  const moeTp = r.int(['moe-tensor-parallel-size'], 'expert tensor-parallel size');
   const layout: EngineLayout = attentionDp
     ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
     : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
