@@ -278,6 +278,38 @@ describe('config files and command lines: the engine decides by option, not by s
   });
 });
 
+describe('flags the importer does not know', () => {
+  it('never takes a flag as the value of the flag before it: -tp 4 after a boolean it does not know is read', () => {
+    for (const flag of ['--async-scheduling', '--disable-custom-all-reduce', '--some-future-switch']) {
+      const r = fields(`vllm serve Qwen/Qwen3-32B ${flag} -tp 4 --max-num-seqs 256`);
+      expect(r.fields.parallelism?.tp, flag).toBe(4);
+      expect(r.fields.hardware?.gpus, flag).toBe(4);
+      expect(r.fields.workload?.max_running_sequences, flag).toBe(256);
+    }
+  });
+
+  it("knows the engines' switches, so the model after one is still the model", () => {
+    const r = fields('vllm serve --disable-custom-all-reduce Qwen/Qwen3-32B -tp 4');
+    expect(r.fields.model?.preset).toBe('qwen3-32b');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    expect(fields('vllm serve --no-enable-prefix-caching Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+    expect(fields('vllm serve -O3 Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+    expect(fields('python3 -m dynamo.vllm --is-prefill-worker --model Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+  });
+
+  it('says which word an unknown flag may have taken when no model is left, without quoting it', () => {
+    const r = fields('vllm serve --some-future-switch Qwen/Qwen3-32B -tp 4');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    const text = r.warnings.join('\n');
+    expect(text).toMatch(/serve\.sh:1: no model was found: --some-future-switch is not a flag the importer knows; it took the word after it as its value/);
+    expect(text).not.toContain('Qwen');
+  });
+
+  it('says nothing about value flags it knows (--port 8000) or when the model is found', () => {
+    expect(fields('vllm serve Qwen/Qwen3-32B --port 8000 --some-future-option x').warnings).toEqual([]);
+  });
+});
+
 describe('scripts', () => {
   it('reads a serve script with exports, quotes, continuations and comments, each figure at its line', () => {
     const script = [

@@ -14,6 +14,7 @@
 // deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences.
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
+import { takesValue } from './flag-names.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readValue } from '../plan/read-value.js';
@@ -257,11 +258,39 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   }
 }
 
+/** Options the importer reads, per engine: the word after one is surely its value. */
+const READS: Readonly<Record<Engine, ReadonlySet<string>>> = {
+  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm]),
+  sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
+  trtllm: new Set([
+    ...Object.values(FLAGS.trtllm).flat(),
+    ...CONFIG_FLAGS.trtllm,
+    ...['moe-tensor-parallel-size', 'gpus-per-node', 'batch-wait-timeout-iters', 'batch-wait-max-tokens-ratio'],
+  ]),
+};
+
+/**
+ * No model: vllm serve and trtllm-serve take it as their first bare word, which a flag the importer
+ * does not know may have taken as its value (a switch it has not heard of). Says which flag and where,
+ * never the word (a file's text).
+ */
+function warnModelTaken(engine: Engine, args: EngineArgs, c: FieldCollector): void {
+  if (engine === 'sglang') return; // SGLang has no positional model
+  const taker = args.tookWord?.find((t) => !takesValue(t.name, READS[engine]));
+  if (!taker) return;
+  c.warn(
+    `${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`,
+  );
+}
+
 function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
   const named =
     r.text(FLAGS[engine].model) ??
     (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
-  if (!named) return;
+  if (!named) {
+    warnModelTaken(engine, args, c);
+    return;
+  }
   const preset = modelPresetFor(named.value);
   if (preset) {
     c.set('model.preset', preset, named.line);
