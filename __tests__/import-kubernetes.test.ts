@@ -89,6 +89,27 @@ describe('KServe LLMInferenceService', () => {
     expect(r.fields.model?.preset).toBe('qwen3-32b');
     expect(r.fields.workload?.concurrency).toBe(192);
   });
+
+  it("multiplies --max-num-seqs by spec.parallelism.data (vLLM's cap is per DP rank), as vllm serve --data-parallel-size does", () => {
+    const service = [
+      'apiVersion: serving.kserve.io/v1alpha1',
+      'kind: LLMInferenceService',
+      'metadata: {name: q}',
+      'spec:',
+      '  model: {uri: hf://Qwen/Qwen3-30B-A3B}',
+      '  parallelism: {tensor: 1, data: 2, expert: true}',
+      '  template:',
+      '    containers:',
+      '      - name: main',
+      '        args: ["--max-num-seqs", "128"]',
+      '        resources: {limits: {nvidia.com/gpu: "2"}}',
+    ].join('\n');
+    const r = ok(importText('llmisvc.yaml', service));
+    const serve = ok(importText('serve.sh', 'vllm serve Qwen/Qwen3-30B-A3B --data-parallel-size 2 --enable-expert-parallel --max-num-seqs 128'));
+    expect(r.fields.workload?.max_running_sequences).toBe(256);
+    expect(r.fields.workload).toEqual(serve.fields.workload);
+    expect(r.fields.parallelism).toEqual(serve.fields.parallelism);
+  });
 });
 
 describe('manifests that cannot be imported as they are', () => {

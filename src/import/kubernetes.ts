@@ -266,9 +266,9 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
   if (pp) c.set('parallelism.pp', pp.count, pp.line);
   if (tp || pp || data) {
     const dpEngine = data?.count ?? 1;
-    // vLLM's --max-num-seqs is per data-parallel rank
-    if (dpEngine > 1 && c.has('workload.concurrency')) {
-      c.set('workload.concurrency', (c.get('workload.concurrency') as number) * dpEngine, c.origins['workload.concurrency'] ?? w.line);
+    // vLLM's --max-num-seqs is per data-parallel rank: the cap and the load it sets both grow with the ranks
+    for (const path of ['workload.max_running_sequences', 'workload.concurrency']) {
+      if (dpEngine > 1 && c.has(path)) c.set(path, (c.get(path) as number) * dpEngine, c.origins[path] ?? w.line);
     }
     c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
     if (expert) {
