@@ -80,6 +80,52 @@ describe('Deployment with argv args and a --config in a ConfigMap', () => {
   });
 });
 
+describe('variables the cluster sets (valueFrom)', () => {
+  const manifest = (flagValue: string, shell = true) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: d}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      '          env:',
+      '            - name: GPU_UTIL',
+      '              valueFrom:',
+      '                configMapKeyRef: {name: tuning, key: gpu_util}',
+      shell
+        ? `          command: ["/bin/sh", "-c", "vllm serve m --gpu-memory-utilization ${flagValue} --max-num-seqs 8"]`
+        : `          command: ["vllm", "serve", "m", "--gpu-memory-utilization", "${flagValue}", "--max-num-seqs", "8"]`,
+      '          resources: {limits: {nvidia.com/gpu: 1}}',
+    ].join('\n');
+  const valueFromWarnings = (r: { warnings: string[] }) => r.warnings.filter((w) => w.includes('GPU_UTIL'));
+
+  it('a ${VAR:-default} on a valueFrom variable is unknown, not the default: the flag is ignored, with one warning that says why', () => {
+    const r = ok(importText('d.yaml', manifest('${GPU_UTIL:-0.5}')));
+    expect(r.fields.workload?.memory_fraction).toBeUndefined();
+    const warned = valueFromWarnings(r);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(
+      /d\.yaml:13: could not resolve GPU_UTIL \(set in the pod by valueFrom, not in the manifest; a default applies only if that leaves it unset or empty\) in --gpu-memory-utilization; the flag is ignored/,
+    );
+    expect(warned[0]).not.toContain('0.5');
+  });
+
+  it('warns once, not twice, for $VAR and $(VAR) on a valueFrom variable', () => {
+    for (const v of ['$GPU_UTIL', '$(GPU_UTIL)']) {
+      const r = ok(importText('d.yaml', manifest(v)));
+      expect(r.fields.workload?.memory_fraction, v).toBeUndefined();
+      expect(valueFromWarnings(r), v).toHaveLength(1);
+      expect(valueFromWarnings(r)[0], v).toMatch(/valueFrom/);
+    }
+    const argv = ok(importText('d.yaml', manifest('$(GPU_UTIL)', false)));
+    expect(valueFromWarnings(argv)).toHaveLength(1);
+    expect(valueFromWarnings(argv)[0]).toMatch(/could not resolve GPU_UTIL \(set in the pod by valueFrom/);
+  });
+});
+
 describe('KServe LLMInferenceService', () => {
   it('reads spec.parallelism and spec.replicas with vLLM semantics', () => {
     const r = ok(importFixtureFile('kserve-llmisvc.yaml'));

@@ -160,8 +160,14 @@ function containerEnv(
     const name = stringOf(at(entry, 'name'));
     if (name === undefined) continue;
     const value = at(entry, 'value');
-    if (value !== undefined && scalarOf(value) !== null) env[name] = expandKubernetes(stringOf(value) ?? '', env);
-    else if (at(entry, 'valueFrom')) fromCluster.push(name);
+    // the last entry of a name is the one the pod has
+    if (value !== undefined && scalarOf(value) !== null) {
+      env[name] = expandKubernetes(stringOf(value) ?? '', env);
+      if (fromCluster.includes(name)) fromCluster.splice(fromCluster.indexOf(name), 1);
+    } else if (at(entry, 'valueFrom')) {
+      delete env[name];
+      if (!fromCluster.includes(name)) fromCluster.push(name);
+    }
   }
   return { env, fromCluster };
 }
@@ -207,7 +213,6 @@ interface Chosen {
   commands: Word[][];
   engine?: Engine;
   hasCommand: boolean;
-  fromCluster: string[];
 }
 
 function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions, configMaps: Map<string, YNode>): Chosen[] {
@@ -220,10 +225,10 @@ function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions,
       if (options.container !== undefined && options.container !== name && options.container !== workload.name) continue;
       const { env, fromCluster } = containerEnv(container, group.env, configMaps);
       const argv = [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))];
-      const commands = containerCommands(file, argv, env);
+      const commands = containerCommands(file, argv, env, new Set(fromCluster));
       const found = findInvocation(commands, options.engine);
       const engine = found?.engine ?? (commands.length > 0 ? commands.map((w) => detectEngine(w)).find((e) => e) : undefined);
-      chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined, fromCluster });
+      chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined });
     }
   }
   return chosen;
@@ -355,11 +360,6 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   let world: number | undefined;
   if (words) {
     const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
-    for (const name of pick.fromCluster) {
-      if (words.some((word) => word.unresolved.includes(name))) {
-        c.warn(`${file}: ${name} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
-      }
-    }
     const facts = runEngine(args, c, { instances }, finder);
     world = facts.world_size;
     if (facts.nodes !== undefined && facts.nodes !== groupPods) {
