@@ -124,6 +124,14 @@ describe('variables the cluster sets (valueFrom)', () => {
     expect(valueFromWarnings(argv)).toHaveLength(1);
     expect(valueFromWarnings(argv)[0]).toMatch(/could not resolve GPU_UTIL \(set in the pod by valueFrom/);
   });
+
+  it('names the whole variable of a ${VAR:-default} that an argv without a shell passes as written', () => {
+    const r = ok(importText('d.yaml', manifest('${UTIL:-0.5}', false)));
+    expect(r.fields.workload?.memory_fraction).toBeUndefined();
+    const text = r.warnings.join('\n');
+    expect(text).toMatch(/could not resolve UTIL \(argv without a shell: not expanded\) in --gpu-memory-utilization/);
+    expect(text).not.toContain('${UTIL');
+  });
 });
 
 describe('KServe LLMInferenceService', () => {

@@ -35,8 +35,9 @@ export function containerCommands(
       const left = [...a.text.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) =>
         fromCluster.has(m[1] as string) ? clusterSet(m[1] as string) : (m[1] as string),
       );
-      // without a shell, $VAR reaches the engine as written
-      for (const m of a.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) left.push(`${m[0]} (argv without a shell: not expanded)`);
+      // without a shell, $VAR and ${VAR:-default} reach the engine as written: the variable is named, not its default
+      for (const m of a.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g))
+        left.push(`${m[1] ?? m[2]} (argv without a shell: not expanded)`);
       return { text: a.text, line: a.line, unresolved: left };
     }),
   ];
