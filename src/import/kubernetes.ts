@@ -12,6 +12,7 @@ import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
 import { presetForLabel } from './gpu-labels.js';
+import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
 import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
@@ -286,6 +287,9 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
       c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
     }
   }
+  const prefill = at(w.doc, 'spec', 'prefill');
+  if (prefill)
+    c.warn(`${c.origin(prefill.line)}: spec.prefill (a prefill pool) is not read: deployment.container names one workload, so spec's own is read alone`);
   const model = at(w.doc, 'spec', 'model', 'uri') ?? at(w.doc, 'spec', 'model', 'name');
   const name = stringOf(model);
   if (name && model && !c.has('model.preset')) {
@@ -318,6 +322,15 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
   }
   // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
+  const kservePools =
+    options.container === undefined && pick.workload.kind === 'LLMInferenceService' ? kserveRuns(pick.workload.doc, podReader(yaml, configMaps)) : null;
+  if (kservePools) {
+    const c = new FieldCollector(file);
+    importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
+    const hw = hardwarePreset(at(pick.workload.doc, 'spec', 'template'));
+    if (hw) c.set('hardware.preset', hw.preset, hw.line);
+    return c.result();
+  }
   if (options.container === undefined) {
     const disaggregated = disaggregatedRuns(candidates, options);
     if (disaggregated) {
@@ -386,6 +399,20 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   const hw = hardwarePreset(w.groups[0]?.spec);
   if (hw) c.set('hardware.preset', hw.preset, hw.line);
   return c.result();
+}
+
+/** Reads an LLMInferenceService pod template: its vLLM container (`main`, else the first) and its GPU limit. */
+function podReader(file: YamlFile, configMaps: Map<string, YNode>): (template: YNode | undefined) => PodReading {
+  return (template) => {
+    const containers = itemsOf(at(template, 'containers'));
+    const container = containers.find((x) => stringOf(at(x, 'name')) === 'main') ?? containers[0];
+    if (!container) return { words: [], start: 0 };
+    const { env, fromCluster } = containerEnv(container, {}, configMaps);
+    const commands = containerCommands(file, [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))], env, new Set(fromCluster));
+    const found = findInvocation(commands, 'vllm');
+    const gpus = gpusOf(container);
+    return { words: found?.words ?? commands[0] ?? [], start: found?.start ?? 0, ...(gpus ? { gpus } : {}) };
+  };
 }
 
 /** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
