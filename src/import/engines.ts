@@ -460,9 +460,20 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
 
   // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan:
   // a default of 1 in its place would be a wrong figure, not a missing one
-  const unreadable = (names: readonly string[], read: unknown): boolean => names.some((n) => args.flags.has(n)) && read === undefined;
+  // (each is marked unread: the core leaves what depends on it unverified, src/core/unread-layout.ts)
   const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
-  const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
+  let layoutKnown = true;
+  for (const [key, names, read] of [
+    ['tp', f.tp, tpFlag],
+    ['pp', f.pp, ppFlag],
+    ['dp', f.dp, dpFlag],
+    ['ep', f.ep, epRead],
+  ] as const) {
+    const written = names.map((n) => args.flags.get(n)).find((v) => v !== undefined);
+    if (written === undefined || read !== undefined) continue;
+    layoutKnown = false;
+    c.markUnread(`parallelism.${key}`, `${c.origin(whereOf(written))}: ${written.written} could not be read`);
+  }
   const conc = r.int(f.concurrency, 'sequence count');
   // Which engine ran decides how its memory flag and defaults read (the plan's own deployment.engine wins).
   c.set('deployment.engine', engine, here);

@@ -16,6 +16,8 @@ export interface MergedImports {
   /** dotted path -> file:line, for every imported value that was used */
   origins: Record<string, string>;
   warnings: string[];
+  /** paths an imported file sets but could not read, that neither the plan nor another file gives -> why */
+  unread: Record<string, string>;
 }
 
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
@@ -92,7 +94,20 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
 
   const context = [...results].reverse().find((r) => r.context)?.context;
   if (context) splitContext(values, context.tokens, context.origin, origins, warnings);
-  return { values, origins, warnings };
+  return { values, origins, warnings, unread: unreadLeft(values, results) };
+}
+
+/** What the imported files could not read and nothing else gives (the plan or another file). */
+function unreadLeft(values: Values, results: readonly ImportResult[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const result of results) {
+    for (const [path, why] of Object.entries(result.unread ?? {})) {
+      let cur: unknown = values;
+      for (const part of path.split('.')) cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? (cur as Values)[part] : undefined;
+      if (cur === undefined || cur === null) out[path] ??= why;
+    }
+  }
+  return out;
 }
 
 function splitContext(values: Values, tokens: number, origin: string, origins: Record<string, string>, warnings: string[]): void {
