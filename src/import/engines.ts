@@ -15,6 +15,7 @@
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { takesValue } from './flag-names.js';
+import { setSpeculative } from './speculative.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readValue } from '../plan/read-value.js';
@@ -507,6 +508,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const eager = r.bool(EAGER_FLAGS[engine]);
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
+  setSpeculative(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;

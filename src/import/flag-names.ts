@@ -85,6 +85,8 @@ const VALUE_FLAGS = new Set([
   ...['kv-transfer-config', 'compilation-config', 'speculative-config', 'distributed-executor-backend', 'dist-init-addr'],
   ...['nnodes', 'node-rank', 'attention-backend', 'moe-a2a-backend', 'disaggregation-mode', 'disaggregation-transfer-backend'],
   ...['endpoint', 'extra-engine-args', 'extra-llm-api-options', 'config', 'max-beam-width', 'num-postprocess-workers'],
+  ...['speculative-model', 'num-speculative-tokens', 'speculative-algorithm', 'speculative-num-steps', 'speculative-eagle-topk'],
+  ...['speculative-num-draft-tokens', 'speculative-draft-model-path'],
 ]);
 
 /** A flag whose value is surely the next word: one the importer reads (`reads`) or a common server option. */
