@@ -73,6 +73,47 @@ describe('llm-d prefill and decode pods', () => {
   });
 });
 
+describe('KServe LLMInferenceService with spec.prefill', () => {
+  const text = importFixture('kserve-pd.yaml');
+  const r = ok(importFixtureFile('kserve-pd.yaml'));
+  it("reads spec's own workload as the decode pool and spec.prefill as the prefill pool, each with vLLM's semantics", () => {
+    // decode: 1 replica of data 2 with expert parallelism (EP = TP x DP = 2), --max-num-seqs 128 per DP rank
+    expect(r.fields.disaggregation?.decode).toEqual({
+      workers: 1,
+      gpus: 2,
+      parallelism: { tp: 1, pp: 1, dp: 2, ep: 2, etp: 1 },
+      max_running_sequences: 256,
+      memory_fraction: 0.9,
+    });
+    // prefill: 2 replicas of tensor 2
+    expect(r.fields.disaggregation?.prefill).toEqual({ workers: 2, gpus: 2, parallelism: { tp: 2, pp: 1, dp: 1 }, max_batched_tokens: 16384 });
+    expect(r.fields.hardware).toEqual({ gpus: 6, preset: 'h100-sxm' });
+    expect(r.fields.parallelism).toBeUndefined();
+    expect(r.fields.model?.preset).toBe('qwen3-30b-a3b');
+    expect(r.origins['disaggregation.prefill.workers']).toBe(`kserve-pd.yaml:${lineOf(text, /replicas: 2/)}`);
+    expect(r.origins['disaggregation.prefill.parallelism.tp']).toBe(`kserve-pd.yaml:${lineOf(text, /tensor: 2/)}`);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('verifies as a disaggregated plan: 2 x 2 prefill + 1 x 2 decode GPUs', () => {
+    const read = (_plan: string, ref: string) => (ref === 'kserve-pd.yaml' ? { text } : { error: `no such file: ${ref}` });
+    const loaded = loadPlan('p.plan.yaml', 'version: 1\ndeployment: {from: kserve-pd.yaml}\nworkload: {input_tokens: 1000, output_tokens: 500}\n', read);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const report = verifyLoadedPlan(loaded.loaded);
+    expect(report.checks.find((c) => c.id === 'layout.world_size')?.status).toBe('pass');
+    expect(report.checks.find((c) => c.id === 'prefill.layout.world_size')?.status).toBe('pass');
+    expect(report.checks.find((c) => c.id === 'decode.layout.world_size')?.status).toBe('pass');
+    expect(report.metrics?.world_size).toBe(6);
+  });
+
+  it('says spec.prefill is not read when the plan names one workload (deployment.container)', () => {
+    const one = ok(importFixtureFile('kserve-pd.yaml', { container: 'main' }));
+    expect(one.fields.disaggregation).toBeUndefined();
+    expect(one.warnings.join('\n')).toContain(`kserve-pd.yaml:${lineOf(text, /^ {2}prefill:/) + 1}: spec.prefill (a prefill pool) is not read`);
+  });
+});
+
 describe('a plan that imports a disaggregated deployment', () => {
   const files: Record<string, string> = { 'sglang-pd.sh': importFixture('sglang-pd.sh') };
   const read = (_plan: string, ref: string) => (ref in files ? { text: files[ref]! } : { error: `no such file: ${ref}` });

@@ -234,6 +234,82 @@ describe('TensorRT-LLM', () => {
   });
 });
 
+describe('config files and command lines: the engine decides by option, not by spelling', () => {
+  // trtllm-serve: llm_args | extra YAML (update_llm_args_with_extra_dict), a shallow merge: the file wins,
+  // and a section it gives (kv_cache_config) replaces the command line's whole
+  it("TensorRT-LLM: the options file's tensor_parallel_size and kv_cache_config win over --tp_size and --kv_cache_free_gpu_memory_fraction", () => {
+    const r = fields('trtllm-serve m --tp_size 4 --kv_cache_free_gpu_memory_fraction 0.9 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'tensor_parallel_size: 2\nkv_cache_config:\n  free_gpu_memory_fraction: 0.85\n',
+    });
+    expect(r.fields.parallelism?.tp).toBe(2);
+    expect(r.fields.hardware?.gpus).toBe(2);
+    expect(r.fields.workload?.memory_fraction).toBe(0.85);
+    expect(r.origins['workload.memory_fraction']).toBe('extra.yaml:3');
+    expect(r.origins['parallelism.tp']).toBe('extra.yaml:1');
+  });
+
+  it("TensorRT-LLM: a kv_cache_config in the file without free_gpu_memory_fraction drops the command line's (the engine's default applies)", () => {
+    const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.5 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'kv_cache_config:\n  dtype: fp8\n',
+    });
+    expect(r.fields.workload?.memory_fraction).toBeUndefined();
+    expect(r.fields.model?.kv_cache_dtype).toBe('fp8');
+    expect(r.warnings.join('\n')).toMatch(
+      /serve.sh:1: --kv_cache_free_gpu_memory_fraction is not applied: --extra_llm_api_options sets kv_cache_config as a whole/,
+    );
+  });
+
+  it('vLLM: -tp on the command line wins over --config tensor-parallel-size (argparse reads the file first)', () => {
+    const r = fields('vllm serve m --config c.yaml -tp 2', { 'c.yaml': 'tensor-parallel-size: 4\nmax-num-seqs: 128\n' });
+    expect(r.fields.parallelism?.tp).toBe(2);
+    expect(r.fields.hardware?.gpus).toBe(2);
+    expect(r.origins['parallelism.tp']).toBe('serve.sh:1');
+    expect(r.fields.workload?.max_running_sequences).toBe(128);
+  });
+
+  it('SGLang: --tp on the command line wins over the config file tp_size', () => {
+    const r = fields('python -m sglang.launch_server --model-path m --config c.yaml --tp 8', { 'c.yaml': 'tp_size: 4\n' });
+    expect(r.fields.parallelism?.tp).toBe(8);
+  });
+
+  it('within one command line the last of two spellings wins, as with argparse', () => {
+    expect(fields('vllm serve m --tensor-parallel-size 4 -tp 2').fields.parallelism?.tp).toBe(2);
+    expect(fields('vllm serve m -tp 2 --tensor-parallel-size 4').fields.parallelism?.tp).toBe(4);
+  });
+});
+
+describe('flags the importer does not know', () => {
+  it('never takes a flag as the value of the flag before it: -tp 4 after a boolean it does not know is read', () => {
+    for (const flag of ['--async-scheduling', '--disable-custom-all-reduce', '--some-future-switch']) {
+      const r = fields(`vllm serve Qwen/Qwen3-32B ${flag} -tp 4 --max-num-seqs 256`);
+      expect(r.fields.parallelism?.tp, flag).toBe(4);
+      expect(r.fields.hardware?.gpus, flag).toBe(4);
+      expect(r.fields.workload?.max_running_sequences, flag).toBe(256);
+    }
+  });
+
+  it("knows the engines' switches, so the model after one is still the model", () => {
+    const r = fields('vllm serve --disable-custom-all-reduce Qwen/Qwen3-32B -tp 4');
+    expect(r.fields.model?.preset).toBe('qwen3-32b');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    expect(fields('vllm serve --no-enable-prefix-caching Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+    expect(fields('vllm serve -O3 Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+    expect(fields('python3 -m dynamo.vllm --is-prefill-worker --model Qwen/Qwen3-32B').fields.model?.preset).toBe('qwen3-32b');
+  });
+
+  it('says which word an unknown flag may have taken when no model is left, without quoting it', () => {
+    const r = fields('vllm serve --some-future-switch Qwen/Qwen3-32B -tp 4');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    const text = r.warnings.join('\n');
+    expect(text).toMatch(/serve\.sh:1: no model was found: --some-future-switch is not a flag the importer knows; it took the word after it as its value/);
+    expect(text).not.toContain('Qwen');
+  });
+
+  it('says nothing about value flags it knows (--port 8000) or when the model is found', () => {
+    expect(fields('vllm serve Qwen/Qwen3-32B --port 8000 --some-future-option x').warnings).toEqual([]);
+  });
+});
+
 describe('scripts', () => {
   it('reads a serve script with exports, quotes, continuations and comments, each figure at its line', () => {
     const script = [

@@ -80,6 +80,60 @@ describe('Deployment with argv args and a --config in a ConfigMap', () => {
   });
 });
 
+describe('variables the cluster sets (valueFrom)', () => {
+  const manifest = (flagValue: string, shell = true) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: d}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      '          env:',
+      '            - name: GPU_UTIL',
+      '              valueFrom:',
+      '                configMapKeyRef: {name: tuning, key: gpu_util}',
+      shell
+        ? `          command: ["/bin/sh", "-c", "vllm serve m --gpu-memory-utilization ${flagValue} --max-num-seqs 8"]`
+        : `          command: ["vllm", "serve", "m", "--gpu-memory-utilization", "${flagValue}", "--max-num-seqs", "8"]`,
+      '          resources: {limits: {nvidia.com/gpu: 1}}',
+    ].join('\n');
+  const valueFromWarnings = (r: { warnings: string[] }) => r.warnings.filter((w) => w.includes('GPU_UTIL'));
+
+  it('a ${VAR:-default} on a valueFrom variable is unknown, not the default: the flag is ignored, with one warning that says why', () => {
+    const r = ok(importText('d.yaml', manifest('${GPU_UTIL:-0.5}')));
+    expect(r.fields.workload?.memory_fraction).toBeUndefined();
+    const warned = valueFromWarnings(r);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(
+      /d\.yaml:13: could not resolve GPU_UTIL \(set in the pod by valueFrom, not in the manifest; a default applies only if that leaves it unset or empty\) in --gpu-memory-utilization; the flag is ignored/,
+    );
+    expect(warned[0]).not.toContain('0.5');
+  });
+
+  it('warns once, not twice, for $VAR and $(VAR) on a valueFrom variable', () => {
+    for (const v of ['$GPU_UTIL', '$(GPU_UTIL)']) {
+      const r = ok(importText('d.yaml', manifest(v)));
+      expect(r.fields.workload?.memory_fraction, v).toBeUndefined();
+      expect(valueFromWarnings(r), v).toHaveLength(1);
+      expect(valueFromWarnings(r)[0], v).toMatch(/valueFrom/);
+    }
+    const argv = ok(importText('d.yaml', manifest('$(GPU_UTIL)', false)));
+    expect(valueFromWarnings(argv)).toHaveLength(1);
+    expect(valueFromWarnings(argv)[0]).toMatch(/could not resolve GPU_UTIL \(set in the pod by valueFrom/);
+  });
+
+  it('names the whole variable of a ${VAR:-default} that an argv without a shell passes as written', () => {
+    const r = ok(importText('d.yaml', manifest('${UTIL:-0.5}', false)));
+    expect(r.fields.workload?.memory_fraction).toBeUndefined();
+    const text = r.warnings.join('\n');
+    expect(text).toMatch(/could not resolve UTIL \(argv without a shell: not expanded\) in --gpu-memory-utilization/);
+    expect(text).not.toContain('${UTIL');
+  });
+});
+
 describe('KServe LLMInferenceService', () => {
   it('reads spec.parallelism and spec.replicas with vLLM semantics', () => {
     const r = ok(importFixtureFile('kserve-llmisvc.yaml'));
@@ -88,6 +142,27 @@ describe('KServe LLMInferenceService', () => {
     expect(r.fields.hardware?.gpus).toBe(4);
     expect(r.fields.model?.preset).toBe('qwen3-32b');
     expect(r.fields.workload?.concurrency).toBe(192);
+  });
+
+  it("multiplies --max-num-seqs by spec.parallelism.data (vLLM's cap is per DP rank), as vllm serve --data-parallel-size does", () => {
+    const service = [
+      'apiVersion: serving.kserve.io/v1alpha1',
+      'kind: LLMInferenceService',
+      'metadata: {name: q}',
+      'spec:',
+      '  model: {uri: hf://Qwen/Qwen3-30B-A3B}',
+      '  parallelism: {tensor: 1, data: 2, expert: true}',
+      '  template:',
+      '    containers:',
+      '      - name: main',
+      '        args: ["--max-num-seqs", "128"]',
+      '        resources: {limits: {nvidia.com/gpu: "2"}}',
+    ].join('\n');
+    const r = ok(importText('llmisvc.yaml', service));
+    const serve = ok(importText('serve.sh', 'vllm serve Qwen/Qwen3-30B-A3B --data-parallel-size 2 --enable-expert-parallel --max-num-seqs 128'));
+    expect(r.fields.workload?.max_running_sequences).toBe(256);
+    expect(r.fields.workload).toEqual(serve.fields.workload);
+    expect(r.fields.parallelism).toEqual(serve.fields.parallelism);
   });
 });
 

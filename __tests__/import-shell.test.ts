@@ -43,6 +43,14 @@ describe('shell words', () => {
     expect(ws.map((w) => w.unresolved)).toEqual([[], ['NOPE'], [], ['$(hostname -i)'], [], ['X']]);
   });
 
+  it('leaves a variable the cluster sets (valueFrom) unresolved, default or not, unless the script sets it', () => {
+    const ws = shellCommands('a ${U:-0.5} $U $(U) $((U * 2))\nU=0.9\nb ${U:-0.5}', { env: {}, lineOf: lineMapOf(''), fromCluster: new Set(['U']) });
+    expect(ws[0]?.map((w) => w.text)).toEqual(['a', '', '', '', '']);
+    expect(ws[0]?.slice(1).map((w) => w.unresolved.map((u) => u.split(' ')[0]))).toEqual([['U'], ['U'], ['U'], ['U']]);
+    expect(ws[0]?.[1]?.unresolved[0]).toMatch(/valueFrom/);
+    expect(ws[2]?.map((w) => w.text)).toEqual(['b', '0.9']);
+  });
+
   it('reads $(VAR) from the container env the way Kubernetes substitutes it before the shell runs', () => {
     expect(texts('--pp=$(LWS_GROUP_SIZE)', { LWS_GROUP_SIZE: '2' })).toEqual([['--pp=2']]);
   });

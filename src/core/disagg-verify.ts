@@ -22,6 +22,7 @@ import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './s
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
 import { planVerdict } from './verdict.js';
 import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
+import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
 /** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
 const fmtS = (s: number): string => formatQuantity(s, 's');
@@ -42,8 +43,11 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
   const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
-  const est = estR.facts;
-  const bound = boundR.facts;
+  // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
+  const unread = { prefill: unreadLayout(loaded, 'disaggregation.prefill.parallelism.'), decode: unreadLayout(loaded, 'disaggregation.decode.parallelism.') };
+  const anyUnread = unread.prefill.length + unread.decode.length > 0;
+  const est = anyUnread ? null : estR.facts;
+  const bound = anyUnread ? null : boundR.facts;
   const checks: Check[] = [];
   const add = (c: Omit<Check, 'line'>): void => {
     const line = options.lineOf(lines, c.path);
@@ -88,7 +92,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   }
 
   const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
-  const modelMissing = estR.missing;
+  const modelMissing = [...estR.missing, ...[...unread.prefill, ...unread.decode].map(([path]) => path)];
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
 
   // Each pool as a plan of its own.
@@ -96,10 +100,12 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
     const pool = pools[name];
     const c = figures.pools[name].c;
     const pwl = pool.r.workload;
-    for (const f of layoutFindings(plan.model, pool.r.layout, pool.r.hardware)) {
-      // The deployment's node check is the deployment's, not a worker's.
-      if (f.id !== 'layout.nodes') addPool(name, f);
-    }
+    if (unread[name].length > 0) addPool(name, unreadLayoutCheck(unread[name]));
+    else
+      for (const f of layoutFindings(plan.model, pool.r.layout, pool.r.hardware)) {
+        // The deployment's node check is the deployment's, not a worker's.
+        if (f.id !== 'layout.nodes') addPool(name, f);
+      }
     for (const b of balanceChecks(pool.plan, pool.r, c, est ?? bound, name === 'prefill' ? pwl.maxBatchedTokens : undefined)) addPool(name, b);
     const memMissing = [
       ...modelMissing,
@@ -177,7 +183,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
-    const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
     details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });

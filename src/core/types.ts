@@ -368,6 +368,11 @@ export interface LoadedPlan {
   origins: Record<string, string>;
   /** extension: things worth saying that do not stop the plan loading (e.g. hf_config keys it could not use) */
   warnings?: PlanError[];
+  /**
+   * extension: layout keys a deployment the plan imports names but could not be read ($TP unset),
+   * dotted path -> why: the figures that depend on them are unverified, not computed at a default
+   */
+  unread?: Record<string, string>;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedPlan } | { ok: false; errors: PlanError[] };

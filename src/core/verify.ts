@@ -16,6 +16,7 @@ import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
 import { planRanges } from './plan-ranges.js';
 import { RANGE_COVERAGE } from './ranges.js';
+import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 export function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
@@ -47,8 +48,10 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
   const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
-  const est = estR.facts;
-  const bound = boundR.facts;
+  // an imported layout that could not be read: what depends on it is unverified, as without the model
+  const unread = unreadLayout(loaded, 'parallelism.');
+  const est = unread.length > 0 ? null : estR.facts;
+  const bound = unread.length > 0 ? null : boundR.facts;
   const { layout, hardware: hw, workload: wl } = r;
   const checks: Check[] = [];
   // a layout search's candidates carry no lines (candidate.ts): no key path to walk up for them
@@ -58,11 +61,12 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
     checks.push(line === undefined ? c : { ...c, line });
   };
 
-  for (const f of layoutFindings(plan.model, layout, hw)) add(f);
+  if (unread.length > 0) add(unreadLayoutCheck(unread));
+  else for (const f of layoutFindings(plan.model, layout, hw)) add(f);
   for (const p of planChecks(loaded)) add(p);
 
   const c = compute(loaded, r, est, bound, { quick: options.quick === true });
-  const modelMissing = estR.missing;
+  const modelMissing = [...estR.missing, ...unread.map(([path]) => path)];
   const tMissing = timeMissing(r, plan);
   const wlNeed = (keys: [string, unknown][]): string[] => keys.filter(([, v]) => v === undefined).map(([k]) => k);
   // an open loop (request_rate) needs no concurrency: memory is sized for one request of the longest length
@@ -108,7 +112,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
-    const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+    const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     // Why the ranges are wider than validated, where they are.
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });

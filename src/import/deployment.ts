@@ -18,6 +18,8 @@ export interface DeploymentResolution {
   origins: Record<string, string>;
   errors: PlanError[];
   warnings: PlanError[];
+  /** layout keys an imported file names but could not read, that nothing else gives -> why */
+  unread?: Record<string, string>;
 }
 
 /** Most files one plan may import from. */
@@ -83,5 +85,11 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
     });
     return { values, origins: {}, errors, warnings: [] };
   }
-  return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
+  return {
+    values: merged.values,
+    origins: merged.origins,
+    errors,
+    warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
+    ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+  };
 }

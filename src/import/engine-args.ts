@@ -1,6 +1,8 @@
 // Finds a serving engine's invocation among shell commands and reads its flags.
 // `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
-// and in lower case, so --tp_size and --tp-size are one flag.
+// and in lower case, so --tp_size and --tp-size are one flag, and each engine's aliases (-tp) are
+// kept under the option's one name (flag-names.ts).
+import { canonicalFlag, isSwitch } from './flag-names.js';
 import type { Word } from './shell.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
@@ -19,36 +21,15 @@ export interface FlagValue {
 
 export interface EngineArgs {
   engine: Engine;
-  /** normalised flag name -> its last occurrence (argparse semantics: the last one wins) */
+  /** the option's one name (normalised, aliases folded) -> its last occurrence (argparse semantics: the last one wins) */
   flags: Map<string, FlagValue>;
   /** the model given positionally (vllm serve <model>, trtllm-serve <model>) */
   positional?: FlagValue;
   /** line of the engine's command word, when one was found */
   line?: number;
+  /** value flags that took the bare word after them (one that takes none would have swallowed the model) */
+  tookWord?: { name: string; written: string; line: number }[];
 }
-
-/** Flags that never take a value (so the next word is not swallowed). */
-const BOOLEAN_FLAGS = new Set([
-  'enable-expert-parallel',
-  'ep',
-  'enable-dp-attention',
-  'enable-ep-moe',
-  'enable-deepep-moe',
-  'trust-remote-code',
-  'enforce-eager',
-  'enable-prefix-caching',
-  'no-enable-prefix-caching',
-  'disable-radix-cache',
-  'enable-chunked-prefill',
-  'disable-log-requests',
-  'enable-torch-compile',
-  'enable-attention-dp',
-  'enable-eplb',
-  'disable-cuda-graph',
-  'enable-auto-tool-choice',
-  'disable-log-stats',
-  'no-enable-chunked-prefill',
-]);
 
 export function normaliseFlag(name: string): string {
   return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
@@ -94,17 +75,25 @@ export function findInvocation(
   return undefined;
 }
 
-/** Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>). */
+/** A word that is a flag: `-x`, `--x`, but not a negative number (`-1`, `-0.5`), which argparse takes as a value. */
+const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
+
+/**
+ * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
+ * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
+ * a flag: as with argparse, `--unknown-switch -tp 4` leaves -tp 4 to be read.
+ */
 export function parseFlags(engine: Engine, words: readonly Word[], start: number, line?: number): EngineArgs {
   const flags = new Map<string, FlagValue>();
+  const tookWord: { name: string; written: string; line: number }[] = [];
   let positional: FlagValue | undefined;
   for (let i = start; i < words.length; i++) {
     const word = words[i] as Word;
     const text = word.text;
-    if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
+    if (isFlag(text)) {
       const eq = text.indexOf('=');
       if (eq > 0) {
-        flags.set(normaliseFlag(text.slice(0, eq)), {
+        flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
           value: text.slice(eq + 1),
           line: word.line,
           written: text.slice(0, eq),
@@ -112,9 +101,10 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
         });
         continue;
       }
-      const name = normaliseFlag(text);
+      const name = canonicalFlag(engine, normaliseFlag(text));
       const next = words[i + 1];
-      const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
+      // -O3: vLLM's optimisation level, its value written in the flag
+      const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
       if (takesValue && next) {
         flags.set(name, {
           value: next.text,
@@ -122,6 +112,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
           written: text,
           unresolved: [...word.unresolved, ...next.unresolved],
         });
+        tookWord.push({ name, written: text, line: word.line });
         i++;
       } else {
         flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
@@ -130,5 +121,11 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     }
     if (positional === undefined) positional = { value: text, line: word.line, written: text, unresolved: word.unresolved };
   }
-  return { engine, flags, ...(positional ? { positional } : {}), ...(line !== undefined ? { line } : {}) };
+  return {
+    engine,
+    flags,
+    ...(positional ? { positional } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(tookWord.length > 0 ? { tookWord } : {}),
+  };
 }

@@ -3,6 +3,7 @@
 // (kv_cache_config: {free_gpu_memory_fraction: 0.9} -> kv-cache-config.free-gpu-memory-fraction).
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { normaliseFlag } from './engine-args.js';
+import { canonicalFlag } from './flag-names.js';
 import type { YNode } from './yaml-tree.js';
 
 /**
@@ -28,22 +29,40 @@ export function configFlags(root: YNode, file?: string, mapLine: (line: number) 
   return flags;
 }
 
+/** A config file's flags under each option's one name in this engine (flag-names.ts). */
+function canonical(engine: Engine, flags: Map<string, FlagValue>): Map<string, FlagValue> {
+  const out = new Map<string, FlagValue>();
+  for (const [k, v] of flags) out.set(canonicalFlag(engine, k), v);
+  return out;
+}
+
+/** The top-level section of a nested option (kv-cache-config.dtype -> kv-cache-config), else undefined. */
+const sectionOf = (name: string): string | undefined => (name.includes('.') ? name.slice(0, name.indexOf('.')) : undefined);
+
 /**
- * Combines command-line flags with a config file's. vLLM and SGLang let the command line win over the
- * file; trtllm-serve applies --extra_llm_api_options over its command-line arguments, so there the file wins.
+ * Combines command-line flags with a config file's, option by option (whatever spelling each used).
+ * vLLM and SGLang let the command line win over the file (vLLM puts the file's options before the
+ * command line's for argparse; SGLang's config merger keeps command-line values). trtllm-serve applies
+ * --extra_llm_api_options over its command-line arguments as a shallow dict merge, so there the file
+ * wins, and a section the file gives (kv_cache_config) replaces the command line's whole.
  */
 export function mergeConfigFlags(args: EngineArgs, fromConfig: Map<string, FlagValue>): EngineArgs {
+  const file = canonical(args.engine, fromConfig);
   const flags = new Map<string, FlagValue>();
-  const fileWins = args.engine === 'trtllm';
-  const [low, high] = fileWins ? [args.flags, fromConfig] : [fromConfig, args.flags];
-  for (const [k, v] of low) flags.set(k, v);
-  for (const [k, v] of high) flags.set(k, v);
+  if (args.engine === 'trtllm') {
+    const sections = new Set([...file.keys()].map(sectionOf).filter((s) => s !== undefined));
+    for (const [k, v] of args.flags) if (!sections.has(sectionOf(k) ?? '')) flags.set(k, v);
+    for (const [k, v] of file) flags.set(k, v);
+  } else {
+    for (const [k, v] of file) flags.set(k, v);
+    for (const [k, v] of args.flags) flags.set(k, v);
+  }
   return { ...args, flags };
 }
 
 /** How each engine reads a file of flags as a whole invocation (for a plan that imports the file itself). */
 export function argsFromConfig(engine: Engine, root: YNode): EngineArgs {
-  return { engine, flags: configFlags(root), line: root.line };
+  return { engine, flags: canonical(engine, configFlags(root)), line: root.line };
 }
 
 /** Where an engine's config file can be found: its root node, the file to name, and its line mapping. */

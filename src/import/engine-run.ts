@@ -21,6 +21,14 @@ export function runEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContex
       c.warn(`${c.origin(flag.line)}: ${flag.written} ${plain ? flag.value : readName(flag.value)}: ${why}; its settings are not imported`);
     } else {
       merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
+      // trtllm-serve takes a section the file gives (kv_cache_config) whole: the command line's part of it is dropped
+      for (const [name, dropped] of args.flags) {
+        if (!merged.flags.has(name)) {
+          c.warn(
+            `${c.origin(dropped.line)}: ${dropped.written} is not applied: ${flag.written} sets ${(name.split('.')[0] as string).replace(/-/g, '_')} as a whole, which replaces it (TensorRT-LLM's default applies)`,
+          );
+        }
+      }
     }
     break;
   }

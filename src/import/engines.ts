@@ -14,33 +14,35 @@
 // deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences.
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
+import { takesValue } from './flag-names.js';
+import { setSpeculative } from './speculative.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
-/** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
+/** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
   vllm: {
-    tp: ['tensor-parallel-size', 'tp'],
-    pp: ['pipeline-parallel-size', 'pp'],
-    dp: ['data-parallel-size', 'dp'],
-    ep: ['enable-expert-parallel', 'ep'],
+    tp: ['tensor-parallel-size'],
+    pp: ['pipeline-parallel-size'],
+    dp: ['data-parallel-size'],
+    ep: ['enable-expert-parallel'],
     concurrency: ['max-num-seqs'],
     context: ['max-model-len'],
     memory: ['gpu-memory-utilization'],
     kv: ['kv-cache-dtype'],
-    quant: ['quantization', 'q'],
+    quant: ['quantization'],
     dtype: ['dtype'],
     batched: ['max-num-batched-tokens'],
     model: ['model'],
   },
   sglang: {
-    tp: ['tp-size', 'tp', 'tensor-parallel-size'],
-    pp: ['pp-size', 'pp', 'pipeline-parallel-size'],
-    dp: ['dp-size', 'dp', 'data-parallel-size'],
-    ep: ['ep-size', 'ep', 'expert-parallel-size'],
+    tp: ['tp-size'],
+    pp: ['pp-size'],
+    dp: ['dp-size'],
+    ep: ['ep-size'],
     concurrency: ['max-running-requests'],
     context: ['context-length'],
     memory: ['mem-fraction-static'],
@@ -48,22 +50,22 @@ const FLAGS = {
     quant: ['quantization'],
     dtype: ['dtype'],
     batched: ['chunked-prefill-size'],
-    model: ['model-path', 'model'],
+    model: ['model-path'],
   },
   trtllm: {
-    tp: ['tp-size', 'tensor-parallel-size'],
-    pp: ['pp-size', 'pipeline-parallel-size'],
+    tp: ['tensor-parallel-size'],
+    pp: ['pipeline-parallel-size'],
     dp: [] as string[],
-    ep: ['ep-size', 'moe-expert-parallel-size'],
+    ep: ['moe-expert-parallel-size'],
     concurrency: ['max-batch-size'],
     context: ['max-seq-len'],
-    memory: ['kv-cache-free-gpu-memory-fraction', 'kv-cache-config.free-gpu-memory-fraction', 'free-gpu-memory-fraction'],
-    kv: ['kv-cache-config.dtype', 'kv-cache-dtype'],
-    quant: ['quant-config.quant-algo', 'quantization'],
+    memory: ['kv-cache-config.free-gpu-memory-fraction'],
+    kv: ['kv-cache-config.dtype'],
+    quant: ['quant-config.quant-algo'],
     dtype: ['dtype'],
     batched: ['max-num-tokens'],
     // trtllm-serve <model>, Dynamo's TensorRT-LLM worker --model-path
-    model: ['model', 'model-path'],
+    model: ['model'],
   },
 } as const;
 
@@ -257,11 +259,39 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   }
 }
 
+/** Options the importer reads, per engine: the word after one is surely its value. */
+const READS: Readonly<Record<Engine, ReadonlySet<string>>> = {
+  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm]),
+  sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
+  trtllm: new Set([
+    ...Object.values(FLAGS.trtllm).flat(),
+    ...CONFIG_FLAGS.trtllm,
+    ...['moe-tensor-parallel-size', 'gpus-per-node', 'batch-wait-timeout-iters', 'batch-wait-max-tokens-ratio'],
+  ]),
+};
+
+/**
+ * No model: vllm serve and trtllm-serve take it as their first bare word, which a flag the importer
+ * does not know may have taken as its value (a switch it has not heard of). Says which flag and where,
+ * never the word (a file's text).
+ */
+function warnModelTaken(engine: Engine, args: EngineArgs, c: FieldCollector): void {
+  if (engine === 'sglang') return; // SGLang has no positional model
+  const taker = args.tookWord?.find((t) => !takesValue(t.name, READS[engine]));
+  if (!taker) return;
+  c.warn(
+    `${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`,
+  );
+}
+
 function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
   const named =
     r.text(FLAGS[engine].model) ??
     (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
-  if (!named) return;
+  if (!named) {
+    warnModelTaken(engine, args, c);
+    return;
+  }
   const preset = modelPresetFor(named.value);
   if (preset) {
     c.set('model.preset', preset, named.line);
@@ -330,7 +360,7 @@ function sglangLayout(r: Reader, b: BaseFlags, c: FieldCollector): EngineLayout 
 function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
   const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
   const epSize = r.int(FLAGS.trtllm.ep, 'expert-parallel size');
-  const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+  const moeTp = r.int(['moe-tensor-parallel-size'], 'expert tensor-parallel size');
   const layout: EngineLayout = attentionDp
     ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
     : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
@@ -431,9 +461,20 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
 
   // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan:
   // a default of 1 in its place would be a wrong figure, not a missing one
-  const unreadable = (names: readonly string[], read: unknown): boolean => names.some((n) => args.flags.has(n)) && read === undefined;
+  // (each is marked unread: the core leaves what depends on it unverified, src/core/unread-layout.ts)
   const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
-  const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
+  let layoutKnown = true;
+  for (const [key, names, read] of [
+    ['tp', f.tp, tpFlag],
+    ['pp', f.pp, ppFlag],
+    ['dp', f.dp, dpFlag],
+    ['ep', f.ep, epRead],
+  ] as const) {
+    const written = names.map((n) => args.flags.get(n)).find((v) => v !== undefined);
+    if (written === undefined || read !== undefined) continue;
+    layoutKnown = false;
+    c.markUnread(`parallelism.${key}`, `${c.origin(whereOf(written))}: ${written.written} could not be read`);
+  }
   const conc = r.int(f.concurrency, 'sequence count');
   // Which engine ran decides how its memory flag and defaults read (the plan's own deployment.engine wins).
   c.set('deployment.engine', engine, here);
@@ -467,6 +508,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const eager = r.bool(EAGER_FLAGS[engine]);
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
+  setSpeculative(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;

@@ -12,6 +12,7 @@ import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
 import { presetForLabel } from './gpu-labels.js';
+import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
 import { checkpointStorage, modelPresetFor } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
@@ -160,8 +161,14 @@ function containerEnv(
     const name = stringOf(at(entry, 'name'));
     if (name === undefined) continue;
     const value = at(entry, 'value');
-    if (value !== undefined && scalarOf(value) !== null) env[name] = expandKubernetes(stringOf(value) ?? '', env);
-    else if (at(entry, 'valueFrom')) fromCluster.push(name);
+    // the last entry of a name is the one the pod has
+    if (value !== undefined && scalarOf(value) !== null) {
+      env[name] = expandKubernetes(stringOf(value) ?? '', env);
+      if (fromCluster.includes(name)) fromCluster.splice(fromCluster.indexOf(name), 1);
+    } else if (at(entry, 'valueFrom')) {
+      delete env[name];
+      if (!fromCluster.includes(name)) fromCluster.push(name);
+    }
   }
   return { env, fromCluster };
 }
@@ -207,7 +214,6 @@ interface Chosen {
   commands: Word[][];
   engine?: Engine;
   hasCommand: boolean;
-  fromCluster: string[];
 }
 
 function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions, configMaps: Map<string, YNode>): Chosen[] {
@@ -220,10 +226,10 @@ function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions,
       if (options.container !== undefined && options.container !== name && options.container !== workload.name) continue;
       const { env, fromCluster } = containerEnv(container, group.env, configMaps);
       const argv = [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))];
-      const commands = containerCommands(file, argv, env);
+      const commands = containerCommands(file, argv, env, new Set(fromCluster));
       const found = findInvocation(commands, options.engine);
       const engine = found?.engine ?? (commands.length > 0 ? commands.map((w) => detectEngine(w)).find((e) => e) : undefined);
-      chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined, fromCluster });
+      chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined });
     }
   }
   return chosen;
@@ -266,9 +272,9 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
   if (pp) c.set('parallelism.pp', pp.count, pp.line);
   if (tp || pp || data) {
     const dpEngine = data?.count ?? 1;
-    // vLLM's --max-num-seqs is per data-parallel rank
-    if (dpEngine > 1 && c.has('workload.concurrency')) {
-      c.set('workload.concurrency', (c.get('workload.concurrency') as number) * dpEngine, c.origins['workload.concurrency'] ?? w.line);
+    // vLLM's --max-num-seqs is per data-parallel rank: the cap and the load it sets both grow with the ranks
+    for (const path of ['workload.max_running_sequences', 'workload.concurrency']) {
+      if (dpEngine > 1 && c.has(path)) c.set(path, (c.get(path) as number) * dpEngine, c.origins[path] ?? w.line);
     }
     c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
     if (expert) {
@@ -281,6 +287,9 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
       c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
     }
   }
+  const prefill = at(w.doc, 'spec', 'prefill');
+  if (prefill)
+    c.warn(`${c.origin(prefill.line)}: spec.prefill (a prefill pool) is not read: deployment.container names one workload, so spec's own is read alone`);
   const model = at(w.doc, 'spec', 'model', 'uri') ?? at(w.doc, 'spec', 'model', 'name');
   const name = stringOf(model);
   if (name && model && !c.has('model.preset')) {
@@ -313,6 +322,15 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
   }
   // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
+  const kservePools =
+    options.container === undefined && pick.workload.kind === 'LLMInferenceService' ? kserveRuns(pick.workload.doc, podReader(yaml, configMaps)) : null;
+  if (kservePools) {
+    const c = new FieldCollector(file);
+    importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
+    const hw = hardwarePreset(at(pick.workload.doc, 'spec', 'template'));
+    if (hw) c.set('hardware.preset', hw.preset, hw.line);
+    return c.result();
+  }
   if (options.container === undefined) {
     const disaggregated = disaggregatedRuns(candidates, options);
     if (disaggregated) {
@@ -357,11 +375,6 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   let world: number | undefined;
   if (words) {
     const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
-    for (const name of pick.fromCluster) {
-      if (words.some((word) => word.unresolved.includes(name))) {
-        c.warn(`${file}: ${readName(name)} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
-      }
-    }
     const facts = runEngine(args, c, { instances }, finder);
     world = facts.world_size;
     if (facts.nodes !== undefined && facts.nodes !== groupPods) {
@@ -388,6 +401,20 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   const hw = hardwarePreset(w.groups[0]?.spec);
   if (hw) c.set('hardware.preset', hw.preset, hw.line);
   return c.result();
+}
+
+/** Reads an LLMInferenceService pod template: its vLLM container (`main`, else the first) and its GPU limit. */
+function podReader(file: YamlFile, configMaps: Map<string, YNode>): (template: YNode | undefined) => PodReading {
+  return (template) => {
+    const containers = itemsOf(at(template, 'containers'));
+    const container = containers.find((x) => stringOf(at(x, 'name')) === 'main') ?? containers[0];
+    if (!container) return { words: [], start: 0 };
+    const { env, fromCluster } = containerEnv(container, {}, configMaps);
+    const commands = containerCommands(file, [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))], env, new Set(fromCluster));
+    const found = findInvocation(commands, 'vllm');
+    const gpus = gpusOf(container);
+    return { words: found?.words ?? commands[0] ?? [], start: found?.start ?? 0, ...(gpus ? { gpus } : {}) };
+  };
 }
 
 /** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */

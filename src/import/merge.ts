@@ -16,9 +16,14 @@ export interface MergedImports {
   /** dotted path -> file:line, for every imported value that was used */
   origins: Record<string, string>;
   warnings: string[];
+  /** paths an imported file sets but could not read, that neither the plan nor another file gives -> why */
+  unread: Record<string, string>;
 }
 
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
+/** Nested keys an import fills field by field under the plan's own (the rest are taken whole or not at all). */
+const NESTED_BY_FIELD = new Set(['workload.speculative']);
+const isSection = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** The only key of the plan's deployment section an import fills: which engine ran (its flags' meaning). */
 const DEPLOYMENT_KEYS = new Set(['engine']);
 
@@ -64,6 +69,16 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
     const merged: Values = { ...own };
     for (const [key, value] of Object.entries(from)) {
       const path = `${section}.${key}`;
+      const copyOrigins = (keep: (field: string) => boolean): void => {
+        for (const [p, o] of Object.entries(importedOrigins)) if (p.startsWith(`${path}.`) && keep(p.slice(path.length + 1))) origins[p] = o;
+      };
+      // speculative decoding is filled field by field: the plan's acceptance_length beside the command's method and tokens
+      if (NESTED_BY_FIELD.has(path) && has(own, key) && isSection(own[key]) && isSection(value)) {
+        const mine = own[key] as Values;
+        merged[key] = { ...(value as Values), ...mine };
+        copyOrigins((field) => !has(mine, field));
+        continue;
+      }
       if (has(own, key)) {
         if (key === 'preset' && own[key] !== value) {
           warnings.push(
@@ -75,6 +90,7 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       merged[key] = value;
       const origin = importedOrigins[path];
       if (origin !== undefined) origins[path] = origin;
+      if (NESTED_BY_FIELD.has(path)) copyOrigins(() => true);
     }
     if (Object.keys(merged).length > 0 || Object.hasOwn(plan, section)) values[section] = merged;
   }
@@ -92,7 +108,26 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
 
   const context = [...results].reverse().find((r) => r.context)?.context;
   if (context) splitContext(values, context.tokens, context.origin, origins, warnings);
-  return { values, origins, warnings };
+  const spec = sectionOf(sectionOf(values, 'workload'), 'speculative');
+  if (typeof spec.tokens === 'number' && typeof spec.acceptance_length === 'number' && spec.acceptance_length > spec.tokens + 1) {
+    warnings.push(
+      `workload.speculative: acceptance_length ${spec.acceptance_length} is more than the tokens + 1 = ${spec.tokens + 1} a step can accept with the ${spec.tokens} proposals of ${origins['workload.speculative.tokens'] ?? 'the plan'}`,
+    );
+  }
+  return { values, origins, warnings, unread: unreadLeft(values, results) };
+}
+
+/** What the imported files could not read and nothing else gives (the plan or another file). */
+function unreadLeft(values: Values, results: readonly ImportResult[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const result of results) {
+    for (const [path, why] of Object.entries(result.unread ?? {})) {
+      let cur: unknown = values;
+      for (const part of path.split('.')) cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? (cur as Values)[part] : undefined;
+      if (cur === undefined || cur === null) out[path] ??= why;
+    }
+  }
+  return out;
 }
 
 function splitContext(values: Values, tokens: number, origin: string, origins: Record<string, string>, warnings: string[]): void {

@@ -67,6 +67,7 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
     const facts = runEngine(run.args, sub, {}, findConfig);
     for (const w of sub.warnings) c.warn(w);
     const base = `disaggregation.${role}`;
+    for (const [path, why] of Object.entries(sub.unread)) c.markUnread(`${base}.${path}`, why);
     c.set(`${base}.workers`, run.workers.count, run.workers.line);
     const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
     if (gpus) {

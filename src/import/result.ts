@@ -23,6 +23,8 @@ export interface ImportResult {
   warnings: string[];
   /** the engine's maximum sequence length (prompt + output), from --max-model-len and its kin */
   context?: ContextLimit;
+  /** plan paths the file sets but that could not be read (a layout flag of $TP unset) -> why, with file:line */
+  unread?: Record<string, string>;
 }
 
 /** Something the user wrote and where: the text and its 1-based line. */
@@ -39,6 +41,7 @@ export class FieldCollector {
   readonly fields: ImportedFields = {};
   readonly origins: Record<string, string> = {};
   readonly warnings: string[] = [];
+  readonly unread: Record<string, string> = {};
   context?: ContextLimit;
 
   constructor(readonly file: string) {}
@@ -69,6 +72,11 @@ export class FieldCollector {
     if (!override && key in sec) return;
     sec[key] = value;
     this.origins[path] = this.origin(line);
+  }
+
+  /** A path the file sets but that could not be read, and why (quoted like a warning: it names the file's flag). */
+  markUnread(path: string, why: string): void {
+    this.unread[path] = quote(why, MAX_WARNING_LENGTH);
   }
 
   has(path: string): boolean {
@@ -107,6 +115,7 @@ export class FieldCollector {
       origins: this.origins,
       warnings: [...this.warnings, ...more],
       ...(this.context ? { context: this.context } : {}),
+      ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
     };
   }
 }

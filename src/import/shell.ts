@@ -16,6 +16,14 @@ export interface ShellContext {
   env: Readonly<Record<string, string>>;
   /** 1-based line in the source file of an offset in the script */
   lineOf: (offset: number) => number;
+  /** variables the pod has but the manifest does not say (env valueFrom): unknown here, whatever default a script gives */
+  fromCluster?: ReadonlySet<string>;
+}
+
+/** What to name for a variable the cluster sets: it is set in the pod, so a `${VAR:-default}` is not its value either. */
+export function clusterSet(name: string, defaultOp?: string): string {
+  const fallback = defaultOp === undefined ? '' : `; a default applies only if that leaves it ${defaultOp.startsWith(':') ? 'unset or empty' : 'unset'}`;
+  return `${name} (set in the pod by valueFrom, not in the manifest${fallback})`;
 }
 
 /**
@@ -122,8 +130,16 @@ class DollarExpander {
   /** the last `}` of the script: past it, `${` has no end and needs no search */
   private readonly lastBrace: number;
 
-  constructor(private readonly script: string) {
+  constructor(
+    private readonly script: string,
+    private readonly fromCluster: ReadonlySet<string> = new Set(),
+  ) {
     this.lastBrace = script.lastIndexOf('}');
+  }
+
+  /** An unresolved name, said with why when the cluster sets it. */
+  private missing(name: string, defaultOp?: string): string {
+    return this.fromCluster.has(name) ? clusterSet(name, defaultOp) : name;
   }
 
   private closingParen(open: number): number {
@@ -140,7 +156,7 @@ class DollarExpander {
       if (end < 0) return { text: '$', end: at + 1 };
       const expr = script.slice(at + 3, end - 2);
       const result = evaluateArithmetic(expr, env);
-      return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+      return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: this.missing(result.unresolved) };
     }
     if (script[at + 1] === '(') {
       const end = this.closingParen(at + 1);
@@ -150,6 +166,7 @@ class DollarExpander {
       const k8s = K8S_VARIABLE.exec(script);
       const value = k8s ? lookup(k8s[1] as string) : undefined;
       if (value !== undefined) return { text: value, end };
+      if (k8s && this.fromCluster.has(k8s[1] as string)) return { text: '', end, unresolved: this.missing(k8s[1] as string) };
       return { text: '', end, unresolved: script.slice(at, end) };
     }
     if (script[at + 1] === '{') {
@@ -160,6 +177,8 @@ class DollarExpander {
       if (!m) return { text: '', end: close + 1, unresolved: `\${${inner}}` };
       const [, name, op, fallback] = m as unknown as [string, string, string | undefined, string | undefined];
       const value = lookup(name);
+      // set in the pod by the cluster: its value, not the default, is what the engine gets
+      if (value === undefined && this.fromCluster.has(name)) return { text: '', end: close + 1, unresolved: this.missing(name, op) };
       const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
       if (useFallback) return { text: fallback ?? '', end: close + 1 };
       return value === undefined ? { text: '', end: close + 1, unresolved: name } : { text: value, end: close + 1 };
@@ -169,7 +188,7 @@ class DollarExpander {
     if (m) {
       const value = lookup(m[0]);
       const end = at + 1 + m[0].length;
-      return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
+      return value === undefined ? { text: '', end, unresolved: this.missing(m[0]) } : { text: value, end };
     }
     const next = script[at + 1];
     if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return { text: '', end: at + 2, unresolved: `$${next}` };
@@ -208,7 +227,7 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
     words = [];
   };
   chargeWork(script.length);
-  const expander = new DollarExpander(script);
+  const expander = new DollarExpander(script, ctx.fromCluster);
   const dollar = (i: number): number => {
     const w = begin(i);
     const exp = expander.expand(i, env);

@@ -87,6 +87,7 @@ export function loadPlan(file: string, text: string, readReference: ReadReferenc
         lines: validated.lines,
         origins: { ...imported.origins, ...resolved.origins },
         ...(warnings.length > 0 ? { warnings } : {}),
+        ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
       },
     };
   } catch (err) {

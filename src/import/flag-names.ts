@@ -1,0 +1,95 @@
+// Each engine's spellings of one option, folded into one name, so that "which source wins" is decided
+// per option as the engine decides it, never by which spelling a file happens to use:
+//   vLLM      -tp is --tensor-parallel-size (argparse aliases: one destination, the last one wins)
+//   SGLang    --tp / --tensor-parallel-size are --tp-size (argparse aliases and prefixes)
+//   TRT-LLM   trtllm-serve's --tp_size is the LLM API's tensor_parallel_size, --kv_cache_free_gpu_memory_fraction
+//             its kv_cache_config.free_gpu_memory_fraction: the names its --extra_llm_api_options YAML uses
+// Names are normalised (normaliseFlag): lower case, '-' for '_', nested config keys joined with '.'.
+import type { Engine } from './engine-args.js';
+
+/** alias -> the option's one name, per engine */
+const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
+  vllm: {
+    tp: 'tensor-parallel-size',
+    pp: 'pipeline-parallel-size',
+    dp: 'data-parallel-size',
+    ep: 'enable-expert-parallel',
+    q: 'quantization',
+  },
+  sglang: {
+    tp: 'tp-size',
+    'tensor-parallel-size': 'tp-size',
+    pp: 'pp-size',
+    'pipeline-parallel-size': 'pp-size',
+    dp: 'dp-size',
+    'data-parallel-size': 'dp-size',
+    ep: 'ep-size',
+    'expert-parallel-size': 'ep-size',
+    model: 'model-path',
+  },
+  trtllm: {
+    'tp-size': 'tensor-parallel-size',
+    'pp-size': 'pipeline-parallel-size',
+    'ep-size': 'moe-expert-parallel-size',
+    'moe-tp-size': 'moe-tensor-parallel-size',
+    'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+    // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
+    'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+    'kv-cache-dtype': 'kv-cache-config.dtype',
+    quantization: 'quant-config.quant-algo',
+    'model-path': 'model',
+  },
+};
+
+/** The one name of a (normalised) option in this engine. */
+export function canonicalFlag(engine: Engine, name: string): string {
+  const aliases = ALIASES[engine];
+  return Object.hasOwn(aliases, name) ? (aliases[name] as string) : name;
+}
+
+/**
+ * Flags that never take a value (argparse store_true / BooleanOptionalAction, click flags), so the word
+ * after one is not swallowed: the positional model after `--disable-custom-all-reduce` stays the model.
+ * Any `--no-...` is one too (BooleanOptionalAction's negative form).
+ */
+const SWITCHES = new Set([
+  // vLLM
+  ...['async-scheduling', 'disable-custom-all-reduce', 'enable-expert-parallel', 'enforce-eager', 'enable-prefix-caching'],
+  ...['enable-chunked-prefill', 'disable-log-requests', 'enable-log-requests', 'disable-log-stats', 'enable-auto-tool-choice'],
+  ...['enable-lora', 'enable-sleep-mode', 'enable-prompt-tokens-details', 'enable-server-load-tracking', 'enable-force-include-usage'],
+  ...['disable-frontend-multiprocessing', 'disable-fastapi-docs', 'enable-request-id-headers', 'disable-uvicorn-access-log'],
+  ...['return-tokens-as-token-ids', 'disable-sliding-window', 'disable-cascade-attn', 'skip-tokenizer-init', 'enable-dbo', 'enable-eplb'],
+  ...['headless', 'data-parallel-hybrid-lb', 'data-parallel-external-lb', 'enable-multimodal-encoder-data-parallel', 'enable-reasoning'],
+  ...['disable-mm-preprocessor-cache', 'enable-tokenizer-info-endpoint', 'fully-sharded-loras', 'trust-remote-code', 'disable-async-output-proc'],
+  // SGLang
+  ...['enable-dp-attention', 'enable-dp-lm-head', 'enable-ep-moe', 'enable-deepep-moe', 'disable-radix-cache', 'disable-cuda-graph'],
+  ...['disable-cuda-graph-padding', 'enable-torch-compile', 'enable-mixed-chunk', 'enable-metrics', 'enable-cache-report'],
+  ...['disable-overlap-schedule', 'enable-two-batch-overlap', 'enable-single-batch-overlap', 'enable-flashinfer-allreduce-fusion'],
+  ...['enable-nccl-nvls', 'enable-symm-mem', 'enable-memory-saver', 'enable-p2p-check', 'disable-chunked-prefix-cache'],
+  ...['enable-hierarchical-cache', 'enable-nan-detection', 'enable-deterministic-inference', 'log-requests', 'show-time-cost'],
+  ...['enable-mscclpp', 'allow-auto-truncate', 'enable-multimodal', 'disable-shared-experts-fusion', 'enable-layerwise-nvtx-marker'],
+  ...['disable-outlines-disk-cache', 'enable-custom-logit-processor', 'enable-return-hidden-states', 'delete-ckpt-after-loading'],
+  // TensorRT-LLM (trtllm-serve click flags), NVIDIA Dynamo workers
+  ...['enable-attention-dp', 'fail-fast-on-attention-window-too-large', 'grpc', 'is-prefill-worker', 'is-decode-worker'],
+]);
+
+/** A (normalised) flag that takes no value. */
+export function isSwitch(name: string): boolean {
+  return SWITCHES.has(name) || name.startsWith('no-');
+}
+
+/** Value flags common to the servers that the importer does not read (the word after them is their value). */
+const VALUE_FLAGS = new Set([
+  ...['host', 'port', 'served-model-name', 'api-key', 'uvicorn-log-level', 'log-level', 'chat-template', 'tool-call-parser'],
+  ...['reasoning-parser', 'tokenizer', 'download-dir', 'seed', 'revision', 'backend', 'load-format', 'block-size', 'swap-space'],
+  ...['kv-transfer-config', 'compilation-config', 'speculative-config', 'distributed-executor-backend', 'dist-init-addr'],
+  ...['nnodes', 'node-rank', 'attention-backend', 'moe-a2a-backend', 'disaggregation-mode', 'disaggregation-transfer-backend'],
+  ...['endpoint', 'extra-engine-args', 'extra-llm-api-options', 'config', 'max-beam-width', 'num-postprocess-workers'],
+  ...['speculative-model', 'num-speculative-tokens', 'speculative-algorithm', 'speculative-num-steps', 'speculative-eagle-topk'],
+  ...['speculative-num-draft-tokens', 'speculative-draft-model-path'],
+]);
+
+/** A flag whose value is surely the next word: one the importer reads (`reads`) or a common server option. */
+export function takesValue(name: string, reads: ReadonlySet<string>): boolean {
+  return reads.has(name) || VALUE_FLAGS.has(name);
+}
