@@ -13,6 +13,7 @@ import { readTextFile } from '../src/io/read-text.js';
 import { readRepositoryFile, repositoryPathProblem } from '../src/io/repo-file.js';
 import { verifyPlanFiles } from '../src/io/verify-files.js';
 import { parseHfConfig } from '../src/plan/hfConfig.js';
+import { readExpansion } from '../src/plan/read-value.js';
 import { keyLabel, quote } from '../src/plan/source.js';
 import { findJsonSyntaxError, lineColumn } from '../src/plan/syntax-errors.js';
 import { renderJson, renderReportMarkdown, renderText } from '../src/report/index.js';
@@ -382,5 +383,17 @@ describe('the JSON error finder', () => {
     expect(lineColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('ab\ncd\r\nef', 7)).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe("an unresolved variable with the importer's note on why", () => {
+  it('names a plain variable with the note, and hides a name that is not plain while keeping the note', () => {
+    const note = '(set in the pod by valueFrom, not in the manifest; a default applies only if that leaves it unset or empty)';
+    expect(readExpansion(`GPU_UTIL ${note}`)).toBe(`GPU_UTIL ${note}`);
+    expect(readExpansion('UTIL (argv without a shell: not expanded)')).toBe('UTIL (argv without a shell: not expanded)');
+    const long = `X${'A'.repeat(200)}`;
+    expect(readExpansion(`${long} ${note}`)).toBe(`a variable (a name of ${long.length} characters, not shown) ${note}`);
+    // a note the importer does not write is file text: the whole is described, not shown
+    expect(readExpansion('GPU_UTIL (ghp_secret)')).toMatch(/^an expansion of \d+ characters \(not shown\)$/);
   });
 });

@@ -32,6 +32,13 @@ export function readName(name: string): string {
  * its kind and length: none is run, and what it says may be anything the file holds.
  */
 export function readExpansion(text: string): string {
+  // The importer's own note on why a variable stays unresolved follows its name: the name is read as
+  // any other, the note (the importer's words, not the file's) is kept.
+  const noted =
+    /^([A-Za-z_][A-Za-z0-9_]*) (\((?:argv without a shell: not expanded|set in the pod by valueFrom, not in the manifest(?:; a default applies only if that leaves it (?:unset or empty|unset))?)\))$/.exec(
+      text,
+    );
+  if (noted) return `${readExpansion(noted[1] as string)} ${noted[2]}`;
   const variable = /^(?:\$\()?([A-Za-z_][A-Za-z0-9_]*)\)?$/.exec(text);
   if (variable && text.startsWith('$(') === text.endsWith(')')) {
     const name = variable[1] as string;
