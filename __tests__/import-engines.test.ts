@@ -135,6 +135,14 @@ describe('SGLang', () => {
     expect(r.context?.tokens).toBe(4096);
   });
 
+  it('with DP attention, --chunked-prefill-size is split over the DP ranks (server_args: chunked_prefill_size //= dp_size)', () => {
+    const split = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --chunked-prefill-size 16384');
+    expect(split.fields.workload?.max_batched_tokens).toBe(2048);
+    // --dp without DP attention starts copies of the whole TP group: each keeps its chunk
+    const copies = fields('python -m sglang.launch_server --model-path m --tp 4 --dp 2 --chunked-prefill-size 16384');
+    expect(copies.fields.workload?.max_batched_tokens).toBe(16384);
+  });
+
   it('reads --max-running-requests as the engine cap, shared by the DP-attention ranks of one engine', () => {
     const r = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --max-running-requests 512');
     expect(r.fields.workload?.max_running_sequences).toBe(512);

@@ -499,7 +499,10 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const context = r.int(f.context, 'context length');
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   const batched = r.int(f.batched, 'token count');
-  if (batched) c.set('workload.max_batched_tokens', batched.value, batched.line);
+  // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
+  // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).
+  const dpAttentionRanks = engine === 'sglang' && r.bool(['enable-dp-attention'])?.value === true ? base.dpEngine : 1;
+  if (batched) c.set('workload.max_batched_tokens', Math.max(1, Math.floor(batched.value / dpAttentionRanks)), batched.line);
   if (engine === 'trtllm') {
     setAttentionDpBalance(r, c);
     setBatchWait(r, c);

@@ -83,13 +83,8 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
         const from = sub.origins[`${section}.${key}`] ?? c.file;
         if (section === 'parallelism') c.set(`${base}.parallelism.${key}`, value, from);
         else if (section === 'workload' && key === 'max_batched_tokens' && role === 'prefill') {
-          // SGLang splits --chunked-prefill-size over its DP-attention ranks (server_args: chunked_prefill_size // dp_size)
-          const dp = sub.get('parallelism.dp');
-          const perRank =
-            run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
-              ? Math.max(1, Math.floor((value as number) / dp))
-              : value;
-          c.set(`${base}.max_batched_tokens`, perRank, from);
+          // already one rank's pass: engines.ts splits SGLang's --chunked-prefill-size over its DP-attention ranks
+          c.set(`${base}.max_batched_tokens`, value, from);
         } else if (section === 'workload' && POOL_WORKLOAD[role][key]) c.set(`${base}.${POOL_WORKLOAD[role][key]}`, value, from);
         else if (section === 'workload' && !SHARED_WORKLOAD.has(key))
           continue; // the load is the deployment's
