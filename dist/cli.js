@@ -11996,30 +11996,96 @@ class TreeBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/import/engine-args.ts
-const ENGINES = ['vllm', 'sglang', 'trtllm'];
-/** Flags that never take a value (so the next word is not swallowed). */
-const BOOLEAN_FLAGS = new Set([
-    'enable-expert-parallel',
-    'ep',
-    'enable-dp-attention',
-    'enable-ep-moe',
-    'enable-deepep-moe',
-    'trust-remote-code',
-    'enforce-eager',
-    'enable-prefix-caching',
-    'no-enable-prefix-caching',
-    'disable-radix-cache',
-    'enable-chunked-prefill',
-    'disable-log-requests',
-    'enable-torch-compile',
-    'enable-attention-dp',
-    'enable-eplb',
-    'disable-cuda-graph',
-    'enable-auto-tool-choice',
-    'disable-log-stats',
-    'no-enable-chunked-prefill',
+;// CONCATENATED MODULE: ./src/import/flag-names.ts
+/** alias -> the option's one name, per engine */
+const ALIASES = {
+    vllm: {
+        tp: 'tensor-parallel-size',
+        pp: 'pipeline-parallel-size',
+        dp: 'data-parallel-size',
+        ep: 'enable-expert-parallel',
+        q: 'quantization',
+    },
+    sglang: {
+        tp: 'tp-size',
+        'tensor-parallel-size': 'tp-size',
+        pp: 'pp-size',
+        'pipeline-parallel-size': 'pp-size',
+        dp: 'dp-size',
+        'data-parallel-size': 'dp-size',
+        ep: 'ep-size',
+        'expert-parallel-size': 'ep-size',
+        model: 'model-path',
+    },
+    trtllm: {
+        'tp-size': 'tensor-parallel-size',
+        'pp-size': 'pipeline-parallel-size',
+        'ep-size': 'moe-expert-parallel-size',
+        'moe-tp-size': 'moe-tensor-parallel-size',
+        'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+        // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
+        'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+        'kv-cache-dtype': 'kv-cache-config.dtype',
+        quantization: 'quant-config.quant-algo',
+        'model-path': 'model',
+    },
+};
+/** The one name of a (normalised) option in this engine. */
+function canonicalFlag(engine, name) {
+    const aliases = ALIASES[engine];
+    return Object.hasOwn(aliases, name) ? aliases[name] : name;
+}
+/**
+ * Flags that never take a value (argparse store_true / BooleanOptionalAction, click flags), so the word
+ * after one is not swallowed: the positional model after `--disable-custom-all-reduce` stays the model.
+ * Any `--no-...` is one too (BooleanOptionalAction's negative form).
+ */
+const SWITCHES = new Set([
+    // vLLM
+    ...['async-scheduling', 'disable-custom-all-reduce', 'enable-expert-parallel', 'enforce-eager', 'enable-prefix-caching'],
+    ...['enable-chunked-prefill', 'disable-log-requests', 'enable-log-requests', 'disable-log-stats', 'enable-auto-tool-choice'],
+    ...['enable-lora', 'enable-sleep-mode', 'enable-prompt-tokens-details', 'enable-server-load-tracking', 'enable-force-include-usage'],
+    ...['disable-frontend-multiprocessing', 'disable-fastapi-docs', 'enable-request-id-headers', 'disable-uvicorn-access-log'],
+    ...['return-tokens-as-token-ids', 'disable-sliding-window', 'disable-cascade-attn', 'skip-tokenizer-init', 'enable-dbo', 'enable-eplb'],
+    ...['headless', 'data-parallel-hybrid-lb', 'data-parallel-external-lb', 'enable-multimodal-encoder-data-parallel', 'enable-reasoning'],
+    ...['disable-mm-preprocessor-cache', 'enable-tokenizer-info-endpoint', 'fully-sharded-loras', 'trust-remote-code', 'disable-async-output-proc'],
+    // SGLang
+    ...['enable-dp-attention', 'enable-dp-lm-head', 'enable-ep-moe', 'enable-deepep-moe', 'disable-radix-cache', 'disable-cuda-graph'],
+    ...['disable-cuda-graph-padding', 'enable-torch-compile', 'enable-mixed-chunk', 'enable-metrics', 'enable-cache-report'],
+    ...['disable-overlap-schedule', 'enable-two-batch-overlap', 'enable-single-batch-overlap', 'enable-flashinfer-allreduce-fusion'],
+    ...['enable-nccl-nvls', 'enable-symm-mem', 'enable-memory-saver', 'enable-p2p-check', 'disable-chunked-prefix-cache'],
+    ...['enable-hierarchical-cache', 'enable-nan-detection', 'enable-deterministic-inference', 'log-requests', 'show-time-cost'],
+    ...['enable-mscclpp', 'allow-auto-truncate', 'enable-multimodal', 'disable-shared-experts-fusion', 'enable-layerwise-nvtx-marker'],
+    ...['disable-outlines-disk-cache', 'enable-custom-logit-processor', 'enable-return-hidden-states', 'delete-ckpt-after-loading'],
+    // TensorRT-LLM (trtllm-serve click flags), NVIDIA Dynamo workers
+    ...['enable-attention-dp', 'fail-fast-on-attention-window-too-large', 'grpc', 'is-prefill-worker', 'is-decode-worker'],
 ]);
+/** A (normalised) flag that takes no value. */
+function isSwitch(name) {
+    return SWITCHES.has(name) || name.startsWith('no-');
+}
+/** Value flags common to the servers that the importer does not read (the word after them is their value). */
+const VALUE_FLAGS = new Set([
+    ...['host', 'port', 'served-model-name', 'api-key', 'uvicorn-log-level', 'log-level', 'chat-template', 'tool-call-parser'],
+    ...['reasoning-parser', 'tokenizer', 'download-dir', 'seed', 'revision', 'backend', 'load-format', 'block-size', 'swap-space'],
+    ...['kv-transfer-config', 'compilation-config', 'speculative-config', 'distributed-executor-backend', 'dist-init-addr'],
+    ...['nnodes', 'node-rank', 'attention-backend', 'moe-a2a-backend', 'disaggregation-mode', 'disaggregation-transfer-backend'],
+    ...['endpoint', 'extra-engine-args', 'extra-llm-api-options', 'config', 'max-beam-width', 'num-postprocess-workers'],
+    ...['speculative-model', 'num-speculative-tokens', 'speculative-algorithm', 'speculative-num-steps', 'speculative-eagle-topk'],
+    ...['speculative-num-draft-tokens', 'speculative-draft-model-path'],
+]);
+/** A flag whose value is surely the next word: one the importer reads (`reads`) or a common server option. */
+function takesValue(name, reads) {
+    return reads.has(name) || VALUE_FLAGS.has(name);
+}
+
+;// CONCATENATED MODULE: ./src/import/engine-args.ts
+// Finds a serving engine's invocation among shell commands and reads its flags.
+// `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
+// and in lower case, so --tp_size and --tp-size are one flag, and each engine's aliases (-tp) are
+// kept under the option's one name (flag-names.ts).
+
+const ENGINES = ['vllm', 'sglang', 'trtllm'];
 function normaliseFlag(name) {
     return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
 }
@@ -12065,17 +12131,24 @@ function findInvocation(commands, engine) {
     }
     return undefined;
 }
-/** Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>). */
+/** A word that is a flag: `-x`, `--x`, but not a negative number (`-1`, `-0.5`), which argparse takes as a value. */
+const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
+/**
+ * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
+ * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
+ * a flag: as with argparse, `--unknown-switch -tp 4` leaves -tp 4 to be read.
+ */
 function parseFlags(engine, words, start, line) {
     const flags = new Map();
+    const tookWord = [];
     let positional;
     for (let i = start; i < words.length; i++) {
         const word = words[i];
         const text = word.text;
-        if (text.startsWith('-') && text.length > 1 && !/^-\d/.test(text)) {
+        if (isFlag(text)) {
             const eq = text.indexOf('=');
             if (eq > 0) {
-                flags.set(normaliseFlag(text.slice(0, eq)), {
+                flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
                     value: text.slice(eq + 1),
                     line: word.line,
                     written: text.slice(0, eq),
@@ -12083,9 +12156,10 @@ function parseFlags(engine, words, start, line) {
                 });
                 continue;
             }
-            const name = normaliseFlag(text);
+            const name = canonicalFlag(engine, normaliseFlag(text));
             const next = words[i + 1];
-            const takesValue = !BOOLEAN_FLAGS.has(name) && next !== undefined && !(next.text.startsWith('--') && next.text.length > 2);
+            // -O3: vLLM's optimisation level, its value written in the flag
+            const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
             if (takesValue && next) {
                 flags.set(name, {
                     value: next.text,
@@ -12093,6 +12167,7 @@ function parseFlags(engine, words, start, line) {
                     written: text,
                     unresolved: [...word.unresolved, ...next.unresolved],
                 });
+                tookWord.push({ name, written: text, line: word.line });
                 i++;
             }
             else {
@@ -12103,10 +12178,17 @@ function parseFlags(engine, words, start, line) {
         if (positional === undefined)
             positional = { value: text, line: word.line, written: text, unresolved: word.unresolved };
     }
-    return { engine, flags, ...(positional ? { positional } : {}), ...(line !== undefined ? { line } : {}) };
+    return {
+        engine,
+        flags,
+        ...(positional ? { positional } : {}),
+        ...(line !== undefined ? { line } : {}),
+        ...(tookWord.length > 0 ? { tookWord } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/import/engine-config.ts
+
 
 /**
  * Flags from a config file's top-level map (lists are skipped). `file` names where the lines are;
@@ -12132,23 +12214,210 @@ function configFlags(root, file, mapLine = (l) => l) {
     walk(root, '');
     return flags;
 }
+/** A config file's flags under each option's one name in this engine (flag-names.ts). */
+function canonical(engine, flags) {
+    const out = new Map();
+    for (const [k, v] of flags)
+        out.set(canonicalFlag(engine, k), v);
+    return out;
+}
+/** The top-level section of a nested option (kv-cache-config.dtype -> kv-cache-config), else undefined. */
+const sectionOf = (name) => (name.includes('.') ? name.slice(0, name.indexOf('.')) : undefined);
 /**
- * Combines command-line flags with a config file's. vLLM and SGLang let the command line win over the
- * file; trtllm-serve applies --extra_llm_api_options over its command-line arguments, so there the file wins.
+ * Combines command-line flags with a config file's, option by option (whatever spelling each used).
+ * vLLM and SGLang let the command line win over the file (vLLM puts the file's options before the
+ * command line's for argparse; SGLang's config merger keeps command-line values). trtllm-serve applies
+ * --extra_llm_api_options over its command-line arguments as a shallow dict merge, so there the file
+ * wins, and a section the file gives (kv_cache_config) replaces the command line's whole.
  */
 function mergeConfigFlags(args, fromConfig) {
+    const file = canonical(args.engine, fromConfig);
     const flags = new Map();
-    const fileWins = args.engine === 'trtllm';
-    const [low, high] = fileWins ? [args.flags, fromConfig] : [fromConfig, args.flags];
-    for (const [k, v] of low)
-        flags.set(k, v);
-    for (const [k, v] of high)
-        flags.set(k, v);
+    if (args.engine === 'trtllm') {
+        const sections = new Set([...file.keys()].map(sectionOf).filter((s) => s !== undefined));
+        for (const [k, v] of args.flags)
+            if (!sections.has(sectionOf(k) ?? ''))
+                flags.set(k, v);
+        for (const [k, v] of file)
+            flags.set(k, v);
+    }
+    else {
+        for (const [k, v] of file)
+            flags.set(k, v);
+        for (const [k, v] of args.flags)
+            flags.set(k, v);
+    }
     return { ...args, flags };
 }
 /** How each engine reads a file of flags as a whole invocation (for a plan that imports the file itself). */
 function argsFromConfig(engine, root) {
-    return { engine, flags: configFlags(root), line: root.line };
+    return { engine, flags: canonical(engine, configFlags(root)), line: root.line };
+}
+
+;// CONCATENATED MODULE: ./src/plan/read-value.ts
+// A value read from a file a plan names (config.json, an engine script, a manifest) in a message. The
+// file may be one an earlier step of the job wrote (a credentials JSON, an .env), so such values are
+// never quoted into a report: a value is named only when it is one of the reader's own list, or a
+// short number (neither is a secret), else it is described by its length. Names such a file gives (a
+// manifest's kind, a workload, container or service, a variable, the path of a file it names) are
+// shown as a plan's unknown keys are (keyLabel): when they are plain and short, else described.
+
+/** A short plain number (-1, 0.95, 1024): worth showing why a flag was refused, and no secret. */
+const SHORT_NUMBER = /^[-+]?\d{1,5}(\.\d{1,4})?$/;
+/** `"value"` when `known` holds it or it is a short number, `(none)` when empty, else `(a value of N characters, not shown)`. */
+function readValue(value, known = []) {
+    if (value === '')
+        return '(none)';
+    const list = known instanceof Set ? known : new Set(known);
+    return list.has(value) || SHORT_NUMBER.test(value) ? `"${value}"` : `(a value of ${value.length} characters, not shown)`;
+}
+/** Whether a name (a path: each part between '/') is plain and short enough to show, as keyLabel shows a key. */
+function isPlainName(name) {
+    return name.length <= 200 && name.split('/').every((part) => part === '.' || part === '..' || keyLabel(part).startsWith("'"));
+}
+/** `'name'` when it is plain (isPlainName), else `(a name of N characters, not shown)`. */
+function readName(name) {
+    return isPlainName(name) ? `'${name}'` : `(a name of ${name.length} characters, not shown)`;
+}
+/**
+ * What a shell expansion that could not be resolved is, for a message: a variable by its name when
+ * plain (TP, $(TP)), a special parameter ($1) as it is, anything else ($(command), $((…)), ${…}) by
+ * its kind and length: none is run, and what it says may be anything the file holds.
+ */
+function readExpansion(text) {
+    // The importer's own note on why a variable stays unresolved follows its name: the name is read as
+    // any other, the note (the importer's words, not the file's) is kept.
+    const noted = /^([A-Za-z_][A-Za-z0-9_]*) (\((?:argv without a shell: not expanded|set in the pod by valueFrom, not in the manifest(?:; a default applies only if that leaves it (?:unset or empty|unset))?)\))$/.exec(text);
+    if (noted)
+        return `${readExpansion(noted[1])} ${noted[2]}`;
+    const variable = /^(?:\$\()?([A-Za-z_][A-Za-z0-9_]*)\)?$/.exec(text);
+    if (variable && text.startsWith('$(') === text.endsWith(')')) {
+        const name = variable[1];
+        if (isPlainName(name))
+            return text;
+        return `a variable (a name of ${name.length} characters, not shown)`;
+    }
+    if (/^\$[0-9@*#?$!-]$/.test(text))
+        return text;
+    if (text.startsWith('$(('))
+        return `an arithmetic expansion $((…)) of ${text.length} characters (not shown)`;
+    if (text.startsWith('$('))
+        return `a command substitution $(…) of ${text.length} characters (not run, not shown)`;
+    return `an expansion of ${text.length} characters (not shown)`;
+}
+
+;// CONCATENATED MODULE: ./src/import/speculative.ts
+
+/** vLLM's method names (a few others, medusa and mlp_speculator, the plan format cannot say). */
+function vllmMethod(method, model) {
+    const m = method?.toLowerCase();
+    if (m === undefined)
+        return model === undefined ? undefined : model === '[ngram]' ? 'ngram' : /eagle/i.test(model) ? 'eagle' : /medusa/i.test(model) ? undefined : 'draft';
+    if (m === 'eagle' || m === 'eagle3')
+        return 'eagle';
+    if (m === 'ngram')
+        return 'ngram';
+    if (m === 'draft_model')
+        return 'draft';
+    return m.endsWith('mtp') ? 'mtp' : undefined;
+}
+function readVllm(r) {
+    const json = r.text(['speculative-config']);
+    if (json) {
+        let parsed;
+        try {
+            parsed = JSON.parse(json.value);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { method: undefined, line: json.line };
+        const o = parsed;
+        const str = (k) => (typeof o[k] === 'string' ? o[k] : undefined);
+        const n = o.num_speculative_tokens;
+        return {
+            ...(str('method') !== undefined ? { written: str('method') } : {}),
+            method: vllmMethod(str('method'), str('model')),
+            ...(typeof n === 'number' || typeof n === 'string' ? { tokens: { value: String(n), line: json.line } } : {}),
+            line: json.line,
+        };
+    }
+    // speculative-config: {...} in a --config file, --speculative-config.method, or the older flags
+    const method = r.text(['speculative-config.method']);
+    const model = r.text(['speculative-config.model', 'speculative-model']);
+    const tokens = r.text(['speculative-config.num-speculative-tokens', 'num-speculative-tokens']);
+    const line = method?.line ?? model?.line ?? tokens?.line;
+    if (line === undefined)
+        return undefined;
+    return {
+        ...(method ? { written: method.value } : {}),
+        method: vllmMethod(method?.value, model?.value),
+        ...(tokens ? { tokens } : {}),
+        line,
+    };
+}
+function readSglang(r) {
+    const algorithm = r.text(['speculative-algorithm']);
+    if (!algorithm)
+        return undefined;
+    const a = algorithm.value.toUpperCase();
+    const draftPath = r.text(['speculative-draft-model-path']);
+    const method = a === 'NEXTN'
+        ? 'mtp'
+        : a === 'EAGLE' || a === 'EAGLE3'
+            ? draftPath
+                ? 'eagle'
+                : 'mtp'
+            : a === 'STANDALONE'
+                ? 'draft'
+                : a === 'NGRAM' || a === 'LOOKAHEAD'
+                    ? 'ngram'
+                    : undefined;
+    // the draft tokens verified per step are the proposals and the verified token
+    const draft = r.text(['speculative-num-draft-tokens']);
+    const steps = r.text(['speculative-num-steps']);
+    const drafted = draft && /^\s*\d+\s*$/.test(draft.value) ? { value: String(Number(draft.value) - 1), line: draft.line } : undefined;
+    const tokens = drafted ?? steps;
+    return { written: algorithm.value, method, ...(tokens ? { tokens } : {}), line: algorithm.line };
+}
+function readTrtllm(r) {
+    const type = r.text(['speculative-config.decoding-type']);
+    if (!type)
+        return undefined;
+    const t = type.value.toLowerCase();
+    const method = t === 'mtp' ? 'mtp' : t === 'eagle' || t === 'eagle3' ? 'eagle' : t === 'ngram' ? 'ngram' : t === 'drafttarget' ? 'draft' : undefined;
+    const tokens = method === 'mtp' ? r.text(['speculative-config.num-nextn-predict-layers']) : r.text(['speculative-config.max-draft-len']);
+    return { written: type.value, method, ...(tokens ? { tokens } : {}), line: type.line };
+}
+/** Method names the engines use that a message may show (any other is the file's text, not shown). */
+const KNOWN_METHODS = [
+    ...['eagle', 'eagle3', 'ngram', 'draft_model', 'medusa', 'mlp_speculator', 'mtp', 'deepseek_mtp', 'qwen3_next_mtp'],
+    ...['EAGLE', 'EAGLE3', 'NEXTN', 'STANDALONE', 'NGRAM', 'LOOKAHEAD', 'MTP', 'Eagle', 'Eagle3', 'NGram', 'DraftTarget', 'Medusa', 'Lookahead'],
+];
+/** The plan format's largest proposal count (schema.ts: workload.speculative.tokens). */
+const MAX_TOKENS = 64;
+/**
+ * Reads the engine's speculative decoding into workload.speculative (method, tokens), with a warning
+ * that its acceptance is not in the command; one the plan format cannot say is a warning that it is not read.
+ */
+function setSpeculative(engine, r, c) {
+    const found = engine === 'vllm' ? readVllm(r) : engine === 'sglang' ? readSglang(r) : readTrtllm(r);
+    if (!found)
+        return;
+    const where = c.origin(found.line);
+    if (found.method === undefined) {
+        const what = found.written === undefined ? '' : ` ${readValue(found.written, KNOWN_METHODS)}`;
+        c.warn(`${where}: speculative decoding${what} is not one the plan format models (mtp, draft, ngram, eagle), or not readable; it is not imported: set workload.speculative in the plan`);
+        return;
+    }
+    c.set('workload.speculative.method', found.method, found.line);
+    const n = found.tokens === undefined ? undefined : Number(found.tokens.value.trim());
+    if (found.tokens && n !== undefined && Number.isInteger(n) && n >= 1 && n <= MAX_TOKENS)
+        c.set('workload.speculative.tokens', n, found.tokens.line);
+    else if (found.tokens)
+        c.warn(`${c.origin(found.tokens.line)}: ${readValue(found.tokens.value)} is not a proposal count of 1 to ${MAX_TOKENS}; workload.speculative.tokens is not imported`);
+    c.warn(`${where}: speculative decoding is read as workload.speculative (method ${found.method}); how many proposals are accepted is not in the command: give workload.speculative.acceptance_length (without it the estimate assumes 1, no proposal accepted)`);
 }
 
 ;// CONCATENATED MODULE: ./src/presets/lookup.ts
@@ -13260,7 +13529,7 @@ const HARDWARE_PRESETS = deepFreeze(Object.fromEntries(hardware_ALL.map((preset)
  * aiconfigurator and InferenceX data: h100_sxm, b200_sxm, gb300; short names: h100, a100). A name that
  * could mean several parts carries a note saying which one was chosen.
  */
-const ALIASES = {
+const hardware_ALIASES = {
     h100: { id: 'h100-sxm', note: 'read as h100-sxm (the 80 GB SXM part with NVLink); write h100-pcie for the PCIe card' },
     'h100-80gb': { id: 'h100-sxm', note: 'read as h100-sxm (the SXM part with NVLink); write h100-pcie for the PCIe card' },
     a100: { id: 'a100-80gb', note: 'read as a100-80gb (the 80 GB SXM part); write a100-40gb for the 40 GB one' },
@@ -13292,7 +13561,7 @@ function hardwarePreset(id) {
     const preset = lookup(HARDWARE_PRESETS, key);
     if (preset !== undefined)
         return copyPreset(preset);
-    const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+    const alias = Object.hasOwn(hardware_ALIASES, key) ? hardware_ALIASES[key] : undefined;
     const target = alias === undefined ? undefined : HARDWARE_PRESETS[alias.id];
     if (alias === undefined || target === undefined)
         return undefined;
@@ -13301,7 +13570,7 @@ function hardwarePreset(id) {
 }
 /** Every other name hardwarePreset accepts. */
 function hardwareAliases() {
-    return Object.keys(ALIASES);
+    return Object.keys(hardware_ALIASES);
 }
 
 ;// CONCATENATED MODULE: ./src/presets/index.ts
@@ -13368,78 +13637,33 @@ function checkpointStorage(name) {
     return checkpointOf(name)?.storage;
 }
 
-;// CONCATENATED MODULE: ./src/plan/read-value.ts
-// A value read from a file a plan names (config.json, an engine script, a manifest) in a message. The
-// file may be one an earlier step of the job wrote (a credentials JSON, an .env), so such values are
-// never quoted into a report: a value is named only when it is one of the reader's own list, or a
-// short number (neither is a secret), else it is described by its length. Names such a file gives (a
-// manifest's kind, a workload, container or service, a variable, the path of a file it names) are
-// shown as a plan's unknown keys are (keyLabel): when they are plain and short, else described.
-
-/** A short plain number (-1, 0.95, 1024): worth showing why a flag was refused, and no secret. */
-const SHORT_NUMBER = /^[-+]?\d{1,5}(\.\d{1,4})?$/;
-/** `"value"` when `known` holds it or it is a short number, `(none)` when empty, else `(a value of N characters, not shown)`. */
-function readValue(value, known = []) {
-    if (value === '')
-        return '(none)';
-    const list = known instanceof Set ? known : new Set(known);
-    return list.has(value) || SHORT_NUMBER.test(value) ? `"${value}"` : `(a value of ${value.length} characters, not shown)`;
-}
-/** Whether a name (a path: each part between '/') is plain and short enough to show, as keyLabel shows a key. */
-function isPlainName(name) {
-    return name.length <= 200 && name.split('/').every((part) => part === '.' || part === '..' || keyLabel(part).startsWith("'"));
-}
-/** `'name'` when it is plain (isPlainName), else `(a name of N characters, not shown)`. */
-function readName(name) {
-    return isPlainName(name) ? `'${name}'` : `(a name of ${name.length} characters, not shown)`;
-}
-/**
- * What a shell expansion that could not be resolved is, for a message: a variable by its name when
- * plain (TP, $(TP)), a special parameter ($1) as it is, anything else ($(command), $((…)), ${…}) by
- * its kind and length: none is run, and what it says may be anything the file holds.
- */
-function readExpansion(text) {
-    const variable = /^(?:\$\()?([A-Za-z_][A-Za-z0-9_]*)\)?$/.exec(text);
-    if (variable && text.startsWith('$(') === text.endsWith(')')) {
-        const name = variable[1];
-        if (isPlainName(name))
-            return text;
-        return `a variable (a name of ${name.length} characters, not shown)`;
-    }
-    if (/^\$[0-9@*#?$!-]$/.test(text))
-        return text;
-    if (text.startsWith('$(('))
-        return `an arithmetic expansion $((…)) of ${text.length} characters (not shown)`;
-    if (text.startsWith('$('))
-        return `a command substitution $(…) of ${text.length} characters (not run, not shown)`;
-    return `an expansion of ${text.length} characters (not shown)`;
-}
-
 ;// CONCATENATED MODULE: ./src/import/engines.ts
 
 
+
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
-/** Flags naming each figure, per engine (normalised: lower case, '-' for '_'; config keys nest with '.'). */
+/** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
     vllm: {
-        tp: ['tensor-parallel-size', 'tp'],
-        pp: ['pipeline-parallel-size', 'pp'],
-        dp: ['data-parallel-size', 'dp'],
-        ep: ['enable-expert-parallel', 'ep'],
+        tp: ['tensor-parallel-size'],
+        pp: ['pipeline-parallel-size'],
+        dp: ['data-parallel-size'],
+        ep: ['enable-expert-parallel'],
         concurrency: ['max-num-seqs'],
         context: ['max-model-len'],
         memory: ['gpu-memory-utilization'],
         kv: ['kv-cache-dtype'],
-        quant: ['quantization', 'q'],
+        quant: ['quantization'],
         dtype: ['dtype'],
         batched: ['max-num-batched-tokens'],
         model: ['model'],
     },
     sglang: {
-        tp: ['tp-size', 'tp', 'tensor-parallel-size'],
-        pp: ['pp-size', 'pp', 'pipeline-parallel-size'],
-        dp: ['dp-size', 'dp', 'data-parallel-size'],
-        ep: ['ep-size', 'ep', 'expert-parallel-size'],
+        tp: ['tp-size'],
+        pp: ['pp-size'],
+        dp: ['dp-size'],
+        ep: ['ep-size'],
         concurrency: ['max-running-requests'],
         context: ['context-length'],
         memory: ['mem-fraction-static'],
@@ -13447,22 +13671,22 @@ const FLAGS = {
         quant: ['quantization'],
         dtype: ['dtype'],
         batched: ['chunked-prefill-size'],
-        model: ['model-path', 'model'],
+        model: ['model-path'],
     },
     trtllm: {
-        tp: ['tp-size', 'tensor-parallel-size'],
-        pp: ['pp-size', 'pipeline-parallel-size'],
+        tp: ['tensor-parallel-size'],
+        pp: ['pipeline-parallel-size'],
         dp: [],
-        ep: ['ep-size', 'moe-expert-parallel-size'],
+        ep: ['moe-expert-parallel-size'],
         concurrency: ['max-batch-size'],
         context: ['max-seq-len'],
-        memory: ['kv-cache-free-gpu-memory-fraction', 'kv-cache-config.free-gpu-memory-fraction', 'free-gpu-memory-fraction'],
-        kv: ['kv-cache-config.dtype', 'kv-cache-dtype'],
-        quant: ['quant-config.quant-algo', 'quantization'],
+        memory: ['kv-cache-config.free-gpu-memory-fraction'],
+        kv: ['kv-cache-config.dtype'],
+        quant: ['quant-config.quant-algo'],
         dtype: ['dtype'],
         batched: ['max-num-tokens'],
         // trtllm-serve <model>, Dynamo's TensorRT-LLM worker --model-path
-        model: ['model', 'model-path'],
+        model: ['model'],
     },
 };
 /** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
@@ -13627,11 +13851,36 @@ function setDtypes(engine, r, c) {
             c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
     }
 }
+/** Options the importer reads, per engine: the word after one is surely its value. */
+const READS = {
+    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm]),
+    sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
+    trtllm: new Set([
+        ...Object.values(FLAGS.trtllm).flat(),
+        ...CONFIG_FLAGS.trtllm,
+        ...['moe-tensor-parallel-size', 'gpus-per-node', 'batch-wait-timeout-iters', 'batch-wait-max-tokens-ratio'],
+    ]),
+};
+/**
+ * No model: vllm serve and trtllm-serve take it as their first bare word, which a flag the importer
+ * does not know may have taken as its value (a switch it has not heard of). Says which flag and where,
+ * never the word (a file's text).
+ */
+function warnModelTaken(engine, args, c) {
+    if (engine === 'sglang')
+        return; // SGLang has no positional model
+    const taker = args.tookWord?.find((t) => !takesValue(t.name, READS[engine]));
+    if (!taker)
+        return;
+    c.warn(`${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`);
+}
 function setModel(engine, args, r, c) {
     const named = r.text(FLAGS[engine].model) ??
         (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
-    if (!named)
+    if (!named) {
+        warnModelTaken(engine, args, c);
         return;
+    }
     const preset = modelPresetFor(named.value);
     if (preset) {
         c.set('model.preset', preset, named.line);
@@ -13684,7 +13933,7 @@ function sglangLayout(r, b, c) {
 function trtllmLayout(r, b) {
     const attentionDp = r.bool(['enable-attention-dp'])?.value === true;
     const epSize = r.int(FLAGS.trtllm.ep, 'expert-parallel size');
-    const moeTp = r.int(['moe-tp-size', 'moe-tensor-parallel-size'], 'expert tensor-parallel size');
+    const moeTp = r.int(['moe-tensor-parallel-size'], 'expert tensor-parallel size');
     const layout = attentionDp
         ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
         : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
@@ -13777,9 +14026,21 @@ function applyEngine(args, c, ctx = {}) {
     const layout = engine === 'vllm' ? vllmLayout(r, base) : engine === 'sglang' ? sglangLayout(r, base, c) : trtllmLayout(r, base);
     // a layout flag that is written but unreadable ($TP unresolved) leaves the whole layout to the plan:
     // a default of 1 in its place would be a wrong figure, not a missing one
-    const unreadable = (names, read) => names.some((n) => args.flags.has(n)) && read === undefined;
+    // (each is marked unread: the core leaves what depends on it unverified, src/core/unread-layout.ts)
     const epRead = engine === 'vllm' ? true : r.int(f.ep, 'expert-parallel size');
-    const layoutKnown = !(unreadable(f.tp, tpFlag) || unreadable(f.pp, ppFlag) || unreadable(f.dp, dpFlag) || unreadable(f.ep, epRead));
+    let layoutKnown = true;
+    for (const [key, names, read] of [
+        ['tp', f.tp, tpFlag],
+        ['pp', f.pp, ppFlag],
+        ['dp', f.dp, dpFlag],
+        ['ep', f.ep, epRead],
+    ]) {
+        const written = names.map((n) => args.flags.get(n)).find((v) => v !== undefined);
+        if (written === undefined || read !== undefined)
+            continue;
+        layoutKnown = false;
+        c.markUnread(`parallelism.${key}`, `${c.origin(whereOf(written))}: ${written.written} could not be read`);
+    }
     const conc = r.int(f.concurrency, 'sequence count');
     // Which engine ran decides how its memory flag and defaults read (the plan's own deployment.engine wins).
     c.set('deployment.engine', engine, here);
@@ -13807,8 +14068,11 @@ function applyEngine(args, c, ctx = {}) {
     if (context)
         c.context = { tokens: context.value, origin: c.origin(context.line) };
     const batched = r.int(f.batched, 'token count');
+    // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
+    // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).
+    const dpAttentionRanks = engine === 'sglang' && r.bool(['enable-dp-attention'])?.value === true ? base.dpEngine : 1;
     if (batched)
-        c.set('workload.max_batched_tokens', batched.value, batched.line);
+        c.set('workload.max_batched_tokens', Math.max(1, Math.floor(batched.value / dpAttentionRanks)), batched.line);
     if (engine === 'trtllm') {
         setAttentionDpBalance(r, c);
         setBatchWait(r, c);
@@ -13818,6 +14082,7 @@ function applyEngine(args, c, ctx = {}) {
     if (eager?.value === true)
         c.set('workload.cuda_graphs', false, eager.line);
     setMemory(engine, r, c);
+    setSpeculative(engine, r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
     const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
@@ -13846,6 +14111,12 @@ function runEngine(args, c, ctx, findConfig) {
         }
         else {
             merged = mergeConfigFlags(merged, configFlags(found.root, found.file, found.mapLine));
+            // trtllm-serve takes a section the file gives (kv_cache_config) whole: the command line's part of it is dropped
+            for (const [name, dropped] of args.flags) {
+                if (!merged.flags.has(name)) {
+                    c.warn(`${c.origin(dropped.line)}: ${dropped.written} is not applied: ${flag.written} sets ${name.split('.')[0].replace(/-/g, '_')} as a whole, which replaces it (TensorRT-LLM's default applies)`);
+                }
+            }
         }
         break;
     }
@@ -13866,6 +14137,7 @@ class FieldCollector {
     fields = {};
     origins = {};
     warnings = [];
+    unread = {};
     context;
     constructor(file) {
         this.file = file;
@@ -13898,6 +14170,10 @@ class FieldCollector {
             return;
         sec[key] = value;
         this.origins[path] = this.origin(line);
+    }
+    /** A path the file sets but that could not be read, and why (quoted like a warning: it names the file's flag). */
+    markUnread(path, why) {
+        this.unread[path] = quote(why, MAX_WARNING_LENGTH);
     }
     has(path) {
         return this.get(path) !== undefined;
@@ -13935,6 +14211,7 @@ class FieldCollector {
             origins: this.origins,
             warnings: [...this.warnings, ...more],
             ...(this.context ? { context: this.context } : {}),
+            ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
         };
     }
 }
@@ -14359,6 +14636,11 @@ function importAiconfigurator(file, yaml, worker) {
 // $(( )) arithmetic and Kubernetes' own $(VAR). It never runs anything: $(command) and unknown variables
 // are left unresolved and named, so the importer can warn about them.
 
+/** What to name for a variable the cluster sets: it is set in the pod, so a `${VAR:-default}` is not its value either. */
+function clusterSet(name, defaultOp) {
+    const fallback = defaultOp === undefined ? '' : `; a default applies only if that leaves it ${defaultOp.startsWith(':') ? 'unset or empty' : 'unset'}`;
+    return `${name} (set in the pod by valueFrom, not in the manifest${fallback})`;
+}
 /**
  * Kubernetes expands $(VAR) in command, args and env values before any shell runs, from the variables
  * defined so far; $$ is a literal $; an unknown $(VAR) stays as written.
@@ -14466,12 +14748,18 @@ const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s;
 /** `$` expansion over one script: every lookup is bounded, so a script of many `$` stays linear. */
 class DollarExpander {
     script;
+    fromCluster;
     parens;
     /** the last `}` of the script: past it, `${` has no end and needs no search */
     lastBrace;
-    constructor(script) {
+    constructor(script, fromCluster = new Set()) {
         this.script = script;
+        this.fromCluster = fromCluster;
         this.lastBrace = script.lastIndexOf('}');
+    }
+    /** An unresolved name, said with why when the cluster sets it. */
+    missing(name, defaultOp) {
+        return this.fromCluster.has(name) ? clusterSet(name, defaultOp) : name;
     }
     closingParen(open) {
         this.parens ??= matchingParens(this.script);
@@ -14487,7 +14775,7 @@ class DollarExpander {
                 return { text: '$', end: at + 1 };
             const expr = script.slice(at + 3, end - 2);
             const result = evaluateArithmetic(expr, env);
-            return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: result.unresolved };
+            return 'value' in result ? { text: String(result.value), end } : { text: '', end, unresolved: this.missing(result.unresolved) };
         }
         if (script[at + 1] === '(') {
             const end = this.closingParen(at + 1);
@@ -14499,6 +14787,8 @@ class DollarExpander {
             const value = k8s ? lookup(k8s[1]) : undefined;
             if (value !== undefined)
                 return { text: value, end };
+            if (k8s && this.fromCluster.has(k8s[1]))
+                return { text: '', end, unresolved: this.missing(k8s[1]) };
             return { text: '', end, unresolved: script.slice(at, end) };
         }
         if (script[at + 1] === '{') {
@@ -14511,6 +14801,9 @@ class DollarExpander {
                 return { text: '', end: close + 1, unresolved: `\${${inner}}` };
             const [, name, op, fallback] = m;
             const value = lookup(name);
+            // set in the pod by the cluster: its value, not the default, is what the engine gets
+            if (value === undefined && this.fromCluster.has(name))
+                return { text: '', end: close + 1, unresolved: this.missing(name, op) };
             const useFallback = op !== undefined && (value === undefined || (op.startsWith(':') && value === ''));
             if (useFallback)
                 return { text: fallback ?? '', end: close + 1 };
@@ -14521,7 +14814,7 @@ class DollarExpander {
         if (m) {
             const value = lookup(m[0]);
             const end = at + 1 + m[0].length;
-            return value === undefined ? { text: '', end, unresolved: m[0] } : { text: value, end };
+            return value === undefined ? { text: '', end, unresolved: this.missing(m[0]) } : { text: value, end };
         }
         const next = script[at + 1];
         if (next !== undefined && /[0-9@*#?$!-]/.test(next))
@@ -14561,7 +14854,7 @@ function shellCommands(script, ctx) {
         words = [];
     };
     chargeWork(script.length);
-    const expander = new DollarExpander(script);
+    const expander = new DollarExpander(script, ctx.fromCluster);
     const dollar = (i) => {
         const w = begin(i);
         const exp = expander.expand(i, env);
@@ -14671,8 +14964,11 @@ function lineMapOf(text, firstLine = 1) {
 
 
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|da|z)?sh$/;
-/** The commands a container runs: argv as one command, or the commands of its shell script. */
-function containerCommands(file, items, env) {
+/**
+ * The commands a container runs: argv as one command, or the commands of its shell script. `fromCluster`
+ * names the variables the pod gets from the cluster (valueFrom): unknown here.
+ */
+function containerCommands(file, items, env, fromCluster = new Set()) {
     const argv = [];
     for (const node of items) {
         if (node.kind !== 'scalar' || node.value === null)
@@ -14686,15 +14982,15 @@ function containerCommands(file, items, env) {
             return [];
         // the script as written (the shell step below also does Kubernetes' $(VAR)), so offsets match the file
         const raw = String(script.node.value);
-        return shellCommands(raw, { env, lineOf: valueLineMap(file, script.node) });
+        return shellCommands(raw, { env, lineOf: valueLineMap(file, script.node), fromCluster });
     }
     // words that still hold $(VAR) after Kubernetes' expansion name a variable it could not find
     return [
         argv.map((a) => {
-            const left = [...a.text.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1]);
-            // without a shell, $VAR reaches the engine as written
-            for (const m of a.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g))
-                left.push(`${m[0]} (argv without a shell: not expanded)`);
+            const left = [...a.text.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => fromCluster.has(m[1]) ? clusterSet(m[1]) : m[1]);
+            // without a shell, $VAR and ${VAR:-default} reach the engine as written: the variable is named, not its default
+            for (const m of a.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g))
+                left.push(`${m[1] ?? m[2]} (argv without a shell: not expanded)`);
             return { text: a.text, line: a.line, unresolved: left };
         }),
     ];
@@ -14753,6 +15049,73 @@ function presetForLabel(label, value) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/import/kserve.ts
+
+
+/** spec.parallelism keys and the vLLM flags KServe renders from them. */
+const LAYOUT_FLAGS = [
+    ['tensor', 'tensor-parallel-size'],
+    ['pipeline', 'pipeline-parallel-size'],
+    ['data', 'data-parallel-size'],
+];
+/** One workload's flags: its container's, with its parallelism (which wins, as KServe renders it) and the model. */
+function workloadArgs(pod, workload, path, model, line) {
+    const args = parseFlags('vllm', pod.words, pod.start, line);
+    const flags = new Map(args.flags);
+    const par = at(workload, 'parallelism');
+    const set = (name, node, value, key) => {
+        const flag = { value, line: node.line, written: `${path}.parallelism.${key}`, unresolved: [] };
+        flags.set(name, flag);
+    };
+    for (const [key, name] of LAYOUT_FLAGS) {
+        const node = at(par, key);
+        const value = scalarOf(node);
+        if (node && (typeof value === 'number' || typeof value === 'string'))
+            set(name, node, String(value), key);
+    }
+    const expert = at(par, 'expert');
+    if (expert && scalarOf(expert) === true)
+        set('enable-expert-parallel', expert, true, 'expert');
+    const name = stringOf(model);
+    if (model && name !== undefined && !flags.has('model') && args.positional === undefined) {
+        flags.set('model', { value: name, line: model.line, written: 'spec.model.uri', unresolved: [] });
+    }
+    return { ...args, flags };
+}
+/**
+ * The two pools of an LLMInferenceService that has spec.prefill, or null without one. `readPod` reads a
+ * pod template (undefined when the workload gives none: KServe's preset template, vLLM with no flags).
+ */
+function kserveRuns(doc, readPod) {
+    const spec = at(doc, 'spec');
+    const prefill = at(spec, 'prefill');
+    if (!spec || prefill?.kind !== 'map')
+        return null;
+    const name = stringOf(at(doc, 'metadata', 'name')) ?? 'LLMInferenceService';
+    const model = at(spec, 'model', 'uri') ?? at(spec, 'model', 'name');
+    const runs = [];
+    for (const [role, workload, path] of [
+        ['decode', spec, 'spec'],
+        ['prefill', prefill, 'spec.prefill'],
+    ]) {
+        const template = at(workload, 'template');
+        const pod = readPod(template);
+        const replicas = at(workload, 'replicas');
+        const count = scalarOf(replicas);
+        const workers = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : 1;
+        // a multi-node workload (worker pods) spans more than the template's pod: its GPUs come from the flags
+        const gpus = at(workload, 'worker') === undefined ? pod.gpus : undefined;
+        runs.push({
+            role,
+            args: workloadArgs(pod, workload, path, model, template?.line ?? workload.line),
+            workers: { count: workers, line: replicas?.line ?? workload.line },
+            ...(gpus ? { gpus } : {}),
+            label: `LLMInferenceService '${name}' ${path}`,
+        });
+    }
+    return runs;
+}
+
 ;// CONCATENATED MODULE: ./src/import/pools.ts
 
 
@@ -14807,6 +15170,8 @@ function importRoles(c, runs, findConfig) {
         for (const w of sub.warnings)
             c.warn(w);
         const base = `disaggregation.${role}`;
+        for (const [path, why] of Object.entries(sub.unread))
+            c.markUnread(`${base}.${path}`, why);
         c.set(`${base}.workers`, run.workers.count, run.workers.line);
         const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
         if (gpus) {
@@ -14823,12 +15188,8 @@ function importRoles(c, runs, findConfig) {
                 if (section === 'parallelism')
                     c.set(`${base}.parallelism.${key}`, value, from);
                 else if (section === 'workload' && key === 'max_batched_tokens' && role === 'prefill') {
-                    // SGLang splits --chunked-prefill-size over its DP-attention ranks (server_args: chunked_prefill_size // dp_size)
-                    const dp = sub.get('parallelism.dp');
-                    const perRank = run.args.engine === 'sglang' && typeof dp === 'number' && dp > 1 && run.args.flags.has('enable-dp-attention')
-                        ? Math.max(1, Math.floor(value / dp))
-                        : value;
-                    c.set(`${base}.max_batched_tokens`, perRank, from);
+                    // already one rank's pass: engines.ts splits SGLang's --chunked-prefill-size over its DP-attention ranks
+                    c.set(`${base}.max_batched_tokens`, value, from);
                 }
                 else if (section === 'workload' && POOL_WORKLOAD[role][key])
                     c.set(`${base}.${POOL_WORKLOAD[role][key]}`, value, from);
@@ -14877,6 +15238,7 @@ function bothRoles(items) {
 //   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
 // Prefill and decode workers side by side (Dynamo's prefill/decode services, llm-d's pods labelled
 // llm-d.ai/role, SGLang's --disaggregation-mode) are a disaggregated deployment: both pools are read.
+
 
 
 
@@ -14999,10 +15361,17 @@ function containerEnv(container, base, configMaps) {
         if (name === undefined)
             continue;
         const value = at(entry, 'value');
-        if (value !== undefined && scalarOf(value) !== null)
+        // the last entry of a name is the one the pod has
+        if (value !== undefined && scalarOf(value) !== null) {
             env[name] = expandKubernetes(stringOf(value) ?? '', env);
-        else if (at(entry, 'valueFrom'))
-            fromCluster.push(name);
+            if (fromCluster.includes(name))
+                fromCluster.splice(fromCluster.indexOf(name), 1);
+        }
+        else if (at(entry, 'valueFrom')) {
+            delete env[name];
+            if (!fromCluster.includes(name))
+                fromCluster.push(name);
+        }
     }
     return { env, fromCluster };
 }
@@ -15057,10 +15426,10 @@ function choose(file, workloads, options, configMaps) {
                 continue;
             const { env, fromCluster } = containerEnv(container, group.env, configMaps);
             const argv = [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))];
-            const commands = containerCommands(file, argv, env);
+            const commands = containerCommands(file, argv, env, new Set(fromCluster));
             const found = findInvocation(commands, options.engine);
             const engine = found?.engine ?? (commands.length > 0 ? commands.map((w) => detectEngine(w)).find((e) => e) : undefined);
-            chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined, fromCluster });
+            chosen.push({ workload, container, commands, ...(engine ? { engine } : {}), hasCommand: at(container, 'command') !== undefined });
         }
     }
     return chosen;
@@ -15106,9 +15475,10 @@ function applyKServe(w, c, gpusPerPod) {
         c.set('parallelism.pp', pp.count, pp.line);
     if (tp || pp || data) {
         const dpEngine = data?.count ?? 1;
-        // vLLM's --max-num-seqs is per data-parallel rank
-        if (dpEngine > 1 && c.has('workload.concurrency')) {
-            c.set('workload.concurrency', c.get('workload.concurrency') * dpEngine, c.origins['workload.concurrency'] ?? w.line);
+        // vLLM's --max-num-seqs is per data-parallel rank: the cap and the load it sets both grow with the ranks
+        for (const path of ['workload.max_running_sequences', 'workload.concurrency']) {
+            if (dpEngine > 1 && c.has(path))
+                c.set(path, c.get(path) * dpEngine, c.origins[path] ?? w.line);
         }
         c.set('parallelism.dp', dpEngine * w.instances.count, data?.line ?? w.instances.line);
         if (expert) {
@@ -15121,6 +15491,9 @@ function applyKServe(w, c, gpusPerPod) {
             c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
         }
     }
+    const prefill = at(w.doc, 'spec', 'prefill');
+    if (prefill)
+        c.warn(`${c.origin(prefill.line)}: spec.prefill (a prefill pool) is not read: deployment.container names one workload, so spec's own is read alone`);
     const model = at(w.doc, 'spec', 'model', 'uri') ?? at(w.doc, 'spec', 'model', 'name');
     const name = stringOf(model);
     if (name && model && !c.has('model.preset')) {
@@ -15157,6 +15530,15 @@ function importManifest(file, yaml, options, findConfig) {
         c.warn(`${file}: ${withEngine.length} containers start an engine (${names.join(', ')}); importing the first: set deployment.container to choose`);
     }
     // Prefill and decode workers side by side: a disaggregated deployment, both pools imported.
+    const kservePools = options.container === undefined && pick.workload.kind === 'LLMInferenceService' ? kserveRuns(pick.workload.doc, podReader(yaml, configMaps)) : null;
+    if (kservePools) {
+        const c = new FieldCollector(file);
+        importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
+        const hw = kubernetes_hardwarePreset(at(pick.workload.doc, 'spec', 'template'));
+        if (hw)
+            c.set('hardware.preset', hw.preset, hw.line);
+        return c.result();
+    }
     if (options.container === undefined) {
         const disaggregated = disaggregatedRuns(candidates, options);
         if (disaggregated) {
@@ -15200,11 +15582,6 @@ function importManifest(file, yaml, options, findConfig) {
     let world;
     if (words) {
         const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
-        for (const name of pick.fromCluster) {
-            if (words.some((word) => word.unresolved.includes(name))) {
-                c.warn(`${file}: ${readName(name)} is set from the cluster (valueFrom), not in the manifest; flags using it are ignored`);
-            }
-        }
         const facts = runEngine(args, c, { instances }, finder);
         world = facts.world_size;
         if (facts.nodes !== undefined && facts.nodes !== groupPods) {
@@ -15233,6 +15610,20 @@ function importManifest(file, yaml, options, findConfig) {
     if (hw)
         c.set('hardware.preset', hw.preset, hw.line);
     return c.result();
+}
+/** Reads an LLMInferenceService pod template: its vLLM container (`main`, else the first) and its GPU limit. */
+function podReader(file, configMaps) {
+    return (template) => {
+        const containers = itemsOf(at(template, 'containers'));
+        const container = containers.find((x) => stringOf(at(x, 'name')) === 'main') ?? containers[0];
+        if (!container)
+            return { words: [], start: 0 };
+        const { env, fromCluster } = containerEnv(container, {}, configMaps);
+        const commands = containerCommands(file, [...itemsOf(at(container, 'command')), ...itemsOf(at(container, 'args'))], env, new Set(fromCluster));
+        const found = findInvocation(commands, 'vllm');
+        const gpus = gpusOf(container);
+        return { words: found?.words ?? commands[0] ?? [], start: found?.start ?? 0, ...(gpus ? { gpus } : {}) };
+    };
 }
 /** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
 function instanceGpus(w) {
@@ -15325,9 +15716,12 @@ function importTrtllmDisaggregated(file, root, findConfig) {
 
 ;// CONCATENATED MODULE: ./src/import/merge.ts
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'];
+/** Nested keys an import fills field by field under the plan's own (the rest are taken whole or not at all). */
+const NESTED_BY_FIELD = new Set(['workload.speculative']);
+const isSection = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** The only key of the plan's deployment section an import fills: which engine ran (its flags' meaning). */
 const DEPLOYMENT_KEYS = new Set(['engine']);
-function sectionOf(values, key) {
+function merge_sectionOf(values, key) {
     const v = Object.hasOwn(values, key) ? values[key] : undefined;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
@@ -15367,11 +15761,23 @@ function mergeImports(plan, results) {
     warnings.reverse();
     const values = { ...plan };
     for (const section of SECTIONS) {
-        const own = sectionOf(plan, section);
+        const own = merge_sectionOf(plan, section);
         const from = imported[section] ?? {};
         const merged = { ...own };
         for (const [key, value] of Object.entries(from)) {
             const path = `${section}.${key}`;
+            const copyOrigins = (keep) => {
+                for (const [p, o] of Object.entries(importedOrigins))
+                    if (p.startsWith(`${path}.`) && keep(p.slice(path.length + 1)))
+                        origins[p] = o;
+            };
+            // speculative decoding is filled field by field: the plan's acceptance_length beside the command's method and tokens
+            if (NESTED_BY_FIELD.has(path) && has(own, key) && isSection(own[key]) && isSection(value)) {
+                const mine = own[key];
+                merged[key] = { ...value, ...mine };
+                copyOrigins((field) => !has(mine, field));
+                continue;
+            }
             if (has(own, key)) {
                 if (key === 'preset' && own[key] !== value) {
                     warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
@@ -15382,17 +15788,19 @@ function mergeImports(plan, results) {
             const origin = importedOrigins[path];
             if (origin !== undefined)
                 origins[path] = origin;
+            if (NESTED_BY_FIELD.has(path))
+                copyOrigins(() => true);
         }
         if (Object.keys(merged).length > 0 || Object.hasOwn(plan, section))
             values[section] = merged;
     }
     mergeDisaggregation(plan, values, imported.disaggregation, importedOrigins, origins, warnings);
-    const ownDeployment = sectionOf(plan, 'deployment');
+    const ownDeployment = merge_sectionOf(plan, 'deployment');
     const importedDeployment = imported.deployment ?? {};
     for (const [key, value] of Object.entries(importedDeployment)) {
         if (!DEPLOYMENT_KEYS.has(key) || has(ownDeployment, key))
             continue;
-        values.deployment = { ...sectionOf(values, 'deployment'), [key]: value };
+        values.deployment = { ...merge_sectionOf(values, 'deployment'), [key]: value };
         const origin = importedOrigins[`deployment.${key}`];
         if (origin !== undefined)
             origins[`deployment.${key}`] = origin;
@@ -15400,10 +15808,28 @@ function mergeImports(plan, results) {
     const context = [...results].reverse().find((r) => r.context)?.context;
     if (context)
         splitContext(values, context.tokens, context.origin, origins, warnings);
-    return { values, origins, warnings };
+    const spec = merge_sectionOf(merge_sectionOf(values, 'workload'), 'speculative');
+    if (typeof spec.tokens === 'number' && typeof spec.acceptance_length === 'number' && spec.acceptance_length > spec.tokens + 1) {
+        warnings.push(`workload.speculative: acceptance_length ${spec.acceptance_length} is more than the tokens + 1 = ${spec.tokens + 1} a step can accept with the ${spec.tokens} proposals of ${origins['workload.speculative.tokens'] ?? 'the plan'}`);
+    }
+    return { values, origins, warnings, unread: unreadLeft(values, results) };
+}
+/** What the imported files could not read and nothing else gives (the plan or another file). */
+function unreadLeft(values, results) {
+    const out = {};
+    for (const result of results) {
+        for (const [path, why] of Object.entries(result.unread ?? {})) {
+            let cur = values;
+            for (const part of path.split('.'))
+                cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? cur[part] : undefined;
+            if (cur === undefined || cur === null)
+                out[path] ??= why;
+        }
+    }
+    return out;
 }
 function splitContext(values, tokens, origin, origins, warnings) {
-    const workload = sectionOf(values, 'workload');
+    const workload = merge_sectionOf(values, 'workload');
     if (has(workload, 'max_input_tokens'))
         return;
     const output = (workload.max_output_tokens ?? workload.output_tokens);
@@ -15429,7 +15855,7 @@ function splitContext(values, tokens, origin, origins, warnings) {
  * no top-level layout: one imported from another file is dropped, with a warning.
  */
 function mergeDisaggregation(plan, values, imported, importedOrigins, origins, warnings) {
-    const own = sectionOf(plan, 'disaggregation');
+    const own = merge_sectionOf(plan, 'disaggregation');
     if (imported !== undefined) {
         const merge = (mine, theirs, prefix) => {
             const out = { ...mine };
@@ -15437,7 +15863,7 @@ function mergeDisaggregation(plan, values, imported, importedOrigins, origins, w
                 const path = `${prefix}.${key}`;
                 const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
                 if (nested) {
-                    out[key] = merge(sectionOf(mine, key), value, path);
+                    out[key] = merge(merge_sectionOf(mine, key), value, path);
                     continue;
                 }
                 if (has(mine, key))
@@ -15453,8 +15879,8 @@ function mergeDisaggregation(plan, values, imported, importedOrigins, origins, w
     }
     if (!Object.hasOwn(values, 'disaggregation'))
         return;
-    const layout = sectionOf(values, 'parallelism');
-    const ownLayout = sectionOf(plan, 'parallelism');
+    const layout = merge_sectionOf(values, 'parallelism');
+    const ownLayout = merge_sectionOf(plan, 'parallelism');
     if (Object.keys(layout).length > 0 && Object.keys(ownLayout).length === 0) {
         warnings.push(`parallelism: the plan is disaggregated (each pool has its own layout); the layout imported from ${origins['parallelism.tp'] ?? 'a file'} is not used`);
         for (const key of Object.keys(layout))
@@ -15673,7 +16099,13 @@ function resolveDeployment(file, values, lines, readReference) {
         });
         return { values, origins: {}, errors, warnings: [] };
     }
-    return { values: merged.values, origins: merged.origins, errors, warnings: merged.warnings.map((w) => at(`deployment: ${w}`)) };
+    return {
+        values: merged.values,
+        origins: merged.origins,
+        errors,
+        warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
+        ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/presets/marketing-memory.ts
@@ -18241,6 +18673,7 @@ function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
                 lines: validated.lines,
                 origins: { ...imported.origins, ...resolved.origins },
                 ...(warnings.length > 0 ? { warnings } : {}),
+                ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
             },
         };
     }
@@ -22303,7 +22736,18 @@ function resolvePlan(plan, origins) {
         assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
     const w = plan.workload;
     const label = ENGINE_LABEL[engine];
-    const defaults = engineDefaults(engine, hardware.device, tp, pp);
+    // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
+    // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
+    // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
+    const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
+    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp);
+    const defaults = sglangDpAttention
+        ? {
+            ...engineDefaultsAt,
+            maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
+            source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
+        }
+        : engineDefaultsAt;
     const flag = ENGINE_MEMORY_FLAG[engine];
     let memoryFraction;
     if (w.memory_fraction !== undefined)
@@ -25837,11 +26281,30 @@ function combineReports(plans) {
     return { version: 1, verdict, plans };
 }
 
+;// CONCATENATED MODULE: ./src/core/unread-layout.ts
+/** The unread layout keys under `prefix` (`parallelism.`, `disaggregation.prefill.parallelism.`), each with why. */
+function unreadLayout(loaded, prefix) {
+    return Object.entries(loaded.unread ?? {}).filter(([path]) => path.startsWith(prefix));
+}
+/** The world size check of a layout that could not be read: unverified, naming the keys to give and why. */
+function unreadLayoutCheck(unread) {
+    const paths = unread.map(([path]) => path);
+    return {
+        id: 'layout.world_size',
+        status: 'unverified',
+        title: 'World size',
+        path: 'deployment.from',
+        missing: paths,
+        detail: `the parallel layout is not imported (${unread.map(([, why]) => why).join('; ')}): give ${paths.join(', ')} in the plan; no figure that depends on the layout is computed`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/disagg-verify.ts
 // Every check of a disaggregated plan (contract v1.1, "Disaggregated prefill and decode"): each pool
 // checked like a plan of its own (layout, memory) under its pool's prefix, the devices adding up,
 // the KV transfer, the balance of the pools, then the deployment's requirements and claims against
 // the figures of the two-pool simulation.
+
 
 
 
@@ -25869,8 +26332,11 @@ function verifyDisaggregatedPlan(loaded, options) {
     const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
-    const est = estR.facts;
-    const bound = boundR.facts;
+    // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
+    const unread = { prefill: unreadLayout(loaded, 'disaggregation.prefill.parallelism.'), decode: unreadLayout(loaded, 'disaggregation.decode.parallelism.') };
+    const anyUnread = unread.prefill.length + unread.decode.length > 0;
+    const est = anyUnread ? null : estR.facts;
+    const bound = anyUnread ? null : boundR.facts;
     const checks = [];
     const add = (c) => {
         const line = options.lineOf(lines, c.path);
@@ -25914,18 +26380,21 @@ function verifyDisaggregatedPlan(loaded, options) {
         });
     }
     const figures = computeDisaggregated(loaded, pools, est, bound, plan.hardware.gpus ?? total, { quick: options.quick === true });
-    const modelMissing = estR.missing;
+    const modelMissing = [...estR.missing, ...[...unread.prefill, ...unread.decode].map(([path]) => path)];
     const wlNeed = (keys) => keys.filter(([, v]) => v === undefined).map(([k]) => k);
     // Each pool as a plan of its own.
     for (const name of POOLS) {
         const pool = pools[name];
         const c = figures.pools[name].c;
         const pwl = pool.r.workload;
-        for (const f of layoutFindings(plan.model, pool.r.layout, pool.r.hardware)) {
-            // The deployment's node check is the deployment's, not a worker's.
-            if (f.id !== 'layout.nodes')
-                addPool(name, f);
-        }
+        if (unread[name].length > 0)
+            addPool(name, unreadLayoutCheck(unread[name]));
+        else
+            for (const f of layoutFindings(plan.model, pool.r.layout, pool.r.hardware)) {
+                // The deployment's node check is the deployment's, not a worker's.
+                if (f.id !== 'layout.nodes')
+                    addPool(name, f);
+            }
         for (const b of balanceChecks(pool.plan, pool.r, c, est ?? bound, name === 'prefill' ? pwl.maxBatchedTokens : undefined))
             addPool(name, b);
         const memMissing = [
@@ -26003,7 +26472,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
-        const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
         details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
         details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
         for (const why of pr.why)
@@ -26199,6 +26668,7 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
+
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -26220,8 +26690,10 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
-    const est = estR.facts;
-    const bound = boundR.facts;
+    // an imported layout that could not be read: what depends on it is unverified, as without the model
+    const unread = unreadLayout(loaded, 'parallelism.');
+    const est = unread.length > 0 ? null : estR.facts;
+    const bound = unread.length > 0 ? null : boundR.facts;
     const { layout, hardware: hw, workload: wl } = r;
     const checks = [];
     // a layout search's candidates carry no lines (candidate.ts): no key path to walk up for them
@@ -26230,12 +26702,15 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
         const line = anyLines ? lineOf(lines, c.path) : undefined;
         checks.push(line === undefined ? c : { ...c, line });
     };
-    for (const f of layoutFindings(plan.model, layout, hw))
-        add(f);
+    if (unread.length > 0)
+        add(unreadLayoutCheck(unread));
+    else
+        for (const f of layoutFindings(plan.model, layout, hw))
+            add(f);
     for (const p of planChecks(loaded))
         add(p);
     const c = compute(loaded, r, est, bound, { quick: options.quick === true });
-    const modelMissing = estR.missing;
+    const modelMissing = [...estR.missing, ...unread.map(([path]) => path)];
     const tMissing = timeMissing(r, plan);
     const wlNeed = (keys) => keys.filter(([, v]) => v === undefined).map(([k]) => k);
     // an open loop (request_rate) needs no concurrency: memory is sized for one request of the longest length
@@ -26280,7 +26755,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
-        const details = buildDetails(r, c, capacity, estR.assumptions, boundR.facts !== null);
+        const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
         details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
         // Why the ranges are wider than validated, where they are.
         for (const why of pr.why)
