@@ -49,6 +49,17 @@ describe('benches, on a small size', () => {
     for (const row of rows) expect(ms(row)).toBeGreaterThan(0);
   }, 20_000);
 
+  it('hostile inputs: the slowest parse at the size limits, from the sources', async () => {
+    const file = '../scripts/bench/hostile.mjs';
+    const bench = (await import(/* @vite-ignore */ file)) as Bench & {
+      run(options: { smoke: boolean; load: (path: string) => Promise<unknown>; fixtures: unknown }): Promise<Row[]>;
+    };
+    const rows = await bench.run({ smoke: true, load: fromSources, fixtures: await import('./fixtures/hostile/slow-inputs.js') });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.measure).toMatch(/^2 inputs at their size limits, slowest parse in CPU time \(best of 2\): .+/);
+    expect(ms(rows[0]!)).toBeGreaterThan(0);
+  }, 20_000);
+
   it('suggest: the disaggregated search alone, and both kinds, on 64 devices', async () => {
     const rows = await smoke('../scripts/bench/suggest.mjs');
     expect(rows.map((r) => r.measure.split(':')[0])).toEqual([
