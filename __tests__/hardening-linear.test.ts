@@ -7,24 +7,12 @@
 // Time is measured as this process's CPU time, the best of two runs after a warm-up: the machines
 // that run this suite are shared, and their wall clock says more about the neighbours than the code.
 import { describe, expect, it } from 'vitest';
+import { cpuMs } from '../scripts/bench/hostile.mjs';
 import { loadPlan, verifyPlanText } from '../src/core/index.js';
 import { importDeployment } from '../src/import/index.js';
 import { parseHfConfig } from '../src/plan/hfConfig.js';
 import { backtracksSafely, globMatcher } from '../src/plan/hfQuantization.js';
 import { slowInputs, type SlowInput } from './fixtures/hostile/slow-inputs.js';
-
-/** CPU milliseconds of `work`: the best of `runs` runs after one warm-up. */
-function cpuMs(work: () => unknown, runs = 2): number {
-  work();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return best;
-}
 
 const noReferences = () => ({ error: 'none' });
 /** CPU time no input at its limit may take: 4x the bench's 1 s target, so a slower shared runner still passes and a stall still fails. */

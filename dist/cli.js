@@ -22357,15 +22357,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
     // plan's cap in flight or its declared run's requests (saturation.ts). Each is simulated once.
     const allSlots = decodeSlots !== null ? decodeSlots * D.workers : null;
-    const closedRuns = new Map();
-    const closedAt = (clients, kind) => {
-        if (!run)
-            return null;
-        const key = `${clients}|${kind}`;
-        if (!closedRuns.has(key))
-            closedRuns.set(key, figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })));
-        return closedRuns.get(key);
-    };
+    const closedAt = memoLoad((clients, kind) => (run ? figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })) : null));
     const saturation = () => (allSlots !== null ? closedAt(allSlots, 'plan') : null);
     const capacityRun = () => (allSlots !== null ? closedAt(capacityLoad(deploymentWl, allSlots).concurrency, which) : null);
     const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;

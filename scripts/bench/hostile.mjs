@@ -12,7 +12,8 @@ export const title = 'hostile inputs';
 
 const OUT = 'build/bench/';
 
-function cpuMs(work, runs = 2) {
+/** CPU milliseconds of `work`: the best of `runs` runs after one warm-up (shared machines: the wall clock says more about the neighbours). */
+export function cpuMs(work, runs = 2) {
   work();
   let best = Infinity;
   for (let i = 0; i < runs; i++) {

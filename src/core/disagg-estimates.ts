@@ -6,6 +6,7 @@ import type { Pool, PoolName } from './disagg-pools.js';
 import {
   compute,
   goodputSearch,
+  memoLoad,
   ownOpenLoop,
   GOODPUT_REQUESTS,
   loadFigures,
@@ -189,13 +190,7 @@ export function computeDisaggregated(
   // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
   // plan's cap in flight or its declared run's requests (saturation.ts). Each is simulated once.
   const allSlots = decodeSlots !== null ? decodeSlots * D.workers : null;
-  const closedRuns = new Map<string, LoadFigures | null>();
-  const closedAt = (clients: number, kind: 'plan' | 'quick'): LoadFigures | null => {
-    if (!run) return null;
-    const key = `${clients}|${kind}`;
-    if (!closedRuns.has(key)) closedRuns.set(key, figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })));
-    return closedRuns.get(key)!;
-  };
+  const closedAt = memoLoad((clients, kind) => (run ? figuresOf(run(kind, { requestRate: undefined, benchmark: null, concurrency: clients })) : null));
   const saturation = (): LoadFigures | null => (allSlots !== null ? closedAt(allSlots, 'plan') : null);
   const capacityRun = (): LoadFigures | null => (allSlots !== null ? closedAt(capacityLoad(deploymentWl, allSlots).concurrency!, which) : null);
   const simulatedLoad = loadResult && 'outcome' in loadResult ? loadResult : null;

@@ -707,7 +707,9 @@ function saturationLoad(r: Resolved, facts: ModelFacts, costs: StepCosts, maxRun
 }
 
 /** A closed-loop simulation remembered by its clients and run kind: a verification asks for the same one up to three times. */
-function memoLoad(simulate: (clients: number, run: 'plan' | 'quick') => LoadFigures | null): (clients: number, run: 'plan' | 'quick') => LoadFigures | null {
+export function memoLoad(
+  simulate: (clients: number, run: 'plan' | 'quick') => LoadFigures | null,
+): (clients: number, run: 'plan' | 'quick') => LoadFigures | null {
   const seen = new Map<string, LoadFigures | null>();
   return (clients, run) => {
     const key = `${clients}|${run}`;
