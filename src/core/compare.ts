@@ -41,6 +41,8 @@ export interface Figures {
   risk?: { residuals: Residuals; kind: RangeKind; trend?: LoadTrend };
   /** why the estimate is not computable when no plan key is missing (e.g. nothing fits in memory) */
   unknown?: string;
+  /** a screened candidate's figures (VerifyOptions.quick): its sentences are never read, so not worked out */
+  terse?: boolean;
 }
 
 const because = (f: Figures): string => (f.why ? `; ${f.why}` : '');
@@ -91,7 +93,8 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
   const bad = lowerIsBetter ? high : low;
   const good = lowerIsBetter ? low : high;
   const meets = (v: number): boolean => (lowerIsBetter ? v <= required : v >= required);
-  const p = missProbability(estimate, required, risk.residuals, risk.kind, risk.trend);
+  // the share of validated deployments this close that missed: only the two warnings say it
+  const missed = (): string => (f.terse ? '' : oneIn(missProbability(estimate, required, risk.residuals, risk.kind, risk.trend)));
   const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
   if (meets(bad))
     return {
@@ -105,7 +108,7 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
       status: 'warn',
       limit: estimate,
       basis: 'estimate',
-      detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed`,
+      detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${missed()} validated deployments this close missed`,
     };
   }
   if (meets(good)) {
@@ -113,7 +116,7 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
       status: 'warn',
       limit: estimate,
       basis: 'estimate',
-      detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed`,
+      detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${missed()} validated deployments this close missed`,
     };
   }
   return {

@@ -472,6 +472,12 @@ const STEADY_MAX_REQUESTS = 24_000;
 const OPEN_LOOP_REQUESTS = 2_000;
 /** A screening run (VerifyOptions.quick): one wave of warm-up, one measured (at least 16 requests); open loops of 300. */
 const QUICK_MIN_MEASURED = 16;
+/**
+ * Requests a screening run measures. One client per rank sends its next prompt when its last answer
+ * is done: every request runs alone on an idle engine, the same passes each time, so two measure
+ * what sixteen would (a layout search at many times the load's concurrency screens most layouts so).
+ */
+const quickMeasured = (clients: number): number => (clients === 1 ? 2 : Math.max(QUICK_MIN_MEASURED, clients));
 const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 export const SIMULATION_EVENT_BUDGET = 400_000;
@@ -601,7 +607,7 @@ export function loadSpecFor(
     warmup = 0;
     if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true, budget) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
   } else {
-    const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+    const measured = quick ? quickMeasured(clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
     warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
     requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
     const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);

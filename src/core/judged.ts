@@ -29,18 +29,25 @@ export interface JudgeInputs {
   ttftMissing: string[];
   /** the deployment's devices, throughput and prices, for a cost requirement */
   economy: ServingEconomy;
+  /** a layout search's screening (VerifyOptions.quick): statuses and figures without their sentences */
+  terse?: boolean;
 }
 
 /**
  * Figures in a unit as the report shows them (report/format.ts): one figure, or one with its range,
  * in one unit and scale ("12.3k tokens/s (range 7.59k to 19.9k tokens/s)", "84.2 min (range 63.3 to 189 min)").
  */
-function inUnit(unit: string): Pick<Figures, 'show' | 'showWithRange'> {
+function inUnit(unit: string, terse = false): Pick<Figures, 'show' | 'showWithRange' | 'terse'> {
+  if (terse) return TERSE;
   return { show: (v) => formatQuantity(v, unit), showWithRange: (v, range) => formatWithRange(v, range, unit) };
 }
 
+// Formatting a figure with its range costs a screened candidate more than judging it: a screen's
+// sentences are never read (suggest shows only candidates verified again in full).
+const TERSE: Pick<Figures, 'show' | 'showWithRange' | 'terse'> = { show: () => '', showWithRange: () => '', terse: true };
+
 export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
-  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
+  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
   const checks: Omit<Check, 'line'>[] = [];
   const wl = r.workload;
   const capacity = r.hardware.memory;
@@ -84,13 +91,29 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     bound: c.throughputBound,
     rangeBound: stops.throughputCeiling,
     rateLow: stops.throughputLow,
-    ...inUnit('tokens/s'),
+    ...inUnit('tokens/s', terse),
     missing: loopMissing,
     risk: rateRisk,
     ...(why ? { why } : {}),
   };
-  const ttftFig: Figures = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: stops.ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
-  const tpotFig: Figures = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+  const ttftFig: Figures = {
+    ...noRoom,
+    estimate: c.ttft,
+    bound: c.ttftFloor,
+    rangeBound: stops.ttftLow,
+    ...inUnit('s', terse),
+    missing: ttftMissing,
+    risk: ttftRisk,
+  };
+  const tpotFig: Figures = {
+    ...noRoom,
+    estimate: c.tpot,
+    bound: c.tpotFloor,
+    ...inUnit('s', terse),
+    missing: loopMissing,
+    risk: tpotRisk,
+    ...(why ? { why } : {}),
+  };
   if (req.throughput !== undefined)
     judge(
       'requirements.throughput',
@@ -134,7 +157,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
         estimate,
         bound: floor,
         rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
-        ...inUnit('s'),
+        ...inUnit('s', terse),
         missing: loopMissing,
         risk,
       }),

@@ -14,9 +14,12 @@ import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './s
 import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
-import { planRanges } from './plan-ranges.js';
+import { planRanges, type PlanRanges } from './plan-ranges.js';
 import { RANGE_COVERAGE } from './ranges.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
+
+// a screened candidate's report carries no ranges (VerifyOptions.quick)
+const NO_RANGES: Pick<PlanRanges, 'ranges' | 'why' | 'throughput'> = { ranges: {}, why: [], throughput: undefined };
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 export function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
@@ -34,8 +37,10 @@ export interface VerifyOptions {
   /** build the per-device and per-figure breakdowns for reports (a layout search needs only checks and metrics) */
   details?: boolean;
   /**
-   * a shorter steady state (one wave of warm-up, one measured): a layout search screens thousands
-   * of candidates with it; the plan's own figures always come from the full simulation
+   * a layout search's screening: a shorter steady state (one wave of warm-up, one measured), and
+   * checks with their statuses and figures but no sentences and no ranges. A search screens
+   * thousands of candidates with it and verifies what it shows again in full; the plan's own
+   * figures always come from the full verification
    */
   quick?: boolean;
 }
@@ -101,12 +106,27 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
 
   // Requirements and claims.
   const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);
-  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy })) add(j);
+  for (const j of judgedChecks({
+    plan,
+    r,
+    c,
+    est,
+    bound,
+    memTotal,
+    memFloor,
+    modelMissing,
+    memMissing,
+    loopMissing,
+    ttftMissing,
+    economy,
+    terse: options.quick === true,
+  }))
+    add(j);
 
   // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
   // search's thousands of verifications a tenth of their time
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
-  const pr = planRanges(plan, r, c, metrics);
+  const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
   const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
