@@ -49178,6 +49178,12 @@ const STEADY_MAX_REQUESTS = 24_000;
 const OPEN_LOOP_REQUESTS = 2_000;
 /** A screening run (VerifyOptions.quick): one wave of warm-up, one measured (at least 16 requests); open loops of 300. */
 const QUICK_MIN_MEASURED = 16;
+/**
+ * Requests a screening run measures. One client per rank sends its next prompt when its last answer
+ * is done: every request runs alone on an idle engine, the same passes each time, so two measure
+ * what sixteen would (a layout search at many times the load's concurrency screens most layouts so).
+ */
+const quickMeasured = (clients) => (clients === 1 ? 2 : Math.max(QUICK_MIN_MEASURED, clients));
 const QUICK_OPEN_LOOP_REQUESTS = 300;
 /** Events one simulation may cost (about 0.1-0.3 s): a steady state is measured on fewer requests above it, a declared run is not simulated. */
 const SIMULATION_EVENT_BUDGET = 400_000;
@@ -49292,7 +49298,7 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     }
     else {
-        const measured = quick ? Math.max(QUICK_MIN_MEASURED, clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
+        const measured = quick ? quickMeasured(clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
         warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
         requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
         const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
@@ -52110,7 +52116,29 @@ const OUTSIDE_WIDEN = 1.5;
 const VALIDATED_MIN_EXPERTS = 128;
 /** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
 const DEFAULTED_ENGINE_WIDEN = 1.25;
+/**
+ * The residuals of the validated table, remembered by their context: a layout search asks for the
+ * same few thousands of times (every candidate's engine, family and band), and each answer is a
+ * pure function of the context. Callers only read what they get.
+ */
+const remembered = new Map();
+const REMEMBER_AT_MOST = 512;
 function residualsFor(metric, ctx, table = RESIDUALS) {
+    if (table !== RESIDUALS)
+        return computeResiduals(metric, ctx, table);
+    const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}`;
+    let r = remembered.get(key);
+    if (r === undefined) {
+        if (remembered.size >= REMEMBER_AT_MOST)
+            remembered.clear();
+        r = computeResiduals(metric, ctx, table);
+        remembered.set(key, r);
+    }
+    return r;
+}
+const everyContextFieldKeyed = true;
+void everyContextFieldKeyed;
+function computeResiduals(metric, ctx, table) {
     const disaggregated = ctx.disaggregated === true;
     const keysAt = (band, queue) => bucketKeys(ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
     const bucketOf = (keys) => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
@@ -52313,7 +52341,8 @@ function judgeWithRange(required, dir, f, estimate, risk) {
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
     const meets = (v) => (lowerIsBetter ? v <= required : v >= required);
-    const p = missProbability(estimate, required, risk.residuals, risk.kind, risk.trend);
+    // the share of validated deployments this close that missed: only the two warnings say it
+    const missed = () => (f.terse ? '' : oneIn(missProbability(estimate, required, risk.residuals, risk.kind, risk.trend)));
     const shown = f.showWithRange ? f.showWithRange(estimate, [low, high]) : `${f.show(estimate)} (range ${f.show(low)} to ${f.show(high)})`;
     if (meets(bad))
         return {
@@ -52327,7 +52356,7 @@ function judgeWithRange(required, dir, f, estimate, risk) {
             status: 'warn',
             limit: estimate,
             basis: 'estimate',
-            detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${oneIn(p)} validated deployments this close missed`,
+            detail: `at risk: estimate ${shown} meets ${f.show(required)}, the range's ${lowerIsBetter ? 'high' : 'low'} end does not; ${missed()} validated deployments this close missed`,
         };
     }
     if (meets(good)) {
@@ -52335,7 +52364,7 @@ function judgeWithRange(required, dir, f, estimate, risk) {
             status: 'warn',
             limit: estimate,
             basis: 'estimate',
-            detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${oneIn(p)} validated deployments this close missed`,
+            detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${missed()} validated deployments this close missed`,
         };
     }
     return {
@@ -52681,11 +52710,16 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
  * Figures in a unit as the report shows them (report/format.ts): one figure, or one with its range,
  * in one unit and scale ("12.3k tokens/s (range 7.59k to 19.9k tokens/s)", "84.2 min (range 63.3 to 189 min)").
  */
-function inUnit(unit) {
+function inUnit(unit, terse = false) {
+    if (terse)
+        return TERSE;
     return { show: (v) => format_formatQuantity(v, unit), showWithRange: (v, range) => formatWithRange(v, range, unit) };
 }
+// Formatting a figure with its range costs a screened candidate more than judging it: a screen's
+// sentences are never read (suggest shows only candidates verified again in full).
+const TERSE = { show: () => '', showWithRange: () => '', terse: true };
 function judgedChecks(inputs) {
-    const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy } = inputs;
+    const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
     const checks = [];
     const wl = r.workload;
     const capacity = r.hardware.memory;
@@ -52729,13 +52763,29 @@ function judgedChecks(inputs) {
         bound: c.throughputBound,
         rangeBound: stops.throughputCeiling,
         rateLow: stops.throughputLow,
-        ...inUnit('tokens/s'),
+        ...inUnit('tokens/s', terse),
         missing: loopMissing,
         risk: rateRisk,
         ...(why ? { why } : {}),
     };
-    const ttftFig = { ...noRoom, estimate: c.ttft, bound: c.ttftFloor, rangeBound: stops.ttftLow, ...inUnit('s'), missing: ttftMissing, risk: ttftRisk };
-    const tpotFig = { ...noRoom, estimate: c.tpot, bound: c.tpotFloor, ...inUnit('s'), missing: loopMissing, risk: tpotRisk, ...(why ? { why } : {}) };
+    const ttftFig = {
+        ...noRoom,
+        estimate: c.ttft,
+        bound: c.ttftFloor,
+        rangeBound: stops.ttftLow,
+        ...inUnit('s', terse),
+        missing: ttftMissing,
+        risk: ttftRisk,
+    };
+    const tpotFig = {
+        ...noRoom,
+        estimate: c.tpot,
+        bound: c.tpotFloor,
+        ...inUnit('s', terse),
+        missing: loopMissing,
+        risk: tpotRisk,
+        ...(why ? { why } : {}),
+    };
     if (req.throughput !== undefined)
         judge('requirements.throughput', 'Required throughput', 'requirements.throughput', req.throughput, 'tokens/s', 1, judgeRequirement(req.throughput, 'higher-is-better', rateFig), loopMissing);
     if (req.ttft !== undefined)
@@ -52764,7 +52814,7 @@ function judgedChecks(inputs) {
             estimate,
             bound: floor,
             rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
-            ...inUnit('s'),
+            ...inUnit('s', terse),
             missing: loopMissing,
             risk,
         }), loopMissing);
@@ -54395,6 +54445,8 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
+// a screened candidate's report carries no ranges (VerifyOptions.quick)
+const NO_RANGES = { ranges: {}, why: [], throughput: undefined };
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -54470,12 +54522,26 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
         add(m);
     // Requirements and claims.
     const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);
-    for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
+    for (const j of judgedChecks({
+        plan,
+        r,
+        c,
+        est,
+        bound,
+        memTotal,
+        memFloor,
+        modelMissing,
+        memMissing,
+        loopMissing,
+        ttftMissing,
+        economy,
+        terse: options.quick === true,
+    }))
         add(j);
     // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
     // search's thousands of verifications a tenth of their time
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
-    const pr = planRanges(plan, r, c, metrics);
+    const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
     const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };

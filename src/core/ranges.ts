@@ -89,7 +89,32 @@ const VALIDATED_MIN_EXPERTS = 128;
 /** Spread added when the plan does not name its engine (vLLM's behaviour is assumed). */
 const DEFAULTED_ENGINE_WIDEN = 1.25;
 
+/**
+ * The residuals of the validated table, remembered by their context: a layout search asks for the
+ * same few thousands of times (every candidate's engine, family and band), and each answer is a
+ * pure function of the context. Callers only read what they get.
+ */
+const remembered = new Map<string, Residuals>();
+const REMEMBER_AT_MOST = 512;
+
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
+  if (table !== RESIDUALS) return computeResiduals(metric, ctx, table);
+  const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}`;
+  let r = remembered.get(key);
+  if (r === undefined) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    r = computeResiduals(metric, ctx, table);
+    remembered.set(key, r);
+  }
+  return r;
+}
+
+// A field added to RangeContext must join the key above, or contexts that differ in it would share residuals.
+type KeyedContext = 'engine' | 'family' | 'band' | 'engineDefaulted' | 'routedExperts' | 'disaggregated' | 'queue' | 'lift' | 'idle';
+const everyContextFieldKeyed: [Exclude<keyof RangeContext, KeyedContext>] extends [never] ? true : never = true;
+void everyContextFieldKeyed;
+
+function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable): Residuals {
   const disaggregated = ctx.disaggregated === true;
   const keysAt = (band: string, queue: string | undefined): string[] =>
     bucketKeys(ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
