@@ -18,6 +18,7 @@ import { resolvePlan } from '../src/core/resolve.js';
 import { loadPlan } from '../src/plan/load.js';
 import { check, load, noReferences, verify } from './core-helpers.js';
 import { goodputSearch, type LoadFigures } from '../src/core/estimates.js';
+import { EXPERT_EXCHANGE_LATENCY_S } from '../src/core/defaults.js';
 
 /** 100 ms for a pass with prompt tokens, 10 ms for decoding, whatever they hold: schedules work out by hand. */
 const fixedCosts = (log: string[] = []): StepCosts => ({
@@ -476,7 +477,9 @@ workload: {request_rate: 0.05/s, input_tokens: 1024, output_tokens: 256}`);
     const m = r.metrics!;
     expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms!);
     expect(m.decode_step_ms!).toBeGreaterThanOrEqual(m.decode_step_lower_bound_ms!);
-    expect(m.decode_step_ms!).toBeLessThan(14);
+    // 13.4 ms before each dispatch and combine carried the exchange's fixed cost, which adds
+    // 58 MoE layers x 2 x 25 µs = 2.9 ms; the step with eight ranks' tokens at the experts read 17.5 ms + 2.9
+    expect(m.decode_step_ms!).toBeLessThan(14 + 58 * 2 * EXPERT_EXCHANGE_LATENCY_S * 1000);
   });
 });
 

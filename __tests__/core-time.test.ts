@@ -1,6 +1,7 @@
 // Time formulas against hand-worked figures.
 import { describe, expect, it } from 'vitest';
 import { allReduce, allToAll } from '../src/core/comm.js';
+import { EXPERT_EXCHANGE_LATENCY_S } from '../src/core/defaults.js';
 import { attendedPairs, makePass, stageCostModel, touchedExpertFraction, type Pass, type TimeMode } from '../src/core/performance.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan, type Resolved } from '../src/core/resolve.js';
@@ -226,6 +227,13 @@ workload: {concurrency: 16, input_tokens: 1000, output_tokens: 200}
     // DP attention needs no all-reduce at all; the 58 MoE layers' dispatch and combine are what remains
     expect(dp.comm.latency).toBeGreaterThan(0);
     expect(dp.comm.transfer).toBeGreaterThan(0);
+  });
+  it("each dispatch and combine costs its link's latency plus the exchange kernel's fixed 25 µs (estimates only)", () => {
+    // one H200 node: 58 MoE layers x (dispatch + combine) x (8 µs NVLink collective latency + 25 µs) = 3.828 ms
+    const dp = deepseek('tp: 1, dp: 8, ep: 8, etp: 1');
+    expect(EXPERT_EXCHANGE_LATENCY_S).toBe(25e-6);
+    expect(dp.comm.latency).toBeCloseTo(58 * 2 * (8e-6 + 25e-6), 12);
+    expect(dp.comm.latency).toBeCloseTo(3.828e-3, 12);
   });
   it('fewer tokens than expert groups: the busiest expert rank still reads its share of the picked experts, never less than the floor does', () => {
     // tp 4 x dp 2 = 8 ranks, ep 2: four expert groups share one decoding token (0.25 each on average);

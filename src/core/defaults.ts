@@ -21,6 +21,19 @@ export const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
 export const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
 
 /**
+ * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
+ * that buckets tokens by destination rank, signals every peer and waits for their counts before any
+ * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
+ * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
+ * is not published apart. 25 µs
+ * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
+ * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
+ * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
+ * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
+ */
+export const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
+
+/**
  * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
  * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
  * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.

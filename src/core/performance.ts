@@ -4,7 +4,15 @@
 // favourable case the plan allows for routing, collectives and math (docs/formulas.md, "Time").
 // A model is built once per (stage, mode) and then evaluates passes cheaply: the scheduler
 // simulation (simulator.ts) asks for tens of thousands of them.
-import { ACTIVATION_BYTES, KERNELS_ATTENTION, KERNELS_DENSE_MLP, KERNELS_MLA_EXTRA, KERNELS_MOE, KERNELS_SHARED_EXPERT } from './defaults.js';
+import {
+  ACTIVATION_BYTES,
+  EXPERT_EXCHANGE_LATENCY_S,
+  KERNELS_ATTENTION,
+  KERNELS_DENSE_MLP,
+  KERNELS_MLA_EXTRA,
+  KERNELS_MOE,
+  KERNELS_SHARED_EXPERT,
+} from './defaults.js';
 import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
 import { windowKeys, windowPairs } from './layerKinds.js';
 import { expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
@@ -272,7 +280,9 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     if (!isBound) {
       const one = allToAll(tokenBytes / (ep * etp), ep, epLink);
       a2aPerPick = 2 * one.transfer * stage.moeLayers;
-      a2aLatency = 2 * one.latency * stage.moeLayers;
+      // each dispatch and combine also pays its kernel's fixed exchange (defaults.ts)
+      const exchange = mode.latency ? EXPERT_EXCHANGE_LATENCY_S : 0;
+      a2aLatency = 2 * (one.latency + exchange) * stage.moeLayers;
     }
   }
   const cpLink = cp > 1 ? link(spans.cp) : null;
