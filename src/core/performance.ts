@@ -121,9 +121,18 @@ export function peakFor(hw: Hardware, dtype: Dtype, mode: 'estimate' | 'bound' =
 
 /** Expected distinct experts (of E, each token picking k distinct) touched by n tokens: E(1-(1-k/E)^n). */
 export function touchedExpertFraction(experts: number, topK: number, tokens: number): number {
-  if (experts <= 0 || tokens <= 0) return 0;
-  const k = Math.min(topK, experts);
-  return 1 - (1 - k / experts) ** tokens;
+  return touchedExpertShare(experts, topK)(tokens);
+}
+
+/**
+ * touchedExpertFraction for one model, as a function of the token count: 1 - (1 - k/E)^n computed as
+ * 1 - exp(n ln(1 - k/E)) with the logarithm taken once (the power with a fractional n was a seventh
+ * of a high-concurrency layout search).
+ */
+export function touchedExpertShare(experts: number, topK: number): (tokens: number) => number {
+  if (experts <= 0) return () => 0;
+  const missLog = Math.log1p(-Math.min(topK, experts) / experts);
+  return (tokens) => (tokens <= 0 ? 0 : 1 - Math.exp(tokens * missLog));
 }
 
 /**
@@ -233,9 +242,10 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
   // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
   // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
+  const expectedTouched = touchedExpertShare(facts.experts, facts.topK);
   const touchedOf = isBound
     ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-    : (n: number): number => Math.max(touchedExpertFraction(facts.experts, facts.topK, n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
+    : (n: number): number => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
   // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
   // was a third of a layout search's time).
   let touchedTokens = -1;
