@@ -1,7 +1,8 @@
 // A layout search screens thousands of candidates (VerifyOptions.quick) and shows only what it
 // verified again in full. The screen leaves out what nobody reads (the checks' sentences, the
 // ranges) and measures a one-client-per-rank loop on two requests: each request runs alone on an
-// idle engine, so those two read exactly what the full run's 64 do. Neither may change a verdict.
+// idle engine, so those two read what the full run's 64 do (to the last digits of a sum of times).
+// Neither may change a verdict, and a load the full run refuses to simulate the screen refuses too.
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import type { PlanReport } from '../src/core/types.js';
@@ -54,5 +55,26 @@ describe('screening (VerifyOptions.quick)', () => {
     for (const c of judged(full)) expect(c.detail.length).toBeGreaterThan(20);
     for (const c of judged(quick)) expect(c.detail).not.toMatch(/\d/);
     expect(quick.ranges).toEqual({});
+  });
+
+  it('a load too complex for the full run to simulate is not simulated by the screen either', () => {
+    // one client, 100,000-token prompts in chunks of 4 tokens: the full run's 67 requests exceed the event
+    // budget, the screen's 4 would not; the screen must not pass what verify leaves unverified
+    const loaded = load(`
+version: 1
+name: too-complex
+model: { preset: llama-3.1-8b }
+hardware: { preset: h100-sxm, gpus: 1 }
+parallelism: { tp: 1 }
+workload: { concurrency: 1, input_tokens: 100000, output_tokens: 64, max_batched_tokens: 4 }
+requirements: { ttft: 1000 s, tpot: 1 s }
+deployment: { engine: vllm }
+`);
+    const full = verifyLoadedPlan(loaded, { details: false });
+    const quick = verifyLoadedPlan(loaded, { details: false, quick: true });
+    expect(full.checks.find((c) => c.id === 'load.simulation')?.status).toBe('warn');
+    expect(full.checks.find((c) => c.id === 'requirements.tpot')?.status).toBe('unverified');
+    const strip = (r: PlanReport) => r.checks.map(({ detail: _d, ...c }) => c);
+    expect(strip(quick)).toEqual(strip(full));
   });
 });

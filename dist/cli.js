@@ -19783,10 +19783,18 @@ function peakFor(hw, dtype, mode = 'estimate') {
 }
 /** Expected distinct experts (of E, each token picking k distinct) touched by n tokens: E(1-(1-k/E)^n). */
 function touchedExpertFraction(experts, topK, tokens) {
-    if (experts <= 0 || tokens <= 0)
-        return 0;
-    const k = Math.min(topK, experts);
-    return 1 - (1 - k / experts) ** tokens;
+    return touchedExpertShare(experts, topK)(tokens);
+}
+/**
+ * touchedExpertFraction for one model, as a function of the token count: 1 - (1 - k/E)^n computed as
+ * 1 - exp(n ln(1 - k/E)) with the logarithm taken once (the power with a fractional n was a seventh
+ * of a high-concurrency layout search).
+ */
+function touchedExpertShare(experts, topK) {
+    if (experts <= 0)
+        return () => 0;
+    const missLog = Math.log1p(-Math.min(topK, experts) / experts);
+    return (tokens) => (tokens <= 0 ? 0 : 1 - Math.exp(tokens * missLog));
 }
 /**
  * Share of its routed experts the busiest expert rank reads under the most favourable routing of
@@ -19885,9 +19893,10 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
     // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
     // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
+    const expectedTouched = touchedExpertShare(facts.experts, facts.topK);
     const touchedOf = isBound
         ? (n) => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-        : (n) => Math.max(touchedExpertFraction(facts.experts, facts.topK, n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
+        : (n) => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
     // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
     // was a third of a layout search's time).
     let touchedTokens = -1;
@@ -21578,13 +21587,22 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
     }
     else {
-        const measured = quick ? quickMeasured(clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-        warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
-        requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
-        const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
-        if (fitted === null)
-            return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
-        requests = Math.min(requests, fitted);
+        // Whether the load can be simulated at all is the full run's question, screened or not: a screen
+        // that simulated a load its full verification refuses would pass what verify leaves unverified.
+        const full = Math.min(STEADY_MAX_REQUESTS, STEADY_WARMUP_WAVES * clients + Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients));
+        const fullFitted = fitBudget(full + clients, longestInput, wl.maxBatchedTokens, false, budget);
+        if (fullFitted === null)
+            return tooComplex(full, longestInput, wl.maxBatchedTokens, budget);
+        if (quick) {
+            warmup = clients;
+            requests = Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients));
+            // fewer requests than the full run's: within the budget wherever the full run is
+            requests = Math.min(requests, fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget) ?? requests);
+        }
+        else {
+            warmup = STEADY_WARMUP_WAVES * clients;
+            requests = Math.min(full, fullFitted);
+        }
         warmup = Math.min(warmup, Math.floor(requests / 2));
     }
     const lengths = Math.min(requests + clients, 4096);
@@ -24737,6 +24755,8 @@ function queueOf(ttft, idle) {
 }
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
 const KV_CAPACITY_SPREAD = 0.1;
+/** What a screened candidate's report carries of its ranges: none (VerifyOptions.quick). */
+const NO_RANGES = { ranges: {}, why: [], throughput: undefined };
 function planRanges(plan, r, c, metrics) {
     const ctx = rangeContext(plan, r, c);
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
@@ -26515,7 +26535,21 @@ function verifyDisaggregatedPlan(loaded, options) {
     const memFloor = floors.some((f) => f === null) ? null : Math.max(...floors);
     const gpus = plan.hardware.gpus ?? total;
     const economy = servingEconomy(plan, gpus, c.throughput, c.throughputBound);
-    for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy }))
+    for (const j of judgedChecks({
+        plan,
+        r,
+        c,
+        est,
+        bound,
+        memTotal,
+        memFloor,
+        modelMissing,
+        memMissing,
+        loopMissing,
+        ttftMissing,
+        economy,
+        terse: options.quick === true,
+    }))
         add(j);
     const capacity = plan.hardware.memory;
     // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
@@ -26523,7 +26557,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     metrics.world_size = gpus;
     Object.assign(metrics, disaggMetrics(figures, pools));
-    const pr = planRanges(plan, r, c, metrics);
+    const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
     metrics.range_coverage = RANGE_COVERAGE;
     const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
@@ -26725,8 +26759,6 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
-// a screened candidate's report carries no ranges (VerifyOptions.quick)
-const NO_RANGES = { ranges: {}, why: [], throughput: undefined };
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;

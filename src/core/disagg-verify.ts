@@ -15,7 +15,7 @@ import { memoryChecks } from './memory-checks.js';
 import { mostLoaded } from './memory.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
-import { planRanges } from './plan-ranges.js';
+import { NO_RANGES, planRanges } from './plan-ranges.js';
 import { RANGE_COVERAGE } from './ranges.js';
 import type { Resolved } from './resolve.js';
 import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
@@ -170,7 +170,22 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const memFloor = floors.some((f) => f === null) ? null : Math.max(...(floors as number[]));
   const gpus = plan.hardware.gpus ?? total;
   const economy = servingEconomy(plan, gpus, c.throughput, c.throughputBound);
-  for (const j of judgedChecks({ plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy })) add(j);
+  for (const j of judgedChecks({
+    plan,
+    r,
+    c,
+    est,
+    bound,
+    memTotal,
+    memFloor,
+    modelMissing,
+    memMissing,
+    loopMissing,
+    ttftMissing,
+    economy,
+    terse: options.quick === true,
+  }))
+    add(j);
 
   const capacity = plan.hardware.memory;
   // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
@@ -178,7 +193,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
   metrics.world_size = gpus;
   Object.assign(metrics, disaggMetrics(figures, pools));
-  const pr = planRanges(plan, r, c, metrics);
+  const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
   const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };

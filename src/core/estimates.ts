@@ -607,12 +607,20 @@ export function loadSpecFor(
     warmup = 0;
     if (fitBudget(requests, longestInput, wl.maxBatchedTokens, true, budget) === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
   } else {
-    const measured = quick ? quickMeasured(clients) : Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients);
-    warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
-    requests = Math.min(STEADY_MAX_REQUESTS, warmup + measured);
-    const fitted = fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget);
-    if (fitted === null) return tooComplex(requests, longestInput, wl.maxBatchedTokens, budget);
-    requests = Math.min(requests, fitted);
+    // Whether the load can be simulated at all is the full run's question, screened or not: a screen
+    // that simulated a load its full verification refuses would pass what verify leaves unverified.
+    const full = Math.min(STEADY_MAX_REQUESTS, STEADY_WARMUP_WAVES * clients + Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients));
+    const fullFitted = fitBudget(full + clients, longestInput, wl.maxBatchedTokens, false, budget);
+    if (fullFitted === null) return tooComplex(full, longestInput, wl.maxBatchedTokens, budget);
+    if (quick) {
+      warmup = clients;
+      requests = Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients));
+      // fewer requests than the full run's: within the budget wherever the full run is
+      requests = Math.min(requests, fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget) ?? requests);
+    } else {
+      warmup = STEADY_WARMUP_WAVES * clients;
+      requests = Math.min(full, fullFitted);
+    }
     warmup = Math.min(warmup, Math.floor(requests / 2));
   }
   const lengths = Math.min(requests + clients, 4096);

@@ -43,6 +43,9 @@ function queueOf(ttft: number | null, idle: number | null): Pick<RangeContext, '
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
 const KV_CAPACITY_SPREAD = 0.1;
 
+/** What a screened candidate's report carries of its ranges: none (VerifyOptions.quick). */
+export const NO_RANGES: Pick<PlanRanges, 'ranges' | 'why' | 'throughput'> = { ranges: {}, why: [], throughput: undefined };
+
 export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record<string, number | null>): PlanRanges {
   const ctx = rangeContext(plan, r, c);
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));

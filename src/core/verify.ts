@@ -14,12 +14,9 @@ import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './s
 import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
-import { planRanges, type PlanRanges } from './plan-ranges.js';
+import { NO_RANGES, planRanges } from './plan-ranges.js';
 import { RANGE_COVERAGE } from './ranges.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
-
-// a screened candidate's report carries no ranges (VerifyOptions.quick)
-const NO_RANGES: Pick<PlanRanges, 'ranges' | 'why' | 'throughput'> = { ranges: {}, why: [], throughput: undefined };
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
 export function lineOf(lines: Record<string, number>, path: string | undefined): number | undefined {
