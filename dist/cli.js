@@ -24727,125 +24727,6 @@ function judgeMemoryClaim(claimed, f) {
     return { status: 'pass', limit: f.estimate, basis: 'estimate', detail: `claimed ${f.show(claimed)}, estimate ${f.show(f.estimate)}` };
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-ranges.ts
-// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
-// (engine, GPU family, load), and the range of each estimated time and rate.
-
-
-
-
-/** The plan's engine, GPU family and load band, as the track record is kept. */
-function rangeContext(plan, r, c, idle = false) {
-    const wl = r.workload;
-    const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
-    return {
-        engine: wl.engine,
-        family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
-        band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
-        ...(idle ? { idle: true } : {}),
-        engineDefaulted: plan.deployment?.engine === undefined,
-        routedExperts: c.routedExperts,
-        ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
-    };
-}
-/** A disaggregated TTFT's load regime and its lift over the idle TTFT (ranges.ts, queueBand). */
-function queueOf(ttft, idle) {
-    const queue = queueBand(ttft, idle);
-    return ttft !== null && idle !== null && idle > 0 && ttft > 0 ? { queue, lift: ttft / idle } : { queue };
-}
-/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
-const KV_CAPACITY_SPREAD = 0.1;
-/** What a screened candidate's report carries of its ranges: none (VerifyOptions.quick). */
-const NO_RANGES = { ranges: {}, why: [], throughput: undefined };
-function planRanges(plan, r, c, metrics) {
-    const ctx = rangeContext(plan, r, c);
-    const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
-    // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
-    const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
-    const tpot = residualsFor('tpot', ctx);
-    const ranges = {};
-    /**
-     * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
-     * and a range clipped to a rounded ceiling could end past the true one
-     */
-    const put = (key, res, kind, bound, rateLow = null) => {
-        const v = metrics[key];
-        if (v === null || v === undefined || !(v > 0))
-            return;
-        const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
-        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
-    };
-    const ms = (s) => (s === null ? null : s * 1000);
-    // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
-    // least its mean length): its range starts no lower than the idle range does.
-    const stops = rangeStops(r, c, ttftIdle, tpot, metrics.throughput_tokens_per_s ?? null);
-    put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
-    put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
-    put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
-    put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
-    put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling, stops.throughputLow);
-    for (const p of ['p50', 'p90', 'p99']) {
-        put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
-        put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
-    }
-    put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
-    put('max_request_rate', tpot, 'rate', c.requestRateBound);
-    // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
-    put('kv_transfer_ms', ttft, 'time', metrics.kv_transfer_lower_bound_ms ?? null);
-    const kv = metrics.kv_cache_capacity_tokens;
-    if (kv !== null && kv !== undefined && kv > 0)
-        ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
-    // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
-    return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
-}
-/**
- * `idle`: the idle TTFT's track record; `tpot`: the TPOT's, which rates follow; `shownThroughput`: the
- * throughput as the metrics show it (rounded), when known.
- */
-function rangeStops(r, c, idle, tpot, shownThroughput) {
-    const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
-    const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
-    return {
-        ttftLow,
-        ttftPercentileLow: fixedLengths ? ttftLow : null,
-        throughputCeiling: offeredCeiling(r, c, shownThroughput),
-        throughputLow: offeredFloor(r, c, tpot),
-    };
-}
-/**
- * The throughput range's low end for an open loop that keeps up. Its output is its arrivals' (rate x
- * output tokens) whatever its speed, as long as it keeps up: the range's slow end is the deployment
- * with every cost e^hi times longer, which serves arrivals e^hi times too fast for the estimated one
- * as that one would, in slow motion. It keeps up while that is within the estimated capacity (a
- * closed loop at the running cap): the slow end serves min(offered output, capacity x e^-hi), the
- * capacity's own slow end. Llama 3.1 8B on one H100 at 0.2 requests/s of 1024/256 (capacity about
- * 12k tokens/s) read 23.3 to 51.5 tokens/s, the low end less than half of the 51.2 it serves; now
- * 51.2 to 51.5.
- */
-function offeredFloor(r, c, tpot) {
-    const wl = r.workload;
-    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null || c.capacity === null)
-        return null;
-    const offered = wl.requestRate * wl.outputTokens;
-    return Math.min(offered, rangeOf(c.capacity, tpot, 'rate', null)[0]);
-}
-/**
- * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
- * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
- * error decides whether the deployment keeps up, not how much more than the offered load it serves.
- */
-function offeredCeiling(r, c, shown) {
-    const wl = r.workload;
-    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null)
-        return c.throughputBound;
-    // the estimate as the metrics show it (rounded, possibly up) stays inside its range
-    const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
-    return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
-}
-/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
-const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
-
 ;// CONCATENATED MODULE: ./src/core/cost.ts
 // Cost and energy of serving (contract, "Version 1.1 / Cost and energy"): what a million output
 // tokens cost and how many output tokens a joule buys, for the whole deployment at the plan's load.
@@ -24949,6 +24830,136 @@ function economyAssumptions(h, origins) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/core/plan-ranges.ts
+// The ranges of one plan's estimates (ranges.ts applied to its figures): which track record applies
+// (engine, GPU family, load), and the range of each estimated time and rate.
+
+
+
+
+
+/** The plan's engine, GPU family and load band, as the track record is kept. */
+function rangeContext(plan, r, c, idle = false) {
+    const wl = r.workload;
+    const running = c.load ? c.load.outcome.meanBatch * r.layout.dp : (wl.concurrency ?? 1);
+    return {
+        engine: wl.engine,
+        family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
+        band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
+        ...(idle ? { idle: true } : {}),
+        engineDefaulted: plan.deployment?.engine === undefined,
+        routedExperts: c.routedExperts,
+        ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
+    };
+}
+/** A disaggregated TTFT's load regime and its lift over the idle TTFT (ranges.ts, queueBand). */
+function queueOf(ttft, idle) {
+    const queue = queueBand(ttft, idle);
+    return ttft !== null && idle !== null && idle > 0 && ttft > 0 ? { queue, lift: ttft / idle } : { queue };
+}
+/** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
+const KV_CAPACITY_SPREAD = 0.1;
+/**
+ * A report's ranges, the serving economy's included, and why they are wider than validated; none for a
+ * screened candidate (VerifyOptions.quick: suggest shows only what it verified again in full). Sets
+ * the coverage they are built for in `metrics`.
+ */
+function reportRanges(plan, r, c, metrics, economy, screened) {
+    const pr = screened ? null : planRanges(plan, r, c, metrics);
+    metrics.range_coverage = RANGE_COVERAGE;
+    if (pr === null)
+        return { ranges: {}, why: [] };
+    return { ranges: Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput)), why: pr.why };
+}
+function planRanges(plan, r, c, metrics) {
+    const ctx = rangeContext(plan, r, c);
+    const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
+    // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
+    const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
+    const tpot = residualsFor('tpot', ctx);
+    const ranges = {};
+    /**
+     * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
+     * and a range clipped to a rounded ceiling could end past the true one
+     */
+    const put = (key, res, kind, bound, rateLow = null) => {
+        const v = metrics[key];
+        if (v === null || v === undefined || !(v > 0))
+            return;
+        const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
+        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
+    };
+    const ms = (s) => (s === null ? null : s * 1000);
+    // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
+    // least its mean length): its range starts no lower than the idle range does.
+    const stops = rangeStops(r, c, ttftIdle, tpot, metrics.throughput_tokens_per_s ?? null);
+    put('ttft_ms', ttft, 'time', ms(stops.ttftLow ?? c.ttftFloor));
+    put('ttft_idle_ms', ttftIdle, 'time', ms(c.ttftFloor));
+    put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
+    put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
+    put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling, stops.throughputLow);
+    for (const p of ['p50', 'p90', 'p99']) {
+        put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
+        put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
+    }
+    put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));
+    put('max_request_rate', tpot, 'rate', c.requestRateBound);
+    // A disaggregated plan's KV transfer is measured only inside its TTFT: it takes the TTFT's track record.
+    put('kv_transfer_ms', ttft, 'time', metrics.kv_transfer_lower_bound_ms ?? null);
+    const kv = metrics.kv_cache_capacity_tokens;
+    if (kv !== null && kv !== undefined && kv > 0)
+        ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
+    // the throughput's range before rounding, for the cost and energy ranges that follow from it
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
+    return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+}
+/**
+ * `idle`: the idle TTFT's track record; `tpot`: the TPOT's, which rates follow; `shownThroughput`: the
+ * throughput as the metrics show it (rounded), when known.
+ */
+function rangeStops(r, c, idle, tpot, shownThroughput) {
+    const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+    const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
+    return {
+        ttftLow,
+        ttftPercentileLow: fixedLengths ? ttftLow : null,
+        throughputCeiling: offeredCeiling(r, c, shownThroughput),
+        throughputLow: offeredFloor(r, c, tpot),
+    };
+}
+/**
+ * The throughput range's low end for an open loop that keeps up. Its output is its arrivals' (rate x
+ * output tokens) whatever its speed, as long as it keeps up: the range's slow end is the deployment
+ * with every cost e^hi times longer, which serves arrivals e^hi times too fast for the estimated one
+ * as that one would, in slow motion. It keeps up while that is within the estimated capacity (a
+ * closed loop at the running cap): the slow end serves min(offered output, capacity x e^-hi), the
+ * capacity's own slow end. Llama 3.1 8B on one H100 at 0.2 requests/s of 1024/256 (capacity about
+ * 12k tokens/s) read 23.3 to 51.5 tokens/s, the low end less than half of the 51.2 it serves; now
+ * 51.2 to 51.5.
+ */
+function offeredFloor(r, c, tpot) {
+    const wl = r.workload;
+    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null || c.capacity === null)
+        return null;
+    const offered = wl.requestRate * wl.outputTokens;
+    return Math.min(offered, rangeOf(c.capacity, tpot, 'rate', null)[0]);
+}
+/**
+ * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
+ * (rate x output tokens; the estimate where a finite window ran a little above it). An estimator's
+ * error decides whether the deployment keeps up, not how much more than the offered load it serves.
+ */
+function offeredCeiling(r, c, shown) {
+    const wl = r.workload;
+    if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null)
+        return c.throughputBound;
+    // the estimate as the metrics show it (rounded, possibly up) stays inside its range
+    const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
+    return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
+}
+/** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
+const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));
 
 ;// CONCATENATED MODULE: ./src/core/utilization.ts
 
@@ -26398,7 +26409,6 @@ function unreadLayoutCheck(unread) {
 
 
 
-
 /** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
 const fmtS = (s) => formatQuantity(s, 's');
 const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
@@ -26557,9 +26567,8 @@ function verifyDisaggregatedPlan(loaded, options) {
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     metrics.world_size = gpus;
     Object.assign(metrics, disaggMetrics(figures, pools));
-    const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
-    metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+    const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
+    const ranges = pr.ranges;
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
@@ -26758,7 +26767,6 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
-
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -26853,9 +26861,8 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
     // search's thousands of verifications a tenth of their time
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
-    const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
-    metrics.range_coverage = RANGE_COVERAGE;
-    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+    const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
+    const ranges = pr.ranges;
     const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};

@@ -15,13 +15,12 @@ import { memoryChecks } from './memory-checks.js';
 import { mostLoaded } from './memory.js';
 import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
-import { NO_RANGES, planRanges } from './plan-ranges.js';
-import { RANGE_COVERAGE } from './ranges.js';
+import { reportRanges } from './plan-ranges.js';
 import type { Resolved } from './resolve.js';
 import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
 import { planVerdict } from './verdict.js';
-import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
+import { economyAssumptions, economyMetrics } from './cost.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
 /** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
@@ -193,9 +192,8 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
   metrics.world_size = gpus;
   Object.assign(metrics, disaggMetrics(figures, pools));
-  const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
-  metrics.range_coverage = RANGE_COVERAGE;
-  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+  const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
+  const ranges = pr.ranges;
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);

@@ -3,7 +3,8 @@
 import { hardwareFamily } from './engines.js';
 import { e2eFloor, type Computed } from './estimates.js';
 import { roundFine } from './figures.js';
-import { concurrencyBand, queueBand, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
+import { concurrencyBand, queueBand, RANGE_COVERAGE, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
+import { economyRanges, type ServingEconomy } from './cost.js';
 import type { Resolved } from './resolve.js';
 import type { Plan } from './types.js';
 
@@ -43,8 +44,24 @@ function queueOf(ttft: number | null, idle: number | null): Pick<RangeContext, '
 /** KV capacity follows the engine's accounting closely (validation: median error 1%); its range is a flat +-10%. */
 const KV_CAPACITY_SPREAD = 0.1;
 
-/** What a screened candidate's report carries of its ranges: none (VerifyOptions.quick). */
-export const NO_RANGES: Pick<PlanRanges, 'ranges' | 'why' | 'throughput'> = { ranges: {}, why: [], throughput: undefined };
+/**
+ * A report's ranges, the serving economy's included, and why they are wider than validated; none for a
+ * screened candidate (VerifyOptions.quick: suggest shows only what it verified again in full). Sets
+ * the coverage they are built for in `metrics`.
+ */
+export function reportRanges(
+  plan: Plan,
+  r: Resolved,
+  c: Computed,
+  metrics: Record<string, number | null>,
+  economy: ServingEconomy,
+  screened: boolean,
+): { ranges: Record<string, [number, number]>; why: string[] } {
+  const pr = screened ? null : planRanges(plan, r, c, metrics);
+  metrics.range_coverage = RANGE_COVERAGE;
+  if (pr === null) return { ranges: {}, why: [] };
+  return { ranges: Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput)), why: pr.why };
+}
 
 export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record<string, number | null>): PlanRanges {
   const ctx = rangeContext(plan, r, c);

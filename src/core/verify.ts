@@ -11,11 +11,10 @@ import { deriveModelFacts } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { resolvePlan } from './resolve.js';
 import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
-import { economyAssumptions, economyMetrics, economyRanges } from './cost.js';
+import { economyAssumptions, economyMetrics } from './cost.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
-import { NO_RANGES, planRanges } from './plan-ranges.js';
-import { RANGE_COVERAGE } from './ranges.js';
+import { reportRanges } from './plan-ranges.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
 /** Line of a key, or of its nearest ancestor that the file sets. */
@@ -123,9 +122,8 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   // Object.assign, not a spread: spreading a second object of this many keys costs V8 some 15 µs, a
   // search's thousands of verifications a tenth of their time
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
-  const pr = options.quick === true ? NO_RANGES : planRanges(plan, r, c, metrics);
-  metrics.range_coverage = RANGE_COVERAGE;
-  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+  const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
+  const ranges = pr.ranges;
   const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
