@@ -19897,8 +19897,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const touchedOf = isBound
         ? (n) => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
         : (n) => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
-    // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
-    // was a third of a layout search's time).
+    // Consecutive decode steps mostly carry the same token count: the last answer is kept.
     let touchedTokens = -1;
     let touchedShare = 0;
     const touched = (n) => {
@@ -21593,16 +21592,9 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
         const fullFitted = fitBudget(full + clients, longestInput, wl.maxBatchedTokens, false, budget);
         if (fullFitted === null)
             return tooComplex(full, longestInput, wl.maxBatchedTokens, budget);
-        if (quick) {
-            warmup = clients;
-            requests = Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients));
-            // fewer requests than the full run's: within the budget wherever the full run is
-            requests = Math.min(requests, fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget) ?? requests);
-        }
-        else {
-            warmup = STEADY_WARMUP_WAVES * clients;
-            requests = Math.min(full, fullFitted);
-        }
+        // a screen measures fewer requests than the full run: within the budget wherever the full run is
+        warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
+        requests = Math.min(quick ? Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients)) : full, fullFitted);
         warmup = Math.min(warmup, Math.floor(requests / 2));
     }
     const lengths = Math.min(requests + clients, 4096);
@@ -26568,8 +26560,7 @@ function verifyDisaggregatedPlan(loaded, options) {
     metrics.world_size = gpus;
     Object.assign(metrics, disaggMetrics(figures, pools));
     const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-    const ranges = pr.ranges;
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
         details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
@@ -26862,8 +26853,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     // search's thousands of verifications a tenth of their time
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-    const ranges = pr.ranges;
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);

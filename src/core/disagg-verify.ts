@@ -193,8 +193,7 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   metrics.world_size = gpus;
   Object.assign(metrics, disaggMetrics(figures, pools));
   const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-  const ranges = pr.ranges;
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
     details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];

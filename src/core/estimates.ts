@@ -612,15 +612,9 @@ export function loadSpecFor(
     const full = Math.min(STEADY_MAX_REQUESTS, STEADY_WARMUP_WAVES * clients + Math.max(STEADY_MIN_MEASURED, STEADY_MEASURED_WAVES * clients));
     const fullFitted = fitBudget(full + clients, longestInput, wl.maxBatchedTokens, false, budget);
     if (fullFitted === null) return tooComplex(full, longestInput, wl.maxBatchedTokens, budget);
-    if (quick) {
-      warmup = clients;
-      requests = Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients));
-      // fewer requests than the full run's: within the budget wherever the full run is
-      requests = Math.min(requests, fitBudget(requests + clients, longestInput, wl.maxBatchedTokens, false, budget) ?? requests);
-    } else {
-      warmup = STEADY_WARMUP_WAVES * clients;
-      requests = Math.min(full, fullFitted);
-    }
+    // a screen measures fewer requests than the full run: within the budget wherever the full run is
+    warmup = (quick ? 1 : STEADY_WARMUP_WAVES) * clients;
+    requests = Math.min(quick ? Math.min(STEADY_MAX_REQUESTS, warmup + quickMeasured(clients)) : full, fullFitted);
     warmup = Math.min(warmup, Math.floor(requests / 2));
   }
   const lengths = Math.min(requests + clients, 4096);

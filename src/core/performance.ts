@@ -246,8 +246,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const touchedOf = isBound
     ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
     : (n: number): number => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
-  // Consecutive decode steps mostly carry the same token count: the last answer is kept (Math.pow
-  // was a third of a layout search's time).
+  // Consecutive decode steps mostly carry the same token count: the last answer is kept.
   let touchedTokens = -1;
   let touchedShare = 0;
   const touched = (n: number): number => {

@@ -123,8 +123,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   // search's thousands of verifications a tenth of their time
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
   const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-  const ranges = pr.ranges;
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges };
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
