@@ -132,7 +132,12 @@ export function touchedExpertFraction(experts: number, topK: number, tokens: num
 export function touchedExpertShare(experts: number, topK: number): (tokens: number) => number {
   if (experts <= 0) return () => 0;
   const missLog = Math.log1p(-Math.min(topK, experts) / experts);
-  return (tokens) => (tokens <= 0 ? 0 : 1 - Math.exp(tokens * missLog));
+  return (tokens) => {
+    if (tokens <= 0) return 0;
+    const x = tokens * missLog;
+    // below e^-38 (under half an ulp of 1) the difference rounds to exactly 1: skip the exp
+    return x < -38 ? 1 : 1 - Math.exp(x);
+  };
 }
 
 /**
@@ -243,9 +248,11 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
   // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
   const expectedTouched = touchedExpertShare(facts.experts, facts.topK);
+  // the favourable routing's share is the same for any n > 0 tokens
+  const leastTouched = leastTouchedExpertFraction(facts.experts, facts.topK, 1, ep);
   const touchedOf = isBound
-    ? (n: number): number => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-    : (n: number): number => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
+    ? (n: number): number => (n > 0 ? leastTouched : 0)
+    : (n: number): number => (n > 0 ? Math.max(expectedTouched(n), leastTouched) : 0);
   // Consecutive decode steps mostly carry the same token count: the last answer is kept.
   let touchedTokens = -1;
   let touchedShare = 0;
@@ -430,10 +437,23 @@ export function stagePass(facts: ModelFacts, layout: Layout, hw: Hardware, stage
   return stageCostModel(facts, layout, hw, stage, mode)?.evaluate(pass) ?? null;
 }
 
+/**
+ * The link between pipeline stages, kept for the last layout, hardware and mode asked: a simulated
+ * load asks for it on every pass (the objects are never changed once resolved).
+ */
+let lastHandoff: { layout: Layout; hw: Hardware; mode: TimeMode; link: LinkChoice | null } | null = null;
+function handoffLink(layout: Layout, hw: Hardware, mode: TimeMode): LinkChoice | null {
+  const c = lastHandoff;
+  if (c !== null && c.layout === layout && c.hw === hw && c.mode === mode) return c.link;
+  const link = linkFor(hw, groupSpans(layout, hw).pp, mode.efficiency.network, mode.latency, mode.unknownIsFree);
+  lastHandoff = { layout, hw, mode, link };
+  return link;
+}
+
 /** Activation hand-off between two pipeline stages. */
 export function stageHandoff(facts: ModelFacts, layout: Layout, hw: Hardware, tokens: number, mode: TimeMode): number | null {
   if (layout.pp <= 1) return 0;
-  const link = linkFor(hw, groupSpans(layout, hw).pp, mode.efficiency.network, mode.latency, mode.unknownIsFree);
+  const link = handoffLink(layout, hw, mode);
   if (!link) return null;
   const c = pointToPoint((tokens / layout.cp) * facts.hidden * ACTIVATION_BYTES, link);
   return c.transfer + c.latency;
