@@ -11390,6 +11390,21 @@ function chargeWork(units) {
 function workLeft() {
     return current?.left ?? Infinity;
 }
+/**
+ * The limits the running budgets set, all nested ones together: the earliest deadline, and whether
+ * any counts units (work handed to another thread can carry a deadline along, not a unit count).
+ */
+function runningLimits() {
+    let deadline;
+    let countsUnits = false;
+    for (let b = current; b !== undefined; b = b.outer) {
+        if (b.deadline !== undefined)
+            deadline = deadline === undefined ? b.deadline : Math.min(deadline, b.deadline);
+        if (b.units !== Infinity)
+            countsUnits = true;
+    }
+    return { deadline, countsUnits };
+}
 /** Checks the running budgets' deadlines now: for loops whose every step is costly (a layout verified). */
 function checkDeadline() {
     untilClock = 1;
@@ -11399,7 +11414,7 @@ function checkDeadline() {
  * Runs `work` under a budget. `onExceeded` turns this budget's exhaustion into a result; an outer
  * budget's exhaustion passes through to whoever set that one.
  */
-function withWorkBudget(limits, work, onExceeded) {
+function work_budget_withWorkBudget(limits, work, onExceeded) {
     const budget = { units: limits.units ?? Infinity, left: limits.units ?? Infinity, deadline: limits.deadline, outer: current };
     current = budget;
     untilClock = 1; // a nested deadline is checked at the first charge
@@ -19794,7 +19809,13 @@ function touchedExpertShare(experts, topK) {
     if (experts <= 0)
         return () => 0;
     const missLog = Math.log1p(-Math.min(topK, experts) / experts);
-    return (tokens) => (tokens <= 0 ? 0 : 1 - Math.exp(tokens * missLog));
+    return (tokens) => {
+        if (tokens <= 0)
+            return 0;
+        const x = tokens * missLog;
+        // below e^-38 (under half an ulp of 1) the difference rounds to exactly 1: skip the exp
+        return x < -38 ? 1 : 1 - Math.exp(x);
+    };
 }
 /**
  * Share of its routed experts the busiest expert rank reads under the most favourable routing of
@@ -19894,9 +19915,11 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // what the floor's most favourable routing leaves it (fewer tokens than expert groups: whichever
     // group gets a token reads ceil(top_k / ep) of its experts, not the average's fraction of one).
     const expectedTouched = touchedExpertShare(facts.experts, facts.topK);
+    // the favourable routing's share is the same for any n > 0 tokens
+    const leastTouched = leastTouchedExpertFraction(facts.experts, facts.topK, 1, ep);
     const touchedOf = isBound
-        ? (n) => leastTouchedExpertFraction(facts.experts, facts.topK, n, ep)
-        : (n) => Math.max(expectedTouched(n), leastTouchedExpertFraction(facts.experts, facts.topK, n, ep));
+        ? (n) => (n > 0 ? leastTouched : 0)
+        : (n) => (n > 0 ? Math.max(expectedTouched(n), leastTouched) : 0);
     // Consecutive decode steps mostly carry the same token count: the last answer is kept.
     let touchedTokens = -1;
     let touchedShare = 0;
@@ -20068,11 +20091,24 @@ function buildStageCostModels(facts, layout, hw, stages, mode) {
 function stagePass(facts, layout, hw, stage, pass, mode) {
     return stageCostModel(facts, layout, hw, stage, mode)?.evaluate(pass) ?? null;
 }
+/**
+ * The link between pipeline stages, kept for the last layout, hardware and mode asked: a simulated
+ * load asks for it on every pass (the objects are never changed once resolved).
+ */
+let lastHandoff = null;
+function handoffLink(layout, hw, mode) {
+    const c = lastHandoff;
+    if (c !== null && c.layout === layout && c.hw === hw && c.mode === mode)
+        return c.link;
+    const link = linkFor(hw, groupSpans(layout, hw).pp, mode.efficiency.network, mode.latency, mode.unknownIsFree);
+    lastHandoff = { layout, hw, mode, link };
+    return link;
+}
 /** Activation hand-off between two pipeline stages. */
 function stageHandoff(facts, layout, hw, tokens, mode) {
     if (layout.pp <= 1)
         return 0;
-    const link = linkFor(hw, groupSpans(layout, hw).pp, mode.efficiency.network, mode.latency, mode.unknownIsFree);
+    const link = handoffLink(layout, hw, mode);
     if (!link)
         return null;
     const c = pointToPoint((tokens / layout.cp) * facts.hidden * ACTIVATION_BYTES, link);
@@ -26892,7 +26928,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
  */
 function verifyPlanText(file, text, readReference, budget = PLAN_WORK_BUDGET) {
     const error = (message) => ({ file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] });
-    return withWorkBudget({ units: budget }, () => {
+    return work_budget_withWorkBudget({ units: budget }, () => {
         const result = load_loadPlan(file, text, readReference);
         if (!result.ok)
             return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
@@ -29766,7 +29802,7 @@ const DEFAULT_GROWTH = 16;
 const DEFAULT_SCAN_CAP = 8192;
 /** The ranked search verifies every layout of every count up to here (about a minute at this size). */
 const MAX_SEARCH_GPUS = 16_384;
-class LayoutSearch {
+class layout_search_LayoutSearch {
     base;
     options;
     planGpus;
@@ -29850,6 +29886,26 @@ class LayoutSearch {
             return c;
         const { gpus, layout, disaggregation: _none, ...variant } = c.variation;
         return this.inFull(gpus, layout, variant);
+    }
+    /**
+     * The screened candidates of every layout of `gpus` devices (no variant), as `at(gpus)` would make
+     * them, made elsewhere (another thread, screen-threads.ts): counted and cached as if made here.
+     */
+    adopt(gpus, candidates) {
+        const key = this.variantKey(gpus, {});
+        if (this.cache.has(key))
+            return;
+        this.layoutsSeen += candidates.length;
+        this.verified += candidates.length;
+        for (const c of candidates) {
+            this.single.set(`${key}|${layoutText(c.variation.layout)}`, c);
+            this.screened.add(c);
+        }
+        this.cache.set(key, candidates);
+    }
+    /** Whether `at(gpus)` (no variant) is already made. */
+    has(gpus) {
+        return this.cache.has(this.variantKey(gpus, {}));
     }
     /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
     at(gpus, variant = {}) {
@@ -30099,6 +30155,196 @@ function shortfalls(s, plan, impossible, beside) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/suggest/screen-threads.ts
+// The layout screen on more than one thread. Each device count's layouts are screened independently
+// of the others (every figure is a pure function of the plan and the layout), so spare CPU cores take
+// whole device counts from a shared queue while this thread takes them too; the results come back
+// as plain data and are cached as if made here, so the search, its order and its output are the same
+// as on one thread (a test compares them byte for byte). Synchronous for the caller: it waits on
+// shared memory for what the helpers took, and does itself what a helper could not.
+//
+// A helper runs screen-worker.js, the file beside this one: the compiled module (build/) or its
+// bundle beside the action's and the command line's (dist/). Sources run through a TypeScript
+// loader (the tests) have no such file and stay on one thread.
+
+
+
+
+
+/** Helpers at most, whatever the machine: the screen's queue is a few dozen device counts. */
+const MAX_HELPERS = 3;
+/** Below this many layouts a search is over before a helper has loaded (about 0.1-0.2 s). */
+const MIN_LAYOUTS_FOR_HELPERS = 400;
+/** A helper that reports nothing for this long is given up on: its device counts are screened here. */
+const HELPER_SILENCE_MS = 60_000;
+/** Environment variable that sets how many helpers (0: this thread alone), whatever the machine, at most MAX_HELPERS. */
+const THREADS_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_THREADS';
+/** Environment variable that, set to 1, writes one line to stderr per screen: how the device counts were shared out. */
+const LOG_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_LOG';
+const TAG = 'parallel-plan-check:screen';
+const NEXT = 0;
+const DONE = 1;
+/** The helper's entry file, beside this module (a name in a variable: the bundler must not follow it). */
+const WORKER_FILE = './screen-worker.js';
+/** Helpers worth using for a search of `layouts` layouts on this machine and in this context. */
+function helpersFor(layouts) {
+    if (!external_node_worker_threads_namespaceObject.isMainThread)
+        return 0; // a helper screens alone
+    if (!/\.[cm]?js$/.test(import.meta.url))
+        return 0; // sources under a TypeScript loader
+    if (runningLimits().countsUnits)
+        return 0; // a unit budget cannot be shared out
+    if (layouts < MIN_LAYOUTS_FOR_HELPERS)
+        return 0;
+    const env = process.env[THREADS_ENV];
+    if (env !== undefined && /^\d+$/.test(env))
+        return Math.min(Number(env), MAX_HELPERS);
+    return Math.max(0, Math.min(MAX_HELPERS, (0,external_node_os_namespaceObject.availableParallelism)() - 1));
+}
+/**
+ * Helpers kept between searches (the action searches several plans, a bench the same one again): a
+ * helper's code is loaded and compiled once. Unreferenced: they never keep the process alive.
+ */
+const pool = [];
+function helpers(count) {
+    for (let i = pool.length - 1; i >= 0; i--)
+        if (pool[i].broken)
+            pool.splice(i, 1);
+    while (pool.length < count) {
+        const channel = new external_node_worker_threads_namespaceObject.MessageChannel();
+        try {
+            const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(WORKER_FILE, import.meta.url), { workerData: { tag: TAG, port: channel.port2 }, transferList: [channel.port2] });
+            const h = { worker, port: channel.port1, broken: false };
+            worker.unref();
+            channel.port1.unref();
+            // a helper that fails to load or dies takes nothing more from any queue; what it took is redone here
+            worker.on('error', () => {
+                h.broken = true;
+            });
+            worker.on('exit', () => {
+                h.broken = true;
+            });
+            pool.push(h);
+        }
+        catch {
+            channel.port1.close();
+            break;
+        }
+    }
+    return pool.slice(0, count);
+}
+/**
+ * Screens every layout of each of `counts` (no variant) into the search's cache, on this thread and
+ * on spare cores. Afterwards `search.at(n)` answers from the cache for every n of `counts`, exactly
+ * as it would have without this call.
+ */
+function screenCounts(search, counts) {
+    let layouts = 0;
+    for (const n of counts)
+        layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
+    const wanted = helpersFor(layouts);
+    if (wanted === 0)
+        return;
+    // the largest counts (the most layouts) first, so that the queue ends on small pieces of work
+    const order = [...counts].sort((a, b) => b - a);
+    const shared = new SharedArrayBuffer(8);
+    const state = new Int32Array(shared);
+    const job = { base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
+    const working = helpers(wanted);
+    for (const h of working)
+        h.port.postMessage(job);
+    const settled = new Set();
+    let adopted = 0;
+    const drain = () => {
+        for (const h of working) {
+            for (let m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(h.port); m !== undefined; m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(h.port)) {
+                const r = m.message;
+                settled.add(r.index);
+                if (!('failed' in r)) {
+                    search.adopt(order[r.index], r.candidates);
+                    adopted++;
+                }
+            }
+        }
+    };
+    try {
+        // this thread takes from the same queue
+        for (let i = Atomics.add(state, NEXT, 1); i < order.length; i = Atomics.add(state, NEXT, 1)) {
+            settled.add(i);
+            search.at(order[i]);
+            drain();
+        }
+        // then waits for what the helpers took, while they are alive and reporting
+        let quietSince = Date.now();
+        while (settled.size < order.length && Atomics.load(state, DONE) < working.length && working.some((h) => !h.broken)) {
+            const before = settled.size;
+            Atomics.wait(state, DONE, Atomics.load(state, DONE), 20);
+            drain();
+            checkDeadline();
+            if (settled.size > before)
+                quietSince = Date.now();
+            else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
+                for (const h of working)
+                    h.broken = true;
+                break;
+            }
+        }
+        drain();
+    }
+    finally {
+        // stop the helpers taking more of this job (they finish the count they hold, then idle)
+        Atomics.store(state, NEXT, order.length);
+        for (const h of working)
+            if (h.broken)
+                void h.worker.terminate();
+    }
+    // whatever a helper took and did not bring back (it failed or died) is screened here
+    for (const n of order)
+        if (!search.has(n))
+            search.at(n);
+    if (process.env[LOG_ENV] === '1')
+        process.stderr.write(`screen: ${order.length} device counts, ${adopted} screened by ${working.length} helper thread(s)\n`);
+}
+/** A helper's side of one job: takes device counts from the shared queue until it is empty, posting each one's candidates. */
+function screenJob(job, port) {
+    const state = new Int32Array(job.shared);
+    try {
+        const search = new LayoutSearch(job.base, job.options);
+        for (let i = Atomics.add(state, NEXT, 1); i < job.counts.length; i = Atomics.add(state, NEXT, 1)) {
+            const index = i;
+            const failed = { index, failed: true };
+            const result = withWorkBudget({ deadline: job.deadline }, () => {
+                try {
+                    return { index, candidates: search.at(job.counts[index]) };
+                }
+                catch {
+                    return failed;
+                }
+            }, () => failed);
+            port.postMessage(result);
+            Atomics.notify(state, DONE);
+            // out of time, or a failure the main thread meets again when it screens this count itself
+            if ('failed' in result)
+                break;
+        }
+    }
+    finally {
+        Atomics.add(state, DONE, 1);
+        Atomics.notify(state, DONE);
+    }
+}
+/** A helper thread's whole work (screen-worker.ts): the jobs that come on the port it was given. */
+function serveScreenJobs() {
+    if (isMainThread || workerData?.tag !== TAG)
+        return;
+    const port = workerData.port;
+    port.on('message', (job) => screenJob(job, port));
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/what-if.ts
@@ -30438,6 +30684,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
 
 
 
+
 /**
  * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
  * the other's range (issue 13: say so rather than rank on noise).
@@ -30461,10 +30708,12 @@ function somethingPasses(r) {
     return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
 }
 function search_suggest(base, options, planVerdict) {
-    const s = new LayoutSearch(base, options);
+    const s = new layout_search_LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
     const to = Math.min(wanted, MAX_SEARCH_GPUS);
     const counts = s.counts(1, to);
+    // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
+    screenCounts(s, counts);
     const all = counts.flatMap((n) => s.at(n));
     const passing = all.filter((c) => c.status === 'pass');
     const possible = all.filter((c) => c.status === 'possible');

@@ -9,12 +9,17 @@ const work = `build/package-${process.pid}`;
 rmSync(work, { recursive: true, force: true });
 execFileSync(process.execPath, [...ncc, 'src/main.ts', '-o', `${work}/action`, '--license', 'licenses.txt'], { stdio: 'inherit' });
 execFileSync(process.execPath, [...ncc, 'src/cli.ts', '-o', `${work}/cli`], { stdio: 'inherit' });
-const extra = readdirSync(`${work}/cli`).filter((f) => f !== 'index.js' && f !== 'package.json');
-if (extra.length > 0) throw new Error(`CLI bundle has extra files ncc split out: ${extra.join(', ')}`);
+// the layout screen's helper thread (src/suggest/screen-threads.ts starts it from beside either bundle)
+execFileSync(process.execPath, [...ncc, 'src/suggest/screen-worker.ts', '-o', `${work}/screen-worker`], { stdio: 'inherit' });
+for (const part of ['cli', 'screen-worker']) {
+  const extra = readdirSync(`${work}/${part}`).filter((f) => f !== 'index.js' && f !== 'package.json');
+  if (extra.length > 0) throw new Error(`${part} bundle has extra files ncc split out: ${extra.join(', ')}`);
+}
 
 const out = `${work}/dist`;
 mkdirSync(out, { recursive: true });
 for (const f of readdirSync(`${work}/action`)) copyFileSync(`${work}/action/${f}`, `${out}/${f}`);
+copyFileSync(`${work}/screen-worker/index.js`, `${out}/screen-worker.js`);
 const cli = readFileSync(`${work}/cli/index.js`, 'utf8');
 // `npx parallel-plan-check` runs dist/cli.js directly: it needs the shebang.
 writeFileSync(`${out}/cli.js`, cli.startsWith('#!') ? cli : `#!/usr/bin/env node\n${cli}`);

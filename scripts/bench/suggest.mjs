@@ -1,12 +1,13 @@
 // Times `suggest` (every layout engines can run, for every device count up to the plan's, each
 // verified by the core, plus the what-if axes, plus the disaggregated layouts of the plan's devices)
-// on clusters of 1,024 devices (8,192 for the dense model), and the disaggregated search alone on 1,024.
+// on clusters of 1,024 devices (8,192 for the dense model), and the disaggregated search alone on 1,024
+// (issue 12's own disaggregated example: suggest-disagg-example.mjs).
 // Compiled by tsc into build/bench, as core.mjs does (it runs first and compiles; compiled again
 // here only when the output is missing or older than the sources). run({ smoke, load }): the smoke
 // test (__tests__/bench-smoke.test.ts) runs it on 64 devices, importing the sources through `load`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const title = 'suggest';
@@ -31,7 +32,7 @@ function compileIfStale() {
 const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** A module as build/bench holds it (compiled here when stale). */
-async function compiled(path) {
+export async function compiled(path) {
   compileIfStale();
   return import(`${pathToFileURL(`${OUT}/src/`).href}${path}`);
 }
@@ -101,32 +102,6 @@ export async function run({ smoke = false, load: from = compiled } = {}) {
         ok: gpus === 1024 ? wall < 2000 : undefined,
       });
     }
-  }
-  // Issue 12 read strictly: its disaggregated example itself, the aggregated search run up to 1,024
-  // devices beside the mixes of its own 40 (its pools fix its device count). 512 requests in flight
-  // with 8k prompts make every screened simulation some 5x longer than the cases above.
-  const disagg = 'examples/deepseek-r1-disagg-gb200.plan.yaml';
-  if (!smoke && existsSync(disagg)) {
-    const readRef = (_plan, ref) => ({ text: readFileSync(join(dirname(disagg), ref), 'utf8') });
-    const r = loadPlan(disagg, readFileSync(disagg, 'utf8'), readRef);
-    if (!r.ok) throw new Error(`${disagg}: ${r.errors[0]?.message}`);
-    const verdict = verifyLoadedPlan(r.loaded).verdict;
-    const times = [];
-    let result;
-    for (let i = 0; i < 3; i++) {
-      const t0 = process.hrtime.bigint();
-      result = suggest(r.loaded, { ...options, maxGpus: 1024 }, verdict);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    const wall = times[1];
-    const s = result.search;
-    rows.push({
-      measure: `suggest up to 1,024 devices (--max-gpus 1024), DeepSeek-R1 disaggregated example (GB200, 512 in flight, 8k prompts): ${s.gpu_counts} device counts, ${s.layouts.toLocaleString('en')} layouts, ${s.verified.toLocaleString('en')} verifications, median of 3`,
-      result: `${fmt(wall)} wall`,
-      target: '< 2 s (issue 12, read as the example itself on 1,024 devices)',
-      ok: wall < 2000,
-    });
   }
   return rows;
 }

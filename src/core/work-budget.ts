@@ -64,6 +64,20 @@ export function workLeft(): number {
   return current?.left ?? Infinity;
 }
 
+/**
+ * The limits the running budgets set, all nested ones together: the earliest deadline, and whether
+ * any counts units (work handed to another thread can carry a deadline along, not a unit count).
+ */
+export function runningLimits(): { deadline: number | undefined; countsUnits: boolean } {
+  let deadline: number | undefined;
+  let countsUnits = false;
+  for (let b: Budget | undefined = current; b !== undefined; b = b.outer) {
+    if (b.deadline !== undefined) deadline = deadline === undefined ? b.deadline : Math.min(deadline, b.deadline);
+    if (b.units !== Infinity) countsUnits = true;
+  }
+  return { deadline, countsUnits };
+}
+
 /** Checks the running budgets' deadlines now: for loops whose every step is costly (a layout verified). */
 export function checkDeadline(): void {
   untilClock = 1;

@@ -114,6 +114,27 @@ export class LayoutSearch {
     return this.inFull(gpus, layout, variant);
   }
 
+  /**
+   * The screened candidates of every layout of `gpus` devices (no variant), as `at(gpus)` would make
+   * them, made elsewhere (another thread, screen-threads.ts): counted and cached as if made here.
+   */
+  adopt(gpus: number, candidates: Candidate[]): void {
+    const key = this.variantKey(gpus, {});
+    if (this.cache.has(key)) return;
+    this.layoutsSeen += candidates.length;
+    this.verified += candidates.length;
+    for (const c of candidates) {
+      this.single.set(`${key}|${layoutText(c.variation.layout)}`, c);
+      this.screened.add(c);
+    }
+    this.cache.set(key, candidates);
+  }
+
+  /** Whether `at(gpus)` (no variant) is already made. */
+  has(gpus: number): boolean {
+    return this.cache.has(this.variantKey(gpus, {}));
+  }
+
   /** Every allowed layout of `gpus` devices under a variant, verified (cached). */
   at(gpus: number, variant: Variant = {}): Candidate[] {
     const key = this.variantKey(gpus, variant);

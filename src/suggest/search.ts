@@ -7,6 +7,7 @@ import { disaggNotes, searchDisaggregated } from './disagg-search.js';
 import { LayoutSearch, MAX_SEARCH_GPUS } from './layout-search.js';
 import { compareByShortfall, compareCandidates } from './rank.js';
 import { impossibilities, shortfalls } from './reach.js';
+import { screenCounts } from './screen-threads.js';
 import type { Candidate, Objective, SuggestOptions, SuggestResult } from './types.js';
 import { whatIf } from './what-if.js';
 import { disaggPassClause, rankedKind } from './words.js';
@@ -44,6 +45,8 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
   const to = Math.min(wanted, MAX_SEARCH_GPUS);
   const counts = s.counts(1, to);
+  // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
+  screenCounts(s, counts);
   const all = counts.flatMap((n) => s.at(n));
   const passing = all.filter((c) => c.status === 'pass');
   const possible = all.filter((c) => c.status === 'possible');

@@ -1,0 +1,199 @@
+// The layout screen on more than one thread. Each device count's layouts are screened independently
+// of the others (every figure is a pure function of the plan and the layout), so spare CPU cores take
+// whole device counts from a shared queue while this thread takes them too; the results come back
+// as plain data and are cached as if made here, so the search, its order and its output are the same
+// as on one thread (a test compares them byte for byte). Synchronous for the caller: it waits on
+// shared memory for what the helpers took, and does itself what a helper could not.
+//
+// A helper runs screen-worker.js, the file beside this one: the compiled module (build/) or its
+// bundle beside the action's and the command line's (dist/). Sources run through a TypeScript
+// loader (the tests) have no such file and stay on one thread.
+import { availableParallelism } from 'node:os';
+import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
+import type { LoadedPlan } from '../core/types.js';
+import { checkDeadline, runningLimits, withWorkBudget } from '../core/work-budget.js';
+import { enumerateLayouts } from './enumerate.js';
+import { LayoutSearch } from './layout-search.js';
+import type { Candidate, SuggestOptions } from './types.js';
+
+/** Helpers at most, whatever the machine: the screen's queue is a few dozen device counts. */
+const MAX_HELPERS = 3;
+/** Below this many layouts a search is over before a helper has loaded (about 0.1-0.2 s). */
+export const MIN_LAYOUTS_FOR_HELPERS = 400;
+/** A helper that reports nothing for this long is given up on: its device counts are screened here. */
+const HELPER_SILENCE_MS = 60_000;
+/** Environment variable that sets how many helpers (0: this thread alone), whatever the machine, at most MAX_HELPERS. */
+export const THREADS_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_THREADS';
+/** Environment variable that, set to 1, writes one line to stderr per screen: how the device counts were shared out. */
+export const LOG_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_LOG';
+
+const TAG = 'parallel-plan-check:screen';
+
+/** One screening job as a helper receives it. */
+interface Job {
+  base: LoadedPlan;
+  options: SuggestOptions;
+  /** device counts in the order they are taken */
+  counts: number[];
+  /** [next index to take, helpers that finished the job] */
+  shared: SharedArrayBuffer;
+  deadline: number | undefined;
+}
+
+/** What a helper sends per device count: its candidates, or that it could not screen them. */
+type Result = { index: number; candidates: Candidate[] } | { index: number; failed: true };
+
+const NEXT = 0;
+const DONE = 1;
+
+/** The helper's entry file, beside this module (a name in a variable: the bundler must not follow it). */
+const WORKER_FILE = './screen-worker.js';
+
+/** Helpers worth using for a search of `layouts` layouts on this machine and in this context. */
+function helpersFor(layouts: number): number {
+  if (!isMainThread) return 0; // a helper screens alone
+  if (!/\.[cm]?js$/.test(import.meta.url)) return 0; // sources under a TypeScript loader
+  if (runningLimits().countsUnits) return 0; // a unit budget cannot be shared out
+  if (layouts < MIN_LAYOUTS_FOR_HELPERS) return 0;
+  const env = process.env[THREADS_ENV];
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), MAX_HELPERS);
+  return Math.max(0, Math.min(MAX_HELPERS, availableParallelism() - 1));
+}
+
+/** A helper thread and the port its results come back on. */
+interface Helper {
+  worker: Worker;
+  /** jobs go out and results come back on this port (read synchronously: no listener holds the process open) */
+  port: MessagePort;
+  broken: boolean;
+}
+
+/**
+ * Helpers kept between searches (the action searches several plans, a bench the same one again): a
+ * helper's code is loaded and compiled once. Unreferenced: they never keep the process alive.
+ */
+const pool: Helper[] = [];
+
+function helpers(count: number): Helper[] {
+  for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.broken) pool.splice(i, 1);
+  while (pool.length < count) {
+    const channel = new MessageChannel();
+    try {
+      const worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: { tag: TAG, port: channel.port2 }, transferList: [channel.port2] });
+      const h: Helper = { worker, port: channel.port1, broken: false };
+      worker.unref();
+      channel.port1.unref();
+      // a helper that fails to load or dies takes nothing more from any queue; what it took is redone here
+      worker.on('error', () => {
+        h.broken = true;
+      });
+      worker.on('exit', () => {
+        h.broken = true;
+      });
+      pool.push(h);
+    } catch {
+      channel.port1.close();
+      break;
+    }
+  }
+  return pool.slice(0, count);
+}
+
+/**
+ * Screens every layout of each of `counts` (no variant) into the search's cache, on this thread and
+ * on spare cores. Afterwards `search.at(n)` answers from the cache for every n of `counts`, exactly
+ * as it would have without this call.
+ */
+export function screenCounts(search: LayoutSearch, counts: readonly number[]): void {
+  let layouts = 0;
+  for (const n of counts) layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
+  const wanted = helpersFor(layouts);
+  if (wanted === 0) return;
+  // the largest counts (the most layouts) first, so that the queue ends on small pieces of work
+  const order = [...counts].sort((a, b) => b - a);
+  const shared = new SharedArrayBuffer(8);
+  const state = new Int32Array(shared);
+  const job: Job = { base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
+  const working = helpers(wanted);
+  for (const h of working) h.port.postMessage(job);
+  const settled = new Set<number>();
+  let adopted = 0;
+  const drain = (): void => {
+    for (const h of working) {
+      for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
+        const r = m.message as Result;
+        settled.add(r.index);
+        if (!('failed' in r)) {
+          search.adopt(order[r.index]!, r.candidates);
+          adopted++;
+        }
+      }
+    }
+  };
+  try {
+    // this thread takes from the same queue
+    for (let i = Atomics.add(state, NEXT, 1); i < order.length; i = Atomics.add(state, NEXT, 1)) {
+      settled.add(i);
+      search.at(order[i]!);
+      drain();
+    }
+    // then waits for what the helpers took, while they are alive and reporting
+    let quietSince = Date.now();
+    while (settled.size < order.length && Atomics.load(state, DONE) < working.length && working.some((h) => !h.broken)) {
+      const before = settled.size;
+      Atomics.wait(state, DONE, Atomics.load(state, DONE), 20);
+      drain();
+      checkDeadline();
+      if (settled.size > before) quietSince = Date.now();
+      else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
+        for (const h of working) h.broken = true;
+        break;
+      }
+    }
+    drain();
+  } finally {
+    // stop the helpers taking more of this job (they finish the count they hold, then idle)
+    Atomics.store(state, NEXT, order.length);
+    for (const h of working) if (h.broken) void h.worker.terminate();
+  }
+  // whatever a helper took and did not bring back (it failed or died) is screened here
+  for (const n of order) if (!search.has(n)) search.at(n);
+  if (process.env[LOG_ENV] === '1') process.stderr.write(`screen: ${order.length} device counts, ${adopted} screened by ${working.length} helper thread(s)\n`);
+}
+
+/** A helper's side of one job: takes device counts from the shared queue until it is empty, posting each one's candidates. */
+function screenJob(job: Job, port: MessagePort): void {
+  const state = new Int32Array(job.shared);
+  try {
+    const search = new LayoutSearch(job.base, job.options);
+    for (let i = Atomics.add(state, NEXT, 1); i < job.counts.length; i = Atomics.add(state, NEXT, 1)) {
+      const index = i;
+      const failed: Result = { index, failed: true };
+      const result = withWorkBudget<Result>(
+        { deadline: job.deadline },
+        () => {
+          try {
+            return { index, candidates: search.at(job.counts[index]!) };
+          } catch {
+            return failed;
+          }
+        },
+        () => failed,
+      );
+      port.postMessage(result);
+      Atomics.notify(state, DONE);
+      // out of time, or a failure the main thread meets again when it screens this count itself
+      if ('failed' in result) break;
+    }
+  } finally {
+    Atomics.add(state, DONE, 1);
+    Atomics.notify(state, DONE);
+  }
+}
+
+/** A helper thread's whole work (screen-worker.ts): the jobs that come on the port it was given. */
+export function serveScreenJobs(): void {
+  if (isMainThread || (workerData as { tag?: string } | null)?.tag !== TAG) return;
+  const port = (workerData as { port: MessagePort }).port;
+  port.on('message', (job: Job) => screenJob(job, port));
+}
