@@ -30181,8 +30181,14 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const MAX_HELPERS = 3;
 /** Below this many layouts a search is over before a helper has loaded (about 0.1-0.2 s). */
 const MIN_LAYOUTS_FOR_HELPERS = 400;
-/** A helper that reports nothing for this long is given up on: its device counts are screened here. */
-const HELPER_SILENCE_MS = 60_000;
+/**
+ * How long the calling thread waits for a count a helper holds once the queue is empty, as a
+ * multiple of the longest count it screened itself in this job (at least WAIT_FLOOR_MS): a helper
+ * that died holding one (out of memory, killed) reports nothing, and its death cannot be seen while
+ * this thread waits, so past that the count is screened here (a late answer is ignored).
+ */
+const WAIT_FACTOR = 3;
+const WAIT_FLOOR_MS = 1_000;
 /** Environment variable that sets how many helpers (0: this thread alone), whatever the machine, at most MAX_HELPERS. */
 const THREADS_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_THREADS';
 /** Environment variable that, set to 1, writes one line to stderr per screen: how the device counts were shared out. */
@@ -30212,6 +30218,7 @@ function helpersFor(layouts) {
  * helper's code is loaded and compiled once. Unreferenced: they never keep the process alive.
  */
 const pool = [];
+let jobs = 0;
 function helpers(count) {
     for (let i = pool.length - 1; i >= 0; i--)
         if (pool[i].broken)
@@ -30255,7 +30262,7 @@ function screenCounts(search, counts) {
     const order = [...counts].sort((a, b) => b - a);
     const shared = new SharedArrayBuffer(8);
     const state = new Int32Array(shared);
-    const job = { base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
+    const job = { id: ++jobs, base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
     const working = helpers(wanted);
     for (const h of working)
         h.port.postMessage(job);
@@ -30265,6 +30272,8 @@ function screenCounts(search, counts) {
         for (const h of working) {
             for (let m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(h.port); m !== undefined; m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(h.port)) {
                 const r = m.message;
+                if (!answersJob(r, job))
+                    continue;
                 settled.add(r.index);
                 if (!('failed' in r)) {
                     search.adopt(order[r.index], r.candidates);
@@ -30273,36 +30282,33 @@ function screenCounts(search, counts) {
             }
         }
     };
+    let longest = 0;
     try {
         // this thread takes from the same queue
         for (let i = Atomics.add(state, NEXT, 1); i < order.length; i = Atomics.add(state, NEXT, 1)) {
             settled.add(i);
+            const started = Date.now();
             search.at(order[i]);
+            longest = Math.max(longest, Date.now() - started);
             drain();
         }
-        // then waits for what the helpers took, while they are alive and reporting
+        // then waits for what the helpers took, while they report and for no longer than waitLimit
         let quietSince = Date.now();
-        while (settled.size < order.length && Atomics.load(state, DONE) < working.length && working.some((h) => !h.broken)) {
+        while (settled.size < order.length && Atomics.load(state, DONE) < working.length) {
             const before = settled.size;
             Atomics.wait(state, DONE, Atomics.load(state, DONE), 20);
             drain();
             checkDeadline();
             if (settled.size > before)
                 quietSince = Date.now();
-            else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
-                for (const h of working)
-                    h.broken = true;
+            else if (Date.now() - quietSince > waitLimit(longest))
                 break;
-            }
         }
         drain();
     }
     finally {
         // stop the helpers taking more of this job (they finish the count they hold, then idle)
         Atomics.store(state, NEXT, order.length);
-        for (const h of working)
-            if (h.broken)
-                void h.worker.terminate();
     }
     // whatever a helper took and did not bring back (it failed or died) is screened here
     for (const n of order)
@@ -30311,6 +30317,14 @@ function screenCounts(search, counts) {
     if (process.env[LOG_ENV] === '1')
         process.stderr.write(`screen: ${order.length} device counts, ${adopted} screened by ${working.length} helper thread(s)\n`);
 }
+/** Whether a helper's message answers this job: a late answer to one given up on (out of time, an error) must not be taken for this one's. */
+function answersJob(r, job) {
+    return r.job === job.id && Number.isInteger(r.index) && r.index >= 0 && r.index < job.counts.length;
+}
+/** How long to wait for a helper's count with no answer, given the longest count this thread screened (ms). */
+function waitLimit(longestOwnMs) {
+    return Math.max(WAIT_FLOOR_MS, WAIT_FACTOR * longestOwnMs);
+}
 /** A helper's side of one job: takes device counts from the shared queue until it is empty, posting each one's candidates. */
 function screenJob(job, port) {
     const state = new Int32Array(job.shared);
@@ -30318,10 +30332,10 @@ function screenJob(job, port) {
         const search = new LayoutSearch(job.base, job.options);
         for (let i = Atomics.add(state, NEXT, 1); i < job.counts.length; i = Atomics.add(state, NEXT, 1)) {
             const index = i;
-            const failed = { index, failed: true };
+            const failed = { job: job.id, index, failed: true };
             const result = withWorkBudget({ deadline: job.deadline }, () => {
                 try {
-                    return { index, candidates: search.at(job.counts[index]) };
+                    return { job: job.id, index, candidates: search.at(job.counts[index]) };
                 }
                 catch {
                     return failed;

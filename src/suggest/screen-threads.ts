@@ -20,8 +20,14 @@ import type { Candidate, SuggestOptions } from './types.js';
 const MAX_HELPERS = 3;
 /** Below this many layouts a search is over before a helper has loaded (about 0.1-0.2 s). */
 export const MIN_LAYOUTS_FOR_HELPERS = 400;
-/** A helper that reports nothing for this long is given up on: its device counts are screened here. */
-const HELPER_SILENCE_MS = 60_000;
+/**
+ * How long the calling thread waits for a count a helper holds once the queue is empty, as a
+ * multiple of the longest count it screened itself in this job (at least WAIT_FLOOR_MS): a helper
+ * that died holding one (out of memory, killed) reports nothing, and its death cannot be seen while
+ * this thread waits, so past that the count is screened here (a late answer is ignored).
+ */
+export const WAIT_FACTOR = 3;
+export const WAIT_FLOOR_MS = 1_000;
 /** Environment variable that sets how many helpers (0: this thread alone), whatever the machine, at most MAX_HELPERS. */
 export const THREADS_ENV = 'PARALLEL_PLAN_CHECK_SCREEN_THREADS';
 /** Environment variable that, set to 1, writes one line to stderr per screen: how the device counts were shared out. */
@@ -31,6 +37,8 @@ const TAG = 'parallel-plan-check:screen';
 
 /** One screening job as a helper receives it. */
 interface Job {
+  /** which job (a helper's late result of an abandoned job must not be taken for the next one's) */
+  id: number;
   base: LoadedPlan;
   options: SuggestOptions;
   /** device counts in the order they are taken */
@@ -41,7 +49,7 @@ interface Job {
 }
 
 /** What a helper sends per device count: its candidates, or that it could not screen them. */
-type Result = { index: number; candidates: Candidate[] } | { index: number; failed: true };
+type Result = { job: number; index: number; candidates: Candidate[] } | { job: number; index: number; failed: true };
 
 const NEXT = 0;
 const DONE = 1;
@@ -73,6 +81,7 @@ interface Helper {
  * helper's code is loaded and compiled once. Unreferenced: they never keep the process alive.
  */
 const pool: Helper[] = [];
+let jobs = 0;
 
 function helpers(count: number): Helper[] {
   for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.broken) pool.splice(i, 1);
@@ -113,7 +122,7 @@ export function screenCounts(search: LayoutSearch, counts: readonly number[]): v
   const order = [...counts].sort((a, b) => b - a);
   const shared = new SharedArrayBuffer(8);
   const state = new Int32Array(shared);
-  const job: Job = { base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
+  const job: Job = { id: ++jobs, base: search.base, options: search.options, counts: order, shared, deadline: runningLimits().deadline };
   const working = helpers(wanted);
   for (const h of working) h.port.postMessage(job);
   const settled = new Set<number>();
@@ -122,6 +131,7 @@ export function screenCounts(search: LayoutSearch, counts: readonly number[]): v
     for (const h of working) {
       for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
         const r = m.message as Result;
+        if (!answersJob(r, job)) continue;
         settled.add(r.index);
         if (!('failed' in r)) {
           search.adopt(order[r.index]!, r.candidates);
@@ -130,35 +140,44 @@ export function screenCounts(search: LayoutSearch, counts: readonly number[]): v
       }
     }
   };
+  let longest = 0;
   try {
     // this thread takes from the same queue
     for (let i = Atomics.add(state, NEXT, 1); i < order.length; i = Atomics.add(state, NEXT, 1)) {
       settled.add(i);
+      const started = Date.now();
       search.at(order[i]!);
+      longest = Math.max(longest, Date.now() - started);
       drain();
     }
-    // then waits for what the helpers took, while they are alive and reporting
+    // then waits for what the helpers took, while they report and for no longer than waitLimit
     let quietSince = Date.now();
-    while (settled.size < order.length && Atomics.load(state, DONE) < working.length && working.some((h) => !h.broken)) {
+    while (settled.size < order.length && Atomics.load(state, DONE) < working.length) {
       const before = settled.size;
       Atomics.wait(state, DONE, Atomics.load(state, DONE), 20);
       drain();
       checkDeadline();
       if (settled.size > before) quietSince = Date.now();
-      else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
-        for (const h of working) h.broken = true;
-        break;
-      }
+      else if (Date.now() - quietSince > waitLimit(longest)) break;
     }
     drain();
   } finally {
     // stop the helpers taking more of this job (they finish the count they hold, then idle)
     Atomics.store(state, NEXT, order.length);
-    for (const h of working) if (h.broken) void h.worker.terminate();
   }
   // whatever a helper took and did not bring back (it failed or died) is screened here
   for (const n of order) if (!search.has(n)) search.at(n);
   if (process.env[LOG_ENV] === '1') process.stderr.write(`screen: ${order.length} device counts, ${adopted} screened by ${working.length} helper thread(s)\n`);
+}
+
+/** Whether a helper's message answers this job: a late answer to one given up on (out of time, an error) must not be taken for this one's. */
+export function answersJob(r: { job: number; index: number }, job: { id: number; counts: readonly number[] }): boolean {
+  return r.job === job.id && Number.isInteger(r.index) && r.index >= 0 && r.index < job.counts.length;
+}
+
+/** How long to wait for a helper's count with no answer, given the longest count this thread screened (ms). */
+export function waitLimit(longestOwnMs: number): number {
+  return Math.max(WAIT_FLOOR_MS, WAIT_FACTOR * longestOwnMs);
 }
 
 /** A helper's side of one job: takes device counts from the shared queue until it is empty, posting each one's candidates. */
@@ -168,12 +187,12 @@ function screenJob(job: Job, port: MessagePort): void {
     const search = new LayoutSearch(job.base, job.options);
     for (let i = Atomics.add(state, NEXT, 1); i < job.counts.length; i = Atomics.add(state, NEXT, 1)) {
       const index = i;
-      const failed: Result = { index, failed: true };
+      const failed: Result = { job: job.id, index, failed: true };
       const result = withWorkBudget<Result>(
         { deadline: job.deadline },
         () => {
           try {
-            return { index, candidates: search.at(job.counts[index]!) };
+            return { job: job.id, index, candidates: search.at(job.counts[index]!) };
           } catch {
             return failed;
           }
