@@ -151,7 +151,14 @@ describe('nested load bands: more load with an estimate no lower never narrows t
   });
 
   it('a throughput, and the cost that follows from it, improves with load: its bands nest the other way', () => {
-    const r = (band: string) => residualsFor('tpot', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false }, { ...nested, tpot: nested.ttft });
+    // (a disaggregated plan's TPOT is kept by load band, and its rates follow it; an aggregated plan's is not: below)
+    const disagg = Object.fromEntries(Object.entries(nested.ttft).map(([k, v]) => [k === 'all' ? 'disagg' : `disagg|${k}`, v]));
+    const r = (band: string) =>
+      residualsFor(
+        'tpot',
+        { engine: 'vllm', family: 'hopper', band, engineDefaulted: false, disaggregated: true },
+        { ...nested, tpot: disagg, widenDisagg: { ttft: 1, tpot: 1 } },
+      );
     // 5-32 as a rate: the time residual's high end from the heavier bands (33-128: 0.4), its low end from the lighter (1-4: -0.48)
     const [slow, fast] = rangeOf(100, r('5-32'), 'rate', null);
     expect(slow).toBeCloseTo(100 * Math.exp(-0.4), 6);
@@ -165,6 +172,24 @@ describe('nested load bands: more load with an estimate no lower never narrows t
     for (let i = 1; i < bands.length; i++) {
       expect(bands[i]![0]).toBeGreaterThanOrEqual(bands[i - 1]![0]);
       expect(bands[i]![1]).toBeGreaterThanOrEqual(bands[i - 1]![1]);
+    }
+  });
+
+  it("an aggregated plan's TPOT is kept by engine and GPU family, whatever the load: one range per estimate, no nesting", () => {
+    const table: ResidualTable = {
+      ttft: { all: bucket(0.5) },
+      // a band-level TPOT bucket is never read: the record is kept by family
+      tpot: { 'vllm|hopper|1-4': bucket(0.9), 'vllm|hopper': bucket(0.25), all: bucket(0.5) },
+      widen: { ttft: 1, tpot: 1 },
+    };
+    for (const band of ['1-4', '5-32', '33-128', '>128']) {
+      const r = residualsFor('tpot', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false }, table);
+      expect(r.bucket).toBe('vllm|hopper');
+      expect(r.lighter).toEqual([]);
+      expect(r.heavier).toEqual([]);
+      const [lo, hi] = rangeOf(100, r, 'time', null);
+      expect(lo).toBeCloseTo(100 * Math.exp(-0.2), 6);
+      expect(hi).toBeCloseTo(100 * Math.exp(0.2), 6);
     }
   });
 

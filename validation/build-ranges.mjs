@@ -75,7 +75,14 @@ function buildTable(results) {
     for (const r of results) {
       if (r[key] === null) continue;
       const residual = -Math.log(r[key]); // ln(measured / estimate)
-      for (const b of ranges.bucketKeys(r.item.meta.engine, r.item.meta.family, r.item.meta.band, isDisagg(r), metric === 'ttft' ? queueOf(r) : undefined)) {
+      for (const b of ranges.bucketKeys(
+        metric,
+        r.item.meta.engine,
+        r.item.meta.family,
+        r.item.meta.band,
+        isDisagg(r),
+        metric === 'ttft' ? queueOf(r) : undefined,
+      )) {
         if (!buckets.has(b)) buckets.set(b, []);
         buckets.get(b).push(residual);
       }

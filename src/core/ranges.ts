@@ -29,16 +29,29 @@ export interface ResidualTable {
 export { concurrencyBand, queueBand } from './range-bands.js';
 
 /**
- * Buckets from the finest to the coarsest, for one engine, GPU family and band. Disaggregated
+ * Whether a metric's track record is kept by load band. An aggregated plan's TPOT is not: its error
+ * hardly moves with load (median estimate/measured 0.90-1.02 across the concurrency bands of the
+ * calibration half; wider only above 128 in flight), while keeping it by band made its ranges nest across bands (a heavier band's
+ * high end lifted to a lighter one's), which cost more width than the bands saved: held out, 83% of
+ * runs inside ranges 1.98x wide by band, 79% inside 1.75x pooled (validation/README.md).
+ */
+export function keptByLoad(metric: 'ttft' | 'tpot', disaggregated: boolean): boolean {
+  return metric === 'ttft' || disaggregated;
+}
+
+/**
+ * Buckets from the finest to the coarsest, for one metric, engine, GPU family and band. Disaggregated
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
  * KV transfer), falling back to all runs only when none of theirs applies; given `queue`, their
- * buckets follow that load regime first (the TTFT's), then engine and family.
+ * buckets follow that load regime first (the TTFT's), then engine and family. A metric not kept by
+ * load (keptByLoad) starts at engine and family.
  */
-export function bucketKeys(engine: string, family: string, band: string, disaggregated = false, queue?: string): string[] {
+export function bucketKeys(metric: 'ttft' | 'tpot', engine: string, family: string, band: string, disaggregated = false, queue?: string): string[] {
   if (disaggregated && queue !== undefined)
     return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   if (disaggregated) return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
-  return [`${engine}|${family}|${band}`, `${engine}|${family}`, engine, 'all'];
+  const byFamily = [`${engine}|${family}`, engine, 'all'];
+  return keptByLoad(metric, disaggregated) ? [`${engine}|${family}|${band}`, ...byFamily] : byFamily;
 }
 
 export interface RangeContext {
@@ -117,7 +130,7 @@ void everyContextFieldKeyed;
 function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable): Residuals {
   const disaggregated = ctx.disaggregated === true;
   const keysAt = (band: string, queue: string | undefined): string[] =>
-    bucketKeys(ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
+    bucketKeys(metric, ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
   const bucketOf = (keys: string[]): string => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
   const keys = keysAt(ctx.band, ctx.queue);
   const why: string[] = [];
@@ -145,7 +158,9 @@ function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: Res
   const qOf = (b: string): number[] => table[metric][b]?.q ?? RANGE_QUANTILES.map(() => 0);
   // The bands lighter and heavier than this one, by the load regime the buckets follow.
   const byQueue = disaggregated && metric === 'ttft' && ctx.queue !== undefined;
-  const others = ctx.idle ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
+  // (none for an idle figure, whose band is not nested with the loaded ones, nor for a record not kept by load)
+  const others =
+    ctx.idle || !keptByLoad(metric, disaggregated) ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
   const at = (o: { band: string; shift: number }) => ({
     q: qOf(bucketOf(byQueue ? keysAt(ctx.band, o.band) : keysAt(o.band, ctx.queue))),
     shift: o.shift,
