@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { LayoutSearch, suggest } from '../src/suggest/index.js';
-import { answersJob, screenCounts, WAIT_FACTOR, WAIT_FLOOR_MS, waitLimit } from '../src/suggest/screen-threads.js';
+import { answersJob, cpuQuotaOf, screenCounts, WAIT_FACTOR, WAIT_FLOOR_MS, waitLimit } from '../src/suggest/screen-threads.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadPlan } from '../src/plan/load.js';
@@ -37,6 +37,18 @@ describe('how long the caller waits for a count a helper holds', () => {
     expect(waitLimit(0)).toBe(WAIT_FLOOR_MS);
     expect(waitLimit(100)).toBe(WAIT_FLOOR_MS);
     expect(waitLimit(2_000)).toBe(WAIT_FACTOR * 2_000);
+  });
+});
+
+describe("a container's CPU quota", () => {
+  it('reads cgroup v2 cpu.max and v1 cfs quota and period; no quota reads as none', () => {
+    expect(cpuQuotaOf('100000 100000', null, null)).toBe(1);
+    expect(cpuQuotaOf('250000 100000', null, null)).toBe(2.5);
+    expect(cpuQuotaOf('max 100000', null, null)).toBeNull();
+    expect(cpuQuotaOf(null, '50000', '100000')).toBe(0.5);
+    expect(cpuQuotaOf(null, '-1', '100000')).toBeNull();
+    expect(cpuQuotaOf(null, null, null)).toBeNull();
+    expect(cpuQuotaOf('garbage', null, null)).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -8825,6 +8827,7 @@ function gallopFirst(items, ok) {
 
 
 
+
 /** Helpers at most, whatever the machine: the screen's queue is a few dozen device counts. */
 const MAX_HELPERS = 3;
 /** Below this many layouts a search is over before a helper has loaded (about 0.1-0.2 s). */
@@ -8859,7 +8862,39 @@ function helpersFor(layouts) {
     const env = process.env[THREADS_ENV];
     if (env !== undefined && /^\d+$/.test(env))
         return Math.min(Number(env), MAX_HELPERS);
-    return Math.max(0, Math.min(MAX_HELPERS, availableParallelism() - 1));
+    return Math.max(0, Math.min(MAX_HELPERS, usableCpus() - 1));
+}
+/**
+ * CPUs this process may keep busy: the ones it may run on, fewer under a container's CPU quota
+ * (cgroup v2 cpu.max, v1 cpu.cfs_quota_us), which availableParallelism does not read on Node 20:
+ * a container limited to one CPU on a 64-core host gets no helpers.
+ */
+function usableCpus() {
+    const cpus = availableParallelism();
+    const quota = cgroupCpuQuota();
+    return quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+}
+function cgroupCpuQuota() {
+    const read = (path) => {
+        try {
+            return readFileSync(path, 'utf8').trim();
+        }
+        catch {
+            return null;
+        }
+    };
+    return cpuQuotaOf(read('/sys/fs/cgroup/cpu.max'), read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us'), read('/sys/fs/cgroup/cpu/cpu.cfs_period_us'));
+}
+/** CPUs a cgroup quota allows, from the files' text (v2 "quota period" or "max period"; v1 quota and period, -1 for none); null: no quota. */
+function cpuQuotaOf(v2, v1Quota, v1Period) {
+    const ratio = (quota, period) => (quota > 0 && period > 0 ? quota / period : null);
+    if (v2 !== null) {
+        const [quota, period] = v2.split(/\s+/);
+        return quota === 'max' || quota === undefined || period === undefined ? null : ratio(Number(quota), Number(period));
+    }
+    if (v1Quota !== null && v1Period !== null)
+        return ratio(Number(v1Quota), Number(v1Period));
+    return null;
 }
 /**
  * Helpers kept between searches (the action searches several plans, a bench the same one again): a

@@ -8,6 +8,7 @@
 // A helper runs screen-worker.js, the file beside this one: the compiled module (build/) or its
 // bundle beside the action's and the command line's (dist/). Sources run through a TypeScript
 // loader (the tests) have no such file and stay on one thread.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { LoadedPlan } from '../core/types.js';
@@ -65,7 +66,40 @@ function helpersFor(layouts: number): number {
   if (layouts < MIN_LAYOUTS_FOR_HELPERS) return 0;
   const env = process.env[THREADS_ENV];
   if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), MAX_HELPERS);
-  return Math.max(0, Math.min(MAX_HELPERS, availableParallelism() - 1));
+  return Math.max(0, Math.min(MAX_HELPERS, usableCpus() - 1));
+}
+
+/**
+ * CPUs this process may keep busy: the ones it may run on, fewer under a container's CPU quota
+ * (cgroup v2 cpu.max, v1 cpu.cfs_quota_us), which availableParallelism does not read on Node 20:
+ * a container limited to one CPU on a 64-core host gets no helpers.
+ */
+function usableCpus(): number {
+  const cpus = availableParallelism();
+  const quota = cgroupCpuQuota();
+  return quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+}
+
+function cgroupCpuQuota(): number | null {
+  const read = (path: string): string | null => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      return null;
+    }
+  };
+  return cpuQuotaOf(read('/sys/fs/cgroup/cpu.max'), read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us'), read('/sys/fs/cgroup/cpu/cpu.cfs_period_us'));
+}
+
+/** CPUs a cgroup quota allows, from the files' text (v2 "quota period" or "max period"; v1 quota and period, -1 for none); null: no quota. */
+export function cpuQuotaOf(v2: string | null, v1Quota: string | null, v1Period: string | null): number | null {
+  const ratio = (quota: number, period: number): number | null => (quota > 0 && period > 0 ? quota / period : null);
+  if (v2 !== null) {
+    const [quota, period] = v2.split(/\s+/);
+    return quota === 'max' || quota === undefined || period === undefined ? null : ratio(Number(quota), Number(period));
+  }
+  if (v1Quota !== null && v1Period !== null) return ratio(Number(v1Quota), Number(v1Period));
+  return null;
 }
 
 /** A helper thread and the port its results come back on. */
