@@ -57444,9 +57444,12 @@ class layout_search_LayoutSearch {
     variantKey(gpus, variant) {
         return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
     }
+    layoutKey(gpus, layout, variant = {}) {
+        return `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
+    }
     /** One layout under a variant, screened once (cached): the search decides on these. */
     one(gpus, layout, variant = {}) {
-        const key = `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
+        const key = this.layoutKey(gpus, layout, variant);
         let c = this.single.get(key);
         if (!c) {
             checkDeadline(); // the action's Alternatives section runs under a total time budget
@@ -57459,7 +57462,7 @@ class layout_search_LayoutSearch {
     }
     /** One layout under a variant, verified in full once (cached): what `verify` says of it. */
     inFull(gpus, layout, variant = {}) {
-        const key = `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
+        const key = this.layoutKey(gpus, layout, variant);
         let c = this.full.get(key);
         if (!c) {
             checkDeadline();
@@ -57491,7 +57494,7 @@ class layout_search_LayoutSearch {
         this.layoutsSeen += candidates.length;
         this.verified += candidates.length;
         for (const c of candidates) {
-            this.single.set(`${key}|${candidate_layoutText(c.variation.layout)}`, c);
+            this.single.set(this.layoutKey(gpus, c.variation.layout), c);
             this.screened.add(c);
         }
         this.cache.set(key, candidates);
@@ -57794,30 +57797,43 @@ const NEXT = 0;
 const DONE = 1;
 /** The helper's entry file, beside this module (a name in a variable: the bundler must not follow it). */
 const WORKER_FILE = './screen-worker.js';
-/** Helpers worth using for a search of `layouts` layouts on this machine and in this context. */
-function helpersFor(layouts) {
+/** Helpers this machine and context allow, whatever the search's size. */
+function helpersAllowed() {
     if (!external_node_worker_threads_.isMainThread)
         return 0; // a helper screens alone
     if (!/\.[cm]?js$/.test(import.meta.url))
         return 0; // sources under a TypeScript loader
     if (runningLimits().countsUnits)
         return 0; // a unit budget cannot be shared out
-    if (layouts < MIN_LAYOUTS_FOR_HELPERS)
-        return 0;
     const env = process.env[THREADS_ENV];
     if (env !== undefined && /^\d+$/.test(env))
         return Math.min(Number(env), MAX_HELPERS);
     return Math.max(0, Math.min(MAX_HELPERS, usableCpus() - 1));
+}
+/** Whether the counts hold at least MIN_LAYOUTS_FOR_HELPERS layouts (counted until they do). */
+function worthHelpers(search, counts) {
+    let layouts = 0;
+    for (const n of counts) {
+        layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
+        if (layouts >= MIN_LAYOUTS_FOR_HELPERS)
+            return true;
+    }
+    return false;
 }
 /**
  * CPUs this process may keep busy: the ones it may run on, fewer under a container's CPU quota
  * (cgroup v2 cpu.max, v1 cpu.cfs_quota_us), which availableParallelism does not read on Node 20:
  * a container limited to one CPU on a 64-core host gets no helpers.
  */
+let usable;
 function usableCpus() {
-    const cpus = (0,external_node_os_namespaceObject.availableParallelism)();
-    const quota = cgroupCpuQuota();
-    return quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+    if (usable === undefined) {
+        // read once: neither changes while the process runs
+        const cpus = (0,external_node_os_namespaceObject.availableParallelism)();
+        const quota = cgroupCpuQuota();
+        usable = quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+    }
+    return usable;
 }
 function cgroupCpuQuota() {
     const read = (path) => {
@@ -57859,12 +57875,10 @@ function helpers(count) {
             worker.unref();
             channel.port1.unref();
             // a helper that fails to load or dies takes nothing more from any queue; what it took is redone here
-            worker.on('error', () => {
+            const broken = () => {
                 h.broken = true;
-            });
-            worker.on('exit', () => {
-                h.broken = true;
-            });
+            };
+            worker.on('error', broken).on('exit', broken);
             pool.push(h);
         }
         catch {
@@ -57880,11 +57894,8 @@ function helpers(count) {
  * as it would have without this call.
  */
 function screenCounts(search, counts) {
-    let layouts = 0;
-    for (const n of counts)
-        layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
-    const wanted = helpersFor(layouts);
-    if (wanted === 0)
+    const wanted = helpersAllowed();
+    if (wanted === 0 || !worthHelpers(search, counts))
         return;
     // the largest counts (the most layouts) first, so that the queue ends on small pieces of work
     const order = [...counts].sort((a, b) => b - a);

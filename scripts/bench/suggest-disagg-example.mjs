@@ -5,11 +5,10 @@
 // suggest.mjs's 8,192-device search its heap made this read a tenth slower).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compiled } from './suggest.mjs';
+import { compiled, fmt } from './suggest.mjs';
 
 export const title = 'suggest';
 
-const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 const PLAN = 'examples/deepseek-r1-disagg-gb200.plan.yaml';
 
 export async function run() {

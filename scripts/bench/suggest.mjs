@@ -29,7 +29,7 @@ function compileIfStale() {
   if (!existsSync(built)) throw new Error(`tsc wrote no ${built}`);
 }
 
-const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+export const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** A module as build/bench holds it (compiled here when stale). */
 export async function compiled(path) {

@@ -76,9 +76,13 @@ export class LayoutSearch {
     return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
   }
 
+  private layoutKey(gpus: number, layout: LayoutChoice, variant: Variant = {}): string {
+    return `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+  }
+
   /** One layout under a variant, screened once (cached): the search decides on these. */
   one(gpus: number, layout: LayoutChoice, variant: Variant = {}): Candidate {
-    const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+    const key = this.layoutKey(gpus, layout, variant);
     let c = this.single.get(key);
     if (!c) {
       checkDeadline(); // the action's Alternatives section runs under a total time budget
@@ -92,7 +96,7 @@ export class LayoutSearch {
 
   /** One layout under a variant, verified in full once (cached): what `verify` says of it. */
   inFull(gpus: number, layout: LayoutChoice, variant: Variant = {}): Candidate {
-    const key = `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
+    const key = this.layoutKey(gpus, layout, variant);
     let c = this.full.get(key);
     if (!c) {
       checkDeadline();
@@ -124,7 +128,7 @@ export class LayoutSearch {
     this.layoutsSeen += candidates.length;
     this.verified += candidates.length;
     for (const c of candidates) {
-      this.single.set(`${key}|${layoutText(c.variation.layout)}`, c);
+      this.single.set(this.layoutKey(gpus, c.variation.layout), c);
       this.screened.add(c);
     }
     this.cache.set(key, candidates);

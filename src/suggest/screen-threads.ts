@@ -58,15 +58,24 @@ const DONE = 1;
 /** The helper's entry file, beside this module (a name in a variable: the bundler must not follow it). */
 const WORKER_FILE = './screen-worker.js';
 
-/** Helpers worth using for a search of `layouts` layouts on this machine and in this context. */
-function helpersFor(layouts: number): number {
+/** Helpers this machine and context allow, whatever the search's size. */
+function helpersAllowed(): number {
   if (!isMainThread) return 0; // a helper screens alone
   if (!/\.[cm]?js$/.test(import.meta.url)) return 0; // sources under a TypeScript loader
   if (runningLimits().countsUnits) return 0; // a unit budget cannot be shared out
-  if (layouts < MIN_LAYOUTS_FOR_HELPERS) return 0;
   const env = process.env[THREADS_ENV];
   if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), MAX_HELPERS);
   return Math.max(0, Math.min(MAX_HELPERS, usableCpus() - 1));
+}
+
+/** Whether the counts hold at least MIN_LAYOUTS_FOR_HELPERS layouts (counted until they do). */
+function worthHelpers(search: LayoutSearch, counts: readonly number[]): boolean {
+  let layouts = 0;
+  for (const n of counts) {
+    layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
+    if (layouts >= MIN_LAYOUTS_FOR_HELPERS) return true;
+  }
+  return false;
 }
 
 /**
@@ -74,10 +83,15 @@ function helpersFor(layouts: number): number {
  * (cgroup v2 cpu.max, v1 cpu.cfs_quota_us), which availableParallelism does not read on Node 20:
  * a container limited to one CPU on a 64-core host gets no helpers.
  */
+let usable: number | undefined;
 function usableCpus(): number {
-  const cpus = availableParallelism();
-  const quota = cgroupCpuQuota();
-  return quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+  if (usable === undefined) {
+    // read once: neither changes while the process runs
+    const cpus = availableParallelism();
+    const quota = cgroupCpuQuota();
+    usable = quota === null ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+  }
+  return usable;
 }
 
 function cgroupCpuQuota(): number | null {
@@ -127,12 +141,10 @@ function helpers(count: number): Helper[] {
       worker.unref();
       channel.port1.unref();
       // a helper that fails to load or dies takes nothing more from any queue; what it took is redone here
-      worker.on('error', () => {
+      const broken = (): void => {
         h.broken = true;
-      });
-      worker.on('exit', () => {
-        h.broken = true;
-      });
+      };
+      worker.on('error', broken).on('exit', broken);
       pool.push(h);
     } catch {
       channel.port1.close();
@@ -148,10 +160,8 @@ function helpers(count: number): Helper[] {
  * as it would have without this call.
  */
 export function screenCounts(search: LayoutSearch, counts: readonly number[]): void {
-  let layouts = 0;
-  for (const n of counts) layouts += enumerateLayouts(search.base.plan.model, n, search.ruleOptions(n, {})).length;
-  const wanted = helpersFor(layouts);
-  if (wanted === 0) return;
+  const wanted = helpersAllowed();
+  if (wanted === 0 || !worthHelpers(search, counts)) return;
   // the largest counts (the most layouts) first, so that the queue ends on small pieces of work
   const order = [...counts].sort((a, b) => b - a);
   const shared = new SharedArrayBuffer(8);
