@@ -17,7 +17,9 @@ const table: ResidualTable = {
     'disagg|sglang|blackwell': bucket(1),
     'disagg|sglang|blackwell|>128': bucket(0.9),
     'vllm|hopper|5-32': bucket(0.3),
+    'vllm|hopper|steady': bucket(0.6),
     'vllm|hopper': bucket(0.4),
+    'disagg|vllm|hopper|5-32': bucket(0.3),
     all: bucket(0.5),
   },
   tpot: {
@@ -51,10 +53,26 @@ describe('residualsFor', () => {
     expect(residualsFor('ttft', { ...disagg, queue: 'queue3-10' }, table).bucket).toBe('disagg|sglang|blackwell');
   });
 
-  it('keeps the client-count band for a disaggregated TPOT and for aggregated plans', () => {
+  it('keeps the client-count band for a disaggregated TPOT', () => {
     expect(residualsFor('tpot', { ...disagg, queue: 'queue<1.5' }, table).bucket).toBe('disagg|sglang|blackwell|>128');
-    const agg = { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false };
-    expect(residualsFor('ttft', { ...agg, queue: 'queue>10' }, table).bucket).toBe('vllm|hopper|5-32');
+  });
+
+  it('keeps an aggregated TTFT by engine, GPU family and how the requests fall, whatever the band', () => {
+    const agg = { engine: 'vllm', family: 'hopper', engineDefaulted: false };
+    for (const band of ['1-4', '5-32', '>128']) {
+      // a band-level bucket (vllm|hopper|5-32) is never read for an aggregated plan
+      expect(residualsFor('ttft', { ...agg, band, lengths: 'steady' }, table).bucket).toBe('vllm|hopper|steady');
+      // no bucket of declared runs in this table: the engine x family's
+      expect(residualsFor('ttft', { ...agg, band, lengths: 'run' }, table).bucket).toBe('vllm|hopper');
+      expect(residualsFor('ttft', { ...agg, band }, table).bucket).toBe('vllm|hopper');
+    }
+    // a lockstep loop's range is the steady record's, +-0.6 x 0.8 at the central 80%, with no nesting
+    const steady = residualsFor('ttft', { ...agg, band: '5-32', lengths: 'steady' }, table);
+    expect(steady.lighter).toEqual([]);
+    expect(steady.heavier).toEqual([]);
+    expect(rangeOf(100, steady, 'time', null)[1]).toBeCloseTo(100 * Math.exp(0.48), 6);
+    // an idle figure has no load, so no lengths: the engine x family's record
+    expect(residualsFor('ttft', { ...agg, band: '1-4', lengths: 'steady', idle: true }, table).bucket).toBe('vllm|hopper');
   });
 
   it('widens 1.5x, and says why, for a MoE of fewer experts than the validated 128 to 512 (Mixtral: 8)', () => {
@@ -120,15 +138,27 @@ describe("rangeOf's rateLow", () => {
 });
 
 describe('nested load bands: more load with an estimate no lower never narrows the range toward a better verdict', () => {
-  // vLLM on Hopper: the 1-4 band spreads widest (+-0.6), 5-32 +-0.3, 33-128 +-0.5; >128 has no
-  // bucket and falls back to vllm|hopper (+-0.4). Central 80%: ln ends at +-0.8 s.
+  // A disaggregated record kept by client-count band (no TTFT regime given; an aggregated plan's
+  // records are not kept by band, below). vLLM on Hopper: the 1-4 band spreads widest (+-0.6), 5-32
+  // +-0.3, 33-128 +-0.5; >128 has no bucket and falls back to vllm|hopper (+-0.4). Central 80%: ln ends at +-0.8 s.
+  const byBand = { 'vllm|hopper|1-4': bucket(0.6), 'vllm|hopper|5-32': bucket(0.3), 'vllm|hopper|33-128': bucket(0.5), 'vllm|hopper': bucket(0.4) };
   const nested: ResidualTable = {
-    ttft: { 'vllm|hopper|1-4': bucket(0.6), 'vllm|hopper|5-32': bucket(0.3), 'vllm|hopper|33-128': bucket(0.5), 'vllm|hopper': bucket(0.4), all: bucket(0.5) },
+    ttft: { ...byBand, all: bucket(0.5) },
     tpot: { all: bucket(0.2) },
     widen: { ttft: 1, tpot: 1 },
   };
+  const disaggNested: ResidualTable = {
+    ttft: { ...Object.fromEntries(Object.entries(byBand).map(([k, v]) => [`disagg|${k}`, v])), disagg: bucket(0.5) },
+    tpot: { all: bucket(0.2) },
+    widenDisagg: { ttft: 1, tpot: 1 },
+  };
   const at = (band: string, idle = false) =>
-    rangeOf(100, residualsFor('ttft', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false, ...(idle ? { idle } : {}) }, nested), 'time', null);
+    rangeOf(
+      100,
+      residualsFor('ttft', { engine: 'vllm', family: 'hopper', band, engineDefaulted: false, disaggregated: true, ...(idle ? { idle } : {}) }, disaggNested),
+      'time',
+      null,
+    );
 
   it("a band's high end is never below a lighter band's, its low end never above a heavier band's", () => {
     // 5-32: high end as 1-4's (0.48, not its own 0.24), low end as 33-128's (-0.4, not its own -0.24)
@@ -249,9 +279,9 @@ describe('nested load bands: more load with an estimate no lower never narrows t
 });
 
 describe('missProbability', () => {
-  // vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2
+  // disagg|vllm|hopper|5-32 spreads ln(measured / estimate) evenly over +-0.3: its CDF is (x / 0.3 + 1) / 2
   // (a band on its own, idle: the nested bands are below)
-  const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false, idle: true }, table);
+  const r = residualsFor('ttft', { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false, disaggregated: true, idle: true }, table);
   const cdf = (x: number) => (x / 0.3 + 1) / 2;
 
   it('a time misses when measured > required: 1 - CDF(ln(required / estimate))', () => {
@@ -297,6 +327,26 @@ workload: {concurrency: 512, input_tokens: 4096, output_tokens: 1024, max_input_
     const [idleLow] = r.ranges!.ttft_idle_ms!;
     expect(loadedLow).toBeGreaterThanOrEqual(idleLow);
     expect(r.metrics!.ttft_ms!).toBeGreaterThanOrEqual(loadedLow);
+  });
+
+  it('a steady loop of equal requests takes the lockstep record for its TTFT; a declared run or an open loop the spread one', () => {
+    const plan = (workload: string) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {${workload}, input_tokens: 1024, output_tokens: 256}`;
+    const ratio = (ws: [number, number]) => ws[1] / ws[0];
+    const ctx = { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false, routedExperts: 0 };
+    // the width the track record gives a figure far from its floor: exp(q90 - q10) of the widened residuals
+    const width = (lengths: 'steady' | 'run') => ratio(rangeOf(100, residualsFor('ttft', { ...ctx, lengths }), 'time', null));
+    expect(width('steady')).not.toBeCloseTo(width('run'), 3);
+    const steady = verify(plan('concurrency: 16'));
+    expect(ratio(steady.ranges!.ttft_ms!)).toBeCloseTo(width('steady'), 3);
+    const run = verify(plan('concurrency: 16, benchmark: {requests: 160, input_range_ratio: 0.8, output_range_ratio: 0.8}'));
+    expect(ratio(run.ranges!.ttft_ms!)).toBeCloseTo(width('run'), 3);
+    const open = verify(plan('request_rate: 2/s'));
+    expect(ratio(open.ranges!.ttft_ms!)).toBeCloseTo(width('run'), 3);
   });
 
   describe("an open loop's throughput", () => {

@@ -5202,52 +5202,36 @@ const RESIDUALS = {
                 1.6184
             ]
         },
-        "sglang|blackwell-ultra|5-32": {
-            n: 31,
+        "sglang|blackwell-ultra|run": {
+            n: 60,
             q: [
-                -0.4027,
-                -0.297,
-                -0.2267,
-                -0.1523,
-                -0.0794,
-                0.0751,
-                0.1156,
-                0.1567,
-                0.3879,
-                1.0183,
-                1.7611
+                -0.3817,
+                -0.3285,
+                -0.2055,
+                -0.1039,
+                -0.059,
+                0.0745,
+                0.1187,
+                0.1951,
+                0.5934,
+                1.1872,
+                1.6184
             ]
         },
-        "sglang|blackwell|33-128": {
-            n: 37,
+        "sglang|blackwell|run": {
+            n: 136,
             q: [
-                -0.3687,
-                -0.3003,
-                -0.0991,
-                -0.0296,
-                -0.011,
-                0.05,
-                0.1129,
-                0.2194,
-                0.8676,
-                1.8018,
-                2.4255
-            ]
-        },
-        "sglang|blackwell|5-32": {
-            n: 85,
-            q: [
-                -0.3717,
-                -0.2663,
-                -0.1614,
+                -0.3363,
+                -0.273,
+                -0.1806,
                 -0.0627,
-                -0.0245,
-                0.0351,
-                0.0593,
-                0.1495,
-                0.3021,
-                0.8396,
-                1.6402
+                -0.016,
+                0.0423,
+                0.0601,
+                0.1931,
+                0.5223,
+                1.1569,
+                2.3119
             ]
         },
         "sglang|hopper": {
@@ -5266,52 +5250,36 @@ const RESIDUALS = {
                 0.677
             ]
         },
-        "sglang|hopper|1-4": {
-            n: 30,
-            q: [
-                -0.1131,
-                -0.0207,
-                0.0217,
-                0.0618,
-                0.0698,
-                0.0751,
-                0.0988,
-                0.1874,
-                0.195,
-                0.2561,
-                0.4295
-            ]
-        },
-        "sglang|hopper|33-128": {
-            n: 56,
-            q: [
-                -0.3348,
-                -0.2094,
-                -0.1233,
-                -0.078,
-                -0.0644,
-                -0.0261,
-                -0.0021,
-                0.0388,
-                0.079,
-                0.4409,
-                0.6392
-            ]
-        },
-        "sglang|hopper|5-32": {
+        "sglang|hopper|run": {
             n: 90,
             q: [
-                -0.2602,
-                -0.1754,
-                -0.075,
-                -0.044,
-                -0.0091,
-                0.0058,
-                0.0293,
-                0.1164,
-                0.3156,
-                0.6092,
-                1.1151
+                -0.0785,
+                -0.0742,
+                -0.0489,
+                0.0003,
+                0.0155,
+                0.0618,
+                0.0895,
+                0.1925,
+                0.3899,
+                0.4804,
+                0.6475
+            ]
+        },
+        "sglang|hopper|steady": {
+            n: 93,
+            q: [
+                -0.4695,
+                -0.3223,
+                -0.1634,
+                -0.1147,
+                -0.0648,
+                -0.0138,
+                0.0069,
+                0.0413,
+                0.0849,
+                0.537,
+                1.2774
             ]
         },
         trtllm: {
@@ -5346,36 +5314,20 @@ const RESIDUALS = {
                 0.4798
             ]
         },
-        "trtllm|blackwell|33-128": {
-            n: 51,
+        "trtllm|blackwell|run": {
+            n: 164,
             q: [
-                -0.217,
-                -0.186,
-                -0.0099,
-                0.0015,
-                0.0271,
-                0.0797,
-                0.0981,
-                0.1399,
-                0.1966,
-                0.2942,
-                0.3537
-            ]
-        },
-        "trtllm|blackwell|5-32": {
-            n: 80,
-            q: [
-                -0.1674,
-                -0.1388,
-                -0.0986,
-                -0.0528,
-                -0.027,
-                -0.0024,
-                0.0221,
-                0.0862,
-                0.1359,
-                0.2948,
-                0.4634
+                -0.2191,
+                -0.1644,
+                -0.0906,
+                -0.0398,
+                -0.0083,
+                0.0163,
+                0.0722,
+                0.1104,
+                0.1661,
+                0.2944,
+                0.4718
             ]
         },
         "trtllm|hopper": {
@@ -5394,36 +5346,36 @@ const RESIDUALS = {
                 1.3699
             ]
         },
-        "trtllm|hopper|33-128": {
+        "trtllm|hopper|run": {
             n: 72,
             q: [
-                -1.708,
-                -0.6219,
-                -0.1619,
-                -0.0837,
-                0.0092,
-                0.1729,
-                0.3627,
-                0.6603,
-                0.9318,
-                1.4182,
-                1.81
+                -0.3052,
+                -0.2269,
+                -0.1614,
+                -0.1167,
+                -0.0572,
+                0.0377,
+                0.0892,
+                0.1682,
+                0.2333,
+                0.4503,
+                0.6873
             ]
         },
-        "trtllm|hopper|5-32": {
-            n: 119,
+        "trtllm|hopper|steady": {
+            n: 138,
             q: [
-                -0.5947,
-                -0.4346,
-                -0.2717,
-                -0.1694,
-                -0.1004,
-                -0.0376,
-                0.069,
-                0.1484,
-                0.2874,
-                0.4072,
-                0.689
+                -0.9347,
+                -0.6017,
+                -0.3063,
+                -0.1599,
+                -0.0701,
+                0.0434,
+                0.2208,
+                0.3565,
+                0.6824,
+                1.2693,
+                1.4873
             ]
         },
         vllm: {
@@ -5474,52 +5426,36 @@ const RESIDUALS = {
                 0.7738
             ]
         },
-        "vllm|blackwell|1-4": {
-            n: 46,
+        "vllm|blackwell-ultra|run": {
+            n: 42,
             q: [
-                -0.6661,
-                -0.6252,
+                -0.5595,
+                -0.5028,
+                -0.1425,
+                -0.0552,
+                -0.0153,
+                0.0712,
+                0.1196,
+                0.1914,
+                0.2072,
+                0.285,
+                0.7738
+            ]
+        },
+        "vllm|blackwell|run": {
+            n: 274,
+            q: [
+                -0.4867,
                 -0.3092,
-                -0.1914,
-                -0.1615,
-                -0.1049,
-                -0.0462,
-                0.005,
-                0.0817,
-                0.1563,
-                0.2574
-            ]
-        },
-        "vllm|blackwell|33-128": {
-            n: 71,
-            q: [
-                -0.3169,
-                -0.2939,
-                -0.1581,
-                -0.0604,
-                -0.0049,
-                0.0565,
-                0.0912,
-                0.1779,
-                0.239,
-                0.3644,
-                0.4369
-            ]
-        },
-        "vllm|blackwell|5-32": {
-            n: 149,
-            q: [
-                -0.7095,
-                -0.4994,
-                -0.1708,
-                -0.0942,
-                -0.0237,
-                0.0119,
-                0.0745,
-                0.1129,
-                0.1952,
-                0.295,
-                0.37
+                -0.1681,
+                -0.1111,
+                -0.0283,
+                0.0135,
+                0.078,
+                0.1227,
+                0.1981,
+                0.3319,
+                0.3923
             ]
         },
         "vllm|hopper": {
@@ -5538,52 +5474,36 @@ const RESIDUALS = {
                 0.4421
             ]
         },
-        "vllm|hopper|1-4": {
-            n: 34,
+        "vllm|hopper|run": {
+            n: 167,
             q: [
-                -0.3072,
-                -0.2411,
-                -0.1523,
-                -0.0735,
-                -0.0307,
-                0.0405,
-                0.0752,
-                0.1024,
-                0.1528,
-                0.2712,
-                0.3582
+                -0.2458,
+                -0.1604,
+                -0.0924,
+                -0.0557,
+                0.0028,
+                0.0581,
+                0.1078,
+                0.1549,
+                0.2439,
+                0.3132,
+                0.4106
             ]
         },
-        "vllm|hopper|33-128": {
-            n: 49,
+        "vllm|hopper|steady": {
+            n: 36,
             q: [
-                -0.781,
-                -0.3841,
-                -0.1636,
-                -0.0634,
-                0.0503,
-                0.0878,
-                0.1189,
-                0.1595,
-                0.2965,
-                0.4877,
-                0.5399
-            ]
-        },
-        "vllm|hopper|5-32": {
-            n: 117,
-            q: [
-                -0.901,
-                -0.3797,
-                -0.1653,
-                -0.093,
-                -0.0531,
-                -0.0032,
-                0.0518,
-                0.1218,
-                0.2086,
-                0.2996,
-                0.3163
+                -1.0968,
+                -0.9963,
+                -0.9,
+                -0.8535,
+                -0.3795,
+                -0.2979,
+                -0.2562,
+                -0.0223,
+                0.0686,
+                0.4121,
+                0.5014
             ]
         }
     },
@@ -5862,7 +5782,7 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.43,
+        ttft: 1.51,
         tpot: 1.36
     },
     widenDisagg: {
@@ -5885,29 +5805,35 @@ const RANGE_COVERAGE = 0.8;
 const MIN_BUCKET = 30;
 
 /**
- * Whether a metric's track record is kept by load band. An aggregated plan's TPOT is not: its error
- * hardly moves with load (median estimate/measured 0.90-1.02 across the concurrency bands of the
- * calibration half; wider only above 128 in flight), while keeping it by band made its ranges nest across bands (a heavier band's
- * high end lifted to a lighter one's), which cost more width than the bands saved: held out, 83% of
- * runs inside ranges 1.98x wide by band, 79% inside 1.75x pooled (validation/README.md).
+ * Whether a metric's track record is kept by load band: a disaggregated plan's only. An aggregated
+ * plan's TPOT error hardly moves with load (median estimate/measured 0.90-1.02 across the
+ * concurrency bands of the calibration half; wider only above 128 in flight), and its TTFT error's
+ * spread inside one band is larger than the shift of its median from band to band. Keeping them by
+ * band made their ranges nest across bands (a heavier band's high end lifted to a lighter one's),
+ * which cost more width than the bands saved. Held out: TPOT 83% of runs inside ranges 1.98x wide by
+ * band, 79% inside 1.76x pooled; TTFT 79% inside 3.11x by band, 79% inside 2.4x pooled by engine,
+ * GPU family and how the load's requests fall (`RangeContext.lengths`; validation/README.md).
  */
-function keptByLoad(metric, disaggregated) {
-    return metric === 'ttft' || disaggregated;
+function keptByLoad(_metric, disaggregated) {
+    return disaggregated;
 }
 /**
  * Buckets from the finest to the coarsest, for one metric, engine, GPU family and band. Disaggregated
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
  * KV transfer), falling back to all runs only when none of theirs applies; given `queue`, their
  * buckets follow that load regime first (the TTFT's), then engine and family. A metric not kept by
- * load (keptByLoad) starts at engine and family.
+ * load (keptByLoad) starts at engine and family; an aggregated TTFT given `lengths` at engine, family
+ * and how the requests fall.
  */
-function bucketKeys(metric, engine, family, band, disaggregated = false, queue) {
+function bucketKeys(metric, engine, family, band, disaggregated = false, queue, lengths) {
     if (disaggregated && queue !== undefined)
         return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
     if (disaggregated)
         return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
     const byFamily = [`${engine}|${family}`, engine, 'all'];
-    return keptByLoad(metric, disaggregated) ? [`${engine}|${family}|${band}`, ...byFamily] : byFamily;
+    if (keptByLoad(metric, disaggregated))
+        return [`${engine}|${family}|${band}`, ...byFamily];
+    return metric === 'ttft' && lengths !== undefined ? [`${engine}|${family}|${lengths}`, ...byFamily] : byFamily;
 }
 /** Spread added when the plan leaves the validated region (engines x GPU families of the sample). */
 const OUTSIDE_WIDEN = 1.5;
@@ -5930,7 +5856,7 @@ const REMEMBER_AT_MOST = 512;
 function residualsFor(metric, ctx, table = RESIDUALS) {
     if (table !== RESIDUALS)
         return computeResiduals(metric, ctx, table);
-    const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}`;
+    const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}`;
     let r = remembered.get(key);
     if (r === undefined) {
         if (remembered.size >= REMEMBER_AT_MOST)
@@ -5944,7 +5870,7 @@ const everyContextFieldKeyed = true;
 void everyContextFieldKeyed;
 function computeResiduals(metric, ctx, table) {
     const disaggregated = ctx.disaggregated === true;
-    const keysAt = (band, queue) => bucketKeys(metric, ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
+    const keysAt = (band, queue) => bucketKeys(metric, ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined, ctx.idle ? undefined : ctx.lengths);
     const bucketOf = (keys) => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
     const keys = keysAt(ctx.band, ctx.queue);
     const why = [];
@@ -6355,6 +6281,10 @@ function rangeContext(plan, r, c, idle = false) {
         family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
         band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
         ...(idle ? { idle: true } : {}),
+        // a closed loop of the stated lengths, no run declared, goes in lockstep waves (ranges.ts, LoadLengths)
+        ...(!idle && (wl.concurrency !== undefined || wl.requestRate !== undefined)
+            ? { lengths: wl.requestRate === undefined && wl.benchmark === null ? 'steady' : 'run' }
+            : {}),
         engineDefaulted: plan.deployment?.engine === undefined,
         routedExperts: c.routedExperts,
         ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),

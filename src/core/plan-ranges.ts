@@ -29,6 +29,10 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
     family: hardwareFamily(plan.hardware.preset, plan.hardware.name),
     band: idle ? '1-4' : concurrencyBand(Math.max(1, Math.round(wl.concurrency ?? running))),
     ...(idle ? { idle: true } : {}),
+    // a closed loop of the stated lengths, no run declared, goes in lockstep waves (ranges.ts, LoadLengths)
+    ...(!idle && (wl.concurrency !== undefined || wl.requestRate !== undefined)
+      ? { lengths: wl.requestRate === undefined && wl.benchmark === null ? ('steady' as const) : ('run' as const) }
+      : {}),
     engineDefaulted: plan.deployment?.engine === undefined,
     routedExperts: c.routedExperts,
     ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),

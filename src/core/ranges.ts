@@ -29,14 +29,17 @@ export interface ResidualTable {
 export { concurrencyBand, queueBand } from './range-bands.js';
 
 /**
- * Whether a metric's track record is kept by load band. An aggregated plan's TPOT is not: its error
- * hardly moves with load (median estimate/measured 0.90-1.02 across the concurrency bands of the
- * calibration half; wider only above 128 in flight), while keeping it by band made its ranges nest across bands (a heavier band's
- * high end lifted to a lighter one's), which cost more width than the bands saved: held out, 83% of
- * runs inside ranges 1.98x wide by band, 79% inside 1.75x pooled (validation/README.md).
+ * Whether a metric's track record is kept by load band: a disaggregated plan's only. An aggregated
+ * plan's TPOT error hardly moves with load (median estimate/measured 0.90-1.02 across the
+ * concurrency bands of the calibration half; wider only above 128 in flight), and its TTFT error's
+ * spread inside one band is larger than the shift of its median from band to band. Keeping them by
+ * band made their ranges nest across bands (a heavier band's high end lifted to a lighter one's),
+ * which cost more width than the bands saved. Held out: TPOT 83% of runs inside ranges 1.98x wide by
+ * band, 79% inside 1.76x pooled; TTFT 79% inside 3.11x by band, 79% inside 2.4x pooled by engine,
+ * GPU family and how the load's requests fall (`RangeContext.lengths`; validation/README.md).
  */
-export function keptByLoad(metric: 'ttft' | 'tpot', disaggregated: boolean): boolean {
-  return metric === 'ttft' || disaggregated;
+export function keptByLoad(_metric: 'ttft' | 'tpot', disaggregated: boolean): boolean {
+  return disaggregated;
 }
 
 /**
@@ -44,15 +47,34 @@ export function keptByLoad(metric: 'ttft' | 'tpot', disaggregated: boolean): boo
  * deployments keep a track record of their own (their TTFT adds a queue for a prefill worker and a
  * KV transfer), falling back to all runs only when none of theirs applies; given `queue`, their
  * buckets follow that load regime first (the TTFT's), then engine and family. A metric not kept by
- * load (keptByLoad) starts at engine and family.
+ * load (keptByLoad) starts at engine and family; an aggregated TTFT given `lengths` at engine, family
+ * and how the requests fall.
  */
-export function bucketKeys(metric: 'ttft' | 'tpot', engine: string, family: string, band: string, disaggregated = false, queue?: string): string[] {
+export function bucketKeys(
+  metric: 'ttft' | 'tpot',
+  engine: string,
+  family: string,
+  band: string,
+  disaggregated = false,
+  queue?: string,
+  lengths?: LoadLengths,
+): string[] {
   if (disaggregated && queue !== undefined)
     return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   if (disaggregated) return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   const byFamily = [`${engine}|${family}`, engine, 'all'];
-  return keptByLoad(metric, disaggregated) ? [`${engine}|${family}|${band}`, ...byFamily] : byFamily;
+  if (keptByLoad(metric, disaggregated)) return [`${engine}|${family}|${band}`, ...byFamily];
+  return metric === 'ttft' && lengths !== undefined ? [`${engine}|${family}|${lengths}`, ...byFamily] : byFamily;
 }
+
+/**
+ * How a load's requests fall: 'steady', a closed loop of equal requests with no declared run, whose
+ * clients go in lockstep waves (docs/formulas.md, "Serving under load"), so a first token lands a
+ * whole pass early or late; 'run', lengths or arrivals that spread (a declared benchmark run, an
+ * open loop). The steady loops' TTFT misses more widely (10-90% spread of measured/estimate about
+ * 2.5x against 1.9x for declared runs in the calibration half's fitting part).
+ */
+export type LoadLengths = 'steady' | 'run';
 
 export interface RangeContext {
   engine: string;
@@ -70,6 +92,8 @@ export interface RangeContext {
   lift?: number;
   /** a figure of no load (the idle TTFT): its band is not nested with the loaded ones' */
   idle?: boolean;
+  /** how the load's requests fall (LoadLengths); absent for an idle figure or a deployment without load */
+  lengths?: LoadLengths;
 }
 
 /** The residuals that apply to a plan, how much wider to make them, and why. */
@@ -112,7 +136,7 @@ const REMEMBER_AT_MOST = 512;
 
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
   if (table !== RESIDUALS) return computeResiduals(metric, ctx, table);
-  const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}`;
+  const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}`;
   let r = remembered.get(key);
   if (r === undefined) {
     if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
@@ -123,14 +147,14 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
 }
 
 // A field added to RangeContext must join the key above, or contexts that differ in it would share residuals.
-type KeyedContext = 'engine' | 'family' | 'band' | 'engineDefaulted' | 'routedExperts' | 'disaggregated' | 'queue' | 'lift' | 'idle';
+type KeyedContext = 'engine' | 'family' | 'band' | 'engineDefaulted' | 'routedExperts' | 'disaggregated' | 'queue' | 'lift' | 'idle' | 'lengths';
 const everyContextFieldKeyed: [Exclude<keyof RangeContext, KeyedContext>] extends [never] ? true : never = true;
 void everyContextFieldKeyed;
 
 function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable): Residuals {
   const disaggregated = ctx.disaggregated === true;
   const keysAt = (band: string, queue: string | undefined): string[] =>
-    bucketKeys(metric, ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined);
+    bucketKeys(metric, ctx.engine, ctx.family, band, disaggregated, metric === 'ttft' ? queue : undefined, ctx.idle ? undefined : ctx.lengths);
   const bucketOf = (keys: string[]): string => keys.find((k) => table[metric][k] !== undefined) ?? 'all';
   const keys = keysAt(ctx.band, ctx.queue);
   const why: string[] = [];
