@@ -84,6 +84,14 @@ describe('residualsFor', () => {
     expect(fine.why).toEqual([]);
     expect(residualsFor('ttft', { ...ctx, routedExperts: 0 }, table).widen).toBe(fine.widen);
   });
+  it('widens 1.5x, and says why, for a pipeline: every validated run has pp 1', () => {
+    const ctx = { engine: 'vllm', family: 'hopper', band: '5-32', engineDefaulted: false };
+    const flat = residualsFor('ttft', ctx, table);
+    const piped = residualsFor('ttft', { ...ctx, pipelineStages: 4 }, table);
+    expect(piped.widen).toBeCloseTo(1.5 * flat.widen, 9);
+    expect(piped.why.join(' ')).toMatch(/pipeline parallelism \(pp 4\) is outside the validated runs/);
+    expect(residualsFor('ttft', { ...ctx, pipelineStages: 1 }, table).widen).toBe(flat.widen);
+  });
   it('widens, and says why, only outside the validated engines x GPU families', () => {
     const inside = residualsFor('ttft', { ...disagg, queue: 'queue>10' }, table);
     expect(inside.widen).toBe(1);

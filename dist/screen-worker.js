@@ -5856,7 +5856,7 @@ const REMEMBER_AT_MOST = 512;
 function residualsFor(metric, ctx, table = RESIDUALS) {
     if (table !== RESIDUALS)
         return computeResiduals(metric, ctx, table);
-    const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}`;
+    const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}|${ctx.pipelineStages ?? 1}`;
     let r = remembered.get(key);
     if (r === undefined) {
         if (remembered.size >= REMEMBER_AT_MOST)
@@ -5888,6 +5888,11 @@ function computeResiduals(metric, ctx, table) {
     if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
         widen *= OUTSIDE_WIDEN;
         why.push(`a MoE of ${experts} experts is outside the validated runs (${VALIDATED_MIN_EXPERTS} to 512 experts): ${OUTSIDE_WIDEN}x wider`);
+    }
+    // Every run of the measured sample has pp 1: a pipeline's bubbles and stage hand-offs have no track record.
+    if ((ctx.pipelineStages ?? 1) > 1) {
+        widen *= OUTSIDE_WIDEN;
+        why.push(`pipeline parallelism (pp ${ctx.pipelineStages}) is outside the validated runs (all pp 1): ${OUTSIDE_WIDEN}x wider`);
     }
     if (ctx.engineDefaulted) {
         widen *= DEFAULTED_ENGINE_WIDEN;
@@ -6287,6 +6292,7 @@ function rangeContext(plan, r, c, idle = false) {
             : {}),
         engineDefaulted: plan.deployment?.engine === undefined,
         routedExperts: c.routedExperts,
+        ...(r.layout.pp > 1 ? { pipelineStages: r.layout.pp } : {}),
         ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
     };
 }

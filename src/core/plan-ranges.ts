@@ -35,6 +35,7 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
       : {}),
     engineDefaulted: plan.deployment?.engine === undefined,
     routedExperts: c.routedExperts,
+    ...(r.layout.pp > 1 ? { pipelineStages: r.layout.pp } : {}),
     ...(plan.disaggregation !== undefined ? { disaggregated: true, ...queueOf(idle ? c.ttftIdle : c.ttft, c.ttftIdle) } : {}),
   };
 }

@@ -94,6 +94,8 @@ export interface RangeContext {
   idle?: boolean;
   /** how the load's requests fall (LoadLengths); absent for an idle figure or a deployment without load */
   lengths?: LoadLengths;
+  /** pipeline stages of the layout (absent or 1: none) */
+  pipelineStages?: number;
 }
 
 /** The residuals that apply to a plan, how much wider to make them, and why. */
@@ -136,7 +138,7 @@ const REMEMBER_AT_MOST = 512;
 
 export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: ResidualTable = RESIDUALS): Residuals {
   if (table !== RESIDUALS) return computeResiduals(metric, ctx, table);
-  const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}`;
+  const key = `${metric}|${ctx.engine}|${ctx.family}|${ctx.band}|${ctx.engineDefaulted}|${ctx.routedExperts ?? 0}|${ctx.disaggregated === true}|${ctx.queue}|${ctx.lift}|${ctx.idle === true}|${ctx.lengths}|${ctx.pipelineStages ?? 1}`;
   let r = remembered.get(key);
   if (r === undefined) {
     if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
@@ -147,7 +149,18 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
 }
 
 // A field added to RangeContext must join the key above, or contexts that differ in it would share residuals.
-type KeyedContext = 'engine' | 'family' | 'band' | 'engineDefaulted' | 'routedExperts' | 'disaggregated' | 'queue' | 'lift' | 'idle' | 'lengths';
+type KeyedContext =
+  | 'engine'
+  | 'family'
+  | 'band'
+  | 'engineDefaulted'
+  | 'routedExperts'
+  | 'disaggregated'
+  | 'queue'
+  | 'lift'
+  | 'idle'
+  | 'lengths'
+  | 'pipelineStages';
 const everyContextFieldKeyed: [Exclude<keyof RangeContext, KeyedContext>] extends [never] ? true : never = true;
 void everyContextFieldKeyed;
 
@@ -174,6 +187,11 @@ function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: Res
   if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
     widen *= OUTSIDE_WIDEN;
     why.push(`a MoE of ${experts} experts is outside the validated runs (${VALIDATED_MIN_EXPERTS} to 512 experts): ${OUTSIDE_WIDEN}x wider`);
+  }
+  // Every run of the measured sample has pp 1: a pipeline's bubbles and stage hand-offs have no track record.
+  if ((ctx.pipelineStages ?? 1) > 1) {
+    widen *= OUTSIDE_WIDEN;
+    why.push(`pipeline parallelism (pp ${ctx.pipelineStages}) is outside the validated runs (all pp 1): ${OUTSIDE_WIDEN}x wider`);
   }
   if (ctx.engineDefaulted) {
     widen *= DEFAULTED_ENGINE_WIDEN;
