@@ -29,16 +29,16 @@ export interface ResidualTable {
 export { concurrencyBand, queueBand } from './range-bands.js';
 
 /**
- * Whether a metric's track record is kept by load band: a disaggregated plan's only. An aggregated
+ * Whether a plan's track records are kept by load band: a disaggregated plan's only. An aggregated
  * plan's TPOT error hardly moves with load (median estimate/measured 0.90-1.02 across the
  * concurrency bands of the calibration half; wider only above 128 in flight), and its TTFT error's
  * spread inside one band is larger than the shift of its median from band to band. Keeping them by
  * band made their ranges nest across bands (a heavier band's high end lifted to a lighter one's),
  * which cost more width than the bands saved. Held out: TPOT 83% of runs inside ranges 1.98x wide by
- * band, 79% inside 1.76x pooled; TTFT 79% inside 3.11x by band, 79% inside 2.4x pooled by engine,
+ * band, 79% inside 1.76x pooled; TTFT 79% inside 3.11x by band, 80% inside 2.78x pooled by engine,
  * GPU family and how the load's requests fall (`RangeContext.lengths`; validation/README.md).
  */
-export function keptByLoad(_metric: 'ttft' | 'tpot', disaggregated: boolean): boolean {
+export function keptByLoad(disaggregated: boolean): boolean {
   return disaggregated;
 }
 
@@ -62,8 +62,8 @@ export function bucketKeys(
   if (disaggregated && queue !== undefined)
     return [`disagg|${engine}|${family}|${queue}`, `disagg|${engine}|${queue}`, `disagg|${queue}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
   if (disaggregated) return [`disagg|${engine}|${family}|${band}`, `disagg|${engine}|${family}`, `disagg|${engine}`, 'disagg'];
+  // an aggregated record is not kept by load (keptByLoad)
   const byFamily = [`${engine}|${family}`, engine, 'all'];
-  if (keptByLoad(metric, disaggregated)) return [`${engine}|${family}|${band}`, ...byFamily];
   return metric === 'ttft' && lengths !== undefined ? [`${engine}|${family}|${lengths}`, ...byFamily] : byFamily;
 }
 
@@ -201,8 +201,7 @@ function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: Res
   // The bands lighter and heavier than this one, by the load regime the buckets follow.
   const byQueue = disaggregated && metric === 'ttft' && ctx.queue !== undefined;
   // (none for an idle figure, whose band is not nested with the loaded ones, nor for a record not kept by load)
-  const others =
-    ctx.idle || !keptByLoad(metric, disaggregated) ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
+  const others = ctx.idle || !keptByLoad(disaggregated) ? { lighter: [], heavier: [] } : otherBands(byQueue ? (ctx.queue ?? '') : ctx.band, byQueue, ctx.lift);
   const at = (o: { band: string; shift: number }) => ({
     q: qOf(bucketOf(byQueue ? keysAt(ctx.band, o.band) : keysAt(o.band, ctx.queue))),
     shift: o.shift,
