@@ -310,6 +310,30 @@ describe('mixed schedule (vLLM, TensorRT-LLM)', () => {
   });
 });
 
+describe('pipeline batches in flight (pp > 1)', () => {
+  it('each batch in flight takes its own budget: two of 128 hold two prompts and half the third', () => {
+    const log: string[] = [];
+    simulate(closed(4, 4), engine({ maxBatchedTokens: 128, inFlightBatches: 2 }), fixedCosts(log));
+    expect(log.slice(0, 3)).toEqual(['prefill 256', 'prefill 144', 'decode 4']);
+  });
+  it("one prompt's chunk rides in one batch: a lone 300-token prompt still takes three round trips", () => {
+    const log: string[] = [];
+    const o = simulate(closed(1, 1, 300), engine({ maxBatchedTokens: 128, inFlightBatches: 4 }), fixedCosts(log))!;
+    expect(log.slice(0, 3)).toEqual(['prefill 128', 'prefill 128', 'prefill 44']);
+    expect(o.ttft.mean).toBeCloseTo(0.3, 12);
+  });
+  it('mixed: the decodes take their tokens from all the budgets first', () => {
+    const log: string[] = [];
+    // Two budgets of 64 and one request decoding: 127 prompt tokens a step, at most 64 of one prompt.
+    simulate(
+      closed(3, 3, 100, 6, { inputs: [10, 100, 100], outputs: [6, 2, 2] }),
+      engine({ policy: 'mixed', maxBatchedTokens: 64, inFlightBatches: 2 }),
+      fixedCosts(log),
+    );
+    expect(log.slice(0, 2)).toEqual(['prefill 128', 'prefill 82 + decode 1']);
+  });
+});
+
 describe('reading new requests every N steps (SGLang --scheduler-recv-interval)', () => {
   it('a request arriving while others decode waits for the next step that reads the queue', () => {
     // Two clients, outputs 21 and 3. Step 1 prefills both; B decodes its 2 tokens in steps 2-3 and

@@ -206,6 +206,40 @@ describe('stage models shared by stages of the same shape', () => {
   });
 });
 
+describe('a pipeline replica keeps a batch in flight per stage', () => {
+  // Llama 3.1 70B over tp 2 x pp 4 on A100s, budget 2,048 (the reviewer's plan): prompt work of four
+  // budgets fills the four microbatches, each a stage at a time, so the round trip costs about one
+  // budget's serial pass (4 x the slowest stage vs the sum of the stages); it cost four passes.
+  const loaded = load(`
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: a100-80gb, gpus: 8}
+parallelism: {tp: 2, pp: 4}
+workload: {concurrency: 64, input_tokens: 2048, output_tokens: 256, max_batched_tokens: 2048}
+`);
+  const r = resolvePlan(loaded.plan, loaded.origins);
+  const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+  const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+  const mode: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+  const costs = replicaStepCosts(facts, r, stageCostModels(facts, r.layout, r.hardware, stages, mode)!, mode);
+  const prompts = (n: number): PrefillWork => ({ ...work(2048 * n, ((n * 2048) / 2) * 2049), completes: n });
+
+  it('four budgets of prompts cost one round trip, not four', () => {
+    const one = costs.step(prompts(1), 0, 0)!.time;
+    const four = costs.step(prompts(4), 0, 0)!.time;
+    expect(four / one).toBeGreaterThanOrEqual(1);
+    expect(four / one).toBeLessThan(1.25);
+  });
+  it('eight budgets fill the four microbatches twice: twice the round trip', () => {
+    const four = costs.step(prompts(4), 0, 0)!.time;
+    expect(costs.step(prompts(8), 0, 0)!.time / four).toBeCloseTo(2, 1);
+  });
+  it('a chunk riding with decodes still crosses every stage whole: the step lasts its serial pass', () => {
+    const alone = costs.step(prompts(1), 0, 0)!.time;
+    expect(costs.step(prompts(1), 32, 2000)!.time).toBeGreaterThan(alone);
+  });
+});
+
 describe('stages of the same shape', () => {
   const loaded = load(PLAN);
   const r = resolvePlan(loaded.plan, loaded.origins);

@@ -20633,6 +20633,8 @@ function simulate(load, engine, costs) {
     const measuredTarget = n - warmup;
     const tps = Math.max(1, engine.tokensPerStep);
     const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
+    // a round trip of every in-flight pipeline batch: each has its own budget (one chunk per request)
+    const stepRoom = budget * Math.max(1, Math.floor(engine.inFlightBatches ?? 1));
     const maxRunning = Math.max(1, Math.floor(engine.maxRunning));
     const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
@@ -20822,7 +20824,7 @@ function simulate(load, engine, costs) {
                     break;
                 inPrefill++;
             }
-            const take = Math.min(r.input - r.prefilled, left);
+            const take = Math.min(r.input - r.prefilled, left, budget);
             const from = r.prefilled;
             const to = from + take;
             work.tokens += take;
@@ -20924,10 +20926,10 @@ function simulate(load, engine, costs) {
                 hasWaiting = false;
             }
         }
-        if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
+        if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < stepRoom || batch === 0)) {
             // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
             const decoding = engine.policy === 'mixed' ? batch : 0;
-            const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
+            const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * tps) : 0));
             if (filled) {
                 heldSteps = 0;
                 sinceRelease = 0;
@@ -20973,7 +20975,7 @@ function simulate(load, engine, costs) {
                 return null;
             const dt1 = probe.time + engine.stepOverhead;
             const nextArrival = nextEventTime();
-            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < budget)) {
+            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < stepRoom)) {
                 // Stop at the first step boundary after the next request arrives that reads the queue.
                 let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
                 if (recvInterval > 1)
@@ -21452,6 +21454,7 @@ function replicaStepCosts(facts, r, models, mode) {
     const spec = speculativeFactor(facts, wl);
     const m = Math.max(1, layout.microbatches);
     const graphs = wl.cudaGraphs;
+    const perBatch = Math.max(1, wl.maxBatchedTokens);
     const single = layout.pp === 1 && m === 1 ? models[0] : null;
     // One pass object, refilled per call: the simulator asks for tens of thousands.
     const pass = makePass({ activeDp: layout.dp, queryTokens: q });
@@ -21463,7 +21466,10 @@ function replicaStepCosts(facts, r, models, mode) {
             // Passes with prompt tokens replay a graph only up to the engine's capture size; decode-only
             // steps replay one up to the engine's largest captured batch.
             pass.eager = !graphs || (prefillTokens > 0 ? tokens > engine.prefillGraphMaxTokens : batch > engine.decodeGraphMaxBatch);
-            const split = prefillTokens > 0 && batch === 0 ? 1 : m;
+            // Prompt chunks travel in batches of at most one budget each (simulator.ts, inFlightBatches):
+            // a step of more prompt tokens than one budget fills several of the m microbatches.
+            const chunks = prefillTokens > 0 ? Math.min(m, Math.ceil(prefillTokens / perBatch)) : 0;
+            const split = prefillTokens > 0 && batch === 0 ? chunks : m;
             pass.prefillTokens = prefillTokens / split;
             pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
             pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
@@ -21474,14 +21480,15 @@ function replicaStepCosts(facts, r, models, mode) {
             let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
             if (t === null)
                 return null;
-            if (split > 1 && prefillTokens > 0 && layout.pp > 1) {
-                // A prompt chunk rides in one microbatch, whole, through every stage in turn: the step lasts
-                // at least that (spreading it over the microbatches let a prompt beat its own TTFT floor).
-                pass.prefillTokens = prefillTokens;
-                pass.prefillPairsFull = prefillWork?.pairsFull ?? 0;
-                pass.prefillPairsSliding = prefillWork?.pairsSliding ?? 0;
-                pass.prefillPairsTopK = prefillWork?.pairsTopK ?? 0;
-                pass.logitTokens = (prefillWork?.completes ?? 0) + (batch * q) / split;
+            if (split > chunks && chunks > 0 && layout.pp > 1) {
+                // A batch's prompt chunk rides in one microbatch, whole, through every stage in turn: the
+                // step lasts at least that (spreading it over every microbatch let a prompt beat its own
+                // TTFT floor).
+                pass.prefillTokens = prefillTokens / chunks;
+                pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / chunks;
+                pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / chunks;
+                pass.prefillPairsTopK = (prefillWork?.pairsTopK ?? 0) / chunks;
+                pass.logitTokens = (prefillWork?.completes ?? 0) / chunks + (batch * q) / split;
                 const whole = stagesTime(models, facts, layout, hw, pass, mode, 'serial');
                 if (whole === null)
                     return null;
@@ -21530,6 +21537,7 @@ function engineBehaviour(r, maxRunning, load) {
         outputLag: wl.profile.outputLagSteps,
         ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
         ...(wl.batchWait ? { batchWait: wl.batchWait } : {}),
+        ...(r.layout.pp > 1 ? { inFlightBatches: Math.max(1, r.layout.microbatches) } : {}),
     };
 }
 /**

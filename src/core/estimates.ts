@@ -414,6 +414,7 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
   const spec = speculativeFactor(facts, wl);
   const m = Math.max(1, layout.microbatches);
   const graphs = wl.cudaGraphs;
+  const perBatch = Math.max(1, wl.maxBatchedTokens);
   const single = layout.pp === 1 && m === 1 ? models[0]! : null;
   // One pass object, refilled per call: the simulator asks for tens of thousands.
   const pass = makePass({ activeDp: layout.dp, queryTokens: q });
@@ -425,7 +426,10 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       // Passes with prompt tokens replay a graph only up to the engine's capture size; decode-only
       // steps replay one up to the engine's largest captured batch.
       pass.eager = !graphs || (prefillTokens > 0 ? tokens > engine.prefillGraphMaxTokens : batch > engine.decodeGraphMaxBatch);
-      const split = prefillTokens > 0 && batch === 0 ? 1 : m;
+      // Prompt chunks travel in batches of at most one budget each (simulator.ts, inFlightBatches):
+      // a step of more prompt tokens than one budget fills several of the m microbatches.
+      const chunks = prefillTokens > 0 ? Math.min(m, Math.ceil(prefillTokens / perBatch)) : 0;
+      const split = prefillTokens > 0 && batch === 0 ? chunks : m;
       pass.prefillTokens = prefillTokens / split;
       pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
       pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
@@ -435,14 +439,15 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
       let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
       if (t === null) return null;
-      if (split > 1 && prefillTokens > 0 && layout.pp > 1) {
-        // A prompt chunk rides in one microbatch, whole, through every stage in turn: the step lasts
-        // at least that (spreading it over the microbatches let a prompt beat its own TTFT floor).
-        pass.prefillTokens = prefillTokens;
-        pass.prefillPairsFull = prefillWork?.pairsFull ?? 0;
-        pass.prefillPairsSliding = prefillWork?.pairsSliding ?? 0;
-        pass.prefillPairsTopK = prefillWork?.pairsTopK ?? 0;
-        pass.logitTokens = (prefillWork?.completes ?? 0) + (batch * q) / split;
+      if (split > chunks && chunks > 0 && layout.pp > 1) {
+        // A batch's prompt chunk rides in one microbatch, whole, through every stage in turn: the
+        // step lasts at least that (spreading it over every microbatch let a prompt beat its own
+        // TTFT floor).
+        pass.prefillTokens = prefillTokens / chunks;
+        pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / chunks;
+        pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / chunks;
+        pass.prefillPairsTopK = (prefillWork?.pairsTopK ?? 0) / chunks;
+        pass.logitTokens = (prefillWork?.completes ?? 0) / chunks + (batch * q) / split;
         const whole = stagesTime(models, facts, layout, hw, pass, mode, 'serial');
         if (whole === null) return null;
         t = Math.max(t, whole);
@@ -501,6 +506,7 @@ function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): Engin
     outputLag: wl.profile.outputLagSteps,
     ...(wl.dpBalanceTimeout > 0 && !lockstep() ? { balance: { timeoutSteps: wl.dpBalanceTimeout, ranks: r.layout.dp } } : {}),
     ...(wl.batchWait ? { batchWait: wl.batchWait } : {}),
+    ...(r.layout.pp > 1 ? { inFlightBatches: Math.max(1, r.layout.microbatches) } : {}),
   };
 }
 

@@ -54,6 +54,13 @@ export interface EngineBehaviour {
    * per decoding sequence, 1 + its draft tokens (default tokensPerStep). Absent: prompts are scheduled as they come.
    */
   batchWait?: { timeoutSteps: number; tokenRatio: number; tokensPerDecode?: number };
+  /**
+   * Pipeline batches the engine keeps in flight, each scheduled with its own maxBatchedTokens (vLLM
+   * V1's batch queue, max_concurrent_batches = pp; SGLang's and TensorRT-LLM's microbatches). One
+   * simulated step is a round trip of all of them, so its prompt room is this many budgets, but one
+   * request's chunk rides in one batch: at most one budget a step. Absent: 1.
+   */
+  inFlightBatches?: number;
 }
 
 /** Prompt tokens one pass computes, and the attention work they bring. */
@@ -331,6 +338,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const measuredTarget = n - warmup;
   const tps = Math.max(1, engine.tokensPerStep);
   const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
+  // a round trip of every in-flight pipeline batch: each has its own budget (one chunk per request)
+  const stepRoom = budget * Math.max(1, Math.floor(engine.inFlightBatches ?? 1));
   const maxRunning = Math.max(1, Math.floor(engine.maxRunning));
   const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
@@ -508,7 +517,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
         if (slotsFree() <= 0) break;
         inPrefill++;
       }
-      const take = Math.min(r.input - r.prefilled, left);
+      const take = Math.min(r.input - r.prefilled, left, budget);
       const from = r.prefilled;
       const to = from + take;
       work.tokens += take;
@@ -609,10 +618,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       }
     }
 
-    if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < budget || batch === 0)) {
+    if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < stepRoom || batch === 0)) {
       // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
       const decoding = engine.policy === 'mixed' ? batch : 0;
-      const filled = fillPrefill(budget - (engine.policy === 'mixed' ? Math.min(budget - 1, decoding * tps) : 0));
+      const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * tps) : 0));
       if (filled) {
         heldSteps = 0;
         sinceRelease = 0;
@@ -654,7 +663,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (!probe) return null;
       const dt1 = probe.time + engine.stepOverhead;
       const nextArrival = nextEventTime();
-      if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < budget)) {
+      if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < stepRoom)) {
         // Stop at the first step boundary after the next request arrives that reads the queue.
         let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
         if (recvInterval > 1) k += (recvInterval - ((steps + k) % recvInterval)) % recvInterval;
