@@ -814,6 +814,63 @@ describe('plans under load', () => {
     // Far from the boundary the plan's own run changes nothing.
     expect(goodputSearch(sat, at, req, ['ttft_p99'], { rate: 2, figures: figures(0.32) })).toBe(alone);
   });
+  it('goodput never exceeds what the deployment completes: a capped loop meets its latencies at any rate', () => {
+    const figures = (served: number): LoadFigures =>
+      ({
+        kind: 'open',
+        saturated: false,
+        throughput: 0,
+        servedRate: served,
+        outcome: { ttft: { mean: 0.5, p50: 0.5, p90: 0.5, p99: 0.5 } },
+      }) as unknown as LoadFigures;
+    const req = { ttft_p99: 1 };
+    // Every rate tried keeps up and meets 1 s: the search ends at its upper end, 1.2 x the saturation run's 10/s.
+    expect(
+      goodputSearch(
+        () => figures(10),
+        (rate) => figures(rate),
+        req,
+        ['ttft_p99'],
+      ),
+    ).toBe(12);
+    expect(
+      goodputSearch(
+        () => figures(10),
+        (rate) => figures(rate),
+        req,
+        ['ttft_p99'],
+        undefined,
+        () => 0.337,
+      ),
+    ).toBe(0.337);
+    // The plan's own run at 3/s holds too: still no more than the capacity.
+    expect(
+      goodputSearch(
+        () => figures(10),
+        (rate) => figures(rate),
+        req,
+        ['ttft_p99'],
+        { rate: 3, figures: figures(3) },
+        () => 0.337,
+      ),
+    ).toBe(0.337);
+  });
+  it('an open loop capped at 4 in flight: max_request_rate is at most what 4 in flight complete, and its saturation says TTFT leaves the wait at the clients out', () => {
+    const m = verify(`
+version: 1
+deployment: {engine: vllm}
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 4}
+parallelism: {tp: 4}
+workload: {request_rate: 3/s, concurrency: 4, input_tokens: 4096, output_tokens: 512}
+requirements: {ttft_p99: 3 s, tpot: 50 ms}
+`);
+    const completes = m.metrics!.throughput_tokens_per_s! / 512;
+    // the metrics are rounded to 3 significant digits; it read 0.352/s beside 0.337/s completed
+    expect(m.metrics!.max_request_rate!).toBeLessThanOrEqual(completes * 1.005);
+    expect(check(m, 'load.saturation').status).toBe('warn');
+    expect(check(m, 'load.saturation').detail).toMatch(/TTFT leaves out the wait at the clients \(at most 4 in flight/);
+  });
   it('an open-loop plan near its goodput: max_request_rate is at least its rate exactly when its own p99 holds', () => {
     for (const rate of [5.8, 6.3, 6.4, 6.5, 6.7]) {
       const r = verify(

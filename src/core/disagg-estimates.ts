@@ -221,6 +221,7 @@ export function computeDisaggregated(
       req,
       latencyReqs,
       ownOpenLoop(plan.workload.request_rate, load, options.quick),
+      () => capacityRun()?.servedRate ?? null,
     );
   }
   // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.

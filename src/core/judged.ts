@@ -200,6 +200,11 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     const served = c.load.servedRate;
     // what it completes never short of work, where the run fell short of its arrivals (saturation.ts)
     const capacity = c.load.capacityRate;
+    // With a cap in flight the queue is at the clients, and a request's TTFT counts from its send.
+    const ttftUnderQueue =
+      wl.concurrency !== undefined
+        ? `TTFT leaves out the wait at the clients (at most ${wl.concurrency} in flight; it counts from each request's send)`
+        : "TTFT grows with the run's length";
     checks.push({
       id: 'load.saturation',
       status: c.load.saturated ? 'warn' : 'pass',
@@ -211,8 +216,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       detail: c.load.saturated
         ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${
             wl.benchmark
-              ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and TTFT grows with the run's length`
-              : "queues grow for as long as the rate lasts; throughput is the saturation rate and TTFT grows with the run's length"
+              ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
+              : `queues grow for as long as the rate lasts; throughput is the saturation rate and ${ttftUnderQueue}`
           }`
         : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${
             capacity !== undefined
