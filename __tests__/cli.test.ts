@@ -85,6 +85,13 @@ describe('parallel-plan-check verify', () => {
     expect(run('verfy').stderr).toContain("unknown command 'verfy'");
   });
 
+  it("a usage error of several lines (Node's parseArgs hint) reads as one line, not \\x0a escapes", () => {
+    const r = run('suggest', 'examples/seed.plan.yaml', '--top', '-1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Option '--top' argument is ambiguous. Did you forget");
+    expect(r.stderr).not.toContain('\\x0a');
+  });
+
   it('text output carries no workflow command from a plan name or a file name (the CLI may run in a GitHub Actions step)', () => {
     const folder = mkdtempSync(join(scratch, 'commands-'));
     const plan = (name: string) =>

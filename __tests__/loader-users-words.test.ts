@@ -121,3 +121,32 @@ describe("a memory equal to the preset's printed capacity", () => {
     expect(report.verdict).toBe('warn');
   });
 });
+
+describe('YAML and references users reach for, said for what they are', () => {
+  test("a merge key ('<<') is named as one, at its line, not as an unknown key of 2 characters", () => {
+    const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nbase: &b {preset: llama-3.1-8b}\nmodel:\n  <<: *b\n', noReferences));
+    const merge = errors.find((e) => e.path === 'model.<<')!;
+    expect(merge.message).toMatch(/a YAML merge key \('<<'\) is not supported: write the keys out/);
+    expect(merge.line).toBe(4);
+  });
+
+  test('!!binary is said to be binary data, not a type name of the runtime', () => {
+    const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nmodel: {preset: !!binary aGVsbG8=}\n', noReferences));
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/model\.preset: must be a string, got binary data \(!!binary\)/);
+    expect(errors.map((e) => e.message).join('\n')).not.toContain('Buffer');
+  });
+
+  test.each(['https://huggingface.co/x/y/resolve/main/config.json', 'hf://x/y', ' s3://bucket/config.json'])(
+    'a URL as a reference (%s) is never fetched, and the error says so',
+    (url) => {
+      let asked = 0;
+      const read = () => {
+        asked++;
+        return { error: 'does not exist' };
+      };
+      const errors = errorsOf(loadPlan('a.plan.yaml', `version: 1\nmodel: {hf_config: "${url}"}\n`, read));
+      expect(asked).toBe(0);
+      expect(errors.map((e) => e.message).join('\n')).toMatch(/it is a URL, and references are never fetched/);
+    },
+  );
+});

@@ -29,6 +29,12 @@ describe('number formatting', () => {
     expect(formatMs(45_600)).toBe('45.6 s');
     expect(formatMs(15 * 60_000)).toBe('15.0 min');
   });
+  it('a time too small for two decimals keeps 3 significant digits: never "0.00 ms"', () => {
+    expect(formatMs(1e-297)).toBe('1.00e-297 ms');
+    expect(formatMs(0.004)).toBe('0.00400 ms');
+    expect(formatMs(0.005)).toBe('0.01 ms');
+    expect(formatMs(0)).toBe('0.00 ms');
+  });
 
   it('token rates use k and M', () => {
     expect(formatTokensPerS(850)).toBe('850 tokens/s');

@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8517:
+/***/ 1954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45056,6 +45056,15 @@ const defaultCatalog = {
     printedMemoryGb: printedMemoryGb,
 };
 
+;// CONCATENATED MODULE: ./src/plan/no-urls.ts
+const URL_SHAPE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+/** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
+function refusingUrls(read) {
+    return (planFile, ref) => URL_SHAPE.test(ref.trim())
+        ? { error: 'it is a URL, and references are never fetched: save the file in the repository and give its path relative to the plan' }
+        : read(planFile, ref);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
 // "did you mean 'x'?": the nearest valid key by edit distance.
 /** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
@@ -45958,7 +45967,11 @@ function describeValue(node) {
         return Object.is(v, -0) ? '-0' : String(v);
     if (typeof v === 'boolean')
         return String(v);
-    return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`; // !!binary, 1.1 timestamps
+    if (v instanceof Uint8Array)
+        return 'binary data (!!binary)';
+    if (v instanceof Date)
+        return 'a timestamp';
+    return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`;
 }
 /** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
 function describeKind(node) {
@@ -46066,6 +46079,11 @@ class Validator {
                 // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
                 if (this.errors.length >= 200) {
                     this.errors.push({ message: 'unknown key', line: entry.keyLine });
+                    continue;
+                }
+                if (entry.key === '<<') {
+                    // the parser reads merge keys as plain keys (YAML 1.2 has none): say what it is, not its length
+                    this.error(prefix ? `${prefix}.<<` : '<<', entry.keyLine, "a YAML merge key ('<<') is not supported: write the keys out (anchors and aliases of whole values work)");
                     continue;
                 }
                 // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
@@ -46348,6 +46366,7 @@ function validatePlan(root) {
 
 
 
+
 /** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
 function defaultPlanName(file) {
     const base = file.split(/[\\/]/).pop() ?? file;
@@ -46382,7 +46401,8 @@ function byLine(errors) {
         return sorted;
     return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
-function load_loadPlan(file, text, readReference, catalog = defaultCatalog) {
+function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
+    const readReference = refusingUrls(readFile);
     try {
         if (typeof text !== 'string')
             return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
@@ -50875,6 +50895,9 @@ const LADDERS = {
 /** A magnitude in a step at 3 significant digits (2 decimals under 10, 1 under 100), thousands separated. */
 function stepNumber(abs) {
     const text = abs.toFixed(decimalsFor(abs));
+    // a figure too small for 2 decimals (a required TTFT of 1e-300 s) must not read as 0
+    if (abs > 0 && Number(text) === 0)
+        return abs.toPrecision(3);
     return abs >= 1000 ? formatCount(abs) : text;
 }
 /** The step a magnitude (in base units) is shown in. */
@@ -58219,8 +58242,10 @@ function contextAxis(s) {
     if (lo > hi)
         return none('not-applicable', `the typical prompt (${lo} tokens) leaves no shorter max context worth setting`);
     const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
-    if (!r)
-        return none('none', `no max input from ${lo} to ${hi} tokens passes on ${s.planGpus} devices`);
+    if (!r) {
+        const below = `at least ${Math.round(MIN_CONTEXT_CUT * 100)}% below the plan's ${maxIn.toLocaleString('en-US')}`;
+        return none('none', `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${s.planGpus} devices`);
+    }
     // Every value below one that passes passes too (a shorter context only frees memory): round down
     // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
     const usual = usualContext(lo, r.value);
@@ -66627,7 +66652,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8517);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1954);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

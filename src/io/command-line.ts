@@ -21,8 +21,10 @@ function parse(args: string[], options: OptionSpec): { values: OptionValues; pos
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
     return { values: values as OptionValues, positionals };
   } catch (err) {
-    // parseArgs explains itself ("Unknown option '--x'"); its hint about '--' helps too
-    return { error: err instanceof Error ? err.message : String(err) };
+    // parseArgs explains itself ("Unknown option '--x'"); its hint about '--' helps too. The lines
+    // of its hints join the first (the message is escaped for the terminal, where a newline reads
+    // \x0a); a newline inside an argument stays escaped.
+    return { error: (err instanceof Error ? err.message : String(err)).replace(/\n(?=(?:Did you forget|To specify) )/g, ' ') };
   }
 }
 

@@ -4,6 +4,7 @@ import type { DeploymentSpec, DisaggregationSpec, LoadResult, Plan, PlanError, R
 import { WorkBudgetExceeded } from '../core/work-budget.js';
 import { resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
+import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
 import { type PlanValues, validatePlan } from './validate.js';
@@ -49,7 +50,8 @@ function byLine(errors: PlanError[]): PlanError[] {
   return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
 
-export function loadPlan(file: string, text: string, readReference: ReadReference, catalog: Catalog = defaultCatalog): LoadResult {
+export function loadPlan(file: string, text: string, readFile: ReadReference, catalog: Catalog = defaultCatalog): LoadResult {
+  const readReference = refusingUrls(readFile);
   try {
     if (typeof text !== 'string') return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
     const source = parseSource(text);

@@ -40,7 +40,9 @@ export function describeValue(node: SourceNode): string {
   if (typeof v === 'string') return `the string "${quote(v)}"`;
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
   if (typeof v === 'boolean') return String(v);
-  return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`; // !!binary, 1.1 timestamps
+  if (v instanceof Uint8Array) return 'binary data (!!binary)';
+  if (v instanceof Date) return 'a timestamp';
+  return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`;
 }
 
 /** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
@@ -146,6 +148,15 @@ class Validator {
         // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
         if (this.errors.length >= 200) {
           this.errors.push({ message: 'unknown key', line: entry.keyLine });
+          continue;
+        }
+        if (entry.key === '<<') {
+          // the parser reads merge keys as plain keys (YAML 1.2 has none): say what it is, not its length
+          this.error(
+            prefix ? `${prefix}.<<` : '<<',
+            entry.keyLine,
+            "a YAML merge key ('<<') is not supported: write the keys out (anchors and aliases of whole values work)",
+          );
           continue;
         }
         // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)

@@ -85,6 +85,8 @@ const LADDERS: Record<string, { steps: readonly Step[]; toBase: number }> = {
 /** A magnitude in a step at 3 significant digits (2 decimals under 10, 1 under 100), thousands separated. */
 function stepNumber(abs: number): string {
   const text = abs.toFixed(decimalsFor(abs));
+  // a figure too small for 2 decimals (a required TTFT of 1e-300 s) must not read as 0
+  if (abs > 0 && Number(text) === 0) return abs.toPrecision(3);
   return abs >= 1000 ? formatCount(abs) : text;
 }
 

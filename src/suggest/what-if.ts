@@ -287,7 +287,10 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
   const hi = Math.min(maxIn - 1, Math.floor(maxIn * (1 - MIN_CONTEXT_CUT)));
   if (lo > hi) return none('not-applicable', `the typical prompt (${lo} tokens) leaves no shorter max context worth setting`);
   const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
-  if (!r) return none('none', `no max input from ${lo} to ${hi} tokens passes on ${s.planGpus} devices`);
+  if (!r) {
+    const below = `at least ${Math.round(MIN_CONTEXT_CUT * 100)}% below the plan's ${maxIn.toLocaleString('en-US')}`;
+    return none('none', `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${s.planGpus} devices`);
+  }
   // Every value below one that passes passes too (a shorter context only frees memory): round down
   // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
   const usual = usualContext(lo, r.value);
