@@ -13236,7 +13236,9 @@ const hardware_ALL = [
         spec: {
             name: 'NVIDIA A100 80GB SXM',
             gpus_per_node: 8,
-            memory: 81_920 * MiB, // nvidia-smi: 81920MiB
+            // CUDA-visible total: PyTorch on A100 80GB reports "GPU 0 has a total capacity of 79.25 GiB"
+            // (HiDream-ai/VAREdit issue 6; levihsu/OOTDiffusion issue 235); nvidia-smi shows 81920MiB.
+            memory: Math.round(79.25 * GiB),
             peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
             memory_bandwidth: 2039 * GBps, // datasheet 2,039 GB/s (SXM)
             power: 400, // W, datasheet: max TDP 400 W (SXM)
