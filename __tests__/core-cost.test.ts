@@ -124,3 +124,23 @@ workload: {concurrency: 1, input_tokens: 10, output_tokens: 2000}
     expect(r.checks.find((c) => c.id === 'requirements.cost_per_million_tokens')!.status).toBe('unverified');
   });
 });
+
+describe("a cost requirement's range is the metrics' cost range", () => {
+  it('an open loop that keeps up pays what its arrivals pay: a requirement below that range fails, as the figures say', () => {
+    // Found by the generated-plan invariants: the check read "range $3.88 to $12.08" (the TPOT track
+    // record, stopped at the physical bound) beside metrics.ranges of $6.94 to $6.98
+    const text = JSON.stringify({
+      version: 1,
+      model: { preset: 'llama-3.1-8b' },
+      hardware: { preset: 'a100-40gb', cost_per_hour: 0.1 },
+      disaggregation: { prefill: { workers: 1, parallelism: { tp: 1 } }, decode: { workers: 1, parallelism: { tp: 1 } } },
+      workload: { input_tokens: 1, output_tokens: 1, request_rate: '7.96376/s' },
+      requirements: { cost_per_million_tokens: 3.88329 },
+    });
+    const r = verifyPlanText('c.plan.json', text, noReference);
+    const range = r.ranges!.cost_per_million_tokens!;
+    const c = r.checks.find((x) => x.id === 'requirements.cost_per_million_tokens')!;
+    expect(c.status).toBe('fail');
+    expect(c.detail).toContain(`range $${range[0].toFixed(2)} to $${range[1].toFixed(2)}`);
+  });
+});

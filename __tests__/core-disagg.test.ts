@@ -287,6 +287,17 @@ describe('the two-pool simulation, by hand', () => {
     expect(out.ttft.mean).toBeCloseTo((0.006 + 0.016) / 2, 9);
   });
 
+  it('a pipelined prefill worker (pp > 1) takes a budget per batch in flight: two 1,000-token prompts share one pass', () => {
+    // as with one budget of 8,192 above: one pass of 2 x 1000 tokens (2 ms), transfers land at 7 and 12 ms
+    const out = simulatePools(closedLoad(2, 2), pools({ prefill: { maxBatchedTokens: 1000, inFlightBatches: 2 } }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo((0.007 + 0.017) / 2, 9);
+  });
+
+  it("one prompt's chunk rides in one batch: a lone 3,000-token prompt takes three passes however many are in flight", () => {
+    const out = simulatePools(closedLoad(1, 1, 3000), pools({ prefill: { maxBatchedTokens: 1000, inFlightBatches: 4 } }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo(0.003 + 0.005, 9);
+  });
+
   it('the decode worker takes a request in only after its handoff: TTFT = prefill 1 ms + transfer 5 ms + handoff 20 ms', () => {
     const out = simulatePools(closedLoad(3, 1), pools({ handoff: 0.02 }), costs)!;
     expect(out.ttft.mean).toBeCloseTo(0.026, 9);

@@ -21904,6 +21904,8 @@ function simulatePools(load, pools, costs) {
     const D = pools.decode;
     const tps = Math.max(1, D.tokensPerStep);
     const budget = Math.max(1, Math.floor(P.maxBatchedTokens));
+    // a pass is the round trip of every in-flight pipeline batch, each with its own budget
+    const passRoom = budget * Math.max(1, Math.floor(P.inFlightBatches ?? 1));
     const pRanks = Math.max(1, Math.floor(P.ranks));
     const dRanks = Math.max(1, Math.floor(D.ranks));
     const maxRunning = Math.max(1, Math.floor(D.maxRunning));
@@ -22066,7 +22068,7 @@ function simulatePools(load, pools, costs) {
         }
     };
     // One pass's room and work per rank, refilled by each startPass (a pass allocates only its two lists).
-    const room = new Array(pRanks).fill(budget);
+    const room = new Array(pRanks).fill(passRoom);
     const work = Array.from({ length: pRanks }, EMPTY_WORK);
     let stillPartial = [];
     let completing = [];
@@ -22077,7 +22079,7 @@ function simulatePools(load, pools, costs) {
                 rank = k;
         if (room[rank] <= 0)
             return false;
-        const take = Math.min(r.input - r.prefilled, room[rank]);
+        const take = Math.min(r.input - r.prefilled, room[rank], budget);
         const p = load.pairs(r.prefilled, r.prefilled + take);
         const wk = work[rank];
         wk.tokens += take;
@@ -22098,7 +22100,7 @@ function simulatePools(load, pools, costs) {
     /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
     const startPass = (w) => {
         for (let k = 0; k < pRanks; k++) {
-            room[k] = budget;
+            room[k] = passRoom;
             const wk = work[k];
             wk.tokens = 0;
             wk.pairsFull = 0;
@@ -22428,7 +22430,13 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         if (full)
             decodeCapacity = (D.workers * decodeSlots * (wl.speculative ? wl.speculative.acceptance : 1)) / (full.time + D.r.hardware.stepOverhead);
         const behaviour = {
-            prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
+            prefill: {
+                workers: P.workers / groups,
+                ranks: P.r.layout.dp,
+                maxBatchedTokens: P.r.workload.maxBatchedTokens,
+                stepOverhead: P.r.hardware.stepOverhead,
+                ...(P.r.layout.pp > 1 ? { inFlightBatches: Math.max(1, P.r.layout.microbatches) } : {}),
+            },
             decode: {
                 workers: D.workers / groups,
                 ranks: D.r.layout.dp,
@@ -24290,15 +24298,20 @@ function nestedCdf(r, trend, x) {
  * ratio, the load bands nested by how the figure moves with load (a time worsens, a rate improves,
  * by default). A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The
  * range never crosses the physical bound: a time's low end stays at or above its floor, a rate's
- * high end at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop
- * that keeps up serves its arrivals, plan-ranges.ts), never above the estimate.
+ * high end at or below its ceiling. `slowStop`: where the range stops on its slow side, never past
+ * the estimate: a rate's low end, or the high end of a cost per token, which is a time's kind (an
+ * open loop that keeps up serves its arrivals, plan-ranges.ts).
  */
-function rangeOf(estimate, r, kind, bound, rateLow = null, trend = kind === 'time' ? 'worsens' : 'improves') {
+function rangeOf(estimate, r, kind, bound, slowStop = null, trend = kind === 'time' ? 'worsens' : 'improves') {
     const [lo, hi] = rangeEnds(r, trend);
     let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
     let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
-    if (kind === 'rate' && rateLow !== null)
-        low = Math.max(low, Math.min(rateLow, estimate));
+    if (slowStop !== null) {
+        if (kind === 'rate')
+            low = Math.max(low, Math.min(slowStop, estimate));
+        else
+            high = Math.min(high, Math.max(slowStop, estimate));
+    }
     if (bound !== null) {
         if (kind === 'time')
             low = Math.max(low, bound);
@@ -24392,7 +24405,7 @@ function judgeRequirement(required, dir, f) {
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null, risk.trend);
+    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.slowStop ?? null, risk.trend);
     const lowerIsBetter = dir === 'lower-is-better';
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
@@ -24554,12 +24567,13 @@ function economyRanges(e, throughputRange) {
  * `throughputMissing`: what the throughput estimate lacks. `risk`: the throughput's track record read
  * as a time's (cost is inversely proportional to throughput), so a cost inside its range is at risk.
  */
-function judgeCostRequirement(requiredUsd, e, throughputMissing, risk) {
+function judgeCostRequirement(requiredUsd, e, throughputMissing, risk, throughputStops) {
     const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
     const cost = (t) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
     const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
         estimate: cost(e.throughput),
         bound: cost(e.throughputBound),
+        ...(throughputStops ? { rangeBound: cost(throughputStops.ceiling), slowStop: cost(throughputStops.low) } : {}),
         show: (usd) => `${formatUsd(usd)} per million tokens`,
         showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
         missing,
@@ -24646,11 +24660,11 @@ function planRanges(plan, r, c, metrics) {
      * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
      * and a range clipped to a rounded ceiling could end past the true one
      */
-    const put = (key, res, kind, bound, rateLow = null) => {
+    const put = (key, res, kind, bound, slowStop = null) => {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
+        const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
         ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
     };
     const ms = (s) => (s === null ? null : s * 1000);
@@ -24836,7 +24850,7 @@ function judgedChecks(inputs) {
         estimate: c.throughput,
         bound: c.throughputBound,
         rangeBound: stops.throughputCeiling,
-        rateLow: stops.throughputLow,
+        slowStop: stops.throughputLow,
         ...inUnit('tokens/s', terse),
         missing: loopMissing,
         risk: rateRisk,
@@ -24956,7 +24970,9 @@ function judgedChecks(inputs) {
     if (req.cost_per_million_tokens !== undefined) {
         // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
         // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' });
+        // and so do its range's stops: the cheap end at the throughput range's ceiling, the dear end at
+        // what an open loop that keeps up serves (metrics.ranges' cost is the throughput range's, inverted)
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' }, { ceiling: stops.throughputCeiling, low: stops.throughputLow });
         judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
     }
     // Claims.

@@ -21,8 +21,11 @@ export interface Figures {
   bound: number | null;
   /** where the range stops when that is tighter than the bound (a loaded TTFT's idle low end, an open loop's offered output) */
   rangeBound?: number | null;
-  /** where a rate's range stops falling: an open loop that keeps up serves its arrivals (plan-ranges.ts) */
-  rateLow?: number | null;
+  /**
+   * where the range stops on its slow side (a rate's low end, a cost's high end): an open loop that
+   * keeps up serves its arrivals (plan-ranges.ts)
+   */
+  slowStop?: number | null;
   /** formats a figure for messages */
   show: (v: number) => string;
   /**
@@ -88,7 +91,7 @@ export function judgeRequirement(required: number, dir: Direction, f: Figures): 
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: number, risk: NonNullable<Figures['risk']>): Judgement {
-  const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.rateLow ?? null, risk.trend);
+  const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.slowStop ?? null, risk.trend);
   const lowerIsBetter = dir === 'lower-is-better';
   const bad = lowerIsBetter ? high : low;
   const good = lowerIsBetter ? low : high;

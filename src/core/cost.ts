@@ -86,12 +86,14 @@ export function judgeCostRequirement(
   e: ServingEconomy,
   throughputMissing: string[],
   risk?: Figures['risk'],
+  throughputStops?: { ceiling: number | null; low: number | null },
 ): Judgement & { missing: string[] } {
   const missing = e.costPerHour === undefined ? ['hardware.cost_per_hour'] : throughputMissing;
   const cost = (t: number | null) => (e.costPerHour === undefined ? null : costPerMillionTokens(e.gpus, e.costPerHour, t));
   const judgement = judgeRequirement(requiredUsd, 'lower-is-better', {
     estimate: cost(e.throughput),
     bound: cost(e.throughputBound),
+    ...(throughputStops ? { rangeBound: cost(throughputStops.ceiling), slowStop: cost(throughputStops.low) } : {}),
     show: (usd) => `${formatUsd(usd)} per million tokens`,
     showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
     missing,

@@ -156,7 +156,13 @@ export function computeDisaggregated(
     const full = dCosts.step(null, decodeSlots / D.r.layout.dp, input + output / 2);
     if (full) decodeCapacity = (D.workers * decodeSlots * (wl.speculative ? wl.speculative.acceptance : 1)) / (full.time + D.r.hardware.stepOverhead);
     const behaviour: PoolsBehaviour = {
-      prefill: { workers: P.workers / groups, ranks: P.r.layout.dp, maxBatchedTokens: P.r.workload.maxBatchedTokens, stepOverhead: P.r.hardware.stepOverhead },
+      prefill: {
+        workers: P.workers / groups,
+        ranks: P.r.layout.dp,
+        maxBatchedTokens: P.r.workload.maxBatchedTokens,
+        stepOverhead: P.r.hardware.stepOverhead,
+        ...(P.r.layout.pp > 1 ? { inFlightBatches: Math.max(1, P.r.layout.microbatches) } : {}),
+      },
       decode: {
         workers: D.workers / groups,
         ranks: D.r.layout.dp,

@@ -90,7 +90,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     estimate: c.throughput,
     bound: c.throughputBound,
     rangeBound: stops.throughputCeiling,
-    rateLow: stops.throughputLow,
+    slowStop: stops.throughputLow,
     ...inUnit('tokens/s', terse),
     missing: loopMissing,
     risk: rateRisk,
@@ -241,7 +241,15 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   if (req.cost_per_million_tokens !== undefined) {
     // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
     // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
-    const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' });
+    // and so do its range's stops: the cheap end at the throughput range's ceiling, the dear end at
+    // what an open loop that keeps up serves (metrics.ranges' cost is the throughput range's, inverted)
+    const j = judgeCostRequirement(
+      req.cost_per_million_tokens,
+      economy,
+      loopMissing,
+      { ...tpotRisk, trend: 'improves' },
+      { ceiling: stops.throughputCeiling, low: stops.throughputLow },
+    );
     judge(
       'requirements.cost_per_million_tokens',
       'Required cost per million tokens',

@@ -79,10 +79,10 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
    * `bound`: the bound itself in the metric's unit, as computed: the metrics' bounds are rounded outward,
    * and a range clipped to a rounded ceiling could end past the true one
    */
-  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null, rateLow: number | null = null): void => {
+  const put = (key: string, res: Residuals, kind: RangeKind, bound: number | null, slowStop: number | null = null): void => {
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
-    const [lo, hi] = rangeOf(v, res, kind, bound, rateLow);
+    const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
     ranges[key] = [round(lo), round(hi)];
   };
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);

@@ -280,21 +280,25 @@ export type RangeKind = 'time' | 'rate';
  * ratio, the load bands nested by how the figure moves with load (a time worsens, a rate improves,
  * by default). A rate errs the other way from the time it derives from (throughput ~ 1 / TPOT). The
  * range never crosses the physical bound: a time's low end stays at or above its floor, a rate's
- * high end at or below its ceiling. `rateLow`: where a rate's low end stops falling (an open loop
- * that keeps up serves its arrivals, plan-ranges.ts), never above the estimate.
+ * high end at or below its ceiling. `slowStop`: where the range stops on its slow side, never past
+ * the estimate: a rate's low end, or the high end of a cost per token, which is a time's kind (an
+ * open loop that keeps up serves its arrivals, plan-ranges.ts).
  */
 export function rangeOf(
   estimate: number,
   r: Residuals,
   kind: RangeKind,
   bound: number | null,
-  rateLow: number | null = null,
+  slowStop: number | null = null,
   trend: LoadTrend = kind === 'time' ? 'worsens' : 'improves',
 ): [number, number] {
   const [lo, hi] = rangeEnds(r, trend);
   let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
   let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
-  if (kind === 'rate' && rateLow !== null) low = Math.max(low, Math.min(rateLow, estimate));
+  if (slowStop !== null) {
+    if (kind === 'rate') low = Math.max(low, Math.min(slowStop, estimate));
+    else high = Math.min(high, Math.max(slowStop, estimate));
+  }
   if (bound !== null) {
     if (kind === 'time') low = Math.max(low, bound);
     else high = Math.min(high, bound);

@@ -36,6 +36,12 @@ export interface PrefillPoolBehaviour {
   maxBatchedTokens: number;
   /** host seconds per pass not overlapped with the GPU */
   stepOverhead: number;
+  /**
+   * pipeline batches a worker keeps in flight (pp > 1: its microbatches), each of up to
+   * maxBatchedTokens per rank; a pass is their round trip, one prompt in one batch (simulator.ts).
+   * Absent: 1.
+   */
+  inFlightBatches?: number;
 }
 
 export interface DecodePoolBehaviour {
@@ -157,6 +163,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   const D = pools.decode;
   const tps = Math.max(1, D.tokensPerStep);
   const budget = Math.max(1, Math.floor(P.maxBatchedTokens));
+  // a pass is the round trip of every in-flight pipeline batch, each with its own budget
+  const passRoom = budget * Math.max(1, Math.floor(P.inFlightBatches ?? 1));
   const pRanks = Math.max(1, Math.floor(P.ranks));
   const dRanks = Math.max(1, Math.floor(D.ranks));
   const maxRunning = Math.max(1, Math.floor(D.maxRunning));
@@ -314,7 +322,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   };
 
   // One pass's room and work per rank, refilled by each startPass (a pass allocates only its two lists).
-  const room = new Array<number>(pRanks).fill(budget);
+  const room = new Array<number>(pRanks).fill(passRoom);
   const work = Array.from({ length: pRanks }, EMPTY_WORK);
   let stillPartial: PReq[] = [];
   let completing: PReq[] = [];
@@ -322,7 +330,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     let rank = 0;
     for (let k = 1; k < pRanks; k++) if (room[k]! > room[rank]!) rank = k;
     if (room[rank]! <= 0) return false;
-    const take = Math.min(r.input - r.prefilled, room[rank]!);
+    const take = Math.min(r.input - r.prefilled, room[rank]!, budget);
     const p = load.pairs(r.prefilled, r.prefilled + take);
     const wk = work[rank]!;
     wk.tokens += take;
@@ -342,7 +350,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
   const startPass = (w: PrefillWorker): boolean => {
     for (let k = 0; k < pRanks; k++) {
-      room[k] = budget;
+      room[k] = passRoom;
       const wk = work[k]!;
       wk.tokens = 0;
       wk.pairsFull = 0;
