@@ -186,6 +186,24 @@ workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
     expect(filled.details!.times.pipeline_bubble_fraction!).toBeLessThan(0.15);
     expect(check(filled, 'layout.stage_balance').status).toBe('warn');
   });
+  it('an empty microbatch costs nothing: one client on pp 2 decodes alike at 2, 4 or 16 microbatches, floor included', () => {
+    // one sequence fills one microbatch; 16 microbatches read 16 slots of a sixteenth of it (TPOT
+    // 67 ms, floor 38.4 ms, against 8.4 and 4.8 at two), and a claim a deployment meets read impossible
+    const one = (m: number) =>
+      verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+parallelism: {pp: 2, microbatches: ${m}}
+workload: {concurrency: 1, input_tokens: 1024, output_tokens: 256}
+`).metrics!;
+    const two = one(2);
+    for (const m of [4, 16]) {
+      expect(one(m).tpot_ms).toBe(two.tpot_ms);
+      expect(one(m).tpot_lower_bound_ms).toBe(two.tpot_lower_bound_ms);
+      expect(one(m).throughput_upper_bound_tokens_per_s).toBe(two.throughput_upper_bound_tokens_per_s);
+    }
+  });
   it('a lone request crosses every stage in turn: PP does not cut TTFT, TP does', () => {
     const tp = seventy('tp: 8');
     const pp = seventy('pp: 8');

@@ -47922,6 +47922,18 @@ function pipelinedStepTime(run, layout) {
         slowest = Math.max(slowest, c.total);
     return pipelined(slowest, run.handoff, layout);
 }
+/**
+ * Microbatches a step fills: the plan's m, but no more than it has sequences (or prompt chunks) to
+ * put in them. An empty microbatch costs nothing: 16 microbatches over pp 4 with one client charged
+ * 16 slots of a sixteenth of a sequence, and its TPOT floor rose 4x.
+ */
+function filledMicrobatches(layout, items) {
+    return Math.max(1, Math.min(Math.max(1, layout.microbatches), Math.ceil(items - 1e-9)));
+}
+/** The layout with `m` microbatches: the same object when that is its own. */
+function withMicrobatches(layout, m) {
+    return m === layout.microbatches ? layout : { ...layout, microbatches: m };
+}
 /** max(m, pp) slots of the slowest stage's `slowest` seconds, plus the hand-offs. */
 function pipelined(slowest, handoff, layout) {
     const m = Math.max(1, layout.microbatches);
@@ -48025,7 +48037,8 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
     if (!models)
         return null;
     const { pp, dp } = layout;
-    const m = Math.max(1, layout.microbatches);
+    const m = filledMicrobatches(layout, concurrency / dp);
+    const filled = withMicrobatches(layout, m);
     const q = queryTokensPerStep(workload);
     const sequences = concurrency / dp / m;
     const pass = makePass({
@@ -48040,7 +48053,7 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
     if (!run)
         return null;
     const { perStage } = run;
-    const step = pipelinedStepTime(run, layout) * speculativeFactor(facts, workload);
+    const step = pipelinedStepTime(run, filled) * speculativeFactor(facts, workload);
     const busy = perStage.reduce((s, c) => s + c.total, 0) * m;
     const bubbleFraction = pp > 1 ? Math.max(0, 1 - busy / (pp * step)) : 0;
     const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]);
@@ -48061,7 +48074,7 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
 function closedLoopBound(layout, concurrency, outputTokens, ttft, pre, dec) {
     const perReplica = concurrency / layout.dp;
     const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
-    const slots = Math.max(layout.microbatches, layout.pp);
+    const slots = Math.max(filledMicrobatches(layout, perReplica), layout.pp);
     const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
     const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
     // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
@@ -49211,6 +49224,8 @@ function replicaStepCosts(facts, r, models, mode) {
     const m = Math.max(1, layout.microbatches);
     const graphs = wl.cudaGraphs;
     const perBatch = Math.max(1, wl.maxBatchedTokens);
+    // the layout with fewer microbatches filled, by their count (a step's share of them)
+    const byMicrobatches = [];
     const single = layout.pp === 1 && m === 1 ? models[0] : null;
     // One pass object, refilled per call: the simulator asks for tens of thousands.
     const pass = makePass({ activeDp: layout.dp, queryTokens: q });
@@ -49223,9 +49238,11 @@ function replicaStepCosts(facts, r, models, mode) {
             // steps replay one up to the engine's largest captured batch.
             pass.eager = !graphs || (prefillTokens > 0 ? tokens > engine.prefillGraphMaxTokens : batch > engine.decodeGraphMaxBatch);
             // Prompt chunks travel in batches of at most one budget each (simulator.ts, inFlightBatches):
-            // a step of more prompt tokens than one budget fills several of the m microbatches.
+            // a step of more prompt tokens than one budget fills several of the m microbatches. The
+            // microbatches a step fills hold its chunks or its sequences; empty ones cost nothing.
             const chunks = prefillTokens > 0 ? Math.min(m, Math.ceil(prefillTokens / perBatch)) : 0;
-            const split = prefillTokens > 0 && batch === 0 ? chunks : m;
+            const split = Math.max(chunks, filledMicrobatches(layout, batch));
+            const filled = split === m ? layout : (byMicrobatches[split] ??= withMicrobatches(layout, split));
             pass.prefillTokens = prefillTokens / split;
             pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
             pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
@@ -49233,7 +49250,7 @@ function replicaStepCosts(facts, r, models, mode) {
             pass.decodeSequences = batch / split;
             pass.decodeContext = context;
             pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-            let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+            let t = single ? single.time(pass) : stagesTime(models, facts, filled, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
             if (t === null)
                 return null;
             if (split > chunks && chunks > 0 && layout.pp > 1) {

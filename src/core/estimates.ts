@@ -9,6 +9,7 @@ import {
   BOUND_MODE,
   closedLoopBound,
   decodeStep,
+  filledMicrobatches,
   layerPairs,
   makePass,
   modelFlops,
@@ -19,10 +20,11 @@ import {
   stageCostModels,
   stagesTime,
   windowedKeys,
+  withMicrobatches,
   type StageCostModel,
   type TimeMode,
 } from './performance.js';
-import type { Resolved } from './resolve.js';
+import type { Layout, Resolved } from './resolve.js';
 import { benchmarkLengths, estimatedEvents, simulate, type EngineBehaviour, type LoadSpec, type SimulationOutcome, type StepCosts } from './simulator.js';
 import { buildStages, type Stage } from './stages.js';
 import { againstCapacity, capacityLoad } from './saturation.js';
@@ -425,6 +427,8 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
   const m = Math.max(1, layout.microbatches);
   const graphs = wl.cudaGraphs;
   const perBatch = Math.max(1, wl.maxBatchedTokens);
+  // the layout with fewer microbatches filled, by their count (a step's share of them)
+  const byMicrobatches: Layout[] = [];
   const single = layout.pp === 1 && m === 1 ? models[0]! : null;
   // One pass object, refilled per call: the simulator asks for tens of thousands.
   const pass = makePass({ activeDp: layout.dp, queryTokens: q });
@@ -437,9 +441,11 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       // steps replay one up to the engine's largest captured batch.
       pass.eager = !graphs || (prefillTokens > 0 ? tokens > engine.prefillGraphMaxTokens : batch > engine.decodeGraphMaxBatch);
       // Prompt chunks travel in batches of at most one budget each (simulator.ts, inFlightBatches):
-      // a step of more prompt tokens than one budget fills several of the m microbatches.
+      // a step of more prompt tokens than one budget fills several of the m microbatches. The
+      // microbatches a step fills hold its chunks or its sequences; empty ones cost nothing.
       const chunks = prefillTokens > 0 ? Math.min(m, Math.ceil(prefillTokens / perBatch)) : 0;
-      const split = prefillTokens > 0 && batch === 0 ? chunks : m;
+      const split = Math.max(chunks, filledMicrobatches(layout, batch));
+      const filled = split === m ? layout : (byMicrobatches[split] ??= withMicrobatches(layout, split));
       pass.prefillTokens = prefillTokens / split;
       pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
       pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
@@ -447,7 +453,7 @@ export function replicaStepCosts(facts: ModelFacts, r: Resolved, models: StageCo
       pass.decodeSequences = batch / split;
       pass.decodeContext = context;
       pass.logitTokens = ((prefillWork?.completes ?? 0) + batch * q) / split;
-      let t = single ? single.time(pass) : stagesTime(models, facts, layout, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
+      let t = single ? single.time(pass) : stagesTime(models, facts, filled, hw, pass, mode, split === 1 && layout.pp > 1 ? 'serial' : 'pipelined');
       if (t === null) return null;
       if (split > chunks && chunks > 0 && layout.pp > 1) {
         // A batch's prompt chunk rides in one microbatch, whole, through every stage in turn: the
