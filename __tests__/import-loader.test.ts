@@ -40,6 +40,17 @@ describe('deployment: in a plan', () => {
     expect(later.loaded.plan.parallelism.tp).toBe(4);
   });
 
+  it("the engine's batch cap is the load only when the plan states none: beside the plan's open loop it stays the engine's cap, not a cap on the clients", () => {
+    const closed = load('version: 1\ndeployment:\n  from: k8s/serve.sh\n');
+    if (!closed.ok) throw new Error(closed.errors[0]?.message);
+    expect(closed.loaded.plan.workload).toMatchObject({ concurrency: 32, max_running_sequences: 32 });
+    const open = load('version: 1\ndeployment:\n  from: k8s/serve.sh\nworkload: {request_rate: 50/s}\n');
+    if (!open.ok) throw new Error(open.errors[0]?.message);
+    expect(open.loaded.plan.workload.concurrency).toBeUndefined();
+    expect(open.loaded.plan.workload.max_running_sequences).toBe(32);
+    expect(open.loaded.origins['workload.concurrency']).toBeUndefined();
+  });
+
   it("takes the engine that ran from the import when the plan names none; the plan's own engine wins", () => {
     const r = load('version: 1\ndeployment:\n  from: k8s/trt.sh\n');
     if (!r.ok) throw new Error(r.errors[0]?.message);

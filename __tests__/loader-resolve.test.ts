@@ -88,7 +88,8 @@ describe('Hugging Face ids and hardware aliases as presets', () => {
 
   test('an ambiguous hardware name loads with a warning that says which part was chosen', () => {
     const loaded = loadedOf(loadPlan('p.plan.yaml', 'version: 1\nhardware:\n  preset: a100\n', noReferences));
-    expect(loaded.plan.hardware.memory).toBe(81_920 * 2 ** 20);
+    // the 80 GB part, at the capacity PyTorch reports (79.25 GiB)
+    expect(loaded.plan.hardware.memory).toBe(Math.round(79.25 * 2 ** 30));
     expect(loaded.warnings).toEqual([
       { path: 'hardware.preset', line: 3, message: expect.stringMatching(/hardware\.preset: 'a100' read as a100-80gb.*a100-40gb/) },
     ]);

@@ -136,7 +136,7 @@ describe('YAML and references users reach for, said for what they are', () => {
     expect(errors.map((e) => e.message).join('\n')).not.toContain('Buffer');
   });
 
-  test.each(['https://huggingface.co/x/y/resolve/main/config.json', 'hf://x/y', ' s3://bucket/config.json'])(
+  test.each(['https://huggingface.co/x/y/resolve/main/config.json', 'hf://x/y', ' s3://bucket/config.json', 'file:/etc/passwd', 'hf:meta-llama/Llama-3.1-8B'])(
     'a URL as a reference (%s) is never fetched, and the error says so',
     (url) => {
       let asked = 0;

@@ -8,6 +8,7 @@ import type { Check, PlanReport } from '../src/core/types.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { checkFigures, marginText, targetText } from '../src/report/check-roles.js';
 import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { roundFine } from '../src/core/figures.js';
 import { GIB, load, verify } from './core-helpers.js';
 
 /** A capacity check as the core writes it: value = our figure, limit = its threshold. */
@@ -209,5 +210,31 @@ requirements:
     expect(ttft.limit!).toBeGreaterThan(100_000); // ms: past 100 s
     expect(ttft.detail).toMatch(/^estimate [\d.]+ (min|h) \(range [\d.]+ to [\d.]+ (min|h)\) misses 5\.00 s /);
     expect(ttft.detail).not.toMatch(/\d{3,}(\.\d+)? s\b/);
+  });
+});
+
+describe('a figure too small for its decimals', () => {
+  it('a required or claimed 1e-300 keeps 3 significant digits in the check, never 0 beside its estimate', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {concurrency: 4, input_tokens: 512, output_tokens: 128}
+requirements: {ttft: 1e-300 s}
+claims: {memory_per_gpu: 1e-300 GB}
+`);
+    const ttft = r.checks.find((c) => c.id === 'requirements.ttft')!;
+    expect(ttft.value).toBeCloseTo(1e-297, 310);
+    expect(ttft.value).toBeGreaterThan(0);
+    expect(r.checks.find((c) => c.id === 'claims.memory_per_gpu')!.value).toBeGreaterThan(0);
+  });
+});
+
+describe('roundFine', () => {
+  it('keeps 3 significant digits of the smallest double without overflowing 10^decimals (it read NaN)', () => {
+    expect(roundFine(5e-324, 4, 3)).toBe(5e-324);
+    expect(roundFine(1.23456e-300, 4, 3)).toBe(1.23e-300);
+    expect(roundFine(0.000123456, 4, 3)).toBe(0.000123);
+    expect(roundFine(12.34567, 4, 3)).toBe(12.3457);
   });
 });

@@ -34,6 +34,8 @@ describe('number formatting', () => {
     expect(formatMs(0.004)).toBe('0.00400 ms');
     expect(formatMs(0.005)).toBe('0.01 ms');
     expect(formatMs(0)).toBe('0.00 ms');
+    expect(formatGiB(9.31e-301)).toBe('9.31e-301 GiB');
+    expect(formatGiB(0)).toBe('0.00 GiB');
   });
 
   it('token rates use k and M', () => {

@@ -15797,6 +15797,11 @@ function mergeImports(plan, results) {
                 copyOrigins((field) => !has(mine, field));
                 continue;
             }
+            // An engine's batch cap is the load only when the plan states none: beside the plan's own open
+            // loop it would read as a cap on the clients, whose held requests wait outside TTFT, when the
+            // engine queues them inside it (the cap itself stays, as max_running_sequences)
+            if (path === 'workload.concurrency' && has(own, 'request_rate'))
+                continue;
             if (has(own, key)) {
                 if (key === 'preset' && own[key] !== value) {
                     warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
@@ -17327,7 +17332,8 @@ const defaultCatalog = {
 };
 
 ;// CONCATENATED MODULE: ./src/plan/no-urls.ts
-const URL_SHAPE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
+const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
 /** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
 function refusingUrls(read) {
     return (planFile, ref) => URL_SHAPE.test(ref.trim())
@@ -23114,10 +23120,18 @@ const roundFine = (v, digits, significant, direction = 'nearest') => {
     if (v === null || !Number.isFinite(v))
         return null;
     const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    return round(v, Math.max(digits, significant - 1 - magnitude), direction);
+    const decimals = Math.max(digits, significant - 1 - magnitude);
+    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
+    if (decimals > 290)
+        return Number(v.toPrecision(significant));
+    return round(v, decimals, direction);
 };
 const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
-const fmtGiB = (bytes) => `${(bytes / defaults_GIB).toFixed(2)} GiB`;
+const fmtGiB = (bytes) => {
+    const g = bytes / defaults_GIB;
+    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
+    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
+};
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
@@ -23164,7 +23178,8 @@ function formatSmall(n, digits, decimals) {
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 function formatGiB(gib) {
     const abs = Math.abs(gib);
-    const text = abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
+    // too small for two decimals: 3 significant digits, never "0.00 GiB" for a figure that is not 0
+    const text = abs > 0 && abs < 0.005 ? abs.toPrecision(3) : abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
     return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
 }
 /** Times in ms: ms below one second, s below 100 s, min below 100 min, then h. */
@@ -24837,8 +24852,9 @@ function judgedChecks(inputs) {
             title,
             path,
             status: j.status,
-            value: round(value * scale, 4),
-            limit: j.limit === null ? null : round(j.limit * scale, 4),
+            // at least 3 significant digits: a required 1e-300 s must not read as 0 beside its estimate
+            value: roundFine(value * scale, 4, 3),
+            limit: j.limit === null ? null : roundFine(j.limit * scale, 4, 3),
             unit,
             detail: j.detail,
             ...(j.basis !== null ? { basis: j.basis } : {}),

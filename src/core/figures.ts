@@ -16,8 +16,15 @@ export const round = (v: number | null, digits = 3, direction: 'nearest' | 'down
 export const roundFine = (v: number | null, digits: number, significant: number, direction: 'nearest' | 'down' | 'up' = 'nearest'): number | null => {
   if (v === null || !Number.isFinite(v)) return null;
   const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-  return round(v, Math.max(digits, significant - 1 - magnitude), direction);
+  const decimals = Math.max(digits, significant - 1 - magnitude);
+  // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
+  if (decimals > 290) return Number(v.toPrecision(significant));
+  return round(v, decimals, direction);
 };
 export const gib = (bytes: number | null, direction: 'nearest' | 'down' = 'nearest'): number | null =>
   bytes === null ? null : round(bytes / GIB, 3, direction);
-export const fmtGiB = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;
+export const fmtGiB = (bytes: number): string => {
+  const g = bytes / GIB;
+  // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
+  return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
+};

@@ -3,7 +3,7 @@
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { e2eFloor, type Computed } from './estimates.js';
-import { fmtGiB, round } from './figures.js';
+import { fmtGiB, round, roundFine } from './figures.js';
 import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
@@ -60,8 +60,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       title,
       path,
       status: j.status,
-      value: round(value * scale, 4),
-      limit: j.limit === null ? null : round(j.limit * scale, 4),
+      // at least 3 significant digits: a required 1e-300 s must not read as 0 beside its estimate
+      value: roundFine(value * scale, 4, 3),
+      limit: j.limit === null ? null : roundFine(j.limit * scale, 4, 3),
       unit,
       detail: j.detail,
       ...(j.basis !== null ? { basis: j.basis } : {}),

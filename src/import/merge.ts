@@ -79,6 +79,10 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
         copyOrigins((field) => !has(mine, field));
         continue;
       }
+      // An engine's batch cap is the load only when the plan states none: beside the plan's own open
+      // loop it would read as a cap on the clients, whose held requests wait outside TTFT, when the
+      // engine queues them inside it (the cap itself stays, as max_running_sequences)
+      if (path === 'workload.concurrency' && has(own, 'request_rate')) continue;
       if (has(own, key)) {
         if (key === 'preset' && own[key] !== value) {
           warnings.push(

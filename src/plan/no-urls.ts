@@ -2,7 +2,8 @@
 // request's plan must not make the action reach out), and saying "does not exist" would mislead.
 import type { ReadReference } from '../core/types.js';
 
-const URL_SHAPE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
+const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
 
 /** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
 export function refusingUrls(read: ReadReference): ReadReference {

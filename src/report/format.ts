@@ -42,7 +42,8 @@ export function formatSmall(n: number, digits: number, decimals: number): string
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 export function formatGiB(gib: number): string {
   const abs = Math.abs(gib);
-  const text = abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
+  // too small for two decimals: 3 significant digits, never "0.00 GiB" for a figure that is not 0
+  const text = abs > 0 && abs < 0.005 ? abs.toPrecision(3) : abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
   return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
 }
 
