@@ -1874,6 +1874,13 @@ function stagesTime(models, facts, layout, hw, pass, mode, how) {
         return null;
     return how === 'serial' ? sum + (layout.pp - 1) * handoff : pipelined(slowest, handoff, layout);
 }
+/** Seconds of the slowest stage's share of a pass. */
+function slowestStage(run) {
+    let slowest = 0;
+    for (const c of run.perStage)
+        slowest = Math.max(slowest, c.total);
+    return slowest;
+}
 /** Seconds of one pass through every stage in turn, hand-offs included (a lone pass: no pipelining). */
 function serialTime(run, layout) {
     return run.perStage.reduce((s, c) => s + c.total, 0) + (layout.pp - 1) * run.handoff;
@@ -1968,7 +1975,11 @@ function prefill(facts, layout, hw, workload, stages, inputTokens, mode) {
     const run = runStages(models, facts, layout, hw, pass, mode);
     if (!run)
         return null;
-    const ttft = serialTime(run, layout) + (mode.latency ? hw.requestOverhead : 0);
+    // A bound holds for any engine: SGLang (and vLLM-Ascend's chunked pipeline) send one prompt's
+    // chunks through the stages at once, each stage on a later chunk (SGLang docs, "Pipeline
+    // Parallelism for Long Context"), so a pipelined prompt takes no less than its slowest stage's share.
+    const pipelinedChunks = !mode.latency && layout.pp > 1 && computed > 1;
+    const ttft = (pipelinedChunks ? slowestStage(run) : serialTime(run, layout)) + (mode.latency ? hw.requestOverhead : 0);
     return { ttft, perStage: run.perStage, modelFlops: modelFlops(facts, computed, pairs.pairsFull, pairs.pairsSliding, 1, false, pairs.pairsTopK) };
 }
 /** FLOPs of the whole model (one replica) for a pass; `pairsTopK` are the full layers' pairs behind a sparse-attention indexer. */
