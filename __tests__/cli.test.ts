@@ -85,6 +85,14 @@ describe('parallel-plan-check verify', () => {
     expect(run('verfy').stderr).toContain("unknown command 'verfy'");
   });
 
+  it('a folder without plans is a usage error on stderr, with no "PASS: 0 plans" beside it', () => {
+    const empty = mkdtempSync(join(scratch, 'empty-'));
+    const r = run('verify', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no plan files');
+    expect(r.stdout).toBe('');
+  });
+
   it("a usage error of several lines (Node's parseArgs hint) reads as one line, not \\x0a escapes", () => {
     const r = run('suggest', 'examples/seed.plan.yaml', '--top', '-1');
     expect(r.code).toBe(2);

@@ -20338,7 +20338,8 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
     if (!run)
         return null;
     const { perStage } = run;
-    const step = pipelinedStepTime(run, filled) * speculativeFactor(facts, workload);
+    // one microbatch crosses the stages in turn, as the simulation prices it (replicaStepCosts)
+    const step = (m === 1 && pp > 1 ? serialTime(run, filled) : pipelinedStepTime(run, filled)) * speculativeFactor(facts, workload);
     const busy = perStage.reduce((s, c) => s + c.total, 0) * m;
     const bubbleFraction = pp > 1 ? Math.max(0, 1 - busy / (pp * step)) : 0;
     const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]);
@@ -32069,6 +32070,9 @@ function runVerify(values, positionals, io) {
     const found = findPlanFiles(positionals, io.cwd);
     for (const problem of found.problems)
         io.stderr(`parallel-plan-check: ${escapeTerminal(problem)}\n`);
+    // nothing found and something wrong: the problems are the answer, not a "PASS: 0 plans" beside them
+    if (found.files.length === 0 && found.problems.length > 0)
+        return EXIT_USAGE;
     const report = verifyPlanFiles(found.files, io.cwd);
     const text = render(report);
     if (typeof values.output === 'string') {

@@ -48070,7 +48070,8 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
     if (!run)
         return null;
     const { perStage } = run;
-    const step = pipelinedStepTime(run, filled) * speculativeFactor(facts, workload);
+    // one microbatch crosses the stages in turn, as the simulation prices it (replicaStepCosts)
+    const step = (m === 1 && pp > 1 ? serialTime(run, filled) : pipelinedStepTime(run, filled)) * speculativeFactor(facts, workload);
     const busy = perStage.reduce((s, c) => s + c.total, 0) * m;
     const bubbleFraction = pp > 1 ? Math.max(0, 1 - busy / (pp * step)) : 0;
     const worst = perStage.reduce((a, c) => (c.total > a.total ? c : a), perStage[0]);

@@ -53,6 +53,8 @@ export function runVerify(values: OptionValues, positionals: string[], io: CliIo
   }
   const found = findPlanFiles(positionals, io.cwd);
   for (const problem of found.problems) io.stderr(`parallel-plan-check: ${escapeTerminal(problem)}\n`);
+  // nothing found and something wrong: the problems are the answer, not a "PASS: 0 plans" beside them
+  if (found.files.length === 0 && found.problems.length > 0) return EXIT_USAGE;
   const report = verifyPlanFiles(found.files, io.cwd);
   const text = render(report);
   if (typeof values.output === 'string') {
