@@ -130,6 +130,19 @@ describe('YAML and references users reach for, said for what they are', () => {
     expect(merge.line).toBe(4);
   });
 
+  test('an infinity or NaN is said to be no finite number, not offered back with a unit ("-Infinity ms")', () => {
+    const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nrequirements: {ttft: -.inf, throughput: .nan}\n', noReferences));
+    const text = errors.map((e) => e.message).join('\n');
+    expect(text).toMatch(/requirements\.ttft: must be a finite number, got -Infinity/);
+    expect(text).toMatch(/requirements\.throughput: must be a finite number, got NaN/);
+    expect(text).not.toMatch(/Infinity ms|NaN tokens/);
+  });
+
+  test('a YAML collection a plan never uses (!!omap) names where it is', () => {
+    const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nmodel: !!omap\n  - preset: llama-3.1-8b\n', noReferences));
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/model\[0\]: a YAML collection of a kind a plan does not use/);
+  });
+
   test('!!binary is said to be binary data, not a type name of the runtime', () => {
     const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nmodel: {preset: !!binary aGVsbG8=}\n', noReferences));
     expect(errors.map((e) => e.message).join('\n')).toMatch(/model\.preset: must be a string, got binary data \(!!binary\)/);

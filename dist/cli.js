@@ -12009,7 +12009,8 @@ class TreeBuilder {
             }
             return { type: 'map', line, entries };
         }
-        throw new Abort({ message: 'an unsupported YAML node', line });
+        // e.g. !!omap, !!pairs, !!set: collections a plan never uses (named by where, not by their text)
+        throw new Abort({ message: `${path ? `${path}: ` : ''}a YAML collection of a kind a plan does not use (write a plain map or list)`, line });
     }
 }
 
@@ -18510,13 +18511,14 @@ class Validator {
             base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
         }
         else if (typeof value === 'number') {
+            // an infinity or NaN is no figure whatever its unit: say so, not "write -Infinity ms"
+            if (!Number.isFinite(value))
+                return fail(`must be a finite number, got ${describeValue(node)}`);
             if (field.numberUnit === undefined) {
                 const example = EXAMPLE_UNIT[dim];
                 return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
                     `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`);
             }
-            if (!Number.isFinite(value))
-                return fail(`must be a finite number, got ${describeValue(node)}`);
             base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
         }
         else if (typeof value === 'string') {

@@ -204,6 +204,7 @@ class TreeBuilder {
       }
       return { type: 'map', line, entries };
     }
-    throw new Abort({ message: 'an unsupported YAML node', line });
+    // e.g. !!omap, !!pairs, !!set: collections a plan never uses (named by where, not by their text)
+    throw new Abort({ message: `${path ? `${path}: ` : ''}a YAML collection of a kind a plan does not use (write a plain map or list)`, line });
   }
 }

@@ -305,6 +305,8 @@ class Validator {
       }
       base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
     } else if (typeof value === 'number') {
+      // an infinity or NaN is no figure whatever its unit: say so, not "write -Infinity ms"
+      if (!Number.isFinite(value)) return fail(`must be a finite number, got ${describeValue(node)}`);
       if (field.numberUnit === undefined) {
         const example = EXAMPLE_UNIT[dim];
         return fail(
@@ -312,7 +314,6 @@ class Validator {
             `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`,
         );
       }
-      if (!Number.isFinite(value)) return fail(`must be a finite number, got ${describeValue(node)}`);
       base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
     } else if (typeof value === 'string') {
       const parsed = parseQuantity(dim, value);
