@@ -825,35 +825,19 @@ describe('plans under load', () => {
       }) as unknown as LoadFigures;
     const req = { ttft_p99: 1 };
     // Every rate tried keeps up and meets 1 s: the search ends at its upper end, 1.2 x the saturation run's 10/s.
-    expect(
+    const search = (own?: Parameters<typeof goodputSearch>[4], capacity?: () => number) =>
       goodputSearch(
         () => figures(10),
         (rate) => figures(rate),
         req,
         ['ttft_p99'],
-      ),
-    ).toBe(12);
-    expect(
-      goodputSearch(
-        () => figures(10),
-        (rate) => figures(rate),
-        req,
-        ['ttft_p99'],
-        undefined,
-        () => 0.337,
-      ),
-    ).toBe(0.337);
+        own,
+        capacity,
+      );
+    expect(search()).toBe(12);
+    expect(search(undefined, () => 0.337)).toBe(0.337);
     // The plan's own run at 3/s holds too: still no more than the capacity.
-    expect(
-      goodputSearch(
-        () => figures(10),
-        (rate) => figures(rate),
-        req,
-        ['ttft_p99'],
-        { rate: 3, figures: figures(3) },
-        () => 0.337,
-      ),
-    ).toBe(0.337);
+    expect(search({ rate: 3, figures: figures(3) }, () => 0.337)).toBe(0.337);
   });
   it('an open loop capped at 4 in flight: max_request_rate is at most what 4 in flight complete, and its saturation says TTFT leaves the wait at the clients out', () => {
     const m = verify(`
