@@ -839,6 +839,25 @@ describe('plans under load', () => {
     // The plan's own run at 3/s holds too: still no more than the capacity.
     expect(search({ rate: 3, figures: figures(3) }, () => 0.337)).toBe(0.337);
   });
+  it("a declared run does not shorten the goodput search's runs: the same max_request_rate at any of the plan's own rates", () => {
+    // a finite 600-request search run's drain read as falling behind past 1.76/s (9.42/s sustained)
+    const plan = (rate: number, run: boolean) => `
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {pp: 8}
+deployment: {engine: vllm}
+workload: {request_rate: ${rate}, input_tokens: 128, output_tokens: 256, max_batched_tokens: 512${run ? ', benchmark: {requests: 200}' : ''}}
+requirements: {ttft_p99: 5 s, tpot: 100 ms, request_rate: 5/s}
+`;
+    const steady = verify(plan(1, false)).metrics!.max_request_rate!;
+    expect(steady).toBeGreaterThan(5);
+    for (const rate of [1, 16]) {
+      const r = verify(plan(rate, true));
+      expect(r.metrics!.max_request_rate).toBe(steady);
+      expect(check(r, 'requirements.request_rate').status).toBe('pass');
+    }
+  });
   it('an open loop capped at 4 in flight: max_request_rate is at most what 4 in flight complete, and its saturation says TTFT leaves the wait at the clients out', () => {
     const m = verify(`
 version: 1

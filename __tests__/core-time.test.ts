@@ -207,6 +207,23 @@ workload: {concurrency: 1, input_tokens: 1024, output_tokens: 256}
       expect(one(m).throughput_upper_bound_tokens_per_s).toBe(two.throughput_upper_bound_tokens_per_s);
     }
   });
+  it('the ceilings take the best fill an engine may choose: more microbatches than stages lower no bound', () => {
+    // 8 clients on tp4 pp2: 4 microbatches read each stage's weights twice a step; vLLM keeps pp
+    // batches in flight whatever m says, so the ceiling is the 2-microbatch one (it read half of it)
+    const at = (m: number) =>
+      verify(`
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {tp: 4, pp: 2, microbatches: ${m}}
+workload: {concurrency: 8, input_tokens: 128, output_tokens: 256, max_batched_tokens: 512}
+`).metrics!;
+    const two = at(2);
+    const four = at(4);
+    expect(four.throughput_upper_bound_tokens_per_s).toBe(two.throughput_upper_bound_tokens_per_s);
+    expect(four.request_rate_upper_bound).toBe(two.request_rate_upper_bound);
+    expect(four.throughput_upper_bound_tokens_per_s!).toBeGreaterThanOrEqual((8 * 1000) / four.tpot_lower_bound_ms! / 1.05);
+  });
   it("the TTFT floor of a pipeline is its slowest stage's share of the prompt: SGLang runs one prompt's chunks through the stages at once", () => {
     // Llama 3.1 8B, a 32,768-token prompt: on one H100 the floor is the whole prompt's pass; over pp 4
     // no engine can beat a quarter of it (plus the stage holding the LM head), though vLLM's serial
@@ -224,6 +241,19 @@ workload: {concurrency: 1, input_tokens: 32768, output_tokens: 16}
     expect(piped.ttft_lower_bound_ms!).toBeGreaterThanOrEqual(whole / 4);
     expect(piped.ttft_lower_bound_ms!).toBeLessThan(whole * 0.3);
     expect(piped.ttft_idle_ms!).toBeGreaterThan(whole);
+  });
+  it("a short prompt's last token still crosses the stages in turn: its TTFT floor is no less than one pass of the weights", () => {
+    // Llama 3.1 70B over pp 8, 128 tokens: the slowest stage's share alone read 5.7 ms, where every
+    // stage reading its weights once after the one before takes 41 ms (the decode floor's pass)
+    const m = verify(`
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 8}
+parallelism: {pp: 8}
+workload: {concurrency: 1, input_tokens: 128, output_tokens: 64}
+`).metrics!;
+    expect(m.ttft_lower_bound_ms!).toBeGreaterThan(0.95 * m.tpot_lower_bound_ms!);
+    expect(m.ttft_lower_bound_ms!).toBeLessThanOrEqual(m.ttft_idle_ms!);
   });
   it('a lone request crosses every stage in turn: PP does not cut TTFT, TP does', () => {
     const tp = seventy('tp: 8');
