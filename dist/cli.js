@@ -21552,7 +21552,9 @@ function replicaStepCosts(facts, r, models, mode) {
             // microbatches a step fills hold its chunks or its sequences; empty ones cost nothing.
             const chunks = prefillTokens > 0 ? Math.min(m, Math.ceil(prefillTokens / perBatch)) : 0;
             const split = Math.max(chunks, filledMicrobatches(layout, batch));
-            const filled = split === m ? layout : (byMicrobatches[split] ??= withMicrobatches(layout, split));
+            if (byMicrobatches[split] === undefined)
+                byMicrobatches[split] = withMicrobatches(layout, split);
+            const filled = byMicrobatches[split];
             pass.prefillTokens = prefillTokens / split;
             pass.prefillPairsFull = (prefillWork?.pairsFull ?? 0) / split;
             pass.prefillPairsSliding = (prefillWork?.pairsSliding ?? 0) / split;
