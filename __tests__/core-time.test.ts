@@ -185,6 +185,11 @@ workload: {concurrency: 32, input_tokens: 1000, output_tokens: 200}
     // What remains is the last stage's LM head (10 layers + 1.05B-parameter head vs 10 layers).
     expect(filled.details!.times.pipeline_bubble_fraction!).toBeLessThan(0.15);
     expect(check(filled, 'layout.stage_balance').status).toBe('warn');
+    expect(filled.checks.some((c) => c.id === 'layout.microbatches')).toBe(false);
+    // more microbatches than stages fill nothing idle and read the weights again: said, with the cost
+    const over = check(seventy('pp: 8, microbatches: 16'), 'layout.microbatches');
+    expect(over.status).toBe('warn');
+    expect(over.detail).toMatch(/16 microbatches for 8 stages: 8 keep every stage busy.*up to 2\.0x the weight reads/);
   });
   it('an empty microbatch costs nothing: one client on pp 2 decodes alike at 2, 4 or 16 microbatches, floor included', () => {
     // one sequence fills one microbatch; 16 microbatches read 16 slots of a sixteenth of it (TPOT
