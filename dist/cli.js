@@ -20200,10 +20200,7 @@ function serialTime(run, layout) {
  * stages: max(m, pp) slots of the slowest stage, plus the hand-offs.
  */
 function pipelinedStepTime(run, layout) {
-    let slowest = -Infinity;
-    for (const c of run.perStage)
-        slowest = Math.max(slowest, c.total);
-    return pipelined(slowest, run.handoff, layout);
+    return pipelined(slowestStage(run), run.handoff, layout);
 }
 /**
  * Microbatches a step fills: the plan's m, but no more than it has sequences (or prompt chunks) to
@@ -20384,7 +20381,7 @@ function closedLoopBound(layout, concurrency, outputTokens, ttft, pre, dec) {
     const perReplica = concurrency / layout.dp;
     const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
     // the bound's decode step fills at most pp microbatches (decodeStep): pp slots a step
-    const slots = Math.max(Math.min(filledMicrobatches(layout, perReplica), layout.pp), layout.pp);
+    const slots = layout.pp;
     const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
     const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
     // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
@@ -25418,27 +25415,19 @@ function layoutFindings(model, layout, hw) {
             detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}`,
         });
     }
-    if (pp > 1 && layout.microbatches < pp) {
+    if (pp > 1 && layout.microbatches !== pp) {
+        const m = layout.microbatches;
         out.push({
             id: 'layout.microbatches',
             status: 'warn',
             title: 'Pipeline fill',
             path: 'parallelism.microbatches',
-            value: layout.microbatches,
+            value: m,
             limit: pp,
-            detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step`,
-        });
-    }
-    else if (pp > 1 && layout.microbatches > pp) {
-        // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
-        out.push({
-            id: 'layout.microbatches',
-            status: 'warn',
-            title: 'Pipeline fill',
-            path: 'parallelism.microbatches',
-            value: layout.microbatches,
-            limit: pp,
-            detail: `${layout.microbatches} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(layout.microbatches / pp).toFixed(1)}x the weight reads; the estimate prices the ${layout.microbatches} stated, the bounds at most ${pp})`,
+            detail: m < pp
+                ? `${m} microbatches for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
+                : // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
+                    `${m} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(m / pp).toFixed(1)}x the weight reads; the estimate prices the ${m} stated, the bounds at most ${pp})`,
         });
     }
     return out;

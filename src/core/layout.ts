@@ -319,26 +319,20 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       detail: `${hw.gpus} devices do not fill whole nodes of ${hw.gpusPerNode}`,
     });
   }
-  if (pp > 1 && layout.microbatches < pp) {
+  if (pp > 1 && layout.microbatches !== pp) {
+    const m = layout.microbatches;
     out.push({
       id: 'layout.microbatches',
       status: 'warn',
       title: 'Pipeline fill',
       path: 'parallelism.microbatches',
-      value: layout.microbatches,
+      value: m,
       limit: pp,
-      detail: `${layout.microbatches} microbatches for ${pp} stages: stages idle ${(100 * (1 - layout.microbatches / pp)).toFixed(0)}% of each decode step`,
-    });
-  } else if (pp > 1 && layout.microbatches > pp) {
-    // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
-    out.push({
-      id: 'layout.microbatches',
-      status: 'warn',
-      title: 'Pipeline fill',
-      path: 'parallelism.microbatches',
-      value: layout.microbatches,
-      limit: pp,
-      detail: `${layout.microbatches} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(layout.microbatches / pp).toFixed(1)}x the weight reads; the estimate prices the ${layout.microbatches} stated, the bounds at most ${pp})`,
+      detail:
+        m < pp
+          ? `${m} microbatches for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
+          : // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
+            `${m} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(m / pp).toFixed(1)}x the weight reads; the estimate prices the ${m} stated, the bounds at most ${pp})`,
     });
   }
   return out;

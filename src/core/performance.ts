@@ -527,9 +527,7 @@ export function serialTime(run: StagesRun, layout: Layout): number {
  * stages: max(m, pp) slots of the slowest stage, plus the hand-offs.
  */
 export function pipelinedStepTime(run: StagesRun, layout: Layout): number {
-  let slowest = -Infinity;
-  for (const c of run.perStage) slowest = Math.max(slowest, c.total);
-  return pipelined(slowest, run.handoff, layout);
+  return pipelined(slowestStage(run), run.handoff, layout);
 }
 
 /**
@@ -789,7 +787,7 @@ export function closedLoopBound(layout: Layout, concurrency: number, outputToken
   const perReplica = concurrency / layout.dp;
   const steps = Math.max(0, outputTokens - 1) / dec.tokensPerStep;
   // the bound's decode step fills at most pp microbatches (decodeStep): pp slots a step
-  const slots = Math.max(Math.min(filledMicrobatches(layout, perReplica), layout.pp), layout.pp);
+  const slots = layout.pp;
   const decodeCompute = Math.max(...dec.perStage.map((c) => c.compute)) * slots;
   const decodeMemory = Math.max(...dec.perStage.map((c) => c.memory)) * slots;
   // Pipelined prefills of different requests overlap across stages: the slowest stage paces them.
