@@ -2,7 +2,7 @@
 // (engine, GPU family, load), and the range of each estimated time and rate.
 import { hardwareFamily } from './engines.js';
 import { e2eFloor, type Computed } from './estimates.js';
-import { roundFine } from './figures.js';
+import { round as roundTo, roundFine } from './figures.js';
 import { concurrencyBand, queueBand, RANGE_COVERAGE, rangeOf, residualsFor, type RangeContext, type RangeKind, type Residuals } from './ranges.js';
 import { economyRanges, type ServingEconomy } from './cost.js';
 import type { Resolved } from './resolve.js';
@@ -83,7 +83,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
     const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
-    ranges[key] = [round(lo), round(hi)];
+    ranges[key] = shownInside(round(lo), round(hi), kind, bound, key);
   };
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
@@ -165,6 +165,21 @@ function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number 
   // the estimate as the metrics show it (rounded, possibly up) stays inside its range
   const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
   return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
+}
+
+/**
+ * A range as shown never reads past its bound as the metrics show it: ranges carry fewer decimals than
+ * the floors (4, rounded down), so a low end at its floor of 0.4321 ms read 0.432. The shown bound
+ * lies between the true one and the rounded end, and the estimate (at or beyond the bound) stays inside.
+ */
+function shownInside(lo: number, hi: number, kind: RangeKind, bound: number | null, key: string): [number, number] {
+  if (bound === null) return [lo, hi];
+  if (kind === 'time') {
+    const floor = roundTo(bound, 4, 'down') ?? bound;
+    return [Math.max(lo, floor), Math.max(hi, floor)];
+  }
+  const ceiling = (key === 'max_request_rate' ? roundFine(bound, 3, 3, 'up') : roundFine(bound, 1, 2, 'up')) ?? bound;
+  return [Math.min(lo, ceiling), Math.min(hi, ceiling)];
 }
 
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
