@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentilesOf } from '../src/core/quantiles.js';
 import {
+  arrivalStream,
   arrivalTimes,
   benchmarkLengths,
   MAX_EVENTS,
@@ -99,6 +100,23 @@ describe('lengths and arrivals', () => {
     // ...the pinned one does not, and keeps the sample's shape (a uniform rescaling)
     expect(t[2000]!).toBeCloseTo(2000, 6);
     expect(t[1234]! / t[2000]!).toBeCloseTo(unpinned[1234]! / unpinned[2000]!, 12);
+  });
+  it('drawn on demand, arrivals are the same times as drawn at once, past the pinned ones too', () => {
+    const stream = arrivalStream(3, 'gamma', 0.5, 1, 100, 250);
+    const all = arrivalTimes(250, 3, 'gamma', 0.5, 1, 100);
+    expect([stream.at(249), stream.at(10), stream.at(100)]).toEqual([all[249], all[10], all[100]]);
+    expect([stream.has(249), stream.has(250)]).toEqual([true, false]);
+  });
+  it('a steady open loop keeps arriving until its measured requests finish: long answers are served at the rate sent', () => {
+    // 10 ms a step for any batch: each request decodes 2,000 steps (20 s), 20 arrive each second, so
+    // 400 are in flight when steady; the 200 measured arrive in 10 s, and a quarter more (50) stopped
+    // arriving 12.5 s in, draining the engine for the last 17.5 s of the window
+    const costs: StepCosts = { step: (prefill, batch) => ({ time: (prefill ? 0.01 : 0) + (batch > 0 ? 0.01 : 0), flops: 1 }) };
+    const load: LoadSpec = { ...closed(220, 1, 10, 2001), kind: 'open', clients: Infinity, rate: 20, arrival: 'constant', warmup: 20, finite: false };
+    const out = simulate(load, engine({ maxRunning: 1000, policy: 'mixed' }), costs)!;
+    expect(out.requests).toBeGreaterThan(220 * 1.25);
+    // the engine is never short of work while the measured ones finish: no step decodes a drained batch
+    expect(out.meanBatch).toBeGreaterThan(300);
   });
   it('an open loop far below saturation serves what arrives, bursty or not: no saturation warning', () => {
     for (const arrival of ['poisson', 'gamma']) {

@@ -104,3 +104,62 @@ describe('a declared run (benchmark.requests) is not saturated by its own tail',
     expect(r.metrics!.throughput_tokens_per_s!).toBeGreaterThan(0.9 * capacity);
   });
 });
+
+describe('a steady open loop that keeps up serves what arrives', () => {
+  it('Llama 3.1 70B fp8 TP8 on H200 at 4 requests/s of 4,000-token answers: 16,000 tokens/s, not its filling window', () => {
+    // each request decodes for about two minutes, and a window of 2,000 arrivals (500 s) starts
+    // while the engine is still filling: the window alone read 14.0k tokens/s
+    const r = verifyLoadedPlan(
+      load(`
+version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: vllm}
+workload: {request_rate: 4/s, input_tokens: 1000, output_tokens: 4000}
+`),
+    );
+    expect(check(r, 'load.saturation').status).toBe('pass');
+    expect(r.metrics!.throughput_tokens_per_s).toBe(16_000);
+  });
+});
+
+describe("an open loop's decode step and its floor", () => {
+  it('take the batch its arrivals ran, not its cap in flight: 0.2 requests/s under a cap of 256', () => {
+    const r = verifyLoadedPlan(
+      load(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {request_rate: 0.2/s, concurrency: 256, input_tokens: 1024, output_tokens: 256}
+`),
+    );
+    const m = r.metrics!;
+    // vLLM streams each token at the end of its step: no decode step is longer than the TPOT (8.1 ms);
+    // at the cap's 256 sequences it read 24.4 ms, its floor 16.0
+    expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms!);
+    expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
+  });
+  it('the floor holds for a mean over steps of spread lengths: Llama 8B pp2, 14,749-token prompts of range ratio 0', () => {
+    // the decoding sequences had shorter prompts than the mean: the floor at the mean context read
+    // 33.0 ms beside the 32.9 ms they saw
+    const r = verifyLoadedPlan(
+      load(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: a100-80gb, gpus: 2}
+parallelism: {tp: 1, pp: 2}
+deployment: {engine: sglang}
+workload:
+  input_tokens: 14749
+  output_tokens: 1
+  request_rate: 1.47491/s
+  arrival: gamma
+  burstiness: 3.33
+  benchmark: {requests: 224, input_range_ratio: 0, output_range_ratio: 0}
+`),
+    );
+    expect(r.metrics!.decode_step_lower_bound_ms!).toBeLessThanOrEqual(r.metrics!.decode_step_ms!);
+  });
+});

@@ -2311,28 +2311,42 @@ function gammaVariate(shape, rand) {
  * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
 function arrivalTimes(count, rate, process, burstiness, seed = 1, pinned = count) {
+    const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, count);
+    return Array.from({ length: count }, (_, i) => stream.at(i));
+}
+/**
+ * The arrivals of arrivalTimes, drawn on demand (the same times, `pinned` first): a steady open
+ * loop keeps arriving until its measured requests have finished.
+ */
+function arrivalStream(rate, process, burstiness, seed, pinned, limit) {
     const rand = prng(seed);
-    const out = [];
     const mean = 1 / rate;
+    const raw = [];
     let t = 0;
-    let pinnedSpan = 0;
-    for (let i = 0; i < count; i++) {
-        out.push(t);
+    const draw = () => {
+        raw.push(t);
         if (process === 'constant')
             t += mean;
         else if (process === 'poisson' || burstiness === 1)
             t += -Math.log(1 - rand()) * mean;
         else
             t += gammaVariate(burstiness, rand) * (mean / burstiness);
-        if (i === pinned - 1)
-            pinnedSpan = t;
+    };
+    let scale = 1;
+    if (process !== 'constant' && pinned > 0) {
+        while (raw.length < pinned)
+            draw();
+        if (t > 0)
+            scale = (pinned * mean) / t;
     }
-    if (process !== 'constant' && pinnedSpan > 0) {
-        const scale = (pinned * mean) / pinnedSpan;
-        for (let i = 0; i < out.length; i++)
-            out[i] = out[i] * scale;
-    }
-    return out;
+    return {
+        has: (i) => i < limit,
+        at: (i) => {
+            while (raw.length <= i)
+                draw();
+            return scale === 1 ? raw[i] : raw[i] * scale;
+        },
+    };
 }
 function summarize(values) {
     let sum = 0;
@@ -2392,6 +2406,10 @@ class FinishHeap {
 }
 /** Most decode steps taken in one stride: the context's growth over a stride stays small. */
 const MAX_STRIDE = 64;
+/** Arrivals of a steady open loop of `n` measured requests: a quarter more, or twice what can be in flight. */
+function steadyArrivals(n, inFlight, clients) {
+    return n + Math.max(Math.ceil(n / 4), 2 * Math.min(inFlight, clients));
+}
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 function simulate(load, engine, costs) {
     const n = Math.max(1, Math.floor(load.requests));
@@ -2404,8 +2422,11 @@ function simulate(load, engine, costs) {
     const maxRunning = Math.max(1, Math.floor(engine.maxRunning));
     const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-    // A steady open loop keeps arriving while the measured requests finish (no drained tail).
-    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
+    // A steady open loop keeps arriving while the measured requests finish (no drained tail): as many
+    // more as could be in flight beside them, twice over (a fixed quarter more ran dry while 4,000-token
+    // answers drained: 4 requests/s read 14.0k tokens/s of the 16k sent, and the goodput search called
+    // rates it kept up with saturated).
+    const arrivalsAt = load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, maxRunning, clients)) : null;
     // when the first measured request was sent (the window's start); finished requests are not kept
     let warmupSent = 0;
     const make = (i, sent) => {
@@ -2457,8 +2478,8 @@ function simulate(load, engine, costs) {
         if (!arrivalsAt)
             return;
         // A request held back by the cap is sent when a slot frees: its TTFT counts from then.
-        while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen] <= t && inFlight < clients) {
-            send(Math.max(arrivalsAt[nextOpen], lastFinish));
+        while (arrivalsAt.has(nextOpen) && arrivalsAt.at(nextOpen) <= t && inFlight < clients) {
+            send(Math.max(arrivalsAt.at(nextOpen), lastFinish));
             nextOpen++;
         }
     };
@@ -2486,6 +2507,7 @@ function simulate(load, engine, costs) {
     // decode-only steps, each counted once per sequence in it
     let seqStepTime = 0;
     let seqSteps = 0;
+    const minDecode = { batch: Infinity, context: Infinity };
     let peakRunning = 0;
     let events = 0;
     // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
@@ -2736,7 +2758,8 @@ function simulate(load, engine, costs) {
             const top = running.peek();
             let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - decodeStep));
             const dp = activeRanks(batch);
-            const probe = costs.step(null, batch, meanContext((stride - 1) / 2), dp);
+            const probeContext = meanContext((stride - 1) / 2);
+            const probe = costs.step(null, batch, probeContext, dp);
             if (!probe)
                 return null;
             const dt1 = probe.time + engine.stepOverhead;
@@ -2764,7 +2787,9 @@ function simulate(load, engine, costs) {
                 stepsWithWaiting += stride;
             if (balance)
                 sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
-            const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
+            // the context each step of the stride is priced at (the probe's when it runs alone)
+            const context = stride === 1 ? probeContext : meanContext((stride - 1) / 2);
+            const cost = stride === 1 ? probe : costs.step(null, batch, context, dp);
             if (!cost)
                 return null;
             ownTokens += batch * stride;
@@ -2782,6 +2807,8 @@ function simulate(load, engine, costs) {
             batchSum += batch * stride;
             seqStepTime += batch * stride * cost.time;
             seqSteps += batch * stride;
+            minDecode.batch = Math.min(minDecode.batch, batch);
+            minDecode.context = Math.min(minDecode.context, context);
             tokens += batch * tps * stride;
             decodeStep += stride;
             retire();
@@ -2802,8 +2829,8 @@ function simulate(load, engine, costs) {
     }
     function nextEventTime() {
         let next = pendingHead < pending.length ? pending[pendingHead].arrives : null;
-        if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients) {
-            const a = arrivalsAt[nextOpen] + engine.requestOverhead;
+        if (arrivalsAt?.has(nextOpen) && inFlight < clients) {
+            const a = arrivalsAt.at(nextOpen) + engine.requestOverhead;
             next = next === null ? a : Math.min(next, a);
         }
         return next;
@@ -2831,6 +2858,7 @@ function simulate(load, engine, costs) {
         steps,
         meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
         meanDecodeStep: seqSteps > 0 ? seqStepTime / seqSteps : null,
+        minDecode: seqSteps > 0 ? minDecode : null,
         peakRunning,
         busyFraction: Math.min(1, (busy - busyAtStart) / span),
         flopsPerSecond: (flops - flopsAtStart) / span,
@@ -2857,8 +2885,15 @@ function againstCapacity(f, rate, declared, capacity) {
         return f;
     const capacityRate = cap.servedRate;
     if (rate <= capacityRate) {
-        // keeps up, if only just: a steady window near the capacity serves no more than it
-        return { ...f, saturated: false, capacityRate, ...(declared ? {} : { throughput: Math.min(f.throughput, cap.throughput) }) };
+        // Keeps up: a steady loop then serves what arrives (its window still filling read 14.0k tokens/s
+        // of 16k sent, Llama 70B at 4 requests/s of 4,000-token answers), no more than the capacity's.
+        const offered = (rate * f.throughput) / Math.max(f.servedRate, 1e-12);
+        return {
+            ...f,
+            saturated: false,
+            capacityRate,
+            ...(declared ? {} : { throughput: Math.min(offered, cap.throughput), servedRate: Math.min(rate, capacityRate) }),
+        };
     }
     return { ...f, saturated: true, servedRate: capacityRate, capacityRate, throughput: declared ? f.throughput : cap.throughput };
 }
@@ -3074,13 +3109,23 @@ function compute(loaded, r, est, bound, options = {}) {
     const load = simulatedLoad && wl.requestRate !== undefined ? againstCapacity(simulatedLoad, wl.requestRate, wl.benchmark !== null, capacityRun) : simulatedLoad;
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
-    // An open loop states no batch: its decode step is the one its sequences saw in the simulation (at
+    // An open loop's batch is what its arrivals keep in flight, not its cap (0.2 requests/s under a cap
+    // of 256 ran 1.2 sequences: the step at 256 read 24.4 ms beside a TPOT of 8.1): its decode step is
+    // the one its sequences saw in the simulation (at
     // light load a MoE rank decodes alone, its experts fed by no other rank: the step at the mean batch
     // on every rank at once read 17.5 ms beside a TPOT of 13.4); its floor, the breakdown and the
     // fallback (no decode-only step) are at the batch the simulation ran on average.
+    // That step is a mean over the steps that ran, each at its own batch and context: its floor is the
+    // step at the fewest sequences and shortest context any of them had (a step's cost only grows with
+    // either, but jumps: a pipeline fills a microbatch more, a CUDA graph pads, a sliding window stops
+    // growing). At the plan's mean context, Llama 8B pp2 at 14,749-token prompts of spread lengths read
+    // a 33.0 ms floor beside the 32.9 ms its decoding sequences, shorter than the mean, saw.
     let step = decEst?.step ?? null;
-    if (running === undefined && load && load.outcome.meanBatch > 0) {
+    if ((running === undefined || wl.requestRate !== undefined) && load && load.outcome.meanBatch > 0) {
         ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
+        const fewest = load.outcome.meanDecodeStep !== null ? load.outcome.minDecode : null;
+        if (fewest && bound && stagesBound)
+            decBound = decodeStep(bound, layout, hw, wl, stagesBound, fewest.batch, Math.min(fewest.context, boundContext), BOUND_MODE);
         step = decEst ? (load.outcome.meanDecodeStep ?? decEst.step) : null;
     }
     const req = plan.requirements;
@@ -3663,7 +3708,9 @@ function simulatePools(load, pools, costs) {
     const maxRunning = Math.max(1, Math.floor(D.maxRunning));
     const lagged = D.outputLag > 0;
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-    const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
+    // a steady open loop keeps arriving while its measured requests finish (simulator.ts)
+    const inFlightMost = maxRunning * Math.max(1, Math.floor(D.workers));
+    const arrivalsAt = load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, inFlightMost, clients)) : null;
     const prefillWorkers = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
         busy: false,
         until: 0,
@@ -3733,8 +3780,8 @@ function simulatePools(load, pools, costs) {
     const releaseOpen = () => {
         if (!arrivalsAt)
             return;
-        while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen] <= t && inFlight < clients) {
-            send(Math.max(arrivalsAt[nextOpen], lastFinish));
+        while (arrivalsAt.has(nextOpen) && arrivalsAt.at(nextOpen) <= t && inFlight < clients) {
+            send(Math.max(arrivalsAt.at(nextOpen), lastFinish));
             nextOpen++;
         }
     };
@@ -3764,6 +3811,7 @@ function simulatePools(load, pools, costs) {
     let decodingSteps = 0;
     let batchSum = 0;
     let seqStepTime = 0;
+    const minDecode = { batch: Infinity, context: Infinity };
     let peakRunning = 0;
     let peakHeld = 0;
     let events = 0;
@@ -3959,15 +4007,19 @@ function simulatePools(load, pools, costs) {
         let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - w.step));
         if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0)
             stride = 1;
-        const probe = costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+        const probeContext = meanContext(w, (stride - 1) / 2);
+        const probe = costs.decode(batch / dRanks, probeContext);
         if (!probe)
             return false;
         const dt1 = probe.time + D.stepOverhead;
         if (w.incoming.length > 0)
             stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0].readyAt - t) / dt1 - 1e-9)));
-        const cost = stride === 1 ? probe : costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+        const context = stride === 1 ? probeContext : meanContext(w, (stride - 1) / 2);
+        const cost = stride === 1 ? probe : costs.decode(batch / dRanks, context);
         if (!cost)
             return false;
+        minDecode.batch = Math.min(minDecode.batch, batch);
+        minDecode.context = Math.min(minDecode.context, context);
         w.busy = true;
         w.start = t;
         w.stepDt = cost.time + D.stepOverhead;
@@ -4043,8 +4095,8 @@ function simulatePools(load, pools, costs) {
             continue;
         // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
         let next = pendingHead < pending.length ? pending[pendingHead].arrives : Infinity;
-        if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients)
-            next = Math.min(next, arrivalsAt[nextOpen] + pools.requestOverhead);
+        if (arrivalsAt?.has(nextOpen) && inFlight < clients)
+            next = Math.min(next, arrivalsAt.at(nextOpen) + pools.requestOverhead);
         for (const w of prefillWorkers)
             if (w.busy)
                 next = Math.min(next, w.until);
@@ -4083,6 +4135,7 @@ function simulatePools(load, pools, costs) {
         meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
         // every decode step of a decode worker is decode-only
         meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
+        minDecode: batchSum > 0 ? minDecode : null,
         peakRunning,
         busyFraction: Math.max(prefillShare, decodeShare),
         flopsPerSecond: (flops - flopsAtStart) / span,
@@ -6426,7 +6479,7 @@ function planRanges(plan, r, c, metrics) {
         if (v === null || v === undefined || !(v > 0))
             return;
         const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
-        ranges[key] = [plan_ranges_round(lo), plan_ranges_round(hi)];
+        ranges[key] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
     };
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
@@ -6495,6 +6548,21 @@ function offeredCeiling(r, c, shown) {
     // the estimate as the metrics show it (rounded, possibly up) stays inside its range
     const offered = Math.max(c.throughput, shown ?? 0, wl.requestRate * wl.outputTokens);
     return c.throughputBound === null ? offered : Math.min(c.throughputBound, offered);
+}
+/**
+ * A range as shown never reads past its bound as the metrics show it: ranges carry fewer decimals than
+ * the floors (4, rounded down), so a low end at its floor of 0.4321 ms read 0.432. The shown bound
+ * lies between the true one and the rounded end, and the estimate (at or beyond the bound) stays inside.
+ */
+function shownInside(lo, hi, kind, bound, key) {
+    if (bound === null)
+        return [lo, hi];
+    if (kind === 'time') {
+        const floor = round(bound, 4, 'down') ?? bound;
+        return [Math.max(lo, floor), Math.max(hi, floor)];
+    }
+    const ceiling = (key === 'max_request_rate' ? roundFine(bound, 3, 3, 'up') : roundFine(bound, 1, 2, 'up')) ?? bound;
+    return [Math.min(lo, ceiling), Math.min(hi, ceiling)];
 }
 /** 1 decimal from 100 up, else 3, or 3 significant figures below 0.1 (a light load's rates must not round to 0) */
 const plan_ranges_round = (v) => (v >= 100 ? Math.round(v * 10) / 10 : (roundFine(v, 3, 3) ?? v));

@@ -15,7 +15,8 @@
 //    strides between events as in simulator.ts.
 // Arrivals, clients, finite runs, warm-up and the measured window are those of simulator.ts.
 import {
-  arrivalTimes,
+  arrivalStream,
+  steadyArrivals,
   FinishHeap,
   MAX_EVENTS,
   MAX_STRIDE,
@@ -170,7 +171,10 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   const maxRunning = Math.max(1, Math.floor(D.maxRunning));
   const lagged = D.outputLag > 0;
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
+  // a steady open loop keeps arriving while its measured requests finish (simulator.ts)
+  const inFlightMost = maxRunning * Math.max(1, Math.floor(D.workers));
+  const arrivalsAt =
+    load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, inFlightMost, clients)) : null;
 
   const prefillWorkers: PrefillWorker[] = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
     busy: false,
@@ -239,8 +243,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   };
   const releaseOpen = (): void => {
     if (!arrivalsAt) return;
-    while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen]! <= t && inFlight < clients) {
-      send(Math.max(arrivalsAt[nextOpen]!, lastFinish));
+    while (arrivalsAt.has(nextOpen) && arrivalsAt.at(nextOpen) <= t && inFlight < clients) {
+      send(Math.max(arrivalsAt.at(nextOpen), lastFinish));
       nextOpen++;
     }
   };
@@ -268,6 +272,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   let decodingSteps = 0;
   let batchSum = 0;
   let seqStepTime = 0;
+  const minDecode = { batch: Infinity, context: Infinity };
   let peakRunning = 0;
   let peakHeld = 0;
   let events = 0;
@@ -447,12 +452,16 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     const top = w.running.peek()!;
     let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - w.step));
     if (w.deferredFirst.length > 0 || w.deferredFinish.length > 0) stride = 1;
-    const probe = costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+    const probeContext = meanContext(w, (stride - 1) / 2);
+    const probe = costs.decode(batch / dRanks, probeContext);
     if (!probe) return false;
     const dt1 = probe.time + D.stepOverhead;
     if (w.incoming.length > 0) stride = Math.max(1, Math.min(stride, Math.ceil((w.incoming[0]!.readyAt - t) / dt1 - 1e-9)));
-    const cost = stride === 1 ? probe : costs.decode(batch / dRanks, meanContext(w, (stride - 1) / 2));
+    const context = stride === 1 ? probeContext : meanContext(w, (stride - 1) / 2);
+    const cost = stride === 1 ? probe : costs.decode(batch / dRanks, context);
     if (!cost) return false;
+    minDecode.batch = Math.min(minDecode.batch, batch);
+    minDecode.context = Math.min(minDecode.context, context);
     w.busy = true;
     w.start = t;
     w.stepDt = cost.time + D.stepOverhead;
@@ -520,7 +529,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
 
     // The next event: an arrival, a pass or a stride ending, a transfer landing on an idle worker.
     let next = pendingHead < pending.length ? pending[pendingHead]!.arrives : Infinity;
-    if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients) next = Math.min(next, arrivalsAt[nextOpen]! + pools.requestOverhead);
+    if (arrivalsAt?.has(nextOpen) && inFlight < clients) next = Math.min(next, arrivalsAt.at(nextOpen) + pools.requestOverhead);
     for (const w of prefillWorkers) if (w.busy) next = Math.min(next, w.until);
     for (const w of decodeWorkers) {
       if (w.busy) next = Math.min(next, w.end);
@@ -550,6 +559,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
     // every decode step of a decode worker is decode-only
     meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
+    minDecode: batchSum > 0 ? minDecode : null,
     peakRunning,
     busyFraction: Math.max(prefillShare, decodeShare),
     flopsPerSecond: (flops - flopsAtStart) / span,

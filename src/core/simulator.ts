@@ -141,6 +141,11 @@ export interface SimulationOutcome {
    * overhead left out, as in decodeStep); null when no step was decode-only
    */
   meanDecodeStep: number | null;
+  /**
+   * the fewest sequences (per replica) and the shortest mean context a decode-only step was priced at;
+   * null when no step was decode-only
+   */
+  minDecode: { batch: number; context: number } | null;
   /** most sequences holding KV at once */
   peakRunning: number;
   /** fraction of the measured window the replica was busy */
@@ -241,23 +246,43 @@ function gammaVariate(shape: number, rand: () => number): number {
  * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
 export function arrivalTimes(count: number, rate: number, process: ArrivalProcess, burstiness: number, seed = 1, pinned = count): number[] {
+  const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, count);
+  return Array.from({ length: count }, (_, i) => stream.at(i));
+}
+
+/** Open-loop arrivals drawn as the simulation reaches them, at most `limit`. */
+export interface Arrivals {
+  has(i: number): boolean;
+  at(i: number): number;
+}
+
+/**
+ * The arrivals of arrivalTimes, drawn on demand (the same times, `pinned` first): a steady open
+ * loop keeps arriving until its measured requests have finished.
+ */
+export function arrivalStream(rate: number, process: ArrivalProcess, burstiness: number, seed: number, pinned: number, limit: number): Arrivals {
   const rand = prng(seed);
-  const out: number[] = [];
   const mean = 1 / rate;
+  const raw: number[] = [];
   let t = 0;
-  let pinnedSpan = 0;
-  for (let i = 0; i < count; i++) {
-    out.push(t);
+  const draw = (): void => {
+    raw.push(t);
     if (process === 'constant') t += mean;
     else if (process === 'poisson' || burstiness === 1) t += -Math.log(1 - rand()) * mean;
     else t += gammaVariate(burstiness, rand) * (mean / burstiness);
-    if (i === pinned - 1) pinnedSpan = t;
+  };
+  let scale = 1;
+  if (process !== 'constant' && pinned > 0) {
+    while (raw.length < pinned) draw();
+    if (t > 0) scale = (pinned * mean) / t;
   }
-  if (process !== 'constant' && pinnedSpan > 0) {
-    const scale = (pinned * mean) / pinnedSpan;
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! * scale;
-  }
-  return out;
+  return {
+    has: (i) => i < limit,
+    at: (i) => {
+      while (raw.length <= i) draw();
+      return scale === 1 ? raw[i]! : raw[i]! * scale;
+    },
+  };
 }
 
 export function summarize(values: number[]): Summary {
@@ -331,6 +356,11 @@ export class FinishHeap<R extends { finishStep: number } = Req> {
 /** Most decode steps taken in one stride: the context's growth over a stride stays small. */
 export const MAX_STRIDE = 64;
 
+/** Arrivals of a steady open loop of `n` measured requests: a quarter more, or twice what can be in flight. */
+export function steadyArrivals(n: number, inFlight: number, clients: number): number {
+  return n + Math.max(Math.ceil(n / 4), 2 * Math.min(inFlight, clients));
+}
+
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCosts): SimulationOutcome | null {
   const n = Math.max(1, Math.floor(load.requests));
@@ -343,8 +373,12 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const maxRunning = Math.max(1, Math.floor(engine.maxRunning));
   const recvInterval = Math.max(1, Math.floor(engine.recvInterval));
   const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
-  // A steady open loop keeps arriving while the measured requests finish (no drained tail).
-  const arrivalsAt = load.kind === 'open' ? arrivalTimes(load.finite ? n : Math.ceil(n * 1.25), load.rate, load.arrival, load.burstiness, 1, n) : null;
+  // A steady open loop keeps arriving while the measured requests finish (no drained tail): as many
+  // more as could be in flight beside them, twice over (a fixed quarter more ran dry while 4,000-token
+  // answers drained: 4 requests/s read 14.0k tokens/s of the 16k sent, and the goodput search called
+  // rates it kept up with saturated).
+  const arrivalsAt =
+    load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, maxRunning, clients)) : null;
 
   // when the first measured request was sent (the window's start); finished requests are not kept
   let warmupSent = 0;
@@ -395,8 +429,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     // Open loop: arrivals up to now, while fewer than `clients` are in flight (the client's cap).
     if (!arrivalsAt) return;
     // A request held back by the cap is sent when a slot frees: its TTFT counts from then.
-    while (nextOpen < arrivalsAt.length && arrivalsAt[nextOpen]! <= t && inFlight < clients) {
-      send(Math.max(arrivalsAt[nextOpen]!, lastFinish));
+    while (arrivalsAt.has(nextOpen) && arrivalsAt.at(nextOpen) <= t && inFlight < clients) {
+      send(Math.max(arrivalsAt.at(nextOpen), lastFinish));
       nextOpen++;
     }
   };
@@ -423,6 +457,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   // decode-only steps, each counted once per sequence in it
   let seqStepTime = 0;
   let seqSteps = 0;
+  const minDecode = { batch: Infinity, context: Infinity };
   let peakRunning = 0;
   let events = 0;
   // The data-parallel ranks whose tokens share this rank's passes on the expert devices. Open-loop
@@ -659,7 +694,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       const top = running.peek()!;
       let stride = Math.min(MAX_STRIDE, Math.max(1, top.finishStep - decodeStep));
       const dp = activeRanks(batch);
-      const probe = costs.step(null, batch, meanContext((stride - 1) / 2), dp);
+      const probeContext = meanContext((stride - 1) / 2);
+      const probe = costs.step(null, batch, probeContext, dp);
       if (!probe) return null;
       const dt1 = probe.time + engine.stepOverhead;
       const nextArrival = nextEventTime();
@@ -682,7 +718,9 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       }
       if (balance && waiting.length > waitingHead) stepsWithWaiting += stride;
       if (balance) sinceRelease = (sinceRelease + stride) % balance.timeoutSteps;
-      const cost = stride === 1 ? probe : costs.step(null, batch, meanContext((stride - 1) / 2), dp);
+      // the context each step of the stride is priced at (the probe's when it runs alone)
+      const context = stride === 1 ? probeContext : meanContext((stride - 1) / 2);
+      const cost = stride === 1 ? probe : costs.step(null, batch, context, dp);
       if (!cost) return null;
       ownTokens += batch * stride;
       ownPasses += stride;
@@ -699,6 +737,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       batchSum += batch * stride;
       seqStepTime += batch * stride * cost.time;
       seqSteps += batch * stride;
+      minDecode.batch = Math.min(minDecode.batch, batch);
+      minDecode.context = Math.min(minDecode.context, context);
       tokens += batch * tps * stride;
       decodeStep += stride;
       retire();
@@ -719,8 +759,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
 
   function nextEventTime(): number | null {
     let next: number | null = pendingHead < pending.length ? pending[pendingHead]!.arrives : null;
-    if (arrivalsAt && nextOpen < arrivalsAt.length && inFlight < clients) {
-      const a = arrivalsAt[nextOpen]! + engine.requestOverhead;
+    if (arrivalsAt?.has(nextOpen) && inFlight < clients) {
+      const a = arrivalsAt.at(nextOpen) + engine.requestOverhead;
       next = next === null ? a : Math.min(next, a);
     }
     return next;
@@ -748,6 +788,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     steps,
     meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
     meanDecodeStep: seqSteps > 0 ? seqStepTime / seqSteps : null,
+    minDecode: seqSteps > 0 ? minDecode : null,
     peakRunning,
     busyFraction: Math.min(1, (busy - busyAtStart) / span),
     flopsPerSecond: (flops - flopsAtStart) / span,
