@@ -125,6 +125,48 @@ workload: {concurrency: 1, input_tokens: 10, output_tokens: 2000}
   });
 });
 
+describe('the cost estimate is never below its floor', () => {
+  it("a run whose sampled answers average a hair past the stated mean: its throughput stays at the ceiling's", () => {
+    // 1-token answers of range ratio 0 (0 to 2 tokens): the run served 182.85 tokens/s beside a
+    // ceiling of 182.83, so the cost read 1.1275 beside a floor of 1.1276 (fuzz seed 1)
+    const text = JSON.stringify({
+      version: 1,
+      model: {
+        layers: 4,
+        hidden_size: 512,
+        heads: 8,
+        kv_heads: 8,
+        head_dim: 64,
+        ffn_hidden_size: 256,
+        vocab_size: 1000,
+        weight_dtype: 'bf16',
+        moe: { experts: 4, top_k: 1, expert_ffn_hidden_size: 128 },
+      },
+      hardware: {
+        memory: '8 GiB',
+        peak_tflops: 50,
+        memory_bandwidth: '0.5 TB/s',
+        intra_node_bandwidth: '16 GB/s',
+        inter_node_bandwidth: '10 GB/s',
+        gpus_per_node: 4,
+        gpus: 4,
+        cost_per_hour: 0.185547,
+      },
+      parallelism: { tp: 1, pp: 4, dp: 1 },
+      workload: {
+        concurrency: 9,
+        input_tokens: 15168,
+        output_tokens: 1,
+        max_input_tokens: 15168,
+        benchmark: { requests: 184, input_range_ratio: 0, output_range_ratio: 0 },
+      },
+      deployment: { engine: 'vllm' },
+    });
+    const m = verifyPlanText('a.plan.json', text, noReference).metrics!;
+    expect(m.cost_per_million_tokens!).toBeGreaterThanOrEqual(m.cost_per_million_tokens_lower_bound!);
+  });
+});
+
 describe("a cost requirement's range is the metrics' cost range", () => {
   it('an open loop that keeps up pays what its arrivals pay: a requirement below that range fails, as the figures say', () => {
     // Found by the generated-plan invariants: the check read "range $3.88 to $12.08" (the TPOT track

@@ -2311,7 +2311,7 @@ function gammaVariate(shape, rand) {
  * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
 function arrivalTimes(count, rate, process, burstiness, seed = 1, pinned = count) {
-    const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, count);
+    const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, () => count);
     return Array.from({ length: count }, (_, i) => stream.at(i));
 }
 /**
@@ -2340,7 +2340,7 @@ function arrivalStream(rate, process, burstiness, seed, pinned, limit) {
             scale = (pinned * mean) / t;
     }
     return {
-        has: (i) => i < limit,
+        has: (i) => i < limit(),
         at: (i) => {
             while (raw.length <= i)
                 draw();
@@ -2412,8 +2412,8 @@ function steadyArrivals(n, inFlight, clients) {
 }
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 function simulate(load, engine, costs) {
-    const n = Math.max(1, Math.floor(load.requests));
-    const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+    let n = Math.max(1, Math.floor(load.requests));
+    let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
     const measuredTarget = n - warmup;
     const tps = Math.max(1, engine.tokensPerStep);
     const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
@@ -2426,7 +2426,14 @@ function simulate(load, engine, costs) {
     // more as could be in flight beside them, twice over (a fixed quarter more ran dry while 4,000-token
     // answers drained: 4 requests/s read 14.0k tokens/s of the 16k sent, and the goodput search called
     // rates it kept up with saturated).
-    const arrivalsAt = load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, maxRunning, clients)) : null;
+    const arrivalsAt = load.kind === 'open'
+        ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, () => (load.finite ? n : steadyArrivals(n, maxRunning, clients)))
+        : null;
+    // A steady open loop is measured once the engine has filled: what was sent before the first request
+    // finished is warm-up too (at most as many again as the measured ones). A warm-up counted in requests
+    // alone ended while two-minute answers were still filling the engine: the measured ones then decoded
+    // in smaller batches than the steady state's, and a search run read 90% served at a rate it kept up with.
+    let fillWarmup = load.kind === 'open' && !load.finite;
     // when the first measured request was sent (the window's start); finished requests are not kept
     let warmupSent = 0;
     const make = (i, sent) => {
@@ -2545,6 +2552,14 @@ function simulate(load, engine, costs) {
     const finish = (r, at) => {
         inFlight--;
         lastFinish = at;
+        if (fillWarmup) {
+            fillWarmup = false;
+            if (sentCount > warmup + 1) {
+                warmup = Math.min(sentCount, warmup + measuredTarget);
+                n = warmup + measuredTarget;
+                windowStart = Number.NaN;
+            }
+        }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
             ttfts.push(r.firstToken - r.sent);
@@ -2898,6 +2913,15 @@ function againstCapacity(f, rate, declared, capacity) {
     return { ...f, saturated: true, servedRate: capacityRate, capacityRate, throughput: declared ? f.throughput : cap.throughput };
 }
 /**
+ * What the goodput search's rates are capped at: the steady capacity, as many clients as the
+ * deployment holds at once, no more than the plan's cap in flight. Not its declared run's requests:
+ * the search runs steady loops whatever the plan's own run (Llama 70B pp8 read 10.8/s with a declared
+ * run of 200 requests beside 28.8/s without, the 200 clients' capacity).
+ */
+function goodputCapacityClients(wl, holds) {
+    return Math.max(1, Math.min(holds, wl.concurrency ?? Infinity));
+}
+/**
  * The closed loop an open loop's capacity is measured on: as many clients as the deployment holds at
  * once (`holds`), no more than the plan's cap on requests in flight or its declared run's requests.
  */
@@ -3132,7 +3156,7 @@ function compute(loaded, r, est, bound, options = {}) {
     const latencyReqs = LATENCY_KEYS.filter((k) => req[k] !== undefined);
     const wantGoodput = simulated && (options.goodput === true || req.request_rate !== undefined || (wl.requestRate !== undefined && latencyReqs.length > 0));
     const maxRequestRate = wantGoodput && costs && est && maxRunning !== null
-        ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick), () => capacityRun()?.servedRate ?? null)
+        ? goodput(r, est, costs, maxRunning, req, latencyReqs, saturation, ownOpenLoop(wl.requestRate, load, options.quick, wl.benchmark !== null), () => slots !== null ? (closedAt(goodputCapacityClients(wl, slots), which)?.servedRate ?? null) : null)
         : null;
     // An open loop that keeps up: what it could serve at most, its clients' cap included. Screening
     // (quick) leaves it out: a layout search verifies what it shows again in full.
@@ -3159,7 +3183,9 @@ function compute(loaded, r, est, bound, options = {}) {
         tpotFloor: finite(bound && stagesBound && (wl.concurrency !== undefined || wl.requestRate !== undefined) && wl.outputTokens !== undefined && wl.outputTokens > 1
             ? tpotFloor(bound, r, stagesBound, tokensPerStep)
             : null),
-        throughput: load?.throughput ?? null,
+        // a run's sampled lengths can average a hair past the stated mean the ceiling is priced at (182.85
+        // beside 182.83 tokens/s: 1-token answers of range ratio 0, so 0 to 2)
+        throughput: load ? (throughputBound !== null ? Math.min(load.throughput, throughputBound) : load.throughput) : null,
         throughputBound,
         computeUtilization,
         bubble: decEst?.bubbleFraction ?? null,
@@ -3516,6 +3542,17 @@ function meets(f, req, keys) {
 /** Goodput bisection: enough steps for 2% resolution, each an open loop of this many requests. */
 const GOODPUT_STEPS = 10;
 const GOODPUT_REQUESTS = 600;
+const GOODPUT_MAX_REQUESTS = 4_000;
+/**
+ * Requests of one goodput search run on a part that holds `inFlight` at once: at least three times
+ * that, so the run measures the engine full and not filling. 600 requests of 4,000-token answers
+ * (Llama 70B fp8 TP8 on H200, 1,024 slots) ended within the two minutes the engine takes to fill:
+ * the search found 2.65/s where the plan's own runs met TPOT p99 40 ms at 3.5/s and missed it at
+ * 4/s; with 3,100 to 4,000 it finds 3.93/s.
+ */
+function goodputRequests(inFlight) {
+    return Math.min(GOODPUT_MAX_REQUESTS, Math.max(GOODPUT_REQUESTS, Math.ceil(3 * inFlight)));
+}
 /**
  * The highest arrival rate at which every stated latency requirement still holds (DistServe's
  * goodput), by bisection over simulated open loops; without latency requirements, the highest rate
@@ -3526,14 +3563,17 @@ function goodput(r, facts, costs, maxRunning, req, keys, saturation, own, capaci
     if (wl.inputTokens === undefined || wl.outputTokens === undefined)
         return null;
     const at = (rate) => {
-        const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: GOODPUT_REQUESTS });
+        const f = simulateLoad(r, facts, costs, maxRunning, { rate, requests: goodputRequests(maxRunning) });
         return f && 'outcome' in f ? f : null;
     };
     return goodputSearch(saturation, at, req, keys, own, capacity);
 }
-/** The plan's own simulated open loop, when it is one the goodput search would also run (not a screening run). */
-function ownOpenLoop(rate, load, quick) {
-    return rate !== undefined && rate > 0 && load && !quick ? { rate, figures: load } : undefined;
+/**
+ * The plan's own simulated open loop, when it is one the goodput search would also run: steady (a
+ * declared run's ramp and drain are not what a rate sustains) and not a screening run.
+ */
+function ownOpenLoop(rate, load, quick, declared) {
+    return rate !== undefined && rate > 0 && load && !quick && !declared ? { rate, figures: load } : undefined;
 }
 /** A closed loop of `inFlight` requests, at most every slot of the engine's running cap kept busy (the goodput search's upper end). */
 function saturationLoad(r, facts, costs, maxRunning, inFlight, run) {
@@ -3552,7 +3592,6 @@ function memoLoad(simulate) {
     };
 }
 /** Requests each open loop of the goodput search sends. */
-
 /**
  * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
  * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.
@@ -3694,9 +3733,11 @@ function insertAt(list, slot, r) {
 }
 /** Simulates a disaggregated deployment serving `load`; null when a pass cost is missing. */
 function simulatePools(load, pools, costs) {
-    const n = Math.max(1, Math.floor(load.requests));
-    const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+    let n = Math.max(1, Math.floor(load.requests));
+    let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
     const measuredTarget = n - warmup;
+    // a steady open loop is measured once the pools have filled (simulator.ts)
+    let fillWarmup = load.kind === 'open' && !load.finite;
     const P = pools.prefill;
     const D = pools.decode;
     const tps = Math.max(1, D.tokensPerStep);
@@ -3710,7 +3751,9 @@ function simulatePools(load, pools, costs) {
     const clients = Math.max(1, load.clients === Infinity ? Infinity : Math.floor(load.clients));
     // a steady open loop keeps arriving while its measured requests finish (simulator.ts)
     const inFlightMost = maxRunning * Math.max(1, Math.floor(D.workers));
-    const arrivalsAt = load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, inFlightMost, clients)) : null;
+    const arrivalsAt = load.kind === 'open'
+        ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, () => (load.finite ? n : steadyArrivals(n, inFlightMost, clients)))
+        : null;
     const prefillWorkers = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
         busy: false,
         until: 0,
@@ -3821,6 +3864,14 @@ function simulatePools(load, pools, costs) {
         inFlight--;
         lastFinish = at;
         decodeWorkers[r.worker].reserved--;
+        if (fillWarmup) {
+            fillWarmup = false;
+            if (sentCount > warmup + 1) {
+                warmup = Math.min(sentCount, warmup + measuredTarget);
+                n = warmup + measuredTarget;
+                windowStart = Number.NaN;
+            }
+        }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
             ttfts.push(r.firstToken - r.sent);
@@ -4297,7 +4348,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
     let maxRequestRate = null;
     if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
-        maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: GOODPUT_REQUESTS })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick), () => capacityRun()?.servedRate ?? null);
+        maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: goodputRequests(allSlots / groups) })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick, deploymentWl.benchmark !== null), () => (allSlots !== null ? (closedAt(goodputCapacityClients(deploymentWl, allSlots), which)?.servedRate ?? null) : null));
     }
     // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
     const capacity = load?.kind === 'open' && !load.saturated && !options.quick ? (capacityRun()?.throughput ?? null) : null;

@@ -8,7 +8,7 @@ import {
   goodputSearch,
   memoLoad,
   ownOpenLoop,
-  GOODPUT_REQUESTS,
+  goodputRequests,
   loadFigures,
   loadSpecFor,
   openLoopThroughputBound,
@@ -26,7 +26,7 @@ import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
 import { simulatePools, type PoolCosts, type PoolsBehaviour, type PoolsOutcome } from './simulator-pools.js';
-import { againstCapacity, capacityLoad } from './saturation.js';
+import { againstCapacity, capacityLoad, goodputCapacityClients } from './saturation.js';
 import { memoStepCosts } from './step-memo.js';
 import type { LoadedPlan } from './types.js';
 
@@ -223,11 +223,11 @@ export function computeDisaggregated(
   if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
     maxRequestRate = goodputSearch(
       () => saturation(),
-      (rate) => figuresOf(run!({ rate, requests: GOODPUT_REQUESTS })),
+      (rate) => figuresOf(run!({ rate, requests: goodputRequests(allSlots! / groups) })),
       req,
       latencyReqs,
-      ownOpenLoop(plan.workload.request_rate, load, options.quick),
-      () => capacityRun()?.servedRate ?? null,
+      ownOpenLoop(plan.workload.request_rate, load, options.quick, deploymentWl.benchmark !== null),
+      () => (allSlots !== null ? (closedAt(goodputCapacityClients(deploymentWl, allSlots), which)?.servedRate ?? null) : null),
     );
   }
   // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.

@@ -36,6 +36,16 @@ export function againstCapacity(f: LoadFigures, rate: number, declared: boolean,
 }
 
 /**
+ * What the goodput search's rates are capped at: the steady capacity, as many clients as the
+ * deployment holds at once, no more than the plan's cap in flight. Not its declared run's requests:
+ * the search runs steady loops whatever the plan's own run (Llama 70B pp8 read 10.8/s with a declared
+ * run of 200 requests beside 28.8/s without, the 200 clients' capacity).
+ */
+export function goodputCapacityClients(wl: Resolved['workload'], holds: number): number {
+  return Math.max(1, Math.min(holds, wl.concurrency ?? Infinity));
+}
+
+/**
  * The closed loop an open loop's capacity is measured on: as many clients as the deployment holds at
  * once (`holds`), no more than the plan's cap on requests in flight or its declared run's requests.
  */

@@ -157,9 +157,11 @@ function insertAt<T>(list: T[], slot: number, r: T): void {
 
 /** Simulates a disaggregated deployment serving `load`; null when a pass cost is missing. */
 export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: PoolCosts): PoolsOutcome | null {
-  const n = Math.max(1, Math.floor(load.requests));
-  const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+  let n = Math.max(1, Math.floor(load.requests));
+  let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
   const measuredTarget = n - warmup;
+  // a steady open loop is measured once the pools have filled (simulator.ts)
+  let fillWarmup = load.kind === 'open' && !load.finite;
   const P = pools.prefill;
   const D = pools.decode;
   const tps = Math.max(1, D.tokensPerStep);
@@ -174,7 +176,9 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
   // a steady open loop keeps arriving while its measured requests finish (simulator.ts)
   const inFlightMost = maxRunning * Math.max(1, Math.floor(D.workers));
   const arrivalsAt =
-    load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, inFlightMost, clients)) : null;
+    load.kind === 'open'
+      ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, () => (load.finite ? n : steadyArrivals(n, inFlightMost, clients)))
+      : null;
 
   const prefillWorkers: PrefillWorker[] = Array.from({ length: Math.max(1, Math.floor(P.workers)) }, () => ({
     busy: false,
@@ -283,6 +287,14 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     inFlight--;
     lastFinish = at;
     decodeWorkers[r.worker]!.reserved--;
+    if (fillWarmup) {
+      fillWarmup = false;
+      if (sentCount > warmup + 1) {
+        warmup = Math.min(sentCount, warmup + measuredTarget);
+        n = warmup + measuredTarget;
+        windowStart = Number.NaN;
+      }
+    }
     if (r.index >= warmup && r.index < n) {
       measuredDone++;
       ttfts.push(r.firstToken - r.sent);

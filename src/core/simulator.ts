@@ -246,7 +246,7 @@ function gammaVariate(shape: number, rand: () => number): number {
  * saturation) or more. The gaps keep their shape; only the sample's mean is pinned.
  */
 export function arrivalTimes(count: number, rate: number, process: ArrivalProcess, burstiness: number, seed = 1, pinned = count): number[] {
-  const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, count);
+  const stream = arrivalStream(rate, process, burstiness, seed, pinned <= count ? pinned : 0, () => count);
   return Array.from({ length: count }, (_, i) => stream.at(i));
 }
 
@@ -260,7 +260,7 @@ export interface Arrivals {
  * The arrivals of arrivalTimes, drawn on demand (the same times, `pinned` first): a steady open
  * loop keeps arriving until its measured requests have finished.
  */
-export function arrivalStream(rate: number, process: ArrivalProcess, burstiness: number, seed: number, pinned: number, limit: number): Arrivals {
+export function arrivalStream(rate: number, process: ArrivalProcess, burstiness: number, seed: number, pinned: number, limit: () => number): Arrivals {
   const rand = prng(seed);
   const mean = 1 / rate;
   const raw: number[] = [];
@@ -277,7 +277,7 @@ export function arrivalStream(rate: number, process: ArrivalProcess, burstiness:
     if (t > 0) scale = (pinned * mean) / t;
   }
   return {
-    has: (i) => i < limit,
+    has: (i) => i < limit(),
     at: (i) => {
       while (raw.length <= i) draw();
       return scale === 1 ? raw[i]! : raw[i]! * scale;
@@ -363,8 +363,8 @@ export function steadyArrivals(n: number, inFlight: number, clients: number): nu
 
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCosts): SimulationOutcome | null {
-  const n = Math.max(1, Math.floor(load.requests));
-  const warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
+  let n = Math.max(1, Math.floor(load.requests));
+  let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
   const measuredTarget = n - warmup;
   const tps = Math.max(1, engine.tokensPerStep);
   const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
@@ -378,7 +378,14 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   // answers drained: 4 requests/s read 14.0k tokens/s of the 16k sent, and the goodput search called
   // rates it kept up with saturated).
   const arrivalsAt =
-    load.kind === 'open' ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, load.finite ? n : steadyArrivals(n, maxRunning, clients)) : null;
+    load.kind === 'open'
+      ? arrivalStream(load.rate, load.arrival, load.burstiness, 1, n, () => (load.finite ? n : steadyArrivals(n, maxRunning, clients)))
+      : null;
+  // A steady open loop is measured once the engine has filled: what was sent before the first request
+  // finished is warm-up too (at most as many again as the measured ones). A warm-up counted in requests
+  // alone ended while two-minute answers were still filling the engine: the measured ones then decoded
+  // in smaller batches than the steady state's, and a search run read 90% served at a rate it kept up with.
+  let fillWarmup = load.kind === 'open' && !load.finite;
 
   // when the first measured request was sent (the window's start); finished requests are not kept
   let warmupSent = 0;
@@ -493,6 +500,14 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   const finish = (r: Req, at: number): void => {
     inFlight--;
     lastFinish = at;
+    if (fillWarmup) {
+      fillWarmup = false;
+      if (sentCount > warmup + 1) {
+        warmup = Math.min(sentCount, warmup + measuredTarget);
+        n = warmup + measuredTarget;
+        windowStart = Number.NaN;
+      }
+    }
     if (r.index >= warmup && r.index < n) {
       measuredDone++;
       ttfts.push(r.firstToken - r.sent);
