@@ -515,3 +515,23 @@ describe("a disaggregated plan's ranges", () => {
     expect(lo).toBeGreaterThanOrEqual(m.kv_transfer_lower_bound_ms!);
   });
 });
+
+describe("a disaggregated open loop's decode step", () => {
+  it('is the step its decode workers ran, with a floor at their fewest sequences (it read "not computable")', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: 16}
+deployment: {engine: vllm}
+disaggregation:
+  prefill: {workers: 1, gpus: 8, parallelism: {tp: 8}}
+  decode: {workers: 1, gpus: 8, parallelism: {tp: 8}}
+workload: {request_rate: 2/s, input_tokens: 2048, output_tokens: 256}
+`);
+    const m = r.metrics!;
+    expect(m.decode_step_ms).not.toBeNull();
+    expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
+    // vLLM streams each token at the end of its step, and a decode worker runs no prompts: TPOT is the step
+    expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms! * 1.001);
+  });
+});

@@ -276,6 +276,15 @@ export function computeDisaggregated(
   const heaviestPool: PoolName = (mostLoaded(pf.c.memEst)?.total ?? 0) > (mostLoaded(df.c.memEst)?.total ?? 0) ? 'prefill' : 'decode';
   const memory = mergeMemory(pf.c, df.c, heaviestPool === 'prefill' ? pf.c : df.c, D.workers);
   const peak = D.r.hardware.peak16;
+  // An open loop states no batch: the decode step is the one its sequences saw in the decode workers,
+  // its floor the bound at the fewest sequences and shortest context any step had (estimates.ts).
+  let step = df.c.step;
+  let stepFloor = df.c.stepFloor;
+  const fewest = load?.outcome.minDecode ?? null;
+  if (step === null && load?.outcome.meanDecodeStep != null && fewest && bound && df.c.stagesBound) {
+    step = load.outcome.meanDecodeStep;
+    stepFloor = finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
+  }
   const deployment: Computed = {
     ...memory,
     stagesEst: df.c.stagesEst,
@@ -284,8 +293,8 @@ export function computeDisaggregated(
     ttft: load?.outcome.ttft.mean ?? ttftIdle,
     ttftIdle,
     ttftFloor,
-    step: df.c.step,
-    stepFloor: df.c.stepFloor,
+    step,
+    stepFloor,
     tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
     tpotFloor,
     throughput: load?.throughput ?? null,
