@@ -297,3 +297,24 @@ requirements: {ttft: 2 s, tpot: 40 ms}
     expect(axis(p02, 'fp8-weights').outcome).toBe('possible');
   });
 });
+
+describe('a what-if met on the estimates with warnings left does not read "passes"', () => {
+  it('Llama 3.1 70B TP4 on H100, 64 clients, TPOT 40 ms: fewer clients meet it, and verify warns at that count (at risk)', () => {
+    const loaded = load(`version: 1
+model: {preset: llama-3.1-70b, kv_cache_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 4}
+parallelism: {tp: 4}
+deployment: {engine: vllm}
+workload: {concurrency: 64, input_tokens: 2048, output_tokens: 512, max_input_tokens: 8192, max_output_tokens: 1024, memory_fraction: 0.92}
+requirements: {ttft_p99: 3 s, tpot: 40 ms}
+`);
+    const result = suggest(loaded, options, verifyLoadedPlan(loaded).verdict);
+    const a = axis(result, 'concurrency');
+    expect(a.outcome).toBe('found');
+    const atThatCount = verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation));
+    // it read "passes at 61 sequences in flight (of 64) ...; at risk: requirements.tpot" beside verify's WARN
+    expect(atThatCount.verdict).toBe('warn');
+    expect(a.detail).not.toMatch(/^passes/);
+    expect(a.detail).toMatch(/^meets its requirements on the estimates at \d+ sequences in flight/);
+  });
+});

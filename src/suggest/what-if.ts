@@ -16,7 +16,9 @@ const describe = (c: Candidate): string =>
   `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
 
 /** "passes", or why a candidate only stays open: never an empty "unverified ()". */
-const outcomeWords = (c: Candidate): string => (c.status === 'pass' ? 'passes' : `is not ruled out (${whyOpen(c)})`);
+/** "passes" only where verify would pass it: a change met on the estimates but with warnings left (at risk, ...) meets its requirements, and verify warns. */
+const outcomeWords = (c: Candidate): string =>
+  c.status === 'pass' ? (warningsText(c) ? 'meets its requirements on the estimates' : 'passes') : `is not ruled out (${whyOpen(c)})`;
 
 /** After the where of a change that passes: what verify would still warn about ("; at risk: requirements.ttft"). */
 const warningsTail = (c: Candidate): string => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');
@@ -73,7 +75,7 @@ function gpuAxis(s: LayoutSearch, searchedTo: number, beside: readonly Candidate
         ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
         : n < s.planGpus
           ? `${n} devices suffice (${describe(top)}${only(top)})`
-          : `${n} devices are the fewest that pass (${describe(top)})`;
+          : `${n} devices are the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
     return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
   }
   const possible = firstWith('possible');
