@@ -535,3 +535,18 @@ workload: {request_rate: 2/s, input_tokens: 2048, output_tokens: 256}
     expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms! * 1.001);
   });
 });
+
+describe('the KV transfer range as shown', () => {
+  it('starts no lower than its floor as shown (it read 4.8423 beside 4.8424: the shown floor rounded down again)', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: rtx-pro-6000}
+disaggregation:
+  prefill: {workers: 1, parallelism: {tp: 1, dp: 2}}
+  decode: {workers: 1, parallelism: {tp: 1, dp: 1}}
+workload: {input_tokens: 4729, output_tokens: 1, request_rate: 0.680246/s, benchmark: {requests: 8}}
+`);
+    expect(r.ranges!.kv_transfer_ms![0]).toBeGreaterThanOrEqual(r.metrics!.kv_transfer_lower_bound_ms!);
+  });
+});

@@ -24928,7 +24928,9 @@ function shownInside(lo, hi, kind, bound, key) {
     if (bound === null)
         return [lo, hi];
     if (kind === 'time') {
-        const floor = round(bound, 4, 'down') ?? bound;
+        // a bound already shown (kv_transfer_lower_bound_ms) stays as shown: 4.8424 x 1e4 is 48423.99...
+        const nearest = round(bound, 4) ?? bound;
+        const floor = Math.abs(bound - nearest) < 1e-9 ? nearest : (round(bound, 4, 'down') ?? bound);
         return [Math.max(lo, floor), Math.max(hi, floor)];
     }
     const ceiling = (key === 'max_request_rate' ? roundFine(bound, 3, 3, 'up') : roundFine(bound, 1, 2, 'up')) ?? bound;

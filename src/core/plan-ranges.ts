@@ -175,7 +175,9 @@ function offeredCeiling(r: Resolved, c: Computed, shown: number | null): number 
 function shownInside(lo: number, hi: number, kind: RangeKind, bound: number | null, key: string): [number, number] {
   if (bound === null) return [lo, hi];
   if (kind === 'time') {
-    const floor = roundTo(bound, 4, 'down') ?? bound;
+    // a bound already shown (kv_transfer_lower_bound_ms) stays as shown: 4.8424 x 1e4 is 48423.99...
+    const nearest = roundTo(bound, 4) ?? bound;
+    const floor = Math.abs(bound - nearest) < 1e-9 ? nearest : (roundTo(bound, 4, 'down') ?? bound);
     return [Math.max(lo, floor), Math.max(hi, floor)];
   }
   const ceiling = (key === 'max_request_rate' ? roundFine(bound, 3, 3, 'up') : roundFine(bound, 1, 2, 'up')) ?? bound;
