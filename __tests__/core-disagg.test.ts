@@ -364,6 +364,28 @@ describe('balance', () => {
     expect(mixName(a.mix)).toBe('2P1D');
   });
 
+  it('says the ratio that would balance the work also when no whole-worker mix of its GPUs does better', () => {
+    // Llama 70B fp8: 2 TP4 prefill workers and 1 TP8 decode worker on 16 H100s, 64 clients of 2,048/256
+    const b = check(
+      verify(`
+version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 16}
+disaggregation:
+  prefill: {workers: 2, gpus: 4, parallelism: {tp: 4}}
+  decode: {workers: 1, gpus: 8, parallelism: {tp: 8}}
+workload: {concurrency: 64, input_tokens: 2048, output_tokens: 256}
+`),
+      'disaggregation.balance',
+    );
+    expect(b.status).toBe('warn');
+    expect(b.detail).toContain('no other whole-worker mix');
+    const [, p, d, ratio] = /needs ([\d.]+) prefill and ([\d.]+) decode workers at full use \(prefill:decode about ([\d.]+):1 would balance them\)/.exec(
+      b.detail,
+    )!;
+    expect(Number(ratio)).toBeCloseTo(Number(p) / Number(d), 0);
+  });
+
   it('the plan warns when a pool idles more than 30% and says the mix', () => {
     const report = verify(R1_DISAGG.replace('concurrency: 256', 'concurrency: 8'));
     const b = check(report, 'disaggregation.balance');

@@ -386,3 +386,22 @@ ${extra}`;
     });
   });
 });
+
+describe('a requirement inside its range is at risk, as the contract words it', () => {
+  it('missed by the estimate but met at the good end: it warns "likely missed" and says it is at risk', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {request_rate: 20/s, arrival: gamma, burstiness: 0.2, input_tokens: 1024, output_tokens: 256}
+requirements: {tpot: 30 ms}
+`);
+    const [low, high] = r.ranges!.tpot_ms!;
+    expect(low).toBeLessThan(30);
+    expect(r.metrics!.tpot_ms!).toBeGreaterThan(30);
+    expect(high).toBeGreaterThan(30);
+    const c = check(r, 'requirements.tpot');
+    expect(c.status).toBe('warn');
+    expect(c.detail).toMatch(/^likely missed \(at risk, inside its range\): /);
+  });
+});

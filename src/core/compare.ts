@@ -119,7 +119,7 @@ function judgeWithRange(required: number, dir: Direction, f: Figures, estimate: 
       status: 'warn',
       limit: estimate,
       basis: 'estimate',
-      detail: `likely missed: estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${missed()} validated deployments this close missed`,
+      detail: `likely missed (at risk, inside its range): estimate ${shown} misses ${f.show(required)}, which only the range's ${lowerIsBetter ? 'low' : 'high'} end meets; ${missed()} validated deployments this close missed`,
     };
   }
   return {

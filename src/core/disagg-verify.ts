@@ -268,7 +268,10 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   let say: string;
   if (advice === null) say = 'no worker mix can be derived from it';
   else if (advice.mix.prefill === workers.prefill && advice.mix.decode === workers.decode) {
-    say = `no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
+    // the ratio that would balance the work, even where no whole-worker mix of these GPUs reaches it
+    say =
+      `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use (${balancingRatio(advice.need)}), ` +
+      `but no other whole-worker mix of these worker sizes on ${totalGpus} GPUs serves more: the idle share comes from the load (${idle.length === 2 ? 'too light for either pool' : `the ${idle[0] === 'prefill' ? 'decode' : 'prefill'} pool paces it`}), not the ratio`;
   } else {
     say =
       `the work needs ${advice.need.prefill.toFixed(2)} prefill and ${advice.need.decode.toFixed(2)} decode workers at full use: about ${mixName(advice.mix)} ` +
@@ -281,6 +284,12 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
     limit: BALANCE_MIN_BUSY,
     detail: `${now}: the ${idle.join(' and the ')} pool${idle.length > 1 ? 's idle' : ' idles'} more than ${pct(1 - BALANCE_MIN_BUSY)}; ${say}`,
   };
+}
+
+/** "prefill:decode about 5.9:1" (the larger pool's side over the smaller's). */
+function balancingRatio(need: { prefill: number; decode: number }): string {
+  const ratio = need.prefill >= need.decode ? `${(need.prefill / need.decode).toFixed(1)}:1` : `1:${(need.decode / need.prefill).toFixed(1)}`;
+  return `prefill:decode about ${ratio} would balance them`;
 }
 
 function disaggMetrics(f: DisaggFigures, pools: Record<PoolName, Pool>): Record<string, number | null> {

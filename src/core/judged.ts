@@ -82,7 +82,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' as const };
   // the ranges stop where the report's do (plan-ranges.ts)
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
-  const stops = rangeStops(r, c, idleResiduals, tpotRisk.residuals, null);
+  // with the throughput as the metrics show it, as the report's ranges are built
+  const stops = rangeStops(r, c, idleResiduals, tpotRisk.residuals, roundFine(c.throughput, 1, 2));
   const rateRisk = { residuals: tpotRisk.residuals, kind: 'rate' as const };
   // Nothing runs when not one sequence fits: the loaded figures say so instead of naming keys.
   const noRoom = c.noRoom ? { unknown: 'not computable: the KV cache holds not one request of this length (see memory.fits)' } : {};

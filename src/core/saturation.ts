@@ -17,14 +17,17 @@ const KEEPS_UP = 0.95;
  * reports it.
  */
 export function againstCapacity(f: LoadFigures, rate: number, declared: boolean, capacity: () => LoadFigures | null): LoadFigures {
-  if (f.kind !== 'open' || f.servedRate >= KEEPS_UP * rate) return { ...f, saturated: false };
+  if (f.kind !== 'open') return { ...f, saturated: false };
+  // What a steady loop that keeps up serves is what arrives: its window can read a little above it
+  // (12 requests/s of 256 tokens read 3,082.9 tokens/s), never more in the long run.
+  const offered = (rate * f.throughput) / Math.max(f.servedRate, 1e-12);
+  if (f.servedRate >= KEEPS_UP * rate) return { ...f, saturated: false, ...(declared ? {} : { throughput: Math.min(f.throughput, offered) }) };
   const cap = capacity();
   if (!cap) return f;
   const capacityRate = cap.servedRate;
   if (rate <= capacityRate) {
     // Keeps up: a steady loop then serves what arrives (its window still filling read 14.0k tokens/s
     // of 16k sent, Llama 70B at 4 requests/s of 4,000-token answers), no more than the capacity's.
-    const offered = (rate * f.throughput) / Math.max(f.servedRate, 1e-12);
     return {
       ...f,
       saturated: false,
