@@ -46042,7 +46042,7 @@ function hintIndex() {
 }
 const HINTS = hintIndex();
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key, siblings, prefix) {
+function suggestion(key, siblings, prefix, listKeys) {
     const hinted = HINTS.get(key.toLowerCase());
     if (hinted) {
         const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
@@ -46056,11 +46056,23 @@ function suggestion(key, siblings, prefix) {
     const main = all.filter((h) => !h.startsWith('disaggregation.'));
     const homes = main.length > 0 ? main : all;
     if (homes.length === 0)
-        return '';
+        return listKeys ? knownKeys(siblings) : '';
     return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
 }
+/** No key near it: the keys this section knows, by their own names (aliases left out), so the nearest can be picked by eye. */
+function knownKeys(siblings) {
+    const names = [...new Set([...siblings.values()].map((m) => m.canonical))].sort();
+    if (names.length === 0)
+        return '';
+    const shown = names.slice(0, KNOWN_KEYS_SHOWN);
+    return ` (known keys here: ${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''})`;
+}
+const KNOWN_KEYS_SHOWN = 16;
+const KEYS_LISTED_MOST = 3;
 class Validator {
     errors = [];
+    /** unknown keys seen: only the first few are given their section's known keys, so a file of junk keys stays short */
+    keysListed = 0;
     lines = {};
     error(path, line, message) {
         this.errors.push(line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line });
@@ -46096,7 +46108,7 @@ class Validator {
                     continue;
                 }
                 // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
-                this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine, `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`);
+                this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine, `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
                 continue;
             }
             const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;

@@ -102,7 +102,7 @@ function hintIndex(): Map<string, { path: string; hint: KeyHint }> {
 const HINTS = hintIndex();
 
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string): string {
+function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string, listKeys: boolean): string {
   const hinted = HINTS.get(key.toLowerCase());
   if (hinted) {
     const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
@@ -114,12 +114,24 @@ function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, pref
   // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
   const main = all.filter((h) => !h.startsWith('disaggregation.'));
   const homes = main.length > 0 ? main : all;
-  if (homes.length === 0) return '';
+  if (homes.length === 0) return listKeys ? knownKeys(siblings) : '';
   return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
 }
 
+/** No key near it: the keys this section knows, by their own names (aliases left out), so the nearest can be picked by eye. */
+function knownKeys(siblings: ReadonlyMap<string, KeyMeaning>): string {
+  const names = [...new Set([...siblings.values()].map((m) => m.canonical))].sort();
+  if (names.length === 0) return '';
+  const shown = names.slice(0, KNOWN_KEYS_SHOWN);
+  return ` (known keys here: ${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''})`;
+}
+const KNOWN_KEYS_SHOWN = 16;
+const KEYS_LISTED_MOST = 3;
+
 class Validator {
   readonly errors: PlanError[] = [];
+  /** unknown keys seen: only the first few are given their section's known keys, so a file of junk keys stays short */
+  private keysListed = 0;
   readonly lines: Record<string, number> = {};
 
   error(path: string, line: number | undefined, message: string): void {
@@ -163,7 +175,7 @@ class Validator {
         this.error(
           prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key),
           entry.keyLine,
-          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix)}`,
+          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`,
         );
         continue;
       }
