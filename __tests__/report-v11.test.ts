@@ -6,6 +6,7 @@ import { combineReports } from '../src/core/verdict.js';
 import type { Metrics, PlanReport } from '../src/core/types.js';
 import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
 import { rangeOf, rangeText, withRange } from '../src/report/ranges.js';
+import { renderPlanText } from '../src/report/text.js';
 import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
 
 function loaded(extra: Record<string, unknown>, checks: PlanReport['checks'] = []): PlanReport {
@@ -124,5 +125,29 @@ describe('cost and energy', () => {
 
   it('leave the cost row out when nothing prices the plan', () => {
     expect(renderPlanMarkdown(llama70bReport())).not.toContain('Cost per million');
+  });
+});
+
+describe('every figure with a range reads with it, wherever it is shown', () => {
+  const plan = loaded({ max_request_rate: 17.6 }, [
+    {
+      id: 'requirements.request_rate',
+      title: 'Required request rate (goodput)',
+      status: 'warn',
+      value: 15,
+      limit: 17.6,
+      unit: 'requests/s',
+      basis: 'estimate',
+      detail: 'at risk: estimate 17.6 requests/s (range 14.2 to 20.9 requests/s) meets 15.0 requests/s',
+    },
+  ]);
+  plan.ranges = { ttft_ms: [700, 990], tpot_ms: [38.1, 51.0], max_request_rate: [14.2, 20.9] };
+  it("the markdown's All metrics table and a requirement's estimate cell (they read '43.7 ms' and '17.6 requests/s' alone)", () => {
+    const md = renderPlanMarkdown(plan);
+    expect(md).toContain('| `tpot_ms` | 43.7 ms (38–51) |');
+    expect(md).toMatch(/`requirements.request_rate` \| 17\.6 requests\/s \(14–21\) \|/);
+  });
+  it("the terminal report's key figures", () => {
+    expect(renderPlanText(plan)).toMatch(/TTFT 820 ms \(700–990\) · TPOT 43\.7 ms \(38–51\)/);
   });
 });

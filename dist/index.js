@@ -54894,7 +54894,7 @@ function ranges_rangeText(range, unit, figure) {
     return `${ends.low}–${ends.high}`;
 }
 /** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
-function withRange(text, source, key, figure) {
+function ranges_withRange(text, source, key, figure) {
     const range = ranges_rangeOf(source, key);
     return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
 }
@@ -54940,17 +54940,19 @@ function keyMetrics(plan) {
     const m = plan.metrics;
     if (!m)
         return '';
+    // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
+    const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
     const figures = [
         ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
-        ['TTFT', formatQuantity(m.ttft_ms, 'ms')],
-        ['TPOT', formatQuantity(m.tpot_ms, 'ms')],
+        ['TTFT', shown('ttft_ms', 'ms')],
+        ['TPOT', shown('tpot_ms', 'ms')],
         // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
-        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', formatQuantity(m.decode_step_ms, 'ms')],
-        ['throughput', formatQuantity(m.throughput_tokens_per_s, 'tokens/s')],
+        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
+        ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
         ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
         // cost and energy only when the plan prices or powers its devices
-        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${formatQuantity(m.cost_per_million_tokens, 'USD')} per million tokens`]] : []),
-        ...(typeof m.tokens_per_joule === 'number' ? [['energy', formatQuantity(m.tokens_per_joule, 'tokens/J')]] : []),
+        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
+        ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
     ];
     return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
@@ -55684,6 +55686,12 @@ function metricOf(check) {
         return `${what}_ms`;
     if (what === 'cost_per_million_tokens')
         return what;
+    if (what === 'request_rate')
+        return 'max_request_rate';
+    if (what === 'decode_step')
+        return 'decode_step_ms';
+    if (check.id === 'disaggregation.kv_transfer')
+        return 'kv_transfer_ms';
     if (what === 'memory_per_gpu' || check.id === 'memory.fits')
         return 'memory_per_gpu_gib';
     return null;
@@ -55708,7 +55716,7 @@ function oursCell(check, ctx) {
     let text = oursText(check, f);
     const metric = metricOf(check);
     if (metric && f.oursBasis === 'estimate')
-        text = withRange(text, ctx.ranges, metric, f.ours);
+        text = ranges_withRange(text, ctx.ranges, metric, f.ours);
     const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
     const baseFigures = before ? checkFigures(before) : null;
     if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
@@ -56120,7 +56128,7 @@ function performanceSection(plan, base, heading, minChange) {
     const baseMetrics = base ? base.metrics : undefined;
     const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
         const unit = metricUnit(key);
-        const estimate = withRange(format_formatQuantity(m[key], unit), plan, key, m[key]);
+        const estimate = ranges_withRange(format_formatQuantity(m[key], unit), plan, key, m[key]);
         const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
         // the bound from the metrics, else from the details' time figures (older reports)
         const timeFigure = plan.details?.times?.[key];
@@ -56180,7 +56188,7 @@ function verdictLine(report, title) {
 function summaryCell(p, key, base, minChange) {
     const unit = metricUnit(key);
     const value = p.metrics?.[key];
-    let text = withRange(format_formatQuantity(value, unit), p, key, value);
+    let text = ranges_withRange(format_formatQuantity(value, unit), p, key, value);
     const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
     if (value == null && typeof floor === 'number' && floor > 0)
         text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
@@ -56263,11 +56271,12 @@ function memorySection(plan, base, h, minChange) {
     const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
     return [`${h} Memory per device`, markdown_table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
-function metricsSection(metrics, base, minChange) {
+function metricsSection(plan, metrics, base, minChange) {
     const rows = Object.entries(metrics)
         .filter(([, value]) => value === null || typeof value === 'number')
         .map(([key, value]) => {
-        const text = format_formatQuantity(value, metricUnit(key));
+        // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
+        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value);
         return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
     return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
@@ -56308,7 +56317,7 @@ function planSection(plan, opts) {
         parts.push(performanceSection(plan, base, sub, minChange));
         parts.push(importedSection(plan.details?.origins));
         if (plan.metrics)
-            parts.push(metricsSection(plan.metrics, base, minChange));
+            parts.push(metricsSection(plan, plan.metrics, base, minChange));
         parts.push(assumptionsSection(plan));
     }
     if (opts.alternatives)

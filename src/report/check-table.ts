@@ -54,6 +54,9 @@ function metricOf(check: Check): string | null {
   if (what === 'throughput') return 'throughput_tokens_per_s';
   if (/^(ttft|tpot|e2e)(_p\d+)?$/.test(what)) return `${what}_ms`;
   if (what === 'cost_per_million_tokens') return what;
+  if (what === 'request_rate') return 'max_request_rate';
+  if (what === 'decode_step') return 'decode_step_ms';
+  if (check.id === 'disaggregation.kv_transfer') return 'kv_transfer_ms';
   if (what === 'memory_per_gpu' || check.id === 'memory.fits') return 'memory_per_gpu_gib';
   return null;
 }

@@ -142,11 +142,12 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
   return [`${h} Memory per device`, table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
 
-function metricsSection(metrics: Metrics, base: PlanReport | null | undefined, minChange: number): string {
+function metricsSection(plan: PlanReport, metrics: Metrics, base: PlanReport | null | undefined, minChange: number): string {
   const rows = Object.entries(metrics)
     .filter(([, value]) => value === null || typeof value === 'number')
     .map(([key, value]) => {
-      const text = formatQuantity(value, metricUnit(key));
+      // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
+      const text = withRange(formatQuantity(value, metricUnit(key)), plan, key, value);
       return [code(key), escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
   return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;
@@ -186,7 +187,7 @@ function planSection(plan: PlanReport, opts: PlanMarkdownOptions): string {
     parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
     parts.push(performanceSection(plan, base, sub, minChange));
     parts.push(importedSection(plan.details?.origins));
-    if (plan.metrics) parts.push(metricsSection(plan.metrics, base, minChange));
+    if (plan.metrics) parts.push(metricsSection(plan, plan.metrics, base, minChange));
     parts.push(assumptionsSection(plan));
   }
   if (opts.alternatives) parts.push(opts.alternatives.trim());
