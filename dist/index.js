@@ -48464,6 +48464,13 @@ const MAX_STRIDE = 64;
 function steadyArrivals(n, inFlight, clients) {
     return n + Math.max(Math.ceil(n / 4), 2 * Math.min(inFlight, clients));
 }
+/**
+ * A steady open loop's warm-up once its first request has finished: every request sent by then, at
+ * most as many again as are measured (the measured ones then see the engine full, not filling).
+ */
+function warmupWhenFilled(sent, warmup, measured) {
+    return sent > warmup + 1 ? Math.min(sent, warmup + measured) : warmup;
+}
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 function simulate(load, engine, costs) {
     let n = Math.max(1, Math.floor(load.requests));
@@ -48608,11 +48615,9 @@ function simulate(load, engine, costs) {
         lastFinish = at;
         if (fillWarmup) {
             fillWarmup = false;
-            if (sentCount > warmup + 1) {
-                warmup = Math.min(sentCount, warmup + measuredTarget);
-                n = warmup + measuredTarget;
-                windowStart = Number.NaN;
-            }
+            const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
+            if (filled !== warmup)
+                [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
@@ -49924,11 +49929,9 @@ function simulatePools(load, pools, costs) {
         decodeWorkers[r.worker].reserved--;
         if (fillWarmup) {
             fillWarmup = false;
-            if (sentCount > warmup + 1) {
-                warmup = Math.min(sentCount, warmup + measuredTarget);
-                n = warmup + measuredTarget;
-                windowStart = Number.NaN;
-            }
+            const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
+            if (filled !== warmup)
+                [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;

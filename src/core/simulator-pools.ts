@@ -17,6 +17,7 @@
 import {
   arrivalStream,
   steadyArrivals,
+  warmupWhenFilled,
   FinishHeap,
   MAX_EVENTS,
   MAX_STRIDE,
@@ -289,11 +290,8 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     decodeWorkers[r.worker]!.reserved--;
     if (fillWarmup) {
       fillWarmup = false;
-      if (sentCount > warmup + 1) {
-        warmup = Math.min(sentCount, warmup + measuredTarget);
-        n = warmup + measuredTarget;
-        windowStart = Number.NaN;
-      }
+      const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
+      if (filled !== warmup) [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
     }
     if (r.index >= warmup && r.index < n) {
       measuredDone++;

@@ -361,6 +361,14 @@ export function steadyArrivals(n: number, inFlight: number, clients: number): nu
   return n + Math.max(Math.ceil(n / 4), 2 * Math.min(inFlight, clients));
 }
 
+/**
+ * A steady open loop's warm-up once its first request has finished: every request sent by then, at
+ * most as many again as are measured (the measured ones then see the engine full, not filling).
+ */
+export function warmupWhenFilled(sent: number, warmup: number, measured: number): number {
+  return sent > warmup + 1 ? Math.min(sent, warmup + measured) : warmup;
+}
+
 /** Simulates one replica serving `load`; null when a pass cost is missing. */
 export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCosts): SimulationOutcome | null {
   let n = Math.max(1, Math.floor(load.requests));
@@ -502,11 +510,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
     lastFinish = at;
     if (fillWarmup) {
       fillWarmup = false;
-      if (sentCount > warmup + 1) {
-        warmup = Math.min(sentCount, warmup + measuredTarget);
-        n = warmup + measuredTarget;
-        windowStart = Number.NaN;
-      }
+      const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
+      if (filled !== warmup) [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
     }
     if (r.index >= warmup && r.index < n) {
       measuredDone++;
