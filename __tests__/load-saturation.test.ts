@@ -141,6 +141,22 @@ workload: {request_rate: 0.2/s, concurrency: 256, input_tokens: 1024, output_tok
     expect(m.decode_step_ms!).toBeLessThanOrEqual(m.tpot_ms!);
     expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
   });
+  it("the step and its floor are the measured window's, not the filling engine's: Llama 70B at 4/s of 4,000-token answers", () => {
+    // the first steps of the run decode one sequence: the floor at the fewest of the whole run was
+    // the one-sequence step (1.81 ms, the TPOT floor's) beside a 28 ms step of some 370 sequences
+    const m = verifyLoadedPlan(
+      load(`
+version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: vllm}
+workload: {request_rate: 4/s, input_tokens: 1000, output_tokens: 4000}
+`),
+    ).metrics!;
+    expect(m.decode_step_lower_bound_ms!).toBeGreaterThan(2 * m.tpot_lower_bound_ms!);
+    expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
+  });
   it('the floor holds for a mean over steps of spread lengths: Llama 8B pp2, 14,749-token prompts of range ratio 0', () => {
     // the decoding sequences had shorter prompts than the mean: the floor at the mean context read
     // 33.0 ms beside the 32.9 ms they saw

@@ -2586,6 +2586,9 @@ function simulate(load, engine, costs) {
             tokensAtStart = tokens;
             busyAtStart = busy;
             flopsAtStart = flops;
+            // the decode step the sequences saw, and its fewest sequences, over the measured window: an
+            // open loop's first steps decode one sequence while it fills
+            [seqStepTime, seqSteps, minDecode.batch, minDecode.context] = [0, 0, Infinity, Infinity];
         }
     };
     const join = (r) => {
