@@ -572,3 +572,22 @@ workload: {input_tokens: 4729, output_tokens: 1, request_rate: 0.680246/s, bench
     expect(r.ranges!.kv_transfer_ms![0]).toBeGreaterThanOrEqual(r.metrics!.kv_transfer_lower_bound_ms!);
   });
 });
+
+describe("a disaggregated open loop's decode-step floor", () => {
+  it("is the measured window's: DeepSeek-R1, 2 TP8 prefill workers and 1 DP16 decode worker at 10/s", () => {
+    // over the whole run the fewest sequences were the first one's: the floor read 4.10 ms, below even
+    // the TPOT floor (one sequence per rank, 4.15 ms), beside a 41 ms step
+    const m = verify(`
+version: 1
+model: {preset: deepseek-r1}
+hardware: {preset: h200, gpus: 32}
+deployment: {engine: sglang}
+disaggregation:
+  prefill: {workers: 2, gpus: 8, parallelism: {tp: 8, ep: 8}}
+  decode: {workers: 1, gpus: 16, parallelism: {tp: 1, dp: 16, ep: 16}, max_running_sequences: 2048}
+workload: {request_rate: 10/s, input_tokens: 4096, output_tokens: 1024}
+`).metrics!;
+    expect(m.decode_step_lower_bound_ms!).toBeGreaterThan(m.tpot_lower_bound_ms!);
+    expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
+  });
+});

@@ -3865,7 +3865,9 @@ function simulatePools(load, pools, costs) {
     let steps = 0;
     let decodingSteps = 0;
     let batchSum = 0;
+    // the decode step its sequences saw and its fewest sequences, over the measured window (simulator.ts)
     let seqStepTime = 0;
+    let seqBatch = 0;
     const minDecode = { batch: Infinity, context: Infinity };
     let peakRunning = 0;
     let peakHeld = 0;
@@ -3902,6 +3904,7 @@ function simulatePools(load, pools, costs) {
             decodeBusyAtStart = decodeBusy;
             runningTimeAtStart = runningTime;
             flopsAtStart = flops;
+            [seqStepTime, seqBatch, minDecode.batch, minDecode.context] = [0, 0, Infinity, Infinity];
         }
     };
     /** Admits waiting requests in arrival order while a decode worker has a free slot (the least loaded one takes it). */
@@ -4102,6 +4105,7 @@ function simulatePools(load, pools, costs) {
         decodingSteps += w.steps;
         batchSum += w.batch * w.steps;
         seqStepTime += w.batch * w.steps * (w.stepDt - D.stepOverhead);
+        seqBatch += w.batch * w.steps;
         tokens += w.batch * tps * w.steps;
         w.step += w.steps;
         for (let top = w.running.peek(); top && top.finishStep <= w.step; top = w.running.peek()) {
@@ -4195,8 +4199,8 @@ function simulatePools(load, pools, costs) {
         steps,
         meanBatch: decodingSteps > 0 ? batchSum / decodingSteps : 0,
         // every decode step of a decode worker is decode-only
-        meanDecodeStep: batchSum > 0 ? seqStepTime / batchSum : null,
-        minDecode: batchSum > 0 ? minDecode : null,
+        meanDecodeStep: seqBatch > 0 ? seqStepTime / seqBatch : null,
+        minDecode: seqBatch > 0 ? minDecode : null,
         peakRunning,
         busyFraction: Math.max(prefillShare, decodeShare),
         flopsPerSecond: (flops - flopsAtStart) / span,
