@@ -21468,16 +21468,15 @@ function compute(loaded, r, est, bound, options = {}) {
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
     // An open loop's batch is what its arrivals keep in flight, not its cap (0.2 requests/s under a cap
-    // of 256 ran 1.2 sequences: the step at 256 read 24.4 ms beside a TPOT of 8.1): its decode step is
-    // the one its sequences saw in the simulation (at
-    // light load a MoE rank decodes alone, its experts fed by no other rank: the step at the mean batch
-    // on every rank at once read 17.5 ms beside a TPOT of 13.4); its floor, the breakdown and the
-    // fallback (no decode-only step) are at the batch the simulation ran on average.
-    // That step is a mean over the steps that ran, each at its own batch and context: its floor is the
-    // step at the fewest sequences and shortest context any of them had (a step's cost only grows with
-    // either, but jumps: a pipeline fills a microbatch more, a CUDA graph pads, a sliding window stops
-    // growing). At the plan's mean context, Llama 8B pp2 at 14,749-token prompts of spread lengths read
-    // a 33.0 ms floor beside the 32.9 ms its decoding sequences, shorter than the mean, saw.
+    // of 256 ran 1.2 sequences: the step at 256 read 24.4 ms beside a TPOT of 8.1). Its decode step is
+    // the one its sequences saw in the simulation (at light load a MoE rank decodes alone, its experts
+    // fed by no other rank: the step at the mean batch on every rank at once read 17.5 ms beside a TPOT
+    // of 13.4); the breakdown and the fallback (no decode-only step) are at the mean batch. That step is
+    // a mean over steps, each at its own batch and context: its floor is the step at the fewest
+    // sequences and shortest context any of them had (a step's cost only grows with either, but jumps:
+    // a pipeline fills a microbatch more, a CUDA graph pads, a sliding window stops growing). At the
+    // plan's mean context, Llama 8B pp2 at 14,749-token prompts of spread lengths read a 33.0 ms floor
+    // beside the 32.9 ms its decoding sequences, shorter than the mean, saw.
     let step = decEst?.step ?? null;
     if ((running === undefined || wl.requestRate !== undefined) && load && load.outcome.meanBatch > 0) {
         ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
@@ -21925,7 +21924,6 @@ function memoLoad(simulate) {
         return seen.get(key);
     };
 }
-/** Requests each open loop of the goodput search sends. */
 /**
  * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
  * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.
@@ -29064,8 +29062,10 @@ function memorySection(plan, base, h, minChange) {
     const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
     return [`${h} Memory per device`, markdown_table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
-function metricsSection(plan, metrics, base, minChange) {
-    const rows = Object.entries(metrics)
+function metricsSection(plan, base, minChange) {
+    if (!plan.metrics)
+        return '';
+    const rows = Object.entries(plan.metrics)
         .filter(([, value]) => value === null || typeof value === 'number')
         .map(([key, value]) => {
         // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
@@ -29109,8 +29109,7 @@ function planSection(plan, opts) {
         parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
         parts.push(performanceSection(plan, base, sub, minChange));
         parts.push(importedSection(plan.details?.origins));
-        if (plan.metrics)
-            parts.push(metricsSection(plan, plan.metrics, base, minChange));
+        parts.push(metricsSection(plan, base, minChange));
         parts.push(assumptionsSection(plan));
     }
     if (opts.alternatives)
@@ -30424,8 +30423,10 @@ function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 const describe = (c) => `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
-/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
-/** "passes" only where verify would pass it: a change met on the estimates but with warnings left (at risk, ...) meets its requirements, and verify warns. */
+/**
+ * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
+ * requirements, and verify warns), or why a candidate only stays open: never an empty "unverified ()".
+ */
 const outcomeWords = (c) => c.status === 'pass' ? (warningsText(c) ? 'meets its requirements on the estimates' : 'passes') : `is not ruled out (${whyOpen(c)})`;
 /** After the where of a change that passes: what verify would still warn about ("; at risk: requirements.ttft"). */
 const warningsTail = (c) => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');

@@ -3146,16 +3146,15 @@ function compute(loaded, r, est, bound, options = {}) {
     const loadSkipped = loadResult && 'skipped' in loadResult ? loadResult.skipped : null;
     const tokensPerStep = wl.speculative ? wl.speculative.acceptance : 1;
     // An open loop's batch is what its arrivals keep in flight, not its cap (0.2 requests/s under a cap
-    // of 256 ran 1.2 sequences: the step at 256 read 24.4 ms beside a TPOT of 8.1): its decode step is
-    // the one its sequences saw in the simulation (at
-    // light load a MoE rank decodes alone, its experts fed by no other rank: the step at the mean batch
-    // on every rank at once read 17.5 ms beside a TPOT of 13.4); its floor, the breakdown and the
-    // fallback (no decode-only step) are at the batch the simulation ran on average.
-    // That step is a mean over the steps that ran, each at its own batch and context: its floor is the
-    // step at the fewest sequences and shortest context any of them had (a step's cost only grows with
-    // either, but jumps: a pipeline fills a microbatch more, a CUDA graph pads, a sliding window stops
-    // growing). At the plan's mean context, Llama 8B pp2 at 14,749-token prompts of spread lengths read
-    // a 33.0 ms floor beside the 32.9 ms its decoding sequences, shorter than the mean, saw.
+    // of 256 ran 1.2 sequences: the step at 256 read 24.4 ms beside a TPOT of 8.1). Its decode step is
+    // the one its sequences saw in the simulation (at light load a MoE rank decodes alone, its experts
+    // fed by no other rank: the step at the mean batch on every rank at once read 17.5 ms beside a TPOT
+    // of 13.4); the breakdown and the fallback (no decode-only step) are at the mean batch. That step is
+    // a mean over steps, each at its own batch and context: its floor is the step at the fewest
+    // sequences and shortest context any of them had (a step's cost only grows with either, but jumps:
+    // a pipeline fills a microbatch more, a CUDA graph pads, a sliding window stops growing). At the
+    // plan's mean context, Llama 8B pp2 at 14,749-token prompts of spread lengths read a 33.0 ms floor
+    // beside the 32.9 ms its decoding sequences, shorter than the mean, saw.
     let step = decEst?.step ?? null;
     if ((running === undefined || wl.requestRate !== undefined) && load && load.outcome.meanBatch > 0) {
         ({ est: decEst, bound: decBound } = stepsAt(Math.max(1, Math.round(load.outcome.meanBatch * layout.dp))));
@@ -3603,7 +3602,6 @@ function memoLoad(simulate) {
         return seen.get(key);
     };
 }
-/** Requests each open loop of the goodput search sends. */
 /**
  * The goodput bisection over any simulated deployment: `saturation` runs a closed loop at what the
  * deployment holds at once (the upper end, with headroom), `at` an open loop at a rate.

@@ -3,7 +3,7 @@
 // seconds (what fails and why, what changed and by how much), then a summary table, then a
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
 import { markdownTable } from 'markdown-table';
-import type { DeviceMemory, Metrics, PlanReport, Report, Verdict } from '../core/types.js';
+import type { DeviceMemory, PlanReport, Report, Verdict } from '../core/types.js';
 import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
 import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
 import { escapeCell, escapeHtml, escapeMarkdown, withoutMath } from './escape.js';
@@ -142,8 +142,9 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
   return [`${h} Memory per device`, table([header, ...rows]), chart].filter(Boolean).join('\n\n');
 }
 
-function metricsSection(plan: PlanReport, metrics: Metrics, base: PlanReport | null | undefined, minChange: number): string {
-  const rows = Object.entries(metrics)
+function metricsSection(plan: PlanReport, base: PlanReport | null | undefined, minChange: number): string {
+  if (!plan.metrics) return '';
+  const rows = Object.entries(plan.metrics)
     .filter(([, value]) => value === null || typeof value === 'number')
     .map(([key, value]) => {
       // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
@@ -187,7 +188,7 @@ function planSection(plan: PlanReport, opts: PlanMarkdownOptions): string {
     parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
     parts.push(performanceSection(plan, base, sub, minChange));
     parts.push(importedSection(plan.details?.origins));
-    if (plan.metrics) parts.push(metricsSection(plan, plan.metrics, base, minChange));
+    parts.push(metricsSection(plan, base, minChange));
     parts.push(assumptionsSection(plan));
   }
   if (opts.alternatives) parts.push(opts.alternatives.trim());

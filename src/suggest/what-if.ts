@@ -15,8 +15,10 @@ function found(c: Candidate | null): 'found' | 'possible' | 'none' {
 const describe = (c: Candidate): string =>
   `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
 
-/** "passes", or why a candidate only stays open: never an empty "unverified ()". */
-/** "passes" only where verify would pass it: a change met on the estimates but with warnings left (at risk, ...) meets its requirements, and verify warns. */
+/**
+ * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
+ * requirements, and verify warns), or why a candidate only stays open: never an empty "unverified ()".
+ */
 const outcomeWords = (c: Candidate): string =>
   c.status === 'pass' ? (warningsText(c) ? 'meets its requirements on the estimates' : 'passes') : `is not ruled out (${whyOpen(c)})`;
 
