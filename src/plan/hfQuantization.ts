@@ -7,6 +7,7 @@
 // A part counts as quantized unless every one of its sample module names is excluded: when a
 // checkpoint quantizes a part only in some layers, its bytes are under-counted, never over-counted,
 // so a memory floor stays a floor.
+import { RE2JS } from 're2js';
 import type { Dtype, ModelSpec } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { readValue } from './read-value.js';
@@ -97,43 +98,36 @@ function samplesOf(modelType: string | undefined): Samples {
 
 type Matcher = (name: string) => boolean;
 
+/** Longest "re:" exclusion run; a longer one is ignored (its part counted as quantized). */
+const MAX_EXCLUSION_REGEX = 256;
+/** "re:" exclusions read from one config.json; the rest are ignored, and a warning says so. */
+const MAX_EXCLUSION_REGEXES = 1000;
+
 /**
- * Whether a regex from a config.json is safe to run on JavaScript's backtracking engine: shapes
- * that can backtrack for hours even on a 40-character module name (`(.*)*x`: a repeated group
- * whose body repeats or alternates; backreferences and lookarounds; more than three unbounded
- * repeats, whose cost grows as the name's length to that power) are not run. Ignoring an exclusion
- * counts the part as quantized: its bytes are under-counted, so a memory floor stays a floor.
+ * compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start (re.match);
+ * others are module names. A config.json comes from the pull request, so its regexes run on RE2's
+ * automaton (re2js), whose time is linear in name x pattern, never on JavaScript's backtracking
+ * engine: `.?.?.?…Z` (40 of them) ran for hours there. RE2 refuses backreferences and lookarounds,
+ * and repeat counts over 1,000; a refused or over-long pattern is ignored, which counts the part as
+ * quantized: its bytes are under-counted, so a memory floor stays a floor.
  */
-export function backtracksSafely(source: string): boolean {
-  if (source.length > 256 || /\\[1-9]|\(\?<?[=!]/.test(source)) return false;
-  // escaped characters and character classes cannot group or repeat: blank them out, keeping offsets
-  const plain = source.replace(/\\./g, '__').replace(/\[(?:\\.|[^\]])*\]/g, (c) => '_'.repeat(c.length));
-  if ((plain.match(/[*+]|\{\d+,\}/g) ?? []).length > 3) return false;
-  const open: number[] = [];
-  for (let i = 0; i < plain.length; i++) {
-    if (plain[i] === '(') open.push(i);
-    else if (plain[i] === ')') {
-      const start = open.pop();
-      if (start === undefined) return false;
-      const repeated = /^[*+?{]/.test(plain.slice(i + 1));
-      if (repeated && /[*+?{|]/.test(plain.slice(start + 1, i))) return false;
-    }
+export function exclusionRegexMatcher(source: string): Matcher | undefined {
+  if (source.length > MAX_EXCLUSION_REGEX) return undefined;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source);
+  } catch {
+    return undefined;
   }
-  return true;
+  return (name) => {
+    // the automaton's steps: about the name's length times the pattern's
+    chargeWork(Math.ceil((name.length * source.length) / 16));
+    return re.matcher(name).lookingAt();
+  };
 }
 
-/** compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start; others are module names. */
 function compressedTensorsMatcher(pattern: string): Matcher | undefined {
-  if (pattern.startsWith('re:')) {
-    if (!backtracksSafely(pattern.slice(3))) return undefined;
-    try {
-      const re = new RegExp(`^(?:${pattern.slice(3)})`);
-      return (name) => re.test(name);
-    } catch {
-      return undefined;
-    }
-  }
-  return nameMatcher(pattern);
+  return pattern.startsWith('re:') ? exclusionRegexMatcher(pattern.slice(3)) : nameMatcher(pattern);
 }
 
 /**
@@ -229,11 +223,18 @@ function compressedTensors(config: Json, base: Dtype | undefined, isMoe: boolean
     };
   }
   const excluded: Matcher[] = [];
+  let regexes = 0;
   for (const [index, pattern] of stringList(config.ignore).entries()) {
+    // a real checkpoint names a few patterns (`re:.*lm_head`); each costs up to about a millisecond on the automaton
+    if (pattern.startsWith('re:') && ++regexes > MAX_EXCLUSION_REGEXES) continue;
     const m = compressedTensorsMatcher(pattern);
     if (m) excluded.push(m);
     else warnings.push(`config.json quantization_config.ignore entry ${index + 1} ${readValue(pattern)} is not a regex this reader can use; ignored`);
   }
+  if (regexes > MAX_EXCLUSION_REGEXES)
+    warnings.push(
+      `config.json quantization_config.ignore has ${regexes} "re:" patterns; the first ${MAX_EXCLUSION_REGEXES} are read and the rest ignored (the parts they exclude count as quantized: their bytes are under-counted)`,
+    );
   const fields = dtypeFields(q, quantizedParts(excluded, isMoe, samples), base, isMoe);
   if (!fields)
     return {
