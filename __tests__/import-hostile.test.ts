@@ -46,6 +46,18 @@ describe('hostile imported files', () => {
       );
   });
 
+  it('refuses a YAML file with a line break other readers see and this one does not (before: read as one comment line)', () => {
+    for (const [hidden, name] of [
+      ['\r', 'carriage return'],
+      ['\u0085', 'next-line'],
+      ['\u2029', 'paragraph separator'],
+    ]) {
+      const r = importText('engine.yaml', `tensor_parallel_size: 2\n# comment${hidden}tensor_parallel_size: 8\n`, { engine: 'vllm' });
+      expect('error' in r ? r.error : '', name).toMatch(new RegExp(`${name}.*PyYAML`));
+      expect('error' in r ? r.line : 0, name).toBe(2);
+    }
+  });
+
   it('refuses files over the size limit', () => {
     const r = importText('big.yaml', `a: "${'x'.repeat(1024 * 1024 + 10)}"`, { engine: 'vllm' });
     expect('error' in r ? r.error : '').toMatch(/larger than/);

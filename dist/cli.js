@@ -11435,6 +11435,33 @@ function work_budget_withWorkBudget(limits, work, onExceeded) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/plan/line-breaks.ts
+// Characters that some YAML readers take as a line break and others do not. YAML 1.1 readers
+// (PyYAML, which most deployment tooling uses) break lines at a lone carriage return, U+0085,
+// U+2028 and U+2029; the parser here (YAML 1.2) breaks only at \n and \r\n. In a plan, that lets
+// `concurrency: 32 # chat<CR>concurrency: 4096` read 32 here and 4096 elsewhere, and GitHub's diff
+// shows one comment line: the plan verified would not be the plan deployed. Such a file is refused.
+const NAMES = {
+    '\r': 'a carriage return (U+000D) not followed by a line feed',
+    '\u0085': 'a next-line character (U+0085)',
+    '\u2028': 'a line separator (U+2028)',
+    '\u2029': 'a paragraph separator (U+2029)',
+};
+/** The first character other YAML readers would break a line at and this one would not: its line (1-based, as this parser counts) and its name. */
+function ambiguousLineBreak(text) {
+    const found = /\r(?!\n)|[\u0085\u2028\u2029]/.exec(text);
+    if (found === null)
+        return undefined;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < found.index; i = text.indexOf('\n', i + 1))
+        line++;
+    return { line, name: NAMES[found[0]] };
+}
+/** The error for such a file, naming the character and why it is refused. */
+function ambiguousLineBreakMessage(name) {
+    return `the file contains ${name}, which YAML 1.1 readers such as PyYAML take as a line break and this one does not: the file could read as another plan elsewhere. Save it with \\n (or \\r\\n) line endings only`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/depth.ts
 // Cheap upper bounds on a YAML/JSON text's nesting depth and number of values, checked BEFORE
 // parsing, in one linear pass:
@@ -11829,6 +11856,7 @@ function aliasResolver(doc) {
 
 
 
+
 /** Plans larger than this are refused before parsing (1 MiB). */
 const MAX_PLAN_BYTES = 1024 * 1024;
 /** Deepest nesting accepted; a plan needs 3. */
@@ -11907,6 +11935,9 @@ function parseSource(text) {
         const line = text.slice(0, nul).split('\n').length;
         return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
     }
+    const ambiguous = ambiguousLineBreak(text);
+    if (ambiguous)
+        return { ok: false, errors: [{ message: ambiguousLineBreakMessage(ambiguous.name), line: ambiguous.line }] };
     const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
     if (shape?.limit === 'depth') {
         return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: shape.line }] };
@@ -14245,6 +14276,7 @@ class FieldCollector {
 
 
 
+
 const MAX_IMPORT_BYTES = 1024 * 1024;
 /** Lines and values (words) counted before parsing (the parser costs about a microsecond each); a serving manifest has a few thousand. */
 const yaml_tree_MAX_LINES_AND_VALUES = 100_000;
@@ -14262,6 +14294,9 @@ function templateLine(text) {
 function yaml_tree_parseYamlFile(text) {
     if (text.length > MAX_IMPORT_BYTES)
         return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+    const ambiguous = ambiguousLineBreak(text);
+    if (ambiguous)
+        return { error: ambiguousLineBreakMessage(ambiguous.name), line: ambiguous.line };
     const shape = shapeProblem(text, { depth: 2 * yaml_tree_MAX_DEPTH, values: yaml_tree_MAX_LINES_AND_VALUES });
     if (shape?.limit === 'depth')
         return { error: `nested deeper than ${yaml_tree_MAX_DEPTH} levels`, line: shape.line };

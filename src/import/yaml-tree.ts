@@ -3,6 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { chargeWork } from '../core/work-budget.js';
 import { shapeProblem } from '../plan/depth.js';
+import { ambiguousLineBreak, ambiguousLineBreakMessage } from '../plan/line-breaks.js';
 import { keyLabel } from '../plan/source.js';
 import { withoutStackTraces, yamlErrorKind } from '../plan/syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from '../plan/yaml-anchors.js';
@@ -37,6 +38,8 @@ export function templateLine(text: string): number {
 
 export function parseYamlFile(text: string): YamlFile | ImportError {
   if (text.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+  const ambiguous = ambiguousLineBreak(text);
+  if (ambiguous) return { error: ambiguousLineBreakMessage(ambiguous.name), line: ambiguous.line };
   const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
   if (shape?.limit === 'depth') return { error: `nested deeper than ${MAX_DEPTH} levels`, line: shape.line };
   if (shape) return { error: `more than ${MAX_LINES_AND_VALUES} lines and values: too large to be a deployment file`, line: shape.line };

@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PlanError } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
+import { ambiguousLineBreak, ambiguousLineBreakMessage } from './line-breaks.js';
 import { shapeProblem } from './depth.js';
 import { withoutStackTraces, yamlErrorKind } from './syntax-errors.js';
 import { aliasResolver, type ResolveAlias } from './yaml-anchors.js';
@@ -102,6 +103,8 @@ export function parseSource(text: string): SourceResult {
     const line = text.slice(0, nul).split('\n').length;
     return { ok: false, errors: [{ message: 'the file contains NUL bytes: it is binary, not YAML or JSON', line }] };
   }
+  const ambiguous = ambiguousLineBreak(text);
+  if (ambiguous) return { ok: false, errors: [{ message: ambiguousLineBreakMessage(ambiguous.name), line: ambiguous.line }] };
   const shape = shapeProblem(text, { depth: 2 * MAX_DEPTH, values: MAX_LINES_AND_VALUES });
   if (shape?.limit === 'depth') {
     return { ok: false, errors: [{ message: `values are nested deeper than ${MAX_DEPTH} levels; a plan needs 3`, line: shape.line }] };
