@@ -40923,6 +40923,41 @@ const models_ALL = [
     llama4Scout,
     llama4Maverick,
 ];
+/**
+ * The longest sequence each model serves (tokens): max_position_embeddings of the config.json in its
+ * `source` (no RoPE scaling there stretches it further; Llama 3.1's "llama3" scaling is already in
+ * the 131,072). Qwen3's 40,960 is its native 32,768 plus 8,192 of answer; its 131,072 with YaRN is a
+ * deployment's choice, stated as model.max_context. Kimi-K2.5, Qwen3.5 and Llama 4 are left out (not
+ * checked) until their figures are read from the configs.
+ */
+const MAX_CONTEXT = {
+    'llama-3.1-8b': 131_072,
+    'llama-3.1-70b': 131_072,
+    'llama-3.3-70b': 131_072,
+    'llama-3.1-405b': 131_072,
+    'qwen3-8b': 40_960,
+    'qwen3-32b': 40_960,
+    'qwen3-30b-a3b': 40_960,
+    'qwen3-235b-a22b': 40_960,
+    'mixtral-8x7b': 32_768,
+    'mixtral-8x22b': 65_536,
+    'deepseek-v3': 163_840,
+    'deepseek-r1': 163_840,
+    'deepseek-v3.1': 163_840,
+    'deepseek-v3.2': 163_840,
+    'gpt-oss-20b': 131_072,
+    'gpt-oss-120b': 131_072,
+    'kimi-k2': 131_072,
+    'glm-5': 202_752,
+    'glm-4.7': 202_752,
+    'minimax-m2.5': 196_608,
+    'qwen3-next-80b-a3b': 262_144,
+};
+for (const preset of models_ALL) {
+    const longest = MAX_CONTEXT[preset.id];
+    if (longest !== undefined)
+        preset.spec = { ...preset.spec, max_context: longest };
+}
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
 const MODEL_PRESETS = deepFreeze(Object.fromEntries(models_ALL.map((preset) => [preset.id, preset])));
 /**
@@ -51459,6 +51494,7 @@ class ConfigMapper {
         this.readAttention();
         this.readMoe();
         this.readSlidingWindow();
+        this.readMaxContext();
         this.readLinearAttention();
         this.readSparseAttention();
         this.readMtp();
@@ -51744,6 +51780,32 @@ class ConfigMapper {
         m.mark('sliding_window', 'sliding_window');
         this.spec.sliding_window_layers = slidingLayers;
         m.mark('sliding_window_layers', source);
+    }
+    /**
+     * The longest sequence the model serves, as vLLM derives max_model_len's ceiling
+     * (config.py, _get_and_verify_max_len): max_position_embeddings, times the RoPE scaling factor
+     * for every scaling but su, longrope and llama3 (whose configs already state the long window);
+     * yarn stretches original_max_position_embeddings.
+     */
+    readMaxContext() {
+        const m = this.model;
+        const positions = m.count('max_position_embeddings');
+        if (positions === undefined)
+            return;
+        let longest = positions;
+        const scaling = m.json.rope_scaling;
+        if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling)) {
+            const rope = scaling;
+            const kind = rope.rope_type ?? rope.type;
+            const factor = typeof rope.factor === 'number' && Number.isFinite(rope.factor) && rope.factor > 1 ? rope.factor : 1;
+            if (typeof kind === 'string' && !['su', 'longrope', 'llama3'].includes(kind)) {
+                const original = rope.original_max_position_embeddings;
+                const base = kind === 'yarn' && typeof original === 'number' && Number.isInteger(original) && original > 0 ? original : positions;
+                longest = Math.floor(base * factor);
+            }
+        }
+        this.spec.max_context = longest;
+        m.mark('max_context', 'max_position_embeddings');
     }
     /**
      * Llama 4: layers that use RoPE attend within aligned chunks of attention_chunk_size tokens; the NoPE
@@ -52425,6 +52487,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         }),
         mtp_layers: schema_int('Multi-token-prediction modules the checkpoint ships; loaded only with speculative method mtp', 0, 64),
         quant_group_size: schema_int('Weights sharing one scale in 4-bit formats; default 128 for int4, 32 for fp4 (NVFP4: 16)', 1, 65536),
+        max_context: schema_int("Longest sequence (prompt + answer, tokens) the model serves: config.json's max_position_embeddings (RoPE scaling included); state it when the deployment extends the window (YaRN)", 1, TOKENS_MAX),
         weight_dtype: dtype('Weight dtype'),
         kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
         weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {
@@ -60812,10 +60875,38 @@ function planChecks(loaded) {
                 (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
         });
     }
+    const context = contextCheck(plan);
+    if (context)
+        out.push(context);
     const burst = burstinessCheck(plan.workload);
     if (burst)
         out.push(burst);
     return out;
+}
+/**
+ * The longest stated sequence against the longest the model serves: vLLM refuses a max_model_len
+ * beyond the config's (unless VLLM_ALLOW_LONG_MAX_MODEL_LEN is set, and then positions past the
+ * trained window give garbage), SGLang a context_length beyond it. Reported only when it fails:
+ * a fitting context is what every plan is expected to have.
+ */
+function contextCheck(plan) {
+    const w = plan.workload;
+    const longest = plan.model.max_context;
+    const input = w.max_input_tokens ?? w.input_tokens;
+    const output = w.max_output_tokens ?? w.output_tokens;
+    if (longest === undefined || input === undefined || output === undefined || input + output <= longest)
+        return null;
+    const stated = w.max_input_tokens !== undefined || w.max_output_tokens !== undefined ? 'max_input_tokens + max_output_tokens' : 'input_tokens + output_tokens';
+    return {
+        id: 'model.context',
+        status: 'fail',
+        title: 'Context length',
+        path: w.max_input_tokens !== undefined ? 'workload.max_input_tokens' : 'workload.input_tokens',
+        value: input + output,
+        limit: longest,
+        unit: 'tokens',
+        detail: `the longest stated sequence, ${input + output} tokens (${stated}), is longer than the ${longest} the model serves (model.max_context: its config.json's max_position_embeddings); vLLM (max_model_len) and SGLang (context_length) refuse it at start-up. A deployment that extends the window (RoPE scaling such as YaRN) states the extended length as model.max_context`,
+    };
 }
 /**
  * burstiness is the shape of gamma gaps (vLLM bench --burstiness; 1 is poisson): beside an arrival

@@ -7883,10 +7883,38 @@ function planChecks(loaded) {
                 (ok ? '' : ' (off by more than 5%: the figures below use the shape)'),
         });
     }
+    const context = contextCheck(plan);
+    if (context)
+        out.push(context);
     const burst = burstinessCheck(plan.workload);
     if (burst)
         out.push(burst);
     return out;
+}
+/**
+ * The longest stated sequence against the longest the model serves: vLLM refuses a max_model_len
+ * beyond the config's (unless VLLM_ALLOW_LONG_MAX_MODEL_LEN is set, and then positions past the
+ * trained window give garbage), SGLang a context_length beyond it. Reported only when it fails:
+ * a fitting context is what every plan is expected to have.
+ */
+function contextCheck(plan) {
+    const w = plan.workload;
+    const longest = plan.model.max_context;
+    const input = w.max_input_tokens ?? w.input_tokens;
+    const output = w.max_output_tokens ?? w.output_tokens;
+    if (longest === undefined || input === undefined || output === undefined || input + output <= longest)
+        return null;
+    const stated = w.max_input_tokens !== undefined || w.max_output_tokens !== undefined ? 'max_input_tokens + max_output_tokens' : 'input_tokens + output_tokens';
+    return {
+        id: 'model.context',
+        status: 'fail',
+        title: 'Context length',
+        path: w.max_input_tokens !== undefined ? 'workload.max_input_tokens' : 'workload.input_tokens',
+        value: input + output,
+        limit: longest,
+        unit: 'tokens',
+        detail: `the longest stated sequence, ${input + output} tokens (${stated}), is longer than the ${longest} the model serves (model.max_context: its config.json's max_position_embeddings); vLLM (max_model_len) and SGLang (context_length) refuse it at start-up. A deployment that extends the window (RoPE scaling such as YaRN) states the extended length as model.max_context`,
+    };
 }
 /**
  * burstiness is the shape of gamma gaps (vLLM bench --burstiness; 1 is poisson): beside an arrival

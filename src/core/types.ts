@@ -121,6 +121,12 @@ export interface ModelSpec {
    * fp4 with 8-bit scales: MXFP4 32, NVFP4 16); default 128 for int4, 32 for fp4
    */
   quant_group_size?: number;
+  /**
+   * extension: the longest sequence (prompt + answer, tokens) the model serves: config.json's
+   * max_position_embeddings, stretched by a RoPE scaling that lengthens the window, as vLLM derives
+   * its max_model_len ceiling; a deployment that extends it (YaRN) states the extended length
+   */
+  max_context?: number;
   weight_dtype?: Dtype;
   kv_cache_dtype?: Dtype;
   weight_dtypes?: WeightDtypes;

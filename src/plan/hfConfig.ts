@@ -393,6 +393,7 @@ class ConfigMapper {
     this.readAttention();
     this.readMoe();
     this.readSlidingWindow();
+    this.readMaxContext();
     this.readLinearAttention();
     this.readSparseAttention();
     this.readMtp();
@@ -676,6 +677,32 @@ class ConfigMapper {
     m.mark('sliding_window', 'sliding_window');
     this.spec.sliding_window_layers = slidingLayers;
     m.mark('sliding_window_layers', source);
+  }
+
+  /**
+   * The longest sequence the model serves, as vLLM derives max_model_len's ceiling
+   * (config.py, _get_and_verify_max_len): max_position_embeddings, times the RoPE scaling factor
+   * for every scaling but su, longrope and llama3 (whose configs already state the long window);
+   * yarn stretches original_max_position_embeddings.
+   */
+  private readMaxContext(): void {
+    const m = this.model;
+    const positions = m.count('max_position_embeddings');
+    if (positions === undefined) return;
+    let longest = positions;
+    const scaling = m.json.rope_scaling;
+    if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling)) {
+      const rope = scaling as Record<string, unknown>;
+      const kind = rope.rope_type ?? rope.type;
+      const factor = typeof rope.factor === 'number' && Number.isFinite(rope.factor) && rope.factor > 1 ? rope.factor : 1;
+      if (typeof kind === 'string' && !['su', 'longrope', 'llama3'].includes(kind)) {
+        const original = rope.original_max_position_embeddings;
+        const base = kind === 'yarn' && typeof original === 'number' && Number.isInteger(original) && original > 0 ? original : positions;
+        longest = Math.floor(base * factor);
+      }
+    }
+    this.spec.max_context = longest;
+    m.mark('max_context', 'max_position_embeddings');
   }
 
   /**

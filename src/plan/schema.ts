@@ -292,6 +292,11 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     }),
     mtp_layers: int('Multi-token-prediction modules the checkpoint ships; loaded only with speculative method mtp', 0, 64),
     quant_group_size: int('Weights sharing one scale in 4-bit formats; default 128 for int4, 32 for fp4 (NVFP4: 16)', 1, 65536),
+    max_context: int(
+      "Longest sequence (prompt + answer, tokens) the model serves: config.json's max_position_embeddings (RoPE scaling included); state it when the deployment extends the window (YaRN)",
+      1,
+      TOKENS_MAX,
+    ),
     weight_dtype: dtype('Weight dtype'),
     kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
     weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {

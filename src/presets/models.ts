@@ -603,6 +603,41 @@ const ALL: readonly ModelPreset[] = [
   llama4Maverick,
 ];
 
+/**
+ * The longest sequence each model serves (tokens): max_position_embeddings of the config.json in its
+ * `source` (no RoPE scaling there stretches it further; Llama 3.1's "llama3" scaling is already in
+ * the 131,072). Qwen3's 40,960 is its native 32,768 plus 8,192 of answer; its 131,072 with YaRN is a
+ * deployment's choice, stated as model.max_context. Kimi-K2.5, Qwen3.5 and Llama 4 are left out (not
+ * checked) until their figures are read from the configs.
+ */
+const MAX_CONTEXT: Readonly<Record<string, number>> = {
+  'llama-3.1-8b': 131_072,
+  'llama-3.1-70b': 131_072,
+  'llama-3.3-70b': 131_072,
+  'llama-3.1-405b': 131_072,
+  'qwen3-8b': 40_960,
+  'qwen3-32b': 40_960,
+  'qwen3-30b-a3b': 40_960,
+  'qwen3-235b-a22b': 40_960,
+  'mixtral-8x7b': 32_768,
+  'mixtral-8x22b': 65_536,
+  'deepseek-v3': 163_840,
+  'deepseek-r1': 163_840,
+  'deepseek-v3.1': 163_840,
+  'deepseek-v3.2': 163_840,
+  'gpt-oss-20b': 131_072,
+  'gpt-oss-120b': 131_072,
+  'kimi-k2': 131_072,
+  'glm-5': 202_752,
+  'glm-4.7': 202_752,
+  'minimax-m2.5': 196_608,
+  'qwen3-next-80b-a3b': 262_144,
+};
+for (const preset of ALL) {
+  const longest = MAX_CONTEXT[preset.id];
+  if (longest !== undefined) preset.spec = { ...preset.spec, max_context: longest };
+}
+
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
 export const MODEL_PRESETS: Readonly<Record<string, ModelPreset>> = deepFreeze(Object.fromEntries(ALL.map((preset) => [preset.id, preset])));
 

@@ -1,0 +1,70 @@
+// The longest sequence a model serves (model.max_context): config.json's max_position_embeddings,
+// stretched as vLLM stretches max_model_len's ceiling by a RoPE scaling. A plan asking for a longer
+// context fails `model.context`: vLLM and SGLang refuse it at start-up (a new user's p15: Llama 3.1
+// 8B at 250,000 + 2,000 tokens passed every check).
+import { describe, expect, it } from 'vitest';
+import { verifyPlanText } from '../src/core/index.js';
+import { parseHfConfig } from '../src/plan/hfConfig.js';
+
+const noReferences = () => ({ error: 'none' });
+const plan = (model: string, maxInput: number, maxOutput = 2000) => `
+version: 1
+model:
+${model}
+hardware: {preset: h200, gpus: 1}
+deployment: {engine: vllm}
+workload: {concurrency: 1, input_tokens: 1000, output_tokens: 200, max_input_tokens: ${maxInput}, max_output_tokens: ${maxOutput}}
+`;
+const context = (text: string) => verifyPlanText('p.plan.yaml', text, noReferences).checks?.find((c) => c.id === 'model.context');
+
+describe('model.context', () => {
+  it("fails a context longer than the model's 131,072 tokens (Llama 3.1 8B), naming both and the line", () => {
+    const check = context(plan('  preset: llama-3.1-8b', 250_000));
+    expect(check?.status).toBe('fail');
+    expect(check?.value).toBe(252_000);
+    expect(check?.limit).toBe(131_072);
+    expect(check?.line).toBe(7);
+    expect(check?.detail).toMatch(/252000 tokens \(max_input_tokens \+ max_output_tokens\), is longer than the 131072 the model serves/);
+  });
+
+  it('says nothing at or under the limit (129,072 + 2,000 = 131,072)', () => {
+    expect(context(plan('  preset: llama-3.1-8b', 129_072))).toBeUndefined();
+  });
+
+  it('a deployment that extends the window states it: Qwen3-32B at 100,000 tokens fails at 40,960, passes with max_context 131072 (YaRN x4)', () => {
+    expect(context(plan('  preset: qwen3-32b', 98_000))?.limit).toBe(40_960);
+    expect(context(plan('  preset: qwen3-32b\n  max_context: 131072', 98_000))).toBeUndefined();
+  });
+});
+
+describe("config.json's longest sequence, as vLLM derives it", () => {
+  const config = (extra: Record<string, unknown>) =>
+    parseHfConfig(
+      JSON.stringify({
+        model_type: 'qwen3',
+        hidden_size: 5120,
+        num_hidden_layers: 64,
+        num_attention_heads: 64,
+        num_key_value_heads: 8,
+        head_dim: 128,
+        ...extra,
+      }),
+    );
+  const longest = (extra: Record<string, unknown>) => {
+    const r = config(extra);
+    return 'spec' in r ? r.spec.max_context : undefined;
+  };
+  it('max_position_embeddings as it is, without a scaling or with one that already states the long window', () => {
+    expect(longest({ max_position_embeddings: 40960 })).toBe(40_960);
+    expect(longest({ max_position_embeddings: 131072, rope_scaling: { rope_type: 'llama3', factor: 8, original_max_position_embeddings: 8192 } })).toBe(
+      131_072,
+    );
+  });
+  it("yarn stretches the original window by its factor (Qwen3's model card: 32,768 x 4 = 131,072); linear and dynamic stretch max_position_embeddings", () => {
+    expect(longest({ max_position_embeddings: 40960, rope_scaling: { rope_type: 'yarn', factor: 4, original_max_position_embeddings: 32768 } })).toBe(131_072);
+    expect(longest({ max_position_embeddings: 4096, rope_scaling: { type: 'linear', factor: 2 } })).toBe(8192);
+  });
+  it('none without max_position_embeddings', () => {
+    expect(longest({})).toBeUndefined();
+  });
+});
