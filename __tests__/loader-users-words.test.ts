@@ -70,6 +70,69 @@ describe('serving-tool keys that mean something else are refused with the key to
     expect(atTop!.message).toMatch(/did you mean 'hardware.gpus'\?/);
   });
 
+  test.each([
+    ['gpu_memory_utilization', "vLLM's memory flag (the share of the whole device the engine may use): memory_fraction takes it as written"],
+    [
+      'mem_fraction_static',
+      "SGLang's memory flag (weights and KV pool as a share of the memory free after initialisation): memory_fraction takes it as written with deployment.engine: sglang",
+    ],
+    [
+      'free_gpu_memory_fraction',
+      "TensorRT-LLM's memory flag (kv_cache_config's share of the memory free after its warm-up that the KV cache takes): memory_fraction takes it as written with deployment.engine: trtllm",
+    ],
+    ['kv_cache_free_gpu_memory_fraction', "TensorRT-LLM's memory flag"],
+  ])("workload.%s points at memory_fraction and says how the engine's flag maps", (written, why) => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan(`workload:\n  ${written}: 0.85\n`), noReferences));
+    expect(error!.line).toBe(4);
+    expect(error!.message).toContain(`unknown key '${written}' (did you mean 'memory_fraction'? ${written} is ${why}`);
+  });
+
+  test("an engine's flag for another engine than vLLM says memory_fraction alone is read as vLLM's", () => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  mem_fraction_static: 0.85\n'), noReferences));
+    expect(error!.message).toContain("without it memory_fraction is read as vLLM's share of the whole device");
+  });
+
+  test.each([
+    ['chunked_prefill_size', "SGLang's prefill chunk of one engine: max_batched_tokens is one attention rank's pass"],
+    ['max_num_tokens', "TensorRT-LLM's cap on the tokens one pass holds"],
+  ])('workload.%s points at max_batched_tokens', (written, why) => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan(`workload:\n  ${written}: 4096\n`), noReferences));
+    expect(error!.message).toContain(`(did you mean 'max_batched_tokens'? ${written} is ${why}`);
+  });
+
+  test('a flag written as on the command line (gpu-memory-utilization) gets the same pointer', () => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  gpu-memory-utilization: 0.9\n'), noReferences));
+    expect(error!.message).toContain("(did you mean 'memory_fraction'? gpu-memory-utilization is vLLM's memory flag");
+  });
+
+  test.each([
+    ['tensor_parallel', 'tp'],
+    ['pipeline_parallel', 'pp'],
+    ['data_parallel', 'dp'],
+    ['expert_parallel', 'ep'],
+    ['context_parallel', 'cp'],
+  ])('parallelism.%s points at %s', (written, canonical) => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan(`parallelism:\n  ${written}: 2\n`), noReferences));
+    expect(error!.message).toMatch(
+      new RegExp(
+        `\\(did you mean '${canonical}'\\? ${written} names the parallelism, not a key: the [a-z-]+ degree is ${canonical} \\(the engines' ${written}_size`,
+      ),
+    );
+  });
+
+  test("vLLM's enable_expert_parallel is a switch: ep is tp x dp", () => {
+    const [error] = errorsOf(loadPlan('a.plan.yaml', plan('parallelism:\n  enable_expert_parallel: true\n'), noReferences));
+    expect(error!.message).toContain("(did you mean 'ep'? enable_expert_parallel is vLLM's switch, not a degree");
+  });
+
+  test("a layout hint points at the section's own key: the top level's, or a pool's", () => {
+    const [atTop] = errorsOf(loadPlan('a.plan.yaml', plan('tensor_parallel: 2\n'), noReferences));
+    expect(atTop!.message).toContain("did you mean 'parallelism.tp'?");
+    const pool = plan('disaggregation:\n  decode:\n    parallelism:\n      tensor_parallel: 2\n');
+    const inPool = errorsOf(loadPlan('a.plan.yaml', pool, noReferences)).find((e) => e.path === 'disaggregation.decode.parallelism.tensor_parallel');
+    expect(inPool!.message).toContain("(did you mean 'tp'?");
+  });
+
   test('a plain typo still gets the nearest key', () => {
     const [error] = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  concurency: 8\n'), noReferences));
     expect(error!.message).toContain("did you mean 'concurrency'?");

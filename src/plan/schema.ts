@@ -151,6 +151,19 @@ const MAX_CONTEXT_HINT: KeyHint = {
   use: 'max_input_tokens',
   why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
 };
+// The engines' memory flags share one key, read in the meaning of deployment.engine (docs/formulas.md,
+// "Memory as each engine counts it"): accepting a flag under its own name would still read it as vLLM's
+// when the plan names no engine, so each is refused with the engine to name.
+const memoryFlagHint = (engine: string, meaning: string, engineKey: string): KeyHint => ({
+  use: 'memory_fraction',
+  why:
+    engineKey === 'vllm'
+      ? `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written, read in the meaning of deployment.engine (vllm, the default)`
+      : `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written with deployment.engine: ${engineKey}; without it memory_fraction is read as vLLM's share of the whole device`,
+});
+const VLLM_MEMORY_HINT = memoryFlagHint('vLLM', 'the share of the whole device the engine may use', 'vllm');
+const SGLANG_MEMORY_HINT = memoryFlagHint('SGLang', 'weights and KV pool as a share of the memory free after initialisation', 'sglang');
+const TRTLLM_MEMORY_HINT = memoryFlagHint('TensorRT-LLM', "kv_cache_config's share of the memory free after its warm-up that the KV cache takes", 'trtllm');
 const WORKLOAD_HINTS: Record<string, KeyHint> = {
   max_num_seqs: ENGINE_CAP_HINT,
   max_running_requests: ENGINE_CAP_HINT,
@@ -158,6 +171,36 @@ const WORKLOAD_HINTS: Record<string, KeyHint> = {
   max_model_len: MAX_CONTEXT_HINT,
   context_length: MAX_CONTEXT_HINT,
   max_seq_len: MAX_CONTEXT_HINT,
+  gpu_memory_utilization: VLLM_MEMORY_HINT,
+  mem_fraction_static: SGLANG_MEMORY_HINT,
+  free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+  kv_cache_free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+  // vLLM's max_num_batched_tokens means ours exactly and is an alias; these two differ or read as a context length
+  chunked_prefill_size: {
+    use: 'max_batched_tokens',
+    why: "is SGLang's prefill chunk of one engine: max_batched_tokens is one attention rank's pass, the same figure unless --enable-dp-attention splits the chunk over the dp ranks (then chunked_prefill_size / dp)",
+  },
+  max_num_tokens: {
+    use: 'max_batched_tokens',
+    why: "is TensorRT-LLM's cap on the tokens one pass holds (prompt chunks and decoding sequences): the plan calls it max_batched_tokens, as max_num_tokens would read as a context length beside max_input_tokens and max_output_tokens",
+  },
+};
+// Bare names of a parallelism are no key of ours (the engines write *_size); vLLM's expert-parallel
+// switch is no degree at all.
+const degreeHint = (use: string, kind: string, accepted: string): KeyHint => ({
+  use,
+  why: `names the parallelism, not a key: the ${kind} degree is ${use} (the engines' ${accepted} are accepted too)`,
+});
+const PARALLELISM_HINTS: Record<string, KeyHint> = {
+  tensor_parallel: degreeHint('tp', 'tensor-parallel', 'tensor_parallel_size and tp_size'),
+  pipeline_parallel: degreeHint('pp', 'pipeline-parallel', 'pipeline_parallel_size and pp_size'),
+  data_parallel: degreeHint('dp', 'data-parallel', 'data_parallel_size and dp_size'),
+  expert_parallel: degreeHint('ep', 'expert-parallel', 'expert_parallel_size and ep_size'),
+  context_parallel: degreeHint('cp', 'context-parallel', 'context_parallel_size and cp_size'),
+  enable_expert_parallel: {
+    use: 'ep',
+    why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
+  },
 };
 const HARDWARE_HINTS: Record<string, KeyHint> = {
   num_gpus: {
@@ -232,6 +275,7 @@ const parallelismSection = (description: string): SectionField =>
       layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
     },
     PARALLEL_SIZE_ALIASES,
+    PARALLELISM_HINTS,
   );
 
 export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {

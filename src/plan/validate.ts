@@ -91,7 +91,8 @@ const SECTIONS = sectionIndex();
 function hintIndex(): Map<string, { path: string; hint: KeyHint }> {
   const index = new Map<string, { path: string; hint: KeyHint }>();
   const walk = (sec: SectionField, prefix: string): void => {
-    for (const [key, hint] of Object.entries(sec.hints ?? {})) index.set(key, { path: prefix, hint });
+    // the first home wins: parallelism's hints point at the top level, not at a disaggregated pool's copy
+    for (const [key, hint] of Object.entries(sec.hints ?? {})) if (!index.has(key)) index.set(key, { path: prefix, hint });
     for (const [key, field] of Object.entries(sec.fields)) {
       if (field.kind === 'section') walk(field, prefix ? `${prefix}.${key}` : key);
     }
@@ -100,12 +101,23 @@ function hintIndex(): Map<string, { path: string; hint: KeyHint }> {
   return index;
 }
 const HINTS = hintIndex();
+/** The hint table's spelling of a written key: engines' flags as typed on a command line (gpu-memory-utilization) are their config keys. */
+const hintKey = (key: string): string => key.toLowerCase().replaceAll('-', '_');
+/**
+ * The key as a message shows it: a hinted key is one of the table's names (up to case and dashes), so it is
+ * shown however long (kv_cache_free_gpu_memory_fraction); any other key only when keyLabel shows it.
+ */
+const shownKey = (key: string): { label: string; part: string } =>
+  HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
 
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key: string, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string, listKeys: boolean): string {
-  const hinted = HINTS.get(key.toLowerCase());
+function suggestion(key: string, sec: SectionField, siblings: ReadonlyMap<string, KeyMeaning>, prefix: string, listKeys: boolean): string {
+  const flag = hintKey(key);
+  const hinted = HINTS.get(flag);
   if (hinted) {
-    const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+    // a section with the same hints (a pool's parallelism) is pointed at its own key
+    const here = hinted.path === prefix || (sec.hints !== undefined && Object.hasOwn(sec.hints, flag));
+    const target = here ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
     return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
   }
   const near = didYouMeanSuffix(key, siblings.keys());
@@ -171,11 +183,12 @@ class Validator {
           );
           continue;
         }
-        // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
+        // an unknown key is no field a plan defines: shown only when it is a plain short name or a hinted one
+        const shown = shownKey(entry.key);
         this.error(
-          prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key),
+          prefix ? `${prefix}.${shown.part}` : shown.part,
           entry.keyLine,
-          `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`,
+          `unknown key ${shown.label}${suggestion(entry.key, sec, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`,
         );
         continue;
       }
