@@ -104,6 +104,39 @@ describe('Hugging Face ids and hardware aliases as presets', () => {
   });
 });
 
+describe('a known model in another spelling gets its preset and the Hugging Face ids accepted for it', () => {
+  const modelError = (preset: string) => errorsOf(loadPlan('p.plan.yaml', `version: 1\nmodel:\n  preset: ${preset}\n`, noReferences))[0]!.message;
+
+  test("an Instruct checkpoint's name, in any case, is its preset's, and its Hugging Face id is named", () => {
+    for (const written of ['llama-3.1-8B-instruct', 'Llama-3.1-8B-Instruct', 'unsloth/Llama-3.1-8B-Instruct']) {
+      expect(modelError(written)).toContain(
+        "(did you mean 'llama-3.1-8b'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id 'meta-llama/Llama-3.1-8B-Instruct' is accepted as well)",
+      );
+    }
+  });
+
+  test('a quantized checkpoint by name points at its Hugging Face id, which keeps its dtypes', () => {
+    expect(modelError('qwen3-32b-fp8')).toContain(
+      "(did you mean 'Qwen/Qwen3-32B-FP8'? Its Hugging Face id gives preset qwen3-32b with the checkpoint's quantization)",
+    );
+  });
+
+  test("a typo beside a release suffix gets the preset a typo away, and the preset's Hugging Face ids", () => {
+    expect(modelError('llama3.1-8b-instruct')).toContain(
+      "(did you mean 'llama-3.1-8b'? Its Hugging Face ids are accepted as well: meta-llama/Llama-3.1-8B, meta-llama/Llama-3.1-8B-Instruct, nvidia/Llama-3.1-8B-Instruct-FP8)",
+    );
+  });
+
+  test('a name near no preset gets no guess', () => {
+    expect(modelError('my-own-model')).toMatch(/unknown model preset 'my-own-model'; known presets: /);
+  });
+
+  test('the Hugging Face id itself, in any case, is accepted', () => {
+    const loaded = loadedOf(loadPlan('p.plan.yaml', 'version: 1\nmodel:\n  preset: META-LLAMA/llama-3.1-8b-instruct\n', noReferences));
+    expect(loaded.plan.model.layers).toBe(32);
+  });
+});
+
 describe('hf_config', () => {
   const config = fixture('tiny-config.json');
   const text = 'version: 1\nmodel:\n  preset: mixtral-8x7b\n  hf_config: ./tiny-config.json\n  heads: 8\n';

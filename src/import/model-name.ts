@@ -3,6 +3,8 @@
 // preset and what it stores. Otherwise a name matches when its last path segment, without release
 // suffixes (-Instruct, -v0.1, -FP8...), equals a preset id or the repository name the preset's figures come from.
 import type { Dtype } from '../core/types.js';
+import { didYouMean } from '../plan/didYouMean.js';
+import type { NearModel } from '../plan/resolve.js';
 import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../presets/index.js';
 
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
@@ -49,6 +51,22 @@ export function modelPresetFor(name: string): string | undefined {
     if (wanted === preset.id || (repo !== '' && wanted === stem(repo))) return preset.id;
   }
   return undefined;
+}
+
+/**
+ * What an unknown model id most likely means, for "did you mean": a known checkpoint of that name in
+ * another case or under another owner (llama-3.1-8B-instruct is meta-llama/Llama-3.1-8B-Instruct's
+ * name), else the preset its name gives without release suffixes (-Instruct, -FP8), else a preset id a
+ * typo away from that stem (llama3.1-8b-instruct).
+ */
+export function nearestModelPreset(name: string): NearModel | undefined {
+  const checkpoint = checkpointOf(name);
+  const preset = checkpoint?.preset ?? modelPresetFor(name) ?? didYouMean(stem(name), Object.keys(MODEL_PRESETS));
+  if (preset === undefined) return undefined;
+  const repos = Object.values(CHECKPOINTS)
+    .filter((c) => c.preset === preset)
+    .map((c) => c.repo);
+  return checkpoint === undefined ? { preset, repos } : { preset, repos, checkpoint: { repo: checkpoint.repo, quantized: checkpoint.storage !== undefined } };
 }
 
 /** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */

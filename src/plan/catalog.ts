@@ -1,4 +1,5 @@
 // The real presets and config.json reader, as resolve.ts's Catalog.
+import { nearestModelPreset } from '../import/model-name.js';
 import { checkpointIds, hardwareAliases, HARDWARE_PRESETS, hardwarePreset, MODEL_PRESETS, modelPreset } from '../presets/index.js';
 import { printedMemoryGb } from '../presets/marketing-memory.js';
 import { parseHfConfig } from './hfConfig.js';
@@ -10,6 +11,7 @@ export const defaultCatalog: Catalog = {
   modelPresetIds: () => Object.keys(MODEL_PRESETS),
   hardwarePresetIds: () => Object.keys(HARDWARE_PRESETS),
   modelPresetAliases: checkpointIds,
+  modelPresetNear: nearestModelPreset,
   hardwarePresetAliases: hardwareAliases,
   parseHfConfig,
   printedMemoryGb,

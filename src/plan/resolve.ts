@@ -17,10 +17,21 @@ export interface Catalog {
   hardwarePresetIds(): string[];
   /** other accepted names (Hugging Face repositories, system names), offered by "did you mean" */
   modelPresetAliases?(): string[];
+  /** what an unknown model id most likely means, when no accepted name is a typo away from it */
+  modelPresetNear?(id: string): NearModel | undefined;
   hardwarePresetAliases?(): string[];
   parseHfConfig(text: string): { spec: ModelSpec; lines: Record<string, number>; warnings: string[] } | { error: string };
   /** the capacities a hardware preset is sold with, in GB as printed (absent: no warning about them) */
   printedMemoryGb?(id: string): number[];
+}
+
+/** The preset an unknown model id most likely means, and the Hugging Face ids that are accepted for it. */
+export interface NearModel {
+  preset: string;
+  /** a known checkpoint of the same name (another case, another owner); quantized: it stores other dtypes than the preset */
+  checkpoint?: { repo: string; quantized: boolean };
+  /** Hugging Face ids of the preset's checkpoints, each accepted as model.preset */
+  repos: string[];
 }
 
 /** One source of values, lowest precedence first. */
@@ -86,10 +97,33 @@ function errorAt(path: string, lines: Record<string, number>, message: string): 
   return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
 }
 
-function unknownPreset(kind: string, id: string, known: string[], aliases: string[] = []): string {
+function unknownPreset(kind: string, id: string, known: string[], aliases: string[] = [], near?: (id: string) => NearModel | undefined): string {
   const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
-  return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
+  const typo = didYouMeanSuffix(id, [...known, ...aliases]);
+  const meant = near ? nearOrTypo(near(id), typo) : typo;
+  return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
 }
+
+/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
+function nearOrTypo(near: NearModel | undefined, typo: string): string {
+  if (near?.checkpoint) return nearModelSuffix(near);
+  return typo !== '' ? typo : nearModelSuffix(near);
+}
+
+/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
+function nearModelSuffix(near: NearModel | undefined): string {
+  if (near === undefined) return '';
+  const { preset, checkpoint, repos } = near;
+  // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
+  if (checkpoint?.quantized) return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
+  if (checkpoint) {
+    return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
+  }
+  const shown = repos.slice(0, REPOS_SHOWN);
+  const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
+  return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
+}
+const REPOS_SHOWN = 4;
 
 export function resolveReferences(file: string, values: PlanValues, lines: Record<string, number>, readReference: ReadReference, catalog: Catalog): Resolution {
   const errors: PlanError[] = [];
@@ -103,7 +137,14 @@ export function resolveReferences(file: string, values: PlanValues, lines: Recor
   if (typeof modelPresetId === 'string') {
     const preset = catalog.modelPreset(modelPresetId);
     if (preset) modelLayers.push({ values: preset.spec as PlanValues, origin: () => `preset:${modelPresetId}` });
-    else errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.())));
+    else
+      errors.push(
+        errorAt(
+          'model.preset',
+          lines,
+          unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear),
+        ),
+      );
   }
   const hfRef = own(model, 'hf_config');
   if (typeof hfRef === 'string') {
