@@ -340,7 +340,7 @@ describe('pull request: which files are verified', () => {
     expect(contentPaths.some((p) => p.includes('gone.plan.yaml'))).toBe(false);
     const body = state.comments[0]!.body;
     expect(body).toContain('Removed by this pull request, not verified: plans/gone.plan.yaml');
-    expect(result.stdout).toContain('1 plans removed');
+    expect(result.stdout).toContain('1 plan removed');
     // The base version was verified too: a figure that changed shows its delta beside it.
     const head = coreReport('plans/new-name.plan.yaml', SMALL);
     const base = coreReport('plans/old-name.plan.yaml', baseVersion);

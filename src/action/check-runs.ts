@@ -8,6 +8,7 @@ import type { GitHubClient } from './octokit.js';
 import { verdictFails } from './result.js';
 import { dropDetails } from './comment-body.js';
 import { showHidden } from './log.js';
+import { countOf } from '../core/figures.js';
 
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -52,7 +53,7 @@ export interface CheckRunInput {
 
 export function checkRunTitle(plan: PlanReport): string {
   const count = (s: string) => plan.checks.filter((c) => c.status === s).length;
-  if (plan.verdict === 'error') return `Not a valid plan: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}`;
+  if (plan.verdict === 'error') return `Not a valid plan: ${countOf(plan.errors.length, 'error')}`;
   const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
   return `${plan.verdict}: ${parts.join(', ')}`;
 }

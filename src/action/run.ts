@@ -34,6 +34,7 @@ import { byteBudget, byteBudgetFailure } from './reference-reads.js';
 import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type ReadBudget } from './read-budget.js';
 import { reportOrder } from './report-order.js';
 import { checkedOutSha, isSparseCheckout, listWorkspacePlans } from './workspace.js';
+import { countOf } from '../core/figures.js';
 
 interface Selection {
   plans: PlanToVerify[];
@@ -99,7 +100,7 @@ async function selectPlans(
     const changed = await listChangedPlans(client, target, isPlan);
     if (changed.removed.length > 0) notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
     logLine(
-      `Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`,
+      `Pull request #${target.number}: ${countOf(changed.listed, 'file')} changed, ${changed.plans.length} of them plans to verify, ${countOf(changed.removed.length, 'plan')} removed.`,
     );
     const moved = movedHeadFailure(changed.listedAt, target.headSha);
     if (moved) {
@@ -115,7 +116,7 @@ async function selectPlans(
       const listed = new Set(plans.map((p) => p.path));
       const unlisted = listing.paths.filter((path) => !listed.has(path)).map((path) => ({ path, basePath: null, unlisted: true }));
       plans = [...plans, ...unlisted].sort((a, b) => a.path.localeCompare(b.path));
-      const message = `${changed.truncation} So every plan at the head commit is verified instead: ${listing.paths.length} plans (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
+      const message = `${changed.truncation} So every plan at the head commit is verified instead: ${countOf(listing.paths.length, 'plan')} (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
       notes.push(message);
       core.warning(message);
       if (listing.truncation) {

@@ -3,7 +3,7 @@
 // Both follow from the throughput: the estimate gives the expected figure, the throughput's
 // physical ceiling gives the bound (a cost floor, a tokens-per-joule ceiling).
 import { judgeRequirement, type Figures, type Judgement } from './compare.js';
-import { roundFine } from './figures.js';
+import { countOf, roundFine } from './figures.js';
 import { formatUsd, formatWithRange } from '../report/format.js';
 import type { Assumption, HardwareSpec } from './types.js';
 
@@ -98,7 +98,7 @@ export function judgeCostRequirement(
     showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
     missing,
     ...(risk ? { risk } : {}),
-    ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
+    ...(e.costPerHour !== undefined ? { why: `${countOf(e.gpus, 'device')} at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
   });
   return { ...judgement, missing };
 }

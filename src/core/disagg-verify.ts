@@ -6,7 +6,7 @@ import { BALANCE_MIN_BUSY, balancedMix, mixName } from './disagg-balance.js';
 import { computeDisaggregated, type DisaggFigures } from './disagg-estimates.js';
 import { POOLS, poolLayoutText, poolPath, poolsTotal, resolvePools, type Pool, type PoolName } from './disagg-pools.js';
 import { timeMissing } from './estimates.js';
-import { gib, round } from './figures.js';
+import { countOf, gib, round } from './figures.js';
 import { formatQuantity } from '../report/format.js';
 import { judgedChecks } from './judged.js';
 import { layoutFindings } from './layout.js';
@@ -235,7 +235,7 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
     detail:
       `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
       (f.transferFloor !== null
-        ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+        ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${countOf(pools.prefill.gpus, 'GPU')} at full bandwidth)`
         : '') +
       (mean !== null ? `; ${fmtS(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
   };
@@ -259,7 +259,7 @@ function balanceCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, totalGpus
   const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
   const now =
     `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
-    `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
+    `${countOf(f.decodeSlots ?? 0, 'sequence')} per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
     `(decode_capacity_utilization; decode_utilization, ${pct(out.decodeBusy)}, counts the time it steps at all, which it does whenever one sequence runs)`;
   const idle = (['prefill', 'decode'] as const).filter((n) => busy[n] < BALANCE_MIN_BUSY);
   const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);

@@ -28,3 +28,9 @@ export const fmtGiB = (bytes: number): string => {
   // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
   return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
 };
+
+/**
+ * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
+ * devices, sequences or steps in words goes through it, so none reads "1 sequences".
+ */
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;

@@ -3,7 +3,7 @@
 import { judgeClaim, judgeMemoryClaim, judgeRequirement, type Figures, type Judgement } from './compare.js';
 import { GIB } from './defaults.js';
 import { e2eFloor, type Computed } from './estimates.js';
-import { fmtGiB, round, roundFine } from './figures.js';
+import { countOf, fmtGiB, round, roundFine } from './figures.js';
 import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
@@ -218,7 +218,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       detail: c.load.saturated
         ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${
             wl.benchmark
-              ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
+              ? `queues grow while the run's ${countOf(wl.benchmark.requests, 'request')} ${wl.benchmark.requests === 1 ? 'arrives' : 'arrive'}; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
               : `queues grow for as long as the rate lasts; throughput is the saturation rate and ${ttftUnderQueue}`
           }`
         : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${

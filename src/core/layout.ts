@@ -3,6 +3,7 @@
 // refuse at start-up or what Megatron-style sharding requires.
 import type { Hardware, Layout } from './resolve.js';
 import type { ModelSpec } from './types.js';
+import { countOf } from './figures.js';
 
 export interface LayoutFinding {
   id: string;
@@ -74,8 +75,8 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       value: layout.worldSize,
       limit: hw.gpus,
       detail:
-        `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
-        (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : ''),
+        `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+        (valid.length > 0 ? `; valid layouts for ${countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
     });
   } else {
     out.push({
@@ -183,7 +184,7 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       value: sum,
       limit: layers,
       detail: ok
-        ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
+        ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${countOf(pp, 'stage')}`
         : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}`,
     });
   } else if (pp > layers) {
@@ -305,7 +306,7 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       path: 'parallelism.tp',
       value: tp,
       limit: hw.gpusPerNode,
-      detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network`,
+      detail: `tp=${tp} spans nodes of ${countOf(hw.gpusPerNode, 'device')}: each layer's all-reduce crosses the inter-node network`,
     });
   }
   if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
@@ -330,7 +331,7 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       limit: pp,
       detail:
         m < pp
-          ? `${m} microbatches for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
+          ? `${countOf(m, 'microbatch', 'microbatches')} for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
           : // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
             `${m} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(m / pp).toFixed(1)}x the weight reads; the estimate prices the ${m} stated, the bounds at most ${pp})`,
     });

@@ -4,7 +4,7 @@
 import { meanContext } from './capacity.js';
 import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import type { Computed } from './estimates.js';
-import { fmtGiB, gib, round } from './figures.js';
+import { countOf, fmtGiB, gib, round } from './figures.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
 
@@ -61,7 +61,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null
           ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-            (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '')
+            (maxConcurrency !== null ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
           : '') +
         (fits ? '' : `: not even one request of this length can run`) +
         raisedNote,
@@ -114,7 +114,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         value: Math.round(heldTokens),
         limit: budget.capacityTokens,
         unit: 'tokens',
-        detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+        detail: `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
       });
     } else {
       out.push({
@@ -126,7 +126,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         limit: budget.capacityTokens,
         unit: 'tokens',
         detail:
-          `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+          `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
           (c.noRoom
             ? `not one sequence fits, so nothing runs (see memory.fits)`
             : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),

@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_BATCHED_TOKENS,
 } from './defaults.js';
 import type { Assumption, Plan, SpeculativeMethod } from './types.js';
+import { countOf } from './figures.js';
 
 /** A finite run as declared (workload.benchmark): how many requests, and how their lengths spread. */
 export interface BenchmarkSpec {
@@ -186,7 +187,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   else if (balanceSteps !== undefined)
     assume(
       'workload.attention_dp_balance_timeout_steps',
-      `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`,
+      `${countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`,
       'plan',
     );
   // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
@@ -203,7 +204,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   else if (waitDeclared)
     assume(
       'workload.batch_wait_timeout_steps',
-      `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`,
+      `${countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`,
       'plan',
     );
   const family = hardwareFamily(h.preset, h.name);

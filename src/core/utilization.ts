@@ -38,7 +38,7 @@ export function computeUtilizationCheck(
         ...base,
         status: 'fail',
         limit: round(implied, 4),
-        detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+        detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of ${gpus === 1 ? "the device's" : `the ${gpus} devices'`} 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
       };
     }
   }

@@ -19,6 +19,7 @@ import { FieldCollector, type ImportError, type ImportResult } from './result.js
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
 import { readName, readValue } from '../plan/read-value.js';
+import { countOf } from '../core/figures.js';
 
 export interface ManifestOptions {
   engine?: Engine;
@@ -284,7 +285,7 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
     const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
     c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);
     if (gpusPerPod && at(w.doc, 'spec', 'worker') === undefined && gpusPerPod.count !== world) {
-      c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
+      c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${countOf(gpusPerPod.count, 'GPU')} but spec.parallelism needs ${world} per replica`);
     }
   }
   const prefill = at(w.doc, 'spec', 'prefill');
@@ -390,7 +391,9 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   if (perInstance > 0 && !c.has('hardware.gpus')) {
     c.set('hardware.gpus', perInstance * w.instances.count, gpuLine);
     if (world !== undefined && world !== perInstance) {
-      c.warn(`${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`);
+      c.warn(
+        `${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${countOf(world, 'GPU')} per instance but the ${w.kind} gives each instance ${perInstance}`,
+      );
     }
   } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
     // no GPU limit: the engine's own count is the best figure there is

@@ -5,6 +5,7 @@
 import type { Engine, EngineArgs } from './engine-args.js';
 import { type FindConfig, runEngine } from './engine-run.js';
 import { FieldCollector, type Where } from './result.js';
+import { countOf } from '../core/figures.js';
 
 export type Role = 'prefill' | 'decode';
 
@@ -75,7 +76,9 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
       total += gpus.count * run.workers.count;
       totalLine ??= gpus.line;
       if (run.gpus && facts.world_size !== undefined && facts.world_size !== run.gpus.count) {
-        c.warn(`${c.origin(run.gpus.line)}: the ${role} engine's flags use ${facts.world_size} GPUs per worker but ${run.label} gives each ${run.gpus.count}`);
+        c.warn(
+          `${c.origin(run.gpus.line)}: the ${role} engine's flags use ${countOf(facts.world_size, 'GPU')} per worker but ${run.label} gives each ${run.gpus.count}`,
+        );
       }
     }
     for (const [section, fields] of Object.entries(sub.fields)) {

@@ -23,6 +23,7 @@ import {
 import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
+import { countOf } from '../core/figures.js';
 
 export interface AlternativesOptions {
   /** layouts listed (default 3) */
@@ -52,7 +53,7 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
 function impossibleLines(r: SuggestResult): string[] {
   const unmet = r.unmet.map(
     (u) =>
-      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`,
+      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${countOf(r.plan_gpus, 'device')} on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`,
   );
   return [
     ...unmet,
@@ -61,7 +62,7 @@ function impossibleLines(r: SuggestResult): string[] {
         i.smallest_gpus !== null
           ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
           : ` No device count up to ${i.scanned_up_to} reaches it.`;
-      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}${escapeMarkdown(disaggMissClause(r))}.${reach}`;
+      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${countOf(r.plan_gpus, 'device')}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}${escapeMarkdown(disaggMissClause(r))}.${reach}`;
     }),
   ];
 }
@@ -93,11 +94,11 @@ function planLine(r: SuggestResult): string {
 function topHeading(r: SuggestResult): string {
   const kind = rankedKind(r);
   const also = escapeMarkdown(disaggPassClause(r));
-  if (r.top.length === 0) return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}.`;
+  if (r.top.length === 0) return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}.`;
   const status = r.top[0]!.status;
   if (status === 'pass') return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
   if (status === 'possible') return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
-  return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}; the closest (smallest shortfall on their worst requirement):`;
+  return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */

@@ -9,6 +9,7 @@ import { checkDirection, checkFigures, marginText, oursText, targetText } from '
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { type RangeSource, withRange } from './ranges.js';
 import { STATUS_EMOJI } from './summary.js';
+import { countOf } from '../core/figures.js';
 
 export interface CheckTableContext {
   /** the plan on the base branch (null: new; undefined: no comparison) */
@@ -112,7 +113,7 @@ export function unverifiedSection(checks: readonly Check[], ctx: CheckTableConte
   if (unverified.length === 0) return '';
   const missing = missingFacts(unverified);
   const lack = missing.length > 0 ? `, for want of ${missing.map(code).join(', ')}` : '';
-  const head = `${STATUS_EMOJI.unverified} **${unverified.length} unverified check${unverified.length === 1 ? '' : 's'}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
+  const head = `${STATUS_EMOJI.unverified} **${countOf(unverified.length, 'unverified check')}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
   return `${head}\n\n${checksTable(unverified, ctx)}`;
 }
 
@@ -120,5 +121,5 @@ export function unverifiedSection(checks: readonly Check[], ctx: CheckTableConte
 export function passingSection(checks: readonly Check[], ctx: CheckTableContext): string {
   const passing = checks.filter((c) => c.status === 'pass');
   if (passing.length === 0) return '';
-  return `<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
+  return `<details><summary>${STATUS_EMOJI.pass} ${countOf(passing.length, 'passing check')}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
 }

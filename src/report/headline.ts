@@ -7,6 +7,7 @@ import { checkDirection, checkFigures, checkRole, checkSubject } from './check-r
 import { escapeMarkdown } from './escape.js';
 import { formatCount, formatQuantity } from './format.js';
 import { VERDICT_EMOJI, worstFirst } from './summary.js';
+import { countOf } from '../core/figures.js';
 
 export interface HeadlineOptions {
   /** base-branch reports by plan file; null: new on this branch; absent: no comparison */
@@ -124,7 +125,7 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
   const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
   if (check) {
     const more = plan.checks.filter((c) => c.status === 'fail').length - 1;
-    parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${more} more failing check${more === 1 ? '' : 's'})` : ''}`);
+    parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${countOf(more, 'more failing check')})` : ''}`);
   }
   if (base) {
     const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);

@@ -2,6 +2,7 @@
 // line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
 // key with their file:line; presets in one line each (their figures are cited in the presets).
 import { escapeMarkdown } from './escape.js';
+import { countOf } from '../core/figures.js';
 
 const code = (key: string): string => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escapeMarkdown(key));
 
@@ -20,7 +21,7 @@ export function importedSection(origins: Record<string, string> | undefined): st
   const lines = fromFiles.map(([key, origin]) => `- ${code(key)} ← ${escapeMarkdown(origin)}`);
   for (const [id, keys] of presets) {
     const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
-    lines.push(`- ${keys.length} ${sections} figure${keys.length === 1 ? '' : 's'} ← preset ${code(id)}`);
+    lines.push(`- ${countOf(keys.length, `${sections} figure`)} ← preset ${code(id)}`);
   }
   const count = fromFiles.length > 0 ? `${fromFiles.length} from files` : 'from presets';
   return `<details><summary>Imported (${count})</summary>\n\n${lines.join('\n')}\n\n</details>`;

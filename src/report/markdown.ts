@@ -15,6 +15,7 @@ import { renderPoolsSection } from './pools.js';
 import { performanceSection } from './performance-table.js';
 import { withRange } from './ranges.js';
 import { checkCounts, metricUnit, planCounts, VERDICT_EMOJI, worstFirst } from './summary.js';
+import { countOf } from '../core/figures.js';
 
 export interface PlanMarkdownOptions {
   /** the plan's report on the base branch: figures show their change; null: the plan is new */
@@ -226,7 +227,7 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
   if (quiet.length > 0) {
     const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
     const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
-    const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
+    const summary = `${countOf(quiet.length, 'unchanged plan')} (no figure moved ${minChange}% or more${against}): ${names}`;
     parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
   }
   return withoutMath(`${parts.join('\n\n')}\n`);

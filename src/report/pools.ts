@@ -5,6 +5,7 @@ import type { DeviceMemory, DisaggregationDetails, PlanReport, PoolDetails } fro
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatCount, formatGiB, formatMs, NOT_COMPUTABLE } from './format.js';
 import { renderMemoryChart } from './memory-chart.js';
+import { countOf } from '../core/figures.js';
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 const pct = (x: number | null): string => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
@@ -26,7 +27,7 @@ function rows(d: DisaggregationDetails, plan: PlanReport): string[][] {
   const decodeUse = m?.decode_capacity_utilization;
   return [
     ['', 'Prefill', 'Decode'],
-    ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${p.gpus} GPUs`)],
+    ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${countOf(p.gpus, 'GPU')}`)],
     ['Layout (one worker)', ...both((p) => p.layout)],
     ['Memory per GPU (most loaded)', ...both(memoryCell)],
     ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
@@ -37,7 +38,11 @@ function rows(d: DisaggregationDetails, plan: PlanReport): string[][] {
           ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
           : NOT_COMPUTABLE,
       ),
-      escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE),
+      escapeCell(
+        d.decode.max_running_sequences
+          ? `up to ${formatCount(d.decode.max_running_sequences)} ${d.decode.max_running_sequences === 1 ? 'sequence' : 'sequences'} per worker`
+          : NOT_COMPUTABLE,
+      ),
     ],
     [
       "Under the plan's load",

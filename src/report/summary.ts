@@ -1,5 +1,6 @@
 // What every renderer needs to say about verdicts and checks, in one place.
 import type { Check, CheckStatus, PlanReport, Verdict } from '../core/types.js';
+import { countOf } from '../core/figures.js';
 
 export const VERDICT_EMOJI: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 export const STATUS_EMOJI: Record<CheckStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
@@ -26,10 +27,6 @@ export function checksByUrgency(checks: readonly Check[]): { attention: Check[];
   return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** "2 failed, 1 warning, 3 unverified, 10 passed" (zeros left out). */
 export function checkCounts(checks: readonly Check[]): string {
   const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
@@ -51,7 +48,7 @@ export function planCounts(plans: readonly PlanReport[]): string {
   const parts = VERDICT_ORDER.map((v) => [plans.filter((p) => p.verdict === v).length, v] as const)
     .filter(([n]) => n > 0)
     .map(([n, v]) => `${n} ${v}`);
-  return `${plural(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return `${countOf(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */

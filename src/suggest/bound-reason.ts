@@ -5,6 +5,7 @@ import { BOUND_MODE, decodeStep, prefill, type PassCost } from '../core/performa
 import { resolvePlan } from '../core/resolve.js';
 import { buildStages } from '../core/stages.js';
 import type { LoadedPlan } from '../core/types.js';
+import { countOf } from '../core/figures.js';
 
 type Resource = 'memory' | 'compute' | 'communication';
 
@@ -56,7 +57,7 @@ export function boundReason(loaded: LoadedPlan, requirementId: string): string |
     const s = pre ? slowestResource(pre.perStage) : null;
     if (!s) return null;
     if (s.resource === 'compute' && peak !== undefined)
-      return `peak compute: the prompt's ${(pre!.modelFlops / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
+      return `peak compute: the prompt's ${(pre!.modelFlops / 1e12).toFixed(2)} TFLOP over ${countOf(r.layout.tp * r.layout.cp, 'device')} of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
     return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
   }
   if (wl.concurrency === undefined) return null;

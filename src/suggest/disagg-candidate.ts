@@ -5,6 +5,7 @@ import type { LoadedPlan, ParallelismSpec, Plan, PoolSpec } from '../core/types.
 import { buildCandidatePlan, layoutText, planLayout } from './candidate.js';
 import type { LayoutChoice } from './rules.js';
 import type { DisaggChoice, PoolChoice, Variation } from './types.js';
+import { countOf } from '../core/figures.js';
 
 const parallelismOf = (l: LayoutChoice): ParallelismSpec => ({
   tp: l.tp,
@@ -45,7 +46,7 @@ export function planVariation(plan: Plan, gpus: number): Variation {
 
 /** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
 export function disaggText(d: DisaggChoice): string {
-  const pool = (name: string, p: PoolChoice): string => `${p.workers} x ${name} (${p.gpus} GPU${p.gpus === 1 ? '' : 's'}, ${layoutText(p.layout)})`;
+  const pool = (name: string, p: PoolChoice): string => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
   return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
 }
 

@@ -20,6 +20,7 @@ import { candidateFromReport } from './evaluate.js';
 import { best, compareCandidates, higherIsBetter } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { Candidate, DisaggChoice, DisaggSearch, Objective, PoolChoice } from './types.js';
+import { countOf } from '../core/figures.js';
 
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
 const KEEP_PER_POOL = 3;
@@ -218,7 +219,7 @@ export function searchDisaggregated(
       const p = profilePair(base, c, c);
       return p !== null && fitsOf(p.f, 'decode');
     });
-  if (!ref) return empty(`no worker layout of up to ${gpus - 1} devices holds the model`);
+  if (!ref) return empty(`no worker layout of up to ${countOf(gpus - 1, 'device')} holds the model`);
   const context = input + output / 2;
   const prefills: PrefillProfile[] = [];
   const decodes: DecodeProfile[] = [];
@@ -354,8 +355,8 @@ export function disaggNotes(d: DisaggSearch, plan: Candidate): string[] {
   const out: string[] = [];
   const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
   if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
-    out.push(`a disaggregated layout on the same ${d.gpus} GPUs would pass: ${disaggText(d.rescue.variation.disaggregation!)}`);
+    out.push(`a disaggregated layout on the same ${countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation!)}`);
   }
-  if (d.winner !== null && d.top.length > 0) out.push(`aggregated vs disaggregated on ${d.gpus} devices: ${d.detail}`);
+  if (d.winner !== null && d.top.length > 0) out.push(`aggregated vs disaggregated on ${countOf(d.gpus, 'device')}: ${d.detail}`);
   return out;
 }

@@ -6,16 +6,17 @@ import { escapeCell, escapeMarkdown } from '../report/escape.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
 import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, STATUS_TEXT, verdictText } from './words.js';
+import { countOf } from '../core/figures.js';
 
 const mixOf = (c: Candidate): string => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
 
 function summary(r: SuggestResult): string | null {
   const d = r.disaggregated;
   if (!d) return null;
-  if (d.top.length === 0) return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
+  if (d.top.length === 0) return `Disaggregated layouts of ${countOf(d.gpus, 'device')}: none to show (${d.detail}).`;
   const best = d.top[0]!;
   return (
-    `Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+    `Disaggregated layouts of ${countOf(d.gpus, 'device')} (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
     `the best ${verdictText(best)} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${OBJECTIVE_TEXT[r.objective]}).`
   );
 }
@@ -27,12 +28,12 @@ export function disaggregatedTextLines(r: SuggestResult): string[] {
   if (!d || head === null) return [];
   const out = ['', head];
   for (const [i, c] of d.top.entries()) {
-    out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${verdictText(c)}`);
+    out.push(`  ${i + 1}. ${mixOf(c)} on ${countOf(c.variation.gpus, 'device')}: ${verdictText(c)}`);
     out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
   }
   if (d.best_aggregated) {
     const b = d.best_aggregated;
-    out.push(`  best aggregated on ${d.gpus} devices: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
+    out.push(`  best aggregated on ${countOf(d.gpus, 'device')}: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
   }
   return out;
 }

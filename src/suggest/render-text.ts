@@ -19,6 +19,7 @@ import {
   variationText,
 } from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
+import { countOf } from '../core/figures.js';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -41,7 +42,7 @@ export function renderSuggestText(r: SuggestResult): string {
 
   if (r.impossible.length > 0) {
     out.push('');
-    out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
+    out.push(`Out of reach on ${countOf(r.plan_gpus, 'device')}, whatever the layout:`);
     for (const i of r.impossible) {
       out.push(
         `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`,
@@ -57,7 +58,7 @@ export function renderSuggestText(r: SuggestResult): string {
 
   if (r.unmet.length > 0) {
     out.push('');
-    out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
+    out.push(`Not met by any layout of ${countOf(r.plan_gpus, 'device')} on the estimates (the physical bounds allow it):`);
     for (const u of r.unmet)
       out.push(
         `  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`,

@@ -2,6 +2,7 @@
 // Applied before any figure is computed, so the search only verifies layouts that could be
 // launched. Documented in docs/suggest.md ("Engine rules"); each rule says why it exists.
 import type { ModelSpec } from '../core/types.js';
+import { countOf } from '../core/figures.js';
 
 /** One parallel layout: the six sizes. etp is always explicit for MoE models, absent for dense ones. */
 export interface LayoutChoice {
@@ -45,7 +46,7 @@ export function tpViolation(model: ModelSpec, tp: number, options: RuleOptions):
   if (kv !== undefined && kv % tp !== 0 && tp % kv !== 0) return `${kv} KV heads neither divide by nor divide tp=${tp}`;
   // vLLM shards the MLP's intermediate dimension over tp and refuses a width that does not divide
   if (model.ffn_hidden_size !== undefined && model.ffn_hidden_size % tp !== 0) return `the MLP width ${model.ffn_hidden_size} does not divide by tp=${tp}`;
-  if (!options.allowCrossNodeTp && tp > options.gpusPerNode) return `tp=${tp} spans nodes of ${options.gpusPerNode} devices`;
+  if (!options.allowCrossNodeTp && tp > options.gpusPerNode) return `tp=${tp} spans nodes of ${countOf(options.gpusPerNode, 'device')}`;
   return null;
 }
 

@@ -7,13 +7,14 @@ import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
 import { variationText, warningsText, whyOpen } from './words.js';
 import { disaggText, planVariation } from './disagg-candidate.js';
+import { countOf } from '../core/figures.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 
 const describe = (c: Candidate): string =>
-  `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
+  `${countOf(c.variation.gpus, 'device')}, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
 
 /**
  * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
@@ -68,16 +69,17 @@ function gpuAxis(s: LayoutSearch, searchedTo: number, beside: readonly Candidate
     }
     return other ?? gallopFirst(beyond, pick)?.result ?? null;
   };
-  const only = (c: Candidate): string => (c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${s.planGpus} devices only` : '');
+  const only = (c: Candidate): string =>
+    c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${countOf(s.planGpus, 'device')} only` : '';
   const top = firstWith('pass');
   if (top) {
     const n = top.variation.gpus;
     const detail =
       n === s.planGpus
-        ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
+        ? `${countOf(n, 'device')} is already the smallest count that passes (${describe(top)}${only(top)})`
         : n < s.planGpus
-          ? `${n} devices suffice (${describe(top)}${only(top)})`
-          : `${n} devices are the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
+          ? `${countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})`
+          : `${countOf(n, 'device')} ${n === 1 ? 'is' : 'are'} the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
     return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
   }
   const possible = firstWith('possible');
@@ -87,7 +89,7 @@ function gpuAxis(s: LayoutSearch, searchedTo: number, beside: readonly Candidate
       change: `hardware.gpus: ${possible.variation.gpus}`,
       outcome: 'possible',
       candidate: possible,
-      detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
+      detail: `no count up to ${countOf(limit, 'device')} passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
     };
   }
   return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -109,8 +111,8 @@ function layoutAxis(s: LayoutSearch, beside: readonly Candidate[]): AxisSuggesti
   };
   const top = bestOf('pass') ?? bestOf('possible');
   const outcome = found(top);
-  const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${s.planGpus} devices passes`;
-  return { axis: 'layout', change: `parallelism on ${s.planGpus} devices`, outcome, candidate: outcome === 'none' ? null : top, detail };
+  const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${countOf(s.planGpus, 'device')} passes`;
+  return { axis: 'layout', change: `parallelism on ${countOf(s.planGpus, 'device')}`, outcome, candidate: outcome === 'none' ? null : top, detail };
 }
 
 /**
@@ -136,8 +138,8 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
     outcome: 'none',
     candidate: null,
     detail: alreadyPassing
-      ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
-      : `no layout of ${s.planGpus} devices passes with it`,
+      ? `not needed: a layout of ${countOf(s.planGpus, 'device')} passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
+      : `no layout of ${countOf(s.planGpus, 'device')} passes with it`,
   };
 }
 
@@ -247,7 +249,7 @@ function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
       change: 'workload.concurrency',
       outcome: 'none',
       candidate: null,
-      detail: `no concurrency below ${c0} passes on ${s.planGpus} devices`,
+      detail: `no concurrency below ${c0} passes on ${countOf(s.planGpus, 'device')}`,
     };
   const where = r.own
     ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
@@ -257,7 +259,7 @@ function concurrencyAxis(s: LayoutSearch): AxisSuggestion {
     change: `workload.concurrency: ${r.value}`,
     outcome: found(r.candidate),
     candidate: r.candidate,
-    detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
+    detail: `${outcomeWords(r.candidate)} at ${countOf(r.value, 'sequence')} in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
   };
 }
 
@@ -293,7 +295,10 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
   const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
   if (!r) {
     const below = `at least ${Math.round(MIN_CONTEXT_CUT * 100)}% below the plan's ${maxIn.toLocaleString('en-US')}`;
-    return none('none', `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${s.planGpus} devices`);
+    return none(
+      'none',
+      `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${countOf(s.planGpus, 'device')}`,
+    );
   }
   // Every value below one that passes passes too (a shorter context only frees memory): round down
   // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.

@@ -6,6 +6,7 @@ import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { Candidate, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
+import { countOf } from '../core/figures.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
   'throughput-per-gpu': 'throughput per device (higher first)',
@@ -154,17 +155,17 @@ export function disaggMissClause(r: Pick<SuggestResult, 'disaggregated'>): strin
 export function disaggPassClause(r: Pick<SuggestResult, 'disaggregated'>): string {
   const d = r.disaggregated;
   if (!d || d.passing === 0) return '';
-  return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+  return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${countOf(d.gpus, 'device')} passes` : `es of ${countOf(d.gpus, 'device')} pass`})`;
 }
 
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
   const s = r.search;
-  const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+  const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
   const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
-  return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+  return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
 }
 
 /** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
@@ -179,7 +180,7 @@ export function placementText(layout: LayoutChoice, disaggregation: DisaggChoice
 
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 export function variationText(v: Variation): string {
-  const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, v.disaggregation ? disaggText(v.disaggregation) : layoutText(v.layout)];
+  const parts = [countOf(v.gpus, 'device'), v.disaggregation ? disaggText(v.disaggregation) : layoutText(v.layout)];
   if (v.weight_dtype) parts.push(`${v.weight_dtype} weights`);
   if (v.kv_cache_dtype) parts.push(`${v.kv_cache_dtype} KV cache`);
   if (v.concurrency !== undefined) parts.push(`concurrency ${v.concurrency}`);
