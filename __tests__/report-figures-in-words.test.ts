@@ -119,10 +119,62 @@ describe('what the engine may use, in words (memory.fits)', () => {
     );
   });
 
-  it('a pool below zero (the weights take more than the fraction) is subtracted, and said', () => {
+  // A pool below zero was a negative term of the sum ("... + 0.25 GiB runtime and buffers - 63.18 GiB
+  // KV pool: the pool ... is negative"); now the rule says what exceeds what, and the figures still add up.
+  it('vLLM, weights alone over the fraction: "the weights alone exceed it", with what else it reserves', () => {
+    const b = deviceBudget({ ...inputs('vllm', 0.9, 131.42), capacity: 79.19 * GIB, group: 1 });
+    expect(b.pool).toBeLessThan(0);
+    expect(b.usable / GIB).toBeCloseTo(0.9 * 79.19, 6);
+    expect(b.rule).toBe(
+      '0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it, before the 0.58 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the engine also reserves, so no KV cache is left',
+    );
+    expect(b.rule).not.toMatch(/ - [\d.]+ GiB KV pool|negative/);
+  });
+
+  it('vLLM, weights under the fraction but not with the rest: the parts and their sum exceed it', () => {
+    const b = deviceBudget(inputs('vllm', 0.5, 68));
+    expect(b.pool).toBeLessThan(0);
+    expect(b.rule).toMatch(
+      /^0\.5 x 139\.80 GiB: the weights, profiled activations and runtime and buffers outside PyTorch \(68\.00 \+ 0\.58 \+ ([\d.]+) = ([\d.]+) GiB\) exceed it, so no KV cache is left$/,
+    );
+    const [, buffers, total] = /\(68\.00 \+ 0\.58 \+ ([\d.]+) = ([\d.]+) GiB\)/.exec(b.rule)!;
+    expect(Math.abs(68 + 0.58 + Number(buffers) - Number(total))).toBeLessThanOrEqual(0.01);
+    expect(Number(total)).toBeGreaterThan(0.5 * 139.8);
+  });
+
+  it('SGLang, weights over its share: the share and what it keeps beside it add up to what it may use', () => {
     const b = deviceBudget(inputs('sglang', 0.5, 90));
     expect(b.pool).toBeLessThan(0);
-    expect(b.rule).toMatch(/runtime and buffers - [\d.]+ GiB KV pool: the pool, 0\.5 x [\d.]+ GiB free after initialisation - 90\.00 GiB weights, is negative/);
+    const m =
+      /^0\.5 x ([\d.]+) GiB free after initialisation for weights and KV cache \(([\d.]+) GiB\), plus 0\.58 GiB activations and ([\d.]+) GiB runtime and buffers beside it: the weights alone, 90\.00 GiB, exceed the \2 GiB, so no KV cache is left$/.exec(
+        b.rule,
+      );
+    expect(m, b.rule).not.toBeNull();
+    expect(Math.abs(Number(m![2]) + 0.58 + Number(m![3]) - b.usable / GIB)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('TensorRT-LLM, weights over the device: the whole device is the limit', () => {
+    const b = deviceBudget(inputs('trtllm', 0.9, 150));
+    expect(b.usable / GIB).toBeCloseTo(139.8, 6);
+    expect(b.rule).toMatch(
+      /^the whole device, 139\.80 GiB: the weights alone, 150\.00 GiB, exceed it, before the 0\.58 GiB activations and [\d.]+ GiB runtime and buffers that the engine also reserves, so no KV cache is left$/,
+    );
+  });
+});
+
+describe("memory.fits when no request can run (the review's p10: Llama 3.1 70B in bf16 on one H100)", () => {
+  it('says the weights alone exceed what vLLM may use, with the figures, and no negative term', () => {
+    const report = verifyLoadedPlan(
+      load(
+        'version: 1\nmodel: {preset: llama-3.1-70b}\nhardware: {preset: h100-sxm, gpus: 1}\nparallelism: {tp: 1}\ndeployment: {engine: vllm}\nworkload: {concurrency: 8, input_tokens: 1000, output_tokens: 200}\n',
+      ),
+    );
+    const fits = report.checks.find((c) => c.id === 'memory.fits')!;
+    expect(fits.status).toBe('fail');
+    expect(fits.detail).toMatch(
+      /of the 71\.27 GiB vLLM may use \(0\.9 x 79\.19 GiB: the weights alone, 131\.42 GiB, exceed it, before the [\d.]+ GiB profiled activations and [\d.]+ GiB runtime and buffers outside PyTorch that the engine also reserves, so no KV cache is left\): not even one request of this length can run$/,
+    );
+    expect(fits.detail).not.toMatch(/KV pool|negative/);
   });
 });
 

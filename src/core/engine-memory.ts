@@ -205,26 +205,97 @@ export function deviceBudget(b: BudgetInputs): DeviceBudget {
   let overhead: number;
   /** the pool's formula, with the figures it takes */
   let formula: string;
+  /** what the engine's flag gives, and what it takes out of that before the pool (for a pool below zero) */
+  let share: EngineShare;
   if (b.engine === 'sglang') {
     const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
     overhead = b.runtimeOverride ?? init + graphs;
     const free = b.capacity - init;
     pool = b.memoryFraction * free - b.weights;
     formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+    share = {
+      bytes: b.memoryFraction * free,
+      text: `${b.memoryFraction} x ${gib(free)} free after initialisation for weights and KV cache`,
+      before: [[b.weights, 'weights']],
+      beside: [
+        [b.activations, 'activations'],
+        [overhead, 'runtime and buffers'],
+      ],
+    };
   } else if (b.engine === 'trtllm') {
     overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
     const free = b.capacity - b.weights - b.activations - overhead;
     pool = b.memoryFraction * free;
     formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+    share = wholeDevice(b, overhead);
   } else {
     overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
     pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
     formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
+    share = {
+      bytes: b.memoryFraction * b.capacity,
+      text: `${b.memoryFraction} x ${gib(b.capacity)}`,
+      before: [
+        [b.weights, 'weights'],
+        [b.activations, 'profiled activations'],
+        [overhead, 'runtime and buffers outside PyTorch'],
+      ],
+      beside: [],
+    };
   }
   const room = b.capacity - b.weights - b.activations - overhead;
   const kv = Math.min(pool, room);
   const usable = b.weights + b.activations + overhead + kv;
+  if (kv < 0) return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
   return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+
+/** What an engine may use before its KV pool: its flag's share of the device, what it takes out of that first, and what it keeps beside it. */
+interface EngineShare {
+  bytes: number;
+  /** the share as a formula ("0.9 x 79.19 GiB") */
+  text: string;
+  /** taken out of the share before the pool, weights first: [bytes, name] */
+  before: [number, string][];
+  /** kept outside the share but counted in what the engine may use (SGLang's activations and buffers) */
+  beside: [number, string][];
+}
+
+/** The device as the limit: the weights, activations and buffers must fit in it before any KV cache. */
+function wholeDevice(b: BudgetInputs, overhead: number): EngineShare {
+  return {
+    bytes: b.capacity,
+    text: `the whole device, ${(b.capacity / GIB).toFixed(2)} GiB`,
+    before: [
+      [b.weights, 'weights'],
+      [b.activations, 'activations'],
+      [overhead, 'runtime and buffers'],
+    ],
+    beside: [],
+  };
+}
+
+/**
+ * No room for a KV cache, in plain words: "0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it,
+ * before the 2.79 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the
+ * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
+ */
+function noRoomRule(share: EngineShare): string {
+  const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
+  const and = (parts: string[]): string => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+  const [weights] = share.before[0]!;
+  const others = share.before.slice(1);
+  const beside = share.beside.length > 0 ? ` (${gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${gib(v)} ${name}`))} beside it` : '';
+  const it = share.beside.length > 0 ? `the ${gib(share.bytes)}` : 'it';
+  let exceed: string;
+  if (weights > share.bytes) {
+    const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${gib(v)} ${name}`))} that the engine also reserves` : '';
+    exceed = `the weights alone, ${gib(weights)}, exceed ${it}${also}`;
+  } else {
+    const total = share.before.reduce((sum, [v]) => sum + v, 0);
+    exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${gib(total)}) exceed ${it}`;
+  }
+  return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
 }
 
 /**
@@ -235,9 +306,8 @@ export function deviceBudget(b: BudgetInputs): DeviceBudget {
  */
 function usableRule(b: BudgetInputs, overhead: number, pool: number, kv: number, formula: string): string {
   const gib = (v: number): string => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
-  const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers ${kv < 0 ? '-' : '+'} ${gib(kv)} KV pool`;
+  const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
   if (kv < pool) return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
-  if (pool < 0) return `${sum}: the pool, ${formula}, is negative, as the weights take more than the fraction`;
   return `${sum}, the pool being ${formula}`;
 }
 
