@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { balancedMix, mixName } from '../src/core/disagg-balance.js';
 import { computeDisaggregated } from '../src/core/disagg-estimates.js';
 import { resolvePools } from '../src/core/disagg-pools.js';
-import { cacheShards, kvLink, kvTransferFloor, kvTransferTime, promptKvBytes } from '../src/core/kv-transfer.js';
+import { cacheShards, kvLink, kvTransferFloor, kvTransferRate, kvTransferRateText, kvTransferTime, promptKvBytes } from '../src/core/kv-transfer.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan } from '../src/core/resolve.js';
 import { simulatePools, type PoolCosts, type PoolsBehaviour } from '../src/core/simulator-pools.js';
@@ -211,6 +211,25 @@ describe('KV transfer', () => {
     expect(kvTransferTime(bytes, gqa, layout(4), layout(8), link, 0.5)).toBeCloseTo(bytes / (4 * 50e9 * 0.5) + 20e-6, 9);
     // floor: out of the prefill worker's 4 GPUs at the fastest link, no latency
     expect(kvTransferFloor(bytes, 4, link)).toBeCloseTo(bytes / (4 * 400e9), 12);
+    // in words: the rate the time is computed at, and what it is made of
+    expect(kvTransferRateText(kvTransferRate(gqa, layout(4), layout(8), link, 0.5)!, 'test')).toBe(
+      '100 GB/s effective (4 links at once, each 50 GB/s per GPU x network efficiency 0.5; bandwidth from test)',
+    );
+  });
+
+  it("says the rate the transfer time is computed at: 25 GB/s effective, not the link's 50 GB/s (the review's p08)", () => {
+    const text = R1_DISAGG.replace('  gpus: 32\n', '  gpus: 32\n  efficiency: {network: 0.5}\n').replace(
+      '    max_running_sequences: 2048\n',
+      '    max_running_sequences: 2048\n  kv_transfer:\n    bandwidth: 50 GB/s\n    latency: 50 us\n',
+    );
+    const transfer = check(verify(text), 'disaggregation.kv_transfer');
+    // DeepSeek-R1 MLA at fp8: 61 layers x (512 + 64) values x 1 byte x 4096 tokens, one latent on every rank: one link
+    const bytes = 61 * 576 * 4096;
+    expect(transfer.value!).toBeCloseTo((bytes / 25e9 + 50e-6) * 1000, 3);
+    expect(transfer.detail).toContain(
+      `moves to its decode worker in ${(bytes / 25e6 + 0.05).toFixed(2)} ms at 25 GB/s effective (50 GB/s per GPU x network efficiency 0.5; bandwidth from disaggregation.kv_transfer.bandwidth), plus `,
+    );
+    expect(transfer.detail).not.toContain('at 50 GB/s per GPU');
   });
 
   it('defaults to NVLink inside one node and to the network across nodes; the floor takes the fastest link', () => {

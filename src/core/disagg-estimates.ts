@@ -21,7 +21,7 @@ import {
   type LoadWhich,
 } from './estimates.js';
 import { mostLoaded } from './memory.js';
-import { kvLink, kvTransferFloor, kvTransferTime, promptKvBytes, type KvLink } from './kv-transfer.js';
+import { kvLink, kvTransferFloor, kvTransferRate, promptKvBytes, transferSeconds, type KvLink, type KvTransferRate } from './kv-transfer.js';
 import type { ModelFacts } from './modelFacts.js';
 import { BOUND_MODE, decodeStep, stageCostModels, type TimeMode } from './performance.js';
 import type { Resolved } from './resolve.js';
@@ -51,6 +51,8 @@ export interface DisaggFigures {
   kvBytes: number | null;
   /** seconds to move them on an idle link, and their floor */
   transfer: number | null;
+  /** the rate `transfer` is computed at, and its parts (null: no bandwidth, or no model facts) */
+  transferRate: KvTransferRate | null;
   transferFloor: number | null;
   /** sequences one decode worker holds at once (its KV cache and engine cap) */
   decodeSlots: number | null;
@@ -111,11 +113,12 @@ export function computeDisaggregated(
     }
     return b;
   };
+  const transferRate = est ? kvTransferRate(est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
   const transferCache = new Map<number, number | null>();
   const transferOf = (tokens: number): number | null => {
     let time = transferCache.get(tokens);
     if (time === undefined) {
-      time = est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+      time = transferRate ? transferSeconds(bytesOf(tokens), transferRate, link) : null;
       transferCache.set(tokens, time);
     }
     return time;
@@ -320,6 +323,7 @@ export function computeDisaggregated(
     link,
     kvBytes,
     transfer,
+    transferRate,
     transferFloor,
     decodeSlots,
     totalGpus,

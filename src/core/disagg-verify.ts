@@ -9,6 +9,7 @@ import { timeMissing } from './estimates.js';
 import { countOf, gib, round } from './figures.js';
 import { formatQuantity } from '../report/format.js';
 import { judgedChecks } from './judged.js';
+import { gbPerS, kvTransferRateText } from './kv-transfer.js';
 import { layoutFindings } from './layout.js';
 import { balanceChecks } from './layout-balance.js';
 import { memoryChecks } from './memory-checks.js';
@@ -226,14 +227,16 @@ function kvTransferCheck(f: DisaggFigures, pools: Record<PoolName, Pool>, missin
   }
   const input = pools.decode.r.workload.inputTokens!;
   const mean = f.outcome ? f.outcome.meanTransfer : null;
-  const bw = f.link.bandwidth!;
+  const rate = f.transferRate;
+  const at = rate ? kvTransferRateText(rate, f.link.source) : `${gbPerS(f.link.bandwidth!)} per GPU (${f.link.source})`;
+  const latency = f.link.latency > 0 ? `, plus ${fmtS(f.link.latency)} latency` : '';
   return {
     ...base,
     status: 'pass',
     value: round(f.transfer * 1000, 4),
     limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
     detail:
-      `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+      `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${at}${latency}` +
       (f.transferFloor !== null
         ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${countOf(pools.prefill.gpus, 'GPU')} at full bandwidth)`
         : '') +
@@ -343,7 +346,7 @@ function disaggAssumptions(f: DisaggFigures): Assumption[] {
       value:
         f.link.bandwidth === undefined
           ? 'not given'
-          : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`,
+          : `${gbPerS(f.link.bandwidth)} per GPU (${f.link.source})${f.transferRate ? `, used at network efficiency ${f.transferRate.efficiency}: ${gbPerS(f.link.bandwidth * f.transferRate.efficiency)} per link` : ''}; transfers from one attention rank of a prefill worker share its link`,
       source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default',
     },
   ];

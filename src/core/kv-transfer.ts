@@ -57,15 +57,54 @@ export function cacheShards(facts: ModelFacts, layout: Layout): number {
   return layout.pp * kvShardsOverTp(facts, layout.tp) * layout.cp;
 }
 
+/** The rate a prompt's cache moves at, and what it is made of (the report names each part). */
+export interface KvTransferRate {
+  /** links used at once: min(prefill shards, decode shards) */
+  streams: number;
+  /** bytes/s of one link, per GPU and one direction (KvLink.bandwidth) */
+  perLink: number;
+  /** the achievable fraction of it (hardware.efficiency.network) */
+  efficiency: number;
+  /** bytes/s the time is computed at: streams x perLink x efficiency */
+  effective: number;
+}
+
 /**
- * Seconds one prompt's cache takes, as engines move it: each distinct shard from the prefill device
- * that holds it to the decode device that needs it, in parallel over min(prefill shards, decode
- * shards) links at the network efficiency, plus the link's latency.
+ * How engines move a prompt's cache: each distinct shard from the prefill device that holds it to the
+ * decode device that needs it, in parallel over min(prefill shards, decode shards) links at the network
+ * efficiency. Null when the link has no bandwidth.
  */
-export function kvTransferTime(bytes: number, facts: ModelFacts, prefill: Layout, decode: Layout, link: KvLink, networkEfficiency: number): number | null {
+export function kvTransferRate(facts: ModelFacts, prefill: Layout, decode: Layout, link: KvLink, networkEfficiency: number): KvTransferRate | null {
   if (link.bandwidth === undefined) return null;
   const streams = Math.max(1, Math.min(cacheShards(facts, prefill), cacheShards(facts, decode)));
-  return bytes / (streams * link.bandwidth * networkEfficiency) + link.latency;
+  return { streams, perLink: link.bandwidth, efficiency: networkEfficiency, effective: streams * link.bandwidth * networkEfficiency };
+}
+
+/** Seconds `bytes` of cache take at the effective rate, plus the link's latency. */
+export function transferSeconds(bytes: number, rate: KvTransferRate, link: KvLink): number {
+  return bytes / rate.effective + link.latency;
+}
+
+/** Seconds one prompt's cache takes (kvTransferRate, transferSeconds). */
+export function kvTransferTime(bytes: number, facts: ModelFacts, prefill: Layout, decode: Layout, link: KvLink, networkEfficiency: number): number | null {
+  const rate = kvTransferRate(facts, prefill, decode, link, networkEfficiency);
+  return rate === null ? null : transferSeconds(bytes, rate, link);
+}
+
+/**
+ * The rate in words, with where it comes from: "25 GB/s effective (50 GB/s per GPU x network efficiency
+ * 0.5; bandwidth from disaggregation.kv_transfer.bandwidth)". The time is computed at the effective rate,
+ * so quoting the link's own figure beside it read as an arithmetic slip.
+ */
+export function kvTransferRateText(rate: KvTransferRate, source: string): string {
+  const links = rate.streams > 1 ? `${rate.streams} links at once, each ` : '';
+  return `${gbPerS(rate.effective)} effective (${links}${gbPerS(rate.perLink)} per GPU x network efficiency ${rate.efficiency}; bandwidth from ${source})`;
+}
+
+/** Bytes/s as GB/s, three significant figures at most (12.5 GB/s, not 13). */
+export function gbPerS(bytesPerS: number): string {
+  const g = bytesPerS / 1e9;
+  return `${g >= 1000 ? g.toFixed(0) : Number(g.toPrecision(3))} GB/s`;
 }
 
 /**
