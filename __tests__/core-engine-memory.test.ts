@@ -342,3 +342,95 @@ describe('the memory floor stays a floor for every engine', () => {
     }
   });
 });
+
+// The operator can set the KV pool outright (review 5, /tmp/rev5 importer checks: a 10 GiB vLLM pool
+// read as 983,120 tokens, 6.0x what vLLM allocates). vLLM allocates exactly what --kv-cache-memory-bytes
+// or --num-gpu-blocks-override says (gpu_worker.determine_available_memory returns kv_cache_memory_bytes
+// unprofiled, "This does not respect the gpu_memory_utilization config"; kv_cache_utils
+// may_override_num_blocks: "Overriding num_gpu_blocks=13185 with num_gpu_blocks_override=43" then
+// "GPU KV cache size: 688 tokens" = 43 x 16). SGLang's --max-total-tokens is min(profiled, cap)
+// (model_runner: "max_total_tokens=... is larger than the profiled value ... Use the profiled value
+// instead"); TensorRT-LLM's kv_cache_config.max_tokens and max_gpu_total_bytes take "the minimum" with
+// free_gpu_memory_fraction (KvCacheConfig reference, nvidia.github.io/TensorRT-LLM).
+describe('a KV pool the plan sets: workload.kv_cache_tokens and kv_cache_memory', () => {
+  /** Llama 3.1 8B at TP2: 32 layers x 4 KV heads x 128 x 2 x 2 bytes = 64 KiB per token on each rank. */
+  const KV8B_TP2 = 65536;
+  const llama2 = (work: string, engine: string) =>
+    verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 2',
+        '  tp: 2',
+        `concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096${work}`,
+        `deployment:\n  engine: ${engine}`,
+      ),
+    );
+  it('vLLM --kv-cache-memory-bytes 10 GiB: 10 GiB / 64 KiB = 163,840 tokens, whatever gpu_memory_utilization says', () => {
+    const natural = llama2('', 'vllm');
+    expect(natural.metrics!.kv_cache_capacity_tokens!).toBeGreaterThan(900_000);
+    for (const flag of ['', '\n  memory_fraction: 0.5']) {
+      const r = llama2(`\n  kv_cache_memory: 10 GiB${flag}`, 'vllm');
+      expect(r.metrics!.kv_cache_capacity_tokens).toBe((10 * GIB) / KV8B_TP2);
+      expect(r.details!.devices[0]!.kv_pool_gib).toBe(10);
+      expect(check(r, 'memory.fits').status).toBe('pass');
+    }
+    const assumed = llama2('\n  kv_cache_memory: 10 GiB', 'vllm').details!.assumptions.find((a) => a.name === 'workload.memory_fraction')!;
+    expect(assumed.value).toMatch(/^not used/);
+  });
+  it('vLLM --num-gpu-blocks-override 1000 (kv_cache_tokens 16,000) is exactly 16,000 tokens, even above what memory gives', () => {
+    expect(llama2('\n  kv_cache_tokens: 16000', 'vllm').metrics!.kv_cache_capacity_tokens).toBe(16000);
+    // at gpu_memory_utilization 0.2 the flag's pool holds about 110k tokens; the override allocates its 300,000 regardless
+    const r = llama2('\n  kv_cache_tokens: 300000\n  memory_fraction: 0.2', 'vllm');
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(300000);
+    expect(r.details!.devices[0]!.kv_pool_gib).toBeCloseTo((300000 * KV8B_TP2) / GIB, 2);
+  });
+  it('SGLang --max-total-tokens 100,000 caps the pool; a cap above the profiled pool leaves it', () => {
+    const natural = llama2('', 'sglang').metrics!.kv_cache_capacity_tokens!;
+    expect(natural).toBeGreaterThan(900_000);
+    expect(llama2('\n  kv_cache_tokens: 100000', 'sglang').metrics!.kv_cache_capacity_tokens).toBe(100000);
+    expect(llama2('\n  kv_cache_tokens: 5000000', 'sglang').metrics!.kv_cache_capacity_tokens).toBe(natural);
+  });
+  it('TensorRT-LLM max_tokens 50,000: ceil(50,000 / 32) = 1,563 blocks = 50,016 tokens; max_gpu_total_bytes 4 GiB = 65,536 tokens; the smaller wins', () => {
+    expect(llama2('\n  kv_cache_tokens: 50000', 'trtllm').metrics!.kv_cache_capacity_tokens).toBe(50016);
+    expect(llama2('\n  kv_cache_memory: 4 GiB', 'trtllm').metrics!.kv_cache_capacity_tokens).toBe((4 * GIB) / KV8B_TP2);
+    expect(llama2('\n  kv_cache_memory: 4 GiB\n  kv_cache_tokens: 50000', 'trtllm').metrics!.kv_cache_capacity_tokens).toBe(50016);
+    expect(llama2('\n  kv_cache_memory: 1 GiB\n  kv_cache_tokens: 50000', 'trtllm').metrics!.kv_cache_capacity_tokens).toBe(16384);
+    // a cap above what free_gpu_memory_fraction gives leaves that
+    expect(llama2('\n  kv_cache_tokens: 5000000', 'trtllm').metrics!.kv_cache_capacity_tokens).toBe(llama2('', 'trtllm').metrics!.kv_cache_capacity_tokens);
+  });
+  it('memory.fits fails when one request of the longest length (8,192 tokens) does not fit in the capped pool, under every engine', () => {
+    for (const engine of ['vllm', 'sglang', 'trtllm']) {
+      const r = llama2('\n  kv_cache_tokens: 4000', engine);
+      expect({ engine, status: check(r, 'memory.fits').status }).toEqual({ engine, status: 'fail' });
+      expect({ engine, status: check(llama2('\n  kv_cache_tokens: 8192', engine), 'memory.fits').status }).toEqual({ engine, status: 'pass' });
+    }
+  });
+  it('vLLM allocates a fixed pool whole: 70 GiB beside 15 GiB of weights on an 79.19 GiB H100 does not start', () => {
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 1',
+        '  tp: 1',
+        'concurrency: 1\n  input_tokens: 1024\n  output_tokens: 128\n  kv_cache_memory: 70 GiB',
+      ),
+    );
+    const fits = check(r, 'memory.fits');
+    expect(fits.status).toBe('fail');
+    expect(fits.path).toBe('workload.kv_cache_memory');
+    expect(fits.value!).toBeGreaterThan(85);
+    expect(fits.detail).toMatch(/cannot start/);
+  });
+  it('the running batch follows the cap: 100,000 tokens hold 43 sequences of 2,048 + 512 / 2 tokens', () => {
+    const r = verify(
+      plan(
+        '  preset: llama-3.1-8b',
+        '  preset: h100-sxm\n  gpus: 2',
+        '  tp: 2',
+        'concurrency: 64\n  input_tokens: 2048\n  output_tokens: 512\n  kv_cache_tokens: 100000',
+        'deployment:\n  engine: sglang',
+      ),
+    );
+    expect(r.metrics!.max_running_sequences).toBe(Math.floor(100000 / 2304));
+    expect(check(r, 'memory.kv_capacity').status).toBe('warn');
+  });
+});

@@ -104,6 +104,7 @@ export function memoryFigures(
           poolMemory,
           sequences ?? 1,
           wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0,
+          wl.kvCacheTokens,
         )
       : null;
 

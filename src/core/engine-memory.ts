@@ -173,6 +173,26 @@ export interface BudgetInputs {
   cudaGraphs: boolean;
   /** the plan's workload.runtime_overhead: replaces context, communication buffers and graphs */
   runtimeOverride: number | null;
+  /** a pool the plan fixes or caps on this device (workload.kv_cache_tokens, kv_cache_memory); null: the memory flag's */
+  limit?: PoolLimit | null;
+}
+
+/**
+ * A KV pool the plan sets on one device (workload.kv_cache_tokens or kv_cache_memory, in the engine's
+ * meaning): vLLM allocates exactly what --kv-cache-memory-bytes or --num-gpu-blocks-override says,
+ * whatever its memory flag (gpu_worker.determine_available_memory returns kv_cache_memory_bytes
+ * unprofiled; kv_cache_utils.may_override_num_blocks replaces the block count); SGLang
+ * (--max-total-tokens: max_total_num_tokens = min(profiled, cap)) and TensorRT-LLM
+ * (kv_cache_config.max_tokens, max_gpu_total_bytes: "memory corresponding to the minimum") take the
+ * smaller of it and what the flag gives.
+ */
+export interface PoolLimit {
+  /** bytes of the pool on this device */
+  bytes: number;
+  /** true: the engine allocates exactly this; false: no more than this */
+  fixed: boolean;
+  /** what sets it, for the report ("workload.kv_cache_tokens (100000 tokens)") */
+  source: string;
 }
 
 /** One device as its engine sizes it. */
@@ -243,8 +263,17 @@ export function deviceBudget(b: BudgetInputs): DeviceBudget {
       beside: [],
     };
   }
+  const limit = b.limit ?? null;
+  if (limit?.fixed) {
+    pool = limit.bytes;
+    formula = `${gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
+  } else if (limit && limit.bytes < pool) {
+    formula = `${gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${gib(pool)}`;
+    pool = limit.bytes;
+  }
   const room = b.capacity - b.weights - b.activations - overhead;
-  const kv = Math.min(pool, room);
+  // A pool the engine is told to allocate is allocated whole: past the device, it does not start.
+  const kv = limit?.fixed ? pool : Math.min(pool, room);
   const usable = b.weights + b.activations + overhead + kv;
   if (kv < 0) return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
   return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };

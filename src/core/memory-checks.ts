@@ -31,6 +31,8 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   }
   // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
   const tight = c.memEst && c.memEst[0]!.pool !== null ? c.memEst.reduce((a, st) => (st.pool! - st.kvOne < a.pool! - a.kvOne ? st : a), c.memEst[0]!) : null;
+  // A device whose engine would use more than it has (a pool the plan fixes past it).
+  const overfull = capacity !== undefined ? (c.memEst?.find((st) => st.usable !== null && st.usable > capacity * (1 + 1e-9)) ?? null) : null;
   if (capacity === undefined) {
     out.push({
       id: 'memory.fits',
@@ -39,6 +41,18 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       path: 'hardware.memory',
       missing: ['hardware.memory'],
       detail: 'device memory is not given',
+    });
+  } else if (overfull && overfull.usable !== null) {
+    // Only a pool the plan fixes (vLLM --kv-cache-memory-bytes, --num-gpu-blocks-override) can pass the device: the engine allocates it whole.
+    out.push({
+      id: 'memory.fits',
+      status: 'fail',
+      title: 'Memory fits',
+      path: given.kv_cache_tokens !== undefined ? 'workload.kv_cache_tokens' : 'workload.kv_cache_memory',
+      value: gib(overfull.usable),
+      limit: gib(capacity),
+      unit: 'GiB',
+      detail: `${engine} allocates the KV pool the plan sets whole: the most loaded device (stage ${overfull.stage}) needs ${fmtGiB(overfull.usable)} (${overfull.rule}), more than its ${fmtGiB(capacity)}: ${engine} cannot start`,
     });
   } else if (tight && tight.usable !== null) {
     const need = tight.weights + tight.activations + tight.overhead + tight.kvOne;

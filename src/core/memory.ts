@@ -1,7 +1,7 @@
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
 import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
-import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine } from './engine-memory.js';
+import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
 import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Hardware, Layout, Workload } from './resolve.js';
@@ -222,6 +222,10 @@ export interface EngineConditions {
   sampledSequences: number;
   cudaGraphs: boolean;
   runtimeOverride: number | null;
+  /** workload.kv_cache_tokens: the pool in tokens per replica; null when not given */
+  kvCacheTokens: number | null;
+  /** workload.kv_cache_memory: the pool in bytes per device; null when not given */
+  kvCacheMemory: number | null;
 }
 
 /** The engine conditions of a resolved workload; `sequences` are those in flight per replica (SGLang and TRT-LLM sample what runs). */
@@ -239,6 +243,8 @@ export function engineConditions(workload: Workload, hardware: Hardware, sequenc
     sampledSequences: sampled,
     cudaGraphs: workload.cudaGraphs,
     runtimeOverride: workload.runtimeOverhead,
+    kvCacheTokens: workload.kvCacheTokens,
+    kvCacheMemory: workload.kvCacheMemory,
   };
 }
 
@@ -270,6 +276,29 @@ export interface StageMemory {
 export function mostLoaded(stages: StageMemory[] | null): StageMemory | null {
   if (!stages || stages.length === 0) return null;
   return stages.reduce((a, st) => (st.total > a.total ? st : a));
+}
+
+/**
+ * The pool the plan sets on one device of the stage (workload.kv_cache_tokens, kv_cache_memory), in the
+ * engine's meaning (engine-memory.ts, PoolLimit), or null. Tokens become bytes at the stage's bytes per
+ * token, plus the fixed state the stage's `sequences` keep beside the token pool (linear-attention
+ * layers). vLLM's block override wins over its byte size (it replaces the block count the bytes give);
+ * SGLang and TensorRT-LLM take the smallest of the flag's pool and both caps.
+ */
+export function poolLimit(facts: ModelFacts, layout: Layout, cond: EngineConditions, stage: Stage, sequences: number): PoolLimit | null {
+  const { kvCacheTokens: tokens, kvCacheMemory: bytes } = cond;
+  if (tokens === null && bytes === null) return null;
+  const fromTokens =
+    tokens === null
+      ? null
+      : {
+          bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
+          source: `workload.kv_cache_tokens (${tokens} tokens)`,
+        };
+  const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
+  if (cond.engine === 'vllm') return { ...(fromTokens ?? fromBytes)!, fixed: true };
+  const smaller = fromTokens && fromBytes ? (fromTokens.bytes <= fromBytes.bytes ? fromTokens : fromBytes) : (fromTokens ?? fromBytes)!;
+  return { ...smaller, fixed: false };
 }
 
 /**
@@ -329,6 +358,7 @@ export function stageMemory(
         device: cond.device,
         cudaGraphs: cond.cudaGraphs,
         runtimeOverride: cond.runtimeOverride,
+        limit: poolLimit(facts, layout, cond, stage, sequences),
       });
       ({ pool, usable, overhead, rule } = b);
     } else {
@@ -370,6 +400,8 @@ export function stageMemory(
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
+ * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
+ * bytes) is that many tokens wherever it binds, and never more.
  */
 export function kvCapacityTokens(
   facts: ModelFacts,
@@ -379,6 +411,7 @@ export function kvCapacityTokens(
   memory: StageMemory[],
   sequences = 1,
   context = 0,
+  capTokens: number | null = null,
 ): number {
   let tokens = Infinity;
   stages.forEach((stage, i) => {
@@ -396,7 +429,13 @@ export function kvCapacityTokens(
     tokens = Math.min(tokens, Math.max(0, free) / perToken);
   });
   if (!Number.isFinite(tokens)) return 0;
+  // tokens x bytes per token / bytes per token can fall a rounding error short of the tokens
+  const capped = capTokens !== null && tokens >= capTokens * (1 - 1e-9);
+  if (capped) tokens = capTokens;
   const block = KV_BLOCK_TOKENS[engine];
+  // TensorRT-LLM allocates ceil(max_tokens / tokens_per_block) blocks for a cap in tokens
+  // (resource_manager.py, KVCacheManager.calculate_max_num_blocks); SGLang aligns its cap down to pages.
+  if (capped && engine === 'trtllm') return Math.ceil(tokens / block) * block;
   return Math.floor(tokens / block) * block;
 }
 

@@ -125,6 +125,10 @@ export interface Workload {
   runtimeOverhead: number | null;
   /** the engine's cap on sequences running at once in the whole deployment; null when none is given */
   maxRunningSequences: number | null;
+  /** workload.kv_cache_tokens: the KV pool in tokens per replica (a cap; vLLM's block override: exact); null when not given */
+  kvCacheTokens: number | null;
+  /** workload.kv_cache_memory: the KV pool in bytes per device (vLLM: exact; TensorRT-LLM, SGLang: a cap); null when not given */
+  kvCacheMemory: number | null;
   /** decode replays CUDA graphs (else its kernels are launched from the host like prefill's) */
   cudaGraphs: boolean;
   /** a finite closed-loop run to simulate, when the plan declares one */
@@ -284,11 +288,19 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     : engineDefaultsAt;
   const flag = ENGINE_MEMORY_FLAG[engine];
   let memoryFraction: number;
+  // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
+  const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
   if (w.memory_fraction !== undefined) memoryFraction = w.memory_fraction;
   else if (w.memory_reserve !== undefined) memoryFraction = 1 - w.memory_reserve;
   else {
     memoryFraction = defaults.memoryFraction;
-    assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+    if (poolFixed)
+      assume(
+        'workload.memory_fraction',
+        `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`,
+        'method',
+      );
+    else assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
   }
   const reserve = 1 - memoryFraction;
   // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
@@ -352,6 +364,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     profiledSequences,
     runtimeOverhead,
     maxRunningSequences,
+    kvCacheTokens: w.kv_cache_tokens ?? null,
+    kvCacheMemory: w.kv_cache_memory ?? null,
     cudaGraphs: w.cuda_graphs ?? true,
     benchmark:
       w.benchmark === undefined

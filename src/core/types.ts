@@ -219,6 +219,17 @@ export interface WorkloadSpec {
   memory_fraction?: number;
   /** the engine's cap on sequences running at once in the whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size x schedulers) */
   max_running_sequences?: number;
+  /**
+   * extension: the engine's KV-cache pool capped at this many tokens per replica (SGLang --max-total-tokens,
+   * TensorRT-LLM kv_cache_config.max_tokens: the smaller of this and the memory flag's pool; vLLM
+   * --num-gpu-blocks-override x block size: exactly this)
+   */
+  kv_cache_tokens?: number;
+  /**
+   * extension: the engine's KV-cache pool in bytes per device (vLLM --kv-cache-memory-bytes: exactly this,
+   * the memory flag unused; TensorRT-LLM kv_cache_config.max_gpu_total_bytes: the smaller of this and the flag's pool)
+   */
+  kv_cache_memory?: number;
   prefix_cache_hit_rate?: number;
   speculative?: SpeculativeSpec;
   /** extension: tokens one prefill chunk may hold (vLLM max_num_batched_tokens); sizes activations */

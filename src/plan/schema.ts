@@ -165,6 +165,10 @@ const VLLM_MEMORY_HINT = memoryFlagHint('vLLM', 'the share of the whole device t
 const SGLANG_MEMORY_HINT = memoryFlagHint('SGLang', 'weights and KV pool as a share of the memory free after initialisation', 'sglang');
 const TRTLLM_MEMORY_HINT = memoryFlagHint('TensorRT-LLM', "kv_cache_config's share of the memory free after its warm-up that the KV cache takes", 'trtllm');
 const WORKLOAD_HINTS: Record<string, KeyHint> = {
+  num_gpu_blocks_override: {
+    use: 'kv_cache_tokens',
+    why: "counts vLLM's KV blocks: kv_cache_tokens is the tokens they hold, blocks x block size (16 tokens by default)",
+  },
   max_num_seqs: ENGINE_CAP_HINT,
   max_running_requests: ENGINE_CAP_HINT,
   max_batch_size: ENGINE_CAP_HINT,
@@ -413,6 +417,17 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         "The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)",
         1,
         2 ** 24,
+      ),
+      kv_cache_tokens: int(
+        "The engine's KV-cache pool capped at this many tokens per replica: SGLang --max-total-tokens and TensorRT-LLM kv_cache_config.max_tokens take the smaller of this and what memory_fraction gives; vLLM --num-gpu-blocks-override (blocks x block size) allocates exactly this many",
+        1,
+        2 ** 40,
+      ),
+      kv_cache_memory: qty(
+        "The engine's KV-cache pool in bytes per device: vLLM --kv-cache-memory-bytes allocates exactly this (memory_fraction is not used); TensorRT-LLM kv_cache_config.max_gpu_total_bytes takes the smaller of this and what memory_fraction gives",
+        'bytes',
+        0,
+        PiB,
       ),
       prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
       speculative: section('Speculative decoding', {
