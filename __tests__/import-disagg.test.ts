@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
-import { importFixture, importFixtureFile, lineOf, ok } from './import-helpers.js';
+import { importFixture, importFixtureFile, importText, lineOf, ok } from './import-helpers.js';
 
 describe('Dynamo graph deployment with prefill and decode workers (vLLM)', () => {
   const text = importFixture('dynamo-dgd.yaml');
@@ -37,6 +37,35 @@ describe('SGLang --disaggregation-mode prefill / decode pair', () => {
     expect(r.fields.hardware?.gpus).toBe(16);
     expect(r.fields.model?.preset).toBe('deepseek-r1');
     expect(r.fields.deployment?.engine).toBe('sglang');
+  });
+});
+
+describe('a KV pool set on the pools of a disaggregated pair (a plan has one)', () => {
+  const pair = (prefill: string, decode: string) =>
+    ok(
+      importText(
+        'pd.sh',
+        [
+          `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1 --disaggregation-mode prefill --tp 8${prefill} &`,
+          `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1 --disaggregation-mode decode --tp 8${decode} &`,
+        ].join('\n'),
+      ),
+    );
+  it("both pools' --max-total-tokens: the decode workers' is kept, at its line, and a difference is said", () => {
+    const same = pair(' --max-total-tokens 200000', ' --max-total-tokens 200000');
+    expect(same.fields.workload?.kv_cache_tokens).toBe(200000);
+    expect(same.origins['workload.kv_cache_tokens']).toBe('pd.sh:2');
+    expect(same.warnings).toEqual([]);
+    const differ = pair(' --max-total-tokens 100000', ' --max-total-tokens 200000');
+    expect(differ.fields.workload?.kv_cache_tokens).toBe(200000);
+    expect(differ.warnings.join('\n')).toMatch(/the prefill workers set workload\.kv_cache_tokens to 100000, the decode workers to 200000/);
+  });
+  it('one pool alone: applied to both, and said', () => {
+    const r = pair('', ' --max-total-tokens 200000');
+    expect(r.fields.workload?.kv_cache_tokens).toBe(200000);
+    expect(r.warnings.join('\n')).toMatch(
+      /pd\.sh:2: only the decode workers set their KV pool \(workload\.kv_cache_tokens\); a plan has one, so the prefill workers are read with it too/,
+    );
   });
 });
 

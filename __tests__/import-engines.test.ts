@@ -242,6 +242,49 @@ describe('TensorRT-LLM', () => {
   });
 });
 
+// The KV pool the operator sets outright (review 5: every one of these was ignored without a word, and
+// a 10 GiB vLLM pool read as 983,120 tokens, 6x what vLLM allocates). Sources: vLLM CacheConfig
+// (kv_cache_memory_bytes "Size of KV Cache per GPU in bytes", parsed as a human-readable int;
+// num_gpu_blocks_override x block_size, 16 by default); SGLang --max-total-tokens; TensorRT-LLM
+// KvCacheConfig max_tokens and max_gpu_total_bytes.
+describe('KV pool settings: workload.kv_cache_tokens and kv_cache_memory, each at its line', () => {
+  it('vLLM --kv-cache-memory-bytes (and --kv-cache-memory, the prefix its log suggests) is the pool in bytes per GPU', () => {
+    for (const flag of ['--kv-cache-memory-bytes 10737418240', '--kv-cache-memory 10737418240', '--kv-cache-memory=10G', '--kv_cache_memory_bytes 10G']) {
+      const r = fields(`vllm serve meta-llama/Llama-3.1-8B-Instruct -tp 2 \\\n  ${flag}`);
+      expect(r.fields.workload?.kv_cache_memory, flag).toBe(10 * 1024 ** 3);
+      expect(r.origins['workload.kv_cache_memory'], flag).toBe('serve.sh:2');
+      expect(r.warnings, flag).toEqual([]);
+    }
+  });
+
+  it('vLLM --num-gpu-blocks-override N is N x --block-size tokens, 16 (and said so) when the block size is not given', () => {
+    const given = fields('vllm serve meta-llama/Llama-3.1-8B-Instruct --block-size 32 --num-gpu-blocks-override 1000');
+    expect(given.fields.workload?.kv_cache_tokens).toBe(32000);
+    expect(given.warnings).toEqual([]);
+    const assumed = fields('vllm serve meta-llama/Llama-3.1-8B-Instruct \\\n  --num-gpu-blocks-override 1000');
+    expect(assumed.fields.workload?.kv_cache_tokens).toBe(16000);
+    expect(assumed.origins['workload.kv_cache_tokens']).toBe('serve.sh:2');
+    expect(assumed.warnings.join('\n')).toMatch(/serve\.sh:2: --num-gpu-blocks-override 1000 read as 1000 blocks of 16 tokens/);
+  });
+
+  it('SGLang --max-total-tokens caps the pool in tokens', () => {
+    const r = fields('python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --tp 2 --max-total-tokens 100000');
+    expect(r.fields.workload?.kv_cache_tokens).toBe(100000);
+    expect(r.origins['workload.kv_cache_tokens']).toBe('serve.sh:1');
+    expect(r.fields.deployment?.engine).toBe('sglang');
+  });
+
+  it('TensorRT-LLM kv_cache_config.max_tokens and max_gpu_total_bytes, beside free_gpu_memory_fraction, from the options file', () => {
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-8B-Instruct --tp_size 2 --extra_llm_api_options extra.yaml', {
+      'extra.yaml': 'kv_cache_config:\n  free_gpu_memory_fraction: 0.9\n  max_tokens: 50000\n  max_gpu_total_bytes: 8589934592\n',
+    });
+    expect(r.fields.workload).toMatchObject({ memory_fraction: 0.9, kv_cache_tokens: 50000, kv_cache_memory: 8 * 1024 ** 3 });
+    expect(r.origins['workload.kv_cache_tokens']).toBe('extra.yaml:3');
+    expect(r.origins['workload.kv_cache_memory']).toBe('extra.yaml:4');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
 describe('config files and command lines: the engine decides by option, not by spelling', () => {
   // trtllm-serve: llm_args | extra YAML (update_llm_args_with_extra_dict), a shallow merge: the file wins,
   // and a section it gives (kv_cache_config) replaces the command line's whole

@@ -1,17 +1,22 @@
 // Each serving engine's own meaning of its flags, turned into the plan contract's figures.
 // The semantics (docs/importers.md has the sources):
 //   vLLM     GPUs = TP x PP x DP; --enable-expert-parallel makes EP = TP x DP with experts unsharded (etp 1);
-//            --max-num-seqs is per DP rank; --gpu-memory-utilization is a fraction of TOTAL memory.
+//            --max-num-seqs is per DP rank; --gpu-memory-utilization is a fraction of TOTAL memory;
+//            --kv-cache-memory-bytes (per GPU) and --num-gpu-blocks-override (x --block-size tokens) set
+//            the KV pool outright.
 //   SGLang   without --enable-dp-attention, --dp N starts N copies of a TP group: GPUs = TP x PP x DP;
 //            with it, --tp is the total device count and attention runs tp/dp-way TP in dp replicas;
-//            MoE layers run moe_tp = tp / ep; --mem-fraction-static is a fraction of TOTAL memory
-//            (weights + KV pool); --max-running-requests is engine-wide with DP attention, else per copy.
+//            MoE layers run moe_tp = tp / ep; --mem-fraction-static is the share of the memory FREE after
+//            initialisation for weights + KV pool; --max-running-requests is engine-wide with DP
+//            attention, else per copy; --max-total-tokens caps the KV pool.
 //   TRT-LLM  GPUs = TP x PP; enable_attention_dp runs attention data-parallel over the TP ranks;
 //            moe_expert_parallel_size / moe_tensor_parallel_size split the experts; max_batch_size is per
 //            scheduler (per attention-DP rank); free_gpu_memory_fraction is a fraction of the memory FREE
-//            after weights and activations, not of the total.
+//            after weights and activations, not of the total; kv_cache_config.max_tokens and
+//            max_gpu_total_bytes cap the KV pool.
 // Each engine's memory flag becomes workload.memory_fraction, read in that engine's meaning through
-// deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences.
+// deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences;
+// its KV pool settings workload.kv_cache_tokens and kv_cache_memory.
 import type { Dtype } from '../core/types.js';
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { takesValue } from './flag-names.js';
@@ -32,6 +37,9 @@ const FLAGS = {
     concurrency: ['max-num-seqs'],
     context: ['max-model-len'],
     memory: ['gpu-memory-utilization'],
+    // blocks of --block-size tokens
+    kvTokens: ['num-gpu-blocks-override'],
+    kvBytes: ['kv-cache-memory-bytes'],
     kv: ['kv-cache-dtype'],
     quant: ['quantization'],
     dtype: ['dtype'],
@@ -46,6 +54,8 @@ const FLAGS = {
     concurrency: ['max-running-requests'],
     context: ['context-length'],
     memory: ['mem-fraction-static'],
+    kvTokens: ['max-total-tokens'],
+    kvBytes: [] as string[],
     kv: ['kv-cache-dtype'],
     quant: ['quantization'],
     dtype: ['dtype'],
@@ -60,6 +70,8 @@ const FLAGS = {
     concurrency: ['max-batch-size'],
     context: ['max-seq-len'],
     memory: ['kv-cache-config.free-gpu-memory-fraction'],
+    kvTokens: ['kv-cache-config.max-tokens'],
+    kvBytes: ['kv-cache-config.max-gpu-total-bytes'],
     kv: ['kv-cache-config.dtype'],
     quant: ['quant-config.quant-algo'],
     dtype: ['dtype'],
@@ -261,7 +273,7 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
 
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS: Readonly<Record<Engine, ReadonlySet<string>>> = {
-  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm]),
+  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size']),
   sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
   trtllm: new Set([
     ...Object.values(FLAGS.trtllm).flat(),
@@ -442,6 +454,32 @@ function setMemory(engine: Engine, r: Reader, c: FieldCollector): void {
   if (memory) c.set('workload.memory_fraction', memory.value, memory.line);
 }
 
+/** vLLM's default --block-size on CUDA (CacheConfig.DEFAULT_BLOCK_SIZE). */
+const VLLM_DEFAULT_BLOCK_SIZE = 16;
+
+/**
+ * The KV pool an engine is told to allocate, or capped at: workload.kv_cache_tokens (vLLM
+ * --num-gpu-blocks-override x --block-size, SGLang --max-total-tokens, TensorRT-LLM
+ * kv_cache_config.max_tokens) and workload.kv_cache_memory (vLLM --kv-cache-memory-bytes, TensorRT-LLM
+ * kv_cache_config.max_gpu_total_bytes), each read in the engine's meaning by the core.
+ */
+function setKvPool(engine: Engine, r: Reader, c: FieldCollector): void {
+  const f = FLAGS[engine];
+  const count = r.int(f.kvTokens, engine === 'vllm' ? 'block count' : 'token count');
+  if (count && engine === 'vllm') {
+    const size = r.int(['block-size'], 'block size');
+    const block = size?.value ?? VLLM_DEFAULT_BLOCK_SIZE;
+    c.set('workload.kv_cache_tokens', count.value * block, count.line);
+    if (!size) {
+      c.warn(
+        `${c.origin(count.line)}: --num-gpu-blocks-override ${count.value} read as ${count.value} blocks of ${block} tokens (vLLM's default --block-size); attention backends with larger blocks (FlashMLA: 64) hold more: give --block-size`,
+      );
+    }
+  } else if (count) c.set('workload.kv_cache_tokens', count.value, count.line);
+  const bytes = f.kvBytes.length > 0 ? r.int(f.kvBytes, 'byte count') : undefined;
+  if (bytes) c.set('workload.kv_cache_memory', bytes.value, bytes.line);
+}
+
 /**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
@@ -511,6 +549,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const eager = r.bool(EAGER_FLAGS[engine]);
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
+  setKvPool(engine, r, c);
   setSpeculative(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);

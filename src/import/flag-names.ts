@@ -15,6 +15,8 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     dp: 'data-parallel-size',
     ep: 'enable-expert-parallel',
     q: 'quantization',
+    // argparse's prefix of --kv-cache-memory-bytes, the spelling vLLM's own start-up log suggests ("--kv-cache-memory=...")
+    'kv-cache-memory': 'kv-cache-memory-bytes',
   },
   sglang: {
     tp: 'tp-size',

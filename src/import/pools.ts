@@ -37,8 +37,10 @@ export function roleFromName(text: string | undefined): Role | undefined {
   return undefined;
 }
 
-/** Model and workload keys that belong to the whole deployment, not to one pool. */
-const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative']);
+/** Workload keys that belong to the whole deployment, not to one pool. */
+const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
+/** Shared keys one pool's workers may set alone: the plan's one value then applies to both pools, which is said. */
+const KV_POOL_KEYS = ['workload.kv_cache_tokens', 'workload.kv_cache_memory'];
 /** Workload keys that are a pool's own: the prefill batch, the decode cap, each pool's memory flag. */
 const POOL_WORKLOAD: Record<Role, Record<string, string>> = {
   prefill: { max_batched_tokens: 'max_batched_tokens', memory_fraction: 'memory_fraction' },
@@ -56,6 +58,8 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
   let total = 0;
   let totalLine: Where | undefined;
   const shared = new Map<string, { value: unknown; role: Role }>();
+  /** which pools' workers set each shared key */
+  const setBy = new Map<string, Set<Role>>();
   // Decode first: where the pools disagree on a deployment-wide key, the decode pool's holds (it holds the KV cache).
   for (const role of ['decode', 'prefill'] as const) {
     const own = byRole(role);
@@ -94,6 +98,8 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
         else if (section === 'hardware' && key === 'gpus') continue;
         else {
           const path = `${section}.${key}`;
+          if (!setBy.has(path)) setBy.set(path, new Set());
+          setBy.get(path)!.add(role);
           const seen = shared.get(path);
           if (seen === undefined) {
             shared.set(path, { value, role });
@@ -107,6 +113,15 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
       }
     }
     if (role === 'decode' && sub.context) c.context = sub.context;
+  }
+  for (const path of KV_POOL_KEYS) {
+    const seen = shared.get(path);
+    if (seen !== undefined && !setBy.get(path)?.has(seen.role === 'decode' ? 'prefill' : 'decode')) {
+      const other = seen.role === 'decode' ? 'prefill' : 'decode';
+      c.warn(
+        `${c.origin(c.origins[path] ?? c.file)}: only the ${seen.role} workers set their KV pool (${path}); a plan has one, so the ${other} workers are read with it too`,
+      );
+    }
   }
   if (totalLine !== undefined && byRole('prefill').length > 0 && byRole('decode').length > 0) c.set('hardware.gpus', total, totalLine);
   // The decode pool's cap, over all its workers, is the load when the plan states none.
