@@ -283,6 +283,38 @@ describe('KV pool settings: workload.kv_cache_tokens and kv_cache_memory, each a
     expect(r.origins['workload.kv_cache_memory']).toBe('extra.yaml:4');
     expect(r.warnings).toEqual([]);
   });
+
+  it("reads trtllm-bench's --kv_cache_free_gpu_mem_fraction in a trtllm-serve command, and says trtllm-serve refuses that spelling", () => {
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-8B-Instruct --tp_size 2 --kv_cache_free_gpu_mem_fraction 0.5');
+    expect(r.fields.workload?.memory_fraction).toBe(0.5);
+    expect(r.warnings.join('\n')).toMatch(/serve\.sh:1: --kv_cache_free_gpu_mem_fraction is trtllm-bench's spelling .* the command fails as written/);
+    expect(fields('trtllm-serve meta-llama/Llama-3.1-8B-Instruct --kv_cache_free_gpu_memory_fraction 0.5').warnings).toEqual([]);
+  });
+
+  it('warns about a memory setting it does not read, with what it changes, and not about the ones it reads', () => {
+    const text = (script: string, files: Record<string, string> = {}) => fields(script, files).warnings.join('\n');
+    expect(text('vllm serve meta-llama/Llama-3.1-8B-Instruct --cpu-offload-gb 20 --swap-space 16')).toMatch(
+      /serve\.sh:1: --cpu-offload-gb is a memory setting the importer does not read \(part of the weights live in host memory.*\n.*--swap-space is a memory setting/,
+    );
+    expect(text('python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --hicache-ratio 2 --swa-full-tokens-ratio 0.5')).toMatch(
+      /--hicache-ratio is a memory setting[\s\S]*--swa-full-tokens-ratio/,
+    );
+    expect(
+      text('trtllm-serve meta-llama/Llama-3.1-8B-Instruct --extra_llm_api_options x.yaml', { 'x.yaml': 'kv_cache_config:\n  host_cache_size: 1000000\n' }),
+    ).toMatch(/x\.yaml:2: host_cache_size is a memory setting the importer does not read/);
+    // another engine's memory flag is not this engine's: SGLang refuses --gpu-memory-utilization
+    expect(text('python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --gpu-memory-utilization 0.9')).toMatch(
+      /--gpu-memory-utilization is a memory setting/,
+    );
+    expect(
+      text('vllm serve meta-llama/Llama-3.1-8B-Instruct --gpu-memory-utilization 0.9 --kv-cache-memory-bytes 1G --num-gpu-blocks-override 10 --block-size 16'),
+    ).toBe('');
+    expect(
+      text(
+        'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --mem-fraction-static 0.8 --max-total-tokens 1000 --enable-memory-saver',
+      ),
+    ).toBe('');
+  });
 });
 
 describe('config files and command lines: the engine decides by option, not by spelling', () => {

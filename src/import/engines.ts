@@ -16,9 +16,10 @@
 //            max_gpu_total_bytes cap the KV pool.
 // Each engine's memory flag becomes workload.memory_fraction, read in that engine's meaning through
 // deployment.engine (src/core/engine-memory.ts); its batch cap becomes workload.max_running_sequences;
-// its KV pool settings workload.kv_cache_tokens and kv_cache_memory.
+// its KV pool settings workload.kv_cache_tokens and kv_cache_memory. Other memory settings are warned
+// about, never passed over.
 import type { Dtype } from '../core/types.js';
-import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
+import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
 import { takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
@@ -451,8 +452,19 @@ function setBatchWait(r: Reader, c: FieldCollector): void {
  */
 function setMemory(engine: Engine, r: Reader, c: FieldCollector): void {
   const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
-  if (memory) c.set('workload.memory_fraction', memory.value, memory.line);
+  if (!memory) return;
+  c.set('workload.memory_fraction', memory.value, memory.line);
+  // trtllm-bench's (and trtllm-eval's) spelling of the option, which trtllm-serve's click options do not declare
+  const written = r.flag(FLAGS[engine].memory)?.written;
+  if (engine === 'trtllm' && written !== undefined && normaliseFlag(written) === TRTLLM_BENCH_FRACTION) {
+    c.warn(
+      `${c.origin(memory.line)}: ${written} is trtllm-bench's spelling of kv_cache_config.free_gpu_memory_fraction; trtllm-serve declares --kv_cache_free_gpu_memory_fraction (and --free_gpu_memory_fraction) and refuses it: read as ${memory.value}, but the command fails as written`,
+    );
+  }
 }
+
+/** trtllm-bench's name for the KV memory fraction (normalised), which flag-names.ts folds into trtllm-serve's. */
+const TRTLLM_BENCH_FRACTION = 'kv-cache-free-gpu-mem-fraction';
 
 /** vLLM's default --block-size on CUDA (CacheConfig.DEFAULT_BLOCK_SIZE). */
 const VLLM_DEFAULT_BLOCK_SIZE = 16;
@@ -478,6 +490,33 @@ function setKvPool(engine: Engine, r: Reader, c: FieldCollector): void {
   } else if (count) c.set('workload.kv_cache_tokens', count.value, count.line);
   const bytes = f.kvBytes.length > 0 ? r.int(f.kvBytes, 'byte count') : undefined;
   if (bytes) c.set('workload.kv_cache_memory', bytes.value, bytes.line);
+}
+
+/**
+ * Memory settings the importer does not read, by what their names say (and a word on what each
+ * known one changes): warned about, so that a figure they move is never silently wrong.
+ */
+const MEMORY_WORDS =
+  /(^|[-.])(mem|memory|swap|offload|offloading|hicache|gpu-blocks|total-tokens|total-bytes|cache-size|attention-window|full-tokens-ratio)([-.]|$)/;
+/** Names that match MEMORY_WORDS but size nothing (SGLang's memory saver releases memory while the engine sleeps). */
+const NOT_MEMORY = new Set(['enable-memory-saver']);
+const MEMORY_NOTES: Readonly<Record<string, string>> = {
+  'cpu-offload-gb': 'part of the weights live in host memory, so each device holds less than the plan counts',
+  'swap-space': 'host memory for preempted sequences; the GPU pool is unchanged',
+  'kv-offloading-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+  'hicache-ratio': 'a host-memory tier behind the GPU pool, which is unchanged',
+  'hicache-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+  'kv-cache-config.host-cache-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+  'kv-cache-config.max-attention-window': 'each sequence keeps at most that many tokens of KV, less than the plan counts',
+  'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
+};
+
+function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector): void {
+  for (const [name, v] of args.flags) {
+    if (READS[engine].has(name) || NOT_MEMORY.has(name) || !MEMORY_WORDS.test(name)) continue;
+    const note = MEMORY_NOTES[name];
+    c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
+  }
 }
 
 /**
@@ -550,6 +589,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
+  warnUnreadMemory(engine, args, c);
   setSpeculative(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);

@@ -37,6 +37,8 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
     // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
     'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+    // trtllm-bench's spelling (trtllm-serve refuses it; engines.ts warns)
+    'kv-cache-free-gpu-mem-fraction': 'kv-cache-config.free-gpu-memory-fraction',
     'kv-cache-dtype': 'kv-cache-config.dtype',
     quantization: 'quant-config.quant-algo',
     'model-path': 'model',
