@@ -60,7 +60,10 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA A100 40GB SXM',
       gpus_per_node: 8,
-      memory: 40_960 * MiB, // nvidia-smi: 40960MiB (older drivers show 40536MiB)
+      // CUDA-visible total: PyTorch on a 40 GB A100 reports "GPU 0 has a total capacity of 39.50 GiB"
+      // (https://github.com/TianheWu/CoSeR/issues/10; other drivers print 39.39-39.56 GiB);
+      // nvidia-smi shows 40960MiB (older drivers 40536MiB).
+      memory: Math.round(39.5 * GiB),
       peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
       memory_bandwidth: 1555 * GBps, // datasheet 1,555 GB/s
       power: 400, // W, datasheet: max TDP 400 W (SXM)
@@ -68,7 +71,8 @@ const ALL: readonly HardwarePreset[] = [
       inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
     },
     notes:
-      'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' + '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
+      'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Memory is what CUDA lets a process allocate ' +
+      '(39.50 GiB; nvidia-smi shows 40960 MiB, or 40536 MiB on some drivers). HGX/DGX A100 8-GPU node assumed.',
   },
   {
     id: 'a100-80gb',
@@ -327,7 +331,10 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
       gpus_per_node: 8,
-      memory: 97_887 * MiB, // nvidia-smi: 97887MiB (96 GB GDDR7 with ECC)
+      // CUDA-visible total: "total=94.97 GiB" beside nvidia-smi's 97887MiB on a 96GB RTX PRO 6000 Blackwell
+      // (https://github.com/antirez/ds4/issues/431, its CUDA backend's device total); PyTorch OOMs on
+      // 96 GB Blackwell cards print "total capacity of 94.97 GiB" too. WSL2 reports the whole 95.59 GiB.
+      memory: Math.round(94.97 * GiB),
       peak_tflops: 503.8 * TFLOPS, // FP4 4 PFLOPS with sparsity -> 2,015 dense; BF16 (FP32 accumulate) a quarter: 503.8
       peak_tflops_fp8: 1007.6 * TFLOPS, // half the dense FP4
       peak_tflops_fp4: 2015.2 * TFLOPS, // 188 SMs x 2.617 GHz boost x 4,096 dense FP4 FLOP per SM per clock
@@ -344,7 +351,10 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA L40S',
       gpus_per_node: 8,
-      memory: 46_068 * MiB, // nvidia-smi: 46068MiB (48 GB GDDR6 with ECC on)
+      // CUDA-visible total: PyTorch on 8x L40S reports "GPU has a total capacity of 44.42 GiB"
+      // (https://github.com/stepfun-ai/Step-Video-T2V/issues/8; 44.53 GiB in
+      // https://github.com/Wan-Video/Wan2.1/issues/205); nvidia-smi shows 46068MiB (48 GB GDDR6, ECC on).
+      memory: Math.round(44.42 * GiB),
       peak_tflops: 362.05 * TFLOPS, // datasheet BF16 Tensor Core 362.05 | 733 (sparse)
       peak_tflops_fp8: 733 * TFLOPS, // datasheet FP8 Tensor Core 733 | 1,466 (sparse)
       memory_bandwidth: 864 * GBps, // datasheet 864 GB/s
@@ -361,7 +371,11 @@ const ALL: readonly HardwarePreset[] = [
     spec: {
       name: 'NVIDIA GeForce RTX 4090',
       gpus_per_node: 8,
-      memory: 24_564 * MiB, // nvidia-smi: 24564MiB (24 GB GDDR6X)
+      // CUDA-visible total: PyTorch on an RTX 4090 reports "GPU 0 has a total capacity of 23.64 GiB"
+      // (https://github.com/ali-vilab/VGen/issues/104, https://github.com/3DTopia/Phidias-Diffusion/issues/8;
+      // 23.65 GiB on older drivers, and vLLM issue 13061's 0.98 x total = 23.08 GiB gives 23.55);
+      // nvidia-smi shows 24564MiB (23.99 GiB).
+      memory: Math.round(23.64 * GiB),
       peak_tflops: 165.2 * TFLOPS, // Ada whitepaper: BF16 with FP32 accumulate 165.2 dense (330.4 sparse)
       peak_tflops_fp8: 330.3 * TFLOPS, // FP8 with FP32 accumulate 330.3 dense (660.6 sparse)
       memory_bandwidth: 1008 * GBps, // 1,008 GB/s
