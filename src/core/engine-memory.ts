@@ -201,7 +201,7 @@ export interface DeviceBudget {
   pool: number;
   /** runtime, communication buffers and graphs on the device, bytes */
   overhead: number;
-  /** what the engine may use: weights + activations + overhead + the pool (no more than the device) */
+  /** what the engine may use: weights + activations + overhead + the pool (no more than the device, but for a pool the plan fixes past it) */
   usable: number;
   /** what makes up `usable`, as a sum of its parts and the formula of the pool, for the report */
   rule: string;
@@ -215,7 +215,8 @@ export interface DeviceBudget {
  *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
  *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
  *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
- * `usable` never exceeds the device: an SGLang fraction set too high leaves the activations no room.
+ * `usable` never exceeds the device (an SGLang fraction set too high leaves the activations no room),
+ * but for a pool the plan fixes (`limit.fixed`): the engine allocates that whole, or does not start.
  */
 export function deviceBudget(b: BudgetInputs): DeviceBudget {
   const comm = commBufferBytes(b.group, b.device);
