@@ -39786,6 +39786,8 @@ const ALIASES = {
         dp: 'data-parallel-size',
         ep: 'enable-expert-parallel',
         q: 'quantization',
+        // argparse's prefix of --kv-cache-memory-bytes, the spelling vLLM's own start-up log suggests ("--kv-cache-memory=...")
+        'kv-cache-memory': 'kv-cache-memory-bytes',
     },
     sglang: {
         tp: 'tp-size',
@@ -39806,6 +39808,8 @@ const ALIASES = {
         'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
         // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
         'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+        // trtllm-bench's spelling (trtllm-serve refuses it; engines.ts warns)
+        'kv-cache-free-gpu-mem-fraction': 'kv-cache-config.free-gpu-memory-fraction',
         'kv-cache-dtype': 'kv-cache-config.dtype',
         quantization: 'quant-config.quant-algo',
         'model-path': 'model',
@@ -40199,6 +40203,59 @@ function setSpeculative(engine, r, c) {
     else if (found.tokens)
         c.warn(`${c.origin(found.tokens.line)}: ${readValue(found.tokens.value)} is not a proposal count of 1 to ${MAX_TOKENS}; workload.speculative.tokens is not imported`);
     c.warn(`${where}: speculative decoding is read as workload.speculative (method ${found.method}); how many proposals are accepted is not in the command: give workload.speculative.acceptance_length (without it the estimate assumes 1, no proposal accepted)`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
+// "did you mean 'x'?": the nearest valid key by edit distance.
+/** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
+function editDistance(a, b) {
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    const rows = s.length + 1;
+    const cols = t.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    const at = (i, j) => d[i * cols + j];
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            d[i * cols + j] = best;
+        }
+    }
+    return at(rows - 1, cols - 1);
+}
+/**
+ * The candidate nearest to `word`, when near enough to be a likely typo: at most a
+ * third of the word's length (at least 1, at most 4) edits away. Ties go to the
+ * first candidate in the list.
+ */
+function didYouMean(word, candidates) {
+    if (word.length === 0 || word.length > 64)
+        return undefined;
+    const limit = Math.min(4, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        if (candidate.toLowerCase() === word.toLowerCase())
+            return candidate;
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** " (did you mean 'x'?)" or "". */
+function didYouMeanSuffix(word, candidates) {
+    const match = didYouMean(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
 
 ;// CONCATENATED MODULE: ./src/presets/lookup.ts
@@ -41019,14 +41076,18 @@ const hardware_ALL = [
         spec: {
             name: 'NVIDIA A100 40GB SXM',
             gpus_per_node: 8,
-            memory: 40_960 * MiB, // nvidia-smi: 40960MiB (older drivers show 40536MiB)
+            // CUDA-visible total: PyTorch on a 40 GB A100 reports "GPU 0 has a total capacity of 39.50 GiB"
+            // (https://github.com/TianheWu/CoSeR/issues/10; other drivers print 39.39-39.56 GiB);
+            // nvidia-smi shows 40960MiB (older drivers 40536MiB).
+            memory: Math.round(39.5 * GiB),
             peak_tflops: 312 * TFLOPS, // datasheet BF16 Tensor Core 312 (624 sparse)
             memory_bandwidth: 1555 * GBps, // datasheet 1,555 GB/s
             power: 400, // W, datasheet: max TDP 400 W (SXM)
             intra_node_bandwidth: 300 * GBps, // NVLink3 600 GB/s bidirectional
             inter_node_bandwidth: gbit(200), // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU
         },
-        notes: 'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Some drivers report 40536 MiB rather than ' + '40960 MiB. HGX/DGX A100 8-GPU node assumed.',
+        notes: 'No fp8 math (Ampere): fp8 weights run at the 16-bit peak. Memory is what CUDA lets a process allocate ' +
+            '(39.50 GiB; nvidia-smi shows 40960 MiB, or 40536 MiB on some drivers). HGX/DGX A100 8-GPU node assumed.',
     },
     {
         id: 'a100-80gb',
@@ -41278,7 +41339,10 @@ const hardware_ALL = [
         spec: {
             name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
             gpus_per_node: 8,
-            memory: 97_887 * MiB, // nvidia-smi: 97887MiB (96 GB GDDR7 with ECC)
+            // CUDA-visible total: "total=94.97 GiB" beside nvidia-smi's 97887MiB on a 96GB RTX PRO 6000 Blackwell
+            // (https://github.com/antirez/ds4/issues/431, its CUDA backend's device total); PyTorch OOMs on
+            // 96 GB Blackwell cards print "total capacity of 94.97 GiB" too. WSL2 reports the whole 95.59 GiB.
+            memory: Math.round(94.97 * GiB),
             peak_tflops: 503.8 * TFLOPS, // FP4 4 PFLOPS with sparsity -> 2,015 dense; BF16 (FP32 accumulate) a quarter: 503.8
             peak_tflops_fp8: 1007.6 * TFLOPS, // half the dense FP4
             peak_tflops_fp4: 2015.2 * TFLOPS, // 188 SMs x 2.617 GHz boost x 4,096 dense FP4 FLOP per SM per clock
@@ -41295,7 +41359,10 @@ const hardware_ALL = [
         spec: {
             name: 'NVIDIA L40S',
             gpus_per_node: 8,
-            memory: 46_068 * MiB, // nvidia-smi: 46068MiB (48 GB GDDR6 with ECC on)
+            // CUDA-visible total: PyTorch on 8x L40S reports "GPU has a total capacity of 44.42 GiB"
+            // (https://github.com/stepfun-ai/Step-Video-T2V/issues/8; 44.53 GiB in
+            // https://github.com/Wan-Video/Wan2.1/issues/205); nvidia-smi shows 46068MiB (48 GB GDDR6, ECC on).
+            memory: Math.round(44.42 * GiB),
             peak_tflops: 362.05 * TFLOPS, // datasheet BF16 Tensor Core 362.05 | 733 (sparse)
             peak_tflops_fp8: 733 * TFLOPS, // datasheet FP8 Tensor Core 733 | 1,466 (sparse)
             memory_bandwidth: 864 * GBps, // datasheet 864 GB/s
@@ -41312,7 +41379,11 @@ const hardware_ALL = [
         spec: {
             name: 'NVIDIA GeForce RTX 4090',
             gpus_per_node: 8,
-            memory: 24_564 * MiB, // nvidia-smi: 24564MiB (24 GB GDDR6X)
+            // CUDA-visible total: PyTorch on an RTX 4090 reports "GPU 0 has a total capacity of 23.64 GiB"
+            // (https://github.com/ali-vilab/VGen/issues/104, https://github.com/3DTopia/Phidias-Diffusion/issues/8;
+            // 23.65 GiB on older drivers, and vLLM issue 13061's 0.98 x total = 23.08 GiB gives 23.55);
+            // nvidia-smi shows 24564MiB (23.99 GiB).
+            memory: Math.round(23.64 * GiB),
             peak_tflops: 165.2 * TFLOPS, // Ada whitepaper: BF16 with FP32 accumulate 165.2 dense (330.4 sparse)
             peak_tflops_fp8: 330.3 * TFLOPS, // FP8 with FP32 accumulate 330.3 dense (660.6 sparse)
             memory_bandwidth: 1008 * GBps, // 1,008 GB/s
@@ -41399,6 +41470,7 @@ function hardwareAliases() {
 
 ;// CONCATENATED MODULE: ./src/import/model-name.ts
 
+
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
 function lastSegment(name) {
     return (name
@@ -41443,6 +41515,22 @@ function modelPresetFor(name) {
     }
     return undefined;
 }
+/**
+ * What an unknown model id most likely means, for "did you mean": a known checkpoint of that name in
+ * another case or under another owner (llama-3.1-8B-instruct is meta-llama/Llama-3.1-8B-Instruct's
+ * name), else the preset its name gives without release suffixes (-Instruct, -FP8), else a preset id a
+ * typo away from that stem (llama3.1-8b-instruct).
+ */
+function nearestModelPreset(name) {
+    const checkpoint = checkpointOf(name);
+    const preset = checkpoint?.preset ?? modelPresetFor(name) ?? didYouMean(stem(name), Object.keys(MODEL_PRESETS));
+    if (preset === undefined)
+        return undefined;
+    const repos = Object.values(CHECKPOINTS)
+        .filter((c) => c.preset === preset)
+        .map((c) => c.repo);
+    return checkpoint === undefined ? { preset, repos } : { preset, repos, checkpoint: { repo: checkpoint.repo, quantized: checkpoint.storage !== undefined } };
+}
 /** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */
 function dtypeInModelName(name) {
     const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(name.replace(/\/+$/, ''));
@@ -41460,6 +41548,7 @@ function checkpointStorage(name) {
 
 
 
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -41471,6 +41560,9 @@ const FLAGS = {
         concurrency: ['max-num-seqs'],
         context: ['max-model-len'],
         memory: ['gpu-memory-utilization'],
+        // blocks of --block-size tokens
+        kvTokens: ['num-gpu-blocks-override'],
+        kvBytes: ['kv-cache-memory-bytes'],
         kv: ['kv-cache-dtype'],
         quant: ['quantization'],
         dtype: ['dtype'],
@@ -41485,6 +41577,8 @@ const FLAGS = {
         concurrency: ['max-running-requests'],
         context: ['context-length'],
         memory: ['mem-fraction-static'],
+        kvTokens: ['max-total-tokens'],
+        kvBytes: [],
         kv: ['kv-cache-dtype'],
         quant: ['quantization'],
         dtype: ['dtype'],
@@ -41499,6 +41593,8 @@ const FLAGS = {
         concurrency: ['max-batch-size'],
         context: ['max-seq-len'],
         memory: ['kv-cache-config.free-gpu-memory-fraction'],
+        kvTokens: ['kv-cache-config.max-tokens'],
+        kvBytes: ['kv-cache-config.max-gpu-total-bytes'],
         kv: ['kv-cache-config.dtype'],
         quant: ['quant-config.quant-algo'],
         dtype: ['dtype'],
@@ -41671,7 +41767,7 @@ function setDtypes(engine, r, c) {
 }
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS = {
-    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm]),
+    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size']),
     sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
     trtllm: new Set([
         ...Object.values(FLAGS.trtllm).flat(),
@@ -41823,8 +41919,66 @@ function setBatchWait(r, c) {
  */
 function setMemory(engine, r, c) {
     const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
-    if (memory)
-        c.set('workload.memory_fraction', memory.value, memory.line);
+    if (!memory)
+        return;
+    c.set('workload.memory_fraction', memory.value, memory.line);
+    // trtllm-bench's (and trtllm-eval's) spelling of the option, which trtllm-serve's click options do not declare
+    const written = r.flag(FLAGS[engine].memory)?.written;
+    if (engine === 'trtllm' && written !== undefined && normaliseFlag(written) === TRTLLM_BENCH_FRACTION) {
+        c.warn(`${c.origin(memory.line)}: ${written} is trtllm-bench's spelling of kv_cache_config.free_gpu_memory_fraction; trtllm-serve declares --kv_cache_free_gpu_memory_fraction (and --free_gpu_memory_fraction) and refuses it: read as ${memory.value}, but the command fails as written`);
+    }
+}
+/** trtllm-bench's name for the KV memory fraction (normalised), which flag-names.ts folds into trtllm-serve's. */
+const TRTLLM_BENCH_FRACTION = 'kv-cache-free-gpu-mem-fraction';
+/** vLLM's default --block-size on CUDA (CacheConfig.DEFAULT_BLOCK_SIZE). */
+const VLLM_DEFAULT_BLOCK_SIZE = 16;
+/**
+ * The KV pool an engine is told to allocate, or capped at: workload.kv_cache_tokens (vLLM
+ * --num-gpu-blocks-override x --block-size, SGLang --max-total-tokens, TensorRT-LLM
+ * kv_cache_config.max_tokens) and workload.kv_cache_memory (vLLM --kv-cache-memory-bytes, TensorRT-LLM
+ * kv_cache_config.max_gpu_total_bytes), each read in the engine's meaning by the core.
+ */
+function setKvPool(engine, r, c) {
+    const f = FLAGS[engine];
+    const count = r.int(f.kvTokens, engine === 'vllm' ? 'block count' : 'token count');
+    if (count && engine === 'vllm') {
+        const size = r.int(['block-size'], 'block size');
+        const block = size?.value ?? VLLM_DEFAULT_BLOCK_SIZE;
+        c.set('workload.kv_cache_tokens', count.value * block, count.line);
+        if (!size) {
+            c.warn(`${c.origin(count.line)}: --num-gpu-blocks-override ${count.value} read as ${count.value} blocks of ${block} tokens (vLLM's default --block-size); attention backends with larger blocks (FlashMLA: 64) hold more: give --block-size`);
+        }
+    }
+    else if (count)
+        c.set('workload.kv_cache_tokens', count.value, count.line);
+    const bytes = f.kvBytes.length > 0 ? r.int(f.kvBytes, 'byte count') : undefined;
+    if (bytes)
+        c.set('workload.kv_cache_memory', bytes.value, bytes.line);
+}
+/**
+ * Memory settings the importer does not read, by what their names say (and a word on what each
+ * known one changes): warned about, so that a figure they move is never silently wrong.
+ */
+const MEMORY_WORDS = /(^|[-.])(mem|memory|swap|offload|offloading|hicache|gpu-blocks|total-tokens|total-bytes|cache-size|attention-window|full-tokens-ratio)([-.]|$)/;
+/** Names that match MEMORY_WORDS but size nothing (SGLang's memory saver releases memory while the engine sleeps). */
+const NOT_MEMORY = new Set(['enable-memory-saver']);
+const MEMORY_NOTES = {
+    'cpu-offload-gb': 'part of the weights live in host memory, so each device holds less than the plan counts',
+    'swap-space': 'host memory for preempted sequences; the GPU pool is unchanged',
+    'kv-offloading-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+    'hicache-ratio': 'a host-memory tier behind the GPU pool, which is unchanged',
+    'hicache-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+    'kv-cache-config.host-cache-size': 'a host-memory tier behind the GPU pool, which is unchanged',
+    'kv-cache-config.max-attention-window': 'each sequence keeps at most that many tokens of KV, less than the plan counts',
+    'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
+};
+function warnUnreadMemory(engine, args, c) {
+    for (const [name, v] of args.flags) {
+        if (READS[engine].has(name) || NOT_MEMORY.has(name) || !MEMORY_WORDS.test(name))
+            continue;
+        const note = MEMORY_NOTES[name];
+        c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
+    }
 }
 /**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
@@ -41900,6 +42054,8 @@ function applyEngine(args, c, ctx = {}) {
     if (eager?.value === true)
         c.set('workload.cuda_graphs', false, eager.line);
     setMemory(engine, r, c);
+    setKvPool(engine, r, c);
+    warnUnreadMemory(engine, args, c);
     setSpeculative(engine, r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
@@ -42961,7 +43117,150 @@ function kserveRuns(doc, readPod) {
     return runs;
 }
 
+;// CONCATENATED MODULE: ./src/core/defaults.ts
+const GIB = 1024 ** 3;
+/**
+ * Achievable fractions of each peak, used for estimates (bounds use 1).
+ * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
+ * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
+ * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
+ * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
+ * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
+ * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
+ */
+const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
+/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
+const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
+const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
+/**
+ * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
+ * that buckets tokens by destination rank, signals every peer and waits for their counts before any
+ * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
+ * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
+ * is not published apart. 25 µs
+ * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
+ * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
+ * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
+ * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
+ */
+const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
+/**
+ * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
+ * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
+ * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
+ */
+const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/**
+ * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
+ * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
+ * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
+ * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
+ * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
+ * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
+ * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
+ */
+const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
+/**
+ * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
+ * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
+ * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
+ * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
+ */
+const KERNELS_ATTENTION = 6;
+/** MLA adds the low-rank down/up projections and their norms. */
+const KERNELS_MLA_EXTRA = 4;
+/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
+const KERNELS_DENSE_MLP = 6;
+/**
+ * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
+ * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
+ * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
+ * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
+ */
+const KERNELS_MOE = 12;
+/** A shared expert runs as a small dense MLP beside the routed ones. */
+const KERNELS_SHARED_EXPERT = 3;
+/**
+ * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
+ * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
+ * device applies (engine-memory.ts).
+ */
+const DEFAULT_MAX_BATCHED_TOKENS = 8192;
+const DEFAULT_WEIGHT_DTYPE = 'bf16';
+/** Activations and collective messages travel in 16-bit. */
+const ACTIVATION_BYTES = 2;
+/**
+ * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
+ * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
+ * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
+ * for on an H100 (vLLM issue 27508).
+ */
+const LOGIT_BYTES = 2 + 4 + 4;
+/**
+ * Bytes per stored parameter, scale factors included:
+ * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
+ * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
+ * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
+ */
+const DTYPE_BYTES = {
+    fp32: 4,
+    bf16: 2,
+    fp16: 2,
+    fp8: 1,
+    int8: 1,
+    int4: 0.5 + 2 / 128,
+    fp4: 0.5 + 1 / 32,
+};
+/**
+ * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
+ * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
+ */
+const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
+/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+function defaultKvDtype(weight) {
+    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+}
+
+;// CONCATENATED MODULE: ./src/core/figures.ts
+// Rounding and wording of figures in checks and metrics (SI units in, report units out).
+
+/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
+const round = (v, digits = 3, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const f = 10 ** digits;
+    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
+    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+    return op(v * f) / f + 0;
+};
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+const roundFine = (v, digits, significant, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    const decimals = Math.max(digits, significant - 1 - magnitude);
+    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
+    if (decimals > 290)
+        return Number(v.toPrecision(significant));
+    return round(v, decimals, direction);
+};
+const gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / GIB, 3, direction);
+const fmtGiB = (bytes) => {
+    const g = bytes / GIB;
+    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
+    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
+};
+/**
+ * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
+ * devices, sequences or steps in words goes through it, so none reads "1 sequences".
+ */
+const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
+
 ;// CONCATENATED MODULE: ./src/import/pools.ts
+
 
 
 /** Roles written in flags: SGLang's and TensorRT-LLM's --disaggregation-mode, vLLM-on-Dynamo's --is-prefill-worker. */
@@ -42983,8 +43282,10 @@ function roleFromName(text) {
         return 'decode';
     return undefined;
 }
-/** Model and workload keys that belong to the whole deployment, not to one pool. */
-const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative']);
+/** Workload keys that belong to the whole deployment, not to one pool. */
+const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
+/** Shared keys one pool's workers may set alone: the plan's one value then applies to both pools, which is said. */
+const KV_POOL_KEYS = ['workload.kv_cache_tokens', 'workload.kv_cache_memory'];
 /** Workload keys that are a pool's own: the prefill batch, the decode cap, each pool's memory flag. */
 const POOL_WORKLOAD = {
     prefill: { max_batched_tokens: 'max_batched_tokens', memory_fraction: 'memory_fraction' },
@@ -43001,6 +43302,8 @@ function importRoles(c, runs, findConfig) {
     let total = 0;
     let totalLine;
     const shared = new Map();
+    /** which pools' workers set each shared key */
+    const setBy = new Map();
     // Decode first: where the pools disagree on a deployment-wide key, the decode pool's holds (it holds the KV cache).
     for (const role of ['decode', 'prefill']) {
         const own = byRole(role);
@@ -43024,7 +43327,7 @@ function importRoles(c, runs, findConfig) {
             total += gpus.count * run.workers.count;
             totalLine ??= gpus.line;
             if (run.gpus && facts.world_size !== undefined && facts.world_size !== run.gpus.count) {
-                c.warn(`${c.origin(run.gpus.line)}: the ${role} engine's flags use ${facts.world_size} GPUs per worker but ${run.label} gives each ${run.gpus.count}`);
+                c.warn(`${c.origin(run.gpus.line)}: the ${role} engine's flags use ${figures_countOf(facts.world_size, 'GPU')} per worker but ${run.label} gives each ${run.gpus.count}`);
             }
         }
         for (const [section, fields] of Object.entries(sub.fields)) {
@@ -43044,6 +43347,9 @@ function importRoles(c, runs, findConfig) {
                     continue;
                 else {
                     const path = `${section}.${key}`;
+                    if (!setBy.has(path))
+                        setBy.set(path, new Set());
+                    setBy.get(path).add(role);
                     const seen = shared.get(path);
                     if (seen === undefined) {
                         shared.set(path, { value, role });
@@ -43057,6 +43363,13 @@ function importRoles(c, runs, findConfig) {
         }
         if (role === 'decode' && sub.context)
             c.context = sub.context;
+    }
+    for (const path of KV_POOL_KEYS) {
+        const seen = shared.get(path);
+        if (seen !== undefined && !setBy.get(path)?.has(seen.role === 'decode' ? 'prefill' : 'decode')) {
+            const other = seen.role === 'decode' ? 'prefill' : 'decode';
+            c.warn(`${c.origin(c.origins[path] ?? c.file)}: only the ${seen.role} workers set their KV pool (${path}); a plan has one, so the ${other} workers are read with it too`);
+        }
     }
     if (totalLine !== undefined && byRole('prefill').length > 0 && byRole('decode').length > 0)
         c.set('hardware.gpus', total, totalLine);
@@ -43083,6 +43396,7 @@ function bothRoles(items) {
 //   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
 // Prefill and decode workers side by side (Dynamo's prefill/decode services, llm-d's pods labelled
 // llm-d.ai/role, SGLang's --disaggregation-mode) are a disaggregated deployment: both pools are read.
+
 
 
 
@@ -43333,7 +43647,7 @@ function applyKServe(w, c, gpusPerPod) {
         const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
         c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);
         if (gpusPerPod && at(w.doc, 'spec', 'worker') === undefined && gpusPerPod.count !== world) {
-            c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${gpusPerPod.count} GPUs but spec.parallelism needs ${world} per replica`);
+            c.warn(`${c.origin(gpusPerPod.line)}: the pod asks for ${figures_countOf(gpusPerPod.count, 'GPU')} but spec.parallelism needs ${world} per replica`);
         }
     }
     const prefill = at(w.doc, 'spec', 'prefill');
@@ -43441,7 +43755,7 @@ function importManifest(file, yaml, options, findConfig) {
     if (perInstance > 0 && !c.has('hardware.gpus')) {
         c.set('hardware.gpus', perInstance * w.instances.count, gpuLine);
         if (world !== undefined && world !== perInstance) {
-            c.warn(`${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${world} GPUs per instance but the ${w.kind} gives each instance ${perInstance}`);
+            c.warn(`${c.origin(gpuLine)}: ${ENGINE_NAMES[engine]}'s flags use ${figures_countOf(world, 'GPU')} per instance but the ${w.kind} gives each instance ${perInstance}`);
         }
     }
     else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
@@ -51990,12 +52304,14 @@ class ConfigMapper {
 
 
 
+
 const defaultCatalog = {
     modelPreset: modelPreset,
     hardwarePreset: hardwarePreset,
     modelPresetIds: () => Object.keys(MODEL_PRESETS),
     hardwarePresetIds: () => Object.keys(HARDWARE_PRESETS),
     modelPresetAliases: checkpointIds,
+    modelPresetNear: nearestModelPreset,
     hardwarePresetAliases: hardwareAliases,
     parseHfConfig: parseHfConfig,
     printedMemoryGb: printedMemoryGb,
@@ -52011,67 +52327,14 @@ function refusingUrls(read) {
         : read(planFile, ref);
 }
 
-;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
-// "did you mean 'x'?": the nearest valid key by edit distance.
-/** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
-function editDistance(a, b) {
-    const s = a.toLowerCase();
-    const t = b.toLowerCase();
-    const rows = s.length + 1;
-    const cols = t.length + 1;
-    const d = new Array(rows * cols).fill(0);
-    const at = (i, j) => d[i * cols + j];
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
-                best = Math.min(best, at(i - 2, j - 2) + 1);
-            d[i * cols + j] = best;
-        }
-    }
-    return at(rows - 1, cols - 1);
-}
-/**
- * The candidate nearest to `word`, when near enough to be a likely typo: at most a
- * third of the word's length (at least 1, at most 4) edits away. Ties go to the
- * first candidate in the list.
- */
-function didYouMean(word, candidates) {
-    if (word.length === 0 || word.length > 64)
-        return undefined;
-    const limit = Math.min(4, Math.max(1, Math.floor(word.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        if (candidate.toLowerCase() === word.toLowerCase())
-            return candidate;
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= limit ? best : undefined;
-}
-/** " (did you mean 'x'?)" or "". */
-function didYouMeanSuffix(word, candidates) {
-    const match = didYouMean(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
 const GB = 1e9;
-const GIB = 2 ** 30;
+const memory_figure_GIB = 2 ** 30;
 /** a written figure this close to a printed one is that printed figure */
 const SAME = 0.005;
 /** ... and it matters when it is this far from what the device reports */
 const DIFFERENT = 0.01;
-const gib = (bytes) => `${(bytes / GIB).toFixed(1)} GiB`;
+const memory_figure_gib = (bytes) => `${(bytes / memory_figure_GIB).toFixed(1)} GiB`;
 /**
  * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
  * differs from what the device reports; null otherwise.
@@ -52082,12 +52345,12 @@ function printedMemoryWarning(written, presetId, presetName, reported, printedGb
     for (const gb of printedGb) {
         for (const [unit, bytes] of [
             ['GB', gb * GB],
-            ['GiB', gb * GIB],
+            ['GiB', gb * memory_figure_GIB],
         ]) {
             if (Math.abs(written - bytes) > bytes * SAME)
                 continue;
-            const effect = written < reported ? `less than the ${gib(reported)} the device reports` : `more than the ${gib(reported)} the device reports`;
-            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
+            const effect = written < reported ? `less than the ${memory_figure_gib(reported)} the device reports` : `more than the ${memory_figure_gib(reported)} the device reports`;
+            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${memory_figure_gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
             return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
         }
     }
@@ -52362,13 +52625,59 @@ const MAX_CONTEXT_HINT = {
     use: 'max_input_tokens',
     why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
 };
+// The engines' memory flags share one key, read in the meaning of deployment.engine (docs/formulas.md,
+// "Memory as each engine counts it"): accepting a flag under its own name would still read it as vLLM's
+// when the plan names no engine, so each is refused with the engine to name.
+const memoryFlagHint = (engine, meaning, engineKey) => ({
+    use: 'memory_fraction',
+    why: engineKey === 'vllm'
+        ? `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written, read in the meaning of deployment.engine (vllm, the default)`
+        : `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written with deployment.engine: ${engineKey}; without it memory_fraction is read as vLLM's share of the whole device`,
+});
+const VLLM_MEMORY_HINT = memoryFlagHint('vLLM', 'the share of the whole device the engine may use', 'vllm');
+const SGLANG_MEMORY_HINT = memoryFlagHint('SGLang', 'weights and KV pool as a share of the memory free after initialisation', 'sglang');
+const TRTLLM_MEMORY_HINT = memoryFlagHint('TensorRT-LLM', "kv_cache_config's share of the memory free after its warm-up that the KV cache takes", 'trtllm');
 const WORKLOAD_HINTS = {
+    num_gpu_blocks_override: {
+        use: 'kv_cache_tokens',
+        why: "counts vLLM's KV blocks: kv_cache_tokens is the tokens they hold, blocks x block size (16 tokens by default)",
+    },
     max_num_seqs: ENGINE_CAP_HINT,
     max_running_requests: ENGINE_CAP_HINT,
     max_batch_size: ENGINE_CAP_HINT,
     max_model_len: MAX_CONTEXT_HINT,
     context_length: MAX_CONTEXT_HINT,
     max_seq_len: MAX_CONTEXT_HINT,
+    gpu_memory_utilization: VLLM_MEMORY_HINT,
+    mem_fraction_static: SGLANG_MEMORY_HINT,
+    free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+    kv_cache_free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+    // vLLM's max_num_batched_tokens means ours exactly and is an alias; these two differ or read as a context length
+    chunked_prefill_size: {
+        use: 'max_batched_tokens',
+        why: "is SGLang's prefill chunk of one engine: max_batched_tokens is one attention rank's pass, the same figure unless --enable-dp-attention splits the chunk over the dp ranks (then chunked_prefill_size / dp)",
+    },
+    max_num_tokens: {
+        use: 'max_batched_tokens',
+        why: "is TensorRT-LLM's cap on the tokens one pass holds (prompt chunks and decoding sequences): the plan calls it max_batched_tokens, as max_num_tokens would read as a context length beside max_input_tokens and max_output_tokens",
+    },
+};
+// Bare names of a parallelism are no key of ours (the engines write *_size); vLLM's expert-parallel
+// switch is no degree at all.
+const degreeHint = (use, kind, accepted) => ({
+    use,
+    why: `names the parallelism, not a key: the ${kind} degree is ${use} (the engines' ${accepted} are accepted too)`,
+});
+const PARALLELISM_HINTS = {
+    tensor_parallel: degreeHint('tp', 'tensor-parallel', 'tensor_parallel_size and tp_size'),
+    pipeline_parallel: degreeHint('pp', 'pipeline-parallel', 'pipeline_parallel_size and pp_size'),
+    data_parallel: degreeHint('dp', 'data-parallel', 'data_parallel_size and dp_size'),
+    expert_parallel: degreeHint('ep', 'expert-parallel', 'expert_parallel_size and ep_size'),
+    context_parallel: degreeHint('cp', 'context-parallel', 'context_parallel_size and cp_size'),
+    enable_expert_parallel: {
+        use: 'ep',
+        why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
+    },
 };
 const HARDWARE_HINTS = {
     num_gpus: {
@@ -52428,7 +52737,7 @@ const parallelismSection = (description) => section(description, {
     cp: schema_int('Context parallel', 1, DEGREE_MAX),
     microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
     layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-}, PARALLEL_SIZE_ALIASES);
+}, PARALLEL_SIZE_ALIASES, PARALLELISM_HINTS);
 const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
     name: str('Shown in the report; default: the file name without .plan.yaml', 200),
@@ -52547,6 +52856,8 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
         memory_reserve: fraction("Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine's meaning", { maxExclusive: true }),
         memory_fraction: fraction("The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)", { minExclusive: true }),
         max_running_sequences: schema_int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
+        kv_cache_tokens: schema_int("The engine's KV-cache pool capped at this many tokens per replica: SGLang --max-total-tokens and TensorRT-LLM kv_cache_config.max_tokens take the smaller of this and what memory_fraction gives; vLLM --num-gpu-blocks-override (blocks x block size) allocates exactly this many", 1, 2 ** 40),
+        kv_cache_memory: qty("The engine's KV-cache pool in bytes per device: vLLM --kv-cache-memory-bytes allocates exactly this (memory_fraction is not used); TensorRT-LLM kv_cache_config.max_gpu_total_bytes takes the smaller of this and what memory_fraction gives", 'bytes', 0, PiB),
         prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
         speculative: section('Speculative decoding', {
             method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
@@ -52816,10 +53127,34 @@ function errorAt(path, lines, message) {
     const line = lines[path];
     return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
 }
-function unknownPreset(kind, id, known, aliases = []) {
+function unknownPreset(kind, id, known, aliases = [], near) {
     const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
-    return `unknown ${kind} preset '${quote(id)}'${didYouMeanSuffix(id, [...known, ...aliases])}; known presets: ${known.join(', ')}${also}`;
+    const typo = didYouMeanSuffix(id, [...known, ...aliases]);
+    const meant = near ? nearOrTypo(near(id), typo) : typo;
+    return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
 }
+/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
+function nearOrTypo(near, typo) {
+    if (near?.checkpoint)
+        return nearModelSuffix(near);
+    return typo !== '' ? typo : nearModelSuffix(near);
+}
+/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
+function nearModelSuffix(near) {
+    if (near === undefined)
+        return '';
+    const { preset, checkpoint, repos } = near;
+    // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
+    if (checkpoint?.quantized)
+        return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
+    if (checkpoint) {
+        return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
+    }
+    const shown = repos.slice(0, REPOS_SHOWN);
+    const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
+    return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
+}
+const REPOS_SHOWN = 4;
 function resolveReferences(file, values, lines, readReference, catalog) {
     const errors = [];
     const warnings = [];
@@ -52833,7 +53168,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
         if (preset)
             modelLayers.push({ values: preset.spec, origin: () => `preset:${modelPresetId}` });
         else
-            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.())));
+            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear)));
     }
     const hfRef = resolve_own(model, 'hf_config');
     if (typeof hfRef === 'string') {
@@ -52968,8 +53303,10 @@ const validate_SECTIONS = sectionIndex();
 function hintIndex() {
     const index = new Map();
     const walk = (sec, prefix) => {
+        // the first home wins: parallelism's hints point at the top level, not at a disaggregated pool's copy
         for (const [key, hint] of Object.entries(sec.hints ?? {}))
-            index.set(key, { path: prefix, hint });
+            if (!index.has(key))
+                index.set(key, { path: prefix, hint });
         for (const [key, field] of Object.entries(sec.fields)) {
             if (field.kind === 'section')
                 walk(field, prefix ? `${prefix}.${key}` : key);
@@ -52979,11 +53316,21 @@ function hintIndex() {
     return index;
 }
 const HINTS = hintIndex();
+/** The hint table's spelling of a written key: engines' flags as typed on a command line (gpu-memory-utilization) are their config keys. */
+const hintKey = (key) => key.toLowerCase().replaceAll('-', '_');
+/**
+ * The key as a message shows it: a hinted key is one of the table's names (up to case and dashes), so it is
+ * shown however long (kv_cache_free_gpu_memory_fraction); any other key only when keyLabel shows it.
+ */
+const shownKey = (key) => HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key, siblings, prefix, listKeys) {
-    const hinted = HINTS.get(key.toLowerCase());
+function suggestion(key, sec, siblings, prefix, listKeys) {
+    const flag = hintKey(key);
+    const hinted = HINTS.get(flag);
     if (hinted) {
-        const target = hinted.path === prefix ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+        // a section with the same hints (a pool's parallelism) is pointed at its own key
+        const here = hinted.path === prefix || (sec.hints !== undefined && Object.hasOwn(sec.hints, flag));
+        const target = here ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
         return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
     }
     const near = didYouMeanSuffix(key, siblings.keys());
@@ -53045,8 +53392,9 @@ class Validator {
                     this.error(prefix ? `${prefix}.<<` : '<<', entry.keyLine, "a YAML merge key ('<<') is not supported: write the keys out (anchors and aliases of whole values work)");
                     continue;
                 }
-                // an unknown key is no field a plan defines: shown only when it is a plain short name (keyLabel)
-                this.error(prefix ? `${prefix}.${keyPathPart(entry.key)}` : keyPathPart(entry.key), entry.keyLine, `unknown key ${keyLabel(entry.key)}${suggestion(entry.key, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
+                // an unknown key is no field a plan defines: shown only when it is a plain short name or a hinted one
+                const shown = shownKey(entry.key);
+                this.error(prefix ? `${prefix}.${shown.part}` : shown.part, entry.keyLine, `unknown key ${shown.label}${suggestion(entry.key, sec, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
                 continue;
             }
             const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
@@ -53449,110 +53797,6 @@ function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
 /** "3P1D": the usual name of a mix. */
 const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
-;// CONCATENATED MODULE: ./src/core/defaults.ts
-const defaults_GIB = 1024 ** 3;
-/**
- * Achievable fractions of each peak, used for estimates (bounds use 1).
- * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
- * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
- * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
- * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
- * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
- * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
- */
-const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
-/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
-const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
-const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
-/**
- * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
- * that buckets tokens by destination rank, signals every peer and waits for their counts before any
- * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
- * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
- * is not published apart. 25 µs
- * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
- * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
- * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
- * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
- */
-const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
-/**
- * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
- * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
- * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
- */
-const DEFAULT_KERNEL_LATENCY_S = 4e-6;
-/**
- * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
- * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
- * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
- * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
- * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
- * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
- * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
- */
-const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
-/**
- * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
- * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
- * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
- * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
- */
-const KERNELS_ATTENTION = 6;
-/** MLA adds the low-rank down/up projections and their norms. */
-const KERNELS_MLA_EXTRA = 4;
-/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
-const KERNELS_DENSE_MLP = 6;
-/**
- * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
- * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
- * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
- * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
- */
-const KERNELS_MOE = 12;
-/** A shared expert runs as a small dense MLP beside the routed ones. */
-const KERNELS_SHARED_EXPERT = 3;
-/**
- * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
- * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
- * device applies (engine-memory.ts).
- */
-const DEFAULT_MAX_BATCHED_TOKENS = 8192;
-const DEFAULT_WEIGHT_DTYPE = 'bf16';
-/** Activations and collective messages travel in 16-bit. */
-const ACTIVATION_BYTES = 2;
-/**
- * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
- * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
- * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
- * for on an H100 (vLLM issue 27508).
- */
-const LOGIT_BYTES = 2 + 4 + 4;
-/**
- * Bytes per stored parameter, scale factors included:
- * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
- * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
- * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
- */
-const DTYPE_BYTES = {
-    fp32: 4,
-    bf16: 2,
-    fp16: 2,
-    fp8: 1,
-    int8: 1,
-    int4: 0.5 + 2 / 128,
-    fp4: 0.5 + 1 / 32,
-};
-/**
- * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
- * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
- */
-const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
-function defaultKvDtype(weight) {
-    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
-}
-
 ;// CONCATENATED MODULE: ./src/core/engine-memory.ts
 // Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
 // much of the device its KV cache gets (the pool whose size it logs at start-up), what it keeps
@@ -53591,7 +53835,7 @@ const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
  * otherwise 2048 and 256.
  */
 function vllmSchedulerDefaults(device) {
-    const large = device.capacity >= 70 * defaults_GIB && !device.name.includes('a100');
+    const large = device.capacity >= 70 * GIB && !device.name.includes('a100');
     return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
 }
 /**
@@ -53634,7 +53878,7 @@ function engineDefaults(engine, device, tp, pp) {
             memoryFraction: s.memFractionStatic,
             maxBatchedTokens: s.chunkedPrefill,
             profiledSequences: 0,
-            source: `SGLang's defaults for a ${(device.capacity / defaults_GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
+            source: `SGLang's defaults for a ${(device.capacity / GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
         };
     }
     if (engine === 'trtllm') {
@@ -53650,7 +53894,7 @@ function engineDefaults(engine, device, tp, pp) {
         memoryFraction: VLLM_DEFAULT_MEMORY_FRACTION,
         maxBatchedTokens: v.maxBatchedTokens,
         profiledSequences: v.maxNumSeqs,
-        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / defaults_GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
+        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
     };
 }
 // ---------------------------------------------------------------------------------------------
@@ -53660,18 +53904,18 @@ function engineDefaults(engine, device, tp, pp) {
  * SGLang on 4x L4: 22.49 GiB total, 21.63 GB free at "Load weight begin" after 0.13 GB of
  * distributed init, so 0.73 GiB of context; about 0.5 GiB is usual on H100s.
  */
-const CUDA_CONTEXT_BYTES = 0.6 * defaults_GIB;
+const CUDA_CONTEXT_BYTES = 0.6 * GIB;
 /**
  * What vLLM 0.19 finds outside PyTorch after its profiling pass on a lone GPU ("non-torch forward
  * increase memory: 0.25GiB", Llama-3.1-8B and Qwen2.5-7B on H100, llm-d-planner accuracy report).
  */
-const VLLM_NON_TORCH_BYTES = 0.25 * defaults_GIB;
+const VLLM_NON_TORCH_BYTES = 0.25 * GIB;
 /**
  * CUDA graphs of the decode batch sizes. vLLM captures them after sizing the KV cache (0.51-1.85 GiB,
  * mean 1.04, in the llm-d-planner sweep; "Estimated CUDA graph memory: 1.09 GiB" for gpt-oss-20b);
  * TensorRT-LLM captures them in the warm-up it measures before sizing its pool.
  */
-const CUDA_GRAPH_BYTES = 1.0 * defaults_GIB;
+const CUDA_GRAPH_BYTES = 1.0 * GIB;
 /**
  * Communication buffers per device when a group of `group` devices talks (NCCL channels, NVLS and
  * custom all-reduce buffers), once the first collectives have run. On an NVLink-switch fabric vLLM
@@ -53684,7 +53928,7 @@ const CUDA_GRAPH_BYTES = 1.0 * defaults_GIB;
 function commBufferBytes(group, device) {
     if (group <= 1)
         return 0;
-    return (device?.switchedFabric ? 1.8 * defaults_GIB : 0.1 * defaults_GIB) + 0.03 * defaults_GIB * group;
+    return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
 }
 /**
  * The KV pool of one device as each engine sizes it:
@@ -53694,38 +53938,109 @@ function commBufferBytes(group, device) {
  *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
  *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
  *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
- * `usable` never exceeds the device: an SGLang fraction set too high leaves the activations no room.
+ * `usable` never exceeds the device (an SGLang fraction set too high leaves the activations no room),
+ * but for a pool the plan fixes (`limit.fixed`): the engine allocates that whole, or does not start.
  */
 function deviceBudget(b) {
     const comm = commBufferBytes(b.group, b.device);
     const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
-    const gib = (v) => `${(v / defaults_GIB).toFixed(2)} GiB`;
+    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
     let pool;
     let overhead;
     /** the pool's formula, with the figures it takes */
     let formula;
+    /** what the engine's flag gives, and what it takes out of that before the pool (for a pool below zero) */
+    let share;
     if (b.engine === 'sglang') {
         const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
         overhead = b.runtimeOverride ?? init + graphs;
         const free = b.capacity - init;
         pool = b.memoryFraction * free - b.weights;
         formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+        share = {
+            bytes: b.memoryFraction * free,
+            text: `${b.memoryFraction} x ${gib(free)} free after initialisation for weights and KV cache`,
+            before: [[b.weights, 'weights']],
+            beside: [
+                [b.activations, 'activations'],
+                [overhead, 'runtime and buffers'],
+            ],
+        };
     }
     else if (b.engine === 'trtllm') {
         overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
         const free = b.capacity - b.weights - b.activations - overhead;
         pool = b.memoryFraction * free;
         formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+        share = wholeDevice(b, overhead);
     }
     else {
         overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
         pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
         formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
+        share = {
+            bytes: b.memoryFraction * b.capacity,
+            text: `${b.memoryFraction} x ${gib(b.capacity)}`,
+            before: [
+                [b.weights, 'weights'],
+                [b.activations, 'profiled activations'],
+                [overhead, 'runtime and buffers outside PyTorch'],
+            ],
+            beside: [],
+        };
+    }
+    const limit = b.limit ?? null;
+    if (limit?.fixed) {
+        pool = limit.bytes;
+        formula = `${gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
+    }
+    else if (limit && limit.bytes < pool) {
+        formula = `${gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${gib(pool)}`;
+        pool = limit.bytes;
     }
     const room = b.capacity - b.weights - b.activations - overhead;
-    const kv = Math.min(pool, room);
+    // A pool the engine is told to allocate is allocated whole: past the device, it does not start.
+    const kv = limit?.fixed ? pool : Math.min(pool, room);
     const usable = b.weights + b.activations + overhead + kv;
+    if (kv < 0)
+        return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
     return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+/** The device as the limit: the weights, activations and buffers must fit in it before any KV cache. */
+function wholeDevice(b, overhead) {
+    return {
+        bytes: b.capacity,
+        text: `the whole device, ${(b.capacity / GIB).toFixed(2)} GiB`,
+        before: [
+            [b.weights, 'weights'],
+            [b.activations, 'activations'],
+            [overhead, 'runtime and buffers'],
+        ],
+        beside: [],
+    };
+}
+/**
+ * No room for a KV cache, in plain words: "0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it,
+ * before the 2.79 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the
+ * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
+ */
+function noRoomRule(share) {
+    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
+    const and = (parts) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+    const [weights] = share.before[0];
+    const others = share.before.slice(1);
+    const beside = share.beside.length > 0 ? ` (${gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${gib(v)} ${name}`))} beside it` : '';
+    const it = share.beside.length > 0 ? `the ${gib(share.bytes)}` : 'it';
+    let exceed;
+    if (weights > share.bytes) {
+        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${gib(v)} ${name}`))} that the engine also reserves` : '';
+        exceed = `the weights alone, ${gib(weights)}, exceed ${it}${also}`;
+    }
+    else {
+        const total = share.before.reduce((sum, [v]) => sum + v, 0);
+        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${gib(total)}) exceed ${it}`;
+    }
+    return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
 }
 /**
  * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
@@ -53734,12 +54049,10 @@ function deviceBudget(b) {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b, overhead, pool, kv, formula) {
-    const gib = (v) => `${(Math.abs(v) / defaults_GIB).toFixed(2)} GiB`;
-    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers ${kv < 0 ? '-' : '+'} ${gib(kv)} KV pool`;
+    const gib = (v) => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
+    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
     if (kv < pool)
         return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
-    if (pool < 0)
-        return `${sum}: the pool, ${formula}, is negative, as the weights take more than the fraction`;
     return `${sum}, the pool being ${formula}`;
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
@@ -54133,6 +54446,8 @@ function engineConditions(workload, hardware, sequences, maxContext) {
         sampledSequences: sampled,
         cudaGraphs: workload.cudaGraphs,
         runtimeOverride: workload.runtimeOverhead,
+        kvCacheTokens: workload.kvCacheTokens,
+        kvCacheMemory: workload.kvCacheMemory,
     };
 }
 /** Devices of the largest group that talks: tp x cp for attention, ep for the experts. */
@@ -54144,6 +54459,29 @@ function mostLoaded(stages) {
     if (!stages || stages.length === 0)
         return null;
     return stages.reduce((a, st) => (st.total > a.total ? st : a));
+}
+/**
+ * The pool the plan sets on one device of the stage (workload.kv_cache_tokens, kv_cache_memory), in the
+ * engine's meaning (engine-memory.ts, PoolLimit), or null. Tokens become bytes at the stage's bytes per
+ * token, plus the fixed state the stage's `sequences` keep beside the token pool (linear-attention
+ * layers). vLLM's block override wins over its byte size (it replaces the block count the bytes give);
+ * SGLang and TensorRT-LLM take the smallest of the flag's pool and both caps.
+ */
+function poolLimit(facts, layout, cond, stage, sequences) {
+    const { kvCacheTokens: tokens, kvCacheMemory: bytes } = cond;
+    if (tokens === null && bytes === null)
+        return null;
+    const fromTokens = tokens === null
+        ? null
+        : {
+            bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
+            source: `workload.kv_cache_tokens (${tokens} tokens)`,
+        };
+    const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
+    if (cond.engine === 'vllm')
+        return { ...(fromTokens ?? fromBytes), fixed: true };
+    const smaller = fromTokens && fromBytes ? (fromTokens.bytes <= fromBytes.bytes ? fromTokens : fromBytes) : (fromTokens ?? fromBytes);
+    return { ...smaller, fixed: false };
 }
 /**
  * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
@@ -54194,6 +54532,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 device: cond.device,
                 cudaGraphs: cond.cudaGraphs,
                 runtimeOverride: cond.runtimeOverride,
+                limit: poolLimit(facts, layout, cond, stage, sequences),
             });
             ({ pool, usable, overhead, rule } = b);
         }
@@ -54235,8 +54574,10 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
+ * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
+ * bytes) is that many tokens wherever it binds, and never more.
  */
-function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, context = 0) {
+function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, context = 0, capTokens = null) {
     let tokens = Infinity;
     stages.forEach((stage, i) => {
         // a neighbour of the same shape and pool holds the same tokens
@@ -54256,7 +54597,15 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
     });
     if (!Number.isFinite(tokens))
         return 0;
+    // tokens x bytes per token / bytes per token can fall a rounding error short of the tokens
+    const capped = capTokens !== null && tokens >= capTokens * (1 - 1e-9);
+    if (capped)
+        tokens = capTokens;
     const block = KV_BLOCK_TOKENS[engine];
+    // TensorRT-LLM allocates ceil(max_tokens / tokens_per_block) blocks for a cap in tokens
+    // (resource_manager.py, KVCacheManager.calculate_max_num_blocks); SGLang aligns its cap down to pages.
+    if (capped && engine === 'trtllm')
+        return Math.ceil(tokens / block) * block;
     return Math.floor(tokens / block) * block;
 }
 /**
@@ -54319,7 +54668,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
     const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
     const kvCapacity = est && stagesEst && poolMemory
-        ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0)
+        ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
     let kvBudget = null;
     let maxRunning = null;
@@ -56685,15 +57034,38 @@ function cacheShards(facts, layout) {
     return layout.pp * kvShardsOverTp(facts, layout.tp) * layout.cp;
 }
 /**
- * Seconds one prompt's cache takes, as engines move it: each distinct shard from the prefill device
- * that holds it to the decode device that needs it, in parallel over min(prefill shards, decode
- * shards) links at the network efficiency, plus the link's latency.
+ * How engines move a prompt's cache: each distinct shard from the prefill device that holds it to the
+ * decode device that needs it, in parallel over min(prefill shards, decode shards) links at the network
+ * efficiency. Null when the link has no bandwidth.
  */
-function kvTransferTime(bytes, facts, prefill, decode, link, networkEfficiency) {
+function kvTransferRate(facts, prefill, decode, link, networkEfficiency) {
     if (link.bandwidth === undefined)
         return null;
     const streams = Math.max(1, Math.min(cacheShards(facts, prefill), cacheShards(facts, decode)));
-    return bytes / (streams * link.bandwidth * networkEfficiency) + link.latency;
+    return { streams, perLink: link.bandwidth, efficiency: networkEfficiency, effective: streams * link.bandwidth * networkEfficiency };
+}
+/** Seconds `bytes` of cache take at the effective rate, plus the link's latency. */
+function transferSeconds(bytes, rate, link) {
+    return bytes / rate.effective + link.latency;
+}
+/** Seconds one prompt's cache takes (kvTransferRate, transferSeconds). */
+function kvTransferTime(bytes, facts, prefill, decode, link, networkEfficiency) {
+    const rate = kvTransferRate(facts, prefill, decode, link, networkEfficiency);
+    return rate === null ? null : transferSeconds(bytes, rate, link);
+}
+/**
+ * The rate in words, with where it comes from: "25 GB/s effective (50 GB/s per GPU x network efficiency
+ * 0.5; bandwidth from disaggregation.kv_transfer.bandwidth)". The time is computed at the effective rate,
+ * so quoting the link's own figure beside it read as an arithmetic slip.
+ */
+function kvTransferRateText(rate, source) {
+    const links = rate.streams > 1 ? `${rate.streams} links at once, each ` : '';
+    return `${gbPerS(rate.effective)} effective (${links}${gbPerS(rate.perLink)} per GPU x network efficiency ${rate.efficiency}; bandwidth from ${source})`;
+}
+/** Bytes/s as GB/s, three significant figures at most (12.5 GB/s, not 13). */
+function gbPerS(bytesPerS) {
+    const g = bytesPerS / 1e9;
+    return `${g >= 1000 ? g.toFixed(0) : Number(g.toPrecision(3))} GB/s`;
 }
 /**
  * Floor of the transfer: every byte leaves through one of the prefill worker's devices, each at most
@@ -57246,11 +57618,12 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         return b;
     };
+    const transferRate = est ? kvTransferRate(est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
     const transferCache = new Map();
     const transferOf = (tokens) => {
         let time = transferCache.get(tokens);
         if (time === undefined) {
-            time = est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+            time = transferRate ? transferSeconds(bytesOf(tokens), transferRate, link) : null;
             transferCache.set(tokens, time);
         }
         return time;
@@ -57443,6 +57816,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         link,
         kvBytes,
         transfer,
+        transferRate,
         transferFloor,
         decodeSlots,
         totalGpus,
@@ -57598,6 +57972,7 @@ function engineCalibration(engine, family) {
 
 
 
+
 function resolvePlan(plan, origins) {
     const assumptions = [];
     const assume = (name, value, source = 'default') => {
@@ -57642,7 +58017,7 @@ function resolvePlan(plan, origins) {
     if (balanceSteps !== undefined && !trtAttentionDp)
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
     else if (balanceSteps !== undefined)
-        assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
+        assume('workload.attention_dp_balance_timeout_steps', `${figures_countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${figures_countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
     // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
     const waitSteps = plan.workload.batch_wait_timeout_steps;
     const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
@@ -57651,7 +58026,7 @@ function resolvePlan(plan, origins) {
     if (waitDeclared && !waitApplies)
         assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
     else if (waitDeclared)
-        assume('workload.batch_wait_timeout_steps', `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
+        assume('workload.batch_wait_timeout_steps', `${figures_countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${figures_countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -57725,13 +58100,18 @@ function resolvePlan(plan, origins) {
         : engineDefaultsAt;
     const flag = ENGINE_MEMORY_FLAG[engine];
     let memoryFraction;
+    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
+    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
     if (w.memory_fraction !== undefined)
         memoryFraction = w.memory_fraction;
     else if (w.memory_reserve !== undefined)
         memoryFraction = 1 - w.memory_reserve;
     else {
         memoryFraction = defaults.memoryFraction;
-        assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+        if (poolFixed)
+            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
+        else
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
     }
     const reserve = 1 - memoryFraction;
     // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
@@ -57793,6 +58173,8 @@ function resolvePlan(plan, origins) {
         profiledSequences,
         runtimeOverhead,
         maxRunningSequences,
+        kvCacheTokens: w.kv_cache_tokens ?? null,
+        kvCacheMemory: w.kv_cache_memory ?? null,
         cudaGraphs: w.cuda_graphs ?? true,
         benchmark: w.benchmark === undefined
             ? null
@@ -57945,39 +58327,6 @@ function poolLayoutText(r, moe) {
         parts.push(`ep=${l.ep}`);
     return parts.join(' ');
 }
-
-;// CONCATENATED MODULE: ./src/core/figures.ts
-// Rounding and wording of figures in checks and metrics (SI units in, report units out).
-
-/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
-const round = (v, digits = 3, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const f = 10 ** digits;
-    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
-    return op(v * f) / f + 0;
-};
-/**
- * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
- * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
- */
-const roundFine = (v, digits, significant, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    const decimals = Math.max(digits, significant - 1 - magnitude);
-    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
-    if (decimals > 290)
-        return Number(v.toPrecision(significant));
-    return round(v, decimals, direction);
-};
-const figures_gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / defaults_GIB, 3, direction);
-const fmtGiB = (bytes) => {
-    const g = bytes / defaults_GIB;
-    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
-    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
-};
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
@@ -59456,7 +59805,7 @@ function judgeCostRequirement(requiredUsd, e, throughputMissing, risk, throughpu
         showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
         missing,
         ...(risk ? { risk } : {}),
-        ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
+        ...(e.costPerHour !== undefined ? { why: `${figures_countOf(e.gpus, 'device')} at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
     });
     return { ...judgement, missing };
 }
@@ -59660,7 +60009,7 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
                 ...base,
                 status: 'fail',
                 limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+                detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of ${gpus === 1 ? "the device's" : `the ${gpus} devices'`} 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
             };
         }
     }
@@ -59845,7 +60194,7 @@ function judgedChecks(inputs) {
             unit: 'requests/s',
             detail: c.load.saturated
                 ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${wl.benchmark
-                    ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
+                    ? `queues grow while the run's ${figures_countOf(wl.benchmark.requests, 'request')} ${wl.benchmark.requests === 1 ? 'arrives' : 'arrive'}; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
                     : `queues grow for as long as the rate lasts; throughput is the saturation rate and ${ttftUnderQueue}`}`
                 : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${capacity !== undefined
                     ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
@@ -59876,14 +60225,14 @@ function judgedChecks(inputs) {
     const cl = plan.claims;
     const memFig = (estimate, floor) => ({ estimate, bound: floor, show: fmtGiB, missing: memMissing });
     if (cl.memory_per_gpu !== undefined)
-        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
+        judge('claims.memory_per_gpu', 'Claimed memory per GPU', 'claims.memory_per_gpu', cl.memory_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.memory_per_gpu, memFig(memTotal, memFloor)), memMissing);
     if (cl.weights_per_gpu !== undefined) {
         const w = c.memEst ? Math.max(...c.memEst.map((s) => s.weights)) : null;
-        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
+        judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
     }
     if (cl.kv_cache_per_gpu !== undefined) {
         const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / defaults_GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
     }
     if (cl.throughput !== undefined)
         judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, beyondOffered(judgeClaim(cl.throughput, 'higher-is-better', rateFig), cl.throughput, r), loopMissing);
@@ -59928,6 +60277,7 @@ function beyondOffered(j, claimed, r) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
+
 function divisors(n) {
     const out = [];
     for (let d = 1; d * d <= n; d++) {
@@ -59990,8 +60340,8 @@ function layoutFindings(model, layout, hw) {
             path: 'parallelism',
             value: layout.worldSize,
             limit: hw.gpus,
-            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
-                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : ''),
+            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${figures_countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+                (valid.length > 0 ? `; valid layouts for ${figures_countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
         });
     }
     else {
@@ -60099,7 +60449,7 @@ function layoutFindings(model, layout, hw) {
             value: sum,
             limit: layers,
             detail: ok
-                ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
+                ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${figures_countOf(pp, 'stage')}`
                 : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}`,
         });
     }
@@ -60226,7 +60576,7 @@ function layoutFindings(model, layout, hw) {
             path: 'parallelism.tp',
             value: tp,
             limit: hw.gpusPerNode,
-            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network`,
+            detail: `tp=${tp} spans nodes of ${figures_countOf(hw.gpusPerNode, 'device')}: each layer's all-reduce crosses the inter-node network`,
         });
     }
     if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
@@ -60250,7 +60600,7 @@ function layoutFindings(model, layout, hw) {
             value: m,
             limit: pp,
             detail: m < pp
-                ? `${m} microbatches for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
+                ? `${figures_countOf(m, 'microbatch', 'microbatches')} for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
                 : // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
                     `${m} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(m / pp).toFixed(1)}x the weight reads; the estimate prices the ${m} stated, the bounds at most ${pp})`,
         });
@@ -60357,6 +60707,8 @@ function memoryChecks(plan, r, c, memMissing) {
     }
     // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
     const tight = c.memEst && c.memEst[0].pool !== null ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
+    // A device whose engine would use more than it has (a pool the plan fixes past it).
+    const overfull = capacity !== undefined ? (c.memEst?.find((st) => st.usable !== null && st.usable > capacity * (1 + 1e-9)) ?? null) : null;
     if (capacity === undefined) {
         out.push({
             id: 'memory.fits',
@@ -60365,6 +60717,19 @@ function memoryChecks(plan, r, c, memMissing) {
             path: 'hardware.memory',
             missing: ['hardware.memory'],
             detail: 'device memory is not given',
+        });
+    }
+    else if (overfull && overfull.usable !== null) {
+        // Only a pool the plan fixes (vLLM --kv-cache-memory-bytes, --num-gpu-blocks-override) can pass the device: the engine allocates it whole.
+        out.push({
+            id: 'memory.fits',
+            status: 'fail',
+            title: 'Memory fits',
+            path: given.kv_cache_tokens !== undefined ? 'workload.kv_cache_tokens' : 'workload.kv_cache_memory',
+            value: gib(overfull.usable),
+            limit: gib(capacity),
+            unit: 'GiB',
+            detail: `${engine} allocates the KV pool the plan sets whole: the most loaded device (stage ${overfull.stage}) needs ${fmtGiB(overfull.usable)} (${overfull.rule}), more than its ${fmtGiB(capacity)}: ${engine} cannot start`,
         });
     }
     else if (tight && tight.usable !== null) {
@@ -60381,13 +60746,13 @@ function memoryChecks(plan, r, c, memMissing) {
             status: fits ? (raised ? 'warn' : 'pass') : 'fail',
             title: 'Memory fits',
             path: raised ? 'workload.memory_fraction' : 'hardware.memory',
-            value: figures_gib(need),
-            limit: figures_gib(tight.usable),
+            value: gib(need),
+            limit: gib(tight.usable),
             unit: 'GiB',
             detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-                        (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '')
+                        (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
                 raisedNote,
@@ -60399,8 +60764,8 @@ function memoryChecks(plan, r, c, memMissing) {
             status: 'fail',
             title: 'Memory fits',
             path: 'hardware.memory',
-            value: figures_gib(c.floorCheck.need),
-            limit: figures_gib(c.floorCheck.limit),
+            value: gib(c.floorCheck.need),
+            limit: gib(c.floorCheck.limit),
             unit: 'GiB',
             detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
         });
@@ -60412,8 +60777,8 @@ function memoryChecks(plan, r, c, memMissing) {
             status: 'unverified',
             title: 'Memory fits',
             path: 'hardware.memory',
-            value: figures_gib(memFloor),
-            limit: figures_gib(limit),
+            value: gib(memFloor),
+            limit: gib(limit),
             unit: 'GiB',
             missing: memMissing,
             detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
@@ -60440,7 +60805,7 @@ function memoryChecks(plan, r, c, memMissing) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
             });
         }
         else {
@@ -60452,7 +60817,7 @@ function memoryChecks(plan, r, c, memMissing) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
                         : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
@@ -60937,10 +61302,10 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
     const maxOf = (pick) => (c.memEst && c.memEst.length > 0 ? Math.max(...c.memEst.map(pick)) : null);
     return {
         world_size: r.layout.worldSize,
-        weights_per_gpu_gib: figures_gib(maxOf((s) => s.weights)),
-        kv_cache_per_gpu_gib: figures_gib(maxOf((s) => s.kv)),
-        activations_per_gpu_gib: figures_gib(maxOf((s) => s.activations)),
-        memory_per_gpu_gib: figures_gib(memTotal),
+        weights_per_gpu_gib: gib(maxOf((s) => s.weights)),
+        kv_cache_per_gpu_gib: gib(maxOf((s) => s.kv)),
+        activations_per_gpu_gib: gib(maxOf((s) => s.activations)),
+        memory_per_gpu_gib: gib(memTotal),
         ttft_ms: ms(c.ttft),
         ttft_idle_ms: ms(c.ttftIdle),
         tpot_ms: ms(c.tpot),
@@ -60949,8 +61314,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         throughput_upper_bound_tokens_per_s: roundFine(c.throughputBound, 1, 2, 'up'),
         kv_cache_capacity_tokens: c.kvCapacity,
         // Extensions.
-        weights_per_gpu_lower_bound_gib: figures_gib(c.weightsFloor, 'down'),
-        memory_per_gpu_lower_bound_gib: figures_gib(memFloor, 'down'),
+        weights_per_gpu_lower_bound_gib: gib(c.weightsFloor, 'down'),
+        memory_per_gpu_lower_bound_gib: gib(memFloor, 'down'),
         memory_utilization: memTotal !== null && capacity ? round(memTotal / capacity, 4) : null,
         ttft_lower_bound_ms: msFloor(c.ttftFloor),
         tpot_lower_bound_ms: msFloor(c.tpotFloor),
@@ -60979,15 +61344,15 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
         return {
             stage: s.index,
             layers: s.layers,
-            weights_gib: figures_gib(m?.weights ?? null),
-            kv_cache_gib: figures_gib(m?.kv ?? null),
-            activations_gib: figures_gib(m?.activations ?? null),
-            overhead_gib: figures_gib(m?.overhead ?? null),
-            total_gib: figures_gib(m?.total ?? null),
-            total_floor_gib: figures_gib(c.weightsFloor, 'down') ?? 0,
-            capacity_gib: capacity !== undefined ? figures_gib(capacity) : null,
-            usable_gib: figures_gib(m?.usable ?? null),
-            kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? figures_gib(Math.max(0, m.pool)) : null,
+            weights_gib: gib(m?.weights ?? null),
+            kv_cache_gib: gib(m?.kv ?? null),
+            activations_gib: gib(m?.activations ?? null),
+            overhead_gib: gib(m?.overhead ?? null),
+            total_gib: gib(m?.total ?? null),
+            total_floor_gib: gib(c.weightsFloor, 'down') ?? 0,
+            capacity_gib: capacity !== undefined ? gib(capacity) : null,
+            usable_gib: gib(m?.usable ?? null),
+            kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
         };
     });
     const assumptions = [
@@ -61103,6 +61468,7 @@ function unreadLayoutCheck(unread) {
 // checked like a plan of its own (layout, memory) under its pool's prefix, the devices adding up,
 // the KV transfer, the balance of the pools, then the deployment's requirements and claims against
 // the figures of the two-pool simulation.
+
 
 
 
@@ -61312,15 +61678,17 @@ function kvTransferCheck(f, pools, missing) {
     }
     const input = pools.decode.r.workload.inputTokens;
     const mean = f.outcome ? f.outcome.meanTransfer : null;
-    const bw = f.link.bandwidth;
+    const rate = f.transferRate;
+    const at = rate ? kvTransferRateText(rate, f.link.source) : `${gbPerS(f.link.bandwidth)} per GPU (${f.link.source})`;
+    const latency = f.link.latency > 0 ? `, plus ${fmtS(f.link.latency)} latency` : '';
     return {
         ...base,
         status: 'pass',
         value: round(f.transfer * 1000, 4),
         limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
-        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${at}${latency}` +
             (f.transferFloor !== null
-                ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+                ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${figures_countOf(pools.prefill.gpus, 'GPU')} at full bandwidth)`
                 : '') +
             (mean !== null ? `; ${fmtS(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
     };
@@ -61342,7 +61710,7 @@ function balanceCheck(f, pools, totalGpus, missing) {
     const workers = { prefill: pools.prefill.workers, decode: pools.decode.workers };
     const pct = (x) => `${(x * 100).toFixed(0)}%`;
     const now = `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
-        `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
+        `${figures_countOf(f.decodeSlots ?? 0, 'sequence')} per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
         `(decode_capacity_utilization; decode_utilization, ${pct(out.decodeBusy)}, counts the time it steps at all, which it does whenever one sequence runs)`;
     const idle = ['prefill', 'decode'].filter((n) => busy[n] < BALANCE_MIN_BUSY);
     const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
@@ -61380,7 +61748,7 @@ function disaggMetrics(f, pools) {
     const ms = (s) => (s === null ? null : round(s * 1000, 4));
     const memOf = (name) => {
         const mem = f.pools[name].c.memEst;
-        return mem ? figures_gib(Math.max(...mem.map((s) => s.total))) : null;
+        return mem ? gib(Math.max(...mem.map((s) => s.total))) : null;
     };
     return {
         prefill_workers: pools.prefill.workers,
@@ -61426,7 +61794,7 @@ function disaggAssumptions(f) {
             name: 'disaggregation.kv_transfer.bandwidth',
             value: f.link.bandwidth === undefined
                 ? 'not given'
-                : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`,
+                : `${gbPerS(f.link.bandwidth)} per GPU (${f.link.source})${f.transferRate ? `, used at network efficiency ${f.transferRate.efficiency}: ${gbPerS(f.link.bandwidth * f.transferRate.efficiency)} per link` : ''}; transfers from one attention rank of a prefill worker share its link`,
             source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default',
         },
     ];
@@ -61745,6 +62113,7 @@ function escape_escapeTerminal(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
 /** Order in which checks are listed: what needs attention first. */
@@ -61766,9 +62135,6 @@ function summary_checksByUrgency(checks) {
         .map((entry) => entry.check);
     return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /** "2 failed, 1 warning, 3 unverified, 10 passed" (zeros left out). */
 function summary_checkCounts(checks) {
     const count = (status) => checks.filter((c) => c.status === status).length;
@@ -61789,7 +62155,7 @@ function summary_planCounts(plans) {
     const parts = VERDICT_ORDER.map((v) => [plans.filter((p) => p.verdict === v).length, v])
         .filter(([n]) => n > 0)
         .map(([n, v]) => `${n} ${v}`);
-    return `${plural(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    return `${figures_countOf(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 /** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */
 function metricUnit(key) {
@@ -62623,6 +62989,7 @@ function percent(fraction) {
 
 
 
+
 const table = (rows) => markdownTable(rows, { alignDelimiters: false });
 /** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
 const code = (id) => (/^[A-Za-z0-9_.-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
@@ -62721,7 +63088,7 @@ function unverifiedSection(checks, ctx) {
         return '';
     const missing = missingFacts(unverified);
     const lack = missing.length > 0 ? `, for want of ${missing.map(code).join(', ')}` : '';
-    const head = `${STATUS_EMOJI.unverified} **${unverified.length} unverified check${unverified.length === 1 ? '' : 's'}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
+    const head = `${STATUS_EMOJI.unverified} **${figures_countOf(unverified.length, 'unverified check')}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
     return `${head}\n\n${checksTable(unverified, ctx)}`;
 }
 /** The passing checks, folded. */
@@ -62729,10 +63096,11 @@ function passingSection(checks, ctx) {
     const passing = checks.filter((c) => c.status === 'pass');
     if (passing.length === 0)
         return '';
-    return `<details><summary>${STATUS_EMOJI.pass} ${passing.length} passing check${passing.length === 1 ? '' : 's'}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
+    return `<details><summary>${STATUS_EMOJI.pass} ${figures_countOf(passing.length, 'passing check')}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/headline.ts
+
 
 
 
@@ -62852,7 +63220,7 @@ function planHeadline(plan, opts = {}) {
     const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
     if (check) {
         const more = plan.checks.filter((c) => c.status === 'fail').length - 1;
-        parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${more} more failing check${more === 1 ? '' : 's'})` : ''}`);
+        parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${figures_countOf(more, 'more failing check')})` : ''}`);
     }
     if (base) {
         const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
@@ -62881,6 +63249,7 @@ function headlineLines(plans, opts = {}) {
 // line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
 // key with their file:line; presets in one line each (their figures are cited in the presets).
 
+
 const imported_code = (key) => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
 /** The folded "Imported" list, or '' when every figure is the plan's own. */
 function importedSection(origins) {
@@ -62900,7 +63269,7 @@ function importedSection(origins) {
     const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escape_escapeMarkdown(origin)}`);
     for (const [id, keys] of presets) {
         const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
-        lines.push(`- ${keys.length} ${sections} figure${keys.length === 1 ? '' : 's'} ← preset ${imported_code(id)}`);
+        lines.push(`- ${figures_countOf(keys.length, `${sections} figure`)} ← preset ${imported_code(id)}`);
     }
     const count = fromFiles.length > 0 ? `${fromFiles.length} from files` : 'from presets';
     return `<details><summary>Imported (${count})</summary>\n\n${lines.join('\n')}\n\n</details>`;
@@ -62972,6 +63341,7 @@ function renderMemoryChart(devices, options = {}) {
 
 
 
+
 const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
 /** The most loaded device of a pool: its total against what the engine may use. */
@@ -62988,7 +63358,7 @@ function rows(d, plan) {
     const decodeUse = m?.decode_capacity_utilization;
     return [
         ['', 'Prefill', 'Decode'],
-        ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${p.gpus} GPUs`)],
+        ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${figures_countOf(p.gpus, 'GPU')}`)],
         ['Layout (one worker)', ...both((p) => p.layout)],
         ['Memory per GPU (most loaded)', ...both(memoryCell)],
         ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
@@ -62997,7 +63367,9 @@ function rows(d, plan) {
             escape_escapeCell(d.prefill.max_batched_tokens !== undefined
                 ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
                 : NOT_COMPUTABLE),
-            escape_escapeCell(d.decode.max_running_sequences ? `up to ${formatCount(d.decode.max_running_sequences)} sequences per worker` : NOT_COMPUTABLE),
+            escape_escapeCell(d.decode.max_running_sequences
+                ? `up to ${formatCount(d.decode.max_running_sequences)} ${d.decode.max_running_sequences === 1 ? 'sequence' : 'sequences'} per worker`
+                : NOT_COMPUTABLE),
         ],
         [
             "Under the plan's load",
@@ -63134,6 +63506,7 @@ function performanceSection(plan, base, heading, minChange) {
 // and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
 // seconds (what fails and why, what changed and by how much), then a summary table, then a
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
 
 
 
@@ -63332,7 +63705,7 @@ function renderReportMarkdown(report, opts = {}) {
     if (quiet.length > 0) {
         const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
         const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
-        const summary = `${quiet.length} unchanged plan${quiet.length === 1 ? '' : 's'} (no figure moved ${minChange}% or more${against}): ${names}`;
+        const summary = `${figures_countOf(quiet.length, 'unchanged plan')} (no figure moved ${minChange}% or more${against}): ${names}`;
         parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
     }
     return withoutMath(`${parts.join('\n\n')}\n`);
@@ -63527,6 +63900,7 @@ function compareByShortfall(objective) {
 
 ;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
 
+
 const parallelismOf = (l) => ({
     tp: l.tp,
     pp: l.pp,
@@ -63565,7 +63939,7 @@ function planVariation(plan, gpus) {
 }
 /** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
 function disaggText(d) {
-    const pool = (name, p) => `${p.workers} x ${name} (${p.gpus} GPU${p.gpus === 1 ? '' : 's'}, ${candidate_layoutText(p.layout)})`;
+    const pool = (name, p) => `${p.workers} x ${name} (${figures_countOf(p.gpus, 'GPU')}, ${candidate_layoutText(p.layout)})`;
     return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
 }
 /** "6P1D": the usual name of a worker mix. */
@@ -63606,6 +63980,7 @@ function buildVariationPlan(base, v) {
 ;// CONCATENATED MODULE: ./src/suggest/words.ts
 // Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
+
 
 
 
@@ -63757,17 +64132,17 @@ function words_disaggPassClause(r) {
     const d = r.disaggregated;
     if (!d || d.passing === 0)
         return '';
-    return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${d.gpus} devices passes` : `es of ${d.gpus} devices pass`})`;
+    return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${figures_countOf(d.gpus, 'device')} passes` : `es of ${figures_countOf(d.gpus, 'device')} pass`})`;
 }
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 function words_searchSummary(r, dash = '-') {
     const s = r.search;
-    const counts = `${s.gpu_counts} device count${s.gpu_counts === 1 ? '' : 's'} (${s.gpus_from}${dash}${s.gpus_to})`;
+    const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
     const aggregated = `${s.layouts} ${words_rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
     const d = r.disaggregated;
     if (!d || d.verified === 0)
         return `${counts}, ${aggregated}`;
-    return `${counts}, ${aggregated}; ${d.verified} disaggregated mix${d.verified === 1 ? '' : 'es'} of ${d.gpus} devices simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+    return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
 }
 /** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
 function words_layoutCell(v) {
@@ -63779,7 +64154,7 @@ function words_placementText(layout, disaggregation) {
 }
 /** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
 function words_variationText(v) {
-    const parts = [`${v.gpus} device${v.gpus === 1 ? '' : 's'}`, v.disaggregation ? disaggText(v.disaggregation) : candidate_layoutText(v.layout)];
+    const parts = [figures_countOf(v.gpus, 'device'), v.disaggregation ? disaggText(v.disaggregation) : candidate_layoutText(v.layout)];
     if (v.weight_dtype)
         parts.push(`${v.weight_dtype} weights`);
     if (v.kv_cache_dtype)
@@ -63802,15 +64177,16 @@ function words_requiredText(id, value, unit) {
 
 
 
+
 const mixOf = (c) => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
 function render_disagg_summary(r) {
     const d = r.disaggregated;
     if (!d)
         return null;
     if (d.top.length === 0)
-        return `Disaggregated layouts of ${d.gpus} devices: none to show (${d.detail}).`;
+        return `Disaggregated layouts of ${figures_countOf(d.gpus, 'device')}: none to show (${d.detail}).`;
     const best = d.top[0];
-    return (`Disaggregated layouts of ${d.gpus} devices (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
+    return (`Disaggregated layouts of ${figures_countOf(d.gpus, 'device')} (${d.profiled} worker layouts profiled, ${d.screened} mixes screened, ${d.verified} simulated): ` +
         `the best ${words_verdictText(best)} (${mixOf(best)}); against the best aggregated layout of the same devices, ${d.detail} (${words_OBJECTIVE_TEXT[r.objective]}).`);
 }
 /** Lines for `suggest --format text`. */
@@ -63821,12 +64197,12 @@ function render_disagg_disaggregatedTextLines(r) {
         return [];
     const out = ['', head];
     for (const [i, c] of d.top.entries()) {
-        out.push(`  ${i + 1}. ${mixOf(c)} on ${c.variation.gpus} devices: ${verdictText(c)}`);
+        out.push(`  ${i + 1}. ${mixOf(c)} on ${countOf(c.variation.gpus, 'device')}: ${verdictText(c)}`);
         out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
     if (d.best_aggregated) {
         const b = d.best_aggregated;
-        out.push(`  best aggregated on ${d.gpus} devices: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
+        out.push(`  best aggregated on ${countOf(d.gpus, 'device')}: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -63867,6 +64243,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
 
 
 
+
 const alternatives_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const alternatives_code = (text) => `\`${text}\``;
 function layoutsTable(cands, plan) {
@@ -63887,14 +64264,14 @@ function layoutsTable(cands, plan) {
     return alternatives_table(rows);
 }
 function impossibleLines(r) {
-    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(words_requiredText(u.id, u.required, u.unit))}** is met by no layout of ${r.plan_gpus} devices on the estimates: the best is ${format_formatQuantity(u.best_estimate, u.unit)} (${alternatives_code(words_placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`);
+    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(words_requiredText(u.id, u.required, u.unit))}** is met by no layout of ${figures_countOf(r.plan_gpus, 'device')} on the estimates: the best is ${format_formatQuantity(u.best_estimate, u.unit)} (${alternatives_code(words_placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`);
     return [
         ...unmet,
         ...r.impossible.map((i) => {
             const reach = i.smallest_gpus !== null
                 ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${alternatives_code(candidate_layoutText(i.smallest_layout))}, bound ${format_formatQuantity(i.smallest_bound, i.unit)}).`
                 : ` No device count up to ${i.scanned_up_to} reaches it.`;
-            return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${r.plan_gpus} devices: the best physical bound of any ${words_rankedKind(r)} is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(words_disaggMissClause(r))}.${reach}`;
+            return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${figures_countOf(r.plan_gpus, 'device')}: the best physical bound of any ${words_rankedKind(r)} is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(words_disaggMissClause(r))}.${reach}`;
         }),
     ];
 }
@@ -63923,13 +64300,13 @@ function topHeading(r) {
     const kind = words_rankedKind(r);
     const also = escape_escapeMarkdown(words_disaggPassClause(r));
     if (r.top.length === 0)
-        return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}.`;
+        return `No ${kind} of 1 to ${figures_countOf(r.search.gpus_to, 'device')} passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
         return `Best ${kind}s that pass, by ${words_OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
         return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
-    return `No ${kind} of 1 to ${r.search.gpus_to} devices passes${also}; the closest (smallest shortfall on their worst requirement):`;
+    return `No ${kind} of 1 to ${figures_countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 function renderAlternativesMarkdown(r, options = {}) {
@@ -63964,6 +64341,7 @@ function renderSuggestMarkdown(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/rules.ts
+
 /** Context parallelism pays for itself only on long sequences; below this it is not searched unless asked. */
 const CP_MIN_CONTEXT = 32_768;
 const isMla = (model) => model.attention === 'mla' || model.mla !== undefined;
@@ -63986,7 +64364,7 @@ function tpViolation(model, tp, options) {
     if (model.ffn_hidden_size !== undefined && model.ffn_hidden_size % tp !== 0)
         return `the MLP width ${model.ffn_hidden_size} does not divide by tp=${tp}`;
     if (!options.allowCrossNodeTp && tp > options.gpusPerNode)
-        return `tp=${tp} spans nodes of ${options.gpusPerNode} devices`;
+        return `tp=${tp} spans nodes of ${figures_countOf(options.gpusPerNode, 'device')}`;
     return null;
 }
 /** Pipeline sizes: every stage needs a layer; an unknown layer count allows no split. */
@@ -64285,6 +64663,7 @@ function evaluate(base, variation, objective, screen = false) {
 
 
 
+
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
 const KEEP_PER_POOL = 3;
 const VERIFY = 3;
@@ -64442,7 +64821,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
             return p !== null && fitsOf(p.f, 'decode');
         });
     if (!ref)
-        return empty(`no worker layout of up to ${gpus - 1} devices holds the model`);
+        return empty(`no worker layout of up to ${figures_countOf(gpus - 1, 'device')} holds the model`);
     const context = input + output / 2;
     const prefills = [];
     const decodes = [];
@@ -64586,10 +64965,10 @@ function disaggNotes(d, plan) {
     const out = [];
     const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
     if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
-        out.push(`a disaggregated layout on the same ${d.gpus} GPUs would pass: ${disaggText(d.rescue.variation.disaggregation)}`);
+        out.push(`a disaggregated layout on the same ${figures_countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation)}`);
     }
     if (d.winner !== null && d.top.length > 0)
-        out.push(`aggregated vs disaggregated on ${d.gpus} devices: ${d.detail}`);
+        out.push(`aggregated vs disaggregated on ${figures_countOf(d.gpus, 'device')}: ${d.detail}`);
     return out;
 }
 
@@ -64788,6 +65167,7 @@ function gallopFirst(items, ok) {
 
 
 
+
 function slowestResource(perStage) {
     if (perStage.length === 0)
         return null;
@@ -64837,7 +65217,7 @@ function boundReason(loaded, requirementId) {
         if (!s)
             return null;
         if (s.resource === 'compute' && peak !== undefined)
-            return `peak compute: the prompt's ${(pre.modelFlops / 1e12).toFixed(2)} TFLOP over ${r.layout.tp * r.layout.cp} devices of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
+            return `peak compute: the prompt's ${(pre.modelFlops / 1e12).toFixed(2)} TFLOP over ${figures_countOf(r.layout.tp * r.layout.cp, 'device')} of a stage at ${(peak / 1e12).toFixed(0)} TFLOP/s, stage after stage`;
         return s.resource === 'memory' ? 'HBM bandwidth: reading the weights for the prompt, stage after stage' : 'interconnect bandwidth during prefill';
     }
     if (wl.concurrency === undefined)
@@ -65219,10 +65599,11 @@ function serveScreenJobs() {
 
 
 
+
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
-const describe = (c) => `${c.variation.gpus} devices, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : candidate_layoutText(c.variation.layout)}`;
+const describe = (c) => `${figures_countOf(c.variation.gpus, 'device')}, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : candidate_layoutText(c.variation.layout)}`;
 /**
  * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
  * requirements, and verify warns), or why a candidate only stays open: never an empty "unverified ()".
@@ -65271,15 +65652,15 @@ function gpuAxis(s, searchedTo, beside) {
         }
         return other ?? gallopFirst(beyond, pick)?.result ?? null;
     };
-    const only = (c) => (c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${s.planGpus} devices only` : '');
+    const only = (c) => c.variation.disaggregation ? `; disaggregated layouts were searched on the plan's ${figures_countOf(s.planGpus, 'device')} only` : '';
     const top = firstWith('pass');
     if (top) {
         const n = top.variation.gpus;
         const detail = n === s.planGpus
-            ? `${n} devices is already the smallest count that passes (${describe(top)}${only(top)})`
+            ? `${figures_countOf(n, 'device')} is already the smallest count that passes (${describe(top)}${only(top)})`
             : n < s.planGpus
-                ? `${n} devices suffice (${describe(top)}${only(top)})`
-                : `${n} devices are the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
+                ? `${figures_countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})`
+                : `${figures_countOf(n, 'device')} ${n === 1 ? 'is' : 'are'} the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
     const possible = firstWith('possible');
@@ -65289,7 +65670,7 @@ function gpuAxis(s, searchedTo, beside) {
             change: `hardware.gpus: ${possible.variation.gpus}`,
             outcome: 'possible',
             candidate: possible,
-            detail: `no count up to ${limit} devices passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
+            detail: `no count up to ${figures_countOf(limit, 'device')} passes on the estimates; ${describe(possible)} is the smallest the bounds do not rule out (${whyOpen(possible)})`,
         };
     }
     return { axis: 'gpus', change: 'hardware.gpus', outcome: 'none', candidate: null, detail: `no device count from 1 to ${limit} passes` };
@@ -65310,8 +65691,8 @@ function layoutAxis(s, beside) {
     };
     const top = bestOf('pass') ?? bestOf('possible');
     const outcome = found(top);
-    const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${s.planGpus} devices passes`;
-    return { axis: 'layout', change: `parallelism on ${s.planGpus} devices`, outcome, candidate: outcome === 'none' ? null : top, detail };
+    const detail = top ? `${outcomeWords(top)} with ${describe(top)}${warningsTail(top)}` : `no layout of ${figures_countOf(s.planGpus, 'device')} passes`;
+    return { axis: 'layout', change: `parallelism on ${figures_countOf(s.planGpus, 'device')}`, outcome, candidate: outcome === 'none' ? null : top, detail };
 }
 /**
  * A what-if on the plan's devices (fp8 weights, fp8 KV cache): first on the plan's own layout; else
@@ -65338,8 +65719,8 @@ function sameGpusAxis(s, axis, change, variant) {
         outcome: 'none',
         candidate: null,
         detail: alreadyPassing
-            ? `not needed: a layout of ${s.planGpus} devices passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
-            : `no layout of ${s.planGpus} devices passes with it`,
+            ? `not needed: a layout of ${figures_countOf(s.planGpus, 'device')} passes without it (see parallelism)${own ? ", and the plan's own layout does not pass with it" : ''}`
+            : `no layout of ${figures_countOf(s.planGpus, 'device')} passes with it`,
     };
 }
 function withOutcome(axis, change, c, where) {
@@ -65434,7 +65815,7 @@ function concurrencyAxis(s) {
             change: 'workload.concurrency',
             outcome: 'none',
             candidate: null,
-            detail: `no concurrency below ${c0} passes on ${s.planGpus} devices`,
+            detail: `no concurrency below ${c0} passes on ${figures_countOf(s.planGpus, 'device')}`,
         };
     const where = r.own
         ? `on the plan's own layout (${candidate_layoutText(r.candidate.variation.layout)})`
@@ -65444,7 +65825,7 @@ function concurrencyAxis(s) {
         change: `workload.concurrency: ${r.value}`,
         outcome: found(r.candidate),
         candidate: r.candidate,
-        detail: `${outcomeWords(r.candidate)} at ${r.value} sequences in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
+        detail: `${outcomeWords(r.candidate)} at ${figures_countOf(r.value, 'sequence')} in flight (of ${c0}) ${where}${warningsTail(r.candidate)}`,
     };
 }
 /**
@@ -65480,7 +65861,7 @@ function contextAxis(s) {
     const r = largestPassing(s, 'max-context', lo, hi, (v) => ({ max_input_tokens: v }));
     if (!r) {
         const below = `at least ${Math.round(MIN_CONTEXT_CUT * 100)}% below the plan's ${maxIn.toLocaleString('en-US')}`;
-        return none('none', `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${s.planGpus} devices`);
+        return none('none', `no max input ${below} (${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')} tokens) passes on ${figures_countOf(s.planGpus, 'device')}`);
     }
     // Every value below one that passes passes too (a shorter context only frees memory): round down
     // to the size a deployment sets, and keep the exact value only if the rounded one reads otherwise.
@@ -65649,6 +66030,7 @@ function search_suggest(base, options, planVerdict) {
 
 
 
+
 function pad(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
     return rows.map((r) => r
@@ -65666,7 +66048,7 @@ function renderSuggestText(r) {
     out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {
         out.push('');
-        out.push(`Out of reach on ${r.plan_gpus} devices, whatever the layout:`);
+        out.push(`Out of reach on ${countOf(r.plan_gpus, 'device')}, whatever the layout:`);
         for (const i of r.impossible) {
             out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`);
             out.push(`    bound set by ${i.reason}`);
@@ -65677,7 +66059,7 @@ function renderSuggestText(r) {
     }
     if (r.unmet.length > 0) {
         out.push('');
-        out.push(`Not met by any layout of ${r.plan_gpus} devices on the estimates (the physical bounds allow it):`);
+        out.push(`Not met by any layout of ${countOf(r.plan_gpus, 'device')} on the estimates (the physical bounds allow it):`);
         for (const u of r.unmet)
             out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`);
     }
@@ -72111,6 +72493,7 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
 
 
 
+
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 const ANNOTATIONS_PER_REQUEST = 50;
 const SUMMARY_LIMIT = 65_535;
@@ -72140,7 +72523,7 @@ function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
 function checkRunTitle(plan) {
     const count = (s) => plan.checks.filter((c) => c.status === s).length;
     if (plan.verdict === 'error')
-        return `Not a valid plan: ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}`;
+        return `Not a valid plan: ${figures_countOf(plan.errors.length, 'error')}`;
     const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
     return `${plan.verdict}: ${parts.join(', ')}`;
 }
@@ -73641,6 +74024,7 @@ async function listWorkspacePlans(root, globs, isPlan) {
 
 
 
+
 async function readPayload(path) {
     if (!path)
         return {};
@@ -73680,7 +74064,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
         const changed = await listChangedPlans(client, target, isPlan);
         if (changed.removed.length > 0)
             notes.push(`Removed by this pull request, not verified: ${changed.removed.join(', ')}.`);
-        logLine(`Pull request #${target.number}: ${changed.listed} files changed, ${changed.plans.length} of them plans to verify, ${changed.removed.length} plans removed.`);
+        logLine(`Pull request #${target.number}: ${figures_countOf(changed.listed, 'file')} changed, ${changed.plans.length} of them plans to verify, ${figures_countOf(changed.removed.length, 'plan')} removed.`);
         const moved = movedHeadFailure(changed.listedAt, target.headSha);
         if (moved) {
             notes.push(moved);
@@ -73695,7 +74079,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
             const listed = new Set(plans.map((p) => p.path));
             const unlisted = listing.paths.filter((path) => !listed.has(path)).map((path) => ({ path, basePath: null, unlisted: true }));
             plans = [...plans, ...unlisted].sort((a, b) => a.path.localeCompare(b.path));
-            const message = `${changed.truncation} So every plan at the head commit is verified instead: ${listing.paths.length} plans (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
+            const message = `${changed.truncation} So every plan at the head commit is verified instead: ${figures_countOf(listing.paths.length, 'plan')} (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
             notes.push(message);
             warning(message);
             if (listing.truncation) {

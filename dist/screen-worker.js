@@ -99,171 +99,150 @@ function withWorkBudget(limits, work, onExceeded) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/suggest/candidate.ts
-/** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
-const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
-function isWiderThanFp8(dtype) {
-    return dtype === undefined || WIDER_THAN_FP8.has(dtype);
-}
-function parallelismFor(base, layout) {
-    const p = { tp: layout.tp, pp: layout.pp, dp: layout.dp, cp: layout.cp, ep: layout.ep };
-    if (base.model.moe && layout.etp !== undefined)
-        p.etp = layout.etp;
-    // A hand-made stage split or microbatch count only means something for the plan's own pp.
-    const basePp = base.parallelism.pp ?? 1;
-    if (layout.pp === basePp) {
-        if (base.parallelism.layers_per_stage !== undefined)
-            p.layers_per_stage = base.parallelism.layers_per_stage;
-        if (base.parallelism.microbatches !== undefined)
-            p.microbatches = base.parallelism.microbatches;
-    }
-    return p;
-}
-function fp8Weights(model) {
-    const w = model.weight_dtypes;
-    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
-    // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
-    const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
-    return {
-        ...model,
-        weight_dtype: 'fp8',
-        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
-        ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
-    };
-}
-function workloadFor(base, v) {
-    const w = { ...base };
-    if (v.concurrency !== undefined)
-        w.concurrency = v.concurrency;
-    if (v.max_input_tokens !== undefined) {
-        w.max_input_tokens = v.max_input_tokens;
-        if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
-            w.input_tokens = v.max_input_tokens;
-    }
-    return w;
-}
+;// CONCATENATED MODULE: ./src/core/defaults.ts
+const GIB = 1024 ** 3;
 /**
- * The plan with the variation applied. Claims are left out: they state what the author's own
- * layout achieves, not what another layout would. Lines are dropped: they would point at keys
- * the candidate changed.
+ * Achievable fractions of each peak, used for estimates (bounds use 1).
+ * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
+ * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
+ * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
+ * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
+ * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
+ * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
  */
-function buildCandidatePlan(base, v) {
-    const plan = base.plan;
-    let model = plan.model;
-    if (v.weight_dtype === 'fp8')
-        model = fp8Weights(model);
-    if (v.kv_cache_dtype === 'fp8')
-        model = { ...model, kv_cache_dtype: 'fp8' };
-    const candidate = {
-        ...plan,
-        model,
-        hardware: { ...plan.hardware, gpus: v.gpus },
-        parallelism: parallelismFor(plan, v.layout),
-        workload: workloadFor(plan.workload, v),
-        claims: {},
-    };
-    return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
-}
-/** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
-function planLayout(plan) {
-    const p = plan.parallelism;
-    const tp = p.tp ?? 1;
-    const ep = p.ep ?? 1;
-    const layout = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
-    if (plan.model.moe)
-        layout.etp = p.etp ?? (ep === 1 ? tp : 1);
-    return layout;
-}
-function candidate_layoutText(l) {
-    const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
-    if (l.cp > 1)
-        parts.push(`cp=${l.cp}`);
-    if (l.ep > 1 || l.etp !== undefined)
-        parts.push(`ep=${l.ep}`);
-    if (l.etp !== undefined)
-        parts.push(`etp=${l.etp}`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
-
-const parallelismOf = (l) => ({
-    tp: l.tp,
-    pp: l.pp,
-    dp: l.dp,
-    cp: l.cp,
-    ep: l.ep,
-    ...(l.etp !== undefined ? { etp: l.etp } : {}),
-});
-const layoutOf = (spec, moe) => {
-    const p = spec.parallelism ?? {};
-    const tp = p.tp ?? 1;
-    const ep = p.ep ?? 1;
-    const l = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
-    if (moe)
-        l.etp = p.etp ?? (ep === 1 ? tp : 1);
-    return l;
+const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
+/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
+const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
+const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
+/**
+ * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
+ * that buckets tokens by destination rank, signals every peer and waits for their counts before any
+ * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
+ * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
+ * is not published apart. 25 µs
+ * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
+ * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
+ * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
+ * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
+ */
+const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
+/**
+ * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
+ * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
+ * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
+ */
+const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/**
+ * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
+ * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
+ * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
+ * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
+ * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
+ * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
+ * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
+ */
+const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
+/**
+ * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
+ * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
+ * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
+ * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
+ */
+const KERNELS_ATTENTION = 6;
+/** MLA adds the low-rank down/up projections and their norms. */
+const KERNELS_MLA_EXTRA = 4;
+/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
+const KERNELS_DENSE_MLP = 6;
+/**
+ * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
+ * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
+ * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
+ * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
+ */
+const KERNELS_MOE = 12;
+/** A shared expert runs as a small dense MLP beside the routed ones. */
+const KERNELS_SHARED_EXPERT = 3;
+/**
+ * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
+ * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
+ * device applies (engine-memory.ts).
+ */
+const DEFAULT_MAX_BATCHED_TOKENS = 8192;
+const DEFAULT_WEIGHT_DTYPE = 'bf16';
+/** Activations and collective messages travel in 16-bit. */
+const ACTIVATION_BYTES = 2;
+/**
+ * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
+ * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
+ * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
+ * for on an H100 (vLLM issue 27508).
+ */
+const LOGIT_BYTES = 2 + 4 + 4;
+/**
+ * Bytes per stored parameter, scale factors included:
+ * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
+ * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
+ * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
+ */
+const DTYPE_BYTES = {
+    fp32: 4,
+    bf16: 2,
+    fp16: 2,
+    fp8: 1,
+    int8: 1,
+    int4: 0.5 + 2 / 128,
+    fp4: 0.5 + 1 / 32,
 };
-/** The pools of a disaggregated plan as a search choice. */
-function planDisaggChoice(plan) {
-    const d = plan.disaggregation;
-    if (!d)
-        return null;
-    const moe = plan.model.moe !== undefined;
-    const pool = (spec) => {
-        const layout = layoutOf(spec, moe);
-        return { workers: spec.workers ?? 1, gpus: spec.gpus ?? layout.tp * layout.pp * layout.dp * layout.cp, layout };
-    };
-    return { prefill: pool(d.prefill), decode: pool(d.decode) };
-}
-/** The plan's own layout as a variation: its pools when it is disaggregated. */
-function planVariation(plan, gpus) {
-    const disaggregation = planDisaggChoice(plan);
-    if (disaggregation)
-        return { gpus, layout: disaggregation.decode.layout, disaggregation };
-    return { gpus, layout: planLayout(plan) };
-}
-/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
-function disaggText(d) {
-    const pool = (name, p) => `${p.workers} x ${name} (${p.gpus} GPU${p.gpus === 1 ? '' : 's'}, ${layoutText(p.layout)})`;
-    return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
-}
-/** "6P1D": the usual name of a worker mix. */
-const mixText = (d) => `${d.prefill.workers}P${d.decode.workers}D`;
 /**
- * The candidate plan of a variation. A disaggregated variation keeps the plan's own engine settings
- * of a pool (its memory flag, its batch budget or cap) only where that pool's worker layout is the plan's.
+ * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
+ * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
  */
-function buildVariationPlan(base, v) {
-    const candidate = buildCandidatePlan(base, v);
-    const { disaggregation: _dropped, ...aggregated } = candidate.plan;
-    if (!v.disaggregation)
-        return { ...candidate, plan: aggregated };
-    const own = base.plan.disaggregation;
-    const same = (name) => {
-        const ownChoice = planDisaggChoice(base.plan)?.[name];
-        const chosen = v.disaggregation[name];
-        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
-        const kept = own?.[name];
-        if (kept?.memory_fraction !== undefined)
-            spec.memory_fraction = kept.memory_fraction;
-        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
-            if (kept.max_batched_tokens !== undefined)
-                spec.max_batched_tokens = kept.max_batched_tokens;
-            if (kept.max_running_sequences !== undefined)
-                spec.max_running_sequences = kept.max_running_sequences;
-        }
-        return spec;
-    };
-    const plan = {
-        ...aggregated,
-        parallelism: {},
-        disaggregation: { prefill: same('prefill'), decode: same('decode'), ...(own?.kv_transfer ? { kv_transfer: own.kv_transfer } : {}) },
-    };
-    return { ...candidate, plan };
+const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
+/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+function defaultKvDtype(weight) {
+    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
 }
+
+;// CONCATENATED MODULE: ./src/core/figures.ts
+// Rounding and wording of figures in checks and metrics (SI units in, report units out).
+
+/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
+const round = (v, digits = 3, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const f = 10 ** digits;
+    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
+    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+    return op(v * f) / f + 0;
+};
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+const roundFine = (v, digits, significant, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    const decimals = Math.max(digits, significant - 1 - magnitude);
+    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
+    if (decimals > 290)
+        return Number(v.toPrecision(significant));
+    return round(v, decimals, direction);
+};
+const gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / GIB, 3, direction);
+const fmtGiB = (bytes) => {
+    const g = bytes / GIB;
+    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
+    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
+};
+/**
+ * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
+ * devices, sequences or steps in words goes through it, so none reads "1 sequences".
+ */
+const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
 
 ;// CONCATENATED MODULE: ./src/suggest/rules.ts
+
 /** Context parallelism pays for itself only on long sequences; below this it is not searched unless asked. */
 const CP_MIN_CONTEXT = 32_768;
 const isMla = (model) => model.attention === 'mla' || model.mla !== undefined;
@@ -286,7 +265,7 @@ function tpViolation(model, tp, options) {
     if (model.ffn_hidden_size !== undefined && model.ffn_hidden_size % tp !== 0)
         return `the MLP width ${model.ffn_hidden_size} does not divide by tp=${tp}`;
     if (!options.allowCrossNodeTp && tp > options.gpusPerNode)
-        return `tp=${tp} spans nodes of ${options.gpusPerNode} devices`;
+        return `tp=${tp} spans nodes of ${figures_countOf(options.gpusPerNode, 'device')}`;
     return null;
 }
 /** Pipeline sizes: every stage needs a layer; an unknown layer count allows no split. */
@@ -422,6 +401,171 @@ function gpuCounts(from, max, nodeSize, anyCount) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/suggest/candidate.ts
+/** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
+const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
+function isWiderThanFp8(dtype) {
+    return dtype === undefined || WIDER_THAN_FP8.has(dtype);
+}
+function parallelismFor(base, layout) {
+    const p = { tp: layout.tp, pp: layout.pp, dp: layout.dp, cp: layout.cp, ep: layout.ep };
+    if (base.model.moe && layout.etp !== undefined)
+        p.etp = layout.etp;
+    // A hand-made stage split or microbatch count only means something for the plan's own pp.
+    const basePp = base.parallelism.pp ?? 1;
+    if (layout.pp === basePp) {
+        if (base.parallelism.layers_per_stage !== undefined)
+            p.layers_per_stage = base.parallelism.layers_per_stage;
+        if (base.parallelism.microbatches !== undefined)
+            p.microbatches = base.parallelism.microbatches;
+    }
+    return p;
+}
+function fp8Weights(model) {
+    const w = model.weight_dtypes;
+    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
+    // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
+    const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
+    return {
+        ...model,
+        weight_dtype: 'fp8',
+        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+        ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
+    };
+}
+function workloadFor(base, v) {
+    const w = { ...base };
+    if (v.concurrency !== undefined)
+        w.concurrency = v.concurrency;
+    if (v.max_input_tokens !== undefined) {
+        w.max_input_tokens = v.max_input_tokens;
+        if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
+            w.input_tokens = v.max_input_tokens;
+    }
+    return w;
+}
+/**
+ * The plan with the variation applied. Claims are left out: they state what the author's own
+ * layout achieves, not what another layout would. Lines are dropped: they would point at keys
+ * the candidate changed.
+ */
+function buildCandidatePlan(base, v) {
+    const plan = base.plan;
+    let model = plan.model;
+    if (v.weight_dtype === 'fp8')
+        model = fp8Weights(model);
+    if (v.kv_cache_dtype === 'fp8')
+        model = { ...model, kv_cache_dtype: 'fp8' };
+    const candidate = {
+        ...plan,
+        model,
+        hardware: { ...plan.hardware, gpus: v.gpus },
+        parallelism: parallelismFor(plan, v.layout),
+        workload: workloadFor(plan.workload, v),
+        claims: {},
+    };
+    return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
+}
+/** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
+function planLayout(plan) {
+    const p = plan.parallelism;
+    const tp = p.tp ?? 1;
+    const ep = p.ep ?? 1;
+    const layout = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+    if (plan.model.moe)
+        layout.etp = p.etp ?? (ep === 1 ? tp : 1);
+    return layout;
+}
+function candidate_layoutText(l) {
+    const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
+    if (l.cp > 1)
+        parts.push(`cp=${l.cp}`);
+    if (l.ep > 1 || l.etp !== undefined)
+        parts.push(`ep=${l.ep}`);
+    if (l.etp !== undefined)
+        parts.push(`etp=${l.etp}`);
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
+
+
+const parallelismOf = (l) => ({
+    tp: l.tp,
+    pp: l.pp,
+    dp: l.dp,
+    cp: l.cp,
+    ep: l.ep,
+    ...(l.etp !== undefined ? { etp: l.etp } : {}),
+});
+const layoutOf = (spec, moe) => {
+    const p = spec.parallelism ?? {};
+    const tp = p.tp ?? 1;
+    const ep = p.ep ?? 1;
+    const l = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+    if (moe)
+        l.etp = p.etp ?? (ep === 1 ? tp : 1);
+    return l;
+};
+/** The pools of a disaggregated plan as a search choice. */
+function planDisaggChoice(plan) {
+    const d = plan.disaggregation;
+    if (!d)
+        return null;
+    const moe = plan.model.moe !== undefined;
+    const pool = (spec) => {
+        const layout = layoutOf(spec, moe);
+        return { workers: spec.workers ?? 1, gpus: spec.gpus ?? layout.tp * layout.pp * layout.dp * layout.cp, layout };
+    };
+    return { prefill: pool(d.prefill), decode: pool(d.decode) };
+}
+/** The plan's own layout as a variation: its pools when it is disaggregated. */
+function planVariation(plan, gpus) {
+    const disaggregation = planDisaggChoice(plan);
+    if (disaggregation)
+        return { gpus, layout: disaggregation.decode.layout, disaggregation };
+    return { gpus, layout: planLayout(plan) };
+}
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
+function disaggText(d) {
+    const pool = (name, p) => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
+    return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
+}
+/** "6P1D": the usual name of a worker mix. */
+const mixText = (d) => `${d.prefill.workers}P${d.decode.workers}D`;
+/**
+ * The candidate plan of a variation. A disaggregated variation keeps the plan's own engine settings
+ * of a pool (its memory flag, its batch budget or cap) only where that pool's worker layout is the plan's.
+ */
+function buildVariationPlan(base, v) {
+    const candidate = buildCandidatePlan(base, v);
+    const { disaggregation: _dropped, ...aggregated } = candidate.plan;
+    if (!v.disaggregation)
+        return { ...candidate, plan: aggregated };
+    const own = base.plan.disaggregation;
+    const same = (name) => {
+        const ownChoice = planDisaggChoice(base.plan)?.[name];
+        const chosen = v.disaggregation[name];
+        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
+        const kept = own?.[name];
+        if (kept?.memory_fraction !== undefined)
+            spec.memory_fraction = kept.memory_fraction;
+        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
+            if (kept.max_batched_tokens !== undefined)
+                spec.max_batched_tokens = kept.max_batched_tokens;
+            if (kept.max_running_sequences !== undefined)
+                spec.max_running_sequences = kept.max_running_sequences;
+        }
+        return spec;
+    };
+    const plan = {
+        ...aggregated,
+        parallelism: {},
+        disaggregation: { prefill: same('prefill'), decode: same('decode'), ...(own?.kv_transfer ? { kv_transfer: own.kv_transfer } : {}) },
+    };
+    return { ...candidate, plan };
+}
+
 ;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
 // Whether the two pools of a disaggregated deployment are sized to each other (check
 // disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
@@ -456,110 +600,6 @@ function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
 }
 /** "3P1D": the usual name of a mix. */
 const mixName = (m) => `${m.prefill}P${m.decode}D`;
-
-;// CONCATENATED MODULE: ./src/core/defaults.ts
-const GIB = 1024 ** 3;
-/**
- * Achievable fractions of each peak, used for estimates (bounds use 1).
- * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
- * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
- * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
- * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
- * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
- * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
- */
-const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
-/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
-const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
-const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
-/**
- * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
- * that buckets tokens by destination rank, signals every peer and waits for their counts before any
- * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
- * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
- * is not published apart. 25 µs
- * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
- * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
- * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
- * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
- */
-const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
-/**
- * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
- * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
- * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
- */
-const DEFAULT_KERNEL_LATENCY_S = 4e-6;
-/**
- * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
- * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
- * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
- * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
- * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
- * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
- * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
- */
-const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
-/**
- * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
- * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
- * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
- * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
- */
-const KERNELS_ATTENTION = 6;
-/** MLA adds the low-rank down/up projections and their norms. */
-const KERNELS_MLA_EXTRA = 4;
-/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
-const KERNELS_DENSE_MLP = 6;
-/**
- * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
- * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
- * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
- * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
- */
-const KERNELS_MOE = 12;
-/** A shared expert runs as a small dense MLP beside the routed ones. */
-const KERNELS_SHARED_EXPERT = 3;
-/**
- * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
- * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
- * device applies (engine-memory.ts).
- */
-const DEFAULT_MAX_BATCHED_TOKENS = 8192;
-const DEFAULT_WEIGHT_DTYPE = 'bf16';
-/** Activations and collective messages travel in 16-bit. */
-const ACTIVATION_BYTES = 2;
-/**
- * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
- * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
- * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
- * for on an H100 (vLLM issue 27508).
- */
-const LOGIT_BYTES = 2 + 4 + 4;
-/**
- * Bytes per stored parameter, scale factors included:
- * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
- * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
- * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
- */
-const DTYPE_BYTES = {
-    fp32: 4,
-    bf16: 2,
-    fp16: 2,
-    fp8: 1,
-    int8: 1,
-    int4: 0.5 + 2 / 128,
-    fp4: 0.5 + 1 / 32,
-};
-/**
- * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
- * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
- */
-const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
-function defaultKvDtype(weight) {
-    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
-}
 
 ;// CONCATENATED MODULE: ./src/core/engine-memory.ts
 // Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
@@ -702,7 +742,8 @@ function commBufferBytes(group, device) {
  *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
  *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
  *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
- * `usable` never exceeds the device: an SGLang fraction set too high leaves the activations no room.
+ * `usable` never exceeds the device (an SGLang fraction set too high leaves the activations no room),
+ * but for a pool the plan fixes (`limit.fixed`): the engine allocates that whole, or does not start.
  */
 function deviceBudget(b) {
     const comm = commBufferBytes(b.group, b.device);
@@ -712,28 +753,98 @@ function deviceBudget(b) {
     let overhead;
     /** the pool's formula, with the figures it takes */
     let formula;
+    /** what the engine's flag gives, and what it takes out of that before the pool (for a pool below zero) */
+    let share;
     if (b.engine === 'sglang') {
         const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
         overhead = b.runtimeOverride ?? init + graphs;
         const free = b.capacity - init;
         pool = b.memoryFraction * free - b.weights;
         formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+        share = {
+            bytes: b.memoryFraction * free,
+            text: `${b.memoryFraction} x ${gib(free)} free after initialisation for weights and KV cache`,
+            before: [[b.weights, 'weights']],
+            beside: [
+                [b.activations, 'activations'],
+                [overhead, 'runtime and buffers'],
+            ],
+        };
     }
     else if (b.engine === 'trtllm') {
         overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
         const free = b.capacity - b.weights - b.activations - overhead;
         pool = b.memoryFraction * free;
         formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+        share = wholeDevice(b, overhead);
     }
     else {
         overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
         pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
         formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
+        share = {
+            bytes: b.memoryFraction * b.capacity,
+            text: `${b.memoryFraction} x ${gib(b.capacity)}`,
+            before: [
+                [b.weights, 'weights'],
+                [b.activations, 'profiled activations'],
+                [overhead, 'runtime and buffers outside PyTorch'],
+            ],
+            beside: [],
+        };
+    }
+    const limit = b.limit ?? null;
+    if (limit?.fixed) {
+        pool = limit.bytes;
+        formula = `${gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
+    }
+    else if (limit && limit.bytes < pool) {
+        formula = `${gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${gib(pool)}`;
+        pool = limit.bytes;
     }
     const room = b.capacity - b.weights - b.activations - overhead;
-    const kv = Math.min(pool, room);
+    // A pool the engine is told to allocate is allocated whole: past the device, it does not start.
+    const kv = limit?.fixed ? pool : Math.min(pool, room);
     const usable = b.weights + b.activations + overhead + kv;
+    if (kv < 0)
+        return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
     return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+/** The device as the limit: the weights, activations and buffers must fit in it before any KV cache. */
+function wholeDevice(b, overhead) {
+    return {
+        bytes: b.capacity,
+        text: `the whole device, ${(b.capacity / GIB).toFixed(2)} GiB`,
+        before: [
+            [b.weights, 'weights'],
+            [b.activations, 'activations'],
+            [overhead, 'runtime and buffers'],
+        ],
+        beside: [],
+    };
+}
+/**
+ * No room for a KV cache, in plain words: "0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it,
+ * before the 2.79 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the
+ * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
+ */
+function noRoomRule(share) {
+    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
+    const and = (parts) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+    const [weights] = share.before[0];
+    const others = share.before.slice(1);
+    const beside = share.beside.length > 0 ? ` (${gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${gib(v)} ${name}`))} beside it` : '';
+    const it = share.beside.length > 0 ? `the ${gib(share.bytes)}` : 'it';
+    let exceed;
+    if (weights > share.bytes) {
+        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${gib(v)} ${name}`))} that the engine also reserves` : '';
+        exceed = `the weights alone, ${gib(weights)}, exceed ${it}${also}`;
+    }
+    else {
+        const total = share.before.reduce((sum, [v]) => sum + v, 0);
+        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${gib(total)}) exceed ${it}`;
+    }
+    return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
 }
 /**
  * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
@@ -743,11 +854,9 @@ function deviceBudget(b) {
  */
 function usableRule(b, overhead, pool, kv, formula) {
     const gib = (v) => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
-    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers ${kv < 0 ? '-' : '+'} ${gib(kv)} KV pool`;
+    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
     if (kv < pool)
         return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
-    if (pool < 0)
-        return `${sum}: the pool, ${formula}, is negative, as the weights take more than the fraction`;
     return `${sum}, the pool being ${formula}`;
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
@@ -1141,6 +1250,8 @@ function engineConditions(workload, hardware, sequences, maxContext) {
         sampledSequences: sampled,
         cudaGraphs: workload.cudaGraphs,
         runtimeOverride: workload.runtimeOverhead,
+        kvCacheTokens: workload.kvCacheTokens,
+        kvCacheMemory: workload.kvCacheMemory,
     };
 }
 /** Devices of the largest group that talks: tp x cp for attention, ep for the experts. */
@@ -1152,6 +1263,29 @@ function mostLoaded(stages) {
     if (!stages || stages.length === 0)
         return null;
     return stages.reduce((a, st) => (st.total > a.total ? st : a));
+}
+/**
+ * The pool the plan sets on one device of the stage (workload.kv_cache_tokens, kv_cache_memory), in the
+ * engine's meaning (engine-memory.ts, PoolLimit), or null. Tokens become bytes at the stage's bytes per
+ * token, plus the fixed state the stage's `sequences` keep beside the token pool (linear-attention
+ * layers). vLLM's block override wins over its byte size (it replaces the block count the bytes give);
+ * SGLang and TensorRT-LLM take the smallest of the flag's pool and both caps.
+ */
+function poolLimit(facts, layout, cond, stage, sequences) {
+    const { kvCacheTokens: tokens, kvCacheMemory: bytes } = cond;
+    if (tokens === null && bytes === null)
+        return null;
+    const fromTokens = tokens === null
+        ? null
+        : {
+            bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
+            source: `workload.kv_cache_tokens (${tokens} tokens)`,
+        };
+    const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
+    if (cond.engine === 'vllm')
+        return { ...(fromTokens ?? fromBytes), fixed: true };
+    const smaller = fromTokens && fromBytes ? (fromTokens.bytes <= fromBytes.bytes ? fromTokens : fromBytes) : (fromTokens ?? fromBytes);
+    return { ...smaller, fixed: false };
 }
 /**
  * Memory per device of each stage for `sequences` sequences per replica at `context` tokens each
@@ -1202,6 +1336,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 device: cond.device,
                 cudaGraphs: cond.cudaGraphs,
                 runtimeOverride: cond.runtimeOverride,
+                limit: poolLimit(facts, layout, cond, stage, sequences),
             });
             ({ pool, usable, overhead, rule } = b);
         }
@@ -1243,8 +1378,10 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
  * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
+ * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
+ * bytes) is that many tokens wherever it binds, and never more.
  */
-function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, context = 0) {
+function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, context = 0, capTokens = null) {
     let tokens = Infinity;
     stages.forEach((stage, i) => {
         // a neighbour of the same shape and pool holds the same tokens
@@ -1264,7 +1401,15 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
     });
     if (!Number.isFinite(tokens))
         return 0;
+    // tokens x bytes per token / bytes per token can fall a rounding error short of the tokens
+    const capped = capTokens !== null && tokens >= capTokens * (1 - 1e-9);
+    if (capped)
+        tokens = capTokens;
     const block = KV_BLOCK_TOKENS[engine];
+    // TensorRT-LLM allocates ceil(max_tokens / tokens_per_block) blocks for a cap in tokens
+    // (resource_manager.py, KVCacheManager.calculate_max_num_blocks); SGLang aligns its cap down to pages.
+    if (capped && engine === 'trtllm')
+        return Math.ceil(tokens / block) * block;
     return Math.floor(tokens / block) * block;
 }
 /**
@@ -1327,7 +1472,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     // The pool needs the device, the weights and the activations, not the load: size it at one sequence when none is given.
     const poolMemory = est && stagesEst && hw.device ? (memEst ?? stageMemory(est, layout, cond, stagesEst, 1, maxContext ?? 1, 0)) : null;
     const kvCapacity = est && stagesEst && poolMemory
-        ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0)
+        ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
     let kvBudget = null;
     let maxRunning = null;
@@ -3693,15 +3838,38 @@ function cacheShards(facts, layout) {
     return layout.pp * kvShardsOverTp(facts, layout.tp) * layout.cp;
 }
 /**
- * Seconds one prompt's cache takes, as engines move it: each distinct shard from the prefill device
- * that holds it to the decode device that needs it, in parallel over min(prefill shards, decode
- * shards) links at the network efficiency, plus the link's latency.
+ * How engines move a prompt's cache: each distinct shard from the prefill device that holds it to the
+ * decode device that needs it, in parallel over min(prefill shards, decode shards) links at the network
+ * efficiency. Null when the link has no bandwidth.
  */
-function kvTransferTime(bytes, facts, prefill, decode, link, networkEfficiency) {
+function kvTransferRate(facts, prefill, decode, link, networkEfficiency) {
     if (link.bandwidth === undefined)
         return null;
     const streams = Math.max(1, Math.min(cacheShards(facts, prefill), cacheShards(facts, decode)));
-    return bytes / (streams * link.bandwidth * networkEfficiency) + link.latency;
+    return { streams, perLink: link.bandwidth, efficiency: networkEfficiency, effective: streams * link.bandwidth * networkEfficiency };
+}
+/** Seconds `bytes` of cache take at the effective rate, plus the link's latency. */
+function transferSeconds(bytes, rate, link) {
+    return bytes / rate.effective + link.latency;
+}
+/** Seconds one prompt's cache takes (kvTransferRate, transferSeconds). */
+function kvTransferTime(bytes, facts, prefill, decode, link, networkEfficiency) {
+    const rate = kvTransferRate(facts, prefill, decode, link, networkEfficiency);
+    return rate === null ? null : transferSeconds(bytes, rate, link);
+}
+/**
+ * The rate in words, with where it comes from: "25 GB/s effective (50 GB/s per GPU x network efficiency
+ * 0.5; bandwidth from disaggregation.kv_transfer.bandwidth)". The time is computed at the effective rate,
+ * so quoting the link's own figure beside it read as an arithmetic slip.
+ */
+function kvTransferRateText(rate, source) {
+    const links = rate.streams > 1 ? `${rate.streams} links at once, each ` : '';
+    return `${gbPerS(rate.effective)} effective (${links}${gbPerS(rate.perLink)} per GPU x network efficiency ${rate.efficiency}; bandwidth from ${source})`;
+}
+/** Bytes/s as GB/s, three significant figures at most (12.5 GB/s, not 13). */
+function gbPerS(bytesPerS) {
+    const g = bytesPerS / 1e9;
+    return `${g >= 1000 ? g.toFixed(0) : Number(g.toPrecision(3))} GB/s`;
 }
 /**
  * Floor of the transfer: every byte leaves through one of the prefill worker's devices, each at most
@@ -4254,11 +4422,12 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         }
         return b;
     };
+    const transferRate = est ? kvTransferRate(est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
     const transferCache = new Map();
     const transferOf = (tokens) => {
         let time = transferCache.get(tokens);
         if (time === undefined) {
-            time = est ? kvTransferTime(bytesOf(tokens), est, P.r.layout, D.r.layout, link, D.r.hardware.efficiency.network) : null;
+            time = transferRate ? transferSeconds(bytesOf(tokens), transferRate, link) : null;
             transferCache.set(tokens, time);
         }
         return time;
@@ -4451,6 +4620,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         link,
         kvBytes,
         transfer,
+        transferRate,
         transferFloor,
         decodeSlots,
         totalGpus,
@@ -4606,6 +4776,7 @@ function engineCalibration(engine, family) {
 
 
 
+
 function resolvePlan(plan, origins) {
     const assumptions = [];
     const assume = (name, value, source = 'default') => {
@@ -4650,7 +4821,7 @@ function resolvePlan(plan, origins) {
     if (balanceSteps !== undefined && !trtAttentionDp)
         assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
     else if (balanceSteps !== undefined)
-        assume('workload.attention_dp_balance_timeout_steps', `${balanceSteps} steps: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${balanceSteps} steps (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
+        assume('workload.attention_dp_balance_timeout_steps', `${figures_countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${figures_countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
     // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
     const waitSteps = plan.workload.batch_wait_timeout_steps;
     const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
@@ -4659,7 +4830,7 @@ function resolvePlan(plan, origins) {
     if (waitDeclared && !waitApplies)
         assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
     else if (waitDeclared)
-        assume('workload.batch_wait_timeout_steps', `${waitSteps} steps, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${waitSteps} steps (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
+        assume('workload.batch_wait_timeout_steps', `${figures_countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${figures_countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
     const family = hardwareFamily(h.preset, h.name);
     const cal = engineCalibration(engineId, family);
     const calibrated = `calibrated: ${engineId} on ${family}`;
@@ -4733,13 +4904,18 @@ function resolvePlan(plan, origins) {
         : engineDefaultsAt;
     const flag = ENGINE_MEMORY_FLAG[engine];
     let memoryFraction;
+    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
+    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
     if (w.memory_fraction !== undefined)
         memoryFraction = w.memory_fraction;
     else if (w.memory_reserve !== undefined)
         memoryFraction = 1 - w.memory_reserve;
     else {
         memoryFraction = defaults.memoryFraction;
-        assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+        if (poolFixed)
+            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
+        else
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
     }
     const reserve = 1 - memoryFraction;
     // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
@@ -4801,6 +4977,8 @@ function resolvePlan(plan, origins) {
         profiledSequences,
         runtimeOverhead,
         maxRunningSequences,
+        kvCacheTokens: w.kv_cache_tokens ?? null,
+        kvCacheMemory: w.kv_cache_memory ?? null,
         cudaGraphs: w.cuda_graphs ?? true,
         benchmark: w.benchmark === undefined
             ? null
@@ -4953,39 +5131,6 @@ function poolLayoutText(r, moe) {
         parts.push(`ep=${l.ep}`);
     return parts.join(' ');
 }
-
-;// CONCATENATED MODULE: ./src/core/figures.ts
-// Rounding and wording of figures in checks and metrics (SI units in, report units out).
-
-/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
-const round = (v, digits = 3, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const f = 10 ** digits;
-    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
-    return op(v * f) / f + 0;
-};
-/**
- * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
- * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
- */
-const roundFine = (v, digits, significant, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    const decimals = Math.max(digits, significant - 1 - magnitude);
-    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
-    if (decimals > 290)
-        return Number(v.toPrecision(significant));
-    return round(v, decimals, direction);
-};
-const gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / GIB, 3, direction);
-const fmtGiB = (bytes) => {
-    const g = bytes / GIB;
-    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
-    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
-};
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
@@ -6464,7 +6609,7 @@ function judgeCostRequirement(requiredUsd, e, throughputMissing, risk, throughpu
         showWithRange: (usd, range) => `${formatWithRange(usd, range, 'USD')} per million tokens`,
         missing,
         ...(risk ? { risk } : {}),
-        ...(e.costPerHour !== undefined ? { why: `${e.gpus} devices at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
+        ...(e.costPerHour !== undefined ? { why: `${figures_countOf(e.gpus, 'device')} at ${formatUsd(e.costPerHour)} an hour, at the throughput ceiling` } : {}),
     });
     return { ...judgement, missing };
 }
@@ -6668,7 +6813,7 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
                 ...base,
                 status: 'fail',
                 limit: round(implied, 4),
-                detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of the ${gpus} devices' 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
+                detail: `contradicts claims.throughput: ${formatTokensPerS(tput)} needs at least ${(implied * 100).toFixed(0)}% of ${gpus === 1 ? "the device's" : `the ${gpus} devices'`} 16-bit peak (≥ ${(perOutput / 1e9).toFixed(2)} GFLOP per output token${computed > 0 ? ', prefill included' : ''}), not ${(claimed * 100).toFixed(0)}%`,
             };
         }
     }
@@ -6853,7 +6998,7 @@ function judgedChecks(inputs) {
             unit: 'requests/s',
             detail: c.load.saturated
                 ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${wl.benchmark
-                    ? `queues grow while the run's ${wl.benchmark.requests} requests arrive; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
+                    ? `queues grow while the run's ${figures_countOf(wl.benchmark.requests, 'request')} ${wl.benchmark.requests === 1 ? 'arrives' : 'arrive'}; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
                     : `queues grow for as long as the rate lasts; throughput is the saturation rate and ${ttftUnderQueue}`}`
                 : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${capacity !== undefined
                     ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
@@ -6936,6 +7081,7 @@ function beyondOffered(j, claimed, r) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
+
 function layout_divisors(n) {
     const out = [];
     for (let d = 1; d * d <= n; d++) {
@@ -6998,8 +7144,8 @@ function layoutFindings(model, layout, hw) {
             path: 'parallelism',
             value: layout.worldSize,
             limit: hw.gpus,
-            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${layout.worldSize} devices, but hardware.gpus is ${hw.gpus}` +
-                (valid.length > 0 ? `; valid layouts for ${hw.gpus} devices: ${valid.join('; ')}` : ''),
+            detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${figures_countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+                (valid.length > 0 ? `; valid layouts for ${figures_countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
         });
     }
     else {
@@ -7107,7 +7253,7 @@ function layoutFindings(model, layout, hw) {
             value: sum,
             limit: layers,
             detail: ok
-                ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${pp} stages`
+                ? `layers_per_stage [${explicit.join(', ')}] covers ${layers} layers in ${figures_countOf(pp, 'stage')}`
                 : `layers_per_stage [${explicit.join(', ')}] has ${explicit.length} entries summing to ${sum}; needs ${pp} entries summing to ${layers}`,
         });
     }
@@ -7234,7 +7380,7 @@ function layoutFindings(model, layout, hw) {
             path: 'parallelism.tp',
             value: tp,
             limit: hw.gpusPerNode,
-            detail: `tp=${tp} spans nodes of ${hw.gpusPerNode} devices: each layer's all-reduce crosses the inter-node network`,
+            detail: `tp=${tp} spans nodes of ${figures_countOf(hw.gpusPerNode, 'device')}: each layer's all-reduce crosses the inter-node network`,
         });
     }
     if (hw.gpus !== undefined && hw.gpus > hw.gpusPerNode && hw.gpus % hw.gpusPerNode !== 0) {
@@ -7258,7 +7404,7 @@ function layoutFindings(model, layout, hw) {
             value: m,
             limit: pp,
             detail: m < pp
-                ? `${m} microbatches for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
+                ? `${figures_countOf(m, 'microbatch', 'microbatches')} for ${pp} stages: stages idle ${(100 * (1 - m / pp)).toFixed(0)}% of each decode step`
                 : // more microbatches than stages fill no idle stage; each reads the stage's weights once more a step
                     `${m} microbatches for ${pp} stages: ${pp} keep every stage busy; each one more reads the stage's weights again in every decode step (up to ${(m / pp).toFixed(1)}x the weight reads; the estimate prices the ${m} stated, the bounds at most ${pp})`,
         });
@@ -7365,6 +7511,8 @@ function memoryChecks(plan, r, c, memMissing) {
     }
     // The tightest device: the one whose pool has the least room beyond one sequence of the longest context.
     const tight = c.memEst && c.memEst[0].pool !== null ? c.memEst.reduce((a, st) => (st.pool - st.kvOne < a.pool - a.kvOne ? st : a), c.memEst[0]) : null;
+    // A device whose engine would use more than it has (a pool the plan fixes past it).
+    const overfull = capacity !== undefined ? (c.memEst?.find((st) => st.usable !== null && st.usable > capacity * (1 + 1e-9)) ?? null) : null;
     if (capacity === undefined) {
         out.push({
             id: 'memory.fits',
@@ -7373,6 +7521,19 @@ function memoryChecks(plan, r, c, memMissing) {
             path: 'hardware.memory',
             missing: ['hardware.memory'],
             detail: 'device memory is not given',
+        });
+    }
+    else if (overfull && overfull.usable !== null) {
+        // Only a pool the plan fixes (vLLM --kv-cache-memory-bytes, --num-gpu-blocks-override) can pass the device: the engine allocates it whole.
+        out.push({
+            id: 'memory.fits',
+            status: 'fail',
+            title: 'Memory fits',
+            path: given.kv_cache_tokens !== undefined ? 'workload.kv_cache_tokens' : 'workload.kv_cache_memory',
+            value: gib(overfull.usable),
+            limit: gib(capacity),
+            unit: 'GiB',
+            detail: `${engine} allocates the KV pool the plan sets whole: the most loaded device (stage ${overfull.stage}) needs ${fmtGiB(overfull.usable)} (${overfull.rule}), more than its ${fmtGiB(capacity)}: ${engine} cannot start`,
         });
     }
     else if (tight && tight.usable !== null) {
@@ -7395,7 +7556,7 @@ function memoryChecks(plan, r, c, memMissing) {
             detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-                        (maxConcurrency !== null ? `, ${maxConcurrency} sequences of ${maxContext} tokens at once` : '')
+                        (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
                 raisedNote,
@@ -7448,7 +7609,7 @@ function memoryChecks(plan, r, c, memMissing) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens hold ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
             });
         }
         else {
@@ -7460,7 +7621,7 @@ function memoryChecks(plan, r, c, memMissing) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${perReplica} sequences${where} at a mean context of ${context} tokens need ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
                         : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
@@ -8129,6 +8290,7 @@ function unreadLayoutCheck(unread) {
 
 
 
+
 /** A time in seconds as the report shows it (41.2 ms, 1.23 s, 84.2 min). */
 const fmtS = (s) => formatQuantity(s, 's');
 const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
@@ -8320,15 +8482,17 @@ function kvTransferCheck(f, pools, missing) {
     }
     const input = pools.decode.r.workload.inputTokens;
     const mean = f.outcome ? f.outcome.meanTransfer : null;
-    const bw = f.link.bandwidth;
+    const rate = f.transferRate;
+    const at = rate ? kvTransferRateText(rate, f.link.source) : `${gbPerS(f.link.bandwidth)} per GPU (${f.link.source})`;
+    const latency = f.link.latency > 0 ? `, plus ${fmtS(f.link.latency)} latency` : '';
     return {
         ...base,
         status: 'pass',
         value: round(f.transfer * 1000, 4),
         limit: f.transferFloor === null ? null : round(f.transferFloor * 1000, 4, 'down'),
-        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${(bw / 1e9).toFixed(0)} GB/s per GPU (${f.link.source})` +
+        detail: `a ${input}-token prompt's cache (${(f.kvBytes / 2 ** 20).toFixed(1)} MiB) moves to its decode worker in ${fmtS(f.transfer)} at ${at}${latency}` +
             (f.transferFloor !== null
-                ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${pools.prefill.gpus} GPUs at full bandwidth)`
+                ? `; floor ${fmtS(f.transferFloor)} (every byte out of the prefill worker's ${figures_countOf(pools.prefill.gpus, 'GPU')} at full bandwidth)`
                 : '') +
             (mean !== null ? `; ${fmtS(mean)} on average under the load (transfers from one attention rank queue on its link)` : ''),
     };
@@ -8350,7 +8514,7 @@ function balanceCheck(f, pools, totalGpus, missing) {
     const workers = { prefill: pools.prefill.workers, decode: pools.decode.workers };
     const pct = (x) => `${(x * 100).toFixed(0)}%`;
     const now = `${mixName(workers)}: the prefill pool is busy ${pct(busy.prefill)} of the time; the decode pool runs ${out.decodeRunning.toFixed(0)} of its ` +
-        `${f.decodeSlots} sequences per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
+        `${figures_countOf(f.decodeSlots ?? 0, 'sequence')} per worker on average, ${pct(busy.decode)} of the tokens it could make with every slot running ` +
         `(decode_capacity_utilization; decode_utilization, ${pct(out.decodeBusy)}, counts the time it steps at all, which it does whenever one sequence runs)`;
     const idle = ['prefill', 'decode'].filter((n) => busy[n] < BALANCE_MIN_BUSY);
     const advice = balancedMix(busy, workers, { prefill: pools.prefill.gpus, decode: pools.decode.gpus }, totalGpus);
@@ -8434,7 +8598,7 @@ function disaggAssumptions(f) {
             name: 'disaggregation.kv_transfer.bandwidth',
             value: f.link.bandwidth === undefined
                 ? 'not given'
-                : `${(f.link.bandwidth / 1e9).toFixed(0)} GB/s per GPU (${f.link.source}); transfers from one attention rank of a prefill worker share its link`,
+                : `${gbPerS(f.link.bandwidth)} per GPU (${f.link.source})${f.transferRate ? `, used at network efficiency ${f.transferRate.efficiency}: ${gbPerS(f.link.bandwidth * f.transferRate.efficiency)} per link` : ''}; transfers from one attention rank of a prefill worker share its link`,
             source: f.link.source.startsWith('disaggregation') ? 'plan' : 'default',
         },
     ];
