@@ -434,3 +434,23 @@ describe('a KV pool the plan sets: workload.kv_cache_tokens and kv_cache_memory'
     expect(check(r, 'memory.kv_capacity').status).toBe('warn');
   });
 });
+
+describe('requirements.max_memory_utilization: what the engine holds from start-up', () => {
+  const plan405 = (fraction: number, cap: number) => `
+version: 1
+model: {preset: llama-3.1-405b, weight_dtype: fp8}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: vllm}
+workload: {concurrency: 32, input_tokens: 2048, output_tokens: 512, max_input_tokens: 8192, max_output_tokens: 2048, memory_fraction: ${fraction}}
+requirements: {max_memory_utilization: ${cap}}
+`;
+  it('vLLM at 0.9 holds 90% of the device whatever the load: a 60% cap fails (before: passed at the 51% its 32 sequences need)', () => {
+    const c = check(verify(plan405(0.9, 0.6)), 'requirements.max_memory_utilization');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toMatch(/^estimate 90\.0% misses 60\.0%.*what vllm holds from start-up.*sequences need 51\.0%.*memory_fraction/);
+  });
+  it('the same plan at memory_fraction 0.55 holds 55% and meets it', () => {
+    expect(check(verify(plan405(0.55, 0.6)), 'requirements.max_memory_utilization').status).toBe('pass');
+  });
+});

@@ -77,7 +77,8 @@ describe('concurrency and context on one 80 GB H100', () => {
   // runtime, about 55 GiB of KV pool is left: some 450k tokens of 128 KiB. One request of a
   // 600,000-token prompt does not fit, at any concurrency.
   const workload = '  concurrency: 64\n  input_tokens: 1024\n  output_tokens: 256\n  max_input_tokens: 600000\n  max_output_tokens: 256';
-  const { result, loaded } = run(plan('  gpus: 1', workload));
+  // a window stretched past Llama 3.1's 131,072 (model.max_context), so that memory alone decides
+  const { result, loaded } = run(plan('  gpus: 1', workload).replace('  weight_dtype: bf16', '  weight_dtype: bf16\n  max_context: 1048576'));
 
   it('lowering the concurrency cannot help: one request of the longest length does not fit', () => {
     expect(check(verifyLoadedPlan(loaded), 'memory.fits').status).toBe('fail');

@@ -230,15 +230,33 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   }
   if (req.max_memory_utilization !== undefined) {
     const u = req.max_memory_utilization;
-    const util = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
+    // vLLM, SGLang and TensorRT-LLM allocate their KV pool at start-up, whatever the load: the device
+    // holds what the engine may use, not what the plan's sequences need (a 0.9 vLLM flag holds 90%)
+    const reserved = c.memEst?.reduce((most, st) => Math.max(most, st.total, st.usable ?? st.total), 0) ?? memTotal;
+    const util = reserved !== null && capacity !== undefined ? reserved / capacity : null;
     const floorUtil = memFloor !== null && capacity !== undefined ? memFloor / capacity : null;
+    const show = (v: number): string => `${(v * 100).toFixed(1)}%`;
     const j = judgeRequirement(u, 'lower-is-better', {
       estimate: util,
       bound: floorUtil,
-      show: (v) => `${(v * 100).toFixed(1)}%`,
+      show,
       missing: capacity === undefined ? ['hardware.memory'] : memMissing,
     });
-    judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, j, memMissing);
+    const need = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
+    const held =
+      util !== null && need !== null && reserved !== null && reserved > (memTotal ?? 0) * (1 + 1e-9)
+        ? `: what ${wl.engine} holds from start-up (its KV pool, allocated whatever the load; the plan's sequences need ${show(need)})${j.status === 'fail' ? '; a lower workload.memory_fraction holds less' : ''}`
+        : '';
+    judge(
+      'requirements.max_memory_utilization',
+      'Memory utilization',
+      'requirements.max_memory_utilization',
+      u,
+      'fraction',
+      1,
+      { ...j, detail: `${j.detail}${held}` },
+      memMissing,
+    );
   }
   if (req.cost_per_million_tokens !== undefined) {
     // cost is gpus x price / throughput: its errors are the throughput's, inverted (a time's, like
