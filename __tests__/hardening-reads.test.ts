@@ -1,7 +1,7 @@
 // Issue 16, part 1: nothing but plan text reaches a report. Files are read as the commit has them
 // (no symbolic link followed, .git never read, FIFOs refused before any read), and a file that is
 // not a plan gets errors with a line, a column and a kind, never its content.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentsApiSource, workspaceSource } from '../src/action/file-source.js';
@@ -49,6 +49,15 @@ describe('the workspace is read as the commit has it', () => {
     });
     expect(await source.read('plans/dotgit/config', 1 << 20)).toHaveProperty('error', expect.stringContaining('symbolic link'));
     expect(await source.read('real/inside.plan.yaml', 1 << 20)).toEqual({ text: 'version: 1\n' });
+  });
+
+  it('refuses a hard link (git makes none: an earlier step did), naming the file (before: read, whatever it named)', async () => {
+    const outside = secretCheckout('ppc-hard-');
+    writeFileSync(join(outside, 'secret.yaml'), DOT_ENV_YAML);
+    linkSync(join(outside, 'secret.yaml'), join(root, 'plans', 'hard.plan.yaml'));
+    const read = await workspaceSource(root).read('plans/hard.plan.yaml', 1 << 20);
+    expect(read).toEqual({ error: 'plans/hard.plan.yaml is a hard link (the file has other names); git checkouts make none, so it is not read' });
+    expect(leakedSecret(JSON.stringify(read))).toBeNull();
   });
 
   it('never reads .git, whatever the case of its name', async () => {

@@ -66669,7 +66669,7 @@ function readTextFile(path, maxBytes) {
 // the repository's root every path component is lstat-ed: a symbolic link anywhere is an error
 // that names the file and is never followed, `.git` is never entered, and anything but a regular
 // file is refused before it is opened. The open itself uses O_NOFOLLOW and O_NONBLOCK, and the
-// opened file must be the one lstat saw.
+// opened file must be the one lstat saw. In the action's checkout a hard link (a file with more than one name) is refused too.
 
 
 
@@ -66711,7 +66711,7 @@ const SEPARATOR = process.platform === 'win32' ? /[\\/]/ : /\//;
  * Reads `path` (relative to `root`, with '/' or, on Windows, '\') as the commit has it.
  * `root` itself may be a link (a runner's workspace can be); nothing below it may.
  */
-function readRepositoryFile(root, path, maxBytes) {
+function readRepositoryFile(root, path, maxBytes, refuseHardLinks = false) {
     const problem = repositoryPathProblem(path);
     if (problem)
         return { ok: false, message: problem };
@@ -66741,6 +66741,11 @@ function readRepositoryFile(root, path, maxBytes) {
     }
     if (!info?.isFile())
         return { ok: false, message: `is ${info ? describeEntry(info) : 'not a regular file'}, not a regular file` };
+    // git stores no hard links: a checkout makes every file once, so in the action's checkout a second
+    // name for a file was made by something else (an earlier workflow step), and may name a file
+    // outside the repository. (A developer's own tree may have them: the CLI reads them.)
+    if (refuseHardLinks && info.nlink > 1)
+        return { ok: false, message: 'is a hard link (the file has other names); git checkouts make none, so it is not read' };
     return readSeenRegularFile(current, info, maxBytes);
 }
 
@@ -71967,7 +71972,7 @@ function workspaceSource(root) {
     return {
         label: 'workspace',
         async read(path, maxBytes) {
-            const read = readRepositoryFile(root, path, maxBytes);
+            const read = readRepositoryFile(root, path, maxBytes, true);
             if (read.ok)
                 return { text: read.text };
             if ('missing' in read)

@@ -43,7 +43,7 @@ export function workspaceSource(root: string): FileSource {
   return {
     label: 'workspace',
     async read(path, maxBytes) {
-      const read = readRepositoryFile(root, path, maxBytes);
+      const read = readRepositoryFile(root, path, maxBytes, true);
       if (read.ok) return { text: read.text };
       if ('missing' in read) return { missing: true };
       return { error: withPath(path, read.message) };

@@ -4,7 +4,7 @@
 // the repository's root every path component is lstat-ed: a symbolic link anywhere is an error
 // that names the file and is never followed, `.git` is never entered, and anything but a regular
 // file is refused before it is opened. The open itself uses O_NOFOLLOW and O_NONBLOCK, and the
-// opened file must be the one lstat saw.
+// opened file must be the one lstat saw. In the action's checkout a hard link (a file with more than one name) is refused too.
 import { lstatSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describeEntry, errnoCode, readSeenRegularFile, type TextResult } from './read-text.js';
@@ -49,7 +49,7 @@ const SEPARATOR = process.platform === 'win32' ? /[\\/]/ : /\//;
  * Reads `path` (relative to `root`, with '/' or, on Windows, '\') as the commit has it.
  * `root` itself may be a link (a runner's workspace can be); nothing below it may.
  */
-export function readRepositoryFile(root: string, path: string, maxBytes: number): RepoFileResult {
+export function readRepositoryFile(root: string, path: string, maxBytes: number, refuseHardLinks = false): RepoFileResult {
   const problem = repositoryPathProblem(path);
   if (problem) return { ok: false, message: problem };
   const parts = path.split(SEPARATOR).filter((p) => p !== '' && p !== '.');
@@ -73,5 +73,9 @@ export function readRepositoryFile(root: string, path: string, maxBytes: number)
     if (!last && !info.isDirectory()) return { ok: false, missing: true, message: 'no such file' };
   }
   if (!info?.isFile()) return { ok: false, message: `is ${info ? describeEntry(info) : 'not a regular file'}, not a regular file` };
+  // git stores no hard links: a checkout makes every file once, so in the action's checkout a second
+  // name for a file was made by something else (an earlier workflow step), and may name a file
+  // outside the repository. (A developer's own tree may have them: the CLI reads them.)
+  if (refuseHardLinks && info.nlink > 1) return { ok: false, message: 'is a hard link (the file has other names); git checkouts make none, so it is not read' };
   return readSeenRegularFile(current, info, maxBytes);
 }
