@@ -45,6 +45,8 @@ describe('file names in what the job shows', () => {
 
   it('check-run names and their annotations show them escaped; the annotation path stays the file GitHub knows', () => {
     expect(checkRunName('ppc', file)).toBe('ppc / plans/prod\\u202elmay.txt\\u200b.plan.yaml');
+    // and a name stays one line (before: p/a<LF>::error::x.plan.yaml made a check run named on two lines)
+    expect(checkRunName('ppc', 'p/a\n::error::x\r.plan.yaml')).toBe('ppc / p/a\\n::error::x\\r.plan.yaml');
     const [annotation] = checkRunAnnotations(plan);
     expect(annotation?.message).not.toMatch(RAW);
     expect(annotation?.path).toBe(file);

@@ -72521,7 +72521,8 @@ function conclusionFor(plan, failOn) {
 }
 /** Hidden characters in the name shown escaped: a right-to-left override would make it read as another plan's. */
 function checkRunName(checkName, file) {
-    return showHidden(`${checkName} / ${file}`);
+    // a name is one line in GitHub's checks list: a file name's line breaks are shown, not kept
+    return showHidden(`${checkName} / ${file}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 /** Fits markdown to the summary limit: without folded details first, then cut at a line. */
 function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {

@@ -27,7 +27,8 @@ export function conclusionFor(plan: PlanReport, failOn: FailOn): Conclusion {
 
 /** Hidden characters in the name shown escaped: a right-to-left override would make it read as another plan's. */
 export function checkRunName(checkName: string, file: string): string {
-  return showHidden(`${checkName} / ${file}`);
+  // a name is one line in GitHub's checks list: a file name's line breaks are shown, not kept
+  return showHidden(`${checkName} / ${file}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /** Fits markdown to the summary limit: without folded details first, then cut at a line. */
