@@ -62254,6 +62254,18 @@ function ranges_withRange(text, source, key, figure) {
 function ranges_widerReasons(plan) {
     return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
 }
+/**
+ * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
+ * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
+ * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
+ * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
+ */
+function ranges_lockstepNote(plan) {
+    if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id)))
+        return null;
+    const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
+    return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
+}
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
@@ -62318,6 +62330,9 @@ function renderPlanText(plan) {
     const wider = widerReasons(plan);
     if (wider.length > 0)
         lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
+    const lockstep = lockstepNote(plan);
+    if (lockstep)
+        lines.push(`  ${lockstep}`);
     return lines.map(escapeTerminal).join('\n');
 }
 function renderText(report) {
@@ -63504,6 +63519,9 @@ function performanceSection(plan, base, heading, minChange) {
     const wider = ranges_widerReasons(plan);
     if (wider.length > 0)
         notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
+    const lockstep = ranges_lockstepNote(plan);
+    if (lockstep)
+        notes.push(`${escape_escapeMarkdown(lockstep)}.`);
     notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
     const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
     return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');

@@ -7,7 +7,7 @@ import type { Metrics, PlanReport } from '../core/types.js';
 import { withChange } from './changes.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
-import { widerReasons, withRange } from './ranges.js';
+import { lockstepNote, widerReasons, withRange } from './ranges.js';
 import { metricUnit } from './summary.js';
 
 interface Row {
@@ -95,6 +95,8 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
     );
   const wider = widerReasons(plan);
   if (wider.length > 0) notes.push(`This plan's ranges are wider than validated: ${wider.map(escapeMarkdown).join('; ')}.`);
+  const lockstep = lockstepNote(plan);
+  if (lockstep) notes.push(`${escapeMarkdown(lockstep)}.`);
   notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
   const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
   return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');

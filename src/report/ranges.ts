@@ -48,3 +48,15 @@ export function withRange(text: string, source: RangeSource, key: string, figure
 export function widerReasons(plan: Pick<PlanReport, 'details'>): string[] {
   return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
 }
+
+/**
+ * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
+ * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
+ * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
+ * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
+ */
+export function lockstepNote(plan: Pick<PlanReport, 'details' | 'checks'>): string | null {
+  if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id))) return null;
+  const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
+  return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
+}

@@ -2,7 +2,7 @@
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
-import { widerReasons, withRange } from './ranges.js';
+import { lockstepNote, widerReasons, withRange } from './ranges.js';
 import { checkCounts, checksByUrgency, planCounts, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
@@ -60,6 +60,8 @@ export function renderPlanText(plan: PlanReport): string {
   // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
   const wider = widerReasons(plan);
   if (wider.length > 0) lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
+  const lockstep = lockstepNote(plan);
+  if (lockstep) lines.push(`  ${lockstep}`);
   return lines.map(escapeTerminal).join('\n');
 }
 
