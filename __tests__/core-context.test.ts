@@ -68,3 +68,27 @@ describe("config.json's longest sequence, as vLLM derives it", () => {
     expect(longest({})).toBeUndefined();
   });
 });
+
+describe('a range ratio of 0 under vLLM (whose bench reads 0 as fixed lengths; this format as the widest spread)', () => {
+  const withRatio = (engine: string, ratio: number) =>
+    verifyPlanText(
+      'p.plan.yaml',
+      `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100, gpus: 1}
+deployment: {engine: ${engine}}
+workload: {concurrency: 8, input_tokens: 1000, output_tokens: 200, benchmark: {requests: 80, input_range_ratio: ${ratio}}}
+`,
+      noReferences,
+    ).checks?.find((c) => c.id === 'workload.benchmark');
+  it('warns under vLLM, naming the key and the convention', () => {
+    const c = withRatio('vllm', 0);
+    expect(c?.status).toBe('warn');
+    expect(c?.path).toBe('workload.benchmark.input_range_ratio');
+    expect(c?.detail).toMatch(/vLLM's bench --random-range-ratio 0 means fixed lengths: for those, write 1/);
+  });
+  it('says nothing under SGLang (its own convention) or for another ratio', () => {
+    expect(withRatio('sglang', 0)).toBeUndefined();
+    expect(withRatio('vllm', 0.8)).toBeUndefined();
+  });
+});

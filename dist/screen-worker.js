@@ -8058,7 +8058,32 @@ function planChecks(loaded) {
     const burst = burstinessCheck(plan.workload);
     if (burst)
         out.push(burst);
+    const ratio = rangeRatioCheck(plan);
+    if (ratio)
+        out.push(ratio);
     return out;
+}
+/**
+ * A range ratio of 0 under vLLM: this format reads lengths uniform in [ratio x longest, longest]
+ * (SGLang's bench_serving and InferenceX's convention: 1 is fixed), while `vllm bench serve
+ * --random-range-ratio r` draws from [L(1 - r), L(1 + r)], where 0 is fixed. A vLLM user's 0,
+ * copied, asks for the widest spread instead (a new user's review).
+ */
+function rangeRatioCheck(plan) {
+    const b = plan.workload.benchmark;
+    if (plan.deployment?.engine !== 'vllm' || b === undefined)
+        return null;
+    const key = b.input_range_ratio === 0 ? 'input_range_ratio' : b.output_range_ratio === 0 ? 'output_range_ratio' : undefined;
+    if (key === undefined)
+        return null;
+    return {
+        id: 'workload.benchmark',
+        status: 'warn',
+        title: 'Length range ratio',
+        path: `workload.benchmark.${key}`,
+        value: 0,
+        detail: `${key} 0 reads lengths uniform from 0 to the longest (this format follows SGLang's bench_serving: [ratio x longest, longest], 1 = fixed); vLLM's bench --random-range-ratio 0 means fixed lengths: for those, write 1`,
+    };
 }
 /**
  * The longest stated sequence against the longest the model serves: vLLM refuses a max_model_len
