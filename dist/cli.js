@@ -14482,30 +14482,7 @@ function templateLine(text) {
     const index = lines.findIndex((l) => /\{\{-?\s*[.$\w(/"-]/.test(l.replace(/^\s*#.*$/, '')));
     return index + 1;
 }
-/**
- * Files already parsed in this process, by their text: one pull request's 500 plans may all import
- * the same files, and each plan parsed them again (16 files of 1 MiB: 6 s a plan, 50 minutes a run;
- * a hostile-PR review). A parsed file is a plain tree no importer changes. Bounded by the text held.
- */
-const parsed = new Map();
-let parsedChars = 0;
-const MAX_PARSED_CHARS = 64 * MAX_IMPORT_BYTES;
 function yaml_tree_parseYamlFile(text) {
-    const known = parsed.get(text);
-    if (known !== undefined) {
-        chargeWork(Math.ceil(text.length / 64)); // the lookup hashes the text
-        return known;
-    }
-    const result = parseYamlText(text);
-    if (parsedChars + text.length > MAX_PARSED_CHARS) {
-        parsed.clear();
-        parsedChars = 0;
-    }
-    parsed.set(text, result);
-    parsedChars += text.length;
-    return result;
-}
-function parseYamlText(text) {
     if (text.length > MAX_IMPORT_BYTES)
         return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
     const ambiguous = ambiguousLineBreak(text);
@@ -16474,8 +16451,48 @@ function importDeployment(file, text, options, read) {
 
 
 
+
 /** Most files one plan may import from. */
 const MAX_IMPORTS = 16;
+/**
+ * What importing a file gave, by its name as written, the options and its text: one pull request's
+ * 500 plans may import the same files, and each parsed them again (16 files of 1 MiB: 6 s a plan,
+ * about 50 minutes a run; a hostile-PR review). The result is small (the figures read), unlike the
+ * parsed tree (some 700 bytes a value: keeping trees ran a run of alias-heavy files out of memory).
+ * A file that reads another (an engine --config) is not kept: that one is relative to the plan. A
+ * reuse charges the plan's work budget what the import cost, so a plan meets the same budget
+ * whether or not another plan imported the file first.
+ */
+const imported = new Map();
+let importedChars = 0;
+const MAX_IMPORTED_CHARS = 64 * 1024 * 1024;
+/** Largest import result kept (as JSON): the figures of a deployment file take a few kilobytes. */
+const MAX_KEPT_RESULT_CHARS = 64 * 1024;
+function importOnce(from, text, options, read) {
+    const key = `${from}\u0000${options.engine ?? ''}\u0000${options.container ?? ''}\u0000${text}`;
+    const known = imported.get(key);
+    if (known !== undefined) {
+        chargeWork(known.units);
+        return structuredClone(known.result);
+    }
+    let readsOthers = false;
+    const before = workLeft();
+    const result = importDeployment(from, text, options, (ref) => {
+        readsOthers = true;
+        return read(ref);
+    });
+    // what an import read can be large (a file's values, expanded from aliases): only small results are kept
+    const size = readsOthers ? Infinity : JSON.stringify(result).length;
+    if (size <= MAX_KEPT_RESULT_CHARS) {
+        if (importedChars + key.length + size > MAX_IMPORTED_CHARS) {
+            imported.clear();
+            importedChars = 0;
+        }
+        imported.set(key, { result: structuredClone(result), units: Number.isFinite(before) ? before - workLeft() : 0 });
+        importedChars += key.length + size;
+    }
+    return result;
+}
 function own(obj, key) {
     return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
@@ -16505,7 +16522,7 @@ function resolveDeployment(file, values, lines, readReference) {
             errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
             continue;
         }
-        const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) => readReference(file, relativeTo(from, ref)));
+        const result = importOnce(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) => readReference(file, relativeTo(from, ref)));
         if ('error' in result) {
             // an importer's error may quote the imported file: cut and escaped like any quoted value
             errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));

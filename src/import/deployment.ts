@@ -5,9 +5,10 @@
 import type { PlanError, ReadReference } from '../core/types.js';
 import { quote } from '../plan/source.js';
 import type { Engine } from './engine-args.js';
-import { importDeployment, relativeTo } from './index.js';
+import { chargeWork, workLeft } from '../core/work-budget.js';
+import { importDeployment, type ImportOptions, type ReadRelative, relativeTo } from './index.js';
 import { mergeImports } from './merge.js';
-import type { ImportResult } from './result.js';
+import type { ImportError, ImportResult } from './result.js';
 
 type Values = Record<string, unknown>;
 
@@ -24,6 +25,47 @@ export interface DeploymentResolution {
 
 /** Most files one plan may import from. */
 export const MAX_IMPORTS = 16;
+
+/**
+ * What importing a file gave, by its name as written, the options and its text: one pull request's
+ * 500 plans may import the same files, and each parsed them again (16 files of 1 MiB: 6 s a plan,
+ * about 50 minutes a run; a hostile-PR review). The result is small (the figures read), unlike the
+ * parsed tree (some 700 bytes a value: keeping trees ran a run of alias-heavy files out of memory).
+ * A file that reads another (an engine --config) is not kept: that one is relative to the plan. A
+ * reuse charges the plan's work budget what the import cost, so a plan meets the same budget
+ * whether or not another plan imported the file first.
+ */
+const imported = new Map<string, { result: ImportResult | ImportError; units: number }>();
+let importedChars = 0;
+const MAX_IMPORTED_CHARS = 64 * 1024 * 1024;
+/** Largest import result kept (as JSON): the figures of a deployment file take a few kilobytes. */
+const MAX_KEPT_RESULT_CHARS = 64 * 1024;
+
+function importOnce(from: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
+  const key = `${from}\u0000${options.engine ?? ''}\u0000${options.container ?? ''}\u0000${text}`;
+  const known = imported.get(key);
+  if (known !== undefined) {
+    chargeWork(known.units);
+    return structuredClone(known.result);
+  }
+  let readsOthers = false;
+  const before = workLeft();
+  const result = importDeployment(from, text, options, (ref) => {
+    readsOthers = true;
+    return read(ref);
+  });
+  // what an import read can be large (a file's values, expanded from aliases): only small results are kept
+  const size = readsOthers ? Infinity : JSON.stringify(result).length;
+  if (size <= MAX_KEPT_RESULT_CHARS) {
+    if (importedChars + key.length + size > MAX_IMPORTED_CHARS) {
+      imported.clear();
+      importedChars = 0;
+    }
+    imported.set(key, { result: structuredClone(result), units: Number.isFinite(before) ? before - workLeft() : 0 });
+    importedChars += key.length + size;
+  }
+  return result;
+}
 
 function own(obj: Values, key: string): unknown {
   return Object.hasOwn(obj, key) ? obj[key] : undefined;
@@ -55,7 +97,7 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
       errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
       continue;
     }
-    const result = importDeployment(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>
+    const result = importOnce(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>
       readReference(file, relativeTo(from, ref)),
     );
     if ('error' in result) {

@@ -36,32 +36,7 @@ export function templateLine(text: string): number {
   return index + 1;
 }
 
-/**
- * Files already parsed in this process, by their text: one pull request's 500 plans may all import
- * the same files, and each plan parsed them again (16 files of 1 MiB: 6 s a plan, 50 minutes a run;
- * a hostile-PR review). A parsed file is a plain tree no importer changes. Bounded by the text held.
- */
-const parsed = new Map<string, YamlFile | ImportError>();
-let parsedChars = 0;
-const MAX_PARSED_CHARS = 64 * MAX_IMPORT_BYTES;
-
 export function parseYamlFile(text: string): YamlFile | ImportError {
-  const known = parsed.get(text);
-  if (known !== undefined) {
-    chargeWork(Math.ceil(text.length / 64)); // the lookup hashes the text
-    return known;
-  }
-  const result = parseYamlText(text);
-  if (parsedChars + text.length > MAX_PARSED_CHARS) {
-    parsed.clear();
-    parsedChars = 0;
-  }
-  parsed.set(text, result);
-  parsedChars += text.length;
-  return result;
-}
-
-function parseYamlText(text: string): YamlFile | ImportError {
   if (text.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
   const ambiguous = ambiguousLineBreak(text);
   if (ambiguous) return { error: ambiguousLineBreakMessage(ambiguous.name), line: ambiguous.line };
