@@ -51234,6 +51234,13 @@ const MAX_EXCLUSION_REGEXES = 1000;
 function exclusionRegexMatcher(source) {
     if (source.length > MAX_EXCLUSION_REGEX)
         return undefined;
+    // RE2 expands a counted repeat into copies: (?:.?){1000} is a program of thousands of steps per
+    // character (69 ms a match; a code review). Real exclusions count little (\d{1,3}): the product
+    // of the counts, an upper bound on the expansion, must stay small.
+    const expansion = countedExpansion(source);
+    if (expansion > MAX_REPEAT_EXPANSION)
+        return undefined;
+    chargeWork(source.length * expansion);
     let re;
     try {
         re = RE2JS.compile(source);
@@ -51242,10 +51249,23 @@ function exclusionRegexMatcher(source) {
         return undefined;
     }
     return (name) => {
-        // the automaton's steps: about the name's length times the pattern's
-        chargeWork(Math.ceil((name.length * source.length) / 16));
+        // the automaton's steps: about the name's length times the (expanded) pattern's
+        chargeWork(Math.ceil((name.length * source.length * expansion) / 16));
         return re.matcher(name).lookingAt();
     };
+}
+/** Largest product of counted repeats an exclusion may have. */
+const MAX_REPEAT_EXPANSION = 256;
+/** The product of the upper counts of a pattern's counted repeats ({n}, {m,n}, {n,}: n), at least 1. */
+function countedExpansion(source) {
+    let product = 1;
+    for (const m of source.matchAll(/(?<!\\)\{(\d+)(?:,(\d*))?\}/g)) {
+        const upper = m[2] !== undefined && m[2] !== '' ? Number(m[2]) : Number(m[1]);
+        product *= Math.max(1, upper);
+        if (product > MAX_REPEAT_EXPANSION)
+            return product;
+    }
+    return product;
 }
 function compressedTensorsMatcher(pattern) {
     return pattern.startsWith('re:') ? exclusionRegexMatcher(pattern.slice(3)) : nameMatcher(pattern);
