@@ -108,7 +108,16 @@ describe('quantization exclusions in config.json are matched without runaway bac
     for (const [pattern, name, matches] of cases) expect(exclusionRegexMatcher(pattern)?.(name), `${pattern} on ${name}`).toBe(matches);
     // and counted repeats that RE2 would expand into a program of thousands of steps a character
     // ((?:.?){1000} x 22: 69 ms a match; a code review); \\d{1,3} is what real exclusions count
-    for (const refused of ['(x)\\1', '(?=a)a', '(?<=a)b', '((a{100}){100}){100}', 'a'.repeat(300), '(unclosed', '(?:.?){1000}'.repeat(22), `${'.{0,40}'.repeat(36)}Z`])
+    for (const refused of [
+      '(x)\\1',
+      '(?=a)a',
+      '(?<=a)b',
+      '((a{100}){100}){100}',
+      'a'.repeat(300),
+      '(unclosed',
+      '(?:.?){1000}'.repeat(22),
+      `${'.{0,40}'.repeat(36)}Z`,
+    ])
       expect(exclusionRegexMatcher(refused), refused).toBeUndefined();
   });
 

@@ -8828,7 +8828,6 @@ const ESTIMATE_METRIC = {
     'requirements.ttft': 'ttft_ms',
     'requirements.tpot': 'tpot_ms',
     'memory.fits': 'memory_per_gpu_gib',
-    'requirements.max_memory_utilization': 'memory_utilization',
     'requirements.cost_per_million_tokens': 'cost_per_million_tokens',
 };
 const isJudged = (c) => c.id === 'memory.fits' || c.id.startsWith('requirements.');
@@ -8840,8 +8839,11 @@ function margin(check, metrics) {
     const boundKey = BOUND_METRIC[check.id];
     const estimate = estimateKey ? (metrics?.[estimateKey] ?? null) : null;
     const bound = boundKey ? (metrics?.[boundKey] ?? null) : null;
-    let achieved = estimate;
-    let basis = estimate !== null ? 'estimate' : null;
+    // the utilization requirement judges what the engine holds from start-up, not memory_utilization
+    // (what the sequences need): its check's limit is that estimate
+    const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
+    let achieved = held ?? estimate;
+    let basis = achieved !== null ? 'estimate' : null;
     if (achieved === null && bound !== null) {
         achieved = bound;
         basis = 'bound';

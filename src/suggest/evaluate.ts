@@ -21,7 +21,6 @@ const ESTIMATE_METRIC: Record<string, keyof Metrics> = {
   'requirements.ttft': 'ttft_ms',
   'requirements.tpot': 'tpot_ms',
   'memory.fits': 'memory_per_gpu_gib',
-  'requirements.max_memory_utilization': 'memory_utilization',
   'requirements.cost_per_million_tokens': 'cost_per_million_tokens',
 };
 
@@ -35,8 +34,11 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   const boundKey = BOUND_METRIC[check.id];
   const estimate = estimateKey ? (metrics?.[estimateKey] ?? null) : null;
   const bound = boundKey ? (metrics?.[boundKey] ?? null) : null;
-  let achieved: number | null = estimate;
-  let basis: RequirementMargin['basis'] = estimate !== null ? 'estimate' : null;
+  // the utilization requirement judges what the engine holds from start-up, not memory_utilization
+  // (what the sequences need): its check's limit is that estimate
+  const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
+  let achieved: number | null = held ?? estimate;
+  let basis: RequirementMargin['basis'] = achieved !== null ? 'estimate' : null;
   if (achieved === null && bound !== null) {
     achieved = bound;
     basis = 'bound';
