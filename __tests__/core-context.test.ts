@@ -64,8 +64,35 @@ describe("config.json's longest sequence, as vLLM derives it", () => {
     expect(longest({ max_position_embeddings: 40960, rope_scaling: { rope_type: 'yarn', factor: 4, original_max_position_embeddings: 32768 } })).toBe(131_072);
     expect(longest({ max_position_embeddings: 4096, rope_scaling: { type: 'linear', factor: 2 } })).toBe(8192);
   });
+  it("reads newer configs' rope_parameters alike, and leaves Gemma 3's already-scaled window as it is", () => {
+    expect(longest({ max_position_embeddings: 40960, rope_parameters: { rope_type: 'yarn', factor: 4, original_max_position_embeddings: 32768 } })).toBe(
+      131_072,
+    );
+    expect(longest({ max_position_embeddings: 40960, rope_parameters: { rope_type: 'default', rope_theta: 1e6 } })).toBe(40_960);
+    expect(longest({ model_type: 'gemma3_text', max_position_embeddings: 131072, rope_scaling: { rope_type: 'linear', factor: 8 } })).toBe(131_072);
+  });
   it('none without max_position_embeddings', () => {
     expect(longest({})).toBeUndefined();
+  });
+});
+
+describe('an imported command that stretches the window states it (Qwen3 with YaRN: --rope-scaling, --max-model-len 131072)', () => {
+  const serve = (flags: string) => `vllm serve Qwen/Qwen3-32B --tensor-parallel-size 2 ${flags}\n`;
+  const verifyImport = (script: string) =>
+    verifyPlanText(
+      'p.plan.yaml',
+      `version: 1
+hardware: {preset: h100-sxm, gpus: 2}
+deployment: {from: ./serve.sh}
+workload: {concurrency: 4, input_tokens: 1000, output_tokens: 200, max_input_tokens: 100000, max_output_tokens: 4000}
+`,
+      () => ({ text: script }),
+    );
+  it("passes model.context at the command's 131,072; fails at the config's 40,960 without the scaling", () => {
+    const yarn = verifyImport(serve(`--rope-scaling '{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}' --max-model-len 131072`));
+    expect(yarn.checks?.find((c) => c.id === 'model.context')).toBeUndefined();
+    const plain = verifyImport(serve('--max-model-len 131072'));
+    expect(plain.checks?.find((c) => c.id === 'model.context')?.limit).toBe(40_960);
   });
 });
 

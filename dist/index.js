@@ -41980,6 +41980,26 @@ function warnUnreadMemory(engine, args, c) {
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
     }
 }
+/** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
+const CONFIG_OVERRIDES = {
+    vllm: ['rope-scaling', 'hf-overrides'],
+    sglang: ['json-model-override-args'],
+    trtllm: [],
+};
+/**
+ * A command that stretches the model's window (a RoPE scaling through a config override) states the
+ * window it serves as its context length: that is the model's longest sequence here (model.max_context),
+ * not its config.json's (a Qwen3 YaRN command failed model.context at 40,960; a code review).
+ */
+function setStretchedWindow(engine, args, context, c) {
+    const override = CONFIG_OVERRIDES[engine].map((name) => args.flags.get(name)).find((v) => v !== undefined);
+    if (override === undefined || !/rope/i.test(override.value === true ? '' : String(override.value)))
+        return;
+    if (context)
+        c.set('model.max_context', context.value, context.line);
+    else
+        c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
+}
 /**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
@@ -42039,6 +42059,7 @@ function applyEngine(args, c, ctx = {}) {
     const context = r.int(f.context, 'context length');
     if (context)
         c.context = { tokens: context.value, origin: c.origin(context.line) };
+    setStretchedWindow(engine, args, context, c);
     const batched = r.int(f.batched, 'token count');
     // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
     // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).
@@ -52135,8 +52156,8 @@ class ConfigMapper {
     /**
      * The longest sequence the model serves, as vLLM derives max_model_len's ceiling
      * (config.py, _get_and_verify_max_len): max_position_embeddings, times the RoPE scaling factor
-     * for every scaling but su, longrope and llama3 (whose configs already state the long window);
-     * yarn stretches original_max_position_embeddings.
+     * for every scaling but su, longrope and llama3 (whose configs already state the long window) and
+     * but Gemma 3's (already scaled); yarn stretches original_max_position_embeddings.
      */
     readMaxContext() {
         const m = this.model;
@@ -52144,8 +52165,9 @@ class ConfigMapper {
         if (positions === undefined)
             return;
         let longest = positions;
-        const scaling = m.json.rope_scaling;
-        if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling)) {
+        // newer configs name it rope_parameters; Gemma 3's max_position_embeddings is already scaled
+        const scaling = m.json.rope_scaling ?? m.json.rope_parameters;
+        if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling) && !/gemma3/.test(this.modelType() ?? '')) {
             const rope = scaling;
             const kind = rope.rope_type ?? rope.type;
             const factor = typeof rope.factor === 'number' && Number.isFinite(rope.factor) && rope.factor > 1 ? rope.factor : 1;
@@ -54286,6 +54308,7 @@ function maxOverStages(stages, f) {
 
 
 
+
 /** Ranks that share one KV head's cache when tp exceeds kv_heads: the head is replicated tp/kv_heads times. */
 function kvShardsOverTp(facts, tp) {
     if (!facts.kvShardable)
@@ -54512,7 +54535,7 @@ function poolLimit(facts, layout, cond, stage, sequences) {
         ? null
         : {
             bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
-            source: `workload.kv_cache_tokens (${tokens} tokens)`,
+            source: `workload.kv_cache_tokens (${figures_countOf(tokens, 'token')})`,
         };
     const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
     if (cond.engine === 'vllm')
@@ -61331,7 +61354,7 @@ function contextCheck(plan) {
     const output = w.max_output_tokens ?? w.output_tokens;
     if (longest === undefined || input === undefined || output === undefined || input + output <= longest)
         return null;
-    const stated = w.max_input_tokens !== undefined || w.max_output_tokens !== undefined ? 'max_input_tokens + max_output_tokens' : 'input_tokens + output_tokens';
+    const stated = `${w.max_input_tokens !== undefined ? 'max_input_tokens' : 'input_tokens'} + ${w.max_output_tokens !== undefined ? 'max_output_tokens' : 'output_tokens'}`;
     return {
         id: 'model.context',
         status: 'fail',

@@ -1053,6 +1053,7 @@ function maxOverStages(stages, f) {
 
 
 
+
 /** Ranks that share one KV head's cache when tp exceeds kv_heads: the head is replicated tp/kv_heads times. */
 function kvShardsOverTp(facts, tp) {
     if (!facts.kvShardable)
@@ -1279,7 +1280,7 @@ function poolLimit(facts, layout, cond, stage, sequences) {
         ? null
         : {
             bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
-            source: `workload.kv_cache_tokens (${tokens} tokens)`,
+            source: `workload.kv_cache_tokens (${figures_countOf(tokens, 'token')})`,
         };
     const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
     if (cond.engine === 'vllm')
@@ -8098,7 +8099,7 @@ function contextCheck(plan) {
     const output = w.max_output_tokens ?? w.output_tokens;
     if (longest === undefined || input === undefined || output === undefined || input + output <= longest)
         return null;
-    const stated = w.max_input_tokens !== undefined || w.max_output_tokens !== undefined ? 'max_input_tokens + max_output_tokens' : 'input_tokens + output_tokens';
+    const stated = `${w.max_input_tokens !== undefined ? 'max_input_tokens' : 'input_tokens'} + ${w.max_output_tokens !== undefined ? 'max_output_tokens' : 'output_tokens'}`;
     return {
         id: 'model.context',
         status: 'fail',

@@ -1,6 +1,7 @@
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
 import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
+import { countOf } from './figures.js';
 import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
 import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -293,7 +294,7 @@ export function poolLimit(facts: ModelFacts, layout: Layout, cond: EngineConditi
       ? null
       : {
           bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
-          source: `workload.kv_cache_tokens (${tokens} tokens)`,
+          source: `workload.kv_cache_tokens (${countOf(tokens, 'token')})`,
         };
   const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
   if (cond.engine === 'vllm') return { ...(fromTokens ?? fromBytes)!, fixed: true };

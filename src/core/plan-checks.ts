@@ -80,8 +80,7 @@ function contextCheck(plan: LoadedPlan['plan']): Omit<Check, 'line'> | null {
   const input = w.max_input_tokens ?? w.input_tokens;
   const output = w.max_output_tokens ?? w.output_tokens;
   if (longest === undefined || input === undefined || output === undefined || input + output <= longest) return null;
-  const stated =
-    w.max_input_tokens !== undefined || w.max_output_tokens !== undefined ? 'max_input_tokens + max_output_tokens' : 'input_tokens + output_tokens';
+  const stated = `${w.max_input_tokens !== undefined ? 'max_input_tokens' : 'input_tokens'} + ${w.max_output_tokens !== undefined ? 'max_output_tokens' : 'output_tokens'}`;
   return {
     id: 'model.context',
     status: 'fail',

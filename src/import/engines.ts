@@ -519,6 +519,26 @@ function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector): 
   }
 }
 
+/** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
+const CONFIG_OVERRIDES: Readonly<Record<Engine, readonly string[]>> = {
+  vllm: ['rope-scaling', 'hf-overrides'],
+  sglang: ['json-model-override-args'],
+  trtllm: [],
+};
+
+/**
+ * A command that stretches the model's window (a RoPE scaling through a config override) states the
+ * window it serves as its context length: that is the model's longest sequence here (model.max_context),
+ * not its config.json's (a Qwen3 YaRN command failed model.context at 40,960; a code review).
+ */
+function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: number; line: Where } | undefined, c: FieldCollector): void {
+  const override = CONFIG_OVERRIDES[engine].map((name) => args.flags.get(name)).find((v) => v !== undefined);
+  if (override === undefined || !/rope/i.test(override.value === true ? '' : String(override.value))) return;
+  if (context) c.set('model.max_context', context.value, context.line);
+  else
+    c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
+}
+
 /**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
@@ -575,6 +595,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
 
   const context = r.int(f.context, 'context length');
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
+  setStretchedWindow(engine, args, context, c);
   const batched = r.int(f.batched, 'token count');
   // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
   // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).

@@ -682,16 +682,17 @@ class ConfigMapper {
   /**
    * The longest sequence the model serves, as vLLM derives max_model_len's ceiling
    * (config.py, _get_and_verify_max_len): max_position_embeddings, times the RoPE scaling factor
-   * for every scaling but su, longrope and llama3 (whose configs already state the long window);
-   * yarn stretches original_max_position_embeddings.
+   * for every scaling but su, longrope and llama3 (whose configs already state the long window) and
+   * but Gemma 3's (already scaled); yarn stretches original_max_position_embeddings.
    */
   private readMaxContext(): void {
     const m = this.model;
     const positions = m.count('max_position_embeddings');
     if (positions === undefined) return;
     let longest = positions;
-    const scaling = m.json.rope_scaling;
-    if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling)) {
+    // newer configs name it rope_parameters; Gemma 3's max_position_embeddings is already scaled
+    const scaling = m.json.rope_scaling ?? m.json.rope_parameters;
+    if (scaling !== null && typeof scaling === 'object' && !Array.isArray(scaling) && !/gemma3/.test(this.modelType() ?? '')) {
       const rope = scaling as Record<string, unknown>;
       const kind = rope.rope_type ?? rope.type;
       const factor = typeof rope.factor === 'number' && Number.isFinite(rope.factor) && rope.factor > 1 ? rope.factor : 1;
