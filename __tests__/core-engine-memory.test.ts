@@ -454,3 +454,22 @@ requirements: {max_memory_utilization: ${cap}}
     expect(check(verify(plan405(0.55, 0.6)), 'requirements.max_memory_utilization').status).toBe('pass');
   });
 });
+
+describe('requirements.max_memory_utilization beside a KV pool the plan fixes', () => {
+  it('names the key that sets the pool (vLLM allocates it whatever memory_fraction says)', () => {
+    const c = check(
+      verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {concurrency: 4, input_tokens: 1000, output_tokens: 200, kv_cache_memory: 50 GiB}
+requirements: {max_memory_utilization: 0.5}
+`),
+      'requirements.max_memory_utilization',
+    );
+    expect(c.status).toBe('fail');
+    expect(c.detail).toMatch(/a smaller workload\.kv_cache_memory holds less/);
+    expect(c.detail).not.toMatch(/memory_fraction/);
+  });
+});

@@ -60277,7 +60277,7 @@ function judgedChecks(inputs) {
         });
         const need = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
         const held = util !== null && need !== null && reserved !== null && reserved > (memTotal ?? 0) * (1 + 1e-9)
-            ? `: what ${wl.engine} holds from start-up (its KV pool, allocated whatever the load; the plan's sequences need ${show(need)})${j.status === 'fail' ? '; a lower workload.memory_fraction holds less' : ''}`
+            ? `: what ${wl.engine} holds from start-up (its KV pool, allocated whatever the load; the plan's sequences need ${show(need)})${j.status === 'fail' ? `; ${poolSetBy(wl) ?? 'a lower workload.memory_fraction'} holds less` : ''}`
             : '';
         judge('requirements.max_memory_utilization', 'Memory utilization', 'requirements.max_memory_utilization', u, 'fraction', 1, { ...j, detail: `${j.detail}${held}` }, memMissing);
     }
@@ -60342,6 +60342,14 @@ function beyondOffered(j, claimed, r) {
         ...j,
         detail: `${j.detail}; it is ${(claimed / offered).toFixed(1)}x what the load's arrivals offer (${rate} x ${wl.outputTokens} output tokens = ${format_formatQuantity(offered, 'tokens/s')}), which no steady run exceeds`,
     };
+}
+/** What sets the KV pool vLLM allocates when the plan fixes it (its memory fraction is then unused): a smaller one holds less. */
+function poolSetBy(wl) {
+    if (wl.engine !== 'vllm')
+        return null;
+    if (wl.kvCacheTokens !== null)
+        return 'a smaller workload.kv_cache_tokens';
+    return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts

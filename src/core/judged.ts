@@ -245,7 +245,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     const need = memTotal !== null && capacity !== undefined ? memTotal / capacity : null;
     const held =
       util !== null && need !== null && reserved !== null && reserved > (memTotal ?? 0) * (1 + 1e-9)
-        ? `: what ${wl.engine} holds from start-up (its KV pool, allocated whatever the load; the plan's sequences need ${show(need)})${j.status === 'fail' ? '; a lower workload.memory_fraction holds less' : ''}`
+        ? `: what ${wl.engine} holds from start-up (its KV pool, allocated whatever the load; the plan's sequences need ${show(need)})${j.status === 'fail' ? `; ${poolSetBy(wl) ?? 'a lower workload.memory_fraction'} holds less` : ''}`
         : '';
     judge(
       'requirements.max_memory_utilization',
@@ -388,4 +388,11 @@ function beyondOffered(j: Judgement, claimed: number, r: Resolved): Judgement {
     ...j,
     detail: `${j.detail}; it is ${(claimed / offered).toFixed(1)}x what the load's arrivals offer (${rate} x ${wl.outputTokens} output tokens = ${formatQuantity(offered, 'tokens/s')}), which no steady run exceeds`,
   };
+}
+
+/** What sets the KV pool vLLM allocates when the plan fixes it (its memory fraction is then unused): a smaller one holds less. */
+function poolSetBy(wl: { engine: string; kvCacheTokens: number | null; kvCacheMemory: number | null }): string | null {
+  if (wl.engine !== 'vllm') return null;
+  if (wl.kvCacheTokens !== null) return 'a smaller workload.kv_cache_tokens';
+  return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
