@@ -41,3 +41,25 @@ describe('figures shown for a layout are the full verification', () => {
     expect(u.best_estimate).toBe(report.metrics!.throughput_tokens_per_s);
   });
 });
+
+describe("a memory-utilization requirement's margin is what the engine holds, from its own check", () => {
+  // Llama 3.1 405B fp8 on 8 H200 under vLLM at 0.9: it holds 90% of each device; its sequences need 51%
+  const plan405 = load(`
+version: 1
+model: {preset: llama-3.1-405b, weight_dtype: fp8}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: vllm}
+workload: {concurrency: 32, input_tokens: 2048, output_tokens: 512, max_input_tokens: 8192, max_output_tokens: 2048, memory_fraction: 0.9}
+requirements: {max_memory_utilization: 0.6}
+`);
+  it('reads -50% on the estimate (before: +33% on memory_utilization, beside a failing check); a layout beyond the bound reads on the bound', () => {
+    const own = evaluate(plan405, { gpus: 8, layout: { tp: 8, pp: 1, dp: 1, ep: 1, etp: 1, cp: 1 } }, 'throughput-per-gpu').candidate;
+    const m = own.requirements.find((x) => x.id === 'requirements.max_memory_utilization')!;
+    expect(m.achieved).toBeCloseTo(0.9, 3);
+    expect(m.basis).toBe('estimate');
+    expect(m.margin).toBeCloseTo(-0.5, 3);
+    const wide = evaluate(plan405, { gpus: 8, layout: { tp: 2, pp: 2, dp: 2, ep: 1, etp: 1, cp: 1 } }, 'throughput-per-gpu').candidate;
+    expect(wide.requirements.find((x) => x.id === 'requirements.max_memory_utilization')!.basis).toBe('bound');
+  });
+});

@@ -36820,7 +36820,7 @@ function margin(check, metrics) {
     // (what the sequences need): its check's limit is that estimate
     const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
     let achieved = held ?? estimate;
-    let basis = achieved !== null ? 'estimate' : null;
+    let basis = achieved === null ? null : held !== null && check.basis === 'bound' ? 'bound' : 'estimate';
     if (achieved === null && bound !== null) {
         achieved = bound;
         basis = 'bound';

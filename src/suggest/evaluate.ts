@@ -38,7 +38,7 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   // (what the sequences need): its check's limit is that estimate
   const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
   let achieved: number | null = held ?? estimate;
-  let basis: RequirementMargin['basis'] = achieved !== null ? 'estimate' : null;
+  let basis: RequirementMargin['basis'] = achieved === null ? null : held !== null && check.basis === 'bound' ? 'bound' : 'estimate';
   if (achieved === null && bound !== null) {
     achieved = bound;
     basis = 'bound';
