@@ -23516,9 +23516,10 @@ const MAX_EXCLUSION_REGEXES = 1000;
  * compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start (re.match);
  * others are module names. A config.json comes from the pull request, so its regexes run on RE2's
  * automaton (re2js), whose time is linear in name x pattern, never on JavaScript's backtracking
- * engine: `.?.?.?…Z` (40 of them) ran for hours there. RE2 refuses backreferences and lookarounds,
- * and repeat counts over 1,000; a refused or over-long pattern is ignored, which counts the part as
- * quantized: its bytes are under-counted, so a memory floor stays a floor.
+ * engine: `.?.?.?…Z` (40 of them) ran for hours there. RE2 refuses backreferences and lookarounds;
+ * counted repeats whose product passes MAX_REPEAT_EXPANSION are refused before it. A refused or
+ * over-long pattern is ignored, which counts the part as quantized: its bytes are under-counted, so a
+ * memory floor stays a floor.
  */
 function exclusionRegexMatcher(source) {
     if (source.length > MAX_EXCLUSION_REGEX)
@@ -26257,6 +26258,8 @@ function commBufferBytes(group, device) {
         return 0;
     return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
 }
+/** Bytes as the memory rules show them: "79.19 GiB". */
+const engine_memory_gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
 /**
  * The KV pool of one device as each engine sizes it:
  *  vLLM    pool = u x total - weights - activation peak of the profiling pass - non-torch memory
@@ -26271,7 +26274,6 @@ function commBufferBytes(group, device) {
 function deviceBudget(b) {
     const comm = commBufferBytes(b.group, b.device);
     const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
-    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
     let pool;
     let overhead;
     /** the pool's formula, with the figures it takes */
@@ -26283,10 +26285,10 @@ function deviceBudget(b) {
         overhead = b.runtimeOverride ?? init + graphs;
         const free = b.capacity - init;
         pool = b.memoryFraction * free - b.weights;
-        formula = `${b.memoryFraction} x ${gib(free)} free after initialisation - ${gib(b.weights)} weights`;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation - ${engine_memory_gib(b.weights)} weights`;
         share = {
             bytes: b.memoryFraction * free,
-            text: `${b.memoryFraction} x ${gib(free)} free after initialisation for weights and KV cache`,
+            text: `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation for weights and KV cache`,
             before: [[b.weights, 'weights']],
             beside: [
                 [b.activations, 'activations'],
@@ -26298,16 +26300,16 @@ function deviceBudget(b) {
         overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
         const free = b.capacity - b.weights - b.activations - overhead;
         pool = b.memoryFraction * free;
-        formula = `${b.memoryFraction} x ${gib(free)} free after the measured warm-up`;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after the measured warm-up`;
         share = wholeDevice(b, overhead);
     }
     else {
         overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
         pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
-        formula = `${b.memoryFraction} x ${gib(b.capacity)} - ${gib(b.weights)} weights - ${gib(b.activations)} profiled activations - ${gib(overhead)} runtime and buffers outside PyTorch`;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(b.capacity)} - ${engine_memory_gib(b.weights)} weights - ${engine_memory_gib(b.activations)} profiled activations - ${engine_memory_gib(overhead)} runtime and buffers outside PyTorch`;
         share = {
             bytes: b.memoryFraction * b.capacity,
-            text: `${b.memoryFraction} x ${gib(b.capacity)}`,
+            text: `${b.memoryFraction} x ${engine_memory_gib(b.capacity)}`,
             before: [
                 [b.weights, 'weights'],
                 [b.activations, 'profiled activations'],
@@ -26319,10 +26321,10 @@ function deviceBudget(b) {
     const limit = b.limit ?? null;
     if (limit?.fixed) {
         pool = limit.bytes;
-        formula = `${gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
+        formula = `${engine_memory_gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
     }
     else if (limit && limit.bytes < pool) {
-        formula = `${gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${gib(pool)}`;
+        formula = `${engine_memory_gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${engine_memory_gib(pool)}`;
         pool = limit.bytes;
     }
     const room = b.capacity - b.weights - b.activations - overhead;
@@ -26337,7 +26339,7 @@ function deviceBudget(b) {
 function wholeDevice(b, overhead) {
     return {
         bytes: b.capacity,
-        text: `the whole device, ${(b.capacity / GIB).toFixed(2)} GiB`,
+        text: `the whole device, ${engine_memory_gib(b.capacity)}`,
         before: [
             [b.weights, 'weights'],
             [b.activations, 'activations'],
@@ -26352,20 +26354,19 @@ function wholeDevice(b, overhead) {
  * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
  */
 function noRoomRule(share) {
-    const gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
     const and = (parts) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
     const [weights] = share.before[0];
     const others = share.before.slice(1);
-    const beside = share.beside.length > 0 ? ` (${gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${gib(v)} ${name}`))} beside it` : '';
-    const it = share.beside.length > 0 ? `the ${gib(share.bytes)}` : 'it';
+    const beside = share.beside.length > 0 ? ` (${engine_memory_gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} beside it` : '';
+    const it = share.beside.length > 0 ? `the ${engine_memory_gib(share.bytes)}` : 'it';
     let exceed;
     if (weights > share.bytes) {
-        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${gib(v)} ${name}`))} that the engine also reserves` : '';
-        exceed = `the weights alone, ${gib(weights)}, exceed ${it}${also}`;
+        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} that the engine also reserves` : '';
+        exceed = `the weights alone, ${engine_memory_gib(weights)}, exceed ${it}${also}`;
     }
     else {
         const total = share.before.reduce((sum, [v]) => sum + v, 0);
-        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${gib(total)}) exceed ${it}`;
+        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${engine_memory_gib(total)}) exceed ${it}`;
     }
     return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
 }
@@ -26376,10 +26377,9 @@ function noRoomRule(share) {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b, overhead, pool, kv, formula) {
-    const gib = (v) => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
-    const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
+    const sum = `${engine_memory_gib(b.weights)} weights + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
     if (kv < pool)
-        return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
+        return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
     return `${sum}, the pool being ${formula}`;
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */

@@ -207,6 +207,9 @@ export interface DeviceBudget {
   rule: string;
 }
 
+/** Bytes as the memory rules show them: "79.19 GiB". */
+const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
+
 /**
  * The KV pool of one device as each engine sizes it:
  *  vLLM    pool = u x total - weights - activation peak of the profiling pass - non-torch memory
@@ -221,7 +224,6 @@ export interface DeviceBudget {
 export function deviceBudget(b: BudgetInputs): DeviceBudget {
   const comm = commBufferBytes(b.group, b.device);
   const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
-  const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
   let pool: number;
   let overhead: number;
   /** the pool's formula, with the figures it takes */
@@ -295,7 +297,7 @@ interface EngineShare {
 function wholeDevice(b: BudgetInputs, overhead: number): EngineShare {
   return {
     bytes: b.capacity,
-    text: `the whole device, ${(b.capacity / GIB).toFixed(2)} GiB`,
+    text: `the whole device, ${gib(b.capacity)}`,
     before: [
       [b.weights, 'weights'],
       [b.activations, 'activations'],
@@ -311,7 +313,6 @@ function wholeDevice(b: BudgetInputs, overhead: number): EngineShare {
  * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
  */
 function noRoomRule(share: EngineShare): string {
-  const gib = (v: number): string => `${(v / GIB).toFixed(2)} GiB`;
   const and = (parts: string[]): string => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
   const [weights] = share.before[0]!;
   const others = share.before.slice(1);
@@ -335,7 +336,6 @@ function noRoomRule(share: EngineShare): string {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b: BudgetInputs, overhead: number, pool: number, kv: number, formula: string): string {
-  const gib = (v: number): string => `${(Math.abs(v) / GIB).toFixed(2)} GiB`;
   const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
   if (kv < pool) return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
   return `${sum}, the pool being ${formula}`;

@@ -107,9 +107,10 @@ const MAX_EXCLUSION_REGEXES = 1000;
  * compressed-tensors `ignore`: "re:" entries are Python regexes matched from the start (re.match);
  * others are module names. A config.json comes from the pull request, so its regexes run on RE2's
  * automaton (re2js), whose time is linear in name x pattern, never on JavaScript's backtracking
- * engine: `.?.?.?…Z` (40 of them) ran for hours there. RE2 refuses backreferences and lookarounds,
- * and repeat counts over 1,000; a refused or over-long pattern is ignored, which counts the part as
- * quantized: its bytes are under-counted, so a memory floor stays a floor.
+ * engine: `.?.?.?…Z` (40 of them) ran for hours there. RE2 refuses backreferences and lookarounds;
+ * counted repeats whose product passes MAX_REPEAT_EXPANSION are refused before it. A refused or
+ * over-long pattern is ignored, which counts the part as quantized: its bytes are under-counted, so a
+ * memory floor stays a floor.
  */
 export function exclusionRegexMatcher(source: string): Matcher | undefined {
   if (source.length > MAX_EXCLUSION_REGEX) return undefined;
