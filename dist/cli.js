@@ -33814,6 +33814,38 @@ function combineReports(plans) {
     return { version: 1, verdict, plans };
 }
 
+;// CONCATENATED MODULE: ./src/core/withheld.ts
+/** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
+function blockers(checks) {
+    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id)).map((c) => c.id);
+    // memory.fits fails too where one request does not fit; those plans' times are already unverified
+    // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
+    // the engine refuses outright withholds the rest.
+    // A pool the plan fixes past the device is the one memory.fits failure keyed on the pool (memory-checks.ts).
+    const start = checks
+        .filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id) && c.path?.startsWith('workload.kv_cache_') === true)
+        .map((c) => c.id);
+    return [...layout, ...start];
+}
+/** Verdicts read on the deployment's figures; the layout's own checks and the plan file's are not. */
+function withheldTarget(id) {
+    return /^(requirements|claims)\./.test(id) || /(^|\.)memory\.(fits|kv_capacity)$/.test(id);
+}
+/** The checks with every pass or warning read on a deployment that cannot start made unverified. */
+function withholdOnBlockedDeployment(checks) {
+    const ids = blockers(checks);
+    if (ids.length === 0)
+        return checks;
+    const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+    const reason = `not judged: no engine starts this deployment (${named} ${ids.length === 1 ? 'fails' : 'fail'})`;
+    return checks.map((c) => {
+        if ((c.status !== 'pass' && c.status !== 'warn') || !withheldTarget(c.id))
+            return c;
+        // the figures stay (limit, basis, detail): what the layout as written would give is what its author fixes from
+        return { ...c, status: 'unverified', detail: `${reason}; as written, ${c.detail}` };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/unread-layout.ts
 /** The unread layout keys under `prefix` (`parallelism.`, `disaggregation.prefill.parallelism.`), each with why. */
 function unreadLayout(loaded, prefix) {
@@ -33837,6 +33869,7 @@ function unreadLayoutCheck(unread) {
 // checked like a plan of its own (layout, memory) under its pool's prefix, the devices adding up,
 // the KV transfer, the balance of the pools, then the deployment's requirements and claims against
 // the figures of the two-pool simulation.
+
 
 
 
@@ -34015,7 +34048,8 @@ function verifyDisaggregatedPlan(loaded, options) {
     metrics.world_size = gpus;
     Object.assign(metrics, disaggMetrics(figures, pools));
     const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+    const judged = withholdOnBlockedDeployment(checks);
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(judged, true), checks: judged, metrics, errors: [], ranges: pr.ranges };
     if (options.details !== false) {
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
         details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];
@@ -34223,6 +34257,7 @@ function disaggDetails(f, pools, capacity, moe) {
 
 
 
+
 /** Line of a key, or of its nearest ancestor that the file sets. */
 function lineOf(lines, path) {
     let p = path;
@@ -34318,7 +34353,8 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     // search's thousands of verifications a tenth of their time
     const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
     const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+    const judged = withholdOnBlockedDeployment(checks);
+    const report = { file: loaded.file, name: plan.name, verdict: planVerdict(judged, true), checks: judged, metrics, errors: [], ranges: pr.ranges };
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);

@@ -21,6 +21,7 @@ import type { Resolved } from './resolve.js';
 import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
 import type { Assumption, Check, DisaggregationDetails, LoadedPlan, PlanReport, PoolDetails } from './types.js';
 import { planVerdict } from './verdict.js';
+import { withholdOnBlockedDeployment } from './withheld.js';
 import { economyAssumptions, economyMetrics } from './cost.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
@@ -194,7 +195,8 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
   metrics.world_size = gpus;
   Object.assign(metrics, disaggMetrics(figures, pools));
   const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+  const judged = withholdOnBlockedDeployment(checks);
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(judged, true), checks: judged, metrics, errors: [], ranges: pr.ranges };
   if (options.details !== false) {
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
     details.assumptions = [...poolAssumptions(pools), ...details.assumptions.slice(r.assumptions.length), ...disaggAssumptions(figures)];

@@ -14,6 +14,7 @@ import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './s
 import { economyAssumptions, economyMetrics } from './cost.js';
 import type { Check, LoadedPlan, PlanReport } from './types.js';
 import { planVerdict } from './verdict.js';
+import { withholdOnBlockedDeployment } from './withheld.js';
 import { reportRanges } from './plan-ranges.js';
 import { unreadLayout, unreadLayoutCheck } from './unread-layout.js';
 
@@ -123,7 +124,8 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   // search's thousands of verifications a tenth of their time
   const metrics = Object.assign(buildMetrics(r, c, memTotal, memFloor, est, capacity), economyMetrics(economy));
   const pr = reportRanges(plan, r, c, metrics, economy, options.quick === true);
-  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(checks, true), checks, metrics, errors: [], ranges: pr.ranges };
+  const judged = withholdOnBlockedDeployment(checks);
+  const report: PlanReport = { file: loaded.file, name: plan.name, verdict: planVerdict(judged, true), checks: judged, metrics, errors: [], ranges: pr.ranges };
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);

@@ -1,0 +1,85 @@
+// A deployment no engine starts meets no requirement (src/core/withheld.ts): a layout whose heads do
+// not split over tp, or a KV pool the plan fixes past the device, gets its figures computed but no
+// pass or warning read on them (a serving engineer's review: Llama 3.1 70B at tp=3 passed its TPOT
+// requirement and memory.fits beside "64 attention heads do not divide by tp=3").
+import { describe, expect, it } from 'vitest';
+import { check, verify } from './core-helpers.js';
+
+const llama70b = (tp: number, extra = '') => `
+version: 1
+model: {preset: llama-3.1-70b}
+hardware: {preset: h100-sxm, gpus: ${tp}}
+parallelism: {tp: ${tp}}
+deployment: {engine: vllm}
+workload: {input_tokens: 1000, output_tokens: 200, concurrency: 8}
+requirements: {ttft: 60 s, tpot: 50 ms}
+${extra}`;
+
+describe('a deployment no engine starts', () => {
+  it('withholds the requirements and memory verdicts of a layout whose heads do not split (tp=3), naming the failing checks', () => {
+    const report = verify(llama70b(3));
+    expect(check(report, 'layout.heads_divisible').status).toBe('fail');
+    for (const id of ['requirements.ttft', 'requirements.tpot', 'memory.fits', 'memory.kv_capacity']) {
+      const c = check(report, id);
+      expect(c.status, id).toBe('unverified');
+      expect(c.detail, id).toMatch(/^not judged: no engine starts this deployment \(layout\.heads_divisible and layout\.kv_heads fail\); as written, /);
+    }
+    // the figures of the layout as written stay: its author fixes the layout from them
+    expect(report.metrics?.tpot_ms).toBeGreaterThan(0);
+    expect(check(report, 'requirements.tpot').limit).toBe(report.metrics?.tpot_ms);
+    expect(report.verdict).toBe('fail');
+  });
+
+  it('leaves the same plan at tp=4 judged as before', () => {
+    const report = verify(llama70b(4));
+    expect(check(report, 'requirements.tpot').status).toBe('pass');
+    expect(check(report, 'memory.fits').status).toBe('pass');
+  });
+
+  it('still fails a claim beyond the physical bound (bounds, not estimates, decide those)', () => {
+    const report = verify(llama70b(3, 'claims: {tpot: 0.01 ms}'));
+    expect(check(report, 'claims.tpot').status).toBe('fail');
+    expect(check(report, 'claims.tpot').detail).toMatch(/physically impossible/);
+  });
+
+  it('withholds the figures of a vLLM KV pool fixed past the device (vLLM cannot start), keeping memory.fits failed', () => {
+    const report = verify(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {input_tokens: 1000, output_tokens: 200, concurrency: 8, kv_cache_memory: 100 GiB}
+requirements: {ttft: 5 s, tpot: 500 ms}
+`);
+    expect(check(report, 'memory.fits').status).toBe('fail');
+    expect(check(report, 'memory.fits').detail).toMatch(/vLLM cannot start/);
+    for (const id of ['requirements.ttft', 'requirements.tpot', 'memory.kv_capacity']) {
+      expect(check(report, id).status, id).toBe('unverified');
+      expect(check(report, id).detail, id).toMatch(/^not judged: no engine starts this deployment \(memory\.fits fails\)/);
+    }
+  });
+
+  it('does not withhold where one request does not fit (the times are already unverified, memory.kv_capacity warns)', () => {
+    const report = verify(llama70b(1));
+    expect(check(report, 'memory.fits').status).toBe('fail');
+    expect(check(report, 'memory.kv_capacity').status).toBe('warn');
+    expect(check(report, 'requirements.tpot').detail).not.toMatch(/no engine starts/);
+  });
+
+  it("withholds a disaggregated plan's verdicts when a pool's layout fails (prefill ep=3 over tp=8)", () => {
+    const report = verify(`version: 1
+model: {preset: deepseek-r1, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 32}
+disaggregation:
+  prefill: {workers: 2, gpus: 8, parallelism: {tp: 8, ep: 3}}
+  decode: {workers: 1, gpus: 16, parallelism: {tp: 1, dp: 16, ep: 16}, max_running_sequences: 2048}
+workload: {concurrency: 256, input_tokens: 4096, output_tokens: 512}
+deployment: {engine: sglang}
+requirements: {ttft: 30 s, tpot: 600 ms}
+`);
+    const failing = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    expect(failing.some((id) => id.startsWith('prefill.layout.'))).toBe(true);
+    expect(check(report, 'requirements.tpot').status).toBe('unverified');
+    expect(check(report, 'requirements.tpot').detail).toMatch(/no engine starts this deployment \(prefill\.layout\./);
+  });
+});
