@@ -31,6 +31,15 @@ describe('model.context', () => {
     expect(context(plan('  preset: llama-3.1-8b', 129_072))).toBeUndefined();
   });
 
+  it("the multimodal presets carry their text model's window: Kimi-K2.5 and Qwen3.5 262,144, Llama 4 Scout 10,485,760, Maverick 1,048,576", () => {
+    expect(context(plan('  preset: kimi-k2.5', 262_144 - 2000 + 1))?.limit).toBe(262_144);
+    expect(context(plan('  preset: kimi-k2.5', 262_144 - 2000))).toBeUndefined();
+    expect(context(plan('  preset: qwen3.5-397b-a17b', 300_000))?.limit).toBe(262_144);
+    expect(context(plan('  preset: llama-4-scout', 10_485_760))?.limit).toBe(10_485_760);
+    expect(context(plan('  preset: llama-4-maverick', 1_048_576))?.limit).toBe(1_048_576);
+    expect(context(plan('  preset: llama-4-maverick', 1_046_576))).toBeUndefined();
+  });
+
   it('a deployment that extends the window states it: Qwen3-32B at 100,000 tokens fails at 40,960, passes with max_context 131072 (YaRN x4)', () => {
     expect(context(plan('  preset: qwen3-32b', 98_000))?.limit).toBe(40_960);
     expect(context(plan('  preset: qwen3-32b\n  max_context: 131072', 98_000))).toBeUndefined();

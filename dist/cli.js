@@ -13252,8 +13252,11 @@ const models_ALL = [
  * The longest sequence each model serves (tokens): max_position_embeddings of the config.json in its
  * `source` (no RoPE scaling there stretches it further; Llama 3.1's "llama3" scaling is already in
  * the 131,072). Qwen3's 40,960 is its native 32,768 plus 8,192 of answer; its 131,072 with YaRN is a
- * deployment's choice, stated as model.max_context. Kimi-K2.5, Qwen3.5 and Llama 4 are left out (not
- * checked) until their figures are read from the configs.
+ * deployment's choice, stated as model.max_context. The multimodal checkpoints carry it in
+ * text_config: Kimi-K2.5 and Qwen3.5 262,144 (their 256K windows; Qwen3.5's as the Xinference model
+ * catalogue lists it), Llama 4 Scout 10,485,760 and Maverick 1,048,576 (Scout's config as AWS
+ * Neuron's Llama 4 test config copies it, Maverick's as its GGUF conversion's llama4.context_length
+ * records it; their "llama3" RoPE scaling is not applied on top, as for Llama 3.1).
  */
 const MAX_CONTEXT = {
     'llama-3.1-8b': 131_072,
@@ -13277,6 +13280,10 @@ const MAX_CONTEXT = {
     'glm-4.7': 202_752,
     'minimax-m2.5': 196_608,
     'qwen3-next-80b-a3b': 262_144,
+    'kimi-k2.5': 262_144,
+    'qwen3.5-397b-a17b': 262_144,
+    'llama-4-scout': 10_485_760,
+    'llama-4-maverick': 1_048_576,
 };
 for (const preset of models_ALL) {
     const longest = MAX_CONTEXT[preset.id];
