@@ -100,6 +100,10 @@ describe('capacity', () => {
     expect(c.status).toBe('fail');
     expect(c.value!).toBeGreaterThan(c.limit!);
     expect(c.detail).toContain('not even one request');
+    // no max_input_tokens or max_output_tokens: the typical request is sized, and said so (not "the longest stated")
+    expect(c.detail).toMatch(
+      /^one request of the stated length \(no max_input_tokens or max_output_tokens: the typical request is the longest\) \(\d+ tokens\)/,
+    );
   });
   it("a failing memory.fits reports one request's need per GPU, the figure it judges, not the whole load's", () => {
     // 1024 sequences of 700k tokens would be ~87,000 GiB of KV on an 8B model; one of them is 85.6

@@ -194,6 +194,11 @@ workload: {input_tokens: 1024, output_tokens: 256, request_rate: 8/s${extra}}
     expect(alone.metrics!.ttft_p99_ms).toBe(gamma.metrics!.ttft_p99_ms);
     expect(alone.metrics!.ttft_p99_ms!).toBeGreaterThan(poisson.metrics!.ttft_p99_ms!);
     expect(alone.details!.assumptions.some((a) => a.name === 'workload.arrival' && a.value.startsWith('gamma'))).toBe(true);
+    // the default arrival is said too (a reviewer found an open loop's Poisson arrivals unstated)
+    expect(poisson.details!.assumptions.find((a) => a.name === 'workload.arrival')?.value).toMatch(
+      /^poisson \(independent arrivals at 8 requests\/s on average, every request of the stated lengths\)$/,
+    );
+    expect(gamma.details!.assumptions.some((a) => a.name === 'workload.arrival')).toBe(false);
     const closed = verify(`
 version: 1
 model: {preset: llama-3.1-8b}
@@ -813,6 +818,17 @@ describe('plans under load', () => {
     expect(open.metrics!.max_request_rate!).toBeGreaterThan(1);
     expect(open.metrics!.max_request_rate!).toBeLessThanOrEqual(open.metrics!.request_rate_upper_bound!);
     expect(check(open, 'load.saturation').status).toBe('pass');
+  });
+  it('goodput says what it is a rate of: a closed loop\'s is of Poisson arrivals under its cap, not of its clients in step (a reviewer read a missed TTFT beside "every latency requirement holds")', () => {
+    const closed = verify(llamaPlan('  concurrency: 32\n  input_tokens: 1024\n  output_tokens: 256', 'requirements:\n  ttft: 60 ms\n  request_rate: 9/s'));
+    expect(check(closed, 'requirements.ttft').status).toBe('fail');
+    expect(check(closed, 'requirements.request_rate').detail).toMatch(
+      /goodput: the highest rate of Poisson arrivals, at most 32 in flight, at which every stated latency requirement holds \(this plan's own clients send in step/,
+    );
+    const open = verify(llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  ttft_p99: 2 s\n  request_rate: 1/s'));
+    expect(check(open, 'requirements.request_rate').detail).toMatch(
+      /goodput: the highest rate of Poisson arrivals at which every stated latency requirement holds$/,
+    );
   });
   it("goodput agrees with the plan's own open loop at its rate: near the boundary the search's shorter runs do not overrule it", () => {
     // p99 TTFT of 160 ms per request/s: the search alone finds about 6.25/s for a 1 s requirement.

@@ -221,3 +221,21 @@ requirements: {ttft_p99: 3 s, tpot_p99: 50 ms}
     expect(at9).toBeGreaterThan(11);
   });
 });
+
+describe('a steady open loop that keeps up says whether it queues (a reviewer: "queues stay short" beside a 10.8 s mean TTFT)', () => {
+  it('"queues stay short" only where the loaded TTFT stays near the idle one; else the queue, in figures', () => {
+    for (const rate of [2, 4, 6, 7, 8]) {
+      const r = at(rate);
+      const c = check(r, 'load.saturation');
+      expect(c.status, `${rate}/s`).toBe('pass');
+      const queued = r.metrics!.ttft_ms! >= 2 * r.metrics!.ttft_idle_ms!;
+      if (queued) expect(c.detail, `${rate}/s`).toMatch(/(with a queue|only by queueing: it completes up to \d[\d.]*\/s).* \(mean TTFT .+ against .+ idle\)$/);
+      else expect(c.detail, `${rate}/s`).toMatch(/\(queues stay short\)$/);
+      // a steady loop has no ramp and tail of its own to blame
+      expect(c.detail).not.toMatch(/ramp and tail/);
+    }
+    expect(check(at(2), 'load.saturation').detail).toMatch(/queues stay short/);
+    // close to its capacity the Llama 70B example queues
+    expect(check(at(8), 'load.saturation').detail).toMatch(/mean TTFT .+ against .+ idle/);
+  });
+});

@@ -58218,6 +58218,9 @@ function resolvePlan(plan, origins) {
     const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
     if (w.arrival === undefined && arrival === 'gamma')
         assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+    // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
+    else if (w.arrival === undefined && w.request_rate !== undefined)
+        assume('workload.arrival', `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`);
     // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
     if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
         assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
@@ -60122,6 +60125,39 @@ function inUnit(unit, terse = false) {
 // Formatting a figure with its range costs a screened candidate more than judging it: a screen's
 // sentences are never read (suggest shows only candidates verified again in full).
 const TERSE = { show: () => '', showWithRange: () => '', terse: true };
+/**
+ * What the goodput is a rate of. A closed loop's own latencies are judged on its clients, who send in
+ * step; its goodput on independent arrivals under its cap, which queue less (a reviewer read a TTFT
+ * that misses 60 ms beside a goodput "at which every latency requirement holds" at the same 9.54/s).
+ */
+function goodputWords(wl) {
+    const arrivals = wl.arrival === 'poisson' ? 'Poisson' : wl.arrival;
+    if (wl.requestRate !== undefined)
+        return `; goodput: the highest rate of ${arrivals} arrivals at which every stated latency requirement holds`;
+    return `; goodput: the highest rate of ${arrivals} arrivals, at most ${wl.concurrency ?? 1} in flight, at which every stated latency requirement holds (this plan's own clients send in step and queue more: its latency checks judge them)`;
+}
+/** How far the loaded mean TTFT sits above the idle one, where a queue shows in it. */
+function queueText(c) {
+    const loaded = c.load?.outcome.ttft.mean;
+    const idle = c.ttftIdle;
+    if (loaded === undefined || idle === null || !(idle > 0) || loaded < 2 * idle)
+        return '';
+    return ` (mean TTFT ${format_formatQuantity(loaded, 's')} against ${format_formatQuantity(idle, 's')} idle)`;
+}
+/**
+ * How an open loop that is not saturated keeps up. "Queues stay short" only where the loaded TTFT
+ * shows none (a reviewer's Llama 8B at 24/s read it beside 1.88 s, 124 ms at 16/s). A steady loop
+ * that fell short of its arrivals in the simulated window keeps up only by queueing: its capacity is
+ * a closed loop's, never short of prompts to batch (DeepSeek-V3 at 10/s: 10.8 s mean TTFT, 394 ms idle).
+ */
+function keepsUpText(c, wl, capacity, served) {
+    const queue = queueText(c);
+    if (capacity === undefined)
+        return queue ? ` with a queue${queue}` : ' (queues stay short)';
+    if (wl.benchmark)
+        return `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`;
+    return ` only by queueing: it completes up to ${capacity.toPrecision(3)}/s with prompts always waiting to be batched${queue}`;
+}
 function judgedChecks(inputs) {
     const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
     const checks = [];
@@ -60236,7 +60272,7 @@ function judgedChecks(inputs) {
             risk: rateRisk,
             why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
         });
-        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? '; goodput: the highest arrival rate at which every stated latency requirement holds' : ''}` }, loopMissing);
+        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` }, loopMissing);
     }
     if (c.loadSkipped) {
         checks.push({
@@ -60268,9 +60304,7 @@ function judgedChecks(inputs) {
                 ? `${wl.requestRate.toPrecision(3)} requests/s arrive but the deployment completes ${served.toPrecision(3)}/s: ${wl.benchmark
                     ? `queues grow while the run's ${figures_countOf(wl.benchmark.requests, 'request')} ${wl.benchmark.requests === 1 ? 'arrives' : 'arrive'}; throughput is the run's, its queue's drain included, and ${ttftUnderQueue}`
                     : `queues grow for as long as the rate lasts; throughput is the saturation rate and ${ttftUnderQueue}`}`
-                : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive (queues stay short)${capacity !== undefined
-                    ? `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`
-                    : ''}`,
+                : `the deployment keeps up with the ${wl.requestRate.toPrecision(3)} requests/s that arrive${keepsUpText(c, wl, capacity, served)}`,
         });
     }
     if (req.max_memory_utilization !== undefined) {
@@ -60837,7 +60871,7 @@ function memoryChecks(plan, r, c, memMissing) {
             value: gib(need),
             limit: gib(tight.usable),
             unit: 'GiB',
-            detail: `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+            detail: `one request of ${longestWords(plan.workload)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
                         (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
@@ -60924,6 +60958,12 @@ function memoryChecks(plan, r, c, memMissing) {
         });
     }
     return out;
+}
+/** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
+function longestWords(w) {
+    if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined)
+        return 'the longest stated length';
+    return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
 }
 
 ;// CONCATENATED MODULE: ./src/core/modelFacts.ts

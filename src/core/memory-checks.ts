@@ -72,7 +72,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       limit: gib(tight.usable),
       unit: 'GiB',
       detail:
-        `one request of the longest stated length (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        `one request of ${longestWords(plan.workload)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null
           ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
             (maxConcurrency !== null ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
@@ -159,4 +159,10 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   }
 
   return out;
+}
+
+/** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
+function longestWords(w: Plan['workload']): string {
+  if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined) return 'the longest stated length';
+  return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
 }

@@ -337,6 +337,12 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
   const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
   if (w.arrival === undefined && arrival === 'gamma') assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+  // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
+  else if (w.arrival === undefined && w.request_rate !== undefined)
+    assume(
+      'workload.arrival',
+      `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`,
+    );
   // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
   if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
     assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
