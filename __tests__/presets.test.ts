@@ -229,6 +229,7 @@ describe('hardware presets', () => {
       'a100-80gb',
       'h100-sxm',
       'h100-pcie',
+      'h100-nvl',
       'h200',
       'b200',
       'mi300x',
@@ -325,7 +326,7 @@ describe('hardware presets', () => {
   });
 
   it('fp8 doubles the 16-bit peak on Hopper, Blackwell and CDNA 3 (vendor datasheets)', () => {
-    for (const id of ['h100-sxm', 'h100-pcie', 'h200', 'h20', 'b200', 'gb200', 'mi300x', 'mi325x']) {
+    for (const id of ['h100-sxm', 'h100-pcie', 'h100-nvl', 'h200', 'h20', 'b200', 'gb200', 'mi300x', 'mi325x']) {
       const spec = hardwarePreset(id)!.spec;
       const ratio = spec.peak_tflops_fp8! / spec.peak_tflops!;
       expect({ id, doubled: Math.abs(ratio - 2) < 0.01 }).toEqual({ id, doubled: true });

@@ -10,7 +10,9 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/b200/i, 'b200'],
   [/rtx.?pro.?6000/i, 'rtx-pro-6000'],
   [/h200/i, 'h200'],
-  [/h100.*(pcie|nvl)/i, 'h100-pcie'],
+  // H100 NVL (94 GB HBM3, 3.9 TB/s) is not the H100 PCIe (80 GB HBM2e, 2 TB/s): H100 datasheet
+  [/h100.*nvl/i, 'h100-nvl'],
+  [/h100.*pcie/i, 'h100-pcie'],
   [/h100/i, 'h100-sxm'],
   [/h20.*141/i, 'h20-141gb'],
   [/\bh20\b|-h20$|^h20$/i, 'h20'],

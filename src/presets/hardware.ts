@@ -131,6 +131,29 @@ const ALL: readonly HardwarePreset[] = [
       'so a plan with bridged pairs should set intra_node_bandwidth itself. 8 cards per server assumed.',
   },
   {
+    // The H100 NVL is its own part, not an H100 PCIe: 94 GB HBM3 at 3.9 TB/s on a PCIe card
+    // (H100 datasheet, H100 NVL column). GPU feature discovery labels it NVIDIA-H100-NVL.
+    id: 'h100-nvl',
+    name: 'NVIDIA H100 NVL 94GB',
+    sources: [H100_DATASHEET],
+    spec: {
+      name: 'NVIDIA H100 NVL 94GB',
+      gpus_per_node: 8,
+      // CUDA-visible total: PyTorch on an H100 NVL reports "GPU 0 has a total capacity of 93.00 GiB"
+      // (ali-vilab/VACE issue 56); the datasheet prints 94 GB.
+      memory: Math.round(93.0 * GiB),
+      peak_tflops: 835.5 * TFLOPS, // datasheet BF16 Tensor Core 1,671 with sparsity -> 835.5 dense
+      peak_tflops_fp8: 1670.5 * TFLOPS, // datasheet FP8 3,341 with sparsity -> 1,670.5 dense
+      memory_bandwidth: 3.9 * TBps, // datasheet 3.9 TB/s
+      power: 400, // W, datasheet: max TDP 350-400 W (configurable); the upper figure
+      intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16 (datasheet 128 GB/s both ways), one direction
+      inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
+    },
+    notes:
+      'Intra-node traffic over PCIe Gen5 (64 GB/s one way); NVLink bridges (datasheet 600 GB/s) join only pairs of cards, ' +
+      'so a plan with tp=2 over a bridged pair should set intra_node_bandwidth itself. 8 cards per server assumed.',
+  },
+  {
     id: 'h200',
     name: 'NVIDIA H200 141GB SXM',
     sources: [H200_PAGE],

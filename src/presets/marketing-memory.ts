@@ -10,6 +10,7 @@ const PRINTED_GB: Readonly<Record<string, readonly number[]>> = {
   'a100-80gb': [80],
   'h100-sxm': [80],
   'h100-pcie': [80],
+  'h100-nvl': [94],
   h200: [141],
   h20: [96],
   b200: [192, 180], // announced with 192 GB; HGX/DGX B200 list 180 GB per GPU (1,440 GB over 8)
