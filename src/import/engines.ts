@@ -22,7 +22,7 @@ import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
 import { takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
-import { checkpointStorage, dtypeInModelName, modelPresetFor } from './model-name.js';
+import { checkpointStorage, dtypeInModelName, modelPresetFor, storageReadFromName } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
 
@@ -311,7 +311,10 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
     // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
     const storage = checkpointStorage(named.value);
     if (storage !== undefined) {
+      const flagged = c.has('model.weight_dtype'); // --quantization or --dtype said it
       for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, false);
+      const guessed = storageReadFromName(named.value);
+      if (guessed !== undefined && !flagged) c.warn(`${c.origin(named.line)}: ${guessed}`);
       return;
     }
     const dtype = dtypeInModelName(named.value);

@@ -7,7 +7,10 @@ import { didYouMean } from '../plan/didYouMean.js';
 import type { NearModel } from '../plan/resolve.js';
 import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../presets/index.js';
 
-const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
+// the quantization suffixes as published: -FP8(-dynamic), -AWQ(-INT4), -GPTQ-Int4 (Qwen, hugging-quants),
+// -quantized.w4a16 / .w8a8 / .w8a16 (RedHatAI, formerly neuralmagic)
+const SUFFIXES =
+  /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?([-.](quantized\.)?(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|awq-int4|gptq|gptq-int[48]|int4|int8|bf16|w4a16|w8a8|w8a16))?$/i;
 
 function lastSegment(name: string): string {
   return (
@@ -76,7 +79,59 @@ export function dtypeInModelName(name: string): Dtype | undefined {
   return (m[1] as string).toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
 }
 
-/** What a known checkpoint stores beyond its preset (weight dtypes, 4-bit group, KV dtype), or undefined. */
+type Storage = NonNullable<Checkpoint['storage']>;
+
+/**
+ * Integer-quantized checkpoints by how their repositories are named. vLLM and SGLang load them as
+ * stored (the checkpoint's quantization_config) without --quantization, so the name is the only word
+ * the command gives. The linear layers are quantized; embeddings and LM head stay 16-bit (bf16 counts
+ * the same 2 bytes as the fp16 these checkpoints often use). 4-bit groups of 128: the group_size of
+ * Qwen's -AWQ and -GPTQ-Int4 config.json files, hugging-quants' -AWQ-INT4 / -GPTQ-INT4 and the
+ * compressed-tensors W4A16 scheme of RedHatAI's .w4a16 checkpoints (also the plan format's int4 default).
+ */
+const NAMED_QUANTIZATION: readonly { pattern: RegExp; storage: Storage; reading: string }[] = [
+  { pattern: /-awq(-int4)?$/i, storage: int4(), reading: 'AWQ: int4 weights in groups of 128' },
+  { pattern: /-gptq-int4$/i, storage: int4(), reading: 'GPTQ 4-bit: int4 weights in groups of 128' },
+  { pattern: /-gptq-int8$/i, storage: int8(), reading: 'GPTQ 8-bit: int8 weights' },
+  // TheBloke's -GPTQ repositories keep 4-bit in their main branch; 8-bit ones exist in other branches
+  { pattern: /-gptq$/i, storage: int4(), reading: 'GPTQ, read as 4-bit (the usual width; 8-bit GPTQ checkpoints exist): int4 weights' },
+  { pattern: /[-.]w4a16$/i, storage: int4(), reading: 'W4A16: int4 weights in groups of 128' },
+  // W8A8 is int8 weights and activations; FP8 W8A8 checkpoints are named -FP8 / -FP8-dynamic instead
+  { pattern: /[-.]w8a(8|16)$/i, storage: int8(), reading: 'W8A8/W8A16: int8 weights' },
+  { pattern: /-int4$/i, storage: int4(), reading: 'int4 weights' },
+  { pattern: /-int8$/i, storage: int8(), reading: 'int8 weights' },
+];
+
+function int4(): Storage {
+  return { weight_dtype: 'int4', weight_dtypes: { embeddings: 'bf16' }, quant_group_size: 128 };
+}
+
+function int8(): Storage {
+  return { weight_dtype: 'int8', weight_dtypes: { embeddings: 'bf16' } };
+}
+
+/** The integer quantization an unlisted checkpoint's name announces (Qwen3-32B-AWQ), if any. */
+function quantizationInName(name: string): (typeof NAMED_QUANTIZATION)[number] | undefined {
+  if (checkpointOf(name) !== undefined) return undefined;
+  const last = lastSegment(name);
+  return NAMED_QUANTIZATION.find((q) => q.pattern.test(last));
+}
+
+/**
+ * What a checkpoint stores beyond its preset (weight dtypes, 4-bit group, KV dtype): a known one's
+ * figures, else what its name announces (-AWQ, -GPTQ-Int4, .w8a8...), or undefined. An engine's
+ * --quantization and the plan's own fields still win (importers set these without overriding).
+ */
 export function checkpointStorage(name: string): Checkpoint['storage'] | undefined {
-  return checkpointOf(name)?.storage;
+  const known = checkpointOf(name)?.storage;
+  if (known !== undefined) return known;
+  const named = quantizationInName(name)?.storage;
+  return named === undefined ? undefined : structuredClone(named);
+}
+
+/** Why the storage of checkpointStorage was guessed from the name, for a warning; undefined when it was not. */
+export function storageReadFromName(name: string): string | undefined {
+  const q = quantizationInName(name);
+  if (q === undefined) return undefined;
+  return `the model's name reads as a quantized checkpoint (${q.reading}, embeddings 16-bit), which the engine loads as stored; set model.weight_dtype (and quant_group_size) in the plan if it stores otherwise`;
 }
