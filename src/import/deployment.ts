@@ -67,6 +67,18 @@ function importOnce(from: string, text: string, options: ImportOptions, read: Re
   return result;
 }
 
+/** The result without the warnings the plan's own values answer (no model preset, where the plan names one). */
+function withoutMoot(result: ImportResult, values: Values): ImportResult {
+  const moot = result.moot;
+  if (moot === undefined) return result;
+  const given = (path: string): boolean => {
+    let cur: unknown = values;
+    for (const part of path.split('.')) cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? (cur as Values)[part] : undefined;
+    return cur !== undefined && cur !== null;
+  };
+  return { ...result, warnings: result.warnings.filter((w) => !(Object.hasOwn(moot, w) && moot[w]!.some(given))) };
+}
+
 function own(obj: Values, key: string): unknown {
   return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
@@ -105,7 +117,7 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
       errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));
       continue;
     }
-    results.push(result);
+    results.push(withoutMoot(result, values));
   }
   if (errors.length > 0) return { values, origins: {}, errors, warnings: [] };
   const merged = mergeImports(values, results);

@@ -22,7 +22,7 @@ import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
 import { takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
-import { checkpointStorage, dtypeInModelName, modelPresetFor, storageReadFromName } from './model-name.js';
+import { checkpointStorage, dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
 
@@ -297,14 +297,30 @@ function warnModelTaken(engine: Engine, args: EngineArgs, c: FieldCollector): vo
   );
 }
 
+/**
+ * A model path that names no preset (a local copy, /models/llama) served under a name that does
+ * (--served-model-name meta-llama/Llama-3.1-8B-Instruct): that name, with a warning, else the path.
+ */
+function servedInstead(r: Reader, given: { value: string; line: Where }, c: FieldCollector): { value: string; line: Where } {
+  if (modelPresetFor(given.value) !== undefined) return given;
+  const served = r.text(['served-model-name']);
+  if (served === undefined || modelPresetFor(served.value) === undefined) return given;
+  c.warn(
+    `${c.origin(given.line)}: model ${readValue(given.value)} matches no model preset; it is read by the name it is served under, ${readValue(served.value)} (${c.origin(served.line)}), which is only a label: give model.preset or model.hf_config in the plan if it is another model`,
+    PLAN_MODEL_PATHS,
+  );
+  return served;
+}
+
 function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
-  const named =
+  const given =
     r.text(FLAGS[engine].model) ??
     (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
-  if (!named) {
+  if (!given) {
     warnModelTaken(engine, args, c);
     return;
   }
+  const named = servedInstead(r, given, c);
   const preset = modelPresetFor(named.value);
   if (preset) {
     c.set('model.preset', preset, named.line);
@@ -321,7 +337,10 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
     if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
     else if (dtype) c.warn(`${c.origin(named.line)}: the model's name looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
   } else {
-    c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`);
+    c.warn(
+      `${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`,
+      PLAN_MODEL_PATHS,
+    );
   }
 }
 

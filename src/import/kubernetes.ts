@@ -14,7 +14,7 @@ import { type FindConfig, runEngine } from './engine-run.js';
 import { presetForLabel } from './gpu-labels.js';
 import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
-import { checkpointStorage, modelPresetFor, storageReadFromName } from './model-name.js';
+import { checkpointStorage, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
@@ -301,7 +301,8 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
       for (const [key, value] of Object.entries(checkpointStorage(name) ?? {})) c.set(`model.${key}`, value, model.line, false);
       const guessed = storageReadFromName(name);
       if (guessed !== undefined && !flagged) c.warn(`${c.origin(model.line)}: ${guessed}`);
-    } else c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`);
+    } else
+      c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
   }
 }
 

@@ -22,15 +22,28 @@ function lastSegment(name: string): string {
   );
 }
 
-function stem(name: string): string {
-  return lastSegment(name).replace(SUFFIXES, '').toLowerCase();
+/**
+ * Meta renamed its Llama 3.1 repositories (meta-llama/Meta-Llama-3.1-8B-Instruct is now
+ * meta-llama/Llama-3.1-8B-Instruct; the old id redirects, and vLLM's examples still use it).
+ * Llama 3 kept the prefix: Meta-Llama-3-8B is another model.
+ */
+function renamed(name: string): string {
+  return name.replace(/(^|\/)Meta-(Llama-3\.1-)/i, '$1$2');
 }
+
+function stem(name: string): string {
+  return lastSegment(renamed(name)).replace(SUFFIXES, '').toLowerCase();
+}
+
+/** Plan paths that name the model: where the plan gives one, an import's "matches no preset" is moot. */
+export const PLAN_MODEL_PATHS: readonly string[] = ['model.preset', 'model.hf_config'];
 
 /**
  * The checkpoint a model name refers to: by owner/name, else by its name alone (a local copy,
  * /models/DeepSeek-V3.2) when every checkpoint of that name is stored the same way.
  */
-function checkpointOf(name: string): Checkpoint | undefined {
+function checkpointOf(given: string): Checkpoint | undefined {
+  const name = renamed(given);
   const byRepo = checkpointFor(name);
   if (byRepo !== undefined) return byRepo;
   const last = lastSegment(name).toLowerCase();

@@ -70,7 +70,7 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
     }
     const sub = new FieldCollector(c.file);
     const facts = runEngine(run.args, sub, {}, findConfig);
-    for (const w of sub.warnings) c.warn(w);
+    for (const w of sub.warnings) c.warn(w, Object.hasOwn(sub.moot, w) ? sub.moot[w] : undefined);
     const base = `disaggregation.${role}`;
     for (const [path, why] of Object.entries(sub.unread)) c.markUnread(`${base}.${path}`, why);
     c.set(`${base}.workers`, run.workers.count, run.workers.line);

@@ -25,6 +25,11 @@ export interface ImportResult {
   context?: ContextLimit;
   /** plan paths the file sets but that could not be read (a layout flag of $TP unset) -> why, with file:line */
   unread?: Record<string, string>;
+  /**
+   * warnings that hold only while the plan gives none of these paths (a model that matches no preset,
+   * where the plan names its own): warning text -> the plan paths that make it moot
+   */
+  moot?: Record<string, string[]>;
 }
 
 /** Something the user wrote and where: the text and its 1-based line. */
@@ -42,6 +47,7 @@ export class FieldCollector {
   readonly origins: Record<string, string> = {};
   readonly warnings: string[] = [];
   readonly unread: Record<string, string> = {};
+  readonly moot: Record<string, string[]> = {};
   context?: ContextLimit;
 
   constructor(readonly file: string) {}
@@ -100,8 +106,10 @@ export class FieldCollector {
    * variable): each is cut and its control characters shown as '?', and past MAX_IMPORT_WARNINGS
    * they are only counted, so a crafted file cannot flood the report.
    */
-  warn(message: string): void {
+  warn(message: string, unlessPlanGives?: readonly string[]): void {
     const text = quote(message, MAX_WARNING_LENGTH);
+    // the plan is not known here: deployment.ts drops the warning when the plan gives one of these
+    if (unlessPlanGives !== undefined && unlessPlanGives.length > 0) this.moot[text] = [...unlessPlanGives];
     if (this.warned.has(text)) return;
     this.warned.add(text);
     if (this.warnings.length < MAX_IMPORT_WARNINGS) this.warnings.push(text);
@@ -116,6 +124,7 @@ export class FieldCollector {
       warnings: [...this.warnings, ...more],
       ...(this.context ? { context: this.context } : {}),
       ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
+      ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
     };
   }
 }
