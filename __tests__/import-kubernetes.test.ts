@@ -173,6 +173,42 @@ describe('manifests that cannot be imported as they are', () => {
     expect(e.line).toBe(lineOf(importFixture('helm-template.yaml'), /\{\{/));
   });
 
+  it('imports a rendered manifest whose ConfigMap holds a Jinja chat template ({{ }} inside a block or quoted scalar)', () => {
+    const manifest = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: chat}',
+      'data:',
+      '  template.jinja: |',
+      "    {{ bos_token }}{% for message in messages %}{{- '<|im_start|>' + message['role'] }}",
+      "    {{ message['content'] }}{% endfor %}",
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: d}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      '          command: ["vllm", "serve", "Qwen/Qwen3-32B", "--chat-template", "{{ bos_token }}"]',
+      '          resources: {limits: {nvidia.com/gpu: 1}}',
+    ].join('\n');
+    const r = ok(importText('d.yaml', manifest));
+    expect(r.fields.model?.preset).toBe('qwen3-32b');
+  });
+
+  it('still refuses Helm actions inside block and quoted scalars, and where YAML structure is', () => {
+    const inBlock = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  run.sh: |', '    vllm serve {{ .Values.model }}'].join('\n');
+    expect(failed(importText('cm.yaml', inBlock))).toMatchObject({ error: expect.stringMatching(/helm template/), line: 5 });
+    const trimmed = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  run.sh: |', '    {{- include "x" . | nindent 4 }}'].join('\n');
+    expect(failed(importText('cm.yaml', trimmed)).line).toBe(5);
+    const structure = ['apiVersion: v1', 'kind: ConfigMap', '{{- if .Values.enabled }}', 'data: {a: b}', '{{- end }}'].join('\n');
+    expect(failed(importText('cm.yaml', structure)).line).toBe(3);
+    const bare = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: {{ name }}'].join('\n');
+    expect(failed(importText('cm.yaml', bare)).line).toBe(4);
+  });
+
   it('says which kinds it found when none runs GPUs', () => {
     const e = failed(importText('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n'));
     expect(e.error).toMatch(/found: 'ConfigMap'/);

@@ -29,11 +29,45 @@ export interface YamlFile {
   lineOf: (offset: number) => number;
 }
 
-/** The first line with a Helm/Go template action outside a comment, or 0. */
+/** A Go-template action anywhere in the text, as the templates it refuses write it. */
+const ACTION = /\{\{-?\s*[.$\w(/"-]/;
+/**
+ * An action only Helm writes: a field of the chart's data (.Values, .Release, $var), a comment, or a
+ * Go template keyword or Helm/Sprig function first. A Jinja chat template's {{ bos_token }},
+ * {{- message['content'] }} or {{ raise_exception(...) }} is none of these.
+ */
+const HELM_ACTION =
+  /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b)/;
+/** A line that opens a block scalar (`key: |`, `- >-`, `data: |2`), comment allowed after it. */
+const BLOCK_SCALAR = /(^|[:-]\s)\s*[|>][-+0-9]*\s*(#.*)?$/;
+
+/** The line without its quoted scalars ('...', "..."): what is left is where YAML structure is. */
+function unquoted(line: string): string {
+  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""');
+}
+
+/**
+ * The first line with a Helm/Go template action outside a comment, or 0. An action where YAML
+ * structure is (a key, a bare value, a line of its own) is an unrendered template. Inside a block
+ * scalar or a quoted value it is only when Helm's syntax says so: a rendered ConfigMap may hold a
+ * Jinja chat template (`template.jinja: |` with `{{ bos_token }}{% for message in messages %}`).
+ */
 export function templateLine(text: string): number {
   const lines = text.split('\n');
-  const index = lines.findIndex((l) => /\{\{-?\s*[.$\w(/"-]/.test(l.replace(/^\s*#.*$/, '')));
-  return index + 1;
+  /** indentation of the line that opened the block scalar we are in, or -1 */
+  let block = -1;
+  for (const [index, raw] of lines.entries()) {
+    const indent = raw.length - raw.trimStart().length;
+    if (block >= 0 && (raw.trim() === '' || indent > block)) {
+      if (HELM_ACTION.test(raw)) return index + 1;
+      continue;
+    }
+    block = -1;
+    const line = raw.replace(/^\s*#.*$/, '');
+    if (ACTION.test(unquoted(line)) || HELM_ACTION.test(line)) return index + 1;
+    if (BLOCK_SCALAR.test(unquoted(line).replace(/\s#.*$/, ''))) block = indent;
+  }
+  return 0;
 }
 
 export function parseYamlFile(text: string): YamlFile | ImportError {
