@@ -2,6 +2,8 @@
 // and what a MIG slice (nvidia.com/mig-<g>g.<mem>gb) gives a pod.
 import { describe, expect, it } from 'vitest';
 import { presetForLabel } from '../src/import/gpu-labels.js';
+import { verifyPlanText } from '../src/core/index.js';
+import type { ReadReference } from '../src/core/types.js';
 import { hardwarePreset } from '../src/presets/index.js';
 import { importText, ok } from './import-helpers.js';
 
@@ -42,5 +44,60 @@ describe('H100 NVL', () => {
     expect(nvl.peak_tflops_fp8).toBe(1670.5e12);
     expect(nvl.memory! / GiB).toBeCloseTo(93.0, 2);
     expect(nvl.memory!).toBeGreaterThan(hardwarePreset('h100-pcie')!.spec.memory!);
+  });
+});
+
+describe('MIG slices', () => {
+  const h100 = hardwarePreset('h100-sxm')!.spec;
+
+  it('nvidia.com/mig-3g.40gb on an H100 80GB node is half its memory and bandwidth and 3/7 of its compute, not a whole H100', () => {
+    const r = ok(
+      importText(
+        'd.yaml',
+        deployment(
+          'vllm serve meta-llama/Llama-3.1-70B-Instruct --quantization fp8',
+          'nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3',
+          'nvidia.com/mig-3g.40gb: 1',
+        ),
+      ),
+    );
+    expect(r.fields.hardware).toMatchObject({ preset: 'h100-sxm', gpus: 1 });
+    // 4 of 8 memory slices: 79.19 GiB / 2; 3 of 7 SM slices
+    expect((r.fields.hardware?.memory as number) / GiB).toBeCloseTo(79.19 / 2, 2);
+    expect(r.fields.hardware?.memory_bandwidth).toBeCloseTo(h100.memory_bandwidth! / 2, 0);
+    expect(r.fields.hardware?.peak_tflops).toBeCloseTo((h100.peak_tflops! * 3) / 7, 0);
+    expect(r.fields.hardware?.peak_tflops_fp8).toBeCloseTo((h100.peak_tflops_fp8! * 3) / 7, 0);
+    expect(r.origins['hardware.memory']).toBe(`d.yaml:${11}`);
+    expect(r.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb of an NVIDIA H100 80GB SXM: read as a device of 39\.6 GiB with 3\/7 of its compute and 4\/8/);
+  });
+
+  it('a MIG product label (the single strategy: nvidia.com/gpu counts slices) is read the same way', () => {
+    const r = ok(importText('d.yaml', deployment('vllm serve Qwen/Qwen3-8B', 'nvidia.com/gpu.product: NVIDIA-A100-SXM4-40GB-MIG-1g.5gb', 'nvidia.com/gpu: 1')));
+    const a100 = hardwarePreset('a100-40gb')!.spec;
+    expect(r.fields.hardware?.preset).toBe('a100-40gb');
+    expect(r.fields.hardware?.memory).toBe(Math.round(a100.memory! / 8));
+    expect(r.fields.hardware?.peak_tflops).toBeCloseTo(a100.peak_tflops! / 7, 0);
+  });
+
+  it('without a label naming the GPU: the memory the profile prints, and a warning that compute is not scaled', () => {
+    const r = ok(importText('d.yaml', deployment('vllm serve Qwen/Qwen3-8B', 'kubernetes.io/os: linux', 'nvidia.com/mig-2g.20gb: 1')));
+    expect(r.fields.hardware?.memory).toBe(20e9);
+    expect(r.fields.hardware?.peak_tflops).toBeUndefined();
+    expect(r.warnings.join('\n')).toMatch(/MIG slice 2g\.20gb: read as a device of 20 GB .* compute and memory bandwidth are not scaled/);
+  });
+
+  it('memory.fits fails for Llama 3.1 70B fp8 on one 3g.40gb slice (it passed against a whole H100)', () => {
+    const files: Record<string, string> = {
+      'd.yaml': deployment(
+        'vllm serve meta-llama/Llama-3.1-70B-Instruct --quantization fp8 --max-model-len 8192 --max-num-seqs 8',
+        'nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3',
+        'nvidia.com/mig-3g.40gb: 1',
+      ),
+    };
+    const read: ReadReference = (_plan, ref) => (Object.hasOwn(files, ref) ? { text: files[ref] as string } : { error: 'no such file' });
+    const report = verifyPlanText('p.plan.yaml', 'version: 1\ndeployment: {from: d.yaml}\nworkload: {input_tokens: 2048, output_tokens: 512}\n', read);
+    expect(report.errors ?? []).toEqual([]);
+    const fits = report.checks?.find((c) => c.id === 'memory.fits');
+    expect(fits?.status).toBe('fail');
   });
 });

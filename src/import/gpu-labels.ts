@@ -3,6 +3,8 @@
 // "NVIDIA-H100-80GB-HBM3"), GKE (cloud.google.com/gke-accelerator, e.g. "nvidia-h100-80gb"),
 // AWS instance types (node.kubernetes.io/instance-type: p5.48xlarge = 8x H100, p5e/p5en = 8x H200,
 // p4d = 8x A100 40GB, p4de = 8x A100 80GB).
+import type { HardwareSpec } from '../core/types.js';
+
 const PATTERNS: readonly [RegExp, string][] = [
   [/gb300/i, 'gb300'],
   [/gb200/i, 'gb200'],
@@ -47,4 +49,57 @@ export function presetForLabel(label: string, value: string): string | undefined
   if (INSTANCE_LABELS.includes(label)) return INSTANCE_TYPES.find(([re]) => re.test(value))?.[1];
   if (ACCELERATOR_LABELS.includes(label) || /gpu|accelerator/i.test(label)) return PATTERNS.find(([re]) => re.test(value))?.[1];
   return undefined;
+}
+
+/** A MIG slice: <g>g.<mem>gb, as the device plugin names its resources and GPU feature discovery its products. */
+export interface MigProfile {
+  /** compute (SM) slices, of 7 */
+  g: number;
+  /** the memory the profile's name prints, GB */
+  gb: number;
+  name: string;
+}
+
+/** The MIG profile in a resource name (nvidia.com/mig-3g.40gb) or a product label (NVIDIA-H100-80GB-HBM3-MIG-3g.40gb). */
+export function migProfile(text: string): MigProfile | undefined {
+  const m = /mig-(\d+)g\.(\d+)gb$/i.exec(text);
+  if (!m) return undefined;
+  const g = Number(m[1]);
+  const gb = Number(m[2]);
+  return g >= 1 && g <= 7 && gb > 0 ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
+}
+
+/**
+ * GPUs whose MIG profiles split 7 SM slices and 8 memory slices (NVIDIA MIG User Guide, "Supported
+ * GPUs" and "Supported MIG Profiles": A100 40GB/80GB, H100 SXM/PCIe/NVL, H200).
+ */
+const SEVEN_SLICE = new Set(['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h100-nvl', 'h200']);
+
+/**
+ * What one MIG slice of a preset's GPU has. NVIDIA MIG User Guide, "Terminology"
+ * (https://docs.nvidia.com/datacenter/tesla/mig-user-guide/): a GPU memory slice is roughly one
+ * eighth of the GPU's memory, capacity and bandwidth both (its memory controllers and L2 go with it);
+ * an SM slice roughly one seventh of the SMs. A <g>g.<mem>gb profile holds g SM slices and the memory
+ * slices its printed memory is of the printed total (3g.40gb of an 80 GB H100: 4 of 8). Undefined for
+ * a GPU not known to slice that way.
+ */
+export function migSlice(
+  preset: HardwareSpec | undefined,
+  presetId: string | undefined,
+  printedGb: number | undefined,
+  profile: MigProfile,
+): { spec: Partial<HardwareSpec>; memorySlices: number } | undefined {
+  if (preset === undefined || presetId === undefined || printedGb === undefined || !SEVEN_SLICE.has(presetId)) return undefined;
+  const memorySlices = Math.min(8, Math.max(1, Math.round((8 * profile.gb) / printedGb)));
+  const memory = memorySlices / 8;
+  const compute = Math.min(7, profile.g) / 7;
+  const scaled = (v: number | undefined): number | undefined => (v === undefined ? undefined : v * compute);
+  const out: Partial<HardwareSpec> = {};
+  if (preset.memory !== undefined) out.memory = Math.round(preset.memory * memory);
+  if (preset.memory_bandwidth !== undefined) out.memory_bandwidth = preset.memory_bandwidth * memory;
+  for (const key of ['peak_tflops', 'peak_tflops_fp8', 'peak_tflops_fp4', 'peak_tflops_int8'] as const) {
+    const v = scaled(preset[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return { spec: out, memorySlices };
 }

@@ -11,7 +11,7 @@ import { type Engine, findInvocation, parseFlags, detectEngine } from './engine-
 import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
-import { presetForLabel } from './gpu-labels.js';
+import { type MigProfile, migProfile, migSlice, presetForLabel } from './gpu-labels.js';
 import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
 import { checkpointStorage, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
@@ -20,6 +20,8 @@ import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
 import { readName, readValue } from '../plan/read-value.js';
 import { countOf } from '../core/figures.js';
+import { hardwarePreset as hardwarePresetById } from '../presets/hardware.js';
+import { printedMemoryGb } from '../presets/marketing-memory.js';
 
 export interface ManifestOptions {
   engine?: Engine;
@@ -35,7 +37,7 @@ interface PodGroup {
   env: Record<string, string>;
   /** Dynamo services give the container directly and GPUs on the service */
   container?: YNode;
-  gpus?: { count: number; line: number };
+  gpus?: { count: number; line: number; mig?: MigProfile };
 }
 
 interface Workload {
@@ -65,13 +67,23 @@ function count(node: YNode | undefined, fallback: number, line: number): { count
   return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
 }
 
-/** GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then requests. */
-function gpusOf(container: YNode | undefined): { count: number; line: number } | undefined {
+/**
+ * GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then
+ * requests. A MIG slice (nvidia.com/mig-3g.40gb, the device plugin's mixed strategy) counts as a device
+ * with its profile: it is not a whole GPU.
+ */
+function gpusOf(container: YNode | undefined): { count: number; line: number; mig?: MigProfile } | undefined {
   for (const kind of ['limits', 'requests']) {
     for (const name of GPU_RESOURCES) {
       const node = at(container, 'resources', kind, name);
       const n = intOf(node);
       if (n !== undefined && node) return { count: n, line: node.line };
+    }
+    const resources = at(container, 'resources', kind);
+    for (const [name, node] of resources?.kind === 'map' ? resources.entries : []) {
+      const mig = /^nvidia\.com\/mig-/.test(name) ? migProfile(name) : undefined;
+      const n = intOf(node);
+      if (mig && n !== undefined && n > 0) return { count: n, line: node.line, mig };
     }
   }
   return undefined;
@@ -236,12 +248,14 @@ function choose(file: YamlFile, workloads: Workload[], options: ManifestOptions,
   return chosen;
 }
 
-function hardwarePreset(spec: YNode | undefined): { preset: string; line: number } | undefined {
+function hardwarePreset(spec: YNode | undefined): { preset: string; line: number; mig?: MigProfile } | undefined {
   const selector = at(spec, 'nodeSelector');
   if (selector?.kind === 'map') {
     for (const [label, value] of selector.entries) {
       const preset = presetForLabel(label, stringOf(value) ?? '');
-      if (preset) return { preset, line: value.line };
+      // the single MIG strategy labels the product with its slice: NVIDIA-H100-80GB-HBM3-MIG-3g.40gb
+      const mig = migProfile(stringOf(value) ?? '');
+      if (preset) return { preset, line: value.line, ...(mig ? { mig } : {}) };
     }
   }
   const terms = at(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
@@ -340,6 +354,11 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     const disaggregated = disaggregatedRuns(candidates, options);
     if (disaggregated) {
       const c = new FieldCollector(file);
+      const mig = candidates.map((x) => gpusOf(x.container)).find((g) => g?.mig !== undefined);
+      if (mig?.mig)
+        c.warn(
+          `${c.origin(mig.line)}: MIG slice ${mig.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`,
+        );
       importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
       const hw = hardwarePreset(disaggregated.spec);
       if (hw) c.set('hardware.preset', hw.preset, hw.line);
@@ -407,7 +426,43 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   if (groupPods > 1 && perPod) c.set('hardware.gpus_per_node', perPod.count, perPod.line);
   const hw = hardwarePreset(w.groups[0]?.spec);
   if (hw) c.set('hardware.preset', hw.preset, hw.line);
+  applyMig(c, hw, perPod);
   return c.result();
+}
+
+/**
+ * A pod on MIG slices runs on part of a GPU: the slice's memory, and where the GPU is known (a node
+ * label) and slices into 7 SM and 8 memory slices, its share of compute and bandwidth (gpu-labels.ts,
+ * migSlice). Else the memory its profile prints, with a warning that compute and bandwidth stay the
+ * whole GPU's.
+ */
+function applyMig(
+  c: FieldCollector,
+  hw: { preset: string; line: number; mig?: MigProfile } | undefined,
+  pod: { count: number; line: number; mig?: MigProfile } | undefined,
+): void {
+  const profile = pod?.mig ?? hw?.mig;
+  if (profile === undefined) return;
+  const line = pod?.mig !== undefined ? pod.line : (hw?.line ?? 0);
+  const preset = hw === undefined ? undefined : hardwarePresetById(hw.preset);
+  const slice = migSlice(preset?.spec, preset?.id, hw === undefined ? undefined : printedMemoryGb(hw.preset)[0], profile);
+  if (slice !== undefined && preset !== undefined) {
+    for (const [key, value] of Object.entries(slice.spec)) c.set(`hardware.${key}`, value, line);
+    const gib = ((slice.spec.memory ?? 0) / 2 ** 30).toFixed(1);
+    c.warn(
+      `${c.origin(line)}: MIG slice ${profile.name} of an ${preset.name}: read as a device of ${gib} GiB with ${profile.g}/7 of its compute and ${slice.memorySlices}/8 of its memory bandwidth (NVIDIA MIG User Guide: SM slices of about 1/7, memory slices of about 1/8)`,
+    );
+  } else {
+    c.set('hardware.memory', profile.gb * 1e9, line);
+    c.warn(
+      `${c.origin(line)}: MIG slice ${profile.name}: read as a device of ${profile.gb} GB (the profile's printed memory), but its compute and memory bandwidth are not scaled${hw === undefined ? ' (no node label names the GPU it slices)' : ''}: the estimates use the whole GPU's; set hardware.peak_tflops and memory_bandwidth in the plan`,
+    );
+  }
+  // NVIDIA MIG User Guide, "CUDA device enumeration": a CUDA process sees one MIG device
+  if (pod?.mig !== undefined && pod.count > 1)
+    c.warn(
+      `${c.origin(line)}: ${pod.count} MIG slices in one pod: a CUDA process enumerates only one MIG device, so one engine cannot run tensor-parallel over them`,
+    );
 }
 
 /** Reads an LLMInferenceService pod template: its vLLM container (`main`, else the first) and its GPU limit. */
