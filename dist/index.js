@@ -41152,6 +41152,28 @@ const hardware_ALL = [
             'so a plan with bridged pairs should set intra_node_bandwidth itself. 8 cards per server assumed.',
     },
     {
+        // The H100 NVL is its own part, not an H100 PCIe: 94 GB HBM3 at 3.9 TB/s on a PCIe card
+        // (H100 datasheet, H100 NVL column). GPU feature discovery labels it NVIDIA-H100-NVL.
+        id: 'h100-nvl',
+        name: 'NVIDIA H100 NVL 94GB',
+        sources: [H100_DATASHEET],
+        spec: {
+            name: 'NVIDIA H100 NVL 94GB',
+            gpus_per_node: 8,
+            // CUDA-visible total: PyTorch on an H100 NVL reports "GPU 0 has a total capacity of 93.00 GiB"
+            // (ali-vilab/VACE issue 56); the datasheet prints 94 GB.
+            memory: Math.round(93.0 * GiB),
+            peak_tflops: 835.5 * TFLOPS, // datasheet BF16 Tensor Core 1,671 with sparsity -> 835.5 dense
+            peak_tflops_fp8: 1670.5 * TFLOPS, // datasheet FP8 3,341 with sparsity -> 1,670.5 dense
+            memory_bandwidth: 3.9 * TBps, // datasheet 3.9 TB/s
+            power: 400, // W, datasheet: max TDP 350-400 W (configurable); the upper figure
+            intra_node_bandwidth: 64 * GBps, // PCIe Gen5 x16 (datasheet 128 GB/s both ways), one direction
+            inter_node_bandwidth: gbit(400), // one 400 Gb/s NIC per GPU assumed
+        },
+        notes: 'Intra-node traffic over PCIe Gen5 (64 GB/s one way); NVLink bridges (datasheet 600 GB/s) join only pairs of cards, ' +
+            'so a plan with tp=2 over a bridged pair should set intra_node_bandwidth itself. 8 cards per server assumed.',
+    },
+    {
         id: 'h200',
         name: 'NVIDIA H200 141GB SXM',
         sources: [H200_PAGE],
@@ -41478,7 +41500,9 @@ function hardwareAliases() {
 ;// CONCATENATED MODULE: ./src/import/model-name.ts
 
 
-const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?(-(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|gptq|int4|int8|bf16))?$/i;
+// the quantization suffixes as published: -FP8(-dynamic), -AWQ(-INT4), -GPTQ-Int4 (Qwen, hugging-quants),
+// -quantized.w4a16 / .w8a8 / .w8a16 (RedHatAI, formerly neuralmagic)
+const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?([-.](quantized\.)?(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|awq-int4|gptq|gptq-int[48]|int4|int8|bf16|w4a16|w8a8|w8a16))?$/i;
 function lastSegment(name) {
     return (name
         .replace(/^[a-z]+:\/\//i, '')
@@ -41486,14 +41510,25 @@ function lastSegment(name) {
         .split('/')
         .pop() ?? name);
 }
-function stem(name) {
-    return lastSegment(name).replace(SUFFIXES, '').toLowerCase();
+/**
+ * Meta renamed its Llama 3.1 repositories (meta-llama/Meta-Llama-3.1-8B-Instruct is now
+ * meta-llama/Llama-3.1-8B-Instruct; the old id redirects, and vLLM's examples still use it).
+ * Llama 3 kept the prefix: Meta-Llama-3-8B is another model.
+ */
+function renamed(name) {
+    return name.replace(/(^|\/)Meta-(Llama-3\.1-)/i, '$1$2');
 }
+function stem(name) {
+    return lastSegment(renamed(name)).replace(SUFFIXES, '').toLowerCase();
+}
+/** Plan paths that name the model: where the plan gives one, an import's "matches no preset" is moot. */
+const PLAN_MODEL_PATHS = ['model.preset', 'model.hf_config'];
 /**
  * The checkpoint a model name refers to: by owner/name, else by its name alone (a local copy,
  * /models/DeepSeek-V3.2) when every checkpoint of that name is stored the same way.
  */
-function checkpointOf(name) {
+function checkpointOf(given) {
+    const name = renamed(given);
     const byRepo = checkpointFor(name);
     if (byRepo !== undefined)
         return byRepo;
@@ -41545,9 +41580,57 @@ function dtypeInModelName(name) {
         return undefined;
     return m[1].toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
 }
-/** What a known checkpoint stores beyond its preset (weight dtypes, 4-bit group, KV dtype), or undefined. */
+/**
+ * Integer-quantized checkpoints by how their repositories are named. vLLM and SGLang load them as
+ * stored (the checkpoint's quantization_config) without --quantization, so the name is the only word
+ * the command gives. The linear layers are quantized; embeddings and LM head stay 16-bit (bf16 counts
+ * the same 2 bytes as the fp16 these checkpoints often use). 4-bit groups of 128: the group_size of
+ * Qwen's -AWQ and -GPTQ-Int4 config.json files, hugging-quants' -AWQ-INT4 / -GPTQ-INT4 and the
+ * compressed-tensors W4A16 scheme of RedHatAI's .w4a16 checkpoints (also the plan format's int4 default).
+ */
+const NAMED_QUANTIZATION = [
+    { pattern: /-awq(-int4)?$/i, storage: int4(), reading: 'AWQ: int4 weights in groups of 128' },
+    { pattern: /-gptq-int4$/i, storage: int4(), reading: 'GPTQ 4-bit: int4 weights in groups of 128' },
+    { pattern: /-gptq-int8$/i, storage: int8(), reading: 'GPTQ 8-bit: int8 weights' },
+    // TheBloke's -GPTQ repositories keep 4-bit in their main branch; 8-bit ones exist in other branches
+    { pattern: /-gptq$/i, storage: int4(), reading: 'GPTQ, read as 4-bit (the usual width; 8-bit GPTQ checkpoints exist): int4 weights' },
+    { pattern: /[-.]w4a16$/i, storage: int4(), reading: 'W4A16: int4 weights in groups of 128' },
+    // W8A8 is int8 weights and activations; FP8 W8A8 checkpoints are named -FP8 / -FP8-dynamic instead
+    { pattern: /[-.]w8a(8|16)$/i, storage: int8(), reading: 'W8A8/W8A16: int8 weights' },
+    { pattern: /-int4$/i, storage: int4(), reading: 'int4 weights' },
+    { pattern: /-int8$/i, storage: int8(), reading: 'int8 weights' },
+];
+function int4() {
+    return { weight_dtype: 'int4', weight_dtypes: { embeddings: 'bf16' }, quant_group_size: 128 };
+}
+function int8() {
+    return { weight_dtype: 'int8', weight_dtypes: { embeddings: 'bf16' } };
+}
+/** The integer quantization an unlisted checkpoint's name announces (Qwen3-32B-AWQ), if any. */
+function quantizationInName(name) {
+    if (checkpointOf(name) !== undefined)
+        return undefined;
+    const last = lastSegment(name);
+    return NAMED_QUANTIZATION.find((q) => q.pattern.test(last));
+}
+/**
+ * What a checkpoint stores beyond its preset (weight dtypes, 4-bit group, KV dtype): a known one's
+ * figures, else what its name announces (-AWQ, -GPTQ-Int4, .w8a8...), or undefined. An engine's
+ * --quantization and the plan's own fields still win (importers set these without overriding).
+ */
 function checkpointStorage(name) {
-    return checkpointOf(name)?.storage;
+    const known = checkpointOf(name)?.storage;
+    if (known !== undefined)
+        return known;
+    const named = quantizationInName(name)?.storage;
+    return named === undefined ? undefined : structuredClone(named);
+}
+/** Why the storage of checkpointStorage was guessed from the name, for a warning; undefined when it was not. */
+function storageReadFromName(name) {
+    const q = quantizationInName(name);
+    if (q === undefined)
+        return undefined;
+    return `the model's name reads as a quantized checkpoint (${q.reading}, embeddings 16-bit), which the engine loads as stored; set model.weight_dtype (and quant_group_size) in the plan if it stores otherwise`;
 }
 
 ;// CONCATENATED MODULE: ./src/import/engines.ts
@@ -41795,21 +41878,39 @@ function warnModelTaken(engine, args, c) {
         return;
     c.warn(`${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`);
 }
+/**
+ * A model path that names no preset (a local copy, /models/llama) served under a name that does
+ * (--served-model-name meta-llama/Llama-3.1-8B-Instruct): that name, with a warning, else the path.
+ */
+function servedInstead(r, given, c) {
+    if (modelPresetFor(given.value) !== undefined)
+        return given;
+    const served = r.text(['served-model-name']);
+    if (served === undefined || modelPresetFor(served.value) === undefined)
+        return given;
+    c.warn(`${c.origin(given.line)}: model ${readValue(given.value)} matches no model preset; it is read by the name it is served under, ${readValue(served.value)} (${c.origin(served.line)}), which is only a label: give model.preset or model.hf_config in the plan if it is another model`, PLAN_MODEL_PATHS);
+    return served;
+}
 function setModel(engine, args, r, c) {
-    const named = r.text(FLAGS[engine].model) ??
+    const given = r.text(FLAGS[engine].model) ??
         (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
-    if (!named) {
+    if (!given) {
         warnModelTaken(engine, args, c);
         return;
     }
+    const named = servedInstead(r, given, c);
     const preset = modelPresetFor(named.value);
     if (preset) {
         c.set('model.preset', preset, named.line);
         // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
         const storage = checkpointStorage(named.value);
         if (storage !== undefined) {
+            const flagged = c.has('model.weight_dtype'); // --quantization or --dtype said it
             for (const [key, value] of Object.entries(storage))
                 c.set(`model.${key}`, value, named.line, false);
+            const guessed = storageReadFromName(named.value);
+            if (guessed !== undefined && !flagged)
+                c.warn(`${c.origin(named.line)}: ${guessed}`);
             return;
         }
         const dtype = dtypeInModelName(named.value);
@@ -41819,7 +41920,7 @@ function setModel(engine, args, r, c) {
             c.warn(`${c.origin(named.line)}: the model's name looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);
     }
     else {
-        c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`);
+        c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
     }
 }
 function vllmLayout(r, b) {
@@ -42140,6 +42241,7 @@ class FieldCollector {
     origins = {};
     warnings = [];
     unread = {};
+    moot = {};
     context;
     constructor(file) {
         this.file = file;
@@ -42196,8 +42298,11 @@ class FieldCollector {
      * variable): each is cut and its control characters shown as '?', and past MAX_IMPORT_WARNINGS
      * they are only counted, so a crafted file cannot flood the report.
      */
-    warn(message) {
+    warn(message, unlessPlanGives) {
         const text = quote(message, MAX_WARNING_LENGTH);
+        // the plan is not known here: deployment.ts drops the warning when the plan gives one of these
+        if (unlessPlanGives !== undefined && unlessPlanGives.length > 0)
+            this.moot[text] = [...unlessPlanGives];
         if (this.warned.has(text))
             return;
         this.warned.add(text);
@@ -42214,6 +42319,7 @@ class FieldCollector {
             warnings: [...this.warnings, ...more],
             ...(this.context ? { context: this.context } : {}),
             ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
+            ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
         };
     }
 }
@@ -42236,11 +42342,45 @@ const yaml_tree_MAX_DEPTH = 64;
 const yaml_tree_MAX_NODES = 200_000;
 /** Alias uses (*name) in one file; manifests need few. */
 const yaml_tree_MAX_ALIASES = 1000;
-/** The first line with a Helm/Go template action outside a comment, or 0. */
+/** A Go-template action anywhere in the text, as the templates it refuses write it. */
+const ACTION = /\{\{-?\s*[.$\w(/"-]/;
+/**
+ * An action only Helm writes: a field of the chart's data (.Values, .Release, $var), a comment, or a
+ * Go template keyword or Helm/Sprig function first. A Jinja chat template's {{ bos_token }},
+ * {{- message['content'] }} or {{ raise_exception(...) }} is none of these.
+ */
+const HELM_ACTION = /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b)/;
+/** A line that opens a block scalar (`key: |`, `- >-`, `data: |2`), comment allowed after it. */
+const BLOCK_SCALAR = /(^|[:-]\s)\s*[|>][-+0-9]*\s*(#.*)?$/;
+/** The line without its quoted scalars ('...', "..."): what is left is where YAML structure is. */
+function unquoted(line) {
+    return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""');
+}
+/**
+ * The first line with a Helm/Go template action outside a comment, or 0. An action where YAML
+ * structure is (a key, a bare value, a line of its own) is an unrendered template. Inside a block
+ * scalar or a quoted value it is only when Helm's syntax says so: a rendered ConfigMap may hold a
+ * Jinja chat template (`template.jinja: |` with `{{ bos_token }}{% for message in messages %}`).
+ */
 function templateLine(text) {
     const lines = text.split('\n');
-    const index = lines.findIndex((l) => /\{\{-?\s*[.$\w(/"-]/.test(l.replace(/^\s*#.*$/, '')));
-    return index + 1;
+    /** indentation of the line that opened the block scalar we are in, or -1 */
+    let block = -1;
+    for (const [index, raw] of lines.entries()) {
+        const indent = raw.length - raw.trimStart().length;
+        if (block >= 0 && (raw.trim() === '' || indent > block)) {
+            if (HELM_ACTION.test(raw))
+                return index + 1;
+            continue;
+        }
+        block = -1;
+        const line = raw.replace(/^\s*#.*$/, '');
+        if (ACTION.test(unquoted(line)) || HELM_ACTION.test(line))
+            return index + 1;
+        if (BLOCK_SCALAR.test(unquoted(line).replace(/\s#.*$/, '')))
+            block = indent;
+    }
+    return 0;
 }
 function yaml_tree_parseYamlFile(text) {
     if (text.length > MAX_IMPORT_BYTES)
@@ -42578,7 +42718,7 @@ function importAiconfigurator(file, yaml, worker) {
                 c.set(`model.${key}`, value, model.line, false);
         }
         else
-            c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`);
+            c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
     }
     const w = workerOf(exp, worker);
     const layout = [
@@ -43007,11 +43147,6 @@ function scriptCommands(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/gpu-labels.ts
-// Node labels and instance types that name an accelerator -> hardware preset ids.
-// Label values as published: NVIDIA GPU feature discovery (nvidia.com/gpu.product, e.g.
-// "NVIDIA-H100-80GB-HBM3"), GKE (cloud.google.com/gke-accelerator, e.g. "nvidia-h100-80gb"),
-// AWS instance types (node.kubernetes.io/instance-type: p5.48xlarge = 8x H100, p5e/p5en = 8x H200,
-// p4d = 8x A100 40GB, p4de = 8x A100 80GB).
 const PATTERNS = [
     [/gb300/i, 'gb300'],
     [/gb200/i, 'gb200'],
@@ -43019,7 +43154,9 @@ const PATTERNS = [
     [/b200/i, 'b200'],
     [/rtx.?pro.?6000/i, 'rtx-pro-6000'],
     [/h200/i, 'h200'],
-    [/h100.*(pcie|nvl)/i, 'h100-pcie'],
+    // H100 NVL (94 GB HBM3, 3.9 TB/s) is not the H100 PCIe (80 GB HBM2e, 2 TB/s): H100 datasheet
+    [/h100.*nvl/i, 'h100-nvl'],
+    [/h100.*pcie/i, 'h100-pcie'],
     [/h100/i, 'h100-sxm'],
     [/h20.*141/i, 'h20-141gb'],
     [/\bh20\b|-h20$|^h20$/i, 'h20'],
@@ -43053,6 +43190,47 @@ function presetForLabel(label, value) {
     if (ACCELERATOR_LABELS.includes(label) || /gpu|accelerator/i.test(label))
         return PATTERNS.find(([re]) => re.test(value))?.[1];
     return undefined;
+}
+/** The MIG profile in a resource name (nvidia.com/mig-3g.40gb) or a product label (NVIDIA-H100-80GB-HBM3-MIG-3g.40gb). */
+function migProfile(text) {
+    const m = /mig-(\d+)g\.(\d+)gb$/i.exec(text);
+    if (!m)
+        return undefined;
+    const g = Number(m[1]);
+    const gb = Number(m[2]);
+    return g >= 1 && g <= 7 && gb > 0 ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
+}
+/**
+ * GPUs whose MIG profiles split 7 SM slices and 8 memory slices (NVIDIA MIG User Guide, "Supported
+ * GPUs" and "Supported MIG Profiles": A100 40GB/80GB, H100 SXM/PCIe/NVL, H200).
+ */
+const SEVEN_SLICE = new Set(['a100-40gb', 'a100-80gb', 'h100-sxm', 'h100-pcie', 'h100-nvl', 'h200']);
+/**
+ * What one MIG slice of a preset's GPU has. NVIDIA MIG User Guide, "Terminology"
+ * (https://docs.nvidia.com/datacenter/tesla/mig-user-guide/): a GPU memory slice is roughly one
+ * eighth of the GPU's memory, capacity and bandwidth both (its memory controllers and L2 go with it);
+ * an SM slice roughly one seventh of the SMs. A <g>g.<mem>gb profile holds g SM slices and the memory
+ * slices its printed memory is of the printed total (3g.40gb of an 80 GB H100: 4 of 8). Undefined for
+ * a GPU not known to slice that way.
+ */
+function migSlice(preset, presetId, printedGb, profile) {
+    if (preset === undefined || presetId === undefined || printedGb === undefined || !SEVEN_SLICE.has(presetId))
+        return undefined;
+    const memorySlices = Math.min(8, Math.max(1, Math.round((8 * profile.gb) / printedGb)));
+    const memory = memorySlices / 8;
+    const compute = Math.min(7, profile.g) / 7;
+    const scaled = (v) => (v === undefined ? undefined : v * compute);
+    const out = {};
+    if (preset.memory !== undefined)
+        out.memory = Math.round(preset.memory * memory);
+    if (preset.memory_bandwidth !== undefined)
+        out.memory_bandwidth = preset.memory_bandwidth * memory;
+    for (const key of ['peak_tflops', 'peak_tflops_fp8', 'peak_tflops_fp4', 'peak_tflops_int8']) {
+        const v = scaled(preset[key]);
+        if (v !== undefined)
+            out[key] = v;
+    }
+    return { spec: out, memorySlices };
 }
 
 ;// CONCATENATED MODULE: ./src/import/kserve.ts
@@ -43321,7 +43499,7 @@ function importRoles(c, runs, findConfig) {
         const sub = new FieldCollector(c.file);
         const facts = runEngine(run.args, sub, {}, findConfig);
         for (const w of sub.warnings)
-            c.warn(w);
+            c.warn(w, Object.hasOwn(sub.moot, w) ? sub.moot[w] : undefined);
         const base = `disaggregation.${role}`;
         for (const [path, why] of Object.entries(sub.unread))
             c.markUnread(`${base}.${path}`, why);
@@ -43391,6 +43569,39 @@ function bothRoles(items) {
     return withRole.some((i) => i.role === 'prefill') && withRole.some((i) => i.role === 'decode') ? withRole : null;
 }
 
+;// CONCATENATED MODULE: ./src/presets/marketing-memory.ts
+// The memory each accelerator is sold with, in GB as the vendor prints it ("H100 80GB"), next to
+// what the device reports (the presets' `memory`). A plan that writes the printed figure means
+// less (80 GB = 74.5 GiB) or more (80 GiB) than the device has; the loader warns about it.
+
+
+/** Printed capacities per preset id; several where a product was sold under two figures. */
+const PRINTED_GB = {
+    'a100-40gb': [40],
+    'a100-80gb': [80],
+    'h100-sxm': [80],
+    'h100-pcie': [80],
+    'h100-nvl': [94],
+    h200: [141],
+    h20: [96],
+    b200: [192, 180], // announced with 192 GB; HGX/DGX B200 list 180 GB per GPU (1,440 GB over 8)
+    gb200: [192, 186], // NVL72 lists 13.4 TB of HBM3e over 72 GPUs (186 GB each)
+    mi300x: [192],
+    mi325x: [256],
+    l40s: [48],
+    'rtx-4090': [24],
+    'ascend-910b': [64],
+};
+/** The printed figures of a preset: from the table, else read from its name ("... 80GB ..."). */
+function printedMemoryGb(presetId) {
+    const listed = lookup(PRINTED_GB, presetId);
+    if (listed)
+        return [...listed];
+    const name = lookup(HARDWARE_PRESETS, presetId)?.name ?? '';
+    const match = /(\d+)\s*GB\b/.exec(name);
+    return match ? [Number(match[1])] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/import/kubernetes.ts
 // Rendered Kubernetes manifests -> plan fields: the device count from the pods' GPU limits and
 // replicas, the engine's flags from the serving container's command, the accelerator from node labels.
@@ -43401,6 +43612,8 @@ function bothRoles(items) {
 //   Dynamo DynamoGraphDeployment       each service with GPUs runs `python3 -m dynamo.<engine>`
 // Prefill and decode workers side by side (Dynamo's prefill/decode services, llm-d's pods labelled
 // llm-d.ai/role, SGLang's --disaggregation-mode) are a disaggregated deployment: both pools are read.
+
+
 
 
 
@@ -43426,7 +43639,11 @@ function count(node, fallback, line) {
     const n = intOf(node);
     return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
 }
-/** GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then requests. */
+/**
+ * GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then
+ * requests. A MIG slice (nvidia.com/mig-3g.40gb, the device plugin's mixed strategy) counts as a device
+ * with its profile: it is not a whole GPU.
+ */
 function gpusOf(container) {
     for (const kind of ['limits', 'requests']) {
         for (const name of GPU_RESOURCES) {
@@ -43434,6 +43651,13 @@ function gpusOf(container) {
             const n = intOf(node);
             if (n !== undefined && node)
                 return { count: n, line: node.line };
+        }
+        const resources = at(container, 'resources', kind);
+        for (const [name, node] of resources?.kind === 'map' ? resources.entries : []) {
+            const mig = /^nvidia\.com\/mig-/.test(name) ? migProfile(name) : undefined;
+            const n = intOf(node);
+            if (mig && n !== undefined && n > 0)
+                return { count: n, line: node.line, mig };
         }
     }
     return undefined;
@@ -43603,8 +43827,10 @@ function kubernetes_hardwarePreset(spec) {
     if (selector?.kind === 'map') {
         for (const [label, value] of selector.entries) {
             const preset = presetForLabel(label, stringOf(value) ?? '');
+            // the single MIG strategy labels the product with its slice: NVIDIA-H100-80GB-HBM3-MIG-3g.40gb
+            const mig = migProfile(stringOf(value) ?? '');
             if (preset)
-                return { preset, line: value.line };
+                return { preset, line: value.line, ...(mig ? { mig } : {}) };
         }
     }
     const terms = at(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
@@ -43664,11 +43890,15 @@ function applyKServe(w, c, gpusPerPod) {
         const preset = modelPresetFor(name);
         if (preset) {
             c.set('model.preset', preset, model.line);
+            const flagged = c.has('model.weight_dtype');
             for (const [key, value] of Object.entries(checkpointStorage(name) ?? {}))
                 c.set(`model.${key}`, value, model.line, false);
+            const guessed = storageReadFromName(name);
+            if (guessed !== undefined && !flagged)
+                c.warn(`${c.origin(model.line)}: ${guessed}`);
         }
         else
-            c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`);
+            c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
     }
 }
 function importManifest(file, yaml, options, findConfig) {
@@ -43707,6 +43937,9 @@ function importManifest(file, yaml, options, findConfig) {
         const disaggregated = disaggregatedRuns(candidates, options);
         if (disaggregated) {
             const c = new FieldCollector(file);
+            const mig = candidates.map((x) => gpusOf(x.container)).find((g) => g?.mig !== undefined);
+            if (mig?.mig)
+                c.warn(`${c.origin(mig.line)}: MIG slice ${mig.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`);
             importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
             const hw = kubernetes_hardwarePreset(disaggregated.spec);
             if (hw)
@@ -43773,7 +44006,35 @@ function importManifest(file, yaml, options, findConfig) {
     const hw = kubernetes_hardwarePreset(w.groups[0]?.spec);
     if (hw)
         c.set('hardware.preset', hw.preset, hw.line);
+    applyMig(c, hw, perPod);
     return c.result();
+}
+/**
+ * A pod on MIG slices runs on part of a GPU: the slice's memory, and where the GPU is known (a node
+ * label) and slices into 7 SM and 8 memory slices, its share of compute and bandwidth (gpu-labels.ts,
+ * migSlice). Else the memory its profile prints, with a warning that compute and bandwidth stay the
+ * whole GPU's.
+ */
+function applyMig(c, hw, pod) {
+    const profile = pod?.mig ?? hw?.mig;
+    if (profile === undefined)
+        return;
+    const line = pod?.mig !== undefined ? pod.line : (hw?.line ?? 0);
+    const preset = hw === undefined ? undefined : hardwarePreset(hw.preset);
+    const slice = migSlice(preset?.spec, preset?.id, hw === undefined ? undefined : printedMemoryGb(hw.preset)[0], profile);
+    if (slice !== undefined && preset !== undefined) {
+        for (const [key, value] of Object.entries(slice.spec))
+            c.set(`hardware.${key}`, value, line);
+        const gib = ((slice.spec.memory ?? 0) / 2 ** 30).toFixed(1);
+        c.warn(`${c.origin(line)}: MIG slice ${profile.name} of an ${preset.name}: read as a device of ${gib} GiB with ${profile.g}/7 of its compute and ${slice.memorySlices}/8 of its memory bandwidth (NVIDIA MIG User Guide: SM slices of about 1/7, memory slices of about 1/8)`);
+    }
+    else {
+        c.set('hardware.memory', profile.gb * 1e9, line);
+        c.warn(`${c.origin(line)}: MIG slice ${profile.name}: read as a device of ${profile.gb} GB (the profile's printed memory), but its compute and memory bandwidth are not scaled${hw === undefined ? ' (no node label names the GPU it slices)' : ''}: the estimates use the whole GPU's; set hardware.peak_tflops and memory_bandwidth in the plan`);
+    }
+    // NVIDIA MIG User Guide, "CUDA device enumeration": a CUDA process sees one MIG device
+    if (pod?.mig !== undefined && pod.count > 1)
+        c.warn(`${c.origin(line)}: ${pod.count} MIG slices in one pod: a CUDA process enumerates only one MIG device, so one engine cannot run tensor-parallel over them`);
 }
 /** Reads an LLMInferenceService pod template: its vLLM container (`main`, else the first) and its GPU limit. */
 function podReader(file, configMaps) {
@@ -44253,6 +44514,19 @@ function importOnce(from, text, options, read) {
     }
     return result;
 }
+/** The result without the warnings the plan's own values answer (no model preset, where the plan names one). */
+function withoutMoot(result, values) {
+    const moot = result.moot;
+    if (moot === undefined)
+        return result;
+    const given = (path) => {
+        let cur = values;
+        for (const part of path.split('.'))
+            cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? cur[part] : undefined;
+        return cur !== undefined && cur !== null;
+    };
+    return { ...result, warnings: result.warnings.filter((w) => !(Object.hasOwn(moot, w) && moot[w].some(given))) };
+}
 function own(obj, key) {
     return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
@@ -44288,7 +44562,7 @@ function resolveDeployment(file, values, lines, readReference) {
             errors.push(at(`deployment.from: ${quote(from, 200)}${result.line !== undefined ? `:${result.line}` : ''}: ${quote(result.error, 400)}`));
             continue;
         }
-        results.push(result);
+        results.push(withoutMoot(result, values));
     }
     if (errors.length > 0)
         return { values, origins: {}, errors, warnings: [] };
@@ -44315,38 +44589,6 @@ function resolveDeployment(file, values, lines, readReference) {
         warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
         ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./src/presets/marketing-memory.ts
-// The memory each accelerator is sold with, in GB as the vendor prints it ("H100 80GB"), next to
-// what the device reports (the presets' `memory`). A plan that writes the printed figure means
-// less (80 GB = 74.5 GiB) or more (80 GiB) than the device has; the loader warns about it.
-
-
-/** Printed capacities per preset id; several where a product was sold under two figures. */
-const PRINTED_GB = {
-    'a100-40gb': [40],
-    'a100-80gb': [80],
-    'h100-sxm': [80],
-    'h100-pcie': [80],
-    h200: [141],
-    h20: [96],
-    b200: [192, 180], // announced with 192 GB; HGX/DGX B200 list 180 GB per GPU (1,440 GB over 8)
-    gb200: [192, 186], // NVL72 lists 13.4 TB of HBM3e over 72 GPUs (186 GB each)
-    mi300x: [192],
-    mi325x: [256],
-    l40s: [48],
-    'rtx-4090': [24],
-    'ascend-910b': [64],
-};
-/** The printed figures of a preset: from the table, else read from its name ("... 80GB ..."). */
-function printedMemoryGb(presetId) {
-    const listed = lookup(PRINTED_GB, presetId);
-    if (listed)
-        return [...listed];
-    const name = lookup(HARDWARE_PRESETS, presetId)?.name ?? '';
-    const match = /(\d+)\s*GB\b/.exec(name);
-    return match ? [Number(match[1])] : [];
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
