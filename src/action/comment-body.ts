@@ -10,6 +10,7 @@ import { formatQuantity } from '../report/format.js';
 import { headlineLines } from '../report/headline.js';
 import { planCounts, STATUS_EMOJI, VERDICT_EMOJI } from '../report/summary.js';
 import { reportState, stateLine } from './comment-state.js';
+import type { ReportMarkdownOptions } from '../report/index.js';
 import { renderReport, type Bases } from './render.js';
 
 /** GitHub's limit on an issue comment body, in characters. */
@@ -45,7 +46,11 @@ export interface CommentContext {
   minChange?: number;
   /** the comment input: the footer says when the comment is edited */
   mode?: 'always' | 'on-change';
+  /** what the run did not verify: said first, before any count of passing plans (run-scope.ts) */
+  unverified?: UnverifiedScope;
 }
+
+export type UnverifiedScope = NonNullable<ReportMarkdownOptions['unverified']>;
 
 function notesSection(notes: readonly string[], shown = (note: string) => escapeMarkdown(note)): string {
   return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${shown(n)}`), ''].join('\n');
@@ -91,9 +96,20 @@ export function dropDetails(markdown: string): string {
   return depth === 0 ? out + markdown.slice(at) : out;
 }
 
+export interface CompactOptions {
+  bases?: Bases;
+  baseName?: string;
+  minChange?: number;
+  unverified?: UnverifiedScope;
+}
+
 /** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
-export function compactReport(report: Report, bases: Bases = {}, baseName?: string, minChange?: number): string {
-  const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${planCounts(report.plans)}`, ''];
+export function compactReport(report: Report, opts: CompactOptions = {}): string {
+  const { bases = {}, baseName, minChange, unverified } = opts;
+  const counts = unverified
+    ? `${unverified.sentence}; verified: ${planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`
+    : planCounts(report.plans);
+  const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${counts}`, ''];
   const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
   if (headline.length > 0) lines.push(...headline.map((l) => `- ${l}`), '');
   for (const plan of report.plans) {
@@ -128,17 +144,25 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
   const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
   const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-  const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
+  const options = {
+    ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}),
+    minChange,
+    ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}),
+    ...(ctx.unverified ? { unverified: ctx.unverified } : {}),
+  };
   const render = (r: Report) => renderReport(r, bases, ctx.checkName, options);
-  const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
+  const full = report.plans.length === 0 && !ctx.unverified ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
   const passing = report.plans.filter((p) => p.verdict === 'pass');
   const withoutPassing =
     passing.length > 0 && passing.length < report.plans.length
       ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
-  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter(
-    (c): c is string => c !== null,
-  );
+  const candidates = [
+    full,
+    withoutPassing,
+    dropDetails(withoutPassing ?? full),
+    compactReport(report, { bases, ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.unverified ? { unverified: ctx.unverified } : {}) }),
+  ].filter((c): c is string => c !== null);
 
   const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
   const state = stateLine(reportState(report, ctx.notes));

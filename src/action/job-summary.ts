@@ -2,18 +2,18 @@
 // so a report that large is shortened first (details, then a compact list).
 import * as core from '@actions/core';
 import type { Report } from '../core/index.js';
-import { compactReport, dropDetails } from './comment-body.js';
+import { compactReport, dropDetails, type UnverifiedScope } from './comment-body.js';
 
 /** GitHub's per-step job summary limit, in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-export function fitJobSummary(full: string, report: Report, limitBytes = SUMMARY_LIMIT_BYTES): string {
+export function fitJobSummary(full: string, report: Report, limitBytes = SUMMARY_LIMIT_BYTES, unverified?: UnverifiedScope): string {
   const note = '\n\n> ⚠️ Shortened to fit GitHub’s 1 MiB job summary limit: the full report is in the `report-markdown` output file.\n';
   const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= limitBytes;
   if (fits(full)) return full;
   const lean = dropDetails(full) + note;
   if (fits(lean)) return lean;
-  const compact = compactReport(report) + note;
+  const compact = compactReport(report, unverified ? { unverified } : {}) + note;
   if (fits(compact)) return compact;
   let cut = compact;
   while (!fits(cut + note)) cut = cut.slice(0, Math.floor(cut.length * 0.9));

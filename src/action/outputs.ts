@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../core/index.js';
 import { countVerdicts } from './result.js';
+import type { ScopeGaps } from './run-scope.js';
 
 export async function writeReportFiles(markdown: string, json: string, runnerTemp: string | undefined): Promise<{ markdownPath: string; jsonPath: string }> {
   const folder = join(runnerTemp || tmpdir(), 'parallel-plan-check');
@@ -17,13 +18,20 @@ export async function writeReportFiles(markdown: string, json: string, runnerTem
   return { markdownPath, jsonPath };
 }
 
-export function setOutputs(report: Report, paths: { markdownPath: string; jsonPath: string }): void {
-  const counts = countVerdicts(report.plans);
+/**
+ * `report.verdict` is already error when plans went unverified (run-scope.ts). The counts are
+ * disjoint: a plan never verified (over the cap, a read refused or failed) is in plans-unverified,
+ * not in plans-errored, which counts files that are not valid plans.
+ */
+export function setOutputs(report: Report, paths: { markdownPath: string; jsonPath: string }, gaps: ScopeGaps = { files: [], doubts: [] }): void {
+  const unverified = new Set(gaps.files);
+  const counts = countVerdicts(report.plans.filter((p) => !unverified.has(p.file)));
   core.setOutput('verdict', report.verdict);
   core.setOutput('plans-passed', counts.pass);
   core.setOutput('plans-warned', counts.warn);
   core.setOutput('plans-failed', counts.fail);
   core.setOutput('plans-errored', counts.error);
+  core.setOutput('plans-unverified', unverified.size);
   core.setOutput('report-markdown', paths.markdownPath);
   core.setOutput('report-json', paths.jsonPath);
 }

@@ -4,7 +4,6 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { combineReports } from '../core/index.js';
 import { escapeMarkdown } from '../report/index.js';
 import { alternativesMarkdown } from './alternatives.js';
 import { workflowAnnotationCommand, workflowAnnotations } from './annotations.js';
@@ -35,6 +34,7 @@ import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type Re
 import { reportOrder } from './report-order.js';
 import { checkedOutSha, isSparseCheckout, listWorkspacePlans } from './workspace.js';
 import { countOf } from '../core/figures.js';
+import { gapSentence, hasGaps, runReport, type ScopeGaps } from './run-scope.js';
 
 interface Selection {
   plans: PlanToVerify[];
@@ -184,18 +184,27 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   // Worst first, so the first screen of the comment shows what fails and why.
   const plans = verified.plans.sort(reportOrder);
   const bases = verified.bases;
-  const report = combineReports(plans);
+  // what the run did not verify: its verdict is error then, and every report says so first
+  const gaps: ScopeGaps = {
+    files: [...limited.skipped, ...verified.unverified],
+    // refused reads that no plan's error names were the search for importing plans': it stopped short
+    doubts: [...selection.failures, ...(verified.unverified.length === 0 ? budgetsSpent : [])],
+  };
+  const report = runReport(plans, gaps);
+  const gapLine = gapSentence(gaps);
+  const unverified = gapLine ? { sentence: gapLine, files: new Set(verified.unverified) } : undefined;
   for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
   const notes = selection.notes;
   const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
   const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
   const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
-  const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
-  const fullMarkdown = (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
+  const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives, ...(unverified ? { unverified } : {}) };
+  const fullMarkdown =
+    (plans.length > 0 || unverified ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
-  setOutputs(report, paths);
-  await writeJobSummary(fitJobSummary(fullMarkdown, report));
+  setOutputs(report, paths, gaps);
+  await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified));
 
   for (const a of workflowAnnotations(report)) {
     const { message, properties } = workflowAnnotationCommand(a);
@@ -222,6 +231,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       alternatives,
       minChange: inputs.minChange,
       mode,
+      ...(unverified ? { unverified } : {}),
     };
     const { body, digest } = composeComment(context);
     try {
@@ -230,6 +240,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
       const worthSaying =
         mode !== 'on-change' ||
+        hasGaps(gaps) ||
         plans.some((p) => {
           const base = bases[p.file];
           return !base || planChanged(p, base, inputs.minChange);
@@ -240,7 +251,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
         const previous = readState(existing);
         return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange);
       };
-      const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
+      const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: (plans.length > 0 || hasGaps(gaps)) && worthSaying };
       const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
       logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
     } catch (error) {

@@ -35,6 +35,20 @@ function errorReport(file: string, message: string): PlanReport {
   return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
 
+/** Error reports of plans never verified (a read refused or failed), not invalid ones: the report says so. */
+const NOT_VERIFIED = new WeakSet<PlanReport>();
+
+/** An error report for a plan that was never verified, for a reason not in the plan. */
+export function notVerifiedReport(file: string, message: string): PlanReport {
+  const report = errorReport(file, message);
+  NOT_VERIFIED.add(report);
+  return report;
+}
+
+export function isNotVerified(report: PlanReport): boolean {
+  return NOT_VERIFIED.has(report);
+}
+
 /** A verified plan, its text and the references it read, for work that needs the loaded plan again. */
 export type KeepInputs = (report: PlanReport, text: string, readReference: ReadReference) => void;
 
@@ -54,7 +68,9 @@ export interface VerifyOptions {
 export async function verifyFile(file: string, source: FileSource, options: VerifyOptions = {}): Promise<PlanReport | null> {
   const read = await source.read(file, MAX_PLAN_BYTES);
   if ('missing' in read) return null;
-  if ('error' in read) return errorReport(file, read.error);
+  // a read the run's budget refused says nothing about the plan: not verified, never "not a valid plan"
+  if ('error' in read)
+    return read.refused ? notVerifiedReport(file, `${file} is not verified (read budget spent): ${read.error}`) : errorReport(file, read.error);
 
   const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
   const fetched = new Map<string, ReferenceRead>();
@@ -73,7 +89,7 @@ export async function verifyFile(file: string, source: FileSource, options: Veri
       // fail closed: a file left unread for a budget's sake may change the verdict, and the plan
       // treats an unreadable engine config as a mere warning
       const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
-      if (refused && 'error' in refused) return errorReport(file, `${file} is not verified: ${refused.error}`);
+      if (refused && 'error' in refused) return notVerifiedReport(file, `${file} is not verified: ${refused.error}`);
       options.keep?.(report, read.text, readReference);
       return report;
     }

@@ -11,7 +11,7 @@ import { logLine } from './log.js';
 import { httpStatus } from './octokit.js';
 import { byteBudget, sharedReferenceReads, type ByteBudget } from './reference-reads.js';
 import type { Bases } from './render.js';
-import { mapLimited, verifyFile } from './verify-files.js';
+import { isNotVerified, mapLimited, notVerifiedReport, verifyFile } from './verify-files.js';
 
 /** Plans verified at once (each may wait on the contents API). */
 export const PARALLEL_READS = 8;
@@ -27,7 +27,7 @@ export interface VerifiedSelection {
   bases: Bases;
   /** what the alternatives step needs again, for the plans it will search */
   inputs: KeptInputs;
-  /** plans whose verification failed for a reason not in the plan (GitHub, the action): the job fails on them */
+  /** plans whose verification failed for a reason not in the plan (GitHub, the action, a budget): the job fails on them */
   unverified: string[];
 }
 
@@ -66,8 +66,9 @@ export async function verifySelection(selection: SelectionToVerify, budget: Byte
       unverified.push(item.path);
       const message = `${item.path} could not be verified: ${failureCause(error)}.`;
       logLine(message);
-      return errorReport(item.path, message);
+      return notVerifiedReport(item.path, message);
     }
+    if (isNotVerified(report)) unverified.push(item.path);
     if (item.basePath && selection.baseSource) {
       try {
         bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);

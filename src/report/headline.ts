@@ -16,6 +16,8 @@ export interface HeadlineOptions {
   baseName?: string;
   /** percent below which a change is not reported */
   minChange?: number;
+  /** files whose verdict is error because they were never verified (a read refused or failed), not because they are invalid */
+  unverified?: ReadonlySet<string>;
 }
 
 /** Lower sorts first: a broken layout decides before memory, memory before performance. */
@@ -120,7 +122,8 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
   const parts: string[] = [];
   if (plan.verdict === 'error') {
     const first = plan.errors[0];
-    return `${emoji} ${name} is not a valid plan${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escapeMarkdown(first.message)}` : ''}.`;
+    const what = opts.unverified?.has(plan.file) ? 'is NOT verified' : 'is not a valid plan';
+    return `${emoji} ${name} ${what}${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escapeMarkdown(first.message)}` : ''}.`;
   }
   const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
   if (check) {

@@ -26,6 +26,8 @@ export interface PlanMarkdownOptions {
   minChange?: number;
   /** the plan's Alternatives (markdown from report/alternatives.ts), at the end of its section */
   alternatives?: string;
+  /** its error verdict says it was never verified (a read refused or failed), not that it is invalid */
+  unverified?: boolean;
 }
 
 export interface ReportMarkdownOptions {
@@ -38,6 +40,12 @@ export interface ReportMarkdownOptions {
   minChange?: number;
   /** Alternatives markdown by plan file */
   alternatives?: Record<string, string>;
+  /**
+   * What the run did not verify (the action: plans over its cap, reads refused, a listing cut
+   * short): `sentence` opens the verdict line, before any count of what passed; `files` are plans
+   * in the report whose error verdict means "not verified", not "not a valid plan".
+   */
+  unverified?: { sentence: string; files: ReadonlySet<string> };
 }
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
@@ -48,10 +56,13 @@ function verdictText(verdict: Verdict, base: PlanReport | null | undefined): str
 }
 
 /** The first line of a report: emoji, verdict, counts. */
-function verdictLine(report: Report, title: string): string {
+function verdictLine(report: Report, title: string, unverified?: ReportMarkdownOptions['unverified']): string {
+  const start = `${VERDICT_EMOJI[report.verdict]} **${escapeMarkdown(title)}: ${report.verdict}** — `;
+  // what was not verified comes first: a count of passing plans must not read as the run's result
+  if (unverified) return `${start}${unverified.sentence}; verified: ${planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`;
   const single = report.plans.length === 1 ? report.plans[0] : undefined;
   const counts = single ? `1 plan, ${checkCounts(single.checks)}` : planCounts(report.plans);
-  return `${VERDICT_EMOJI[report.verdict]} **${escapeMarkdown(title)}: ${report.verdict}** — ${counts}`;
+  return `${start}${counts}`;
 }
 
 /** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
@@ -179,7 +190,8 @@ function planSection(plan: PlanReport, opts: PlanMarkdownOptions): string {
   const newTag = base === null ? ' (new plan)' : '';
   parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
   parts.push(`File: ${escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
-  if (plan.errors.length > 0) parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
+  const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
+  if (plan.errors.length > 0) parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);
   const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
   if (attention.length > 0) parts.push(checksTable(attention, ctx));
   parts.push(unverifiedSection(plan.checks, ctx));
@@ -207,9 +219,15 @@ function isQuiet(plan: PlanReport, base: PlanReport | null | undefined, minChang
 /** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
 export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions = {}): string {
   const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-  const parts = [verdictLine(report, opts.title ?? 'Parallel plan check')];
+  const parts = [verdictLine(report, opts.title ?? 'Parallel plan check', opts.unverified)];
   const plans = worstFirst(report.plans);
-  const headline = headlineLines(plans, { ...(opts.bases ? { bases: opts.bases } : {}), ...(opts.baseName ? { baseName: opts.baseName } : {}), minChange });
+  const unverified = opts.unverified?.files;
+  const headline = headlineLines(plans, {
+    ...(opts.bases ? { bases: opts.bases } : {}),
+    ...(opts.baseName ? { baseName: opts.baseName } : {}),
+    minChange,
+    ...(unverified ? { unverified } : {}),
+  });
   if (headline.length > 0) parts.push(headline.map((line) => `- ${line}`).join('\n'));
   if (plans.length === 0) parts.push('No plan files found.');
   const baseOf = (p: PlanReport) => (opts.bases ? opts.bases[p.file] : undefined);
@@ -222,6 +240,7 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
       headingLevel: level,
       minChange,
       ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
+      ...(unverified?.has(plan.file) ? { unverified: true } : {}),
     });
   for (const plan of shown) parts.push(section(plan, 3));
   if (quiet.length > 0) {
