@@ -1,7 +1,9 @@
 // The step's outputs: the verdict, plans counted by verdict, and the paths of the markdown and
-// JSON reports written under the runner's temp folder.
+// JSON reports written under the runner's temp folder, in a folder of this step's own: two steps of
+// one job (check-name gpu-plans and tpu-plans) share RUNNER_TEMP, and a fixed path would let the
+// second overwrite the report the first step's outputs point at.
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../core/index.js';
@@ -9,8 +11,9 @@ import { countVerdicts } from './result.js';
 import type { ScopeGaps } from './run-scope.js';
 
 export async function writeReportFiles(markdown: string, json: string, runnerTemp: string | undefined): Promise<{ markdownPath: string; jsonPath: string }> {
-  const folder = join(runnerTemp || tmpdir(), 'parallel-plan-check');
-  await mkdir(folder, { recursive: true });
+  const parent = join(runnerTemp || tmpdir(), 'parallel-plan-check');
+  await mkdir(parent, { recursive: true });
+  const folder = await mkdtemp(join(parent, 'step-'));
   const markdownPath = join(folder, 'report.md');
   const jsonPath = join(folder, 'report.json');
   await writeFile(markdownPath, markdown);
