@@ -21,11 +21,11 @@ beforeAll(() => ensureFreshBundle(), 180_000);
 
 async function pullRequest(
   head: Record<string, string>,
-  options: { env?: Record<string, string>; setup?: (state: StandInState) => void; files?: ChangedFile[] } = {},
+  options: { env?: Record<string, string>; setup?: (state: StandInState) => void; files?: ChangedFile[]; base?: Record<string, string> } = {},
 ): Promise<{ state: StandInState; result: ActionRun }> {
   const state = createState();
   addCommit(state, HEAD, head);
-  addCommit(state, BASE, {});
+  addCommit(state, BASE, options.base ?? {});
   const files = options.files ?? Object.keys(head).map((filename) => ({ filename, status: 'added' as const }));
   state.pulls.set(9, { files });
   options.setup?.(state);
@@ -89,5 +89,28 @@ describe('plans in scope that were not verified', () => {
     expect(firstLine(body)).toMatch(/— 1 plan NOT verified \(b\.plan\.yaml\); verified: 1 plan: 1 pass/);
     expect(body).toMatch(/\*\*b\.plan\.yaml\*\* is NOT verified: b\.plan\.yaml is not verified \(read budget spent\)/);
     expect(body).not.toMatch(/is not a valid plan/);
+  });
+});
+
+describe('the read budget goes to the head versions first', () => {
+  it('base comparisons that do not fit are dropped with one note; every head is verified', async () => {
+    const head: Record<string, string> = {};
+    const base: Record<string, string> = {};
+    for (const name of ['a', 'b', 'c', 'd']) {
+      head[`plans/${name}.plan.yaml`] = VALID_PLAN.replace('tpot: 30 ms', 'tpot: 31 ms');
+      base[`plans/${name}.plan.yaml`] = VALID_PLAN;
+    }
+    const files = Object.keys(head).map((filename) => ({ filename, status: 'modified' as const }));
+    // 4 head reads and 1 base read fit: the other 3 bases do not
+    const { state, result } = await pullRequest(head, { env: { PARALLEL_PLAN_CHECK_MAX_READS: '5' }, files, base });
+    expect(result.outputs.verdict).toBe('pass');
+    expect(result.outputs['plans-passed']).toBe('4');
+    expect(result.outputs['plans-unverified']).toBe('0');
+    expect(result.exitCode).toBe(0);
+    const body = state.comments[0]!.body;
+    expect(body).not.toMatch(/not a valid plan|NOT verified/);
+    expect(body).toMatch(/3 plans shown without a comparison to the base/);
+    const reads = state.requests.filter((r) => r.operationId === 'repos/get-content');
+    expect(reads).toHaveLength(5);
   });
 });

@@ -30,13 +30,17 @@ export function readBudget(total = MAX_CONTENT_READS_PER_RUN): ReadBudget {
   return { total, left: total, refused: 0 };
 }
 
-/** `source`, each read spending one of the budget's; past it, an error naming the file and no request. */
-export function budgetedSource(source: FileSource, budget: ReadBudget): FileSource {
+/**
+ * `source`, each read spending one of the budget's; past it, an error naming the file and no
+ * request. `optional` reads (the base versions, read after every head: a comparison, not a
+ * verdict) are refused the same way but not counted as refused: dropping them fails nothing.
+ */
+export function budgetedSource(source: FileSource, budget: ReadBudget, optional = false): FileSource {
   return {
     label: source.label,
     async read(path, maxBytes) {
       if (budget.left <= 0) {
-        budget.refused++;
+        if (!optional) budget.refused++;
         return {
           error: `${path} was not read: this run used its ${budget.total} reads through GitHub's contents API (each one request out of the token's hourly limit). Check out the head commit (actions/checkout) so files are read from the workspace, which has no such limit`,
           refused: true,

@@ -37,8 +37,12 @@ function mebibytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
-/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
-export function sharedReferenceReads(source: FileSource, budget: ByteBudget): ReadReferenceFile {
+/**
+ * A reader of referenced files from `source`, each read once (concurrent asks share the read),
+ * within `budget`. `optional` (the base's, read after every head): a refusal is not counted, as
+ * dropping a comparison fails nothing.
+ */
+export function sharedReferenceReads(source: FileSource, budget: ByteBudget, optional = false): ReadReferenceFile {
   const reads = new Map<string, Promise<ReferenceRead>>();
   const readOnce = async (path: string): Promise<ReferenceRead> => {
     const overBudget: ReferenceRead = {
@@ -46,7 +50,7 @@ export function sharedReferenceReads(source: FileSource, budget: ByteBudget): Re
       error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
     };
     if (budget.left <= 0) {
-      budget.refused++;
+      if (!optional) budget.refused++;
       return overBudget;
     }
     const read = describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
@@ -54,7 +58,7 @@ export function sharedReferenceReads(source: FileSource, budget: ByteBudget): Re
     const bytes = Buffer.byteLength(read.text, 'utf8');
     if (bytes > budget.left) {
       budget.left = 0;
-      budget.refused++;
+      if (!optional) budget.refused++;
       return overBudget;
     }
     budget.left -= bytes;

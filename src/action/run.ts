@@ -81,7 +81,8 @@ async function selectPlans(
   reads: ReadBudget,
 ): Promise<Selection> {
   // every read through the contents API is a request: one budget for the run, head and base
-  const api = (at: string) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
+  // base reads are optional (a comparison): refused past the budget without failing anything
+  const api = (at: string, optional = false) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads, optional);
   const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
   const checkedOut = workspace ? await checkedOutSha(workspace) : null;
   // a sparse checkout holds only part of the commit: plans and the files they read may be missing from it
@@ -144,7 +145,7 @@ async function selectPlans(
       if (importing.unsearched) failures.push(importing.unsearched);
       if (importing.plans.length > 0) logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
     }
-    return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
+    return { plans, headSource, baseSource: api(target.baseSha, true), notes, failures };
   }
   const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
   if (listing.truncation) {
@@ -158,6 +159,10 @@ async function selectPlans(
 /** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
 const PULL_REQUEST_TARGET_WARNING = (sha: string) =>
   `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
+
+/** One note for every base comparison the budgets had no room for: the heads were read first. */
+const BASES_DROPPED = (files: string[]) =>
+  `${countOf(files.length, 'plan')} shown without a comparison to the base (${fileList(files)}): the run's budgets (reads through GitHub's contents API, bytes of referenced files) went to verifying every head version first, and these base versions did not fit. Their verdicts stand; only the changes against the base are not shown.`;
 
 /** What the token was not allowed to post, for the one log line that says so. */
 const PERMISSION_NOTE = (what: string[]) =>
@@ -181,6 +186,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
   const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f): f is string => f !== null);
   selection.notes.push(...budgetsSpent);
+  if (verified.basesDropped.length > 0) selection.notes.push(BASES_DROPPED(verified.basesDropped));
   // Worst first, so the first screen of the comment shows what fails and why.
   const plans = verified.plans.sort(reportOrder);
   const bases = verified.bases;

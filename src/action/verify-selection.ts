@@ -2,7 +2,8 @@
 // wrong with one plan (a read GitHub refuses after its retries, a path the URL encoder throws on,
 // a bug) becomes that plan's error report, and the others are still verified and reported. A run
 // that stopped at its first bad plan would post nothing at all: one hostile file would hide every
-// other plan's result.
+// other plan's result. Every head is verified before any base is read: the read and byte budgets
+// go to the verdicts first, and a base comparison that no longer fits is dropped, never a head.
 import type { PlanReport, ReadReference } from '../core/index.js';
 import type { PlanToVerify } from './changed-plans.js';
 import type { FileSource } from './file-source.js';
@@ -29,6 +30,8 @@ export interface VerifiedSelection {
   inputs: KeptInputs;
   /** plans whose verification failed for a reason not in the plan (GitHub, the action, a budget): the job fails on them */
   unverified: string[];
+  /** plans shown without their base comparison: the budgets were spent before its base version was read */
+  basesDropped: string[];
 }
 
 /**
@@ -55,7 +58,6 @@ export async function verifySelection(selection: SelectionToVerify, budget: Byte
     keep: (report: PlanReport, text: string, readReference: ReadReference) => inputs.offer(report, { text, readReference }),
     references: sharedReferenceReads(selection.headSource, budget),
   };
-  const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
   const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
     let report: PlanReport;
     try {
@@ -69,18 +71,32 @@ export async function verifySelection(selection: SelectionToVerify, budget: Byte
       return notVerifiedReport(item.path, message);
     }
     if (isNotVerified(report)) unverified.push(item.path);
-    if (item.basePath && selection.baseSource) {
-      try {
-        bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
-      } catch (error) {
-        bases[item.path] = null;
-        logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
-      }
-    } else if (selection.baseSource && !item.unlisted) {
-      bases[item.path] = null;
-    }
     return report;
   });
+  const basesDropped = selection.baseSource ? await verifyBases(selection, plans, bases, budget) : [];
   unverified.sort();
-  return { plans, bases, inputs, unverified };
+  return { plans, bases, inputs, unverified, basesDropped };
+}
+
+/** The base versions, after every head: one a budget refused is no comparison (not a "new plan", not an error). */
+async function verifyBases(selection: SelectionToVerify, heads: readonly PlanReport[], bases: Bases, budget: ByteBudget): Promise<string[]> {
+  const source = selection.baseSource as FileSource;
+  const base = { references: sharedReferenceReads(source, budget, true) };
+  const dropped: string[] = [];
+  await mapLimited(selection.plans, PARALLEL_READS, async (item, index) => {
+    if (isNotVerified(heads[index] as PlanReport)) return;
+    if (!item.basePath) {
+      if (!item.unlisted) bases[item.path] = null;
+      return;
+    }
+    try {
+      const report = await verifyFile(item.basePath, source, base);
+      if (report && isNotVerified(report)) dropped.push(item.path);
+      else bases[item.path] = report;
+    } catch (error) {
+      bases[item.path] = null;
+      logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
+    }
+  });
+  return dropped.sort();
 }
