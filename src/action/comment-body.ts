@@ -3,12 +3,12 @@
 // Over GitHub's size limit it is shortened step by step and points to the job summary, which holds
 // the full report. The footer names the base and head commits and says the comment edits itself.
 import { createHash } from 'node:crypto';
-import type { Report } from '../core/index.js';
+import type { PlanReport, Report } from '../core/index.js';
 import { DEFAULT_MIN_CHANGE_PERCENT } from '../report/changes.js';
 import { escapeMarkdown } from '../report/escape.js';
-import { formatQuantity } from '../report/format.js';
-import { headlineLines } from '../report/headline.js';
-import { planCounts, STATUS_EMOJI, VERDICT_EMOJI } from '../report/summary.js';
+import { reasonShort } from '../report/headline.js';
+import { planCounts, VERDICT_EMOJI } from '../report/summary.js';
+import { countOf } from '../core/figures.js';
 import { reportState, stateLine } from './comment-state.js';
 import type { ReportMarkdownOptions } from '../report/index.js';
 import { renderReport, type Bases } from './render.js';
@@ -97,28 +97,44 @@ export function dropDetails(markdown: string): string {
 }
 
 export interface CompactOptions {
-  bases?: Bases;
-  baseName?: string;
-  minChange?: number;
   unverified?: UnverifiedScope;
+  /** most UTF-8 bytes the list may take (its "… and N more" line included); default unbounded */
+  room?: number;
 }
 
-/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
+/** Longest reason on a compact line: the plan's file and verdict must stay readable. */
+const COMPACT_REASON = 160;
+
+/** "- ❌ plans/a.plan.yaml (**name**): fail, TPOT: requires ≤ 30 ms, estimate 45 ms": a plan in one line, its file first. */
+export function compactLine(plan: PlanReport): string {
+  const name = plan.name !== plan.file ? ` (**${escapeMarkdown(plan.name)}**)` : '';
+  const reason = reasonShort(plan);
+  const cut = reason.length > COMPACT_REASON ? `${reason.slice(0, COMPACT_REASON).replace(/\\$/, '')}…` : reason;
+  return `- ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.file)}${name}: ${plan.verdict}, ${cut}`;
+}
+
+/**
+ * The last resort: the verdict, then one line per plan (worst first, as the report is ordered)
+ * naming its file, within `room`; the plans past it are counted, not listed. Plan names alone
+ * (the headline's) do not say which file to open: 500 failing plans of two names once filled the
+ * comment with 490 headline lines and no path.
+ */
 export function compactReport(report: Report, opts: CompactOptions = {}): string {
-  const { bases = {}, baseName, minChange, unverified } = opts;
+  const { unverified, room = Infinity } = opts;
   const counts = unverified
     ? `${unverified.sentence}; verified: ${planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`
     : planCounts(report.plans);
   const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${counts}`, ''];
-  const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
-  if (headline.length > 0) lines.push(...headline.map((l) => `- ${l}`), '');
-  for (const plan of report.plans) {
-    lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escapeMarkdown(plan.name)}** (${escapeMarkdown(plan.file)}): ${plan.verdict}`);
-    for (const e of plan.errors.slice(0, 5)) lines.push(`  - 🛑 ${e.line ? `line ${e.line}: ` : ''}${escapeMarkdown(e.message)}`);
-    for (const c of plan.checks.filter((c) => c.status === 'fail' || c.status === 'warn').slice(0, 5)) {
-      const figures = c.value !== undefined ? ` (${formatQuantity(c.value, c.unit)} vs ${formatQuantity(c.limit, c.unit)})` : '';
-      lines.push(`  - ${STATUS_EMOJI[c.status]} ${escapeMarkdown(c.title)}${figures}`);
+  const more = (n: number) => `- … and ${countOf(n, 'more plan')}, not listed here for space`;
+  let used = Buffer.byteLength(lines.join('\n'), 'utf8') + Buffer.byteLength(more(report.plans.length), 'utf8') + 2;
+  for (const [index, plan] of report.plans.entries()) {
+    const line = compactLine(plan);
+    used += Buffer.byteLength(line, 'utf8') + 1;
+    if (used > room) {
+      lines.push(more(report.plans.length - index));
+      break;
     }
+    lines.push(line);
   }
   return lines.join('\n');
 }
@@ -157,12 +173,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
     passing.length > 0 && passing.length < report.plans.length
       ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
       : null;
-  const candidates = [
-    full,
-    withoutPassing,
-    dropDetails(withoutPassing ?? full),
-    compactReport(report, { bases, ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.unverified ? { unverified: ctx.unverified } : {}) }),
-  ].filter((c): c is string => c !== null);
+  const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full)].filter((c): c is string => c !== null);
 
   const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
   const state = stateLine(reportState(report, ctx.notes));
@@ -177,6 +188,9 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
     ].join('\n');
     return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
   };
+  // the compact list gets the room the rest of the comment leaves (the skeleton, with its notes)
+  const compactRoom = limit - assemble('', true).length - 40;
+  candidates.push(compactReport(report, { room: compactRoom, ...(ctx.unverified ? { unverified: ctx.unverified } : {}) }));
   for (const [index, content] of candidates.entries()) {
     const body = assemble(content, index > 0);
     if (body.length <= limit) return { body, digest, shortened: index > 0 };

@@ -13,7 +13,7 @@ export function fitJobSummary(full: string, report: Report, limitBytes = SUMMARY
   if (fits(full)) return full;
   const lean = dropDetails(full) + note;
   if (fits(lean)) return lean;
-  const compact = compactReport(report, unverified ? { unverified } : {}) + note;
+  const compact = compactReport(report, { room: limitBytes - Buffer.byteLength(note, 'utf8'), ...(unverified ? { unverified } : {}) }) + note;
   if (fits(compact)) return compact;
   let cut = compact;
   while (!fits(cut + note)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
