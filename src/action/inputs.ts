@@ -67,6 +67,18 @@ export function splitGlobs(text: string): string[] {
   return globs.map((g) => g.trim()).filter((g) => g !== '' && !g.startsWith('#'));
 }
 
+/**
+ * Why a glob can never match, or null. Globs match repository-relative paths ("plans/a.plan.yaml"):
+ * one starting with `/` or holding a `..` segment names nothing inside the repository, and would
+ * otherwise find 0 plans and pass.
+ */
+export function globProblem(glob: string): string | null {
+  const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
+  if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[a-z]:/i.test(pattern)) return 'is an absolute path';
+  if (pattern.split(/[\\/]/).includes('..')) return "has a '..' segment";
+  return null;
+}
+
 export function parseInputs(getInput: GetInput): ActionInputs {
   const token = getInput('github-token');
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user writes in the workflow, not a template
@@ -75,6 +87,14 @@ export function parseInputs(getInput: GetInput): ActionInputs {
   const plans = plansText === '' ? [...DEFAULT_PLAN_GLOBS] : splitGlobs(plansText);
   if (plans.length === 0 || plans.every((g) => g.startsWith('!'))) {
     throw new InputError(`input 'plans' must hold at least one glob that includes files; got '${plansText}'`);
+  }
+  for (const glob of plans) {
+    const problem = globProblem(glob);
+    if (problem) {
+      throw new InputError(
+        `input 'plans': '${glob.slice(0, 200)}' ${problem}, so it can never match: globs are relative to the repository root (e.g. deploy/**/*.plan.yaml)`,
+      );
+    }
   }
   const checkName = getInput('check-name').trim() || DEFAULT_CHECK_NAME;
   if (/[\r\n]/.test(checkName) || checkName.length > 100) {

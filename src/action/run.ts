@@ -34,6 +34,7 @@ import { budgetedSource, maxReadsFromEnv, readBudget, readBudgetFailure, type Re
 import { reportOrder } from './report-order.js';
 import { checkedOutSha, isSparseCheckout, listWorkspacePlans } from './workspace.js';
 import { countOf } from '../core/figures.js';
+import { unmatchedGlobs, unmatchedGlobsWarning } from './unmatched-globs.js';
 import { gapSentence, hasGaps, runReport, type ScopeGaps } from './run-scope.js';
 
 interface Selection {
@@ -153,6 +154,12 @@ async function selectPlans(
     failures.push(`${listing.truncation} Plans may have gone unverified, so the job fails.`);
   }
   logLine(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
+  const unmatched = unmatchedGlobs(inputs.plans, listing.paths);
+  if (unmatched.length > 0) {
+    const warning = unmatchedGlobsWarning(unmatched, sha);
+    notes.push(`⚠️ ${warning}`);
+    core.warning(warning);
+  }
   return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes, failures };
 }
 
