@@ -1,6 +1,9 @@
 // One check run per plan file, named "<check-name> / <path>", on the pull request's head commit,
 // so a branch protection rule can require a specific plan. The checks API takes at most 50
-// annotations per request: the rest follow in updates, which append.
+// annotations per request: the rest follow in updates, which append. Each update is a write, and
+// GitHub allows about 80 content writes a minute and 500 an hour: 500 noisy plans once took 1,500
+// writes. So a run makes at most MAX_ANNOTATION_UPDATES_PER_RUN updates; the annotations past them
+// are counted in the check run's summary, which (like the job summary) lists every finding.
 import type { PlanReport } from '../core/index.js';
 import { checkRunAnnotations, type CheckRunAnnotation } from './annotations.js';
 import type { FailOn } from './inputs.js';
@@ -13,6 +16,19 @@ import { countOf } from '../core/figures.js';
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 export const SUMMARY_LIMIT = 65_535;
+
+/** Annotation updates (writes beyond each plan's one) that one run makes, for all its plans. */
+export const MAX_ANNOTATION_UPDATES_PER_RUN = 50;
+
+/** Annotation updates a run may still make; `omitted`: annotations not posted for want of them. */
+export interface AnnotationBudget {
+  updatesLeft: number;
+  omitted: number;
+}
+
+export function annotationBudget(updates = MAX_ANNOTATION_UPDATES_PER_RUN): AnnotationBudget {
+  return { updatesLeft: updates, omitted: 0 };
+}
 
 export type Conclusion = 'success' | 'neutral' | 'failure';
 
@@ -52,6 +68,11 @@ export interface CheckRunInput {
   detailsUrl: string | null;
 }
 
+/** Why a check run holds fewer annotations than findings. */
+export function omittedText(omitted: number): string {
+  return `${countOf(omitted, 'more annotation')} not posted on this check run: one run makes at most ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates for all its plans (each is a write, and GitHub limits writes per hour). Every finding is listed above and in the job summary.`;
+}
+
 export function checkRunTitle(plan: PlanReport): string {
   const count = (s: string) => plan.checks.filter((c) => c.status === s).length;
   if (plan.verdict === 'error') return `Not a valid plan: ${countOf(plan.errors.length, 'error')}`;
@@ -59,10 +80,19 @@ export function checkRunTitle(plan: PlanReport): string {
   return `${plan.verdict}: ${parts.join(', ')}`;
 }
 
-export async function createCheckRun(client: GitHubClient, input: CheckRunInput): Promise<number> {
-  const annotations: CheckRunAnnotation[] = checkRunAnnotations(input.plan);
+/** The run-wide budget's default: one per call, unbounded (a caller with many plans passes one budget to all). */
+export async function createCheckRun(client: GitHubClient, input: CheckRunInput, budget: AnnotationBudget = annotationBudget(Infinity)): Promise<number> {
+  const all: CheckRunAnnotation[] = checkRunAnnotations(input.plan);
+  // the first request carries 50 for free; every further 50 costs an update from the run's budget
+  const wanted = Math.max(0, Math.ceil(all.length / ANNOTATIONS_PER_REQUEST) - 1);
+  const granted = Math.min(wanted, budget.updatesLeft);
+  budget.updatesLeft -= granted;
+  const annotations = all.slice(0, ANNOTATIONS_PER_REQUEST * (granted + 1));
+  const omitted = all.length - annotations.length;
+  budget.omitted += omitted;
+  const omittedNote = omitted > 0 ? `\n\n${omittedText(omitted)}` : '';
   const title = checkRunTitle(input.plan);
-  const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run');
+  const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run', SUMMARY_LIMIT - omittedNote.length) + omittedNote;
   const { data } = await client.rest.checks.create({
     owner: input.owner,
     repo: input.repo,

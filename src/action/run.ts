@@ -12,7 +12,7 @@ import { movedHeadFailure } from './listed-commit.js';
 import { MAX_PLANS_SCANNED, plansImportingChangedFiles } from './imported-plans.js';
 import { logLine, showHidden } from './log.js';
 import { tokenLogin } from './token-login.js';
-import { createCheckRun } from './check-runs.js';
+import { annotationBudget, createCheckRun, MAX_ANNOTATION_UPDATES_PER_RUN } from './check-runs.js';
 import { COMMENT_LIMIT, commentDigest, commentMarker, composeComment } from './comment-body.js';
 import { readState, reportState, stateChanged } from './comment-state.js';
 import { planChanged } from '../report/changes.js';
@@ -273,19 +273,25 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     }
   }
 
+  // one budget of annotation updates for all the check runs: writes stay near one per plan
+  const annotations = annotationBudget();
   for (const plan of plans) {
     try {
       const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
-      await createCheckRun(client, {
-        owner: target.owner,
-        repo: target.repo,
-        headSha,
-        checkName: inputs.checkName,
-        plan,
-        failOn: inputs.failOn,
-        summary,
-        detailsUrl: url,
-      });
+      await createCheckRun(
+        client,
+        {
+          owner: target.owner,
+          repo: target.repo,
+          headSha,
+          checkName: inputs.checkName,
+          plan,
+          failOn: inputs.failOn,
+          summary,
+          detailsUrl: url,
+        },
+        annotations,
+      );
     } catch (error) {
       if (isPermissionDenied(error)) {
         denied.push('check runs');
@@ -295,6 +301,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     }
   }
   if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0) logLine(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
+  if (annotations.omitted > 0)
+    logLine(
+      `Check-run annotations: ${annotations.omitted} not posted, past the run's ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates; each check run's summary counts its own.`,
+    );
 
   if (denied.length > 0) logLine(PERMISSION_NOTE(denied));
   // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
