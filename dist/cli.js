@@ -36448,7 +36448,8 @@ function planHeadline(plan, opts = {}) {
     const parts = [];
     if (plan.verdict === 'error') {
         const first = plan.errors[0];
-        return `${emoji} ${name} is not a valid plan${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escape_escapeMarkdown(first.message)}` : ''}.`;
+        const what = opts.unverified?.has(plan.file) ? 'is NOT verified' : 'is not a valid plan';
+        return `${emoji} ${name} ${what}${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escape_escapeMarkdown(first.message)}` : ''}.`;
     }
     const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
     if (check) {
@@ -36762,10 +36763,14 @@ function markdown_verdictText(verdict, base) {
     return verdict;
 }
 /** The first line of a report: emoji, verdict, counts. */
-function verdictLine(report, title) {
+function verdictLine(report, title, unverified) {
+    const start = `${VERDICT_EMOJI[report.verdict]} **${escape_escapeMarkdown(title)}: ${report.verdict}** — `;
+    // what was not verified comes first: a count of passing plans must not read as the run's result
+    if (unverified)
+        return `${start}${unverified.sentence}; verified: ${planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`;
     const single = report.plans.length === 1 ? report.plans[0] : undefined;
     const counts = single ? `1 plan, ${checkCounts(single.checks)}` : planCounts(report.plans);
-    return `${VERDICT_EMOJI[report.verdict]} **${escape_escapeMarkdown(title)}: ${report.verdict}** — ${counts}`;
+    return `${start}${counts}`;
 }
 /** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
 function summaryCell(p, key, base, minChange) {
@@ -36889,8 +36894,9 @@ function planSection(plan, opts) {
     const newTag = base === null ? ' (new plan)' : '';
     parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
     parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
+    const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
     if (plan.errors.length > 0)
-        parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
+        parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);
     const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
     if (attention.length > 0)
         parts.push(checksTable(attention, ctx));
@@ -36918,9 +36924,15 @@ function isQuiet(plan, base, minChange) {
 /** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
 function renderReportMarkdown(report, opts = {}) {
     const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-    const parts = [verdictLine(report, opts.title ?? 'Parallel plan check')];
+    const parts = [verdictLine(report, opts.title ?? 'Parallel plan check', opts.unverified)];
     const plans = worstFirst(report.plans);
-    const headline = headlineLines(plans, { ...(opts.bases ? { bases: opts.bases } : {}), ...(opts.baseName ? { baseName: opts.baseName } : {}), minChange });
+    const unverified = opts.unverified?.files;
+    const headline = headlineLines(plans, {
+        ...(opts.bases ? { bases: opts.bases } : {}),
+        ...(opts.baseName ? { baseName: opts.baseName } : {}),
+        minChange,
+        ...(unverified ? { unverified } : {}),
+    });
     if (headline.length > 0)
         parts.push(headline.map((line) => `- ${line}`).join('\n'));
     if (plans.length === 0)
@@ -36935,6 +36947,7 @@ function renderReportMarkdown(report, opts = {}) {
         headingLevel: level,
         minChange,
         ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
+        ...(unverified?.has(plan.file) ? { unverified: true } : {}),
     });
     for (const plan of shown)
         parts.push(section(plan, 3));

@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8813:
+/***/ 273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38968,7 +38968,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -39073,6 +39073,2106 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
+function orderedPlan(plan) {
+    const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
+    const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
+    return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
+}
+/** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
+const finiteOrNull = (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
+function renderJson(report) {
+    const ordered = { version: report.version, verdict: report.verdict, plans: report.plans.map(orderedPlan) };
+    return `${JSON.stringify(ordered, finiteOrNull, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Neutralising text that comes from a plan (names, paths, messages quoting plan text) before it
+// goes into GitHub markdown: it must not break a table, inject HTML, format, link, or ping anyone.
+// markdown-table escapes nothing, so every cell goes through escapeCell first.
+const ZERO_WIDTH_SPACE = '\u200B';
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * Control characters (but tab and line breaks), the bidirectional controls, which can make text
+ * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
+ * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
+ * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
+ * Zero-width joiners are left: emoji sequences and several scripts need them.
+ */
+const HIDDEN_CHARACTERS = 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
+/** A hidden character shown as its escape: \x1b, \u202e. */
+function showEscaped(c) {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
+const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
+/**
+ * What GFM's autolink extension (GitHub's) turns into a link: any `://` (it reads the scheme back from
+ * the colon, so `1https://` and `_https://` link as `https://` does) and any `www.` (after `_`, `~` or
+ * `(` too). `\b` misses both after a digit or `_`, so these break whatever precedes them. Emails (bare,
+ * `mailto:`, `xmpp:`) need a domain right after their `@`, which the mention rule breaks.
+ */
+const AUTOLINK = /:\/\/|www\./gi;
+function breakAutolink(s) {
+    return s === '://' ? `:${ZERO_WIDTH_SPACE}//` : `${s.slice(0, 3)}${ZERO_WIDTH_SPACE}.`;
+}
+/**
+ * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
+ * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
+ * entity-encoded, @mentions (and emails), #123 and GH-123 references, commit-like hex and
+ * autolinks (`://`, `www.`) broken with a zero-width space, and newlines turned into <br> so text
+ * cannot start a new block.
+ */
+function escape_escapeMarkdown(text) {
+    return text
+        .replace(HIDDEN_CHARACTERS, showEscaped)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
+        .replace(/@(?=[A-Za-z0-9_\\-])/g, `@${ZERO_WIDTH_SPACE}`) // a backslash: `_` or `-` escaped above
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+        .replace(AUTOLINK, breakAutolink)
+        .replace(/\r\n?|\n/g, '<br>');
+}
+/**
+ * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
+ * would show): hidden characters shown escaped, entities, `$`, mentions, references and
+ * commit-like hex broken as escapeMarkdown does, one line.
+ */
+function escapeHtml(text) {
+    return text
+        .replace(/[\t\r\n]+/g, ' ')
+        .replace(HIDDEN_CHARACTERS, showEscaped)
+        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
+        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
+        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
+        .replace(AUTOLINK, breakAutolink);
+}
+/**
+ * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
+ * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
+ */
+function withoutMath(markdown) {
+    return markdown
+        .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
+        .join('');
+}
+/** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
+function escape_escapeCell(text) {
+    return escape_escapeMarkdown(text).trim() || ' ';
+}
+/** Text that goes into a Mermaid string: only characters that cannot end the string or inject. */
+function mermaidLabel(text) {
+    return text.replace(/[^A-Za-z0-9 .,:/+\-()]/g, '').slice(0, 60);
+}
+/**
+ * Plan text for a terminal, one line of it: control characters (ANSI escape sequences, carriage
+ * returns that overwrite a line, line feeds: run in a GitHub Actions step, a line that data starts
+ * would be read as a workflow command, `::add-mask::`, `::stop-commands::`) are shown as \xNN, and bidirectional controls (which reorder what the
+ * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
+ * being sent to the terminal.
+ */
+function escape_escapeTerminal(text) {
+    return (text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
+        .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+// Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
+// check details use the same formatters, so a figure reads the same in a sentence and in a table.
+// Null is "not computable", never 0 (contract: a figure that cannot be computed is null).
+const NOT_COMPUTABLE = 'not computable';
+/** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
+const MINUS = '\u2212';
+/** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
+function decimalsFor(magnitude) {
+    if (magnitude < 10)
+        return 2;
+    if (magnitude < 100)
+        return 1;
+    return 0;
+}
+/** Thousands separators without locale dependence: 1234567 -> "1,234,567". */
+function formatCount(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const rounded = Math.round(n);
+    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return rounded < 0 ? `${MINUS}${digits}` : digits;
+}
+/** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
+function formatNumber(n, maxDecimals = 2) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Math.abs(n) >= 1000)
+        return formatCount(n);
+    const text = n.toFixed(maxDecimals).replace(/\.?0+$/, '');
+    return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
+}
+/**
+ * Below 1, at least `digits` significant digits (a light load's 0.000459 tokens/J, never "0" for a
+ * figure that is not); from 1 up, formatNumber's `decimals`.
+ */
+function formatSmall(n, digits, decimals) {
+    const abs = Math.abs(n);
+    if (!(abs < 1) || abs === 0)
+        return formatNumber(n, decimals);
+    return formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+}
+/** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
+function formatGiB(gib) {
+    const abs = Math.abs(gib);
+    // too small for two decimals: 3 significant digits, never "0.00 GiB" for a figure that is not 0
+    const text = abs > 0 && abs < 0.005 ? abs.toPrecision(3) : abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
+    return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
+}
+/** Times in ms: ms below one second, s below 100 s, min below 100 min, then h. */
+const TIME_STEPS = [
+    { factor: 1, mark: '', unit: 'ms', below: 1000 },
+    { factor: 1e3, mark: '', unit: 's', below: 100 },
+    { factor: 6e4, mark: '', unit: 'min', below: 100 },
+    { factor: 3.6e6, mark: '', unit: 'h', below: Infinity },
+];
+/** Token rates in tokens/s, with k and M. */
+const RATE_STEPS = [
+    { factor: 1, mark: '', unit: 'tokens/s', below: 1000 },
+    { factor: 1e3, mark: 'k', unit: 'tokens/s', below: 1000 },
+    { factor: 1e6, mark: 'M', unit: 'tokens/s', below: Infinity },
+];
+/** Units shown on a ladder, with the factor from the unit to the ladder's base (s -> ms: 1000). */
+const LADDERS = {
+    ms: { steps: TIME_STEPS, toBase: 1 },
+    s: { steps: TIME_STEPS, toBase: 1e3 },
+    'tokens/s': { steps: RATE_STEPS, toBase: 1 },
+    'tokens/ms': { steps: RATE_STEPS, toBase: 1e3 },
+};
+/** A magnitude in a step at 3 significant digits (2 decimals under 10, 1 under 100), thousands separated. */
+function stepNumber(abs) {
+    const text = abs.toFixed(decimalsFor(abs));
+    // a figure too small for 2 decimals (a required TTFT of 1e-300 s) must not read as 0
+    if (abs > 0 && Number(text) === 0)
+        return abs.toPrecision(3);
+    return abs >= 1000 ? formatCount(abs) : text;
+}
+/** The step a magnitude (in base units) is shown in. */
+function stepFor(base, steps) {
+    const abs = Math.abs(base);
+    return steps.find((s) => Number(stepNumber(abs / s.factor).replace(/,/g, '')) < s.below) ?? steps[steps.length - 1];
+}
+function onLadder(value, steps) {
+    const step = stepFor(value, steps);
+    return `${value < 0 ? MINUS : ''}${stepNumber(Math.abs(value) / step.factor)}${step.mark} ${step.unit}`;
+}
+/** Milliseconds below one second (41.2 ms), seconds below 100 s (1.23 s), minutes below 100 min (84.2 min), then hours. */
+function formatMs(ms) {
+    return onLadder(ms, TIME_STEPS);
+}
+/** Token rates with k/M suffixes at 3 significant digits (850 tokens/s, 12.3k tokens/s, 1.23M tokens/s). */
+function formatTokensPerS(rate) {
+    return onLadder(rate, RATE_STEPS);
+}
+/** A fraction as a percentage (0.9 -> 90%, 0.123 -> 12.3%). */
+function formatPercent(fraction) {
+    const pct = Math.abs(fraction * 100);
+    const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
+    // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
+    return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
+}
+/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
+function formatUsd(usd) {
+    const abs = Math.abs(usd);
+    const sign = usd < 0 ? MINUS : '';
+    if (abs >= 1000)
+        return `${sign}$${formatCount(abs)}`;
+    if (abs >= 1 || abs === 0)
+        return `${sign}$${abs.toFixed(2)}`;
+    return `${sign}$${abs.toPrecision(2)}`;
+}
+const FORMATTERS = {
+    gib: formatGiB,
+    ms: formatMs,
+    s: (s) => formatMs(s * 1000),
+    'tokens/s': formatTokensPerS,
+    'tokens/ms': (r) => formatTokensPerS(r * 1000),
+    fraction: formatPercent,
+    ratio: formatPercent,
+    '%': (p) => formatPercent(p / 100),
+    bytes: (b) => formatGiB(b / 2 ** 30),
+    usd: formatUsd,
+    'tokens/j': (t) => `${formatSmall(t, 3, 2)} tokens/J`,
+    'requests/s': (r) => `${formatSmall(r, 2, r < 10 ? 2 : 1)} requests/s`,
+};
+/** Any check figure in its unit; unknown units get a plain number followed by the unit. */
+function format_formatQuantity(value, unit) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return NOT_COMPUTABLE;
+    const formatter = unit ? FORMATTERS[unit.toLowerCase()] : undefined;
+    if (formatter)
+        return formatter(value);
+    const number = Number.isInteger(value) ? formatCount(value) : formatNumber(value);
+    return unit ? `${number} ${unit}` : number;
+}
+/**
+ * The ends of a figure's range in the figure's own unit and scale (the figure 621 ms, its range 40.6 to
+ * 22,700 ms: never "40.6 ms to 22.6 s"), at 3 significant digits, rounded outward so the range shown
+ * holds the range computed (to a tenth of the last digit shown). `short` (tables): the decimals of a number of two digits or more dropped,
+ * 25.26-56.87 -> 25-57. Without a figure, the ends take the scale of the low end.
+ */
+function formatRangeEnds(range, unit, figure, short = false) {
+    const ladder = unit ? LADDERS[unit.toLowerCase()] : undefined;
+    if (ladder) {
+        const reference = figure !== null && figure !== undefined && Number.isFinite(figure) && figure !== 0 ? figure : range[0] !== 0 ? range[0] : range[1];
+        const step = stepFor(reference * ladder.toBase, ladder.steps);
+        const end = (v, direction) => `${v < 0 ? MINUS : ''}${endNumber(Math.abs((v * ladder.toBase) / step.factor), v < 0 ? flip(direction) : direction, short)}${step.mark}`;
+        return { low: end(range[0], 'down'), high: end(range[1], 'up'), unit: ` ${step.unit}` };
+    }
+    // one scale only (GiB, %, $, tokens/J): each end as the figure would be, rounded outward
+    const [low, high] = [outward(range[0], unit, 'down', short), outward(range[1], unit, 'up', short)];
+    const split = (t) => {
+        const space = t.indexOf(' ');
+        return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space)];
+    };
+    const [lowNumber, lowUnit] = split(low);
+    const [highNumber, highUnit] = split(high);
+    return lowUnit === highUnit ? { low: lowNumber, high: highNumber, unit: highUnit } : { low, high, unit: '' };
+}
+const flip = (direction) => (direction === 'down' ? 'up' : 'down');
+/**
+ * x in units of the last digit shown, to the nearest tenth of one before it is rounded outward: an end
+ * of 45.004 ms shows as 45, not 46 (nor 0.29 / 0.01 = 28.999999999999996 as 30).
+ */
+const nudge = (x) => Math.round(x * 10) / 10;
+/** A range end's magnitude rounded outward: 3 significant digits (short: none past 10), thousands separated. */
+function endNumber(abs, direction, short) {
+    const round = direction === 'down' ? Math.floor : Math.ceil;
+    if (abs === 0)
+        return '0';
+    if (abs >= 1000) {
+        const unit = 10 ** (Math.floor(Math.log10(abs)) - 2);
+        return formatCount(round(nudge(abs / unit)) * unit);
+    }
+    const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
+    const f = 10 ** decimals;
+    return (round(nudge(abs * f)) / f).toFixed(decimals);
+}
+/**
+ * A range end through its unit's formatter, its number rounded outward at the precision shown (short:
+ * decimals of a number of two digits or more dropped): 25.26 GiB -> 25.2 GiB (low end), 25.3 GiB (high).
+ */
+function outward(value, unit, direction, short) {
+    const text = format_formatQuantity(value, unit);
+    const match = /\d[\d,]*(\.\d+)?/.exec(text);
+    if (!match)
+        return text;
+    const shown = Number(match[0].replace(/,/g, ''));
+    if (shown === 0 || value === 0)
+        return text;
+    // the formatter's scale (fraction -> %: 100), a power of ten
+    const factor = 10 ** Math.round(Math.log10(shown / Math.abs(value)));
+    const decimals = short && shown >= 10 ? 0 : Math.max(0, (match[1]?.length ?? 1) - 1);
+    const f = 10 ** decimals;
+    const round = (value < 0 ? flip(direction) : direction) === 'down' ? Math.floor : Math.ceil;
+    const v = round(nudge(Math.abs(value) * factor * f)) / f;
+    return `${text.slice(0, match.index)}${v >= 1000 ? formatCount(v) : v.toFixed(decimals)}${text.slice(match.index + match[0].length)}`;
+}
+/** A figure with its range in one unit, for prose: "12.3k tokens/s (range 7.59k to 19.9k tokens/s)". */
+function formatWithRange(value, range, unit) {
+    const ends = formatRangeEnds(range, unit, value);
+    return `${format_formatQuantity(value, unit)} (range ${ends.low} to ${ends.high}${ends.unit})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/defaults.ts
+const GIB = 1024 ** 3;
+/**
+ * Achievable fractions of each peak, used for estimates (bounds use 1).
+ * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
+ * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
+ * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
+ * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
+ * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
+ * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
+ */
+const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
+/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
+const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
+const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
+/**
+ * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
+ * that buckets tokens by destination rank, signals every peer and waits for their counts before any
+ * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
+ * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
+ * is not published apart. 25 µs
+ * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
+ * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
+ * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
+ * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
+ */
+const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
+/**
+ * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
+ * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
+ * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
+ */
+const DEFAULT_KERNEL_LATENCY_S = 4e-6;
+/**
+ * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
+ * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
+ * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
+ * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
+ * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
+ * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
+ * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
+ */
+const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
+/**
+ * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
+ * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
+ * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
+ * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
+ */
+const KERNELS_ATTENTION = 6;
+/** MLA adds the low-rank down/up projections and their norms. */
+const KERNELS_MLA_EXTRA = 4;
+/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
+const KERNELS_DENSE_MLP = 6;
+/**
+ * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
+ * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
+ * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
+ * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
+ */
+const KERNELS_MOE = 12;
+/** A shared expert runs as a small dense MLP beside the routed ones. */
+const KERNELS_SHARED_EXPERT = 3;
+/**
+ * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
+ * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
+ * device applies (engine-memory.ts).
+ */
+const DEFAULT_MAX_BATCHED_TOKENS = 8192;
+const DEFAULT_WEIGHT_DTYPE = 'bf16';
+/** Activations and collective messages travel in 16-bit. */
+const ACTIVATION_BYTES = 2;
+/**
+ * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
+ * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
+ * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
+ * for on an H100 (vLLM issue 27508).
+ */
+const LOGIT_BYTES = 2 + 4 + 4;
+/**
+ * Bytes per stored parameter, scale factors included:
+ * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
+ * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
+ * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
+ */
+const DTYPE_BYTES = {
+    fp32: 4,
+    bf16: 2,
+    fp16: 2,
+    fp8: 1,
+    int8: 1,
+    int4: 0.5 + 2 / 128,
+    fp4: 0.5 + 1 / 32,
+};
+/**
+ * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
+ * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
+ */
+const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
+/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+function defaultKvDtype(weight) {
+    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+}
+
+;// CONCATENATED MODULE: ./src/core/figures.ts
+// Rounding and wording of figures in checks and metrics (SI units in, report units out).
+
+/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
+const round = (v, digits = 3, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const f = 10 ** digits;
+    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
+    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
+    return op(v * f) / f + 0;
+};
+/**
+ * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
+ * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
+ */
+const roundFine = (v, digits, significant, direction = 'nearest') => {
+    if (v === null || !Number.isFinite(v))
+        return null;
+    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    const decimals = Math.max(digits, significant - 1 - magnitude);
+    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
+    if (decimals > 290)
+        return Number(v.toPrecision(significant));
+    return round(v, decimals, direction);
+};
+const gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / GIB, 3, direction);
+const fmtGiB = (bytes) => {
+    const g = bytes / GIB;
+    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
+    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
+};
+/**
+ * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
+ * devices, sequences or steps in words goes through it, so none reads "1 sequences".
+ */
+const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
+const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
+/** Order in which checks are listed: what needs attention first. */
+const STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
+const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
+/** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
+function summary_worstFirst(plans) {
+    const rank = (v) => VERDICT_ORDER.indexOf(v);
+    return plans
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i)
+        .map((e) => e.p);
+}
+/** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
+function summary_checksByUrgency(checks) {
+    const sorted = checks
+        .map((check, index) => ({ check, index }))
+        .sort((a, b) => STATUS_ORDER[a.check.status] - STATUS_ORDER[b.check.status] || a.index - b.index)
+        .map((entry) => entry.check);
+    return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
+}
+/** "2 failed, 1 warning, 3 unverified, 10 passed" (zeros left out). */
+function summary_checkCounts(checks) {
+    const count = (status) => checks.filter((c) => c.status === status).length;
+    const parts = [
+        [count('fail'), 'failed'],
+        [count('warn'), count('warn') === 1 ? 'warning' : 'warnings'],
+        [count('unverified'), 'unverified'],
+        [count('pass'), 'passed'],
+    ];
+    const text = parts
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => `${n} ${word}`)
+        .join(', ');
+    return text ? `checks: ${text}` : 'no checks';
+}
+/** "3 plans: 1 fail, 1 warn, 1 pass" (zeros left out). */
+function summary_planCounts(plans) {
+    const parts = VERDICT_ORDER.map((v) => [plans.filter((p) => p.verdict === v).length, v])
+        .filter(([n]) => n > 0)
+        .map(([n, v]) => `${n} ${v}`);
+    return `${figures_countOf(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+/** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */
+function metricUnit(key) {
+    if (key.startsWith('cost_per_million_tokens'))
+        return 'USD';
+    if (key.startsWith('tokens_per_joule'))
+        return 'tokens/J';
+    if (key.includes('request_rate'))
+        return 'requests/s';
+    if (key.endsWith('_gib'))
+        return 'GiB';
+    if (key.endsWith('_ms'))
+        return 'ms';
+    if (key.endsWith('_tokens_per_s'))
+        return 'tokens/s';
+    if (key.endsWith('_tokens'))
+        return 'tokens';
+    if (key.endsWith('_fraction') || key.endsWith('_utilization'))
+        return 'fraction';
+    return undefined;
+}
+/** Keys missing for a check that its detail does not already name (the core often lists them in the text). */
+function summary_unnamedMissing(check) {
+    return (check.missing ?? []).filter((key) => !check.detail.includes(key));
+}
+const METRIC_LABELS = {
+    throughput_tokens_per_s: 'throughput',
+    ttft_ms: 'TTFT',
+    ttft_idle_ms: 'TTFT on an idle deployment',
+    tpot_ms: 'TPOT',
+    decode_step_ms: 'decode step',
+    memory_per_gpu_gib: 'memory per GPU',
+    kv_cache_capacity_tokens: 'KV-cache capacity',
+    cost_per_million_tokens: 'cost per million tokens',
+    tokens_per_joule: 'tokens per joule',
+    max_request_rate: 'max request rate',
+    e2e_p99_ms: 'end-to-end p99',
+};
+/** A metric in words: "TPOT", "cost per million tokens", "TTFT p99". */
+function metricLabel(key) {
+    const known = METRIC_LABELS[key];
+    if (known)
+        return known;
+    const percentile = /^(ttft|tpot|e2e)_(p\d+)_ms$/.exec(key);
+    if (percentile)
+        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
+    return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/report/ranges.ts
+
+
+function rangesIn(source) {
+    const own = source?.ranges;
+    const nested = source?.metrics?.ranges;
+    const ranges = own ?? nested;
+    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
+}
+/** The range of a metric, when the report gives a well-formed one. */
+function rangeOf(source, key) {
+    const ranges = rangesIn(source);
+    if (!ranges)
+        return null;
+    const r = ranges[key];
+    if (!Array.isArray(r) || r.length !== 2)
+        return null;
+    const [lo, hi] = r;
+    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
+}
+/**
+ * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
+ * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
+ */
+function rangeText(range, unit, figure) {
+    const ends = formatRangeEnds(range, unit, figure, true);
+    return `${ends.low}–${ends.high}`;
+}
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
+function ranges_withRange(text, source, key, figure) {
+    const range = rangeOf(source, key);
+    return range ? `${text} (${rangeText(range, metricUnit(key), figure)})` : text;
+}
+/**
+ * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
+ * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
+ * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
+ */
+function ranges_widerReasons(plan) {
+    return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
+}
+/**
+ * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
+ * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
+ * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
+ * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
+ */
+function ranges_lockstepNote(plan) {
+    if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id)))
+        return null;
+    const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
+    return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' };
+function checkLine(check) {
+    const hasValue = check.value !== undefined;
+    const hasLimit = check.limit !== undefined;
+    let figures = '';
+    if (hasValue && hasLimit) {
+        const value = formatQuantity(check.value, check.unit);
+        const limit = formatQuantity(check.limit, check.unit);
+        figures = ` (${value} vs ${limit})`;
+    }
+    else if (hasValue)
+        figures = ` (${formatQuantity(check.value, check.unit)})`;
+    const unnamed = unnamedMissing(check);
+    const missing = unnamed.length ? ` [missing: ${unnamed.join(', ')}]` : '';
+    const where = check.line !== undefined ? ` [line ${check.line}]` : '';
+    return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
+}
+/** `file:line: path: message`; the parts that are unknown are left out. */
+function errorLine(file, error) {
+    const location = error.line !== undefined ? `${file}:${error.line}` : file;
+    // Loader messages already lead with their key; do not say it twice.
+    const path = error.path && !error.message.startsWith(`${error.path}`) && !error.message.startsWith(`${error.path.split('.')[0]}.`) ? `${error.path}: ` : '';
+    return `${location}: ${path}${error.message}`;
+}
+function keyMetrics(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return '';
+    // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
+    const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
+    const figures = [
+        ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
+        ['TTFT', shown('ttft_ms', 'ms')],
+        ['TPOT', shown('tpot_ms', 'ms')],
+        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
+        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
+        ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
+        ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+        // cost and energy only when the plan prices or powers its devices
+        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
+        ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
+    ];
+    return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
+}
+function renderPlanText(plan) {
+    const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
+    for (const error of plan.errors)
+        lines.push(errorLine(plan.file, error));
+    const { attention, passing } = checksByUrgency(plan.checks);
+    for (const check of [...attention, ...passing])
+        lines.push(checkLine(check));
+    const metrics = keyMetrics(plan);
+    if (metrics)
+        lines.push(metrics);
+    // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
+    const wider = widerReasons(plan);
+    if (wider.length > 0)
+        lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
+    const lockstep = lockstepNote(plan);
+    if (lockstep)
+        lines.push(`  ${lockstep}`);
+    return lines.map(escapeTerminal).join('\n');
+}
+function renderText(report) {
+    // failing plans first, as in the markdown report
+    const sections = worstFirst(report.plans).map(renderPlanText);
+    sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
+    return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** Changes below this many percent are not reported (the action's `min-change` input). */
+const DEFAULT_MIN_CHANGE_PERCENT = 1;
+/** Which way is better for a metric, by its contract name. */
+function metricDirection(key) {
+    if (/throughput|kv_cache_capacity|tokens_per_joule|request_rate|max_running_sequences|max_concurrency|usable|capacity_gib/.test(key))
+        return 'higher-is-better';
+    if (/_ms$|_gib$|cost_per_million|utilization$|bubble/.test(key))
+        return 'lower-is-better';
+    return 'neutral';
+}
+/** The figures a reviewer weighs first: what the plan serves, how fast, in how much memory, at what price. */
+const PRIMARY_METRICS = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens'];
+/** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
+const KEY_METRICS = [
+    ...PRIMARY_METRICS,
+    'tokens_per_joule',
+    'max_request_rate',
+    'ttft_p99_ms',
+    'tpot_p99_ms',
+    'e2e_p99_ms',
+    'kv_cache_capacity_tokens',
+];
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** The change of one figure when it moved by at least `minChange` percent, else null. */
+function significantChange(key, current, base, minChange = DEFAULT_MIN_CHANGE_PERCENT, direction = metricDirection(key)) {
+    if (!finite(current) || !finite(base) || current === base)
+        return null;
+    const relative = base === 0 ? null : (current - base) / Math.abs(base);
+    if (relative !== null && Math.abs(relative) * 100 < minChange)
+        return null;
+    const better = direction === 'neutral' ? null : current > base === (direction === 'higher-is-better');
+    return { key, current, base, relative, better };
+}
+/** "43%" or "4.2%" (at least two significant digits for small changes). */
+function percentText(relative) {
+    const pct = Math.abs(relative * 100);
+    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+const BETTER = '🟢';
+const WORSE = '🔴';
+/** "🔴 43% worse", "🟢 12% better", "+2" for a neutral figure; '' when nothing worth saying changed. */
+function changeWords(change, unit) {
+    if (!change)
+        return '';
+    if (change.better === null) {
+        const delta = change.current - change.base;
+        return `${delta > 0 ? '+' : MINUS}${format_formatQuantity(Math.abs(delta), unit)}`;
+    }
+    const symbol = change.better ? BETTER : WORSE;
+    const word = change.better ? 'better' : 'worse';
+    return change.relative === null ? `${symbol} ${word}, was ${format_formatQuantity(change.base, unit)}` : `${symbol} ${percentText(change.relative)} ${word}`;
+}
+/** A figure with its change, when it changed enough: "30.9 ms (🔴 43% worse)". */
+function withChange(text, key, current, base, minChange) {
+    if (base === undefined)
+        return text;
+    if (finite(current) && !finite(base))
+        return `${text} (was not computable)`;
+    if (!finite(current) && finite(base))
+        return `${text} (was ${format_formatQuantity(base, metricUnit(key))})`;
+    const words = changeWords(significantChange(key, current, base, minChange), metricUnit(key));
+    return words ? `${text} (${words})` : text;
+}
+/** The key figures of a plan that moved by at least `minChange` percent: primary figures first, each group largest move first. */
+function keyChanges(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
+    const out = [];
+    for (const key of KEY_METRICS) {
+        const c = significantChange(key, plan.metrics?.[key], base.metrics?.[key], minChange);
+        if (c)
+            out.push(c);
+    }
+    const tier = (c) => (PRIMARY_METRICS.includes(c.key) ? 0 : 1);
+    return out.sort((a, b) => tier(a) - tier(b) || Math.abs(b.relative ?? Infinity) - Math.abs(a.relative ?? Infinity));
+}
+/** Figures that became computable or stopped being so. */
+function computabilityChanged(plan, base) {
+    return KEY_METRICS.some((key) => finite(plan.metrics?.[key]) !== finite(base.metrics?.[key]));
+}
+/** Check statuses that differ from the base (a check new on either side counts). */
+function checksChanged(plan, base) {
+    const before = new Map(base.checks.map((c) => [c.id, c.status]));
+    return plan.checks.length !== base.checks.length || plan.checks.some((c) => before.get(c.id) !== c.status);
+}
+/**
+ * Whether a plan differs from its base enough to report: verdict, any check's status, a key
+ * figure becoming (not) computable, or a key figure moving by at least `minChange` percent.
+ */
+function planChanged(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
+    return plan.verdict !== base.verdict || checksChanged(plan, base) || computabilityChanged(plan, base) || keyChanges(plan, base, minChange).length > 0;
+}
+/** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
+function changeSentence(changes, baseName, limit = 3) {
+    return changes
+        .slice(0, limit)
+        .map((c, i) => {
+        const unit = metricUnit(c.key);
+        const label = metricLabel(c.key);
+        if (c.relative === null)
+            return `${label} ${format_formatQuantity(c.current, unit)}, was ${format_formatQuantity(c.base, unit)}`;
+        const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
+        if (i === 0)
+            return `${label} ${format_formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
+        const sign = c.current > c.base ? '+' : MINUS;
+        return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
+    })
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report/check-roles.ts
+
+/** Checks whose value/limit pair is not an estimate against a target (their detail says it all). */
+const RULE_CHECKS = new Set(['claims.compute_utilization', 'model.params']);
+function checkRole(check) {
+    if (RULE_CHECKS.has(check.id) || (check.id.startsWith('layout.') && !/balance$/.test(check.id)))
+        return 'rule';
+    if (check.id.startsWith('requirements.'))
+        return 'requirement';
+    if (check.id.startsWith('claims.'))
+        return 'claim';
+    if (check.id === 'memory.fits' || /balance$/.test(check.id) || check.id === 'memory.kv_capacity')
+        return check.value === undefined ? 'rule' : 'capacity';
+    return 'rule';
+}
+/**
+ * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
+ * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
+ * balance over its (≥: each pool busy at least 70% of the time).
+ */
+function checkDirection(check) {
+    if (check.id === 'disaggregation.balance')
+        return 'higher-is-better';
+    const what = check.id.split('.').slice(1).join('.');
+    return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
+}
+const SUBJECTS = {
+    throughput: 'throughput',
+    ttft: 'TTFT',
+    tpot: 'TPOT',
+    memory_per_gpu: 'memory per GPU',
+    weights_per_gpu: 'weights per GPU',
+    kv_cache_per_gpu: 'KV cache per GPU',
+    max_memory_utilization: 'memory utilization',
+    memory_utilization: 'memory utilization',
+    kv_cache_capacity_tokens: 'KV-cache capacity',
+    cost_per_million_tokens: 'cost per million tokens',
+    request_rate: 'request rate',
+};
+/** The figure a requirement or claim is about, in words: "TPOT", "TTFT p99", "cost per million tokens". */
+function checkSubject(check) {
+    const what = check.id.split('.').slice(1).join('.');
+    const known = SUBJECTS[what];
+    if (known)
+        return known;
+    const percentile = /^(ttft|tpot|e2e)_(p\d+)$/.exec(what);
+    if (percentile)
+        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
+    return check.title;
+}
+/** The check's figures by meaning; null for a rule. */
+function checkFigures(check) {
+    const role = checkRole(check);
+    if (role === 'rule')
+        return null;
+    const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const value = num(check.value);
+    const limit = num(check.limit);
+    const higher = checkDirection(check) === 'higher-is-better';
+    if (role === 'capacity') {
+        const ours = value;
+        const basis = check.status === 'unverified' ? 'bound' : 'estimate';
+        // held under its limit (memory, layout balance) or over it (the prefill/decode balance)
+        const margin = ours !== null && limit !== null && limit > 0 ? (higher ? ours - limit : limit - ours) / limit : null;
+        return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
+    }
+    // requirement or claim: the core's limit is our figure
+    const basis = check.basis ?? (check.status === 'unverified' ? 'bound' : 'estimate');
+    const ours = limit;
+    let margin = null;
+    if (ours !== null && value !== null && value > 0) {
+        margin = higher ? (ours - value) / value : (value - ours) / value;
+    }
+    // a bound says little about the margin unless it rules the target out
+    const shown = basis === 'estimate' || check.status === 'fail' ? margin : null;
+    return { ours, oursBasis: ours === null ? null : basis, target: value, margin: shown };
+}
+/** "≤ 184k tokens/s (ceiling)", "≥ 5.47 ms (floor)", "19.4 ms", "not computable". */
+function oursText(check, f) {
+    if (f.ours === null)
+        return 'not computable';
+    const text = format_formatQuantity(f.ours, check.unit);
+    if (f.oursBasis !== 'bound')
+        return text;
+    const role = checkRole(check);
+    // a capacity check's bound is the floor of what is needed; a rate's bound is its ceiling
+    const ceiling = role !== 'capacity' && checkDirection(check) === 'higher-is-better';
+    return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
+}
+/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable", "≥ 70%" (a lower limit). */
+function targetText(check, f) {
+    if (f.target === null)
+        return '';
+    const text = format_formatQuantity(f.target, check.unit);
+    const role = checkRole(check);
+    if (role === 'claim')
+        return `${text} claimed`;
+    if (role === 'capacity')
+        return check.id === 'memory.fits' ? `≤ ${text} usable` : `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text}`;
+    return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
+}
+/** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
+function marginText(check, f) {
+    if (f.margin === null)
+        return '';
+    const role = checkRole(check);
+    if (f.margin >= 0)
+        return `${percent(f.margin)} headroom`;
+    // how many times off: the target over ours (or the reverse), whichever exceeds 1
+    const factor = f.ours !== null && f.target !== null && f.ours > 0 && f.target > 0 ? Math.max(f.ours / f.target, f.target / f.ours) : null;
+    const word = role === 'claim' ? 'beyond' : 'short';
+    if (factor !== null && factor >= 2)
+        return `${factor >= 10 ? factor.toFixed(0) : factor.toFixed(1)}× ${word}`;
+    return `${percent(-f.margin)} ${word}`;
+}
+function percent(fraction) {
+    const pct = fraction * 100;
+    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/report/check-table.ts
+// The checks of one plan as tables whose columns each mean one thing: our figure (the estimate,
+// or the physical bound where that is all the plan allows), the target it is held against, and
+// the margin. Rules (layout, consistency) show their rule in words. Unverified checks are grouped,
+// and the facts they lack are listed once per plan instead of on every row.
+
+
+
+
+
+
+
+const table = (rows) => markdownTable(rows, { alignDelimiters: false });
+/** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
+const code = (id) => (/^[A-Za-z0-9_.-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
+/** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
+const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
+/** The plan keys whose absence left checks unverified, each once, in the order checks name them. */
+function missingFacts(checks) {
+    const seen = new Set();
+    for (const c of checks) {
+        if (c.status !== 'unverified')
+            continue;
+        for (const key of c.missing ?? [])
+            seen.add(key);
+        const named = MISSING_PHRASE.exec(c.detail)?.[1];
+        if (named)
+            for (const key of named.split(', '))
+                seen.add(key);
+    }
+    return [...seen];
+}
+/** A detail without its list of missing keys (listed once per plan instead). */
+function detailWithoutMissing(detail) {
+    const rest = detail
+        .replace(MISSING_PHRASE, '')
+        .replace(/^[;,]\s*/, '')
+        .trim();
+    return rest === '' ? 'needs the missing facts' : rest;
+}
+/** The metric a requirement or claim is about, for its range (requirements.tpot -> tpot_ms). */
+function metricOf(check) {
+    const what = check.id.split('.').slice(1).join('.');
+    if (what === 'throughput')
+        return 'throughput_tokens_per_s';
+    if (/^(ttft|tpot|e2e)(_p\d+)?$/.test(what))
+        return `${what}_ms`;
+    if (what === 'cost_per_million_tokens')
+        return what;
+    if (what === 'request_rate')
+        return 'max_request_rate';
+    if (what === 'decode_step')
+        return 'decode_step_ms';
+    if (check.id === 'disaggregation.kv_transfer')
+        return 'kv_transfer_ms';
+    if (what === 'memory_per_gpu' || check.id === 'memory.fits')
+        return 'memory_per_gpu_gib';
+    return null;
+}
+/** "(line 45)", "(from serve.sh:12)": where the checked key is written. */
+function whereText(check, origins) {
+    const origin = check.path ? origins?.[check.path] : undefined;
+    if (origin && !origin.startsWith('preset:'))
+        return ` (from ${escape_escapeMarkdown(origin)})`;
+    return check.line !== undefined ? ` (line ${check.line})` : '';
+}
+function statusCell(check, base) {
+    const before = base?.checks.find((c) => c.id === check.id);
+    const status = before && before.status !== check.status ? `${before.status} → ${check.status}` : check.status;
+    return `${STATUS_EMOJI[check.status]} ${status}`;
+}
+/** Our figure with its range and, against the base, its change when it moved enough. */
+function oursCell(check, ctx) {
+    const f = checkFigures(check);
+    if (!f)
+        return '—';
+    let text = oursText(check, f);
+    const metric = metricOf(check);
+    if (metric && f.oursBasis === 'estimate')
+        text = ranges_withRange(text, ctx.ranges, metric, f.ours);
+    const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
+    const baseFigures = before ? checkFigures(before) : null;
+    if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
+        const direction = checkDirection(check);
+        const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
+        if (words)
+            text += ` (${words})`;
+    }
+    return escape_escapeCell(text);
+}
+function row(check, ctx) {
+    const f = checkFigures(check);
+    const title = `${escape_escapeCell(check.title)}<br>${code(check.id)}`;
+    const detail = escape_escapeCell(`${check.status === 'unverified' ? detailWithoutMissing(check.detail) : check.detail}`) + whereText(check, ctx.origins);
+    if (!f)
+        return [statusCell(check, ctx.base), title, '—', '—', '—', detail];
+    return [statusCell(check, ctx.base), title, oursCell(check, ctx), escape_escapeCell(targetText(check, f) || '—'), escape_escapeCell(marginText(check, f) || '—'), detail];
+}
+const HEADER = ['Status', 'Check', 'Estimate', 'Target or bound', 'Margin', 'Detail'];
+/** Failing and warning checks, in the order given. */
+function checksTable(checks, ctx) {
+    return table([HEADER, ...checks.map((c) => row(c, ctx))]);
+}
+/** The unverified checks in one group, with the facts they lack named once. */
+function unverifiedSection(checks, ctx) {
+    const unverified = checks.filter((c) => c.status === 'unverified');
+    if (unverified.length === 0)
+        return '';
+    const missing = missingFacts(unverified);
+    const lack = missing.length > 0 ? `, for want of ${missing.map(code).join(', ')}` : '';
+    const head = `${STATUS_EMOJI.unverified} **${figures_countOf(unverified.length, 'unverified check')}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
+    return `${head}\n\n${checksTable(unverified, ctx)}`;
+}
+/** The passing checks, folded. */
+function passingSection(checks, ctx) {
+    const passing = checks.filter((c) => c.status === 'pass');
+    if (passing.length === 0)
+        return '';
+    return `<details><summary>${STATUS_EMOJI.pass} ${figures_countOf(passing.length, 'passing check')}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+
+
+
+/** Lower sorts first: a broken layout decides before memory, memory before performance. */
+function category(check) {
+    if (check.id.startsWith('layout.') && checkRole(check) === 'rule')
+        return 0;
+    if (check.id === 'memory.fits')
+        return 1;
+    if (check.basis === 'bound')
+        return 2;
+    if (check.basis === 'estimate')
+        return 3;
+    return 4;
+}
+/** How many times a figure misses its target (1 when unknown). */
+function severity(check) {
+    const f = checkFigures(check);
+    if (!f || f.ours === null || f.target === null || f.ours <= 0 || f.target <= 0)
+        return 1;
+    return Math.max(f.ours / f.target, f.target / f.ours);
+}
+/** The check that decides a plan's verdict: the worst failure (else the worst warning), or null. */
+function decisiveCheck(plan) {
+    for (const status of ['fail', 'warn']) {
+        const candidates = plan.checks.filter((c) => c.status === status);
+        if (candidates.length === 0)
+            continue;
+        return candidates
+            .map((check, index) => ({ check, index }))
+            .sort((a, b) => category(a.check) - category(b.check) || severity(b.check) - severity(a.check) || a.index - b.index)[0].check;
+    }
+    return null;
+}
+const GB = 1e9;
+const headline_GIB = 2 ** 30;
+/** "64 GB" when the plan gave whole GB, else GiB as devices report it. */
+function memoryText(bytes) {
+    if (bytes % GB === 0)
+        return `${formatCount(bytes / GB)} GB`;
+    return format_formatQuantity(bytes / headline_GIB, 'GiB');
+}
+/** "4 × 64 GB at 1.8 TB/s", "8 × NVIDIA H100 80GB SXM", or '' when the plan says too little. */
+function hardwareText(h) {
+    if (!h || h.gpus === null)
+        return '';
+    if (h.name)
+        return `${h.gpus} × ${h.name}`;
+    const parts = [h.memory_bytes !== null ? memoryText(h.memory_bytes) : 'devices'];
+    if (h.memory_bandwidth_bytes_per_s !== null)
+        parts.push(`at ${Number((h.memory_bandwidth_bytes_per_s / 1e12).toPrecision(3))} TB/s`);
+    return `${h.gpus} × ${parts.join(' ')}`;
+}
+/** The decisive check in one clause, with its numbers (plan text escaped). */
+function reasonClause(check, plan) {
+    const role = checkRole(check);
+    const f = checkFigures(check);
+    const hw = hardwareText(plan.details?.hardware);
+    const on = hw ? ` on ${escape_escapeMarkdown(hw)}` : '';
+    const show = (v) => format_formatQuantity(v, check.unit);
+    if (f && f.ours !== null && f.target !== null) {
+        const higher = checkDirection(check) === 'higher-is-better';
+        const physical = `the physical ${higher ? 'ceiling' : 'floor'}${on} is ${show(f.ours)}`;
+        // throughput goes without its name: the unit says it
+        const subject = check.id.endsWith('.throughput') ? '' : `${escape_escapeMarkdown(checkSubject(check))} `;
+        if (role === 'claim') {
+            return `claims ${subject}${show(f.target)}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
+        }
+        if (role === 'requirement') {
+            const required = `requires ${subject}${higher ? '≥' : '≤'} ${show(f.target)}`;
+            return `${required}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
+        }
+        if (check.id === 'memory.fits')
+            return `the most loaded device needs ${show(f.ours)}${f.oursBasis === 'bound' ? ' at least' : ''}, ${show(f.target)} is usable${on}`;
+    }
+    return `${escape_escapeMarkdown(check.title)}: ${escape_escapeMarkdown(check.detail)}`;
+}
+/** Short form for the summary table's "Why" column. */
+function reasonShort(plan) {
+    if (plan.verdict === 'error')
+        return escape_escapeMarkdown(plan.errors[0]?.message.slice(0, 120) ?? 'not a valid plan');
+    const check = decisiveCheck(plan);
+    if (check) {
+        const f = checkFigures(check);
+        if (f && f.ours !== null && f.target !== null) {
+            const higher = checkDirection(check) === 'higher-is-better';
+            const subject = escape_escapeMarkdown(checkSubject(check));
+            const show = (v) => format_formatQuantity(v, check.unit);
+            const ours = f.oursBasis === 'bound' ? `${higher ? 'ceiling' : 'floor'} ${show(f.ours)}` : `estimate ${show(f.ours)}`;
+            if (checkRole(check) === 'claim')
+                return `${subject}: claims ${show(f.target)}, ${ours}`;
+            if (checkRole(check) === 'requirement')
+                return `${subject}: requires ${higher ? '≥' : '≤'} ${show(f.target)}, ${ours}`;
+            if (check.id === 'memory.fits')
+                return `memory: needs ${show(f.ours)} of ${show(f.target)}`;
+        }
+        return escape_escapeMarkdown(check.title);
+    }
+    const unverified = plan.checks.filter((c) => c.status === 'unverified').length;
+    if (unverified > 0)
+        return `${unverified} unverified (missing facts)`;
+    const requirements = plan.checks.filter((c) => c.id.startsWith('requirements.')).length;
+    return requirements === 0 ? 'every check passes' : requirements === 1 ? 'meets its requirement' : `meets its ${requirements} requirements`;
+}
+/** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
+function planHeadline(plan, opts = {}) {
+    const name = `**${escape_escapeMarkdown(plan.name)}**`;
+    const emoji = VERDICT_EMOJI[plan.verdict];
+    const base = opts.bases?.[plan.file];
+    const parts = [];
+    if (plan.verdict === 'error') {
+        const first = plan.errors[0];
+        const what = opts.unverified?.has(plan.file) ? 'is NOT verified' : 'is not a valid plan';
+        return `${emoji} ${name} ${what}${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escape_escapeMarkdown(first.message)}` : ''}.`;
+    }
+    const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
+    if (check) {
+        const more = plan.checks.filter((c) => c.status === 'fail').length - 1;
+        parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${figures_countOf(more, 'more failing check')})` : ''}`);
+    }
+    if (base) {
+        const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+        // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
+        const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
+        const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
+        const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'));
+        const change = [verdict, moved].filter(Boolean).join('; ');
+        if (change)
+            parts.push(change);
+    }
+    if (parts.length === 0)
+        return plan.verdict === 'fail' ? `${emoji} ${name} fails.` : null;
+    const verb = plan.verdict === 'fail' ? 'fails' : 'changed';
+    return `${emoji} ${name} ${verb}: ${parts.join('. ')}.`;
+}
+/** The headline: failing and broken plans first, then the ones that changed. */
+function headlineLines(plans, opts = {}) {
+    return summary_worstFirst(plans)
+        .map((p) => planHeadline(p, opts))
+        .filter((line) => line !== null);
+}
+
+;// CONCATENATED MODULE: ./src/report/imported.ts
+// Where each figure came from when not from the plan file itself: a manifest or engine command
+// line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
+// key with their file:line; presets in one line each (their figures are cited in the presets).
+
+
+const imported_code = (key) => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
+/** The folded "Imported" list, or '' when every figure is the plan's own. */
+function importedSection(origins) {
+    if (!origins)
+        return '';
+    const entries = Object.entries(origins);
+    const fromFiles = entries.filter(([, origin]) => !origin.startsWith('preset:'));
+    const presets = new Map();
+    for (const [key, origin] of entries) {
+        if (!origin.startsWith('preset:'))
+            continue;
+        const id = origin.slice('preset:'.length);
+        presets.set(id, [...(presets.get(id) ?? []), key]);
+    }
+    if (fromFiles.length === 0 && presets.size === 0)
+        return '';
+    const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escape_escapeMarkdown(origin)}`);
+    for (const [id, keys] of presets) {
+        const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
+        lines.push(`- ${figures_countOf(keys.length, `${sections} figure`)} ← preset ${imported_code(id)}`);
+    }
+    const count = fromFiles.length > 0 ? `${fromFiles.length} from files` : 'from presets';
+    return `<details><summary>Imported (${count})</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/memory-chart.ts
+const round2 = (n) => Math.round(n * 100) / 100;
+/** Series colours, in drawing order (overhead, activations, KV, weights, then the line). */
+const PALETTE = ['#cf222e', '#d4a72c', '#2da44e', '#0969da', '#1f2328'];
+/** Chart size in px: GitHub draws it at this size in a comment about 800 px wide. */
+const SIZE = { width: 640, height: 320 };
+const PAD_LEFT = '\u200B';
+const PAD_RIGHT = '\u200B\u200B';
+const LEGEND = '🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead';
+/** The parts of one bar, bottom up; null when the device's breakdown is not computable. */
+function parts(d) {
+    if (d.weights_gib === null || d.total_gib === null)
+        return null;
+    const kv = d.kv_cache_gib ?? 0;
+    const act = d.activations_gib ?? 0;
+    const overhead = Math.max(0, d.total_gib - d.weights_gib - kv - act);
+    return [d.weights_gib, kv, act, overhead];
+}
+const quoted = (labels) => labels.map((l) => `"${l.replace(/["\\]/g, '')}"`).join(', ');
+/** The chart and its legend, or '' when there is nothing to draw. Totals not computable show the weights floor. */
+function renderMemoryChart(devices, options = {}) {
+    if (devices.length === 0)
+        return '';
+    const broken = devices.map(parts);
+    const complete = broken.every((p) => p !== null);
+    const usable = devices.map((d) => d.usable_gib);
+    const hasLine = usable.every((u) => u !== null && Number.isFinite(u));
+    // running totals bottom up: weights, +KV, +activations, +overhead
+    const stacks = complete
+        ? broken.map(([w, kv, a, o]) => [w + kv + a + o, w + kv + a, w + kv, w])
+        : devices.map((d) => [d.total_gib ?? d.total_floor_gib]);
+    const tops = stacks.map((s) => s[0]);
+    const top = Math.max(...tops, ...(hasLine ? usable : [])) || 1;
+    const step = top > 200 ? 50 : top > 50 ? 10 : 5;
+    const axisMax = Math.ceil((top * 1.08) / step) * step;
+    const labels = options.labels ?? devices.map((d) => (devices.length > 6 ? String(d.stage) : `stage ${d.stage}`));
+    const hidden = -axisMax;
+    const pad = (values) => `[${hidden}, ${values.map(round2).join(', ')}, ${hidden}]`;
+    const series = stacks[0].length;
+    const palette = complete ? PALETTE : [PALETTE[3], PALETTE[4]];
+    const lines = [
+        '```mermaid',
+        `%%{init: {"xyChart": {"width": ${SIZE.width}, "height": ${SIZE.height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "Memory per device vs usable (GiB)"`,
+        `  x-axis ["${PAD_LEFT}", ${quoted(labels)}, "${PAD_RIGHT}"]`,
+        `  y-axis "GiB" 0 --> ${axisMax}`,
+    ];
+    for (let i = 0; i < series; i++)
+        lines.push(`  bar ${pad(stacks.map((s) => s[i]))}`);
+    if (hasLine)
+        lines.push(`  line [${[usable[0], ...usable, usable[usable.length - 1]].map(round2).join(', ')}]`);
+    lines.push('```');
+    const legend = complete
+        ? `${LEGEND}${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`
+        : `🟦 the weights floor: the breakdown is not computable from what the plan gives${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`;
+    return `${lines.join('\n')}\n\n${legend}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/pools.ts
+// The two pools of a disaggregated plan side by side (layout, GPUs, memory, KV cache, batch,
+// utilization), the KV transfer between them, and the memory chart of both pools' devices.
+
+
+
+
+
+const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
+const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
+/** The most loaded device of a pool: its total against what the engine may use. */
+function memoryCell(p) {
+    const worst = p.devices.reduce((a, d) => (a === null || (d.total_gib ?? d.total_floor_gib) > (a.total_gib ?? a.total_floor_gib) ? d : a), null);
+    if (!worst)
+        return NOT_COMPUTABLE;
+    const total = worst.total_gib === null ? `${NOT_COMPUTABLE} (≥ ${formatGiB(worst.total_floor_gib)})` : formatGiB(worst.total_gib);
+    return worst.usable_gib === null ? total : `${total} of ${formatGiB(worst.usable_gib)} usable`;
+}
+function rows(d, plan) {
+    const m = plan.metrics;
+    const both = (f) => [escape_escapeCell(f(d.prefill)), escape_escapeCell(f(d.decode))];
+    const decodeUse = m?.decode_capacity_utilization;
+    return [
+        ['', 'Prefill', 'Decode'],
+        ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${figures_countOf(p.gpus, 'GPU')}`)],
+        ['Layout (one worker)', ...both((p) => p.layout)],
+        ['Memory per GPU (most loaded)', ...both(memoryCell)],
+        ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
+        [
+            'Batch',
+            escape_escapeCell(d.prefill.max_batched_tokens !== undefined
+                ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
+                : NOT_COMPUTABLE),
+            escape_escapeCell(d.decode.max_running_sequences
+                ? `up to ${formatCount(d.decode.max_running_sequences)} ${d.decode.max_running_sequences === 1 ? 'sequence' : 'sequences'} per worker`
+                : NOT_COMPUTABLE),
+        ],
+        [
+            "Under the plan's load",
+            escape_escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
+            escape_escapeCell(d.decode.utilization === null
+                ? NOT_COMPUTABLE
+                : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`),
+        ],
+    ];
+}
+function transferLine(d) {
+    const t = d.kv_transfer;
+    if (t.bytes_per_prompt_mib === null)
+        return 'KV transfer: not computable.';
+    const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
+    if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
+        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+    if (t.mean_ms !== null)
+        parts.push(`${formatMs(t.mean_ms)} on average under the load`);
+    if (t.lower_bound_ms !== null)
+        parts.push(`floor ${formatMs(t.lower_bound_ms)}`);
+    return `${escape_escapeMarkdown(parts.join('; '))}.`;
+}
+/** The pools section of a disaggregated plan ('' for an aggregated one). */
+function renderPoolsSection(plan, h) {
+    const d = plan.details?.disaggregation;
+    if (!d)
+        return '';
+    const devices = [...d.prefill.devices, ...d.decode.devices];
+    const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
+    const chart = renderMemoryChart(devices, { labels });
+    return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/performance-table.ts
+// The plan's performance, cost and energy figures with their physical bounds: one row per figure,
+// the estimate (with its range and its change against the base) beside the bound.
+// Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
+// requirement names, cost without a price) are left out rather than shown empty.
+
+
+
+
+
+
+const has = (m, key) => Object.hasOwn(m, key);
+/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
+const disaggregated = (m) => has(m, 'decode_mean_running_sequences');
+/**
+ * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
+ * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ */
+function starvedDecodeNote(m) {
+    const mean = m.decode_mean_running_sequences;
+    const workers = m.decode_workers;
+    const inFlight = m.max_running_sequences;
+    if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
+        return null;
+    return `The decode pool ran ${format_formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+}
+const computed = (m, key) => typeof m[key] === 'number';
+/** The rows this plan's metrics call for, in reading order. */
+function performanceRows(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return [];
+    const named = (metric) => plan.checks.some((c) => c.id === `requirements.${metric.replace(/_ms$/, '')}`);
+    const underLoad = has(m, 'ttft_idle_ms');
+    const rows = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
+    if (underLoad)
+        rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
+    for (const key of percentiles.filter((k) => k.startsWith('ttft')))
+        rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('tpot')))
+        rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('e2e')))
+        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
+    rows.push({
+        key: 'decode_step_ms',
+        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+        bound: 'decode_step_lower_bound_ms',
+        kind: 'floor',
+    });
+    rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
+    if (computed(m, 'max_request_rate') || named('request_rate'))
+        rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
+    if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
+        rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
+    }
+    if (computed(m, 'tokens_per_joule'))
+        rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
+    return rows;
+}
+/** The table and the notes on what limits the figures. */
+function performanceSection(plan, base, heading, minChange) {
+    const m = plan.metrics;
+    if (!m)
+        return '';
+    // a new plan (base null) has nothing to compare with
+    const baseMetrics = base ? base.metrics : undefined;
+    const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
+        const unit = metricUnit(key);
+        const estimate = ranges_withRange(format_formatQuantity(m[key], unit), plan, key, m[key]);
+        const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
+        // the bound from the metrics, else from the details' time figures (older reports)
+        const timeFigure = plan.details?.times?.[key];
+        const b = (bound !== null ? m[bound] : null) ?? timeFigure?.bound ?? null;
+        const boundText = typeof b === 'number' ? `${kind === 'floor' ? '≥' : '≤'} ${format_formatQuantity(b, unit)}` : NOT_COMPUTABLE;
+        return [label, escape_escapeCell(shown), escape_escapeCell(boundText)];
+    });
+    const notes = [];
+    const times = plan.details?.times;
+    if (times?.decode_bound_by)
+        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
+    const starved = starvedDecodeNote(m);
+    if (starved)
+        notes.push(starved);
+    if (times && times.pipeline_bubble_fraction !== null)
+        notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
+    if (typeof m.range_coverage === 'number')
+        notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${format_formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
+    const wider = ranges_widerReasons(plan);
+    if (wider.length > 0)
+        notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
+    const lockstep = ranges_lockstepNote(plan);
+    if (lockstep)
+        notes.push(`${escape_escapeMarkdown(lockstep)}.`);
+    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
+    const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
+    return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The markdown report: what the GitHub Action posts as a pull-request comment and job summary,
+// and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
+// seconds (what fails and why, what changed and by how much), then a summary table, then a
+// section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const markdown_table = (rows) => markdownTable(rows, { alignDelimiters: false });
+function markdown_verdictText(verdict, base) {
+    if (base && base.verdict !== verdict)
+        return `${base.verdict} → ${verdict}`;
+    return verdict;
+}
+/** The first line of a report: emoji, verdict, counts. */
+function verdictLine(report, title, unverified) {
+    const start = `${VERDICT_EMOJI[report.verdict]} **${escape_escapeMarkdown(title)}: ${report.verdict}** — `;
+    // what was not verified comes first: a count of passing plans must not read as the run's result
+    if (unverified)
+        return `${start}${unverified.sentence}; verified: ${summary_planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`;
+    const single = report.plans.length === 1 ? report.plans[0] : undefined;
+    const counts = single ? `1 plan, ${summary_checkCounts(single.checks)}` : summary_planCounts(report.plans);
+    return `${start}${counts}`;
+}
+/** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
+function summaryCell(p, key, base, minChange) {
+    const unit = metricUnit(key);
+    const value = p.metrics?.[key];
+    let text = ranges_withRange(format_formatQuantity(value, unit), p, key, value);
+    const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
+    if (value == null && typeof floor === 'number' && floor > 0)
+        text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
+    // a new plan (base null) has nothing to compare with
+    if (base)
+        text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
+    return escape_escapeCell(text);
+}
+function summaryTable(plans, bases, minChange) {
+    const withCost = plans.some((p) => typeof p.metrics?.cost_per_million_tokens === 'number');
+    const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
+    const rows = plans.map((p) => {
+        const base = bases?.[p.file];
+        const name = `${escape_escapeCell(p.name)}${p.name !== p.file ? `<br>${escape_escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
+        return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
+    });
+    const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
+    return markdown_table([header, ...rows]);
+}
+function errorsList(plan) {
+    return plan.errors
+        .map((e) => {
+        const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escape_escapeMarkdown(e.path) : ''].filter(Boolean).join(', ');
+        return `- ${where ? `**${where}**: ` : ''}${escape_escapeMarkdown(e.message)}`;
+    })
+        .join('\n');
+}
+/** Devices from the details, or one row for the most loaded device from the metrics. */
+function memoryDevices(plan) {
+    if (plan.details)
+        return plan.details.devices;
+    const m = plan.metrics;
+    if (!m)
+        return [];
+    return [
+        {
+            stage: 0,
+            layers: 0,
+            weights_gib: m.weights_per_gpu_gib,
+            kv_cache_gib: m.kv_cache_per_gpu_gib,
+            activations_gib: m.activations_per_gpu_gib,
+            overhead_gib: null,
+            total_gib: m.memory_per_gpu_gib,
+            total_floor_gib: m.weights_per_gpu_gib ?? 0,
+            capacity_gib: null,
+            usable_gib: null,
+        },
+    ];
+}
+const DEVICE_KEYS = [
+    ['weights_gib', 'weights_gib'],
+    ['kv_cache_gib', 'kv_cache_gib'],
+    ['activations_gib', 'activations_gib'],
+    ['overhead_gib', 'overhead_gib'],
+    ['total_gib', 'memory_per_gpu_gib'],
+    ['usable_gib', 'usable_gib'],
+    ['capacity_gib', 'capacity_gib'],
+];
+function memorySection(plan, base, h, minChange) {
+    const devices = memoryDevices(plan);
+    if (devices.length === 0)
+        return '';
+    const baseDevices = base ? memoryDevices(base) : undefined;
+    const cell = (d, key, metricKey) => {
+        const value = d[key];
+        const text = format_formatQuantity(value, 'GiB');
+        if (baseDevices === undefined)
+            return escape_escapeCell(text);
+        const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null);
+        return escape_escapeCell(withChange(text, metricKey, value, before, minChange));
+    };
+    // a total that is not computable still has a floor (its weights): say so
+    const rows = devices.map((d) => [
+        plan.details ? (devices.length === 1 ? `every device (${d.layers} layers)` : `${d.stage} (${d.layers} layers)`) : 'most loaded',
+        ...DEVICE_KEYS.map(([key, metricKey]) => key === 'total_gib' && d.total_gib === null && d.total_floor_gib > 0
+            ? escape_escapeCell(`${NOT_COMPUTABLE} (≥ ${format_formatQuantity(d.total_floor_gib, 'GiB')})`)
+            : cell(d, key, metricKey)),
+    ]);
+    const header = [plan.details && devices.length > 1 ? 'Stage' : 'Device', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
+    const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
+    return [`${h} Memory per device`, markdown_table([header, ...rows]), chart].filter(Boolean).join('\n\n');
+}
+function metricsSection(plan, base, minChange) {
+    if (!plan.metrics)
+        return '';
+    const rows = Object.entries(plan.metrics)
+        .filter(([, value]) => value === null || typeof value === 'number')
+        .map(([key, value]) => {
+        // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
+        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value);
+        return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
+    });
+    return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
+}
+function assumptionsSection(plan) {
+    const assumptions = plan.details?.assumptions ?? [];
+    if (assumptions.length === 0)
+        return '';
+    const items = assumptions.map((a) => `- ${escape_escapeMarkdown(a.name)}: ${escape_escapeMarkdown(a.value)} (${escape_escapeMarkdown(a.source)})`);
+    return `<details><summary>Assumptions (${assumptions.length})</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+/** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
+function renderPlanMarkdown(plan, opts = {}) {
+    return withoutMath(planSection(plan, opts));
+}
+/** A plan's section before its dollar signs are made safe (renderReportMarkdown does that once for the whole report). */
+function planSection(plan, opts) {
+    const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
+    const h = '#'.repeat(level);
+    const sub = '#'.repeat(level + 1);
+    const base = opts.base;
+    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+    const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
+    const parts = [];
+    const newTag = base === null ? ' (new plan)' : '';
+    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
+    parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${summary_checkCounts(plan.checks)}`);
+    const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
+    if (plan.errors.length > 0)
+        parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);
+    const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
+    if (attention.length > 0)
+        parts.push(checksTable(attention, ctx));
+    parts.push(unverifiedSection(plan.checks, ctx));
+    parts.push(passingSection(plan.checks, ctx));
+    if (plan.verdict !== 'error') {
+        // A disaggregated plan shows its pools side by side instead of one memory table.
+        parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
+        parts.push(performanceSection(plan, base, sub, minChange));
+        parts.push(importedSection(plan.details?.origins));
+        parts.push(metricsSection(plan, base, minChange));
+        parts.push(assumptionsSection(plan));
+    }
+    if (opts.alternatives)
+        parts.push(opts.alternatives.trim());
+    return parts.filter(Boolean).join('\n\n');
+}
+/**
+ * Plans that need no reading: on a base, unchanged (by min-change) and not failing. A failing plan
+ * is always shown: it fails the job.
+ */
+function isQuiet(plan, base, minChange) {
+    return base !== null && base !== undefined && plan.verdict !== 'fail' && plan.verdict !== 'error' && !planChanged(plan, base, minChange);
+}
+/** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
+function renderReportMarkdown(report, opts = {}) {
+    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
+    const parts = [verdictLine(report, opts.title ?? 'Parallel plan check', opts.unverified)];
+    const plans = summary_worstFirst(report.plans);
+    const unverified = opts.unverified?.files;
+    const headline = headlineLines(plans, {
+        ...(opts.bases ? { bases: opts.bases } : {}),
+        ...(opts.baseName ? { baseName: opts.baseName } : {}),
+        minChange,
+        ...(unverified ? { unverified } : {}),
+    });
+    if (headline.length > 0)
+        parts.push(headline.map((line) => `- ${line}`).join('\n'));
+    if (plans.length === 0)
+        parts.push('No plan files found.');
+    const baseOf = (p) => (opts.bases ? opts.bases[p.file] : undefined);
+    const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
+    const shown = plans.filter((p) => !quiet.includes(p));
+    if (shown.length > 1 || (shown.length === 1 && quiet.length > 0))
+        parts.push(summaryTable(shown, opts.bases, minChange));
+    const section = (plan, level) => planSection(plan, {
+        base: baseOf(plan),
+        headingLevel: level,
+        minChange,
+        ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
+        ...(unverified?.has(plan.file) ? { unverified: true } : {}),
+    });
+    for (const plan of shown)
+        parts.push(section(plan, 3));
+    if (quiet.length > 0) {
+        const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
+        const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
+        const summary = `${figures_countOf(quiet.length, 'unchanged plan')} (no figure moved ${minChange}% or more${against}): ${names}`;
+        parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
+    }
+    return withoutMath(`${parts.join('\n\n')}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+// Renderers of a verification Report: pure functions from Report to text.
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/core/work-budget.ts
 // A budget for the work one plan may cost. Every parser and importer is linear in its input and
 // every input has a size limit, but a plan may import 16 files and name a config.json, and a bug
@@ -43300,148 +45400,6 @@ function kserveRuns(doc, readPod) {
     return runs;
 }
 
-;// CONCATENATED MODULE: ./src/core/defaults.ts
-const GIB = 1024 ** 3;
-/**
- * Achievable fractions of each peak, used for estimates (bounds use 1).
- * Kernel ceilings measured on this project's machines (shared/engineering-notes.md): a large bf16
- * GEMM reaches ~0.81 of the H100's dense peak, a device copy ~0.9 of its HBM bandwidth. Whole-model
- * serving lands lower (attention, small decode GEMMs, MoE routing, scheduling). The defaults are
- * fitted on the calibration half of validation/ (npm run validate -- --calibrate): compute 0.5 and
- * memory 0.7 fit best; the network fit (0.1) stands in for costs the model lacks and breaks
- * multi-node expert parallelism, so 0.5 is kept (validation/README.md, "Calibration").
- */
-const DEFAULT_EFFICIENCY = { compute: 0.5, memory: 0.7, network: 0.5 };
-/** Per-collective start-up latency (NCCL-class small-message all-reduce: a few µs on NVLink, ~20 µs over IB). */
-const DEFAULT_INTRA_NODE_LATENCY_S = 8e-6;
-const DEFAULT_INTER_NODE_LATENCY_S = 20e-6;
-/**
- * Fixed cost of one MoE dispatch or combine beyond its link's latency (estimates only): the kernel
- * that buckets tokens by destination rank, signals every peer and waits for their counts before any
- * expert runs. DeepEP's low-latency kernels (deepseek-ai/DeepEP README) publish 77 µs (dispatch) and
- * 114 µs (combine) at EP8 on H800 with 128 tokens per rank over RDMA, mostly transfer; their fixed part
- * is not published apart. 25 µs
- * each was fitted on the fitting part of the calibration half's disaggregated runs (decode pools
- * with attention DP: dispatch and combine in all 58 MoE layers of DeepSeek-R1, whose TPOT was
- * estimated at a median 0.77-0.86 of the measured without it) and checked on the part held out from fitting
- * (validation/README.md, "Calibration"). A floor has no all-to-all at all (performance.ts).
- */
-const EXPERT_EXCHANGE_LATENCY_S = 25e-6;
-/**
- * Fixed time of one GPU kernel that moves little data (launch gap under CUDA graphs, ramp-up,
- * tail): a few microseconds on current GPUs. Decode at small batch runs dozens of such kernels
- * per layer, so this term, not bandwidth, sets its floor in practice. Estimates only; bounds omit it.
- */
-const DEFAULT_KERNEL_LATENCY_S = 4e-6;
-/**
- * Host time per modelled kernel of a pass launched without CUDA graphs (PyTorch eager: Python,
- * dispatcher, driver). An eager pass is host-bound when its kernels are small: it takes
- * max(GPU time, kernels x this). Engines launch prefill passes eagerly (SGLang's extend,
- * TensorRT-LLM's context phase); decode replays CUDA graphs unless they are turned off.
- * Anchors: the device check measured 17-24 µs per *launched* kernel for PyTorch eager on an H200
- * (validation/device/README.md), and engines launch several kernels per modelled one plus Python
- * per layer; 70 µs is the value the calibration split of validation/ fits (validation/README.md).
- */
-const DEFAULT_LAUNCH_LATENCY_S = 70e-6;
-/**
- * Kernels per layer: attention block (norm, qkv, rope + cache write, attention, output projection,
- * residual add). The counts of the three blocks are fitted, globally (every engine and GPU), on the
- * fitting part of the measured runs (validation/README.md, "Kernel counts"): 6 / 6 / 12 against
- * 5 / 4 / 16 before, held-out TPOT error 19% -> 16%.
- */
-const KERNELS_ATTENTION = 6;
-/** MLA adds the low-rank down/up projections and their norms. */
-const KERNELS_MLA_EXTRA = 4;
-/** Dense MLP block: norm, gate-up, activation, down, residual add, and the TP all-reduce's own kernel. */
-const KERNELS_DENSE_MLP = 6;
-/**
- * MoE block: norm, router GEMM, top-k/softmax, block alignment, permute, activation quantisation,
- * grouped GEMM (gate-up), activation, quantisation, grouped GEMM (down), un-permute, weighted sum:
- * about 12 launches, fewer than the 16 of unfused paths since current fused-MoE kernels (FlashInfer's
- * TensorRT-LLM MoE, CUTLASS fused MoE) merge routing, quantisation and the un-permute.
- */
-const KERNELS_MOE = 12;
-/** A shared expert runs as a small dense MLP beside the routed ones. */
-const KERNELS_SHARED_EXPERT = 3;
-/**
- * Chunked-prefill budget when the plan names no engine: tokens in one forward pass (vLLM's API-server
- * max_num_batched_tokens on a >= 70 GiB GPU). With deployment.engine, that engine's default for the
- * device applies (engine-memory.ts).
- */
-const DEFAULT_MAX_BATCHED_TOKENS = 8192;
-const DEFAULT_WEIGHT_DTYPE = 'bf16';
-/** Activations and collective messages travel in 16-bit. */
-const ACTIVATION_BYTES = 2;
-/**
- * Bytes per vocabulary entry of one sampled sequence: the LM head's 16-bit logits, the sampler's fp32
- * copy and its fp32 probabilities (vLLM v1 Sampler: logits.to(torch.float32), then softmax). 1,024
- * sequences of gpt-oss's 201,088-word vocabulary in fp32 are the 786 MiB vLLM's sampler warm-up asks
- * for on an H100 (vLLM issue 27508).
- */
-const LOGIT_BYTES = 2 + 4 + 4;
-/**
- * Bytes per stored parameter, scale factors included:
- * fp4 as MXFP4 (an 8-bit scale per 32 values, OCP MX spec v1.0) -> 4.25 bits;
- * int4 as GPTQ/AWQ groups of 128 with a 16-bit scale -> 4.125 bits;
- * fp8 block scales (DeepSeek-V3: one fp32 per 128x128 block) are negligible.
- */
-const DTYPE_BYTES = {
-    fp32: 4,
-    bf16: 2,
-    fp16: 2,
-    fp8: 1,
-    int8: 1,
-    int4: 0.5 + 2 / 128,
-    fp4: 0.5 + 1 / 32,
-};
-/**
- * Serving overhead of one request before its first token: HTTP, tokenisation, scheduling, the
- * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
- */
-const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
-function defaultKvDtype(weight) {
-    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
-}
-
-;// CONCATENATED MODULE: ./src/core/figures.ts
-// Rounding and wording of figures in checks and metrics (SI units in, report units out).
-
-/** Rounds to `digits` decimals; bounds round outward ('down' for floors, 'up' for ceilings) so a shown bound is never tighter than the true one. */
-const round = (v, digits = 3, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const f = 10 ** digits;
-    const op = direction === 'down' ? Math.floor : direction === 'up' ? Math.ceil : Math.round;
-    // + 0 turns -0 (a hair below zero rounded) into 0: JSON has no -0, and the report must round-trip
-    return op(v * f) / f + 0;
-};
-/**
- * Rounds to `digits` decimals, or to more where those would leave fewer than `significant` figures: a
- * light load's rates (0.04 tokens/s, 7e-6 tokens per joule) must not read 0, which means "not computed".
- */
-const roundFine = (v, digits, significant, direction = 'nearest') => {
-    if (v === null || !Number.isFinite(v))
-        return null;
-    const magnitude = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    const decimals = Math.max(digits, significant - 1 - magnitude);
-    // 10^decimals overflows past about 300 (a figure of 5e-324): the figure to `significant` digits
-    if (decimals > 290)
-        return Number(v.toPrecision(significant));
-    return round(v, decimals, direction);
-};
-const gib = (bytes, direction = 'nearest') => bytes === null ? null : round(bytes / GIB, 3, direction);
-const fmtGiB = (bytes) => {
-    const g = bytes / GIB;
-    // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
-    return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
-};
-/**
- * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
- * devices, sequences or steps in words goes through it, so none reads "1 sequences".
- */
-const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
-
 ;// CONCATENATED MODULE: ./src/import/pools.ts
 
 
@@ -44150,7 +46108,7 @@ function merge_sectionOf(values, key) {
     const v = Object.hasOwn(values, key) ? values[key] : undefined;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
-function has(section, key) {
+function merge_has(section, key) {
     return Object.hasOwn(section, key) && section[key] !== undefined && section[key] !== null;
 }
 function mergeImports(plan, results) {
@@ -44169,7 +46127,7 @@ function mergeImports(plan, results) {
             imported[section] ??= {};
             const target = imported[section];
             for (const [key, value] of Object.entries(fields)) {
-                if (has(target, key))
+                if (merge_has(target, key))
                     continue;
                 target[key] = value;
                 const origin = result.origins[`${section}.${key}`];
@@ -44197,18 +46155,18 @@ function mergeImports(plan, results) {
                         origins[p] = o;
             };
             // speculative decoding is filled field by field: the plan's acceptance_length beside the command's method and tokens
-            if (NESTED_BY_FIELD.has(path) && has(own, key) && isSection(own[key]) && isSection(value)) {
+            if (NESTED_BY_FIELD.has(path) && merge_has(own, key) && isSection(own[key]) && isSection(value)) {
                 const mine = own[key];
                 merged[key] = { ...value, ...mine };
-                copyOrigins((field) => !has(mine, field));
+                copyOrigins((field) => !merge_has(mine, field));
                 continue;
             }
             // An engine's batch cap is the load only when the plan states none: beside the plan's own open
             // loop it would read as a cap on the clients, whose held requests wait outside TTFT, when the
             // engine queues them inside it (the cap itself stays, as max_running_sequences)
-            if (path === 'workload.concurrency' && has(own, 'request_rate'))
+            if (path === 'workload.concurrency' && merge_has(own, 'request_rate'))
                 continue;
-            if (has(own, key)) {
+            if (merge_has(own, key)) {
                 if (key === 'preset' && own[key] !== value) {
                     warnings.push(`${path}: the plan says '${String(own[key])}' but ${importedOrigins[path] ?? 'the imported file'} names '${String(value)}'; the plan's is used`);
                 }
@@ -44228,7 +46186,7 @@ function mergeImports(plan, results) {
     const ownDeployment = merge_sectionOf(plan, 'deployment');
     const importedDeployment = imported.deployment ?? {};
     for (const [key, value] of Object.entries(importedDeployment)) {
-        if (!DEPLOYMENT_KEYS.has(key) || has(ownDeployment, key))
+        if (!DEPLOYMENT_KEYS.has(key) || merge_has(ownDeployment, key))
             continue;
         values.deployment = { ...merge_sectionOf(values, 'deployment'), [key]: value };
         const origin = importedOrigins[`deployment.${key}`];
@@ -44260,7 +46218,7 @@ function unreadLeft(values, results) {
 }
 function splitContext(values, tokens, origin, origins, warnings) {
     const workload = merge_sectionOf(values, 'workload');
-    if (has(workload, 'max_input_tokens'))
+    if (merge_has(workload, 'max_input_tokens'))
         return;
     const output = (workload.max_output_tokens ?? workload.output_tokens);
     if (output === undefined) {
@@ -44296,7 +46254,7 @@ function mergeDisaggregation(plan, values, imported, importedOrigins, origins, w
                     out[key] = merge(merge_sectionOf(mine, key), value, path);
                     continue;
                 }
-                if (has(mine, key))
+                if (merge_has(mine, key))
                     continue;
                 out[key] = value;
                 const origin = importedOrigins[path];
@@ -52637,7 +54595,7 @@ function refusingUrls(read) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
-const GB = 1e9;
+const memory_figure_GB = 1e9;
 const memory_figure_GIB = 2 ** 30;
 /** a written figure this close to a printed one is that printed figure */
 const SAME = 0.005;
@@ -52653,7 +54611,7 @@ function printedMemoryWarning(written, presetId, presetName, reported, printedGb
         return null;
     for (const gb of printedGb) {
         for (const [unit, bytes] of [
-            ['GB', gb * GB],
+            ['GB', gb * memory_figure_GB],
             ['GiB', gb * memory_figure_GIB],
         ]) {
             if (Math.abs(written - bytes) > bytes * SAME)
@@ -53573,16 +55531,16 @@ function describeKind(node) {
         return 'nothing (an empty value)';
     return typeof v === 'string' ? `a string of ${v.length} characters (not shown)` : `a ${typeof v}`;
 }
-function formatNumber(n) {
+function validate_formatNumber(n) {
     if (Number.isInteger(n) && Math.abs(n) < 1e16)
         return String(n);
     return String(Number(n.toPrecision(6)));
 }
 /** "from 1 to 65536", "greater than 0 and at most 1", "from 0 to less than 1". */
-function rangeText(min, max, minExclusive = false, maxExclusive = false, unit = '') {
+function validate_rangeText(min, max, minExclusive = false, maxExclusive = false, unit = '') {
     const u = unit ? ` ${unit}` : '';
-    const lo = formatNumber(min);
-    const hi = formatNumber(max);
+    const lo = validate_formatNumber(min);
+    const hi = validate_formatNumber(max);
     if (minExclusive && maxExclusive)
         return `greater than ${lo}${u} and less than ${hi}${u}`;
     if (minExclusive)
@@ -53787,7 +55745,7 @@ class Validator {
         return out;
     }
     int(field, node, fail) {
-        const expected = () => `a whole number ${rangeText(field.min, field.max)}`;
+        const expected = () => `a whole number ${validate_rangeText(field.min, field.max)}`;
         let value = node.type === 'scalar' ? node.value : undefined;
         if (typeof value === 'string' && field.suffixes) {
             const parsed = parseQuantity('count', value);
@@ -53807,7 +55765,7 @@ class Validator {
     real(field, node, fail) {
         const value = node.type === 'scalar' ? node.value : undefined;
         if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, field.min, field.max, field.minExclusive, field.maxExclusive)) {
-            return fail(`must be a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}, got ${describeValue(node)}`);
+            return fail(`must be a number ${validate_rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}, got ${describeValue(node)}`);
         }
         return Object.is(value, -0) ? 0 : value;
     }
@@ -53825,7 +55783,7 @@ class Validator {
             if (typeof v !== 'number' || !Number.isSafeInteger(v) || Object.is(v, -0) || !inRange(v, field.min, field.max)) {
                 if (ok) {
                     this.errors.push({
-                        message: `${label}[${i}]: must be a whole number ${rangeText(field.min, field.max)}, got ${describeValue(item)}`,
+                        message: `${label}[${i}]: must be a whole number ${validate_rangeText(field.min, field.max)}, got ${describeValue(item)}`,
                         path: label.split(' ')[0] ?? label,
                         line: item.line,
                     });
@@ -53855,8 +55813,8 @@ class Validator {
                 return fail(`must be a finite number, got ${describeValue(node)}`);
             if (field.numberUnit === undefined) {
                 const example = EXAMPLE_UNIT[dim];
-                return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
-                    `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`);
+                return fail(`a plain number needs a unit: write e.g. "${validate_formatNumber(value)} ${example.unit}" or ` +
+                    `${key}_${example.suffix}: ${validate_formatNumber(value)}; accepted units: ${units()}`);
             }
             base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
         }
@@ -53879,7 +55837,7 @@ class Validator {
         }
         const baseUnit = units_DIMENSIONS[dim].base;
         if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
-            return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${describeValue(node)}`);
+            return fail(`must be ${validate_rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${describeValue(node)}`);
         }
         return Object.is(base, -0) ? 0 : base;
     }
@@ -57904,7 +59862,7 @@ function simulatePools(load, pools, costs) {
 
 /** Scheduler events one simulation of a whole disaggregated deployment may cost (it is one simulation, not one per replica). */
 const DISAGG_EVENT_BUDGET = 1_000_000;
-const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
+const disagg_estimates_finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
 function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}) {
     const plan = loaded.plan;
@@ -58058,7 +60016,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         // The decode pool with every sequence decoding at once (a larger batch is never slower per token).
         const perWorker = concurrency / D.workers;
         const full = decodeStep(bound, D.r.layout, D.r.hardware, wl, df.c.stagesBound, perWorker, boundContext, BOUND_MODE);
-        let ceiling = full && finite(full.step) !== null ? (concurrency * tps) / full.step : null;
+        let ceiling = full && disagg_estimates_finite(full.step) !== null ? (concurrency * tps) / full.step : null;
         if (ceiling !== null && output !== undefined) {
             // ... and no faster than the prefill pool passes prompts on.
             if (prefillRate !== null)
@@ -58068,7 +60026,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
                 ceiling = Math.min(ceiling, (concurrency * output) / (ttftFloor + Math.max(0, output - 1) * tpotFloor));
             }
         }
-        throughputBound = finite(ceiling);
+        throughputBound = disagg_estimates_finite(ceiling);
     }
     // One output token: the decode pool only hands the first token on and sets no rate of its own.
     const decodeLimit = decodeRate !== null ? decodeRate * D.workers : output !== undefined && output <= 1 ? Infinity : null;
@@ -58076,7 +60034,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     if (concurrency !== undefined && plan.workload.request_rate === undefined && throughputBound !== null && output !== undefined)
         rates.push(throughputBound / output);
     const knownRates = rates.filter((x) => x !== null);
-    const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? finite(Math.min(...knownRates)) : null;
+    const requestRateCeiling = knownRates.length === 2 || knownRates.length === 3 ? disagg_estimates_finite(Math.min(...knownRates)) : null;
     // An open loop: no more requests completed than both pools can pass on.
     throughputBound = openLoopThroughputBound(throughputBound, plan.workload.request_rate, requestRateCeiling, output);
     // Idle: the prompt's pass, its transfer, and the decode worker's handoff (a second pass through the serving stack).
@@ -58093,7 +60051,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const fewest = load?.outcome.minDecode ?? null;
     if (step === null && load?.outcome.meanDecodeStep != null && fewest && bound && df.c.stagesBound) {
         step = load.outcome.meanDecodeStep;
-        stepFloor = finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
+        stepFloor = disagg_estimates_finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
     }
     const deployment = {
         ...memory,
@@ -58643,210 +60601,6 @@ function poolLayoutText(r, moe) {
     if (moe && l.ep > 1)
         parts.push(`ep=${l.ep}`);
     return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-// Number formatting for reports: each unit at a precision a reader can compare at a glance. The core's
-// check details use the same formatters, so a figure reads the same in a sentence and in a table.
-// Null is "not computable", never 0 (contract: a figure that cannot be computed is null).
-const NOT_COMPUTABLE = 'not computable';
-/** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
-const MINUS = '\u2212';
-/** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
-function decimalsFor(magnitude) {
-    if (magnitude < 10)
-        return 2;
-    if (magnitude < 100)
-        return 1;
-    return 0;
-}
-/** Thousands separators without locale dependence: 1234567 -> "1,234,567". */
-function formatCount(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    const rounded = Math.round(n);
-    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return rounded < 0 ? `${MINUS}${digits}` : digits;
-}
-/** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
-function format_formatNumber(n, maxDecimals = 2) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Math.abs(n) >= 1000)
-        return formatCount(n);
-    const text = n.toFixed(maxDecimals).replace(/\.?0+$/, '');
-    return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
-}
-/**
- * Below 1, at least `digits` significant digits (a light load's 0.000459 tokens/J, never "0" for a
- * figure that is not); from 1 up, formatNumber's `decimals`.
- */
-function formatSmall(n, digits, decimals) {
-    const abs = Math.abs(n);
-    if (!(abs < 1) || abs === 0)
-        return format_formatNumber(n, decimals);
-    return format_formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
-}
-/** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
-function formatGiB(gib) {
-    const abs = Math.abs(gib);
-    // too small for two decimals: 3 significant digits, never "0.00 GiB" for a figure that is not 0
-    const text = abs > 0 && abs < 0.005 ? abs.toPrecision(3) : abs < 10 ? abs.toFixed(2) : abs.toFixed(1);
-    return `${gib < 0 ? MINUS : ''}${abs >= 1000 ? formatCount(abs) : text} GiB`;
-}
-/** Times in ms: ms below one second, s below 100 s, min below 100 min, then h. */
-const TIME_STEPS = [
-    { factor: 1, mark: '', unit: 'ms', below: 1000 },
-    { factor: 1e3, mark: '', unit: 's', below: 100 },
-    { factor: 6e4, mark: '', unit: 'min', below: 100 },
-    { factor: 3.6e6, mark: '', unit: 'h', below: Infinity },
-];
-/** Token rates in tokens/s, with k and M. */
-const RATE_STEPS = [
-    { factor: 1, mark: '', unit: 'tokens/s', below: 1000 },
-    { factor: 1e3, mark: 'k', unit: 'tokens/s', below: 1000 },
-    { factor: 1e6, mark: 'M', unit: 'tokens/s', below: Infinity },
-];
-/** Units shown on a ladder, with the factor from the unit to the ladder's base (s -> ms: 1000). */
-const LADDERS = {
-    ms: { steps: TIME_STEPS, toBase: 1 },
-    s: { steps: TIME_STEPS, toBase: 1e3 },
-    'tokens/s': { steps: RATE_STEPS, toBase: 1 },
-    'tokens/ms': { steps: RATE_STEPS, toBase: 1e3 },
-};
-/** A magnitude in a step at 3 significant digits (2 decimals under 10, 1 under 100), thousands separated. */
-function stepNumber(abs) {
-    const text = abs.toFixed(decimalsFor(abs));
-    // a figure too small for 2 decimals (a required TTFT of 1e-300 s) must not read as 0
-    if (abs > 0 && Number(text) === 0)
-        return abs.toPrecision(3);
-    return abs >= 1000 ? formatCount(abs) : text;
-}
-/** The step a magnitude (in base units) is shown in. */
-function stepFor(base, steps) {
-    const abs = Math.abs(base);
-    return steps.find((s) => Number(stepNumber(abs / s.factor).replace(/,/g, '')) < s.below) ?? steps[steps.length - 1];
-}
-function onLadder(value, steps) {
-    const step = stepFor(value, steps);
-    return `${value < 0 ? MINUS : ''}${stepNumber(Math.abs(value) / step.factor)}${step.mark} ${step.unit}`;
-}
-/** Milliseconds below one second (41.2 ms), seconds below 100 s (1.23 s), minutes below 100 min (84.2 min), then hours. */
-function formatMs(ms) {
-    return onLadder(ms, TIME_STEPS);
-}
-/** Token rates with k/M suffixes at 3 significant digits (850 tokens/s, 12.3k tokens/s, 1.23M tokens/s). */
-function formatTokensPerS(rate) {
-    return onLadder(rate, RATE_STEPS);
-}
-/** A fraction as a percentage (0.9 -> 90%, 0.123 -> 12.3%). */
-function formatPercent(fraction) {
-    const pct = Math.abs(fraction * 100);
-    const text = pct >= 10 ? pct.toFixed(pct >= 100 ? 0 : 1) : pct.toFixed(2);
-    // trailing zeros after a decimal point only: 100% stays 100%, 12.50% becomes 12.5%
-    return `${fraction < 0 ? MINUS : ''}${text.includes('.') ? text.replace(/\.?0+$/, '') : text}%`;
-}
-/** US dollars: $1,234, $3.50, $0.29, $0.0042 (two significant digits below a dollar). */
-function formatUsd(usd) {
-    const abs = Math.abs(usd);
-    const sign = usd < 0 ? MINUS : '';
-    if (abs >= 1000)
-        return `${sign}$${formatCount(abs)}`;
-    if (abs >= 1 || abs === 0)
-        return `${sign}$${abs.toFixed(2)}`;
-    return `${sign}$${abs.toPrecision(2)}`;
-}
-const FORMATTERS = {
-    gib: formatGiB,
-    ms: formatMs,
-    s: (s) => formatMs(s * 1000),
-    'tokens/s': formatTokensPerS,
-    'tokens/ms': (r) => formatTokensPerS(r * 1000),
-    fraction: formatPercent,
-    ratio: formatPercent,
-    '%': (p) => formatPercent(p / 100),
-    bytes: (b) => formatGiB(b / 2 ** 30),
-    usd: formatUsd,
-    'tokens/j': (t) => `${formatSmall(t, 3, 2)} tokens/J`,
-    'requests/s': (r) => `${formatSmall(r, 2, r < 10 ? 2 : 1)} requests/s`,
-};
-/** Any check figure in its unit; unknown units get a plain number followed by the unit. */
-function format_formatQuantity(value, unit) {
-    if (value === null || value === undefined || !Number.isFinite(value))
-        return NOT_COMPUTABLE;
-    const formatter = unit ? FORMATTERS[unit.toLowerCase()] : undefined;
-    if (formatter)
-        return formatter(value);
-    const number = Number.isInteger(value) ? formatCount(value) : format_formatNumber(value);
-    return unit ? `${number} ${unit}` : number;
-}
-/**
- * The ends of a figure's range in the figure's own unit and scale (the figure 621 ms, its range 40.6 to
- * 22,700 ms: never "40.6 ms to 22.6 s"), at 3 significant digits, rounded outward so the range shown
- * holds the range computed (to a tenth of the last digit shown). `short` (tables): the decimals of a number of two digits or more dropped,
- * 25.26-56.87 -> 25-57. Without a figure, the ends take the scale of the low end.
- */
-function formatRangeEnds(range, unit, figure, short = false) {
-    const ladder = unit ? LADDERS[unit.toLowerCase()] : undefined;
-    if (ladder) {
-        const reference = figure !== null && figure !== undefined && Number.isFinite(figure) && figure !== 0 ? figure : range[0] !== 0 ? range[0] : range[1];
-        const step = stepFor(reference * ladder.toBase, ladder.steps);
-        const end = (v, direction) => `${v < 0 ? MINUS : ''}${endNumber(Math.abs((v * ladder.toBase) / step.factor), v < 0 ? flip(direction) : direction, short)}${step.mark}`;
-        return { low: end(range[0], 'down'), high: end(range[1], 'up'), unit: ` ${step.unit}` };
-    }
-    // one scale only (GiB, %, $, tokens/J): each end as the figure would be, rounded outward
-    const [low, high] = [outward(range[0], unit, 'down', short), outward(range[1], unit, 'up', short)];
-    const split = (t) => {
-        const space = t.indexOf(' ');
-        return space < 0 ? [t, ''] : [t.slice(0, space), t.slice(space)];
-    };
-    const [lowNumber, lowUnit] = split(low);
-    const [highNumber, highUnit] = split(high);
-    return lowUnit === highUnit ? { low: lowNumber, high: highNumber, unit: highUnit } : { low, high, unit: '' };
-}
-const flip = (direction) => (direction === 'down' ? 'up' : 'down');
-/**
- * x in units of the last digit shown, to the nearest tenth of one before it is rounded outward: an end
- * of 45.004 ms shows as 45, not 46 (nor 0.29 / 0.01 = 28.999999999999996 as 30).
- */
-const nudge = (x) => Math.round(x * 10) / 10;
-/** A range end's magnitude rounded outward: 3 significant digits (short: none past 10), thousands separated. */
-function endNumber(abs, direction, short) {
-    const round = direction === 'down' ? Math.floor : Math.ceil;
-    if (abs === 0)
-        return '0';
-    if (abs >= 1000) {
-        const unit = 10 ** (Math.floor(Math.log10(abs)) - 2);
-        return formatCount(round(nudge(abs / unit)) * unit);
-    }
-    const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
-    const f = 10 ** decimals;
-    return (round(nudge(abs * f)) / f).toFixed(decimals);
-}
-/**
- * A range end through its unit's formatter, its number rounded outward at the precision shown (short:
- * decimals of a number of two digits or more dropped): 25.26 GiB -> 25.2 GiB (low end), 25.3 GiB (high).
- */
-function outward(value, unit, direction, short) {
-    const text = format_formatQuantity(value, unit);
-    const match = /\d[\d,]*(\.\d+)?/.exec(text);
-    if (!match)
-        return text;
-    const shown = Number(match[0].replace(/,/g, ''));
-    if (shown === 0 || value === 0)
-        return text;
-    // the formatter's scale (fraction -> %: 100), a power of ten
-    const factor = 10 ** Math.round(Math.log10(shown / Math.abs(value)));
-    const decimals = short && shown >= 10 ? 0 : Math.max(0, (match[1]?.length ?? 1) - 1);
-    const f = 10 ** decimals;
-    const round = (value < 0 ? flip(direction) : direction) === 'down' ? Math.floor : Math.ceil;
-    const v = round(nudge(Math.abs(value) * factor * f)) / f;
-    return `${text.slice(0, match.index)}${v >= 1000 ? formatCount(v) : v.toFixed(decimals)}${text.slice(match.index + match[0].length)}`;
-}
-/** A figure with its range in one unit, for prose: "12.3k tokens/s (range 7.59k to 19.9k tokens/s)". */
-function formatWithRange(value, range, unit) {
-    const ends = formatRangeEnds(range, unit, value);
-    return `${format_formatQuantity(value, unit)} (range ${ends.low} to ${ends.high}${ends.unit})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/range-bands.ts
@@ -59846,7 +61600,7 @@ function nestedCdf(r, trend, x) {
  * the estimate: a rate's low end, or the high end of a cost per token, which is a time's kind (an
  * open loop that keeps up serves its arrivals, plan-ranges.ts).
  */
-function rangeOf(estimate, r, kind, bound, slowStop = null, trend = kind === 'time' ? 'worsens' : 'improves') {
+function ranges_rangeOf(estimate, r, kind, bound, slowStop = null, trend = kind === 'time' ? 'worsens' : 'improves') {
     const [lo, hi] = rangeEnds(r, trend);
     let low = kind === 'time' ? estimate * Math.exp(lo) : estimate * Math.exp(-hi);
     let high = kind === 'time' ? estimate * Math.exp(hi) : estimate * Math.exp(-lo);
@@ -59949,7 +61703,7 @@ function judgeRequirement(required, dir, f) {
  * fails. (Beyond the physical bound was already a fail.)
  */
 function judgeWithRange(required, dir, f, estimate, risk) {
-    const [low, high] = rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.slowStop ?? null, risk.trend);
+    const [low, high] = ranges_rangeOf(estimate, risk.residuals, risk.kind, f.rangeBound ?? f.bound, f.slowStop ?? null, risk.trend);
     const lowerIsBetter = dir === 'lower-is-better';
     const bad = lowerIsBetter ? high : low;
     const good = lowerIsBetter ? low : high;
@@ -60208,7 +61962,7 @@ function planRanges(plan, r, c, metrics) {
         const v = metrics[key];
         if (v === null || v === undefined || !(v > 0))
             return;
-        const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
+        const [lo, hi] = ranges_rangeOf(v, res, kind, bound, slowStop);
         ranges[key] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
     };
     const ms = (s) => (s === null ? null : s * 1000);
@@ -60232,7 +61986,7 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? ranges_rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 /**
@@ -60240,7 +61994,7 @@ function planRanges(plan, r, c, metrics) {
  * throughput as the metrics show it (rounded), when known.
  */
 function rangeStops(r, c, idle, tpot, shownThroughput) {
-    const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
+    const ttftLow = c.ttftIdle !== null && c.ttftIdle > 0 ? ranges_rangeOf(c.ttftIdle, idle, 'time', c.ttftFloor)[0] : null;
     const fixedLengths = (r.workload.benchmark?.inputRangeRatio ?? 1) === 1;
     return {
         ttftLow,
@@ -60264,7 +62018,7 @@ function offeredFloor(r, c, tpot) {
     if (wl.requestRate === undefined || wl.outputTokens === undefined || c.throughput === null || c.capacity === null)
         return null;
     const offered = wl.requestRate * wl.outputTokens;
-    return Math.min(offered, rangeOf(c.capacity, tpot, 'rate', null)[0]);
+    return Math.min(offered, ranges_rangeOf(c.capacity, tpot, 'rate', null)[0]);
 }
 /**
  * The throughput range's ceiling: the physical bound and, in an open loop, what its arrivals offer
@@ -62426,1747 +64180,6 @@ function verifyPlanText(file, text, readReference, budget = PLAN_WORK_BUDGET) {
         return verify_verifyLoadedPlan(result.loaded);
     }, () => error(`${file}: too complex to verify: reading it and the files it imports and simulating its load need more than its work budget of ${budget.toLocaleString('en-US')} units (about one per character read or value built, 16 per simulated scheduler event); split it, import smaller files, or simulate a shorter run`));
 }
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** The contract puts the ranges inside the metrics ("Version 1.1 / How sure"). */
-function orderedPlan(plan) {
-    const { file, name, verdict, checks, metrics, errors, details, ranges, ...extensions } = plan;
-    const withRanges = metrics && ranges ? { ...metrics, ranges } : metrics;
-    return { file, name, verdict, checks, metrics: withRanges, errors, ...(details ? { details } : {}), ...extensions };
-}
-/** Non-finite numbers have no JSON form; the contract's "could not compute" is null. */
-const finiteOrNull = (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
-function renderJson(report) {
-    const ordered = { version: report.version, verdict: report.verdict, plans: report.plans.map(orderedPlan) };
-    return `${JSON.stringify(ordered, finiteOrNull, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Neutralising text that comes from a plan (names, paths, messages quoting plan text) before it
-// goes into GitHub markdown: it must not break a table, inject HTML, format, link, or ping anyone.
-// markdown-table escapes nothing, so every cell goes through escapeCell first.
-const ZERO_WIDTH_SPACE = '\u200B';
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Control characters (but tab and line breaks), the bidirectional controls, which can make text
- * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
- * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
- * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
- * Zero-width joiners are left: emoji sequences and several scripts need them.
- */
-const HIDDEN_CHARACTERS = 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
-/** A hidden character shown as its escape: \x1b, \u202e. */
-function showEscaped(c) {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-/** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
-const COMMIT_LIKE = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
-/**
- * What GFM's autolink extension (GitHub's) turns into a link: any `://` (it reads the scheme back from
- * the colon, so `1https://` and `_https://` link as `https://` does) and any `www.` (after `_`, `~` or
- * `(` too). `\b` misses both after a digit or `_`, so these break whatever precedes them. Emails (bare,
- * `mailto:`, `xmpp:`) need a domain right after their `@`, which the mention rule breaks.
- */
-const AUTOLINK = /:\/\/|www\./gi;
-function breakAutolink(s) {
-    return s === '://' ? `:${ZERO_WIDTH_SPACE}//` : `${s.slice(0, 3)}${ZERO_WIDTH_SPACE}.`;
-}
-/**
- * Plan text for inline markdown (a paragraph, list item or heading): hidden characters shown
- * escaped, HTML entity-encoded, markdown punctuation backslash-escaped, `$` (which opens math)
- * entity-encoded, @mentions (and emails), #123 and GH-123 references, commit-like hex and
- * autolinks (`://`, `www.`) broken with a zero-width space, and newlines turned into <br> so text
- * cannot start a new block.
- */
-function escape_escapeMarkdown(text) {
-    return text
-        .replace(HIDDEN_CHARACTERS, showEscaped)
-        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
-        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
-        .replace(/@(?=[A-Za-z0-9_\\-])/g, `@${ZERO_WIDTH_SPACE}`) // a backslash: `_` or `-` escaped above
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
-        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
-        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-        .replace(AUTOLINK, breakAutolink)
-        .replace(/\r\n?|\n/g, '<br>');
-}
-/**
- * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
- * would show): hidden characters shown escaped, entities, `$`, mentions, references and
- * commit-like hex broken as escapeMarkdown does, one line.
- */
-function escapeHtml(text) {
-    return text
-        .replace(/[\t\r\n]+/g, ' ')
-        .replace(HIDDEN_CHARACTERS, showEscaped)
-        .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c] ?? c)
-        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\bGH-(?=\d)/gi, (s) => `${s}${ZERO_WIDTH_SPACE}`)
-        .replace(/\$/g, '&#36;') // after the # rule, which would break this entity
-        .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
-        .replace(AUTOLINK, breakAutolink);
-}
-/**
- * Our own markdown with its `$` (dollar figures) as entities, so two on one line never open math;
- * code spans and fenced blocks (a Mermaid chart) are left as they are, where an entity would show.
- */
-function withoutMath(markdown) {
-    return markdown
-        .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-        .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$/g, '&#36;')))
-        .join('');
-}
-/** Plan text for a table cell: as escapeMarkdown (which already escapes `|` and newlines). */
-function escape_escapeCell(text) {
-    return escape_escapeMarkdown(text).trim() || ' ';
-}
-/** Text that goes into a Mermaid string: only characters that cannot end the string or inject. */
-function mermaidLabel(text) {
-    return text.replace(/[^A-Za-z0-9 .,:/+\-()]/g, '').slice(0, 60);
-}
-/**
- * Plan text for a terminal, one line of it: control characters (ANSI escape sequences, carriage
- * returns that overwrite a line, line feeds: run in a GitHub Actions step, a line that data starts
- * would be read as a workflow command, `::add-mask::`, `::stop-commands::`) are shown as \xNN, and bidirectional controls (which reorder what the
- * terminal shows), characters that show as nothing and lone surrogates as \uNNNN, instead of
- * being sent to the terminal.
- */
-function escape_escapeTerminal(text) {
-    return (text
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
-        .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
-const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
-/** Order in which checks are listed: what needs attention first. */
-const STATUS_ORDER = { fail: 0, warn: 1, unverified: 2, pass: 3 };
-const VERDICT_ORDER = ['error', 'fail', 'warn', 'pass'];
-/** Worst verdict first (error, fail, warn, pass), in the given order otherwise. */
-function summary_worstFirst(plans) {
-    const rank = (v) => VERDICT_ORDER.indexOf(v);
-    return plans
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => rank(a.p.verdict) - rank(b.p.verdict) || a.i - b.i)
-        .map((e) => e.p);
-}
-/** Checks that need attention (fail, warn, unverified) first, each group in the core's order. */
-function summary_checksByUrgency(checks) {
-    const sorted = checks
-        .map((check, index) => ({ check, index }))
-        .sort((a, b) => STATUS_ORDER[a.check.status] - STATUS_ORDER[b.check.status] || a.index - b.index)
-        .map((entry) => entry.check);
-    return { attention: sorted.filter((c) => c.status !== 'pass'), passing: sorted.filter((c) => c.status === 'pass') };
-}
-/** "2 failed, 1 warning, 3 unverified, 10 passed" (zeros left out). */
-function summary_checkCounts(checks) {
-    const count = (status) => checks.filter((c) => c.status === status).length;
-    const parts = [
-        [count('fail'), 'failed'],
-        [count('warn'), count('warn') === 1 ? 'warning' : 'warnings'],
-        [count('unverified'), 'unverified'],
-        [count('pass'), 'passed'],
-    ];
-    const text = parts
-        .filter(([n]) => n > 0)
-        .map(([n, word]) => `${n} ${word}`)
-        .join(', ');
-    return text ? `checks: ${text}` : 'no checks';
-}
-/** "3 plans: 1 fail, 1 warn, 1 pass" (zeros left out). */
-function summary_planCounts(plans) {
-    const parts = VERDICT_ORDER.map((v) => [plans.filter((p) => p.verdict === v).length, v])
-        .filter(([n]) => n > 0)
-        .map(([n, v]) => `${n} ${v}`);
-    return `${figures_countOf(plans.length, 'plan')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-}
-/** The unit of a metric, from its contract name (memory_per_gpu_gib -> GiB). */
-function metricUnit(key) {
-    if (key.startsWith('cost_per_million_tokens'))
-        return 'USD';
-    if (key.startsWith('tokens_per_joule'))
-        return 'tokens/J';
-    if (key.includes('request_rate'))
-        return 'requests/s';
-    if (key.endsWith('_gib'))
-        return 'GiB';
-    if (key.endsWith('_ms'))
-        return 'ms';
-    if (key.endsWith('_tokens_per_s'))
-        return 'tokens/s';
-    if (key.endsWith('_tokens'))
-        return 'tokens';
-    if (key.endsWith('_fraction') || key.endsWith('_utilization'))
-        return 'fraction';
-    return undefined;
-}
-/** Keys missing for a check that its detail does not already name (the core often lists them in the text). */
-function summary_unnamedMissing(check) {
-    return (check.missing ?? []).filter((key) => !check.detail.includes(key));
-}
-const METRIC_LABELS = {
-    throughput_tokens_per_s: 'throughput',
-    ttft_ms: 'TTFT',
-    ttft_idle_ms: 'TTFT on an idle deployment',
-    tpot_ms: 'TPOT',
-    decode_step_ms: 'decode step',
-    memory_per_gpu_gib: 'memory per GPU',
-    kv_cache_capacity_tokens: 'KV-cache capacity',
-    cost_per_million_tokens: 'cost per million tokens',
-    tokens_per_joule: 'tokens per joule',
-    max_request_rate: 'max request rate',
-    e2e_p99_ms: 'end-to-end p99',
-};
-/** A metric in words: "TPOT", "cost per million tokens", "TTFT p99". */
-function metricLabel(key) {
-    const known = METRIC_LABELS[key];
-    if (known)
-        return known;
-    const percentile = /^(ttft|tpot|e2e)_(p\d+)_ms$/.exec(key);
-    if (percentile)
-        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
-    return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/report/ranges.ts
-
-
-function rangesIn(source) {
-    const own = source?.ranges;
-    const nested = source?.metrics?.ranges;
-    const ranges = own ?? nested;
-    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
-}
-/** The range of a metric, when the report gives a well-formed one. */
-function ranges_rangeOf(source, key) {
-    const ranges = rangesIn(source);
-    if (!ranges)
-        return null;
-    const r = ranges[key];
-    if (!Array.isArray(r) || r.length !== 2)
-        return null;
-    const [lo, hi] = r;
-    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
-}
-/**
- * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
- * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
- */
-function ranges_rangeText(range, unit, figure) {
-    const ends = formatRangeEnds(range, unit, figure, true);
-    return `${ends.low}–${ends.high}`;
-}
-/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
-function ranges_withRange(text, source, key, figure) {
-    const range = ranges_rangeOf(source, key);
-    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
-}
-/**
- * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
- * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
- * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
- */
-function ranges_widerReasons(plan) {
-    return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
-}
-/**
- * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
- * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
- * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
- * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
- */
-function ranges_lockstepNote(plan) {
-    if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id)))
-        return null;
-    const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
-    return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' };
-function checkLine(check) {
-    const hasValue = check.value !== undefined;
-    const hasLimit = check.limit !== undefined;
-    let figures = '';
-    if (hasValue && hasLimit) {
-        const value = formatQuantity(check.value, check.unit);
-        const limit = formatQuantity(check.limit, check.unit);
-        figures = ` (${value} vs ${limit})`;
-    }
-    else if (hasValue)
-        figures = ` (${formatQuantity(check.value, check.unit)})`;
-    const unnamed = unnamedMissing(check);
-    const missing = unnamed.length ? ` [missing: ${unnamed.join(', ')}]` : '';
-    const where = check.line !== undefined ? ` [line ${check.line}]` : '';
-    return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
-}
-/** `file:line: path: message`; the parts that are unknown are left out. */
-function errorLine(file, error) {
-    const location = error.line !== undefined ? `${file}:${error.line}` : file;
-    // Loader messages already lead with their key; do not say it twice.
-    const path = error.path && !error.message.startsWith(`${error.path}`) && !error.message.startsWith(`${error.path.split('.')[0]}.`) ? `${error.path}: ` : '';
-    return `${location}: ${path}${error.message}`;
-}
-function keyMetrics(plan) {
-    const m = plan.metrics;
-    if (!m)
-        return '';
-    // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
-    const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
-    const figures = [
-        ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
-        ['TTFT', shown('ttft_ms', 'ms')],
-        ['TPOT', shown('tpot_ms', 'ms')],
-        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
-        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
-        ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-        ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
-        // cost and energy only when the plan prices or powers its devices
-        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
-        ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
-    ];
-    return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
-}
-function renderPlanText(plan) {
-    const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
-    for (const error of plan.errors)
-        lines.push(errorLine(plan.file, error));
-    const { attention, passing } = checksByUrgency(plan.checks);
-    for (const check of [...attention, ...passing])
-        lines.push(checkLine(check));
-    const metrics = keyMetrics(plan);
-    if (metrics)
-        lines.push(metrics);
-    // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
-    const wider = widerReasons(plan);
-    if (wider.length > 0)
-        lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
-    const lockstep = lockstepNote(plan);
-    if (lockstep)
-        lines.push(`  ${lockstep}`);
-    return lines.map(escapeTerminal).join('\n');
-}
-function renderText(report) {
-    // failing plans first, as in the markdown report
-    const sections = worstFirst(report.plans).map(renderPlanText);
-    sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
-    return `${sections.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {}
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat()
-  const stringLength = settings.stringLength || defaultStringLength
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = []
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = []
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = []
-  /** @type {Array<number>} */
-  const longestCellByColumn = []
-  let mostCellsPerRow = 0
-  let rowIndex = -1
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = []
-    /** @type {Array<number>} */
-    const sizes = []
-    let columnIndex = -1
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length
-    }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex])
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell)
-        sizes[columnIndex] = size
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size
-        }
-      }
-
-      row.push(cell)
-    }
-
-    cellMatrix[rowIndex] = row
-    sizeMatrix[rowIndex] = sizes
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex])
-    }
-  } else {
-    const code = toAlignment(align)
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1
-  /** @type {Array<string>} */
-  const row = []
-  /** @type {Array<number>} */
-  const sizes = []
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex]
-    let before = ''
-    let after = ''
-
-    if (code === 99 /* `c` */) {
-      before = ':'
-      after = ':'
-    } else if (code === 108 /* `l` */) {
-      before = ':'
-    } else if (code === 114 /* `r` */) {
-      after = ':'
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          )
-
-    const cell = before + '-'.repeat(size) + after
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size
-      }
-
-      sizes[columnIndex] = size
-    }
-
-    row[columnIndex] = cell
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row)
-  sizeMatrix.splice(1, 0, sizes)
-
-  rowIndex = -1
-  /** @type {Array<string>} */
-  const lines = []
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex]
-    const sizes = sizeMatrix[rowIndex]
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow
-    columnIndex = -1
-    /** @type {Array<string>} */
-    const line = []
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || ''
-      let before = ''
-      let after = ''
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
-        const code = alignments[columnIndex]
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size)
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5)
-            after = ' '.repeat(half - 0.5)
-          } else {
-            before = ' '.repeat(half)
-            after = before
-          }
-        } else {
-          after = ' '.repeat(size)
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|')
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ')
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before)
-      }
-
-      line.push(cell)
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after)
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ')
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|')
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    )
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
-}
-
-;// CONCATENATED MODULE: ./src/report/changes.ts
-
-
-/** Changes below this many percent are not reported (the action's `min-change` input). */
-const DEFAULT_MIN_CHANGE_PERCENT = 1;
-/** Which way is better for a metric, by its contract name. */
-function metricDirection(key) {
-    if (/throughput|kv_cache_capacity|tokens_per_joule|request_rate|max_running_sequences|max_concurrency|usable|capacity_gib/.test(key))
-        return 'higher-is-better';
-    if (/_ms$|_gib$|cost_per_million|utilization$|bubble/.test(key))
-        return 'lower-is-better';
-    return 'neutral';
-}
-/** The figures a reviewer weighs first: what the plan serves, how fast, in how much memory, at what price. */
-const PRIMARY_METRICS = ['throughput_tokens_per_s', 'tpot_ms', 'ttft_ms', 'memory_per_gpu_gib', 'cost_per_million_tokens'];
-/** The figures whose change a headline and the summary talk about: the primary ones, then the rest. */
-const KEY_METRICS = [
-    ...PRIMARY_METRICS,
-    'tokens_per_joule',
-    'max_request_rate',
-    'ttft_p99_ms',
-    'tpot_p99_ms',
-    'e2e_p99_ms',
-    'kv_cache_capacity_tokens',
-];
-const changes_finite = (v) => typeof v === 'number' && Number.isFinite(v);
-/** The change of one figure when it moved by at least `minChange` percent, else null. */
-function significantChange(key, current, base, minChange = DEFAULT_MIN_CHANGE_PERCENT, direction = metricDirection(key)) {
-    if (!changes_finite(current) || !changes_finite(base) || current === base)
-        return null;
-    const relative = base === 0 ? null : (current - base) / Math.abs(base);
-    if (relative !== null && Math.abs(relative) * 100 < minChange)
-        return null;
-    const better = direction === 'neutral' ? null : current > base === (direction === 'higher-is-better');
-    return { key, current, base, relative, better };
-}
-/** "43%" or "4.2%" (at least two significant digits for small changes). */
-function percentText(relative) {
-    const pct = Math.abs(relative * 100);
-    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
-}
-const BETTER = '🟢';
-const WORSE = '🔴';
-/** "🔴 43% worse", "🟢 12% better", "+2" for a neutral figure; '' when nothing worth saying changed. */
-function changeWords(change, unit) {
-    if (!change)
-        return '';
-    if (change.better === null) {
-        const delta = change.current - change.base;
-        return `${delta > 0 ? '+' : MINUS}${format_formatQuantity(Math.abs(delta), unit)}`;
-    }
-    const symbol = change.better ? BETTER : WORSE;
-    const word = change.better ? 'better' : 'worse';
-    return change.relative === null ? `${symbol} ${word}, was ${format_formatQuantity(change.base, unit)}` : `${symbol} ${percentText(change.relative)} ${word}`;
-}
-/** A figure with its change, when it changed enough: "30.9 ms (🔴 43% worse)". */
-function withChange(text, key, current, base, minChange) {
-    if (base === undefined)
-        return text;
-    if (changes_finite(current) && !changes_finite(base))
-        return `${text} (was not computable)`;
-    if (!changes_finite(current) && changes_finite(base))
-        return `${text} (was ${format_formatQuantity(base, metricUnit(key))})`;
-    const words = changeWords(significantChange(key, current, base, minChange), metricUnit(key));
-    return words ? `${text} (${words})` : text;
-}
-/** The key figures of a plan that moved by at least `minChange` percent: primary figures first, each group largest move first. */
-function keyChanges(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
-    const out = [];
-    for (const key of KEY_METRICS) {
-        const c = significantChange(key, plan.metrics?.[key], base.metrics?.[key], minChange);
-        if (c)
-            out.push(c);
-    }
-    const tier = (c) => (PRIMARY_METRICS.includes(c.key) ? 0 : 1);
-    return out.sort((a, b) => tier(a) - tier(b) || Math.abs(b.relative ?? Infinity) - Math.abs(a.relative ?? Infinity));
-}
-/** Figures that became computable or stopped being so. */
-function computabilityChanged(plan, base) {
-    return KEY_METRICS.some((key) => changes_finite(plan.metrics?.[key]) !== changes_finite(base.metrics?.[key]));
-}
-/** Check statuses that differ from the base (a check new on either side counts). */
-function checksChanged(plan, base) {
-    const before = new Map(base.checks.map((c) => [c.id, c.status]));
-    return plan.checks.length !== base.checks.length || plan.checks.some((c) => before.get(c.id) !== c.status);
-}
-/**
- * Whether a plan differs from its base enough to report: verdict, any check's status, a key
- * figure becoming (not) computable, or a key figure moving by at least `minChange` percent.
- */
-function planChanged(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
-    return plan.verdict !== base.verdict || checksChanged(plan, base) || computabilityChanged(plan, base) || keyChanges(plan, base, minChange).length > 0;
-}
-/** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
-function changeSentence(changes, baseName, limit = 3) {
-    return changes
-        .slice(0, limit)
-        .map((c, i) => {
-        const unit = metricUnit(c.key);
-        const label = metricLabel(c.key);
-        if (c.relative === null)
-            return `${label} ${format_formatQuantity(c.current, unit)}, was ${format_formatQuantity(c.base, unit)}`;
-        const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
-        if (i === 0)
-            return `${label} ${format_formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;
-        const sign = c.current > c.base ? '+' : MINUS;
-        return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
-    })
-        .join('; ');
-}
-
-;// CONCATENATED MODULE: ./src/report/check-roles.ts
-
-/** Checks whose value/limit pair is not an estimate against a target (their detail says it all). */
-const RULE_CHECKS = new Set(['claims.compute_utilization', 'model.params']);
-function checkRole(check) {
-    if (RULE_CHECKS.has(check.id) || (check.id.startsWith('layout.') && !/balance$/.test(check.id)))
-        return 'rule';
-    if (check.id.startsWith('requirements.'))
-        return 'requirement';
-    if (check.id.startsWith('claims.'))
-        return 'claim';
-    if (check.id === 'memory.fits' || /balance$/.test(check.id) || check.id === 'memory.kv_capacity')
-        return check.value === undefined ? 'rule' : 'capacity';
-    return 'rule';
-}
-/**
- * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
- * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
- * balance over its (≥: each pool busy at least 70% of the time).
- */
-function checkDirection(check) {
-    if (check.id === 'disaggregation.balance')
-        return 'higher-is-better';
-    const what = check.id.split('.').slice(1).join('.');
-    return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
-}
-const SUBJECTS = {
-    throughput: 'throughput',
-    ttft: 'TTFT',
-    tpot: 'TPOT',
-    memory_per_gpu: 'memory per GPU',
-    weights_per_gpu: 'weights per GPU',
-    kv_cache_per_gpu: 'KV cache per GPU',
-    max_memory_utilization: 'memory utilization',
-    memory_utilization: 'memory utilization',
-    kv_cache_capacity_tokens: 'KV-cache capacity',
-    cost_per_million_tokens: 'cost per million tokens',
-    request_rate: 'request rate',
-};
-/** The figure a requirement or claim is about, in words: "TPOT", "TTFT p99", "cost per million tokens". */
-function checkSubject(check) {
-    const what = check.id.split('.').slice(1).join('.');
-    const known = SUBJECTS[what];
-    if (known)
-        return known;
-    const percentile = /^(ttft|tpot|e2e)_(p\d+)$/.exec(what);
-    if (percentile)
-        return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
-    return check.title;
-}
-/** The check's figures by meaning; null for a rule. */
-function checkFigures(check) {
-    const role = checkRole(check);
-    if (role === 'rule')
-        return null;
-    const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-    const value = num(check.value);
-    const limit = num(check.limit);
-    const higher = checkDirection(check) === 'higher-is-better';
-    if (role === 'capacity') {
-        const ours = value;
-        const basis = check.status === 'unverified' ? 'bound' : 'estimate';
-        // held under its limit (memory, layout balance) or over it (the prefill/decode balance)
-        const margin = ours !== null && limit !== null && limit > 0 ? (higher ? ours - limit : limit - ours) / limit : null;
-        return { ours, oursBasis: ours === null ? null : basis, target: limit, margin: basis === 'estimate' || check.status === 'fail' ? margin : null };
-    }
-    // requirement or claim: the core's limit is our figure
-    const basis = check.basis ?? (check.status === 'unverified' ? 'bound' : 'estimate');
-    const ours = limit;
-    let margin = null;
-    if (ours !== null && value !== null && value > 0) {
-        margin = higher ? (ours - value) / value : (value - ours) / value;
-    }
-    // a bound says little about the margin unless it rules the target out
-    const shown = basis === 'estimate' || check.status === 'fail' ? margin : null;
-    return { ours, oursBasis: ours === null ? null : basis, target: value, margin: shown };
-}
-/** "≤ 184k tokens/s (ceiling)", "≥ 5.47 ms (floor)", "19.4 ms", "not computable". */
-function oursText(check, f) {
-    if (f.ours === null)
-        return 'not computable';
-    const text = format_formatQuantity(f.ours, check.unit);
-    if (f.oursBasis !== 'bound')
-        return text;
-    const role = checkRole(check);
-    // a capacity check's bound is the floor of what is needed; a rate's bound is its ceiling
-    const ceiling = role !== 'capacity' && checkDirection(check) === 'higher-is-better';
-    return ceiling ? `≤ ${text} (ceiling)` : `≥ ${text} (floor)`;
-}
-/** "≥ 100k tokens/s required", "850k tokens/s claimed", "≤ 53.6 GiB usable", "≥ 70%" (a lower limit). */
-function targetText(check, f) {
-    if (f.target === null)
-        return '';
-    const text = format_formatQuantity(f.target, check.unit);
-    const role = checkRole(check);
-    if (role === 'claim')
-        return `${text} claimed`;
-    if (role === 'capacity')
-        return check.id === 'memory.fits' ? `≤ ${text} usable` : `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text}`;
-    return `${checkDirection(check) === 'higher-is-better' ? '≥' : '≤'} ${text} required`;
-}
-/** "35% headroom", "77% short", "36× beyond" (a claim beyond our figure), '' when not meaningful. */
-function marginText(check, f) {
-    if (f.margin === null)
-        return '';
-    const role = checkRole(check);
-    if (f.margin >= 0)
-        return `${percent(f.margin)} headroom`;
-    // how many times off: the target over ours (or the reverse), whichever exceeds 1
-    const factor = f.ours !== null && f.target !== null && f.ours > 0 && f.target > 0 ? Math.max(f.ours / f.target, f.target / f.ours) : null;
-    const word = role === 'claim' ? 'beyond' : 'short';
-    if (factor !== null && factor >= 2)
-        return `${factor >= 10 ? factor.toFixed(0) : factor.toFixed(1)}× ${word}`;
-    return `${percent(-f.margin)} ${word}`;
-}
-function percent(fraction) {
-    const pct = fraction * 100;
-    return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
-}
-
-;// CONCATENATED MODULE: ./src/report/check-table.ts
-// The checks of one plan as tables whose columns each mean one thing: our figure (the estimate,
-// or the physical bound where that is all the plan allows), the target it is held against, and
-// the margin. Rules (layout, consistency) show their rule in words. Unverified checks are grouped,
-// and the facts they lack are listed once per plan instead of on every row.
-
-
-
-
-
-
-
-const table = (rows) => markdownTable(rows, { alignDelimiters: false });
-/** An identifier we generate (check ids, keys) in a code span; anything odd is escaped instead. */
-const code = (id) => (/^[A-Za-z0-9_.-]+$/.test(id) ? `\`${id}\`` : escape_escapeMarkdown(id));
-/** The core's "cannot estimate without a, b" (or "cannot size the KV cache without ..."): the keys are listed once per plan instead. */
-const MISSING_PHRASE = /cannot [A-Za-z ]{1,40}? without ((?:[A-Za-z0-9_.]+)(?:, [A-Za-z0-9_.]+)*)/;
-/** The plan keys whose absence left checks unverified, each once, in the order checks name them. */
-function missingFacts(checks) {
-    const seen = new Set();
-    for (const c of checks) {
-        if (c.status !== 'unverified')
-            continue;
-        for (const key of c.missing ?? [])
-            seen.add(key);
-        const named = MISSING_PHRASE.exec(c.detail)?.[1];
-        if (named)
-            for (const key of named.split(', '))
-                seen.add(key);
-    }
-    return [...seen];
-}
-/** A detail without its list of missing keys (listed once per plan instead). */
-function detailWithoutMissing(detail) {
-    const rest = detail
-        .replace(MISSING_PHRASE, '')
-        .replace(/^[;,]\s*/, '')
-        .trim();
-    return rest === '' ? 'needs the missing facts' : rest;
-}
-/** The metric a requirement or claim is about, for its range (requirements.tpot -> tpot_ms). */
-function metricOf(check) {
-    const what = check.id.split('.').slice(1).join('.');
-    if (what === 'throughput')
-        return 'throughput_tokens_per_s';
-    if (/^(ttft|tpot|e2e)(_p\d+)?$/.test(what))
-        return `${what}_ms`;
-    if (what === 'cost_per_million_tokens')
-        return what;
-    if (what === 'request_rate')
-        return 'max_request_rate';
-    if (what === 'decode_step')
-        return 'decode_step_ms';
-    if (check.id === 'disaggregation.kv_transfer')
-        return 'kv_transfer_ms';
-    if (what === 'memory_per_gpu' || check.id === 'memory.fits')
-        return 'memory_per_gpu_gib';
-    return null;
-}
-/** "(line 45)", "(from serve.sh:12)": where the checked key is written. */
-function whereText(check, origins) {
-    const origin = check.path ? origins?.[check.path] : undefined;
-    if (origin && !origin.startsWith('preset:'))
-        return ` (from ${escape_escapeMarkdown(origin)})`;
-    return check.line !== undefined ? ` (line ${check.line})` : '';
-}
-function statusCell(check, base) {
-    const before = base?.checks.find((c) => c.id === check.id);
-    const status = before && before.status !== check.status ? `${before.status} → ${check.status}` : check.status;
-    return `${STATUS_EMOJI[check.status]} ${status}`;
-}
-/** Our figure with its range and, against the base, its change when it moved enough. */
-function oursCell(check, ctx) {
-    const f = checkFigures(check);
-    if (!f)
-        return '—';
-    let text = oursText(check, f);
-    const metric = metricOf(check);
-    if (metric && f.oursBasis === 'estimate')
-        text = ranges_withRange(text, ctx.ranges, metric, f.ours);
-    const before = ctx.base?.checks.find((c) => c.id === check.id && c.unit === check.unit);
-    const baseFigures = before ? checkFigures(before) : null;
-    if (baseFigures && baseFigures.oursBasis === f.oursBasis) {
-        const direction = checkDirection(check);
-        const words = changeWords(significantChange(check.id, f.ours, baseFigures.ours, ctx.minChange, direction), check.unit);
-        if (words)
-            text += ` (${words})`;
-    }
-    return escape_escapeCell(text);
-}
-function row(check, ctx) {
-    const f = checkFigures(check);
-    const title = `${escape_escapeCell(check.title)}<br>${code(check.id)}`;
-    const detail = escape_escapeCell(`${check.status === 'unverified' ? detailWithoutMissing(check.detail) : check.detail}`) + whereText(check, ctx.origins);
-    if (!f)
-        return [statusCell(check, ctx.base), title, '—', '—', '—', detail];
-    return [statusCell(check, ctx.base), title, oursCell(check, ctx), escape_escapeCell(targetText(check, f) || '—'), escape_escapeCell(marginText(check, f) || '—'), detail];
-}
-const HEADER = ['Status', 'Check', 'Estimate', 'Target or bound', 'Margin', 'Detail'];
-/** Failing and warning checks, in the order given. */
-function checksTable(checks, ctx) {
-    return table([HEADER, ...checks.map((c) => row(c, ctx))]);
-}
-/** The unverified checks in one group, with the facts they lack named once. */
-function unverifiedSection(checks, ctx) {
-    const unverified = checks.filter((c) => c.status === 'unverified');
-    if (unverified.length === 0)
-        return '';
-    const missing = missingFacts(unverified);
-    const lack = missing.length > 0 ? `, for want of ${missing.map(code).join(', ')}` : '';
-    const head = `${STATUS_EMOJI.unverified} **${figures_countOf(unverified.length, 'unverified check')}**${lack}. Unverified is not passed: give these facts and each check gets its numbers.`;
-    return `${head}\n\n${checksTable(unverified, ctx)}`;
-}
-/** The passing checks, folded. */
-function passingSection(checks, ctx) {
-    const passing = checks.filter((c) => c.status === 'pass');
-    if (passing.length === 0)
-        return '';
-    return `<details><summary>${STATUS_EMOJI.pass} ${figures_countOf(passing.length, 'passing check')}</summary>\n\n${checksTable(passing, ctx)}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./src/report/headline.ts
-
-
-
-
-
-
-/** Lower sorts first: a broken layout decides before memory, memory before performance. */
-function category(check) {
-    if (check.id.startsWith('layout.') && checkRole(check) === 'rule')
-        return 0;
-    if (check.id === 'memory.fits')
-        return 1;
-    if (check.basis === 'bound')
-        return 2;
-    if (check.basis === 'estimate')
-        return 3;
-    return 4;
-}
-/** How many times a figure misses its target (1 when unknown). */
-function severity(check) {
-    const f = checkFigures(check);
-    if (!f || f.ours === null || f.target === null || f.ours <= 0 || f.target <= 0)
-        return 1;
-    return Math.max(f.ours / f.target, f.target / f.ours);
-}
-/** The check that decides a plan's verdict: the worst failure (else the worst warning), or null. */
-function decisiveCheck(plan) {
-    for (const status of ['fail', 'warn']) {
-        const candidates = plan.checks.filter((c) => c.status === status);
-        if (candidates.length === 0)
-            continue;
-        return candidates
-            .map((check, index) => ({ check, index }))
-            .sort((a, b) => category(a.check) - category(b.check) || severity(b.check) - severity(a.check) || a.index - b.index)[0].check;
-    }
-    return null;
-}
-const headline_GB = 1e9;
-const headline_GIB = 2 ** 30;
-/** "64 GB" when the plan gave whole GB, else GiB as devices report it. */
-function memoryText(bytes) {
-    if (bytes % headline_GB === 0)
-        return `${formatCount(bytes / headline_GB)} GB`;
-    return format_formatQuantity(bytes / headline_GIB, 'GiB');
-}
-/** "4 × 64 GB at 1.8 TB/s", "8 × NVIDIA H100 80GB SXM", or '' when the plan says too little. */
-function hardwareText(h) {
-    if (!h || h.gpus === null)
-        return '';
-    if (h.name)
-        return `${h.gpus} × ${h.name}`;
-    const parts = [h.memory_bytes !== null ? memoryText(h.memory_bytes) : 'devices'];
-    if (h.memory_bandwidth_bytes_per_s !== null)
-        parts.push(`at ${Number((h.memory_bandwidth_bytes_per_s / 1e12).toPrecision(3))} TB/s`);
-    return `${h.gpus} × ${parts.join(' ')}`;
-}
-/** The decisive check in one clause, with its numbers (plan text escaped). */
-function reasonClause(check, plan) {
-    const role = checkRole(check);
-    const f = checkFigures(check);
-    const hw = hardwareText(plan.details?.hardware);
-    const on = hw ? ` on ${escape_escapeMarkdown(hw)}` : '';
-    const show = (v) => format_formatQuantity(v, check.unit);
-    if (f && f.ours !== null && f.target !== null) {
-        const higher = checkDirection(check) === 'higher-is-better';
-        const physical = `the physical ${higher ? 'ceiling' : 'floor'}${on} is ${show(f.ours)}`;
-        // throughput goes without its name: the unit says it
-        const subject = check.id.endsWith('.throughput') ? '' : `${escape_escapeMarkdown(checkSubject(check))} `;
-        if (role === 'claim') {
-            return `claims ${subject}${show(f.target)}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
-        }
-        if (role === 'requirement') {
-            const required = `requires ${subject}${higher ? '≥' : '≤'} ${show(f.target)}`;
-            return `${required}; ${f.oursBasis === 'bound' ? physical : `the estimate is ${show(f.ours)}`}`;
-        }
-        if (check.id === 'memory.fits')
-            return `the most loaded device needs ${show(f.ours)}${f.oursBasis === 'bound' ? ' at least' : ''}, ${show(f.target)} is usable${on}`;
-    }
-    return `${escape_escapeMarkdown(check.title)}: ${escape_escapeMarkdown(check.detail)}`;
-}
-/** Short form for the summary table's "Why" column. */
-function reasonShort(plan) {
-    if (plan.verdict === 'error')
-        return escape_escapeMarkdown(plan.errors[0]?.message.slice(0, 120) ?? 'not a valid plan');
-    const check = decisiveCheck(plan);
-    if (check) {
-        const f = checkFigures(check);
-        if (f && f.ours !== null && f.target !== null) {
-            const higher = checkDirection(check) === 'higher-is-better';
-            const subject = escape_escapeMarkdown(checkSubject(check));
-            const show = (v) => format_formatQuantity(v, check.unit);
-            const ours = f.oursBasis === 'bound' ? `${higher ? 'ceiling' : 'floor'} ${show(f.ours)}` : `estimate ${show(f.ours)}`;
-            if (checkRole(check) === 'claim')
-                return `${subject}: claims ${show(f.target)}, ${ours}`;
-            if (checkRole(check) === 'requirement')
-                return `${subject}: requires ${higher ? '≥' : '≤'} ${show(f.target)}, ${ours}`;
-            if (check.id === 'memory.fits')
-                return `memory: needs ${show(f.ours)} of ${show(f.target)}`;
-        }
-        return escape_escapeMarkdown(check.title);
-    }
-    const unverified = plan.checks.filter((c) => c.status === 'unverified').length;
-    if (unverified > 0)
-        return `${unverified} unverified (missing facts)`;
-    const requirements = plan.checks.filter((c) => c.id.startsWith('requirements.')).length;
-    return requirements === 0 ? 'every check passes' : requirements === 1 ? 'meets its requirement' : `meets its ${requirements} requirements`;
-}
-/** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
-function planHeadline(plan, opts = {}) {
-    const name = `**${escape_escapeMarkdown(plan.name)}**`;
-    const emoji = VERDICT_EMOJI[plan.verdict];
-    const base = opts.bases?.[plan.file];
-    const parts = [];
-    if (plan.verdict === 'error') {
-        const first = plan.errors[0];
-        return `${emoji} ${name} is not a valid plan${first ? `: ${first.line !== undefined ? `line ${first.line}: ` : ''}${escape_escapeMarkdown(first.message)}` : ''}.`;
-    }
-    const check = plan.verdict === 'fail' ? decisiveCheck(plan) : null;
-    if (check) {
-        const more = plan.checks.filter((c) => c.status === 'fail').length - 1;
-        parts.push(`${reasonClause(check, plan)}${more > 0 ? ` (and ${figures_countOf(more, 'more failing check')})` : ''}`);
-    }
-    if (base) {
-        const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
-        // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
-        const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
-        const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
-        const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'));
-        const change = [verdict, moved].filter(Boolean).join('; ');
-        if (change)
-            parts.push(change);
-    }
-    if (parts.length === 0)
-        return plan.verdict === 'fail' ? `${emoji} ${name} fails.` : null;
-    const verb = plan.verdict === 'fail' ? 'fails' : 'changed';
-    return `${emoji} ${name} ${verb}: ${parts.join('. ')}.`;
-}
-/** The headline: failing and broken plans first, then the ones that changed. */
-function headlineLines(plans, opts = {}) {
-    return summary_worstFirst(plans)
-        .map((p) => planHeadline(p, opts))
-        .filter((line) => line !== null);
-}
-
-;// CONCATENATED MODULE: ./src/report/imported.ts
-// Where each figure came from when not from the plan file itself: a manifest or engine command
-// line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
-// key with their file:line; presets in one line each (their figures are cited in the presets).
-
-
-const imported_code = (key) => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escape_escapeMarkdown(key));
-/** The folded "Imported" list, or '' when every figure is the plan's own. */
-function importedSection(origins) {
-    if (!origins)
-        return '';
-    const entries = Object.entries(origins);
-    const fromFiles = entries.filter(([, origin]) => !origin.startsWith('preset:'));
-    const presets = new Map();
-    for (const [key, origin] of entries) {
-        if (!origin.startsWith('preset:'))
-            continue;
-        const id = origin.slice('preset:'.length);
-        presets.set(id, [...(presets.get(id) ?? []), key]);
-    }
-    if (fromFiles.length === 0 && presets.size === 0)
-        return '';
-    const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escape_escapeMarkdown(origin)}`);
-    for (const [id, keys] of presets) {
-        const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
-        lines.push(`- ${figures_countOf(keys.length, `${sections} figure`)} ← preset ${imported_code(id)}`);
-    }
-    const count = fromFiles.length > 0 ? `${fromFiles.length} from files` : 'from presets';
-    return `<details><summary>Imported (${count})</summary>\n\n${lines.join('\n')}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./src/report/memory-chart.ts
-const round2 = (n) => Math.round(n * 100) / 100;
-/** Series colours, in drawing order (overhead, activations, KV, weights, then the line). */
-const PALETTE = ['#cf222e', '#d4a72c', '#2da44e', '#0969da', '#1f2328'];
-/** Chart size in px: GitHub draws it at this size in a comment about 800 px wide. */
-const SIZE = { width: 640, height: 320 };
-const PAD_LEFT = '\u200B';
-const PAD_RIGHT = '\u200B\u200B';
-const LEGEND = '🟦 weights · 🟩 KV cache · 🟨 activations · 🟥 runtime overhead';
-/** The parts of one bar, bottom up; null when the device's breakdown is not computable. */
-function parts(d) {
-    if (d.weights_gib === null || d.total_gib === null)
-        return null;
-    const kv = d.kv_cache_gib ?? 0;
-    const act = d.activations_gib ?? 0;
-    const overhead = Math.max(0, d.total_gib - d.weights_gib - kv - act);
-    return [d.weights_gib, kv, act, overhead];
-}
-const quoted = (labels) => labels.map((l) => `"${l.replace(/["\\]/g, '')}"`).join(', ');
-/** The chart and its legend, or '' when there is nothing to draw. Totals not computable show the weights floor. */
-function renderMemoryChart(devices, options = {}) {
-    if (devices.length === 0)
-        return '';
-    const broken = devices.map(parts);
-    const complete = broken.every((p) => p !== null);
-    const usable = devices.map((d) => d.usable_gib);
-    const hasLine = usable.every((u) => u !== null && Number.isFinite(u));
-    // running totals bottom up: weights, +KV, +activations, +overhead
-    const stacks = complete
-        ? broken.map(([w, kv, a, o]) => [w + kv + a + o, w + kv + a, w + kv, w])
-        : devices.map((d) => [d.total_gib ?? d.total_floor_gib]);
-    const tops = stacks.map((s) => s[0]);
-    const top = Math.max(...tops, ...(hasLine ? usable : [])) || 1;
-    const step = top > 200 ? 50 : top > 50 ? 10 : 5;
-    const axisMax = Math.ceil((top * 1.08) / step) * step;
-    const labels = options.labels ?? devices.map((d) => (devices.length > 6 ? String(d.stage) : `stage ${d.stage}`));
-    const hidden = -axisMax;
-    const pad = (values) => `[${hidden}, ${values.map(round2).join(', ')}, ${hidden}]`;
-    const series = stacks[0].length;
-    const palette = complete ? PALETTE : [PALETTE[3], PALETTE[4]];
-    const lines = [
-        '```mermaid',
-        `%%{init: {"xyChart": {"width": ${SIZE.width}, "height": ${SIZE.height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "Memory per device vs usable (GiB)"`,
-        `  x-axis ["${PAD_LEFT}", ${quoted(labels)}, "${PAD_RIGHT}"]`,
-        `  y-axis "GiB" 0 --> ${axisMax}`,
-    ];
-    for (let i = 0; i < series; i++)
-        lines.push(`  bar ${pad(stacks.map((s) => s[i]))}`);
-    if (hasLine)
-        lines.push(`  line [${[usable[0], ...usable, usable[usable.length - 1]].map(round2).join(', ')}]`);
-    lines.push('```');
-    const legend = complete
-        ? `${LEGEND}${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`
-        : `🟦 the weights floor: the breakdown is not computable from what the plan gives${hasLine ? ' · line: usable (capacity less the reserve)' : ''}.`;
-    return `${lines.join('\n')}\n\n${legend}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/pools.ts
-// The two pools of a disaggregated plan side by side (layout, GPUs, memory, KV cache, batch,
-// utilization), the KV transfer between them, and the memory chart of both pools' devices.
-
-
-
-
-
-const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
-const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
-/** The most loaded device of a pool: its total against what the engine may use. */
-function memoryCell(p) {
-    const worst = p.devices.reduce((a, d) => (a === null || (d.total_gib ?? d.total_floor_gib) > (a.total_gib ?? a.total_floor_gib) ? d : a), null);
-    if (!worst)
-        return NOT_COMPUTABLE;
-    const total = worst.total_gib === null ? `${NOT_COMPUTABLE} (≥ ${formatGiB(worst.total_floor_gib)})` : formatGiB(worst.total_gib);
-    return worst.usable_gib === null ? total : `${total} of ${formatGiB(worst.usable_gib)} usable`;
-}
-function rows(d, plan) {
-    const m = plan.metrics;
-    const both = (f) => [escape_escapeCell(f(d.prefill)), escape_escapeCell(f(d.decode))];
-    const decodeUse = m?.decode_capacity_utilization;
-    return [
-        ['', 'Prefill', 'Decode'],
-        ['Workers x GPUs', ...both((p) => `${p.workers} x ${p.gpus_per_worker} = ${figures_countOf(p.gpus, 'GPU')}`)],
-        ['Layout (one worker)', ...both((p) => p.layout)],
-        ['Memory per GPU (most loaded)', ...both(memoryCell)],
-        ['KV cache per worker', ...both((p) => (p.kv_cache_capacity_tokens === null ? NOT_COMPUTABLE : `${formatCount(p.kv_cache_capacity_tokens)} tokens`))],
-        [
-            'Batch',
-            escape_escapeCell(d.prefill.max_batched_tokens !== undefined
-                ? `up to ${formatCount(d.prefill.max_batched_tokens)} prompt tokens per pass and attention rank`
-                : NOT_COMPUTABLE),
-            escape_escapeCell(d.decode.max_running_sequences
-                ? `up to ${formatCount(d.decode.max_running_sequences)} ${d.decode.max_running_sequences === 1 ? 'sequence' : 'sequences'} per worker`
-                : NOT_COMPUTABLE),
-        ],
-        [
-            "Under the plan's load",
-            escape_escapeCell(d.prefill.utilization === null ? NOT_COMPUTABLE : `busy ${pct(d.prefill.utilization)} of the time`),
-            escape_escapeCell(d.decode.utilization === null
-                ? NOT_COMPUTABLE
-                : `busy ${pct(d.decode.utilization)} of the time${typeof decodeUse === 'number' ? `; ${pct(decodeUse)} of its full-batch output` : ''}`),
-        ],
-    ];
-}
-function transferLine(d) {
-    const t = d.kv_transfer;
-    if (t.bytes_per_prompt_mib === null)
-        return 'KV transfer: not computable.';
-    const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
-    if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
-        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
-    if (t.mean_ms !== null)
-        parts.push(`${formatMs(t.mean_ms)} on average under the load`);
-    if (t.lower_bound_ms !== null)
-        parts.push(`floor ${formatMs(t.lower_bound_ms)}`);
-    return `${escape_escapeMarkdown(parts.join('; '))}.`;
-}
-/** The pools section of a disaggregated plan ('' for an aggregated one). */
-function renderPoolsSection(plan, h) {
-    const d = plan.details?.disaggregation;
-    if (!d)
-        return '';
-    const devices = [...d.prefill.devices, ...d.decode.devices];
-    const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
-    const chart = renderMemoryChart(devices, { labels });
-    return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/performance-table.ts
-// The plan's performance, cost and energy figures with their physical bounds: one row per figure,
-// the estimate (with its range and its change against the base) beside the bound.
-// Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
-// requirement names, cost without a price) are left out rather than shown empty.
-
-
-
-
-
-
-const performance_table_has = (m, key) => Object.hasOwn(m, key);
-/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
-const disaggregated = (m) => performance_table_has(m, 'decode_mean_running_sequences');
-/**
- * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
- * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
- */
-function starvedDecodeNote(m) {
-    const mean = m.decode_mean_running_sequences;
-    const workers = m.decode_workers;
-    const inFlight = m.max_running_sequences;
-    if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
-        return null;
-    return `The decode pool ran ${format_formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
-}
-const computed = (m, key) => typeof m[key] === 'number';
-/** The rows this plan's metrics call for, in reading order. */
-function performanceRows(plan) {
-    const m = plan.metrics;
-    if (!m)
-        return [];
-    const named = (metric) => plan.checks.some((c) => c.id === `requirements.${metric.replace(/_ms$/, '')}`);
-    const underLoad = performance_table_has(m, 'ttft_idle_ms');
-    const rows = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
-    if (underLoad)
-        rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
-    const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
-    for (const key of percentiles.filter((k) => k.startsWith('ttft')))
-        rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
-    rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
-    for (const key of percentiles.filter((k) => k.startsWith('tpot')))
-        rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
-    for (const key of percentiles.filter((k) => k.startsWith('e2e')))
-        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
-    rows.push({
-        key: 'decode_step_ms',
-        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
-        bound: 'decode_step_lower_bound_ms',
-        kind: 'floor',
-    });
-    rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
-    if (computed(m, 'max_request_rate') || named('request_rate'))
-        rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
-    if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
-        rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
-    }
-    if (computed(m, 'tokens_per_joule'))
-        rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
-    return rows;
-}
-/** The table and the notes on what limits the figures. */
-function performanceSection(plan, base, heading, minChange) {
-    const m = plan.metrics;
-    if (!m)
-        return '';
-    // a new plan (base null) has nothing to compare with
-    const baseMetrics = base ? base.metrics : undefined;
-    const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
-        const unit = metricUnit(key);
-        const estimate = ranges_withRange(format_formatQuantity(m[key], unit), plan, key, m[key]);
-        const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
-        // the bound from the metrics, else from the details' time figures (older reports)
-        const timeFigure = plan.details?.times?.[key];
-        const b = (bound !== null ? m[bound] : null) ?? timeFigure?.bound ?? null;
-        const boundText = typeof b === 'number' ? `${kind === 'floor' ? '≥' : '≤'} ${format_formatQuantity(b, unit)}` : NOT_COMPUTABLE;
-        return [label, escape_escapeCell(shown), escape_escapeCell(boundText)];
-    });
-    const notes = [];
-    const times = plan.details?.times;
-    if (times?.decode_bound_by)
-        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-    const starved = starvedDecodeNote(m);
-    if (starved)
-        notes.push(starved);
-    if (times && times.pipeline_bubble_fraction !== null)
-        notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-    if (typeof m.range_coverage === 'number')
-        notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${format_formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
-    const wider = ranges_widerReasons(plan);
-    if (wider.length > 0)
-        notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
-    const lockstep = ranges_lockstepNote(plan);
-    if (lockstep)
-        notes.push(`${escape_escapeMarkdown(lockstep)}.`);
-    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
-    const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
-    return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// The markdown report: what the GitHub Action posts as a pull-request comment and job summary,
-// and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
-// seconds (what fails and why, what changed and by how much), then a summary table, then a
-// section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
-
-
-
-
-
-
-
-
-
-
-
-
-
-const markdown_table = (rows) => markdownTable(rows, { alignDelimiters: false });
-function markdown_verdictText(verdict, base) {
-    if (base && base.verdict !== verdict)
-        return `${base.verdict} → ${verdict}`;
-    return verdict;
-}
-/** The first line of a report: emoji, verdict, counts. */
-function verdictLine(report, title) {
-    const single = report.plans.length === 1 ? report.plans[0] : undefined;
-    const counts = single ? `1 plan, ${summary_checkCounts(single.checks)}` : summary_planCounts(report.plans);
-    return `${VERDICT_EMOJI[report.verdict]} **${escape_escapeMarkdown(title)}: ${report.verdict}** — ${counts}`;
-}
-/** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
-function summaryCell(p, key, base, minChange) {
-    const unit = metricUnit(key);
-    const value = p.metrics?.[key];
-    let text = ranges_withRange(format_formatQuantity(value, unit), p, key, value);
-    const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
-    if (value == null && typeof floor === 'number' && floor > 0)
-        text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
-    // a new plan (base null) has nothing to compare with
-    if (base)
-        text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
-    return escape_escapeCell(text);
-}
-function summaryTable(plans, bases, minChange) {
-    const withCost = plans.some((p) => typeof p.metrics?.cost_per_million_tokens === 'number');
-    const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
-    const rows = plans.map((p) => {
-        const base = bases?.[p.file];
-        const name = `${escape_escapeCell(p.name)}${p.name !== p.file ? `<br>${escape_escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
-        return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
-    });
-    const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
-    return markdown_table([header, ...rows]);
-}
-function errorsList(plan) {
-    return plan.errors
-        .map((e) => {
-        const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escape_escapeMarkdown(e.path) : ''].filter(Boolean).join(', ');
-        return `- ${where ? `**${where}**: ` : ''}${escape_escapeMarkdown(e.message)}`;
-    })
-        .join('\n');
-}
-/** Devices from the details, or one row for the most loaded device from the metrics. */
-function memoryDevices(plan) {
-    if (plan.details)
-        return plan.details.devices;
-    const m = plan.metrics;
-    if (!m)
-        return [];
-    return [
-        {
-            stage: 0,
-            layers: 0,
-            weights_gib: m.weights_per_gpu_gib,
-            kv_cache_gib: m.kv_cache_per_gpu_gib,
-            activations_gib: m.activations_per_gpu_gib,
-            overhead_gib: null,
-            total_gib: m.memory_per_gpu_gib,
-            total_floor_gib: m.weights_per_gpu_gib ?? 0,
-            capacity_gib: null,
-            usable_gib: null,
-        },
-    ];
-}
-const DEVICE_KEYS = [
-    ['weights_gib', 'weights_gib'],
-    ['kv_cache_gib', 'kv_cache_gib'],
-    ['activations_gib', 'activations_gib'],
-    ['overhead_gib', 'overhead_gib'],
-    ['total_gib', 'memory_per_gpu_gib'],
-    ['usable_gib', 'usable_gib'],
-    ['capacity_gib', 'capacity_gib'],
-];
-function memorySection(plan, base, h, minChange) {
-    const devices = memoryDevices(plan);
-    if (devices.length === 0)
-        return '';
-    const baseDevices = base ? memoryDevices(base) : undefined;
-    const cell = (d, key, metricKey) => {
-        const value = d[key];
-        const text = format_formatQuantity(value, 'GiB');
-        if (baseDevices === undefined)
-            return escape_escapeCell(text);
-        const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null);
-        return escape_escapeCell(withChange(text, metricKey, value, before, minChange));
-    };
-    // a total that is not computable still has a floor (its weights): say so
-    const rows = devices.map((d) => [
-        plan.details ? (devices.length === 1 ? `every device (${d.layers} layers)` : `${d.stage} (${d.layers} layers)`) : 'most loaded',
-        ...DEVICE_KEYS.map(([key, metricKey]) => key === 'total_gib' && d.total_gib === null && d.total_floor_gib > 0
-            ? escape_escapeCell(`${NOT_COMPUTABLE} (≥ ${format_formatQuantity(d.total_floor_gib, 'GiB')})`)
-            : cell(d, key, metricKey)),
-    ]);
-    const header = [plan.details && devices.length > 1 ? 'Stage' : 'Device', 'Weights', 'KV cache', 'Activations', 'Overhead', 'Total', 'Usable', 'Capacity'];
-    const chart = plan.details ? renderMemoryChart(devices, devices.length === 1 ? { labels: ['every device'] } : {}) : '';
-    return [`${h} Memory per device`, markdown_table([header, ...rows]), chart].filter(Boolean).join('\n\n');
-}
-function metricsSection(plan, base, minChange) {
-    if (!plan.metrics)
-        return '';
-    const rows = Object.entries(plan.metrics)
-        .filter(([, value]) => value === null || typeof value === 'number')
-        .map(([key, value]) => {
-        // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
-        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value);
-        return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
-    });
-    return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
-}
-function assumptionsSection(plan) {
-    const assumptions = plan.details?.assumptions ?? [];
-    if (assumptions.length === 0)
-        return '';
-    const items = assumptions.map((a) => `- ${escape_escapeMarkdown(a.name)}: ${escape_escapeMarkdown(a.value)} (${escape_escapeMarkdown(a.source)})`);
-    return `<details><summary>Assumptions (${assumptions.length})</summary>\n\n${items.join('\n')}\n\n</details>`;
-}
-/** One plan's section: verdict, problems first with their numbers, then memory, performance, sources, alternatives. */
-function renderPlanMarkdown(plan, opts = {}) {
-    return withoutMath(planSection(plan, opts));
-}
-/** A plan's section before its dollar signs are made safe (renderReportMarkdown does that once for the whole report). */
-function planSection(plan, opts) {
-    const level = Math.min(Math.max(opts.headingLevel ?? 3, 1), 5);
-    const h = '#'.repeat(level);
-    const sub = '#'.repeat(level + 1);
-    const base = opts.base;
-    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-    const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
-    const parts = [];
-    const newTag = base === null ? ' (new plan)' : '';
-    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
-    parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${summary_checkCounts(plan.checks)}`);
-    if (plan.errors.length > 0)
-        parts.push(`**${plan.verdict === 'error' ? 'Not a valid plan' : 'Errors'}**\n\n${errorsList(plan)}`);
-    const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
-    if (attention.length > 0)
-        parts.push(checksTable(attention, ctx));
-    parts.push(unverifiedSection(plan.checks, ctx));
-    parts.push(passingSection(plan.checks, ctx));
-    if (plan.verdict !== 'error') {
-        // A disaggregated plan shows its pools side by side instead of one memory table.
-        parts.push(plan.details?.disaggregation ? renderPoolsSection(plan, sub) : memorySection(plan, base, sub, minChange));
-        parts.push(performanceSection(plan, base, sub, minChange));
-        parts.push(importedSection(plan.details?.origins));
-        parts.push(metricsSection(plan, base, minChange));
-        parts.push(assumptionsSection(plan));
-    }
-    if (opts.alternatives)
-        parts.push(opts.alternatives.trim());
-    return parts.filter(Boolean).join('\n\n');
-}
-/**
- * Plans that need no reading: on a base, unchanged (by min-change) and not failing. A failing plan
- * is always shown: it fails the job.
- */
-function isQuiet(plan, base, minChange) {
-    return base !== null && base !== undefined && plan.verdict !== 'fail' && plan.verdict !== 'error' && !planChanged(plan, base, minChange);
-}
-/** The whole report: verdict line, headline, summary table, each plan (failing first), unchanged plans folded. */
-function renderReportMarkdown(report, opts = {}) {
-    const minChange = opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-    const parts = [verdictLine(report, opts.title ?? 'Parallel plan check')];
-    const plans = summary_worstFirst(report.plans);
-    const headline = headlineLines(plans, { ...(opts.bases ? { bases: opts.bases } : {}), ...(opts.baseName ? { baseName: opts.baseName } : {}), minChange });
-    if (headline.length > 0)
-        parts.push(headline.map((line) => `- ${line}`).join('\n'));
-    if (plans.length === 0)
-        parts.push('No plan files found.');
-    const baseOf = (p) => (opts.bases ? opts.bases[p.file] : undefined);
-    const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
-    const shown = plans.filter((p) => !quiet.includes(p));
-    if (shown.length > 1 || (shown.length === 1 && quiet.length > 0))
-        parts.push(summaryTable(shown, opts.bases, minChange));
-    const section = (plan, level) => planSection(plan, {
-        base: baseOf(plan),
-        headingLevel: level,
-        minChange,
-        ...(opts.alternatives?.[plan.file] ? { alternatives: opts.alternatives[plan.file] } : {}),
-    });
-    for (const plan of shown)
-        parts.push(section(plan, 3));
-    if (quiet.length > 0) {
-        const names = quiet.map((p) => `${VERDICT_EMOJI[p.verdict]} ${escapeHtml(p.name)}`).join(', ');
-        const against = opts.baseName ? ` against ${escapeHtml(opts.baseName)}` : ' against the base';
-        const summary = `${figures_countOf(quiet.length, 'unchanged plan')} (no figure moved ${minChange}% or more${against}): ${names}`;
-        parts.push(`<details><summary>${summary}</summary>\n\n${quiet.map((p) => section(p, 4)).join('\n\n')}\n\n</details>`);
-    }
-    return withoutMath(`${parts.join('\n\n')}\n`);
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-// Renderers of a verification Report: pure functions from Report to text.
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./src/suggest/candidate.ts
 /** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
@@ -66882,8 +66895,12 @@ function reference_reads_describeRead(path, result) {
 function mebibytes(bytes) {
     return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
-/** A reader of referenced files from `source`, each read once (concurrent asks share the read), within `budget`. */
-function sharedReferenceReads(source, budget) {
+/**
+ * A reader of referenced files from `source`, each read once (concurrent asks share the read),
+ * within `budget`. `optional` (the base's, read after every head): a refusal is not counted, as
+ * dropping a comparison fails nothing.
+ */
+function sharedReferenceReads(source, budget, optional = false) {
     const reads = new Map();
     const readOnce = async (path) => {
         const overBudget = {
@@ -66891,7 +66908,8 @@ function sharedReferenceReads(source, budget) {
             error: `${path} was not read: the files the plans of this run reference came to more than ${mebibytes(budget.total)} together, the most one run reads (each file counted once)`,
         };
         if (budget.left <= 0) {
-            budget.refused++;
+            if (!optional)
+                budget.refused++;
             return overBudget;
         }
         const read = reference_reads_describeRead(path, await source.read(path, MAX_REFERENCE_BYTES));
@@ -66900,7 +66918,8 @@ function sharedReferenceReads(source, budget) {
         const bytes = Buffer.byteLength(read.text, 'utf8');
         if (bytes > budget.left) {
             budget.left = 0;
-            budget.refused++;
+            if (!optional)
+                budget.refused++;
             return overBudget;
         }
         budget.left -= bytes;
@@ -72499,13 +72518,25 @@ function resolveReference(planFile, ref) {
 function errorReport(file, message) {
     return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: [{ message }] };
 }
+/** Error reports of plans never verified (a read refused or failed), not invalid ones: the report says so. */
+const NOT_VERIFIED = new WeakSet();
+/** An error report for a plan that was never verified, for a reason not in the plan. */
+function notVerifiedReport(file, message) {
+    const report = errorReport(file, message);
+    NOT_VERIFIED.add(report);
+    return report;
+}
+function isNotVerified(report) {
+    return NOT_VERIFIED.has(report);
+}
 /** Reads and verifies one plan; null when the file does not exist at this commit. */
 async function verifyFile(file, source, options = {}) {
     const read = await source.read(file, MAX_PLAN_BYTES);
     if ('missing' in read)
         return null;
+    // a read the run's budget refused says nothing about the plan: not verified, never "not a valid plan"
     if ('error' in read)
-        return errorReport(file, read.error);
+        return read.refused ? notVerifiedReport(file, `${file} is not verified (read budget spent): ${read.error}`) : errorReport(file, read.error);
     const readFile = options.references ?? sharedReferenceReads(source, byteBudget());
     const fetched = new Map();
     for (let round = 0;; round++) {
@@ -72526,7 +72557,7 @@ async function verifyFile(file, source, options = {}) {
             // treats an unreadable engine config as a mere warning
             const refused = [...fetched.values()].find((r) => 'refused' in r && r.refused === true);
             if (refused && 'error' in refused)
-                return errorReport(file, `${file} is not verified: ${refused.error}`);
+                return notVerifiedReport(file, `${file} is not verified: ${refused.error}`);
             options.keep?.(report, read.text, readReference);
             return report;
         }
@@ -72541,7 +72572,7 @@ async function mapLimited(items, limit, work) {
     const worker = async () => {
         while (next < items.length) {
             const index = next++;
-            results[index] = await work(items[index]);
+            results[index] = await work(items[index], index);
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -72873,20 +72904,37 @@ function dropDetails(markdown) {
     }
     return depth === 0 ? out + markdown.slice(at) : out;
 }
-/** The last resort: the headline, then one line per plan and its failing and warning checks with their numbers. */
-function compactReport(report, bases = {}, baseName, minChange) {
-    const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${summary_planCounts(report.plans)}`, ''];
-    const headline = headlineLines(report.plans, { bases, ...(baseName ? { baseName } : {}), ...(minChange !== undefined ? { minChange } : {}) });
-    if (headline.length > 0)
-        lines.push(...headline.map((l) => `- ${l}`), '');
-    for (const plan of report.plans) {
-        lines.push(`- ${VERDICT_EMOJI[plan.verdict]} **${escape_escapeMarkdown(plan.name)}** (${escape_escapeMarkdown(plan.file)}): ${plan.verdict}`);
-        for (const e of plan.errors.slice(0, 5))
-            lines.push(`  - 🛑 ${e.line ? `line ${e.line}: ` : ''}${escape_escapeMarkdown(e.message)}`);
-        for (const c of plan.checks.filter((c) => c.status === 'fail' || c.status === 'warn').slice(0, 5)) {
-            const figures = c.value !== undefined ? ` (${format_formatQuantity(c.value, c.unit)} vs ${format_formatQuantity(c.limit, c.unit)})` : '';
-            lines.push(`  - ${STATUS_EMOJI[c.status]} ${escape_escapeMarkdown(c.title)}${figures}`);
+/** Longest reason on a compact line: the plan's file and verdict must stay readable. */
+const COMPACT_REASON = 160;
+/** "- ❌ plans/a.plan.yaml (**name**): fail, TPOT: requires ≤ 30 ms, estimate 45 ms": a plan in one line, its file first. */
+function compactLine(plan) {
+    const name = plan.name !== plan.file ? ` (**${escape_escapeMarkdown(plan.name)}**)` : '';
+    const reason = reasonShort(plan);
+    const cut = reason.length > COMPACT_REASON ? `${reason.slice(0, COMPACT_REASON).replace(/\\$/, '')}…` : reason;
+    return `- ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.file)}${name}: ${plan.verdict}, ${cut}`;
+}
+/**
+ * The last resort: the verdict, then one line per plan (worst first, as the report is ordered)
+ * naming its file, within `room`; the plans past it are counted, not listed. Plan names alone
+ * (the headline's) do not say which file to open: 500 failing plans of two names once filled the
+ * comment with 490 headline lines and no path.
+ */
+function compactReport(report, opts = {}) {
+    const { unverified, room = Infinity } = opts;
+    const counts = unverified
+        ? `${unverified.sentence}; verified: ${summary_planCounts(report.plans.filter((p) => !unverified.files.has(p.file)))}`
+        : summary_planCounts(report.plans);
+    const lines = [`**${VERDICT_EMOJI[report.verdict]} ${report.verdict}**: ${counts}`, ''];
+    const more = (n) => `- … and ${figures_countOf(n, 'more plan')}, not listed here for space`;
+    let used = Buffer.byteLength(lines.join('\n'), 'utf8') + Buffer.byteLength(more(report.plans.length), 'utf8') + 2;
+    for (const [index, plan] of report.plans.entries()) {
+        const line = compactLine(plan);
+        used += Buffer.byteLength(line, 'utf8') + 1;
+        if (used > room) {
+            lines.push(more(report.plans.length - index));
+            break;
         }
+        lines.push(line);
     }
     return lines.join('\n');
 }
@@ -72910,14 +72958,19 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
     const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
     const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
     const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
-    const options = { ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}), minChange, ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}) };
+    const options = {
+        ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}),
+        minChange,
+        ...(ctx.alternatives ? { alternatives: ctx.alternatives } : {}),
+        ...(ctx.unverified ? { unverified: ctx.unverified } : {}),
+    };
     const render = (r) => renderReport(r, bases, ctx.checkName, options);
-    const full = report.plans.length === 0 ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
+    const full = report.plans.length === 0 && !ctx.unverified ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
     const passing = report.plans.filter((p) => p.verdict === 'pass');
     const withoutPassing = passing.length > 0 && passing.length < report.plans.length
         ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
         : null;
-    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full), compactReport(report, bases, ctx.baseRef ?? undefined, minChange)].filter((c) => c !== null);
+    const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full)].filter((c) => c !== null);
     const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
     const state = stateLine(reportState(report, ctx.notes));
     const linkToSummary = ctx.runUrl ? `[the job summary](${ctx.runUrl})` : 'the job summary of this run';
@@ -72930,6 +72983,9 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
         ].join('\n');
         return [marker, `<!-- parallel-plan-check:digest ${digest} -->`, ...(state ? [state] : []), content, notes, footer].join('\n');
     };
+    // the compact list gets the room the rest of the comment leaves (the skeleton, with its notes)
+    const compactRoom = limit - assemble('', true).length - 40;
+    candidates.push(compactReport(report, { room: compactRoom, ...(ctx.unverified ? { unverified: ctx.unverified } : {}) }));
     for (const [index, content] of candidates.entries()) {
         const body = assemble(content, index > 0);
         if (body.length <= limit)
@@ -72953,6 +73009,11 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 const ANNOTATIONS_PER_REQUEST = 50;
 const SUMMARY_LIMIT = 65_535;
+/** Annotation updates (writes beyond each plan's one) that one run makes, for all its plans. */
+const MAX_ANNOTATION_UPDATES_PER_RUN = 50;
+function annotationBudget(updates = MAX_ANNOTATION_UPDATES_PER_RUN) {
+    return { updatesLeft: updates, omitted: 0 };
+}
 /**
  * A plan's conclusion: `failure` where its verdict fails the job under fail-on (so a required
  * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise.
@@ -72977,6 +73038,10 @@ function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
         return lean + note;
     return lean.slice(0, limit - note.length).replace(/\n[^\n]*$/, '') + note;
 }
+/** Why a check run holds fewer annotations than findings. */
+function omittedText(omitted) {
+    return `${figures_countOf(omitted, 'more annotation')} not posted on this check run: one run makes at most ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates for all its plans (each is a write, and GitHub limits writes per hour). Every finding is listed above and in the job summary.`;
+}
 function checkRunTitle(plan) {
     const count = (s) => plan.checks.filter((c) => c.status === s).length;
     if (plan.verdict === 'error')
@@ -72984,10 +73049,19 @@ function checkRunTitle(plan) {
     const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
     return `${plan.verdict}: ${parts.join(', ')}`;
 }
-async function createCheckRun(client, input) {
-    const annotations = checkRunAnnotations(input.plan);
+/** The run-wide budget's default: one per call, unbounded (a caller with many plans passes one budget to all). */
+async function createCheckRun(client, input, budget = annotationBudget(Infinity)) {
+    const all = checkRunAnnotations(input.plan);
+    // the first request carries 50 for free; every further 50 costs an update from the run's budget
+    const wanted = Math.max(0, Math.ceil(all.length / ANNOTATIONS_PER_REQUEST) - 1);
+    const granted = Math.min(wanted, budget.updatesLeft);
+    budget.updatesLeft -= granted;
+    const annotations = all.slice(0, ANNOTATIONS_PER_REQUEST * (granted + 1));
+    const omitted = all.length - annotations.length;
+    budget.omitted += omitted;
+    const omittedNote = omitted > 0 ? `\n\n${omittedText(omitted)}` : '';
     const title = checkRunTitle(input.plan);
-    const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run');
+    const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run', SUMMARY_LIMIT - omittedNote.length) + omittedNote;
     const { data } = await client.rest.checks.create({
         owner: input.owner,
         repo: input.repo,
@@ -73121,6 +73195,19 @@ function splitGlobs(text) {
     globs.push(current);
     return globs.map((g) => g.trim()).filter((g) => g !== '' && !g.startsWith('#'));
 }
+/**
+ * Why a glob can never match, or null. Globs match repository-relative paths ("plans/a.plan.yaml"):
+ * one starting with `/` or holding a `..` segment names nothing inside the repository, and would
+ * otherwise find 0 plans and pass.
+ */
+function globProblem(glob) {
+    const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
+    if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[a-z]:/i.test(pattern))
+        return 'is an absolute path';
+    if (pattern.split(/[\\/]/).includes('..'))
+        return "has a '..' segment";
+    return null;
+}
 function parseInputs(getInput) {
     const token = getInput('github-token');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user writes in the workflow, not a template
@@ -73130,6 +73217,12 @@ function parseInputs(getInput) {
     const plans = plansText === '' ? [...DEFAULT_PLAN_GLOBS] : splitGlobs(plansText);
     if (plans.length === 0 || plans.every((g) => g.startsWith('!'))) {
         throw new InputError(`input 'plans' must hold at least one glob that includes files; got '${plansText}'`);
+    }
+    for (const glob of plans) {
+        const problem = globProblem(glob);
+        if (problem) {
+            throw new InputError(`input 'plans': '${glob.slice(0, 200)}' ${problem}, so it can never match: globs are relative to the repository root (e.g. deploy/**/*.plan.yaml)`);
+        }
     }
     const checkName = getInput('check-name').trim() || DEFAULT_CHECK_NAME;
     if (/[\r\n]/.test(checkName) || checkName.length > 100) {
@@ -73153,7 +73246,7 @@ function parseInputs(getInput) {
 
 /** GitHub's per-step job summary limit, in bytes. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-function fitJobSummary(full, report, limitBytes = SUMMARY_LIMIT_BYTES) {
+function fitJobSummary(full, report, limitBytes = SUMMARY_LIMIT_BYTES, unverified) {
     const note = '\n\n> ⚠️ Shortened to fit GitHub’s 1 MiB job summary limit: the full report is in the `report-markdown` output file.\n';
     const fits = (text) => Buffer.byteLength(text, 'utf8') <= limitBytes;
     if (fits(full))
@@ -73161,7 +73254,7 @@ function fitJobSummary(full, report, limitBytes = SUMMARY_LIMIT_BYTES) {
     const lean = dropDetails(full) + note;
     if (fits(lean))
         return lean;
-    const compact = compactReport(report) + note;
+    const compact = compactReport(report, { room: limitBytes - Buffer.byteLength(note, 'utf8'), ...(unverified ? { unverified } : {}) }) + note;
     if (fits(compact))
         return compact;
     let cut = compact;
@@ -73181,28 +73274,38 @@ async function writeJobSummary(markdown) {
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 // The step's outputs: the verdict, plans counted by verdict, and the paths of the markdown and
-// JSON reports written under the runner's temp folder.
+// JSON reports written under the runner's temp folder, in a folder of this step's own: two steps of
+// one job (check-name gpu-plans and tpu-plans) share RUNNER_TEMP, and a fixed path would let the
+// second overwrite the report the first step's outputs point at.
 
 
 
 
 
 async function writeReportFiles(markdown, json, runnerTemp) {
-    const folder = (0,external_node_path_namespaceObject.join)(runnerTemp || (0,external_node_os_namespaceObject.tmpdir)(), 'parallel-plan-check');
-    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const parent = (0,external_node_path_namespaceObject.join)(runnerTemp || (0,external_node_os_namespaceObject.tmpdir)(), 'parallel-plan-check');
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, 'step-'));
     const markdownPath = (0,external_node_path_namespaceObject.join)(folder, 'report.md');
     const jsonPath = (0,external_node_path_namespaceObject.join)(folder, 'report.json');
     await (0,promises_namespaceObject.writeFile)(markdownPath, markdown);
     await (0,promises_namespaceObject.writeFile)(jsonPath, json);
     return { markdownPath, jsonPath };
 }
-function setOutputs(report, paths) {
-    const counts = countVerdicts(report.plans);
+/**
+ * `report.verdict` is already error when plans went unverified (run-scope.ts). The counts are
+ * disjoint: a plan never verified (over the cap, a read refused or failed) is in plans-unverified,
+ * not in plans-errored, which counts files that are not valid plans.
+ */
+function setOutputs(report, paths, gaps = { files: [], doubts: [] }) {
+    const unverified = new Set(gaps.files);
+    const counts = countVerdicts(report.plans.filter((p) => !unverified.has(p.file)));
     setOutput('verdict', report.verdict);
     setOutput('plans-passed', counts.pass);
     setOutput('plans-warned', counts.warn);
     setOutput('plans-failed', counts.fail);
     setOutput('plans-errored', counts.error);
+    setOutput('plans-unverified', unverified.size);
     setOutput('report-markdown', paths.markdownPath);
     setOutput('report-json', paths.jsonPath);
 }
@@ -73417,7 +73520,6 @@ async function verifySelection(selection, budget = byteBudget()) {
         keep: (report, text, readReference) => inputs.offer(report, { text, readReference }),
         references: sharedReferenceReads(selection.headSource, budget),
     };
-    const base = selection.baseSource ? { references: sharedReferenceReads(selection.baseSource, budget) } : {};
     const plans = await mapLimited(selection.plans, PARALLEL_READS, async (item) => {
         let report;
         try {
@@ -73429,24 +73531,42 @@ async function verifySelection(selection, budget = byteBudget()) {
             unverified.push(item.path);
             const message = `${item.path} could not be verified: ${failureCause(error)}.`;
             logLine(message);
-            return verify_selection_errorReport(item.path, message);
+            return notVerifiedReport(item.path, message);
         }
-        if (item.basePath && selection.baseSource) {
-            try {
-                bases[item.path] = await verifyFile(item.basePath, selection.baseSource, base);
-            }
-            catch (error) {
-                bases[item.path] = null;
-                logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
-            }
-        }
-        else if (selection.baseSource && !item.unlisted) {
-            bases[item.path] = null;
-        }
+        if (isNotVerified(report))
+            unverified.push(item.path);
         return report;
     });
+    const basesDropped = selection.baseSource ? await verifyBases(selection, plans, bases, budget) : [];
     unverified.sort();
-    return { plans, bases, inputs, unverified };
+    return { plans, bases, inputs, unverified, basesDropped };
+}
+/** The base versions, after every head: one a budget refused is no comparison (not a "new plan", not an error). */
+async function verifyBases(selection, heads, bases, budget) {
+    const source = selection.baseSource;
+    const base = { references: sharedReferenceReads(source, budget, true) };
+    const dropped = [];
+    await mapLimited(selection.plans, PARALLEL_READS, async (item, index) => {
+        if (isNotVerified(heads[index]))
+            return;
+        if (!item.basePath) {
+            if (!item.unlisted)
+                bases[item.path] = null;
+            return;
+        }
+        try {
+            const report = await verifyFile(item.basePath, source, base);
+            if (report && isNotVerified(report))
+                dropped.push(item.path);
+            else
+                bases[item.path] = report;
+        }
+        catch (error) {
+            bases[item.path] = null;
+            logLine(`Could not read the base version of ${item.path}: ${failureCause(error)}.`);
+        }
+    });
+    return dropped.sort();
 }
 
 ;// CONCATENATED MODULE: ./src/action/read-budget.ts
@@ -73459,13 +73579,18 @@ function maxReadsFromEnv(env) {
 function readBudget(total = MAX_CONTENT_READS_PER_RUN) {
     return { total, left: total, refused: 0 };
 }
-/** `source`, each read spending one of the budget's; past it, an error naming the file and no request. */
-function budgetedSource(source, budget) {
+/**
+ * `source`, each read spending one of the budget's; past it, an error naming the file and no
+ * request. `optional` reads (the base versions, read after every head: a comparison, not a
+ * verdict) are refused the same way but not counted as refused: dropping them fails nothing.
+ */
+function budgetedSource(source, budget, optional = false) {
     return {
         label: source.label,
         async read(path, maxBytes) {
             if (budget.left <= 0) {
-                budget.refused++;
+                if (!optional)
+                    budget.refused++;
                 return {
                     error: `${path} was not read: this run used its ${budget.total} reads through GitHub's contents API (each one request out of the token's hourly limit). Check out the head commit (actions/checkout) so files are read from the workspace, which has no such limit`,
                     refused: true,
@@ -74444,11 +74569,63 @@ async function listWorkspacePlans(root, globs, isPlan) {
     return found.filter(isPlan).sort();
 }
 
+;// CONCATENATED MODULE: ./src/action/unmatched-globs.ts
+// A `plans` glob that matches no file in a run over the whole repository (push, workflow_dispatch)
+// is almost always a typo or a path from the wrong root: the run would verify nothing there and
+// pass in silence. Pull requests list only changed files, where a glob matching none is normal.
+
+
+/** The including globs that match none of `paths`; none when the globs are the defaults. */
+function unmatchedGlobs(globs, paths) {
+    const isDefault = globs.length === DEFAULT_PLAN_GLOBS.length && globs.every((g, i) => g === DEFAULT_PLAN_GLOBS[i]);
+    if (isDefault)
+        return [];
+    return globs
+        .filter((glob) => !glob.startsWith('!'))
+        .filter((glob) => {
+        const matches = picomatch_default()(glob, { dot: true });
+        return !paths.some((path) => matches(path));
+    });
+}
+/** The warning for the job summary and the log. */
+function unmatchedGlobsWarning(globs, sha) {
+    const list = globs.map((g) => `'${g.slice(0, 200)}'`).join(', ');
+    return `The plans ${globs.length === 1 ? 'glob' : 'globs'} ${list} matched no plan file at ${sha.slice(0, 7)}: nothing was verified there. Globs are relative to the repository root (e.g. deploy/**/*.plan.yaml); check the path.`;
+}
+
+;// CONCATENATED MODULE: ./src/action/run-scope.ts
+// What a run did not verify: plans over the cap, plans whose reads were refused or failed, and
+// listings or searches that may have left plans unseen. Any of it makes the run's verdict `error`
+// (the contract's verdict for a file that could not be read as a plan, the closest to a plan never
+// read): a run that skipped plans never says pass, in its outputs, comment or job summary.
+
+
+
+function hasGaps(gaps) {
+    return gaps.files.length > 0 || gaps.doubts.length > 0;
+}
+/** The run's report: the verified plans, with verdict error when anything in scope went unverified. */
+function runReport(plans, gaps) {
+    const report = combineReports(plans);
+    return hasGaps(gaps) ? { ...report, verdict: 'error' } : report;
+}
+/** "1 plan NOT verified (c.plan.yaml)", for the verdict line; null when nothing went unverified. */
+function gapSentence(gaps) {
+    if (!hasGaps(gaps))
+        return null;
+    const unseen = 'plans may have gone unverified (see the notes)';
+    if (gaps.files.length === 0)
+        return unseen;
+    const named = `${figures_countOf(gaps.files.length, 'plan')} NOT verified (${fileList([...gaps.files].sort())})`;
+    return gaps.doubts.length > 0 ? `${named}, and other ${unseen}` : named;
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The action, start to end: what to verify (from the event), verify it, then report it in every
 // place GitHub offers: outputs and files, job summary, line annotations, the sticky comment and
 // one check run per plan. Writes that the token may not make (fork pull requests) are skipped
 // with one plain log line; verification, annotations, summary and the job result still happen.
+
 
 
 
@@ -74502,7 +74679,8 @@ async function allPlansAt(client, target, sha, inputs, isPlan, workspace) {
 }
 async function selectPlans(client, target, inputs, isPlan, workspace, env, reads) {
     // every read through the contents API is a request: one budget for the run, head and base
-    const api = (at) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads);
+    // base reads are optional (a comparison): refused past the budget without failing anything
+    const api = (at, optional = false) => budgetedSource(contentsApiSource(client, target.owner, target.repo, at), reads, optional);
     const sha = target.kind === 'pull_request' ? target.headSha : target.sha;
     const checkedOut = workspace ? await checkedOutSha(workspace) : null;
     // a sparse checkout holds only part of the commit: plans and the files they read may be missing from it
@@ -74515,7 +74693,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
     const notes = [];
     const failures = [];
     if (target.event === 'pull_request_target' && checkedOut !== null && checkedOut !== env.GITHUB_SHA) {
-        warning(PULL_REQUEST_TARGET_WARNING(checkedOut));
+        core_warning(PULL_REQUEST_TARGET_WARNING(checkedOut));
     }
     if (target.kind === 'pull_request') {
         const changed = await listChangedPlans(client, target, isPlan);
@@ -74538,7 +74716,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
             plans = [...plans, ...unlisted].sort((a, b) => a.path.localeCompare(b.path));
             const message = `${changed.truncation} So every plan at the head commit is verified instead: ${figures_countOf(listing.paths.length, 'plan')} (${unlisted.length} of them not in GitHub's list, verified without a comparison to the base).`;
             notes.push(message);
-            warning(message);
+            core_warning(message);
             if (listing.truncation) {
                 const failure = `${changed.truncation} And ${listing.truncation} Plans may have gone unverified, so the job fails.`;
                 notes.push(failure);
@@ -74566,7 +74744,7 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
             if (importing.plans.length > 0)
                 logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
         }
-        return { plans, headSource, baseSource: api(target.baseSha), notes, failures };
+        return { plans, headSource, baseSource: api(target.baseSha, true), notes, failures };
     }
     const listing = await allPlansAt(client, target, sha, inputs, isPlan, checkout);
     if (listing.truncation) {
@@ -74574,10 +74752,18 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
         failures.push(`${listing.truncation} Plans may have gone unverified, so the job fails.`);
     }
     logLine(`${target.event} at ${sha.slice(0, 7)}: ${listing.paths.length} plan files in the repository.`);
+    const unmatched = unmatchedGlobs(inputs.plans, listing.paths);
+    if (unmatched.length > 0) {
+        const warning = unmatchedGlobsWarning(unmatched, sha);
+        notes.push(`⚠️ ${warning}`);
+        core_warning(warning);
+    }
     return { plans: listing.paths.map((path) => ({ path, basePath: null })), headSource, baseSource: null, notes, failures };
 }
 /** Under pull_request_target the token may write and secrets are there: the pull request's code must not be checked out. */
 const PULL_REQUEST_TARGET_WARNING = (sha) => `This job runs on pull_request_target with commit ${sha.slice(0, 7)} checked out, not the base branch's. pull_request_target runs with a token that may write and with the repository's secrets, so a checked-out pull request can reach them (through its files, or anything that runs them). parallel-plan-check never runs what it reads and follows no links, but other steps may: use the pull_request event, or do not check out the pull request's head. See the README ("Workflow").`;
+/** One note for every base comparison the budgets had no room for: the heads were read first. */
+const BASES_DROPPED = (files) => `${figures_countOf(files.length, 'plan')} shown without a comparison to the base (${fileList(files)}): the run's budgets (reads through GitHub's contents API, bytes of referenced files) went to verifying every head version first, and these base versions did not fit. Their verdicts stand; only the changes against the base are not shown.`;
 /** What the token was not allowed to post, for the one log line that says so. */
 const PERMISSION_NOTE = (what) => `No ${what.join(' and no ')} posted: the token may not write to this repository (GitHub answered 403 "Resource not accessible by integration"; pull requests from forks get a read-only token). The results are in the annotations, the job summary and the job's status.`;
 async function runAction(env = process.env) {
@@ -74598,27 +74784,37 @@ async function runAction(env = process.env) {
     // budgets that ran out: plans went unverified, so the job fails whatever fail-on says
     const budgetsSpent = [readBudgetFailure(reads), byteBudgetFailure(bytes)].filter((f) => f !== null);
     selection.notes.push(...budgetsSpent);
+    if (verified.basesDropped.length > 0)
+        selection.notes.push(BASES_DROPPED(verified.basesDropped));
     // Worst first, so the first screen of the comment shows what fails and why.
     const plans = verified.plans.sort(reportOrder);
     const bases = verified.bases;
-    const report = combineReports(plans);
+    // what the run did not verify: its verdict is error then, and every report says so first
+    const gaps = {
+        files: [...limited.skipped, ...verified.unverified],
+        // refused reads that no plan's error names were the search for importing plans': it stopped short
+        doubts: [...selection.failures, ...(verified.unverified.length === 0 ? budgetsSpent : [])],
+    };
+    const report = runReport(plans, gaps);
+    const gapLine = gapSentence(gaps);
+    const unverified = gapLine ? { sentence: gapLine, files: new Set(verified.unverified) } : undefined;
     for (const plan of plans)
         logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
     const notes = selection.notes;
     const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escape_escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
     const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
     const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
-    const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives };
-    const fullMarkdown = (plans.length > 0 ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
+    const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives, ...(unverified ? { unverified } : {}) };
+    const fullMarkdown = (plans.length > 0 || unverified ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
     const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
-    setOutputs(report, paths);
-    await writeJobSummary(fitJobSummary(fullMarkdown, report));
+    setOutputs(report, paths, gaps);
+    await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified));
     for (const a of workflowAnnotations(report)) {
         const { message, properties } = workflowAnnotationCommand(a);
         if (a.level === 'error')
             error(message, properties);
         else
-            warning(message, properties);
+            core_warning(message, properties);
     }
     const denied = [];
     const apiFailures = [];
@@ -74638,6 +74834,7 @@ async function runAction(env = process.env) {
             alternatives,
             minChange: inputs.minChange,
             mode,
+            ...(unverified ? { unverified } : {}),
         };
         const { body, digest } = composeComment(context);
         try {
@@ -74645,6 +74842,7 @@ async function runAction(env = process.env) {
             const sticky = { owner: target.owner, repo: target.repo, issueNumber: target.number, marker: commentMarker(inputs.checkName), author };
             // on-change: no new comment unless some plan moved against its base; no edit unless something moved since the last one
             const worthSaying = mode !== 'on-change' ||
+                hasGaps(gaps) ||
                 plans.some((p) => {
                     const base = bases[p.file];
                     return !base || planChanged(p, base, inputs.minChange);
@@ -74655,7 +74853,7 @@ async function runAction(env = process.env) {
                 const previous = readState(existing);
                 return previous === null ? commentDigest(existing) === digest : !stateChanged(previous, state, inputs.minChange);
             };
-            const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: plans.length > 0 && worthSaying };
+            const options = { body, digest, onlyOnChange: mode === 'on-change', isCurrent, createIfMissing: (plans.length > 0 || hasGaps(gaps)) && worthSaying };
             const result = await upsertWithShorterOnRejection(client, sticky, options, () => composeComment(context, COMMENT_LIMIT / 2).body, logLine);
             logLine(`Pull request comment: ${result.outcome}${result.id ? ` (id ${result.id})` : ''}.`);
         }
@@ -74666,6 +74864,8 @@ async function runAction(env = process.env) {
                 apiFailures.push(`the pull request comment (${error.message})`);
         }
     }
+    // one budget of annotation updates for all the check runs: writes stay near one per plan
+    const annotations = annotationBudget();
     for (const plan of plans) {
         try {
             const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
@@ -74678,7 +74878,7 @@ async function runAction(env = process.env) {
                 failOn: inputs.failOn,
                 summary,
                 detailsUrl: url,
-            });
+            }, annotations);
         }
         catch (error) {
             if (isPermissionDenied(error)) {
@@ -74690,6 +74890,8 @@ async function runAction(env = process.env) {
     }
     if (plans.length > 0 && !denied.includes('check runs') && apiFailures.length === 0)
         logLine(`Check runs: ${plans.length} created on ${headSha.slice(0, 7)}.`);
+    if (annotations.omitted > 0)
+        logLine(`Check-run annotations: ${annotations.omitted} not posted, past the run's ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates; each check run's summary counts its own.`);
     if (denied.length > 0)
         logLine(PERMISSION_NOTE(denied));
     // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
@@ -74729,7 +74931,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8813);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
