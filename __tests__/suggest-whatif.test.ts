@@ -319,3 +319,29 @@ requirements: {ttft_p99: 3 s, tpot: 40 ms}
     expect(a.detail).toMatch(/^meets its requirements on the estimates at \d+ sequences in flight/);
   });
 });
+
+describe("a lower memory flag, where the engine's whole-pool allocation misses max_memory_utilization", () => {
+  // vLLM holds 0.9 x 79.19 GiB from start-up whatever the load: 90% of the device against a 60% cap.
+  const workload = '  concurrency: 16\n  input_tokens: 1000\n  output_tokens: 200';
+  const { result, loaded } = run(plan('  gpus: 1', workload, '  tpot: 50 ms\n  max_memory_utilization: 0.6'));
+
+  it("offers the highest flag that meets the cap, on the plan's own layout: 0.6 (vLLM holds exactly that share)", () => {
+    expect(check(verifyLoadedPlan(loaded), 'requirements.max_memory_utilization').status).toBe('fail');
+    const a = axis(result, 'memory-fraction');
+    expect(a.outcome).toBe('found');
+    expect(a.change).toBe('workload.memory_fraction: 0.6');
+    expect(a.candidate!.variation.memory_fraction).toBe(0.6);
+    expect(passesAfter(loaded, a.candidate!.variation)).toBe(true);
+    // one hundredth more misses the cap
+    expect(passesAfter(loaded, { ...a.candidate!.variation, memory_fraction: 0.61 })).toBe(false);
+  });
+
+  it('says nothing to lower where the plan meets the cap, or fixes the KV pool itself', () => {
+    const met = run(plan('  gpus: 1', workload, '  tpot: 50 ms\n  max_memory_utilization: 0.95')).result;
+    expect(['not-applicable']).toContain(axis(met, 'memory-fraction').outcome);
+    const pool = run(plan('  gpus: 1', `${workload}\n  kv_cache_memory: 40 GiB`, '  tpot: 50 ms\n  max_memory_utilization: 0.6')).result;
+    const a = axis(pool, 'memory-fraction');
+    expect(a.outcome).toBe('not-applicable');
+    expect(a.detail).toMatch(/workload\.kv_cache_memory/);
+  });
+});

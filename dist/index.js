@@ -64217,6 +64217,8 @@ function workloadFor(base, v) {
     const w = { ...base };
     if (v.concurrency !== undefined)
         w.concurrency = v.concurrency;
+    if (v.memory_fraction !== undefined)
+        w.memory_fraction = v.memory_fraction;
     if (v.max_input_tokens !== undefined) {
         w.max_input_tokens = v.max_input_tokens;
         if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
@@ -64625,6 +64627,8 @@ function words_variationText(v) {
         parts.push(`concurrency ${v.concurrency}`);
     if (v.max_input_tokens !== undefined)
         parts.push(`max input ${v.max_input_tokens} tokens`);
+    if (v.memory_fraction !== undefined)
+        parts.push(`memory fraction ${v.memory_fraction}`);
     return parts.join(', ');
 }
 function words_requiredText(id, value, unit) {
@@ -65496,7 +65500,7 @@ class layout_search_LayoutSearch {
         };
     }
     variantKey(gpus, variant) {
-        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}|${variant.memory_fraction ?? ''}`;
     }
     layoutKey(gpus, layout, variant = {}) {
         return `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
@@ -66057,7 +66061,9 @@ function serveScreenJobs() {
 
 ;// CONCATENATED MODULE: ./src/suggest/what-if.ts
 // "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
-// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
+// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context, a lower memory flag
+// (docs/suggest.md).
+
 
 
 
@@ -66341,6 +66347,56 @@ function contextAxis(s) {
         detail: `${outcomeWords(candidate)} with prompts of at most ${value} tokens (of ${maxIn}) ${where}${warningsTail(candidate)}`,
     };
 }
+/** The requirement a lower memory flag helps: the engines allocate their KV pool whole, so it sets what the device holds. */
+const CAPPED_BY_FRACTION = 'requirements.max_memory_utilization';
+/** The lowest memory flag offered: below it a 16-bit model's weights rarely leave any KV pool. */
+const MIN_MEMORY_PERCENT = 10;
+/**
+ * The highest memory flag (workload.memory_fraction, by hundredths) at which the plan's own layout
+ * passes, where the engine's whole-pool allocation is what misses requirements.max_memory_utilization
+ * (the check's message names the flag; a reviewer found suggest never offered it). A lower flag only
+ * shrinks the KV pool: every other check is helped by a higher one, so the passing values are an
+ * interval, bisected as concurrency is.
+ */
+function memoryFractionAxis(s) {
+    const none = (outcome, detail) => ({
+        axis: 'memory-fraction',
+        change: 'workload.memory_fraction',
+        outcome,
+        candidate: null,
+        detail,
+    });
+    const plan = s.base.plan;
+    const own = s.ownLayout;
+    if (plan.requirements.max_memory_utilization === undefined)
+        return none('not-applicable', 'the plan states no requirements.max_memory_utilization');
+    if (own === null)
+        return none('not-applicable', "a disaggregated plan's pools each keep their own flag");
+    const written = s.asWritten();
+    if (![...written.failing, ...written.warnings].includes(CAPPED_BY_FRACTION))
+        return none('not-applicable', 'requirements.max_memory_utilization is met');
+    const pool = plan.workload.kv_cache_memory !== undefined ? 'workload.kv_cache_memory' : plan.workload.kv_cache_tokens !== undefined ? 'workload.kv_cache_tokens' : null;
+    if (pool)
+        return none('not-applicable', `the plan sets the KV pool itself (${pool}): lower that instead`);
+    const current = resolvePlan(plan, s.base.origins).workload.memoryFraction;
+    const hi = Math.ceil(current * 100) - 1;
+    if (hi < MIN_MEMORY_PERCENT)
+        return none('not-applicable', `the flag is already ${current}`);
+    const helped = { has: (id) => id !== CAPPED_BY_FRACTION };
+    const variant = (v) => ({ memory_fraction: v / 100 });
+    for (const want of ['pass', 'possible']) {
+        const r = largestOnLayout(s, own, MIN_MEMORY_PERCENT, hi, variant, helped, want, true);
+        if (r)
+            return {
+                axis: 'memory-fraction',
+                change: `workload.memory_fraction: ${r.value / 100}`,
+                outcome: found(r.candidate),
+                candidate: r.candidate,
+                detail: `${outcomeWords(r.candidate)} with the engine's memory flag at ${r.value / 100} (of ${current}) on the plan's own layout (${candidate_layoutText(own)})${warningsTail(r.candidate)}`,
+            };
+    }
+    return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${candidate_layoutText(own)})`);
+}
 /** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
 function whatIf(s, planPasses, searchedTo, beside = []) {
     const model = s.base.plan.model;
@@ -66360,6 +66416,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
             skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
             skip('concurrency', 'workload.concurrency'),
             skip('max-context', 'workload.max_input_tokens'),
+            skip('memory-fraction', 'workload.memory_fraction'),
         ];
     }
     const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
@@ -66384,7 +66441,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
             candidate: null,
             detail: 'the KV cache is already 8-bit',
         });
-    out.push(concurrencyAxis(s), contextAxis(s));
+    out.push(concurrencyAxis(s), contextAxis(s), memoryFractionAxis(s));
     return out;
 }
 
@@ -66556,9 +66613,9 @@ function renderSuggestText(r) {
     out.push('What would make it pass:');
     for (const a of r.what_if) {
         const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
-        out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
+        out.push(`  ${a.axis.padEnd(16)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
         if (a.candidate)
-            out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
+            out.push(`  ${' '.repeat(22)}${figuresLine(a.candidate)}`);
     }
     for (const n of r.notes)
         out.push(`Note: ${n}`);

@@ -437,6 +437,8 @@ function workloadFor(base, v) {
     const w = { ...base };
     if (v.concurrency !== undefined)
         w.concurrency = v.concurrency;
+    if (v.memory_fraction !== undefined)
+        w.memory_fraction = v.memory_fraction;
     if (v.max_input_tokens !== undefined) {
         w.max_input_tokens = v.max_input_tokens;
         if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
@@ -9195,7 +9197,7 @@ class LayoutSearch {
         };
     }
     variantKey(gpus, variant) {
-        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+        return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}|${variant.memory_fraction ?? ''}`;
     }
     layoutKey(gpus, layout, variant = {}) {
         return `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;

@@ -40,6 +40,7 @@ function fp8Weights(model: ModelSpec): ModelSpec {
 function workloadFor(base: WorkloadSpec, v: Variation): WorkloadSpec {
   const w: WorkloadSpec = { ...base };
   if (v.concurrency !== undefined) w.concurrency = v.concurrency;
+  if (v.memory_fraction !== undefined) w.memory_fraction = v.memory_fraction;
   if (v.max_input_tokens !== undefined) {
     w.max_input_tokens = v.max_input_tokens;
     if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens) w.input_tokens = v.max_input_tokens;

@@ -23,6 +23,7 @@ export interface Variant {
   kv_cache_dtype?: 'fp8';
   concurrency?: number;
   max_input_tokens?: number;
+  memory_fraction?: number;
 }
 export class LayoutSearch {
   readonly planGpus: number;
@@ -73,7 +74,7 @@ export class LayoutSearch {
   }
 
   private variantKey(gpus: number, variant: Variant): string {
-    return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}`;
+    return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}|${variant.memory_fraction ?? ''}`;
   }
 
   private layoutKey(gpus: number, layout: LayoutChoice, variant: Variant = {}): string {

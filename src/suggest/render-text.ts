@@ -94,8 +94,8 @@ export function renderSuggestText(r: SuggestResult): string {
   out.push('What would make it pass:');
   for (const a of r.what_if) {
     const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
-    out.push(`  ${a.axis.padEnd(13)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
-    if (a.candidate) out.push(`  ${' '.repeat(19)}${figuresLine(a.candidate)}`);
+    out.push(`  ${a.axis.padEnd(16)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
+    if (a.candidate) out.push(`  ${' '.repeat(22)}${figuresLine(a.candidate)}`);
   }
   for (const n of r.notes) out.push(`Note: ${n}`);
   return `${out.map(escapeTerminal).join('\n')}\n`;

@@ -65,6 +65,8 @@ export interface Variation {
   concurrency?: number;
   /** max_input_tokens (the max context less max_output_tokens) */
   max_input_tokens?: number;
+  /** workload.memory_fraction: the engine's memory flag in its own meaning */
+  memory_fraction?: number;
 }
 
 export interface Candidate {
@@ -87,7 +89,7 @@ export interface Candidate {
   scoreRange: [number, number] | null;
 }
 
-export type Axis = 'gpus' | 'layout' | 'fp8-weights' | 'fp8-kv-cache' | 'concurrency' | 'max-context';
+export type Axis = 'gpus' | 'layout' | 'fp8-weights' | 'fp8-kv-cache' | 'concurrency' | 'max-context' | 'memory-fraction';
 
 export interface AxisSuggestion {
   axis: Axis;

@@ -1,5 +1,6 @@
 // "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
-// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context (docs/suggest.md).
+// devices, fp8 weights or KV cache, a lower concurrency, a shorter max context, a lower memory flag
+// (docs/suggest.md).
 import { isWiderThanFp8, layoutText } from './candidate.js';
 import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
 import { best, compareCandidates } from './rank.js';
@@ -8,6 +9,7 @@ import type { AxisSuggestion, Candidate } from './types.js';
 import { variationText, warningsText, whyOpen } from './words.js';
 import { disaggText, planVariation } from './disagg-candidate.js';
 import { countOf } from '../core/figures.js';
+import { resolvePlan } from '../core/resolve.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
@@ -169,7 +171,7 @@ export function largestOnLayout(
   lo: number,
   hi: number,
   variantFor: (v: number) => Variant,
-  helpedByMore: ReadonlySet<string>,
+  helpedByMore: { has(id: string): boolean },
   want: 'pass' | 'possible',
   inFull = false,
 ): { value: number; candidate: Candidate } | null {
@@ -315,6 +317,54 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
   };
 }
 
+/** The requirement a lower memory flag helps: the engines allocate their KV pool whole, so it sets what the device holds. */
+const CAPPED_BY_FRACTION = 'requirements.max_memory_utilization';
+/** The lowest memory flag offered: below it a 16-bit model's weights rarely leave any KV pool. */
+const MIN_MEMORY_PERCENT = 10;
+
+/**
+ * The highest memory flag (workload.memory_fraction, by hundredths) at which the plan's own layout
+ * passes, where the engine's whole-pool allocation is what misses requirements.max_memory_utilization
+ * (the check's message names the flag; a reviewer found suggest never offered it). A lower flag only
+ * shrinks the KV pool: every other check is helped by a higher one, so the passing values are an
+ * interval, bisected as concurrency is.
+ */
+function memoryFractionAxis(s: LayoutSearch): AxisSuggestion {
+  const none = (outcome: 'none' | 'not-applicable', detail: string): AxisSuggestion => ({
+    axis: 'memory-fraction',
+    change: 'workload.memory_fraction',
+    outcome,
+    candidate: null,
+    detail,
+  });
+  const plan = s.base.plan;
+  const own = s.ownLayout;
+  if (plan.requirements.max_memory_utilization === undefined) return none('not-applicable', 'the plan states no requirements.max_memory_utilization');
+  if (own === null) return none('not-applicable', "a disaggregated plan's pools each keep their own flag");
+  const written = s.asWritten();
+  if (![...written.failing, ...written.warnings].includes(CAPPED_BY_FRACTION)) return none('not-applicable', 'requirements.max_memory_utilization is met');
+  const pool =
+    plan.workload.kv_cache_memory !== undefined ? 'workload.kv_cache_memory' : plan.workload.kv_cache_tokens !== undefined ? 'workload.kv_cache_tokens' : null;
+  if (pool) return none('not-applicable', `the plan sets the KV pool itself (${pool}): lower that instead`);
+  const current = resolvePlan(plan, s.base.origins).workload.memoryFraction;
+  const hi = Math.ceil(current * 100) - 1;
+  if (hi < MIN_MEMORY_PERCENT) return none('not-applicable', `the flag is already ${current}`);
+  const helped = { has: (id: string) => id !== CAPPED_BY_FRACTION };
+  const variant = (v: number) => ({ memory_fraction: v / 100 });
+  for (const want of ['pass', 'possible'] as const) {
+    const r = largestOnLayout(s, own, MIN_MEMORY_PERCENT, hi, variant, helped, want, true);
+    if (r)
+      return {
+        axis: 'memory-fraction',
+        change: `workload.memory_fraction: ${r.value / 100}`,
+        outcome: found(r.candidate),
+        candidate: r.candidate,
+        detail: `${outcomeWords(r.candidate)} with the engine's memory flag at ${r.value / 100} (of ${current}) on the plan's own layout (${layoutText(own)})${warningsTail(r.candidate)}`,
+      };
+  }
+  return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${layoutText(own)})`);
+}
+
 /** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
 export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number, beside: readonly Candidate[] = []): AxisSuggestion[] {
   const model = s.base.plan.model;
@@ -334,6 +384,7 @@ export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number,
       skip('fp8-kv-cache', 'model.kv_cache_dtype: fp8'),
       skip('concurrency', 'workload.concurrency'),
       skip('max-context', 'workload.max_input_tokens'),
+      skip('memory-fraction', 'workload.memory_fraction'),
     ];
   }
   const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
@@ -356,6 +407,6 @@ export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number,
       candidate: null,
       detail: 'the KV cache is already 8-bit',
     });
-  out.push(concurrencyAxis(s), contextAxis(s));
+  out.push(concurrencyAxis(s), contextAxis(s), memoryFractionAxis(s));
   return out;
 }

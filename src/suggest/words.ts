@@ -185,6 +185,7 @@ export function variationText(v: Variation): string {
   if (v.kv_cache_dtype) parts.push(`${v.kv_cache_dtype} KV cache`);
   if (v.concurrency !== undefined) parts.push(`concurrency ${v.concurrency}`);
   if (v.max_input_tokens !== undefined) parts.push(`max input ${v.max_input_tokens} tokens`);
+  if (v.memory_fraction !== undefined) parts.push(`memory fraction ${v.memory_fraction}`);
   return parts.join(', ');
 }
 
