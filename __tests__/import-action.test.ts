@@ -25,7 +25,7 @@ const manifest = (tp: number) =>
     '      containers:',
     '        - name: vllm',
     `          env: [{name: TP, value: "${tp}"}]`,
-    '          command: ["sh", "-c", "vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size $TP --max-num-seqs 64"]',
+    '          command: ["sh", "-c", "vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size $TP --max-num-seqs 64 --max-model-len 8192"]',
     `          resources: {limits: {nvidia.com/gpu: ${tp}}}`,
     '      nodeSelector: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}',
   ].join('\n');

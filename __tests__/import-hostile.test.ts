@@ -98,9 +98,10 @@ describe('a run of many plans importing alias-heavy files stays in memory', () =
         writeFileSync(join(dir, `d${p}_${f}.yaml`), `# ${p} ${f}\n${row}b: [${Array(900).fill('*a').join(',')}]\n`);
         from.push(`./d${p}_${f}.yaml`);
       }
+      // max_input_tokens: the imported configs give no --max-model-len, which vLLM reads as the model's longest sequence (a warning)
       writeFileSync(
         join(dir, `p${p}.plan.yaml`),
-        `version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\ndeployment: {engine: vllm, from: [${from.join(', ')}]}\nworkload: {concurrency: 4, input_tokens: 1024, output_tokens: 256}\n`,
+        `version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\ndeployment: {engine: vllm, from: [${from.join(', ')}]}\nworkload: {concurrency: 4, input_tokens: 1024, output_tokens: 256, max_input_tokens: 1024}\n`,
       );
     }
     const run = spawnSync(process.execPath, ['--max-old-space-size=400', join(process.cwd(), 'dist', 'cli.js'), 'verify', '.'], {

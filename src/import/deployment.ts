@@ -2,13 +2,13 @@
 // (explicit plan fields win; later files win over earlier ones). Pure: files are read through the
 // loader's ReadReference, relative to the plan; a file an imported file names (an engine --config) is
 // read relative to that file.
-import type { PlanError, ReadReference } from '../core/types.js';
+import type { ModelSpec, PlanError, ReadReference } from '../core/types.js';
 import { quote } from '../plan/source.js';
 import type { Engine } from './engine-args.js';
 import { chargeWork, workLeft } from '../core/work-budget.js';
 import { importDeployment, type ImportOptions, type ReadRelative, relativeTo } from './index.js';
-import { mergeImports } from './merge.js';
-import type { ImportError, ImportResult } from './result.js';
+import { applyModelContext, mergeImports } from './merge.js';
+import type { ImportError, ImportResult, ModelContext } from './result.js';
 
 type Values = Record<string, unknown>;
 
@@ -21,6 +21,8 @@ export interface DeploymentResolution {
   warnings: PlanError[];
   /** layout keys an imported file names but could not read, that nothing else gives -> why */
   unread?: Record<string, string>;
+  /** an engine's context that is the model's longest sequence, for afterModel */
+  modelContext?: ModelContext;
 }
 
 /** Most files one plan may import from. */
@@ -98,8 +100,7 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
   const spec = deployment as Values;
   const engine = own(spec, 'engine') as Engine | undefined;
   const container = own(spec, 'container') as string | undefined;
-  const line = lines['deployment.from'] ?? lines.deployment;
-  const at = (message: string): PlanError => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+  const at = warningAt(lines);
 
   const errors: PlanError[] = [];
   const results: ImportResult[] = [];
@@ -145,5 +146,24 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
     errors,
     warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
     ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+    ...(merged.modelContext ? { modelContext: merged.modelContext } : {}),
   };
+}
+
+/** A message about deployment.from, at its line. */
+function warningAt(lines: Record<string, number>): (message: string) => PlanError {
+  const line = lines['deployment.from'] ?? lines.deployment;
+  return (message) => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+}
+
+/**
+ * What an import leaves to the model, once its preset and hf_config are read: an engine's default
+ * context that is the model's longest sequence (merge.ts applyModelContext). Changes `resolution`.
+ */
+export function afterModel(resolution: DeploymentResolution, model: ModelSpec, lines: Record<string, number>): void {
+  if (resolution.modelContext === undefined) return;
+  const warnings: string[] = [];
+  applyModelContext(resolution.values, resolution.modelContext, model.max_context, resolution.origins, warnings);
+  const at = warningAt(lines);
+  resolution.warnings.push(...warnings.map((w) => at(`deployment: ${w}`)));
 }

@@ -617,6 +617,11 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
 
   const context = r.int(f.context, 'context length');
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
+  // Without --max-model-len vLLM serves the model's longest sequence (max_position_embeddings) and
+  // refuses to start when its KV pool cannot hold one (check_enough_kv_cache_memory): the context is
+  // the model's, known once the model is (merge.ts). SGLang starts and caps its context to the pool;
+  // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
+  else if (engine === 'vllm') c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
   setStretchedWindow(engine, args, context, c);
   const batched = r.int(f.batched, 'token count');
   // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:

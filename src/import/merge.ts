@@ -5,8 +5,9 @@
 // An engine's context length (--max-model-len, --context-length, max_seq_len) bounds prompt + output of
 // one sequence, the total that the plan's memory check sizes as max_input_tokens + max_output_tokens; it
 // is split as max_input_tokens = context - (max_output_tokens, else output_tokens), so the sum is the
-// engine's context. Without an output length the split waits, with a warning.
-import type { ImportResult } from './result.js';
+// engine's context. Without an output length the split waits, with a warning. An engine started without
+// one (vLLM) serves the model's longest sequence: that split waits for the model (applyModelContext).
+import type { ImportResult, ModelContext } from './result.js';
 
 type Values = Record<string, unknown>;
 
@@ -18,6 +19,8 @@ export interface MergedImports {
   warnings: string[];
   /** paths an imported file sets but could not read, that neither the plan nor another file gives -> why */
   unread: Record<string, string>;
+  /** no file gave a context length, and one started an engine whose default is the model's longest sequence */
+  modelContext?: ModelContext;
 }
 
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
@@ -112,13 +115,40 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
 
   const context = [...results].reverse().find((r) => r.context)?.context;
   if (context) splitContext(values, context.tokens, context.origin, origins, warnings);
+  const modelContext = context ? undefined : [...results].reverse().find((r) => r.modelContext)?.modelContext;
   const spec = sectionOf(sectionOf(values, 'workload'), 'speculative');
   if (typeof spec.tokens === 'number' && typeof spec.acceptance_length === 'number' && spec.acceptance_length > spec.tokens + 1) {
     warnings.push(
       `workload.speculative: acceptance_length ${spec.acceptance_length} is more than the tokens + 1 = ${spec.tokens + 1} a step can accept with the ${spec.tokens} proposals of ${origins['workload.speculative.tokens'] ?? 'the plan'}`,
     );
   }
-  return { values, origins, warnings, unread: unreadLeft(values, results) };
+  return { values, origins, warnings, unread: unreadLeft(values, results), ...(modelContext ? { modelContext } : {}) };
+}
+
+/**
+ * An engine started without a context flag whose default is the model's longest sequence (vLLM's
+ * max_model_len): once the model is resolved, that length is the engine's context, split as any other
+ * (a 70B at tp=2 with a 16k-token pool passed memory.fits at 1,280 tokens; vLLM refuses to start it at
+ * 131,072). A model whose longest sequence is unknown is said, not guessed.
+ */
+export function applyModelContext(
+  values: Values,
+  pending: ModelContext,
+  maxContext: number | undefined,
+  origins: Record<string, string>,
+  warnings: string[],
+): void {
+  if (has(sectionOf(values, 'workload'), 'max_input_tokens')) return;
+  if (maxContext === undefined) {
+    warnings.push(
+      `${pending.origin}: no ${pending.flag}: ${pending.engine} serves the model's longest sequence (its config's max_position_embeddings), which is not known here, and refuses to start if its KV cache cannot hold one; memory is sized from the stated lengths (give ${pending.flag} or model.max_context)`,
+    );
+    return;
+  }
+  warnings.push(
+    `${pending.origin}: no ${pending.flag}: ${pending.engine}'s default context is the model's longest sequence, ${maxContext} tokens (model.max_context), and it refuses to start if its KV cache cannot hold one; read as the engine's context (give ${pending.flag} to serve less)`,
+  );
+  splitContext(values, maxContext, `${pending.origin} (${pending.engine}'s default ${pending.flag}: model.max_context)`, origins, warnings);
 }
 
 /** What the imported files could not read and nothing else gives (the plan or another file). */

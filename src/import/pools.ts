@@ -113,6 +113,7 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
       }
     }
     if (role === 'decode' && sub.context) c.context = sub.context;
+    else if (role === 'decode' && sub.modelContext) c.modelContext = sub.modelContext;
   }
   for (const path of KV_POOL_KEYS) {
     const seen = shared.get(path);

@@ -16,6 +16,18 @@ export interface ContextLimit {
   origin: string;
 }
 
+/**
+ * An engine started without a context flag that then serves the model's longest sequence (vLLM's
+ * max_model_len defaults to it): the figure is known only once the model is (merge.ts applyModelContext).
+ */
+export interface ModelContext {
+  /** where the engine was started */
+  origin: string;
+  /** the engine's name and its context flag, for messages */
+  engine: string;
+  flag: string;
+}
+
 export interface ImportResult {
   fields: ImportedFields;
   /** dotted plan path -> "file:line" */
@@ -23,6 +35,8 @@ export interface ImportResult {
   warnings: string[];
   /** the engine's maximum sequence length (prompt + output), from --max-model-len and its kin */
   context?: ContextLimit;
+  /** no context flag: the engine's context is the model's longest sequence */
+  modelContext?: ModelContext;
   /** plan paths the file sets but that could not be read (a layout flag of $TP unset) -> why, with file:line */
   unread?: Record<string, string>;
   /**
@@ -49,6 +63,7 @@ export class FieldCollector {
   readonly unread: Record<string, string> = {};
   readonly moot: Record<string, string[]> = {};
   context?: ContextLimit;
+  modelContext?: ModelContext;
 
   constructor(readonly file: string) {}
 
@@ -123,6 +138,7 @@ export class FieldCollector {
       origins: this.origins,
       warnings: [...this.warnings, ...more],
       ...(this.context ? { context: this.context } : {}),
+      ...(this.modelContext ? { modelContext: this.modelContext } : {}),
       ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
       ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
     };

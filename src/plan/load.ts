@@ -2,7 +2,7 @@
 // Pure (no file system) and total: it never throws; anything unexpected becomes an error.
 import type { DeploymentSpec, DisaggregationSpec, LoadResult, Plan, PlanError, ReadReference } from '../core/types.js';
 import { WorkBudgetExceeded } from '../core/work-budget.js';
-import { resolveDeployment } from '../import/deployment.js';
+import { afterModel, resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
@@ -65,6 +65,8 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };
+    // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
+    afterModel(imported, resolved.model, validated.lines);
     const values = imported.values;
     const warnings = [...imported.warnings, ...resolved.warnings];
     const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
