@@ -1,6 +1,6 @@
 // What an imported engine does by default that depends on the model, read once the model is known:
 // vLLM without --max-model-len serves the model's longest sequence (and refuses to start when its KV
-// cache cannot hold one).
+// cache cannot hold one); an expert-parallel flag on a model without experts changes nothing.
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/core/index.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
@@ -12,6 +12,14 @@ const files: Record<string, string> = {
   'sglang.sh': 'python -m sglang.launch_server --model-path meta-llama/Llama-3.1-70B-Instruct --tp 2 --max-running-requests 16',
   'trtllm.sh': 'trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp_size 2 --max_batch_size 16',
   'unknown.sh': 'vllm serve my-org/my-model --tensor-parallel-size 2',
+  'ep-dense.sh': 'vllm serve meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size 8 --enable-expert-parallel --max-model-len 16384',
+  'ep-moe.sh': 'vllm serve Qwen/Qwen3-30B-A3B --tensor-parallel-size 8 --enable-expert-parallel --max-model-len 16384',
+  'ep-sglang.sh': 'python -m sglang.launch_server --model-path meta-llama/Llama-3.1-70B-Instruct --tp 8 --ep-size 8',
+  'ep-trtllm.sh': 'trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp_size 8 --ep_size 4',
+  'ep-pools.sh': [
+    'python -m sglang.launch_server --model-path meta-llama/Llama-3.1-70B-Instruct --disaggregation-mode prefill --tp 4 --enable-ep-moe',
+    'python -m sglang.launch_server --model-path meta-llama/Llama-3.1-70B-Instruct --disaggregation-mode decode --tp 8',
+  ].join('\n'),
 };
 const read: ReadReference = (_plan, ref) => (Object.hasOwn(files, ref) ? { text: files[ref] as string } : { error: `no such file: ${ref}` });
 const plan = (from: string, extra = '') =>
@@ -49,5 +57,37 @@ describe("vLLM's default context", () => {
     const loaded = load(plan('unknown.sh'));
     expect(loaded.plan.workload.max_input_tokens).toBeUndefined();
     expect(warnings(loaded).join('\n')).toMatch(/unknown\.sh:1: no --max-model-len: vLLM serves the model's longest sequence .*not known here/);
+  });
+});
+
+describe('an expert-parallel flag on a model without experts', () => {
+  it('is dropped with a warning (vLLM ignores --enable-expert-parallel there), so the layout does not fail', () => {
+    const loaded = load(plan('ep-dense.sh'));
+    expect(loaded.plan.parallelism).toMatchObject({ tp: 8 });
+    expect(loaded.plan.parallelism.ep).toBeUndefined();
+    expect(loaded.plan.parallelism.etp).toBeUndefined();
+    expect(warnings(loaded).join('\n')).toMatch(/ep-dense\.sh:1: --enable-expert-parallel has no effect on a model without experts/);
+    const regroup = verifyLoadedPlan(loaded).checks.find((c) => c.id === 'layout.moe_regroup');
+    expect(regroup?.status).not.toBe('fail');
+  });
+
+  it("keeps it on a model with experts, and the plan's own ep", () => {
+    expect(load(plan('ep-moe.sh')).plan.parallelism).toMatchObject({ tp: 8, ep: 8, etp: 1 });
+    const own = load(`${plan('ep-dense.sh')}parallelism: {ep: 8}\n`);
+    expect(own.plan.parallelism.ep).toBe(8);
+    expect(warnings(own).join('\n')).not.toMatch(/no effect/);
+  });
+
+  it("drops SGLang's --ep-size and --enable-ep-moe (a pool's too) and TensorRT-LLM's --ep_size alike", () => {
+    const sglang = load(plan('ep-sglang.sh'));
+    expect(sglang.plan.parallelism.ep).toBeUndefined();
+    expect(warnings(sglang).join('\n')).toMatch(/ep-sglang\.sh:1: --ep-size has no effect/);
+    const trtllm = load(plan('ep-trtllm.sh'));
+    expect(trtllm.plan.parallelism.ep).toBeUndefined();
+    expect(warnings(trtllm).join('\n')).toMatch(/ep-trtllm\.sh:1: --ep_size has no effect/);
+    const pools = load(plan('ep-pools.sh'));
+    expect(pools.plan.disaggregation?.prefill.parallelism?.ep).toBeUndefined();
+    expect(pools.plan.disaggregation?.prefill.parallelism?.tp).toBe(4);
+    expect(warnings(pools).join('\n')).toMatch(/ep-pools\.sh:1: --enable-ep-moe has no effect/);
   });
 });

@@ -7,7 +7,7 @@ import { quote } from '../plan/source.js';
 import type { Engine } from './engine-args.js';
 import { chargeWork, workLeft } from '../core/work-budget.js';
 import { importDeployment, type ImportOptions, type ReadRelative, relativeTo } from './index.js';
-import { applyModelContext, mergeImports } from './merge.js';
+import { applyDenseModel, applyModelContext, mergeImports } from './merge.js';
 import type { ImportError, ImportResult, ModelContext } from './result.js';
 
 type Values = Record<string, unknown>;
@@ -23,6 +23,8 @@ export interface DeploymentResolution {
   unread?: Record<string, string>;
   /** an engine's context that is the model's longest sequence, for afterModel */
   modelContext?: ModelContext;
+  /** imported expert-parallel paths -> the flag that set them, for afterModel */
+  expertFlags?: Record<string, string>;
 }
 
 /** Most files one plan may import from. */
@@ -147,6 +149,7 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
     warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
     ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
     ...(merged.modelContext ? { modelContext: merged.modelContext } : {}),
+    ...(merged.expertFlags ? { expertFlags: merged.expertFlags } : {}),
   };
 }
 
@@ -158,12 +161,14 @@ function warningAt(lines: Record<string, number>): (message: string) => PlanErro
 
 /**
  * What an import leaves to the model, once its preset and hf_config are read: an engine's default
- * context that is the model's longest sequence (merge.ts applyModelContext). Changes `resolution`.
+ * context that is the model's longest sequence (merge.ts applyModelContext), and an expert-parallel
+ * flag a model without experts ignores (applyDenseModel). Changes `resolution`.
  */
 export function afterModel(resolution: DeploymentResolution, model: ModelSpec, lines: Record<string, number>): void {
-  if (resolution.modelContext === undefined) return;
   const warnings: string[] = [];
-  applyModelContext(resolution.values, resolution.modelContext, model.max_context, resolution.origins, warnings);
+  if (resolution.modelContext !== undefined) applyModelContext(resolution.values, resolution.modelContext, model.max_context, resolution.origins, warnings);
+  if (resolution.expertFlags !== undefined) applyDenseModel(resolution.values, resolution.expertFlags, model, resolution.origins, warnings);
+  if (warnings.length === 0) return;
   const at = warningAt(lines);
   resolution.warnings.push(...warnings.map((w) => at(`deployment: ${w}`)));
 }

@@ -352,7 +352,8 @@ interface EngineLayout {
   world: number;
   /** schedulers that each take the concurrency flag's figure */
   schedulers: number;
-  ep?: { value: number; line: Where };
+  /** `written`: the flag that set it, for messages */
+  ep?: { value: number; line: Where; written: string };
   etp?: number;
 }
 
@@ -364,11 +365,14 @@ interface BaseFlags {
   dpLine: Where;
 }
 
+/** The flag as written (for messages), else the option's one name. */
+const writtenOf = (r: Reader, names: readonly string[]): string => r.flag(names)?.written ?? `--${names[0]}`;
+
 function vllmLayout(r: Reader, b: BaseFlags): EngineLayout {
   const layout: EngineLayout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
   const epOn = r.bool(FLAGS.vllm.ep);
   // EP spans the TP x DP ranks of the MoE layers; experts are not split further
-  if (epOn?.value) return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line }, etp: 1 };
+  if (epOn?.value) return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line, written: writtenOf(r, FLAGS.vllm.ep) }, etp: 1 };
   return layout;
 }
 
@@ -386,7 +390,8 @@ function sglangLayout(r: Reader, b: BaseFlags, c: FieldCollector): EngineLayout 
   const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
   const a2a = r.text(['moe-a2a-backend']);
   const epOn = epMoe?.value ? epMoe.line : a2a && a2a.value !== 'none' ? a2a.line : undefined;
-  const ep = epSize ?? (epOn !== undefined ? { value: b.tpAll, line: epOn } : undefined);
+  const written = writtenOf(r, epSize ? FLAGS.sglang.ep : epMoe?.value ? ['enable-ep-moe', 'enable-deepep-moe'] : ['moe-a2a-backend']);
+  const ep = epSize ? { ...epSize, written } : epOn !== undefined ? { value: b.tpAll, line: epOn, written } : undefined;
   if (ep && ep.value > 1) return { ...layout, ep, etp: Math.max(1, Math.floor(b.tpAll / ep.value)) };
   // without EP the MoE layers stay tensor-parallel over all --tp ranks
   return dpAttention ? { ...layout, etp: b.tpAll } : layout;
@@ -399,7 +404,8 @@ function trtllmLayout(r: Reader, b: BaseFlags): EngineLayout {
   const layout: EngineLayout = attentionDp
     ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
     : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
-  if (epSize && epSize.value > 1) return { ...layout, ep: epSize, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
+  if (epSize && epSize.value > 1)
+    return { ...layout, ep: { ...epSize, written: writtenOf(r, FLAGS.trtllm.ep) }, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
   return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
 }
 
@@ -603,7 +609,11 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
     // independent instances (replicas, groups) multiply data parallelism
     c.set('parallelism.dp', layout.dp * instances.count, layout.dp !== base.dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
     // expert groups stay inside one engine instance; further instances are expert data parallelism
-    if (layout.ep) c.set('parallelism.ep', layout.ep.value, layout.ep.line);
+    if (layout.ep) {
+      c.set('parallelism.ep', layout.ep.value, layout.ep.line);
+      // the engines ignore expert parallelism on a model without experts: known only with the model (deployment.ts afterModel)
+      c.expertFlags['parallelism.ep'] = layout.ep.written;
+    }
     if (layout.etp !== undefined) c.set('parallelism.etp', layout.etp, layout.ep?.line ?? tpLine);
     if (conc) {
       // the engine's batch cap, summed over its schedulers and instances; it is also the load when the plan gives none

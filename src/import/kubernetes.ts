@@ -295,6 +295,7 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
     if (expert) {
       c.set('parallelism.ep', (tp?.count ?? 1) * dpEngine, at(par, 'expert')?.line ?? w.line);
       c.set('parallelism.etp', 1, at(par, 'expert')?.line ?? w.line);
+      c.expertFlags['parallelism.ep'] = 'spec.parallelism.expert';
     }
     const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
     c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);

@@ -21,6 +21,8 @@ export interface MergedImports {
   unread: Record<string, string>;
   /** no file gave a context length, and one started an engine whose default is the model's longest sequence */
   modelContext?: ModelContext;
+  /** imported expert-parallel paths -> the flag that set them (applyDenseModel) */
+  expertFlags?: Record<string, string>;
 }
 
 const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'] as const;
@@ -122,7 +124,66 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
       `workload.speculative: acceptance_length ${spec.acceptance_length} is more than the tokens + 1 = ${spec.tokens + 1} a step can accept with the ${spec.tokens} proposals of ${origins['workload.speculative.tokens'] ?? 'the plan'}`,
     );
   }
-  return { values, origins, warnings, unread: unreadLeft(values, results), ...(modelContext ? { modelContext } : {}) };
+  // the flags behind expert-parallel figures that were imported (the plan's own are the plan's)
+  const expertFlags: Record<string, string> = {};
+  for (const result of results) for (const [path, flag] of Object.entries(result.expertFlags ?? {})) if (origins[path] !== undefined) expertFlags[path] = flag;
+  return {
+    values,
+    origins,
+    warnings,
+    unread: unreadLeft(values, results),
+    ...(modelContext ? { modelContext } : {}),
+    ...(Object.keys(expertFlags).length > 0 ? { expertFlags } : {}),
+  };
+}
+
+/**
+ * An expert-parallel flag on a model without experts: vLLM, SGLang and TensorRT-LLM split only MoE
+ * layers by it, so on a dense model it changes nothing, and an imported ep would fail layout.moe_regroup
+ * for a deployment that starts (--enable-expert-parallel on Llama 3.1 70B at tp=8: ep=8). The imported
+ * ep (and etp, the same flag's) is dropped, with a warning. A model that is not known (no layers) is left.
+ */
+export function applyDenseModel(
+  values: Values,
+  expertFlags: Record<string, string>,
+  model: { moe?: unknown; layers?: number },
+  origins: Record<string, string>,
+  warnings: string[],
+): void {
+  if (model.moe !== undefined || model.layers === undefined) return;
+  for (const [path, flag] of Object.entries(expertFlags)) {
+    const origin = origins[path];
+    const parts = path.split('.');
+    let section: unknown = values;
+    for (const part of parts.slice(0, -1)) section = isSection(section) && Object.hasOwn(section as Values, part) ? (section as Values)[part] : undefined;
+    if (origin === undefined || !isSection(section)) continue;
+    const layout = { ...(section as Values) };
+    const etpPath = `${parts.slice(0, -1).join('.')}.etp`;
+    delete layout.ep;
+    delete origins[path];
+    if (origins[etpPath] !== undefined) {
+      delete layout.etp;
+      delete origins[etpPath];
+    }
+    setAt(values, parts.slice(0, -1), layout);
+    warnings.push(
+      `${origin}: ${flag} has no effect on a model without experts (model.moe is not set): the engine splits only MoE layers by it; ep is not imported`,
+    );
+  }
+}
+
+/** Sets a nested section, copying the sections above it (the plan's own objects are not changed). */
+function setAt(values: Values, parts: readonly string[], value: Values): void {
+  const [head, ...rest] = parts;
+  if (head === undefined) return;
+  values[head] =
+    rest.length === 0
+      ? value
+      : (() => {
+          const copy = { ...sectionOf(values, head) };
+          setAt(copy, rest, value);
+          return copy;
+        })();
 }
 
 /**

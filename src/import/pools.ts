@@ -73,6 +73,7 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
     for (const w of sub.warnings) c.warn(w, Object.hasOwn(sub.moot, w) ? sub.moot[w] : undefined);
     const base = `disaggregation.${role}`;
     for (const [path, why] of Object.entries(sub.unread)) c.markUnread(`${base}.${path}`, why);
+    for (const [path, flag] of Object.entries(sub.expertFlags)) c.expertFlags[`${base}.${path}`] = flag;
     c.set(`${base}.workers`, run.workers.count, run.workers.line);
     const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
     if (gpus) {

@@ -37,6 +37,8 @@ export interface ImportResult {
   context?: ContextLimit;
   /** no context flag: the engine's context is the model's longest sequence */
   modelContext?: ModelContext;
+  /** expert-parallel plan paths (parallelism.ep) -> the flag that set them, which a model without experts ignores */
+  expertFlags?: Record<string, string>;
   /** plan paths the file sets but that could not be read (a layout flag of $TP unset) -> why, with file:line */
   unread?: Record<string, string>;
   /**
@@ -64,6 +66,7 @@ export class FieldCollector {
   readonly moot: Record<string, string[]> = {};
   context?: ContextLimit;
   modelContext?: ModelContext;
+  readonly expertFlags: Record<string, string> = {};
 
   constructor(readonly file: string) {}
 
@@ -139,6 +142,7 @@ export class FieldCollector {
       warnings: [...this.warnings, ...more],
       ...(this.context ? { context: this.context } : {}),
       ...(this.modelContext ? { modelContext: this.modelContext } : {}),
+      ...(Object.keys(this.expertFlags).length > 0 ? { expertFlags: this.expertFlags } : {}),
       ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
       ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
     };
