@@ -413,3 +413,34 @@ describe('scripts', () => {
     expect(failed(importText('serve.sh', 'python app.py --workers 4')).error).toMatch(/vllm serve/);
   });
 });
+
+describe('a misspelled option', () => {
+  const said = (r: { warnings: string[] }) => r.warnings.join('\n');
+
+  it('is warned about with its line and the nearest option read (vLLM argparse refuses it), not silently left at the default', () => {
+    const r = fields('vllm serve meta-llama/Llama-3.1-70B-Instruct \\\n  --tensor-paralel-size 4 \\\n  --max-model-len 16384 --gpu-memory-utilisation 0.8');
+    expect(said(r)).toMatch(/serve\.sh:2: --tensor-paralel-size is not a vLLM option; did you mean --tensor-parallel-size\?/);
+    expect(said(r)).toMatch(/serve\.sh:3: --gpu-memory-utilisation is not a vLLM option; did you mean --gpu-memory-utilization\?/);
+    // the misspelling is said once, not also as a memory setting the importer does not read
+    expect(said(r)).not.toMatch(/utilisation is a memory setting/);
+  });
+
+  it('names the file and line of a TensorRT-LLM config key (LlmArgs refuses it) and a nested one', () => {
+    const yaml = 'max_batch_sz: 16\nkv_cache_config:\n  free_gpu_memory_fractoin: 0.8\n';
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp_size 4 --extra_llm_api_options extra.yaml', { 'extra.yaml': yaml });
+    expect(said(r)).toMatch(/extra\.yaml:1: max_batch_sz is not a TensorRT-LLM option; did you mean max_batch_size\?/);
+    expect(said(r)).toMatch(/extra\.yaml:3: free_gpu_memory_fractoin is not a TensorRT-LLM option; did you mean kv_cache_config\.free_gpu_memory_fraction\?/);
+    expect(said(fields('trtllm-serve m --tp_sise 4'))).toMatch(/--tp_sise is not a TensorRT-LLM option; did you mean --tp_size\?/);
+  });
+
+  it('leaves real options it does not read alone', () => {
+    const r = fields(
+      'vllm serve m --host 0.0.0.0 --port 8000 --trust-remote-code --max-num-seqs 8 --data-parallel-size-local 2 --max-loras 4 --served-model-name x',
+    );
+    expect(said(r)).not.toMatch(/did you mean/);
+    expect(said(fields('python -m sglang.launch_server --model-path m --tp 2 --cp-size 2 --max-prefill-tokens 8192 --max-queued-requests 9'))).not.toMatch(
+      /did you mean/,
+    );
+    expect(said(fields('trtllm-serve m --tp_size 2 --max_beam_width 1 --max_input_len 4096 --cluster_size 1'))).not.toMatch(/did you mean/);
+  });
+});

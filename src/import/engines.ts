@@ -20,11 +20,13 @@
 // about, never passed over.
 import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
-import { takesValue } from './flag-names.js';
+import { aliasNames, isSwitch, takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
 import { checkpointStorage, dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
+import { didYouMean, editDistance } from '../plan/didYouMean.js';
+import { chargeWork } from '../core/work-budget.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
@@ -539,12 +541,67 @@ const MEMORY_NOTES: Readonly<Record<string, string>> = {
   'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
 };
 
-function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector): void {
+function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector, misspelled: ReadonlySet<string>): void {
   for (const [name, v] of args.flags) {
-    if (READS[engine].has(name) || NOT_MEMORY.has(name) || !MEMORY_WORDS.test(name)) continue;
+    if (READS[engine].has(name) || NOT_MEMORY.has(name) || misspelled.has(name) || !MEMORY_WORDS.test(name)) continue;
     const note = MEMORY_NOTES[name];
     c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
   }
+}
+
+/** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
+const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
+  vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens'],
+  sglang: ['enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'nnodes', 'json-model-override-args', 'disable-cuda-graph'],
+  trtllm: [
+    ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
+    ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
+  ],
+};
+/** Real options within two edits of one the importer reads (SGLang's and trtllm-serve's --cp-size is not --tp-size). */
+const NEAR_BUT_REAL = new Set(['cp-size']);
+/** Most edits between a misspelling and the option it was meant to be: the typos seen (paralel, sz, utilisation) take 1 or 2. */
+const MISSPELLING_EDITS = 2;
+/** Shorter names are not compared: two edits turn one short option into another (--cp, --tp). */
+const MISSPELLING_MIN_LENGTH = 6;
+
+/**
+ * An option the engine does not know that is a near miss of one the importer reads (--tensor-paralel-size,
+ * max_batch_sz in a TensorRT-LLM YAML, --gpu-memory-utilisation): vLLM's and SGLang's argparse and
+ * TensorRT-LLM's LlmArgs refuse it at start-up, and the importer would silently keep the default of the
+ * option meant. Said with where it is and the nearest option read. Other unknown options (--host,
+ * --trust-remote-code, options of features not modelled) are left alone. Returns the names warned about.
+ */
+function warnMisspelled(engine: Engine, args: EngineArgs, c: FieldCollector): Set<string> {
+  // the short aliases (-tp) are left out: a short name is not compared
+  const candidates = [...READS[engine], ...OTHER_READS[engine], ...aliasNames(engine).filter((a) => a.length >= MISSPELLING_MIN_LENGTH)];
+  const known = new Set(candidates);
+  const out = new Set<string>();
+  for (const [name, v] of args.flags) {
+    if (
+      name.length < MISSPELLING_MIN_LENGTH ||
+      known.has(name) ||
+      NEAR_BUT_REAL.has(name) ||
+      isSwitch(name) ||
+      takesValue(name, known) ||
+      Object.hasOwn(MEMORY_NOTES, name)
+    )
+      continue;
+    // an edit distance is at least the difference in length: only names of about the same length are
+    // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
+    const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
+    chargeWork(name.length * near.length);
+    const meant = didYouMean(name, near);
+    if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) continue;
+    out.add(name);
+    // the option as it would be written there: a flag (trtllm-serve's take '_'), or a key of a config file
+    const key = meant.replace(/-/g, '_');
+    const spelled = !v.written.startsWith('-') ? key : engine === 'trtllm' ? `--${key}` : `--${meant}`;
+    c.warn(
+      `${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`,
+    );
+  }
+  return out;
 }
 
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
@@ -647,7 +704,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
-  warnUnreadMemory(engine, args, c);
+  warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
   setSpeculative(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);

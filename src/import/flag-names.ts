@@ -45,6 +45,11 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
   },
 };
 
+/** The other spellings of this engine's options (trtllm-serve's --tp_size), for "did you mean". */
+export function aliasNames(engine: Engine): string[] {
+  return Object.keys(ALIASES[engine]);
+}
+
 /** The one name of a (normalised) option in this engine. */
 export function canonicalFlag(engine: Engine, name: string): string {
   const aliases = ALIASES[engine];
