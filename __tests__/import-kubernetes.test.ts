@@ -260,3 +260,49 @@ describe('Dynamo DynamoGraphDeployment', () => {
     expect(r.fields.hardware?.gpus).toBe(1);
   });
 });
+
+describe('a whole command line in one argv item, without a shell', () => {
+  const manifest = (command: string, args: string) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: llama}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      `          command: ${command}`,
+      `          args: ${args}`,
+      '          resources: {limits: {nvidia.com/gpu: 4}}',
+    ].join('\n');
+
+  it('is warned about at its line, and not split (the engine gets one word and refuses it)', () => {
+    const r = ok(
+      importText(
+        'deploy.yaml',
+        manifest(
+          '["python3", "-m", "vllm.entrypoints.openai.api_server"]',
+          '["--model meta-llama/Llama-3.1-70B-Instruct --tensor-parallel-size 4 --max-num-seqs 32"]',
+        ),
+      ),
+    );
+    expect(r.warnings.join('\n')).toMatch(
+      /deploy\.yaml:10: one argument holds spaces and flags \(no shell splits it\): vLLM gets it as one word and refuses it/,
+    );
+    // nothing in it is read, and it is not quoted back
+    expect(r.fields.parallelism?.tp).toBe(1);
+    expect(r.fields.workload?.max_running_sequences).toBeUndefined();
+    expect(r.warnings.join('\n')).not.toMatch(/Llama-3\.1-70B|--tensor-parallel-size 4/);
+  });
+
+  it('says nothing of values with spaces (a JSON config) or of the same line run through sh -c', () => {
+    const json = ok(
+      importText('deploy.yaml', manifest('["vllm", "serve"]', '["m", "--speculative-config", "{\\"method\\": \\"ngram\\", \\"num_speculative_tokens\\": 4}"]')),
+    );
+    expect(json.warnings.join('\n')).not.toMatch(/one argument/);
+    const shell = ok(importText('deploy.yaml', manifest('["sh", "-c"]', '["vllm serve m --tensor-parallel-size 4 --max-num-seqs 32"]')));
+    expect(shell.warnings.join('\n')).not.toMatch(/one argument/);
+    expect(shell.fields.parallelism?.tp).toBe(4);
+  });
+});

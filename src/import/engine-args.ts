@@ -29,6 +29,8 @@ export interface EngineArgs {
   line?: number;
   /** value flags that took the bare word after them (one that takes none would have swallowed the model) */
   tookWord?: { name: string; written: string; line: number }[];
+  /** lines of words that hold spaces and flags (a whole command line as one argv item): the engine gets one word */
+  spaced?: number[];
 }
 
 export function normaliseFlag(name: string): string {
@@ -79,6 +81,12 @@ export function findInvocation(
 const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
 
 /**
+ * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
+ * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here.
+ */
+const isSpacedFlags = (text: string): boolean => /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+
+/**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
  * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
  * a flag: as with argparse, `--unknown-switch -tp 4` leaves -tp 4 to be read.
@@ -86,10 +94,15 @@ const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 
 export function parseFlags(engine: Engine, words: readonly Word[], start: number, line?: number): EngineArgs {
   const flags = new Map<string, FlagValue>();
   const tookWord: { name: string; written: string; line: number }[] = [];
+  const spaced: number[] = [];
   let positional: FlagValue | undefined;
   for (let i = start; i < words.length; i++) {
     const word = words[i] as Word;
     const text = word.text;
+    if (isSpacedFlags(text)) {
+      spaced.push(word.line);
+      continue;
+    }
     if (isFlag(text)) {
       const eq = text.indexOf('=');
       if (eq > 0) {
@@ -106,6 +119,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       // -O3: vLLM's optimisation level, its value written in the flag
       const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
       if (takesValue && next) {
+        if (isSpacedFlags(next.text)) spaced.push(next.line);
         flags.set(name, {
           value: next.text,
           line: word.line,
@@ -127,5 +141,6 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     ...(positional ? { positional } : {}),
     ...(line !== undefined ? { line } : {}),
     ...(tookWord.length > 0 ? { tookWord } : {}),
+    ...(spaced.length > 0 ? { spaced } : {}),
   };
 }

@@ -634,6 +634,12 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   const r = reader(args, c);
   const here = args.line ?? 0;
   const instances = ctx.instances ?? { count: 1, line: here };
+  // a whole command line in one argv item: what runs is one word the engine refuses; it is not split here
+  for (const line of args.spaced ?? []) {
+    c.warn(
+      `${c.origin(line)}: one argument holds spaces and flags (no shell splits it): ${ENGINE_NAMES[engine]} gets it as one word and refuses it at start-up; its flags are not imported (give each flag and value its own item, or run the line through sh -c)`,
+    );
+  }
   const tpFlag = r.int(f.tp, 'tensor-parallel size');
   const ppFlag = r.int(f.pp, 'pipeline-parallel size');
   const dpFlag = r.int(f.dp, 'data-parallel size');
