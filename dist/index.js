@@ -41915,6 +41915,10 @@ const ALIASES = {
         'model-path': 'model',
     },
 };
+/** The other spellings of this engine's options (trtllm-serve's --tp_size), for "did you mean". */
+function aliasNames(engine) {
+    return Object.keys(ALIASES[engine]);
+}
 /** The one name of a (normalised) option in this engine. */
 function canonicalFlag(engine, name) {
     const aliases = ALIASES[engine];
@@ -42019,6 +42023,11 @@ function findInvocation(commands, engine) {
 /** A word that is a flag: `-x`, `--x`, but not a negative number (`-1`, `-0.5`), which argparse takes as a value. */
 const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
 /**
+ * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
+ * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here.
+ */
+const isSpacedFlags = (text) => /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+/**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
  * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
  * a flag: as with argparse, `--unknown-switch -tp 4` leaves -tp 4 to be read.
@@ -42026,10 +42035,15 @@ const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.t
 function parseFlags(engine, words, start, line) {
     const flags = new Map();
     const tookWord = [];
+    const spaced = [];
     let positional;
     for (let i = start; i < words.length; i++) {
         const word = words[i];
         const text = word.text;
+        if (isSpacedFlags(text)) {
+            spaced.push(word.line);
+            continue;
+        }
         if (isFlag(text)) {
             const eq = text.indexOf('=');
             if (eq > 0) {
@@ -42046,6 +42060,8 @@ function parseFlags(engine, words, start, line) {
             // -O3: vLLM's optimisation level, its value written in the flag
             const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
             if (takesValue && next) {
+                if (isSpacedFlags(next.text))
+                    spaced.push(next.line);
                 flags.set(name, {
                     value: next.text,
                     line: word.line,
@@ -42069,6 +42085,7 @@ function parseFlags(engine, words, start, line) {
         ...(positional ? { positional } : {}),
         ...(line !== undefined ? { line } : {}),
         ...(tookWord.length > 0 ? { tookWord } : {}),
+        ...(spaced.length > 0 ? { spaced } : {}),
     };
 }
 
@@ -43739,6 +43756,8 @@ function storageReadFromName(name) {
 
 
 
+
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -44023,12 +44042,14 @@ function setModel(engine, args, r, c) {
         c.warn(`${c.origin(named.line)}: model ${readValue(named.value)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
     }
 }
+/** The flag as written (for messages), else the option's one name. */
+const writtenOf = (r, names) => r.flag(names)?.written ?? `--${names[0]}`;
 function vllmLayout(r, b) {
     const layout = { tp: b.tpAll, dp: b.dpEngine, world: b.tpAll * b.pp * b.dpEngine, schedulers: b.dpEngine };
     const epOn = r.bool(FLAGS.vllm.ep);
     // EP spans the TP x DP ranks of the MoE layers; experts are not split further
     if (epOn?.value)
-        return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line }, etp: 1 };
+        return { ...layout, ep: { value: b.tpAll * b.dpEngine, line: epOn.line, written: writtenOf(r, FLAGS.vllm.ep) }, etp: 1 };
     return layout;
 }
 function sglangLayout(r, b, c) {
@@ -44046,7 +44067,8 @@ function sglangLayout(r, b, c) {
     const epMoe = r.bool(['enable-ep-moe', 'enable-deepep-moe']);
     const a2a = r.text(['moe-a2a-backend']);
     const epOn = epMoe?.value ? epMoe.line : a2a && a2a.value !== 'none' ? a2a.line : undefined;
-    const ep = epSize ?? (epOn !== undefined ? { value: b.tpAll, line: epOn } : undefined);
+    const written = writtenOf(r, epSize ? FLAGS.sglang.ep : epMoe?.value ? ['enable-ep-moe', 'enable-deepep-moe'] : ['moe-a2a-backend']);
+    const ep = epSize ? { ...epSize, written } : epOn !== undefined ? { value: b.tpAll, line: epOn, written } : undefined;
     if (ep && ep.value > 1)
         return { ...layout, ep, etp: Math.max(1, Math.floor(b.tpAll / ep.value)) };
     // without EP the MoE layers stay tensor-parallel over all --tp ranks
@@ -44060,7 +44082,7 @@ function trtllmLayout(r, b) {
         ? { tp: 1, dp: b.tpAll, world: b.tpAll * b.pp, schedulers: b.tpAll }
         : { tp: b.tpAll, dp: 1, world: b.tpAll * b.pp, schedulers: 1 };
     if (epSize && epSize.value > 1)
-        return { ...layout, ep: epSize, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
+        return { ...layout, ep: { ...epSize, written: writtenOf(r, FLAGS.trtllm.ep) }, etp: moeTp?.value ?? Math.max(1, Math.floor(b.tpAll / epSize.value)) };
     return moeTp || attentionDp ? { ...layout, etp: moeTp?.value ?? b.tpAll } : layout;
 }
 /**
@@ -44180,13 +44202,63 @@ const MEMORY_NOTES = {
     'kv-cache-config.max-attention-window': 'each sequence keeps at most that many tokens of KV, less than the plan counts',
     'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
 };
-function warnUnreadMemory(engine, args, c) {
+function warnUnreadMemory(engine, args, c, misspelled) {
     for (const [name, v] of args.flags) {
-        if (READS[engine].has(name) || NOT_MEMORY.has(name) || !MEMORY_WORDS.test(name))
+        if (READS[engine].has(name) || NOT_MEMORY.has(name) || misspelled.has(name) || !MEMORY_WORDS.test(name))
             continue;
         const note = MEMORY_NOTES[name];
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
     }
+}
+/** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
+const OTHER_READS = {
+    vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens'],
+    sglang: ['enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'nnodes', 'json-model-override-args', 'disable-cuda-graph'],
+    trtllm: [
+        ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
+        ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
+    ],
+};
+/** Real options within two edits of one the importer reads (SGLang's and trtllm-serve's --cp-size is not --tp-size). */
+const NEAR_BUT_REAL = new Set(['cp-size']);
+/** Most edits between a misspelling and the option it was meant to be: the typos seen (paralel, sz, utilisation) take 1 or 2. */
+const MISSPELLING_EDITS = 2;
+/** Shorter names are not compared: two edits turn one short option into another (--cp, --tp). */
+const MISSPELLING_MIN_LENGTH = 6;
+/**
+ * An option the engine does not know that is a near miss of one the importer reads (--tensor-paralel-size,
+ * max_batch_sz in a TensorRT-LLM YAML, --gpu-memory-utilisation): vLLM's and SGLang's argparse and
+ * TensorRT-LLM's LlmArgs refuse it at start-up, and the importer would silently keep the default of the
+ * option meant. Said with where it is and the nearest option read. Other unknown options (--host,
+ * --trust-remote-code, options of features not modelled) are left alone. Returns the names warned about.
+ */
+function warnMisspelled(engine, args, c) {
+    // the short aliases (-tp) are left out: a short name is not compared
+    const candidates = [...READS[engine], ...OTHER_READS[engine], ...aliasNames(engine).filter((a) => a.length >= MISSPELLING_MIN_LENGTH)];
+    const known = new Set(candidates);
+    const out = new Set();
+    for (const [name, v] of args.flags) {
+        if (name.length < MISSPELLING_MIN_LENGTH ||
+            known.has(name) ||
+            NEAR_BUT_REAL.has(name) ||
+            isSwitch(name) ||
+            takesValue(name, known) ||
+            Object.hasOwn(MEMORY_NOTES, name))
+            continue;
+        // an edit distance is at least the difference in length: only names of about the same length are
+        // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
+        const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
+        chargeWork(name.length * near.length);
+        const meant = didYouMean(name, near);
+        if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS)
+            continue;
+        out.add(name);
+        // the option as it would be written there: a flag (trtllm-serve's take '_'), or a key of a config file
+        const key = meant.replace(/-/g, '_');
+        const spelled = !v.written.startsWith('-') ? key : engine === 'trtllm' ? `--${key}` : `--${meant}`;
+        c.warn(`${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`);
+    }
+    return out;
 }
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
 const CONFIG_OVERRIDES = {
@@ -44218,6 +44290,10 @@ function applyEngine(args, c, ctx = {}) {
     const r = reader(args, c);
     const here = args.line ?? 0;
     const instances = ctx.instances ?? { count: 1, line: here };
+    // a whole command line in one argv item: what runs is one word the engine refuses; it is not split here
+    for (const line of args.spaced ?? []) {
+        c.warn(`${c.origin(line)}: one argument holds spaces and flags (no shell splits it): ${ENGINE_NAMES[engine]} gets it as one word and refuses it at start-up; its flags are not imported (give each flag and value its own item, or run the line through sh -c)`);
+    }
     const tpFlag = r.int(f.tp, 'tensor-parallel size');
     const ppFlag = r.int(f.pp, 'pipeline-parallel size');
     const dpFlag = r.int(f.dp, 'data-parallel size');
@@ -44250,8 +44326,11 @@ function applyEngine(args, c, ctx = {}) {
         // independent instances (replicas, groups) multiply data parallelism
         c.set('parallelism.dp', layout.dp * instances.count, layout.dp !== base.dpEngine || dpFlag ? (dpFlag?.line ?? tpLine) : instances.line);
         // expert groups stay inside one engine instance; further instances are expert data parallelism
-        if (layout.ep)
+        if (layout.ep) {
             c.set('parallelism.ep', layout.ep.value, layout.ep.line);
+            // the engines ignore expert parallelism on a model without experts: known only with the model (deployment.ts afterModel)
+            c.expertFlags['parallelism.ep'] = layout.ep.written;
+        }
         if (layout.etp !== undefined)
             c.set('parallelism.etp', layout.etp, layout.ep?.line ?? tpLine);
         if (conc) {
@@ -44267,6 +44346,12 @@ function applyEngine(args, c, ctx = {}) {
     const context = r.int(f.context, 'context length');
     if (context)
         c.context = { tokens: context.value, origin: c.origin(context.line) };
+    // Without --max-model-len vLLM serves the model's longest sequence (max_position_embeddings) and
+    // refuses to start when its KV pool cannot hold one (check_enough_kv_cache_memory): the context is
+    // the model's, known once the model is (merge.ts). SGLang starts and caps its context to the pool;
+    // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
+    else if (engine === 'vllm')
+        c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
     setStretchedWindow(engine, args, context, c);
     const batched = r.int(f.batched, 'token count');
     // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
@@ -44284,7 +44369,7 @@ function applyEngine(args, c, ctx = {}) {
         c.set('workload.cuda_graphs', false, eager.line);
     setMemory(engine, r, c);
     setKvPool(engine, r, c);
-    warnUnreadMemory(engine, args, c);
+    warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
     setSpeculative(engine, r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
@@ -44343,6 +44428,8 @@ class FieldCollector {
     unread = {};
     moot = {};
     context;
+    modelContext;
+    expertFlags = {};
     constructor(file) {
         this.file = file;
     }
@@ -44418,6 +44505,8 @@ class FieldCollector {
             origins: this.origins,
             warnings: [...this.warnings, ...more],
             ...(this.context ? { context: this.context } : {}),
+            ...(this.modelContext ? { modelContext: this.modelContext } : {}),
+            ...(Object.keys(this.expertFlags).length > 0 ? { expertFlags: this.expertFlags } : {}),
             ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
             ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
         };
@@ -45461,6 +45550,8 @@ function importRoles(c, runs, findConfig) {
         const base = `disaggregation.${role}`;
         for (const [path, why] of Object.entries(sub.unread))
             c.markUnread(`${base}.${path}`, why);
+        for (const [path, flag] of Object.entries(sub.expertFlags))
+            c.expertFlags[`${base}.${path}`] = flag;
         c.set(`${base}.workers`, run.workers.count, run.workers.line);
         const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
         if (gpus) {
@@ -45504,6 +45595,8 @@ function importRoles(c, runs, findConfig) {
         }
         if (role === 'decode' && sub.context)
             c.context = sub.context;
+        else if (role === 'decode' && sub.modelContext)
+            c.modelContext = sub.modelContext;
     }
     for (const path of KV_POOL_KEYS) {
         const seen = shared.get(path);
@@ -45832,6 +45925,7 @@ function applyKServe(w, c, gpusPerPod) {
         if (expert) {
             c.set('parallelism.ep', (tp?.count ?? 1) * dpEngine, at(par, 'expert')?.line ?? w.line);
             c.set('parallelism.etp', 1, at(par, 'expert')?.line ?? w.line);
+            c.expertFlags['parallelism.ep'] = 'spec.parallelism.expert';
         }
         const world = (tp?.count ?? 1) * (pp?.count ?? 1) * dpEngine;
         c.set('hardware.gpus', world * w.instances.count, tp?.line ?? pp?.line ?? data?.line ?? w.line);
@@ -46196,11 +46290,86 @@ function mergeImports(plan, results) {
     const context = [...results].reverse().find((r) => r.context)?.context;
     if (context)
         splitContext(values, context.tokens, context.origin, origins, warnings);
+    const modelContext = context ? undefined : [...results].reverse().find((r) => r.modelContext)?.modelContext;
     const spec = merge_sectionOf(merge_sectionOf(values, 'workload'), 'speculative');
     if (typeof spec.tokens === 'number' && typeof spec.acceptance_length === 'number' && spec.acceptance_length > spec.tokens + 1) {
         warnings.push(`workload.speculative: acceptance_length ${spec.acceptance_length} is more than the tokens + 1 = ${spec.tokens + 1} a step can accept with the ${spec.tokens} proposals of ${origins['workload.speculative.tokens'] ?? 'the plan'}`);
     }
-    return { values, origins, warnings, unread: unreadLeft(values, results) };
+    // the flags behind expert-parallel figures that were imported (the plan's own are the plan's)
+    const expertFlags = {};
+    for (const result of results)
+        for (const [path, flag] of Object.entries(result.expertFlags ?? {}))
+            if (origins[path] !== undefined)
+                expertFlags[path] = flag;
+    return {
+        values,
+        origins,
+        warnings,
+        unread: unreadLeft(values, results),
+        ...(modelContext ? { modelContext } : {}),
+        ...(Object.keys(expertFlags).length > 0 ? { expertFlags } : {}),
+    };
+}
+/**
+ * An expert-parallel flag on a model without experts: vLLM, SGLang and TensorRT-LLM split only MoE
+ * layers by it, so on a dense model it changes nothing, and an imported ep would fail layout.moe_regroup
+ * for a deployment that starts (--enable-expert-parallel on Llama 3.1 70B at tp=8: ep=8). The imported
+ * ep (and etp, the same flag's) is dropped, with a warning. A model that is not known (no layers) is left.
+ */
+function applyDenseModel(values, expertFlags, model, origins, warnings) {
+    if (model.moe !== undefined || model.layers === undefined)
+        return;
+    for (const [path, flag] of Object.entries(expertFlags)) {
+        const origin = origins[path];
+        const parts = path.split('.');
+        let section = values;
+        for (const part of parts.slice(0, -1))
+            section = isSection(section) && Object.hasOwn(section, part) ? section[part] : undefined;
+        if (origin === undefined || !isSection(section))
+            continue;
+        const layout = { ...section };
+        const etpPath = `${parts.slice(0, -1).join('.')}.etp`;
+        delete layout.ep;
+        delete origins[path];
+        if (origins[etpPath] !== undefined) {
+            delete layout.etp;
+            delete origins[etpPath];
+        }
+        setAt(values, parts.slice(0, -1), layout);
+        warnings.push(`${origin}: ${flag} has no effect on a model without experts (model.moe is not set): the engine splits only MoE layers by it; ep is not imported`);
+    }
+}
+/** Sets a nested section, copying the sections above it (the plan's own objects are not changed). */
+function setAt(values, parts, value) {
+    const [head, ...rest] = parts;
+    if (head === undefined)
+        return;
+    values[head] =
+        rest.length === 0
+            ? value
+            : (() => {
+                const copy = { ...merge_sectionOf(values, head) };
+                setAt(copy, rest, value);
+                return copy;
+            })();
+}
+/**
+ * An engine started without a context flag whose default is the model's longest sequence (vLLM's
+ * max_model_len): once the model is resolved, that length is the engine's context, split as any other
+ * (a 70B at tp=2 with a 16k-token pool passed memory.fits at 1,280 tokens; vLLM refuses to start it at
+ * 131,072). A model whose longest sequence is unknown is said, not guessed.
+ */
+function applyModelContext(values, pending, maxContext, origins, warnings) {
+    if (merge_has(merge_sectionOf(values, 'workload'), 'max_input_tokens'))
+        return;
+    if (maxContext === undefined) {
+        warnings.push(`${pending.origin}: no ${pending.flag}: ${pending.engine} serves the model's longest sequence (its config's max_position_embeddings), which is not known here, and refuses to start if its KV cache cannot hold one; memory is sized from the stated lengths (give ${pending.flag} or model.max_context)`);
+        return;
+    }
+    // Said by the origin of max_input_tokens, not by a warning: most vLLM deployments leave the flag out,
+    // and a warning on every one of them would be noise where the pool holds the sequence anyway;
+    // memory.fits says it where it does not.
+    splitContext(values, maxContext, `${pending.origin} (${pending.engine}'s default ${pending.flag}: model.max_context)`, origins, warnings);
 }
 /** What the imported files could not read and nothing else gives (the plan or another file). */
 function unreadLeft(values, results) {
@@ -46504,8 +46673,7 @@ function resolveDeployment(file, values, lines, readReference) {
     const spec = deployment;
     const engine = own(spec, 'engine');
     const container = own(spec, 'container');
-    const line = lines['deployment.from'] ?? lines.deployment;
-    const at = (message) => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+    const at = warningAt(lines);
     const errors = [];
     const results = [];
     for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
@@ -46546,7 +46714,30 @@ function resolveDeployment(file, values, lines, readReference) {
         errors,
         warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
         ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+        ...(merged.modelContext ? { modelContext: merged.modelContext } : {}),
+        ...(merged.expertFlags ? { expertFlags: merged.expertFlags } : {}),
     };
+}
+/** A message about deployment.from, at its line. */
+function warningAt(lines) {
+    const line = lines['deployment.from'] ?? lines.deployment;
+    return (message) => ({ message, path: 'deployment.from', ...(line !== undefined ? { line } : {}) });
+}
+/**
+ * What an import leaves to the model, once its preset and hf_config are read: an engine's default
+ * context that is the model's longest sequence (merge.ts applyModelContext), and an expert-parallel
+ * flag a model without experts ignores (applyDenseModel). Changes `resolution`.
+ */
+function afterModel(resolution, model, lines) {
+    const warnings = [];
+    if (resolution.modelContext !== undefined)
+        applyModelContext(resolution.values, resolution.modelContext, model.max_context, resolution.origins, warnings);
+    if (resolution.expertFlags !== undefined)
+        applyDenseModel(resolution.values, resolution.expertFlags, model, resolution.origins, warnings);
+    if (warnings.length === 0)
+        return;
+    const at = warningAt(lines);
+    resolution.warnings.push(...warnings.map((w) => at(`deployment: ${w}`)));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -55993,6 +56184,8 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
         const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
         if (errors.length > 0)
             return { ok: false, errors: byLine(errors) };
+        // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
+        afterModel(imported, resolved.model, validated.lines);
         const values = imported.values;
         const warnings = [...imported.warnings, ...resolved.warnings];
         const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
@@ -62802,7 +62995,8 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
 
 
 
-function memoryChecks(plan, r, c, memMissing) {
+/** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
+function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
     const { layout, hardware: hw, workload: wl } = r;
     const capacity = hw.memory;
@@ -62867,7 +63061,7 @@ function memoryChecks(plan, r, c, memMissing) {
             value: gib(need),
             limit: gib(tight.usable),
             unit: 'GiB',
-            detail: `one request of ${longestWords(plan.workload)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
                         (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
@@ -62956,7 +63150,10 @@ function memoryChecks(plan, r, c, memMissing) {
     return out;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
-function longestWords(w) {
+function longestWords(w, contextFrom) {
+    // an imported engine's context, its default one included (vLLM without --max-model-len: the model's longest)
+    if (contextFrom !== undefined)
+        return `the engine's context (${contextFrom})`;
     if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined)
         return 'the longest stated length';
     return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
@@ -64109,7 +64306,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const memTotal = worst?.total ?? null;
     const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
     const capacity = hw.memory;
-    for (const m of memoryChecks(plan, r, c, memMissing))
+    for (const m of memoryChecks(plan, r, c, memMissing, loaded.origins['workload.max_input_tokens']))
         add(m);
     // Requirements and claims.
     const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);

@@ -7545,7 +7545,8 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
 
 
 
-function memoryChecks(plan, r, c, memMissing) {
+/** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
+function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
     const { layout, hardware: hw, workload: wl } = r;
     const capacity = hw.memory;
@@ -7610,7 +7611,7 @@ function memoryChecks(plan, r, c, memMissing) {
             value: gib(need),
             limit: gib(tight.usable),
             unit: 'GiB',
-            detail: `one request of ${longestWords(plan.workload)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
                         (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
@@ -7699,7 +7700,10 @@ function memoryChecks(plan, r, c, memMissing) {
     return out;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
-function longestWords(w) {
+function longestWords(w, contextFrom) {
+    // an imported engine's context, its default one included (vLLM without --max-model-len: the model's longest)
+    if (contextFrom !== undefined)
+        return `the engine's context (${contextFrom})`;
     if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined)
         return 'the longest stated length';
     return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
@@ -8852,7 +8856,7 @@ function verifyLoadedPlan(loaded, options = {}) {
     const memTotal = worst?.total ?? null;
     const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
     const capacity = hw.memory;
-    for (const m of memoryChecks(plan, r, c, memMissing))
+    for (const m of memoryChecks(plan, r, c, memMissing, loaded.origins['workload.max_input_tokens']))
         add(m);
     // Requirements and claims.
     const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);

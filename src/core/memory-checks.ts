@@ -8,7 +8,8 @@ import { countOf, fmtGiB, gib, round } from './figures.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
 
-export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: string[]): Omit<Check, 'line'>[] {
+/** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
+export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: string[], contextFrom?: string): Omit<Check, 'line'>[] {
   const out: Omit<Check, 'line'>[] = [];
   const { layout, hardware: hw, workload: wl } = r;
   const capacity = hw.memory;
@@ -72,7 +73,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       limit: gib(tight.usable),
       unit: 'GiB',
       detail:
-        `one request of ${longestWords(plan.workload)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null
           ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
             (maxConcurrency !== null ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
@@ -162,7 +163,9 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
 }
 
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
-function longestWords(w: Plan['workload']): string {
+function longestWords(w: Plan['workload'], contextFrom: string | undefined): string {
+  // an imported engine's context, its default one included (vLLM without --max-model-len: the model's longest)
+  if (contextFrom !== undefined) return `the engine's context (${contextFrom})`;
   if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined) return 'the longest stated length';
   return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
 }

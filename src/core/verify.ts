@@ -99,7 +99,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const memTotal = worst?.total ?? null;
   const memFloor = c.weightsFloor !== null ? c.weightsFloor + c.kvFloor : null;
   const capacity = hw.memory;
-  for (const m of memoryChecks(plan, r, c, memMissing)) add(m);
+  for (const m of memoryChecks(plan, r, c, memMissing, loaded.origins['workload.max_input_tokens'])) add(m);
 
   // Requirements and claims.
   const economy = servingEconomy(plan, hw.gpus ?? layout.worldSize, c.throughput, c.throughputBound);

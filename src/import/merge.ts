@@ -206,9 +206,9 @@ export function applyModelContext(
     );
     return;
   }
-  warnings.push(
-    `${pending.origin}: no ${pending.flag}: ${pending.engine}'s default context is the model's longest sequence, ${maxContext} tokens (model.max_context), and it refuses to start if its KV cache cannot hold one; read as the engine's context (give ${pending.flag} to serve less)`,
-  );
+  // Said by the origin of max_input_tokens, not by a warning: most vLLM deployments leave the flag out,
+  // and a warning on every one of them would be noise where the pool holds the sequence anyway;
+  // memory.fits says it where it does not.
   splitContext(values, maxContext, `${pending.origin} (${pending.engine}'s default ${pending.flag}: model.max_context)`, origins, warnings);
 }
 
