@@ -36,6 +36,16 @@ describe('a deployment no engine starts', () => {
     expect(check(report, 'memory.fits').status).toBe('pass');
   });
 
+  it('judges a layout of fewer devices than hardware.gpus: the plan does not add up, but an engine starts on what it uses', () => {
+    const report = verify(llama70b(4).replace('gpus: 4', 'gpus: 8'));
+    expect(check(report, 'layout.world_size').status).toBe('fail');
+    expect(check(report, 'requirements.tpot').status).toBe('pass');
+    // more devices than it has: no engine starts it
+    const over = verify(llama70b(8).replace('gpus: 8', 'gpus: 4'));
+    expect(check(over, 'layout.world_size').status).toBe('fail');
+    expect(check(over, 'requirements.tpot').detail).toMatch(/^not judged: no engine starts this deployment \(layout\.world_size fails\)/);
+  });
+
   it('still fails a claim beyond the physical bound (bounds, not estimates, decide those)', () => {
     const report = verify(llama70b(3, 'claims: {tpot: 0.01 ms}'));
     expect(check(report, 'claims.tpot').status).toBe('fail');

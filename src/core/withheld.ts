@@ -1,14 +1,21 @@
 // A deployment no engine starts meets no requirement. vLLM, SGLang and TensorRT-LLM refuse a layout
-// whose heads, KV heads, layers or experts do not split over it, or whose sizes do not multiply to
-// its devices, and a KV pool the plan fixes past the device; their figures are still computed (an
+// whose heads, KV heads, layers or experts do not split over it, or that needs more devices than the
+// plan has, and a KV pool the plan fixes past the device; their figures are still computed (an
 // author fixing the layout wants to see them), but a pass or warning read on them would be a
 // verdict on a deployment that cannot exist, so it is withheld: unverified, naming the blocker.
 // A check already failed (on the physical bound, or by its whole range) stays failed.
 import type { Check } from './types.js';
 
+/**
+ * A world size below hardware.gpus: the plan does not add up, but an engine starts on the devices its
+ * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
+ */
+const startsOnFewer = (c: Check): boolean =>
+  /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
+
 /** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
 function blockers(checks: readonly Check[]): string[] {
-  const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id)).map((c) => c.id);
+  const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
   // memory.fits fails too where one request does not fit; those plans' times are already unverified
   // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
   // the engine refuses outright withholds the rest.
