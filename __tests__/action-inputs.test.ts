@@ -145,3 +145,23 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(set.sort());
   });
 });
+
+describe('plans globs that leave the repository', () => {
+  const plansOf = (plans: string) => () => parseInputs(inputs({ 'github-token': 't', plans }));
+  it('refuses an absolute path, a drive, a UNC prefix and a .. segment', () => {
+    for (const glob of [
+      '/etc/*.plan.yaml',
+      'C:/x/*.plan.yaml',
+      'c:\\x\\*.plan.yaml',
+      '\\\\server\\share\\*.plan.yaml',
+      '../**/*.plan.yaml',
+      '!a/../b/*.plan.yaml',
+    ])
+      expect(plansOf(`deploy/*.plan.yaml\n${glob}`), glob).toThrow(InputError);
+  });
+  it("keeps picomatch's escapes: \\#drafts/ matches a folder named #drafts (a reviewer found it refused as absolute)", () => {
+    expect(plansOf('\\#drafts/*.plan.yaml')().plans).toEqual(['\\#drafts/*.plan.yaml']);
+    expect(planMatcher(['\\#drafts/*.plan.yaml'])('#drafts/a.plan.yaml')).toBe(true);
+    expect(plansOf('c:plans/*.plan.yaml')().plans).toEqual(['c:plans/*.plan.yaml']);
+  });
+});

@@ -69,12 +69,14 @@ export function splitGlobs(text: string): string[] {
 
 /**
  * Why a glob can never match, or null. Globs match repository-relative paths ("plans/a.plan.yaml"):
- * one starting with `/` or holding a `..` segment names nothing inside the repository, and would
+ * one starting with `/` (a drive, a UNC prefix) or holding a `..` segment names nothing inside the repository, and would
  * otherwise find 0 plans and pass.
  */
 export function globProblem(glob: string): string | null {
   const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
-  if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[a-z]:/i.test(pattern)) return 'is an absolute path';
+  // a lone backslash is picomatch's escape (\#drafts/*.plan.yaml matches a folder named #drafts): only
+  // a UNC prefix (two backslashes) or a drive (C:/, C: and a backslash) is a path outside the repository
+  if (pattern.startsWith('/') || pattern.startsWith('\\\\') || /^[a-z]:[\\/]/i.test(pattern)) return 'is an absolute path';
   if (pattern.split(/[\\/]/).includes('..')) return "has a '..' segment";
   return null;
 }
