@@ -207,6 +207,15 @@ describe('manifests that cannot be imported as they are', () => {
     expect(failed(importText('cm.yaml', structure)).line).toBe(3);
     const bare = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: {{ name }}'].join('\n');
     expect(failed(importText('cm.yaml', bare)).line).toBe(4);
+    // a function applied to the chart's data, quoted or in a block (a code review: these were imported)
+    const quoted = ['apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: vllm', '      args:', '        - "{{ int .Values.tp }}"'].join('\n');
+    expect(failed(importText('p.yaml', quoted)).line).toBe(7);
+    const piped = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  run.sh: |', '    vllm serve {{ upper $model }} --tp {{ add (int .Values.tp) 1 }}'].join(
+      '\n',
+    );
+    expect(failed(importText('cm.yaml', piped)).line).toBe(5);
+    const nested = ['apiVersion: v1', 'kind: ConfigMap', 'data:', "  a: '--max-model-len={{ toString (.Values.maxLen) }}'"].join('\n');
+    expect(failed(importText('cm.yaml', nested)).line).toBe(4);
   });
 
   it('says which kinds it found when none runs GPUs', () => {

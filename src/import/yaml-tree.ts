@@ -33,11 +33,13 @@ export interface YamlFile {
 const ACTION = /\{\{-?\s*[.$\w(/"-]/;
 /**
  * An action only Helm writes: a field of the chart's data (.Values, .Release, $var), a comment, or a
- * Go template keyword or Helm/Sprig function first. A Jinja chat template's {{ bos_token }},
+ * Go template keyword or Helm/Sprig function first, any function applied to a field or variable
+ * ({{ int .Values.tp }}, {{ upper $model }}: Jinja has no such call), or the chart's data anywhere in
+ * the action ({{ add (int .Values.tp) 1 }}). A Jinja chat template's {{ bos_token }},
  * {{- message['content'] }} or {{ raise_exception(...) }} is none of these.
  */
 const HELM_ACTION =
-  /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b)/;
+  /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b|\w+\s+[.$])|\{\{[^}]*\.(Values|Release|Chart|Capabilities|Files|Template)\b/;
 /** A line that opens a block scalar (`key: |`, `- >-`, `data: |2`), comment allowed after it. */
 const BLOCK_SCALAR = /(^|[:-]\s)\s*[|>][-+0-9]*\s*(#.*)?$/;
 
