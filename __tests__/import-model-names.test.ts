@@ -32,6 +32,12 @@ describe('a quantized checkpoint named without --quantization', () => {
     expect(r.warnings.join('\n')).toMatch(/reads as a quantized checkpoint/);
   });
 
+  it("--dtype half, which AWQ runs with, is the activations' type: the weights stay 4-bit (a code review read them as 16-bit)", () => {
+    const r = model('vllm serve Qwen/Qwen3-32B-AWQ --dtype half');
+    expect(r.fields.model?.weight_dtype).toBe('int4');
+    expect(r.warnings.join('\n')).toMatch(/reads as a quantized checkpoint/);
+  });
+
   it('an explicit --quantization still wins, and then no name warning', () => {
     const r = model('vllm serve Qwen/Qwen3-32B-AWQ --quantization fp8');
     expect(r.fields.model?.weight_dtype).toBe('fp8');

@@ -329,8 +329,10 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
     // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
     const storage = checkpointStorage(named.value);
     if (storage !== undefined) {
-      const flagged = c.has('model.weight_dtype'); // --quantization or --dtype said it
-      for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, false);
+      // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
+      // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
+      const flagged = r.text(FLAGS[engine].quant) !== undefined;
+      for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, !flagged);
       const guessed = storageReadFromName(named.value);
       if (guessed !== undefined && !flagged) c.warn(`${c.origin(named.line)}: ${guessed}`);
       return;
