@@ -44024,9 +44024,11 @@ function setModel(engine, args, r, c) {
         // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
         const storage = checkpointStorage(named.value);
         if (storage !== undefined) {
-            const flagged = c.has('model.weight_dtype'); // --quantization or --dtype said it
+            // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
+            // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
+            const flagged = r.text(FLAGS[engine].quant) !== undefined;
             for (const [key, value] of Object.entries(storage))
-                c.set(`model.${key}`, value, named.line, false);
+                c.set(`model.${key}`, value, named.line, !flagged);
             const guessed = storageReadFromName(named.value);
             if (guessed !== undefined && !flagged)
                 c.warn(`${c.origin(named.line)}: ${guessed}`);
@@ -44535,10 +44537,12 @@ const yaml_tree_MAX_ALIASES = 1000;
 const ACTION = /\{\{-?\s*[.$\w(/"-]/;
 /**
  * An action only Helm writes: a field of the chart's data (.Values, .Release, $var), a comment, or a
- * Go template keyword or Helm/Sprig function first. A Jinja chat template's {{ bos_token }},
+ * Go template keyword or Helm/Sprig function first, any function applied to a field or variable
+ * ({{ int .Values.tp }}, {{ upper $model }}: Jinja has no such call), or the chart's data anywhere in
+ * the action ({{ add (int .Values.tp) 1 }}). A Jinja chat template's {{ bos_token }},
  * {{- message['content'] }} or {{ raise_exception(...) }} is none of these.
  */
-const HELM_ACTION = /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b)/;
+const HELM_ACTION = /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b|\w+\s+[.$])|\{\{[^}]*\.(Values|Release|Chart|Capabilities|Files|Template)\b/;
 /** A line that opens a block scalar (`key: |`, `- >-`, `data: |2`), comment allowed after it. */
 const BLOCK_SCALAR = /(^|[:-]\s)\s*[|>][-+0-9]*\s*(#.*)?$/;
 /** The line without its quoted scalars ('...', "..."): what is left is where YAML structure is. */
@@ -63792,9 +63796,14 @@ function combineReports(plans) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/withheld.ts
+/**
+ * A world size below hardware.gpus: the plan does not add up, but an engine starts on the devices its
+ * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
+ */
+const startsOnFewer = (c) => /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
 /** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
 function blockers(checks) {
-    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id)).map((c) => c.id);
+    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
     // memory.fits fails too where one request does not fit; those plans' times are already unverified
     // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
     // the engine refuses outright withholds the rest.
@@ -73451,12 +73460,14 @@ function splitGlobs(text) {
 }
 /**
  * Why a glob can never match, or null. Globs match repository-relative paths ("plans/a.plan.yaml"):
- * one starting with `/` or holding a `..` segment names nothing inside the repository, and would
+ * one starting with `/` (a drive, a UNC prefix) or holding a `..` segment names nothing inside the repository, and would
  * otherwise find 0 plans and pass.
  */
 function globProblem(glob) {
     const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
-    if (pattern.startsWith('/') || pattern.startsWith('\\') || /^[a-z]:/i.test(pattern))
+    // a lone backslash is picomatch's escape (\#drafts/*.plan.yaml matches a folder named #drafts): only
+    // a UNC prefix (two backslashes) or a drive (C:/, C: and a backslash) is a path outside the repository
+    if (pattern.startsWith('/') || pattern.startsWith('\\\\') || /^[a-z]:[\\/]/i.test(pattern))
         return 'is an absolute path';
     if (pattern.split(/[\\/]/).includes('..'))
         return "has a '..' segment";

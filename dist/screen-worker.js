@@ -8342,9 +8342,14 @@ function combineReports(plans) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/withheld.ts
+/**
+ * A world size below hardware.gpus: the plan does not add up, but an engine starts on the devices its
+ * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
+ */
+const startsOnFewer = (c) => /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
 /** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
 function blockers(checks) {
-    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id)).map((c) => c.id);
+    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
     // memory.fits fails too where one request does not fit; those plans' times are already unverified
     // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
     // the engine refuses outright withholds the rest.
