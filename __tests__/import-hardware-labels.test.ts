@@ -5,7 +5,7 @@ import { presetForLabel } from '../src/import/gpu-labels.js';
 import { verifyPlanText } from '../src/core/index.js';
 import type { ReadReference } from '../src/core/types.js';
 import { hardwarePreset } from '../src/presets/index.js';
-import { importText, ok } from './import-helpers.js';
+import { importFixture, importText, ok } from './import-helpers.js';
 
 const GiB = 2 ** 30;
 
@@ -99,5 +99,61 @@ describe('MIG slices', () => {
     expect(report.errors ?? []).toEqual([]);
     const fits = report.checks?.find((c) => c.id === 'memory.fits');
     expect(fits?.status).toBe('fail');
+  });
+});
+
+describe('a MIG product label under nodeAffinity or in pools', () => {
+  const memoryFits = (files: Record<string, string>) => {
+    const read: ReadReference = (_plan, ref) => (Object.hasOwn(files, ref) ? { text: files[ref] as string } : { error: 'no such file' });
+    const report = verifyPlanText('p.plan.yaml', 'version: 1\ndeployment: {from: d.yaml}\nworkload: {input_tokens: 2048, output_tokens: 512}\n', read);
+    expect(report.errors ?? []).toEqual([]);
+    return report.checks?.find((c) => c.id === 'memory.fits')?.status;
+  };
+  const affinity = (product: string) =>
+    deployment(
+      'vllm serve meta-llama/Llama-3.1-70B-Instruct --quantization fp8 --max-model-len 4096 --max-num-seqs 8',
+      'kubernetes.io/os: linux',
+      'nvidia.com/gpu: 1',
+    ).replace(
+      '      containers:',
+      [
+        '      affinity:',
+        '        nodeAffinity:',
+        '          requiredDuringSchedulingIgnoredDuringExecution:',
+        '            nodeSelectorTerms:',
+        `              - matchExpressions: [{key: nvidia.com/gpu.product, operator: In, values: [${product}]}]`,
+        '      containers:',
+      ].join('\n'),
+    );
+
+  it('a single-strategy MIG label in nodeAffinity is the slice, as under nodeSelector: memory.fits fails for 70B fp8 on 3g.40gb', () => {
+    const r = ok(importText('d.yaml', affinity('NVIDIA-H100-80GB-HBM3-MIG-3g.40gb')));
+    expect(r.fields.hardware?.preset).toBe('h100-sxm');
+    expect((r.fields.hardware?.memory as number) / GiB).toBeCloseTo(79.19 / 2, 2);
+    expect(r.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb of an NVIDIA H100 80GB SXM/);
+    expect(memoryFits({ 'd.yaml': affinity('NVIDIA-H100-80GB-HBM3-MIG-3g.40gb') })).toBe('fail');
+    // the whole GPU still fits
+    expect(memoryFits({ 'd.yaml': affinity('NVIDIA-H100-80GB-HBM3') })).toBe('pass');
+  });
+
+  it('of several MIG labels in nodeAffinity, the smallest slice is read (the pod may land there)', () => {
+    const r = ok(importText('d.yaml', affinity('NVIDIA-H100-80GB-HBM3-MIG-3g.40gb, NVIDIA-H100-80GB-HBM3-MIG-2g.20gb')));
+    expect(r.warnings.join('\n')).toMatch(/MIG slice 2g\.20gb of an NVIDIA H100 80GB SXM/);
+  });
+
+  it('a disaggregated deployment on a single-strategy MIG label is warned about: its pools are read as whole GPUs', () => {
+    const text = importFixture('llmd-pd.yaml').replaceAll('NVIDIA-H200', 'NVIDIA-H100-80GB-HBM3-MIG-3g.40gb');
+    const r = ok(importText('llmd-pd.yaml', text));
+    expect(r.fields.disaggregation).toBeDefined();
+    expect(r.warnings.join('\n')).toMatch(/llmd-pd\.yaml:\d+: MIG slice 3g\.40gb is not modelled in a disaggregated deployment/);
+  });
+
+  it('KServe prefill and decode pools on a MIG slice (label or limit) are warned about', () => {
+    const base = importFixture('kserve-pd.yaml');
+    const label = ok(importText('kserve-pd.yaml', base.replace('NVIDIA-H100-80GB-HBM3', 'NVIDIA-H100-80GB-HBM3-MIG-3g.40gb')));
+    expect(label.fields.disaggregation).toBeDefined();
+    expect(label.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb is not modelled in a disaggregated deployment/);
+    const limit = ok(importText('kserve-pd.yaml', base.replace('nvidia.com/gpu: "2"', 'nvidia.com/mig-3g.40gb: "2"')));
+    expect(limit.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb is not modelled in a disaggregated deployment/);
   });
 });

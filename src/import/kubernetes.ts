@@ -265,7 +265,10 @@ function hardwarePreset(spec: YNode | undefined): { preset: string; line: number
       const values = itemsOf(at(expr, 'values'));
       const presets = new Set(values.map((v) => presetForLabel(stringOf(at(expr, 'key')) ?? '', stringOf(v) ?? '')));
       const only = values[0];
-      if (presets.size === 1 && only && [...presets][0]) return { preset: [...presets][0] as string, line: only.line };
+      // a MIG product label here is a slice as under nodeSelector; of several, the smallest is where the plan may land
+      const slices = values.map((v) => migProfile(stringOf(v) ?? '')).filter((m): m is MigProfile => m !== undefined);
+      const mig = slices.sort((a, b) => a.gb - b.gb || a.g - b.g)[0];
+      if (presets.size === 1 && only && [...presets][0]) return { preset: [...presets][0] as string, line: only.line, ...(mig ? { mig } : {}) };
     }
   }
   return undefined;
@@ -346,8 +349,10 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     options.container === undefined && pick.workload.kind === 'LLMInferenceService' ? kserveRuns(pick.workload.doc, podReader(yaml, configMaps)) : null;
   if (kservePools) {
     const c = new FieldCollector(file);
-    importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
     const hw = hardwarePreset(at(pick.workload.doc, 'spec', 'template'));
+    const templates = [at(pick.workload.doc, 'spec', 'template'), at(pick.workload.doc, 'spec', 'prefill', 'template')];
+    warnMigPools(c, [...templates.flatMap((t) => itemsOf(at(t, 'containers')).map(gpusOf)), hw]);
+    importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
     if (hw) c.set('hardware.preset', hw.preset, hw.line);
     return c.result();
   }
@@ -355,13 +360,9 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     const disaggregated = disaggregatedRuns(candidates, options);
     if (disaggregated) {
       const c = new FieldCollector(file);
-      const mig = candidates.map((x) => gpusOf(x.container)).find((g) => g?.mig !== undefined);
-      if (mig?.mig)
-        c.warn(
-          `${c.origin(mig.line)}: MIG slice ${mig.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`,
-        );
-      importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
       const hw = hardwarePreset(disaggregated.spec);
+      warnMigPools(c, [...candidates.map((x) => gpusOf(x.container)), hw]);
+      importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
       if (hw) c.set('hardware.preset', hw.preset, hw.line);
       return c.result();
     }
@@ -429,6 +430,18 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   if (hw) c.set('hardware.preset', hw.preset, hw.line);
   applyMig(c, hw, perPod);
   return c.result();
+}
+
+/**
+ * Pools are read as whole GPUs, so a MIG slice there (a nvidia.com/mig-* limit, or the single
+ * strategy's product label) would over-state memory, compute and bandwidth: it is said, not modelled.
+ */
+function warnMigPools(c: FieldCollector, found: readonly ({ line: number; mig?: MigProfile } | undefined)[]): void {
+  const slice = found.find((x) => x?.mig !== undefined);
+  if (slice?.mig)
+    c.warn(
+      `${c.origin(slice.line)}: MIG slice ${slice.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`,
+    );
 }
 
 /**
