@@ -6,7 +6,9 @@ import { combineReports } from '../src/core/index.js';
 import { commentDigest, commentMarker, composeComment, dropDetails, COMMENT_LIMIT } from '../src/action/comment-body.js';
 import { readState, reportState, stateChanged } from '../src/action/comment-state.js';
 import { checkRunAnnotations, planAnnotations, workflowAnnotations, SHOWN_PER_LEVEL } from '../src/action/annotations.js';
-import { checkRunName, conclusionFor, fitSummary } from '../src/action/check-runs.js';
+import { checkRunName, checkRunTitle, conclusionFor, fitSummary } from '../src/action/check-runs.js';
+import { renderPlan } from '../src/action/render.js';
+import { notVerifiedReport } from '../src/action/verify-files.js';
 import { countVerdicts, failureReason, verdictFails } from '../src/action/result.js';
 import { ourComments } from '../src/action/sticky-comment.js';
 import { fitJobSummary } from '../src/action/job-summary.js';
@@ -244,6 +246,19 @@ describe('job result and check runs', () => {
     expect(failureReason(report, 'never')).toBeNull();
     expect(failureReason(report, 'warn')).toContain("1 warned, and fail-on is 'warn' (c.plan.yaml)");
     expect(countVerdicts(report.plans)).toEqual({ pass: 1, warn: 1, fail: 1, error: 1 });
+  });
+
+  it('a plan the run could not verify (a budget spent) is not called invalid: not in the job line, the check-run title or its summary', () => {
+    const refused = notVerifiedReport('b.plan.yaml', 'b.plan.yaml is not verified (read budget spent): too many reads');
+    const report = combineReports([plan('a.plan.yaml', 'fail'), refused]);
+    const unverified = new Set(['b.plan.yaml']);
+    // the caller says b.plan.yaml on a line of its own: not counted a second time as unreadable
+    expect(failureReason(report, 'fail', unverified)).toBe('parallel-plan-check: 1 of 2 plans failed (a.plan.yaml).');
+    expect(failureReason(combineReports([refused]), 'fail', unverified)).toBeNull();
+    expect(checkRunTitle(refused, true)).toBe('Not verified: 1 error');
+    expect(checkRunTitle(refused)).toBe('Not a valid plan: 1 error');
+    expect(renderPlan(refused, undefined, 3, undefined, true)).toContain('**Not verified**');
+    expect(renderPlan(refused, undefined, 3, undefined, true)).not.toContain('Not a valid plan');
   });
 
   it('concludes a check run as the job would judge its plan', () => {

@@ -110,6 +110,11 @@ describe('one plan cannot sink the run', () => {
     expect(failed?.errors[0]?.message).toBe('plans/b-config.plan.yaml could not be verified: GitHub answered 502 to a read, after its retries.');
     expect(state.comments).toHaveLength(1);
     expect(state.checkRuns).toHaveLength(2);
+    // its check run says it was not verified, not that it is an invalid plan
+    const run = state.checkRuns.find((c) => c.name.endsWith('b-config.plan.yaml'));
+    expect(run?.output.title).toBe('Not verified: 1 error');
+    expect(run?.output.summary).toContain('**Not verified**');
+    expect(run?.output.summary).not.toContain('Not a valid plan');
     // even with fail-on: never, a plan not verified for GitHub's sake fails the job: it was never seen
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/::error::.*1 plan\(s\) could not be verified, for a reason not in the plan \(plans\/b-config\.plan\.yaml\)/);

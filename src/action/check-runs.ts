@@ -66,6 +66,8 @@ export interface CheckRunInput {
   /** the plan's markdown (with deltas against its base) */
   summary: string;
   detailsUrl: string | null;
+  /** its error verdict is a read refused or a budget spent, not an invalid plan */
+  unverified?: boolean;
 }
 
 /** Why a check run holds fewer annotations than findings. */
@@ -73,9 +75,10 @@ export function omittedText(omitted: number): string {
   return `${countOf(omitted, 'more annotation')} not posted on this check run: one run makes at most ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates for all its plans (each is a write, and GitHub limits writes per hour). Every finding is listed above and in the job summary.`;
 }
 
-export function checkRunTitle(plan: PlanReport): string {
+export function checkRunTitle(plan: PlanReport, unverified = false): string {
   const count = (s: string) => plan.checks.filter((c) => c.status === s).length;
-  if (plan.verdict === 'error') return `Not a valid plan: ${countOf(plan.errors.length, 'error')}`;
+  // a plan the run could not verify (a read refused, a budget spent) is not called invalid
+  if (plan.verdict === 'error') return `${unverified ? 'Not verified' : 'Not a valid plan'}: ${countOf(plan.errors.length, 'error')}`;
   const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
   return `${plan.verdict}: ${parts.join(', ')}`;
 }
@@ -91,7 +94,7 @@ export async function createCheckRun(client: GitHubClient, input: CheckRunInput,
   const omitted = all.length - annotations.length;
   budget.omitted += omitted;
   const omittedNote = omitted > 0 ? `\n\n${omittedText(omitted)}` : '';
-  const title = checkRunTitle(input.plan);
+  const title = checkRunTitle(input.plan, input.unverified);
   const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run', SUMMARY_LIMIT - omittedNote.length) + omittedNote;
   const { data } = await client.rest.checks.create({
     owner: input.owner,

@@ -6,8 +6,14 @@ import { renderJson, renderPlanMarkdown, renderReportMarkdown } from '../report/
 /** Base-branch reports by head file path; null: the plan is new in this pull request. */
 export type Bases = Record<string, PlanReport | null>;
 
-export function renderPlan(plan: PlanReport, base?: PlanReport | null, headingLevel = 3, minChange?: number): string {
-  return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
+/** `unverified`: the plan's error verdict says it was never verified, not that it is invalid. */
+export function renderPlan(plan: PlanReport, base?: PlanReport | null, headingLevel = 3, minChange?: number, unverified = false): string {
+  return renderPlanMarkdown(plan, {
+    ...(base !== undefined ? { base } : {}),
+    headingLevel,
+    ...(minChange !== undefined ? { minChange } : {}),
+    ...(unverified ? { unverified } : {}),
+  });
 }
 
 export interface RenderOptions {

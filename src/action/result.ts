@@ -22,9 +22,13 @@ export function fileList(files: readonly string[]): string {
   return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 }
 
-/** One line saying why the job fails, or null when it passes under `fail-on`. */
-export function failureReason(report: Report, failOn: FailOn): string | null {
-  const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
+/**
+ * One line saying why the job fails, or null when no plan fails it under `fail-on`. Plans in
+ * `unverified` (a read refused, a budget spent) are left out: they are not invalid, and the caller
+ * says them on a line of their own.
+ */
+export function failureReason(report: Report, failOn: FailOn, unverified: ReadonlySet<string> = new Set()): string | null {
+  const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn) && !unverified.has(p.file));
   if (failing.length === 0) return null;
   const parts: string[] = [];
   const counts = countVerdicts(failing);

@@ -205,7 +205,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   };
   const report = runReport(plans, gaps);
   const gapLine = gapSentence(gaps);
-  const unverified = gapLine ? { sentence: gapLine, files: new Set(verified.unverified) } : undefined;
+  const notVerified = new Set(verified.unverified);
+  const unverified = gapLine ? { sentence: gapLine, files: notVerified } : undefined;
   for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
   const notes = selection.notes;
@@ -277,7 +278,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const annotations = annotationBudget();
   for (const plan of plans) {
     try {
-      const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
+      const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange, notVerified.has(plan.file));
       await createCheckRun(
         client,
         {
@@ -289,6 +290,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
           failOn: inputs.failOn,
           summary,
           detailsUrl: url,
+          unverified: notVerified.has(plan.file),
         },
         annotations,
       );
@@ -310,7 +312,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   // One failure line at most: GitHub shows 10 error annotations per step, the plans use the rest.
   if (apiFailures.length > 0) logLine(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
   const reasons = [
-    failureReason(report, inputs.failOn),
+    // the plans not verified have their own line below: not counted as invalid there
+    failureReason(report, inputs.failOn, notVerified),
     limited.message ? `parallel-plan-check: ${limited.message}` : null,
     ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
     ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
