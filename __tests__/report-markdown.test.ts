@@ -5,6 +5,7 @@ import { combineReports } from '../src/core/verdict.js';
 import type { PlanReport } from '../src/core/types.js';
 import { formatQuantity } from '../src/report/format.js';
 import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
+import { gapSentence, runReport } from '../src/action/run-scope.js';
 import { brokenReport, llama70bReport, twoStageReport, unverifiedTtft } from './fixtures/reports/plans.js';
 
 const seedReport = (): PlanReport => verifyPlanText('examples/seed.plan.yaml', readFileSync('examples/seed.plan.yaml', 'utf8'), () => ({ error: 'none' }));
@@ -47,6 +48,16 @@ describe('the headline', () => {
 });
 
 describe('markdown report', () => {
+  it('a run with gaps and no verified plan does not say no plan was found: plans may exist that went unverified', () => {
+    const gaps = { files: [], doubts: ['the head moved while plans were read'] };
+    const sentence = gapSentence(gaps) as string;
+    const md = renderReportMarkdown(runReport([], gaps), { unverified: { sentence, files: new Set() } });
+    expect(md).toContain('plans may have gone unverified (see the notes)');
+    expect(md).toContain('No plan was verified.');
+    expect(md).not.toContain('No plan files found.');
+    expect(renderReportMarkdown(combineReports([]))).toContain('No plan files found.');
+  });
+
   it('starts with one verdict line: emoji, verdict, counts', () => {
     const first = renderReportMarkdown(combineReports([llama70bReport(), brokenReport(), twoStageReport()])).split('\n')[0] ?? '';
     expect(first).toContain('🛑');

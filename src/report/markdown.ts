@@ -229,7 +229,8 @@ export function renderReportMarkdown(report: Report, opts: ReportMarkdownOptions
     ...(unverified ? { unverified } : {}),
   });
   if (headline.length > 0) parts.push(headline.map((line) => `- ${line}`).join('\n'));
-  if (plans.length === 0) parts.push('No plan files found.');
+  // with gaps (a moved head, a search cut short) plans may exist that went unverified: not "none found"
+  if (plans.length === 0) parts.push(opts.unverified ? 'No plan was verified.' : 'No plan files found.');
   const baseOf = (p: PlanReport) => (opts.bases ? opts.bases[p.file] : undefined);
   const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
   const shown = plans.filter((p) => !quiet.includes(p));
