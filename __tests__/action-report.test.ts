@@ -288,6 +288,19 @@ describe('job result and check runs', () => {
     expect(fitted).toContain('Shortened');
     expect(fitJobSummary('small', report, 1000)).toBe('small');
   });
+
+  it("a compact job summary keeps the notes its verdict line points at ('see the notes'), each cut to its share", () => {
+    const report = { ...combineReports([plan('a.plan.yaml', 'pass')]), verdict: 'error' as const };
+    const unverified = { sentence: 'plans may have gone unverified (see the notes)', files: new Set<string>() };
+    const notes = ['The head moved while plans were read: plans/b.plan.yaml may be unverified.', `long ${'z'.repeat(20_000)}`];
+    const fitted = fitJobSummary(`${'x\n'.repeat(40_000)}`, report, 30_000, unverified, notes);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(30_000);
+    expect(fitted).toContain('see the notes');
+    expect(fitted).toContain('> The head moved while plans were read: plans/b.plan.yaml may be unverified.');
+    expect(fitted).toContain('(cut: the `report-markdown` output file has all of it)');
+    expect(fitted).not.toContain('z'.repeat(10_000));
+    expect(fitted).toContain('Shortened');
+  });
 });
 
 describe('ourComments', () => {

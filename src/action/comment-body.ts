@@ -65,14 +65,20 @@ export const NOTES_LIMIT = 8_000;
 const NOTE_CUT = ' … (cut: the job summary has all of it)';
 
 /** One note, escaped, within `room` characters (its cut marker aside). */
-function fitNote(note: string, room: number): string {
+function fitNote(note: string, room: number, marker = NOTE_CUT): string {
   const escaped = escapeMarkdown(note);
   if (escaped.length <= room) return escaped;
   for (let keep = Math.min(note.length, room); keep > 0; keep = Math.floor(keep / 2)) {
     const cut = escapeMarkdown(note.slice(0, keep));
-    if (cut.length <= room) return `${cut}${NOTE_CUT}`;
+    if (cut.length <= room) return `${cut}${marker}`;
   }
-  return NOTE_CUT.trim();
+  return marker.trim();
+}
+
+/** The notes as quoted lines, within about NOTES_LIMIT characters: each cut to its share, ending in `marker`. */
+export function boundedNotes(notes: readonly string[], marker = NOTE_CUT): string {
+  const room = Math.floor(NOTES_LIMIT / Math.max(1, notes.length));
+  return notesSection(notes, (note) => fitNote(note, room, marker));
 }
 
 /**
@@ -157,8 +163,7 @@ function commitsText(ctx: CommentContext): string {
 export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { body: string; digest: string; shortened: boolean } {
   const { report, bases } = ctx;
   const marker = commentMarker(ctx.checkName);
-  const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
-  const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
+  const notes = boundedNotes(ctx.notes);
   const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
   const options = {
     ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}),

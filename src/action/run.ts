@@ -218,7 +218,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     (plans.length > 0 || unverified ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
   const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
   setOutputs(report, paths, gaps);
-  await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified));
+  await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified, notes));
 
   for (const a of workflowAnnotations(report)) {
     const { message, properties } = workflowAnnotationCommand(a);
