@@ -6,6 +6,7 @@ import type { Dtype } from '../core/types.js';
 import { didYouMean } from '../plan/didYouMean.js';
 import type { NearModel } from '../plan/resolve.js';
 import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../presets/index.js';
+import { withoutTrailingSlashes } from '../presets/checkpoints.js';
 
 // the quantization suffixes as published: -FP8(-dynamic), -AWQ(-INT4), -GPTQ-Int4 (Qwen, hugging-quants),
 // -quantized.w4a16 / .w8a8 / .w8a16 (RedHatAI, formerly neuralmagic)
@@ -14,9 +15,7 @@ const SUFFIXES =
 
 function lastSegment(name: string): string {
   return (
-    name
-      .replace(/^[a-z]+:\/\//i, '')
-      .replace(/\/+$/, '')
+    withoutTrailingSlashes(name.replace(/^[a-z]+:\/\//i, ''))
       .split('/')
       .pop() ?? name
   );
@@ -87,7 +86,7 @@ export function nearestModelPreset(name: string): NearModel | undefined {
 
 /** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */
 export function dtypeInModelName(name: string): Dtype | undefined {
-  const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(name.replace(/\/+$/, ''));
+  const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(withoutTrailingSlashes(name));
   if (!m) return undefined;
   return (m[1] as string).toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
 }

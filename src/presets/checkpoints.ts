@@ -131,12 +131,22 @@ export const CHECKPOINTS: Readonly<Record<string, Checkpoint>> = deepFreeze(Obje
  * hf://, https://huggingface.co/ or a local models directory (/models/owner/name), without a trailing
  * slash or a revision (@main, :latest).
  */
+/**
+ * The name without its trailing slashes. A loop, not /\/+$/: V8 retries that pattern from every slash
+ * of a run that does not end the name, quadratic in a hostile one (120,000 slashes took 3 minutes).
+ */
+export function withoutTrailingSlashes(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 47) end--;
+  return name.slice(0, end);
+}
+
 export function repoOf(reference: string): string {
   let r = reference
     .trim()
     .replace(/^hf:\/\//i, '')
     .replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
-  r = r.replace(/\/+$/, '').replace(/[@:][\w.-]*$/, '');
+  r = withoutTrailingSlashes(r).replace(/[@:][\w.-]*$/, '');
   const parts = r.split('/').filter((p) => p !== '');
   return parts.length >= 2 ? `${parts[parts.length - 2]}/${parts[parts.length - 1]}` : r;
 }
