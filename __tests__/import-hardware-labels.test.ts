@@ -1,7 +1,7 @@
 // Node labels and GPU resources -> the accelerator a manifest runs on: which preset a label names,
 // and what a MIG slice (nvidia.com/mig-<g>g.<mem>gb) gives a pod.
 import { describe, expect, it } from 'vitest';
-import { presetForLabel } from '../src/import/gpu-labels.js';
+import { migProfile, presetForLabel } from '../src/import/gpu-labels.js';
 import { verifyPlanText } from '../src/core/index.js';
 import type { ReadReference } from '../src/core/types.js';
 import { hardwarePreset } from '../src/presets/index.js';
@@ -155,5 +155,42 @@ describe('a MIG product label under nodeAffinity or in pools', () => {
     expect(label.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb is not modelled in a disaggregated deployment/);
     const limit = ok(importText('kserve-pd.yaml', base.replace('nvidia.com/gpu: "2"', 'nvidia.com/mig-3g.40gb: "2"')));
     expect(limit.warnings.join('\n')).toMatch(/MIG slice 3g\.40gb is not modelled in a disaggregated deployment/);
+  });
+});
+
+describe('MIG profile names that are no profile (an attacker review: mig-1g.999...9gb read as Infinity GB and passed memory.fits)', () => {
+  it('reads real profiles and refuses sizes past a whole GPU, zero slices, and numbers written otherwise', () => {
+    expect(migProfile('nvidia.com/mig-3g.40gb')).toEqual({ g: 3, gb: 40, name: '3g.40gb' });
+    expect(migProfile('nvidia.com/mig-7g.141gb')?.gb).toBe(141);
+    for (const name of [
+      `nvidia.com/mig-1g.${'9'.repeat(400)}gb`,
+      'nvidia.com/mig-1g.99999999999999999999gb',
+      'nvidia.com/mig-1g.2048gb',
+      'nvidia.com/mig-0g.10gb',
+      'nvidia.com/mig-8g.80gb',
+      'nvidia.com/mig-1g.000001gb',
+    ])
+      expect(migProfile(name), name).toBeUndefined();
+  });
+  it('says which MIG resource it could not read, by line, without repeating it', () => {
+    const manifest = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: d}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: vllm',
+      '          command: ["vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--tensor-parallel-size", "1"]',
+      '          resources:',
+      '            limits:',
+      `              nvidia.com/mig-1g.${'9'.repeat(400)}gb: 1`,
+    ].join('\n');
+    const r = ok(importText('d.yaml', manifest));
+    const text = r.warnings.join('\n');
+    expect(text).toMatch(/the nvidia\.com\/mig-\* resource at line 12 is no MIG profile this reads/);
+    expect(text).not.toMatch(/9999/);
+    expect(r.fields.hardware?.memory).toBeUndefined();
   });
 });

@@ -60,13 +60,18 @@ export interface MigProfile {
   name: string;
 }
 
+/** The most memory a MIG profile's name may print, GB. */
+export const MAX_SLICE_GB = 1024;
+
 /** The MIG profile in a resource name (nvidia.com/mig-3g.40gb) or a product label (NVIDIA-H100-80GB-HBM3-MIG-3g.40gb). */
 export function migProfile(text: string): MigProfile | undefined {
   const m = /mig-(\d+)g\.(\d+)gb$/i.exec(text);
   if (!m) return undefined;
   const g = Number(m[1]);
   const gb = Number(m[2]);
-  return g >= 1 && g <= 7 && gb > 0 ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
+  // no slice holds more than a whole GPU (H200 7g.141gb, B200 7g.180gb): past 1,024 GB the name is no
+  // profile (an attacker's mig-1g.999...9gb read as Infinity GB and passed memory.fits)
+  return g >= 1 && g <= 7 && gb > 0 && gb <= MAX_SLICE_GB && String(gb) === m[2] ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
 }
 
 /**

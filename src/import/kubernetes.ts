@@ -11,7 +11,7 @@ import { type Engine, findInvocation, parseFlags, detectEngine } from './engine-
 import { containerCommands } from './command-words.js';
 import { ENGINE_NAMES } from './engines.js';
 import { type FindConfig, runEngine } from './engine-run.js';
-import { type MigProfile, migProfile, migSlice, presetForLabel } from './gpu-labels.js';
+import { MAX_SLICE_GB, type MigProfile, migProfile, migSlice, presetForLabel } from './gpu-labels.js';
 import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
 import { checkpointStorage, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
@@ -422,7 +422,13 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
     }
   } else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
     // no GPU limit: the engine's own count is the best figure there is
-    c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags`);
+    const mig = unreadMigLine(w);
+    c.warn(
+      `${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags` +
+        (mig !== undefined
+          ? `; the nvidia.com/mig-* resource at line ${mig} is no MIG profile this reads (<g>g.<GB>gb: 1 to 7 compute slices, at most ${MAX_SLICE_GB} GB)`
+          : ''),
+    );
     c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
   }
   if (groupPods > 1 && perPod) c.set('hardware.gpus_per_node', perPod.count, perPod.line);
@@ -491,6 +497,20 @@ function podReader(file: YamlFile, configMaps: Map<string, YNode>): (template: Y
     const gpus = gpusOf(container);
     return { words: found?.words ?? commands[0] ?? [], start: found?.start ?? 0, ...(gpus ? { gpus } : {}) };
   };
+}
+
+/** The line of a nvidia.com/mig-* limit or request that names no profile migProfile reads, if any. */
+function unreadMigLine(w: Workload): number | undefined {
+  for (const group of w.groups) {
+    for (const container of group.container ? [group.container] : itemsOf(at(group.spec, 'containers'))) {
+      for (const kind of ['limits', 'requests']) {
+        const resources = at(container, 'resources', kind);
+        for (const [name, node] of resources?.kind === 'map' ? resources.entries : [])
+          if (/^nvidia\.com\/mig-/.test(name) && migProfile(name) === undefined) return node.line;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
