@@ -83,6 +83,13 @@ describe("config.json's longest sequence, as vLLM derives it", () => {
   it('none without max_position_embeddings', () => {
     expect(longest({})).toBeUndefined();
   });
+  it("none past the plan's 2^32 tokens, with a warning (an attacker review: a RoPE factor of 1e300 carried Infinity tokens into vLLM's default context)", () => {
+    for (const extra of [{ max_position_embeddings: 131072, rope_scaling: { type: 'linear', factor: 1e300 } }, { max_position_embeddings: 2 ** 33 }]) {
+      const r = config(extra);
+      expect('spec' in r ? r.spec.max_context : 'error').toBeUndefined();
+      expect('spec' in r ? r.warnings.join('\n') : '').toMatch(/gives more than 4294967296 tokens; the model's longest sequence is not read/);
+    }
+  });
 });
 
 describe('an imported command that stretches the window states it (Qwen3 with YaRN: --rope-scaling, --max-model-len 131072)', () => {

@@ -12,6 +12,7 @@ import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js'
 import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
 import { readValue } from './read-value.js';
+import { TOKENS_MAX } from './schema.js';
 import { keyPathPart } from './source.js';
 import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
 
@@ -701,6 +702,14 @@ class ConfigMapper {
         const base = kind === 'yarn' && typeof original === 'number' && Number.isInteger(original) && original > 0 ? original : positions;
         longest = Math.floor(base * factor);
       }
+    }
+    // the plan's own token counts stop at 2^32 (schema.ts): a config past it (a RoPE factor of 1e300) is
+    // no context an engine serves, and would carry Infinity into an imported engine's default context
+    if (!(longest <= TOKENS_MAX)) {
+      m.warnings.push(
+        `config.json: ${m.name('max_position_embeddings')} (with its RoPE scaling) gives more than ${TOKENS_MAX} tokens; the model's longest sequence is not read`,
+      );
+      return;
     }
     this.spec.max_context = longest;
     m.mark('max_context', 'max_position_embeddings');

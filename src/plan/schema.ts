@@ -262,7 +262,8 @@ const PiB = 1024 ** 5;
 const BIG_COUNT = 2 ** 20; // 1,048,576
 const LAYERS_MAX = 100_000;
 const WIDTH_MAX = 2 ** 24;
-const TOKENS_MAX = 2 ** 32;
+/** The largest token count a plan states (contexts, lengths, pools); a config's context stops there too (hfConfig.ts). */
+export const TOKENS_MAX = 2 ** 32;
 const DEGREE_MAX = 65536;
 
 const parallelismSection = (description: string): SectionField =>
