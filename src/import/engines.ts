@@ -592,7 +592,8 @@ function warnMisspelled(engine: Engine, args: EngineArgs, c: FieldCollector): Se
     // an edit distance is at least the difference in length: only names of about the same length are
     // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
     const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
-    chargeWork(name.length * near.length);
+    // each comparison fills a table of name x candidate characters
+    chargeWork(name.length * near.reduce((sum, o) => sum + o.length, 0));
     const meant = didYouMean(name, near);
     if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) continue;
     out.add(name);
