@@ -41140,8 +41140,9 @@ function renderReportMarkdown(report, opts = {}) {
     });
     if (headline.length > 0)
         parts.push(headline.map((line) => `- ${line}`).join('\n'));
+    // with gaps (a moved head, a search cut short) plans may exist that went unverified: not "none found"
     if (plans.length === 0)
-        parts.push('No plan files found.');
+        parts.push(opts.unverified ? 'No plan was verified.' : 'No plan files found.');
     const baseOf = (p) => (opts.bases ? opts.bases[p.file] : undefined);
     const quiet = plans.filter((p) => isQuiet(p, baseOf(p), minChange));
     const shown = plans.filter((p) => !quiet.includes(p));
@@ -42516,12 +42517,22 @@ const CHECKPOINTS = deepFreeze(Object.fromEntries(ALL.map((c) => [c.repo.toLower
  * hf://, https://huggingface.co/ or a local models directory (/models/owner/name), without a trailing
  * slash or a revision (@main, :latest).
  */
+/**
+ * The name without its trailing slashes. A loop, not /\/+$/: V8 retries that pattern from every slash
+ * of a run that does not end the name, quadratic in a hostile one (120,000 slashes took 3 minutes).
+ */
+function withoutTrailingSlashes(name) {
+    let end = name.length;
+    while (end > 0 && name.charCodeAt(end - 1) === 47)
+        end--;
+    return name.slice(0, end);
+}
 function repoOf(reference) {
     let r = reference
         .trim()
         .replace(/^hf:\/\//i, '')
         .replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '');
-    r = r.replace(/\/+$/, '').replace(/[@:][\w.-]*$/, '');
+    r = withoutTrailingSlashes(r).replace(/[@:][\w.-]*$/, '');
     const parts = r.split('/').filter((p) => p !== '');
     return parts.length >= 2 ? `${parts[parts.length - 2]}/${parts[parts.length - 1]}` : r;
 }
@@ -43617,13 +43628,12 @@ function hardwareAliases() {
 ;// CONCATENATED MODULE: ./src/import/model-name.ts
 
 
+
 // the quantization suffixes as published: -FP8(-dynamic), -AWQ(-INT4), -GPTQ-Int4 (Qwen, hugging-quants),
 // -quantized.w4a16 / .w8a8 / .w8a16 (RedHatAI, formerly neuralmagic)
 const SUFFIXES = /(-(instruct|chat|base|hf|it))?(-v\d+(\.\d+)*)?([-.](quantized\.)?(fp8|fp8-dynamic|fp4|nvfp4|mxfp4|awq|awq-int4|gptq|gptq-int[48]|int4|int8|bf16|w4a16|w8a8|w8a16))?$/i;
 function lastSegment(name) {
-    return (name
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/+$/, '')
+    return (withoutTrailingSlashes(name.replace(/^[a-z]+:\/\//i, ''))
         .split('/')
         .pop() ?? name);
 }
@@ -43692,7 +43702,7 @@ function nearestModelPreset(name) {
 }
 /** The weight dtype a repository name announces (Qwen3-235B-A22B-FP8), if any. */
 function dtypeInModelName(name) {
-    const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(name.replace(/\/+$/, ''));
+    const m = /-(fp8|nvfp4|fp4|mxfp4)(-dynamic)?$/i.exec(withoutTrailingSlashes(name));
     if (!m)
         return undefined;
     return m[1].toLowerCase() === 'fp8' ? 'fp8' : 'fp4';
@@ -44250,7 +44260,8 @@ function warnMisspelled(engine, args, c) {
         // an edit distance is at least the difference in length: only names of about the same length are
         // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
         const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
-        chargeWork(name.length * near.length);
+        // each comparison fills a table of name x candidate characters
+        chargeWork(name.length * near.reduce((sum, o) => sum + o.length, 0));
         const meant = didYouMean(name, near);
         if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS)
             continue;
@@ -44539,10 +44550,29 @@ const ACTION = /\{\{-?\s*[.$\w(/"-]/;
  * An action only Helm writes: a field of the chart's data (.Values, .Release, $var), a comment, or a
  * Go template keyword or Helm/Sprig function first, any function applied to a field or variable
  * ({{ int .Values.tp }}, {{ upper $model }}: Jinja has no such call), or the chart's data anywhere in
- * the action ({{ add (int .Values.tp) 1 }}). A Jinja chat template's {{ bos_token }},
+ * the action ({{ add (int .Values.tp) 1 }}, chartDataInAction). A Jinja chat template's {{ bos_token }},
  * {{- message['content'] }} or {{ raise_exception(...) }} is none of these.
  */
-const HELM_ACTION = /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b|\w+\s+[.$])|\{\{[^}]*\.(Values|Release|Chart|Capabilities|Files|Template)\b/;
+const HELM_ACTION = /\{\{-?\s*(\.|\$|\/\*|(include|template|define|block|if|else|end|range|with|toYaml|toJson|tpl|required|default|quote|squote|printf|indent|nindent|lookup|b64enc|trunc|trimSuffix)\b|\w+\s+[.$])/;
+const ACTION_TOKENS = /\{\{|\}|\.(?:Values|Release|Chart|Capabilities|Files|Template)\b/g;
+/**
+ * Whether the chart's data (.Values, .Release, ...) appears inside an action, in one pass over the
+ * line: a regex that scanned from each {{ to the end of the line took 26 s on 80,000 of them.
+ */
+function chartDataInAction(line) {
+    let inside = false;
+    for (const m of line.matchAll(ACTION_TOKENS)) {
+        if (m[0] === '{{')
+            inside = true;
+        else if (m[0] === '}')
+            inside = false;
+        else if (inside)
+            return true;
+    }
+    return false;
+}
+/** An action only Helm writes, by its first words or by the chart's data inside it. */
+const helmAction = (line) => HELM_ACTION.test(line) || chartDataInAction(line);
 /** A line that opens a block scalar (`key: |`, `- >-`, `data: |2`), comment allowed after it. */
 const BLOCK_SCALAR = /(^|[:-]\s)\s*[|>][-+0-9]*\s*(#.*)?$/;
 /** The line without its quoted scalars ('...', "..."): what is left is where YAML structure is. */
@@ -44562,13 +44592,13 @@ function templateLine(text) {
     for (const [index, raw] of lines.entries()) {
         const indent = raw.length - raw.trimStart().length;
         if (block >= 0 && (raw.trim() === '' || indent > block)) {
-            if (HELM_ACTION.test(raw))
+            if (helmAction(raw))
                 return index + 1;
             continue;
         }
         block = -1;
         const line = raw.replace(/^\s*#.*$/, '');
-        if (ACTION.test(unquoted(line)) || HELM_ACTION.test(line))
+        if (ACTION.test(unquoted(line)) || helmAction(line))
             return index + 1;
         if (BLOCK_SCALAR.test(unquoted(line).replace(/\s#.*$/, '')))
             block = indent;
@@ -45384,6 +45414,8 @@ function presetForLabel(label, value) {
         return PATTERNS.find(([re]) => re.test(value))?.[1];
     return undefined;
 }
+/** The most memory a MIG profile's name may print, GB. */
+const MAX_SLICE_GB = 1024;
 /** The MIG profile in a resource name (nvidia.com/mig-3g.40gb) or a product label (NVIDIA-H100-80GB-HBM3-MIG-3g.40gb). */
 function migProfile(text) {
     const m = /mig-(\d+)g\.(\d+)gb$/i.exec(text);
@@ -45391,7 +45423,9 @@ function migProfile(text) {
         return undefined;
     const g = Number(m[1]);
     const gb = Number(m[2]);
-    return g >= 1 && g <= 7 && gb > 0 ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
+    // no slice holds more than a whole GPU (H200 7g.141gb, B200 7g.180gb): past 1,024 GB the name is no
+    // profile (an attacker's mig-1g.999...9gb read as Infinity GB and passed memory.fits)
+    return g >= 1 && g <= 7 && gb > 0 && gb <= MAX_SLICE_GB && String(gb) === m[2] ? { g, gb, name: `${g}g.${gb}gb` } : undefined;
 }
 /**
  * GPUs whose MIG profiles split 7 SM slices and 8 memory slices (NVIDIA MIG User Guide, "Supported
@@ -45896,8 +45930,11 @@ function kubernetes_hardwarePreset(spec) {
             const values = itemsOf(at(expr, 'values'));
             const presets = new Set(values.map((v) => presetForLabel(stringOf(at(expr, 'key')) ?? '', stringOf(v) ?? '')));
             const only = values[0];
+            // a MIG product label here is a slice as under nodeSelector; of several, the smallest is where the plan may land
+            const slices = values.map((v) => migProfile(stringOf(v) ?? '')).filter((m) => m !== undefined);
+            const mig = slices.sort((a, b) => a.gb - b.gb || a.g - b.g)[0];
             if (presets.size === 1 && only && [...presets][0])
-                return { preset: [...presets][0], line: only.line };
+                return { preset: [...presets][0], line: only.line, ...(mig ? { mig } : {}) };
         }
     }
     return undefined;
@@ -45983,8 +46020,10 @@ function importManifest(file, yaml, options, findConfig) {
     const kservePools = options.container === undefined && pick.workload.kind === 'LLMInferenceService' ? kserveRuns(pick.workload.doc, podReader(yaml, configMaps)) : null;
     if (kservePools) {
         const c = new FieldCollector(file);
-        importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
         const hw = kubernetes_hardwarePreset(at(pick.workload.doc, 'spec', 'template'));
+        const templates = [at(pick.workload.doc, 'spec', 'template'), at(pick.workload.doc, 'spec', 'prefill', 'template')];
+        warnMigPools(c, [...templates.flatMap((t) => itemsOf(at(t, 'containers')).map(gpusOf)), hw]);
+        importRoles(c, kservePools, configMapFinder(file, yaml, configMaps, findConfig));
         if (hw)
             c.set('hardware.preset', hw.preset, hw.line);
         return c.result();
@@ -45993,11 +46032,9 @@ function importManifest(file, yaml, options, findConfig) {
         const disaggregated = disaggregatedRuns(candidates, options);
         if (disaggregated) {
             const c = new FieldCollector(file);
-            const mig = candidates.map((x) => gpusOf(x.container)).find((g) => g?.mig !== undefined);
-            if (mig?.mig)
-                c.warn(`${c.origin(mig.line)}: MIG slice ${mig.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`);
-            importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
             const hw = kubernetes_hardwarePreset(disaggregated.spec);
+            warnMigPools(c, [...candidates.map((x) => gpusOf(x.container)), hw]);
+            importRoles(c, disaggregated.runs, configMapFinder(file, yaml, configMaps, findConfig));
             if (hw)
                 c.set('hardware.preset', hw.preset, hw.line);
             return c.result();
@@ -46054,7 +46091,11 @@ function importManifest(file, yaml, options, findConfig) {
     }
     else if (perInstance === 0 && world !== undefined && !c.has('hardware.gpus')) {
         // no GPU limit: the engine's own count is the best figure there is
-        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags`);
+        const mig = unreadMigLine(w);
+        c.warn(`${file}: no nvidia.com/gpu limit in ${w.kind} ${readName(w.name)}; the device count is taken from the engine's flags` +
+            (mig !== undefined
+                ? `; the nvidia.com/mig-* resource at line ${mig} is no MIG profile this reads (<g>g.<GB>gb: 1 to 7 compute slices, at most ${MAX_SLICE_GB} GB)`
+                : ''));
         c.set('hardware.gpus', world * w.instances.count, found?.words[0]?.line ?? w.line);
     }
     if (groupPods > 1 && perPod)
@@ -46064,6 +46105,15 @@ function importManifest(file, yaml, options, findConfig) {
         c.set('hardware.preset', hw.preset, hw.line);
     applyMig(c, hw, perPod);
     return c.result();
+}
+/**
+ * Pools are read as whole GPUs, so a MIG slice there (a nvidia.com/mig-* limit, or the single
+ * strategy's product label) would over-state memory, compute and bandwidth: it is said, not modelled.
+ */
+function warnMigPools(c, found) {
+    const slice = found.find((x) => x?.mig !== undefined);
+    if (slice?.mig)
+        c.warn(`${c.origin(slice.line)}: MIG slice ${slice.mig.name} is not modelled in a disaggregated deployment: each pool is read as whole GPUs (memory, compute and bandwidth over-stated); set the slice's hardware.memory, peak_tflops and memory_bandwidth in the plan`);
 }
 /**
  * A pod on MIG slices runs on part of a GPU: the slice's memory, and where the GPU is known (a node
@@ -46105,6 +46155,20 @@ function podReader(file, configMaps) {
         const gpus = gpusOf(container);
         return { words: found?.words ?? commands[0] ?? [], start: found?.start ?? 0, ...(gpus ? { gpus } : {}) };
     };
+}
+/** The line of a nvidia.com/mig-* limit or request that names no profile migProfile reads, if any. */
+function unreadMigLine(w) {
+    for (const group of w.groups) {
+        for (const container of group.container ? [group.container] : itemsOf(at(group.spec, 'containers'))) {
+            for (const kind of ['limits', 'requests']) {
+                const resources = at(container, 'resources', kind);
+                for (const [name, node] of resources?.kind === 'map' ? resources.entries : [])
+                    if (/^nvidia\.com\/mig-/.test(name) && migProfile(name) === undefined)
+                        return node.line;
+            }
+        }
+    }
+    return undefined;
 }
 /** GPUs of one instance of a workload: per pod from the GPU limits, times its pods. */
 function instanceGpus(w) {
@@ -53902,7 +53966,726 @@ function quantizationFields(config, base, isMoe, modelType) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/types.ts
+// Shared types of the verification core. Field names follow the plan contract
+// (../shared/plan-format.md): snake_case, the same names as in plan files, so a
+// missing field can be named exactly as the user must write it.
+//
+// Every quantity is stored in SI base units once loaded:
+//   bytes (memory), bytes/s (bandwidth), FLOP/s (compute), seconds (time),
+//   tokens/s (token rates), plain counts and fractions.
+// Where a contract key carries a unit in its name (peak_tflops), the value is
+// still stored in the base unit (FLOP/s); the name is kept for the contract.
+const types_DTYPES = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
+
+;// CONCATENATED MODULE: ./src/plan/units.ts
+// Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
+// (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
+const K = 1e3;
+const Ki = 1024;
+const units_DIMENSIONS = {
+    bytes: {
+        base: 'bytes',
+        bitSensitive: true,
+        units: [
+            { symbol: 'B', spellings: ['bytes', 'byte'], factor: 1 },
+            { symbol: 'KB', spellings: [], factor: K },
+            { symbol: 'MB', spellings: [], factor: K ** 2 },
+            { symbol: 'GB', spellings: [], factor: K ** 3 },
+            { symbol: 'TB', spellings: [], factor: K ** 4 },
+            { symbol: 'PB', spellings: [], factor: K ** 5 },
+            { symbol: 'KiB', spellings: [], factor: Ki },
+            { symbol: 'MiB', spellings: [], factor: Ki ** 2 },
+            { symbol: 'GiB', spellings: [], factor: Ki ** 3 },
+            { symbol: 'TiB', spellings: [], factor: Ki ** 4 },
+            { symbol: 'PiB', spellings: [], factor: Ki ** 5 },
+        ],
+    },
+    byteRate: {
+        base: 'bytes/s',
+        bitSensitive: true,
+        units: [
+            { symbol: 'B/s', spellings: ['Bps', 'bytes/s'], factor: 1 },
+            { symbol: 'MB/s', spellings: ['MBps'], factor: K ** 2 },
+            { symbol: 'GB/s', spellings: ['GBps'], factor: K ** 3 },
+            { symbol: 'TB/s', spellings: ['TBps'], factor: K ** 4 },
+            { symbol: 'GiB/s', spellings: [], factor: Ki ** 3 },
+            { symbol: 'TiB/s', spellings: [], factor: Ki ** 4 },
+            // bits: network links are sold in bits per second (400 Gb/s InfiniBand NDR = 50 GB/s)
+            { symbol: 'Mb/s', spellings: ['Mbps', 'Mbit/s'], factor: K ** 2 / 8 },
+            { symbol: 'Gb/s', spellings: ['Gbps', 'Gbit/s'], factor: K ** 3 / 8 },
+            { symbol: 'Tb/s', spellings: ['Tbps', 'Tbit/s'], factor: K ** 4 / 8 },
+        ],
+    },
+    flops: {
+        base: 'FLOP/s',
+        bitSensitive: false,
+        units: [
+            { symbol: 'FLOPS', spellings: ['FLOP/s'], factor: 1 },
+            { symbol: 'GFLOPS', spellings: ['GFLOP/s'], factor: K ** 3 },
+            { symbol: 'TFLOPS', spellings: ['TFLOP/s'], factor: K ** 4 },
+            { symbol: 'PFLOPS', spellings: ['PFLOP/s'], factor: K ** 5 },
+        ],
+    },
+    time: {
+        base: 's',
+        bitSensitive: false,
+        units: [
+            { symbol: 'ns', spellings: [], factor: 1e-9 },
+            { symbol: 'us', spellings: ['µs', 'μs'], factor: 1e-6 },
+            { symbol: 'ms', spellings: [], factor: 1e-3 },
+            { symbol: 's', spellings: ['sec'], factor: 1 },
+            { symbol: 'min', spellings: [], factor: 60 },
+        ],
+    },
+    tokenRate: {
+        base: 'tokens/s',
+        bitSensitive: false,
+        units: [
+            { symbol: 'tokens/s', spellings: ['tok/s', 'tokens/sec'], factor: 1 },
+            { symbol: 'tokens/ms', spellings: ['tok/ms'], factor: 1e3 },
+            { symbol: 'tokens/min', spellings: ['tok/min'], factor: 1 / 60 },
+        ],
+    },
+    requestRate: {
+        base: 'requests/s',
+        bitSensitive: false,
+        units: [
+            { symbol: '/s', spellings: ['requests/s', 'req/s', 'qps', 'rps', 'requests/sec'], factor: 1 },
+            { symbol: '/min', spellings: ['requests/min', 'req/min', 'rpm'], factor: 1 / 60 },
+            { symbol: '/h', spellings: ['requests/h', 'req/h'], factor: 1 / 3600 },
+        ],
+    },
+    power: {
+        base: 'W',
+        bitSensitive: false,
+        units: [
+            { symbol: 'W', spellings: ['watts', 'watt'], factor: 1 },
+            { symbol: 'kW', spellings: ['kilowatts'], factor: 1e3 },
+        ],
+    },
+    count: {
+        base: '',
+        bitSensitive: false,
+        units: [
+            { symbol: 'K', spellings: [], factor: 1e3 },
+            { symbol: 'M', spellings: [], factor: 1e6 },
+            { symbol: 'B', spellings: [], factor: 1e9 },
+            { symbol: 'T', spellings: [], factor: 1e12 },
+        ],
+    },
+};
+function sameChar(a, b, bitSensitive) {
+    if (bitSensitive && (a === 'b' || a === 'B' || b === 'b' || b === 'B'))
+        return a === b;
+    return a.toLowerCase() === b.toLowerCase();
+}
+function sameUnit(written, spelling, bitSensitive) {
+    const a = [...written];
+    const b = [...spelling];
+    return a.length === b.length && a.every((ch, i) => sameChar(ch, b[i], bitSensitive));
+}
+/** The unit that `written` spells in dimension `dim`, if any. */
+function findUnit(dim, written) {
+    const def = units_DIMENSIONS[dim];
+    const exact = def.units.find((u) => u.symbol === written || u.spellings.includes(written));
+    if (exact)
+        return exact;
+    return def.units.find((u) => [u.symbol, ...u.spellings].some((s) => sameUnit(written, s, def.bitSensitive)));
+}
+/** "B, KB, MB, ..." for messages. */
+function acceptedUnits(dim) {
+    // a bare '/s' reads oddly alone: its usual spellings (req/s, qps, rps) are said beside it
+    return units_DIMENSIONS[dim].units
+        .map((u) => (u.symbol.startsWith('/') && u.spellings.length > 1 ? `${u.symbol} (${u.spellings.slice(1, 4).join(', ')})` : u.symbol))
+        .join(', ');
+}
+// A decimal number as YAML and JSON write one, then an optional unit.
+const NUMBER = '[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?';
+const QUANTITY_RE = new RegExp(`^\\s*(${NUMBER})\\s*(.*?)\\s*$`, 's');
+/**
+ * Parses "<number> <unit>" in dimension `dim` into base units. A count takes no
+ * unit or a K/M/B/T suffix; every other dimension needs a unit.
+ */
+function parseQuantity(dim, text) {
+    if (text.length > 200)
+        return { ok: false, reason: 'not-a-number' };
+    const m = QUANTITY_RE.exec(text);
+    if (!m)
+        return { ok: false, reason: 'not-a-number' };
+    const amount = Number(m[1]);
+    const unitText = m[2] ?? '';
+    if (unitText === '') {
+        if (dim === 'count')
+            return { ok: true, value: amount, unit: undefined };
+        return { ok: false, reason: 'missing-unit' };
+    }
+    const unit = findUnit(dim, unitText);
+    if (!unit) {
+        // "64 Gb" for memory: bits where only bytes make sense
+        const asBytes = unitText.replace(/b/g, 'B');
+        if (dim === 'bytes' && asBytes !== unitText && findUnit(dim, asBytes)) {
+            return { ok: false, reason: 'bits-for-bytes', unit: unitText };
+        }
+        return { ok: false, reason: 'bad-unit', unit: unitText };
+    }
+    return { ok: true, value: scale(amount, unit.factor), unit };
+}
+/**
+ * amount * factor, rounded to the nearest whole base unit when the exact result is
+ * whole (1.8 * 1e12 gives 1800000000000.0002 in binary floating point).
+ */
+function scale(amount, factor) {
+    const product = amount * factor;
+    if (!Number.isFinite(product))
+        return product;
+    const rounded = Math.round(product);
+    if (rounded !== product && Math.abs(rounded - product) <= Math.abs(product) * 1e-12)
+        return rounded;
+    return product;
+}
+/** Characters of a regular expression that match `spelling` as findUnit does (the JSON Schema has no 'i' flag). */
+function unitPattern(dim, spelling) {
+    const bitSensitive = units_DIMENSIONS[dim].bitSensitive;
+    let out = '';
+    for (const ch of spelling) {
+        const lower = ch.toLowerCase();
+        const upper = ch.toUpperCase();
+        if ((bitSensitive && lower === 'b') || lower === upper)
+            out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        else
+            out += `[${upper}${lower}]`;
+    }
+    return out;
+}
+/** A JSON Schema pattern for "<number> <unit>" strings of `dim`. */
+function units_quantityPattern(dim) {
+    const spellings = units_DIMENSIONS[dim].units.flatMap((u) => [u.symbol, ...u.spellings]);
+    const alternatives = spellings.map((s) => unitPattern(dim, s)).join('|');
+    const unit = dim === 'count' ? `(?:${alternatives})?` : `(?:${alternatives})`;
+    return `^\\s*${NUMBER}\\s*${unit}\\s*$`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+// The field table of plan files (format v1): ONE source for validation (validate.ts)
+// and for the JSON Schema (planJsonSchema below, committed as schema/plan.schema.json).
+// Ranges are what a plan can mean, not what is typical: a value outside is a typo.
+
+
+/** Key suffixes that put a unit in the key, by dimension: memory_gib: 64, ttft_ms: 200. */
+const UNIT_KEY_SUFFIXES = {
+    bytes: {
+        bytes: 'B',
+        kb: 'KB',
+        mb: 'MB',
+        gb: 'GB',
+        tb: 'TB',
+        kib: 'KiB',
+        mib: 'MiB',
+        gib: 'GiB',
+        tib: 'TiB',
+    },
+    // Keys are lower case, so gbps here means gigaBYTES per second (memory_bandwidth_gbps: 3350);
+    // for bits write a string ("400 Gb/s") or use _gbit_per_s.
+    byteRate: {
+        bytes_per_s: 'B/s',
+        mbps: 'MB/s',
+        gbps: 'GB/s',
+        tbps: 'TB/s',
+        gb_per_s: 'GB/s',
+        tb_per_s: 'TB/s',
+        gbit_per_s: 'Gb/s',
+        tbit_per_s: 'Tb/s',
+    },
+    flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
+    time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
+    tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
+    requestRate: { per_s: '/s', per_min: '/min' },
+    power: { w: 'W', watts: 'W', kw: 'kW' },
+};
+const section = (description, fields, aliases, hints) => ({
+    kind: 'section',
+    description,
+    fields,
+    ...(aliases ? { aliases } : {}),
+    ...(hints ? { hints } : {}),
+});
+// Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
+// the tool's key means exactly ours, refused with a hint where it means something else.
+const PARALLEL_SIZE_ALIASES = {
+    tensor_parallel_size: 'tp',
+    tp_size: 'tp',
+    pipeline_parallel_size: 'pp',
+    pp_size: 'pp',
+    data_parallel_size: 'dp',
+    dp_size: 'dp',
+    expert_parallel_size: 'ep',
+    ep_size: 'ep',
+    context_parallel_size: 'cp',
+    cp_size: 'cp',
+};
+// The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
+// whole deployment, and neither is the load the clients put on it.
+const ENGINE_CAP_HINT = {
+    use: 'max_running_sequences',
+    why: "is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's (e.g. vLLM max_num_seqs x dp), and the load the clients keep in flight is concurrency (for a benchmark at --max-concurrency N, concurrency: N)",
+};
+const MAX_CONTEXT_HINT = {
+    use: 'max_input_tokens',
+    why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
+};
+// The engines' memory flags share one key, read in the meaning of deployment.engine (docs/formulas.md,
+// "Memory as each engine counts it"): accepting a flag under its own name would still read it as vLLM's
+// when the plan names no engine, so each is refused with the engine to name.
+const memoryFlagHint = (engine, meaning, engineKey) => ({
+    use: 'memory_fraction',
+    why: engineKey === 'vllm'
+        ? `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written, read in the meaning of deployment.engine (vllm, the default)`
+        : `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written with deployment.engine: ${engineKey}; without it memory_fraction is read as vLLM's share of the whole device`,
+});
+const VLLM_MEMORY_HINT = memoryFlagHint('vLLM', 'the share of the whole device the engine may use', 'vllm');
+const SGLANG_MEMORY_HINT = memoryFlagHint('SGLang', 'weights and KV pool as a share of the memory free after initialisation', 'sglang');
+const TRTLLM_MEMORY_HINT = memoryFlagHint('TensorRT-LLM', "kv_cache_config's share of the memory free after its warm-up that the KV cache takes", 'trtllm');
+const WORKLOAD_HINTS = {
+    num_gpu_blocks_override: {
+        use: 'kv_cache_tokens',
+        why: "counts vLLM's KV blocks: kv_cache_tokens is the tokens they hold, blocks x block size (16 tokens by default)",
+    },
+    max_num_seqs: ENGINE_CAP_HINT,
+    max_running_requests: ENGINE_CAP_HINT,
+    max_batch_size: ENGINE_CAP_HINT,
+    max_model_len: MAX_CONTEXT_HINT,
+    context_length: MAX_CONTEXT_HINT,
+    max_seq_len: MAX_CONTEXT_HINT,
+    gpu_memory_utilization: VLLM_MEMORY_HINT,
+    mem_fraction_static: SGLANG_MEMORY_HINT,
+    free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+    kv_cache_free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
+    // vLLM's max_num_batched_tokens means ours exactly and is an alias; these two differ or read as a context length
+    chunked_prefill_size: {
+        use: 'max_batched_tokens',
+        why: "is SGLang's prefill chunk of one engine: max_batched_tokens is one attention rank's pass, the same figure unless --enable-dp-attention splits the chunk over the dp ranks (then chunked_prefill_size / dp)",
+    },
+    max_num_tokens: {
+        use: 'max_batched_tokens',
+        why: "is TensorRT-LLM's cap on the tokens one pass holds (prompt chunks and decoding sequences): the plan calls it max_batched_tokens, as max_num_tokens would read as a context length beside max_input_tokens and max_output_tokens",
+    },
+};
+// Bare names of a parallelism are no key of ours (the engines write *_size); vLLM's expert-parallel
+// switch is no degree at all.
+const degreeHint = (use, kind, accepted) => ({
+    use,
+    why: `names the parallelism, not a key: the ${kind} degree is ${use} (the engines' ${accepted} are accepted too)`,
+});
+const PARALLELISM_HINTS = {
+    tensor_parallel: degreeHint('tp', 'tensor-parallel', 'tensor_parallel_size and tp_size'),
+    pipeline_parallel: degreeHint('pp', 'pipeline-parallel', 'pipeline_parallel_size and pp_size'),
+    data_parallel: degreeHint('dp', 'data-parallel', 'data_parallel_size and dp_size'),
+    expert_parallel: degreeHint('ep', 'expert-parallel', 'expert_parallel_size and ep_size'),
+    context_parallel: degreeHint('cp', 'context-parallel', 'context_parallel_size and cp_size'),
+    enable_expert_parallel: {
+        use: 'ep',
+        why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
+    },
+};
+const HARDWARE_HINTS = {
+    num_gpus: {
+        use: 'gpus',
+        why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together",
+    },
+    gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
+};
+const schema_int = (description, min, max, suffixes = false) => suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
+const fraction = (description, opts = {}) => ({
+    kind: 'real',
+    description,
+    min: 0,
+    max: 1,
+    ...opts,
+});
+const str = (description, maxLength) => ({ kind: 'string', description, maxLength });
+const qty = (description, dimension, min, max, opts = {}) => ({
+    kind: 'quantity',
+    description,
+    dimension,
+    min,
+    max,
+    minExclusive: opts.minExclusive ?? true,
+    variants: opts.numberUnit === undefined,
+    ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
+});
+const enumOf = (description, values) => ({ kind: 'enum', description, values });
+const DTYPE_SPELLINGS = {
+    ...Object.fromEntries(types_DTYPES.map((d) => [d, d])),
+    float32: 'fp32',
+    float: 'fp32',
+    bfloat16: 'bf16',
+    float16: 'fp16',
+    half: 'fp16',
+    e4m3: 'fp8',
+    fp8_e4m3: 'fp8',
+    e5m2: 'fp8',
+    fp8_e5m2: 'fp8',
+    float8_e4m3fn: 'fp8',
+    mxfp4: 'fp4',
+    nvfp4: 'fp4',
+};
+const dtype = (description) => enumOf(`${description} (${types_DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
+const PiB = 1024 ** 5;
+const BIG_COUNT = 2 ** 20; // 1,048,576
+const LAYERS_MAX = 100_000;
+const WIDTH_MAX = 2 ** 24;
+/** The largest token count a plan states (contexts, lengths, pools); a config's context stops there too (hfConfig.ts). */
+const TOKENS_MAX = 2 ** 32;
+const DEGREE_MAX = 65536;
+const parallelismSection = (description) => section(description, {
+    tp: schema_int('Tensor parallel', 1, DEGREE_MAX),
+    pp: schema_int('Pipeline parallel (stages)', 1, DEGREE_MAX),
+    dp: schema_int('Data parallel replicas', 1, DEGREE_MAX),
+    ep: schema_int('Expert parallel', 1, DEGREE_MAX),
+    etp: schema_int('Expert tensor parallel', 1, DEGREE_MAX),
+    cp: schema_int('Context parallel', 1, DEGREE_MAX),
+    microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
+    layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+}, PARALLEL_SIZE_ALIASES, PARALLELISM_HINTS);
+const PLAN_SCHEMA = section('A deployment plan, format version 1', {
+    version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
+    name: str('Shown in the report; default: the file name without .plan.yaml', 200),
+    description: str('Free text', 10_000),
+    model: section('The model', {
+        preset: str('A model preset id; explicit fields override it', 100),
+        hf_config: str('A Hugging Face config.json, path relative to the plan', 1000),
+        params: schema_int('Total parameters (e.g. 10B, 671B, 1e10); derived from the shape when omitted', 1, 1e15, true),
+        layers: schema_int('Transformer layers', 1, LAYERS_MAX),
+        hidden_size: schema_int('Model (residual stream) width', 1, WIDTH_MAX),
+        heads: schema_int('Attention (query) heads', 1, DEGREE_MAX),
+        kv_heads: schema_int('Key/value heads; = heads for MHA', 1, DEGREE_MAX),
+        head_dim: schema_int('Per-head dimension; default hidden_size / heads', 1, DEGREE_MAX),
+        ffn_hidden_size: schema_int('Dense MLP width', 1, WIDTH_MAX),
+        vocab_size: schema_int('Vocabulary size', 1, 2 ** 27),
+        tied_embeddings: { kind: 'boolean', description: 'Input embeddings and LM head share one matrix' },
+        attention: enumOf('Attention kind (mha | gqa | mqa | mla)', { mha: 'mha', gqa: 'gqa', mqa: 'mqa', mla: 'mla' }),
+        mlp: enumOf('MLP kind: gated (3 matrices, SwiGLU) or plain (2); default gated', { gated: 'gated', plain: 'plain' }),
+        mla: section('Multi-head latent attention (attention: mla)', {
+            kv_lora_rank: schema_int('Compressed KV rank (DeepSeek-V3: 512)', 1, DEGREE_MAX),
+            qk_rope_head_dim: schema_int('Rotary part of each q/k head (DeepSeek-V3: 64)', 1, DEGREE_MAX),
+            q_lora_rank: schema_int('Compressed query rank (DeepSeek-V3: 1536); absent = full-rank q', 1, DEGREE_MAX),
+            qk_nope_head_dim: schema_int('Non-rotary part of each q/k head (DeepSeek-V3: 128)', 1, DEGREE_MAX),
+            v_head_dim: schema_int('Per-head value dim (DeepSeek-V3: 128)', 1, DEGREE_MAX),
+        }),
+        moe: section('Mixture of experts; omit for a dense model', {
+            experts: schema_int('Routed experts per MoE layer', 1, DEGREE_MAX),
+            top_k: schema_int('Routed experts per token', 1, DEGREE_MAX),
+            shared_experts: schema_int('Shared (always active) experts', 0, DEGREE_MAX),
+            expert_ffn_hidden_size: schema_int('Width of one expert MLP', 1, WIDTH_MAX),
+            shared_expert_ffn_hidden_size: schema_int('Width of one shared expert, when it differs', 1, WIDTH_MAX),
+            dense_layers: schema_int('Leading layers that are dense, not MoE', 0, LAYERS_MAX),
+            redundant_experts: schema_int('Extra replicas of busy experts (EPLB)', 0, DEGREE_MAX),
+            interleaved: { kind: 'boolean', description: 'The dense layers alternate with MoE layers (Llama 4 Maverick) instead of leading' },
+        }),
+        sliding_window: schema_int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
+        sliding_window_layers: schema_int('How many layers use the sliding window', 0, LAYERS_MAX),
+        sliding_window_kind: enumOf('How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)', {
+            sliding: 'sliding',
+            chunked: 'chunked',
+        }),
+        attention_output_gate: { kind: 'boolean', description: 'The q projection also yields a gate on the attention output (Qwen3-Next, Qwen3.5)' },
+        linear_attention: section('Linear-attention layers of a hybrid model (Gated DeltaNet): a fixed-size state per sequence, no KV cache', {
+            layers: schema_int('Layers that use linear attention; the rest use full attention', 0, LAYERS_MAX),
+            key_heads: schema_int('Query/key heads (linear_num_key_heads)', 1, DEGREE_MAX),
+            value_heads: schema_int('Value heads (linear_num_value_heads), each with a key_head_dim x value_head_dim state', 1, DEGREE_MAX),
+            key_head_dim: schema_int('Key head dim (linear_key_head_dim)', 1, DEGREE_MAX),
+            value_head_dim: schema_int('Value head dim (linear_value_head_dim)', 1, DEGREE_MAX),
+            conv_kernel: schema_int('Causal convolution width (linear_conv_kernel_dim)', 1, DEGREE_MAX),
+            state_dtype: dtype('Recurrent state dtype; default fp32'),
+        }),
+        sparse_attention: section('Sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5)', {
+            index_heads: schema_int('Indexer heads (index_n_heads)', 1, DEGREE_MAX),
+            index_head_dim: schema_int('Indexer head dim (index_head_dim)', 1, DEGREE_MAX),
+            index_topk: schema_int('Tokens each query attends to (index_topk)', 1, TOKENS_MAX),
+        }),
+        mtp_layers: schema_int('Multi-token-prediction modules the checkpoint ships; loaded only with speculative method mtp', 0, 64),
+        quant_group_size: schema_int('Weights sharing one scale in 4-bit formats; default 128 for int4, 32 for fp4 (NVFP4: 16)', 1, 65536),
+        max_context: schema_int("Longest sequence (prompt + answer, tokens) the model serves: config.json's max_position_embeddings (RoPE scaling included); state it when the deployment extends the window (YaRN)", 1, TOKENS_MAX),
+        weight_dtype: dtype('Weight dtype'),
+        kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
+        weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {
+            attention: dtype('Attention weights'),
+            mlp: dtype('Dense MLP weights'),
+            experts: dtype('Expert weights'),
+            embeddings: dtype('Embeddings and LM head'),
+        }),
+    }),
+    hardware: section('The accelerators', {
+        preset: str('A hardware preset id; explicit fields override it', 100),
+        name: str('Display name', 200),
+        gpus: schema_int('Total accelerators in the deployment', 1, BIG_COUNT),
+        gpus_per_node: schema_int('Accelerators per node', 1, 4096),
+        memory: qty('Memory per accelerator', 'bytes', 0, PiB),
+        peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+        peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+        peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+        peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
+        memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
+        intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
+        inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
+        intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
+        inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
+        kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
+        launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
+        efficiency: section('Achievable fraction of each peak', {
+            compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
+            memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
+            network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
+        }),
+        cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
+        power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
+    }, undefined, HARDWARE_HINTS),
+    parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
+    workload: section('What the deployment serves', {
+        mode: enumOf('inference (v1)', { inference: 'inference' }),
+        concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
+        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
+            numberUnit: '/s',
+        }),
+        arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
+            poisson: 'poisson',
+            constant: 'constant',
+            gamma: 'gamma',
+        }),
+        burstiness: {
+            kind: 'real',
+            description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother',
+            min: 0.01,
+            max: 100,
+        },
+        input_tokens: schema_int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
+        output_tokens: schema_int('Typical generated length (alias osl)', 1, TOKENS_MAX),
+        max_input_tokens: schema_int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
+        max_output_tokens: schema_int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
+        memory_reserve: fraction("Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine's meaning", { maxExclusive: true }),
+        memory_fraction: fraction("The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)", { minExclusive: true }),
+        max_running_sequences: schema_int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
+        kv_cache_tokens: schema_int("The engine's KV-cache pool capped at this many tokens per replica: SGLang --max-total-tokens and TensorRT-LLM kv_cache_config.max_tokens take the smaller of this and what memory_fraction gives; vLLM --num-gpu-blocks-override (blocks x block size) allocates exactly this many", 1, 2 ** 40),
+        kv_cache_memory: qty("The engine's KV-cache pool in bytes per device: vLLM --kv-cache-memory-bytes allocates exactly this (memory_fraction is not used); TensorRT-LLM kv_cache_config.max_gpu_total_bytes takes the smaller of this and what memory_fraction gives", 'bytes', 0, PiB),
+        prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
+        speculative: section('Speculative decoding', {
+            method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
+            tokens: schema_int('Proposed tokens per step', 1, 64),
+            acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
+        }),
+        max_batched_tokens: schema_int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
+        scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
+        attention_dp_balance_timeout_steps: schema_int('TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off', 1, 100_000),
+        batch_wait_timeout_steps: schema_int('TensorRT-LLM batch waiting (batch_wait_timeout_iters): without attention DP, while sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio x max_batched_tokens, at most N steps; default off', 1, 100_000),
+        batch_wait_max_tokens_ratio: fraction('TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0, which ends every wait at once (set both keys above 0)'),
+        runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
+        cuda_graphs: {
+            kind: 'boolean',
+            description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
+        },
+        benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
+            requests: schema_int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
+            input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
+            output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
+        }),
+    }, { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate', max_num_batched_tokens: 'max_batched_tokens' }, WORKLOAD_HINTS),
+    requirements: section('Targets, each checked against the estimate', {
+        throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
+        ttft: qty('Time to first token', 'time', 0, 1e6),
+        tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+        ttft_p50: qty("Median time to first token under the plan's load", 'time', 0, 1e6),
+        ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
+        ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
+        tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
+        tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
+        tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
+        e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
+        request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, {
+            numberUnit: '/s',
+        }),
+        max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
+        cost_per_million_tokens: {
+            kind: 'real',
+            description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)",
+            min: 0,
+            max: 1e9,
+            minExclusive: true,
+        },
+    }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate', tput: 'throughput' }),
+    claims: section("What the plan's author states; each is checked", {
+        memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
+        weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
+        kv_cache_per_gpu: qty('KV cache on the most loaded device', 'bytes', 0, PiB, { minExclusive: false }),
+        throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
+        ttft: qty('Time to first token', 'time', 0, 1e6),
+        tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
+        compute_utilization: fraction('Fraction of peak compute, [0, 1]'),
+        memory_utilization: fraction('Fraction of device memory, [0, 1]'),
+        kv_cache_capacity_tokens: schema_int('Tokens of KV cache one replica holds', 0, 2 ** 40),
+    }, { itl: 'tpot', tput: 'throughput' }),
+    disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
+        prefill: section('The prefill pool', {
+            workers: schema_int('Prefill workers (instances); default 1', 1, BIG_COUNT),
+            gpus: schema_int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
+            parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
+            max_batched_tokens: schema_int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
+            memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+                minExclusive: true,
+            }),
+        }),
+        decode: section('The decode pool', {
+            workers: schema_int('Decode workers (instances); default 1', 1, BIG_COUNT),
+            gpus: schema_int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
+            parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
+            max_running_sequences: schema_int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
+            memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
+                minExclusive: true,
+            }),
+        }),
+        kv_transfer: section("How prompts' KV caches move from prefill to decode workers", {
+            bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
+            latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
+        }),
+    }),
+    deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
+        from: {
+            kind: 'string',
+            description: 'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
+            maxLength: 1000,
+            list: { maxItems: 16 },
+        },
+        engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
+            vllm: 'vllm',
+            sglang: 'sglang',
+            trtllm: 'trtllm',
+            'tensorrt-llm': 'trtllm',
+        }),
+        container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
+    }),
+});
+const sectionKeysCache = new WeakMap();
+/** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
+function sectionKeys(sec) {
+    let cached = sectionKeysCache.get(sec);
+    if (!cached) {
+        cached = buildSectionKeys(sec);
+        sectionKeysCache.set(sec, cached);
+    }
+    return cached;
+}
+function buildSectionKeys(sec) {
+    const keys = new Map();
+    const names = Object.keys(sec.fields).map((k) => [k, k]);
+    for (const [alias, canonical] of Object.entries(sec.aliases ?? {}))
+        names.push([alias, canonical]);
+    for (const [written, canonical] of names) {
+        const field = sec.fields[canonical];
+        if (!field)
+            continue;
+        keys.set(written, { canonical, field });
+        if (field.kind === 'quantity' && field.variants) {
+            for (const [suffix, unit] of Object.entries(UNIT_KEY_SUFFIXES[field.dimension])) {
+                keys.set(`${written}_${suffix}`, { canonical, field, keyUnit: unit, keyBase: written });
+            }
+        }
+    }
+    return keys;
+}
+function numberRange(min, max, minExclusive, maxExclusive) {
+    return {
+        ...(minExclusive ? { exclusiveMinimum: min } : { minimum: min }),
+        ...(maxExclusive ? { exclusiveMaximum: max } : { maximum: max }),
+    };
+}
+function unitFactor(dim, symbol) {
+    const unit = DIMENSIONS[dim].units.find((u) => u.symbol === symbol);
+    if (!unit)
+        throw new Error(`schema table: unknown unit ${symbol}`);
+    return unit.factor;
+}
+function fieldSchema(field, keyUnit) {
+    const description = { description: field.description };
+    switch (field.kind) {
+        case 'section':
+            // an empty section ("claims:" with its keys commented out) is null in YAML
+            return { ...sectionSchema(field), type: ['object', 'null'] };
+        case 'const':
+            return { ...description, const: field.value };
+        case 'string': {
+            if (!field.list)
+                return { ...description, type: 'string', maxLength: field.maxLength };
+            const one = { type: 'string', minLength: 1, maxLength: field.maxLength };
+            return { ...description, oneOf: [one, { type: 'array', minItems: 1, maxItems: field.list.maxItems, items: one }] };
+        }
+        case 'boolean':
+            return { ...description, type: 'boolean' };
+        case 'enum':
+            return { ...description, type: 'string', enum: Object.keys(field.values) };
+        case 'int': {
+            const num = { type: 'integer', ...numberRange(field.min, field.max) };
+            if (!field.suffixes)
+                return { ...description, ...num };
+            return { ...description, oneOf: [num, { type: 'string', pattern: quantityPattern('count') }] };
+        }
+        case 'real':
+            return { ...description, type: 'number', ...numberRange(field.min, field.max, field.minExclusive, field.maxExclusive) };
+        case 'intList':
+            return {
+                ...description,
+                type: 'array',
+                maxItems: field.maxItems,
+                minItems: 1,
+                items: { type: 'integer', ...numberRange(field.min, field.max) },
+            };
+        case 'quantity': {
+            const asString = { type: 'string', pattern: quantityPattern(field.dimension) };
+            const unit = keyUnit ?? field.numberUnit;
+            if (keyUnit) {
+                const factor = unitFactor(field.dimension, keyUnit);
+                return {
+                    description: `${field.description}, in ${keyUnit}`,
+                    type: 'number',
+                    ...numberRange(field.min / factor, field.max / factor, field.minExclusive),
+                };
+            }
+            if (unit) {
+                const factor = unitFactor(field.dimension, unit);
+                const num = { type: 'number', ...numberRange(field.min / factor, field.max / factor, field.minExclusive) };
+                return { ...description, oneOf: [num, asString] };
+            }
+            return { description: `${field.description}; a string with a unit`, ...asString };
+        }
+    }
+}
+function sectionSchema(sec) {
+    const properties = {};
+    for (const [key, meaning] of sectionKeys(sec)) {
+        const schema = fieldSchema(meaning.field, meaning.keyUnit);
+        if (key !== meaning.canonical && !meaning.keyUnit)
+            schema.description = `Alias of ${meaning.canonical}`;
+        if (key !== meaning.canonical && meaning.keyUnit && meaning.field.kind === 'quantity') {
+            schema.description = `${meaning.canonical} in ${meaning.keyUnit}`;
+        }
+        properties[key] = schema;
+    }
+    return { type: 'object', description: sec.description, properties, additionalProperties: false };
+}
+/** The JSON Schema (draft 2020-12) of plan files, generated from PLAN_SCHEMA. */
+function planJsonSchema() {
+    const root = sectionSchema(PLAN_SCHEMA);
+    return {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: 'parallel-plan-check plan file, format version 1',
+        ...root,
+        required: ['version'],
+        $comment: 'Generated from src/plan/schema.ts; update with UPDATE_SCHEMA=1 npx vitest run __tests__/schema.test.ts. ' +
+            'A key and its unit variant (memory and memory_gib), or a key and its alias (isl and input_tokens), may not both be given.',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/hfConfig.ts
+
 
 
 
@@ -54580,6 +55363,12 @@ class ConfigMapper {
                 longest = Math.floor(base * factor);
             }
         }
+        // the plan's own token counts stop at 2^32 (schema.ts): a config past it (a RoPE factor of 1e300) is
+        // no context an engine serves, and would carry Infinity into an imported engine's default context
+        if (!(longest <= TOKENS_MAX)) {
+            m.warnings.push(`config.json: ${m.name('max_position_embeddings')} (with its RoPE scaling) gives more than ${TOKENS_MAX} tokens; the model's longest sequence is not read`);
+            return;
+        }
         this.spec.max_context = longest;
         m.mark('max_context', 'max_position_embeddings');
     }
@@ -54817,723 +55606,6 @@ function printedMemoryWarning(written, presetId, presetName, reported, printedGb
         }
     }
     return null;
-}
-
-;// CONCATENATED MODULE: ./src/core/types.ts
-// Shared types of the verification core. Field names follow the plan contract
-// (../shared/plan-format.md): snake_case, the same names as in plan files, so a
-// missing field can be named exactly as the user must write it.
-//
-// Every quantity is stored in SI base units once loaded:
-//   bytes (memory), bytes/s (bandwidth), FLOP/s (compute), seconds (time),
-//   tokens/s (token rates), plain counts and fractions.
-// Where a contract key carries a unit in its name (peak_tflops), the value is
-// still stored in the base unit (FLOP/s); the name is kept for the contract.
-const types_DTYPES = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
-
-;// CONCATENATED MODULE: ./src/plan/units.ts
-// Quantities: "<number> <unit>" strings and unit-suffixed keys, converted to SI base units
-// (bytes, bytes/s, FLOP/s, seconds, tokens/s, watts, plain counts).
-const K = 1e3;
-const Ki = 1024;
-const units_DIMENSIONS = {
-    bytes: {
-        base: 'bytes',
-        bitSensitive: true,
-        units: [
-            { symbol: 'B', spellings: ['bytes', 'byte'], factor: 1 },
-            { symbol: 'KB', spellings: [], factor: K },
-            { symbol: 'MB', spellings: [], factor: K ** 2 },
-            { symbol: 'GB', spellings: [], factor: K ** 3 },
-            { symbol: 'TB', spellings: [], factor: K ** 4 },
-            { symbol: 'PB', spellings: [], factor: K ** 5 },
-            { symbol: 'KiB', spellings: [], factor: Ki },
-            { symbol: 'MiB', spellings: [], factor: Ki ** 2 },
-            { symbol: 'GiB', spellings: [], factor: Ki ** 3 },
-            { symbol: 'TiB', spellings: [], factor: Ki ** 4 },
-            { symbol: 'PiB', spellings: [], factor: Ki ** 5 },
-        ],
-    },
-    byteRate: {
-        base: 'bytes/s',
-        bitSensitive: true,
-        units: [
-            { symbol: 'B/s', spellings: ['Bps', 'bytes/s'], factor: 1 },
-            { symbol: 'MB/s', spellings: ['MBps'], factor: K ** 2 },
-            { symbol: 'GB/s', spellings: ['GBps'], factor: K ** 3 },
-            { symbol: 'TB/s', spellings: ['TBps'], factor: K ** 4 },
-            { symbol: 'GiB/s', spellings: [], factor: Ki ** 3 },
-            { symbol: 'TiB/s', spellings: [], factor: Ki ** 4 },
-            // bits: network links are sold in bits per second (400 Gb/s InfiniBand NDR = 50 GB/s)
-            { symbol: 'Mb/s', spellings: ['Mbps', 'Mbit/s'], factor: K ** 2 / 8 },
-            { symbol: 'Gb/s', spellings: ['Gbps', 'Gbit/s'], factor: K ** 3 / 8 },
-            { symbol: 'Tb/s', spellings: ['Tbps', 'Tbit/s'], factor: K ** 4 / 8 },
-        ],
-    },
-    flops: {
-        base: 'FLOP/s',
-        bitSensitive: false,
-        units: [
-            { symbol: 'FLOPS', spellings: ['FLOP/s'], factor: 1 },
-            { symbol: 'GFLOPS', spellings: ['GFLOP/s'], factor: K ** 3 },
-            { symbol: 'TFLOPS', spellings: ['TFLOP/s'], factor: K ** 4 },
-            { symbol: 'PFLOPS', spellings: ['PFLOP/s'], factor: K ** 5 },
-        ],
-    },
-    time: {
-        base: 's',
-        bitSensitive: false,
-        units: [
-            { symbol: 'ns', spellings: [], factor: 1e-9 },
-            { symbol: 'us', spellings: ['µs', 'μs'], factor: 1e-6 },
-            { symbol: 'ms', spellings: [], factor: 1e-3 },
-            { symbol: 's', spellings: ['sec'], factor: 1 },
-            { symbol: 'min', spellings: [], factor: 60 },
-        ],
-    },
-    tokenRate: {
-        base: 'tokens/s',
-        bitSensitive: false,
-        units: [
-            { symbol: 'tokens/s', spellings: ['tok/s', 'tokens/sec'], factor: 1 },
-            { symbol: 'tokens/ms', spellings: ['tok/ms'], factor: 1e3 },
-            { symbol: 'tokens/min', spellings: ['tok/min'], factor: 1 / 60 },
-        ],
-    },
-    requestRate: {
-        base: 'requests/s',
-        bitSensitive: false,
-        units: [
-            { symbol: '/s', spellings: ['requests/s', 'req/s', 'qps', 'rps', 'requests/sec'], factor: 1 },
-            { symbol: '/min', spellings: ['requests/min', 'req/min', 'rpm'], factor: 1 / 60 },
-            { symbol: '/h', spellings: ['requests/h', 'req/h'], factor: 1 / 3600 },
-        ],
-    },
-    power: {
-        base: 'W',
-        bitSensitive: false,
-        units: [
-            { symbol: 'W', spellings: ['watts', 'watt'], factor: 1 },
-            { symbol: 'kW', spellings: ['kilowatts'], factor: 1e3 },
-        ],
-    },
-    count: {
-        base: '',
-        bitSensitive: false,
-        units: [
-            { symbol: 'K', spellings: [], factor: 1e3 },
-            { symbol: 'M', spellings: [], factor: 1e6 },
-            { symbol: 'B', spellings: [], factor: 1e9 },
-            { symbol: 'T', spellings: [], factor: 1e12 },
-        ],
-    },
-};
-function sameChar(a, b, bitSensitive) {
-    if (bitSensitive && (a === 'b' || a === 'B' || b === 'b' || b === 'B'))
-        return a === b;
-    return a.toLowerCase() === b.toLowerCase();
-}
-function sameUnit(written, spelling, bitSensitive) {
-    const a = [...written];
-    const b = [...spelling];
-    return a.length === b.length && a.every((ch, i) => sameChar(ch, b[i], bitSensitive));
-}
-/** The unit that `written` spells in dimension `dim`, if any. */
-function findUnit(dim, written) {
-    const def = units_DIMENSIONS[dim];
-    const exact = def.units.find((u) => u.symbol === written || u.spellings.includes(written));
-    if (exact)
-        return exact;
-    return def.units.find((u) => [u.symbol, ...u.spellings].some((s) => sameUnit(written, s, def.bitSensitive)));
-}
-/** "B, KB, MB, ..." for messages. */
-function acceptedUnits(dim) {
-    // a bare '/s' reads oddly alone: its usual spellings (req/s, qps, rps) are said beside it
-    return units_DIMENSIONS[dim].units
-        .map((u) => (u.symbol.startsWith('/') && u.spellings.length > 1 ? `${u.symbol} (${u.spellings.slice(1, 4).join(', ')})` : u.symbol))
-        .join(', ');
-}
-// A decimal number as YAML and JSON write one, then an optional unit.
-const NUMBER = '[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?';
-const QUANTITY_RE = new RegExp(`^\\s*(${NUMBER})\\s*(.*?)\\s*$`, 's');
-/**
- * Parses "<number> <unit>" in dimension `dim` into base units. A count takes no
- * unit or a K/M/B/T suffix; every other dimension needs a unit.
- */
-function parseQuantity(dim, text) {
-    if (text.length > 200)
-        return { ok: false, reason: 'not-a-number' };
-    const m = QUANTITY_RE.exec(text);
-    if (!m)
-        return { ok: false, reason: 'not-a-number' };
-    const amount = Number(m[1]);
-    const unitText = m[2] ?? '';
-    if (unitText === '') {
-        if (dim === 'count')
-            return { ok: true, value: amount, unit: undefined };
-        return { ok: false, reason: 'missing-unit' };
-    }
-    const unit = findUnit(dim, unitText);
-    if (!unit) {
-        // "64 Gb" for memory: bits where only bytes make sense
-        const asBytes = unitText.replace(/b/g, 'B');
-        if (dim === 'bytes' && asBytes !== unitText && findUnit(dim, asBytes)) {
-            return { ok: false, reason: 'bits-for-bytes', unit: unitText };
-        }
-        return { ok: false, reason: 'bad-unit', unit: unitText };
-    }
-    return { ok: true, value: scale(amount, unit.factor), unit };
-}
-/**
- * amount * factor, rounded to the nearest whole base unit when the exact result is
- * whole (1.8 * 1e12 gives 1800000000000.0002 in binary floating point).
- */
-function scale(amount, factor) {
-    const product = amount * factor;
-    if (!Number.isFinite(product))
-        return product;
-    const rounded = Math.round(product);
-    if (rounded !== product && Math.abs(rounded - product) <= Math.abs(product) * 1e-12)
-        return rounded;
-    return product;
-}
-/** Characters of a regular expression that match `spelling` as findUnit does (the JSON Schema has no 'i' flag). */
-function unitPattern(dim, spelling) {
-    const bitSensitive = units_DIMENSIONS[dim].bitSensitive;
-    let out = '';
-    for (const ch of spelling) {
-        const lower = ch.toLowerCase();
-        const upper = ch.toUpperCase();
-        if ((bitSensitive && lower === 'b') || lower === upper)
-            out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        else
-            out += `[${upper}${lower}]`;
-    }
-    return out;
-}
-/** A JSON Schema pattern for "<number> <unit>" strings of `dim`. */
-function units_quantityPattern(dim) {
-    const spellings = units_DIMENSIONS[dim].units.flatMap((u) => [u.symbol, ...u.spellings]);
-    const alternatives = spellings.map((s) => unitPattern(dim, s)).join('|');
-    const unit = dim === 'count' ? `(?:${alternatives})?` : `(?:${alternatives})`;
-    return `^\\s*${NUMBER}\\s*${unit}\\s*$`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-// The field table of plan files (format v1): ONE source for validation (validate.ts)
-// and for the JSON Schema (planJsonSchema below, committed as schema/plan.schema.json).
-// Ranges are what a plan can mean, not what is typical: a value outside is a typo.
-
-
-/** Key suffixes that put a unit in the key, by dimension: memory_gib: 64, ttft_ms: 200. */
-const UNIT_KEY_SUFFIXES = {
-    bytes: {
-        bytes: 'B',
-        kb: 'KB',
-        mb: 'MB',
-        gb: 'GB',
-        tb: 'TB',
-        kib: 'KiB',
-        mib: 'MiB',
-        gib: 'GiB',
-        tib: 'TiB',
-    },
-    // Keys are lower case, so gbps here means gigaBYTES per second (memory_bandwidth_gbps: 3350);
-    // for bits write a string ("400 Gb/s") or use _gbit_per_s.
-    byteRate: {
-        bytes_per_s: 'B/s',
-        mbps: 'MB/s',
-        gbps: 'GB/s',
-        tbps: 'TB/s',
-        gb_per_s: 'GB/s',
-        tb_per_s: 'TB/s',
-        gbit_per_s: 'Gb/s',
-        tbit_per_s: 'Tb/s',
-    },
-    flops: { flops: 'FLOPS', gflops: 'GFLOPS', tflops: 'TFLOPS', pflops: 'PFLOPS' },
-    time: { s: 's', ms: 'ms', us: 'us', min: 'min' },
-    tokenRate: { tokens_per_s: 'tokens/s', tokens_per_ms: 'tokens/ms', tokens_per_min: 'tokens/min' },
-    requestRate: { per_s: '/s', per_min: '/min' },
-    power: { w: 'W', watts: 'W', kw: 'kW' },
-};
-const section = (description, fields, aliases, hints) => ({
-    kind: 'section',
-    description,
-    fields,
-    ...(aliases ? { aliases } : {}),
-    ...(hints ? { hints } : {}),
-});
-// Serving tools' spellings (vLLM / SGLang engine arguments, Megatron): accepted as aliases where
-// the tool's key means exactly ours, refused with a hint where it means something else.
-const PARALLEL_SIZE_ALIASES = {
-    tensor_parallel_size: 'tp',
-    tp_size: 'tp',
-    pipeline_parallel_size: 'pp',
-    pp_size: 'pp',
-    data_parallel_size: 'dp',
-    dp_size: 'dp',
-    expert_parallel_size: 'ep',
-    ep_size: 'ep',
-    context_parallel_size: 'cp',
-    cp_size: 'cp',
-};
-// The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
-// whole deployment, and neither is the load the clients put on it.
-const ENGINE_CAP_HINT = {
-    use: 'max_running_sequences',
-    why: "is one engine's cap on sequences running at once: max_running_sequences is the whole deployment's (e.g. vLLM max_num_seqs x dp), and the load the clients keep in flight is concurrency (for a benchmark at --max-concurrency N, concurrency: N)",
-};
-const MAX_CONTEXT_HINT = {
-    use: 'max_input_tokens',
-    why: 'is the longest context, prompt and output together: give max_input_tokens and max_output_tokens, whose sum it is (e.g. 8192 = 7168 + 1024)',
-};
-// The engines' memory flags share one key, read in the meaning of deployment.engine (docs/formulas.md,
-// "Memory as each engine counts it"): accepting a flag under its own name would still read it as vLLM's
-// when the plan names no engine, so each is refused with the engine to name.
-const memoryFlagHint = (engine, meaning, engineKey) => ({
-    use: 'memory_fraction',
-    why: engineKey === 'vllm'
-        ? `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written, read in the meaning of deployment.engine (vllm, the default)`
-        : `is ${engine}'s memory flag (${meaning}): memory_fraction takes it as written with deployment.engine: ${engineKey}; without it memory_fraction is read as vLLM's share of the whole device`,
-});
-const VLLM_MEMORY_HINT = memoryFlagHint('vLLM', 'the share of the whole device the engine may use', 'vllm');
-const SGLANG_MEMORY_HINT = memoryFlagHint('SGLang', 'weights and KV pool as a share of the memory free after initialisation', 'sglang');
-const TRTLLM_MEMORY_HINT = memoryFlagHint('TensorRT-LLM', "kv_cache_config's share of the memory free after its warm-up that the KV cache takes", 'trtllm');
-const WORKLOAD_HINTS = {
-    num_gpu_blocks_override: {
-        use: 'kv_cache_tokens',
-        why: "counts vLLM's KV blocks: kv_cache_tokens is the tokens they hold, blocks x block size (16 tokens by default)",
-    },
-    max_num_seqs: ENGINE_CAP_HINT,
-    max_running_requests: ENGINE_CAP_HINT,
-    max_batch_size: ENGINE_CAP_HINT,
-    max_model_len: MAX_CONTEXT_HINT,
-    context_length: MAX_CONTEXT_HINT,
-    max_seq_len: MAX_CONTEXT_HINT,
-    gpu_memory_utilization: VLLM_MEMORY_HINT,
-    mem_fraction_static: SGLANG_MEMORY_HINT,
-    free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
-    kv_cache_free_gpu_memory_fraction: TRTLLM_MEMORY_HINT,
-    // vLLM's max_num_batched_tokens means ours exactly and is an alias; these two differ or read as a context length
-    chunked_prefill_size: {
-        use: 'max_batched_tokens',
-        why: "is SGLang's prefill chunk of one engine: max_batched_tokens is one attention rank's pass, the same figure unless --enable-dp-attention splits the chunk over the dp ranks (then chunked_prefill_size / dp)",
-    },
-    max_num_tokens: {
-        use: 'max_batched_tokens',
-        why: "is TensorRT-LLM's cap on the tokens one pass holds (prompt chunks and decoding sequences): the plan calls it max_batched_tokens, as max_num_tokens would read as a context length beside max_input_tokens and max_output_tokens",
-    },
-};
-// Bare names of a parallelism are no key of ours (the engines write *_size); vLLM's expert-parallel
-// switch is no degree at all.
-const degreeHint = (use, kind, accepted) => ({
-    use,
-    why: `names the parallelism, not a key: the ${kind} degree is ${use} (the engines' ${accepted} are accepted too)`,
-});
-const PARALLELISM_HINTS = {
-    tensor_parallel: degreeHint('tp', 'tensor-parallel', 'tensor_parallel_size and tp_size'),
-    pipeline_parallel: degreeHint('pp', 'pipeline-parallel', 'pipeline_parallel_size and pp_size'),
-    data_parallel: degreeHint('dp', 'data-parallel', 'data_parallel_size and dp_size'),
-    expert_parallel: degreeHint('ep', 'expert-parallel', 'expert_parallel_size and ep_size'),
-    context_parallel: degreeHint('cp', 'context-parallel', 'context_parallel_size and cp_size'),
-    enable_expert_parallel: {
-        use: 'ep',
-        why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
-    },
-};
-const HARDWARE_HINTS = {
-    num_gpus: {
-        use: 'gpus',
-        why: "often counts one worker's or one node's devices (Ray, manifests); gpus is the whole deployment's, every node and replica together",
-    },
-    gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
-};
-const schema_int = (description, min, max, suffixes = false) => suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
-const fraction = (description, opts = {}) => ({
-    kind: 'real',
-    description,
-    min: 0,
-    max: 1,
-    ...opts,
-});
-const str = (description, maxLength) => ({ kind: 'string', description, maxLength });
-const qty = (description, dimension, min, max, opts = {}) => ({
-    kind: 'quantity',
-    description,
-    dimension,
-    min,
-    max,
-    minExclusive: opts.minExclusive ?? true,
-    variants: opts.numberUnit === undefined,
-    ...(opts.numberUnit ? { numberUnit: opts.numberUnit } : {}),
-});
-const enumOf = (description, values) => ({ kind: 'enum', description, values });
-const DTYPE_SPELLINGS = {
-    ...Object.fromEntries(types_DTYPES.map((d) => [d, d])),
-    float32: 'fp32',
-    float: 'fp32',
-    bfloat16: 'bf16',
-    float16: 'fp16',
-    half: 'fp16',
-    e4m3: 'fp8',
-    fp8_e4m3: 'fp8',
-    e5m2: 'fp8',
-    fp8_e5m2: 'fp8',
-    float8_e4m3fn: 'fp8',
-    mxfp4: 'fp4',
-    nvfp4: 'fp4',
-};
-const dtype = (description) => enumOf(`${description} (${types_DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
-const PiB = 1024 ** 5;
-const BIG_COUNT = 2 ** 20; // 1,048,576
-const LAYERS_MAX = 100_000;
-const WIDTH_MAX = 2 ** 24;
-const TOKENS_MAX = 2 ** 32;
-const DEGREE_MAX = 65536;
-const parallelismSection = (description) => section(description, {
-    tp: schema_int('Tensor parallel', 1, DEGREE_MAX),
-    pp: schema_int('Pipeline parallel (stages)', 1, DEGREE_MAX),
-    dp: schema_int('Data parallel replicas', 1, DEGREE_MAX),
-    ep: schema_int('Expert parallel', 1, DEGREE_MAX),
-    etp: schema_int('Expert tensor parallel', 1, DEGREE_MAX),
-    cp: schema_int('Context parallel', 1, DEGREE_MAX),
-    microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
-    layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
-}, PARALLEL_SIZE_ALIASES, PARALLELISM_HINTS);
-const PLAN_SCHEMA = section('A deployment plan, format version 1', {
-    version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
-    name: str('Shown in the report; default: the file name without .plan.yaml', 200),
-    description: str('Free text', 10_000),
-    model: section('The model', {
-        preset: str('A model preset id; explicit fields override it', 100),
-        hf_config: str('A Hugging Face config.json, path relative to the plan', 1000),
-        params: schema_int('Total parameters (e.g. 10B, 671B, 1e10); derived from the shape when omitted', 1, 1e15, true),
-        layers: schema_int('Transformer layers', 1, LAYERS_MAX),
-        hidden_size: schema_int('Model (residual stream) width', 1, WIDTH_MAX),
-        heads: schema_int('Attention (query) heads', 1, DEGREE_MAX),
-        kv_heads: schema_int('Key/value heads; = heads for MHA', 1, DEGREE_MAX),
-        head_dim: schema_int('Per-head dimension; default hidden_size / heads', 1, DEGREE_MAX),
-        ffn_hidden_size: schema_int('Dense MLP width', 1, WIDTH_MAX),
-        vocab_size: schema_int('Vocabulary size', 1, 2 ** 27),
-        tied_embeddings: { kind: 'boolean', description: 'Input embeddings and LM head share one matrix' },
-        attention: enumOf('Attention kind (mha | gqa | mqa | mla)', { mha: 'mha', gqa: 'gqa', mqa: 'mqa', mla: 'mla' }),
-        mlp: enumOf('MLP kind: gated (3 matrices, SwiGLU) or plain (2); default gated', { gated: 'gated', plain: 'plain' }),
-        mla: section('Multi-head latent attention (attention: mla)', {
-            kv_lora_rank: schema_int('Compressed KV rank (DeepSeek-V3: 512)', 1, DEGREE_MAX),
-            qk_rope_head_dim: schema_int('Rotary part of each q/k head (DeepSeek-V3: 64)', 1, DEGREE_MAX),
-            q_lora_rank: schema_int('Compressed query rank (DeepSeek-V3: 1536); absent = full-rank q', 1, DEGREE_MAX),
-            qk_nope_head_dim: schema_int('Non-rotary part of each q/k head (DeepSeek-V3: 128)', 1, DEGREE_MAX),
-            v_head_dim: schema_int('Per-head value dim (DeepSeek-V3: 128)', 1, DEGREE_MAX),
-        }),
-        moe: section('Mixture of experts; omit for a dense model', {
-            experts: schema_int('Routed experts per MoE layer', 1, DEGREE_MAX),
-            top_k: schema_int('Routed experts per token', 1, DEGREE_MAX),
-            shared_experts: schema_int('Shared (always active) experts', 0, DEGREE_MAX),
-            expert_ffn_hidden_size: schema_int('Width of one expert MLP', 1, WIDTH_MAX),
-            shared_expert_ffn_hidden_size: schema_int('Width of one shared expert, when it differs', 1, WIDTH_MAX),
-            dense_layers: schema_int('Leading layers that are dense, not MoE', 0, LAYERS_MAX),
-            redundant_experts: schema_int('Extra replicas of busy experts (EPLB)', 0, DEGREE_MAX),
-            interleaved: { kind: 'boolean', description: 'The dense layers alternate with MoE layers (Llama 4 Maverick) instead of leading' },
-        }),
-        sliding_window: schema_int('Sliding-window size in tokens, for the layers that use one', 1, TOKENS_MAX),
-        sliding_window_layers: schema_int('How many layers use the sliding window', 0, LAYERS_MAX),
-        sliding_window_kind: enumOf('How windowed layers attend: sliding (the last sliding_window tokens, default) or chunked (their aligned chunk: Llama 4)', {
-            sliding: 'sliding',
-            chunked: 'chunked',
-        }),
-        attention_output_gate: { kind: 'boolean', description: 'The q projection also yields a gate on the attention output (Qwen3-Next, Qwen3.5)' },
-        linear_attention: section('Linear-attention layers of a hybrid model (Gated DeltaNet): a fixed-size state per sequence, no KV cache', {
-            layers: schema_int('Layers that use linear attention; the rest use full attention', 0, LAYERS_MAX),
-            key_heads: schema_int('Query/key heads (linear_num_key_heads)', 1, DEGREE_MAX),
-            value_heads: schema_int('Value heads (linear_num_value_heads), each with a key_head_dim x value_head_dim state', 1, DEGREE_MAX),
-            key_head_dim: schema_int('Key head dim (linear_key_head_dim)', 1, DEGREE_MAX),
-            value_head_dim: schema_int('Value head dim (linear_value_head_dim)', 1, DEGREE_MAX),
-            conv_kernel: schema_int('Causal convolution width (linear_conv_kernel_dim)', 1, DEGREE_MAX),
-            state_dtype: dtype('Recurrent state dtype; default fp32'),
-        }),
-        sparse_attention: section('Sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5)', {
-            index_heads: schema_int('Indexer heads (index_n_heads)', 1, DEGREE_MAX),
-            index_head_dim: schema_int('Indexer head dim (index_head_dim)', 1, DEGREE_MAX),
-            index_topk: schema_int('Tokens each query attends to (index_topk)', 1, TOKENS_MAX),
-        }),
-        mtp_layers: schema_int('Multi-token-prediction modules the checkpoint ships; loaded only with speculative method mtp', 0, 64),
-        quant_group_size: schema_int('Weights sharing one scale in 4-bit formats; default 128 for int4, 32 for fp4 (NVFP4: 16)', 1, 65536),
-        max_context: schema_int("Longest sequence (prompt + answer, tokens) the model serves: config.json's max_position_embeddings (RoPE scaling included); state it when the deployment extends the window (YaRN)", 1, TOKENS_MAX),
-        weight_dtype: dtype('Weight dtype'),
-        kv_cache_dtype: dtype('KV cache dtype; default weight_dtype if 16-bit, else bf16'),
-        weight_dtypes: section('Per-part weight dtypes for mixed-precision checkpoints; each defaults to weight_dtype', {
-            attention: dtype('Attention weights'),
-            mlp: dtype('Dense MLP weights'),
-            experts: dtype('Expert weights'),
-            embeddings: dtype('Embeddings and LM head'),
-        }),
-    }),
-    hardware: section('The accelerators', {
-        preset: str('A hardware preset id; explicit fields override it', 100),
-        name: str('Display name', 200),
-        gpus: schema_int('Total accelerators in the deployment', 1, BIG_COUNT),
-        gpus_per_node: schema_int('Accelerators per node', 1, 4096),
-        memory: qty('Memory per accelerator', 'bytes', 0, PiB),
-        peak_tflops: qty('Dense 16-bit peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-        peak_tflops_fp8: qty('Dense fp8 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-        peak_tflops_fp4: qty('Dense fp4 peak, TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-        peak_tflops_int8: qty('Dense int8 peak (TOPS), TFLOPS when a plain number', 'flops', 0, 1e18, { numberUnit: 'TFLOPS' }),
-        memory_bandwidth: qty('HBM bandwidth per accelerator', 'byteRate', 0, 1e15),
-        intra_node_bandwidth: qty('Per accelerator, one direction, inside a node (NVLink etc.)', 'byteRate', 0, 1e15),
-        inter_node_bandwidth: qty('Per accelerator, one direction, across nodes (IB/RoCE)', 'byteRate', 0, 1e15),
-        intra_node_latency: qty('Latency of one collective step inside a node', 'time', 0, 1, { minExclusive: false }),
-        inter_node_latency: qty('Latency of one collective step across nodes', 'time', 0, 1, { minExclusive: false }),
-        kernel_latency: qty('Fixed time of one small GPU kernel (estimates only; bounds omit it)', 'time', 0, 1, { minExclusive: false }),
-        launch_latency: qty('Host time to launch one kernel without CUDA graphs (eager passes; estimates only)', 'time', 0, 1, { minExclusive: false }),
-        efficiency: section('Achievable fraction of each peak', {
-            compute: fraction('Of peak compute, (0, 1]', { minExclusive: true }),
-            memory: fraction('Of memory bandwidth, (0, 1]', { minExclusive: true }),
-            network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
-        }),
-        cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
-        power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
-    }, undefined, HARDWARE_HINTS),
-    parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
-    workload: section('What the deployment serves', {
-        mode: enumOf('inference (v1)', { inference: 'inference' }),
-        concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
-        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
-            numberUnit: '/s',
-        }),
-        arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
-            poisson: 'poisson',
-            constant: 'constant',
-            gamma: 'gamma',
-        }),
-        burstiness: {
-            kind: 'real',
-            description: 'Gamma shape of the arrival gaps (vLLM bench --burstiness): 1 = poisson, < 1 burstier, > 1 smoother',
-            min: 0.01,
-            max: 100,
-        },
-        input_tokens: schema_int('Typical prompt length (alias isl)', 1, TOKENS_MAX),
-        output_tokens: schema_int('Typical generated length (alias osl)', 1, TOKENS_MAX),
-        max_input_tokens: schema_int('Longest prompt memory is sized for; default input_tokens', 1, TOKENS_MAX),
-        max_output_tokens: schema_int('Longest generation memory is sized for; default output_tokens', 1, TOKENS_MAX),
-        memory_reserve: fraction("Fraction of each device kept free, [0, 1); 1 - memory_fraction in the engine's meaning", { maxExclusive: true }),
-        memory_fraction: fraction("The engine's memory flag, (0, 1]: vLLM gpu_memory_utilization, SGLang mem_fraction_static, TensorRT-LLM free_gpu_memory_fraction (per deployment.engine)", { minExclusive: true }),
-        max_running_sequences: schema_int("The engine's cap on sequences running at once, whole deployment (vLLM max_num_seqs x dp, SGLang max_running_requests, TRT-LLM max_batch_size)", 1, 2 ** 24),
-        kv_cache_tokens: schema_int("The engine's KV-cache pool capped at this many tokens per replica: SGLang --max-total-tokens and TensorRT-LLM kv_cache_config.max_tokens take the smaller of this and what memory_fraction gives; vLLM --num-gpu-blocks-override (blocks x block size) allocates exactly this many", 1, 2 ** 40),
-        kv_cache_memory: qty("The engine's KV-cache pool in bytes per device: vLLM --kv-cache-memory-bytes allocates exactly this (memory_fraction is not used); TensorRT-LLM kv_cache_config.max_gpu_total_bytes takes the smaller of this and what memory_fraction gives", 'bytes', 0, PiB),
-        prefix_cache_hit_rate: fraction('Fraction of input tokens served from a prefix cache, [0, 1]'),
-        speculative: section('Speculative decoding', {
-            method: enumOf('mtp | draft | ngram | eagle', { mtp: 'mtp', draft: 'draft', ngram: 'ngram', eagle: 'eagle' }),
-            tokens: schema_int('Proposed tokens per step', 1, 64),
-            acceptance_length: { kind: 'real', description: 'Mean tokens accepted per verification step (at most tokens + 1)', min: 1, max: 65 },
-        }),
-        max_batched_tokens: schema_int("Tokens one prefill chunk may hold (vLLM max_num_batched_tokens); default: the engine's for the device", 1, TOKENS_MAX),
-        scheduler_recv_interval: schema_int('The scheduler reads new requests every N steps (SGLang --scheduler-recv-interval); default 1', 1, 100_000),
-        attention_dp_balance_timeout_steps: schema_int('TensorRT-LLM attention-DP balance (attention_dp_config.enable_balance, timeout_iters): a decoding rank holds new prompts until every attention-DP rank has one, at most N steps; default off', 1, 100_000),
-        batch_wait_timeout_steps: schema_int('TensorRT-LLM batch waiting (batch_wait_timeout_iters): without attention DP, while sequences decode, new prompts wait until their tokens reach batch_wait_max_tokens_ratio x max_batched_tokens, at most N steps; default off', 1, 100_000),
-        batch_wait_max_tokens_ratio: fraction('TensorRT-LLM batch_wait_max_tokens_ratio: the share of max_batched_tokens (prompt tokens plus decoding sequences) that ends a batch wait; default 0, which ends every wait at once (set both keys above 0)'),
-        runtime_overhead: qty('Bytes per device for CUDA context, graphs and communication buffers', 'bytes', 0, PiB, { minExclusive: false }),
-        cuda_graphs: {
-            kind: 'boolean',
-            description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
-        },
-        benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
-            requests: schema_int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
-            input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
-            output_range_ratio: fraction('Output lengths likewise around output_tokens; 1 = fixed (default)'),
-        }),
-    }, { isl: 'input_tokens', osl: 'output_tokens', qps: 'request_rate', max_num_batched_tokens: 'max_batched_tokens' }, WORKLOAD_HINTS),
-    requirements: section('Targets, each checked against the estimate', {
-        throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
-        ttft: qty('Time to first token', 'time', 0, 1e6),
-        tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
-        ttft_p50: qty("Median time to first token under the plan's load", 'time', 0, 1e6),
-        ttft_p90: qty('90th-percentile time to first token', 'time', 0, 1e6),
-        ttft_p99: qty('99th-percentile time to first token', 'time', 0, 1e6),
-        tpot_p50: qty('Median time per output token over requests', 'time', 0, 1e6),
-        tpot_p90: qty('90th-percentile time per output token', 'time', 0, 1e6),
-        tpot_p99: qty('99th-percentile time per output token', 'time', 0, 1e6),
-        e2e_p99: qty('99th-percentile end-to-end request latency', 'time', 0, 1e7),
-        request_rate: qty('Requests per second the deployment must serve with every latency requirement met (goodput)', 'requestRate', 0, 1e9, {
-            numberUnit: '/s',
-        }),
-        max_memory_utilization: fraction('Fraction of device memory, (0, 1]', { minExclusive: true }),
-        cost_per_million_tokens: {
-            kind: 'real',
-            description: "USD per million output tokens at the plan's load, whole deployment (needs hardware.cost_per_hour)",
-            min: 0,
-            max: 1e9,
-            minExclusive: true,
-        },
-    }, { itl: 'tpot', itl_p50: 'tpot_p50', itl_p90: 'tpot_p90', itl_p99: 'tpot_p99', qps: 'request_rate', tput: 'throughput' }),
-    claims: section("What the plan's author states; each is checked", {
-        memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
-        weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
-        kv_cache_per_gpu: qty('KV cache on the most loaded device', 'bytes', 0, PiB, { minExclusive: false }),
-        throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
-        ttft: qty('Time to first token', 'time', 0, 1e6),
-        tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
-        compute_utilization: fraction('Fraction of peak compute, [0, 1]'),
-        memory_utilization: fraction('Fraction of device memory, [0, 1]'),
-        kv_cache_capacity_tokens: schema_int('Tokens of KV cache one replica holds', 0, 2 ** 40),
-    }, { itl: 'tpot', tput: 'throughput' }),
-    disaggregation: section('Disaggregated prefill and decode: prompts on one pool of workers, decodes on another, KV caches moved between them', {
-        prefill: section('The prefill pool', {
-            workers: schema_int('Prefill workers (instances); default 1', 1, BIG_COUNT),
-            gpus: schema_int('Devices per prefill worker; default the world size of its parallelism', 1, BIG_COUNT),
-            parallelism: parallelismSection('The layout of one prefill worker (same keys as the top-level parallelism)'),
-            max_batched_tokens: schema_int("Prompt tokens one prefill pass of one attention rank may hold; default the engine's budget for the device, at least the longest prompt", 1, TOKENS_MAX),
-            memory_fraction: fraction("The prefill workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
-                minExclusive: true,
-            }),
-        }),
-        decode: section('The decode pool', {
-            workers: schema_int('Decode workers (instances); default 1', 1, BIG_COUNT),
-            gpus: schema_int('Devices per decode worker; default the world size of its parallelism', 1, BIG_COUNT),
-            parallelism: parallelismSection('The layout of one decode worker (same keys as the top-level parallelism)'),
-            max_running_sequences: schema_int("The engine's cap on sequences one decode worker runs at once (its max batch, every attention rank together)", 1, 2 ** 24),
-            memory_fraction: fraction("The decode workers' own engine memory flag, (0, 1] (workload.memory_fraction's meaning); default the workload's", {
-                minExclusive: true,
-            }),
-        }),
-        kv_transfer: section("How prompts' KV caches move from prefill to decode workers", {
-            bandwidth: qty('Per GPU, one direction; default intra_node_bandwidth when the deployment fits in one node, else inter_node_bandwidth', 'byteRate', 0, 1e15),
-            latency: qty('Fixed time of one transfer; default the matching link latency', 'time', 0, 10, { minExclusive: false }),
-        }),
-    }),
-    deployment: section('Import facts from files where the deployment already lives (docs/importers.md); explicit plan fields override them', {
-        from: {
-            kind: 'string',
-            description: 'A file, or a list of files, relative to the plan: a rendered Kubernetes manifest, an engine command line or --config YAML, an aiconfigurator experiment or a Dynamo SLA; later files win',
-            maxLength: 1000,
-            list: { maxItems: 16 },
-        },
-        engine: enumOf('Serving engine (vllm | sglang | trtllm): its memory accounting and defaults, and how imported flags read; valid without from', {
-            vllm: 'vllm',
-            sglang: 'sglang',
-            trtllm: 'trtllm',
-            'tensorrt-llm': 'trtllm',
-        }),
-        container: str('Container, workload, Dynamo service or aiconfigurator worker to read when the file has several', 253),
-    }),
-});
-const sectionKeysCache = new WeakMap();
-/** Every key a section accepts: canonical names, aliases and their B_<unit> variants (built once per section). */
-function sectionKeys(sec) {
-    let cached = sectionKeysCache.get(sec);
-    if (!cached) {
-        cached = buildSectionKeys(sec);
-        sectionKeysCache.set(sec, cached);
-    }
-    return cached;
-}
-function buildSectionKeys(sec) {
-    const keys = new Map();
-    const names = Object.keys(sec.fields).map((k) => [k, k]);
-    for (const [alias, canonical] of Object.entries(sec.aliases ?? {}))
-        names.push([alias, canonical]);
-    for (const [written, canonical] of names) {
-        const field = sec.fields[canonical];
-        if (!field)
-            continue;
-        keys.set(written, { canonical, field });
-        if (field.kind === 'quantity' && field.variants) {
-            for (const [suffix, unit] of Object.entries(UNIT_KEY_SUFFIXES[field.dimension])) {
-                keys.set(`${written}_${suffix}`, { canonical, field, keyUnit: unit, keyBase: written });
-            }
-        }
-    }
-    return keys;
-}
-function numberRange(min, max, minExclusive, maxExclusive) {
-    return {
-        ...(minExclusive ? { exclusiveMinimum: min } : { minimum: min }),
-        ...(maxExclusive ? { exclusiveMaximum: max } : { maximum: max }),
-    };
-}
-function unitFactor(dim, symbol) {
-    const unit = DIMENSIONS[dim].units.find((u) => u.symbol === symbol);
-    if (!unit)
-        throw new Error(`schema table: unknown unit ${symbol}`);
-    return unit.factor;
-}
-function fieldSchema(field, keyUnit) {
-    const description = { description: field.description };
-    switch (field.kind) {
-        case 'section':
-            // an empty section ("claims:" with its keys commented out) is null in YAML
-            return { ...sectionSchema(field), type: ['object', 'null'] };
-        case 'const':
-            return { ...description, const: field.value };
-        case 'string': {
-            if (!field.list)
-                return { ...description, type: 'string', maxLength: field.maxLength };
-            const one = { type: 'string', minLength: 1, maxLength: field.maxLength };
-            return { ...description, oneOf: [one, { type: 'array', minItems: 1, maxItems: field.list.maxItems, items: one }] };
-        }
-        case 'boolean':
-            return { ...description, type: 'boolean' };
-        case 'enum':
-            return { ...description, type: 'string', enum: Object.keys(field.values) };
-        case 'int': {
-            const num = { type: 'integer', ...numberRange(field.min, field.max) };
-            if (!field.suffixes)
-                return { ...description, ...num };
-            return { ...description, oneOf: [num, { type: 'string', pattern: quantityPattern('count') }] };
-        }
-        case 'real':
-            return { ...description, type: 'number', ...numberRange(field.min, field.max, field.minExclusive, field.maxExclusive) };
-        case 'intList':
-            return {
-                ...description,
-                type: 'array',
-                maxItems: field.maxItems,
-                minItems: 1,
-                items: { type: 'integer', ...numberRange(field.min, field.max) },
-            };
-        case 'quantity': {
-            const asString = { type: 'string', pattern: quantityPattern(field.dimension) };
-            const unit = keyUnit ?? field.numberUnit;
-            if (keyUnit) {
-                const factor = unitFactor(field.dimension, keyUnit);
-                return {
-                    description: `${field.description}, in ${keyUnit}`,
-                    type: 'number',
-                    ...numberRange(field.min / factor, field.max / factor, field.minExclusive),
-                };
-            }
-            if (unit) {
-                const factor = unitFactor(field.dimension, unit);
-                const num = { type: 'number', ...numberRange(field.min / factor, field.max / factor, field.minExclusive) };
-                return { ...description, oneOf: [num, asString] };
-            }
-            return { description: `${field.description}; a string with a unit`, ...asString };
-        }
-    }
-}
-function sectionSchema(sec) {
-    const properties = {};
-    for (const [key, meaning] of sectionKeys(sec)) {
-        const schema = fieldSchema(meaning.field, meaning.keyUnit);
-        if (key !== meaning.canonical && !meaning.keyUnit)
-            schema.description = `Alias of ${meaning.canonical}`;
-        if (key !== meaning.canonical && meaning.keyUnit && meaning.field.kind === 'quantity') {
-            schema.description = `${meaning.canonical} in ${meaning.keyUnit}`;
-        }
-        properties[key] = schema;
-    }
-    return { type: 'object', description: sec.description, properties, additionalProperties: false };
-}
-/** The JSON Schema (draft 2020-12) of plan files, generated from PLAN_SCHEMA. */
-function planJsonSchema() {
-    const root = sectionSchema(PLAN_SCHEMA);
-    return {
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        title: 'parallel-plan-check plan file, format version 1',
-        ...root,
-        required: ['version'],
-        $comment: 'Generated from src/plan/schema.ts; update with UPDATE_SCHEMA=1 npx vitest run __tests__/schema.test.ts. ' +
-            'A key and its unit variant (memory and memory_gib), or a key and its alias (isl and input_tokens), may not both be given.',
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/resolve.ts
@@ -67217,9 +67289,13 @@ function verdictFails(verdict, failOn) {
 function fileList(files) {
     return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 }
-/** One line saying why the job fails, or null when it passes under `fail-on`. */
-function failureReason(report, failOn) {
-    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn));
+/**
+ * One line saying why the job fails, or null when no plan fails it under `fail-on`. Plans in
+ * `unverified` (a read refused, a budget spent) are left out: they are not invalid, and the caller
+ * says them on a line of their own.
+ */
+function failureReason(report, failOn, unverified = new Set()) {
+    const failing = report.plans.filter((p) => verdictFails(p.verdict, failOn) && !unverified.has(p.file));
     if (failing.length === 0)
         return null;
     const parts = [];
@@ -73088,8 +73164,14 @@ function stateChanged(previous, current, minChange) {
 
 ;// CONCATENATED MODULE: ./src/action/render.ts
 
-function renderPlan(plan, base, headingLevel = 3, minChange) {
-    return renderPlanMarkdown(plan, { ...(base !== undefined ? { base } : {}), headingLevel, ...(minChange !== undefined ? { minChange } : {}) });
+/** `unverified`: the plan's error verdict says it was never verified, not that it is invalid. */
+function renderPlan(plan, base, headingLevel = 3, minChange, unverified = false) {
+    return renderPlanMarkdown(plan, {
+        ...(base !== undefined ? { base } : {}),
+        headingLevel,
+        ...(minChange !== undefined ? { minChange } : {}),
+        ...(unverified ? { unverified } : {}),
+    });
 }
 function renderReport(report, bases, title, options = {}) {
     return renderReportMarkdown(report, { bases, ...(title ? { title } : {}), ...options });
@@ -73133,16 +73215,21 @@ function notesSection(notes, shown = (note) => escape_escapeMarkdown(note)) {
 const NOTES_LIMIT = 8_000;
 const NOTE_CUT = ' … (cut: the job summary has all of it)';
 /** One note, escaped, within `room` characters (its cut marker aside). */
-function fitNote(note, room) {
+function fitNote(note, room, marker = NOTE_CUT) {
     const escaped = escape_escapeMarkdown(note);
     if (escaped.length <= room)
         return escaped;
     for (let keep = Math.min(note.length, room); keep > 0; keep = Math.floor(keep / 2)) {
         const cut = escape_escapeMarkdown(note.slice(0, keep));
         if (cut.length <= room)
-            return `${cut}${NOTE_CUT}`;
+            return `${cut}${marker}`;
     }
-    return NOTE_CUT.trim();
+    return marker.trim();
+}
+/** The notes as quoted lines, within about NOTES_LIMIT characters: each cut to its share, ending in `marker`. */
+function boundedNotes(notes, marker = NOTE_CUT) {
+    const room = Math.floor(NOTES_LIMIT / Math.max(1, notes.length));
+    return notesSection(notes, (note) => fitNote(note, room, marker));
 }
 /**
  * Drops `<details>` blocks (folded passing checks, metrics, assumptions, alternatives, unchanged
@@ -73218,8 +73305,7 @@ function commitsText(ctx) {
 function composeComment(ctx, limit = COMMENT_LIMIT) {
     const { report, bases } = ctx;
     const marker = commentMarker(ctx.checkName);
-    const noteRoom = Math.floor(NOTES_LIMIT / Math.max(1, ctx.notes.length));
-    const notes = notesSection(ctx.notes, (note) => fitNote(note, noteRoom));
+    const notes = boundedNotes(ctx.notes);
     const minChange = ctx.minChange ?? DEFAULT_MIN_CHANGE_PERCENT;
     const options = {
         ...(ctx.baseRef ? { baseName: ctx.baseRef } : {}),
@@ -73305,10 +73391,11 @@ function fitSummary(markdown, pointer, limit = SUMMARY_LIMIT) {
 function omittedText(omitted) {
     return `${figures_countOf(omitted, 'more annotation')} not posted on this check run: one run makes at most ${MAX_ANNOTATION_UPDATES_PER_RUN} annotation updates for all its plans (each is a write, and GitHub limits writes per hour). Every finding is listed above and in the job summary.`;
 }
-function checkRunTitle(plan) {
+function checkRunTitle(plan, unverified = false) {
     const count = (s) => plan.checks.filter((c) => c.status === s).length;
+    // a plan the run could not verify (a read refused, a budget spent) is not called invalid
     if (plan.verdict === 'error')
-        return `Not a valid plan: ${figures_countOf(plan.errors.length, 'error')}`;
+        return `${unverified ? 'Not verified' : 'Not a valid plan'}: ${figures_countOf(plan.errors.length, 'error')}`;
     const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
     return `${plan.verdict}: ${parts.join(', ')}`;
 }
@@ -73323,7 +73410,7 @@ async function createCheckRun(client, input, budget = annotationBudget(Infinity)
     const omitted = all.length - annotations.length;
     budget.omitted += omitted;
     const omittedNote = omitted > 0 ? `\n\n${omittedText(omitted)}` : '';
-    const title = checkRunTitle(input.plan);
+    const title = checkRunTitle(input.plan, input.unverified);
     const summary = fitSummary(input.summary, 'the full report is in the job summary of the workflow run', SUMMARY_LIMIT - omittedNote.length) + omittedNote;
     const { data } = await client.rest.checks.create({
         owner: input.owner,
@@ -73511,21 +73598,26 @@ function parseInputs(getInput) {
 
 /** GitHub's per-step job summary limit, in bytes. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-function fitJobSummary(full, report, limitBytes = SUMMARY_LIMIT_BYTES, unverified) {
+/** `notes`: the run's notes, which `full` ends with; the compact form keeps them, bounded. */
+function fitJobSummary(full, report, limitBytes = SUMMARY_LIMIT_BYTES, unverified, notes = []) {
     const note = '\n\n> ⚠️ Shortened to fit GitHub’s 1 MiB job summary limit: the full report is in the `report-markdown` output file.\n';
-    const fits = (text) => Buffer.byteLength(text, 'utf8') <= limitBytes;
+    const bytes = (text) => Buffer.byteLength(text, 'utf8');
+    const fits = (text) => bytes(text) <= limitBytes;
     if (fits(full))
         return full;
     const lean = dropDetails(full) + note;
     if (fits(lean))
         return lean;
-    const compact = compactReport(report, { room: limitBytes - Buffer.byteLength(note, 'utf8'), ...(unverified ? { unverified } : {}) }) + note;
-    if (fits(compact))
-        return compact;
+    // the compact form's verdict line may say "see the notes": they come with it, each cut to its share
+    const quoted = boundedNotes(notes, ' … (cut: the `report-markdown` output file has all of it)');
+    const tail = fits(quoted + note) ? quoted + note : note;
+    const compact = compactReport(report, { room: limitBytes - bytes(tail), ...(unverified ? { unverified } : {}) });
+    if (fits(compact + tail))
+        return compact + tail;
     let cut = compact;
-    while (!fits(cut + note))
+    while (!fits(cut + tail))
         cut = cut.slice(0, Math.floor(cut.length * 0.9));
-    return cut + note;
+    return cut + tail;
 }
 /** Writes the summary; false (and a log line) when this runner has no summary file. */
 async function writeJobSummary(markdown) {
@@ -75062,7 +75154,8 @@ async function runAction(env = process.env) {
     };
     const report = runReport(plans, gaps);
     const gapLine = gapSentence(gaps);
-    const unverified = gapLine ? { sentence: gapLine, files: new Set(verified.unverified) } : undefined;
+    const notVerified = new Set(verified.unverified);
+    const unverified = gapLine ? { sentence: gapLine, files: notVerified } : undefined;
     for (const plan of plans)
         logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
     const notes = selection.notes;
@@ -75073,7 +75166,7 @@ async function runAction(env = process.env) {
     const fullMarkdown = (plans.length > 0 || unverified ? renderReport(report, bases, inputs.checkName, renderOptions) : '✅ No plan files to verify.\n') + notesMarkdown;
     const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
     setOutputs(report, paths, gaps);
-    await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified));
+    await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified, notes));
     for (const a of workflowAnnotations(report)) {
         const { message, properties } = workflowAnnotationCommand(a);
         if (a.level === 'error')
@@ -75133,7 +75226,7 @@ async function runAction(env = process.env) {
     const annotations = annotationBudget();
     for (const plan of plans) {
         try {
-            const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange);
+            const summary = renderPlan(plan, bases[plan.file], 3, inputs.minChange, notVerified.has(plan.file));
             await createCheckRun(client, {
                 owner: target.owner,
                 repo: target.repo,
@@ -75143,6 +75236,7 @@ async function runAction(env = process.env) {
                 failOn: inputs.failOn,
                 summary,
                 detailsUrl: url,
+                unverified: notVerified.has(plan.file),
             }, annotations);
         }
         catch (error) {
@@ -75163,7 +75257,8 @@ async function runAction(env = process.env) {
     if (apiFailures.length > 0)
         logLine(`GitHub refused or failed to take ${apiFailures.join('; ')}`);
     const reasons = [
-        failureReason(report, inputs.failOn),
+        // the plans not verified have their own line below: not counted as invalid there
+        failureReason(report, inputs.failOn, notVerified),
         limited.message ? `parallel-plan-check: ${limited.message}` : null,
         ...selection.failures.map((f) => `parallel-plan-check: ${f}`),
         ...budgetsSpent.map((f) => `parallel-plan-check: ${f}`),
