@@ -43752,6 +43752,23 @@ function checkpointStorage(name) {
     const named = quantizationInName(name)?.storage;
     return named === undefined ? undefined : structuredClone(named);
 }
+/**
+ * A checkpoint's storage into the collector, with the warning when it was read from the name: the
+ * engine importers and KServe's model field share it. `stated`: the weights' dtype was already said
+ * (--quantization, a KServe field), so the name is not warned about; `override`: whether the storage
+ * replaces a dtype set before it. Whether the checkpoint stored anything is returned.
+ */
+function setCheckpointStorage(c, name, line, stated, override) {
+    const storage = checkpointStorage(name);
+    if (storage === undefined)
+        return false;
+    for (const [key, value] of Object.entries(storage))
+        c.set(`model.${key}`, value, line, override);
+    const guessed = storageReadFromName(name);
+    if (guessed !== undefined && !stated)
+        c.warn(`${c.origin(line)}: ${guessed}`);
+    return true;
+}
 /** Why the storage of checkpointStorage was guessed from the name, for a warning; undefined when it was not. */
 function storageReadFromName(name) {
     const q = quantizationInName(name);
@@ -44032,18 +44049,11 @@ function setModel(engine, args, r, c) {
     if (preset) {
         c.set('model.preset', preset, named.line);
         // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
-        const storage = checkpointStorage(named.value);
-        if (storage !== undefined) {
-            // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
-            // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
-            const flagged = r.text(FLAGS[engine].quant) !== undefined;
-            for (const [key, value] of Object.entries(storage))
-                c.set(`model.${key}`, value, named.line, !flagged);
-            const guessed = storageReadFromName(named.value);
-            if (guessed !== undefined && !flagged)
-                c.warn(`${c.origin(named.line)}: ${guessed}`);
+        // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
+        // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
+        const flagged = r.text(FLAGS[engine].quant) !== undefined;
+        if (setCheckpointStorage(c, named.value, named.line, flagged, !flagged))
             return;
-        }
         const dtype = dtypeInModelName(named.value);
         if (dtype === 'fp8')
             c.set('model.weight_dtype', dtype, named.line, false);
@@ -45728,6 +45738,11 @@ function count(node, fallback, line) {
     const n = intOf(node);
     return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
 }
+/** A container's nvidia.com/mig-* resources of one kind (limits, requests): the device plugin's mixed strategy. */
+function migResources(container, kind) {
+    const resources = at(container, 'resources', kind);
+    return resources?.kind === 'map' ? [...resources.entries].filter(([name]) => /^nvidia\.com\/mig-/.test(name)) : [];
+}
 /**
  * GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then
  * requests. A MIG slice (nvidia.com/mig-3g.40gb, the device plugin's mixed strategy) counts as a device
@@ -45741,9 +45756,8 @@ function gpusOf(container) {
             if (n !== undefined && node)
                 return { count: n, line: node.line };
         }
-        const resources = at(container, 'resources', kind);
-        for (const [name, node] of resources?.kind === 'map' ? resources.entries : []) {
-            const mig = /^nvidia\.com\/mig-/.test(name) ? migProfile(name) : undefined;
+        for (const [name, node] of migResources(container, kind)) {
+            const mig = migProfile(name);
             const n = intOf(node);
             if (mig && n !== undefined && n > 0)
                 return { count: n, line: node.line, mig };
@@ -45983,12 +45997,7 @@ function applyKServe(w, c, gpusPerPod) {
         const preset = modelPresetFor(name);
         if (preset) {
             c.set('model.preset', preset, model.line);
-            const flagged = c.has('model.weight_dtype');
-            for (const [key, value] of Object.entries(checkpointStorage(name) ?? {}))
-                c.set(`model.${key}`, value, model.line, false);
-            const guessed = storageReadFromName(name);
-            if (guessed !== undefined && !flagged)
-                c.warn(`${c.origin(model.line)}: ${guessed}`);
+            setCheckpointStorage(c, name, model.line, c.has('model.weight_dtype'), false);
         }
         else
             c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
@@ -46160,12 +46169,10 @@ function podReader(file, configMaps) {
 function unreadMigLine(w) {
     for (const group of w.groups) {
         for (const container of group.container ? [group.container] : itemsOf(at(group.spec, 'containers'))) {
-            for (const kind of ['limits', 'requests']) {
-                const resources = at(container, 'resources', kind);
-                for (const [name, node] of resources?.kind === 'map' ? resources.entries : [])
-                    if (/^nvidia\.com\/mig-/.test(name) && migProfile(name) === undefined)
+            for (const kind of ['limits', 'requests'])
+                for (const [name, node] of migResources(container, kind))
+                    if (migProfile(name) === undefined)
                         return node.line;
-            }
         }
     }
     return undefined;

@@ -22,7 +22,7 @@ import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
 import { aliasNames, isSwitch, takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
-import { checkpointStorage, dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
+import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
 import { didYouMean, editDistance } from '../plan/didYouMean.js';
@@ -327,16 +327,10 @@ function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector
   if (preset) {
     c.set('model.preset', preset, named.line);
     // a pre-quantized checkpoint is loaded as such without --quantization: a known one says what it stores
-    const storage = checkpointStorage(named.value);
-    if (storage !== undefined) {
-      // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
-      // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
-      const flagged = r.text(FLAGS[engine].quant) !== undefined;
-      for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, named.line, !flagged);
-      const guessed = storageReadFromName(named.value);
-      if (guessed !== undefined && !flagged) c.warn(`${c.origin(named.line)}: ${guessed}`);
-      return;
-    }
+    // --quantization says how the weights are stored; --dtype only the activations' type (AWQ runs
+    // with --dtype half, its weights still 4-bit: a code review found them read as 16-bit)
+    const flagged = r.text(FLAGS[engine].quant) !== undefined;
+    if (setCheckpointStorage(c, named.value, named.line, flagged, !flagged)) return;
     const dtype = dtypeInModelName(named.value);
     if (dtype === 'fp8') c.set('model.weight_dtype', dtype, named.line, false);
     else if (dtype) c.warn(`${c.origin(named.line)}: the model's name looks like a 4-bit checkpoint; set model.weight_dtype (or weight_dtypes) in the plan`);

@@ -14,7 +14,7 @@ import { type FindConfig, runEngine } from './engine-run.js';
 import { MAX_SLICE_GB, type MigProfile, migProfile, migSlice, presetForLabel } from './gpu-labels.js';
 import { kserveRuns, type PodReading } from './kserve.js';
 import { bothRoles, importRoles, roleFromFlags, roleFromName, type RoleRun } from './pools.js';
-import { checkpointStorage, modelPresetFor, PLAN_MODEL_PATHS, storageReadFromName } from './model-name.js';
+import { modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { expandKubernetes, type Word } from './shell.js';
 import { at, itemsOf, parseYamlFile, scalarOf, stringOf, valueLineMap, type YamlFile, type YNode } from './yaml-tree.js';
@@ -67,6 +67,12 @@ function count(node: YNode | undefined, fallback: number, line: number): { count
   return n === undefined ? { count: fallback, line } : { count: n, line: node?.line ?? line };
 }
 
+/** A container's nvidia.com/mig-* resources of one kind (limits, requests): the device plugin's mixed strategy. */
+function migResources(container: YNode | undefined, kind: string): [string, YNode][] {
+  const resources = at(container, 'resources', kind);
+  return resources?.kind === 'map' ? [...resources.entries].filter(([name]) => /^nvidia\.com\/mig-/.test(name)) : [];
+}
+
 /**
  * GPUs one container asks for: limits first (what the scheduler enforces for extended resources), then
  * requests. A MIG slice (nvidia.com/mig-3g.40gb, the device plugin's mixed strategy) counts as a device
@@ -79,9 +85,8 @@ function gpusOf(container: YNode | undefined): { count: number; line: number; mi
       const n = intOf(node);
       if (n !== undefined && node) return { count: n, line: node.line };
     }
-    const resources = at(container, 'resources', kind);
-    for (const [name, node] of resources?.kind === 'map' ? resources.entries : []) {
-      const mig = /^nvidia\.com\/mig-/.test(name) ? migProfile(name) : undefined;
+    for (const [name, node] of migResources(container, kind)) {
+      const mig = migProfile(name);
       const n = intOf(node);
       if (mig && n !== undefined && n > 0) return { count: n, line: node.line, mig };
     }
@@ -315,10 +320,7 @@ function applyKServe(w: Workload, c: FieldCollector, gpusPerPod: { count: number
     const preset = modelPresetFor(name);
     if (preset) {
       c.set('model.preset', preset, model.line);
-      const flagged = c.has('model.weight_dtype');
-      for (const [key, value] of Object.entries(checkpointStorage(name) ?? {})) c.set(`model.${key}`, value, model.line, false);
-      const guessed = storageReadFromName(name);
-      if (guessed !== undefined && !flagged) c.warn(`${c.origin(model.line)}: ${guessed}`);
+      setCheckpointStorage(c, name, model.line, c.has('model.weight_dtype'), false);
     } else
       c.warn(`${c.origin(model.line)}: model ${readValue(name)} matches no model preset; give model.preset or model.hf_config in the plan`, PLAN_MODEL_PATHS);
   }
@@ -503,11 +505,7 @@ function podReader(file: YamlFile, configMaps: Map<string, YNode>): (template: Y
 function unreadMigLine(w: Workload): number | undefined {
   for (const group of w.groups) {
     for (const container of group.container ? [group.container] : itemsOf(at(group.spec, 'containers'))) {
-      for (const kind of ['limits', 'requests']) {
-        const resources = at(container, 'resources', kind);
-        for (const [name, node] of resources?.kind === 'map' ? resources.entries : [])
-          if (/^nvidia\.com\/mig-/.test(name) && migProfile(name) === undefined) return node.line;
-      }
+      for (const kind of ['limits', 'requests']) for (const [name, node] of migResources(container, kind)) if (migProfile(name) === undefined) return node.line;
     }
   }
   return undefined;

@@ -3,6 +3,7 @@
 // preset and what it stores. Otherwise a name matches when its last path segment, without release
 // suffixes (-Instruct, -v0.1, -FP8...), equals a preset id or the repository name the preset's figures come from.
 import type { Dtype } from '../core/types.js';
+import type { FieldCollector, Where } from './result.js';
 import { didYouMean } from '../plan/didYouMean.js';
 import type { NearModel } from '../plan/resolve.js';
 import { checkpointFor, CHECKPOINTS, MODEL_PRESETS, type Checkpoint } from '../presets/index.js';
@@ -141,8 +142,23 @@ export function checkpointStorage(name: string): Checkpoint['storage'] | undefin
   return named === undefined ? undefined : structuredClone(named);
 }
 
+/**
+ * A checkpoint's storage into the collector, with the warning when it was read from the name: the
+ * engine importers and KServe's model field share it. `stated`: the weights' dtype was already said
+ * (--quantization, a KServe field), so the name is not warned about; `override`: whether the storage
+ * replaces a dtype set before it. Whether the checkpoint stored anything is returned.
+ */
+export function setCheckpointStorage(c: FieldCollector, name: string, line: Where, stated: boolean, override: boolean): boolean {
+  const storage = checkpointStorage(name);
+  if (storage === undefined) return false;
+  for (const [key, value] of Object.entries(storage)) c.set(`model.${key}`, value, line, override);
+  const guessed = storageReadFromName(name);
+  if (guessed !== undefined && !stated) c.warn(`${c.origin(line)}: ${guessed}`);
+  return true;
+}
+
 /** Why the storage of checkpointStorage was guessed from the name, for a warning; undefined when it was not. */
-export function storageReadFromName(name: string): string | undefined {
+function storageReadFromName(name: string): string | undefined {
   const q = quantizationInName(name);
   if (q === undefined) return undefined;
   return `the model's name reads as a quantized checkpoint (${q.reading}, embeddings 16-bit), which the engine loads as stored; set model.weight_dtype (and quant_group_size) in the plan if it stores otherwise`;
