@@ -9,7 +9,7 @@ import { loadPlan, verifyLoadedPlan } from '../src/core/index.js';
 import { hardwarePreset } from '../src/presets/hardware.js';
 import { modelPreset } from '../src/presets/models.js';
 // @ts-expect-error plain JavaScript module of the validation scripts
-import { convertSilicon, rangeCoverage, verifySilicon } from '../validation/silicon-eval.mjs';
+import { convertSilicon, rangeCoverage, repeatability, verifySilicon } from '../validation/silicon-eval.mjs';
 // @ts-expect-error plain JavaScript module of the validation scripts
 import { aggregatedRowToPlan } from '../validation/silicon.mjs';
 
@@ -99,5 +99,38 @@ describe('squared layouts (tp_size or attention_dp_size = moe_tp x moe_ep, moe_t
     expect(read(row('h200_sxm', 16, 1, 2, 8)).plan).toMatchObject({ parallelism: { tp: 16, ep: 8, etp: 2 }, hardware: { gpus: 16 } });
     expect(read(row('h200_sxm', 4, 1, 2, 2)).plan).toMatchObject({ parallelism: { tp: 4, ep: 2, etp: 2 }, hardware: { gpus: 4 } });
     expect(read(row('h200_sxm', 4, 1, 2, 2)).reread).toBeUndefined();
+  });
+});
+
+describe('repeatability: the measurements against themselves', () => {
+  // A result as verifySilicon returns it, reduced to what repeatability reads.
+  const result = (name: string, tp: number, version: string, ttft: number, tpot: number) => ({
+    item: {
+      plan: { version: 1, name, parallelism: { tp } },
+      row: { backend_version: version },
+      measured: { ttft_ms: ttft, tpot_ms: tpot },
+    },
+    ttftRatio: 1,
+    tpotRatio: 1,
+  });
+
+  it('compares each distinct measurement of one plan with the median of the others, by hand', () => {
+    const results = [
+      result('a', 8, 'v1', 100, 10),
+      result('b', 8, 'v1', 100, 10), // the same measurement exported twice: one measurement
+      result('c', 8, 'v2', 150, 10.5),
+      result('d', 4, 'v1', 200, 20), // measured once: not a repeat
+    ];
+    const r = repeatability(results);
+    // Two distinct measurements of the tp=8 plan: 150/100 = 1.5 (outside 25%) and 100/150 = 0.67.
+    expect(r.plans).toBe(1);
+    expect(r.rows).toBe(2);
+    expect(r.ttftWithin).toBe(0);
+    expect(r.tpotWithin).toBe(1);
+    expect(r.bothWithin).toBe(0);
+    // Width of the 80% range centred on the others: exp(2 ln 1.5) = 2.25.
+    expect(r.ttftWidth80).toBeCloseTo(2.25, 6);
+    // Counting only the same engine version, the tp=8 plan has one measurement: no repeats.
+    expect(repeatability(results, { sameEngineVersion: true }).rows).toBe(0);
   });
 });

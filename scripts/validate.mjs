@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { convertSilicon, convertSiliconDisagg, groupBy, rangeCoverage, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
+import { convertSilicon, convertSiliconDisagg, groupBy, rangeCoverage, repeatability, summarize, verifySilicon } from '../validation/silicon-eval.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = join(root, 'validation', 'cases');
@@ -461,6 +461,7 @@ function siliconSection(coreModule, coreDir, kind) {
         ...groupBy(results, (r) => r.item.split).map(([k, rs]) => row(k === 'fit' ? 'fitting part' : 'held out from fitting', rs)),
       ]),
     );
+    lines.push(...repeatabilityLines(results, pct1));
     lines.push('\n### Ranges ("How sure"): coverage and width\n');
     lines.push(
       'Share of runs whose measurement falls inside their own range (built for 80% from the fitting part only, src/core/ranges-table.ts), and the median range width (high/low):\n',
@@ -488,4 +489,47 @@ function siliconSection(coreModule, coreDir, kind) {
     );
     return { lines, unsound: rejected.length + below.length };
   });
+}
+
+/** The measurements against themselves (validation/silicon-eval.mjs, repeatability): the best any estimator of the plan alone could score. */
+function repeatabilityLines(results, pct1) {
+  const runs = [
+    ['any engine version', repeatability(results)],
+    ['same engine version', repeatability(results, { sameEngineVersion: true })],
+  ];
+  if (runs[0][1].rows === 0) return [];
+  const lines = ['\n### Repeatability: the same plan measured more than once\n'];
+  lines.push(
+    'Rows that convert to the identical plan but were measured again with a different result, each against the median of the other measurements of its plan (the best an estimator that sees only the plan can do on these rows), beside this estimator on the same rows:\n',
+  );
+  const rows = [];
+  for (const [label, r] of runs) {
+    if (r.rows === 0) continue;
+    rows.push([
+      label,
+      `${r.rows} (${r.plans} plan${r.plans === 1 ? '' : 's'})`,
+      pct1(r.ttftWithin),
+      pct1(r.tpotWithin),
+      pct1(r.bothWithin),
+      r.ttftWidth80.toFixed(2),
+      r.tpotWidth80.toFixed(2),
+      `${pct1(r.estimator.ttftWithin)} / ${pct1(r.estimator.tpotWithin)} / ${pct1(r.estimator.bothWithin)}`,
+    ]);
+  }
+  lines.push(
+    table(
+      [
+        'Repeats of',
+        'Rows',
+        'TTFT within 25%',
+        'TPOT within 25%',
+        'Both within 25%',
+        '80% range width TTFT',
+        '80% range width TPOT',
+        'This estimator on these rows (TTFT / TPOT / both within 25%)',
+      ],
+      rows,
+    ),
+  );
+  return lines;
 }

@@ -177,3 +177,61 @@ export function rangeCoverage(results, key) {
   const widths = withRange.map((r) => r.report.ranges[key][1] / r.report.ranges[key][0]);
   return { n: withRange.length, coverage: withRange.length ? inside.length / withRange.length : null, width: median(widths) };
 }
+
+/**
+ * How well the measurements agree with themselves: rows that convert to the identical plan but were
+ * measured more than once with different results (rows with the same TTFT and TPOT to 0.1% are one
+ * measurement exported twice). Each such row is compared with the median of its plan's other
+ * measurements: the best any estimator of the plan alone can do on these rows. With
+ * `sameEngineVersion`, rows count as repeats only when the engine version matches too.
+ */
+export function repeatability(results, { sameEngineVersion = false } = {}) {
+  const groups = new Map();
+  for (const r of results) {
+    // The plan less its name (the row id): what an estimator sees.
+    const { name: _name, ...plan } = r.item.plan;
+    const key = JSON.stringify(sameEngineVersion ? [plan, r.item.row.backend_version] : plan);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(r);
+  }
+  const same = (a, b) => Math.abs(a.ttft_ms - b.ttft_ms) <= 1e-3 * b.ttft_ms && Math.abs(a.tpot_ms - b.tpot_ms) <= 1e-3 * b.tpot_ms;
+  const geoMedian = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid] : Math.sqrt(s[mid - 1] * s[mid]);
+  };
+  const compared = [];
+  let plans = 0;
+  for (const rs of groups.values()) {
+    const distinct = [];
+    for (const r of rs) if (!distinct.some((d) => same(d.item.measured, r.item.measured))) distinct.push(r);
+    if (distinct.length < 2) continue;
+    plans++;
+    for (const r of distinct) {
+      const others = distinct.filter((o) => o !== r);
+      compared.push({
+        result: r,
+        ttftRatio: geoMedian(others.map((o) => o.item.measured.ttft_ms)) / r.item.measured.ttft_ms,
+        tpotRatio: geoMedian(others.map((o) => o.item.measured.tpot_ms)) / r.item.measured.tpot_ms,
+      });
+    }
+  }
+  const inside = (x) => Math.abs(x - 1) <= 0.25;
+  const share = (f) => (compared.length ? compared.filter(f).length / compared.length : null);
+  // The width (high/low) of the narrowest range centred on the others' median that holds 80% of the rows.
+  const width80 = (key) => {
+    const logs = compared.map((c) => Math.abs(Math.log(c[key]))).sort((a, b) => a - b);
+    return logs.length ? Math.exp(2 * logs[Math.min(logs.length - 1, Math.ceil(0.8 * logs.length) - 1)]) : null;
+  };
+  return {
+    plans,
+    rows: compared.length,
+    ttftWithin: share((c) => inside(c.ttftRatio)),
+    tpotWithin: share((c) => inside(c.tpotRatio)),
+    bothWithin: share((c) => inside(c.ttftRatio) && inside(c.tpotRatio)),
+    ttftWidth80: width80('ttftRatio'),
+    tpotWidth80: width80('tpotRatio'),
+    // The estimator on the same rows, for comparison.
+    estimator: summarize(compared.map((c) => c.result)),
+  };
+}
