@@ -39,6 +39,16 @@ describe('aiconfigurator', () => {
     expect(got.fields.parallelism?.tp).toBeUndefined();
     expect(got.warnings.join('\n')).toMatch(/3 candidates/);
   });
+
+  it('reads a quantized checkpoint name as the engine importers do: stored int4, with a warning unless gemm_quant_mode states it', () => {
+    const exp = (quant: string) => `exp_config:\n  isl: 1000\n  osl: 100\n  model_name: Qwen/Qwen3-32B-AWQ\n${quant}  worker_config:\n    tp: 1\n`;
+    const named = ok(importText('exp.yaml', exp('')));
+    expect(named.fields.model).toMatchObject({ preset: 'qwen3-32b', weight_dtype: 'int4' });
+    expect(named.warnings.join('\n')).toMatch(/exp\.yaml:4: the model's name reads as a quantized checkpoint \(AWQ/);
+    const stated = ok(importText('exp.yaml', exp('  gemm_quant_mode: fp8\n')));
+    expect(stated.fields.model?.weight_dtype).toBe('fp8');
+    expect(stated.warnings.join('\n')).not.toMatch(/reads as a quantized checkpoint/);
+  });
 });
 
 describe('Dynamo SLA', () => {

@@ -6,7 +6,7 @@
 //   NVIDIA Dynamo SLA (`sla:` of a DynamoGraphDeploymentRequest's profiling config, or a bare SLA file):
 //     isl, osl -> workload; ttft, itl (ms) -> REQUIREMENTS, itl read as TPOT.
 import type { Dtype } from '../core/types.js';
-import { checkpointStorage, modelPresetFor, PLAN_MODEL_PATHS } from './model-name.js';
+import { modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { at, itemsOf, scalarOf, stringOf, type YamlFile, type YNode } from './yaml-tree.js';
 import { readValue } from '../plan/read-value.js';
@@ -168,7 +168,9 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     const id = presetOfToolName(modelName);
     if (id) {
       c.set('model.preset', id, model.line);
-      for (const [key, value] of Object.entries(checkpointStorage(modelName) ?? {})) c.set(`model.${key}`, value, model.line, false);
+      // gemm_quant_mode, read below, states the storage; otherwise a name that reads as quantized is warned about
+      const stated = first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']);
+      setCheckpointStorage(c, modelName, model.line, stated !== undefined, false);
     } else c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
   }
 
