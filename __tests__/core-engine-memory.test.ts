@@ -170,6 +170,22 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     expect(b200.chunkedPrefill).toBe(16384);
     expect(b200.memFractionStatic).toBeCloseTo(1 - (512 + 1.5 * 16384 + 2 * 512 + 1024) / (178.35 * 1024), 3);
   });
+  it('reserves for DP attention and speculative drafts as server_args._handle_gpu_memory_settings does', () => {
+    const dev = (gib: number): DeviceFacts => ({ capacity: gib * GIB, name: '', switchedFabric: true, fp4Math: false });
+    const mb = 139.8 * 1024;
+    // H200 at SGLang tp_size 8: 512 + 1.5 x 8192 + 2 x 512 + 1024 = 14,848 MB without DP attention
+    expect(sglangDefaults(dev(139.8), 8, 1).memFractionStatic).toBeCloseTo(0.896, 3);
+    // --dp 8 --enable-dp-attention: + 3 x 512 x 8 + 1.5 x 512 x 8 (cuda_graph_max_bs 512 > 300) = 33,280 MB
+    expect(sglangDefaults(dev(139.8), 8, 1, { dpAttention: 8 }).memFractionStatic).toBeCloseTo(Math.round(((mb - 33280) / mb) * 1000) / 1000, 3);
+    // EAGLE / NEXTN (MTP) drafts: 2 GB after the 10 GB floor; a separate draft model (STANDALONE) 6 GB; NGRAM none
+    const h100 = 79.19 * 1024;
+    expect(sglangDefaults(dev(79.19), 1, 1, { speculative: 'mtp' }).memFractionStatic).toBeCloseTo(Math.round(((h100 - 13440 - 2048) / h100) * 1000) / 1000, 3);
+    expect(sglangDefaults(dev(79.19), 1, 1, { speculative: 'draft' }).memFractionStatic).toBeCloseTo(
+      Math.round(((h100 - 13440 - 6144) / h100) * 1000) / 1000,
+      3,
+    );
+    expect(sglangDefaults(dev(79.19), 1, 1, { speculative: 'ngram' }).memFractionStatic).toBeCloseTo(sglangDefaults(dev(79.19), 1, 1).memFractionStatic, 3);
+  });
   it("DP attention (experts over the DP ranks) takes SGLang's defaults at its own tp_size, tp x dp, and splits the chunk over the ranks", () => {
     // DeepSeek-V3 on 8 H200s as --tp 8 --dp 8 --enable-dp-attention: SGLang's tp_size is 8 (0.896 of the
     // device), its 8192-token chunk split into 8192 / 8 = 1024 per rank (server_args: chunked_prefill_size //= dp_size).
@@ -182,7 +198,8 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
       ).workload;
     const w = dpAttention(8, 8);
     expect(w.maxBatchedTokens).toBe(1024);
-    expect(w.memoryFraction).toBeCloseTo(0.896, 3);
+    // reserved = 14,848 MB + 3 x 512 x 8 + 1.5 x 512 x 8 (DP attention, cuda_graph_max_bs 512 > 300) = 33,280 MB
+    expect(w.memoryFraction).toBeCloseTo(0.768, 3);
     // dp 8 without experts across the ranks (ep 1, etp 1: replicas of a whole model each) keeps each replica's own defaults
     const replicas = resolvePlan(
       load(

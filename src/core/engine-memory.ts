@@ -3,6 +3,7 @@
 // beside weights and KV, and how many sequences it can run at once.
 // Formulas and sources: docs/formulas.md, "Memory as each engine counts it".
 import { GIB } from './defaults.js';
+import type { SpeculativeMethod } from './types.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
 export const ENGINE_LABEL: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
@@ -58,13 +59,28 @@ export function vllmSchedulerDefaults(device: DeviceFacts): { maxBatchedTokens: 
   return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
 }
 
+/** What else SGLang's default memory fraction reserves for: DP attention (its dp_size) and a speculative method. */
+export interface SglangReserveOptions {
+  /** dp_size with --enable-dp-attention; 1 (or absent) without DP attention */
+  dpAttention?: number;
+  /** the plan's speculative method, null or absent without speculative decoding */
+  speculative?: SpeculativeMethod | null;
+}
+
 /**
  * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
  * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
  * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
- * at least 10 GB on devices over 60 GB.
+ * plus with DP attention 3 MB x cuda_graph_max_bs x dp_size (and 1.5 MB more when cuda_graph_max_bs > 300),
+ * at least 10 GB on devices over 60 GB, then 2 GB more for EAGLE / MTP (NEXTN) drafts and 6 GB for a
+ * separate draft model (STANDALONE); NGRAM adds none.
  */
-export function sglangDefaults(device: DeviceFacts, tp: number, pp: number): { chunkedPrefill: number; cudaGraphMaxBs: number; memFractionStatic: number } {
+export function sglangDefaults(
+  device: DeviceFacts,
+  tp: number,
+  pp: number,
+  options: SglangReserveOptions = {},
+): { chunkedPrefill: number; cudaGraphMaxBs: number; memFractionStatic: number } {
   const mb = device.capacity / MIB;
   let chunkedPrefill: number;
   let cudaGraphMaxBs: number;
@@ -74,7 +90,14 @@ export function sglangDefaults(device: DeviceFacts, tp: number, pp: number): { c
   else if (mb < 160 * 1024) [chunkedPrefill, cudaGraphMaxBs] = [8192, tp < 4 ? 256 : 512];
   else [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
   let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
+  const dpSize = options.dpAttention ?? 1;
+  if (dpSize > 1) {
+    reserved += cudaGraphMaxBs * dpSize * 3;
+    if (cudaGraphMaxBs > 300) reserved += cudaGraphMaxBs * dpSize * 1.5;
+  }
   if (mb > 60 * 1024) reserved = Math.max(reserved, 10 * 1024);
+  if (options.speculative === 'draft') reserved += 6 * 1024;
+  else if (options.speculative && options.speculative !== 'ngram') reserved += 2 * 1024;
   const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
   return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
 }
@@ -90,7 +113,7 @@ export interface EngineDefaults {
   source: string;
 }
 
-export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: number, pp: number): EngineDefaults {
+export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: number, pp: number, sglang: SglangReserveOptions = {}): EngineDefaults {
   if (engine === 'sglang') {
     if (!device)
       return {
@@ -99,7 +122,7 @@ export function engineDefaults(engine: Engine, device: DeviceFacts | null, tp: n
         profiledSequences: 0,
         source: "SGLang's defaults without a device size",
       };
-    const s = sglangDefaults(device, tp, pp);
+    const s = sglangDefaults(device, tp, pp, sglang);
     return {
       memoryFraction: s.memFractionStatic,
       maxBatchedTokens: s.chunkedPrefill,

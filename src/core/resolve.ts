@@ -278,7 +278,11 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
   // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
   const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
-  const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp);
+  // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
+  const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
+    dpAttention: sglangDpAttention ? dp : 1,
+    speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
+  });
   const defaults = sglangDpAttention
     ? {
         ...engineDefaultsAt,
