@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { renderAlternativesMarkdown } from '../src/report/alternatives.js';
 import { renderSuggestText, suggest } from '../src/suggest/index.js';
+import { evaluate } from '../src/suggest/evaluate.js';
 import { candidateVerdict } from '../src/suggest/words.js';
 import { load } from './core-helpers.js';
 
@@ -45,5 +46,33 @@ describe("the plan's own layout, in verify's words", () => {
     expect(report.verdict).toBe('fail');
     const r = suggest(base, OPTIONS, report.verdict);
     expect(renderSuggestText(r)).toMatch(/\) passes; with its claims, verify says FAIL\n/);
+  });
+});
+
+describe('margins on requirements without a metric of their own (percentiles, request_rate)', () => {
+  // Llama-3.1-70B fp8 on 4 x H100 at 5 requests/s: its TTFT p99 estimate (about 564 ms) misses 500 ms
+  // inside its range (verify warns "likely missed"), its goodput meets 1 request/s.
+  const yaml = `version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8, kv_cache_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 4}
+parallelism: {tp: 4}
+deployment: {engine: vllm}
+workload: {request_rate: 5/s, input_tokens: 2000, output_tokens: 300, max_input_tokens: 8192, max_output_tokens: 1024, memory_fraction: 0.9}
+requirements: {ttft_p99: 500 ms, tpot: 40 ms, request_rate: 1/s}
+`;
+  it('reads the check limit as the estimate it is: a missed TTFT p99 is not a pass, a met request rate has a positive margin', () => {
+    const base = load(yaml);
+    const report = verifyLoadedPlan(base);
+    const p99 = report.checks.find((c) => c.id === 'requirements.ttft_p99')!;
+    expect(p99.status).toBe('warn');
+    expect(p99.limit!).toBeGreaterThan(500);
+    const { candidate } = evaluate(base, { gpus: 4, layout: { tp: 4, pp: 1, dp: 1, cp: 1, ep: 1 } }, 'throughput-per-gpu');
+    const margin = (id: string) => candidate.requirements.find((r) => r.id === id)!;
+    expect(margin('requirements.ttft_p99').basis).toBe('estimate');
+    expect(margin('requirements.ttft_p99').margin!).toBeLessThan(0);
+    expect(candidate.status).not.toBe('pass');
+    expect(report.checks.find((c) => c.id === 'requirements.request_rate')!.status).toBe('pass');
+    expect(margin('requirements.request_rate').basis).toBe('estimate');
+    expect(margin('requirements.request_rate').margin!).toBeGreaterThan(0);
   });
 });

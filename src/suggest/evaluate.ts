@@ -6,7 +6,7 @@ import { buildVariationPlan } from './disagg-candidate.js';
 import type { Candidate, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput']);
+const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC: Record<string, keyof Metrics> = {
@@ -43,9 +43,11 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
     achieved = bound;
     basis = 'bound';
   }
+  // requirements without a metric of their own here (percentiles, request_rate): the check's limit is the
+  // estimate or the bound, as its basis says
   if (achieved === null && !isMemory && check.limit != null) {
     achieved = check.limit;
-    basis = 'bound';
+    basis = check.basis ?? 'bound';
   }
   let m: number | null = null;
   if (required !== null && required !== 0 && achieved !== null) {
