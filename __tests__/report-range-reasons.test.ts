@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from './core-helpers.js';
+import { bucketWords } from '../src/core/ranges.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { renderPlanMarkdown } from '../src/report/markdown.js';
 import { renderPlanText } from '../src/report/text.js';
@@ -42,5 +43,34 @@ describe('why the ranges are wider', () => {
     expect(renderPlanText(plan)).not.toMatch(/wider than validated/);
     expect(renderPlanMarkdown(plan)).not.toMatch(/wider than validated/);
     expect(renderPlanMarkdown(plan)).toMatch(/Ranges in brackets/);
+  });
+});
+
+describe('the bucket a widened range is measured against, in words', () => {
+  it('a disaggregated vLLM plan on Hopper never shows an internal key such as "disagg|queue<1.5"', () => {
+    const yaml = `version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 10}
+disaggregation:
+  prefill: {workers: 6, gpus: 1, parallelism: {tp: 1}, max_batched_tokens: 8192}
+  decode: {workers: 1, gpus: 4, parallelism: {tp: 4}}
+deployment: {engine: vllm}
+workload: {request_rate: 8/s, input_tokens: 3000, output_tokens: 500, max_input_tokens: 8192, max_output_tokens: 1024}
+requirements: {ttft_p99: 2 s, tpot_p90: 40 ms}
+`;
+    const plan = verifyLoadedPlan(load(yaml, 'disagg.plan.yaml'));
+    const why = (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges').map((a) => a.value);
+    expect(why.some((r) => /outside the validated runs/.test(r))).toBe(true);
+    for (const r of why) expect(r).not.toMatch(/\||queue[<>\d]/);
+    expect(renderPlanText(plan)).not.toMatch(/disagg\|/);
+  });
+
+  it('reads each kind of key', () => {
+    expect(bucketWords('all')).toBe('all runs');
+    expect(bucketWords('disagg')).toBe('disaggregated runs');
+    expect(bucketWords('disagg|queue<1.5')).toBe('disaggregated runs whose TTFT under load is below 1.5x the idle one');
+    expect(bucketWords('disagg|trtllm|blackwell')).toBe('disaggregated trtllm runs on blackwell GPUs');
+    expect(bucketWords('sglang|hopper|steady')).toBe('sglang runs on hopper GPUs of steady loops of equal requests');
+    expect(bucketWords('vllm')).toBe('vllm runs');
   });
 });

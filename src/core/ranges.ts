@@ -148,6 +148,30 @@ export function residualsFor(metric: 'ttft' | 'tpot', ctx: RangeContext, table: 
   return r;
 }
 
+/**
+ * A residual bucket's key in words, for the report: "disagg|queue<1.5" -> "disaggregated runs whose TTFT
+ * under load is below 1.5x the idle one", "sglang|hopper" -> "sglang runs on hopper GPUs", "all" -> "all runs".
+ */
+export function bucketWords(bucket: string): string {
+  if (bucket === 'all') return 'all runs';
+  const parts = bucket.split('|');
+  const disagg = parts[0] === 'disagg';
+  const rest = disagg ? parts.slice(1) : parts;
+  const queue = rest.find((p) => p.startsWith('queue'));
+  const lengths = rest.find((p) => p === 'steady' || p === 'run');
+  const [engine, family] = rest.filter((p) => p !== queue && p !== lengths);
+  const words = [disagg ? 'disaggregated' : '', engine ?? '', 'runs', family ? `on ${family} GPUs` : ''];
+  if (lengths === 'steady') words.push('of steady loops of equal requests');
+  if (lengths === 'run') words.push('of declared runs or open loops');
+  if (queue) {
+    const m = /^queue(?:<([\d.]+)|([\d.]+)-([\d.]+)|>([\d.]+))$/.exec(queue);
+    if (m?.[1]) words.push(`whose TTFT under load is below ${m[1]}x the idle one`);
+    else if (m?.[2]) words.push(`whose TTFT under load is ${m[2]}x to ${m[3]}x the idle one`);
+    else if (m?.[4]) words.push(`whose TTFT under load is above ${m[4]}x the idle one`);
+  }
+  return words.filter((w) => w !== '').join(' ');
+}
+
 // A field added to RangeContext must join the key above, or contexts that differ in it would share residuals.
 type KeyedContext =
   | 'engine'
@@ -179,9 +203,7 @@ function computeResiduals(metric: 'ttft' | 'tpot', ctx: RangeContext, table: Res
   const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
   if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
     widen *= OUTSIDE_WIDEN;
-    why.push(
-      `${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`,
-    );
+    why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucketWords(bucket)}`);
   }
   const experts = ctx.routedExperts ?? 0;
   if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
