@@ -198,7 +198,10 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const fullLayers = stageFullLayers(stage);
 
   // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
-  const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
+  // Engines replicate some attention weights on every tp rank (MLA's down-projections, norms, KV
+  // heads fewer than tp) and the router; a bound lets tp split all of it, as it does the indexer.
+  const attnParams = isBound ? stageAttentionParamsPerRank(facts, 1, stage) / tp : stageAttentionParamsPerRank(facts, tp, stage);
+  const router = isBound ? facts.router / tp : facts.router;
   const sAttn = 1 / (peakAttn * eff.compute);
   // Attention kernels and grouped expert GEMMs reach their own fractions of the peak (calibrated per
   // engine and hardware family; bounds run everything at 1).
@@ -213,7 +216,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const perTokenCompute =
     2 * attnParams * sAttn +
     2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
-    2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+    2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
     stateFlopsPerToken * sScores;
   // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
   // a bound lets tp split it.
@@ -239,7 +242,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const nonExpertWeights =
     attnParams * b.attention +
     (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-    ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
+    ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
@@ -307,7 +310,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // An eager pass launches the engine's own MLA prompt ops too (engines.ts, mlaEagerExtraKernels).
   const launchTime = (kernels + (facts.kvShardable ? 0 : stage.layers * (hw.mlaEagerExtraKernels ?? 0))) * hw.launchLatency;
   const perTokenFlops =
-    2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
+    2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + router) * stage.moeLayers + stateFlopsPerToken;
   const perPickFlops = 2 * facts.expert * stage.moeLayers;
   const window = facts.slidingWindow;
   const kvWritePerToken = kvPerTokenLayer * (L - stage.linearLayers) + indexerWrite;
