@@ -54,10 +54,13 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
   const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
   // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-  const top = ranked
-    .slice(0, options.top)
-    .map((c) => s.confirm(c))
-    .sort(order);
+  const confirmed = new Map(ranked.slice(0, options.top).map((c) => [c, s.confirm(c)]));
+  const top = [...confirmed.values()].sort(order);
+  // The counts follow the full verification where it was done: a listed layout that passed on the
+  // short screen but warns in full is not counted as passing.
+  const statusOf = (c: Candidate) => confirmed.get(c)?.status ?? c.status;
+  const passingCount = all.filter((c) => statusOf(c) === 'pass').length;
+  const possibleCount = all.filter((c) => statusOf(c) === 'possible').length;
   const plan = s.asWritten();
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
@@ -74,9 +77,9 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   if (to < wanted) notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
   const kind = rankedKind({ disaggregated });
   const disaggPass = disaggPassClause({ disaggregated });
-  if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+  if (passingCount === 0 && possibleCount === 0 && ranked.length > 0)
     notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
-  if (passing.length === 0 && possible.length > 0)
+  if (passingCount === 0 && possibleCount > 0)
     notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
   notes.push(...unreliableOrder(top, options.objective));
   notes.push(...disaggNotes(disaggregated, plan));
@@ -95,8 +98,8 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
       gpu_counts: counts.length,
       layouts: all.length,
       verified: s.verified,
-      passing: passing.length,
-      possible: possible.length,
+      passing: passingCount,
+      possible: possibleCount,
     },
     what_if: what,
     impossible,
