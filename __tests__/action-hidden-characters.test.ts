@@ -8,7 +8,7 @@ import { checkRunAnnotations, workflowAnnotationCommand } from '../src/action/an
 import { checkRunName } from '../src/action/check-runs.js';
 import { escapeLogData, showHidden } from '../src/action/log.js';
 import type { PlanReport } from '../src/core/index.js';
-import { escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
+import { escapeHtml, escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
 
 const ZERO_WIDTH = ['\u00AD', '\u180E', '\u200B', '\u2060', '\u2061', '\u2064', '\uFEFF'];
 const HIDDEN = [...ZERO_WIDTH, '\u202E', '\u2066', '\u200E', '\u2028', '\u0085', '\ud800'];
@@ -61,5 +61,43 @@ describe('file names in what the job shows', () => {
 
   it('showHidden keeps line breaks (the toolkit escapes them in a command) and shows the rest', () => {
     expect(showHidden('a\u202Eb\nc\u00ADd')).toBe('a\\u202eb\nc\\xadd');
+  });
+});
+
+describe('the rest of the characters that show as nothing (default-ignorable) are shown escaped', () => {
+  // Before: tag characters (U+E0000-E007F, "ASCII smuggling": a whole sentence that renders as
+  // nothing), Hangul fillers, variation selectors and the other default-ignorables went raw into the
+  // comment, the terminal, the log and check-run names: plans/a.plan.yaml and plans/a<U+E0041>.plan.yaml read alike.
+  const INVISIBLE = [
+    '\u{E0041}',
+    '\u{E0001}',
+    '\u{E0100}',
+    '\u3164',
+    '\u115F',
+    '\uFFA0',
+    '\u034F',
+    '\u180B',
+    '\uFE00',
+    '\u206A',
+    '\u{1D173}',
+    '\u{1BCA0}',
+    '\uFFF9',
+  ];
+  it('in markdown, HTML, on a terminal, in the log and in check-run names', () => {
+    for (const c of INVISIBLE) {
+      const code = (c.codePointAt(0) as number).toString(16);
+      const name = `plans/a${c}.plan.yaml`;
+      for (const shown of [escapeMarkdown(name), escapeHtml(name), escapeTerminal(name), escapeLogData(name), showHidden(name), checkRunName('ppc', name)]) {
+        expect(shown, `U+${code}`).not.toContain(c);
+        expect(shown, `U+${code}`).toContain(code.length > 4 ? `u{${code}}` : `u${code.padStart(4, '0')}`);
+      }
+    }
+  });
+  it('keeps emoji whole: a pair, ZWJ sequences and the emoji presentation selector', () => {
+    for (const emoji of ['\u{1F600}', '\u2764\uFE0F', '\u{1F469}\u200D\u{1F4BB}']) {
+      expect(escapeMarkdown(emoji)).toBe(emoji);
+      expect(escapeTerminal(emoji)).toBe(emoji);
+      expect(showHidden(emoji)).toBe(emoji);
+    }
   });
 });

@@ -5,11 +5,10 @@
 // command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
 // other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
 import * as core from '@actions/core';
+import { INVISIBLE_CHARACTERS, showEscaped } from '../report/escape.js';
 
 // (the characters that show as nothing, and lone surrogates, as in src/report/escape.ts)
-const SHOWN_ESCAPED =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
-  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+const SHOWN_ESCAPED = new RegExp(`[\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CHARACTERS}]`, 'gu');
 
 /**
  * Text with its hidden characters shown as \xNN / \uNNNN, line breaks kept: for annotations, the
@@ -17,10 +16,7 @@ const SHOWN_ESCAPED =
  * but a right-to-left override or a zero-width space would make a file name read as another.
  */
 export function showHidden(text: string): string {
-  return text.replace(SHOWN_ESCAPED, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(SHOWN_ESCAPED, showEscaped);
 }
 
 export function escapeLogData(text: string): string {

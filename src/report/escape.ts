@@ -10,16 +10,23 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * Control characters (but tab and line breaks), the bidirectional controls, which can make text
  * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
  * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
- * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
- * Zero-width joiners are left: emoji sequences and several scripts need them.
+ * mark, soft hyphen, Mongolian vowel separator, and the rest of Unicode's default-ignorable
+ * characters: Hangul fillers, variation selectors, tag characters U+E0000-E0FFF, which render as
+ * nothing and can carry a whole hidden sentence: two names that look the same), and lone surrogates.
+ * Zero-width joiners and the emoji presentation selectors (U+FE0E, U+FE0F) are left: emoji sequences
+ * and several scripts need them.
  */
-const HIDDEN_CHARACTERS =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
+export const INVISIBLE_CHARACTERS =
+  '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0D\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}\\uD800-\\uDFFF';
 
-/** A hidden character shown as its escape: \x1b, \u202e. */
-function showEscaped(c: string): string {
-  const code = c.charCodeAt(0);
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'gu');
+
+const HIDDEN_CHARACTERS = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${INVISIBLE_CHARACTERS}]`, 'gu');
+
+/** A hidden character shown as its escape: \x1b, \u202e, \u{e0041} (past U+FFFF). */
+export function showEscaped(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  if (code > 0xffff) return `\\u{${code.toString(16)}}`;
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
@@ -110,9 +117,9 @@ export function escapeTerminal(text: string): string {
     text
       // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
       .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-      .replace(
-        /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      )
+      .replace(INVISIBLE, (c) => {
+        const code = c.codePointAt(0) ?? 0;
+        return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+      })
   );
 }
