@@ -2,7 +2,7 @@
 // its file, within the room the comment has. Before, 500 failing plans of two names filled the
 // comment with 490 headline lines naming only those two names, then "… (cut)": no file to open.
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, compactReport, composeComment } from '../src/action/comment-body.js';
+import { COMMENT_LIMIT, compactLine, compactReport, composeComment } from '../src/action/comment-body.js';
 import { fitJobSummary } from '../src/action/job-summary.js';
 import type { Check, PlanReport } from '../src/core/index.js';
 import { combineReports } from '../src/core/index.js';
@@ -42,5 +42,21 @@ describe('the compact comment', () => {
     const all = compactReport(report);
     for (const p of report.plans) expect(all).toContain(p.file);
     expect(fitJobSummary('x'.repeat(3000), report, 2000).length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('a compact line cut inside an emoji', () => {
+  // Before: the reason was cut at 160 UTF-16 units, so a plan's quoted text ("&" escaped to five
+  // characters, then emoji) could leave the high half of an emoji, a lone surrogate, in the comment
+  // body sent to GitHub (the escapers never send one).
+  it('never leaves a lone surrogate', () => {
+    const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (let k = 0; k < 40; k++) {
+      const message = `model.preset: unknown model preset '${'&'.repeat(k)}${'\u{1F600}'.repeat(20)}'`;
+      const plan: PlanReport = { file: 'p.plan.yaml', name: 'p.plan.yaml', verdict: 'error', checks: [], metrics: null, errors: [{ message, line: 3 }] };
+      const line = compactLine(plan);
+      expect(line, `k=${k}`).not.toMatch(LONE);
+      expect(line.endsWith('…') || !line.includes('…')).toBe(true);
+    }
   });
 });

@@ -115,7 +115,14 @@ const COMPACT_REASON = 160;
 export function compactLine(plan: PlanReport): string {
   const name = plan.name !== plan.file ? ` (**${escapeMarkdown(plan.name)}**)` : '';
   const reason = reasonShort(plan);
-  const cut = reason.length > COMPACT_REASON ? `${reason.slice(0, COMPACT_REASON).replace(/\\$/, '')}…` : reason;
+  // the cut must not leave half an emoji (a lone surrogate GitHub may refuse) nor a dangling backslash
+  const cut =
+    reason.length > COMPACT_REASON
+      ? `${reason
+          .slice(0, COMPACT_REASON)
+          .replace(/[\uD800-\uDBFF]$/, '')
+          .replace(/\\$/, '')}…`
+      : reason;
   return `- ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.file)}${name}: ${plan.verdict}, ${cut}`;
 }
 
