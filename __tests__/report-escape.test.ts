@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
-import { escapeCell, escapeMarkdown, escapeTerminal } from '../src/report/escape.js';
+import { escapeCell, escapeMarkdown, escapeName, escapeTerminal } from '../src/report/escape.js';
 import { renderReportMarkdown } from '../src/report/markdown.js';
 import { renderText } from '../src/report/text.js';
 import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
@@ -27,6 +27,17 @@ function hostileReport() {
   plan.details!.assumptions.push({ name: HOSTILE, value: HOSTILE, source: 'plan' });
   return combineReports([plan, twoStageReport()]);
 }
+
+describe('names and file paths', () => {
+  it('show a line break as \\n, not <br>: a name cannot put a line of its own beside a verdict', () => {
+    expect(escapeName('prod.plan.yaml\nz')).toBe('prod.plan.yaml\\\\nz');
+    expect(escapeName('a\r\nb')).toBe('a\\\\r\\\\nb');
+    const plan = llama70bReport({ name: 'prod.plan.yaml\nz', file: 'nl/prod.plan.yaml\nz.plan.yaml' });
+    const md = renderReportMarkdown(combineReports([plan, twoStageReport()]));
+    expect(md).not.toMatch(/prod\.plan\.yaml<br>z/);
+    expect(md).toContain('File: nl/prod.plan.yaml\\\\nz.plan.yaml');
+  });
+});
 
 describe('escaping text that comes from a plan', () => {
   const md = renderReportMarkdown(hostileReport());

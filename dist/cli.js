@@ -15114,8 +15114,9 @@ function importAiconfigurator(file, yaml, worker) {
         const id = presetOfToolName(modelName);
         if (id) {
             c.set('model.preset', id, model.line);
-            for (const [key, value] of Object.entries(checkpointStorage(modelName) ?? {}))
-                c.set(`model.${key}`, value, model.line, false);
+            // gemm_quant_mode, read below, states the storage; otherwise a name that reads as quantized is warned about
+            const stated = first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']);
+            setCheckpointStorage(c, modelName, model.line, stated !== undefined, false);
         }
         else
             c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
@@ -26694,9 +26695,11 @@ function vllmSchedulerDefaults(device) {
  * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
  * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
  * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
- * at least 10 GB on devices over 60 GB.
+ * plus with DP attention 3 MB x cuda_graph_max_bs x dp_size (and 1.5 MB more when cuda_graph_max_bs > 300),
+ * at least 10 GB on devices over 60 GB, then 2 GB more for EAGLE / MTP (NEXTN) drafts and 6 GB for a
+ * separate draft model (STANDALONE); NGRAM adds none.
  */
-function sglangDefaults(device, tp, pp) {
+function sglangDefaults(device, tp, pp, options = {}) {
     const mb = device.capacity / MIB;
     let chunkedPrefill;
     let cudaGraphMaxBs;
@@ -26711,12 +26714,22 @@ function sglangDefaults(device, tp, pp) {
     else
         [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
     let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
+    const dpSize = options.dpAttention ?? 1;
+    if (dpSize > 1) {
+        reserved += cudaGraphMaxBs * dpSize * 3;
+        if (cudaGraphMaxBs > 300)
+            reserved += cudaGraphMaxBs * dpSize * 1.5;
+    }
     if (mb > 60 * 1024)
         reserved = Math.max(reserved, 10 * 1024);
+    if (options.speculative === 'draft')
+        reserved += 6 * 1024;
+    else if (options.speculative && options.speculative !== 'ngram')
+        reserved += 2 * 1024;
     const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
     return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
 }
-function engineDefaults(engine, device, tp, pp) {
+function engineDefaults(engine, device, tp, pp, sglang = {}) {
     if (engine === 'sglang') {
         if (!device)
             return {
@@ -26725,7 +26738,7 @@ function engineDefaults(engine, device, tp, pp) {
                 profiledSequences: 0,
                 source: "SGLang's defaults without a device size",
             };
-        const s = sglangDefaults(device, tp, pp);
+        const s = sglangDefaults(device, tp, pp, sglang);
         return {
             memoryFraction: s.memFractionStatic,
             maxBatchedTokens: s.chunkedPrefill,
@@ -27782,7 +27795,10 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const L = stage.layers;
     const fullLayers = stageFullLayers(stage);
     // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
-    const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
+    // Engines replicate some attention weights on every tp rank (MLA's down-projections, norms, KV
+    // heads fewer than tp) and the router; a bound lets tp split all of it, as it does the indexer.
+    const attnParams = isBound ? stageAttentionParamsPerRank(facts, 1, stage) / tp : stageAttentionParamsPerRank(facts, tp, stage);
+    const router = isBound ? facts.router / tp : facts.router;
     const sAttn = 1 / (peakAttn * eff.compute);
     // Attention kernels and grouped expert GEMMs reach their own fractions of the peak (calibrated per
     // engine and hardware family; bounds run everything at 1).
@@ -27796,7 +27812,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     /** seconds of compute per token on this device, experts excluded */
     const perTokenCompute = 2 * attnParams * sAttn +
         2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
-        2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+        2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
         stateFlopsPerToken * sScores;
     // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
     // a bound lets tp split it.
@@ -27821,7 +27837,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     const nonExpertWeights = attnParams * b.attention +
         (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-        ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
@@ -27890,7 +27906,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const fixedKernelTime = mode.latency ? kernels * hw.kernelLatency : 0;
     // An eager pass launches the engine's own MLA prompt ops too (engines.ts, mlaEagerExtraKernels).
     const launchTime = (kernels + (facts.kvShardable ? 0 : stage.layers * (hw.mlaEagerExtraKernels ?? 0))) * hw.launchLatency;
-    const perTokenFlops = 2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
+    const perTokenFlops = 2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + router) * stage.moeLayers + stateFlopsPerToken;
     const perPickFlops = 2 * facts.expert * stage.moeLayers;
     const window = facts.slidingWindow;
     const kvWritePerToken = kvPerTokenLayer * (L - stage.linearLayers) + indexerWrite;
@@ -30947,7 +30963,11 @@ function resolvePlan(plan, origins) {
     // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
     // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
     const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
-    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp);
+    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
+    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
+        dpAttention: sglangDpAttention ? dp : 1,
+        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
+    });
     const defaults = sglangDpAttention
         ? {
             ...engineDefaultsAt,
@@ -32281,6 +32301,35 @@ function residualsFor(metric, ctx, table = RESIDUALS) {
     }
     return r;
 }
+/**
+ * A residual bucket's key in words, for the report: "disagg|queue<1.5" -> "disaggregated runs whose TTFT
+ * under load is below 1.5x the idle one", "sglang|hopper" -> "sglang runs on hopper GPUs", "all" -> "all runs".
+ */
+function bucketWords(bucket) {
+    if (bucket === 'all')
+        return 'all runs';
+    const parts = bucket.split('|');
+    const disagg = parts[0] === 'disagg';
+    const rest = disagg ? parts.slice(1) : parts;
+    const queue = rest.find((p) => p.startsWith('queue'));
+    const lengths = rest.find((p) => p === 'steady' || p === 'run');
+    const [engine, family] = rest.filter((p) => p !== queue && p !== lengths);
+    const words = [disagg ? 'disaggregated' : '', engine ?? '', 'runs', family ? `on ${family} GPUs` : ''];
+    if (lengths === 'steady')
+        words.push('of steady loops of equal requests');
+    if (lengths === 'run')
+        words.push('of declared runs or open loops');
+    if (queue) {
+        const m = /^queue(?:<([\d.]+)|([\d.]+)-([\d.]+)|>([\d.]+))$/.exec(queue);
+        if (m?.[1])
+            words.push(`whose TTFT under load is below ${m[1]}x the idle one`);
+        else if (m?.[2])
+            words.push(`whose TTFT under load is ${m[2]}x to ${m[3]}x the idle one`);
+        else if (m?.[4])
+            words.push(`whose TTFT under load is above ${m[4]}x the idle one`);
+    }
+    return words.filter((w) => w !== '').join(' ');
+}
 const everyContextFieldKeyed = true;
 void everyContextFieldKeyed;
 function computeResiduals(metric, ctx, table) {
@@ -32297,7 +32346,7 @@ function computeResiduals(metric, ctx, table) {
     const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
     if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
         widen *= OUTSIDE_WIDEN;
-        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucketWords(bucket)}`);
     }
     const experts = ctx.routedExperts ?? 0;
     if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
@@ -37423,7 +37472,7 @@ function gpuCounts(from, max, nodeSize, anyCount) {
 
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput']);
+const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC = {
     'requirements.throughput': 'throughput_upper_bound_tokens_per_s',
@@ -37457,9 +37506,11 @@ function margin(check, metrics) {
         achieved = bound;
         basis = 'bound';
     }
+    // requirements without a metric of their own here (percentiles, request_rate): the check's limit is the
+    // estimate or the bound, as its basis says
     if (achieved === null && !isMemory && check.limit != null) {
         achieved = check.limit;
-        basis = 'bound';
+        basis = check.basis ?? 'bound';
     }
     let m = null;
     if (required !== null && required !== 0 && achieved !== null) {
@@ -38943,10 +38994,13 @@ function search_suggest(base, options, planVerdict) {
     const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
     const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
     // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-    const top = ranked
-        .slice(0, options.top)
-        .map((c) => s.confirm(c))
-        .sort(order);
+    const confirmed = new Map(ranked.slice(0, options.top).map((c) => [c, s.confirm(c)]));
+    const top = [...confirmed.values()].sort(order);
+    // The counts follow the full verification where it was done: a listed layout that passed on the
+    // short screen but warns in full is not counted as passing.
+    const statusOf = (c) => confirmed.get(c)?.status ?? c.status;
+    const passingCount = all.filter((c) => statusOf(c) === 'pass').length;
+    const possibleCount = all.filter((c) => statusOf(c) === 'possible').length;
     const plan = s.asWritten();
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
     // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
@@ -38964,9 +39018,9 @@ function search_suggest(base, options, planVerdict) {
         notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
     const kind = rankedKind({ disaggregated });
     const disaggPass = disaggPassClause({ disaggregated });
-    if (passing.length === 0 && possible.length === 0 && ranked.length > 0)
+    if (passingCount === 0 && possibleCount === 0 && ranked.length > 0)
         notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
-    if (passing.length === 0 && possible.length > 0)
+    if (passingCount === 0 && possibleCount > 0)
         notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
     notes.push(...unreliableOrder(top, options.objective));
     notes.push(...disaggNotes(disaggregated, plan));
@@ -38985,8 +39039,8 @@ function search_suggest(base, options, planVerdict) {
             gpu_counts: counts.length,
             layouts: all.length,
             verified: s.verified,
-            passing: passing.length,
-            possible: possible.length,
+            passing: passingCount,
+            possible: possibleCount,
         },
         what_if: what,
         impossible,

@@ -648,9 +648,11 @@ function vllmSchedulerDefaults(device) {
  * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
  * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
  * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
- * at least 10 GB on devices over 60 GB.
+ * plus with DP attention 3 MB x cuda_graph_max_bs x dp_size (and 1.5 MB more when cuda_graph_max_bs > 300),
+ * at least 10 GB on devices over 60 GB, then 2 GB more for EAGLE / MTP (NEXTN) drafts and 6 GB for a
+ * separate draft model (STANDALONE); NGRAM adds none.
  */
-function sglangDefaults(device, tp, pp) {
+function sglangDefaults(device, tp, pp, options = {}) {
     const mb = device.capacity / MIB;
     let chunkedPrefill;
     let cudaGraphMaxBs;
@@ -665,12 +667,22 @@ function sglangDefaults(device, tp, pp) {
     else
         [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
     let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
+    const dpSize = options.dpAttention ?? 1;
+    if (dpSize > 1) {
+        reserved += cudaGraphMaxBs * dpSize * 3;
+        if (cudaGraphMaxBs > 300)
+            reserved += cudaGraphMaxBs * dpSize * 1.5;
+    }
     if (mb > 60 * 1024)
         reserved = Math.max(reserved, 10 * 1024);
+    if (options.speculative === 'draft')
+        reserved += 6 * 1024;
+    else if (options.speculative && options.speculative !== 'ngram')
+        reserved += 2 * 1024;
     const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
     return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
 }
-function engineDefaults(engine, device, tp, pp) {
+function engineDefaults(engine, device, tp, pp, sglang = {}) {
     if (engine === 'sglang') {
         if (!device)
             return {
@@ -679,7 +691,7 @@ function engineDefaults(engine, device, tp, pp) {
                 profiledSequences: 0,
                 source: "SGLang's defaults without a device size",
             };
-        const s = sglangDefaults(device, tp, pp);
+        const s = sglangDefaults(device, tp, pp, sglang);
         return {
             memoryFraction: s.memFractionStatic,
             maxBatchedTokens: s.chunkedPrefill,
@@ -1736,7 +1748,10 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const L = stage.layers;
     const fullLayers = stageFullLayers(stage);
     // FLOPs per token (2 per multiply-add), seconds per FLOP by operand dtype.
-    const attnParams = stageAttentionParamsPerRank(facts, tp, stage);
+    // Engines replicate some attention weights on every tp rank (MLA's down-projections, norms, KV
+    // heads fewer than tp) and the router; a bound lets tp split all of it, as it does the indexer.
+    const attnParams = isBound ? stageAttentionParamsPerRank(facts, 1, stage) / tp : stageAttentionParamsPerRank(facts, tp, stage);
+    const router = isBound ? facts.router / tp : facts.router;
     const sAttn = 1 / (peakAttn * eff.compute);
     // Attention kernels and grouped expert GEMMs reach their own fractions of the peak (calibrated per
     // engine and hardware family; bounds run everything at 1).
@@ -1750,7 +1765,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     /** seconds of compute per token on this device, experts excluded */
     const perTokenCompute = 2 * attnParams * sAttn +
         2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
-        2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers * sMlp +
+        2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
         stateFlopsPerToken * sScores;
     // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
     // a bound lets tp split it.
@@ -1775,7 +1790,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     const nonExpertWeights = attnParams * b.attention +
         (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-        ((facts.sharedExperts / tp) * b.mlp + facts.router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
@@ -1844,7 +1859,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const fixedKernelTime = mode.latency ? kernels * hw.kernelLatency : 0;
     // An eager pass launches the engine's own MLA prompt ops too (engines.ts, mlaEagerExtraKernels).
     const launchTime = (kernels + (facts.kvShardable ? 0 : stage.layers * (hw.mlaEagerExtraKernels ?? 0))) * hw.launchLatency;
-    const perTokenFlops = 2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + facts.router) * stage.moeLayers + stateFlopsPerToken;
+    const perTokenFlops = 2 * attnParams + 2 * (facts.denseMlp / tp) * stage.denseLayers + 2 * (facts.sharedExperts / tp + router) * stage.moeLayers + stateFlopsPerToken;
     const perPickFlops = 2 * facts.expert * stage.moeLayers;
     const window = facts.slidingWindow;
     const kvWritePerToken = kvPerTokenLayer * (L - stage.linearLayers) + indexerWrite;
@@ -4901,7 +4916,11 @@ function resolvePlan(plan, origins) {
     // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
     // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
     const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
-    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp);
+    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
+    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
+        dpAttention: sglangDpAttention ? dp : 1,
+        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
+    });
     const defaults = sglangDpAttention
         ? {
             ...engineDefaultsAt,
@@ -6235,6 +6254,35 @@ function residualsFor(metric, ctx, table = RESIDUALS) {
     }
     return r;
 }
+/**
+ * A residual bucket's key in words, for the report: "disagg|queue<1.5" -> "disaggregated runs whose TTFT
+ * under load is below 1.5x the idle one", "sglang|hopper" -> "sglang runs on hopper GPUs", "all" -> "all runs".
+ */
+function bucketWords(bucket) {
+    if (bucket === 'all')
+        return 'all runs';
+    const parts = bucket.split('|');
+    const disagg = parts[0] === 'disagg';
+    const rest = disagg ? parts.slice(1) : parts;
+    const queue = rest.find((p) => p.startsWith('queue'));
+    const lengths = rest.find((p) => p === 'steady' || p === 'run');
+    const [engine, family] = rest.filter((p) => p !== queue && p !== lengths);
+    const words = [disagg ? 'disaggregated' : '', engine ?? '', 'runs', family ? `on ${family} GPUs` : ''];
+    if (lengths === 'steady')
+        words.push('of steady loops of equal requests');
+    if (lengths === 'run')
+        words.push('of declared runs or open loops');
+    if (queue) {
+        const m = /^queue(?:<([\d.]+)|([\d.]+)-([\d.]+)|>([\d.]+))$/.exec(queue);
+        if (m?.[1])
+            words.push(`whose TTFT under load is below ${m[1]}x the idle one`);
+        else if (m?.[2])
+            words.push(`whose TTFT under load is ${m[2]}x to ${m[3]}x the idle one`);
+        else if (m?.[4])
+            words.push(`whose TTFT under load is above ${m[4]}x the idle one`);
+    }
+    return words.filter((w) => w !== '').join(' ');
+}
 const everyContextFieldKeyed = true;
 void everyContextFieldKeyed;
 function computeResiduals(metric, ctx, table) {
@@ -6251,7 +6299,7 @@ function computeResiduals(metric, ctx, table) {
     const familyKey = `${disaggregated ? 'disagg|' : ''}${ctx.engine}|${ctx.family}`;
     if (bucket !== keys[0] && table[metric][familyKey] === undefined) {
         widen *= OUTSIDE_WIDEN;
-        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucket === 'all' ? 'all runs' : `${bucket}'s`}`);
+        why.push(`${ctx.engine} on ${ctx.family} GPUs is outside the validated runs: ${OUTSIDE_WIDEN}x wider than ${bucketWords(bucket)}`);
     }
     const experts = ctx.routedExperts ?? 0;
     if (experts > 0 && experts < VALIDATED_MIN_EXPERTS) {
@@ -8914,7 +8962,7 @@ function verifyLoadedPlan(loaded, options = {}) {
 
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput']);
+const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC = {
     'requirements.throughput': 'throughput_upper_bound_tokens_per_s',
@@ -8948,9 +8996,11 @@ function margin(check, metrics) {
         achieved = bound;
         basis = 'bound';
     }
+    // requirements without a metric of their own here (percentiles, request_rate): the check's limit is the
+    // estimate or the bound, as its basis says
     if (achieved === null && !isMemory && check.limit != null) {
         achieved = check.limit;
-        basis = 'bound';
+        basis = check.basis ?? 'bound';
     }
     let m = null;
     if (required !== null && required !== 0 && achieved !== null) {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { PlanReport, Report } from '../core/index.js';
 import { DEFAULT_MIN_CHANGE_PERCENT } from '../report/changes.js';
-import { escapeMarkdown } from '../report/escape.js';
+import { escapeMarkdown, escapeName } from '../report/escape.js';
 import { reasonShort } from '../report/headline.js';
 import { planCounts, VERDICT_EMOJI } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
@@ -113,7 +113,7 @@ const COMPACT_REASON = 160;
 
 /** "- ❌ plans/a.plan.yaml (**name**): fail, TPOT: requires ≤ 30 ms, estimate 45 ms": a plan in one line, its file first. */
 export function compactLine(plan: PlanReport): string {
-  const name = plan.name !== plan.file ? ` (**${escapeMarkdown(plan.name)}**)` : '';
+  const name = plan.name !== plan.file ? ` (**${escapeName(plan.name)}**)` : '';
   const reason = reasonShort(plan);
   // the cut must not leave half an emoji (a lone surrogate GitHub may refuse) nor a dangling backslash
   const cut =
@@ -123,7 +123,7 @@ export function compactLine(plan: PlanReport): string {
           .replace(/[\uD800-\uDBFF]$/, '')
           .replace(/\\$/, '')}…`
       : reason;
-  return `- ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.file)}${name}: ${plan.verdict}, ${cut}`;
+  return `- ${VERDICT_EMOJI[plan.verdict]} ${escapeName(plan.file)}${name}: ${plan.verdict}, ${cut}`;
 }
 
 /**
@@ -183,7 +183,7 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const passing = report.plans.filter((p) => p.verdict === 'pass');
   const withoutPassing =
     passing.length > 0 && passing.length < report.plans.length
-      ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeMarkdown(p.file)).join(', ')}\n`
+      ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escapeName(p.file)).join(', ')}\n`
       : null;
   const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full)].filter((c): c is string => c !== null);
 

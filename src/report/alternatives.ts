@@ -20,7 +20,7 @@ import {
   searchSummary,
   variationText,
 } from '../suggest/words.js';
-import { escapeCell, escapeHtml, escapeMarkdown } from './escape.js';
+import { escapeCell, escapeHtml, escapeMarkdown, escapeName } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
 import { countOf } from '../core/figures.js';
@@ -119,7 +119,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
 
 /** `suggest --format markdown`: the whole search result. */
 export function renderSuggestMarkdown(r: SuggestResult): string {
-  const title = `### Suggestions for ${escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escapeMarkdown(r.file)})` : ''}`;
+  const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
   const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
   if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan));
   const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);

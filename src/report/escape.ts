@@ -67,6 +67,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A plan's name or a file path for inline markdown or a table cell: as escapeMarkdown, but a line
+ * break shows as `\n` (`\r`), as check-run names show it. A name holds no intended line break, and a
+ * <br> would let its second part read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
+ */
+export function escapeName(text: string): string {
+  return escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')).trim() || ' ';
+}
+
+/**
  * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
  * would show): hidden characters shown escaped, entities, `$`, mentions, references and
  * commit-like hex broken as escapeMarkdown does, one line.

@@ -4,7 +4,7 @@
 import type { Check, HardwareSummary, PlanReport } from '../core/types.js';
 import { changeSentence, DEFAULT_MIN_CHANGE_PERCENT, keyChanges } from './changes.js';
 import { checkDirection, checkFigures, checkRole, checkSubject } from './check-roles.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, escapeName } from './escape.js';
 import { formatCount, formatQuantity } from './format.js';
 import { VERDICT_EMOJI, worstFirst } from './summary.js';
 import { countOf } from '../core/figures.js';
@@ -116,7 +116,7 @@ export function reasonShort(plan: PlanReport): string {
 
 /** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
 export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): string | null {
-  const name = `**${escapeMarkdown(plan.name)}**`;
+  const name = `**${escapeName(plan.name)}**`;
   const emoji = VERDICT_EMOJI[plan.verdict];
   const base = opts.bases?.[plan.file];
   const parts: string[] = [];

@@ -6,7 +6,7 @@ import { markdownTable } from 'markdown-table';
 import type { DeviceMemory, PlanReport, Report, Verdict } from '../core/types.js';
 import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
 import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
-import { escapeCell, escapeHtml, escapeMarkdown, withoutMath } from './escape.js';
+import { escapeCell, escapeHtml, escapeMarkdown, escapeName, withoutMath } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
 import { headlineLines, reasonShort } from './headline.js';
 import { importedSection } from './imported.js';
@@ -82,7 +82,7 @@ function summaryTable(plans: readonly PlanReport[], bases: Record<string, PlanRe
   const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
   const rows = plans.map((p) => {
     const base = bases?.[p.file];
-    const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
+    const name = `${escapeName(p.name)}${p.name !== p.file ? `<br>${escapeName(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
     return [name, `${VERDICT_EMOJI[p.verdict]} ${verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
   });
   const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
@@ -188,8 +188,8 @@ function planSection(plan: PlanReport, opts: PlanMarkdownOptions): string {
   const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
   const parts: string[] = [];
   const newTag = base === null ? ' (new plan)' : '';
-  parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeMarkdown(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
-  parts.push(`File: ${escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
+  parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeName(plan.name)}: ${verdictText(plan.verdict, base)}${newTag}`);
+  parts.push(`File: ${escapeName(plan.file)} · ${checkCounts(plan.checks)}`);
   const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
   if (plan.errors.length > 0) parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);
   const attention = [...plan.checks.filter((c) => c.status === 'fail'), ...plan.checks.filter((c) => c.status === 'warn')];
