@@ -11247,15 +11247,20 @@ const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
  * Control characters (but tab and line breaks), the bidirectional controls, which can make text
  * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
  * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
- * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
- * Zero-width joiners are left: emoji sequences and several scripts need them.
+ * mark, soft hyphen, Mongolian vowel separator, and the rest of Unicode's default-ignorable
+ * characters: Hangul fillers, variation selectors, tag characters U+E0000-E0FFF, which render as
+ * nothing and can carry a whole hidden sentence: two names that look the same), and lone surrogates.
+ * Zero-width joiners and the emoji presentation selectors (U+FE0E, U+FE0F) are left: emoji sequences
+ * and several scripts need them.
  */
-const HIDDEN_CHARACTERS = 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
-/** A hidden character shown as its escape: \x1b, \u202e. */
+const INVISIBLE_CHARACTERS = '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0D\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}\\uD800-\\uDFFF';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'gu');
+const HIDDEN_CHARACTERS = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${INVISIBLE_CHARACTERS}]`, 'gu');
+/** A hidden character shown as its escape: \x1b, \u202e, \u{e0041} (past U+FFFF). */
 function showEscaped(c) {
-    const code = c.charCodeAt(0);
+    const code = c.codePointAt(0) ?? 0;
+    if (code > 0xffff)
+        return `\\u{${code.toString(16)}}`;
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 /** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
@@ -11289,6 +11294,14 @@ function escape_escapeMarkdown(text) {
         .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
         .replace(AUTOLINK, breakAutolink)
         .replace(/\r\n?|\n/g, '<br>');
+}
+/**
+ * A plan's name or a file path for inline markdown or a table cell: as escapeMarkdown, but a line
+ * break shows as `\n` (`\r`), as check-run names show it. A name holds no intended line break, and a
+ * <br> would let its second part read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
+ */
+function escapeName(text) {
+    return escape_escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')).trim() || ' ';
 }
 /**
  * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
@@ -11336,7 +11349,10 @@ function escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        .replace(INVISIBLE, (c) => {
+        const code = c.codePointAt(0) ?? 0;
+        return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    }));
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -36067,7 +36083,7 @@ function renderAlternativesMarkdown(r, options = {}) {
 }
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
-    const title = `### Suggestions for ${escape_escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escape_escapeMarkdown(r.file)})` : ''}`;
+    const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
     const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan));
@@ -36779,7 +36795,7 @@ function reasonShort(plan) {
 }
 /** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
 function planHeadline(plan, opts = {}) {
-    const name = `**${escape_escapeMarkdown(plan.name)}**`;
+    const name = `**${escapeName(plan.name)}**`;
     const emoji = VERDICT_EMOJI[plan.verdict];
     const base = opts.bases?.[plan.file];
     const parts = [];
@@ -37127,7 +37143,7 @@ function summaryTable(plans, bases, minChange) {
     const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
     const rows = plans.map((p) => {
         const base = bases?.[p.file];
-        const name = `${escapeCell(p.name)}${p.name !== p.file ? `<br>${escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
+        const name = `${escapeName(p.name)}${p.name !== p.file ? `<br>${escapeName(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
         return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
     });
     const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
@@ -37229,8 +37245,8 @@ function planSection(plan, opts) {
     const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
     const parts = [];
     const newTag = base === null ? ' (new plan)' : '';
-    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
-    parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${checkCounts(plan.checks)}`);
+    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escapeName(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
+    parts.push(`File: ${escapeName(plan.file)} · ${checkCounts(plan.checks)}`);
     const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
     if (plan.errors.length > 0)
         parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);

@@ -39097,15 +39097,20 @@ const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
  * Control characters (but tab and line breaks), the bidirectional controls, which can make text
  * read differently than it is (a file name that shows ".yaml" last but ends otherwise), the
  * characters that show as nothing (zero-width space, word joiner and invisible operators, byte-order
- * mark, soft hyphen, Mongolian vowel separator: two names that look the same), and lone surrogates.
- * Zero-width joiners are left: emoji sequences and several scripts need them.
+ * mark, soft hyphen, Mongolian vowel separator, and the rest of Unicode's default-ignorable
+ * characters: Hangul fillers, variation selectors, tag characters U+E0000-E0FFF, which render as
+ * nothing and can carry a whole hidden sentence: two names that look the same), and lone surrogates.
+ * Zero-width joiners and the emoji presentation selectors (U+FE0E, U+FE0F) are left: emoji sequences
+ * and several scripts need them.
  */
-const HIDDEN_CHARACTERS = 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped, never sent
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
-/** A hidden character shown as its escape: \x1b, \u202e. */
+const INVISIBLE_CHARACTERS = '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0D\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}\\uD800-\\uDFFF';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'gu');
+const HIDDEN_CHARACTERS = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${INVISIBLE_CHARACTERS}]`, 'gu');
+/** A hidden character shown as its escape: \x1b, \u202e, \u{e0041} (past U+FFFF). */
 function showEscaped(c) {
-    const code = c.charCodeAt(0);
+    const code = c.codePointAt(0) ?? 0;
+    if (code > 0xffff)
+        return `\\u{${code.toString(16)}}`;
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 /** A run of 7 to 64 hex digits with a digit and a letter: GitHub links it to a commit when one matches. */
@@ -39139,6 +39144,14 @@ function escape_escapeMarkdown(text) {
         .replace(COMMIT_LIKE, (hex) => `${hex.slice(0, 6)}${ZERO_WIDTH_SPACE}${hex.slice(6)}`)
         .replace(AUTOLINK, breakAutolink)
         .replace(/\r\n?|\n/g, '<br>');
+}
+/**
+ * A plan's name or a file path for inline markdown or a table cell: as escapeMarkdown, but a line
+ * break shows as `\n` (`\r`), as check-run names show it. A name holds no intended line break, and a
+ * <br> would let its second part read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
+ */
+function escape_escapeName(text) {
+    return escape_escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')).trim() || ' ';
 }
 /**
  * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
@@ -39186,7 +39199,10 @@ function escape_escapeTerminal(text) {
     return (text
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown as \xNN
         .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/[\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        .replace(INVISIBLE, (c) => {
+        const code = c.codePointAt(0) ?? 0;
+        return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -40647,7 +40663,7 @@ function reasonShort(plan) {
 }
 /** One sentence for a plan that fails, is broken, or changed against its base; null otherwise. */
 function planHeadline(plan, opts = {}) {
-    const name = `**${escape_escapeMarkdown(plan.name)}**`;
+    const name = `**${escape_escapeName(plan.name)}**`;
     const emoji = VERDICT_EMOJI[plan.verdict];
     const base = opts.bases?.[plan.file];
     const parts = [];
@@ -40995,7 +41011,7 @@ function summaryTable(plans, bases, minChange) {
     const keys = ['memory_per_gpu_gib', 'ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', ...(withCost ? ['cost_per_million_tokens'] : [])];
     const rows = plans.map((p) => {
         const base = bases?.[p.file];
-        const name = `${escape_escapeCell(p.name)}${p.name !== p.file ? `<br>${escape_escapeCell(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
+        const name = `${escape_escapeName(p.name)}${p.name !== p.file ? `<br>${escape_escapeName(p.file)}` : ''}${base === null ? ' (new)' : ''}`;
         return [name, `${VERDICT_EMOJI[p.verdict]} ${markdown_verdictText(p.verdict, base)}`, reasonShort(p), ...keys.map((k) => summaryCell(p, k, base, minChange))];
     });
     const header = ['Plan', 'Verdict', 'Why', 'Memory / GPU', 'TTFT', 'TPOT', 'Throughput', ...(withCost ? ['Cost / M tokens'] : [])];
@@ -41097,8 +41113,8 @@ function planSection(plan, opts) {
     const ctx = { ...(base !== undefined ? { base } : {}), minChange, origins: plan.details?.origins, ranges: plan };
     const parts = [];
     const newTag = base === null ? ' (new plan)' : '';
-    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
-    parts.push(`File: ${escape_escapeMarkdown(plan.file)} · ${summary_checkCounts(plan.checks)}`);
+    parts.push(`${h} ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeName(plan.name)}: ${markdown_verdictText(plan.verdict, base)}${newTag}`);
+    parts.push(`File: ${escape_escapeName(plan.file)} · ${summary_checkCounts(plan.checks)}`);
     const errorsTitle = plan.verdict !== 'error' ? 'Errors' : opts.unverified ? 'Not verified' : 'Not a valid plan';
     if (plan.errors.length > 0)
         parts.push(`**${errorsTitle}**\n\n${errorsList(plan)}`);
@@ -65127,7 +65143,7 @@ function renderAlternativesMarkdown(r, options = {}) {
 }
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
-    const title = `### Suggestions for ${escapeMarkdown(r.name)}${r.name !== r.file ? ` (${escapeMarkdown(r.file)})` : ''}`;
+    const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
     const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan));
@@ -67050,20 +67066,16 @@ function alternativesMarkdown(plans, inputs, log, budgetMs = ALTERNATIVES_TIME_B
 // command's data (% as %25, CR as %0D, LF as %0A), so no line break comes from data, and the
 // other control and bidirectional characters are shown as \xNN / \uNNNN rather than sent.
 
+
 // (the characters that show as nothing, and lone surrogates, as in src/report/escape.ts)
-const SHOWN_ESCAPED = 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are shown escaped in the log
-/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+const SHOWN_ESCAPED = new RegExp(`[\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CHARACTERS}]`, 'gu');
 /**
  * Text with its hidden characters shown as \xNN / \uNNNN, line breaks kept: for annotations, the
  * failure line and check-run names, where the toolkit (or the API's JSON) carries line breaks safely
  * but a right-to-left override or a zero-width space would make a file name read as another.
  */
 function showHidden(text) {
-    return text.replace(SHOWN_ESCAPED, (c) => {
-        const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
+    return text.replace(SHOWN_ESCAPED, showEscaped);
 }
 function escapeLogData(text) {
     return showHidden(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
@@ -73319,10 +73331,16 @@ function dropDetails(markdown) {
 const COMPACT_REASON = 160;
 /** "- ❌ plans/a.plan.yaml (**name**): fail, TPOT: requires ≤ 30 ms, estimate 45 ms": a plan in one line, its file first. */
 function compactLine(plan) {
-    const name = plan.name !== plan.file ? ` (**${escape_escapeMarkdown(plan.name)}**)` : '';
+    const name = plan.name !== plan.file ? ` (**${escape_escapeName(plan.name)}**)` : '';
     const reason = reasonShort(plan);
-    const cut = reason.length > COMPACT_REASON ? `${reason.slice(0, COMPACT_REASON).replace(/\\$/, '')}…` : reason;
-    return `- ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeMarkdown(plan.file)}${name}: ${plan.verdict}, ${cut}`;
+    // the cut must not leave half an emoji (a lone surrogate GitHub may refuse) nor a dangling backslash
+    const cut = reason.length > COMPACT_REASON
+        ? `${reason
+            .slice(0, COMPACT_REASON)
+            .replace(/[\uD800-\uDBFF]$/, '')
+            .replace(/\\$/, '')}…`
+        : reason;
+    return `- ${VERDICT_EMOJI[plan.verdict]} ${escape_escapeName(plan.file)}${name}: ${plan.verdict}, ${cut}`;
 }
 /**
  * The last resort: the verdict, then one line per plan (worst first, as the report is ordered)
@@ -73378,7 +73396,7 @@ function composeComment(ctx, limit = COMMENT_LIMIT) {
     const full = report.plans.length === 0 && !ctx.unverified ? `✅ **No plan file changed** in this pull request: nothing to verify.\n` : render(report);
     const passing = report.plans.filter((p) => p.verdict === 'pass');
     const withoutPassing = passing.length > 0 && passing.length < report.plans.length
-        ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeMarkdown(p.file)).join(', ')}\n`
+        ? `${render({ ...report, plans: report.plans.filter((p) => p.verdict !== 'pass') })}\n\n✅ Also passing, details in the job summary: ${passing.map((p) => escape_escapeName(p.file)).join(', ')}\n`
         : null;
     const candidates = [full, withoutPassing, dropDetails(withoutPassing ?? full)].filter((c) => c !== null);
     const digest = digestOf(`${full}\n${notesSection(ctx.notes)}`);
