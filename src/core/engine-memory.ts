@@ -48,6 +48,17 @@ export const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
 export const TIGHT_MEMORY_FRACTIONS: readonly number[] = [0.95, 0.96, 0.97, 0.98, 0.99];
 /** SGLang's mem_fraction_static when it cannot read the device memory. */
 export const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
+/** vLLM's largest default CUDA-graph capture, in tokens (config/vllm.py, _set_cudagraph_sizes). */
+export const VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE = 512;
+
+/**
+ * vLLM's max_cudagraph_capture_size (config/vllm.py, _set_cudagraph_sizes): min(max_num_seqs x
+ * (1 + speculative tokens) x 2, 512), at most max_num_batched_tokens. In tokens: a pass of more
+ * tokens (a decode step of b sequences is b x (1 + k) tokens) launches eagerly.
+ */
+export function vllmCudaGraphCaptureSize(maxNumSeqs: number, queryTokens: number, maxBatchedTokens: number): number {
+  return Math.max(1, Math.min(maxNumSeqs * queryTokens * 2, VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE, maxBatchedTokens));
+}
 
 /**
  * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a

@@ -44,8 +44,9 @@ export interface EngineProfile {
 /**
  * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
  * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
- * 512 tokens (compilation_config max capture size).
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
  */
 const VLLM: EngineProfile = {
   id: 'vllm',

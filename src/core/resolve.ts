@@ -1,6 +1,14 @@
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
-import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, SWITCHED_FABRIC_BYTES_PER_S, engineDefaults, type DeviceFacts, type Engine } from './engine-memory.js';
+import {
+  ENGINE_LABEL,
+  ENGINE_MEMORY_FLAG,
+  SWITCHED_FABRIC_BYTES_PER_S,
+  engineDefaults,
+  vllmCudaGraphCaptureSize,
+  type DeviceFacts,
+  type Engine,
+} from './engine-memory.js';
 import { engineCalibration, engineProfile, hardwareFamily, type EngineProfile } from './engines.js';
 import {
   DEFAULT_EFFICIENCY,
@@ -350,8 +358,16 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
   if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
     assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+  // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
+  // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+  let graphProfile = profile;
+  if (engine === 'vllm') {
+    const q = speculative ? speculative.tokens + 1 : 1;
+    const capture = vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+    graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+  }
   const workload: Workload = {
-    profile,
+    profile: graphProfile,
     concurrency: w.concurrency,
     requestRate: w.request_rate,
     arrival,

@@ -1,0 +1,31 @@
+// CUDA-graph sizes each engine captures by default (what decides whether a pass replays a graph or
+// launches eagerly), read from the engines' sources.
+import { describe, expect, it } from 'vitest';
+import { resolvePlan } from '../src/core/resolve.js';
+import { load } from './core-helpers.js';
+
+const workload = (engine: string, preset: string, tp: number, extra = '') =>
+  resolvePlan(
+    load(
+      `version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: ${preset}, gpus: ${tp}}\nparallelism: {tp: ${tp}}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256${extra}}\ndeployment: {engine: ${engine}}\n`,
+    ).plan,
+    {},
+  ).workload;
+
+describe("vLLM's max_cudagraph_capture_size (config/vllm.py _set_cudagraph_sizes): tokens, min(max_num_seqs x (1 + k) x 2, 512, max_num_batched_tokens)", () => {
+  it('without speculation: 512 tokens, and decode batches of up to 512 sequences', () => {
+    const w = workload('vllm', 'h100-sxm', 1);
+    expect(w.profile.prefillGraphMaxTokens).toBe(512);
+    expect(w.profile.decodeGraphMaxBatch).toBe(512);
+  });
+  it('with 3 speculative tokens a decode step of b sequences is 4b tokens: graphs up to 128 sequences', () => {
+    const w = workload('vllm', 'h100-sxm', 1, ', speculative: {method: eagle, tokens: 3, acceptance_length: 2.5}');
+    expect(w.profile.prefillGraphMaxTokens).toBe(512);
+    expect(w.profile.decodeGraphMaxBatch).toBe(128);
+  });
+  it('a small max_num_seqs captures fewer sizes: 16 sequences capture up to 32 tokens', () => {
+    const w = workload('vllm', 'h100-sxm', 1, ', max_running_sequences: 16');
+    expect(w.profile.prefillGraphMaxTokens).toBe(32);
+    expect(w.profile.decodeGraphMaxBatch).toBe(32);
+  });
+});
