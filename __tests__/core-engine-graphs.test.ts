@@ -29,3 +29,14 @@ describe("vLLM's max_cudagraph_capture_size (config/vllm.py _set_cudagraph_sizes
     expect(w.profile.decodeGraphMaxBatch).toBe(32);
   });
 });
+
+describe("vLLM's max_num_seqs default is at most max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args)", () => {
+  it('a 512-token budget on an H100 runs at most 512 sequences (the default 1,024 clamped), and profiles 512', () => {
+    const w = workload('vllm', 'h100-sxm', 1, ', max_batched_tokens: 512');
+    expect(w.maxRunningCap).toBe(512);
+    expect(w.profiledSequences).toBe(512);
+    // a stated max_running_sequences is taken as it is
+    expect(workload('vllm', 'h100-sxm', 1, ', max_batched_tokens: 512, max_running_sequences: 800').maxRunningCap).toBe(800);
+    expect(workload('vllm', 'h100-sxm', 1).maxRunningCap).toBe(1024);
+  });
+});

@@ -323,11 +323,12 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const maxRunningSequences = w.max_running_sequences ?? null;
   // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
   // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-  const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
+  // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
+  const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
+  const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
   const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
   // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-  const profiledSequences =
-    engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences) : 0;
+  const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
   const runtimeOverhead = w.runtime_overhead ?? null;
   if (w.runtime_overhead === undefined) {
     assume(
