@@ -311,6 +311,19 @@ describe('prefill-first schedule (SGLang)', () => {
     const o = simulate(closed(1, 1), engine({ tokensPerStep: 2.5 }), fixedCosts())!;
     expect(o.steps).toBe(5); // the prefill pass, then 1 + 2.5k >= 11 after 4 steps
   });
+  it('speculative decoding under a mixed scheduler: each decoding sequence takes 1 + its draft tokens of the budget (vLLM, TensorRT-LLM schedule the drafts), not its accepted tokens', () => {
+    // 20 one-token prompts and one of 200 in a budget of 100: the first pass takes the 20 and 80 of
+    // the long one; next, 20 sequences decode with 3 draft tokens each (4 tokens of budget, 2 accepted),
+    // leaving 100 - 80 = 20 tokens of prompt (the accepted tokens left 60).
+    const log: string[] = [];
+    const inputs = [...Array<number>(20).fill(1), 200];
+    simulate(
+      closed(21, 21, 1, 50, { inputs, outputs: Array<number>(21).fill(50) }),
+      engine({ policy: 'mixed', maxBatchedTokens: 100, tokensPerStep: 2, decodeBudgetTokens: 4 }),
+      fixedCosts(log),
+    );
+    expect(log.slice(0, 2)).toEqual(['prefill 100', 'prefill 20 + decode 20']);
+  });
   it('prefix-cache hits start each prompt after its cached tokens', () => {
     const log: string[] = [];
     simulate(closed(1, 1), engine({ prefixHitRate: 0.5 }), fixedCosts(log));

@@ -521,6 +521,7 @@ function engineBehaviour(r: Resolved, maxRunning: number, load: LoadSpec): Engin
     requestOverhead: r.hardware.requestOverhead,
     stepOverhead: r.hardware.stepOverhead,
     tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+    decodeBudgetTokens: queryTokensPerStep(wl),
     prefixHitRate: wl.prefixHitRate,
     recvInterval: wl.recvInterval,
     outputLag: wl.profile.outputLagSteps,

@@ -30,6 +30,11 @@ export interface EngineBehaviour {
   stepOverhead: number;
   /** tokens each sequence gains per decode step (speculative acceptance, else 1) */
   tokensPerStep: number;
+  /**
+   * tokens each decoding sequence takes of a mixed pass's budget: 1 + its draft tokens under
+   * speculative decoding (vLLM and TensorRT-LLM schedule the drafts, whatever is accepted). Absent: tokensPerStep.
+   */
+  decodeBudgetTokens?: number;
   /** share of each prompt already in the prefix cache */
   prefixHitRate: number;
   /** a busy scheduler reads new requests only every this many steps (SGLang --scheduler-recv-interval); 1 = every step */
@@ -375,6 +380,8 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
   let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
   const measuredTarget = n - warmup;
   const tps = Math.max(1, engine.tokensPerStep);
+  /** budget tokens a decoding sequence takes in a mixed pass */
+  const perDecode = Math.max(1, engine.decodeBudgetTokens ?? tps);
   const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
   // a round trip of every in-flight pipeline batch: each has its own budget (one chunk per request)
   const stepRoom = budget * Math.max(1, Math.floor(engine.inFlightBatches ?? 1));
@@ -676,10 +683,10 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       }
     }
 
-    if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < stepRoom || batch === 0)) {
+    if (hasWaiting && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom || batch === 0)) {
       // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
       const decoding = engine.policy === 'mixed' ? batch : 0;
-      const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * tps) : 0));
+      const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * perDecode) : 0));
       if (filled) {
         heldSteps = 0;
         sinceRelease = 0;
@@ -722,7 +729,7 @@ export function simulate(load: LoadSpec, engine: EngineBehaviour, costs: StepCos
       if (!probe) return null;
       const dt1 = probe.time + engine.stepOverhead;
       const nextArrival = nextEventTime();
-      if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < stepRoom)) {
+      if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom)) {
         // Stop at the first step boundary after the next request arrives that reads the queue.
         let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
         if (recvInterval > 1) k += (recvInterval - ((steps + k) % recvInterval)) % recvInterval;
