@@ -98,3 +98,25 @@ requirements: {ttft_p99: 500 ms, tpot: 40 ms}
     expect(renderSuggestText(r)).toMatch(/aggregated layouts: 0 pass, /);
   });
 });
+
+describe('the list and the what-if axes read the full verification the counts read', () => {
+  // The same plan with a 16-bit KV cache: on the short screen its own layout (tp=4) passes; in full it
+  // warns. Before: the list drew only from the screen's passing layouts (1 listed under "0 pass, 2 not
+  // ruled out", top 3), and the fp8-kv-cache axis said "not needed: a layout of 4 devices passes without it".
+  const yaml = `version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8}
+hardware: {preset: h100-sxm, gpus: 4}
+parallelism: {tp: 4}
+deployment: {engine: vllm}
+workload: {request_rate: 5/s, input_tokens: 2000, output_tokens: 300, max_input_tokens: 8192, max_output_tokens: 1024, memory_fraction: 0.9}
+requirements: {ttft_p99: 500 ms, tpot: 40 ms}
+`;
+  it('lists every layout it counts as open (up to top), and no axis says a layout passes', () => {
+    const base = load(yaml);
+    const r = suggest(base, OPTIONS, verifyLoadedPlan(base).verdict);
+    expect(r.search.passing).toBe(0);
+    expect(r.search.possible).toBeGreaterThan(1);
+    expect(renderSuggestText(r)).not.toMatch(/passes without it/);
+    expect(r.top.map((c) => c.status)).toEqual(Array(Math.min(OPTIONS.top, r.search.possible)).fill('possible'));
+  });
+});

@@ -48,19 +48,32 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
   // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
   screenCounts(s, counts);
   const all = counts.flatMap((n) => s.at(n));
-  const passing = all.filter((c) => c.status === 'pass');
-  const possible = all.filter((c) => c.status === 'possible');
-  // nothing passes or stays open: show the layouts closest to passing instead
-  const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
-  const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
-  // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-  const confirmed = new Map(ranked.slice(0, options.top).map((c) => [c, s.confirm(c)]));
-  const top = [...confirmed.values()].sort(order);
-  // The counts follow the full verification where it was done: a listed layout that passed on the
-  // short screen but warns in full is not counted as passing.
+  // The listed layouts were screened on a short simulation: verified again in full, then ranked on those
+  // figures. The counts and the pool the list is drawn from follow the full verification where it was done:
+  // a listed layout that passed on the short screen but warns in full is not counted as passing, and the
+  // list is drawn again from the layouts that still pass (or, none passing, stay open).
+  const confirmed = new Map<Candidate, Candidate>();
   const statusOf = (c: Candidate) => confirmed.get(c)?.status ?? c.status;
-  const passingCount = all.filter((c) => statusOf(c) === 'pass').length;
-  const possibleCount = all.filter((c) => statusOf(c) === 'possible').length;
+  let passingCount: number;
+  let possibleCount: number;
+  let ranked: Candidate[];
+  let order: (a: Candidate, b: Candidate) => number;
+  for (;;) {
+    const passing = all.filter((c) => statusOf(c) === 'pass');
+    const possible = all.filter((c) => statusOf(c) === 'possible');
+    passingCount = passing.length;
+    possibleCount = possible.length;
+    // nothing passes or stays open: show the layouts closest to passing instead
+    order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
+    ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
+    const fresh = ranked.slice(0, options.top).filter((c) => !confirmed.has(c));
+    for (const c of fresh) confirmed.set(c, s.confirm(c));
+    if (fresh.every((c) => confirmed.get(c)!.status === c.status)) break;
+  }
+  const top = ranked
+    .slice(0, options.top)
+    .map((c) => confirmed.get(c)!)
+    .sort(order);
   const plan = s.asWritten();
   // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
   // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared

@@ -31,6 +31,9 @@ const warningsTail = (c: Candidate): string => (c.status === 'pass' && warningsT
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c: Candidate, want: 'pass' | 'possible'): boolean => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
 
+/** Whether a candidate counts under `want` on the screen and still once verified in full (search.ts counts so). */
+const countsInFull = (s: LayoutSearch, c: Candidate, want: 'pass' | 'possible'): boolean => counts(c, want) && counts(s.confirm(c), want);
+
 /** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
 const CONFIRM_TRIES = 3;
 
@@ -129,11 +132,12 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
     // a change that leaves the plan's own layout as open as it was is no change
     const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
     if (own && mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
-    const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
+    // a layout that counts only on the screen (its full verification does not) still needs the change
+    const needed = s.at(s.planGpus, variant).filter((c) => !countsInFull(s, s.one(s.planGpus, c.variation.layout), want));
     const top = bestConfirmed(s, needed, want);
     if (top) return withOutcome(axis, change, top, `with ${describe(top)}${own ? " (the plan's own layout does not pass even with it)" : ''}`);
   }
-  const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
+  const alreadyPassing = s.at(s.planGpus).some((c) => countsInFull(s, c, 'pass'));
   return {
     axis,
     change,
