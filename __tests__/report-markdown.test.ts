@@ -58,6 +58,13 @@ describe('markdown report', () => {
     expect(renderReportMarkdown(combineReports([]))).toContain('No plan files found.');
   });
 
+  it('the verdict line escapes the names of plans not verified: they come from the pull request', () => {
+    const gaps = { files: ['plans/@octocat <img src=x>\n# z.plan.yaml'], doubts: [] };
+    const sentence = gapSentence(gaps) as string;
+    const first = renderReportMarkdown(runReport([], gaps), { unverified: { sentence, files: new Set() } }).split('\n')[0] ?? '';
+    expect(first).toContain('1 plan NOT verified (plans/@\u200Boctocat &lt;img src=x&gt;\\\\n\\# z.plan.yaml)');
+  });
+
   it('starts with one verdict line: emoji, verdict, counts', () => {
     const first = renderReportMarkdown(combineReports([llama70bReport(), brokenReport(), twoStageReport()])).split('\n')[0] ?? '';
     expect(first).toContain('🛑');

@@ -4,6 +4,7 @@
 // read): a run that skipped plans never says pass, in its outputs, comment or job summary.
 import { combineReports, type PlanReport, type Report } from '../core/index.js';
 import { countOf } from '../core/figures.js';
+import { escapeName } from '../report/escape.js';
 import { fileList } from './result.js';
 
 export interface ScopeGaps {
@@ -23,11 +24,12 @@ export function runReport(plans: PlanReport[], gaps: ScopeGaps): Report {
   return hasGaps(gaps) ? { ...report, verdict: 'error' } : report;
 }
 
-/** "1 plan NOT verified (c.plan.yaml)", for the verdict line; null when nothing went unverified. */
+/** "1 plan NOT verified (c.plan.yaml)", markdown for the verdict line (names escaped); null when nothing went unverified. */
 export function gapSentence(gaps: ScopeGaps): string | null {
   if (!hasGaps(gaps)) return null;
   const unseen = 'plans may have gone unverified (see the notes)';
   if (gaps.files.length === 0) return unseen;
-  const named = `${countOf(gaps.files.length, 'plan')} NOT verified (${fileList([...gaps.files].sort())})`;
+  // markdown (the verdict line of the report and the comment): the names come from the pull request
+  const named = `${countOf(gaps.files.length, 'plan')} NOT verified (${fileList([...gaps.files].sort().map(escapeName))})`;
   return gaps.doubts.length > 0 ? `${named}, and other ${unseen}` : named;
 }
