@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
-import { escapeCell, escapeMarkdown, escapeName, escapeTerminal } from '../src/report/escape.js';
+import { boundedNotes } from '../src/action/comment-body.js';
+import { escapeCell, escapeLine, escapeMarkdown, escapeName, escapeTerminal } from '../src/report/escape.js';
+import { importedSection } from '../src/report/imported.js';
 import { renderReportMarkdown } from '../src/report/markdown.js';
 import { renderText } from '../src/report/text.js';
 import { llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
@@ -36,6 +38,17 @@ describe('names and file paths', () => {
     const md = renderReportMarkdown(combineReports([plan, twoStageReport()]));
     expect(md).not.toMatch(/prod\.plan\.yaml<br>z/);
     expect(md).toContain('File: nl/prod.plan.yaml\\\\nz.plan.yaml');
+  });
+});
+
+describe('one-line texts that quote names: notes, import origins', () => {
+  it('show a line break as \\n, not <br>', () => {
+    const note = boundedNotes(['Removed by this pull request, not verified: prod.plan.yaml\n✅ z.plan.yaml.']);
+    expect(note).not.toContain('<br>');
+    expect(note).toContain('prod.plan.yaml\\\\n✅ z.plan.yaml');
+    const imported = importedSection({ 'model.layers': 'serve.sh\nz:3' });
+    expect(imported).toContain('serve.sh\\\\nz:3');
+    expect(escapeLine('a\r\nb')).toBe('a\\\\r\\\\nb');
   });
 });
 

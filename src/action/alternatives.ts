@@ -5,7 +5,7 @@
 import { withWorkBudget, WorkBudgetExceeded, type PlanReport, type ReadReference } from '../core/index.js';
 import { loadPlan } from '../plan/load.js';
 import { renderAlternativesMarkdown } from '../report/alternatives.js';
-import { escapeMarkdown } from '../report/escape.js';
+import { escapeLine } from '../report/escape.js';
 import { suggest } from '../suggest/index.js';
 
 /** Searching is cheap (well under a second a plan), but a push may verify hundreds of plans. */
@@ -62,7 +62,7 @@ export function alternativesMarkdown(
     const left = wanted.slice(wanted.indexOf(stoppedAt));
     const note = `Alternatives stopped after ${budgetMs / 1000} s, this section's time budget: not searched for ${left.map((p) => p.file).join(', ')}. Run \`parallel-plan-check suggest <plan>\` for them.`;
     log(note);
-    for (const plan of left) sections[plan.file] = `> ${escapeMarkdown(note)}\n`;
+    for (const plan of left) sections[plan.file] = `> ${escapeLine(note)}\n`;
   }
   return sections;
 }

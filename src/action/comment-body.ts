@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { PlanReport, Report } from '../core/index.js';
 import { DEFAULT_MIN_CHANGE_PERCENT } from '../report/changes.js';
-import { escapeMarkdown, escapeName } from '../report/escape.js';
+import { escapeLine, escapeMarkdown, escapeName } from '../report/escape.js';
 import { reasonShort } from '../report/headline.js';
 import { planCounts, VERDICT_EMOJI } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
@@ -52,7 +52,7 @@ export interface CommentContext {
 
 export type UnverifiedScope = NonNullable<ReportMarkdownOptions['unverified']>;
 
-function notesSection(notes: readonly string[], shown = (note: string) => escapeMarkdown(note)): string {
+function notesSection(notes: readonly string[], shown = (note: string) => escapeLine(note)): string {
   return notes.length === 0 ? '' : ['', ...notes.map((n) => `> ${shown(n)}`), ''].join('\n');
 }
 
@@ -66,10 +66,10 @@ const NOTE_CUT = ' … (cut: the job summary has all of it)';
 
 /** One note, escaped, within `room` characters (its cut marker aside). */
 function fitNote(note: string, room: number, marker = NOTE_CUT): string {
-  const escaped = escapeMarkdown(note);
+  const escaped = escapeLine(note);
   if (escaped.length <= room) return escaped;
   for (let keep = Math.min(note.length, room); keep > 0; keep = Math.floor(keep / 2)) {
-    const cut = escapeMarkdown(note.slice(0, keep));
+    const cut = escapeLine(note.slice(0, keep));
     if (cut.length <= room) return `${cut}${marker}`;
   }
   return marker.trim();

@@ -4,7 +4,7 @@
 // with one plain log line; verification, annotations, summary and the job result still happen.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { escapeMarkdown } from '../report/index.js';
+import { escapeLine } from '../report/index.js';
 import { alternativesMarkdown } from './alternatives.js';
 import { workflowAnnotationCommand, workflowAnnotations } from './annotations.js';
 import { listChangedPlans, type PlanToVerify } from './changed-plans.js';
@@ -210,7 +210,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   for (const plan of plans) logLine(`${plan.verdict.padEnd(5)} ${plan.file}`);
 
   const notes = selection.notes;
-  const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n')}\n` : '';
+  const notesMarkdown = notes.length > 0 ? `\n\n${notes.map((n) => `> ${escapeLine(n)}`).join('\n>\n')}\n` : '';
   const alternatives = inputs.alternatives ? alternativesMarkdown(plans, verified.inputs, logLine) : {};
   const baseRef = target.kind === 'pull_request' ? target.baseRef : null;
   const renderOptions = { ...(baseRef ? { baseName: baseRef } : {}), minChange: inputs.minChange, alternatives, ...(unverified ? { unverified } : {}) };

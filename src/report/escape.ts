@@ -67,12 +67,17 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * A plan's name or a file path for inline markdown or a table cell: as escapeMarkdown, but a line
- * break shows as `\n` (`\r`), as check-run names show it. A name holds no intended line break, and a
- * <br> would let its second part read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
+ * One line of plan text for inline markdown (a note quoting file names): as escapeMarkdown, but a line
+ * break shows as `\n` (`\r`), as check-run names show it. Such a line holds no intended line break, and
+ * a <br> would let what follows it read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
  */
+export function escapeLine(text: string): string {
+  return escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+}
+
+/** A plan's name or a file path for inline markdown or a table cell: escapeLine, trimmed as escapeCell is. */
 export function escapeName(text: string): string {
-  return escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')).trim() || ' ';
+  return escapeLine(text).trim() || ' ';
 }
 
 /**

@@ -1,7 +1,7 @@
 // Where each figure came from when not from the plan file itself: a manifest or engine command
 // line (deployment.from), a Hugging Face config.json, or a preset. File origins are listed key by
 // key with their file:line; presets in one line each (their figures are cited in the presets).
-import { escapeMarkdown } from './escape.js';
+import { escapeLine, escapeMarkdown } from './escape.js';
 import { countOf } from '../core/figures.js';
 
 const code = (key: string): string => (/^[A-Za-z0-9_.-]+$/.test(key) ? `\`${key}\`` : escapeMarkdown(key));
@@ -18,7 +18,7 @@ export function importedSection(origins: Record<string, string> | undefined): st
     presets.set(id, [...(presets.get(id) ?? []), key]);
   }
   if (fromFiles.length === 0 && presets.size === 0) return '';
-  const lines = fromFiles.map(([key, origin]) => `- ${code(key)} ← ${escapeMarkdown(origin)}`);
+  const lines = fromFiles.map(([key, origin]) => `- ${code(key)} ← ${escapeLine(origin)}`);
   for (const [id, keys] of presets) {
     const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
     lines.push(`- ${countOf(keys.length, `${sections} figure`)} ← preset ${code(id)}`);

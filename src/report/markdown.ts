@@ -6,7 +6,7 @@ import { markdownTable } from 'markdown-table';
 import type { DeviceMemory, PlanReport, Report, Verdict } from '../core/types.js';
 import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
 import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
-import { escapeCell, escapeHtml, escapeMarkdown, escapeName, withoutMath } from './escape.js';
+import { escapeCell, escapeHtml, escapeLine, escapeMarkdown, escapeName, withoutMath } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
 import { headlineLines, reasonShort } from './headline.js';
 import { importedSection } from './imported.js';
@@ -92,7 +92,7 @@ function summaryTable(plans: readonly PlanReport[], bases: Record<string, PlanRe
 function errorsList(plan: PlanReport): string {
   return plan.errors
     .map((e) => {
-      const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escapeMarkdown(e.path) : ''].filter(Boolean).join(', ');
+      const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escapeLine(e.path) : ''].filter(Boolean).join(', ');
       return `- ${where ? `**${where}**: ` : ''}${escapeMarkdown(e.message)}`;
     })
     .join('\n');
