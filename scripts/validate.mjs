@@ -491,7 +491,7 @@ function siliconSection(coreModule, coreDir, kind) {
   });
 }
 
-/** The measurements against themselves (validation/silicon-eval.mjs, repeatability): the best any estimator of the plan alone could score. */
+/** The measurements against themselves (validation/silicon-eval.mjs, repeatability): how well one measurement of a plan predicts another. */
 function repeatabilityLines(results, pct1) {
   const runs = [
     ['any engine version', repeatability(results)],
@@ -500,7 +500,7 @@ function repeatabilityLines(results, pct1) {
   if (runs[0][1].rows === 0) return [];
   const lines = ['\n### Repeatability: the same plan measured more than once\n'];
   lines.push(
-    'Rows that convert to the identical plan but were measured again with a different result, each against the median of the other measurements of its plan (the best an estimator that sees only the plan can do on these rows), beside this estimator on the same rows:\n',
+    'Rows that convert to the identical plan but were measured again with a different result, each against the median of the other measurements of its plan (how well one measurement of a plan predicts another; no ceiling for an estimator: one value between a plan's measurements can be within 25% of more of them), beside this estimator on the same rows:\n',
   );
   const rows = [];
   for (const [label, r] of runs) {

@@ -182,7 +182,9 @@ export function rangeCoverage(results, key) {
  * How well the measurements agree with themselves: rows that convert to the identical plan but were
  * measured more than once with different results (rows with the same TTFT and TPOT to 0.1% are one
  * measurement exported twice). Each such row is compared with the median of its plan's other
- * measurements: the best any estimator of the plan alone can do on these rows. With
+ * measurements: how well one measurement of a plan predicts another. No ceiling for an estimator of
+ * the plan alone: one value between a plan's measurements (125 ms for 100 and 150) can be within 25%
+ * of more of them than the others' median is. With
  * `sameEngineVersion`, rows count as repeats only when the engine version matches too.
  */
 export function repeatability(results, { sameEngineVersion = false } = {}) {
