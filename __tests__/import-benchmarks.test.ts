@@ -48,6 +48,10 @@ describe('aiconfigurator', () => {
     const stated = ok(importText('exp.yaml', exp('  gemm_quant_mode: fp8\n')));
     expect(stated.fields.model?.weight_dtype).toBe('fp8');
     expect(stated.warnings.join('\n')).not.toMatch(/reads as a quantized checkpoint/);
+    // a gemm_quant_mode that maps to no dtype is ignored: the int4 read from the name is still warned about
+    const unmapped = ok(importText('exp.yaml', exp('  gemm_quant_mode: bogus\n')));
+    expect(unmapped.fields.model?.weight_dtype).toBe('int4');
+    expect(unmapped.warnings.join('\n')).toMatch(/exp\.yaml:4: the model's name reads as a quantized checkpoint/);
   });
 });
 

@@ -168,9 +168,10 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     const id = presetOfToolName(modelName);
     if (id) {
       c.set('model.preset', id, model.line);
-      // gemm_quant_mode, read below, states the storage; otherwise a name that reads as quantized is warned about
-      const stated = first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']);
-      setCheckpointStorage(c, modelName, model.line, stated !== undefined, false);
+      // gemm_quant_mode, read below, states the storage when it maps to a dtype; otherwise (absent, or a
+      // mode ignored below) a name that reads as quantized is warned about
+      const gemm = stringOf(first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']))?.toLowerCase();
+      setCheckpointStorage(c, modelName, model.line, gemm !== undefined && QUANT[gemm] !== undefined, false);
     } else c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
   }
 
