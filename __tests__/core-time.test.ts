@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allReduce, allToAll } from '../src/core/comm.js';
 import { EXPERT_EXCHANGE_LATENCY_S } from '../src/core/defaults.js';
-import { attendedPairs, makePass, stageCostModel, touchedExpertFraction, type Pass, type TimeMode } from '../src/core/performance.js';
+import { attendedPairs, BOUND_MODE, makePass, stageCostModel, touchedExpertFraction, type Pass, type TimeMode } from '../src/core/performance.js';
 import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { resolvePlan, type Resolved } from '../src/core/resolve.js';
 import { buildStages } from '../src/core/stages.js';
@@ -99,6 +99,18 @@ workload:
     expect(m.ttft_lower_bound_ms).toBeCloseTo(23.77, 1);
     // The estimate keeps them whole, as vLLM and SGLang run them (ReplicatedLinear).
     expect(m.ttft_ms!).toBeGreaterThan(27.5);
+    // Exactly: one 4,096-token prompt pass costs the estimate the replicated FLOPs whole on each rank and
+    // the bound 1/8 of them; nothing else differs in the FLOPs (ttft_ms > 27.5 held with them split too).
+    const loaded = load(plan(8));
+    const r = resolvePlan(loaded.plan, loaded.origins);
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate').facts!;
+    const [stage] = buildStages(facts, r.layout.pp, r.layout.layersPerStage)!;
+    const estimate: TimeMode = { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const pairs = (4096 * 4097) / 2;
+    const pass = makePass({ activeDp: 1, prefillTokens: 4096, prefillPairsFull: pairs, prefillPairsSliding: 0, prefillPairsTopK: pairs, logitTokens: 1 });
+    const flops = (mode: TimeMode) => stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(pass)!.flops;
+    const replicated = 2 * 4096 * (15_155_200 * 61 + 7168 * 256 * 58);
+    expect(flops(estimate) - flops(BOUND_MODE)).toBeCloseTo(replicated * (1 - 1 / 8), -3);
   });
 
   it('a prefix-cache hit removes the cached tokens from the work', () => {
