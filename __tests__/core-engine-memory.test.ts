@@ -187,8 +187,8 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     expect(sglangDefaults(dev(79.19), 1, 1, { speculative: 'ngram' }).memFractionStatic).toBeCloseTo(sglangDefaults(dev(79.19), 1, 1).memFractionStatic, 3);
   });
   it("DP attention (experts over the DP ranks) takes SGLang's defaults at its own tp_size, tp x dp, and splits the chunk over the ranks", () => {
-    // DeepSeek-V3 on 8 H200s as --tp 8 --dp 8 --enable-dp-attention: SGLang's tp_size is 8 (0.896 of the
-    // device), its 8192-token chunk split into 8192 / 8 = 1024 per rank (server_args: chunked_prefill_size //= dp_size).
+    // DeepSeek-V3 on 8 H200s as --tp 8 --dp 8 --enable-dp-attention: SGLang's tp_size is 8 (0.768 of the
+    // device with the DP-attention reserve), its 8192-token chunk split into 8192 / 8 = 1024 per rank (server_args: chunked_prefill_size //= dp_size).
     const dpAttention = (dp: number, ep: number) =>
       resolvePlan(
         load(
@@ -200,6 +200,14 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     expect(w.maxBatchedTokens).toBe(1024);
     // reserved = 14,848 MB + 3 x 512 x 8 + 1.5 x 512 x 8 (DP attention, cuda_graph_max_bs 512 > 300) = 33,280 MB
     expect(w.memoryFraction).toBeCloseTo(0.768, 3);
+    // and the assumption says why it is lower than the device and tp alone give
+    const assumed = resolvePlan(
+      load(
+        'version: 1\nmodel: {preset: deepseek-v3}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8, ep: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}\ndeployment: {engine: sglang}\n',
+      ).plan,
+      {},
+    ).assumptions.find((a) => a.name === 'workload.memory_fraction')!;
+    expect(assumed.value).toBe("0.768 (SGLang's mem_fraction_static default for this device and tp, less its reserve for DP attention over 8 ranks)");
     // dp 8 without experts across the ranks (ep 1, etp 1: replicas of a whole model each) keeps each replica's own defaults
     const replicas = resolvePlan(
       load(
@@ -208,6 +216,8 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
       {},
     ).workload;
     expect(replicas.maxBatchedTokens).toBe(8192);
+    // and no DP-attention reserve (plain --dp replicas): tp_size 1 on H200, 512 + 1.5 x 8192 + 2 x 256 + 128 = 13,440 MB
+    expect(replicas.memoryFraction).toBeCloseTo(Math.round(((139.8 * 1024 - 13440) / (139.8 * 1024)) * 1000) / 1000, 3);
   });
   it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
     const r = verify(

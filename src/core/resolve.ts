@@ -312,7 +312,12 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
         `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`,
         'method',
       );
-    else assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+    else {
+      // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
+      const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
+      const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
+      assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+    }
   }
   const reserve = 1 - memoryFraction;
   // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
