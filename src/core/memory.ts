@@ -84,7 +84,7 @@ export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage
   return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
 }
 
-/** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null): number {
   const b = facts.bytes;
   return (
