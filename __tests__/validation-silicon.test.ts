@@ -114,7 +114,7 @@ describe('repeatability: the measurements against themselves', () => {
     tpotRatio: 1,
   });
 
-  it('compares each distinct measurement of one plan with the median of the others, by hand', () => {
+  it("measures each distinct measurement against its plan's mean, the spread of a mean of n widened by sqrt(n / (n - 1)), by hand", () => {
     const results = [
       result('a', 8, 'v1', 100, 10),
       result('b', 8, 'v1', 100, 10), // the same measurement exported twice: one measurement
@@ -122,14 +122,16 @@ describe('repeatability: the measurements against themselves', () => {
       result('d', 4, 'v1', 200, 20), // measured once: not a repeat
     ];
     const r = repeatability(results);
-    // Two distinct measurements of the tp=8 plan: 150/100 = 1.5 (outside 25%) and 100/150 = 0.67.
+    // Two distinct measurements of the tp=8 plan, geometric mean sqrt(100 x 150) = 122.5 ms; each is
+    // ln(1.5) / 2 from it, x sqrt(2) for a mean of two: ln(1.5) / sqrt(2) = 0.2867 from the true mean.
+    // Estimate / measured: 100 ms -> e^0.2867 = 1.332 (outside 25%), 150 ms -> e^-0.2867 = 0.751 (inside).
     expect(r.plans).toBe(1);
     expect(r.rows).toBe(2);
-    expect(r.ttftWithin).toBe(0);
+    expect(r.ttftWithin).toBe(0.5);
     expect(r.tpotWithin).toBe(1);
-    expect(r.bothWithin).toBe(0);
-    // Width of the 80% range centred on the others: exp(2 ln 1.5) = 2.25.
-    expect(r.ttftWidth80).toBeCloseTo(2.25, 6);
+    expect(r.bothWithin).toBe(0.5);
+    // Width of the 80% range about the true mean: e^(2 x 0.2867) = 1.5^sqrt(2) = 1.774.
+    expect(r.ttftWidth80).toBeCloseTo(1.5 ** Math.SQRT2, 6);
     // Counting only the same engine version, the tp=8 plan has one measurement: no repeats.
     expect(repeatability(results, { sameEngineVersion: true }).rows).toBe(0);
   });

@@ -11296,12 +11296,16 @@ function escape_escapeMarkdown(text) {
         .replace(/\r\n?|\n/g, '<br>');
 }
 /**
- * A plan's name or a file path for inline markdown or a table cell: as escapeMarkdown, but a line
- * break shows as `\n` (`\r`), as check-run names show it. A name holds no intended line break, and a
- * <br> would let its second part read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
+ * One line of plan text for inline markdown (a note quoting file names): as escapeMarkdown, but a line
+ * break shows as `\n` (`\r`), as check-run names show it. Such a line holds no intended line break, and
+ * a <br> would let what follows it read as a line of its own (`prod.plan.yaml<br>z` beside a ✅).
  */
+function escapeLine(text) {
+    return escape_escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+}
+/** A plan's name or a file path for inline markdown or a table cell: escapeLine, trimmed as escapeCell is. */
 function escapeName(text) {
-    return escape_escapeMarkdown(text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')).trim() || ' ';
+    return escapeLine(text).trim() || ' ';
 }
 /**
  * Plan text inside an HTML element such as <summary>, where markdown is not parsed (a backslash
@@ -15130,9 +15134,10 @@ function importAiconfigurator(file, yaml, worker) {
         const id = presetOfToolName(modelName);
         if (id) {
             c.set('model.preset', id, model.line);
-            // gemm_quant_mode, read below, states the storage; otherwise a name that reads as quantized is warned about
-            const stated = first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']);
-            setCheckpointStorage(c, modelName, model.line, stated !== undefined, false);
+            // gemm_quant_mode, read below, states the storage when it maps to a dtype; otherwise (absent, or a
+            // mode ignored below) a name that reads as quantized is warned about
+            const gemm = stringOf(first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']))?.toLowerCase();
+            setCheckpointStorage(c, modelName, model.line, gemm !== undefined && QUANT[gemm] !== undefined, false);
         }
         else
             c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
@@ -26698,6 +26703,16 @@ const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
 const TIGHT_MEMORY_FRACTIONS = [0.95, 0.96, 0.97, 0.98, 0.99];
 /** SGLang's mem_fraction_static when it cannot read the device memory. */
 const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
+/** vLLM's largest default CUDA-graph capture, in tokens (config/vllm.py, _set_cudagraph_sizes). */
+const VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE = 512;
+/**
+ * vLLM's max_cudagraph_capture_size (config/vllm.py, _set_cudagraph_sizes): min(max_num_seqs x
+ * (1 + speculative tokens) x 2, 512), at most max_num_batched_tokens. In tokens: a pass of more
+ * tokens (a decode step of b sequences is b x (1 + k) tokens) launches eagerly.
+ */
+function vllmCudaGraphCaptureSize(maxNumSeqs, queryTokens, maxBatchedTokens) {
+    return Math.max(1, Math.min(maxNumSeqs * queryTokens * 2, VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE, maxBatchedTokens));
+}
 /**
  * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a
  * device of >= 70 GiB that is not an A100, max_num_batched_tokens 8192 and max_num_seqs 1024;
@@ -27196,7 +27211,7 @@ function stageWeightBytes(facts, layout, stage, padding = null) {
         embeddings += (facts.lmHead / tp) * b.embeddings;
     return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
 }
-/** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding) {
     const b = facts.bytes;
     return ((facts.sharedExperts / layout.tp) * b.mlp +
@@ -28648,6 +28663,8 @@ function simulate(load, engine, costs) {
     let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
     const measuredTarget = n - warmup;
     const tps = Math.max(1, engine.tokensPerStep);
+    /** budget tokens a decoding sequence takes in a mixed pass */
+    const perDecode = Math.max(1, engine.decodeBudgetTokens ?? tps);
     const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
     // a round trip of every in-flight pipeline batch: each has its own budget (one chunk per request)
     const stepRoom = budget * Math.max(1, Math.floor(engine.inFlightBatches ?? 1));
@@ -28962,10 +28979,10 @@ function simulate(load, engine, costs) {
                 hasWaiting = false;
             }
         }
-        if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < stepRoom || batch === 0)) {
+        if (hasWaiting && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom || batch === 0)) {
             // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
             const decoding = engine.policy === 'mixed' ? batch : 0;
-            const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * tps) : 0));
+            const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * perDecode) : 0));
             if (filled) {
                 heldSteps = 0;
                 sinceRelease = 0;
@@ -29012,7 +29029,7 @@ function simulate(load, engine, costs) {
                 return null;
             const dt1 = probe.time + engine.stepOverhead;
             const nextArrival = nextEventTime();
-            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < stepRoom)) {
+            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom)) {
                 // Stop at the first step boundary after the next request arrives that reads the queue.
                 let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
                 if (recvInterval > 1)
@@ -29611,6 +29628,7 @@ function engineBehaviour(r, maxRunning, load) {
         requestOverhead: r.hardware.requestOverhead,
         stepOverhead: r.hardware.stepOverhead,
         tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+        decodeBudgetTokens: queryTokensPerStep(wl),
         prefixHitRate: wl.prefixHitRate,
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
@@ -30737,8 +30755,9 @@ function mergeMemory(p, d, worst, decodeWorkers) {
 /**
  * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
  * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
- * 512 tokens (compilation_config max capture size).
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
  */
 const VLLM = {
     id: 'vllm',
@@ -30768,7 +30787,10 @@ const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
 /**
  * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
  * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
+ * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
+ * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
+ * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
+ * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
  * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
  * max_running_requests follows the KV pool (no fixed default below it).
  */
@@ -31003,8 +31025,12 @@ function resolvePlan(plan, origins) {
         memoryFraction = defaults.memoryFraction;
         if (poolFixed)
             assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
-        else
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+        else {
+            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
+            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
+            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+        }
     }
     const reserve = 1 - memoryFraction;
     // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
@@ -31015,10 +31041,12 @@ function resolvePlan(plan, origins) {
     const maxRunningSequences = w.max_running_sequences ?? null;
     // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
     // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-    const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
+    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
+    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
+    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
     const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
     // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences) : 0;
+    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
     const runtimeOverhead = w.runtime_overhead ?? null;
     if (w.runtime_overhead === undefined) {
         assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
@@ -31045,8 +31073,16 @@ function resolvePlan(plan, origins) {
     // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
     if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
         assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
+    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+    let graphProfile = profile;
+    if (engine === 'vllm') {
+        const q = speculative ? speculative.tokens + 1 : 1;
+        const capture = vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+    }
     const workload = {
-        profile,
+        profile: graphProfile,
         concurrency: w.concurrency,
         requestRate: w.request_rate,
         arrival,
@@ -36853,7 +36889,7 @@ function importedSection(origins) {
     }
     if (fromFiles.length === 0 && presets.size === 0)
         return '';
-    const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escape_escapeMarkdown(origin)}`);
+    const lines = fromFiles.map(([key, origin]) => `- ${imported_code(key)} ← ${escapeLine(origin)}`);
     for (const [id, keys] of presets) {
         const sections = [...new Set(keys.map((k) => k.split('.')[0]))].join(' and ');
         lines.push(`- ${countOf(keys.length, `${sections} figure`)} ← preset ${imported_code(id)}`);
@@ -37152,7 +37188,7 @@ function summaryTable(plans, bases, minChange) {
 function errorsList(plan) {
     return plan.errors
         .map((e) => {
-        const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escape_escapeMarkdown(e.path) : ''].filter(Boolean).join(', ');
+        const where = [e.line !== undefined ? `line ${e.line}` : '', e.path ? escapeLine(e.path) : ''].filter(Boolean).join(', ');
         return `- ${where ? `**${where}**: ` : ''}${escape_escapeMarkdown(e.message)}`;
     })
         .join('\n');
@@ -38601,6 +38637,8 @@ const outcomeWords = (c) => c.status === 'pass' ? (warningsText(c) ? 'meets its 
 const warningsTail = (c) => (c.status === 'pass' && warningsText(c) ? `; ${warningsText(c)}` : '');
 /** Whether a candidate counts under `want`: a pass, or (want possible) one the bounds leave open. */
 const counts = (c, want) => c.status === 'pass' || (want === 'possible' && c.status === 'possible');
+/** Whether a candidate counts under `want` on the screen and still once verified in full (search.ts counts so). */
+const countsInFull = (s, c, want) => counts(c, want) && counts(s.confirm(c), want);
 /** Screened candidates verified in full before one is given up on (the screen's best rarely fails the full run). */
 const CONFIRM_TRIES = 3;
 /**
@@ -38695,12 +38733,13 @@ function sameGpusAxis(s, axis, change, variant) {
         const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
         if (own && mine && counts(mine, want))
             return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
-        const needed = s.at(s.planGpus, variant).filter((c) => !counts(s.one(s.planGpus, c.variation.layout), want));
+        // a layout that counts only on the screen (its full verification does not) still needs the change
+        const needed = s.at(s.planGpus, variant).filter((c) => !countsInFull(s, s.one(s.planGpus, c.variation.layout), want));
         const top = bestConfirmed(s, needed, want);
         if (top)
             return withOutcome(axis, change, top, `with ${describe(top)}${own ? " (the plan's own layout does not pass even with it)" : ''}`);
     }
-    const alreadyPassing = s.at(s.planGpus).some((c) => c.status === 'pass');
+    const alreadyPassing = s.at(s.planGpus).some((c) => countsInFull(s, c, 'pass'));
     return {
         axis,
         change,
@@ -39004,19 +39043,34 @@ function search_suggest(base, options, planVerdict) {
     // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
     screenCounts(s, counts);
     const all = counts.flatMap((n) => s.at(n));
-    const passing = all.filter((c) => c.status === 'pass');
-    const possible = all.filter((c) => c.status === 'possible');
-    // nothing passes or stays open: show the layouts closest to passing instead
-    const order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
-    const ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
-    // the listed layouts were screened on a short simulation: verified again in full, then ranked on those figures
-    const confirmed = new Map(ranked.slice(0, options.top).map((c) => [c, s.confirm(c)]));
-    const top = [...confirmed.values()].sort(order);
-    // The counts follow the full verification where it was done: a listed layout that passed on the
-    // short screen but warns in full is not counted as passing.
+    // The listed layouts were screened on a short simulation: verified again in full, then ranked on those
+    // figures. The counts and the pool the list is drawn from follow the full verification where it was done:
+    // a listed layout that passed on the short screen but warns in full is not counted as passing, and the
+    // list is drawn again from the layouts that still pass (or, none passing, stay open).
+    const confirmed = new Map();
     const statusOf = (c) => confirmed.get(c)?.status ?? c.status;
-    const passingCount = all.filter((c) => statusOf(c) === 'pass').length;
-    const possibleCount = all.filter((c) => statusOf(c) === 'possible').length;
+    let passingCount;
+    let possibleCount;
+    let ranked;
+    let order;
+    for (;;) {
+        const passing = all.filter((c) => statusOf(c) === 'pass');
+        const possible = all.filter((c) => statusOf(c) === 'possible');
+        passingCount = passing.length;
+        possibleCount = possible.length;
+        // nothing passes or stays open: show the layouts closest to passing instead
+        order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
+        ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
+        const fresh = ranked.slice(0, options.top).filter((c) => !confirmed.has(c));
+        for (const c of fresh)
+            confirmed.set(c, s.confirm(c));
+        if (fresh.every((c) => confirmed.get(c).status === c.status))
+            break;
+    }
+    const top = ranked
+        .slice(0, options.top)
+        .map((c) => confirmed.get(c))
+        .sort(order);
     const plan = s.asWritten();
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
     // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared

@@ -635,6 +635,16 @@ const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
 const TIGHT_MEMORY_FRACTIONS = [0.95, 0.96, 0.97, 0.98, 0.99];
 /** SGLang's mem_fraction_static when it cannot read the device memory. */
 const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
+/** vLLM's largest default CUDA-graph capture, in tokens (config/vllm.py, _set_cudagraph_sizes). */
+const VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE = 512;
+/**
+ * vLLM's max_cudagraph_capture_size (config/vllm.py, _set_cudagraph_sizes): min(max_num_seqs x
+ * (1 + speculative tokens) x 2, 512), at most max_num_batched_tokens. In tokens: a pass of more
+ * tokens (a decode step of b sequences is b x (1 + k) tokens) launches eagerly.
+ */
+function vllmCudaGraphCaptureSize(maxNumSeqs, queryTokens, maxBatchedTokens) {
+    return Math.max(1, Math.min(maxNumSeqs * queryTokens * 2, VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE, maxBatchedTokens));
+}
 /**
  * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a
  * device of >= 70 GiB that is not an A100, max_num_batched_tokens 8192 and max_num_seqs 1024;
@@ -1133,7 +1143,7 @@ function stageWeightBytes(facts, layout, stage, padding = null) {
         embeddings += (facts.lmHead / tp) * b.embeddings;
     return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
 }
-/** Weight bytes of one MoE layer on one device: shared experts and router over tp, routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding) {
     const b = facts.bytes;
     return ((facts.sharedExperts / layout.tp) * b.mlp +
@@ -2585,6 +2595,8 @@ function simulate(load, engine, costs) {
     let warmup = Math.min(Math.max(0, Math.floor(load.warmup)), n - 1);
     const measuredTarget = n - warmup;
     const tps = Math.max(1, engine.tokensPerStep);
+    /** budget tokens a decoding sequence takes in a mixed pass */
+    const perDecode = Math.max(1, engine.decodeBudgetTokens ?? tps);
     const budget = Math.max(1, Math.floor(engine.maxBatchedTokens));
     // a round trip of every in-flight pipeline batch: each has its own budget (one chunk per request)
     const stepRoom = budget * Math.max(1, Math.floor(engine.inFlightBatches ?? 1));
@@ -2899,10 +2911,10 @@ function simulate(load, engine, costs) {
                 hasWaiting = false;
             }
         }
-        if (hasWaiting && (engine.policy === 'prefill-first' || batch * tps < stepRoom || batch === 0)) {
+        if (hasWaiting && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom || batch === 0)) {
             // A pass with prompt work: prefill alone (prefill-first) or riding along the decodes (mixed).
             const decoding = engine.policy === 'mixed' ? batch : 0;
-            const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * tps) : 0));
+            const filled = fillPrefill(stepRoom - (engine.policy === 'mixed' ? Math.min(stepRoom - 1, decoding * perDecode) : 0));
             if (filled) {
                 heldSteps = 0;
                 sinceRelease = 0;
@@ -2949,7 +2961,7 @@ function simulate(load, engine, costs) {
                 return null;
             const dt1 = probe.time + engine.stepOverhead;
             const nextArrival = nextEventTime();
-            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * tps < stepRoom)) {
+            if (nextArrival !== null && (engine.policy === 'prefill-first' || batch * perDecode < stepRoom)) {
                 // Stop at the first step boundary after the next request arrives that reads the queue.
                 let k = Math.max(0, Math.ceil((nextArrival - t) / dt1));
                 if (recvInterval > 1)
@@ -3548,6 +3560,7 @@ function engineBehaviour(r, maxRunning, load) {
         requestOverhead: r.hardware.requestOverhead,
         stepOverhead: r.hardware.stepOverhead,
         tokensPerStep: wl.speculative ? wl.speculative.acceptance : 1,
+        decodeBudgetTokens: queryTokensPerStep(wl),
         prefixHitRate: wl.prefixHitRate,
         recvInterval: wl.recvInterval,
         outputLag: wl.profile.outputLagSteps,
@@ -4674,8 +4687,9 @@ function mergeMemory(p, d, worst, decodeWorkers) {
 /**
  * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
  * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. Piecewise CUDA graphs cover passes up to
- * 512 tokens (compilation_config max capture size).
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
  */
 const VLLM = {
     id: 'vllm',
@@ -4705,7 +4719,10 @@ const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
 /**
  * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
  * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to cuda_graph_max_bs (512 for TP >= 4 or >= 80 GB devices); prefill runs eagerly. The overlap
+ * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
+ * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
+ * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
+ * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
  * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
  * max_running_requests follows the KV pool (no fixed default below it).
  */
@@ -4940,8 +4957,12 @@ function resolvePlan(plan, origins) {
         memoryFraction = defaults.memoryFraction;
         if (poolFixed)
             assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
-        else
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? ' for this device and tp' : ''})`);
+        else {
+            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
+            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
+            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+        }
     }
     const reserve = 1 - memoryFraction;
     // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
@@ -4952,10 +4973,12 @@ function resolvePlan(plan, origins) {
     const maxRunningSequences = w.max_running_sequences ?? null;
     // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
     // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-    const engineCap = engine === 'vllm' ? defaults.profiledSequences : profile.defaultMaxRunning;
+    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
+    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
+    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
     const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
     // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : defaults.profiledSequences) : 0;
+    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
     const runtimeOverhead = w.runtime_overhead ?? null;
     if (w.runtime_overhead === undefined) {
         assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
@@ -4982,8 +5005,16 @@ function resolvePlan(plan, origins) {
     // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
     if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
         assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
+    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+    let graphProfile = profile;
+    if (engine === 'vllm') {
+        const q = speculative ? speculative.tokens + 1 : 1;
+        const capture = vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+    }
     const workload = {
-        profile,
+        profile: graphProfile,
         concurrency: w.concurrency,
         requestRate: w.request_rate,
         arrival,

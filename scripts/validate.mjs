@@ -500,7 +500,7 @@ function repeatabilityLines(results, pct1) {
   if (runs[0][1].rows === 0) return [];
   const lines = ['\n### Repeatability: the same plan measured more than once\n'];
   lines.push(
-    'Rows that convert to the identical plan but were measured again with a different result, each against the median of the other measurements of its plan (how well one measurement of a plan predicts another; no ceiling for an estimator: one value between a plan's measurements can be within 25% of more of them), beside this estimator on the same rows:\n',
+    "Rows that convert to the identical plan but were measured again with a different result: what measurement noise alone leaves to a perfect estimator of the plan (one that gives each plan its true mean; each row's distance from it estimated from the plan's own measurements, validation/silicon-eval.mjs), beside this estimator on the same rows:\n",
   );
   const rows = [];
   for (const [label, r] of runs) {
@@ -524,8 +524,8 @@ function repeatabilityLines(results, pct1) {
         'TTFT within 25%',
         'TPOT within 25%',
         'Both within 25%',
-        '80% range width TTFT',
-        '80% range width TPOT',
+        '80% range width TTFT (about the true mean)',
+        '80% range width TPOT (about the true mean)',
         'This estimator on these rows (TTFT / TPOT / both within 25%)',
       ],
       rows,

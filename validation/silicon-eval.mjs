@@ -181,11 +181,12 @@ export function rangeCoverage(results, key) {
 /**
  * How well the measurements agree with themselves: rows that convert to the identical plan but were
  * measured more than once with different results (rows with the same TTFT and TPOT to 0.1% are one
- * measurement exported twice). Each such row is compared with the median of its plan's other
- * measurements: how well one measurement of a plan predicts another. No ceiling for an estimator of
- * the plan alone: one value between a plan's measurements (125 ms for 100 and 150) can be within 25%
- * of more of them than the others' median is. With
- * `sameEngineVersion`, rows count as repeats only when the engine version matches too.
+ * measurement exported twice). A perfect estimator of the plan alone would give each plan's true
+ * mean; a row's distance from it is estimated from the plan's own measurements: ln(row / their
+ * geometric mean), scaled by sqrt(n / (n - 1)) (the deviation from a mean of n is that much narrower
+ * than from the true one). The shares within 25% and the 80% range width of those ratios are what
+ * measurement noise alone leaves to such an estimator. With `sameEngineVersion`, rows count as
+ * repeats only when the engine version matches too.
  */
 export function repeatability(results, { sameEngineVersion = false } = {}) {
   const groups = new Map();
@@ -197,30 +198,30 @@ export function repeatability(results, { sameEngineVersion = false } = {}) {
     groups.get(key).push(r);
   }
   const same = (a, b) => Math.abs(a.ttft_ms - b.ttft_ms) <= 1e-3 * b.ttft_ms && Math.abs(a.tpot_ms - b.tpot_ms) <= 1e-3 * b.tpot_ms;
-  const geoMedian = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 ? s[mid] : Math.sqrt(s[mid - 1] * s[mid]);
-  };
   const compared = [];
   let plans = 0;
   for (const rs of groups.values()) {
     const distinct = [];
     for (const r of rs) if (!distinct.some((d) => same(d.item.measured, r.item.measured))) distinct.push(r);
-    if (distinct.length < 2) continue;
+    const n = distinct.length;
+    if (n < 2) continue;
     plans++;
+    const logMean = (key) => distinct.reduce((sum, r) => sum + Math.log(r.item.measured[key]), 0) / n;
+    const spread = Math.sqrt(n / (n - 1));
+    const ttftMean = logMean('ttft_ms');
+    const tpotMean = logMean('tpot_ms');
     for (const r of distinct) {
-      const others = distinct.filter((o) => o !== r);
+      // estimate / measured for an estimator that gives the plan's true mean
       compared.push({
         result: r,
-        ttftRatio: geoMedian(others.map((o) => o.item.measured.ttft_ms)) / r.item.measured.ttft_ms,
-        tpotRatio: geoMedian(others.map((o) => o.item.measured.tpot_ms)) / r.item.measured.tpot_ms,
+        ttftRatio: Math.exp(-(Math.log(r.item.measured.ttft_ms) - ttftMean) * spread),
+        tpotRatio: Math.exp(-(Math.log(r.item.measured.tpot_ms) - tpotMean) * spread),
       });
     }
   }
   const inside = (x) => Math.abs(x - 1) <= 0.25;
   const share = (f) => (compared.length ? compared.filter(f).length / compared.length : null);
-  // The width (high/low) of the narrowest range centred on the others' median that holds 80% of the rows.
+  // The width (high/low) of the narrowest range centred on the true mean that holds 80% of the rows.
   const width80 = (key) => {
     const logs = compared.map((c) => Math.abs(Math.log(c[key]))).sort((a, b) => a - b);
     return logs.length ? Math.exp(2 * logs[Math.min(logs.length - 1, Math.ceil(0.8 * logs.length) - 1)]) : null;
