@@ -269,6 +269,28 @@ describe('job result and check runs', () => {
     expect(checkRunName('ppc', 'deploy/a.plan.yaml')).toBe('ppc / deploy/a.plan.yaml');
   });
 
+  it('fails the check run of a plan never verified whatever fail-on says, as the job fails (neutral passes a required check)', () => {
+    const refused = notVerifiedReport('b.plan.yaml', 'b.plan.yaml is not verified (read budget spent): too many reads');
+    for (const failOn of ['fail', 'warn', 'never'] as const) expect(conclusionFor(refused, failOn, true)).toBe('failure');
+    // an invalid plan still follows fail-on, as the job does
+    expect(conclusionFor(plan('a', 'error'), 'never')).toBe('neutral');
+  });
+
+  it('titles the annotations of a plan never verified "Not verified", not "Invalid plan"', () => {
+    const refused = notVerifiedReport('b.plan.yaml', 'b.plan.yaml is not verified (read budget spent): too many reads');
+    const report = combineReports([refused, plan('c.plan.yaml', 'error', [], { errors: [{ message: 'unknown key', path: 'model.x', line: 2 }] })]);
+    const titles = workflowAnnotations(report, undefined, new Set(['b.plan.yaml'])).map((a) => `${a.file}: ${a.title}`);
+    expect(titles).toContain('b.plan.yaml: Not verified');
+    expect(titles).toContain('c.plan.yaml: Invalid plan: model.x');
+    expect(checkRunAnnotations(refused, true).map((a) => a.title)).toEqual(['Not verified']);
+    expect(workflowAnnotations(report).map((a) => a.title)).toContain('Invalid plan');
+  });
+
+  it('counts warnings in the check-run title in words (1 warning, 2 warnings)', () => {
+    expect(checkRunTitle(plan('a', 'warn', [check('x', 'warn'), check('y', 'pass')]))).toBe('warn: 0 failed, 1 warning, 0 unverified, 1 passed');
+    expect(checkRunTitle(plan('a', 'warn', [check('x', 'warn'), check('y', 'warn')]))).toBe('warn: 0 failed, 2 warnings, 0 unverified, 0 passed');
+  });
+
   it('fits a summary to the checks API limit, without details first', () => {
     const details = `<details><summary>x</summary>\n\n${'y'.repeat(500)}\n\n</details>\n`;
     const text = `head\n${details}tail`;

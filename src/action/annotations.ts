@@ -18,13 +18,17 @@ export const SHOWN_PER_LEVEL = 10;
 /** Error annotations left for the plans: one is kept for the job's failure line (core.setFailed). */
 export const PLAN_ERRORS_SHOWN = SHOWN_PER_LEVEL - 1;
 
-/** A plan's annotations, most important first: load errors, failing checks, warnings, unverified. */
-export function planAnnotations(plan: PlanReport): LineAnnotation[] {
+/**
+ * A plan's annotations, most important first: load errors, failing checks, warnings, unverified.
+ * `unverified`: its error is a read refused or a budget spent, not an invalid plan, and is titled so.
+ */
+export function planAnnotations(plan: PlanReport, unverified = false): LineAnnotation[] {
+  const kind = unverified ? 'Not verified' : 'Invalid plan';
   const errors: LineAnnotation[] = plan.errors.map((e) => ({
     level: 'error',
     file: plan.file,
     ...(e.line !== undefined ? { line: e.line } : {}),
-    title: e.path ? `Invalid plan: ${e.path}` : 'Invalid plan',
+    title: e.path ? `${kind}: ${e.path}` : kind,
     message: e.message,
   }));
   const byStatus = (status: string, level: AnnotationLevel, prefix: string): LineAnnotation[] =>
@@ -49,8 +53,9 @@ export function planAnnotations(plan: PlanReport): LineAnnotation[] {
 export function workflowAnnotations(
   report: Report,
   shown: Record<AnnotationLevel, number> = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL },
+  unverified: ReadonlySet<string> = new Set(),
 ): LineAnnotation[] {
-  const perPlan = report.plans.map(planAnnotations);
+  const perPlan = report.plans.map((p) => planAnnotations(p, unverified.has(p.file)));
   const interleaved: LineAnnotation[] = [];
   for (let i = 0; perPlan.some((list) => i < list.length); i++) {
     for (const list of perPlan) if (list[i]) interleaved.push(list[i] as LineAnnotation);
@@ -101,8 +106,8 @@ export interface CheckRunAnnotation {
 }
 
 /** A plan's annotations in the checks API's shape (a line is required there: line 1 when unknown). */
-export function checkRunAnnotations(plan: PlanReport): CheckRunAnnotation[] {
-  return planAnnotations(plan).map((a) => ({
+export function checkRunAnnotations(plan: PlanReport, unverified = false): CheckRunAnnotation[] {
+  return planAnnotations(plan, unverified).map((a) => ({
     path: a.file,
     start_line: a.line ?? 1,
     end_line: a.line ?? 1,

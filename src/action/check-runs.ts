@@ -34,10 +34,12 @@ export type Conclusion = 'success' | 'neutral' | 'failure';
 
 /**
  * A plan's conclusion: `failure` where its verdict fails the job under fail-on (so a required
- * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise.
+ * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise. A plan the
+ * run never verified (a read refused, a budget spent) fails the job whatever fail-on says, so its
+ * check run is a failure too: GitHub counts `neutral` as passing a required check.
  */
-export function conclusionFor(plan: PlanReport, failOn: FailOn): Conclusion {
-  if (verdictFails(plan.verdict, failOn)) return 'failure';
+export function conclusionFor(plan: PlanReport, failOn: FailOn, unverified = false): Conclusion {
+  if (unverified || verdictFails(plan.verdict, failOn)) return 'failure';
   return plan.verdict === 'pass' ? 'success' : 'neutral';
 }
 
@@ -79,13 +81,13 @@ export function checkRunTitle(plan: PlanReport, unverified = false): string {
   const count = (s: string) => plan.checks.filter((c) => c.status === s).length;
   // a plan the run could not verify (a read refused, a budget spent) is not called invalid
   if (plan.verdict === 'error') return `${unverified ? 'Not verified' : 'Not a valid plan'}: ${countOf(plan.errors.length, 'error')}`;
-  const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
+  const parts = [`${count('fail')} failed`, countOf(count('warn'), 'warning'), `${count('unverified')} unverified`, `${count('pass')} passed`];
   return `${plan.verdict}: ${parts.join(', ')}`;
 }
 
 /** The run-wide budget's default: one per call, unbounded (a caller with many plans passes one budget to all). */
 export async function createCheckRun(client: GitHubClient, input: CheckRunInput, budget: AnnotationBudget = annotationBudget(Infinity)): Promise<number> {
-  const all: CheckRunAnnotation[] = checkRunAnnotations(input.plan);
+  const all: CheckRunAnnotation[] = checkRunAnnotations(input.plan, input.unverified);
   // the first request carries 50 for free; every further 50 costs an update from the run's budget
   const wanted = Math.max(0, Math.ceil(all.length / ANNOTATIONS_PER_REQUEST) - 1);
   const granted = Math.min(wanted, budget.updatesLeft);
@@ -102,7 +104,7 @@ export async function createCheckRun(client: GitHubClient, input: CheckRunInput,
     name: checkRunName(input.checkName, input.plan.file),
     head_sha: input.headSha,
     status: 'completed',
-    conclusion: conclusionFor(input.plan, input.failOn),
+    conclusion: conclusionFor(input.plan, input.failOn, input.unverified),
     completed_at: new Date().toISOString(),
     ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
     output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },

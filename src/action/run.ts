@@ -220,7 +220,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   setOutputs(report, paths, gaps);
   await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified, notes));
 
-  for (const a of workflowAnnotations(report)) {
+  for (const a of workflowAnnotations(report, undefined, notVerified)) {
     const { message, properties } = workflowAnnotationCommand(a);
     if (a.level === 'error') core.error(message, properties);
     else core.warning(message, properties);
