@@ -129,3 +129,24 @@ describe("a disaggregated plan at risk whose aggregated layouts all fail (a new 
     expect(layout.candidate!.variation.disaggregation).toBeDefined();
   });
 });
+
+describe('the status column of the disaggregated mixes agrees with the verdict above it', () => {
+  // Llama 3.1 70B on 8 H100 at 32 in flight (the example at half its concurrency): every mix of 8 devices
+  // meets its requirements on the estimates but is at risk; the table once said "passes" under "the best warns".
+  const plan = readFileSync('examples/llama-3.1-70b-8xh100-tp8.plan.yaml', 'utf8').replace('concurrency: 64', 'concurrency: 32');
+  const r = suggest(load(plan), OPTIONS, 'warn');
+  const md = renderAlternativesMarkdown(r, { top: 3 });
+
+  it('calls a mix that warns "at risk" or "warns" in its row, never "passes"', () => {
+    const d = r.disaggregated!;
+    expect(d.top.length).toBeGreaterThan(0);
+    expect(md).toMatch(/the best (warns|is at risk)/);
+    const rows = md.split('\n').filter((l) => /^\| D\d /.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [i, c] of d.top.slice(0, 3).entries()) {
+      const status = rows[i]!.split(' | ')[3];
+      expect(status).toEqual(c.warnings.length > 0 || c.unverified.length > 0 ? expect.stringMatching(/^(at risk|warns)$/) : 'passes');
+    }
+    expect(rows.some((row) => row.split(' | ')[3] !== 'passes')).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeCell, escapeMarkdown } from '../report/escape.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, STATUS_TEXT, verdictText } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
 import { countOf } from '../core/figures.js';
 
 const mixOf = (c: Candidate): string => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
@@ -47,13 +47,7 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
   const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
   const row = (label: string, c: Candidate, mix: string): string[] => {
     const f = figureTexts(c);
-    return [
-      label,
-      escapeCell(mix),
-      String(c.variation.gpus),
-      STATUS_TEXT[c.status],
-      ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell),
-    ];
+    return [label, escapeCell(mix), String(c.variation.gpus), statusText(c), ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell)];
   };
   for (const [i, c] of d.top.slice(0, top).entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
   if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));

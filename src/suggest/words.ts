@@ -18,6 +18,17 @@ export const OBJECTIVE_TEXT: Record<Objective, string> = {
 /** A status in a table cell; prose says more (verdictText, whyOpen). */
 export const STATUS_TEXT: Record<Candidate['status'], string> = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
 
+/**
+ * A candidate's status in a table cell, agreeing with verdictText beside it: one that meets every
+ * requirement on its estimates but warns is "at risk" or "warns", never "passes".
+ */
+export function statusText(c: Candidate): string {
+  if (c.status !== 'pass') return STATUS_TEXT[c.status];
+  const { atRisk, other, groups } = warningGroups(c);
+  if (groups.length === 0) return STATUS_TEXT.pass;
+  return groups.length === 1 && atRisk.length > 0 && other.length === 0 ? 'at risk' : 'warns';
+}
+
 /** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
 export function candidateVerdict(c: Candidate): 'pass' | 'warn' | 'fail' {
   if (c.failing.length > 0) return 'fail';
