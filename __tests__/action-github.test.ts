@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Check, PlanReport } from '../src/core/index.js';
 import { createCheckRun, ANNOTATIONS_PER_REQUEST } from '../src/action/check-runs.js';
-import { createClient, isPermissionDenied, timingFromEnv } from '../src/action/octokit.js';
+import { createClient, isPermissionDenied, stopMessage, timingFromEnv } from '../src/action/octokit.js';
 import { upsertStickyComment } from '../src/action/sticky-comment.js';
 import { commentMarker } from '../src/action/comment-body.js';
 import { createState, startStandIn, type StandIn } from './e2e/stand-in/server.mjs';
@@ -186,6 +186,23 @@ describe('upsertStickyComment', () => {
     );
     expect(isPermissionDenied(error)).toBe(true);
     expect(state.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
+  });
+});
+
+describe('a token GitHub refuses', () => {
+  it('names the github-token input in the line the run stops with, not only "Bad credentials"', async () => {
+    const state = createState();
+    server = await startStandIn(state);
+    const octokit = createClient({ token: 'ghs_revokedToken', baseUrl: server.url, retryBaseMs: 1, writeIntervalMs: 0, log: () => {} });
+    const error = await octokit.rest.pulls.listFiles({ owner: state.owner, repo: state.repo, pull_number: 7 }).catch((e: unknown) => e);
+    const line = stopMessage(error);
+    expect(line).toContain('401');
+    expect(line).toContain('github-token input');
+    expect(line).not.toContain('ghs_revokedToken');
+    // any other error keeps its own message
+    expect(stopMessage(new Error("input 'fail-on' must be one of fail, warn, never; got 'x'"))).toBe(
+      "input 'fail-on' must be one of fail, warn, never; got 'x'",
+    );
   });
 });
 

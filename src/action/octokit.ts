@@ -97,6 +97,19 @@ export function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/**
+ * The line a run that stopped ends with. A 401 is the token itself (expired, revoked, mistyped in
+ * the workflow): Octokit's "Bad credentials" alone does not say which setting to fix.
+ */
+export function stopMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (httpStatus(error) === 401) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user writes in the workflow, not a template
+    return `GitHub refused the token (401: ${message}): check the github-token input (a personal or app token may be expired or revoked; the default is \${{ github.token }}). Nothing was verified.`;
+  }
+  return message;
+}
+
 /** A write refused because the token may not write (fork pull requests get a read-only token). */
 export function isPermissionDenied(error: unknown): boolean {
   const status = httpStatus(error);

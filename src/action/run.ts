@@ -20,7 +20,7 @@ import { readTarget, type RunTarget } from './event.js';
 import { contentsApiSource, workspaceSource, type FileSource } from './file-source.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { writeJobSummary, fitJobSummary } from './job-summary.js';
-import { createClient, isPermissionDenied, timingFromEnv, type GitHubClient } from './octokit.js';
+import { createClient, isPermissionDenied, stopMessage, timingFromEnv, type GitHubClient } from './octokit.js';
 import { setOutputs, writeReportFiles } from './outputs.js';
 import { planMatcher, type PathMatcher } from './plan-globs.js';
 import { renderPlan, renderReport, renderReportJson } from './render.js';
@@ -333,6 +333,6 @@ export async function run(): Promise<void> {
   try {
     await runAction();
   } catch (error) {
-    core.setFailed(`parallel-plan-check: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(`parallel-plan-check: ${stopMessage(error)}`);
   }
 }
