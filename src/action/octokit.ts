@@ -104,7 +104,6 @@ export function httpStatus(error: unknown): number | undefined {
 export function stopMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (httpStatus(error) === 401) {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression the user writes in the workflow, not a template
     return `GitHub refused the token (401: ${message}): check the github-token input (a personal or app token may be expired or revoked; the default is \${{ github.token }}). Nothing was verified.`;
   }
   return message;
