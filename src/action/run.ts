@@ -144,7 +144,10 @@ async function selectPlans(
       plans = [...plans, ...importing.plans].sort((a, b) => a.path.localeCompare(b.path));
       notes.push(...importing.notes);
       if (importing.unsearched) failures.push(importing.unsearched);
-      if (importing.plans.length > 0) logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+      if (importing.plans.length > 0) {
+        const n = importing.plans.length;
+        logLine(`${n} unchanged plan${n === 1 ? ' imports' : 's import'} a changed file and ${n === 1 ? 'is' : 'are'} verified too.`);
+      }
     }
     return { plans, headSource, baseSource: api(target.baseSha, true), notes, failures };
   }
