@@ -146,6 +146,33 @@ describe('action.yml', () => {
   });
 });
 
+describe('a run that stops on an error', () => {
+  it('still sets the verdict output, to error (a bad input here: no token)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { scratchFolder } = await import('./scratch.js');
+    const { run } = await import('../src/action/run.js');
+    const { parseOutputFile } = await import('./e2e/stand-in/run-action.mjs');
+    const file = join(scratchFolder('ppc-out-'), 'output');
+    writeFileSync(file, '');
+    const saved = { output: process.env.GITHUB_OUTPUT, token: process.env['INPUT_GITHUB-TOKEN'], exitCode: process.exitCode };
+    process.env.GITHUB_OUTPUT = file;
+    delete process.env['INPUT_GITHUB-TOKEN'];
+    const write = process.stdout.write;
+    process.stdout.write = () => true; // the ::error:: line setFailed prints
+    try {
+      await run();
+    } finally {
+      process.stdout.write = write;
+      process.exitCode = saved.exitCode;
+      if (saved.output === undefined) delete process.env.GITHUB_OUTPUT;
+      else process.env.GITHUB_OUTPUT = saved.output;
+      if (saved.token !== undefined) process.env['INPUT_GITHUB-TOKEN'] = saved.token;
+    }
+    expect(parseOutputFile(readFileSync(file, 'utf8'))).toEqual({ verdict: 'error' });
+  });
+});
+
 describe('plans globs that leave the repository', () => {
   const plansOf = (plans: string) => () => parseInputs(inputs({ 'github-token': 't', plans }));
   it('refuses an absolute path, a drive, a UNC prefix and a .. segment', () => {

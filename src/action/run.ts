@@ -336,6 +336,8 @@ export async function run(): Promise<void> {
   try {
     await runAction();
   } catch (error) {
+    // a later step reading the verdict gets one, not an empty string
+    core.setOutput('verdict', 'error');
     core.setFailed(`parallel-plan-check: ${stopMessage(error)}`);
   }
 }
