@@ -120,3 +120,21 @@ requirements: {ttft_p99: 500 ms, tpot: 40 ms}
     expect(r.top.map((c) => c.status)).toEqual(Array(Math.min(OPTIONS.top, r.search.possible)).fill('possible'));
   });
 });
+
+describe('layouts met only on the estimates are not said to pass', () => {
+  // The bundled Llama 3.1 70B example at 32 clients: its own layout is at risk on throughput and TTFT.
+  const yaml = readFileSync('examples/llama-3.1-70b-8xh100-tp8.plan.yaml', 'utf8').replace(/concurrency: \d+/, 'concurrency: 32');
+  it('heads the list and words the devices axis as verify would: at risk, not "pass"', () => {
+    const base = load(yaml);
+    const report = verifyLoadedPlan(base);
+    expect(report.verdict).toBe('warn');
+    const r = suggest(base, OPTIONS, report.verdict);
+    const text = renderSuggestText(r);
+    expect(text).not.toMatch(/layouts that pass:/);
+    expect(text).toMatch(/Best aggregated layouts that meet every requirement on the estimates \(some at risk or with warnings\):/);
+    const gpus = r.what_if.find((w) => w.axis === 'gpus')!;
+    expect(gpus.detail).not.toMatch(/smallest count that passes/);
+    expect(gpus.detail).toMatch(/at risk: requirements\./);
+    expect(renderAlternativesMarkdown(r)).not.toMatch(/layouts that pass/);
+  });
+});

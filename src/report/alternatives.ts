@@ -13,6 +13,7 @@ import {
   figureTexts,
   layoutCell,
   OBJECTIVE_TEXT,
+  passingHeading,
   placementText,
   planVerdictText,
   rankedKind,
@@ -96,7 +97,7 @@ function topHeading(r: SuggestResult): string {
   const also = escapeMarkdown(disaggPassClause(r));
   if (r.top.length === 0) return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}.`;
   const status = r.top[0]!.status;
-  if (status === 'pass') return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+  if (status === 'pass') return `${escapeMarkdown(passingHeading(kind, r.top))}, by ${OBJECTIVE_TEXT[r.objective]}:`;
   if (status === 'possible') return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
   return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }

@@ -11,6 +11,7 @@ import {
   figuresLine,
   layoutCell,
   OBJECTIVE_TEXT,
+  passingHeading,
   placementText,
   planVerdictText,
   rankedKind,
@@ -72,7 +73,7 @@ export function renderSuggestText(r: SuggestResult): string {
     const kind = rankedKind(r);
     const label =
       status === 'pass'
-        ? `Best ${kind}s that pass`
+        ? passingHeading(kind, r.top)
         : status === 'possible'
           ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
           : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;

@@ -81,9 +81,9 @@ function gpuAxis(s: LayoutSearch, searchedTo: number, beside: readonly Candidate
     const n = top.variation.gpus;
     const detail =
       n === s.planGpus
-        ? `${countOf(n, 'device')} is already the smallest count that passes (${describe(top)}${only(top)})`
+        ? `${countOf(n, 'device')} is already the smallest count that ${warningsText(top) ? 'meets the requirements on the estimates' : 'passes'} (${describe(top)}${only(top)})${warningsTail(top)}`
         : n < s.planGpus
-          ? `${countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})`
+          ? `${countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})${warningsTail(top)}`
           : `${countOf(n, 'device')} ${n === 1 ? 'is' : 'are'} the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
     return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
   }

@@ -60,6 +60,16 @@ export function warningsText(c: Candidate): string {
 }
 
 /**
+ * The heading over listed layouts that meet every requirement on the estimates: "that pass" only
+ * when none of them is at risk or warns, as verify would say.
+ */
+export function passingHeading(kind: string, listed: readonly Candidate[]): string {
+  return listed.some((c) => warningsText(c) !== '')
+    ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
+    : `Best ${kind}s that pass`;
+}
+
+/**
  * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
  * requirements.ttft" (met on the estimate, not across its range); "warns (likely missed: ...; at risk:
  * ...; unverified: ... (missing ...); warnings: ...)"; "fails: memory.fits, ...".
