@@ -36,8 +36,27 @@ describe('a disaggregated plan in the report', () => {
   it('states the KV transfer with its link and floor', () => {
     const t = report.details!.disaggregation!.kv_transfer;
     expect(md).toContain(`a mean prompt's cache is ${t.bytes_per_prompt_mib!.toFixed(1)} MiB`);
-    expect(md).toMatch(/at 50 GB\/s per GPU \(disaggregation\.kv\\?_transfer\.bandwidth\)/);
+    expect(md).toMatch(/of 50 GB\/s per GPU \(disaggregation\.kv\\?_transfer\.bandwidth\)/);
     expect(md).toMatch(/floor [\d.]+ ms/);
+  });
+
+  it('quotes the rate the transfer time is computed at, not the link alone (MLA: one link at efficiency 0.5)', () => {
+    const t = report.details!.disaggregation!.kv_transfer;
+    // 50 GB/s x network efficiency 0.5, one stream (an MLA latent is whole on every tp rank)
+    expect(t.effective_gb_per_s).toBe(25);
+    expect(md).toMatch(/on an idle link at 25 GB\/s effective, of 50 GB\/s per GPU/);
+    // the time agrees with the quoted effective rate: bytes / 25 GB/s + latency
+    expect(t.estimate_ms!).toBeCloseTo(((t.bytes_per_prompt_mib! * 2 ** 20) / 25e9) * 1000 + t.latency_ms, 2);
+  });
+
+  it("gives the KV cache one worker holds: one attention-DP rank's capacity times dp", () => {
+    const d = report.details!.disaggregation!;
+    // decode dp=16: each rank holds decode_kv_cache_capacity_tokens (the engine's per-rank log)
+    expect(d.decode.kv_cache_capacity_tokens).toBe(16 * report.metrics!.decode_kv_cache_capacity_tokens!);
+    expect(d.prefill.kv_cache_capacity_tokens).toBe(report.metrics!.prefill_kv_cache_capacity_tokens);
+    expect(md).toContain(
+      `| KV cache per worker | ${d.prefill.kv_cache_capacity_tokens!.toLocaleString('en-US')} tokens | ${d.decode.kv_cache_capacity_tokens!.toLocaleString('en-US')} tokens |`,
+    );
   });
 
   it("charts both pools' devices against their usable memory", () => {

@@ -367,7 +367,8 @@ function disaggDetails(f: DisaggFigures, pools: Record<PoolName, Pool>, capacity
       layout: poolLayoutText(p.r, moe),
       devices,
       utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
-      kv_cache_capacity_tokens: c.kvCapacity,
+      // c.kvCapacity is one replica's (one attention-DP rank's, as the engine logs it); a worker holds dp of them
+      kv_cache_capacity_tokens: c.kvCapacity === null ? null : c.kvCapacity * p.r.layout.dp,
     };
     if (name === 'prefill') out.max_batched_tokens = p.r.workload.maxBatchedTokens;
     else out.max_running_sequences = f.decodeSlots;
@@ -379,6 +380,7 @@ function disaggDetails(f: DisaggFigures, pools: Record<PoolName, Pool>, capacity
     decode: pool('decode'),
     kv_transfer: {
       bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
+      effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
       latency_ms: round(f.link.latency * 1000, 4) ?? 0,
       link: f.link.source,
       bytes_per_prompt_mib: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),

@@ -503,6 +503,8 @@ export interface DisaggregationDetails {
   kv_transfer: {
     /** bytes/s per GPU the estimate uses (null: not given) */
     bandwidth_gb_per_s: number | null;
+    /** GB/s the estimate is computed at: links at once x bandwidth x network efficiency (null: not computable) */
+    effective_gb_per_s: number | null;
     latency_ms: number;
     /** where the bandwidth comes from */
     link: string;

@@ -60,8 +60,11 @@ function transferLine(d: DisaggregationDetails): string {
   const t = d.kv_transfer;
   if (t.bytes_per_prompt_mib === null) return 'KV transfer: not computable.';
   const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
+  // the time is computed at the effective rate: quoting the link's own figure alone read as an arithmetic slip
   if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
-    parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+    parts.push(
+      `${formatMs(t.estimate_ms)} on an idle link at ${t.effective_gb_per_s !== null ? `${t.effective_gb_per_s} GB/s effective, of ` : ''}${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`,
+    );
   if (t.mean_ms !== null) parts.push(`${formatMs(t.mean_ms)} on average under the load`);
   if (t.lower_bound_ms !== null) parts.push(`floor ${formatMs(t.lower_bound_ms)}`);
   return `${escapeMarkdown(parts.join('; '))}.`;
