@@ -94,6 +94,15 @@ describe('capacity', () => {
     expect(r.metrics!.max_running_sequences).toBe(Math.floor(capacity / 8500));
     expect(kv.detail).toContain(`runs ${Math.floor(capacity / 8500)} of the 512 at once`);
   });
+  it('memory.fits words the KV capacity per data-parallel rank and the sequences over all ranks, as the figures are', () => {
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  tp: 1\n  dp: 2'));
+    const fits = check(r, 'memory.fits');
+    const perRank = r.metrics!.kv_cache_capacity_tokens!;
+    const all = r.metrics!.max_concurrency_at_max_context!;
+    // 1,152-token requests (1,024 + 128): each rank holds floor(capacity / 1,152), the deployment twice that
+    expect(all).toBe(2 * Math.floor(perRank / 1152));
+    expect(fits.detail).toContain(`holds ${perRank} tokens per data-parallel rank, ${all} sequences of 1152 tokens at once over its 2 ranks`);
+  });
   it('memory.fits fails only when one request of the longest stated length cannot run: Llama 3.1 70B bf16 on one H100', () => {
     const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1'));
     const c = check(r, 'memory.fits');

@@ -75,8 +75,10 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       detail:
         `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null
-          ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-            (maxConcurrency !== null ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
+          ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+            (maxConcurrency !== null
+              ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+              : '')
           : '') +
         (fits ? '' : `: not even one request of this length can run`) +
         raisedNote,
