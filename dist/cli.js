@@ -33760,8 +33760,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             unit: 'GiB',
             detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
-                    ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-                        (maxConcurrency !== null ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
+                    ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                        (maxConcurrency !== null
+                            ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+                            : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
                 raisedNote,
@@ -34894,7 +34896,8 @@ function disaggDetails(f, pools, capacity, moe) {
             layout: poolLayoutText(p.r, moe),
             devices,
             utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
-            kv_cache_capacity_tokens: c.kvCapacity,
+            // c.kvCapacity is one replica's (one attention-DP rank's, as the engine logs it); a worker holds dp of them
+            kv_cache_capacity_tokens: c.kvCapacity === null ? null : c.kvCapacity * p.r.layout.dp,
         };
         if (name === 'prefill')
             out.max_batched_tokens = p.r.workload.maxBatchedTokens;
@@ -34908,6 +34911,7 @@ function disaggDetails(f, pools, capacity, moe) {
         decode: pool('decode'),
         kv_transfer: {
             bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
+            effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
             latency_ms: round(f.link.latency * 1000, 4) ?? 0,
             link: f.link.source,
             bytes_per_prompt_mib: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
@@ -35783,6 +35787,18 @@ const OBJECTIVE_TEXT = {
 };
 /** A status in a table cell; prose says more (verdictText, whyOpen). */
 const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+/**
+ * A candidate's status in a table cell, agreeing with verdictText beside it: one that meets every
+ * requirement on its estimates but warns is "at risk" or "warns", never "passes".
+ */
+function statusText(c) {
+    if (c.status !== 'pass')
+        return STATUS_TEXT[c.status];
+    const { atRisk, other, groups } = warningGroups(c);
+    if (groups.length === 0)
+        return STATUS_TEXT.pass;
+    return groups.length === 1 && atRisk.length > 0 && other.length === 0 ? 'at risk' : 'warns';
+}
 /** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
 function candidateVerdict(c) {
     if (c.failing.length > 0)
@@ -35812,6 +35828,15 @@ function warningGroups(c) {
 /** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
 function warningsText(c) {
     return warningGroups(c).groups.join('; ');
+}
+/**
+ * The heading over listed layouts that meet every requirement on the estimates: "that pass" only
+ * when none of them is at risk or warns, as verify would say.
+ */
+function passingHeading(kind, listed) {
+    return listed.some((c) => warningsText(c) !== '')
+        ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
+        : `Best ${kind}s that pass`;
 }
 /**
  * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
@@ -36009,13 +36034,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
     const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
     const row = (label, c, mix) => {
         const f = figureTexts(c);
-        return [
-            label,
-            escapeCell(mix),
-            String(c.variation.gpus),
-            STATUS_TEXT[c.status],
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell),
-        ];
+        return [label, escapeCell(mix), String(c.variation.gpus), statusText(c), ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell)];
     };
     for (const [i, c] of d.top.slice(0, top).entries())
         rows.push(row(`D${i + 1}`, c, mixOf(c)));
@@ -36095,7 +36114,7 @@ function topHeading(r) {
         return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
-        return `Best ${kind}s that pass, by ${OBJECTIVE_TEXT[r.objective]}:`;
+        return `${escape_escapeMarkdown(passingHeading(kind, r.top))}, by ${OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
         return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
     return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
@@ -37008,8 +37027,9 @@ function transferLine(d) {
     if (t.bytes_per_prompt_mib === null)
         return 'KV transfer: not computable.';
     const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
+    // the time is computed at the effective rate: quoting the link's own figure alone read as an arithmetic slip
     if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
-        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.effective_gb_per_s !== null ? `${t.effective_gb_per_s} GB/s effective, of ` : ''}${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
     if (t.mean_ms !== null)
         parts.push(`${formatMs(t.mean_ms)} on average under the load`);
     if (t.lower_bound_ms !== null)
@@ -38683,9 +38703,9 @@ function gpuAxis(s, searchedTo, beside) {
     if (top) {
         const n = top.variation.gpus;
         const detail = n === s.planGpus
-            ? `${countOf(n, 'device')} is already the smallest count that passes (${describe(top)}${only(top)})`
+            ? `${countOf(n, 'device')} is already the smallest count that ${warningsText(top) ? 'meets the requirements on the estimates' : 'passes'} (${describe(top)}${only(top)})${warningsTail(top)}`
             : n < s.planGpus
-                ? `${countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})`
+                ? `${countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})${warningsTail(top)}`
                 : `${countOf(n, 'device')} ${n === 1 ? 'is' : 'are'} the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
@@ -39166,7 +39186,7 @@ function renderSuggestText(r) {
         const status = r.top[0].status;
         const kind = rankedKind(r);
         const label = status === 'pass'
-            ? `Best ${kind}s that pass`
+            ? passingHeading(kind, r.top)
             : status === 'possible'
                 ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
                 : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;

@@ -40844,8 +40844,9 @@ function transferLine(d) {
     if (t.bytes_per_prompt_mib === null)
         return 'KV transfer: not computable.';
     const parts = [`KV transfer: a mean prompt's cache is ${t.bytes_per_prompt_mib.toFixed(1)} MiB`];
+    // the time is computed at the effective rate: quoting the link's own figure alone read as an arithmetic slip
     if (t.estimate_ms !== null && t.bandwidth_gb_per_s !== null)
-        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
+        parts.push(`${formatMs(t.estimate_ms)} on an idle link at ${t.effective_gb_per_s !== null ? `${t.effective_gb_per_s} GB/s effective, of ` : ''}${t.bandwidth_gb_per_s} GB/s per GPU (${t.link})`);
     if (t.mean_ms !== null)
         parts.push(`${formatMs(t.mean_ms)} on average under the load`);
     if (t.lower_bound_ms !== null)
@@ -63247,8 +63248,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             unit: 'GiB',
             detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
-                    ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-                        (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
+                    ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                        (maxConcurrency !== null
+                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+                            : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
                 raisedNote,
@@ -64381,7 +64384,8 @@ function disaggDetails(f, pools, capacity, moe) {
             layout: poolLayoutText(p.r, moe),
             devices,
             utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
-            kv_cache_capacity_tokens: c.kvCapacity,
+            // c.kvCapacity is one replica's (one attention-DP rank's, as the engine logs it); a worker holds dp of them
+            kv_cache_capacity_tokens: c.kvCapacity === null ? null : c.kvCapacity * p.r.layout.dp,
         };
         if (name === 'prefill')
             out.max_batched_tokens = p.r.workload.maxBatchedTokens;
@@ -64395,6 +64399,7 @@ function disaggDetails(f, pools, capacity, moe) {
         decode: pool('decode'),
         kv_transfer: {
             bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
+            effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
             latency_ms: round(f.link.latency * 1000, 4) ?? 0,
             link: f.link.source,
             bytes_per_prompt_mib: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
@@ -64843,6 +64848,18 @@ const words_OBJECTIVE_TEXT = {
 };
 /** A status in a table cell; prose says more (verdictText, whyOpen). */
 const STATUS_TEXT = { pass: 'passes', possible: 'not ruled out', fail: 'fails' };
+/**
+ * A candidate's status in a table cell, agreeing with verdictText beside it: one that meets every
+ * requirement on its estimates but warns is "at risk" or "warns", never "passes".
+ */
+function statusText(c) {
+    if (c.status !== 'pass')
+        return STATUS_TEXT[c.status];
+    const { atRisk, other, groups } = warningGroups(c);
+    if (groups.length === 0)
+        return STATUS_TEXT.pass;
+    return groups.length === 1 && atRisk.length > 0 && other.length === 0 ? 'at risk' : 'warns';
+}
 /** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
 function candidateVerdict(c) {
     if (c.failing.length > 0)
@@ -64872,6 +64889,15 @@ function warningGroups(c) {
 /** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
 function warningsText(c) {
     return warningGroups(c).groups.join('; ');
+}
+/**
+ * The heading over listed layouts that meet every requirement on the estimates: "that pass" only
+ * when none of them is at risk or warns, as verify would say.
+ */
+function words_passingHeading(kind, listed) {
+    return listed.some((c) => warningsText(c) !== '')
+        ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
+        : `Best ${kind}s that pass`;
 }
 /**
  * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
@@ -65069,13 +65095,7 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
     const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
     const row = (label, c, mix) => {
         const f = words_figureTexts(c);
-        return [
-            label,
-            escape_escapeCell(mix),
-            String(c.variation.gpus),
-            STATUS_TEXT[c.status],
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, words_candidateMargins(c)].map(escape_escapeCell),
-        ];
+        return [label, escape_escapeCell(mix), String(c.variation.gpus), statusText(c), ...[f.throughput, f.perGpu, f.ttft, f.tpot, words_candidateMargins(c)].map(escape_escapeCell)];
     };
     for (const [i, c] of d.top.slice(0, top).entries())
         rows.push(row(`D${i + 1}`, c, mixOf(c)));
@@ -65155,7 +65175,7 @@ function topHeading(r) {
         return `No ${kind} of 1 to ${figures_countOf(r.search.gpus_to, 'device')} passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
-        return `Best ${kind}s that pass, by ${words_OBJECTIVE_TEXT[r.objective]}:`;
+        return `${escape_escapeMarkdown(words_passingHeading(kind, r.top))}, by ${words_OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
         return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
     return `No ${kind} of 1 to ${figures_countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
@@ -66517,9 +66537,9 @@ function gpuAxis(s, searchedTo, beside) {
     if (top) {
         const n = top.variation.gpus;
         const detail = n === s.planGpus
-            ? `${figures_countOf(n, 'device')} is already the smallest count that passes (${describe(top)}${only(top)})`
+            ? `${figures_countOf(n, 'device')} is already the smallest count that ${warningsText(top) ? 'meets the requirements on the estimates' : 'passes'} (${describe(top)}${only(top)})${warningsTail(top)}`
             : n < s.planGpus
-                ? `${figures_countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})`
+                ? `${figures_countOf(n, 'device')} ${n === 1 ? 'suffices' : 'suffice'} (${describe(top)}${only(top)})${warningsTail(top)}`
                 : `${figures_countOf(n, 'device')} ${n === 1 ? 'is' : 'are'} the fewest that ${warningsText(top) ? 'meet the requirements on the estimates' : 'pass'} (${describe(top)})${warningsTail(top)}`;
         return { axis: 'gpus', change: `hardware.gpus: ${n}`, outcome: 'found', candidate: top, detail };
     }
@@ -67000,7 +67020,7 @@ function renderSuggestText(r) {
         const status = r.top[0].status;
         const kind = rankedKind(r);
         const label = status === 'pass'
-            ? `Best ${kind}s that pass`
+            ? passingHeading(kind, r.top)
             : status === 'possible'
                 ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
                 : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
@@ -67145,13 +67165,17 @@ function logLine(message) {
 const SHOWN_PER_LEVEL = 10;
 /** Error annotations left for the plans: one is kept for the job's failure line (core.setFailed). */
 const PLAN_ERRORS_SHOWN = SHOWN_PER_LEVEL - 1;
-/** A plan's annotations, most important first: load errors, failing checks, warnings, unverified. */
-function planAnnotations(plan) {
+/**
+ * A plan's annotations, most important first: load errors, failing checks, warnings, unverified.
+ * `unverified`: its error is a read refused or a budget spent, not an invalid plan, and is titled so.
+ */
+function planAnnotations(plan, unverified = false) {
+    const kind = unverified ? 'Not verified' : 'Invalid plan';
     const errors = plan.errors.map((e) => ({
         level: 'error',
         file: plan.file,
         ...(e.line !== undefined ? { line: e.line } : {}),
-        title: e.path ? `Invalid plan: ${e.path}` : 'Invalid plan',
+        title: e.path ? `${kind}: ${e.path}` : kind,
         message: e.message,
     }));
     const byStatus = (status, level, prefix) => plan.checks
@@ -67171,8 +67195,8 @@ function planAnnotations(plan) {
  * would drop them silently). One error is left for the job's failure line.
  * Plans' most important annotations come first: each plan's first error before any plan's second.
  */
-function workflowAnnotations(report, shown = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL }) {
-    const perPlan = report.plans.map(planAnnotations);
+function workflowAnnotations(report, shown = { error: PLAN_ERRORS_SHOWN, warning: SHOWN_PER_LEVEL }, unverified = new Set()) {
+    const perPlan = report.plans.map((p) => planAnnotations(p, unverified.has(p.file)));
     const interleaved = [];
     for (let i = 0; perPlan.some((list) => i < list.length); i++) {
         for (const list of perPlan)
@@ -67211,8 +67235,8 @@ function workflowAnnotationCommand(a) {
     };
 }
 /** A plan's annotations in the checks API's shape (a line is required there: line 1 when unknown). */
-function checkRunAnnotations(plan) {
-    return planAnnotations(plan).map((a) => ({
+function checkRunAnnotations(plan, unverified = false) {
+    return planAnnotations(plan, unverified).map((a) => ({
         path: a.file,
         start_line: a.line ?? 1,
         end_line: a.line ?? 1,
@@ -72859,6 +72883,17 @@ function httpStatus(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : undefined;
 }
+/**
+ * The line a run that stopped ends with. A 401 is the token itself (expired, revoked, mistyped in
+ * the workflow): Octokit's "Bad credentials" alone does not say which setting to fix.
+ */
+function stopMessage(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (httpStatus(error) === 401) {
+        return `GitHub refused the token (401: ${message}): check the github-token input (a personal or app token may be expired or revoked; the default is \${{ github.token }}). Nothing was verified.`;
+    }
+    return message;
+}
 /** A write refused because the token may not write (fork pull requests get a read-only token). */
 function isPermissionDenied(error) {
     const status = httpStatus(error);
@@ -73498,10 +73533,12 @@ function annotationBudget(updates = MAX_ANNOTATION_UPDATES_PER_RUN) {
 }
 /**
  * A plan's conclusion: `failure` where its verdict fails the job under fail-on (so a required
- * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise.
+ * check blocks exactly what the job blocks), `success` for a pass, `neutral` otherwise. A plan the
+ * run never verified (a read refused, a budget spent) fails the job whatever fail-on says, so its
+ * check run is a failure too: GitHub counts `neutral` as passing a required check.
  */
-function conclusionFor(plan, failOn) {
-    if (verdictFails(plan.verdict, failOn))
+function conclusionFor(plan, failOn, unverified = false) {
+    if (unverified || verdictFails(plan.verdict, failOn))
         return 'failure';
     return plan.verdict === 'pass' ? 'success' : 'neutral';
 }
@@ -73529,12 +73566,12 @@ function checkRunTitle(plan, unverified = false) {
     // a plan the run could not verify (a read refused, a budget spent) is not called invalid
     if (plan.verdict === 'error')
         return `${unverified ? 'Not verified' : 'Not a valid plan'}: ${figures_countOf(plan.errors.length, 'error')}`;
-    const parts = [`${count('fail')} failed`, `${count('warn')} warnings`, `${count('unverified')} unverified`, `${count('pass')} passed`];
+    const parts = [`${count('fail')} failed`, figures_countOf(count('warn'), 'warning'), `${count('unverified')} unverified`, `${count('pass')} passed`];
     return `${plan.verdict}: ${parts.join(', ')}`;
 }
 /** The run-wide budget's default: one per call, unbounded (a caller with many plans passes one budget to all). */
 async function createCheckRun(client, input, budget = annotationBudget(Infinity)) {
-    const all = checkRunAnnotations(input.plan);
+    const all = checkRunAnnotations(input.plan, input.unverified);
     // the first request carries 50 for free; every further 50 costs an update from the run's budget
     const wanted = Math.max(0, Math.ceil(all.length / ANNOTATIONS_PER_REQUEST) - 1);
     const granted = Math.min(wanted, budget.updatesLeft);
@@ -73551,7 +73588,7 @@ async function createCheckRun(client, input, budget = annotationBudget(Infinity)
         name: checkRunName(input.checkName, input.plan.file),
         head_sha: input.headSha,
         status: 'completed',
-        conclusion: conclusionFor(input.plan, input.failOn),
+        conclusion: conclusionFor(input.plan, input.failOn, input.unverified),
         completed_at: new Date().toISOString(),
         ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
         output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
@@ -75233,8 +75270,10 @@ async function selectPlans(client, target, inputs, isPlan, workspace, env, reads
             notes.push(...importing.notes);
             if (importing.unsearched)
                 failures.push(importing.unsearched);
-            if (importing.plans.length > 0)
-                logLine(`${importing.plans.length} unchanged plans import a changed file and are verified too.`);
+            if (importing.plans.length > 0) {
+                const n = importing.plans.length;
+                logLine(`${n} unchanged plan${n === 1 ? ' imports' : 's import'} a changed file and ${n === 1 ? 'is' : 'are'} verified too.`);
+            }
         }
         return { plans, headSource, baseSource: api(target.baseSha, true), notes, failures };
     }
@@ -75302,7 +75341,7 @@ async function runAction(env = process.env) {
     const paths = await writeReportFiles(fullMarkdown, renderReportJson(report), env.RUNNER_TEMP);
     setOutputs(report, paths, gaps);
     await writeJobSummary(fitJobSummary(fullMarkdown, report, undefined, unverified, notes));
-    for (const a of workflowAnnotations(report)) {
+    for (const a of workflowAnnotations(report, undefined, notVerified)) {
         const { message, properties } = workflowAnnotationCommand(a);
         if (a.level === 'error')
             error(message, properties);
@@ -75415,7 +75454,9 @@ async function run() {
         await runAction();
     }
     catch (error) {
-        setFailed(`parallel-plan-check: ${error instanceof Error ? error.message : String(error)}`);
+        // a later step reading the verdict gets one, not an empty string
+        setOutput('verdict', 'error');
+        setFailed(`parallel-plan-check: ${stopMessage(error)}`);
     }
 }
 

@@ -7692,8 +7692,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             unit: 'GiB',
             detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
-                    ? `; its KV cache holds ${c.kvCapacity} tokens per replica` +
-                        (maxConcurrency !== null ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once` : '')
+                    ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                        (maxConcurrency !== null
+                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+                            : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
                 raisedNote,
@@ -8826,7 +8828,8 @@ function disaggDetails(f, pools, capacity, moe) {
             layout: poolLayoutText(p.r, moe),
             devices,
             utilization: f.outcome ? round(name === 'prefill' ? f.outcome.prefillBusy : f.outcome.decodeBusy, 4) : null,
-            kv_cache_capacity_tokens: c.kvCapacity,
+            // c.kvCapacity is one replica's (one attention-DP rank's, as the engine logs it); a worker holds dp of them
+            kv_cache_capacity_tokens: c.kvCapacity === null ? null : c.kvCapacity * p.r.layout.dp,
         };
         if (name === 'prefill')
             out.max_batched_tokens = p.r.workload.maxBatchedTokens;
@@ -8840,6 +8843,7 @@ function disaggDetails(f, pools, capacity, moe) {
         decode: pool('decode'),
         kv_transfer: {
             bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
+            effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
             latency_ms: round(f.link.latency * 1000, 4) ?? 0,
             link: f.link.source,
             bytes_per_prompt_mib: f.kvBytes === null ? null : round(f.kvBytes / 2 ** 20, 3),
