@@ -98,7 +98,7 @@ describe('plans whose read files change are verified again', () => {
     // verified again, and told that the --config it names is gone
     expect(json.plans.map((p) => [p.file, p.verdict])).toEqual([['deploy/serve.plan.yaml', coreReport('deploy/serve.plan.yaml', head).verdict]]);
     expect(JSON.stringify(json.plans[0])).toMatch(/engine\.yaml/);
-    expect(result.stdout).toMatch(/1 unchanged plans import a changed file/);
+    expect(result.stdout).toMatch(/1 unchanged plan imports a changed file and is verified too/);
   });
 });
 
