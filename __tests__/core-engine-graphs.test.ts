@@ -2,7 +2,7 @@
 // launches eagerly), read from the engines' sources.
 import { describe, expect, it } from 'vitest';
 import { resolvePlan } from '../src/core/resolve.js';
-import { load } from './core-helpers.js';
+import { load, verify } from './core-helpers.js';
 
 const workload = (engine: string, preset: string, tp: number, extra = '') =>
   resolvePlan(
@@ -38,5 +38,20 @@ describe("vLLM's max_num_seqs default is at most max_num_batched_tokens (arg_uti
     // a stated max_running_sequences is taken as it is
     expect(workload('vllm', 'h100-sxm', 1, ', max_batched_tokens: 512, max_running_sequences: 800').maxRunningCap).toBe(800);
     expect(workload('vllm', 'h100-sxm', 1).maxRunningCap).toBe(1024);
+  });
+});
+
+describe('decode_step_ms launches eagerly past the largest captured batch, as the simulated TPOT does', () => {
+  const step = (concurrency: number) =>
+    verify(
+      `version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nparallelism: {tp: 1}\ndeployment: {engine: vllm}\nworkload: {concurrency: ${concurrency}, input_tokens: 128, output_tokens: 128}\n`,
+    ).metrics!;
+  it("vLLM on H100 captures decode batches up to 512: the 513th sequence costs the step its graph's launches", () => {
+    const at512 = step(512);
+    const at513 = step(513);
+    // one more sequence adds about 1/512 of the step's work; the eager launches add far more
+    expect(at513.decode_step_ms! / at512.decode_step_ms!).toBeGreaterThan(1.2);
+    // and the step stays below the TPOT it is part of, which already launched eagerly past 512
+    expect(at513.decode_step_ms!).toBeLessThanOrEqual(at513.tpot_ms!);
   });
 });
