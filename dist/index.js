@@ -57974,7 +57974,8 @@ function decodeStep(facts, layout, hw, workload, stages, concurrency, context, m
         queryTokens: q,
         decodeContext: context,
         logitTokens: sequences * q,
-        eager: !workload.cudaGraphs,
+        // as the simulator's decode-only steps: a graph replays only up to the engine's largest captured batch
+        eager: !workload.cudaGraphs || Math.ceil(concurrency / dp) > workload.profile.decodeGraphMaxBatch,
     });
     const run = runStages(models, facts, layout, hw, pass, mode);
     if (!run)
