@@ -292,6 +292,17 @@ describe('the two-pool simulation, by hand', () => {
     expect(out.meanTransfer).toBeCloseTo(0.005, 9);
   });
 
+  it('waiting prompts are spread over the idle prefill workers, not all taken by the first', () => {
+    // 4 prompts of 1000 tokens at once, 4 idle prefill workers: each runs one (1 ms) and sends it
+    // over its own link (5 ms), all landing at 6 ms. One worker taking all four would run one 4 ms
+    // pass and land them 5 ms apart (9, 14, 19, 24 ms).
+    const out = simulatePools(closedLoad(4, 4, 1000, 1), pools({ prefill: { workers: 4 }, decode: { maxRunning: 4 } }), costs)!;
+    expect(out.ttft.mean).toBeCloseTo(0.006, 9);
+    // 3 prompts on 2 workers: two on the first (2 ms pass, landing at 7 and 12 ms), one on the second (6 ms)
+    const three = simulatePools(closedLoad(3, 3, 1000, 1), pools({ prefill: { workers: 2 }, decode: { maxRunning: 3 } }), costs)!;
+    expect(three.ttft.mean).toBeCloseTo((0.007 + 0.012 + 0.006) / 3, 9);
+  });
+
   it('transfers from one prefill worker queue on its link: two prompts of one pass land 5 ms apart', () => {
     const out = simulatePools(closedLoad(2, 2), pools(), costs)!;
     // one pass of 2 x 1000 tokens (2 ms), then transfers land at 7 ms and 12 ms; the first joins the idle

@@ -8,7 +8,7 @@ import { formatQuantity, formatWithRange } from '../report/format.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
-import { rangeContext, rangeStops } from './plan-ranges.js';
+import { loadedTtftResiduals, rangeContext, rangeStops } from './plan-ranges.js';
 import { residualsFor } from './ranges.js';
 import { judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { computeUtilizationCheck } from './utilization.js';
@@ -112,6 +112,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const ctx = rangeContext(plan, r, c);
   const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
   const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' as const };
+  // a TTFT percentile's track record at its own lift over the idle TTFT, as its range (plan-ranges.ts)
+  const percentileRisk = (figure: number | null) => ({ residuals: loadedTtftResiduals(plan, r, c, figure), kind: 'time' as const });
   // the ranges stop where the report's do (plan-ranges.ts)
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
   // with the throughput as the metrics show it, as the report's ranges are built
@@ -168,9 +170,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const out = c.load?.outcome ?? null;
   const e2eBound = e2eFloor(c, wl.outputTokens);
   const percentiles: [keyof typeof req, string, number | null, number | null, NonNullable<Figures['risk']>][] = [
-    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, ttftRisk],
-    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, ttftRisk],
-    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, ttftRisk],
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p50 ?? null)],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p90 ?? null)],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p99 ?? null)],
     ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],

@@ -40,6 +40,18 @@ export function rangeContext(plan: Plan, r: Resolved, c: Computed, idle = false)
   };
 }
 
+/**
+ * The track record of a loaded TTFT figure (the mean, a percentile), seconds. A disaggregated plan's
+ * is kept by the figure's own lift over the idle TTFT: a percentile judged at the mean's regime would
+ * take a heavier regime's low end relative to the mean, and a median that rises more slowly than the
+ * mean would see that end fall as the load grows (range-bands.ts: at its own lift it stays put).
+ */
+export function loadedTtftResiduals(plan: Plan, r: Resolved, c: Computed, figure: number | null): Residuals {
+  if (!c.load) return residualsFor('ttft', rangeContext(plan, r, c, true));
+  const ctx = rangeContext(plan, r, c);
+  return residualsFor('ttft', ctx.disaggregated && figure !== null ? { ...ctx, ...queueOf(figure, c.ttftIdle) } : ctx);
+}
+
 /** A disaggregated TTFT's load regime and its lift over the idle TTFT (ranges.ts, queueBand). */
 function queueOf(ttft: number | null, idle: number | null): Pick<RangeContext, 'queue' | 'lift'> {
   const queue = queueBand(ttft, idle);
@@ -94,8 +106,9 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   put('tpot_ms', tpot, 'time', ms(c.tpotFloor));
   put('decode_step_ms', tpot, 'time', ms(c.stepFloor));
   put('throughput_tokens_per_s', tpot, 'rate', stops.throughputCeiling, stops.throughputLow);
-  for (const p of ['p50', 'p90', 'p99']) {
-    put(`ttft_${p}_ms`, ttft, 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
+  const out = c.load?.outcome;
+  for (const p of ['p50', 'p90', 'p99'] as const) {
+    put(`ttft_${p}_ms`, loadedTtftResiduals(plan, r, c, out?.ttft[p] ?? null), 'time', ms(stops.ttftPercentileLow ?? c.ttftFloor));
     put(`tpot_${p}_ms`, tpot, 'time', ms(c.tpotFloor));
   }
   put('e2e_p99_ms', tpot, 'time', ms(e2eFloor(c, r.workload.outputTokens)));

@@ -4,8 +4,9 @@
 //    the KV cache before the prompt runs: SGLang's prealloc queue, Dynamo's decode-first flow); the
 //    rest wait in arrival order, and their TTFT grows.
 //  - Prefill workers take admitted prompts from one queue (the router sends work to a free worker),
-//    oldest first, in prefill-only passes of up to max_batched_tokens per attention rank; a longer
-//    prompt is chunked over passes of the same worker.
+//    oldest first, in prefill-only passes of up to max_batched_tokens per attention rank; prompts
+//    waiting when several workers are idle are shared out evenly among them, as a least-loaded
+//    router spreads a burst; a longer prompt is chunked over passes of the same worker.
 //  - When its last chunk is done, the prompt's KV cache goes to its decode worker over the link of the
 //    attention rank that holds it (transfers from one rank queue behind each other, overlapping the
 //    worker's next passes).
@@ -365,8 +366,11 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     return true;
   };
 
-  /** One prefill pass on an idle worker: its chunked prompts first, then the queue, each to the rank with the most room. */
-  const startPass = (w: PrefillWorker): boolean => {
+  /**
+   * One prefill pass on an idle worker: its chunked prompts first, then at most `share` prompts of
+   * the queue, each to the rank with the most room.
+   */
+  const startPass = (w: PrefillWorker, share: number): boolean => {
     for (let k = 0; k < pRanks; k++) {
       room[k] = passRoom;
       const wk = work[k]!;
@@ -379,7 +383,7 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     stillPartial = [];
     completing = [];
     for (const r of w.partial) if (!place(r)) stillPartial.push(r);
-    while (prefillHead < prefillQueue.length && place(prefillQueue[prefillHead]!)) prefillHead++;
+    for (let taken = 0; taken < share && prefillHead < prefillQueue.length && place(prefillQueue[prefillHead]!); taken++) prefillHead++;
     if (prefillHead > 1024 && prefillHead * 2 > prefillQueue.length) {
       prefillQueue.splice(0, prefillHead);
       prefillHead = 0;
@@ -525,8 +529,14 @@ export function simulatePools(load: LoadSpec, pools: PoolsBehaviour, costs: Pool
     }
     admit();
     noteWindowStart();
+    // The router spreads waiting prompts over the idle prefill workers, as a least-loaded router
+    // does, rather than the first idle worker taking all its pass holds while the others wait.
+    let idle = 0;
+    for (const w of prefillWorkers) if (!w.busy) idle++;
     for (const w of prefillWorkers) {
-      if (!w.busy && (w.partial.length > 0 || prefillHead < prefillQueue.length) && !startPass(w)) return null;
+      if (w.busy) continue;
+      const share = Math.ceil((prefillQueue.length - prefillHead) / idle--);
+      if ((w.partial.length > 0 || share > 0) && !startPass(w, share)) return null;
     }
     const finishedBefore = finishes;
     for (const w of decodeWorkers) {
