@@ -133,3 +133,20 @@ describe('a figure and its range in one unit', () => {
     expect(formatRangeEnds([7592, 19_823], 'tokens/s', 12_300, true)).toEqual({ low: '7.59k', high: '20k', unit: ' tokens/s' });
   });
 });
+
+describe('figures past what fixed digits can show (a hostile plan: peak_tflops 1e-300)', () => {
+  it('never throw, and never put separators into an exponent', () => {
+    // a throughput range of [5.99e-300, 9.76e-300] tokens/s threw "toFixed() digits argument must be
+    // between 0 and 100" and took the whole report (every other plan's too) down with it
+    expect(formatWithRange(7.9e-300, [5.99e-300, 9.76e-300], 'tokens/s')).toBe('7.90e-300 tokens/s (range 5.99e-300 to 9.76e-300 tokens/s)');
+    expect(formatQuantity(1.12e-302, 'tokens/J')).toBe('1.12e-302 tokens/J');
+    expect(formatWithRange(1.12e-302, [8.51e-303, 1.39e-302], 'tokens/J')).toBe('1.12e-302 tokens/J (range 8.51e-303 to 1.39e-302 tokens/J)');
+    expect(formatQuantity(5e-310, 'requests/s')).toBe('5.0e-310 requests/s');
+    // a lower bound of 4.05e+297 h read "4.047,329,179,875,556e+297 h"
+    expect(formatCount(4.047329179875556e297)).toBe('4.05e+297');
+    expect(formatCount(-1e21)).toBe(`${MINUS}1.00e+21`);
+    expect(formatCount(999_999_999_999_999_900_000)).toBe('999,999,999,999,999,900,000');
+    expect(formatQuantity(1.457e304, 'ms')).toBe('4.05e+297 h');
+    expect(formatWithRange(2.27e302, [1.84e302, 2.99e302], 'ms')).toBe('6.31e+295 h (range 5.11e+295 to 8.31e+295 h)');
+  });
+});

@@ -6,6 +6,9 @@ export const NOT_COMPUTABLE = 'not computable';
 /** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
 export const MINUS = '\u2212';
 
+/** Most digits after the point shown; a smaller figure is written in e-notation (toFixed itself throws past 100). */
+const MAX_FIXED_DECIMALS = 20;
+
 /** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
 function decimalsFor(magnitude: number): number {
   if (magnitude < 10) return 2;
@@ -17,7 +20,9 @@ function decimalsFor(magnitude: number): number {
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const rounded = Math.round(n);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // from 1e21 up String() writes e-notation, whose digits take no separators: 3 significant digits (4.05e+297)
+  const abs = Math.abs(rounded);
+  const digits = abs >= 1e21 ? abs.toPrecision(3) : String(abs).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return rounded < 0 ? `${MINUS}${digits}` : digits;
 }
 
@@ -36,7 +41,10 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 export function formatSmall(n: number, digits: number, decimals: number): string {
   const abs = Math.abs(n);
   if (!(abs < 1) || abs === 0) return formatNumber(n, decimals);
-  return formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+  const needed = digits - 1 - Math.floor(Math.log10(abs));
+  // past what toFixed can show (a hostile plan's 1e-300): e-notation at the same significant digits
+  if (needed > MAX_FIXED_DECIMALS) return `${n < 0 ? MINUS : ''}${abs.toPrecision(digits)}`;
+  return formatNumber(n, Math.max(decimals, needed));
 }
 
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
@@ -206,7 +214,10 @@ function endNumber(abs: number, direction: 'down' | 'up', short: boolean): strin
   }
   const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
   const f = 10 ** decimals;
-  return (round(nudge(abs * f)) / f).toFixed(decimals);
+  const v = round(nudge(abs * f)) / f;
+  // toFixed takes at most 100 digits (a hostile plan's 1e-300 tokens/s): e-notation past 20, as stepNumber shows the figure
+  if (decimals > MAX_FIXED_DECIMALS) return Number.isFinite(v) ? v.toPrecision(3) : abs.toPrecision(3);
+  return v.toFixed(decimals);
 }
 
 /**
