@@ -7,7 +7,12 @@ import { contentsApiSource, type FileSource } from '../src/action/file-source.js
 import type { GitHubClient } from '../src/action/octokit.js';
 import { resolveReference } from '../src/action/verify-files.js';
 import { verifySelection } from '../src/action/verify-selection.js';
-import { VALID_PLAN } from './fixtures/hostile/cases.js';
+import { alternativesMarkdown } from '../src/action/alternatives.js';
+import { composeComment } from '../src/action/comment-body.js';
+import { readState, reportState, stateChanged, stateLine } from '../src/action/comment-state.js';
+import { renderPlan } from '../src/action/render.js';
+import { combineReports } from '../src/core/index.js';
+import { FAILING_PLAN, VALID_PLAN } from './fixtures/hostile/cases.js';
 
 const LONE = 'x\ud800.json';
 
@@ -89,5 +94,51 @@ describe('verifySelection', () => {
     };
     const verified = await verifySelection({ plans: Object.keys(withRef).map((path) => ({ path, basePath: null })), headSource, baseSource: null });
     expect(verified.plans.map((p) => p.verdict)).toEqual(['pass', 'error', 'pass']);
+  });
+});
+
+describe("plan files named as Object.prototype's keys (plans: '*' matches a root file named constructor)", () => {
+  it('find no base, section or state in the prototype: the run renders, and records every plan', async () => {
+    // before: bases['constructor'] was Object itself, read as the plan's base version, and rendering
+    // threw "Cannot read properties of undefined (reading 'find')": no comment, no check run, for any plan;
+    // a plan named __proto__ was left out of the comment's recorded state
+    const files = new Map([
+      ['__proto__', VALID_PLAN],
+      ['constructor', FAILING_PLAN],
+      ['toString', VALID_PLAN],
+    ]);
+    const names = [...files.keys()];
+    const headSource: FileSource = {
+      label: 'memory',
+      async read(path) {
+        const text = files.get(path);
+        return text === undefined ? { missing: true } : { text };
+      },
+    };
+    const verified = await verifySelection({ plans: names.map((path) => ({ path, basePath: null })), headSource, baseSource: null });
+    expect(verified.plans.map((p) => [p.file, p.verdict])).toEqual([
+      ['__proto__', 'pass'],
+      ['constructor', 'fail'],
+      ['toString', 'pass'],
+    ]);
+    const report = combineReports(verified.plans);
+    const alternatives = alternativesMarkdown(verified.plans, { get: () => undefined }, () => {});
+    for (const plan of verified.plans) expect(() => renderPlan(plan, verified.bases[plan.file])).not.toThrow();
+    const comment = composeComment({
+      checkName: 'parallel-plan-check',
+      report,
+      bases: verified.bases,
+      notes: [],
+      headSha: 'a'.repeat(40),
+      runUrl: null,
+      alternatives,
+    });
+    expect(comment.body).toContain('constructor');
+    expect(comment.body).not.toContain('[native code]');
+    const state = reportState(report);
+    expect(Object.keys(state.plans).sort()).toEqual(names);
+    const recorded = readState(stateLine(state));
+    expect(Object.keys(recorded?.plans ?? {}).sort()).toEqual(names);
+    expect(stateChanged(recorded!, state, 1)).toBe(false);
   });
 });

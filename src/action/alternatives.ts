@@ -25,7 +25,8 @@ export function alternativesMarkdown(
   log: (line: string) => void,
   budgetMs = ALTERNATIVES_TIME_BUDGET_MS,
 ): Record<string, string> {
-  const sections: Record<string, string> = {};
+  // keyed by file path: a plan file named constructor must find no section in Object.prototype
+  const sections: Record<string, string> = Object.create(null);
   const wanted = plans.filter((p) => p.verdict === 'fail' || p.verdict === 'warn').slice(0, MAX_PLANS_WITH_ALTERNATIVES);
   const started = Date.now();
   let stoppedAt: PlanReport | undefined;

@@ -39,7 +39,8 @@ const checksDigest = (pairs: string[]): string => createHash('sha256').update(pa
 
 /** The key facts of a report and the run's notes, as the comment records them. */
 export function reportState(report: Report, notes: readonly string[] = []): CommentState {
-  const plans: Record<string, PlanState> = {};
+  // keyed by file path: a plan file named __proto__ is a plan like any other (no prototype to set or read)
+  const plans: Record<string, PlanState> = Object.create(null);
   for (const p of report.plans) {
     const metrics: Record<string, number | null> = {};
     for (const key of KEY_METRICS) {
@@ -54,7 +55,7 @@ export function reportState(report: Report, notes: readonly string[] = []): Comm
 /** The hidden line that records a state (base64: file names cannot end the HTML comment); '' when it is too large to keep. */
 export function stateLine(state: CommentState): string {
   const keys = [...new Set(Object.values(state.plans).flatMap((p) => Object.keys(p.metrics)))];
-  const plans: Recorded['plans'] = {};
+  const plans: Recorded['plans'] = Object.create(null);
   for (const [file, p] of Object.entries(state.plans)) plans[file] = [p.verdict, p.checks, keys.map((k) => p.metrics[k] ?? null)];
   const recorded: Recorded = { v: 1, keys, plans, ...(state.notes ? { n: state.notes } : {}) };
   const encoded = Buffer.from(JSON.stringify(recorded), 'utf8').toString('base64');
@@ -68,7 +69,7 @@ export function readState(body: string): CommentState | null {
   try {
     const r = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Recorded;
     if (r === null || typeof r !== 'object' || r.v !== 1 || !Array.isArray(r.keys) || r.plans === null || typeof r.plans !== 'object') return null;
-    const plans: Record<string, PlanState> = {};
+    const plans: Record<string, PlanState> = Object.create(null);
     for (const [file, entry] of Object.entries(r.plans)) {
       if (!Array.isArray(entry) || !Array.isArray(entry[2])) return null;
       const [verdict, checks, values] = entry;

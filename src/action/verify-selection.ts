@@ -50,7 +50,8 @@ function errorReport(file: string, message: string): PlanReport {
 }
 
 export async function verifySelection(selection: SelectionToVerify, budget: ByteBudget = byteBudget()): Promise<VerifiedSelection> {
-  const bases: Bases = {};
+  // keyed by file path: a plan file named constructor or __proto__ must find no base in Object.prototype
+  const bases: Bases = Object.create(null);
   const inputs = new KeptInputs();
   const unverified: string[] = [];
   // each commit's referenced files are read once for all the plans; one byte budget for both
