@@ -81,6 +81,19 @@ describe('files a plan refers to (model.hf_config)', () => {
     expect(read()(plan, 'escape.json')).toHaveProperty('error', expect.stringContaining('symbolic link'));
   });
 
+  it("reads a file whose name starts with two dots: '..cfg.json' at the root is inside the repository", () => {
+    // it was refused as "leaves the repository" (the check read any relative path starting with '..' as an escape)
+    writeFileSync(join(repo, '..cfg.json'), '{"hidden_size": 2048}');
+    mkdirSync(join(repo, '...'), { recursive: true });
+    writeFileSync(join(repo, '...', 'config.json'), '{"hidden_size": 1024}');
+    expect(read()('root.plan.yaml', '..cfg.json')).toEqual({ text: '{"hidden_size": 2048}' });
+    expect(read()('root.plan.yaml', '.../config.json')).toEqual({ text: '{"hidden_size": 1024}' });
+    expect(read()('root.plan.yaml', '../cfg.json')).toHaveProperty('error', expect.stringContaining('leaves the repository'));
+    // and a plan so named is shown by its relative path, not the runner's absolute one
+    writeFileSync(join(outside, '..draft.plan.yaml'), 'version: 1\n');
+    expect(findPlanFiles(['..draft.plan.yaml'], outside).files).toEqual(['..draft.plan.yaml']);
+  });
+
   it('rejects files over 4 MiB and reports missing ones', () => {
     expect(read()(plan, 'big.json')).toHaveProperty('error', expect.stringContaining('limit'));
     expect(read()(plan, 'missing.json')).toHaveProperty('error', expect.stringContaining('does not exist'));

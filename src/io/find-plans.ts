@@ -18,7 +18,7 @@ export interface FoundPlans {
 
 function displayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+  const shown = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? absolute : rel;
   return shown.split(sep).join('/');
 }
 

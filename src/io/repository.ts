@@ -1,6 +1,6 @@
 // The repository a plan belongs to: the boundary that files it refers to must stay inside.
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Nearest folder at or above `start` that holds `.git` (a folder, or a file in worktrees and submodules); else `fallback`. */
 export function findRepositoryRoot(start: string, fallback: string): string {
@@ -16,5 +16,6 @@ export function findRepositoryRoot(start: string, fallback: string): string {
 /** Whether `path` is `root` or lies below it (both absolute, already normalised). */
 export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // '..' as a whole segment: '..cfg.json' and '...' are names inside the folder
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
