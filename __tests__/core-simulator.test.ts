@@ -996,6 +996,31 @@ workload: {request_rate: 0.02/s, input_tokens: 100, output_tokens: 2}
       expect(high, k).toBeGreaterThanOrEqual(m[k]!);
     }
   });
+  it('a request rate too small for the simulated clock is an error, not a TTFT below the physical floor that passes', () => {
+    // 1e-15 requests/s put the arrivals 1e18 ms apart, where a double has no room for a 30 ms prefill:
+    // TTFT and TPOT read 0 ms (below ttft_lower_bound_ms, 14.7 ms) and a 20 ms TTFT requirement passed,
+    // though every request runs alone at the idle figure, 32 ms
+    const plan = (rate: string) => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+parallelism: {tp: 1}
+workload: {concurrency: 8, input_tokens: 1024, output_tokens: 256, request_rate: ${rate}}
+requirements: {ttft: 20 ms}
+`;
+    for (const rate of ['1e-15/s', '1e-12/s', '5e-7/s']) {
+      const result = loadPlan('p.plan.yaml', plan(rate), noReferences);
+      expect(result.ok, rate).toBe(false);
+      if (!result.ok) expect(result.errors[0]).toMatchObject({ path: 'workload.request_rate', line: 6 });
+    }
+    // the lowest rate accepted keeps every figure at its floor or above, and the requirement fails as it must
+    const lowest = verify(plan('0.000001/s'));
+    const m = lowest.metrics!;
+    expect(m.ttft_ms!).toBeGreaterThanOrEqual(m.ttft_lower_bound_ms!);
+    expect(m.ttft_ms!).toBeCloseTo(m.ttft_idle_ms!, 1);
+    expect(check(lowest, 'requirements.ttft').status).toBe('fail');
+  });
+
   it("an open loop's throughput has a ceiling too: the request rate's ceiling times the output tokens", () => {
     for (const text of [
       llamaPlan('  request_rate: 2/s\n  input_tokens: 500\n  output_tokens: 500', 'requirements:\n  throughput: 1e9 tokens/s'),

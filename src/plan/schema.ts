@@ -213,6 +213,8 @@ const HARDWARE_HINTS: Record<string, KeyHint> = {
   },
   gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
 };
+/** Lowest open-loop arrival rate accepted, requests/s (workload.request_rate). */
+export const MIN_REQUEST_RATE = 1e-6;
 const int = (description: string, min: number, max: number, suffixes = false): IntField =>
   suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description: string, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}): RealField => ({
@@ -391,9 +393,15 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     {
       mode: enumOf('inference (v1)', { inference: 'inference' }),
       concurrency: int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
-      request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
-        numberUnit: '/s',
-      }),
+      // at least one request in 11.6 days: below that the arrivals lie so far apart that the simulated clock (a
+      // double, in ms) has no room left for a prefill, and TTFT and TPOT read 0 ms, under their physical floors
+      request_rate: qty(
+        'Open loop: requests per second arriving at the deployment (alias qps), at least 0.000001; a plain number is per second',
+        'requestRate',
+        MIN_REQUEST_RATE,
+        1e9,
+        { numberUnit: '/s', minExclusive: false },
+      ),
       arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
         poisson: 'poisson',
         constant: 'constant',
