@@ -32,6 +32,17 @@ describe('hostile plans', () => {
     expect(mustFail(emoji)[0]?.message).toMatch(/the file is 1200027 bytes/);
   });
 
+  test("a credential in a known key's value is not quoted into the error, an ordinary value is", () => {
+    const token = `ghp_${'A1b2C3d4'.repeat(4)}Z9y8`;
+    for (const text of [`version: "${token}"\n`, `version: 1\nmodel:\n  preset: "see ${token}"\n`]) {
+      const [error] = mustFail(text);
+      expect(error?.message).not.toContain(token.slice(4, 20));
+      expect(error?.message).toMatch(/characters shaped like a credential, not shown/);
+    }
+    // a path with hf_ inside a word, or a short hf_ name, is still shown
+    expect(mustFail('version: "configs/hf_config_for_llama.json"\n')[0]?.message).toContain('configs/hf_config_for_llama.json');
+  });
+
   test('a long string inside the limit is an error for its field, not a crash', () => {
     const text = `version: 1\nname: "${'n'.repeat(500_000)}"\n`;
     const [error] = mustFail(text);

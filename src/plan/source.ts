@@ -52,15 +52,26 @@ class Abort extends Error {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are never sent into a message
 export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
+/**
+ * A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'.
+ * Text holding a credential's shape anywhere is described by its length only: a file the plans glob
+ * matched may be one an earlier step wrote (a token in a known key's value is still a token).
+ */
 export function quote(text: string, max = 60): string {
+  if (CREDENTIAL_INSIDE.test(text)) return `[${text.length} characters shaped like a credential, not shown]`;
   const cut = text.length > max ? text.slice(0, max) : text;
   const clean = cut.replace(UNSAFE_CHARACTERS, '?');
   return text.length > max ? `${clean}...` : clean;
 }
 
 /** Shapes of credentials that must never be echoed, not even as a key: a known prefix and a long tail. */
-const CREDENTIAL_SHAPE = /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-|npm_|hf_|AIza|ya29\.)[A-Za-z0-9_-]{12,}/;
+const CREDENTIAL_PREFIXES = '(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-proj-|sk-|npm_|hf_|AIza|ya29\\.)';
+const CREDENTIAL_SHAPE = new RegExp(`^${CREDENTIAL_PREFIXES}[A-Za-z0-9_-]{12,}`);
+/**
+ * The same prefixes anywhere in a text, each starting a word and followed by a long run of letters
+ * and digits (a path such as configs/hf_config_for_llama.json stays shown), and a JSON Web Token.
+ */
+const CREDENTIAL_INSIDE = new RegExp(`(^|[^A-Za-z0-9_])${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`);
 
 /**
  * A key that a plan does not define, for an error message: quoted when it is a plain, short name
