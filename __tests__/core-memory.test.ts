@@ -66,6 +66,15 @@ describe('KV cache per device', () => {
     const expected = 10 * perTokenLayer * (18 * 4096 + 18 * 128);
     expect(r.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(expected / GIB, 3);
   });
+  it('kv_cache_dtype defaults to weight_dtype if 16-bit, else bf16 (the contract): fp32 weights cache at 2 bytes', () => {
+    const bf16 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const fp32 = verify(plan('  preset: llama-3.1-8b\n  weight_dtype: fp32', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const fp8 = verify(plan('  preset: llama-3.1-8b\n  weight_dtype: fp8', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(fp32.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(bf16.metrics!.kv_cache_per_gpu_gib!, 6);
+    expect(fp8.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(bf16.metrics!.kv_cache_per_gpu_gib!, 6);
+    const stated = verify(plan('  preset: llama-3.1-8b\n  weight_dtype: fp32\n  kv_cache_dtype: fp32', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(stated.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(2 * bf16.metrics!.kv_cache_per_gpu_gib!, 6);
+  });
   it('context parallelism splits each sequence over cp ranks', () => {
     const cp1 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
     const cp2 = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  cp: 2', work));

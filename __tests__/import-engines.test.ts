@@ -56,6 +56,9 @@ describe('vLLM', () => {
     expect(ct.fields.model?.weight_dtype).toBeUndefined();
     expect(ct.warnings.join('\n')).toMatch(/compressed-tensors/);
     expect(fields('vllm serve m --dtype half').fields.model?.weight_dtype).toBe('fp16');
+    // the engine caches at the model dtype: fp32 stated, as the plan's own default for fp32 weights is bf16
+    expect(fields('vllm serve m --dtype float32').fields.model).toMatchObject({ weight_dtype: 'fp32', kv_cache_dtype: 'fp32' });
+    expect(fields('vllm serve m --dtype float32 --kv-cache-dtype fp8').fields.model).toMatchObject({ weight_dtype: 'fp32', kv_cache_dtype: 'fp8' });
   });
 
   it('matches the served model to a preset and a pre-quantized checkpoint to its dtype', () => {

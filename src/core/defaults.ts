@@ -109,7 +109,11 @@ export const DTYPE_BYTES: Record<Dtype, number> = {
  */
 export const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
 
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+/**
+ * KV cache: the contract's default, weight_dtype if 16-bit, else bf16 (fp32 and quantized weights
+ * alike get a bf16 cache). An imported engine command at --dtype float32 with an automatic KV dtype
+ * states kv_cache_dtype: fp32 itself (src/import/engines.ts), as the engine caches at the model dtype.
+ */
 export function defaultKvDtype(weight: Dtype): Dtype {
-  return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+  return weight === 'bf16' || weight === 'fp16' ? weight : 'bf16';
 }

@@ -269,8 +269,11 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const dtype = r.text(f.dtype);
   if (dtype && dtype.value.toLowerCase() !== 'auto') {
     const d = DTYPES[dtype.value.toLowerCase()];
-    if (d) c.set('model.weight_dtype', d, dtype.line);
-    else c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
+    if (d) {
+      c.set('model.weight_dtype', d, dtype.line);
+      // the engine's automatic KV dtype is the model's; the plan's default for fp32 weights is bf16
+      if (d === 'fp32' && (!kv || kv.value.toLowerCase() === 'auto')) c.set('model.kv_cache_dtype', 'fp32', dtype.line);
+    } else c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
   }
 }
 
