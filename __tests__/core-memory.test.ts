@@ -90,6 +90,19 @@ describe('capacity', () => {
     expect(r.metrics!.kv_cache_capacity_tokens).toBeGreaterThan(0);
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - (left * GIB) / 131072)).toBeLessThan(50);
   });
+  it('a claimed KV capacity beyond the physical bound fails (contract: every estimate has a physical bound); between estimate and bound it warns', () => {
+    const claim = (tokens: number) =>
+      verify(`${plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1')}claims:\n  kv_cache_capacity_tokens: ${tokens}\n`);
+    const estimate = claim(1).metrics!.kv_cache_capacity_tokens!;
+    // the whole device (79.19 GiB as CUDA sees it) less the 14.96 GiB of weights, at 128 KiB per token: about 526k tokens
+    const impossible = check(claim(1_000_000), 'claims.kv_cache_capacity_tokens');
+    expect(impossible.status).toBe('fail');
+    expect(impossible.detail).toContain('less its weights shard');
+    expect(impossible.limit!).toBeGreaterThan(estimate);
+    expect(impossible.limit!).toBeLessThan(((80 - 14.9) * GIB) / 131072);
+    expect(check(claim(Math.round(estimate * 1.1)), 'claims.kv_cache_capacity_tokens').status).toBe('warn');
+    expect(check(claim(estimate), 'claims.kv_cache_capacity_tokens').status).toBe('pass');
+  });
   it('memory.fits passes when the concurrency exceeds the KV cache: the engine runs what fits and queues the rest', () => {
     const r = verify(
       plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'),

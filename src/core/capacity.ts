@@ -8,6 +8,7 @@ import {
   heldTokens,
   kvCapacityTokens,
   stageKvBytesPerSequence,
+  stageKvBytesPerToken,
   stageMemory,
   stageWeightBytes,
   type StageMemory,
@@ -25,6 +26,11 @@ export interface MemoryFigures {
   kvFloor: number;
   /** tokens of KV cache one replica holds, as the engine logs it; null without hardware.memory */
   kvCapacity: number | null;
+  /**
+   * The physical bound of kvCapacity (contract: every estimate has one): each device's whole memory less
+   * its weights floor, at the fewest KV bytes per token the facts allow; null when not computable.
+   */
+  kvCapacityBound: number | null;
   /** what bounds one replica's running batch, for the scheduler simulation; null when not computable */
   kvBudget: KvBudget | null;
   /** sequences running at once in the whole deployment at mean context (engine cap included) */
@@ -108,6 +114,17 @@ export function memoryFigures(
         )
       : null;
 
+  let kvCapacityBound: number | null = null;
+  if (bound && stagesBound && hw.device) {
+    let tokens = Infinity;
+    for (const s of stagesBound) {
+      const perToken = stageKvBytesPerToken(bound, layout, s);
+      if (perToken > 0) tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s)) / perToken);
+    }
+    // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
+    if (Number.isFinite(tokens)) kvCapacityBound = Math.max(Math.floor(tokens), kvCapacity ?? 0);
+  }
+
   let kvBudget: KvBudget | null = null;
   let maxRunning: number | null = null;
   let maxConcurrencyAtMaxContext: number | null = null;
@@ -143,7 +160,7 @@ export function memoryFigures(
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }
   const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-  return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+  return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
 }
 
 /**

@@ -343,6 +343,7 @@ function mergeMemory(p: Computed, d: Computed, worst: Computed, decodeWorkers: n
     weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
     kvFloor: worst.kvFloor,
     kvCapacity: d.kvCapacity,
+    kvCapacityBound: d.kvCapacityBound,
     kvBudget: d.kvBudget,
     maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
     maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,

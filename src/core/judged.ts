@@ -383,7 +383,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   if (cl.kv_cache_capacity_tokens !== undefined) {
     const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', {
       estimate: c.kvCapacity,
-      bound: null,
+      bound: c.kvCapacityBound,
+      why: "that bound is every device's whole memory less its weights shard, all of it KV cache",
       show: (v) => `${Math.round(v)} tokens`,
       missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
     });
