@@ -76,6 +76,18 @@ describe('deployment: in a plan', () => {
     if (!helm.ok) expect(helm.errors[0]?.message).toMatch(/helm-template.yaml:4: .*helm template/);
   });
 
+  it('refuses a plan that imports itself (read as an engine config it would import nothing and pass)', () => {
+    const text = 'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\ndeployment:\n  engine: vllm\n  from: ./p.plan.yaml\n';
+    const self: ReadReference = (_plan, ref) => (ref === './p.plan.yaml' ? { text } : { error: 'no such file' });
+    const r = loadPlan('deploy/p.plan.yaml', text, self);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'deployment.from', line: 6 });
+    if (!r.ok) expect(r.errors[0]?.message).toMatch(/is this plan itself/);
+    // another plan of the same folder is no self-reference
+    const other = loadPlan('deploy/q.plan.yaml', text, self);
+    if (!other.ok) expect(other.errors[0]?.message).not.toMatch(/is this plan itself/);
+  });
+
   it('validates the key like any other', () => {
     const bad = load('version: 1\ndeployment:\n  from: []\n  engine: vlm\n  contaner: x\n');
     expect(bad.ok).toBe(false);

@@ -106,7 +106,13 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
 
   const errors: PlanError[] = [];
   const results: ImportResult[] = [];
+  const itself = relativeTo(file, file.split('/').pop() ?? file);
   for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
+    // the plan read again as an engine's config would import nothing and pass unremarked
+    if (relativeTo(file, from) === itself) {
+      errors.push(at(`deployment.from: '${quote(from, 200)}' is this plan itself; name the engine's config, launch script or manifest`));
+      continue;
+    }
     const read = readReference(file, from);
     if ('error' in read) {
       errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
