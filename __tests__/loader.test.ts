@@ -235,6 +235,8 @@ describe('version, types and ranges', () => {
     ['version: 1\nname: 42\n', /name: must be a string, got 42/],
     ['version: 1\nhardware:\n  memory: 64 Gb\n', /'Gb' is bits/],
     ['version: 1\nhardware:\n  memory: -5 GB\n', /hardware.memory: must be greater than 0 bytes/],
+    // a number in the key's unit is shown in that unit, and in the range's where they differ
+    ['version: 1\nhardware:\n  peak_tflops: 1e18\n', /peak_tflops: must be .* FLOP\/s, got 1000000000000000000 TFLOPS \(1e\+30 FLOP\/s\)$/],
     ['version: 1\nrequirements:\n  ttft: 2\n', /requirements.ttft: a plain number needs a unit: write e.g. "2 ms" or ttft_ms: 2/],
     ['version: 1\nworkload:\n  memory_reserve: 1\n', /memory_reserve: must be a number from 0 to less than 1, got 1/],
     ['version: 1\nworkload:\n  speculative:\n    tokens: 2\n    acceptance_length: 3.5\n', /at most tokens \+ 1 = 3/],

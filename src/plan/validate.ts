@@ -356,7 +356,15 @@ class Validator {
     }
     const baseUnit = DIMENSIONS[dim].base;
     if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
-      return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${describeValue(node)}`);
+      // the value as written, and in the unit of the range where that differs (peak_tflops: 1e18 is 1e30 FLOP/s)
+      const writtenUnit = keyUnit ?? (typeof value === 'number' ? field.numberUnit : undefined);
+      const written = writtenUnit !== undefined ? `${describeValue(node)} ${writtenUnit}` : describeValue(node);
+      const inBase = !Number.isFinite(base)
+        ? ` (beyond any finite number of ${baseUnit})`
+        : typeof value === 'number' && base !== value
+          ? ` (${formatNumber(base)} ${baseUnit})`
+          : '';
+      return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${written}${inBase}`);
     }
     return Object.is(base, -0) ? 0 : base;
   }
