@@ -116,6 +116,27 @@ describe('capacity', () => {
     expect(r.metrics!.max_running_sequences).toBe(Math.floor(capacity / 8500));
     expect(kv.detail).toContain(`runs ${Math.floor(capacity / 8500)} of the 512 at once`);
   });
+  it('memory.kv_capacity beside an open loop says when its arrivals never reach the concurrency cap', () => {
+    const at = (rate: number) =>
+      check(
+        verify(
+          plan(
+            '  preset: llama-3.1-8b',
+            '  preset: h100-sxm\n  gpus: 1',
+            '  tp: 1',
+            `request_rate: ${rate}\n  concurrency: 100000\n  input_tokens: 1024\n  output_tokens: 256`,
+          ),
+        ),
+        'memory.kv_capacity',
+      );
+    // a cap of 100,000 sequences is more than the cache holds (the contract's warning), but 2/s keeps a handful in flight
+    const light = at(2);
+    expect(light.status).toBe('warn');
+    expect(light.detail).toMatch(/at 2 requests\/s the simulated load has at most \d+ requests in flight, so none wait for room/);
+    expect(light.detail).not.toContain('queues the rest');
+    // far past saturation the cap is reached: the rest queue
+    expect(at(1000).detail).toContain('queues the rest (their TTFT grows)');
+  });
   it('memory.fits words the KV capacity per data-parallel rank and the sequences over all ranks, as the figures are', () => {
     const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  tp: 1\n  dp: 2'));
     const fits = check(r, 'memory.fits');

@@ -122,6 +122,12 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       budget.engineMax !== null && budget.engineMax < perReplica
         ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
         : '';
+    // An open loop's concurrency is a cap on requests in flight, which its arrivals may never reach.
+    const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
+    const openLoopNote =
+      peak !== undefined && peak < byKv
+        ? `; at ${wl.requestRate} requests/s the simulated load has at most ${countOf(peak, 'request')}${where} in flight, so none wait for room`
+        : '';
     if (byKv >= perReplica) {
       out.push({
         id: 'memory.kv_capacity',
@@ -146,7 +152,9 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
           `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
           (c.noRoom
             ? `not one sequence fits, so nothing runs (see memory.fits)`
-            : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
+            : openLoopNote !== ''
+              ? `${engine} would run ${c.maxRunning} of the ${wl.concurrency} at once and queue the rest${capNote}${openLoopNote}`
+              : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
       });
     }
   } else if (wl.concurrency !== undefined) {
