@@ -234,6 +234,7 @@ describe('version, types and ranges', () => {
     ['version: 1\nmodel:\n  tied_embeddings: yes\n', /must be true or false, got the string "yes"/],
     ['version: 1\nname: 42\n', /name: must be a string, got 42/],
     ['version: 1\nhardware:\n  memory: 64 Gb\n', /'Gb' is bits/],
+    ['version: 1\nhardware:\n  memory_bandwidth: 3.35 tb/s\n', /memory_bandwidth: 'tb\/s' is ambiguous: write TB\/s for bytes per second .* or Tb\/s for bits/],
     ['version: 1\nhardware:\n  memory: -5 GB\n', /hardware.memory: must be greater than 0 bytes/],
     // a number in the key's unit is shown in that unit, and in the range's where they differ
     ['version: 1\nhardware:\n  peak_tflops: 1e18\n', /peak_tflops: must be .* FLOP\/s, got 1000000000000000000 TFLOPS \(1e\+30 FLOP\/s\)$/],

@@ -75,6 +75,11 @@ describe('parseQuantity', () => {
 
   test('bits are refused where bytes are meant (memory sizes)', () => {
     expect(parseQuantity('bytes', '64 Gb')).toMatchObject({ ok: false, reason: 'bits-for-bytes' });
+    // a lower-case prefix with a lower-case b: a lazily typed GB/s, or gigabits? Refused, not read 8x low
+    expect(parseQuantity('byteRate', '3.35 tb/s')).toMatchObject({ ok: false, reason: 'ambiguous-bits', unit: 'tb/s' });
+    expect(parseQuantity('byteRate', '3.35 tB/s')).toMatchObject({ ok: true, value: 3.35e12 });
+    expect(parseQuantity('byteRate', '400 Gb/s')).toMatchObject({ ok: true, value: 5e10 });
+    expect(parseQuantity('byteRate', '400 gbit/s')).toMatchObject({ ok: true, value: 5e10 });
     expect(parseQuantity('bytes', '64 GiB').ok).toBe(true);
   });
 
@@ -105,5 +110,8 @@ describe('quantityPattern (JSON Schema) agrees with parseQuantity', () => {
     }
     if (dim === 'bytes') expect(new RegExp(quantityPattern(dim)).test('64 Gb')).toBe(false);
     if (dim === 'byteRate') expect(new RegExp(quantityPattern(dim)).test('64 gbps')).toBe(true);
+    // 'gb/s' is refused as ambiguous (bytes or bits?) by both
+    if (dim === 'byteRate')
+      for (const t of ['3.35 tb/s', '400 gb/s', '900 mb/s']) expect(new RegExp(quantityPattern(dim)).test(t)).toBe(parseQuantity(dim, t).ok);
   });
 });

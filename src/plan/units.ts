@@ -124,9 +124,17 @@ function sameChar(a: string, b: string, bitSensitive: boolean): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/**
+ * A bit rate's symbol (Gb/s): its prefix keeps its case. 'gb/s' would be gigabits by the b, yet
+ * '3.35 tb/s' is a lazily typed HBM bandwidth in bytes, read 8x too slow: such a spelling is refused
+ * as ambiguous (parseQuantity). The 'bps' and 'bit/s' spellings say bits whatever their case.
+ */
+const BIT_RATE_SYMBOL = /^[KMGT]b\//;
+
 function sameUnit(written: string, spelling: string, bitSensitive: boolean): boolean {
   const a = [...written];
   const b = [...spelling];
+  if (bitSensitive && BIT_RATE_SYMBOL.test(spelling) && a[0] !== b[0]) return false;
   return a.length === b.length && a.every((ch, i) => sameChar(ch, b[i] as string, bitSensitive));
 }
 
@@ -152,7 +160,7 @@ const QUANTITY_RE = new RegExp(`^\\s*(${NUMBER})\\s*(.*?)\\s*$`, 's');
 
 export type QuantityParse =
   | { ok: true; value: number; unit: UnitDef | undefined }
-  | { ok: false; reason: 'not-a-number' | 'missing-unit' | 'bad-unit' | 'bits-for-bytes'; unit?: string };
+  | { ok: false; reason: 'not-a-number' | 'missing-unit' | 'bad-unit' | 'bits-for-bytes' | 'ambiguous-bits'; unit?: string };
 
 /**
  * Parses "<number> <unit>" in dimension `dim` into base units. A count takes no
@@ -175,6 +183,8 @@ export function parseQuantity(dim: Dimension, text: string): QuantityParse {
     if (dim === 'bytes' && asBytes !== unitText && findUnit(dim, asBytes)) {
       return { ok: false, reason: 'bits-for-bytes', unit: unitText };
     }
+    // 'gb/s': bytes (GB/s) or bits (Gb/s)? (BIT_RATE_SYMBOL)
+    if (dim === 'byteRate' && /^[kmgt]b\/s$/.test(unitText)) return { ok: false, reason: 'ambiguous-bits', unit: unitText };
     return { ok: false, reason: 'bad-unit', unit: unitText };
   }
   return { ok: true, value: scale(amount, unit.factor), unit };
@@ -196,10 +206,11 @@ export function scale(amount: number, factor: number): number {
 export function unitPattern(dim: Dimension, spelling: string): string {
   const bitSensitive = DIMENSIONS[dim].bitSensitive;
   let out = '';
-  for (const ch of spelling) {
+  const prefixKept = bitSensitive && BIT_RATE_SYMBOL.test(spelling);
+  for (const [i, ch] of [...spelling].entries()) {
     const lower = ch.toLowerCase();
     const upper = ch.toUpperCase();
-    if ((bitSensitive && lower === 'b') || lower === upper) out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if ((bitSensitive && lower === 'b') || lower === upper || (prefixKept && i === 0)) out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     else out += `[${upper}${lower}]`;
   }
   return out;

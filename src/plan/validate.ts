@@ -347,6 +347,12 @@ class Validator {
         if (parsed.reason === 'bits-for-bytes') {
           return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units()}`);
         }
+        if (parsed.reason === 'ambiguous-bits') {
+          const prefix = (parsed.unit ?? '').charAt(0).toUpperCase();
+          return fail(
+            `'${quote(parsed.unit ?? '')}' is ambiguous: write ${prefix}B/s for bytes per second (memory, NVLink) or ${prefix}b/s for bits (network links)`,
+          );
+        }
         if (parsed.reason === 'bad-unit') return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units()}`);
         return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
       }
