@@ -440,3 +440,19 @@ workload: {concurrency: 1, input_tokens: ${tokens}, output_tokens: 16}
     expect(flops('sglang', 'b200', 4096).flops).toBeCloseTo(flops('vllm', 'b200', 4096).flops, -3);
   });
 });
+
+describe('TPOT with one output token', () => {
+  it('is not defined, and its requirements say why rather than "cannot estimate from what the plan gives"', () => {
+    const r = verify(
+      'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 1024, output_tokens: 1}\nrequirements: {tpot: 50 ms, tpot_p99: 80 ms, ttft: 1 s}\n',
+    );
+    expect(r.metrics!.tpot_ms).toBeNull();
+    for (const id of ['requirements.tpot', 'requirements.tpot_p99']) {
+      const c = check(r, id);
+      expect(c.status).toBe('unverified');
+      expect(c.detail).toMatch(/not defined: with workload.output_tokens 1 no token follows the first/);
+    }
+    // the TTFT is still judged
+    expect(check(r, 'requirements.ttft').status).toBe('pass');
+  });
+});

@@ -141,8 +141,11 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     missing: ttftMissing,
     risk: ttftRisk,
   };
+  // TPOT is the gap between output tokens: with one output token there is none (not a missing key)
+  const noGap = wl.outputTokens === 1 && !c.noRoom ? { unknown: 'not defined: with workload.output_tokens 1 no token follows the first' } : {};
   const tpotFig: Figures = {
     ...noRoom,
+    ...noGap,
     estimate: c.tpot,
     bound: c.tpotFloor,
     ...inUnit('s', terse),
@@ -190,6 +193,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       1000,
       judgeRequirement(required, 'lower-is-better', {
         ...noRoom,
+        ...(key.startsWith('tpot') ? noGap : {}),
         estimate,
         bound: floor,
         rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
