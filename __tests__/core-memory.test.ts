@@ -137,6 +137,17 @@ describe('capacity', () => {
     // far past saturation the cap is reached: the rest queue
     expect(at(1000).detail).toContain('queues the rest (their TTFT grows)');
   });
+  it('memory.kv_capacity without the lengths says the cache is sized and which keys would say how many fit', () => {
+    const r = verify('version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h200, gpus: 1}\nworkload: {concurrency: 64}\n');
+    const kv = check(r, 'memory.kv_capacity');
+    const capacity = r.metrics!.kv_cache_capacity_tokens!;
+    expect(capacity).toBeGreaterThan(0);
+    expect(kv.status).toBe('unverified');
+    expect(kv.detail).toBe(
+      `the KV cache holds ${capacity} tokens; how many of the 64 sequences fit cannot be said without workload.input_tokens, workload.output_tokens`,
+    );
+    expect(kv.missing).toEqual(['workload.input_tokens', 'workload.output_tokens']);
+  });
   it('memory.fits words the KV capacity per data-parallel rank and the sequences over all ranks, as the figures are', () => {
     const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 2', '  tp: 1\n  dp: 2'));
     const fits = check(r, 'memory.fits');

@@ -159,13 +159,21 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     }
   } else if (wl.concurrency !== undefined) {
     const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+    // the cache is sized, but what the sequences hold is not: their lengths are missing
+    const lengths = [...(wl.inputTokens === undefined ? ['workload.input_tokens'] : []), ...(wl.outputTokens === undefined ? ['workload.output_tokens'] : [])];
+    const sized = budget !== null && budget !== undefined && lengths.length > 0 && missing.every((k) => lengths.includes(k));
+    const all = [...new Set([...missing, ...(sized ? lengths : [])])];
     out.push({
       id: 'memory.kv_capacity',
       status: 'unverified',
       title: 'KV-cache capacity',
       path: 'workload.concurrency',
-      ...(missing.length > 0 ? { missing } : {}),
-      detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives',
+      ...(all.length > 0 ? { missing: all } : {}),
+      detail: sized
+        ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+        : missing.length > 0
+          ? `cannot size the KV cache without ${missing.join(', ')}`
+          : 'cannot size the KV cache from what the plan gives',
     });
   }
 
