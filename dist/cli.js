@@ -11905,14 +11905,26 @@ class Abort extends Error {
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are never sent into a message
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'. */
+/**
+ * A short, printable rendering of plan text for messages: cut, and unsafe characters shown as '?'.
+ * Text holding a credential's shape anywhere is described by its length only: a file the plans glob
+ * matched may be one an earlier step wrote (a token in a known key's value is still a token).
+ */
 function quote(text, max = 60) {
+    if (CREDENTIAL_INSIDE.test(text))
+        return `[${text.length} characters shaped like a credential, not shown]`;
     const cut = text.length > max ? text.slice(0, max) : text;
     const clean = cut.replace(UNSAFE_CHARACTERS, '?');
     return text.length > max ? `${clean}...` : clean;
 }
 /** Shapes of credentials that must never be echoed, not even as a key: a known prefix and a long tail. */
-const CREDENTIAL_SHAPE = /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-|npm_|hf_|AIza|ya29\.)[A-Za-z0-9_-]{12,}/;
+const CREDENTIAL_PREFIXES = '(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA|ASIA|sk-proj-|sk-|npm_|hf_|AIza|ya29\\.)';
+const CREDENTIAL_SHAPE = new RegExp(`^${CREDENTIAL_PREFIXES}[A-Za-z0-9_-]{12,}`);
+/**
+ * The same prefixes anywhere in a text, each starting a word and followed by a long run of letters
+ * and digits (a path such as configs/hf_config_for_llama.json stays shown), and a JSON Web Token.
+ */
+const CREDENTIAL_INSIDE = new RegExp(`(^|[^A-Za-z0-9_])${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`);
 /**
  * A key that a plan does not define, for an error message: quoted when it is a plain, short name
  * (a typo worth showing), else described by its length only. A file that is no plan at all (an
@@ -14182,8 +14194,12 @@ function setDtypes(engine, r, c) {
     const dtype = r.text(f.dtype);
     if (dtype && dtype.value.toLowerCase() !== 'auto') {
         const d = DTYPES[dtype.value.toLowerCase()];
-        if (d)
+        if (d) {
             c.set('model.weight_dtype', d, dtype.line);
+            // the engine's automatic KV dtype is the model's; the plan's default for fp32 weights is bf16
+            if (d === 'fp32' && (!kv || kv.value.toLowerCase() === 'auto'))
+                c.set('model.kv_cache_dtype', 'fp32', dtype.line);
+        }
         else
             c.warn(`${c.origin(dtype.line)}: dtype ${readValue(dtype.value)} is not one the plan format knows; ignored`);
     }
@@ -15825,9 +15841,13 @@ const DTYPE_BYTES = {
  * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
  */
 const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+/**
+ * KV cache: the contract's default, weight_dtype if 16-bit, else bf16 (fp32 and quantized weights
+ * alike get a bf16 cache). An imported engine command at --dtype float32 with an automatic KV dtype
+ * states kv_cache_dtype: fp32 itself (src/import/engines.ts), as the engine caches at the model dtype.
+ */
 function defaultKvDtype(weight) {
-    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+    return weight === 'bf16' || weight === 'fp16' ? weight : 'bf16';
 }
 
 ;// CONCATENATED MODULE: ./src/core/figures.ts
@@ -17082,7 +17102,13 @@ function resolveDeployment(file, values, lines, readReference) {
     const at = warningAt(lines);
     const errors = [];
     const results = [];
+    const itself = relativeTo(file, file.split('/').pop() ?? file);
     for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
+        // the plan read again as an engine's config would import nothing and pass unremarked
+        if (relativeTo(file, from) === itself) {
+            errors.push(at(`deployment.from: '${quote(from, 200)}' is this plan itself; name the engine's config, launch script or manifest`));
+            continue;
+        }
         const read = readReference(file, from);
         if ('error' in read) {
             errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
@@ -24418,9 +24444,17 @@ function sameChar(a, b, bitSensitive) {
         return a === b;
     return a.toLowerCase() === b.toLowerCase();
 }
+/**
+ * A bit rate's symbol (Gb/s): its prefix keeps its case. 'gb/s' would be gigabits by the b, yet
+ * '3.35 tb/s' is a lazily typed HBM bandwidth in bytes, read 8x too slow: such a spelling is refused
+ * as ambiguous (parseQuantity). The 'bps' and 'bit/s' spellings say bits whatever their case.
+ */
+const BIT_RATE_SYMBOL = /^[KMGT]b\//;
 function sameUnit(written, spelling, bitSensitive) {
     const a = [...written];
     const b = [...spelling];
+    if (bitSensitive && BIT_RATE_SYMBOL.test(spelling) && a[0] !== b[0])
+        return false;
     return a.length === b.length && a.every((ch, i) => sameChar(ch, b[i], bitSensitive));
 }
 /** The unit that `written` spells in dimension `dim`, if any. */
@@ -24465,6 +24499,9 @@ function parseQuantity(dim, text) {
         if (dim === 'bytes' && asBytes !== unitText && findUnit(dim, asBytes)) {
             return { ok: false, reason: 'bits-for-bytes', unit: unitText };
         }
+        // 'gb/s': bytes (GB/s) or bits (Gb/s)? (BIT_RATE_SYMBOL)
+        if (dim === 'byteRate' && /^[kmgt]b\/s$/.test(unitText))
+            return { ok: false, reason: 'ambiguous-bits', unit: unitText };
         return { ok: false, reason: 'bad-unit', unit: unitText };
     }
     return { ok: true, value: scale(amount, unit.factor), unit };
@@ -24486,10 +24523,11 @@ function scale(amount, factor) {
 function unitPattern(dim, spelling) {
     const bitSensitive = units_DIMENSIONS[dim].bitSensitive;
     let out = '';
-    for (const ch of spelling) {
+    const prefixKept = bitSensitive && BIT_RATE_SYMBOL.test(spelling);
+    for (const [i, ch] of [...spelling].entries()) {
         const lower = ch.toLowerCase();
         const upper = ch.toUpperCase();
-        if ((bitSensitive && lower === 'b') || lower === upper)
+        if ((bitSensitive && lower === 'b') || lower === upper || (prefixKept && i === 0))
             out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
         else
             out += `[${upper}${lower}]`;
@@ -24633,6 +24671,8 @@ const HARDWARE_HINTS = {
     },
     gpu_count: { use: 'gpus', why: "often counts one node's devices; gpus is the whole deployment's, every node and replica together" },
 };
+/** Lowest open-loop arrival rate accepted, requests/s (workload.request_rate). */
+const MIN_REQUEST_RATE = 1e-6;
 const schema_int = (description, min, max, suffixes = false) => suffixes ? { kind: 'int', description, min, max, suffixes } : { kind: 'int', description, min, max };
 const fraction = (description, opts = {}) => ({
     kind: 'real',
@@ -24783,9 +24823,9 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     workload: section('What the deployment serves', {
         mode: enumOf('inference (v1)', { inference: 'inference' }),
         concurrency: schema_int('Closed loop: requests the client keeps in flight; with request_rate, the cap on requests in flight', 1, 2 ** 24),
-        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps); a plain number is per second', 'requestRate', 0, 1e9, {
-            numberUnit: '/s',
-        }),
+        // at least one request in 11.6 days: below that the arrivals lie so far apart that the simulated clock (a
+        // double, in ms) has no room left for a prefill, and TTFT and TPOT read 0 ms, under their physical floors
+        request_rate: qty('Open loop: requests per second arriving at the deployment (alias qps), at least 0.000001; a plain number is per second', 'requestRate', MIN_REQUEST_RATE, 1e9, { numberUnit: '/s', minExclusive: false }),
         arrival: enumOf('Arrival process of an open loop (poisson | constant | gamma); default poisson', {
             poisson: 'poisson',
             constant: 'constant',
@@ -26431,6 +26471,10 @@ class Validator {
                 if (parsed.reason === 'bits-for-bytes') {
                     return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units()}`);
                 }
+                if (parsed.reason === 'ambiguous-bits') {
+                    const prefix = (parsed.unit ?? '').charAt(0).toUpperCase();
+                    return fail(`'${quote(parsed.unit ?? '')}' is ambiguous: write ${prefix}B/s for bytes per second (memory, NVLink) or ${prefix}b/s for bits (network links)`);
+                }
                 if (parsed.reason === 'bad-unit')
                     return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units()}`);
                 return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
@@ -26442,7 +26486,15 @@ class Validator {
         }
         const baseUnit = units_DIMENSIONS[dim].base;
         if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
-            return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${describeValue(node)}`);
+            // the value as written, and in the unit of the range where that differs (peak_tflops: 1e18 is 1e30 FLOP/s)
+            const writtenUnit = keyUnit ?? (typeof value === 'number' ? field.numberUnit : undefined);
+            const written = writtenUnit !== undefined ? `${describeValue(node)} ${writtenUnit}` : describeValue(node);
+            const inBase = !Number.isFinite(base)
+                ? ` (beyond any finite number of ${baseUnit})`
+                : typeof value === 'number' && base !== value
+                    ? ` (${formatNumber(base)} ${baseUnit})`
+                    : '';
+            return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${written}${inBase}`);
         }
         return Object.is(base, -0) ? 0 : base;
     }
@@ -27566,6 +27618,18 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     const kvCapacity = est && stagesEst && poolMemory
         ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
+    let kvCapacityBound = null;
+    if (bound && stagesBound && hw.device) {
+        let tokens = Infinity;
+        for (const s of stagesBound) {
+            const perToken = stageKvBytesPerToken(bound, layout, s);
+            if (perToken > 0)
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s)) / perToken);
+        }
+        // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
+        if (Number.isFinite(tokens))
+            kvCapacityBound = Math.max(Math.floor(tokens), kvCapacity ?? 0);
+    }
     let kvBudget = null;
     let maxRunning = null;
     let maxConcurrencyAtMaxContext = null;
@@ -27600,7 +27664,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-    return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+    return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
 }
 /**
  * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
@@ -30756,6 +30820,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
         kvFloor: worst.kvFloor,
         kvCapacity: d.kvCapacity,
+        kvCapacityBound: d.kvCapacityBound,
         kvBudget: d.kvBudget,
         maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
         maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
@@ -31281,6 +31346,8 @@ function poolLayoutText(r, moe) {
 const NOT_COMPUTABLE = 'not computable';
 /** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
 const MINUS = '\u2212';
+/** Most digits after the point shown; a smaller figure is written in e-notation (toFixed itself throws past 100). */
+const MAX_FIXED_DECIMALS = 20;
 /** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
 function decimalsFor(magnitude) {
     if (magnitude < 10)
@@ -31294,7 +31361,9 @@ function formatCount(n) {
     if (!Number.isFinite(n))
         return String(n);
     const rounded = Math.round(n);
-    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    // from 1e21 up String() writes e-notation, whose digits take no separators: 3 significant digits (4.05e+297)
+    const abs = Math.abs(rounded);
+    const digits = abs >= 1e21 ? abs.toPrecision(3) : String(abs).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return rounded < 0 ? `${MINUS}${digits}` : digits;
 }
 /** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
@@ -31314,7 +31383,11 @@ function formatSmall(n, digits, decimals) {
     const abs = Math.abs(n);
     if (!(abs < 1) || abs === 0)
         return format_formatNumber(n, decimals);
-    return format_formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+    const needed = digits - 1 - Math.floor(Math.log10(abs));
+    // past what toFixed can show (a hostile plan's 1e-300): e-notation at the same significant digits
+    if (needed > MAX_FIXED_DECIMALS)
+        return `${n < 0 ? MINUS : ''}${abs.toPrecision(digits)}`;
+    return format_formatNumber(n, Math.max(decimals, needed));
 }
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 function formatGiB(gib) {
@@ -31450,7 +31523,11 @@ function endNumber(abs, direction, short) {
     }
     const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
     const f = 10 ** decimals;
-    return (round(nudge(abs * f)) / f).toFixed(decimals);
+    const v = round(nudge(abs * f)) / f;
+    // toFixed takes at most 100 digits (a hostile plan's 1e-300 tokens/s): e-notation past 20, as stepNumber shows the figure
+    if (decimals > MAX_FIXED_DECIMALS)
+        return Number.isFinite(v) ? v.toPrecision(3) : abs.toPrecision(3);
+    return v.toFixed(decimals);
 }
 /**
  * A range end through its unit's formatter, its number rounded outward at the precision shown (short:
@@ -33134,8 +33211,11 @@ function judgedChecks(inputs) {
         missing: ttftMissing,
         risk: ttftRisk,
     };
+    // TPOT is the gap between output tokens: with one output token there is none (not a missing key)
+    const noGap = wl.outputTokens === 1 && !c.noRoom ? { unknown: 'not defined: with workload.output_tokens 1 no token follows the first' } : {};
     const tpotFig = {
         ...noRoom,
+        ...noGap,
         estimate: c.tpot,
         bound: c.tpotFloor,
         ...inUnit('s', terse),
@@ -33168,6 +33248,7 @@ function judgedChecks(inputs) {
             continue;
         judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', {
             ...noRoom,
+            ...(key.startsWith('tpot') ? noGap : {}),
             estimate,
             bound: floor,
             rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
@@ -33276,7 +33357,8 @@ function judgedChecks(inputs) {
     if (cl.kv_cache_capacity_tokens !== undefined) {
         const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', {
             estimate: c.kvCapacity,
-            bound: null,
+            bound: c.kvCapacityBound,
+            why: "that bound is every device's whole memory less its weights shard, all of it KV cache",
             show: (v) => `${Math.round(v)} tokens`,
             missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
         });
@@ -33836,6 +33918,11 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const capNote = budget.engineMax !== null && budget.engineMax < perReplica
             ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
             : '';
+        // An open loop's concurrency is a cap on requests in flight, which its arrivals may never reach.
+        const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
+        const openLoopNote = peak !== undefined && peak < byKv
+            ? `; at ${wl.requestRate} requests/s the simulated load has at most ${countOf(peak, 'request')}${where} in flight, so none wait for room`
+            : '';
         if (byKv >= perReplica) {
             out.push({
                 id: 'memory.kv_capacity',
@@ -33860,19 +33947,29 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 detail: `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
-                        : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
+                        : openLoopNote !== ''
+                            ? `${engine} would run ${c.maxRunning} of the ${wl.concurrency} at once and queue the rest${capNote}${openLoopNote}`
+                            : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
             });
         }
     }
     else if (wl.concurrency !== undefined) {
         const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+        // the cache is sized, but what the sequences hold is not: their lengths are missing
+        const lengths = [...(wl.inputTokens === undefined ? ['workload.input_tokens'] : []), ...(wl.outputTokens === undefined ? ['workload.output_tokens'] : [])];
+        const sized = budget !== null && budget !== undefined && lengths.length > 0 && missing.every((k) => lengths.includes(k));
+        const all = [...new Set([...missing, ...(sized ? lengths : [])])];
         out.push({
             id: 'memory.kv_capacity',
             status: 'unverified',
             title: 'KV-cache capacity',
             path: 'workload.concurrency',
-            ...(missing.length > 0 ? { missing } : {}),
-            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives',
+            ...(all.length > 0 ? { missing: all } : {}),
+            detail: sized
+                ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                : missing.length > 0
+                    ? `cannot size the KV cache without ${missing.join(', ')}`
+                    : 'cannot size the KV cache from what the plan gives',
         });
     }
     return out;
@@ -39531,7 +39628,8 @@ function findRepositoryRoot(start, fallback) {
 /** Whether `path` is `root` or lies below it (both absolute, already normalised). */
 function isInside(root, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    // '..' as a whole segment: '..cfg.json' and '...' are names inside the folder
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
 
 ;// CONCATENATED MODULE: ./src/io/read-reference.ts
@@ -40514,7 +40612,7 @@ const DEFAULT_PLAN_GLOBS = ['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json']
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 function displayPath(cwd, absolute) {
     const rel = (0,external_node_path_namespaceObject.relative)(cwd, absolute);
-    const shown = rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? absolute : rel;
+    const shown = rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? absolute : rel;
     return shown.split(external_node_path_namespaceObject.sep).join('/');
 }
 function globIn(cwd, patterns) {

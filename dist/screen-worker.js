@@ -198,9 +198,13 @@ const DTYPE_BYTES = {
  * first streamed chunk. Part of a measured TTFT, not of a prefill; estimates only.
  */
 const DEFAULT_REQUEST_OVERHEAD_S = 0.02;
-/** KV cache: 16-bit unless the plan asks for fp8 (contract: default weight_dtype if 16-bit, else bf16). */
+/**
+ * KV cache: the contract's default, weight_dtype if 16-bit, else bf16 (fp32 and quantized weights
+ * alike get a bf16 cache). An imported engine command at --dtype float32 with an automatic KV dtype
+ * states kv_cache_dtype: fp32 itself (src/import/engines.ts), as the engine caches at the model dtype.
+ */
 function defaultKvDtype(weight) {
-    return weight === 'bf16' || weight === 'fp16' || weight === 'fp32' ? weight : 'bf16';
+    return weight === 'bf16' || weight === 'fp16' ? weight : 'bf16';
 }
 
 ;// CONCATENATED MODULE: ./src/core/figures.ts
@@ -1498,6 +1502,18 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     const kvCapacity = est && stagesEst && poolMemory
         ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
+    let kvCapacityBound = null;
+    if (bound && stagesBound && hw.device) {
+        let tokens = Infinity;
+        for (const s of stagesBound) {
+            const perToken = stageKvBytesPerToken(bound, layout, s);
+            if (perToken > 0)
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s)) / perToken);
+        }
+        // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
+        if (Number.isFinite(tokens))
+            kvCapacityBound = Math.max(Math.floor(tokens), kvCapacity ?? 0);
+    }
     let kvBudget = null;
     let maxRunning = null;
     let maxConcurrencyAtMaxContext = null;
@@ -1532,7 +1548,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-    return { memEst, weightsFloor, kvFloor, kvCapacity, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+    return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
 }
 /**
  * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
@@ -4688,6 +4704,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         weightsFloor: p.weightsFloor !== null && d.weightsFloor !== null ? worst.weightsFloor : null,
         kvFloor: worst.kvFloor,
         kvCapacity: d.kvCapacity,
+        kvCapacityBound: d.kvCapacityBound,
         kvBudget: d.kvBudget,
         maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
         maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
@@ -5213,6 +5230,8 @@ function poolLayoutText(r, moe) {
 const NOT_COMPUTABLE = 'not computable';
 /** U+2212, the typographic minus: a hyphen reads as a dash in prose. */
 const MINUS = '\u2212';
+/** Most digits after the point shown; a smaller figure is written in e-notation (toFixed itself throws past 100). */
+const MAX_FIXED_DECIMALS = 20;
 /** Digits after the point so that small figures keep 3 significant digits, large ones stay short. */
 function decimalsFor(magnitude) {
     if (magnitude < 10)
@@ -5226,7 +5245,9 @@ function formatCount(n) {
     if (!Number.isFinite(n))
         return String(n);
     const rounded = Math.round(n);
-    const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    // from 1e21 up String() writes e-notation, whose digits take no separators: 3 significant digits (4.05e+297)
+    const abs = Math.abs(rounded);
+    const digits = abs >= 1e21 ? abs.toPrecision(3) : String(abs).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return rounded < 0 ? `${MINUS}${digits}` : digits;
 }
 /** A plain number with up to `maxDecimals`, trailing zeros dropped (0.90 -> 0.9). */
@@ -5246,7 +5267,11 @@ function formatSmall(n, digits, decimals) {
     const abs = Math.abs(n);
     if (!(abs < 1) || abs === 0)
         return formatNumber(n, decimals);
-    return formatNumber(n, Math.max(decimals, digits - 1 - Math.floor(Math.log10(abs))));
+    const needed = digits - 1 - Math.floor(Math.log10(abs));
+    // past what toFixed can show (a hostile plan's 1e-300): e-notation at the same significant digits
+    if (needed > MAX_FIXED_DECIMALS)
+        return `${n < 0 ? MINUS : ''}${abs.toPrecision(digits)}`;
+    return formatNumber(n, Math.max(decimals, needed));
 }
 /** GiB with 2 decimals under 10 GiB, 1 decimal above (18.9 GiB, 4.66 GiB). */
 function formatGiB(gib) {
@@ -5382,7 +5407,11 @@ function endNumber(abs, direction, short) {
     }
     const decimals = short && abs >= 10 ? 0 : abs < 1 ? 2 - Math.floor(Math.log10(abs)) : decimalsFor(abs);
     const f = 10 ** decimals;
-    return (round(nudge(abs * f)) / f).toFixed(decimals);
+    const v = round(nudge(abs * f)) / f;
+    // toFixed takes at most 100 digits (a hostile plan's 1e-300 tokens/s): e-notation past 20, as stepNumber shows the figure
+    if (decimals > MAX_FIXED_DECIMALS)
+        return Number.isFinite(v) ? v.toPrecision(3) : abs.toPrecision(3);
+    return v.toFixed(decimals);
 }
 /**
  * A range end through its unit's formatter, its number rounded outward at the precision shown (short:
@@ -7066,8 +7095,11 @@ function judgedChecks(inputs) {
         missing: ttftMissing,
         risk: ttftRisk,
     };
+    // TPOT is the gap between output tokens: with one output token there is none (not a missing key)
+    const noGap = wl.outputTokens === 1 && !c.noRoom ? { unknown: 'not defined: with workload.output_tokens 1 no token follows the first' } : {};
     const tpotFig = {
         ...noRoom,
+        ...noGap,
         estimate: c.tpot,
         bound: c.tpotFloor,
         ...inUnit('s', terse),
@@ -7100,6 +7132,7 @@ function judgedChecks(inputs) {
             continue;
         judge(`requirements.${key}`, title, `requirements.${key}`, required, 'ms', 1000, judgeRequirement(required, 'lower-is-better', {
             ...noRoom,
+            ...(key.startsWith('tpot') ? noGap : {}),
             estimate,
             bound: floor,
             rangeBound: key.startsWith('ttft') ? stops.ttftPercentileLow : null,
@@ -7208,7 +7241,8 @@ function judgedChecks(inputs) {
     if (cl.kv_cache_capacity_tokens !== undefined) {
         const j = judgeClaim(cl.kv_cache_capacity_tokens, 'higher-is-better', {
             estimate: c.kvCapacity,
-            bound: null,
+            bound: c.kvCapacityBound,
+            why: "that bound is every device's whole memory less its weights shard, all of it KV cache",
             show: (v) => `${Math.round(v)} tokens`,
             missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
         });
@@ -7768,6 +7802,11 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const capNote = budget.engineMax !== null && budget.engineMax < perReplica
             ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
             : '';
+        // An open loop's concurrency is a cap on requests in flight, which its arrivals may never reach.
+        const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
+        const openLoopNote = peak !== undefined && peak < byKv
+            ? `; at ${wl.requestRate} requests/s the simulated load has at most ${figures_countOf(peak, 'request')}${where} in flight, so none wait for room`
+            : '';
         if (byKv >= perReplica) {
             out.push({
                 id: 'memory.kv_capacity',
@@ -7792,19 +7831,29 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
-                        : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
+                        : openLoopNote !== ''
+                            ? `${engine} would run ${c.maxRunning} of the ${wl.concurrency} at once and queue the rest${capNote}${openLoopNote}`
+                            : `${engine} runs ${c.maxRunning} of the ${wl.concurrency} at once and queues the rest (their TTFT grows)${capNote}`),
             });
         }
     }
     else if (wl.concurrency !== undefined) {
         const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+        // the cache is sized, but what the sequences hold is not: their lengths are missing
+        const lengths = [...(wl.inputTokens === undefined ? ['workload.input_tokens'] : []), ...(wl.outputTokens === undefined ? ['workload.output_tokens'] : [])];
+        const sized = budget !== null && budget !== undefined && lengths.length > 0 && missing.every((k) => lengths.includes(k));
+        const all = [...new Set([...missing, ...(sized ? lengths : [])])];
         out.push({
             id: 'memory.kv_capacity',
             status: 'unverified',
             title: 'KV-cache capacity',
             path: 'workload.concurrency',
-            ...(missing.length > 0 ? { missing } : {}),
-            detail: missing.length > 0 ? `cannot size the KV cache without ${missing.join(', ')}` : 'cannot size the KV cache from what the plan gives',
+            ...(all.length > 0 ? { missing: all } : {}),
+            detail: sized
+                ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                : missing.length > 0
+                    ? `cannot size the KV cache without ${missing.join(', ')}`
+                    : 'cannot size the KV cache from what the plan gives',
         });
     }
     return out;
