@@ -84,8 +84,20 @@ describe('deployment: in a plan', () => {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'deployment.from', line: 6 });
     if (!r.ok) expect(r.errors[0]?.message).toMatch(/is this plan itself/);
     // another plan of the same folder is no self-reference
-    const other = loadPlan('deploy/q.plan.yaml', text, self);
-    if (!other.ok) expect(other.errors[0]?.message).not.toMatch(/is this plan itself/);
+    const other = loadPlan('deploy/q.plan.yaml', text.replace('version: 1\n', 'version: 1\nname: q\n'), self);
+    if (!other.ok) expect(other.errors[0]?.message).not.toMatch(/is this plan itself|own text/);
+  });
+
+  it('refuses the plan itself by another spelling: Windows separators, or .. through its own folder', () => {
+    // both read the plan itself (readers take '\\' for '/'; the CLI gives the plan relative to its own
+    // folder, deploy/, so '../deploy/p.plan.yaml' stays inside the repository) and passed with nothing imported
+    const text = 'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\ndeployment:\n  engine: vllm\n  from: FROM\n';
+    for (const from of ['.\\p.plan.yaml', '../deploy/p.plan.yaml']) {
+      const plan = text.replace('FROM', `'${from}'`);
+      const r = loadPlan('p.plan.yaml', plan, () => ({ text: plan }));
+      expect(r.ok, from).toBe(false);
+      if (!r.ok) expect(r.errors[0], from).toMatchObject({ path: 'deployment.from', line: 6, message: expect.stringMatching(/holds this plan's own text/) });
+    }
   });
 
   it('validates the key like any other', () => {

@@ -96,7 +96,13 @@ export function deploymentFiles(values: Values): string[] {
   return list.filter((f): f is string => typeof f === 'string');
 }
 
-export function resolveDeployment(file: string, values: Values, lines: Record<string, number>, readReference: ReadReference): DeploymentResolution {
+export function resolveDeployment(
+  file: string,
+  values: Values,
+  lines: Record<string, number>,
+  readReference: ReadReference,
+  planText?: string,
+): DeploymentResolution {
   const deployment = own(values, 'deployment');
   if (deployment === null || typeof deployment !== 'object') return { values, origins: {}, errors: [], warnings: [] };
   const spec = deployment as Values;
@@ -107,15 +113,22 @@ export function resolveDeployment(file: string, values: Values, lines: Record<st
   const errors: PlanError[] = [];
   const results: ImportResult[] = [];
   const itself = relativeTo(file, file.split('/').pop() ?? file);
+  const selfImport = (from: string, what = 'is this plan itself'): PlanError =>
+    at(`deployment.from: '${quote(from, 200)}' ${what}; name the engine's config, launch script or manifest`);
   for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
     // the plan read again as an engine's config would import nothing and pass unremarked
     if (relativeTo(file, from) === itself) {
-      errors.push(at(`deployment.from: '${quote(from, 200)}' is this plan itself; name the engine's config, launch script or manifest`));
+      errors.push(selfImport(from));
       continue;
     }
     const read = readReference(file, from);
     if ('error' in read) {
       errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
+      continue;
+    }
+    // the plan by another spelling ('.\\p.plan.yaml', '../deploy/p.plan.yaml' from the CLI's own folder), or a copy of it
+    if (planText !== undefined && read.text === planText) {
+      errors.push(selfImport(from, "holds this plan's own text"));
       continue;
     }
     const result = importOnce(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) =>

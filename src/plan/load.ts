@@ -60,7 +60,7 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
     // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
     const imported =
       validated.errors.length === 0
-        ? resolveDeployment(file, validated.values, validated.lines, readReference)
+        ? resolveDeployment(file, validated.values, validated.lines, readReference, text)
         : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
