@@ -43,6 +43,24 @@ describe('hostile plans', () => {
     expect(mustFail('version: "configs/hf_config_for_llama.json"\n')[0]?.message).toContain('configs/hf_config_for_llama.json');
   });
 
+  test("a credential whose body holds '-' or '_' is not quoted either (Slack, OpenAI project, Anthropic, Google keys)", () => {
+    // each was quoted whole: the word-start rule asked for 16 letters and digits in a row after the prefix
+    // built from parts, as the ghp_ one above: no secret scanner reads these as real keys
+    const tail = 'AbCdEfGh'.repeat(3);
+    for (const token of [
+      `xoxb-1234567890-1234567890123-${tail}`,
+      `sk-proj-Ab_cd${tail}0123456789`,
+      `sk-ant-api03-${tail}0123456789`,
+      `AIza${'SyD-9t'}${tail}-a7e`,
+    ]) {
+      const message = mustFail(`version: "${token}"\n`)[0]?.message;
+      expect(message, token).not.toContain(token.slice(-12));
+      expect(message, token).toMatch(/characters shaped like a credential, not shown/);
+    }
+    // a model name with sk- at a word's start and no upper-case letter stays shown
+    expect(mustFail('version: "models/sk-llama-3-8b-instruct"\n')[0]?.message).toContain('models/sk-llama-3-8b-instruct');
+  });
+
   test('a long string inside the limit is an error for its field, not a crash', () => {
     const text = `version: 1\nname: "${'n'.repeat(500_000)}"\n`;
     const [error] = mustFail(text);

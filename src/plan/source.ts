@@ -70,8 +70,14 @@ const CREDENTIAL_SHAPE = new RegExp(`^${CREDENTIAL_PREFIXES}[A-Za-z0-9_-]{12,}`)
 /**
  * The same prefixes anywhere in a text, each starting a word and followed by a long run of letters
  * and digits (a path such as configs/hf_config_for_llama.json stays shown), and a JSON Web Token.
+ * Tokens whose bodies hold '-' and '_' (Slack's xoxb-<digits>-<digits>-..., OpenAI's sk-proj-,
+ * Anthropic's sk-ant-api03-, Google's AIza and ya29.) match on a long run of those with an upper-case
+ * letter and a digit near its start (sk-llama-3-8b-instruct stays shown); the look-aheads are bounded,
+ * so a long text is still read in linear time.
  */
-const CREDENTIAL_INSIDE = new RegExp(`(^|[^A-Za-z0-9_])${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`);
+const CREDENTIAL_INSIDE = new RegExp(
+  `(^|[^A-Za-z0-9_])(${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|(xox[abprs]-|glpat-|sk-|AIza|ya29\\.)(?=[\\w-]{0,40}[A-Z])(?=[\\w-]{0,40}[0-9])[\\w-]{16,})|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`,
+);
 
 /**
  * A key that a plan does not define, for an error message: quoted when it is a plain, short name
