@@ -117,7 +117,7 @@ describe('capacity', () => {
     expect(kv.detail).toContain(`runs ${Math.floor(capacity / 8500)} of the 512 at once`);
   });
   it('memory.kv_capacity beside an open loop says when its arrivals never reach the concurrency cap', () => {
-    const at = (rate: number) =>
+    const at = (rate: number | string) =>
       check(
         verify(
           plan(
@@ -134,6 +134,8 @@ describe('capacity', () => {
     expect(light.status).toBe('warn');
     expect(light.detail).toMatch(/at 2 requests\/s the simulated load has at most \d+ requests in flight, so none wait for room/);
     expect(light.detail).not.toContain('queues the rest');
+    // a rate given per minute is written as a figure, not as JavaScript prints 20/60 (0.3333333333333333)
+    expect(at('20/min').detail).toMatch(/at 0\.33 requests\/s the simulated load/);
     // far past saturation the cap is reached: the rest queue
     expect(at(1000).detail).toContain('queues the rest (their TTFT grows)');
   });

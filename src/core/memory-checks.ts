@@ -7,6 +7,7 @@ import type { Computed } from './estimates.js';
 import { countOf, fmtGiB, gib, round } from './figures.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
+import { formatQuantity } from '../report/format.js';
 
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
 export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: string[], contextFrom?: string): Omit<Check, 'line'>[] {
@@ -126,7 +127,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
     const openLoopNote =
       peak !== undefined && peak < byKv
-        ? `; at ${wl.requestRate} requests/s the simulated load has at most ${countOf(peak, 'request')}${where} in flight, so none wait for room`
+        ? `; at ${formatQuantity(wl.requestRate!, 'requests/s')} the simulated load has at most ${countOf(peak, 'request')}${where} in flight, so none wait for room`
         : '';
     if (byKv >= perReplica) {
       out.push({
