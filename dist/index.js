@@ -41773,8 +41773,12 @@ const CREDENTIAL_SHAPE = new RegExp(`^${CREDENTIAL_PREFIXES}[A-Za-z0-9_-]{12,}`)
 /**
  * The same prefixes anywhere in a text, each starting a word and followed by a long run of letters
  * and digits (a path such as configs/hf_config_for_llama.json stays shown), and a JSON Web Token.
+ * Tokens whose bodies hold '-' and '_' (Slack's xoxb-<digits>-<digits>-..., OpenAI's sk-proj-,
+ * Anthropic's sk-ant-api03-, Google's AIza and ya29.) match on a long run of those with an upper-case
+ * letter and a digit near its start (sk-llama-3-8b-instruct stays shown); the look-aheads are bounded,
+ * so a long text is still read in linear time.
  */
-const CREDENTIAL_INSIDE = new RegExp(`(^|[^A-Za-z0-9_])${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`);
+const CREDENTIAL_INSIDE = new RegExp(`(^|[^A-Za-z0-9_])(${CREDENTIAL_PREFIXES}[A-Za-z0-9]{16,}|(xox[abprs]-|glpat-|sk-|AIza|ya29\\.)(?=[\\w-]{0,40}[A-Z])(?=[\\w-]{0,40}[0-9])[\\w-]{16,})|eyJ[A-Za-z0-9_-]{10,}\\.eyJ`);
 /**
  * A key that a plan does not define, for an error message: quoted when it is a plain, short name
  * (a typo worth showing), else described by its length only. A file that is no plan at all (an
@@ -46796,7 +46800,7 @@ function deploymentFiles(values) {
     const list = typeof from === 'string' ? [from] : Array.isArray(from) ? from : [];
     return list.filter((f) => typeof f === 'string');
 }
-function resolveDeployment(file, values, lines, readReference) {
+function resolveDeployment(file, values, lines, readReference, planText) {
     const deployment = own(values, 'deployment');
     if (deployment === null || typeof deployment !== 'object')
         return { values, origins: {}, errors: [], warnings: [] };
@@ -46807,15 +46811,21 @@ function resolveDeployment(file, values, lines, readReference) {
     const errors = [];
     const results = [];
     const itself = relativeTo(file, file.split('/').pop() ?? file);
+    const selfImport = (from, what = 'is this plan itself') => at(`deployment.from: '${quote(from, 200)}' ${what}; name the engine's config, launch script or manifest`);
     for (const from of deploymentFiles(values).slice(0, MAX_IMPORTS)) {
         // the plan read again as an engine's config would import nothing and pass unremarked
         if (relativeTo(file, from) === itself) {
-            errors.push(at(`deployment.from: '${quote(from, 200)}' is this plan itself; name the engine's config, launch script or manifest`));
+            errors.push(selfImport(from));
             continue;
         }
         const read = readReference(file, from);
         if ('error' in read) {
             errors.push(at(`deployment.from: cannot read '${quote(from, 200)}': ${read.error}`));
+            continue;
+        }
+        // the plan by another spelling ('.\\p.plan.yaml', '../deploy/p.plan.yaml' from the CLI's own folder), or a copy of it
+        if (planText !== undefined && read.text === planText) {
+            errors.push(selfImport(from, "holds this plan's own text"));
             continue;
         }
         const result = importOnce(from, read.text, { ...(engine ? { engine } : {}), ...(container ? { container } : {}) }, (ref) => readReference(file, relativeTo(from, ref)));
@@ -56348,7 +56358,7 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
         const validated = validatePlan(source.root);
         // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
         const imported = validated.errors.length === 0
-            ? resolveDeployment(file, validated.values, validated.lines, readReference)
+            ? resolveDeployment(file, validated.values, validated.lines, readReference, text)
             : { values: validated.values, origins: {}, errors: [], warnings: [] };
         const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
         const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
@@ -63291,6 +63301,7 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
 
 
 
+
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
 function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
@@ -63409,7 +63420,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         // An open loop's concurrency is a cap on requests in flight, which its arrivals may never reach.
         const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
         const openLoopNote = peak !== undefined && peak < byKv
-            ? `; at ${wl.requestRate} requests/s the simulated load has at most ${figures_countOf(peak, 'request')}${where} in flight, so none wait for room`
+            ? `; at ${format_formatQuantity(wl.requestRate, 'requests/s')} the simulated load has at most ${figures_countOf(peak, 'request')}${where} in flight, so none wait for room`
             : '';
         if (byKv >= perReplica) {
             out.push({

@@ -7687,6 +7687,7 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
 
 
 
+
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
 function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
@@ -7805,7 +7806,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         // An open loop's concurrency is a cap on requests in flight, which its arrivals may never reach.
         const peak = wl.requestRate !== undefined ? c.load?.outcome.peakRunning : undefined;
         const openLoopNote = peak !== undefined && peak < byKv
-            ? `; at ${wl.requestRate} requests/s the simulated load has at most ${figures_countOf(peak, 'request')}${where} in flight, so none wait for room`
+            ? `; at ${formatQuantity(wl.requestRate, 'requests/s')} the simulated load has at most ${figures_countOf(peak, 'request')}${where} in flight, so none wait for room`
             : '';
         if (byKv >= perReplica) {
             out.push({
