@@ -59772,8 +59772,9 @@ function kvTransferFloor(bytes, prefillWorkerGpus, link) {
 //    rest wait in arrival order, and their TTFT grows.
 //  - Prefill workers take admitted prompts from one queue (the router sends work to a free worker),
 //    oldest first, in prefill-only passes of up to max_batched_tokens per attention rank; prompts
-//    waiting when several workers are idle are shared out evenly among them, as a least-loaded
-//    router spreads a burst; a longer prompt is chunked over passes of the same worker.
+//    waiting when several workers are idle are shared out among them (at most ceil(waiting / idle)
+//    new prompts each, after a worker's own unfinished chunks), as a least-loaded router spreads a
+//    burst; a longer prompt is chunked over passes of the same worker.
 //  - When its last chunk is done, the prompt's KV cache goes to its decode worker over the link of the
 //    attention rank that holds it (transfers from one rank queue behind each other, overlapping the
 //    worker's next passes).
