@@ -7,6 +7,7 @@ import { commentDigest, commentMarker, composeComment, dropDetails, COMMENT_LIMI
 import { readState, reportState, stateChanged } from '../src/action/comment-state.js';
 import { checkRunAnnotations, planAnnotations, workflowAnnotations, SHOWN_PER_LEVEL } from '../src/action/annotations.js';
 import { checkRunName, checkRunTitle, conclusionFor, fitSummary } from '../src/action/check-runs.js';
+import { cutWhole } from '../src/action/cut.js';
 import { renderPlan } from '../src/action/render.js';
 import { notVerifiedReport } from '../src/action/verify-files.js';
 import { countVerdicts, failureReason, verdictFails } from '../src/action/result.js';
@@ -300,6 +301,19 @@ describe('job result and check runs', () => {
     expect(fitted).toContain('tail');
     expect(fitted).not.toContain('<details>');
     expect(fitSummary('z\n'.repeat(1000), 'see summary', 100).length).toBeLessThanOrEqual(100);
+  });
+
+  it('never cuts an emoji in half at the last resort (a lone surrogate GitHub may refuse with the request)', () => {
+    const wellFormed = (t: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t);
+    expect(cutWhole('ab😀', 3)).toBe('ab');
+    expect(cutWhole('ab😀', 4)).toBe('ab😀');
+    expect(cutWhole('ab', 5)).toBe('ab');
+    // one line of emoji, no line break to cut at: each length lands a cut on either half of a pair
+    for (const limit of [60, 61]) {
+      const fitted = fitSummary(`${'😀'.repeat(200)}`, 'see summary', limit);
+      expect(wellFormed(fitted)).toBe(true);
+      expect(fitted.length).toBeLessThanOrEqual(limit);
+    }
   });
 
   it('shortens a job summary over its byte limit', () => {

@@ -2,6 +2,7 @@
 // on fork pull requests; GitHub shows 10 errors and 10 warnings per step) and check-run annotations.
 import type { PlanReport, Report } from '../core/index.js';
 import { showHidden } from './log.js';
+import { cutWhole } from './cut.js';
 
 export type AnnotationLevel = 'error' | 'warning';
 
@@ -112,7 +113,7 @@ export function checkRunAnnotations(plan: PlanReport, unverified = false): Check
     start_line: a.line ?? 1,
     end_line: a.line ?? 1,
     annotation_level: a.level === 'error' ? 'failure' : a.title.startsWith('Unverified') ? 'notice' : 'warning',
-    title: showHidden(a.title).slice(0, 255),
-    message: showHidden(a.message).slice(0, 64 * 1024 - 1),
+    title: cutWhole(showHidden(a.title), 255),
+    message: cutWhole(showHidden(a.message), 64 * 1024 - 1),
   }));
 }

@@ -12,6 +12,7 @@ import { verdictFails } from './result.js';
 import { dropDetails } from './comment-body.js';
 import { showHidden } from './log.js';
 import { countOf } from '../core/figures.js';
+import { cutWhole } from './cut.js';
 
 /** Checks API limits: annotations per request, characters of output.summary and output.title. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -55,7 +56,7 @@ export function fitSummary(markdown: string, pointer: string, limit = SUMMARY_LI
   const lean = dropDetails(markdown);
   const note = `\n\n… shortened: ${pointer}`;
   if (lean.length + note.length <= limit) return lean + note;
-  return lean.slice(0, limit - note.length).replace(/\n[^\n]*$/, '') + note;
+  return cutWhole(lean, limit - note.length).replace(/\n[^\n]*$/, '') + note;
 }
 
 export interface CheckRunInput {

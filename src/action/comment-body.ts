@@ -12,6 +12,7 @@ import { countOf } from '../core/figures.js';
 import { reportState, stateLine } from './comment-state.js';
 import type { ReportMarkdownOptions } from '../report/index.js';
 import { renderReport, type Bases } from './render.js';
+import { cutWhole } from './cut.js';
 
 /** GitHub's limit on an issue comment body, in characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -210,8 +211,8 @@ export function composeComment(ctx: CommentContext, limit = COMMENT_LIMIT): { bo
   const skeleton = assemble('', true);
   const room = Math.max(0, limit - skeleton.length - 40);
   const last = candidates[candidates.length - 1] ?? '';
-  const cut = last.slice(0, room).replace(/\n[^\n]*$/, '');
+  const cut = cutWhole(last, room).replace(/\n[^\n]*$/, '');
   const body = assemble(`${cut}\n\n… (cut)`, true);
   // the recorded state is the part to lose when even the skeleton does not fit
-  return { body: body.length <= limit || !state ? body.slice(0, limit) : body.replace(`${state}\n`, '').slice(0, limit), digest, shortened: true };
+  return { body: cutWhole(body.length <= limit || !state ? body : body.replace(`${state}\n`, ''), limit), digest, shortened: true };
 }

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import type { Report } from '../core/index.js';
 import { boundedNotes, compactReport, dropDetails, type UnverifiedScope } from './comment-body.js';
+import { cutWhole } from './cut.js';
 
 /** GitHub's per-step job summary limit, in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -27,7 +28,7 @@ export function fitJobSummary(
   const compact = compactReport(report, { room: limitBytes - bytes(tail), ...(unverified ? { unverified } : {}) });
   if (fits(compact + tail)) return compact + tail;
   let cut = compact;
-  while (!fits(cut + tail)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  while (!fits(cut + tail)) cut = cutWhole(cut, Math.floor(cut.length * 0.9));
   return cut + tail;
 }
 
