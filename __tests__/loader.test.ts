@@ -217,8 +217,9 @@ describe('version, types and ranges', () => {
   const one = (text: string) => errorsOf(loadPlan('a.plan.yaml', text, noReferences));
   test.each([
     ['model:\n  layers: 2\n', /version: missing/],
-    ['version: 2\n', /version: must be 1, got 2/],
-    ['version: "1"\n', /version: must be 1, got the string "1"/],
+    ['version: 2\n', /version: must be 1 or 1.1, got 2/],
+    ['version: "1"\n', /version: must be 1 or 1.1, got the string "1"/],
+    ['version: 1.2\n', /version: must be 1 or 1.1, got 1.2/],
     ['- version: 1\n', /the file: must be a map of keys/],
     ['', /the file is empty/],
     ['version: 1\nmodel: [1, 2]\n', /model: must be a map of keys .*got a list/],
@@ -257,6 +258,14 @@ describe('version, types and ranges', () => {
       ]);
     },
   );
+
+  test('version 1.1, the contract revision a plan may be written to, reads as version 1', () => {
+    const text = 'model: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 8, input_tokens: 512, output_tokens: 64}\n';
+    const one = loadedOf(loadPlan('a.plan.yaml', `version: 1\n${text}`, noReferences));
+    const revised = loadedOf(loadPlan('a.plan.yaml', `version: 1.1\n${text}`, noReferences));
+    expect(revised.plan.version).toBe(1);
+    expect(revised.plan).toEqual(one.plan);
+  });
 
   test('a zero shared-expert count is fine, -0 included', () => {
     const { plan } = loadedOf(loadPlan('a.plan.yaml', 'version: 1\nmodel:\n  moe:\n    shared_experts: -0\n', noReferences));

@@ -83,6 +83,8 @@ export interface IntListField extends Described {
 export interface ConstField extends Described {
   kind: 'const';
   value: number;
+  /** other spellings read as `value` */
+  also?: readonly number[];
 }
 
 export type Field = SectionField | IntField | RealField | QuantityField | EnumField | StringField | BooleanField | IntListField | ConstField;
@@ -286,7 +288,13 @@ const parallelismSection = (description: string): SectionField =>
   );
 
 export const PLAN_SCHEMA: SectionField = section('A deployment plan, format version 1', {
-  version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
+  // The contract's "Version 1.1" part extends version-1 plans, so a plan written to it as 1.1 means 1.
+  version: {
+    kind: 'const',
+    value: 1,
+    also: [1.1],
+    description: 'Plan format version: 1 (1.1, the contract revision that added load, engine memory, disaggregation, ranges and cost, reads as 1)',
+  },
   name: str('Shown in the report; default: the file name without .plan.yaml', 200),
   description: str('Free text', 10_000),
   model: section('The model', {
@@ -630,7 +638,7 @@ function fieldSchema(field: Field, keyUnit?: string): JsonSchema {
       // an empty section ("claims:" with its keys commented out) is null in YAML
       return { ...sectionSchema(field), type: ['object', 'null'] };
     case 'const':
-      return { ...description, const: field.value };
+      return field.also && field.also.length > 0 ? { ...description, enum: [field.value, ...field.also] } : { ...description, const: field.value };
     case 'string': {
       if (!field.list) return { ...description, type: 'string', maxLength: field.maxLength };
       const one = { type: 'string', minLength: 1, maxLength: field.maxLength };

@@ -222,7 +222,9 @@ class Validator {
       case 'section':
         return this.section(field, node, path);
       case 'const':
-        return scalar === field.value ? field.value : fail(`must be ${field.value}, got ${describeValue(node)}`);
+        return scalar === field.value || (typeof scalar === 'number' && field.also?.includes(scalar))
+          ? field.value
+          : fail(`must be ${[field.value, ...(field.also ?? [])].join(' or ')}, got ${describeValue(node)}`);
       case 'string':
         if (field.list) return this.stringList(field, node, fail);
         if (typeof scalar !== 'string') return fail(`must be a string, got ${describeValue(node)}`);
