@@ -54441,7 +54441,13 @@ const parallelismSection = (description) => section(description, {
     layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
 }, PARALLEL_SIZE_ALIASES, PARALLELISM_HINTS);
 const PLAN_SCHEMA = section('A deployment plan, format version 1', {
-    version: { kind: 'const', value: 1, description: 'Plan format version; must be 1' },
+    // The contract's "Version 1.1" part extends version-1 plans, so a plan written to it as 1.1 means 1.
+    version: {
+        kind: 'const',
+        value: 1,
+        also: [1.1],
+        description: 'Plan format version: 1 (1.1, the contract revision that added load, engine memory, disaggregation, ranges and cost, reads as 1)',
+    },
     name: str('Shown in the report; default: the file name without .plan.yaml', 200),
     description: str('Free text', 10_000),
     model: section('The model', {
@@ -54703,7 +54709,7 @@ function fieldSchema(field, keyUnit) {
             // an empty section ("claims:" with its keys commented out) is null in YAML
             return { ...sectionSchema(field), type: ['object', 'null'] };
         case 'const':
-            return { ...description, const: field.value };
+            return field.also && field.also.length > 0 ? { ...description, enum: [field.value, ...field.also] } : { ...description, const: field.value };
         case 'string': {
             if (!field.list)
                 return { ...description, type: 'string', maxLength: field.maxLength };
@@ -56053,7 +56059,9 @@ class Validator {
             case 'section':
                 return this.section(field, node, path);
             case 'const':
-                return scalar === field.value ? field.value : fail(`must be ${field.value}, got ${describeValue(node)}`);
+                return scalar === field.value || (typeof scalar === 'number' && field.also?.includes(scalar))
+                    ? field.value
+                    : fail(`must be ${[field.value, ...(field.also ?? [])].join(' or ')}, got ${describeValue(node)}`);
             case 'string':
                 if (field.list)
                     return this.stringList(field, node, fail);
