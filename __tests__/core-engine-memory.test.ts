@@ -500,3 +500,16 @@ requirements: {max_memory_utilization: 0.5}
     expect(c.detail).not.toMatch(/memory_fraction/);
   });
 });
+
+describe('a speculative draft the plan does not describe', () => {
+  it('says its weights and KV cache are not counted (EAGLE, draft), and says nothing for MTP or n-gram', () => {
+    const at = (method: string) =>
+      verify(
+        `version: 1\nmodel: {preset: llama-3.1-70b}\nhardware: {preset: h100-sxm, gpus: 8}\nparallelism: {tp: 8}\ndeployment: {engine: vllm}\nworkload: {concurrency: 8, input_tokens: 1024, output_tokens: 128, speculative: {method: ${method}, tokens: 3, acceptance_length: 2.5}}\n`,
+      ).details!.assumptions.find((a) => a.name === 'workload.speculative.method');
+    expect(at('eagle')?.value).toMatch(/^eagle: the EAGLE head's own weights and KV cache are not counted/);
+    expect(at('draft')?.value).toMatch(/^draft: the draft model's own weights and KV cache are not counted/);
+    expect(at('ngram')).toBeUndefined();
+    expect(at('mtp')).toBeUndefined();
+  });
+});
