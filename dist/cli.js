@@ -31171,6 +31171,9 @@ function resolvePlan(plan, origins) {
         };
         if (w.speculative.acceptance_length === undefined)
             assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
+        // An EAGLE head or a draft model is a second model the plan does not describe (MTP modules are the checkpoint's own).
+        if (speculative.method === 'eagle' || speculative.method === 'draft')
+            assume('workload.speculative.method', `${speculative.method}: the ${speculative.method === 'eagle' ? 'EAGLE head' : 'draft model'}'s own weights and KV cache are not counted (the plan does not describe it): the KV pool reads that much too large`, 'method');
     }
     // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
     const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
