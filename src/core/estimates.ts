@@ -88,10 +88,6 @@ export interface Computed extends MemoryFigures {
 }
 
 /**
- * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
- * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
- */
-/**
  * The TTFT under load: the simulated mean, never below the idle TTFT, which the contract makes its
  * floor. With mixed prompt lengths the simulated mean can dip under the idle figure (taken at the
  * mean length) where short prompts run much faster than the mean one (vLLM's captured graphs up to
@@ -102,6 +98,10 @@ export function loadedTtft(mean: number | undefined, idle: number | null): numbe
   return idle !== null ? Math.max(mean, idle) : mean;
 }
 
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
 export function e2eFloor(c: Pick<Computed, 'ttftFloor' | 'tpotFloor'>, outputTokens: number | undefined): number | null {
   if (c.ttftFloor === null || outputTokens === undefined) return null;
   if (outputTokens <= 1) return c.ttftFloor;

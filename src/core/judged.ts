@@ -111,9 +111,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   // figure's range are at risk (ranges.ts).
   const ctx = rangeContext(plan, r, c);
   const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
-  const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' as const };
-  // a TTFT percentile's track record at its own lift over the idle TTFT, as its range (plan-ranges.ts)
-  const percentileRisk = (figure: number | null) => ({ residuals: loadedTtftResiduals(plan, r, c, figure), kind: 'time' as const });
+  // a TTFT figure's track record at its own lift over the idle TTFT, as its range (plan-ranges.ts)
+  const loadedTtftRisk = (figure: number | null) => ({ residuals: loadedTtftResiduals(plan, r, c, figure), kind: 'time' as const });
+  const ttftRisk = loadedTtftRisk(c.ttft);
   // the ranges stop where the report's do (plan-ranges.ts)
   const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' as const };
   // with the throughput as the metrics show it, as the report's ranges are built
@@ -173,9 +173,9 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
   const out = c.load?.outcome ?? null;
   const e2eBound = e2eFloor(c, wl.outputTokens);
   const percentiles: [keyof typeof req, string, number | null, number | null, NonNullable<Figures['risk']>][] = [
-    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p50 ?? null)],
-    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p90 ?? null)],
-    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p99 ?? null)],
+    ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p50 ?? null)],
+    ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p90 ?? null)],
+    ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p99 ?? null)],
     ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
     ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],

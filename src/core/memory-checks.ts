@@ -162,8 +162,8 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
     // the cache is sized, but what the sequences hold is not: their lengths are missing
     const lengths = [...(wl.inputTokens === undefined ? ['workload.input_tokens'] : []), ...(wl.outputTokens === undefined ? ['workload.output_tokens'] : [])];
-    const sized = budget !== null && budget !== undefined && lengths.length > 0 && missing.every((k) => lengths.includes(k));
-    const all = [...new Set([...missing, ...(sized ? lengths : [])])];
+    const sized = budget !== null && lengths.length > 0 && missing.every((k) => lengths.includes(k));
+    const all = sized ? lengths : missing;
     out.push({
       id: 'memory.kv_capacity',
       status: 'unverified',

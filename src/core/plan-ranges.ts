@@ -84,7 +84,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   const ctx = rangeContext(plan, r, c);
   const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
   // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
-  const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
+  const ttft = loadedTtftResiduals(plan, r, c, c.ttft);
   const tpot = residualsFor('tpot', ctx);
   const ranges: Record<string, [number, number]> = {};
   /**

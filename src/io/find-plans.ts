@@ -2,8 +2,9 @@
 // for the contract's default globs, glob patterns expanded. Paths are reported relative to the
 // current folder with forward slashes, as the contract's JSON shows them.
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { isInside } from './repository.js';
 
 /** The contract's default patterns (plan-format.md, "Files"). */
 export const DEFAULT_PLAN_GLOBS: readonly string[] = ['**/*.plan.yaml', '**/*.plan.yml', '**/*.plan.json'];
@@ -18,7 +19,7 @@ export interface FoundPlans {
 
 function displayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? absolute : rel;
+  const shown = rel === '' || !isInside(cwd, absolute) ? absolute : rel;
   return shown.split(sep).join('/');
 }
 
