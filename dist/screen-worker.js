@@ -3204,10 +3204,6 @@ const NO_PROMPT = { tokens: -1, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, com
 
 
 /**
- * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
- * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
- */
-/**
  * The TTFT under load: the simulated mean, never below the idle TTFT, which the contract makes its
  * floor. With mixed prompt lengths the simulated mean can dip under the idle figure (taken at the
  * mean length) where short prompts run much faster than the mean one (vLLM's captured graphs up to
@@ -3218,6 +3214,10 @@ function loadedTtft(mean, idle) {
         return idle;
     return idle !== null ? Math.max(mean, idle) : mean;
 }
+/**
+ * Floor of every request's end-to-end latency: its first token no sooner than the TTFT floor, each
+ * later token no sooner than the TPOT floor after it (a lone output token: the TTFT floor alone).
+ */
 function e2eFloor(c, outputTokens) {
     if (c.ttftFloor === null || outputTokens === undefined)
         return null;
@@ -6843,7 +6843,7 @@ function planRanges(plan, r, c, metrics) {
     const ctx = rangeContext(plan, r, c);
     const ttftIdle = residualsFor('ttft', rangeContext(plan, r, c, true));
     // without a simulated load the TTFT is the idle one, and takes its track record (as its verdicts do)
-    const ttft = c.load ? residualsFor('ttft', ctx) : ttftIdle;
+    const ttft = loadedTtftResiduals(plan, r, c, c.ttft);
     const tpot = residualsFor('tpot', ctx);
     const ranges = {};
     /**
@@ -7080,9 +7080,9 @@ function judgedChecks(inputs) {
     // figure's range are at risk (ranges.ts).
     const ctx = rangeContext(plan, r, c);
     const idleResiduals = residualsFor('ttft', rangeContext(plan, r, c, true));
-    const ttftRisk = { residuals: c.load ? residualsFor('ttft', ctx) : idleResiduals, kind: 'time' };
-    // a TTFT percentile's track record at its own lift over the idle TTFT, as its range (plan-ranges.ts)
-    const percentileRisk = (figure) => ({ residuals: loadedTtftResiduals(plan, r, c, figure), kind: 'time' });
+    // a TTFT figure's track record at its own lift over the idle TTFT, as its range (plan-ranges.ts)
+    const loadedTtftRisk = (figure) => ({ residuals: loadedTtftResiduals(plan, r, c, figure), kind: 'time' });
+    const ttftRisk = loadedTtftRisk(c.ttft);
     // the ranges stop where the report's do (plan-ranges.ts)
     const tpotRisk = { residuals: residualsFor('tpot', ctx), kind: 'time' };
     // with the throughput as the metrics show it, as the report's ranges are built
@@ -7133,9 +7133,9 @@ function judgedChecks(inputs) {
     const out = c.load?.outcome ?? null;
     const e2eBound = e2eFloor(c, wl.outputTokens);
     const percentiles = [
-        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p50 ?? null)],
-        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p90 ?? null)],
-        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, percentileRisk(out?.ttft.p99 ?? null)],
+        ['ttft_p50', 'Required median TTFT', out?.ttft.p50 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p50 ?? null)],
+        ['ttft_p90', 'Required p90 TTFT', out?.ttft.p90 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p90 ?? null)],
+        ['ttft_p99', 'Required p99 TTFT', out?.ttft.p99 ?? null, c.ttftFloor, loadedTtftRisk(out?.ttft.p99 ?? null)],
         ['tpot_p50', 'Required median TPOT', out?.tpot?.p50 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p90', 'Required p90 TPOT', out?.tpot?.p90 ?? null, c.tpotFloor, tpotRisk],
         ['tpot_p99', 'Required p99 TPOT', out?.tpot?.p99 ?? null, c.tpotFloor, tpotRisk],
@@ -7857,8 +7857,8 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
         // the cache is sized, but what the sequences hold is not: their lengths are missing
         const lengths = [...(wl.inputTokens === undefined ? ['workload.input_tokens'] : []), ...(wl.outputTokens === undefined ? ['workload.output_tokens'] : [])];
-        const sized = budget !== null && budget !== undefined && lengths.length > 0 && missing.every((k) => lengths.includes(k));
-        const all = [...new Set([...missing, ...(sized ? lengths : [])])];
+        const sized = budget !== null && lengths.length > 0 && missing.every((k) => lengths.includes(k));
+        const all = sized ? lengths : missing;
         out.push({
             id: 'memory.kv_capacity',
             status: 'unverified',
