@@ -206,6 +206,21 @@ describe('YAML and references users reach for, said for what they are', () => {
     expect(errors.map((e) => e.message).join('\n')).toMatch(/model\[0\]: a YAML collection of a kind a plan does not use/);
   });
 
+  test.each([
+    ['!!float 1024', 1024],
+    ['!!float 1024.', 1024],
+    ['!!float 1e3', 1000],
+    ['!!int 1024', 1024],
+  ])('%s is the number YAML 1.2 makes of it', (written, value) => {
+    const loaded = loadedOf(loadPlan('a.plan.yaml', plan(`workload:\n  input_tokens: ${written}\n`), noReferences));
+    expect(loaded.plan.workload.input_tokens).toBe(value);
+  });
+
+  test('!!float on a word stays a string, refused where a number belongs', () => {
+    const errors = errorsOf(loadPlan('a.plan.yaml', plan('workload:\n  input_tokens: !!float many\n'), noReferences));
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/workload\.input_tokens: must be a whole number .*got the string "many"/);
+  });
+
   test('!!binary is said to be binary data, not a type name of the runtime', () => {
     const errors = errorsOf(loadPlan('a.plan.yaml', 'version: 1\nmodel: {preset: !!binary aGVsbG8=}\n', noReferences));
     expect(errors.map((e) => e.message).join('\n')).toMatch(/model\.preset: must be a string, got binary data \(!!binary\)/);

@@ -158,6 +158,18 @@ export function parseSource(text: string): SourceResult {
   }
 }
 
+const FLOAT_TAG = 'tag:yaml.org,2002:float';
+/** A YAML 1.2 core-schema decimal, integer or float (what `!!float` and `!!int` resolve). */
+const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * `!!float 1024` is the number 1024 in YAML 1.2's core schema, but the parser leaves a float tag on
+ * a literal without a point unresolved (a string, with only a warning): resolve it here.
+ */
+function taggedNumber(tag: string | undefined, value: unknown): unknown {
+  return tag === FLOAT_TAG && typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
+}
+
 /** A parse error by its line, column and kind: the parser's own message quotes the text, so it is not used. */
 function syntaxError(code: string, at: { line: number; col: number }): PlanError {
   return { message: `YAML/JSON syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(code)}`, line: at.line };
@@ -198,7 +210,7 @@ class TreeBuilder {
     }
     if (isScalar(node)) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      return { type: 'scalar', line, value: node.value, quoted };
+      return { type: 'scalar', line, value: taggedNumber(node.tag, node.value), quoted };
     }
     if (isSeq(node)) {
       return { type: 'seq', line, items: node.items.map((item, i) => this.build(item as Node | null, depth + 1, `${path}[${i}]`)) };
