@@ -219,6 +219,41 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     // and no DP-attention reserve (plain --dp replicas): tp_size 1 on H200, 512 + 1.5 x 8192 + 2 x 256 + 128 = 13,440 MB
     expect(replicas.memoryFraction).toBeCloseTo(Math.round(((139.8 * 1024 - 13440) / (139.8 * 1024)) * 1000) / 1000, 3);
   });
+  it("DP attention: SGLang splits the dense MLP, shared experts and LM head over its whole tp_size and keeps the embedding whole; vLLM and TensorRT-LLM keep them whole per DP rank; the floor takes the least", () => {
+    // DeepSeek-R1 (fp8, embeddings bf16) on 8 H200s as --tp 8 --dp 8 --enable-dp-attention --ep 8.
+    // SGLang models/deepseek_v2.py: DeepseekV2MLP of the 3 dense layers and the shared expert take the full
+    // tp group (moe_dense_tp_size and DeepEP not set), ParallelLMHead(use_attn_tp_group=enable_dp_lm_head=False)
+    // too; VocabParallelEmbedding(enable_tp=not enable_dp_attention) is whole. TensorRT-LLM modeling_deepseekv3.py
+    // _compute_mlp_tp_size: "If using attention DP, the MLP also uses DP instead of TP".
+    const at = (engine: string) =>
+      verify(
+        `version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8, ep: 8}\nworkload: {concurrency: 256, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
+      );
+    // per layer: MLA 187,121,664 (fp8); dense MLP 3 x 7,168 x 18,432; expert 3 x 7,168 x 2,048; router 7,168 x 256; vocabulary 129,280 x 7,168 (bf16)
+    const attention = 61 * 187_121_664;
+    const dense = 3 * (3 * 7168 * 18432);
+    const expert = 3 * 7168 * 2048;
+    const moe = 58 * (32 * expert + 7168 * 256);
+    const shared = 58 * expert;
+    const vocab = 129280 * 7168 * 2;
+    const sglang = attention + moe + (dense + shared) / 8 + vocab + vocab / 8;
+    const whole = attention + moe + dense + shared + 2 * vocab;
+    const r = at('sglang');
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo(sglang / GIB, 2); // 89.23 GiB, not 93.79
+    // the pool is 0.768 x (139.80 - 0.6 context - 2.04 NVLS buffers) GiB less the weights, at 61 x 576 x 2 bytes a token
+    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang) / 70272) - 1)).toBeLessThan(0.005);
+    // vLLM (DP + EP) and TensorRT-LLM (attention DP) keep them whole on every rank
+    expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo(whole / GIB, 2);
+    expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo(whole / GIB, 2);
+    // the floor holds for SGLang's placement whatever the engine: no engine keeps less than sglang's split with the embedding over tp
+    for (const engine of ['sglang', 'vllm', 'trtllm'])
+      expect(at(engine).metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(Math.ceil((sglang / GIB) * 1000) / 1000);
+    // and so does the decode step's floor: at 32 sequences a rank of 1,536 tokens, SGLang's rank reads its attention,
+    // one expert a MoE layer (a skewed router), the router, an eighth of the dense MLP, shared expert and LM head, and
+    // the KV: 18.23 GB at 4.8 TB/s = 3.80 ms (the replicated placement's 4.82 ms is no floor)
+    const bytes = attention + 58 * (expert + 7168 * 256) + (dense + shared + vocab) / 8 + 32 * 1536 * 70272;
+    expect(r.metrics!.decode_step_lower_bound_ms!).toBeLessThan((bytes / 4.8e12) * 1000 * 1.001);
+  });
   it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
     const r = verify(
       plan(

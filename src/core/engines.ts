@@ -39,6 +39,11 @@ export interface EngineProfile {
    * attention it computes there; absent: the prompt's attention as modelled for dense MLA
    */
   sparsePrefillHeadPad: Partial<Record<HardwareFamily, number>>;
+  /**
+   * where the dense MLP, shared experts, LM head and embedding sit when the experts span attention-DP
+   * ranks (memory.ts, denseSplit): whole on every dp rank, or SGLang's split over its whole tp_size
+   */
+  densePlacement: 'replicated' | 'sglang';
 }
 
 /**
@@ -61,6 +66,7 @@ const VLLM: EngineProfile = {
   mlaEagerExtraKernels: 0,
   outputLagSteps: 0,
   sparsePrefillHeadPad: {},
+  densePlacement: 'replicated',
 };
 
 /**
@@ -98,6 +104,7 @@ const SGLANG: EngineProfile = {
   mlaEagerExtraKernels: 0,
   outputLagSteps: 1,
   sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
+  densePlacement: 'sglang',
 };
 
 /**
@@ -132,6 +139,7 @@ const TRTLLM: EngineProfile = {
   mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
   outputLagSteps: 1,
   sparsePrefillHeadPad: {},
+  densePlacement: 'replicated',
 };
 
 const PROFILES: Record<EngineId, EngineProfile> = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };

@@ -3,6 +3,7 @@
 import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
 import { countOf } from './figures.js';
 import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
+import { engineProfile } from './engines.js';
 import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Hardware, Layout, Workload } from './resolve.js';
@@ -69,26 +70,68 @@ export function paddedExpertParams(facts: ModelFacts, etp: number, padding: Expe
   return (facts.expert / etp) * scale;
 }
 
+/**
+ * Ranks that split, on one device, the parts outside attention and the routed experts: the dense MLP
+ * and the shared experts (`mlp`), the LM head and the input embedding. Tensor parallelism splits all
+ * of them over tp, unless the experts span attention-DP ranks (`expertsSpanDp`): the dp ranks are then
+ * one model, and how the engine places these parts differs:
+ * - `replicated` (vLLM's DP + EP, TensorRT-LLM's attention DP: "If using attention DP, the MLP also uses
+ *   DP instead of TP", modeling_deepseekv3.py `_compute_mlp_tp_size`, shared experts and LM head alike):
+ *   each dp rank keeps them whole over its tp;
+ * - `sglang` (--tp N --dp D --enable-dp-attention, models/deepseek_v2.py): the dense MLP and the shared
+ *   experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (DeepseekV2MLP without its own
+ *   tp_size; moe_dense_tp_size and a DeepEP backend, which keep them whole, are not defaults), the LM head
+ *   too (ParallelLMHead over the full tp group unless enable_dp_lm_head), while the embedding is whole
+ *   on every rank (VocabParallelEmbedding(enable_tp=not enable_dp_attention));
+ * - `floor`: the least any of these engines keeps, the MLP and LM head over tp x dp, the embedding over tp.
+ */
+export interface DenseSplit {
+  mlp: number;
+  lmHead: number;
+  embedding: number;
+}
+
+export type DensePlacement = 'replicated' | 'sglang' | 'floor';
+
+/** The experts of a MoE model span attention data-parallel ranks: dp ranks form one model (attention DP + EP). */
+export function expertsSpanDp(facts: ModelFacts, layout: Layout): boolean {
+  return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
+}
+
+/** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
+export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePlacement): DenseSplit {
+  const { tp } = layout;
+  if (placement === 'replicated' || !expertsSpanDp(facts, layout)) return { mlp: tp, lmHead: tp, embedding: tp };
+  const group = tp * layout.dp;
+  return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+}
+
 /** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
-export function stageWeightBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null = null): number {
+export function stageWeightBytes(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  padding: ExpertPadding | null = null,
+  split: DenseSplit = denseSplit(facts, layout, 'replicated'),
+): number {
   const { tp } = layout;
   const b = facts.bytes;
   const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
-  const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
-  const moe = moeLayerBytes(facts, layout, padding) * stage.moeLayers;
+  const dense = (facts.denseMlp / split.mlp) * b.mlp * stage.denseLayers;
+  const moe = moeLayerBytes(facts, layout, padding, split) * stage.moeLayers;
   let embeddings = 0;
   // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
   // second copy only when it lives on another stage.
-  if (stage.hasEmbedding) embeddings += (facts.embedding / tp) * b.embeddings;
-  if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / tp) * b.embeddings;
-  return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
+  if (stage.hasEmbedding) embeddings += (facts.embedding / split.embedding) * b.embeddings;
+  if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
+  return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
 
-/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
-function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null): number {
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null, split: DenseSplit): number {
   const b = facts.bytes;
   return (
-    (facts.sharedExperts / layout.tp) * b.mlp +
+    (facts.sharedExperts / split.mlp) * b.mlp +
     facts.router * b.mlp +
     expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts
   );
@@ -99,10 +142,10 @@ function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding
  * (MoE when the model is) plus its 2h -> h projection, kept whole on every rank (vLLM's eh_proj is a
  * plain Linear); embedding and LM head are shared with the main model.
  */
-function mtpBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null): number {
+function mtpBytes(facts: ModelFacts, layout: Layout, stage: Stage, padding: ExpertPadding | null, split: DenseSplit): number {
   if (stage.mtpLayers <= 0) return 0;
   const b = facts.bytes;
-  const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding) : (facts.denseMlp / layout.tp) * b.mlp;
+  const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding, split) : (facts.denseMlp / split.mlp) * b.mlp;
   return stage.mtpLayers * (attentionParamsPerRank(facts, layout.tp) * b.attention + mlp + facts.mtpExtra * b.embeddings);
 }
 
@@ -340,7 +383,7 @@ export function stageMemory(
       });
       continue;
     }
-    const weights = stageWeightBytes(facts, layout, stage, padding);
+    const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement));
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
     const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
     const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);

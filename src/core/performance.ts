@@ -15,7 +15,7 @@ import {
 } from './defaults.js';
 import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
 import { windowKeys, windowPairs } from './layerKinds.js';
-import { expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
+import { denseSplit, expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
 import { sameShape, type Stage } from './stages.js';
@@ -239,11 +239,14 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const perPairDecode = facts.attnPairFlopsDecode * headsShare;
 
   // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
+  // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
+  // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+  const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
   const nonExpertWeights =
     attnParams * b.attention +
-    (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-    ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
-    (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
+    (facts.denseMlp / split.mlp) * b.mlp * stage.denseLayers +
+    ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+    (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;

@@ -71,6 +71,8 @@ export interface Hardware {
   mlaEagerExtraKernels?: number;
   /** query heads per rank the engine's sparse-attention prompt kernel pads to (0: none; engines.ts) */
   sparsePrefillHeadPad?: number;
+  /** where the engine keeps the dense MLP, shared experts and LM head under attention DP (engines.ts; absent: replicated) */
+  densePlacement?: 'replicated' | 'sglang';
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
@@ -252,6 +254,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
     mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
     sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
+    densePlacement: profile.densePlacement,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
     attentionEfficiency: cal.attentionEfficiency ?? 1,
