@@ -93,7 +93,8 @@ export function memoryFigures(
       break;
     }
   }
-  const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
+  const weightsFloor =
+    bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
   // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
   // layers hold only their window, the least any engine keeps.
   const kvFloor =
@@ -120,7 +121,8 @@ export function memoryFigures(
     let tokens = Infinity;
     for (const s of stagesBound) {
       const perToken = stageKvBytesPerToken(bound, layout, s);
-      if (perToken > 0) tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
+      if (perToken > 0)
+        tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
     }
     // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
     if (Number.isFinite(tokens)) kvCapacityBound = Math.max(Math.floor(tokens), kvCapacity ?? 0);
