@@ -283,6 +283,19 @@ describe('the two-pool simulation, by hand', () => {
     const one = simulatePools(closedLoad(3, 3, 1000, 1), pools({ decode: { maxRunning: 1 } }), costs)!;
     expect(one.measured).toBe(3);
   });
+  it('a steady open loop measured once the pools have filled: its busy shares are of the window it counts', () => {
+    // A prompt every ms (1 ms prefill, 5 ms transfer), 300 tokens of 10 ms steps: the first request
+    // finishes at about 3 s, after every one of the 220 arrivals (20 + twice the 100 slots), so the
+    // measured window starts at that finish; the decode worker steps all the while (it read 6%).
+    const load: LoadSpec = { ...closedLoad(20, 1, 1000, 300), kind: 'open', clients: Infinity, rate: 1000, arrival: 'constant', finite: false, warmup: 2 };
+    const out = simulatePools(load, pools(), costs)!;
+    expect(out.measured).toBe(18);
+    expect(out.decodeBusy).toBeCloseTo(1, 9);
+    // at most 100 sequences decoding at 10 ms a step: 10,000 tokens/s, less a freed slot's step
+    // while its next request is prefilled and moved (it read 591 tokens/s)
+    expect(out.throughput).toBeLessThanOrEqual(10_000 + 1e-6);
+    expect(out.throughput).toBeGreaterThan(9_800);
+  });
   it('one client: TTFT = prefill 1 ms + transfer 5 ms; TPOT = one 10 ms decode step per token', () => {
     const out = simulatePools(closedLoad(3, 1), pools(), costs)!;
     expect(out.ttft.mean).toBeCloseTo(0.006, 9);

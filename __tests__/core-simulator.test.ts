@@ -566,6 +566,19 @@ describe('open loop', () => {
     const o = simulate(capped, engine(), fixedCosts())!;
     expect(o.ttft.p99).toBeCloseTo(0.1, 9);
   });
+  it('a window that starts when the engine has filled counts from then: its busy share and output are of the same span', () => {
+    // Arrivals every 10 ms, each pass with a prompt 110 ms: the engine never idles. The first request
+    // (300 tokens) finishes after about 12 s and 1,200 arrivals, far past the 2 of warm-up and 18
+    // measured: the window starts at that finish. From then on 1,000 sequences hold the slots (the
+    // rest queue) and every pass of at most 110 ms makes a token of each: at least 9,000 tokens/s.
+    // It counted the busy time and the output from then over a span from request 2's send (20 ms):
+    // busy 3.5%, 317 tokens/s.
+    const load: LoadSpec = { ...closed(20, 1, 100, 300), kind: 'open', clients: Infinity, rate: 100, arrival: 'constant', finite: false, warmup: 2 };
+    const o = simulate(load, engine({ policy: 'mixed' }), fixedCosts())!;
+    expect(o.measured).toBe(18);
+    expect(o.busyFraction).toBeCloseTo(1, 9);
+    expect(o.throughput).toBeGreaterThan(9_000);
+  });
   it('10,000 requests of a steady open loop stay within the event budget', () => {
     const load: LoadSpec = { ...closed(10_000, 1, 1000, 200), kind: 'open', clients: Infinity, rate: 30, arrival: 'poisson', finite: false, warmup: 1000 };
     const cost: StepCosts = { step: (p, b) => ({ time: (p ? p.tokens * 2e-6 : 0) + (b > 0 ? 0.005 + b * 2e-5 : 0), flops: 1 }) };
