@@ -963,6 +963,24 @@ workload: {concurrency: 1, request_rate: 50/s, input_tokens: 200, output_tokens:
     expect(two.throughput_tokens_per_s!).toBeLessThanOrEqual(two.throughput_upper_bound_tokens_per_s!);
     expect(two.throughput_tokens_per_s).toBe(one.throughput_tokens_per_s);
   });
+  it('an open loop whose cap does not divide over its replicas rounds each share as a closed loop does: 3 in flight on dp 2 runs 2 a replica, as its saturation run does', () => {
+    const plan = (concurrency: number, rate = '50/s') => `
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+parallelism: {tp: 1, dp: 2}
+workload: {concurrency: ${concurrency}, request_rate: ${rate}, input_tokens: 2048, output_tokens: 256}
+`;
+    const [two, three, four] = [2, 3, 4].map((c) => verify(plan(c)).metrics!);
+    // the truth lies between (one replica holds 2, the other 1); flooring read cap 3 as cap 2
+    expect(three.ttft_ms).toBe(four.ttft_ms);
+    expect(three.tpot_ms).toBe(four.tpot_ms);
+    expect(three.ttft_ms!).toBeGreaterThan(two.ttft_ms!);
+    // a closed loop of 3 clients on dp 2 rounds the same way
+    const closed = verify(plan(3).replace(', request_rate: 50/s', '')).metrics!;
+    const closedFour = verify(plan(4).replace(', request_rate: 50/s', '')).metrics!;
+    expect(closed.tpot_ms).toBe(closedFour.tpot_ms);
+  });
   it('end-to-end latency has a floor: the TTFT floor, then each later token at the TPOT floor; its range stays above it', () => {
     // one output token: no TPOT, the floor is the TTFT's; a requirement below it is impossible even
     // where nothing fits (no estimate)

@@ -627,7 +627,8 @@ export function loadSpecFor(
       load: {
         kind: 'open',
         ranks: expertRanks(facts, active),
-        clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+        // rounded as a closed loop rounds its clients (and as the saturation run does): cap 3 on 2 parts is 2 each, not 1
+        clients: wl.concurrency !== undefined ? Math.max(1, Math.round(wl.concurrency / active)) : Infinity,
         rate: rate / active,
         arrival: wl.arrival,
         burstiness: wl.burstiness,
