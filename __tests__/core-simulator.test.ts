@@ -856,6 +856,19 @@ describe('plans under load', () => {
       /goodput: the highest rate of Poisson arrivals at which every stated latency requirement holds$/,
     );
   });
+  it("a request rate beyond the bound says what sets the bound: a closed loop's clients, or each request's work", () => {
+    // one client completes at most the throughput bound over its 256 output tokens
+    const closed = verify(llamaPlan('  concurrency: 1\n  input_tokens: 1024\n  output_tokens: 256', 'requirements:\n  request_rate: 50/s'));
+    const m = closed.metrics!;
+    expect(m.request_rate_upper_bound!).toBeCloseTo(m.throughput_upper_bound_tokens_per_s! / 256, 2);
+    const c = check(closed, 'requirements.request_rate');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toMatch(/with 1 request in flight \(workload\.concurrency\), requests complete at most at the throughput bound/);
+    expect(c.detail).not.toMatch(/FLOPs/);
+    // an open loop has no clients: the work per request sets it
+    const open = verify(llamaPlan('  request_rate: 2/s\n  input_tokens: 1024\n  output_tokens: 256', 'requirements:\n  request_rate: 5000/s'));
+    expect(check(open, 'requirements.request_rate').detail).toMatch(/each request costs at least its prompt's and its output's FLOPs/);
+  });
   it("goodput agrees with the plan's own open loop at its rate: near the boundary the search's shorter runs do not overrule it", () => {
     // p99 TTFT of 160 ms per request/s: the search alone finds about 6.25/s for a 1 s requirement.
     const figures = (p99: number): LoadFigures =>

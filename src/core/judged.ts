@@ -213,7 +213,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       show: fmtRps,
       missing: loopMissing,
       risk: rateRisk,
-      why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
+      why: rateBoundWhy(wl, c),
     });
     judge(
       'requirements.request_rate',
@@ -430,4 +430,19 @@ function poolSetBy(wl: { engine: string; kvCacheTokens: number | null; kvCacheMe
   if (wl.engine !== 'vllm') return null;
   if (wl.kvCacheTokens !== null) return 'a smaller workload.kv_cache_tokens';
   return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
+}
+
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
+function rateBoundWhy(wl: Resolved['workload'], c: Computed): string {
+  const clientsBound =
+    wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
+      ? c.throughputBound / wl.outputTokens
+      : null;
+  if (clientsBound !== null && c.requestRateBound !== null && c.requestRateBound >= clientsBound * (1 - 1e-9)) {
+    return `with ${countOf(wl.concurrency!, 'request')} in flight (workload.concurrency), requests complete at most at the throughput bound (throughput_upper_bound_tokens_per_s) over ${wl.outputTokens} output tokens each`;
+  }
+  return "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
 }
