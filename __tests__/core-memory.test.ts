@@ -241,3 +241,83 @@ describe('activations', () => {
     expect(small.metrics!.activations_per_gpu_gib! * GIB).toBeCloseTo(2048 * perToken8b + logits8b, -6);
   });
 });
+
+// Meta's Llama-3.1-405B-Instruct-FP8 (quant_method fbgemm_fp8) keeps the MLPs of its first and last decoder
+// layers (0 and 125) in bf16, as it keeps every attention projection (Llama 3 paper, arXiv:2407.21783,
+// sec. 6.2; config.json modules_to_not_convert). By hand, at TP8 (hidden 16384, intermediate 53248,
+// 126 layers, 128 heads of 128, 8 KV heads, vocab 128256, untied):
+//   attention per layer per GPU: (2 x 16384 x 16384 + 2 x 16384 x 1024) / 8 + 2 x 16384 norms
+//     = 71,335,936 params x 2 bytes = 142,671,872 bytes
+//   MLP per layer per GPU: 3 x 16384 x 53248 / 8 = 327,155,712 params: 327,155,712 bytes in fp8, 654,311,424 in bf16
+//   embedding and LM head per GPU: 2 x 16384 x 128256 / 8 x 2 bytes = 1,050,673,152 bytes
+//   all MLPs fp8:   126 x (142,671,872 + 327,155,712) + 1,050,673,152 = 60,248,948,736 bytes = 56.11 GiB
+//   layers 0, 125 bf16: + 2 x 327,155,712                              = 60,903,260,160 bytes = 56.72 GiB
+// (vLLM logged 57.75 GiB: vllm-project/vllm issue 6746; the rest is not in the checkpoint's tensors.)
+describe('MLPs a checkpoint leaves unquantized (Llama-3.1-405B FP8: layers 0 and 125 in bf16)', () => {
+  const MLP_FP8 = 327_155_712;
+  const EXTRA = 2 * MLP_FP8; // two layers' MLP shards at 2 bytes instead of 1
+  const allFp8 = '  preset: llama-3.1-405b\n  weight_dtypes: {mlp: fp8}';
+  const checkpoint = '  preset: meta-llama/Llama-3.1-405B-Instruct-FP8';
+  const h100 = (gpus: number) => `  preset: h100-sxm\n  gpus: ${gpus}`;
+
+  it('weights per GPU at TP8: 60,903,260,160 bytes = 56.72 GiB (all MLPs in fp8 read 56.11)', () => {
+    const r = verify(plan(checkpoint, h100(8), '  tp: 8'));
+    expect(r.metrics!.weights_per_gpu_gib).toBeCloseTo(60_903_260_160 / GIB, 2);
+    expect(r.metrics!.weights_per_gpu_lower_bound_gib).toBeCloseTo(60_903_260_160 / GIB, 2);
+    const fp8 = verify(plan(allFp8, h100(8), '  tp: 8'));
+    expect(fp8.metrics!.weights_per_gpu_gib).toBeCloseTo(60_248_948_736 / GIB, 2);
+    // the plan key says the same as the checkpoint's id
+    const keyed = verify(plan(`${allFp8}\n  unquantized_mlp_layers: [0, 125]`, h100(8), '  tp: 8'));
+    expect(keyed.metrics!.weights_per_gpu_gib).toBe(r.metrics!.weights_per_gpu_gib);
+  });
+
+  it('KV capacity on 8 H100 at TP8 under vLLM defaults: the extra bytes hold 10,142 fewer tokens (about 170k, as audited by hand)', () => {
+    const r = verify(plan(checkpoint, h100(8), '  tp: 8', undefined, 'deployment:\n  engine: vllm'));
+    const fp8 = verify(plan(allFp8, h100(8), '  tp: 8', undefined, 'deployment:\n  engine: vllm'));
+    // one token's KV per GPU: 126 layers x (K and V) x 1 KV head x 128 x 2 bytes = 64,512 bytes
+    const fewer = EXTRA / 64_512; // 10,142.4 tokens; the pool counts whole blocks of 16
+    const drop = fp8.metrics!.kv_cache_capacity_tokens! - r.metrics!.kv_cache_capacity_tokens!;
+    expect(Math.abs(drop - fewer)).toBeLessThan(16);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBeGreaterThan(170_304 - 16);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBeLessThan(170_304 + 16);
+  });
+
+  it('pipeline stages: layer 0 sits in the first stage, layer 125 in the last; middle stages keep fp8 MLPs', () => {
+    const stages = (model: string, pp: number) => verify(plan(model, h100(8 * pp), `  tp: 8\n  pp: ${pp}`)).details!.devices.map((d) => d.weights_gib!);
+    const two = stages(checkpoint, 2);
+    const twoFp8 = stages(allFp8, 2);
+    // (each figure is rounded to the MiB)
+    expect(two[0]! - twoFp8[0]!).toBeCloseTo(MLP_FP8 / GIB, 2);
+    expect(two[1]! - twoFp8[1]!).toBeCloseTo(MLP_FP8 / GIB, 2);
+    // PP4 splits 126 layers 31, 32, 32, 31
+    const four = stages(checkpoint, 4);
+    const fourFp8 = stages(allFp8, 4);
+    const extra = four.map((w, i) => w - fourFp8[i]!);
+    expect(extra[0]).toBeCloseTo(MLP_FP8 / GIB, 2);
+    expect(extra.slice(1, 3)).toEqual([0, 0]);
+    expect(extra[3]).toBeCloseTo(MLP_FP8 / GIB, 2);
+  });
+
+  it('decode reads the bf16 MLPs at 2 bytes a weight: the step floor grows by their extra bytes over the bandwidth', () => {
+    const work = 'concurrency: 1\n  input_tokens: 1000\n  output_tokens: 100';
+    const r = verify(plan(checkpoint, h100(8), '  tp: 8', work));
+    const fp8 = verify(plan(allFp8, h100(8), '  tp: 8', work));
+    const ms = (EXTRA / 3.35e12) * 1000; // H100 SXM: 3.35 TB/s
+    expect(r.metrics!.decode_step_lower_bound_ms! - fp8.metrics!.decode_step_lower_bound_ms!).toBeCloseTo(ms, 4);
+    expect(r.metrics!.decode_step_ms!).toBeGreaterThan(fp8.metrics!.decode_step_ms!);
+  });
+
+  it('a layer beyond the model is named in the assumptions and ignored; a 16-bit MLP changes nothing', () => {
+    const r = verify(plan(`${allFp8}\n  unquantized_mlp_layers: [0, 125, 126]`, h100(8), '  tp: 8'));
+    expect(r.details!.assumptions.map((a) => a.value).join('\n')).toMatch(/^layer 126 ignored, beyond the model's 126 layers/m);
+    expect(r.metrics!.weights_per_gpu_gib).toBeCloseTo(60_903_260_160 / GIB, 2);
+    const bf16 = verify(plan('  preset: llama-3.1-405b', h100(16), '  tp: 16'));
+    const kept = verify(plan('  preset: llama-3.1-405b\n  unquantized_mlp_layers: [0, 125]', h100(16), '  tp: 16'));
+    expect(kept.metrics!.weights_per_gpu_gib).toBe(bf16.metrics!.weights_per_gpu_gib);
+    // every layer listed, in any order and twice: the fp8 MLPs are all bf16 again, on every stage
+    const every = Array.from({ length: 126 }, (_, i) => 125 - i);
+    const all = verify(plan(`${allFp8}\n  unquantized_mlp_layers: [${[...every, ...every].join(', ')}]`, h100(32), '  tp: 8\n  pp: 4'));
+    const bf16pp = verify(plan('  preset: llama-3.1-405b', h100(32), '  tp: 8\n  pp: 4'));
+    expect(all.details!.devices.map((d) => d.weights_gib)).toEqual(bf16pp.details!.devices.map((d) => d.weights_gib));
+  });
+});

@@ -106,6 +106,15 @@ export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePl
   return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
 }
 
+/**
+ * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
+ * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
+ */
+export function stageDenseMlpBytes(facts: ModelFacts, ranks: number, stage: Stage): number {
+  const kept = stage.unquantizedMlpLayers;
+  return (facts.denseMlp / ranks) * (facts.bytes.mlp * (stage.denseLayers - kept) + facts.bytes.mlpUnquantized * kept);
+}
+
 /** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
 export function stageWeightBytes(
   facts: ModelFacts,
@@ -117,7 +126,7 @@ export function stageWeightBytes(
   const { tp } = layout;
   const b = facts.bytes;
   const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
-  const dense = (facts.denseMlp / split.mlp) * b.mlp * stage.denseLayers;
+  const dense = stageDenseMlpBytes(facts, split.mlp, stage);
   const moe = moeLayerBytes(facts, layout, padding, split) * stage.moeLayers;
   let embeddings = 0;
   // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a

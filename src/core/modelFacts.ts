@@ -27,6 +27,8 @@ export type FactsMode = 'estimate' | 'bound';
 export interface ComponentDtypes {
   attention: Dtype;
   mlp: Dtype;
+  /** the dense MLPs of model.unquantized_mlp_layers: weight_dtype when wider than 8 bits, else bf16 */
+  mlpUnquantized: Dtype;
   experts: Dtype;
   embeddings: Dtype;
   kv: Dtype;
@@ -91,13 +93,18 @@ export interface ModelFacts {
   indexer: IndexerFacts | null;
   /** dense layers alternate with MoE layers instead of leading (spread evenly over pipeline stages) */
   interleavedDense: boolean;
+  /**
+   * dense layers (0-based, ascending) whose MLP the checkpoint left unquantized: bytes.mlpUnquantized
+   * instead of bytes.mlp (model.unquantized_mlp_layers, those that are dense layers of the model)
+   */
+  unquantizedMlpLayers: readonly number[];
   /** multi-token-prediction modules loaded (the checkpoint's, when speculative decoding uses them), on the last stage */
   mtpLayers: number;
   /** parameters of one MTP module beyond its decoder layer (the 2h -> h projection and norms) */
   mtpExtra: number;
 
   dtypes: ComponentDtypes;
-  bytes: { attention: number; mlp: number; experts: number; embeddings: number; kv: number };
+  bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number };
   /** total parameters these facts describe (MTP modules excluded, as publishers count) */
   totalParams: number;
   /** parameters touched per token (attention, dense/shared MLP, top-k experts, router), lm head excluded */
@@ -175,6 +182,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   const dtypes: ComponentDtypes = {
     attention: model.weight_dtypes?.attention ?? weightDtype,
     mlp: model.weight_dtypes?.mlp ?? weightDtype,
+    mlpUnquantized: unquantizedDtype(weightDtype),
     experts: model.weight_dtypes?.experts ?? weightDtype,
     embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
     kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
@@ -183,6 +191,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   const bytes = {
     attention: weightBytes(dtypes.attention, group),
     mlp: weightBytes(dtypes.mlp, group),
+    mlpUnquantized: weightBytes(dtypes.mlpUnquantized, group),
     experts: weightBytes(dtypes.experts, group),
     embeddings: weightBytes(dtypes.embeddings, group),
     kv: DTYPE_BYTES[dtypes.kv],
@@ -296,6 +305,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
     linear: linearPart.facts,
     indexer,
     interleavedDense: model.moe?.interleaved === true,
+    unquantizedMlpLayers: unquantizedMlpLayerList(model, layers, denseLayersGiven, mode, assumptions),
     mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
     mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
   } as const;
@@ -404,7 +414,8 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
     const Ev = E > 0 ? E : 1e9;
     facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
   } else {
-    facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
+    // The unknown parameters may sit in quantized parts: the floor reads every MLP at bytes.mlp.
+    facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1), unquantizedMlpLayers: [] });
   }
   return { facts, missing: uniq, assumptions };
 }
@@ -422,6 +433,47 @@ function assemble(f: FactsCore): ModelFacts {
   const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
   const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
   return { ...f, totalParams, activeLayerParamsPerToken };
+}
+
+/** The dtype a checkpoint leaves unquantized layers in: its own when wider than 8 bits, else bf16. */
+function unquantizedDtype(weightDtype: Dtype): Dtype {
+  return weightDtype === 'bf16' || weightDtype === 'fp16' || weightDtype === 'fp32' ? weightDtype : 'bf16';
+}
+
+/**
+ * model.unquantized_mlp_layers that are dense layers of the model, ascending and once each: within
+ * model.layers, and among the leading dense layers of an MoE model (its MoE layers' experts keep
+ * weight_dtypes.experts). Where dense layers alternate with MoE layers (Llama 4) the listed ones are
+ * taken as dense, at most as many as there are. Unknown layers: none (a floor reads every MLP at bytes.mlp).
+ */
+function unquantizedMlpLayerList(
+  model: ModelSpec,
+  layers: number | undefined,
+  denseLayers: number | undefined,
+  mode: FactsMode,
+  assumptions: string[],
+): number[] {
+  const given = model.unquantized_mlp_layers;
+  if (given === undefined || given.length === 0 || layers === undefined) return [];
+  const unique = [...new Set(given)].sort((a, b) => a - b);
+  const beyond = unique.filter((i) => i >= layers);
+  const inRange = unique.filter((i) => i < layers);
+  const dense = Math.min(denseLayers ?? 0, layers);
+  const interleaved = model.moe?.interleaved === true;
+  const kept = interleaved ? inRange.slice(0, dense) : inRange.filter((i) => i < dense);
+  if (mode === 'estimate') {
+    if (beyond.length > 0)
+      assumptions.push(`model.unquantized_mlp_layers: ${layerList(beyond)} ignored, beyond the model's ${layers} layers (numbered from 0)`);
+    const moe = inRange.slice(kept.length);
+    if (!interleaved && moe.length > 0)
+      assumptions.push(`model.unquantized_mlp_layers: MoE ${layerList(moe)} keep weight_dtypes.experts (only dense MLPs are counted unquantized)`);
+  }
+  return kept;
+}
+
+/** "layer 3" or "layers 3, 4, ..." (the first five). */
+function layerList(list: readonly number[]): string {
+  return list.length === 1 ? `layer ${list[0]}` : `layers ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', ...' : ''}`;
 }
 
 /** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */

@@ -15,7 +15,15 @@ import {
 } from './defaults.js';
 import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
 import { windowKeys, windowPairs } from './layerKinds.js';
-import { denseSplit, expertsPerDevice, kvShardsOverTp, stageAttentionParamsPerRank, stageFullLayers, stageKvReadBytesPerSequence } from './memory.js';
+import {
+  denseSplit,
+  expertsPerDevice,
+  kvShardsOverTp,
+  stageAttentionParamsPerRank,
+  stageDenseMlpBytes,
+  stageFullLayers,
+  stageKvReadBytesPerSequence,
+} from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
 import { sameShape, type Stage } from './stages.js';
@@ -178,13 +186,14 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const orFree = (v: number | undefined): number | undefined => v ?? (isBound ? Infinity : undefined);
   const peakAttn = orFree(peakFor(hw, facts.dtypes.attention, kind));
   const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp, kind));
+  const peakMlpUnquantized = orFree(peakFor(hw, facts.dtypes.mlpUnquantized, kind));
   const peakExp = orFree(peakFor(hw, facts.dtypes.experts, kind));
   const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings, kind));
   // Attention scores: 16-bit math in the expected case; a bound allows fp8 (or fp4) attention over
   // an fp8 (fp4) KV cache (FlashAttention-3 / FlashMLA fp8 kernels).
   const peakScores = orFree(isBound ? peakFor(hw, facts.dtypes.kv === 'fp4' ? 'fp4' : facts.dtypes.kv === 'fp8' ? 'fp8' : 'bf16', 'bound') : hw.peak16);
   const bw = orFree(hw.memoryBandwidth);
-  if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw) return null;
+  if (!peakAttn || !peakMlp || !peakMlpUnquantized || !peakExp || !peakEmb || !peakScores || !bw) return null;
   const { tp, cp, ep, etp, edp } = layout;
   // With attention tensor-parallel over the whole replica (dp = cp = 1) every rank holds every token
   // after attention: expert-parallel ranks run their own experts on all of them and one all-reduce
@@ -207,6 +216,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // engine and hardware family; bounds run everything at 1).
   const sScores = 1 / (peakScores * eff.compute * (isBound ? 1 : hw.attentionEfficiency));
   const sMlp = 1 / (peakMlp * eff.compute);
+  const sMlpUnquantized = 1 / (peakMlpUnquantized * eff.compute);
   const sExp = 1 / (peakExp * eff.compute * (isBound ? 1 : hw.expertEfficiency));
   const sEmb = 1 / (peakEmb * eff.compute);
   // Linear-attention layers update and read their state once per token (split over tp by heads).
@@ -215,7 +225,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   /** seconds of compute per token on this device, experts excluded */
   const perTokenCompute =
     2 * attnParams * sAttn +
-    2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
+    2 * (facts.denseMlp / tp) * ((stage.denseLayers - stage.unquantizedMlpLayers) * sMlp + stage.unquantizedMlpLayers * sMlpUnquantized) +
     2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
     stateFlopsPerToken * sScores;
   // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
@@ -244,7 +254,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
   const nonExpertWeights =
     attnParams * b.attention +
-    (facts.denseMlp / split.mlp) * b.mlp * stage.denseLayers +
+    stageDenseMlpBytes(facts, split.mlp, stage) +
     ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;

@@ -7,6 +7,8 @@ export interface Stage {
   /** dense-MLP layers in this stage (MoE models keep their dense layers first) */
   denseLayers: number;
   moeLayers: number;
+  /** dense layers of this stage whose MLP the checkpoint left unquantized (facts.unquantizedMlpLayers) */
+  unquantizedMlpLayers: number;
   /** layers that keep a sliding-window KV cache */
   slidingLayers: number;
   /** layers with linear attention (a fixed-size state per sequence, no KV cache) */
@@ -39,6 +41,9 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
   if (!split || split.length !== pp) return null;
   const stages: Stage[] = [];
   let first = 0;
+  // the unquantized MLP layers ascend, as the stages do: one pass over them places each
+  const unquantizedList = facts.unquantizedMlpLayers;
+  let nextUnquantized = 0;
   for (let i = 0; i < pp; i++) {
     const n = split[i]!;
     // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
@@ -48,11 +53,16 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
     // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
     const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
     const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
+    // Unquantized MLPs sit at the layers the checkpoint names (Llama-3.1-405B FP8: the first and last).
+    let listed = 0;
+    for (; nextUnquantized < unquantizedList.length && unquantizedList[nextUnquantized]! < first + n; nextUnquantized++) listed++;
+    const unquantized = Math.min(dense, listed);
     stages.push({
       index: i,
       layers: n,
       denseLayers: dense,
       moeLayers: n - dense,
+      unquantizedMlpLayers: unquantized,
       slidingLayers: sliding,
       linearLayers: linear,
       mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
@@ -65,7 +75,17 @@ export function buildStages(facts: ModelFacts, pp: number, explicit: number[] | 
 }
 
 /** What a stage's figures depend on: every field of it but its position in the pipeline. */
-export const STAGE_SHAPE = ['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead'] as const;
+export const STAGE_SHAPE = [
+  'layers',
+  'denseLayers',
+  'moeLayers',
+  'unquantizedMlpLayers',
+  'slidingLayers',
+  'linearLayers',
+  'mtpLayers',
+  'hasEmbedding',
+  'hasLmHead',
+] as const;
 // A field added to Stage must be added to STAGE_SHAPE and to sameShape (or the type check fails here),
 // or stages that differ in it would be taken for the same.
 type Unshaped = Exclude<keyof Stage, 'index' | (typeof STAGE_SHAPE)[number]>;
@@ -82,6 +102,7 @@ export function sameShape(a: Stage, b: Stage): boolean {
     a.layers === b.layers &&
     a.denseLayers === b.denseLayers &&
     a.moeLayers === b.moeLayers &&
+    a.unquantizedMlpLayers === b.unquantizedMlpLayers &&
     a.slidingLayers === b.slidingLayers &&
     a.linearLayers === b.linearLayers &&
     a.mtpLayers === b.mtpLayers &&

@@ -130,6 +130,12 @@ export interface ModelSpec {
   weight_dtype?: Dtype;
   kv_cache_dtype?: Dtype;
   weight_dtypes?: WeightDtypes;
+  /**
+   * extension: decoder layers (0-based, as config.json module names number them) whose dense MLP the
+   * checkpoint leaves unquantized: stored in weight_dtype when that is wider than 8 bits, else bf16,
+   * instead of weight_dtypes.mlp. Meta's Llama-3.1-405B FP8 keeps layers 0 and 125 in bf16.
+   */
+  unquantized_mlp_layers?: number[];
 }
 
 export interface EfficiencySpec {

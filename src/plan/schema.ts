@@ -364,6 +364,14 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       experts: dtype('Expert weights'),
       embeddings: dtype('Embeddings and LM head'),
     }),
+    unquantized_mlp_layers: {
+      kind: 'intList',
+      description:
+        "Decoder layers (0-based) whose dense MLP the checkpoint leaves unquantized: 16-bit (weight_dtype when wider than 8 bits, else bf16) instead of weight_dtypes.mlp (config.json modules_to_not_convert; Meta's Llama-3.1-405B FP8: [0, 125])",
+      min: 0,
+      max: LAYERS_MAX - 1,
+      maxItems: LAYERS_MAX,
+    },
   }),
   hardware: section(
     'The accelerators',

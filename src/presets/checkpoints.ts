@@ -10,8 +10,8 @@ export interface Checkpoint {
   repo: string;
   /** the model preset with this architecture */
   preset: string;
-  /** the checkpoint's storage where it differs from the preset's (dtypes, quant group, KV cache dtype) */
-  storage?: Partial<Pick<ModelSpec, 'weight_dtype' | 'weight_dtypes' | 'quant_group_size' | 'kv_cache_dtype'>>;
+  /** the checkpoint's storage where it differs from the preset's (dtypes, quant group, KV cache dtype, unquantized layers) */
+  storage?: Partial<Pick<ModelSpec, 'weight_dtype' | 'weight_dtypes' | 'quant_group_size' | 'kv_cache_dtype' | 'unquantized_mlp_layers'>>;
   /** where the storage figures come from */
   source: string;
 }
@@ -46,12 +46,15 @@ const ALL: readonly Checkpoint[] = [
   fp8('nvidia/Llama-3.3-70B-Instruct-FP8', 'llama-3.3-70b', quantCfg('nvidia/Llama-3.3-70B-Instruct-FP8')),
   same('meta-llama/Llama-3.1-405B', 'llama-3.1-405b'),
   same('meta-llama/Llama-3.1-405B-Instruct', 'llama-3.1-405b'),
-  // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16
+  // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16, and so do the first and last decoder
+  // layers whole (The Llama 3 Herd of Models, arXiv:2407.21783, sec. 6.2: "we do not perform quantization
+  // in the first and last Transformer layers"; config.json modules_to_not_convert lists
+  // model.layers.0.mlp.* and model.layers.125.mlp.* besides the attention projections and lm_head)
   {
     repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
     preset: 'llama-3.1-405b',
     source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
-    storage: { weight_dtypes: { mlp: 'fp8' } },
+    storage: { weight_dtypes: { mlp: 'fp8' }, unquantized_mlp_layers: [0, 125] },
   },
   same('meta-llama/Llama-4-Scout-17B-16E', 'llama-4-scout'),
   same('meta-llama/Llama-4-Scout-17B-16E-Instruct', 'llama-4-scout'),
@@ -159,7 +162,7 @@ export function checkpointFor(reference: string): Checkpoint | undefined {
 
 /**
  * A preset's spec with the checkpoint's storage laid over it. Storage that names weight_dtype describes
- * every part (the preset's per-part dtypes and quant group give way); storage that names only some parts
+ * every part (the preset's per-part dtypes, quant group and unquantized layers give way); storage that names only some parts
  * (weight_dtypes.mlp) changes those.
  */
 export function withStorage(spec: ModelSpec, storage: Checkpoint['storage']): ModelSpec {
@@ -167,6 +170,6 @@ export function withStorage(spec: ModelSpec, storage: Checkpoint['storage']): Mo
   if (storage.weight_dtype === undefined) {
     return { ...spec, ...storage, ...(storage.weight_dtypes ? { weight_dtypes: { ...spec.weight_dtypes, ...storage.weight_dtypes } } : {}) };
   }
-  const { weight_dtypes: _parts, quant_group_size: _group, ...rest } = spec;
+  const { weight_dtypes: _parts, quant_group_size: _group, unquantized_mlp_layers: _layers, ...rest } = spec;
   return { ...rest, ...storage };
 }
