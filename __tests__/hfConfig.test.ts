@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../src/core/types.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
 import { parseHfConfig, type HfConfigResult } from '../src/plan/hfConfig.js';
-import { MODEL_PRESETS } from '../src/presets/index.js';
+import { loadPlan } from '../src/plan/load.js';
+import { MODEL_PRESETS, modelPreset } from '../src/presets/index.js';
 
 // Fixtures: the published config.json of each model, saved as data.
 //   llama-3.1-8b   https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/config.json
@@ -400,6 +402,49 @@ describe('parseHfConfig on the architectures of 2026', () => {
     const all = parsed(JSON.stringify({ ...v3, quantization_config: { quant_method: 'modelopt', quant_algo: 'NVFP4', exclude_modules: ['lm_head'] } })).spec;
     expect(all.weight_dtype).toBe('fp4');
     expect(all.weight_dtypes).toEqual({ embeddings: 'bf16' });
+  });
+
+  it('fbgemm_fp8 modules_to_not_convert: the layers whose whole MLP it names stay 16-bit (Llama-3.1-405B FP8: 0 and 125)', () => {
+    // Meta's config.json for meta-llama/Llama-3.1-405B-Instruct-FP8: the 405B shape, and every attention
+    // projection, the MLPs of the first and last layers and lm_head left unconverted
+    const mlp = (i: number) => ['down_proj', 'gate_proj', 'up_proj'].map((m) => `model.layers.${i}.mlp.${m}`);
+    const attention = (i: number) => ['k_proj', 'o_proj', 'q_proj', 'v_proj'].map((m) => `model.layers.${i}.self_attn.${m}`);
+    const modules = [...mlp(0), ...Array.from({ length: 126 }, (_, i) => attention(i)).flat(), ...mlp(125), 'lm_head'];
+    const config = {
+      ...JSON.parse(fixtureText('llama-3.1-8b')),
+      hidden_size: 16384,
+      intermediate_size: 53248,
+      num_hidden_layers: 126,
+      num_attention_heads: 128,
+      quantization_config: { activation_scale_ub: 1200.0, modules_to_not_convert: modules, quant_method: 'fbgemm_fp8' },
+    };
+    const text = JSON.stringify(config, null, 2);
+    const { spec, lines } = parsed(text);
+    expect(spec.weight_dtype).toBe('bf16');
+    expect(spec.weight_dtypes).toEqual({ mlp: 'fp8' });
+    expect(spec.unquantized_mlp_layers).toEqual([0, 125]);
+    expect(lines['model.unquantized_mlp_layers']).toBe(lineOfKey(text, 'quantization_config'));
+    // the same as the checkpoint's id says
+    expect(modelPreset('meta-llama/Llama-3.1-405B-Instruct-FP8')!.spec.unquantized_mlp_layers).toEqual(spec.unquantized_mlp_layers);
+    // a layer with only some of its MLP named is not counted (under-counted, never over-counted); a layer
+    // beyond num_hidden_layers is not the model's
+    const partial = { ...config.quantization_config, modules_to_not_convert: [...mlp(3).slice(1), ...mlp(7), 'model.layers.7.mlp', 'model.layers.200.mlp'] };
+    expect(parsed(JSON.stringify({ ...config, quantization_config: partial })).spec.unquantized_mlp_layers).toEqual([7]);
+    // without such names, every MLP is fp8 as before
+    const none = { ...config.quantization_config, modules_to_not_convert: ['lm_head'] };
+    expect(parsed(JSON.stringify({ ...config, quantization_config: none })).spec.unquantized_mlp_layers).toBeUndefined();
+    // a plan reading the local config.json weighs what the checkpoint's id weighs: 56.72 GiB per GPU at TP8
+    const weights = (model: string) => {
+      const r = loadPlan(
+        'p.plan.yaml',
+        `version: 1\nmodel: {${model}}\nhardware: {preset: h100-sxm, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 128}\n`,
+        () => ({ text }),
+      );
+      if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+      return verifyLoadedPlan(r.loaded).metrics!.weights_per_gpu_gib;
+    };
+    expect(weights('hf_config: config.json')).toBe(weights('preset: meta-llama/Llama-3.1-405B-Instruct-FP8'));
+    expect(weights('hf_config: config.json')).toBeCloseTo(56.72, 2);
   });
 
   it('fp8 modules_to_not_convert: a router named "gate" is not gate_proj', () => {

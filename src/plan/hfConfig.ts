@@ -863,6 +863,13 @@ class ConfigMapper {
       this.spec.kv_cache_dtype = fields.kv_cache_dtype;
       mark('kv_cache_dtype');
     }
+    // layers the config names beyond its own num_hidden_layers are not the model's
+    const layers = this.spec.layers;
+    const unquantized = fields.unquantized_mlp_layers?.filter((i) => layers === undefined || i < layers);
+    if (unquantized !== undefined && unquantized.length > 0) {
+      this.spec.unquantized_mlp_layers = unquantized;
+      mark('unquantized_mlp_layers');
+    }
   }
 
   private prefixOfModel(): string[] {

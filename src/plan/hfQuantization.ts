@@ -1,7 +1,8 @@
 // Reads a config.json quantization_config into weight dtypes: which parts of the model (attention,
 // dense and shared MLPs, routed experts, LM head) a checkpoint stores in which format. Pure.
 //
-// Methods: fp8 (block-scaled, DeepSeek / Qwen / MiniMax, `modules_to_not_convert`), fbgemm_fp8 (Meta),
+// Methods: fp8 (block-scaled, DeepSeek / Qwen / MiniMax, `modules_to_not_convert`), fbgemm_fp8 (Meta, with
+// the layers whose MLP its `modules_to_not_convert` names),
 // mxfp4 (gpt-oss), gptq / awq, bitsandbytes, compressed-tensors (`config_groups` + `ignore`, e.g.
 // Kimi-K2.5's int4 experts) and modelopt (NVIDIA's FP8 / NVFP4, `exclude_modules`).
 // A part counts as quantized unless every one of its sample module names is excluded: when a
@@ -15,7 +16,7 @@ import { readValue } from './read-value.js';
 type Json = Record<string, unknown>;
 
 export interface QuantizationFields {
-  fields: Pick<ModelSpec, 'weight_dtype' | 'weight_dtypes' | 'quant_group_size' | 'kv_cache_dtype'>;
+  fields: Pick<ModelSpec, 'weight_dtype' | 'weight_dtypes' | 'quant_group_size' | 'kv_cache_dtype' | 'unquantized_mlp_layers'>;
   warnings: string[];
 }
 
@@ -214,6 +215,31 @@ function dtypeFields(q: Dtype, parts: Record<Part, boolean>, base: Dtype | undef
   return { weight_dtype: base, weight_dtypes };
 }
 
+/** The matrices of a gated dense MLP as Llama-style checkpoints name them. */
+const GATED_MLP = ['gate_proj', 'up_proj', 'down_proj'] as const;
+/** model.layers.N.mlp, or one of its matrices; N of at most 5 digits (a plan holds layer indices below 100,000). */
+const LAYER_MLP = /^model\.layers\.(\d{1,5})\.mlp(?:\.(gate_proj|up_proj|down_proj))?$/;
+
+/**
+ * Decoder layers whose dense MLP a list of module names leaves whole in the base dtype: the layer's
+ * `model.layers.N.mlp` itself, or each of its gate_proj, up_proj and down_proj (Meta's
+ * Llama-3.1-405B FP8 names those of layers 0 and 125). A layer with only some of them named is not
+ * counted: its bytes are under-counted, never over-counted. Ascending.
+ */
+export function unquantizedMlpLayers(names: readonly string[]): number[] {
+  const named = new Map<number, Set<string>>();
+  for (const name of names) {
+    const m = LAYER_MLP.exec(name);
+    if (m === null) continue;
+    const layer = Number(m[1]);
+    const parts = named.get(layer) ?? new Set<string>();
+    parts.add(m[2] ?? 'mlp');
+    named.set(layer, parts);
+  }
+  const whole = [...named].filter(([, parts]) => parts.has('mlp') || GATED_MLP.every((p) => parts.has(p)));
+  return whole.map(([layer]) => layer).sort((a, b) => a - b);
+}
+
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
@@ -313,9 +339,18 @@ export function quantizationFields(config: Json, base: Dtype | undefined, isMoe:
       if (fields) return { fields, warnings: [] };
       return { fields: { weight_dtype: 'fp8' }, warnings: [] };
     }
-    case 'fbgemm_fp8':
-      // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit.
-      return { fields: { weight_dtypes: { mlp: 'fp8', ...(isMoe ? { experts: 'fp8' as const } : {}) } }, warnings: [] };
+    case 'fbgemm_fp8': {
+      // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit, and so do the MLPs of the
+      // layers modules_to_not_convert names (Llama-3.1-405B: the first and last, Llama 3 paper sec. 6.2).
+      const unquantized = unquantizedMlpLayers(stringList(config.modules_to_not_convert));
+      return {
+        fields: {
+          weight_dtypes: { mlp: 'fp8', ...(isMoe ? { experts: 'fp8' as const } : {}) },
+          ...(unquantized.length > 0 ? { unquantized_mlp_layers: unquantized } : {}),
+        },
+        warnings: [],
+      };
+    }
     case 'mxfp4': {
       // gpt-oss: the MoE experts are MXFP4 (groups of 32, 8-bit scales: the fp4 default); the modules left
       // unconverted (attention, router, embeddings, LM head) keep the base dtype.
