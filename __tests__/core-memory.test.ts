@@ -252,7 +252,7 @@ describe('activations', () => {
 //   embedding and LM head per GPU: 2 x 16384 x 128256 / 8 x 2 bytes = 1,050,673,152 bytes
 //   all MLPs fp8:   126 x (142,671,872 + 327,155,712) + 1,050,673,152 = 60,248,948,736 bytes = 56.11 GiB
 //   layers 0, 125 bf16: + 2 x 327,155,712                              = 60,903,260,160 bytes = 56.72 GiB
-// (vLLM logged 57.75 GiB: vllm-project/vllm issue 6746; the rest is not in the checkpoint's tensors.)
+// (vLLM logged 57.75 GiB, vllm-project/vllm issue 6746: the 1.03 GiB beyond these tensors is not modelled.)
 describe('MLPs a checkpoint leaves unquantized (Llama-3.1-405B FP8: layers 0 and 125 in bf16)', () => {
   const MLP_FP8 = 327_155_712;
   const EXTRA = 2 * MLP_FP8; // two layers' MLP shards at 2 bytes instead of 1
