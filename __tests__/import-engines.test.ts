@@ -131,6 +131,28 @@ describe('SGLang', () => {
     expect(r.fields.hardware?.gpus).toBe(16);
   });
 
+  it('reads redundant expert replicas (EPLB) as model.moe.redundant_experts: SGLang, vLLM JSON, dotted and former flags', () => {
+    // the SGLang large-scale EP decode recipe (72 GPUs): 256 + 32 experts divide by ep=72, 256 alone do not
+    const sg = fields(
+      'python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3-0324 --tp-size 72 --dp-size 72 --enable-dp-attention --enable-deepep-moe \\\n  --ep-num-redundant-experts 32',
+    );
+    expect(sg.fields.model?.moe).toEqual({ redundant_experts: 32 });
+    expect(sg.origins['model.moe.redundant_experts']).toBe('serve.sh:2');
+    const json = fields(
+      `vllm serve deepseek-ai/DeepSeek-V3 -dp 8 --enable-expert-parallel --enable-eplb --eplb-config '{"window_size": 1000, "num_redundant_experts": 32}'`,
+    );
+    expect(json.fields.model?.moe).toEqual({ redundant_experts: 32 });
+    expect(fields('vllm serve m -dp 8 --enable-expert-parallel --enable-eplb --eplb-config.num_redundant_experts 16').fields.model?.moe).toEqual({
+      redundant_experts: 16,
+    });
+    expect(fields('vllm serve m -dp 8 --enable-expert-parallel --enable-eplb --num-redundant-experts 8').fields.model?.moe).toEqual({ redundant_experts: 8 });
+    expect(fields('vllm serve m -dp 8 --enable-expert-parallel --enable-eplb --num-redundant-experts 0').fields.model?.moe).toBeUndefined();
+    const trt = fields('trtllm-serve m --tp_size 8 --ep_size 8 --extra_llm_api_options o.yaml', {
+      'o.yaml': 'moe_config:\n  load_balancer:\n    num_slots: 288\n',
+    });
+    expect(trt.warnings.join('\n')).toMatch(/o\.yaml:3: moe_config\.load_balancer is not read.*model\.moe\.redundant_experts/);
+  });
+
   it("reads --mem-fraction-static as memory_fraction in SGLang's meaning and --context-length as the context", () => {
     const r = fields('python -m sglang.launch_server --model-path m --mem-fraction-static 0.8 --context-length 4096');
     expect(r.fields.workload?.memory_fraction).toBe(0.8);

@@ -279,8 +279,8 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
 
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS: Readonly<Record<Engine, ReadonlySet<string>>> = {
-  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size']),
-  sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
+  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size', 'eplb-config', 'num-redundant-experts']),
+  sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend', 'ep-num-redundant-experts']),
   trtllm: new Set([
     ...Object.values(FLAGS.trtllm).flat(),
     ...CONFIG_FLAGS.trtllm,
@@ -625,6 +625,45 @@ function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: 
 }
 
 /**
+ * Redundant expert replicas (EPLB), which each EP rank holds beside its share of the routed experts:
+ * SGLang --ep-num-redundant-experts, vLLM --eplb-config's num_redundant_experts (JSON, dotted, or in
+ * --config) or its former --num-redundant-experts. They are model.moe.redundant_experts: left out, a
+ * rank's expert weights read too small and 256 experts over ep=72 fail to divide where 288 do (the
+ * SGLang 72-GPU DeepSeek decode recipe). TensorRT-LLM's load balancer names total slots, not replicas: warned.
+ */
+function setRedundantExperts(engine: Engine, r: Reader, c: FieldCollector): void {
+  if (engine === 'trtllm') {
+    const slots = r.flag(['moe-config.load-balancer', 'moe-config.load-balancer.num-slots']);
+    if (slots)
+      c.warn(
+        `${c.origin(whereOf(slots))}: moe_config.load_balancer is not read: its num_slots less the model's experts are redundant replicas each EP rank holds; give model.moe.redundant_experts`,
+      );
+    return;
+  }
+  let found: { value: string; line: Where } | undefined;
+  if (engine === 'sglang') found = r.text(['ep-num-redundant-experts']);
+  else {
+    const json = r.text(['eplb-config']);
+    let parsed: unknown;
+    try {
+      parsed = json ? JSON.parse(json.value) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    const n = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).num_redundant_experts : undefined;
+    found =
+      json && (typeof n === 'number' || typeof n === 'string')
+        ? { value: String(n), line: json.line }
+        : r.text(['eplb-config.num-redundant-experts', 'num-redundant-experts']);
+  }
+  if (!found) return;
+  const n = parseEngineInt(found.value);
+  if (n === undefined)
+    c.warn(`${c.origin(found.line)}: ${readValue(found.value)} is not a count of redundant experts; model.moe.redundant_experts is not imported`);
+  else if (n > 0) c.set('model.moe.redundant_experts', n, found.line);
+}
+
+/**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
  */
@@ -712,6 +751,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   setKvPool(engine, r, c);
   warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
   setSpeculative(engine, r, c);
+  setRedundantExperts(engine, r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
