@@ -434,6 +434,30 @@ describe('scripts', () => {
     expect(r.origins['parallelism.dp']).toBe('serve.sh:6');
   });
 
+  it('reads the options file the script writes from a here-document (the TensorRT-LLM deployment guides), each key at its line', () => {
+    const script = [
+      'EXTRA_LLM_API_FILE=/tmp/config.yml',
+      'cat << EOF > ${EXTRA_LLM_API_FILE}',
+      'enable_attention_dp: true',
+      'kv_cache_config:',
+      '  dtype: fp8',
+      '  free_gpu_memory_fraction: 0.8',
+      'EOF',
+      'trtllm-serve deepseek-ai/DeepSeek-R1-0528 --max_batch_size 128 --tp_size 8 --ep_size 8 \\',
+      '  --extra_llm_api_options ${EXTRA_LLM_API_FILE}',
+    ].join('\n');
+    const r = fields(script);
+    expect(r.fields.parallelism).toMatchObject({ tp: 1, dp: 8, ep: 8 });
+    expect(r.fields.workload).toMatchObject({ max_running_sequences: 8 * 128, memory_fraction: 0.8 });
+    expect(r.fields.model?.kv_cache_dtype).toBe('fp8');
+    expect(r.origins['workload.memory_fraction']).toBe('serve.sh:6');
+    expect(r.warnings.join('\n')).not.toMatch(/not imported/);
+    // a here-document of unresolved text is not read as if the variable were empty
+    const unset = fields('cat > c.yml <<EOF\nmax_batch_size: $BS\nEOF\ntrtllm-serve m --config c.yml');
+    expect(unset.fields.workload?.max_running_sequences).toBeUndefined();
+    expect(unset.warnings.join('\n')).toMatch(/serve\.sh:4: --config c\.yml: could not resolve BS in the here-document that writes it/);
+  });
+
   it('says what it looked for when no engine starts', () => {
     expect(failed(importText('serve.sh', 'python app.py --workers 4')).error).toMatch(/vllm serve/);
   });

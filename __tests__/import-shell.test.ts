@@ -1,7 +1,7 @@
 // Shell words as sh would split and expand them (POSIX Shell Command Language, sections 2.2 quoting,
 // 2.6 expansions); Kubernetes' $(VAR) as documented for container command/args.
 import { describe, expect, it } from 'vitest';
-import { evaluateArithmetic, expandKubernetes, lineMapOf, shellCommands, type Word } from '../src/import/shell.js';
+import { evaluateArithmetic, expandKubernetes, lineMapOf, shellCommands, type Word, type WrittenFile, writtenPath } from '../src/import/shell.js';
 
 function words(script: string, env: Record<string, string> = {}): Word[][] {
   return shellCommands(script, { env, lineOf: lineMapOf(script) });
@@ -53,6 +53,29 @@ describe('shell words', () => {
 
   it('reads $(VAR) from the container env the way Kubernetes substitutes it before the shell runs', () => {
     expect(texts('--pp=$(LWS_GROUP_SIZE)', { LWS_GROUP_SIZE: '2' })).toEqual([['--pp=2']]);
+  });
+});
+
+describe('here-documents', () => {
+  it("are their command's input, not commands: an engine command inside one is not the script's", () => {
+    const script = "cat > /tmp/other.sh <<EOF\nvllm serve big -tp 8\nEOF\ncat <<'X' >notes\nit's a note\nX\nvllm serve small --max-num-seqs 32\n";
+    expect(texts(script)).toEqual([
+      ['cat', '>', '/tmp/other.sh'],
+      ['cat', '>notes'],
+      ['vllm', 'serve', 'small', '--max-num-seqs', '32'],
+    ]);
+  });
+
+  it('keep the file cat or tee writes, expanded unless the delimiter is quoted, each line at its line of the script', () => {
+    const written = new Map<string, WrittenFile>();
+    const script =
+      "F=/tmp/config.yml\nFRAC=0.8\ncat << EOF > ${F}\nkv_cache_config:\n  free_gpu_memory_fraction: $FRAC\nEOF\ntee ./b.yml <<-'END'\n\tkey: $FRAC\n\tEND\ntrtllm-serve m --config $F\n";
+    const cmds = shellCommands(script, { env: {}, lineOf: lineMapOf(script), written });
+    expect(cmds.map((c) => c[0]?.text)).toEqual(['F=/tmp/config.yml', 'FRAC=0.8', 'cat', 'tee', 'trtllm-serve']);
+    const config = written.get('/tmp/config.yml');
+    expect(config?.text).toBe('kv_cache_config:\n  free_gpu_memory_fraction: 0.8\n');
+    expect([config?.lineOf(1), config?.lineOf(2)]).toEqual([4, 5]);
+    expect(written.get(writtenPath('./b.yml'))?.text).toBe('key: $FRAC\n');
   });
 });
 

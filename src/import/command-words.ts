@@ -1,7 +1,7 @@
 // A container's command and args (or a script) as shell commands of expanded words.
 // argv items are words as they are (after Kubernetes' own $(VAR) expansion); `sh -c "<script>"` and
 // `bash -c` scripts are split as the shell would split them, with the container's env.
-import { clusterSet, expandKubernetes, lineMapOf, shellCommands, type Word } from './shell.js';
+import { clusterSet, expandKubernetes, lineMapOf, shellCommands, type Word, type WrittenFile } from './shell.js';
 import { type YamlFile, type YNode, valueLineMap } from './yaml-tree.js';
 
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|da|z)?sh$/;
@@ -43,7 +43,10 @@ export function containerCommands(
   ];
 }
 
-/** The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order. */
-export function scriptCommands(text: string): Word[][] {
-  return shellCommands(text, { env: {}, lineOf: lineMapOf(text) });
+/**
+ * The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order.
+ * `written` is filled with the files its here-documents write (an engine's options file).
+ */
+export function scriptCommands(text: string, written?: Map<string, WrittenFile>): Word[][] {
+  return shellCommands(text, { env: {}, lineOf: lineMapOf(text), ...(written ? { written } : {}) });
 }

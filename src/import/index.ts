@@ -10,7 +10,8 @@ import { importManifest } from './kubernetes.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { bothRoles, importRoles, roleFromFlags, type Role, type RoleRun } from './pools.js';
 import { importTrtllmDisaggregated, isTrtllmDisaggregated } from './trtllm-disaggregated.js';
-import type { Word } from './shell.js';
+import { type Word, type WrittenFile, writtenPath } from './shell.js';
+import { readExpansion } from '../plan/read-value.js';
 import { at, parseYamlFile, stringOf } from './yaml-tree.js';
 
 export type { Engine } from './engine-args.js';
@@ -39,8 +40,23 @@ export function relativeTo(from: string, ref: string): string {
   return parts.join('/');
 }
 
-function configReader(read: ReadRelative): FindConfig {
+/**
+ * Finds an engine's options file: one the script itself wrote from a here-document (TensorRT-LLM's
+ * deployment guides write `cat << EOF > ${EXTRA_LLM_API_FILE}` before trtllm-serve reads it), else a
+ * file relative to the imported one.
+ */
+function configReader(read: ReadRelative, written?: { file: string; files: ReadonlyMap<string, WrittenFile> }): FindConfig {
   return (path) => {
+    const here = written?.files.get(writtenPath(path));
+    if (here !== undefined && written !== undefined) {
+      if (here.unresolved.length > 0) {
+        return { error: `could not resolve ${here.unresolved.map(readExpansion).join(', ')} in the here-document that writes it` };
+      }
+      const yaml = parseYamlFile(here.text);
+      if ('error' in yaml) return { error: `the here-document that writes it: ${yaml.error}` };
+      const root = yaml.docs[0];
+      return root ? { root, file: written.file, mapLine: here.lineOf } : { error: 'the here-document that writes it is empty' };
+    }
     if (path.startsWith('/')) return { error: 'an absolute path inside the container, and no ConfigMap in the same file holds it' };
     const got = read(path);
     if ('error' in got) return got;
@@ -85,11 +101,13 @@ function scriptRoles(commands: readonly (readonly Word[])[], engine: Engine | un
 }
 
 function importScript(file: string, text: string, options: ImportOptions, read: ReadRelative): ImportResult | ImportError {
-  const commands = scriptCommands(text);
+  const files = new Map<string, WrittenFile>();
+  const commands = scriptCommands(text, files);
+  const findConfig = configReader(read, { file, files });
   const roles = scriptRoles(commands, options.engine);
   if (roles) {
     const c = new FieldCollector(file);
-    importRoles(c, roles, configReader(read));
+    importRoles(c, roles, findConfig);
     return c.result();
   }
   // the engine the plan names, else whichever one the script starts (with a warning below)
@@ -103,7 +121,7 @@ function importScript(file: string, text: string, options: ImportOptions, read: 
     c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
   }
   const line = found.words[0]?.line ?? 1;
-  const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
+  const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, findConfig);
   if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
   return c.result();
 }

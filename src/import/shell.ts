@@ -18,6 +18,36 @@ export interface ShellContext {
   lineOf: (offset: number) => number;
   /** variables the pod has but the manifest does not say (env valueFrom): unknown here, whatever default a script gives */
   fromCluster?: ReadonlySet<string>;
+  /** filled with the files the script writes from here-documents (`cat > config.yml <<EOF`), by path as written */
+  written?: Map<string, WrittenFile>;
+}
+
+/** A file a script writes from a here-document: its text, and the line of the script each of its lines is on. */
+export interface WrittenFile {
+  text: string;
+  /** 1-based line of the file -> 1-based line of the script */
+  lineOf: (line: number) => number;
+  /** variables of an unquoted here-document that could not be resolved */
+  unresolved: string[];
+}
+
+/** A path as a script names it, for matching a file it writes with a file an engine reads (./a.yml is a.yml). */
+export const writtenPath = (path: string): string => path.replace(/^(\.\/)+/, '');
+
+/** Where `cat > PATH <<EOF` (or `cat <<EOF >PATH`, `tee PATH <<EOF`) sends its here-document, if it is a file. */
+function heredocTarget(words: readonly Word[]): string | undefined {
+  const command = words[0]?.text.split('/').pop();
+  if (command === 'cat') {
+    for (let i = 1; i < words.length; i++) {
+      const t = (words[i] as Word).text;
+      if (t === '>' || t === '>>' || t === '>|') return words[i + 1]?.text;
+      const m = /^>{1,2}\|?(.+)$/.exec(t);
+      if (m) return m[1];
+    }
+    return undefined;
+  }
+  if (command === 'tee') return words.slice(1).find((w) => !w.text.startsWith('-'))?.text;
+  return undefined;
 }
 
 /** What to name for a variable the cluster sets: it is set in the pod, so a `${VAR:-default}` is not its value either. */
@@ -198,7 +228,8 @@ class DollarExpander {
 
 /**
  * Splits a script into commands (at unquoted newlines, ; && || | &) of expanded words.
- * Words keep the line where they start.
+ * Words keep the line where they start. A here-document's lines (`<<EOF` ... `EOF`) are its command's
+ * input, never commands of their own; one that `cat` or `tee` writes to a file is kept in ctx.written.
  */
 export function shellCommands(script: string, ctx: ShellContext): Word[][] {
   // assignments (TP=8, export TP=8) in the script apply to the commands after them
@@ -238,9 +269,87 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
     return exp.end;
   };
 
+  // here-documents started on the current line: their bodies begin after its newline
+  const pending: { delimiter: string; stripTabs: boolean; quoted: boolean; command: Word[] }[] = [];
+  /** Reads the bodies of the pending here-documents from `from` (the start of a line); returns where the script goes on. */
+  const readBodies = (from: number): number => {
+    let at = from;
+    for (const doc of pending) {
+      const starts: number[] = [];
+      let text = '';
+      const unresolved: string[] = [];
+      while (at < script.length) {
+        const eol = script.indexOf('\n', at);
+        const end = eol < 0 ? script.length : eol;
+        let start = at;
+        if (doc.stripTabs) while (script[start] === '\t') start++;
+        at = eol < 0 ? script.length : eol + 1;
+        if (script.slice(start, end).replace(/\r$/, '') === doc.delimiter) break;
+        starts.push(start);
+        if (doc.quoted) text += script.slice(start, end);
+        else {
+          // an unquoted delimiter: $ expansions apply, and \ escapes only $ ` \
+          for (let j = start; j < end; ) {
+            const d = script[j] as string;
+            if (d === '\\' && j + 1 < end && '$`\\'.includes(script[j + 1] as string)) {
+              text += script[j + 1];
+              j += 2;
+            } else if (d === '$') {
+              const exp = expander.expand(j, env);
+              chargeWork(exp.text.length);
+              text += exp.text;
+              if (exp.unresolved !== undefined) unresolved.push(exp.unresolved);
+              j = Math.max(exp.end, j + 1);
+            } else {
+              text += d;
+              j++;
+            }
+          }
+        }
+        text += '\n';
+      }
+      const target = heredocTarget(doc.command);
+      if (target !== undefined && ctx.written !== undefined) {
+        ctx.written.set(writtenPath(target), { text, lineOf: (line) => ctx.lineOf(starts[line - 1] ?? from), unresolved });
+      }
+    }
+    pending.length = 0;
+    return at;
+  };
+
   let i = 0;
   while (i < script.length) {
     const c = script[i] as string;
+    if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+      // a here-document: <<WORD or <<-WORD (leading tabs stripped); a quoted WORD leaves the body unexpanded
+      endWord();
+      let j = i + 2;
+      const stripTabs = script[j] === '-';
+      if (stripTabs) j++;
+      while (script[j] === ' ' || script[j] === '\t') j++;
+      let delimiter = '';
+      let quoted = false;
+      while (j < script.length && !/[\s;&|<>()]/.test(script[j] as string)) {
+        const d = script[j] as string;
+        if (d === "'" || d === '"') {
+          const close = script.indexOf(d, j + 1);
+          const end = close < 0 ? script.length : close;
+          delimiter += script.slice(j + 1, end);
+          quoted = true;
+          j = end + 1;
+        } else if (d === '\\') {
+          delimiter += script[j + 1] ?? '';
+          quoted = true;
+          j += 2;
+        } else {
+          delimiter += d;
+          j++;
+        }
+      }
+      if (delimiter !== '') pending.push({ delimiter, stripTabs, quoted, command: words });
+      i = j;
+      continue;
+    }
     if (c === '\\') {
       if (script[i + 1] === '\n') {
         i += 2;
@@ -293,6 +402,7 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
     if (c === '\n' || c === ';' || c === '|' || c === '&') {
       endCommand();
       i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
+      if (c === '\n' && pending.length > 0) i = readBodies(i);
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\r') {
