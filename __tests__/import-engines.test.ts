@@ -40,6 +40,21 @@ describe('vLLM', () => {
     expect(fields('vllm serve m --max-num-seqs 8').fields.workload?.cuda_graphs).toBeUndefined();
   });
 
+  it("turns CUDA graphs off under vLLM's cudagraph_mode NONE and TensorRT-LLM's cuda_graph_config: null, and only then", () => {
+    const json = fields(`vllm serve m \\\n  --compilation-config '{"cudagraph_mode": "NONE"}'`);
+    expect(json.fields.workload?.cuda_graphs).toBe(false);
+    expect(json.origins['workload.cuda_graphs']).toBe('serve.sh:2');
+    expect(fields('vllm serve m --compilation-config.cudagraph_mode NONE').fields.workload?.cuda_graphs).toBe(false);
+    expect(fields('vllm serve m --config c.yaml', { 'c.yaml': 'compilation_config:\n  cudagraph_mode: NONE\n' }).fields.workload?.cuda_graphs).toBe(false);
+    expect(fields(`vllm serve m --compilation-config '{"cudagraph_mode": "FULL_DECODE_ONLY"}'`).fields.workload?.cuda_graphs).toBeUndefined();
+    const trt = (options: string) => fields('trtllm-serve m --extra_llm_api_options o.yaml', { 'o.yaml': options });
+    const off = trt('max_batch_size: 64\ncuda_graph_config: null\n');
+    expect(off.fields.workload?.cuda_graphs).toBe(false);
+    expect(off.origins['workload.cuda_graphs']).toBe('o.yaml:2');
+    expect(trt('cuda_graph_config:\n  enable_padding: true\n').fields.workload?.cuda_graphs).toBeUndefined();
+    expect(trt('max_seq_len: null\n').warnings.join('\n')).not.toMatch(/max_seq_len/);
+  });
+
   it('reads human-readable context lengths as vLLM does (1k = 1000, 1K = 1024)', () => {
     expect(fields('vllm serve m --max-model-len 32k').context?.tokens).toBe(32000);
     expect(fields('vllm serve m --max-model-len 32K').context?.tokens).toBe(32768);

@@ -6,6 +6,9 @@ import { normaliseFlag } from './engine-args.js';
 import { canonicalFlag } from './flag-names.js';
 import type { YNode } from './yaml-tree.js';
 
+/** Keys whose null is a setting, not an absent value: TensorRT-LLM's cuda_graph_config: null turns CUDA graphs off. */
+const NULL_SETTINGS = new Set(['cuda-graph-config']);
+
 /**
  * Flags from a config file's top-level map (lists are skipped). `file` names where the lines are;
  * `mapLine` turns a line of the parsed text into a line of that file (for a config held in a ConfigMap).
@@ -20,8 +23,9 @@ export function configFlags(root: YNode, file?: string, mapLine: (line: number) 
         walk(value, name);
         continue;
       }
-      if (value.kind === 'seq' || value.value === null || value.value === undefined) continue;
-      const text = String(value.value);
+      if (value.kind === 'seq' || value.value === undefined) continue;
+      if (value.value === null && !NULL_SETTINGS.has(name)) continue;
+      const text = value.value === null ? 'null' : String(value.value);
       flags.set(name, { value: text, line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });
     }
   };

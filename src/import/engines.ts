@@ -84,12 +84,37 @@ const FLAGS = {
   },
 } as const;
 
-/** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
+/** Flags that turn CUDA graphs off (TensorRT-LLM has none: its cuda_graph_config: null does, cudaGraphsOff). */
 const EAGER_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
   vllm: ['enforce-eager'],
   sglang: ['disable-cuda-graph'],
   trtllm: [],
 };
+
+/**
+ * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config with cudagraph_mode
+ * NONE (--compilation-config JSON, dotted, or in --config); TensorRT-LLM's cuda_graph_config: null (its
+ * PyTorch backend captures them by default since 1.0, for the batch sizes that section gives). Where it is written.
+ */
+function cudaGraphsOff(engine: Engine, r: Reader): Where | undefined {
+  if (engine === 'trtllm') {
+    const section = r.flag(['cuda-graph-config']);
+    return section?.value === 'null' ? whereOf(section) : undefined;
+  }
+  if (engine !== 'vllm') return undefined;
+  const dotted = r.text(['compilation-config.cudagraph-mode']);
+  if (dotted) return dotted.value.trim().toUpperCase() === 'NONE' ? dotted.line : undefined;
+  const json = r.text(['compilation-config']);
+  if (!json) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.value);
+  } catch {
+    return undefined;
+  }
+  const mode = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).cudagraph_mode : undefined;
+  return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
+}
 
 /** The engine config key (normalised) that names a second file of flags. */
 export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
@@ -746,7 +771,8 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   }
   // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
   const eager = r.bool(EAGER_FLAGS[engine]);
-  if (eager?.value === true) c.set('workload.cuda_graphs', false, eager.line);
+  const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r);
+  if (graphsOff !== undefined) c.set('workload.cuda_graphs', false, graphsOff);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
   warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
