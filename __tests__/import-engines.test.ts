@@ -183,6 +183,14 @@ describe('SGLang', () => {
     expect(copies.fields.workload?.max_batched_tokens).toBe(16384);
   });
 
+  it('reads no positional model (SGLang takes none: a bare word there is the rest of a list)', () => {
+    const r = fields('python3 -m sglang.launch_server --model-path ${MODEL_PATH} --tp 16 --cuda-graph-bs 8 16 24');
+    expect(r.fields.model?.preset).toBeUndefined();
+    const said = r.warnings.join('\n');
+    expect(said).not.toMatch(/matches no model preset/);
+    expect(said).toMatch(/could not resolve MODEL_PATH in --model-path/);
+  });
+
   it('reads --max-running-requests as the engine cap, shared by the DP-attention ranks of one engine', () => {
     const r = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --max-running-requests 512');
     expect(r.fields.workload?.max_running_sequences).toBe(512);

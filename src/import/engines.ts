@@ -343,9 +343,12 @@ function servedInstead(r: Reader, given: { value: string; line: Where }, c: Fiel
 }
 
 function setModel(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
+  // SGLang takes no positional model: a bare word there is the rest of a list (--cuda-graph-bs 8 16 32)
   const given =
     r.text(FLAGS[engine].model) ??
-    (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+    (engine !== 'sglang' && args.positional && typeof args.positional.value === 'string'
+      ? { value: args.positional.value, line: whereOf(args.positional) }
+      : undefined);
   if (!given) {
     warnModelTaken(engine, args, c);
     return;
