@@ -191,6 +191,14 @@ describe('SGLang', () => {
     expect(said).toMatch(/could not resolve MODEL_PATH in --model-path/);
   });
 
+  it('says what --chunked-prefill-size -1 does (chunked prefill off) instead of calling it invalid', () => {
+    const r = fields('python3 -m sglang.launch_server --model-path m --tp 16 --chunked-prefill-size -1 --max-prefill-tokens 16384');
+    expect(r.fields.workload?.max_batched_tokens).toBeUndefined();
+    const said = r.warnings.join('\n');
+    expect(said).toMatch(/serve\.sh:1: --chunked-prefill-size -1 turns SGLang's chunked prefill off/);
+    expect(said).not.toMatch(/not a valid token count/);
+  });
+
   it('reads --max-running-requests as the engine cap, shared by the DP-attention ranks of one engine', () => {
     const r = fields('python -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --max-running-requests 512');
     expect(r.fields.workload?.max_running_sequences).toBe(512);

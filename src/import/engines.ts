@@ -763,7 +763,13 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
   else if (engine === 'vllm') c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
   setStretchedWindow(engine, args, context, c);
-  const batched = r.int(f.batched, 'token count');
+  // SGLang's --chunked-prefill-size -1 turns chunking off: a prompt runs whole, beside others up to --max-prefill-tokens
+  const unchunked = engine === 'sglang' ? r.text(f.batched) : undefined;
+  const batched = unchunked?.value.trim() === '-1' ? undefined : r.int(f.batched, 'token count');
+  if (unchunked?.value.trim() === '-1')
+    c.warn(
+      `${c.origin(unchunked.line)}: --chunked-prefill-size -1 turns SGLang's chunked prefill off: each prompt is prefilled whole, in batches of up to --max-prefill-tokens (16384 by default); workload.max_batched_tokens is not imported (give it in the plan)`,
+    );
   // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
   // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).
   const dpAttentionRanks = engine === 'sglang' && r.bool(['enable-dp-attention'])?.value === true ? base.dpEngine : 1;
