@@ -41863,6 +41863,16 @@ function parseSource(text) {
         throw err;
     }
 }
+const FLOAT_TAG = 'tag:yaml.org,2002:float';
+/** A YAML 1.2 core-schema decimal, integer or float (what `!!float` and `!!int` resolve). */
+const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/**
+ * `!!float 1024` is the number 1024 in YAML 1.2's core schema, but the parser leaves a float tag on
+ * a literal without a point unresolved (a string, with only a warning): resolve it here.
+ */
+function taggedNumber(tag, value) {
+    return tag === FLOAT_TAG && typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
+}
 /** A parse error by its line, column and kind: the parser's own message quotes the text, so it is not used. */
 function syntaxError(code, at) {
     return { message: `YAML/JSON syntax error at line ${at.line}, column ${at.col}: ${yamlErrorKind(code)}`, line: at.line };
@@ -41900,7 +41910,7 @@ class TreeBuilder {
         }
         if ((0,dist/* isScalar */.jn)(node)) {
             const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-            return { type: 'scalar', line, value: node.value, quoted };
+            return { type: 'scalar', line, value: taggedNumber(node.tag, node.value), quoted };
         }
         if ((0,dist/* isSeq */.oP)(node)) {
             return { type: 'seq', line, items: node.items.map((item, i) => this.build(item, depth + 1, `${path}[${i}]`)) };
@@ -42146,6 +42156,8 @@ function parseFlags(engine, words, start, line) {
 ;// CONCATENATED MODULE: ./src/import/engine-config.ts
 
 
+/** Keys whose null is a setting, not an absent value: TensorRT-LLM's cuda_graph_config: null turns CUDA graphs off. */
+const NULL_SETTINGS = new Set(['cuda-graph-config']);
 /**
  * Flags from a config file's top-level map (lists are skipped). `file` names where the lines are;
  * `mapLine` turns a line of the parsed text into a line of that file (for a config held in a ConfigMap).
@@ -42161,9 +42173,11 @@ function configFlags(root, file, mapLine = (l) => l) {
                 walk(value, name);
                 continue;
             }
-            if (value.kind === 'seq' || value.value === null || value.value === undefined)
+            if (value.kind === 'seq' || value.value === undefined)
                 continue;
-            const text = String(value.value);
+            if (value.value === null && !NULL_SETTINGS.has(name))
+                continue;
+            const text = value.value === null ? 'null' : String(value.value);
             flags.set(name, { value: text, line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });
         }
     };
@@ -42489,12 +42503,15 @@ const ALL = [
     fp8('nvidia/Llama-3.3-70B-Instruct-FP8', 'llama-3.3-70b', quantCfg('nvidia/Llama-3.3-70B-Instruct-FP8')),
     same('meta-llama/Llama-3.1-405B', 'llama-3.1-405b'),
     same('meta-llama/Llama-3.1-405B-Instruct', 'llama-3.1-405b'),
-    // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16
+    // fbgemm_fp8: Meta quantizes the MLPs only; attention stays bf16, and so do the first and last decoder
+    // layers whole (The Llama 3 Herd of Models, arXiv:2407.21783, sec. 6.2: "we do not perform quantization
+    // in the first and last Transformer layers"; config.json modules_to_not_convert lists
+    // model.layers.0.mlp.* and model.layers.125.mlp.* besides the attention projections and lm_head)
     {
         repo: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
         preset: 'llama-3.1-405b',
         source: cfg('meta-llama/Llama-3.1-405B-Instruct-FP8'),
-        storage: { weight_dtypes: { mlp: 'fp8' } },
+        storage: { weight_dtypes: { mlp: 'fp8' }, unquantized_mlp_layers: [0, 125] },
     },
     same('meta-llama/Llama-4-Scout-17B-16E', 'llama-4-scout'),
     same('meta-llama/Llama-4-Scout-17B-16E-Instruct', 'llama-4-scout'),
@@ -42596,7 +42613,7 @@ function checkpointFor(reference) {
 }
 /**
  * A preset's spec with the checkpoint's storage laid over it. Storage that names weight_dtype describes
- * every part (the preset's per-part dtypes and quant group give way); storage that names only some parts
+ * every part (the preset's per-part dtypes, quant group and unquantized layers give way); storage that names only some parts
  * (weight_dtypes.mlp) changes those.
  */
 function withStorage(spec, storage) {
@@ -42605,7 +42622,7 @@ function withStorage(spec, storage) {
     if (storage.weight_dtype === undefined) {
         return { ...spec, ...storage, ...(storage.weight_dtypes ? { weight_dtypes: { ...spec.weight_dtypes, ...storage.weight_dtypes } } : {}) };
     }
-    const { weight_dtypes: _parts, quant_group_size: _group, ...rest } = spec;
+    const { weight_dtypes: _parts, quant_group_size: _group, unquantized_mlp_layers: _layers, ...rest } = spec;
     return { ...rest, ...storage };
 }
 
@@ -43892,12 +43909,40 @@ const FLAGS = {
         model: ['model'],
     },
 };
-/** Flags that turn CUDA graphs off (TensorRT-LLM's are on only when configured, so no flag turns them off). */
+/** Flags that turn CUDA graphs off (TensorRT-LLM has none: its cuda_graph_config: null does, cudaGraphsOff). */
 const EAGER_FLAGS = {
     vllm: ['enforce-eager'],
     sglang: ['disable-cuda-graph'],
     trtllm: [],
 };
+/**
+ * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config with cudagraph_mode
+ * NONE (--compilation-config JSON, dotted, or in --config); TensorRT-LLM's cuda_graph_config: null (its
+ * PyTorch backend captures them by default since 1.0, for the batch sizes that section gives). Where it is written.
+ */
+function cudaGraphsOff(engine, r) {
+    if (engine === 'trtllm') {
+        const section = r.flag(['cuda-graph-config']);
+        return section?.value === 'null' ? whereOf(section) : undefined;
+    }
+    if (engine !== 'vllm')
+        return undefined;
+    const dotted = r.text(['compilation-config.cudagraph-mode']);
+    if (dotted)
+        return dotted.value.trim().toUpperCase() === 'NONE' ? dotted.line : undefined;
+    const json = r.text(['compilation-config']);
+    if (!json)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(json.value);
+    }
+    catch {
+        return undefined;
+    }
+    const mode = parsed !== null && typeof parsed === 'object' ? parsed.cudagraph_mode : undefined;
+    return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
+}
 /** The engine config key (normalised) that names a second file of flags. */
 const CONFIG_FLAGS = {
     vllm: ['config'],
@@ -44060,8 +44105,8 @@ function setDtypes(engine, r, c) {
 }
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS = {
-    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size']),
-    sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend']),
+    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size', 'eplb-config', 'num-redundant-experts']),
+    sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend', 'ep-num-redundant-experts']),
     trtllm: new Set([
         ...Object.values(FLAGS.trtllm).flat(),
         ...CONFIG_FLAGS.trtllm,
@@ -44095,8 +44140,11 @@ function servedInstead(r, given, c) {
     return served;
 }
 function setModel(engine, args, r, c) {
+    // SGLang takes no positional model: a bare word there is the rest of a list (--cuda-graph-bs 8 16 32)
     const given = r.text(FLAGS[engine].model) ??
-        (args.positional && typeof args.positional.value === 'string' ? { value: args.positional.value, line: whereOf(args.positional) } : undefined);
+        (engine !== 'sglang' && args.positional && typeof args.positional.value === 'string'
+            ? { value: args.positional.value, line: whereOf(args.positional) }
+            : undefined);
     if (!given) {
         warnModelTaken(engine, args, c);
         return;
@@ -44361,6 +44409,46 @@ function setStretchedWindow(engine, args, context, c) {
         c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
 }
 /**
+ * Redundant expert replicas (EPLB), which each EP rank holds beside its share of the routed experts:
+ * SGLang --ep-num-redundant-experts, vLLM --eplb-config's num_redundant_experts (JSON, dotted, or in
+ * --config) or its former --num-redundant-experts. They are model.moe.redundant_experts: left out, a
+ * rank's expert weights read too small and 256 experts over ep=72 fail to divide where 288 do (the
+ * SGLang 72-GPU DeepSeek decode recipe). TensorRT-LLM's load balancer names total slots, not replicas: warned.
+ */
+function setRedundantExperts(engine, r, c) {
+    if (engine === 'trtllm') {
+        const slots = r.flag(['moe-config.load-balancer', 'moe-config.load-balancer.num-slots']);
+        if (slots)
+            c.warn(`${c.origin(whereOf(slots))}: moe_config.load_balancer is not read: its num_slots less the model's experts are redundant replicas each EP rank holds; give model.moe.redundant_experts`);
+        return;
+    }
+    let found;
+    if (engine === 'sglang')
+        found = r.text(['ep-num-redundant-experts']);
+    else {
+        const json = r.text(['eplb-config']);
+        let parsed;
+        try {
+            parsed = json ? JSON.parse(json.value) : undefined;
+        }
+        catch {
+            parsed = undefined;
+        }
+        const n = parsed !== null && typeof parsed === 'object' ? parsed.num_redundant_experts : undefined;
+        found =
+            json && (typeof n === 'number' || typeof n === 'string')
+                ? { value: String(n), line: json.line }
+                : r.text(['eplb-config.num-redundant-experts', 'num-redundant-experts']);
+    }
+    if (!found)
+        return;
+    const n = parseEngineInt(found.value);
+    if (n === undefined)
+        c.warn(`${c.origin(found.line)}: ${readValue(found.value)} is not a count of redundant experts; model.moe.redundant_experts is not imported`);
+    else if (n > 0)
+        c.set('model.moe.redundant_experts', n, found.line);
+}
+/**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
  */
@@ -44433,7 +44521,11 @@ function applyEngine(args, c, ctx = {}) {
     else if (engine === 'vllm')
         c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
     setStretchedWindow(engine, args, context, c);
-    const batched = r.int(f.batched, 'token count');
+    // SGLang's --chunked-prefill-size -1 turns chunking off: a prompt runs whole, beside others up to --max-prefill-tokens
+    const unchunked = engine === 'sglang' ? r.text(f.batched) : undefined;
+    const batched = unchunked?.value.trim() === '-1' ? undefined : r.int(f.batched, 'token count');
+    if (unchunked?.value.trim() === '-1')
+        c.warn(`${c.origin(unchunked.line)}: --chunked-prefill-size -1 turns SGLang's chunked prefill off: each prompt is prefilled whole, in batches of up to --max-prefill-tokens (16384 by default); workload.max_batched_tokens is not imported (give it in the plan)`);
     // SGLang's DP attention splits --chunked-prefill-size over its DP ranks (server_args:
     // chunked_prefill_size //= dp_size); the plan's budget is one rank's pass (as pools.ts for a prefill pool).
     const dpAttentionRanks = engine === 'sglang' && r.bool(['enable-dp-attention'])?.value === true ? base.dpEngine : 1;
@@ -44445,12 +44537,14 @@ function applyEngine(args, c, ctx = {}) {
     }
     // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
     const eager = r.bool(EAGER_FLAGS[engine]);
-    if (eager?.value === true)
-        c.set('workload.cuda_graphs', false, eager.line);
+    const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r);
+    if (graphsOff !== undefined)
+        c.set('workload.cuda_graphs', false, graphsOff);
     setMemory(engine, r, c);
     setKvPool(engine, r, c);
     warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
     setSpeculative(engine, r, c);
+    setRedundantExperts(engine, r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
     const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
@@ -45074,6 +45168,26 @@ function importAiconfigurator(file, yaml, worker) {
 // $(( )) arithmetic and Kubernetes' own $(VAR). It never runs anything: $(command) and unknown variables
 // are left unresolved and named, so the importer can warn about them.
 
+/** A path as a script names it, for matching a file it writes with a file an engine reads (./a.yml is a.yml). */
+const writtenPath = (path) => path.replace(/^(\.\/)+/, '');
+/** Where `cat > PATH <<EOF` (or `cat <<EOF >PATH`, `tee PATH <<EOF`) sends its here-document, if it is a file. */
+function heredocTarget(words) {
+    const command = words[0]?.text.split('/').pop();
+    if (command === 'cat') {
+        for (let i = 1; i < words.length; i++) {
+            const t = words[i].text;
+            if (t === '>' || t === '>>' || t === '>|')
+                return words[i + 1]?.text;
+            const m = /^>{1,2}\|?(.+)$/.exec(t);
+            if (m)
+                return m[1];
+        }
+        return undefined;
+    }
+    if (command === 'tee')
+        return words.slice(1).find((w) => !w.text.startsWith('-'))?.text;
+    return undefined;
+}
 /** What to name for a variable the cluster sets: it is set in the pod, so a `${VAR:-default}` is not its value either. */
 function clusterSet(name, defaultOp) {
     const fallback = defaultOp === undefined ? '' : `; a default applies only if that leaves it ${defaultOp.startsWith(':') ? 'unset or empty' : 'unset'}`;
@@ -45262,7 +45376,8 @@ class DollarExpander {
 }
 /**
  * Splits a script into commands (at unquoted newlines, ; && || | &) of expanded words.
- * Words keep the line where they start.
+ * Words keep the line where they start. A here-document's lines (`<<EOF` ... `EOF`) are its command's
+ * input, never commands of their own; one that `cat` or `tee` writes to a file is kept in ctx.written.
  */
 function shellCommands(script, ctx) {
     // assignments (TP=8, export TP=8) in the script apply to the commands after them
@@ -45303,9 +45418,98 @@ function shellCommands(script, ctx) {
             w.unresolved.push(exp.unresolved);
         return exp.end;
     };
+    // here-documents started on the current line: their bodies begin after its newline
+    const pending = [];
+    /** Reads the bodies of the pending here-documents from `from` (the start of a line); returns where the script goes on. */
+    const readBodies = (from) => {
+        let at = from;
+        for (const doc of pending) {
+            const starts = [];
+            let text = '';
+            const unresolved = [];
+            while (at < script.length) {
+                const eol = script.indexOf('\n', at);
+                const end = eol < 0 ? script.length : eol;
+                let start = at;
+                if (doc.stripTabs)
+                    while (script[start] === '\t')
+                        start++;
+                at = eol < 0 ? script.length : eol + 1;
+                if (script.slice(start, end).replace(/\r$/, '') === doc.delimiter)
+                    break;
+                starts.push(start);
+                if (doc.quoted)
+                    text += script.slice(start, end);
+                else {
+                    // an unquoted delimiter: $ expansions apply, and \ escapes only $ ` \
+                    for (let j = start; j < end;) {
+                        const d = script[j];
+                        if (d === '\\' && j + 1 < end && '$`\\'.includes(script[j + 1])) {
+                            text += script[j + 1];
+                            j += 2;
+                        }
+                        else if (d === '$') {
+                            const exp = expander.expand(j, env);
+                            chargeWork(exp.text.length);
+                            text += exp.text;
+                            if (exp.unresolved !== undefined)
+                                unresolved.push(exp.unresolved);
+                            j = Math.max(exp.end, j + 1);
+                        }
+                        else {
+                            text += d;
+                            j++;
+                        }
+                    }
+                }
+                text += '\n';
+            }
+            const target = heredocTarget(doc.command);
+            if (target !== undefined && ctx.written !== undefined) {
+                ctx.written.set(writtenPath(target), { text, lineOf: (line) => ctx.lineOf(starts[line - 1] ?? from), unresolved });
+            }
+        }
+        pending.length = 0;
+        return at;
+    };
     let i = 0;
     while (i < script.length) {
         const c = script[i];
+        if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+            // a here-document: <<WORD or <<-WORD (leading tabs stripped); a quoted WORD leaves the body unexpanded
+            endWord();
+            let j = i + 2;
+            const stripTabs = script[j] === '-';
+            if (stripTabs)
+                j++;
+            while (script[j] === ' ' || script[j] === '\t')
+                j++;
+            let delimiter = '';
+            let quoted = false;
+            while (j < script.length && !/[\s;&|<>()]/.test(script[j])) {
+                const d = script[j];
+                if (d === "'" || d === '"') {
+                    const close = script.indexOf(d, j + 1);
+                    const end = close < 0 ? script.length : close;
+                    delimiter += script.slice(j + 1, end);
+                    quoted = true;
+                    j = end + 1;
+                }
+                else if (d === '\\') {
+                    delimiter += script[j + 1] ?? '';
+                    quoted = true;
+                    j += 2;
+                }
+                else {
+                    delimiter += d;
+                    j++;
+                }
+            }
+            if (delimiter !== '')
+                pending.push({ delimiter, stripTabs, quoted, command: words });
+            i = j;
+            continue;
+        }
         if (c === '\\') {
             if (script[i + 1] === '\n') {
                 i += 2;
@@ -45362,6 +45566,8 @@ function shellCommands(script, ctx) {
         if (c === '\n' || c === ';' || c === '|' || c === '&') {
             endCommand();
             i += script[i + 1] === c && c !== '\n' && c !== ';' ? 2 : 1;
+            if (c === '\n' && pending.length > 0)
+                i = readBodies(i);
             continue;
         }
         if (c === ' ' || c === '\t' || c === '\r') {
@@ -45433,9 +45639,12 @@ function containerCommands(file, items, env, fromCluster = new Set()) {
         }),
     ];
 }
-/** The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order. */
-function scriptCommands(text) {
-    return shellCommands(text, { env: {}, lineOf: lineMapOf(text) });
+/**
+ * The commands of a plain script file (serve.sh, a README snippet); its own assignments apply in order.
+ * `written` is filled with the files its here-documents write (an engine's options file).
+ */
+function scriptCommands(text, written) {
+    return shellCommands(text, { env: {}, lineOf: lineMapOf(text), ...(written ? { written } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./src/import/gpu-labels.ts
@@ -46596,6 +46805,8 @@ function mergeDisaggregation(plan, values, imported, importedOrigins, origins, w
 
 
 
+
+
 /** `ref` relative to the folder of `from` (both repository paths with '/'); '..' resolved. */
 function relativeTo(from, ref) {
     const parts = from.split('/').slice(0, -1);
@@ -46610,8 +46821,24 @@ function relativeTo(from, ref) {
     }
     return parts.join('/');
 }
-function configReader(read) {
+/**
+ * Finds an engine's options file: one the script itself wrote from a here-document (TensorRT-LLM's
+ * deployment guides write `cat << EOF > ${EXTRA_LLM_API_FILE}` before trtllm-serve reads it), else a
+ * file relative to the imported one.
+ */
+function configReader(read, written) {
     return (path) => {
+        const here = written?.files.get(writtenPath(path));
+        if (here !== undefined && written !== undefined) {
+            if (here.unresolved.length > 0) {
+                return { error: `could not resolve ${here.unresolved.map(readExpansion).join(', ')} in the here-document that writes it` };
+            }
+            const yaml = yaml_tree_parseYamlFile(here.text);
+            if ('error' in yaml)
+                return { error: `the here-document that writes it: ${yaml.error}` };
+            const root = yaml.docs[0];
+            return root ? { root, file: written.file, mapLine: here.lineOf } : { error: 'the here-document that writes it is empty' };
+        }
         if (path.startsWith('/'))
             return { error: 'an absolute path inside the container, and no ConfigMap in the same file holds it' };
         const got = read(path);
@@ -46659,11 +46886,13 @@ function scriptRoles(commands, engine) {
     return out;
 }
 function importScript(file, text, options, read) {
-    const commands = scriptCommands(text);
+    const files = new Map();
+    const commands = scriptCommands(text, files);
+    const findConfig = configReader(read, { file, files });
     const roles = scriptRoles(commands, options.engine);
     if (roles) {
         const c = new FieldCollector(file);
-        importRoles(c, roles, configReader(read));
+        importRoles(c, roles, findConfig);
         return c.result();
     }
     // the engine the plan names, else whichever one the script starts (with a warning below)
@@ -46677,7 +46906,7 @@ function importScript(file, text, options, read) {
         c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
     }
     const line = found.words[0]?.line ?? 1;
-    const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, configReader(read));
+    const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, findConfig);
     if (facts.world_size !== undefined)
         c.set('hardware.gpus', facts.world_size, facts.line);
     return c.result();
@@ -53704,7 +53933,8 @@ function re(stringsOrFlags, ...values) {
 // Reads a config.json quantization_config into weight dtypes: which parts of the model (attention,
 // dense and shared MLPs, routed experts, LM head) a checkpoint stores in which format. Pure.
 //
-// Methods: fp8 (block-scaled, DeepSeek / Qwen / MiniMax, `modules_to_not_convert`), fbgemm_fp8 (Meta),
+// Methods: fp8 (block-scaled, DeepSeek / Qwen / MiniMax, `modules_to_not_convert`), fbgemm_fp8 (Meta, with
+// the layers whose MLP its `modules_to_not_convert` names),
 // mxfp4 (gpt-oss), gptq / awq, bitsandbytes, compressed-tensors (`config_groups` + `ignore`, e.g.
 // Kimi-K2.5's int4 experts) and modelopt (NVIDIA's FP8 / NVFP4, `exclude_modules`).
 // A part counts as quantized unless every one of its sample module names is excluded: when a
@@ -53904,6 +54134,30 @@ function dtypeFields(q, parts, base, isMoe) {
         weight_dtypes.experts = q;
     return { weight_dtype: base, weight_dtypes };
 }
+/** The matrices of a gated dense MLP as Llama-style checkpoints name them. */
+const GATED_MLP = ['gate_proj', 'up_proj', 'down_proj'];
+/** model.layers.N.mlp, or one of its matrices; N of at most 5 digits (a plan holds layer indices below 100,000). */
+const LAYER_MLP = /^model\.layers\.(\d{1,5})\.mlp(?:\.(gate_proj|up_proj|down_proj))?$/;
+/**
+ * Decoder layers whose dense MLP a list of module names leaves whole in the base dtype: the layer's
+ * `model.layers.N.mlp` itself, or each of its gate_proj, up_proj and down_proj (Meta's
+ * Llama-3.1-405B FP8 names those of layers 0 and 125). A layer with only some of them named is not
+ * counted: its bytes are under-counted, never over-counted. Ascending.
+ */
+function unquantizedMlpLayers(names) {
+    const named = new Map();
+    for (const name of names) {
+        const m = LAYER_MLP.exec(name);
+        if (m === null)
+            continue;
+        const layer = Number(m[1]);
+        const parts = named.get(layer) ?? new Set();
+        parts.add(m[2] ?? 'mlp');
+        named.set(layer, parts);
+    }
+    const whole = [...named].filter(([, parts]) => parts.has('mlp') || GATED_MLP.every((p) => parts.has(p)));
+    return whole.map(([layer]) => layer).sort((a, b) => a - b);
+}
 function stringList(value) {
     return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 }
@@ -54003,9 +54257,18 @@ function quantizationFields(config, base, isMoe, modelType) {
                 return { fields, warnings: [] };
             return { fields: { weight_dtype: 'fp8' }, warnings: [] };
         }
-        case 'fbgemm_fp8':
-            // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit.
-            return { fields: { weight_dtypes: { mlp: 'fp8', ...(isMoe ? { experts: 'fp8' } : {}) } }, warnings: [] };
+        case 'fbgemm_fp8': {
+            // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit, and so do the MLPs of the
+            // layers modules_to_not_convert names (Llama-3.1-405B: the first and last, Llama 3 paper sec. 6.2).
+            const unquantized = unquantizedMlpLayers(stringList(config.modules_to_not_convert));
+            return {
+                fields: {
+                    weight_dtypes: { mlp: 'fp8', ...(isMoe ? { experts: 'fp8' } : {}) },
+                    ...(unquantized.length > 0 ? { unquantized_mlp_layers: unquantized } : {}),
+                },
+                warnings: [],
+            };
+        }
         case 'mxfp4': {
             // gpt-oss: the MoE experts are MXFP4 (groups of 32, 8-bit scales: the fp4 default); the modules left
             // unconverted (attention, router, embeddings, LM head) keep the base dtype.
@@ -54513,6 +54776,13 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             experts: dtype('Expert weights'),
             embeddings: dtype('Embeddings and LM head'),
         }),
+        unquantized_mlp_layers: {
+            kind: 'intList',
+            description: "Decoder layers (0-based) whose dense MLP the checkpoint leaves unquantized: 16-bit (weight_dtype when wider than 8 bits, else bf16) instead of weight_dtypes.mlp (config.json modules_to_not_convert; Meta's Llama-3.1-405B FP8: [0, 125])",
+            min: 0,
+            max: LAYERS_MAX - 1,
+            maxItems: LAYERS_MAX,
+        },
     }),
     hardware: section('The accelerators', {
         preset: str('A hardware preset id; explicit fields override it', 100),
@@ -55628,6 +55898,13 @@ class ConfigMapper {
             this.spec.kv_cache_dtype = fields.kv_cache_dtype;
             mark('kv_cache_dtype');
         }
+        // layers the config names beyond its own num_hidden_layers are not the model's
+        const layers = this.spec.layers;
+        const unquantized = fields.unquantized_mlp_layers?.filter((i) => layers === undefined || i < layers);
+        if (unquantized !== undefined && unquantized.length > 0) {
+            this.spec.unquantized_mlp_layers = unquantized;
+            mark('unquantized_mlp_layers');
+        }
     }
     prefixOfModel() {
         return isObject(this.root.text_config) ? ['text_config'] : [];
@@ -56742,6 +57019,135 @@ function maxRunningSequences(budget, context, offered = Infinity) {
     return Math.max(0, Math.min(capped, offered));
 }
 
+;// CONCATENATED MODULE: ./src/core/engines.ts
+/**
+ * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
+ */
+const VLLM = {
+    id: 'vllm',
+    policy: 'mixed',
+    defaultMaxRunning: 1024,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 512,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 0,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
+};
+/**
+ * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
+ * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
+ * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
+ * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
+ * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
+ * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
+ * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
+ * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
+ */
+const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
+/**
+ * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
+ * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
+ * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
+ * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
+ * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
+ * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
+ * max_running_requests follows the KV pool (no fixed default below it).
+ */
+const SGLANG = {
+    id: 'sglang',
+    policy: 'prefill-first',
+    defaultMaxRunning: 4096,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
+    densePlacement: 'sglang',
+};
+/**
+ * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
+ * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
+ * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
+ * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
+ * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
+ * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
+ * SGLang's and vLLM's MLA paths gain nothing from it.
+ */
+const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
+/**
+ * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
+ * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
+ * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
+ * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
+ * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
+ * one iteration later.
+ */
+const TRTLLM = {
+    id: 'trtllm',
+    policy: 'mixed',
+    defaultMaxRunning: 2048,
+    decodeGraphMaxBatch: Infinity,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: true,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
+};
+const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+function engineProfile(id) {
+    return PROFILES[id ?? 'vllm'];
+}
+/** The family of a hardware preset id or device name; 'other' when neither says. */
+function hardwareFamily(preset, name) {
+    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
+    if (/b300|gb300|blackwell ultra/.test(id))
+        return 'blackwell-ultra';
+    if (/b200|gb200|blackwell/.test(id))
+        return 'blackwell';
+    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
+        return 'hopper';
+    if (/a100|a800|ampere/.test(id))
+        return 'ampere';
+    return 'other';
+}
+const CALIBRATION = {
+    vllm: {
+        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+    sglang: {
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
+        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    },
+    trtllm: {
+        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+};
+function engineCalibration(engine, family) {
+    return CALIBRATION[engine][family] ?? {};
+}
+
 ;// CONCATENATED MODULE: ./src/core/layerKinds.ts
 /**
  * Gated DeltaNet as Qwen3-Next / Qwen3.5 build it (transformers Qwen3NextGatedDeltaNet):
@@ -56859,6 +57265,9 @@ function buildStages(facts, pp, explicit) {
         return null;
     const stages = [];
     let first = 0;
+    // the unquantized MLP layers ascend, as the stages do: one pass over them places each
+    const unquantizedList = facts.unquantizedMlpLayers;
+    let nextUnquantized = 0;
     for (let i = 0; i < pp; i++) {
         const n = split[i];
         // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
@@ -56867,11 +57276,17 @@ function buildStages(facts, pp, explicit) {
         // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
         const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
         const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
+        // Unquantized MLPs sit at the layers the checkpoint names (Llama-3.1-405B FP8: the first and last).
+        let listed = 0;
+        for (; nextUnquantized < unquantizedList.length && unquantizedList[nextUnquantized] < first + n; nextUnquantized++)
+            listed++;
+        const unquantized = Math.min(dense, listed);
         stages.push({
             index: i,
             layers: n,
             denseLayers: dense,
             moeLayers: n - dense,
+            unquantizedMlpLayers: unquantized,
             slidingLayers: sliding,
             linearLayers: linear,
             mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
@@ -56883,7 +57298,17 @@ function buildStages(facts, pp, explicit) {
     return stages;
 }
 /** What a stage's figures depend on: every field of it but its position in the pipeline. */
-const STAGE_SHAPE = (/* unused pure expression or super */ null && (['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead']));
+const STAGE_SHAPE = (/* unused pure expression or super */ null && ([
+    'layers',
+    'denseLayers',
+    'moeLayers',
+    'unquantizedMlpLayers',
+    'slidingLayers',
+    'linearLayers',
+    'mtpLayers',
+    'hasEmbedding',
+    'hasLmHead',
+]));
 const everyFieldShaped = true;
 void everyFieldShaped;
 /**
@@ -56895,6 +57320,7 @@ function sameShape(a, b) {
     return (a.layers === b.layers &&
         a.denseLayers === b.denseLayers &&
         a.moeLayers === b.moeLayers &&
+        a.unquantizedMlpLayers === b.unquantizedMlpLayers &&
         a.slidingLayers === b.slidingLayers &&
         a.linearLayers === b.linearLayers &&
         a.mtpLayers === b.mtpLayers &&
@@ -56914,6 +57340,7 @@ function maxOverStages(stages, f) {
 ;// CONCATENATED MODULE: ./src/core/memory.ts
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
+
 
 
 
@@ -56969,26 +57396,46 @@ function paddedExpertParams(facts, etp, padding) {
     const scale = (roundUp(part, padding.intermediate) * roundUp(facts.hidden, padding.hidden)) / (part * facts.hidden);
     return (facts.expert / etp) * scale;
 }
+/** The experts of a MoE model span attention data-parallel ranks: dp ranks form one model (attention DP + EP). */
+function expertsSpanDp(facts, layout) {
+    return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
+}
+/** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
+function denseSplit(facts, layout, placement) {
+    const { tp } = layout;
+    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
+        return { mlp: tp, lmHead: tp, embedding: tp };
+    const group = tp * layout.dp;
+    return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+}
+/**
+ * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
+ * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
+ */
+function stageDenseMlpBytes(facts, ranks, stage) {
+    const kept = stage.unquantizedMlpLayers;
+    return (facts.denseMlp / ranks) * (facts.bytes.mlp * (stage.denseLayers - kept) + facts.bytes.mlpUnquantized * kept);
+}
 /** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
-function stageWeightBytes(facts, layout, stage, padding = null) {
+function stageWeightBytes(facts, layout, stage, padding = null, split = denseSplit(facts, layout, 'replicated')) {
     const { tp } = layout;
     const b = facts.bytes;
     const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
-    const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
-    const moe = moeLayerBytes(facts, layout, padding) * stage.moeLayers;
+    const dense = stageDenseMlpBytes(facts, split.mlp, stage);
+    const moe = moeLayerBytes(facts, layout, padding, split) * stage.moeLayers;
     let embeddings = 0;
     // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
     // second copy only when it lives on another stage.
     if (stage.hasEmbedding)
-        embeddings += (facts.embedding / tp) * b.embeddings;
+        embeddings += (facts.embedding / split.embedding) * b.embeddings;
     if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding))
-        embeddings += (facts.lmHead / tp) * b.embeddings;
-    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
+        embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
+    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
-/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
-function moeLayerBytes(facts, layout, padding) {
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
-    return ((facts.sharedExperts / layout.tp) * b.mlp +
+    return ((facts.sharedExperts / split.mlp) * b.mlp +
         facts.router * b.mlp +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
@@ -56997,11 +57444,11 @@ function moeLayerBytes(facts, layout, padding) {
  * (MoE when the model is) plus its 2h -> h projection, kept whole on every rank (vLLM's eh_proj is a
  * plain Linear); embedding and LM head are shared with the main model.
  */
-function mtpBytes(facts, layout, stage, padding) {
+function mtpBytes(facts, layout, stage, padding, split) {
     if (stage.mtpLayers <= 0)
         return 0;
     const b = facts.bytes;
-    const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding) : (facts.denseMlp / layout.tp) * b.mlp;
+    const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding, split) : (facts.denseMlp / split.mlp) * b.mlp;
     return stage.mtpLayers * (attentionParamsPerRank(facts, layout.tp) * b.attention + mlp + facts.mtpExtra * b.embeddings);
 }
 /**
@@ -57183,7 +57630,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             });
             continue;
         }
-        const weights = stageWeightBytes(facts, layout, stage, padding);
+        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement));
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
         const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
@@ -57331,7 +57778,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             break;
         }
     }
-    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s)) : null;
+    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
     const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
@@ -57346,7 +57793,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         for (const s of stagesBound) {
             const perToken = stageKvBytesPerToken(bound, layout, s);
             if (perToken > 0)
-                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s)) / perToken);
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
         }
         // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
         if (Number.isFinite(tokens))
@@ -57592,13 +58039,14 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const orFree = (v) => v ?? (isBound ? Infinity : undefined);
     const peakAttn = orFree(peakFor(hw, facts.dtypes.attention, kind));
     const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp, kind));
+    const peakMlpUnquantized = orFree(peakFor(hw, facts.dtypes.mlpUnquantized, kind));
     const peakExp = orFree(peakFor(hw, facts.dtypes.experts, kind));
     const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings, kind));
     // Attention scores: 16-bit math in the expected case; a bound allows fp8 (or fp4) attention over
     // an fp8 (fp4) KV cache (FlashAttention-3 / FlashMLA fp8 kernels).
     const peakScores = orFree(isBound ? peakFor(hw, facts.dtypes.kv === 'fp4' ? 'fp4' : facts.dtypes.kv === 'fp8' ? 'fp8' : 'bf16', 'bound') : hw.peak16);
     const bw = orFree(hw.memoryBandwidth);
-    if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw)
+    if (!peakAttn || !peakMlp || !peakMlpUnquantized || !peakExp || !peakEmb || !peakScores || !bw)
         return null;
     const { tp, cp, ep, etp, edp } = layout;
     // With attention tensor-parallel over the whole replica (dp = cp = 1) every rank holds every token
@@ -57621,6 +58069,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // engine and hardware family; bounds run everything at 1).
     const sScores = 1 / (peakScores * eff.compute * (isBound ? 1 : hw.attentionEfficiency));
     const sMlp = 1 / (peakMlp * eff.compute);
+    const sMlpUnquantized = 1 / (peakMlpUnquantized * eff.compute);
     const sExp = 1 / (peakExp * eff.compute * (isBound ? 1 : hw.expertEfficiency));
     const sEmb = 1 / (peakEmb * eff.compute);
     // Linear-attention layers update and read their state once per token (split over tp by heads).
@@ -57628,7 +58077,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
     /** seconds of compute per token on this device, experts excluded */
     const perTokenCompute = 2 * attnParams * sAttn +
-        2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
+        2 * (facts.denseMlp / tp) * ((stage.denseLayers - stage.unquantizedMlpLayers) * sMlp + stage.unquantizedMlpLayers * sMlpUnquantized) +
         2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
         stateFlopsPerToken * sScores;
     // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
@@ -57652,10 +58101,13 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const perPairSparsePrefill = headPad > 0 ? (facts.attnPairFlopsDecode / facts.heads) * Math.max(headPad, facts.heads / tp) : perPairPrefill;
     const perPairDecode = facts.attnPairFlopsDecode * headsShare;
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
+    // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
+    // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+    const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
     const nonExpertWeights = attnParams * b.attention +
-        (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-        ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
-        (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
+        stageDenseMlpBytes(facts, split.mlp, stage) +
+        ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+        (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
     const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
@@ -58593,6 +59045,11 @@ function simulate(load, engine, costs) {
             const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
             if (filled !== warmup)
                 [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
+            // The first measured request was sent before this finish (more were sent than warm-up and
+            // measured together): the window starts now, when its output and busy time are read, not at
+            // that request's send (a span from then over counts from now read 3% busy and 317 tokens/s where the engine made at least 9,000).
+            if (filled < sentCount)
+                warmupSent = at;
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
@@ -59505,7 +59962,8 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             load: {
                 kind: 'open',
                 ranks: expertRanks(facts, active),
-                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+                // rounded as a closed loop rounds its clients (and as the saturation run does): cap 3 on 2 parts is 2 each, not 1
+                clients: wl.concurrency !== undefined ? Math.max(1, Math.round(wl.concurrency / active)) : Infinity,
                 rate: rate / active,
                 arrival: wl.arrival,
                 burstiness: wl.burstiness,
@@ -59952,6 +60410,11 @@ function simulatePools(load, pools, costs) {
             const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
             if (filled !== warmup)
                 [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
+            // The first measured request was sent before this finish (more were sent than warm-up and
+            // measured together): the window starts now, when its output and busy time are read, not at
+            // that request's send (a span from then over counts from now read the decode pool 6% busy and 591 tokens/s of about 10,000).
+            if (filled < sentCount)
+                warmupSent = at;
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
@@ -60564,132 +61027,6 @@ function mergeMemory(p, d, worst, decodeWorkers) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/engines.ts
-/**
- * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
- * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
- * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
- * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
- */
-const VLLM = {
-    id: 'vllm',
-    policy: 'mixed',
-    defaultMaxRunning: 1024,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 512,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 0,
-    sparsePrefillHeadPad: {},
-};
-/**
- * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
- * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
- * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
- * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
- * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
- * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
- * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
- * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
- */
-const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
-/**
- * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
- * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
- * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
- * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
- * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
- * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
- * max_running_requests follows the KV pool (no fixed default below it).
- */
-const SGLANG = {
-    id: 'sglang',
-    policy: 'prefill-first',
-    defaultMaxRunning: 4096,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
-};
-/**
- * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
- * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
- * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
- * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
- * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
- * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
- * SGLang's and vLLM's MLA paths gain nothing from it.
- */
-const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
-/**
- * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
- * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
- * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
- * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
- * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
- * one iteration later.
- */
-const TRTLLM = {
-    id: 'trtllm',
-    policy: 'mixed',
-    defaultMaxRunning: 2048,
-    decodeGraphMaxBatch: Infinity,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: true,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: {},
-};
-const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
-function engineProfile(id) {
-    return PROFILES[id ?? 'vllm'];
-}
-/** The family of a hardware preset id or device name; 'other' when neither says. */
-function hardwareFamily(preset, name) {
-    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
-    if (/b300|gb300|blackwell ultra/.test(id))
-        return 'blackwell-ultra';
-    if (/b200|gb200|blackwell/.test(id))
-        return 'blackwell';
-    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
-        return 'hopper';
-    if (/a100|a800|ampere/.test(id))
-        return 'ampere';
-    return 'other';
-}
-const CALIBRATION = {
-    vllm: {
-        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
-        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-    sglang: {
-        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
-        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
-    },
-    trtllm: {
-        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-};
-function engineCalibration(engine, family) {
-    return CALIBRATION[engine][family] ?? {};
-}
-
 ;// CONCATENATED MODULE: ./src/core/resolve.ts
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
@@ -60785,6 +61122,7 @@ function resolvePlan(plan, origins) {
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
         sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
+        densePlacement: profile.densePlacement,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
         attentionEfficiency: cal.attentionEfficiency ?? 1,
@@ -61161,17 +61499,17 @@ const RESIDUALS = {
         disagg: {
             n: 117,
             q: [
-                -1.1233,
+                -1.1343,
                 -0.5492,
-                -0.243,
-                -0.1522,
-                -0.061,
+                -0.247,
+                -0.1669,
+                -0.0733,
                 0.0234,
-                0.1008,
-                0.3368,
-                0.5285,
-                1.5438,
-                2.0473
+                0.1082,
+                0.3343,
+                0.5226,
+                1.5383,
+                2.0447
             ]
         },
         "disagg|queue<1.5": {
@@ -61183,43 +61521,43 @@ const RESIDUALS = {
                 -0.096,
                 -0.061,
                 0.0037,
-                0.0528,
+                0.0515,
                 0.1492,
                 0.3929,
-                0.9781,
+                0.974,
                 2.824
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.1717,
-                -0.5428,
-                -0.2473,
-                -0.0419,
+                -1.1819,
+                -0.5515,
+                -0.2892,
+                -0.0546,
                 0.0287,
-                0.0977,
-                0.2911,
-                0.4376,
-                0.5535,
-                1.5293,
-                2.0301
+                0.1029,
+                0.298,
+                0.4108,
+                0.5512,
+                1.5225,
+                2.0264
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -1.2165,
-                -0.8734,
-                -0.269,
+                -1.2203,
+                -0.8843,
+                -0.2935,
                 -0.0579,
                 0.0138,
-                0.0794,
-                0.3059,
-                0.4775,
-                0.5592,
-                1.5366,
-                2.0255
+                0.082,
+                0.3107,
+                0.4369,
+                0.5569,
+                1.5304,
+                2.0246
             ]
         },
         "disagg|trtllm": {
@@ -61627,49 +61965,49 @@ const RESIDUALS = {
         disagg: {
             n: 117,
             q: [
-                -0.2999,
-                -0.278,
+                -0.2936,
+                -0.2708,
                 -0.1936,
                 -0.144,
-                -0.1055,
-                -0.0461,
-                -0.0031,
-                0.0502,
-                0.1067,
-                0.2142,
+                -0.0936,
+                -0.0435,
+                0.0031,
+                0.0658,
+                0.1247,
+                0.2146,
                 0.2985
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2968,
-                -0.2782,
+                -0.2882,
+                -0.2548,
                 -0.2045,
-                -0.1815,
-                -0.122,
-                -0.0708,
-                -0.0416,
-                0.0067,
-                0.0593,
-                0.0982,
-                0.3206
+                -0.1812,
+                -0.1195,
+                -0.0578,
+                -0.0103,
+                0.0228,
+                0.0849,
+                0.1296,
+                0.323
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2932,
-                -0.2787,
+                -0.2839,
+                -0.2482,
                 -0.1996,
-                -0.1838,
+                -0.1834,
                 -0.144,
-                -0.1054,
-                -0.0475,
-                -0.0026,
-                0.0375,
-                0.0839,
-                0.1137
+                -0.071,
+                -0.0353,
+                0.0135,
+                0.0677,
+                0.116,
+                0.139
             ]
         },
         "disagg|trtllm": {
@@ -61886,8 +62224,8 @@ const RESIDUALS = {
         tpot: 1.36
     },
     widenDisagg: {
-        ttft: 1.56,
-        tpot: 1.23
+        ttft: 1.58,
+        tpot: 1.2
     }
 };
 
@@ -62787,7 +63125,7 @@ function judgedChecks(inputs) {
             show: fmtRps,
             missing: loopMissing,
             risk: rateRisk,
-            why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
+            why: rateBoundWhy(wl, c),
         });
         judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` }, loopMissing);
     }
@@ -62914,6 +63252,19 @@ function poolSetBy(wl) {
     if (wl.kvCacheTokens !== null)
         return 'a smaller workload.kv_cache_tokens';
     return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
+}
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
+function rateBoundWhy(wl, c) {
+    const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
+        ? c.throughputBound / wl.outputTokens
+        : null;
+    if (clientsBound !== null && c.requestRateBound !== null && c.requestRateBound >= clientsBound * (1 - 1e-9)) {
+        return `with ${figures_countOf(wl.concurrency, 'request')} in flight (workload.concurrency), requests complete at most at the throughput bound (throughput_upper_bound_tokens_per_s) over ${wl.outputTokens} output tokens each`;
+    }
+    return "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
@@ -63568,6 +63919,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     const dtypes = {
         attention: model.weight_dtypes?.attention ?? weightDtype,
         mlp: model.weight_dtypes?.mlp ?? weightDtype,
+        mlpUnquantized: unquantizedDtype(weightDtype),
         experts: model.weight_dtypes?.experts ?? weightDtype,
         embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
         kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
@@ -63576,6 +63928,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     const bytes = {
         attention: weightBytes(dtypes.attention, group),
         mlp: weightBytes(dtypes.mlp, group),
+        mlpUnquantized: weightBytes(dtypes.mlpUnquantized, group),
         experts: weightBytes(dtypes.experts, group),
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
@@ -63699,6 +64052,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         linear: linearPart.facts,
         indexer,
         interleavedDense: model.moe?.interleaved === true,
+        unquantizedMlpLayers: unquantizedMlpLayerList(model, layers, denseLayersGiven, mode, assumptions),
         mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
         mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
     };
@@ -63809,7 +64163,8 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
     }
     else {
-        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
+        // The unknown parameters may sit in quantized parts: the floor reads every MLP at bytes.mlp.
+        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1), unquantizedMlpLayers: [] });
     }
     return { facts, missing: uniq, assumptions };
 }
@@ -63823,6 +64178,39 @@ function assemble(f) {
     const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
     const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
     return { ...f, totalParams, activeLayerParamsPerToken };
+}
+/** The dtype a checkpoint leaves unquantized layers in: its own when wider than 8 bits, else bf16. */
+function unquantizedDtype(weightDtype) {
+    return weightDtype === 'bf16' || weightDtype === 'fp16' || weightDtype === 'fp32' ? weightDtype : 'bf16';
+}
+/**
+ * model.unquantized_mlp_layers that are dense layers of the model, ascending and once each: within
+ * model.layers, and among the leading dense layers of an MoE model (its MoE layers' experts keep
+ * weight_dtypes.experts). Where dense layers alternate with MoE layers (Llama 4) the listed ones are
+ * taken as dense, at most as many as there are. Unknown layers: none (a floor reads every MLP at bytes.mlp).
+ */
+function unquantizedMlpLayerList(model, layers, denseLayers, mode, assumptions) {
+    const given = model.unquantized_mlp_layers;
+    if (given === undefined || given.length === 0 || layers === undefined)
+        return [];
+    const unique = [...new Set(given)].sort((a, b) => a - b);
+    const beyond = unique.filter((i) => i >= layers);
+    const inRange = unique.filter((i) => i < layers);
+    const dense = Math.min(denseLayers ?? 0, layers);
+    const interleaved = model.moe?.interleaved === true;
+    const kept = interleaved ? inRange.slice(0, dense) : inRange.filter((i) => i < dense);
+    if (mode === 'estimate') {
+        if (beyond.length > 0)
+            assumptions.push(`model.unquantized_mlp_layers: ${layerList(beyond)} ignored, beyond the model's ${layers} layers (numbered from 0)`);
+        const moe = inRange.slice(kept.length);
+        if (!interleaved && moe.length > 0)
+            assumptions.push(`model.unquantized_mlp_layers: MoE ${layerList(moe)} keep weight_dtypes.experts (only dense MLPs are counted unquantized)`);
+    }
+    return kept;
+}
+/** "layer 3" or "layers 3, 4, ..." (the first five). */
+function layerList(list) {
+    return list.length === 1 ? `layer ${list[0]}` : `layers ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', ...' : ''}`;
 }
 /** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */
 function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) {

@@ -904,6 +904,135 @@ function maxRunningSequences(budget, context, offered = Infinity) {
     return Math.max(0, Math.min(capped, offered));
 }
 
+;// CONCATENATED MODULE: ./src/core/engines.ts
+/**
+ * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
+ */
+const VLLM = {
+    id: 'vllm',
+    policy: 'mixed',
+    defaultMaxRunning: 1024,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 512,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 0,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
+};
+/**
+ * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
+ * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
+ * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
+ * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
+ * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
+ * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
+ * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
+ * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
+ */
+const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
+/**
+ * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
+ * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
+ * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
+ * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
+ * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
+ * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
+ * max_running_requests follows the KV pool (no fixed default below it).
+ */
+const SGLANG = {
+    id: 'sglang',
+    policy: 'prefill-first',
+    defaultMaxRunning: 4096,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
+    densePlacement: 'sglang',
+};
+/**
+ * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
+ * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
+ * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
+ * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
+ * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
+ * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
+ * SGLang's and vLLM's MLA paths gain nothing from it.
+ */
+const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
+/**
+ * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
+ * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
+ * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
+ * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
+ * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
+ * one iteration later.
+ */
+const TRTLLM = {
+    id: 'trtllm',
+    policy: 'mixed',
+    defaultMaxRunning: 2048,
+    decodeGraphMaxBatch: Infinity,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: true,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
+};
+const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+function engineProfile(id) {
+    return PROFILES[id ?? 'vllm'];
+}
+/** The family of a hardware preset id or device name; 'other' when neither says. */
+function hardwareFamily(preset, name) {
+    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
+    if (/b300|gb300|blackwell ultra/.test(id))
+        return 'blackwell-ultra';
+    if (/b200|gb200|blackwell/.test(id))
+        return 'blackwell';
+    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
+        return 'hopper';
+    if (/a100|a800|ampere/.test(id))
+        return 'ampere';
+    return 'other';
+}
+const CALIBRATION = {
+    vllm: {
+        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+    sglang: {
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
+        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    },
+    trtllm: {
+        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+};
+function engineCalibration(engine, family) {
+    return CALIBRATION[engine][family] ?? {};
+}
+
 ;// CONCATENATED MODULE: ./src/core/layerKinds.ts
 /**
  * Gated DeltaNet as Qwen3-Next / Qwen3.5 build it (transformers Qwen3NextGatedDeltaNet):
@@ -1021,6 +1150,9 @@ function buildStages(facts, pp, explicit) {
         return null;
     const stages = [];
     let first = 0;
+    // the unquantized MLP layers ascend, as the stages do: one pass over them places each
+    const unquantizedList = facts.unquantizedMlpLayers;
+    let nextUnquantized = 0;
     for (let i = 0; i < pp; i++) {
         const n = split[i];
         // Dense layers lead (DeepSeek's first_k_dense_replace) unless they alternate with MoE layers (Llama 4).
@@ -1029,11 +1161,17 @@ function buildStages(facts, pp, explicit) {
         // Qwen3.5 puts one full layer after every three linear ones): spread them evenly.
         const sliding = facts.layers > 0 ? (n * facts.slidingLayers) / facts.layers : 0;
         const linear = facts.layers > 0 ? (n * facts.linearLayers) / facts.layers : 0;
+        // Unquantized MLPs sit at the layers the checkpoint names (Llama-3.1-405B FP8: the first and last).
+        let listed = 0;
+        for (; nextUnquantized < unquantizedList.length && unquantizedList[nextUnquantized] < first + n; nextUnquantized++)
+            listed++;
+        const unquantized = Math.min(dense, listed);
         stages.push({
             index: i,
             layers: n,
             denseLayers: dense,
             moeLayers: n - dense,
+            unquantizedMlpLayers: unquantized,
             slidingLayers: sliding,
             linearLayers: linear,
             mtpLayers: i === pp - 1 ? facts.mtpLayers : 0,
@@ -1045,7 +1183,17 @@ function buildStages(facts, pp, explicit) {
     return stages;
 }
 /** What a stage's figures depend on: every field of it but its position in the pipeline. */
-const STAGE_SHAPE = (/* unused pure expression or super */ null && (['layers', 'denseLayers', 'moeLayers', 'slidingLayers', 'linearLayers', 'mtpLayers', 'hasEmbedding', 'hasLmHead']));
+const STAGE_SHAPE = (/* unused pure expression or super */ null && ([
+    'layers',
+    'denseLayers',
+    'moeLayers',
+    'unquantizedMlpLayers',
+    'slidingLayers',
+    'linearLayers',
+    'mtpLayers',
+    'hasEmbedding',
+    'hasLmHead',
+]));
 const everyFieldShaped = true;
 void everyFieldShaped;
 /**
@@ -1057,6 +1205,7 @@ function sameShape(a, b) {
     return (a.layers === b.layers &&
         a.denseLayers === b.denseLayers &&
         a.moeLayers === b.moeLayers &&
+        a.unquantizedMlpLayers === b.unquantizedMlpLayers &&
         a.slidingLayers === b.slidingLayers &&
         a.linearLayers === b.linearLayers &&
         a.mtpLayers === b.mtpLayers &&
@@ -1076,6 +1225,7 @@ function maxOverStages(stages, f) {
 ;// CONCATENATED MODULE: ./src/core/memory.ts
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
+
 
 
 
@@ -1131,26 +1281,46 @@ function paddedExpertParams(facts, etp, padding) {
     const scale = (roundUp(part, padding.intermediate) * roundUp(facts.hidden, padding.hidden)) / (part * facts.hidden);
     return (facts.expert / etp) * scale;
 }
+/** The experts of a MoE model span attention data-parallel ranks: dp ranks form one model (attention DP + EP). */
+function expertsSpanDp(facts, layout) {
+    return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
+}
+/** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
+function denseSplit(facts, layout, placement) {
+    const { tp } = layout;
+    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
+        return { mlp: tp, lmHead: tp, embedding: tp };
+    const group = tp * layout.dp;
+    return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+}
+/**
+ * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
+ * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
+ */
+function stageDenseMlpBytes(facts, ranks, stage) {
+    const kept = stage.unquantizedMlpLayers;
+    return (facts.denseMlp / ranks) * (facts.bytes.mlp * (stage.denseLayers - kept) + facts.bytes.mlpUnquantized * kept);
+}
 /** Weight bytes on one device of a stage (padded as the engine's MXFP4 kernels need, when `padding` is given). */
-function stageWeightBytes(facts, layout, stage, padding = null) {
+function stageWeightBytes(facts, layout, stage, padding = null, split = denseSplit(facts, layout, 'replicated')) {
     const { tp } = layout;
     const b = facts.bytes;
     const attn = stageAttentionParamsPerRank(facts, tp, stage) * b.attention;
-    const dense = (facts.denseMlp / tp) * b.mlp * stage.denseLayers;
-    const moe = moeLayerBytes(facts, layout, padding) * stage.moeLayers;
+    const dense = stageDenseMlpBytes(facts, split.mlp, stage);
+    const moe = moeLayerBytes(facts, layout, padding, split) * stage.moeLayers;
     let embeddings = 0;
     // Vocabulary-parallel embedding on the first stage, LM head on the last; a tied head is a
     // second copy only when it lives on another stage.
     if (stage.hasEmbedding)
-        embeddings += (facts.embedding / tp) * b.embeddings;
+        embeddings += (facts.embedding / split.embedding) * b.embeddings;
     if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding))
-        embeddings += (facts.lmHead / tp) * b.embeddings;
-    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding);
+        embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
+    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
-/** Weight bytes of one MoE layer on one device: shared experts over tp, the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
-function moeLayerBytes(facts, layout, padding) {
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
-    return ((facts.sharedExperts / layout.tp) * b.mlp +
+    return ((facts.sharedExperts / split.mlp) * b.mlp +
         facts.router * b.mlp +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
@@ -1159,11 +1329,11 @@ function moeLayerBytes(facts, layout, padding) {
  * (MoE when the model is) plus its 2h -> h projection, kept whole on every rank (vLLM's eh_proj is a
  * plain Linear); embedding and LM head are shared with the main model.
  */
-function mtpBytes(facts, layout, stage, padding) {
+function mtpBytes(facts, layout, stage, padding, split) {
     if (stage.mtpLayers <= 0)
         return 0;
     const b = facts.bytes;
-    const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding) : (facts.denseMlp / layout.tp) * b.mlp;
+    const mlp = facts.isMoe ? moeLayerBytes(facts, layout, padding, split) : (facts.denseMlp / split.mlp) * b.mlp;
     return stage.mtpLayers * (attentionParamsPerRank(facts, layout.tp) * b.attention + mlp + facts.mtpExtra * b.embeddings);
 }
 /**
@@ -1345,7 +1515,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             });
             continue;
         }
-        const weights = stageWeightBytes(facts, layout, stage, padding);
+        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement));
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
         const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
@@ -1493,7 +1663,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             break;
         }
     }
-    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s)) : null;
+    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
     const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
@@ -1508,7 +1678,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         for (const s of stagesBound) {
             const perToken = stageKvBytesPerToken(bound, layout, s);
             if (perToken > 0)
-                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s)) / perToken);
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
         }
         // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
         if (Number.isFinite(tokens))
@@ -1754,13 +1924,14 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const orFree = (v) => v ?? (isBound ? Infinity : undefined);
     const peakAttn = orFree(peakFor(hw, facts.dtypes.attention, kind));
     const peakMlp = orFree(peakFor(hw, facts.dtypes.mlp, kind));
+    const peakMlpUnquantized = orFree(peakFor(hw, facts.dtypes.mlpUnquantized, kind));
     const peakExp = orFree(peakFor(hw, facts.dtypes.experts, kind));
     const peakEmb = orFree(peakFor(hw, facts.dtypes.embeddings, kind));
     // Attention scores: 16-bit math in the expected case; a bound allows fp8 (or fp4) attention over
     // an fp8 (fp4) KV cache (FlashAttention-3 / FlashMLA fp8 kernels).
     const peakScores = orFree(isBound ? peakFor(hw, facts.dtypes.kv === 'fp4' ? 'fp4' : facts.dtypes.kv === 'fp8' ? 'fp8' : 'bf16', 'bound') : hw.peak16);
     const bw = orFree(hw.memoryBandwidth);
-    if (!peakAttn || !peakMlp || !peakExp || !peakEmb || !peakScores || !bw)
+    if (!peakAttn || !peakMlp || !peakMlpUnquantized || !peakExp || !peakEmb || !peakScores || !bw)
         return null;
     const { tp, cp, ep, etp, edp } = layout;
     // With attention tensor-parallel over the whole replica (dp = cp = 1) every rank holds every token
@@ -1783,6 +1954,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // engine and hardware family; bounds run everything at 1).
     const sScores = 1 / (peakScores * eff.compute * (isBound ? 1 : hw.attentionEfficiency));
     const sMlp = 1 / (peakMlp * eff.compute);
+    const sMlpUnquantized = 1 / (peakMlpUnquantized * eff.compute);
     const sExp = 1 / (peakExp * eff.compute * (isBound ? 1 : hw.expertEfficiency));
     const sEmb = 1 / (peakEmb * eff.compute);
     // Linear-attention layers update and read their state once per token (split over tp by heads).
@@ -1790,7 +1962,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const stateFlopsPerToken = facts.linear ? (facts.linear.stateFlopsPerToken * stage.linearLayers) / linearShards : 0;
     /** seconds of compute per token on this device, experts excluded */
     const perTokenCompute = 2 * attnParams * sAttn +
-        2 * (facts.denseMlp / tp) * stage.denseLayers * sMlp +
+        2 * (facts.denseMlp / tp) * ((stage.denseLayers - stage.unquantizedMlpLayers) * sMlp + stage.unquantizedMlpLayers * sMlpUnquantized) +
         2 * (facts.sharedExperts / tp + router) * stage.moeLayers * sMlp +
         stateFlopsPerToken * sScores;
     // A sparse-attention indexer scores every cached key in fp8; engines replicate it on every tp rank,
@@ -1814,10 +1986,13 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const perPairSparsePrefill = headPad > 0 ? (facts.attnPairFlopsDecode / facts.heads) * Math.max(headPad, facts.heads / tp) : perPairPrefill;
     const perPairDecode = facts.attnPairFlopsDecode * headsShare;
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
+    // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
+    // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+    const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
     const nonExpertWeights = attnParams * b.attention +
-        (facts.denseMlp / tp) * b.mlp * stage.denseLayers +
-        ((facts.sharedExperts / tp) * b.mlp + router * b.mlp) * stage.moeLayers +
-        (stage.hasLmHead ? (facts.lmHead / tp) * b.embeddings : 0);
+        stageDenseMlpBytes(facts, split.mlp, stage) +
+        ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+        (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
     const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
@@ -2755,6 +2930,11 @@ function simulate(load, engine, costs) {
             const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
             if (filled !== warmup)
                 [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
+            // The first measured request was sent before this finish (more were sent than warm-up and
+            // measured together): the window starts now, when its output and busy time are read, not at
+            // that request's send (a span from then over counts from now read 3% busy and 317 tokens/s where the engine made at least 9,000).
+            if (filled < sentCount)
+                warmupSent = at;
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
@@ -3667,7 +3847,8 @@ function loadSpecFor(wl, facts, run, parts, budget = SIMULATION_EVENT_BUDGET) {
             load: {
                 kind: 'open',
                 ranks: expertRanks(facts, active),
-                clients: wl.concurrency !== undefined ? Math.max(1, wl.concurrency / active) : Infinity,
+                // rounded as a closed loop rounds its clients (and as the saturation run does): cap 3 on 2 parts is 2 each, not 1
+                clients: wl.concurrency !== undefined ? Math.max(1, Math.round(wl.concurrency / active)) : Infinity,
                 rate: rate / active,
                 arrival: wl.arrival,
                 burstiness: wl.burstiness,
@@ -4114,6 +4295,11 @@ function simulatePools(load, pools, costs) {
             const filled = warmupWhenFilled(sentCount, warmup, measuredTarget);
             if (filled !== warmup)
                 [warmup, n, windowStart] = [filled, filled + measuredTarget, Number.NaN];
+            // The first measured request was sent before this finish (more were sent than warm-up and
+            // measured together): the window starts now, when its output and busy time are read, not at
+            // that request's send (a span from then over counts from now read the decode pool 6% busy and 591 tokens/s of about 10,000).
+            if (filled < sentCount)
+                warmupSent = at;
         }
         if (r.index >= warmup && r.index < n) {
             measuredDone++;
@@ -4726,132 +4912,6 @@ function mergeMemory(p, d, worst, decodeWorkers) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/engines.ts
-/**
- * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
- * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
- * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
- * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
- */
-const VLLM = {
-    id: 'vllm',
-    policy: 'mixed',
-    defaultMaxRunning: 1024,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 512,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 0,
-    sparsePrefillHeadPad: {},
-};
-/**
- * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
- * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
- * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
- * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
- * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
- * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
- * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
- * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
- */
-const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
-/**
- * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
- * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
- * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
- * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
- * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
- * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
- * max_running_requests follows the KV pool (no fixed default below it).
- */
-const SGLANG = {
-    id: 'sglang',
-    policy: 'prefill-first',
-    defaultMaxRunning: 4096,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
-};
-/**
- * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
- * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
- * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
- * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
- * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
- * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
- * SGLang's and vLLM's MLA paths gain nothing from it.
- */
-const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
-/**
- * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
- * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
- * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
- * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
- * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
- * one iteration later.
- */
-const TRTLLM = {
-    id: 'trtllm',
-    policy: 'mixed',
-    defaultMaxRunning: 2048,
-    decodeGraphMaxBatch: Infinity,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: true,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: {},
-};
-const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
-function engineProfile(id) {
-    return PROFILES[id ?? 'vllm'];
-}
-/** The family of a hardware preset id or device name; 'other' when neither says. */
-function hardwareFamily(preset, name) {
-    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
-    if (/b300|gb300|blackwell ultra/.test(id))
-        return 'blackwell-ultra';
-    if (/b200|gb200|blackwell/.test(id))
-        return 'blackwell';
-    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
-        return 'hopper';
-    if (/a100|a800|ampere/.test(id))
-        return 'ampere';
-    return 'other';
-}
-const CALIBRATION = {
-    vllm: {
-        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
-        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-    sglang: {
-        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
-        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
-    },
-    trtllm: {
-        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-};
-function engineCalibration(engine, family) {
-    return CALIBRATION[engine][family] ?? {};
-}
-
 ;// CONCATENATED MODULE: ./src/core/resolve.ts
 // Applies the core's defaults to a loaded plan's hardware, layout and workload,
 // keeping a record of every default taken so the report can show it.
@@ -4947,6 +5007,7 @@ function resolvePlan(plan, origins) {
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
         sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
+        densePlacement: profile.densePlacement,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
         attentionEfficiency: cal.attentionEfficiency ?? 1,
@@ -5539,17 +5600,17 @@ const RESIDUALS = {
         disagg: {
             n: 117,
             q: [
-                -1.1233,
+                -1.1343,
                 -0.5492,
-                -0.243,
-                -0.1522,
-                -0.061,
+                -0.247,
+                -0.1669,
+                -0.0733,
                 0.0234,
-                0.1008,
-                0.3368,
-                0.5285,
-                1.5438,
-                2.0473
+                0.1082,
+                0.3343,
+                0.5226,
+                1.5383,
+                2.0447
             ]
         },
         "disagg|queue<1.5": {
@@ -5561,43 +5622,43 @@ const RESIDUALS = {
                 -0.096,
                 -0.061,
                 0.0037,
-                0.0528,
+                0.0515,
                 0.1492,
                 0.3929,
-                0.9781,
+                0.974,
                 2.824
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.1717,
-                -0.5428,
-                -0.2473,
-                -0.0419,
+                -1.1819,
+                -0.5515,
+                -0.2892,
+                -0.0546,
                 0.0287,
-                0.0977,
-                0.2911,
-                0.4376,
-                0.5535,
-                1.5293,
-                2.0301
+                0.1029,
+                0.298,
+                0.4108,
+                0.5512,
+                1.5225,
+                2.0264
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -1.2165,
-                -0.8734,
-                -0.269,
+                -1.2203,
+                -0.8843,
+                -0.2935,
                 -0.0579,
                 0.0138,
-                0.0794,
-                0.3059,
-                0.4775,
-                0.5592,
-                1.5366,
-                2.0255
+                0.082,
+                0.3107,
+                0.4369,
+                0.5569,
+                1.5304,
+                2.0246
             ]
         },
         "disagg|trtllm": {
@@ -6005,49 +6066,49 @@ const RESIDUALS = {
         disagg: {
             n: 117,
             q: [
-                -0.2999,
-                -0.278,
+                -0.2936,
+                -0.2708,
                 -0.1936,
                 -0.144,
-                -0.1055,
-                -0.0461,
-                -0.0031,
-                0.0502,
-                0.1067,
-                0.2142,
+                -0.0936,
+                -0.0435,
+                0.0031,
+                0.0658,
+                0.1247,
+                0.2146,
                 0.2985
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2968,
-                -0.2782,
+                -0.2882,
+                -0.2548,
                 -0.2045,
-                -0.1815,
-                -0.122,
-                -0.0708,
-                -0.0416,
-                0.0067,
-                0.0593,
-                0.0982,
-                0.3206
+                -0.1812,
+                -0.1195,
+                -0.0578,
+                -0.0103,
+                0.0228,
+                0.0849,
+                0.1296,
+                0.323
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2932,
-                -0.2787,
+                -0.2839,
+                -0.2482,
                 -0.1996,
-                -0.1838,
+                -0.1834,
                 -0.144,
-                -0.1054,
-                -0.0475,
-                -0.0026,
-                0.0375,
-                0.0839,
-                0.1137
+                -0.071,
+                -0.0353,
+                0.0135,
+                0.0677,
+                0.116,
+                0.139
             ]
         },
         "disagg|trtllm": {
@@ -6264,8 +6325,8 @@ const RESIDUALS = {
         tpot: 1.36
     },
     widenDisagg: {
-        ttft: 1.56,
-        tpot: 1.23
+        ttft: 1.58,
+        tpot: 1.2
     }
 };
 
@@ -7165,7 +7226,7 @@ function judgedChecks(inputs) {
             show: fmtRps,
             missing: loopMissing,
             risk: rateRisk,
-            why: "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads",
+            why: rateBoundWhy(wl, c),
         });
         judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` }, loopMissing);
     }
@@ -7292,6 +7353,19 @@ function poolSetBy(wl) {
     if (wl.kvCacheTokens !== null)
         return 'a smaller workload.kv_cache_tokens';
     return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
+}
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
+function rateBoundWhy(wl, c) {
+    const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
+        ? c.throughputBound / wl.outputTokens
+        : null;
+    if (clientsBound !== null && c.requestRateBound !== null && c.requestRateBound >= clientsBound * (1 - 1e-9)) {
+        return `with ${figures_countOf(wl.concurrency, 'request')} in flight (workload.concurrency), requests complete at most at the throughput bound (throughput_upper_bound_tokens_per_s) over ${wl.outputTokens} output tokens each`;
+    }
+    return "each request costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
 }
 
 ;// CONCATENATED MODULE: ./src/core/layout.ts
@@ -7946,6 +8020,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     const dtypes = {
         attention: model.weight_dtypes?.attention ?? weightDtype,
         mlp: model.weight_dtypes?.mlp ?? weightDtype,
+        mlpUnquantized: unquantizedDtype(weightDtype),
         experts: model.weight_dtypes?.experts ?? weightDtype,
         embeddings: model.weight_dtypes?.embeddings ?? weightDtype,
         kv: model.kv_cache_dtype ?? defaultKvDtype(weightDtype),
@@ -7954,6 +8029,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     const bytes = {
         attention: weightBytes(dtypes.attention, group),
         mlp: weightBytes(dtypes.mlp, group),
+        mlpUnquantized: weightBytes(dtypes.mlpUnquantized, group),
         experts: weightBytes(dtypes.experts, group),
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
@@ -8077,6 +8153,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         linear: linearPart.facts,
         indexer,
         interleavedDense: model.moe?.interleaved === true,
+        unquantizedMlpLayers: unquantizedMlpLayerList(model, layers, denseLayersGiven, mode, assumptions),
         mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
         mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
     };
@@ -8187,7 +8264,8 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         facts = assemble({ ...base, experts: Ev, expert: base.expert + remainder / moeL / Ev });
     }
     else {
-        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1) });
+        // The unknown parameters may sit in quantized parts: the floor reads every MLP at bytes.mlp.
+        facts = assemble({ ...base, denseMlp: base.denseMlp + remainder / Math.max(denseL, 1), unquantizedMlpLayers: [] });
     }
     return { facts, missing: uniq, assumptions };
 }
@@ -8201,6 +8279,39 @@ function assemble(f) {
     const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
     const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
     return { ...f, totalParams, activeLayerParamsPerToken };
+}
+/** The dtype a checkpoint leaves unquantized layers in: its own when wider than 8 bits, else bf16. */
+function unquantizedDtype(weightDtype) {
+    return weightDtype === 'bf16' || weightDtype === 'fp16' || weightDtype === 'fp32' ? weightDtype : 'bf16';
+}
+/**
+ * model.unquantized_mlp_layers that are dense layers of the model, ascending and once each: within
+ * model.layers, and among the leading dense layers of an MoE model (its MoE layers' experts keep
+ * weight_dtypes.experts). Where dense layers alternate with MoE layers (Llama 4) the listed ones are
+ * taken as dense, at most as many as there are. Unknown layers: none (a floor reads every MLP at bytes.mlp).
+ */
+function unquantizedMlpLayerList(model, layers, denseLayers, mode, assumptions) {
+    const given = model.unquantized_mlp_layers;
+    if (given === undefined || given.length === 0 || layers === undefined)
+        return [];
+    const unique = [...new Set(given)].sort((a, b) => a - b);
+    const beyond = unique.filter((i) => i >= layers);
+    const inRange = unique.filter((i) => i < layers);
+    const dense = Math.min(denseLayers ?? 0, layers);
+    const interleaved = model.moe?.interleaved === true;
+    const kept = interleaved ? inRange.slice(0, dense) : inRange.filter((i) => i < dense);
+    if (mode === 'estimate') {
+        if (beyond.length > 0)
+            assumptions.push(`model.unquantized_mlp_layers: ${layerList(beyond)} ignored, beyond the model's ${layers} layers (numbered from 0)`);
+        const moe = inRange.slice(kept.length);
+        if (!interleaved && moe.length > 0)
+            assumptions.push(`model.unquantized_mlp_layers: MoE ${layerList(moe)} keep weight_dtypes.experts (only dense MLPs are counted unquantized)`);
+    }
+    return kept;
+}
+/** "layer 3" or "layers 3, 4, ..." (the first five). */
+function layerList(list) {
+    return list.length === 1 ? `layer ${list[0]}` : `layers ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', ...' : ''}`;
 }
 /** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */
 function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) {
