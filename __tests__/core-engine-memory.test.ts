@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxRunningSequences, sglangDefaults, vllmSchedulerDefaults, type DeviceFacts } from '../src/core/engine-memory.js';
 import { resolvePlan } from '../src/core/resolve.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
 import { GIB, check, load, memoryPlan as plan, verify } from './core-helpers.js';
 
 /** Llama 3.1 8B: 8,030,257,152 parameters in bf16; a token of KV cache is 32 x 8 x 128 x 2 x 2 = 128 KiB. */
@@ -238,13 +239,16 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     const vocab = 129280 * 7168 * 2;
     const sglang = attention + moe + (dense + shared) / 8 + vocab + vocab / 8;
     const whole = attention + moe + dense + shared + 2 * vocab;
+    // each engine also keeps its copy of kv_b_proj for MLA decode, all 128 heads at attention tp 1 (the next describe):
+    // SGLang and vLLM 61 x 512 x 128 x 256 in bf16, TensorRT-LLM its fp8 key part 61 x 512 x 128 x 128
+    const copy16 = 61 * 512 * 128 * 256 * 2;
     const r = at('sglang');
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo(sglang / GIB, 2); // 89.23 GiB, not 93.79
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((sglang + copy16) / GIB, 2); // 89.23 GiB of checkpoint, not 93.79, and 1.91 GiB of copy
     // the pool is 0.768 x (139.80 - 0.6 context - 2.04 NVLS buffers) GiB less the weights, at 61 x 576 x 2 bytes a token
-    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang) / 70272) - 1)).toBeLessThan(0.005);
+    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang - copy16) / 70272) - 1)).toBeLessThan(0.005);
     // vLLM (DP + EP) and TensorRT-LLM (attention DP) keep them whole on every rank
-    expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo(whole / GIB, 2);
-    expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo(whole / GIB, 2);
+    expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16) / GIB, 2);
+    expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 / 4) / GIB, 2);
     // the floor holds for SGLang's placement whatever the engine: no engine keeps less than sglang's split with the embedding over tp
     for (const engine of ['sglang', 'vllm', 'trtllm'])
       expect(at(engine).metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(Math.ceil((sglang / GIB) * 1000) / 1000);
@@ -265,6 +269,92 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
       ),
     );
     expect(r.details!.devices[0]!.usable_gib!).toBeLessThanOrEqual(79.19 + 1e-9);
+  });
+});
+
+describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed decode (memory.ts, mlaDecodeCopyBytes)', () => {
+  // DeepSeek-R1 (fp8, block-scaled; embeddings bf16): kv_b_proj is 512 x 128 x (128 + 128) = 16.8M parameters a layer.
+  const r1 = (engine: string, parallelism: string, hardware = 'h200') =>
+    verify(
+      `version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: ${hardware}, gpus: 8}\nparallelism: ${parallelism}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
+    );
+  it('vLLM at TP8 on 8 H200s: 0.24 GiB of bf16 W_UK_T / W_UV beside the fp8 checkpoint, 3,648 tokens less KV cache; the floors keep the checkpoint alone', () => {
+    // vLLM MLAAttention.process_weights_after_loading: get_and_maybe_dequant_weights(kv_b_proj, out_dtype=bf16) is a new
+    // tensor for an fp8 kv_b_proj, W_UK_T and W_UV are views of it, kv_b_proj stays for the prefill.
+    // Checkpoint shard on one device (TP8, experts split 8 ways, ep 1):
+    //   attention 61 x (171,966,464 / 8 + 15,155,200) x 1 B          =  2,235,711,488
+    //   dense MLP  3 x 3 x 7,168 x 18,432 / 8 x 1 B                  =    148,635,648
+    //   MoE       58 x (44,040,192 / 8 + 7,168 x 256 + 256 x 44,040,192 / 8) x 1 B = 82,164,318,208
+    //   embedding and LM head 2 x 129,280 x 7,168 / 8 x 2 B          =    463,339,520
+    //   total 85,012,004,864 B = 79.174 GiB
+    // Copy: 61 x 512 x (128 / 8) x (128 + 128) x 2 B = 255,852,544 B = 0.238 GiB, so 79.412 GiB of weights.
+    const checkpoint = 85_012_004_864;
+    const copy = 61 * 512 * 16 * 256 * 2;
+    expect(copy).toBe(255_852_544);
+    const r = r1('vllm', '{tp: 8}');
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 79.412, was 79.174
+    expect(r.details!.devices[0]!.mla_decode_copy_gib).toBeCloseTo(copy / GIB, 3);
+    // KV pool: 0.9 x 139.80 GiB - weights - activations - (0.25 + 1.8 + 0.03 x 8) GiB outside PyTorch. Activations of the
+    // 8,192-token profiling pass: 8,192 x (2 x 7,168 + 8 x (3 x 256 + 7,168) + 768) x 2 B + 1,024 sampled x 129,280 x 10 B
+    // = 1,287,651,328 + 1,323,827,200 = 2,611,478,528 B. Pool 44,759,991,582 B over 61 x 576 x 2 = 70,272 B a token,
+    // in blocks of 16: 636,944 tokens (640,592 without the copy: 3,648 fewer).
+    const activations = 8192 * (2 * 7168 + 8 * (3 * 256 + 7168) + 768) * 2 + 1024 * 129280 * 10;
+    expect(activations).toBe(2_611_478_528);
+    const pool = 0.9 * Math.round(139.8 * GIB) - checkpoint - copy - activations - 2.29 * GIB;
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(pool / 70272 / 16) * 16);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(636_944);
+    // an engine need not keep the copy: the floors count the checkpoint alone
+    expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(checkpoint / GIB);
+    expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeGreaterThan(checkpoint / GIB - 0.001);
+  });
+  it('SGLang with DP attention (--tp 8 --dp 8 --enable-dp-attention --ep 8: attention tp 1) keeps all 128 heads of w_kc and w_vc in bf16: 1.91 GiB a device', () => {
+    // sglang DeepseekV2WeightLoaderMixin.post_load_weights: a 128x128 block-fp8 kv_b_proj on CUDA is block_quant_dequant-ed
+    // to bf16 and split into contiguous w_kc, w_vc; kv_b_proj is ColumnParallelLinear over attn_tp_size = tp / dp = 1.
+    const copy = 61 * 512 * 128 * 256 * 2;
+    expect(copy).toBe(2_046_820_352);
+    const r = r1('sglang', '{tp: 1, dp: 8, ep: 8}');
+    expect(r.details!.devices[0]!.mla_decode_copy_gib).toBeCloseTo(copy / GIB, 3);
+    // the checkpoint shard of SGLang's placement (previous describe): 95,808,516,096 B = 89.23 GiB, plus the copy
+    const checkpoint = 61 * 187_121_664 + 58 * (32 * 44_040_192 + 7168 * 256) + (3 * 3 * 7168 * 18432 + 58 * 44_040_192) / 8 + 129280 * 7168 * 2 * (1 + 1 / 8);
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 91.139, was 89.232
+    // pool = 0.768 x (139.80 GiB - 0.6 GiB context - 2.04 GiB NVLS buffers) - weights: 216,978 tokens of 70,272 B (246,105 without the copy)
+    const tokens = Math.floor((0.768 * (Math.round(139.8 * GIB) - 2.64 * GIB) - checkpoint - copy) / 70272);
+    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - tokens)).toBeLessThanOrEqual(1);
+    // the floors stay the checkpoint's
+    expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(checkpoint / GIB);
+  });
+  it("each engine's copy as its code makes it: dtype, device and the MTP layer", () => {
+    const copyOf = (r: ReturnType<typeof verify>) => r.details!.devices[0]!.mla_decode_copy_gib ?? 0;
+    const k = 61 * 512 * 16 * 128; // key part on one TP8 rank; the value part is as large
+    // TensorRT-LLM on Hopper: k_b_proj_trans in fp8 (v_b_proj is a view of kv_b_proj)
+    expect(copyOf(r1('trtllm', '{tp: 8}')) * GIB).toBeCloseTo(k, -6);
+    // on B200 (SM100) it also keeps bf16 k_b_proj_trans_dequant and v_b_proj_dequant
+    expect(copyOf(r1('trtllm', '{tp: 8}', 'b200')) * GIB).toBeCloseTo(k + 2 * 2 * k, -6);
+    // SGLang on ROCm requantises to per-tensor fp8 (block_quant_to_tensor_quant)
+    expect(copyOf(r1('sglang', '{tp: 8}', 'mi300x')) * GIB).toBeCloseTo(2 * k, -6);
+    // a bf16 kv_b_proj (the NVFP4 checkpoint keeps attention in bf16): vLLM's W_UK_T and W_UV are views, no copy;
+    // SGLang's w_kc and w_vc are bf16 copies all the same; TensorRT-LLM copies the key part
+    const nvfp4 = (engine: string) =>
+      verify(
+        `version: 1\nmodel: {preset: nvidia/DeepSeek-R1-NVFP4}\nhardware: {preset: b200, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
+      );
+    expect(nvfp4('vllm').details!.devices[0]!.mla_decode_copy_gib).toBeUndefined();
+    expect(copyOf(nvfp4('sglang')) * GIB).toBeCloseTo(2 * 2 * k, -6);
+    expect(copyOf(nvfp4('trtllm')) * GIB).toBeCloseTo(2 * k, -6);
+    // the MTP module's attention layer is copied too when speculative decoding loads it
+    const mtp = verify(
+      'version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 1024, speculative: {method: mtp, tokens: 1}}\ndeployment: {engine: vllm}\n',
+    );
+    expect(copyOf(mtp) * GIB).toBeCloseTo((62 / 61) * 4 * k, -6);
+    // a model without MLA keeps none
+    expect(
+      verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', 'concurrency: 1\n  input_tokens: 64\n  output_tokens: 8')).details!
+        .devices[0]!.mla_decode_copy_gib,
+    ).toBeUndefined();
+  });
+  it("the report's memory table names the copy inside the weights", () => {
+    const md = renderPlanMarkdown(r1('sglang', '{tp: 1, dp: 8, ep: 8}'));
+    expect(md).toContain('(incl. 1.91 GiB MLA decode copy)');
   });
 });
 

@@ -199,7 +199,10 @@ export interface BudgetInputs {
   /** the engine's memory flag, in its meaning */
   memoryFraction: number;
   capacity: number;
+  /** what the engine holds of weights, its MLA decode copy included */
   weights: number;
+  /** bytes of `weights` that are the engine's copy of MLA's kv_b_proj for the absorbed decode (memory.ts, mlaDecodeCopyBytes) */
+  mlaDecodeCopy?: number;
   activations: number;
   /** devices of the largest communicating group (tp x cp, or ep) */
   group: number;
@@ -370,7 +373,9 @@ function noRoomRule(share: EngineShare): string {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b: BudgetInputs, overhead: number, pool: number, kv: number, formula: string): string {
-  const sum = `${gib(b.weights)} weights + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
+  const copy = b.mlaDecodeCopy ?? 0;
+  const weights = copy > 0 ? `${gib(b.weights)} weights (${gib(copy)} of them the engine's copy of kv_b_proj for MLA decode)` : `${gib(b.weights)} weights`;
+  const sum = `${weights} + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
   if (kv < pool) return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
   return `${sum}, the pool being ${formula}`;
 }

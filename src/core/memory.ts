@@ -1,6 +1,6 @@
 // Memory of one device of each pipeline stage: weights, KV cache, activations, runtime overhead, and the
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
-import { ACTIVATION_BYTES, LOGIT_BYTES } from './defaults.js';
+import { ACTIVATION_BYTES, DTYPE_BYTES, LOGIT_BYTES } from './defaults.js';
 import { countOf } from './figures.js';
 import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
 import { engineProfile } from './engines.js';
@@ -134,6 +134,55 @@ export function stageWeightBytes(
   if (stage.hasEmbedding) embeddings += (facts.embedding / split.embedding) * b.embeddings;
   if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
   return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
+}
+
+/**
+ * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
+ * its engine makes after loading for the absorbed decode, where each query is taken into the latent
+ * space (W_UK) and each output out of it (W_UV) while kv_b_proj itself stays for the prefill's
+ * expansion of the latent cache. Per attention layer (the MTP module's included when it is loaded),
+ * over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention), as each
+ * engine's code does it (K = kv_lora_rank x heads x qk_nope_head_dim, V = the same with v_head_dim):
+ * - vLLM (MLAAttention.process_weights_after_loading, v1/attention/backends/mla/common.py in older
+ *   releases): W_UK_T and W_UV are views of kv_b_proj's weight when it is unquantized (no copy), and of
+ *   get_and_maybe_dequant_weights' dequantised tensor in the activation dtype (bf16) when it is
+ *   quantized: 2 bytes x (K + V);
+ * - SGLang (DeepseekV2WeightLoaderMixin.post_load_weights, models/deepseek_common/deepseek_weight_loader.py;
+ *   models/deepseek_v2.py before): w_kc and w_vc are contiguous copies, of kv_b_proj's own dtype when
+ *   it is 16-bit, dequantised to bf16 for 128x128 block fp8 on CUDA (block_quant_dequant; fp8 kept only
+ *   with SGL_USE_DEEPGEMM_BMM, not a default) and for int8 or AWQ, requantised per tensor to fp8 on ROCm
+ *   (block_quant_to_tensor_quant): 2 (or 1) bytes x (K + V);
+ * - TensorRT-LLM (MLA.create_weights, _torch/modules/attention.py; load_weights in
+ *   _torch/models/modeling_deepseekv3.py): v_b_proj is a view of kv_b_proj's weight, k_b_proj_trans a
+ *   transposed copy in fp8 for block-scaled fp8, else the model dtype: 1 (or 2) bytes x K; on SM100
+ *   (B200, B300) with block fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16
+ *   k_b_proj_trans_dequant and v_b_proj_dequant: 2 bytes x (K + V) more.
+ * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). The floors leave it
+ * out: an engine need not keep it.
+ */
+export function mlaDecodeCopyBytes(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine, device: DeviceFacts | null): number {
+  const up = facts.mlaKvUp;
+  const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
+  if (!up || layers <= 0) return 0;
+  const key = up.key / layout.tp;
+  const both = key + up.value / layout.tp;
+  const dtype = facts.dtypes.attention;
+  const quantized = DTYPE_BYTES[dtype] < 2;
+  const own = facts.bytes.attention;
+  const arch = deviceArch(device);
+  let perLayer: number;
+  if (engine === 'vllm') perLayer = quantized ? ACTIVATION_BYTES * both : 0;
+  else if (engine === 'sglang') perLayer = (quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own) * both;
+  else perLayer = (dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own) * key + (dtype === 'fp8' && arch === 'sm100' ? ACTIVATION_BYTES * both : 0);
+  return perLayer * layers;
+}
+
+/** The kernels a device's name implies where the engines' code branches on them: AMD Instinct (ROCm), NVIDIA's SM100 family (B200, GB200, B300, GB300). */
+function deviceArch(device: DeviceFacts | null): 'rocm' | 'sm100' | 'other' {
+  const name = device?.name ?? '';
+  if (/\bmi\d{3}|instinct|\bamd\b/.test(name)) return 'rocm';
+  if (/\bg?b[23]00\b/.test(name)) return 'sm100';
+  return 'other';
 }
 
 /** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
@@ -309,7 +358,10 @@ export function commGroup(layout: Layout, isMoe: boolean): number {
 export interface StageMemory {
   stage: number;
   layers: number;
+  /** what the engine holds of weights: the checkpoint's shard plus its MLA decode copy (mlaDecodeCopy) */
   weights: number;
+  /** bytes of `weights` that are the engine's copy of MLA's kv_b_proj for the absorbed decode (mlaDecodeCopyBytes); 0 without MLA */
+  mlaDecodeCopy: number;
   /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest (one sequence's when the pool holds none) */
   kv: number;
   activations: number;
@@ -381,6 +433,7 @@ export function stageMemory(
         stage: stage.index,
         layers: p.layers,
         weights: p.weights,
+        mlaDecodeCopy: p.mlaDecodeCopy,
         kv: p.kv,
         activations: p.activations,
         overhead: p.overhead,
@@ -392,7 +445,9 @@ export function stageMemory(
       });
       continue;
     }
-    const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement));
+    // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
+    const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
+    const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
     const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
     const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
@@ -406,6 +461,7 @@ export function stageMemory(
         memoryFraction: cond.memoryFraction,
         capacity: cond.device.capacity,
         weights,
+        mlaDecodeCopy,
         activations,
         group,
         device: cond.device,
@@ -435,6 +491,7 @@ export function stageMemory(
       stage: stage.index,
       layers: stage.layers,
       weights,
+      mlaDecodeCopy,
       kv,
       activations,
       overhead,

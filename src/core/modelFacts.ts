@@ -102,6 +102,12 @@ export interface ModelFacts {
   mtpLayers: number;
   /** parameters of one MTP module beyond its decoder layer (the 2h -> h projection and norms) */
   mtpExtra: number;
+  /**
+   * MLA's kv_b_proj of one layer, all heads: its key part (kv_lora_rank x heads x qk_nope_head_dim) and
+   * value part (kv_lora_rank x heads x v_head_dim), which engines copy after loading for the absorbed
+   * decode (memory.ts, mlaDecodeCopyBytes); null without MLA or when the shape is unknown
+   */
+  mlaKvUp: { key: number; value: number } | null;
 
   dtypes: ComponentDtypes;
   bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number };
@@ -223,6 +229,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   let pairPrefill: number | undefined;
   let pairDecode: number | undefined;
   let kvBytes: number | undefined;
+  let mlaKvUp: ModelFacts['mlaKvUp'] = null;
   if (isMla) {
     const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
     const rope = need(model.mla?.qk_rope_head_dim, 'model.mla.qk_rope_head_dim');
@@ -234,6 +241,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
       // DeepSeek-V2 paper (arXiv:2405.04434) sec. 2.1: q = W_UQ(W_DQ h), [k_nope; v] = W_UKV(c_kv), k_rope from W_KR h.
       const qProj = qLora !== undefined ? qLora * heads * qHead : hidden * heads * qHead;
       attnSharded = qProj + kvLora * heads * (nope + vDim) + heads * vDim * hidden;
+      mlaKvUp = { key: kvLora * heads * nope, value: kvLora * heads * vDim };
       attnReplicated = (qLora !== undefined ? hidden * qLora + qLora : 0) + hidden * (kvLora + rope) + kvLora + 2 * hidden;
       attnKv = 0;
       pairPrefill = 2 * heads * (qHead + vDim);
@@ -308,6 +316,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
     unquantizedMlpLayers: unquantizedMlpLayerList(model, layers, denseLayersGiven, mode, assumptions),
     mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
     mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
+    mlaKvUp,
   } as const;
 
   const uniq = [...new Set(missing)];

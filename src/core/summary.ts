@@ -77,6 +77,7 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       capacity_gib: capacity !== undefined ? gib(capacity) : null,
       usable_gib: gib(m?.usable ?? null),
       kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
+      ...(m && m.mlaDecodeCopy > 0 ? { mla_decode_copy_gib: gib(m.mlaDecodeCopy) } : {}),
     };
   });
   const assumptions = [

@@ -465,6 +465,8 @@ export interface DeviceMemory {
   usable_gib: number | null;
   /** extension: the KV pool the engine allocates on this device */
   kv_pool_gib?: number | null;
+  /** extension, MLA models: the part of weights_gib that is the engine's copy of kv_b_proj for the absorbed decode (absent when it keeps none) */
+  mla_decode_copy_gib?: number | null;
 }
 
 export interface TimeFigure {

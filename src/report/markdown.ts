@@ -135,7 +135,9 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
   const baseDevices = base ? memoryDevices(base) : undefined;
   const cell = (d: DeviceMemory, key: keyof DeviceMemory, metricKey: string): string => {
     const value = d[key] as number | null;
-    const text = formatQuantity(value, 'GiB');
+    // the weights an MLA model's engine holds name the copy of kv_b_proj it keeps for decode
+    const copy = key === 'weights_gib' && d.mla_decode_copy_gib ? ` (incl. ${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy)` : '';
+    const text = formatQuantity(value, 'GiB') + copy;
     if (baseDevices === undefined) return escapeCell(text);
     const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) as number | null;
     return escapeCell(withChange(text, metricKey, value, before, minChange));
