@@ -404,6 +404,20 @@ describe('parseHfConfig on the architectures of 2026', () => {
     expect(all.weight_dtypes).toEqual({ embeddings: 'bf16' });
   });
 
+  it("fp8 modules_to_not_convert naming the first layer's MLP keeps that layer 16-bit, not every layer's MLP", () => {
+    const mlp = (i: number) => ['down_proj', 'gate_proj', 'up_proj'].map((m) => `model.layers.${i}.mlp.${m}`);
+    const base = JSON.parse(fixtureText('llama-3.1-8b'));
+    const quantization_config = { quant_method: 'fp8', weight_block_size: [128, 128], modules_to_not_convert: [...mlp(0), ...mlp(31), 'lm_head'] };
+    const { spec } = parsed(JSON.stringify({ ...base, quantization_config }));
+    // the two layers' MLPs in bf16, the other 30 in fp8 (before, the layer names were dropped: all 32 in fp8)
+    expect(spec.weight_dtype).toBe('fp8');
+    expect(spec.unquantized_mlp_layers).toEqual([0, 31]);
+    // without layer names, nothing is kept per layer
+    const none = parsed(JSON.stringify({ ...base, quantization_config: { ...quantization_config, modules_to_not_convert: ['lm_head'] } })).spec;
+    expect(none.weight_dtype).toBe('fp8');
+    expect(none.unquantized_mlp_layers).toBeUndefined();
+  });
+
   it('fbgemm_fp8 modules_to_not_convert: the layers whose whole MLP it names stay 16-bit (Llama-3.1-405B FP8: 0 and 125)', () => {
     // Meta's config.json for meta-llama/Llama-3.1-405B-Instruct-FP8: the 405B shape, and every attention
     // projection, the MLPs of the first and last layers and lm_head left unconverted

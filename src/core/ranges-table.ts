@@ -229,8 +229,8 @@ export const RESIDUALS: ResidualTable = {
         0.0895,
         0.1925,
         0.3899,
-        0.4804,
-        0.6475
+        0.4775,
+        0.6436
       ]
     },
     "sglang|hopper|steady": {

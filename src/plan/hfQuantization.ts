@@ -334,10 +334,16 @@ export function quantizationFields(config: Json, base: Dtype | undefined, isMoe:
     base === undefined ? fields : { ...fields, weight_dtypes: { ...fields.weight_dtypes, embeddings: base } };
   switch (method) {
     case 'fp8': {
-      const excluded = stringList(config.modules_to_not_convert).map(nameMatcher);
-      const fields = dtypeFields('fp8', quantizedParts(excluded, isMoe, samples), base, isMoe);
-      if (fields) return { fields, warnings: [] };
-      return { fields: { weight_dtype: 'fp8' }, warnings: [] };
+      // A dense MLP excluded layer by layer stays 16-bit in those layers only (unquantized_mlp_layers), as
+      // fbgemm_fp8's; the part as a whole is judged without them (layer 0's names are some families' samples).
+      const names = stringList(config.modules_to_not_convert);
+      const unquantized = unquantizedMlpLayers(names);
+      const excluded = names.filter((name) => !LAYER_MLP.test(name)).map(nameMatcher);
+      const parts = quantizedParts(excluded, isMoe, samples);
+      const layers = parts.mlp && unquantized.length > 0 ? { unquantized_mlp_layers: unquantized } : {};
+      const fields = dtypeFields('fp8', parts, base, isMoe);
+      if (fields) return { fields: { ...fields, ...layers }, warnings: [] };
+      return { fields: { weight_dtype: 'fp8', ...layers }, warnings: [] };
     }
     case 'fbgemm_fp8': {
       // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit, and so do the MLPs of the
