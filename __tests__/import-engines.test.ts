@@ -352,6 +352,8 @@ describe('KV pool settings: workload.kv_cache_tokens and kv_cache_memory, each a
     expect(text('vllm serve meta-llama/Llama-3.1-8B-Instruct --cpu-offload-gb 20 --swap-space 16')).toMatch(
       /serve\.sh:1: --cpu-offload-gb is a memory setting the importer does not read \(part of the weights live in host memory.*\n.*--swap-space is a memory setting/,
     );
+    // a size of zero is the feature off (vLLM's defaults): nothing to leave out
+    expect(text('vllm serve meta-llama/Llama-3.1-8B-Instruct --cpu-offload-gb 0 --swap-space=0.0')).not.toMatch(/memory setting/);
     expect(text('python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --hicache-ratio 2 --swa-full-tokens-ratio 0.5')).toMatch(
       /--hicache-ratio is a memory setting[\s\S]*--swa-full-tokens-ratio/,
     );

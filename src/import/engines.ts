@@ -568,9 +568,14 @@ const MEMORY_NOTES: Readonly<Record<string, string>> = {
   'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
 };
 
+/** Host-memory sizes whose zero is the feature off: nothing for the GPU figures to leave out. */
+const ZERO_IS_OFF = new Set(['cpu-offload-gb', 'swap-space', 'kv-offloading-size', 'hicache-size', 'kv-cache-config.host-cache-size']);
+
 function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector, misspelled: ReadonlySet<string>): void {
   for (const [name, v] of args.flags) {
     if (READS[engine].has(name) || NOT_MEMORY.has(name) || misspelled.has(name) || !MEMORY_WORDS.test(name)) continue;
+    // a size of zero turns the tier or the offload off (vLLM's --cpu-offload-gb 0 and --swap-space 0 are defaults)
+    if (ZERO_IS_OFF.has(name) && typeof v.value === 'string' && /^0*\.?0*$/.test(v.value.trim()) && /0/.test(v.value)) continue;
     const note = MEMORY_NOTES[name];
     c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
   }
