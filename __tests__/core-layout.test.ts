@@ -120,4 +120,18 @@ workload: {concurrency: 1024, input_tokens: 1000, output_tokens: 100, max_input_
 `);
     expect(check(large, 'layout.expert_balance').status).toBe('pass');
   });
+  it('a plan that already has redundant experts is not told to add them', () => {
+    const plan = (redundant: string) => `
+version: 1
+model: {preset: deepseek-v3${redundant}}
+hardware: {preset: h200, gpus: 16, gpus_per_node: 8, inter_node_bandwidth: 50 GB/s}
+parallelism: {tp: 1, dp: 16, ep: 16}
+workload: {concurrency: 16, input_tokens: 1000, output_tokens: 100}
+`;
+    expect(check(verify(plan('')), 'layout.expert_balance').detail).toMatch(/consider redundant experts \(moe\.redundant_experts\)/);
+    const given = check(verify(plan(', moe: {redundant_experts: 32}')), 'layout.expert_balance');
+    expect(given.status).toBe('warn');
+    expect(given.detail).not.toMatch(/consider redundant experts/);
+    expect(given.detail).toMatch(/the plan's 32 redundant experts \(moe\.redundant_experts\) counter/);
+  });
 });

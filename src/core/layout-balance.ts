@@ -51,8 +51,16 @@ export function balanceChecks(plan: Plan, r: Resolved, c: Computed, moeFacts: Mo
       unit: 'ratio',
       detail:
         `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
-        (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : ''),
+        (warn ? skewAdvice(plan.model.moe.redundant_experts ?? 0) : ''),
     });
   }
   return out;
+}
+
+/** What to do about a busy rank: redundant experts counter skewed routing, which the plan may already have. */
+function skewAdvice(redundant: number): string {
+  if (redundant > 0) {
+    return `; real routing is more skewed, which the plan's ${redundant} redundant experts (moe.redundant_experts) counter; the spread of uniform picks above shrinks only with more tokens per step or a smaller ep`;
+  }
+  return '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep';
 }
