@@ -41084,7 +41084,9 @@ function memorySection(plan, base, h, minChange) {
     const baseDevices = base ? memoryDevices(base) : undefined;
     const cell = (d, key, metricKey) => {
         const value = d[key];
-        const text = format_formatQuantity(value, 'GiB');
+        // the weights an MLA model's engine holds name the copy of kv_b_proj it keeps for decode
+        const copy = key === 'weights_gib' && d.mla_decode_copy_gib ? ` (incl. ${format_formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy)` : '';
+        const text = format_formatQuantity(value, 'GiB') + copy;
         if (baseDevices === undefined)
             return escape_escapeCell(text);
         const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null);
@@ -44329,9 +44331,14 @@ const MEMORY_NOTES = {
     'kv-cache-config.max-attention-window': 'each sequence keeps at most that many tokens of KV, less than the plan counts',
     'swa-full-tokens-ratio': "splits SGLang's pool between full and sliding-window layers",
 };
+/** Host-memory sizes whose zero is the feature off: nothing for the GPU figures to leave out. */
+const ZERO_IS_OFF = new Set(['cpu-offload-gb', 'swap-space', 'kv-offloading-size', 'hicache-size', 'kv-cache-config.host-cache-size']);
 function warnUnreadMemory(engine, args, c, misspelled) {
     for (const [name, v] of args.flags) {
         if (READS[engine].has(name) || NOT_MEMORY.has(name) || misspelled.has(name) || !MEMORY_WORDS.test(name))
+            continue;
+        // a size of zero turns the tier or the offload off (vLLM's --cpu-offload-gb 0 and --swap-space 0 are defaults)
+        if (ZERO_IS_OFF.has(name) && typeof v.value === 'string' && /^0*\.?0*$/.test(v.value.trim()) && /0/.test(v.value))
             continue;
         const note = MEMORY_NOTES[name];
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
@@ -54251,11 +54258,17 @@ function quantizationFields(config, base, isMoe, modelType) {
     const keepEmbeddings = (fields) => base === undefined ? fields : { ...fields, weight_dtypes: { ...fields.weight_dtypes, embeddings: base } };
     switch (method) {
         case 'fp8': {
-            const excluded = stringList(config.modules_to_not_convert).map(nameMatcher);
-            const fields = dtypeFields('fp8', quantizedParts(excluded, isMoe, samples), base, isMoe);
+            // A dense MLP excluded layer by layer stays 16-bit in those layers only (unquantized_mlp_layers), as
+            // fbgemm_fp8's; the part as a whole is judged without them (layer 0's names are some families' samples).
+            const names = stringList(config.modules_to_not_convert);
+            const unquantized = unquantizedMlpLayers(names);
+            const excluded = names.filter((name) => !LAYER_MLP.test(name)).map(nameMatcher);
+            const parts = quantizedParts(excluded, isMoe, samples);
+            const layers = parts.mlp && unquantized.length > 0 ? { unquantized_mlp_layers: unquantized } : {};
+            const fields = dtypeFields('fp8', parts, base, isMoe);
             if (fields)
-                return { fields, warnings: [] };
-            return { fields: { weight_dtype: 'fp8' }, warnings: [] };
+                return { fields: { ...fields, ...layers }, warnings: [] };
+            return { fields: { weight_dtype: 'fp8', ...layers }, warnings: [] };
         }
         case 'fbgemm_fp8': {
             // Meta's FP8 Llama checkpoints quantize the MLPs; attention stays 16-bit, and so do the MLPs of the
@@ -56996,7 +57009,9 @@ function noRoomRule(share) {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b, overhead, pool, kv, formula) {
-    const sum = `${engine_memory_gib(b.weights)} weights + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
+    const copy = b.mlaDecodeCopy ?? 0;
+    const weights = copy > 0 ? `${engine_memory_gib(b.weights)} weights (${engine_memory_gib(copy)} of them the engine's copy of kv_b_proj for MLA decode)` : `${engine_memory_gib(b.weights)} weights`;
+    const sum = `${weights} + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
     if (kv < pool)
         return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
     return `${sum}, the pool being ${formula}`;
@@ -57432,6 +57447,59 @@ function stageWeightBytes(facts, layout, stage, padding = null, split = denseSpl
         embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
     return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
+/**
+ * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
+ * its engine makes after loading for the absorbed decode, where each query is taken into the latent
+ * space (W_UK) and each output out of it (W_UV) while kv_b_proj itself stays for the prefill's
+ * expansion of the latent cache. Per attention layer (the MTP module's included when it is loaded),
+ * over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention), as each
+ * engine's code does it (K = kv_lora_rank x heads x qk_nope_head_dim, V = the same with v_head_dim):
+ * - vLLM (MLAAttention.process_weights_after_loading, v1/attention/backends/mla/common.py in older
+ *   releases): W_UK_T and W_UV are views of kv_b_proj's weight when it is unquantized (no copy), and of
+ *   get_and_maybe_dequant_weights' dequantised tensor in the activation dtype (bf16) when it is
+ *   quantized: 2 bytes x (K + V);
+ * - SGLang (DeepseekV2WeightLoaderMixin.post_load_weights, models/deepseek_common/deepseek_weight_loader.py;
+ *   models/deepseek_v2.py before): w_kc and w_vc are contiguous copies, of kv_b_proj's own dtype when
+ *   it is 16-bit, dequantised to bf16 for 128x128 block fp8 on CUDA (block_quant_dequant; fp8 kept only
+ *   with SGL_USE_DEEPGEMM_BMM, not a default) and for int8 or AWQ, requantised per tensor to fp8 on ROCm
+ *   (block_quant_to_tensor_quant): 2 (or 1) bytes x (K + V);
+ * - TensorRT-LLM (MLA.create_weights, _torch/modules/attention.py; load_weights in
+ *   _torch/models/modeling_deepseekv3.py): v_b_proj is a view of kv_b_proj's weight, k_b_proj_trans a
+ *   transposed copy in fp8 for block-scaled fp8, else the model dtype: 1 (or 2) bytes x K; on SM100
+ *   (B200, B300) with block fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16
+ *   k_b_proj_trans_dequant and v_b_proj_dequant: 2 bytes x (K + V) more.
+ * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). The floors leave it
+ * out: an engine need not keep it.
+ */
+function mlaDecodeCopyBytes(facts, layout, stage, engine, device) {
+    const up = facts.mlaKvUp;
+    const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
+    if (!up || layers <= 0)
+        return 0;
+    const key = up.key / layout.tp;
+    const both = key + up.value / layout.tp;
+    const dtype = facts.dtypes.attention;
+    const quantized = DTYPE_BYTES[dtype] < 2;
+    const own = facts.bytes.attention;
+    const arch = deviceArch(device);
+    let perLayer;
+    if (engine === 'vllm')
+        perLayer = quantized ? ACTIVATION_BYTES * both : 0;
+    else if (engine === 'sglang')
+        perLayer = (quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own) * both;
+    else
+        perLayer = (dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own) * key + (dtype === 'fp8' && arch === 'sm100' ? ACTIVATION_BYTES * both : 0);
+    return perLayer * layers;
+}
+/** The kernels a device's name implies where the engines' code branches on them: AMD Instinct (ROCm), NVIDIA's SM100 family (B200, GB200, B300, GB300). */
+function deviceArch(device) {
+    const name = device?.name ?? '';
+    if (/\bmi\d{3}|instinct|\bamd\b/.test(name))
+        return 'rocm';
+    if (/\bg?b[23]00\b/.test(name))
+        return 'sm100';
+    return 'other';
+}
 /** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
@@ -57619,6 +57687,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 stage: stage.index,
                 layers: p.layers,
                 weights: p.weights,
+                mlaDecodeCopy: p.mlaDecodeCopy,
                 kv: p.kv,
                 activations: p.activations,
                 overhead: p.overhead,
@@ -57630,7 +57699,9 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             });
             continue;
         }
-        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement));
+        // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
+        const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
+        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
         const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
@@ -57644,6 +57715,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 memoryFraction: cond.memoryFraction,
                 capacity: cond.device.capacity,
                 weights,
+                mlaDecodeCopy,
                 activations,
                 group,
                 device: cond.device,
@@ -57674,6 +57746,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             stage: stage.index,
             layers: stage.layers,
             weights,
+            mlaDecodeCopy,
             kv,
             activations,
             overhead,
@@ -61700,8 +61773,8 @@ const RESIDUALS = {
                 0.0895,
                 0.1925,
                 0.3899,
-                0.4804,
-                0.6475
+                0.4775,
+                0.6436
             ]
         },
         "sglang|hopper|steady": {
@@ -63662,10 +63735,17 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
             limit: 1.25,
             unit: 'ratio',
             detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
-                (warn ? '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep' : ''),
+                (warn ? skewAdvice(plan.model.moe.redundant_experts ?? 0) : ''),
         });
     }
     return out;
+}
+/** What to do about a busy rank: redundant experts counter skewed routing, which the plan may already have. */
+function skewAdvice(redundant) {
+    if (redundant > 0) {
+        return `; real routing is more skewed, which the plan's ${redundant} redundant experts (moe.redundant_experts) counter; the spread of uniform picks above shrinks only with more tokens per step or a smaller ep`;
+    }
+    return '; real routing is more skewed: consider redundant experts (moe.redundant_experts) or a smaller ep';
 }
 
 ;// CONCATENATED MODULE: ./src/core/memory-checks.ts
@@ -63966,6 +64046,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     let pairPrefill;
     let pairDecode;
     let kvBytes;
+    let mlaKvUp = null;
     if (isMla) {
         const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
         const rope = need(model.mla?.qk_rope_head_dim, 'model.mla.qk_rope_head_dim');
@@ -63977,6 +64058,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
             // DeepSeek-V2 paper (arXiv:2405.04434) sec. 2.1: q = W_UQ(W_DQ h), [k_nope; v] = W_UKV(c_kv), k_rope from W_KR h.
             const qProj = qLora !== undefined ? qLora * heads * qHead : hidden * heads * qHead;
             attnSharded = qProj + kvLora * heads * (nope + vDim) + heads * vDim * hidden;
+            mlaKvUp = { key: kvLora * heads * nope, value: kvLora * heads * vDim };
             attnReplicated = (qLora !== undefined ? hidden * qLora + qLora : 0) + hidden * (kvLora + rope) + kvLora + 2 * hidden;
             attnKv = 0;
             pairPrefill = 2 * heads * (qHead + vDim);
@@ -64055,6 +64137,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         unquantizedMlpLayers: unquantizedMlpLayerList(model, layers, denseLayersGiven, mode, assumptions),
         mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
         mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
+        mlaKvUp,
     };
     const uniq = [...new Set(missing)];
     if (mode === 'estimate') {
@@ -64434,6 +64517,7 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             capacity_gib: capacity !== undefined ? gib(capacity) : null,
             usable_gib: gib(m?.usable ?? null),
             kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
+            ...(m && m.mlaDecodeCopy > 0 ? { mla_decode_copy_gib: gib(m.mlaDecodeCopy) } : {}),
         };
     });
     const assumptions = [
