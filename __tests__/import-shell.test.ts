@@ -66,6 +66,17 @@ describe('here-documents', () => {
     ]);
   });
 
+  it("a here-string (<<<) is no here-document: the commands after it stay the script's", () => {
+    expect(texts('read -r A B <<< "$ARGS"\nvllm serve m -tp 8\n')).toEqual([
+      ['read', '-r', 'A', 'B', '<<<', ''],
+      ['vllm', 'serve', 'm', '-tp', '8'],
+    ]);
+    expect(texts('cat <<<x\nvllm serve m\n')).toEqual([
+      ['cat', '<<<x'],
+      ['vllm', 'serve', 'm'],
+    ]);
+  });
+
   it('keep the file cat or tee writes, expanded unless the delimiter is quoted, each line at its line of the script', () => {
     const written = new Map<string, WrittenFile>();
     const script =

@@ -320,7 +320,13 @@ export function shellCommands(script: string, ctx: ShellContext): Word[][] {
   let i = 0;
   while (i < script.length) {
     const c = script[i] as string;
-    if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+    if (c === '<' && script.startsWith('<<<', i)) {
+      // a here-string (bash's <<< word): one word of input, no here-document; its last two '<' start none either
+      begin(i).text += '<<<';
+      i += 3;
+      continue;
+    }
+    if (c === '<' && script[i + 1] === '<') {
       // a here-document: <<WORD or <<-WORD (leading tabs stripped); a quoted WORD leaves the body unexpanded
       endWord();
       let j = i + 2;
