@@ -258,6 +258,18 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     const bytes = attention + 58 * (expert + 7168 * 256) + (dense + shared + vocab) / 8 + 32 * 1536 * 70272;
     expect(r.metrics!.decode_step_lower_bound_ms!).toBeLessThan((bytes / 4.8e12) * 1000 * 1.001);
   });
+  it('DP attention over two copies of the experts (dp 16, ep 8: two SGLang engines of --tp 8 --dp 8 --ep 8): each splits its dense parts over its own 8 ranks, not 16', () => {
+    const at = (gpus: number, dp: number, engine = 'sglang') =>
+      verify(
+        `version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: ${gpus}}\nparallelism: {tp: 1, dp: ${dp}, ep: 8}\nworkload: {concurrency: 256, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
+      ).metrics!;
+    const one = at(8, 8);
+    const two = at(16, 16);
+    expect(two.weights_per_gpu_gib).toBe(one.weights_per_gpu_gib);
+    // the floor too: no engine splits its dense MLP over another engine's ranks
+    expect(two.weights_per_gpu_lower_bound_gib).toBe(one.weights_per_gpu_lower_bound_gib);
+    expect(at(16, 16, 'vllm').weights_per_gpu_lower_bound_gib).toBe(one.weights_per_gpu_lower_bound_gib);
+  });
   it('a fraction set too high leaves activations no room: what the engine may use never exceeds the device', () => {
     const r = verify(
       plan(

@@ -79,11 +79,12 @@ export function paddedExpertParams(facts: ModelFacts, etp: number, padding: Expe
  *   DP instead of TP", modeling_deepseekv3.py `_compute_mlp_tp_size`, shared experts and LM head alike):
  *   each dp rank keeps them whole over its tp;
  * - `sglang` (--tp N --dp D --enable-dp-attention, models/deepseek_v2.py): the dense MLP and the shared
- *   experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (DeepseekV2MLP without its own
+ *   experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (ep x etp when the plan's dp
+ *   ranks hold several copies of the experts, each its own engine) (DeepseekV2MLP without its own
  *   tp_size; moe_dense_tp_size and a DeepEP backend, which keep them whole, are not defaults), the LM head
  *   too (ParallelLMHead over the full tp group unless enable_dp_lm_head), while the embedding is whole
  *   on every rank (VocabParallelEmbedding(enable_tp=not enable_dp_attention));
- * - `floor`: the least any of these engines keeps, the MLP and LM head over tp x dp, the embedding over tp.
+ * - `floor`: the least any of these engines keeps, the MLP and LM head over that tp_size, the embedding over tp.
  */
 export interface DenseSplit {
   mlp: number;
@@ -102,7 +103,8 @@ export function expertsSpanDp(facts: ModelFacts, layout: Layout): boolean {
 export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePlacement): DenseSplit {
   const { tp } = layout;
   if (placement === 'replicated' || !expertsSpanDp(facts, layout)) return { mlp: tp, lmHead: tp, embedding: tp };
-  const group = tp * layout.dp;
+  // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
+  const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
   return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
 }
 
