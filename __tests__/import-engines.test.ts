@@ -168,6 +168,25 @@ describe('SGLang', () => {
     expect(trt.warnings.join('\n')).toMatch(/o\.yaml:3: moe_config\.load_balancer is not read.*model\.moe\.redundant_experts/);
   });
 
+  it("says where SGLang's DP attention keeps parts whole that the estimate splits over its whole tp_size", () => {
+    // SGLang's large-scale EP decode recipe: DeepEP keeps the shared experts whole, --moe-dense-tp-size 1 the dense MLPs,
+    // --enable-dp-lm-head the LM head (models/deepseek_v2.py)
+    const said = fields(
+      'python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3-0324 --tp-size 72 --dp-size 72 --enable-dp-attention \\\n  --moe-a2a-backend deepep --moe-dense-tp-size 1 --enable-dp-lm-head',
+    ).warnings.join('\n');
+    expect(said).toMatch(
+      /serve\.sh:2: --moe-dense-tp-size 1, --moe-a2a-backend deepep, --enable-dp-lm-head keep the dense MLPs, shared experts, LM head whole on every DP-attention rank.*weights per device read low/,
+    );
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --enable-deepep-moe').warnings.join('\n')).toMatch(
+      /--enable-deepep-moe keeps the shared experts whole/,
+    );
+    // without DP attention (or with SGLang's defaults) nothing is said
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-a2a-backend deepep').warnings.join('\n')).not.toMatch(/whole on every/);
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --ep 8').warnings.join('\n')).not.toMatch(
+      /whole on every/,
+    );
+  });
+
   it("reads --mem-fraction-static as memory_fraction in SGLang's meaning and --context-length as the context", () => {
     const r = fields('python -m sglang.launch_server --model-path m --mem-fraction-static 0.8 --context-length 4096');
     expect(r.fields.workload?.memory_fraction).toBe(0.8);

@@ -658,6 +658,30 @@ function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: 
 }
 
 /**
+ * SGLang options that keep, under DP attention, parts whole on every rank which its default splits over
+ * the whole tp_size (sglang models/deepseek_v2.py): --moe-dense-tp-size 1 the dense MLPs, a DeepEP (or
+ * Mooncake) all-to-all the shared experts, --enable-dp-lm-head the LM head. The plan has no key for
+ * them and the estimate splits all three (memory.ts, denseSplit): said, as the weights read low.
+ */
+function warnWholeDense(r: Reader, c: FieldCollector): void {
+  const kept: { part: string; line: Where; written: string }[] = [];
+  const dense = r.text(['moe-dense-tp-size']);
+  if (dense && parseEngineInt(dense.value) === 1) kept.push({ part: 'dense MLPs', line: dense.line, written: '--moe-dense-tp-size 1' });
+  const deepep = r.bool(['enable-deepep-moe']);
+  const a2a = r.text(['moe-a2a-backend']);
+  const a2aName = a2a?.value.trim().toLowerCase();
+  if (deepep?.value === true) kept.push({ part: 'shared experts', line: deepep.line, written: '--enable-deepep-moe' });
+  else if (a2a && (a2aName === 'deepep' || a2aName === 'mooncake'))
+    kept.push({ part: 'shared experts', line: a2a.line, written: `--moe-a2a-backend ${a2aName}` });
+  const head = r.bool(['enable-dp-lm-head']);
+  if (head?.value === true) kept.push({ part: 'LM head', line: head.line, written: '--enable-dp-lm-head' });
+  if (kept.length === 0) return;
+  c.warn(
+    `${c.origin(kept[0]!.line)}: ${kept.map((k) => k.written).join(', ')} keep${kept.length === 1 ? 's' : ''} the ${kept.map((k) => k.part).join(', ')} whole on every DP-attention rank, where the estimate splits ${kept.length === 1 ? 'it' : 'them'} over SGLang's whole tp_size (no plan key says otherwise): the weights per device read low and the KV pool high`,
+  );
+}
+
+/**
  * Redundant expert replicas (EPLB), which each EP rank holds beside its share of the routed experts:
  * SGLang --ep-num-redundant-experts, vLLM --eplb-config's num_redundant_experts (JSON, dotted, or in
  * --config) or its former --num-redundant-experts. They are model.moe.redundant_experts: left out, a
@@ -792,6 +816,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
   setSpeculative(engine, r, c);
   setRedundantExperts(engine, r, c);
+  if (dpAttentionRanks > 1) warnWholeDense(r, c);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
