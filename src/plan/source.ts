@@ -159,7 +159,7 @@ export function parseSource(text: string): SourceResult {
 }
 
 const FLOAT_TAG = 'tag:yaml.org,2002:float';
-/** A YAML 1.2 core-schema decimal, integer or float (what `!!float` and `!!int` resolve). */
+/** A decimal literal, integer or float, as YAML 1.2's core schema writes a `!!float` (the parser resolves `!!int` itself). */
 const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /**
