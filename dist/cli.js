@@ -12014,7 +12014,7 @@ function parseSource(text) {
     }
 }
 const FLOAT_TAG = 'tag:yaml.org,2002:float';
-/** A YAML 1.2 core-schema decimal, integer or float (what `!!float` and `!!int` resolve). */
+/** A decimal literal, integer or float, as YAML 1.2's core schema writes a `!!float` (the parser resolves `!!int` itself). */
 const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /**
  * `!!float 1024` is the number 1024 in YAML 1.2's core schema, but the parser leaves a float tag on
@@ -14564,6 +14564,31 @@ function setStretchedWindow(engine, args, context, c) {
         c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
 }
 /**
+ * SGLang options that keep, under DP attention, parts whole on every rank which its default splits over
+ * the whole tp_size (sglang models/deepseek_v2.py): --moe-dense-tp-size 1 the dense MLPs, a DeepEP (or
+ * Mooncake) all-to-all the shared experts, --enable-dp-lm-head the LM head. The plan has no key for
+ * them and the estimate splits all three (memory.ts, denseSplit): said, as the weights read low.
+ */
+function warnWholeDense(r, c) {
+    const kept = [];
+    const dense = r.text(['moe-dense-tp-size']);
+    if (dense && parseEngineInt(dense.value) === 1)
+        kept.push({ part: 'dense MLPs', line: dense.line, written: '--moe-dense-tp-size 1' });
+    const deepep = r.bool(['enable-deepep-moe']);
+    const a2a = r.text(['moe-a2a-backend']);
+    const a2aName = a2a?.value.trim().toLowerCase();
+    if (deepep?.value === true)
+        kept.push({ part: 'shared experts', line: deepep.line, written: '--enable-deepep-moe' });
+    else if (a2a && (a2aName === 'deepep' || a2aName === 'mooncake'))
+        kept.push({ part: 'shared experts', line: a2a.line, written: `--moe-a2a-backend ${a2aName}` });
+    const head = r.bool(['enable-dp-lm-head']);
+    if (head?.value === true)
+        kept.push({ part: 'LM head', line: head.line, written: '--enable-dp-lm-head' });
+    if (kept.length === 0)
+        return;
+    c.warn(`${c.origin(kept[0].line)}: ${kept.map((k) => k.written).join(', ')} keep${kept.length === 1 ? 's' : ''} the ${kept.map((k) => k.part).join(', ')} whole on every DP-attention rank, where the estimate splits ${kept.length === 1 ? 'it' : 'them'} over SGLang's whole tp_size (no plan key says otherwise): the weights per device read low and the KV pool high`);
+}
+/**
  * Redundant expert replicas (EPLB), which each EP rank holds beside its share of the routed experts:
  * SGLang --ep-num-redundant-experts, vLLM --eplb-config's num_redundant_experts (JSON, dotted, or in
  * --config) or its former --num-redundant-experts. They are model.moe.redundant_experts: left out, a
@@ -14700,6 +14725,8 @@ function applyEngine(args, c, ctx = {}) {
     warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
     setSpeculative(engine, r, c);
     setRedundantExperts(engine, r, c);
+    if (dpAttentionRanks > 1)
+        warnWholeDense(r, c);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
     const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
@@ -15630,7 +15657,13 @@ function shellCommands(script, ctx) {
     let i = 0;
     while (i < script.length) {
         const c = script[i];
-        if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+        if (c === '<' && script.startsWith('<<<', i)) {
+            // a here-string (bash's <<< word): one word of input, no here-document; its last two '<' start none either
+            begin(i).text += '<<<';
+            i += 3;
+            continue;
+        }
+        if (c === '<' && script[i + 1] === '<') {
             // a here-document: <<WORD or <<-WORD (leading tabs stripped); a quoted WORD leaves the body unexpanded
             endWord();
             let j = i + 2;
@@ -27714,7 +27747,8 @@ function denseSplit(facts, layout, placement) {
     const { tp } = layout;
     if (placement === 'replicated' || !expertsSpanDp(facts, layout))
         return { mlp: tp, lmHead: tp, embedding: tp };
-    const group = tp * layout.dp;
+    // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
+    const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
     return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
 }
 /**

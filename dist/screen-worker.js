@@ -1292,7 +1292,8 @@ function denseSplit(facts, layout, placement) {
     const { tp } = layout;
     if (placement === 'replicated' || !expertsSpanDp(facts, layout))
         return { mlp: tp, lmHead: tp, embedding: tp };
-    const group = tp * layout.dp;
+    // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
+    const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
     return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
 }
 /**
