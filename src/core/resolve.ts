@@ -376,11 +376,27 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
   // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
   // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+  // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
+  // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
+  // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
+  const graphCap = w.cuda_graph_max_batch;
   let graphProfile = profile;
   if (engine === 'vllm') {
     const q = speculative ? speculative.tokens + 1 : 1;
-    const capture = vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+    const capture =
+      graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
     graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+  } else if (graphCap !== undefined) graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
+  if (graphCap !== undefined) {
+    const path = 'workload.cuda_graph_max_batch';
+    if (w.cuda_graphs === false) assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
+    else
+      assume(
+        path,
+        `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
+          (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''),
+        origins[path] ?? 'plan',
+      );
   }
   const workload: Workload = {
     profile: graphProfile,

@@ -259,6 +259,12 @@ export interface WorkloadSpec {
   runtime_overhead?: number;
   /** extension: decode replays CUDA graphs (default true); false: every decode kernel is launched from the host */
   cuda_graphs?: boolean;
+  /**
+   * extension: the largest decode batch per replica, in sequences, replayed from a captured CUDA graph
+   * (SGLang cuda_graph_max_bs, vLLM max_cudagraph_capture_size / (1 + k), TensorRT-LLM
+   * cuda_graph_config.max_batch_size); larger batches launch eagerly. Default: the engine profile's
+   */
+  cuda_graph_max_batch?: number;
   /** extension: the figures to compare with come from a finite closed-loop benchmark run */
   benchmark?: BenchmarkRunSpec;
 }

@@ -480,6 +480,11 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         kind: 'boolean',
         description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
       },
+      cuda_graph_max_batch: int(
+        "Largest decode batch per replica (sequences, not tokens, also with speculative decoding) the engine replays from a captured CUDA graph; larger batches launch eagerly (estimates only). SGLang --cuda-graph-max-bs / max of --cuda-graph-bs, vLLM max_cudagraph_capture_size / (1 + speculative tokens), TensorRT-LLM cuda_graph_config.max_batch_size / max of batch_sizes; default the engine's",
+        1,
+        2 ** 24,
+      ),
       benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
         requests: int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
         input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
