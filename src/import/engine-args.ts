@@ -2,7 +2,7 @@
 // `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
 // and in lower case, so --tp_size and --tp-size are one flag, and each engine's aliases (-tp) are
 // kept under the option's one name (flag-names.ts).
-import { canonicalFlag, isSwitch } from './flag-names.js';
+import { canonicalFlag, isListFlag, isSwitch } from './flag-names.js';
 import type { Word } from './shell.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
@@ -120,14 +120,17 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
       if (takesValue && next) {
         if (isSpacedFlags(next.text)) spaced.push(next.line);
+        // a list option (nargs='+') takes every bare word up to the next flag
+        const items = [next];
+        if (isListFlag(name)) for (let j = i + 2; j < words.length && !isFlag((words[j] as Word).text); j++) items.push(words[j] as Word);
         flags.set(name, {
-          value: next.text,
+          value: items.map((w) => w.text).join(' '),
           line: word.line,
           written: text,
-          unresolved: [...word.unresolved, ...next.unresolved],
+          unresolved: [...word.unresolved, ...items.flatMap((w) => w.unresolved)],
         });
         tookWord.push({ name, written: text, line: word.line });
-        i++;
+        i += items.length;
       } else {
         flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
       }

@@ -3,7 +3,7 @@
 // (kv_cache_config: {free_gpu_memory_fraction: 0.9} -> kv-cache-config.free-gpu-memory-fraction).
 import type { Engine, EngineArgs, FlagValue } from './engine-args.js';
 import { normaliseFlag } from './engine-args.js';
-import { canonicalFlag } from './flag-names.js';
+import { canonicalFlag, isListFlag } from './flag-names.js';
 import type { YNode } from './yaml-tree.js';
 
 /** Keys whose null is a setting, not an absent value: TensorRT-LLM's cuda_graph_config: null turns CUDA graphs off. */
@@ -21,6 +21,12 @@ export function configFlags(root: YNode, file?: string, mapLine: (line: number) 
       const name = prefix === '' ? normaliseFlag(key) : `${prefix}.${normaliseFlag(key)}`;
       if (value.kind === 'map') {
         walk(value, name);
+        continue;
+      }
+      // a list option's sequence of numbers (cuda_graph_config: {batch_sizes: [1, 2, 4]}): its items joined by spaces
+      if (value.kind === 'seq' && isListFlag(name)) {
+        const items = value.items.map((item) => (item.kind === 'scalar' && item.value !== null && item.value !== undefined ? String(item.value) : '?'));
+        flags.set(name, { value: items.join(' '), line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });
         continue;
       }
       if (value.kind === 'seq' || value.value === undefined) continue;

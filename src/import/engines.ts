@@ -22,6 +22,7 @@ import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
 import { aliasNames, isSwitch, takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
+import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
 import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
@@ -583,9 +584,18 @@ function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector, m
 
 /** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
 const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
-  vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens'],
-  sglang: ['enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'nnodes', 'json-model-override-args', 'disable-cuda-graph'],
+  vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+  sglang: [
+    'enable-dp-attention',
+    'enable-ep-moe',
+    'enable-deepep-moe',
+    'nnodes',
+    'json-model-override-args',
+    'disable-cuda-graph',
+    ...GRAPH_CAP_OPTIONS.sglang,
+  ],
   trtllm: [
+    ...GRAPH_CAP_OPTIONS.trtllm,
     ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
     ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
   ],
@@ -815,6 +825,8 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   setKvPool(engine, r, c);
   warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
   setSpeculative(engine, r, c);
+  // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
+  setGraphCap(engine, r, c);
   setRedundantExperts(engine, r, c);
   if (dpAttentionRanks > 1) warnWholeDense(r, c);
   setDtypes(engine, r, c);

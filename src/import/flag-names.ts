@@ -82,6 +82,23 @@ const SWITCHES = new Set([
   ...['enable-attention-dp', 'fail-fast-on-attention-window-too-large', 'grpc', 'is-prefill-worker', 'is-decode-worker'],
 ]);
 
+/**
+ * Options that take a list (argparse nargs='+', or a YAML sequence): CUDA-graph batch sizes. On a command
+ * line every bare word after one is its value (`--cuda-graph-bs 8 16 32`), as argparse reads them; in
+ * a config file the sequence is read. The value is the items joined by spaces.
+ */
+const LIST_FLAGS = new Set([
+  // SGLang --cuda-graph-bs; vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
+  ...['cuda-graph-bs', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
+  // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes
+  ...['compilation-config.cudagraph-capture-sizes', 'cuda-graph-config.batch-sizes'],
+]);
+
+/** A (normalised) option whose value is a list. */
+export function isListFlag(name: string): boolean {
+  return LIST_FLAGS.has(name);
+}
+
 /** A (normalised) flag that takes no value. */
 export function isSwitch(name: string): boolean {
   return SWITCHES.has(name) || name.startsWith('no-');

@@ -38,7 +38,7 @@ export function roleFromName(text: string | undefined): Role | undefined {
 }
 
 /** Workload keys that belong to the whole deployment, not to one pool. */
-const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
+const SHARED_WORKLOAD = new Set(['cuda_graphs', 'cuda_graph_max_batch', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
 /** Shared keys one pool's workers may set alone: the plan's one value then applies to both pools, which is said. */
 const KV_POOL_KEYS = ['workload.kv_cache_tokens', 'workload.kv_cache_memory'];
 /** Workload keys that are a pool's own: the prefill batch, the decode cap, each pool's memory flag. */
