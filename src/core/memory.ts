@@ -138,45 +138,101 @@ export function stageWeightBytes(
   return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
 
+/** Bytes per parameter of MLA's key (W_UK) and value (W_UV) parts of kv_b_proj, each on its own. */
+export interface MlaParts {
+  key: number;
+  value: number;
+}
+
 /**
- * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
- * its engine makes after loading for the absorbed decode, where each query is taken into the latent
- * space (W_UK) and each output out of it (W_UV) while kv_b_proj itself stays for the prefill's
- * expansion of the latent cache. Per attention layer (the MTP module's included when it is loaded),
- * over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention), as each
- * engine's code does it (K = kv_lora_rank x heads x qk_nope_head_dim, V = the same with v_head_dim):
+ * How one engine keeps and reads MLA's kv_b_proj for the absorbed decode, where each query is taken
+ * into the latent space (W_UK) and each output out of it (W_UV), while kv_b_proj itself stays for the
+ * prefill's expansion of the latent cache (which reads it in the checkpoint's dtype: vLLM
+ * MLACommonImpl._forward_prefill, SGLang forward_normal_prepare, TensorRT-LLM MLA.forward_context_default
+ * all call kv_b_proj). Bytes per parameter of each part: `copy`, what the engine holds beside the
+ * checkpoint (0: a view, no copy); `decodeRead`, what its decode reads each step. As each engine's code
+ * does it:
  * - vLLM (MLAAttention.process_weights_after_loading, v1/attention/backends/mla/common.py in older
  *   releases): W_UK_T and W_UV are views of kv_b_proj's weight when it is unquantized (no copy), and of
  *   get_and_maybe_dequant_weights' dequantised tensor in the activation dtype (bf16) when it is
- *   quantized: 2 bytes x (K + V);
+ *   quantized; _forward_decode and _v_up_proj multiply by them (torch.bmm);
  * - SGLang (DeepseekV2WeightLoaderMixin.post_load_weights, models/deepseek_common/deepseek_weight_loader.py;
  *   models/deepseek_v2.py before): w_kc and w_vc are contiguous copies, of kv_b_proj's own dtype when
  *   it is 16-bit, dequantised to bf16 for 128x128 block fp8 on CUDA (block_quant_dequant; fp8 kept only
  *   with SGL_USE_DEEPGEMM_BMM, not a default) and for int8 or AWQ, requantised per tensor to fp8 on ROCm
- *   (block_quant_to_tensor_quant): 2 (or 1) bytes x (K + V);
+ *   (block_quant_to_tensor_quant); forward_absorb multiplies by them (torch.bmm, bmm_fp8 when fp8);
  * - TensorRT-LLM (MLA.create_weights, _torch/modules/attention.py; load_weights in
  *   _torch/models/modeling_deepseekv3.py): v_b_proj is a view of kv_b_proj's weight, k_b_proj_trans a
- *   transposed copy in fp8 for block-scaled fp8, else the model dtype: 1 (or 2) bytes x K; on SM100
- *   (B200, B300) with block fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16
- *   k_b_proj_trans_dequant and v_b_proj_dequant: 2 bytes x (K + V) more.
- * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). The floors leave it
- * out: an engine need not keep it.
+ *   transposed copy in fp8 for block-scaled fp8, else the model dtype; on SM100 (B200, B300) with block
+ *   fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16 k_b_proj_trans_dequant and
+ *   v_b_proj_dequant, which forward_absorption_generation's fp8_block_scaling_bmm_out multiplies by
+ *   there (torch.bmm) where SM90 runs the fp8 block-scaled bmm on k_b_proj_trans and v_b_proj.
+ * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). A floor needs none of
+ * this: an engine need not keep a copy, nor read more than the checkpoint's bytes.
  */
-export function mlaDecodeCopyBytes(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine, device: DeviceFacts | null): number {
-  const up = facts.mlaKvUp;
-  const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
-  if (!up || layers <= 0) return 0;
-  const key = up.key / layout.tp;
-  const both = key + up.value / layout.tp;
+export function mlaAbsorbedBytes(facts: ModelFacts, engine: Engine, device: DeviceFacts | null): { copy: MlaParts; decodeRead: MlaParts } {
   const dtype = facts.dtypes.attention;
   const quantized = DTYPE_BYTES[dtype] < 2;
   const own = facts.bytes.attention;
   const arch = deviceArch(device);
-  let perLayer: number;
-  if (engine === 'vllm') perLayer = quantized ? ACTIVATION_BYTES * both : 0;
-  else if (engine === 'sglang') perLayer = (quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own) * both;
-  else perLayer = (dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own) * key + (dtype === 'fp8' && arch === 'sm100' ? ACTIVATION_BYTES * both : 0);
-  return perLayer * layers;
+  if (engine === 'vllm') {
+    const b = quantized ? ACTIVATION_BYTES : own;
+    return { copy: quantized ? { key: b, value: b } : { key: 0, value: 0 }, decodeRead: { key: b, value: b } };
+  }
+  if (engine === 'sglang') {
+    const b = quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own;
+    return { copy: { key: b, value: b }, decodeRead: { key: b, value: b } };
+  }
+  const kTrans = dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own;
+  if (dtype === 'fp8' && arch === 'sm100') {
+    return { copy: { key: kTrans + ACTIVATION_BYTES, value: ACTIVATION_BYTES }, decodeRead: { key: ACTIVATION_BYTES, value: ACTIVATION_BYTES } };
+  }
+  return { copy: { key: kTrans, value: 0 }, decodeRead: { key: kTrans, value: own } };
+}
+
+/** MLA's kv_b_proj parameters of one layer on one rank: over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention); null without MLA. */
+function mlaKvUpPerRank(facts: ModelFacts, layout: Layout): MlaParts | null {
+  const up = facts.mlaKvUp;
+  return up ? { key: up.key / layout.tp, value: up.value / layout.tp } : null;
+}
+
+/**
+ * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
+ * its engine makes after loading for the absorbed decode (mlaAbsorbedBytes' `copy`), per attention layer
+ * (the MTP module's included when it is loaded), over the layer's heads on the rank (K = kv_lora_rank x
+ * heads x qk_nope_head_dim, V = the same with v_head_dim). The floors leave it out: an engine need not keep it.
+ */
+export function mlaDecodeCopyBytes(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine, device: DeviceFacts | null): number {
+  const up = mlaKvUpPerRank(facts, layout);
+  const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
+  if (!up || layers <= 0) return 0;
+  const { copy } = mlaAbsorbedBytes(facts, engine, device);
+  return (copy.key * up.key + copy.value * up.value) * layers;
+}
+
+/**
+ * Bytes a decode pass through the stage's attention layers (MTP modules excluded, as the passes count
+ * them) reads of MLA's absorbed matrices on one device, per engine (mlaAbsorbedBytes' `decodeRead`), and
+ * how much that is over reading kv_b_proj itself at the checkpoint's bytes, as a prefill does
+ * (`overCheckpoint`); null without MLA.
+ */
+export function stageMlaDecodeReads(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  engine: Engine,
+  device: DeviceFacts | null,
+): { decode: number; overCheckpoint: number } | null {
+  const up = mlaKvUpPerRank(facts, layout);
+  const layers = stage.layers - stage.linearLayers;
+  if (!up || layers <= 0) return null;
+  const { decodeRead } = mlaAbsorbedBytes(facts, engine, device);
+  const own = facts.bytes.attention;
+  return {
+    decode: (decodeRead.key * up.key + decodeRead.value * up.value) * layers,
+    // part by part, so that an engine reading the checkpoint's dtype adds exactly 0
+    overCheckpoint: ((decodeRead.key - own) * up.key + (decodeRead.value - own) * up.value) * layers,
+  };
 }
 
 /** The kernels a device's name implies where the engines' code branches on them: AMD Instinct (ROCm), NVIDIA's SM100 family (B200, GB200, B300, GB300). */
