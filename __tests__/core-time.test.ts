@@ -401,6 +401,60 @@ workload: {concurrency: 1, input_tokens: 16, output_tokens: 16}
   });
 });
 
+describe("MLA decode reads the engine's copy of kv_b_proj, the prompt kv_b_proj itself (memory.ts, mlaAbsorbedBytes)", () => {
+  // DeepSeek-R1 (fp8, block-scaled; embeddings bf16) at TP8: kv_b_proj is 512 x 128 x (128 + 128) parameters a layer,
+  // 61 x 512 x 16 x 256 = 127,926,272 on one rank. One decoding sequence at 1,024 tokens of context reads on one device:
+  //   attention  61 x (171,966,464 / 8 + 15,155,200) x 1 B                 = 2,235,711,488 (kv_b_proj at 1 B within)
+  //   dense MLP  3 x 3 x 7,168 x 18,432 / 8 x 1 B                          =   148,635,648
+  //   MoE        58 x (44,040,192 / 8 shared + 7,168 x 256 router) x 1 B   =   425,721,856
+  //   LM head    129,280 x 7,168 / 8 x 2 B                                 =   231,669,760
+  //   experts    58 x 8 picked x 44,040,192 / 8 x 1 B                      = 2,554,331,136
+  //   KV         1,024 read + 1 written x 61 x 576 x 2 B                   =    72,028,800
+  // = 5,668,098,688 B with kv_b_proj read at the checkpoint's 1 B.
+  const kvUp = 61 * 512 * 16 * 256;
+  const checkpointRead = 5_668_098_688;
+  const bytesOf = (engine: string, gpu: string, pass: Pass, bound = false) => {
+    const loaded = load(
+      `version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: ${gpu}, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
+    );
+    const r = resolvePlan(loaded.plan, loaded.origins);
+    const facts = deriveModelFacts(loaded.plan.model, bound ? 'bound' : 'estimate').facts!;
+    const [stage] = buildStages(facts, 1, null)!;
+    const mode: TimeMode = bound ? BOUND_MODE : { efficiency: r.hardware.efficiency, latency: true, overlap: false, unknownIsFree: false };
+    const memory = stageCostModel(facts, r.layout, r.hardware, stage!, mode)!.evaluate(pass)!.memory;
+    return memory * r.hardware.memoryBandwidth! * mode.efficiency.memory;
+  };
+  const decode = makePass({ activeDp: 1, decodeSequences: 1, decodeContext: 1024, logitTokens: 1 });
+  const prompt = makePass({ activeDp: 1, prefillTokens: 1, prefillPairsFull: 1, prefillPairsSliding: 1, prefillPairsTopK: 1, logitTokens: 1 });
+  const mixed = makePass({ ...decode, prefillTokens: 1, prefillPairsFull: 1, prefillPairsSliding: 1, prefillPairsTopK: 1 });
+  it("vLLM on H200: a decode step reads W_UK_T and W_UV in bf16, 2 B where the fp8 checkpoint's kv_b_proj is 1 B: 127,926,272 B more a device", () => {
+    expect(kvUp).toBe(127_926_272);
+    expect(bytesOf('vllm', 'h200', decode)).toBeCloseTo(checkpointRead + kvUp, -2); // 5,796,024,960 B, was 5,668,098,688
+    // SGLang's w_kc and w_vc are bf16 as well on CUDA
+    expect(bytesOf('sglang', 'h200', decode)).toBeCloseTo(checkpointRead + kvUp, -2);
+    // the prompt's path reads kv_b_proj itself (vLLM _forward_prefill: self.kv_b_proj(kv_c_normed)): unchanged
+    expect(bytesOf('vllm', 'h200', prompt)).toBeCloseTo(checkpointRead - 1024 * 61 * 1152, -2);
+    // a pass holding both reads both: beside two decoding sequences' pass (the same two tokens through the experts), one
+    // prompt token in place of a sequence reads the fp8 kv_b_proj as well, and one sequence's 1,024 cached tokens less
+    const twoDecoding = makePass({ ...decode, decodeSequences: 2, logitTokens: 2 });
+    const mixedTwo = makePass({ ...mixed, logitTokens: 2 });
+    expect(bytesOf('vllm', 'h200', mixedTwo) - bytesOf('vllm', 'h200', twoDecoding)).toBeCloseTo(kvUp - 1024 * 61 * 1152, -2);
+  });
+  it('TensorRT-LLM on Hopper reads fp8 k_b_proj_trans and v_b_proj (a view of kv_b_proj): unchanged; on B200 its bf16 dequantised copies', () => {
+    expect(bytesOf('trtllm', 'h200', decode)).toBeCloseTo(checkpointRead, -2);
+    // SM100: fp8_block_scaling_bmm_out multiplies by k_b_proj_trans_dequant and v_b_proj_dequant (bf16)
+    expect(bytesOf('trtllm', 'b200', decode)).toBeCloseTo(checkpointRead + kvUp, -2);
+    // SGLang on ROCm keeps per-tensor fp8 w_kc and w_vc: 1 B, as the checkpoint
+    expect(bytesOf('sglang', 'mi300x', decode)).toBeCloseTo(checkpointRead, -2);
+  });
+  it('the floor keeps the checkpoint: no engine need read more than kv_b_proj at 1 B', () => {
+    // the bound splits the replicated attention weights and the router over tp and reads the least experts
+    const floor = bytesOf('vllm', 'h200', decode, true);
+    for (const engine of ['vllm', 'sglang', 'trtllm']) for (const gpu of ['h200', 'b200']) expect(bytesOf(engine, gpu, decode, true)).toBe(floor);
+    expect(floor).toBeCloseTo(4_766_063_232, -2);
+  });
+});
+
 describe("SGLang's sparse-attention prompt kernel pads the heads on Hopper", () => {
   // GLM-5 at TP8: 8 of its 64 heads per rank. Dense MLA prompt form per (query, key) pair and rank:
   // 2 x 8 x (256 + 256) = 8,192 FLOPs; the absorbed sparse form padded to 64 heads: 64 x 2 x (512 + 64 + 512) = 139,264.

@@ -23,6 +23,7 @@ import {
   stageDenseMlpBytes,
   stageFullLayers,
   stageKvReadBytesPerSequence,
+  stageMlaDecodeReads,
 } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Efficiency, Hardware, Layout, Workload } from './resolve.js';
@@ -258,6 +259,12 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
     ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
+  // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
+  // (within nonExpertWeights); the decoding tokens' absorbed path reads the engine's own copy of its key
+  // and value parts instead (memory.ts, mlaAbsorbedBytes: bf16 under vLLM and SGLang for an fp8
+  // checkpoint), and a pass holding both reads both. A bound counts the checkpoint's bytes alone, the
+  // least any engine reads.
+  const mlaReads = !isBound && hw.engine ? stageMlaDecodeReads(facts, layout, stage, hw.engine, hw.device) : null;
   // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
   const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
   // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
@@ -362,7 +369,8 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
       tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
     const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
 
-    const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
+    const mlaDecode = mlaReads && decodeTokens > 0 ? (pass.prefillTokens > 0 ? mlaReads.decode : mlaReads.overCheckpoint) : 0;
+    const weightBytes = nonExpertWeights + mlaDecode + allExpertWeights * touched(groupTokens);
     // Decoding sequences read their caches; every new token writes its KV.
     const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
     const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;

@@ -73,6 +73,8 @@ export interface Hardware {
   sparsePrefillHeadPad?: number;
   /** where the engine keeps the dense MLP, shared experts and LM head under attention DP (engines.ts; absent: replicated) */
   densePlacement?: 'replicated' | 'sglang';
+  /** the engine whose copy of MLA's kv_b_proj a decode pass reads (memory.ts, mlaAbsorbedBytes); absent: kv_b_proj at the checkpoint's bytes */
+  engine?: Engine;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
   /** host seconds per scheduler step not overlapped with the GPU (estimates only) */
@@ -255,6 +257,7 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
     sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
     densePlacement: profile.densePlacement,
+    engine,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
     attentionEfficiency: cal.attentionEfficiency ?? 1,
