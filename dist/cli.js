@@ -12163,6 +12163,21 @@ const SWITCHES = new Set([
     // TensorRT-LLM (trtllm-serve click flags), NVIDIA Dynamo workers
     ...['enable-attention-dp', 'fail-fast-on-attention-window-too-large', 'grpc', 'is-prefill-worker', 'is-decode-worker'],
 ]);
+/**
+ * Options that take a list (argparse nargs='+', or a YAML sequence): CUDA-graph batch sizes. On a command
+ * line every bare word after one is its value (`--cuda-graph-bs 8 16 32`), as argparse reads them; in
+ * a config file the sequence is read. The value is the items joined by spaces.
+ */
+const LIST_FLAGS = new Set([
+    // SGLang --cuda-graph-bs; vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
+    ...['cuda-graph-bs', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
+    // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes
+    ...['compilation-config.cudagraph-capture-sizes', 'cuda-graph-config.batch-sizes'],
+]);
+/** A (normalised) option whose value is a list. */
+function isListFlag(name) {
+    return LIST_FLAGS.has(name);
+}
 /** A (normalised) flag that takes no value. */
 function isSwitch(name) {
     return SWITCHES.has(name) || name.startsWith('no-');
@@ -12276,14 +12291,19 @@ function parseFlags(engine, words, start, line) {
             if (takesValue && next) {
                 if (isSpacedFlags(next.text))
                     spaced.push(next.line);
+                // a list option (nargs='+') takes every bare word up to the next flag
+                const items = [next];
+                if (isListFlag(name))
+                    for (let j = i + 2; j < words.length && !isFlag(words[j].text); j++)
+                        items.push(words[j]);
                 flags.set(name, {
-                    value: next.text,
+                    value: items.map((w) => w.text).join(' '),
                     line: word.line,
                     written: text,
-                    unresolved: [...word.unresolved, ...next.unresolved],
+                    unresolved: [...word.unresolved, ...items.flatMap((w) => w.unresolved)],
                 });
                 tookWord.push({ name, written: text, line: word.line });
-                i++;
+                i += items.length;
             }
             else {
                 flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
@@ -12321,6 +12341,12 @@ function configFlags(root, file, mapLine = (l) => l) {
             const name = prefix === '' ? normaliseFlag(key) : `${prefix}.${normaliseFlag(key)}`;
             if (value.kind === 'map') {
                 walk(value, name);
+                continue;
+            }
+            // a list option's sequence of numbers (cuda_graph_config: {batch_sizes: [1, 2, 4]}): its items joined by spaces
+            if (value.kind === 'seq' && isListFlag(name)) {
+                const items = value.items.map((item) => (item.kind === 'scalar' && item.value !== null && item.value !== undefined ? String(item.value) : '?'));
+                flags.set(name, { value: items.join(' '), line: mapLine(value.line), written: key, unresolved: [], ...(file !== undefined ? { file } : {}) });
                 continue;
             }
             if (value.kind === 'seq' || value.value === undefined)
@@ -12538,6 +12564,135 @@ function setSpeculative(engine, r, c) {
     else if (found.tokens)
         c.warn(`${c.origin(found.tokens.line)}: ${readValue(found.tokens.value)} is not a proposal count of 1 to ${MAX_TOKENS}; workload.speculative.tokens is not imported`);
     c.warn(`${where}: speculative decoding is read as workload.speculative (method ${found.method}); how many proposals are accepted is not in the command: give workload.speculative.acceptance_length (without it the estimate assumes 1, no proposal accepted)`);
+}
+
+;// CONCATENATED MODULE: ./src/import/graph-cap.ts
+
+const PATH = 'workload.cuda_graph_max_batch';
+/** Whole numbers of at least 1 in a list as written ("8 16 32", "[8, 16, 32]", "8,16,32"), else undefined. */
+function parseSizes(text) {
+    const words = text
+        .replace(/[[\]]/g, ' ')
+        .split(/[\s,]+/)
+        .filter((w) => w !== '');
+    if (words.length === 0)
+        return undefined;
+    const sizes = words.map((w) => (/^\d+$/.test(w) ? Number(w) : Number.NaN));
+    return sizes.every((n) => Number.isSafeInteger(n) && n >= 1) ? sizes : undefined;
+}
+/** Each engine's spellings, the first written one wins: a list before a largest size (each engine takes the list's largest). */
+const SOURCES = {
+    sglang: [
+        { names: ['cuda-graph-bs'], label: '--cuda-graph-bs', list: true },
+        { names: ['cuda-graph-max-bs'], label: '--cuda-graph-max-bs', list: false },
+    ],
+    vllm: [
+        { names: ['cudagraph-capture-sizes'], label: '--cudagraph-capture-sizes', list: true },
+        { names: ['compilation-config.cudagraph-capture-sizes'], label: 'compilation_config.cudagraph_capture_sizes', list: true },
+        { names: ['cuda-graph-sizes'], label: '--cuda-graph-sizes', list: true },
+        { names: ['max-cudagraph-capture-size'], label: '--max-cudagraph-capture-size', list: false },
+        { names: ['compilation-config.max-cudagraph-capture-size'], label: 'compilation_config.max_cudagraph_capture_size', list: false },
+        { names: ['compilation-config.max-capture-size'], label: 'compilation_config.max_capture_size', list: false },
+    ],
+    trtllm: [
+        { names: ['cuda-graph-config.batch-sizes'], label: 'cuda_graph_config.batch_sizes', list: true },
+        { names: ['cuda-graph-config.max-batch-size'], label: 'cuda_graph_config.max_batch_size', list: false },
+    ],
+};
+/** The options read here, per engine (for the importer's misspelling check). */
+const GRAPH_CAP_OPTIONS = {
+    sglang: SOURCES.sglang.flatMap((s) => s.names),
+    vllm: SOURCES.vllm.flatMap((s) => s.names),
+    trtllm: [...SOURCES.trtllm.flatMap((s) => s.names), 'cuda-graph-config.enable-padding'],
+};
+/** vLLM's --compilation-config JSON keys, in the same order. */
+const VLLM_JSON = [
+    { key: 'cudagraph_capture_sizes', list: true },
+    { key: 'max_cudagraph_capture_size', list: false },
+    { key: 'max_capture_size', list: false },
+];
+function written(engine, r) {
+    const out = [];
+    for (const s of SOURCES[engine]) {
+        const v = r.text(s.names);
+        if (v)
+            out.push({ label: s.label, line: v.line, list: s.list, raw: v.value });
+    }
+    if (engine === 'vllm') {
+        const json = r.text(['compilation-config']);
+        let parsed;
+        try {
+            parsed = json ? JSON.parse(json.value) : undefined;
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (json && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+            const o = parsed;
+            for (const { key, list } of VLLM_JSON) {
+                if (Object.hasOwn(o, key) && o[key] !== null)
+                    out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: o[key] });
+            }
+        }
+    }
+    // lists first (the engine derives the largest size from one), then the order above
+    return [...out.filter((w) => w.list), ...out.filter((w) => !w.list)];
+}
+/** The largest size a written value says, or undefined when it cannot be read. */
+function largest(w) {
+    if (Array.isArray(w.raw))
+        return w.raw.every((n) => typeof n === 'number') ? parseSizes(w.raw.join(' '))?.reduce((a, b) => Math.max(a, b)) : undefined;
+    if (typeof w.raw === 'number')
+        return Number.isSafeInteger(w.raw) && w.raw >= 1 ? w.raw : undefined;
+    if (typeof w.raw !== 'string')
+        return undefined;
+    const sizes = parseSizes(w.raw);
+    if (sizes === undefined || (!w.list && sizes.length !== 1))
+        return undefined;
+    return sizes.reduce((a, b) => Math.max(a, b));
+}
+const shown = (raw) => (typeof raw === 'string' ? readValue(raw) : typeof raw === 'number' ? readValue(String(raw)) : '(not a number)');
+/** Reads the engine's CUDA-graph batch cap (call after setSpeculative: vLLM's is divided by 1 + k). */
+function setGraphCap(engine, r, c) {
+    const all = written(engine, r);
+    const first = all[0];
+    if (first === undefined)
+        return;
+    const where = c.origin(first.line);
+    // TensorRT-LLM's max_batch_size 0 is its default: sizes up to 128 generated (left to the engine profile)
+    if (engine === 'trtllm' && !first.list && typeof first.raw === 'string' && first.raw.trim() === '0')
+        return;
+    const size = largest(first);
+    if (size === undefined) {
+        const why = `${where}: ${first.label} ${shown(first.raw)} is not ${first.list ? 'a list of batch sizes' : 'a batch size'} of at least 1`;
+        c.warn(`${why}; workload.cuda_graph_max_batch is not imported (the engine profile's default applies): give it in the plan`);
+        c.markUnread(PATH, why);
+        return;
+    }
+    if (engine === 'trtllm') {
+        const max = all.find((w) => !w.list);
+        const maxSize = max && first.list ? largest(max) : undefined;
+        if (max && maxSize !== undefined && maxSize !== size)
+            c.warn(`${c.origin(max.line)}: cuda_graph_config.max_batch_size ${maxSize} is not the largest of batch_sizes (${size}): TensorRT-LLM refuses the two unless they agree; the largest of batch_sizes is imported`);
+        const padding = r.text(['cuda-graph-config.enable-padding']);
+        if (!padding || !/^(true|1|yes|on)$/i.test(padding.value.trim()))
+            c.warn(`${where}: without cuda_graph_config.enable_padding TensorRT-LLM replays a graph only for a batch of exactly one of its sizes (those generated without padding: 1-32, 64, 128, then powers of two to max_batch_size); the estimate takes every decode batch up to ${size} as a graph, which reads decode fast for batches between sizes`);
+    }
+    let batch = size;
+    if (engine === 'vllm') {
+        // vLLM's capture sizes count tokens: a decode step of b sequences is b x (1 + k) of them
+        const k = c.has('workload.speculative.method') ? Number(c.get('workload.speculative.tokens') ?? 1) : 0;
+        batch = Math.floor(size / (1 + k));
+        if (batch < 1) {
+            const why = `${where}: ${first.label} ${size} tokens is less than one decode step of ${1 + k} tokens (1 + ${k} speculative)`;
+            c.warn(`${why}: every decode step launches eagerly; workload.cuda_graph_max_batch is not imported: set workload.cuda_graphs: false in the plan if so`);
+            c.markUnread(PATH, why);
+            return;
+        }
+        if (k > 0)
+            c.warn(`${where}: vLLM's ${first.label} ${size} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`);
+    }
+    c.set(PATH, batch, first.line);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
@@ -14005,6 +14160,7 @@ function storageReadFromName(name) {
 
 
 
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -14494,9 +14650,18 @@ function warnUnreadMemory(engine, args, c, misspelled) {
 }
 /** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
 const OTHER_READS = {
-    vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens'],
-    sglang: ['enable-dp-attention', 'enable-ep-moe', 'enable-deepep-moe', 'nnodes', 'json-model-override-args', 'disable-cuda-graph'],
+    vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+    sglang: [
+        'enable-dp-attention',
+        'enable-ep-moe',
+        'enable-deepep-moe',
+        'nnodes',
+        'json-model-override-args',
+        'disable-cuda-graph',
+        ...GRAPH_CAP_OPTIONS.sglang,
+    ],
     trtllm: [
+        ...GRAPH_CAP_OPTIONS.trtllm,
         ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
         ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
     ],
@@ -14724,6 +14889,8 @@ function applyEngine(args, c, ctx = {}) {
     setKvPool(engine, r, c);
     warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
     setSpeculative(engine, r, c);
+    // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
+    setGraphCap(engine, r, c);
     setRedundantExperts(engine, r, c);
     if (dpAttentionRanks > 1)
         warnWholeDense(r, c);
@@ -16163,7 +16330,7 @@ function roleFromName(text) {
     return undefined;
 }
 /** Workload keys that belong to the whole deployment, not to one pool. */
-const SHARED_WORKLOAD = new Set(['cuda_graphs', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
+const SHARED_WORKLOAD = new Set(['cuda_graphs', 'cuda_graph_max_batch', 'speculative', 'kv_cache_tokens', 'kv_cache_memory']);
 /** Shared keys one pool's workers may set alone: the plan's one value then applies to both pools, which is said. */
 const KV_POOL_KEYS = ['workload.kv_cache_tokens', 'workload.kv_cache_memory'];
 /** Workload keys that are a pool's own: the prefill batch, the decode cap, each pool's memory flag. */
@@ -25192,6 +25359,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             kind: 'boolean',
             description: 'Decode replays CUDA graphs (default true); false when the engine runs eagerly (--enforce-eager, --disable-cuda-graph)',
         },
+        cuda_graph_max_batch: schema_int("Largest decode batch per replica (sequences, not tokens, also with speculative decoding) the engine replays from a captured CUDA graph; larger batches launch eagerly (estimates only). SGLang --cuda-graph-max-bs / max of --cuda-graph-bs, vLLM max_cudagraph_capture_size / (1 + speculative tokens), TensorRT-LLM cuda_graph_config.max_batch_size / max of batch_sizes; default the engine's", 1, 2 ** 24),
         benchmark: section('The figures come from a finite closed-loop run: simulate it (docs/formulas.md, "Benchmark runs")', {
             requests: schema_int('Requests the run sends in all (num_prompts); concurrency of them in flight', 1, 1_000_000),
             input_range_ratio: fraction('Prompt lengths uniform in [ratio x longest, longest] around input_tokens; 1 = fixed (default)'),
@@ -27776,48 +27944,87 @@ function stageWeightBytes(facts, layout, stage, padding = null, split = denseSpl
     return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
 }
 /**
- * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
- * its engine makes after loading for the absorbed decode, where each query is taken into the latent
- * space (W_UK) and each output out of it (W_UV) while kv_b_proj itself stays for the prefill's
- * expansion of the latent cache. Per attention layer (the MTP module's included when it is loaded),
- * over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention), as each
- * engine's code does it (K = kv_lora_rank x heads x qk_nope_head_dim, V = the same with v_head_dim):
+ * How one engine keeps and reads MLA's kv_b_proj for the absorbed decode, where each query is taken
+ * into the latent space (W_UK) and each output out of it (W_UV), while kv_b_proj itself stays for the
+ * prefill's expansion of the latent cache (which reads it in the checkpoint's dtype: vLLM
+ * MLACommonImpl._forward_prefill, SGLang forward_normal_prepare, TensorRT-LLM MLA.forward_context_default
+ * all call kv_b_proj). Bytes per parameter of each part: `copy`, what the engine holds beside the
+ * checkpoint (0: a view, no copy); `decodeRead`, what its decode reads each step. As each engine's code
+ * does it:
  * - vLLM (MLAAttention.process_weights_after_loading, v1/attention/backends/mla/common.py in older
  *   releases): W_UK_T and W_UV are views of kv_b_proj's weight when it is unquantized (no copy), and of
  *   get_and_maybe_dequant_weights' dequantised tensor in the activation dtype (bf16) when it is
- *   quantized: 2 bytes x (K + V);
+ *   quantized; _forward_decode and _v_up_proj multiply by them (torch.bmm);
  * - SGLang (DeepseekV2WeightLoaderMixin.post_load_weights, models/deepseek_common/deepseek_weight_loader.py;
  *   models/deepseek_v2.py before): w_kc and w_vc are contiguous copies, of kv_b_proj's own dtype when
  *   it is 16-bit, dequantised to bf16 for 128x128 block fp8 on CUDA (block_quant_dequant; fp8 kept only
  *   with SGL_USE_DEEPGEMM_BMM, not a default) and for int8 or AWQ, requantised per tensor to fp8 on ROCm
- *   (block_quant_to_tensor_quant): 2 (or 1) bytes x (K + V);
+ *   (block_quant_to_tensor_quant); forward_absorb multiplies by them (torch.bmm, bmm_fp8 when fp8);
  * - TensorRT-LLM (MLA.create_weights, _torch/modules/attention.py; load_weights in
  *   _torch/models/modeling_deepseekv3.py): v_b_proj is a view of kv_b_proj's weight, k_b_proj_trans a
- *   transposed copy in fp8 for block-scaled fp8, else the model dtype: 1 (or 2) bytes x K; on SM100
- *   (B200, B300) with block fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16
- *   k_b_proj_trans_dequant and v_b_proj_dequant: 2 bytes x (K + V) more.
- * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). The floors leave it
- * out: an engine need not keep it.
+ *   transposed copy in fp8 for block-scaled fp8, else the model dtype; on SM100 (B200, B300) with block
+ *   fp8 and use_cute_dsl_blockscaling_bmm off (the default) it also keeps bf16 k_b_proj_trans_dequant and
+ *   v_b_proj_dequant, which forward_absorption_generation's fp8_block_scaling_bmm_out multiplies by
+ *   there (torch.bmm) where SM90 runs the fp8 block-scaled bmm on k_b_proj_trans and v_b_proj.
+ * An fp8 kv_b_proj is taken as block-scaled (DeepSeek's and Kimi's checkpoints). A floor needs none of
+ * this: an engine need not keep a copy, nor read more than the checkpoint's bytes.
  */
-function mlaDecodeCopyBytes(facts, layout, stage, engine, device) {
-    const up = facts.mlaKvUp;
-    const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    if (!up || layers <= 0)
-        return 0;
-    const key = up.key / layout.tp;
-    const both = key + up.value / layout.tp;
+function mlaAbsorbedBytes(facts, engine, device) {
     const dtype = facts.dtypes.attention;
     const quantized = DTYPE_BYTES[dtype] < 2;
     const own = facts.bytes.attention;
     const arch = deviceArch(device);
-    let perLayer;
-    if (engine === 'vllm')
-        perLayer = quantized ? ACTIVATION_BYTES * both : 0;
-    else if (engine === 'sglang')
-        perLayer = (quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own) * both;
-    else
-        perLayer = (dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own) * key + (dtype === 'fp8' && arch === 'sm100' ? ACTIVATION_BYTES * both : 0);
-    return perLayer * layers;
+    if (engine === 'vllm') {
+        const b = quantized ? ACTIVATION_BYTES : own;
+        return { copy: quantized ? { key: b, value: b } : { key: 0, value: 0 }, decodeRead: { key: b, value: b } };
+    }
+    if (engine === 'sglang') {
+        const b = quantized ? (dtype === 'fp8' && arch === 'rocm' ? 1 : ACTIVATION_BYTES) : own;
+        return { copy: { key: b, value: b }, decodeRead: { key: b, value: b } };
+    }
+    const kTrans = dtype === 'fp8' ? 1 : quantized ? ACTIVATION_BYTES : own;
+    if (dtype === 'fp8' && arch === 'sm100') {
+        return { copy: { key: kTrans + ACTIVATION_BYTES, value: ACTIVATION_BYTES }, decodeRead: { key: ACTIVATION_BYTES, value: ACTIVATION_BYTES } };
+    }
+    return { copy: { key: kTrans, value: 0 }, decodeRead: { key: kTrans, value: own } };
+}
+/** MLA's kv_b_proj parameters of one layer on one rank: over the layer's heads on the rank (heads / tp: the attention's tp, 1 under DP attention); null without MLA. */
+function mlaKvUpPerRank(facts, layout) {
+    const up = facts.mlaKvUp;
+    return up ? { key: up.key / layout.tp, value: up.value / layout.tp } : null;
+}
+/**
+ * Bytes one device of the stage holds, beside the checkpoint's weights, in the copy of MLA's kv_b_proj
+ * its engine makes after loading for the absorbed decode (mlaAbsorbedBytes' `copy`), per attention layer
+ * (the MTP module's included when it is loaded), over the layer's heads on the rank (K = kv_lora_rank x
+ * heads x qk_nope_head_dim, V = the same with v_head_dim). The floors leave it out: an engine need not keep it.
+ */
+function mlaDecodeCopyBytes(facts, layout, stage, engine, device) {
+    const up = mlaKvUpPerRank(facts, layout);
+    const layers = stage.layers - stage.linearLayers + stage.mtpLayers;
+    if (!up || layers <= 0)
+        return 0;
+    const { copy } = mlaAbsorbedBytes(facts, engine, device);
+    return (copy.key * up.key + copy.value * up.value) * layers;
+}
+/**
+ * Bytes a decode pass through the stage's attention layers (MTP modules excluded, as the passes count
+ * them) reads of MLA's absorbed matrices on one device, per engine (mlaAbsorbedBytes' `decodeRead`), and
+ * how much that is over reading kv_b_proj itself at the checkpoint's bytes, as a prefill does
+ * (`overCheckpoint`); null without MLA.
+ */
+function stageMlaDecodeReads(facts, layout, stage, engine, device) {
+    const up = mlaKvUpPerRank(facts, layout);
+    const layers = stage.layers - stage.linearLayers;
+    if (!up || layers <= 0)
+        return null;
+    const { decodeRead } = mlaAbsorbedBytes(facts, engine, device);
+    const own = facts.bytes.attention;
+    return {
+        decode: (decodeRead.key * up.key + decodeRead.value * up.value) * layers,
+        // part by part, so that an engine reading the checkpoint's dtype adds exactly 0
+        overCheckpoint: ((decodeRead.key - own) * up.key + (decodeRead.value - own) * up.value) * layers,
+    };
 }
 /** The kernels a device's name implies where the engines' code branches on them: AMD Instinct (ROCm), NVIDIA's SM100 family (B200, GB200, B300, GB300). */
 function deviceArch(device) {
@@ -28510,6 +28717,12 @@ function stageCostModel(facts, layout, hw, stage, mode) {
         ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
+    // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
+    // (within nonExpertWeights); the decoding tokens' absorbed path reads the engine's own copy of its key
+    // and value parts instead (memory.ts, mlaAbsorbedBytes: bf16 under vLLM and SGLang for an fp8
+    // checkpoint), and a pass holding both reads both. A bound counts the checkpoint's bytes alone, the
+    // least any engine reads.
+    const mlaReads = !isBound && hw.engine ? stageMlaDecodeReads(facts, layout, stage, hw.engine, hw.device) : null;
     // Prompt tokens write their KV in the attention layers (linear layers keep a state, not a cache) and their indexer keys.
     const indexerWrite = indexer ? indexer.bytesPerToken * fullLayers : 0;
     // The expected share averages over expert ranks; the pass waits for the busiest, which reads at least
@@ -28611,7 +28824,8 @@ function stageCostModel(facts, layout, hw, stage, mode) {
         const indexerFlops = indexer ? (perIndexerPair * (pass.prefillPairsFull + decodeTokens * ctx)) / cp : 0;
         const compute = tokens * perTokenCompute + picksPerDevice * perPickCompute + scoreFlops * sScores + indexerFlops * sIndexer + pass.logitTokens * perLogitCompute;
         const flops = tokens * perTokenFlops + picksPerDevice * perPickFlops + scoreFlops + indexerFlops + pass.logitTokens * perLogitFlops;
-        const weightBytes = nonExpertWeights + allExpertWeights * touched(groupTokens);
+        const mlaDecode = mlaReads && decodeTokens > 0 ? (pass.prefillTokens > 0 ? mlaReads.decode : mlaReads.overCheckpoint) : 0;
+        const weightBytes = nonExpertWeights + mlaDecode + allExpertWeights * touched(groupTokens);
         // Decoding sequences read their caches; every new token writes its KV.
         const kvRead = pass.decodeSequences > 0 ? pass.decodeSequences * kvReadPerSequence(ctx) : 0;
         const memory = (weightBytes * pass.weightReads + kvRead + (tokens * kvWritePerToken) / 1) * sBw;
@@ -31524,6 +31738,7 @@ function resolvePlan(plan, origins) {
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
         sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
         densePlacement: profile.densePlacement,
+        engine,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
         attentionEfficiency: cal.attentionEfficiency ?? 1,
@@ -31630,11 +31845,25 @@ function resolvePlan(plan, origins) {
         assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
     // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
     // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+    // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
+    // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
+    // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
+    const graphCap = w.cuda_graph_max_batch;
     let graphProfile = profile;
     if (engine === 'vllm') {
         const q = speculative ? speculative.tokens + 1 : 1;
-        const capture = vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+        const capture = graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
         graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+    }
+    else if (graphCap !== undefined)
+        graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
+    if (graphCap !== undefined) {
+        const path = 'workload.cuda_graph_max_batch';
+        if (w.cuda_graphs === false)
+            assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
+        else
+            assume(path, `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
+                (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''), origins[path] ?? 'plan');
     }
     const workload = {
         profile: graphProfile,
@@ -32101,12 +32330,12 @@ const RESIDUALS = {
             n: 1303,
             q: [
                 -0.534,
-                -0.327,
-                -0.1638,
+                -0.3284,
+                -0.1639,
                 -0.0853,
-                -0.027,
+                -0.0256,
                 0.0194,
-                0.0799,
+                0.0814,
                 0.1447,
                 0.2502,
                 0.4588,
@@ -32116,177 +32345,177 @@ const RESIDUALS = {
         disagg: {
             n: 117,
             q: [
-                -1.1343,
-                -0.5492,
-                -0.247,
-                -0.1669,
-                -0.0733,
-                0.0234,
-                0.1082,
-                0.3343,
-                0.5226,
-                1.5383,
-                2.0447
+                -1.1322,
+                -0.5474,
+                -0.2464,
+                -0.1654,
+                -0.0735,
+                0.0214,
+                0.1073,
+                0.3296,
+                0.5175,
+                1.5415,
+                2.0448
             ]
         },
         "disagg|queue<1.5": {
             n: 37,
             q: [
                 -0.2907,
-                -0.2276,
-                -0.1449,
-                -0.096,
-                -0.061,
+                -0.2285,
+                -0.1452,
+                -0.0951,
+                -0.0579,
                 0.0037,
-                0.0515,
-                0.1492,
-                0.3929,
-                0.974,
+                0.0507,
+                0.1491,
+                0.3955,
+                0.9805,
                 2.824
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.1819,
-                -0.5515,
-                -0.2892,
-                -0.0546,
-                0.0287,
-                0.1029,
-                0.298,
-                0.4108,
-                0.5512,
-                1.5225,
-                2.0264
+                -1.18,
+                -0.5505,
+                -0.2674,
+                -0.0494,
+                0.0265,
+                0.1048,
+                0.2937,
+                0.4191,
+                0.5516,
+                1.5262,
+                2.0287
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -1.2203,
-                -0.8843,
-                -0.2935,
-                -0.0579,
-                0.0138,
-                0.082,
-                0.3107,
-                0.4369,
-                0.5569,
-                1.5304,
-                2.0246
+                -1.2199,
+                -0.8823,
+                -0.2834,
+                -0.0505,
+                0.0119,
+                0.0813,
+                0.308,
+                0.4613,
+                0.5579,
+                1.5338,
+                2.0251
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.7396,
-                -0.4889,
-                -0.2205,
-                -0.181,
-                -0.1134,
+                -0.7353,
+                -0.4871,
+                -0.2209,
+                -0.1828,
+                -0.1143,
                 -0.0548,
-                0.0428,
-                0.2104,
+                0.0438,
+                0.2117,
                 0.4506,
-                1.4913,
+                1.493,
                 2.1559
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.9772,
-                -0.5041,
-                -0.2476,
-                -0.2131,
-                -0.1797,
-                -0.1243,
-                -0.0939,
-                0.0208,
-                0.0487,
+                -0.9752,
+                -0.5003,
+                -0.2468,
+                -0.2101,
+                -0.1828,
+                -0.1251,
+                -0.0932,
+                0.021,
+                0.0528,
                 0.5107,
-                1.2567
+                1.2579
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.3694,
-                -0.2744,
-                -0.1445,
-                -0.0695,
-                -0.0165,
+                -0.3703,
+                -0.2759,
+                -0.1446,
+                -0.0723,
+                -0.016,
                 0.028,
-                0.063,
+                0.0626,
                 0.1495,
                 0.3254,
-                0.8489,
+                0.8467,
                 1.5485
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.3764,
-                -0.3261,
-                -0.2135,
-                -0.089,
+                -0.3784,
+                -0.3287,
+                -0.2164,
+                -0.0913,
                 -0.0189,
                 0.0351,
-                0.0601,
+                0.06,
                 0.1931,
                 0.4148,
-                0.9154,
-                2.1712
+                0.9128,
+                2.1699
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.3817,
+                -0.3826,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
                 0.0745,
                 0.1187,
-                0.1951,
+                0.195,
                 0.5934,
                 1.1872,
-                1.6184
+                1.6176
             ]
         },
         "sglang|blackwell-ultra|run": {
             n: 60,
             q: [
-                -0.3817,
+                -0.3826,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
                 0.0745,
                 0.1187,
-                0.1951,
+                0.195,
                 0.5934,
                 1.1872,
-                1.6184
+                1.6176
             ]
         },
         "sglang|blackwell|run": {
             n: 136,
             q: [
-                -0.3363,
-                -0.273,
-                -0.1806,
+                -0.3368,
+                -0.2743,
+                -0.1836,
                 -0.0627,
-                -0.016,
+                -0.0123,
                 0.0423,
-                0.0601,
+                0.06,
                 0.1931,
-                0.5223,
-                1.1569,
-                2.3119
+                0.5247,
+                1.1565,
+                2.3104
             ]
         },
         "sglang|hopper": {
@@ -32295,12 +32524,12 @@ const RESIDUALS = {
                 -0.3259,
                 -0.1853,
                 -0.0899,
-                -0.0563,
-                -0.0102,
+                -0.0546,
+                -0.0113,
                 0.0098,
-                0.0463,
-                0.083,
-                0.1951,
+                0.042,
+                0.0853,
+                0.195,
                 0.537,
                 0.677
             ]
@@ -32308,13 +32537,13 @@ const RESIDUALS = {
         "sglang|hopper|run": {
             n: 90,
             q: [
-                -0.0785,
-                -0.0742,
-                -0.0489,
-                0.0003,
-                0.0155,
-                0.0618,
-                0.0895,
+                -0.078,
+                -0.0779,
+                -0.0406,
+                -0.0101,
+                0.0153,
+                0.042,
+                0.0942,
                 0.1925,
                 0.3899,
                 0.4775,
@@ -32361,12 +32590,12 @@ const RESIDUALS = {
                 -0.0881,
                 -0.0374,
                 -0.0082,
-                0.0169,
+                0.0157,
                 0.0755,
                 0.1139,
                 0.1743,
-                0.2961,
-                0.4798
+                0.296,
+                0.4797
             ]
         },
         "trtllm|blackwell|run": {
@@ -32377,11 +32606,11 @@ const RESIDUALS = {
                 -0.0906,
                 -0.0398,
                 -0.0083,
-                0.0163,
+                0.0154,
                 0.0722,
                 0.1104,
                 0.1661,
-                0.2944,
+                0.2941,
                 0.4718
             ]
         },
@@ -32567,128 +32796,128 @@ const RESIDUALS = {
             n: 1303,
             q: [
                 -0.2931,
-                -0.2074,
-                -0.1208,
-                -0.0807,
-                -0.0444,
-                -0.0006,
-                0.0368,
-                0.0799,
+                -0.2083,
+                -0.1218,
+                -0.0811,
+                -0.0445,
+                -0.0017,
+                0.0363,
+                0.0795,
                 0.135,
-                0.2178,
-                0.3082
+                0.2171,
+                0.3075
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -0.2936,
-                -0.2708,
-                -0.1936,
-                -0.144,
-                -0.0936,
-                -0.0435,
-                0.0031,
-                0.0658,
-                0.1247,
-                0.2146,
-                0.2985
+                -0.3007,
+                -0.2781,
+                -0.2009,
+                -0.1469,
+                -0.0967,
+                -0.0455,
+                0.001,
+                0.0526,
+                0.112,
+                0.2144,
+                0.2973
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2882,
-                -0.2548,
-                -0.2045,
-                -0.1812,
-                -0.1195,
-                -0.0578,
-                -0.0103,
-                0.0228,
-                0.0849,
-                0.1296,
-                0.323
+                -0.2963,
+                -0.264,
+                -0.2094,
+                -0.183,
+                -0.1199,
+                -0.0586,
+                -0.0125,
+                0.0152,
+                0.0847,
+                0.1173,
+                0.3225
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2839,
-                -0.2482,
-                -0.1996,
-                -0.1834,
-                -0.144,
-                -0.071,
-                -0.0353,
-                0.0135,
-                0.0677,
-                0.116,
-                0.139
+                -0.2916,
+                -0.2591,
+                -0.2055,
+                -0.184,
+                -0.1469,
+                -0.0757,
+                -0.0373,
+                0.0048,
+                0.0578,
+                0.1038,
+                0.1276
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.2826,
-                -0.2708,
-                -0.1554,
-                -0.1188,
-                -0.0717,
-                -0.0175,
-                0.0235,
-                0.09,
-                0.1371,
+                -0.2831,
+                -0.2718,
+                -0.1572,
+                -0.1207,
+                -0.0734,
+                -0.0203,
+                0.0221,
+                0.0826,
+                0.1325,
                 0.2226,
-                0.2886
+                0.2875
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.296,
-                -0.2781,
-                -0.2239,
-                -0.1473,
-                -0.1214,
-                -0.0969,
-                -0.0547,
-                -0.0173,
-                0.0365,
-                0.0932,
-                0.1335
+                -0.2974,
+                -0.279,
+                -0.2257,
+                -0.1491,
+                -0.1232,
+                -0.0984,
+                -0.056,
+                -0.0182,
+                0.0352,
+                0.0922,
+                0.1274
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.2057,
-                -0.1539,
-                -0.1039,
-                -0.0809,
+                -0.2088,
+                -0.1542,
+                -0.1068,
+                -0.0817,
                 -0.0423,
-                -0.0004,
-                0.0376,
-                0.0784,
+                -0.0019,
+                0.0362,
+                0.078,
                 0.1402,
-                0.2668,
-                0.4137
+                0.264,
+                0.4129
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.1667,
-                -0.1044,
+                -0.1715,
+                -0.1089,
                 -0.0956,
-                -0.0761,
-                -0.0603,
+                -0.0795,
+                -0.0606,
                 -0.0354,
                 -0.0214,
                 0.0084,
-                0.0369,
-                0.1561,
-                0.2802
+                0.0348,
+                0.1512,
+                0.2762
             ]
         },
         "sglang|blackwell-ultra": {
@@ -32702,57 +32931,57 @@ const RESIDUALS = {
                 0.0664,
                 0.107,
                 0.1434,
-                0.2718,
-                0.4173,
-                0.5467
+                0.2715,
+                0.4159,
+                0.5437
             ]
         },
         "sglang|hopper": {
             n: 183,
             q: [
-                -0.2077,
-                -0.149,
-                -0.1171,
+                -0.2094,
+                -0.1503,
+                -0.1183,
                 -0.0622,
-                0.0031,
+                -0.0018,
                 0.0503,
-                0.0757,
+                0.0755,
                 0.1042,
                 0.1624,
-                0.2655,
+                0.2633,
                 0.4357
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.3633,
+                -0.3648,
                 -0.2935,
                 -0.1571,
                 -0.1061,
                 -0.0574,
-                0.0068,
+                0.0051,
                 0.049,
                 0.088,
-                0.1476,
-                0.2372,
+                0.1473,
+                0.234,
                 0.3286
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.3617,
+                -0.363,
                 -0.3298,
                 -0.2081,
-                -0.1148,
-                -0.0584,
-                0.0068,
+                -0.116,
+                -0.0594,
+                0.0051,
                 0.0535,
                 0.0864,
                 0.1139,
                 0.178,
-                0.2382
+                0.2342
             ]
         },
         "trtllm|hopper": {
@@ -32841,7 +33070,7 @@ const RESIDUALS = {
         tpot: 1.36
     },
     widenDisagg: {
-        ttft: 1.58,
+        ttft: 1.57,
         tpot: 1.2
     }
 };
