@@ -108,8 +108,16 @@ function written(engine: Engine, r: GraphCapFlags): Written[] {
   return [...out.filter((w) => w.list), ...out.filter((w) => !w.list)];
 }
 
-/** The largest size a written value says, or undefined when it cannot be read. */
+/** The schema's maximum of workload.cuda_graph_max_batch (plan/schema.ts): a larger size is not read. */
+const MAX_SIZE = 2 ** 24;
+
+/** The largest size a written value says, or undefined when it cannot be read (or is above MAX_SIZE). */
 function largest(w: Written): number | undefined {
+  const n = largestWritten(w);
+  return n !== undefined && n <= MAX_SIZE ? n : undefined;
+}
+
+function largestWritten(w: Written): number | undefined {
   if (Array.isArray(w.raw)) return w.raw.every((n) => typeof n === 'number') ? parseSizes(w.raw.join(' '))?.reduce((a, b) => Math.max(a, b)) : undefined;
   if (typeof w.raw === 'number') return Number.isSafeInteger(w.raw) && w.raw >= 1 ? w.raw : undefined;
   if (typeof w.raw !== 'string') return undefined;
@@ -130,7 +138,7 @@ export function setGraphCap(engine: Engine, r: GraphCapFlags, c: FieldCollector)
   if (engine === 'trtllm' && !first.list && typeof first.raw === 'string' && first.raw.trim() === '0') return;
   const size = largest(first);
   if (size === undefined) {
-    const why = `${where}: ${first.label} ${shown(first.raw)} is not ${first.list ? 'a list of batch sizes' : 'a batch size'} of at least 1`;
+    const why = `${where}: ${first.label} ${shown(first.raw)} is not ${first.list ? 'a list of batch sizes' : 'a batch size'} of at least 1 (and at most ${MAX_SIZE})`;
     c.warn(`${why}; workload.cuda_graph_max_batch is not imported (the engine profile's default applies): give it in the plan`);
     c.markUnread(PATH, why);
     return;
