@@ -75,6 +75,41 @@ describe('import of the CUDA-graph batch cap', () => {
     expect(json.warnings.some((w) => w.includes('max_cudagraph_capture_size') && w.includes('not imported'))).toBe(true);
   });
 
+  it("a size above the schema's maximum (2^24) is warned about and marked unread, not imported into a plan verify refuses", () => {
+    for (const script of [
+      'python -m sglang.launch_server --model-path m --cuda-graph-max-bs 99999999999',
+      'vllm serve m --cudagraph-capture-sizes 8 16777217',
+    ]) {
+      const r = ok(importText('serve.sh', script, {}, {}));
+      expect(r.fields.workload?.cuda_graph_max_batch).toBeUndefined();
+      expect(r.warnings.some((w) => w.includes('not imported'))).toBe(true);
+      expect(r.unread?.['workload.cuda_graph_max_batch']).toBeDefined();
+    }
+    expect(cap('python -m sglang.launch_server --model-path m --cuda-graph-max-bs 16777216')).toBe(16777216);
+  });
+
+  it("disaggregated: the prefill workers' cap alone is not the decode pool's (warned, not imported); the decode workers' is", () => {
+    const pair = (prefill: string, decode: string) =>
+      ok(
+        importText(
+          'pd.sh',
+          [
+            `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1 --disaggregation-mode prefill --tp 8${prefill} &`,
+            `python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1 --disaggregation-mode decode --tp 8${decode} &`,
+          ].join('\n'),
+          {},
+          {},
+        ),
+      );
+    const prefillOnly = pair(' --cuda-graph-max-bs 8', '');
+    expect(prefillOnly.fields.workload?.cuda_graph_max_batch).toBeUndefined();
+    expect(prefillOnly.warnings.some((w) => w.startsWith('pd.sh:1: only the prefill workers set workload.cuda_graph_max_batch'))).toBe(true);
+    const decodeOnly = pair('', ' --cuda-graph-max-bs 8');
+    expect(decodeOnly.fields.workload?.cuda_graph_max_batch).toBe(8);
+    expect(decodeOnly.origins['workload.cuda_graph_max_batch']).toBe('pd.sh:2');
+    expect(pair(' --cuda-graph-max-bs 16', ' --cuda-graph-max-bs 8').fields.workload?.cuda_graph_max_batch).toBe(8);
+  });
+
   it('nothing is imported when no option is written', () => {
     expect(cap('vllm serve m --max-num-seqs 8')).toBeUndefined();
     expect(cap('python -m sglang.launch_server --model-path m')).toBeUndefined();

@@ -102,6 +102,13 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
           if (!setBy.has(path)) setBy.set(path, new Set());
           setBy.get(path)!.add(role);
           const seen = shared.get(path);
+          if (path === 'workload.cuda_graph_max_batch' && role === 'prefill' && seen === undefined) {
+            // the decode pool runs the decode batches the cap is about: the prefill workers' cap is not its
+            c.warn(
+              `${from}: only the prefill workers set ${path} (${JSON.stringify(value)}); the decode pool's batches are the ones it bounds, so it is not imported (the engine profile's default applies): give it in the plan`,
+            );
+            continue;
+          }
           if (seen === undefined) {
             shared.set(path, { value, role });
             c.set(path, value, from);
