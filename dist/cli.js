@@ -12638,8 +12638,14 @@ function written(engine, r) {
     // lists first (the engine derives the largest size from one), then the order above
     return [...out.filter((w) => w.list), ...out.filter((w) => !w.list)];
 }
-/** The largest size a written value says, or undefined when it cannot be read. */
+/** The schema's maximum of workload.cuda_graph_max_batch (plan/schema.ts): a larger size is not read. */
+const MAX_SIZE = 2 ** 24;
+/** The largest size a written value says, or undefined when it cannot be read (or is above MAX_SIZE). */
 function largest(w) {
+    const n = largestWritten(w);
+    return n !== undefined && n <= MAX_SIZE ? n : undefined;
+}
+function largestWritten(w) {
     if (Array.isArray(w.raw))
         return w.raw.every((n) => typeof n === 'number') ? parseSizes(w.raw.join(' '))?.reduce((a, b) => Math.max(a, b)) : undefined;
     if (typeof w.raw === 'number')
@@ -12664,7 +12670,7 @@ function setGraphCap(engine, r, c) {
         return;
     const size = largest(first);
     if (size === undefined) {
-        const why = `${where}: ${first.label} ${shown(first.raw)} is not ${first.list ? 'a list of batch sizes' : 'a batch size'} of at least 1`;
+        const why = `${where}: ${first.label} ${shown(first.raw)} is not ${first.list ? 'a list of batch sizes' : 'a batch size'} of at least 1 (and at most ${MAX_SIZE})`;
         c.warn(`${why}; workload.cuda_graph_max_batch is not imported (the engine profile's default applies): give it in the plan`);
         c.markUnread(PATH, why);
         return;
@@ -16400,6 +16406,11 @@ function importRoles(c, runs, findConfig) {
                         setBy.set(path, new Set());
                     setBy.get(path).add(role);
                     const seen = shared.get(path);
+                    if (path === 'workload.cuda_graph_max_batch' && role === 'prefill' && seen === undefined) {
+                        // the decode pool runs the decode batches the cap is about: the prefill workers' cap is not its
+                        c.warn(`${from}: only the prefill workers set ${path} (${JSON.stringify(value)}); the decode pool's batches are the ones it bounds, so it is not imported (the engine profile's default applies): give it in the plan`);
+                        continue;
+                    }
                     if (seen === undefined) {
                         shared.set(path, { value, role });
                         c.set(path, value, from);
