@@ -93,8 +93,10 @@ export function memoryFigures(
       break;
     }
   }
-  const weightsFloor =
-    bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
+  // the least any engine holds of the checkpoint: its dense parts placed as thinly as any engine places them
+  const floorSplit = bound ? denseSplit(bound, layout, 'floor') : null;
+  const floorWeights = bound && floorSplit ? (s: Stage) => stageWeightBytes(bound, layout, s, null, floorSplit) : null;
+  const weightsFloor = floorWeights && stagesBound ? maxOverStages(stagesBound, floorWeights) : null;
   // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
   // layers hold only their window, the least any engine keeps.
   const kvFloor =
@@ -117,12 +119,11 @@ export function memoryFigures(
       : null;
 
   let kvCapacityBound: number | null = null;
-  if (bound && stagesBound && hw.device) {
+  if (bound && floorWeights && stagesBound && hw.device) {
     let tokens = Infinity;
     for (const s of stagesBound) {
       const perToken = stageKvBytesPerToken(bound, layout, s);
-      if (perToken > 0)
-        tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
+      if (perToken > 0) tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
     }
     // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
     if (Number.isFinite(tokens)) kvCapacityBound = Math.max(Math.floor(tokens), kvCapacity ?? 0);

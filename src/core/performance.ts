@@ -14,6 +14,7 @@ import {
   KERNELS_SHARED_EXPERT,
 } from './defaults.js';
 import { allReduceExpected, allReduceFloor, allToAll, groupSpans, linkFor, pointToPoint, type CommCost, type GroupPlacement, type LinkChoice } from './comm.js';
+import { engineProfile } from './engines.js';
 import { windowKeys, windowPairs } from './layerKinds.js';
 import {
   denseSplit,
@@ -252,7 +253,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
   // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
   // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
-  const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
+  const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
   const nonExpertWeights =
     attnParams * b.attention +
     stageDenseMlpBytes(facts, split.mlp, stage) +

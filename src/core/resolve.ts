@@ -71,9 +71,11 @@ export interface Hardware {
   mlaEagerExtraKernels?: number;
   /** query heads per rank the engine's sparse-attention prompt kernel pads to (0: none; engines.ts) */
   sparsePrefillHeadPad?: number;
-  /** where the engine keeps the dense MLP, shared experts and LM head under attention DP (engines.ts; absent: replicated) */
-  densePlacement?: 'replicated' | 'sglang';
-  /** the engine whose copy of MLA's kv_b_proj a decode pass reads (memory.ts, mlaAbsorbedBytes); absent: kv_b_proj at the checkpoint's bytes */
+  /**
+   * the engine: where it keeps the dense MLP, shared experts and LM head under attention DP (engines.ts,
+   * densePlacement) and whose copy of MLA's kv_b_proj a decode pass reads (memory.ts, mlaAbsorbedBytes);
+   * absent: kept whole per rank, kv_b_proj read at the checkpoint's bytes
+   */
   engine?: Engine;
   /** serving overhead before a request's first token, seconds (estimates only) */
   requestOverhead: number;
@@ -256,7 +258,6 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
     mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
     sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
-    densePlacement: profile.densePlacement,
     engine,
     requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
     stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
