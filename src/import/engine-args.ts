@@ -33,6 +33,17 @@ export interface EngineArgs {
   spaced?: number[];
 }
 
+/** A JSON-valued flag (--compilation-config '{...}', --speculative-config, --eplb-config) as an object; undefined when it is not JSON or not an object. */
+export function jsonObjectFlag(text: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+}
+
 export function normaliseFlag(name: string): string {
   return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
 }

@@ -19,7 +19,7 @@
 // its KV pool settings workload.kv_cache_tokens and kv_cache_memory. Other memory settings are warned
 // about, never passed over.
 import type { Dtype } from '../core/types.js';
-import { type Engine, type EngineArgs, type FlagValue, normaliseFlag } from './engine-args.js';
+import { type Engine, type EngineArgs, type FlagValue, jsonObjectFlag, normaliseFlag } from './engine-args.js';
 import { aliasNames, isSwitch, takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
 import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
@@ -107,13 +107,7 @@ function cudaGraphsOff(engine: Engine, r: Reader): Where | undefined {
   if (dotted) return dotted.value.trim().toUpperCase() === 'NONE' ? dotted.line : undefined;
   const json = r.text(['compilation-config']);
   if (!json) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json.value);
-  } catch {
-    return undefined;
-  }
-  const mode = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).cudagraph_mode : undefined;
+  const mode = jsonObjectFlag(json.value)?.cudagraph_mode;
   return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
 }
 
@@ -711,13 +705,7 @@ function setRedundantExperts(engine: Engine, r: Reader, c: FieldCollector): void
   if (engine === 'sglang') found = r.text(['ep-num-redundant-experts']);
   else {
     const json = r.text(['eplb-config']);
-    let parsed: unknown;
-    try {
-      parsed = json ? JSON.parse(json.value) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    const n = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).num_redundant_experts : undefined;
+    const n = json ? jsonObjectFlag(json.value)?.num_redundant_experts : undefined;
     found =
       json && (typeof n === 'number' || typeof n === 'string')
         ? { value: String(n), line: json.line }

@@ -12,7 +12,7 @@
 //                 YAML (llm_args.py, BaseCudaGraphConfig): batch sizes, in requests; max_batch_size 0 is
 //                 its default (128 generated sizes) and is left to the engine profile
 // A list's largest size is the cap; a value that cannot be read is warned about and marked unread.
-import type { Engine } from './engine-args.js';
+import { type Engine, jsonObjectFlag } from './engine-args.js';
 import type { FieldCollector, Where } from './result.js';
 import { readValue } from '../plan/read-value.js';
 
@@ -91,14 +91,8 @@ function written(engine: Engine, r: GraphCapFlags): Written[] {
   }
   if (engine === 'vllm') {
     const json = r.text(['compilation-config']);
-    let parsed: unknown;
-    try {
-      parsed = json ? JSON.parse(json.value) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (json && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const o = parsed as Record<string, unknown>;
+    const o = json ? jsonObjectFlag(json.value) : undefined;
+    if (json && o) {
       for (const { key, list } of VLLM_JSON) {
         if (Object.hasOwn(o, key) && o[key] !== null) out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: o[key] });
       }

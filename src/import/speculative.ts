@@ -8,7 +8,7 @@
 //   TRT-LLM  speculative_config: {decoding_type: MTP, num_nextn_predict_layers} | {decoding_type: Eagle | Eagle3
 //            | NGram | DraftTarget, max_draft_len}
 // How many proposals are accepted is measured, not configured: the plan must say (acceptance_length).
-import type { Engine } from './engine-args.js';
+import { type Engine, jsonObjectFlag } from './engine-args.js';
 import type { FieldCollector, Where } from './result.js';
 import { readValue } from '../plan/read-value.js';
 
@@ -41,14 +41,8 @@ function vllmMethod(method: string | undefined, model: string | undefined): Meth
 function readVllm(r: TextFlags): Found | undefined {
   const json = r.text(['speculative-config']);
   if (json) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json.value);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { method: undefined, line: json.line };
-    const o = parsed as Record<string, unknown>;
+    const o = jsonObjectFlag(json.value);
+    if (!o) return { method: undefined, line: json.line };
     const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
     const n = o.num_speculative_tokens;
     return {
