@@ -42056,6 +42056,17 @@ function takesValue(name, reads) {
 // kept under the option's one name (flag-names.ts).
 
 const ENGINES = ['vllm', 'sglang', 'trtllm'];
+/** A JSON-valued flag (--compilation-config '{...}', --speculative-config, --eplb-config) as an object; undefined when it is not JSON or not an object. */
+function jsonObjectFlag(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
+}
 function normaliseFlag(name) {
     return name.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
 }
@@ -42305,6 +42316,17 @@ function readExpansion(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/speculative.ts
+// Speculative decoding as each engine is told it, into the plan's workload.speculative (method, tokens).
+//   vLLM     --speculative-config '{"method": "eagle3", "num_speculative_tokens": 3, ...}' (JSON, or
+//            speculative-config: {...} in --config, or --speculative-config.method ...); an MTP method
+//            (mtp, deepseek_mtp, qwen3_next_mtp ...) runs the checkpoint's own MTP layers
+//   SGLang   --speculative-algorithm EAGLE | EAGLE3 | NEXTN | STANDALONE | NGRAM, --speculative-num-steps,
+//            --speculative-num-draft-tokens (the tokens verified per step: the proposals + 1); EAGLE without
+//            --speculative-draft-model-path drafts with the checkpoint's own next-n (MTP) layers, as NEXTN does
+//   TRT-LLM  speculative_config: {decoding_type: MTP, num_nextn_predict_layers} | {decoding_type: Eagle | Eagle3
+//            | NGram | DraftTarget, max_draft_len}
+// How many proposals are accepted is measured, not configured: the plan must say (acceptance_length).
+
 
 /** vLLM's method names (a few others, medusa and mlp_speculator, the plan format cannot say). */
 function vllmMethod(method, model) {
@@ -42322,16 +42344,9 @@ function vllmMethod(method, model) {
 function readVllm(r) {
     const json = r.text(['speculative-config']);
     if (json) {
-        let parsed;
-        try {
-            parsed = JSON.parse(json.value);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        const o = jsonObjectFlag(json.value);
+        if (!o)
             return { method: undefined, line: json.line };
-        const o = parsed;
         const str = (k) => (typeof o[k] === 'string' ? o[k] : undefined);
         const n = o.num_speculative_tokens;
         return {
@@ -42419,6 +42434,21 @@ function setSpeculative(engine, r, c) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/graph-cap.ts
+// The engine's largest decode batch replayed from a captured CUDA graph, read into
+// workload.cuda_graph_max_batch (sequences per replica; a larger batch launches eagerly):
+//   SGLang        --cuda-graph-bs a b c (the largest), else --cuda-graph-max-bs N: batch sizes, in requests
+//                 (server_args.py; a speculative verify step of b requests is still batch b)
+//   vLLM          --cudagraph-capture-sizes a b c / --max-cudagraph-capture-size N (0.11+; EngineArgs),
+//                 --cuda-graph-sizes a b c (0.9-0.10, SchedulerConfig: one value is the largest, several
+//                 the list), --compilation-config '{"cudagraph_capture_sizes": [...],
+//                 "max_cudagraph_capture_size": N}' (JSON, dotted, or in --config; older "max_capture_size"):
+//                 token counts, a uniform decode step of b sequences being b x (1 + k) tokens with k
+//                 speculative tokens, so the batch is floor(N / (1 + k)) sequences
+//   TensorRT-LLM  cuda_graph_config: {batch_sizes: [...] (the largest), max_batch_size: N} in the options
+//                 YAML (llm_args.py, BaseCudaGraphConfig): batch sizes, in requests; max_batch_size 0 is
+//                 its default (128 generated sizes) and is left to the engine profile
+// A list's largest size is the cap; a value that cannot be read is warned about and marked unread.
+
 
 const PATH = 'workload.cuda_graph_max_batch';
 /** Whole numbers of at least 1 in a list as written ("8 16 32", "[8, 16, 32]", "8,16,32"), else undefined. */
@@ -42472,15 +42502,8 @@ function written(engine, r) {
     }
     if (engine === 'vllm') {
         const json = r.text(['compilation-config']);
-        let parsed;
-        try {
-            parsed = json ? JSON.parse(json.value) : undefined;
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (json && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-            const o = parsed;
+        const o = json ? jsonObjectFlag(json.value) : undefined;
+        if (json && o) {
             for (const { key, list } of VLLM_JSON) {
                 if (Object.hasOwn(o, key) && o[key] !== null)
                     out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: o[key] });
@@ -44097,14 +44120,7 @@ function cudaGraphsOff(engine, r) {
     const json = r.text(['compilation-config']);
     if (!json)
         return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(json.value);
-    }
-    catch {
-        return undefined;
-    }
-    const mode = parsed !== null && typeof parsed === 'object' ? parsed.cudagraph_mode : undefined;
+    const mode = jsonObjectFlag(json.value)?.cudagraph_mode;
     return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
 }
 /** The engine config key (normalised) that names a second file of flags. */
@@ -44630,14 +44646,7 @@ function setRedundantExperts(engine, r, c) {
         found = r.text(['ep-num-redundant-experts']);
     else {
         const json = r.text(['eplb-config']);
-        let parsed;
-        try {
-            parsed = json ? JSON.parse(json.value) : undefined;
-        }
-        catch {
-            parsed = undefined;
-        }
-        const n = parsed !== null && typeof parsed === 'object' ? parsed.num_redundant_experts : undefined;
+        const n = json ? jsonObjectFlag(json.value)?.num_redundant_experts : undefined;
         found =
             json && (typeof n === 'number' || typeof n === 'string')
                 ? { value: String(n), line: json.line }
@@ -58103,7 +58112,10 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             break;
         }
     }
-    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
+    // the least any engine holds of the checkpoint: its dense parts placed as thinly as any engine places them
+    const floorSplit = bound ? denseSplit(bound, layout, 'floor') : null;
+    const floorWeights = bound && floorSplit ? (s) => stageWeightBytes(bound, layout, s, null, floorSplit) : null;
+    const weightsFloor = floorWeights && stagesBound ? maxOverStages(stagesBound, floorWeights) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
     const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
@@ -58113,12 +58125,12 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
     let kvCapacityBound = null;
-    if (bound && stagesBound && hw.device) {
+    if (bound && floorWeights && stagesBound && hw.device) {
         let tokens = Infinity;
         for (const s of stagesBound) {
             const perToken = stageKvBytesPerToken(bound, layout, s);
             if (perToken > 0)
-                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
         }
         // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
         if (Number.isFinite(tokens))
@@ -58260,6 +58272,7 @@ function groupSpans(layout, hw) {
 // favourable case the plan allows for routing, collectives and math (docs/formulas.md, "Time").
 // A model is built once per (stage, mode) and then evaluates passes cheaply: the scheduler
 // simulation (simulator.ts) asks for tens of thousands of them.
+
 
 
 
@@ -58428,7 +58441,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
     // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
-    const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
+    const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
         ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
@@ -61454,7 +61467,6 @@ function resolvePlan(plan, origins) {
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
         sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
-        densePlacement: profile.densePlacement,
         engine,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,

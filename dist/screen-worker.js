@@ -1763,7 +1763,10 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             break;
         }
     }
-    const weightsFloor = bound && stagesBound ? maxOverStages(stagesBound, (s) => stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) : null;
+    // the least any engine holds of the checkpoint: its dense parts placed as thinly as any engine places them
+    const floorSplit = bound ? denseSplit(bound, layout, 'floor') : null;
+    const floorWeights = bound && floorSplit ? (s) => stageWeightBytes(bound, layout, s, null, floorSplit) : null;
+    const weightsFloor = floorWeights && stagesBound ? maxOverStages(stagesBound, floorWeights) : null;
     // Exact once the KV facts are known (bound facts keep known KV sizes, unknown ones cost 0); sliding
     // layers hold only their window, the least any engine keeps.
     const kvFloor = bound && stagesBound && maxContext !== undefined ? maxOverStages(stagesBound, (s) => stageKvBytesPerSequence(bound, layout, s, maxContext)) : 0;
@@ -1773,12 +1776,12 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         ? kvCapacityTokens(est, layout, wl.engine, stagesEst, poolMemory, sequences ?? 1, wl.inputTokens !== undefined ? meanContext(wl.inputTokens, wl.outputTokens ?? 0) : 0, wl.kvCacheTokens)
         : null;
     let kvCapacityBound = null;
-    if (bound && stagesBound && hw.device) {
+    if (bound && floorWeights && stagesBound && hw.device) {
         let tokens = Infinity;
         for (const s of stagesBound) {
             const perToken = stageKvBytesPerToken(bound, layout, s);
             if (perToken > 0)
-                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - stageWeightBytes(bound, layout, s, null, denseSplit(bound, layout, 'floor'))) / perToken);
+                tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
         }
         // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate
         if (Number.isFinite(tokens))
@@ -1920,6 +1923,7 @@ function groupSpans(layout, hw) {
 // favourable case the plan allows for routing, collectives and math (docs/formulas.md, "Time").
 // A model is built once per (stage, mode) and then evaluates passes cheaply: the scheduler
 // simulation (simulator.ts) asks for tens of thousands of them.
+
 
 
 
@@ -2088,7 +2092,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
     // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
-    const split = denseSplit(facts, layout, isBound ? 'floor' : (hw.densePlacement ?? 'replicated'));
+    const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
         ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
@@ -5114,7 +5118,6 @@ function resolvePlan(plan, origins) {
         launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
         mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
         sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
-        densePlacement: profile.densePlacement,
         engine,
         requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
         stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
