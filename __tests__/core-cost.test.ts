@@ -183,6 +183,29 @@ describe("a cost requirement's range is the metrics' cost range", () => {
     const range = r.ranges!.cost_per_million_tokens!;
     const c = r.checks.find((x) => x.id === 'requirements.cost_per_million_tokens')!;
     expect(c.status).toBe('fail');
-    expect(c.detail).toContain(`range $${range[0].toFixed(2)} to $${range[1].toFixed(2)}`);
+    // the words round each end outward, to the cent
+    const [low, high] = [Math.floor(range[0] * 100) / 100, Math.ceil(range[1] * 100) / 100];
+    expect(c.detail).toContain(`range $${low.toFixed(2)} to $${high.toFixed(2)}`);
+  });
+});
+
+describe('a light open loop: the cost range stops at what its arrivals allow', () => {
+  it("the cheap end is not the rounded throughput's (0.256 tokens/s shown as 0.26)", () => {
+    // 0.001 requests/s x 256 tokens = 0.256 tokens/s offered, whatever the speed: $2.50 / (0.256 x 3600)
+    // x 1e6 = $2,712.67 per million tokens. The metric rounds the throughput to 0.26, and the range read
+    // $2,670.94 (= $2.50 / (0.26 x 3600) x 1e6): a $2,700 requirement warned instead of failing.
+    const text = `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1, cost_per_hour: 2.5}
+deployment: {engine: vllm}
+workload: {request_rate: 0.001/s, input_tokens: 1024, output_tokens: 256}
+requirements: {cost_per_million_tokens: 2700}
+`;
+    const r = verifyPlanText('l.plan.yaml', text, noReference);
+    const offeredCost = (2.5 / (0.256 * 3600)) * 1e6;
+    expect(r.metrics!.cost_per_million_tokens).toBeCloseTo(offeredCost, 3);
+    expect(r.ranges!.cost_per_million_tokens![0]).toBeGreaterThanOrEqual(Math.floor(offeredCost * 1e4) / 1e4);
+    expect(r.ranges!.tokens_per_joule![1]).toBeLessThanOrEqual(Math.ceil((0.256 / 700) * 1e6) / 1e6);
+    expect(r.checks.find((c) => c.id === 'requirements.cost_per_million_tokens')!.status).toBe('fail');
   });
 });

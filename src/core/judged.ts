@@ -302,7 +302,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       economy,
       loopMissing,
       { ...tpotRisk, trend: 'improves' },
-      { ceiling: stops.throughputCeiling, low: stops.throughputLow },
+      { ceiling: stops.servedCeiling, low: stops.throughputLow },
     );
     judge(
       'requirements.cost_per_million_tokens',

@@ -119,7 +119,7 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
   if (kv !== null && kv !== undefined && kv > 0)
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   // the throughput's range before rounding, for the cost and energy ranges that follow from it
-  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
+  const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.servedCeiling, stops.throughputLow) : undefined;
   return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 
@@ -131,6 +131,8 @@ export interface RangeStops {
   ttftPercentileLow: number | null;
   /** the throughput's ceiling, tokens/s */
   throughputCeiling: number | null;
+  /** the same before the shown estimate's rounding: cost and energy, from the unrounded throughput, stop here */
+  servedCeiling: number | null;
   /** where the throughput's low end stops falling, tokens/s: an open loop that keeps up (offeredFloor); else null */
   throughputLow: number | null;
 }
@@ -146,6 +148,7 @@ export function rangeStops(r: Resolved, c: Computed, idle: Residuals, tpot: Resi
     ttftLow,
     ttftPercentileLow: fixedLengths ? ttftLow : null,
     throughputCeiling: offeredCeiling(r, c, shownThroughput),
+    servedCeiling: offeredCeiling(r, c, null),
     throughputLow: offeredFloor(r, c, tpot),
   };
 }
