@@ -213,3 +213,25 @@ describe('hostile plans', () => {
     expect(() => loadPlan('x.plan.yaml', undefined as unknown as string, noReferences)).not.toThrow();
   });
 });
+
+describe('hostile power and price', () => {
+  const plan = (hw: string) => `version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1, ${hw}}\n`;
+
+  test('a power below 1 W per accelerator is refused (1e-9 W read 2.4e12 tokens/J), naming key and line', () => {
+    for (const p of ['1e-9 W', '0.001 W', '0.0005 kW']) {
+      const [error] = mustFail(plan(`power: "${p}"`));
+      expect(error?.path).toBe('hardware.power');
+      expect(error?.line).toBe(3);
+      expect(error?.message).toMatch(/from 1 W to 1000000 W/);
+    }
+    expect(loadedOf(loadPlan('ok.plan.yaml', plan('power: "1 W"'), noReferences)).plan.hardware.power).toBe(1);
+  });
+
+  test('a negative, huge or string cost_per_hour is refused, naming key and line', () => {
+    for (const c of ['-2.5', '1e300', '"3.50 USD"', '.nan']) {
+      const [error] = mustFail(plan(`cost_per_hour: ${c}`));
+      expect(error?.path).toBe('hardware.cost_per_hour');
+      expect(error?.line).toBe(3);
+    }
+  });
+});
