@@ -75,3 +75,24 @@ describe('the hardware in words', () => {
     expect(hardwareText({ name: null, gpus: null, memory_bytes: 64e9, memory_bandwidth_bytes_per_s: null, peak_flops: null })).toBe('');
   });
 });
+
+describe('tokens per joule in the headline', () => {
+  const withMetrics = (m: Record<string, number>) => {
+    const r = llama70bReport({ checks: [] });
+    r.metrics = { ...r.metrics!, ...m };
+    return r;
+  };
+
+  it('is said when the power moved it, though the throughput moved too', () => {
+    // throughput 3,299 -> 3,400 (+3.1%); 700 W -> 500 W: tokens/J 0.589 -> 0.850 (+44%, not +3.1%)
+    const base = withMetrics({ throughput_tokens_per_s: 3299, tokens_per_joule: 0.589 });
+    const head = withMetrics({ throughput_tokens_per_s: 3400, tokens_per_joule: 0.85 });
+    expect(planHeadline(head, { bases: { [head.file]: base }, baseName: 'main' })).toContain('tokens per joule');
+  });
+
+  it('is left out when it only follows the throughput', () => {
+    const base = withMetrics({ throughput_tokens_per_s: 3000, tokens_per_joule: 0.6 });
+    const head = withMetrics({ throughput_tokens_per_s: 3300, tokens_per_joule: 0.66 });
+    expect(planHeadline(head, { bases: { [head.file]: base }, baseName: 'main' })).not.toContain('tokens per joule');
+  });
+});

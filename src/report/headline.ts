@@ -132,8 +132,13 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
   }
   if (base) {
     const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
-    // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
-    const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
+    // tokens per joule moves with throughput at a fixed power and device count: say it only when it did not just follow
+    const ratio = (key: string) => {
+      const c = all.find((x) => x.key === key);
+      return c ? c.current / c.base : 1;
+    };
+    const follows = Math.abs(ratio('tokens_per_joule') / ratio('throughput_tokens_per_s') - 1) * 100 < (opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+    const changes = follows ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
     const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
     const moved = changeSentence(changes, escapeMarkdown(opts.baseName ?? 'the base'));
     const change = [verdict, moved].filter(Boolean).join('; ');
