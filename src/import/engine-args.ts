@@ -2,7 +2,7 @@
 // `--flag value`, `--flag=value` and bare boolean flags; names are compared with `_` read as `-`
 // and in lower case, so --tp_size and --tp-size are one flag, and each engine's aliases (-tp) are
 // kept under the option's one name (flag-names.ts).
-import { canonicalFlag, isListFlag, isSwitch } from './flag-names.js';
+import { canonicalFlag, isListFlag, isSwitch, vllmLevel } from './flag-names.js';
 import type { Word } from './shell.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
@@ -115,6 +115,13 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       continue;
     }
     if (isFlag(text)) {
+      const level = engine === 'vllm' ? vllmLevel(text, words[i + 1]?.text) : undefined;
+      if (level) {
+        const taken = words.slice(i, i + level.words);
+        flags.set('optimization-level', { value: level.value, line: word.line, written: '-O', unresolved: taken.flatMap((w) => w.unresolved) });
+        i += level.words - 1;
+        continue;
+      }
       const eq = text.indexOf('=');
       if (eq > 0) {
         flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
@@ -127,8 +134,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       }
       const name = canonicalFlag(engine, normaliseFlag(text));
       const next = words[i + 1];
-      // -O3: vLLM's optimisation level, its value written in the flag
-      const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
+      const takesValue = !isSwitch(name) && next !== undefined && !isFlag(next.text);
       if (takesValue && next) {
         if (isSpacedFlags(next.text)) spaced.push(next.line);
         // a list option (nargs='+') takes every bare word up to the next flag

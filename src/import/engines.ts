@@ -23,6 +23,7 @@ import { type Engine, type EngineArgs, type FlagValue, jsonObjectFlag, normalise
 import { aliasNames, isSwitch, takesValue } from './flag-names.js';
 import { setSpeculative } from './speculative.js';
 import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
+import { vllmGraphsOff } from './vllm-compilation.js';
 import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
@@ -93,22 +94,16 @@ const EAGER_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
 };
 
 /**
- * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config with cudagraph_mode
- * NONE (--compilation-config JSON, dotted, or in --config); TensorRT-LLM's cuda_graph_config: null (its
+ * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config (cudagraph_mode
+ * NONE) or optimization level 0 (vllm-compilation.ts); TensorRT-LLM's cuda_graph_config: null (its
  * PyTorch backend captures them by default since 1.0, for the batch sizes that section gives). Where it is written.
  */
-function cudaGraphsOff(engine: Engine, r: Reader): Where | undefined {
+function cudaGraphsOff(engine: Engine, r: Reader, c: FieldCollector): Where | undefined {
   if (engine === 'trtllm') {
     const section = r.flag(['cuda-graph-config']);
     return section?.value === 'null' ? whereOf(section) : undefined;
   }
-  if (engine !== 'vllm') return undefined;
-  const dotted = r.text(['compilation-config.cudagraph-mode']);
-  if (dotted) return dotted.value.trim().toUpperCase() === 'NONE' ? dotted.line : undefined;
-  const json = r.text(['compilation-config']);
-  if (!json) return undefined;
-  const mode = jsonObjectFlag(json.value)?.cudagraph_mode;
-  return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
+  return engine === 'vllm' ? vllmGraphsOff(r, c) : undefined;
 }
 
 /** The engine config key (normalised) that names a second file of flags. */
@@ -299,7 +294,12 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
 
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS: Readonly<Record<Engine, ReadonlySet<string>>> = {
-  vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size', 'eplb-config', 'num-redundant-experts']),
+  vllm: new Set([
+    ...Object.values(FLAGS.vllm).flat(),
+    ...EAGER_FLAGS.vllm,
+    ...CONFIG_FLAGS.vllm,
+    ...['block-size', 'eplb-config', 'num-redundant-experts', 'optimization-level'],
+  ]),
   sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend', 'ep-num-redundant-experts']),
   trtllm: new Set([
     ...Object.values(FLAGS.trtllm).flat(),
@@ -807,7 +807,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   }
   // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
   const eager = r.bool(EAGER_FLAGS[engine]);
-  const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r);
+  const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r, c);
   if (graphsOff !== undefined) c.set('workload.cuda_graphs', false, graphsOff);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);

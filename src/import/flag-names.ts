@@ -17,6 +17,10 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     q: 'quantization',
     // argparse's prefix of --kv-cache-memory-bytes, the spelling vLLM's own start-up log suggests ("--kv-cache-memory=...")
     'kv-cache-memory': 'kv-cache-memory-bytes',
+    // --compilation-config's short names: -O to 0.12 (-O '{...}', -O.key; a level -O3 is read apart,
+    // vllmLevel), -cc since (vllm/engine/arg_utils.py add_cli_args)
+    o: 'compilation-config',
+    cc: 'compilation-config',
   },
   sglang: {
     tp: 'tp-size',
@@ -50,10 +54,25 @@ export function aliasNames(engine: Engine): string[] {
   return Object.keys(ALIASES[engine]);
 }
 
-/** The one name of a (normalised) option in this engine. */
+/** The one name of a (normalised) option in this engine; a dotted key's head too (-O.cudagraph_mode is --compilation-config.cudagraph_mode). */
 export function canonicalFlag(engine: Engine, name: string): string {
   const aliases = ALIASES[engine];
-  return Object.hasOwn(aliases, name) ? (aliases[name] as string) : name;
+  if (Object.hasOwn(aliases, name)) return aliases[name] as string;
+  const dot = name.indexOf('.');
+  const head = dot > 0 ? name.slice(0, dot) : '';
+  return head !== '' && Object.hasOwn(aliases, head) ? `${aliases[head] as string}${name.slice(dot)}` : name;
+}
+
+/**
+ * vLLM's -O as its optimization level, the level's text and the words it takes. vllm/utils/argparse_utils.py
+ * (FlexibleArgumentParser.parse_args) reads -O3 and -O=3, and -O followed by a word 0-3, as the level
+ * (compilation_config's level or mode to 0.11, --optimization-level since 0.12); any other -O is the
+ * compilation config: -O '{...}' its JSON, -O.key=value one key (0.10-0.12; 0.13 refuses it for -cc.key).
+ */
+export function vllmLevel(text: string, next: string | undefined): { value: string; words: 1 | 2 } | undefined {
+  if (text === '-O') return next !== undefined && /^[0-3]$/.test(next) ? { value: next, words: 2 } : undefined;
+  const m = /^-O=?([^.=].*)$/.exec(text);
+  return m ? { value: m[1] as string, words: 1 } : undefined;
 }
 
 /**

@@ -12,13 +12,12 @@
 //                 YAML (llm_args.py, BaseCudaGraphConfig): batch sizes, in requests; max_batch_size 0 is
 //                 its default (128 generated sizes) and is left to the engine profile
 // A list's largest size is the cap; a value that cannot be read is warned about and marked unread.
-import { type Engine, jsonObjectFlag } from './engine-args.js';
+import type { Engine } from './engine-args.js';
 import type { FieldCollector, Where } from './result.js';
 import { readValue } from '../plan/read-value.js';
+import { type CompilationFlags, compilationJson } from './vllm-compilation.js';
 
-export interface GraphCapFlags {
-  text(names: readonly string[]): { value: string; line: Where } | undefined;
-}
+export type GraphCapFlags = CompilationFlags;
 
 const PATH = 'workload.cuda_graph_max_batch';
 
@@ -89,13 +88,10 @@ function written(engine: Engine, r: GraphCapFlags): Written[] {
     const v = r.text(s.names);
     if (v) out.push({ label: s.label, line: v.line, list: s.list, raw: v.value });
   }
-  if (engine === 'vllm') {
-    const json = r.text(['compilation-config']);
-    const o = json ? jsonObjectFlag(json.value) : undefined;
-    if (json && o) {
-      for (const { key, list } of VLLM_JSON) {
-        if (Object.hasOwn(o, key) && o[key] !== null) out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: o[key] });
-      }
+  const json = engine === 'vllm' ? compilationJson(r) : undefined;
+  if (json) {
+    for (const { key, list } of VLLM_JSON) {
+      if (Object.hasOwn(json.o, key) && json.o[key] !== null) out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: json.o[key] });
     }
   }
   // lists first (the engine derives the largest size from one), then the order above

@@ -1,0 +1,74 @@
+// vLLM's compilation config by its short names, and its optimization level, as they set CUDA graphs
+// (workload.cuda_graphs) and their batch cap (workload.cuda_graph_max_batch). Sources:
+// - vllm/utils/argparse_utils.py, FlexibleArgumentParser.parse_args: -O3, -O=3 and -O followed by 0-3 are
+//   the level (compilation_config's level, mode in 0.11, --optimization-level from 0.12); -O.key=value and
+//   --compilation-config.key value are one key of the JSON; vllm/engine/arg_utils.py registers -O (to
+//   0.12) and -cc (since) as --compilation-config's short names.
+// - vllm/config/vllm.py OPTIMIZATION_LEVEL_00..03 (0.12+): O0 cudagraph_mode NONE, O1 PIECEWISE, O2 and O3
+//   FULL_AND_PIECEWISE; before 0.12, VllmConfig.__post_init__ sets cudagraph_mode NONE below level 3.
+import { describe, expect, it } from 'vitest';
+import { importText, ok } from './import-helpers.js';
+
+const fields = (script: string, files: Record<string, string> = {}) => ok(importText('serve.sh', script, {}, files));
+const graphs = (script: string) => fields(script).fields.workload?.cuda_graphs;
+const cap = (script: string) => fields(script).fields.workload?.cuda_graph_max_batch;
+
+describe("vLLM's -O and -cc: --compilation-config by its short names", () => {
+  it('reads the JSON and one key (-O.key=value, -cc.key value) as --compilation-config gives them, at their line', () => {
+    const json = fields(`vllm serve m \\\n  -O '{"cudagraph_mode": "NONE"}'`);
+    expect(json.fields.workload?.cuda_graphs).toBe(false);
+    expect(json.origins['workload.cuda_graphs']).toBe('serve.sh:2');
+    expect(graphs('vllm serve m -O.cudagraph_mode=NONE')).toBe(false);
+    expect(graphs('vllm serve m -cc.cudagraph_mode NONE')).toBe(false);
+    expect(graphs(`vllm serve m -cc '{"cudagraph_mode": "NONE"}'`)).toBe(false);
+    expect(graphs('vllm serve m -O.cudagraph_mode=FULL_DECODE_ONLY')).toBeUndefined();
+    expect(cap('vllm serve m -O.max_cudagraph_capture_size=128')).toBe(128);
+    expect(cap('vllm serve m -O.cudagraph_capture_sizes=[1,2,4,48]')).toBe(48);
+    expect(cap(`vllm serve m -O '{"cudagraph_capture_sizes": [1, 2, 4, 24]}'`)).toBe(24);
+    expect(cap('vllm serve m --compilation-config.cudagraph_capture_sizes=[1,2,4]')).toBe(4);
+    expect(cap('vllm serve m -cc.max_cudagraph_capture_size 64')).toBe(64);
+  });
+
+  it('is not taken for an unknown option, and its capture size counts 1 + k tokens a sequence as the long form does', () => {
+    const r = fields(`vllm serve m -O.max_cudagraph_capture_size=128 --speculative-config '{"method": "eagle3", "model": "d", "num_speculative_tokens": 3}'`);
+    expect(r.warnings.some((w) => w.includes('is not a vLLM option'))).toBe(false);
+    expect(r.fields.workload?.cuda_graph_max_batch).toBe(32);
+  });
+});
+
+describe("vLLM's optimization level (-O<n>)", () => {
+  it('-O0 (no compilation) turns CUDA graphs off in every spelling, at its line', () => {
+    for (const o of ['-O0', '-O 0', '-O=0', '--optimization-level 0']) {
+      const r = fields(`vllm serve m \\\n  ${o} --max-num-seqs 8`);
+      expect(r.fields.workload?.cuda_graphs).toBe(false);
+      expect(r.origins['workload.cuda_graphs']).toBe('serve.sh:2');
+      expect(r.fields.workload?.max_running_sequences).toBe(8);
+    }
+  });
+
+  it('-O3 leaves CUDA graphs on, silently, and takes no model: -O 3 takes the 3 alone', () => {
+    for (const o of ['-O3', '-O 3']) {
+      const r = fields(`vllm serve ${o} meta-llama/Llama-3.1-8B-Instruct`);
+      expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+      expect(r.fields.model?.preset).toBe('llama-3.1-8b');
+      expect(r.warnings).toEqual([]);
+    }
+  });
+
+  it('-O1 and -O2 capture graphs from vLLM 0.12 and none before: read as on, and said, at their line', () => {
+    for (const level of ['1', '2']) {
+      const r = fields(`vllm serve meta-llama/Llama-3.1-8B-Instruct \\\n  -O${level}`);
+      expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+      expect(
+        r.warnings.some(
+          (w) => w.startsWith(`serve.sh:2: -O ${level} captures CUDA graphs in vLLM 0.12 and later`) && w.includes('workload.cuda_graphs: false'),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('a cudagraph_mode written beside the level wins over its default', () => {
+    expect(graphs('vllm serve m -O0 -O.cudagraph_mode=FULL_DECODE_ONLY')).toBeUndefined();
+    expect(graphs(`vllm serve m -O3 --compilation-config '{"cudagraph_mode": "NONE"}'`)).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+// vLLM's compilation config and optimization level, as far as they turn CUDA graphs off (workload.cuda_graphs):
+//   cudagraph_mode NONE: --compilation-config '{...}' (-O '{...}' to 0.12, -cc since), one key
+//            (--compilation-config.cudagraph_mode, -O.cudagraph_mode 0.10-0.12, -cc.cudagraph_mode), or in --config
+//   the level: -O3, -O 3, -O=3 or --optimization-level 3 (flag-names.ts, vllmLevel). From 0.12 it is the
+//            optimization level (vllm/config/vllm.py, OPTIMIZATION_LEVEL_00..03): O0 cudagraph_mode NONE, O1
+//            PIECEWISE, O2 (the default) and O3 FULL_AND_PIECEWISE. Before, it was compilation_config's level
+//            (mode in 0.11), and V1 captured graphs only at 3: VllmConfig.__post_init__ leaves cudagraph_mode
+//            NONE below it (0.10-0.11), gpu_model_runner.py's use_cuda_graph is level == PIECEWISE (0.8-0.9).
+//            So -O0 is graphs off and -O3 on under V1 (vLLM's engine from 0.8); -O1 and -O2 differ by release (warned).
+// A cudagraph_mode written beside a level wins, as a key the user sets wins over the level's defaults.
+import { type FlagValue, jsonObjectFlag } from './engine-args.js';
+import type { FieldCollector, Where } from './result.js';
+import { readValue } from '../plan/read-value.js';
+
+/** What these read flags with (engines.ts's reader). */
+export interface CompilationFlags {
+  flag(names: readonly string[]): FlagValue | undefined;
+  text(names: readonly string[]): { value: string; line: Where } | undefined;
+}
+
+/** A level as the whole compilation config: --compilation-config 3 where CompilationConfig.from_cli took a number (0.7's arg_utils.py). */
+const BARE_LEVEL = /^\s*[0-3]\s*$/;
+
+/** The compilation config's JSON as an object, else undefined. */
+export function compilationJson(r: CompilationFlags): { o: Record<string, unknown>; line: Where } | undefined {
+  const json = r.text(['compilation-config']);
+  if (json === undefined || BARE_LEVEL.test(json.value)) return undefined;
+  const o = jsonObjectFlag(json.value);
+  return o !== undefined ? { o, line: json.line } : undefined;
+}
+
+/** The level as written, or undefined. */
+function level(r: CompilationFlags): { value: string; line: Where; written: string } | undefined {
+  for (const name of ['optimization-level', 'compilation-config']) {
+    const v = r.text([name]);
+    if (v && (name === 'optimization-level' || BARE_LEVEL.test(v.value)))
+      return { value: v.value.trim(), line: v.line, written: r.flag([name])?.written ?? `--${name}` };
+  }
+  return undefined;
+}
+
+/** Where vLLM's compilation config or level turns CUDA graphs off, else undefined (a level whose meaning differs by release is warned about). */
+export function vllmGraphsOff(r: CompilationFlags, c: FieldCollector): Where | undefined {
+  const json = compilationJson(r);
+  const jsonMode = json?.o.cudagraph_mode;
+  const mode = r.text(['compilation-config.cudagraph-mode']) ?? (json && typeof jsonMode === 'string' ? { value: jsonMode, line: json.line } : undefined);
+  if (mode) return mode.value.trim().toUpperCase() === 'NONE' ? mode.line : undefined;
+  const l = level(r);
+  if (l === undefined || l.value === '3') return undefined;
+  if (l.value === '0') return l.line;
+  const where = c.origin(l.line);
+  if (l.value === '1' || l.value === '2')
+    c.warn(
+      `${where}: ${l.written} ${l.value} captures CUDA graphs in vLLM 0.12 and later (optimization level ${l.value}) but none before (compilation level ${l.value}: V1 captures them only at level 3); they are read as on: say workload.cuda_graphs: false in the plan for an older vLLM`,
+      ['workload.cuda_graphs'],
+    );
+  else c.warn(`${where}: ${l.written} ${readValue(l.value)} is not an optimization level the importer knows (0-3); CUDA graphs are read as on`);
+  return undefined;
+}
