@@ -72,3 +72,36 @@ describe("vLLM's optimization level (-O<n>)", () => {
     expect(graphs(`vllm serve m -O3 --compilation-config '{"cudagraph_mode": "NONE"}'`)).toBe(false);
   });
 });
+
+describe('a compilation config vLLM cannot parse', () => {
+  const unread = (w: string) => w.includes('is not a JSON object, which vLLM refuses at start-up; nothing is read from it');
+
+  it('is warned about with the file, the line and the flag as written, never passed over', () => {
+    for (const [option, flag] of [
+      [`--compilation-config '{"cudagraph_mode": NONE}'`, '--compilation-config'],
+      [`--compilation_config '{"cudagraph_capture_sizes": [1, 2,]}'`, '--compilation_config'],
+      [`-O '{cudagraph_mode: "NONE"}'`, '-O'],
+      [`-cc '[1, 2, 4]'`, '-cc'],
+    ]) {
+      const r = fields(`vllm serve m \\\n  ${option} --max-num-seqs 8`);
+      expect(r.warnings.filter(unread)).toEqual([
+        expect.stringMatching(new RegExp(`^serve\\.sh:2: ${flag} \\(a value of \\d+ characters, not shown\\) is not a JSON object`)),
+      ]);
+      expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+      expect(r.fields.workload?.cuda_graph_max_batch).toBeUndefined();
+    }
+  });
+
+  it('is warned about in a --config file at its line there, and beside --enforce-eager too', () => {
+    const r = fields('vllm serve m --config c.yaml', { 'c.yaml': 'max_num_seqs: 8\ncompilation_config: "{cudagraph_mode: NONE"\n' });
+    expect(r.warnings.filter(unread)).toEqual([expect.stringMatching(/^c\.yaml:2: compilation_config /)]);
+    expect(fields(`vllm serve m --enforce-eager -O '{"cudagraph_mode"'`).warnings.filter(unread)).toHaveLength(1);
+  });
+
+  it('is not a number 0-3 (the level, as early releases read it) nor a JSON object', () => {
+    expect(graphs('vllm serve m --compilation-config 0')).toBe(false);
+    const model = 'meta-llama/Llama-3.1-8B-Instruct';
+    expect(fields(`vllm serve ${model} --compilation-config 3`).warnings).toEqual([]);
+    expect(fields(`vllm serve ${model} --compilation-config '{"cudagraph_mode": "PIECEWISE"}'`).warnings).toEqual([]);
+  });
+});

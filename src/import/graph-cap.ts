@@ -82,13 +82,13 @@ const VLLM_JSON: readonly { key: string; list: boolean }[] = [
   { key: 'max_capture_size', list: false },
 ];
 
-function written(engine: Engine, r: GraphCapFlags): Written[] {
+function written(engine: Engine, r: GraphCapFlags, c: FieldCollector): Written[] {
   const out: Written[] = [];
   for (const s of SOURCES[engine]) {
     const v = r.text(s.names);
     if (v) out.push({ label: s.label, line: v.line, list: s.list, raw: v.value });
   }
-  const json = engine === 'vllm' ? compilationJson(r) : undefined;
+  const json = engine === 'vllm' ? compilationJson(r, c) : undefined;
   if (json) {
     for (const { key, list } of VLLM_JSON) {
       if (Object.hasOwn(json.o, key) && json.o[key] !== null) out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: json.o[key] });
@@ -120,7 +120,7 @@ const shown = (raw: unknown): string => (typeof raw === 'string' ? readValue(raw
 
 /** Reads the engine's CUDA-graph batch cap (call after setSpeculative: vLLM's is divided by 1 + k). */
 export function setGraphCap(engine: Engine, r: GraphCapFlags, c: FieldCollector): void {
-  const all = written(engine, r);
+  const all = written(engine, r, c);
   const first = all[0];
   if (first === undefined) return;
   const where = c.origin(first.line);

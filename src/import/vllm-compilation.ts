@@ -21,12 +21,20 @@ export interface CompilationFlags {
 /** A level as the whole compilation config: --compilation-config 3 where CompilationConfig.from_cli took a number (0.7's arg_utils.py). */
 const BARE_LEVEL = /^\s*[0-3]\s*$/;
 
-/** The compilation config's JSON as an object, else undefined. */
-export function compilationJson(r: CompilationFlags): { o: Record<string, unknown>; line: Where } | undefined {
+/**
+ * The compilation config's JSON as an object. Anything else (not JSON, or not an object) vLLM refuses
+ * at start-up: warned about at its line, naming the flag as written, and nothing is read from it.
+ */
+export function compilationJson(r: CompilationFlags, c: FieldCollector): { o: Record<string, unknown>; line: Where } | undefined {
   const json = r.text(['compilation-config']);
   if (json === undefined || BARE_LEVEL.test(json.value)) return undefined;
   const o = jsonObjectFlag(json.value);
-  return o !== undefined ? { o, line: json.line } : undefined;
+  if (o !== undefined) return { o, line: json.line };
+  const written = r.flag(['compilation-config'])?.written ?? '--compilation-config';
+  c.warn(
+    `${c.origin(json.line)}: ${written} ${readValue(json.value)} is not a JSON object, which vLLM refuses at start-up; nothing is read from it (cudagraph_mode, the CUDA-graph capture sizes)`,
+  );
+  return undefined;
 }
 
 /** The level as written, or undefined. */
@@ -41,7 +49,7 @@ function level(r: CompilationFlags): { value: string; line: Where; written: stri
 
 /** Where vLLM's compilation config or level turns CUDA graphs off, else undefined (a level whose meaning differs by release is warned about). */
 export function vllmGraphsOff(r: CompilationFlags, c: FieldCollector): Where | undefined {
-  const json = compilationJson(r);
+  const json = compilationJson(r, c);
   const jsonMode = json?.o.cudagraph_mode;
   const mode = r.text(['compilation-config.cudagraph-mode']) ?? (json && typeof jsonMode === 'string' ? { value: jsonMode, line: json.line } : undefined);
   if (mode) return mode.value.trim().toUpperCase() === 'NONE' ? mode.line : undefined;
