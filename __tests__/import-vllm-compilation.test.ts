@@ -73,6 +73,23 @@ describe("vLLM's optimization level (-O<n>)", () => {
   });
 });
 
+describe("--compilation-config='{...}' (one word, as vLLM's docs and tests write it)", () => {
+  it('is one flag whose value holds spaces, not a command line in one argument', () => {
+    const r = fields(`vllm serve m --compilation-config='{"cudagraph_mode": "NONE", "cudagraph_capture_sizes": [1, 2, 4, 40]}'`);
+    expect(r.warnings.some((w) => w.includes('one argument holds spaces'))).toBe(false);
+    expect(r.fields.workload?.cuda_graphs).toBe(false);
+    expect(r.fields.workload?.cuda_graph_max_batch).toBe(40);
+    const spec = fields(`vllm serve m --speculative-config='{"method": "eagle3", "model": "d", "num_speculative_tokens": 3}'`);
+    expect(spec.fields.workload?.speculative).toMatchObject({ method: 'eagle', tokens: 3 });
+  });
+
+  it('still says so of a word that holds another flag after a space', () => {
+    const r = fields('vllm serve m "--max-num-seqs=8 --tensor-parallel-size 4"');
+    expect(r.warnings.some((w) => w.includes('one argument holds spaces'))).toBe(true);
+    expect(r.fields.workload?.max_running_sequences).toBeUndefined();
+  });
+});
+
 describe('a compilation config vLLM cannot parse', () => {
   const unread = (w: string) => w.includes('is not a JSON object, which vLLM refuses at start-up; nothing is read from it');
 

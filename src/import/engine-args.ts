@@ -93,9 +93,15 @@ const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 
 
 /**
  * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
- * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here.
+ * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here. A
+ * `--flag=value` word is one flag whose value may hold spaces (--compilation-config='{"cudagraph_mode": "NONE"}',
+ * as vLLM's docs write it): only a flag after a space in its value is another.
  */
-const isSpacedFlags = (text: string): boolean => /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+const isSpacedFlags = (text: string): boolean => {
+  const assigned = /^--?[A-Za-z][^\s=]*=/.exec(text);
+  if (assigned) return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length));
+  return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+};
 
 /**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
