@@ -2,7 +2,9 @@
 // graph (sequences), imported from each engine's spelling and honoured by the estimate. Sources:
 // - SGLang server arguments: --cuda-graph-max-bs N, --cuda-graph-bs a b c (nargs '+'), batch sizes in requests.
 // - vLLM CompilationConfig: max_cudagraph_capture_size / cudagraph_capture_sizes (tokens; EngineArgs
-//   --max-cudagraph-capture-size / --cudagraph-capture-sizes, 0.11+), the older --cuda-graph-sizes (0.9-0.10)
+//   --max-cudagraph-capture-size / --cudagraph-capture-sizes, 0.11.1+), the older --cuda-graph-sizes (0.9-0.11.0:
+//   SchedulerConfig.cuda_graph_sizes, "if one value is provided, then the capture list would follow the pattern:
+//   [1, 2, 4] + [i for i in range(8, cuda_graph_sizes + 1, 8)]", as VllmConfig._set_cudagraph_sizes builds it)
 //   and max_capture_size; a uniform decode step of b sequences is b x (1 + k) tokens.
 // - TensorRT-LLM llm_args.py BaseCudaGraphConfig: batch_sizes, max_batch_size (must equal max(batch_sizes)),
 //   enable_padding (without it only exact batch sizes replay).
@@ -38,6 +40,23 @@ describe('import of the CUDA-graph batch cap', () => {
     expect(cap(`vllm serve m --compilation-config '{"max_capture_size": 32}'`)).toBe(32);
     expect(cap('vllm serve m --compilation-config.max_cudagraph_capture_size 48')).toBe(48);
     expect(cap('vllm serve m --config c.yaml', { 'c.yaml': 'compilation_config:\n  cudagraph_capture_sizes: [1, 2, 4, 8, 72]\n' })).toBe(72);
+  });
+
+  it("vLLM 0.9-0.11.0's --cuda-graph-sizes N, one value, captures [1, 2, 4, 8, 16, ...] up to N in steps of 8: their largest, said where it is not N", () => {
+    const agree = fields('vllm serve m --cuda-graph-sizes 512');
+    expect(agree.fields.workload?.cuda_graph_max_batch).toBe(512);
+    expect(agree.warnings.some((w) => w.includes('one value'))).toBe(false);
+    const r = fields('vllm serve m \\\n  --cuda-graph-sizes 100');
+    expect(r.fields.workload?.cuda_graph_max_batch).toBe(96);
+    expect(r.origins['workload.cuda_graph_max_batch']).toBe('serve.sh:2');
+    expect(r.warnings.some((w) => w.startsWith('serve.sh:2: --cuda-graph-sizes 100, one value, captures sizes up to 96 in vLLM 0.9-0.11.0'))).toBe(true);
+    expect(cap('vllm serve m --cuda-graph-sizes 6')).toBe(4);
+    expect(cap('vllm serve m --config c.yaml', { 'c.yaml': 'cuda_graph_sizes: 2047\n' })).toBe(2040);
+    // several values are the list itself; the other options are the sizes given
+    expect(cap('vllm serve m --cuda-graph-sizes 1 2 4 100')).toBe(100);
+    expect(cap('vllm serve m --cudagraph-capture-sizes 100')).toBe(100);
+    // the tokens captured, then 1 + k a sequence: 96 / 4
+    expect(cap(`vllm serve m --cuda-graph-sizes 100 --speculative-config '{"method": "eagle3", "model": "d", "num_speculative_tokens": 3}'`)).toBe(24);
   });
 
   it("vLLM's capture size counts tokens: with k speculative tokens the batch is floor(N / (1 + k)) sequences", () => {

@@ -2,9 +2,9 @@
 // workload.cuda_graph_max_batch (sequences per replica; a larger batch launches eagerly):
 //   SGLang        --cuda-graph-bs a b c (the largest), else --cuda-graph-max-bs N: batch sizes, in requests
 //                 (server_args.py; a speculative verify step of b requests is still batch b)
-//   vLLM          --cudagraph-capture-sizes a b c / --max-cudagraph-capture-size N (0.11+; EngineArgs),
-//                 --cuda-graph-sizes a b c (0.9-0.10, SchedulerConfig: one value is the largest, several
-//                 the list), --compilation-config '{"cudagraph_capture_sizes": [...],
+//   vLLM          --cudagraph-capture-sizes a b c / --max-cudagraph-capture-size N (0.11.1+; EngineArgs),
+//                 --cuda-graph-sizes a b c (0.9-0.11.0, SchedulerConfig: several are the list, one value N
+//                 generates [1, 2, 4, 8, 16, ..., N] in steps of 8), --compilation-config '{"cudagraph_capture_sizes": [...],
 //                 "max_cudagraph_capture_size": N}' (JSON, dotted, or in --config; older "max_capture_size"):
 //                 token counts, a uniform decode step of b sequences being b x (1 + k) tokens with k
 //                 speculative tokens, so the batch is floor(N / (1 + k)) sequences
@@ -40,13 +40,24 @@ interface Written {
   list: boolean;
   /** the value as written: text, or what a JSON config holds */
   raw: unknown;
+  /** the largest size the engine generates from one value N, where it does not capture N itself */
+  generated?: (n: number) => number;
 }
 
 interface Source {
   names: readonly string[];
   label: string;
   list: boolean;
+  generated?: (n: number) => number;
 }
+
+/**
+ * vLLM 0.9-0.11.0's --cuda-graph-sizes N, one value: SchedulerConfig.cuda_graph_sizes's docstring and
+ * VllmConfig._set_cudagraph_sizes capture [1, 2, 4] + range(8, N + 1, 8), so the largest is N rounded
+ * down to a multiple of 8 (4 below 8). From 0.11.1 (PR #26016) arg_utils.py sets it as
+ * compilation_config.cudagraph_capture_sizes: the one size N.
+ */
+const steppedBy8 = (n: number): number => (n < 8 ? 4 : n - (n % 8));
 
 /** Each engine's spellings, the first written one wins: a list before a largest size (each engine takes the list's largest). */
 const SOURCES: Readonly<Record<Engine, readonly Source[]>> = {
@@ -57,7 +68,7 @@ const SOURCES: Readonly<Record<Engine, readonly Source[]>> = {
   vllm: [
     { names: ['cudagraph-capture-sizes'], label: '--cudagraph-capture-sizes', list: true },
     { names: ['compilation-config.cudagraph-capture-sizes'], label: 'compilation_config.cudagraph_capture_sizes', list: true },
-    { names: ['cuda-graph-sizes'], label: '--cuda-graph-sizes', list: true },
+    { names: ['cuda-graph-sizes'], label: '--cuda-graph-sizes', list: true, generated: steppedBy8 },
     { names: ['max-cudagraph-capture-size'], label: '--max-cudagraph-capture-size', list: false },
     { names: ['compilation-config.max-cudagraph-capture-size'], label: 'compilation_config.max_cudagraph_capture_size', list: false },
     { names: ['compilation-config.max-capture-size'], label: 'compilation_config.max_capture_size', list: false },
@@ -86,7 +97,7 @@ function written(engine: Engine, r: GraphCapFlags, c: FieldCollector): Written[]
   const out: Written[] = [];
   for (const s of SOURCES[engine]) {
     const v = r.text(s.names);
-    if (v) out.push({ label: s.label, line: v.line, list: s.list, raw: v.value });
+    if (v) out.push({ label: s.label, line: v.line, list: s.list, raw: v.value, ...(s.generated ? { generated: s.generated } : {}) });
   }
   const json = engine === 'vllm' ? compilationJson(r, c) : undefined;
   if (json) {
@@ -118,6 +129,18 @@ function largestWritten(w: Written): number | undefined {
 
 const shown = (raw: unknown): string => (typeof raw === 'string' ? readValue(raw) : typeof raw === 'number' ? readValue(String(raw)) : '(not a number)');
 
+/** The largest size captured from a value's largest `size`: the generated sizes' largest for one value where the engine generates them (said when that is not the value). */
+function oneValue(w: Written, size: number, where: string, c: FieldCollector): number {
+  if (w.generated === undefined || typeof w.raw !== 'string' || parseSizes(w.raw)?.length !== 1) return size;
+  const largestGenerated = w.generated(size);
+  if (largestGenerated !== size)
+    c.warn(
+      `${where}: ${w.label} ${size}, one value, captures sizes up to ${largestGenerated} in vLLM 0.9-0.11.0 ([1, 2, 4, 8, 16, ...] in steps of 8), and the one size ${size} from 0.11.1 (as --cudagraph-capture-sizes ${size}); ${largestGenerated} is imported: give workload.cuda_graph_max_batch in the plan for a later vLLM`,
+      [PATH],
+    );
+  return largestGenerated;
+}
+
 /** Reads the engine's CUDA-graph batch cap (call after setSpeculative: vLLM's is divided by 1 + k). */
 export function setGraphCap(engine: Engine, r: GraphCapFlags, c: FieldCollector): void {
   const all = written(engine, r, c);
@@ -146,20 +169,21 @@ export function setGraphCap(engine: Engine, r: GraphCapFlags, c: FieldCollector)
         `${where}: without cuda_graph_config.enable_padding TensorRT-LLM replays a graph only for a batch of exactly one of its sizes (those generated without padding: 1-32, 64, 128, then powers of two to max_batch_size); the estimate takes every decode batch up to ${size} as a graph, which reads decode fast for batches between sizes`,
       );
   }
-  let batch = size;
+  const captured = oneValue(first, size, where, c);
+  let batch = captured;
   if (engine === 'vllm') {
     // vLLM's capture sizes count tokens: a decode step of b sequences is b x (1 + k) of them
     const k = c.has('workload.speculative.method') ? Number(c.get('workload.speculative.tokens') ?? 1) : 0;
-    batch = Math.floor(size / (1 + k));
+    batch = Math.floor(captured / (1 + k));
     if (batch < 1) {
-      const why = `${where}: ${first.label} ${size} tokens is less than one decode step of ${1 + k} tokens (1 + ${k} speculative)`;
+      const why = `${where}: ${first.label} ${captured} tokens is less than one decode step of ${1 + k} tokens (1 + ${k} speculative)`;
       c.warn(`${why}: every decode step launches eagerly; workload.cuda_graph_max_batch is not imported: set workload.cuda_graphs: false in the plan if so`);
       c.markUnread(PATH, why);
       return;
     }
     if (k > 0)
       c.warn(
-        `${where}: vLLM's ${first.label} ${size} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`,
+        `${where}: vLLM's ${first.label} ${captured} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`,
       );
   }
   c.set(PATH, batch, first.line);
