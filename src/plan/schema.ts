@@ -398,7 +398,9 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
         network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
       }),
       cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
-      power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 1, 1e6, { minExclusive: false }),
+      power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 1, 1e6, {
+        minExclusive: false,
+      }),
     },
     undefined,
     HARDWARE_HINTS,
