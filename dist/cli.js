@@ -12102,6 +12102,10 @@ const ALIASES = {
         q: 'quantization',
         // argparse's prefix of --kv-cache-memory-bytes, the spelling vLLM's own start-up log suggests ("--kv-cache-memory=...")
         'kv-cache-memory': 'kv-cache-memory-bytes',
+        // --compilation-config's short names: -O to 0.12 (-O '{...}', -O.key; a level -O3 is read apart,
+        // vllmLevel), -cc since (vllm/engine/arg_utils.py add_cli_args)
+        o: 'compilation-config',
+        cc: 'compilation-config',
     },
     sglang: {
         tp: 'tp-size',
@@ -12133,10 +12137,26 @@ const ALIASES = {
 function aliasNames(engine) {
     return Object.keys(ALIASES[engine]);
 }
-/** The one name of a (normalised) option in this engine. */
+/** The one name of a (normalised) option in this engine; a dotted key's head too (-O.cudagraph_mode is --compilation-config.cudagraph_mode). */
 function canonicalFlag(engine, name) {
     const aliases = ALIASES[engine];
-    return Object.hasOwn(aliases, name) ? aliases[name] : name;
+    if (Object.hasOwn(aliases, name))
+        return aliases[name];
+    const dot = name.indexOf('.');
+    const head = dot > 0 ? name.slice(0, dot) : '';
+    return head !== '' && Object.hasOwn(aliases, head) ? `${aliases[head]}${name.slice(dot)}` : name;
+}
+/**
+ * vLLM's -O as its optimization level, the level's text and the words it takes. vllm/utils/argparse_utils.py
+ * (FlexibleArgumentParser.parse_args) reads -O3 and -O=3, and -O followed by a word 0-3, as the level
+ * (compilation_config's level or mode to 0.11, --optimization-level since 0.12); any other -O is the
+ * compilation config: -O '{...}' its JSON, -O.key=value one key (0.10-0.12; 0.13 refuses it for -cc.key).
+ */
+function vllmLevel(text, next) {
+    if (text === '-O')
+        return next !== undefined && /^[0-3]$/.test(next) ? { value: next, words: 2 } : undefined;
+    const m = /^-O=?([^.=].*)$/.exec(text);
+    return m ? { value: m[1], words: 1 } : undefined;
 }
 /**
  * Flags that never take a value (argparse store_true / BooleanOptionalAction, click flags), so the word
@@ -12264,9 +12284,16 @@ function findInvocation(commands, engine) {
 const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
 /**
  * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
- * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here.
+ * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here. A
+ * `--flag=value` word is one flag whose value may hold spaces (--compilation-config='{"cudagraph_mode": "NONE"}',
+ * as vLLM's docs write it): only a flag after a space in its value is another.
  */
-const isSpacedFlags = (text) => /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+const isSpacedFlags = (text) => {
+    const assigned = /^--?[A-Za-z][^\s=]*=/.exec(text);
+    if (assigned)
+        return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length));
+    return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
+};
 /**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
  * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
@@ -12285,6 +12312,13 @@ function parseFlags(engine, words, start, line) {
             continue;
         }
         if (isFlag(text)) {
+            const level = engine === 'vllm' ? vllmLevel(text, words[i + 1]?.text) : undefined;
+            if (level) {
+                const taken = words.slice(i, i + level.words);
+                flags.set('optimization-level', { value: level.value, line: word.line, written: '-O', unresolved: taken.flatMap((w) => w.unresolved) });
+                i += level.words - 1;
+                continue;
+            }
             const eq = text.indexOf('=');
             if (eq > 0) {
                 flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
@@ -12297,8 +12331,7 @@ function parseFlags(engine, words, start, line) {
             }
             const name = canonicalFlag(engine, normaliseFlag(text));
             const next = words[i + 1];
-            // -O3: vLLM's optimisation level, its value written in the flag
-            const takesValue = !isSwitch(name) && !/^-O\d$/.test(text) && next !== undefined && !isFlag(next.text);
+            const takesValue = !isSwitch(name) && next !== undefined && !isFlag(next.text);
             if (takesValue && next) {
                 if (isSpacedFlags(next.text))
                     spaced.push(next.line);
@@ -12581,21 +12614,66 @@ function setSpeculative(engine, r, c) {
     c.warn(`${where}: speculative decoding is read as workload.speculative (method ${found.method}); how many proposals are accepted is not in the command: give workload.speculative.acceptance_length (without it the estimate assumes 1, no proposal accepted)`);
 }
 
+;// CONCATENATED MODULE: ./src/import/vllm-compilation.ts
+// vLLM's compilation config and optimization level, as far as they turn CUDA graphs off (workload.cuda_graphs):
+//   cudagraph_mode NONE: --compilation-config '{...}' (-O '{...}' to 0.12, -cc since), one key
+//            (--compilation-config.cudagraph_mode, -O.cudagraph_mode 0.10-0.12, -cc.cudagraph_mode), or in --config
+//   the level: -O3, -O 3, -O=3 or --optimization-level 3 (flag-names.ts, vllmLevel). From 0.12 it is the
+//            optimization level (vllm/config/vllm.py, OPTIMIZATION_LEVEL_00..03): O0 cudagraph_mode NONE, O1
+//            PIECEWISE, O2 (the default) and O3 FULL_AND_PIECEWISE. Before, it was compilation_config's level
+//            (mode in 0.11), and V1 captured graphs only at 3: VllmConfig.__post_init__ leaves cudagraph_mode
+//            NONE below it (0.10-0.11), gpu_model_runner.py's use_cuda_graph is level == PIECEWISE (0.8-0.9).
+//            So -O0 is graphs off and -O3 on under V1 (vLLM's engine from 0.8); -O1 and -O2 differ by release (warned).
+// A cudagraph_mode written beside a level wins, as a key the user sets wins over the level's defaults.
+
+
+/** A level as the whole compilation config: --compilation-config 3 where CompilationConfig.from_cli took a number (0.7's arg_utils.py). */
+const BARE_LEVEL = /^\s*[0-3]\s*$/;
+/**
+ * The compilation config's JSON as an object. Anything else (not JSON, or not an object) vLLM refuses
+ * at start-up: warned about at its line, naming the flag as written, and nothing is read from it.
+ */
+function compilationJson(r, c) {
+    const json = r.text(['compilation-config']);
+    if (json === undefined || BARE_LEVEL.test(json.value))
+        return undefined;
+    const o = jsonObjectFlag(json.value);
+    if (o !== undefined)
+        return { o, line: json.line };
+    const written = r.flag(['compilation-config'])?.written ?? '--compilation-config';
+    c.warn(`${c.origin(json.line)}: ${written} ${readValue(json.value)} is not a JSON object, which vLLM refuses at start-up; nothing is read from it (cudagraph_mode, the CUDA-graph capture sizes)`);
+    return undefined;
+}
+/** The level as written, or undefined. */
+function level(r) {
+    for (const name of ['optimization-level', 'compilation-config']) {
+        const v = r.text([name]);
+        if (v && (name === 'optimization-level' || BARE_LEVEL.test(v.value)))
+            return { value: v.value.trim(), line: v.line, written: r.flag([name])?.written ?? `--${name}` };
+    }
+    return undefined;
+}
+/** Where vLLM's compilation config or level turns CUDA graphs off, else undefined (a level whose meaning differs by release is warned about). */
+function vllmGraphsOff(r, c) {
+    const json = compilationJson(r, c);
+    const jsonMode = json?.o.cudagraph_mode;
+    const mode = r.text(['compilation-config.cudagraph-mode']) ?? (json && typeof jsonMode === 'string' ? { value: jsonMode, line: json.line } : undefined);
+    if (mode)
+        return mode.value.trim().toUpperCase() === 'NONE' ? mode.line : undefined;
+    const l = level(r);
+    if (l === undefined || l.value === '3')
+        return undefined;
+    if (l.value === '0')
+        return l.line;
+    const where = c.origin(l.line);
+    if (l.value === '1' || l.value === '2')
+        c.warn(`${where}: ${l.written} ${l.value} captures CUDA graphs in vLLM 0.12 and later (optimization level ${l.value}) but none before (compilation level ${l.value}: V1 captures them only at level 3); they are read as on: say workload.cuda_graphs: false in the plan for an older vLLM`, ['workload.cuda_graphs']);
+    else
+        c.warn(`${where}: ${l.written} ${readValue(l.value)} is not an optimization level the importer knows (0-3); CUDA graphs are read as on`);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/import/graph-cap.ts
-// The engine's largest decode batch replayed from a captured CUDA graph, read into
-// workload.cuda_graph_max_batch (sequences per replica; a larger batch launches eagerly):
-//   SGLang        --cuda-graph-bs a b c (the largest), else --cuda-graph-max-bs N: batch sizes, in requests
-//                 (server_args.py; a speculative verify step of b requests is still batch b)
-//   vLLM          --cudagraph-capture-sizes a b c / --max-cudagraph-capture-size N (0.11+; EngineArgs),
-//                 --cuda-graph-sizes a b c (0.9-0.10, SchedulerConfig: one value is the largest, several
-//                 the list), --compilation-config '{"cudagraph_capture_sizes": [...],
-//                 "max_cudagraph_capture_size": N}' (JSON, dotted, or in --config; older "max_capture_size"):
-//                 token counts, a uniform decode step of b sequences being b x (1 + k) tokens with k
-//                 speculative tokens, so the batch is floor(N / (1 + k)) sequences
-//   TensorRT-LLM  cuda_graph_config: {batch_sizes: [...] (the largest), max_batch_size: N} in the options
-//                 YAML (llm_args.py, BaseCudaGraphConfig): batch sizes, in requests; max_batch_size 0 is
-//                 its default (128 generated sizes) and is left to the engine profile
-// A list's largest size is the cap; a value that cannot be read is warned about and marked unread.
 
 
 const PATH = 'workload.cuda_graph_max_batch';
@@ -12610,6 +12688,13 @@ function parseSizes(text) {
     const sizes = words.map((w) => (/^\d+$/.test(w) ? Number(w) : Number.NaN));
     return sizes.every((n) => Number.isSafeInteger(n) && n >= 1) ? sizes : undefined;
 }
+/**
+ * vLLM 0.9-0.11.0's --cuda-graph-sizes N, one value: SchedulerConfig.cuda_graph_sizes's docstring and
+ * VllmConfig._set_cudagraph_sizes capture [1, 2, 4] + range(8, N + 1, 8), so the largest is N rounded
+ * down to a multiple of 8 (4 below 8). From 0.11.1 (PR #26016) arg_utils.py sets it as
+ * compilation_config.cudagraph_capture_sizes: the one size N.
+ */
+const steppedBy8 = (n) => (n < 8 ? 4 : n - (n % 8));
 /** Each engine's spellings, the first written one wins: a list before a largest size (each engine takes the list's largest). */
 const SOURCES = {
     sglang: [
@@ -12619,7 +12704,7 @@ const SOURCES = {
     vllm: [
         { names: ['cudagraph-capture-sizes'], label: '--cudagraph-capture-sizes', list: true },
         { names: ['compilation-config.cudagraph-capture-sizes'], label: 'compilation_config.cudagraph_capture_sizes', list: true },
-        { names: ['cuda-graph-sizes'], label: '--cuda-graph-sizes', list: true },
+        { names: ['cuda-graph-sizes'], label: '--cuda-graph-sizes', list: true, generated: steppedBy8 },
         { names: ['max-cudagraph-capture-size'], label: '--max-cudagraph-capture-size', list: false },
         { names: ['compilation-config.max-cudagraph-capture-size'], label: 'compilation_config.max_cudagraph_capture_size', list: false },
         { names: ['compilation-config.max-capture-size'], label: 'compilation_config.max_capture_size', list: false },
@@ -12641,21 +12726,18 @@ const VLLM_JSON = [
     { key: 'max_cudagraph_capture_size', list: false },
     { key: 'max_capture_size', list: false },
 ];
-function written(engine, r) {
+function written(engine, r, c) {
     const out = [];
     for (const s of SOURCES[engine]) {
         const v = r.text(s.names);
         if (v)
-            out.push({ label: s.label, line: v.line, list: s.list, raw: v.value });
+            out.push({ label: s.label, line: v.line, list: s.list, raw: v.value, ...(s.generated ? { generated: s.generated } : {}) });
     }
-    if (engine === 'vllm') {
-        const json = r.text(['compilation-config']);
-        const o = json ? jsonObjectFlag(json.value) : undefined;
-        if (json && o) {
-            for (const { key, list } of VLLM_JSON) {
-                if (Object.hasOwn(o, key) && o[key] !== null)
-                    out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: o[key] });
-            }
+    const json = engine === 'vllm' ? compilationJson(r, c) : undefined;
+    if (json) {
+        for (const { key, list } of VLLM_JSON) {
+            if (Object.hasOwn(json.o, key) && json.o[key] !== null)
+                out.push({ label: `--compilation-config ${key}`, line: json.line, list, raw: json.o[key] });
         }
     }
     // lists first (the engine derives the largest size from one), then the order above
@@ -12681,9 +12763,18 @@ function largestWritten(w) {
     return sizes.reduce((a, b) => Math.max(a, b));
 }
 const shown = (raw) => (typeof raw === 'string' ? readValue(raw) : typeof raw === 'number' ? readValue(String(raw)) : '(not a number)');
+/** The largest size captured from a value's largest `size`: the generated sizes' largest for one value where the engine generates them (said when that is not the value). */
+function oneValue(w, size, where, c) {
+    if (w.generated === undefined || typeof w.raw !== 'string' || parseSizes(w.raw)?.length !== 1)
+        return size;
+    const largestGenerated = w.generated(size);
+    if (largestGenerated !== size)
+        c.warn(`${where}: ${w.label} ${size}, one value, captures sizes up to ${largestGenerated} in vLLM 0.9-0.11.0 ([1, 2, 4, 8, 16, ...] in steps of 8), and the one size ${size} from 0.11.1 (as --cudagraph-capture-sizes ${size}); ${largestGenerated} is imported: give workload.cuda_graph_max_batch in the plan for a later vLLM`, [PATH]);
+    return largestGenerated;
+}
 /** Reads the engine's CUDA-graph batch cap (call after setSpeculative: vLLM's is divided by 1 + k). */
 function setGraphCap(engine, r, c) {
-    const all = written(engine, r);
+    const all = written(engine, r, c);
     const first = all[0];
     if (first === undefined)
         return;
@@ -12707,19 +12798,20 @@ function setGraphCap(engine, r, c) {
         if (!padding || !/^(true|1|yes|on)$/i.test(padding.value.trim()))
             c.warn(`${where}: without cuda_graph_config.enable_padding TensorRT-LLM replays a graph only for a batch of exactly one of its sizes (those generated without padding: 1-32, 64, 128, then powers of two to max_batch_size); the estimate takes every decode batch up to ${size} as a graph, which reads decode fast for batches between sizes`);
     }
-    let batch = size;
+    const captured = oneValue(first, size, where, c);
+    let batch = captured;
     if (engine === 'vllm') {
         // vLLM's capture sizes count tokens: a decode step of b sequences is b x (1 + k) of them
         const k = c.has('workload.speculative.method') ? Number(c.get('workload.speculative.tokens') ?? 1) : 0;
-        batch = Math.floor(size / (1 + k));
+        batch = Math.floor(captured / (1 + k));
         if (batch < 1) {
-            const why = `${where}: ${first.label} ${size} tokens is less than one decode step of ${1 + k} tokens (1 + ${k} speculative)`;
+            const why = `${where}: ${first.label} ${captured} tokens is less than one decode step of ${1 + k} tokens (1 + ${k} speculative)`;
             c.warn(`${why}: every decode step launches eagerly; workload.cuda_graph_max_batch is not imported: set workload.cuda_graphs: false in the plan if so`);
             c.markUnread(PATH, why);
             return;
         }
         if (k > 0)
-            c.warn(`${where}: vLLM's ${first.label} ${size} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`);
+            c.warn(`${where}: vLLM's ${first.label} ${captured} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`);
     }
     c.set(PATH, batch, first.line);
 }
@@ -14190,6 +14282,7 @@ function storageReadFromName(name) {
 
 
 
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -14251,25 +14344,16 @@ const EAGER_FLAGS = {
     trtllm: [],
 };
 /**
- * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config with cudagraph_mode
- * NONE (--compilation-config JSON, dotted, or in --config); TensorRT-LLM's cuda_graph_config: null (its
+ * CUDA graphs turned off by a setting rather than a switch: vLLM's compilation config (cudagraph_mode
+ * NONE) or optimization level 0 (vllm-compilation.ts); TensorRT-LLM's cuda_graph_config: null (its
  * PyTorch backend captures them by default since 1.0, for the batch sizes that section gives). Where it is written.
  */
-function cudaGraphsOff(engine, r) {
+function cudaGraphsOff(engine, r, c) {
     if (engine === 'trtllm') {
         const section = r.flag(['cuda-graph-config']);
         return section?.value === 'null' ? whereOf(section) : undefined;
     }
-    if (engine !== 'vllm')
-        return undefined;
-    const dotted = r.text(['compilation-config.cudagraph-mode']);
-    if (dotted)
-        return dotted.value.trim().toUpperCase() === 'NONE' ? dotted.line : undefined;
-    const json = r.text(['compilation-config']);
-    if (!json)
-        return undefined;
-    const mode = jsonObjectFlag(json.value)?.cudagraph_mode;
-    return typeof mode === 'string' && mode.toUpperCase() === 'NONE' ? json.line : undefined;
+    return engine === 'vllm' ? vllmGraphsOff(r, c) : undefined;
 }
 /** The engine config key (normalised) that names a second file of flags. */
 const CONFIG_FLAGS = {
@@ -14433,7 +14517,12 @@ function setDtypes(engine, r, c) {
 }
 /** Options the importer reads, per engine: the word after one is surely its value. */
 const READS = {
-    vllm: new Set([...Object.values(FLAGS.vllm).flat(), ...EAGER_FLAGS.vllm, ...CONFIG_FLAGS.vllm, 'block-size', 'eplb-config', 'num-redundant-experts']),
+    vllm: new Set([
+        ...Object.values(FLAGS.vllm).flat(),
+        ...EAGER_FLAGS.vllm,
+        ...CONFIG_FLAGS.vllm,
+        ...['block-size', 'eplb-config', 'num-redundant-experts', 'optimization-level'],
+    ]),
     sglang: new Set([...Object.values(FLAGS.sglang).flat(), ...CONFIG_FLAGS.sglang, 'moe-a2a-backend', 'ep-num-redundant-experts']),
     trtllm: new Set([
         ...Object.values(FLAGS.trtllm).flat(),
@@ -14897,7 +14986,7 @@ function applyEngine(args, c, ctx = {}) {
     }
     // Decode without CUDA graphs is host-bound at small batch (docs/formulas.md, "eager passes").
     const eager = r.bool(EAGER_FLAGS[engine]);
-    const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r);
+    const graphsOff = eager?.value === true ? eager.line : cudaGraphsOff(engine, r, c);
     if (graphsOff !== undefined)
         c.set('workload.cuda_graphs', false, graphsOff);
     setMemory(engine, r, c);
@@ -25334,7 +25423,9 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             network: fraction('Of network bandwidth, (0, 1]', { minExclusive: true }),
         }),
         cost_per_hour: { kind: 'real', description: 'USD per accelerator-hour (e.g. 3.50); gives cost_per_million_tokens', min: 0, max: 1e6 },
-        power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 0, 1e6),
+        power: qty('Power per accelerator at load (e.g. "700 W"); presets carry the datasheet TDP; gives tokens_per_joule', 'power', 1, 1e6, {
+            minExclusive: false,
+        }),
     }, undefined, HARDWARE_HINTS),
     parallelism: parallelismSection('The parallel layout (not with disaggregation: each pool has its own)'),
     workload: section('What the deployment serves', {
@@ -33708,7 +33799,7 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.servedCeiling, stops.throughputLow) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 /**
@@ -33722,6 +33813,7 @@ function rangeStops(r, c, idle, tpot, shownThroughput) {
         ttftLow,
         ttftPercentileLow: fixedLengths ? ttftLow : null,
         throughputCeiling: offeredCeiling(r, c, shownThroughput),
+        servedCeiling: offeredCeiling(r, c, null),
         throughputLow: offeredFloor(r, c, tpot),
     };
 }
@@ -34056,7 +34148,7 @@ function judgedChecks(inputs) {
         // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
         // and so do its range's stops: the cheap end at the throughput range's ceiling, the dear end at
         // what an open loop that keeps up serves (metrics.ranges' cost is the throughput range's, inverted)
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' }, { ceiling: stops.throughputCeiling, low: stops.throughputLow });
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' }, { ceiling: stops.servedCeiling, low: stops.throughputLow });
         judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
     }
     // Claims.
@@ -37782,8 +37874,13 @@ function planHeadline(plan, opts = {}) {
     }
     if (base) {
         const all = keyChanges(plan, base, opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
-        // tokens per joule moves with throughput at a fixed power: say it only when throughput did not move
-        const changes = all.some((c) => c.key === 'throughput_tokens_per_s') ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
+        // tokens per joule moves with throughput at a fixed power and device count: say it only when it did not just follow
+        const ratio = (key) => {
+            const c = all.find((x) => x.key === key);
+            return c ? c.current / c.base : 1;
+        };
+        const follows = Math.abs(ratio('tokens_per_joule') / ratio('throughput_tokens_per_s') - 1) * 100 < (opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
+        const changes = follows ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
         const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
         const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'));
         const change = [verdict, moved].filter(Boolean).join('; ');

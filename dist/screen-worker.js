@@ -7065,7 +7065,7 @@ function planRanges(plan, r, c, metrics) {
     if (kv !== null && kv !== undefined && kv > 0)
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
-    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.throughputCeiling, stops.throughputLow) : undefined;
+    const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.servedCeiling, stops.throughputLow) : undefined;
     return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
 }
 /**
@@ -7079,6 +7079,7 @@ function rangeStops(r, c, idle, tpot, shownThroughput) {
         ttftLow,
         ttftPercentileLow: fixedLengths ? ttftLow : null,
         throughputCeiling: offeredCeiling(r, c, shownThroughput),
+        servedCeiling: offeredCeiling(r, c, null),
         throughputLow: offeredFloor(r, c, tpot),
     };
 }
@@ -7413,7 +7414,7 @@ function judgedChecks(inputs) {
         // TPOT's), and like the throughput it improves with load (its range follows the throughput's)
         // and so do its range's stops: the cheap end at the throughput range's ceiling, the dear end at
         // what an open loop that keeps up serves (metrics.ranges' cost is the throughput range's, inverted)
-        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' }, { ceiling: stops.throughputCeiling, low: stops.throughputLow });
+        const j = judgeCostRequirement(req.cost_per_million_tokens, economy, loopMissing, { ...tpotRisk, trend: 'improves' }, { ceiling: stops.servedCeiling, low: stops.throughputLow });
         judge('requirements.cost_per_million_tokens', 'Required cost per million tokens', 'requirements.cost_per_million_tokens', req.cost_per_million_tokens, 'USD', 1, j, j.missing);
     }
     // Claims.
