@@ -72,22 +72,28 @@ export function paddedExpertParams(facts: ModelFacts, etp: number, padding: Expe
 
 /**
  * Ranks that split, on one device, the parts outside attention and the routed experts: the dense MLP
- * and the shared experts (`mlp`), the LM head and the input embedding. Tensor parallelism splits all
- * of them over tp, unless the experts span attention-DP ranks (`expertsSpanDp`): the dp ranks are then
- * one model, and how the engine places these parts differs:
+ * (`mlp`), the shared experts (`shared`), the LM head and the input embedding. Tensor parallelism
+ * splits all of them over tp, unless the experts span attention-DP ranks (`expertsSpanDp`): the dp
+ * ranks are then one model, and how the engine places these parts differs:
  * - `replicated` (vLLM's DP + EP, TensorRT-LLM's attention DP: "If using attention DP, the MLP also uses
  *   DP instead of TP", modeling_deepseekv3.py `_compute_mlp_tp_size`, shared experts and LM head alike):
  *   each dp rank keeps them whole over its tp;
- * - `sglang` (--tp N --dp D --enable-dp-attention, models/deepseek_v2.py): the dense MLP and the shared
- *   experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (ep x etp when the plan's dp
- *   ranks hold several copies of the experts, each its own engine) (DeepseekV2MLP without its own
- *   tp_size; moe_dense_tp_size and a DeepEP backend, which keep them whole, are not defaults), the LM head
- *   too (ParallelLMHead over the full tp group unless enable_dp_lm_head), while the embedding is whole
- *   on every rank (VocabParallelEmbedding(enable_tp=not enable_dp_attention));
- * - `floor`: the least any of these engines keeps, the MLP and LM head over that tp_size, the embedding over tp.
+ * - `sglang` (--tp N --dp D --enable-dp-attention, models/deepseek_v2.py): by default the dense MLP and
+ *   the shared experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (ep x etp when the
+ *   plan's dp ranks hold several copies of the experts, each its own engine) (DeepseekV2MLP built without
+ *   its own tp_size), the LM head too (ParallelLMHead(use_attn_tp_group=enable_dp_lm_head)), while the
+ *   embedding is whole on every rank (VocabParallelEmbedding(enable_tp=not enable_dp_attention)). The
+ *   plan's parallelism.dense_tp, shared_expert_tp and lm_head_tp replace those splits (denseGroup's
+ *   divisors, plan/load.ts): SGLang's --moe-dense-tp-size 1 builds the dense layers' DeepseekV2MLP with
+ *   tp_size 1 (DeepseekV2DecoderLayer, enable_moe_dense_fully_dp(), layers/communicator.py), with or
+ *   without DP attention; a DeepEP or Mooncake all-to-all builds the shared experts' with tp_size 1
+ *   (DeepseekV2MoE); --enable-dp-lm-head splits the LM head over the attention TP group (tp);
+ * - `floor`: the least any of these engines keeps, the MLP, shared experts and LM head over that tp_size
+ *   (no stated split is finer: each divides it), the embedding over tp; the plan's keys are not read.
  */
 export interface DenseSplit {
   mlp: number;
+  shared: number;
   lmHead: number;
   embedding: number;
 }
@@ -95,17 +101,29 @@ export interface DenseSplit {
 export type DensePlacement = 'replicated' | 'sglang' | 'floor';
 
 /** The experts of a MoE model span attention data-parallel ranks: dp ranks form one model (attention DP + EP). */
-export function expertsSpanDp(facts: ModelFacts, layout: Layout): boolean {
+export function expertsSpanDp(facts: Pick<ModelFacts, 'isMoe'>, layout: Layout): boolean {
   return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
+}
+
+/**
+ * The ranks that split the dense MLP, shared experts and LM head when the plan says nothing: one
+ * engine's tp_size under SGLang's or the floor's placement where the experts span attention-DP ranks
+ * (the ranks that share one copy of the experts: several copies are several engines, whose dense
+ * parts are their own), else tp. A stated split must divide it (plan/load.ts).
+ */
+export function denseGroup(facts: Pick<ModelFacts, 'isMoe'>, layout: Layout, placement: DensePlacement): number {
+  if (placement === 'replicated' || !expertsSpanDp(facts, layout)) return layout.tp;
+  return Math.min(layout.tp * layout.dp, layout.ep * layout.etp);
 }
 
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePlacement): DenseSplit {
-  const { tp } = layout;
-  if (placement === 'replicated' || !expertsSpanDp(facts, layout)) return { mlp: tp, lmHead: tp, embedding: tp };
-  // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
-  const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
-  return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+  const group = denseGroup(facts, layout, placement);
+  const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+  // the plan's own placement, where SGLang reads it (its MoE models)
+  if (placement === 'sglang' && facts.isMoe)
+    return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
+  return { mlp: group, shared: group, lmHead: group, embedding };
 }
 
 /**
@@ -243,11 +261,11 @@ function deviceArch(device: DeviceFacts | null): 'rocm' | 'sm100' | 'other' {
   return 'other';
 }
 
-/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group, or shared_expert_tp: denseSplit), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding | null, split: DenseSplit): number {
   const b = facts.bytes;
   return (
-    (facts.sharedExperts / split.mlp) * b.mlp +
+    (facts.sharedExperts / split.shared) * b.mlp +
     facts.router * b.mlp +
     expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts
   );

@@ -252,12 +252,13 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
 
   // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
   // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
-  // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+  // the LM head over all of them, or as the plan's dense_tp, shared_expert_tp and lm_head_tp say
+  // (memory.ts, denseSplit); a bound lets any engine split them over all of them.
   const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
   const nonExpertWeights =
     attnParams * b.attention +
     stageDenseMlpBytes(facts, split.mlp, stage) +
-    ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+    ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes

@@ -17,7 +17,7 @@ import {
   DEFAULT_KERNEL_LATENCY_S,
   DEFAULT_MAX_BATCHED_TOKENS,
 } from './defaults.js';
-import type { Assumption, Plan, SpeculativeMethod } from './types.js';
+import type { Assumption, ParallelismSpec, Plan, SpeculativeMethod } from './types.js';
 import { countOf } from './figures.js';
 
 /** A finite run as declared (workload.benchmark): how many requests, and how their lengths spread. */
@@ -42,6 +42,10 @@ export interface Layout {
   worldSize: number;
   /** expert data parallelism: (tp * dp * cp) / (ep * etp); fractional when the regrouping is invalid */
   edp: number;
+  /** parallelism.dense_tp, shared_expert_tp, lm_head_tp as the plan states them (SGLang's placement; memory.ts, denseSplit) */
+  denseTp?: number;
+  sharedExpertTp?: number;
+  lmHeadTp?: number;
 }
 
 export interface Efficiency {
@@ -156,13 +160,11 @@ export interface Resolved {
   assumptions: Assumption[];
 }
 
-export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolved {
-  const assumptions: Assumption[] = [];
-  const assume = (name: string, value: string, source = 'default'): void => {
-    assumptions.push({ name, value, source });
-  };
+/** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
+export const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'] as const;
 
-  const p = plan.parallelism;
+/** The plan's parallelism with the contract's defaults. */
+export function resolveLayout(p: ParallelismSpec): Layout {
   const tp = p.tp ?? 1;
   const pp = p.pp ?? 1;
   const dp = p.dp ?? 1;
@@ -170,27 +172,52 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   const ep = p.ep ?? 1;
   // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
   const etp = p.etp ?? (ep === 1 ? tp : 1);
-  if (p.etp === undefined && plan.model.moe !== undefined) assume('parallelism.etp', String(etp));
-  const microbatches = p.microbatches ?? pp;
-  if (p.microbatches === undefined && pp > 1) assume('parallelism.microbatches', `${microbatches} (= pp)`);
-  const layout: Layout = {
+  return {
     tp,
     pp,
     dp,
     cp,
     ep,
     etp,
-    microbatches,
+    microbatches: p.microbatches ?? pp,
     layersPerStage: p.layers_per_stage ?? null,
     worldSize: tp * pp * dp * cp,
     edp: (tp * dp * cp) / (ep * etp),
+    ...(p.dense_tp !== undefined ? { denseTp: p.dense_tp } : {}),
+    ...(p.shared_expert_tp !== undefined ? { sharedExpertTp: p.shared_expert_tp } : {}),
+    ...(p.lm_head_tp !== undefined ? { lmHeadTp: p.lm_head_tp } : {}),
   };
+}
+
+export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolved {
+  const assumptions: Assumption[] = [];
+  const assume = (name: string, value: string, source = 'default'): void => {
+    assumptions.push({ name, value, source });
+  };
+
+  const p = plan.parallelism;
+  const layout = resolveLayout(p);
+  const { tp, pp, dp, ep, etp, microbatches } = layout;
+  if (p.etp === undefined && plan.model.moe !== undefined) assume('parallelism.etp', String(etp));
+  if (p.microbatches === undefined && pp > 1) assume('parallelism.microbatches', `${microbatches} (= pp)`);
 
   const h = plan.hardware;
   const engine: Engine = plan.deployment?.engine ?? 'vllm';
   const engineId = engine;
   const profile = engineProfile(engine);
   if (plan.deployment?.engine === undefined) assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+  // SGLang's placement keys: honoured where that engine places the parts so (memory.ts, denseSplit)
+  for (const key of DENSE_PLACEMENT_KEYS) {
+    if (p[key] === undefined) continue;
+    if (profile.densePlacement !== 'sglang')
+      assume(
+        `parallelism.${key}`,
+        `ignored: SGLang's placement, and the engine is ${engine} (${engine === 'vllm' ? 'vLLM' : 'TensorRT-LLM'} splits the dense MLPs, shared experts and LM head over tp, whole on every attention-DP rank)`,
+        'plan',
+      );
+    else if (plan.model.moe === undefined)
+      assume(`parallelism.${key}`, "ignored: SGLang reads it in its MoE models only (models/deepseek_v2.py); a dense model's parts are split over tp", 'plan');
+  }
   // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
   // tp > 1 is replicas, each its own server.
   const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;

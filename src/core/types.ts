@@ -190,6 +190,15 @@ export interface ParallelismSpec {
   cp?: number;
   microbatches?: number;
   layers_per_stage?: number[];
+  /**
+   * extension: ranks that split each dense layer's MLP of a MoE model (SGLang --moe-dense-tp-size);
+   * default the engine's own (SGLang: its whole tp_size); honoured under SGLang only (memory.ts, denseSplit)
+   */
+  dense_tp?: number;
+  /** extension: ranks that split the shared experts (SGLang: 1 under a DeepEP or Mooncake all-to-all); as dense_tp */
+  shared_expert_tp?: number;
+  /** extension: ranks that split the LM head (SGLang --enable-dp-lm-head: the attention TP group, tp); as dense_tp */
+  lm_head_tp?: number;
 }
 
 export type SpeculativeMethod = 'mtp' | 'draft' | 'ngram' | 'eagle';

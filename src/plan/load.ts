@@ -4,6 +4,7 @@ import type { DeploymentSpec, DisaggregationSpec, LoadResult, Plan, PlanError, R
 import { WorkBudgetExceeded } from '../core/work-budget.js';
 import { afterModel, resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
+import { densePlacementErrors } from './dense-placement.js';
 import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
@@ -64,6 +65,8 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
         : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+    // splits that need the model to be judged (its experts decide SGLang's group)
+    if (errors.length === 0) errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };
     // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
     afterModel(imported, resolved.model, validated.lines);

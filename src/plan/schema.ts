@@ -142,6 +142,8 @@ const PARALLEL_SIZE_ALIASES: Record<string, string> = {
   ep_size: 'ep',
   context_parallel_size: 'cp',
   cp_size: 'cp',
+  // SGLang's own name for the dense MLP's TP size (server_args.py), which it accepts as 1 or its whole tp_size
+  moe_dense_tp_size: 'dense_tp',
 };
 // The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
 // whole deployment, and neither is the load the clients put on it.
@@ -206,6 +208,10 @@ const PARALLELISM_HINTS: Record<string, KeyHint> = {
   enable_expert_parallel: {
     use: 'ep',
     why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
+  },
+  enable_dp_lm_head: {
+    use: 'lm_head_tp',
+    why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp as tp",
   },
 };
 const HARDWARE_HINTS: Record<string, KeyHint> = {
@@ -282,6 +288,22 @@ const parallelismSection = (description: string): SectionField =>
       cp: int('Context parallel', 1, DEGREE_MAX),
       microbatches: int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
       layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+      // SGLang's placement of the parts outside attention and the routed experts (memory.ts, denseSplit)
+      dense_tp: int(
+        "Ranks that split each dense layer's MLP of a MoE model (SGLang --moe-dense-tp-size; 1 = whole on every rank); default the engine's (SGLang: its whole tp group); must divide it; SGLang only",
+        1,
+        DEGREE_MAX,
+      ),
+      shared_expert_tp: int(
+        'Ranks that split the shared experts (SGLang keeps them whole, 1, under a DeepEP or Mooncake all-to-all); default and rule as dense_tp',
+        1,
+        DEGREE_MAX,
+      ),
+      lm_head_tp: int(
+        'Ranks that split the LM head (SGLang --enable-dp-lm-head: the attention TP group, i.e. tp); default and rule as dense_tp',
+        1,
+        DEGREE_MAX,
+      ),
     },
     PARALLEL_SIZE_ALIASES,
     PARALLELISM_HINTS,
