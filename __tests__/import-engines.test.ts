@@ -168,22 +168,37 @@ describe('SGLang', () => {
     expect(trt.warnings.join('\n')).toMatch(/o\.yaml:3: moe_config\.load_balancer is not read.*model\.moe\.redundant_experts/);
   });
 
-  it("says where SGLang's DP attention keeps parts whole that the estimate splits over its whole tp_size", () => {
-    // SGLang's large-scale EP decode recipe: DeepEP keeps the shared experts whole, --moe-dense-tp-size 1 the dense MLPs,
-    // --enable-dp-lm-head the LM head (models/deepseek_v2.py)
-    const said = fields(
-      'python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3-0324 --tp-size 72 --dp-size 72 --enable-dp-attention \\\n  --moe-a2a-backend deepep --moe-dense-tp-size 1 --enable-dp-lm-head',
-    ).warnings.join('\n');
-    expect(said).toMatch(
-      /serve\.sh:2: --moe-dense-tp-size 1, --moe-a2a-backend deepep, --enable-dp-lm-head keep the dense MLPs, shared experts, LM head whole on every DP-attention rank.*weights per device read low/,
+  it("reads SGLang's placement of the dense MLPs, shared experts and LM head: dense_tp, shared_expert_tp, lm_head_tp", () => {
+    // SGLang's PD + large-scale EP decode command (sgl-project/sglang issue #7998, "Instruction for Running DeepSeek
+    // with PD, EP, and MTP"): --moe-dense-tp-size 1 builds the dense layers' DeepseekV2MLP with tp_size 1, DeepEP the
+    // shared experts' (models/deepseek_v2.py), --enable-dp-lm-head splits the LM head over the attention TP group (1 here)
+    const decode = fields(
+      'SGL_DISABLE_TP_MEMORY_INBALANCE_CHECK=1 SGLANG_DISAGGREGATION_HEARTBEAT_MAX_FAILURE=10000000 SGLANG_DEEPEP_NUM_MAX_DISPATCH_TOKENS_PER_RANK=256 MC_TE_METRIC=true python3 -m sglang.launch_server --model-path /mnt/shared-fs/models/deepseek-ai/DeepSeek-V3-0324 --disaggregation-ib-device mlx5_1 --disaggregation-mode decode --dist-init-addr 10.0.7.67:5757 --tp-size 16 --dp-size 16 --enable-dp-attention --decode-log-interval 1 --enable-deepep-moe --page-size 64 --host 0.0.0.0 --trust-remote-code --moe-dense-tp-size 1 --enable-dp-lm-head --disable-radix-cache --watchdog-timeout 1000000 --deepep-mode low_latency --mem-fraction-static 0.8 --max-running-requests 32 --context-length 73728 --ep-num-redundant-experts 32 --disable-shared-experts-fusion --cuda-graph-max-bs 2 --init-expert-location /mnt/shared-fs/stats-qiaolin/mtp_213.pt --speculative-algorithm EAGLE --speculative-num-steps 2 --speculative-eagle-topk 1 --speculative-num-draft-tokens 3 --nnodes 2 --node-rank 0',
     );
-    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --enable-deepep-moe').warnings.join('\n')).toMatch(
-      /--enable-deepep-moe keeps the shared experts whole/,
+    expect(decode.fields.parallelism).toMatchObject({ tp: 1, dp: 16, ep: 16, etp: 1, dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 1 });
+    expect(decode.origins['parallelism.dense_tp']).toBe('serve.sh:1');
+    expect(decode.warnings.join('\n')).not.toMatch(/whole on every|moe-dense-tp-size|dp-lm-head/);
+    // the newer spelling of the all-to-all, on two lines; attention TP 2 (--tp 16 --dp 8) is the LM head's split
+    const a2a = fields(
+      'python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3-0324 --tp-size 16 --dp-size 8 --enable-dp-attention \\\n  --moe-a2a-backend deepep --moe-dense-tp-size 1 --enable-dp-lm-head',
     );
-    // without DP attention (or with SGLang's defaults) nothing is said
-    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-a2a-backend deepep').warnings.join('\n')).not.toMatch(/whole on every/);
-    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --ep 8').warnings.join('\n')).not.toMatch(
-      /whole on every/,
+    expect(a2a.fields.parallelism).toMatchObject({ tp: 2, dp: 8, dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 2 });
+    expect(a2a.origins['parallelism.shared_expert_tp']).toBe('serve.sh:2');
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-a2a-backend mooncake').fields.parallelism?.shared_expert_tp).toBe(1);
+    // without DP attention --moe-dense-tp-size 1 still keeps the dense MLPs whole (DeepseekV2DecoderLayer does not ask);
+    // --enable-dp-lm-head is refused by SGLang there (server_args.py), so not imported and said
+    const plain = fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-dense-tp-size 1 --enable-dp-lm-head');
+    expect(plain.fields.parallelism).toMatchObject({ tp: 8, dense_tp: 1 });
+    expect(plain.fields.parallelism?.lm_head_tp).toBeUndefined();
+    expect(plain.warnings.join('\n')).toMatch(/--enable-dp-lm-head is not imported: SGLang refuses it without --enable-dp-attention/);
+    // --moe-dense-tp-size equal to --tp is SGLang's default (nothing to import); other sizes SGLang refuses at start-up
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-dense-tp-size 8').fields.parallelism?.dense_tp).toBeUndefined();
+    const odd = fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-dense-tp-size 4');
+    expect(odd.fields.parallelism?.dense_tp).toBeUndefined();
+    expect(odd.warnings.join('\n')).toMatch(/--moe-dense-tp-size "4" is not imported: SGLang accepts 1 .* or its --tp/);
+    // SGLang's defaults set none of them
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --ep 8').fields.parallelism).not.toHaveProperty(
+      'dense_tp',
     );
   });
 

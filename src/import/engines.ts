@@ -662,27 +662,40 @@ function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: 
 }
 
 /**
- * SGLang options that keep, under DP attention, parts whole on every rank which its default splits over
- * the whole tp_size (sglang models/deepseek_v2.py): --moe-dense-tp-size 1 the dense MLPs, a DeepEP (or
- * Mooncake) all-to-all the shared experts, --enable-dp-lm-head the LM head. The plan has no key for
- * them and the estimate splits all three (memory.ts, denseSplit): said, as the weights read low.
+ * SGLang's placement of the dense MLPs, shared experts and LM head (sglang python/sglang/srt/):
+ * - --moe-dense-tp-size: models/deepseek_v2.py DeepseekV2DecoderLayer builds a dense layer's
+ *   DeepseekV2MLP with tp_size 1 when enable_moe_dense_fully_dp() (layers/communicator.py:
+ *   moe_dense_tp_size == 1), else over the whole tp_size; server_args.py check_server_args accepts only
+ *   None or 1 (and, in later releases, tp_size): parallelism.dense_tp 1;
+ * - --moe-a2a-backend deepep or mooncake (formerly --enable-deepep-moe): DeepseekV2MoE builds the shared
+ *   experts' DeepseekV2MLP with tp_rank 0, tp_size 1: parallelism.shared_expert_tp 1;
+ * - --enable-dp-lm-head: DeepseekV2ForCausalLM's ParallelLMHead(use_attn_tp_group=True) splits the
+ *   vocabulary over the attention TP group (tp_size / dp_size, the plan's tp); server_args.py asserts
+ *   --enable-dp-attention with it: parallelism.lm_head_tp = tp.
+ * What these values cannot say is warned about.
  */
-function warnWholeDense(r: Reader, c: FieldCollector): void {
-  const kept: { part: string; line: Where; written: string }[] = [];
+function setDensePlacement(r: Reader, c: FieldCollector, tpAll: number, attentionTp: number | undefined): void {
   const dense = r.text(['moe-dense-tp-size']);
-  if (dense && parseEngineInt(dense.value) === 1) kept.push({ part: 'dense MLPs', line: dense.line, written: '--moe-dense-tp-size 1' });
+  if (dense) {
+    const n = parseEngineInt(dense.value);
+    if (n === 1) c.set('parallelism.dense_tp', 1, dense.line);
+    else if (n !== tpAll)
+      c.warn(
+        `${c.origin(dense.line)}: --moe-dense-tp-size ${readValue(dense.value)} is not imported: SGLang accepts 1 (the dense MLPs whole on every rank) or its --tp (server_args.py check_server_args); give parallelism.dense_tp`,
+      );
+  }
   const deepep = r.bool(['enable-deepep-moe']);
   const a2a = r.text(['moe-a2a-backend']);
   const a2aName = a2a?.value.trim().toLowerCase();
-  if (deepep?.value === true) kept.push({ part: 'shared experts', line: deepep.line, written: '--enable-deepep-moe' });
-  else if (a2a && (a2aName === 'deepep' || a2aName === 'mooncake'))
-    kept.push({ part: 'shared experts', line: a2a.line, written: `--moe-a2a-backend ${a2aName}` });
+  const wholeShared = deepep?.value === true ? deepep.line : a2a && (a2aName === 'deepep' || a2aName === 'mooncake') ? a2a.line : undefined;
+  if (wholeShared !== undefined) c.set('parallelism.shared_expert_tp', 1, wholeShared);
   const head = r.bool(['enable-dp-lm-head']);
-  if (head?.value === true) kept.push({ part: 'LM head', line: head.line, written: '--enable-dp-lm-head' });
-  if (kept.length === 0) return;
-  c.warn(
-    `${c.origin(kept[0]!.line)}: ${kept.map((k) => k.written).join(', ')} keep${kept.length === 1 ? 's' : ''} the ${kept.map((k) => k.part).join(', ')} whole on every DP-attention rank, where the estimate splits ${kept.length === 1 ? 'it' : 'them'} over SGLang's whole tp_size (no plan key says otherwise): the weights per device read low and the KV pool high`,
-  );
+  if (head?.value !== true) return;
+  if (attentionTp === undefined)
+    c.warn(
+      `${c.origin(head.line)}: --enable-dp-lm-head is not imported: SGLang refuses it without --enable-dp-attention (server_args.py), and the LM head stays split over --tp`,
+    );
+  else c.set('parallelism.lm_head_tp', attentionTp, head.line);
 }
 
 /**
@@ -816,7 +829,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
   setGraphCap(engine, r, c);
   setRedundantExperts(engine, r, c);
-  if (dpAttentionRanks > 1) warnWholeDense(r, c);
+  if (engine === 'sglang' && layoutKnown) setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
