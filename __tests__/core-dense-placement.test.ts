@@ -7,7 +7,8 @@
 // Mooncake; DeepseekV2ForCausalLM's ParallelLMHead(use_attn_tp_group=enable_dp_lm_head)).
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
-import { GIB, noReferences, verify } from './core-helpers.js';
+import { buildCandidatePlan } from '../src/suggest/index.js';
+import { GIB, load, noReferences, verify } from './core-helpers.js';
 
 const plan = (par: string, engine = 'sglang', extra = '') =>
   `version: 1\nmodel: {preset: deepseek-v3}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8, ep: 8${par}}\nworkload: {concurrency: 256, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n${extra}`;
@@ -129,6 +130,16 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
       noReferences,
     );
     expect(pool.ok ? [] : pool.errors).toEqual([expect.objectContaining({ path: 'disaggregation.decode.parallelism.dense_tp', line: 10 })]);
+  });
+
+  it('a suggested layout keeps the launch: whole stays whole, the LM head follows the attention TP, a split that no longer divides is dropped', () => {
+    const base = load(plan(', dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 1'));
+    const on = (tp: number, dp: number, ep: number, gpus = tp * dp) =>
+      buildCandidatePlan(base, { gpus, layout: { tp, pp: 1, dp, cp: 1, ep, etp: 1 } }).plan.parallelism;
+    expect(on(2, 8, 16)).toMatchObject({ dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 2 });
+    const split = load(plan(', dense_tp: 8'));
+    const p = buildCandidatePlan(split, { gpus: 4, layout: { tp: 1, pp: 1, dp: 4, cp: 1, ep: 4, etp: 1 } }).plan.parallelism;
+    expect(p.dense_tp).toBeUndefined();
   });
 
   it("SGLang's own spellings: moe_dense_tp_size is dense_tp; enable_dp_lm_head is refused with the key to write", () => {

@@ -1,6 +1,9 @@
 // A candidate is the plan itself with a few keys changed: the real verifier then judges it,
 // so a suggested layout verifies as passing by construction.
 import type { Dtype, LoadedPlan, ModelSpec, ParallelismSpec, Plan, WeightDtypes, WorkloadSpec } from '../core/types.js';
+import { engineProfile } from '../core/engines.js';
+import { denseGroup } from '../core/memory.js';
+import { DENSE_PLACEMENT_KEYS, resolveLayout } from '../core/resolve.js';
 import type { LayoutChoice } from './rules.js';
 import type { Variation } from './types.js';
 
@@ -19,6 +22,16 @@ function parallelismFor(base: Plan, layout: LayoutChoice): ParallelismSpec {
   if (layout.pp === basePp) {
     if (base.parallelism.layers_per_stage !== undefined) p.layers_per_stage = base.parallelism.layers_per_stage;
     if (base.parallelism.microbatches !== undefined) p.microbatches = base.parallelism.microbatches;
+  }
+  // SGLang's placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
+  // over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where it
+  // still divides the candidate's group (plan/dense-placement.ts)
+  const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+  for (const key of DENSE_PLACEMENT_KEYS) {
+    const v = base.parallelism[key];
+    if (v === undefined) continue;
+    const next = key === 'lm_head_tp' && v === (base.parallelism.tp ?? 1) ? layout.tp : v;
+    if (group % next === 0) p[key] = next;
   }
   return p;
 }
