@@ -14840,29 +14840,40 @@ function setStretchedWindow(engine, args, context, c) {
         c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
 }
 /**
- * SGLang options that keep, under DP attention, parts whole on every rank which its default splits over
- * the whole tp_size (sglang models/deepseek_v2.py): --moe-dense-tp-size 1 the dense MLPs, a DeepEP (or
- * Mooncake) all-to-all the shared experts, --enable-dp-lm-head the LM head. The plan has no key for
- * them and the estimate splits all three (memory.ts, denseSplit): said, as the weights read low.
+ * SGLang's placement of the dense MLPs, shared experts and LM head (sglang python/sglang/srt/):
+ * - --moe-dense-tp-size: models/deepseek_v2.py DeepseekV2DecoderLayer builds a dense layer's
+ *   DeepseekV2MLP with tp_size 1 when enable_moe_dense_fully_dp() (layers/communicator.py:
+ *   moe_dense_tp_size == 1), else over the whole tp_size; server_args.py check_server_args accepts only
+ *   None or 1 (and, in later releases, tp_size): parallelism.dense_tp 1;
+ * - --moe-a2a-backend deepep or mooncake (formerly --enable-deepep-moe): DeepseekV2MoE builds the shared
+ *   experts' DeepseekV2MLP with tp_rank 0, tp_size 1: parallelism.shared_expert_tp 1;
+ * - --enable-dp-lm-head: DeepseekV2ForCausalLM's ParallelLMHead(use_attn_tp_group=True) splits the
+ *   vocabulary over the attention TP group (tp_size / dp_size, the plan's tp); server_args.py asserts
+ *   --enable-dp-attention with it: parallelism.lm_head_tp = tp.
+ * What these values cannot say is warned about.
  */
-function warnWholeDense(r, c) {
-    const kept = [];
+function setDensePlacement(r, c, tpAll, attentionTp) {
     const dense = r.text(['moe-dense-tp-size']);
-    if (dense && parseEngineInt(dense.value) === 1)
-        kept.push({ part: 'dense MLPs', line: dense.line, written: '--moe-dense-tp-size 1' });
+    if (dense) {
+        const n = parseEngineInt(dense.value);
+        if (n === 1)
+            c.set('parallelism.dense_tp', 1, dense.line);
+        else if (n !== tpAll)
+            c.warn(`${c.origin(dense.line)}: --moe-dense-tp-size ${readValue(dense.value)} is not imported: SGLang accepts 1 (the dense MLPs whole on every rank) or its --tp (server_args.py check_server_args); give parallelism.dense_tp`);
+    }
     const deepep = r.bool(['enable-deepep-moe']);
     const a2a = r.text(['moe-a2a-backend']);
     const a2aName = a2a?.value.trim().toLowerCase();
-    if (deepep?.value === true)
-        kept.push({ part: 'shared experts', line: deepep.line, written: '--enable-deepep-moe' });
-    else if (a2a && (a2aName === 'deepep' || a2aName === 'mooncake'))
-        kept.push({ part: 'shared experts', line: a2a.line, written: `--moe-a2a-backend ${a2aName}` });
+    const wholeShared = deepep?.value === true ? deepep.line : a2a && (a2aName === 'deepep' || a2aName === 'mooncake') ? a2a.line : undefined;
+    if (wholeShared !== undefined)
+        c.set('parallelism.shared_expert_tp', 1, wholeShared);
     const head = r.bool(['enable-dp-lm-head']);
-    if (head?.value === true)
-        kept.push({ part: 'LM head', line: head.line, written: '--enable-dp-lm-head' });
-    if (kept.length === 0)
+    if (head?.value !== true)
         return;
-    c.warn(`${c.origin(kept[0].line)}: ${kept.map((k) => k.written).join(', ')} keep${kept.length === 1 ? 's' : ''} the ${kept.map((k) => k.part).join(', ')} whole on every DP-attention rank, where the estimate splits ${kept.length === 1 ? 'it' : 'them'} over SGLang's whole tp_size (no plan key says otherwise): the weights per device read low and the KV pool high`);
+    if (attentionTp === undefined)
+        c.warn(`${c.origin(head.line)}: --enable-dp-lm-head is not imported: SGLang refuses it without --enable-dp-attention (server_args.py), and the LM head stays split over --tp`);
+    else
+        c.set('parallelism.lm_head_tp', attentionTp, head.line);
 }
 /**
  * Redundant expert replicas (EPLB), which each EP rank holds beside its share of the routed experts:
@@ -14996,8 +15007,8 @@ function applyEngine(args, c, ctx = {}) {
     // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
     setGraphCap(engine, r, c);
     setRedundantExperts(engine, r, c);
-    if (dpAttentionRanks > 1)
-        warnWholeDense(r, c);
+    if (engine === 'sglang' && layoutKnown)
+        setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
     const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
@@ -25192,6 +25203,8 @@ const PARALLEL_SIZE_ALIASES = {
     ep_size: 'ep',
     context_parallel_size: 'cp',
     cp_size: 'cp',
+    // SGLang's own name for the dense MLP's TP size (server_args.py), which it accepts as 1 or its whole tp_size
+    moe_dense_tp_size: 'dense_tp',
 };
 // The engine's cap counts one engine (vLLM: one per data-parallel rank); the plan's cap counts the
 // whole deployment, and neither is the load the clients put on it.
@@ -25256,6 +25269,10 @@ const PARALLELISM_HINTS = {
         use: 'ep',
         why: "is vLLM's switch, not a degree: with it vLLM spreads the experts over every device of an instance, so write ep as tp x dp (etp 1)",
     },
+    enable_dp_lm_head: {
+        use: 'lm_head_tp',
+        why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp as tp",
+    },
 };
 const HARDWARE_HINTS = {
     num_gpus: {
@@ -25318,6 +25335,10 @@ const parallelismSection = (description) => section(description, {
     cp: schema_int('Context parallel', 1, DEGREE_MAX),
     microbatches: schema_int('Microbatches in flight per pipeline; default pp', 1, DEGREE_MAX),
     layers_per_stage: { kind: 'intList', description: 'Explicit layer split over pipeline stages', min: 1, max: LAYERS_MAX, maxItems: DEGREE_MAX },
+    // SGLang's placement of the parts outside attention and the routed experts (memory.ts, denseSplit)
+    dense_tp: schema_int("Ranks that split each dense layer's MLP of a MoE model (SGLang --moe-dense-tp-size; 1 = whole on every rank); default the engine's (SGLang: its whole tp group); must divide it; SGLang only", 1, DEGREE_MAX),
+    shared_expert_tp: schema_int('Ranks that split the shared experts (SGLang keeps them whole, 1, under a DeepEP or Mooncake all-to-all); default and rule as dense_tp', 1, DEGREE_MAX),
+    lm_head_tp: schema_int('Ranks that split the LM head (SGLang --enable-dp-lm-head: the attention TP group, i.e. tp); default and rule as dense_tp', 1, DEGREE_MAX),
 }, PARALLEL_SIZE_ALIASES, PARALLELISM_HINTS);
 const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     // The contract's "Version 1.1" part extends version-1 plans, so a plan written to it as 1.1 means 1.
@@ -26562,785 +26583,6 @@ const defaultCatalog = {
     printedMemoryGb: printedMemoryGb,
 };
 
-;// CONCATENATED MODULE: ./src/plan/no-urls.ts
-// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
-const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
-/** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
-function refusingUrls(read) {
-    return (planFile, ref) => URL_SHAPE.test(ref.trim())
-        ? { error: 'it is a URL, and references are never fetched: save the file in the repository and give its path relative to the plan' }
-        : read(planFile, ref);
-}
-
-;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
-const GB = 1e9;
-const memory_figure_GIB = 2 ** 30;
-/** a written figure this close to a printed one is that printed figure */
-const SAME = 0.005;
-/** ... and it matters when it is this far from what the device reports */
-const DIFFERENT = 0.01;
-const memory_figure_gib = (bytes) => `${(bytes / memory_figure_GIB).toFixed(1)} GiB`;
-/**
- * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
- * differs from what the device reports; null otherwise.
- */
-function printedMemoryWarning(written, presetId, presetName, reported, printedGb, line) {
-    if (Math.abs(written - reported) <= reported * DIFFERENT)
-        return null;
-    for (const gb of printedGb) {
-        for (const [unit, bytes] of [
-            ['GB', gb * GB],
-            ['GiB', gb * memory_figure_GIB],
-        ]) {
-            if (Math.abs(written - bytes) > bytes * SAME)
-                continue;
-            const effect = written < reported ? `less than the ${memory_figure_gib(reported)} the device reports` : `more than the ${memory_figure_gib(reported)} the device reports`;
-            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${memory_figure_gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
-            return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/resolve.ts
-
-
-
-
-/** Keys a preset or config may not set: they name the references themselves. */
-const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
-function resolve_own(obj, key) {
-    return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-/** Merges layers over the table's fields only; later layers win, field by field. */
-function mergeSection(sec, layers, prefix, origins) {
-    const out = {};
-    for (const [key, field] of Object.entries(sec.fields)) {
-        if (field.kind === 'section') {
-            const inner = layers.map((layer) => {
-                const sub = resolve_own(layer.values, key);
-                const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
-                return { values, origin: layer.origin };
-            });
-            const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
-            if (Object.keys(merged).length > 0)
-                out[key] = merged;
-            continue;
-        }
-        // most of the table's fields are in no layer: their path and origin are built only for a value
-        for (let i = layers.length - 1; i >= 0; i--) {
-            const layer = layers[i];
-            const value = resolve_own(layer.values, key);
-            if (value === undefined || value === null)
-                continue;
-            const path = `${prefix}.${key}`;
-            const origin = layer.origin(path);
-            if (origin !== undefined && REFERENCE_KEYS.has(key))
-                continue;
-            out[key] = Array.isArray(value) ? [...value] : value;
-            if (origin !== undefined)
-                origins[path] = origin;
-            break;
-        }
-    }
-    return out;
-}
-function resolve_sectionOf(name) {
-    const sec = PLAN_SCHEMA.fields[name];
-    if (sec?.kind !== 'section')
-        throw new Error(`schema table has no section ${name}`);
-    return sec;
-}
-function errorAt(path, lines, message) {
-    const line = lines[path];
-    return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
-}
-function unknownPreset(kind, id, known, aliases = [], near) {
-    const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
-    const typo = didYouMeanSuffix(id, [...known, ...aliases]);
-    const meant = near ? nearOrTypo(near(id), typo) : typo;
-    return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
-}
-/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
-function nearOrTypo(near, typo) {
-    if (near?.checkpoint)
-        return nearModelSuffix(near);
-    return typo !== '' ? typo : nearModelSuffix(near);
-}
-/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
-function nearModelSuffix(near) {
-    if (near === undefined)
-        return '';
-    const { preset, checkpoint, repos } = near;
-    // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
-    if (checkpoint?.quantized)
-        return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
-    if (checkpoint) {
-        return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
-    }
-    const shown = repos.slice(0, REPOS_SHOWN);
-    const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
-    return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
-}
-const REPOS_SHOWN = 4;
-function resolveReferences(file, values, lines, readReference, catalog) {
-    const errors = [];
-    const warnings = [];
-    const origins = {};
-    const model = (resolve_own(values, 'model') ?? {});
-    const hardware = (resolve_own(values, 'hardware') ?? {});
-    const modelLayers = [];
-    const modelPresetId = resolve_own(model, 'preset');
-    if (typeof modelPresetId === 'string') {
-        const preset = catalog.modelPreset(modelPresetId);
-        if (preset)
-            modelLayers.push({ values: preset.spec, origin: () => `preset:${modelPresetId}` });
-        else
-            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear)));
-    }
-    const hfRef = resolve_own(model, 'hf_config');
-    if (typeof hfRef === 'string') {
-        const read = readReference(file, hfRef);
-        if ('error' in read) {
-            errors.push(errorAt('model.hf_config', lines, `cannot read '${quote(hfRef, 200)}': ${read.error}`));
-        }
-        else {
-            const parsed = catalog.parseHfConfig(read.text);
-            if ('error' in parsed) {
-                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
-            }
-            else {
-                const hfLines = parsed.lines;
-                const lineOf = (path) => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
-                modelLayers.push({
-                    values: parsed.spec,
-                    origin: (path) => {
-                        const line = lineOf(path);
-                        return line === undefined ? hfRef : `${hfRef}:${line}`;
-                    },
-                });
-                // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
-                for (const w of parsed.warnings)
-                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
-            }
-        }
-    }
-    modelLayers.push({ values: model, origin: () => undefined });
-    const hardwareLayers = [];
-    const hardwarePresetId = resolve_own(hardware, 'preset');
-    if (typeof hardwarePresetId === 'string') {
-        const preset = catalog.hardwarePreset(hardwarePresetId);
-        if (preset) {
-            hardwareLayers.push({ values: preset.spec, origin: () => `preset:${hardwarePresetId}` });
-            if (preset.aliasNote !== undefined)
-                warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
-            // a printed capacity ("memory: 80GB") where the device reports another: say so
-            const written = resolve_own(hardware, 'memory');
-            if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
-                const id = preset.id ?? hardwarePresetId;
-                const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
-                if (warning)
-                    warnings.push(warning);
-            }
-        }
-        else {
-            errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
-        }
-    }
-    hardwareLayers.push({ values: hardware, origin: () => undefined });
-    return {
-        model: mergeSection(resolve_sectionOf('model'), modelLayers, 'model', origins),
-        hardware: mergeSection(resolve_sectionOf('hardware'), hardwareLayers, 'hardware', origins),
-        origins,
-        errors,
-        warnings,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/validate.ts
-
-
-
-
-/** How a value is described in messages: got 2.5, got "abc", got a list. */
-function describeValue(node) {
-    if (node.type === 'map')
-        return 'a map';
-    if (node.type === 'seq')
-        return 'a list';
-    const v = node.value;
-    if (v === null || v === undefined)
-        return 'nothing (an empty value)';
-    if (typeof v === 'string')
-        return `the string "${quote(v)}"`;
-    if (typeof v === 'number')
-        return Object.is(v, -0) ? '-0' : String(v);
-    if (typeof v === 'boolean')
-        return String(v);
-    if (v instanceof Uint8Array)
-        return 'binary data (!!binary)';
-    if (v instanceof Date)
-        return 'a timestamp';
-    return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`;
-}
-/** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
-function describeKind(node) {
-    if (node.type !== 'scalar')
-        return node.type === 'map' ? 'a map' : 'a list';
-    const v = node.value;
-    if (v === null || v === undefined)
-        return 'nothing (an empty value)';
-    return typeof v === 'string' ? `a string of ${v.length} characters (not shown)` : `a ${typeof v}`;
-}
-function formatNumber(n) {
-    if (Number.isInteger(n) && Math.abs(n) < 1e16)
-        return String(n);
-    return String(Number(n.toPrecision(6)));
-}
-/** "from 1 to 65536", "greater than 0 and at most 1", "from 0 to less than 1". */
-function rangeText(min, max, minExclusive = false, maxExclusive = false, unit = '') {
-    const u = unit ? ` ${unit}` : '';
-    const lo = formatNumber(min);
-    const hi = formatNumber(max);
-    if (minExclusive && maxExclusive)
-        return `greater than ${lo}${u} and less than ${hi}${u}`;
-    if (minExclusive)
-        return `greater than ${lo}${u} and at most ${hi}${u}`;
-    if (maxExclusive)
-        return `from ${lo}${u} to less than ${hi}${u}`;
-    return `from ${lo}${u} to ${hi}${u}`;
-}
-function inRange(v, min, max, minExclusive = false, maxExclusive = false) {
-    return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
-}
-/** Every section path of the table with the keys it accepts ('' is the top level). */
-function sectionIndex() {
-    const index = new Map();
-    const walk = (sec, prefix) => {
-        index.set(prefix, sectionKeys(sec));
-        for (const [key, field] of Object.entries(sec.fields)) {
-            if (field.kind === 'section')
-                walk(field, prefix ? `${prefix}.${key}` : key);
-        }
-    };
-    walk(PLAN_SCHEMA, '');
-    return index;
-}
-const validate_SECTIONS = sectionIndex();
-/** Every section's hints (serving-tool keys that mean something else here), by key: section path and hint. */
-function hintIndex() {
-    const index = new Map();
-    const walk = (sec, prefix) => {
-        // the first home wins: parallelism's hints point at the top level, not at a disaggregated pool's copy
-        for (const [key, hint] of Object.entries(sec.hints ?? {}))
-            if (!index.has(key))
-                index.set(key, { path: prefix, hint });
-        for (const [key, field] of Object.entries(sec.fields)) {
-            if (field.kind === 'section')
-                walk(field, prefix ? `${prefix}.${key}` : key);
-        }
-    };
-    walk(PLAN_SCHEMA, '');
-    return index;
-}
-const HINTS = hintIndex();
-/** The hint table's spelling of a written key: engines' flags as typed on a command line (gpu-memory-utilization) are their config keys. */
-const hintKey = (key) => key.toLowerCase().replaceAll('-', '_');
-/**
- * The key as a message shows it: a hinted key is one of the table's names (up to case and dashes), so it is
- * shown however long (kv_cache_free_gpu_memory_fraction); any other key only when keyLabel shows it.
- */
-const shownKey = (key) => HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
-/** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
-function suggestion(key, sec, siblings, prefix, listKeys) {
-    const flag = hintKey(key);
-    const hinted = HINTS.get(flag);
-    if (hinted) {
-        // a section with the same hints (a pool's parallelism) is pointed at its own key
-        const here = hinted.path === prefix || (sec.hints !== undefined && Object.hasOwn(sec.hints, flag));
-        const target = here ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
-        return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
-    }
-    const near = didYouMeanSuffix(key, siblings.keys());
-    if (near)
-        return near;
-    const all = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
-    // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
-    const main = all.filter((h) => !h.startsWith('disaggregation.'));
-    const homes = main.length > 0 ? main : all;
-    if (homes.length === 0)
-        return listKeys ? knownKeys(siblings) : '';
-    return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
-}
-/** No key near it: the keys this section knows, by their own names (aliases left out), so the nearest can be picked by eye. */
-function knownKeys(siblings) {
-    const names = [...new Set([...siblings.values()].map((m) => m.canonical))].sort();
-    if (names.length === 0)
-        return '';
-    const shown = names.slice(0, KNOWN_KEYS_SHOWN);
-    return ` (known keys here: ${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''})`;
-}
-const KNOWN_KEYS_SHOWN = 16;
-const KEYS_LISTED_MOST = 3;
-class Validator {
-    errors = [];
-    /** unknown keys seen: only the first few are given their section's known keys, so a file of junk keys stays short */
-    keysListed = 0;
-    lines = {};
-    error(path, line, message) {
-        this.errors.push(line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line });
-    }
-    section(sec, node, prefix) {
-        const out = {};
-        if (node.type === 'scalar' && (node.value === null || node.value === undefined))
-            return out; // "claims:" left empty
-        if (node.type !== 'map') {
-            // the top level is no field a plan defines: a file that is not a plan (an .env file) is not quoted
-            const where = prefix === '' ? 'the file' : prefix;
-            this.errors.push({
-                message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${prefix === '' ? describeKind(node) : describeValue(node)}`,
-                ...(prefix ? { path: prefix } : {}),
-                line: node.line,
-            });
-            return out;
-        }
-        const keys = sectionKeys(sec);
-        /** canonical name -> the entry that set it */
-        const setBy = new Map();
-        for (const entry of node.entries) {
-            const meaning = keys.get(entry.key);
-            if (!meaning) {
-                // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
-                if (this.errors.length >= 200) {
-                    this.errors.push({ message: 'unknown key', line: entry.keyLine });
-                    continue;
-                }
-                if (entry.key === '<<') {
-                    // the parser reads merge keys as plain keys (YAML 1.2 has none): say what it is, not its length
-                    this.error(prefix ? `${prefix}.<<` : '<<', entry.keyLine, "a YAML merge key ('<<') is not supported: write the keys out (anchors and aliases of whole values work)");
-                    continue;
-                }
-                // an unknown key is no field a plan defines: shown only when it is a plain short name or a hinted one
-                const shown = shownKey(entry.key);
-                this.error(prefix ? `${prefix}.${shown.part}` : shown.part, entry.keyLine, `unknown key ${shown.label}${suggestion(entry.key, sec, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
-                continue;
-            }
-            const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
-            const earlier = setBy.get(meaning.canonical);
-            if (earlier) {
-                this.errors.push({
-                    message: `${quote(prefix ? `${prefix}.${entry.key}` : entry.key)}: '${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`,
-                    path,
-                    line: entry.keyLine,
-                });
-                continue;
-            }
-            setBy.set(meaning.canonical, entry);
-            this.lines[path] = entry.keyLine;
-            const value = this.field(meaning.field, entry, path, meaning.keyUnit, meaning.keyBase);
-            if (value !== undefined)
-                out[meaning.canonical] = value;
-        }
-        return out;
-    }
-    field(field, entry, path, keyUnit, keyBase) {
-        const node = entry.value;
-        const label = entry.key === path.split('.').pop() ? path : `${path} (written ${entry.key})`;
-        const fail = (message, line = node.line) => {
-            this.errors.push({ message: `${label}: ${message}`, path, line });
-            return undefined;
-        };
-        const scalar = node.type === 'scalar' ? node.value : undefined;
-        switch (field.kind) {
-            case 'section':
-                return this.section(field, node, path);
-            case 'const':
-                return scalar === field.value || (typeof scalar === 'number' && field.also?.includes(scalar))
-                    ? field.value
-                    : fail(`must be ${[field.value, ...(field.also ?? [])].join(' or ')}, got ${describeValue(node)}`);
-            case 'string':
-                if (field.list)
-                    return this.stringList(field, node, fail);
-                if (typeof scalar !== 'string')
-                    return fail(`must be a string, got ${describeValue(node)}`);
-                if (scalar.length > field.maxLength) {
-                    return fail(`must be at most ${field.maxLength} characters long, got ${scalar.length}`);
-                }
-                return scalar;
-            case 'boolean':
-                return typeof scalar === 'boolean' ? scalar : fail(`must be true or false, got ${describeValue(node)}`);
-            case 'enum': {
-                // the messages' texts are built only when they are needed (the common case builds none)
-                const allowed = () => [...new Set(Object.values(field.values))].join(', ');
-                if (typeof scalar !== 'string')
-                    return fail(`must be one of ${allowed()}, got ${describeValue(node)}`);
-                const key = scalar.trim().toLowerCase();
-                const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
-                if (value === undefined) {
-                    return fail(`must be one of ${allowed()}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
-                }
-                return value;
-            }
-            case 'int':
-                return this.int(field, node, fail);
-            case 'real':
-                return this.real(field, node, fail);
-            case 'intList':
-                return this.intList(field, node, label, fail);
-            case 'quantity':
-                return this.quantity(field, node, entry.key, fail, keyUnit, keyBase);
-        }
-    }
-    /** One string or a list of them (deployment.from); always a list once loaded. */
-    stringList(field, node, fail) {
-        const maxItems = field.list?.maxItems ?? 1;
-        const items = node.type === 'seq' ? node.items : [node];
-        if (items.length === 0 || items.length > maxItems)
-            return fail(`must list 1 to ${maxItems} strings, got ${items.length}`);
-        const out = [];
-        for (const item of items) {
-            const v = item.type === 'scalar' ? item.value : undefined;
-            if (typeof v !== 'string' || v === '' || v.length > field.maxLength) {
-                return fail(`must be a non-empty string of at most ${field.maxLength} characters, or a list of them; got ${describeValue(item)}`, item.line);
-            }
-            out.push(v);
-        }
-        return out;
-    }
-    int(field, node, fail) {
-        const expected = () => `a whole number ${rangeText(field.min, field.max)}`;
-        let value = node.type === 'scalar' ? node.value : undefined;
-        if (typeof value === 'string' && field.suffixes) {
-            const parsed = parseQuantity('count', value);
-            if (!parsed.ok) {
-                return fail(`must be ${expected()}, as a number or with a suffix (${acceptedUnits('count')}: 10B, 671B, 1e10), got ${describeValue(node)}`);
-            }
-            value = parsed.value;
-        }
-        if (typeof value !== 'number')
-            return fail(`must be ${expected()}, got ${describeValue(node)}`);
-        const n = field.min === 0 && Object.is(value, -0) ? 0 : value;
-        if (!Number.isSafeInteger(n) || Object.is(n, -0) || !inRange(n, field.min, field.max)) {
-            return fail(`must be ${expected()}, got ${describeValue(node)}`);
-        }
-        return n;
-    }
-    real(field, node, fail) {
-        const value = node.type === 'scalar' ? node.value : undefined;
-        if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, field.min, field.max, field.minExclusive, field.maxExclusive)) {
-            return fail(`must be a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}, got ${describeValue(node)}`);
-        }
-        return Object.is(value, -0) ? 0 : value;
-    }
-    intList(field, node, label, fail) {
-        if (node.type !== 'seq')
-            return fail(`must be a list of whole numbers, got ${describeValue(node)}`);
-        if (node.items.length === 0)
-            return fail('must list at least one number');
-        if (node.items.length > field.maxItems)
-            return fail(`must list at most ${field.maxItems} numbers, got ${node.items.length}`);
-        const out = [];
-        let ok = true;
-        node.items.forEach((item, i) => {
-            const v = item.type === 'scalar' ? item.value : undefined;
-            if (typeof v !== 'number' || !Number.isSafeInteger(v) || Object.is(v, -0) || !inRange(v, field.min, field.max)) {
-                if (ok) {
-                    this.errors.push({
-                        message: `${label}[${i}]: must be a whole number ${rangeText(field.min, field.max)}, got ${describeValue(item)}`,
-                        path: label.split(' ')[0] ?? label,
-                        line: item.line,
-                    });
-                }
-                ok = false;
-            }
-            else
-                out.push(v);
-        });
-        return ok ? out : undefined;
-    }
-    quantity(field, node, key, fail, keyUnit, keyBase) {
-        const dim = field.dimension;
-        const units = () => acceptedUnits(dim);
-        const value = node.type === 'scalar' ? node.value : undefined;
-        let base;
-        if (keyUnit !== undefined) {
-            if (typeof value !== 'number' || !Number.isFinite(value)) {
-                const hint = typeof value === 'string' ? `; for a string with a unit write ${keyBase ?? key}: "${quote(value)}"` : '';
-                return fail(`takes a plain number in ${keyUnit}, got ${describeValue(node)}${hint}`);
-            }
-            base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
-        }
-        else if (typeof value === 'number') {
-            // an infinity or NaN is no figure whatever its unit: say so, not "write -Infinity ms"
-            if (!Number.isFinite(value))
-                return fail(`must be a finite number, got ${describeValue(node)}`);
-            if (field.numberUnit === undefined) {
-                const example = EXAMPLE_UNIT[dim];
-                return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
-                    `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`);
-            }
-            base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
-        }
-        else if (typeof value === 'string') {
-            const parsed = parseQuantity(dim, value);
-            if (!parsed.ok) {
-                if (parsed.reason === 'missing-unit')
-                    return fail(`${describeValue(node)} has no unit; accepted units: ${units()}`);
-                if (parsed.reason === 'bits-for-bytes') {
-                    return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units()}`);
-                }
-                if (parsed.reason === 'ambiguous-bits') {
-                    const prefix = (parsed.unit ?? '').charAt(0).toUpperCase();
-                    return fail(`'${quote(parsed.unit ?? '')}' is ambiguous: write ${prefix}B/s for bytes per second (memory, NVLink) or ${prefix}b/s for bits (network links)`);
-                }
-                if (parsed.reason === 'bad-unit')
-                    return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units()}`);
-                return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
-            }
-            base = parsed.value;
-        }
-        else {
-            return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
-        }
-        const baseUnit = units_DIMENSIONS[dim].base;
-        if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
-            // the value as written, and in the unit of the range where that differs (peak_tflops: 1e18 is 1e30 FLOP/s)
-            const writtenUnit = keyUnit ?? (typeof value === 'number' ? field.numberUnit : undefined);
-            const written = writtenUnit !== undefined ? `${describeValue(node)} ${writtenUnit}` : describeValue(node);
-            const inBase = !Number.isFinite(base)
-                ? ` (beyond any finite number of ${baseUnit})`
-                : typeof value === 'number' && base !== value
-                    ? ` (${formatNumber(base)} ${baseUnit})`
-                    : '';
-            return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${written}${inBase}`);
-        }
-        return Object.is(base, -0) ? 0 : base;
-    }
-}
-/** The unit suggested when a plain number lacks one, as a string unit and as a key suffix. */
-const EXAMPLE_UNIT = {
-    bytes: { unit: 'GiB', suffix: 'gib' },
-    byteRate: { unit: 'GB/s', suffix: 'gbps' },
-    flops: { unit: 'TFLOPS', suffix: 'tflops' },
-    time: { unit: 'ms', suffix: 'ms' },
-    tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
-    requestRate: { unit: '/s', suffix: 'per_s' },
-    power: { unit: 'W', suffix: 'w' },
-};
-function get(values, path) {
-    let cur = values;
-    for (const part of path.split('.')) {
-        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
-            return undefined;
-        cur = cur[part];
-    }
-    return cur;
-}
-/** Rules between fields that make a plan meaningless when broken (layout rules are the core's checks). */
-function consistency(values, lines, errors) {
-    const atLeast = (maxPath, minPath) => {
-        const max = get(values, maxPath);
-        const min = get(values, minPath);
-        if (typeof max === 'number' && typeof min === 'number' && max < min) {
-            const line = lines[maxPath];
-            errors.push({
-                message: `${maxPath}: must be at least ${minPath} (${min}), got ${max}`,
-                path: maxPath,
-                ...(line !== undefined ? { line } : {}),
-            });
-        }
-    };
-    atLeast('workload.max_input_tokens', 'workload.input_tokens');
-    atLeast('workload.max_output_tokens', 'workload.output_tokens');
-    disaggregationRules(values, lines, errors);
-    const tokens = get(values, 'workload.speculative.tokens');
-    const acceptance = get(values, 'workload.speculative.acceptance_length');
-    if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
-        const path = 'workload.speculative.acceptance_length';
-        const line = lines[path];
-        errors.push({
-            message: `${path}: at most tokens + 1 = ${tokens + 1} tokens can be accepted per step (the proposals and one verified token), got ${acceptance}`,
-            path,
-            ...(line !== undefined ? { line } : {}),
-        });
-    }
-}
-/**
- * A disaggregated plan has both pools and no top-level layout (each pool has its own); the layouts
- * themselves are the core's checks (prefill.layout.world_size, ...).
- */
-function disaggregationRules(values, lines, errors) {
-    if (!Object.hasOwn(values, 'disaggregation'))
-        return;
-    const at = (path, message, linePath = path) => {
-        const line = lines[linePath];
-        errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
-    };
-    const top = get(values, 'parallelism');
-    if (top !== undefined && top !== null && Object.keys(top).length > 0) {
-        at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
-    }
-    for (const pool of ['prefill', 'decode']) {
-        if (get(values, `disaggregation.${pool}`) === undefined) {
-            at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
-        }
-    }
-}
-/** Validates the whole tree (null: an empty file). */
-function validatePlan(root) {
-    const v = new Validator();
-    if (root === null) {
-        return { values: {}, lines: {}, errors: [{ message: 'the file is empty; a plan starts with version: 1' }] };
-    }
-    // `---`, `null` or `~` alone: a plan of no keys, so it lacks version as `{}` does (else it was verified as empty)
-    if (root.type === 'scalar' && (root.value === null || root.value === undefined)) {
-        return {
-            values: {},
-            lines: {},
-            errors: [{ message: 'version: missing; a plan must start with version: 1 (the file holds one empty value)', path: 'version', line: 1 }],
-        };
-    }
-    const values = v.section(PLAN_SCHEMA, root, '');
-    if (root.type === 'map' && !root.entries.some((e) => e.key === 'version')) {
-        v.errors.push({ message: 'version: missing; a plan must start with version: 1', path: 'version', line: root.line });
-    }
-    consistency(values, v.lines, v.errors);
-    return { values, lines: v.lines, errors: v.errors };
-}
-
-;// CONCATENATED MODULE: ./src/plan/load.ts
-
-
-
-
-
-
-
-
-/** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
-function defaultPlanName(file) {
-    const base = file.split(/[\\/]/).pop() ?? file;
-    const stripped = base.replace(/(\.plan)?\.(ya?ml|json)$/i, '');
-    return stripped === '' ? base : stripped;
-}
-function load_section(values, key) {
-    const v = Object.hasOwn(values, key) ? values[key] : undefined;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
-}
-function withFile(file, errors) {
-    return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
-}
-/** The disaggregation section with both pools present (validation has already required them). */
-function disaggregationOf(values) {
-    const kv = load_section(values, 'kv_transfer');
-    return {
-        prefill: load_section(values, 'prefill'),
-        decode: load_section(values, 'decode'),
-        ...(Object.keys(kv).length > 0 ? { kv_transfer: kv } : {}),
-    };
-}
-/** Errors reported per file before the rest are summarised. */
-const MAX_ERRORS = 100;
-/** Errors in file order (stable; errors without a line first), at most MAX_ERRORS and a summary. */
-function byLine(errors) {
-    const sorted = errors
-        .map((error, index) => ({ error, index }))
-        .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) || a.index - b.index)
-        .map((e) => e.error);
-    if (sorted.length <= MAX_ERRORS)
-        return sorted;
-    return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
-}
-function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
-    const readReference = refusingUrls(readFile);
-    try {
-        if (typeof text !== 'string')
-            return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
-        const source = parseSource(text);
-        if (!source.ok)
-            return { ok: false, errors: withFile(file, source.errors) };
-        const validated = validatePlan(source.root);
-        // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
-        const imported = validated.errors.length === 0
-            ? resolveDeployment(file, validated.values, validated.lines, readReference, text)
-            : { values: validated.values, origins: {}, errors: [], warnings: [] };
-        const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
-        const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
-        if (errors.length > 0)
-            return { ok: false, errors: byLine(errors) };
-        // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
-        afterModel(imported, resolved.model, validated.lines);
-        const values = imported.values;
-        const warnings = [...imported.warnings, ...resolved.warnings];
-        const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
-        const plan = {
-            version: 1,
-            name,
-            ...(typeof values.description === 'string' ? { description: values.description } : {}),
-            model: resolved.model,
-            hardware: resolved.hardware,
-            parallelism: load_section(values, 'parallelism'),
-            workload: load_section(values, 'workload'),
-            requirements: load_section(values, 'requirements'),
-            claims: load_section(values, 'claims'),
-            ...(Object.keys(load_section(values, 'deployment')).length > 0 ? { deployment: load_section(values, 'deployment') } : {}),
-            ...(Object.hasOwn(values, 'disaggregation') ? { disaggregation: disaggregationOf(load_section(values, 'disaggregation')) } : {}),
-        };
-        return {
-            ok: true,
-            loaded: {
-                file,
-                plan,
-                lines: validated.lines,
-                origins: { ...imported.origins, ...resolved.origins },
-                ...(warnings.length > 0 ? { warnings } : {}),
-                ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
-            },
-        };
-    }
-    catch (err) {
-        if (err instanceof WorkBudgetExceeded)
-            throw err; // the plan's budget, reported by whoever set it
-        // the error's message may quote the file: only its kind is said
-        return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${err instanceof Error ? err.name : 'a failure'})` }] };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
-// Whether the two pools of a disaggregated deployment are sized to each other (check
-// disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
-// paid for and unused. The ratio that balances them keeps the work each pool does (its busy
-// fraction times its workers) and shares the same devices out in proportion to it.
-/** Below this busy fraction a pool counts as idle too much. */
-const BALANCE_MIN_BUSY = 0.7;
-/**
- * The whole-worker mix, on at most `totalGpus` devices, that leaves the most headroom: the load a
- * mix of x prefill and y decode workers can serve is min(x / needPrefill, y / needDecode) of the
- * plan's. Null when either pool did no measurable work.
- */
-function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
-    const need = { prefill: busy.prefill * workers.prefill, decode: busy.decode * workers.decode };
-    if (!(need.prefill > 0) || !(need.decode > 0))
-        return null;
-    let best = null;
-    const maxPrefill = Math.floor((totalGpus - gpusPerWorker.decode) / gpusPerWorker.prefill);
-    for (let x = 1; x <= maxPrefill; x++) {
-        const y = Math.floor((totalGpus - x * gpusPerWorker.prefill) / gpusPerWorker.decode);
-        if (y < 1)
-            break;
-        // Fewer decode workers may serve as much when prefill is the limit: take the fewest that do.
-        const serves = Math.min(x / need.prefill, y / need.decode);
-        const yMin = Math.max(1, Math.min(y, Math.ceil(serves * need.decode - 1e-9)));
-        const gpus = x * gpusPerWorker.prefill + yMin * gpusPerWorker.decode;
-        if (best === null || serves > best.headroom * (1 + 1e-9) || (Math.abs(serves - best.headroom) <= best.headroom * 1e-9 && gpus < best.gpus)) {
-            best = { need, mix: { prefill: x, decode: yMin }, gpus, headroom: serves };
-        }
-    }
-    return best;
-}
-/** "3P1D": the usual name of a mix. */
-const mixName = (m) => `${m.prefill}P${m.decode}D`;
-
 ;// CONCATENATED MODULE: ./src/core/engine-memory.ts
 // Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
 // much of the device its KV cache gets (the pool whose size it logs at start-up), what it keeps
@@ -28021,14 +27263,25 @@ function paddedExpertParams(facts, etp, padding) {
 function expertsSpanDp(facts, layout) {
     return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
 }
+/**
+ * The ranks that split the dense MLP, shared experts and LM head when the plan says nothing: one
+ * engine's tp_size under SGLang's or the floor's placement where the experts span attention-DP ranks
+ * (the ranks that share one copy of the experts: several copies are several engines, whose dense
+ * parts are their own), else tp. A stated split must divide it (plan/load.ts).
+ */
+function denseGroup(facts, layout, placement) {
+    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
+        return layout.tp;
+    return Math.min(layout.tp * layout.dp, layout.ep * layout.etp);
+}
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 function denseSplit(facts, layout, placement) {
-    const { tp } = layout;
-    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
-        return { mlp: tp, lmHead: tp, embedding: tp };
-    // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
-    const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
-    return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+    const group = denseGroup(facts, layout, placement);
+    const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+    // the plan's own placement, where SGLang reads it (its MoE models)
+    if (placement === 'sglang' && facts.isMoe)
+        return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
+    return { mlp: group, shared: group, lmHead: group, embedding };
 }
 /**
  * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
@@ -28146,10 +27399,10 @@ function deviceArch(device) {
         return 'sm100';
     return 'other';
 }
-/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group, or shared_expert_tp: denseSplit), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
-    return ((facts.sharedExperts / split.mlp) * b.mlp +
+    return ((facts.sharedExperts / split.shared) * b.mlp +
         facts.router * b.mlp +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
@@ -28457,6 +27710,1131 @@ function heldTokens(facts, layout, engine, stage, context) {
     const kv = stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) - stageStateBytesPerSequence(facts, layout, stage);
     return kv / perToken;
 }
+
+;// CONCATENATED MODULE: ./src/core/resolve.ts
+// Applies the core's defaults to a loaded plan's hardware, layout and workload,
+// keeping a record of every default taken so the report can show it.
+
+
+
+
+/** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
+const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'];
+/** The plan's parallelism with the contract's defaults. */
+function resolveLayout(p) {
+    const tp = p.tp ?? 1;
+    const pp = p.pp ?? 1;
+    const dp = p.dp ?? 1;
+    const cp = p.cp ?? 1;
+    const ep = p.ep ?? 1;
+    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
+    const etp = p.etp ?? (ep === 1 ? tp : 1);
+    return {
+        tp,
+        pp,
+        dp,
+        cp,
+        ep,
+        etp,
+        microbatches: p.microbatches ?? pp,
+        layersPerStage: p.layers_per_stage ?? null,
+        worldSize: tp * pp * dp * cp,
+        edp: (tp * dp * cp) / (ep * etp),
+        ...(p.dense_tp !== undefined ? { denseTp: p.dense_tp } : {}),
+        ...(p.shared_expert_tp !== undefined ? { sharedExpertTp: p.shared_expert_tp } : {}),
+        ...(p.lm_head_tp !== undefined ? { lmHeadTp: p.lm_head_tp } : {}),
+    };
+}
+function resolvePlan(plan, origins) {
+    const assumptions = [];
+    const assume = (name, value, source = 'default') => {
+        assumptions.push({ name, value, source });
+    };
+    const p = plan.parallelism;
+    const layout = resolveLayout(p);
+    const { tp, pp, dp, ep, etp, microbatches } = layout;
+    if (p.etp === undefined && plan.model.moe !== undefined)
+        assume('parallelism.etp', String(etp));
+    if (p.microbatches === undefined && pp > 1)
+        assume('parallelism.microbatches', `${microbatches} (= pp)`);
+    const h = plan.hardware;
+    const engine = plan.deployment?.engine ?? 'vllm';
+    const engineId = engine;
+    const profile = engineProfile(engine);
+    if (plan.deployment?.engine === undefined)
+        assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+    // SGLang's placement keys: honoured where that engine places the parts so (memory.ts, denseSplit)
+    for (const key of DENSE_PLACEMENT_KEYS) {
+        if (p[key] === undefined)
+            continue;
+        if (profile.densePlacement !== 'sglang')
+            assume(`parallelism.${key}`, `ignored: SGLang's placement, and the engine is ${engine} (${engine === 'vllm' ? 'vLLM' : 'TensorRT-LLM'} splits the dense MLPs, shared experts and LM head over tp, whole on every attention-DP rank)`, 'plan');
+        else if (plan.model.moe === undefined)
+            assume(`parallelism.${key}`, "ignored: SGLang reads it in its MoE models only (models/deepseek_v2.py); a dense model's parts are split over tp", 'plan');
+    }
+    // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
+    // tp > 1 is replicas, each its own server.
+    const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
+    // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
+    const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
+    if (balanceSteps !== undefined && !trtAttentionDp)
+        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
+    else if (balanceSteps !== undefined)
+        assume('workload.attention_dp_balance_timeout_steps', `${countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
+    // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
+    const waitSteps = plan.workload.batch_wait_timeout_steps;
+    const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
+    const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
+    const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+    if (waitDeclared && !waitApplies)
+        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
+    else if (waitDeclared)
+        assume('workload.batch_wait_timeout_steps', `${countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
+    const family = hardwareFamily(h.preset, h.name);
+    const cal = engineCalibration(engineId, family);
+    const calibrated = `calibrated: ${engineId} on ${family}`;
+    const eff = {
+        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
+        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
+        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
+    };
+    for (const k of ['compute', 'memory', 'network']) {
+        const path = `hardware.efficiency.${k}`;
+        const own = h.efficiency?.[k] !== undefined;
+        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
+        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
+    }
+    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
+    if (h.gpus_per_node === undefined)
+        assume('hardware.gpus_per_node', String(gpusPerNode));
+    const hardware = {
+        gpus: h.gpus,
+        gpusPerNode,
+        memory: h.memory,
+        peak16: h.peak_tflops,
+        peakFp8: h.peak_tflops_fp8,
+        peakFp4: h.peak_tflops_fp4,
+        peakInt8: h.peak_tflops_int8,
+        memoryBandwidth: h.memory_bandwidth,
+        intraBandwidth: h.intra_node_bandwidth,
+        interBandwidth: h.inter_node_bandwidth,
+        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
+        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
+        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
+        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
+        mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
+        sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
+        engine,
+        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
+        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
+        attentionEfficiency: cal.attentionEfficiency ?? 1,
+        expertEfficiency: cal.expertEfficiency ?? 1,
+        efficiency: eff,
+        device: h.memory === undefined
+            ? null
+            : {
+                capacity: h.memory,
+                name: (h.name ?? h.preset ?? '').toLowerCase(),
+                switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+                fp4Math: h.peak_tflops_fp4 !== undefined,
+            },
+    };
+    if (h.intra_node_latency === undefined)
+        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
+    if (h.kernel_latency === undefined)
+        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
+    if (h.launch_latency === undefined)
+        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
+    if (h.inter_node_latency === undefined)
+        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
+    const w = plan.workload;
+    const label = ENGINE_LABEL[engine];
+    // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
+    // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
+    // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
+    const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
+    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
+    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
+        dpAttention: sglangDpAttention ? dp : 1,
+        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
+    });
+    const defaults = sglangDpAttention
+        ? {
+            ...engineDefaultsAt,
+            maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
+            source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
+        }
+        : engineDefaultsAt;
+    const flag = ENGINE_MEMORY_FLAG[engine];
+    let memoryFraction;
+    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
+    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
+    if (w.memory_fraction !== undefined)
+        memoryFraction = w.memory_fraction;
+    else if (w.memory_reserve !== undefined)
+        memoryFraction = 1 - w.memory_reserve;
+    else {
+        memoryFraction = defaults.memoryFraction;
+        if (poolFixed)
+            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
+        else {
+            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
+            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
+            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+        }
+    }
+    const reserve = 1 - memoryFraction;
+    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
+    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
+    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
+    if (w.max_batched_tokens === undefined)
+        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+    const maxRunningSequences = w.max_running_sequences ?? null;
+    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
+    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
+    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
+    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
+    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
+    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
+    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
+    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
+    const runtimeOverhead = w.runtime_overhead ?? null;
+    if (w.runtime_overhead === undefined) {
+        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+    }
+    let speculative = null;
+    if (w.speculative !== undefined) {
+        const tokens = w.speculative.tokens ?? 1;
+        speculative = {
+            method: w.speculative.method ?? 'draft',
+            tokens,
+            acceptance: w.speculative.acceptance_length ?? 1,
+        };
+        if (w.speculative.acceptance_length === undefined)
+            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
+        // An EAGLE head or a draft model is a second model the plan does not describe (MTP modules are the checkpoint's own).
+        if (speculative.method === 'eagle' || speculative.method === 'draft')
+            assume('workload.speculative.method', `${speculative.method}: the ${speculative.method === 'eagle' ? 'EAGLE head' : 'draft model'}'s own weights and KV cache are not counted (the plan does not describe it): the KV pool reads that much too large`, 'method');
+    }
+    // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
+    const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
+    if (w.arrival === undefined && arrival === 'gamma')
+        assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+    // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
+    else if (w.arrival === undefined && w.request_rate !== undefined)
+        assume('workload.arrival', `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`);
+    // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
+    if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
+        assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
+    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+    // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
+    // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
+    // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
+    const graphCap = w.cuda_graph_max_batch;
+    let graphProfile = profile;
+    if (engine === 'vllm') {
+        const q = speculative ? speculative.tokens + 1 : 1;
+        const capture = graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+    }
+    else if (graphCap !== undefined)
+        graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
+    if (graphCap !== undefined) {
+        const path = 'workload.cuda_graph_max_batch';
+        if (w.cuda_graphs === false)
+            assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
+        else
+            assume(path, `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
+                (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''), origins[path] ?? 'plan');
+    }
+    const workload = {
+        profile: graphProfile,
+        concurrency: w.concurrency,
+        requestRate: w.request_rate,
+        arrival,
+        burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
+        maxRunningCap,
+        recvInterval: w.scheduler_recv_interval ?? 1,
+        dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
+        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
+        inputTokens: w.input_tokens,
+        outputTokens: w.output_tokens,
+        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
+        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+        engine,
+        memoryFraction,
+        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+        reserve,
+        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
+        speculative,
+        maxBatchedTokens,
+        profiledSequences,
+        runtimeOverhead,
+        maxRunningSequences,
+        kvCacheTokens: w.kv_cache_tokens ?? null,
+        kvCacheMemory: w.kv_cache_memory ?? null,
+        cudaGraphs: w.cuda_graphs ?? true,
+        benchmark: w.benchmark === undefined
+            ? null
+            : {
+                requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+                inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+                outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+            },
+    };
+    if (w.benchmark !== undefined) {
+        if (w.benchmark.requests === undefined)
+            assume('workload.benchmark.requests', 'concurrency (one wave)');
+        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
+    }
+    return { layout, hardware, workload, assumptions };
+}
+
+;// CONCATENATED MODULE: ./src/plan/dense-placement.ts
+// parallelism.dense_tp, shared_expert_tp and lm_head_tp: each must divide the ranks that split its
+// part when the plan says nothing (memory.ts, denseGroup), or some rank would hold a fraction of a
+// shard. Checked once the model is known (its experts decide SGLang's group), for the top-level
+// layout and each disaggregated pool's.
+
+
+
+const PART = {
+    dense_tp: 'dense MLPs',
+    shared_expert_tp: 'shared experts',
+    lm_head_tp: 'LM head',
+};
+function divisorsOf(n) {
+    const out = [];
+    for (let d = 1; d <= n && out.length < 64; d++)
+        if (n % d === 0)
+            out.push(d);
+    return out;
+}
+const dense_placement_sectionOf = (values, key) => {
+    const v = Object.hasOwn(values, key) ? values[key] : undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+};
+/** One error per stated key that does not divide its group, at the key's line. */
+function densePlacementErrors(values, lines, model) {
+    const engine = dense_placement_sectionOf(values, 'deployment')?.engine;
+    const placement = engineProfile(engine === 'sglang' || engine === 'trtllm' ? engine : 'vllm').densePlacement;
+    const facts = { isMoe: model.moe !== undefined };
+    const layouts = [['parallelism', dense_placement_sectionOf(values, 'parallelism')]];
+    const pools = dense_placement_sectionOf(values, 'disaggregation');
+    if (pools)
+        for (const pool of ['prefill', 'decode'])
+            layouts.push([`disaggregation.${pool}.parallelism`, dense_placement_sectionOf(dense_placement_sectionOf(pools, pool) ?? {}, 'parallelism')]);
+    const errors = [];
+    for (const [prefix, p] of layouts) {
+        if (!p)
+            continue;
+        const layout = resolveLayout(p);
+        const group = denseGroup(facts, layout, placement);
+        for (const key of DENSE_PLACEMENT_KEYS) {
+            const v = p[key];
+            if (typeof v !== 'number' || group % v === 0)
+                continue;
+            const path = `${prefix}.${key}`;
+            const line = lines[path] ?? lines[prefix];
+            const whose = group === layout.tp
+                ? `tp = ${layout.tp}`
+                : `SGLang's whole tp group under DP attention, min(tp x dp, ep x etp) = min(${layout.tp} x ${layout.dp}, ${layout.ep} x ${layout.etp}) = ${group}`;
+            errors.push({
+                message: `${path}: ${v} ranks cannot split the ${PART[key]}: it must divide the ${group} ranks that split them by default (${whose}); use one of ${divisorsOf(group).join(', ')}`,
+                path,
+                ...(line !== undefined ? { line } : {}),
+            });
+        }
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/plan/no-urls.ts
+// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
+const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
+/** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
+function refusingUrls(read) {
+    return (planFile, ref) => URL_SHAPE.test(ref.trim())
+        ? { error: 'it is a URL, and references are never fetched: save the file in the repository and give its path relative to the plan' }
+        : read(planFile, ref);
+}
+
+;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
+const GB = 1e9;
+const memory_figure_GIB = 2 ** 30;
+/** a written figure this close to a printed one is that printed figure */
+const SAME = 0.005;
+/** ... and it matters when it is this far from what the device reports */
+const DIFFERENT = 0.01;
+const memory_figure_gib = (bytes) => `${(bytes / memory_figure_GIB).toFixed(1)} GiB`;
+/**
+ * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
+ * differs from what the device reports; null otherwise.
+ */
+function printedMemoryWarning(written, presetId, presetName, reported, printedGb, line) {
+    if (Math.abs(written - reported) <= reported * DIFFERENT)
+        return null;
+    for (const gb of printedGb) {
+        for (const [unit, bytes] of [
+            ['GB', gb * GB],
+            ['GiB', gb * memory_figure_GIB],
+        ]) {
+            if (Math.abs(written - bytes) > bytes * SAME)
+                continue;
+            const effect = written < reported ? `less than the ${memory_figure_gib(reported)} the device reports` : `more than the ${memory_figure_gib(reported)} the device reports`;
+            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${memory_figure_gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
+            return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/resolve.ts
+
+
+
+
+/** Keys a preset or config may not set: they name the references themselves. */
+const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
+function resolve_own(obj, key) {
+    return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+/** Merges layers over the table's fields only; later layers win, field by field. */
+function mergeSection(sec, layers, prefix, origins) {
+    const out = {};
+    for (const [key, field] of Object.entries(sec.fields)) {
+        if (field.kind === 'section') {
+            const inner = layers.map((layer) => {
+                const sub = resolve_own(layer.values, key);
+                const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
+                return { values, origin: layer.origin };
+            });
+            const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
+            if (Object.keys(merged).length > 0)
+                out[key] = merged;
+            continue;
+        }
+        // most of the table's fields are in no layer: their path and origin are built only for a value
+        for (let i = layers.length - 1; i >= 0; i--) {
+            const layer = layers[i];
+            const value = resolve_own(layer.values, key);
+            if (value === undefined || value === null)
+                continue;
+            const path = `${prefix}.${key}`;
+            const origin = layer.origin(path);
+            if (origin !== undefined && REFERENCE_KEYS.has(key))
+                continue;
+            out[key] = Array.isArray(value) ? [...value] : value;
+            if (origin !== undefined)
+                origins[path] = origin;
+            break;
+        }
+    }
+    return out;
+}
+function resolve_sectionOf(name) {
+    const sec = PLAN_SCHEMA.fields[name];
+    if (sec?.kind !== 'section')
+        throw new Error(`schema table has no section ${name}`);
+    return sec;
+}
+function errorAt(path, lines, message) {
+    const line = lines[path];
+    return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
+}
+function unknownPreset(kind, id, known, aliases = [], near) {
+    const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
+    const typo = didYouMeanSuffix(id, [...known, ...aliases]);
+    const meant = near ? nearOrTypo(near(id), typo) : typo;
+    return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
+}
+/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
+function nearOrTypo(near, typo) {
+    if (near?.checkpoint)
+        return nearModelSuffix(near);
+    return typo !== '' ? typo : nearModelSuffix(near);
+}
+/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
+function nearModelSuffix(near) {
+    if (near === undefined)
+        return '';
+    const { preset, checkpoint, repos } = near;
+    // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
+    if (checkpoint?.quantized)
+        return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
+    if (checkpoint) {
+        return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
+    }
+    const shown = repos.slice(0, REPOS_SHOWN);
+    const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
+    return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
+}
+const REPOS_SHOWN = 4;
+function resolveReferences(file, values, lines, readReference, catalog) {
+    const errors = [];
+    const warnings = [];
+    const origins = {};
+    const model = (resolve_own(values, 'model') ?? {});
+    const hardware = (resolve_own(values, 'hardware') ?? {});
+    const modelLayers = [];
+    const modelPresetId = resolve_own(model, 'preset');
+    if (typeof modelPresetId === 'string') {
+        const preset = catalog.modelPreset(modelPresetId);
+        if (preset)
+            modelLayers.push({ values: preset.spec, origin: () => `preset:${modelPresetId}` });
+        else
+            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear)));
+    }
+    const hfRef = resolve_own(model, 'hf_config');
+    if (typeof hfRef === 'string') {
+        const read = readReference(file, hfRef);
+        if ('error' in read) {
+            errors.push(errorAt('model.hf_config', lines, `cannot read '${quote(hfRef, 200)}': ${read.error}`));
+        }
+        else {
+            const parsed = catalog.parseHfConfig(read.text);
+            if ('error' in parsed) {
+                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
+            }
+            else {
+                const hfLines = parsed.lines;
+                const lineOf = (path) => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
+                modelLayers.push({
+                    values: parsed.spec,
+                    origin: (path) => {
+                        const line = lineOf(path);
+                        return line === undefined ? hfRef : `${hfRef}:${line}`;
+                    },
+                });
+                // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
+                for (const w of parsed.warnings)
+                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
+            }
+        }
+    }
+    modelLayers.push({ values: model, origin: () => undefined });
+    const hardwareLayers = [];
+    const hardwarePresetId = resolve_own(hardware, 'preset');
+    if (typeof hardwarePresetId === 'string') {
+        const preset = catalog.hardwarePreset(hardwarePresetId);
+        if (preset) {
+            hardwareLayers.push({ values: preset.spec, origin: () => `preset:${hardwarePresetId}` });
+            if (preset.aliasNote !== undefined)
+                warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+            // a printed capacity ("memory: 80GB") where the device reports another: say so
+            const written = resolve_own(hardware, 'memory');
+            if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
+                const id = preset.id ?? hardwarePresetId;
+                const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
+                if (warning)
+                    warnings.push(warning);
+            }
+        }
+        else {
+            errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+        }
+    }
+    hardwareLayers.push({ values: hardware, origin: () => undefined });
+    return {
+        model: mergeSection(resolve_sectionOf('model'), modelLayers, 'model', origins),
+        hardware: mergeSection(resolve_sectionOf('hardware'), hardwareLayers, 'hardware', origins),
+        origins,
+        errors,
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/validate.ts
+
+
+
+
+/** How a value is described in messages: got 2.5, got "abc", got a list. */
+function describeValue(node) {
+    if (node.type === 'map')
+        return 'a map';
+    if (node.type === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v === null || v === undefined)
+        return 'nothing (an empty value)';
+    if (typeof v === 'string')
+        return `the string "${quote(v)}"`;
+    if (typeof v === 'number')
+        return Object.is(v, -0) ? '-0' : String(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (v instanceof Uint8Array)
+        return 'binary data (!!binary)';
+    if (v instanceof Date)
+        return 'a timestamp';
+    return `a value of type ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`;
+}
+/** What kind of value a node is, without quoting it: for text that is no field a plan defines. */
+function describeKind(node) {
+    if (node.type !== 'scalar')
+        return node.type === 'map' ? 'a map' : 'a list';
+    const v = node.value;
+    if (v === null || v === undefined)
+        return 'nothing (an empty value)';
+    return typeof v === 'string' ? `a string of ${v.length} characters (not shown)` : `a ${typeof v}`;
+}
+function formatNumber(n) {
+    if (Number.isInteger(n) && Math.abs(n) < 1e16)
+        return String(n);
+    return String(Number(n.toPrecision(6)));
+}
+/** "from 1 to 65536", "greater than 0 and at most 1", "from 0 to less than 1". */
+function rangeText(min, max, minExclusive = false, maxExclusive = false, unit = '') {
+    const u = unit ? ` ${unit}` : '';
+    const lo = formatNumber(min);
+    const hi = formatNumber(max);
+    if (minExclusive && maxExclusive)
+        return `greater than ${lo}${u} and less than ${hi}${u}`;
+    if (minExclusive)
+        return `greater than ${lo}${u} and at most ${hi}${u}`;
+    if (maxExclusive)
+        return `from ${lo}${u} to less than ${hi}${u}`;
+    return `from ${lo}${u} to ${hi}${u}`;
+}
+function inRange(v, min, max, minExclusive = false, maxExclusive = false) {
+    return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
+}
+/** Every section path of the table with the keys it accepts ('' is the top level). */
+function sectionIndex() {
+    const index = new Map();
+    const walk = (sec, prefix) => {
+        index.set(prefix, sectionKeys(sec));
+        for (const [key, field] of Object.entries(sec.fields)) {
+            if (field.kind === 'section')
+                walk(field, prefix ? `${prefix}.${key}` : key);
+        }
+    };
+    walk(PLAN_SCHEMA, '');
+    return index;
+}
+const validate_SECTIONS = sectionIndex();
+/** Every section's hints (serving-tool keys that mean something else here), by key: section path and hint. */
+function hintIndex() {
+    const index = new Map();
+    const walk = (sec, prefix) => {
+        // the first home wins: parallelism's hints point at the top level, not at a disaggregated pool's copy
+        for (const [key, hint] of Object.entries(sec.hints ?? {}))
+            if (!index.has(key))
+                index.set(key, { path: prefix, hint });
+        for (const [key, field] of Object.entries(sec.fields)) {
+            if (field.kind === 'section')
+                walk(field, prefix ? `${prefix}.${key}` : key);
+        }
+    };
+    walk(PLAN_SCHEMA, '');
+    return index;
+}
+const HINTS = hintIndex();
+/** The hint table's spelling of a written key: engines' flags as typed on a command line (gpu-memory-utilization) are their config keys. */
+const hintKey = (key) => key.toLowerCase().replaceAll('-', '_');
+/**
+ * The key as a message shows it: a hinted key is one of the table's names (up to case and dashes), so it is
+ * shown however long (kv_cache_free_gpu_memory_fraction); any other key only when keyLabel shows it.
+ */
+const shownKey = (key) => HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
+/** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
+function suggestion(key, sec, siblings, prefix, listKeys) {
+    const flag = hintKey(key);
+    const hinted = HINTS.get(flag);
+    if (hinted) {
+        // a section with the same hints (a pool's parallelism) is pointed at its own key
+        const here = hinted.path === prefix || (sec.hints !== undefined && Object.hasOwn(sec.hints, flag));
+        const target = here ? hinted.hint.use : `${hinted.path}.${hinted.hint.use}`;
+        return ` (did you mean '${target}'? ${key} ${hinted.hint.why})`;
+    }
+    const near = didYouMeanSuffix(key, siblings.keys());
+    if (near)
+        return near;
+    const all = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
+    // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
+    const main = all.filter((h) => !h.startsWith('disaggregation.'));
+    const homes = main.length > 0 ? main : all;
+    if (homes.length === 0)
+        return listKeys ? knownKeys(siblings) : '';
+    return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
+}
+/** No key near it: the keys this section knows, by their own names (aliases left out), so the nearest can be picked by eye. */
+function knownKeys(siblings) {
+    const names = [...new Set([...siblings.values()].map((m) => m.canonical))].sort();
+    if (names.length === 0)
+        return '';
+    const shown = names.slice(0, KNOWN_KEYS_SHOWN);
+    return ` (known keys here: ${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''})`;
+}
+const KNOWN_KEYS_SHOWN = 16;
+const KEYS_LISTED_MOST = 3;
+class Validator {
+    errors = [];
+    /** unknown keys seen: only the first few are given their section's known keys, so a file of junk keys stays short */
+    keysListed = 0;
+    lines = {};
+    error(path, line, message) {
+        this.errors.push(line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line });
+    }
+    section(sec, node, prefix) {
+        const out = {};
+        if (node.type === 'scalar' && (node.value === null || node.value === undefined))
+            return out; // "claims:" left empty
+        if (node.type !== 'map') {
+            // the top level is no field a plan defines: a file that is not a plan (an .env file) is not quoted
+            const where = prefix === '' ? 'the file' : prefix;
+            this.errors.push({
+                message: `${where}: must be a map of keys (${Object.keys(sec.fields).slice(0, 4).join(', ')}, ...), got ${prefix === '' ? describeKind(node) : describeValue(node)}`,
+                ...(prefix ? { path: prefix } : {}),
+                line: node.line,
+            });
+            return out;
+        }
+        const keys = sectionKeys(sec);
+        /** canonical name -> the entry that set it */
+        const setBy = new Map();
+        for (const entry of node.entries) {
+            const meaning = keys.get(entry.key);
+            if (!meaning) {
+                // past the errors a report shows (thousands of junk keys), only the line: they are counted, not listed
+                if (this.errors.length >= 200) {
+                    this.errors.push({ message: 'unknown key', line: entry.keyLine });
+                    continue;
+                }
+                if (entry.key === '<<') {
+                    // the parser reads merge keys as plain keys (YAML 1.2 has none): say what it is, not its length
+                    this.error(prefix ? `${prefix}.<<` : '<<', entry.keyLine, "a YAML merge key ('<<') is not supported: write the keys out (anchors and aliases of whole values work)");
+                    continue;
+                }
+                // an unknown key is no field a plan defines: shown only when it is a plain short name or a hinted one
+                const shown = shownKey(entry.key);
+                this.error(prefix ? `${prefix}.${shown.part}` : shown.part, entry.keyLine, `unknown key ${shown.label}${suggestion(entry.key, sec, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
+                continue;
+            }
+            const path = prefix ? `${prefix}.${meaning.canonical}` : meaning.canonical;
+            const earlier = setBy.get(meaning.canonical);
+            if (earlier) {
+                this.errors.push({
+                    message: `${quote(prefix ? `${prefix}.${entry.key}` : entry.key)}: '${earlier.key}' (line ${earlier.keyLine}) already sets ${path}; give only one of them`,
+                    path,
+                    line: entry.keyLine,
+                });
+                continue;
+            }
+            setBy.set(meaning.canonical, entry);
+            this.lines[path] = entry.keyLine;
+            const value = this.field(meaning.field, entry, path, meaning.keyUnit, meaning.keyBase);
+            if (value !== undefined)
+                out[meaning.canonical] = value;
+        }
+        return out;
+    }
+    field(field, entry, path, keyUnit, keyBase) {
+        const node = entry.value;
+        const label = entry.key === path.split('.').pop() ? path : `${path} (written ${entry.key})`;
+        const fail = (message, line = node.line) => {
+            this.errors.push({ message: `${label}: ${message}`, path, line });
+            return undefined;
+        };
+        const scalar = node.type === 'scalar' ? node.value : undefined;
+        switch (field.kind) {
+            case 'section':
+                return this.section(field, node, path);
+            case 'const':
+                return scalar === field.value || (typeof scalar === 'number' && field.also?.includes(scalar))
+                    ? field.value
+                    : fail(`must be ${[field.value, ...(field.also ?? [])].join(' or ')}, got ${describeValue(node)}`);
+            case 'string':
+                if (field.list)
+                    return this.stringList(field, node, fail);
+                if (typeof scalar !== 'string')
+                    return fail(`must be a string, got ${describeValue(node)}`);
+                if (scalar.length > field.maxLength) {
+                    return fail(`must be at most ${field.maxLength} characters long, got ${scalar.length}`);
+                }
+                return scalar;
+            case 'boolean':
+                return typeof scalar === 'boolean' ? scalar : fail(`must be true or false, got ${describeValue(node)}`);
+            case 'enum': {
+                // the messages' texts are built only when they are needed (the common case builds none)
+                const allowed = () => [...new Set(Object.values(field.values))].join(', ');
+                if (typeof scalar !== 'string')
+                    return fail(`must be one of ${allowed()}, got ${describeValue(node)}`);
+                const key = scalar.trim().toLowerCase();
+                const value = Object.hasOwn(field.values, key) ? field.values[key] : undefined;
+                if (value === undefined) {
+                    return fail(`must be one of ${allowed()}, got ${describeValue(node)}${didYouMeanSuffix(key, Object.keys(field.values))}`);
+                }
+                return value;
+            }
+            case 'int':
+                return this.int(field, node, fail);
+            case 'real':
+                return this.real(field, node, fail);
+            case 'intList':
+                return this.intList(field, node, label, fail);
+            case 'quantity':
+                return this.quantity(field, node, entry.key, fail, keyUnit, keyBase);
+        }
+    }
+    /** One string or a list of them (deployment.from); always a list once loaded. */
+    stringList(field, node, fail) {
+        const maxItems = field.list?.maxItems ?? 1;
+        const items = node.type === 'seq' ? node.items : [node];
+        if (items.length === 0 || items.length > maxItems)
+            return fail(`must list 1 to ${maxItems} strings, got ${items.length}`);
+        const out = [];
+        for (const item of items) {
+            const v = item.type === 'scalar' ? item.value : undefined;
+            if (typeof v !== 'string' || v === '' || v.length > field.maxLength) {
+                return fail(`must be a non-empty string of at most ${field.maxLength} characters, or a list of them; got ${describeValue(item)}`, item.line);
+            }
+            out.push(v);
+        }
+        return out;
+    }
+    int(field, node, fail) {
+        const expected = () => `a whole number ${rangeText(field.min, field.max)}`;
+        let value = node.type === 'scalar' ? node.value : undefined;
+        if (typeof value === 'string' && field.suffixes) {
+            const parsed = parseQuantity('count', value);
+            if (!parsed.ok) {
+                return fail(`must be ${expected()}, as a number or with a suffix (${acceptedUnits('count')}: 10B, 671B, 1e10), got ${describeValue(node)}`);
+            }
+            value = parsed.value;
+        }
+        if (typeof value !== 'number')
+            return fail(`must be ${expected()}, got ${describeValue(node)}`);
+        const n = field.min === 0 && Object.is(value, -0) ? 0 : value;
+        if (!Number.isSafeInteger(n) || Object.is(n, -0) || !inRange(n, field.min, field.max)) {
+            return fail(`must be ${expected()}, got ${describeValue(node)}`);
+        }
+        return n;
+    }
+    real(field, node, fail) {
+        const value = node.type === 'scalar' ? node.value : undefined;
+        if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, field.min, field.max, field.minExclusive, field.maxExclusive)) {
+            return fail(`must be a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}, got ${describeValue(node)}`);
+        }
+        return Object.is(value, -0) ? 0 : value;
+    }
+    intList(field, node, label, fail) {
+        if (node.type !== 'seq')
+            return fail(`must be a list of whole numbers, got ${describeValue(node)}`);
+        if (node.items.length === 0)
+            return fail('must list at least one number');
+        if (node.items.length > field.maxItems)
+            return fail(`must list at most ${field.maxItems} numbers, got ${node.items.length}`);
+        const out = [];
+        let ok = true;
+        node.items.forEach((item, i) => {
+            const v = item.type === 'scalar' ? item.value : undefined;
+            if (typeof v !== 'number' || !Number.isSafeInteger(v) || Object.is(v, -0) || !inRange(v, field.min, field.max)) {
+                if (ok) {
+                    this.errors.push({
+                        message: `${label}[${i}]: must be a whole number ${rangeText(field.min, field.max)}, got ${describeValue(item)}`,
+                        path: label.split(' ')[0] ?? label,
+                        line: item.line,
+                    });
+                }
+                ok = false;
+            }
+            else
+                out.push(v);
+        });
+        return ok ? out : undefined;
+    }
+    quantity(field, node, key, fail, keyUnit, keyBase) {
+        const dim = field.dimension;
+        const units = () => acceptedUnits(dim);
+        const value = node.type === 'scalar' ? node.value : undefined;
+        let base;
+        if (keyUnit !== undefined) {
+            if (typeof value !== 'number' || !Number.isFinite(value)) {
+                const hint = typeof value === 'string' ? `; for a string with a unit write ${keyBase ?? key}: "${quote(value)}"` : '';
+                return fail(`takes a plain number in ${keyUnit}, got ${describeValue(node)}${hint}`);
+            }
+            base = scale(value, (findUnit(dim, keyUnit) ?? { factor: NaN }).factor);
+        }
+        else if (typeof value === 'number') {
+            // an infinity or NaN is no figure whatever its unit: say so, not "write -Infinity ms"
+            if (!Number.isFinite(value))
+                return fail(`must be a finite number, got ${describeValue(node)}`);
+            if (field.numberUnit === undefined) {
+                const example = EXAMPLE_UNIT[dim];
+                return fail(`a plain number needs a unit: write e.g. "${formatNumber(value)} ${example.unit}" or ` +
+                    `${key}_${example.suffix}: ${formatNumber(value)}; accepted units: ${units()}`);
+            }
+            base = scale(value, (findUnit(dim, field.numberUnit) ?? { factor: NaN }).factor);
+        }
+        else if (typeof value === 'string') {
+            const parsed = parseQuantity(dim, value);
+            if (!parsed.ok) {
+                if (parsed.reason === 'missing-unit')
+                    return fail(`${describeValue(node)} has no unit; accepted units: ${units()}`);
+                if (parsed.reason === 'bits-for-bytes') {
+                    return fail(`'${quote(parsed.unit ?? '')}' is bits (lower-case b); sizes are in bytes (upper-case B): ${units()}`);
+                }
+                if (parsed.reason === 'ambiguous-bits') {
+                    const prefix = (parsed.unit ?? '').charAt(0).toUpperCase();
+                    return fail(`'${quote(parsed.unit ?? '')}' is ambiguous: write ${prefix}B/s for bytes per second (memory, NVLink) or ${prefix}b/s for bits (network links)`);
+                }
+                if (parsed.reason === 'bad-unit')
+                    return fail(`unknown unit '${quote(parsed.unit ?? '')}'; accepted units: ${units()}`);
+                return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
+            }
+            base = parsed.value;
+        }
+        else {
+            return fail(`must be a number with a unit (${units()}), got ${describeValue(node)}`);
+        }
+        const baseUnit = units_DIMENSIONS[dim].base;
+        if (!Number.isFinite(base) || !inRange(base, field.min, field.max, field.minExclusive)) {
+            // the value as written, and in the unit of the range where that differs (peak_tflops: 1e18 is 1e30 FLOP/s)
+            const writtenUnit = keyUnit ?? (typeof value === 'number' ? field.numberUnit : undefined);
+            const written = writtenUnit !== undefined ? `${describeValue(node)} ${writtenUnit}` : describeValue(node);
+            const inBase = !Number.isFinite(base)
+                ? ` (beyond any finite number of ${baseUnit})`
+                : typeof value === 'number' && base !== value
+                    ? ` (${formatNumber(base)} ${baseUnit})`
+                    : '';
+            return fail(`must be ${rangeText(field.min, field.max, field.minExclusive, false, baseUnit)}, got ${written}${inBase}`);
+        }
+        return Object.is(base, -0) ? 0 : base;
+    }
+}
+/** The unit suggested when a plain number lacks one, as a string unit and as a key suffix. */
+const EXAMPLE_UNIT = {
+    bytes: { unit: 'GiB', suffix: 'gib' },
+    byteRate: { unit: 'GB/s', suffix: 'gbps' },
+    flops: { unit: 'TFLOPS', suffix: 'tflops' },
+    time: { unit: 'ms', suffix: 'ms' },
+    tokenRate: { unit: 'tokens/s', suffix: 'tokens_per_s' },
+    requestRate: { unit: '/s', suffix: 'per_s' },
+    power: { unit: 'W', suffix: 'w' },
+};
+function get(values, path) {
+    let cur = values;
+    for (const part of path.split('.')) {
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+/** Rules between fields that make a plan meaningless when broken (layout rules are the core's checks). */
+function consistency(values, lines, errors) {
+    const atLeast = (maxPath, minPath) => {
+        const max = get(values, maxPath);
+        const min = get(values, minPath);
+        if (typeof max === 'number' && typeof min === 'number' && max < min) {
+            const line = lines[maxPath];
+            errors.push({
+                message: `${maxPath}: must be at least ${minPath} (${min}), got ${max}`,
+                path: maxPath,
+                ...(line !== undefined ? { line } : {}),
+            });
+        }
+    };
+    atLeast('workload.max_input_tokens', 'workload.input_tokens');
+    atLeast('workload.max_output_tokens', 'workload.output_tokens');
+    disaggregationRules(values, lines, errors);
+    const tokens = get(values, 'workload.speculative.tokens');
+    const acceptance = get(values, 'workload.speculative.acceptance_length');
+    if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
+        const path = 'workload.speculative.acceptance_length';
+        const line = lines[path];
+        errors.push({
+            message: `${path}: at most tokens + 1 = ${tokens + 1} tokens can be accepted per step (the proposals and one verified token), got ${acceptance}`,
+            path,
+            ...(line !== undefined ? { line } : {}),
+        });
+    }
+}
+/**
+ * A disaggregated plan has both pools and no top-level layout (each pool has its own); the layouts
+ * themselves are the core's checks (prefill.layout.world_size, ...).
+ */
+function disaggregationRules(values, lines, errors) {
+    if (!Object.hasOwn(values, 'disaggregation'))
+        return;
+    const at = (path, message, linePath = path) => {
+        const line = lines[linePath];
+        errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
+    };
+    const top = get(values, 'parallelism');
+    if (top !== undefined && top !== null && Object.keys(top).length > 0) {
+        at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
+    }
+    for (const pool of ['prefill', 'decode']) {
+        if (get(values, `disaggregation.${pool}`) === undefined) {
+            at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
+        }
+    }
+}
+/** Validates the whole tree (null: an empty file). */
+function validatePlan(root) {
+    const v = new Validator();
+    if (root === null) {
+        return { values: {}, lines: {}, errors: [{ message: 'the file is empty; a plan starts with version: 1' }] };
+    }
+    // `---`, `null` or `~` alone: a plan of no keys, so it lacks version as `{}` does (else it was verified as empty)
+    if (root.type === 'scalar' && (root.value === null || root.value === undefined)) {
+        return {
+            values: {},
+            lines: {},
+            errors: [{ message: 'version: missing; a plan must start with version: 1 (the file holds one empty value)', path: 'version', line: 1 }],
+        };
+    }
+    const values = v.section(PLAN_SCHEMA, root, '');
+    if (root.type === 'map' && !root.entries.some((e) => e.key === 'version')) {
+        v.errors.push({ message: 'version: missing; a plan must start with version: 1', path: 'version', line: root.line });
+    }
+    consistency(values, v.lines, v.errors);
+    return { values, lines: v.lines, errors: v.errors };
+}
+
+;// CONCATENATED MODULE: ./src/plan/load.ts
+
+
+
+
+
+
+
+
+
+/** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
+function defaultPlanName(file) {
+    const base = file.split(/[\\/]/).pop() ?? file;
+    const stripped = base.replace(/(\.plan)?\.(ya?ml|json)$/i, '');
+    return stripped === '' ? base : stripped;
+}
+function load_section(values, key) {
+    const v = Object.hasOwn(values, key) ? values[key] : undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+}
+function withFile(file, errors) {
+    return errors.length > 0 ? errors : [{ message: `${file}: could not be loaded as a plan` }];
+}
+/** The disaggregation section with both pools present (validation has already required them). */
+function disaggregationOf(values) {
+    const kv = load_section(values, 'kv_transfer');
+    return {
+        prefill: load_section(values, 'prefill'),
+        decode: load_section(values, 'decode'),
+        ...(Object.keys(kv).length > 0 ? { kv_transfer: kv } : {}),
+    };
+}
+/** Errors reported per file before the rest are summarised. */
+const MAX_ERRORS = 100;
+/** Errors in file order (stable; errors without a line first), at most MAX_ERRORS and a summary. */
+function byLine(errors) {
+    const sorted = errors
+        .map((error, index) => ({ error, index }))
+        .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) || a.index - b.index)
+        .map((e) => e.error);
+    if (sorted.length <= MAX_ERRORS)
+        return sorted;
+    return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
+}
+function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
+    const readReference = refusingUrls(readFile);
+    try {
+        if (typeof text !== 'string')
+            return { ok: false, errors: [{ message: `${file}: the plan is not text` }] };
+        const source = parseSource(text);
+        if (!source.ok)
+            return { ok: false, errors: withFile(file, source.errors) };
+        const validated = validatePlan(source.root);
+        // deployment.from: imported fields fill what the plan does not say (src/import, docs/importers.md)
+        const imported = validated.errors.length === 0
+            ? resolveDeployment(file, validated.values, validated.lines, readReference, text)
+            : { values: validated.values, origins: {}, errors: [], warnings: [] };
+        const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
+        const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+        // splits that need the model to be judged (its experts decide SGLang's group)
+        if (errors.length === 0)
+            errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
+        if (errors.length > 0)
+            return { ok: false, errors: byLine(errors) };
+        // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
+        afterModel(imported, resolved.model, validated.lines);
+        const values = imported.values;
+        const warnings = [...imported.warnings, ...resolved.warnings];
+        const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
+        const plan = {
+            version: 1,
+            name,
+            ...(typeof values.description === 'string' ? { description: values.description } : {}),
+            model: resolved.model,
+            hardware: resolved.hardware,
+            parallelism: load_section(values, 'parallelism'),
+            workload: load_section(values, 'workload'),
+            requirements: load_section(values, 'requirements'),
+            claims: load_section(values, 'claims'),
+            ...(Object.keys(load_section(values, 'deployment')).length > 0 ? { deployment: load_section(values, 'deployment') } : {}),
+            ...(Object.hasOwn(values, 'disaggregation') ? { disaggregation: disaggregationOf(load_section(values, 'disaggregation')) } : {}),
+        };
+        return {
+            ok: true,
+            loaded: {
+                file,
+                plan,
+                lines: validated.lines,
+                origins: { ...imported.origins, ...resolved.origins },
+                ...(warnings.length > 0 ? { warnings } : {}),
+                ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
+            },
+        };
+    }
+    catch (err) {
+        if (err instanceof WorkBudgetExceeded)
+            throw err; // the plan's budget, reported by whoever set it
+        // the error's message may quote the file: only its kind is said
+        return { ok: false, errors: [{ message: `${file}: internal error while loading the plan (${err instanceof Error ? err.name : 'a failure'})` }] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
+// Whether the two pools of a disaggregated deployment are sized to each other (check
+// disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
+// paid for and unused. The ratio that balances them keeps the work each pool does (its busy
+// fraction times its workers) and shares the same devices out in proportion to it.
+/** Below this busy fraction a pool counts as idle too much. */
+const BALANCE_MIN_BUSY = 0.7;
+/**
+ * The whole-worker mix, on at most `totalGpus` devices, that leaves the most headroom: the load a
+ * mix of x prefill and y decode workers can serve is min(x / needPrefill, y / needDecode) of the
+ * plan's. Null when either pool did no measurable work.
+ */
+function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
+    const need = { prefill: busy.prefill * workers.prefill, decode: busy.decode * workers.decode };
+    if (!(need.prefill > 0) || !(need.decode > 0))
+        return null;
+    let best = null;
+    const maxPrefill = Math.floor((totalGpus - gpusPerWorker.decode) / gpusPerWorker.prefill);
+    for (let x = 1; x <= maxPrefill; x++) {
+        const y = Math.floor((totalGpus - x * gpusPerWorker.prefill) / gpusPerWorker.decode);
+        if (y < 1)
+            break;
+        // Fewer decode workers may serve as much when prefill is the limit: take the fewest that do.
+        const serves = Math.min(x / need.prefill, y / need.decode);
+        const yMin = Math.max(1, Math.min(y, Math.ceil(serves * need.decode - 1e-9)));
+        const gpus = x * gpusPerWorker.prefill + yMin * gpusPerWorker.decode;
+        if (best === null || serves > best.headroom * (1 + 1e-9) || (Math.abs(serves - best.headroom) <= best.headroom * 1e-9 && gpus < best.gpus)) {
+            best = { need, mix: { prefill: x, decode: yMin }, gpus, headroom: serves };
+        }
+    }
+    return best;
+}
+/** "3P1D": the usual name of a mix. */
+const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
 ;// CONCATENATED MODULE: ./src/core/capacity.ts
 // What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
@@ -28825,11 +29203,12 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const perPairDecode = facts.attnPairFlopsDecode * headsShare;
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
-    // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+    // the LM head over all of them, or as the plan's dense_tp, shared_expert_tp and lm_head_tp say
+    // (memory.ts, denseSplit); a bound lets any engine split them over all of them.
     const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
-        ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
@@ -31755,271 +32134,6 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         raisedFraction: null,
         sizing: null,
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/resolve.ts
-// Applies the core's defaults to a loaded plan's hardware, layout and workload,
-// keeping a record of every default taken so the report can show it.
-
-
-
-
-function resolvePlan(plan, origins) {
-    const assumptions = [];
-    const assume = (name, value, source = 'default') => {
-        assumptions.push({ name, value, source });
-    };
-    const p = plan.parallelism;
-    const tp = p.tp ?? 1;
-    const pp = p.pp ?? 1;
-    const dp = p.dp ?? 1;
-    const cp = p.cp ?? 1;
-    const ep = p.ep ?? 1;
-    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
-    const etp = p.etp ?? (ep === 1 ? tp : 1);
-    if (p.etp === undefined && plan.model.moe !== undefined)
-        assume('parallelism.etp', String(etp));
-    const microbatches = p.microbatches ?? pp;
-    if (p.microbatches === undefined && pp > 1)
-        assume('parallelism.microbatches', `${microbatches} (= pp)`);
-    const layout = {
-        tp,
-        pp,
-        dp,
-        cp,
-        ep,
-        etp,
-        microbatches,
-        layersPerStage: p.layers_per_stage ?? null,
-        worldSize: tp * pp * dp * cp,
-        edp: (tp * dp * cp) / (ep * etp),
-    };
-    const h = plan.hardware;
-    const engine = plan.deployment?.engine ?? 'vllm';
-    const engineId = engine;
-    const profile = engineProfile(engine);
-    if (plan.deployment?.engine === undefined)
-        assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
-    // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
-    // tp > 1 is replicas, each its own server.
-    const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
-    // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
-    const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-    if (balanceSteps !== undefined && !trtAttentionDp)
-        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
-    else if (balanceSteps !== undefined)
-        assume('workload.attention_dp_balance_timeout_steps', `${countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
-    // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
-    const waitSteps = plan.workload.batch_wait_timeout_steps;
-    const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
-    const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
-    const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
-    if (waitDeclared && !waitApplies)
-        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
-    else if (waitDeclared)
-        assume('workload.batch_wait_timeout_steps', `${countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
-    const family = hardwareFamily(h.preset, h.name);
-    const cal = engineCalibration(engineId, family);
-    const calibrated = `calibrated: ${engineId} on ${family}`;
-    const eff = {
-        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
-        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
-        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
-    };
-    for (const k of ['compute', 'memory', 'network']) {
-        const path = `hardware.efficiency.${k}`;
-        const own = h.efficiency?.[k] !== undefined;
-        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
-        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
-    }
-    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
-    if (h.gpus_per_node === undefined)
-        assume('hardware.gpus_per_node', String(gpusPerNode));
-    const hardware = {
-        gpus: h.gpus,
-        gpusPerNode,
-        memory: h.memory,
-        peak16: h.peak_tflops,
-        peakFp8: h.peak_tflops_fp8,
-        peakFp4: h.peak_tflops_fp4,
-        peakInt8: h.peak_tflops_int8,
-        memoryBandwidth: h.memory_bandwidth,
-        intraBandwidth: h.intra_node_bandwidth,
-        interBandwidth: h.inter_node_bandwidth,
-        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
-        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
-        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
-        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
-        mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
-        sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
-        engine,
-        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
-        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
-        attentionEfficiency: cal.attentionEfficiency ?? 1,
-        expertEfficiency: cal.expertEfficiency ?? 1,
-        efficiency: eff,
-        device: h.memory === undefined
-            ? null
-            : {
-                capacity: h.memory,
-                name: (h.name ?? h.preset ?? '').toLowerCase(),
-                switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
-                fp4Math: h.peak_tflops_fp4 !== undefined,
-            },
-    };
-    if (h.intra_node_latency === undefined)
-        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
-    if (h.kernel_latency === undefined)
-        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-    if (h.launch_latency === undefined)
-        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
-    if (h.inter_node_latency === undefined)
-        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
-    const w = plan.workload;
-    const label = ENGINE_LABEL[engine];
-    // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
-    // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
-    // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
-    const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
-    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
-    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
-        dpAttention: sglangDpAttention ? dp : 1,
-        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
-    });
-    const defaults = sglangDpAttention
-        ? {
-            ...engineDefaultsAt,
-            maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
-            source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
-        }
-        : engineDefaultsAt;
-    const flag = ENGINE_MEMORY_FLAG[engine];
-    let memoryFraction;
-    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
-    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
-    if (w.memory_fraction !== undefined)
-        memoryFraction = w.memory_fraction;
-    else if (w.memory_reserve !== undefined)
-        memoryFraction = 1 - w.memory_reserve;
-    else {
-        memoryFraction = defaults.memoryFraction;
-        if (poolFixed)
-            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
-        else {
-            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
-            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
-            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
-        }
-    }
-    const reserve = 1 - memoryFraction;
-    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
-    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
-    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
-    if (w.max_batched_tokens === undefined)
-        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
-    const maxRunningSequences = w.max_running_sequences ?? null;
-    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
-    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
-    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
-    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
-    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
-    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
-    const runtimeOverhead = w.runtime_overhead ?? null;
-    if (w.runtime_overhead === undefined) {
-        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
-            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
-    }
-    let speculative = null;
-    if (w.speculative !== undefined) {
-        const tokens = w.speculative.tokens ?? 1;
-        speculative = {
-            method: w.speculative.method ?? 'draft',
-            tokens,
-            acceptance: w.speculative.acceptance_length ?? 1,
-        };
-        if (w.speculative.acceptance_length === undefined)
-            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
-        // An EAGLE head or a draft model is a second model the plan does not describe (MTP modules are the checkpoint's own).
-        if (speculative.method === 'eagle' || speculative.method === 'draft')
-            assume('workload.speculative.method', `${speculative.method}: the ${speculative.method === 'eagle' ? 'EAGLE head' : 'draft model'}'s own weights and KV cache are not counted (the plan does not describe it): the KV pool reads that much too large`, 'method');
-    }
-    // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
-    const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
-    if (w.arrival === undefined && arrival === 'gamma')
-        assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
-    // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
-    else if (w.arrival === undefined && w.request_rate !== undefined)
-        assume('workload.arrival', `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`);
-    // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
-    if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
-        assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
-    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
-    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
-    // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
-    // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
-    // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
-    const graphCap = w.cuda_graph_max_batch;
-    let graphProfile = profile;
-    if (engine === 'vllm') {
-        const q = speculative ? speculative.tokens + 1 : 1;
-        const capture = graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
-        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
-    }
-    else if (graphCap !== undefined)
-        graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
-    if (graphCap !== undefined) {
-        const path = 'workload.cuda_graph_max_batch';
-        if (w.cuda_graphs === false)
-            assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
-        else
-            assume(path, `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
-                (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''), origins[path] ?? 'plan');
-    }
-    const workload = {
-        profile: graphProfile,
-        concurrency: w.concurrency,
-        requestRate: w.request_rate,
-        arrival,
-        burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
-        maxRunningCap,
-        recvInterval: w.scheduler_recv_interval ?? 1,
-        dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
-        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
-        inputTokens: w.input_tokens,
-        outputTokens: w.output_tokens,
-        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
-        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
-        engine,
-        memoryFraction,
-        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
-        reserve,
-        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
-        speculative,
-        maxBatchedTokens,
-        profiledSequences,
-        runtimeOverhead,
-        maxRunningSequences,
-        kvCacheTokens: w.kv_cache_tokens ?? null,
-        kvCacheMemory: w.kv_cache_memory ?? null,
-        cudaGraphs: w.cuda_graphs ?? true,
-        benchmark: w.benchmark === undefined
-            ? null
-            : {
-                requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
-                inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
-                outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
-            },
-    };
-    if (w.benchmark !== undefined) {
-        if (w.benchmark.requests === undefined)
-            assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
-    }
-    return { layout, hardware, workload, assumptions };
 }
 
 ;// CONCATENATED MODULE: ./src/core/disagg-pools.ts
@@ -36520,6 +36634,9 @@ function toAlignment(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/candidate.ts
+
+
+
 /** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
 const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
 function isWiderThanFp8(dtype) {
@@ -36536,6 +36653,18 @@ function parallelismFor(base, layout) {
             p.layers_per_stage = base.parallelism.layers_per_stage;
         if (base.parallelism.microbatches !== undefined)
             p.microbatches = base.parallelism.microbatches;
+    }
+    // SGLang's placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
+    // over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where it
+    // still divides the candidate's group (plan/dense-placement.ts)
+    const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+    for (const key of DENSE_PLACEMENT_KEYS) {
+        const v = base.parallelism[key];
+        if (v === undefined)
+            continue;
+        const next = key === 'lm_head_tp' && v === (base.parallelism.tp ?? 1) ? layout.tp : v;
+        if (group % next === 0)
+            p[key] = next;
     }
     return p;
 }

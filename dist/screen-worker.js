@@ -405,207 +405,134 @@ function gpuCounts(from, max, nodeSize, anyCount) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/suggest/candidate.ts
-/** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
-const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
-function isWiderThanFp8(dtype) {
-    return dtype === undefined || WIDER_THAN_FP8.has(dtype);
-}
-function parallelismFor(base, layout) {
-    const p = { tp: layout.tp, pp: layout.pp, dp: layout.dp, cp: layout.cp, ep: layout.ep };
-    if (base.model.moe && layout.etp !== undefined)
-        p.etp = layout.etp;
-    // A hand-made stage split or microbatch count only means something for the plan's own pp.
-    const basePp = base.parallelism.pp ?? 1;
-    if (layout.pp === basePp) {
-        if (base.parallelism.layers_per_stage !== undefined)
-            p.layers_per_stage = base.parallelism.layers_per_stage;
-        if (base.parallelism.microbatches !== undefined)
-            p.microbatches = base.parallelism.microbatches;
-    }
-    return p;
-}
-function fp8Weights(model) {
-    const w = model.weight_dtypes;
-    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
-    // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
-    const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
-    return {
-        ...model,
-        weight_dtype: 'fp8',
-        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
-        ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
-    };
-}
-function workloadFor(base, v) {
-    const w = { ...base };
-    if (v.concurrency !== undefined)
-        w.concurrency = v.concurrency;
-    if (v.memory_fraction !== undefined)
-        w.memory_fraction = v.memory_fraction;
-    if (v.max_input_tokens !== undefined) {
-        w.max_input_tokens = v.max_input_tokens;
-        if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
-            w.input_tokens = v.max_input_tokens;
-    }
-    return w;
-}
+;// CONCATENATED MODULE: ./src/core/engines.ts
 /**
- * The plan with the variation applied. Claims are left out: they state what the author's own
- * layout achieves, not what another layout would. Lines are dropped: they would point at keys
- * the candidate changed.
+ * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
+ * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
+ * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
+ * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
+ * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
  */
-function buildCandidatePlan(base, v) {
-    const plan = base.plan;
-    let model = plan.model;
-    if (v.weight_dtype === 'fp8')
-        model = fp8Weights(model);
-    if (v.kv_cache_dtype === 'fp8')
-        model = { ...model, kv_cache_dtype: 'fp8' };
-    const candidate = {
-        ...plan,
-        model,
-        hardware: { ...plan.hardware, gpus: v.gpus },
-        parallelism: parallelismFor(plan, v.layout),
-        workload: workloadFor(plan.workload, v),
-        claims: {},
-    };
-    return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
-}
-/** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
-function planLayout(plan) {
-    const p = plan.parallelism;
-    const tp = p.tp ?? 1;
-    const ep = p.ep ?? 1;
-    const layout = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
-    if (plan.model.moe)
-        layout.etp = p.etp ?? (ep === 1 ? tp : 1);
-    return layout;
-}
-function candidate_layoutText(l) {
-    const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
-    if (l.cp > 1)
-        parts.push(`cp=${l.cp}`);
-    if (l.ep > 1 || l.etp !== undefined)
-        parts.push(`ep=${l.ep}`);
-    if (l.etp !== undefined)
-        parts.push(`etp=${l.etp}`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
-
-
-const parallelismOf = (l) => ({
-    tp: l.tp,
-    pp: l.pp,
-    dp: l.dp,
-    cp: l.cp,
-    ep: l.ep,
-    ...(l.etp !== undefined ? { etp: l.etp } : {}),
-});
-const layoutOf = (spec, moe) => {
-    const p = spec.parallelism ?? {};
-    const tp = p.tp ?? 1;
-    const ep = p.ep ?? 1;
-    const l = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
-    if (moe)
-        l.etp = p.etp ?? (ep === 1 ? tp : 1);
-    return l;
+const VLLM = {
+    id: 'vllm',
+    policy: 'mixed',
+    defaultMaxRunning: 1024,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 512,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 0,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
 };
-/** The pools of a disaggregated plan as a search choice. */
-function planDisaggChoice(plan) {
-    const d = plan.disaggregation;
-    if (!d)
-        return null;
-    const moe = plan.model.moe !== undefined;
-    const pool = (spec) => {
-        const layout = layoutOf(spec, moe);
-        return { workers: spec.workers ?? 1, gpus: spec.gpus ?? layout.tp * layout.pp * layout.dp * layout.cp, layout };
-    };
-    return { prefill: pool(d.prefill), decode: pool(d.decode) };
-}
-/** The plan's own layout as a variation: its pools when it is disaggregated. */
-function planVariation(plan, gpus) {
-    const disaggregation = planDisaggChoice(plan);
-    if (disaggregation)
-        return { gpus, layout: disaggregation.decode.layout, disaggregation };
-    return { gpus, layout: planLayout(plan) };
-}
-/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
-function disaggText(d) {
-    const pool = (name, p) => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
-    return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
-}
-/** "6P1D": the usual name of a worker mix. */
-const mixText = (d) => `${d.prefill.workers}P${d.decode.workers}D`;
 /**
- * The candidate plan of a variation. A disaggregated variation keeps the plan's own engine settings
- * of a pool (its memory flag, its batch budget or cap) only where that pool's worker layout is the plan's.
+ * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
+ * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
+ * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
+ * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
+ * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
+ * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
+ * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
+ * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
  */
-function buildVariationPlan(base, v) {
-    const candidate = buildCandidatePlan(base, v);
-    const { disaggregation: _dropped, ...aggregated } = candidate.plan;
-    if (!v.disaggregation)
-        return { ...candidate, plan: aggregated };
-    const own = base.plan.disaggregation;
-    const same = (name) => {
-        const ownChoice = planDisaggChoice(base.plan)?.[name];
-        const chosen = v.disaggregation[name];
-        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
-        const kept = own?.[name];
-        if (kept?.memory_fraction !== undefined)
-            spec.memory_fraction = kept.memory_fraction;
-        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
-            if (kept.max_batched_tokens !== undefined)
-                spec.max_batched_tokens = kept.max_batched_tokens;
-            if (kept.max_running_sequences !== undefined)
-                spec.max_running_sequences = kept.max_running_sequences;
-        }
-        return spec;
-    };
-    const plan = {
-        ...aggregated,
-        parallelism: {},
-        disaggregation: { prefill: same('prefill'), decode: same('decode'), ...(own?.kv_transfer ? { kv_transfer: own.kv_transfer } : {}) },
-    };
-    return { ...candidate, plan };
-}
-
-;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
-// Whether the two pools of a disaggregated deployment are sized to each other (check
-// disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
-// paid for and unused. The ratio that balances them keeps the work each pool does (its busy
-// fraction times its workers) and shares the same devices out in proportion to it.
-/** Below this busy fraction a pool counts as idle too much. */
-const BALANCE_MIN_BUSY = 0.7;
+const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
 /**
- * The whole-worker mix, on at most `totalGpus` devices, that leaves the most headroom: the load a
- * mix of x prefill and y decode workers can serve is min(x / needPrefill, y / needDecode) of the
- * plan's. Null when either pool did no measurable work.
+ * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
+ * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
+ * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
+ * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
+ * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
+ * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
+ * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
+ * max_running_requests follows the KV pool (no fixed default below it).
  */
-function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
-    const need = { prefill: busy.prefill * workers.prefill, decode: busy.decode * workers.decode };
-    if (!(need.prefill > 0) || !(need.decode > 0))
-        return null;
-    let best = null;
-    const maxPrefill = Math.floor((totalGpus - gpusPerWorker.decode) / gpusPerWorker.prefill);
-    for (let x = 1; x <= maxPrefill; x++) {
-        const y = Math.floor((totalGpus - x * gpusPerWorker.prefill) / gpusPerWorker.decode);
-        if (y < 1)
-            break;
-        // Fewer decode workers may serve as much when prefill is the limit: take the fewest that do.
-        const serves = Math.min(x / need.prefill, y / need.decode);
-        const yMin = Math.max(1, Math.min(y, Math.ceil(serves * need.decode - 1e-9)));
-        const gpus = x * gpusPerWorker.prefill + yMin * gpusPerWorker.decode;
-        if (best === null || serves > best.headroom * (1 + 1e-9) || (Math.abs(serves - best.headroom) <= best.headroom * 1e-9 && gpus < best.gpus)) {
-            best = { need, mix: { prefill: x, decode: yMin }, gpus, headroom: serves };
-        }
-    }
-    return best;
+const SGLANG = {
+    id: 'sglang',
+    policy: 'prefill-first',
+    defaultMaxRunning: 4096,
+    decodeGraphMaxBatch: 512,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: false,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: 0,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
+    densePlacement: 'sglang',
+};
+/**
+ * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
+ * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
+ * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
+ * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
+ * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
+ * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
+ * SGLang's and vLLM's MLA paths gain nothing from it.
+ */
+const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
+/**
+ * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
+ * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
+ * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
+ * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
+ * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
+ * one iteration later.
+ */
+const TRTLLM = {
+    id: 'trtllm',
+    policy: 'mixed',
+    defaultMaxRunning: 2048,
+    decodeGraphMaxBatch: Infinity,
+    prefillGraphMaxTokens: 0,
+    reservesWholeSequence: true,
+    requestOverhead: 0.02,
+    stepOverhead: 0,
+    launchLatency: 70e-6,
+    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
+    outputLagSteps: 1,
+    sparsePrefillHeadPad: {},
+    densePlacement: 'replicated',
+};
+const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+function engineProfile(id) {
+    return PROFILES[id ?? 'vllm'];
 }
-/** "3P1D": the usual name of a mix. */
-const mixName = (m) => `${m.prefill}P${m.decode}D`;
+/** The family of a hardware preset id or device name; 'other' when neither says. */
+function hardwareFamily(preset, name) {
+    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
+    if (/b300|gb300|blackwell ultra/.test(id))
+        return 'blackwell-ultra';
+    if (/b200|gb200|blackwell/.test(id))
+        return 'blackwell';
+    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
+        return 'hopper';
+    if (/a100|a800|ampere/.test(id))
+        return 'ampere';
+    return 'other';
+}
+const CALIBRATION = {
+    vllm: {
+        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
+        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
+        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+    sglang: {
+        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
+        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
+        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
+    },
+    trtllm: {
+        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
+    },
+};
+function engineCalibration(engine, family) {
+    return CALIBRATION[engine][family] ?? {};
+}
 
 ;// CONCATENATED MODULE: ./src/core/engine-memory.ts
 // Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
@@ -906,135 +833,6 @@ function maxRunningSequences(budget, context, offered = Infinity) {
     return Math.max(0, Math.min(capped, offered));
 }
 
-;// CONCATENATED MODULE: ./src/core/engines.ts
-/**
- * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
- * token, then fills max_num_batched_tokens with prompt chunks (mixed batches); its budget and
- * max_num_seqs defaults by device are in engine-memory.ts. CUDA graphs cover passes up to
- * max_cudagraph_capture_size tokens: 512 here, min(max_num_seqs x (1 + k) x 2, 512, budget) per plan
- * (resolve.ts, vllmCudaGraphCaptureSize), a decode step of b sequences being b x (1 + k) tokens.
- */
-const VLLM = {
-    id: 'vllm',
-    policy: 'mixed',
-    defaultMaxRunning: 1024,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 512,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 0,
-    sparsePrefillHeadPad: {},
-    densePlacement: 'replicated',
-};
-/**
- * SGLang's DeepSeek Sparse Attention prompt path (layers/attention/nsa_backend.py): while every
- * sequence of a pass is at most index_topk long it runs dense MHA (set_nsa_prefill_impl,
- * MHA_ONE_SHOT); beyond, the absorbed sparse MLA kernel (flash_mla_sparse_fwd), which needs the
- * query heads of a rank padded to a multiple of 64 on Hopper (128 on Blackwell): GLM-5's 64 heads
- * at TP8 run as 64 per rank, 8x the work. GLM-5 on H200 measured 8k prompts 2.4x slower than
- * estimated at every concurrency and 1k prompts on the estimate (validation/README.md). The
- * Blackwell padding is left out: at the attention share calibrated there, 128 padded heads would
- * make the B200 and B300 8k rows 2.1x and 3.8x too slow, so that kernel runs far above it.
- */
-const SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER = 64;
-/**
- * SGLang: prefill first (a waiting prompt's extend pass runs before the next decode step; mixed
- * chunks are off by default); chunked_prefill_size by device memory is in engine-memory.ts. Decode replays CUDA graphs
- * up to 512 sequences here; SGLang's own default cuda_graph_max_bs is 256 at tp < 4 on 60-160 GB devices
- * (512 at tp >= 4 or from 160 GB; engine-memory.ts sglangDefaults), not applied: an eager decode step
- * priced at the calibrated launch latency reads Llama 3.1 8B on an H200 at 352 clients 64 ms against
- * 39 ms measured (27 ms as graphs). Prefill runs eagerly. The overlap
- * ("zero-overhead") scheduler, on by default, returns a step's tokens while the next step runs.
- * max_running_requests follows the KV pool (no fixed default below it).
- */
-const SGLANG = {
-    id: 'sglang',
-    policy: 'prefill-first',
-    defaultMaxRunning: 4096,
-    decodeGraphMaxBatch: 512,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: false,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: 0,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: { hopper: SGLANG_SPARSE_PREFILL_HEAD_PAD_HOPPER },
-    densePlacement: 'sglang',
-};
-/**
- * TensorRT-LLM's PyTorch MLA prompt path (MLA.forward_context_default) expands the latent cache to
- * full K and V with kv_b_proj, copies k_nope and the rotary k_pe into K, may concatenate q, k and v,
- * then runs a separate MHA kernel; with DeepSeek's fp8 block-scaled projections and its gate, an
- * eager prompt pass launches several dozen more host ops per MLA layer than the fused attention
- * block counted. Chosen on the fitting part (validation/README.md, "TensorRT-LLM's MLA prompt
- * path"): 0 / 20 / 40 / 60 / 80 extra launches, objective 0.1916 / 0.1889 / 0.1880 / 0.1891 / 0.1904;
- * SGLang's and vLLM's MLA paths gain nothing from it.
- */
-const TRTLLM_MLA_EAGER_EXTRA_KERNELS = 40;
-/**
- * TensorRT-LLM (PyTorch backend, trtllm-serve): in-flight batching puts context and generation
- * requests in the same iteration within max_num_tokens (8192) and max_batch_size (2048)
- * (tensorrt_llm/llmapi/llm_args.py defaults); CUDA graphs for generation-only iterations; the
- * default capacity scheduler (GUARANTEED_NO_EVICT) admits a request only when its whole
- * input + output fits in the KV cache. The overlap scheduler (on by default) returns a step's tokens
- * one iteration later.
- */
-const TRTLLM = {
-    id: 'trtllm',
-    policy: 'mixed',
-    defaultMaxRunning: 2048,
-    decodeGraphMaxBatch: Infinity,
-    prefillGraphMaxTokens: 0,
-    reservesWholeSequence: true,
-    requestOverhead: 0.02,
-    stepOverhead: 0,
-    launchLatency: 70e-6,
-    mlaEagerExtraKernels: TRTLLM_MLA_EAGER_EXTRA_KERNELS,
-    outputLagSteps: 1,
-    sparsePrefillHeadPad: {},
-    densePlacement: 'replicated',
-};
-const PROFILES = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
-function engineProfile(id) {
-    return PROFILES[id ?? 'vllm'];
-}
-/** The family of a hardware preset id or device name; 'other' when neither says. */
-function hardwareFamily(preset, name) {
-    const id = `${preset ?? ''} ${name ?? ''}`.toLowerCase();
-    if (/b300|gb300|blackwell ultra/.test(id))
-        return 'blackwell-ultra';
-    if (/b200|gb200|blackwell/.test(id))
-        return 'blackwell';
-    if (/h100|h200|h800|h20\b|h20-|hopper/.test(id))
-        return 'hopper';
-    if (/a100|a800|ampere/.test(id))
-        return 'ampere';
-    return 'other';
-}
-const CALIBRATION = {
-    vllm: {
-        blackwell: { compute: 0.35, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.035, attentionEfficiency: 0.357, expertEfficiency: 0.429 },
-        'blackwell-ultra': { compute: 0.25, memory: 0.85, launchLatency: 50e-6, requestOverhead: 0.01, attentionEfficiency: 0.5 },
-        hopper: { compute: 0.6, memory: 0.7, launchLatency: 50e-6, requestOverhead: 0.005, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-    sglang: {
-        blackwell: { compute: 0.25, memory: 0.65, launchLatency: 100e-6, requestOverhead: 0.05, attentionEfficiency: 0.7, expertEfficiency: 0.45 },
-        'blackwell-ultra': { compute: 0.3, memory: 0.9, launchLatency: 35e-6, requestOverhead: 0.08, attentionEfficiency: 0.417, expertEfficiency: 0.375 },
-        hopper: { compute: 0.8, memory: 0.8, launchLatency: 150e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.5, expertEfficiency: 0.2 },
-    },
-    trtllm: {
-        blackwell: { compute: 0.7, memory: 0.85, launchLatency: 35e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-        hopper: { compute: 0.7, memory: 0.8, launchLatency: 100e-6, requestOverhead: 0, stepOverhead: 500e-6, attentionEfficiency: 0.3, expertEfficiency: 0.2 },
-    },
-};
-function engineCalibration(engine, family) {
-    return CALIBRATION[engine][family] ?? {};
-}
-
 ;// CONCATENATED MODULE: ./src/core/layerKinds.ts
 /**
  * Gated DeltaNet as Qwen3-Next / Qwen3.5 build it (transformers Qwen3NextGatedDeltaNet):
@@ -1287,14 +1085,25 @@ function paddedExpertParams(facts, etp, padding) {
 function expertsSpanDp(facts, layout) {
     return facts.isMoe && layout.dp > 1 && layout.ep * layout.etp > layout.tp;
 }
+/**
+ * The ranks that split the dense MLP, shared experts and LM head when the plan says nothing: one
+ * engine's tp_size under SGLang's or the floor's placement where the experts span attention-DP ranks
+ * (the ranks that share one copy of the experts: several copies are several engines, whose dense
+ * parts are their own), else tp. A stated split must divide it (plan/load.ts).
+ */
+function denseGroup(facts, layout, placement) {
+    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
+        return layout.tp;
+    return Math.min(layout.tp * layout.dp, layout.ep * layout.etp);
+}
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 function denseSplit(facts, layout, placement) {
-    const { tp } = layout;
-    if (placement === 'replicated' || !expertsSpanDp(facts, layout))
-        return { mlp: tp, lmHead: tp, embedding: tp };
-    // one engine's tp_size: the ranks that share one copy of the experts (several copies are several engines, whose dense parts are their own)
-    const group = Math.min(tp * layout.dp, layout.ep * layout.etp);
-    return { mlp: group, lmHead: group, embedding: placement === 'sglang' ? 1 : tp };
+    const group = denseGroup(facts, layout, placement);
+    const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+    // the plan's own placement, where SGLang reads it (its MoE models)
+    if (placement === 'sglang' && facts.isMoe)
+        return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
+    return { mlp: group, shared: group, lmHead: group, embedding };
 }
 /**
  * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
@@ -1412,10 +1221,10 @@ function deviceArch(device) {
         return 'sm100';
     return 'other';
 }
-/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
+/** Weight bytes of one MoE layer on one device: shared experts over tp (or SGLang's DP-attention group, or shared_expert_tp: denseSplit), the router whole (engines replicate it), routed experts over ep x etp (padded as the kernels need). */
 function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
-    return ((facts.sharedExperts / split.mlp) * b.mlp +
+    return ((facts.sharedExperts / split.shared) * b.mlp +
         facts.router * b.mlp +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
@@ -1723,6 +1532,506 @@ function heldTokens(facts, layout, engine, stage, context) {
     const kv = stageKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine]) - stageStateBytesPerSequence(facts, layout, stage);
     return kv / perToken;
 }
+
+;// CONCATENATED MODULE: ./src/core/resolve.ts
+// Applies the core's defaults to a loaded plan's hardware, layout and workload,
+// keeping a record of every default taken so the report can show it.
+
+
+
+
+/** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
+const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'];
+/** The plan's parallelism with the contract's defaults. */
+function resolveLayout(p) {
+    const tp = p.tp ?? 1;
+    const pp = p.pp ?? 1;
+    const dp = p.dp ?? 1;
+    const cp = p.cp ?? 1;
+    const ep = p.ep ?? 1;
+    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
+    const etp = p.etp ?? (ep === 1 ? tp : 1);
+    return {
+        tp,
+        pp,
+        dp,
+        cp,
+        ep,
+        etp,
+        microbatches: p.microbatches ?? pp,
+        layersPerStage: p.layers_per_stage ?? null,
+        worldSize: tp * pp * dp * cp,
+        edp: (tp * dp * cp) / (ep * etp),
+        ...(p.dense_tp !== undefined ? { denseTp: p.dense_tp } : {}),
+        ...(p.shared_expert_tp !== undefined ? { sharedExpertTp: p.shared_expert_tp } : {}),
+        ...(p.lm_head_tp !== undefined ? { lmHeadTp: p.lm_head_tp } : {}),
+    };
+}
+function resolvePlan(plan, origins) {
+    const assumptions = [];
+    const assume = (name, value, source = 'default') => {
+        assumptions.push({ name, value, source });
+    };
+    const p = plan.parallelism;
+    const layout = resolveLayout(p);
+    const { tp, pp, dp, ep, etp, microbatches } = layout;
+    if (p.etp === undefined && plan.model.moe !== undefined)
+        assume('parallelism.etp', String(etp));
+    if (p.microbatches === undefined && pp > 1)
+        assume('parallelism.microbatches', `${microbatches} (= pp)`);
+    const h = plan.hardware;
+    const engine = plan.deployment?.engine ?? 'vllm';
+    const engineId = engine;
+    const profile = engineProfile(engine);
+    if (plan.deployment?.engine === undefined)
+        assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
+    // SGLang's placement keys: honoured where that engine places the parts so (memory.ts, denseSplit)
+    for (const key of DENSE_PLACEMENT_KEYS) {
+        if (p[key] === undefined)
+            continue;
+        if (profile.densePlacement !== 'sglang')
+            assume(`parallelism.${key}`, `ignored: SGLang's placement, and the engine is ${engine} (${engine === 'vllm' ? 'vLLM' : 'TensorRT-LLM'} splits the dense MLPs, shared experts and LM head over tp, whole on every attention-DP rank)`, 'plan');
+        else if (plan.model.moe === undefined)
+            assume(`parallelism.${key}`, "ignored: SGLang reads it in its MoE models only (models/deepseek_v2.py); a dense model's parts are split over tp", 'plan');
+    }
+    // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
+    // tp > 1 is replicas, each its own server.
+    const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
+    // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
+    const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
+    if (balanceSteps !== undefined && !trtAttentionDp)
+        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
+    else if (balanceSteps !== undefined)
+        assume('workload.attention_dp_balance_timeout_steps', `${figures_countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${figures_countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
+    // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
+    const waitSteps = plan.workload.batch_wait_timeout_steps;
+    const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
+    const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
+    const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
+    if (waitDeclared && !waitApplies)
+        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
+    else if (waitDeclared)
+        assume('workload.batch_wait_timeout_steps', `${figures_countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${figures_countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
+    const family = hardwareFamily(h.preset, h.name);
+    const cal = engineCalibration(engineId, family);
+    const calibrated = `calibrated: ${engineId} on ${family}`;
+    const eff = {
+        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
+        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
+        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
+    };
+    for (const k of ['compute', 'memory', 'network']) {
+        const path = `hardware.efficiency.${k}`;
+        const own = h.efficiency?.[k] !== undefined;
+        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
+        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
+    }
+    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
+    if (h.gpus_per_node === undefined)
+        assume('hardware.gpus_per_node', String(gpusPerNode));
+    const hardware = {
+        gpus: h.gpus,
+        gpusPerNode,
+        memory: h.memory,
+        peak16: h.peak_tflops,
+        peakFp8: h.peak_tflops_fp8,
+        peakFp4: h.peak_tflops_fp4,
+        peakInt8: h.peak_tflops_int8,
+        memoryBandwidth: h.memory_bandwidth,
+        intraBandwidth: h.intra_node_bandwidth,
+        interBandwidth: h.inter_node_bandwidth,
+        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
+        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
+        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
+        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
+        mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
+        sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
+        engine,
+        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
+        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
+        attentionEfficiency: cal.attentionEfficiency ?? 1,
+        expertEfficiency: cal.expertEfficiency ?? 1,
+        efficiency: eff,
+        device: h.memory === undefined
+            ? null
+            : {
+                capacity: h.memory,
+                name: (h.name ?? h.preset ?? '').toLowerCase(),
+                switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
+                fp4Math: h.peak_tflops_fp4 !== undefined,
+            },
+    };
+    if (h.intra_node_latency === undefined)
+        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
+    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
+    if (h.kernel_latency === undefined)
+        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
+    if (h.launch_latency === undefined)
+        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
+    if (h.inter_node_latency === undefined)
+        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
+    const w = plan.workload;
+    const label = ENGINE_LABEL[engine];
+    // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
+    // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
+    // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
+    const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
+    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
+    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
+        dpAttention: sglangDpAttention ? dp : 1,
+        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
+    });
+    const defaults = sglangDpAttention
+        ? {
+            ...engineDefaultsAt,
+            maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
+            source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
+        }
+        : engineDefaultsAt;
+    const flag = ENGINE_MEMORY_FLAG[engine];
+    let memoryFraction;
+    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
+    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
+    if (w.memory_fraction !== undefined)
+        memoryFraction = w.memory_fraction;
+    else if (w.memory_reserve !== undefined)
+        memoryFraction = 1 - w.memory_reserve;
+    else {
+        memoryFraction = defaults.memoryFraction;
+        if (poolFixed)
+            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
+        else {
+            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
+            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
+            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+        }
+    }
+    const reserve = 1 - memoryFraction;
+    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
+    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
+    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
+    if (w.max_batched_tokens === undefined)
+        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
+    const maxRunningSequences = w.max_running_sequences ?? null;
+    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
+    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
+    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
+    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
+    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
+    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
+    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
+    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
+    const runtimeOverhead = w.runtime_overhead ?? null;
+    if (w.runtime_overhead === undefined) {
+        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
+            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
+    }
+    let speculative = null;
+    if (w.speculative !== undefined) {
+        const tokens = w.speculative.tokens ?? 1;
+        speculative = {
+            method: w.speculative.method ?? 'draft',
+            tokens,
+            acceptance: w.speculative.acceptance_length ?? 1,
+        };
+        if (w.speculative.acceptance_length === undefined)
+            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
+        // An EAGLE head or a draft model is a second model the plan does not describe (MTP modules are the checkpoint's own).
+        if (speculative.method === 'eagle' || speculative.method === 'draft')
+            assume('workload.speculative.method', `${speculative.method}: the ${speculative.method === 'eagle' ? 'EAGLE head' : 'draft model'}'s own weights and KV cache are not counted (the plan does not describe it): the KV pool reads that much too large`, 'method');
+    }
+    // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
+    const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
+    if (w.arrival === undefined && arrival === 'gamma')
+        assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
+    // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
+    else if (w.arrival === undefined && w.request_rate !== undefined)
+        assume('workload.arrival', `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`);
+    // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
+    if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
+        assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
+    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
+    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
+    // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
+    // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
+    // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
+    const graphCap = w.cuda_graph_max_batch;
+    let graphProfile = profile;
+    if (engine === 'vllm') {
+        const q = speculative ? speculative.tokens + 1 : 1;
+        const capture = graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
+        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
+    }
+    else if (graphCap !== undefined)
+        graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
+    if (graphCap !== undefined) {
+        const path = 'workload.cuda_graph_max_batch';
+        if (w.cuda_graphs === false)
+            assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
+        else
+            assume(path, `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
+                (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''), origins[path] ?? 'plan');
+    }
+    const workload = {
+        profile: graphProfile,
+        concurrency: w.concurrency,
+        requestRate: w.request_rate,
+        arrival,
+        burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
+        maxRunningCap,
+        recvInterval: w.scheduler_recv_interval ?? 1,
+        dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
+        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
+        inputTokens: w.input_tokens,
+        outputTokens: w.output_tokens,
+        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
+        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
+        engine,
+        memoryFraction,
+        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+        reserve,
+        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
+        speculative,
+        maxBatchedTokens,
+        profiledSequences,
+        runtimeOverhead,
+        maxRunningSequences,
+        kvCacheTokens: w.kv_cache_tokens ?? null,
+        kvCacheMemory: w.kv_cache_memory ?? null,
+        cudaGraphs: w.cuda_graphs ?? true,
+        benchmark: w.benchmark === undefined
+            ? null
+            : {
+                requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
+                inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
+                outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
+            },
+    };
+    if (w.benchmark !== undefined) {
+        if (w.benchmark.requests === undefined)
+            assume('workload.benchmark.requests', 'concurrency (one wave)');
+        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
+    }
+    return { layout, hardware, workload, assumptions };
+}
+
+;// CONCATENATED MODULE: ./src/suggest/candidate.ts
+
+
+
+/** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
+const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
+function isWiderThanFp8(dtype) {
+    return dtype === undefined || WIDER_THAN_FP8.has(dtype);
+}
+function parallelismFor(base, layout) {
+    const p = { tp: layout.tp, pp: layout.pp, dp: layout.dp, cp: layout.cp, ep: layout.ep };
+    if (base.model.moe && layout.etp !== undefined)
+        p.etp = layout.etp;
+    // A hand-made stage split or microbatch count only means something for the plan's own pp.
+    const basePp = base.parallelism.pp ?? 1;
+    if (layout.pp === basePp) {
+        if (base.parallelism.layers_per_stage !== undefined)
+            p.layers_per_stage = base.parallelism.layers_per_stage;
+        if (base.parallelism.microbatches !== undefined)
+            p.microbatches = base.parallelism.microbatches;
+    }
+    // SGLang's placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
+    // over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where it
+    // still divides the candidate's group (plan/dense-placement.ts)
+    const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+    for (const key of DENSE_PLACEMENT_KEYS) {
+        const v = base.parallelism[key];
+        if (v === undefined)
+            continue;
+        const next = key === 'lm_head_tp' && v === (base.parallelism.tp ?? 1) ? layout.tp : v;
+        if (group % next === 0)
+            p[key] = next;
+    }
+    return p;
+}
+function fp8Weights(model) {
+    const w = model.weight_dtypes;
+    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
+    // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
+    const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
+    return {
+        ...model,
+        weight_dtype: 'fp8',
+        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+        ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
+    };
+}
+function workloadFor(base, v) {
+    const w = { ...base };
+    if (v.concurrency !== undefined)
+        w.concurrency = v.concurrency;
+    if (v.memory_fraction !== undefined)
+        w.memory_fraction = v.memory_fraction;
+    if (v.max_input_tokens !== undefined) {
+        w.max_input_tokens = v.max_input_tokens;
+        if (w.input_tokens !== undefined && w.input_tokens > v.max_input_tokens)
+            w.input_tokens = v.max_input_tokens;
+    }
+    return w;
+}
+/**
+ * The plan with the variation applied. Claims are left out: they state what the author's own
+ * layout achieves, not what another layout would. Lines are dropped: they would point at keys
+ * the candidate changed.
+ */
+function buildCandidatePlan(base, v) {
+    const plan = base.plan;
+    let model = plan.model;
+    if (v.weight_dtype === 'fp8')
+        model = fp8Weights(model);
+    if (v.kv_cache_dtype === 'fp8')
+        model = { ...model, kv_cache_dtype: 'fp8' };
+    const candidate = {
+        ...plan,
+        model,
+        hardware: { ...plan.hardware, gpus: v.gpus },
+        parallelism: parallelismFor(plan, v.layout),
+        workload: workloadFor(plan.workload, v),
+        claims: {},
+    };
+    return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
+}
+/** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
+function planLayout(plan) {
+    const p = plan.parallelism;
+    const tp = p.tp ?? 1;
+    const ep = p.ep ?? 1;
+    const layout = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+    if (plan.model.moe)
+        layout.etp = p.etp ?? (ep === 1 ? tp : 1);
+    return layout;
+}
+function candidate_layoutText(l) {
+    const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
+    if (l.cp > 1)
+        parts.push(`cp=${l.cp}`);
+    if (l.ep > 1 || l.etp !== undefined)
+        parts.push(`ep=${l.ep}`);
+    if (l.etp !== undefined)
+        parts.push(`etp=${l.etp}`);
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/suggest/disagg-candidate.ts
+
+
+const parallelismOf = (l) => ({
+    tp: l.tp,
+    pp: l.pp,
+    dp: l.dp,
+    cp: l.cp,
+    ep: l.ep,
+    ...(l.etp !== undefined ? { etp: l.etp } : {}),
+});
+const layoutOf = (spec, moe) => {
+    const p = spec.parallelism ?? {};
+    const tp = p.tp ?? 1;
+    const ep = p.ep ?? 1;
+    const l = { tp, pp: p.pp ?? 1, dp: p.dp ?? 1, cp: p.cp ?? 1, ep };
+    if (moe)
+        l.etp = p.etp ?? (ep === 1 ? tp : 1);
+    return l;
+};
+/** The pools of a disaggregated plan as a search choice. */
+function planDisaggChoice(plan) {
+    const d = plan.disaggregation;
+    if (!d)
+        return null;
+    const moe = plan.model.moe !== undefined;
+    const pool = (spec) => {
+        const layout = layoutOf(spec, moe);
+        return { workers: spec.workers ?? 1, gpus: spec.gpus ?? layout.tp * layout.pp * layout.dp * layout.cp, layout };
+    };
+    return { prefill: pool(d.prefill), decode: pool(d.decode) };
+}
+/** The plan's own layout as a variation: its pools when it is disaggregated. */
+function planVariation(plan, gpus) {
+    const disaggregation = planDisaggChoice(plan);
+    if (disaggregation)
+        return { gpus, layout: disaggregation.decode.layout, disaggregation };
+    return { gpus, layout: planLayout(plan) };
+}
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
+function disaggText(d) {
+    const pool = (name, p) => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
+    return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
+}
+/** "6P1D": the usual name of a worker mix. */
+const mixText = (d) => `${d.prefill.workers}P${d.decode.workers}D`;
+/**
+ * The candidate plan of a variation. A disaggregated variation keeps the plan's own engine settings
+ * of a pool (its memory flag, its batch budget or cap) only where that pool's worker layout is the plan's.
+ */
+function buildVariationPlan(base, v) {
+    const candidate = buildCandidatePlan(base, v);
+    const { disaggregation: _dropped, ...aggregated } = candidate.plan;
+    if (!v.disaggregation)
+        return { ...candidate, plan: aggregated };
+    const own = base.plan.disaggregation;
+    const same = (name) => {
+        const ownChoice = planDisaggChoice(base.plan)?.[name];
+        const chosen = v.disaggregation[name];
+        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
+        const kept = own?.[name];
+        if (kept?.memory_fraction !== undefined)
+            spec.memory_fraction = kept.memory_fraction;
+        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
+            if (kept.max_batched_tokens !== undefined)
+                spec.max_batched_tokens = kept.max_batched_tokens;
+            if (kept.max_running_sequences !== undefined)
+                spec.max_running_sequences = kept.max_running_sequences;
+        }
+        return spec;
+    };
+    const plan = {
+        ...aggregated,
+        parallelism: {},
+        disaggregation: { prefill: same('prefill'), decode: same('decode'), ...(own?.kv_transfer ? { kv_transfer: own.kv_transfer } : {}) },
+    };
+    return { ...candidate, plan };
+}
+
+;// CONCATENATED MODULE: ./src/core/disagg-balance.ts
+// Whether the two pools of a disaggregated deployment are sized to each other (check
+// disaggregation.balance): under the plan's load, a pool idle more than 30% of the time is GPUs
+// paid for and unused. The ratio that balances them keeps the work each pool does (its busy
+// fraction times its workers) and shares the same devices out in proportion to it.
+/** Below this busy fraction a pool counts as idle too much. */
+const BALANCE_MIN_BUSY = 0.7;
+/**
+ * The whole-worker mix, on at most `totalGpus` devices, that leaves the most headroom: the load a
+ * mix of x prefill and y decode workers can serve is min(x / needPrefill, y / needDecode) of the
+ * plan's. Null when either pool did no measurable work.
+ */
+function balancedMix(busy, workers, gpusPerWorker, totalGpus) {
+    const need = { prefill: busy.prefill * workers.prefill, decode: busy.decode * workers.decode };
+    if (!(need.prefill > 0) || !(need.decode > 0))
+        return null;
+    let best = null;
+    const maxPrefill = Math.floor((totalGpus - gpusPerWorker.decode) / gpusPerWorker.prefill);
+    for (let x = 1; x <= maxPrefill; x++) {
+        const y = Math.floor((totalGpus - x * gpusPerWorker.prefill) / gpusPerWorker.decode);
+        if (y < 1)
+            break;
+        // Fewer decode workers may serve as much when prefill is the limit: take the fewest that do.
+        const serves = Math.min(x / need.prefill, y / need.decode);
+        const yMin = Math.max(1, Math.min(y, Math.ceil(serves * need.decode - 1e-9)));
+        const gpus = x * gpusPerWorker.prefill + yMin * gpusPerWorker.decode;
+        if (best === null || serves > best.headroom * (1 + 1e-9) || (Math.abs(serves - best.headroom) <= best.headroom * 1e-9 && gpus < best.gpus)) {
+            best = { need, mix: { prefill: x, decode: yMin }, gpus, headroom: serves };
+        }
+    }
+    return best;
+}
+/** "3P1D": the usual name of a mix. */
+const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
 ;// CONCATENATED MODULE: ./src/core/capacity.ts
 // What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
@@ -2091,11 +2400,12 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const perPairDecode = facts.attnPairFlopsDecode * headsShare;
     // Bytes: weights read once per pass (routed experts only where some token picked them), KV.
     // With the experts spanning attention-DP ranks, SGLang splits the dense MLP, the shared experts and
-    // the LM head over all of them (memory.ts, denseSplit); a bound lets any engine do so.
+    // the LM head over all of them, or as the plan's dense_tp, shared_expert_tp and lm_head_tp say
+    // (memory.ts, denseSplit); a bound lets any engine split them over all of them.
     const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
-        ((facts.sharedExperts / split.mlp) * b.mlp + router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
@@ -5021,271 +5331,6 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         raisedFraction: null,
         sizing: null,
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/resolve.ts
-// Applies the core's defaults to a loaded plan's hardware, layout and workload,
-// keeping a record of every default taken so the report can show it.
-
-
-
-
-function resolvePlan(plan, origins) {
-    const assumptions = [];
-    const assume = (name, value, source = 'default') => {
-        assumptions.push({ name, value, source });
-    };
-    const p = plan.parallelism;
-    const tp = p.tp ?? 1;
-    const pp = p.pp ?? 1;
-    const dp = p.dp ?? 1;
-    const cp = p.cp ?? 1;
-    const ep = p.ep ?? 1;
-    // Contract: etp defaults to tp when ep is 1 (experts sharded like dense layers), else 1.
-    const etp = p.etp ?? (ep === 1 ? tp : 1);
-    if (p.etp === undefined && plan.model.moe !== undefined)
-        assume('parallelism.etp', String(etp));
-    const microbatches = p.microbatches ?? pp;
-    if (p.microbatches === undefined && pp > 1)
-        assume('parallelism.microbatches', `${microbatches} (= pp)`);
-    const layout = {
-        tp,
-        pp,
-        dp,
-        cp,
-        ep,
-        etp,
-        microbatches,
-        layersPerStage: p.layers_per_stage ?? null,
-        worldSize: tp * pp * dp * cp,
-        edp: (tp * dp * cp) / (ep * etp),
-    };
-    const h = plan.hardware;
-    const engine = plan.deployment?.engine ?? 'vllm';
-    const engineId = engine;
-    const profile = engineProfile(engine);
-    if (plan.deployment?.engine === undefined)
-        assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
-    // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
-    // tp > 1 is replicas, each its own server.
-    const trtAttentionDp = engine === 'trtllm' && dp > 1 && tp === 1;
-    // TensorRT-LLM's attention-DP balance holds prompts across attention-DP ranks: no other engine has it, one rank has no one to wait for.
-    const balanceSteps = plan.workload.attention_dp_balance_timeout_steps;
-    if (balanceSteps !== undefined && !trtAttentionDp)
-        assume('workload.attention_dp_balance_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's attention-DP balance, and the engine is ${engine}` : dp === 1 ? 'one attention-DP rank (dp = 1)' : `no attention DP: dp ${dp} with tp ${tp} is ${dp} replicas (TensorRT-LLM's attention DP runs attention at tp 1)`}`, 'plan');
-    else if (balanceSteps !== undefined)
-        assume('workload.attention_dp_balance_timeout_steps', `${figures_countOf(balanceSteps, 'step')}: a decoding rank holds new prompts until all ${dp} attention-DP ranks have one, at most ${figures_countOf(balanceSteps, 'step')} (TensorRT-LLM attention_dp_config.enable_balance); TTFT under load includes the hold (none for a closed loop of equal requests: its ranks run in lockstep, all with a prompt when one has)`, 'plan');
-    // TensorRT-LLM's batch waiting runs only without attention DP (its scheduler skips it there).
-    const waitSteps = plan.workload.batch_wait_timeout_steps;
-    const waitRatio = plan.workload.batch_wait_max_tokens_ratio;
-    const waitDeclared = waitSteps !== undefined || waitRatio !== undefined;
-    const waitApplies = engine === 'trtllm' && !trtAttentionDp && (waitSteps ?? 0) > 0 && (waitRatio ?? 0) > 0;
-    if (waitDeclared && !waitApplies)
-        assume('workload.batch_wait_timeout_steps', `ignored: ${engine !== 'trtllm' ? `TensorRT-LLM's batch waiting, and the engine is ${engine}` : trtAttentionDp ? `TensorRT-LLM waits for batches only without attention DP (dp ${dp} at tp 1 here)` : 'TensorRT-LLM waits only with both a timeout and a token ratio above 0 (each defaults to 0, and either at 0 ends every wait at once)'}`, 'plan');
-    else if (waitDeclared)
-        assume('workload.batch_wait_timeout_steps', `${figures_countOf(waitSteps ?? 0, 'step')}, token ratio ${waitRatio}: while sequences decode, new prompts wait until the prompt tokens a pass would take plus the decoding sequences (1 + draft tokens each) reach ${waitRatio} x max_batched_tokens, or the wait has lasted ${figures_countOf(waitSteps ?? 0, 'step')} (TensorRT-LLM batch_wait_timeout_iters / batch_wait_max_tokens_ratio); TTFT under load includes the wait`, 'plan');
-    const family = hardwareFamily(h.preset, h.name);
-    const cal = engineCalibration(engineId, family);
-    const calibrated = `calibrated: ${engineId} on ${family}`;
-    const eff = {
-        compute: h.efficiency?.compute ?? cal.compute ?? DEFAULT_EFFICIENCY.compute,
-        memory: h.efficiency?.memory ?? cal.memory ?? DEFAULT_EFFICIENCY.memory,
-        network: h.efficiency?.network ?? DEFAULT_EFFICIENCY.network,
-    };
-    for (const k of ['compute', 'memory', 'network']) {
-        const path = `hardware.efficiency.${k}`;
-        const own = h.efficiency?.[k] !== undefined;
-        const fromCal = !own && k !== 'network' && cal[k] !== undefined;
-        assume(path, String(eff[k]), own ? (origins[path] ?? 'plan') : fromCal ? calibrated : 'default');
-    }
-    const gpusPerNode = h.gpus_per_node ?? Math.min(8, h.gpus ?? 8);
-    if (h.gpus_per_node === undefined)
-        assume('hardware.gpus_per_node', String(gpusPerNode));
-    const hardware = {
-        gpus: h.gpus,
-        gpusPerNode,
-        memory: h.memory,
-        peak16: h.peak_tflops,
-        peakFp8: h.peak_tflops_fp8,
-        peakFp4: h.peak_tflops_fp4,
-        peakInt8: h.peak_tflops_int8,
-        memoryBandwidth: h.memory_bandwidth,
-        intraBandwidth: h.intra_node_bandwidth,
-        interBandwidth: h.inter_node_bandwidth,
-        intraLatency: h.intra_node_latency ?? DEFAULT_INTRA_NODE_LATENCY_S,
-        interLatency: h.inter_node_latency ?? DEFAULT_INTER_NODE_LATENCY_S,
-        kernelLatency: h.kernel_latency ?? cal.kernelLatency ?? DEFAULT_KERNEL_LATENCY_S,
-        launchLatency: h.launch_latency ?? cal.launchLatency ?? profile.launchLatency,
-        mlaEagerExtraKernels: profile.mlaEagerExtraKernels,
-        sparsePrefillHeadPad: profile.sparsePrefillHeadPad[family] ?? 0,
-        engine,
-        requestOverhead: cal.requestOverhead ?? profile.requestOverhead,
-        stepOverhead: cal.stepOverhead ?? profile.stepOverhead,
-        attentionEfficiency: cal.attentionEfficiency ?? 1,
-        expertEfficiency: cal.expertEfficiency ?? 1,
-        efficiency: eff,
-        device: h.memory === undefined
-            ? null
-            : {
-                capacity: h.memory,
-                name: (h.name ?? h.preset ?? '').toLowerCase(),
-                switchedFabric: (h.intra_node_bandwidth ?? 0) >= SWITCHED_FABRIC_BYTES_PER_S,
-                fp4Math: h.peak_tflops_fp4 !== undefined,
-            },
-    };
-    if (h.intra_node_latency === undefined)
-        assume('hardware.intra_node_latency', `${DEFAULT_INTRA_NODE_LATENCY_S * 1e6} µs per collective`);
-    assume('request overhead', `${(cal.requestOverhead ?? profile.requestOverhead) * 1000} ms per request before its first token (HTTP, tokenisation, scheduling; ${engineId}; estimates only)`);
-    if (h.kernel_latency === undefined)
-        assume('hardware.kernel_latency', `${DEFAULT_KERNEL_LATENCY_S * 1e6} µs per kernel (estimates only)`);
-    if (h.launch_latency === undefined)
-        assume('hardware.launch_latency', `${(cal.launchLatency ?? profile.launchLatency) * 1e6} µs host time per kernel of an eager pass (${engineId}: passes its CUDA graphs do not cover); an eager pass takes max(GPU time, launches)`);
-    if (h.inter_node_latency === undefined)
-        assume('hardware.inter_node_latency', `${DEFAULT_INTER_NODE_LATENCY_S * 1e6} µs per collective`);
-    const w = plan.workload;
-    const label = ENGINE_LABEL[engine];
-    // SGLang's DP attention (--tp N --dp D --enable-dp-attention; experts spanning the DP ranks) sizes its
-    // defaults at its own tp_size, N = tp x dp, and splits its chunked_prefill_size over the D ranks
-    // (server_args: chunked_prefill_size //= dp_size): the plan's budget is one rank's pass.
-    const sglangDpAttention = engine === 'sglang' && dp > 1 && plan.model.moe !== undefined && ep * etp > tp;
-    // Its default fraction also reserves for DP attention's graphs and for a speculative draft (server_args).
-    const engineDefaultsAt = engineDefaults(engine, hardware.device, sglangDpAttention ? tp * dp : tp, pp, {
-        dpAttention: sglangDpAttention ? dp : 1,
-        speculative: w.speculative === undefined ? null : (w.speculative.method ?? 'draft'),
-    });
-    const defaults = sglangDpAttention
-        ? {
-            ...engineDefaultsAt,
-            maxBatchedTokens: Math.max(1, Math.floor(engineDefaultsAt.maxBatchedTokens / dp)),
-            source: `${engineDefaultsAt.source}, split over ${dp} DP-attention ranks`,
-        }
-        : engineDefaultsAt;
-    const flag = ENGINE_MEMORY_FLAG[engine];
-    let memoryFraction;
-    // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
-    const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
-    if (w.memory_fraction !== undefined)
-        memoryFraction = w.memory_fraction;
-    else if (w.memory_reserve !== undefined)
-        memoryFraction = 1 - w.memory_reserve;
-    else {
-        memoryFraction = defaults.memoryFraction;
-        if (poolFixed)
-            assume('workload.memory_fraction', `not used: ${label} allocates the KV pool workload.${w.kv_cache_tokens !== undefined ? 'kv_cache_tokens' : 'kv_cache_memory'} fixes`, 'method');
-        else {
-            // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
-            const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
-            const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
-        }
-    }
-    const reserve = 1 - memoryFraction;
-    // Without an engine the chunk stays the project's default (vLLM's on a >= 70 GiB GPU); with one, its own default for the device.
-    const chunkDefault = plan.deployment?.engine === undefined ? DEFAULT_MAX_BATCHED_TOKENS : defaults.maxBatchedTokens;
-    const maxBatchedTokens = w.max_batched_tokens ?? chunkDefault;
-    if (w.max_batched_tokens === undefined)
-        assume('workload.max_batched_tokens', `${maxBatchedTokens}${plan.deployment?.engine === undefined ? '' : ` (${defaults.source})`}`);
-    const maxRunningSequences = w.max_running_sequences ?? null;
-    // The engine's own cap on running requests per replica: vLLM max_num_seqs (its device default),
-    // SGLang none below its KV pool, TensorRT-LLM max_batch_size 2048.
-    // vLLM clamps its default max_num_seqs to max_num_batched_tokens (arg_utils._set_default_max_num_seqs_and_batched_tokens_args).
-    const vllmSeqs = Math.min(defaults.profiledSequences, maxBatchedTokens);
-    const engineCap = engine === 'vllm' ? vllmSeqs : profile.defaultMaxRunning;
-    const maxRunningCap = maxRunningSequences !== null ? Math.max(1, Math.floor(maxRunningSequences / dp)) : engineCap;
-    // vLLM's profiling pass samples max_num_seqs sequences: the plan's cap per replica, else the device default.
-    const profiledSequences = engine === 'vllm' ? (maxRunningSequences !== null ? Math.max(1, Math.ceil(maxRunningSequences / dp)) : vllmSeqs) : 0;
-    const runtimeOverhead = w.runtime_overhead ?? null;
-    if (w.runtime_overhead === undefined) {
-        assume('workload.runtime_overhead', `${label}'s: ${engine === 'vllm' ? '0.25 GiB outside PyTorch' : '0.6 GiB of CUDA context'} + communication buffers when devices talk (about 1.8 GiB + 0.03 GiB per rank on NVLink-switch fabrics)` +
-            (engine === 'vllm' ? '' : ' + 1 GiB of CUDA graphs'));
-    }
-    let speculative = null;
-    if (w.speculative !== undefined) {
-        const tokens = w.speculative.tokens ?? 1;
-        speculative = {
-            method: w.speculative.method ?? 'draft',
-            tokens,
-            acceptance: w.speculative.acceptance_length ?? 1,
-        };
-        if (w.speculative.acceptance_length === undefined)
-            assume('workload.speculative.acceptance_length', '1 (no token accepted beyond the verified one)');
-        // An EAGLE head or a draft model is a second model the plan does not describe (MTP modules are the checkpoint's own).
-        if (speculative.method === 'eagle' || speculative.method === 'draft')
-            assume('workload.speculative.method', `${speculative.method}: the ${speculative.method === 'eagle' ? 'EAGLE head' : 'draft model'}'s own weights and KV cache are not counted (the plan does not describe it): the KV pool reads that much too large`, 'method');
-    }
-    // A burstiness other than 1 asks for gamma gaps, as vLLM's benchmark reads --burstiness alone.
-    const arrival = w.arrival ?? (w.burstiness !== undefined && w.burstiness !== 1 ? 'gamma' : 'poisson');
-    if (w.arrival === undefined && arrival === 'gamma')
-        assume('workload.arrival', `gamma (burstiness ${w.burstiness} is a gamma shape)`);
-    // an open loop's arrivals shape its queue as much as its rate: the default is said, as a closed loop's lockstep is
-    else if (w.arrival === undefined && w.request_rate !== undefined)
-        assume('workload.arrival', `poisson (independent arrivals at ${w.request_rate} requests/s on average${w.benchmark ? '' : ', every request of the stated lengths'})`);
-    // burstiness beside an arrival that is not gamma: check workload.burstiness warns (plan-checks.ts)
-    if (w.request_rate === undefined && (w.arrival !== undefined || w.burstiness !== undefined))
-        assume('workload.arrival', "not used: a closed loop's clients each send when their last request ends (request_rate makes an open loop)", 'method');
-    // vLLM captures CUDA graphs up to max_cudagraph_capture_size tokens: a decode step of b sequences
-    // is b x (1 + speculative tokens) of them, and a small max_num_seqs captures fewer.
-    // workload.cuda_graph_max_batch counts sequences in every engine (SGLang's cuda_graph_max_bs and
-    // TensorRT-LLM's cuda_graph_config.max_batch_size count requests; vLLM's capture size counts tokens,
-    // so its capture is that many sequences x (1 + k), at most max_num_batched_tokens as vLLM clamps it).
-    const graphCap = w.cuda_graph_max_batch;
-    let graphProfile = profile;
-    if (engine === 'vllm') {
-        const q = speculative ? speculative.tokens + 1 : 1;
-        const capture = graphCap !== undefined ? Math.max(1, Math.min(graphCap * q, maxBatchedTokens)) : vllmCudaGraphCaptureSize(profiledSequences, q, maxBatchedTokens);
-        graphProfile = { ...profile, prefillGraphMaxTokens: capture, decodeGraphMaxBatch: Math.max(1, Math.floor(capture / q)) };
-    }
-    else if (graphCap !== undefined)
-        graphProfile = { ...profile, decodeGraphMaxBatch: graphCap };
-    if (graphCap !== undefined) {
-        const path = 'workload.cuda_graph_max_batch';
-        if (w.cuda_graphs === false)
-            assume(path, `not used: workload.cuda_graphs is false (every pass launches eagerly)`, origins[path] ?? 'plan');
-        else
-            assume(path, `${graphProfile.decodeGraphMaxBatch} sequences per replica replay a CUDA graph; a larger decode batch launches eagerly (estimates only)` +
-                (engine === 'vllm' ? `; vLLM captures up to ${graphProfile.prefillGraphMaxTokens} tokens, mixed passes included` : ''), origins[path] ?? 'plan');
-    }
-    const workload = {
-        profile: graphProfile,
-        concurrency: w.concurrency,
-        requestRate: w.request_rate,
-        arrival,
-        burstiness: arrival === 'gamma' ? (w.burstiness ?? 1) : 1,
-        maxRunningCap,
-        recvInterval: w.scheduler_recv_interval ?? 1,
-        dpBalanceTimeout: trtAttentionDp ? (balanceSteps ?? 0) : 0,
-        batchWait: waitApplies ? { timeoutSteps: waitSteps ?? 0, tokenRatio: waitRatio ?? 0, tokensPerDecode: 1 + (speculative?.tokens ?? 0) } : null,
-        inputTokens: w.input_tokens,
-        outputTokens: w.output_tokens,
-        maxInputTokens: w.max_input_tokens ?? w.input_tokens,
-        maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
-        engine,
-        memoryFraction,
-        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
-        reserve,
-        prefixHitRate: w.prefix_cache_hit_rate ?? 0,
-        speculative,
-        maxBatchedTokens,
-        profiledSequences,
-        runtimeOverhead,
-        maxRunningSequences,
-        kvCacheTokens: w.kv_cache_tokens ?? null,
-        kvCacheMemory: w.kv_cache_memory ?? null,
-        cudaGraphs: w.cuda_graphs ?? true,
-        benchmark: w.benchmark === undefined
-            ? null
-            : {
-                requests: w.benchmark.requests ?? Math.max(1, w.concurrency ?? 1),
-                inputRangeRatio: w.benchmark.input_range_ratio ?? 1,
-                outputRangeRatio: w.benchmark.output_range_ratio ?? 1,
-            },
-    };
-    if (w.benchmark !== undefined) {
-        if (w.benchmark.requests === undefined)
-            assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
-    }
-    return { layout, hardware, workload, assumptions };
 }
 
 ;// CONCATENATED MODULE: ./src/core/disagg-pools.ts
