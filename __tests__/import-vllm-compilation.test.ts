@@ -122,3 +122,29 @@ describe('a compilation config vLLM cannot parse', () => {
     expect(fields(`vllm serve ${model} --compilation-config '{"cudagraph_mode": "PIECEWISE"}'`).warnings).toEqual([]);
   });
 });
+
+describe('the compilation config is taken whole from its last source, as argparse keeps the last --compilation-config', () => {
+  const dropped = (w: string) => w.includes("is not applied: vLLM's compilation config is taken whole from");
+
+  it('dotted keys (added after every other option) replace a JSON, which is warned about at its line', () => {
+    const r = fields(`vllm serve m \\\n  --compilation-config '{"cudagraph_mode": "NONE"}' \\\n  -cc.max_cudagraph_capture_size=64`);
+    expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+    expect(r.fields.workload?.cuda_graph_max_batch).toBe(64);
+    expect(r.warnings.filter(dropped)).toEqual([expect.stringMatching(/^serve\.sh:2: --compilation-config is not applied: .* the dotted keys/)]);
+    const caps = fields(`vllm serve m -O.cudagraph_mode=FULL -O '{"cudagraph_capture_sizes": [1, 2, 4, 8]}'`);
+    expect(caps.fields.workload?.cuda_graph_max_batch).toBeUndefined();
+    expect(caps.warnings.filter(dropped)).toHaveLength(1);
+  });
+
+  it("the command line's replaces a --config file's, and one source alone is read without a word", () => {
+    const r = fields(`vllm serve m --config c.yaml --compilation-config '{"max_cudagraph_capture_size": 64}'`, {
+      'c.yaml': 'max_num_seqs: 8\ncompilation_config:\n  cudagraph_mode: NONE\n',
+    });
+    expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+    expect(r.fields.workload?.cuda_graph_max_batch).toBe(64);
+    expect(r.warnings.filter(dropped)).toEqual([expect.stringMatching(/^c\.yaml:3: cudagraph_mode is not applied: .* from the command line/)]);
+    const alone = fields('vllm serve m -O.cudagraph_mode=NONE --compilation-config.max_cudagraph_capture_size 64');
+    expect(alone.fields.workload).toMatchObject({ cuda_graphs: false, cuda_graph_max_batch: 64 });
+    expect(alone.warnings.filter(dropped)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import type { EngineArgs } from './engine-args.js';
 import { type ConfigSource, configFlags, mergeConfigFlags } from './engine-config.js';
 import { applyEngine, CONFIG_FLAGS, type EngineContext, type EngineFacts } from './engines.js';
 import type { FieldCollector } from './result.js';
+import { oneCompilationConfig } from './vllm-compilation-source.js';
 import { isPlainName, readExpansion, readName } from '../plan/read-value.js';
 
 /** Finds a config file an engine names (in a ConfigMap of the same manifest, or next to the file). */
@@ -32,5 +33,5 @@ export function runEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContex
     }
     break;
   }
-  return applyEngine(merged, c, ctx);
+  return applyEngine(merged.engine === 'vllm' ? oneCompilationConfig(merged, c) : merged, c, ctx);
 }
