@@ -148,3 +148,32 @@ describe('the compilation config is taken whole from its last source, as argpars
     expect(alone.warnings.filter(dropped)).toEqual([]);
   });
 });
+
+describe("the compilation config's mode (level before 0.11)", () => {
+  it('below 3 (VLLM_COMPILE) turns CUDA graphs off in any spelling, at its line, as -O0 does', () => {
+    for (const o of [
+      '-cc.mode=none',
+      '-O.level=0',
+      '--compilation-config.mode 1',
+      `-cc '{"mode": "DYNAMO_TRACE_ONCE"}'`,
+      `--compilation-config '{"level": 2}'`,
+    ]) {
+      const r = fields(`vllm serve m \\\n  ${o}`);
+      expect(r.fields.workload?.cuda_graphs).toBe(false);
+      expect(r.origins['workload.cuda_graphs']).toBe('serve.sh:2');
+    }
+  });
+
+  it('3 leaves them on; a cudagraph_mode beside it wins; a mode it does not know is warned about', () => {
+    expect(graphs('vllm serve m -cc.mode=VLLM_COMPILE')).toBeUndefined();
+    expect(graphs(`vllm serve m -cc '{"mode": 3}'`)).toBeUndefined();
+    expect(graphs('vllm serve m -cc.mode=0 -cc.cudagraph_mode=FULL')).toBeUndefined();
+    for (const bad of ['constructor', '7']) {
+      const r = fields(`vllm serve m -cc.mode=${bad}`);
+      expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+      expect(r.warnings.some((w) => w.startsWith('serve.sh:1: compilation_config mode') && w.includes('is not a compilation mode the importer knows'))).toBe(
+        true,
+      );
+    }
+  });
+});

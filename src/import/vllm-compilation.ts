@@ -37,6 +37,34 @@ export function compilationJson(r: CompilationFlags, c: FieldCollector): { o: Re
   return undefined;
 }
 
+/**
+ * The compilation mode (0.11+; "level" before) by number or name. Below 3 (VLLM_COMPILE) no graphs are
+ * captured unless cudagraph_mode is given: VllmConfig leaves cudagraph_mode NONE below level 3 (0.10-0.11)
+ * and overrides a piecewise one to NONE (0.12+), so -cc.mode=none (vLLM's own --enforce-eager advice) is graphs off.
+ */
+const MODES: Readonly<Record<string, number>> = { none: 0, stock_torch_compile: 1, dynamo_trace_once: 2, vllm_compile: 3 };
+
+function compilationMode(
+  r: CompilationFlags,
+  json: { o: Record<string, unknown>; line: Where } | undefined,
+  c: FieldCollector,
+): { mode: number; line: Where } | undefined {
+  for (const key of ['mode', 'level']) {
+    const dotted = r.text([`compilation-config.${key}`]);
+    const raw = dotted?.value ?? (json && Object.hasOwn(json.o, key) ? json.o[key] : undefined);
+    const line = dotted?.line ?? json?.line;
+    if (raw === undefined || raw === null || line === undefined) continue;
+    const text = String(raw).trim().toLowerCase();
+    const mode = /^[0-3]$/.test(text) ? Number(text) : Object.hasOwn(MODES, text) ? MODES[text] : undefined;
+    if (mode !== undefined) return { mode, line };
+    c.warn(
+      `${c.origin(line)}: compilation_config ${key} ${readValue(String(raw))} is not a compilation mode the importer knows (0-3); CUDA graphs are read as on`,
+    );
+    return undefined;
+  }
+  return undefined;
+}
+
 /** The level as written, or undefined. */
 function level(r: CompilationFlags): { value: string; line: Where; written: string } | undefined {
   for (const name of ['optimization-level', 'compilation-config']) {
@@ -53,6 +81,8 @@ export function vllmGraphsOff(r: CompilationFlags, c: FieldCollector): Where | u
   const jsonMode = json?.o.cudagraph_mode;
   const mode = r.text(['compilation-config.cudagraph-mode']) ?? (json && typeof jsonMode === 'string' ? { value: jsonMode, line: json.line } : undefined);
   if (mode) return mode.value.trim().toUpperCase() === 'NONE' ? mode.line : undefined;
+  const compiled = compilationMode(r, json, c);
+  if (compiled !== undefined && compiled.mode < 3) return compiled.line;
   const l = level(r);
   if (l === undefined || l.value === '3') return undefined;
   if (l.value === '0') return l.line;
