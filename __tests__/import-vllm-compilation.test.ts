@@ -177,3 +177,15 @@ describe("the compilation config's mode (level before 0.11)", () => {
     }
   });
 });
+
+describe('-O or --compilation-config without a value', () => {
+  it('is warned about at its line, at the end of the line or before another flag', () => {
+    for (const script of ['vllm serve m --max-num-seqs 8 \\\n  -O', 'vllm serve m \\\n  --compilation-config --max-num-seqs 8', 'vllm serve m \\\n  -cc -O3']) {
+      const r = fields(script);
+      expect(r.warnings.filter((w) => w.includes('is given no value, which vLLM refuses at start-up'))).toEqual([
+        expect.stringMatching(/^serve\.sh:2: (-O|-cc|--compilation-config) /),
+      ]);
+      expect(r.fields.workload?.cuda_graphs).toBeUndefined();
+    }
+  });
+});

@@ -27,6 +27,12 @@ const BARE_LEVEL = /^\s*[0-3]\s*$/;
  */
 export function compilationJson(r: CompilationFlags, c: FieldCollector): { o: Record<string, unknown>; line: Where } | undefined {
   const json = r.text(['compilation-config']);
+  const bare = json === undefined ? r.flag(['compilation-config']) : undefined;
+  // -O at the end of the line, or before another flag: argparse wants its value and refuses to start
+  if (bare?.value === true)
+    c.warn(
+      `${c.origin(bare.file !== undefined ? `${bare.file}:${bare.line}` : bare.line)}: ${bare.written} is given no value, which vLLM refuses at start-up; nothing is read from it`,
+    );
   if (json === undefined || BARE_LEVEL.test(json.value)) return undefined;
   const o = jsonObjectFlag(json.value);
   if (o !== undefined) return { o, line: json.line };
