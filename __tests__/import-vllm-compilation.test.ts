@@ -71,6 +71,23 @@ describe("vLLM's optimization level (-O<n>)", () => {
     expect(graphs('vllm serve m -O0 -O.cudagraph_mode=FULL_DECODE_ONLY')).toBeUndefined();
     expect(graphs(`vllm serve m -O3 --compilation-config '{"cudagraph_mode": "NONE"}'`)).toBe(false);
   });
+
+  it('beside a compilation config it replaced whole before 0.12 (its level then), is read apart and said', () => {
+    const beside = (w: string) => w.includes('beside the compilation config at') && w.includes('before 0.12 it is that config');
+    for (const [script, at] of [
+      [`vllm serve m \\\n  -O3 --compilation-config '{"cudagraph_mode": "NONE"}'`, 'serve.sh:2'],
+      [`vllm serve m --compilation-config.cudagraph_mode NONE \\\n  -O 3`, 'serve.sh:1'],
+    ] as const) {
+      const r = fields(script);
+      expect(r.fields.workload?.cuda_graphs).toBe(false);
+      expect(r.warnings.filter(beside)).toEqual([
+        expect.stringMatching(new RegExp(`^serve\\.sh:\\d: -O "?3"? beside the compilation config at ${at.replace('.', '\\.')} `)),
+      ]);
+    }
+    for (const quiet of ['-O3 -O.cudagraph_mode=NONE', '-O3 -cc.cudagraph_mode=NONE', `--optimization-level 3 -cc '{"cudagraph_mode": "NONE"}'`]) {
+      expect(fields(`vllm serve m ${quiet}`).warnings.filter(beside)).toEqual([]);
+    }
+  });
 });
 
 describe("--compilation-config='{...}' (one word, as vLLM's docs and tests write it)", () => {
