@@ -100,6 +100,12 @@ describe("--compilation-config='{...}' (one word, as vLLM's docs and tests write
     expect(spec.fields.workload?.speculative).toMatchObject({ method: 'eagle', tokens: 3 });
   });
 
+  it('is one flag when its JSON value holds a space and a dash in a string', () => {
+    const r = fields(`vllm serve m --compilation-config='{"cudagraph_mode": "NONE", "inductor_compile_config": {"opt": "x -y"}}'`);
+    expect(r.warnings.some((w) => w.includes('one argument holds spaces'))).toBe(false);
+    expect(r.fields.workload?.cuda_graphs).toBe(false);
+  });
+
   it('still says so of a word that holds another flag after a space', () => {
     const r = fields('vllm serve m "--max-num-seqs=8 --tensor-parallel-size 4"');
     expect(r.warnings.some((w) => w.includes('one argument holds spaces'))).toBe(true);

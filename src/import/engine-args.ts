@@ -91,6 +91,15 @@ export function findInvocation(
 /** A word that is a flag: `-x`, `--x`, but not a negative number (`-1`, `-0.5`), which argparse takes as a value. */
 const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
 
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
  * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here. A
@@ -99,7 +108,8 @@ const isFlag = (text: string): boolean => text.startsWith('-') && text.length > 
  */
 const isSpacedFlags = (text: string): boolean => {
   const assigned = /^--?[A-Za-z][^\s=]*=/.exec(text);
-  if (assigned) return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length));
+  // a JSON value is one value whatever its strings hold ('{"backend": "a -b"}')
+  if (assigned) return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length)) && !isJson(text.slice(assigned[0].length));
   return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
 };
 
