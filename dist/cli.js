@@ -12282,6 +12282,15 @@ function findInvocation(commands, engine) {
 }
 /** A word that is a flag: `-x`, `--x`, but not a negative number (`-1`, `-0.5`), which argparse takes as a value. */
 const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.test(text);
+const isJson = (text) => {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
 /**
  * One word that holds spaces and a flag (`"--model m --tensor-parallel-size 4"` as one argv item, no shell
  * to split it): argparse takes it as one positional word and refuses it, so it sets no flag here. A
@@ -12290,8 +12299,9 @@ const isFlag = (text) => text.startsWith('-') && text.length > 1 && !/^-\.?\d/.t
  */
 const isSpacedFlags = (text) => {
     const assigned = /^--?[A-Za-z][^\s=]*=/.exec(text);
+    // a JSON value is one value whatever its strings hold ('{"backend": "a -b"}')
     if (assigned)
-        return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length));
+        return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length)) && !isJson(text.slice(assigned[0].length));
     return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
 };
 /**
@@ -12635,6 +12645,10 @@ const BARE_LEVEL = /^\s*[0-3]\s*$/;
  */
 function compilationJson(r, c) {
     const json = r.text(['compilation-config']);
+    const bare = json === undefined ? r.flag(['compilation-config']) : undefined;
+    // -O at the end of the line, or before another flag: argparse wants its value and refuses to start
+    if (bare?.value === true)
+        c.warn(`${c.origin(bare.file !== undefined ? `${bare.file}:${bare.line}` : bare.line)}: ${bare.written} is given no value, which vLLM refuses at start-up; nothing is read from it`);
     if (json === undefined || BARE_LEVEL.test(json.value))
         return undefined;
     const o = jsonObjectFlag(json.value);
@@ -12642,6 +12656,28 @@ function compilationJson(r, c) {
         return { o, line: json.line };
     const written = r.flag(['compilation-config'])?.written ?? '--compilation-config';
     c.warn(`${c.origin(json.line)}: ${written} ${readValue(json.value)} is not a JSON object, which vLLM refuses at start-up; nothing is read from it (cudagraph_mode, the CUDA-graph capture sizes)`);
+    return undefined;
+}
+/**
+ * The compilation mode (0.11+; "level" before) by number or name. Below 3 (VLLM_COMPILE) no graphs are
+ * captured unless cudagraph_mode is given: VllmConfig leaves cudagraph_mode NONE below level 3 (0.10-0.11)
+ * and overrides a piecewise one to NONE (0.12+), so -cc.mode=none (vLLM's own --enforce-eager advice) is graphs off.
+ */
+const MODES = { none: 0, stock_torch_compile: 1, dynamo_trace_once: 2, vllm_compile: 3 };
+function compilationMode(r, json, c) {
+    for (const key of ['mode', 'level']) {
+        const dotted = r.text([`compilation-config.${key}`]);
+        const raw = dotted?.value ?? (json && Object.hasOwn(json.o, key) ? json.o[key] : undefined);
+        const line = dotted?.line ?? json?.line;
+        if (raw === undefined || raw === null || line === undefined)
+            continue;
+        const text = String(raw).trim().toLowerCase();
+        const mode = /^[0-3]$/.test(text) ? Number(text) : Object.hasOwn(MODES, text) ? MODES[text] : undefined;
+        if (mode !== undefined)
+            return { mode, line };
+        c.warn(`${c.origin(line)}: compilation_config ${key} ${readValue(String(raw))} is not a compilation mode the importer knows (0-3); CUDA graphs are read as on`);
+        return undefined;
+    }
     return undefined;
 }
 /** The level as written, or undefined. */
@@ -12660,6 +12696,9 @@ function vllmGraphsOff(r, c) {
     const mode = r.text(['compilation-config.cudagraph-mode']) ?? (json && typeof jsonMode === 'string' ? { value: jsonMode, line: json.line } : undefined);
     if (mode)
         return mode.value.trim().toUpperCase() === 'NONE' ? mode.line : undefined;
+    const compiled = compilationMode(r, json, c);
+    if (compiled !== undefined && compiled.mode < 3)
+        return compiled.line;
     const l = level(r);
     if (l === undefined || l.value === '3')
         return undefined;
@@ -15018,7 +15057,72 @@ function applyEngine(args, c, ctx = {}) {
     return { world_size: layoutKnown ? layout.world : undefined, line: tpLine, ...(nodes ? { nodes: nodes.value } : {}) };
 }
 
+;// CONCATENATED MODULE: ./src/import/vllm-compilation-source.ts
+
+const NAME = 'compilation-config';
+function sourceOf(name, v) {
+    if (name !== NAME && !name.startsWith(`${NAME}.`))
+        return undefined;
+    if (v.file !== undefined)
+        return 'file';
+    return name === NAME ? 'json' : 'dotted';
+}
+const WHAT = {
+    file: 'the --config file',
+    json: 'the command line',
+    dotted: 'the dotted keys (-O.key, -cc.key, --compilation-config.key), which vLLM adds as one --compilation-config after all others',
+};
+/**
+ * -O<n> beside a compilation config: read apart, as 0.12+ does (--optimization-level). Before 0.12 it is
+ * that config's level: one option with --compilation-config, the last kept (to 0.9), or the dotted key
+ * -O.level added after a JSON (0.10-0.11), so one replaced the other whole: said, not guessed.
+ */
+function levelBeside(args, c) {
+    const level = args.flags.get('optimization-level');
+    if (level?.written !== '-O')
+        return;
+    // -O.key merges with -O.level (0.10-0.11); -cc.key exists only from 0.12
+    const other = [...args.flags].find(([name, v]) => sourceOf(name, v) !== undefined && (v.file !== undefined || !/^-(O|cc)\./.test(v.written)));
+    if (other === undefined)
+        return;
+    const at = c.origin(other[1].file !== undefined ? `${other[1].file}:${other[1].line}` : other[1].line);
+    c.warn(`${c.origin(level.line)}: -O ${readValue(String(level.value))} beside the compilation config at ${at} is read as vLLM 0.12+ reads it (the optimization level, apart); before 0.12 it is that config's level and one replaces the other whole, so its cudagraph_mode and capture sizes may not apply there: give workload.cuda_graphs and workload.cuda_graph_max_batch in the plan for an older vLLM`);
+}
+/** vLLM's flags with only the compilation config that takes effect; each one dropped is warned about at its line. */
+function oneCompilationConfig(args, c) {
+    const one = onlyLast(args, c);
+    levelBeside(one, c);
+    return one;
+}
+function onlyLast(args, c) {
+    const present = new Set();
+    for (const [name, v] of args.flags) {
+        const s = sourceOf(name, v);
+        if (s)
+            present.add(s);
+    }
+    const wins = ['dotted', 'json', 'file'].find((s) => present.has(s));
+    if (wins === undefined || present.size === 1)
+        return args;
+    const flags = new Map();
+    const warned = new Set();
+    for (const [name, v] of args.flags) {
+        const s = sourceOf(name, v);
+        if (s === undefined || s === wins) {
+            flags.set(name, v);
+            continue;
+        }
+        if (warned.has(s))
+            continue;
+        warned.add(s);
+        const where = c.origin(v.file !== undefined ? `${v.file}:${v.line}` : v.line);
+        c.warn(`${where}: ${v.written} is not applied: vLLM's compilation config is taken whole from ${WHAT[wins]} (argparse keeps the last --compilation-config), so nothing is read from it`);
+    }
+    return { ...args, flags };
+}
+
 ;// CONCATENATED MODULE: ./src/import/engine-run.ts
+
 
 
 
@@ -15046,7 +15150,7 @@ function runEngine(args, c, ctx, findConfig) {
         }
         break;
     }
-    return applyEngine(merged, c, ctx);
+    return applyEngine(merged.engine === 'vllm' ? oneCompilationConfig(merged, c) : merged, c, ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/import/result.ts
