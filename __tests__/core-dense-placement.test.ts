@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
 import { buildCandidatePlan } from '../src/suggest/index.js';
+import { buildVariationPlan, planVariation } from '../src/suggest/disagg-candidate.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
 import { GIB, load, noReferences, verify } from './core-helpers.js';
 
 const plan = (par: string, engine = 'sglang', extra = '') =>
@@ -140,6 +142,23 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     const split = load(plan(', dense_tp: 8'));
     const p = buildCandidatePlan(split, { gpus: 4, layout: { tp: 1, pp: 1, dp: 4, cp: 1, ep: 4, etp: 1 } }).plan.parallelism;
     expect(p.dense_tp).toBeUndefined();
+  });
+
+  it("a disaggregated candidate keeps each pool's keys: the plan's own pools verify as the plan does", () => {
+    const pd =
+      'version: 1\nmodel: {preset: deepseek-v3}\nhardware: {preset: h200, gpus: 16}\ndeployment: {engine: sglang}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}\ndisaggregation:\n  prefill: {workers: 1, gpus: 8, parallelism: {tp: 8, ep: 8}}\n  decode: {workers: 1, gpus: 8, parallelism: {tp: 1, dp: 8, ep: 8, dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 1}}\n';
+    const base = load(pd);
+    const own = buildVariationPlan(base, planVariation(base.plan, 16)).plan.disaggregation!;
+    expect(own.decode.parallelism).toMatchObject({ dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 1 });
+    expect(own.prefill.parallelism).not.toHaveProperty('dense_tp');
+    // another decode layout: whole stays whole, the LM head follows the pool's tp
+    const choice = planVariation(base.plan, 24);
+    const wider = { ...choice.disaggregation!.decode, gpus: 16, layout: { tp: 2, pp: 1, dp: 8, cp: 1, ep: 16, etp: 1 } };
+    const moved = buildVariationPlan(base, { ...choice, disaggregation: { ...choice.disaggregation!, decode: wider } }).plan.disaggregation!;
+    expect(moved.decode.parallelism).toMatchObject({ dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 2 });
+    expect(verify(pd).metrics!.decode_kv_cache_capacity_tokens).toBe(
+      verifyLoadedPlan(buildVariationPlan(base, planVariation(base.plan, 16))).metrics!.decode_kv_cache_capacity_tokens,
+    );
   });
 
   it("SGLang's own spellings: moe_dense_tp_size is dense_tp; enable_dp_lm_head is refused with the key to write", () => {

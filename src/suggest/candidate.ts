@@ -23,14 +23,21 @@ function parallelismFor(base: Plan, layout: LayoutChoice): ParallelismSpec {
     if (base.parallelism.layers_per_stage !== undefined) p.layers_per_stage = base.parallelism.layers_per_stage;
     if (base.parallelism.microbatches !== undefined) p.microbatches = base.parallelism.microbatches;
   }
-  // SGLang's placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
-  // over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where it
-  // still divides the candidate's group (plan/dense-placement.ts)
+  return withPlacementKeys(base, base.parallelism, p);
+}
+
+/**
+ * The candidate's layout `p` with the placement keys of `own` (the plan's layout, or a pool's). SGLang's
+ * placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
+ * over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where
+ * it still divides the candidate's group (plan/dense-placement.ts).
+ */
+export function withPlacementKeys(base: Plan, own: ParallelismSpec, p: ParallelismSpec): ParallelismSpec {
   const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
   for (const key of DENSE_PLACEMENT_KEYS) {
-    const v = base.parallelism[key];
+    const v = own[key];
     if (v === undefined) continue;
-    const next = key === 'lm_head_tp' && v === (base.parallelism.tp ?? 1) ? layout.tp : v;
+    const next = key === 'lm_head_tp' && v === (own.tp ?? 1) ? (p.tp ?? 1) : v;
     if (group % next === 0) p[key] = next;
   }
   return p;

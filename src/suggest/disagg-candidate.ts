@@ -2,7 +2,7 @@
 // aggregated candidate of a disaggregated plan: its pools dropped), so that the real verifier
 // judges each one, as for aggregated layouts (candidate.ts).
 import type { LoadedPlan, ParallelismSpec, Plan, PoolSpec } from '../core/types.js';
-import { buildCandidatePlan, layoutText, planLayout } from './candidate.js';
+import { buildCandidatePlan, layoutText, planLayout, withPlacementKeys } from './candidate.js';
 import type { LayoutChoice } from './rules.js';
 import type { DisaggChoice, PoolChoice, Variation } from './types.js';
 import { countOf } from '../core/figures.js';
@@ -65,8 +65,10 @@ export function buildVariationPlan(base: LoadedPlan, v: Variation): LoadedPlan {
   const same = (name: 'prefill' | 'decode'): PoolSpec => {
     const ownChoice = planDisaggChoice(base.plan)?.[name];
     const chosen = v.disaggregation![name];
-    const spec: PoolSpec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
     const kept = own?.[name];
+    // the pool's engine flags (SGLang's placement keys) travel with it, as an aggregated layout's do
+    const parallelism = withPlacementKeys(base.plan, kept?.parallelism ?? {}, parallelismOf(chosen.layout));
+    const spec: PoolSpec = { workers: chosen.workers, gpus: chosen.gpus, parallelism };
     if (kept?.memory_fraction !== undefined) spec.memory_fraction = kept.memory_fraction;
     if (kept && ownChoice && layoutText(ownChoice.layout) === layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
       if (kept.max_batched_tokens !== undefined) spec.max_batched_tokens = kept.max_batched_tokens;
