@@ -87,7 +87,24 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     const llama = verify(
       'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h200, gpus: 2}\nparallelism: {tp: 2, dense_tp: 1}\nworkload: {concurrency: 8, input_tokens: 1024, output_tokens: 256}\ndeployment: {engine: sglang}\n',
     );
-    expect(JSON.stringify(llama.details?.assumptions)).toMatch(/parallelism\.dense_tp.*ignored: SGLang reads it in its MoE models only/);
+    expect(JSON.stringify(llama.details?.assumptions)).toMatch(/parallelism\.dense_tp.*ignored for a dense model/);
+  });
+
+  it('says when a key changes nothing, or states a split SGLang does not build (server_args.py: --moe-dense-tp-size 1 or tp)', () => {
+    const said = (text: string) => JSON.stringify(verify(text).details?.assumptions ?? []);
+    // Qwen3-235B-A22B: every layer MoE, no shared experts
+    const qwen = said(
+      'version: 1\nmodel: {preset: qwen3-235b-a22b}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8, ep: 8, dense_tp: 1, shared_expert_tp: 1}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}\ndeployment: {engine: sglang}\n',
+    );
+    expect(qwen).toMatch(/parallelism\.dense_tp.*changes nothing: the model has no dense MLP layers/);
+    expect(qwen).toMatch(/parallelism\.shared_expert_tp.*changes nothing: the model has no shared experts/);
+    // DeepSeek-V3 at tp 1 dp 8 ep 8: SGLang builds the dense MLPs over 1 or all 8 ranks, the LM head over tp (1) or 8
+    expect(said(plan(', dense_tp: 4'))).toMatch(
+      /parallelism\.dense_tp.*4 as stated, a split SGLang does not build: it splits the dense MLPs over 1 or all 8 ranks/,
+    );
+    expect(said(plan(', lm_head_tp: 2'))).toMatch(/parallelism\.lm_head_tp.*2 as stated, a split SGLang does not build/);
+    for (const built of [', dense_tp: 1', ', dense_tp: 8', ', shared_expert_tp: 1', ', lm_head_tp: 1', ', lm_head_tp: 8'])
+      expect(said(plan(built))).not.toMatch(/as stated, a split SGLang does not build|changes nothing/);
   });
 
   it('refuses a split that is no whole number of ranks, or does not divide its group, with the file, line and key', () => {

@@ -10,6 +10,7 @@ import {
   type Engine,
 } from './engine-memory.js';
 import { engineCalibration, engineProfile, hardwareFamily, type EngineProfile } from './engines.js';
+import { denseGroup } from './memory.js';
 import {
   DEFAULT_EFFICIENCY,
   DEFAULT_INTER_NODE_LATENCY_S,
@@ -163,6 +164,29 @@ export interface Resolved {
 /** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
 export const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'] as const;
 
+/**
+ * What to tell a reader about an SGLang placement key of a MoE model: nothing where SGLang builds the
+ * part so; that it changes nothing where the model has no such part; that SGLang builds no such split
+ * where the value is neither 1 (or, for the LM head, the attention TP group) nor the whole group
+ * (server_args.py accepts --moe-dense-tp-size 1 or tp; DeepEP and Mooncake keep shared experts
+ * whole; --enable-dp-lm-head splits the LM head over the attention TP group). The estimate still
+ * follows the stated split: it divides the group (plan/dense-placement.ts).
+ */
+export function sglangPlacementNote(
+  key: (typeof DENSE_PLACEMENT_KEYS)[number],
+  value: number,
+  moe: NonNullable<Plan['model']['moe']>,
+  layout: Layout,
+): string | undefined {
+  if (key === 'dense_tp' && !(moe.dense_layers ?? 0) && moe.interleaved !== true)
+    return 'changes nothing: the model has no dense MLP layers (model.moe.dense_layers 0)';
+  if (key === 'shared_expert_tp' && !(moe.shared_experts ?? 0)) return 'changes nothing: the model has no shared experts (model.moe.shared_experts 0)';
+  const group = denseGroup({ isMoe: true }, layout, 'sglang');
+  const built = key === 'lm_head_tp' ? [layout.tp, group] : [1, group];
+  if (built.includes(value)) return undefined;
+  return `${value} as stated, a split SGLang does not build: it splits the ${key === 'dense_tp' ? 'dense MLPs' : key === 'shared_expert_tp' ? 'shared experts' : 'LM head'} over ${built[0]} or all ${group} ranks`;
+}
+
 /** The plan's parallelism with the contract's defaults. */
 export function resolveLayout(p: ParallelismSpec): Layout {
   const tp = p.tp ?? 1;
@@ -216,7 +240,15 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
         'plan',
       );
     else if (plan.model.moe === undefined)
-      assume(`parallelism.${key}`, "ignored: SGLang reads it in its MoE models only (models/deepseek_v2.py); a dense model's parts are split over tp", 'plan');
+      assume(
+        `parallelism.${key}`,
+        "ignored for a dense model: the tool follows SGLang's placement of a MoE model's parts only (models/deepseek_v2.py); a dense model's are split over tp",
+        'plan',
+      );
+    else {
+      const why = sglangPlacementNote(key, p[key], plan.model.moe, layout);
+      if (why !== undefined) assume(`parallelism.${key}`, why, 'plan');
+    }
   }
   // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
   // tp > 1 is replicas, each its own server.
