@@ -27822,8 +27822,28 @@ function heldTokens(facts, layout, engine, stage, context) {
 
 
 
+
 /** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
 const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'];
+/**
+ * What to tell a reader about an SGLang placement key of a MoE model: nothing where SGLang builds the
+ * part so; that it changes nothing where the model has no such part; that SGLang builds no such split
+ * where the value is neither 1 (or, for the LM head, the attention TP group) nor the whole group
+ * (server_args.py accepts --moe-dense-tp-size 1 or tp; DeepEP and Mooncake keep shared experts
+ * whole; --enable-dp-lm-head splits the LM head over the attention TP group). The estimate still
+ * follows the stated split: it divides the group (plan/dense-placement.ts).
+ */
+function sglangPlacementNote(key, value, moe, layout) {
+    if (key === 'dense_tp' && !(moe.dense_layers ?? 0) && moe.interleaved !== true)
+        return 'changes nothing: the model has no dense MLP layers (model.moe.dense_layers 0)';
+    if (key === 'shared_expert_tp' && !(moe.shared_experts ?? 0))
+        return 'changes nothing: the model has no shared experts (model.moe.shared_experts 0)';
+    const group = denseGroup({ isMoe: true }, layout, 'sglang');
+    const built = key === 'lm_head_tp' ? [layout.tp, group] : [1, group];
+    if (built.includes(value))
+        return undefined;
+    return `${value} as stated, a split SGLang does not build: it splits the ${key === 'dense_tp' ? 'dense MLPs' : key === 'shared_expert_tp' ? 'shared experts' : 'LM head'} over ${built[0]} or all ${group} ranks`;
+}
 /** The plan's parallelism with the contract's defaults. */
 function resolveLayout(p) {
     const tp = p.tp ?? 1;
@@ -27874,7 +27894,12 @@ function resolvePlan(plan, origins) {
         if (profile.densePlacement !== 'sglang')
             assume(`parallelism.${key}`, `ignored: SGLang's placement, and the engine is ${engine} (${engine === 'vllm' ? 'vLLM' : 'TensorRT-LLM'} splits the dense MLPs, shared experts and LM head over tp, whole on every attention-DP rank)`, 'plan');
         else if (plan.model.moe === undefined)
-            assume(`parallelism.${key}`, "ignored: SGLang reads it in its MoE models only (models/deepseek_v2.py); a dense model's parts are split over tp", 'plan');
+            assume(`parallelism.${key}`, "ignored for a dense model: the tool follows SGLang's placement of a MoE model's parts only (models/deepseek_v2.py); a dense model's are split over tp", 'plan');
+        else {
+            const why = sglangPlacementNote(key, p[key], plan.model.moe, layout);
+            if (why !== undefined)
+                assume(`parallelism.${key}`, why, 'plan');
+        }
     }
     // TensorRT-LLM's attention DP runs attention at TP 1 on every rank (enable_attention_dp): dp > 1 with
     // tp > 1 is replicas, each its own server.
@@ -36758,15 +36783,21 @@ function parallelismFor(base, layout) {
         if (base.parallelism.microbatches !== undefined)
             p.microbatches = base.parallelism.microbatches;
     }
-    // SGLang's placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
-    // over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where it
-    // still divides the candidate's group (plan/dense-placement.ts)
+    return withPlacementKeys(base, base.parallelism, p);
+}
+/**
+ * The candidate's layout `p` with the placement keys of `own` (the plan's layout, or a pool's). SGLang's
+ * placement keys say how the engine is launched, whatever the layout: whole (1) stays whole, an LM head
+ * over the attention TP group (--enable-dp-lm-head) follows the candidate's tp, and a split travels where
+ * it still divides the candidate's group (plan/dense-placement.ts).
+ */
+function withPlacementKeys(base, own, p) {
     const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
     for (const key of DENSE_PLACEMENT_KEYS) {
-        const v = base.parallelism[key];
+        const v = own[key];
         if (v === undefined)
             continue;
-        const next = key === 'lm_head_tp' && v === (base.parallelism.tp ?? 1) ? layout.tp : v;
+        const next = key === 'lm_head_tp' && v === (own.tp ?? 1) ? (p.tp ?? 1) : v;
         if (group % next === 0)
             p[key] = next;
     }
@@ -36992,8 +37023,10 @@ function buildVariationPlan(base, v) {
     const same = (name) => {
         const ownChoice = planDisaggChoice(base.plan)?.[name];
         const chosen = v.disaggregation[name];
-        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism: parallelismOf(chosen.layout) };
         const kept = own?.[name];
+        // the pool's engine flags (SGLang's placement keys) travel with it, as an aggregated layout's do
+        const parallelism = withPlacementKeys(base.plan, kept?.parallelism ?? {}, parallelismOf(chosen.layout));
+        const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism };
         if (kept?.memory_fraction !== undefined)
             spec.memory_fraction = kept.memory_fraction;
         if (kept && ownChoice && layoutText(ownChoice.layout) === layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
