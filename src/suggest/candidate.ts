@@ -33,10 +33,16 @@ function parallelismFor(base: Plan, layout: LayoutChoice): ParallelismSpec {
  * it still divides the candidate's group (plan/dense-placement.ts).
  */
 export function withPlacementKeys(base: Plan, own: ParallelismSpec, p: ParallelismSpec): ParallelismSpec {
-  const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+  const layout = resolveLayout(p);
+  const group = denseGroup({ isMoe: base.model.moe !== undefined }, layout, engineProfile(base.deployment?.engine).densePlacement);
+  // Whole shared experts come with a DeepEP or Mooncake all-to-all, which runs the experts by expert
+  // parallelism alone over the engine's ranks (SGLang sets ep_size to tp_size): a candidate whose
+  // experts are tensor-split cannot be launched so.
+  const allToAll = layout.etp === 1 && layout.ep > 1 && layout.ep === group;
   for (const key of DENSE_PLACEMENT_KEYS) {
     const v = own[key];
     if (v === undefined) continue;
+    if (key === 'shared_expert_tp' && v === 1 && !allToAll) continue;
     const next = key === 'lm_head_tp' && v === (own.tp ?? 1) ? (p.tp ?? 1) : v;
     if (group % next === 0) p[key] = next;
   }
