@@ -156,6 +156,11 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     const on = (tp: number, dp: number, ep: number, gpus = tp * dp) =>
       buildCandidatePlan(base, { gpus, layout: { tp, pp: 1, dp, cp: 1, ep, etp: 1 } }).plan.parallelism;
     expect(on(2, 8, 16)).toMatchObject({ dense_tp: 1, shared_expert_tp: 1, lm_head_tp: 2 });
+    // whole shared experts need DeepEP or Mooncake, which run the experts by EP alone over the engine's
+    // ranks: a candidate with tensor-split experts (ep 1, etp 4) cannot keep them whole
+    const tensorSplit = buildCandidatePlan(base, { gpus: 4, layout: { tp: 1, pp: 1, dp: 4, cp: 1, ep: 1, etp: 4 } }).plan.parallelism;
+    expect(tensorSplit).toMatchObject({ dense_tp: 1, lm_head_tp: 1 });
+    expect(tensorSplit.shared_expert_tp).toBeUndefined();
     const split = load(plan(', dense_tp: 8'));
     const p = buildCandidatePlan(split, { gpus: 4, layout: { tp: 1, pp: 1, dp: 4, cp: 1, ep: 4, etp: 1 } }).plan.parallelism;
     expect(p.dense_tp).toBeUndefined();
@@ -182,6 +187,23 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     const r = loadPlan('a.plan.yaml', plan(', moe_dense_tp_size: 1'), noReferences);
     expect(r.ok && r.loaded.plan.parallelism.dense_tp).toBe(1);
     const refused = loadPlan('b.plan.yaml', plan(', enable_dp_lm_head: true'), noReferences);
-    expect(refused.ok ? '' : refused.errors.map((e) => e.message).join('\n')).toMatch(/lm_head_tp/);
+    expect(refused.ok ? '' : refused.errors.map((e) => e.message).join('\n')).toMatch(/write lm_head_tp with the number tp has/);
+    // SGLang's other launch switches point at the keys that say the same
+    const said = (par: string) => {
+      const x = loadPlan('c.plan.yaml', plan(par), noReferences);
+      return x.ok ? '' : x.errors.map((e) => e.message).join('\n');
+    };
+    expect(said(', enable_dp_attention: true')).toMatch(/did you mean 'dp'\?.*write tp: N \/ D and dp: D/);
+    expect(said(', moe_a2a_backend: deepep')).toMatch(/did you mean 'shared_expert_tp'\?.*write shared_expert_tp: 1/);
+    expect(said(', enable_deepep_moe: true')).toMatch(/did you mean 'shared_expert_tp'\?/);
+    // a key misplaced in a pool belongs in that pool's parallelism, not the top-level one a disaggregated plan may not have
+    const pool = loadPlan(
+      'pd.plan.yaml',
+      'version: 1\nmodel: {preset: deepseek-v3}\nhardware: {preset: h200, gpus: 16}\ndeployment: {engine: sglang}\ndisaggregation:\n  prefill: {workers: 1, gpus: 8, parallelism: {tp: 8}}\n  decode:\n    workers: 1\n    gpus: 8\n    dense_tp: 1\n    parallelism: {tp: 1, dp: 8, ep: 8}\n',
+      noReferences,
+    );
+    expect(pool.ok ? '' : pool.errors.map((e) => e.message).join('\n')).toMatch(
+      /it belongs in disaggregation\.decode\.parallelism: disaggregation\.decode\.parallelism\.dense_tp\)/,
+    );
   });
 });

@@ -211,7 +211,19 @@ const PARALLELISM_HINTS: Record<string, KeyHint> = {
   },
   enable_dp_lm_head: {
     use: 'lm_head_tp',
-    why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp as tp",
+    why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp with the number tp has (1 for SGLang's --tp 8 --dp 8 --enable-dp-attention)",
+  },
+  enable_dp_attention: {
+    use: 'dp',
+    why: "is SGLang's switch, not a degree: SGLang's --tp N --dp D --enable-dp-attention runs attention at tp N / D on each of D ranks, so write tp: N / D and dp: D (tp: 1, dp: 8 for --tp 8 --dp 8)",
+  },
+  moe_a2a_backend: {
+    use: 'shared_expert_tp',
+    why: "is SGLang's all-to-all backend, not a degree: deepep or mooncake keep the shared experts whole on every rank, so write shared_expert_tp: 1",
+  },
+  enable_deepep_moe: {
+    use: 'shared_expert_tp',
+    why: "is SGLang's older DeepEP switch, not a degree: DeepEP keeps the shared experts whole on every rank, so write shared_expert_tp: 1",
   },
 };
 const HARDWARE_HINTS: Record<string, KeyHint> = {

@@ -123,9 +123,11 @@ function suggestion(key: string, sec: SectionField, siblings: ReadonlyMap<string
   const near = didYouMeanSuffix(key, siblings.keys());
   if (near) return near;
   const all = [...SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
-  // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
+  // A pool of a disaggregated plan repeats the layout keys: a key misplaced in a pool belongs in that
+  // pool's section; elsewhere, name a pool only when it is the only home.
+  const inPool = prefix.startsWith('disaggregation.') ? all.filter((h) => h.startsWith(`${prefix}.`)) : [];
   const main = all.filter((h) => !h.startsWith('disaggregation.'));
-  const homes = main.length > 0 ? main : all;
+  const homes = inPool.length > 0 ? inPool : main.length > 0 ? main : all;
   if (homes.length === 0) return listKeys ? knownKeys(siblings) : '';
   return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
 }
