@@ -196,6 +196,22 @@ describe('SGLang', () => {
     const odd = fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-dense-tp-size 4');
     expect(odd.fields.parallelism?.dense_tp).toBeUndefined();
     expect(odd.warnings.join('\n')).toMatch(/--moe-dense-tp-size "4" is not imported: SGLang accepts 1 .* or its --tp/);
+    // misspelled or abbreviated, they are said at their line, never silently dropped: SGLang refuses the
+    // misspellings and runs a unique prefix as the option it starts (argparse's allow_abbrev)
+    for (const [flag, meant] of [
+      ['--enable-dp-lmhead', /--enable-dp-lmhead is not a SGLang option; did you mean --enable-dp-lm-head\?/],
+      ['--enable-dp-lm-heads', /--enable-dp-lm-heads is not a SGLang option; did you mean --enable-dp-lm-head\?/],
+      ['--moe-dense-tp-siz 1', /--moe-dense-tp-siz abbreviates --moe-dense-tp-size/],
+      ['--moe-dense-tp 1', /--moe-dense-tp abbreviates --moe-dense-tp-size, which SGLang's argparse accepts .* write --moe-dense-tp-size/],
+    ] as const) {
+      const typo = fields(`python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention ${flag}`);
+      expect(typo.warnings.join('\n')).toMatch(meant);
+    }
+    // an all-to-all backend the importer does not know is said, not taken silently as split or whole
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-a2a-backend nixl').warnings.join('\n')).toMatch(
+      /--moe-a2a-backend .* is not one the importer reads \(none, deepep, mooncake\)/,
+    );
+    expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --moe-a2a-backend none').warnings.join('\n')).not.toMatch(/moe-a2a-backend/);
     // SGLang's defaults set none of them
     expect(fields('python3 -m sglang.launch_server --model-path m --tp 8 --dp 8 --enable-dp-attention --ep 8').fields.parallelism).not.toHaveProperty(
       'dense_tp',

@@ -583,6 +583,9 @@ const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
     'enable-dp-attention',
     'enable-ep-moe',
     'enable-deepep-moe',
+    'moe-dense-tp-size',
+    'enable-dp-lm-head',
+    'moe-a2a-backend',
     'nnodes',
     'json-model-override-args',
     'disable-cuda-graph',
@@ -623,6 +626,18 @@ function warnMisspelled(engine: Engine, args: EngineArgs, c: FieldCollector): Se
       Object.hasOwn(MEMORY_NOTES, name)
     )
       continue;
+    // SGLang's argparse takes a unique prefix of an option for the option (allow_abbrev, on by default):
+    // --moe-dense-tp 1 runs as --moe-dense-tp-size 1, which the importer reads only written in full
+    if (engine === 'sglang' && v.written.startsWith('--')) {
+      const abbreviates = candidates.filter((o) => o.startsWith(name) && o !== name);
+      if (abbreviates.length === 1) {
+        out.add(name);
+        c.warn(
+          `${c.origin(whereOf(v))}: ${v.written} abbreviates --${abbreviates[0]}, which SGLang's argparse accepts where no other option starts so; the importer reads options written in full only: write --${abbreviates[0]}`,
+        );
+        continue;
+      }
+    }
     // an edit distance is at least the difference in length: only names of about the same length are
     // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
     const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
@@ -689,6 +704,10 @@ function setDensePlacement(r: Reader, c: FieldCollector, tpAll: number, attentio
   const a2aName = a2a?.value.trim().toLowerCase();
   const wholeShared = deepep?.value === true ? deepep.line : a2a && (a2aName === 'deepep' || a2aName === 'mooncake') ? a2a.line : undefined;
   if (wholeShared !== undefined) c.set('parallelism.shared_expert_tp', 1, wholeShared);
+  else if (a2a && a2aName !== 'none')
+    c.warn(
+      `${c.origin(a2a.line)}: --moe-a2a-backend ${readValue(a2a.value)} is not one the importer reads (none, deepep, mooncake): the shared experts are taken as split over the engine's ranks; give parallelism.shared_expert_tp: 1 if this backend keeps them whole`,
+    );
   const head = r.bool(['enable-dp-lm-head']);
   if (head?.value !== true) return;
   if (attentionTp === undefined)
