@@ -22,6 +22,13 @@ describe('layout', () => {
     expect(c.detail).toContain('tp=8 pp=1 dp=1');
     expect(c.detail).toContain('tp=4 pp=2 dp=1');
   });
+  it("a tp that alone fills the devices with dp > 1 is pointed at SGLang's DP-attention reading (--tp 8 --dp 8 is tp 1, dp 8)", () => {
+    const c = check(plan('preset: deepseek-v3', 8, 'tp_size: 8, dp_size: 8, ep_size: 8'), 'layout.world_size');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toMatch(/as SGLang's --tp does with --enable-dp-attention \(--tp 8 --dp 8\), write tp: 1, dp: 8/);
+    // a plain oversized layout gets no such hint
+    expect(check(plan('preset: llama-3.1-70b', 8, 'tp: 4, dp: 4'), 'layout.world_size').detail).not.toMatch(/enable-dp-attention/);
+  });
   it('valid layouts respect heads and KV heads: Qwen3-235B has 4 KV heads, so tp 8 replicates them but tp 3 is out', () => {
     const layouts = validLayouts({ heads: 64, kv_heads: 4, layers: 94 }, 24, 8);
     expect(layouts.some((l) => l.startsWith('tp=8 '))).toBe(true);

@@ -76,6 +76,7 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
       limit: hw.gpus,
       detail:
         `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+        dpAttentionHint(layout, hw.gpus) +
         (valid.length > 0 ? `; valid layouts for ${countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
     });
   } else {
@@ -337,4 +338,15 @@ export function layoutFindings(model: ModelSpec, layout: Layout, hw: Hardware): 
     });
   }
   return out;
+}
+
+/**
+ * SGLang's --tp counts every device of an engine under --enable-dp-attention (--tp 8 --dp 8 is eight
+ * ranks of attention TP 1), where a plan's tp is each DP rank's: a layout whose tp alone fills the
+ * devices is most likely written so.
+ */
+function dpAttentionHint(layout: Layout, gpus: number): string {
+  const { tp, pp, dp, cp } = layout;
+  if (dp <= 1 || tp * pp * cp !== gpus || tp % dp !== 0) return '';
+  return `; if tp counts every device, as SGLang's --tp does with --enable-dp-attention (--tp ${tp} --dp ${dp}), write tp: ${tp / dp}, dp: ${dp} (each DP rank's attention TP)`;
 }
