@@ -56,6 +56,10 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     expect(Math.abs(lost / (4_897_177_600 / 70_272) - 1)).toBeLessThan(0.01);
     // and a decode step reads them whole
     expect(whole.decode_step_ms!).toBeGreaterThan(split.decode_step_ms!);
+    // the memory check says why the weights moved
+    const fits = (text: string) => verify(text).checks.find((c) => c.id === 'memory.fits')!.detail;
+    expect(fits(plan(', dense_tp: 1, lm_head_tp: 1'))).toMatch(/weights \(dense MLPs over 1 rank, LM head over 1 rank: parallelism\.dense_tp, lm_head_tp\)/);
+    expect(fits(plan(''))).not.toMatch(/parallelism\.dense_tp/);
   });
 
   it('the floor stays the least any placement holds and reads: the keys never raise it above the estimate', () => {

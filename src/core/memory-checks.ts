@@ -7,6 +7,7 @@ import type { Computed } from './estimates.js';
 import { countOf, fmtGiB, gib, round } from './figures.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
+import { engineProfile } from './engines.js';
 import { formatQuantity } from '../report/format.js';
 
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
@@ -64,7 +65,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const raisedNote = raised
       ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
       : '';
-    const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+    const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
     out.push({
       id: 'memory.fits',
       status: fits ? (raised ? 'warn' : 'pass') : 'fail',
@@ -187,4 +188,22 @@ function longestWords(w: Plan['workload'], contextFrom: string | undefined): str
   if (contextFrom !== undefined) return `the engine's context (${contextFrom})`;
   if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined) return 'the longest stated length';
   return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
+}
+
+/**
+ * The SGLang placement a plan states, where the weights follow it (a MoE model under SGLang:
+ * resolve.ts), as the memory check names it: " (dense MLPs over 1 rank, LM head over 1: parallelism.dense_tp,
+ * lm_head_tp)". Without it a reader sees the weights move and no reason.
+ */
+function placementWords(plan: Plan, r: Resolved): string {
+  if (plan.model.moe === undefined || engineProfile(r.workload.engine).densePlacement !== 'sglang') return '';
+  const parts: [number | undefined, string, string][] = [
+    [r.layout.denseTp, 'dense MLPs', 'dense_tp'],
+    [r.layout.sharedExpertTp, 'shared experts', 'shared_expert_tp'],
+    [r.layout.lmHeadTp, 'LM head', 'lm_head_tp'],
+  ];
+  const stated = parts.filter(([v]) => v !== undefined);
+  if (stated.length === 0) return '';
+  const words = stated.map(([v, part]) => `${part} over ${countOf(v!, 'rank')}`).join(', ');
+  return ` (${words}: parallelism.${stated.map(([, , key]) => key).join(', ')})`;
 }
