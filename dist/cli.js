@@ -14805,6 +14805,9 @@ const OTHER_READS = {
         'enable-dp-attention',
         'enable-ep-moe',
         'enable-deepep-moe',
+        'moe-dense-tp-size',
+        'enable-dp-lm-head',
+        'moe-a2a-backend',
         'nnodes',
         'json-model-override-args',
         'disable-cuda-graph',
@@ -14842,6 +14845,16 @@ function warnMisspelled(engine, args, c) {
             takesValue(name, known) ||
             Object.hasOwn(MEMORY_NOTES, name))
             continue;
+        // SGLang's argparse takes a unique prefix of an option for the option (allow_abbrev, on by default):
+        // --moe-dense-tp 1 runs as --moe-dense-tp-size 1, which the importer reads only written in full
+        if (engine === 'sglang' && v.written.startsWith('--')) {
+            const abbreviates = candidates.filter((o) => o.startsWith(name) && o !== name);
+            if (abbreviates.length === 1) {
+                out.add(name);
+                c.warn(`${c.origin(whereOf(v))}: ${v.written} abbreviates --${abbreviates[0]}, which SGLang's argparse accepts where no other option starts so; the importer reads options written in full only: write --${abbreviates[0]}`);
+                continue;
+            }
+        }
         // an edit distance is at least the difference in length: only names of about the same length are
         // compared, which keeps a config of 33,000 keys linear (and its work is charged to the plan's budget)
         const near = candidates.filter((o) => Math.abs(o.length - name.length) <= MISSPELLING_EDITS);
@@ -14906,6 +14919,8 @@ function setDensePlacement(r, c, tpAll, attentionTp) {
     const wholeShared = deepep?.value === true ? deepep.line : a2a && (a2aName === 'deepep' || a2aName === 'mooncake') ? a2a.line : undefined;
     if (wholeShared !== undefined)
         c.set('parallelism.shared_expert_tp', 1, wholeShared);
+    else if (a2a && a2aName !== 'none')
+        c.warn(`${c.origin(a2a.line)}: --moe-a2a-backend ${readValue(a2a.value)} is not one the importer reads (none, deepep, mooncake): the shared experts are taken as split over the engine's ranks; give parallelism.shared_expert_tp: 1 if this backend keeps them whole`);
     const head = r.bool(['enable-dp-lm-head']);
     if (head?.value !== true)
         return;
@@ -25375,7 +25390,19 @@ const PARALLELISM_HINTS = {
     },
     enable_dp_lm_head: {
         use: 'lm_head_tp',
-        why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp as tp",
+        why: "is SGLang's switch, not a degree: under DP attention it splits the LM head over the attention TP group instead of the whole tp group, so write lm_head_tp with the number tp has (1 for SGLang's --tp 8 --dp 8 --enable-dp-attention)",
+    },
+    enable_dp_attention: {
+        use: 'dp',
+        why: "is SGLang's switch, not a degree: SGLang's --tp N --dp D --enable-dp-attention runs attention at tp N / D on each of D ranks, so write tp: N / D and dp: D (tp: 1, dp: 8 for --tp 8 --dp 8)",
+    },
+    moe_a2a_backend: {
+        use: 'shared_expert_tp',
+        why: "is SGLang's all-to-all backend, not a degree: deepep or mooncake keep the shared experts whole on every rank, so write shared_expert_tp: 1",
+    },
+    enable_deepep_moe: {
+        use: 'shared_expert_tp',
+        why: "is SGLang's older DeepEP switch, not a degree: DeepEP keeps the shared experts whole on every rank, so write shared_expert_tp: 1",
     },
 };
 const HARDWARE_HINTS = {
@@ -28485,9 +28512,11 @@ function suggestion(key, sec, siblings, prefix, listKeys) {
     if (near)
         return near;
     const all = [...validate_SECTIONS].filter(([path, keys]) => path !== prefix && keys.has(key)).map(([path]) => path);
-    // A pool of a disaggregated plan repeats the layout keys: name it only when it is the only home.
+    // A pool of a disaggregated plan repeats the layout keys: a key misplaced in a pool belongs in that
+    // pool's section; elsewhere, name a pool only when it is the only home.
+    const inPool = prefix.startsWith('disaggregation.') ? all.filter((h) => h.startsWith(`${prefix}.`)) : [];
     const main = all.filter((h) => !h.startsWith('disaggregation.'));
-    const homes = main.length > 0 ? main : all;
+    const homes = inPool.length > 0 ? inPool : main.length > 0 ? main : all;
     if (homes.length === 0)
         return listKeys ? knownKeys(siblings) : '';
     return ` (it belongs in ${homes.map((h) => (h ? `${h}: ${h}.${key}` : `the top level: ${key}`)).join(' or ')})`;
@@ -34536,6 +34565,7 @@ function layoutFindings(model, layout, hw) {
             value: layout.worldSize,
             limit: hw.gpus,
             detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+                dpAttentionHint(layout, hw.gpus) +
                 (valid.length > 0 ? `; valid layouts for ${countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
         });
     }
@@ -34802,6 +34832,17 @@ function layoutFindings(model, layout, hw) {
     }
     return out;
 }
+/**
+ * SGLang's --tp counts every device of an engine under --enable-dp-attention (--tp 8 --dp 8 is eight
+ * ranks of attention TP 1), where a plan's tp is each DP rank's: a layout whose tp alone fills the
+ * devices is most likely written so.
+ */
+function dpAttentionHint(layout, gpus) {
+    const { tp, pp, dp, cp } = layout;
+    if (dp <= 1 || tp * pp * cp !== gpus || tp % dp !== 0)
+        return '';
+    return `; if tp counts every device, as SGLang's --tp does with --enable-dp-attention (--tp ${tp} --dp ${dp}), write tp: ${tp / dp}, dp: ${dp} (each DP rank's attention TP)`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/balance.ts
 // Load balance of expert parallelism: with tokens routed at random, some EP rank gets more
@@ -34887,6 +34928,7 @@ function skewAdvice(redundant) {
 
 
 
+
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
 function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
@@ -34944,7 +34986,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const raisedNote = raised
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
-        const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+        const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
         out.push({
             id: 'memory.fits',
             status: fits ? (raised ? 'warn' : 'pass') : 'fail',
@@ -35066,6 +35108,25 @@ function longestWords(w, contextFrom) {
     if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined)
         return 'the longest stated length';
     return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
+}
+/**
+ * The SGLang placement a plan states, where the weights follow it (a MoE model under SGLang:
+ * resolve.ts), as the memory check names it: " (dense MLPs over 1 rank, LM head over 1: parallelism.dense_tp,
+ * lm_head_tp)". Without it a reader sees the weights move and no reason.
+ */
+function placementWords(plan, r) {
+    if (plan.model.moe === undefined || engineProfile(r.workload.engine).densePlacement !== 'sglang')
+        return '';
+    const parts = [
+        [r.layout.denseTp, 'dense MLPs', 'dense_tp'],
+        [r.layout.sharedExpertTp, 'shared experts', 'shared_expert_tp'],
+        [r.layout.lmHeadTp, 'LM head', 'lm_head_tp'],
+    ];
+    const stated = parts.filter(([v]) => v !== undefined);
+    if (stated.length === 0)
+        return '';
+    const words = stated.map(([v, part]) => `${part} over ${countOf(v, 'rank')}`).join(', ');
+    return ` (${words}: parallelism.${stated.map(([, , key]) => key).join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/modelFacts.ts
@@ -36792,10 +36853,17 @@ function parallelismFor(base, layout) {
  * it still divides the candidate's group (plan/dense-placement.ts).
  */
 function withPlacementKeys(base, own, p) {
-    const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+    const layout = resolveLayout(p);
+    const group = denseGroup({ isMoe: base.model.moe !== undefined }, layout, engineProfile(base.deployment?.engine).densePlacement);
+    // Whole shared experts come with a DeepEP or Mooncake all-to-all, which runs the experts by expert
+    // parallelism alone over the engine's ranks (SGLang sets ep_size to tp_size): a candidate whose
+    // experts are tensor-split cannot be launched so.
+    const allToAll = layout.etp === 1 && layout.ep > 1 && layout.ep === group;
     for (const key of DENSE_PLACEMENT_KEYS) {
         const v = own[key];
         if (v === undefined)
+            continue;
+        if (key === 'shared_expert_tp' && v === 1 && !allToAll)
             continue;
         const next = key === 'lm_head_tp' && v === (own.tp ?? 1) ? (p.tp ?? 1) : v;
         if (group % next === 0)

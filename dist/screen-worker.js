@@ -1871,10 +1871,17 @@ function parallelismFor(base, layout) {
  * it still divides the candidate's group (plan/dense-placement.ts).
  */
 function withPlacementKeys(base, own, p) {
-    const group = denseGroup({ isMoe: base.model.moe !== undefined }, resolveLayout(p), engineProfile(base.deployment?.engine).densePlacement);
+    const layout = resolveLayout(p);
+    const group = denseGroup({ isMoe: base.model.moe !== undefined }, layout, engineProfile(base.deployment?.engine).densePlacement);
+    // Whole shared experts come with a DeepEP or Mooncake all-to-all, which runs the experts by expert
+    // parallelism alone over the engine's ranks (SGLang sets ep_size to tp_size): a candidate whose
+    // experts are tensor-split cannot be launched so.
+    const allToAll = layout.etp === 1 && layout.ep > 1 && layout.ep === group;
     for (const key of DENSE_PLACEMENT_KEYS) {
         const v = own[key];
         if (v === undefined)
+            continue;
+        if (key === 'shared_expert_tp' && v === 1 && !allToAll)
             continue;
         const next = key === 'lm_head_tp' && v === (own.tp ?? 1) ? (p.tp ?? 1) : v;
         if (group % next === 0)
@@ -7637,6 +7644,7 @@ function layoutFindings(model, layout, hw) {
             value: layout.worldSize,
             limit: hw.gpus,
             detail: `tp*pp*dp*cp = ${tp}*${pp}*${dp}*${cp} = ${figures_countOf(layout.worldSize, 'device')}, but hardware.gpus is ${hw.gpus}` +
+                dpAttentionHint(layout, hw.gpus) +
                 (valid.length > 0 ? `; valid layouts for ${figures_countOf(hw.gpus, 'device')}: ${valid.join('; ')}` : ''),
         });
     }
@@ -7903,6 +7911,17 @@ function layoutFindings(model, layout, hw) {
     }
     return out;
 }
+/**
+ * SGLang's --tp counts every device of an engine under --enable-dp-attention (--tp 8 --dp 8 is eight
+ * ranks of attention TP 1), where a plan's tp is each DP rank's: a layout whose tp alone fills the
+ * devices is most likely written so.
+ */
+function dpAttentionHint(layout, gpus) {
+    const { tp, pp, dp, cp } = layout;
+    if (dp <= 1 || tp * pp * cp !== gpus || tp % dp !== 0)
+        return '';
+    return `; if tp counts every device, as SGLang's --tp does with --enable-dp-attention (--tp ${tp} --dp ${dp}), write tp: ${tp / dp}, dp: ${dp} (each DP rank's attention TP)`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/balance.ts
 // Load balance of expert parallelism: with tokens routed at random, some EP rank gets more
@@ -7988,6 +8007,7 @@ function skewAdvice(redundant) {
 
 
 
+
 /** `contextFrom`: where an imported engine's context came from (the origin of workload.max_input_tokens), when it did. */
 function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const out = [];
@@ -8045,7 +8065,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const raisedNote = raised
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
-        const share = `${fmtGiB(tight.weights)} weights, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+        const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
         out.push({
             id: 'memory.fits',
             status: fits ? (raised ? 'warn' : 'pass') : 'fail',
@@ -8167,6 +8187,25 @@ function longestWords(w, contextFrom) {
     if (w.max_input_tokens !== undefined || w.max_output_tokens !== undefined)
         return 'the longest stated length';
     return 'the stated length (no max_input_tokens or max_output_tokens: the typical request is the longest)';
+}
+/**
+ * The SGLang placement a plan states, where the weights follow it (a MoE model under SGLang:
+ * resolve.ts), as the memory check names it: " (dense MLPs over 1 rank, LM head over 1: parallelism.dense_tp,
+ * lm_head_tp)". Without it a reader sees the weights move and no reason.
+ */
+function placementWords(plan, r) {
+    if (plan.model.moe === undefined || engineProfile(r.workload.engine).densePlacement !== 'sglang')
+        return '';
+    const parts = [
+        [r.layout.denseTp, 'dense MLPs', 'dense_tp'],
+        [r.layout.sharedExpertTp, 'shared experts', 'shared_expert_tp'],
+        [r.layout.lmHeadTp, 'LM head', 'lm_head_tp'],
+    ];
+    const stated = parts.filter(([v]) => v !== undefined);
+    if (stated.length === 0)
+        return '';
+    const words = stated.map(([v, part]) => `${part} over ${figures_countOf(v, 'rank')}`).join(', ');
+    return ` (${words}: parallelism.${stated.map(([, , key]) => key).join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/modelFacts.ts
