@@ -39,6 +39,21 @@ const passesAfter = (loaded: ReturnType<typeof load>, v: Parameters<typeof build
   return !report.checks.some((c) => c.status === 'fail' || c.status === 'unverified' || (c.status === 'warn' && c.detail.startsWith('likely missed')));
 };
 
+describe('fp8 weights of a checkpoint whose linear layers are fp8 already', () => {
+  it('is not offered: only the embedding and LM head are 16-bit, and fp8 quantization keeps them so', () => {
+    // 8.46 GiB of weights (fp8 linear layers, bf16 embedding and LM head) on an 8 GB device: fails on memory
+    const fp8Model = plan('  gpus: 1\n  memory: 8 GB', '  concurrency: 4\n  input_tokens: 1024\n  output_tokens: 256').replace(
+      '  weight_dtype: bf16',
+      '  weight_dtype: fp8\n  weight_dtypes: {embeddings: bf16}',
+    );
+    const { result } = run(fp8Model);
+    expect(result.plan.failing).toContain('memory.fits');
+    const a = axis(result, 'fp8-weights');
+    expect(a.outcome).toBe('not-applicable');
+    expect(a.detail).toMatch(/linear layers are already 8-bit or narrower/);
+  });
+});
+
 describe('fp8 weights and device count, on a 16 GB device', () => {
   // bf16: 8.03e9 x 2 B = 14.96 GiB of weights > 16e9 x 0.9 B = 13.41 GiB usable; fp8: 7.48 GiB.
   const { result, loaded } = run(plan('  gpus: 1\n  memory: 16 GB', '  concurrency: 4\n  input_tokens: 1024\n  output_tokens: 256'));
@@ -48,12 +63,14 @@ describe('fp8 weights and device count, on a 16 GB device', () => {
     expect(result.plan.failing).toContain('memory.fits');
   });
 
-  it('fp8 weights make it fit, with a weight share of 7.48 GiB', () => {
+  it('fp8 weights make it fit, with a weight share of 8.46 GiB (the embedding and LM head stay bf16)', () => {
     const a = axis(result, 'fp8-weights');
     expect(a.outcome).toBe('found');
     expect(a.candidate!.variation.weight_dtype).toBe('fp8');
     const report = verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation));
-    expect(report.metrics!.weights_per_gpu_gib).toBeCloseTo((8.03e9 * 1) / GIB, 1);
+    // 8.03e9 parameters at 1 byte, and the untied embedding and LM head (2 x 128,256 x 4,096 =
+    // 1,050,673,152 parameters) one byte more each: vLLM's --quantization fp8 keeps them bf16
+    expect(report.metrics!.weights_per_gpu_gib).toBeCloseTo((8.03e9 + 1_050_673_152) / GIB, 1);
     expect(check(report, 'memory.fits').status).toBe('pass');
   });
 

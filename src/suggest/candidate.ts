@@ -1,6 +1,7 @@
 // A candidate is the plan itself with a few keys changed: the real verifier then judges it,
 // so a suggested layout verifies as passing by construction.
 import type { Dtype, LoadedPlan, ModelSpec, ParallelismSpec, Plan, WeightDtypes, WorkloadSpec } from '../core/types.js';
+import { DEFAULT_WEIGHT_DTYPE } from '../core/defaults.js';
 import { engineProfile } from '../core/engines.js';
 import { denseGroup } from '../core/memory.js';
 import { DENSE_PLACEMENT_KEYS, resolveLayout } from '../core/resolve.js';
@@ -49,16 +50,30 @@ export function withPlacementKeys(base: Plan, own: ParallelismSpec, p: Paralleli
   return p;
 }
 
+/**
+ * The weight components fp8 quantization narrows: the linear layers. The engines' fp8 (vLLM and SGLang
+ * --quantization fp8, TensorRT-LLM's FP8 checkpoints) keep the embedding and LM head in 16 bits.
+ */
+const FP8_NARROWED = ['attention', 'mlp', 'experts'] as const;
+
+/** Whether making the weights fp8 would narrow any linear layer of the model. */
+export function fp8WouldNarrow(model: ModelSpec): boolean {
+  return FP8_NARROWED.some((k) => isWiderThanFp8(model.weight_dtypes?.[k] ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE));
+}
+
 function fp8Weights(model: ModelSpec): ModelSpec {
-  const w: WeightDtypes | undefined = model.weight_dtypes;
-  const narrowed: WeightDtypes | undefined =
-    w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
+  const w: WeightDtypes = model.weight_dtypes ?? {};
+  const narrowed: WeightDtypes = {
+    ...Object.fromEntries(Object.entries(w).map(([k, v]) => [k, k !== 'embeddings' && isWiderThanFp8(v) ? 'fp8' : v])),
+    // the embedding and LM head keep the dtype they had, which followed weight_dtype where not given
+    embeddings: w.embeddings ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE,
+  };
   // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
   const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
   return {
     ...model,
     weight_dtype: 'fp8',
-    ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+    weight_dtypes: narrowed,
     ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
 // devices, fp8 weights or KV cache, a lower concurrency, a shorter max context, a lower memory flag
 // (docs/suggest.md).
-import { isWiderThanFp8, layoutText } from './candidate.js';
+import { fp8WouldNarrow, isWiderThanFp8, layoutText } from './candidate.js';
 import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
 import { best, compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
@@ -391,15 +391,14 @@ export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number,
       skip('memory-fraction', 'workload.memory_fraction'),
     ];
   }
-  const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
-  if (weights.some((d) => isWiderThanFp8(d))) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
+  if (fp8WouldNarrow(model)) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
   else
     out.push({
       axis: 'fp8-weights',
       change: 'model.weight_dtype: fp8',
       outcome: 'not-applicable',
       candidate: null,
-      detail: 'the weights are already 8-bit or narrower',
+      detail: 'the linear layers are already 8-bit or narrower (fp8 keeps the embedding and LM head in 16 bits)',
     });
   const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
   if (isWiderThanFp8(kv)) out.push(sameGpusAxis(s, 'fp8-kv-cache', 'model.kv_cache_dtype: fp8', { kv_cache_dtype: 'fp8' }));
