@@ -65895,6 +65895,7 @@ function verifyPlanText(file, text, readReference, budget = PLAN_WORK_BUDGET) {
 
 
 
+
 /** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
 const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
 function isWiderThanFp8(dtype) {
@@ -65939,15 +65940,28 @@ function withPlacementKeys(base, own, p) {
     }
     return p;
 }
+/**
+ * The weight components fp8 quantization narrows: the linear layers. The engines' fp8 (vLLM and SGLang
+ * --quantization fp8, TensorRT-LLM's FP8 checkpoints) keep the embedding and LM head in 16 bits.
+ */
+const FP8_NARROWED = ['attention', 'mlp', 'experts'];
+/** Whether making the weights fp8 would narrow any linear layer of the model. */
+function fp8WouldNarrow(model) {
+    return FP8_NARROWED.some((k) => isWiderThanFp8(model.weight_dtypes?.[k] ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE));
+}
 function fp8Weights(model) {
-    const w = model.weight_dtypes;
-    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
+    const w = model.weight_dtypes ?? {};
+    const narrowed = {
+        ...Object.fromEntries(Object.entries(w).map(([k, v]) => [k, k !== 'embeddings' && isWiderThanFp8(v) ? 'fp8' : v])),
+        // the embedding and LM head keep the dtype they had, which followed weight_dtype where not given
+        embeddings: w.embeddings ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE,
+    };
     // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
     const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
     return {
         ...model,
         weight_dtype: 'fp8',
-        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+        weight_dtypes: narrowed,
         ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
     };
 }
@@ -68179,8 +68193,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
             skip('memory-fraction', 'workload.memory_fraction'),
         ];
     }
-    const weights = [model.weight_dtype, ...Object.values(model.weight_dtypes ?? {})];
-    if (weights.some((d) => isWiderThanFp8(d)))
+    if (fp8WouldNarrow(model))
         out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
     else
         out.push({
@@ -68188,7 +68201,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
             change: 'model.weight_dtype: fp8',
             outcome: 'not-applicable',
             candidate: null,
-            detail: 'the weights are already 8-bit or narrower',
+            detail: 'the linear layers are already 8-bit or narrower (fp8 keeps the embedding and LM head in 16 bits)',
         });
     const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? model.weight_dtype : 'bf16');
     if (isWiderThanFp8(kv))

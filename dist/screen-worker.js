@@ -168,7 +168,7 @@ const KERNELS_SHARED_EXPERT = 3;
  * device applies (engine-memory.ts).
  */
 const DEFAULT_MAX_BATCHED_TOKENS = 8192;
-const DEFAULT_WEIGHT_DTYPE = 'bf16';
+const defaults_DEFAULT_WEIGHT_DTYPE = 'bf16';
 /** Activations and collective messages travel in 16-bit. */
 const ACTIVATION_BYTES = 2;
 /**
@@ -1845,6 +1845,7 @@ function resolvePlan(plan, origins) {
 
 
 
+
 /** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
 const WIDER_THAN_FP8 = new Set(['fp32', 'bf16', 'fp16']);
 function isWiderThanFp8(dtype) {
@@ -1889,15 +1890,28 @@ function withPlacementKeys(base, own, p) {
     }
     return p;
 }
+/**
+ * The weight components fp8 quantization narrows: the linear layers. The engines' fp8 (vLLM and SGLang
+ * --quantization fp8, TensorRT-LLM's FP8 checkpoints) keep the embedding and LM head in 16 bits.
+ */
+const FP8_NARROWED = (/* unused pure expression or super */ null && (['attention', 'mlp', 'experts']));
+/** Whether making the weights fp8 would narrow any linear layer of the model. */
+function fp8WouldNarrow(model) {
+    return FP8_NARROWED.some((k) => isWiderThanFp8(model.weight_dtypes?.[k] ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE));
+}
 function fp8Weights(model) {
-    const w = model.weight_dtypes;
-    const narrowed = w === undefined ? undefined : Object.fromEntries(Object.entries(w).map(([k, v]) => [k, isWiderThanFp8(v) ? 'fp8' : v]));
+    const w = model.weight_dtypes ?? {};
+    const narrowed = {
+        ...Object.fromEntries(Object.entries(w).map(([k, v]) => [k, k !== 'embeddings' && isWiderThanFp8(v) ? 'fp8' : v])),
+        // the embedding and LM head keep the dtype they had, which followed weight_dtype where not given
+        embeddings: w.embeddings ?? model.weight_dtype ?? defaults_DEFAULT_WEIGHT_DTYPE,
+    };
     // The KV cache keeps its own dtype: the default would follow the weights (16-bit stays 16-bit).
     const kv = model.kv_cache_dtype ?? (isWiderThanFp8(model.weight_dtype) ? (model.weight_dtype ?? 'bf16') : undefined);
     return {
         ...model,
         weight_dtype: 'fp8',
-        ...(narrowed !== undefined ? { weight_dtypes: narrowed } : {}),
+        weight_dtypes: narrowed,
         ...(kv !== undefined ? { kv_cache_dtype: kv } : {}),
     };
 }
@@ -8264,9 +8278,9 @@ function deriveFacts(model, mode, mtpLoaded = false) {
             missing.push(key);
         return value;
     };
-    const weightDtype = model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
+    const weightDtype = model.weight_dtype ?? defaults_DEFAULT_WEIGHT_DTYPE;
     if (model.weight_dtype === undefined)
-        assumptions.push(`model.weight_dtype not given: ${DEFAULT_WEIGHT_DTYPE} assumed`);
+        assumptions.push(`model.weight_dtype not given: ${defaults_DEFAULT_WEIGHT_DTYPE} assumed`);
     const dtypes = {
         attention: model.weight_dtypes?.attention ?? weightDtype,
         mlp: model.weight_dtypes?.mlp ?? weightDtype,
