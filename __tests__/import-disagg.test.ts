@@ -168,4 +168,41 @@ describe('a plan that imports a disaggregated deployment', () => {
     expect(loaded.errors[0]?.message).toMatch(/imported deployment is disaggregated/);
     expect(loaded.errors[0]?.line).toBe(5);
   });
+
+  it("takes the plan's own kv_transfer beside the imported pools (the script has no link speed)", () => {
+    // the link is the plan's to state: 50 GB/s per GPU, 20 us; the pools come from the script
+    const text = `${plan}disaggregation:\n  kv_transfer: {bandwidth: 50 GB/s, latency: 20 us}\n`;
+    const loaded = loadPlan('p.plan.yaml', text, read);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.loaded.plan.disaggregation?.decode.max_running_sequences).toBe(1024);
+    expect(loaded.loaded.plan.disaggregation?.prefill.parallelism?.dp).toBe(8);
+    const report = verifyLoadedPlan(loaded.loaded);
+    expect(report.checks.find((c) => c.id === 'disaggregation.kv_transfer')?.detail).toMatch(/from disaggregation\.kv_transfer\.bandwidth/);
+  });
+
+  it('still says which pool is missing when the import brings none', () => {
+    files['vllm.sh'] = 'vllm serve meta-llama/Llama-3.1-8B-Instruct --tensor-parallel-size 1\n';
+    const text = 'version: 1\nhardware: {preset: h100}\ndeployment:\n  from: vllm.sh\ndisaggregation:\n  kv_transfer: {bandwidth: 50 GB/s}\n';
+    const loaded = loadPlan('p.plan.yaml', text, read);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors.map((e) => [e.message.split(':')[0], e.line])).toEqual([
+      ['disaggregation.prefill', 5],
+      ['disaggregation.decode', 5],
+    ]);
+  });
+});
+
+describe('a disaggregated plan without an import', () => {
+  it('names each missing pool once, at the disaggregation key', () => {
+    const text = 'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100, gpus: 2}\ndisaggregation:\n  kv_transfer: {bandwidth: 50 GB/s}\n';
+    const loaded = loadPlan('p.plan.yaml', text, () => ({ error: 'no file' }));
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors.map((e) => [e.message.split(':')[0], e.line])).toEqual([
+      ['disaggregation.prefill', 4],
+      ['disaggregation.decode', 4],
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { densePlacementErrors } from './dense-placement.js';
 import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
-import { type PlanValues, validatePlan } from './validate.js';
+import { importsDeployment, missingPools, type PlanValues, validatePlan } from './validate.js';
 
 export { MAX_PLAN_BYTES } from './source.js';
 
@@ -65,6 +65,8 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
         : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+    // a plan that imports its deployment has its pools judged with the imported ones merged in
+    if (validated.errors.length === 0 && importsDeployment(validated.values)) errors.push(...missingPools(imported.values, validated.lines));
     // splits that need the model to be judged (its experts decide SGLang's group)
     if (errors.length === 0) errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
     if (errors.length > 0) return { ok: false, errors: byLine(errors) };

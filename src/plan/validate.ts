@@ -447,11 +447,26 @@ function disaggregationRules(values: PlanValues, lines: Record<string, number>, 
       'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)',
     );
   }
-  for (const pool of ['prefill', 'decode'] as const) {
-    if (get(values, `disaggregation.${pool}`) === undefined) {
-      at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
-    }
-  }
+  // an imported deployment may bring the pools (the plan adding kv_transfer, say): judged after the import
+  if (!importsDeployment(values)) errors.push(...missingPools(values, lines));
+}
+
+/** The plan imports its deployment from files (`deployment.from`). */
+export function importsDeployment(values: PlanValues): boolean {
+  return get(values, 'deployment.from') !== undefined;
+}
+
+/** The pools a disaggregated plan lacks, once whatever it imports is merged in (src/plan/load.ts). */
+export function missingPools(values: PlanValues, lines: Record<string, number>): PlanError[] {
+  if (!Object.hasOwn(values, 'disaggregation')) return [];
+  const line = lines.disaggregation;
+  return (['prefill', 'decode'] as const)
+    .filter((pool) => get(values, `disaggregation.${pool}`) === undefined)
+    .map((pool) => ({
+      message: `disaggregation.${pool}: missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`,
+      path: `disaggregation.${pool}`,
+      ...(line !== undefined ? { line } : {}),
+    }));
 }
 
 /** Validates the whole tree (null: an empty file). */
