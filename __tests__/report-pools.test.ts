@@ -112,3 +112,48 @@ describe('a disaggregated plan whose prefill pool starves its decode pool', () =
     expect(md).not.toContain('fed no faster by the prefill pool');
   });
 });
+
+describe("a disaggregated plan's headline figures say whose they are", () => {
+  // memory_per_gpu_gib is the most loaded device of either pool, kv_cache_capacity_tokens one decode
+  // replica's: a headline gave the prefill pool's memory beside the decode pool's KV cache unsaid
+  const report = verify(PLAN);
+  const m = report.metrics!;
+  const heavier = m.prefill_memory_per_gpu_gib! > m.decode_memory_per_gpu_gib! ? 'prefill' : 'decode';
+  const lighter = heavier === 'prefill' ? 'decode' : 'prefill';
+  const mem = `${m.memory_per_gpu_gib!.toFixed(1)} GiB`;
+  const kv = `${m.kv_cache_capacity_tokens!.toLocaleString('en-US')} tokens`;
+  // the same plan with the other pool holding the most loaded device
+  const swapped = {
+    ...report,
+    metrics: { ...m, [`${heavier}_memory_per_gpu_gib`]: m[`${lighter}_memory_per_gpu_gib`]!, [`${lighter}_memory_per_gpu_gib`]: m.memory_per_gpu_gib },
+  };
+
+  it('in the terminal report', () => {
+    const text = renderText(combineReports([report]));
+    expect(text).toContain(`memory/GPU ${mem} (${heavier} pool) ·`);
+    expect(text).toContain(`KV cache capacity ${kv} (per decode replica)`);
+    expect(renderText(combineReports([swapped]))).toContain(`memory/GPU ${mem} (${lighter} pool) ·`);
+  });
+
+  it("in the summary table, the headline's changes and the metrics table", () => {
+    const agg = verify(
+      'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 512, output_tokens: 64}\n',
+    );
+    const md = renderReportMarkdown(combineReports([report, agg]));
+    expect(md).toMatch(new RegExp(`\\| ${mem.replace('.', '\\.')} \\(${heavier} pool\\) \\|`));
+    expect(md).toContain(`| \`memory_per_gpu_gib\` | ${mem} (${heavier} pool) |`);
+    expect(md).toMatch(/\| `kv_cache_capacity_tokens` \| [\d,]+ tokens \([\d,–]+\) \(per decode replica\) \|/);
+    // against a base whose most loaded device held less
+    const base = { ...report, metrics: { ...m, memory_per_gpu_gib: m.memory_per_gpu_gib! / 2 } };
+    const changed = renderReportMarkdown(combineReports([report]), { bases: { [report.file]: base }, baseName: 'main' });
+    expect(changed).toContain(`memory per GPU (${heavier} pool) ${mem}, 100% worse than main`);
+  });
+
+  it('and an aggregated plan says nothing of pools', () => {
+    const agg = verify(
+      'version: 1\nmodel: {preset: llama-3.1-8b}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 4, input_tokens: 512, output_tokens: 64}\n',
+    );
+    const all = `${renderText(combineReports([agg]))}${renderReportMarkdown(combineReports([agg, agg]))}`;
+    expect(all).not.toMatch(/pool\)|decode replica/);
+  });
+});

@@ -1,8 +1,8 @@
 // What changed between the base branch and this one, in words a reviewer reads at a glance:
 // which way each figure moved, whether that is better or worse, and whether it moved enough
 // (at least `minChange` percent) to be worth saying at all.
-import type { PlanReport } from '../core/types.js';
-import { metricLabel, metricUnit } from './summary.js';
+import type { Metrics, PlanReport } from '../core/types.js';
+import { metricLabel, metricUnit, poolSuffix } from './summary.js';
 import { formatQuantity, MINUS } from './format.js';
 
 export type Direction = 'higher-is-better' | 'lower-is-better' | 'neutral';
@@ -119,13 +119,16 @@ export function planChanged(plan: PlanReport, base: PlanReport, minChange = DEFA
   return plan.verdict !== base.verdict || checksChanged(plan, base) || computabilityChanged(plan, base) || keyChanges(plan, base, minChange).length > 0;
 }
 
-/** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
-export function changeSentence(changes: readonly Change[], baseName: string, limit = 3): string {
+/**
+ * "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest.
+ * `metrics`, the plan's: a disaggregated plan's figure of one pool says whose ("memory per GPU (prefill pool)").
+ */
+export function changeSentence(changes: readonly Change[], baseName: string, limit = 3, metrics?: Metrics | null): string {
   return changes
     .slice(0, limit)
     .map((c, i) => {
       const unit = metricUnit(c.key);
-      const label = metricLabel(c.key);
+      const label = metricLabel(c.key) + poolSuffix(metrics, c.key);
       if (c.relative === null) return `${label} ${formatQuantity(c.current, unit)}, was ${formatQuantity(c.base, unit)}`;
       const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
       if (i === 0) return `${label} ${formatQuantity(c.current, unit)}, ${percentText(c.relative)} ${word} than ${baseName}`;

@@ -140,7 +140,7 @@ export function planHeadline(plan: PlanReport, opts: HeadlineOptions = {}): stri
     const follows = Math.abs(ratio('tokens_per_joule') / ratio('throughput_tokens_per_s') - 1) * 100 < (opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
     const changes = follows ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
     const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
-    const moved = changeSentence(changes, escapeMarkdown(opts.baseName ?? 'the base'));
+    const moved = changeSentence(changes, escapeMarkdown(opts.baseName ?? 'the base'), 3, plan.metrics);
     const change = [verdict, moved].filter(Boolean).join('; ');
     if (change) parts.push(change);
   }

@@ -14,7 +14,7 @@ import { renderMemoryChart } from './memory-chart.js';
 import { renderPoolsSection } from './pools.js';
 import { performanceSection } from './performance-table.js';
 import { withRange } from './ranges.js';
-import { checkCounts, metricUnit, planCounts, VERDICT_EMOJI, worstFirst } from './summary.js';
+import { checkCounts, metricUnit, planCounts, poolSuffix, VERDICT_EMOJI, worstFirst } from './summary.js';
 import { countOf } from '../core/figures.js';
 
 export interface PlanMarkdownOptions {
@@ -69,7 +69,8 @@ function verdictLine(report: Report, title: string, unverified?: ReportMarkdownO
 function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undefined, minChange: number): string {
   const unit = metricUnit(key);
   const value = p.metrics?.[key];
-  let text = withRange(formatQuantity(value, unit), p, key, value);
+  // a disaggregated plan's memory per GPU is one pool's most loaded device: say which
+  let text = withRange(formatQuantity(value, unit), p, key, value) + poolSuffix(p.metrics, key);
   const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
   if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
   // a new plan (base null) has nothing to compare with
@@ -162,7 +163,7 @@ function metricsSection(plan: PlanReport, base: PlanReport | null | undefined, m
     .filter(([, value]) => value === null || typeof value === 'number')
     .map(([key, value]) => {
       // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
-      const text = withRange(formatQuantity(value, metricUnit(key)), plan, key, value);
+      const text = withRange(formatQuantity(value, metricUnit(key)), plan, key, value) + poolSuffix(plan.metrics, key);
       return [code(key), escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
   return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;

@@ -1,5 +1,5 @@
 // What every renderer needs to say about verdicts and checks, in one place.
-import type { Check, CheckStatus, PlanReport, Verdict } from '../core/types.js';
+import type { Check, CheckStatus, Metrics, PlanReport, Verdict } from '../core/types.js';
 import { countOf } from '../core/figures.js';
 
 export const VERDICT_EMOJI: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
@@ -90,4 +90,33 @@ export function metricLabel(key: string): string {
   const percentile = /^(ttft|tpot|e2e)_(p\d+)_ms$/.exec(key);
   if (percentile) return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1]!.toUpperCase()} ${percentile[2]}`;
   return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
+}
+
+/** The per-device memory metrics of a disaggregated plan, all of the pool holding its most loaded device (disagg-estimates.ts). */
+const HEAVIEST_POOL_METRICS: readonly string[] = ['memory_per_gpu_gib', 'weights_per_gpu_gib', 'kv_cache_per_gpu_gib', 'activations_per_gpu_gib'];
+
+/**
+ * Whose figure a metric of a disaggregated plan is, in words: "prefill pool" or "decode pool" for its
+ * memory per GPU (the most loaded device of either pool), "per decode replica" for its KV-cache
+ * capacity; '' for an aggregated plan and for a figure of the whole deployment. The contract fixes the
+ * metrics' names, not which pool they come from: without the words, one headline put the prefill
+ * pool's memory beside the decode pool's KV cache.
+ */
+export function metricPool(metrics: Metrics | null | undefined, key: string): string {
+  if (!metrics || !Object.hasOwn(metrics, 'decode_kv_cache_capacity_tokens')) return '';
+  if (key === 'kv_cache_capacity_tokens') return 'per decode replica';
+  if (!HEAVIEST_POOL_METRICS.includes(key)) return '';
+  const prefill = metrics.prefill_memory_per_gpu_gib;
+  const decode = metrics.decode_memory_per_gpu_gib;
+  if (typeof prefill !== 'number' || typeof decode !== 'number') return '';
+  if (prefill > decode) return 'prefill pool';
+  if (decode > prefill) return 'decode pool';
+  // equal totals: the total is either pool's, its parts may be one pool's
+  return key === 'memory_per_gpu_gib' ? 'both pools' : '';
+}
+
+/** " (prefill pool)" after a figure of one pool of a disaggregated plan, else ''. */
+export function poolSuffix(metrics: Metrics | null | undefined, key: string): string {
+  const pool = metricPool(metrics, key);
+  return pool ? ` (${pool})` : '';
 }

@@ -3,7 +3,7 @@ import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
 import { lockstepNote, widerReasons, withRange } from './ranges.js';
-import { checkCounts, checksByUrgency, planCounts, unnamedMissing, worstFirst } from './summary.js';
+import { checkCounts, checksByUrgency, planCounts, poolSuffix, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
 
@@ -36,13 +36,14 @@ function keyMetrics(plan: PlanReport): string {
   // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
   const shown = (key: string, unit: string): string => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
   const figures = [
-    ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
+    // a disaggregated plan's memory is one pool's device, its KV cache one decode replica's: say whose
+    ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
     ['TTFT', shown('ttft_ms', 'ms')],
     ['TPOT', shown('tpot_ms', 'ms')],
     // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
     [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
     ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-    ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+    ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}`],
     // cost and energy only when the plan prices or powers its devices
     ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
     ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
