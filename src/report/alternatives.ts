@@ -2,7 +2,7 @@
 // for failing or warning plans, and the full report of `suggest --format markdown`.
 // Plan text goes through escape.ts; the layouts and figures are ours.
 import { markdownTable } from 'markdown-table';
-import { layoutText } from '../suggest/candidate.js';
+import { layoutWithKeys } from '../suggest/candidate.js';
 import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
 import { fits } from '../suggest/rank.js';
 import {
@@ -39,12 +39,7 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
   const row = (label: string, c: Candidate): string[] => {
     const f = figureTexts(c);
     // the layout is ours (sizes and '='): a code span needs no escaping
-    return [
-      label,
-      String(c.variation.gpus),
-      code(layoutCell(c.variation)),
-      ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell),
-    ];
+    return [label, String(c.variation.gpus), code(layoutCell(c)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell)];
   };
   for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
   rows.push(row('plan', plan));
@@ -54,16 +49,16 @@ function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
 function impossibleLines(r: SuggestResult): string[] {
   const unmet = r.unmet.map(
     (u) =>
-      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${countOf(r.plan_gpus, 'device')} on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`,
+      `- **${escapeMarkdown(requiredText(u.id, u.required, u.unit))}** is met by no layout of ${countOf(r.plan_gpus, 'device')} on the estimates: the best is ${formatQuantity(u.best_estimate, u.unit)} (${code(placementText(u.best_layout, u.best_disaggregation, u.best_placement))}); the physical bound does not rule it out.`,
   );
   return [
     ...unmet,
     ...r.impossible.map((i) => {
       const reach =
         i.smallest_gpus !== null
-          ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutText(i.smallest_layout!))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
+          ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${code(layoutWithKeys(i.smallest_layout!, i.smallest_placement))}, bound ${formatQuantity(i.smallest_bound, i.unit)}).`
           : ` No device count up to ${i.scanned_up_to} reaches it.`;
-      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${countOf(r.plan_gpus, 'device')}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutText(i.best_layout))}), set by ${escapeMarkdown(i.reason)}${escapeMarkdown(disaggMissClause(r))}.${reach}`;
+      return `- **${escapeMarkdown(requiredText(i.id, i.required, i.unit))}** is out of reach on ${countOf(r.plan_gpus, 'device')}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${code(layoutWithKeys(i.best_layout, i.best_placement))}), set by ${escapeMarkdown(i.reason)}${escapeMarkdown(disaggMissClause(r))}.${reach}`;
     }),
   ];
 }
@@ -89,7 +84,7 @@ function planLine(r: SuggestResult): string {
   const figures = fits(r.plan)
     ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
     : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
-  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation))}) ${escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
+  return `The plan as written (${escapeMarkdown(variationText(r.plan.variation, r.plan.placement))}) ${escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
 }
 
 function topHeading(r: SuggestResult): string {

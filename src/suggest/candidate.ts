@@ -6,7 +6,7 @@ import { engineProfile } from '../core/engines.js';
 import { denseGroup } from '../core/memory.js';
 import { DENSE_PLACEMENT_KEYS, resolveLayout } from '../core/resolve.js';
 import type { LayoutChoice } from './rules.js';
-import type { Variation } from './types.js';
+import type { CarriedPlacement, PlacementKeys, Variation } from './types.js';
 
 /** Bytes-per-value order, for "make it fp8" only where that shrinks a component. */
 const WIDER_THAN_FP8: ReadonlySet<Dtype> = new Set(['fp32', 'bf16', 'fp16']);
@@ -48,6 +48,35 @@ export function withPlacementKeys(base: Plan, own: ParallelismSpec, p: Paralleli
     if (group % next === 0) p[key] = next;
   }
   return p;
+}
+
+/** The placement keys of one layout ('undefined' when it states none). */
+function placementKeys(p: ParallelismSpec | undefined): PlacementKeys | undefined {
+  const out: PlacementKeys = {};
+  for (const key of DENSE_PLACEMENT_KEYS) if (p?.[key] !== undefined) out[key] = p[key];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The placement keys a candidate plan carries: its layout's, or its pools'; undefined when none. */
+export function carriedPlacement(plan: Plan): CarriedPlacement | undefined {
+  const d = plan.disaggregation;
+  if (!d) return placementKeys(plan.parallelism);
+  const prefill = placementKeys(d.prefill.parallelism);
+  const decode = placementKeys(d.decode.parallelism);
+  return prefill || decode ? { ...(prefill ? { prefill } : {}), ...(decode ? { decode } : {}) } : undefined;
+}
+
+/** "dense_tp=1 lm_head_tp=8", as the plan writes them ('' when none). */
+export function placementKeysText(keys: PlacementKeys | undefined): string {
+  return DENSE_PLACEMENT_KEYS.filter((k) => keys?.[k] !== undefined)
+    .map((k) => `${k}=${keys![k]}`)
+    .join(' ');
+}
+
+/** A layout in words with the placement keys its candidate carries: "tp=1 pp=1 dp=8 ep=8 etp=1 dense_tp=1". */
+export function layoutWithKeys(l: LayoutChoice, keys: PlacementKeys | undefined): string {
+  const carried = placementKeysText(keys);
+  return carried ? `${layoutText(l)} ${carried}` : layoutText(l);
 }
 
 /**

@@ -2,9 +2,9 @@
 // aggregated candidate of a disaggregated plan: its pools dropped), so that the real verifier
 // judges each one, as for aggregated layouts (candidate.ts).
 import type { LoadedPlan, ParallelismSpec, Plan, PoolSpec } from '../core/types.js';
-import { buildCandidatePlan, layoutText, planLayout, withPlacementKeys } from './candidate.js';
+import { buildCandidatePlan, layoutText, layoutWithKeys, planLayout, withPlacementKeys } from './candidate.js';
 import type { LayoutChoice } from './rules.js';
-import type { DisaggChoice, PoolChoice, Variation } from './types.js';
+import type { CarriedPlacement, DisaggChoice, PoolChoice, Variation } from './types.js';
 import { countOf } from '../core/figures.js';
 
 const parallelismOf = (l: LayoutChoice): ParallelismSpec => ({
@@ -44,9 +44,10 @@ export function planVariation(plan: Plan, gpus: number): Variation {
   return { gpus, layout: planLayout(plan) };
 }
 
-/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
-export function disaggText(d: DisaggChoice): string {
-  const pool = (name: string, p: PoolChoice): string => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)", each pool with the placement keys it carries. */
+export function disaggText(d: DisaggChoice, placement?: CarriedPlacement): string {
+  const pool = (name: 'prefill' | 'decode', p: PoolChoice): string =>
+    `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutWithKeys(p.layout, placement?.[name])})`;
   return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
 }
 

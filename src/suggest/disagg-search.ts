@@ -14,6 +14,7 @@ import { layerPairs } from '../core/performance.js';
 import { verifyLoadedPlan } from '../core/verify.js';
 import { checkDeadline } from '../core/work-budget.js';
 import type { LoadedPlan } from '../core/types.js';
+import { carriedPlacement } from './candidate.js';
 import { disaggText, buildVariationPlan, planDisaggChoice } from './disagg-candidate.js';
 import { enumerateLayouts } from './enumerate.js';
 import { candidateFromReport } from './evaluate.js';
@@ -278,8 +279,9 @@ export function searchDisaggregated(
     // a mix may leave devices of the plan unused: it is judged on the devices it uses
     const total = choice.prefill.workers * choice.prefill.gpus + choice.decode.workers * choice.decode.gpus;
     const variation = { gpus: total, layout: choice.decode.layout, disaggregation: choice };
-    const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false });
-    return candidateFromReport(variation, report, objective);
+    const loaded = buildVariationPlan(base, variation);
+    const report = verifyLoadedPlan(loaded, { details: false });
+    return candidateFromReport(variation, report, objective, carriedPlacement(loaded.plan));
   };
   // Verify the screen's best mixes, a few at a time, until one passes (at most VERIFY_ROUNDS rounds).
   const verified: Candidate[] = [];
@@ -355,7 +357,7 @@ export function disaggNotes(d: DisaggSearch, plan: Candidate): string[] {
   const out: string[] = [];
   const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
   if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
-    out.push(`a disaggregated layout on the same ${countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation!)}`);
+    out.push(`a disaggregated layout on the same ${countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation!, d.rescue.placement)}`);
   }
   if (d.winner !== null && d.top.length > 0) out.push(`aggregated vs disaggregated on ${countOf(d.gpus, 'device')}: ${d.detail}`);
   return out;

@@ -2,8 +2,9 @@
 // margins on each requirement and the objective's score.
 import { verifyLoadedPlan } from '../core/verify.js';
 import type { Check, LoadedPlan, Metrics, PlanReport } from '../core/types.js';
+import { carriedPlacement } from './candidate.js';
 import { buildVariationPlan } from './disagg-candidate.js';
-import type { Candidate, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
+import type { Candidate, CarriedPlacement, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
 const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
@@ -127,13 +128,15 @@ export function statusOf(report: PlanReport, requirements: readonly RequirementM
   return requirements.every(met) ? 'pass' : 'possible';
 }
 
-export function candidateFromReport(variation: Variation, report: PlanReport, objective: Objective): Candidate {
+/** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
+export function candidateFromReport(variation: Variation, report: PlanReport, objective: Objective, placement?: CarriedPlacement): Candidate {
   const f = figures(report.metrics, variation.gpus);
   const s = score(objective, f, variation.gpus);
   const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
   const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
   return {
     variation,
+    ...(placement ? { placement } : {}),
     status: statusOf(report, requirements),
     figures: f,
     requirements,
@@ -152,6 +155,7 @@ export function candidateFromReport(variation: Variation, report: PlanReport, ob
  * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
  */
 export function evaluate(base: LoadedPlan, variation: Variation, objective: Objective, screen = false): { candidate: Candidate; report: PlanReport } {
-  const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
-  return { candidate: candidateFromReport(variation, report, objective), report };
+  const loaded = buildVariationPlan(base, variation);
+  const report = verifyLoadedPlan(loaded, { details: false, quick: screen });
+  return { candidate: candidateFromReport(variation, report, objective, carriedPlacement(loaded.plan)), report };
 }

@@ -59,9 +59,11 @@ export function impossibilities(s: LayoutSearch, plan: Candidate, beside: readon
       unit: req.unit,
       best_bound: b.value,
       best_layout: b.candidate.variation.layout,
+      ...(b.candidate.placement ? { best_placement: b.candidate.placement } : {}),
       reason,
       smallest_gpus: smallest?.candidate.variation.gpus ?? null,
       smallest_layout: smallest?.candidate.variation.layout ?? null,
+      ...(smallest?.candidate.placement ? { smallest_placement: smallest.candidate.placement } : {}),
       smallest_bound: smallest?.value ?? null,
       scanned_up_to: limit,
     });
@@ -103,6 +105,7 @@ export function shortfalls(s: LayoutSearch, plan: Candidate, impossible: readonl
         best_estimate: top.value,
         best_layout: v.layout,
         ...(v.disaggregation ? { best_disaggregation: v.disaggregation } : {}),
+        ...(top.candidate.placement ? { best_placement: top.candidate.placement } : {}),
       });
     }
   }

@@ -8,7 +8,8 @@ import type { Candidate, SuggestResult } from './types.js';
 import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
 import { countOf } from '../core/figures.js';
 
-const mixOf = (c: Candidate): string => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
+const mixOf = (c: Candidate): string =>
+  c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation, c.placement)}` : '';
 
 function summary(r: SuggestResult): string | null {
   const d = r.disaggregated;

@@ -1,7 +1,7 @@
 // `suggest --format text`: the search result for a terminal.
 import { escapeTerminal } from '../report/escape.js';
 import { formatQuantity } from '../report/format.js';
-import { layoutText } from './candidate.js';
+import { layoutWithKeys } from './candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
 import {
   candidateMargins,
@@ -37,7 +37,7 @@ export function renderSuggestText(r: SuggestResult): string {
   out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
   out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
   out.push('');
-  out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
+  out.push(`The plan's own layout (${variationText(r.plan.variation, r.plan.placement)}) ${planVerdictText(r)}`);
   out.push(`  ${figuresLine(r.plan)}`);
   out.push(`  margins: ${candidateMargins(r.plan)}`);
 
@@ -46,12 +46,12 @@ export function renderSuggestText(r: SuggestResult): string {
     out.push(`Out of reach on ${countOf(r.plan_gpus, 'device')}, whatever the layout:`);
     for (const i of r.impossible) {
       out.push(
-        `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`,
+        `  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutWithKeys(i.best_layout, i.best_placement)})${disaggMissClause(r)}`,
       );
       out.push(`    bound set by ${i.reason}`);
       out.push(
         i.smallest_gpus !== null
-          ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout!)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
+          ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutWithKeys(i.smallest_layout!, i.smallest_placement)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
           : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`,
       );
     }
@@ -62,7 +62,7 @@ export function renderSuggestText(r: SuggestResult): string {
     out.push(`Not met by any layout of ${countOf(r.plan_gpus, 'device')} on the estimates (the physical bounds allow it):`);
     for (const u of r.unmet)
       out.push(
-        `  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`,
+        `  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation, u.best_placement)})`,
       );
   }
 
@@ -81,7 +81,7 @@ export function renderSuggestText(r: SuggestResult): string {
     const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
     const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
-      return [label, String(c.variation.gpus), layoutCell(c.variation), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
+      return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
     };
     for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance

@@ -54,6 +54,19 @@ export interface DisaggChoice {
   decode: PoolChoice;
 }
 
+/** SGLang's placement keys a candidate plan carries (parallelism.dense_tp, shared_expert_tp, lm_head_tp). */
+export type PlacementKeys = Partial<Record<'dense_tp' | 'shared_expert_tp' | 'lm_head_tp', number>>;
+
+/**
+ * The placement keys a candidate's plan carries: the plan's, as candidate.ts adapts them to its layout
+ * (an aggregated candidate's at the top level, a disaggregated one's by pool). They move memory
+ * without changing the layout's sizes: two candidates of one layout may differ by them.
+ */
+export interface CarriedPlacement extends PlacementKeys {
+  prefill?: PlacementKeys;
+  decode?: PlacementKeys;
+}
+
 /** What a candidate changes relative to the plan (absent: as in the plan). */
 export interface Variation {
   gpus: number;
@@ -71,6 +84,8 @@ export interface Variation {
 
 export interface Candidate {
   variation: Variation;
+  /** the placement keys its plan carries; absent when it carries none */
+  placement?: CarriedPlacement;
   status: CandidateStatus;
   figures: CandidateFigures;
   requirements: RequirementMargin[];
@@ -109,11 +124,15 @@ export interface Impossibility {
   /** the best bound over every layout of the plan's devices */
   best_bound: number;
   best_layout: LayoutChoice;
+  /** the placement keys that layout's candidate carries, when any */
+  best_placement?: CarriedPlacement;
   /** which physical resource sets that bound, in words */
   reason: string;
   /** smallest device count (up to the scan limit) where some layout's bound reaches the requirement, or null */
   smallest_gpus: number | null;
   smallest_layout: LayoutChoice | null;
+  /** the placement keys that layout's candidate carries, when any */
+  smallest_placement?: CarriedPlacement;
   smallest_bound: number | null;
   /** device counts scanned for smallest_gpus */
   scanned_up_to: number;
@@ -130,6 +149,8 @@ export interface Shortfall {
   best_layout: LayoutChoice;
   /** its pools, when the best is disaggregated */
   best_disaggregation?: DisaggChoice;
+  /** the placement keys its candidate carries, when any */
+  best_placement?: CarriedPlacement;
 }
 
 export interface SuggestOptions {

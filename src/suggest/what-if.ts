@@ -1,13 +1,13 @@
 // "What would make it pass", axis by axis: more or fewer devices, another layout of the plan's
 // devices, fp8 weights or KV cache, a lower concurrency, a shorter max context, a lower memory flag
 // (docs/suggest.md).
-import { fp8WouldNarrow, isWiderThanFp8, layoutText } from './candidate.js';
+import { fp8WouldNarrow, isWiderThanFp8, layoutText, layoutWithKeys } from './candidate.js';
 import { gallopFirst, type LayoutSearch, type Variant } from './layout-search.js';
 import { best, compareCandidates } from './rank.js';
 import type { LayoutChoice } from './rules.js';
 import type { AxisSuggestion, Candidate } from './types.js';
-import { variationText, warningsText, whyOpen } from './words.js';
-import { disaggText, planVariation } from './disagg-candidate.js';
+import { placementText, variationText, warningsText, whyOpen } from './words.js';
+import { planVariation } from './disagg-candidate.js';
 import { countOf } from '../core/figures.js';
 import { resolvePlan } from '../core/resolve.js';
 
@@ -15,8 +15,9 @@ function found(c: Candidate | null): 'found' | 'possible' | 'none' {
   return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
 
+/** "8 devices, tp=1 pp=1 dp=8 ep=8 etp=1 dense_tp=1": a candidate's devices and layout, with the placement keys it carries. */
 const describe = (c: Candidate): string =>
-  `${countOf(c.variation.gpus, 'device')}, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : layoutText(c.variation.layout)}`;
+  `${countOf(c.variation.gpus, 'device')}, ${placementText(c.variation.layout, c.variation.disaggregation, c.placement)}`;
 
 /**
  * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
@@ -131,7 +132,7 @@ function sameGpusAxis(s: LayoutSearch, axis: AxisSuggestion['axis'], change: str
   for (const want of ['pass', 'possible'] as const) {
     // a change that leaves the plan's own layout as open as it was is no change
     const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
-    if (own && mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutText(own)})`);
+    if (own && mine && counts(mine, want)) return withOutcome(axis, change, mine, `on the plan's own layout (${layoutWithKeys(own, mine.placement)})`);
     // a layout that counts only on the screen (its full verification does not) still needs the change
     const needed = s.at(s.planGpus, variant).filter((c) => !countsInFull(s, s.one(s.planGpus, c.variation.layout), want));
     const top = bestConfirmed(s, needed, want);
@@ -311,7 +312,7 @@ function contextAxis(s: LayoutSearch): AxisSuggestion {
   const usual = usualContext(lo, r.value);
   const rounded = s.confirm(s.one(r.candidate.variation.gpus, r.candidate.variation.layout, { max_input_tokens: usual }));
   const { value, candidate } = rounded.status === r.candidate.status ? { value: usual, candidate: rounded } : r;
-  const where = r.own ? `on the plan's own layout (${layoutText(candidate.variation.layout)})` : `on ${describe(candidate)}`;
+  const where = r.own ? `on the plan's own layout (${layoutWithKeys(candidate.variation.layout, candidate.placement)})` : `on ${describe(candidate)}`;
   return {
     axis: 'max-context',
     change: `workload.max_input_tokens: ${value}`,

@@ -1,11 +1,11 @@
 // Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
 import { formatPercent, formatQuantity, NOT_COMPUTABLE } from '../report/format.js';
-import { layoutText } from './candidate.js';
+import { layoutWithKeys } from './candidate.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
 import type { LayoutChoice } from './rules.js';
-import type { Candidate, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
+import type { Candidate, CarriedPlacement, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
 import { countOf } from '../core/figures.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
@@ -189,19 +189,27 @@ export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>
   return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
 }
 
-/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
-export function layoutCell(v: Variation): string {
-  return v.disaggregation ? mixText(v.disaggregation) : layoutText(v.layout);
+/**
+ * A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above),
+ * not its decode pool's layout; an aggregated one's with the placement keys it carries.
+ */
+export function layoutCell(c: Pick<Candidate, 'variation' | 'placement'>): string {
+  const v = c.variation;
+  return v.disaggregation ? mixText(v.disaggregation) : layoutWithKeys(v.layout, c.placement);
 }
 
-/** A candidate's layout in words: its pools when it is disaggregated. */
-export function placementText(layout: LayoutChoice, disaggregation: DisaggChoice | undefined): string {
-  return disaggregation ? disaggText(disaggregation) : layoutText(layout);
+/**
+ * A candidate's layout in words: its pools when it is disaggregated; with the placement keys it carries
+ * (SGLang's dense_tp, shared_expert_tp, lm_head_tp move memory: without them two candidates of one
+ * layout read the same).
+ */
+export function placementText(layout: LayoutChoice, disaggregation: DisaggChoice | undefined, placement?: CarriedPlacement): string {
+  return disaggregation ? disaggText(disaggregation, placement) : layoutWithKeys(layout, placement);
 }
 
-/** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
-export function variationText(v: Variation): string {
-  const parts = [countOf(v.gpus, 'device'), v.disaggregation ? disaggText(v.disaggregation) : layoutText(v.layout)];
+/** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights"; with the placement keys its candidate carries. */
+export function variationText(v: Variation, placement?: CarriedPlacement): string {
+  const parts = [countOf(v.gpus, 'device'), placementText(v.layout, v.disaggregation, placement)];
   if (v.weight_dtype) parts.push(`${v.weight_dtype} weights`);
   if (v.kv_cache_dtype) parts.push(`${v.kv_cache_dtype} KV cache`);
   if (v.concurrency !== undefined) parts.push(`concurrency ${v.concurrency}`);
