@@ -134,3 +134,31 @@ describe('layouts met only on the estimates are not said to pass', () => {
     expect(renderAlternativesMarkdown(r)).not.toMatch(/layouts that pass/);
   });
 });
+
+describe('disaggregated mixes that verify warns about are not counted as passes', () => {
+  // DeepSeek-V3 1P1D on 16 H200s under SGLang: every mix it simulates meets the TPOT but warns on the
+  // pools' balance. The summary said "3 pass" beside "the best warns: disaggregation.balance".
+  const yaml = `version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 16}
+deployment: {engine: sglang}
+workload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}
+requirements: {tpot: 50 ms}
+disaggregation:
+  prefill: {workers: 1, gpus: 8, parallelism: {tp: 8, ep: 8}}
+  decode: {workers: 1, gpus: 8, parallelism: {tp: 1, dp: 8, ep: 8}}
+`;
+  it('says how many of them warn, as verify would', () => {
+    const base = load(yaml);
+    const r = suggest(base, OPTIONS, verifyLoadedPlan(base).verdict);
+    const d = r.disaggregated!;
+    // every mix simulated is among those shown here: the count is theirs
+    expect(d.verified).toBe(d.top.length);
+    const warned = d.top.filter((c) => c.status === 'pass' && candidateVerdict(c) === 'warn').length;
+    expect(warned).toBeGreaterThan(0);
+    expect(d.passing_with_warnings).toBe(warned);
+    const text = renderSuggestText(r);
+    expect(text).toContain(`simulated (of ${d.screened} screened): ${d.passing} meet every requirement on the estimates (${warned} with warnings), `);
+    expect(text).not.toMatch(/simulated \(of \d+ screened\): \d+ pass/);
+  });
+});

@@ -21,6 +21,7 @@ import { candidateFromReport } from './evaluate.js';
 import { best, compareCandidates, higherIsBetter } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { Candidate, DisaggChoice, DisaggSearch, Objective, PoolChoice } from './types.js';
+import { warningsText } from './words.js';
 import { countOf } from '../core/figures.js';
 
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
@@ -305,6 +306,7 @@ export function searchDisaggregated(
   const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
   const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
   const counted = (status: Candidate['status']): number => verified.filter((c) => c.status === status).length;
+  const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
   return {
     gpus,
     top,
@@ -316,6 +318,7 @@ export function searchDisaggregated(
     verified: verified.length,
     passing: counted('pass'),
     possible: counted('possible'),
+    ...(warned > 0 ? { passing_with_warnings: warned } : {}),
   };
 }
 

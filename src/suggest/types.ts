@@ -177,7 +177,15 @@ export interface SuggestResult {
   top: Candidate[];
   /** the ranked search: device counts and layouts searched, how many pass or stay open; `verified` counts every
    *  verification run, the what-if axes' included */
-  search: { gpus_from: number; gpus_to: number; gpu_counts: number; layouts: number; verified: number; passing: number; possible: number };
+  search: {
+    gpus_from: number;
+    gpus_to: number;
+    gpu_counts: number;
+    layouts: number;
+    verified: number;
+    passing: number;
+    possible: number;
+  };
   what_if: AxisSuggestion[];
   impossible: Impossibility[];
   /** requirements no layout of the plan's devices meets on the estimates (the bounds allow them) */
@@ -208,4 +216,6 @@ export interface DisaggSearch {
   /** of the verified: how many pass, how many are not ruled out */
   passing: number;
   possible: number;
+  /** of the passing, how many verify would still warn about (a requirement at risk, a pool's balance); absent: none */
+  passing_with_warnings?: number;
 }

@@ -172,11 +172,26 @@ export function disaggMissClause(r: Pick<SuggestResult, 'disaggregated'>): strin
   return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
 }
 
+/**
+ * "3 pass"; where verify would still warn about some of them (a requirement at risk, a pool's balance),
+ * "3 meet every requirement on the estimates (2 with warnings)": verify's pass has none, and "3 pass"
+ * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full; the
+ * aggregated layouts' count rests on the short screen, whose ranges put layouts at risk that the full
+ * run does not.
+ */
+function passingText(passing: number, warned = 0): string {
+  return warned > 0 ? `${passing} ${meetEvery(passing, warned)}` : `${passing} pass`;
+}
+
+const meetEvery = (n: number, warned: number): string => `${n === 1 ? 'meets' : 'meet'} every requirement on the estimates (${warned} with warnings)`;
+
 /** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
 export function disaggPassClause(r: Pick<SuggestResult, 'disaggregated'>): string {
   const d = r.disaggregated;
   if (!d || d.passing === 0) return '';
-  return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${countOf(d.gpus, 'device')} passes` : `es of ${countOf(d.gpus, 'device')} pass`})`;
+  const mixes = `${countOf(d.passing, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')}`;
+  const verb = d.passing_with_warnings ? meetEvery(d.passing, d.passing_with_warnings) : d.passing === 1 ? 'passes' : 'pass';
+  return ` (${mixes} ${verb})`;
 }
 
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
@@ -186,7 +201,7 @@ export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>
   const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
-  return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+  return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${passingText(d.passing, d.passing_with_warnings)}, ${d.possible} not ruled out`;
 }
 
 /**
