@@ -9,6 +9,7 @@ import { buildVariationPlan } from '../src/suggest/disagg-candidate.js';
 import { evaluate } from '../src/suggest/evaluate.js';
 import { suggest, type Candidate, type Variation } from '../src/suggest/index.js';
 import { load } from './core-helpers.js';
+import { marginText } from '../src/suggest/words.js';
 
 const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
 
@@ -61,5 +62,30 @@ requirements: {max_memory_utilization: 0.6}
     expect(m.margin).toBeCloseTo(-0.5, 3);
     const wide = evaluate(plan405, { gpus: 8, layout: { tp: 2, pp: 2, dp: 2, ep: 1, etp: 1, cp: 1 } }, 'throughput-per-gpu').candidate;
     expect(wide.requirements.find((x) => x.id === 'requirements.max_memory_utilization')!.basis).toBe('bound');
+  });
+});
+
+describe("memory.fits' margin is the check's own headroom, one longest request against the engine's allowance", () => {
+  // examples/deepseek-v3-fp8-8xh200.plan.yaml: 32 clients of up to 16k + 4k tokens at TP8, the whole
+  // latent cache on every rank: the load at its longest context fills the KV pool, so the load's
+  // memory figure is the whole allowance (the margin read "+0%")
+  const plan = load(`
+version: 1
+model: {preset: deepseek-v3, kv_cache_dtype: bf16}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 8}
+workload: {concurrency: 32, input_tokens: 4096, output_tokens: 1024, max_input_tokens: 16384, max_output_tokens: 4096}
+`);
+  it('reads the need memory.fits states (value) against its limit, not the pool-capped load figure', () => {
+    const ev = evaluate(plan, { gpus: 8, layout: { tp: 8, pp: 1, dp: 1, ep: 1, etp: 8, cp: 1 } }, 'throughput-per-gpu');
+    const m = ev.candidate.requirements.find((x) => x.id === 'memory.fits')!;
+    const check = ev.report.checks.find((c) => c.id === 'memory.fits')!;
+    // the load's figure is the allowance: the old margin was exactly 0
+    expect(ev.report.metrics!.memory_per_gpu_gib).toBeCloseTo(check.limit!, 1);
+    expect(m.achieved).toBe(check.value);
+    expect(m.required).toBe(check.limit);
+    expect(m.margin!).toBeCloseTo((check.limit! - check.value!) / check.limit!, 9);
+    expect(m.margin!).toBeGreaterThan(0.1);
+    expect(marginText([m])).toMatch(/^fits \+\d+(\.\d)?%$/);
   });
 });

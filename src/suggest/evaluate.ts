@@ -38,8 +38,11 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   // the utilization requirement judges what the engine holds from start-up, not memory_utilization
   // (what the sequences need): its check's limit is that estimate
   const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
-  let achieved: number | null = held ?? estimate;
-  let basis: RequirementMargin['basis'] = achieved === null ? null : held !== null && check.basis === 'bound' ? 'bound' : 'estimate';
+  // memory.fits judges one request of the longest stated length (its `value`); the load's own figure,
+  // capped at the engine's KV pool, read "+0%" whenever the load could fill the pool, on a plan that fits
+  const needed = isMemory ? (check.value ?? null) : null;
+  let achieved: number | null = held ?? needed ?? estimate;
+  let basis: RequirementMargin['basis'] = achieved === null ? null : (held !== null || needed !== null) && check.basis === 'bound' ? 'bound' : 'estimate';
   if (achieved === null && bound !== null) {
     achieved = bound;
     basis = 'bound';

@@ -128,15 +128,17 @@ export function figuresLine(c: Candidate): string {
   return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
 
+// memory.fits' margin is one longest request's headroom (the check's own judgement), not the
+// memory/device column's load figure, which fills the KV pool whenever the load could: named apart
 const SHORT_ID: Record<string, string> = {
-  'memory.fits': 'memory',
+  'memory.fits': 'fits',
   'requirements.throughput': 'throughput',
   'requirements.ttft': 'TTFT',
   'requirements.tpot': 'TPOT',
   'requirements.max_memory_utilization': 'memory use',
 };
 
-/** "throughput +12% · TTFT +80% · memory +41%" (margins as headroom; "(bound)" when only the bound is known). */
+/** "throughput +12% · TTFT +80% · fits +41%" (margins as headroom; "(bound)" when only the bound is known). */
 export function marginText(reqs: readonly RequirementMargin[]): string {
   if (reqs.length === 0) return 'no requirements';
   return reqs
