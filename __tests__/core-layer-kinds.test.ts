@@ -116,6 +116,46 @@ describe('Qwen3.5-397B-A17B: 15 full-attention layers with a KV cache, 45 Gated 
   });
 });
 
+describe("the recurrent state's dtype is the engine's when neither plan nor checkpoint names it", () => {
+  // Qwen3-Next-80B-A3B config.json names no mamba_ssm_dtype: linear_num_value_heads 32, linear_key_head_dim and
+  // linear_value_head_dim 128, linear_num_key_heads 16, linear_conv_kernel_dim 4; 36 Gated DeltaNet layers.
+  // SGLang keeps the state in fp32 (configs/mamba_utils.py, mamba2_state_dtype); vLLM in the model's dtype, bf16
+  // (mamba_utils.py, _mamba_state_dtype with --mamba-ssm-cache-dtype auto); the conv window is bf16 in both.
+  const spec = modelPreset('qwen3-next-80b-a3b')!.spec;
+  const conv = (2 * 16 * 128 + 32 * 128) * (4 - 1) * 2; // 8,192 channels x 3 past inputs x 2 bytes = 49,152
+  const facts = (engine: 'vllm' | 'sglang' | 'trtllm') => deriveModelFacts(spec, 'estimate', { engine }).facts!;
+
+  it('Qwen3-Next per sequence: 36 x (32 x 128 x 128 x 4 + 49,152) under SGLang, 36 x (32 x 128 x 128 x 2 + 49,152) under vLLM', () => {
+    // SGLang: 36 x (2,097,152 + 49,152) = 77,266,944 bytes; vLLM and TensorRT-LLM: 36 x (1,048,576 + 49,152) = 39,518,208
+    expect(stageStateBytesPerSequence(facts('sglang'), layout(), stageOf(facts('sglang'))[0]!)).toBe(77_266_944);
+    expect(36 * (32 * 128 * 128 * 2 + conv)).toBe(39_518_208);
+    expect(stageStateBytesPerSequence(facts('vllm'), layout(), stageOf(facts('vllm'))[0]!)).toBe(39_518_208);
+    expect(stageStateBytesPerSequence(facts('trtllm'), layout(), stageOf(facts('trtllm'))[0]!)).toBe(39_518_208);
+  });
+
+  it('Qwen3.5 names mamba_ssm_dtype float32: vLLM copies it, so its state stays 192,061,440 bytes', () => {
+    const f = deriveModelFacts(modelPreset('qwen3.5-397b-a17b')!.spec, 'estimate', { engine: 'vllm' }).facts!;
+    expect(stageStateBytesPerSequence(f, layout(), stageOf(f)[0]!)).toBe(192_061_440);
+  });
+
+  it('a vLLM plan of Qwen3-Next holds the bf16 state: one 36,864-token sequence is 0.44 GiB on each of two ranks, not 0.46', () => {
+    // per rank at TP2: 12 full layers x (2 x 1 KV head x 256 x 2 bytes) x 36,864 tokens = 452,984,832 bytes,
+    // plus half the state: vLLM 39,518,208 / 2 = 19,759,104 (0.440 GiB in all), SGLang 77,266,944 / 2 (0.458 GiB)
+    const plan = (engine: string) => `
+version: 1
+model: {preset: qwen3-next-80b-a3b}
+hardware: {preset: h200, gpus: 2}
+parallelism: {tp: 2}
+deployment: {engine: ${engine}}
+workload: {concurrency: 32, input_tokens: 1024, output_tokens: 1024, max_input_tokens: 32768, max_output_tokens: 4096}
+`;
+    const kvOne = (engine: string) => /([\d.]+) GiB KV of one sequence/.exec(check(verify(plan(engine)), 'memory.fits').detail!)![1];
+    expect((452_984_832 + 19_759_104) / GIB).toBeCloseTo(0.4403, 4);
+    expect(kvOne('vllm')).toBe('0.44');
+    expect(kvOne('sglang')).toBe('0.46');
+  });
+});
+
 describe('DeepSeek-V3.2: MLA latent plus indexer keys per token; attention reads the top 2,048', () => {
   const spec = modelPreset('deepseek-v3.2')!.spec;
 

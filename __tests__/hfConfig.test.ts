@@ -337,8 +337,16 @@ describe('parseHfConfig on the architectures of 2026', () => {
   it('Qwen3.5: 45 Gated DeltaNet layers from layer_types, their shape, the output gate and the MTP layer', () => {
     const text = fixtureText('qwen3.5-397b-a17b');
     const { spec, lines, warnings } = parsed(text);
-    // layer_types: linear_attention three times, then full_attention, over 60 layers
-    expect(spec.linear_attention).toEqual({ layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 });
+    // layer_types: linear_attention three times, then full_attention, over 60 layers; mamba_ssm_dtype float32
+    expect(spec.linear_attention).toEqual({
+      layers: 45,
+      key_heads: 16,
+      value_heads: 64,
+      key_head_dim: 128,
+      value_head_dim: 128,
+      conv_kernel: 4,
+      state_dtype: 'fp32',
+    });
     expect(lines['model.linear_attention.layers']).toBe(lineOfKey(text, 'layer_types'));
     expect(lines['model.linear_attention.value_heads']).toBe(lineOfKey(text, 'linear_num_value_heads'));
     expect(spec.attention_output_gate).toBe(true);

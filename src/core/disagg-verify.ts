@@ -41,7 +41,7 @@ const POOL_LABEL: Record<PoolName, string> = { prefill: 'prefill', decode: 'deco
 export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerifyOptions): PlanReport {
   const { plan, lines } = loaded;
   const pools = resolvePools(loaded);
-  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
   const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   // a pool's imported layout that could not be read: the figures (which need both pools) are unverified

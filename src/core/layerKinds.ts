@@ -55,8 +55,19 @@ export function linearAttentionFacts(
 /** The convolution window holds activations, kept in 16 bits by vLLM and SGLang. */
 const CONV_STATE_BYTES = 2;
 
-/** Default recurrent-state dtype: SGLang's default mamba_ssm_dtype, and what Qwen3.5's config names. */
-export const DEFAULT_STATE_DTYPE: Dtype = 'fp32';
+/**
+ * Recurrent-state dtype an engine keeps when neither the plan nor the checkpoint's config.json
+ * (`mamba_ssm_dtype`, model.linear_attention.state_dtype) names one. SGLang: fp32
+ * (configs/mamba_utils.py, mamba2_state_dtype: default float32, then config, then
+ * SGLANG_MAMBA_SSM_DTYPE). vLLM: `--mamba-ssm-cache-dtype auto` follows `--mamba-cache-dtype auto`,
+ * the model's dtype (mamba_utils.py, MambaStateDtypeCalculator._mamba_state_dtype; bf16 for every
+ * preset); its Qwen3.5 verifier copies the config's mamba_ssm_dtype (models/config.py,
+ * Qwen3_5ForConditionalGenerationConfig). TensorRT-LLM: `mamba_ssm_cache_dtype auto` is the
+ * checkpoint's torch_dtype (pyexecutor model_loader.py, validate_and_set_mamba_ssm_cache_dtype).
+ */
+export function defaultStateDtype(engine: 'vllm' | 'sglang' | 'trtllm' | undefined): Dtype {
+  return engine === 'vllm' || engine === 'trtllm' ? 'bf16' : 'fp32';
+}
 
 /** The sparse-attention indexer of one layer. */
 export interface IndexerFacts {

@@ -10,8 +10,9 @@
 //    Formulas fed with these facts give a floor on time and memory that the
 //    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
 import { DEFAULT_WEIGHT_DTYPE, DTYPE_BYTES, defaultKvDtype } from './defaults.js';
+import type { Engine } from './engine-memory.js';
 import {
-  DEFAULT_STATE_DTYPE,
+  defaultStateDtype,
   indexerFacts,
   linearAttentionFacts,
   mtpExtraParams,
@@ -128,10 +129,8 @@ export interface FactsResult {
 // Facts depend on the model fields alone (and whether MTP modules are loaded), and loaded plans are never
 // mutated: a search that verifies thousands of layouts of one model (suggest) derives them once.
 interface Memo {
-  estimate?: FactsResult;
-  bound?: FactsResult;
-  estimateMtp?: FactsResult;
-  boundMtp?: FactsResult;
+  /** by mode, MTP and the engine's default state dtype (the only engine-dependent fact) */
+  results: Map<string, FactsResult>;
   shapeParams?: number | null;
 }
 const memo = new WeakMap<ModelSpec, Memo>();
@@ -139,12 +138,14 @@ const memo = new WeakMap<ModelSpec, Memo>();
 export interface FactsOptions {
   /** the deployment runs the checkpoint's MTP modules (speculative method mtp): their weights and KV count */
   mtpLoaded?: boolean;
+  /** the serving engine: its default recurrent-state dtype when neither plan nor checkpoint names one (SGLang's fp32 when absent) */
+  engine?: Engine;
 }
 
 function memoOf(model: ModelSpec): Memo {
   let m = memo.get(model);
   if (!m) {
-    m = {};
+    m = { results: new Map() };
     memo.set(model, m);
   }
   return m;
@@ -162,9 +163,15 @@ export function paramsFromShape(model: ModelSpec): number | null {
 
 export function deriveModelFacts(model: ModelSpec, mode: FactsMode, options: FactsOptions = {}): FactsResult {
   const m = memoOf(model);
-  const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? (`${mode}Mtp` as const) : mode;
-  m[key] ??= deriveFacts(model, mode, key !== mode);
-  return m[key];
+  const mtp = options.mtpLoaded === true && (model.mtp_layers ?? 0) > 0;
+  const stateDtype = defaultStateDtype(options.engine);
+  const key = `${mode}${mtp ? 'Mtp' : ''}:${stateDtype}`;
+  let r = m.results.get(key);
+  if (!r) {
+    r = deriveFacts(model, mode, mtp, stateDtype);
+    m.results.set(key, r);
+  }
+  return r;
 }
 
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
@@ -175,7 +182,7 @@ export function weightBytes(dtype: Dtype, groupSize: number | undefined): number
   return DTYPE_BYTES[dtype];
 }
 
-function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): FactsResult {
+function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defaultState: Dtype = defaultStateDtype(undefined)): FactsResult {
   const missing: string[] = [];
   const assumptions: string[] = [];
   const need = (value: number | undefined, key: string): number | undefined => {
@@ -296,7 +303,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false): Fact
   const tied = model.tied_embeddings ?? false;
   const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
 
-  const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions);
+  const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions, defaultState);
   const indexer = indexerPart(model, hidden, mode, missing);
   if (indexer !== null && attnReplicated !== undefined) attnReplicated += indexer.params;
   const slidingWindow = model.sliding_window ?? null;
@@ -493,6 +500,7 @@ function linearAttentionPart(
   mode: FactsMode,
   missing: string[],
   assumptions: string[],
+  defaultState: Dtype,
 ): { layers: number; facts: LinearAttentionFacts | null } {
   const spec = model.linear_attention;
   if (spec === undefined) return { layers: 0, facts: null };
@@ -502,9 +510,11 @@ function linearAttentionPart(
   if (mode === 'estimate') for (const k of absent) missing.push(`model.linear_attention.${k}`);
   const convKernel = spec.conv_kernel ?? 4;
   if (spec.conv_kernel === undefined && mode === 'estimate') assumptions.push('model.linear_attention.conv_kernel not given: 4 assumed (Qwen3-Next, Qwen3.5)');
-  const stateDtype = spec.state_dtype ?? DEFAULT_STATE_DTYPE;
+  const stateDtype = spec.state_dtype ?? defaultState;
   if (spec.state_dtype === undefined && mode === 'estimate')
-    assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
+    assumptions.push(
+      `model.linear_attention.state_dtype not given: ${defaultState} assumed (${defaultState === 'fp32' ? "SGLang's default state dtype" : "the model's dtype, vLLM's and TensorRT-LLM's default state dtype"})`,
+    );
   // A bound takes an unknown shape as a free layer: no state, no parameters.
   if (absent.length > 0 || hidden === undefined) return { layers: count, facts: null };
   const facts = linearAttentionFacts(

@@ -53,7 +53,7 @@ export interface LinearAttentionSpec {
   value_head_dim?: number;
   /** causal convolution width (linear_conv_kernel_dim); kernel - 1 past inputs are kept per sequence */
   conv_kernel?: number;
-  /** dtype of the recurrent state; default fp32 (SGLang's default mamba_ssm_dtype, Qwen3.5's config) */
+  /** dtype of the recurrent state (config.json mamba_ssm_dtype); default the engine's: fp32 under SGLang, the model's dtype (bf16) under vLLM and TensorRT-LLM */
   state_dtype?: Dtype;
 }
 

@@ -376,7 +376,9 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       key_head_dim: int('Key head dim (linear_key_head_dim)', 1, DEGREE_MAX),
       value_head_dim: int('Value head dim (linear_value_head_dim)', 1, DEGREE_MAX),
       conv_kernel: int('Causal convolution width (linear_conv_kernel_dim)', 1, DEGREE_MAX),
-      state_dtype: dtype('Recurrent state dtype; default fp32'),
+      state_dtype: dtype(
+        "Recurrent state dtype (config.json mamba_ssm_dtype); default the engine's: fp32 under SGLang, the model's dtype (bf16) under vLLM and TensorRT-LLM",
+      ),
     }),
     sparse_attention: section('Sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5)', {
       index_heads: int('Indexer heads (index_n_heads)', 1, DEGREE_MAX),

@@ -495,7 +495,9 @@ const qwen35_397b: ModelPreset = {
     attention: 'gqa',
     mlp: 'gated',
     attention_output_gate: true,
-    linear_attention: { layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 },
+    // state_dtype: the Qwen3.5 release configs name mamba_ssm_dtype float32 (text_config), which vLLM
+    // (Qwen3_5ForConditionalGenerationConfig) and SGLang (mamba2_state_dtype) both honour
+    linear_attention: { layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4, state_dtype: 'fp32' },
     moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 1024, shared_expert_ffn_hidden_size: 1024, dense_layers: 0 },
     mtp_layers: 1,
     weight_dtype: 'bf16',

@@ -45,7 +45,7 @@ export function boundReason(loaded: LoadedPlan, requirementId: string): string |
     return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
   }
   const r = resolvePlan(plan, loaded.origins);
-  const facts = deriveModelFacts(plan.model, 'bound').facts;
+  const facts = deriveModelFacts(plan.model, 'bound', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
   if (!facts) return null;
   const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
   if (!stages) return null;
