@@ -230,11 +230,11 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
       verify(
         `version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 1, dp: 8, ep: 8}\nworkload: {concurrency: 256, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: ${engine}}\n`,
       );
-    // per layer: MLA 187,121,664 (fp8); dense MLP 3 x 7,168 x 18,432; expert 3 x 7,168 x 2,048; router 7,168 x 256; vocabulary 129,280 x 7,168 (bf16)
+    // per layer: MLA 187,121,664 (fp8); dense MLP 3 x 7,168 x 18,432; expert 3 x 7,168 x 2,048; router 7,168 x 256 (bf16); vocabulary 129,280 x 7,168 (bf16)
     const attention = 61 * 187_121_664;
     const dense = 3 * (3 * 7168 * 18432);
     const expert = 3 * 7168 * 2048;
-    const moe = 58 * (32 * expert + 7168 * 256);
+    const moe = 58 * (32 * expert + 7168 * 256 * 2);
     const shared = 58 * expert;
     const vocab = 129280 * 7168 * 2;
     const sglang = attention + moe + (dense + shared) / 8 + vocab + vocab / 8;
@@ -243,7 +243,7 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     // SGLang and vLLM 61 x 512 x 128 x 256 in bf16, TensorRT-LLM its fp8 key part 61 x 512 x 128 x 128
     const copy16 = 61 * 512 * 128 * 256 * 2;
     const r = at('sglang');
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((sglang + copy16) / GIB, 2); // 89.23 GiB of checkpoint, not 93.79, and 1.91 GiB of copy
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((sglang + copy16) / GIB, 2); // 89.33 GiB of checkpoint, not 93.89, and 1.91 GiB of copy
     // the pool is 0.768 x (139.80 - 0.6 context - 2.04 NVLS buffers) GiB less the weights, at 61 x 576 x 2 bytes a token
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang - copy16) / 70272) - 1)).toBeLessThan(0.005);
     // vLLM (DP + EP) and TensorRT-LLM (attention DP) keep them whole on every rank
@@ -255,7 +255,7 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     // and so does the decode step's floor: at 32 sequences a rank of 1,536 tokens, SGLang's rank reads its attention,
     // one expert a MoE layer (a skewed router), the router, an eighth of the dense MLP, shared expert and LM head, and
     // the KV: 18.23 GB at 4.8 TB/s = 3.80 ms (the replicated placement's 4.82 ms is no floor)
-    const bytes = attention + 58 * (expert + 7168 * 256) + (dense + shared + vocab) / 8 + 32 * 1536 * 70272;
+    const bytes = attention + 58 * (expert + 7168 * 256 * 2) + (dense + shared + vocab) / 8 + 32 * 1536 * 70272;
     expect(r.metrics!.decode_step_lower_bound_ms!).toBeLessThan((bytes / 4.8e12) * 1000 * 1.001);
   });
   it('DP attention over two copies of the experts (dp 16, ep 8: two SGLang engines of --tp 8 --dp 8 --ep 8): each splits its dense parts over its own 8 ranks, not 16', () => {
@@ -296,25 +296,25 @@ describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed deco
     // Checkpoint shard on one device (TP8, experts split 8 ways, ep 1):
     //   attention 61 x (171,966,464 / 8 + 15,155,200) x 1 B          =  2,235,711,488
     //   dense MLP  3 x 3 x 7,168 x 18,432 / 8 x 1 B                  =    148,635,648
-    //   MoE       58 x (44,040,192 / 8 + 7,168 x 256 + 256 x 44,040,192 / 8) x 1 B = 82,164,318,208
+    //   MoE       58 x (44,040,192 / 8 + 256 x 44,040,192 / 8) x 1 B + 58 x 7,168 x 256 x 2 B (bf16 router) = 82,270,748,672
     //   embedding and LM head 2 x 129,280 x 7,168 / 8 x 2 B          =    463,339,520
-    //   total 85,012,004,864 B = 79.174 GiB
-    // Copy: 61 x 512 x (128 / 8) x (128 + 128) x 2 B = 255,852,544 B = 0.238 GiB, so 79.412 GiB of weights.
-    const checkpoint = 85_012_004_864;
+    //   total 85,118,435,328 B = 79.273 GiB
+    // Copy: 61 x 512 x (128 / 8) x (128 + 128) x 2 B = 255,852,544 B = 0.238 GiB, so 79.511 GiB of weights.
+    const checkpoint = 85_118_435_328;
     const copy = 61 * 512 * 16 * 256 * 2;
     expect(copy).toBe(255_852_544);
     const r = r1('vllm', '{tp: 8}');
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 79.412, was 79.174
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 79.511, was 79.273
     expect(r.details!.devices[0]!.mla_decode_copy_gib).toBeCloseTo(copy / GIB, 3);
     // KV pool: 0.9 x 139.80 GiB - weights - activations - (0.25 + 1.8 + 0.03 x 8) GiB outside PyTorch. Activations of the
     // 8,192-token profiling pass: 8,192 x (2 x 7,168 + 8 x (3 x 256 + 7,168) + 768) x 2 B + 1,024 sampled x 129,280 x 10 B
-    // = 1,287,651,328 + 1,323,827,200 = 2,611,478,528 B. Pool 44,759,991,582 B over 61 x 576 x 2 = 70,272 B a token,
-    // in blocks of 16: 636,944 tokens (640,592 without the copy: 3,648 fewer).
+    // = 1,287,651,328 + 1,323,827,200 = 2,611,478,528 B. Pool 44,653,561,118 B over 61 x 576 x 2 = 70,272 B a token,
+    // in blocks of 16: 635,424 tokens (639,072 without the copy: 3,648 fewer).
     const activations = 8192 * (2 * 7168 + 8 * (3 * 256 + 7168) + 768) * 2 + 1024 * 129280 * 10;
     expect(activations).toBe(2_611_478_528);
     const pool = 0.9 * Math.round(139.8 * GIB) - checkpoint - copy - activations - 2.29 * GIB;
     expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(pool / 70272 / 16) * 16);
-    expect(r.metrics!.kv_cache_capacity_tokens).toBe(636_944);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(635_424);
     // an engine need not keep the copy: the floors count the checkpoint alone
     expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(checkpoint / GIB);
     expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeGreaterThan(checkpoint / GIB - 0.001);
@@ -327,7 +327,8 @@ describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed deco
     const r = r1('sglang', '{tp: 1, dp: 8, ep: 8}');
     expect(r.details!.devices[0]!.mla_decode_copy_gib).toBeCloseTo(copy / GIB, 3);
     // the checkpoint shard of SGLang's placement (previous describe): 95,808,516,096 B = 89.23 GiB, plus the copy
-    const checkpoint = 61 * 187_121_664 + 58 * (32 * 44_040_192 + 7168 * 256) + (3 * 3 * 7168 * 18432 + 58 * 44_040_192) / 8 + 129280 * 7168 * 2 * (1 + 1 / 8);
+    const checkpoint =
+      61 * 187_121_664 + 58 * (32 * 44_040_192 + 7168 * 256 * 2) + (3 * 3 * 7168 * 18432 + 58 * 44_040_192) / 8 + 129280 * 7168 * 2 * (1 + 1 / 8);
     expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 91.139, was 89.232
     // pool = 0.768 x (139.80 GiB - 0.6 GiB context - 2.04 GiB NVLS buffers) - weights: 216,978 tokens of 70,272 B (246,105 without the copy)
     const tokens = Math.floor((0.768 * (Math.round(139.8 * GIB) - 2.64 * GIB) - checkpoint - copy) / 70272);

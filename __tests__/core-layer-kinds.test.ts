@@ -206,6 +206,26 @@ workload: {concurrency: 64, input_tokens: 100000, output_tokens: 1000}
   });
 });
 
+describe('the MoE router stays 16-bit in an fp8 checkpoint', () => {
+  it('GLM-5-FP8: 75 MoE layers x 6,144 x 256 router weights at 2 bytes, 0.22 GiB on every rank (it was 0.11 at fp8)', () => {
+    // The fp8 checkpoints quantize the linear layers but not the gate (mlp.gate.weight has no weight_scale_inv);
+    // vLLM and SGLang build it unquantized (DeepseekV2MoE: ReplicatedLinear(..., quant_config=None); MoEGate).
+    // GLM-5: 78 layers, the first 3 dense: 75 x 6,144 x 256 = 117,964,800 parameters, replicated on every rank.
+    const facts = factsOf(modelPreset('zai-org/GLM-5-FP8')!.spec);
+    const [stage] = stageOf(facts);
+    const l = layout(8, { ep: 8, etp: 1 });
+    expect(facts.bytes.experts).toBe(1);
+    expect(facts.bytes.router).toBe(2);
+    const routerBytes = stageWeightBytes(facts, l, stage!) - stageWeightBytes({ ...facts, router: 0 }, l, stage!);
+    expect(routerBytes).toBe(75 * 6144 * 256 * 2); // 235,929,600 bytes
+    expect(routerBytes / GIB).toBeCloseTo(0.2197, 4);
+  });
+
+  it('a bf16 model keeps its router at 2 bytes, as before', () => {
+    expect(factsOf(modelPreset('glm-5')!.spec).bytes.router).toBe(2);
+  });
+});
+
 describe('MTP modules and 4-bit groups', () => {
   it("DeepSeek's MTP layer weighs on the last stage only when speculative decoding runs it", () => {
     const spec = modelPreset('deepseek-r1')!.spec;
@@ -215,9 +235,9 @@ describe('MTP modules and 4-bit groups', () => {
     const [stageOff] = stageOf(off);
     const [stageOn] = stageOf(on);
     const extra = stageWeightBytes(on, l, stageOn!) - stageWeightBytes(off, l, stageOff!);
-    // one MoE decoder layer on this device (attention, 32 of 256 experts, shared expert, router) plus eh_proj 2h x h in bf16
+    // one MoE decoder layer on this device (attention, 32 of 256 experts, shared expert, the router in bf16) plus eh_proj 2h x h in bf16
     const attention = (1536 * 128 * 192 + 512 * 128 * 256 + 128 * 128 * 7168) / 8 + 7168 * 1536 + 1536 + 7168 * 576 + 512 + 2 * 7168;
-    const moe = (3 * 7168 * 2048) / 8 + 7168 * 256 + 32 * 3 * 7168 * 2048;
+    const moe = (3 * 7168 * 2048) / 8 + 7168 * 256 * 2 + 32 * 3 * 7168 * 2048;
     expect(extra).toBeCloseTo(attention + moe + (2 * 7168 * 7168 + 3 * 7168) * 2, -3);
     // and its KV: one more layer's bf16 latent per token
     expect(stageKvBytesPerToken(on, l, stageOn!) - stageKvBytesPerToken(off, l, stageOff!)).toBe(576 * 2);

@@ -266,7 +266,7 @@ function moeLayerBytes(facts: ModelFacts, layout: Layout, padding: ExpertPadding
   const b = facts.bytes;
   return (
     (facts.sharedExperts / split.shared) * b.mlp +
-    facts.router * b.mlp +
+    facts.router * b.router +
     expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts
   );
 }

@@ -111,7 +111,11 @@ export interface ModelFacts {
   mlaKvUp: { key: number; value: number } | null;
 
   dtypes: ComponentDtypes;
-  bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number };
+  /**
+   * bytes per weight of each part; `router` is the MoE gate, which quantized checkpoints leave 16-bit and
+   * engines build unquantized (vLLM and SGLang DeepSeek-V2 gates take no quant_config): at least bf16
+   */
+  bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number; router: number };
   /** total parameters these facts describe (MTP modules excluded, as publishers count) */
   totalParams: number;
   /** parameters touched per token (attention, dense/shared MLP, top-k experts, router), lm head excluded */
@@ -208,6 +212,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     experts: weightBytes(dtypes.experts, group),
     embeddings: weightBytes(dtypes.embeddings, group),
     kv: DTYPE_BYTES[dtypes.kv],
+    router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
   };
 
   const isMoe = model.moe !== undefined;

@@ -258,7 +258,7 @@ export function stageCostModel(facts: ModelFacts, layout: Layout, hw: Hardware, 
   const nonExpertWeights =
     attnParams * b.attention +
     stageDenseMlpBytes(facts, split.mlp, stage) +
-    ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
+    ((facts.sharedExperts / split.shared) * b.mlp + router * b.router) * stage.moeLayers +
     (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
   const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
   // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
