@@ -10,6 +10,10 @@ import { loadPlan } from '../src/plan/load.js';
 import { buildCandidatePlan } from '../src/suggest/index.js';
 import { buildVariationPlan, planVariation } from '../src/suggest/disagg-candidate.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
+import { denseSplit, stageWeightBytes } from '../src/core/memory.js';
+import { deriveModelFacts } from '../src/core/modelFacts.js';
+import { resolvePlan } from '../src/core/resolve.js';
+import { buildStages } from '../src/core/stages.js';
 import { GIB, load, noReferences, verify } from './core-helpers.js';
 
 const plan = (par: string, engine = 'sglang', extra = '') =>
@@ -25,7 +29,7 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
   //   the rest, the same either way: attention 61 x 187,121,664 B (MLA, fp8, with its norms) = 11,414,421,504 B;
   //   32 routed experts and the router (bf16: fp8 checkpoints leave the gate unquantized) a MoE layer,
   //   58 x (32 x 44,040,192 + 7,168 x 256 x 2) = 81,951,457,280 B;
-  //   the embedding whole (bf16) 1,853,358,080 B; SGLang's bf16 copy of kv_b_proj for MLA decode 61 x 512 x 128 x 256 x 2 = 2,046,820,352 B.
+  //   the embedding whole at attention tp 1 (bf16) 1,853,358,080 B; SGLang's bf16 copy of kv_b_proj for MLA decode 61 x 512 x 128 x 256 x 2 = 2,046,820,352 B.
   // SGLang's default splits the three over its 8 ranks:
   //   11,414,421,504 + 81,951,457,280 + 1,853,358,080 + (1,189,085,184 + 2,554,331,136 + 1,853,358,080) / 8 + 2,046,820,352
   //   = 97,965,654,016 B = 91.24 GiB
@@ -210,5 +214,33 @@ describe('parallelism.dense_tp, shared_expert_tp, lm_head_tp (SGLang)', () => {
     expect(pool.ok ? '' : pool.errors.map((e) => e.message).join('\n')).toMatch(
       /it belongs in disaggregation\.decode\.parallelism: disaggregation\.decode\.parallelism\.dense_tp\)/,
     );
+  });
+});
+
+describe("SGLang's embedding under DP attention: split over the attention TP group (sgl-project/sglang#17403)", () => {
+  // DeepSeek-V3 fp8 on 8 H200s as SGLang --tp 8 --dp 4 --enable-dp-attention --ep 8: attention tp 2 (tp 2, dp 4 here).
+  // models/deepseek_v2.py builds VocabParallelEmbedding(use_attn_tp_group=is_dp_attention_enabled()) since 2026-01-20:
+  // the 129,280 x 7,168 bf16 table (1,853,358,080 B) over the 2 ranks of the attention TP group, 926,679,040 B a device,
+  // where the releases before kept it whole (enable_tp=not enable_dp_attention).
+  const text = plan('').replace('{tp: 1, dp: 8, ep: 8', '{tp: 2, dp: 4, ep: 8');
+  it('926,679,040 B of embedding a device at attention tp 2, not 1,853,358,080', () => {
+    const loaded = load(text);
+    const layout = resolvePlan(loaded.plan, loaded.origins).layout;
+    expect([layout.tp, layout.dp, layout.ep]).toEqual([2, 4, 8]);
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate', { engine: 'sglang' }).facts!;
+    const [stage] = buildStages(facts, 1, null)!;
+    const split = denseSplit(facts, layout, 'sglang');
+    expect(split.embedding).toBe(2);
+    const embedding = stageWeightBytes(facts, layout, stage!, null, split) - stageWeightBytes({ ...facts, embedding: 0 }, layout, stage!, null, split);
+    expect(embedding).toBe((129280 * 7168 * 2) / 2);
+    // the floor takes the same split: it stays at or below the estimate
+    const m = verify(text).metrics!;
+    expect(m.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(m.weights_per_gpu_gib!);
+  });
+  it('at attention tp 1 (--tp 8 --dp 8) the table is whole either way', () => {
+    const loaded = load(plan(''));
+    const layout = resolvePlan(loaded.plan, loaded.origins).layout;
+    const facts = deriveModelFacts(loaded.plan.model, 'estimate', { engine: 'sglang' }).facts!;
+    expect(denseSplit(facts, layout, 'sglang').embedding).toBe(1);
   });
 });

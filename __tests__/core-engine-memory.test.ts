@@ -220,11 +220,11 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     // and no DP-attention reserve (plain --dp replicas): tp_size 1 on H200, 512 + 1.5 x 8192 + 2 x 256 + 128 = 13,440 MB
     expect(replicas.memoryFraction).toBeCloseTo(Math.round(((139.8 * 1024 - 13440) / (139.8 * 1024)) * 1000) / 1000, 3);
   });
-  it('DP attention: SGLang splits the dense MLP, shared experts and LM head over its whole tp_size and keeps the embedding whole; vLLM and TensorRT-LLM keep them whole per DP rank; the floor takes the least', () => {
+  it('DP attention: SGLang splits the dense MLP, shared experts and LM head over its whole tp_size and the embedding over attention tp (1 here: whole); vLLM and TensorRT-LLM keep them whole per DP rank; the floor takes the least', () => {
     // DeepSeek-R1 (fp8, embeddings bf16) on 8 H200s as --tp 8 --dp 8 --enable-dp-attention --ep 8.
     // SGLang models/deepseek_v2.py: DeepseekV2MLP of the 3 dense layers and the shared expert take the full
     // tp group (moe_dense_tp_size and DeepEP not set), ParallelLMHead(use_attn_tp_group=enable_dp_lm_head=False)
-    // too; VocabParallelEmbedding(enable_tp=not enable_dp_attention) is whole. TensorRT-LLM modeling_deepseekv3.py
+    // too; VocabParallelEmbedding(use_attn_tp_group=is_dp_attention_enabled()) is over attention tp 1, whole. TensorRT-LLM modeling_deepseekv3.py
     // _compute_mlp_tp_size: "If using attention DP, the MLP also uses DP instead of TP".
     const at = (engine: string) =>
       verify(

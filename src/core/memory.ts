@@ -82,14 +82,18 @@ export function paddedExpertParams(facts: ModelFacts, etp: number, padding: Expe
  *   the shared experts are tensor-parallel over SGLang's whole tp_size N = tp x dp (ep x etp when the
  *   plan's dp ranks hold several copies of the experts, each its own engine) (DeepseekV2MLP built without
  *   its own tp_size), the LM head too (ParallelLMHead(use_attn_tp_group=enable_dp_lm_head)), while the
- *   embedding is whole on every rank (VocabParallelEmbedding(enable_tp=not enable_dp_attention)). The
+ *   embedding is split over the attention TP group, tp here (VocabParallelEmbedding(use_attn_tp_group=
+ *   is_dp_attention_enabled()), sgl-project/sglang#17403, merged 2026-01-20; the releases before kept it
+ *   whole on every rank, enable_tp=not enable_dp_attention: up to (1 - 1/tp) of it more a device). The
  *   plan's parallelism.dense_tp, shared_expert_tp and lm_head_tp replace those splits (denseGroup's
  *   divisors, plan/load.ts): SGLang's --moe-dense-tp-size 1 builds the dense layers' DeepseekV2MLP with
  *   tp_size 1 (DeepseekV2DecoderLayer, enable_moe_dense_fully_dp(), layers/communicator.py), with or
  *   without DP attention; a DeepEP or Mooncake all-to-all builds the shared experts' with tp_size 1
  *   (DeepseekV2MoE); --enable-dp-lm-head splits the LM head over the attention TP group (tp);
  * - `floor`: the least any of these engines keeps, the MLP, shared experts and LM head over that tp_size
- *   (no stated split is finer: each divides it), the embedding over tp; the plan's keys are not read.
+ *   (no stated split is finer: each divides it), the embedding over tp (as current SGLang, and below what
+ *   older releases kept); the plan's keys are not read.
+ * The embedding is over tp in every placement.
  */
 export interface DenseSplit {
   mlp: number;
@@ -119,7 +123,7 @@ export function denseGroup(facts: Pick<ModelFacts, 'isMoe'>, layout: Layout, pla
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePlacement): DenseSplit {
   const group = denseGroup(facts, layout, placement);
-  const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+  const embedding = layout.tp;
   // the plan's own placement, where SGLang reads it (its MoE models)
   if (placement === 'sglang' && facts.isMoe)
     return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
