@@ -290,3 +290,24 @@ describe('roundFine', () => {
     expect(roundFine(12.34567, 4, 3)).toBe(12.3457);
   });
 });
+
+describe('an impossible memory claim names its floor for what it is', () => {
+  // Llama 3.1 405B bf16 at TP8: the weights shard is 94.50 GiB (405.85e9 x 2 B / 8 / 2^30); the floor a
+  // memory_per_gpu claim is judged on adds one sequence's KV cache (94.65 GiB), so "the shard alone" was wrong
+  it('says "floor", not "the shard alone", and the figure is memory_per_gpu_lower_bound_gib', () => {
+    const r = verify(`
+version: 1
+model: {preset: llama-3.1-405b}
+hardware: {preset: h100, gpus: 8}
+parallelism: {tp: 8}
+workload: {concurrency: 1, input_tokens: 1024, output_tokens: 256}
+claims: {memory_per_gpu: 79 GiB}
+`);
+    const c = r.checks.find((x) => x.id === 'claims.memory_per_gpu')!;
+    expect(c.status).toBe('fail');
+    expect(c.detail).not.toMatch(/shard alone/);
+    expect(c.detail).toMatch(/below the floor of/);
+    expect(c.limit!).toBeCloseTo(r.metrics!.memory_per_gpu_lower_bound_gib!, 2);
+    expect(c.limit!).toBeGreaterThan(r.metrics!.weights_per_gpu_gib!);
+  });
+});

@@ -165,7 +165,7 @@ export function judgeMemoryClaim(claimed: number, f: Figures): Judgement {
       status: 'fail',
       limit: f.bound,
       basis: 'bound',
-      detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}`,
+      detail: `physically impossible: claimed ${f.show(claimed)}, below the floor of ${f.show(f.bound)}, the least the device must hold for the plan to run at all`,
     };
   }
   if (f.estimate === null) {
