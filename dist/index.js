@@ -39663,6 +39663,38 @@ function metricLabel(key) {
         return `${percentile[1] === 'e2e' ? 'end-to-end' : percentile[1].toUpperCase()} ${percentile[2]}`;
     return key.replace(/_(gib|ms|tokens_per_s)$/, '').replace(/_/g, ' ');
 }
+/** The per-device memory metrics of a disaggregated plan, all of the pool holding its most loaded device (disagg-estimates.ts). */
+const HEAVIEST_POOL_METRICS = ['memory_per_gpu_gib', 'weights_per_gpu_gib', 'kv_cache_per_gpu_gib', 'activations_per_gpu_gib'];
+/**
+ * Whose figure a metric of a disaggregated plan is, in words: "prefill pool" or "decode pool" for its
+ * memory per GPU (the most loaded device of either pool), "per decode replica" for its KV-cache
+ * capacity; '' for an aggregated plan and for a figure of the whole deployment. The contract fixes the
+ * metrics' names, not which pool they come from: without the words, one headline put the prefill
+ * pool's memory beside the decode pool's KV cache.
+ */
+function metricPool(metrics, key) {
+    if (!metrics || !Object.hasOwn(metrics, 'decode_kv_cache_capacity_tokens'))
+        return '';
+    if (key === 'kv_cache_capacity_tokens')
+        return 'per decode replica';
+    if (!HEAVIEST_POOL_METRICS.includes(key))
+        return '';
+    const prefill = metrics.prefill_memory_per_gpu_gib;
+    const decode = metrics.decode_memory_per_gpu_gib;
+    if (typeof prefill !== 'number' || typeof decode !== 'number')
+        return '';
+    if (prefill > decode)
+        return 'prefill pool';
+    if (decode > prefill)
+        return 'decode pool';
+    // equal totals: the total is either pool's, its parts may be one pool's
+    return key === 'memory_per_gpu_gib' ? 'both pools' : '';
+}
+/** " (prefill pool)" after a figure of one pool of a disaggregated plan, else ''. */
+function summary_poolSuffix(metrics, key) {
+    const pool = metricPool(metrics, key);
+    return pool ? ` (${pool})` : '';
+}
 
 ;// CONCATENATED MODULE: ./src/report/ranges.ts
 
@@ -39754,13 +39786,14 @@ function keyMetrics(plan) {
     // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
     const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
     const figures = [
-        ['memory/GPU', formatQuantity(m.memory_per_gpu_gib, 'GiB')],
+        // a disaggregated plan's memory is one pool's device, its KV cache one decode replica's: say whose
+        ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
         ['TTFT', shown('ttft_ms', 'ms')],
         ['TPOT', shown('tpot_ms', 'ms')],
         // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
         [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
         ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-        ['KV cache capacity', formatQuantity(m.kv_cache_capacity_tokens, 'tokens')],
+        ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}`],
         // cost and energy only when the plan prices or powers its devices
         ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
         ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
@@ -40313,13 +40346,16 @@ function checksChanged(plan, base) {
 function planChanged(plan, base, minChange = DEFAULT_MIN_CHANGE_PERCENT) {
     return plan.verdict !== base.verdict || checksChanged(plan, base) || computabilityChanged(plan, base) || keyChanges(plan, base, minChange).length > 0;
 }
-/** "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest. */
-function changeSentence(changes, baseName, limit = 3) {
+/**
+ * "TPOT 30.9 ms, 43% worse than main" for the first change; "cost per million tokens −12%" for the rest.
+ * `metrics`, the plan's: a disaggregated plan's figure of one pool says whose ("memory per GPU (prefill pool)").
+ */
+function changeSentence(changes, baseName, limit = 3, metrics) {
     return changes
         .slice(0, limit)
         .map((c, i) => {
         const unit = metricUnit(c.key);
-        const label = metricLabel(c.key);
+        const label = metricLabel(c.key) + summary_poolSuffix(metrics, c.key);
         if (c.relative === null)
             return `${label} ${format_formatQuantity(c.current, unit)}, was ${format_formatQuantity(c.base, unit)}`;
         const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
@@ -40707,7 +40743,7 @@ function planHeadline(plan, opts = {}) {
         const follows = Math.abs(ratio('tokens_per_joule') / ratio('throughput_tokens_per_s') - 1) * 100 < (opts.minChange ?? DEFAULT_MIN_CHANGE_PERCENT);
         const changes = follows ? all.filter((c) => c.key !== 'tokens_per_joule') : all;
         const verdict = base.verdict !== plan.verdict ? `verdict ${base.verdict} → ${plan.verdict}` : '';
-        const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'));
+        const moved = changeSentence(changes, escape_escapeMarkdown(opts.baseName ?? 'the base'), 3, plan.metrics);
         const change = [verdict, moved].filter(Boolean).join('; ');
         if (change)
             parts.push(change);
@@ -41023,7 +41059,8 @@ function verdictLine(report, title, unverified) {
 function summaryCell(p, key, base, minChange) {
     const unit = metricUnit(key);
     const value = p.metrics?.[key];
-    let text = ranges_withRange(format_formatQuantity(value, unit), p, key, value);
+    // a disaggregated plan's memory per GPU is one pool's most loaded device: say which
+    let text = ranges_withRange(format_formatQuantity(value, unit), p, key, value) + summary_poolSuffix(p.metrics, key);
     const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
     if (value == null && typeof floor === 'number' && floor > 0)
         text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
@@ -41115,7 +41152,7 @@ function metricsSection(plan, base, minChange) {
         .filter(([, value]) => value === null || typeof value === 'number')
         .map(([key, value]) => {
         // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
-        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value);
+        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value) + summary_poolSuffix(plan.metrics, key);
         return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
     return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
@@ -43398,7 +43435,9 @@ const qwen35_397b = {
         attention: 'gqa',
         mlp: 'gated',
         attention_output_gate: true,
-        linear_attention: { layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 },
+        // state_dtype: the Qwen3.5 release configs name mamba_ssm_dtype float32 (text_config), which vLLM
+        // (Qwen3_5ForConditionalGenerationConfig) and SGLang (mamba2_state_dtype) both honour
+        linear_attention: { layers: 45, key_heads: 16, value_heads: 64, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4, state_dtype: 'fp32' },
         moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 1024, shared_expert_ffn_hidden_size: 1024, dense_layers: 0 },
         mtp_layers: 1,
         weight_dtype: 'bf16',
@@ -55237,7 +55276,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             key_head_dim: schema_int('Key head dim (linear_key_head_dim)', 1, DEGREE_MAX),
             value_head_dim: schema_int('Value head dim (linear_value_head_dim)', 1, DEGREE_MAX),
             conv_kernel: schema_int('Causal convolution width (linear_conv_kernel_dim)', 1, DEGREE_MAX),
-            state_dtype: dtype('Recurrent state dtype; default fp32'),
+            state_dtype: dtype("Recurrent state dtype (config.json mamba_ssm_dtype); default the engine's: fp32 under SGLang, the model's dtype (bf16) under vLLM and TensorRT-LLM"),
         }),
         sparse_attention: section('Sparse-attention indexer (DeepSeek Sparse Attention: DeepSeek-V3.2, GLM-5)', {
             index_heads: schema_int('Indexer heads (index_n_heads)', 1, DEGREE_MAX),
@@ -56883,8 +56922,19 @@ function linearAttentionFacts(spec, hidden, stateBytesPerValue) {
 }
 /** The convolution window holds activations, kept in 16 bits by vLLM and SGLang. */
 const CONV_STATE_BYTES = 2;
-/** Default recurrent-state dtype: SGLang's default mamba_ssm_dtype, and what Qwen3.5's config names. */
-const DEFAULT_STATE_DTYPE = 'fp32';
+/**
+ * Recurrent-state dtype an engine keeps when neither the plan nor the checkpoint's config.json
+ * (`mamba_ssm_dtype`, model.linear_attention.state_dtype) names one. SGLang: fp32
+ * (configs/mamba_utils.py, mamba2_state_dtype: default float32, then config, then
+ * SGLANG_MAMBA_SSM_DTYPE). vLLM: `--mamba-ssm-cache-dtype auto` follows `--mamba-cache-dtype auto`,
+ * the model's dtype (mamba_utils.py, MambaStateDtypeCalculator._mamba_state_dtype; bf16 for every
+ * preset); its Qwen3.5 verifier copies the config's mamba_ssm_dtype (models/config.py,
+ * Qwen3_5ForConditionalGenerationConfig). TensorRT-LLM: `mamba_ssm_cache_dtype auto` is the
+ * checkpoint's torch_dtype (pyexecutor model_loader.py, validate_and_set_mamba_ssm_cache_dtype).
+ */
+function defaultStateDtype(engine) {
+    return engine === 'vllm' || engine === 'trtllm' ? 'bf16' : 'fp32';
+}
 /**
  * DeepSeek Sparse Attention (DeepSeek-V3.2-Exp report; vLLM DeepseekV32IndexerCache and SGLang
  * NSATokenToKVPool store the indexer keys the same way): per layer the indexer projects q from the
@@ -57119,7 +57169,7 @@ function denseGroup(facts, layout, placement) {
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 function denseSplit(facts, layout, placement) {
     const group = denseGroup(facts, layout, placement);
-    const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+    const embedding = layout.tp;
     // the plan's own placement, where SGLang reads it (its MoE models)
     if (placement === 'sglang' && facts.isMoe)
         return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
@@ -57245,7 +57295,7 @@ function deviceArch(device) {
 function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
     return ((facts.sharedExperts / split.shared) * b.mlp +
-        facts.router * b.mlp +
+        facts.router * b.router +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
 /**
@@ -58540,11 +58590,26 @@ function disaggregationRules(values, lines, errors) {
     if (top !== undefined && top !== null && Object.keys(top).length > 0) {
         at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
     }
-    for (const pool of ['prefill', 'decode']) {
-        if (get(values, `disaggregation.${pool}`) === undefined) {
-            at(`disaggregation.${pool}`, `missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`, 'disaggregation');
-        }
-    }
+    // an imported deployment may bring the pools (the plan adding kv_transfer, say): judged after the import
+    if (!importsDeployment(values))
+        errors.push(...missingPools(values, lines));
+}
+/** The plan imports its deployment from files (`deployment.from`). */
+function importsDeployment(values) {
+    return get(values, 'deployment.from') !== undefined;
+}
+/** The pools a disaggregated plan lacks, once whatever it imports is merged in (src/plan/load.ts). */
+function missingPools(values, lines) {
+    if (!Object.hasOwn(values, 'disaggregation'))
+        return [];
+    const line = lines.disaggregation;
+    return ['prefill', 'decode']
+        .filter((pool) => get(values, `disaggregation.${pool}`) === undefined)
+        .map((pool) => ({
+        message: `disaggregation.${pool}: missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`,
+        path: `disaggregation.${pool}`,
+        ...(line !== undefined ? { line } : {}),
+    }));
 }
 /** Validates the whole tree (null: an empty file). */
 function validatePlan(root) {
@@ -58627,6 +58692,9 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
             : { values: validated.values, origins: {}, errors: [], warnings: [] };
         const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
         const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+        // a plan that imports its deployment has its pools judged with the imported ones merged in
+        if (validated.errors.length === 0 && importsDeployment(validated.values))
+            errors.push(...missingPools(imported.values, validated.lines));
         // splits that need the model to be judged (its experts decide SGLang's group)
         if (errors.length === 0)
             errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
@@ -59077,7 +59145,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
-        ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / split.shared) * b.mlp + router * b.router) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
@@ -62211,192 +62279,192 @@ const RESIDUALS = {
             n: 1303,
             q: [
                 -0.534,
-                -0.3284,
+                -0.3291,
                 -0.1639,
-                -0.0853,
-                -0.0256,
-                0.0194,
-                0.0814,
-                0.1447,
-                0.2502,
-                0.4588,
+                -0.089,
+                -0.0276,
+                0.0195,
+                0.0844,
+                0.1484,
+                0.2532,
+                0.4611,
                 1.0544
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -1.1322,
-                -0.5474,
-                -0.2464,
-                -0.1654,
-                -0.0735,
-                0.0214,
-                0.1073,
-                0.3296,
-                0.5175,
-                1.5415,
-                2.0448
+                -1.1299,
+                -0.5494,
+                -0.2501,
+                -0.1763,
+                -0.0741,
+                0.0184,
+                0.1093,
+                0.3379,
+                0.5228,
+                1.5424,
+                2.0466
             ]
         },
         "disagg|queue<1.5": {
             n: 37,
             q: [
-                -0.2907,
-                -0.2285,
-                -0.1452,
-                -0.0951,
-                -0.0579,
+                -0.2893,
+                -0.219,
+                -0.1454,
+                -0.0965,
+                -0.0596,
                 0.0037,
-                0.0507,
-                0.1491,
-                0.3955,
+                0.0489,
+                0.1488,
+                0.3928,
                 0.9805,
-                2.824
+                2.8217
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.18,
-                -0.5505,
-                -0.2674,
-                -0.0494,
-                0.0265,
-                0.1048,
-                0.2937,
-                0.4191,
-                0.5516,
-                1.5262,
-                2.0287
+                -1.1798,
+                -0.5534,
+                -0.2633,
+                -0.0506,
+                0.0238,
+                0.1028,
+                0.2891,
+                0.4182,
+                0.5498,
+                1.5273,
+                2.0292
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
                 -1.2199,
-                -0.8823,
-                -0.2834,
-                -0.0505,
-                0.0119,
-                0.0813,
-                0.308,
-                0.4613,
-                0.5579,
-                1.5338,
-                2.0251
+                -0.882,
+                -0.2818,
+                -0.0521,
+                0.0099,
+                0.0794,
+                0.3038,
+                0.4668,
+                0.5559,
+                1.5348,
+                2.0225
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.7353,
-                -0.4871,
-                -0.2209,
-                -0.1828,
-                -0.1143,
-                -0.0548,
-                0.0438,
-                0.2117,
-                0.4506,
-                1.493,
-                2.1559
+                -0.728,
+                -0.4778,
+                -0.2184,
+                -0.1847,
+                -0.1149,
+                -0.0588,
+                0.0419,
+                0.2129,
+                0.4507,
+                1.4927,
+                2.1555
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.9752,
-                -0.5003,
-                -0.2468,
-                -0.2101,
-                -0.1828,
-                -0.1251,
-                -0.0932,
-                0.021,
-                0.0528,
-                0.5107,
-                1.2579
+                -0.9717,
+                -0.502,
+                -0.2515,
+                -0.2054,
+                -0.1836,
+                -0.1247,
+                -0.095,
+                0.0189,
+                0.0543,
+                0.5102,
+                1.2578
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.3703,
-                -0.2759,
+                -0.3707,
+                -0.2769,
                 -0.1446,
-                -0.0723,
-                -0.016,
-                0.028,
-                0.0626,
-                0.1495,
-                0.3254,
-                0.8467,
-                1.5485
+                -0.0716,
+                -0.0189,
+                0.0242,
+                0.0729,
+                0.1499,
+                0.3207,
+                0.8457,
+                1.5483
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.3784,
-                -0.3287,
-                -0.2164,
-                -0.0913,
+                -0.3792,
+                -0.3296,
+                -0.2177,
+                -0.0923,
                 -0.0189,
                 0.0351,
                 0.06,
                 0.1931,
                 0.4148,
-                0.9128,
-                2.1699
+                0.9117,
+                2.1693
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.3826,
+                -0.3834,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
-                0.0745,
-                0.1187,
-                0.195,
-                0.5934,
-                1.1872,
-                1.6176
+                0.0737,
+                0.1179,
+                0.1937,
+                0.5925,
+                1.1867,
+                1.6173
             ]
         },
         "sglang|blackwell-ultra|run": {
             n: 60,
             q: [
-                -0.3826,
+                -0.3834,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
-                0.0745,
-                0.1187,
-                0.195,
-                0.5934,
-                1.1872,
-                1.6176
+                0.0737,
+                0.1179,
+                0.1937,
+                0.5925,
+                1.1867,
+                1.6173
             ]
         },
         "sglang|blackwell|run": {
             n: 136,
             q: [
-                -0.3368,
-                -0.2743,
-                -0.1836,
+                -0.3371,
+                -0.2753,
+                -0.1848,
                 -0.0627,
-                -0.0123,
+                -0.0133,
                 0.0423,
                 0.06,
                 0.1931,
-                0.5247,
-                1.1565,
-                2.3104
+                0.5245,
+                1.1562,
+                2.3098
             ]
         },
         "sglang|hopper": {
@@ -62404,31 +62472,31 @@ const RESIDUALS = {
             q: [
                 -0.3259,
                 -0.1853,
-                -0.0899,
-                -0.0546,
-                -0.0113,
-                0.0098,
-                0.042,
-                0.0853,
-                0.195,
+                -0.1046,
+                -0.0572,
+                -0.0144,
+                0.0094,
+                0.0463,
+                0.098,
+                0.194,
                 0.537,
-                0.677
+                0.6772
             ]
         },
         "sglang|hopper|run": {
             n: 90,
             q: [
-                -0.078,
-                -0.0779,
-                -0.0406,
-                -0.0101,
-                0.0153,
-                0.042,
-                0.0942,
-                0.1925,
-                0.3899,
-                0.4775,
-                0.6436
+                -0.1046,
+                -0.0741,
+                -0.0554,
+                -0.0068,
+                0.0232,
+                0.0847,
+                0.114,
+                0.1806,
+                0.3984,
+                0.4851,
+                0.6368
             ]
         },
         "sglang|hopper|steady": {
@@ -62453,13 +62521,13 @@ const RESIDUALS = {
                 -0.4913,
                 -0.2985,
                 -0.1593,
-                -0.0855,
+                -0.087,
                 -0.0221,
                 0.0235,
                 0.098,
-                0.1735,
+                0.1738,
                 0.2953,
-                0.6783,
+                0.6754,
                 1.185
             ]
         },
@@ -62475,8 +62543,8 @@ const RESIDUALS = {
                 0.0755,
                 0.1139,
                 0.1743,
-                0.296,
-                0.4797
+                0.2959,
+                0.4796
             ]
         },
         "trtllm|blackwell|run": {
@@ -62488,10 +62556,10 @@ const RESIDUALS = {
                 -0.0398,
                 -0.0083,
                 0.0154,
-                0.0722,
+                0.0721,
                 0.1104,
                 0.1661,
-                0.2941,
+                0.2939,
                 0.4718
             ]
         },
@@ -62502,11 +62570,11 @@ const RESIDUALS = {
                 -0.4623,
                 -0.2249,
                 -0.1365,
-                -0.0686,
+                -0.0702,
                 0.0425,
-                0.1471,
-                0.2757,
-                0.4299,
+                0.1538,
+                0.2768,
+                0.4286,
                 1.0569,
                 1.3699
             ]
@@ -62518,13 +62586,13 @@ const RESIDUALS = {
                 -0.2269,
                 -0.1614,
                 -0.1167,
-                -0.0572,
+                -0.0728,
                 0.0377,
-                0.0892,
-                0.1682,
+                0.0891,
+                0.1726,
                 0.2333,
-                0.4503,
-                0.6873
+                0.442,
+                0.6838
             ]
         },
         "trtllm|hopper|steady": {
@@ -62550,13 +62618,13 @@ const RESIDUALS = {
                 -0.4038,
                 -0.1788,
                 -0.1034,
-                -0.0368,
+                -0.037,
                 0.0124,
                 0.0804,
                 0.1338,
-                0.2064,
-                0.3163,
-                0.4123
+                0.2063,
+                0.3161,
+                0.4122
             ]
         },
         "vllm|blackwell": {
@@ -62564,10 +62632,10 @@ const RESIDUALS = {
             q: [
                 -0.6608,
                 -0.4083,
-                -0.2051,
-                -0.131,
-                -0.0417,
-                0.005,
+                -0.2052,
+                -0.133,
+                -0.042,
+                0.0043,
                 0.0727,
                 0.1129,
                 0.1952,
@@ -62582,13 +62650,13 @@ const RESIDUALS = {
                 -0.5028,
                 -0.1425,
                 -0.0552,
-                -0.0153,
-                0.0712,
-                0.1196,
-                0.1914,
-                0.2072,
+                -0.0154,
+                0.0711,
+                0.1195,
+                0.1913,
+                0.2071,
                 0.285,
-                0.7738
+                0.7737
             ]
         },
         "vllm|blackwell-ultra|run": {
@@ -62598,26 +62666,26 @@ const RESIDUALS = {
                 -0.5028,
                 -0.1425,
                 -0.0552,
-                -0.0153,
-                0.0712,
-                0.1196,
-                0.1914,
-                0.2072,
+                -0.0154,
+                0.0711,
+                0.1195,
+                0.1913,
+                0.2071,
                 0.285,
-                0.7738
+                0.7737
             ]
         },
         "vllm|blackwell|run": {
             n: 274,
             q: [
-                -0.4867,
-                -0.3092,
+                -0.487,
+                -0.3096,
                 -0.1681,
                 -0.1111,
                 -0.0283,
-                0.0135,
-                0.078,
-                0.1227,
+                0.0134,
+                0.0779,
+                0.1225,
                 0.1981,
                 0.3319,
                 0.3923
@@ -62635,8 +62703,8 @@ const RESIDUALS = {
                 0.0892,
                 0.1419,
                 0.2248,
-                0.3163,
-                0.4421
+                0.3161,
+                0.4419
             ]
         },
         "vllm|hopper|run": {
@@ -62651,8 +62719,8 @@ const RESIDUALS = {
                 0.1078,
                 0.1549,
                 0.2439,
-                0.3132,
-                0.4106
+                0.3131,
+                0.4105
             ]
         },
         "vllm|hopper|steady": {
@@ -62676,200 +62744,200 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.2931,
-                -0.2083,
-                -0.1218,
-                -0.0811,
-                -0.0445,
-                -0.0017,
-                0.0363,
-                0.0795,
-                0.135,
-                0.2171,
-                0.3075
+                -0.2938,
+                -0.2096,
+                -0.1224,
+                -0.0818,
+                -0.0449,
+                -0.0023,
+                0.0358,
+                0.0793,
+                0.1339,
+                0.215,
+                0.3067
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -0.3007,
+                -0.3044,
                 -0.2781,
-                -0.2009,
-                -0.1469,
-                -0.0967,
-                -0.0455,
-                0.001,
-                0.0526,
-                0.112,
-                0.2144,
-                0.2973
+                -0.204,
+                -0.1489,
+                -0.0981,
+                -0.047,
+                0.0002,
+                0.0521,
+                0.1107,
+                0.213,
+                0.2946
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2963,
-                -0.264,
-                -0.2094,
-                -0.183,
-                -0.1199,
-                -0.0586,
-                -0.0125,
-                0.0152,
-                0.0847,
-                0.1173,
-                0.3225
+                -0.2996,
+                -0.2666,
+                -0.2126,
+                -0.1837,
+                -0.1196,
+                -0.0597,
+                -0.0141,
+                0.0135,
+                0.0846,
+                0.1161,
+                0.3224
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2916,
-                -0.2591,
-                -0.2055,
-                -0.184,
-                -0.1469,
-                -0.0757,
-                -0.0373,
-                0.0048,
-                0.0578,
-                0.1038,
-                0.1276
+                -0.2948,
+                -0.262,
+                -0.209,
+                -0.1841,
+                -0.1489,
+                -0.0769,
+                -0.0388,
+                0.0047,
+                0.0571,
+                0.1026,
+                0.1264
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.2831,
-                -0.2718,
-                -0.1572,
-                -0.1207,
-                -0.0734,
-                -0.0203,
-                0.0221,
-                0.0826,
-                0.1325,
-                0.2226,
-                0.2875
+                -0.2844,
+                -0.2735,
+                -0.1603,
+                -0.1237,
+                -0.0763,
+                -0.0204,
+                0.0197,
+                0.081,
+                0.1333,
+                0.2199,
+                0.2849
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.2974,
-                -0.279,
-                -0.2257,
-                -0.1491,
-                -0.1232,
-                -0.0984,
-                -0.056,
-                -0.0182,
-                0.0352,
-                0.0922,
-                0.1274
+                -0.3008,
+                -0.2812,
+                -0.2288,
+                -0.1527,
+                -0.1261,
+                -0.1013,
+                -0.0583,
+                -0.0197,
+                0.0328,
+                0.0898,
+                0.126
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.2088,
-                -0.1542,
-                -0.1068,
-                -0.0817,
+                -0.2104,
+                -0.1554,
+                -0.1092,
+                -0.0838,
                 -0.0423,
-                -0.0019,
-                0.0362,
-                0.078,
-                0.1402,
-                0.264,
-                0.4129
+                -0.002,
+                0.0353,
+                0.0776,
+                0.1393,
+                0.2614,
+                0.4121
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.1715,
-                -0.1089,
+                -0.1735,
+                -0.1119,
                 -0.0956,
-                -0.0795,
-                -0.0606,
-                -0.0354,
+                -0.0823,
+                -0.0618,
+                -0.0373,
                 -0.0214,
                 0.0084,
-                0.0348,
-                0.1512,
-                0.2762
+                0.0339,
+                0.1492,
+                0.2744
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.2383,
+                -0.2402,
                 -0.1818,
-                -0.1544,
+                -0.1555,
                 -0.1225,
-                -0.0751,
-                0.0664,
-                0.107,
-                0.1434,
-                0.2715,
-                0.4159,
-                0.5437
+                -0.0757,
+                0.0653,
+                0.1063,
+                0.143,
+                0.2709,
+                0.4147,
+                0.5424
             ]
         },
         "sglang|hopper": {
             n: 183,
             q: [
-                -0.2094,
-                -0.1503,
-                -0.1183,
+                -0.2108,
+                -0.1513,
+                -0.1193,
                 -0.0622,
-                -0.0018,
-                0.0503,
-                0.0755,
-                0.1042,
-                0.1624,
-                0.2633,
+                0.0015,
+                0.0491,
+                0.0753,
+                0.1039,
+                0.1602,
+                0.2616,
                 0.4357
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.3648,
+                -0.3651,
                 -0.2935,
                 -0.1571,
                 -0.1061,
                 -0.0574,
-                0.0051,
+                0.0037,
                 0.049,
                 0.088,
-                0.1473,
-                0.234,
+                0.1471,
+                0.2338,
                 0.3286
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.363,
+                -0.3632,
                 -0.3298,
                 -0.2081,
-                -0.116,
-                -0.0594,
-                0.0051,
+                -0.1161,
+                -0.0599,
+                0.0037,
                 0.0535,
                 0.0864,
-                0.1139,
+                0.1136,
                 0.178,
-                0.2342
+                0.2341
             ]
         },
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.3717,
-                -0.2304,
+                -0.3756,
+                -0.2309,
                 -0.1328,
                 -0.0901,
                 -0.0573,
@@ -62886,14 +62954,14 @@ const RESIDUALS = {
             q: [
                 -0.2684,
                 -0.1966,
-                -0.1175,
+                -0.1178,
                 -0.0739,
                 -0.0392,
-                -0.0038,
-                0.0315,
-                0.0729,
-                0.1253,
-                0.1749,
+                -0.004,
+                0.0302,
+                0.0726,
+                0.1249,
+                0.1746,
                 0.2428
             ]
         },
@@ -62902,15 +62970,15 @@ const RESIDUALS = {
             q: [
                 -0.2571,
                 -0.203,
-                -0.1312,
-                -0.0897,
-                -0.0519,
-                0.0101,
-                0.0363,
-                0.0863,
-                0.1348,
-                0.177,
-                0.2305
+                -0.1314,
+                -0.09,
+                -0.0525,
+                0.0091,
+                0.0357,
+                0.0854,
+                0.1342,
+                0.1768,
+                0.2302
             ]
         },
         "vllm|blackwell-ultra": {
@@ -62918,15 +62986,15 @@ const RESIDUALS = {
             q: [
                 -0.3238,
                 -0.2589,
-                -0.2285,
-                -0.1185,
-                -0.0477,
-                -0.0085,
-                0.0151,
-                0.0591,
-                0.1371,
-                0.1741,
-                0.4352
+                -0.2287,
+                -0.1196,
+                -0.0489,
+                -0.0088,
+                0.0147,
+                0.0586,
+                0.1368,
+                0.1733,
+                0.435
             ]
         },
         "vllm|hopper": {
@@ -62938,21 +63006,21 @@ const RESIDUALS = {
                 -0.0618,
                 -0.0307,
                 -0.0112,
-                0.0281,
-                0.0636,
-                0.1018,
+                0.028,
+                0.0631,
+                0.1015,
                 0.1579,
-                0.2832
+                0.2818
             ]
         }
     },
     widen: {
-        ttft: 1.51,
-        tpot: 1.36
+        ttft: 1.5,
+        tpot: 1.37
     },
     widenDisagg: {
-        ttft: 1.57,
-        tpot: 1.2
+        ttft: 1.58,
+        tpot: 1.19
     }
 };
 
@@ -63342,7 +63410,7 @@ function judgeMemoryClaim(claimed, f) {
             status: 'fail',
             limit: f.bound,
             basis: 'bound',
-            detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}`,
+            detail: `physically impossible: claimed ${f.show(claimed)}, below the floor of ${f.show(f.bound)}, the least the device must hold for the plan to run at all`,
         };
     }
     if (f.estimate === null) {
@@ -64642,7 +64710,7 @@ const memo = new WeakMap();
 function memoOf(model) {
     let m = memo.get(model);
     if (!m) {
-        m = {};
+        m = { results: new Map() };
         memo.set(model, m);
     }
     return m;
@@ -64658,9 +64726,15 @@ function paramsFromShape(model) {
 }
 function deriveModelFacts(model, mode, options = {}) {
     const m = memoOf(model);
-    const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? `${mode}Mtp` : mode;
-    m[key] ??= deriveFacts(model, mode, key !== mode);
-    return m[key];
+    const mtp = options.mtpLoaded === true && (model.mtp_layers ?? 0) > 0;
+    const stateDtype = defaultStateDtype(options.engine);
+    const key = `${mode}${mtp ? 'Mtp' : ''}:${stateDtype}`;
+    let r = m.results.get(key);
+    if (!r) {
+        r = deriveFacts(model, mode, mtp, stateDtype);
+        m.results.set(key, r);
+    }
+    return r;
 }
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
 function weightBytes(dtype, groupSize) {
@@ -64672,7 +64746,7 @@ function weightBytes(dtype, groupSize) {
         return 0.5 + 1 / groupSize;
     return DTYPE_BYTES[dtype];
 }
-function deriveFacts(model, mode, mtpLoaded = false) {
+function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultStateDtype(undefined)) {
     const missing = [];
     const assumptions = [];
     const need = (value, key) => {
@@ -64699,6 +64773,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         experts: weightBytes(dtypes.experts, group),
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
+        router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
     };
     const isMoe = model.moe !== undefined;
     const isMla = model.attention === 'mla' || model.mla !== undefined;
@@ -64804,7 +64879,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     }
     const tied = model.tied_embeddings ?? false;
     const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
-    const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions);
+    const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions, defaultState);
     const indexer = indexerPart(model, hidden, mode, missing);
     if (indexer !== null && attnReplicated !== undefined)
         attnReplicated += indexer.params;
@@ -64983,7 +65058,7 @@ function layerList(list) {
     return list.length === 1 ? `layer ${list[0]}` : `layers ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', ...' : ''}`;
 }
 /** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */
-function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) {
+function linearAttentionPart(model, hidden, layers, mode, missing, assumptions, defaultState) {
     const spec = model.linear_attention;
     if (spec === undefined)
         return { layers: 0, facts: null };
@@ -64996,9 +65071,9 @@ function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) 
     const convKernel = spec.conv_kernel ?? 4;
     if (spec.conv_kernel === undefined && mode === 'estimate')
         assumptions.push('model.linear_attention.conv_kernel not given: 4 assumed (Qwen3-Next, Qwen3.5)');
-    const stateDtype = spec.state_dtype ?? DEFAULT_STATE_DTYPE;
+    const stateDtype = spec.state_dtype ?? defaultState;
     if (spec.state_dtype === undefined && mode === 'estimate')
-        assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
+        assumptions.push(`model.linear_attention.state_dtype not given: ${defaultState} assumed (${defaultState === 'fp32' ? "SGLang's default state dtype" : "the model's dtype, vLLM's and TensorRT-LLM's default state dtype"})`);
     // A bound takes an unknown shape as a free layer: no state, no parameters.
     if (absent.length > 0 || hidden === undefined)
         return { layers: count, facts: null };
@@ -65383,7 +65458,7 @@ const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
     const pools = resolvePools(loaded);
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
@@ -65766,7 +65841,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: r.workload.engine };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // an imported layout that could not be read: what depends on it is unverified, as without the model
@@ -65940,6 +66015,34 @@ function withPlacementKeys(base, own, p) {
     }
     return p;
 }
+/** The placement keys of one layout ('undefined' when it states none). */
+function placementKeys(p) {
+    const out = {};
+    for (const key of DENSE_PLACEMENT_KEYS)
+        if (p?.[key] !== undefined)
+            out[key] = p[key];
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+/** The placement keys a candidate plan carries: its layout's, or its pools'; undefined when none. */
+function carriedPlacement(plan) {
+    const d = plan.disaggregation;
+    if (!d)
+        return placementKeys(plan.parallelism);
+    const prefill = placementKeys(d.prefill.parallelism);
+    const decode = placementKeys(d.decode.parallelism);
+    return prefill || decode ? { ...(prefill ? { prefill } : {}), ...(decode ? { decode } : {}) } : undefined;
+}
+/** "dense_tp=1 lm_head_tp=8", as the plan writes them ('' when none). */
+function placementKeysText(keys) {
+    return DENSE_PLACEMENT_KEYS.filter((k) => keys?.[k] !== undefined)
+        .map((k) => `${k}=${keys[k]}`)
+        .join(' ');
+}
+/** A layout in words with the placement keys its candidate carries: "tp=1 pp=1 dp=8 ep=8 etp=1 dense_tp=1". */
+function candidate_layoutWithKeys(l, keys) {
+    const carried = placementKeysText(keys);
+    return carried ? `${layoutText(l)} ${carried}` : layoutText(l);
+}
 /**
  * The weight components fp8 quantization narrows: the linear layers. The engines' fp8 (vLLM and SGLang
  * --quantization fp8, TensorRT-LLM's FP8 checkpoints) keep the embedding and LM head in 16 bits.
@@ -66010,7 +66113,7 @@ function planLayout(plan) {
         layout.etp = p.etp ?? (ep === 1 ? tp : 1);
     return layout;
 }
-function candidate_layoutText(l) {
+function layoutText(l) {
     const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
     if (l.cp > 1)
         parts.push(`cp=${l.cp}`);
@@ -66153,9 +66256,9 @@ function planVariation(plan, gpus) {
         return { gpus, layout: disaggregation.decode.layout, disaggregation };
     return { gpus, layout: planLayout(plan) };
 }
-/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
-function disaggText(d) {
-    const pool = (name, p) => `${p.workers} x ${name} (${figures_countOf(p.gpus, 'GPU')}, ${candidate_layoutText(p.layout)})`;
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)", each pool with the placement keys it carries. */
+function disaggText(d, placement) {
+    const pool = (name, p) => `${p.workers} x ${name} (${figures_countOf(p.gpus, 'GPU')}, ${candidate_layoutWithKeys(p.layout, placement?.[name])})`;
     return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
 }
 /** "6P1D": the usual name of a worker mix. */
@@ -66179,7 +66282,7 @@ function buildVariationPlan(base, v) {
         const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism };
         if (kept?.memory_fraction !== undefined)
             spec.memory_fraction = kept.memory_fraction;
-        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
+        if (kept && ownChoice && layoutText(ownChoice.layout) === layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
             if (kept.max_batched_tokens !== undefined)
                 spec.max_batched_tokens = kept.max_batched_tokens;
             if (kept.max_running_sequences !== undefined)
@@ -66325,14 +66428,16 @@ function words_figuresLine(c) {
         return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
     return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
 }
+// memory.fits' margin is one longest request's headroom (the check's own judgement), not the
+// memory/device column's load figure, which fills the KV pool whenever the load could: named apart
 const SHORT_ID = {
-    'memory.fits': 'memory',
+    'memory.fits': 'fits',
     'requirements.throughput': 'throughput',
     'requirements.ttft': 'TTFT',
     'requirements.tpot': 'TPOT',
     'requirements.max_memory_utilization': 'memory use',
 };
-/** "throughput +12% · TTFT +80% · memory +41%" (margins as headroom; "(bound)" when only the bound is known). */
+/** "throughput +12% · TTFT +80% · fits +41%" (margins as headroom; "(bound)" when only the bound is known). */
 function words_marginText(reqs) {
     if (reqs.length === 0)
         return 'no requirements';
@@ -66366,12 +66471,25 @@ function words_rankedKind(r) {
 function words_disaggMissClause(r) {
     return (r.disaggregated?.verified ?? 0) > 0 ? '; no disaggregated mix simulated on these devices reaches it either' : '';
 }
+/**
+ * "3 pass"; where verify would still warn about some of them (a requirement at risk, a pool's balance),
+ * "3 meet every requirement on the estimates (2 with warnings)": verify's pass has none, and "3 pass"
+ * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full; the
+ * aggregated layouts' count rests on the short screen, whose ranges put layouts at risk that the full
+ * run does not.
+ */
+function passingText(passing, warned = 0) {
+    return warned > 0 ? `${passing} ${meetEvery(passing, warned)}` : `${passing} pass`;
+}
+const meetEvery = (n, warned) => `${n === 1 ? 'meets' : 'meet'} every requirement on the estimates (${warned} with warnings)`;
 /** " (2 disaggregated mixes of 32 devices pass)", when some do: said wherever no aggregated layout passes. */
 function words_disaggPassClause(r) {
     const d = r.disaggregated;
     if (!d || d.passing === 0)
         return '';
-    return ` (${d.passing} disaggregated mix${d.passing === 1 ? ` of ${figures_countOf(d.gpus, 'device')} passes` : `es of ${figures_countOf(d.gpus, 'device')} pass`})`;
+    const mixes = `${figures_countOf(d.passing, 'disaggregated mix', 'disaggregated mixes')} of ${figures_countOf(d.gpus, 'device')}`;
+    const verb = d.passing_with_warnings ? meetEvery(d.passing, d.passing_with_warnings) : d.passing === 1 ? 'passes' : 'pass';
+    return ` (${mixes} ${verb})`;
 }
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 function words_searchSummary(r, dash = '-') {
@@ -66381,19 +66499,27 @@ function words_searchSummary(r, dash = '-') {
     const d = r.disaggregated;
     if (!d || d.verified === 0)
         return `${counts}, ${aggregated}`;
-    return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${d.passing} pass, ${d.possible} not ruled out`;
+    return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${passingText(d.passing, d.passing_with_warnings)}, ${d.possible} not ruled out`;
 }
-/** A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above), not its decode pool's layout. */
-function words_layoutCell(v) {
-    return v.disaggregation ? mixText(v.disaggregation) : candidate_layoutText(v.layout);
+/**
+ * A candidate's layout in a table cell: a disaggregated one's mix ("2P1D", its pools in the prose above),
+ * not its decode pool's layout; an aggregated one's with the placement keys it carries.
+ */
+function words_layoutCell(c) {
+    const v = c.variation;
+    return v.disaggregation ? mixText(v.disaggregation) : candidate_layoutWithKeys(v.layout, c.placement);
 }
-/** A candidate's layout in words: its pools when it is disaggregated. */
-function words_placementText(layout, disaggregation) {
-    return disaggregation ? disaggText(disaggregation) : candidate_layoutText(layout);
+/**
+ * A candidate's layout in words: its pools when it is disaggregated; with the placement keys it carries
+ * (SGLang's dense_tp, shared_expert_tp, lm_head_tp move memory: without them two candidates of one
+ * layout read the same).
+ */
+function words_placementText(layout, disaggregation, placement) {
+    return disaggregation ? disaggText(disaggregation, placement) : candidate_layoutWithKeys(layout, placement);
 }
-/** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights". */
-function words_variationText(v) {
-    const parts = [figures_countOf(v.gpus, 'device'), v.disaggregation ? disaggText(v.disaggregation) : candidate_layoutText(v.layout)];
+/** What a variation changes, for humans: "16 devices, tp=8 pp=1 dp=2, fp8 weights"; with the placement keys its candidate carries. */
+function words_variationText(v, placement) {
+    const parts = [figures_countOf(v.gpus, 'device'), words_placementText(v.layout, v.disaggregation, placement)];
     if (v.weight_dtype)
         parts.push(`${v.weight_dtype} weights`);
     if (v.kv_cache_dtype)
@@ -66419,7 +66545,7 @@ function words_requiredText(id, value, unit) {
 
 
 
-const mixOf = (c) => (c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation)}` : '');
+const mixOf = (c) => c.variation.disaggregation ? `${mixText(c.variation.disaggregation)}: ${disaggText(c.variation.disaggregation, c.placement)}` : '';
 function render_disagg_summary(r) {
     const d = r.disaggregated;
     if (!d)
@@ -66486,12 +66612,7 @@ function layoutsTable(cands, plan) {
     const row = (label, c) => {
         const f = words_figureTexts(c);
         // the layout is ours (sizes and '='): a code span needs no escaping
-        return [
-            label,
-            String(c.variation.gpus),
-            alternatives_code(words_layoutCell(c.variation)),
-            ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_candidateMargins(c)].map(escape_escapeCell),
-        ];
+        return [label, String(c.variation.gpus), alternatives_code(words_layoutCell(c)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_candidateMargins(c)].map(escape_escapeCell)];
     };
     for (const [i, c] of cands.entries())
         rows.push(row(String(i + 1), c));
@@ -66499,14 +66620,14 @@ function layoutsTable(cands, plan) {
     return alternatives_table(rows);
 }
 function impossibleLines(r) {
-    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(words_requiredText(u.id, u.required, u.unit))}** is met by no layout of ${figures_countOf(r.plan_gpus, 'device')} on the estimates: the best is ${format_formatQuantity(u.best_estimate, u.unit)} (${alternatives_code(words_placementText(u.best_layout, u.best_disaggregation))}); the physical bound does not rule it out.`);
+    const unmet = r.unmet.map((u) => `- **${escape_escapeMarkdown(words_requiredText(u.id, u.required, u.unit))}** is met by no layout of ${figures_countOf(r.plan_gpus, 'device')} on the estimates: the best is ${format_formatQuantity(u.best_estimate, u.unit)} (${alternatives_code(words_placementText(u.best_layout, u.best_disaggregation, u.best_placement))}); the physical bound does not rule it out.`);
     return [
         ...unmet,
         ...r.impossible.map((i) => {
             const reach = i.smallest_gpus !== null
-                ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${alternatives_code(candidate_layoutText(i.smallest_layout))}, bound ${format_formatQuantity(i.smallest_bound, i.unit)}).`
+                ? ` The smallest device count whose bound reaches it: **${i.smallest_gpus}** (${alternatives_code(candidate_layoutWithKeys(i.smallest_layout, i.smallest_placement))}, bound ${format_formatQuantity(i.smallest_bound, i.unit)}).`
                 : ` No device count up to ${i.scanned_up_to} reaches it.`;
-            return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${figures_countOf(r.plan_gpus, 'device')}: the best physical bound of any ${words_rankedKind(r)} is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutText(i.best_layout))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(words_disaggMissClause(r))}.${reach}`;
+            return `- **${escape_escapeMarkdown(words_requiredText(i.id, i.required, i.unit))}** is out of reach on ${figures_countOf(r.plan_gpus, 'device')}: the best physical bound of any ${words_rankedKind(r)} is ${format_formatQuantity(i.best_bound, i.unit)} (${alternatives_code(candidate_layoutWithKeys(i.best_layout, i.best_placement))}), set by ${escape_escapeMarkdown(i.reason)}${escape_escapeMarkdown(words_disaggMissClause(r))}.${reach}`;
         }),
     ];
 }
@@ -66529,7 +66650,7 @@ function planLine(r) {
     const figures = rank_fits(r.plan)
         ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
         : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
-    return `The plan as written (${escape_escapeMarkdown(words_variationText(r.plan.variation))}) ${escape_escapeMarkdown(words_planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(words_candidateMargins(r.plan))}.`;
+    return `The plan as written (${escape_escapeMarkdown(words_variationText(r.plan.variation, r.plan.placement))}) ${escape_escapeMarkdown(words_planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(words_candidateMargins(r.plan))}.`;
 }
 function topHeading(r) {
     const kind = words_rankedKind(r);
@@ -66740,6 +66861,7 @@ function gpuCounts(from, max, nodeSize, anyCount) {
 // margins on each requirement and the objective's score.
 
 
+
 /** Requirements where more is better; the rest (times, memory) are better lower. */
 const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
@@ -66769,8 +66891,11 @@ function margin(check, metrics) {
     // the utilization requirement judges what the engine holds from start-up, not memory_utilization
     // (what the sequences need): its check's limit is that estimate
     const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
-    let achieved = held ?? estimate;
-    let basis = achieved === null ? null : held !== null && check.basis === 'bound' ? 'bound' : 'estimate';
+    // memory.fits judges one request of the longest stated length (its `value`); the load's own figure,
+    // capped at the engine's KV pool, read "+0%" whenever the load could fill the pool, on a plan that fits
+    const needed = isMemory ? (check.value ?? null) : null;
+    let achieved = held ?? needed ?? estimate;
+    let basis = achieved === null ? null : (held !== null || needed !== null) && check.basis === 'bound' ? 'bound' : 'estimate';
     if (achieved === null && bound !== null) {
         achieved = bound;
         basis = 'bound';
@@ -66854,13 +66979,15 @@ function statusOf(report, requirements) {
     const met = (r) => r.status === 'pass' || (r.status === 'warn' && r.id !== 'memory.fits' && !(r.basis === 'estimate' && r.margin !== null && r.margin < 0));
     return requirements.every(met) ? 'pass' : 'possible';
 }
-function candidateFromReport(variation, report, objective) {
+/** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
+function candidateFromReport(variation, report, objective, placement) {
     const f = figures(report.metrics, variation.gpus);
     const s = score(objective, f, variation.gpus);
     const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
     const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
     return {
         variation,
+        ...(placement ? { placement } : {}),
         status: statusOf(report, requirements),
         figures: f,
         requirements,
@@ -66878,8 +67005,9 @@ function candidateFromReport(variation, report, objective) {
  * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
  */
 function evaluate(base, variation, objective, screen = false) {
-    const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
-    return { candidate: candidateFromReport(variation, report, objective), report };
+    const loaded = buildVariationPlan(base, variation);
+    const report = verify_verifyLoadedPlan(loaded, { details: false, quick: screen });
+    return { candidate: candidateFromReport(variation, report, objective, carriedPlacement(loaded.plan)), report };
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/disagg-search.ts
@@ -66892,6 +67020,8 @@ function evaluate(base, variation, objective, screen = false) {
 //     by a closed-form reading of those costs (the slower pool paces the deployment).
 //  3. Verify: the best few mixes by the real verifier (the two-pool simulation), which alone decides
 //     their status, figures and margins.
+
+
 
 
 
@@ -66934,7 +67064,7 @@ function profilePair(base, prefill, decode) {
     const choice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
     const loaded = buildVariationPlan(base, { gpus, layout: decode.layout, disaggregation: choice });
     const plan = loaded.plan;
-    const mtp = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const mtp = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
     const est = deriveModelFacts(plan.model, 'estimate', mtp).facts;
     const bound = deriveModelFacts(plan.model, 'bound', mtp).facts;
     if (!est)
@@ -67043,7 +67173,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     if (input === undefined || output === undefined || (w.concurrency === undefined && w.request_rate === undefined)) {
         return empty('the plan states no load (workload.concurrency or request_rate, input_tokens, output_tokens): nothing to simulate');
     }
-    const facts = deriveModelFacts(plan.model, 'estimate').facts;
+    const facts = deriveModelFacts(plan.model, 'estimate', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
     if (!facts)
         return empty('the model is not complete enough to estimate');
     const nodeSize = plan.hardware.gpus_per_node ?? Math.min(8, gpus);
@@ -67124,8 +67254,9 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
         // a mix may leave devices of the plan unused: it is judged on the devices it uses
         const total = choice.prefill.workers * choice.prefill.gpus + choice.decode.workers * choice.decode.gpus;
         const variation = { gpus: total, layout: choice.decode.layout, disaggregation: choice };
-        const report = verify_verifyLoadedPlan(buildVariationPlan(base, variation), { details: false });
-        return candidateFromReport(variation, report, objective);
+        const loaded = buildVariationPlan(base, variation);
+        const report = verify_verifyLoadedPlan(loaded, { details: false });
+        return candidateFromReport(variation, report, objective, carriedPlacement(loaded.plan));
     };
     // Verify the screen's best mixes, a few at a time, until one passes (at most VERIFY_ROUNDS rounds).
     const verified = [];
@@ -67150,6 +67281,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
     const counted = (status) => verified.filter((c) => c.status === status).length;
+    const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
     return {
         gpus,
         top,
@@ -67161,6 +67293,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
         verified: verified.length,
         passing: counted('pass'),
         possible: counted('possible'),
+        ...(warned > 0 ? { passing_with_warnings: warned } : {}),
     };
 }
 /** Which kind wins on the objective and by how much (the better score over the worse). */
@@ -67204,7 +67337,7 @@ function disaggNotes(d, plan) {
     const out = [];
     const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
     if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
-        out.push(`a disaggregated layout on the same ${figures_countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation)}`);
+        out.push(`a disaggregated layout on the same ${figures_countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation, d.rescue.placement)}`);
     }
     if (d.winner !== null && d.top.length > 0)
         out.push(`aggregated vs disaggregated on ${figures_countOf(d.gpus, 'device')}: ${d.detail}`);
@@ -67274,7 +67407,7 @@ class layout_search_LayoutSearch {
         return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}|${variant.memory_fraction ?? ''}`;
     }
     layoutKey(gpus, layout, variant = {}) {
-        return `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
+        return `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
     }
     /** One layout under a variant, screened once (cached): the search decides on these. */
     one(gpus, layout, variant = {}) {
@@ -67441,7 +67574,7 @@ function boundReason(loaded, requirementId) {
         return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
     }
     const r = resolvePlan(plan, loaded.origins);
-    const facts = deriveModelFacts(plan.model, 'bound').facts;
+    const facts = deriveModelFacts(plan.model, 'bound', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
     if (!facts)
         return null;
     const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
@@ -67531,9 +67664,11 @@ function impossibilities(s, plan, beside) {
             unit: req.unit,
             best_bound: b.value,
             best_layout: b.candidate.variation.layout,
+            ...(b.candidate.placement ? { best_placement: b.candidate.placement } : {}),
             reason,
             smallest_gpus: smallest?.candidate.variation.gpus ?? null,
             smallest_layout: smallest?.candidate.variation.layout ?? null,
+            ...(smallest?.candidate.placement ? { smallest_placement: smallest.candidate.placement } : {}),
             smallest_bound: smallest?.value ?? null,
             scanned_up_to: limit,
         });
@@ -67577,6 +67712,7 @@ function shortfalls(s, plan, impossible, beside) {
                 best_estimate: top.value,
                 best_layout: v.layout,
                 ...(v.disaggregation ? { best_disaggregation: v.disaggregation } : {}),
+                ...(top.candidate.placement ? { best_placement: top.candidate.placement } : {}),
             });
         }
     }
@@ -67844,7 +67980,8 @@ function serveScreenJobs() {
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
-const describe = (c) => `${figures_countOf(c.variation.gpus, 'device')}, ${c.variation.disaggregation ? disaggText(c.variation.disaggregation) : candidate_layoutText(c.variation.layout)}`;
+/** "8 devices, tp=1 pp=1 dp=8 ep=8 etp=1 dense_tp=1": a candidate's devices and layout, with the placement keys it carries. */
+const describe = (c) => `${figures_countOf(c.variation.gpus, 'device')}, ${words_placementText(c.variation.layout, c.variation.disaggregation, c.placement)}`;
 /**
  * "passes" only where verify would pass it (a change met on the estimates with warnings left meets its
  * requirements, and verify warns), or why a candidate only stays open: never an empty "unverified ()".
@@ -67949,7 +68086,7 @@ function sameGpusAxis(s, axis, change, variant) {
         // a change that leaves the plan's own layout as open as it was is no change
         const mine = own && !counts(s.asWritten(), want) ? s.inFull(s.planGpus, own, variant) : null;
         if (own && mine && counts(mine, want))
-            return withOutcome(axis, change, mine, `on the plan's own layout (${candidate_layoutText(own)})`);
+            return withOutcome(axis, change, mine, `on the plan's own layout (${candidate_layoutWithKeys(own, mine.placement)})`);
         // a layout that counts only on the screen (its full verification does not) still needs the change
         const needed = s.at(s.planGpus, variant).filter((c) => !countsInFull(s, s.one(s.planGpus, c.variation.layout), want));
         const top = bestConfirmed(s, needed, want);
@@ -68017,7 +68154,7 @@ function largestPassing(s, axis, lo, hi, variantFor) {
     const ranked = s.at(s.planGpus).slice().sort(compareCandidates(s.options.objective));
     // layouts that count as they are need no change (and the plan's own is tried first)
     const others = (want) => ranked
-        .filter((c) => (own === null || candidate_layoutText(c.variation.layout) !== candidate_layoutText(own)) && !counts(c, want))
+        .filter((c) => (own === null || layoutText(c.variation.layout) !== layoutText(own)) && !counts(c, want))
         .slice(0, PROBE_LAYOUTS)
         .map((c) => c.variation.layout);
     // the value found on the screen, verified in full: it is offered only if it still counts
@@ -68062,7 +68199,7 @@ function concurrencyAxis(s) {
             detail: `no concurrency below ${c0} passes on ${figures_countOf(s.planGpus, 'device')}`,
         };
     const where = r.own
-        ? `on the plan's own layout (${candidate_layoutText(r.candidate.variation.layout)})`
+        ? `on the plan's own layout (${layoutText(r.candidate.variation.layout)})`
         : `with ${describe(r.candidate)}${s.ownLayout ? ` (the plan's own layout passes at no concurrency below ${c0})` : ''}`;
     return {
         axis: 'concurrency',
@@ -68112,7 +68249,7 @@ function contextAxis(s) {
     const usual = usualContext(lo, r.value);
     const rounded = s.confirm(s.one(r.candidate.variation.gpus, r.candidate.variation.layout, { max_input_tokens: usual }));
     const { value, candidate } = rounded.status === r.candidate.status ? { value: usual, candidate: rounded } : r;
-    const where = r.own ? `on the plan's own layout (${candidate_layoutText(candidate.variation.layout)})` : `on ${describe(candidate)}`;
+    const where = r.own ? `on the plan's own layout (${candidate_layoutWithKeys(candidate.variation.layout, candidate.placement)})` : `on ${describe(candidate)}`;
     return {
         axis: 'max-context',
         change: `workload.max_input_tokens: ${value}`,
@@ -68166,10 +68303,10 @@ function memoryFractionAxis(s) {
                 change: `workload.memory_fraction: ${r.value / 100}`,
                 outcome: found(r.candidate),
                 candidate: r.candidate,
-                detail: `${outcomeWords(r.candidate)} with the engine's memory flag at ${r.value / 100} (of ${current}) on the plan's own layout (${candidate_layoutText(own)})${warningsTail(r.candidate)}`,
+                detail: `${outcomeWords(r.candidate)} with the engine's memory flag at ${r.value / 100} (of ${current}) on the plan's own layout (${layoutText(own)})${warningsTail(r.candidate)}`,
             };
     }
-    return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${candidate_layoutText(own)})`);
+    return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${layoutText(own)})`);
 }
 /** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
 function whatIf(s, planPasses, searchedTo, beside = []) {
@@ -68242,7 +68379,7 @@ function unreliableOrder(top, objective) {
         if (a.score === null || b.score === null || !a.scoreRange || !b.scoreRange)
             continue;
         if (inside(a.score, b.scoreRange) && inside(b.score, a.scoreRange)) {
-            out.push(`#${i + 1} (${candidate_layoutText(a.variation.layout)}) and #${i + 2} (${candidate_layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`);
+            out.push(`#${i + 1} (${layoutText(a.variation.layout)}) and #${i + 2} (${layoutText(b.variation.layout)}): each one's ${objective} estimate lies inside the other's range, so their order is not reliable`);
         }
     }
     return out;
@@ -68355,17 +68492,17 @@ function renderSuggestText(r) {
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
     out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
     out.push('');
-    out.push(`The plan's own layout (${variationText(r.plan.variation)}) ${planVerdictText(r)}`);
+    out.push(`The plan's own layout (${variationText(r.plan.variation, r.plan.placement)}) ${planVerdictText(r)}`);
     out.push(`  ${figuresLine(r.plan)}`);
     out.push(`  margins: ${candidateMargins(r.plan)}`);
     if (r.impossible.length > 0) {
         out.push('');
         out.push(`Out of reach on ${countOf(r.plan_gpus, 'device')}, whatever the layout:`);
         for (const i of r.impossible) {
-            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutText(i.best_layout)})${disaggMissClause(r)}`);
+            out.push(`  ${requiredText(i.id, i.required, i.unit)}: the best physical bound of any ${rankedKind(r)} is ${formatQuantity(i.best_bound, i.unit)} (${layoutWithKeys(i.best_layout, i.best_placement)})${disaggMissClause(r)}`);
             out.push(`    bound set by ${i.reason}`);
             out.push(i.smallest_gpus !== null
-                ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutText(i.smallest_layout)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
+                ? `    smallest device count whose bound reaches it: ${i.smallest_gpus} (${layoutWithKeys(i.smallest_layout, i.smallest_placement)}, bound ${formatQuantity(i.smallest_bound, i.unit)})`
                 : `    no device count up to ${i.scanned_up_to} reaches it (try --max-gpus)`);
         }
     }
@@ -68373,7 +68510,7 @@ function renderSuggestText(r) {
         out.push('');
         out.push(`Not met by any layout of ${countOf(r.plan_gpus, 'device')} on the estimates (the physical bounds allow it):`);
         for (const u of r.unmet)
-            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation)})`);
+            out.push(`  ${requiredText(u.id, u.required, u.unit)}: the best estimate is ${formatQuantity(u.best_estimate, u.unit)} (${placementText(u.best_layout, u.best_disaggregation, u.best_placement)})`);
     }
     out.push('');
     if (r.top.length === 0)
@@ -68390,7 +68527,7 @@ function renderSuggestText(r) {
         const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutCell(c.variation), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
+            return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));

@@ -863,8 +863,19 @@ function linearAttentionFacts(spec, hidden, stateBytesPerValue) {
 }
 /** The convolution window holds activations, kept in 16 bits by vLLM and SGLang. */
 const CONV_STATE_BYTES = 2;
-/** Default recurrent-state dtype: SGLang's default mamba_ssm_dtype, and what Qwen3.5's config names. */
-const DEFAULT_STATE_DTYPE = 'fp32';
+/**
+ * Recurrent-state dtype an engine keeps when neither the plan nor the checkpoint's config.json
+ * (`mamba_ssm_dtype`, model.linear_attention.state_dtype) names one. SGLang: fp32
+ * (configs/mamba_utils.py, mamba2_state_dtype: default float32, then config, then
+ * SGLANG_MAMBA_SSM_DTYPE). vLLM: `--mamba-ssm-cache-dtype auto` follows `--mamba-cache-dtype auto`,
+ * the model's dtype (mamba_utils.py, MambaStateDtypeCalculator._mamba_state_dtype; bf16 for every
+ * preset); its Qwen3.5 verifier copies the config's mamba_ssm_dtype (models/config.py,
+ * Qwen3_5ForConditionalGenerationConfig). TensorRT-LLM: `mamba_ssm_cache_dtype auto` is the
+ * checkpoint's torch_dtype (pyexecutor model_loader.py, validate_and_set_mamba_ssm_cache_dtype).
+ */
+function defaultStateDtype(engine) {
+    return engine === 'vllm' || engine === 'trtllm' ? 'bf16' : 'fp32';
+}
 /**
  * DeepSeek Sparse Attention (DeepSeek-V3.2-Exp report; vLLM DeepseekV32IndexerCache and SGLang
  * NSATokenToKVPool store the indexer keys the same way): per layer the indexer projects q from the
@@ -1099,7 +1110,7 @@ function denseGroup(facts, layout, placement) {
 /** How many ranks split the dense MLP, shared experts, LM head and embedding on one device (see DenseSplit). */
 function denseSplit(facts, layout, placement) {
     const group = denseGroup(facts, layout, placement);
-    const embedding = placement === 'sglang' && expertsSpanDp(facts, layout) ? 1 : layout.tp;
+    const embedding = layout.tp;
     // the plan's own placement, where SGLang reads it (its MoE models)
     if (placement === 'sglang' && facts.isMoe)
         return { mlp: layout.denseTp ?? group, shared: layout.sharedExpertTp ?? group, lmHead: layout.lmHeadTp ?? group, embedding };
@@ -1225,7 +1236,7 @@ function deviceArch(device) {
 function moeLayerBytes(facts, layout, padding, split) {
     const b = facts.bytes;
     return ((facts.sharedExperts / split.shared) * b.mlp +
-        facts.router * b.mlp +
+        facts.router * b.router +
         expertsPerDevice(facts, layout) * paddedExpertParams(facts, layout.etp, padding) * b.experts);
 }
 /**
@@ -1542,7 +1553,7 @@ function heldTokens(facts, layout, engine, stage, context) {
 
 
 /** The plan's keys for SGLang's placement of the dense MLPs, shared experts and LM head (memory.ts, denseSplit). */
-const DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'];
+const resolve_DENSE_PLACEMENT_KEYS = ['dense_tp', 'shared_expert_tp', 'lm_head_tp'];
 /**
  * What to tell a reader about an SGLang placement key of a MoE model: nothing where SGLang builds the
  * part so; that it changes nothing where the model has no such part; that SGLang builds no such split
@@ -1606,7 +1617,7 @@ function resolvePlan(plan, origins) {
     if (plan.deployment?.engine === undefined)
         assume('deployment.engine', 'vllm (its scheduler and memory accounting)');
     // SGLang's placement keys: honoured where that engine places the parts so (memory.ts, denseSplit)
-    for (const key of DENSE_PLACEMENT_KEYS) {
+    for (const key of resolve_DENSE_PLACEMENT_KEYS) {
         if (p[key] === undefined)
             continue;
         if (profile.densePlacement !== 'sglang')
@@ -1878,7 +1889,7 @@ function withPlacementKeys(base, own, p) {
     // parallelism alone over the engine's ranks (SGLang sets ep_size to tp_size): a candidate whose
     // experts are tensor-split cannot be launched so.
     const allToAll = layout.etp === 1 && layout.ep > 1 && layout.ep === group;
-    for (const key of DENSE_PLACEMENT_KEYS) {
+    for (const key of resolve_DENSE_PLACEMENT_KEYS) {
         const v = own[key];
         if (v === undefined)
             continue;
@@ -1889,6 +1900,34 @@ function withPlacementKeys(base, own, p) {
             p[key] = next;
     }
     return p;
+}
+/** The placement keys of one layout ('undefined' when it states none). */
+function placementKeys(p) {
+    const out = {};
+    for (const key of resolve_DENSE_PLACEMENT_KEYS)
+        if (p?.[key] !== undefined)
+            out[key] = p[key];
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+/** The placement keys a candidate plan carries: its layout's, or its pools'; undefined when none. */
+function carriedPlacement(plan) {
+    const d = plan.disaggregation;
+    if (!d)
+        return placementKeys(plan.parallelism);
+    const prefill = placementKeys(d.prefill.parallelism);
+    const decode = placementKeys(d.decode.parallelism);
+    return prefill || decode ? { ...(prefill ? { prefill } : {}), ...(decode ? { decode } : {}) } : undefined;
+}
+/** "dense_tp=1 lm_head_tp=8", as the plan writes them ('' when none). */
+function placementKeysText(keys) {
+    return DENSE_PLACEMENT_KEYS.filter((k) => keys?.[k] !== undefined)
+        .map((k) => `${k}=${keys[k]}`)
+        .join(' ');
+}
+/** A layout in words with the placement keys its candidate carries: "tp=1 pp=1 dp=8 ep=8 etp=1 dense_tp=1". */
+function candidate_layoutWithKeys(l, keys) {
+    const carried = placementKeysText(keys);
+    return carried ? `${layoutText(l)} ${carried}` : layoutText(l);
 }
 /**
  * The weight components fp8 quantization narrows: the linear layers. The engines' fp8 (vLLM and SGLang
@@ -1960,7 +1999,7 @@ function planLayout(plan) {
         layout.etp = p.etp ?? (ep === 1 ? tp : 1);
     return layout;
 }
-function candidate_layoutText(l) {
+function layoutText(l) {
     const parts = [`tp=${l.tp}`, `pp=${l.pp}`, `dp=${l.dp}`];
     if (l.cp > 1)
         parts.push(`cp=${l.cp}`);
@@ -2010,9 +2049,9 @@ function planVariation(plan, gpus) {
         return { gpus, layout: disaggregation.decode.layout, disaggregation };
     return { gpus, layout: planLayout(plan) };
 }
-/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)". */
-function disaggText(d) {
-    const pool = (name, p) => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutText(p.layout)})`;
+/** "6 x prefill (4 GPUs, tp=1 dp=4 ep=4) + 1 x decode (16 GPUs, tp=1 dp=16 ep=16)", each pool with the placement keys it carries. */
+function disaggText(d, placement) {
+    const pool = (name, p) => `${p.workers} x ${name} (${countOf(p.gpus, 'GPU')}, ${layoutWithKeys(p.layout, placement?.[name])})`;
     return `${pool('prefill', d.prefill)} + ${pool('decode', d.decode)}`;
 }
 /** "6P1D": the usual name of a worker mix. */
@@ -2036,7 +2075,7 @@ function buildVariationPlan(base, v) {
         const spec = { workers: chosen.workers, gpus: chosen.gpus, parallelism };
         if (kept?.memory_fraction !== undefined)
             spec.memory_fraction = kept.memory_fraction;
-        if (kept && ownChoice && candidate_layoutText(ownChoice.layout) === candidate_layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
+        if (kept && ownChoice && layoutText(ownChoice.layout) === layoutText(chosen.layout) && ownChoice.gpus === chosen.gpus) {
             if (kept.max_batched_tokens !== undefined)
                 spec.max_batched_tokens = kept.max_batched_tokens;
             if (kept.max_running_sequences !== undefined)
@@ -2459,7 +2498,7 @@ function stageCostModel(facts, layout, hw, stage, mode) {
     const split = denseSplit(facts, layout, isBound ? 'floor' : hw.engine ? engineProfile(hw.engine).densePlacement : 'replicated');
     const nonExpertWeights = attnParams * b.attention +
         stageDenseMlpBytes(facts, split.mlp, stage) +
-        ((facts.sharedExperts / split.shared) * b.mlp + router * b.mlp) * stage.moeLayers +
+        ((facts.sharedExperts / split.shared) * b.mlp + router * b.router) * stage.moeLayers +
         (stage.hasLmHead ? (facts.lmHead / split.lmHead) * b.embeddings : 0);
     const allExpertWeights = ((expertsPerDevice(facts, layout) * facts.expert) / etp) * b.experts * stage.moeLayers;
     // MLA: the prompt's tokens expand the latent cache through kv_b_proj, read at the checkpoint's bytes
@@ -5809,192 +5848,192 @@ const RESIDUALS = {
             n: 1303,
             q: [
                 -0.534,
-                -0.3284,
+                -0.3291,
                 -0.1639,
-                -0.0853,
-                -0.0256,
-                0.0194,
-                0.0814,
-                0.1447,
-                0.2502,
-                0.4588,
+                -0.089,
+                -0.0276,
+                0.0195,
+                0.0844,
+                0.1484,
+                0.2532,
+                0.4611,
                 1.0544
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -1.1322,
-                -0.5474,
-                -0.2464,
-                -0.1654,
-                -0.0735,
-                0.0214,
-                0.1073,
-                0.3296,
-                0.5175,
-                1.5415,
-                2.0448
+                -1.1299,
+                -0.5494,
+                -0.2501,
+                -0.1763,
+                -0.0741,
+                0.0184,
+                0.1093,
+                0.3379,
+                0.5228,
+                1.5424,
+                2.0466
             ]
         },
         "disagg|queue<1.5": {
             n: 37,
             q: [
-                -0.2907,
-                -0.2285,
-                -0.1452,
-                -0.0951,
-                -0.0579,
+                -0.2893,
+                -0.219,
+                -0.1454,
+                -0.0965,
+                -0.0596,
                 0.0037,
-                0.0507,
-                0.1491,
-                0.3955,
+                0.0489,
+                0.1488,
+                0.3928,
                 0.9805,
-                2.824
+                2.8217
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -1.18,
-                -0.5505,
-                -0.2674,
-                -0.0494,
-                0.0265,
-                0.1048,
-                0.2937,
-                0.4191,
-                0.5516,
-                1.5262,
-                2.0287
+                -1.1798,
+                -0.5534,
+                -0.2633,
+                -0.0506,
+                0.0238,
+                0.1028,
+                0.2891,
+                0.4182,
+                0.5498,
+                1.5273,
+                2.0292
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
                 -1.2199,
-                -0.8823,
-                -0.2834,
-                -0.0505,
-                0.0119,
-                0.0813,
-                0.308,
-                0.4613,
-                0.5579,
-                1.5338,
-                2.0251
+                -0.882,
+                -0.2818,
+                -0.0521,
+                0.0099,
+                0.0794,
+                0.3038,
+                0.4668,
+                0.5559,
+                1.5348,
+                2.0225
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.7353,
-                -0.4871,
-                -0.2209,
-                -0.1828,
-                -0.1143,
-                -0.0548,
-                0.0438,
-                0.2117,
-                0.4506,
-                1.493,
-                2.1559
+                -0.728,
+                -0.4778,
+                -0.2184,
+                -0.1847,
+                -0.1149,
+                -0.0588,
+                0.0419,
+                0.2129,
+                0.4507,
+                1.4927,
+                2.1555
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.9752,
-                -0.5003,
-                -0.2468,
-                -0.2101,
-                -0.1828,
-                -0.1251,
-                -0.0932,
-                0.021,
-                0.0528,
-                0.5107,
-                1.2579
+                -0.9717,
+                -0.502,
+                -0.2515,
+                -0.2054,
+                -0.1836,
+                -0.1247,
+                -0.095,
+                0.0189,
+                0.0543,
+                0.5102,
+                1.2578
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.3703,
-                -0.2759,
+                -0.3707,
+                -0.2769,
                 -0.1446,
-                -0.0723,
-                -0.016,
-                0.028,
-                0.0626,
-                0.1495,
-                0.3254,
-                0.8467,
-                1.5485
+                -0.0716,
+                -0.0189,
+                0.0242,
+                0.0729,
+                0.1499,
+                0.3207,
+                0.8457,
+                1.5483
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.3784,
-                -0.3287,
-                -0.2164,
-                -0.0913,
+                -0.3792,
+                -0.3296,
+                -0.2177,
+                -0.0923,
                 -0.0189,
                 0.0351,
                 0.06,
                 0.1931,
                 0.4148,
-                0.9128,
-                2.1699
+                0.9117,
+                2.1693
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.3826,
+                -0.3834,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
-                0.0745,
-                0.1187,
-                0.195,
-                0.5934,
-                1.1872,
-                1.6176
+                0.0737,
+                0.1179,
+                0.1937,
+                0.5925,
+                1.1867,
+                1.6173
             ]
         },
         "sglang|blackwell-ultra|run": {
             n: 60,
             q: [
-                -0.3826,
+                -0.3834,
                 -0.3285,
                 -0.2055,
                 -0.1039,
                 -0.059,
-                0.0745,
-                0.1187,
-                0.195,
-                0.5934,
-                1.1872,
-                1.6176
+                0.0737,
+                0.1179,
+                0.1937,
+                0.5925,
+                1.1867,
+                1.6173
             ]
         },
         "sglang|blackwell|run": {
             n: 136,
             q: [
-                -0.3368,
-                -0.2743,
-                -0.1836,
+                -0.3371,
+                -0.2753,
+                -0.1848,
                 -0.0627,
-                -0.0123,
+                -0.0133,
                 0.0423,
                 0.06,
                 0.1931,
-                0.5247,
-                1.1565,
-                2.3104
+                0.5245,
+                1.1562,
+                2.3098
             ]
         },
         "sglang|hopper": {
@@ -6002,31 +6041,31 @@ const RESIDUALS = {
             q: [
                 -0.3259,
                 -0.1853,
-                -0.0899,
-                -0.0546,
-                -0.0113,
-                0.0098,
-                0.042,
-                0.0853,
-                0.195,
+                -0.1046,
+                -0.0572,
+                -0.0144,
+                0.0094,
+                0.0463,
+                0.098,
+                0.194,
                 0.537,
-                0.677
+                0.6772
             ]
         },
         "sglang|hopper|run": {
             n: 90,
             q: [
-                -0.078,
-                -0.0779,
-                -0.0406,
-                -0.0101,
-                0.0153,
-                0.042,
-                0.0942,
-                0.1925,
-                0.3899,
-                0.4775,
-                0.6436
+                -0.1046,
+                -0.0741,
+                -0.0554,
+                -0.0068,
+                0.0232,
+                0.0847,
+                0.114,
+                0.1806,
+                0.3984,
+                0.4851,
+                0.6368
             ]
         },
         "sglang|hopper|steady": {
@@ -6051,13 +6090,13 @@ const RESIDUALS = {
                 -0.4913,
                 -0.2985,
                 -0.1593,
-                -0.0855,
+                -0.087,
                 -0.0221,
                 0.0235,
                 0.098,
-                0.1735,
+                0.1738,
                 0.2953,
-                0.6783,
+                0.6754,
                 1.185
             ]
         },
@@ -6073,8 +6112,8 @@ const RESIDUALS = {
                 0.0755,
                 0.1139,
                 0.1743,
-                0.296,
-                0.4797
+                0.2959,
+                0.4796
             ]
         },
         "trtllm|blackwell|run": {
@@ -6086,10 +6125,10 @@ const RESIDUALS = {
                 -0.0398,
                 -0.0083,
                 0.0154,
-                0.0722,
+                0.0721,
                 0.1104,
                 0.1661,
-                0.2941,
+                0.2939,
                 0.4718
             ]
         },
@@ -6100,11 +6139,11 @@ const RESIDUALS = {
                 -0.4623,
                 -0.2249,
                 -0.1365,
-                -0.0686,
+                -0.0702,
                 0.0425,
-                0.1471,
-                0.2757,
-                0.4299,
+                0.1538,
+                0.2768,
+                0.4286,
                 1.0569,
                 1.3699
             ]
@@ -6116,13 +6155,13 @@ const RESIDUALS = {
                 -0.2269,
                 -0.1614,
                 -0.1167,
-                -0.0572,
+                -0.0728,
                 0.0377,
-                0.0892,
-                0.1682,
+                0.0891,
+                0.1726,
                 0.2333,
-                0.4503,
-                0.6873
+                0.442,
+                0.6838
             ]
         },
         "trtllm|hopper|steady": {
@@ -6148,13 +6187,13 @@ const RESIDUALS = {
                 -0.4038,
                 -0.1788,
                 -0.1034,
-                -0.0368,
+                -0.037,
                 0.0124,
                 0.0804,
                 0.1338,
-                0.2064,
-                0.3163,
-                0.4123
+                0.2063,
+                0.3161,
+                0.4122
             ]
         },
         "vllm|blackwell": {
@@ -6162,10 +6201,10 @@ const RESIDUALS = {
             q: [
                 -0.6608,
                 -0.4083,
-                -0.2051,
-                -0.131,
-                -0.0417,
-                0.005,
+                -0.2052,
+                -0.133,
+                -0.042,
+                0.0043,
                 0.0727,
                 0.1129,
                 0.1952,
@@ -6180,13 +6219,13 @@ const RESIDUALS = {
                 -0.5028,
                 -0.1425,
                 -0.0552,
-                -0.0153,
-                0.0712,
-                0.1196,
-                0.1914,
-                0.2072,
+                -0.0154,
+                0.0711,
+                0.1195,
+                0.1913,
+                0.2071,
                 0.285,
-                0.7738
+                0.7737
             ]
         },
         "vllm|blackwell-ultra|run": {
@@ -6196,26 +6235,26 @@ const RESIDUALS = {
                 -0.5028,
                 -0.1425,
                 -0.0552,
-                -0.0153,
-                0.0712,
-                0.1196,
-                0.1914,
-                0.2072,
+                -0.0154,
+                0.0711,
+                0.1195,
+                0.1913,
+                0.2071,
                 0.285,
-                0.7738
+                0.7737
             ]
         },
         "vllm|blackwell|run": {
             n: 274,
             q: [
-                -0.4867,
-                -0.3092,
+                -0.487,
+                -0.3096,
                 -0.1681,
                 -0.1111,
                 -0.0283,
-                0.0135,
-                0.078,
-                0.1227,
+                0.0134,
+                0.0779,
+                0.1225,
                 0.1981,
                 0.3319,
                 0.3923
@@ -6233,8 +6272,8 @@ const RESIDUALS = {
                 0.0892,
                 0.1419,
                 0.2248,
-                0.3163,
-                0.4421
+                0.3161,
+                0.4419
             ]
         },
         "vllm|hopper|run": {
@@ -6249,8 +6288,8 @@ const RESIDUALS = {
                 0.1078,
                 0.1549,
                 0.2439,
-                0.3132,
-                0.4106
+                0.3131,
+                0.4105
             ]
         },
         "vllm|hopper|steady": {
@@ -6274,200 +6313,200 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.2931,
-                -0.2083,
-                -0.1218,
-                -0.0811,
-                -0.0445,
-                -0.0017,
-                0.0363,
-                0.0795,
-                0.135,
-                0.2171,
-                0.3075
+                -0.2938,
+                -0.2096,
+                -0.1224,
+                -0.0818,
+                -0.0449,
+                -0.0023,
+                0.0358,
+                0.0793,
+                0.1339,
+                0.215,
+                0.3067
             ]
         },
         disagg: {
             n: 117,
             q: [
-                -0.3007,
+                -0.3044,
                 -0.2781,
-                -0.2009,
-                -0.1469,
-                -0.0967,
-                -0.0455,
-                0.001,
-                0.0526,
-                0.112,
-                0.2144,
-                0.2973
+                -0.204,
+                -0.1489,
+                -0.0981,
+                -0.047,
+                0.0002,
+                0.0521,
+                0.1107,
+                0.213,
+                0.2946
             ]
         },
         "disagg|sglang": {
             n: 49,
             q: [
-                -0.2963,
-                -0.264,
-                -0.2094,
-                -0.183,
-                -0.1199,
-                -0.0586,
-                -0.0125,
-                0.0152,
-                0.0847,
-                0.1173,
-                0.3225
+                -0.2996,
+                -0.2666,
+                -0.2126,
+                -0.1837,
+                -0.1196,
+                -0.0597,
+                -0.0141,
+                0.0135,
+                0.0846,
+                0.1161,
+                0.3224
             ]
         },
         "disagg|sglang|blackwell": {
             n: 38,
             q: [
-                -0.2916,
-                -0.2591,
-                -0.2055,
-                -0.184,
-                -0.1469,
-                -0.0757,
-                -0.0373,
-                0.0048,
-                0.0578,
-                0.1038,
-                0.1276
+                -0.2948,
+                -0.262,
+                -0.209,
+                -0.1841,
+                -0.1489,
+                -0.0769,
+                -0.0388,
+                0.0047,
+                0.0571,
+                0.1026,
+                0.1264
             ]
         },
         "disagg|trtllm": {
             n: 67,
             q: [
-                -0.2831,
-                -0.2718,
-                -0.1572,
-                -0.1207,
-                -0.0734,
-                -0.0203,
-                0.0221,
-                0.0826,
-                0.1325,
-                0.2226,
-                0.2875
+                -0.2844,
+                -0.2735,
+                -0.1603,
+                -0.1237,
+                -0.0763,
+                -0.0204,
+                0.0197,
+                0.081,
+                0.1333,
+                0.2199,
+                0.2849
             ]
         },
         "disagg|trtllm|blackwell": {
             n: 46,
             q: [
-                -0.2974,
-                -0.279,
-                -0.2257,
-                -0.1491,
-                -0.1232,
-                -0.0984,
-                -0.056,
-                -0.0182,
-                0.0352,
-                0.0922,
-                0.1274
+                -0.3008,
+                -0.2812,
+                -0.2288,
+                -0.1527,
+                -0.1261,
+                -0.1013,
+                -0.0583,
+                -0.0197,
+                0.0328,
+                0.0898,
+                0.126
             ]
         },
         sglang: {
             n: 394,
             q: [
-                -0.2088,
-                -0.1542,
-                -0.1068,
-                -0.0817,
+                -0.2104,
+                -0.1554,
+                -0.1092,
+                -0.0838,
                 -0.0423,
-                -0.0019,
-                0.0362,
-                0.078,
-                0.1402,
-                0.264,
-                0.4129
+                -0.002,
+                0.0353,
+                0.0776,
+                0.1393,
+                0.2614,
+                0.4121
             ]
         },
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.1715,
-                -0.1089,
+                -0.1735,
+                -0.1119,
                 -0.0956,
-                -0.0795,
-                -0.0606,
-                -0.0354,
+                -0.0823,
+                -0.0618,
+                -0.0373,
                 -0.0214,
                 0.0084,
-                0.0348,
-                0.1512,
-                0.2762
+                0.0339,
+                0.1492,
+                0.2744
             ]
         },
         "sglang|blackwell-ultra": {
             n: 60,
             q: [
-                -0.2383,
+                -0.2402,
                 -0.1818,
-                -0.1544,
+                -0.1555,
                 -0.1225,
-                -0.0751,
-                0.0664,
-                0.107,
-                0.1434,
-                0.2715,
-                0.4159,
-                0.5437
+                -0.0757,
+                0.0653,
+                0.1063,
+                0.143,
+                0.2709,
+                0.4147,
+                0.5424
             ]
         },
         "sglang|hopper": {
             n: 183,
             q: [
-                -0.2094,
-                -0.1503,
-                -0.1183,
+                -0.2108,
+                -0.1513,
+                -0.1193,
                 -0.0622,
-                -0.0018,
-                0.0503,
-                0.0755,
-                0.1042,
-                0.1624,
-                0.2633,
+                0.0015,
+                0.0491,
+                0.0753,
+                0.1039,
+                0.1602,
+                0.2616,
                 0.4357
             ]
         },
         trtllm: {
             n: 375,
             q: [
-                -0.3648,
+                -0.3651,
                 -0.2935,
                 -0.1571,
                 -0.1061,
                 -0.0574,
-                0.0051,
+                0.0037,
                 0.049,
                 0.088,
-                0.1473,
-                0.234,
+                0.1471,
+                0.2338,
                 0.3286
             ]
         },
         "trtllm|blackwell": {
             n: 165,
             q: [
-                -0.363,
+                -0.3632,
                 -0.3298,
                 -0.2081,
-                -0.116,
-                -0.0594,
-                0.0051,
+                -0.1161,
+                -0.0599,
+                0.0037,
                 0.0535,
                 0.0864,
-                0.1139,
+                0.1136,
                 0.178,
-                0.2342
+                0.2341
             ]
         },
         "trtllm|hopper": {
             n: 210,
             q: [
-                -0.3717,
-                -0.2304,
+                -0.3756,
+                -0.2309,
                 -0.1328,
                 -0.0901,
                 -0.0573,
@@ -6484,14 +6523,14 @@ const RESIDUALS = {
             q: [
                 -0.2684,
                 -0.1966,
-                -0.1175,
+                -0.1178,
                 -0.0739,
                 -0.0392,
-                -0.0038,
-                0.0315,
-                0.0729,
-                0.1253,
-                0.1749,
+                -0.004,
+                0.0302,
+                0.0726,
+                0.1249,
+                0.1746,
                 0.2428
             ]
         },
@@ -6500,15 +6539,15 @@ const RESIDUALS = {
             q: [
                 -0.2571,
                 -0.203,
-                -0.1312,
-                -0.0897,
-                -0.0519,
-                0.0101,
-                0.0363,
-                0.0863,
-                0.1348,
-                0.177,
-                0.2305
+                -0.1314,
+                -0.09,
+                -0.0525,
+                0.0091,
+                0.0357,
+                0.0854,
+                0.1342,
+                0.1768,
+                0.2302
             ]
         },
         "vllm|blackwell-ultra": {
@@ -6516,15 +6555,15 @@ const RESIDUALS = {
             q: [
                 -0.3238,
                 -0.2589,
-                -0.2285,
-                -0.1185,
-                -0.0477,
-                -0.0085,
-                0.0151,
-                0.0591,
-                0.1371,
-                0.1741,
-                0.4352
+                -0.2287,
+                -0.1196,
+                -0.0489,
+                -0.0088,
+                0.0147,
+                0.0586,
+                0.1368,
+                0.1733,
+                0.435
             ]
         },
         "vllm|hopper": {
@@ -6536,21 +6575,21 @@ const RESIDUALS = {
                 -0.0618,
                 -0.0307,
                 -0.0112,
-                0.0281,
-                0.0636,
-                0.1018,
+                0.028,
+                0.0631,
+                0.1015,
                 0.1579,
-                0.2832
+                0.2818
             ]
         }
     },
     widen: {
-        ttft: 1.51,
-        tpot: 1.36
+        ttft: 1.5,
+        tpot: 1.37
     },
     widenDisagg: {
-        ttft: 1.57,
-        tpot: 1.2
+        ttft: 1.58,
+        tpot: 1.19
     }
 };
 
@@ -6940,7 +6979,7 @@ function judgeMemoryClaim(claimed, f) {
             status: 'fail',
             limit: f.bound,
             basis: 'bound',
-            detail: `physically impossible: claimed ${f.show(claimed)}, but the shard alone takes ${f.show(f.bound)}`,
+            detail: `physically impossible: claimed ${f.show(claimed)}, below the floor of ${f.show(f.bound)}, the least the device must hold for the plan to run at all`,
         };
     }
     if (f.estimate === null) {
@@ -8240,7 +8279,7 @@ const memo = new WeakMap();
 function memoOf(model) {
     let m = memo.get(model);
     if (!m) {
-        m = {};
+        m = { results: new Map() };
         memo.set(model, m);
     }
     return m;
@@ -8256,9 +8295,15 @@ function paramsFromShape(model) {
 }
 function deriveModelFacts(model, mode, options = {}) {
     const m = memoOf(model);
-    const key = options.mtpLoaded && (model.mtp_layers ?? 0) > 0 ? `${mode}Mtp` : mode;
-    m[key] ??= deriveFacts(model, mode, key !== mode);
-    return m[key];
+    const mtp = options.mtpLoaded === true && (model.mtp_layers ?? 0) > 0;
+    const stateDtype = defaultStateDtype(options.engine);
+    const key = `${mode}${mtp ? 'Mtp' : ''}:${stateDtype}`;
+    let r = m.results.get(key);
+    if (!r) {
+        r = deriveFacts(model, mode, mtp, stateDtype);
+        m.results.set(key, r);
+    }
+    return r;
 }
 /** Bytes per stored weight: 4-bit formats carry one scale per quant_group_size values (16-bit for int4, 8-bit for fp4). */
 function weightBytes(dtype, groupSize) {
@@ -8270,7 +8315,7 @@ function weightBytes(dtype, groupSize) {
         return 0.5 + 1 / groupSize;
     return DTYPE_BYTES[dtype];
 }
-function deriveFacts(model, mode, mtpLoaded = false) {
+function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultStateDtype(undefined)) {
     const missing = [];
     const assumptions = [];
     const need = (value, key) => {
@@ -8297,6 +8342,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
         experts: weightBytes(dtypes.experts, group),
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
+        router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
     };
     const isMoe = model.moe !== undefined;
     const isMla = model.attention === 'mla' || model.mla !== undefined;
@@ -8402,7 +8448,7 @@ function deriveFacts(model, mode, mtpLoaded = false) {
     }
     const tied = model.tied_embeddings ?? false;
     const embedding = hidden !== undefined && vocab !== undefined ? hidden * vocab : undefined;
-    const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions);
+    const linearPart = linearAttentionPart(model, hidden, layers, mode, missing, assumptions, defaultState);
     const indexer = indexerPart(model, hidden, mode, missing);
     if (indexer !== null && attnReplicated !== undefined)
         attnReplicated += indexer.params;
@@ -8581,7 +8627,7 @@ function layerList(list) {
     return list.length === 1 ? `layer ${list[0]}` : `layers ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', ...' : ''}`;
 }
 /** Linear-attention layers of a hybrid model: their count and (when the shape is known) one layer's facts. */
-function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) {
+function linearAttentionPart(model, hidden, layers, mode, missing, assumptions, defaultState) {
     const spec = model.linear_attention;
     if (spec === undefined)
         return { layers: 0, facts: null };
@@ -8594,9 +8640,9 @@ function linearAttentionPart(model, hidden, layers, mode, missing, assumptions) 
     const convKernel = spec.conv_kernel ?? 4;
     if (spec.conv_kernel === undefined && mode === 'estimate')
         assumptions.push('model.linear_attention.conv_kernel not given: 4 assumed (Qwen3-Next, Qwen3.5)');
-    const stateDtype = spec.state_dtype ?? DEFAULT_STATE_DTYPE;
+    const stateDtype = spec.state_dtype ?? defaultState;
     if (spec.state_dtype === undefined && mode === 'estimate')
-        assumptions.push(`model.linear_attention.state_dtype not given: ${DEFAULT_STATE_DTYPE} assumed (SGLang's default state dtype)`);
+        assumptions.push(`model.linear_attention.state_dtype not given: ${defaultState} assumed (${defaultState === 'fp32' ? "SGLang's default state dtype" : "the model's dtype, vLLM's and TensorRT-LLM's default state dtype"})`);
     // A bound takes an unknown shape as a free layer: no state, no parameters.
     if (absent.length > 0 || hidden === undefined)
         return { layers: count, facts: null };
@@ -8981,7 +9027,7 @@ const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
     const pools = resolvePools(loaded);
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
@@ -9364,7 +9410,7 @@ function verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp' };
+    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: r.workload.engine };
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // an imported layout that could not be read: what depends on it is unverified, as without the model
@@ -9469,6 +9515,7 @@ function verifyLoadedPlan(loaded, options = {}) {
 // margins on each requirement and the objective's score.
 
 
+
 /** Requirements where more is better; the rest (times, memory) are better lower. */
 const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
@@ -9498,8 +9545,11 @@ function margin(check, metrics) {
     // the utilization requirement judges what the engine holds from start-up, not memory_utilization
     // (what the sequences need): its check's limit is that estimate
     const held = check.id === 'requirements.max_memory_utilization' ? (check.limit ?? null) : null;
-    let achieved = held ?? estimate;
-    let basis = achieved === null ? null : held !== null && check.basis === 'bound' ? 'bound' : 'estimate';
+    // memory.fits judges one request of the longest stated length (its `value`); the load's own figure,
+    // capped at the engine's KV pool, read "+0%" whenever the load could fill the pool, on a plan that fits
+    const needed = isMemory ? (check.value ?? null) : null;
+    let achieved = held ?? needed ?? estimate;
+    let basis = achieved === null ? null : (held !== null || needed !== null) && check.basis === 'bound' ? 'bound' : 'estimate';
     if (achieved === null && bound !== null) {
         achieved = bound;
         basis = 'bound';
@@ -9583,13 +9633,15 @@ function statusOf(report, requirements) {
     const met = (r) => r.status === 'pass' || (r.status === 'warn' && r.id !== 'memory.fits' && !(r.basis === 'estimate' && r.margin !== null && r.margin < 0));
     return requirements.every(met) ? 'pass' : 'possible';
 }
-function candidateFromReport(variation, report, objective) {
+/** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
+function candidateFromReport(variation, report, objective, placement) {
     const f = figures(report.metrics, variation.gpus);
     const s = score(objective, f, variation.gpus);
     const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
     const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
     return {
         variation,
+        ...(placement ? { placement } : {}),
         status: statusOf(report, requirements),
         figures: f,
         requirements,
@@ -9607,8 +9659,9 @@ function candidateFromReport(variation, report, objective) {
  * candidates with the shorter steady state (`screen`); what it shows is verified again in full.
  */
 function evaluate(base, variation, objective, screen = false) {
-    const report = verifyLoadedPlan(buildVariationPlan(base, variation), { details: false, quick: screen });
-    return { candidate: candidateFromReport(variation, report, objective), report };
+    const loaded = buildVariationPlan(base, variation);
+    const report = verifyLoadedPlan(loaded, { details: false, quick: screen });
+    return { candidate: candidateFromReport(variation, report, objective, carriedPlacement(loaded.plan)), report };
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/rank.ts
@@ -9767,7 +9820,7 @@ class LayoutSearch {
         return `${gpus}|${variant.weight_dtype ?? ''}|${variant.kv_cache_dtype ?? ''}|${variant.concurrency ?? ''}|${variant.max_input_tokens ?? ''}|${variant.memory_fraction ?? ''}`;
     }
     layoutKey(gpus, layout, variant = {}) {
-        return `${this.variantKey(gpus, variant)}|${candidate_layoutText(layout)}`;
+        return `${this.variantKey(gpus, variant)}|${layoutText(layout)}`;
     }
     /** One layout under a variant, screened once (cached): the search decides on these. */
     one(gpus, layout, variant = {}) {
