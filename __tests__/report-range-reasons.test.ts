@@ -74,3 +74,26 @@ requirements: {ttft_p99: 2 s, tpot_p90: 40 ms}
     expect(bucketWords('vllm')).toBe('vllm runs');
   });
 });
+
+describe('a reason TTFT and TPOT both give against different track records is said once', () => {
+  // a new user's trial: a Dynamo vLLM prefill/decode plan on H100 printed "vllm on hopper GPUs is outside
+  // the validated runs: 1.5x wider than disaggregated runs whose TTFT ...; vllm on hopper GPUs is outside
+  // the validated runs: 1.5x wider than disaggregated runs"
+  const disagg = `
+version: 1
+model: {preset: llama-3.1-70b, weight_dtype: fp8}
+hardware: {preset: h100, gpus: 16}
+deployment: {engine: vllm}
+disaggregation:
+  prefill: {workers: 2, gpus: 4, parallelism: {tp: 4}}
+  decode: {workers: 1, gpus: 8, parallelism: {tp: 8}}
+workload: {request_rate: 2, input_tokens: 4000, output_tokens: 400}
+`;
+  const plan = verifyLoadedPlan(load(disagg, 'pd.plan.yaml'));
+  const why = (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges').map((a) => String(a.value));
+  it('one sentence, naming each metric beside its record', () => {
+    const outside = why.filter((w) => /outside the validated runs: 1\.5x wider/.test(w) && /^vllm on hopper/.test(w));
+    expect(outside).toHaveLength(1);
+    expect(outside[0]).toMatch(/\(TTFT\) and .* \(TPOT\)$/);
+  });
+});

@@ -120,7 +120,31 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
     ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
   // the throughput's range before rounding, for the cost and energy ranges that follow from it
   const throughput = c.throughput !== null && c.throughput > 0 ? rangeOf(c.throughput, tpot, 'rate', stops.servedCeiling, stops.throughputLow) : undefined;
-  return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+  return { ranges, throughput, ttft, ttftIdle, tpot, why: mergedWhy(ttft.why, tpot.why) };
+}
+
+const WIDER_THAN = ' wider than ';
+
+/**
+ * TTFT's and TPOT's reasons as one list: a reason both state against different track records ("1.5x
+ * wider than disaggregated runs whose TTFT ..." and "... than disaggregated runs") is said once, each
+ * record named with its metric, where the report repeated the whole sentence.
+ */
+export function mergedWhy(ttft: readonly string[], tpot: readonly string[]): string[] {
+  const out = [...new Set(ttft)];
+  for (const w of tpot) {
+    if (out.includes(w)) continue;
+    const cut = w.indexOf(WIDER_THAN);
+    const head = cut >= 0 ? w.slice(0, cut) : null;
+    const i = head === null ? -1 : out.findIndex((o) => o.startsWith(head + WIDER_THAN) && ttft.includes(o));
+    if (i < 0) {
+      out.push(w);
+      continue;
+    }
+    const mine = out[i]!.slice(head!.length + WIDER_THAN.length);
+    out[i] = `${head}${WIDER_THAN}${mine} (TTFT) and ${w.slice(cut + WIDER_THAN.length)} (TPOT)`;
+  }
+  return out;
 }
 
 /** Where a plan's ranges stop short of its physical bounds; the verdicts judge against the same ranges. */
