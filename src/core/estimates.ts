@@ -43,6 +43,8 @@ export interface LoadFigures {
   servedRate: number;
   /** open loop: requests/s it completes when never short of work, where that was simulated (saturation.ts) */
   capacityRate?: number;
+  /** open loop: the run completed what arrived on its own (its capacity asked only because it was never idle) */
+  keptUpInRun?: boolean;
 }
 
 export interface Computed extends MemoryFigures {

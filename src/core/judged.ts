@@ -75,6 +75,8 @@ function keepsUpText(c: Computed, wl: Resolved['workload'], capacity: number | u
   const queue = queueText(c);
   if (capacity === undefined) return queue ? ` with a queue${queue}` : ' (queues stay short)';
   if (wl.benchmark) return `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`;
+  // busy throughout yet keeping up on its own: how close the rate is to what it can complete
+  if (c.load?.keptUpInRun) return `${queue ? ' with a queue' : ''}: it completes up to ${capacity.toPrecision(3)}/s${queue}`;
   return ` only by queueing: it completes up to ${capacity.toPrecision(3)}/s with prompts always waiting to be batched${queue}`;
 }
 

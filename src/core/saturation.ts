@@ -7,6 +7,8 @@ import type { Resolved } from './resolve.js';
 
 /** Share of the offered rate a run may complete before its capacity is asked (a run's window edges). */
 const KEEPS_UP = 0.95;
+/** The same for a steady loop (no declared run): only its window's sampling noise is allowed. */
+const STEADY_KEEPS_UP = 0.99;
 
 /**
  * An open loop's figures against the deployment's capacity (`capacity`, simulated only when the run
@@ -21,7 +23,11 @@ export function againstCapacity(f: LoadFigures, rate: number, declared: boolean,
   // What a steady loop that keeps up serves is what arrives: its window can read a little above it
   // (12 requests/s of 256 tokens read 3,082.9 tokens/s), never more in the long run.
   const offered = (rate * f.throughput) / Math.max(f.servedRate, 1e-12);
-  if (f.servedRate >= KEEPS_UP * rate) return { ...f, saturated: false, ...(declared ? {} : { throughput: Math.min(f.throughput, offered) }) };
+  // A steady loop has no ramp and tail to excuse a shortfall: one that completed a little less than
+  // arrived may be a queue growing just too slowly to show in its window (6 requests/s arrive, 5.79
+  // complete, capacity 5.78/s), so its capacity decides.
+  if (f.servedRate >= (declared ? KEEPS_UP : STEADY_KEEPS_UP) * rate)
+    return { ...f, saturated: false, ...(declared ? {} : { throughput: Math.min(f.throughput, offered) }) };
   const cap = capacity();
   if (!cap) return f;
   const capacityRate = cap.servedRate;
@@ -32,6 +38,7 @@ export function againstCapacity(f: LoadFigures, rate: number, declared: boolean,
       ...f,
       saturated: false,
       capacityRate,
+      ...(f.servedRate >= KEEPS_UP * rate ? { keptUpInRun: true } : {}),
       ...(declared ? {} : { throughput: Math.min(offered, cap.throughput), servedRate: Math.min(rate, capacityRate) }),
     };
   }
