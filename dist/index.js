@@ -60424,6 +60424,8 @@ function simulate(load, engine, costs) {
 ;// CONCATENATED MODULE: ./src/core/saturation.ts
 /** Share of the offered rate a run may complete before its capacity is asked (a run's window edges). */
 const KEEPS_UP = 0.95;
+/** The same for a steady loop (no declared run): only its window's sampling noise is allowed. */
+const STEADY_KEEPS_UP = 0.99;
 /**
  * An open loop's figures against the deployment's capacity (`capacity`, simulated only when the run
  * completed less than KEEPS_UP of what arrived: a run that keeps up is not saturated). Saturated: the
@@ -60438,7 +60440,10 @@ function againstCapacity(f, rate, declared, capacity) {
     // What a steady loop that keeps up serves is what arrives: its window can read a little above it
     // (12 requests/s of 256 tokens read 3,082.9 tokens/s), never more in the long run.
     const offered = (rate * f.throughput) / Math.max(f.servedRate, 1e-12);
-    if (f.servedRate >= KEEPS_UP * rate)
+    // A steady loop has no ramp and tail to excuse a shortfall: one that completed a little less than
+    // arrived may be a queue growing just too slowly to show in its window (6 requests/s arrive, 5.79
+    // complete, capacity 5.78/s), so its capacity decides.
+    if (f.servedRate >= (declared ? KEEPS_UP : STEADY_KEEPS_UP) * rate)
         return { ...f, saturated: false, ...(declared ? {} : { throughput: Math.min(f.throughput, offered) }) };
     const cap = capacity();
     if (!cap)
@@ -60451,6 +60456,7 @@ function againstCapacity(f, rate, declared, capacity) {
             ...f,
             saturated: false,
             capacityRate,
+            ...(f.servedRate >= KEEPS_UP * rate ? { keptUpInRun: true } : {}),
             ...(declared ? {} : { throughput: Math.min(offered, cap.throughput), servedRate: Math.min(rate, capacityRate) }),
         };
     }
@@ -63635,7 +63641,30 @@ function planRanges(plan, r, c, metrics) {
         ranges.kv_cache_capacity_tokens = [Math.floor(kv * (1 - KV_CAPACITY_SPREAD)), Math.ceil(kv * (1 + KV_CAPACITY_SPREAD))];
     // the throughput's range before rounding, for the cost and energy ranges that follow from it
     const throughput = c.throughput !== null && c.throughput > 0 ? ranges_rangeOf(c.throughput, tpot, 'rate', stops.servedCeiling, stops.throughputLow) : undefined;
-    return { ranges, throughput, ttft, ttftIdle, tpot, why: [...new Set([...ttft.why, ...tpot.why])] };
+    return { ranges, throughput, ttft, ttftIdle, tpot, why: mergedWhy(ttft.why, tpot.why) };
+}
+const WIDER_THAN = ' wider than ';
+/**
+ * TTFT's and TPOT's reasons as one list: a reason both state against different track records ("1.5x
+ * wider than disaggregated runs whose TTFT ..." and "... than disaggregated runs") is said once, each
+ * record named with its metric, where the report repeated the whole sentence.
+ */
+function mergedWhy(ttft, tpot) {
+    const out = [...new Set(ttft)];
+    for (const w of tpot) {
+        if (out.includes(w))
+            continue;
+        const cut = w.indexOf(WIDER_THAN);
+        const head = cut >= 0 ? w.slice(0, cut) : null;
+        const i = head === null ? -1 : out.findIndex((o) => o.startsWith(head + WIDER_THAN) && ttft.includes(o));
+        if (i < 0) {
+            out.push(w);
+            continue;
+        }
+        const mine = out[i].slice(head.length + WIDER_THAN.length);
+        out[i] = `${head}${WIDER_THAN}${mine} (TTFT) and ${w.slice(cut + WIDER_THAN.length)} (TPOT)`;
+    }
+    return out;
 }
 /**
  * `idle`: the idle TTFT's track record; `tpot`: the TPOT's, which rates follow; `shownThroughput`: the
@@ -63801,6 +63830,9 @@ function keepsUpText(c, wl, capacity, served) {
         return queue ? ` with a queue${queue}` : ' (queues stay short)';
     if (wl.benchmark)
         return `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`;
+    // busy throughout yet keeping up on its own: how close the rate is to what it can complete
+    if (c.load?.keptUpInRun)
+        return `${queue ? ' with a queue' : ''}: it completes up to ${capacity.toPrecision(3)}/s${queue}`;
     return ` only by queueing: it completes up to ${capacity.toPrecision(3)}/s with prompts always waiting to be batched${queue}`;
 }
 function judgedChecks(inputs) {
