@@ -14,7 +14,7 @@ import { layoutFindings } from './layout.js';
 import { balanceChecks } from './layout-balance.js';
 import { memoryChecks } from './memory-checks.js';
 import { mostLoaded } from './memory.js';
-import { deriveModelFacts } from './modelFacts.js';
+import { deriveModelFacts, factsOptionsOf } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { reportRanges } from './plan-ranges.js';
 import type { Resolved } from './resolve.js';
@@ -41,7 +41,7 @@ const POOL_LABEL: Record<PoolName, string> = { prefill: 'prefill', decode: 'deco
 export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerifyOptions): PlanReport {
   const { plan, lines } = loaded;
   const pools = resolvePools(loaded);
-  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
+  const factsOptions = factsOptionsOf(plan);
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
   const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   // a pool's imported layout that could not be read: the figures (which need both pools) are unverified

@@ -21,7 +21,7 @@ import {
   type LinearAttentionFacts,
   type WindowKind,
 } from './layerKinds.js';
-import type { Dtype, ModelSpec } from './types.js';
+import type { Dtype, ModelSpec, Plan } from './types.js';
 
 export type FactsMode = 'estimate' | 'bound';
 
@@ -144,6 +144,11 @@ export interface FactsOptions {
   mtpLoaded?: boolean;
   /** the serving engine: its default recurrent-state dtype when neither plan nor checkpoint names one (SGLang's fp32 when absent) */
   engine?: Engine;
+}
+
+/** What a plan tells the facts: its engine (vLLM when unstated, as resolve.ts) and whether speculative decoding loads the MTP modules. */
+export function factsOptionsOf(plan: Pick<Plan, 'deployment' | 'workload'>): Required<FactsOptions> {
+  return { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
 }
 
 function memoOf(model: ModelSpec): Memo {

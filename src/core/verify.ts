@@ -7,7 +7,7 @@ import { balanceChecks } from './layout-balance.js';
 import { layoutFindings } from './layout.js';
 import { memoryChecks } from './memory-checks.js';
 import { mostLoaded } from './memory.js';
-import { deriveModelFacts } from './modelFacts.js';
+import { deriveModelFacts, factsOptionsOf } from './modelFacts.js';
 import { planChecks } from './plan-checks.js';
 import { resolvePlan } from './resolve.js';
 import { buildDetails, buildMetrics, hardwareSummary, servingEconomy } from './summary.js';
@@ -47,7 +47,7 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   const { plan, lines } = loaded;
   const r = resolvePlan(plan, loaded.origins);
   // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
-  const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: r.workload.engine };
+  const factsOptions = factsOptionsOf(plan);
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
   const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
   // an imported layout that could not be read: what depends on it is unverified, as without the model

@@ -1,6 +1,6 @@
 // Says which physical resource sets a candidate's bound (HBM bandwidth, peak compute or the
 // interconnect), by asking the core's own time functions in their bound mode: no second model.
-import { deriveModelFacts } from '../core/modelFacts.js';
+import { deriveModelFacts, factsOptionsOf } from '../core/modelFacts.js';
 import { BOUND_MODE, decodeStep, prefill, type PassCost } from '../core/performance.js';
 import { resolvePlan } from '../core/resolve.js';
 import { buildStages } from '../core/stages.js';
@@ -45,7 +45,7 @@ export function boundReason(loaded: LoadedPlan, requirementId: string): string |
     return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
   }
   const r = resolvePlan(plan, loaded.origins);
-  const facts = deriveModelFacts(plan.model, 'bound', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
+  const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
   if (!facts) return null;
   const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
   if (!stages) return null;

@@ -9,7 +9,7 @@
 //     their status, figures and margins.
 import { computeDisaggregated, type DisaggFigures } from '../core/disagg-estimates.js';
 import { resolvePools } from '../core/disagg-pools.js';
-import { deriveModelFacts, type ModelFacts } from '../core/modelFacts.js';
+import { deriveModelFacts, factsOptionsOf, type ModelFacts } from '../core/modelFacts.js';
 import { layerPairs } from '../core/performance.js';
 import { verifyLoadedPlan } from '../core/verify.js';
 import { checkDeadline } from '../core/work-budget.js';
@@ -75,9 +75,9 @@ function profilePair(
   const choice: DisaggChoice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
   const loaded = buildVariationPlan(base, { gpus, layout: decode.layout, disaggregation: choice });
   const plan = loaded.plan;
-  const mtp = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
-  const est = deriveModelFacts(plan.model, 'estimate', mtp).facts;
-  const bound = deriveModelFacts(plan.model, 'bound', mtp).facts;
+  const factsOptions = factsOptionsOf(plan);
+  const est = deriveModelFacts(plan.model, 'estimate', factsOptions).facts;
+  const bound = deriveModelFacts(plan.model, 'bound', factsOptions).facts;
   if (!est) return null;
   const pools = resolvePools(loaded);
   return { f: computeDisaggregated(loaded, pools, est, bound, gpus, { simulate: false }), loaded };
@@ -205,7 +205,7 @@ export function searchDisaggregated(
   if (input === undefined || output === undefined || (w.concurrency === undefined && w.request_rate === undefined)) {
     return empty('the plan states no load (workload.concurrency or request_rate, input_tokens, output_tokens): nothing to simulate');
   }
-  const facts = deriveModelFacts(plan.model, 'estimate', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
+  const facts = deriveModelFacts(plan.model, 'estimate', { engine: factsOptionsOf(plan).engine }).facts;
   if (!facts) return empty('the model is not complete enough to estimate');
   const nodeSize = plan.hardware.gpus_per_node ?? Math.min(8, gpus);
   const sizes = workerSizes(gpus - 1, nodeSize);
