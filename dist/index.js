@@ -64739,6 +64739,10 @@ function placementWords(plan, r) {
 
 
 const memo = new WeakMap();
+/** What a plan tells the facts: its engine (vLLM when unstated, as resolve.ts) and whether speculative decoding loads the MTP modules. */
+function factsOptionsOf(plan) {
+    return { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
+}
 function memoOf(model) {
     let m = memo.get(model);
     if (!m) {
@@ -65490,7 +65494,7 @@ const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
     const pools = resolvePools(loaded);
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
+    const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
@@ -65873,7 +65877,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: r.workload.engine };
+    const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // an imported layout that could not be read: what depends on it is unverified, as without the model
@@ -67096,9 +67100,9 @@ function profilePair(base, prefill, decode) {
     const choice = { prefill: { ...prefill, workers: 1 }, decode: { ...decode, workers: 1 } };
     const loaded = buildVariationPlan(base, { gpus, layout: decode.layout, disaggregation: choice });
     const plan = loaded.plan;
-    const mtp = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
-    const est = deriveModelFacts(plan.model, 'estimate', mtp).facts;
-    const bound = deriveModelFacts(plan.model, 'bound', mtp).facts;
+    const factsOptions = factsOptionsOf(plan);
+    const est = deriveModelFacts(plan.model, 'estimate', factsOptions).facts;
+    const bound = deriveModelFacts(plan.model, 'bound', factsOptions).facts;
     if (!est)
         return null;
     const pools = resolvePools(loaded);
@@ -67205,7 +67209,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     if (input === undefined || output === undefined || (w.concurrency === undefined && w.request_rate === undefined)) {
         return empty('the plan states no load (workload.concurrency or request_rate, input_tokens, output_tokens): nothing to simulate');
     }
-    const facts = deriveModelFacts(plan.model, 'estimate', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
+    const facts = deriveModelFacts(plan.model, 'estimate', { engine: factsOptionsOf(plan).engine }).facts;
     if (!facts)
         return empty('the model is not complete enough to estimate');
     const nodeSize = plan.hardware.gpus_per_node ?? Math.min(8, gpus);
@@ -67606,7 +67610,7 @@ function boundReason(loaded, requirementId) {
         return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
     }
     const r = resolvePlan(plan, loaded.origins);
-    const facts = deriveModelFacts(plan.model, 'bound', { engine: plan.deployment?.engine ?? 'vllm' }).facts;
+    const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
     if (!facts)
         return null;
     const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);

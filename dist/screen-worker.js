@@ -8308,6 +8308,10 @@ function placementWords(plan, r) {
 
 
 const memo = new WeakMap();
+/** What a plan tells the facts: its engine (vLLM when unstated, as resolve.ts) and whether speculative decoding loads the MTP modules. */
+function factsOptionsOf(plan) {
+    return { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
+}
 function memoOf(model) {
     let m = memo.get(model);
     if (!m) {
@@ -9059,7 +9063,7 @@ const POOL_LABEL = { prefill: 'prefill', decode: 'decode' };
 function verifyDisaggregatedPlan(loaded, options) {
     const { plan, lines } = loaded;
     const pools = resolvePools(loaded);
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: plan.deployment?.engine ?? 'vllm' };
+    const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // a pool's imported layout that could not be read: the figures (which need both pools) are unverified
@@ -9442,7 +9446,7 @@ function verifyLoadedPlan(loaded, options = {}) {
     const { plan, lines } = loaded;
     const r = resolvePlan(plan, loaded.origins);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
-    const factsOptions = { mtpLoaded: plan.workload.speculative?.method === 'mtp', engine: r.workload.engine };
+    const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
     const boundR = deriveModelFacts(plan.model, 'bound', factsOptions);
     // an imported layout that could not be read: what depends on it is unverified, as without the model
