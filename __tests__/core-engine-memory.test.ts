@@ -3,6 +3,9 @@
 // engines' sources or compared with their start-up logs (cited per test).
 import { describe, expect, it } from 'vitest';
 import { maxRunningSequences, sglangDefaults, vllmSchedulerDefaults, type DeviceFacts } from '../src/core/engine-memory.js';
+import { vllmHybridGroups } from '../src/core/memory.js';
+import type { ModelFacts } from '../src/core/modelFacts.js';
+import type { Stage } from '../src/core/stages.js';
 import { resolvePlan } from '../src/core/resolve.js';
 import { renderPlanMarkdown } from '../src/report/markdown.js';
 import { GIB, check, load, memoryPlan as plan, verify } from './core-helpers.js';
@@ -123,6 +126,54 @@ describe('sliding-window layers', () => {
       ),
     );
     expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(r.metrics!.kv_cache_capacity_tokens! / 65536));
+  });
+});
+
+describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cache_utils.py)", () => {
+  // Gemma 3 27B's text model: 62 layers, every sixth full, the rest sliding over 1,024 tokens.
+  const gemma3 = [
+    '  layers: 62\n  hidden_size: 5376\n  heads: 32\n  kv_heads: 16\n  head_dim: 128\n  ffn_hidden_size: 21504',
+    '  vocab_size: 262208\n  tied_embeddings: true\n  attention: gqa\n  weight_dtype: bf16',
+    '  sliding_window: 1024\n  sliding_window_layers: 52',
+  ].join('\n');
+  const work = 'concurrency: 1\n  input_tokens: 4096\n  output_tokens: 4096\n  memory_fraction: 0.95\n  max_batched_tokens: 8192';
+  it('the groups: size the fewest layers of a kind, or the most when under 1.5x the fewest', () => {
+    const stage = (full: number, sliding: number, mtp = 0) =>
+      ({
+        index: 0,
+        layers: full + sliding,
+        denseLayers: 0,
+        moeLayers: 0,
+        unquantizedMlpLayers: 0,
+        slidingLayers: sliding,
+        linearLayers: 0,
+        mtpLayers: mtp,
+        hasEmbedding: true,
+        hasLmHead: true,
+      }) as Stage;
+    const facts = { indexer: null } as unknown as ModelFacts;
+    expect(vllmHybridGroups(facts, stage(10, 52))).toEqual({ full: 1, windowed: 6, size: 10 }); // Gemma 3 27B: 8 padding layers
+    expect(vllmHybridGroups(facts, stage(12, 36))).toEqual({ full: 1, windowed: 3, size: 12 }); // Llama 4 Scout: none
+    expect(vllmHybridGroups(facts, stage(12, 12))).toEqual({ full: 1, windowed: 1, size: 12 }); // gpt-oss-20b
+    expect(vllmHybridGroups(facts, stage(12, 12, 1))).toEqual({ full: 1, windowed: 1, size: 13 }); // + an MTP/EAGLE layer: 13 and 13
+    expect(vllmHybridGroups(facts, stage(48, 0))).toBeNull(); // one kind: one group
+  });
+  it('Gemma 3 27B on one H100 at 0.95: the pool over 70 layer pages per token, not 62 (vLLM 0.19 logs 36,560 for 19.53 GiB)', () => {
+    const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
+    const pool = r.details!.devices[0]!.kv_pool_gib! * GIB;
+    const perLayer = 16 * 128 * 2 * 2;
+    const tokens = r.metrics!.kv_cache_capacity_tokens!;
+    expect(tokens).toBeLessThanOrEqual(Math.floor(pool / (70 * perLayer) / 16) * 16 + 16);
+    expect(tokens).toBeGreaterThanOrEqual(Math.floor(pool / (70 * perLayer) / 16) * 16 - 16);
+    // The logged pool gives the logged count exactly: 19.53 GiB over 70 x 8 KiB, in blocks of 16.
+    expect(Math.floor((19.53 * GIB) / (70 * perLayer) / 16) * 16).toBe(36560);
+    // A sequence takes blocks in the full group and in the six sliding groups (1,024 tokens each there).
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(tokens / ((8192 + 6 * 1024) / 7)));
+  });
+  it('SGLang and TensorRT-LLM keep counting the 62 layers', () => {
+    const sg = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: sglang'));
+    const pool = sg.details!.devices[0]!.kv_pool_gib! * GIB;
+    expect(sg.metrics!.kv_cache_capacity_tokens!).toBeCloseTo(pool / (62 * 16 * 128 * 2 * 2), -1);
   });
 });
 

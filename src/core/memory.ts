@@ -340,6 +340,39 @@ export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: S
 }
 
 /**
+ * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
+ * or chunked): its hybrid manager (v1/core/kv_cache_utils.py, _get_kv_cache_groups_uniform_page_size)
+ * splits each kind into groups of `size` layers, size being the fewest layers of a kind (the most, when
+ * that is under 1.5 times the fewest), pads the last group of a kind with empty layers, gives each group
+ * its own block table, and makes each block span `size` layer pages. Gemma 3 27B: 10 full and 52 sliding
+ * layers make 1 + 6 groups of 10, 8 padding layers ("Add 8 padding layers" in its start-up log). Null where
+ * vLLM keeps one group, or where the stage has layers this grouping leaves out here (linear attention,
+ * an indexer cache: docs/formulas.md, "Layer kinds").
+ */
+export function vllmHybridGroups(facts: ModelFacts, stage: Stage): { full: number; windowed: number; size: number } | null {
+  const full = stageFullLayers(stage) + stage.mtpLayers;
+  const windowed = stage.slidingLayers;
+  if (full <= 0 || windowed <= 0 || stage.linearLayers > 0 || facts.indexer) return null;
+  const fewest = Math.min(full, windowed);
+  const most = Math.max(full, windowed);
+  const size = most < 1.5 * fewest ? most : fewest;
+  return { full: Math.ceil(full / size), windowed: Math.ceil(windowed / size), size };
+}
+
+/**
+ * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
+ * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
+ * num_blocks // groups x block_size, each block spanning `size` layer pages: Gemma 3 27B counts 70 layers
+ * for its 62).
+ */
+export function stageCountedBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine): number {
+  const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+  if (!groups) return stageKvBytesPerToken(facts, layout, stage);
+  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  return (perTokenLayer * groups.size * (groups.full + groups.windowed)) / layout.cp;
+}
+
+/**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
  * prefix held once (prefix caching shares its blocks).
  */
@@ -588,7 +621,8 @@ export function stageMemory(
 /**
  * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
- * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
+ * each device's pool over the bytes of one token in every layer of its stage as the engine counts them
+ * (stageCountedBytesPerToken: vLLM's padded hybrid groups), in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
  * bytes) is that many tokens wherever it binds, and never more.
@@ -607,7 +641,7 @@ export function kvCapacityTokens(
   stages.forEach((stage, i) => {
     // a neighbour of the same shape and pool holds the same tokens
     if (i > 0 && sameShape(stage, stages[i - 1]!) && memory[i]?.pool === memory[i - 1]?.pool) return;
-    const perToken = stageKvBytesPerToken(facts, layout, stage);
+    const perToken = stageCountedBytesPerToken(facts, layout, stage, engine);
     const pool = memory[i]?.pool;
     if (perToken <= 0 || pool === null || pool === undefined) return;
     // Linear-attention state is per sequence: the running sequences hold theirs outside the token pool.
@@ -631,10 +665,16 @@ export function kvCapacityTokens(
 
 /**
  * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
- * every layer): the whole context, less what sliding-window layers free outside their window where the
- * engine frees it.
+ * every layer; with vLLM's hybrid groups, its blocks over the groups): the whole context, less what
+ * sliding-window layers free outside their window where the engine frees it.
  */
 export function heldTokens(facts: ModelFacts, layout: Layout, engine: Engine, stage: Stage, context: number): number {
+  // vLLM's hybrid groups: a sequence takes blocks in every group, windowed groups up to the window.
+  const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+  if (groups) {
+    const kept = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
+    return (groups.full * context + groups.windowed * kept) / (groups.full + groups.windowed);
+  }
   const perToken = stageKvBytesPerToken(facts, layout, stage);
   if (perToken <= 0) return context;
   // The recurrent state of linear layers is not in the token pool (kvCapacityTokens takes it off first).
