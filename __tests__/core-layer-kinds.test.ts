@@ -184,6 +184,29 @@ describe('DeepSeek-V3.2: MLA latent plus indexer keys per token; attention reads
     expect(Math.abs(latentOnly / 1_462_784 - 1)).toBeLessThan(0.01);
   });
 
+  it('SGLang counts its fp8 pool by the 576-byte latent it profiles, not the 656 bytes it then allocates', () => {
+    // sglang model_runner_kv_cache_mixin.get_cell_size_per_token: (kv_lora_rank + qk_rope_head_dim) x 1 byte
+    // + the indexer's 132, while calculate_mla_kv_cache_dim sizes the buffers at 656 (fp8, scales, bf16 rope).
+    // GLM-5-FP8 on 8 x MI355X, --tp-size 8 --kv-cache-dtype fp8_e4m3 (SGLang 0.5.8.post1): 3,262,823 tokens,
+    // "KV size: 186.77 GB" = 3,262,823 x 78 x (656 + 132) bytes, allocated from a share of 78 x (576 + 132).
+    const yaml = (engine: string) => `
+version: 1
+model: {preset: glm-5, weight_dtype: fp8, kv_cache_dtype: fp8, weight_dtypes: {embeddings: bf16}}
+hardware: {preset: mi355x, gpus: 8}
+parallelism: {tp: 8}
+deployment: {engine: ${engine}}
+workload: {concurrency: 1, input_tokens: 1024, output_tokens: 1024}
+`;
+    const sg = verify(yaml('sglang'));
+    const pool = sg.details!.devices[0]!.kv_pool_gib! * GIB;
+    expect(Math.abs(sg.metrics!.kv_cache_capacity_tokens! - pool / (78 * (576 + 132)))).toBeLessThan(200);
+    expect(3_262_823 * 78 * (656 + 132)).toBeCloseTo(186.77 * GIB, -8);
+    // vLLM's fp8_ds_mla pages hold the 656 bytes and count them
+    const vl = verify(yaml('vllm'));
+    const vpool = vl.details!.devices[0]!.kv_pool_gib! * GIB;
+    expect(Math.abs(vl.metrics!.kv_cache_capacity_tokens! - vpool / (78 * (656 + 132)))).toBeLessThan(200);
+  });
+
   it('decode reads min(context, 2048) latents per layer but every indexer key', () => {
     const facts = factsOf({ ...spec, kv_cache_dtype: 'bf16' });
     const [stage] = stageOf(facts);

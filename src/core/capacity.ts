@@ -7,6 +7,7 @@ import {
   type EngineConditions,
   heldTokens,
   kvCapacityTokens,
+  stageCountedBytesPerToken,
   stageKvBytesPerSequence,
   stageKvBytesPerToken,
   stageMemory,
@@ -122,7 +123,8 @@ export function memoryFigures(
   if (bound && floorWeights && stagesBound && hw.device) {
     let tokens = Infinity;
     for (const s of stagesBound) {
-      const perToken = stageKvBytesPerToken(bound, layout, s);
+      // the fewer of what the cache stores and what the engine counts (SGLang counts an fp8 sparse MLA latent short)
+      const perToken = Math.min(stageKvBytesPerToken(bound, layout, s), stageCountedBytesPerToken(bound, layout, s, wl.engine));
       if (perToken > 0) tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
     }
     // an engine told to allocate a pool (vLLM's block override) is taken at its word: the bound never sits below the estimate

@@ -363,9 +363,16 @@ export function vllmHybridGroups(facts: ModelFacts, stage: Stage): { full: numbe
  * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
  * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
  * num_blocks // groups x block_size, each block spanning `size` layer pages: Gemma 3 27B counts 70 layers
- * for its 62).
+ * for its 62). SGLang counts an MLA layer as its latent in the KV dtype (kv_lora_rank + qk_rope_head_dim),
+ * also where the sparse-attention kernels store more per token (fp8 with scales and a 16-bit rotary part:
+ * GLM-5 on 8 MI355X logs 3,262,823 tokens, its pool over 78 x (576 + 132) bytes, then allocates them at
+ * 78 x (656 + 132) bytes, 186.77 GB, beyond the share its fraction meant).
  */
 export function stageCountedBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine): number {
+  if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
+    const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
+    return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+  }
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
   if (!groups) return stageKvBytesPerToken(facts, layout, stage);
   const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);

@@ -80,6 +80,12 @@ export interface ModelFacts {
   attnPairFlopsDecode: number;
   /** KV bytes per token per layer for the whole model (all KV heads) */
   kvBytesPerTokenLayer: number;
+  /**
+   * MLA: (kv_lora_rank + qk_rope_head_dim) x the KV dtype's bytes, the cell SGLang's profiler divides its
+   * pool by (model_runner_kv_cache_mixin.get_cell_size_per_token) whatever layout the sparse kernels store
+   * (kvBytesPerTokenLayer: 656 bytes for DeepSeek-V3.2 in fp8 against 576 counted); null without MLA
+   */
+  latentKvBytesPerTokenLayer: number | null;
   /** false for MLA: its latent cache is one vector per token, replicated on every tp rank */
   kvShardable: boolean;
   slidingWindow: number | null;
@@ -246,6 +252,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
   let pairPrefill: number | undefined;
   let pairDecode: number | undefined;
   let kvBytes: number | undefined;
+  let latentKvBytes: number | null = null;
   let mlaKvUp: ModelFacts['mlaKvUp'] = null;
   if (isMla) {
     const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
@@ -265,7 +272,8 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
       // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
       pairDecode = 2 * heads * (kvLora + rope + kvLora);
       // Sparse MLA kernels keep an fp8 latent in their own layout, scales and a 16-bit rotary part included.
-      kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : (kvLora + rope) * bytes.kv;
+      latentKvBytes = (kvLora + rope) * bytes.kv;
+      kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : latentKvBytes;
     }
   } else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
     // An output gate (Qwen3-Next, Qwen3.5) widens the q projection to queries plus one gate per query value.
@@ -374,6 +382,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
       attnPairFlopsPrefill: pairPrefill!,
       attnPairFlopsDecode: pairDecode!,
       kvBytesPerTokenLayer: kvBytes!,
+      latentKvBytesPerTokenLayer: latentKvBytes,
       kvShardable: !isMla,
       slidingWindow,
       slidingLayers,
@@ -420,6 +429,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     attnPairFlopsPrefill: pairPrefill ?? 0,
     attnPairFlopsDecode: pairDecode ?? 0,
     kvBytesPerTokenLayer: kvBytes ?? 0,
+    latentKvBytesPerTokenLayer: latentKvBytes,
     kvShardable: !isMla,
     slidingWindow,
     slidingLayers,
