@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { buildVariationPlan } from '../src/suggest/disagg-candidate.js';
 import { evaluate } from '../src/suggest/evaluate.js';
-import { suggest, type Candidate, type Variation } from '../src/suggest/index.js';
+import { renderSuggestText, suggest, type Candidate, type Variation } from '../src/suggest/index.js';
+import { renderAlternativesMarkdown, renderSuggestMarkdown } from '../src/report/alternatives.js';
+import { formatQuantity } from '../src/report/format.js';
 import { load } from './core-helpers.js';
 import { marginText } from '../src/suggest/words.js';
 
@@ -87,5 +89,55 @@ workload: {concurrency: 32, input_tokens: 4096, output_tokens: 1024, max_input_t
     expect(m.margin!).toBeCloseTo((check.limit! - check.value!) / check.limit!, 9);
     expect(m.margin!).toBeGreaterThan(0.1);
     expect(marginText([m])).toMatch(/^fits \+\d+(\.\d)?%$/);
+  });
+});
+
+describe('a percentile requirement shows the percentile it judges, not the mean', () => {
+  // Llama 3.1 70B on 8 H100 as tp=4 dp=2 with a TTFT p99 of 1.5 s: its mean TTFT (1.23 s) is under it,
+  // its p99 (1.95 s) is not. The plan's line read "TTFT 1.23 s" beside "likely missed: requirements.ttft_p99".
+  const base = load(readFileSync('__tests__/fixtures/plans/llama70b-percentiles.plan.yaml', 'utf8'));
+  const report = verifyLoadedPlan(base);
+  const r = suggest(base, OPTIONS, report.verdict);
+  const text = renderSuggestText(r);
+  const ms = (v: number | null | undefined) => formatQuantity(v!, 'ms');
+
+  it('the mean meets the requirement and the percentile misses it (else this test would prove nothing)', () => {
+    expect(report.metrics!.ttft_ms!).toBeLessThan(1500);
+    expect(report.metrics!.ttft_p99_ms!).toBeGreaterThan(1500);
+    expect(r.plan.status).not.toBe('pass');
+  });
+
+  it('JSON: the figures carry the judged percentiles, as verify gives them; plans that name none carry none', () => {
+    expect(r.plan.figures.ttft_p99_ms).toBe(report.metrics!.ttft_p99_ms);
+    expect(r.plan.figures.tpot_p90_ms).toBe(report.metrics!.tpot_p90_ms);
+    expect(r.plan.figures.e2e_p99_ms).toBe(report.metrics!.e2e_p99_ms);
+    expect(r.plan.figures.ttft_ms).toBe(report.metrics!.ttft_ms);
+    expect(Object.keys(r.plan.figures)).not.toContain('ttft_p90_ms');
+    const plain = load(LLAMA8B);
+    expect(Object.keys(suggest(plain, OPTIONS, 'warn').plan.figures).filter((k) => /_p\d+_ms$/.test(k))).toEqual([]);
+  });
+
+  it('text: the figures line, the table and the margins name the percentiles; the mean is not shown', () => {
+    const planFigures = text.split('\n')[text.split('\n').findIndex((l) => l.startsWith("The plan's own layout")) + 1]!;
+    expect(planFigures).toContain(`TTFT p99 ${ms(r.plan.figures.ttft_p99_ms)} · TPOT p90 ${ms(r.plan.figures.tpot_p90_ms)} · end-to-end p99 `);
+    expect(text).not.toContain(`TTFT ${ms(r.plan.figures.ttft_ms)}`);
+    const header = text.split('\n').find((l) => l.trimStart().startsWith('#  '))!;
+    expect(header).toMatch(/TTFT p99 +TPOT p90 +end-to-end p99 +memory\/device/);
+    expect(text).toMatch(/margins: .*TTFT p99 −\d/);
+  });
+
+  it('markdown: the plan line and the table columns name the percentiles', () => {
+    const md = renderSuggestMarkdown(r);
+    expect(md).toContain(`TTFT p99 ${ms(r.plan.figures.ttft_p99_ms)}, TPOT p90 `);
+    expect(md).toContain('| Per device | TTFT p99 | TPOT p90 | end-to-end p99 | Memory / device |');
+    expect(renderAlternativesMarkdown(r)).toContain('| TTFT p99 | TPOT p90 | end-to-end p99 |');
+  });
+
+  it('a list ranked on the mean TTFT shows the mean beside the p99 it is judged on', () => {
+    const byTtft = suggest(base, { ...OPTIONS, objective: 'ttft' }, report.verdict);
+    const header = renderSuggestText(byTtft)
+      .split('\n')
+      .find((l) => l.trimStart().startsWith('#  '))!;
+    expect(header).toMatch(/ TTFT +TTFT p99 +TPOT p90 /);
   });
 });

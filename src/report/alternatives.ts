@@ -3,7 +3,7 @@
 // Plan text goes through escape.ts; the layouts and figures are ours.
 import { markdownTable } from 'markdown-table';
 import { layoutWithKeys } from '../suggest/candidate.js';
-import type { AxisSuggestion, Candidate, SuggestResult } from '../suggest/types.js';
+import type { AxisSuggestion, Candidate, Objective, SuggestResult } from '../suggest/types.js';
 import { fits } from '../suggest/rank.js';
 import {
   candidateMargins,
@@ -11,6 +11,9 @@ import {
   disaggPassClause,
   DOES_NOT_FIT,
   figureTexts,
+  latencyColumns,
+  latencyLine,
+  latencyText,
   layoutCell,
   OBJECTIVE_TEXT,
   passingHeading,
@@ -24,6 +27,7 @@ import {
 import { escapeCell, escapeHtml, escapeMarkdown, escapeName } from './escape.js';
 import { disaggregatedMarkdown } from '../suggest/render-disagg.js';
 import { formatQuantity } from './format.js';
+import { metricLabel } from './summary.js';
 import { countOf } from '../core/figures.js';
 
 export interface AlternativesOptions {
@@ -34,12 +38,18 @@ export interface AlternativesOptions {
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 const code = (text: string): string => `\`${text}\``;
 
-function layoutsTable(cands: readonly Candidate[], plan: Candidate): string {
-  const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Memory / device', 'Margins']];
+function layoutsTable(cands: readonly Candidate[], plan: Candidate, objective: Objective): string {
+  const latency = latencyColumns([...cands, plan], objective);
+  const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', ...latency.map(metricLabel), 'Memory / device', 'Margins']];
   const row = (label: string, c: Candidate): string[] => {
     const f = figureTexts(c);
     // the layout is ours (sizes and '='): a code span needs no escaping
-    return [label, String(c.variation.gpus), code(layoutCell(c)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)].map(escapeCell)];
+    return [
+      label,
+      String(c.variation.gpus),
+      code(layoutCell(c)),
+      ...[f.throughput, f.perGpu, ...latency.map((k) => latencyText(c, k)), f.memory, candidateMargins(c)].map(escapeCell),
+    ];
   };
   for (const [i, c] of cands.entries()) rows.push(row(String(i + 1), c));
   rows.push(row('plan', plan));
@@ -71,7 +81,7 @@ function whatIfTable(r: SuggestResult): string {
     const figures = a.candidate
       ? (() => {
           const f = figureTexts(a.candidate);
-          return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
+          return `${f.throughput} · ${latencyLine(a.candidate)} · ${f.memory}/device`;
         })()
       : '';
     rows.push([escapeCell(a.change), OUTCOME[a.outcome], escapeCell(figures), escapeCell(a.detail)]);
@@ -82,7 +92,7 @@ function whatIfTable(r: SuggestResult): string {
 function planLine(r: SuggestResult): string {
   const f = figureTexts(r.plan);
   const figures = fits(r.plan)
-    ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+    ? `throughput ${f.throughput}, ${latencyLine(r.plan, ', ')}, memory ${f.memory} per device`
     : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
   return `The plan as written (${escapeMarkdown(variationText(r.plan.variation, r.plan.placement))}) ${escapeMarkdown(planVerdictText(r))}. Its figures: ${figures}; margins ${escapeMarkdown(candidateMargins(r.plan))}.`;
 }
@@ -102,7 +112,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
   const top = options.top ?? 3;
   const parts: string[] = [planLine(r), ...impossibleLines(r)];
   parts.push(topHeading(r));
-  if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top), r.plan));
+  if (r.top.length > 0) parts.push(layoutsTable(r.top.slice(0, top), r.plan, r.objective));
   const disaggregated = disaggregatedMarkdown(r, top);
   if (disaggregated) parts.push(disaggregated);
   const helpful = r.what_if.filter((a) => a.outcome === 'found' || a.outcome === 'possible');
@@ -117,7 +127,7 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
 export function renderSuggestMarkdown(r: SuggestResult): string {
   const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
   const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
-  if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan));
+  if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan, r.objective));
   const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
   if (disaggregated) parts.push('#### Disaggregated prefill and decode', disaggregated);
   parts.push('#### What would make it pass', whatIfTable(r));

@@ -4,7 +4,16 @@ import { verifyLoadedPlan } from '../core/verify.js';
 import type { Check, LoadedPlan, Metrics, PlanReport } from '../core/types.js';
 import { carriedPlacement } from './candidate.js';
 import { buildVariationPlan } from './disagg-candidate.js';
-import type { Candidate, CarriedPlacement, CandidateFigures, CandidateStatus, Objective, RequirementMargin, Variation } from './types.js';
+import {
+  type Candidate,
+  type CarriedPlacement,
+  type CandidateFigures,
+  type CandidateStatus,
+  type Objective,
+  PERCENTILE_FIGURES,
+  type RequirementMargin,
+  type Variation,
+} from './types.js';
 
 /** Requirements where more is better; the rest (times, memory) are better lower. */
 const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
@@ -60,10 +69,11 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
 }
 
-function figures(m: Metrics | null, gpus: number): CandidateFigures {
+/** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */
+function figures(m: Metrics | null, gpus: number, judged: ReadonlySet<string>): CandidateFigures {
   const get = (k: keyof Metrics): number | null => m?.[k] ?? null;
   const tput = get('throughput_tokens_per_s');
-  return {
+  const f: CandidateFigures = {
     throughput_tokens_per_s: tput,
     throughput_upper_bound_tokens_per_s: get('throughput_upper_bound_tokens_per_s'),
     throughput_per_gpu_tokens_per_s: tput === null ? null : Math.round((tput / gpus) * 10) / 10,
@@ -75,6 +85,9 @@ function figures(m: Metrics | null, gpus: number): CandidateFigures {
     memory_per_gpu_lower_bound_gib: get('memory_per_gpu_lower_bound_gib'),
     kv_cache_capacity_tokens: get('kv_cache_capacity_tokens'),
   };
+  // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
+  for (const k of PERCENTILE_FIGURES) if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`)) f[k] = get(k);
+  return f;
 }
 
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
@@ -133,7 +146,7 @@ export function statusOf(report: PlanReport, requirements: readonly RequirementM
 
 /** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
 export function candidateFromReport(variation: Variation, report: PlanReport, objective: Objective, placement?: CarriedPlacement): Candidate {
-  const f = figures(report.metrics, variation.gpus);
+  const f = figures(report.metrics, variation.gpus, new Set(report.checks.map((c) => c.id)));
   const s = score(objective, f, variation.gpus);
   const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
   const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));

@@ -5,7 +5,8 @@ import { markdownTable } from 'markdown-table';
 import { escapeCell, escapeMarkdown } from '../report/escape.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { candidateMargins, figureTexts, figuresLine, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, latencyColumns, latencyText, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
+import { metricLabel } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
 
 const mixOf = (c: Candidate): string =>
@@ -45,12 +46,20 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
   const head = summary(r);
   if (!d || head === null) return '';
   if (d.top.length === 0) return escapeMarkdown(head);
-  const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
+  const listed = d.top.slice(0, top);
+  const latency = latencyColumns([...listed, ...(d.best_aggregated ? [d.best_aggregated] : [])], r.objective);
+  const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', ...latency.map(metricLabel), 'Margins']];
   const row = (label: string, c: Candidate, mix: string): string[] => {
     const f = figureTexts(c);
-    return [label, escapeCell(mix), String(c.variation.gpus), statusText(c), ...[f.throughput, f.perGpu, f.ttft, f.tpot, candidateMargins(c)].map(escapeCell)];
+    return [
+      label,
+      escapeCell(mix),
+      String(c.variation.gpus),
+      statusText(c),
+      ...[f.throughput, f.perGpu, ...latency.map((k) => latencyText(c, k)), candidateMargins(c)].map(escapeCell),
+    ];
   };
-  for (const [i, c] of d.top.slice(0, top).entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
+  for (const [i, c] of listed.entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
   if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
   return `${escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
 }

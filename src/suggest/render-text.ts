@@ -9,6 +9,8 @@ import {
   disaggPassClause,
   figureTexts,
   figuresLine,
+  latencyColumns,
+  latencyText,
   layoutCell,
   OBJECTIVE_TEXT,
   passingHeading,
@@ -21,6 +23,7 @@ import {
 } from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
 import { countOf } from '../core/figures.js';
+import { metricLabel } from '../report/summary.js';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -78,10 +81,11 @@ export function renderSuggestText(r: SuggestResult): string {
           ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
           : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
     out.push(`${label}:`);
-    const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
+    const latency = latencyColumns([...r.top, r.plan], r.objective);
+    const rows = [['#', 'devices', 'layout', 'throughput', 'per device', ...latency.map(metricLabel), 'memory/device', 'margins']];
     const row = (label: string, c: Candidate): string[] => {
       const f = figureTexts(c);
-      return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
+      return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, ...latency.map((k) => latencyText(c, k)), f.memory, candidateMargins(c)];
     };
     for (const [i, c] of r.top.entries()) rows.push(row(String(i + 1), c));
     // the plan's own figures under the same columns, to compare at a glance

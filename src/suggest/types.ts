@@ -39,7 +39,20 @@ export interface CandidateFigures {
   memory_per_gpu_gib: number | null;
   memory_per_gpu_lower_bound_gib: number | null;
   kv_cache_capacity_tokens: number | null;
+  /** the percentiles the plan's requirements name (requirements.ttft_p99 and the like), which they are
+   *  judged on; present only for those (null: not computable) */
+  ttft_p50_ms?: number | null;
+  ttft_p90_ms?: number | null;
+  ttft_p99_ms?: number | null;
+  tpot_p50_ms?: number | null;
+  tpot_p90_ms?: number | null;
+  tpot_p99_ms?: number | null;
+  e2e_p99_ms?: number | null;
 }
+
+/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
+export const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'] as const;
+export type PercentileFigure = (typeof PERCENTILE_FIGURES)[number];
 
 /** One pool of a disaggregated candidate: its workers, devices per worker and one worker's layout. */
 export interface PoolChoice {

@@ -5,7 +5,8 @@ import { layoutWithKeys } from './candidate.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
 import type { LayoutChoice } from './rules.js';
-import type { Candidate, CarriedPlacement, DisaggChoice, Objective, RequirementMargin, SuggestResult, Variation } from './types.js';
+import type { Candidate, CarriedPlacement, DisaggChoice, Objective, PercentileFigure, RequirementMargin, SuggestResult, Variation } from './types.js';
+import { metricLabel } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
 
 export const OBJECTIVE_TEXT: Record<Objective, string> = {
@@ -106,26 +107,89 @@ export function estimateOrBound(estimate: number | null, bound: number | null, u
 /** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
 export const DOES_NOT_FIT = 'does not fit';
 
-export function figureTexts(c: Candidate): { throughput: string; perGpu: string; ttft: string; tpot: string; memory: string } {
+/** A latency a candidate shows: the mean TTFT or TPOT, or a percentile that a requirement judges. */
+export type LatencyFigure = 'ttft_ms' | 'tpot_ms' | PercentileFigure;
+
+/** Every latency figure, in the order shown. */
+const LATENCY_ORDER: readonly LatencyFigure[] = [
+  'ttft_ms',
+  'ttft_p50_ms',
+  'ttft_p90_ms',
+  'ttft_p99_ms',
+  'tpot_ms',
+  'tpot_p50_ms',
+  'tpot_p90_ms',
+  'tpot_p99_ms',
+  'e2e_p99_ms',
+];
+
+/** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+const requirementOf = (k: LatencyFigure): string => `requirements.${k.slice(0, -'_ms'.length)}`;
+
+/**
+ * The latencies a candidate shows: the TTFT and TPOT figures its requirements judge ("TTFT p99" under
+ * requirements.ttft_p99: beside the mean, a layout read "TTFT 1.23 s" and failed a 1.5 s p99 with no
+ * visible reason), the mean where no requirement names that latency; the end-to-end p99 when required.
+ */
+export function latencyFigures(c: Pick<Candidate, 'requirements'>): LatencyFigure[] {
+  const judged = new Set(c.requirements.map((r) => r.id));
+  const named = (k: LatencyFigure): boolean => judged.has(requirementOf(k));
+  const group = (prefix: 'ttft' | 'tpot'): LatencyFigure[] => {
+    const shown = LATENCY_ORDER.filter((k) => k.startsWith(`${prefix}_`) && named(k));
+    return shown.length > 0 ? shown : [`${prefix}_ms`];
+  };
+  return [...group('ttft'), ...group('tpot'), ...(named('e2e_p99_ms') ? (['e2e_p99_ms'] as const) : [])];
+}
+
+/**
+ * The latency columns of a table of candidates: each figure some row shows, and the mean TTFT or TPOT
+ * when the list is ranked on it (`objective`) though no requirement names it.
+ */
+export function latencyColumns(cands: readonly Pick<Candidate, 'requirements'>[], objective?: Objective): LatencyFigure[] {
+  const shown = new Set(cands.flatMap(latencyFigures));
+  if (objective === 'ttft') shown.add('ttft_ms');
+  if (objective === 'tpot') shown.add('tpot_ms');
+  return LATENCY_ORDER.filter((k) => shown.has(k));
+}
+
+/** A latency figure of a candidate: its estimate, else its floor ("≥ 412 ms"); "—" for a layout that does not fit. */
+export function latencyText(c: Candidate, k: LatencyFigure): string {
+  if (!fits(c)) return '—';
+  const f = c.figures;
+  // every request's TTFT is at least the idle floor and its TPOT one sequence's step: the floors of the
+  // means bound the percentiles too (core/judged.ts); the end-to-end floor is its check's
+  const r = c.requirements.find((x) => x.id === requirementOf(k));
+  const bound = k.startsWith('ttft') ? f.ttft_lower_bound_ms : k.startsWith('tpot') ? f.tpot_lower_bound_ms : r?.basis === 'bound' ? r.achieved : null;
+  return estimateOrBound(f[k] ?? null, bound, 'ms', '≥');
+}
+
+export function figureTexts(c: Candidate): { throughput: string; perGpu: string; latency: { label: string; text: string }[]; memory: string } {
   const f = c.figures;
   const gpus = c.variation.gpus;
   const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
-  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
+  const latency = latencyFigures(c).map((k) => ({ label: metricLabel(k), text: latencyText(c, k) }));
+  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', latency, memory };
   const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
   return {
     throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
     perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
-    ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
-    tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
+    latency,
     memory,
   };
 }
 
-/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+/** "TTFT p99 1.96 s · TPOT 38.1 ms": the latencies a candidate shows, labelled. */
+export function latencyLine(c: Candidate, separator = ' · '): string {
+  return figureTexts(c)
+    .latency.map((l) => `${l.label} ${l.text}`)
+    .join(separator);
+}
+
+/** One line of a candidate's figures: throughput, TTFT, TPOT (as its requirements judge them) and memory; for a layout that does not fit, its memory alone. */
 export function figuresLine(c: Candidate): string {
   const f = figureTexts(c);
   if (!fits(c)) return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
-  return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
+  return `throughput ${f.throughput} (${f.perGpu} per device) · ${latencyLine(c)} · memory/device ${f.memory}`;
 }
 
 // memory.fits' margin is one longest request's headroom (the check's own judgement), not the
@@ -138,12 +202,18 @@ const SHORT_ID: Record<string, string> = {
   'requirements.max_memory_utilization': 'memory use',
 };
 
+/** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
+function shortId(id: string): string {
+  const percentile = /^requirements\.((?:ttft|tpot|e2e)_p\d+)$/.exec(id);
+  return SHORT_ID[id] ?? (percentile ? metricLabel(`${percentile[1]}_ms`) : id);
+}
+
 /** "throughput +12% · TTFT +80% · fits +41%" (margins as headroom; "(bound)" when only the bound is known). */
 export function marginText(reqs: readonly RequirementMargin[]): string {
   if (reqs.length === 0) return 'no requirements';
   return reqs
     .map((r) => {
-      const name = SHORT_ID[r.id] ?? r.id;
+      const name = shortId(r.id);
       if (r.margin === null) return `${name} ${r.status === 'unverified' ? 'unverified' : NOT_COMPUTABLE}`;
       const sign = r.margin >= 0 ? '+' : '';
       return `${name} ${sign}${formatPercent(r.margin)}${r.basis === 'bound' ? ' (bound)' : ''}`;
@@ -236,5 +306,5 @@ export function variationText(v: Variation, placement?: CarriedPlacement): strin
 }
 
 export function requiredText(id: string, value: number, unit: string): string {
-  return `${SHORT_ID[id] ?? id} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+  return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
 }
