@@ -7,7 +7,7 @@ import { verifyLoadedPlan } from '../src/core/verify.js';
 import { renderAlternativesMarkdown } from '../src/report/alternatives.js';
 import { renderSuggestText, suggest } from '../src/suggest/index.js';
 import { evaluate } from '../src/suggest/evaluate.js';
-import { candidateVerdict } from '../src/suggest/words.js';
+import { candidateVerdict, warningsText } from '../src/suggest/words.js';
 import { load } from './core-helpers.js';
 
 const OPTIONS = { objective: 'throughput-per-gpu' as const, top: 3, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false };
@@ -160,5 +160,41 @@ disaggregation:
     const text = renderSuggestText(r);
     expect(text).toContain(`simulated (of ${d.screened} screened): ${d.passing} meet every requirement on the estimates (${warned} with warnings), `);
     expect(text).not.toMatch(/simulated \(of \d+ screened\): \d+ pass/);
+  });
+});
+
+describe('the aggregated count says what rests on the short screen', () => {
+  // The bundled Llama 3.1 70B example: the summary read "32 aggregated layouts: 4 pass, 4 not ruled out",
+  // a count from the short screen, beside a list whose every layout verify finds at risk.
+  const base = load(readFileSync('examples/llama-3.1-70b-8xh100-tp8.plan.yaml', 'utf8'));
+  const verdict = verifyLoadedPlan(base).verdict;
+
+  it('counts the layouts that meet every requirement but that verify would warn about, as the disaggregated count does', () => {
+    const r = suggest(base, OPTIONS, verdict);
+    const listed = r.top.filter((c) => c.status === 'pass');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((c) => warningsText(c) !== '')).toBe(true);
+    expect(r.search.passing_with_warnings).toBe(r.search.passing);
+    const text = renderSuggestText(r);
+    expect(text).not.toMatch(/aggregated layouts: \d+ pass,/);
+    expect(text).toContain(`aggregated layouts: ${r.search.passing} meet every requirement on the estimates (${r.search.passing} with warnings), `);
+  });
+
+  it("says that the counts are the screen's, and what the full verification found of the layouts it verified", () => {
+    const r = suggest(base, { ...OPTIONS, top: 2 }, verdict);
+    const f = r.search.verified_in_full;
+    expect(f.layouts).toBe(r.top.length);
+    expect(f.passing).toBe(r.top.filter((c) => c.status === 'pass').length);
+    expect(f.passing_with_warnings).toBe(r.top.filter((c) => c.status === 'pass' && warningsText(c) !== '').length);
+    // more layouts counted as passing than were verified in full: the rest rest on the screen alone
+    expect(r.search.passing).toBeGreaterThan(f.passing);
+    expect(renderSuggestText(r)).toContain(`not ruled out (by the short screen; of the 2 verified in full, 0 pass, ${f.passing_with_warnings} with warnings`);
+  });
+
+  it('says nothing of the screen where every layout counted was verified in full', () => {
+    const one = load(readFileSync('examples/llama-3.1-8b-1xh100.plan.yaml', 'utf8'));
+    const r = suggest(one, OPTIONS, verifyLoadedPlan(one).verdict);
+    expect(r.search.verified_in_full).toEqual({ layouts: 1, passing: 1, passing_with_warnings: 0, possible: 0 });
+    expect(renderSuggestText(r)).toMatch(/1 layouts: 1 pass, 0 not ruled out\. /);
   });
 });

@@ -8,9 +8,9 @@ import { LayoutSearch, MAX_SEARCH_GPUS } from './layout-search.js';
 import { compareByShortfall, compareCandidates } from './rank.js';
 import { impossibilities, shortfalls } from './reach.js';
 import { screenCounts } from './screen-threads.js';
-import type { Candidate, Objective, SuggestOptions, SuggestResult } from './types.js';
+import type { Candidate, Objective, SuggestOptions, SuggestResult, VerifiedInFull } from './types.js';
 import { whatIf } from './what-if.js';
-import { disaggPassClause, rankedKind } from './words.js';
+import { disaggPassClause, hasWarnings, rankedKind } from './words.js';
 
 export { DEFAULT_GROWTH, DEFAULT_SCAN_CAP, gallopFirst, LayoutSearch, MAX_SEARCH_GPUS } from './layout-search.js';
 export { largestOnLayout, PROBE_LAYOUTS } from './what-if.js';
@@ -38,6 +38,16 @@ export function unreliableOrder(top: readonly Candidate[], objective: Objective)
 /** Whether some layout passes: an aggregated one, a disaggregated mix, or the plan's own (the command's exit status). */
 export function somethingPasses(r: SuggestResult): boolean {
   return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
+}
+
+function tallyInFull(full: readonly Candidate[]): VerifiedInFull {
+  const passing = full.filter((c) => c.status === 'pass');
+  return {
+    layouts: full.length,
+    passing: passing.length,
+    passing_with_warnings: passing.filter(hasWarnings).length,
+    possible: full.filter((c) => c.status === 'possible').length,
+  };
 }
 
 export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: SuggestResult['plan_verdict']): SuggestResult {
@@ -70,6 +80,10 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
     for (const c of fresh) confirmed.set(c, s.confirm(c));
     if (fresh.every((c) => confirmed.get(c)!.status === c.status)) break;
   }
+  // The counts rest on the short screen, which verifies no layout in full: each says whether verify
+  // would still warn (as the disaggregated count does), and the summary says what the full runs found.
+  const judged = (c: Candidate): Candidate => confirmed.get(c) ?? c;
+  const warned = all.filter((c) => statusOf(c) === 'pass' && hasWarnings(judged(c))).length;
   const top = ranked
     .slice(0, options.top)
     .map((c) => confirmed.get(c)!)
@@ -113,6 +127,8 @@ export function suggest(base: LoadedPlan, options: SuggestOptions, planVerdict: 
       verified: s.verified,
       passing: passingCount,
       possible: possibleCount,
+      ...(warned > 0 ? { passing_with_warnings: warned } : {}),
+      verified_in_full: tallyInFull([...confirmed.values()]),
     },
     what_if: what,
     impossible,

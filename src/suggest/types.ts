@@ -189,7 +189,8 @@ export interface SuggestResult {
   /** best layouts by the objective: passing ones; when none passes, the possible ones; when none is possible, the closest to passing (status fail) */
   top: Candidate[];
   /** the ranked search: device counts and layouts searched, how many pass or stay open; `verified` counts every
-   *  verification run, the what-if axes' included */
+   *  verification run, the what-if axes' included. `passing` and `possible` rest on the short screen, save for
+   *  the layouts verified in full (`verified_in_full`), counted as that found */
   search: {
     gpus_from: number;
     gpus_to: number;
@@ -198,6 +199,10 @@ export interface SuggestResult {
     verified: number;
     passing: number;
     possible: number;
+    /** of the passing, how many verify would still warn about (a requirement at risk, ...); absent: none */
+    passing_with_warnings?: number;
+    /** the layouts that the list's ranking verified again in full, as that verification judged them */
+    verified_in_full: VerifiedInFull;
   };
   what_if: AxisSuggestion[];
   impossible: Impossibility[];
@@ -207,6 +212,14 @@ export interface SuggestResult {
   notes: string[];
   /** disaggregated layouts of the plan's devices beside the aggregated ones (disagg-search.ts) */
   disaggregated?: DisaggSearch;
+}
+
+/** How the layouts verified in full fared: passing (with warnings among them), possible; the rest fail. */
+export interface VerifiedInFull {
+  layouts: number;
+  passing: number;
+  passing_with_warnings: number;
+  possible: number;
 }
 
 /** The disaggregated side of the search: prefill and decode layouts and worker ratios on the plan's devices. */

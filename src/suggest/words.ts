@@ -55,6 +55,11 @@ function warningGroups(c: Candidate): { atRisk: string[]; other: string[]; group
   return { atRisk, other, groups };
 }
 
+/** Whether verify would warn about a candidate (warningsText is not ''), without the words: cheap enough for a whole search. */
+export function hasWarnings(c: Pick<Candidate, 'warnings' | 'unverified'>): boolean {
+  return c.warnings.length > 0 || c.unverified.length > 0;
+}
+
 /** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
 export function warningsText(c: Candidate): string {
   return warningGroups(c).groups.join('; ');
@@ -247,9 +252,8 @@ export function disaggMissClause(r: Pick<SuggestResult, 'disaggregated'>): strin
 /**
  * "3 pass"; where verify would still warn about some of them (a requirement at risk, a pool's balance),
  * "3 meet every requirement on the estimates (2 with warnings)": verify's pass has none, and "3 pass"
- * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full; the
- * aggregated layouts' count rests on the short screen, whose ranges put layouts at risk that the full
- * run does not.
+ * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full, and of the
+ * aggregated layouts, whose count rests on the short screen (inFullText says so).
  */
 function passingText(passing: number, warned = 0): string {
   return warned > 0 ? `${passing} ${meetEvery(passing, warned)}` : `${passing} pass`;
@@ -266,11 +270,32 @@ export function disaggPassClause(r: Pick<SuggestResult, 'disaggregated'>): strin
   return ` (${mixes} ${verb})`;
 }
 
+/**
+ * " (by the short screen; of the 5 verified in full, 1 passes, 4 with warnings)": what the aggregated
+ * counts rest on. The screen verifies no layout in full, and "2338 pass" read as verify's word on each;
+ * '' when every layout counted as passing or open was verified in full (the counts are verify's), or
+ * when none is (a failure on the screen is one in full).
+ */
+function inFullText(s: SuggestResult['search']): string {
+  const f = s.verified_in_full;
+  if (f.passing === s.passing && f.possible === s.possible) return '';
+  if (f.layouts === 0) return ' (by the short screen)';
+  const clean = f.passing - f.passing_with_warnings;
+  const failing = f.layouts - f.passing - f.possible;
+  const parts = [
+    `${clean} ${clean === 1 ? 'passes' : 'pass'}`,
+    f.passing_with_warnings > 0 ? `${f.passing_with_warnings} with warnings` : '',
+    f.possible > 0 ? `${f.possible} not ruled out` : '',
+    failing > 0 ? `${failing} ${failing === 1 ? 'fails' : 'fail'}` : '',
+  ].filter(Boolean);
+  return ` (by the short screen; of the ${f.layouts} verified in full, ${parts.join(', ')})`;
+}
+
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
   const s = r.search;
   const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
-  const aggregated = `${s.layouts} ${rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+  const aggregated = `${s.layouts} ${rankedKind(r)}s: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
   return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${passingText(d.passing, d.passing_with_warnings)}, ${d.possible} not ruled out`;
