@@ -195,6 +195,6 @@ describe('the aggregated count says what rests on the short screen', () => {
     const one = load(readFileSync('examples/llama-3.1-8b-1xh100.plan.yaml', 'utf8'));
     const r = suggest(one, OPTIONS, verifyLoadedPlan(one).verdict);
     expect(r.search.verified_in_full).toEqual({ layouts: 1, passing: 1, passing_with_warnings: 0, possible: 0 });
-    expect(renderSuggestText(r)).toMatch(/1 layouts: 1 pass, 0 not ruled out\. /);
+    expect(renderSuggestText(r)).toMatch(/1 layout: 1 pass, 0 not ruled out\. /);
   });
 });

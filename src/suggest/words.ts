@@ -295,7 +295,7 @@ function inFullText(s: SuggestResult['search']): string {
 export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
   const s = r.search;
   const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
-  const aggregated = `${s.layouts} ${rankedKind(r)}s: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
+  const aggregated = `${countOf(s.layouts, rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
   return `${counts}, ${aggregated}; ${countOf(d.verified, 'disaggregated mix', 'disaggregated mixes')} of ${countOf(d.gpus, 'device')} simulated (of ${d.screened} screened): ${passingText(d.passing, d.passing_with_warnings)}, ${d.possible} not ruled out`;
