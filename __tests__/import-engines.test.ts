@@ -332,6 +332,12 @@ describe('TensorRT-LLM', () => {
     expect(balance('  batching_wait_iters: 0\n')).not.toMatch(/batching_wait_iters/);
   });
 
+  it("reads Dynamo's TensorRT-LLM worker's --expert-parallel-size as EP (components/src/dynamo/trtllm/backend_args.py)", () => {
+    const r = fields('python3 -m dynamo.trtllm --model-path Qwen/Qwen3-30B-A3B --tensor-parallel-size 4 --expert-parallel-size 4');
+    expect(r.fields.parallelism).toMatchObject({ tp: 4, ep: 4, etp: 1 });
+    expect(r.origins['parallelism.ep']).toBe('serve.sh:1');
+  });
+
   it("reads free_gpu_memory_fraction as memory_fraction in TensorRT-LLM's meaning (of the memory left free), with engine trtllm", () => {
     const r = fields('trtllm-serve m --tp_size 2 --kv_cache_free_gpu_memory_fraction 0.9');
     expect(r.fields.workload?.memory_fraction).toBe(0.9);

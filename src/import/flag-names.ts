@@ -39,8 +39,9 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     'ep-size': 'moe-expert-parallel-size',
     'moe-tp-size': 'moe-tensor-parallel-size',
     'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
-    // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
+    // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --expert-parallel-size, --model-path
     'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+    'expert-parallel-size': 'moe-expert-parallel-size',
     // trtllm-bench's spelling (trtllm-serve refuses it; engines.ts warns)
     'kv-cache-free-gpu-mem-fraction': 'kv-cache-config.free-gpu-memory-fraction',
     'kv-cache-dtype': 'kv-cache-config.dtype',
