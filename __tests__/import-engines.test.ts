@@ -582,3 +582,63 @@ describe('a misspelled option', () => {
     expect(said(fields('trtllm-serve m --tp_size 2 --max_beam_width 1 --max_input_len 4096 --cluster_size 1'))).not.toMatch(/did you mean/);
   });
 });
+
+// TensorRT-LLM has three front ends, each strict about its own spellings (src/import/trtllm-spellings.ts):
+// - trtllm-serve (tensorrt_llm/commands/serve.py): click options as declared, with '_': --tp_size, --pp_size,
+//   --ep_size, --kv_cache_free_gpu_memory_fraction, --max_batch_size; the LLM API's names
+//   (--tensor_parallel_size ...) are aliases only since TensorRT-LLM PR #9586 (December 2025);
+// - Dynamo's worker `python -m dynamo.trtllm` (components/src/dynamo/trtllm/backend_args.py): argparse with '-':
+//   --tensor-parallel-size, --expert-parallel-size, --free-gpu-memory-fraction; unknown arguments stop it;
+// - the options YAML: LlmArgs fields (tensor_parallel_size), which refuse any other key.
+describe("TensorRT-LLM: each front end's own spellings", () => {
+  const said = (r: { warnings: string[] }) => r.warnings.join('\n');
+
+  it('says trtllm-serve takes --tensor_parallel_size only since PR #9586 (--tp_size in every release), and reads it', () => {
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tensor_parallel_size 4');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    expect(said(r)).toMatch(
+      /serve\.sh:1: --tensor_parallel_size is a trtllm-serve option only since TensorRT-LLM PR #9586 .* --tp_size works in every release/,
+    );
+    expect(said(fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp_size 4 --ep_size 1 --kv_cache_free_gpu_memory_fraction 0.8'))).toBe('');
+  });
+
+  it('suggests the flag trtllm-serve declares for a near miss, not the LLM API name', () => {
+    const r = said(fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct \\\n  --tensor_paralel_size 4'));
+    expect(r).toMatch(/serve\.sh:2: --tensor_paralel_size is not a TensorRT-LLM option; did you mean --tp_size\?/);
+    expect(r).not.toMatch(/--tensor_parallel_size/);
+  });
+
+  it("says trtllm-serve refuses a '-' spelling of its options (click matches them as declared), reading what was meant", () => {
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp-size 4 \\\n  --max-batch-size 8');
+    expect(r.fields.parallelism?.tp).toBe(4);
+    expect(r.fields.workload?.max_running_sequences).toBe(8);
+    expect(said(r)).toMatch(/serve\.sh:1: --tp-size is not an option of trtllm-serve, which refuses it at start-up; did you mean --tp_size\?/);
+    expect(said(r)).toMatch(/serve\.sh:2: --max-batch-size is not an option of trtllm-serve.*did you mean --max_batch_size\?/);
+  });
+
+  it("reads Dynamo's worker flags, --expert-parallel-size among them, and says it refuses trtllm-serve's", () => {
+    const dynamo = fields(
+      'python3 -m dynamo.trtllm --model-path Qwen/Qwen3-30B-A3B --tensor-parallel-size 4 --expert-parallel-size 4 --free-gpu-memory-fraction 0.8',
+    );
+    expect(dynamo.fields.parallelism).toMatchObject({ tp: 4, ep: 4 });
+    expect(dynamo.fields.workload?.memory_fraction).toBe(0.8);
+    expect(said(dynamo)).toBe('');
+    const serveSpelling = fields('python3 -m dynamo.trtllm --model-path Qwen/Qwen3-30B-A3B --tp_size 4 --ep_size 4');
+    expect(serveSpelling.fields.parallelism).toMatchObject({ tp: 4, ep: 4 });
+    expect(said(serveSpelling)).toMatch(/serve\.sh:1: --tp_size is not an option of Dynamo's TensorRT-LLM worker .* did you mean --tensor-parallel-size\?/);
+    expect(said(serveSpelling)).toMatch(/--ep_size is not an option of Dynamo's TensorRT-LLM worker .* did you mean --expert-parallel-size\?/);
+  });
+
+  it("says the options YAML takes the LLM API keys (tensor_parallel_size), not the command-line names, at the key's line", () => {
+    const yaml = 'max_batch_size: 16\ntp_size: 2\nkv_cache_free_gpu_memory_fraction: 0.7\n';
+    const r = fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': yaml });
+    expect(r.fields.parallelism?.tp).toBe(2);
+    expect(said(r)).toMatch(/extra\.yaml:2: tp_size is not an LLM API option.*did you mean tensor_parallel_size\?/);
+    expect(said(r)).toMatch(
+      /extra\.yaml:3: kv_cache_free_gpu_memory_fraction is not an LLM API option.*did you mean kv_cache_config\.free_gpu_memory_fraction\?/,
+    );
+    expect(said(r)).not.toMatch(/max_batch_size/);
+    const good = 'tensor_parallel_size: 2\nmoe_expert_parallel_size: 2\nkv_cache_config:\n  free_gpu_memory_fraction: 0.7\n';
+    expect(said(fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': good }))).toBe('');
+  });
+});

@@ -8,6 +8,12 @@ import type { Word } from './shell.js';
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
 export const ENGINES: readonly Engine[] = ['vllm', 'sglang', 'trtllm'];
 
+/**
+ * The command that takes TensorRT-LLM's flags, each with its own spellings (trtllm-spellings.ts):
+ * trtllm-serve (click, `--tp_size`) or NVIDIA Dynamo's worker `python -m dynamo.trtllm` (argparse, `--tensor-parallel-size`).
+ */
+export type TrtllmLauncher = 'trtllm-serve' | 'dynamo';
+
 export interface FlagValue {
   /** the value, or true for a flag given without one */
   value: string | true;
@@ -31,6 +37,8 @@ export interface EngineArgs {
   tookWord?: { name: string; written: string; line: number }[];
   /** lines of words that hold spaces and flags (a whole command line as one argv item): the engine gets one word */
   spaced?: number[];
+  /** which TensorRT-LLM command reads the flags, when the invocation was found */
+  launcher?: TrtllmLauncher;
 }
 
 /** A JSON-valued flag (--compilation-config '{...}', --speculative-config, --eplb-config) as an object; undefined when it is not JSON or not an object. */
@@ -67,6 +75,13 @@ function invocationStart(words: readonly Word[], engine: Engine): number {
     }
   }
   return -1;
+}
+
+/** Which TensorRT-LLM command the words before `start` name: Dynamo's worker or trtllm-serve. */
+function trtllmLauncher(words: readonly Word[], start: number): TrtllmLauncher | undefined {
+  const before = words.slice(0, start).map((w) => w.text);
+  if (before.some((t) => t === 'dynamo.trtllm' || t === 'dynamo.trtllm.worker')) return 'dynamo';
+  return before.some((t) => (t.split('/').pop() ?? t) === 'trtllm-serve') ? 'trtllm-serve' : undefined;
 }
 
 /** Which engine a command starts, if any. */
@@ -123,6 +138,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
   const tookWord: { name: string; written: string; line: number }[] = [];
   const spaced: number[] = [];
   let positional: FlagValue | undefined;
+  const launcher = engine === 'trtllm' ? trtllmLauncher(words, start) : undefined;
   for (let i = start; i < words.length; i++) {
     const word = words[i] as Word;
     const text = word.text;
@@ -178,5 +194,6 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     ...(line !== undefined ? { line } : {}),
     ...(tookWord.length > 0 ? { tookWord } : {}),
     ...(spaced.length > 0 ? { spaced } : {}),
+    ...(launcher ? { launcher } : {}),
   };
 }

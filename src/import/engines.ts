@@ -19,8 +19,9 @@
 // its KV pool settings workload.kv_cache_tokens and kv_cache_memory. Other memory settings are warned
 // about, never passed over.
 import type { Dtype } from '../core/types.js';
-import { type Engine, type EngineArgs, type FlagValue, jsonObjectFlag, normaliseFlag } from './engine-args.js';
-import { aliasNames, isSwitch, takesValue } from './flag-names.js';
+import { type Engine, type EngineArgs, type FlagValue, jsonObjectFlag } from './engine-args.js';
+import { aliasNames, canonicalFlag, isSwitch, takesValue } from './flag-names.js';
+import { cliSpelling, llmApiKey, spellingIssue } from './trtllm-spellings.js';
 import { setSpeculative } from './speculative.js';
 import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
 import { vllmGraphsOff } from './vllm-compilation.js';
@@ -506,17 +507,7 @@ function setMemory(engine: Engine, r: Reader, c: FieldCollector): void {
   const memory = r.fraction(FLAGS[engine].memory, 'memory fraction');
   if (!memory) return;
   c.set('workload.memory_fraction', memory.value, memory.line);
-  // trtllm-bench's (and trtllm-eval's) spelling of the option, which trtllm-serve's click options do not declare
-  const written = r.flag(FLAGS[engine].memory)?.written;
-  if (engine === 'trtllm' && written !== undefined && normaliseFlag(written) === TRTLLM_BENCH_FRACTION) {
-    c.warn(
-      `${c.origin(memory.line)}: ${written} is trtllm-bench's spelling of kv_cache_config.free_gpu_memory_fraction; trtllm-serve declares --kv_cache_free_gpu_memory_fraction (and --free_gpu_memory_fraction) and refuses it: read as ${memory.value}, but the command fails as written`,
-    );
-  }
 }
-
-/** trtllm-bench's name for the KV memory fraction (normalised), which flag-names.ts folds into trtllm-serve's. */
-const TRTLLM_BENCH_FRACTION = 'kv-cache-free-gpu-mem-fraction';
 
 /** vLLM's default --block-size on CUDA (CacheConfig.DEFAULT_BLOCK_SIZE). */
 const VLLM_DEFAULT_BLOCK_SIZE = 16;
@@ -646,14 +637,38 @@ function warnMisspelled(engine: Engine, args: EngineArgs, c: FieldCollector): Se
     const meant = didYouMean(name, near);
     if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) continue;
     out.add(name);
-    // the option as it would be written there: a flag (trtllm-serve's take '_'), or a key of a config file
-    const key = meant.replace(/-/g, '_');
-    const spelled = !v.written.startsWith('-') ? key : engine === 'trtllm' ? `--${key}` : `--${meant}`;
+    const spelled = spellingOf(engine, args, meant, !v.written.startsWith('-'));
     c.warn(
       `${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`,
     );
   }
   return out;
+}
+
+/**
+ * An option as it would be written where the misspelling was: a key of a config file, or a flag of the
+ * command. TensorRT-LLM's are spelled as its front end takes them (trtllm-spellings.ts): trtllm-serve's
+ * --tp_size, Dynamo's --tensor-parallel-size, the YAML's tensor_parallel_size; an option its command line
+ * has no flag for is named as the YAML key it is.
+ */
+function spellingOf(engine: Engine, args: EngineArgs, meant: string, inFile: boolean): string {
+  if (engine !== 'trtllm') return inFile ? meant.replace(/-/g, '_') : `--${meant}`;
+  const name = canonicalFlag(engine, meant);
+  if (inFile) return llmApiKey(name);
+  return cliSpelling(args.launcher ?? 'trtllm-serve', name) ?? `${llmApiKey(name)} (a key of the options YAML)`;
+}
+
+/**
+ * A TensorRT-LLM option written in a spelling its own front end refuses: trtllm-serve's click takes
+ * --tp_size, not --tp-size; Dynamo's worker --tensor-parallel-size, not --tp_size; the options YAML
+ * tensor_parallel_size, not tp_size (trtllm-spellings.ts). Read all the same, and said at its line.
+ */
+function warnTrtllmSpellings(args: EngineArgs, c: FieldCollector, misspelled: ReadonlySet<string>): void {
+  for (const [name, v] of args.flags) {
+    if (misspelled.has(name)) continue;
+    const issue = spellingIssue(args.launcher, name, v.written);
+    if (issue !== undefined) c.warn(`${c.origin(whereOf(v))}: ${issue}`);
+  }
 }
 
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
@@ -843,7 +858,9 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (graphsOff !== undefined) c.set('workload.cuda_graphs', false, graphsOff);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
-  warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
+  const misspelled = warnMisspelled(engine, args, c);
+  warnUnreadMemory(engine, args, c, misspelled);
+  if (engine === 'trtllm') warnTrtllmSpellings(args, c, misspelled);
   setSpeculative(engine, r, c);
   // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
   setGraphCap(engine, r, c);

@@ -4,6 +4,8 @@
 //   SGLang    --tp / --tensor-parallel-size are --tp-size (argparse aliases and prefixes)
 //   TRT-LLM   trtllm-serve's --tp_size is the LLM API's tensor_parallel_size, --kv_cache_free_gpu_memory_fraction
 //             its kv_cache_config.free_gpu_memory_fraction: the names its --extra_llm_api_options YAML uses
+//             (Dynamo's worker: --tensor-parallel-size, --expert-parallel-size); each front end takes only
+//             its own spellings, which trtllm-spellings.ts checks
 // Names are normalised (normaliseFlag): lower case, '-' for '_', nested config keys joined with '.'.
 import type { Engine } from './engine-args.js';
 
