@@ -234,6 +234,46 @@ describe('parseHfConfig on other shapes', () => {
     expect(gemma3.spec.sliding_window_layers).toBe(62 - 10);
   });
 
+  it("understands Gemma's hidden_activation (its name for hidden_act) and does not report it", () => {
+    // google/gemma-3-27b-it as transformers saves it (a fine-tune's or a quantized copy's config.json):
+    // the published file's text_config gives only the keys that differ from Gemma3TextConfig's defaults,
+    // a saved one every key, hidden_activation among them
+    const text = JSON.stringify({
+      architectures: ['Gemma3ForConditionalGeneration'],
+      model_type: 'gemma3',
+      text_config: {
+        attention_bias: false,
+        attention_dropout: 0.0,
+        attn_logit_softcapping: null,
+        cache_implementation: 'hybrid',
+        final_logit_softcapping: null,
+        head_dim: 128,
+        hidden_activation: 'gelu_pytorch_tanh',
+        hidden_size: 5376,
+        initializer_range: 0.02,
+        intermediate_size: 21504,
+        max_position_embeddings: 131072,
+        model_type: 'gemma3_text',
+        num_attention_heads: 32,
+        num_hidden_layers: 62,
+        num_key_value_heads: 16,
+        query_pre_attn_scalar: 168,
+        rms_norm_eps: 1e-6,
+        rope_local_base_freq: 10000.0,
+        rope_scaling: { factor: 8.0, rope_type: 'linear' },
+        rope_theta: 1000000.0,
+        sliding_window: 1024,
+        sliding_window_pattern: 6,
+        use_cache: true,
+        vocab_size: 262208,
+      },
+      torch_dtype: 'bfloat16',
+    });
+    const gemma3 = parsed(text);
+    expect(gemma3.spec).toMatchObject({ layers: 62, mlp: 'gated', ffn_hidden_size: 21504, sliding_window_layers: 52 });
+    expect(gemma3.warnings).toEqual([]);
+  });
+
   it('flags a model_type it was not checked against', () => {
     const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'phi3' }));
     expect(result.spec.layers).toBe(32);

@@ -312,7 +312,10 @@ const HARMLESS_KEYS = new Set([
   'attention_dropout',
   'attention_bias',
   'mlp_bias',
+  // the activation does not change the weights: the MLP's kind comes from model_type
   'hidden_act',
+  // Gemma's name for hidden_act (transformers GemmaConfig to Gemma3TextConfig: gelu_pytorch_tanh)
+  'hidden_activation',
   'hidden_dropout',
   'num_hidden_groups',
   'output_router_logits',
