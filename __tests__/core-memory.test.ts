@@ -103,6 +103,50 @@ describe('capacity', () => {
     expect(check(claim(Math.round(estimate * 1.1)), 'claims.kv_cache_capacity_tokens').status).toBe('warn');
     expect(check(claim(estimate), 'claims.kv_cache_capacity_tokens').status).toBe('pass');
   });
+  it("a claimed KV cache per GPU is held against the engine's pool (allocated at start-up whatever the load): below it conservative, above it optimistic, beyond the device less its weights impossible", () => {
+    const work = 'concurrency: 10\n  input_tokens: 1000\n  output_tokens: 24\n  max_input_tokens: 4000\n  max_output_tokens: 96';
+    const claim = (gib: number) =>
+      check(
+        verify(`${plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work)}claims:\n  kv_cache_per_gpu: ${gib} GiB\n`),
+        'claims.kv_cache_per_gpu',
+      );
+    const r = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    const dev = r.details!.devices[0]!;
+    // vLLM's pool at 0.9: what the engine may use less weights, activations and runtime (about 54 GiB);
+    // the 10 sequences of 4,096 tokens fill 5 GiB of it
+    const pool = dev.usable_gib! - dev.weights_gib! - dev.activations_gib! - dev.overhead_gib!;
+    expect(r.metrics!.kv_cache_per_gpu_gib).toBeCloseTo(5, 3);
+    // 10 GiB: between the sequences' 5 GiB and the pool, and 2 GiB below both (it was "optimistic")
+    for (const gib of [10, 2]) {
+      const below = claim(gib);
+      expect(below.status).toBe('pass');
+      expect(below.limit!).toBeCloseTo(pool, 1);
+      expect(below.detail).toMatch(/^conservative: claimed .* the engine allocates 5\d\.\d\d GiB of KV cache per device .*fill 5\.00 GiB of it/);
+      expect(below.detail).not.toContain('optimistic');
+    }
+    const above = claim(Math.ceil(pool) + 2);
+    expect(above.status).toBe('warn');
+    expect(above.detail).toMatch(/^optimistic: .* a larger pool takes a higher workload\.memory_fraction/);
+    // the whole device (79.19 GiB as CUDA sees it) less the 14.96 GiB of weights: 64.2 GiB at most
+    const impossible = claim(70);
+    expect(impossible.status).toBe('fail');
+    expect(impossible.limit!).toBeCloseTo(79.19 - 14.96, 1);
+    expect(impossible.detail).toContain('less its weights shard');
+  });
+
+  it('a claimed KV cache per GPU below a pool the load fills is conservative, not optimistic (Llama 3.1 70B TP4, 512 sequences of 9k tokens)', () => {
+    const work = 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000';
+    const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', work));
+    const pool = r.metrics!.kv_cache_per_gpu_gib!;
+    const c = check(
+      verify(`${plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', work)}claims:\n  kv_cache_per_gpu: ${Math.floor(pool)} GiB\n`),
+      'claims.kv_cache_per_gpu',
+    );
+    expect(c.status).toBe('pass');
+    expect(c.limit!).toBeCloseTo(pool, 3);
+    expect(c.detail).toMatch(/^conservative: /);
+  });
+
   it('memory.fits passes when the concurrency exceeds the KV cache: the engine runs what fits and queues the rest', () => {
     const r = verify(
       plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 4', '  tp: 4', 'concurrency: 512\n  input_tokens: 8000\n  output_tokens: 1000'),

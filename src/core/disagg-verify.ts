@@ -175,7 +175,6 @@ export function verifyDisaggregatedPlan(loaded: LoadedPlan, options: DisaggVerif
     plan,
     r,
     c,
-    est,
     bound,
     memTotal,
     memFloor,

@@ -12,13 +12,13 @@ import { loadedTtftResiduals, rangeContext, rangeStops } from './plan-ranges.js'
 import { residualsFor } from './ranges.js';
 import { judgeCostRequirement, type ServingEconomy } from './cost.js';
 import { computeUtilizationCheck } from './utilization.js';
+import { judgeKvCacheClaim } from './kv-claim.js';
 
 export interface JudgeInputs {
   plan: Plan;
   /** the resolved deployment (its workload, hardware and device count) */
   r: Resolved;
   c: Computed;
-  est: ModelFacts | null;
   bound: ModelFacts | null;
   /** the most loaded device's memory and its floor, bytes */
   memTotal: number | null;
@@ -81,7 +81,7 @@ function keepsUpText(c: Computed, wl: Resolved['workload'], capacity: number | u
 }
 
 export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
-  const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
+  const { plan, r, c, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
   const checks: Omit<Check, 'line'>[] = [];
   const wl = r.workload;
   const capacity = r.hardware.memory;
@@ -346,7 +346,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     );
   }
   if (cl.kv_cache_per_gpu !== undefined) {
-    const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
+    // the pool the engine allocates, a capacity (kv-claim.ts): below it a claim is conservative
+    const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
     judge(
       'claims.kv_cache_per_gpu',
       'Claimed KV cache per GPU',
@@ -354,8 +355,15 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       cl.kv_cache_per_gpu,
       'GiB',
       1 / GIB,
-      judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)),
-      memMissing,
+      judgeKvCacheClaim(cl.kv_cache_per_gpu, {
+        memEst: c.memEst,
+        capacity,
+        weightsFloor: c.weightsFloor,
+        workload: wl,
+        missing,
+        show: fmtGiB,
+      }),
+      missing,
     );
   }
   if (cl.throughput !== undefined)

@@ -107,7 +107,6 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
     plan,
     r,
     c,
-    est,
     bound,
     memTotal,
     memFloor,

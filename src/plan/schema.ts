@@ -564,7 +564,7 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
     {
       memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
       weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
-      kv_cache_per_gpu: qty('KV cache on the most loaded device', 'bytes', 0, PiB, { minExclusive: false }),
+      kv_cache_per_gpu: qty('KV cache the engine allocates on the most loaded device (its pool)', 'bytes', 0, PiB, { minExclusive: false }),
       throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
       ttft: qty('Time to first token', 'time', 0, 1e6),
       tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),

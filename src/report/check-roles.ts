@@ -27,14 +27,15 @@ export function checkRole(check: Check): CheckRole {
 
 /**
  * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * claiming less memory than a plan needs is the optimistic side; a KV cache per GPU is the engine's
+ * pool, a capacity, where more is better (core/kv-claim.ts). For a capacity check this is the
  * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
  * balance over its (≥: each pool busy at least 70% of the time).
  */
 export function checkDirection(check: Check): 'higher-is-better' | 'lower-is-better' {
   if (check.id === 'disaggregation.balance') return 'higher-is-better';
   const what = check.id.split('.').slice(1).join('.');
-  return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
+  return /throughput|request_rate|kv_cache_capacity_tokens|kv_cache_per_gpu|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
 }
 
 const SUBJECTS: Record<string, string> = {
