@@ -630,7 +630,7 @@ describe("TensorRT-LLM: each front end's own spellings", () => {
   });
 
   it("says the options YAML takes the LLM API keys (tensor_parallel_size), not the command-line names, at the key's line", () => {
-    const yaml = 'max_batch_size: 16\ntp_size: 2\nkv_cache_free_gpu_memory_fraction: 0.7\n';
+    const yaml = 'max_batch_size: 16\ntp_size: 2\nkv_cache_free_gpu_memory_fraction: 0.7\nSome-Unread-Key: 1\n';
     const r = fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': yaml });
     expect(r.fields.parallelism?.tp).toBe(2);
     expect(said(r)).toMatch(/extra\.yaml:2: tp_size is not an LLM API option.*did you mean tensor_parallel_size\?/);
@@ -638,6 +638,8 @@ describe("TensorRT-LLM: each front end's own spellings", () => {
       /extra\.yaml:3: kv_cache_free_gpu_memory_fraction is not an LLM API option.*did you mean kv_cache_config\.free_gpu_memory_fraction\?/,
     );
     expect(said(r)).not.toMatch(/max_batch_size/);
+    // a key the importer does not read is the file's text: not judged, never shown
+    expect(said(r)).not.toMatch(/Some-Unread-Key/);
     const good = 'tensor_parallel_size: 2\nmoe_expert_parallel_size: 2\nkv_cache_config:\n  free_gpu_memory_fraction: 0.7\n';
     expect(said(fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': good }))).toBe('');
   });

@@ -662,10 +662,11 @@ function spellingOf(engine: Engine, args: EngineArgs, meant: string, inFile: boo
  * A TensorRT-LLM option written in a spelling its own front end refuses: trtllm-serve's click takes
  * --tp_size, not --tp-size; Dynamo's worker --tensor-parallel-size, not --tp_size; the options YAML
  * tensor_parallel_size, not tp_size (trtllm-spellings.ts). Read all the same, and said at its line.
+ * Only options the importer reads are judged: another key is the file's text, never shown.
  */
 function warnTrtllmSpellings(args: EngineArgs, c: FieldCollector, misspelled: ReadonlySet<string>): void {
   for (const [name, v] of args.flags) {
-    if (misspelled.has(name)) continue;
+    if (misspelled.has(name) || !(READS.trtllm.has(name) || OTHER_READS.trtllm.includes(name))) continue;
     const issue = spellingIssue(args.launcher, name, v.written);
     if (issue !== undefined) c.warn(`${c.origin(whereOf(v))}: ${issue}`);
   }
