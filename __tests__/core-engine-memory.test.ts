@@ -177,6 +177,48 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
   });
 });
 
+describe("sliding-window capacity is named as the engine's count over every layer", () => {
+  // gpt-oss-120b on one H100 under vLLM at a 131,000-token context: vLLM 0.19 logs the pool over a
+  // token's bytes in all 36 layers ("GPU KV cache size", validation case vllm-gptoss20b-2xh100-tp2-memory),
+  // while its 18 sliding-window layers keep only 128 tokens of a sequence.
+  const work = 'concurrency: 16\n  input_tokens: 2000\n  output_tokens: 1000\n  max_input_tokens: 129000\n  max_output_tokens: 2000';
+  const oss = (engine: string) => verify(plan('  preset: gpt-oss-120b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, `deployment:\n  engine: ${engine}`));
+
+  it('memory.fits says the tokens count every layer, what one longest request takes of them, and how many such requests fit', () => {
+    const r = oss('vllm');
+    const capacity = r.metrics!.kv_cache_capacity_tokens!;
+    // a 131,000-token sequence: 18 full layers x 131,000 and 18 x 128, over 36 layers
+    const takes = (18 * 131000 + 18 * 128) / 36;
+    expect(takes).toBe(65564);
+    // fewer capacity tokens than the request's length, yet it fits: the words must say why
+    expect(capacity).toBeLessThan(131000);
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / takes));
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(1);
+    expect(check(r, 'memory.fits').detail).toContain(
+      `its KV cache holds ${capacity} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131000 tokens takes 65564), 1 sequence of 131000 tokens at once`,
+    );
+  });
+  it('memory.kv_capacity names the count too: 16 sequences of 2,500 tokens hold 21,024 of them, not 40,000', () => {
+    const r = oss('vllm');
+    expect(16 * ((18 * 2500 + 18 * 128) / 36)).toBe(21024);
+    expect(check(r, 'memory.kv_capacity').detail).toMatch(
+      /^16 sequences at a mean context of 2500 tokens hold 21024 of the \d+ tokens of KV cache \(tokens counted in every layer, as vLLM logs them: its 18 sliding-window layers keep the last 128 tokens of a sequence\)$/,
+    );
+  });
+  it('SGLang keeps every token in every layer (hybrid SWA memory off): its tokens are tokens of context, and nothing is added', () => {
+    const r = oss('sglang');
+    expect(check(r, 'memory.kv_capacity').detail).toMatch(/^16 sequences at a mean context of 2500 tokens hold 40000 of the \d+ tokens of KV cache$/);
+    expect(check(r, 'memory.fits').detail).not.toContain('counted in every layer');
+    expect(r.details!.kv_cache_window).toBeUndefined();
+  });
+  it('the details carry the window for the reports: 18 sliding layers of 128 under vLLM; none for a model without windows', () => {
+    expect(oss('vllm').details!.kv_cache_window).toEqual({ window_tokens: 128, windowed_layers: 18, kind: 'sliding' });
+    const llama = verify(plan('  preset: llama-3.1-8b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
+    expect(llama.details!.kv_cache_window).toBeUndefined();
+    expect(check(llama, 'memory.fits').detail).not.toContain('counted in every layer');
+  });
+});
+
 describe('prefix-shared KV blocks are held once', () => {
   it('10 sequences of 4,096 tokens sharing a 2,000-token prefix: (10 x 4,096 - 9 x 2,000) x 128 KiB', () => {
     const work = 'concurrency: 10\n  input_tokens: 1000\n  output_tokens: 24\n  max_input_tokens: 4000\n  max_output_tokens: 96\n  prefix_cache_hit_rate: 0.5';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineReports } from '../src/core/verdict.js';
 import { renderJson } from '../src/report/json.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
 import { renderText } from '../src/report/text.js';
 import { brokenReport, llama70bReport } from './fixtures/reports/plans.js';
 
@@ -26,6 +27,19 @@ describe('text report', () => {
     const priced = llama70bReport();
     priced.metrics = { ...priced.metrics!, cost_per_million_tokens: 0.2877, tokens_per_joule: 3.448 };
     expect(renderText(combineReports([priced]))).toContain('· cost $0.29 per million tokens · energy 3.45 tokens/J');
+  });
+
+  it('names what a KV capacity counts where windowed layers keep less than the context (gpt-oss: 18 of 36 layers keep 128 tokens)', () => {
+    const plain = llama70bReport();
+    expect(renderText(combineReports([plain]))).toMatch(/KV cache capacity 449,000 tokens( ·|$)/m);
+    const windowed = llama70bReport();
+    windowed.details = { ...windowed.details!, kv_cache_window: { window_tokens: 128, windowed_layers: 18, kind: 'sliding' } };
+    const suffix = ', counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence)';
+    expect(renderText(combineReports([windowed]))).toContain(`KV cache capacity 449,000 tokens${suffix}`);
+    expect(renderPlanMarkdown(windowed)).toContain(`| \`kv_cache_capacity_tokens\` | 449,000 tokens${suffix} |`);
+    // Llama 4's chunked local layers keep at most their chunk
+    windowed.details = { ...windowed.details!, kv_cache_window: { window_tokens: 8192, windowed_layers: 36, kind: 'chunked' } };
+    expect(renderText(combineReports([windowed]))).toContain('counted in every layer (36 chunked-attention layers keep at most 8192 tokens of a sequence)');
   });
 
   it('ends with the run verdict', () => {

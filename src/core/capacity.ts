@@ -1,7 +1,8 @@
 // What a deployment's devices hold under its engine: memory per stage, the KV cache the engine logs,
 // whether one request of the longest stated length can run, and how many sequences run at once.
 // docs/formulas.md, "Memory per device" and "Memory as each engine counts it".
-import { deviceBudget, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
+import { deviceBudget, FREES_OUTSIDE_WINDOW, maxRunningSequences, TIGHT_MEMORY_FRACTIONS, type KvBudget } from './engine-memory.js';
+import type { WindowKind } from './layerKinds.js';
 import {
   engineConditions,
   type EngineConditions,
@@ -52,6 +53,27 @@ export interface MemoryFigures {
   raisedFraction: { from: number; to: number } | null;
   /** what memEst was sized with (the engine's start-up conditions, prompt tokens shared by prefix), to size it again for a simulated load */
   sizing: { conditions: EngineConditions; maxContext: number; sharedMax: number } | null;
+  /**
+   * Set when windowed layers keep only their window of each sequence (the engine frees the rest):
+   * kvCapacity then counts a token in every attention layer, as the engine logs it, not tokens of
+   * context a sequence can hold (gpt-oss-120b under vLLM: 18 of its 36 layers keep 128).
+   */
+  kvWindow: KvWindow | null;
+}
+
+/** Windowed layers whose blocks outside the window the engine frees. */
+export interface KvWindow {
+  /** tokens a windowed layer keeps of a sequence at most */
+  window: number;
+  kind: WindowKind;
+  /** windowed layers of the whole model */
+  layers: number;
+}
+
+/** The windowed layers the engine frees outside their window, or null (none, or an engine that keeps every token in every layer). */
+export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload']['engine']): KvWindow | null {
+  if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine]) return null;
+  return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers };
 }
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
@@ -166,7 +188,21 @@ export function memoryFigures(
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }
   const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-  return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+  const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine) : null;
+  return {
+    memEst,
+    weightsFloor,
+    kvFloor,
+    kvCapacity,
+    kvCapacityBound,
+    kvBudget,
+    maxRunning,
+    maxConcurrencyAtMaxContext,
+    floorCheck,
+    raisedFraction,
+    sizing,
+    kvWindow,
+  };
 }
 
 /**

@@ -351,5 +351,6 @@ function mergeMemory(p: Computed, d: Computed, worst: Computed, decodeWorkers: n
     floorCheck: null,
     raisedFraction: null,
     sizing: null,
+    kvWindow: d.kvWindow,
   };
 }

@@ -34,3 +34,13 @@ export const fmtGiB = (bytes: number): string => {
  * devices, sequences or steps in words goes through it, so none reads "1 sequences".
  */
 export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
+
+/**
+ * What windowed layers keep of a sequence: "18 sliding-window layers keep the last 128 tokens of a
+ * sequence", "12 chunked-attention layers keep at most 8192 tokens of a sequence" (the chunk it is in).
+ */
+export function windowedLayersWords(layers: number, window: number, kind: 'sliding' | 'chunked'): string {
+  return kind === 'chunked'
+    ? `${countOf(layers, 'chunked-attention layer')} ${layers === 1 ? 'keeps' : 'keep'} at most ${window} tokens of a sequence`
+    : `${countOf(layers, 'sliding-window layer')} ${layers === 1 ? 'keeps' : 'keep'} the last ${window} tokens of a sequence`;
+}

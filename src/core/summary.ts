@@ -126,6 +126,7 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
         : {}),
     },
     assumptions,
+    ...(c.kvWindow ? { kv_cache_window: { window_tokens: c.kvWindow.window, windowed_layers: c.kvWindow.layers, kind: c.kvWindow.kind } } : {}),
   };
 }
 

@@ -556,6 +556,12 @@ export interface PlanDetails {
     load?: LoadRunDetails;
   };
   assumptions: Assumption[];
+  /**
+   * extension: present where windowed layers keep only their window of each sequence (the engine frees
+   * the rest): kv_cache_capacity_tokens then counts a token in every attention layer, as the engine
+   * logs it, and a sequence of c tokens takes fewer than c of them
+   */
+  kv_cache_window?: { window_tokens: number; windowed_layers: number; kind: 'sliding' | 'chunked' };
   /** the accelerators as the plan resolved them, for one-line summaries ("4 x 64 GB at 1.8 TB/s") */
   hardware?: HardwareSummary;
   /** dotted plan key -> where its value came from when not the plan file (preset:h100-sxm, serve.sh:12) */

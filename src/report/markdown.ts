@@ -14,7 +14,7 @@ import { renderMemoryChart } from './memory-chart.js';
 import { renderPoolsSection } from './pools.js';
 import { performanceSection } from './performance-table.js';
 import { withRange } from './ranges.js';
-import { checkCounts, metricUnit, planCounts, poolSuffix, VERDICT_EMOJI, worstFirst } from './summary.js';
+import { checkCounts, kvCapacityUnit, metricUnit, planCounts, poolSuffix, VERDICT_EMOJI, worstFirst } from './summary.js';
 import { countOf } from '../core/figures.js';
 
 export interface PlanMarkdownOptions {
@@ -163,7 +163,10 @@ function metricsSection(plan: PlanReport, base: PlanReport | null | undefined, m
     .filter(([, value]) => value === null || typeof value === 'number')
     .map(([key, value]) => {
       // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
-      const text = withRange(formatQuantity(value, metricUnit(key)), plan, key, value) + poolSuffix(plan.metrics, key);
+      const text =
+        withRange(formatQuantity(value, metricUnit(key)), plan, key, value) +
+        poolSuffix(plan.metrics, key) +
+        (key === 'kv_cache_capacity_tokens' && value !== null ? kvCapacityUnit(plan) : '');
       return [code(key), escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
   return `<details><summary>All metrics</summary>\n\n${table([['Metric', 'Value'], ...rows])}\n\n</details>`;

@@ -1,6 +1,6 @@
 // What every renderer needs to say about verdicts and checks, in one place.
 import type { Check, CheckStatus, Metrics, PlanReport, Verdict } from '../core/types.js';
-import { countOf } from '../core/figures.js';
+import { countOf, windowedLayersWords } from '../core/figures.js';
 
 export const VERDICT_EMOJI: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 export const STATUS_EMOJI: Record<CheckStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', unverified: '❔' };
@@ -119,4 +119,14 @@ export function metricPool(metrics: Metrics | null | undefined, key: string): st
 export function poolSuffix(metrics: Metrics | null | undefined, key: string): string {
   const pool = metricPool(metrics, key);
   return pool ? ` (${pool})` : '';
+}
+
+/**
+ * ", counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence)" after a
+ * KV-cache capacity whose tokens are the engine's count over every layer, not tokens of context; else ''.
+ * Unnamed, gpt-oss-120b's "93,952 tokens" read as too few for the 131,000-token request it holds.
+ */
+export function kvCapacityUnit(plan: Pick<PlanReport, 'details'>): string {
+  const w = plan.details?.kv_cache_window;
+  return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind)})` : '';
 }

@@ -3,7 +3,7 @@ import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
 import { lockstepNote, widerReasons, withRange } from './ranges.js';
-import { checkCounts, checksByUrgency, planCounts, poolSuffix, unnamedMissing, worstFirst } from './summary.js';
+import { checkCounts, checksByUrgency, kvCapacityUnit, planCounts, poolSuffix, unnamedMissing, worstFirst } from './summary.js';
 
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' } as const;
 
@@ -43,7 +43,7 @@ function keyMetrics(plan: PlanReport): string {
     // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
     [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
     ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-    ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}`],
+    ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
     // cost and energy only when the plan prices or powers its devices
     ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
     ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
