@@ -3,6 +3,9 @@
 // pass or warning read on them (a serving engineer's review: Llama 3.1 70B at tp=3 passed its TPOT
 // requirement and memory.fits beside "64 attention heads do not divide by tp=3").
 import { describe, expect, it } from 'vitest';
+import { combineReports } from '../src/core/verdict.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { renderText } from '../src/report/text.js';
 import { check, verify } from './core-helpers.js';
 
 const llama70b = (tp: number, extra = '') => `
@@ -91,5 +94,24 @@ requirements: {ttft: 30 s, tpot: 600 ms}
     expect(failing.some((id) => id.startsWith('prefill.layout.'))).toBe(true);
     expect(check(report, 'requirements.tpot').status).toBe('unverified');
     expect(check(report, 'requirements.tpot').detail).toMatch(/no engine starts this deployment \(prefill\.layout\./);
+  });
+});
+
+describe('the figures of a deployment that cannot start', () => {
+  it('where not one request fits, no time is estimated: the decode step and idle TTFT are not computable like TTFT, TPOT and throughput; the bounds stay', () => {
+    // Llama 3.1 70B bf16 on one H100: the weights alone pass the device; it read "TTFT not computable ·
+    // TPOT not computable · decode step 63.4 ms" and max_running_sequences 1 beside "nothing runs"
+    const report = verify(llama70b(1));
+    expect(check(report, 'memory.fits').status).toBe('fail');
+    const m = report.metrics!;
+    for (const key of ['ttft_ms', 'tpot_ms', 'throughput_tokens_per_s', 'decode_step_ms', 'ttft_idle_ms', 'pipeline_bubble_fraction'])
+      expect(m[key], key).toBeNull();
+    expect(m.max_running_sequences).toBe(0);
+    expect(report.ranges?.decode_step_ms).toBeUndefined();
+    expect(report.details!.times.decode_bound_by).toBeNull();
+    for (const key of ['decode_step_lower_bound_ms', 'ttft_lower_bound_ms', 'tpot_lower_bound_ms']) expect(m[key], key).toBeGreaterThan(0);
+    const text = renderText(combineReports([report]));
+    expect(text).toContain('TTFT not computable · TPOT not computable · decode step not computable · throughput not computable');
+    expect(renderPlanMarkdown(report)).toMatch(/\| Decode step \| not computable \| ≥ [\d.]+ ms \|/);
   });
 });

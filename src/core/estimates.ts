@@ -186,6 +186,11 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   // Sequences the KV cache holds (0: not one, memory.fits fails); one runs at least in the simulation.
   const room = runningRoom(r, memory);
   const maxRunning = room === null ? null : Math.max(1, room);
+  // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails): no
+  // request is prefilled or decoded, so no time is estimated, only the bounds (a physical floor still
+  // rules out a requirement). Llama 3.1 70B on one H100 read "TTFT not computable · TPOT not
+  // computable · decode step 63.4 ms".
+  const noRoom = room === 0;
 
   const estMode: TimeMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
   const finite = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -193,7 +198,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const boundModels = bound && stagesBound ? stageCostModels(bound, layout, hw, stagesBound, BOUND_MODE) : null;
 
   // Idle TTFT: one request alone; its floor is the floor of every TTFT under load.
-  const idleEst = est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
+  const idleEst = !noRoom && est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
   const idleBound = bound && stagesBound ? prefill(bound, layout, hw, wl, stagesBound, wl.inputTokens ?? 1, BOUND_MODE) : null;
 
   // The decode step at the batch that actually runs: the plan's concurrency, or what the KV cache holds.
@@ -205,7 +210,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
   const stepsAt = (batch: number | undefined) => ({
     est:
-      est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+      !noRoom && est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
         ? decodeStep(est, layout, hw, wl, stagesEst, batch, meanContext, estMode)
         : null,
     bound: bound && stagesBound && batch !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, batch, boundContext, BOUND_MODE) : null,
@@ -227,9 +232,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // The load, simulated.
   const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
-  // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
-  // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
-  const noRoom = room === 0;
+  // nothing runs (noRoom): no load is simulated
   const simulated = options.load !== false && !noRoom;
   const which = options.quick ? 'quick' : 'plan';
   const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
@@ -295,9 +298,10 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     stagesBound,
     ...memory,
     memEst,
-    maxRunning: deploymentRunning,
+    // not one sequence runs where not one fits (the simulation's cap stays at least one)
+    maxRunning: noRoom ? 0 : deploymentRunning,
     runningPerReplica: maxRunning,
-    ttft: noRoom ? null : loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
+    ttft: loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
     ttftIdle: idleEst?.ttft ?? null,
     ttftFloor: finite(idleBound?.ttft),
     step,
