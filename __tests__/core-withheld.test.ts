@@ -114,4 +114,24 @@ describe('the figures of a deployment that cannot start', () => {
     expect(text).toContain('TTFT not computable · TPOT not computable · decode step not computable · throughput not computable');
     expect(renderPlanMarkdown(report)).toMatch(/\| Decode step \| not computable \| ≥ [\d.]+ ms \|/);
   });
+
+  it('a layout no engine starts keeps its figures, labelled as the plan as written with the blocking checks, in text and markdown', () => {
+    const report = verify(llama70b(3));
+    expect(report.metrics!.decode_step_ms).toBeGreaterThan(0);
+    const line = renderText(combineReports([report]))
+      .split('\n')
+      .find((l) => l.includes('memory/GPU'))!;
+    expect(line).toMatch(
+      /^ {2}as written \(no engine starts this deployment: layout\.heads_divisible and layout\.kv_heads fail\): memory\/GPU .* · decode step [\d.]+ ms/,
+    );
+    expect(renderPlanMarkdown(report)).toContain(
+      'Performance and cost\n\nNo engine starts this deployment (layout.heads\\_divisible and layout.kv\\_heads fail): these are the figures of the plan as written, for fixing it; no requirement or claim passes on them.\n\n| Figure |',
+    );
+  });
+
+  it('a deployment that starts is not labelled', () => {
+    const report = verify(llama70b(4));
+    expect(renderText(combineReports([report]))).toMatch(/^ {2}memory\/GPU /m);
+    expect(renderPlanMarkdown(report)).not.toContain('No engine starts');
+  });
 });

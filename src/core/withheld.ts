@@ -31,12 +31,27 @@ function withheldTarget(id: string): boolean {
   return /^(requirements|claims)\./.test(id) || /(^|\.)memory\.(fits|kv_capacity)$/.test(id);
 }
 
+/** Why nothing passes on a deployment's figures: what blocks it, and the failing checks that say so. */
+export interface Blocked {
+  /** "no engine starts this deployment" */
+  what: string;
+  /** "layout.heads_divisible and layout.kv_heads fail" */
+  because: string;
+}
+
+/** What blocks the deployment, or null when nothing does: the words the withheld verdicts and the reports' figures share. */
+export function blockedBy(checks: readonly Check[]): Blocked | null {
+  const ids = blockers(checks);
+  if (ids.length === 0) return null;
+  const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return { what: 'no engine starts this deployment', because: `${named} ${ids.length === 1 ? 'fails' : 'fail'}` };
+}
+
 /** The checks with every pass or warning read on a deployment that cannot start made unverified. */
 export function withholdOnBlockedDeployment(checks: Check[]): Check[] {
-  const ids = blockers(checks);
-  if (ids.length === 0) return checks;
-  const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-  const reason = `not judged: no engine starts this deployment (${named} ${ids.length === 1 ? 'fails' : 'fail'})`;
+  const blocked = blockedBy(checks);
+  if (blocked === null) return checks;
+  const reason = `not judged: ${blocked.what} (${blocked.because})`;
   return checks.map((c) => {
     if ((c.status !== 'pass' && c.status !== 'warn') || !withheldTarget(c.id)) return c;
     // the figures stay (limit, basis, detail): what the layout as written would give is what its author fixes from

@@ -4,6 +4,7 @@
 // requirement names, cost without a price) are left out rather than shown empty.
 import { markdownTable } from 'markdown-table';
 import type { Metrics, PlanReport } from '../core/types.js';
+import { blockedBy } from '../core/withheld.js';
 import { withChange } from './changes.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
@@ -99,5 +100,10 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   if (lockstep) notes.push(`${escapeMarkdown(lockstep)}.`);
   notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
   const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
-  return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
+  // a deployment no engine starts keeps its figures (its author fixes the layout from them): say whose they are, before them
+  const blocked = blockedBy(plan.checks);
+  const asWritten = blocked
+    ? `${escapeMarkdown(blocked.what.charAt(0).toUpperCase() + blocked.what.slice(1))} (${escapeMarkdown(blocked.because)}): these are the figures of the plan as written, for fixing it; no requirement or claim passes on them.`
+    : '';
+  return [`${heading} Performance and cost`, asWritten, table, notes.join(' ')].filter(Boolean).join('\n\n');
 }

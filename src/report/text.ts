@@ -1,5 +1,6 @@
 // The terminal report. Errors read as `file:line: path: message`, the form editors jump to.
 import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
+import { blockedBy } from '../core/withheld.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
 import { lockstepNote, widerReasons, withRange } from './ranges.js';
@@ -48,7 +49,10 @@ function keyMetrics(plan: PlanReport): string {
     ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
     ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
   ];
-  return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
+  // a deployment no engine starts keeps its figures (its author fixes the layout from them), said to be the plan's as written
+  const blocked = blockedBy(plan.checks);
+  const asWritten = blocked ? `as written (${blocked.what}: ${blocked.because}): ` : '';
+  return `  ${asWritten}${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
 
 export function renderPlanText(plan: PlanReport): string {
