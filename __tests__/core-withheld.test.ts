@@ -72,11 +72,19 @@ requirements: {ttft: 5 s, tpot: 500 ms}
     }
   });
 
-  it('does not withhold where one request does not fit (the times are already unverified, memory.kv_capacity warns)', () => {
-    const report = verify(llama70b(1));
+  it('withholds where the longest request does not fit, though requests of the mean length would (vLLM refuses that max_model_len)', () => {
+    // Llama 3.1 70B on two H100s, 1,000-token prompts but 120,000-token ones stated as the longest: its
+    // TPOT requirement passed beside memory.fits's "not even one request of this length can run"
+    const report = verify(llama70b(2, '').replace('concurrency: 8}', 'concurrency: 8, max_input_tokens: 120000}'));
     expect(check(report, 'memory.fits').status).toBe('fail');
-    expect(check(report, 'memory.kv_capacity').status).toBe('warn');
-    expect(check(report, 'requirements.tpot').detail).not.toMatch(/no engine starts/);
+    expect(report.metrics!.tpot_ms).toBeGreaterThan(0);
+    for (const id of ['requirements.ttft', 'requirements.tpot', 'memory.kv_capacity']) {
+      expect(check(report, id).status, id).toBe('unverified');
+      expect(check(report, id).detail, id).toMatch(/^not judged: not one request of the longest length fits \(memory\.fits fails\); as written, /);
+    }
+    expect(renderText(combineReports([report]))).toMatch(/^ {2}as written \(not one request of the longest length fits: memory\.fits fails\): memory\/GPU /m);
+    // the same plan at its stated lengths fits and is judged
+    expect(check(verify(llama70b(2)), 'requirements.tpot').status).toBe('pass');
   });
 
   it("withholds a disaggregated plan's verdicts when a pool's layout fails (prefill ep=3 over tp=8)", () => {

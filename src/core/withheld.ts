@@ -1,8 +1,9 @@
 // A deployment no engine starts meets no requirement. vLLM, SGLang and TensorRT-LLM refuse a layout
 // whose heads, KV heads, layers or experts do not split over it, or that needs more devices than the
-// plan has, and a KV pool the plan fixes past the device; their figures are still computed (an
-// author fixing the layout wants to see them), but a pass or warning read on them would be a
-// verdict on a deployment that cannot exist, so it is withheld: unverified, naming the blocker.
+// plan has, and a KV pool the plan fixes past the device; none serves a load whose longest request
+// does not fit. Their figures are still computed (an author fixing the layout wants to see them),
+// but a pass or warning read on them would be a verdict on a deployment that cannot serve the plan,
+// so it is withheld: unverified, naming the blocker.
 // A check already failed (on the physical bound, or by its whole range) stays failed.
 import type { Check } from './types.js';
 
@@ -13,17 +14,20 @@ import type { Check } from './types.js';
 const startsOnFewer = (c: Check): boolean =>
   /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
 
-/** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
-function blockers(checks: readonly Check[]): string[] {
+/**
+ * What blocks the deployment: `start`, the checks that say no engine starts it (`layout.*` or a pool's
+ * `prefill.layout.*` failing, a KV pool fixed past the device); `fits`, a memory.fits that says not
+ * one request of the longest length fits. vLLM refuses such a max_model_len at start-up, SGLang and
+ * TensorRT-LLM start with a shorter one and refuse those requests: the plan's load is not served
+ * either way, whatever its figures at the mean length say (Llama 3.1 70B on two H100s with 120,000-token
+ * prompts passed its TPOT requirement beside "not even one request of this length can run").
+ */
+function blockers(checks: readonly Check[]): { start: string[]; fits: string[] } {
   const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
-  // memory.fits fails too where one request does not fit; those plans' times are already unverified
-  // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
-  // the engine refuses outright withholds the rest.
+  const fits = checks.filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id));
   // A pool the plan fixes past the device is the one memory.fits failure keyed on the pool (memory-checks.ts).
-  const start = checks
-    .filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id) && c.path?.startsWith('workload.kv_cache_') === true)
-    .map((c) => c.id);
-  return [...layout, ...start];
+  const pool = (c: Check): boolean => c.path?.startsWith('workload.kv_cache_') === true;
+  return { start: [...layout, ...fits.filter(pool).map((c) => c.id)], fits: fits.filter((c) => !pool(c)).map((c) => c.id) };
 }
 
 /** Verdicts read on the deployment's figures; the layout's own checks and the plan file's are not. */
@@ -41,10 +45,14 @@ export interface Blocked {
 
 /** What blocks the deployment, or null when nothing does: the words the withheld verdicts and the reports' figures share. */
 export function blockedBy(checks: readonly Check[]): Blocked | null {
-  const ids = blockers(checks);
+  const { start, fits } = blockers(checks);
+  const ids = [...start, ...fits];
   if (ids.length === 0) return null;
   const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-  return { what: 'no engine starts this deployment', because: `${named} ${ids.length === 1 ? 'fails' : 'fail'}` };
+  return {
+    what: start.length > 0 ? 'no engine starts this deployment' : 'not one request of the longest length fits',
+    because: `${named} ${ids.length === 1 ? 'fails' : 'fail'}`,
+  };
 }
 
 /** The checks with every pass or warning read on a deployment that cannot start made unverified. */
