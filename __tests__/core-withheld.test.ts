@@ -101,7 +101,9 @@ requirements: {ttft: 30 s, tpot: 600 ms}
     const failing = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
     expect(failing.some((id) => id.startsWith('prefill.layout.'))).toBe(true);
     expect(check(report, 'requirements.tpot').status).toBe('unverified');
-    expect(check(report, 'requirements.tpot').detail).toMatch(/no engine starts this deployment \(prefill\.layout\./);
+    // as written, a prefill worker holds 206 GiB of weights: no time is estimated (not computable), and the
+    // decode pool's own verdicts are withheld
+    expect(check(report, 'decode.memory.kv_capacity').detail).toMatch(/^not judged: no engine starts this deployment \(prefill\.layout\./);
   });
 });
 
@@ -141,5 +143,32 @@ describe('the figures of a deployment that cannot start', () => {
     const report = verify(llama70b(4));
     expect(renderText(combineReports([report]))).toMatch(/^ {2}memory\/GPU /m);
     expect(renderPlanMarkdown(report)).not.toContain('No engine starts');
+  });
+
+  it('a disaggregated plan whose prefill pool holds not one prompt simulates nothing: no TTFT, TPOT, decode step or throughput', () => {
+    // Llama 3.1 8B (15 GiB of weights) on 18 GiB devices: a TP1 prefill worker has no room for a KV cache,
+    // the TP2 decode workers have; it read "TTFT 84.4 ms · throughput 11.8 tokens/s" where both pools had none
+    const disagg = (prefillTp: number) => `version: 1
+model: {preset: llama-3.1-8b}
+hardware: {memory: 18 GiB, peak_tflops: 50, memory_bandwidth: 0.5 TB/s, intra_node_bandwidth: 16 GB/s, gpus_per_node: 4}
+disaggregation:
+  prefill: {workers: 1, parallelism: {tp: ${prefillTp}}}
+  decode: {workers: 1, parallelism: {tp: 2}}
+workload: {concurrency: 4, input_tokens: 100, output_tokens: 10, memory_fraction: 0.9}
+requirements: {throughput: 1 tokens/s}
+`;
+    const report = verify(disagg(1));
+    expect(check(report, 'prefill.memory.fits').status).toBe('fail');
+    // the decode pool holds its requests, its pass withheld beside the prefill pool's failure
+    expect(check(report, 'decode.memory.fits').detail).toMatch(
+      /^not judged: not one request of the longest length fits \(prefill\.memory\.fits fails\); as written, /,
+    );
+    const m = report.metrics!;
+    for (const key of ['ttft_ms', 'ttft_idle_ms', 'tpot_ms', 'decode_step_ms', 'throughput_tokens_per_s']) expect(m[key], key).toBeNull();
+    expect(m.max_running_sequences).toBe(0);
+    expect(check(report, 'requirements.throughput').detail).toMatch(/^not computable: the KV cache holds not one request of this length/);
+    // with a TP2 prefill worker both pools hold their requests and the load is simulated
+    const runs = verify(disagg(2)).metrics!;
+    for (const key of ['ttft_ms', 'tpot_ms', 'decode_step_ms', 'throughput_tokens_per_s']) expect(runs[key], key).toBeGreaterThan(0);
   });
 });
