@@ -170,6 +170,13 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
     // A sequence takes blocks in the full group and in the six sliding groups (1,024 tokens each there).
     expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(tokens / ((8192 + 6 * 1024) / 7)));
   });
+  it("the words name the 8 padding layers vLLM's count includes; none for gpt-oss's even groups", () => {
+    const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
+    expect(r.details!.kv_cache_window).toEqual({ window_tokens: 1024, windowed_layers: 52, kind: 'sliding', padding_layers: 8 });
+    expect(check(r, 'memory.fits').detail).toContain(
+      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8192 tokens takes 2048)",
+    );
+  });
   it('SGLang and TensorRT-LLM keep counting the 62 layers', () => {
     const sg = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: sglang'));
     const pool = sg.details!.devices[0]!.kv_pool_gib! * GIB;

@@ -15,6 +15,7 @@ import {
   stageWeightBytes,
   denseSplit,
   type StageMemory,
+  vllmHybridGroups,
 } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
@@ -68,12 +69,17 @@ export interface KvWindow {
   kind: WindowKind;
   /** windowed layers of the whole model */
   layers: number;
+  /** empty layers vLLM's hybrid KV groups add to the count (memory.ts, vllmHybridGroups); 0 elsewhere */
+  padding: number;
 }
 
 /** The windowed layers the engine frees outside their window, or null (none, or an engine that keeps every token in every layer). */
-export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload']['engine']): KvWindow | null {
+export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload']['engine'], stages: Stage[] | null = null): KvWindow | null {
   if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine]) return null;
-  return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers };
+  // one stage: its padding is the model's (several stages each pad their own; not said)
+  const groups = engine === 'vllm' && stages?.length === 1 ? vllmHybridGroups(facts, stages[0]!) : null;
+  const padding = groups ? groups.size * (groups.full + groups.windowed) - (stages![0]!.layers - stages![0]!.linearLayers + stages![0]!.mtpLayers) : 0;
+  return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
 }
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
@@ -188,7 +194,7 @@ export function memoryFigures(
     floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
   }
   const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-  const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine) : null;
+  const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;
   return {
     memEst,
     weightsFloor,

@@ -39,8 +39,11 @@ export const countOf = (n: number, singular: string, plural = `${singular}s`): s
  * What windowed layers keep of a sequence: "18 sliding-window layers keep the last 128 tokens of a
  * sequence", "12 chunked-attention layers keep at most 8192 tokens of a sequence" (the chunk it is in).
  */
-export function windowedLayersWords(layers: number, window: number, kind: 'sliding' | 'chunked'): string {
-  return kind === 'chunked'
-    ? `${countOf(layers, 'chunked-attention layer')} ${layers === 1 ? 'keeps' : 'keep'} at most ${window} tokens of a sequence`
-    : `${countOf(layers, 'sliding-window layer')} ${layers === 1 ? 'keeps' : 'keep'} the last ${window} tokens of a sequence`;
+export function windowedLayersWords(layers: number, window: number, kind: 'sliding' | 'chunked', padding = 0): string {
+  const kept =
+    kind === 'chunked'
+      ? `${countOf(layers, 'chunked-attention layer')} ${layers === 1 ? 'keeps' : 'keep'} at most ${window} tokens of a sequence`
+      : `${countOf(layers, 'sliding-window layer')} ${layers === 1 ? 'keeps' : 'keep'} the last ${window} tokens of a sequence`;
+  // vLLM's hybrid groups pad the last group of a kind with empty layers, which its count includes
+  return padding > 0 ? `${kept}; ${countOf(padding, 'padding layer')} of vLLM's KV groups counted too` : kept;
 }

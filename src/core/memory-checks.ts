@@ -21,7 +21,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   const maxConcurrency = c.maxConcurrencyAtMaxContext;
   // The engine counts its cache in tokens of every layer; where windowed layers keep less, a token of
   // that count is not a token of context (gpt-oss-120b: 93,952 of them held a sequence of 131,000).
-  const windowed = c.kvWindow ? `its ${windowedLayersWords(c.kvWindow.layers, c.kvWindow.window, c.kvWindow.kind)}` : null;
+  const windowed = c.kvWindow ? `its ${windowedLayersWords(c.kvWindow.layers, c.kvWindow.window, c.kvWindow.kind, c.kvWindow.padding)}` : null;
   const tokenNote = windowed ? ` (tokens counted in every layer, as ${engine} logs them: ${windowed})` : '';
   const given = plan.workload;
   if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {

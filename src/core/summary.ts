@@ -126,7 +126,16 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
         : {}),
     },
     assumptions,
-    ...(c.kvWindow ? { kv_cache_window: { window_tokens: c.kvWindow.window, windowed_layers: c.kvWindow.layers, kind: c.kvWindow.kind } } : {}),
+    ...(c.kvWindow
+      ? {
+          kv_cache_window: {
+            window_tokens: c.kvWindow.window,
+            windowed_layers: c.kvWindow.layers,
+            kind: c.kvWindow.kind,
+            ...(c.kvWindow.padding > 0 ? { padding_layers: c.kvWindow.padding } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -561,7 +561,7 @@ export interface PlanDetails {
    * the rest): kv_cache_capacity_tokens then counts a token in every attention layer, as the engine
    * logs it, and a sequence of c tokens takes fewer than c of them
    */
-  kv_cache_window?: { window_tokens: number; windowed_layers: number; kind: 'sliding' | 'chunked' };
+  kv_cache_window?: { window_tokens: number; windowed_layers: number; kind: 'sliding' | 'chunked'; padding_layers?: number };
   /** the accelerators as the plan resolved them, for one-line summaries ("4 x 64 GB at 1.8 TB/s") */
   hardware?: HardwareSummary;
   /** dotted plan key -> where its value came from when not the plan file (preset:h100-sxm, serve.sh:12) */

@@ -128,5 +128,5 @@ export function poolSuffix(metrics: Metrics | null | undefined, key: string): st
  */
 export function kvCapacityUnit(plan: Pick<PlanReport, 'details'>): string {
   const w = plan.details?.kv_cache_window;
-  return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind)})` : '';
+  return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : '';
 }
