@@ -174,7 +174,7 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
     const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
     expect(r.details!.kv_cache_window).toEqual({ window_tokens: 1024, windowed_layers: 52, kind: 'sliding', padding_layers: 8 });
     expect(check(r, 'memory.fits').detail).toContain(
-      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8192 tokens takes 2048)",
+      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048)",
     );
   });
   it('SGLang and TensorRT-LLM keep counting the 62 layers', () => {
@@ -202,19 +202,19 @@ describe("sliding-window capacity is named as the engine's count over every laye
     expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / takes));
     expect(r.metrics!.max_concurrency_at_max_context).toBe(1);
     expect(check(r, 'memory.fits').detail).toContain(
-      `its KV cache holds ${capacity} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131000 tokens takes 65564), 1 sequence of 131000 tokens at once`,
+      `its KV cache holds ${capacity.toLocaleString('en-US')} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131,000 tokens takes 65,564), 1 sequence of 131,000 tokens at once`,
     );
   });
   it('memory.kv_capacity names the count too: 16 sequences of 2,500 tokens hold 21,024 of them, not 40,000', () => {
     const r = oss('vllm');
     expect(16 * ((18 * 2500 + 18 * 128) / 36)).toBe(21024);
     expect(check(r, 'memory.kv_capacity').detail).toMatch(
-      /^16 sequences at a mean context of 2500 tokens hold 21024 of the \d+ tokens of KV cache \(tokens counted in every layer, as vLLM logs them: its 18 sliding-window layers keep the last 128 tokens of a sequence\)$/,
+      /^16 sequences at a mean context of 2,500 tokens hold 21,024 of the [\d,]+ tokens of KV cache \(tokens counted in every layer, as vLLM logs them: its 18 sliding-window layers keep the last 128 tokens of a sequence\)$/,
     );
   });
   it('SGLang keeps every token in every layer (hybrid SWA memory off): its tokens are tokens of context, and nothing is added', () => {
     const r = oss('sglang');
-    expect(check(r, 'memory.kv_capacity').detail).toMatch(/^16 sequences at a mean context of 2500 tokens hold 40000 of the \d+ tokens of KV cache$/);
+    expect(check(r, 'memory.kv_capacity').detail).toMatch(/^16 sequences at a mean context of 2,500 tokens hold 40,000 of the [\d,]+ tokens of KV cache$/);
     expect(check(r, 'memory.fits').detail).not.toContain('counted in every layer');
     expect(r.details!.kv_cache_window).toBeUndefined();
   });

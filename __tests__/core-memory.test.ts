@@ -190,7 +190,7 @@ describe('capacity', () => {
     expect(capacity).toBeGreaterThan(0);
     expect(kv.status).toBe('unverified');
     expect(kv.detail).toBe(
-      `the KV cache holds ${capacity} tokens; how many of the 64 sequences fit cannot be said without workload.input_tokens, workload.output_tokens`,
+      `the KV cache holds ${capacity.toLocaleString('en-US')} tokens; how many of the 64 sequences fit cannot be said without workload.input_tokens, workload.output_tokens`,
     );
     expect(kv.missing).toEqual(['workload.input_tokens', 'workload.output_tokens']);
   });
@@ -201,7 +201,9 @@ describe('capacity', () => {
     const all = r.metrics!.max_concurrency_at_max_context!;
     // 1,152-token requests (1,024 + 128): each rank holds floor(capacity / 1,152), the deployment twice that
     expect(all).toBe(2 * Math.floor(perRank / 1152));
-    expect(fits.detail).toContain(`holds ${perRank} tokens per data-parallel rank, ${all} sequences of 1152 tokens at once over its 2 ranks`);
+    expect(fits.detail).toContain(
+      `holds ${perRank.toLocaleString('en-US')} tokens per data-parallel rank, ${all} sequences of 1,152 tokens at once over its 2 ranks`,
+    );
   });
   it('memory.fits fails only when one request of the longest stated length cannot run: Llama 3.1 70B bf16 on one H100', () => {
     const r = verify(plan('  preset: llama-3.1-70b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1'));
@@ -211,7 +213,7 @@ describe('capacity', () => {
     expect(c.detail).toContain('not even one request');
     // no max_input_tokens or max_output_tokens: the typical request is sized, and said so (not "the longest stated")
     expect(c.detail).toMatch(
-      /^one request of the stated length \(no max_input_tokens or max_output_tokens: the typical request is the longest\) \(\d+ tokens\)/,
+      /^one request of the stated length \(no max_input_tokens or max_output_tokens: the typical request is the longest\) \([\d,]+ tokens\)/,
     );
   });
   it("a failing memory.fits reports one request's need per GPU, the figure it judges, not the whole load's", () => {

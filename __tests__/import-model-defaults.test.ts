@@ -43,7 +43,7 @@ describe("vLLM's default context", () => {
     expect(fits?.status).toBe('fail');
     // where it matters, memory.fits says whose length it is
     expect(fits?.detail).toMatch(
-      /^one request of the engine's context \(vllm\.sh:1 \(vLLM's default --max-model-len: model\.max_context\)\) \(131072 tokens\)/,
+      /^one request of the engine's context \(vllm\.sh:1 \(vLLM's default --max-model-len: model\.max_context\)\) \(131,072 tokens\)/,
     );
   });
 

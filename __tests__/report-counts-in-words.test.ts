@@ -30,13 +30,13 @@ describe('checks that count sequences and devices', () => {
   it('memory.fits: a KV cache that holds one sequence of the longest context says "1 sequence"', () => {
     const report = verify(longContext('  concurrency: 4\n  input_tokens: 32000\n  output_tokens: 512\n  max_input_tokens: 126000\n  max_output_tokens: 2000'));
     const fits = check(report, 'memory.fits');
-    expect(fits.detail).toMatch(/, 1 sequence of 128000 tokens at once/);
+    expect(fits.detail).toMatch(/, 1 sequence of 128,000 tokens at once/);
     expect(fits.detail).not.toContain('1 sequences');
   });
 
   it('memory.kv_capacity: one sequence in flight "holds", not "hold"', () => {
     const report = verify(longContext('  concurrency: 1\n  input_tokens: 1000\n  output_tokens: 100'));
-    expect(check(report, 'memory.kv_capacity').detail).toMatch(/^1 sequence at a mean context of 1050 tokens holds 1050 of the \d+ tokens of KV cache/);
+    expect(check(report, 'memory.kv_capacity').detail).toMatch(/^1 sequence at a mean context of 1,050 tokens holds 1,050 of the [\d,]+ tokens of KV cache/);
   });
 
   it('layout.world_size: a layout of one device says "1 device"', () => {

@@ -29,6 +29,9 @@ export const fmtGiB = (bytes: number): string => {
   return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
 };
 
+/** A whole count of tokens with its digits grouped ("3,934,423"), as the figures beside it read. */
+export const tokenCount = (n: number): string => Math.round(n).toLocaleString('en-US');
+
 /**
  * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
  * devices, sequences or steps in words goes through it, so none reads "1 sequences".

@@ -4,7 +4,7 @@
 import { meanContext } from './capacity.js';
 import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import type { Computed } from './estimates.js';
-import { countOf, fmtGiB, gib, round, windowedLayersWords } from './figures.js';
+import { countOf, fmtGiB, gib, round, tokenCount, windowedLayersWords } from './figures.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
 import { engineProfile } from './engines.js';
@@ -79,14 +79,14 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       limit: gib(tight.usable),
       unit: 'GiB',
       detail:
-        `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+        `one request of ${longestWords(plan.workload, contextFrom)} (${tokenCount(maxContext!)} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
         (fits && c.kvCapacity !== null
-          ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+          ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
             (windowed && c.kvBudget && maxContext !== null
-              ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${maxContext} tokens takes ${Math.round(c.kvBudget.heldTokens(maxContext))})`
+              ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
               : '') +
             (maxConcurrency !== null
-              ? `, ${countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+              ? `, ${countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext!)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
               : '')
           : '') +
         (fits ? '' : `: not even one request of this length can run`) +
@@ -146,7 +146,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         value: Math.round(heldTokens),
         limit: budget.capacityTokens,
         unit: 'tokens',
-        detail: `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${tokenNote}${sharedNote}${capNote}`,
+        detail: `${countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${tokenCount(heldTokens)} of the ${tokenCount(budget.capacityTokens)} tokens of KV cache${where}${tokenNote}${sharedNote}${capNote}`,
       });
     } else {
       out.push({
@@ -158,7 +158,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         limit: budget.capacityTokens,
         unit: 'tokens',
         detail:
-          `${countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${tokenNote}${sharedNote}: ` +
+          `${countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'needs' : 'need'} ${tokenCount(heldTokens)} tokens of KV cache, more than the ${tokenCount(budget.capacityTokens)}${where}${tokenNote}${sharedNote}: ` +
           (c.noRoom
             ? `not one sequence fits, so nothing runs (see memory.fits)`
             : openLoopNote !== ''
@@ -179,7 +179,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       path: 'workload.concurrency',
       ...(all.length > 0 ? { missing: all } : {}),
       detail: sized
-        ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+        ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
         : missing.length > 0
           ? `cannot size the KV cache without ${missing.join(', ')}`
           : 'cannot size the KV cache from what the plan gives',
