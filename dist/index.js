@@ -36114,7 +36114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8373:
+/***/ 7191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39565,11 +39565,24 @@ const fmtGiB = (bytes) => {
     // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
     return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
 };
+/** A whole count of tokens with its digits grouped ("3,934,423"), as the figures beside it read. */
+const tokenCount = (n) => Math.round(n).toLocaleString('en-US');
 /**
  * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
  * devices, sequences or steps in words goes through it, so none reads "1 sequences".
  */
 const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
+/**
+ * What windowed layers keep of a sequence: "18 sliding-window layers keep the last 128 tokens of a
+ * sequence", "12 chunked-attention layers keep at most 8192 tokens of a sequence" (the chunk it is in).
+ */
+function windowedLayersWords(layers, window, kind, padding = 0) {
+    const kept = kind === 'chunked'
+        ? `${figures_countOf(layers, 'chunked-attention layer')} ${layers === 1 ? 'keeps' : 'keep'} at most ${window} tokens of a sequence`
+        : `${figures_countOf(layers, 'sliding-window layer')} ${layers === 1 ? 'keeps' : 'keep'} the last ${window} tokens of a sequence`;
+    // vLLM's hybrid groups pad the last group of a kind with empty layers, which its count includes
+    return padding > 0 ? `${kept}; ${figures_countOf(padding, 'padding layer')} of vLLM's KV groups counted too` : kept;
+}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -39654,7 +39667,7 @@ const METRIC_LABELS = {
     e2e_p99_ms: 'end-to-end p99',
 };
 /** A metric in words: "TPOT", "cost per million tokens", "TTFT p99". */
-function metricLabel(key) {
+function summary_metricLabel(key) {
     const known = METRIC_LABELS[key];
     if (known)
         return known;
@@ -39694,6 +39707,15 @@ function metricPool(metrics, key) {
 function summary_poolSuffix(metrics, key) {
     const pool = metricPool(metrics, key);
     return pool ? ` (${pool})` : '';
+}
+/**
+ * ", counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence)" after a
+ * KV-cache capacity whose tokens are the engine's count over every layer, not tokens of context; else ''.
+ * Unnamed, gpt-oss-120b's "93,952 tokens" read as too few for the 131,000-token request it holds.
+ */
+function summary_kvCapacityUnit(plan) {
+    const w = plan.details?.kv_cache_window;
+    return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/report/ranges.ts
@@ -39755,6 +39777,7 @@ function ranges_lockstepNote(plan) {
 
 
 
+
 const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' };
 function checkLine(check) {
     const hasValue = check.value !== undefined;
@@ -39793,12 +39816,15 @@ function keyMetrics(plan) {
         // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
         [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
         ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-        ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}`],
+        ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
         // cost and energy only when the plan prices or powers its devices
         ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
         ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
     ];
-    return `  ${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
+    // a deployment no engine starts keeps its figures (its author fixes the layout from them), said to be the plan's as written
+    const blocked = blockedBy(plan.checks);
+    const asWritten = blocked ? `as written (${blocked.what}: ${blocked.because}): ` : '';
+    return `  ${asWritten}${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
 }
 function renderPlanText(plan) {
     const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
@@ -40355,7 +40381,7 @@ function changeSentence(changes, baseName, limit = 3, metrics) {
         .slice(0, limit)
         .map((c, i) => {
         const unit = metricUnit(c.key);
-        const label = metricLabel(c.key) + summary_poolSuffix(metrics, c.key);
+        const label = summary_metricLabel(c.key) + summary_poolSuffix(metrics, c.key);
         if (c.relative === null)
             return `${label} ${format_formatQuantity(c.current, unit)}, was ${format_formatQuantity(c.base, unit)}`;
         const word = c.better === null ? 'changed' : c.better ? 'better' : 'worse';
@@ -40384,7 +40410,8 @@ function checkRole(check) {
 }
 /**
  * Which way is better for the figure a check is about. Memory claims count as lower-is-better:
- * claiming less memory than a plan needs is the optimistic side. For a capacity check this is the
+ * claiming less memory than a plan needs is the optimistic side; a KV cache per GPU is the engine's
+ * pool, a capacity, where more is better (core/kv-claim.ts). For a capacity check this is the
  * side of its limit: memory and the layout balances are held under theirs (≤), the prefill/decode
  * balance over its (≥: each pool busy at least 70% of the time).
  */
@@ -40392,7 +40419,7 @@ function checkDirection(check) {
     if (check.id === 'disaggregation.balance')
         return 'higher-is-better';
     const what = check.id.split('.').slice(1).join('.');
-    return /throughput|request_rate|kv_cache_capacity_tokens|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
+    return /throughput|request_rate|kv_cache_capacity_tokens|kv_cache_per_gpu|tokens_per_joule/.test(what) ? 'higher-is-better' : 'lower-is-better';
 }
 const SUBJECTS = {
     throughput: 'throughput',
@@ -40921,11 +40948,63 @@ function renderPoolsSection(plan, h) {
     return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/core/withheld.ts
+/**
+ * A world size below hardware.gpus: the plan does not add up, but an engine starts on the devices its
+ * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
+ */
+const startsOnFewer = (c) => /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
+/**
+ * What blocks the deployment: `start`, the checks that say no engine starts it (`layout.*` or a pool's
+ * `prefill.layout.*` failing, a KV pool fixed past the device); `fits`, a memory.fits that says not
+ * one request of the longest length fits. vLLM refuses such a max_model_len at start-up, SGLang and
+ * TensorRT-LLM start with a shorter one and refuse those requests: the plan's load is not served
+ * either way, whatever its figures at the mean length say (Llama 3.1 70B on two H100s with 120,000-token
+ * prompts passed its TPOT requirement beside "not even one request of this length can run").
+ */
+function blockers(checks) {
+    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
+    const fits = checks.filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id));
+    // A pool the plan fixes past the device is the one memory.fits failure keyed on the pool (memory-checks.ts).
+    const pool = (c) => c.path?.startsWith('workload.kv_cache_') === true;
+    return { start: [...layout, ...fits.filter(pool).map((c) => c.id)], fits: fits.filter((c) => !pool(c)).map((c) => c.id) };
+}
+/** Verdicts read on the deployment's figures; the layout's own checks and the plan file's are not. */
+function withheldTarget(id) {
+    return /^(requirements|claims)\./.test(id) || /(^|\.)memory\.(fits|kv_capacity)$/.test(id);
+}
+/** What blocks the deployment, or null when nothing does: the words the withheld verdicts and the reports' figures share. */
+function withheld_blockedBy(checks) {
+    const { start, fits } = blockers(checks);
+    const ids = [...start, ...fits];
+    if (ids.length === 0)
+        return null;
+    const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+    return {
+        what: start.length > 0 ? 'no engine starts this deployment' : 'not one request of the longest length fits',
+        because: `${named} ${ids.length === 1 ? 'fails' : 'fail'}`,
+    };
+}
+/** The checks with every pass or warning read on a deployment that cannot start made unverified. */
+function withholdOnBlockedDeployment(checks) {
+    const blocked = withheld_blockedBy(checks);
+    if (blocked === null)
+        return checks;
+    const reason = `not judged: ${blocked.what} (${blocked.because})`;
+    return checks.map((c) => {
+        if ((c.status !== 'pass' && c.status !== 'warn') || !withheldTarget(c.id))
+            return c;
+        // the figures stay (limit, basis, detail): what the layout as written would give is what its author fixes from
+        return { ...c, status: 'unverified', detail: `${reason}; as written, ${c.detail}` };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/report/performance-table.ts
 // The plan's performance, cost and energy figures with their physical bounds: one row per figure,
 // the estimate (with its range and its change against the base) beside the bound.
 // Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
 // requirement names, cost without a price) are left out rather than shown empty.
+
 
 
 
@@ -41018,7 +41097,12 @@ function performanceSection(plan, base, heading, minChange) {
         notes.push(`${escape_escapeMarkdown(lockstep)}.`);
     notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
     const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
-    return [`${heading} Performance and cost`, table, notes.join(' ')].join('\n\n');
+    // a deployment no engine starts keeps its figures (its author fixes the layout from them): say whose they are, before them
+    const blocked = withheld_blockedBy(plan.checks);
+    const asWritten = blocked
+        ? `${escape_escapeMarkdown(blocked.what.charAt(0).toUpperCase() + blocked.what.slice(1))} (${escape_escapeMarkdown(blocked.because)}): these are the figures of the plan as written, for fixing it; no requirement or claim passes on them.`
+        : '';
+    return [`${heading} Performance and cost`, asWritten, table, notes.join(' ')].filter(Boolean).join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -41152,7 +41236,9 @@ function metricsSection(plan, base, minChange) {
         .filter(([, value]) => value === null || typeof value === 'number')
         .map(([key, value]) => {
         // every estimate with its range, here too: "45.2 ms (38.1–51.0)"
-        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value) + summary_poolSuffix(plan.metrics, key);
+        const text = ranges_withRange(format_formatQuantity(value, metricUnit(key)), plan, key, value) +
+            summary_poolSuffix(plan.metrics, key) +
+            (key === 'kv_cache_capacity_tokens' && value !== null ? summary_kvCapacityUnit(plan) : '');
         return [code(key), escape_escapeCell(base ? withChange(text, key, value, base.metrics?.[key] ?? null, minChange) : text)];
     });
     return `<details><summary>All metrics</summary>\n\n${markdown_table([['Metric', 'Value'], ...rows])}\n\n</details>`;
@@ -42018,8 +42104,9 @@ const ALIASES = {
         'ep-size': 'moe-expert-parallel-size',
         'moe-tp-size': 'moe-tensor-parallel-size',
         'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
-        // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --model-path
+        // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --expert-parallel-size, --model-path
         'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
+        'expert-parallel-size': 'moe-expert-parallel-size',
         // trtllm-bench's spelling (trtllm-serve refuses it; engines.ts warns)
         'kv-cache-free-gpu-mem-fraction': 'kv-cache-config.free-gpu-memory-fraction',
         'kv-cache-dtype': 'kv-cache-config.dtype',
@@ -42159,6 +42246,13 @@ function invocationStart(words, engine) {
     }
     return -1;
 }
+/** Which TensorRT-LLM command the words before `start` name: Dynamo's worker or trtllm-serve. */
+function trtllmLauncher(words, start) {
+    const before = words.slice(0, start).map((w) => w.text);
+    if (before.some((t) => t === 'dynamo.trtllm' || t === 'dynamo.trtllm.worker'))
+        return 'dynamo';
+    return before.some((t) => (t.split('/').pop() ?? t) === 'trtllm-serve') ? 'trtllm-serve' : undefined;
+}
 /** Which engine a command starts, if any. */
 function detectEngine(words) {
     return ENGINES.find((engine) => invocationStart(words, engine) >= 0);
@@ -42208,6 +42302,7 @@ function parseFlags(engine, words, start, line) {
     const tookWord = [];
     const spaced = [];
     let positional;
+    const launcher = engine === 'trtllm' ? trtllmLauncher(words, start) : undefined;
     for (let i = start; i < words.length; i++) {
         const word = words[i];
         const text = word.text;
@@ -42268,6 +42363,7 @@ function parseFlags(engine, words, start, line) {
         ...(line !== undefined ? { line } : {}),
         ...(tookWord.length > 0 ? { tookWord } : {}),
         ...(spaced.length > 0 ? { spaced } : {}),
+        ...(launcher ? { launcher } : {}),
     };
 }
 
@@ -42346,6 +42442,91 @@ function mergeConfigFlags(args, fromConfig) {
 /** How each engine reads a file of flags as a whole invocation (for a plan that imports the file itself). */
 function argsFromConfig(engine, root) {
     return { engine, flags: canonical(engine, configFlags(root)), line: root.line };
+}
+
+;// CONCATENATED MODULE: ./src/import/trtllm-spellings.ts
+// Which spelling of an option each of TensorRT-LLM's front ends accepts, for the options whose figures
+// the importer reads. flag-names.ts folds every spelling into one name, so that `--tp_size 4` and a YAML
+// `tensor_parallel_size: 4` are one option; the front ends themselves are strict:
+//   trtllm-serve        click options, matched exactly as declared, with '_' (tensorrt_llm/commands/serve.py):
+//                       --tp_size, --pp_size, --ep_size, --kv_cache_free_gpu_memory_fraction, --max_batch_size;
+//                       the LLM API's names (--tensor_parallel_size, --pipeline_parallel_size,
+//                       --moe_expert_parallel_size, --free_gpu_memory_fraction) only since the aliases of
+//                       TensorRT-LLM PR #9586 (December 2025): earlier releases refuse them
+//   Dynamo's worker     `python -m dynamo.trtllm`, argparse options with '-' (components/src/dynamo/trtllm/
+//                       backend_args.py, earlier utils/trtllm_utils.py): --tensor-parallel-size,
+//                       --pipeline-parallel-size, --expert-parallel-size, --free-gpu-memory-fraction; an
+//                       unknown argument stops it (dynamic_flags.py)
+//   the options YAML    --extra_llm_api_options / --config / --extra-engine-args: LlmArgs fields
+//                       (tensor_parallel_size, kv_cache_config.free_gpu_memory_fraction); LlmArgs refuses
+//                       any other key
+// A spelling its front end refuses is still read as the option it names (what was meant is plain),
+// and said: the command fails as written.
+
+/** trtllm-serve's flag for each option, and the LLM-API-named alias PR #9586 added. */
+const SERVE = {
+    'tensor-parallel-size': { flag: '--tp_size', since9586: '--tensor_parallel_size' },
+    'pipeline-parallel-size': { flag: '--pp_size', since9586: '--pipeline_parallel_size' },
+    'moe-expert-parallel-size': { flag: '--ep_size', since9586: '--moe_expert_parallel_size' },
+    'kv-cache-config.free-gpu-memory-fraction': { flag: '--kv_cache_free_gpu_memory_fraction', since9586: '--free_gpu_memory_fraction' },
+    'max-batch-size': { flag: '--max_batch_size' },
+    'max-num-tokens': { flag: '--max_num_tokens' },
+    'max-seq-len': { flag: '--max_seq_len' },
+    'gpus-per-node': { flag: '--gpus_per_node' },
+};
+/** Dynamo's TensorRT-LLM worker's flag for each option. */
+const DYNAMO = {
+    'tensor-parallel-size': '--tensor-parallel-size',
+    'pipeline-parallel-size': '--pipeline-parallel-size',
+    'moe-expert-parallel-size': '--expert-parallel-size',
+    'kv-cache-config.free-gpu-memory-fraction': '--free-gpu-memory-fraction',
+    'max-batch-size': '--max-batch-size',
+    'max-num-tokens': '--max-num-tokens',
+    'max-seq-len': '--max-seq-len',
+    'gpus-per-node': '--gpus-per-node',
+};
+const FRONT_END = {
+    'trtllm-serve': 'trtllm-serve',
+    dynamo: "Dynamo's TensorRT-LLM worker (python -m dynamo.trtllm)",
+};
+/** trtllm-bench's (and trtllm-eval's) spelling of the KV memory fraction, normalised: no serving command declares it. */
+const BENCH_FRACTION = 'kv-cache-free-gpu-mem-fraction';
+/** The LLM API key of an option (its one name), as an options YAML writes it: kv_cache_config.free_gpu_memory_fraction. */
+function llmApiKey(name) {
+    return name.replace(/-/g, '_');
+}
+/** How `launcher` writes the option with this one name on its command line; undefined when it has no flag for it. */
+function cliSpelling(launcher, name) {
+    return launcher === 'dynamo' ? DYNAMO[name] : SERVE[name]?.flag;
+}
+/**
+ * What is wrong with `written`, the spelling of the option `name` (its one name, flag-names.ts) in a
+ * TensorRT-LLM invocation, or undefined when its front end takes it. `written` with a leading '-' is on
+ * the command line of `launcher` (unknown: not judged); without, a key of the options YAML. Says the
+ * right spelling; never the value (the file's text).
+ */
+function spellingIssue(launcher, name, written) {
+    if (!written.startsWith('-')) {
+        const leaf = name.slice(name.lastIndexOf('.') + 1);
+        if (written === llmApiKey(leaf))
+            return undefined;
+        const key = llmApiKey(name);
+        return `${written} is not an LLM API option, and TensorRT-LLM's LlmArgs refuses it at start-up; did you mean ${key}? It is read as ${key}, but the engine fails as written`;
+    }
+    if (normaliseFlag(written) === BENCH_FRACTION) {
+        const front = launcher ?? 'trtllm-serve';
+        const right = cliSpelling(front, name) ?? '--kv_cache_free_gpu_memory_fraction';
+        return `${written} is trtllm-bench's spelling of kv_cache_config.free_gpu_memory_fraction; ${FRONT_END[front]} declares ${right} and refuses it at start-up: it is read as ${right}, but the command fails as written`;
+    }
+    if (launcher === undefined)
+        return undefined;
+    const right = cliSpelling(launcher, name);
+    if (right === undefined || written === right)
+        return undefined;
+    const alias = launcher === 'trtllm-serve' ? SERVE[name]?.since9586 : undefined;
+    if (written === alias)
+        return `${written} is a trtllm-serve option only since TensorRT-LLM PR #9586 (December 2025), which named its flags after the LLM API; earlier releases refuse it at start-up, while ${right} works in every release`;
+    return `${written} is not an option of ${FRONT_END[launcher]}, which refuses it at start-up; did you mean ${right}? It is read as ${right}, but the command fails as written`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/read-value.ts
@@ -44218,6 +44399,7 @@ function storageReadFromName(name) {
 
 
 
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -44631,14 +44813,7 @@ function setMemory(engine, r, c) {
     if (!memory)
         return;
     c.set('workload.memory_fraction', memory.value, memory.line);
-    // trtllm-bench's (and trtllm-eval's) spelling of the option, which trtllm-serve's click options do not declare
-    const written = r.flag(FLAGS[engine].memory)?.written;
-    if (engine === 'trtllm' && written !== undefined && normaliseFlag(written) === TRTLLM_BENCH_FRACTION) {
-        c.warn(`${c.origin(memory.line)}: ${written} is trtllm-bench's spelling of kv_cache_config.free_gpu_memory_fraction; trtllm-serve declares --kv_cache_free_gpu_memory_fraction (and --free_gpu_memory_fraction) and refuses it: read as ${memory.value}, but the command fails as written`);
-    }
 }
-/** trtllm-bench's name for the KV memory fraction (normalised), which flag-names.ts folds into trtllm-serve's. */
-const TRTLLM_BENCH_FRACTION = 'kv-cache-free-gpu-mem-fraction';
 /** vLLM's default --block-size on CUDA (CacheConfig.DEFAULT_BLOCK_SIZE). */
 const VLLM_DEFAULT_BLOCK_SIZE = 16;
 /**
@@ -44760,12 +44935,39 @@ function warnMisspelled(engine, args, c) {
         if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS)
             continue;
         out.add(name);
-        // the option as it would be written there: a flag (trtllm-serve's take '_'), or a key of a config file
-        const key = meant.replace(/-/g, '_');
-        const spelled = !v.written.startsWith('-') ? key : engine === 'trtllm' ? `--${key}` : `--${meant}`;
+        const spelled = spellingOf(engine, args, meant, !v.written.startsWith('-'));
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`);
     }
     return out;
+}
+/**
+ * An option as it would be written where the misspelling was: a key of a config file, or a flag of the
+ * command. TensorRT-LLM's are spelled as its front end takes them (trtllm-spellings.ts): trtllm-serve's
+ * --tp_size, Dynamo's --tensor-parallel-size, the YAML's tensor_parallel_size; an option its command line
+ * has no flag for is named as the YAML key it is.
+ */
+function spellingOf(engine, args, meant, inFile) {
+    if (engine !== 'trtllm')
+        return inFile ? meant.replace(/-/g, '_') : `--${meant}`;
+    const name = canonicalFlag(engine, meant);
+    if (inFile)
+        return llmApiKey(name);
+    return cliSpelling(args.launcher ?? 'trtllm-serve', name) ?? `${llmApiKey(name)} (a key of the options YAML)`;
+}
+/**
+ * A TensorRT-LLM option written in a spelling its own front end refuses: trtllm-serve's click takes
+ * --tp_size, not --tp-size; Dynamo's worker --tensor-parallel-size, not --tp_size; the options YAML
+ * tensor_parallel_size, not tp_size (trtllm-spellings.ts). Read all the same, and said at its line.
+ * Only options the importer reads are judged: another key is the file's text, never shown.
+ */
+function warnTrtllmSpellings(args, c, misspelled) {
+    for (const [name, v] of args.flags) {
+        if (misspelled.has(name) || !(READS.trtllm.has(name) || OTHER_READS.trtllm.includes(name)))
+            continue;
+        const issue = spellingIssue(args.launcher, name, v.written);
+        if (issue !== undefined)
+            c.warn(`${c.origin(whereOf(v))}: ${issue}`);
+    }
 }
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
 const CONFIG_OVERRIDES = {
@@ -44952,7 +45154,10 @@ function applyEngine(args, c, ctx = {}) {
         c.set('workload.cuda_graphs', false, graphsOff);
     setMemory(engine, r, c);
     setKvPool(engine, r, c);
-    warnUnreadMemory(engine, args, c, warnMisspelled(engine, args, c));
+    const misspelled = warnMisspelled(engine, args, c);
+    warnUnreadMemory(engine, args, c, misspelled);
+    if (engine === 'trtllm')
+        warnTrtllmSpellings(args, c, misspelled);
     setSpeculative(engine, r, c);
     // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
     setGraphCap(engine, r, c);
@@ -55405,7 +55610,7 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
     claims: section("What the plan's author states; each is checked", {
         memory_per_gpu: qty('Peak memory of the most loaded device', 'bytes', 0, PiB),
         weights_per_gpu: qty('Weights on the most loaded device', 'bytes', 0, PiB),
-        kv_cache_per_gpu: qty('KV cache on the most loaded device', 'bytes', 0, PiB, { minExclusive: false }),
+        kv_cache_per_gpu: qty('KV cache the engine allocates on the most loaded device (its pool)', 'bytes', 0, PiB, { minExclusive: false }),
         throughput: qty('Output tokens per second, whole deployment', 'tokenRate', 0, 1e12),
         ttft: qty('Time to first token', 'time', 0, 1e6),
         tpot: qty('Time per output token (alias itl)', 'time', 0, 1e6),
@@ -55861,7 +56066,10 @@ const HARMLESS_KEYS = new Set([
     'attention_dropout',
     'attention_bias',
     'mlp_bias',
+    // the activation does not change the weights: the MLP's kind comes from model_type
     'hidden_act',
+    // Gemma's name for hidden_act (transformers GemmaConfig to Gemma3TextConfig: gelu_pytorch_tanh)
+    'hidden_activation',
     'hidden_dropout',
     'num_hidden_groups',
     'output_router_logits',
@@ -57359,6 +57567,46 @@ function stageKvBytesPerToken(facts, layout, stage) {
     return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
+ * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
+ * or chunked): its hybrid manager (v1/core/kv_cache_utils.py, _get_kv_cache_groups_uniform_page_size)
+ * splits each kind into groups of `size` layers, size being the fewest layers of a kind (the most, when
+ * that is under 1.5 times the fewest), pads the last group of a kind with empty layers, gives each group
+ * its own block table, and makes each block span `size` layer pages. Gemma 3 27B: 10 full and 52 sliding
+ * layers make 1 + 6 groups of 10, 8 padding layers ("Add 8 padding layers" in its start-up log). Null where
+ * vLLM keeps one group, or where the stage has layers this grouping leaves out here (linear attention,
+ * an indexer cache: docs/formulas.md, "Layer kinds").
+ */
+function vllmHybridGroups(facts, stage) {
+    const full = stageFullLayers(stage) + stage.mtpLayers;
+    const windowed = stage.slidingLayers;
+    if (full <= 0 || windowed <= 0 || stage.linearLayers > 0 || facts.indexer)
+        return null;
+    const fewest = Math.min(full, windowed);
+    const most = Math.max(full, windowed);
+    const size = most < 1.5 * fewest ? most : fewest;
+    return { full: Math.ceil(full / size), windowed: Math.ceil(windowed / size), size };
+}
+/**
+ * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
+ * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
+ * num_blocks // groups x block_size, each block spanning `size` layer pages: Gemma 3 27B counts 70 layers
+ * for its 62). SGLang counts an MLA layer as its latent in the KV dtype (kv_lora_rank + qk_rope_head_dim),
+ * also where the sparse-attention kernels store more per token (fp8 with scales and a 16-bit rotary part:
+ * GLM-5 on 8 MI355X logs 3,262,823 tokens, its pool over 78 x (576 + 132) bytes, then allocates them at
+ * 78 x (656 + 132) bytes, 186.77 GB, beyond the share its fraction meant).
+ */
+function stageCountedBytesPerToken(facts, layout, stage, engine) {
+    if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
+        const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
+        return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    }
+    const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    if (!groups)
+        return stageKvBytesPerToken(facts, layout, stage);
+    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+    return (perTokenLayer * groups.size * (groups.full + groups.windowed)) / layout.cp;
+}
+/**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
  * prefix held once (prefix caching shares its blocks).
  */
@@ -57553,7 +57801,8 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
 /**
  * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
- * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
+ * each device's pool over the bytes of one token in every layer of its stage as the engine counts them
+ * (stageCountedBytesPerToken: vLLM's padded hybrid groups), in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
  * bytes) is that many tokens wherever it binds, and never more.
@@ -57564,7 +57813,7 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
         // a neighbour of the same shape and pool holds the same tokens
         if (i > 0 && sameShape(stage, stages[i - 1]) && memory[i]?.pool === memory[i - 1]?.pool)
             return;
-        const perToken = stageKvBytesPerToken(facts, layout, stage);
+        const perToken = stageCountedBytesPerToken(facts, layout, stage, engine);
         const pool = memory[i]?.pool;
         if (perToken <= 0 || pool === null || pool === undefined)
             return;
@@ -57591,10 +57840,16 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
 }
 /**
  * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
- * every layer): the whole context, less what sliding-window layers free outside their window where the
- * engine frees it.
+ * every layer; with vLLM's hybrid groups, its blocks over the groups): the whole context, less what
+ * sliding-window layers free outside their window where the engine frees it.
  */
 function heldTokens(facts, layout, engine, stage, context) {
+    // vLLM's hybrid groups: a sequence takes blocks in every group, windowed groups up to the window.
+    const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    if (groups) {
+        const kept = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
+        return (groups.full * context + groups.windowed * kept) / (groups.full + groups.windowed);
+    }
     const perToken = stageKvBytesPerToken(facts, layout, stage);
     if (perToken <= 0)
         return context;
@@ -58780,6 +59035,15 @@ const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
 
 
+/** The windowed layers the engine frees outside their window, or null (none, or an engine that keeps every token in every layer). */
+function kvWindowOf(facts, engine, stages = null) {
+    if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine])
+        return null;
+    // one stage: its padding is the model's (several stages each pad their own; not said)
+    const groups = engine === 'vllm' && stages?.length === 1 ? vllmHybridGroups(facts, stages[0]) : null;
+    const padding = groups ? groups.size * (groups.full + groups.windowed) - (stages[0].layers - stages[0].linearLayers + stages[0].mtpLayers) : 0;
+    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
+}
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
 function meanContext(input, output) {
     return input + output / 2;
@@ -58828,7 +59092,8 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     if (bound && floorWeights && stagesBound && hw.device) {
         let tokens = Infinity;
         for (const s of stagesBound) {
-            const perToken = stageKvBytesPerToken(bound, layout, s);
+            // the fewer of what the cache stores and what the engine counts (SGLang counts an fp8 sparse MLA latent short)
+            const perToken = Math.min(stageKvBytesPerToken(bound, layout, s), stageCountedBytesPerToken(bound, layout, s, wl.engine));
             if (perToken > 0)
                 tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
         }
@@ -58870,7 +59135,21 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-    return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+    const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;
+    return {
+        memEst,
+        weightsFloor,
+        kvFloor,
+        kvCapacity,
+        kvCapacityBound,
+        kvBudget,
+        maxRunning,
+        maxConcurrencyAtMaxContext,
+        floorCheck,
+        raisedFraction,
+        sizing,
+        kvWindow,
+    };
 }
 /**
  * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
@@ -60634,12 +60913,17 @@ function compute(loaded, r, est, bound, options = {}) {
     // Sequences the KV cache holds (0: not one, memory.fits fails); one runs at least in the simulation.
     const room = runningRoom(r, memory);
     const maxRunning = room === null ? null : Math.max(1, room);
+    // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails): no
+    // request is prefilled or decoded, so no time is estimated, only the bounds (a physical floor still
+    // rules out a requirement). Llama 3.1 70B on one H100 read "TTFT not computable · TPOT not
+    // computable · decode step 63.4 ms".
+    const noRoom = room === 0;
     const estMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
     const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
     const estModels = est && stagesEst ? stageCostModels(est, layout, hw, stagesEst, estMode) : null;
     const boundModels = bound && stagesBound ? stageCostModels(bound, layout, hw, stagesBound, BOUND_MODE) : null;
     // Idle TTFT: one request alone; its floor is the floor of every TTFT under load.
-    const idleEst = est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
+    const idleEst = !noRoom && est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
     const idleBound = bound && stagesBound ? prefill(bound, layout, hw, wl, stagesBound, wl.inputTokens ?? 1, BOUND_MODE) : null;
     // The decode step at the batch that actually runs: the plan's concurrency, or what the KV cache holds.
     const running = wl.concurrency !== undefined ? Math.min(wl.concurrency, (maxRunning ?? Infinity) * layout.dp) : undefined;
@@ -60649,7 +60933,7 @@ function compute(loaded, r, est, bound, options = {}) {
     // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
     const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
     const stepsAt = (batch) => ({
-        est: est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+        est: !noRoom && est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
             ? decodeStep(est, layout, hw, wl, stagesEst, batch, meanContext, estMode)
             : null,
         bound: bound && stagesBound && batch !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, batch, boundContext, BOUND_MODE) : null,
@@ -60671,9 +60955,7 @@ function compute(loaded, r, est, bound, options = {}) {
     }
     // The load, simulated.
     const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
-    // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
-    // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
-    const noRoom = room === 0;
+    // nothing runs (noRoom): no load is simulated
     const simulated = options.load !== false && !noRoom;
     const which = options.quick ? 'quick' : 'plan';
     const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
@@ -60732,9 +61014,10 @@ function compute(loaded, r, est, bound, options = {}) {
         stagesBound,
         ...memory,
         memEst,
-        maxRunning: deploymentRunning,
+        // not one sequence runs where not one fits (the simulation's cap stays at least one)
+        maxRunning: noRoom ? 0 : deploymentRunning,
         runningPerReplica: maxRunning,
-        ttft: noRoom ? null : loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
+        ttft: loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
         ttftIdle: idleEst?.ttft ?? null,
         ttftFloor: finite(idleBound?.ttft),
         step,
@@ -61932,7 +62215,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         };
     }
     const which = options.quick ? 'quick' : 'plan';
-    const loadResult = run && options.simulate !== false ? run(which) : null;
+    // A pool that holds not one request of the workload's length serves nothing (its memory.fits fails):
+    // nothing is simulated and no time is estimated, as for an aggregated plan (estimates.ts, noRoom).
+    // Llama 3.1 8B on 8 GiB devices, 1P1D, read "TTFT 84.4 ms · TPOT not computable · throughput 11.8 tokens/s".
+    const noRoom = pf.c.noRoom || df.c.noRoom;
+    const loadResult = run && options.simulate !== false && !noRoom ? run(which) : null;
     const figuresOf = (f) => (f && 'outcome' in f ? f : null);
     // What the pools complete when never short of work: a closed loop with every decode slot busy (the
     // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
@@ -61958,7 +62245,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const latencyReqs = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].filter((k) => req[k] !== undefined);
     const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
     let maxRequestRate = null;
-    if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
+    if (wantGoodput && run && decodeSlots !== null && options.simulate !== false && !noRoom) {
         maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: goodputRequests(allSlots / groups) })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick, deploymentWl.benchmark !== null), () => (allSlots !== null ? (closedAt(goodputCapacityClients(deploymentWl, allSlots), which)?.servedRate ?? null) : null));
     }
     // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
@@ -62017,29 +62304,30 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     }
     const deployment = {
         ...memory,
+        ...(noRoom ? { maxRunning: 0 } : {}),
         stagesEst: df.c.stagesEst,
         stagesBound: df.c.stagesBound,
         runningPerReplica: df.c.runningPerReplica,
-        ttft: loadedTtft(load?.outcome.ttft.mean, ttftIdle),
-        ttftIdle,
+        ttft: noRoom ? null : loadedTtft(load?.outcome.ttft.mean, ttftIdle),
+        ttftIdle: noRoom ? null : ttftIdle,
         ttftFloor,
-        step,
+        step: noRoom ? null : step,
         stepFloor,
         tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
         tpotFloor,
         throughput: load?.throughput ?? null,
         throughputBound,
         computeUtilization: load && peak ? (load.outcome.flopsPerSecond * groups) / (totalGpus * peak) : null,
-        bubble: df.c.bubble,
-        stageDecode: df.c.stageDecode,
+        bubble: noRoom ? null : df.c.bubble,
+        stageDecode: noRoom ? null : df.c.stageDecode,
         boundDecodeBy: df.c.boundDecodeBy,
-        boundBy: df.c.boundBy,
+        boundBy: noRoom ? null : df.c.boundBy,
         load,
         maxRequestRate,
         requestRateBound: requestRateCeiling,
         capacity,
         loadSkipped,
-        noRoom: false,
+        noRoom,
         routedExperts: df.c.routedExperts,
     };
     return {
@@ -62076,6 +62364,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         floorCheck: null,
         raisedFraction: null,
         sizing: null,
+        kvWindow: d.kvWindow,
     };
 }
 
@@ -63775,9 +64064,57 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/kv-claim.ts
+// claims.kv_cache_per_gpu: the KV cache a device holds is the pool its engine allocates at start-up,
+// whatever the load (vLLM "Available KV cache memory", SGLang "KV Cache is allocated", TensorRT-LLM
+// "Allocated ... for max tokens in paged KV cache"), as requirements.max_memory_utilization reads it.
+// Such a claim states a capacity, the bytes per device of claims.kv_cache_capacity_tokens: more is
+// better. Below the pool it is conservative (pass); above it, optimistic (warn: the engine carves out
+// less at these settings); above the device's whole memory less its weights shard, physically
+// impossible (fail). docs/formulas.md, "KV-cache capacity".
+
+/** The plan key that gives a larger pool: the pool vLLM is told to allocate, else the memory flag (and a cap the plan sets). */
+function largerPool(wl) {
+    if (wl.engine === 'vllm' && wl.kvCacheTokens !== null)
+        return 'a larger workload.kv_cache_tokens';
+    if (wl.engine === 'vllm' && wl.kvCacheMemory !== null)
+        return 'a larger workload.kv_cache_memory';
+    const cap = wl.kvCacheTokens !== null || wl.kvCacheMemory !== null ? ' (and a larger workload.kv_cache_tokens / kv_cache_memory, which caps it)' : '';
+    return `a higher workload.memory_fraction${cap}`;
+}
+function judgeKvCacheClaim(claimed, f) {
+    const { show } = f;
+    const stages = (f.memEst ?? []).filter((s) => s.pool !== null);
+    // the device with the least room decides, as the tightest stage decides the capacity in tokens
+    const tightest = stages.length > 0 ? stages.reduce((a, s) => (s.pool < a.pool ? s : a)) : null;
+    const pool = tightest?.pool ?? null;
+    const room = f.capacity !== undefined && f.weightsFloor !== null ? f.capacity - f.weightsFloor : null;
+    // a pool vLLM is told to allocate is taken at its word: the bound never sits below the estimate
+    const bound = room === null ? null : Math.max(room, pool ?? 0);
+    const j = judgeClaim(claimed, 'higher-is-better', {
+        estimate: pool,
+        bound,
+        show,
+        missing: f.missing,
+        why: "that bound is the device's whole memory less its weights shard, all of it KV cache",
+    });
+    if (j.basis !== 'estimate' || tightest === null || pool === null)
+        return j;
+    const where = stages.some((s) => s.pool !== pool) ? ' on its fullest device' : ' per device';
+    const filled = tightest.kv <= pool
+        ? `the plan's sequences fill ${show(tightest.kv)} of it at their peak`
+        : `one sequence of the longest context needs ${show(tightest.kv)}, more than it holds`;
+    const held = `the engine allocates ${show(pool)} of KV cache${where} (its pool, taken at start-up whatever the load; ${filled})`;
+    if (j.status === 'warn')
+        return { ...j, detail: `optimistic: claimed ${show(claimed)}, but ${held}; a larger pool takes ${largerPool(f.workload)}` };
+    const short = claimed < tightest.kvOne ? `; a pool of the claimed size would not hold one sequence of the longest context (${show(tightest.kvOne)})` : '';
+    return { ...j, detail: `conservative: claimed ${show(claimed)}, and ${held}${short}` };
+}
+
 ;// CONCATENATED MODULE: ./src/core/judged.ts
 // Requirements and claims, judged against a deployment's figures: each estimate and its physical
 // bound (compare.ts), the simulated percentiles, goodput, memory and utilization claims.
+
 
 
 
@@ -63836,7 +64173,7 @@ function keepsUpText(c, wl, capacity, served) {
     return ` only by queueing: it completes up to ${capacity.toPrecision(3)}/s with prompts always waiting to be batched${queue}`;
 }
 function judgedChecks(inputs) {
-    const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
+    const { plan, r, c, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
     const checks = [];
     const wl = r.workload;
     const capacity = r.hardware.memory;
@@ -64028,8 +64365,16 @@ function judgedChecks(inputs) {
         judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
     }
     if (cl.kv_cache_per_gpu !== undefined) {
-        const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+        // the pool the engine allocates, a capacity (kv-claim.ts): below it a claim is conservative
+        const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeKvCacheClaim(cl.kv_cache_per_gpu, {
+            memEst: c.memEst,
+            capacity,
+            weightsFloor: c.weightsFloor,
+            workload: wl,
+            missing,
+            show: fmtGiB,
+        }), missing);
     }
     if (cl.throughput !== undefined)
         judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, beyondOffered(judgeClaim(cl.throughput, 'higher-is-better', rateFig), cl.throughput, r), loopMissing);
@@ -64533,6 +64878,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const engine = ENGINE_LABEL[wl.engine];
     const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
     const maxConcurrency = c.maxConcurrencyAtMaxContext;
+    // The engine counts its cache in tokens of every layer; where windowed layers keep less, a token of
+    // that count is not a token of context (gpt-oss-120b: 93,952 of them held a sequence of 131,000).
+    const windowed = c.kvWindow ? `its ${windowedLayersWords(c.kvWindow.layers, c.kvWindow.window, c.kvWindow.kind, c.kvWindow.padding)}` : null;
+    const tokenNote = windowed ? ` (tokens counted in every layer, as ${engine} logs them: ${windowed})` : '';
     const given = plan.workload;
     if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
         out.push({
@@ -64590,11 +64939,14 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(need),
             limit: gib(tight.usable),
             unit: 'GiB',
-            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${tokenCount(maxContext)} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
-                    ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                    ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                        (windowed && c.kvBudget && maxContext !== null
+                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
+                            : '') +
                         (maxConcurrency !== null
-                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
                             : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
@@ -64653,7 +65005,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${tokenCount(heldTokens)} of the ${tokenCount(budget.capacityTokens)} tokens of KV cache${where}${tokenNote}${sharedNote}${capNote}`,
             });
         }
         else {
@@ -64665,7 +65017,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'needs' : 'need'} ${tokenCount(heldTokens)} tokens of KV cache, more than the ${tokenCount(budget.capacityTokens)}${where}${tokenNote}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
                         : openLoopNote !== ''
@@ -64687,7 +65039,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             path: 'workload.concurrency',
             ...(all.length > 0 ? { missing: all } : {}),
             detail: sized
-                ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
                 : missing.length > 0
                     ? `cannot size the KV cache without ${missing.join(', ')}`
                     : 'cannot size the KV cache from what the plan gives',
@@ -64844,6 +65196,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
     let pairPrefill;
     let pairDecode;
     let kvBytes;
+    let latentKvBytes = null;
     let mlaKvUp = null;
     if (isMla) {
         const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
@@ -64863,7 +65216,8 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
             // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
             pairDecode = 2 * heads * (kvLora + rope + kvLora);
             // Sparse MLA kernels keep an fp8 latent in their own layout, scales and a 16-bit rotary part included.
-            kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : (kvLora + rope) * bytes.kv;
+            latentKvBytes = (kvLora + rope) * bytes.kv;
+            kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : latentKvBytes;
         }
     }
     else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
@@ -64976,6 +65330,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
             attnPairFlopsPrefill: pairPrefill,
             attnPairFlopsDecode: pairDecode,
             kvBytesPerTokenLayer: kvBytes,
+            latentKvBytesPerTokenLayer: latentKvBytes,
             kvShardable: !isMla,
             slidingWindow,
             slidingLayers,
@@ -65021,6 +65376,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         attnPairFlopsPrefill: pairPrefill ?? 0,
         attnPairFlopsDecode: pairDecode ?? 0,
         kvBytesPerTokenLayer: kvBytes ?? 0,
+        latentKvBytesPerTokenLayer: latentKvBytes,
         kvShardable: !isMla,
         slidingWindow,
         slidingLayers,
@@ -65364,6 +65720,16 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
                 : {}),
         },
         assumptions,
+        ...(c.kvWindow
+            ? {
+                kv_cache_window: {
+                    window_tokens: c.kvWindow.window,
+                    windowed_layers: c.kvWindow.layers,
+                    kind: c.kvWindow.kind,
+                    ...(c.kvWindow.padding > 0 ? { padding_layers: c.kvWindow.padding } : {}),
+                },
+            }
+            : {}),
     };
 }
 function hardwareSummary(plan, worldSize) {
@@ -65406,43 +65772,6 @@ function combineReports(plans) {
         if (SEVERITY[p.verdict] > SEVERITY[verdict])
             verdict = p.verdict;
     return { version: 1, verdict, plans };
-}
-
-;// CONCATENATED MODULE: ./src/core/withheld.ts
-/**
- * A world size below hardware.gpus: the plan does not add up, but an engine starts on the devices its
- * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
- */
-const startsOnFewer = (c) => /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
-/** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
-function blockers(checks) {
-    const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
-    // memory.fits fails too where one request does not fit; those plans' times are already unverified
-    // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
-    // the engine refuses outright withholds the rest.
-    // A pool the plan fixes past the device is the one memory.fits failure keyed on the pool (memory-checks.ts).
-    const start = checks
-        .filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id) && c.path?.startsWith('workload.kv_cache_') === true)
-        .map((c) => c.id);
-    return [...layout, ...start];
-}
-/** Verdicts read on the deployment's figures; the layout's own checks and the plan file's are not. */
-function withheldTarget(id) {
-    return /^(requirements|claims)\./.test(id) || /(^|\.)memory\.(fits|kv_capacity)$/.test(id);
-}
-/** The checks with every pass or warning read on a deployment that cannot start made unverified. */
-function withholdOnBlockedDeployment(checks) {
-    const ids = blockers(checks);
-    if (ids.length === 0)
-        return checks;
-    const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-    const reason = `not judged: no engine starts this deployment (${named} ${ids.length === 1 ? 'fails' : 'fail'})`;
-    return checks.map((c) => {
-        if ((c.status !== 'pass' && c.status !== 'warn') || !withheldTarget(c.id))
-            return c;
-        // the figures stay (limit, basis, detail): what the layout as written would give is what its author fixes from
-        return { ...c, status: 'unverified', detail: `${reason}; as written, ${c.detail}` };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/unread-layout.ts
@@ -65628,7 +65957,6 @@ function verifyDisaggregatedPlan(loaded, options) {
         plan,
         r,
         c,
-        est,
         bound,
         memTotal,
         memFloor,
@@ -65938,7 +66266,6 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
         plan,
         r,
         c,
-        est,
         bound,
         memTotal,
         memFloor,
@@ -66342,6 +66669,7 @@ function buildVariationPlan(base, v) {
 
 
 
+
 const words_OBJECTIVE_TEXT = {
     'throughput-per-gpu': 'throughput per device (higher first)',
     ttft: 'time to first token (lower first)',
@@ -66387,6 +66715,10 @@ function warningGroups(c) {
         other.length > 0 ? `warnings: ${other.join(', ')}` : '',
     ].filter(Boolean);
     return { atRisk, other, groups };
+}
+/** Whether verify would warn about a candidate (warningsText is not ''), without the words: cheap enough for a whole search. */
+function hasWarnings(c) {
+    return c.warnings.length > 0 || c.unverified.length > 0;
 }
 /** The warnings of a candidate that passes (a requirement at risk, a pool's balance), to follow "passes": '' for none. */
 function warningsText(c) {
@@ -66442,27 +66774,84 @@ function estimateOrBound(estimate, bound, unit, boundSide) {
 }
 /** What a layout that does not fit shows for throughput: it serves nothing, whatever its bound says. */
 const DOES_NOT_FIT = 'does not fit';
+/** Every latency figure, in the order shown. */
+const LATENCY_ORDER = [
+    'ttft_ms',
+    'ttft_p50_ms',
+    'ttft_p90_ms',
+    'ttft_p99_ms',
+    'tpot_ms',
+    'tpot_p50_ms',
+    'tpot_p90_ms',
+    'tpot_p99_ms',
+    'e2e_p99_ms',
+];
+/** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+const requirementOf = (k) => `requirements.${k.slice(0, -'_ms'.length)}`;
+/**
+ * The latencies a candidate shows: the TTFT and TPOT figures its requirements judge ("TTFT p99" under
+ * requirements.ttft_p99: beside the mean, a layout read "TTFT 1.23 s" and failed a 1.5 s p99 with no
+ * visible reason), the mean where no requirement names that latency; the end-to-end p99 when required.
+ */
+function latencyFigures(c) {
+    const judged = new Set(c.requirements.map((r) => r.id));
+    const named = (k) => judged.has(requirementOf(k));
+    const group = (prefix) => {
+        const shown = LATENCY_ORDER.filter((k) => k.startsWith(`${prefix}_`) && named(k));
+        return shown.length > 0 ? shown : [`${prefix}_ms`];
+    };
+    return [...group('ttft'), ...group('tpot'), ...(named('e2e_p99_ms') ? ['e2e_p99_ms'] : [])];
+}
+/**
+ * The latency columns of a table of candidates: each figure some row shows, and the mean TTFT or TPOT
+ * when the list is ranked on it (`objective`) though no requirement names it.
+ */
+function words_latencyColumns(cands, objective) {
+    const shown = new Set(cands.flatMap(latencyFigures));
+    if (objective === 'ttft')
+        shown.add('ttft_ms');
+    if (objective === 'tpot')
+        shown.add('tpot_ms');
+    return LATENCY_ORDER.filter((k) => shown.has(k));
+}
+/** A latency figure of a candidate: its estimate, else its floor ("≥ 412 ms"); "—" for a layout that does not fit. */
+function words_latencyText(c, k) {
+    if (!rank_fits(c))
+        return '—';
+    const f = c.figures;
+    // every request's TTFT is at least the idle floor and its TPOT one sequence's step: the floors of the
+    // means bound the percentiles too (core/judged.ts); the end-to-end floor is its check's
+    const r = c.requirements.find((x) => x.id === requirementOf(k));
+    const bound = k.startsWith('ttft') ? f.ttft_lower_bound_ms : k.startsWith('tpot') ? f.tpot_lower_bound_ms : r?.basis === 'bound' ? r.achieved : null;
+    return estimateOrBound(f[k] ?? null, bound, 'ms', '≥');
+}
 function words_figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
     const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
+    const latency = latencyFigures(c).map((k) => ({ label: summary_metricLabel(k), text: words_latencyText(c, k) }));
     if (!rank_fits(c))
-        return { throughput: DOES_NOT_FIT, perGpu: '—', ttft: '—', tpot: '—', memory };
+        return { throughput: DOES_NOT_FIT, perGpu: '—', latency, memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
-        ttft: estimateOrBound(f.ttft_ms, f.ttft_lower_bound_ms, 'ms', '≥'),
-        tpot: estimateOrBound(f.tpot_ms, f.tpot_lower_bound_ms, 'ms', '≥'),
+        latency,
         memory,
     };
 }
-/** One line of a candidate's figures: throughput, TTFT, TPOT and memory; for a layout that does not fit, its memory alone. */
+/** "TTFT p99 1.96 s · TPOT 38.1 ms": the latencies a candidate shows, labelled. */
+function words_latencyLine(c, separator = ' · ') {
+    return words_figureTexts(c)
+        .latency.map((l) => `${l.label} ${l.text}`)
+        .join(separator);
+}
+/** One line of a candidate's figures: throughput, TTFT, TPOT (as its requirements judge them) and memory; for a layout that does not fit, its memory alone. */
 function words_figuresLine(c) {
     const f = words_figureTexts(c);
     if (!fits(c))
         return `${DOES_NOT_FIT}: memory/device ${f.memory}`;
-    return `throughput ${f.throughput} (${f.perGpu} per device) · TTFT ${f.ttft} · TPOT ${f.tpot} · memory/device ${f.memory}`;
+    return `throughput ${f.throughput} (${f.perGpu} per device) · ${words_latencyLine(c)} · memory/device ${f.memory}`;
 }
 // memory.fits' margin is one longest request's headroom (the check's own judgement), not the
 // memory/device column's load figure, which fills the KV pool whenever the load could: named apart
@@ -66473,13 +66862,18 @@ const SHORT_ID = {
     'requirements.tpot': 'TPOT',
     'requirements.max_memory_utilization': 'memory use',
 };
+/** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
+function shortId(id) {
+    const percentile = /^requirements\.((?:ttft|tpot|e2e)_p\d+)$/.exec(id);
+    return SHORT_ID[id] ?? (percentile ? summary_metricLabel(`${percentile[1]}_ms`) : id);
+}
 /** "throughput +12% · TTFT +80% · fits +41%" (margins as headroom; "(bound)" when only the bound is known). */
 function words_marginText(reqs) {
     if (reqs.length === 0)
         return 'no requirements';
     return reqs
         .map((r) => {
-        const name = SHORT_ID[r.id] ?? r.id;
+        const name = shortId(r.id);
         if (r.margin === null)
             return `${name} ${r.status === 'unverified' ? 'unverified' : NOT_COMPUTABLE}`;
         const sign = r.margin >= 0 ? '+' : '';
@@ -66510,9 +66904,8 @@ function words_disaggMissClause(r) {
 /**
  * "3 pass"; where verify would still warn about some of them (a requirement at risk, a pool's balance),
  * "3 meet every requirement on the estimates (2 with warnings)": verify's pass has none, and "3 pass"
- * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full; the
- * aggregated layouts' count rests on the short screen, whose ranges put layouts at risk that the full
- * run does not.
+ * read wrong beside "the best warns". Said of the disaggregated mixes, each verified in full, and of the
+ * aggregated layouts, whose count rests on the short screen (inFullText says so).
  */
 function passingText(passing, warned = 0) {
     return warned > 0 ? `${passing} ${meetEvery(passing, warned)}` : `${passing} pass`;
@@ -66527,11 +66920,33 @@ function words_disaggPassClause(r) {
     const verb = d.passing_with_warnings ? meetEvery(d.passing, d.passing_with_warnings) : d.passing === 1 ? 'passes' : 'pass';
     return ` (${mixes} ${verb})`;
 }
+/**
+ * " (by the short screen; of the 5 verified in full, 1 passes, 4 with warnings)": what the aggregated
+ * counts rest on. The screen verifies no layout in full, and "2338 pass" read as verify's word on each;
+ * '' when every layout counted as passing or open was verified in full (the counts are verify's), or
+ * when none is (a failure on the screen is one in full).
+ */
+function inFullText(s) {
+    const f = s.verified_in_full;
+    if (f.passing === s.passing && f.possible === s.possible)
+        return '';
+    if (f.layouts === 0)
+        return ' (by the short screen)';
+    const clean = f.passing - f.passing_with_warnings;
+    const failing = f.layouts - f.passing - f.possible;
+    const parts = [
+        `${clean} ${clean === 1 ? 'passes' : 'pass'}`,
+        f.passing_with_warnings > 0 ? `${f.passing_with_warnings} with warnings` : '',
+        f.possible > 0 ? `${f.possible} not ruled out` : '',
+        failing > 0 ? `${failing} ${failing === 1 ? 'fails' : 'fail'}` : '',
+    ].filter(Boolean);
+    return ` (by the short screen; of the ${f.layouts} verified in full, ${parts.join(', ')})`;
+}
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 function words_searchSummary(r, dash = '-') {
     const s = r.search;
     const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
-    const aggregated = `${s.layouts} ${words_rankedKind(r)}s: ${s.passing} pass, ${s.possible} not ruled out`;
+    const aggregated = `${countOf(s.layouts, words_rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
     const d = r.disaggregated;
     if (!d || d.verified === 0)
         return `${counts}, ${aggregated}`;
@@ -66569,13 +66984,14 @@ function words_variationText(v, placement) {
     return parts.join(', ');
 }
 function words_requiredText(id, value, unit) {
-    return `${SHORT_ID[id] ?? id} ${id === 'requirements.throughput' ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
+    return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts
 // The disaggregated side of a `suggest` result, for the terminal and for markdown: the best
 // prefill/decode mixes of the plan's devices with their figures and margins, which kind wins on the
 // objective and by how much, and whether a disaggregated layout rescues a plan that misses its latency.
+
 
 
 
@@ -66617,12 +67033,20 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
         return '';
     if (d.top.length === 0)
         return escape_escapeMarkdown(head);
-    const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Margins']];
+    const listed = d.top.slice(0, top);
+    const latency = words_latencyColumns([...listed, ...(d.best_aggregated ? [d.best_aggregated] : [])], r.objective);
+    const rows = [['#', 'Mix', 'Devices', 'Status', 'Throughput', 'Per device', ...latency.map(summary_metricLabel), 'Margins']];
     const row = (label, c, mix) => {
         const f = words_figureTexts(c);
-        return [label, escape_escapeCell(mix), String(c.variation.gpus), statusText(c), ...[f.throughput, f.perGpu, f.ttft, f.tpot, words_candidateMargins(c)].map(escape_escapeCell)];
+        return [
+            label,
+            escape_escapeCell(mix),
+            String(c.variation.gpus),
+            statusText(c),
+            ...[f.throughput, f.perGpu, ...latency.map((k) => words_latencyText(c, k)), words_candidateMargins(c)].map(escape_escapeCell),
+        ];
     };
-    for (const [i, c] of d.top.slice(0, top).entries())
+    for (const [i, c] of listed.entries())
         rows.push(row(`D${i + 1}`, c, mixOf(c)));
     if (d.best_aggregated)
         rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
@@ -66641,14 +67065,21 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
 
 
 
+
 const alternatives_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const alternatives_code = (text) => `\`${text}\``;
-function layoutsTable(cands, plan) {
-    const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', 'TTFT', 'TPOT', 'Memory / device', 'Margins']];
+function layoutsTable(cands, plan, objective) {
+    const latency = words_latencyColumns([...cands, plan], objective);
+    const rows = [['#', 'Devices', 'Layout', 'Throughput', 'Per device', ...latency.map(summary_metricLabel), 'Memory / device', 'Margins']];
     const row = (label, c) => {
         const f = words_figureTexts(c);
         // the layout is ours (sizes and '='): a code span needs no escaping
-        return [label, String(c.variation.gpus), alternatives_code(words_layoutCell(c)), ...[f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, words_candidateMargins(c)].map(escape_escapeCell)];
+        return [
+            label,
+            String(c.variation.gpus),
+            alternatives_code(words_layoutCell(c)),
+            ...[f.throughput, f.perGpu, ...latency.map((k) => words_latencyText(c, k)), f.memory, words_candidateMargins(c)].map(escape_escapeCell),
+        ];
     };
     for (const [i, c] of cands.entries())
         rows.push(row(String(i + 1), c));
@@ -66674,7 +67105,7 @@ function whatIfTable(r) {
         const figures = a.candidate
             ? (() => {
                 const f = figureTexts(a.candidate);
-                return `${f.throughput} · TTFT ${f.ttft} · TPOT ${f.tpot} · ${f.memory}/device`;
+                return `${f.throughput} · ${latencyLine(a.candidate)} · ${f.memory}/device`;
             })()
             : '';
         rows.push([escapeCell(a.change), OUTCOME[a.outcome], escapeCell(figures), escapeCell(a.detail)]);
@@ -66684,7 +67115,7 @@ function whatIfTable(r) {
 function planLine(r) {
     const f = words_figureTexts(r.plan);
     const figures = rank_fits(r.plan)
-        ? `throughput ${f.throughput}, TTFT ${f.ttft}, TPOT ${f.tpot}, memory ${f.memory} per device`
+        ? `throughput ${f.throughput}, ${words_latencyLine(r.plan, ', ')}, memory ${f.memory} per device`
         : `${DOES_NOT_FIT}: memory ${f.memory} per device`;
     return `The plan as written (${escape_escapeMarkdown(words_variationText(r.plan.variation, r.plan.placement))}) ${escape_escapeMarkdown(words_planVerdictText(r))}. Its figures: ${figures}; margins ${escape_escapeMarkdown(words_candidateMargins(r.plan))}.`;
 }
@@ -66706,7 +67137,7 @@ function renderAlternativesMarkdown(r, options = {}) {
     const parts = [planLine(r), ...impossibleLines(r)];
     parts.push(topHeading(r));
     if (r.top.length > 0)
-        parts.push(layoutsTable(r.top.slice(0, top), r.plan));
+        parts.push(layoutsTable(r.top.slice(0, top), r.plan, r.objective));
     const disaggregated = render_disagg_disaggregatedMarkdown(r, top);
     if (disaggregated)
         parts.push(disaggregated);
@@ -66722,7 +67153,7 @@ function renderSuggestMarkdown(r) {
     const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
     const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
     if (r.top.length > 0)
-        parts.push(layoutsTable(r.top, r.plan));
+        parts.push(layoutsTable(r.top, r.plan, r.objective));
     const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
     if (disaggregated)
         parts.push('#### Disaggregated prefill and decode', disaggregated);
@@ -66892,9 +67323,15 @@ function gpuCounts(from, max, nodeSize, anyCount) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/suggest/types.ts
+const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
+/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
+const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
+
 ;// CONCATENATED MODULE: ./src/suggest/evaluate.ts
 // Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
 // margins on each requirement and the objective's score.
+
 
 
 
@@ -66948,10 +67385,11 @@ function margin(check, metrics) {
     }
     return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
 }
-function figures(m, gpus) {
+/** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */
+function figures(m, gpus, judged) {
     const get = (k) => m?.[k] ?? null;
     const tput = get('throughput_tokens_per_s');
-    return {
+    const f = {
         throughput_tokens_per_s: tput,
         throughput_upper_bound_tokens_per_s: get('throughput_upper_bound_tokens_per_s'),
         throughput_per_gpu_tokens_per_s: tput === null ? null : Math.round((tput / gpus) * 10) / 10,
@@ -66963,6 +67401,11 @@ function figures(m, gpus) {
         memory_per_gpu_lower_bound_gib: get('memory_per_gpu_lower_bound_gib'),
         kv_cache_capacity_tokens: get('kv_cache_capacity_tokens'),
     };
+    // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
+    for (const k of PERCENTILE_FIGURES)
+        if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`))
+            f[k] = get(k);
+    return f;
 }
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
 function score(objective, f, gpus) {
@@ -67017,7 +67460,7 @@ function statusOf(report, requirements) {
 }
 /** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
 function candidateFromReport(variation, report, objective, placement) {
-    const f = figures(report.metrics, variation.gpus);
+    const f = figures(report.metrics, variation.gpus, new Set(report.checks.map((c) => c.id)));
     const s = score(objective, f, variation.gpus);
     const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
     const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
@@ -68424,6 +68867,15 @@ function unreliableOrder(top, objective) {
 function somethingPasses(r) {
     return r.plan.status === 'pass' || r.top.some((c) => c.status === 'pass') || (r.disaggregated?.top.some((c) => c.status === 'pass') ?? false);
 }
+function tallyInFull(full) {
+    const passing = full.filter((c) => c.status === 'pass');
+    return {
+        layouts: full.length,
+        passing: passing.length,
+        passing_with_warnings: passing.filter(hasWarnings).length,
+        possible: full.filter((c) => c.status === 'possible').length,
+    };
+}
 function search_suggest(base, options, planVerdict) {
     const s = new layout_search_LayoutSearch(base, options);
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
@@ -68456,6 +68908,10 @@ function search_suggest(base, options, planVerdict) {
         if (fresh.every((c) => confirmed.get(c).status === c.status))
             break;
     }
+    // The counts rest on the short screen, which verifies no layout in full: each says whether verify
+    // would still warn (as the disaggregated count does), and the summary says what the full runs found.
+    const judged = (c) => confirmed.get(c) ?? c;
+    const warned = all.filter((c) => statusOf(c) === 'pass' && hasWarnings(judged(c))).length;
     const top = ranked
         .slice(0, options.top)
         .map((c) => confirmed.get(c))
@@ -68500,6 +68956,8 @@ function search_suggest(base, options, planVerdict) {
             verified: s.verified,
             passing: passingCount,
             possible: possibleCount,
+            ...(warned > 0 ? { passing_with_warnings: warned } : {}),
+            verified_in_full: tallyInFull([...confirmed.values()]),
         },
         what_if: what,
         impossible,
@@ -68510,6 +68968,7 @@ function search_suggest(base, options, planVerdict) {
 
 ;// CONCATENATED MODULE: ./src/suggest/render-text.ts
 // `suggest --format text`: the search result for a terminal.
+
 
 
 
@@ -68560,10 +69019,11 @@ function renderSuggestText(r) {
                 ? `No ${kind} passes on the estimates${disaggPassClause(r)}; best ${kind}s the bounds leave open`
                 : `No ${kind} passes${disaggPassClause(r)}; the closest (smallest shortfall on their worst requirement)`;
         out.push(`${label}:`);
-        const rows = [['#', 'devices', 'layout', 'throughput', 'per device', 'TTFT', 'TPOT', 'memory/device', 'margins']];
+        const latency = latencyColumns([...r.top, r.plan], r.objective);
+        const rows = [['#', 'devices', 'layout', 'throughput', 'per device', ...latency.map(metricLabel), 'memory/device', 'margins']];
         const row = (label, c) => {
             const f = figureTexts(c);
-            return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, f.ttft, f.tpot, f.memory, candidateMargins(c)];
+            return [label, String(c.variation.gpus), layoutCell(c), f.throughput, f.perGpu, ...latency.map((k) => latencyText(c, k)), f.memory, candidateMargins(c)];
         };
         for (const [i, c] of r.top.entries())
             rows.push(row(String(i + 1), c));
@@ -77022,7 +77482,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8373);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7191);
 // The GitHub Action's entry point (action.yml runs the bundle of this file: dist/index.js).
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

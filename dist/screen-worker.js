@@ -239,11 +239,24 @@ const fmtGiB = (bytes) => {
     // too small for two decimals (a claimed 1e-300 GB): 3 significant digits, never "0.00 GiB"
     return `${g !== 0 && Math.abs(g) < 0.005 ? g.toPrecision(3) : g.toFixed(2)} GiB`;
 };
+/** A whole count of tokens with its digits grouped ("3,934,423"), as the figures beside it read. */
+const tokenCount = (n) => Math.round(n).toLocaleString('en-US');
 /**
  * A count with its noun, singular for one ("1 sequence", "8 sequences"): every message that counts
  * devices, sequences or steps in words goes through it, so none reads "1 sequences".
  */
 const figures_countOf = (n, singular, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;
+/**
+ * What windowed layers keep of a sequence: "18 sliding-window layers keep the last 128 tokens of a
+ * sequence", "12 chunked-attention layers keep at most 8192 tokens of a sequence" (the chunk it is in).
+ */
+function windowedLayersWords(layers, window, kind, padding = 0) {
+    const kept = kind === 'chunked'
+        ? `${figures_countOf(layers, 'chunked-attention layer')} ${layers === 1 ? 'keeps' : 'keep'} at most ${window} tokens of a sequence`
+        : `${figures_countOf(layers, 'sliding-window layer')} ${layers === 1 ? 'keeps' : 'keep'} the last ${window} tokens of a sequence`;
+    // vLLM's hybrid groups pad the last group of a kind with empty layers, which its count includes
+    return padding > 0 ? `${kept}; ${figures_countOf(padding, 'padding layer')} of vLLM's KV groups counted too` : kept;
+}
 
 ;// CONCATENATED MODULE: ./src/suggest/rules.ts
 
@@ -1300,6 +1313,46 @@ function stageKvBytesPerToken(facts, layout, stage) {
     return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
+ * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
+ * or chunked): its hybrid manager (v1/core/kv_cache_utils.py, _get_kv_cache_groups_uniform_page_size)
+ * splits each kind into groups of `size` layers, size being the fewest layers of a kind (the most, when
+ * that is under 1.5 times the fewest), pads the last group of a kind with empty layers, gives each group
+ * its own block table, and makes each block span `size` layer pages. Gemma 3 27B: 10 full and 52 sliding
+ * layers make 1 + 6 groups of 10, 8 padding layers ("Add 8 padding layers" in its start-up log). Null where
+ * vLLM keeps one group, or where the stage has layers this grouping leaves out here (linear attention,
+ * an indexer cache: docs/formulas.md, "Layer kinds").
+ */
+function vllmHybridGroups(facts, stage) {
+    const full = stageFullLayers(stage) + stage.mtpLayers;
+    const windowed = stage.slidingLayers;
+    if (full <= 0 || windowed <= 0 || stage.linearLayers > 0 || facts.indexer)
+        return null;
+    const fewest = Math.min(full, windowed);
+    const most = Math.max(full, windowed);
+    const size = most < 1.5 * fewest ? most : fewest;
+    return { full: Math.ceil(full / size), windowed: Math.ceil(windowed / size), size };
+}
+/**
+ * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
+ * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
+ * num_blocks // groups x block_size, each block spanning `size` layer pages: Gemma 3 27B counts 70 layers
+ * for its 62). SGLang counts an MLA layer as its latent in the KV dtype (kv_lora_rank + qk_rope_head_dim),
+ * also where the sparse-attention kernels store more per token (fp8 with scales and a 16-bit rotary part:
+ * GLM-5 on 8 MI355X logs 3,262,823 tokens, its pool over 78 x (576 + 132) bytes, then allocates them at
+ * 78 x (656 + 132) bytes, 186.77 GB, beyond the share its fraction meant).
+ */
+function stageCountedBytesPerToken(facts, layout, stage, engine) {
+    if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
+        const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
+        return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    }
+    const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    if (!groups)
+        return stageKvBytesPerToken(facts, layout, stage);
+    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+    return (perTokenLayer * groups.size * (groups.full + groups.windowed)) / layout.cp;
+}
+/**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
  * prefix held once (prefix caching shares its blocks).
  */
@@ -1494,7 +1547,8 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
 /**
  * Tokens of KV cache one replica holds, as its engine logs them at start-up ("GPU KV cache size: N
  * tokens", "KV Cache is allocated. #tokens: N", "Allocated ... for max tokens in paged KV cache (N)"):
- * each device's pool over the bytes of one token in every layer of its stage, in whole blocks. The
+ * each device's pool over the bytes of one token in every layer of its stage as the engine counts them
+ * (stageCountedBytesPerToken: vLLM's padded hybrid groups), in whole blocks. The
  * tightest stage decides; context parallelism multiplies it (each rank keeps 1/cp of every sequence).
  * A pool the plan sets in tokens (`capTokens`, workload.kv_cache_tokens; the pools already hold it in
  * bytes) is that many tokens wherever it binds, and never more.
@@ -1505,7 +1559,7 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
         // a neighbour of the same shape and pool holds the same tokens
         if (i > 0 && sameShape(stage, stages[i - 1]) && memory[i]?.pool === memory[i - 1]?.pool)
             return;
-        const perToken = stageKvBytesPerToken(facts, layout, stage);
+        const perToken = stageCountedBytesPerToken(facts, layout, stage, engine);
         const pool = memory[i]?.pool;
         if (perToken <= 0 || pool === null || pool === undefined)
             return;
@@ -1532,10 +1586,16 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
 }
 /**
  * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
- * every layer): the whole context, less what sliding-window layers free outside their window where the
- * engine frees it.
+ * every layer; with vLLM's hybrid groups, its blocks over the groups): the whole context, less what
+ * sliding-window layers free outside their window where the engine frees it.
  */
 function heldTokens(facts, layout, engine, stage, context) {
+    // vLLM's hybrid groups: a sequence takes blocks in every group, windowed groups up to the window.
+    const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    if (groups) {
+        const kept = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
+        return (groups.full * context + groups.windowed * kept) / (groups.full + groups.windowed);
+    }
     const perToken = stageKvBytesPerToken(facts, layout, stage);
     if (perToken <= 0)
         return context;
@@ -2133,6 +2193,15 @@ const mixName = (m) => `${m.prefill}P${m.decode}D`;
 
 
 
+/** The windowed layers the engine frees outside their window, or null (none, or an engine that keeps every token in every layer). */
+function kvWindowOf(facts, engine, stages = null) {
+    if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine])
+        return null;
+    // one stage: its padding is the model's (several stages each pad their own; not said)
+    const groups = engine === 'vllm' && stages?.length === 1 ? vllmHybridGroups(facts, stages[0]) : null;
+    const padding = groups ? groups.size * (groups.full + groups.windowed) - (stages[0].layers - stages[0].linearLayers + stages[0].mtpLayers) : 0;
+    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
+}
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
 function meanContext(input, output) {
     return input + output / 2;
@@ -2181,7 +2250,8 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     if (bound && floorWeights && stagesBound && hw.device) {
         let tokens = Infinity;
         for (const s of stagesBound) {
-            const perToken = stageKvBytesPerToken(bound, layout, s);
+            // the fewer of what the cache stores and what the engine counts (SGLang counts an fp8 sparse MLA latent short)
+            const perToken = Math.min(stageKvBytesPerToken(bound, layout, s), stageCountedBytesPerToken(bound, layout, s, wl.engine));
             if (perToken > 0)
                 tokens = Math.min(tokens, Math.max(0, hw.device.capacity - floorWeights(s)) / perToken);
         }
@@ -2223,7 +2293,21 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
-    return { memEst, weightsFloor, kvFloor, kvCapacity, kvCapacityBound, kvBudget, maxRunning, maxConcurrencyAtMaxContext, floorCheck, raisedFraction, sizing };
+    const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;
+    return {
+        memEst,
+        weightsFloor,
+        kvFloor,
+        kvCapacity,
+        kvCapacityBound,
+        kvBudget,
+        maxRunning,
+        maxConcurrencyAtMaxContext,
+        floorCheck,
+        raisedFraction,
+        sizing,
+        kvWindow,
+    };
 }
 /**
  * An open loop's memory once simulated: the KV cache of the sequences it had in flight at its peak
@@ -3987,12 +4071,17 @@ function compute(loaded, r, est, bound, options = {}) {
     // Sequences the KV cache holds (0: not one, memory.fits fails); one runs at least in the simulation.
     const room = runningRoom(r, memory);
     const maxRunning = room === null ? null : Math.max(1, room);
+    // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails): no
+    // request is prefilled or decoded, so no time is estimated, only the bounds (a physical floor still
+    // rules out a requirement). Llama 3.1 70B on one H100 read "TTFT not computable · TPOT not
+    // computable · decode step 63.4 ms".
+    const noRoom = room === 0;
     const estMode = { efficiency: hw.efficiency, latency: true, overlap: false, unknownIsFree: false };
     const finite = (v) => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
     const estModels = est && stagesEst ? stageCostModels(est, layout, hw, stagesEst, estMode) : null;
     const boundModels = bound && stagesBound ? stageCostModels(bound, layout, hw, stagesBound, BOUND_MODE) : null;
     // Idle TTFT: one request alone; its floor is the floor of every TTFT under load.
-    const idleEst = est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
+    const idleEst = !noRoom && est && stagesEst && wl.inputTokens !== undefined ? prefill(est, layout, hw, wl, stagesEst, wl.inputTokens, estMode) : null;
     const idleBound = bound && stagesBound ? prefill(bound, layout, hw, wl, stagesBound, wl.inputTokens ?? 1, BOUND_MODE) : null;
     // The decode step at the batch that actually runs: the plan's concurrency, or what the KV cache holds.
     const running = wl.concurrency !== undefined ? Math.min(wl.concurrency, (maxRunning ?? Infinity) * layout.dp) : undefined;
@@ -4002,7 +4091,7 @@ function compute(loaded, r, est, bound, options = {}) {
     // For a bound, an unknown prompt is the cheapest (1 token) and unknown output endless decoding.
     const boundContext = (wl.inputTokens ?? 1) + (wl.outputTokens ?? 0) / 2;
     const stepsAt = (batch) => ({
-        est: est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
+        est: !noRoom && est && stagesEst && batch !== undefined && meanContext !== undefined && wl.outputTokens !== undefined
             ? decodeStep(est, layout, hw, wl, stagesEst, batch, meanContext, estMode)
             : null,
         bound: bound && stagesBound && batch !== undefined ? decodeStep(bound, layout, hw, wl, stagesBound, batch, boundContext, BOUND_MODE) : null,
@@ -4024,9 +4113,7 @@ function compute(loaded, r, est, bound, options = {}) {
     }
     // The load, simulated.
     const costs = est && stagesEst && estModels ? replicaStepCosts(est, r, estModels, estMode) : null;
-    // A KV cache that holds no sequence of the workload's length serves nothing (memory.fits fails):
-    // no load is simulated and no loaded figure is given, only the idle, per-step and bound figures.
-    const noRoom = room === 0;
+    // nothing runs (noRoom): no load is simulated
     const simulated = options.load !== false && !noRoom;
     const which = options.quick ? 'quick' : 'plan';
     const loadResult = simulated && costs && est && maxRunning !== null ? simulateLoad(r, est, costs, maxRunning, which) : null;
@@ -4085,9 +4172,10 @@ function compute(loaded, r, est, bound, options = {}) {
         stagesBound,
         ...memory,
         memEst,
-        maxRunning: deploymentRunning,
+        // not one sequence runs where not one fits (the simulation's cap stays at least one)
+        maxRunning: noRoom ? 0 : deploymentRunning,
         runningPerReplica: maxRunning,
-        ttft: noRoom ? null : loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
+        ttft: loadedTtft(load?.outcome.ttft.mean, idleEst?.ttft ?? null),
         ttftIdle: idleEst?.ttft ?? null,
         ttftFloor: finite(idleBound?.ttft),
         step,
@@ -5285,7 +5373,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         };
     }
     const which = options.quick ? 'quick' : 'plan';
-    const loadResult = run && options.simulate !== false ? run(which) : null;
+    // A pool that holds not one request of the workload's length serves nothing (its memory.fits fails):
+    // nothing is simulated and no time is estimated, as for an aggregated plan (estimates.ts, noRoom).
+    // Llama 3.1 8B on 8 GiB devices, 1P1D, read "TTFT 84.4 ms · TPOT not computable · throughput 11.8 tokens/s".
+    const noRoom = pf.c.noRoom || df.c.noRoom;
+    const loadResult = run && options.simulate !== false && !noRoom ? run(which) : null;
     const figuresOf = (f) => (f && 'outcome' in f ? f : null);
     // What the pools complete when never short of work: a closed loop with every decode slot busy (the
     // goodput search's upper end), and an open loop's capacity, that closed loop at no more than the
@@ -5311,7 +5403,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     const latencyReqs = ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].filter((k) => req[k] !== undefined);
     const wantGoodput = options.goodput === true || req.request_rate !== undefined || (plan.workload.request_rate !== undefined && latencyReqs.length > 0);
     let maxRequestRate = null;
-    if (wantGoodput && run && decodeSlots !== null && options.simulate !== false) {
+    if (wantGoodput && run && decodeSlots !== null && options.simulate !== false && !noRoom) {
         maxRequestRate = goodputSearch(() => saturation(), (rate) => figuresOf(run({ rate, requests: goodputRequests(allSlots / groups) })), req, latencyReqs, ownOpenLoop(plan.workload.request_rate, load, options.quick, deploymentWl.benchmark !== null), () => (allSlots !== null ? (closedAt(goodputCapacityClients(deploymentWl, allSlots), which)?.servedRate ?? null) : null));
     }
     // An open loop that keeps up: what it could serve at most (its clients' cap included), for the throughput range's slow end.
@@ -5370,29 +5462,30 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     }
     const deployment = {
         ...memory,
+        ...(noRoom ? { maxRunning: 0 } : {}),
         stagesEst: df.c.stagesEst,
         stagesBound: df.c.stagesBound,
         runningPerReplica: df.c.runningPerReplica,
-        ttft: loadedTtft(load?.outcome.ttft.mean, ttftIdle),
-        ttftIdle,
+        ttft: noRoom ? null : loadedTtft(load?.outcome.ttft.mean, ttftIdle),
+        ttftIdle: noRoom ? null : ttftIdle,
         ttftFloor,
-        step,
+        step: noRoom ? null : step,
         stepFloor,
         tpot: load ? (load.outcome.tpot?.mean ?? null) : null,
         tpotFloor,
         throughput: load?.throughput ?? null,
         throughputBound,
         computeUtilization: load && peak ? (load.outcome.flopsPerSecond * groups) / (totalGpus * peak) : null,
-        bubble: df.c.bubble,
-        stageDecode: df.c.stageDecode,
+        bubble: noRoom ? null : df.c.bubble,
+        stageDecode: noRoom ? null : df.c.stageDecode,
         boundDecodeBy: df.c.boundDecodeBy,
-        boundBy: df.c.boundBy,
+        boundBy: noRoom ? null : df.c.boundBy,
         load,
         maxRequestRate,
         requestRateBound: requestRateCeiling,
         capacity,
         loadSkipped,
-        noRoom: false,
+        noRoom,
         routedExperts: df.c.routedExperts,
     };
     return {
@@ -5429,6 +5522,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         floorCheck: null,
         raisedFraction: null,
         sizing: null,
+        kvWindow: d.kvWindow,
     };
 }
 
@@ -7344,9 +7438,57 @@ function computeUtilizationCheck(plan, r, bound, c, claimed, missing) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/kv-claim.ts
+// claims.kv_cache_per_gpu: the KV cache a device holds is the pool its engine allocates at start-up,
+// whatever the load (vLLM "Available KV cache memory", SGLang "KV Cache is allocated", TensorRT-LLM
+// "Allocated ... for max tokens in paged KV cache"), as requirements.max_memory_utilization reads it.
+// Such a claim states a capacity, the bytes per device of claims.kv_cache_capacity_tokens: more is
+// better. Below the pool it is conservative (pass); above it, optimistic (warn: the engine carves out
+// less at these settings); above the device's whole memory less its weights shard, physically
+// impossible (fail). docs/formulas.md, "KV-cache capacity".
+
+/** The plan key that gives a larger pool: the pool vLLM is told to allocate, else the memory flag (and a cap the plan sets). */
+function largerPool(wl) {
+    if (wl.engine === 'vllm' && wl.kvCacheTokens !== null)
+        return 'a larger workload.kv_cache_tokens';
+    if (wl.engine === 'vllm' && wl.kvCacheMemory !== null)
+        return 'a larger workload.kv_cache_memory';
+    const cap = wl.kvCacheTokens !== null || wl.kvCacheMemory !== null ? ' (and a larger workload.kv_cache_tokens / kv_cache_memory, which caps it)' : '';
+    return `a higher workload.memory_fraction${cap}`;
+}
+function judgeKvCacheClaim(claimed, f) {
+    const { show } = f;
+    const stages = (f.memEst ?? []).filter((s) => s.pool !== null);
+    // the device with the least room decides, as the tightest stage decides the capacity in tokens
+    const tightest = stages.length > 0 ? stages.reduce((a, s) => (s.pool < a.pool ? s : a)) : null;
+    const pool = tightest?.pool ?? null;
+    const room = f.capacity !== undefined && f.weightsFloor !== null ? f.capacity - f.weightsFloor : null;
+    // a pool vLLM is told to allocate is taken at its word: the bound never sits below the estimate
+    const bound = room === null ? null : Math.max(room, pool ?? 0);
+    const j = judgeClaim(claimed, 'higher-is-better', {
+        estimate: pool,
+        bound,
+        show,
+        missing: f.missing,
+        why: "that bound is the device's whole memory less its weights shard, all of it KV cache",
+    });
+    if (j.basis !== 'estimate' || tightest === null || pool === null)
+        return j;
+    const where = stages.some((s) => s.pool !== pool) ? ' on its fullest device' : ' per device';
+    const filled = tightest.kv <= pool
+        ? `the plan's sequences fill ${show(tightest.kv)} of it at their peak`
+        : `one sequence of the longest context needs ${show(tightest.kv)}, more than it holds`;
+    const held = `the engine allocates ${show(pool)} of KV cache${where} (its pool, taken at start-up whatever the load; ${filled})`;
+    if (j.status === 'warn')
+        return { ...j, detail: `optimistic: claimed ${show(claimed)}, but ${held}; a larger pool takes ${largerPool(f.workload)}` };
+    const short = claimed < tightest.kvOne ? `; a pool of the claimed size would not hold one sequence of the longest context (${show(tightest.kvOne)})` : '';
+    return { ...j, detail: `conservative: claimed ${show(claimed)}, and ${held}${short}` };
+}
+
 ;// CONCATENATED MODULE: ./src/core/judged.ts
 // Requirements and claims, judged against a deployment's figures: each estimate and its physical
 // bound (compare.ts), the simulated percentiles, goodput, memory and utilization claims.
+
 
 
 
@@ -7405,7 +7547,7 @@ function keepsUpText(c, wl, capacity, served) {
     return ` only by queueing: it completes up to ${capacity.toPrecision(3)}/s with prompts always waiting to be batched${queue}`;
 }
 function judgedChecks(inputs) {
-    const { plan, r, c, est, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
+    const { plan, r, c, bound, memTotal, memFloor, modelMissing, memMissing, loopMissing, ttftMissing, economy, terse } = inputs;
     const checks = [];
     const wl = r.workload;
     const capacity = r.hardware.memory;
@@ -7597,8 +7739,16 @@ function judgedChecks(inputs) {
         judge('claims.weights_per_gpu', 'Claimed weights per GPU', 'claims.weights_per_gpu', cl.weights_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.weights_per_gpu, { ...memFig(w, c.weightsFloor), missing: modelMissing }), modelMissing);
     }
     if (cl.kv_cache_per_gpu !== undefined) {
-        const kv = c.memEst ? Math.max(...c.memEst.map((s) => s.kv)) : null;
-        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeMemoryClaim(cl.kv_cache_per_gpu, memFig(kv, est ? c.kvFloor : null)), memMissing);
+        // the pool the engine allocates, a capacity (kv-claim.ts): below it a claim is conservative
+        const missing = [...memMissing, ...(capacity === undefined ? ['hardware.memory'] : [])];
+        judge('claims.kv_cache_per_gpu', 'Claimed KV cache per GPU', 'claims.kv_cache_per_gpu', cl.kv_cache_per_gpu, 'GiB', 1 / GIB, judgeKvCacheClaim(cl.kv_cache_per_gpu, {
+            memEst: c.memEst,
+            capacity,
+            weightsFloor: c.weightsFloor,
+            workload: wl,
+            missing,
+            show: fmtGiB,
+        }), missing);
     }
     if (cl.throughput !== undefined)
         judge('claims.throughput', 'Claimed throughput', 'claims.throughput', cl.throughput, 'tokens/s', 1, beyondOffered(judgeClaim(cl.throughput, 'higher-is-better', rateFig), cl.throughput, r), loopMissing);
@@ -8102,6 +8252,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
     const engine = ENGINE_LABEL[wl.engine];
     const maxContext = wl.maxInputTokens !== undefined && wl.maxOutputTokens !== undefined ? wl.maxInputTokens + wl.maxOutputTokens : null;
     const maxConcurrency = c.maxConcurrencyAtMaxContext;
+    // The engine counts its cache in tokens of every layer; where windowed layers keep less, a token of
+    // that count is not a token of context (gpt-oss-120b: 93,952 of them held a sequence of 131,000).
+    const windowed = c.kvWindow ? `its ${windowedLayersWords(c.kvWindow.layers, c.kvWindow.window, c.kvWindow.kind, c.kvWindow.padding)}` : null;
+    const tokenNote = windowed ? ` (tokens counted in every layer, as ${engine} logs them: ${windowed})` : '';
     const given = plan.workload;
     if (given.memory_fraction !== undefined && given.memory_reserve !== undefined && Math.abs(given.memory_reserve - (1 - given.memory_fraction)) > 1e-9) {
         out.push({
@@ -8159,11 +8313,14 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(need),
             limit: gib(tight.usable),
             unit: 'GiB',
-            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${maxContext} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
+            detail: `one request of ${longestWords(plan.workload, contextFrom)} (${tokenCount(maxContext)} tokens) needs ${fmtGiB(need)} on the most loaded device (stage ${tight.stage}: ${share}) of the ${fmtGiB(tight.usable)} ${engine} may use (${tight.rule})` +
                 (fits && c.kvCapacity !== null
-                    ? `; its KV cache holds ${c.kvCapacity} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                    ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
+                        (windowed && c.kvBudget && maxContext !== null
+                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
+                            : '') +
                         (maxConcurrency !== null
-                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${maxContext} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
+                            ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
                             : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
@@ -8222,7 +8379,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${Math.round(heldTokens)} of the ${budget.capacityTokens} tokens of KV cache${where}${sharedNote}${capNote}`,
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'holds' : 'hold'} ${tokenCount(heldTokens)} of the ${tokenCount(budget.capacityTokens)} tokens of KV cache${where}${tokenNote}${sharedNote}${capNote}`,
             });
         }
         else {
@@ -8234,7 +8391,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 value: Math.round(heldTokens),
                 limit: budget.capacityTokens,
                 unit: 'tokens',
-                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${context} tokens ${perReplica === 1 ? 'needs' : 'need'} ${Math.round(heldTokens)} tokens of KV cache, more than the ${budget.capacityTokens}${where}${sharedNote}: ` +
+                detail: `${figures_countOf(perReplica, 'sequence')}${where} at a mean context of ${tokenCount(context)} tokens ${perReplica === 1 ? 'needs' : 'need'} ${tokenCount(heldTokens)} tokens of KV cache, more than the ${tokenCount(budget.capacityTokens)}${where}${tokenNote}${sharedNote}: ` +
                     (c.noRoom
                         ? `not one sequence fits, so nothing runs (see memory.fits)`
                         : openLoopNote !== ''
@@ -8256,7 +8413,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             path: 'workload.concurrency',
             ...(all.length > 0 ? { missing: all } : {}),
             detail: sized
-                ? `the KV cache holds ${budget.capacityTokens} tokens${layout.dp > 1 ? ' per replica' : ''}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
                 : missing.length > 0
                     ? `cannot size the KV cache without ${missing.join(', ')}`
                     : 'cannot size the KV cache from what the plan gives',
@@ -8413,6 +8570,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
     let pairPrefill;
     let pairDecode;
     let kvBytes;
+    let latentKvBytes = null;
     let mlaKvUp = null;
     if (isMla) {
         const kvLora = need(model.mla?.kv_lora_rank, 'model.mla.kv_lora_rank');
@@ -8432,7 +8590,8 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
             // Absorbed decode: scores over the latent (kv_lora + rope) and values in the latent (kv_lora).
             pairDecode = 2 * heads * (kvLora + rope + kvLora);
             // Sparse MLA kernels keep an fp8 latent in their own layout, scales and a 16-bit rotary part included.
-            kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : (kvLora + rope) * bytes.kv;
+            latentKvBytes = (kvLora + rope) * bytes.kv;
+            kvBytes = model.sparse_attention !== undefined && dtypes.kv === 'fp8' ? sparseMlaFp8Bytes(kvLora, rope) : latentKvBytes;
         }
     }
     else if (hidden !== undefined && heads !== undefined && kvHeads !== undefined && headDim !== undefined) {
@@ -8545,6 +8704,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
             attnPairFlopsPrefill: pairPrefill,
             attnPairFlopsDecode: pairDecode,
             kvBytesPerTokenLayer: kvBytes,
+            latentKvBytesPerTokenLayer: latentKvBytes,
             kvShardable: !isMla,
             slidingWindow,
             slidingLayers,
@@ -8590,6 +8750,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         attnPairFlopsPrefill: pairPrefill ?? 0,
         attnPairFlopsDecode: pairDecode ?? 0,
         kvBytesPerTokenLayer: kvBytes ?? 0,
+        latentKvBytesPerTokenLayer: latentKvBytes,
         kvShardable: !isMla,
         slidingWindow,
         slidingLayers,
@@ -8933,6 +9094,16 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
                 : {}),
         },
         assumptions,
+        ...(c.kvWindow
+            ? {
+                kv_cache_window: {
+                    window_tokens: c.kvWindow.window,
+                    windowed_layers: c.kvWindow.layers,
+                    kind: c.kvWindow.kind,
+                    ...(c.kvWindow.padding > 0 ? { padding_layers: c.kvWindow.padding } : {}),
+                },
+            }
+            : {}),
     };
 }
 function hardwareSummary(plan, worldSize) {
@@ -8983,29 +9154,43 @@ function combineReports(plans) {
  * layout uses (a reviewer: Llama 3.1 8B at tp 4 on 8 GPUs read "no engine starts this deployment").
  */
 const startsOnFewer = (c) => /(^|\.)layout\.world_size$/.test(c.id) && typeof c.value === 'number' && typeof c.limit === 'number' && c.value < c.limit;
-/** `layout.*` (or a pool's `prefill.layout.*`) failing, or a memory.fits that says the engine cannot start. */
+/**
+ * What blocks the deployment: `start`, the checks that say no engine starts it (`layout.*` or a pool's
+ * `prefill.layout.*` failing, a KV pool fixed past the device); `fits`, a memory.fits that says not
+ * one request of the longest length fits. vLLM refuses such a max_model_len at start-up, SGLang and
+ * TensorRT-LLM start with a shorter one and refuse those requests: the plan's load is not served
+ * either way, whatever its figures at the mean length say (Llama 3.1 70B on two H100s with 120,000-token
+ * prompts passed its TPOT requirement beside "not even one request of this length can run").
+ */
 function blockers(checks) {
     const layout = checks.filter((c) => c.status === 'fail' && /(^|\.)layout\.[a-z_]+$/.test(c.id) && !startsOnFewer(c)).map((c) => c.id);
-    // memory.fits fails too where one request does not fit; those plans' times are already unverified
-    // (judged.ts, noRoom), and their requirements on memory fail on their own: only a layout or a pool
-    // the engine refuses outright withholds the rest.
+    const fits = checks.filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id));
     // A pool the plan fixes past the device is the one memory.fits failure keyed on the pool (memory-checks.ts).
-    const start = checks
-        .filter((c) => c.status === 'fail' && /(^|\.)memory\.fits$/.test(c.id) && c.path?.startsWith('workload.kv_cache_') === true)
-        .map((c) => c.id);
-    return [...layout, ...start];
+    const pool = (c) => c.path?.startsWith('workload.kv_cache_') === true;
+    return { start: [...layout, ...fits.filter(pool).map((c) => c.id)], fits: fits.filter((c) => !pool(c)).map((c) => c.id) };
 }
 /** Verdicts read on the deployment's figures; the layout's own checks and the plan file's are not. */
 function withheldTarget(id) {
     return /^(requirements|claims)\./.test(id) || /(^|\.)memory\.(fits|kv_capacity)$/.test(id);
 }
+/** What blocks the deployment, or null when nothing does: the words the withheld verdicts and the reports' figures share. */
+function blockedBy(checks) {
+    const { start, fits } = blockers(checks);
+    const ids = [...start, ...fits];
+    if (ids.length === 0)
+        return null;
+    const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+    return {
+        what: start.length > 0 ? 'no engine starts this deployment' : 'not one request of the longest length fits',
+        because: `${named} ${ids.length === 1 ? 'fails' : 'fail'}`,
+    };
+}
 /** The checks with every pass or warning read on a deployment that cannot start made unverified. */
 function withholdOnBlockedDeployment(checks) {
-    const ids = blockers(checks);
-    if (ids.length === 0)
+    const blocked = blockedBy(checks);
+    if (blocked === null)
         return checks;
-    const named = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-    const reason = `not judged: no engine starts this deployment (${named} ${ids.length === 1 ? 'fails' : 'fail'})`;
+    const reason = `not judged: ${blocked.what} (${blocked.because})`;
     return checks.map((c) => {
         if ((c.status !== 'pass' && c.status !== 'warn') || !withheldTarget(c.id))
             return c;
@@ -9197,7 +9382,6 @@ function verifyDisaggregatedPlan(loaded, options) {
         plan,
         r,
         c,
-        est,
         bound,
         memTotal,
         memFloor,
@@ -9507,7 +9691,6 @@ function verifyLoadedPlan(loaded, options = {}) {
         plan,
         r,
         c,
-        est,
         bound,
         memTotal,
         memFloor,
@@ -9546,9 +9729,15 @@ function verifyLoadedPlan(loaded, options = {}) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/suggest/types.ts
+const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
+/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
+const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
+
 ;// CONCATENATED MODULE: ./src/suggest/evaluate.ts
 // Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
 // margins on each requirement and the objective's score.
+
 
 
 
@@ -9602,10 +9791,11 @@ function margin(check, metrics) {
     }
     return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
 }
-function figures(m, gpus) {
+/** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */
+function figures(m, gpus, judged) {
     const get = (k) => m?.[k] ?? null;
     const tput = get('throughput_tokens_per_s');
-    return {
+    const f = {
         throughput_tokens_per_s: tput,
         throughput_upper_bound_tokens_per_s: get('throughput_upper_bound_tokens_per_s'),
         throughput_per_gpu_tokens_per_s: tput === null ? null : Math.round((tput / gpus) * 10) / 10,
@@ -9617,6 +9807,11 @@ function figures(m, gpus) {
         memory_per_gpu_lower_bound_gib: get('memory_per_gpu_lower_bound_gib'),
         kv_cache_capacity_tokens: get('kv_cache_capacity_tokens'),
     };
+    // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
+    for (const k of PERCENTILE_FIGURES)
+        if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`))
+            f[k] = get(k);
+    return f;
 }
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
 function score(objective, f, gpus) {
@@ -9671,7 +9866,7 @@ function statusOf(report, requirements) {
 }
 /** `placement`: the placement keys the candidate's plan carries (candidate.ts carriedPlacement). */
 function candidateFromReport(variation, report, objective, placement) {
-    const f = figures(report.metrics, variation.gpus);
+    const f = figures(report.metrics, variation.gpus, new Set(report.checks.map((c) => c.id)));
     const s = score(objective, f, variation.gpus);
     const unverifiedChecks = report.checks.filter((c) => c.status === 'unverified');
     const requirements = report.checks.filter(isJudged).map((c) => margin(c, report.metrics));
