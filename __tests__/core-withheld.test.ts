@@ -125,6 +125,22 @@ describe('the figures of a deployment that cannot start', () => {
     expect(renderPlanMarkdown(report)).toMatch(/\| Decode step \| not computable \| ≥ [\d.]+ ms \|/);
   });
 
+  it('where not one request fits, no range is shown, so none is said to be wider than validated', () => {
+    // The same plan with its engine left out (a reason its ranges would widen): the text read "ranges
+    // wider than validated: deployment.engine is not given" and the markdown "Ranges in brackets: ..."
+    // under a table with no range in it.
+    const report = verify(llama70b(1).replace('deployment: {engine: vllm}\n', ''));
+    expect(check(report, 'memory.fits').status).toBe('fail');
+    expect(report.ranges ?? {}).toEqual({});
+    expect(report.details!.assumptions.filter((a) => a.name === 'ranges')).toEqual([]);
+    expect(renderText(combineReports([report]))).not.toContain('wider than validated');
+    const md = renderPlanMarkdown(report);
+    expect(md).not.toContain('wider than validated');
+    expect(md).not.toContain('Ranges in brackets');
+    // where the plan runs, the reason is still given
+    const runs = verify(llama70b(4).replace('deployment: {engine: vllm}\n', ''));
+    expect(renderText(combineReports([runs]))).toContain('ranges wider than validated: deployment.engine is not given');
+  });
   it('a layout no engine starts keeps its figures, labelled as the plan as written with the blocking checks, in text and markdown', () => {
     const report = verify(llama70b(3));
     expect(report.metrics!.decode_step_ms).toBeGreaterThan(0);

@@ -77,7 +77,9 @@ export function reportRanges(
   const pr = screened ? null : planRanges(plan, r, c, metrics);
   metrics.range_coverage = RANGE_COVERAGE;
   if (pr === null) return { ranges: {}, why: [] };
-  return { ranges: Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput)), why: pr.why };
+  const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+  // no figure to range (not one request fits): nothing is wider than validated
+  return { ranges, why: Object.keys(ranges).length > 0 ? pr.why : [] };
 }
 
 export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record<string, number | null>): PlanRanges {

@@ -90,7 +90,8 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   const starved = starvedDecodeNote(m);
   if (starved) notes.push(starved);
   if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-  if (typeof m.range_coverage === 'number')
+  // said only where a range is shown (none where not one request fits)
+  if (typeof m.range_coverage === 'number' && Object.keys(plan.ranges ?? {}).length > 0)
     notes.push(
       `Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`,
     );
