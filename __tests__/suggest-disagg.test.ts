@@ -62,6 +62,17 @@ describe('an aggregated plan that misses its TPOT', () => {
     expect(r.notes.some((n) => n.startsWith(`a disaggregated layout on the same 8 GPUs would pass: ${disaggText(choice)}`))).toBe(true);
   });
 
+  it('names the rescue for a percentile requirement too: tpot_p90 in place of tpot (the note looked only at the means)', () => {
+    const p90 = suggest(load(AGGREGATED.replace('tpot: 35 ms', 'tpot_p90: 35 ms')), OPTIONS, 'fail');
+    expect(p90.plan.failing).toContain('requirements.tpot_p90');
+    const rescue = p90.disaggregated!.rescue;
+    expect(rescue).not.toBeNull();
+    expect(rescue!.requirements.find((x) => x.id === 'requirements.tpot_p90')!.margin!).toBeGreaterThanOrEqual(0);
+    expect(p90.notes.some((n) => n.startsWith(`a disaggregated layout on the same 8 GPUs would pass: ${disaggText(rescue!.variation.disaggregation!)}`))).toBe(
+      true,
+    );
+  });
+
   it("says which kind wins on the objective and by how much, from the two candidates' own scores", () => {
     expect(d.best_aggregated).not.toBeNull();
     const dis = d.top[0]!.score!;

@@ -21,7 +21,7 @@ import { candidateFromReport } from './evaluate.js';
 import { best, compareCandidates, higherIsBetter } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { Candidate, DisaggChoice, DisaggSearch, Objective, PoolChoice } from './types.js';
-import { warningsText } from './words.js';
+import { isLatencyRequirement, LATENCY_REQUIREMENTS, warningsText } from './words.js';
 import { countOf } from '../core/figures.js';
 
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
@@ -302,8 +302,8 @@ export function searchDisaggregated(
   const byObjective = compareCandidates(objective);
   const top = verified.sort((a, b) => Number(strictlyPasses(b)) - Number(strictlyPasses(a)) || byObjective(a, b)).slice(0, VERIFY);
   const winnerOf = compare(top[0] ?? null, bestAggregated, objective);
-  // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
-  const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
+  // An aggregated plan that misses a latency requirement (TTFT, TPOT, a percentile): does a disaggregated layout of the same devices pass?
+  const misses = !own && LATENCY_REQUIREMENTS.some((k) => (req as Record<string, unknown>)[k] !== undefined);
   const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
   const counted = (status: Candidate['status']): number => verified.filter((c) => c.status === status).length;
   const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
@@ -358,7 +358,7 @@ function compare(dis: Candidate | null, agg: Candidate | null, objective: Object
 /** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */
 export function disaggNotes(d: DisaggSearch, plan: Candidate): string[] {
   const out: string[] = [];
-  const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
+  const missed = plan.requirements.filter((r) => isLatencyRequirement(r.id) && r.status === 'fail');
   if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
     out.push(`a disaggregated layout on the same ${countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation!, d.rescue.placement)}`);
   }

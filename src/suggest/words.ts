@@ -131,6 +131,12 @@ const LATENCY_ORDER: readonly LatencyFigure[] = [
 /** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
 const requirementOf = (k: LatencyFigure): string => `requirements.${k.slice(0, -'_ms'.length)}`;
 
+/** The plan keys of every latency requirement, mean or percentile: ttft, ttft_p99, ..., e2e_p99. */
+export const LATENCY_REQUIREMENTS: readonly string[] = LATENCY_ORDER.map((k) => k.slice(0, -'_ms'.length));
+
+/** Whether a check judges a latency requirement (requirements.ttft, requirements.tpot_p90, ...). */
+export const isLatencyRequirement = (id: string): boolean => LATENCY_ORDER.some((k) => requirementOf(k) === id);
+
 /**
  * The latencies a candidate shows: the TTFT and TPOT figures its requirements judge ("TTFT p99" under
  * requirements.ttft_p99: beside the mean, a layout read "TTFT 1.23 s" and failed a 1.5 s p99 with no
