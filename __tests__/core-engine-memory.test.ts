@@ -177,6 +177,19 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
       "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048)",
     );
   });
+  it("one longest request needs its padded groups' pages, as vLLM's start-up check counts them: no 'fits' beside '0 sequences at once'", () => {
+    // 42 full and 20 sliding layers: groups of 20, the full kind padded to 60, 80 layer pages in all.
+    // A 50,000-token request takes 20 x (3 x 50,000 + 1,024) pages of 8 KiB, 23.04 GiB, past the 21.02 GiB
+    // pool; the 62 layers it stores make 16.18 GiB, which read as fitting (vLLM refuses to start).
+    const padded = gemma3.replace('sliding_window_layers: 52', 'sliding_window_layers: 20');
+    const long = work.replace('input_tokens: 4096', 'input_tokens: 45000').replace('output_tokens: 4096', 'output_tokens: 5000');
+    const r = verify(plan(padded, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', long, 'deployment:\n  engine: vllm'));
+    const fits = check(r, 'memory.fits');
+    expect(fits.status).toBe('fail');
+    expect(fits.detail).toContain(`${((20 * (3 * 50000 + 1024) * 16 * 128 * 2 * 2) / GIB).toFixed(2)} GiB KV of one sequence`);
+    // SGLang pads nothing: its need is the 62 layers' bytes, and it fits
+    expect(check(verify(plan(padded, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', long, 'deployment:\n  engine: sglang')), 'memory.fits').status).toBe('pass');
+  });
   it('SGLang and TensorRT-LLM keep counting the 62 layers', () => {
     const sg = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: sglang'));
     const pool = sg.details!.devices[0]!.kv_pool_gib! * GIB;

@@ -381,7 +381,7 @@ export function stageCountedBytesPerToken(facts: ModelFacts, layout: Layout, sta
 
 /**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
- * prefix held once (prefix caching shares its blocks).
+ * prefix held once (prefix caching shares its blocks), as `engine` allocates them (stageHeldKvBytesPerSequence).
  */
 export function stageKvBytesShared(
   facts: ModelFacts,
@@ -391,12 +391,35 @@ export function stageKvBytesShared(
   context: number,
   shared: number,
   windowed = true,
+  engine: Engine | null = null,
 ): number {
   if (sequences <= 0) return 0;
   const prefix = Math.min(shared, context);
-  const one = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-  const common = stageKvBytesPerSequence(facts, layout, stage, prefix, windowed);
+  const one = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, engine);
+  const common = stageHeldKvBytesPerSequence(facts, layout, stage, prefix, windowed, engine);
   return sequences * one - (sequences - 1) * common;
+}
+
+/**
+ * Pool bytes one sequence takes on one device of the stage as `engine` allocates it: vLLM's hybrid
+ * groups give each group's block `size` layer pages, padding layers included, so a sequence takes
+ * size x (full groups x context + windowed groups x window) pages, as vLLM's own check before it starts
+ * counts it ("To serve at least one request ... KV cache is needed", _get_max_memory_usage_bytes_from_groups).
+ * Elsewhere (and with no engine) the bytes it stores: stageKvBytesPerSequence.
+ */
+export function stageHeldKvBytesPerSequence(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  context: number,
+  windowed = true,
+  engine: Engine | null = null,
+): number {
+  const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+  if (!groups) return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+  return (perTokenLayer * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
 }
 
 /**
@@ -568,8 +591,9 @@ export function stageMemory(
     // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
     const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
     const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
-    const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
-    const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+    // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
+    const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
+    const kvOne = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, cond.engine);
     const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
     let overhead: number;
     let pool: number | null = null;
