@@ -190,6 +190,12 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
     // SGLang pads nothing: its need is the 62 layers' bytes, and it fits
     expect(check(verify(plan(padded, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', long, 'deployment:\n  engine: sglang')), 'memory.fits').status).toBe('pass');
   });
+  it('--num-gpu-blocks-override 1,000 (kv_cache_tokens 16,000): 1,000 blocks of 10 layer pages, logged as 1,000 // 7 groups x 16 tokens', () => {
+    const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', `${work}\n  kv_cache_tokens: 16000`, 'deployment:\n  engine: vllm'));
+    // kv_cache_utils: num_tokens = num_blocks // len(kv_cache_groups) x block_size; each block 10 x 16 x 8 KiB
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(1000 / 7) * 16);
+    expect(r.details!.devices[0]!.kv_pool_gib! * GIB).toBeCloseTo(1000 * 10 * 16 * 16 * 128 * 2 * 2, -7);
+  });
   it('SGLang and TensorRT-LLM keep counting the 62 layers', () => {
     const sg = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: sglang'));
     const pool = sg.details!.devices[0]!.kv_pool_gib! * GIB;

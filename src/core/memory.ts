@@ -536,11 +536,18 @@ export function mostLoaded(stages: StageMemory[] | null): StageMemory | null {
 export function poolLimit(facts: ModelFacts, layout: Layout, cond: EngineConditions, stage: Stage, sequences: number): PoolLimit | null {
   const { kvCacheTokens: tokens, kvCacheMemory: bytes } = cond;
   if (tokens === null && bytes === null) return null;
+  // vLLM's blocks (kv_cache_tokens = --num-gpu-blocks-override x 16) span `size` layer pages under its
+  // hybrid groups, shared by every group: Gemma 3 27B's 1,000 blocks are 1,000 x 16 x 10 pages, which
+  // it logs as 1,000 // 7 groups x 16 = 2,272 tokens (kvCapacityTokens), not 16,000 x 62 pages
+  const groups = cond.engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+  const perToken = groups
+    ? ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * groups.size) / layout.cp
+    : stageKvBytesPerToken(facts, layout, stage);
   const fromTokens =
     tokens === null
       ? null
       : {
-          bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
+          bytes: tokens * perToken + sequences * stageStateBytesPerSequence(facts, layout, stage),
           source: `workload.kv_cache_tokens (${countOf(tokens, 'token')})`,
         };
   const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
