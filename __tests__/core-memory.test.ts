@@ -98,6 +98,8 @@ describe('capacity', () => {
     const impossible = check(claim(1_000_000), 'claims.kv_cache_capacity_tokens');
     expect(impossible.status).toBe('fail');
     expect(impossible.detail).toContain('less its weights shard');
+    // a memory size, not a formula at efficiency 1
+    expect(impossible.detail).not.toContain('every efficiency at 1');
     expect(impossible.limit!).toBeGreaterThan(estimate);
     expect(impossible.limit!).toBeLessThan(((80 - 14.9) * GIB) / 131072);
     expect(check(claim(Math.round(estimate * 1.1)), 'claims.kv_cache_capacity_tokens').status).toBe('warn');
@@ -132,6 +134,7 @@ describe('capacity', () => {
     expect(impossible.status).toBe('fail');
     expect(impossible.limit!).toBeCloseTo(79.19 - 14.96, 1);
     expect(impossible.detail).toContain('less its weights shard');
+    expect(impossible.detail).not.toContain('every efficiency at 1');
   });
 
   it('a claimed KV cache per GPU below a pool the load fills is conservative, not optimistic (Llama 3.1 70B TP4, 512 sequences of 9k tokens)', () => {

@@ -37,6 +37,8 @@ export interface Figures {
   missing: string[];
   /** what sets the bound (e.g. "decode is bound by HBM bandwidth"), appended to impossibility messages */
   why?: string;
+  /** a bound that is no formula at efficiency 1 (a memory size): impossibility messages leave that out */
+  boundIsCapacity?: boolean;
   /**
    * the estimator's track record for this figure: a requirement inside the range is at risk (ranges.ts);
    * `trend`, how the figure moves with load, when not as its kind does (a cost per token improves)
@@ -142,7 +144,7 @@ export function judgeClaim(claimed: number, dir: Direction, f: Figures): Judgeme
       status: 'fail',
       limit: f.bound,
       basis: 'bound',
-      detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
+      detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)}${f.boundIsCapacity ? '' : ' (every efficiency at 1)'}${because(f)}`,
     };
   }
   if (f.estimate === null) {

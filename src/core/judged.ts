@@ -399,6 +399,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       estimate: c.kvCapacity,
       bound: c.kvCapacityBound,
       why: "that bound is every device's whole memory less its weights shard, all of it KV cache",
+      boundIsCapacity: true,
       show: (v) => `${Math.round(v)} tokens`,
       missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
     });

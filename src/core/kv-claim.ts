@@ -44,6 +44,7 @@ export function judgeKvCacheClaim(claimed: number, f: KvClaimFigures): Judgement
     show,
     missing: f.missing,
     why: "that bound is the device's whole memory less its weights shard, all of it KV cache",
+    boundIsCapacity: true,
   });
   if (j.basis !== 'estimate' || tightest === null || pool === null) return j;
   const where = stages.some((s) => s.pool !== pool) ? ' on its fullest device' : ' per device';
