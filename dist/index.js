@@ -41087,7 +41087,8 @@ function performanceSection(plan, base, heading, minChange) {
         notes.push(starved);
     if (times && times.pipeline_bubble_fraction !== null)
         notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-    if (typeof m.range_coverage === 'number')
+    // said only where a range is shown (none where not one request fits)
+    if (typeof m.range_coverage === 'number' && Object.keys(plan.ranges ?? {}).length > 0)
         notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${format_formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
     const wider = ranges_widerReasons(plan);
     if (wider.length > 0)
@@ -57608,15 +57609,30 @@ function stageCountedBytesPerToken(facts, layout, stage, engine) {
 }
 /**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
- * prefix held once (prefix caching shares its blocks).
+ * prefix held once (prefix caching shares its blocks), as `engine` allocates them (stageHeldKvBytesPerSequence).
  */
-function stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed = true) {
+function stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed = true, engine = null) {
     if (sequences <= 0)
         return 0;
     const prefix = Math.min(shared, context);
-    const one = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-    const common = stageKvBytesPerSequence(facts, layout, stage, prefix, windowed);
+    const one = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, engine);
+    const common = stageHeldKvBytesPerSequence(facts, layout, stage, prefix, windowed, engine);
     return sequences * one - (sequences - 1) * common;
+}
+/**
+ * Pool bytes one sequence takes on one device of the stage as `engine` allocates it: vLLM's hybrid
+ * groups give each group's block `size` layer pages, padding layers included, so a sequence takes
+ * size x (full groups x context + windowed groups x window) pages, as vLLM's own check before it starts
+ * counts it ("To serve at least one request ... KV cache is needed", _get_max_memory_usage_bytes_from_groups).
+ * Elsewhere (and with no engine) the bytes it stores: stageKvBytesPerSequence.
+ */
+function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
+    const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    if (!groups)
+        return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+    const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+    return (perTokenLayer * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -57695,10 +57711,17 @@ function poolLimit(facts, layout, cond, stage, sequences) {
     const { kvCacheTokens: tokens, kvCacheMemory: bytes } = cond;
     if (tokens === null && bytes === null)
         return null;
+    // vLLM's blocks (kv_cache_tokens = --num-gpu-blocks-override x 16) span `size` layer pages under its
+    // hybrid groups, shared by every group: Gemma 3 27B's 1,000 blocks are 1,000 x 16 x 10 pages, which
+    // it logs as 1,000 // 7 groups x 16 = 2,272 tokens (kvCapacityTokens), not 16,000 x 62 pages
+    const groups = cond.engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
+    const perToken = groups
+        ? ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * groups.size) / layout.cp
+        : stageKvBytesPerToken(facts, layout, stage);
     const fromTokens = tokens === null
         ? null
         : {
-            bytes: tokens * stageKvBytesPerToken(facts, layout, stage) + sequences * stageStateBytesPerSequence(facts, layout, stage),
+            bytes: tokens * perToken + sequences * stageStateBytesPerSequence(facts, layout, stage),
             source: `workload.kv_cache_tokens (${figures_countOf(tokens, 'token')})`,
         };
     const fromBytes = bytes === null ? null : { bytes, source: 'workload.kv_cache_memory' };
@@ -57741,8 +57764,9 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
         // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
         const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
         const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
-        const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed);
-        const kvOne = stageKvBytesPerSequence(facts, layout, stage, context, windowed);
+        // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
+        const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
+        const kvOne = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, cond.engine);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
         let overhead;
         let pool = null;
@@ -63683,7 +63707,7 @@ function judgeClaim(claimed, dir, f) {
             status: 'fail',
             limit: f.bound,
             basis: 'bound',
-            detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)} (every efficiency at 1)${because(f)}`,
+            detail: `physically impossible: claimed ${f.show(claimed)}, ${word} ${f.show(f.bound)}${f.boundIsCapacity ? '' : ' (every efficiency at 1)'}${because(f)}`,
         };
     }
     if (f.estimate === null) {
@@ -63887,7 +63911,9 @@ function reportRanges(plan, r, c, metrics, economy, screened) {
     metrics.range_coverage = RANGE_COVERAGE;
     if (pr === null)
         return { ranges: {}, why: [] };
-    return { ranges: Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput)), why: pr.why };
+    const ranges = Object.assign({}, pr.ranges, economyRanges(economy, pr.throughput));
+    // no figure to range (not one request fits): nothing is wider than validated
+    return { ranges, why: Object.keys(ranges).length > 0 ? pr.why : [] };
 }
 function planRanges(plan, r, c, metrics) {
     const ctx = rangeContext(plan, r, c);
@@ -64097,6 +64123,7 @@ function judgeKvCacheClaim(claimed, f) {
         show,
         missing: f.missing,
         why: "that bound is the device's whole memory less its weights shard, all of it KV cache",
+        boundIsCapacity: true,
     });
     if (j.basis !== 'estimate' || tightest === null || pool === null)
         return j;
@@ -64391,6 +64418,7 @@ function judgedChecks(inputs) {
             estimate: c.kvCapacity,
             bound: c.kvCapacityBound,
             why: "that bound is every device's whole memory less its weights shard, all of it KV cache",
+            boundIsCapacity: true,
             show: (v) => `${Math.round(v)} tokens`,
             missing: [...modelMissing, ...(capacity === undefined ? ['hardware.memory'] : [])],
         });
@@ -66788,6 +66816,10 @@ const LATENCY_ORDER = [
 ];
 /** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
 const requirementOf = (k) => `requirements.${k.slice(0, -'_ms'.length)}`;
+/** The plan keys of every latency requirement, mean or percentile: ttft, ttft_p99, ..., e2e_p99. */
+const LATENCY_REQUIREMENTS = LATENCY_ORDER.map((k) => k.slice(0, -'_ms'.length));
+/** Whether a check judges a latency requirement (requirements.ttft, requirements.tpot_p90, ...). */
+const isLatencyRequirement = (id) => LATENCY_ORDER.some((k) => requirementOf(k) === id);
 /**
  * The latencies a candidate shows: the TTFT and TPOT figures its requirements judge ("TTFT p99" under
  * requirements.ttft_p99: beside the mean, a layout read "TTFT 1.23 s" and failed a 1.5 s p99 with no
@@ -67756,8 +67788,8 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const byObjective = compareCandidates(objective);
     const top = verified.sort((a, b) => Number(strictlyPasses(b)) - Number(strictlyPasses(a)) || byObjective(a, b)).slice(0, VERIFY);
     const winnerOf = compare(top[0] ?? null, bestAggregated, objective);
-    // An aggregated plan that misses its TTFT or TPOT: does a disaggregated layout of the same devices pass?
-    const misses = !own && (req.ttft !== undefined || req.tpot !== undefined);
+    // An aggregated plan that misses a latency requirement (TTFT, TPOT, a percentile): does a disaggregated layout of the same devices pass?
+    const misses = !own && LATENCY_REQUIREMENTS.some((k) => req[k] !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
     const counted = (status) => verified.filter((c) => c.status === status).length;
     const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
@@ -67814,7 +67846,7 @@ function compare(dis, agg, objective) {
 /** What the disaggregated search adds to the notes: the rescue of an aggregated plan, and which kind wins. */
 function disaggNotes(d, plan) {
     const out = [];
-    const missed = plan.requirements.filter((r) => (r.id === 'requirements.ttft' || r.id === 'requirements.tpot') && r.status === 'fail');
+    const missed = plan.requirements.filter((r) => isLatencyRequirement(r.id) && r.status === 'fail');
     if (d.rescue && missed.length > 0 && !plan.variation.disaggregation) {
         out.push(`a disaggregated layout on the same ${figures_countOf(d.gpus, 'GPU')} would pass: ${disaggText(d.rescue.variation.disaggregation, d.rescue.placement)}`);
     }
