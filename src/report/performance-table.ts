@@ -8,7 +8,7 @@ import { blockedBy } from '../core/withheld.js';
 import { withChange } from './changes.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatQuantity, NOT_COMPUTABLE } from './format.js';
-import { lockstepNote, widerReasons, withRange } from './ranges.js';
+import { hasRanges, lockstepNote, widerReasons, withRange } from './ranges.js';
 import { metricUnit } from './summary.js';
 
 interface Row {
@@ -91,7 +91,7 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   if (starved) notes.push(starved);
   if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
   // said only where a range is shown (none where not one request fits)
-  if (typeof m.range_coverage === 'number' && Object.keys(plan.ranges ?? {}).length > 0)
+  if (typeof m.range_coverage === 'number' && hasRanges(plan))
     notes.push(
       `Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`,
     );

@@ -15,6 +15,11 @@ function rangesIn(source: RangeSource): Record<string, unknown> | null {
   return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? (ranges as Record<string, unknown>) : null;
 }
 
+/** Whether the report shows any range (none where not one request fits). */
+export function hasRanges(source: RangeSource): boolean {
+  return Object.keys(rangesIn(source) ?? {}).length > 0;
+}
+
 /** The range of a metric, when the report gives a well-formed one. */
 export function rangeOf(source: RangeSource, key: string): [number, number] | null {
   const ranges = rangesIn(source);
