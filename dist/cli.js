@@ -38224,6 +38224,10 @@ function rangesIn(source) {
     const ranges = own ?? nested;
     return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
 }
+/** Whether the report shows any range (none where not one request fits). */
+function hasRanges(source) {
+    return Object.keys(rangesIn(source) ?? {}).length > 0;
+}
 /** The range of a metric, when the report gives a well-formed one. */
 function ranges_rangeOf(source, key) {
     const ranges = rangesIn(source);
@@ -39107,7 +39111,7 @@ function performanceSection(plan, base, heading, minChange) {
     if (times && times.pipeline_bubble_fraction !== null)
         notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
     // said only where a range is shown (none where not one request fits)
-    if (typeof m.range_coverage === 'number' && Object.keys(plan.ranges ?? {}).length > 0)
+    if (typeof m.range_coverage === 'number' && hasRanges(plan))
         notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
     const wider = widerReasons(plan);
     if (wider.length > 0)
