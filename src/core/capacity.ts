@@ -15,6 +15,7 @@ import {
   stageWeightBytes,
   denseSplit,
   type StageMemory,
+  vllmGroupPages,
   vllmHybridGroups,
 } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -77,8 +78,9 @@ export interface KvWindow {
 export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload']['engine'], stages: Stage[] | null = null): KvWindow | null {
   if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine]) return null;
   // one stage: its padding is the model's (several stages each pad their own; not said)
-  const groups = engine === 'vllm' && stages?.length === 1 ? vllmHybridGroups(facts, stages[0]!) : null;
-  const padding = groups ? groups.size * (groups.full + groups.windowed) - (stages![0]!.layers - stages![0]!.linearLayers + stages![0]!.mtpLayers) : 0;
+  const only = stages?.length === 1 ? stages[0]! : null;
+  const groups = engine === 'vllm' && only ? vllmHybridGroups(facts, only) : null;
+  const padding = groups && only ? vllmGroupPages(groups) - (only.layers - only.linearLayers + only.mtpLayers) : 0;
   return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
 }
 

@@ -302,6 +302,16 @@ function stageIndexerBytesPerToken(facts: ModelFacts, stage: Stage): number {
   return facts.indexer ? facts.indexer.bytesPerToken * (stageFullLayers(stage) + stage.mtpLayers) : 0;
 }
 
+/** KV bytes one token takes in one attention layer on one device (MLA's latent is replicated over tp). */
+function layerTokenBytes(facts: ModelFacts, layout: Layout): number {
+  return facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+}
+
+/** Tokens of a `context` a windowed layer keeps at its peak: the window, when the engine frees what falls out of it (`windowed`). */
+function windowKept(facts: ModelFacts, context: number, windowed: boolean): number {
+  return facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+}
+
 /**
  * Cache bytes of one sequence of `context` tokens on one device of the stage: the KV of its full-attention
  * layers (and loaded MTP modules), windowed layers up to their window when `windowed` (the engine frees
@@ -309,10 +319,10 @@ function stageIndexerBytesPerToken(facts: ModelFacts, stage: Stage): number {
  * linear-attention layers.
  */
 export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, windowed = true): number {
-  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const perTokenLayer = layerTokenBytes(facts, layout);
   const full = stageFullLayers(stage) + stage.mtpLayers;
   // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-  const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+  const kept = windowKept(facts, context, windowed);
   // Context parallelism splits each sequence's tokens over cp ranks.
   const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
   return perContext + stageStateBytesPerSequence(facts, layout, stage);
@@ -325,7 +335,7 @@ export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage
  * `writeBack`; a floor counts the read alone).
  */
 export function stageKvReadBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, writeBack: boolean): number {
-  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+  const perTokenLayer = layerTokenBytes(facts, layout);
   const attended = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
   const windowed = facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
   const indexerKeys = facts.indexer ? facts.indexer.bytesPerToken * stageFullLayers(stage) * context : 0;
@@ -336,7 +346,7 @@ export function stageKvReadBytesPerSequence(facts: ModelFacts, layout: Layout, s
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
   const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-  return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+  return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 
 /**
@@ -359,6 +369,11 @@ export function vllmHybridGroups(facts: ModelFacts, stage: Stage): { full: numbe
   return { full: Math.ceil(full / size), windowed: Math.ceil(windowed / size), size };
 }
 
+/** Layer pages a token takes under vLLM's hybrid groups: every group's block spans `size` of them, padding included. */
+export function vllmGroupPages(groups: { full: number; windowed: number; size: number }): number {
+  return groups.size * (groups.full + groups.windowed);
+}
+
 /**
  * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
  * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
@@ -375,8 +390,7 @@ export function stageCountedBytesPerToken(facts: ModelFacts, layout: Layout, sta
   }
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
   if (!groups) return stageKvBytesPerToken(facts, layout, stage);
-  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-  return (perTokenLayer * groups.size * (groups.full + groups.windowed)) / layout.cp;
+  return (layerTokenBytes(facts, layout) * vllmGroupPages(groups)) / layout.cp;
 }
 
 /**
@@ -417,9 +431,8 @@ export function stageHeldKvBytesPerSequence(
 ): number {
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
   if (!groups) return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-  const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-  const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
-  return (perTokenLayer * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+  const kept = windowKept(facts, context, windowed);
+  return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
 }
 
 /**
@@ -540,9 +553,7 @@ export function poolLimit(facts: ModelFacts, layout: Layout, cond: EngineConditi
   // hybrid groups, shared by every group: Gemma 3 27B's 1,000 blocks are 1,000 x 16 x 10 pages, which
   // it logs as 1,000 // 7 groups x 16 = 2,272 tokens (kvCapacityTokens), not 16,000 x 62 pages
   const groups = cond.engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-  const perToken = groups
-    ? ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * groups.size) / layout.cp
-    : stageKvBytesPerToken(facts, layout, stage);
+  const perToken = groups ? (layerTokenBytes(facts, layout) * groups.size) / layout.cp : stageKvBytesPerToken(facts, layout, stage);
   const fromTokens =
     tokens === null
       ? null
@@ -710,8 +721,7 @@ export function heldTokens(facts: ModelFacts, layout: Layout, engine: Engine, st
   // vLLM's hybrid groups: a sequence takes blocks in every group, windowed groups up to the window.
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
   if (groups) {
-    const kept = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
-    return (groups.full * context + groups.windowed * kept) / (groups.full + groups.windowed);
+    return (groups.full * context + groups.windowed * windowKept(facts, context, true)) / (groups.full + groups.windowed);
   }
   const perToken = stageKvBytesPerToken(facts, layout, stage);
   if (perToken <= 0) return context;
