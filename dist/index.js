@@ -57537,6 +57537,14 @@ function stageStateBytesPerSequence(facts, layout, stage) {
 function stageIndexerBytesPerToken(facts, stage) {
     return facts.indexer ? facts.indexer.bytesPerToken * (stageFullLayers(stage) + stage.mtpLayers) : 0;
 }
+/** KV bytes one token takes in one attention layer on one device (MLA's latent is replicated over tp). */
+function layerTokenBytes(facts, layout) {
+    return facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+}
+/** Tokens of a `context` a windowed layer keeps at its peak: the window, when the engine frees what falls out of it (`windowed`). */
+function windowKept(facts, context, windowed) {
+    return facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+}
 /**
  * Cache bytes of one sequence of `context` tokens on one device of the stage: the KV of its full-attention
  * layers (and loaded MTP modules), windowed layers up to their window when `windowed` (the engine frees
@@ -57544,10 +57552,10 @@ function stageIndexerBytesPerToken(facts, stage) {
  * linear-attention layers.
  */
 function stageKvBytesPerSequence(facts, layout, stage, context, windowed = true) {
-    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+    const perTokenLayer = layerTokenBytes(facts, layout);
     const full = stageFullLayers(stage) + stage.mtpLayers;
     // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-    const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
+    const kept = windowKept(facts, context, windowed);
     // Context parallelism splits each sequence's tokens over cp ranks.
     const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
     return perContext + stageStateBytesPerSequence(facts, layout, stage);
@@ -57559,7 +57567,7 @@ function stageKvBytesPerSequence(facts, layout, stage, context, windowed = true)
  * `writeBack`; a floor counts the read alone).
  */
 function stageKvReadBytesPerSequence(facts, layout, stage, context, writeBack) {
-    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
+    const perTokenLayer = layerTokenBytes(facts, layout);
     const attended = facts.indexer ? Math.min(context, facts.indexer.topK) : context;
     const windowed = facts.slidingWindow === null ? context : windowKeys(context, facts.slidingWindow, facts.windowKind);
     const indexerKeys = facts.indexer ? facts.indexer.bytesPerToken * stageFullLayers(stage) * context : 0;
@@ -57569,7 +57577,7 @@ function stageKvReadBytesPerSequence(facts, layout, stage, context, writeBack) {
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 function stageKvBytesPerToken(facts, layout, stage) {
     const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    return ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
  * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
@@ -57591,6 +57599,10 @@ function vllmHybridGroups(facts, stage) {
     const size = most < 1.5 * fewest ? most : fewest;
     return { full: Math.ceil(full / size), windowed: Math.ceil(windowed / size), size };
 }
+/** Layer pages a token takes under vLLM's hybrid groups: every group's block spans `size` of them, padding included. */
+function vllmGroupPages(groups) {
+    return groups.size * (groups.full + groups.windowed);
+}
 /**
  * KV bytes per token the engine divides its pool by to count the tokens it logs: one token in every KV
  * layer of the stage, and for vLLM's hybrid groups in every padded layer too ("GPU KV cache size" is
@@ -57608,8 +57620,7 @@ function stageCountedBytesPerToken(facts, layout, stage, engine) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (!groups)
         return stageKvBytesPerToken(facts, layout, stage);
-    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-    return (perTokenLayer * groups.size * (groups.full + groups.windowed)) / layout.cp;
+    return (layerTokenBytes(facts, layout) * vllmGroupPages(groups)) / layout.cp;
 }
 /**
  * KV bytes of `sequences` sequences of `context` tokens whose first `shared` tokens are one prompt
@@ -57634,9 +57645,8 @@ function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = t
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (!groups)
         return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-    const perTokenLayer = facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp);
-    const kept = facts.slidingWindow === null || !windowed ? context : Math.min(context, facts.slidingWindow);
-    return (perTokenLayer * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+    const kept = windowKept(facts, context, windowed);
+    return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -57719,9 +57729,7 @@ function poolLimit(facts, layout, cond, stage, sequences) {
     // hybrid groups, shared by every group: Gemma 3 27B's 1,000 blocks are 1,000 x 16 x 10 pages, which
     // it logs as 1,000 // 7 groups x 16 = 2,272 tokens (kvCapacityTokens), not 16,000 x 62 pages
     const groups = cond.engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-    const perToken = groups
-        ? ((facts.kvBytesPerTokenLayer / kvShardsOverTp(facts, layout.tp)) * groups.size) / layout.cp
-        : stageKvBytesPerToken(facts, layout, stage);
+    const perToken = groups ? (layerTokenBytes(facts, layout) * groups.size) / layout.cp : stageKvBytesPerToken(facts, layout, stage);
     const fromTokens = tokens === null
         ? null
         : {
@@ -57875,8 +57883,7 @@ function heldTokens(facts, layout, engine, stage, context) {
     // vLLM's hybrid groups: a sequence takes blocks in every group, windowed groups up to the window.
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (groups) {
-        const kept = facts.slidingWindow === null ? context : Math.min(context, facts.slidingWindow);
-        return (groups.full * context + groups.windowed * kept) / (groups.full + groups.windowed);
+        return (groups.full * context + groups.windowed * windowKept(facts, context, true)) / (groups.full + groups.windowed);
     }
     const perToken = stageKvBytesPerToken(facts, layout, stage);
     if (perToken <= 0)
@@ -59068,8 +59075,9 @@ function kvWindowOf(facts, engine, stages = null) {
     if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine])
         return null;
     // one stage: its padding is the model's (several stages each pad their own; not said)
-    const groups = engine === 'vllm' && stages?.length === 1 ? vllmHybridGroups(facts, stages[0]) : null;
-    const padding = groups ? groups.size * (groups.full + groups.windowed) - (stages[0].layers - stages[0].linearLayers + stages[0].mtpLayers) : 0;
+    const only = stages?.length === 1 ? stages[0] : null;
+    const groups = engine === 'vllm' && only ? vllmHybridGroups(facts, only) : null;
+    const padding = groups && only ? vllmGroupPages(groups) - (only.layers - only.linearLayers + only.mtpLayers) : 0;
     return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
 }
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
