@@ -157,7 +157,10 @@ export function stageWeightBytes(
   // second copy only when it lives on another stage.
   if (stage.hasEmbedding) embeddings += (facts.embedding / split.embedding) * b.embeddings;
   if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding)) embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
-  return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
+  // The vision tower feeds the embeddings: on the first stage, split over tp (vLLM's default mm_encoder_tp_mode
+  // "weights"; its norms, biases and position embeddings, under 1% of it, stay whole). Bound facts carry none.
+  const vision = stage.hasEmbedding ? (facts.vision / tp) * b.vision : 0;
+  return attn + dense + moe + embeddings + vision + mtpBytes(facts, layout, stage, padding, split);
 }
 
 /** Bytes per parameter of MLA's key (W_UK) and value (W_UV) parts of kv_b_proj, each on its own. */

@@ -116,13 +116,21 @@ export interface ModelFacts {
    */
   mlaKvUp: { key: number; value: number } | null;
 
+  /**
+   * parameters of the vision tower (encoder and projector, model.vision.params) the engine loads: 0 when the
+   * model has none, the plan says it is not loaded, or in bound mode (an engine may skip it: a floor never counts it)
+   */
+  vision: number;
+  /** the checkpoint's vision-tower parameters, loaded or not (publishers count them in the total) */
+  visionShipped: number;
+
   dtypes: ComponentDtypes;
   /**
-   * bytes per weight of each part; `router` is the MoE gate, which quantized checkpoints leave 16-bit and
+   * bytes per weight of each part; `vision` is the tower's, 16-bit (weight_dtype when wider than 8 bits, else bf16): quantized checkpoints leave it unquantized; `router` is the MoE gate, which quantized checkpoints leave 16-bit and
    * engines build unquantized (vLLM and SGLang DeepSeek-V2 gates take no quant_config): at least bf16
    */
-  bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number; router: number };
-  /** total parameters these facts describe (MTP modules excluded, as publishers count) */
+  bytes: { attention: number; mlp: number; mlpUnquantized: number; experts: number; embeddings: number; kv: number; router: number; vision: number };
+  /** total parameters these facts describe, the vision tower included (MTP modules excluded, as publishers count) */
   totalParams: number;
   /** parameters touched per token (attention, dense/shared MLP, top-k experts, router), lm head excluded */
   activeLayerParamsPerToken: number;
@@ -224,6 +232,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     embeddings: weightBytes(dtypes.embeddings, group),
     kv: DTYPE_BYTES[dtypes.kv],
     router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
+    vision: DTYPE_BYTES[unquantizedDtype(weightDtype)],
   };
 
   const isMoe = model.moe !== undefined;
@@ -342,6 +351,8 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
     mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
     mlaKvUp,
+    visionShipped: model.vision?.params ?? 0,
+    vision: mode === 'bound' || model.vision?.loaded === false ? 0 : (model.vision?.params ?? 0),
   } as const;
 
   const uniq = [...new Set(missing)];
@@ -438,7 +449,8 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     ...extra,
   };
   const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
-  const remainder = model.params !== undefined ? model.params - knownTotal : 0;
+  // a stated total counts the vision tower, which no engine need load: it is no part of the text model's remainder
+  const remainder = model.params !== undefined ? model.params - knownTotal - (model.vision?.params ?? 0) : 0;
   const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
   const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
   if (shapeComplete || remainder <= 0) {
@@ -465,7 +477,11 @@ function assemble(f: FactsCore): ModelFacts {
   const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
   const moeLayers = f.layers - f.denseLayers;
   const totalParams =
-    attentionStack + f.denseMlp * f.denseLayers + (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers + f.embedding * (f.tied ? 1 : 2);
+    attentionStack +
+    f.denseMlp * f.denseLayers +
+    (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
+    f.embedding * (f.tied ? 1 : 2) +
+    f.visionShipped;
   const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
   const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
   return { ...f, totalParams, activeLayerParamsPerToken };

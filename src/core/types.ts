@@ -71,6 +71,21 @@ export interface SparseAttentionSpec {
   index_topk?: number;
 }
 
+/**
+ * extension: the vision tower of a multimodal checkpoint (its encoder and the projector into the text
+ * model's hidden size), which engines load beside the text model. Stored 16-bit: quantized checkpoints
+ * leave it unquantized (vLLM builds Llama 4's tower without a quant_config).
+ */
+export interface VisionSpec {
+  /** parameters of the encoder and its projector (count); config.json's vision_config gives them */
+  params?: number;
+  /**
+   * whether the engine loads it: default true. A text-only deployment may skip it (vLLM: --limit-mm-per-prompt
+   * 0 for every modality, or --language-model-only)
+   */
+  loaded?: boolean;
+}
+
 export interface WeightDtypes {
   attention?: Dtype;
   mlp?: Dtype;
@@ -136,6 +151,8 @@ export interface ModelSpec {
    * instead of weight_dtypes.mlp. Meta's Llama-3.1-405B FP8 keeps layers 0 and 125 in bf16.
    */
   unquantized_mlp_layers?: number[];
+  /** extension: the vision tower (encoder and projector) a multimodal checkpoint ships */
+  vision?: VisionSpec;
 }
 
 export interface EfficiencySpec {

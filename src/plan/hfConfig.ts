@@ -11,6 +11,7 @@
 import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
+import { visionFromConfig } from './hfVision.js';
 import { readValue } from './read-value.js';
 import { TOKENS_MAX } from './schema.js';
 import { keyPathPart } from './source.js';
@@ -402,6 +403,7 @@ class ConfigMapper {
     this.readSparseAttention();
     this.readMtp();
     this.readDtypes();
+    this.readVision();
     this.reportUnmapped();
     return { spec: this.spec, lines: this.model.lines, warnings: this.model.warnings };
   }
@@ -424,9 +426,30 @@ class ConfigMapper {
     if (types.some((t) => t !== 1)) {
       m.warnings.push(`config.json ${m.name('attn_type_list')} has layers of a kind other than full attention (1): modelled as full attention`);
     }
-    if (isObject(this.root.vision_config)) {
-      m.warnings.push('config.json has a vision_config: the vision encoder is not modelled (an engine that serves images loads its weights too)');
+  }
+
+  /**
+   * The vision tower (vision_config): its encoder's and projector's parameters, which the weights count
+   * (16-bit, on the first stage, split over tp as vLLM does). What is not modelled is said: the encoder's
+   * own pass (vLLM profiles one at start-up, and each image's prefill runs it) and a tower of another kind.
+   */
+  private readVision(): void {
+    const read = visionFromConfig(this.root, this.spec.hidden_size);
+    if (read === null) return;
+    const m = this.model;
+    if ('unread' in read) {
+      m.warnings.push(
+        `config.json has a vision_config: ${read.unread}; its weights are not counted (an engine that serves images loads them too): state model.vision.params`,
+      );
+      return;
     }
+    this.spec.vision = { params: read.params };
+    const line = this.locate(['vision_config']);
+    if (line !== undefined) m.lines['model.vision.params'] = line;
+    m.warnings.push(
+      `config.json has a vision_config: its ${read.kind} (${(read.params / 1e9).toFixed(2)}B parameters) count in the weights, loaded by default ` +
+        "(model.vision.loaded: false for a text-only deployment); not modelled: the encoder's activations and time (vLLM profiles one encoder pass at start-up; an image prompt runs it)",
+    );
   }
 
   /** Sets model field `field` (dotted under model.) from config key `key` when present and valid. */

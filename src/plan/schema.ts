@@ -400,6 +400,14 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
       experts: dtype('Expert weights'),
       embeddings: dtype('Embeddings and LM head'),
     }),
+    vision: section("A multimodal checkpoint's vision tower (encoder and projector): weights the engine loads beside the text model", {
+      params: int('Parameters of the encoder and its projector (e.g. 0.42B); config.json vision_config gives them', 1, 1e13, true),
+      loaded: {
+        kind: 'boolean',
+        description:
+          'Whether the engine loads the tower: default true; false for a text-only deployment (vLLM --limit-mm-per-prompt 0 for every modality, or --language-model-only)',
+      },
+    }),
     unquantized_mlp_layers: {
       kind: 'intList',
       description:

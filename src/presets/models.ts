@@ -501,7 +501,10 @@ const qwen35_397b: ModelPreset = {
     moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 1024, shared_expert_ffn_hidden_size: 1024, dense_layers: 0 },
     mtp_layers: 1,
     weight_dtype: 'bf16',
+    vision: { params: 456_010_480 },
   },
+  // vision_config: a 27-layer ViT (hidden 1152, MLP 4304, 16-pixel patches over 2 frames, 2,304 positions) and
+  // its 2x2 patch merger into 4096: 0.456B parameters (src/plan/hfVision.ts, qwen35VisionParams)
   // Model card: "397B in total and 17B activated" (the vision encoder included in the total)
   published: { params: 397e9, active_params: 17e9, source: card('Qwen/Qwen3.5-397B-A17B') },
 };
@@ -548,6 +551,10 @@ const llama4Attention = {
   sliding_window_layers: 36,
   sliding_window_kind: 'chunked',
   weight_dtype: 'bf16',
+  // vision_config (both models): a 34-layer ViT (hidden 1408, MLP 5632, 336-pixel tiles of 14-pixel patches),
+  // its pixel-shuffle adapter (5632 -> 4096 -> 4096) and the projector into the text model (4096 x 5120):
+  // 0.872B parameters (src/plan/hfVision.ts, llama4VisionParams)
+  vision: { params: 871_932_416 },
 } as const satisfies ModelSpec;
 
 const llama4Scout: ModelPreset = {
