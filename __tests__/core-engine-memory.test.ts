@@ -99,7 +99,7 @@ describe('MXFP4 expert padding (vLLM quantization/mxfp4.py: intermediate to 128,
 });
 
 describe('sliding-window layers', () => {
-  it('gpt-oss-120b at a 65,536-token context: half the layers hold only 128 tokens, so twice the sequences fit', () => {
+  it('gpt-oss-120b at a 65,536-token context: half the layers reserve only a window and a chunk, so 1.77 times the sequences fit', () => {
     const r = verify(
       plan(
         '  preset: gpt-oss-120b',
@@ -110,10 +110,13 @@ describe('sliding-window layers', () => {
       ),
     );
     const capacity = r.metrics!.kv_cache_capacity_tokens!;
-    // Capacity counts every layer per token; a sequence holds 18 full layers x 65,536 and 18 x 128.
-    const held = (18 * 65536 + 18 * 128) / 36;
-    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / held));
-    expect(r.metrics!.max_concurrency_at_max_context!).toBeGreaterThan(1.9 * Math.floor(capacity / 65536));
+    // Capacity counts every layer per token. vLLM's concurrency counts a request at its start-up
+    // reservation: 18 full layers x 65,536 and 18 sliding ones x (cdiv(127 + 8,192, 16) + 1) x 16 = 8,336
+    // (the window and a prefill chunk of H200's default 8,192), not the 128 a running sequence keeps.
+    const reserved = (18 * 65536 + 18 * (Math.ceil((127 + 8192) / 16) + 1) * 16) / 36;
+    expect(reserved).toBe(36936);
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / reserved));
+    expect(r.metrics!.max_concurrency_at_max_context!).toBeGreaterThan(1.7 * Math.floor(capacity / 65536));
   });
   it('SGLang serves gpt-oss with hybrid SWA memory off: every layer holds the whole context', () => {
     const r = verify(
@@ -167,28 +170,71 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
     expect(tokens).toBeGreaterThanOrEqual(Math.floor(pool / (70 * perLayer) / 16) * 16 - 16);
     // The logged pool gives the logged count exactly: 19.53 GiB over 70 x 8 KiB, in blocks of 16.
     expect(Math.floor((19.53 * GIB) / (70 * perLayer) / 16) * 16).toBe(36560);
-    // A sequence takes blocks in the full group and in the six sliding groups (1,024 tokens each there).
-    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(tokens / ((8192 + 6 * 1024) / 7)));
+    // vLLM counts a request of 8,192 tokens at its start-up reservation: 512 blocks in the full group and
+    // cdiv(min(1,023 + 8,192, 8,192), 16) + 1 = 513 in each of the six sliding groups, not the 64 of a window.
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor((tokens * 7) / ((512 + 6 * 513) * 16)));
   });
   it("the words name the 8 padding layers vLLM's count includes; none for gpt-oss's even groups", () => {
     const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
     expect(r.details!.kv_cache_window).toEqual({ window_tokens: 1024, windowed_layers: 52, kind: 'sliding', padding_layers: 8 });
     expect(check(r, 'memory.fits').detail).toContain(
-      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048)",
+      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048; vLLM sets aside 8,206 for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 4 sequences of 8,192 tokens at once",
     );
   });
   it("one longest request needs its padded groups' pages, as vLLM's start-up check counts them: no 'fits' beside '0 sequences at once'", () => {
     // 42 full and 20 sliding layers: groups of 20, the full kind padded to 60, 80 layer pages in all.
-    // A 50,000-token request takes 20 x (3 x 50,000 + 1,024) pages of 8 KiB, 23.04 GiB, past the 21.02 GiB
-    // pool; the 62 layers it stores make 16.18 GiB, which read as fitting (vLLM refuses to start).
+    // vLLM's check sets aside for a 50,000-token request 20 x (3 x 50,000 + 9,232) pages of 8 KiB, 24.30 GiB
+    // (a sliding group: cdiv(1,023 + 8,192, 16) + 1 = 577 blocks of 16), past the 21.02 GiB pool; the 62
+    // layers it stores make 16.18 GiB, which read as fitting (vLLM refuses to start).
     const padded = gemma3.replace('sliding_window_layers: 52', 'sliding_window_layers: 20');
     const long = work.replace('input_tokens: 4096', 'input_tokens: 45000').replace('output_tokens: 4096', 'output_tokens: 5000');
     const r = verify(plan(padded, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', long, 'deployment:\n  engine: vllm'));
     const fits = check(r, 'memory.fits');
     expect(fits.status).toBe('fail');
-    expect(fits.detail).toContain(`${((20 * (3 * 50000 + 1024) * 16 * 128 * 2 * 2) / GIB).toFixed(2)} GiB KV of one sequence`);
+    expect(fits.detail).toContain(`${((20 * (3 * 50000 + 577 * 16) * 16 * 128 * 2 * 2) / GIB).toFixed(2)} GiB KV of one sequence`);
     // SGLang pads nothing: its need is the 62 layers' bytes, and it fits
     expect(check(verify(plan(padded, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', long, 'deployment:\n  engine: sglang')), 'memory.fits').status).toBe('pass');
+  });
+  it('Gemma 2 27B on one H100 at 0.95, max_model_len 8,192: the concurrency vLLM 0.19 logs (7.16x), not the window-only 9', () => {
+    // validation/cases/vllm-gemma2-27b-h100-memory: 23 full and 23 sliding (4,096) layers, 2 groups of 23.
+    const gemma2 = [
+      '  layers: 46\n  hidden_size: 4608\n  heads: 32\n  kv_heads: 16\n  head_dim: 128\n  ffn_hidden_size: 36864',
+      '  vocab_size: 256000\n  tied_embeddings: true\n  attention: gqa\n  mlp: gated\n  weight_dtype: bf16\n  kv_cache_dtype: bf16',
+      '  sliding_window: 4096\n  sliding_window_layers: 23',
+    ].join('\n');
+    const r = verify(plan(gemma2, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
+    const tokens = r.metrics!.kv_cache_capacity_tokens!;
+    // By hand (get_max_concurrency_for_kv_cache_config): a request of 8,192 tokens takes cdiv(8,192, 16) =
+    // 512 blocks in the full group and cdiv(min(4,095 + 8,192, 8,192), 16) + 1 = 513 in the sliding one,
+    // 1,025 blocks. The log's 58,672 tokens are num_blocks // 2 x 16, so num_blocks = 7,334 and
+    // 7,334 / 1,025 = 7.155, logged "7.16x". In capacity tokens a request takes 1,025 x 16 / 2 = 8,200.
+    expect(((2 * 58672) / 16 / 1025).toFixed(2)).toBe('7.16');
+    expect(58672 / 8200).toBeCloseTo(7.155, 3);
+    // The estimate's pool is 2.9% under the log's (56,976 tokens: a 4.27 GiB activation peak against the
+    // 3.66 GiB profiled), so 56,976 / 8,200 = 6.95: 6 sequences of 8,192 at once. The window-only count
+    // ((8,192 + 4,096) / 2 = 6,144 a request) said 9.
+    expect(Math.abs(tokens / 58672 - 1)).toBeLessThan(0.04);
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(tokens / 8200));
+    expect(Math.abs(tokens / 8200 - 7.155)).toBeLessThan(0.04 * 7.155);
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(6);
+  });
+  it("near the boundary memory.fits counts vLLM's start-up reservation: Gemma 3 27B at 0.72 fails as vLLM's check does", () => {
+    // The pool at 0.72 is 21.02 GiB - 0.23 x 79.19 GiB = 2.81 GiB. One 8,192-token request keeps 10 x (8,192 +
+    // 6 x 1,024) pages of 8 KiB running (1.09 GiB: fits), but vLLM's check sets aside 10 x (512 + 6 x 513)
+    // blocks of 16 pages, 4.38 GiB, and refuses to start.
+    const tight = work.replace('memory_fraction: 0.95', 'memory_fraction: 0.72');
+    const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', tight, 'deployment:\n  engine: vllm'));
+    const fits = check(r, 'memory.fits');
+    const pool = r.details!.devices[0]!.kv_pool_gib! * GIB;
+    const perPage = 16 * 128 * 2 * 2;
+    const reserved = 10 * (512 + 6 * 513) * 16 * perPage;
+    expect(pool).toBeGreaterThan(10 * (8192 + 6 * 1024) * perPage);
+    expect(pool).toBeLessThan(reserved);
+    expect(fits.status).toBe('fail');
+    expect(fits.detail).toContain(`${(reserved / GIB).toFixed(2)} GiB KV of one sequence`);
+    // SGLang reserves no chunk past the window (nor frees outside it): its own need is unchanged
+    const sg = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', tight, 'deployment:\n  engine: sglang'));
+    expect(check(sg, 'memory.fits').detail).toContain(`${((62 * 8192 * perPage) / GIB).toFixed(2)} GiB KV of one sequence`);
   });
   it('--num-gpu-blocks-override 1,000 (kv_cache_tokens 16,000): 1,000 blocks of 10 layer pages, logged as 1,000 // 7 groups x 16 tokens', () => {
     const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', `${work}\n  kv_cache_tokens: 16000`, 'deployment:\n  engine: vllm'));
@@ -216,12 +262,16 @@ describe("sliding-window capacity is named as the engine's count over every laye
     // a 131,000-token sequence: 18 full layers x 131,000 and 18 x 128, over 36 layers
     const takes = (18 * 131000 + 18 * 128) / 36;
     expect(takes).toBe(65564);
+    // vLLM's start-up check and concurrency count it at its reservation: cdiv(131,000, 16) = 8,188 blocks
+    // in a full layer, cdiv(127 + 8,192, 16) + 1 = 521 in a sliding one, (8,188 + 521) x 16 / 2 tokens
+    const reserved = ((8188 + 521) * 16) / 2;
+    expect(reserved).toBe(69672);
     // fewer capacity tokens than the request's length, yet it fits: the words must say why
     expect(capacity).toBeLessThan(131000);
-    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / takes));
+    expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / reserved));
     expect(r.metrics!.max_concurrency_at_max_context).toBe(1);
     expect(check(r, 'memory.fits').detail).toContain(
-      `its KV cache holds ${capacity.toLocaleString('en-US')} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131,000 tokens takes 65,564), 1 sequence of 131,000 tokens at once`,
+      `its KV cache holds ${capacity.toLocaleString('en-US')} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131,000 tokens takes 65,564; vLLM sets aside 69,672 for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 1 sequence of 131,000 tokens at once`,
     );
   });
   it('memory.kv_capacity names the count too: 16 sequences of 2,500 tokens hold 21,024 of them, not 40,000', () => {

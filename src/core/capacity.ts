@@ -8,6 +8,7 @@ import {
   type EngineConditions,
   heldTokens,
   kvCapacityTokens,
+  reservedTokens,
   stageCountedBytesPerToken,
   stageKvBytesPerSequence,
   stageKvBytesPerToken,
@@ -40,8 +41,10 @@ export interface MemoryFigures {
   kvBudget: KvBudget | null;
   /** sequences running at once in the whole deployment at mean context (engine cap included) */
   maxRunning: number | null;
-  /** sequences of the longest context the KV caches of all replicas hold at once */
+  /** sequences of the longest context the KV caches of all replicas hold at once, each at what the engine sets aside for it (vLLM's "Maximum concurrency") */
   maxConcurrencyAtMaxContext: number | null;
+  /** capacity tokens the engine sets aside for one request of the longest context (memory.reservedTokens); null where not computed */
+  reservedAtMaxContext: number | null;
   /**
    * When the estimate is not computable: whether even the floor (weights shard and one sequence's KV)
    * exceeds the most a pool could be, with what the engine could at most give; null when not decidable.
@@ -164,6 +167,7 @@ export function memoryFigures(
   let kvBudget: KvBudget | null = null;
   let maxRunning: number | null = null;
   let maxConcurrencyAtMaxContext: number | null = null;
+  let reservedAtMaxContext: number | null = null;
   if (est && stagesEst && kvCapacity !== null) {
     const stage = stagesEst[0]!;
     const held = (context: number): number => heldTokens(est, layout, wl.engine, stage, context);
@@ -175,7 +179,10 @@ export function memoryFigures(
       maxRunning = wl.concurrency !== undefined ? Math.min(wl.concurrency, perReplica * layout.dp) : perReplica * layout.dp;
     }
     if (maxContext !== undefined) {
-      maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
+      // vLLM counts each request at its start-up reservation (a sliding layer: its window and a chunk), not at what it holds running
+      const reserved = (context: number): number => reservedTokens(est, layout, wl.engine, stage, context, wl.maxBatchedTokens);
+      reservedAtMaxContext = reserved(maxContext);
+      maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, heldTokens: reserved, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
     }
   }
 
@@ -206,6 +213,7 @@ export function memoryFigures(
     kvBudget,
     maxRunning,
     maxConcurrencyAtMaxContext,
+    reservedAtMaxContext,
     floorCheck,
     raisedFraction,
     sizing,

@@ -353,6 +353,7 @@ function mergeMemory(p: Computed, d: Computed, worst: Computed, decodeWorkers: n
     kvBudget: d.kvBudget,
     maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
     maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
+    reservedAtMaxContext: d.reservedAtMaxContext,
     floorCheck: null,
     raisedFraction: null,
     sizing: null,

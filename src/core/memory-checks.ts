@@ -83,7 +83,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
         (fits && c.kvCapacity !== null
           ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
             (windowed && c.kvBudget && maxContext !== null
-              ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
+              ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))}${reserveWords(c, maxContext, engine, wl.maxBatchedTokens)})`
               : '') +
             (maxConcurrency !== null
               ? `, ${countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext!)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
@@ -187,6 +187,17 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   }
 
   return out;
+}
+
+/**
+ * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
+ */
+function reserveWords(c: Computed, maxContext: number, engine: string, maxBatchedTokens: number): string {
+  const reserved = c.reservedAtMaxContext;
+  if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1) return '';
+  const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
+  return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */

@@ -420,9 +420,9 @@ export function stageKvBytesShared(
 /**
  * Pool bytes one sequence takes on one device of the stage as `engine` allocates it: vLLM's hybrid
  * groups give each group's block `size` layer pages, padding layers included, so a sequence takes
- * size x (full groups x context + windowed groups x window) pages, as vLLM's own check before it starts
- * counts it ("To serve at least one request ... KV cache is needed", _get_max_memory_usage_bytes_from_groups).
- * Elsewhere (and with no engine) the bytes it stores: stageKvBytesPerSequence.
+ * size x (full groups x context + windowed groups x window) pages once it runs (vLLM's own check before it
+ * starts pads the same way, over a larger window: stageReservedKvBytesPerSequence). Elsewhere (and with no
+ * engine) the bytes it stores: stageKvBytesPerSequence.
  */
 export function stageHeldKvBytesPerSequence(
   facts: ModelFacts,
@@ -436,6 +436,54 @@ export function stageHeldKvBytesPerSequence(
   if (!groups) return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
   const kept = windowKept(facts, context, windowed);
   return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+}
+
+/**
+ * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
+ * in whole blocks: its KV spec's max_memory_usage_bytes (v1/kv_cache_interface.py), which both its
+ * start-up check (check_enough_kv_cache_memory: one request of max_model_len must fit) and its "Maximum
+ * concurrency for N tokens per request" line (get_max_concurrency_for_kv_cache_config) sum over the KV
+ * groups. A full layer (FullAttentionSpec): cdiv(max_model_len, block_size) blocks. A sliding layer
+ * (SlidingWindowSpec): cdiv(min(window - 1 + max_num_batched_tokens, max_model_len), block_size) + 1
+ * blocks, as a chunked prefill holds the window's last tokens and a whole chunk at once, plus one block
+ * for a window that does not start on a block's edge. A chunked-attention layer (ChunkedLocalAttentionSpec):
+ * cdiv(min(chunk + max_num_batched_tokens, max_model_len), block_size) blocks. More than the window a
+ * running sequence keeps (windowKept): the scheduler allocates per token and frees what leaves the
+ * window (SlidingWindowManager.remove_skipped_blocks), so only the start-up figures count this.
+ */
+export function vllmReservedTokens(facts: ModelFacts, context: number, maxBatchedTokens: number): { full: number; windowed: number } {
+  const block = KV_BLOCK_TOKENS.vllm;
+  if (context <= 0) return { full: 0, windowed: 0 };
+  const blocks = (tokens: number): number => Math.ceil(tokens / block) * block;
+  const full = blocks(context);
+  const w = facts.slidingWindow;
+  if (w === null) return { full, windowed: full };
+  if (facts.windowKind === 'chunked') return { full, windowed: blocks(Math.min(w + maxBatchedTokens, context)) };
+  return { full, windowed: blocks(Math.min(w - 1 + maxBatchedTokens, context)) + block };
+}
+
+/**
+ * Pool bytes the engine sets aside on one device of the stage for one request of `context` tokens before
+ * it starts (what its check that one request of the longest length fits counts): under vLLM its
+ * reservation (vllmReservedTokens, over its padded hybrid groups where it groups); elsewhere what the
+ * sequence holds at its peak (stageHeldKvBytesPerSequence, windows freed where the engine frees them).
+ */
+export function stageReservedKvBytesPerSequence(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  context: number,
+  engine: Engine,
+  maxBatchedTokens: number,
+): number {
+  if (engine !== 'vllm') return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
+  const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+  const perTokenLayer = layerTokenBytes(facts, layout);
+  const groups = vllmHybridGroups(facts, stage);
+  if (groups) return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
+  const full = stageFullLayers(stage) + stage.mtpLayers;
+  const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
+  return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
 }
 
 /**
@@ -530,7 +578,7 @@ export interface StageMemory {
   pool: number | null;
   /** what the engine may use on this device; null without hardware.memory */
   usable: number | null;
-  /** KV of one sequence at the longest context */
+  /** KV the engine sets aside for one sequence of the longest context before it starts (stageReservedKvBytesPerSequence) */
   kvOne: number;
   /** what makes up `usable`: its parts and the formula of the engine's KV pool */
   rule: string | null;
@@ -614,7 +662,8 @@ export function stageMemory(
     const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
     // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
-    const kvOne = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, cond.engine);
+    // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
+    const kvOne = stageReservedKvBytesPerSequence(facts, layout, stage, context, cond.engine, cond.maxBatchedTokens);
     const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
     let overhead: number;
     let pool: number | null = null;
@@ -713,6 +762,26 @@ export function kvCapacityTokens(
   // (resource_manager.py, KVCacheManager.calculate_max_num_blocks); SGLang aligns its cap down to pages.
   if (capped && engine === 'trtllm') return Math.ceil(tokens / block) * block;
   return Math.floor(tokens / block) * block;
+}
+
+/**
+ * Capacity tokens the engine sets aside for one request of `context` tokens in one replica, in the count
+ * kvCapacityTokens gives: under vLLM its reservation (vllmReservedTokens), its blocks over its groups,
+ * so that the capacity over it is vLLM's "Maximum concurrency" (num_blocks over the blocks per request);
+ * elsewhere what the sequence holds (heldTokens).
+ */
+export function reservedTokens(facts: ModelFacts, layout: Layout, engine: Engine, stage: Stage, context: number, maxBatchedTokens: number): number {
+  if (engine !== 'vllm') return heldTokens(facts, layout, engine, stage, context);
+  const groups = vllmHybridGroups(facts, stage);
+  if (groups) {
+    const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+    return (groups.full * res.full + groups.windowed * res.windowed) / (groups.full + groups.windowed);
+  }
+  const perToken = stageKvBytesPerToken(facts, layout, stage);
+  if (perToken <= 0) return context;
+  return (
+    (stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, maxBatchedTokens) - stageStateBytesPerSequence(facts, layout, stage)) / perToken
+  );
 }
 
 /**
