@@ -181,6 +181,12 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
       "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048; vLLM sets aside 8,206 for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 4 sequences of 8,192 tokens at once",
     );
   });
+  it('with pp 2 each stage pads its own groups, and the words name them all: 5 full and 26 sliding layers a stage, 4 padding layers each', () => {
+    const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 2', '  tp: 1\n  pp: 2', work, 'deployment:\n  engine: vllm'));
+    // 31 layers a stage: groups of 5, 1 full and cdiv(26, 5) = 6 sliding, 35 layer pages for 31
+    expect(r.details!.kv_cache_window).toEqual({ window_tokens: 1024, windowed_layers: 52, kind: 'sliding', padding_layers: 8 });
+    expect(check(r, 'memory.fits').detail).toContain("8 padding layers of vLLM's KV groups counted too");
+  });
   it("one longest request needs its padded groups' pages, as vLLM's start-up check counts them: no 'fits' beside '0 sequences at once'", () => {
     // 42 full and 20 sliding layers: groups of 20, the full kind padded to 60, 80 layer pages in all.
     // vLLM's check sets aside for a 50,000-token request 20 x (3 x 50,000 + 9,232) pages of 8 KiB, 24.30 GiB

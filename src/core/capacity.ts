@@ -80,11 +80,14 @@ export interface KvWindow {
 /** The windowed layers the engine frees outside their window, or null (none, or an engine that keeps every token in every layer). */
 export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload']['engine'], stages: Stage[] | null = null): KvWindow | null {
   if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine]) return null;
-  // one stage: its padding is the model's (several stages each pad their own; not said)
-  const only = stages?.length === 1 ? stages[0]! : null;
-  const groups = engine === 'vllm' && only ? vllmHybridGroups(facts, only) : null;
-  const padding = groups && only ? vllmGroupPages(groups) - (only.layers - only.linearLayers + only.mtpLayers) : 0;
-  return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
+  // each stage pads its own groups (vllmHybridGroups): the model's padding is theirs together (whole
+  // layers: a stage's share of each kind can be fractional)
+  let padding = 0;
+  for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
+    const groups = vllmHybridGroups(facts, stage);
+    if (groups) padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+  }
+  return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
 
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
