@@ -157,3 +157,22 @@ describe("a disaggregated plan's headline figures say whose they are", () => {
     expect(all).not.toMatch(/pool\)|decode replica/);
   });
 });
+
+describe('the pools table carries the window note the aggregated capacity line does', () => {
+  // gpt-oss-120b under vLLM: 18 of its 36 layers keep 128 tokens, so each pool's KV tokens are vLLM's count over every layer
+  const oss = `version: 1
+model: {preset: gpt-oss-120b}
+hardware: {preset: h200, gpus: 2}
+disaggregation:
+  prefill: {workers: 1, gpus: 1, parallelism: {tp: 1}}
+  decode: {workers: 1, gpus: 1, parallelism: {tp: 1}}
+  kv_transfer: {bandwidth: 50 GB/s}
+workload: {concurrency: 16, input_tokens: 2000, output_tokens: 500}
+deployment: {engine: ENGINE}
+`;
+  it('names the count under vLLM; nothing under SGLang, which keeps every token in every layer', () => {
+    const md = renderPlanMarkdown(verify(oss.replace('ENGINE', 'vllm')));
+    expect(md).toContain('KV cache per worker: tokens counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence).');
+    expect(renderPlanMarkdown(verify(oss.replace('ENGINE', 'sglang')))).not.toContain('counted in every layer');
+  });
+});

@@ -5,7 +5,7 @@ import type { DeviceMemory, DisaggregationDetails, PlanReport, PoolDetails } fro
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatCount, formatGiB, formatMs, NOT_COMPUTABLE } from './format.js';
 import { renderMemoryChart } from './memory-chart.js';
-import { countOf } from '../core/figures.js';
+import { countOf, windowedLayersWords } from '../core/figures.js';
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 const pct = (x: number | null): string => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
@@ -56,6 +56,15 @@ function rows(d: DisaggregationDetails, plan: PlanReport): string[][] {
   ];
 }
 
+/** The note the aggregated capacity line carries (summary.ts, kvCapacityUnit): where windowed layers keep less, the pools' KV tokens are the engine's count over every layer; else ''. */
+function windowLine(plan: PlanReport): string {
+  const w = plan.details?.kv_cache_window;
+  if (!w) return '';
+  return escapeMarkdown(
+    `KV cache per worker: tokens counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)}).`,
+  );
+}
+
 function transferLine(d: DisaggregationDetails): string {
   const t = d.kv_transfer;
   if (t.bytes_per_prompt_mib === null) return 'KV transfer: not computable.';
@@ -77,5 +86,5 @@ export function renderPoolsSection(plan: PlanReport, h: string): string {
   const devices = [...d.prefill.devices, ...d.decode.devices];
   const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
   const chart = renderMemoryChart(devices, { labels });
-  return [`${h} Prefill and decode pools`, table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
+  return [`${h} Prefill and decode pools`, table(rows(d, plan)), windowLine(plan), transferLine(d), chart].filter(Boolean).join('\n\n');
 }
