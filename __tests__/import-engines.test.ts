@@ -644,3 +644,57 @@ describe("TensorRT-LLM: each front end's own spellings", () => {
     expect(said(fields('trtllm-serve meta-llama/Llama-3.1-70B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': good }))).toBe('');
   });
 });
+
+// TensorRT-LLM's options YAML is validated by LlmArgs (tensorrt_llm/llmapi/llm_args.py): BaseLlmArgs and
+// each section model (KvCacheConfig, CudaGraphConfig, AttentionDpConfig: StrictBaseModel) forbid unknown
+// keys, and a section's field is read only under its section (KvCacheConfig.free_gpu_memory_fraction).
+describe('TensorRT-LLM: keys in the wrong place of the options YAML', () => {
+  const said = (r: { warnings: string[] }) => r.warnings.join('\n');
+  const trt = (yaml: string, flags = '') =>
+    fields(`trtllm-serve meta-llama/Llama-3.1-70B-Instruct --tp_size 4 ${flags}--extra_llm_api_options extra.yaml`, { 'extra.yaml': yaml });
+
+  it('does not apply a top-level free_gpu_memory_fraction (read only under kv_cache_config), and says so at its line (before: read silently)', () => {
+    const alone = trt('max_batch_size: 16\nfree_gpu_memory_fraction: 0.5\n');
+    expect(alone.fields.workload?.memory_fraction).toBeUndefined();
+    expect(said(alone)).toMatch(
+      /extra\.yaml:2: 'free_gpu_memory_fraction' belongs under kv_cache_config: \(kv_cache_config\.free_gpu_memory_fraction\); TensorRT-LLM reads it nowhere else and refuses it at the top level at start-up.*Not imported/,
+    );
+    expect(said(alone)).not.toMatch(/0\.5/);
+    // the command line's fraction stands: the misplaced key is no kv_cache_config section that replaces it
+    const beside = trt('free_gpu_memory_fraction: 0.5\n', '--kv_cache_free_gpu_memory_fraction 0.8 ');
+    expect(beside.fields.workload?.memory_fraction).toBe(0.8);
+    expect(beside.origins['workload.memory_fraction']).toBe('serve.sh:1');
+    expect(said(beside)).not.toMatch(/is not applied/);
+    // the same for the KV pool caps, which only KvCacheConfig reads
+    const cap = trt('max_tokens: 100000\n');
+    expect(cap.fields.workload?.kv_cache_tokens).toBeUndefined();
+    expect(said(cap)).toMatch(/extra\.yaml:1: 'max_tokens' belongs under kv_cache_config:/);
+    // where it belongs, it is read without a word
+    const right = trt('kv_cache_config:\n  free_gpu_memory_fraction: 0.5\n');
+    expect(right.fields.workload?.memory_fraction).toBe(0.5);
+    expect(said(right)).toBe('');
+    // on Dynamo's command line --free-gpu-memory-fraction is the fraction
+    expect(fields('python3 -m dynamo.trtllm --model-path m --free-gpu-memory-fraction 0.7').fields.workload?.memory_fraction).toBe(0.7);
+  });
+
+  it("points a near miss under kv_cache_config at the section's own field (before: no did-you-mean), never showing a name it would not", () => {
+    const flag = trt('kv_cache_config:\n  kv_cache_free_gpu_memory_fraction: 0.5\n');
+    expect(flag.fields.workload?.memory_fraction).toBeUndefined();
+    expect(said(flag)).toMatch(
+      /extra\.yaml:2: 'kv_cache_free_gpu_memory_fraction' under kv_cache_config is not a field of TensorRT-LLM's KvCacheConfig, which refuses an unknown key at start-up; did you mean kv_cache_config\.free_gpu_memory_fraction\?/,
+    );
+    expect(said(flag)).not.toMatch(/memory setting the importer does not read/);
+    // a field the importer does not read is a field all the same
+    expect(said(trt('kv_cache_config:\n  enable_block_reus: true\n'))).toMatch(
+      /extra\.yaml:2: 'enable_block_reus' under kv_cache_config .* did you mean kv_cache_config\.enable_block_reuse\?/,
+    );
+    expect(said(trt('attention_dp_config:\n  timeout_iter: 5\n', '--enable_attention_dp '))).toMatch(/did you mean attention_dp_config\.timeout_iters\?/);
+    // a long key is described, not shown (as a plan's unknown keys are)
+    const long = said(trt('kv_cache_config:\n  attention_dp_events_gather_period_mz: 5\n'));
+    expect(long).toMatch(
+      /extra\.yaml:2: \(a key of 36 characters, not shown\) under kv_cache_config .* did you mean kv_cache_config\.attention_dp_events_gather_period_ms\?/,
+    );
+    // real fields and keys near none are left alone
+    expect(said(trt('kv_cache_config:\n  enable_block_reuse: false\n  tokens_per_block: 64\n  something_else_entirely: 1\n'))).toBe('');
+  });
+});

@@ -39,10 +39,18 @@ export function configFlags(root: YNode, file?: string, mapLine: (line: number) 
   return flags;
 }
 
-/** A config file's flags under each option's one name in this engine (flag-names.ts). */
+/**
+ * A config file's flags under each option's one name in this engine (flag-names.ts). A TensorRT-LLM
+ * section's field at the top of its options YAML (free_gpu_memory_fraction beside kv_cache_config, not
+ * under it) keeps its own name: the alias that names that field on a command line (Dynamo's
+ * --free-gpu-memory-fraction) is no key of the YAML, which TensorRT-LLM reads only under the section.
+ */
 function canonical(engine: Engine, flags: Map<string, FlagValue>): Map<string, FlagValue> {
   const out = new Map<string, FlagValue>();
-  for (const [k, v] of flags) out.set(canonicalFlag(engine, k), v);
+  for (const [k, v] of flags) {
+    const name = canonicalFlag(engine, k);
+    out.set(engine === 'trtllm' && !k.includes('.') && name.endsWith(`.${k}`) ? k : name, v);
+  }
   return out;
 }
 

@@ -22,6 +22,7 @@ import type { Dtype } from '../core/types.js';
 import { type Engine, type EngineArgs, type FlagValue, jsonObjectFlag } from './engine-args.js';
 import { aliasNames, canonicalFlag, isSwitch, takesValue } from './flag-names.js';
 import { cliSpelling, llmApiKey, spellingIssue } from './trtllm-spellings.js';
+import { misplacedMessage, misplacedSection, sectionNearMiss } from './trtllm-sections.js';
 import { setSpeculative } from './speculative.js';
 import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
 import { vllmGraphsOff } from './vllm-compilation.js';
@@ -635,12 +636,47 @@ function warnMisspelled(engine: Engine, args: EngineArgs, c: FieldCollector): Se
     // each comparison fills a table of name x candidate characters
     chargeWork(name.length * near.reduce((sum, o) => sum + o.length, 0));
     const meant = didYouMean(name, near);
-    if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) continue;
+    if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) {
+      // a key under a TensorRT-LLM section, near one of that section's fields (read or not)
+      const inSection = engine === 'trtllm' && !v.written.startsWith('-') ? sectionNearMiss(name, v.written) : undefined;
+      if (inSection === undefined) continue;
+      out.add(name);
+      c.warn(`${c.origin(whereOf(v))}: ${inSection.message}`);
+      continue;
+    }
     out.add(name);
     const spelled = spellingOf(engine, args, meant, !v.written.startsWith('-'));
     c.warn(
       `${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`,
     );
+  }
+  return out;
+}
+
+/** What a section's field written at the top of the options YAML leaves, where the importer knows (else the field's default). */
+const MISPLACED_CONSEQUENCES: Readonly<Record<string, string>> = {
+  'free-gpu-memory-fraction': "the memory fraction is the command line's, else TensorRT-LLM's default (0.9)",
+  'max-tokens': 'it caps no KV pool',
+  'max-gpu-total-bytes': 'it caps no KV pool',
+};
+
+/**
+ * A field of a TensorRT-LLM section written at the top of the options YAML (free_gpu_memory_fraction beside
+ * kv_cache_config, not under it): TensorRT-LLM reads it only under its section, and its LlmArgs refuses
+ * the key at start-up, so it is not imported (engine-config.ts keeps it under its own name), and said at
+ * its file and line. Returns the names warned about.
+ */
+function warnMisplacedKeys(args: EngineArgs, c: FieldCollector): Set<string> {
+  const inSections = [...READS.trtllm, ...OTHER_READS.trtllm].filter((o) => o.includes('.'));
+  const atTop = new Set([...READS.trtllm, ...OTHER_READS.trtllm].filter((o) => !o.includes('.')));
+  const out = new Set<string>();
+  for (const [name, v] of args.flags) {
+    if (v.written.startsWith('-')) continue; // a command-line flag: its own spellings (trtllm-spellings.ts)
+    const section = misplacedSection(name, inSections, atTop);
+    if (section === undefined) continue;
+    out.add(name);
+    const consequence = MISPLACED_CONSEQUENCES[name] ?? 'the default applies';
+    c.warn(`${c.origin(whereOf(v))}: ${misplacedMessage(v.written, name, section, consequence)}`);
   }
   return out;
 }
@@ -860,6 +896,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
   const misspelled = warnMisspelled(engine, args, c);
+  if (engine === 'trtllm') for (const name of warnMisplacedKeys(args, c)) misspelled.add(name);
   warnUnreadMemory(engine, args, c, misspelled);
   if (engine === 'trtllm') warnTrtllmSpellings(args, c, misspelled);
   setSpeculative(engine, r, c);
