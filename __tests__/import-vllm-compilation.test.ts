@@ -6,6 +6,7 @@
 //   0.12) and -cc (since) as --compilation-config's short names.
 // - vllm/config/vllm.py OPTIMIZATION_LEVEL_00..03 (0.12+): O0 cudagraph_mode NONE, O1 PIECEWISE, O2 and O3
 //   FULL_AND_PIECEWISE; before 0.12, VllmConfig.__post_init__ sets cudagraph_mode NONE below level 3.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importText, ok } from './import-helpers.js';
 
@@ -210,5 +211,78 @@ describe('-O or --compilation-config without a value', () => {
       ]);
       expect(r.fields.workload?.cuda_graphs).toBeUndefined();
     }
+  });
+});
+
+// vllm/utils/argparse_utils.py, FlexibleArgumentParser.parse_args: a dotted key (--x.key value, --x.key=value)
+// takes the next word only; `--x.key+ a,b` is the list [a, b]; keys of one option are gathered into one dict
+// (recursive_dict_update: a value given again replaces the earlier one, a list given again is appended to it)
+// and added as one `--x JSON` after every other argument, so it replaces a JSON or --config value of --x whole.
+describe("vLLM's dotted keys, repeated, appended to (+) and beside the option's JSON, as its argparse gathers them", () => {
+  const said = (r: { warnings: string[] }) => r.warnings.join('\n');
+
+  it('appends a list given again, and reads `key+ a,b` as a list (before: the last list alone; a `+` key unread)', () => {
+    expect(cap('vllm serve m --compilation-config.cudagraph_capture_sizes [8,16] --compilation-config.cudagraph_capture_sizes [1,2]')).toBe(16);
+    expect(cap('vllm serve m -cc.cudagraph_capture_sizes+ 8,16 -cc.cudagraph_capture_sizes+ 32')).toBe(32);
+    expect(cap('vllm serve m -cc.cudagraph_capture_sizes+=4,64')).toBe(64);
+    // a value given again replaces the earlier one (vLLM warns "Found duplicate keys" and keeps the last)
+    expect(cap('vllm serve m -cc.max_cudagraph_capture_size 64 -cc.max_cudagraph_capture_size 32')).toBe(32);
+  });
+
+  it('takes one word after a dotted key, as vLLM does, and says vLLM refuses the rest (before: read as the whole list)', () => {
+    const r = fields('vllm serve m \\\n  --compilation-config.cudagraph_capture_sizes 8 16 --max-num-seqs 8 --gpu-memory-utilization 0.8');
+    expect(r.fields.workload).toMatchObject({ cuda_graph_max_batch: 8, max_running_sequences: 8, memory_fraction: 0.8 });
+    expect(said(r)).toMatch(
+      /serve\.sh:2: --compilation-config\.cudagraph_capture_sizes takes one word .* vLLM refuses the words after it at start-up; only the first is read/,
+    );
+  });
+
+  it('drops the JSON of an option whose dotted keys come after it (before: --eplb-config JSON read for redundant experts)', () => {
+    const r = fields(
+      `vllm serve Qwen/Qwen3-30B-A3B -tp 4 --enable-expert-parallel \\\n  --eplb-config '{"num_redundant_experts": 32}' \\\n  --eplb-config.window_size 1000`,
+    );
+    expect(r.fields.model?.moe).toBeUndefined();
+    expect(said(r)).toMatch(/serve\.sh:2: --eplb-config is not applied: vLLM's --eplb-config is taken whole from the dotted keys \(--eplb-config\.key\)/);
+    // dotted alone, its key is read
+    expect(fields('vllm serve Qwen/Qwen3-30B-A3B -tp 4 --eplb-config.num_redundant_experts 32').fields.model?.moe).toMatchObject({ redundant_experts: 32 });
+    const spec = fields(
+      `vllm serve m --speculative-config '{"method": "ngram", "num_speculative_tokens": 3, "prompt_lookup_max": 4}' --speculative-config.num_speculative_tokens 5`,
+    );
+    expect(said(spec)).toMatch(/--speculative-config is not applied: vLLM's --speculative-config is taken whole from the dotted keys/);
+    expect(spec.fields.workload?.speculative).not.toMatchObject({ method: 'ngram' });
+  });
+
+  it("reads a RoPE stretch given as a dotted --hf-overrides key as the JSON one (before: the model window stayed the config's)", () => {
+    const r = fields(
+      `vllm serve Qwen/Qwen3-32B --hf-overrides.rope_scaling '{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}' --max-model-len 131072`,
+    );
+    expect(r.fields.model?.max_context).toBe(131072);
+  });
+
+  it('never throws, and reads the memory and layout flags after any dotted keys exactly', () => {
+    const key = fc.constantFrom(
+      '--compilation-config.cudagraph_capture_sizes',
+      '-cc.cudagraph_capture_sizes+',
+      '-O.cudagraph_mode',
+      '--compilation-config.max_cudagraph_capture_size',
+      '--hf-overrides.rope_scaling',
+      '--eplb-config.num_redundant_experts',
+      '--speculative-config.num_speculative_tokens',
+      '--kv-transfer-config.kv_connector',
+    );
+    const value = fc.constantFrom('8', '[1,2]', '8,16', 'NONE', '{"a":1}', '[]', '0', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value, fc.boolean()), { maxLength: 8 }), (pairs) => {
+        const noise = pairs.map(([k, v, eq]) => (eq ? `${k}=${v}` : `${k} ${v}`)).join(' ');
+        const r = fields(
+          `vllm serve m ${noise} --gpu-memory-utilization 0.85 --max-model-len 4096 --max-num-seqs 16 --max-num-batched-tokens 8192 --kv-cache-dtype fp8 -tp 2 -pp 2 --data-parallel-size 2`,
+        );
+        expect(r.fields.workload).toMatchObject({ memory_fraction: 0.85, max_running_sequences: 32, max_batched_tokens: 8192 });
+        expect(r.context?.tokens).toBe(4096);
+        expect(r.fields.model?.kv_cache_dtype).toBe('fp8');
+        expect(r.fields.parallelism).toMatchObject({ tp: 2, pp: 2, dp: 2 });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -39,6 +39,8 @@ export interface EngineArgs {
   spaced?: number[];
   /** which TensorRT-LLM command reads the flags, when the invocation was found */
   launcher?: TrtllmLauncher;
+  /** vLLM dotted keys followed by more bare words than the one value vLLM takes (the rest it refuses) */
+  strayWords?: { written: string; line: number }[];
 }
 
 /** A JSON-valued flag (--compilation-config '{...}', --speculative-config, --eplb-config) as an object; undefined when it is not JSON or not an object. */
@@ -128,6 +130,40 @@ const isSpacedFlags = (text: string): boolean => {
   return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
 };
 
+/** A JSON list, as a dotted key's value may be ('[8, 16]'), else undefined. */
+function jsonList(text: string | true): unknown[] | undefined {
+  if (text === true) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * vLLM's dotted keys (--compilation-config.cudagraph_capture_sizes 8, -O.key=value) as its
+ * FlexibleArgumentParser.parse_args gathers them (vllm/utils/argparse_utils.py): `key+ a,b` is the list
+ * [a, b]; the same key again replaces a value, but a list given again is appended to (recursive_dict_update:
+ * `original[k] += v`), so `.cudagraph_capture_sizes [8,16] ... .cudagraph_capture_sizes [32]` captures
+ * [8, 16, 32]. Returns the option's one name and its value as vLLM ends up with it.
+ */
+function vllmDotted(flags: ReadonlyMap<string, FlagValue>, name: string, v: FlagValue): { name: string; value: FlagValue } {
+  let key = name;
+  let value = v;
+  if (key.endsWith('+') && typeof v.value === 'string') {
+    key = key.slice(0, -1);
+    // vLLM splits on ',' and keeps each item a string; numbers are written as numbers here for the readers
+    const items = v.value.split(',').map((item) => (/^\d+$/.test(item.trim()) ? Number(item.trim()) : item));
+    value = { ...v, value: JSON.stringify(items) };
+  }
+  const before = flags.get(key);
+  const earlier = before && before.file === undefined ? jsonList(before.value) : undefined;
+  const now = jsonList(value.value);
+  if (earlier && now) value = { ...value, value: JSON.stringify([...earlier, ...now]), unresolved: [...before!.unresolved, ...value.unresolved] };
+  return { name: key, value };
+}
+
 /**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
  * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
@@ -138,7 +174,17 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
   const tookWord: { name: string; written: string; line: number }[] = [];
   const spaced: number[] = [];
   let positional: FlagValue | undefined;
+  const strayWords: { written: string; line: number }[] = [];
   const launcher = engine === 'trtllm' ? trtllmLauncher(words, start) : undefined;
+  // vLLM gathers dotted keys (--compilation-config.key) into their option, merging lists (vllmDotted)
+  const put = (name: string, v: FlagValue): void => {
+    if (engine !== 'vllm' || !name.includes('.')) {
+      flags.set(name, v);
+      return;
+    }
+    const merged = vllmDotted(flags, name, v);
+    flags.set(merged.name, merged.value);
+  };
   for (let i = start; i < words.length; i++) {
     const word = words[i] as Word;
     const text = word.text;
@@ -156,7 +202,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       }
       const eq = text.indexOf('=');
       if (eq > 0) {
-        flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
+        put(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
           value: text.slice(eq + 1),
           line: word.line,
           written: text.slice(0, eq),
@@ -169,17 +215,24 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
       const takesValue = !isSwitch(name) && next !== undefined && !isFlag(next.text);
       if (takesValue && next) {
         if (isSpacedFlags(next.text)) spaced.push(next.line);
-        // a list option (nargs='+') takes every bare word up to the next flag
+        // a list option (nargs='+') takes every bare word up to the next flag; a vLLM dotted key takes the
+        // next word only (argparse_utils.py), and argparse refuses the bare words after it
         const items = [next];
-        if (isListFlag(name)) for (let j = i + 2; j < words.length && !isFlag((words[j] as Word).text); j++) items.push(words[j] as Word);
-        flags.set(name, {
+        const dotted = engine === 'vllm' && name.includes('.');
+        let stray = 0;
+        for (let j = i + 2; (isListFlag(name) || isListFlag(name.replace(/\+$/, ''))) && j < words.length && !isFlag((words[j] as Word).text); j++) {
+          if (dotted) stray++;
+          else items.push(words[j] as Word);
+        }
+        if (stray > 0) strayWords.push({ written: text, line: word.line });
+        put(name, {
           value: items.map((w) => w.text).join(' '),
           line: word.line,
           written: text,
           unresolved: [...word.unresolved, ...items.flatMap((w) => w.unresolved)],
         });
         tookWord.push({ name, written: text, line: word.line });
-        i += items.length;
+        i += items.length + stray;
       } else {
         flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
       }
@@ -195,5 +248,6 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     ...(tookWord.length > 0 ? { tookWord } : {}),
     ...(spaced.length > 0 ? { spaced } : {}),
     ...(launcher ? { launcher } : {}),
+    ...(strayWords.length > 0 ? { strayWords } : {}),
   };
 }

@@ -721,8 +721,10 @@ const CONFIG_OVERRIDES: Readonly<Record<Engine, readonly string[]>> = {
  * not its config.json's (a Qwen3 YaRN command failed model.context at 40,960; a code review).
  */
 function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: number; line: Where } | undefined, c: FieldCollector): void {
-  const override = CONFIG_OVERRIDES[engine].map((name) => args.flags.get(name)).find((v) => v !== undefined);
-  if (override === undefined || !/rope/i.test(override.value === true ? '' : String(override.value))) return;
+  // the JSON (--hf-overrides '{"rope_scaling": ...}'), a dotted key of it (--hf-overrides.rope_scaling.rope_type yarn), or a --config section
+  const ropeIn = (name: string, v: FlagValue): boolean => /rope/i.test(`${name} ${v.value === true ? '' : String(v.value)}`);
+  const override = [...args.flags].find(([name, v]) => CONFIG_OVERRIDES[engine].some((o) => name === o || name.startsWith(`${o}.`)) && ropeIn(name, v))?.[1];
+  if (override === undefined) return;
   if (context) c.set('model.max_context', context.value, context.line);
   else
     c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
@@ -816,6 +818,12 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   for (const line of args.spaced ?? []) {
     c.warn(
       `${c.origin(line)}: one argument holds spaces and flags (no shell splits it): ${ENGINE_NAMES[engine]} gets it as one word and refuses it at start-up; its flags are not imported (give each flag and value its own item, or run the line through sh -c)`,
+    );
+  }
+  // vLLM's dotted key takes one word: `--compilation-config.cudagraph_capture_sizes 8 16` leaves 16 to argparse, which refuses it
+  for (const stray of args.strayWords ?? []) {
+    c.warn(
+      `${c.origin(stray.line)}: ${stray.written} takes one word (vLLM reads a dotted key's next word only), and vLLM refuses the words after it at start-up; only the first is read: give the list as one JSON word ([8,16]) or as ${stray.written.replace(/\+$/, '')}+ 8,16`,
     );
   }
   const tpFlag = r.int(f.tp, 'tensor-parallel size');
