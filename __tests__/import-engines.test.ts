@@ -698,3 +698,20 @@ describe('TensorRT-LLM: keys in the wrong place of the options YAML', () => {
     expect(said(trt('kv_cache_config:\n  enable_block_reuse: false\n  tokens_per_block: 64\n  something_else_entirely: 1\n'))).toBe('');
   });
 });
+
+// vllm/engine/arg_utils.py (get_kwargs): --max-model-len is parsed by human_readable_int_or_auto, where
+// "auto" and -1 ask vLLM to fit the longest context its KV pool holds (vllm/utils/argparse_utils.py).
+describe('vLLM --max-model-len auto', () => {
+  it('imports no context and no refusal at the model length (before: "not a valid context length", and the model length imposed)', () => {
+    for (const value of ['auto', 'AUTO', '-1']) {
+      const r = fields(`vllm serve meta-llama/Llama-3.1-8B-Instruct \\\n  --max-model-len ${value}`);
+      expect(r.context, value).toBeUndefined();
+      expect(r.modelContext, value).toBeUndefined();
+      const said = r.warnings.join('\n');
+      expect(said, value).toMatch(/serve\.sh:2: --max-model-len "(auto|-1)" lets vLLM fit the longest context its KV pool holds at start-up/);
+      expect(said, value).not.toMatch(/not a valid context length/);
+    }
+    // without the flag, the model's longest sequence is still vLLM's context
+    expect(fields('vllm serve meta-llama/Llama-3.1-8B-Instruct').modelContext).toBeDefined();
+  });
+});

@@ -874,13 +874,21 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
     c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
   }
 
-  const context = r.int(f.context, 'context length');
+  // vLLM's --max-model-len auto (or -1) fits the longest context its KV pool holds at start-up
+  // (arg_utils.py: human_readable_int_or_auto): it states no length and refuses none
+  const autoContext = engine === 'vllm' ? r.text(f.context) : undefined;
+  const fitted = autoContext !== undefined && /^\s*(auto|-1)\s*$/i.test(autoContext.value);
+  if (fitted)
+    c.warn(
+      `${c.origin(autoContext.line)}: --max-model-len ${readValue(autoContext.value.trim().toLowerCase(), ['auto'])} lets vLLM fit the longest context its KV pool holds at start-up: no context length is imported, and the plan's own lengths are checked against the pool`,
+    );
+  const context = fitted ? undefined : r.int(f.context, 'context length');
   if (context) c.context = { tokens: context.value, origin: c.origin(context.line) };
   // Without --max-model-len vLLM serves the model's longest sequence (max_position_embeddings) and
   // refuses to start when its KV pool cannot hold one (check_enough_kv_cache_memory): the context is
   // the model's, known once the model is (merge.ts). SGLang starts and caps its context to the pool;
   // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
-  else if (engine === 'vllm') c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
+  else if (engine === 'vllm' && !fitted) c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
   setStretchedWindow(engine, args, context, c);
   // SGLang's --chunked-prefill-size -1 turns chunking off: a prompt runs whole, beside others up to --max-prefill-tokens
   const unchunked = engine === 'sglang' ? r.text(f.batched) : undefined;
