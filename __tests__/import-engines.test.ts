@@ -715,3 +715,24 @@ describe('vLLM --max-model-len auto', () => {
     expect(fields('vllm serve meta-llama/Llama-3.1-8B-Instruct').modelContext).toBeDefined();
   });
 });
+
+// tensorrt_llm/llmapi/llm_args.py before 1.0 (TorchLlmArgs, 0.20-0.21): use_cuda_graph (default False),
+// cuda_graph_batch_sizes, cuda_graph_max_batch_size, cuda_graph_padding_enabled; 1.0 replaced them with
+// cuda_graph_config (captured by default) and its LlmArgs forbids unknown keys.
+describe("TensorRT-LLM's CUDA-graph options before 1.0", () => {
+  const trt = (yaml: string) => fields('trtllm-serve meta-llama/Llama-3.1-8B-Instruct --extra_llm_api_options extra.yaml', { 'extra.yaml': yaml });
+  it('are read as 0.x reads them, at their line (before: ignored, graphs taken as on with the profile cap)', () => {
+    const on = trt('max_batch_size: 64\nuse_cuda_graph: true\ncuda_graph_batch_sizes: [1, 2, 4, 8, 32]\ncuda_graph_padding_enabled: true\n');
+    expect(on.fields.workload?.cuda_graph_max_batch).toBe(32);
+    expect(on.origins['workload.cuda_graph_max_batch']).toBe('extra.yaml:3');
+    expect(on.warnings.join('\n')).toMatch(
+      /extra\.yaml:2: use_cuda_graph is a TensorRT-LLM option before 1\.0 .* refuses it at start-up\): read as 0\.x reads it, CUDA graphs on up to batch 32$/m,
+    );
+    const off = trt('cuda_graph_max_batch_size: 32\n');
+    expect(off.fields.workload?.cuda_graphs).toBe(false);
+    expect(off.warnings.join('\n')).toMatch(/extra\.yaml:1: cuda_graph_max_batch_size is a TensorRT-LLM option before 1\.0 .* CUDA graphs off/);
+    expect(trt('pytorch_backend_config:\n  use_cuda_graph: true\n  cuda_graph_max_batch_size: 16\n').fields.workload?.cuda_graph_max_batch).toBe(16);
+    // 1.0's section is read as before
+    expect(trt('cuda_graph_config:\n  batch_sizes: [1, 8]\n  enable_padding: true\n').fields.workload?.cuda_graph_max_batch).toBe(8);
+  });
+});

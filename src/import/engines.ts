@@ -24,7 +24,7 @@ import { aliasNames, canonicalFlag, isSwitch, takesValue } from './flag-names.js
 import { cliSpelling, llmApiKey, spellingIssue } from './trtllm-spellings.js';
 import { misplacedMessage, misplacedSection, sectionNearMiss } from './trtllm-sections.js';
 import { setSpeculative } from './speculative.js';
-import { GRAPH_CAP_OPTIONS, setGraphCap } from './graph-cap.js';
+import { GRAPH_CAP_OPTIONS, parseSizes, setGraphCap } from './graph-cap.js';
 import { vllmGraphsOff } from './vllm-compilation.js';
 import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
@@ -115,6 +115,10 @@ export const CONFIG_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
   // Dynamo's TensorRT-LLM worker takes the same YAML as --extra-engine-args
   trtllm: ['extra-llm-api-options', 'config', 'extra-engine-args'],
 };
+
+/** TensorRT-LLM's CUDA-graph options before 1.0 (TorchLlmArgs, or its pytorch_backend_config section before 0.20), normalised. */
+const LEGACY_TRTLLM_GRAPHS = ['use-cuda-graph', 'cuda-graph-batch-sizes', 'cuda-graph-max-batch-size', 'cuda-graph-padding-enabled'] as const;
+const legacyNames = (key: string): string[] => [key, `pytorch-backend-config.${key}`];
 
 const KV_DTYPES: Record<string, Dtype> = {
   fp8: 'fp8',
@@ -585,6 +589,7 @@ const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
   ],
   trtllm: [
     ...GRAPH_CAP_OPTIONS.trtllm,
+    ...LEGACY_TRTLLM_GRAPHS.flatMap(legacyNames),
     ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
     ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
   ],
@@ -706,6 +711,40 @@ function warnTrtllmSpellings(args: EngineArgs, c: FieldCollector, misspelled: Re
     const issue = spellingIssue(args.launcher, name, v.written);
     if (issue !== undefined) c.warn(`${c.origin(whereOf(v))}: ${issue}`);
   }
+}
+
+/**
+ * An options YAML written for TensorRT-LLM before 1.0: use_cuda_graph (False by default there),
+ * cuda_graph_batch_sizes, cuda_graph_max_batch_size, cuda_graph_padding_enabled (llm_args.py TorchLlmArgs,
+ * 0.20-0.21). 1.0 replaced them with cuda_graph_config (on by default) and refuses them at start-up
+ * (LlmArgs forbids unknown keys), so a file that gives them runs only on a 0.x release: read in that
+ * meaning (graphs off unless use_cuda_graph is true; the cap is the largest size), and said at the
+ * first one's line. Returns whether they were read (then cuda_graph_config is not: the file names a
+ * 0.x release or none).
+ */
+function setLegacyTrtllmGraphs(r: Reader, c: FieldCollector): boolean {
+  const given = LEGACY_TRTLLM_GRAPHS.map((key) => r.flag(legacyNames(key)));
+  const first = given.filter((v) => v !== undefined).sort((a, b) => a.line - b.line)[0];
+  if (first === undefined) return false;
+  const on = r.bool(legacyNames('use-cuda-graph'));
+  const where = c.origin(whereOf(first));
+  const said = `${where}: ${first.written} is a TensorRT-LLM option before 1.0 (1.0 replaced it with cuda_graph_config and refuses it at start-up): read as 0.x reads it,`;
+  if (on?.value !== true) {
+    c.set('workload.cuda_graphs', false, on?.line ?? whereOf(first));
+    c.warn(`${said} CUDA graphs off (use_cuda_graph is false by default there)`);
+    return true;
+  }
+  const list = r.text(legacyNames('cuda-graph-batch-sizes'));
+  const max = r.text(legacyNames('cuda-graph-max-batch-size'));
+  const sizes = list ? parseSizes(list.value) : max ? parseSizes(max.value) : undefined;
+  const cap = sizes?.reduce((a, b) => Math.max(a, b));
+  if (cap !== undefined && cap <= 2 ** 24) c.set('workload.cuda_graph_max_batch', cap, (list ?? max)!.line);
+  else if (list || max) c.markUnread('workload.cuda_graph_max_batch', `${c.origin((list ?? max)!.line)}: the CUDA-graph batch sizes could not be read`);
+  const padded = r.bool(legacyNames('cuda-graph-padding-enabled'))?.value === true;
+  c.warn(
+    `${said} CUDA graphs on${cap !== undefined ? ` up to batch ${cap}` : ''}${padded ? '' : ', replayed only for a batch of exactly one of its sizes (no cuda_graph_padding_enabled), which the estimate does not model'}`,
+  );
+  return true;
 }
 
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
@@ -917,7 +956,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (engine === 'trtllm') warnTrtllmSpellings(args, c, misspelled);
   setSpeculative(engine, r, c);
   // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
-  setGraphCap(engine, r, c);
+  if (engine !== 'trtllm' || !setLegacyTrtllmGraphs(r, c)) setGraphCap(engine, r, c);
   setRedundantExperts(engine, r, c);
   if (engine === 'sglang' && layoutKnown) setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
   setDtypes(engine, r, c);

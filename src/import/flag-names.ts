@@ -112,8 +112,10 @@ const SWITCHES = new Set([
 const LIST_FLAGS = new Set([
   // SGLang --cuda-graph-bs; vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
   ...['cuda-graph-bs', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
-  // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes
+  // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes (before 1.0:
+  // cuda_graph_batch_sizes, at the top or in pytorch_backend_config)
   ...['compilation-config.cudagraph-capture-sizes', 'cuda-graph-config.batch-sizes'],
+  ...['cuda-graph-batch-sizes', 'pytorch-backend-config.cuda-graph-batch-sizes'],
 ]);
 
 /** A (normalised) option whose value is a list. */
