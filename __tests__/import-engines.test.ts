@@ -736,3 +736,26 @@ describe("TensorRT-LLM's CUDA-graph options before 1.0", () => {
     expect(trt('cuda_graph_config:\n  batch_sizes: [1, 8]\n  enable_padding: true\n').fields.workload?.cuda_graph_max_batch).toBe(8);
   });
 });
+
+// vllm/config/model.py: ModelConfig applies --hf-overrides to the checkpoint's config before the context
+// (max_position_embeddings, when no --max-model-len) or anything else is derived from it.
+describe("vLLM --hf-overrides, the checkpoint's config rewritten", () => {
+  it('takes its max_position_embeddings as the model window, JSON or dotted (before: the checkpoint window imposed)', () => {
+    const json = fields(`vllm serve meta-llama/Llama-3.1-8B-Instruct --hf-overrides '{"max_position_embeddings": 8192}'`);
+    expect(json.fields.model?.max_context).toBe(8192);
+    expect(json.warnings.join('\n')).not.toMatch(/hf-overrides/);
+    expect(fields('vllm serve meta-llama/Llama-3.1-8B-Instruct --hf-overrides.max_position_embeddings 16k').fields.model?.max_context).toBe(16000);
+  });
+
+  it('warns about any other key, naming it as a plan key is named and never its value (before: silent)', () => {
+    const r = fields(
+      `vllm serve meta-llama/Llama-3.1-8B-Instruct \\\n  --hf-overrides '{"num_hidden_layers": 16, "sk-proj-AbCdEf0123456789XyZ": "secret-value"}'`,
+    );
+    const said = r.warnings.join('\n');
+    expect(said).toMatch(/serve\.sh:2: --hf-overrides changes the model's config \('num_hidden_layers', \(a key of \d+ characters, not shown\)\)/);
+    expect(said).not.toMatch(/secret-value|sk-proj/);
+    expect(fields('vllm serve m --hf-overrides.num_key_value_heads 4').warnings.join('\n')).toMatch(
+      /--hf-overrides changes the model's config \('num_key_value_heads'\)/,
+    );
+  });
+});

@@ -30,6 +30,7 @@ import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorag
 import type { FieldCollector, Where } from './result.js';
 import { readExpansion, readValue } from '../plan/read-value.js';
 import { didYouMean, editDistance } from '../plan/didYouMean.js';
+import { keyLabel } from '../plan/source.js';
 import { chargeWork } from '../core/work-budget.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
@@ -770,6 +771,41 @@ function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: 
 }
 
 /**
+ * vLLM's --hf-overrides (JSON, dotted keys, or a --config section) rewrites the checkpoint's config before
+ * anything is sized (ModelConfig applies it to hf_config). Its max_position_embeddings is the model's
+ * longest sequence, vLLM's context when no --max-model-len is given: model.max_context (a RoPE stretch is
+ * setStretchedWindow's). Any other key changes figures the plan takes from the checkpoint (layers, heads,
+ * experts...): warned about, naming at most three keys as a plan's unknown keys are named, never a value.
+ */
+function readHfOverrides(args: EngineArgs, c: FieldCollector): void {
+  const keys: { name: string; value: unknown; line: Where }[] = [];
+  for (const [name, v] of args.flags) {
+    if (name === 'hf-overrides' && typeof v.value === 'string') {
+      for (const [k, value] of Object.entries(jsonObjectFlag(v.value) ?? {})) keys.push({ name: k.replace(/-/g, '_'), value, line: whereOf(v) });
+    } else if (name.startsWith('hf-overrides.')) {
+      keys.push({ name: (name.split('.')[1] as string).replace(/-/g, '_'), value: v.value, line: whereOf(v) });
+    }
+  }
+  const others = new Map<string, Where>();
+  for (const k of keys) {
+    if (/rope/i.test(k.name)) continue;
+    if (k.name.toLowerCase() === 'max_position_embeddings') {
+      const n = typeof k.value === 'number' ? k.value : typeof k.value === 'string' ? parseEngineInt(k.value) : undefined;
+      if (n !== undefined && Number.isSafeInteger(n) && n >= 1) c.set('model.max_context', n, k.line);
+      else c.warn(`${c.origin(k.line)}: --hf-overrides max_position_embeddings is not a whole number of tokens; model.max_context is not imported`);
+      continue;
+    }
+    if (!others.has(k.name)) others.set(k.name, k.line);
+  }
+  if (others.size === 0) return;
+  const [first] = others.values();
+  const named = [...others.keys()].slice(0, 3).map(keyLabel).join(', ');
+  c.warn(
+    `${c.origin(first as Where)}: --hf-overrides changes the model's config (${named}${others.size > 3 ? ` and ${others.size - 3} more` : ''}): the plan's model figures are the checkpoint's; give model.hf_config with the overrides applied`,
+  );
+}
+
+/**
  * SGLang's placement of the dense MLPs, shared experts and LM head (sglang python/sglang/srt/):
  * - --moe-dense-tp-size: models/deepseek_v2.py DeepseekV2DecoderLayer builds a dense layer's
  *   DeepseekV2MLP with tp_size 1 when enable_moe_dense_fully_dp() (layers/communicator.py:
@@ -929,6 +965,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
   else if (engine === 'vllm' && !fitted) c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
   setStretchedWindow(engine, args, context, c);
+  if (engine === 'vllm') readHfOverrides(args, c);
   // SGLang's --chunked-prefill-size -1 turns chunking off: a prompt runs whole, beside others up to --max-prefill-tokens
   const unchunked = engine === 'sglang' ? r.text(f.batched) : undefined;
   const batched = unchunked?.value.trim() === '-1' ? undefined : r.int(f.batched, 'token count');
