@@ -759,3 +759,22 @@ describe("vLLM --hf-overrides, the checkpoint's config rewritten", () => {
     );
   });
 });
+
+// SGLang's server_args.py (add_cli_args, deprecated registrations): --cuda-graph-max-bs and --cuda-graph-bs
+// are deprecated aliases of --cuda-graph-max-bs-decode and --cuda-graph-bs-decode (one dest each), and
+// --disable-cuda-graph of --cuda-graph-backend-{decode,prefill}=disabled.
+describe("SGLang's CUDA-graph options under their current names", () => {
+  const sgl = (flags: string) => fields(`python -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct ${flags}`);
+  it('reads --cuda-graph-max-bs-decode, --cuda-graph-bs-decode and --cuda-graph-backend-decode disabled (before: not read)', () => {
+    const max = sgl('--cuda-graph-max-bs-decode 64');
+    expect(max.fields.workload?.cuda_graph_max_batch).toBe(64);
+    expect(max.warnings).toEqual([]);
+    expect(sgl('--cuda-graph-bs-decode 8 16 32 --max-running-requests 32').fields.workload?.cuda_graph_max_batch).toBe(32);
+    expect(sgl('--cuda-graph-backend-decode disabled').fields.workload?.cuda_graphs).toBe(false);
+    expect(sgl('--cuda-graph-backend-decode=DISABLED').fields.workload?.cuda_graphs).toBe(false);
+    // prefill's graphs are not decode's
+    expect(sgl('--cuda-graph-backend-prefill disabled').fields.workload?.cuda_graphs).toBeUndefined();
+    // one option under two names: the last written wins, as with argparse
+    expect(sgl('--cuda-graph-max-bs 16 --cuda-graph-max-bs-decode 48').fields.workload?.cuda_graph_max_batch).toBe(48);
+  });
+});

@@ -106,6 +106,12 @@ function cudaGraphsOff(engine: Engine, r: Reader, c: FieldCollector): Where | un
     const section = r.flag(['cuda-graph-config']);
     return section?.value === 'null' ? whereOf(section) : undefined;
   }
+  if (engine === 'sglang') {
+    // --disable-cuda-graph's replacement (server_args.py: "Use --cuda-graph-backend-{decode,prefill}=disabled");
+    // decode's is the one whose steps the estimate times
+    const decode = r.text(['cuda-graph-backend-decode']);
+    return decode && decode.value.trim().toLowerCase() === 'disabled' ? decode.line : undefined;
+  }
   return engine === 'vllm' ? vllmGraphsOff(r, c) : undefined;
 }
 
@@ -586,6 +592,7 @@ const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
     'nnodes',
     'json-model-override-args',
     'disable-cuda-graph',
+    'cuda-graph-backend-decode',
     ...GRAPH_CAP_OPTIONS.sglang,
   ],
   trtllm: [

@@ -34,6 +34,10 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     ep: 'ep-size',
     'expert-parallel-size': 'ep-size',
     model: 'model-path',
+    // the CUDA-graph batch options' names since SGLang split decode from prefill graphs; the old ones
+    // are their deprecated aliases (server_args.py add_cli_args: DeprecatedAliasStoreAction, one dest)
+    'cuda-graph-max-bs-decode': 'cuda-graph-max-bs',
+    'cuda-graph-bs-decode': 'cuda-graph-bs',
   },
   trtllm: {
     'tp-size': 'tensor-parallel-size',
@@ -110,8 +114,8 @@ const SWITCHES = new Set([
  * a config file the sequence is read. The value is the items joined by spaces.
  */
 const LIST_FLAGS = new Set([
-  // SGLang --cuda-graph-bs; vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
-  ...['cuda-graph-bs', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
+  // SGLang --cuda-graph-bs (now --cuda-graph-bs-decode); vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
+  ...['cuda-graph-bs', 'cuda-graph-bs-decode', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
   // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes (before 1.0:
   // cuda_graph_batch_sizes, at the top or in pytorch_backend_config)
   ...['compilation-config.cudagraph-capture-sizes', 'cuda-graph-config.batch-sizes'],

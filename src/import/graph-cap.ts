@@ -1,6 +1,7 @@
 // The engine's largest decode batch replayed from a captured CUDA graph, read into
 // workload.cuda_graph_max_batch (sequences per replica; a larger batch launches eagerly):
-//   SGLang        --cuda-graph-bs a b c (the largest), else --cuda-graph-max-bs N: batch sizes, in requests
+//   SGLang        --cuda-graph-bs a b c (the largest), else --cuda-graph-max-bs N (now deprecated aliases of
+//                 --cuda-graph-bs-decode and --cuda-graph-max-bs-decode, folded in flag-names.ts): batch sizes, in requests
 //                 (server_args.py; a speculative verify step of b requests is still batch b)
 //   vLLM          --cudagraph-capture-sizes a b c / --max-cudagraph-capture-size N (0.11.1+; EngineArgs),
 //                 --cuda-graph-sizes a b c (0.9-0.11.0, SchedulerConfig: several are the list, one value N
