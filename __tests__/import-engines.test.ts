@@ -778,3 +778,24 @@ describe("SGLang's CUDA-graph options under their current names", () => {
     expect(sgl('--cuda-graph-max-bs 16 --cuda-graph-max-bs-decode 48').fields.workload?.cuda_graph_max_batch).toBe(48);
   });
 });
+
+// Layouts the plan's parallelism does not carry: vLLM --decode-context-parallel-size (-dcp, KV split over
+// TP ranks), SGLang --attn-cp-size / --moe-dp-size (server_args.py parallel fields, with their long aliases),
+// TensorRT-LLM context_parallel_size (--cp_size; Mapping's world is tp x pp x cp).
+describe('parallel layouts the importer does not read', () => {
+  const said = (r: { warnings: string[] }) => r.warnings.join('\n');
+  it('are warned about at their line when above 1 (before: silent)', () => {
+    expect(said(fields('vllm serve m -tp 8 \\\n  -dcp 8'))).toMatch(
+      /serve\.sh:2: -dcp "8" is a parallel layout the importer does not read \(vLLM splits each sequence's KV cache/,
+    );
+    expect(said(fields('python -m sglang.launch_server --model-path m --tp 8 --attention-context-parallel-size 2 --moe-dp-size 2'))).toMatch(
+      /--attention-context-parallel-size "2" is a parallel layout .*\n.*--moe-dp-size "2" is a parallel layout/,
+    );
+    expect(said(fields('trtllm-serve m --tp_size 4 --cp_size 2'))).toMatch(/--cp_size "2" is a parallel layout .* the device count reads too small/);
+    expect(said(fields('trtllm-serve m --extra_llm_api_options o.yaml', { 'o.yaml': 'context_parallel_size: 2\n' }))).toMatch(
+      /o\.yaml:1: context_parallel_size "2" is a parallel layout/,
+    );
+    // 1 is no layout
+    expect(said(fields('vllm serve m -tp 2 --decode-context-parallel-size 1'))).not.toMatch(/parallel layout/);
+  });
+});

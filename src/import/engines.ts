@@ -579,9 +579,41 @@ function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector, m
   }
 }
 
+/**
+ * Parallel layouts the plan's layout does not carry and the importer does not read, each with what it
+ * changes: above 1 they are warned about at their line, never passed over.
+ *   vLLM          --decode-context-parallel-size (-dcp): each sequence's KV cache split over that many TP ranks
+ *   SGLang        --attn-cp-size, --moe-dp-size: attention context parallelism and expert data parallelism
+ *                 carved out of --tp (server_args.py, ServerArgs parallel fields)
+ *   TensorRT-LLM  context_parallel_size (trtllm-serve --cp_size): Mapping's world is tp x pp x cp devices
+ */
+const UNREAD_LAYOUT: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
+  vllm: { 'decode-context-parallel-size': "vLLM splits each sequence's KV cache over that many TP ranks, so the KV per device reads larger than it is" },
+  sglang: {
+    'attn-cp-size': 'SGLang runs attention context-parallel over that many of the --tp ranks',
+    'moe-dp-size': 'SGLang replicates the experts over that many groups of the --tp ranks, so each holds more of them',
+  },
+  trtllm: { 'context-parallel-size': 'TensorRT-LLM runs tensor x pipeline x context parallel devices per instance, so the device count reads too small' },
+};
+
+function warnUnreadLayout(engine: Engine, args: EngineArgs, c: FieldCollector): void {
+  for (const [name, note] of Object.entries(UNREAD_LAYOUT[engine])) {
+    const v = args.flags.get(name);
+    if (v === undefined || typeof v.value !== 'string') continue;
+    const n = parseEngineInt(v.value);
+    if (n === 1) continue;
+    c.warn(
+      `${c.origin(whereOf(v))}: ${v.written} ${readValue(v.value)} is a parallel layout the importer does not read (${note}): the imported layout leaves it out; check parallelism and hardware.gpus`,
+    );
+  }
+}
+
 /** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
 const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
-  vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+  vllm: [
+    ...['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+    ...Object.keys(UNREAD_LAYOUT.vllm),
+  ],
   sglang: [
     'enable-dp-attention',
     'enable-ep-moe',
@@ -594,10 +626,12 @@ const OTHER_READS: Readonly<Record<Engine, readonly string[]>> = {
     'disable-cuda-graph',
     'cuda-graph-backend-decode',
     ...GRAPH_CAP_OPTIONS.sglang,
+    ...Object.keys(UNREAD_LAYOUT.sglang),
   ],
   trtllm: [
     ...GRAPH_CAP_OPTIONS.trtllm,
     ...LEGACY_TRTLLM_GRAPHS.flatMap(legacyNames),
+    ...Object.keys(UNREAD_LAYOUT.trtllm),
     ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
     ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
   ],
@@ -994,6 +1028,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (graphsOff !== undefined) c.set('workload.cuda_graphs', false, graphsOff);
   setMemory(engine, r, c);
   setKvPool(engine, r, c);
+  warnUnreadLayout(engine, args, c);
   const misspelled = warnMisspelled(engine, args, c);
   if (engine === 'trtllm') for (const name of warnMisplacedKeys(args, c)) misspelled.add(name);
   warnUnreadMemory(engine, args, c, misspelled);

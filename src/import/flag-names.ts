@@ -23,6 +23,7 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     // vllmLevel), -cc since (vllm/engine/arg_utils.py add_cli_args)
     o: 'compilation-config',
     cc: 'compilation-config',
+    dcp: 'decode-context-parallel-size',
   },
   sglang: {
     tp: 'tp-size',
@@ -38,12 +39,15 @@ const ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = {
     // are their deprecated aliases (server_args.py add_cli_args: DeprecatedAliasStoreAction, one dest)
     'cuda-graph-max-bs-decode': 'cuda-graph-max-bs',
     'cuda-graph-bs-decode': 'cuda-graph-bs',
+    'attention-context-parallel-size': 'attn-cp-size',
+    'moe-data-parallel-size': 'moe-dp-size',
   },
   trtllm: {
     'tp-size': 'tensor-parallel-size',
     'pp-size': 'pipeline-parallel-size',
     'ep-size': 'moe-expert-parallel-size',
     'moe-tp-size': 'moe-tensor-parallel-size',
+    'cp-size': 'context-parallel-size',
     'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
     // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --expert-parallel-size, --model-path
     'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
