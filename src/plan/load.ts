@@ -5,6 +5,7 @@ import { WorkBudgetExceeded } from '../core/work-budget.js';
 import { afterModel, resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { densePlacementErrors } from './dense-placement.js';
+import { importedOutOfRange } from './imported-bounds.js';
 import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
@@ -65,6 +66,14 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
         : { values: validated.values, origins: {}, errors: [], warnings: [] };
     const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
     const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+    // what the named files give meets the ranges the plan's own values meet
+    if (errors.length === 0) {
+      const loadedValues = { ...imported.values, model: resolved.model, hardware: resolved.hardware };
+      const hfRef = section(imported.values, 'model').hf_config;
+      errors.push(
+        ...importedOutOfRange(loadedValues, { ...imported.origins, ...resolved.origins }, validated.lines, typeof hfRef === 'string' ? hfRef : undefined),
+      );
+    }
     // a plan that imports its deployment has its pools judged with the imported ones merged in
     if (validated.errors.length === 0 && importsDeployment(validated.values)) errors.push(...missingPools(imported.values, validated.lines));
     // splits that need the model to be judged (its experts decide SGLang's group)
