@@ -93,6 +93,23 @@ describe('TensorRT-LLM disaggregated config (context_servers / generation_server
   });
 });
 
+describe('a TensorRT-LLM disaggregated config with one pool section misspelled or missing', () => {
+  const good = importFixture('trtllm-disagg.yaml');
+  it('is an error at the misspelled key, not one aggregated engine read from what is left', () => {
+    // generation_server (one letter short) used to make the file a plain options YAML: one engine, tp 1
+    const text = good.replace('generation_servers:', 'generation_server:');
+    const r = importText('trtllm-disagg.yaml', text, { engine: 'trtllm' });
+    expect('error' in r && r.error).toMatch(/needs both context_servers and generation_servers.*'generation_server'.*did you mean 'generation_servers'/);
+    // a map's line in the import tree is its first entry's, the line under the key
+    expect('error' in r && r.line).toBe(lineOf(text, /^generation_server:/) + 1);
+  });
+  it('is an error when a section is present but not a map', () => {
+    const text = good.replace(/^generation_servers:[\s\S]*$/m, 'generation_servers: 2\n');
+    const r = importText('trtllm-disagg.yaml', text, { engine: 'trtllm' });
+    expect('error' in r && r.error).toMatch(/'generation_servers' is not a map of worker options, so generation_servers is missing/);
+  });
+});
+
 describe('llm-d prefill and decode pods', () => {
   const r = ok(importFixtureFile('llmd-pd.yaml'));
   it('tells the pools apart by the llm-d.ai/role label and reads the vLLM container beside the routing sidecar', () => {

@@ -9,7 +9,7 @@ import { scriptCommands } from './command-words.js';
 import { importManifest } from './kubernetes.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { bothRoles, importRoles, roleFromFlags, type Role, type RoleRun } from './pools.js';
-import { importTrtllmDisaggregated, isTrtllmDisaggregated } from './trtllm-disaggregated.js';
+import { halfDisaggregated, importTrtllmDisaggregated, isTrtllmDisaggregated } from './trtllm-disaggregated.js';
 import { type Word, type WrittenFile, writtenPath } from './shell.js';
 import { readExpansion } from '../plan/read-value.js';
 import { at, parseYamlFile, stringOf } from './yaml-tree.js';
@@ -148,6 +148,8 @@ export function importDeployment(file: string, text: string, options: ImportOpti
     }
     if (isAiconfigurator(root)) return importAiconfigurator(file, yaml, options.container);
     if (isTrtllmDisaggregated(root)) return importTrtllmDisaggregated(file, root, configReader(read));
+    const half = halfDisaggregated(root);
+    if (half) return half;
     const sla = findSla(root);
     if (sla) return importSla(file, sla);
     if (!options.engine) {

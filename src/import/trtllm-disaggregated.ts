@@ -8,9 +8,35 @@ import type { FindConfig } from './engine-run.js';
 import { importRoles, type RoleRun } from './pools.js';
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { at, scalarOf, type YNode } from './yaml-tree.js';
+import { didYouMean } from '../plan/didYouMean.js';
+import { keyLabel } from '../plan/source.js';
+
+const POOL_SECTIONS = ['context_servers', 'generation_servers'] as const;
 
 export function isTrtllmDisaggregated(root: YNode): boolean {
-  return at(root, 'context_servers')?.kind === 'map' && at(root, 'generation_servers')?.kind === 'map';
+  return POOL_SECTIONS.every((key) => at(root, key)?.kind === 'map');
+}
+
+/**
+ * A file that names one of the two pool sections (or a near miss of either) but not both as maps is
+ * a disaggregated config written wrong: read as one engine's options it would verify a deployment the
+ * file does not describe (`generation_server:` left a one-GPU aggregated plan), so it is an error.
+ */
+export function halfDisaggregated(root: YNode): ImportError | undefined {
+  if (root.kind !== 'map') return undefined;
+  for (const [key, node] of root.entries) {
+    const meant = didYouMean(key, POOL_SECTIONS);
+    if (meant === undefined || (meant === key && node.kind === 'map')) continue;
+    const missing = POOL_SECTIONS.filter((k) => at(root, k)?.kind !== 'map');
+    if (missing.length === 0) continue;
+    const what =
+      meant === key ? `${keyLabel(key)} is not a map of worker options` : `${keyLabel(key)} is not a key TensorRT-LLM reads (did you mean '${meant}'?)`;
+    return {
+      error: `a TensorRT-LLM disaggregated config needs both context_servers and generation_servers as maps; ${what}, so ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+      line: node.line,
+    };
+  }
+  return undefined;
 }
 
 export function importTrtllmDisaggregated(file: string, root: YNode, findConfig: FindConfig): ImportResult | ImportError {
