@@ -145,6 +145,8 @@ describe('alternatives have a total time budget and say where they stopped', () 
     const markdown = Object.values(sections).join('\n');
     expect(markdown).toMatch(/Alternatives stopped after 1 s, this section's time budget: not searched for plans\/big-0\.plan\.yaml/);
     expect(logged.some((l) => l.startsWith('Alternatives stopped after 1 s'))).toBe(true);
+    // the command reads as a code span, not as escaped backticks
+    expect(markdown).toContain('Run `parallel-plan-check suggest <plan>` for them.');
     expect(ALTERNATIVES_TIME_BUDGET_MS).toBe(10_000);
   });
 });

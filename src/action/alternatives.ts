@@ -61,9 +61,11 @@ export function alternativesMarkdown(
   }
   if (stoppedAt) {
     const left = wanted.slice(wanted.indexOf(stoppedAt));
-    const note = `Alternatives stopped after ${budgetMs / 1000} s, this section's time budget: not searched for ${left.map((p) => p.file).join(', ')}. Run \`parallel-plan-check suggest <plan>\` for them.`;
-    log(note);
-    for (const plan of left) sections[plan.file] = `> ${escapeLine(note)}\n`;
+    const stopped = `Alternatives stopped after ${budgetMs / 1000} s, this section's time budget: not searched for ${left.map((p) => p.file).join(', ')}.`;
+    const command = '`parallel-plan-check suggest <plan>`';
+    log(`${stopped} Run ${command} for them.`);
+    // only the file names are escaped: the command stays a code span
+    for (const plan of left) sections[plan.file] = `> ${escapeLine(stopped)} Run ${command} for them.\n`;
   }
   return sections;
 }
