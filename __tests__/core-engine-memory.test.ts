@@ -13,6 +13,8 @@ import { GIB, check, load, memoryPlan as plan, verify } from './core-helpers.js'
 /** Llama 3.1 8B: 8,030,257,152 parameters in bf16; a token of KV cache is 32 x 8 x 128 x 2 x 2 = 128 KiB. */
 const W8B = 8_030_257_152 * 2;
 const KV8B = 131072;
+/** vLLM's rotary table for it (engine-memory.ts, rotaryTableBytes): 131,072 positions (llama3 scaling) x 128 dims x 2 B = 32 MiB. */
+const ROPE8B = 131_072 * 128 * 2;
 /** Activation peak of vLLM's profiling pass for Llama 3.1 8B at 8,192 tokens with `sampled` sequences (core-memory.test.ts). */
 const act8b = (sampled: number) => 8192 * (2 * 4096 + 3 * 14336) * 2 + sampled * 128256 * 10;
 
@@ -29,8 +31,8 @@ describe('device capacity: what the runtime can allocate', () => {
     );
     const tokens = r.metrics!.kv_cache_capacity_tokens!;
     expect(Math.abs(tokens / 476016 - 1)).toBeLessThan(0.005);
-    // By hand: 0.95 x 79.19 GiB - weights - activations (1,024 sampled sequences) - 0.25 GiB outside PyTorch, in blocks of 16.
-    const pool = 0.95 * Math.round(79.19 * GIB) - W8B - act8b(1024) - 0.25 * GIB;
+    // By hand: 0.95 x 79.19 GiB - weights and rotary table - activations (1,024 sampled sequences) - 0.25 GiB outside PyTorch, in blocks of 16.
+    const pool = 0.95 * Math.round(79.19 * GIB) - W8B - ROPE8B - act8b(1024) - 0.25 * GIB;
     expect(tokens).toBe(Math.floor(pool / KV8B / 16) * 16);
   });
 });
@@ -84,7 +86,9 @@ describe('MXFP4 expert padding (vLLM quantization/mxfp4.py: intermediate to 128,
     const unpadded = r.metrics!.weights_per_gpu_lower_bound_gib!;
     const experts = 128 * 36 * 3 * 2880 * 2880 * (0.5 + 1 / 32);
     const padded = unpadded * GIB + experts * ((2944 * 3072) / (2880 * 2880) - 1);
-    expect(r.metrics!.weights_per_gpu_gib! * GIB).toBeCloseTo(padded, -7);
+    // and vLLM's rotary table: yarn 32 x 4,096 positions x 64 dims x 2 B = 16 MiB
+    const rope = 131_072 * 64 * 2;
+    expect(r.metrics!.weights_per_gpu_gib! * GIB).toBeCloseTo(padded + rope, -7);
     expect(r.metrics!.weights_per_gpu_gib!).toBeGreaterThan(64.38);
     expect(r.metrics!.weights_per_gpu_gib!).toBeLessThan(66.0);
     expect(unpadded).toBeLessThan(64.38);
@@ -94,7 +98,8 @@ describe('MXFP4 expert padding (vLLM quantization/mxfp4.py: intermediate to 128,
     const h100 = verify(plan('  preset: gpt-oss-120b', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
     expect(b200.metrics!.weights_per_gpu_gib!).toBeGreaterThan(h100.metrics!.weights_per_gpu_gib!);
     const aligned = verify(plan('  preset: qwen3-30b-a3b\n  weight_dtypes:\n    experts: fp4', '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work));
-    expect(aligned.metrics!.weights_per_gpu_gib!).toBeCloseTo(aligned.metrics!.weights_per_gpu_lower_bound_gib!, 2);
+    // the weights less vLLM's rotary table (40,960 x 128 x 2 B), which no floor counts
+    expect(aligned.metrics!.weights_per_gpu_gib! - (40_960 * 128 * 2) / GIB).toBeCloseTo(aligned.metrics!.weights_per_gpu_lower_bound_gib!, 2);
   });
 });
 
@@ -417,12 +422,14 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     // each engine also keeps its copy of kv_b_proj for MLA decode, all 128 heads at attention tp 1 (the next describe):
     // SGLang and vLLM 61 x 512 x 128 x 256 in bf16, TensorRT-LLM its fp8 key part 61 x 512 x 128 x 128
     const copy16 = 61 * 512 * 128 * 256 * 2;
+    // and the rotary table of 163,840 positions (yarn 40 x 4,096) x 64 dims: fp32 under SGLang on CUDA, bf16 under vLLM
+    const rope = 163_840 * 64;
     const r = at('sglang');
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((sglang + copy16) / GIB, 2); // 89.33 GiB of checkpoint, not 93.89, and 1.91 GiB of copy
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((sglang + copy16 + 4 * rope) / GIB, 2); // 89.33 GiB of checkpoint, not 93.89, and 1.91 GiB of copy
     // the pool is 0.768 x (139.80 - 0.6 context - 2.04 NVLS buffers) GiB less the weights, at 61 x 576 x 2 bytes a token
-    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang - copy16) / 70272) - 1)).toBeLessThan(0.005);
+    expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang - copy16 - 4 * rope) / 70272) - 1)).toBeLessThan(0.005);
     // vLLM (DP + EP) and TensorRT-LLM (attention DP) keep them whole on every rank
-    expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16) / GIB, 2);
+    expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 + 2 * rope) / GIB, 2);
     expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 / 4) / GIB, 2);
     // the floor holds for SGLang's placement whatever the engine: no engine keeps less than sglang's split with the embedding over tp
     for (const engine of ['sglang', 'vllm', 'trtllm'])
@@ -478,18 +485,20 @@ describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed deco
     const checkpoint = 85_118_435_328;
     const copy = 61 * 512 * 16 * 256 * 2;
     expect(copy).toBe(255_852_544);
+    // vLLM's rotary table: 163,840 positions (yarn 40 x 4,096) x 64 dims x 2 B = 20 MiB, whole on every rank
+    const rope = 163_840 * 64 * 2;
     const r = r1('vllm', '{tp: 8}');
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 79.511, was 79.273
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy + rope) / GIB, 3); // 79.531, was 79.273
     expect(r.details!.devices[0]!.mla_decode_copy_gib).toBeCloseTo(copy / GIB, 3);
     // KV pool: 0.9 x 139.80 GiB - weights - activations - (0.25 + 1.8 + 0.03 x 8) GiB outside PyTorch. Activations of the
     // 8,192-token profiling pass: 8,192 x (2 x 7,168 + 8 x (3 x 256 + 7,168) + 768) x 2 B + 1,024 sampled x 129,280 x 10 B
     // = 1,287,651,328 + 1,323,827,200 = 2,611,478,528 B. Pool 44,653,561,118 B over 61 x 576 x 2 = 70,272 B a token,
-    // in blocks of 16: 635,424 tokens (639,072 without the copy: 3,648 fewer).
+    // in blocks of 16: 635,424 tokens (639,072 without the copy: 3,648 fewer); 635,136 less the 20 MiB rotary table.
     const activations = 8192 * (2 * 7168 + 8 * (3 * 256 + 7168) + 768) * 2 + 1024 * 129280 * 10;
     expect(activations).toBe(2_611_478_528);
-    const pool = 0.9 * Math.round(139.8 * GIB) - checkpoint - copy - activations - 2.29 * GIB;
+    const pool = 0.9 * Math.round(139.8 * GIB) - checkpoint - copy - rope - activations - 2.29 * GIB;
     expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(pool / 70272 / 16) * 16);
-    expect(r.metrics!.kv_cache_capacity_tokens).toBe(635_424);
+    expect(r.metrics!.kv_cache_capacity_tokens).toBe(635_136);
     // an engine need not keep the copy: the floors count the checkpoint alone
     expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(checkpoint / GIB);
     expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeGreaterThan(checkpoint / GIB - 0.001);
@@ -504,9 +513,11 @@ describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed deco
     // the checkpoint shard of SGLang's placement (previous describe): 95,808,516,096 B = 89.23 GiB, plus the copy
     const checkpoint =
       61 * 187_121_664 + 58 * (32 * 44_040_192 + 7168 * 256 * 2) + (3 * 3 * 7168 * 18432 + 58 * 44_040_192) / 8 + 129280 * 7168 * 2 * (1 + 1 / 8);
-    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy) / GIB, 3); // 91.139, was 89.232
+    // and SGLang's fp32 rotary table on CUDA: 163,840 positions x 64 dims x 4 B = 40 MiB
+    const rope = 163_840 * 64 * 4;
+    expect(r.metrics!.weights_per_gpu_gib!).toBeCloseTo((checkpoint + copy + rope) / GIB, 3); // 91.178, was 89.232
     // pool = 0.768 x (139.80 GiB - 0.6 GiB context - 2.04 GiB NVLS buffers) - weights: 216,978 tokens of 70,272 B (246,105 without the copy)
-    const tokens = Math.floor((0.768 * (Math.round(139.8 * GIB) - 2.64 * GIB) - checkpoint - copy) / 70272);
+    const tokens = Math.floor((0.768 * (Math.round(139.8 * GIB) - 2.64 * GIB) - checkpoint - copy - rope) / 70272);
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! - tokens)).toBeLessThanOrEqual(1);
     // the floors stay the checkpoint's
     expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(checkpoint / GIB);

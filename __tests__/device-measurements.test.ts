@@ -113,8 +113,10 @@ describe('device measurements (validation/device/results-h200.json)', () => {
     );
     expect(measured).toBeGreaterThanOrEqual(floorBytes);
     expect(measured / GIB).toBeGreaterThanOrEqual(floorMetric - 0.0005);
-    // Both count the same 8.03B bf16 parameters.
-    expect(Math.abs(estimate / (measured / GIB) - 1)).toBeLessThan(0.001);
+    // Both count the same 8.03B bf16 parameters; the estimate also holds the rotary table vLLM (the plan's default
+    // engine) builds beside them, which a bare allocation of the parameters has not: 131,072 x 128 x 2 B = 32 MiB.
+    const rope = (131_072 * 128 * 2) / GIB;
+    expect(Math.abs((estimate - rope) / (measured / GIB) - 1)).toBeLessThan(0.001);
   });
 
   it('the plan file: its TTFT and decode-step bounds lie below the matching measured points', () => {

@@ -172,7 +172,7 @@ describe("memory.fits when no request can run (the review's p10: Llama 3.1 70B i
     const fits = report.checks.find((c) => c.id === 'memory.fits')!;
     expect(fits.status).toBe('fail');
     expect(fits.detail).toMatch(
-      /of the 71\.27 GiB vLLM may use \(0\.9 x 79\.19 GiB: the weights alone, 131\.42 GiB, exceed it, before the [\d.]+ GiB profiled activations and [\d.]+ GiB runtime and buffers outside PyTorch that the engine also reserves, so no KV cache is left\): not even one request of this length can run$/,
+      /of the 71\.27 GiB vLLM may use \(0\.9 x 79\.19 GiB: the weights alone, 131\.45 GiB, exceed it, before the [\d.]+ GiB profiled activations and [\d.]+ GiB runtime and buffers outside PyTorch that the engine also reserves, so no KV cache is left\): not even one request of this length can run$/,
     );
     expect(fits.detail).not.toMatch(/KV pool|negative/);
   });

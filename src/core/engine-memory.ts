@@ -3,7 +3,7 @@
 // beside weights and KV, and how many sequences it can run at once.
 // Formulas and sources: docs/formulas.md, "Memory as each engine counts it".
 import { GIB } from './defaults.js';
-import type { SpeculativeMethod } from './types.js';
+import type { RopeSpec, SpeculativeMethod } from './types.js';
 
 export type Engine = 'vllm' | 'sglang' | 'trtllm';
 export const ENGINE_LABEL: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
@@ -193,6 +193,64 @@ export function commBufferBytes(group: number, device: DeviceFacts | null): numb
   return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rotary cos/sin tables engines build when they load the model.
+
+/** What a rotary table is built from: the model's rope (ModelFacts.rope). */
+export interface RotaryFacts {
+  spec: RopeSpec & { max_position_embeddings: number };
+  /** dims each head rotates: a table row holds their cos and sin halves */
+  rotaryDim: number;
+  /** bytes of the model's compute dtype */
+  computeBytes: number;
+}
+
+/**
+ * Positions of the table vLLM's and SGLang's get_rope builds for a rope, by its scaling (vLLM
+ * rotary_embedding/__init__.py get_rope and each class's _compute_cos_sin_cache; SGLang
+ * layers/rotary_embedding.py, the same rules): none and llama3 (Llama3RotaryEmbedding) take
+ * max_position_embeddings as it is; linear (LinearScalingRotaryEmbedding) max_position_embeddings x
+ * factor; yarn (YaRNScalingRotaryEmbedding, ceil) and deepseek_yarn (DeepseekScalingRotaryEmbedding)
+ * original_max_position_embeddings x factor. Null for a scaling whose length rule is not modelled.
+ */
+export function rotaryTablePositions(spec: RotaryFacts['spec']): number | null {
+  const kind = spec.scaling ?? 'default';
+  const factor = spec.factor ?? 1;
+  const positions = spec.max_position_embeddings;
+  if (kind === 'default' || kind === 'llama3') return positions;
+  if (kind === 'linear') return Math.ceil(positions * factor);
+  if (kind === 'yarn' || kind === 'deepseek_yarn') return Math.ceil((spec.original_max_position_embeddings ?? positions) * factor);
+  return null;
+}
+
+/** Whether the device runs CUDA (SGLang keeps its rotary tables in fp32 there); unknown devices are taken for NVIDIA's. */
+function cudaDevice(device: DeviceFacts | null): boolean {
+  return !/\bmi\d{3}|instinct|\bamd\b|ascend|\bnpu\b|gaudi|\btpu/.test(device?.name ?? '');
+}
+
+/**
+ * Bytes of the rotary cos/sin tables one rank holds beside the weights: each distinct rope's table
+ * (get_rope caches instances by their parameters in _ROPE_DICT, so every layer sharing a rope shares one;
+ * Gemma 3's sliding layers have their own, unscaled) of rotaryTablePositions x rotary_dim elements, built
+ * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
+ * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
+ * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
+ * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
+ * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
+ * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ */
+export function rotaryTableBytes(engine: Engine, rope: RotaryFacts | null, device: DeviceFacts | null): number {
+  if (rope === null || engine === 'trtllm') return 0;
+  const positions = rotaryTablePositions(rope.spec);
+  if (positions === null) return 0;
+  const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
+  const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
+  return (positions + local) * rope.rotaryDim * element;
+}
+
+/** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
+export const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
+
 /** The inputs to one device's budget. */
 export interface BudgetInputs {
   engine: Engine;
@@ -203,6 +261,8 @@ export interface BudgetInputs {
   weights: number;
   /** bytes of `weights` that are the engine's copy of MLA's kv_b_proj for the absorbed decode (memory.ts, mlaDecodeCopyBytes) */
   mlaDecodeCopy?: number;
+  /** bytes of `weights` that are the engine's rotary cos/sin tables (rotaryTableBytes) */
+  rotaryTables?: number;
   activations: number;
   /** devices of the largest communicating group (tp x cp, or ep) */
   group: number;
@@ -373,11 +433,22 @@ function noRoomRule(share: EngineShare): string {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b: BudgetInputs, overhead: number, pool: number, kv: number, formula: string): string {
-  const copy = b.mlaDecodeCopy ?? 0;
-  const weights = copy > 0 ? `${gib(b.weights)} weights (${gib(copy)} of them the engine's copy of kv_b_proj for MLA decode)` : `${gib(b.weights)} weights`;
+  const weights = `${gib(b.weights)} weights${weightsParts(b.mlaDecodeCopy ?? 0, b.rotaryTables ?? 0)}`;
   const sum = `${weights} + ${gib(b.activations)} activations + ${gib(overhead)} runtime and buffers + ${gib(kv)} KV pool`;
   if (kv < pool) return `${sum}, the rest of the device: the pool would be ${formula} = ${gib(pool)}, more than the device holds`;
   return `${sum}, the pool being ${formula}`;
+}
+
+/**
+ * What the engine's weights hold beside the checkpoint's shard, for the report: " (0.56 GiB of them the
+ * engine's copy of kv_b_proj for MLA decode)", " (2.50 GiB of them its rotary cos/sin tables)"; '' when
+ * neither is (the tables from MATERIAL_ROTARY_BYTES).
+ */
+export function weightsParts(mlaDecodeCopy: number, rotaryTables: number): string {
+  const parts: string[] = [];
+  if (mlaDecodeCopy > 0) parts.push(`${gib(mlaDecodeCopy)} of them the engine's copy of kv_b_proj for MLA decode`);
+  if (rotaryTables >= MATERIAL_ROTARY_BYTES) parts.push(`${gib(rotaryTables)} of them the engine's rotary cos/sin tables`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */

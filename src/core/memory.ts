@@ -2,7 +2,7 @@
 // KV pool its engine carves out of it (engine-memory.ts). Formulas and sources: docs/formulas.md, "Memory".
 import { ACTIVATION_BYTES, DTYPE_BYTES, LOGIT_BYTES } from './defaults.js';
 import { countOf } from './figures.js';
-import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
+import { deviceBudget, FREES_OUTSIDE_WINDOW, KV_BLOCK_TOKENS, rotaryTableBytes, type DeviceFacts, type Engine, type PoolLimit } from './engine-memory.js';
 import { engineProfile } from './engines.js';
 import { windowKeys } from './layerKinds.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -565,10 +565,12 @@ export function commGroup(layout: Layout, isMoe: boolean): number {
 export interface StageMemory {
   stage: number;
   layers: number;
-  /** what the engine holds of weights: the checkpoint's shard plus its MLA decode copy (mlaDecodeCopy) */
+  /** what the engine holds of weights: the checkpoint's shard plus its MLA decode copy (mlaDecodeCopy) and rotary tables (rotaryTables) */
   weights: number;
   /** bytes of `weights` that are the engine's copy of MLA's kv_b_proj for the absorbed decode (mlaDecodeCopyBytes); 0 without MLA */
   mlaDecodeCopy: number;
+  /** bytes of `weights` that are the engine's rotary cos/sin tables (engine-memory.ts, rotaryTableBytes); 0 where none is modelled */
+  rotaryTables: number;
   /** KV of the plan's sequences at the longest context, capped at the pool when the engine would queue the rest (one sequence's when the pool holds none) */
   kv: number;
   activations: number;
@@ -646,6 +648,7 @@ export function stageMemory(
         layers: p.layers,
         weights: p.weights,
         mlaDecodeCopy: p.mlaDecodeCopy,
+        rotaryTables: p.rotaryTables,
         kv: p.kv,
         activations: p.activations,
         overhead: p.overhead,
@@ -657,9 +660,12 @@ export function stageMemory(
       });
       continue;
     }
-    // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
+    // The engine's weights: the checkpoint's shard, what it copies of it after loading and the rotary
+    // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
     const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
-    const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
+    const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
+    const weights =
+      stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
     // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
     // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
@@ -676,6 +682,7 @@ export function stageMemory(
         capacity: cond.device.capacity,
         weights,
         mlaDecodeCopy,
+        rotaryTables,
         activations,
         group,
         device: cond.device,
@@ -706,6 +713,7 @@ export function stageMemory(
       layers: stage.layers,
       weights,
       mlaDecodeCopy,
+      rotaryTables,
       kv,
       activations,
       overhead,

@@ -21,7 +21,7 @@ import {
   type LinearAttentionFacts,
   type WindowKind,
 } from './layerKinds.js';
-import type { Dtype, ModelSpec, Plan } from './types.js';
+import type { Dtype, ModelSpec, Plan, RopeSpec } from './types.js';
 
 export type FactsMode = 'estimate' | 'bound';
 
@@ -123,6 +123,13 @@ export interface ModelFacts {
   vision: number;
   /** the checkpoint's vision-tower parameters, loaded or not (publishers count them in the total) */
   visionShipped: number;
+
+  /**
+   * the rotary embedding engines build cos/sin tables from (model.rope), the dims each head rotates and
+   * the bytes of the model's compute dtype; null without model.rope, when the rotated dims are unknown, or in bound mode (engine-memory.ts,
+   * rotaryTableBytes: no floor counts the tables, as TensorRT-LLM's are not modelled)
+   */
+  rope: { spec: RopeSpec & { max_position_embeddings: number }; rotaryDim: number; computeBytes: number } | null;
 
   dtypes: ComponentDtypes;
   /**
@@ -353,6 +360,7 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
     mlaKvUp,
     visionShipped: model.vision?.params ?? 0,
     vision: mode === 'bound' || model.vision?.loaded === false ? 0 : (model.vision?.params ?? 0),
+    rope: ropeFacts(model, headDim, mode),
   } as const;
 
   const uniq = [...new Set(missing)];
@@ -469,6 +477,16 @@ function deriveFacts(model: ModelSpec, mode: FactsMode, mtpLoaded = false, defau
 }
 
 type FactsCore = Omit<ModelFacts, 'totalParams' | 'activeLayerParamsPerToken'>;
+
+/** The rope an engine builds its tables from, the dims each head rotates (MLA: qk_rope_head_dim) and the compute dtype's bytes; null in bound mode or when unknown. */
+function ropeFacts(model: ModelSpec, headDim: number | undefined, mode: FactsMode): ModelFacts['rope'] {
+  const spec = model.rope;
+  if (mode === 'bound' || spec?.max_position_embeddings === undefined) return null;
+  const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
+  // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
+  const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE)];
+  return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+}
 
 function assemble(f: FactsCore): ModelFacts {
   const attn = f.attnSharded + f.attnKv + f.attnReplicated;

@@ -86,6 +86,26 @@ export interface VisionSpec {
   loaded?: boolean;
 }
 
+/**
+ * extension: the rotary position embedding as config.json states it. Engines build cos/sin tables from it
+ * when they load the model (vLLM's and SGLang's get_rope: one table per distinct rope, on every rank), whose
+ * length is set by max_position_embeddings and the scaling, not by the deployment's context.
+ */
+export interface RopeSpec {
+  /** config.json max_position_embeddings (as stated: Gemma 3's 131,072, Llama 4 Scout's 10,485,760) */
+  max_position_embeddings?: number;
+  /** rope_scaling's rope_type (or type): default (none), linear, dynamic, yarn, deepseek_yarn, llama3, longrope, ... */
+  scaling?: string;
+  /** rope_scaling.factor */
+  factor?: number;
+  /** rope_scaling.original_max_position_embeddings (YaRN stretches it by the factor) */
+  original_max_position_embeddings?: number;
+  /** dims each head rotates: default head_dim (MLA: qk_rope_head_dim); config.json partial_rotary_factor x head_dim */
+  rotary_dim?: number;
+  /** sliding-window layers rotate with a table of their own, unscaled (Gemma 3's rope_local_base_freq) */
+  local_table?: boolean;
+}
+
 export interface WeightDtypes {
   attention?: Dtype;
   mlp?: Dtype;
@@ -153,6 +173,8 @@ export interface ModelSpec {
   unquantized_mlp_layers?: number[];
   /** extension: the vision tower (encoder and projector) a multimodal checkpoint ships */
   vision?: VisionSpec;
+  /** extension: the rotary position embedding (max_position_embeddings, rope_scaling), for the tables engines build from it */
+  rope?: RopeSpec;
 }
 
 export interface EfficiencySpec {

@@ -8,7 +8,7 @@
 // configs that nest the text model under `text_config`. Keys whose names say they shape the
 // model (layers, heads, experts, attention, state...) but that the reader does not map are
 // named in a warning: no silent guess.
-import type { AttentionKind, Dtype, ModelSpec, MlpKind } from '../core/types.js';
+import type { AttentionKind, Dtype, ModelSpec, MlpKind, RopeSpec } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
 import { visionFromConfig } from './hfVision.js';
@@ -399,6 +399,7 @@ class ConfigMapper {
     this.readMoe();
     this.readSlidingWindow();
     this.readMaxContext();
+    this.readRope();
     this.readLinearAttention();
     this.readSparseAttention();
     this.readMtp();
@@ -739,6 +740,45 @@ class ConfigMapper {
     }
     this.spec.max_context = longest;
     m.mark('max_context', 'max_position_embeddings');
+  }
+
+  /**
+   * The rotary embedding engines build cos/sin tables from (model.rope): max_position_embeddings as stated,
+   * rope_scaling's kind, factor and original length (newer configs: rope_parameters, per layer type for
+   * Gemma 3, whose full_attention entry is the scaled one), rotary_dim or partial_rotary_factor x head_dim, and whether
+   * sliding layers rotate with a table of their own (rope_local_base_freq, or a sliding_attention entry).
+   */
+  private readRope(): void {
+    const m = this.model;
+    const positions = m.count('max_position_embeddings');
+    if (positions === undefined) return;
+    const rope: RopeSpec = { max_position_embeddings: positions };
+    let scaling: unknown = m.json.rope_scaling ?? m.json.rope_parameters;
+    let local = m.has('rope_local_base_freq');
+    if (isObject(scaling) && isObject(scaling.full_attention)) {
+      local ||= isObject(scaling.sliding_attention);
+      scaling = scaling.full_attention;
+    }
+    if (isObject(scaling)) {
+      const kind = scaling.rope_type ?? scaling.type;
+      if (typeof kind === 'string' && kind !== 'default') rope.scaling = kind;
+      const factor = scaling.factor;
+      if (typeof factor === 'number' && Number.isFinite(factor) && factor > 0 && kind !== 'default') rope.factor = factor;
+      const original = scaling.original_max_position_embeddings;
+      if (typeof original === 'number' && Number.isInteger(original) && original > 0) rope.original_max_position_embeddings = original;
+    }
+    // MiniMax states the rotated dims (rotary_dim); others a fraction of head_dim (partial_rotary_factor)
+    const partial = m.json.partial_rotary_factor ?? (isObject(scaling) ? scaling.partial_rotary_factor : undefined);
+    const headDim =
+      this.spec.head_dim ?? (this.spec.hidden_size !== undefined && this.spec.heads !== undefined ? this.spec.hidden_size / this.spec.heads : undefined);
+    const stated = m.count('rotary_dim');
+    if (stated !== undefined && (headDim === undefined || stated < headDim)) rope.rotary_dim = stated;
+    else if (typeof partial === 'number' && partial > 0 && partial < 1 && headDim !== undefined && Number.isInteger(headDim)) {
+      rope.rotary_dim = Math.floor(headDim * partial);
+    }
+    if (local && (this.spec.sliding_window_layers ?? 0) > 0) rope.local_table = true;
+    this.spec.rope = rope;
+    m.mark('rope', 'max_position_embeddings');
   }
 
   /**

@@ -408,6 +408,20 @@ export const PLAN_SCHEMA: SectionField = section('A deployment plan, format vers
           'Whether the engine loads the tower: default true; false for a text-only deployment (vLLM --limit-mm-per-prompt 0 for every modality, or --language-model-only)',
       },
     }),
+    rope: section(
+      "The rotary position embedding as config.json states it: engines build cos/sin tables of it on every rank (vLLM's weights include them), sized by these, not by the deployment's context",
+      {
+        max_position_embeddings: int('config.json max_position_embeddings, as stated (Llama 4 Scout: 10485760)', 1, TOKENS_MAX),
+        scaling: str("rope_scaling's rope_type: default (none), linear, yarn, deepseek_yarn, llama3 are sized; another kind's tables are not counted", 32),
+        factor: { kind: 'real', description: 'rope_scaling.factor', min: 0, max: 1e6, minExclusive: true },
+        original_max_position_embeddings: int('rope_scaling.original_max_position_embeddings (YaRN stretches it by the factor)', 1, TOKENS_MAX),
+        rotary_dim: int('Dims each head rotates: default head_dim (MLA: qk_rope_head_dim); partial_rotary_factor x head_dim', 1, DEGREE_MAX),
+        local_table: {
+          kind: 'boolean',
+          description: "Whether sliding-window layers rotate with a table of their own, unscaled (Gemma 3's rope_local_base_freq)",
+        },
+      },
+    ),
     unquantized_mlp_layers: {
       kind: 'intList',
       description:

@@ -2,7 +2,7 @@
 // Hugging Face config.json (the URL is in `source`), in the contract's field
 // names. `weight_dtype` / `weight_dtypes` state what the released checkpoint
 // ships in; a plan may override them (quantizing is the plan's choice).
-import type { ModelSpec } from '../core/types.js';
+import type { ModelSpec, RopeSpec } from '../core/types.js';
 import { checkpointFor, CHECKPOINTS, withStorage, type Checkpoint } from './checkpoints.js';
 import { copyPreset, deepFreeze, lookup } from './lookup.js';
 
@@ -649,9 +649,50 @@ const MAX_CONTEXT: Readonly<Record<string, number>> = {
   'llama-4-scout': 10_485_760,
   'llama-4-maverick': 1_048_576,
 };
+
+/**
+ * Each model's rotary embedding as the config.json of its `source` states it (model.rope): engines build
+ * cos/sin tables from it (engine-memory.ts, rotaryTableBytes). Llama 4 Scout's 10,485,760 positions make
+ * a 2.5 GiB table per GPU under vLLM (its llama3 scaling keeps max_position_embeddings rows); a 128K
+ * Llama's is 32 MiB. Rotated dims: Qwen3-Next and Qwen3.5 a quarter of 256 (partial_rotary_factor 0.25),
+ * GLM-4.7 half of 128 (0.5), MiniMax-M2.5 64 of 128 (rotary_dim); MLA models qk_rope_head_dim.
+ */
+const LLAMA3_ROPE: RopeSpec = { max_position_embeddings: 131_072, scaling: 'llama3', factor: 8, original_max_position_embeddings: 8192 };
+const DEEPSEEK_ROPE: RopeSpec = { max_position_embeddings: 163_840, scaling: 'yarn', factor: 40, original_max_position_embeddings: 4096 };
+const GPT_OSS_ROPE: RopeSpec = { max_position_embeddings: 131_072, scaling: 'yarn', factor: 32, original_max_position_embeddings: 4096 };
+const ROPE: Readonly<Record<string, RopeSpec>> = {
+  'llama-3.1-8b': LLAMA3_ROPE,
+  'llama-3.1-70b': LLAMA3_ROPE,
+  'llama-3.3-70b': LLAMA3_ROPE,
+  'llama-3.1-405b': LLAMA3_ROPE,
+  'qwen3-8b': { max_position_embeddings: 40_960 },
+  'qwen3-32b': { max_position_embeddings: 40_960 },
+  'qwen3-30b-a3b': { max_position_embeddings: 40_960 },
+  'qwen3-235b-a22b': { max_position_embeddings: 40_960 },
+  'mixtral-8x7b': { max_position_embeddings: 32_768 },
+  'mixtral-8x22b': { max_position_embeddings: 65_536 },
+  'deepseek-v3': DEEPSEEK_ROPE,
+  'deepseek-r1': DEEPSEEK_ROPE,
+  'deepseek-v3.1': DEEPSEEK_ROPE,
+  'deepseek-v3.2': DEEPSEEK_ROPE,
+  'gpt-oss-20b': GPT_OSS_ROPE,
+  'gpt-oss-120b': GPT_OSS_ROPE,
+  'kimi-k2': { max_position_embeddings: 131_072, scaling: 'yarn', factor: 32, original_max_position_embeddings: 4096 },
+  'kimi-k2.5': { max_position_embeddings: 262_144, scaling: 'yarn', factor: 64, original_max_position_embeddings: 4096 },
+  'glm-5': { max_position_embeddings: 202_752 },
+  'glm-4.7': { max_position_embeddings: 202_752, rotary_dim: 64 },
+  'minimax-m2.5': { max_position_embeddings: 196_608, rotary_dim: 64 },
+  'qwen3-next-80b-a3b': { max_position_embeddings: 262_144, rotary_dim: 64 },
+  'qwen3.5-397b-a17b': { max_position_embeddings: 262_144, rotary_dim: 64 },
+  'llama-4-scout': { max_position_embeddings: 10_485_760, scaling: 'llama3', factor: 16, original_max_position_embeddings: 8192 },
+  // rope_scaling null: the table has max_position_embeddings rows either way (0.25 GiB in bf16)
+  'llama-4-maverick': { max_position_embeddings: 1_048_576 },
+};
 for (const preset of ALL) {
   const longest = MAX_CONTEXT[preset.id];
   if (longest !== undefined) preset.spec = { ...preset.spec, max_context: longest };
+  const rope = ROPE[preset.id];
+  if (rope !== undefined) preset.spec = { ...preset.spec, rope };
 }
 
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
