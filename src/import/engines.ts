@@ -921,6 +921,56 @@ function setRedundantExperts(engine: Engine, r: Reader, c: FieldCollector): void
 }
 
 /**
+ * vLLM's text-only deployment of a multimodal model, which skips its vision tower (model.vision.loaded:
+ * false): --language-model-only, or --limit-mm-per-prompt at 0 for every modality (vLLM PR #22299,
+ * "Implicit language-model-only mode via limit-mm-per-prompt", August 2025, for the models it marked;
+ * every tower since the context-manager rework, PR #32605, January 2026). The limits as vLLM takes them:
+ * JSON ('{"image":0,"video":0}', a modality's value a count or an object with one), the older
+ * key=value list (image=0,video=0), or one modality a flag (--limit-mm-per-prompt.image 0, a key of
+ * --config). A modality left out keeps its default, above 0: image must be written.
+ */
+function setVisionTower(engine: Engine, args: EngineArgs, r: Reader, c: FieldCollector): void {
+  if (engine !== 'vllm') return;
+  const only = r.bool(['language-model-only']);
+  if (only?.value === true) {
+    c.set('model.vision.loaded', false, only.line);
+    return;
+  }
+  const limits = new Map<string, unknown>();
+  let line: Where | undefined;
+  const whole = r.text(['limit-mm-per-prompt']);
+  if (whole) {
+    line = whole.line;
+    const json = jsonObjectFlag(whole.value);
+    if (json) for (const [k, v] of Object.entries(json)) limits.set(k.toLowerCase(), v);
+    else
+      for (const part of whole.value.split(',')) {
+        const [k, v] = part.split('=');
+        if (k !== undefined && v !== undefined) limits.set(k.trim().toLowerCase(), v.trim());
+      }
+  }
+  for (const [name, v] of args.flags) {
+    if (!name.startsWith('limit-mm-per-prompt.')) continue;
+    const key = name.slice('limit-mm-per-prompt.'.length).split('.')[0]!;
+    if (typeof v.value === 'string') limits.set(key, v.value);
+    line ??= whereOf(v);
+  }
+  if (line === undefined || limits.size === 0) return;
+  const count = (v: unknown): number | undefined => {
+    const n = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).count : v;
+    const text = typeof n === 'number' ? String(n) : typeof n === 'string' ? n.trim() : '';
+    return /^\d+$/.test(text) ? Number(text) : undefined;
+  };
+  const counts = [...limits.values()].map(count);
+  if (!limits.has('image') || counts.some((n) => n !== 0)) return;
+  c.set('model.vision.loaded', false, line);
+  if (!limits.has('video'))
+    c.warn(
+      `${c.origin(line)}: --limit-mm-per-prompt sets no video limit: vLLM skips the vision tower of an image-only model (Gemma 3, Llama 4); one that also takes video (Qwen3.5) keeps it unless video is 0 too`,
+    );
+}
+
+/**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
  */
@@ -1037,6 +1087,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
   if (engine !== 'trtllm' || !setLegacyTrtllmGraphs(r, c)) setGraphCap(engine, r, c);
   setRedundantExperts(engine, r, c);
+  setVisionTower(engine, args, r, c);
   if (engine === 'sglang' && layoutKnown) setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);

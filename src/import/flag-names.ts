@@ -100,6 +100,7 @@ const SWITCHES = new Set([
   ...['return-tokens-as-token-ids', 'disable-sliding-window', 'disable-cascade-attn', 'skip-tokenizer-init', 'enable-dbo', 'enable-eplb'],
   ...['headless', 'data-parallel-hybrid-lb', 'data-parallel-external-lb', 'enable-multimodal-encoder-data-parallel', 'enable-reasoning'],
   ...['disable-mm-preprocessor-cache', 'enable-tokenizer-info-endpoint', 'fully-sharded-loras', 'trust-remote-code', 'disable-async-output-proc'],
+  ...['language-model-only'],
   // SGLang
   ...['enable-dp-attention', 'enable-dp-lm-head', 'enable-ep-moe', 'enable-deepep-moe', 'disable-radix-cache', 'disable-cuda-graph'],
   ...['disable-cuda-graph-padding', 'enable-torch-compile', 'enable-mixed-chunk', 'enable-metrics', 'enable-cache-report'],
