@@ -2,7 +2,7 @@
 // flag, whether one request of the longest stated length fits (memory.fits), and how many of the
 // plan's sequences its KV cache holds at once (memory.kv_capacity). docs/formulas.md, "Memory".
 import { meanContext } from './capacity.js';
-import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences, weightsParts } from './engine-memory.js';
+import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import type { Computed } from './estimates.js';
 import { countOf, fmtGiB, gib, round, tokenCount, windowedLayersWords } from './figures.js';
 import type { Resolved } from './resolve.js';
@@ -69,7 +69,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const raisedNote = raised
       ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
       : '';
-    const share = `${fmtGiB(tight.weights)} weights${weightsParts(0, tight.rotaryTables)}${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
+    const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
     out.push({
       id: 'memory.fits',
       status: fits ? (raised ? 'warn' : 'pass') : 'fail',
