@@ -8,6 +8,7 @@ import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { parseHfConfig } from '../src/plan/hfConfig.js';
 import { MODEL_PRESETS } from '../src/presets/index.js';
 import { readFileSync } from 'node:fs';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
 
 const fixture = (id: string): Record<string, unknown> => JSON.parse(readFileSync(`__tests__/fixtures/hf/${id}.config.json`, 'utf8')) as Record<string, unknown>;
 const h100: DeviceFacts = { capacity: 79.19 * GIB, name: 'nvidia h100 80gb hbm3', switchedFabric: true, fp4Math: false };
@@ -160,6 +161,14 @@ describe('where the tables count', () => {
     const fits = a.checks.find((c) => c.id === 'memory.fits')!;
     expect(fits.detail).toContain("2.50 GiB of them the engine's rotary cos/sin tables");
     expect(b.checks.find((c) => c.id === 'memory.fits')!.detail).not.toContain('rotary');
+    // JSON readers see the same part of the weights, as they see an MLA model's decode copy
+    expect(a.details!.devices[0]!.rotary_tables_gib).toBeCloseTo(2.5, 3);
+    expect(b.details!.devices[0]!.rotary_tables_gib).toBeUndefined();
+  });
+
+  it("the report's memory table names the tables inside the weights", () => {
+    expect(renderPlanMarkdown(scout('vllm'))).toContain('(incl. 2.50 GiB rotary tables)');
+    expect(renderPlanMarkdown(withoutRope('vllm'))).not.toContain('rotary tables');
   });
 
   it('TensorRT-LLM: not counted', () => {

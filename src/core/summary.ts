@@ -78,6 +78,7 @@ export function buildDetails(r: Resolved, c: Computed, capacity: number | undefi
       usable_gib: gib(m?.usable ?? null),
       kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
       ...(m && m.mlaDecodeCopy > 0 ? { mla_decode_copy_gib: gib(m.mlaDecodeCopy) } : {}),
+      ...(m && m.rotaryTables > 0 ? { rotary_tables_gib: gib(m.rotaryTables) } : {}),
     };
   });
   const assumptions = [

@@ -521,6 +521,8 @@ export interface DeviceMemory {
   kv_pool_gib?: number | null;
   /** extension, MLA models: the part of weights_gib that is the engine's copy of kv_b_proj for the absorbed decode (absent when it keeps none) */
   mla_decode_copy_gib?: number | null;
+  /** extension: the part of weights_gib that is the engine's rotary cos/sin tables (absent where none is modelled) */
+  rotary_tables_gib?: number | null;
 }
 
 export interface TimeFigure {

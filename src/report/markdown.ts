@@ -130,6 +130,15 @@ const DEVICE_KEYS: ReadonlyArray<[keyof DeviceMemory, string]> = [
   ['capacity_gib', 'capacity_gib'],
 ];
 
+/** The engine's own parts of a device's weights: its MLA decode copy and rotary tables (from 0.1 GiB, as memory.fits names them). */
+function weightsIncluded(d: DeviceMemory): string {
+  const parts = [
+    d.mla_decode_copy_gib ? `${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy` : '',
+    d.rotary_tables_gib && d.rotary_tables_gib >= 0.1 ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (incl. ${parts.join(', ')})` : '';
+}
+
 function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h: string, minChange: number): string {
   const devices = memoryDevices(plan);
   if (devices.length === 0) return '';
@@ -137,7 +146,7 @@ function memorySection(plan: PlanReport, base: PlanReport | null | undefined, h:
   const cell = (d: DeviceMemory, key: keyof DeviceMemory, metricKey: string): string => {
     const value = d[key] as number | null;
     // the weights an MLA model's engine holds name the copy of kv_b_proj it keeps for decode
-    const copy = key === 'weights_gib' && d.mla_decode_copy_gib ? ` (incl. ${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy)` : '';
+    const copy = key === 'weights_gib' ? weightsIncluded(d) : '';
     const text = formatQuantity(value, 'GiB') + copy;
     if (baseDevices === undefined) return escapeCell(text);
     const before = (baseDevices.find((b) => b.stage === d.stage)?.[key] ?? null) as number | null;
