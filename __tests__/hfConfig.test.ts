@@ -234,6 +234,37 @@ describe('parseHfConfig on other shapes', () => {
     expect(gemma3.spec.sliding_window_layers).toBe(62 - 10);
   });
 
+  it("reads Gemma 3's published config.json with Gemma3TextConfig's defaults for the keys it leaves out", () => {
+    // google/gemma-3-27b-it config.json as published: text_config gives only the keys that differ from the
+    // class defaults (transformers configuration_gemma3.py: vocab_size 262208, max_position_embeddings 131072,
+    // sliding_window_pattern 6, i.e. layer_types full on every sixth layer), which transformers and vLLM apply
+    const text = readFileSync(join(FIXTURES, 'gemma-3-27b-it.config.json'), 'utf8');
+    const gemma3 = parsed(text);
+    expect(gemma3.spec).toMatchObject({
+      layers: 62,
+      hidden_size: 5376,
+      heads: 32,
+      kv_heads: 16,
+      head_dim: 128,
+      vocab_size: 262208,
+      tied_embeddings: true,
+      sliding_window: 1024,
+      sliding_window_layers: 52,
+      max_context: 131072,
+    });
+    // google/gemma-3-4b-it leaves out the heads as well (8 heads, 4 KV heads of 256: the class defaults)
+    const small = parsed(
+      JSON.stringify({
+        model_type: 'gemma3',
+        text_config: { hidden_size: 2560, intermediate_size: 10240, model_type: 'gemma3_text', num_hidden_layers: 34, sliding_window: 1024 },
+      }),
+    );
+    expect(small.spec).toMatchObject({ layers: 34, heads: 8, kv_heads: 4, head_dim: 256, vocab_size: 262208, sliding_window_layers: 34 - 5 });
+    // a key the file states wins over the default; other model types get none
+    expect(parsed(JSON.stringify({ model_type: 'gemma3_text', num_hidden_layers: 26, vocab_size: 262144 })).spec.vocab_size).toBe(262144);
+    expect(parsed(JSON.stringify({ ...llamaJson(), vocab_size: undefined })).spec.vocab_size).toBeUndefined();
+  });
+
   it("understands Gemma's hidden_activation (its name for hidden_act) and does not report it", () => {
     // google/gemma-3-27b-it as transformers saves it (a fine-tune's or a quantized copy's config.json):
     // the published file's text_config gives only the keys that differ from Gemma3TextConfig's defaults,

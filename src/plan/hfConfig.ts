@@ -38,10 +38,37 @@ export function parseHfConfig(text: string): HfConfigResult | { error: string } 
   // Multimodal configs keep the language model under text_config; the dtype and
   // quantization may sit at the top level only.
   const nested = isObject(root.text_config);
-  const model: Json = nested ? (root.text_config as Json) : root;
+  const model: Json = withClassDefaults(nested ? (root.text_config as Json) : root, root);
   const prefix: string[] = nested ? ['text_config'] : [];
   const reader = new FieldReader(model, prefix, locate);
   return new ConfigMapper(root, reader, locate).map();
+}
+
+// Gemma 3's published config.json files state only the keys that differ from Gemma3TextConfig's
+// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings or sliding_window_pattern;
+// gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in: read them the same way
+// (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+const GEMMA3_TEXT_DEFAULTS: Readonly<Json> = {
+  vocab_size: 262_208,
+  hidden_size: 2304,
+  intermediate_size: 9216,
+  num_hidden_layers: 26,
+  num_attention_heads: 8,
+  num_key_value_heads: 4,
+  head_dim: 256,
+  max_position_embeddings: 131_072,
+  sliding_window: 4096,
+  sliding_window_pattern: 6,
+};
+
+/** The text model's keys, with its config class's defaults under them where the file relies on those. */
+function withClassDefaults(model: Json, root: Json): Json {
+  const modelType = typeof model.model_type === 'string' ? model.model_type : root.model_type;
+  if (modelType !== 'gemma3' && modelType !== 'gemma3_text') return model;
+  // a stated key wins; layer_types, where stated, still wins over the pattern (readSlidingWindow)
+  const filled: Json = { ...model };
+  for (const [key, value] of Object.entries(GEMMA3_TEXT_DEFAULTS)) if (filled[key] === undefined) filled[key] = value;
+  return filled;
 }
 
 // ---------------------------------------------------------------- JSON and lines
