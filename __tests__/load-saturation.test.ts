@@ -123,6 +123,18 @@ describe('a declared run (benchmark.requests) is not saturated by its own tail',
     }
   });
 
+  it('a run that keeps up names the rate its limit shows: "4 requests/s vs 3.95" read as saturated beside "keeps up"', () => {
+    for (const [rate, requests] of [
+      [4, 1000],
+      [6, 2000],
+    ] as const) {
+      const c = check(at(rate, requests), 'load.saturation');
+      expect(c.status).toBe('pass');
+      expect(c.limit!).toBeLessThan(rate);
+      expect(c.detail, `${requests} requests at ${rate}/s`).toContain(`the run completes ${c.limit!.toPrecision(3)}/s, lowered by its ramp and tail`);
+    }
+  });
+
   it('1000 requests at 20/s outrun it: saturated, its throughput the run as declared (ramp and drain included)', () => {
     const r = at(20, 1000);
     const c = check(r, 'load.saturation');
