@@ -105,6 +105,8 @@ describe('a disaggregated plan whose prefill pool starves its decode pool', () =
       /The decode pool ran [\d.]+ sequences per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at 1,024 sequences in flight/,
     );
     expect(renderText(combineReports([report]))).toContain('decode step (pool alone)');
+    // the text report says it too: "TPOT 38.0 ms · decode step (pool alone) 65.4 ms" alone read as a contradiction
+    expect(renderText(combineReports([report]))).toMatch(/\n {2}The decode pool ran [\d.]+ sequences per worker on average, fed no faster by the prefill pool/);
   });
 
   it('says nothing of the kind when the decode pool runs what the plan keeps in flight', () => {

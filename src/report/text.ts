@@ -3,6 +3,7 @@ import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { blockedBy } from '../core/withheld.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
+import { starvedDecodeNote } from './performance-table.js';
 import { lockstepNote, widerReasons, withRange } from './ranges.js';
 import { checkCounts, checksByUrgency, kvCapacityUnit, planCounts, poolSuffix, unnamedMissing, worstFirst } from './summary.js';
 
@@ -67,6 +68,9 @@ export function renderPlanText(plan: PlanReport): string {
   if (wider.length > 0) lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
   const lockstep = lockstepNote(plan);
   if (lockstep) lines.push(`  ${lockstep}`);
+  // a disaggregated TPOT below its decode step: say why, as the markdown report does
+  const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
+  if (starved) lines.push(`  ${starved}`);
   return lines.map(escapeTerminal).join('\n');
 }
 
