@@ -76,6 +76,29 @@ describe('vLLM', () => {
     expect(fields('vllm serve m --dtype float32 --kv-cache-dtype fp8').fields.model).toMatchObject({ weight_dtype: 'fp32', kv_cache_dtype: 'fp8' });
   });
 
+  it('quantizes the linear layers only: the embedding and LM head stay 16-bit, as the engines keep them', () => {
+    // vLLM's and SGLang's Fp8Config (and AWQ, GPTQ...) give VocabParallelEmbedding / ParallelLMHead no quantized
+    // method; a -FP8 checkpoint (compressed-tensors, ignore: lm_head) stores them in bf16 (validation case
+    // vllm-llama33-70b-fp8-2xh100-tp2-memory: 33.88 GiB of weights logged per GPU, with them 16-bit)
+    for (const script of [
+      'vllm serve meta-llama/Llama-3.3-70B-Instruct \\\n  --quantization fp8',
+      'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.3-70B-Instruct \\\n  --quantization fp8',
+      'vllm serve m \\\n  --quantization awq',
+      'vllm serve neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8 \\\n  --tensor-parallel-size 1',
+    ]) {
+      const r = fields(script);
+      expect(r.fields.model?.weight_dtypes, script).toEqual({ embeddings: 'bf16' });
+      expect(r.origins['model.weight_dtypes.embeddings'] ?? r.origins['model.weight_dtypes'], script).toBe(r.origins['model.weight_dtype']);
+    }
+    // 16-bit weights, or none stated, set nothing; a checkpoint's own storage is kept whole
+    expect(fields('vllm serve m --dtype half').fields.model?.weight_dtypes).toBeUndefined();
+    expect(fields('vllm serve meta-llama/Llama-3.1-8B-Instruct').fields.model?.weight_dtypes).toBeUndefined();
+    expect(fields('vllm serve /data/nvidia/DeepSeek-R1-NVFP4 --quantization modelopt_fp4').fields.model?.weight_dtypes).toEqual({
+      attention: 'bf16',
+      embeddings: 'bf16',
+    });
+  });
+
   it('matches the served model to a preset and a pre-quantized checkpoint to its dtype', () => {
     expect(fields('vllm serve meta-llama/Llama-3.1-70B-Instruct').fields.model?.preset).toBe('llama-3.1-70b');
     const q = fields('python3 -m vllm.entrypoints.openai.api_server --model Qwen/Qwen3-235B-A22B-FP8');

@@ -273,6 +273,21 @@ const ENGINE_QUANTIZATIONS = [
   ...['moe_wna16', 'mxfp4', 'ptpc_fp8', 'qqq', 'quark', 'torchao', 'tpu_int8', 'auto-round', 'w8a8_int8', 'w8a8_fp8', 'w4afp8'],
 ];
 
+const NARROW_WEIGHTS: ReadonlySet<unknown> = new Set(['fp8', 'int8', 'int4', 'fp4']);
+
+/**
+ * A quantization the command names (--quantization fp8, awq, modelopt...; a -FP8 checkpoint) quantizes the
+ * linear layers: the engines give the embedding and LM head no quantized method (vLLM's and SGLang's
+ * Fp8Config.get_quant_method: none for VocabParallelEmbedding / ParallelLMHead; -FP8 checkpoints ignore
+ * lm_head), so they stay 16-bit, as the named checkpoints (model-name.ts) and the validation case
+ * vllm-llama33-70b-fp8-2xh100-tp2-memory have them. weight_dtype alone narrows them too (the contract's
+ * default): 1 GiB of Llama-3.1-8B's 8.5 GiB in fp8. Runs after setModel, whose checkpoint storage wins.
+ */
+function keepEmbeddings16Bit(c: FieldCollector): void {
+  if (!NARROW_WEIGHTS.has(c.get('model.weight_dtype')) || c.has('model.weight_dtypes.embeddings')) return;
+  c.set('model.weight_dtypes.embeddings', 'bf16', c.origins['model.weight_dtype'] ?? 0);
+}
+
 function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const f = FLAGS[engine];
   const kv = r.text(f.kv);
@@ -1091,6 +1106,7 @@ export function applyEngine(args: EngineArgs, c: FieldCollector, ctx: EngineCont
   if (engine === 'sglang' && layoutKnown) setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
   setDtypes(engine, r, c);
   setModel(engine, args, r, c);
+  keepEmbeddings16Bit(c);
   const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
   if (perNode) c.set('hardware.gpus_per_node', perNode.value, perNode.line);
   const nodes = engine === 'sglang' ? r.int(['nnodes'], 'node count') : undefined;
