@@ -380,3 +380,21 @@ describe('MLPs a checkpoint leaves unquantized (Llama-3.1-405B FP8: layers 0 and
     expect(all.details!.devices.map((d) => d.weights_gib)).toEqual(bf16pp.details!.devices.map((d) => d.weights_gib));
   });
 });
+
+describe('the KV cache of a data-parallel plan is named the same way in memory.fits and memory.kv_capacity', () => {
+  it('DeepSeek-V3 under SGLang DP attention (dp 8, ep 8): "per data-parallel rank" in both, not "per replica" in one', () => {
+    const r = verify(`version: 1
+model: {preset: deepseek-v3}
+hardware: {preset: h200, gpus: 8}
+parallelism: {tp: 1, dp: 8, ep: 8}
+deployment: {engine: sglang}
+workload: {concurrency: 512, input_tokens: 2000, output_tokens: 1000}
+`);
+    expect(check(r, 'memory.fits').detail).toMatch(/tokens per data-parallel rank/);
+    const kv = check(r, 'memory.kv_capacity').detail;
+    expect(kv).toMatch(
+      /^64 sequences per data-parallel rank at a mean context of 2,500 tokens hold [\d,]+ of the [\d,]+ tokens of KV cache per data-parallel rank$/,
+    );
+    expect(kv).not.toMatch(/per replica/);
+  });
+});

@@ -125,7 +125,8 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const context = meanContext(wl.inputTokens, wl.outputTokens);
     const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
     const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
-    const where = layout.dp > 1 ? ' per replica' : '';
+    // worded as memory.fits words the same pool (a reader took "per replica" for another figure)
+    const where = layout.dp > 1 ? ' per data-parallel rank' : '';
     const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
     const capNote =
       budget.engineMax !== null && budget.engineMax < perReplica
@@ -179,7 +180,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       path: 'workload.concurrency',
       ...(all.length > 0 ? { missing: all } : {}),
       detail: sized
-        ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+        ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per data-parallel rank' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
         : missing.length > 0
           ? `cannot size the KV cache without ${missing.join(', ')}`
           : 'cannot size the KV cache from what the plan gives',
