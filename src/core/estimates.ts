@@ -21,6 +21,7 @@ import {
   stagesTime,
   windowedKeys,
   withMicrobatches,
+  type ClosedLoopLimit,
   type StageCostModel,
   type TimeMode,
 } from './performance.js';
@@ -69,6 +70,8 @@ export interface Computed extends MemoryFigures {
   stageDecode: number[] | null;
   /** what limits the bound's decode step */
   boundDecodeBy: PlanDetails['times']['decode_bound_by'];
+  /** what sets the throughput bound where it is not the decode step alone: a closed loop's cycle, or an open loop's request-rate ceiling */
+  throughputBoundBy?: ClosedLoopLimit | 'request-rate';
   boundBy: PlanDetails['times']['decode_bound_by'];
   load: LoadFigures | null;
   /** requests/s at which every stated latency requirement holds (goodput), or the saturation rate without any */
@@ -219,13 +222,18 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
 
   // Throughput ceiling: the plan's concurrency all decoding (a larger batch is never slower per token).
   let throughputBound: number | null = null;
+  let throughputBoundBy: Computed['throughputBoundBy'];
   if (bound && stagesBound && boundModels && wl.concurrency !== undefined) {
     const full = decodeStep(bound, layout, hw, wl, stagesBound, wl.concurrency, boundContext, BOUND_MODE);
     if (full && finite(full.step) !== null) {
       if (wl.outputTokens === undefined) throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
       else {
         const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
-        if (pre) throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
+        if (pre) {
+          const loop = closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full);
+          throughputBound = finite(loop.throughput);
+          throughputBoundBy = loop.limitedBy;
+        }
       }
     }
   }
@@ -290,7 +298,9 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
   const gpus = hw.gpus ?? layout.worldSize;
   const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
   const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+  const closedLoopCeiling = throughputBound;
   throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
+  if (throughputBound !== null && throughputBound !== closedLoopCeiling) throughputBoundBy = 'request-rate';
   // An open loop's devices hold what its simulation had in flight at the peak, not one request.
   const memEst = load && est && stagesEst ? inFlightMemory(est, r, stagesEst, memory, load.outcome.peakRunning) : memory.memEst;
   return {
@@ -316,6 +326,7 @@ export function compute(loaded: LoadedPlan, r: Resolved, est: ModelFacts | null,
     // beside 182.83 tokens/s: 1-token answers of range ratio 0, so 0 to 2)
     throughput: load ? (throughputBound !== null ? Math.min(load.throughput, throughputBound) : load.throughput) : null,
     throughputBound,
+    ...(throughputBoundBy !== undefined ? { throughputBoundBy } : {}),
     computeUtilization,
     bubble: decEst?.bubbleFraction ?? null,
     stageDecode: decEst ? decEst.perStage.map((p) => p.total) : null,

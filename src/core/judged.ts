@@ -117,6 +117,12 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     communication: 'interconnect bandwidth',
   } as const;
   const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+  // A closed loop's throughput bound is its cycle's slowest term, which need not be the decode step's
+  // limit: Llama 70B TP8 at 64 in flight of 2,048-token prompts is paced by their prefill FLOPs, where
+  // "the decode step is limited by HBM bandwidth" sent its reader after bandwidth.
+  // (a request's own lifetime is its first token and its decode steps: the decode step's limit still says it)
+  const by = c.throughputBoundBy;
+  const throughputWhy = by === 'compute' || by === 'communication' || by === 'request-rate' ? throughputLimitWords(by) : why;
   // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
   // figure's range are at risk (ranges.ts).
   const ctx = rangeContext(plan, r, c);
@@ -140,7 +146,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
     ...inUnit('tokens/s', terse),
     missing: loopMissing,
     risk: rateRisk,
-    ...(why ? { why } : {}),
+    ...(throughputWhy ? { why: throughputWhy } : {}),
   };
   const ttftFig: Figures = {
     ...noRoom,
@@ -455,6 +461,18 @@ function poolSetBy(wl: { engine: string; kvCacheTokens: number | null; kvCacheMe
  * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
  * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
  */
+/** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
+function throughputLimitWords(by: 'compute' | 'communication' | 'request-rate'): string {
+  switch (by) {
+    case 'compute':
+      return "at that bound peak compute limits it: each request's prompt (prefill) and its decode steps' FLOPs on the busiest device";
+    case 'communication':
+      return "at that bound interconnect bandwidth limits it: each request's prefill and decode collectives";
+    case 'request-rate':
+      return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
+  }
+}
+
 function rateBoundWhy(wl: Resolved['workload'], c: Computed): string {
   const clientsBound =
     wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined

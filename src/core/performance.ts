@@ -801,7 +801,11 @@ export interface ClosedLoopBound {
   throughput: number;
   /** seconds a request lives (prefill to last token) */
   cycle: number;
+  /** the term that sets the cycle: decode reads, prefill and decode FLOPs, their collectives, or one request's own lifetime */
+  limitedBy: ClosedLoopLimit;
 }
+
+export type ClosedLoopLimit = 'memory' | 'compute' | 'communication' | 'lifetime';
 
 /**
  * The physical ceiling of closed-loop throughput: each of the `concurrency/dp` sequences of a
@@ -821,10 +825,16 @@ export function closedLoopBound(layout: Layout, concurrency: number, outputToken
   const prefillCompute = Math.max(...pre.map((c) => c.compute));
   const prefillComm = Math.max(...pre.map((c) => c.comm.transfer + c.comm.latency));
   const decodeComm = Math.max(...dec.perStage.map((c) => c.comm.transfer + c.comm.latency)) * slots;
-  let cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
-  // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
-  cycle = Math.max(cycle, ttft + steps * dec.step);
-  return { throughput: (concurrency * outputTokens) / cycle, cycle };
+  const terms: [ClosedLoopLimit, number][] = [
+    ['memory', steps * decodeMemory],
+    ['compute', steps * decodeCompute + perReplica * prefillCompute],
+    ['communication', steps * decodeComm + perReplica * prefillComm],
+    // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
+    ['lifetime', ttft + steps * dec.step],
+  ];
+  let [limitedBy, cycle] = terms[0]!;
+  for (const [term, time] of terms.slice(1)) if (time > cycle) [limitedBy, cycle] = [term, time];
+  return { throughput: (concurrency * outputTokens) / cycle, cycle, limitedBy };
 }
 
 /** One prompt's share of a prefill pass: tokens from+1..to of a prompt (earlier ones already in the KV cache). */
