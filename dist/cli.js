@@ -12106,6 +12106,7 @@ const ALIASES = {
         // vllmLevel), -cc since (vllm/engine/arg_utils.py add_cli_args)
         o: 'compilation-config',
         cc: 'compilation-config',
+        dcp: 'decode-context-parallel-size',
     },
     sglang: {
         tp: 'tp-size',
@@ -12117,12 +12118,19 @@ const ALIASES = {
         ep: 'ep-size',
         'expert-parallel-size': 'ep-size',
         model: 'model-path',
+        // the CUDA-graph batch options' names since SGLang split decode from prefill graphs; the old ones
+        // are their deprecated aliases (server_args.py add_cli_args: DeprecatedAliasStoreAction, one dest)
+        'cuda-graph-max-bs-decode': 'cuda-graph-max-bs',
+        'cuda-graph-bs-decode': 'cuda-graph-bs',
+        'attention-context-parallel-size': 'attn-cp-size',
+        'moe-data-parallel-size': 'moe-dp-size',
     },
     trtllm: {
         'tp-size': 'tensor-parallel-size',
         'pp-size': 'pipeline-parallel-size',
         'ep-size': 'moe-expert-parallel-size',
         'moe-tp-size': 'moe-tensor-parallel-size',
+        'cp-size': 'context-parallel-size',
         'kv-cache-free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
         // Dynamo's TensorRT-LLM worker: --free-gpu-memory-fraction, --expert-parallel-size, --model-path
         'free-gpu-memory-fraction': 'kv-cache-config.free-gpu-memory-fraction',
@@ -12173,6 +12181,7 @@ const SWITCHES = new Set([
     ...['return-tokens-as-token-ids', 'disable-sliding-window', 'disable-cascade-attn', 'skip-tokenizer-init', 'enable-dbo', 'enable-eplb'],
     ...['headless', 'data-parallel-hybrid-lb', 'data-parallel-external-lb', 'enable-multimodal-encoder-data-parallel', 'enable-reasoning'],
     ...['disable-mm-preprocessor-cache', 'enable-tokenizer-info-endpoint', 'fully-sharded-loras', 'trust-remote-code', 'disable-async-output-proc'],
+    ...['language-model-only'],
     // SGLang
     ...['enable-dp-attention', 'enable-dp-lm-head', 'enable-ep-moe', 'enable-deepep-moe', 'disable-radix-cache', 'disable-cuda-graph'],
     ...['disable-cuda-graph-padding', 'enable-torch-compile', 'enable-mixed-chunk', 'enable-metrics', 'enable-cache-report'],
@@ -12190,10 +12199,12 @@ const SWITCHES = new Set([
  * a config file the sequence is read. The value is the items joined by spaces.
  */
 const LIST_FLAGS = new Set([
-    // SGLang --cuda-graph-bs; vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
-    ...['cuda-graph-bs', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
-    // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes
+    // SGLang --cuda-graph-bs (now --cuda-graph-bs-decode); vLLM --cudagraph-capture-sizes (0.11+) and the older --cuda-graph-sizes
+    ...['cuda-graph-bs', 'cuda-graph-bs-decode', 'cudagraph-capture-sizes', 'cuda-graph-sizes'],
+    // vLLM compilation_config.cudagraph_capture_sizes; TensorRT-LLM cuda_graph_config.batch_sizes (before 1.0:
+    // cuda_graph_batch_sizes, at the top or in pytorch_backend_config)
     ...['compilation-config.cudagraph-capture-sizes', 'cuda-graph-config.batch-sizes'],
+    ...['cuda-graph-batch-sizes', 'pytorch-backend-config.cuda-graph-batch-sizes'],
 ]);
 /** A (normalised) option whose value is a list. */
 function isListFlag(name) {
@@ -12312,6 +12323,41 @@ const isSpacedFlags = (text) => {
         return /\s--?[A-Za-z]/.test(text.slice(assigned[0].length)) && !isJson(text.slice(assigned[0].length));
     return /\s/.test(text) && /(^|\s)--?[A-Za-z]/.test(text);
 };
+/** A JSON list, as a dotted key's value may be ('[8, 16]'), else undefined. */
+function jsonList(text) {
+    if (text === true)
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return Array.isArray(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * vLLM's dotted keys (--compilation-config.cudagraph_capture_sizes 8, -O.key=value) as its
+ * FlexibleArgumentParser.parse_args gathers them (vllm/utils/argparse_utils.py): `key+ a,b` is the list
+ * [a, b]; the same key again replaces a value, but a list given again is appended to (recursive_dict_update:
+ * `original[k] += v`), so `.cudagraph_capture_sizes [8,16] ... .cudagraph_capture_sizes [32]` captures
+ * [8, 16, 32]. Returns the option's one name and its value as vLLM ends up with it.
+ */
+function vllmDotted(flags, name, v) {
+    let key = name;
+    let value = v;
+    if (key.endsWith('+') && typeof v.value === 'string') {
+        key = key.slice(0, -1);
+        // vLLM splits on ',' and keeps each item a string; numbers are written as numbers here for the readers
+        const items = v.value.split(',').map((item) => (/^\d+$/.test(item.trim()) ? Number(item.trim()) : item));
+        value = { ...v, value: JSON.stringify(items) };
+    }
+    const before = flags.get(key);
+    const earlier = before && before.file === undefined ? jsonList(before.value) : undefined;
+    const now = jsonList(value.value);
+    if (earlier && now)
+        value = { ...value, value: JSON.stringify([...earlier, ...now]), unresolved: [...before.unresolved, ...value.unresolved] };
+    return { name: key, value };
+}
 /**
  * Reads flags from `words[start..]`. The first bare word is the positional model (vllm serve <model>).
  * A flag takes the next word as its value unless it is a switch (flag-names.ts) or that word is itself
@@ -12322,7 +12368,17 @@ function parseFlags(engine, words, start, line) {
     const tookWord = [];
     const spaced = [];
     let positional;
+    const strayWords = [];
     const launcher = engine === 'trtllm' ? trtllmLauncher(words, start) : undefined;
+    // vLLM gathers dotted keys (--compilation-config.key) into their option, merging lists (vllmDotted)
+    const put = (name, v) => {
+        if (engine !== 'vllm' || !name.includes('.')) {
+            flags.set(name, v);
+            return;
+        }
+        const merged = vllmDotted(flags, name, v);
+        flags.set(merged.name, merged.value);
+    };
     for (let i = start; i < words.length; i++) {
         const word = words[i];
         const text = word.text;
@@ -12340,7 +12396,7 @@ function parseFlags(engine, words, start, line) {
             }
             const eq = text.indexOf('=');
             if (eq > 0) {
-                flags.set(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
+                put(canonicalFlag(engine, normaliseFlag(text.slice(0, eq))), {
                     value: text.slice(eq + 1),
                     line: word.line,
                     written: text.slice(0, eq),
@@ -12354,19 +12410,27 @@ function parseFlags(engine, words, start, line) {
             if (takesValue && next) {
                 if (isSpacedFlags(next.text))
                     spaced.push(next.line);
-                // a list option (nargs='+') takes every bare word up to the next flag
+                // a list option (nargs='+') takes every bare word up to the next flag; a vLLM dotted key takes the
+                // next word only (argparse_utils.py), and argparse refuses the bare words after it
                 const items = [next];
-                if (isListFlag(name))
-                    for (let j = i + 2; j < words.length && !isFlag(words[j].text); j++)
+                const dotted = engine === 'vllm' && name.includes('.');
+                let stray = 0;
+                for (let j = i + 2; (isListFlag(name) || isListFlag(name.replace(/\+$/, ''))) && j < words.length && !isFlag(words[j].text); j++) {
+                    if (dotted)
+                        stray++;
+                    else
                         items.push(words[j]);
-                flags.set(name, {
+                }
+                if (stray > 0)
+                    strayWords.push({ written: text, line: word.line });
+                put(name, {
                     value: items.map((w) => w.text).join(' '),
                     line: word.line,
                     written: text,
                     unresolved: [...word.unresolved, ...items.flatMap((w) => w.unresolved)],
                 });
                 tookWord.push({ name, written: text, line: word.line });
-                i += items.length;
+                i += items.length + stray;
             }
             else {
                 flags.set(name, { value: true, line: word.line, written: text, unresolved: word.unresolved });
@@ -12384,6 +12448,7 @@ function parseFlags(engine, words, start, line) {
         ...(tookWord.length > 0 ? { tookWord } : {}),
         ...(spaced.length > 0 ? { spaced } : {}),
         ...(launcher ? { launcher } : {}),
+        ...(strayWords.length > 0 ? { strayWords } : {}),
     };
 }
 
@@ -12424,11 +12489,18 @@ function configFlags(root, file, mapLine = (l) => l) {
     walk(root, '');
     return flags;
 }
-/** A config file's flags under each option's one name in this engine (flag-names.ts). */
+/**
+ * A config file's flags under each option's one name in this engine (flag-names.ts). A TensorRT-LLM
+ * section's field at the top of its options YAML (free_gpu_memory_fraction beside kv_cache_config, not
+ * under it) keeps its own name: the alias that names that field on a command line (Dynamo's
+ * --free-gpu-memory-fraction) is no key of the YAML, which TensorRT-LLM reads only under the section.
+ */
 function canonical(engine, flags) {
     const out = new Map();
-    for (const [k, v] of flags)
-        out.set(canonicalFlag(engine, k), v);
+    for (const [k, v] of flags) {
+        const name = canonicalFlag(engine, k);
+        out.set(engine === 'trtllm' && !k.includes('.') && name.endsWith(`.${k}`) ? k : name, v);
+    }
     return out;
 }
 /** The top-level section of a nested option (kv-cache-config.dtype -> kv-cache-config), else undefined. */
@@ -12547,6 +12619,143 @@ function spellingIssue(launcher, name, written) {
     if (written === alias)
         return `${written} is a trtllm-serve option only since TensorRT-LLM PR #9586 (December 2025), which named its flags after the LLM API; earlier releases refuse it at start-up, while ${right} works in every release`;
     return `${written} is not an option of ${FRONT_END[launcher]}, which refuses it at start-up; did you mean ${right}? It is read as ${right}, but the command fails as written`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
+// "did you mean 'x'?": the nearest valid key by edit distance.
+/** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
+function editDistance(a, b) {
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    const rows = s.length + 1;
+    const cols = t.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    const at = (i, j) => d[i * cols + j];
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            d[i * cols + j] = best;
+        }
+    }
+    return at(rows - 1, cols - 1);
+}
+/**
+ * The candidate nearest to `word`, when near enough to be a likely typo: at most a
+ * third of the word's length (at least 1, at most 4) edits away. Ties go to the
+ * first candidate in the list.
+ */
+function didYouMean(word, candidates) {
+    if (word.length === 0 || word.length > 64)
+        return undefined;
+    const limit = Math.min(4, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        if (candidate.toLowerCase() === word.toLowerCase())
+            return candidate;
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** " (did you mean 'x'?)" or "". */
+function didYouMeanSuffix(word, candidates) {
+    const match = didYouMean(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+;// CONCATENATED MODULE: ./src/import/trtllm-sections.ts
+// The sections of TensorRT-LLM's LLM API options YAML (--extra_llm_api_options / --config /
+// --extra-engine-args) whose keys the importer reads, with their real fields, from
+// tensorrt_llm/llmapi/llm_args.py (KvCacheConfig, CudaGraphConfig, AttentionDpConfig; 1.x releases).
+// Each section model is a StrictBaseModel, and BaseLlmArgs itself declares extra="forbid": a key that is
+// no field of its level fails LlmArgs's validation when trtllm-serve builds its LLM (the YAML is merged
+// into the LLM's keyword arguments at the top level, update_llm_args_with_extra_dict). Two mistakes are
+// caught here, each at its file and line:
+//   - a section's field written at the top level (free_gpu_memory_fraction: 0.5 beside kv_cache_config,
+//     not under it): TensorRT-LLM reads the field only under its section, so the key is not imported;
+//   - a key under a section that is no field of it but near one (kv_cache_config.kv_cache_free_gpu_memory_fraction,
+//     trtllm-serve's flag name; kv_cache_config.enable_block_reus): "did you mean" the field.
+// Fields differ between releases; only near misses of a field are judged, never every unknown key.
+
+
+
+
+const SECTIONS = {
+    'kv-cache-config': {
+        model: 'KvCacheConfig',
+        fields: [
+            ...['enable-block-reuse', 'max-tokens', 'max-attention-window', 'sink-token-length', 'free-gpu-memory-fraction'],
+            ...['host-cache-size', 'onboard-blocks', 'cross-kv-cache-fraction', 'secondary-offload-min-priority', 'event-buffer-max-size'],
+            ...['attention-dp-events-gather-period-ms', 'enable-partial-reuse', 'copy-on-partial-reuse', 'use-uvm', 'max-gpu-total-bytes'],
+            ...['dtype', 'mamba-ssm-cache-dtype', 'tokens-per-block', 'use-kv-cache-manager-v2', 'max-util-for-resume'],
+        ],
+    },
+    'cuda-graph-config': { model: 'CudaGraphConfig', fields: ['batch-sizes', 'max-batch-size', 'enable-padding'] },
+    'attention-dp-config': {
+        model: 'AttentionDpConfig',
+        fields: ['enable-balance', 'timeout-iters', 'batching-wait-iters', 'enable-kv-cache-aware-routing', 'kv-cache-routing-load-balance-weight'],
+    },
+};
+/** Most edits between a key and the field it was meant to be (as engines.ts judges option names). */
+const NEAR_EDITS = 2;
+/** A key of the options YAML as a message shows it: a spelling the importer knows whole, any other as a plan's unknown keys are (keyLabel). */
+function shownKey(written, known) {
+    return known ? `'${written}'` : keyLabel(written);
+}
+/**
+ * The section a top-level key of the options YAML belongs in, when it is a field the importer reads
+ * under a section (`readInSections`: dotted option names) and no top-level option (`readAtTop`):
+ * free_gpu_memory_fraction -> kv_cache_config. Undefined for any other key.
+ */
+function misplacedSection(name, readInSections, readAtTop) {
+    if (name.includes('.') || readAtTop.has(name))
+        return undefined;
+    const full = readInSections.find((option) => option.endsWith(`.${name}`) && option.indexOf('.') === option.length - name.length - 1);
+    return full?.slice(0, full.indexOf('.'));
+}
+/** What a misplaced top-level key is, said at its line (never its value). */
+function misplacedMessage(written, name, section, consequence) {
+    const s = llmApiKey(section);
+    const field = `${s}.${llmApiKey(name)}`;
+    return `${shownKey(written, true)} belongs under ${s}: (${field}); TensorRT-LLM reads it nowhere else and refuses it at the top level at start-up (LlmArgs forbids unknown keys). Not imported: ${consequence}`;
+}
+/**
+ * A key under a section the importer reads that is no field of that section but near one: the field
+ * meant and how the key is shown, else undefined. `name` is the option's normalised dotted name
+ * (kv-cache-config.kv-cache-free-gpu-memory-fraction), `written` the key as the file writes it.
+ */
+function sectionNearMiss(name, written) {
+    const dot = name.indexOf('.');
+    if (dot < 0)
+        return undefined;
+    const section = SECTIONS[name.slice(0, dot)];
+    const leaf = name.slice(dot + 1);
+    if (section === undefined || leaf.includes('.') || section.fields.includes(leaf))
+        return undefined;
+    const head = name.slice(0, dot);
+    // another front end's name of a field (trtllm-serve's kv_cache_free_gpu_memory_fraction, Dynamo's
+    // free-gpu-memory-fraction, trtllm-bench's kv_cache_free_gpu_mem_fraction): the field it names
+    const aliased = canonicalFlag('trtllm', leaf);
+    const byAlias = aliased.startsWith(`${head}.`) && section.fields.includes(aliased.slice(head.length + 1)) ? aliased.slice(head.length + 1) : undefined;
+    const near = byAlias ?? didYouMean(leaf, section.fields);
+    if (near === undefined || (byAlias === undefined && editDistance(leaf, near) > NEAR_EDITS))
+        return undefined;
+    const s = llmApiKey(head);
+    const meant = `${s}.${llmApiKey(near)}`;
+    return {
+        message: `${shownKey(written, byAlias !== undefined)} under ${s} is not a field of TensorRT-LLM's ${section.model}, which refuses an unknown key at start-up; did you mean ${meant}? The importer reads nothing from it, so unless ${meant} is given too its default is used`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/read-value.ts
@@ -12948,59 +13157,6 @@ function setGraphCap(engine, r, c) {
             c.warn(`${where}: vLLM's ${first.label} ${captured} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`);
     }
     c.set(PATH, batch, first.line);
-}
-
-;// CONCATENATED MODULE: ./src/plan/didYouMean.ts
-// "did you mean 'x'?": the nearest valid key by edit distance.
-/** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
-function editDistance(a, b) {
-    const s = a.toLowerCase();
-    const t = b.toLowerCase();
-    const rows = s.length + 1;
-    const cols = t.length + 1;
-    const d = new Array(rows * cols).fill(0);
-    const at = (i, j) => d[i * cols + j];
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
-                best = Math.min(best, at(i - 2, j - 2) + 1);
-            d[i * cols + j] = best;
-        }
-    }
-    return at(rows - 1, cols - 1);
-}
-/**
- * The candidate nearest to `word`, when near enough to be a likely typo: at most a
- * third of the word's length (at least 1, at most 4) edits away. Ties go to the
- * first candidate in the list.
- */
-function didYouMean(word, candidates) {
-    if (word.length === 0 || word.length > 64)
-        return undefined;
-    const limit = Math.min(4, Math.max(1, Math.floor(word.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        if (candidate.toLowerCase() === word.toLowerCase())
-            return candidate;
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= limit ? best : undefined;
-}
-/** " (did you mean 'x'?)" or "". */
-function didYouMeanSuffix(word, candidates) {
-    const match = didYouMean(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
 
 ;// CONCATENATED MODULE: ./src/presets/lookup.ts
@@ -13642,7 +13798,10 @@ const qwen35_397b = {
         moe: { experts: 512, top_k: 10, shared_experts: 1, expert_ffn_hidden_size: 1024, shared_expert_ffn_hidden_size: 1024, dense_layers: 0 },
         mtp_layers: 1,
         weight_dtype: 'bf16',
+        vision: { params: 456_010_480 },
     },
+    // vision_config: a 27-layer ViT (hidden 1152, MLP 4304, 16-pixel patches over 2 frames, 2,304 positions) and
+    // its 2x2 patch merger into 4096: 0.456B parameters (src/plan/hfVision.ts, qwen35VisionParams)
     // Model card: "397B in total and 17B activated" (the vision encoder included in the total)
     published: { params: 397e9, active_params: 17e9, source: card('Qwen/Qwen3.5-397B-A17B') },
 };
@@ -13687,6 +13846,10 @@ const llama4Attention = {
     sliding_window_layers: 36,
     sliding_window_kind: 'chunked',
     weight_dtype: 'bf16',
+    // vision_config (both models): a 34-layer ViT (hidden 1408, MLP 5632, 336-pixel tiles of 14-pixel patches),
+    // its pixel-shuffle adapter (5632 -> 4096 -> 4096) and the projector into the text model (4096 x 5120):
+    // 0.872B parameters (src/plan/hfVision.ts, llama4VisionParams)
+    vision: { params: 871_932_416 },
 };
 const llama4Scout = {
     id: 'llama-4-scout',
@@ -13777,10 +13940,51 @@ const MAX_CONTEXT = {
     'llama-4-scout': 10_485_760,
     'llama-4-maverick': 1_048_576,
 };
+/**
+ * Each model's rotary embedding as the config.json of its `source` states it (model.rope): engines build
+ * cos/sin tables from it (engine-memory.ts, rotaryTableBytes). Llama 4 Scout's 10,485,760 positions make
+ * a 2.5 GiB table per GPU under vLLM (its llama3 scaling keeps max_position_embeddings rows); a 128K
+ * Llama's is 32 MiB. Rotated dims: Qwen3-Next and Qwen3.5 a quarter of 256 (partial_rotary_factor 0.25),
+ * GLM-4.7 half of 128 (0.5), MiniMax-M2.5 64 of 128 (rotary_dim); MLA models qk_rope_head_dim.
+ */
+const LLAMA3_ROPE = { max_position_embeddings: 131_072, scaling: 'llama3', factor: 8, original_max_position_embeddings: 8192 };
+const DEEPSEEK_ROPE = { max_position_embeddings: 163_840, scaling: 'yarn', factor: 40, original_max_position_embeddings: 4096 };
+const GPT_OSS_ROPE = { max_position_embeddings: 131_072, scaling: 'yarn', factor: 32, original_max_position_embeddings: 4096 };
+const ROPE = {
+    'llama-3.1-8b': LLAMA3_ROPE,
+    'llama-3.1-70b': LLAMA3_ROPE,
+    'llama-3.3-70b': LLAMA3_ROPE,
+    'llama-3.1-405b': LLAMA3_ROPE,
+    'qwen3-8b': { max_position_embeddings: 40_960 },
+    'qwen3-32b': { max_position_embeddings: 40_960 },
+    'qwen3-30b-a3b': { max_position_embeddings: 40_960 },
+    'qwen3-235b-a22b': { max_position_embeddings: 40_960 },
+    'mixtral-8x7b': { max_position_embeddings: 32_768 },
+    'mixtral-8x22b': { max_position_embeddings: 65_536 },
+    'deepseek-v3': DEEPSEEK_ROPE,
+    'deepseek-r1': DEEPSEEK_ROPE,
+    'deepseek-v3.1': DEEPSEEK_ROPE,
+    'deepseek-v3.2': DEEPSEEK_ROPE,
+    'gpt-oss-20b': GPT_OSS_ROPE,
+    'gpt-oss-120b': GPT_OSS_ROPE,
+    'kimi-k2': { max_position_embeddings: 131_072, scaling: 'yarn', factor: 32, original_max_position_embeddings: 4096 },
+    'kimi-k2.5': { max_position_embeddings: 262_144, scaling: 'yarn', factor: 64, original_max_position_embeddings: 4096 },
+    'glm-5': { max_position_embeddings: 202_752 },
+    'glm-4.7': { max_position_embeddings: 202_752, rotary_dim: 64 },
+    'minimax-m2.5': { max_position_embeddings: 196_608, rotary_dim: 64 },
+    'qwen3-next-80b-a3b': { max_position_embeddings: 262_144, rotary_dim: 64 },
+    'qwen3.5-397b-a17b': { max_position_embeddings: 262_144, rotary_dim: 64 },
+    'llama-4-scout': { max_position_embeddings: 10_485_760, scaling: 'llama3', factor: 16, original_max_position_embeddings: 8192 },
+    // rope_scaling null: the table has max_position_embeddings rows either way (0.25 GiB in bf16)
+    'llama-4-maverick': { max_position_embeddings: 1_048_576 },
+};
 for (const preset of models_ALL) {
     const longest = MAX_CONTEXT[preset.id];
     if (longest !== undefined)
         preset.spec = { ...preset.spec, max_context: longest };
+    const rope = ROPE[preset.id];
+    if (rope !== undefined)
+        preset.spec = { ...preset.spec, rope };
 }
 /** Every model preset by id; deeply frozen, so a caller cannot change a preset for the next plan. */
 const MODEL_PRESETS = deepFreeze(Object.fromEntries(models_ALL.map((preset) => [preset.id, preset])));
@@ -14420,6 +14624,8 @@ function storageReadFromName(name) {
 
 
 
+
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -14490,6 +14696,12 @@ function cudaGraphsOff(engine, r, c) {
         const section = r.flag(['cuda-graph-config']);
         return section?.value === 'null' ? whereOf(section) : undefined;
     }
+    if (engine === 'sglang') {
+        // --disable-cuda-graph's replacement (server_args.py: "Use --cuda-graph-backend-{decode,prefill}=disabled");
+        // decode's is the one whose steps the estimate times
+        const decode = r.text(['cuda-graph-backend-decode']);
+        return decode && decode.value.trim().toLowerCase() === 'disabled' ? decode.line : undefined;
+    }
     return engine === 'vllm' ? vllmGraphsOff(r, c) : undefined;
 }
 /** The engine config key (normalised) that names a second file of flags. */
@@ -14499,6 +14711,9 @@ const CONFIG_FLAGS = {
     // Dynamo's TensorRT-LLM worker takes the same YAML as --extra-engine-args
     trtllm: ['extra-llm-api-options', 'config', 'extra-engine-args'],
 };
+/** TensorRT-LLM's CUDA-graph options before 1.0 (TorchLlmArgs, or its pytorch_backend_config section before 0.20), normalised. */
+const LEGACY_TRTLLM_GRAPHS = ['use-cuda-graph', 'cuda-graph-batch-sizes', 'cuda-graph-max-batch-size', 'cuda-graph-padding-enabled'];
+const legacyNames = (key) => [key, `pytorch-backend-config.${key}`];
 const KV_DTYPES = {
     fp8: 'fp8',
     fp8_e4m3: 'fp8',
@@ -14616,6 +14831,20 @@ const ENGINE_QUANTIZATIONS = [
     ...['gguf', 'gptq', 'gptq_bitblas', 'gptq_marlin', 'gptq_marlin_24', 'hqq', 'inc', 'ipex', 'marlin', 'modelopt', 'modelopt_fp4'],
     ...['moe_wna16', 'mxfp4', 'ptpc_fp8', 'qqq', 'quark', 'torchao', 'tpu_int8', 'auto-round', 'w8a8_int8', 'w8a8_fp8', 'w4afp8'],
 ];
+const NARROW_WEIGHTS = new Set(['fp8', 'int8', 'int4', 'fp4']);
+/**
+ * A quantization the command names (--quantization fp8, awq, modelopt...; a -FP8 checkpoint) quantizes the
+ * linear layers: the engines give the embedding and LM head no quantized method (vLLM's and SGLang's
+ * Fp8Config.get_quant_method: none for VocabParallelEmbedding / ParallelLMHead; -FP8 checkpoints ignore
+ * lm_head), so they stay 16-bit, as the named checkpoints (model-name.ts) and the validation case
+ * vllm-llama33-70b-fp8-2xh100-tp2-memory have them. weight_dtype alone narrows them too (the contract's
+ * default): 1 GiB of Llama-3.1-8B's 8.5 GiB in fp8. Runs after setModel, whose checkpoint storage wins.
+ */
+function keepEmbeddings16Bit(c) {
+    if (!NARROW_WEIGHTS.has(c.get('model.weight_dtype')) || c.has('model.weight_dtypes.embeddings'))
+        return;
+    c.set('model.weight_dtypes.embeddings', 'bf16', c.origins['model.weight_dtype'] ?? 0);
+}
 function setDtypes(engine, r, c) {
     const f = FLAGS[engine];
     const kv = r.text(f.kv);
@@ -14889,9 +15118,39 @@ function warnUnreadMemory(engine, args, c, misspelled) {
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
     }
 }
+/**
+ * Parallel layouts the plan's layout does not carry and the importer does not read, each with what it
+ * changes: above 1 they are warned about at their line, never passed over.
+ *   vLLM          --decode-context-parallel-size (-dcp): each sequence's KV cache split over that many TP ranks
+ *   SGLang        --attn-cp-size, --moe-dp-size: attention context parallelism and expert data parallelism
+ *                 carved out of --tp (server_args.py, ServerArgs parallel fields)
+ *   TensorRT-LLM  context_parallel_size (trtllm-serve --cp_size): Mapping's world is tp x pp x cp devices
+ */
+const UNREAD_LAYOUT = {
+    vllm: { 'decode-context-parallel-size': "vLLM splits each sequence's KV cache over that many TP ranks, so the KV per device reads larger than it is" },
+    sglang: {
+        'attn-cp-size': 'SGLang runs attention context-parallel over that many of the --tp ranks',
+        'moe-dp-size': 'SGLang replicates the experts over that many groups of the --tp ranks, so each holds more of them',
+    },
+    trtllm: { 'context-parallel-size': 'TensorRT-LLM runs tensor x pipeline x context parallel devices per instance, so the device count reads too small' },
+};
+function warnUnreadLayout(engine, args, c) {
+    for (const [name, note] of Object.entries(UNREAD_LAYOUT[engine])) {
+        const v = args.flags.get(name);
+        if (v === undefined || typeof v.value !== 'string')
+            continue;
+        const n = parseEngineInt(v.value);
+        if (n === 1)
+            continue;
+        c.warn(`${c.origin(whereOf(v))}: ${v.written} ${readValue(v.value)} is a parallel layout the importer does not read (${note}): the imported layout leaves it out; check parallelism and hardware.gpus`);
+    }
+}
 /** Options read beside READS (switches and settings of one feature), per engine: what a misspelling is compared to. */
 const OTHER_READS = {
-    vllm: ['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+    vllm: [
+        ...['rope-scaling', 'hf-overrides', 'speculative-config', 'speculative-model', 'num-speculative-tokens', ...GRAPH_CAP_OPTIONS.vllm],
+        ...Object.keys(UNREAD_LAYOUT.vllm),
+    ],
     sglang: [
         'enable-dp-attention',
         'enable-ep-moe',
@@ -14902,10 +15161,14 @@ const OTHER_READS = {
         'nnodes',
         'json-model-override-args',
         'disable-cuda-graph',
+        'cuda-graph-backend-decode',
         ...GRAPH_CAP_OPTIONS.sglang,
+        ...Object.keys(UNREAD_LAYOUT.sglang),
     ],
     trtllm: [
         ...GRAPH_CAP_OPTIONS.trtllm,
+        ...LEGACY_TRTLLM_GRAPHS.flatMap(legacyNames),
+        ...Object.keys(UNREAD_LAYOUT.trtllm),
         ...['enable-attention-dp', 'attention-dp-config.enable-balance', 'attention-dp-config.timeout-iters', 'attention-dp-config.batching-wait-iters'],
         ...['speculative-config.decoding-type', 'speculative-config.max-draft-len', 'speculative-config.num-nextn-predict-layers'],
     ],
@@ -14952,11 +15215,46 @@ function warnMisspelled(engine, args, c) {
         // each comparison fills a table of name x candidate characters
         chargeWork(name.length * near.reduce((sum, o) => sum + o.length, 0));
         const meant = didYouMean(name, near);
-        if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS)
+        if (meant === undefined || editDistance(name, meant) > MISSPELLING_EDITS) {
+            // a key under a TensorRT-LLM section, near one of that section's fields (read or not)
+            const inSection = engine === 'trtllm' && !v.written.startsWith('-') ? sectionNearMiss(name, v.written) : undefined;
+            if (inSection === undefined)
+                continue;
+            out.add(name);
+            c.warn(`${c.origin(whereOf(v))}: ${inSection.message}`);
             continue;
+        }
         out.add(name);
         const spelled = spellingOf(engine, args, meant, !v.written.startsWith('-'));
         c.warn(`${c.origin(whereOf(v))}: ${v.written} is not a ${ENGINE_NAMES[engine]} option; did you mean ${spelled}? ${ENGINE_NAMES[engine]} refuses an unknown option at start-up; the importer reads nothing from it, so unless ${spelled} is given too its default is used`);
+    }
+    return out;
+}
+/** What a section's field written at the top of the options YAML leaves, where the importer knows (else the field's default). */
+const MISPLACED_CONSEQUENCES = {
+    'free-gpu-memory-fraction': "the memory fraction is the command line's, else TensorRT-LLM's default (0.9)",
+    'max-tokens': 'it caps no KV pool',
+    'max-gpu-total-bytes': 'it caps no KV pool',
+};
+/**
+ * A field of a TensorRT-LLM section written at the top of the options YAML (free_gpu_memory_fraction beside
+ * kv_cache_config, not under it): TensorRT-LLM reads it only under its section, and its LlmArgs refuses
+ * the key at start-up, so it is not imported (engine-config.ts keeps it under its own name), and said at
+ * its file and line. Returns the names warned about.
+ */
+function warnMisplacedKeys(args, c) {
+    const inSections = [...READS.trtllm, ...OTHER_READS.trtllm].filter((o) => o.includes('.'));
+    const atTop = new Set([...READS.trtllm, ...OTHER_READS.trtllm].filter((o) => !o.includes('.')));
+    const out = new Set();
+    for (const [name, v] of args.flags) {
+        if (v.written.startsWith('-'))
+            continue; // a command-line flag: its own spellings (trtllm-spellings.ts)
+        const section = misplacedSection(name, inSections, atTop);
+        if (section === undefined)
+            continue;
+        out.add(name);
+        const consequence = MISPLACED_CONSEQUENCES[name] ?? 'the default applies';
+        c.warn(`${c.origin(whereOf(v))}: ${misplacedMessage(v.written, name, section, consequence)}`);
     }
     return out;
 }
@@ -14989,6 +15287,40 @@ function warnTrtllmSpellings(args, c, misspelled) {
             c.warn(`${c.origin(whereOf(v))}: ${issue}`);
     }
 }
+/**
+ * An options YAML written for TensorRT-LLM before 1.0: use_cuda_graph (False by default there),
+ * cuda_graph_batch_sizes, cuda_graph_max_batch_size, cuda_graph_padding_enabled (llm_args.py TorchLlmArgs,
+ * 0.20-0.21). 1.0 replaced them with cuda_graph_config (on by default) and refuses them at start-up
+ * (LlmArgs forbids unknown keys), so a file that gives them runs only on a 0.x release: read in that
+ * meaning (graphs off unless use_cuda_graph is true; the cap is the largest size), and said at the
+ * first one's line. Returns whether they were read (then cuda_graph_config is not: the file names a
+ * 0.x release or none).
+ */
+function setLegacyTrtllmGraphs(r, c) {
+    const given = LEGACY_TRTLLM_GRAPHS.map((key) => r.flag(legacyNames(key)));
+    const first = given.filter((v) => v !== undefined).sort((a, b) => a.line - b.line)[0];
+    if (first === undefined)
+        return false;
+    const on = r.bool(legacyNames('use-cuda-graph'));
+    const where = c.origin(whereOf(first));
+    const said = `${where}: ${first.written} is a TensorRT-LLM option before 1.0 (1.0 replaced it with cuda_graph_config and refuses it at start-up): read as 0.x reads it,`;
+    if (on?.value !== true) {
+        c.set('workload.cuda_graphs', false, on?.line ?? whereOf(first));
+        c.warn(`${said} CUDA graphs off (use_cuda_graph is false by default there)`);
+        return true;
+    }
+    const list = r.text(legacyNames('cuda-graph-batch-sizes'));
+    const max = r.text(legacyNames('cuda-graph-max-batch-size'));
+    const sizes = list ? parseSizes(list.value) : max ? parseSizes(max.value) : undefined;
+    const cap = sizes?.reduce((a, b) => Math.max(a, b));
+    if (cap !== undefined && cap <= 2 ** 24)
+        c.set('workload.cuda_graph_max_batch', cap, (list ?? max).line);
+    else if (list || max)
+        c.markUnread('workload.cuda_graph_max_batch', `${c.origin((list ?? max).line)}: the CUDA-graph batch sizes could not be read`);
+    const padded = r.bool(legacyNames('cuda-graph-padding-enabled'))?.value === true;
+    c.warn(`${said} CUDA graphs on${cap !== undefined ? ` up to batch ${cap}` : ''}${padded ? '' : ', replayed only for a batch of exactly one of its sizes (no cuda_graph_padding_enabled), which the estimate does not model'}`);
+    return true;
+}
 /** Flags that change the model's config, a RoPE scaling among them (Qwen3's YaRN recipe: --rope-scaling with --max-model-len 131072). */
 const CONFIG_OVERRIDES = {
     vllm: ['rope-scaling', 'hf-overrides'],
@@ -15001,13 +15333,54 @@ const CONFIG_OVERRIDES = {
  * not its config.json's (a Qwen3 YaRN command failed model.context at 40,960; a code review).
  */
 function setStretchedWindow(engine, args, context, c) {
-    const override = CONFIG_OVERRIDES[engine].map((name) => args.flags.get(name)).find((v) => v !== undefined);
-    if (override === undefined || !/rope/i.test(override.value === true ? '' : String(override.value)))
+    // the JSON (--hf-overrides '{"rope_scaling": ...}'), a dotted key of it (--hf-overrides.rope_scaling.rope_type yarn), or a --config section
+    const ropeIn = (name, v) => /rope/i.test(`${name} ${v.value === true ? '' : String(v.value)}`);
+    const override = [...args.flags].find(([name, v]) => CONFIG_OVERRIDES[engine].some((o) => name === o || name.startsWith(`${o}.`)) && ropeIn(name, v))?.[1];
+    if (override === undefined)
         return;
     if (context)
         c.set('model.max_context', context.value, context.line);
     else
         c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
+}
+/**
+ * vLLM's --hf-overrides (JSON, dotted keys, or a --config section) rewrites the checkpoint's config before
+ * anything is sized (ModelConfig applies it to hf_config). Its max_position_embeddings is the model's
+ * longest sequence, vLLM's context when no --max-model-len is given: model.max_context (a RoPE stretch is
+ * setStretchedWindow's). Any other key changes figures the plan takes from the checkpoint (layers, heads,
+ * experts...): warned about, naming at most three keys as a plan's unknown keys are named, never a value.
+ */
+function readHfOverrides(args, c) {
+    const keys = [];
+    for (const [name, v] of args.flags) {
+        if (name === 'hf-overrides' && typeof v.value === 'string') {
+            for (const [k, value] of Object.entries(jsonObjectFlag(v.value) ?? {}))
+                keys.push({ name: k.replace(/-/g, '_'), value, line: whereOf(v) });
+        }
+        else if (name.startsWith('hf-overrides.')) {
+            keys.push({ name: name.split('.')[1].replace(/-/g, '_'), value: v.value, line: whereOf(v) });
+        }
+    }
+    const others = new Map();
+    for (const k of keys) {
+        if (/rope/i.test(k.name))
+            continue;
+        if (k.name.toLowerCase() === 'max_position_embeddings') {
+            const n = typeof k.value === 'number' ? k.value : typeof k.value === 'string' ? parseEngineInt(k.value) : undefined;
+            if (n !== undefined && Number.isSafeInteger(n) && n >= 1)
+                c.set('model.max_context', n, k.line);
+            else
+                c.warn(`${c.origin(k.line)}: --hf-overrides max_position_embeddings is not a whole number of tokens; model.max_context is not imported`);
+            continue;
+        }
+        if (!others.has(k.name))
+            others.set(k.name, k.line);
+    }
+    if (others.size === 0)
+        return;
+    const [first] = others.values();
+    const named = [...others.keys()].slice(0, 3).map(keyLabel).join(', ');
+    c.warn(`${c.origin(first)}: --hf-overrides changes the model's config (${named}${others.size > 3 ? ` and ${others.size - 3} more` : ''}): the plan's model figures are the checkpoint's; give model.hf_config with the overrides applied`);
 }
 /**
  * SGLang's placement of the dense MLPs, shared experts and LM head (sglang python/sglang/srt/):
@@ -15081,6 +15454,61 @@ function setRedundantExperts(engine, r, c) {
         c.set('model.moe.redundant_experts', n, found.line);
 }
 /**
+ * vLLM's text-only deployment of a multimodal model, which skips its vision tower (model.vision.loaded:
+ * false): --language-model-only, or --limit-mm-per-prompt at 0 for every modality (vLLM PR #22299,
+ * "Implicit language-model-only mode via limit-mm-per-prompt", August 2025, for the models it marked;
+ * every tower since the context-manager rework, PR #32605, January 2026). The limits as vLLM takes them:
+ * JSON ('{"image":0,"video":0}', a modality's value a count or an object with one), the older
+ * key=value list (image=0,video=0), or one modality a flag (--limit-mm-per-prompt.image 0, a key of
+ * --config). A modality left out keeps its default, above 0: image must be written.
+ */
+function setVisionTower(engine, args, r, c) {
+    if (engine !== 'vllm')
+        return;
+    const only = r.bool(['language-model-only']);
+    if (only?.value === true) {
+        c.set('model.vision.loaded', false, only.line);
+        return;
+    }
+    const limits = new Map();
+    let line;
+    const whole = r.text(['limit-mm-per-prompt']);
+    if (whole) {
+        line = whole.line;
+        const json = jsonObjectFlag(whole.value);
+        if (json)
+            for (const [k, v] of Object.entries(json))
+                limits.set(k.toLowerCase(), v);
+        else
+            for (const part of whole.value.split(',')) {
+                const [k, v] = part.split('=');
+                if (k !== undefined && v !== undefined)
+                    limits.set(k.trim().toLowerCase(), v.trim());
+            }
+    }
+    for (const [name, v] of args.flags) {
+        if (!name.startsWith('limit-mm-per-prompt.'))
+            continue;
+        const key = name.slice('limit-mm-per-prompt.'.length).split('.')[0];
+        if (typeof v.value === 'string')
+            limits.set(key, v.value);
+        line ??= whereOf(v);
+    }
+    if (line === undefined || limits.size === 0)
+        return;
+    const count = (v) => {
+        const n = typeof v === 'object' && v !== null && !Array.isArray(v) ? v.count : v;
+        const text = typeof n === 'number' ? String(n) : typeof n === 'string' ? n.trim() : '';
+        return /^\d+$/.test(text) ? Number(text) : undefined;
+    };
+    const counts = [...limits.values()].map(count);
+    if (!limits.has('image') || counts.some((n) => n !== 0))
+        return;
+    c.set('model.vision.loaded', false, line);
+    if (!limits.has('video'))
+        c.warn(`${c.origin(line)}: --limit-mm-per-prompt sets no video limit: vLLM skips the vision tower of an image-only model (Gemma 3, Llama 4); one that also takes video (Qwen3.5) keeps it unless video is 0 too`);
+}
+/**
  * Reads one engine invocation into the collector: parallel layout, batch, context, memory budget,
  * dtypes and model. Returns the devices one instance uses.
  */
@@ -15093,6 +15521,10 @@ function applyEngine(args, c, ctx = {}) {
     // a whole command line in one argv item: what runs is one word the engine refuses; it is not split here
     for (const line of args.spaced ?? []) {
         c.warn(`${c.origin(line)}: one argument holds spaces and flags (no shell splits it): ${ENGINE_NAMES[engine]} gets it as one word and refuses it at start-up; its flags are not imported (give each flag and value its own item, or run the line through sh -c)`);
+    }
+    // vLLM's dotted key takes one word: `--compilation-config.cudagraph_capture_sizes 8 16` leaves 16 to argparse, which refuses it
+    for (const stray of args.strayWords ?? []) {
+        c.warn(`${c.origin(stray.line)}: ${stray.written} takes one word (vLLM reads a dotted key's next word only), and vLLM refuses the words after it at start-up; only the first is read: give the list as one JSON word ([8,16]) or as ${stray.written.replace(/\+$/, '')}+ 8,16`);
     }
     const tpFlag = r.int(f.tp, 'tensor-parallel size');
     const ppFlag = r.int(f.pp, 'pipeline-parallel size');
@@ -15143,16 +15575,24 @@ function applyEngine(args, c, ctx = {}) {
     else {
         c.warn(`${c.origin(here)}: the parallel layout is not imported because a layout flag could not be read`);
     }
-    const context = r.int(f.context, 'context length');
+    // vLLM's --max-model-len auto (or -1) fits the longest context its KV pool holds at start-up
+    // (arg_utils.py: human_readable_int_or_auto): it states no length and refuses none
+    const autoContext = engine === 'vllm' ? r.text(f.context) : undefined;
+    const fitted = autoContext !== undefined && /^\s*(auto|-1)\s*$/i.test(autoContext.value);
+    if (fitted)
+        c.warn(`${c.origin(autoContext.line)}: --max-model-len ${readValue(autoContext.value.trim().toLowerCase(), ['auto'])} lets vLLM fit the longest context its KV pool holds at start-up: no context length is imported, and the plan's own lengths are checked against the pool`);
+    const context = fitted ? undefined : r.int(f.context, 'context length');
     if (context)
         c.context = { tokens: context.value, origin: c.origin(context.line) };
     // Without --max-model-len vLLM serves the model's longest sequence (max_position_embeddings) and
     // refuses to start when its KV pool cannot hold one (check_enough_kv_cache_memory): the context is
     // the model's, known once the model is (merge.ts). SGLang starts and caps its context to the pool;
     // TensorRT-LLM shrinks its attention window to what fits: neither refuses, so neither gets one.
-    else if (engine === 'vllm')
+    else if (engine === 'vllm' && !fitted)
         c.modelContext = { origin: c.origin(here), engine: ENGINE_NAMES.vllm, flag: '--max-model-len' };
     setStretchedWindow(engine, args, context, c);
+    if (engine === 'vllm')
+        readHfOverrides(args, c);
     // SGLang's --chunked-prefill-size -1 turns chunking off: a prompt runs whole, beside others up to --max-prefill-tokens
     const unchunked = engine === 'sglang' ? r.text(f.batched) : undefined;
     const batched = unchunked?.value.trim() === '-1' ? undefined : r.int(f.batched, 'token count');
@@ -15174,18 +15614,25 @@ function applyEngine(args, c, ctx = {}) {
         c.set('workload.cuda_graphs', false, graphsOff);
     setMemory(engine, r, c);
     setKvPool(engine, r, c);
+    warnUnreadLayout(engine, args, c);
     const misspelled = warnMisspelled(engine, args, c);
+    if (engine === 'trtllm')
+        for (const name of warnMisplacedKeys(args, c))
+            misspelled.add(name);
     warnUnreadMemory(engine, args, c, misspelled);
     if (engine === 'trtllm')
         warnTrtllmSpellings(args, c, misspelled);
     setSpeculative(engine, r, c);
     // after the speculative config: vLLM's capture size counts 1 + k tokens a decode sequence
-    setGraphCap(engine, r, c);
+    if (engine !== 'trtllm' || !setLegacyTrtllmGraphs(r, c))
+        setGraphCap(engine, r, c);
     setRedundantExperts(engine, r, c);
+    setVisionTower(engine, args, r, c);
     if (engine === 'sglang' && layoutKnown)
         setDensePlacement(r, c, base.tpAll, r.bool(['enable-dp-attention'])?.value === true ? layout.tp : undefined);
     setDtypes(engine, r, c);
     setModel(engine, args, r, c);
+    keepEmbeddings16Bit(c);
     const perNode = engine === 'trtllm' ? r.int(['gpus-per-node'], 'GPU count') : undefined;
     if (perNode)
         c.set('hardware.gpus_per_node', perNode.value, perNode.line);
@@ -15196,18 +15643,32 @@ function applyEngine(args, c, ctx = {}) {
 ;// CONCATENATED MODULE: ./src/import/vllm-compilation-source.ts
 
 const NAME = 'compilation-config';
-function sourceOf(name, v) {
-    if (name !== NAME && !name.startsWith(`${NAME}.`))
+/** Where the option `head` (its one name) gets `name` from, or undefined when `name` is not `head` nor one of its keys. */
+function sourceOf(head, name, v) {
+    if (name !== head && !name.startsWith(`${head}.`))
         return undefined;
     if (v.file !== undefined)
         return 'file';
-    return name === NAME ? 'json' : 'dotted';
+    return name === head ? 'json' : 'dotted';
 }
-const WHAT = {
-    file: 'the --config file',
-    json: 'the command line',
-    dotted: 'the dotted keys (-O.key, -cc.key, --compilation-config.key), which vLLM adds as one --compilation-config after all others',
-};
+/** The options given whole by a dotted key (--eplb-config.window_size) or by a section of a --config file, beside another source. */
+function headsOf(args) {
+    const heads = new Set();
+    for (const [name, v] of args.flags)
+        if (name.includes('.') || v.file !== undefined)
+            heads.add(name.split('.')[0]);
+    return heads;
+}
+function what(head, s) {
+    if (s === 'file')
+        return 'the --config file';
+    if (s === 'json')
+        return 'the command line';
+    const spellings = head === NAME ? '-O.key, -cc.key, --compilation-config.key' : `--${head}.key`;
+    return `the dotted keys (${spellings}), which vLLM adds as one --${head} after all others`;
+}
+/** How a message names the option: the compilation config as before, another by its flag. */
+const optionWords = (head) => (head === NAME ? "vLLM's compilation config" : `vLLM's --${head}`);
 /**
  * -O<n> beside a compilation config: read apart, as 0.12+ does (--optimization-level). Before 0.12 it is
  * that config's level: one option with --compilation-config, the last kept (to 0.9), or the dotted key
@@ -15218,22 +15679,27 @@ function levelBeside(args, c) {
     if (level?.written !== '-O')
         return;
     // -O.key merges with -O.level (0.10-0.11); -cc.key exists only from 0.12
-    const other = [...args.flags].find(([name, v]) => sourceOf(name, v) !== undefined && (v.file !== undefined || !/^-(O|cc)\./.test(v.written)));
+    const other = [...args.flags].find(([name, v]) => sourceOf(NAME, name, v) !== undefined && (v.file !== undefined || !/^-(O|cc)\./.test(v.written)));
     if (other === undefined)
         return;
     const at = c.origin(other[1].file !== undefined ? `${other[1].file}:${other[1].line}` : other[1].line);
     c.warn(`${c.origin(level.line)}: -O ${readValue(String(level.value))} beside the compilation config at ${at} is read as vLLM 0.12+ reads it (the optimization level, apart); before 0.12 it is that config's level and one replaces the other whole, so its cudagraph_mode and capture sizes may not apply there: give workload.cuda_graphs and workload.cuda_graph_max_batch in the plan for an older vLLM`);
 }
-/** vLLM's flags with only the compilation config that takes effect; each one dropped is warned about at its line. */
+/**
+ * vLLM's flags with only the source of each JSON option that takes effect (the compilation config, the
+ * speculative and EPLB configs, the config overrides...); each one dropped is warned about at its line.
+ */
 function oneCompilationConfig(args, c) {
-    const one = onlyLast(args, c);
+    let one = args;
+    for (const head of headsOf(args))
+        one = onlyLast(one, c, head);
     levelBeside(one, c);
     return one;
 }
-function onlyLast(args, c) {
+function onlyLast(args, c, head) {
     const present = new Set();
     for (const [name, v] of args.flags) {
-        const s = sourceOf(name, v);
+        const s = sourceOf(head, name, v);
         if (s)
             present.add(s);
     }
@@ -15243,7 +15709,7 @@ function onlyLast(args, c) {
     const flags = new Map();
     const warned = new Set();
     for (const [name, v] of args.flags) {
-        const s = sourceOf(name, v);
+        const s = sourceOf(head, name, v);
         if (s === undefined || s === wins) {
             flags.set(name, v);
             continue;
@@ -15252,7 +15718,7 @@ function onlyLast(args, c) {
             continue;
         warned.add(s);
         const where = c.origin(v.file !== undefined ? `${v.file}:${v.line}` : v.line);
-        c.warn(`${where}: ${v.written} is not applied: vLLM's compilation config is taken whole from ${WHAT[wins]} (argparse keeps the last --compilation-config), so nothing is read from it`);
+        c.warn(`${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`);
     }
     return { ...args, flags };
 }
@@ -17379,8 +17845,34 @@ function importManifestText(file, text, options, findConfig) {
 
 
 
+
+
+const POOL_SECTIONS = ['context_servers', 'generation_servers'];
 function isTrtllmDisaggregated(root) {
-    return at(root, 'context_servers')?.kind === 'map' && at(root, 'generation_servers')?.kind === 'map';
+    return POOL_SECTIONS.every((key) => at(root, key)?.kind === 'map');
+}
+/**
+ * A file that names one of the two pool sections (or a near miss of either) but not both as maps is
+ * a disaggregated config written wrong: read as one engine's options it would verify a deployment the
+ * file does not describe (`generation_server:` left a one-GPU aggregated plan), so it is an error.
+ */
+function halfDisaggregated(root) {
+    if (root.kind !== 'map')
+        return undefined;
+    for (const [key, node] of root.entries) {
+        const meant = didYouMean(key, POOL_SECTIONS);
+        if (meant === undefined || (meant === key && node.kind === 'map'))
+            continue;
+        const missing = POOL_SECTIONS.filter((k) => at(root, k)?.kind !== 'map');
+        if (missing.length === 0)
+            continue;
+        const what = meant === key ? `${keyLabel(key)} is not a map of worker options` : `${keyLabel(key)} is not a key TensorRT-LLM reads (did you mean '${meant}'?)`;
+        return {
+            error: `a TensorRT-LLM disaggregated config needs both context_servers and generation_servers as maps; ${what}, so ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+            line: node.line,
+        };
+    }
+    return undefined;
 }
 function importTrtllmDisaggregated(file, root, findConfig) {
     const c = new FieldCollector(file);
@@ -17409,7 +17901,7 @@ function importTrtllmDisaggregated(file, root, findConfig) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/merge.ts
-const SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'];
+const merge_SECTIONS = ['model', 'hardware', 'parallelism', 'workload', 'requirements', 'claims'];
 /** Nested keys an import fills field by field under the plan's own (the rest are taken whole or not at all). */
 const NESTED_BY_FIELD = new Set(['workload.speculative']);
 const isSection = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -17454,7 +17946,7 @@ function mergeImports(plan, results) {
     }
     warnings.reverse();
     const values = { ...plan };
-    for (const section of SECTIONS) {
+    for (const section of merge_SECTIONS) {
         const own = merge_sectionOf(plan, section);
         const from = imported[section] ?? {};
         const merged = { ...own };
@@ -17812,6 +18304,9 @@ function importDeployment(file, text, options, read) {
             return importAiconfigurator(file, yaml, options.container);
         if (isTrtllmDisaggregated(root))
             return importTrtllmDisaggregated(file, root, configReader(read));
+        const half = halfDisaggregated(root);
+        if (half)
+            return half;
         const sla = findSla(root);
         if (sla)
             return importSla(file, sla);
@@ -25187,6 +25682,130 @@ function quantizationFields(config, base, isMoe, modelType) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plan/hfVision.ts
+// The vision tower of a multimodal config.json: parameters of its encoder and of the projector into the
+// text model, from vision_config. Pure. Counted exactly for the towers this project serves (Gemma 3's
+// SigLIP, Llama 4's ViT with its pixel-shuffle adapter); any other vision_config is named, not guessed.
+// docs/formulas.md, "Vision tower".
+/**
+ * One encoder block: q, k, v and o projections with biases (4h^2 + 4h), a plain MLP fc1/fc2 with biases
+ * (2hi + i + h) and two LayerNorms with biases (4h). SigLIP (transformers SiglipEncoderLayer) and Llama 4
+ * (Llama4VisionEncoderLayer) both have this shape.
+ */
+function vitBlockParams(hidden, intermediate) {
+    return 4 * (hidden * hidden + hidden) + 2 * hidden * intermediate + intermediate + hidden + 4 * hidden;
+}
+/**
+ * SigLIP (transformers SiglipVisionTransformer): a Conv2d patch embedding with bias (c p^2 h + h), one learnt
+ * position per patch ((image / patch)^2 h), the blocks, a final LayerNorm (2h); the attention-pooling head
+ * when the config uses it (vision_use_head, off in Gemma 3): a probe, a multi-head attention, a LayerNorm and an MLP.
+ */
+function siglipParams(s, withHead) {
+    const h = s.hidden;
+    const patches = Math.floor(s.image / s.patch) ** 2;
+    const head = withHead ? h + 4 * (h * h + h) + 2 * h + 2 * h * s.intermediate + s.intermediate + h : 0;
+    return s.channels * s.patch * s.patch * h + h + patches * h + s.layers * vitBlockParams(h, s.intermediate) + 2 * h + head;
+}
+/** Gemma 3's projector (Gemma3MultiModalProjector): an RMSNorm over the vision width and one vision -> text matrix; its average pool has no weights. */
+function gemma3ProjectorParams(visionHidden, textHidden) {
+    return visionHidden + visionHidden * textHidden;
+}
+/**
+ * Llama 4 (transformers Llama4VisionModel and Llama4MultiModalProjector): an unfold + bias-free linear patch
+ * embedding (c p^2 h), a class token (h) and a position per patch and the class token (((image / patch)^2 + 1) h),
+ * LayerNorms before and after the blocks (4h), the pixel-shuffle adapter's two matrices, and the bias-free
+ * projector into the text model.
+ */
+function llama4VisionParams(s, textHidden) {
+    const h = s.hidden;
+    const positions = Math.floor(s.image / s.patch) ** 2 + 1;
+    const adapter = s.intermediate * s.projectorInput + s.projectorInput * s.projectorOutput + (s.projectorBias ? s.projectorInput + s.projectorOutput : 0);
+    return s.channels * s.patch * s.patch * h + h + positions * h + 4 * h + s.layers * vitBlockParams(h, s.intermediate) + adapter + s.visionOutput * textHidden;
+}
+/**
+ * Qwen3.5 (transformers Qwen3VLVisionModel without its deepstack mergers): a Conv3d patch embedding with bias
+ * (c t p^2 h + h), num_position_embeddings learnt positions, the blocks (each as above), and the patch merger:
+ * a LayerNorm over h (2h), then m = merge^2 h -> m -> out, both with biases. `image` is not read.
+ */
+function qwen35VisionParams(s) {
+    const h = s.hidden;
+    const merged = s.merge * s.merge * h;
+    const merger = 2 * h + merged * merged + merged + merged * s.out + s.out;
+    return s.channels * s.temporalPatch * s.patch * s.patch * h + h + s.positions * h + s.layers * vitBlockParams(h, s.intermediate) + merger;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A positive integer of the object, or undefined. */
+function hfVision_count(json, key) {
+    const v = json[key];
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+/**
+ * The tower's parameters from config.json's top level (its vision_config and model_type) and the text
+ * model's hidden size; `unread` says why not (a tower of another kind, or a figure missing).
+ */
+function visionFromConfig(root, textHidden) {
+    const v = root.vision_config;
+    if (!isObject(v))
+        return null;
+    const kind = typeof v.model_type === 'string' ? v.model_type : '';
+    const modelType = typeof root.model_type === 'string' ? root.model_type : '';
+    const gemma3 = modelType === 'gemma3' && (kind === 'siglip_vision_model' || kind === '');
+    const llama4 = modelType === 'llama4' && (kind === 'llama4_vision_model' || kind === '');
+    if (/^qwen3_5(_moe)?$/.test(modelType))
+        return qwen35FromConfig(v);
+    if (!gemma3 && !llama4)
+        return { unread: 'a vision encoder of a kind this reader does not count (it counts Gemma 3, Llama 4 and Qwen3.5 towers)' };
+    const needed = ['num_hidden_layers', 'hidden_size', 'intermediate_size', 'patch_size', 'image_size'];
+    if (llama4)
+        needed.push('projector_input_dim', 'projector_output_dim', 'vision_output_dim');
+    const absent = needed.filter((k) => hfVision_count(v, k) === undefined);
+    if (absent.length > 0 || textHidden === undefined) {
+        return { unread: `vision_config lacks ${absent.length > 0 ? absent.join(', ') : 'nothing, but the text hidden size is unknown'}` };
+    }
+    const shape = {
+        layers: hfVision_count(v, 'num_hidden_layers'),
+        hidden: hfVision_count(v, 'hidden_size'),
+        intermediate: hfVision_count(v, 'intermediate_size'),
+        patch: hfVision_count(v, 'patch_size'),
+        image: hfVision_count(v, 'image_size'),
+        channels: hfVision_count(v, 'num_channels') ?? 3,
+    };
+    if (gemma3) {
+        // SiglipVisionConfig's vision_use_head defaults to true; Gemma 3's configs set it false
+        const tower = siglipParams(shape, v.vision_use_head !== false);
+        return { params: tower + gemma3ProjectorParams(shape.hidden, textHidden), kind: 'SigLIP encoder and Gemma 3 projector' };
+    }
+    const params = llama4VisionParams({
+        ...shape,
+        projectorInput: hfVision_count(v, 'projector_input_dim'),
+        projectorOutput: hfVision_count(v, 'projector_output_dim'),
+        visionOutput: hfVision_count(v, 'vision_output_dim'),
+        projectorBias: v.multi_modal_projector_bias === true,
+    }, textHidden);
+    return { params, kind: 'Llama 4 encoder, pixel-shuffle adapter and projector' };
+}
+function qwen35FromConfig(v) {
+    const needed = ['depth', 'hidden_size', 'intermediate_size', 'patch_size', 'num_position_embeddings', 'out_hidden_size'];
+    const absent = needed.filter((k) => hfVision_count(v, k) === undefined);
+    if (absent.length > 0)
+        return { unread: `vision_config lacks ${absent.join(', ')}` };
+    const params = qwen35VisionParams({
+        layers: hfVision_count(v, 'depth'),
+        hidden: hfVision_count(v, 'hidden_size'),
+        intermediate: hfVision_count(v, 'intermediate_size'),
+        patch: hfVision_count(v, 'patch_size'),
+        image: 0,
+        channels: hfVision_count(v, 'in_channels') ?? 3,
+        temporalPatch: hfVision_count(v, 'temporal_patch_size') ?? 2,
+        positions: hfVision_count(v, 'num_position_embeddings'),
+        merge: hfVision_count(v, 'spatial_merge_size') ?? 2,
+        out: hfVision_count(v, 'out_hidden_size'),
+    });
+    return { params, kind: 'Qwen3.5 vision encoder and patch merger' };
+}
+
 ;// CONCATENATED MODULE: ./src/core/types.ts
 // Shared types of the verification core. Field names follow the plan contract
 // (../shared/plan-format.md): snake_case, the same names as in plan files, so a
@@ -25678,6 +26297,24 @@ const PLAN_SCHEMA = section('A deployment plan, format version 1', {
             experts: dtype('Expert weights'),
             embeddings: dtype('Embeddings and LM head'),
         }),
+        vision: section("A multimodal checkpoint's vision tower (encoder and projector): weights the engine loads beside the text model", {
+            params: schema_int('Parameters of the encoder and its projector (e.g. 0.42B); config.json vision_config gives them', 1, 1e13, true),
+            loaded: {
+                kind: 'boolean',
+                description: 'Whether the engine loads the tower: default true; false for a text-only deployment (vLLM --limit-mm-per-prompt 0 for every modality, or --language-model-only)',
+            },
+        }),
+        rope: section("The rotary position embedding as config.json states it: engines build cos/sin tables of it on every rank (vLLM's weights include them), sized by these, not by the deployment's context", {
+            max_position_embeddings: schema_int('config.json max_position_embeddings, as stated (Llama 4 Scout: 10485760)', 1, TOKENS_MAX),
+            scaling: str("rope_scaling's rope_type: default (none), linear, yarn, deepseek_yarn, llama3 are sized; another kind's tables are not counted", 32),
+            factor: { kind: 'real', description: 'rope_scaling.factor', min: 0, max: 1e6, minExclusive: true },
+            original_max_position_embeddings: schema_int('rope_scaling.original_max_position_embeddings (YaRN stretches it by the factor)', 1, TOKENS_MAX),
+            rotary_dim: schema_int('Dims each head rotates: default head_dim (MLA: qk_rope_head_dim); partial_rotary_factor x head_dim', 1, DEGREE_MAX),
+            local_table: {
+                kind: 'boolean',
+                description: "Whether sliding-window layers rotate with a table of their own, unscaled (Gemma 3's rope_local_base_freq)",
+            },
+        }),
         unquantized_mlp_layers: {
             kind: 'intList',
             description: "Decoder layers (0-based) whose dense MLP the checkpoint leaves unquantized: 16-bit (weight_dtype when wider than 8 bits, else bf16) instead of weight_dtypes.mlp (config.json modules_to_not_convert; Meta's Llama-3.1-405B FP8: [0, 125])",
@@ -25964,23 +26601,52 @@ function planJsonSchema() {
 
 
 
+
 /** Parses config.json text; `{ error }` (with the line) when it is not a JSON object. */
 function parseHfConfig(text) {
     chargeWork(2 * text.length); // JSON.parse, then one pass for the lines of keys
     const parsed = parseJson(text);
     if ('error' in parsed)
         return parsed;
-    if (!isObject(parsed.value))
+    if (!hfConfig_isObject(parsed.value))
         return { error: 'config.json: the top level is not a JSON object' };
     const root = parsed.value;
     const locate = keyLocator(text);
     // Multimodal configs keep the language model under text_config; the dtype and
     // quantization may sit at the top level only.
-    const nested = isObject(root.text_config);
-    const model = nested ? root.text_config : root;
+    const nested = hfConfig_isObject(root.text_config);
+    const model = withClassDefaults(nested ? root.text_config : root, root);
     const prefix = nested ? ['text_config'] : [];
     const reader = new FieldReader(model, prefix, locate);
     return new ConfigMapper(root, reader, locate).map();
+}
+// Gemma 3's published config.json files state only the keys that differ from Gemma3TextConfig's
+// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings or sliding_window_pattern;
+// gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in: read them the same way
+// (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+const GEMMA3_TEXT_DEFAULTS = {
+    vocab_size: 262_208,
+    hidden_size: 2304,
+    intermediate_size: 9216,
+    num_hidden_layers: 26,
+    num_attention_heads: 8,
+    num_key_value_heads: 4,
+    head_dim: 256,
+    max_position_embeddings: 131_072,
+    sliding_window: 4096,
+    sliding_window_pattern: 6,
+};
+/** The text model's keys, with its config class's defaults under them where the file relies on those. */
+function withClassDefaults(model, root) {
+    const modelType = typeof model.model_type === 'string' ? model.model_type : root.model_type;
+    if (modelType !== 'gemma3' && modelType !== 'gemma3_text')
+        return model;
+    // a stated key wins; layer_types, where stated, still wins over the pattern (readSlidingWindow)
+    const filled = { ...model };
+    for (const [key, value] of Object.entries(GEMMA3_TEXT_DEFAULTS))
+        if (filled[key] === undefined)
+            filled[key] = value;
+    return filled;
 }
 // ---------------------------------------------------------------- JSON and lines
 function parseJson(text) {
@@ -26039,7 +26705,7 @@ function keyLocator(text) {
     const lines = jsonKeyLines(text);
     return (path) => lines.get(path.join('\u0000'));
 }
-function isObject(value) {
+function hfConfig_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 // ---------------------------------------------------------------- typed reads
@@ -26329,10 +26995,12 @@ class ConfigMapper {
         this.readMoe();
         this.readSlidingWindow();
         this.readMaxContext();
+        this.readRope();
         this.readLinearAttention();
         this.readSparseAttention();
         this.readMtp();
         this.readDtypes();
+        this.readVision();
         this.reportUnmapped();
         return { spec: this.spec, lines: this.model.lines, warnings: this.model.warnings };
     }
@@ -26352,9 +27020,27 @@ class ConfigMapper {
         if (types.some((t) => t !== 1)) {
             m.warnings.push(`config.json ${m.name('attn_type_list')} has layers of a kind other than full attention (1): modelled as full attention`);
         }
-        if (isObject(this.root.vision_config)) {
-            m.warnings.push('config.json has a vision_config: the vision encoder is not modelled (an engine that serves images loads its weights too)');
+    }
+    /**
+     * The vision tower (vision_config): its encoder's and projector's parameters, which the weights count
+     * (16-bit, on the first stage, split over tp as vLLM does). What is not modelled is said: the encoder's
+     * own pass (vLLM profiles one at start-up, and each image's prefill runs it) and a tower of another kind.
+     */
+    readVision() {
+        const read = visionFromConfig(this.root, this.spec.hidden_size);
+        if (read === null)
+            return;
+        const m = this.model;
+        if ('unread' in read) {
+            m.warnings.push(`config.json has a vision_config: ${read.unread}; its weights are not counted (an engine that serves images loads them too): state model.vision.params`);
+            return;
         }
+        this.spec.vision = { params: read.params };
+        const line = this.locate(['vision_config']);
+        if (line !== undefined)
+            m.lines['model.vision.params'] = line;
+        m.warnings.push(`config.json has a vision_config: its ${read.kind} (${(read.params / 1e9).toFixed(2)}B parameters) count in the weights, loaded by default ` +
+            "(model.vision.loaded: false for a text-only deployment); not modelled: the encoder's activations and time (vLLM profiles one encoder pass at start-up; an image prompt runs it)");
     }
     /** Sets model field `field` (dotted under model.) from config key `key` when present and valid. */
     take(field, key, value) {
@@ -26649,6 +27335,49 @@ class ConfigMapper {
         m.mark('max_context', 'max_position_embeddings');
     }
     /**
+     * The rotary embedding engines build cos/sin tables from (model.rope): max_position_embeddings as stated,
+     * rope_scaling's kind, factor and original length (newer configs: rope_parameters, per layer type for
+     * Gemma 3, whose full_attention entry is the scaled one), rotary_dim or partial_rotary_factor x head_dim, and whether
+     * sliding layers rotate with a table of their own (rope_local_base_freq, or a sliding_attention entry).
+     */
+    readRope() {
+        const m = this.model;
+        const positions = m.count('max_position_embeddings');
+        if (positions === undefined)
+            return;
+        const rope = { max_position_embeddings: positions };
+        let scaling = m.json.rope_scaling ?? m.json.rope_parameters;
+        let local = m.has('rope_local_base_freq');
+        if (hfConfig_isObject(scaling) && hfConfig_isObject(scaling.full_attention)) {
+            local ||= hfConfig_isObject(scaling.sliding_attention);
+            scaling = scaling.full_attention;
+        }
+        if (hfConfig_isObject(scaling)) {
+            const kind = scaling.rope_type ?? scaling.type;
+            if (typeof kind === 'string' && kind !== 'default')
+                rope.scaling = kind;
+            const factor = scaling.factor;
+            if (typeof factor === 'number' && Number.isFinite(factor) && factor > 0 && kind !== 'default')
+                rope.factor = factor;
+            const original = scaling.original_max_position_embeddings;
+            if (typeof original === 'number' && Number.isInteger(original) && original > 0)
+                rope.original_max_position_embeddings = original;
+        }
+        // MiniMax states the rotated dims (rotary_dim); others a fraction of head_dim (partial_rotary_factor)
+        const partial = m.json.partial_rotary_factor ?? (hfConfig_isObject(scaling) ? scaling.partial_rotary_factor : undefined);
+        const headDim = this.spec.head_dim ?? (this.spec.hidden_size !== undefined && this.spec.heads !== undefined ? this.spec.hidden_size / this.spec.heads : undefined);
+        const stated = m.count('rotary_dim');
+        if (stated !== undefined && (headDim === undefined || stated < headDim))
+            rope.rotary_dim = stated;
+        else if (typeof partial === 'number' && partial > 0 && partial < 1 && headDim !== undefined && Number.isInteger(headDim)) {
+            rope.rotary_dim = Math.floor(headDim * partial);
+        }
+        if (local && (this.spec.sliding_window_layers ?? 0) > 0)
+            rope.local_table = true;
+        this.spec.rope = rope;
+        m.mark('rope', 'max_position_embeddings');
+    }
+    /**
      * Llama 4: layers that use RoPE attend within aligned chunks of attention_chunk_size tokens; the NoPE
      * layers (every fourth by transformers' default no_rope_layers) attend globally.
      */
@@ -26753,9 +27482,9 @@ class ConfigMapper {
         const base = this.baseDtype();
         if (base !== undefined)
             this.spec.weight_dtype = base.dtype;
-        const quantization = isObject(this.model.json.quantization_config)
+        const quantization = hfConfig_isObject(this.model.json.quantization_config)
             ? { config: this.model.json.quantization_config, inModel: true }
-            : isObject(this.root.quantization_config)
+            : hfConfig_isObject(this.root.quantization_config)
                 ? { config: this.root.quantization_config, inModel: false }
                 : undefined;
         if (quantization === undefined) {
@@ -26815,7 +27544,7 @@ class ConfigMapper {
         }
     }
     prefixOfModel() {
-        return isObject(this.root.text_config) ? ['text_config'] : [];
+        return hfConfig_isObject(this.root.text_config) ? ['text_config'] : [];
     }
     rootBool(key) {
         const value = this.root[key];
@@ -27006,6 +27735,53 @@ function commBufferBytes(group, device) {
         return 0;
     return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
 }
+/**
+ * Positions of the table vLLM's and SGLang's get_rope builds for a rope, by its scaling (vLLM
+ * rotary_embedding/__init__.py get_rope and each class's _compute_cos_sin_cache; SGLang
+ * layers/rotary_embedding.py, the same rules): none and llama3 (Llama3RotaryEmbedding) take
+ * max_position_embeddings as it is; linear (LinearScalingRotaryEmbedding) max_position_embeddings x
+ * factor; yarn (YaRNScalingRotaryEmbedding, ceil) and deepseek_yarn (DeepseekScalingRotaryEmbedding)
+ * original_max_position_embeddings x factor. Null for a scaling whose length rule is not modelled.
+ */
+function rotaryTablePositions(spec) {
+    const kind = spec.scaling ?? 'default';
+    const factor = spec.factor ?? 1;
+    const positions = spec.max_position_embeddings;
+    if (kind === 'default' || kind === 'llama3')
+        return positions;
+    if (kind === 'linear')
+        return Math.ceil(positions * factor);
+    if (kind === 'yarn' || kind === 'deepseek_yarn')
+        return Math.ceil((spec.original_max_position_embeddings ?? positions) * factor);
+    return null;
+}
+/** Whether the device runs CUDA (SGLang keeps its rotary tables in fp32 there); unknown devices are taken for NVIDIA's. */
+function cudaDevice(device) {
+    return !/\bmi\d{3}|instinct|\bamd\b|ascend|\bnpu\b|gaudi|\btpu/.test(device?.name ?? '');
+}
+/**
+ * Bytes of the rotary cos/sin tables one rank holds beside the weights: each distinct rope's table
+ * (get_rope caches instances by their parameters in _ROPE_DICT, so every layer sharing a rope shares one;
+ * Gemma 3's sliding layers have their own, unscaled) of rotaryTablePositions x rotary_dim elements, built
+ * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
+ * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
+ * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
+ * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
+ * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
+ * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ */
+function rotaryTableBytes(engine, rope, device) {
+    if (rope === null || engine === 'trtllm')
+        return 0;
+    const positions = rotaryTablePositions(rope.spec);
+    if (positions === null)
+        return 0;
+    const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
+    const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
+    return (positions + local) * rope.rotaryDim * element;
+}
+/** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
+const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
 /** Bytes as the memory rules show them: "79.19 GiB". */
 const engine_memory_gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
 /**
@@ -27125,12 +27901,24 @@ function noRoomRule(share) {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b, overhead, pool, kv, formula) {
-    const copy = b.mlaDecodeCopy ?? 0;
-    const weights = copy > 0 ? `${engine_memory_gib(b.weights)} weights (${engine_memory_gib(copy)} of them the engine's copy of kv_b_proj for MLA decode)` : `${engine_memory_gib(b.weights)} weights`;
+    const weights = `${engine_memory_gib(b.weights)} weights${weightsParts(b.mlaDecodeCopy ?? 0, b.rotaryTables ?? 0)}`;
     const sum = `${weights} + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
     if (kv < pool)
         return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
     return `${sum}, the pool being ${formula}`;
+}
+/**
+ * What the engine's weights hold beside the checkpoint's shard, for the report: " (0.56 GiB of them the
+ * engine's copy of kv_b_proj for MLA decode)", " (2.50 GiB of them its rotary cos/sin tables)"; '' when
+ * neither is (the tables from MATERIAL_ROTARY_BYTES).
+ */
+function weightsParts(mlaDecodeCopy, rotaryTables) {
+    const parts = [];
+    if (mlaDecodeCopy > 0)
+        parts.push(`${engine_memory_gib(mlaDecodeCopy)} of them the engine's copy of kv_b_proj for MLA decode`);
+    if (rotaryTables >= MATERIAL_ROTARY_BYTES)
+        parts.push(`${engine_memory_gib(rotaryTables)} of them the engine's rotary cos/sin tables`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
 const KV_BLOCK_TOKENS = { vllm: 16, sglang: 1, trtllm: 32 };
@@ -27584,7 +28372,10 @@ function stageWeightBytes(facts, layout, stage, padding = null, split = denseSpl
         embeddings += (facts.embedding / split.embedding) * b.embeddings;
     if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding))
         embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
-    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
+    // The vision tower feeds the embeddings: on the first stage, split over tp (vLLM's default mm_encoder_tp_mode
+    // "weights"; its norms, biases and position embeddings, under 1% of it, stay whole). Bound facts carry none.
+    const vision = stage.hasEmbedding ? (facts.vision / tp) * b.vision : 0;
+    return attn + dense + moe + embeddings + vision + mtpBytes(facts, layout, stage, padding, split);
 }
 /**
  * How one engine keeps and reads MLA's kv_b_proj for the absorbed decode, where each query is taken
@@ -27811,9 +28602,9 @@ function stageKvBytesShared(facts, layout, stage, sequences, context, shared, wi
 /**
  * Pool bytes one sequence takes on one device of the stage as `engine` allocates it: vLLM's hybrid
  * groups give each group's block `size` layer pages, padding layers included, so a sequence takes
- * size x (full groups x context + windowed groups x window) pages, as vLLM's own check before it starts
- * counts it ("To serve at least one request ... KV cache is needed", _get_max_memory_usage_bytes_from_groups).
- * Elsewhere (and with no engine) the bytes it stores: stageKvBytesPerSequence.
+ * size x (full groups x context + windowed groups x window) pages once it runs (vLLM's own check before it
+ * starts pads the same way, over a larger window: stageReservedKvBytesPerSequence). Elsewhere (and with no
+ * engine) the bytes it stores: stageKvBytesPerSequence.
  */
 function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
@@ -27821,6 +28612,50 @@ function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = t
         return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
     const kept = windowKept(facts, context, windowed);
     return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+}
+/**
+ * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
+ * in whole blocks: its KV spec's max_memory_usage_bytes (v1/kv_cache_interface.py), which both its
+ * start-up check (check_enough_kv_cache_memory: one request of max_model_len must fit) and its "Maximum
+ * concurrency for N tokens per request" line (get_max_concurrency_for_kv_cache_config) sum over the KV
+ * groups. A full layer (FullAttentionSpec): cdiv(max_model_len, block_size) blocks. A sliding layer
+ * (SlidingWindowSpec): cdiv(min(window - 1 + max_num_batched_tokens, max_model_len), block_size) + 1
+ * blocks, as a chunked prefill holds the window's last tokens and a whole chunk at once, plus one block
+ * for a window that does not start on a block's edge. A chunked-attention layer (ChunkedLocalAttentionSpec):
+ * cdiv(min(chunk + max_num_batched_tokens, max_model_len), block_size) blocks. More than the window a
+ * running sequence keeps (windowKept): the scheduler allocates per token and frees what leaves the
+ * window (SlidingWindowManager.remove_skipped_blocks), so only the start-up figures count this.
+ */
+function vllmReservedTokens(facts, context, maxBatchedTokens) {
+    const block = KV_BLOCK_TOKENS.vllm;
+    if (context <= 0)
+        return { full: 0, windowed: 0 };
+    const blocks = (tokens) => Math.ceil(tokens / block) * block;
+    const full = blocks(context);
+    const w = facts.slidingWindow;
+    if (w === null)
+        return { full, windowed: full };
+    if (facts.windowKind === 'chunked')
+        return { full, windowed: blocks(Math.min(w + maxBatchedTokens, context)) };
+    return { full, windowed: blocks(Math.min(w - 1 + maxBatchedTokens, context)) + block };
+}
+/**
+ * Pool bytes the engine sets aside on one device of the stage for one request of `context` tokens before
+ * it starts (what its check that one request of the longest length fits counts): under vLLM its
+ * reservation (vllmReservedTokens, over its padded hybrid groups where it groups); elsewhere what the
+ * sequence holds at its peak (stageHeldKvBytesPerSequence, windows freed where the engine frees them).
+ */
+function stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, maxBatchedTokens) {
+    if (engine !== 'vllm')
+        return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
+    const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+    const perTokenLayer = layerTokenBytes(facts, layout);
+    const groups = vllmHybridGroups(facts, stage);
+    if (groups)
+        return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
+    const full = stageFullLayers(stage) + stage.mtpLayers;
+    const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
+    return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -27936,6 +28771,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 layers: p.layers,
                 weights: p.weights,
                 mlaDecodeCopy: p.mlaDecodeCopy,
+                rotaryTables: p.rotaryTables,
                 kv: p.kv,
                 activations: p.activations,
                 overhead: p.overhead,
@@ -27947,12 +28783,15 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             });
             continue;
         }
-        // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
+        // The engine's weights: the checkpoint's shard, what it copies of it after loading and the rotary
+        // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
         const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
-        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
+        const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
+        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
         // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
-        const kvOne = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, cond.engine);
+        // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
+        const kvOne = stageReservedKvBytesPerSequence(facts, layout, stage, context, cond.engine, cond.maxBatchedTokens);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
         let overhead;
         let pool = null;
@@ -27965,6 +28804,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 capacity: cond.device.capacity,
                 weights,
                 mlaDecodeCopy,
+                rotaryTables,
                 activations,
                 group,
                 device: cond.device,
@@ -27996,6 +28836,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             layers: stage.layers,
             weights,
             mlaDecodeCopy,
+            rotaryTables,
             kv,
             activations,
             overhead,
@@ -28047,6 +28888,25 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
     if (capped && engine === 'trtllm')
         return Math.ceil(tokens / block) * block;
     return Math.floor(tokens / block) * block;
+}
+/**
+ * Capacity tokens the engine sets aside for one request of `context` tokens in one replica, in the count
+ * kvCapacityTokens gives: under vLLM its reservation (vllmReservedTokens), its blocks over its groups,
+ * so that the capacity over it is vLLM's "Maximum concurrency" (num_blocks over the blocks per request);
+ * elsewhere what the sequence holds (heldTokens).
+ */
+function reservedTokens(facts, layout, engine, stage, context, maxBatchedTokens) {
+    if (engine !== 'vllm')
+        return heldTokens(facts, layout, engine, stage, context);
+    const groups = vllmHybridGroups(facts, stage);
+    if (groups) {
+        const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+        return (groups.full * res.full + groups.windowed * res.windowed) / (groups.full + groups.windowed);
+    }
+    const perToken = stageKvBytesPerToken(facts, layout, stage);
+    if (perToken <= 0)
+        return context;
+    return ((stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, maxBatchedTokens) - stageStateBytesPerSequence(facts, layout, stage)) / perToken);
 }
 /**
  * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
@@ -28434,201 +29294,6 @@ function densePlacementErrors(values, lines, model) {
     return errors;
 }
 
-;// CONCATENATED MODULE: ./src/plan/no-urls.ts
-// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
-const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
-/** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
-function refusingUrls(read) {
-    return (planFile, ref) => URL_SHAPE.test(ref.trim())
-        ? { error: 'it is a URL, and references are never fetched: save the file in the repository and give its path relative to the plan' }
-        : read(planFile, ref);
-}
-
-;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
-const GB = 1e9;
-const memory_figure_GIB = 2 ** 30;
-/** a written figure this close to a printed one is that printed figure */
-const SAME = 0.005;
-/** ... and it matters when it is this far from what the device reports */
-const DIFFERENT = 0.01;
-const memory_figure_gib = (bytes) => `${(bytes / memory_figure_GIB).toFixed(1)} GiB`;
-/**
- * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
- * differs from what the device reports; null otherwise.
- */
-function printedMemoryWarning(written, presetId, presetName, reported, printedGb, line) {
-    if (Math.abs(written - reported) <= reported * DIFFERENT)
-        return null;
-    for (const gb of printedGb) {
-        for (const [unit, bytes] of [
-            ['GB', gb * GB],
-            ['GiB', gb * memory_figure_GIB],
-        ]) {
-            if (Math.abs(written - bytes) > bytes * SAME)
-                continue;
-            const effect = written < reported ? `less than the ${memory_figure_gib(reported)} the device reports` : `more than the ${memory_figure_gib(reported)} the device reports`;
-            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${memory_figure_gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
-            return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/resolve.ts
-
-
-
-
-/** Keys a preset or config may not set: they name the references themselves. */
-const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
-function resolve_own(obj, key) {
-    return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-/** Merges layers over the table's fields only; later layers win, field by field. */
-function mergeSection(sec, layers, prefix, origins) {
-    const out = {};
-    for (const [key, field] of Object.entries(sec.fields)) {
-        if (field.kind === 'section') {
-            const inner = layers.map((layer) => {
-                const sub = resolve_own(layer.values, key);
-                const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
-                return { values, origin: layer.origin };
-            });
-            const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
-            if (Object.keys(merged).length > 0)
-                out[key] = merged;
-            continue;
-        }
-        // most of the table's fields are in no layer: their path and origin are built only for a value
-        for (let i = layers.length - 1; i >= 0; i--) {
-            const layer = layers[i];
-            const value = resolve_own(layer.values, key);
-            if (value === undefined || value === null)
-                continue;
-            const path = `${prefix}.${key}`;
-            const origin = layer.origin(path);
-            if (origin !== undefined && REFERENCE_KEYS.has(key))
-                continue;
-            out[key] = Array.isArray(value) ? [...value] : value;
-            if (origin !== undefined)
-                origins[path] = origin;
-            break;
-        }
-    }
-    return out;
-}
-function resolve_sectionOf(name) {
-    const sec = PLAN_SCHEMA.fields[name];
-    if (sec?.kind !== 'section')
-        throw new Error(`schema table has no section ${name}`);
-    return sec;
-}
-function errorAt(path, lines, message) {
-    const line = lines[path];
-    return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
-}
-function unknownPreset(kind, id, known, aliases = [], near) {
-    const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
-    const typo = didYouMeanSuffix(id, [...known, ...aliases]);
-    const meant = near ? nearOrTypo(near(id), typo) : typo;
-    return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
-}
-/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
-function nearOrTypo(near, typo) {
-    if (near?.checkpoint)
-        return nearModelSuffix(near);
-    return typo !== '' ? typo : nearModelSuffix(near);
-}
-/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
-function nearModelSuffix(near) {
-    if (near === undefined)
-        return '';
-    const { preset, checkpoint, repos } = near;
-    // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
-    if (checkpoint?.quantized)
-        return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
-    if (checkpoint) {
-        return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
-    }
-    const shown = repos.slice(0, REPOS_SHOWN);
-    const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
-    return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
-}
-const REPOS_SHOWN = 4;
-function resolveReferences(file, values, lines, readReference, catalog) {
-    const errors = [];
-    const warnings = [];
-    const origins = {};
-    const model = (resolve_own(values, 'model') ?? {});
-    const hardware = (resolve_own(values, 'hardware') ?? {});
-    const modelLayers = [];
-    const modelPresetId = resolve_own(model, 'preset');
-    if (typeof modelPresetId === 'string') {
-        const preset = catalog.modelPreset(modelPresetId);
-        if (preset)
-            modelLayers.push({ values: preset.spec, origin: () => `preset:${modelPresetId}` });
-        else
-            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear)));
-    }
-    const hfRef = resolve_own(model, 'hf_config');
-    if (typeof hfRef === 'string') {
-        const read = readReference(file, hfRef);
-        if ('error' in read) {
-            errors.push(errorAt('model.hf_config', lines, `cannot read '${quote(hfRef, 200)}': ${read.error}`));
-        }
-        else {
-            const parsed = catalog.parseHfConfig(read.text);
-            if ('error' in parsed) {
-                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
-            }
-            else {
-                const hfLines = parsed.lines;
-                const lineOf = (path) => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
-                modelLayers.push({
-                    values: parsed.spec,
-                    origin: (path) => {
-                        const line = lineOf(path);
-                        return line === undefined ? hfRef : `${hfRef}:${line}`;
-                    },
-                });
-                // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
-                for (const w of parsed.warnings)
-                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
-            }
-        }
-    }
-    modelLayers.push({ values: model, origin: () => undefined });
-    const hardwareLayers = [];
-    const hardwarePresetId = resolve_own(hardware, 'preset');
-    if (typeof hardwarePresetId === 'string') {
-        const preset = catalog.hardwarePreset(hardwarePresetId);
-        if (preset) {
-            hardwareLayers.push({ values: preset.spec, origin: () => `preset:${hardwarePresetId}` });
-            if (preset.aliasNote !== undefined)
-                warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
-            // a printed capacity ("memory: 80GB") where the device reports another: say so
-            const written = resolve_own(hardware, 'memory');
-            if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
-                const id = preset.id ?? hardwarePresetId;
-                const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
-                if (warning)
-                    warnings.push(warning);
-            }
-        }
-        else {
-            errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
-        }
-    }
-    hardwareLayers.push({ values: hardware, origin: () => undefined });
-    return {
-        model: mergeSection(resolve_sectionOf('model'), modelLayers, 'model', origins),
-        hardware: mergeSection(resolve_sectionOf('hardware'), hardwareLayers, 'hardware', origins),
-        origins,
-        errors,
-        warnings,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 
 
@@ -28722,7 +29387,7 @@ const hintKey = (key) => key.toLowerCase().replaceAll('-', '_');
  * The key as a message shows it: a hinted key is one of the table's names (up to case and dashes), so it is
  * shown however long (kv_cache_free_gpu_memory_fraction); any other key only when keyLabel shows it.
  */
-const shownKey = (key) => HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
+const validate_shownKey = (key) => HINTS.has(hintKey(key)) ? { label: `'${key}'`, part: key } : { label: keyLabel(key), part: keyPathPart(key) };
 /** " (did you mean 'x'?)", or " (it belongs in hardware: hardware.gpus)" for a key put in the wrong section. */
 function suggestion(key, sec, siblings, prefix, listKeys) {
     const flag = hintKey(key);
@@ -28795,7 +29460,7 @@ class Validator {
                     continue;
                 }
                 // an unknown key is no field a plan defines: shown only when it is a plain short name or a hinted one
-                const shown = shownKey(entry.key);
+                const shown = validate_shownKey(entry.key);
                 this.error(prefix ? `${prefix}.${shown.part}` : shown.part, entry.keyLine, `unknown key ${shown.label}${suggestion(entry.key, sec, keys, prefix, this.keysListed++ < KEYS_LISTED_MOST)}`);
                 continue;
             }
@@ -29097,7 +29762,282 @@ function validatePlan(root) {
     return { values, lines: v.lines, errors: v.errors };
 }
 
+;// CONCATENATED MODULE: ./src/plan/imported-bounds.ts
+
+
+
+/** The field of a dotted path in the table, or undefined (a key of no field, or a section). */
+function fieldAt(path) {
+    let sec = PLAN_SCHEMA;
+    const parts = path.split('.');
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        const field = Object.hasOwn(sec.fields, part) ? sec.fields[part] : undefined;
+        if (field === undefined)
+            return undefined;
+        if (i === parts.length - 1)
+            return field.kind === 'section' ? undefined : field;
+        if (field.kind !== 'section')
+            return undefined;
+        sec = field;
+    }
+    return undefined;
+}
+function valueAt(values, path) {
+    let cur = values;
+    for (const part of path.split('.')) {
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+const within = (v, min, max, minExclusive = false, maxExclusive = false) => (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
+/** What the field accepts, when `value` is not that; undefined when it is (or the field is not numeric). */
+function outOfRange(field, value) {
+    const numbers = Array.isArray(value) ? value : [value];
+    if (!numbers.every((n) => typeof n === 'number'))
+        return undefined; // an importer's own shapes: not judged here
+    switch (field.kind) {
+        case 'int':
+        case 'intList':
+            return numbers.every((n) => Number.isInteger(n) && within(n, field.min, field.max)) ? undefined : `a whole number ${rangeText(field.min, field.max)}`;
+        case 'real':
+            return numbers.every((n) => within(n, field.min, field.max, field.minExclusive, field.maxExclusive))
+                ? undefined
+                : `a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}`;
+        case 'quantity':
+            return numbers.every((n) => within(n, field.min, field.max, field.minExclusive))
+                ? undefined
+                : `a quantity ${rangeText(field.min, field.max, field.minExclusive, false, field.dimension === 'bytes' ? 'bytes' : '')}`;
+        default:
+            return undefined;
+    }
+}
+/**
+ * Errors for the imported values (`origins`: path -> "file:line" or "preset:id") outside their field's range.
+ * `values` is the plan as loaded (model and hardware resolved); `lines` are the plan's own, for the line of
+ * the key that named the file (model.hf_config for the model's values from it, else deployment.from).
+ */
+function importedOutOfRange(values, origins, lines, hfConfig) {
+    const errors = [];
+    for (const [path, origin] of Object.entries(origins)) {
+        if (origin.startsWith('preset:'))
+            continue;
+        const field = fieldAt(path);
+        if (field === undefined)
+            continue;
+        const accepts = outOfRange(field, valueAt(values, path));
+        if (accepts === undefined)
+            continue;
+        const fromHf = hfConfig !== undefined && path.startsWith('model.') && (origin === hfConfig || origin.startsWith(`${hfConfig}:`));
+        const line = fromHf ? lines['model.hf_config'] : (lines['deployment.from'] ?? lines.deployment);
+        errors.push({
+            message: `${path}: ${quote(origin, 200)} gives a value that is not ${accepts}, the range a plan may state`,
+            path,
+            ...(line !== undefined ? { line } : {}),
+        });
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/plan/no-urls.ts
+// scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
+const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
+/** The reader, refusing URLs with what to do instead; every other reference goes to `read`. */
+function refusingUrls(read) {
+    return (planFile, ref) => URL_SHAPE.test(ref.trim())
+        ? { error: 'it is a URL, and references are never fetched: save the file in the repository and give its path relative to the plan' }
+        : read(planFile, ref);
+}
+
+;// CONCATENATED MODULE: ./src/plan/memory-figure.ts
+const GB = 1e9;
+const memory_figure_GIB = 2 ** 30;
+/** a written figure this close to a printed one is that printed figure */
+const SAME = 0.005;
+/** ... and it matters when it is this far from what the device reports */
+const DIFFERENT = 0.01;
+const memory_figure_gib = (bytes) => `${(bytes / memory_figure_GIB).toFixed(1)} GiB`;
+/**
+ * The warning for `hardware.memory` when it equals the preset's printed capacity in GB or GiB and
+ * differs from what the device reports; null otherwise.
+ */
+function printedMemoryWarning(written, presetId, presetName, reported, printedGb, line) {
+    if (Math.abs(written - reported) <= reported * DIFFERENT)
+        return null;
+    for (const gb of printedGb) {
+        for (const [unit, bytes] of [
+            ['GB', gb * GB],
+            ['GiB', gb * memory_figure_GIB],
+        ]) {
+            if (Math.abs(written - bytes) > bytes * SAME)
+                continue;
+            const effect = written < reported ? `less than the ${memory_figure_gib(reported)} the device reports` : `more than the ${memory_figure_gib(reported)} the device reports`;
+            const message = `${gb} ${unit} is the ${presetName}'s printed capacity: written here it means ${memory_figure_gib(written)}, ${effect} (the capacity preset ${presetId} uses). Leave hardware.memory out to use the preset's figure, or give what your runtime reports.`;
+            return { message, path: 'hardware.memory', ...(line !== undefined ? { line } : {}) };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/resolve.ts
+
+
+
+
+/** Keys a preset or config may not set: they name the references themselves. */
+const REFERENCE_KEYS = new Set(['preset', 'hf_config']);
+function resolve_own(obj, key) {
+    return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+/** Merges layers over the table's fields only; later layers win, field by field. */
+function mergeSection(sec, layers, prefix, origins) {
+    const out = {};
+    for (const [key, field] of Object.entries(sec.fields)) {
+        if (field.kind === 'section') {
+            const inner = layers.map((layer) => {
+                const sub = resolve_own(layer.values, key);
+                const values = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? sub : {};
+                return { values, origin: layer.origin };
+            });
+            const merged = mergeSection(field, inner, `${prefix}.${key}`, origins);
+            if (Object.keys(merged).length > 0)
+                out[key] = merged;
+            continue;
+        }
+        // most of the table's fields are in no layer: their path and origin are built only for a value
+        for (let i = layers.length - 1; i >= 0; i--) {
+            const layer = layers[i];
+            const value = resolve_own(layer.values, key);
+            if (value === undefined || value === null)
+                continue;
+            const path = `${prefix}.${key}`;
+            const origin = layer.origin(path);
+            if (origin !== undefined && REFERENCE_KEYS.has(key))
+                continue;
+            out[key] = Array.isArray(value) ? [...value] : value;
+            if (origin !== undefined)
+                origins[path] = origin;
+            break;
+        }
+    }
+    return out;
+}
+function resolve_sectionOf(name) {
+    const sec = PLAN_SCHEMA.fields[name];
+    if (sec?.kind !== 'section')
+        throw new Error(`schema table has no section ${name}`);
+    return sec;
+}
+function errorAt(path, lines, message) {
+    const line = lines[path];
+    return line === undefined ? { message: `${path}: ${message}`, path } : { message: `${path}: ${message}`, path, line };
+}
+function unknownPreset(kind, id, known, aliases = [], near) {
+    const also = kind === 'model' ? ' (or a Hugging Face repository id such as moonshotai/Kimi-K2.5)' : '';
+    const typo = didYouMeanSuffix(id, [...known, ...aliases]);
+    const meant = near ? nearOrTypo(near(id), typo) : typo;
+    return `unknown ${kind} preset '${quote(id)}'${meant}; known presets: ${known.join(', ')}${also}`;
+}
+/** A checkpoint's own name (another case or owner) says more than the nearest spelling, which may drop its -FP8. */
+function nearOrTypo(near, typo) {
+    if (near?.checkpoint)
+        return nearModelSuffix(near);
+    return typo !== '' ? typo : nearModelSuffix(near);
+}
+/** " (did you mean 'llama-3.1-8b'? ...)" for a model id that is a known one in another spelling, or "". */
+function nearModelSuffix(near) {
+    if (near === undefined)
+        return '';
+    const { preset, checkpoint, repos } = near;
+    // a quantized checkpoint is more than its preset's architecture: its own id keeps the dtypes
+    if (checkpoint?.quantized)
+        return ` (did you mean '${checkpoint.repo}'? Its Hugging Face id gives preset ${preset} with the checkpoint's quantization)`;
+    if (checkpoint) {
+        return ` (did you mean '${preset}'? A preset covers every checkpoint of its architecture, base and Instruct; the Hugging Face id '${checkpoint.repo}' is accepted as well)`;
+    }
+    const shown = repos.slice(0, REPOS_SHOWN);
+    const more = repos.length > shown.length ? ` and ${repos.length - shown.length} more` : '';
+    return ` (did you mean '${preset}'?${shown.length > 0 ? ` Its Hugging Face ids are accepted as well: ${shown.join(', ')}${more}` : ''})`;
+}
+const REPOS_SHOWN = 4;
+function resolveReferences(file, values, lines, readReference, catalog) {
+    const errors = [];
+    const warnings = [];
+    const origins = {};
+    const model = (resolve_own(values, 'model') ?? {});
+    const hardware = (resolve_own(values, 'hardware') ?? {});
+    const modelLayers = [];
+    const modelPresetId = resolve_own(model, 'preset');
+    if (typeof modelPresetId === 'string') {
+        const preset = catalog.modelPreset(modelPresetId);
+        if (preset)
+            modelLayers.push({ values: preset.spec, origin: () => `preset:${modelPresetId}` });
+        else
+            errors.push(errorAt('model.preset', lines, unknownPreset('model', modelPresetId, catalog.modelPresetIds(), catalog.modelPresetAliases?.(), catalog.modelPresetNear)));
+    }
+    const hfRef = resolve_own(model, 'hf_config');
+    if (typeof hfRef === 'string') {
+        const read = readReference(file, hfRef);
+        if ('error' in read) {
+            errors.push(errorAt('model.hf_config', lines, `cannot read '${quote(hfRef, 200)}': ${read.error}`));
+        }
+        else {
+            const parsed = catalog.parseHfConfig(read.text);
+            if ('error' in parsed) {
+                errors.push(errorAt('model.hf_config', lines, `'${quote(hfRef, 200)}' is not a usable Hugging Face config: ${quote(parsed.error, 400)}`));
+            }
+            else {
+                const hfLines = parsed.lines;
+                const lineOf = (path) => hfLines[path] ?? hfLines[path.replace(/^model\./, '')];
+                modelLayers.push({
+                    values: parsed.spec,
+                    origin: (path) => {
+                        const line = lineOf(path);
+                        return line === undefined ? hfRef : `${hfRef}:${line}`;
+                    },
+                });
+                // the reader's warnings name only values of its own lists (src/plan/read-value.ts); cut and escaped all the same
+                for (const w of parsed.warnings)
+                    warnings.push(errorAt('model.hf_config', lines, `${quote(hfRef, 200)}: ${quote(w, 400)}`));
+            }
+        }
+    }
+    modelLayers.push({ values: model, origin: () => undefined });
+    const hardwareLayers = [];
+    const hardwarePresetId = resolve_own(hardware, 'preset');
+    if (typeof hardwarePresetId === 'string') {
+        const preset = catalog.hardwarePreset(hardwarePresetId);
+        if (preset) {
+            hardwareLayers.push({ values: preset.spec, origin: () => `preset:${hardwarePresetId}` });
+            if (preset.aliasNote !== undefined)
+                warnings.push(errorAt('hardware.preset', lines, preset.aliasNote));
+            // a printed capacity ("memory: 80GB") where the device reports another: say so
+            const written = resolve_own(hardware, 'memory');
+            if (typeof written === 'number' && preset.spec.memory !== undefined && catalog.printedMemoryGb) {
+                const id = preset.id ?? hardwarePresetId;
+                const warning = printedMemoryWarning(written, id, preset.spec.name ?? id, preset.spec.memory, catalog.printedMemoryGb(id), lines['hardware.memory']);
+                if (warning)
+                    warnings.push(warning);
+            }
+        }
+        else {
+            errors.push(errorAt('hardware.preset', lines, unknownPreset('hardware', hardwarePresetId, catalog.hardwarePresetIds(), catalog.hardwarePresetAliases?.())));
+        }
+    }
+    hardwareLayers.push({ values: hardware, origin: () => undefined });
+    return {
+        model: mergeSection(resolve_sectionOf('model'), modelLayers, 'model', origins),
+        hardware: mergeSection(resolve_sectionOf('hardware'), hardwareLayers, 'hardware', origins),
+        origins,
+        errors,
+        warnings,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/load.ts
+
 
 
 
@@ -29156,6 +30096,12 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
             : { values: validated.values, origins: {}, errors: [], warnings: [] };
         const resolved = resolveReferences(file, imported.values, validated.lines, readReference, catalog);
         const errors = [...source.errors, ...validated.errors, ...imported.errors, ...resolved.errors];
+        // what the named files give meets the ranges the plan's own values meet
+        if (errors.length === 0) {
+            const loadedValues = { ...imported.values, model: resolved.model, hardware: resolved.hardware };
+            const hfRef = load_section(imported.values, 'model').hf_config;
+            errors.push(...importedOutOfRange(loadedValues, { ...imported.origins, ...resolved.origins }, validated.lines, typeof hfRef === 'string' ? hfRef : undefined));
+        }
         // a plan that imports its deployment has its pools judged with the imported ones merged in
         if (validated.errors.length === 0 && importsDeployment(validated.values))
             errors.push(...missingPools(imported.values, validated.lines));
@@ -29248,11 +30194,15 @@ const mixName = (m) => `${m.prefill}P${m.decode}D`;
 function kvWindowOf(facts, engine, stages = null) {
     if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine])
         return null;
-    // one stage: its padding is the model's (several stages each pad their own; not said)
-    const only = stages?.length === 1 ? stages[0] : null;
-    const groups = engine === 'vllm' && only ? vllmHybridGroups(facts, only) : null;
-    const padding = groups && only ? vllmGroupPages(groups) - (only.layers - only.linearLayers + only.mtpLayers) : 0;
-    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
+    // each stage pads its own groups (vllmHybridGroups): the model's padding is theirs together (whole
+    // layers: a stage's share of each kind can be fractional)
+    let padding = 0;
+    for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
+        const groups = vllmHybridGroups(facts, stage);
+        if (groups)
+            padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+    }
+    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
 function meanContext(input, output) {
@@ -29314,6 +30264,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     let kvBudget = null;
     let maxRunning = null;
     let maxConcurrencyAtMaxContext = null;
+    let reservedAtMaxContext = null;
     if (est && stagesEst && kvCapacity !== null) {
         const stage = stagesEst[0];
         const held = (context) => heldTokens(est, layout, wl.engine, stage, context);
@@ -29325,7 +30276,10 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             maxRunning = wl.concurrency !== undefined ? Math.min(wl.concurrency, perReplica * layout.dp) : perReplica * layout.dp;
         }
         if (maxContext !== undefined) {
-            maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
+            // vLLM counts each request at its start-up reservation (a sliding layer: its window and a chunk), not at what it holds running
+            const reserved = (context) => reservedTokens(est, layout, wl.engine, stage, context, wl.maxBatchedTokens);
+            reservedAtMaxContext = reserved(maxContext);
+            maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, heldTokens: reserved, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
         }
     }
     let floorCheck = null;
@@ -29355,6 +30309,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         kvBudget,
         maxRunning,
         maxConcurrencyAtMaxContext,
+        reservedAtMaxContext,
         floorCheck,
         raisedFraction,
         sizing,
@@ -30092,10 +31047,18 @@ function closedLoopBound(layout, concurrency, outputTokens, ttft, pre, dec) {
     const prefillCompute = Math.max(...pre.map((c) => c.compute));
     const prefillComm = Math.max(...pre.map((c) => c.comm.transfer + c.comm.latency));
     const decodeComm = Math.max(...dec.perStage.map((c) => c.comm.transfer + c.comm.latency)) * slots;
-    let cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
-    // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
-    cycle = Math.max(cycle, ttft + steps * dec.step);
-    return { throughput: (concurrency * outputTokens) / cycle, cycle };
+    const terms = [
+        ['memory', steps * decodeMemory],
+        ['compute', steps * decodeCompute + perReplica * prefillCompute],
+        ['communication', steps * decodeComm + perReplica * prefillComm],
+        // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
+        ['lifetime', ttft + steps * dec.step],
+    ];
+    let [limitedBy, cycle] = terms[0];
+    for (const [term, time] of terms.slice(1))
+        if (time > cycle)
+            [limitedBy, cycle] = [term, time];
+    return { throughput: (concurrency * outputTokens) / cycle, cycle, limitedBy };
 }
 /** The prompt work of a pass holding several prompts' chunks: tokens, attended pairs, completed prompts. */
 function segmentsWork(facts, segments) {
@@ -31151,6 +32114,7 @@ function compute(loaded, r, est, bound, options = {}) {
     let { est: decEst, bound: decBound } = stepsAt(running);
     // Throughput ceiling: the plan's concurrency all decoding (a larger batch is never slower per token).
     let throughputBound = null;
+    let throughputBoundBy;
     if (bound && stagesBound && boundModels && wl.concurrency !== undefined) {
         const full = decodeStep(bound, layout, hw, wl, stagesBound, wl.concurrency, boundContext, BOUND_MODE);
         if (full && finite(full.step) !== null) {
@@ -31158,8 +32122,11 @@ function compute(loaded, r, est, bound, options = {}) {
                 throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
             else {
                 const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
-                if (pre)
-                    throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
+                if (pre) {
+                    const loop = closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full);
+                    throughputBound = finite(loop.throughput);
+                    throughputBoundBy = loop.limitedBy;
+                }
             }
         }
     }
@@ -31216,7 +32183,10 @@ function compute(loaded, r, est, bound, options = {}) {
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+    const closedLoopCeiling = throughputBound;
     throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
+    if (throughputBound !== null && throughputBound !== closedLoopCeiling)
+        throughputBoundBy = 'request-rate';
     // An open loop's devices hold what its simulation had in flight at the peak, not one request.
     const memEst = load && est && stagesEst ? inFlightMemory(est, r, stagesEst, memory, load.outcome.peakRunning) : memory.memEst;
     return {
@@ -31240,6 +32210,7 @@ function compute(loaded, r, est, bound, options = {}) {
         // beside 182.83 tokens/s: 1-token answers of range ratio 0, so 0 to 2)
         throughput: load ? (throughputBound !== null ? Math.min(load.throughput, throughputBound) : load.throughput) : null,
         throughputBound,
+        ...(throughputBoundBy !== undefined ? { throughputBoundBy } : {}),
         computeUtilization,
         bubble: decEst?.bubbleFraction ?? null,
         stageDecode: decEst ? decEst.perStage.map((p) => p.total) : null,
@@ -32571,6 +33542,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         kvBudget: d.kvBudget,
         maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
         maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
+        reservedAtMaxContext: d.reservedAtMaxContext,
         floorCheck: null,
         raisedFraction: null,
         sizing: null,
@@ -34592,8 +35564,14 @@ function queueText(c) {
  */
 function keepsUpText(c, wl, capacity, served) {
     const queue = queueText(c);
-    if (capacity === undefined)
-        return queue ? ` with a queue${queue}` : ' (queues stay short)';
+    if (capacity === undefined) {
+        // the check's limit is then what the run completed: a declared run's ramp and tail hold it under the
+        // rate it keeps up with, which "4 requests/s vs 3.95" alone reads as falling behind
+        const shortfall = wl.benchmark && served.toPrecision(3) !== wl.requestRate.toPrecision(3) && served < wl.requestRate
+            ? `; the run completes ${served.toPrecision(3)}/s, lowered by its ramp and tail`
+            : '';
+        return `${queue ? ` with a queue${queue}` : ' (queues stay short)'}${shortfall}`;
+    }
     if (wl.benchmark)
         return `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`;
     // busy throughout yet keeping up on its own: how close the rate is to what it can complete
@@ -34630,6 +35608,12 @@ function judgedChecks(inputs) {
         communication: 'interconnect bandwidth',
     };
     const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+    // A closed loop's throughput bound is its cycle's slowest term, which need not be the decode step's
+    // limit: Llama 70B TP8 at 64 in flight of 2,048-token prompts is paced by their prefill FLOPs, where
+    // "the decode step is limited by HBM bandwidth" sent its reader after bandwidth.
+    // (a request's own lifetime is its first token and its decode steps: the decode step's limit still says it)
+    const by = c.throughputBoundBy;
+    const throughputWhy = by === 'compute' || by === 'communication' || by === 'request-rate' ? throughputLimitWords(by) : why;
     // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
     // figure's range are at risk (ranges.ts).
     const ctx = rangeContext(plan, r, c);
@@ -34653,7 +35637,7 @@ function judgedChecks(inputs) {
         ...inUnit('tokens/s', terse),
         missing: loopMissing,
         risk: rateRisk,
-        ...(why ? { why } : {}),
+        ...(throughputWhy ? { why: throughputWhy } : {}),
     };
     const ttftFig = {
         ...noRoom,
@@ -34860,6 +35844,17 @@ function poolSetBy(wl) {
  * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
  * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
  */
+/** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
+function throughputLimitWords(by) {
+    switch (by) {
+        case 'compute':
+            return "at that bound peak compute limits it: each request's prompt (prefill) and its decode steps' FLOPs on the busiest device";
+        case 'communication':
+            return "at that bound interconnect bandwidth limits it: each request's prefill and decode collectives";
+        case 'request-rate':
+            return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
+    }
+}
 function rateBoundWhy(wl, c) {
     const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
         ? c.throughputBound / wl.outputTokens
@@ -35373,7 +36368,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
                         (windowed && c.kvBudget && maxContext !== null
-                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
+                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))}${reserveWords(c, maxContext, engine, wl.maxBatchedTokens)})`
                             : '') +
                         (maxConcurrency !== null
                             ? `, ${countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
@@ -35416,7 +36411,8 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const context = meanContext(wl.inputTokens, wl.outputTokens);
         const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
         const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
-        const where = layout.dp > 1 ? ' per replica' : '';
+        // worded as memory.fits words the same pool (a reader took "per replica" for another figure)
+        const where = layout.dp > 1 ? ' per data-parallel rank' : '';
         const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
         const capNote = budget.engineMax !== null && budget.engineMax < perReplica
             ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
@@ -35469,13 +36465,24 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             path: 'workload.concurrency',
             ...(all.length > 0 ? { missing: all } : {}),
             detail: sized
-                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per data-parallel rank' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
                 : missing.length > 0
                     ? `cannot size the KV cache without ${missing.join(', ')}`
                     : 'cannot size the KV cache from what the plan gives',
         });
     }
     return out;
+}
+/**
+ * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
+ */
+function reserveWords(c, maxContext, engine, maxBatchedTokens) {
+    const reserved = c.reservedAtMaxContext;
+    if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1)
+        return '';
+    const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
+    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
 function longestWords(w, contextFrom) {
@@ -35592,6 +36599,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
         router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
+        vision: DTYPE_BYTES[unquantizedDtype(weightDtype)],
     };
     const isMoe = model.moe !== undefined;
     const isMla = model.attention === 'mla' || model.mla !== undefined;
@@ -35720,6 +36728,9 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
         mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
         mlaKvUp,
+        visionShipped: model.vision?.params ?? 0,
+        vision: mode === 'bound' || model.vision?.loaded === false ? 0 : (model.vision?.params ?? 0),
+        rope: ropeFacts(model, headDim, mode),
     };
     const uniq = [...new Set(missing)];
     if (mode === 'estimate') {
@@ -35815,7 +36826,8 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         ...extra,
     };
     const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
-    const remainder = model.params !== undefined ? model.params - knownTotal : 0;
+    // a stated total counts the vision tower, which no engine need load: it is no part of the text model's remainder
+    const remainder = model.params !== undefined ? model.params - knownTotal - (model.vision?.params ?? 0) : 0;
     const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
     const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
     if (shapeComplete || remainder <= 0) {
@@ -35835,13 +36847,27 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
     }
     return { facts, missing: uniq, assumptions };
 }
+/** The rope an engine builds its tables from, the dims each head rotates (MLA: qk_rope_head_dim) and the compute dtype's bytes; null in bound mode or when unknown. */
+function ropeFacts(model, headDim, mode) {
+    const spec = model.rope;
+    if (mode === 'bound' || spec?.max_position_embeddings === undefined)
+        return null;
+    const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
+    // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
+    const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE)];
+    return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+}
 function assemble(f) {
     const attn = f.attnSharded + f.attnKv + f.attnReplicated;
     const linear = f.linear ? f.linear.sharded + f.linear.replicated : 0;
     // Attention parameters of the whole stack, each layer by its kind.
     const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
     const moeLayers = f.layers - f.denseLayers;
-    const totalParams = attentionStack + f.denseMlp * f.denseLayers + (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers + f.embedding * (f.tied ? 1 : 2);
+    const totalParams = attentionStack +
+        f.denseMlp * f.denseLayers +
+        (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
+        f.embedding * (f.tied ? 1 : 2) +
+        f.visionShipped;
     const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
     const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
     return { ...f, totalParams, activeLayerParamsPerToken };
@@ -36102,6 +37128,7 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             usable_gib: gib(m?.usable ?? null),
             kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
             ...(m && m.mlaDecodeCopy > 0 ? { mla_decode_copy_gib: gib(m.mlaDecodeCopy) } : {}),
+            ...(m && m.rotaryTables > 0 ? { rotary_tables_gib: gib(m.rotaryTables) } : {}),
         };
     });
     const assumptions = [
@@ -38223,144 +39250,6 @@ function renderJson(report) {
     return `${JSON.stringify(ordered, finiteOrNull, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/ranges.ts
-
-
-function rangesIn(source) {
-    const own = source?.ranges;
-    const nested = source?.metrics?.ranges;
-    const ranges = own ?? nested;
-    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
-}
-/** Whether the report shows any range (none where not one request fits). */
-function hasRanges(source) {
-    return Object.keys(rangesIn(source) ?? {}).length > 0;
-}
-/** The range of a metric, when the report gives a well-formed one. */
-function ranges_rangeOf(source, key) {
-    const ranges = rangesIn(source);
-    if (!ranges)
-        return null;
-    const r = ranges[key];
-    if (!Array.isArray(r) || r.length !== 2)
-        return null;
-    const [lo, hi] = r;
-    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
-}
-/**
- * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
- * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
- */
-function ranges_rangeText(range, unit, figure) {
-    const ends = formatRangeEnds(range, unit, figure, true);
-    return `${ends.low}–${ends.high}`;
-}
-/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
-function withRange(text, source, key, figure) {
-    const range = ranges_rangeOf(source, key);
-    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
-}
-/**
- * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
- * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
- * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
- */
-function widerReasons(plan) {
-    return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
-}
-/**
- * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
- * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
- * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
- * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
- */
-function lockstepNote(plan) {
-    if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id)))
-        return null;
-    const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
-    return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-
-const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' };
-function checkLine(check) {
-    const hasValue = check.value !== undefined;
-    const hasLimit = check.limit !== undefined;
-    let figures = '';
-    if (hasValue && hasLimit) {
-        const value = formatQuantity(check.value, check.unit);
-        const limit = formatQuantity(check.limit, check.unit);
-        figures = ` (${value} vs ${limit})`;
-    }
-    else if (hasValue)
-        figures = ` (${formatQuantity(check.value, check.unit)})`;
-    const unnamed = unnamedMissing(check);
-    const missing = unnamed.length ? ` [missing: ${unnamed.join(', ')}]` : '';
-    const where = check.line !== undefined ? ` [line ${check.line}]` : '';
-    return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
-}
-/** `file:line: path: message`; the parts that are unknown are left out. */
-function errorLine(file, error) {
-    const location = error.line !== undefined ? `${file}:${error.line}` : file;
-    // Loader messages already lead with their key; do not say it twice.
-    const path = error.path && !error.message.startsWith(`${error.path}`) && !error.message.startsWith(`${error.path.split('.')[0]}.`) ? `${error.path}: ` : '';
-    return `${location}: ${path}${error.message}`;
-}
-function keyMetrics(plan) {
-    const m = plan.metrics;
-    if (!m)
-        return '';
-    // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
-    const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
-    const figures = [
-        // a disaggregated plan's memory is one pool's device, its KV cache one decode replica's: say whose
-        ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
-        ['TTFT', shown('ttft_ms', 'ms')],
-        ['TPOT', shown('tpot_ms', 'ms')],
-        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
-        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
-        ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
-        ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
-        // cost and energy only when the plan prices or powers its devices
-        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
-        ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
-    ];
-    // a deployment no engine starts keeps its figures (its author fixes the layout from them), said to be the plan's as written
-    const blocked = blockedBy(plan.checks);
-    const asWritten = blocked ? `as written (${blocked.what}: ${blocked.because}): ` : '';
-    return `  ${asWritten}${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
-}
-function renderPlanText(plan) {
-    const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
-    for (const error of plan.errors)
-        lines.push(errorLine(plan.file, error));
-    const { attention, passing } = checksByUrgency(plan.checks);
-    for (const check of [...attention, ...passing])
-        lines.push(checkLine(check));
-    const metrics = keyMetrics(plan);
-    if (metrics)
-        lines.push(metrics);
-    // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
-    const wider = widerReasons(plan);
-    if (wider.length > 0)
-        lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
-    const lockstep = lockstepNote(plan);
-    if (lockstep)
-        lines.push(`  ${lockstep}`);
-    return lines.map(escapeTerminal).join('\n');
-}
-function renderText(report) {
-    // failing plans first, as in the markdown report
-    const sections = worstFirst(report.plans).map(renderPlanText);
-    sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
-    return `${sections.join('\n\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 
 
@@ -38473,6 +39362,256 @@ function changeSentence(changes, baseName, limit = 3, metrics) {
         return `${label} ${sign}${percentText(c.relative)}${c.better === null ? '' : ` (${word})`}`;
     })
         .join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report/ranges.ts
+
+
+function rangesIn(source) {
+    const own = source?.ranges;
+    const nested = source?.metrics?.ranges;
+    const ranges = own ?? nested;
+    return ranges !== null && typeof ranges === 'object' && !Array.isArray(ranges) ? ranges : null;
+}
+/** Whether the report shows any range (none where not one request fits). */
+function hasRanges(source) {
+    return Object.keys(rangesIn(source) ?? {}).length > 0;
+}
+/** The range of a metric, when the report gives a well-formed one. */
+function ranges_rangeOf(source, key) {
+    const ranges = rangesIn(source);
+    if (!ranges)
+        return null;
+    const r = ranges[key];
+    if (!Array.isArray(r) || r.length !== 2)
+        return null;
+    const [lo, hi] = r;
+    return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : null;
+}
+/**
+ * "38–51": the ends in the figure's unit and scale, rounded outward (format.ts, formatRangeEnds), the
+ * unit said once by the figure beside it ("621 ms (40–22,700)", never "621 ms (40 ms–23 s)").
+ */
+function ranges_rangeText(range, unit, figure) {
+    const ends = formatRangeEnds(range, unit, figure, true);
+    return `${ends.low}–${ends.high}`;
+}
+/** A figure's text with its range: "43.7 ms (38–51)"; as is when there is no range. `figure`: the value the text shows. */
+function withRange(text, source, key, figure) {
+    const range = ranges_rangeOf(source, key);
+    return range ? `${text} (${ranges_rangeText(range, metricUnit(key), figure)})` : text;
+}
+/**
+ * Why the plan's ranges are wider than validated (a GPU family or engine outside the validated runs,
+ * a MoE of fewer experts than the validated ones, a defaulted engine), as the core states each in an
+ * assumption named `ranges`: "a MoE of 8 experts is outside the validated runs (128 to 512 experts): 1.5x wider".
+ */
+function widerReasons(plan) {
+    return (plan.details?.assumptions ?? []).filter((a) => a.name === 'ranges' && typeof a.value === 'string').map((a) => a.value);
+}
+/**
+ * How the TTFT under load was read, where a plan judges a TTFT and the core assumed a steady loop of
+ * equal requests in step (its assumption 'workload lengths'): the queue of a wave, which mixed
+ * traffic spreads out, so the verdict holds only for such a load (a new user's review: one line of
+ * JSON, never in the text or the comment, while a 5% spread of lengths moved TTFT 3 to 6 times).
+ */
+function lockstepNote(plan) {
+    if (!plan.checks.some((c) => /^(requirements|claims)\.ttft/.test(c.id)))
+        return null;
+    const a = (plan.details?.assumptions ?? []).find((x) => x.name === 'workload lengths');
+    return a !== undefined && typeof a.value === 'string' ? `TTFT under load assumes ${a.value}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/performance-table.ts
+// The plan's performance, cost and energy figures with their physical bounds: one row per figure,
+// the estimate (with its range and its change against the base) beside the bound.
+// Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
+// requirement names, cost without a price) are left out rather than shown empty.
+
+
+
+
+
+
+
+const performance_table_has = (m, key) => Object.hasOwn(m, key);
+/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
+const disaggregated = (m) => performance_table_has(m, 'decode_mean_running_sequences');
+/**
+ * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
+ * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ */
+function starvedDecodeNote(m) {
+    const mean = m.decode_mean_running_sequences;
+    const workers = m.decode_workers;
+    const inFlight = m.max_running_sequences;
+    if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
+        return null;
+    return `The decode pool ran ${formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+}
+const computed = (m, key) => typeof m[key] === 'number';
+/** The rows this plan's metrics call for, in reading order. */
+function performanceRows(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return [];
+    const named = (metric) => plan.checks.some((c) => c.id === `requirements.${metric.replace(/_ms$/, '')}`);
+    const underLoad = performance_table_has(m, 'ttft_idle_ms');
+    const rows = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
+    if (underLoad)
+        rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
+    for (const key of percentiles.filter((k) => k.startsWith('ttft')))
+        rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
+    rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('tpot')))
+        rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
+    for (const key of percentiles.filter((k) => k.startsWith('e2e')))
+        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
+    rows.push({
+        key: 'decode_step_ms',
+        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+        bound: 'decode_step_lower_bound_ms',
+        kind: 'floor',
+    });
+    rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
+    if (computed(m, 'max_request_rate') || named('request_rate'))
+        rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
+    if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
+        rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
+    }
+    if (computed(m, 'tokens_per_joule'))
+        rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
+    return rows;
+}
+/** The table and the notes on what limits the figures. */
+function performanceSection(plan, base, heading, minChange) {
+    const m = plan.metrics;
+    if (!m)
+        return '';
+    // a new plan (base null) has nothing to compare with
+    const baseMetrics = base ? base.metrics : undefined;
+    const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
+        const unit = metricUnit(key);
+        const estimate = withRange(formatQuantity(m[key], unit), plan, key, m[key]);
+        const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
+        // the bound from the metrics, else from the details' time figures (older reports)
+        const timeFigure = plan.details?.times?.[key];
+        const b = (bound !== null ? m[bound] : null) ?? timeFigure?.bound ?? null;
+        const boundText = typeof b === 'number' ? `${kind === 'floor' ? '≥' : '≤'} ${formatQuantity(b, unit)}` : NOT_COMPUTABLE;
+        return [label, escapeCell(shown), escapeCell(boundText)];
+    });
+    const notes = [];
+    const times = plan.details?.times;
+    if (times?.decode_bound_by)
+        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
+    const starved = starvedDecodeNote(m);
+    if (starved)
+        notes.push(starved);
+    if (times && times.pipeline_bubble_fraction !== null)
+        notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
+    // said only where a range is shown (none where not one request fits)
+    if (typeof m.range_coverage === 'number' && hasRanges(plan))
+        notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
+    const wider = widerReasons(plan);
+    if (wider.length > 0)
+        notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
+    const lockstep = lockstepNote(plan);
+    if (lockstep)
+        notes.push(`${escape_escapeMarkdown(lockstep)}.`);
+    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
+    const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
+    // a deployment no engine starts keeps its figures (its author fixes the layout from them): say whose they are, before them
+    const blocked = blockedBy(plan.checks);
+    const asWritten = blocked
+        ? `${escape_escapeMarkdown(blocked.what.charAt(0).toUpperCase() + blocked.what.slice(1))} (${escape_escapeMarkdown(blocked.because)}): these are the figures of the plan as written, for fixing it; no requirement or claim passes on them.`
+        : '';
+    return [`${heading} Performance and cost`, asWritten, table, notes.join(' ')].filter(Boolean).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+
+
+const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unverified: 'UNVERIFIED', error: 'ERROR' };
+function checkLine(check) {
+    const hasValue = check.value !== undefined;
+    const hasLimit = check.limit !== undefined;
+    let figures = '';
+    if (hasValue && hasLimit) {
+        const value = formatQuantity(check.value, check.unit);
+        const limit = formatQuantity(check.limit, check.unit);
+        figures = ` (${value} vs ${limit})`;
+    }
+    else if (hasValue)
+        figures = ` (${formatQuantity(check.value, check.unit)})`;
+    const unnamed = unnamedMissing(check);
+    const missing = unnamed.length ? ` [missing: ${unnamed.join(', ')}]` : '';
+    const where = check.line !== undefined ? ` [line ${check.line}]` : '';
+    return `  ${STATUS_LABEL[check.status]} ${check.id}: ${check.detail}${figures}${missing}${where}`;
+}
+/** `file:line: path: message`; the parts that are unknown are left out. */
+function errorLine(file, error) {
+    const location = error.line !== undefined ? `${file}:${error.line}` : file;
+    // Loader messages already lead with their key; do not say it twice.
+    const path = error.path && !error.message.startsWith(`${error.path}`) && !error.message.startsWith(`${error.path.split('.')[0]}.`) ? `${error.path}: ` : '';
+    return `${location}: ${path}${error.message}`;
+}
+function keyMetrics(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return '';
+    // each estimate with its range, as the markdown report shows it: "TTFT 45.2 ms (34–71)"
+    const shown = (key, unit) => withRange(formatQuantity(m[key] ?? null, unit), plan, key, m[key] ?? null);
+    const figures = [
+        // a disaggregated plan's memory is one pool's device, its KV cache one decode replica's: say whose
+        ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
+        ['TTFT', shown('ttft_ms', 'ms')],
+        ['TPOT', shown('tpot_ms', 'ms')],
+        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
+        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
+        ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
+        ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
+        // cost and energy only when the plan prices or powers its devices
+        ...(typeof m.cost_per_million_tokens === 'number' ? [['cost', `${shown('cost_per_million_tokens', 'USD')} per million tokens`]] : []),
+        ...(typeof m.tokens_per_joule === 'number' ? [['energy', shown('tokens_per_joule', 'tokens/J')]] : []),
+    ];
+    // a deployment no engine starts keeps its figures (its author fixes the layout from them), said to be the plan's as written
+    const blocked = blockedBy(plan.checks);
+    const asWritten = blocked ? `as written (${blocked.what}: ${blocked.because}): ` : '';
+    return `  ${asWritten}${figures.map(([k, v]) => `${k} ${v}`).join(' · ')}`;
+}
+function renderPlanText(plan) {
+    const lines = [`${STATUS_LABEL[plan.verdict]} ${plan.file}${plan.name !== plan.file ? ` (${plan.name})` : ''} — ${checkCounts(plan.checks)}`];
+    for (const error of plan.errors)
+        lines.push(errorLine(plan.file, error));
+    const { attention, passing } = checksByUrgency(plan.checks);
+    for (const check of [...attention, ...passing])
+        lines.push(checkLine(check));
+    const metrics = keyMetrics(plan);
+    if (metrics)
+        lines.push(metrics);
+    // the check lines show ranges ("range 0.196 to 4.19 s"): say once why they are wider than validated
+    const wider = widerReasons(plan);
+    if (wider.length > 0)
+        lines.push(`  ranges wider than validated: ${wider.join('; ')}`);
+    const lockstep = lockstepNote(plan);
+    if (lockstep)
+        lines.push(`  ${lockstep}`);
+    // a disaggregated TPOT below its decode step: say why, as the markdown report does
+    const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
+    if (starved)
+        lines.push(`  ${starved}`);
+    return lines.map(escapeTerminal).join('\n');
+}
+function renderText(report) {
+    // failing plans first, as in the markdown report
+    const sections = worstFirst(report.plans).map(renderPlanText);
+    sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
+    return `${sections.join('\n\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-roles.ts
@@ -39005,6 +40144,13 @@ function rows(d, plan) {
         ],
     ];
 }
+/** The note the aggregated capacity line carries (summary.ts, kvCapacityUnit): where windowed layers keep less, the pools' KV tokens are the engine's count over every layer; else ''. */
+function windowLine(plan) {
+    const w = plan.details?.kv_cache_window;
+    if (!w)
+        return '';
+    return escape_escapeMarkdown(`KV cache per worker: tokens counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)}).`);
+}
 function transferLine(d) {
     const t = d.kv_transfer;
     if (t.bytes_per_prompt_mib === null)
@@ -39027,114 +40173,7 @@ function renderPoolsSection(plan, h) {
     const devices = [...d.prefill.devices, ...d.decode.devices];
     const labels = [...d.prefill.devices.map((x) => `prefill stage ${x.stage}`), ...d.decode.devices.map((x) => `decode stage ${x.stage}`)];
     const chart = renderMemoryChart(devices, { labels });
-    return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), transferLine(d), chart].filter(Boolean).join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/performance-table.ts
-// The plan's performance, cost and energy figures with their physical bounds: one row per figure,
-// the estimate (with its range and its change against the base) beside the bound.
-// Figures the core does not compute for this plan (v1.1 metrics on an older core, percentiles no
-// requirement names, cost without a price) are left out rather than shown empty.
-
-
-
-
-
-
-
-const performance_table_has = (m, key) => Object.hasOwn(m, key);
-/** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
-const disaggregated = (m) => performance_table_has(m, 'decode_mean_running_sequences');
-/**
- * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
- * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
- */
-function starvedDecodeNote(m) {
-    const mean = m.decode_mean_running_sequences;
-    const workers = m.decode_workers;
-    const inFlight = m.max_running_sequences;
-    if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
-        return null;
-    return `The decode pool ran ${formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
-}
-const computed = (m, key) => typeof m[key] === 'number';
-/** The rows this plan's metrics call for, in reading order. */
-function performanceRows(plan) {
-    const m = plan.metrics;
-    if (!m)
-        return [];
-    const named = (metric) => plan.checks.some((c) => c.id === `requirements.${metric.replace(/_ms$/, '')}`);
-    const underLoad = performance_table_has(m, 'ttft_idle_ms');
-    const rows = [{ key: 'ttft_ms', label: underLoad ? 'TTFT under load' : 'TTFT (time to first token)', bound: 'ttft_lower_bound_ms', kind: 'floor' }];
-    if (underLoad)
-        rows.push({ key: 'ttft_idle_ms', label: 'TTFT on an idle deployment', bound: 'ttft_lower_bound_ms', kind: 'floor' });
-    const percentiles = Object.keys(m).filter((k) => /^(ttft|tpot|e2e)_p\d+_ms$/.test(k) && named(k));
-    for (const key of percentiles.filter((k) => k.startsWith('ttft')))
-        rows.push({ key, label: `TTFT ${key.split('_')[1]}`, bound: 'ttft_lower_bound_ms', kind: 'floor' });
-    rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
-    for (const key of percentiles.filter((k) => k.startsWith('tpot')))
-        rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
-    for (const key of percentiles.filter((k) => k.startsWith('e2e')))
-        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
-    rows.push({
-        key: 'decode_step_ms',
-        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
-        bound: 'decode_step_lower_bound_ms',
-        kind: 'floor',
-    });
-    rows.push({ key: 'throughput_tokens_per_s', label: 'Throughput (output, whole deployment)', bound: 'throughput_upper_bound_tokens_per_s', kind: 'ceiling' });
-    if (computed(m, 'max_request_rate') || named('request_rate'))
-        rows.push({ key: 'max_request_rate', label: 'Max request rate (every latency requirement met)', bound: 'request_rate_upper_bound', kind: 'ceiling' });
-    if (computed(m, 'cost_per_million_tokens') || named('cost_per_million_tokens')) {
-        rows.push({ key: 'cost_per_million_tokens', label: 'Cost per million output tokens', bound: 'cost_per_million_tokens_lower_bound', kind: 'floor' });
-    }
-    if (computed(m, 'tokens_per_joule'))
-        rows.push({ key: 'tokens_per_joule', label: 'Output tokens per joule', bound: 'tokens_per_joule_upper_bound', kind: 'ceiling' });
-    return rows;
-}
-/** The table and the notes on what limits the figures. */
-function performanceSection(plan, base, heading, minChange) {
-    const m = plan.metrics;
-    if (!m)
-        return '';
-    // a new plan (base null) has nothing to compare with
-    const baseMetrics = base ? base.metrics : undefined;
-    const rows = performanceRows(plan).map(({ key, label, bound, kind }) => {
-        const unit = metricUnit(key);
-        const estimate = withRange(formatQuantity(m[key], unit), plan, key, m[key]);
-        const shown = baseMetrics === undefined ? estimate : withChange(estimate, key, m[key], baseMetrics?.[key] ?? null, minChange);
-        // the bound from the metrics, else from the details' time figures (older reports)
-        const timeFigure = plan.details?.times?.[key];
-        const b = (bound !== null ? m[bound] : null) ?? timeFigure?.bound ?? null;
-        const boundText = typeof b === 'number' ? `${kind === 'floor' ? '≥' : '≤'} ${formatQuantity(b, unit)}` : NOT_COMPUTABLE;
-        return [label, escapeCell(shown), escapeCell(boundText)];
-    });
-    const notes = [];
-    const times = plan.details?.times;
-    if (times?.decode_bound_by)
-        notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-    const starved = starvedDecodeNote(m);
-    if (starved)
-        notes.push(starved);
-    if (times && times.pipeline_bubble_fraction !== null)
-        notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
-    // said only where a range is shown (none where not one request fits)
-    if (typeof m.range_coverage === 'number' && hasRanges(plan))
-        notes.push(`Ranges in brackets: how far this estimator has been from measured deployments (${formatQuantity(m.range_coverage, 'fraction')} of validated measurements fell inside their range).`);
-    const wider = widerReasons(plan);
-    if (wider.length > 0)
-        notes.push(`This plan's ranges are wider than validated: ${wider.map(escape_escapeMarkdown).join('; ')}.`);
-    const lockstep = lockstepNote(plan);
-    if (lockstep)
-        notes.push(`${escape_escapeMarkdown(lockstep)}.`);
-    notes.push('Physical bound: the same formula with every efficiency at 1 (a floor for times and cost, a ceiling for rates).');
-    const table = markdownTable([['Figure', 'Estimate', 'Physical bound'], ...rows], { alignDelimiters: false });
-    // a deployment no engine starts keeps its figures (its author fixes the layout from them): say whose they are, before them
-    const blocked = blockedBy(plan.checks);
-    const asWritten = blocked
-        ? `${escape_escapeMarkdown(blocked.what.charAt(0).toUpperCase() + blocked.what.slice(1))} (${escape_escapeMarkdown(blocked.because)}): these are the figures of the plan as written, for fixing it; no requirement or claim passes on them.`
-        : '';
-    return [`${heading} Performance and cost`, asWritten, table, notes.join(' ')].filter(Boolean).join('\n\n');
+    return [`${h} Prefill and decode pools`, pools_table(rows(d, plan)), windowLine(plan), transferLine(d), chart].filter(Boolean).join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -39235,6 +40274,14 @@ const DEVICE_KEYS = [
     ['usable_gib', 'usable_gib'],
     ['capacity_gib', 'capacity_gib'],
 ];
+/** The engine's own parts of a device's weights: its MLA decode copy and rotary tables (from 0.1 GiB, as memory.fits names them). */
+function weightsIncluded(d) {
+    const parts = [
+        d.mla_decode_copy_gib ? `${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy` : '',
+        d.rotary_tables_gib && d.rotary_tables_gib >= 0.1 ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
+    ].filter(Boolean);
+    return parts.length ? ` (incl. ${parts.join(', ')})` : '';
+}
 function memorySection(plan, base, h, minChange) {
     const devices = memoryDevices(plan);
     if (devices.length === 0)
@@ -39243,7 +40290,7 @@ function memorySection(plan, base, h, minChange) {
     const cell = (d, key, metricKey) => {
         const value = d[key];
         // the weights an MLA model's engine holds name the copy of kv_b_proj it keeps for decode
-        const copy = key === 'weights_gib' && d.mla_decode_copy_gib ? ` (incl. ${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy)` : '';
+        const copy = key === 'weights_gib' ? weightsIncluded(d) : '';
         const text = formatQuantity(value, 'GiB') + copy;
         if (baseDevices === undefined)
             return escapeCell(text);

@@ -702,6 +702,53 @@ function commBufferBytes(group, device) {
         return 0;
     return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
 }
+/**
+ * Positions of the table vLLM's and SGLang's get_rope builds for a rope, by its scaling (vLLM
+ * rotary_embedding/__init__.py get_rope and each class's _compute_cos_sin_cache; SGLang
+ * layers/rotary_embedding.py, the same rules): none and llama3 (Llama3RotaryEmbedding) take
+ * max_position_embeddings as it is; linear (LinearScalingRotaryEmbedding) max_position_embeddings x
+ * factor; yarn (YaRNScalingRotaryEmbedding, ceil) and deepseek_yarn (DeepseekScalingRotaryEmbedding)
+ * original_max_position_embeddings x factor. Null for a scaling whose length rule is not modelled.
+ */
+function rotaryTablePositions(spec) {
+    const kind = spec.scaling ?? 'default';
+    const factor = spec.factor ?? 1;
+    const positions = spec.max_position_embeddings;
+    if (kind === 'default' || kind === 'llama3')
+        return positions;
+    if (kind === 'linear')
+        return Math.ceil(positions * factor);
+    if (kind === 'yarn' || kind === 'deepseek_yarn')
+        return Math.ceil((spec.original_max_position_embeddings ?? positions) * factor);
+    return null;
+}
+/** Whether the device runs CUDA (SGLang keeps its rotary tables in fp32 there); unknown devices are taken for NVIDIA's. */
+function cudaDevice(device) {
+    return !/\bmi\d{3}|instinct|\bamd\b|ascend|\bnpu\b|gaudi|\btpu/.test(device?.name ?? '');
+}
+/**
+ * Bytes of the rotary cos/sin tables one rank holds beside the weights: each distinct rope's table
+ * (get_rope caches instances by their parameters in _ROPE_DICT, so every layer sharing a rope shares one;
+ * Gemma 3's sliding layers have their own, unscaled) of rotaryTablePositions x rotary_dim elements, built
+ * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
+ * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
+ * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
+ * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
+ * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
+ * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ */
+function rotaryTableBytes(engine, rope, device) {
+    if (rope === null || engine === 'trtllm')
+        return 0;
+    const positions = rotaryTablePositions(rope.spec);
+    if (positions === null)
+        return 0;
+    const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
+    const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
+    return (positions + local) * rope.rotaryDim * element;
+}
+/** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
+const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
 /** Bytes as the memory rules show them: "79.19 GiB". */
 const engine_memory_gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
 /**
@@ -821,12 +868,24 @@ function noRoomRule(share) {
  * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
  */
 function usableRule(b, overhead, pool, kv, formula) {
-    const copy = b.mlaDecodeCopy ?? 0;
-    const weights = copy > 0 ? `${engine_memory_gib(b.weights)} weights (${engine_memory_gib(copy)} of them the engine's copy of kv_b_proj for MLA decode)` : `${engine_memory_gib(b.weights)} weights`;
+    const weights = `${engine_memory_gib(b.weights)} weights${weightsParts(b.mlaDecodeCopy ?? 0, b.rotaryTables ?? 0)}`;
     const sum = `${weights} + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
     if (kv < pool)
         return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
     return `${sum}, the pool being ${formula}`;
+}
+/**
+ * What the engine's weights hold beside the checkpoint's shard, for the report: " (0.56 GiB of them the
+ * engine's copy of kv_b_proj for MLA decode)", " (2.50 GiB of them its rotary cos/sin tables)"; '' when
+ * neither is (the tables from MATERIAL_ROTARY_BYTES).
+ */
+function weightsParts(mlaDecodeCopy, rotaryTables) {
+    const parts = [];
+    if (mlaDecodeCopy > 0)
+        parts.push(`${engine_memory_gib(mlaDecodeCopy)} of them the engine's copy of kv_b_proj for MLA decode`);
+    if (rotaryTables >= MATERIAL_ROTARY_BYTES)
+        parts.push(`${engine_memory_gib(rotaryTables)} of them the engine's rotary cos/sin tables`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 /** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
 const KV_BLOCK_TOKENS = { vllm: 16, sglang: 1, trtllm: 32 };
@@ -1151,7 +1210,10 @@ function stageWeightBytes(facts, layout, stage, padding = null, split = denseSpl
         embeddings += (facts.embedding / split.embedding) * b.embeddings;
     if (stage.hasLmHead && (!facts.tied || !stage.hasEmbedding))
         embeddings += (facts.lmHead / split.lmHead) * b.embeddings;
-    return attn + dense + moe + embeddings + mtpBytes(facts, layout, stage, padding, split);
+    // The vision tower feeds the embeddings: on the first stage, split over tp (vLLM's default mm_encoder_tp_mode
+    // "weights"; its norms, biases and position embeddings, under 1% of it, stay whole). Bound facts carry none.
+    const vision = stage.hasEmbedding ? (facts.vision / tp) * b.vision : 0;
+    return attn + dense + moe + embeddings + vision + mtpBytes(facts, layout, stage, padding, split);
 }
 /**
  * How one engine keeps and reads MLA's kv_b_proj for the absorbed decode, where each query is taken
@@ -1378,9 +1440,9 @@ function stageKvBytesShared(facts, layout, stage, sequences, context, shared, wi
 /**
  * Pool bytes one sequence takes on one device of the stage as `engine` allocates it: vLLM's hybrid
  * groups give each group's block `size` layer pages, padding layers included, so a sequence takes
- * size x (full groups x context + windowed groups x window) pages, as vLLM's own check before it starts
- * counts it ("To serve at least one request ... KV cache is needed", _get_max_memory_usage_bytes_from_groups).
- * Elsewhere (and with no engine) the bytes it stores: stageKvBytesPerSequence.
+ * size x (full groups x context + windowed groups x window) pages once it runs (vLLM's own check before it
+ * starts pads the same way, over a larger window: stageReservedKvBytesPerSequence). Elsewhere (and with no
+ * engine) the bytes it stores: stageKvBytesPerSequence.
  */
 function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
@@ -1388,6 +1450,50 @@ function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = t
         return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
     const kept = windowKept(facts, context, windowed);
     return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+}
+/**
+ * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
+ * in whole blocks: its KV spec's max_memory_usage_bytes (v1/kv_cache_interface.py), which both its
+ * start-up check (check_enough_kv_cache_memory: one request of max_model_len must fit) and its "Maximum
+ * concurrency for N tokens per request" line (get_max_concurrency_for_kv_cache_config) sum over the KV
+ * groups. A full layer (FullAttentionSpec): cdiv(max_model_len, block_size) blocks. A sliding layer
+ * (SlidingWindowSpec): cdiv(min(window - 1 + max_num_batched_tokens, max_model_len), block_size) + 1
+ * blocks, as a chunked prefill holds the window's last tokens and a whole chunk at once, plus one block
+ * for a window that does not start on a block's edge. A chunked-attention layer (ChunkedLocalAttentionSpec):
+ * cdiv(min(chunk + max_num_batched_tokens, max_model_len), block_size) blocks. More than the window a
+ * running sequence keeps (windowKept): the scheduler allocates per token and frees what leaves the
+ * window (SlidingWindowManager.remove_skipped_blocks), so only the start-up figures count this.
+ */
+function vllmReservedTokens(facts, context, maxBatchedTokens) {
+    const block = KV_BLOCK_TOKENS.vllm;
+    if (context <= 0)
+        return { full: 0, windowed: 0 };
+    const blocks = (tokens) => Math.ceil(tokens / block) * block;
+    const full = blocks(context);
+    const w = facts.slidingWindow;
+    if (w === null)
+        return { full, windowed: full };
+    if (facts.windowKind === 'chunked')
+        return { full, windowed: blocks(Math.min(w + maxBatchedTokens, context)) };
+    return { full, windowed: blocks(Math.min(w - 1 + maxBatchedTokens, context)) + block };
+}
+/**
+ * Pool bytes the engine sets aside on one device of the stage for one request of `context` tokens before
+ * it starts (what its check that one request of the longest length fits counts): under vLLM its
+ * reservation (vllmReservedTokens, over its padded hybrid groups where it groups); elsewhere what the
+ * sequence holds at its peak (stageHeldKvBytesPerSequence, windows freed where the engine frees them).
+ */
+function stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, maxBatchedTokens) {
+    if (engine !== 'vllm')
+        return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
+    const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+    const perTokenLayer = layerTokenBytes(facts, layout);
+    const groups = vllmHybridGroups(facts, stage);
+    if (groups)
+        return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
+    const full = stageFullLayers(stage) + stage.mtpLayers;
+    const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
+    return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -1503,6 +1609,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 layers: p.layers,
                 weights: p.weights,
                 mlaDecodeCopy: p.mlaDecodeCopy,
+                rotaryTables: p.rotaryTables,
                 kv: p.kv,
                 activations: p.activations,
                 overhead: p.overhead,
@@ -1514,12 +1621,15 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             });
             continue;
         }
-        // The engine's weights: the checkpoint's shard and what it copies of it after loading (a floor counts the shard alone).
+        // The engine's weights: the checkpoint's shard, what it copies of it after loading and the rotary
+        // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
         const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
-        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy;
+        const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
+        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
         // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
-        const kvOne = stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed, cond.engine);
+        // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
+        const kvOne = stageReservedKvBytesPerSequence(facts, layout, stage, context, cond.engine, cond.maxBatchedTokens);
         const activations = stageActivationBytes(facts, layout, stage, cond.maxBatchedTokens, cond.sampledSequences);
         let overhead;
         let pool = null;
@@ -1532,6 +1642,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
                 capacity: cond.device.capacity,
                 weights,
                 mlaDecodeCopy,
+                rotaryTables,
                 activations,
                 group,
                 device: cond.device,
@@ -1563,6 +1674,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
             layers: stage.layers,
             weights,
             mlaDecodeCopy,
+            rotaryTables,
             kv,
             activations,
             overhead,
@@ -1614,6 +1726,25 @@ function kvCapacityTokens(facts, layout, engine, stages, memory, sequences = 1, 
     if (capped && engine === 'trtllm')
         return Math.ceil(tokens / block) * block;
     return Math.floor(tokens / block) * block;
+}
+/**
+ * Capacity tokens the engine sets aside for one request of `context` tokens in one replica, in the count
+ * kvCapacityTokens gives: under vLLM its reservation (vllmReservedTokens), its blocks over its groups,
+ * so that the capacity over it is vLLM's "Maximum concurrency" (num_blocks over the blocks per request);
+ * elsewhere what the sequence holds (heldTokens).
+ */
+function reservedTokens(facts, layout, engine, stage, context, maxBatchedTokens) {
+    if (engine !== 'vllm')
+        return heldTokens(facts, layout, engine, stage, context);
+    const groups = vllmHybridGroups(facts, stage);
+    if (groups) {
+        const res = vllmReservedTokens(facts, context, maxBatchedTokens);
+        return (groups.full * res.full + groups.windowed * res.windowed) / (groups.full + groups.windowed);
+    }
+    const perToken = stageKvBytesPerToken(facts, layout, stage);
+    if (perToken <= 0)
+        return context;
+    return ((stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, maxBatchedTokens) - stageStateBytesPerSequence(facts, layout, stage)) / perToken);
 }
 /**
  * Capacity tokens a sequence of `context` tokens holds in one replica (its bytes over a token's bytes in
@@ -2227,11 +2358,15 @@ const mixName = (m) => `${m.prefill}P${m.decode}D`;
 function kvWindowOf(facts, engine, stages = null) {
     if (!facts || facts.slidingWindow === null || facts.slidingLayers <= 0 || !FREES_OUTSIDE_WINDOW[engine])
         return null;
-    // one stage: its padding is the model's (several stages each pad their own; not said)
-    const only = stages?.length === 1 ? stages[0] : null;
-    const groups = engine === 'vllm' && only ? vllmHybridGroups(facts, only) : null;
-    const padding = groups && only ? vllmGroupPages(groups) - (only.layers - only.linearLayers + only.mtpLayers) : 0;
-    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.max(0, padding) };
+    // each stage pads its own groups (vllmHybridGroups): the model's padding is theirs together (whole
+    // layers: a stage's share of each kind can be fractional)
+    let padding = 0;
+    for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
+        const groups = vllmHybridGroups(facts, stage);
+        if (groups)
+            padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+    }
+    return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
 /** Mean context a running sequence holds in a closed loop: its prompt and half its output. */
 function meanContext(input, output) {
@@ -2293,6 +2428,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     let kvBudget = null;
     let maxRunning = null;
     let maxConcurrencyAtMaxContext = null;
+    let reservedAtMaxContext = null;
     if (est && stagesEst && kvCapacity !== null) {
         const stage = stagesEst[0];
         const held = (context) => heldTokens(est, layout, wl.engine, stage, context);
@@ -2304,7 +2440,10 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
             maxRunning = wl.concurrency !== undefined ? Math.min(wl.concurrency, perReplica * layout.dp) : perReplica * layout.dp;
         }
         if (maxContext !== undefined) {
-            maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
+            // vLLM counts each request at its start-up reservation (a sliding layer: its window and a chunk), not at what it holds running
+            const reserved = (context) => reservedTokens(est, layout, wl.engine, stage, context, wl.maxBatchedTokens);
+            reservedAtMaxContext = reserved(maxContext);
+            maxConcurrencyAtMaxContext = maxRunningSequences({ ...kvBudget, heldTokens: reserved, sharedTokens: 0, engineMax: null }, maxContext) * layout.dp;
         }
     }
     let floorCheck = null;
@@ -2334,6 +2473,7 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
         kvBudget,
         maxRunning,
         maxConcurrencyAtMaxContext,
+        reservedAtMaxContext,
         floorCheck,
         raisedFraction,
         sizing,
@@ -3071,10 +3211,18 @@ function closedLoopBound(layout, concurrency, outputTokens, ttft, pre, dec) {
     const prefillCompute = Math.max(...pre.map((c) => c.compute));
     const prefillComm = Math.max(...pre.map((c) => c.comm.transfer + c.comm.latency));
     const decodeComm = Math.max(...dec.perStage.map((c) => c.comm.transfer + c.comm.latency)) * slots;
-    let cycle = Math.max(steps * decodeMemory, steps * decodeCompute + perReplica * prefillCompute, steps * decodeComm + perReplica * prefillComm);
-    // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
-    cycle = Math.max(cycle, ttft + steps * dec.step);
-    return { throughput: (concurrency * outputTokens) / cycle, cycle };
+    const terms = [
+        ['memory', steps * decodeMemory],
+        ['compute', steps * decodeCompute + perReplica * prefillCompute],
+        ['communication', steps * decodeComm + perReplica * prefillComm],
+        // A request also waits for its own first token; the cycle cannot be shorter than its lifetime alone.
+        ['lifetime', ttft + steps * dec.step],
+    ];
+    let [limitedBy, cycle] = terms[0];
+    for (const [term, time] of terms.slice(1))
+        if (time > cycle)
+            [limitedBy, cycle] = [term, time];
+    return { throughput: (concurrency * outputTokens) / cycle, cycle, limitedBy };
 }
 /** The prompt work of a pass holding several prompts' chunks: tokens, attended pairs, completed prompts. */
 function segmentsWork(facts, segments) {
@@ -4130,6 +4278,7 @@ function compute(loaded, r, est, bound, options = {}) {
     let { est: decEst, bound: decBound } = stepsAt(running);
     // Throughput ceiling: the plan's concurrency all decoding (a larger batch is never slower per token).
     let throughputBound = null;
+    let throughputBoundBy;
     if (bound && stagesBound && boundModels && wl.concurrency !== undefined) {
         const full = decodeStep(bound, layout, hw, wl, stagesBound, wl.concurrency, boundContext, BOUND_MODE);
         if (full && finite(full.step) !== null) {
@@ -4137,8 +4286,11 @@ function compute(loaded, r, est, bound, options = {}) {
                 throughputBound = finite((wl.concurrency * full.tokensPerStep) / full.step);
             else {
                 const pre = boundPrefillPass(bound, r, boundModels, wl.inputTokens ?? 1);
-                if (pre)
-                    throughputBound = finite(closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full).throughput);
+                if (pre) {
+                    const loop = closedLoopBound(layout, wl.concurrency, wl.outputTokens, idleBound?.ttft ?? 0, pre, full);
+                    throughputBound = finite(loop.throughput);
+                    throughputBoundBy = loop.limitedBy;
+                }
             }
         }
     }
@@ -4195,7 +4347,10 @@ function compute(loaded, r, est, bound, options = {}) {
     const gpus = hw.gpus ?? layout.worldSize;
     const computeUtilization = load && hw.peak16 ? (load.outcome.flopsPerSecond * layout.dp) / (gpus * hw.peak16) : null;
     const rateBound = requestRateBound(bound, r, stagesBound, boundModels, throughputBound, BOTH_PARTS);
+    const closedLoopCeiling = throughputBound;
     throughputBound = openLoopThroughputBound(throughputBound, wl.requestRate, rateBound, wl.outputTokens);
+    if (throughputBound !== null && throughputBound !== closedLoopCeiling)
+        throughputBoundBy = 'request-rate';
     // An open loop's devices hold what its simulation had in flight at the peak, not one request.
     const memEst = load && est && stagesEst ? inFlightMemory(est, r, stagesEst, memory, load.outcome.peakRunning) : memory.memEst;
     return {
@@ -4219,6 +4374,7 @@ function compute(loaded, r, est, bound, options = {}) {
         // beside 182.83 tokens/s: 1-token answers of range ratio 0, so 0 to 2)
         throughput: load ? (throughputBound !== null ? Math.min(load.throughput, throughputBound) : load.throughput) : null,
         throughputBound,
+        ...(throughputBoundBy !== undefined ? { throughputBoundBy } : {}),
         computeUtilization,
         bubble: decEst?.bubbleFraction ?? null,
         stageDecode: decEst ? decEst.perStage.map((p) => p.total) : null,
@@ -5550,6 +5706,7 @@ function mergeMemory(p, d, worst, decodeWorkers) {
         kvBudget: d.kvBudget,
         maxRunning: d.maxRunning !== null ? d.maxRunning * decodeWorkers : null,
         maxConcurrencyAtMaxContext: d.maxConcurrencyAtMaxContext !== null ? d.maxConcurrencyAtMaxContext * decodeWorkers : null,
+        reservedAtMaxContext: d.reservedAtMaxContext,
         floorCheck: null,
         raisedFraction: null,
         sizing: null,
@@ -7571,8 +7728,14 @@ function queueText(c) {
  */
 function keepsUpText(c, wl, capacity, served) {
     const queue = queueText(c);
-    if (capacity === undefined)
-        return queue ? ` with a queue${queue}` : ' (queues stay short)';
+    if (capacity === undefined) {
+        // the check's limit is then what the run completed: a declared run's ramp and tail hold it under the
+        // rate it keeps up with, which "4 requests/s vs 3.95" alone reads as falling behind
+        const shortfall = wl.benchmark && served.toPrecision(3) !== wl.requestRate.toPrecision(3) && served < wl.requestRate
+            ? `; the run completes ${served.toPrecision(3)}/s, lowered by its ramp and tail`
+            : '';
+        return `${queue ? ` with a queue${queue}` : ' (queues stay short)'}${shortfall}`;
+    }
     if (wl.benchmark)
         return `: it completes up to ${capacity.toPrecision(3)}/s; the run's own ${served.toPrecision(3)}/s is lowered by its ramp and tail`;
     // busy throughout yet keeping up on its own: how close the rate is to what it can complete
@@ -7609,6 +7772,12 @@ function judgedChecks(inputs) {
         communication: 'interconnect bandwidth',
     };
     const why = c.boundDecodeBy ? `at that bound the decode step is limited by ${limiter[c.boundDecodeBy]}` : undefined;
+    // A closed loop's throughput bound is its cycle's slowest term, which need not be the decode step's
+    // limit: Llama 70B TP8 at 64 in flight of 2,048-token prompts is paced by their prefill FLOPs, where
+    // "the decode step is limited by HBM bandwidth" sent its reader after bandwidth.
+    // (a request's own lifetime is its first token and its decode steps: the decode step's limit still says it)
+    const by = c.throughputBoundBy;
+    const throughputWhy = by === 'compute' || by === 'communication' || by === 'request-rate' ? throughputLimitWords(by) : why;
     // The estimator's track record for this plan's engine, GPU family and load: requirements inside a
     // figure's range are at risk (ranges.ts).
     const ctx = rangeContext(plan, r, c);
@@ -7632,7 +7801,7 @@ function judgedChecks(inputs) {
         ...inUnit('tokens/s', terse),
         missing: loopMissing,
         risk: rateRisk,
-        ...(why ? { why } : {}),
+        ...(throughputWhy ? { why: throughputWhy } : {}),
     };
     const ttftFig = {
         ...noRoom,
@@ -7839,6 +8008,17 @@ function poolSetBy(wl) {
  * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
  * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
  */
+/** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
+function throughputLimitWords(by) {
+    switch (by) {
+        case 'compute':
+            return "at that bound peak compute limits it: each request's prompt (prefill) and its decode steps' FLOPs on the busiest device";
+        case 'communication':
+            return "at that bound interconnect bandwidth limits it: each request's prefill and decode collectives";
+        case 'request-rate':
+            return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
+    }
+}
 function rateBoundWhy(wl, c) {
     const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
         ? c.throughputBound / wl.outputTokens
@@ -8352,7 +8532,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                 (fits && c.kvCapacity !== null
                     ? `; its KV cache holds ${tokenCount(c.kvCapacity)} tokens per ${r.layout.dp > 1 ? 'data-parallel rank' : 'replica'}` +
                         (windowed && c.kvBudget && maxContext !== null
-                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))})`
+                            ? ` counted in every layer, as ${engine} logs them (${windowed}, so one of ${tokenCount(maxContext)} tokens takes ${tokenCount(c.kvBudget.heldTokens(maxContext))}${reserveWords(c, maxContext, engine, wl.maxBatchedTokens)})`
                             : '') +
                         (maxConcurrency !== null
                             ? `, ${figures_countOf(maxConcurrency, 'sequence')} of ${tokenCount(maxContext)} tokens at once${r.layout.dp > 1 ? ` over its ${r.layout.dp} ranks` : ''}`
@@ -8395,7 +8575,8 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const context = meanContext(wl.inputTokens, wl.outputTokens);
         const byKv = maxRunningSequences({ ...budget, engineMax: null }, context, perReplica);
         const heldTokens = budget.heldTokens(budget.sharedTokens) + perReplica * (budget.heldTokens(context) - budget.heldTokens(budget.sharedTokens));
-        const where = layout.dp > 1 ? ' per replica' : '';
+        // worded as memory.fits words the same pool (a reader took "per replica" for another figure)
+        const where = layout.dp > 1 ? ' per data-parallel rank' : '';
         const sharedNote = budget.sharedTokens > 0 ? ` (a ${budget.sharedTokens}-token prompt prefix held once)` : '';
         const capNote = budget.engineMax !== null && budget.engineMax < perReplica
             ? `; the engine's own cap (workload.max_running_sequences) lets ${budget.engineMax}${where} run, the rest queue`
@@ -8448,13 +8629,24 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             path: 'workload.concurrency',
             ...(all.length > 0 ? { missing: all } : {}),
             detail: sized
-                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per replica' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
+                ? `the KV cache holds ${tokenCount(budget.capacityTokens)} tokens${layout.dp > 1 ? ' per data-parallel rank' : ''}${tokenNote}; how many of the ${wl.concurrency} sequences fit cannot be said without ${lengths.join(', ')}`
                 : missing.length > 0
                     ? `cannot size the KV cache without ${missing.join(', ')}`
                     : 'cannot size the KV cache from what the plan gives',
         });
     }
     return out;
+}
+/**
+ * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
+ */
+function reserveWords(c, maxContext, engine, maxBatchedTokens) {
+    const reserved = c.reservedAtMaxContext;
+    if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1)
+        return '';
+    const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
+    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
 function longestWords(w, contextFrom) {
@@ -8571,6 +8763,7 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         embeddings: weightBytes(dtypes.embeddings, group),
         kv: DTYPE_BYTES[dtypes.kv],
         router: DTYPE_BYTES[unquantizedDtype(dtypes.mlp)],
+        vision: DTYPE_BYTES[unquantizedDtype(weightDtype)],
     };
     const isMoe = model.moe !== undefined;
     const isMla = model.attention === 'mla' || model.mla !== undefined;
@@ -8699,6 +8892,9 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         mtpLayers: mtpLoaded ? (model.mtp_layers ?? 0) : 0,
         mtpExtra: hidden !== undefined ? mtpExtraParams(hidden) : 0,
         mlaKvUp,
+        visionShipped: model.vision?.params ?? 0,
+        vision: mode === 'bound' || model.vision?.loaded === false ? 0 : (model.vision?.params ?? 0),
+        rope: ropeFacts(model, headDim, mode),
     };
     const uniq = [...new Set(missing)];
     if (mode === 'estimate') {
@@ -8794,7 +8990,8 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
         ...extra,
     };
     const knownTotal = knownAttnPerLayer * (L - linearPart.layers) + linearParams * linearPart.layers + knownEmb + (knownDense ?? 0) + (knownMoe ?? 0);
-    const remainder = model.params !== undefined ? model.params - knownTotal : 0;
+    // a stated total counts the vision tower, which no engine need load: it is no part of the text model's remainder
+    const remainder = model.params !== undefined ? model.params - knownTotal - (model.vision?.params ?? 0) : 0;
     const mlpKnown = isMoe ? knownMoe !== undefined && (denseL === 0 || knownDense !== undefined) : knownDense !== undefined;
     const shapeComplete = attnSharded !== undefined && embedding !== undefined && mlpKnown;
     if (shapeComplete || remainder <= 0) {
@@ -8814,13 +9011,27 @@ function deriveFacts(model, mode, mtpLoaded = false, defaultState = defaultState
     }
     return { facts, missing: uniq, assumptions };
 }
+/** The rope an engine builds its tables from, the dims each head rotates (MLA: qk_rope_head_dim) and the compute dtype's bytes; null in bound mode or when unknown. */
+function ropeFacts(model, headDim, mode) {
+    const spec = model.rope;
+    if (mode === 'bound' || spec?.max_position_embeddings === undefined)
+        return null;
+    const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
+    // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
+    const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? defaults_DEFAULT_WEIGHT_DTYPE)];
+    return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+}
 function assemble(f) {
     const attn = f.attnSharded + f.attnKv + f.attnReplicated;
     const linear = f.linear ? f.linear.sharded + f.linear.replicated : 0;
     // Attention parameters of the whole stack, each layer by its kind.
     const attentionStack = attn * (f.layers - f.linearLayers) + linear * f.linearLayers;
     const moeLayers = f.layers - f.denseLayers;
-    const totalParams = attentionStack + f.denseMlp * f.denseLayers + (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers + f.embedding * (f.tied ? 1 : 2);
+    const totalParams = attentionStack +
+        f.denseMlp * f.denseLayers +
+        (f.expert * f.experts + f.sharedExperts + f.router) * moeLayers +
+        f.embedding * (f.tied ? 1 : 2) +
+        f.visionShipped;
     const perTokenExperts = f.isMoe ? f.expert * f.topK + f.sharedExperts + f.router : 0;
     const activeLayerParamsPerToken = attentionStack + f.denseMlp * f.denseLayers + perTokenExperts * moeLayers;
     return { ...f, totalParams, activeLayerParamsPerToken };
@@ -9081,6 +9292,7 @@ function buildDetails(r, c, capacity, modelAssumptions, hasBound) {
             usable_gib: gib(m?.usable ?? null),
             kv_pool_gib: m?.pool !== null && m?.pool !== undefined ? gib(Math.max(0, m.pool)) : null,
             ...(m && m.mlaDecodeCopy > 0 ? { mla_decode_copy_gib: gib(m.mlaDecodeCopy) } : {}),
+            ...(m && m.rotaryTables > 0 ? { rotary_tables_gib: gib(m.rotaryTables) } : {}),
         };
     });
     const assumptions = [
