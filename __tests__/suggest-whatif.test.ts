@@ -67,6 +67,8 @@ describe('fp8 weights and device count, on a 16 GB device', () => {
     const a = axis(result, 'fp8-weights');
     expect(a.outcome).toBe('found');
     expect(a.candidate!.variation.weight_dtype).toBe('fp8');
+    // the change as a plan must write it: weight_dtypes.embeddings follows weight_dtype where not given
+    expect(a.change).toBe('model.weight_dtype: fp8 with weight_dtypes.embeddings: bf16');
     const report = verifyLoadedPlan(buildCandidatePlan(loaded, a.candidate!.variation));
     // 8.03e9 parameters at 1 byte, and the untied embedding and LM head (2 x 128,256 x 4,096 =
     // 1,050,673,152 parameters) one byte more each: vLLM's --quantization fp8 keeps them bf16

@@ -9,6 +9,8 @@ import type { AxisSuggestion, Candidate } from './types.js';
 import { placementText, variationText, warningsText, whyOpen } from './words.js';
 import { planVariation } from './disagg-candidate.js';
 import { countOf } from '../core/figures.js';
+import { DEFAULT_WEIGHT_DTYPE } from '../core/defaults.js';
+import type { ModelSpec } from '../core/types.js';
 import { resolvePlan } from '../core/resolve.js';
 
 function found(c: Candidate | null): 'found' | 'possible' | 'none' {
@@ -370,6 +372,16 @@ function memoryFractionAxis(s: LayoutSearch): AxisSuggestion {
   return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${layoutText(own)})`);
 }
 
+/**
+ * The fp8 change as a plan writes it: the candidate keeps the embedding and LM head at their dtype (as
+ * the engines' fp8 quantization does), which a plan must state, since weight_dtypes.embeddings
+ * follows weight_dtype where not given.
+ */
+function fp8WeightsChange(model: ModelSpec): string {
+  const embeddings = model.weight_dtypes?.embeddings ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
+  return isWiderThanFp8(embeddings) ? `model.weight_dtype: fp8 with weight_dtypes.embeddings: ${embeddings}` : 'model.weight_dtype: fp8';
+}
+
 /** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
 export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number, beside: readonly Candidate[] = []): AxisSuggestion[] {
   const model = s.base.plan.model;
@@ -392,7 +404,7 @@ export function whatIf(s: LayoutSearch, planPasses: boolean, searchedTo: number,
       skip('memory-fraction', 'workload.memory_fraction'),
     ];
   }
-  if (fp8WouldNarrow(model)) out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
+  if (fp8WouldNarrow(model)) out.push(sameGpusAxis(s, 'fp8-weights', fp8WeightsChange(model), { weight_dtype: 'fp8' }));
   else
     out.push({
       axis: 'fp8-weights',
