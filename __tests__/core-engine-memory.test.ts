@@ -183,7 +183,7 @@ describe("vLLM's hybrid KV groups pad the smaller kind of layer (v1/core/kv_cach
     const r = verify(plan(gemma3, '  preset: h100-sxm\n  gpus: 1', '  tp: 1', work, 'deployment:\n  engine: vllm'));
     expect(r.details!.kv_cache_window).toEqual({ window_tokens: 1024, windowed_layers: 52, kind: 'sliding', padding_layers: 8 });
     expect(check(r, 'memory.fits').detail).toContain(
-      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048; vLLM sets aside 8,206 for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 4 sequences of 8,192 tokens at once",
+      "(its 52 sliding-window layers keep the last 1024 tokens of a sequence; 8 padding layers of vLLM's KV groups counted too, so one of 8,192 tokens takes 2,048; vLLM sets aside 8,206 tokens for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 4 sequences of 8,192 tokens at once",
     );
   });
   it('with pp 2 each stage pads its own groups, and the words name them all: 5 full and 26 sliding layers a stage, 4 padding layers each', () => {
@@ -282,7 +282,7 @@ describe("sliding-window capacity is named as the engine's count over every laye
     expect(r.metrics!.max_concurrency_at_max_context).toBe(Math.floor(capacity / reserved));
     expect(r.metrics!.max_concurrency_at_max_context).toBe(1);
     expect(check(r, 'memory.fits').detail).toContain(
-      `its KV cache holds ${capacity.toLocaleString('en-US')} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131,000 tokens takes 65,564; vLLM sets aside 69,672 for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 1 sequence of 131,000 tokens at once`,
+      `its KV cache holds ${capacity.toLocaleString('en-US')} tokens per replica counted in every layer, as vLLM logs them (its 18 sliding-window layers keep the last 128 tokens of a sequence, so one of 131,000 tokens takes 65,564; vLLM sets aside 69,672 tokens for it before it starts, a sliding-window layer its window and a prefill chunk of 8,192 tokens), 1 sequence of 131,000 tokens at once`,
     );
   });
   it('memory.kv_capacity names the count too: 16 sequences of 2,500 tokens hold 21,024 of them, not 40,000', () => {

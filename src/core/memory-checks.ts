@@ -191,14 +191,14 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
 }
 
 /**
- * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * "; vLLM sets aside 69,672 tokens for it before it starts, ..." where the engine's start-up reservation of one
  * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
  */
 function reserveWords(c: Computed, maxContext: number, engine: string, maxBatchedTokens: number): string {
   const reserved = c.reservedAtMaxContext;
   if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1) return '';
   const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
-  return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
+  return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} tokens for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
