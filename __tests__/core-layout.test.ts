@@ -126,6 +126,8 @@ parallelism: {tp: 1, dp: 8, ep: 8}
 workload: {concurrency: 1024, input_tokens: 1000, output_tokens: 100, max_input_tokens: 1000, max_output_tokens: 100}
 `);
     expect(check(large, 'layout.expert_balance').status).toBe('pass');
+    // 1,024 tokens a step x top-8 experts: the picks read with their digits grouped, as every count does
+    expect(check(large, 'layout.expert_balance').detail).toMatch(/^8,192 token-expert picks per /);
   });
   it('a plan that already has redundant experts is not told to add them', () => {
     const plan = (redundant: string) => `

@@ -2,7 +2,7 @@
 // ranks (the busiest paces every MoE layer). Checked per plan, and per pool of a disaggregated plan.
 import { expectedExpertImbalance } from './balance.js';
 import type { Computed } from './estimates.js';
-import { round } from './figures.js';
+import { round, tokenCount } from './figures.js';
 import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import type { Check, Plan } from './types.js';
@@ -50,7 +50,7 @@ export function balanceChecks(plan: Plan, r: Resolved, c: Computed, moeFacts: Mo
       limit: 1.25,
       unit: 'ratio',
       detail:
-        `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+        `${tokenCount(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
         (warn ? skewAdvice(plan.model.moe.redundant_experts ?? 0) : ''),
     });
   }
