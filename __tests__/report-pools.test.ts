@@ -6,6 +6,8 @@ import { renderJson } from '../src/report/json.js';
 import { renderText } from '../src/report/text.js';
 import { renderPlanMarkdown, renderReportMarkdown } from '../src/report/markdown.js';
 import { verify } from './core-helpers.js';
+import { starvedDecodeNote } from '../src/report/performance-table.js';
+import type { Metrics } from '../src/core/types.js';
 
 const PLAN = `version: 1
 name: r1-2p1d
@@ -102,11 +104,22 @@ describe('a disaggregated plan whose prefill pool starves its decode pool', () =
     const md = renderPlanMarkdown(report);
     expect(md).toContain("Decode step (decode pool alone, at the plan's concurrency)");
     expect(md).toMatch(
-      /The decode pool ran [\d.]+ sequences per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at 1,024 sequences in flight/,
+      /The decode pool ran (about )?\d+ sequences per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at 1,024 sequences in flight/,
     );
     expect(renderText(combineReports([report]))).toContain('decode step (pool alone)');
     // the text report says it too: "TPOT 38.0 ms · decode step (pool alone) 65.4 ms" alone read as a contradiction
-    expect(renderText(combineReports([report]))).toMatch(/\n {2}The decode pool ran [\d.]+ sequences per worker on average, fed no faster by the prefill pool/);
+    expect(renderText(combineReports([report]))).toMatch(
+      /\n {2}The decode pool ran (about )?\d+ sequences per worker on average, fed no faster by the prefill pool/,
+    );
+  });
+
+  it('counts the sequences the decode pool ran in whole ones: about 50, not 49.54', () => {
+    const note = (mean: number) =>
+      starvedDecodeNote({ decode_mean_running_sequences: mean, decode_workers: 1, max_running_sequences: 1024 } as unknown as Metrics);
+    expect(note(49.54)).toMatch(/^The decode pool ran about 50 sequences per worker on average,/);
+    expect(note(49)).toMatch(/^The decode pool ran 49 sequences per worker on average,/);
+    expect(note(1.2)).toMatch(/^The decode pool ran about 1 sequence per worker on average,/);
+    expect(note(0.3)).toMatch(/^The decode pool ran fewer than one sequence per worker on average,/);
   });
 
   it('says nothing of the kind when the decode pool runs what the plan keeps in flight', () => {

@@ -7,7 +7,7 @@ import type { Metrics, PlanReport } from '../core/types.js';
 import { blockedBy } from '../core/withheld.js';
 import { withChange } from './changes.js';
 import { escapeCell, escapeMarkdown } from './escape.js';
-import { formatQuantity, NOT_COMPUTABLE } from './format.js';
+import { formatCount, formatQuantity, NOT_COMPUTABLE } from './format.js';
 import { hasRanges, lockstepNote, widerReasons, withRange } from './ranges.js';
 import { metricUnit } from './summary.js';
 
@@ -23,6 +23,13 @@ const has = (m: Metrics, key: string): boolean => Object.hasOwn(m, key);
 /** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
 const disaggregated = (m: Metrics): boolean => has(m, 'decode_mean_running_sequences');
 
+/** A mean count of sequences in whole ones: "49 sequences", "about 50 sequences" (not 49.54), "fewer than one sequence". */
+function meanSequences(mean: number): string {
+  if (mean < 0.5) return 'fewer than one sequence';
+  const whole = Math.round(mean);
+  return `${Number.isInteger(mean) ? '' : 'about '}${formatCount(whole)} ${whole === 1 ? 'sequence' : 'sequences'}`;
+}
+
 /**
  * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
  * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
@@ -32,7 +39,7 @@ export function starvedDecodeNote(m: Metrics): string | null {
   const workers = m.decode_workers;
   const inFlight = m.max_running_sequences;
   if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight) return null;
-  return `The decode pool ran ${formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+  return `The decode pool ran ${meanSequences(mean)} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
 }
 const computed = (m: Metrics, key: string): boolean => typeof m[key] === 'number';
 
