@@ -21,7 +21,7 @@ export function verifyPlanText(file: string, text: string, readReference: ReadRe
     { units: budget },
     () => {
       const result = loadPlan(file, text, readReference);
-      if (!result.ok) return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
+      if (!result.ok) return { file, name: result.name ?? file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
       return verifyLoadedPlan(result.loaded);
     },
     () =>

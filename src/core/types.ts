@@ -452,7 +452,8 @@ export interface LoadedPlan {
   unread?: Record<string, string>;
 }
 
-export type LoadResult = { ok: true; loaded: LoadedPlan } | { ok: false; errors: PlanError[] };
+/** A failed load keeps the plan's `name:` when the file parsed and gives a valid one, for the report to name it by. */
+export type LoadResult = { ok: true; loaded: LoadedPlan } | { ok: false; errors: PlanError[]; name?: string };
 
 /**
  * Reads a file that a plan refers to (model.hf_config), by the path written in the

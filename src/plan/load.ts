@@ -52,6 +52,11 @@ function byLine(errors: PlanError[]): PlanError[] {
   return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
 
+/** The plan's `name:` as validated (a string of at most its field's length), unless blank: { name } or {}. */
+function givenName(values: Record<string, unknown>): { name?: string } {
+  return typeof values.name === 'string' && values.name.trim() !== '' ? { name: values.name } : {};
+}
+
 export function loadPlan(file: string, text: string, readFile: ReadReference, catalog: Catalog = defaultCatalog): LoadResult {
   const readReference = refusingUrls(readFile);
   try {
@@ -78,12 +83,12 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
     if (validated.errors.length === 0 && importsDeployment(validated.values)) errors.push(...missingPools(imported.values, validated.lines));
     // splits that need the model to be judged (its experts decide SGLang's group)
     if (errors.length === 0) errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
-    if (errors.length > 0) return { ok: false, errors: byLine(errors) };
+    if (errors.length > 0) return { ok: false, errors: byLine(errors), ...givenName(validated.values) };
     // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
     afterModel(imported, resolved.model, validated.lines);
     const values = imported.values;
     const warnings = [...imported.warnings, ...resolved.warnings];
-    const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
+    const name = givenName(values).name ?? defaultPlanName(file);
     const plan: Plan = {
       version: 1,
       name,
