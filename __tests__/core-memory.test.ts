@@ -1,6 +1,9 @@
 // Memory per device, against hand-worked figures and what vLLM reports.
 import { describe, expect, it } from 'vitest';
 import { GIB, check, memoryPlan as plan, verify } from './core-helpers.js';
+import { combineReports } from '../src/core/verdict.js';
+import { renderPlanMarkdown } from '../src/report/markdown.js';
+import { renderText } from '../src/report/text.js';
 
 /**
  * Beside the weights, vLLM (the default engine) holds Llama 3.1's rotary cos/sin table on every rank (engine-memory.ts,
@@ -396,5 +399,18 @@ workload: {concurrency: 512, input_tokens: 2000, output_tokens: 1000}
       /^64 sequences per data-parallel rank at a mean context of 2,500 tokens hold [\d,]+ of the [\d,]+ tokens of KV cache per data-parallel rank$/,
     );
     expect(kv).not.toMatch(/per replica/);
+    // the reports' capacity line names the same pool: the text report's key figures and markdown's metrics row
+    const tokens = r.metrics!.kv_cache_capacity_tokens!.toLocaleString('en-US');
+    expect(renderText(combineReports([r]))).toContain(`KV cache capacity ${tokens} tokens per data-parallel rank`);
+    expect(renderPlanMarkdown(r)).toMatch(new RegExp(`\\| ${tokens} tokens \\([\\d,]+–[\\d,]+\\) per data-parallel rank \\|`));
+  });
+  it('a plan of one data-parallel rank says nothing of ranks', () => {
+    const r = verify(`version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {concurrency: 8, input_tokens: 2000, output_tokens: 500}
+`);
+    expect(renderText(combineReports([r]))).not.toMatch(/data-parallel/);
+    expect(r.details!.data_parallel_ranks).toBeUndefined();
   });
 });

@@ -604,6 +604,11 @@ export interface PlanDetails {
    * logs it, and a sequence of c tokens takes fewer than c of them
    */
   kv_cache_window?: { window_tokens: number; windowed_layers: number; kind: 'sliding' | 'chunked'; padding_layers?: number };
+  /**
+   * extension: an aggregated plan's data-parallel ranks (dp), present above 1: each rank has a KV cache of
+   * its own, and kv_cache_capacity_tokens is one rank's (as memory.fits and memory.kv_capacity word it)
+   */
+  data_parallel_ranks?: number;
   /** the accelerators as the plan resolved them, for one-line summaries ("4 x 64 GB at 1.8 TB/s") */
   hardware?: HardwareSummary;
   /** dotted plan key -> where its value came from when not the plan file (preset:h100-sxm, serve.sh:12) */

@@ -128,6 +128,8 @@ export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}
   if (options.details !== false) {
     const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
     const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
+    // the capacity is one data-parallel rank's: the reports' capacity line says so, as the checks do
+    if (r.layout.dp > 1) details.data_parallel_ranks = r.layout.dp;
     details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
     // Why the ranges are wider than validated, where they are.
     for (const why of pr.why) details.assumptions.push({ name: 'ranges', value: why, source: 'method' });

@@ -122,11 +122,14 @@ export function poolSuffix(metrics: Metrics | null | undefined, key: string): st
 }
 
 /**
- * ", counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence)" after a
- * KV-cache capacity whose tokens are the engine's count over every layer, not tokens of context; else ''.
- * Unnamed, gpt-oss-120b's "93,952 tokens" read as too few for the 131,000-token request it holds.
+ * What a KV-cache capacity counts, after its figure: " per data-parallel rank" where the plan has more
+ * than one (as memory.fits and memory.kv_capacity word the same pool), and ", counted in every layer (18
+ * sliding-window layers keep the last 128 tokens of a sequence)" where its tokens are the engine's count
+ * over every layer, not tokens of context; else ''. Unnamed, gpt-oss-120b's "93,952 tokens" read as too
+ * few for the 131,000-token request it holds.
  */
 export function kvCapacityUnit(plan: Pick<PlanReport, 'details'>): string {
+  const ranks = (plan.details?.data_parallel_ranks ?? 1) > 1 ? ' per data-parallel rank' : '';
   const w = plan.details?.kv_cache_window;
-  return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : '';
+  return `${ranks}${w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : ''}`;
 }
