@@ -149,7 +149,7 @@ describe('markdown report', () => {
     // what the bounds still say stays on the row
     const fits = seed.checks.find((c) => c.id === 'memory.fits')!;
     expect(md).toContain(
-      `| ❔ unverified | Memory fits<br>\`memory.fits\` | ≥ 4.66 GiB (floor) | ≤ ${formatQuantity(fits.limit, 'GiB')} usable | — | the lower bound 4.66 GiB fits (line 19) |`,
+      `| ❔ unverified | Memory fits<br>\`memory.fits\` | ≥ 4.66 GiB (floor) | ≤ ${formatQuantity(fits.limit, 'GiB')} usable | — | the lower bound 4.66 GiB fits in the 59.01 GiB vLLM could give weights and KV cache at gpu\\_memory\\_utilization 0.99, the most a deployment sets where the plan states no workload.memory\\_fraction (53.64 GiB at vLLM's default 0.9) (line 19) |`,
     );
   });
 

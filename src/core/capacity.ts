@@ -23,6 +23,20 @@ import type { ModelFacts } from './modelFacts.js';
 import type { Resolved } from './resolve.js';
 import { maxOverStages, type Stage } from './stages.js';
 
+/**
+ * The floor of memory.fits against what the engine could give weights and KV cache at most: at the plan's
+ * stated flag, or, where it states none, at the highest the figures themselves raise a tight deployment's
+ * flag to (TIGHT_MEMORY_FRACTIONS), a floor failing only past that. `atDefault` is the engine's default
+ * flag and its limit, for the words, where the plan states none.
+ */
+export interface FloorCheck {
+  need: number;
+  limit: number;
+  fraction: number;
+  stated: boolean;
+  atDefault?: { fraction: number; limit: number };
+}
+
 export interface MemoryFigures {
   /** per stage at the estimate; null when the model or the workload is incomplete */
   memEst: StageMemory[] | null;
@@ -49,7 +63,7 @@ export interface MemoryFigures {
    * When the estimate is not computable: whether even the floor (weights shard and one sequence's KV)
    * exceeds the most a pool could be, with what the engine could at most give; null when not decidable.
    */
-  floorCheck: { need: number; limit: number } | null;
+  floorCheck: FloorCheck | null;
   /**
    * Set when the plan states no memory flag and the engine's default leaves one request of the longest
    * length no room: the default, and the flag the figures assume instead (the lowest of
@@ -191,19 +205,32 @@ export function memoryFigures(
 
   let floorCheck: MemoryFigures['floorCheck'] = null;
   if (!memEst && weightsFloor !== null && hw.device) {
-    // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
-    const most = deviceBudget({
-      engine: wl.engine,
-      memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!),
-      capacity: hw.device.capacity,
-      weights: weightsFloor,
-      activations: 0,
-      group: 1,
-      device: hw.device,
-      cudaGraphs: false,
-      runtimeOverride: 0,
-    });
-    floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
+    // The most the engine could give weights and KV cache at a flag: its budget with no activations, no
+    // overhead and the weights floor. Its pool may be below zero (weights past the flag's share): the limit
+    // is then below the weights, which fail; never above the device (TensorRT-LLM's share of what is free).
+    const device = hw.device;
+    const limitAt = (memoryFraction: number): number => {
+      const most = deviceBudget({
+        engine: wl.engine,
+        memoryFraction,
+        capacity: device.capacity,
+        weights: weightsFloor,
+        activations: 0,
+        group: 1,
+        device,
+        cudaGraphs: false,
+        runtimeOverride: 0,
+      });
+      return Math.min(weightsFloor + most.pool, device.capacity);
+    };
+    const fraction = Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)!);
+    floorCheck = {
+      need: weightsFloor + kvFloor,
+      limit: limitAt(fraction),
+      fraction,
+      stated: wl.memoryFractionGiven,
+      ...(fraction !== wl.memoryFraction ? { atDefault: { fraction: wl.memoryFraction, limit: limitAt(wl.memoryFraction) } } : {}),
+    };
   }
   const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
   const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;

@@ -1,7 +1,7 @@
 // The memory checks of one deployment (or of one pool of a disaggregated one): the engine's memory
 // flag, whether one request of the longest stated length fits (memory.fits), and how many of the
 // plan's sequences its KV cache holds at once (memory.kv_capacity). docs/formulas.md, "Memory".
-import { meanContext } from './capacity.js';
+import { type FloorCheck, meanContext } from './capacity.js';
 import { ENGINE_LABEL, ENGINE_MEMORY_FLAG, maxRunningSequences } from './engine-memory.js';
 import type { Computed } from './estimates.js';
 import { countOf, fmtGiB, gib, round, tokenCount, windowedLayersWords } from './figures.js';
@@ -101,7 +101,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       value: gib(c.floorCheck.need),
       limit: gib(c.floorCheck.limit),
       unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction})`,
     });
   } else {
     const limit = c.floorCheck ? c.floorCheck.limit : capacity;
@@ -114,7 +114,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       limit: gib(limit),
       unit: 'GiB',
       missing: memMissing,
-      detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
+      detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits${c.floorCheck ? floorLimitWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine]) : ''}` : ''}`,
     });
   }
 
@@ -188,6 +188,22 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
   }
 
   return out;
+}
+
+/**
+ * What a floor that fits is measured against: " in the 78.40 GiB vLLM could give weights and KV cache at
+ * gpu_memory_utilization 0.99, the most a deployment sets where the plan states no workload.memory_fraction
+ * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
+ */
+function floorLimitWords(f: FloorCheck, engine: string, flag: string): string {
+  const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
+  if (f.stated || !f.atDefault) return limit;
+  const d = f.atDefault;
+  const atDefault =
+    f.need > d.limit
+      ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
+      : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
+  return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
 }
 
 /**
