@@ -7,7 +7,7 @@
 import type { PlanError } from '../core/types.js';
 import { type Field, PLAN_SCHEMA, type SectionField } from './schema.js';
 import { quote } from './source.js';
-import { rangeText } from './validate.js';
+import { inRange, rangeText, valueAt } from './validate.js';
 
 type Values = Record<string, unknown>;
 
@@ -26,18 +26,6 @@ function fieldAt(path: string): Field | undefined {
   return undefined;
 }
 
-function valueAt(values: Values, path: string): unknown {
-  let cur: unknown = values;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
-    cur = (cur as Values)[part];
-  }
-  return cur;
-}
-
-const within = (v: number, min: number, max: number, minExclusive = false, maxExclusive = false): boolean =>
-  (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
-
 /** What the field accepts, when `value` is not that; undefined when it is (or the field is not numeric). */
 function outOfRange(field: Field, value: unknown): string | undefined {
   const numbers = Array.isArray(value) ? value : [value];
@@ -45,13 +33,13 @@ function outOfRange(field: Field, value: unknown): string | undefined {
   switch (field.kind) {
     case 'int':
     case 'intList':
-      return numbers.every((n) => Number.isInteger(n) && within(n, field.min, field.max)) ? undefined : `a whole number ${rangeText(field.min, field.max)}`;
+      return numbers.every((n) => Number.isInteger(n) && inRange(n, field.min, field.max)) ? undefined : `a whole number ${rangeText(field.min, field.max)}`;
     case 'real':
-      return numbers.every((n) => within(n, field.min, field.max, field.minExclusive, field.maxExclusive))
+      return numbers.every((n) => inRange(n, field.min, field.max, field.minExclusive, field.maxExclusive))
         ? undefined
         : `a number ${rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}`;
     case 'quantity':
-      return numbers.every((n) => within(n, field.min, field.max, field.minExclusive))
+      return numbers.every((n) => inRange(n, field.min, field.max, field.minExclusive))
         ? undefined
         : `a quantity ${rangeText(field.min, field.max, field.minExclusive, false, field.dimension === 'bytes' ? 'bytes' : '')}`;
     default:

@@ -69,7 +69,8 @@ export function rangeText(min: number, max: number, minExclusive = false, maxExc
   return `from ${lo}${u} to ${hi}${u}`;
 }
 
-function inRange(v: number, min: number, max: number, minExclusive = false, maxExclusive = false): boolean {
+/** Whether `v` lies in a field's range, each end closed unless it is exclusive. */
+export function inRange(v: number, min: number, max: number, minExclusive = false, maxExclusive = false): boolean {
   return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
 }
 
@@ -391,7 +392,8 @@ const EXAMPLE_UNIT: Record<QuantityField['dimension'], { unit: string; suffix: s
   power: { unit: 'W', suffix: 'w' },
 };
 
-function get(values: PlanValues, path: string): unknown {
+/** The value at a dotted path of the plan's values, or undefined. */
+export function valueAt(values: PlanValues, path: string): unknown {
   let cur: unknown = values;
   for (const part of path.split('.')) {
     if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
@@ -403,8 +405,8 @@ function get(values: PlanValues, path: string): unknown {
 /** Rules between fields that make a plan meaningless when broken (layout rules are the core's checks). */
 function consistency(values: PlanValues, lines: Record<string, number>, errors: PlanError[]): void {
   const atLeast = (maxPath: string, minPath: string): void => {
-    const max = get(values, maxPath);
-    const min = get(values, minPath);
+    const max = valueAt(values, maxPath);
+    const min = valueAt(values, minPath);
     if (typeof max === 'number' && typeof min === 'number' && max < min) {
       const line = lines[maxPath];
       errors.push({
@@ -417,8 +419,8 @@ function consistency(values: PlanValues, lines: Record<string, number>, errors: 
   atLeast('workload.max_input_tokens', 'workload.input_tokens');
   atLeast('workload.max_output_tokens', 'workload.output_tokens');
   disaggregationRules(values, lines, errors);
-  const tokens = get(values, 'workload.speculative.tokens');
-  const acceptance = get(values, 'workload.speculative.acceptance_length');
+  const tokens = valueAt(values, 'workload.speculative.tokens');
+  const acceptance = valueAt(values, 'workload.speculative.acceptance_length');
   if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
     const path = 'workload.speculative.acceptance_length';
     const line = lines[path];
@@ -440,7 +442,7 @@ function disaggregationRules(values: PlanValues, lines: Record<string, number>, 
     const line = lines[linePath];
     errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
   };
-  const top = get(values, 'parallelism');
+  const top = valueAt(values, 'parallelism');
   if (top !== undefined && top !== null && Object.keys(top as PlanValues).length > 0) {
     at(
       'parallelism',
@@ -453,7 +455,7 @@ function disaggregationRules(values: PlanValues, lines: Record<string, number>, 
 
 /** The plan imports its deployment from files (`deployment.from`). */
 export function importsDeployment(values: PlanValues): boolean {
-  return get(values, 'deployment.from') !== undefined;
+  return valueAt(values, 'deployment.from') !== undefined;
 }
 
 /** The pools a disaggregated plan lacks, once whatever it imports is merged in (src/plan/load.ts). */
@@ -461,7 +463,7 @@ export function missingPools(values: PlanValues, lines: Record<string, number>):
   if (!Object.hasOwn(values, 'disaggregation')) return [];
   const line = lines.disaggregation;
   return (['prefill', 'decode'] as const)
-    .filter((pool) => get(values, `disaggregation.${pool}`) === undefined)
+    .filter((pool) => valueAt(values, `disaggregation.${pool}`) === undefined)
     .map((pool) => ({
       message: `disaggregation.${pool}: missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`,
       path: `disaggregation.${pool}`,
