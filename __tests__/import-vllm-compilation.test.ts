@@ -147,6 +147,26 @@ describe('a compilation config vLLM cannot parse', () => {
   });
 });
 
+describe("a JSON option the importer does not know, given twice: its flag is the file's text, named only as keyLabel shows a key", () => {
+  it('a long or odd flag name is not echoed (it read five times in the warning); a known one still is', () => {
+    for (const [dotted, whole] of [
+      ['--internal-host-name-of-the-cluster-east-1.x', '--internal-host-name-of-the-cluster-east-1'],
+      ["'--wei<rd>.x'", "'--wei<rd>'"],
+    ]) {
+      const r = fields(`vllm serve m ${dotted} 1 ${whole} '{"a": 1}'`);
+      const said = r.warnings.join('\n');
+      expect(said).toMatch(/serve\.sh:1: an option \(a key of \d+ characters, not shown\) is not applied: vLLM takes it whole from its dotted keys/);
+      expect(said).not.toMatch(/internal-host|wei<rd>/);
+    }
+    const known = fields(`vllm serve m --eplb-config '{"num_redundant_experts": 32}' --eplb-config.window_size 1000`).warnings.join('\n');
+    expect(known).toMatch(/serve\.sh:1: --eplb-config is not applied: vLLM's --eplb-config is taken whole from the dotted keys \(--eplb-config\.key\)/);
+  });
+  it('a dotted key of a known option shows its key only as keyLabel would', () => {
+    const r = fields(`vllm serve m --hf-overrides.internal-host-name-of-the-cluster-east-1 1 --hf-overrides '{"a": 1}'`);
+    expect(r.warnings.join('\n')).not.toMatch(/internal-host/);
+  });
+});
+
 describe('the compilation config is taken whole from its last source, as argparse keeps the last --compilation-config', () => {
   const dropped = (w: string) => w.includes("is not applied: vLLM's compilation config is taken whole from");
 

@@ -9,6 +9,7 @@
 import type { EngineArgs, FlagValue } from './engine-args.js';
 import type { FieldCollector } from './result.js';
 import { readValue } from '../plan/read-value.js';
+import { keyLabel } from '../plan/source.js';
 
 const NAME = 'compilation-config';
 
@@ -85,8 +86,12 @@ function onlyLast(args: EngineArgs, c: FieldCollector, head: string): EngineArgs
     if (warned.has(s)) continue;
     warned.add(s);
     const where = c.origin(v.file !== undefined ? `${v.file}:${v.line}` : v.line);
+    // any flag with a dotted key is a head here: one the file names is shown only as keyLabel shows a key
+    const label = keyLabel(head);
     c.warn(
-      `${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`,
+      label.startsWith("'")
+        ? `${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
+        : `${where}: an option ${label} is not applied: vLLM takes it whole from its ${wins === 'dotted' ? 'dotted keys, added after all others' : wins === 'json' ? 'last value on the command line' : '--config file'} (argparse keeps the last value), so nothing is read from it`,
     );
   }
   return { ...args, flags };
