@@ -41,6 +41,26 @@ export function starvedDecodeNote(m: Metrics): string | null {
   if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight) return null;
   return `The decode pool ran ${meanSequences(mean)} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
 }
+/** TPOT this far above the decode step is worth a word: it is no typo of the estimate. */
+const STALLED_TPOT_RATIO = 1.5;
+
+/**
+ * Where an aggregated plan's TPOT reads well above its decode step, say why: a decoding sequence also
+ * waits for the passes that carry prompts, which the decode step (decodes only) leaves out; under
+ * pipeline parallelism a prompt's micro-batch holds each stage in turn while the other in-flight
+ * batches wait behind it (vLLM schedules each in-flight batch with its own requests).
+ */
+export function stalledDecodeNote(plan: PlanReport): string | null {
+  const m = plan.metrics;
+  if (!m || disaggregated(m)) return null;
+  const tpot = m.tpot_ms;
+  const step = m.decode_step_ms;
+  if (typeof tpot !== 'number' || typeof step !== 'number' || step <= 0 || tpot < STALLED_TPOT_RATIO * step) return null;
+  const stages = plan.details?.devices.length ?? 1;
+  const pipeline =
+    stages > 1 ? `; with ${stages} pipeline stages a prompt's micro-batch holds each stage in turn while the other in-flight batches wait behind it` : '';
+  return `TPOT is ${(tpot / step).toFixed(1)}x the decode step: a decoding sequence also waits for the passes that carry prompts, which the decode step (decodes only) leaves out${pipeline}.`;
+}
 const computed = (m: Metrics, key: string): boolean => typeof m[key] === 'number';
 
 /** The rows this plan's metrics call for, in reading order. */
@@ -96,6 +116,8 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   if (times?.decode_bound_by) notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
   const starved = starvedDecodeNote(m);
   if (starved) notes.push(starved);
+  const stalled = stalledDecodeNote(plan);
+  if (stalled) notes.push(stalled);
   if (times && times.pipeline_bubble_fraction !== null) notes.push(`Pipeline bubble: ${formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
   // said only where a range is shown (none where not one request fits)
   if (typeof m.range_coverage === 'number' && hasRanges(plan))

@@ -3,7 +3,7 @@ import type { Check, PlanError, PlanReport, Report } from '../core/types.js';
 import { blockedBy } from '../core/withheld.js';
 import { escapeTerminal } from './escape.js';
 import { formatQuantity } from './format.js';
-import { starvedDecodeNote } from './performance-table.js';
+import { stalledDecodeNote, starvedDecodeNote } from './performance-table.js';
 import { lockstepNote, widerReasons, withRange } from './ranges.js';
 import { checkCounts, checksByUrgency, kvCapacityUnit, planCounts, poolSuffix, unnamedMissing, worstFirst } from './summary.js';
 
@@ -71,6 +71,8 @@ export function renderPlanText(plan: PlanReport): string {
   // a disaggregated TPOT below its decode step: say why, as the markdown report does
   const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
   if (starved) lines.push(`  ${starved}`);
+  const stalled = stalledDecodeNote(plan);
+  if (stalled) lines.push(`  ${stalled}`);
   return lines.map(escapeTerminal).join('\n');
 }
 
