@@ -450,6 +450,12 @@ export interface LoadedPlan {
    * dotted path -> why: the figures that depend on them are unverified, not computed at a default
    */
   unread?: Record<string, string>;
+  /**
+   * extension: memory flags (workload.memory_fraction, disaggregation.<pool>.memory_fraction) that the
+   * engine command a plan imports, read whole, does not give, and nothing else does -> the command's
+   * file:line: the engine's default is what runs, read as if stated
+   */
+  defaulted?: Record<string, string>;
 }
 
 /** A failed load keeps the plan's `name:` when the file parsed and gives a valid one, for the report to name it by. */

@@ -21,6 +21,8 @@ export interface DeploymentResolution {
   warnings: PlanError[];
   /** layout keys an imported file names but could not read, that nothing else gives -> why */
   unread?: Record<string, string>;
+  /** memory flags an imported command leaves at the engine's default, that nothing else gives -> the command's file:line */
+  defaulted?: Record<string, string>;
   /** an engine's context that is the model's longest sequence, for afterModel */
   modelContext?: ModelContext;
   /** imported expert-parallel paths -> the flag that set them, for afterModel */
@@ -167,6 +169,7 @@ export function resolveDeployment(
     errors,
     warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
     ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+    ...(Object.keys(merged.defaulted).length > 0 ? { defaulted: merged.defaulted } : {}),
     ...(merged.modelContext ? { modelContext: merged.modelContext } : {}),
     ...(merged.expertFlags ? { expertFlags: merged.expertFlags } : {}),
   };

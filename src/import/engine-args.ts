@@ -41,6 +41,14 @@ export interface EngineArgs {
   launcher?: TrtllmLauncher;
   /** vLLM dotted keys followed by more bare words than the one value vLLM takes (the rest it refuses) */
   strayWords?: { written: string; line: number }[];
+  /** expansions left unresolved among the engine's words ($EXTRA_ARGS, "$@"): each may hold any flag */
+  unresolvedWords?: string[];
+  /**
+   * Set by an importer that read the engine's own command line as it runs (a script, a container's
+   * command): a flag it does not give takes the engine's default (engine-run.ts, defaultedMemoryFlag).
+   * Unset for a config file read alone, whose command line may give more.
+   */
+  wholeCommand?: boolean;
 }
 
 /** A JSON-valued flag (--compilation-config '{...}', --speculative-config, --eplb-config) as an object; undefined when it is not JSON or not an object. */
@@ -185,6 +193,7 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     const merged = vllmDotted(flags, name, v);
     flags.set(merged.name, merged.value);
   };
+  const unresolvedWords = words.slice(start).flatMap((w) => w.unresolved);
   for (let i = start; i < words.length; i++) {
     const word = words[i] as Word;
     const text = word.text;
@@ -249,5 +258,6 @@ export function parseFlags(engine: Engine, words: readonly Word[], start: number
     ...(spaced.length > 0 ? { spaced } : {}),
     ...(launcher ? { launcher } : {}),
     ...(strayWords.length > 0 ? { strayWords } : {}),
+    ...(unresolvedWords.length > 0 ? { unresolvedWords } : {}),
   };
 }

@@ -89,6 +89,13 @@ const FLAGS = {
   },
 } as const;
 
+/** Each engine's memory flag, by its one name (workload.memory_fraction). */
+export const MEMORY_FLAG_NAMES: Readonly<Record<Engine, readonly string[]>> = {
+  vllm: FLAGS.vllm.memory,
+  sglang: FLAGS.sglang.memory,
+  trtllm: FLAGS.trtllm.memory,
+};
+
 /** Flags that turn CUDA graphs off (TensorRT-LLM has none: its cuda_graph_config: null does, cudaGraphsOff). */
 const EAGER_FLAGS: Readonly<Record<Engine, readonly string[]>> = {
   vllm: ['enforce-eager'],

@@ -78,7 +78,8 @@ function scriptRoles(commands: readonly (readonly Word[])[], engine: Engine | un
   for (const words of commands) {
     const found = findInvocation([words], engine);
     if (!found) continue;
-    const args = parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1);
+    // the script's own command line: a flag it does not give is the engine's default
+    const args = { ...parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1), wholeCommand: true };
     const rank = args.flags.get('node-rank')?.value;
     if (typeof rank === 'string' && rank.trim() !== '0') continue;
     const role = roleFromFlags(args);
@@ -121,7 +122,7 @@ function importScript(file: string, text: string, options: ImportOptions, read: 
     c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
   }
   const line = found.words[0]?.line ?? 1;
-  const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, findConfig);
+  const facts = runEngine({ ...parseFlags(found.engine, found.words, found.start, line), wholeCommand: true }, c, {}, findConfig);
   if (facts.world_size !== undefined) c.set('hardware.gpus', facts.world_size, facts.line);
   return c.result();
 }

@@ -402,7 +402,9 @@ export function importManifest(file: string, yaml: YamlFile, options: ManifestOp
   const finder = configMapFinder(file, yaml, configMaps, findConfig);
   let world: number | undefined;
   if (words) {
-    const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
+    // the container's own command line (not an image's entrypoint, nor KServe's preset merged in): a flag it does not give is the engine's default
+    const whole = found !== undefined && w.kind !== 'LLMInferenceService';
+    const args = { ...parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line), ...(whole ? { wholeCommand: true } : {}) };
     const facts = runEngine(args, c, { instances }, finder);
     world = facts.world_size;
     if (facts.nodes !== undefined && facts.nodes !== groupPods) {
@@ -537,7 +539,7 @@ function disaggregatedRuns(candidates: readonly Chosen[], options: ManifestOptio
     if (engine === undefined) continue;
     const found = findInvocation(cand.commands, engine);
     if (!found) continue;
-    const args = parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line);
+    const args = { ...parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line), wholeCommand: true };
     const role = roleFromFlags(args) ?? roleFromName(cand.workload.roleHint);
     if (role === undefined) continue;
     const gpus = instanceGpus(cand.workload);

@@ -19,6 +19,11 @@ export interface MergedImports {
   warnings: string[];
   /** paths an imported file sets but could not read, that neither the plan nor another file gives -> why */
   unread: Record<string, string>;
+  /**
+   * paths whose flag an imported command, read whole, leaves at the engine's default, that neither the
+   * plan nor another file gives -> where the command is (the core reads the default as stated)
+   */
+  defaulted: Record<string, string>;
   /** no file gave a context length, and one started an engine whose default is the model's longest sequence */
   modelContext?: ModelContext;
   /** imported expert-parallel paths -> the flag that set them (applyDenseModel) */
@@ -132,6 +137,7 @@ export function mergeImports(plan: Values, results: readonly ImportResult[]): Me
     origins,
     warnings,
     unread: unreadLeft(values, results),
+    defaulted: defaultedLeft(values, results),
     ...(modelContext ? { modelContext } : {}),
     ...(Object.keys(expertFlags).length > 0 ? { expertFlags } : {}),
   };
@@ -220,6 +226,26 @@ function unreadLeft(values: Values, results: readonly ImportResult[]): Record<st
       let cur: unknown = values;
       for (const part of path.split('.')) cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? (cur as Values)[part] : undefined;
       if (cur === undefined || cur === null) out[path] ??= why;
+    }
+  }
+  return out;
+}
+
+/**
+ * The memory flags imported commands leave at the engine's default, where nothing gives one: the plan's
+ * or another file's value wins, a workload's (memory_fraction or memory_reserve) also for a pool
+ * without its own (core/disagg-pools.ts poolWorkload). Later files win, as for values.
+ */
+function defaultedLeft(values: Values, results: readonly ImportResult[]): Record<string, string> {
+  const workload = sectionOf(values, 'workload');
+  const workloadFlag = has(workload, 'memory_fraction') || has(workload, 'memory_reserve');
+  const out: Record<string, string> = {};
+  for (const result of results) {
+    for (const [path, origin] of Object.entries(result.defaulted ?? {})) {
+      const pool = /^disaggregation\.(prefill|decode)\.memory_fraction$/.exec(path)?.[1];
+      const given = pool !== undefined ? has(sectionOf(sectionOf(values, 'disaggregation'), pool), 'memory_fraction') : false;
+      if (workloadFlag || given || (pool === undefined && path !== 'workload.memory_fraction')) continue;
+      out[path] = origin;
     }
   }
   return out;

@@ -74,6 +74,8 @@ export function importRoles(c: FieldCollector, runs: readonly RoleRun[], findCon
     const base = `disaggregation.${role}`;
     for (const [path, why] of Object.entries(sub.unread)) c.markUnread(`${base}.${path}`, why);
     for (const [path, flag] of Object.entries(sub.expertFlags)) c.expertFlags[`${base}.${path}`] = flag;
+    // each pool's memory flag is its own (POOL_WORKLOAD): so is the engine's default standing in for it
+    if (sub.defaulted['workload.memory_fraction'] !== undefined) c.defaulted[`${base}.memory_fraction`] = sub.defaulted['workload.memory_fraction'];
     c.set(`${base}.workers`, run.workers.count, run.workers.line);
     const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
     if (gpus) {

@@ -42,6 +42,11 @@ export interface ImportResult {
   /** plan paths the file sets but that could not be read (a layout flag of $TP unset) -> why, with file:line */
   unread?: Record<string, string>;
   /**
+   * plan paths (workload.memory_fraction, disaggregation.<pool>.memory_fraction) whose flag the engine's
+   * command, read whole, does not give: the engine's default is what runs -> where the command is (file:line)
+   */
+  defaulted?: Record<string, string>;
+  /**
    * warnings that hold only while the plan gives none of these paths (a model that matches no preset,
    * where the plan names its own): warning text -> the plan paths that make it moot
    */
@@ -64,6 +69,7 @@ export class FieldCollector {
   readonly warnings: string[] = [];
   readonly unread: Record<string, string> = {};
   readonly moot: Record<string, string[]> = {};
+  readonly defaulted: Record<string, string> = {};
   context?: ContextLimit;
   modelContext?: ModelContext;
   readonly expertFlags: Record<string, string> = {};
@@ -145,6 +151,7 @@ export class FieldCollector {
       ...(Object.keys(this.expertFlags).length > 0 ? { expertFlags: this.expertFlags } : {}),
       ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
       ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
+      ...(Object.keys(this.defaulted).length > 0 ? { defaulted: this.defaulted } : {}),
     };
   }
 }

@@ -111,6 +111,7 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
         origins: { ...imported.origins, ...resolved.origins },
         ...(warnings.length > 0 ? { warnings } : {}),
         ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
+        ...('defaulted' in imported && imported.defaulted ? { defaulted: imported.defaulted } : {}),
       },
     };
   } catch (err) {

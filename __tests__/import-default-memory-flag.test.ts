@@ -1,0 +1,110 @@
+// An imported engine command that gives no memory flag runs the engine's default: memory.fits judges
+// that default as stated (it fails where one request of the longest length has no room), where a
+// hand-written plan silent on the flag is read at the flag a tight deployment raises it to (a warning).
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../src/core/index.js';
+import type { ReadReference } from '../src/core/types.js';
+import { importText, lineOf, ok } from './import-helpers.js';
+
+/** Dynamo's disaggregated vLLM graph: Llama 3.3 70B bf16 at tp 2, the prefill worker with `prefillArgs` after its flags. */
+const graph = (prefillArgs = '') => `apiVersion: nvidia.com/v1alpha1
+kind: DynamoGraphDeployment
+metadata:
+  name: llama-disagg
+spec:
+  services:
+    VllmDecodeWorker:
+      componentType: worker
+      subComponentType: decode
+      replicas: 1
+      resources:
+        limits:
+          gpu: "2"
+      extraPodSpec:
+        mainContainer:
+          command: [/bin/sh, -c]
+          args:
+            - python3 -m dynamo.vllm --model meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --max-model-len 16384 --gpu-memory-utilization 0.95
+    VllmPrefillWorker:
+      componentType: worker
+      subComponentType: prefill
+      replicas: 1
+      resources:
+        limits:
+          gpu: "2"
+      extraPodSpec:
+        mainContainer:
+          command: [/bin/sh, -c]
+          args:
+            - python3 -m dynamo.vllm --model meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --max-model-len 16384 --is-prefill-worker${prefillArgs}
+`;
+
+const reader =
+  (files: Record<string, string>): ReadReference =>
+  (_plan, ref) =>
+    Object.hasOwn(files, ref) ? { text: files[ref] as string } : { error: `no such file: ${ref}` };
+
+describe('what the importer records as defaulted', () => {
+  const defaulted = (file: string, text: string, files: Record<string, string> = {}) => ok(importText(file, text, {}, files)).defaulted;
+
+  it('each pool of a disaggregated graph on its own: the decode workers give theirs', () => {
+    const text = graph();
+    expect(defaulted('dgd.yaml', text)).toEqual({ 'disaggregation.prefill.memory_fraction': `dgd.yaml:${lineOf(text, /--is-prefill-worker/)}` });
+  });
+
+  it("every engine's flag, SGLang's computed default included (what runs is that default)", () => {
+    expect(defaulted('a.sh', 'vllm serve m --tensor-parallel-size 2')).toEqual({ 'workload.memory_fraction': 'a.sh:1' });
+    expect(defaulted('b.sh', 'python -m sglang.launch_server --model-path m --tp 2')).toEqual({ 'workload.memory_fraction': 'b.sh:1' });
+    expect(defaulted('c.sh', 'trtllm-serve m --tp_size 2')).toEqual({ 'workload.memory_fraction': 'c.sh:1' });
+    expect(defaulted('d.sh', 'python -m sglang.launch_server --model-path m --mem-fraction-static 0.8')).toBeUndefined();
+    expect(defaulted('e.sh', 'trtllm-serve m --kv_cache_free_gpu_memory_fraction 0.8')).toBeUndefined();
+  });
+
+  it('nothing where something unread could hold the flag', () => {
+    expect(defaulted('a.sh', 'vllm serve m "$@"')).toBeUndefined();
+    expect(defaulted('a.sh', 'vllm serve m ${EXTRA_ARGS}')).toBeUndefined();
+    expect(defaulted('a.sh', 'vllm serve m --tensor-parallel-size $TP')).toBeUndefined();
+    // a config file that could not be read
+    expect(defaulted('a.sh', 'vllm serve m --config missing.yaml')).toBeUndefined();
+    // an options file its here-document writes with an unset variable
+    expect(
+      defaulted('t.sh', 'cat > opts.yaml <<EOF\nkv_cache_config:\n  enable_block_reuse: $REUSE\nEOF\ntrtllm-serve m --extra_llm_api_options opts.yaml\n'),
+    ).toBeUndefined();
+  });
+
+  it("the config file's flag counts; a config file read alone is no command", () => {
+    expect(defaulted('a.sh', 'vllm serve m --config c.yaml', { 'c.yaml': 'gpu-memory-utilization: 0.8\n' })).toBeUndefined();
+    expect(defaulted('a.sh', 'vllm serve m --config c.yaml', { 'c.yaml': 'max-num-seqs: 8\n' })).toEqual({ 'workload.memory_fraction': 'a.sh:1' });
+    expect(
+      defaulted('t.sh', 'trtllm-serve m --extra_llm_api_options o.yaml', { 'o.yaml': 'kv_cache_config:\n  free_gpu_memory_fraction: 0.7\n' }),
+    ).toBeUndefined();
+    expect(ok(importText('c.yaml', 'max-num-seqs: 8\n', { engine: 'vllm' })).defaulted).toBeUndefined();
+  });
+
+  it('a container run by its image entrypoint (args only) or by KServe is not claimed', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: main
+      image: vllm/vllm-openai
+      args: [--model, m, --tensor-parallel-size, "2"]
+      resources: {limits: {nvidia.com/gpu: 2}}
+`;
+    expect(ok(importText('pod.yaml', pod, { engine: 'vllm' })).defaulted).toBeUndefined();
+    const withCommand = pod.replace('args: [--model', 'command: [vllm, serve]\n      args: [--model');
+    expect(ok(importText('pod.yaml', withCommand)).defaulted).toEqual({ 'workload.memory_fraction': `pod.yaml:${lineOf(withCommand, /command:/)}` });
+  });
+
+  it("another imported file's flag wins over a command's default", () => {
+    const files = { 'serve.sh': 'vllm serve m --tensor-parallel-size 2\n', 'more.sh': 'vllm serve m --gpu-memory-utilization 0.8\n' };
+    const loaded = loadPlan('p.plan.yaml', 'version: 1\ndeployment:\n  from: [more.sh, serve.sh]\n', reader(files));
+    if (!loaded.ok) throw new Error(loaded.errors[0]?.message);
+    expect(loaded.loaded.plan.workload.memory_fraction).toBe(0.8);
+    expect(loaded.loaded.defaulted).toBeUndefined();
+    const alone = loadPlan('p.plan.yaml', 'version: 1\ndeployment:\n  from: serve.sh\n', reader(files));
+    if (!alone.ok) throw new Error(alone.errors[0]?.message);
+    expect(alone.loaded.defaulted).toEqual({ 'workload.memory_fraction': 'serve.sh:1' });
+  });
+});
