@@ -2,8 +2,8 @@
 // that default as stated (it fails where one request of the longest length has no room), where a
 // hand-written plan silent on the flag is read at the flag a tight deployment raises it to (a warning).
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../src/core/index.js';
-import type { ReadReference } from '../src/core/types.js';
+import { loadPlan, verifyPlanText } from '../src/core/index.js';
+import type { Check, ReadReference } from '../src/core/types.js';
 import { importText, lineOf, ok } from './import-helpers.js';
 
 /** Dynamo's disaggregated vLLM graph: Llama 3.3 70B bf16 at tp 2, the prefill worker with `prefillArgs` after its flags. */
@@ -39,10 +39,68 @@ spec:
             - python3 -m dynamo.vllm --model meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --max-model-len 16384 --is-prefill-worker${prefillArgs}
 `;
 
+const PLAN = 'version: 1\ndeployment:\n  from: dgd.yaml\nhardware: {preset: h100-sxm}\nworkload: {input_tokens: 2000, output_tokens: 200, concurrency: 8}\n';
+
 const reader =
   (files: Record<string, string>): ReadReference =>
   (_plan, ref) =>
     Object.hasOwn(files, ref) ? { text: files[ref] as string } : { error: `no such file: ${ref}` };
+
+function fits(plan: string, files: Record<string, string>, id = 'memory.fits'): Check {
+  const report = verifyPlanText('p.plan.yaml', plan, reader(files));
+  const check = report.checks.find((c) => c.id === id);
+  if (!check) throw new Error(`no ${id}: ${report.checks.map((c) => c.id).join(', ')}`);
+  return check;
+}
+
+describe("an imported command without the memory flag runs the engine's default", () => {
+  it('fails the Dynamo vLLM prefill worker whose default 0.9 leaves one request no room, naming the flag and the command', () => {
+    const text = graph();
+    const check = fits(PLAN, { 'dgd.yaml': text }, 'prefill.memory.fits');
+    // ~0.4 GiB of KV pool at 0.9 against 2.5 GiB for one request of 16k tokens; at 0.95 it would fit (the warning it had)
+    expect(check.status).toBe('fail');
+    expect(check.detail).toContain(`gpu_memory_utilization 0.9, vLLM's default, as the command at dgd.yaml:${lineOf(text, /--is-prefill-worker/)} sets none`);
+    expect(check.detail).not.toContain('the figures assume');
+  });
+
+  it('keeps the warning where $EXTRA_ARGS could hold the flag', () => {
+    const check = fits(PLAN, { 'dgd.yaml': graph(' $EXTRA_ARGS') }, 'prefill.memory.fits');
+    expect(check.status).toBe('warn');
+    expect(check.detail).toContain('the figures assume gpu_memory_utilization 0.95: state workload.memory_fraction');
+  });
+
+  it("lets the plan's own workload.memory_fraction win", () => {
+    const plan = PLAN.replace('concurrency: 8}', 'concurrency: 8, memory_fraction: 0.95}');
+    const loaded = loadPlan('p.plan.yaml', plan, reader({ 'dgd.yaml': graph() }));
+    if (!loaded.ok) throw new Error(loaded.errors[0]?.message);
+    expect(loaded.loaded.defaulted).toBeUndefined();
+    const check = fits(plan, { 'dgd.yaml': graph() }, 'prefill.memory.fits');
+    expect(check.status).toBe('pass');
+    expect(check.detail).not.toContain("vLLM's default");
+  });
+
+  it('is unchanged where the command gives the flag', () => {
+    const result = ok(importText('dgd.yaml', graph(' --gpu-memory-utilization 0.95')));
+    expect(result.defaulted).toBeUndefined();
+    expect(fits(PLAN, { 'dgd.yaml': graph(' --gpu-memory-utilization 0.95') }, 'prefill.memory.fits').status).toBe('pass');
+  });
+
+  it('fails an aggregated launch script the same way', () => {
+    const files = { 'serve.sh': 'vllm serve meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --max-model-len 16384\n' };
+    const plan = PLAN.replace('dgd.yaml', 'serve.sh');
+    const check = fits(plan, files);
+    expect(check.status).toBe('fail');
+    expect(check.detail).toContain("gpu_memory_utilization 0.9, vLLM's default, as the command at serve.sh:1 sets none");
+  });
+
+  it("fails a floor past the default's share, without full facts, where the raised flag would hold it", () => {
+    // 70B bf16 on one H200: 131.42 GiB of weights, past 0.9 x 139.8 GiB, within 0.99's 138.40 GiB
+    const files = { 'serve.sh': 'vllm serve meta-llama/Llama-3.3-70B-Instruct\n' };
+    const check = fits('version: 1\ndeployment:\n  from: serve.sh\nhardware: {preset: h200}\n', files);
+    expect(check.status).toBe('fail');
+    expect(check.detail).toContain("at gpu_memory_utilization 0.9, vLLM's default, as the command at serve.sh:1 sets none");
+  });
+});
 
 describe('what the importer records as defaulted', () => {
   const defaulted = (file: string, text: string, files: Record<string, string> = {}) => ok(importText(file, text, {}, files)).defaulted;

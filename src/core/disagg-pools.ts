@@ -86,7 +86,9 @@ export function resolvePools(loaded: LoadedPlan): Record<PoolName, Pool> {
   const make = (name: PoolName): Pool => {
     const spec = plan.disaggregation![name];
     const p = poolPlan(plan, name);
-    const r = resolvePlan(p, loaded.origins);
+    // the pool's command's default flag, else the workload's (as poolWorkload takes the workload's flag)
+    const defaulted = loaded.defaulted ?? {};
+    const r = resolvePlan(p, loaded.origins, defaulted[`disaggregation.${name}.memory_fraction`] ?? defaulted['workload.memory_fraction']);
     if (name === 'prefill' && spec.max_batched_tokens === undefined) {
       // The engine's own budget, raised to the longest prompt: a prefill worker takes several short
       // prompts per pass and never chunks one (TensorRT-LLM context servers need max_num_tokens >= the prompt).

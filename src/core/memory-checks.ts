@@ -69,6 +69,11 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
     const raisedNote = raised
       ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
       : '';
+    // the imported command runs the engine's default: said where it fails, the flag being what to change there
+    const defaultNote =
+      !fits && wl.memoryFractionDefaultAt !== null
+        ? `; ${importedDefaultWords(engine, flag, wl.memoryFraction, wl.memoryFractionDefaultAt)}: raise it there`
+        : '';
     const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
     out.push({
       id: 'memory.fits',
@@ -90,7 +95,8 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
               : '')
           : '') +
         (fits ? '' : `: not even one request of this length can run`) +
-        raisedNote,
+        raisedNote +
+        defaultNote,
     });
   } else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
     out.push({
@@ -101,7 +107,11 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       value: gib(c.floorCheck.need),
       limit: gib(c.floorCheck.limit),
       unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction})`,
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${
+        wl.memoryFractionDefaultAt !== null
+          ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
+          : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`
+      })`,
     });
   } else {
     const limit = c.floorCheck ? c.floorCheck.limit : capacity;
@@ -114,7 +124,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       limit: gib(limit),
       unit: 'GiB',
       missing: memMissing,
-      detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits${c.floorCheck ? floorLimitWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine]) : ''}` : ''}`,
+      detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits${c.floorCheck ? floorLimitWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt) : ''}` : ''}`,
     });
   }
 
@@ -195,7 +205,9 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
  * gpu_memory_utilization 0.99, the most a deployment sets where the plan states no workload.memory_fraction
  * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
  */
-function floorLimitWords(f: FloorCheck, engine: string, flag: string): string {
+function floorLimitWords(f: FloorCheck, engine: string, flag: string, defaultAt: string | null): string {
+  if (defaultAt !== null)
+    return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
   const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
   if (f.stated || !f.atDefault) return limit;
   const d = f.atDefault;
@@ -204,6 +216,14 @@ function floorLimitWords(f: FloorCheck, engine: string, flag: string): string {
       ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
       : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
   return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+
+/**
+ * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
+ * imported command leaves out is the engine's default as it runs (LoadedPlan.defaulted).
+ */
+function importedDefaultWords(engine: string, flag: string, fraction: number, at: string): string {
+  return `${flag} ${fraction}, ${engine}'s default, as the command at ${at} sets none`;
 }
 
 /**

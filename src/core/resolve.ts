@@ -131,8 +131,13 @@ export interface Workload {
   engine: Engine;
   /** the engine's memory flag in its own meaning (workload.memory_fraction, else 1 - memory_reserve, else its default) */
   memoryFraction: number;
-  /** whether the plan states it (memory_fraction or memory_reserve), or the engine's default stands in */
+  /**
+   * whether the flag is known as it runs: the plan states it (memory_fraction or memory_reserve), or the
+   * engine command the plan imports gives none (memoryFractionDefaultAt); else the default stands in
+   */
   memoryFractionGiven: boolean;
+  /** where the imported engine command that gives no memory flag is (file:line): its default is what runs; null otherwise */
+  memoryFractionDefaultAt: string | null;
   /** 1 - memoryFraction: the share of each device (vLLM, SGLang) or of its free memory (TensorRT-LLM) the KV pool leaves */
   reserve: number;
   prefixHitRate: number;
@@ -213,7 +218,11 @@ export function resolveLayout(p: ParallelismSpec): Layout {
   };
 }
 
-export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolved {
+/**
+ * `memoryDefaultAt`: where an imported engine command that gives no memory flag is (LoadedPlan.defaulted):
+ * the engine's default is then what runs, and read as stated.
+ */
+export function resolvePlan(plan: Plan, origins: Record<string, string>, memoryDefaultAt?: string): Resolved {
   const assumptions: Assumption[] = [];
   const assume = (name: string, value: string, source = 'default'): void => {
     assumptions.push({ name, value, source });
@@ -368,6 +377,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
   let memoryFraction: number;
   // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
   const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
+  // the imported command's default counts only where the flag sizes the pool and the plan states none
+  const defaultAt = w.memory_fraction === undefined && w.memory_reserve === undefined && !poolFixed ? (memoryDefaultAt ?? null) : null;
   if (w.memory_fraction !== undefined) memoryFraction = w.memory_fraction;
   else if (w.memory_reserve !== undefined) memoryFraction = 1 - w.memory_reserve;
   else {
@@ -382,7 +393,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
       // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
       const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
       const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
-      assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+      const command = defaultAt !== null ? `: ${defaultAt} runs ${label} without the flag` : '';
+      assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''}${command})`);
     }
   }
   const reserve = 1 - memoryFraction;
@@ -477,7 +489,8 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>): Resolv
     maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
     engine,
     memoryFraction,
-    memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+    memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined || defaultAt !== null,
+    memoryFractionDefaultAt: defaultAt,
     reserve,
     prefixHitRate: w.prefix_cache_hit_rate ?? 0,
     speculative,

@@ -45,7 +45,7 @@ export interface VerifyOptions {
 export function verifyLoadedPlan(loaded: LoadedPlan, options: VerifyOptions = {}): PlanReport {
   if (loaded.plan.disaggregation) return verifyDisaggregatedPlan(loaded, { ...options, lineOf });
   const { plan, lines } = loaded;
-  const r = resolvePlan(plan, loaded.origins);
+  const r = resolvePlan(plan, loaded.origins, loaded.defaulted?.['workload.memory_fraction']);
   // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
   const factsOptions = factsOptionsOf(plan);
   const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
