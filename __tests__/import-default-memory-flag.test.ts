@@ -122,6 +122,9 @@ describe('what the importer records as defaulted', () => {
     expect(defaulted('a.sh', 'vllm serve m "$@"')).toBeUndefined();
     expect(defaulted('a.sh', 'vllm serve m ${EXTRA_ARGS}')).toBeUndefined();
     expect(defaulted('a.sh', 'vllm serve m --tensor-parallel-size $TP')).toBeUndefined();
+    // Dynamo's TensorRT-LLM worker reads it from DYN_TRTLLM_FREE_GPU_MEMORY_FRACTION too; --override-engine-args may set any option
+    expect(defaulted('a.sh', 'python3 -m dynamo.trtllm --model-path m --tensor-parallel-size 2')).toBeUndefined();
+    expect(defaulted('a.sh', `python3 -m dynamo.vllm --model m --override-engine-args '{"gpu_memory_utilization": 0.95}'`)).toBeUndefined();
     // a config file that could not be read
     expect(defaulted('a.sh', 'vllm serve m --config missing.yaml')).toBeUndefined();
     // an options file its here-document writes with an unset variable

@@ -44,13 +44,17 @@ export function runEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContex
 /**
  * Whether the engine runs with its default memory flag: the command line read whole (args.wholeCommand)
  * and, with its config file, gives no memory flag, and nothing the importer could not read may hide one
- * (an unresolved $EXTRA_ARGS or "$@", a templated word, an argument that holds a whole command line).
+ * (an unresolved $EXTRA_ARGS or "$@", a templated word, an argument that holds a whole command line,
+ * an environment variable the launcher reads it from).
  * An engine's memory flag under any spelling (a top-level free_gpu_memory_fraction of a TensorRT-LLM
  * YAML, which the engine reads only under kv_cache_config) counts as given: the claim is made only where
  * it is sure. The config file's own reading is judged by the caller.
  */
 function memoryFlagSurelyAbsent(args: EngineArgs, merged: EngineArgs): boolean {
   if (args.wholeCommand !== true || (args.unresolvedWords?.length ?? 0) > 0 || (args.spaced?.length ?? 0) > 0) return false;
+  // Dynamo's TensorRT-LLM worker also takes the flag from DYN_TRTLLM_FREE_GPU_MEMORY_FRACTION (the image's,
+  // the pod's or the cluster's environment), and any engine option from --override-engine-args JSON
+  if (args.launcher === 'dynamo' || merged.flags.has('override-engine-args')) return false;
   const tails = new Set(MEMORY_FLAG_NAMES[args.engine].map((name) => name.split('.').pop()!));
   for (const [name, v] of merged.flags) {
     if (tails.has(name.split('.').pop()!) || v.unresolved.length > 0) return false;
