@@ -40187,13 +40187,16 @@ function summary_poolSuffix(metrics, key) {
     return pool ? ` (${pool})` : '';
 }
 /**
- * ", counted in every layer (18 sliding-window layers keep the last 128 tokens of a sequence)" after a
- * KV-cache capacity whose tokens are the engine's count over every layer, not tokens of context; else ''.
- * Unnamed, gpt-oss-120b's "93,952 tokens" read as too few for the 131,000-token request it holds.
+ * What a KV-cache capacity counts, after its figure: " per data-parallel rank" where the plan has more
+ * than one (as memory.fits and memory.kv_capacity word the same pool), and ", counted in every layer (18
+ * sliding-window layers keep the last 128 tokens of a sequence)" where its tokens are the engine's count
+ * over every layer, not tokens of context; else ''. Unnamed, gpt-oss-120b's "93,952 tokens" read as too
+ * few for the 131,000-token request it holds.
  */
 function summary_kvCapacityUnit(plan) {
+    const ranks = (plan.details?.data_parallel_ranks ?? 1) > 1 ? ' per data-parallel rank' : '';
     const w = plan.details?.kv_cache_window;
-    return w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : '';
+    return `${ranks}${w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/changes.ts
@@ -40383,6 +40386,13 @@ function ranges_lockstepNote(plan) {
 const has = (m, key) => Object.hasOwn(m, key);
 /** A disaggregated plan's metrics: its decode step is the decode pool's alone (the contract), its TPOT the pool's batch under the load. */
 const disaggregated = (m) => has(m, 'decode_mean_running_sequences');
+/** A mean count of sequences in whole ones: "49 sequences", "about 50 sequences" (not 49.54), "fewer than one sequence". */
+function meanSequences(mean) {
+    if (mean < 0.5)
+        return 'fewer than one sequence';
+    const whole = Math.round(mean);
+    return `${Number.isInteger(mean) ? '' : 'about '}${formatCount(whole)} ${whole === 1 ? 'sequence' : 'sequences'}`;
+}
 /**
  * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
  * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
@@ -40393,7 +40403,27 @@ function performance_table_starvedDecodeNote(m) {
     const inFlight = m.max_running_sequences;
     if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
         return null;
-    return `The decode pool ran ${format_formatQuantity(mean, 'sequences')} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+    return `The decode pool ran ${meanSequences(mean)} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+}
+/** TPOT this far above the decode step is worth a word: it is no typo of the estimate. */
+const STALLED_TPOT_RATIO = 1.5;
+/**
+ * Where an aggregated plan's TPOT reads well above its decode step, say why: a decoding sequence also
+ * waits for the passes that carry prompts, which the decode step (decodes only) leaves out; under
+ * pipeline parallelism a prompt's micro-batch holds each stage in turn while the other in-flight
+ * batches wait behind it (vLLM schedules each in-flight batch with its own requests).
+ */
+function performance_table_stalledDecodeNote(plan) {
+    const m = plan.metrics;
+    if (!m || disaggregated(m))
+        return null;
+    const tpot = m.tpot_ms;
+    const step = m.decode_step_ms;
+    if (typeof tpot !== 'number' || typeof step !== 'number' || step <= 0 || tpot < STALLED_TPOT_RATIO * step)
+        return null;
+    const stages = plan.details?.devices.length ?? 1;
+    const pipeline = stages > 1 ? `; with ${stages} pipeline stages a prompt's micro-batch holds each stage in turn while the other in-flight batches wait behind it` : '';
+    return `TPOT is ${(tpot / step).toFixed(1)}x the decode step: a decoding sequence also waits for the passes that carry prompts, which the decode step (decodes only) leaves out${pipeline}.`;
 }
 const computed = (m, key) => typeof m[key] === 'number';
 /** The rows this plan's metrics call for, in reading order. */
@@ -40454,6 +40484,9 @@ function performanceSection(plan, base, heading, minChange) {
     const starved = performance_table_starvedDecodeNote(m);
     if (starved)
         notes.push(starved);
+    const stalled = performance_table_stalledDecodeNote(plan);
+    if (stalled)
+        notes.push(stalled);
     if (times && times.pipeline_bubble_fraction !== null)
         notes.push(`Pipeline bubble: ${format_formatQuantity(times.pipeline_bubble_fraction, 'fraction')}.`);
     // said only where a range is shown (none where not one request fits)
@@ -40551,6 +40584,9 @@ function renderPlanText(plan) {
     const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
     if (starved)
         lines.push(`  ${starved}`);
+    const stalled = stalledDecodeNote(plan);
+    if (stalled)
+        lines.push(`  ${stalled}`);
     return lines.map(escapeTerminal).join('\n');
 }
 function renderText(report) {
@@ -42384,6 +42420,7 @@ function parseFlags(engine, words, start, line) {
         const merged = vllmDotted(flags, name, v);
         flags.set(merged.name, merged.value);
     };
+    const unresolvedWords = words.slice(start).flatMap((w) => w.unresolved);
     for (let i = start; i < words.length; i++) {
         const word = words[i];
         const text = word.text;
@@ -42454,6 +42491,7 @@ function parseFlags(engine, words, start, line) {
         ...(spaced.length > 0 ? { spaced } : {}),
         ...(launcher ? { launcher } : {}),
         ...(strayWords.length > 0 ? { strayWords } : {}),
+        ...(unresolvedWords.length > 0 ? { unresolvedWords } : {}),
     };
 }
 
@@ -44685,6 +44723,12 @@ const FLAGS = {
         model: ['model'],
     },
 };
+/** Each engine's memory flag, by its one name (workload.memory_fraction). */
+const MEMORY_FLAG_NAMES = {
+    vllm: FLAGS.vllm.memory,
+    sglang: FLAGS.sglang.memory,
+    trtllm: FLAGS.trtllm.memory,
+};
 /** Flags that turn CUDA graphs off (TensorRT-LLM has none: its cuda_graph_config: null does, cudaGraphsOff). */
 const EAGER_FLAGS = {
     vllm: ['enforce-eager'],
@@ -45647,6 +45691,7 @@ function applyEngine(args, c, ctx = {}) {
 
 ;// CONCATENATED MODULE: ./src/import/vllm-compilation-source.ts
 
+
 const NAME = 'compilation-config';
 /** Where the option `head` (its one name) gets `name` from, or undefined when `name` is not `head` nor one of its keys. */
 function sourceOf(head, name, v) {
@@ -45723,7 +45768,11 @@ function onlyLast(args, c, head) {
             continue;
         warned.add(s);
         const where = c.origin(v.file !== undefined ? `${v.file}:${v.line}` : v.line);
-        c.warn(`${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`);
+        // any flag with a dotted key is a head here: one the file names is shown only as keyLabel shows a key
+        const label = keyLabel(head);
+        c.warn(label.startsWith("'")
+            ? `${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
+            : `${where}: an option ${label} is not applied: vLLM takes it whole from its ${wins === 'dotted' ? 'dotted keys, added after all others' : wins === 'json' ? 'last value on the command line' : '--config file'} (argparse keeps the last value), so nothing is read from it`);
     }
     return { ...args, flags };
 }
@@ -45735,12 +45784,16 @@ function onlyLast(args, c, head) {
 
 function runEngine(args, c, ctx, findConfig) {
     let merged = args;
+    let configUnread = false;
     for (const name of CONFIG_FLAGS[args.engine]) {
         const flag = args.flags.get(name);
+        if (flag !== undefined && typeof flag.value !== 'string')
+            configUnread = true;
         if (flag === undefined || typeof flag.value !== 'string')
             continue;
         const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
         if ('error' in found) {
+            configUnread = true;
             // the path is the imported file's text: shown, with why it was not read (which names it), only when plain
             const plain = isPlainName(flag.value);
             const why = plain || flag.unresolved.length > 0 ? found.error : 'it could not be read';
@@ -45757,7 +45810,35 @@ function runEngine(args, c, ctx, findConfig) {
         }
         break;
     }
-    return applyEngine(merged.engine === 'vllm' ? oneCompilationConfig(merged, c) : merged, c, ctx);
+    const facts = applyEngine(merged.engine === 'vllm' ? oneCompilationConfig(merged, c) : merged, c, ctx);
+    if (!configUnread && memoryFlagSurelyAbsent(args, merged))
+        c.defaulted['workload.memory_fraction'] = c.origin(args.line ?? 0);
+    return facts;
+}
+/**
+ * Whether the engine runs with its default memory flag: the command line read whole (args.wholeCommand)
+ * and, with its config file, gives no memory flag, and nothing the importer could not read may hide one
+ * (an unresolved $EXTRA_ARGS or "$@", a templated word, an argument that holds a whole command line,
+ * an environment variable the launcher reads it from).
+ * An engine's memory flag under any spelling (a top-level free_gpu_memory_fraction of a TensorRT-LLM
+ * YAML, which the engine reads only under kv_cache_config) counts as given: the claim is made only where
+ * it is sure. The config file's own reading is judged by the caller.
+ */
+function memoryFlagSurelyAbsent(args, merged) {
+    if (args.wholeCommand !== true || (args.unresolvedWords?.length ?? 0) > 0 || (args.spaced?.length ?? 0) > 0)
+        return false;
+    // Dynamo's TensorRT-LLM worker also takes the flag from DYN_TRTLLM_FREE_GPU_MEMORY_FRACTION (the image's,
+    // the pod's or the cluster's environment), and any engine option from --override-engine-args JSON
+    if (args.launcher === 'dynamo' || merged.flags.has('override-engine-args'))
+        return false;
+    const tails = new Set(MEMORY_FLAG_NAMES[args.engine].map((name) => name.split('.').pop()));
+    for (const [name, v] of merged.flags) {
+        if (tails.has(name.split('.').pop()) || v.unresolved.length > 0)
+            return false;
+        if (typeof v.value === 'string' && v.value.includes('{{'))
+            return false;
+    }
+    return args.positional === undefined || (args.positional.unresolved.length === 0 && !String(args.positional.value).includes('{{'));
 }
 
 ;// CONCATENATED MODULE: ./src/import/result.ts
@@ -45776,6 +45857,7 @@ class FieldCollector {
     warnings = [];
     unread = {};
     moot = {};
+    defaulted = {};
     context;
     modelContext;
     expertFlags = {};
@@ -45858,6 +45940,7 @@ class FieldCollector {
             ...(Object.keys(this.expertFlags).length > 0 ? { expertFlags: this.expertFlags } : {}),
             ...(Object.keys(this.unread).length > 0 ? { unread: this.unread } : {}),
             ...(Object.keys(this.moot).length > 0 ? { moot: this.moot } : {}),
+            ...(Object.keys(this.defaulted).length > 0 ? { defaulted: this.defaulted } : {}),
         };
     }
 }
@@ -47049,6 +47132,9 @@ function importRoles(c, runs, findConfig) {
             c.markUnread(`${base}.${path}`, why);
         for (const [path, flag] of Object.entries(sub.expertFlags))
             c.expertFlags[`${base}.${path}`] = flag;
+        // each pool's memory flag is its own (POOL_WORKLOAD): so is the engine's default standing in for it
+        if (sub.defaulted['workload.memory_fraction'] !== undefined)
+            c.defaulted[`${base}.memory_fraction`] = sub.defaulted['workload.memory_fraction'];
         c.set(`${base}.workers`, run.workers.count, run.workers.line);
         const gpus = run.gpus ?? (facts.world_size !== undefined ? { count: facts.world_size, line: facts.line } : undefined);
         if (gpus) {
@@ -47534,7 +47620,9 @@ function importManifest(file, yaml, options, findConfig) {
     const finder = configMapFinder(file, yaml, configMaps, findConfig);
     let world;
     if (words) {
-        const args = parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line);
+        // the container's own command line (not an image's entrypoint, nor KServe's preset merged in): a flag it does not give is the engine's default
+        const whole = found !== undefined && w.kind !== 'LLMInferenceService';
+        const args = { ...parseFlags(engine, words, found?.start ?? 0, found?.words[0]?.line ?? w.line), ...(whole ? { wholeCommand: true } : {}) };
         const facts = runEngine(args, c, { instances }, finder);
         world = facts.world_size;
         if (facts.nodes !== undefined && facts.nodes !== groupPods) {
@@ -47659,7 +47747,7 @@ function disaggregatedRuns(candidates, options) {
         const found = findInvocation(cand.commands, engine);
         if (!found)
             continue;
-        const args = parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line);
+        const args = { ...parseFlags(engine, found.words, found.start, found.words[0]?.line ?? cand.workload.line), wholeCommand: true };
         const role = roleFromFlags(args) ?? roleFromName(cand.workload.roleHint);
         if (role === undefined)
             continue;
@@ -47861,6 +47949,7 @@ function mergeImports(plan, results) {
         origins,
         warnings,
         unread: unreadLeft(values, results),
+        defaulted: defaultedLeft(values, results),
         ...(modelContext ? { modelContext } : {}),
         ...(Object.keys(expertFlags).length > 0 ? { expertFlags } : {}),
     };
@@ -47936,6 +48025,26 @@ function unreadLeft(values, results) {
                 cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, part) ? cur[part] : undefined;
             if (cur === undefined || cur === null)
                 out[path] ??= why;
+        }
+    }
+    return out;
+}
+/**
+ * The memory flags imported commands leave at the engine's default, where nothing gives one: the plan's
+ * or another file's value wins, a workload's (memory_fraction or memory_reserve) also for a pool
+ * without its own (core/disagg-pools.ts poolWorkload). Later files win, as for values.
+ */
+function defaultedLeft(values, results) {
+    const workload = merge_sectionOf(values, 'workload');
+    const workloadFlag = merge_has(workload, 'memory_fraction') || merge_has(workload, 'memory_reserve');
+    const out = {};
+    for (const result of results) {
+        for (const [path, origin] of Object.entries(result.defaulted ?? {})) {
+            const pool = /^disaggregation\.(prefill|decode)\.memory_fraction$/.exec(path)?.[1];
+            const given = pool !== undefined ? merge_has(merge_sectionOf(merge_sectionOf(values, 'disaggregation'), pool), 'memory_fraction') : false;
+            if (workloadFlag || given || (pool === undefined && path !== 'workload.memory_fraction'))
+                continue;
+            out[path] = origin;
         }
     }
     return out;
@@ -48074,7 +48183,8 @@ function scriptRoles(commands, engine) {
         const found = findInvocation([words], engine);
         if (!found)
             continue;
-        const args = parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1);
+        // the script's own command line: a flag it does not give is the engine's default
+        const args = { ...parseFlags(found.engine, found.words, found.start, found.words[0]?.line ?? 1), wholeCommand: true };
         const rank = args.flags.get('node-rank')?.value;
         if (typeof rank === 'string' && rank.trim() !== '0')
             continue;
@@ -48118,7 +48228,7 @@ function importScript(file, text, options, read) {
         c.warn(`${file}: the plan says engine ${options.engine} but the script runs ${found.engine}; read with ${found.engine}'s semantics`);
     }
     const line = found.words[0]?.line ?? 1;
-    const facts = runEngine(parseFlags(found.engine, found.words, found.start, line), c, {}, findConfig);
+    const facts = runEngine({ ...parseFlags(found.engine, found.words, found.start, line), wholeCommand: true }, c, {}, findConfig);
     if (facts.world_size !== undefined)
         c.set('hardware.gpus', facts.world_size, facts.line);
     return c.result();
@@ -48304,6 +48414,7 @@ function resolveDeployment(file, values, lines, readReference, planText) {
         errors,
         warnings: merged.warnings.map((w) => at(`deployment: ${w}`)),
         ...(Object.keys(merged.unread).length > 0 ? { unread: merged.unread } : {}),
+        ...(Object.keys(merged.defaulted).length > 0 ? { defaulted: merged.defaulted } : {}),
         ...(merged.modelContext ? { modelContext: merged.modelContext } : {}),
         ...(merged.expertFlags ? { expertFlags: merged.expertFlags } : {}),
     };
@@ -58827,7 +58938,11 @@ function resolveLayout(p) {
         ...(p.lm_head_tp !== undefined ? { lmHeadTp: p.lm_head_tp } : {}),
     };
 }
-function resolvePlan(plan, origins) {
+/**
+ * `memoryDefaultAt`: where an imported engine command that gives no memory flag is (LoadedPlan.defaulted):
+ * the engine's default is then what runs, and read as stated.
+ */
+function resolvePlan(plan, origins, memoryDefaultAt) {
     const assumptions = [];
     const assume = (name, value, source = 'default') => {
         assumptions.push({ name, value, source });
@@ -58957,6 +59072,8 @@ function resolvePlan(plan, origins) {
     let memoryFraction;
     // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
     const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
+    // the imported command's default counts only where the flag sizes the pool and the plan states none
+    const defaultAt = w.memory_fraction === undefined && w.memory_reserve === undefined && !poolFixed ? (memoryDefaultAt ?? null) : null;
     if (w.memory_fraction !== undefined)
         memoryFraction = w.memory_fraction;
     else if (w.memory_reserve !== undefined)
@@ -58969,7 +59086,8 @@ function resolvePlan(plan, origins) {
             // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
             const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
             const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+            const command = defaultAt !== null ? `: ${defaultAt} runs ${label} without the flag` : '';
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''}${command})`);
         }
     }
     const reserve = 1 - memoryFraction;
@@ -59054,7 +59172,8 @@ function resolvePlan(plan, origins) {
         maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
         engine,
         memoryFraction,
-        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined || defaultAt !== null,
+        memoryFractionDefaultAt: defaultAt,
         reserve,
         prefixHitRate: w.prefix_cache_hit_rate ?? 0,
         speculative,
@@ -59193,6 +59312,7 @@ function validate_rangeText(min, max, minExclusive = false, maxExclusive = false
         return `from ${lo}${u} to less than ${hi}${u}`;
     return `from ${lo}${u} to ${hi}${u}`;
 }
+/** Whether `v` lies in a field's range, each end closed unless it is exclusive. */
 function inRange(v, min, max, minExclusive = false, maxExclusive = false) {
     return (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
 }
@@ -59512,7 +59632,8 @@ const EXAMPLE_UNIT = {
     requestRate: { unit: '/s', suffix: 'per_s' },
     power: { unit: 'W', suffix: 'w' },
 };
-function get(values, path) {
+/** The value at a dotted path of the plan's values, or undefined. */
+function valueAt(values, path) {
     let cur = values;
     for (const part of path.split('.')) {
         if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
@@ -59524,8 +59645,8 @@ function get(values, path) {
 /** Rules between fields that make a plan meaningless when broken (layout rules are the core's checks). */
 function consistency(values, lines, errors) {
     const atLeast = (maxPath, minPath) => {
-        const max = get(values, maxPath);
-        const min = get(values, minPath);
+        const max = valueAt(values, maxPath);
+        const min = valueAt(values, minPath);
         if (typeof max === 'number' && typeof min === 'number' && max < min) {
             const line = lines[maxPath];
             errors.push({
@@ -59538,8 +59659,8 @@ function consistency(values, lines, errors) {
     atLeast('workload.max_input_tokens', 'workload.input_tokens');
     atLeast('workload.max_output_tokens', 'workload.output_tokens');
     disaggregationRules(values, lines, errors);
-    const tokens = get(values, 'workload.speculative.tokens');
-    const acceptance = get(values, 'workload.speculative.acceptance_length');
+    const tokens = valueAt(values, 'workload.speculative.tokens');
+    const acceptance = valueAt(values, 'workload.speculative.acceptance_length');
     if (typeof tokens === 'number' && typeof acceptance === 'number' && acceptance > tokens + 1) {
         const path = 'workload.speculative.acceptance_length';
         const line = lines[path];
@@ -59561,7 +59682,7 @@ function disaggregationRules(values, lines, errors) {
         const line = lines[linePath];
         errors.push({ message: `${path}: ${message}`, path, ...(line !== undefined ? { line } : {}) });
     };
-    const top = get(values, 'parallelism');
+    const top = valueAt(values, 'parallelism');
     if (top !== undefined && top !== null && Object.keys(top).length > 0) {
         at('parallelism', 'a disaggregated plan gives no top-level parallelism: each pool has its own (disaggregation.prefill.parallelism, disaggregation.decode.parallelism)');
     }
@@ -59571,7 +59692,7 @@ function disaggregationRules(values, lines, errors) {
 }
 /** The plan imports its deployment from files (`deployment.from`). */
 function importsDeployment(values) {
-    return get(values, 'deployment.from') !== undefined;
+    return valueAt(values, 'deployment.from') !== undefined;
 }
 /** The pools a disaggregated plan lacks, once whatever it imports is merged in (src/plan/load.ts). */
 function missingPools(values, lines) {
@@ -59579,7 +59700,7 @@ function missingPools(values, lines) {
         return [];
     const line = lines.disaggregation;
     return ['prefill', 'decode']
-        .filter((pool) => get(values, `disaggregation.${pool}`) === undefined)
+        .filter((pool) => valueAt(values, `disaggregation.${pool}`) === undefined)
         .map((pool) => ({
         message: `disaggregation.${pool}: missing; a disaggregated plan has a prefill and a decode pool (workers, gpus, parallelism)`,
         path: `disaggregation.${pool}`,
@@ -59629,16 +59750,6 @@ function fieldAt(path) {
     }
     return undefined;
 }
-function valueAt(values, path) {
-    let cur = values;
-    for (const part of path.split('.')) {
-        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part))
-            return undefined;
-        cur = cur[part];
-    }
-    return cur;
-}
-const within = (v, min, max, minExclusive = false, maxExclusive = false) => (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
 /** What the field accepts, when `value` is not that; undefined when it is (or the field is not numeric). */
 function outOfRange(field, value) {
     const numbers = Array.isArray(value) ? value : [value];
@@ -59647,13 +59758,13 @@ function outOfRange(field, value) {
     switch (field.kind) {
         case 'int':
         case 'intList':
-            return numbers.every((n) => Number.isInteger(n) && within(n, field.min, field.max)) ? undefined : `a whole number ${validate_rangeText(field.min, field.max)}`;
+            return numbers.every((n) => Number.isInteger(n) && inRange(n, field.min, field.max)) ? undefined : `a whole number ${validate_rangeText(field.min, field.max)}`;
         case 'real':
-            return numbers.every((n) => within(n, field.min, field.max, field.minExclusive, field.maxExclusive))
+            return numbers.every((n) => inRange(n, field.min, field.max, field.minExclusive, field.maxExclusive))
                 ? undefined
                 : `a number ${validate_rangeText(field.min, field.max, field.minExclusive, field.maxExclusive)}`;
         case 'quantity':
-            return numbers.every((n) => within(n, field.min, field.max, field.minExclusive))
+            return numbers.every((n) => inRange(n, field.min, field.max, field.minExclusive))
                 ? undefined
                 : `a quantity ${validate_rangeText(field.min, field.max, field.minExclusive, false, field.dimension === 'bytes' ? 'bytes' : '')}`;
         default:
@@ -59927,6 +60038,10 @@ function byLine(errors) {
         return sorted;
     return [...sorted.slice(0, MAX_ERRORS), { message: `... and ${sorted.length - MAX_ERRORS} more errors` }];
 }
+/** The plan's `name:` as validated (a string of at most its field's length), unless blank: { name } or {}. */
+function givenName(values) {
+    return typeof values.name === 'string' && values.name.trim() !== '' ? { name: values.name } : {};
+}
 function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
     const readReference = refusingUrls(readFile);
     try {
@@ -59955,12 +60070,12 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
         if (errors.length === 0)
             errors.push(...densePlacementErrors(imported.values, validated.lines, resolved.model));
         if (errors.length > 0)
-            return { ok: false, errors: byLine(errors) };
+            return { ok: false, errors: byLine(errors), ...givenName(validated.values) };
         // what the imported deployment leaves to the model (vLLM's default context: the model's longest sequence)
         afterModel(imported, resolved.model, validated.lines);
         const values = imported.values;
         const warnings = [...imported.warnings, ...resolved.warnings];
-        const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : defaultPlanName(file);
+        const name = givenName(values).name ?? defaultPlanName(file);
         const plan = {
             version: 1,
             name,
@@ -59983,6 +60098,7 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
                 origins: { ...imported.origins, ...resolved.origins },
                 ...(warnings.length > 0 ? { warnings } : {}),
                 ...('unread' in imported && imported.unread ? { unread: imported.unread } : {}),
+                ...('defaulted' in imported && imported.defaulted ? { defaulted: imported.defaulted } : {}),
             },
         };
     }
@@ -60130,19 +60246,32 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     }
     let floorCheck = null;
     if (!memEst && weightsFloor !== null && hw.device) {
-        // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
-        const most = deviceBudget({
-            engine: wl.engine,
-            memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)),
-            capacity: hw.device.capacity,
-            weights: weightsFloor,
-            activations: 0,
-            group: 1,
-            device: hw.device,
-            cudaGraphs: false,
-            runtimeOverride: 0,
-        });
-        floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
+        // The most the engine could give weights and KV cache at a flag: its budget with no activations, no
+        // overhead and the weights floor. Its pool may be below zero (weights past the flag's share): the limit
+        // is then below the weights, which fail; never above the device (TensorRT-LLM's share of what is free).
+        const device = hw.device;
+        const limitAt = (memoryFraction) => {
+            const most = deviceBudget({
+                engine: wl.engine,
+                memoryFraction,
+                capacity: device.capacity,
+                weights: weightsFloor,
+                activations: 0,
+                group: 1,
+                device,
+                cudaGraphs: false,
+                runtimeOverride: 0,
+            });
+            return Math.min(weightsFloor + most.pool, device.capacity);
+        };
+        const fraction = Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1));
+        floorCheck = {
+            need: weightsFloor + kvFloor,
+            limit: limitAt(fraction),
+            fraction,
+            stated: wl.memoryFractionGiven,
+            ...(fraction !== wl.memoryFraction ? { atDefault: { fraction: wl.memoryFraction, limit: limitAt(wl.memoryFraction) } } : {}),
+        };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
     const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;
@@ -63473,7 +63602,9 @@ function resolvePools(loaded) {
     const make = (name) => {
         const spec = plan.disaggregation[name];
         const p = poolPlan(plan, name);
-        const r = resolvePlan(p, loaded.origins);
+        // the pool's command's default flag, else the workload's (as poolWorkload takes the workload's flag)
+        const defaulted = loaded.defaulted ?? {};
+        const r = resolvePlan(p, loaded.origins, defaulted[`disaggregation.${name}.memory_fraction`] ?? defaulted['workload.memory_fraction']);
         if (name === 'prefill' && spec.max_batched_tokens === undefined) {
             // The engine's own budget, raised to the longest prompt: a prefill worker takes several short
             // prompts per pass and never chunks one (TensorRT-LLM context servers need max_num_tokens >= the prompt).
@@ -65901,7 +66032,7 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
             value: round(imbalance, 3),
             limit: 1.25,
             unit: 'ratio',
-            detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+            detail: `${tokenCount(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
                 (warn ? skewAdvice(plan.model.moe.redundant_experts ?? 0) : ''),
         });
     }
@@ -65985,6 +66116,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const raisedNote = raised
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
+        // the imported command runs the engine's default: said where it fails, the flag being what to change there
+        const defaultNote = !fits && wl.memoryFractionDefaultAt !== null
+            ? `; ${importedDefaultWords(engine, flag, wl.memoryFraction, wl.memoryFractionDefaultAt)}: raise it there`
+            : '';
         const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
         out.push({
             id: 'memory.fits',
@@ -66005,7 +66140,8 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                             : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
-                raisedNote,
+                raisedNote +
+                defaultNote,
         });
     }
     else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
@@ -66017,7 +66153,9 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(c.floorCheck.need),
             limit: gib(c.floorCheck.limit),
             unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${wl.memoryFractionDefaultAt !== null
+                ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
+                : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`})`,
         });
     }
     else {
@@ -66031,7 +66169,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             limit: gib(limit),
             unit: 'GiB',
             missing: memMissing,
-            detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
+            detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits${c.floorCheck ? floorLimitWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt) : ''}` : ''}`,
         });
     }
     // What the engine can hold: concurrency sequences at their mean context against its KV cache.
@@ -66104,7 +66242,31 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
     return out;
 }
 /**
- * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * What a floor that fits is measured against: " in the 78.40 GiB vLLM could give weights and KV cache at
+ * gpu_memory_utilization 0.99, the most a deployment sets where the plan states no workload.memory_fraction
+ * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
+ */
+function floorLimitWords(f, engine, flag, defaultAt) {
+    if (defaultAt !== null)
+        return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
+    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
+    if (f.stated || !f.atDefault)
+        return limit;
+    const d = f.atDefault;
+    const atDefault = f.need > d.limit
+        ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
+        : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
+    return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+/**
+ * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
+ * imported command leaves out is the engine's default as it runs (LoadedPlan.defaulted).
+ */
+function importedDefaultWords(engine, flag, fraction, at) {
+    return `${flag} ${fraction}, ${engine}'s default, as the command at ${at} sets none`;
+}
+/**
+ * "; vLLM sets aside 69,672 tokens for it before it starts, ..." where the engine's start-up reservation of one
  * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
  */
 function reserveWords(c, maxContext, engine, maxBatchedTokens) {
@@ -66112,7 +66274,7 @@ function reserveWords(c, maxContext, engine, maxBatchedTokens) {
     if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1)
         return '';
     const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
-    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
+    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} tokens for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
 function longestWords(w, contextFrom) {
@@ -67290,7 +67452,7 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     if (loaded.plan.disaggregation)
         return verifyDisaggregatedPlan(loaded, { ...options, lineOf });
     const { plan, lines } = loaded;
-    const r = resolvePlan(plan, loaded.origins);
+    const r = resolvePlan(plan, loaded.origins, loaded.defaulted?.['workload.memory_fraction']);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
     const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
@@ -67373,6 +67535,9 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
+        // the capacity is one data-parallel rank's: the reports' capacity line says so, as the checks do
+        if (r.layout.dp > 1)
+            details.data_parallel_ranks = r.layout.dp;
         details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
         // Why the ranges are wider than validated, where they are.
         for (const why of pr.why)
@@ -67411,7 +67576,7 @@ function verifyPlanText(file, text, readReference, budget = PLAN_WORK_BUDGET) {
     return work_budget_withWorkBudget({ units: budget }, () => {
         const result = load_loadPlan(file, text, readReference);
         if (!result.ok)
-            return { file, name: file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
+            return { file, name: result.name ?? file, verdict: 'error', checks: [], metrics: null, errors: result.errors };
         return verify_verifyLoadedPlan(result.loaded);
     }, () => error(`${file}: too complex to verify: reading it and the files it imports and simulating its load need more than its work budget of ${budget.toLocaleString('en-US')} units (about one per character read or value built, 16 per simulated scheduler event); split it, import smaller files, or simulate a shorter run`));
 }
@@ -69547,6 +69712,7 @@ function serveScreenJobs() {
 
 
 
+
 function found(c) {
     return c === null ? 'none' : c.status === 'pass' ? 'found' : c.status === 'possible' ? 'possible' : 'none';
 }
@@ -69878,6 +70044,15 @@ function memoryFractionAxis(s) {
     }
     return none('none', `no memory flag from ${MIN_MEMORY_PERCENT / 100} to ${hi / 100} passes on the plan's own layout (${layoutText(own)})`);
 }
+/**
+ * The fp8 change as a plan writes it: the candidate keeps the embedding and LM head at their dtype (as
+ * the engines' fp8 quantization does), which a plan must state, since weight_dtypes.embeddings
+ * follows weight_dtype where not given.
+ */
+function fp8WeightsChange(model) {
+    const embeddings = model.weight_dtypes?.embeddings ?? model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE;
+    return isWiderThanFp8(embeddings) ? `model.weight_dtype: fp8 with weight_dtypes.embeddings: ${embeddings}` : 'model.weight_dtype: fp8';
+}
 /** Every axis; `beside`: full-verified candidates of the plan's devices outside the aggregated search (see gpuAxis). */
 function whatIf(s, planPasses, searchedTo, beside = []) {
     const model = s.base.plan.model;
@@ -69901,7 +70076,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
         ];
     }
     if (fp8WouldNarrow(model))
-        out.push(sameGpusAxis(s, 'fp8-weights', 'model.weight_dtype: fp8', { weight_dtype: 'fp8' }));
+        out.push(sameGpusAxis(s, 'fp8-weights', fp8WeightsChange(model), { weight_dtype: 'fp8' }));
     else
         out.push({
             axis: 'fp8-weights',

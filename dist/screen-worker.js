@@ -1819,7 +1819,11 @@ function resolveLayout(p) {
         ...(p.lm_head_tp !== undefined ? { lmHeadTp: p.lm_head_tp } : {}),
     };
 }
-function resolvePlan(plan, origins) {
+/**
+ * `memoryDefaultAt`: where an imported engine command that gives no memory flag is (LoadedPlan.defaulted):
+ * the engine's default is then what runs, and read as stated.
+ */
+function resolvePlan(plan, origins, memoryDefaultAt) {
     const assumptions = [];
     const assume = (name, value, source = 'default') => {
         assumptions.push({ name, value, source });
@@ -1949,6 +1953,8 @@ function resolvePlan(plan, origins) {
     let memoryFraction;
     // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
     const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
+    // the imported command's default counts only where the flag sizes the pool and the plan states none
+    const defaultAt = w.memory_fraction === undefined && w.memory_reserve === undefined && !poolFixed ? (memoryDefaultAt ?? null) : null;
     if (w.memory_fraction !== undefined)
         memoryFraction = w.memory_fraction;
     else if (w.memory_reserve !== undefined)
@@ -1961,7 +1967,8 @@ function resolvePlan(plan, origins) {
             // SGLang's default also reserves for DP attention's graphs and a speculative draft: say which applied
             const reserves = [sglangDpAttention ? `DP attention over ${dp} ranks` : '', w.speculative !== undefined ? 'the speculative draft' : ''].filter(Boolean);
             const sglangBasis = ` for this device and tp${reserves.length > 0 ? `, less its reserve for ${reserves.join(' and ')}` : ''}`;
-            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''})`);
+            const command = defaultAt !== null ? `: ${defaultAt} runs ${label} without the flag` : '';
+            assume('workload.memory_fraction', `${memoryFraction} (${label}'s ${flag} default${engine === 'sglang' ? sglangBasis : ''}${command})`);
         }
     }
     const reserve = 1 - memoryFraction;
@@ -2046,7 +2053,8 @@ function resolvePlan(plan, origins) {
         maxOutputTokens: w.max_output_tokens ?? w.output_tokens,
         engine,
         memoryFraction,
-        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined,
+        memoryFractionGiven: w.memory_fraction !== undefined || w.memory_reserve !== undefined || defaultAt !== null,
+        memoryFractionDefaultAt: defaultAt,
         reserve,
         prefixHitRate: w.prefix_cache_hit_rate ?? 0,
         speculative,
@@ -2448,19 +2456,32 @@ function memoryFigures(r, est, bound, stagesEst, stagesBound) {
     }
     let floorCheck = null;
     if (!memEst && weightsFloor !== null && hw.device) {
-        // The most any engine could give the KV cache: its budget with no activations, no overhead and the weights floor.
-        const most = deviceBudget({
-            engine: wl.engine,
-            memoryFraction: Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1)),
-            capacity: hw.device.capacity,
-            weights: weightsFloor,
-            activations: 0,
-            group: 1,
-            device: hw.device,
-            cudaGraphs: false,
-            runtimeOverride: 0,
-        });
-        floorCheck = { need: weightsFloor + kvFloor, limit: weightsFloor + Math.max(0, most.pool) };
+        // The most the engine could give weights and KV cache at a flag: its budget with no activations, no
+        // overhead and the weights floor. Its pool may be below zero (weights past the flag's share): the limit
+        // is then below the weights, which fail; never above the device (TensorRT-LLM's share of what is free).
+        const device = hw.device;
+        const limitAt = (memoryFraction) => {
+            const most = deviceBudget({
+                engine: wl.engine,
+                memoryFraction,
+                capacity: device.capacity,
+                weights: weightsFloor,
+                activations: 0,
+                group: 1,
+                device,
+                cudaGraphs: false,
+                runtimeOverride: 0,
+            });
+            return Math.min(weightsFloor + most.pool, device.capacity);
+        };
+        const fraction = Math.max(wl.memoryFraction, wl.memoryFractionGiven ? 0 : TIGHT_MEMORY_FRACTIONS.at(-1));
+        floorCheck = {
+            need: weightsFloor + kvFloor,
+            limit: limitAt(fraction),
+            fraction,
+            stated: wl.memoryFractionGiven,
+            ...(fraction !== wl.memoryFraction ? { atDefault: { fraction: wl.memoryFraction, limit: limitAt(wl.memoryFraction) } } : {}),
+        };
     }
     const sizing = memEst && maxContext !== undefined ? { conditions: cond, maxContext, sharedMax } : null;
     const kvWindow = kvCapacity !== null ? kvWindowOf(est, wl.engine, stagesEst) : null;
@@ -5791,7 +5812,9 @@ function resolvePools(loaded) {
     const make = (name) => {
         const spec = plan.disaggregation[name];
         const p = poolPlan(plan, name);
-        const r = resolvePlan(p, loaded.origins);
+        // the pool's command's default flag, else the workload's (as poolWorkload takes the workload's flag)
+        const defaulted = loaded.defaulted ?? {};
+        const r = resolvePlan(p, loaded.origins, defaulted[`disaggregation.${name}.memory_fraction`] ?? defaulted['workload.memory_fraction']);
         if (name === 'prefill' && spec.max_batched_tokens === undefined) {
             // The engine's own budget, raised to the longest prompt: a prefill worker takes several short
             // prompts per pass and never chunks one (TensorRT-LLM context servers need max_num_tokens >= the prompt).
@@ -8435,7 +8458,7 @@ function balanceChecks(plan, r, c, moeFacts, prefillPass) {
             value: round(imbalance, 3),
             limit: 1.25,
             unit: 'ratio',
-            detail: `${Math.round(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
+            detail: `${tokenCount(pairs)} token-expert picks per ${what} over ep=${layout.ep}: the busiest rank expects ${imbalance.toFixed(2)}x the mean load even with uniform routing` +
                 (warn ? skewAdvice(plan.model.moe.redundant_experts ?? 0) : ''),
         });
     }
@@ -8519,6 +8542,10 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
         const raisedNote = raised
             ? `; ${engine}'s default ${flag} ${raised.from} leaves it no room, so the figures assume ${flag} ${raised.to}: state workload.memory_fraction`
             : '';
+        // the imported command runs the engine's default: said where it fails, the flag being what to change there
+        const defaultNote = !fits && wl.memoryFractionDefaultAt !== null
+            ? `; ${importedDefaultWords(engine, flag, wl.memoryFraction, wl.memoryFractionDefaultAt)}: raise it there`
+            : '';
         const share = `${fmtGiB(tight.weights)} weights${placementWords(plan, r)}, ${fmtGiB(tight.activations)} activations, ${fmtGiB(tight.overhead)} runtime and buffers, ${fmtGiB(tight.kvOne)} KV of one sequence`;
         out.push({
             id: 'memory.fits',
@@ -8539,7 +8566,8 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
                             : '')
                     : '') +
                 (fits ? '' : `: not even one request of this length can run`) +
-                raisedNote,
+                raisedNote +
+                defaultNote,
         });
     }
     else if (c.floorCheck && c.floorCheck.need > c.floorCheck.limit) {
@@ -8551,7 +8579,9 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(c.floorCheck.need),
             limit: gib(c.floorCheck.limit),
             unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most`,
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${wl.memoryFractionDefaultAt !== null
+                ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
+                : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`})`,
         });
     }
     else {
@@ -8565,7 +8595,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             limit: gib(limit),
             unit: 'GiB',
             missing: memMissing,
-            detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits` : ''}`,
+            detail: `cannot estimate without ${memMissing.join(', ')}${memFloor !== null ? `; the lower bound ${fmtGiB(memFloor)} fits${c.floorCheck ? floorLimitWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt) : ''}` : ''}`,
         });
     }
     // What the engine can hold: concurrency sequences at their mean context against its KV cache.
@@ -8638,7 +8668,31 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
     return out;
 }
 /**
- * "; vLLM sets aside 69,672 for it before it starts, ..." where the engine's start-up reservation of one
+ * What a floor that fits is measured against: " in the 78.40 GiB vLLM could give weights and KV cache at
+ * gpu_memory_utilization 0.99, the most a deployment sets where the plan states no workload.memory_fraction
+ * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
+ */
+function floorLimitWords(f, engine, flag, defaultAt) {
+    if (defaultAt !== null)
+        return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
+    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
+    if (f.stated || !f.atDefault)
+        return limit;
+    const d = f.atDefault;
+    const atDefault = f.need > d.limit
+        ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
+        : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
+    return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+/**
+ * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
+ * imported command leaves out is the engine's default as it runs (LoadedPlan.defaulted).
+ */
+function importedDefaultWords(engine, flag, fraction, at) {
+    return `${flag} ${fraction}, ${engine}'s default, as the command at ${at} sets none`;
+}
+/**
+ * "; vLLM sets aside 69,672 tokens for it before it starts, ..." where the engine's start-up reservation of one
  * longest request (c.reservedAtMaxContext: vLLM's windows and a prefill chunk) is more than it holds; else ''.
  */
 function reserveWords(c, maxContext, engine, maxBatchedTokens) {
@@ -8646,7 +8700,7 @@ function reserveWords(c, maxContext, engine, maxBatchedTokens) {
     if (reserved === null || !c.kvBudget || !c.kvWindow || reserved - c.kvBudget.heldTokens(maxContext) < 1)
         return '';
     const layer = c.kvWindow.kind === 'chunked' ? 'a chunked-attention layer its chunk' : 'a sliding-window layer its window';
-    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
+    return `; ${engine} sets aside ${tokenCount(Math.round(reserved))} tokens for it before it starts, ${layer} and a prefill chunk of ${tokenCount(maxBatchedTokens)} tokens`;
 }
 /** Which length memory.fits sizes: the stated longest, or the typical one where no longest is given (a reviewer read "longest stated" of defaults). */
 function longestWords(w, contextFrom) {
@@ -9875,7 +9929,7 @@ function verifyLoadedPlan(loaded, options = {}) {
     if (loaded.plan.disaggregation)
         return verifyDisaggregatedPlan(loaded, { ...options, lineOf });
     const { plan, lines } = loaded;
-    const r = resolvePlan(plan, loaded.origins);
+    const r = resolvePlan(plan, loaded.origins, loaded.defaulted?.['workload.memory_fraction']);
     // The checkpoint's MTP modules are loaded only when speculative decoding runs them.
     const factsOptions = factsOptionsOf(plan);
     const estR = deriveModelFacts(plan.model, 'estimate', factsOptions);
@@ -9958,6 +10012,9 @@ function verifyLoadedPlan(loaded, options = {}) {
     if (options.details !== false) {
         const origins = Object.keys(loaded.origins).length > 0 ? { origins: { ...loaded.origins } } : {};
         const details = buildDetails(r, c, capacity, estR.assumptions, bound !== null);
+        // the capacity is one data-parallel rank's: the reports' capacity line says so, as the checks do
+        if (r.layout.dp > 1)
+            details.data_parallel_ranks = r.layout.dp;
         details.assumptions.push(...economyAssumptions(plan.hardware, loaded.origins));
         // Why the ranges are wider than validated, where they are.
         for (const why of pr.why)
