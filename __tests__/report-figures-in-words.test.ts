@@ -37,7 +37,7 @@ describe('checks with a lower limit', () => {
   it('upper limits keep theirs: expert and stage balance, memory', () => {
     expect(cells(capacity('decode.layout.expert_balance', 1.14, 1.25))).toEqual({ target: '≤ 125%', margin: '8.8% headroom' });
     expect(cells(capacity('layout.stage_balance', 1.1, 1.05, 'warn'))).toEqual({ target: '≤ 105%', margin: '4.8% short' });
-    expect(cells(capacity('memory.fits', 37.6, 129.5))).toEqual({ target: '≤ 129.5 GiB usable', margin: '71% headroom' });
+    expect(cells(capacity('memory.fits', 37.6, 129.5))).toEqual({ target: '≤ 129.5 GiB usable', margin: '71% headroom for one longest request' });
   });
 });
 

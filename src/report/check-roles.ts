@@ -124,7 +124,10 @@ export function targetText(check: Check, f: CheckFigures): string {
 export function marginText(check: Check, f: CheckFigures): string {
   if (f.margin === null) return '';
   const role = checkRole(check);
-  if (f.margin >= 0) return `${percent(f.margin)} headroom`;
+  // memory.fits judges one request of the longest length, not the device's free memory (the engine
+  // fills its KV pool whatever the load): its headroom says whose it is
+  const whose = check.id.endsWith('memory.fits') ? ' for one longest request' : '';
+  if (f.margin >= 0) return `${percent(f.margin)} headroom${whose}`;
   // how many times off: the target over ours (or the reverse), whichever exceeds 1
   const factor = f.ours !== null && f.target !== null && f.ours > 0 && f.target > 0 ? Math.max(f.ours / f.target, f.target / f.ours) : null;
   const word = role === 'claim' ? 'beyond' : 'short';
