@@ -21,6 +21,16 @@ import { readPlanFile } from './verify-files.js';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE } from './verify-command.js';
 
 const DEFAULT_TOP = DEFAULT_SUGGEST_OPTIONS.top;
+/**
+ * The search's time limit by default, in seconds: a plan of a few hundred devices searches in seconds,
+ * one of thousands of devices (or millions of requests) may take many minutes; a command run by hand
+ * should answer within about a minute and say how far it got.
+ */
+export const DEFAULT_TIME_LIMIT_S = 60;
+/** The longest limit --time-limit takes (a day); 0 means none. */
+const MAX_TIME_LIMIT_S = 86_400;
+/** A search the time limit stopped before any layout was found to pass: not "none passes", which only a whole search can say. */
+export const EXIT_STOPPED = 3;
 /** The search enumerates every count up to --max-gpus: past this it would take minutes. */
 const MAX_GPUS_LIMIT = MAX_SEARCH_GPUS;
 
@@ -39,6 +49,7 @@ export const suggestOptions: OptionSpec = {
   'allow-cross-node-tp': { type: 'boolean' },
   'allow-cp': { type: 'boolean' },
   'any-gpu-count': { type: 'boolean' },
+  'time-limit': { type: 'string' },
 };
 
 export const suggestUsage = `Usage: parallel-plan-check suggest <plan> [options]
@@ -58,9 +69,13 @@ Options:
       --allow-cross-node-tp         let tensor parallelism span nodes
       --allow-cp                    search context parallelism for short contexts too
       --any-gpu-count               past one node, search every count, not only whole nodes
+      --time-limit SECONDS          stop the search after SECONDS and say how far it got
+                                    (default: ${DEFAULT_TIME_LIMIT_S}; 0: no limit)
   -h, --help                        show this help
 
-Exit status: 0 some layout passes, 1 none does, 2 a usage error or a file that is not a valid plan.
+Exit status: 0 some layout passes (the plan's own, or one found before any time limit), 1 none
+does (the whole search ran), 2 a usage error or a file that is not a valid plan, 3 the time limit
+stopped the search before any layout was found to pass.
 `;
 
 function positiveInt(name: string, value: string | boolean | undefined, max: number): number | string | undefined {
@@ -68,6 +83,15 @@ function positiveInt(name: string, value: string | boolean | undefined, max: num
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > max) return `--${name} must be a whole number from 1 to ${max}, not '${String(value)}'`;
   return n;
+}
+
+/** --time-limit in ms: seconds from 0 (none: undefined) to MAX_TIME_LIMIT_S, fractions allowed; a string is the usage error. */
+function timeLimitMs(value: string | boolean | undefined): number | undefined | string {
+  if (value === undefined) return DEFAULT_TIME_LIMIT_S * 1000;
+  const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n > MAX_TIME_LIMIT_S)
+    return `--time-limit must be a number of seconds from 0 (no limit) to ${MAX_TIME_LIMIT_S}, not '${String(value)}'`;
+  return n === 0 ? undefined : n * 1000;
 }
 
 export function runSuggest(values: OptionValues, positionals: string[], io: CliIo): number {
@@ -84,6 +108,8 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
   if (typeof top === 'string') return usage(top);
   const maxGpus = positiveInt('max-gpus', values['max-gpus'], MAX_GPUS_LIMIT);
   if (typeof maxGpus === 'string') return usage(maxGpus);
+  const timeLimit = timeLimitMs(values['time-limit']);
+  if (typeof timeLimit === 'string') return usage(timeLimit);
   if (positionals.length !== 1) return usage(positionals.length === 0 ? 'give one plan file' : `give one plan file, not ${positionals.length}`);
 
   const file = positionals[0]!;
@@ -107,6 +133,7 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
       allowCrossNodeTp: values['allow-cross-node-tp'] === true,
       allowCp: values['allow-cp'] === true,
       anyGpuCount: values['any-gpu-count'] === true,
+      ...(timeLimit !== undefined ? { timeLimitMs: timeLimit } : {}),
     },
     verdict,
   );
@@ -118,5 +145,6 @@ export function runSuggest(values: OptionValues, positionals: string[], io: CliI
       return usage(`cannot write ${values.output} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
   } else io.stdout(text);
-  return somethingPasses(result) ? EXIT_OK : EXIT_FAIL;
+  if (somethingPasses(result)) return EXIT_OK;
+  return result.search.stopped ? EXIT_STOPPED : EXIT_FAIL;
 }

@@ -21,7 +21,10 @@ import {
   planVerdictText,
   rankedKind,
   requiredText,
+  screenStopped,
+  searchedClause,
   searchSummary,
+  stoppedText,
   variationText,
 } from '../suggest/words.js';
 import { escapeCell, escapeHtml, escapeMarkdown, escapeName } from './escape.js';
@@ -100,11 +103,15 @@ function planLine(r: SuggestResult): string {
 function topHeading(r: SuggestResult): string {
   const kind = rankedKind(r);
   const also = escapeMarkdown(disaggPassClause(r));
-  if (r.top.length === 0) return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}.`;
+  // a search the time limit stopped speaks only of the layouts it searched
+  const range = screenStopped(r) ? 'searched before the time limit' : `of 1 to ${countOf(r.search.gpus_to, 'device')}`;
+  if (r.top.length === 0 && r.search.stopped) return 'No layout verified in full before the time limit: none listed.';
+  if (r.top.length === 0) return `No ${kind} ${range} passes${also}.`;
   const status = r.top[0]!.status;
   if (status === 'pass') return `${escapeMarkdown(passingHeading(kind, r.top))}, by ${OBJECTIVE_TEXT[r.objective]}:`;
-  if (status === 'possible') return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
-  return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
+  if (status === 'possible')
+    return `No ${kind}${escapeMarkdown(searchedClause(r))} passes on the estimates${also}; these are the best the physical bounds leave open:`;
+  return `No ${kind} ${range} passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
@@ -126,11 +133,14 @@ export function renderAlternativesMarkdown(r: SuggestResult, options: Alternativ
 /** `suggest --format markdown`: the whole search result. */
 export function renderSuggestMarkdown(r: SuggestResult): string {
   const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
-  const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
+  const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`];
+  const stopped = stoppedText(r);
+  if (stopped) parts.push(`> ⏱️ ${escapeMarkdown(stopped)} Run again with a longer \`--time-limit\` (0: none).`);
+  parts.push(planLine(r), ...impossibleLines(r), topHeading(r));
   if (r.top.length > 0) parts.push(layoutsTable(r.top, r.plan, r.objective));
   const disaggregated = disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
   if (disaggregated) parts.push('#### Disaggregated prefill and decode', disaggregated);
-  parts.push('#### What would make it pass', whatIfTable(r));
+  parts.push('#### What would make it pass', r.search.stopped?.not_finished.includes('what-if') ? 'Not finished before the time limit.' : whatIfTable(r));
   for (const n of r.notes) parts.push(`> ${escapeMarkdown(n)}`);
   return `${parts.join('\n\n')}\n`;
 }

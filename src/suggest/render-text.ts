@@ -18,7 +18,9 @@ import {
   planVerdictText,
   rankedKind,
   requiredText,
+  searchedClause,
   searchSummary,
+  stoppedText,
   variationText,
 } from './words.js';
 import { disaggregatedTextLines } from './render-disagg.js';
@@ -39,6 +41,8 @@ export function renderSuggestText(r: SuggestResult): string {
   const out: string[] = [];
   out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
   out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+  const stopped = stoppedText(r);
+  if (stopped) out.push(`${stopped} Run again with a longer --time-limit (0: none).`);
   out.push('');
   out.push(`The plan's own layout (${variationText(r.plan.variation, r.plan.placement)}) ${planVerdictText(r)}`);
   out.push(`  ${figuresLine(r.plan)}`);
@@ -70,10 +74,10 @@ export function renderSuggestText(r: SuggestResult): string {
   }
 
   out.push('');
-  if (r.top.length === 0) out.push('No layout in the search.');
+  if (r.top.length === 0) out.push(r.search.stopped ? 'No layout verified in full before the time limit: none listed.' : 'No layout in the search.');
   else {
     const status = r.top[0]!.status;
-    const kind = rankedKind(r);
+    const kind = `${rankedKind(r)}${searchedClause(r)}`;
     const label =
       status === 'pass'
         ? passingHeading(kind, r.top)
@@ -97,6 +101,7 @@ export function renderSuggestText(r: SuggestResult): string {
 
   out.push('');
   out.push('What would make it pass:');
+  if (r.search.stopped?.not_finished.includes('what-if')) out.push('  not finished before the time limit');
   for (const a of r.what_if) {
     const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
     out.push(`  ${a.axis.padEnd(16)}${mark.padEnd(6)}${a.change}: ${a.detail}`);

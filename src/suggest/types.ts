@@ -175,6 +175,25 @@ export interface SuggestOptions {
   allowCp: boolean;
   /** search every device count, not only whole nodes beyond one node */
   anyGpuCount: boolean;
+  /** stop the search after this many ms and say so (search.stopped); absent: no limit. The plan's own
+   *  layout is verified whatever the limit */
+  timeLimitMs?: number;
+}
+
+/** The parts of the search, in the order they run. */
+export type SearchPart = 'layouts' | 'ranking' | 'disaggregated' | 'bounds' | 'what-if';
+
+/** Why a search stopped before its end: what it holds covers only what was searched before. */
+export interface SearchStop {
+  reason: 'time-limit';
+  /** the limit, in seconds */
+  limit_s: number;
+  /** the part it was in when the limit passed */
+  during: SearchPart;
+  /** that part and every later one: their results are partial (the part it stopped in) or absent */
+  not_finished: SearchPart[];
+  /** device counts in the range (gpus_from to gpus_to) that were not screened: gpu_counts counts those that were */
+  gpu_counts_left: number;
 }
 
 export interface SuggestResult {
@@ -203,6 +222,9 @@ export interface SuggestResult {
     passing_with_warnings?: number;
     /** the layouts that the list's ranking verified again in full, as that verification judged them */
     verified_in_full: VerifiedInFull;
+    /** present when the search stopped before its end (the time limit): every count and list covers only
+     *  the layouts searched before it, and the parts not finished are partial or empty */
+    stopped?: SearchStop;
   };
   what_if: AxisSuggestion[];
   impossible: Impossibility[];

@@ -5,7 +5,17 @@ import { layoutWithKeys } from './candidate.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
 import type { LayoutChoice } from './rules.js';
-import type { Candidate, CarriedPlacement, DisaggChoice, Objective, PercentileFigure, RequirementMargin, SuggestResult, Variation } from './types.js';
+import type {
+  Candidate,
+  CarriedPlacement,
+  DisaggChoice,
+  Objective,
+  PercentileFigure,
+  RequirementMargin,
+  SearchPart,
+  SuggestResult,
+  Variation,
+} from './types.js';
 import { metricLabel } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
 
@@ -300,7 +310,10 @@ function inFullText(s: SuggestResult['search']): string {
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>, dash = '-'): string {
   const s = r.search;
-  const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
+  const counts =
+    s.stopped && s.stopped.gpu_counts_left > 0
+      ? `${s.gpu_counts} of ${countOf(s.gpu_counts + s.stopped.gpu_counts_left, 'device count')} (${s.gpus_from}${dash}${s.gpus_to}) before the time limit`
+      : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
   const aggregated = `${countOf(s.layouts, rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
@@ -338,4 +351,34 @@ export function variationText(v: Variation, placement?: CarriedPlacement): strin
 
 export function requiredText(id: string, value: number, unit: string): string {
   return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+}
+
+/** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */
+const SEARCH_PART_TEXT: Record<SearchPart, { doing: string; name: string }> = {
+  layouts: { doing: 'screening the layouts of each device count', name: 'the layout screen' },
+  ranking: { doing: 'verifying the listed layouts in full', name: 'the full verification of the list' },
+  disaggregated: { doing: 'searching disaggregated layouts', name: 'the disaggregated search' },
+  bounds: { doing: 'working out what no layout reaches', name: 'what no layout reaches' },
+  'what-if': { doing: 'trying what would make the plan pass', name: 'what would make it pass' },
+};
+
+/**
+ * A search the time limit stopped, in words ('' for one that ran to its end): it is not complete,
+ * what it covers and which parts it did not finish, so that no partial answer reads as a whole one.
+ */
+export function stoppedText(r: Pick<SuggestResult, 'search'>): string {
+  const st = r.search.stopped;
+  if (!st) return '';
+  const parts = st.not_finished.map((p) => SEARCH_PART_TEXT[p].name).join(', ');
+  return `The search stopped at its time limit (${st.limit_s} s) while ${SEARCH_PART_TEXT[st.during].doing}: it is not complete. Every count and list covers only the layouts searched before the limit; not finished: ${parts}.`;
+}
+
+/** Whether the time limit stopped the layout screen: the aggregated counts and list then cover only the layouts screened. */
+export function screenStopped(r: Pick<SuggestResult, 'search'>): boolean {
+  return r.search.stopped?.not_finished.includes('layouts') ?? false;
+}
+
+/** ' searched before the time limit' after "No layout" when the limit stopped the layout screen ('' otherwise). */
+export function searchedClause(r: Pick<SuggestResult, 'search'>): string {
+  return screenStopped(r) ? ' searched before the time limit' : '';
 }
