@@ -1,7 +1,8 @@
 // A steady closed loop of equal requests is read as a fixed-length sweep whose clients stay in step
-// (their prompts queue together): where a plan judges a TTFT, the text report and the comment say
-// so beside the figures (before: only in the JSON's assumptions, while a 5% spread of lengths moved
-// the TTFT 3 to 6 times and flipped a verdict; a new user's review).
+// (their prompts arrive together, as one wave; whether they queue is the engine's): where a plan
+// judges a TTFT, the text report and the comment say so beside the figures (before: only in the
+// JSON's assumptions, while a 5% spread of lengths moved the TTFT 3 to 6 times and flipped a
+// verdict; a new user's review).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyLoadedPlan } from '../src/core/verify.js';
@@ -11,7 +12,8 @@ import { load } from './core-helpers.js';
 
 const example = readFileSync('examples/llama-3.1-8b-1xh100.plan.yaml', 'utf8');
 const report = (yaml: string) => verifyLoadedPlan(load(yaml, 'llama.plan.yaml'));
-const NOTE = /TTFT under load assumes every request has 1024 prompt and 256 output tokens: the clients stay in step/;
+const NOTE =
+  /TTFT under load assumes every request has 1024 prompt and 256 output tokens: the clients stay in step and their prompts arrive together, as one wave \(a fixed-length sweep\)/;
 
 describe('the lockstep assumption beside a judged TTFT', () => {
   it('is said in the text and the markdown of a steady loop with a TTFT requirement', () => {
