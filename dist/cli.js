@@ -37928,11 +37928,13 @@ function verify_verifyLoadedPlan(loaded, options = {}) {
         for (const why of pr.why)
             details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
         // A steady closed loop of equal requests stays in step: every client's next prompt arrives with
-        // the others', so TTFT is a wave's queue, as in a fixed-length benchmark sweep.
+        // the others', as one wave, as in a fixed-length benchmark sweep. Whether the wave queues depends on
+        // the engine (TensorRT-LLM's mixed batches take a whole wave in one iteration when it fits
+        // max_num_tokens): the words say only that the prompts arrive together.
         if (c.load?.kind === 'closed' && !wl.benchmark && (wl.concurrency ?? 1) > 1) {
             details.assumptions.push({
                 name: 'workload lengths',
-                value: `every request has ${wl.inputTokens} prompt and ${wl.outputTokens} output tokens: the clients stay in step and their prompts queue together (a fixed-length sweep); declare workload.benchmark with length ranges for a mix`,
+                value: `every request has ${wl.inputTokens} prompt and ${wl.outputTokens} output tokens: the clients stay in step and their prompts arrive together, as one wave (a fixed-length sweep); declare workload.benchmark with length ranges for a mix`,
                 source: 'method',
             });
         }
@@ -39150,7 +39152,9 @@ function inFullText(s) {
 /** What was searched and how much of it passes, both kinds: "11 device counts (1-32), 269 aggregated layouts: 0 pass, ...; 3 disaggregated mixes ...". */
 function searchSummary(r, dash = '-') {
     const s = r.search;
-    const counts = `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
+    const counts = s.stopped && s.stopped.gpu_counts_left > 0
+        ? `${s.gpu_counts} of ${countOf(s.gpu_counts + s.stopped.gpu_counts_left, 'device count')} (${s.gpus_from}${dash}${s.gpus_to}) before the time limit`
+        : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
     const aggregated = `${countOf(s.layouts, rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
     const d = r.disaggregated;
     if (!d || d.verified === 0)
@@ -39190,6 +39194,33 @@ function variationText(v, placement) {
 }
 function requiredText(id, value, unit) {
     return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+}
+/** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */
+const SEARCH_PART_TEXT = {
+    layouts: { doing: 'screening the layouts of each device count', name: 'the layout screen' },
+    ranking: { doing: 'verifying the listed layouts in full', name: 'the full verification of the list' },
+    disaggregated: { doing: 'searching disaggregated layouts', name: 'the disaggregated search' },
+    bounds: { doing: 'working out what no layout reaches', name: 'what no layout reaches' },
+    'what-if': { doing: 'trying what would make the plan pass', name: 'what would make it pass' },
+};
+/**
+ * A search the time limit stopped, in words ('' for one that ran to its end): it is not complete,
+ * what it covers and which parts it did not finish, so that no partial answer reads as a whole one.
+ */
+function stoppedText(r) {
+    const st = r.search.stopped;
+    if (!st)
+        return '';
+    const parts = st.not_finished.map((p) => SEARCH_PART_TEXT[p].name).join(', ');
+    return `The search stopped at its time limit (${st.limit_s} s) while ${SEARCH_PART_TEXT[st.during].doing}: it is not complete. Every count and list covers only the layouts searched before the limit; not finished: ${parts}.`;
+}
+/** Whether the time limit stopped the layout screen: the aggregated counts and list then cover only the layouts screened. */
+function screenStopped(r) {
+    return r.search.stopped?.not_finished.includes('layouts') ?? false;
+}
+/** ' searched before the time limit' after "No layout" when the limit stopped the layout screen ('' otherwise). */
+function searchedClause(r) {
+    return screenStopped(r) ? ' searched before the time limit' : '';
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/render-disagg.ts
@@ -39327,14 +39358,18 @@ function planLine(r) {
 function topHeading(r) {
     const kind = rankedKind(r);
     const also = escape_escapeMarkdown(disaggPassClause(r));
+    // a search the time limit stopped speaks only of the layouts it searched
+    const range = screenStopped(r) ? 'searched before the time limit' : `of 1 to ${countOf(r.search.gpus_to, 'device')}`;
+    if (r.top.length === 0 && r.search.stopped)
+        return 'No layout verified in full before the time limit: none listed.';
     if (r.top.length === 0)
-        return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}.`;
+        return `No ${kind} ${range} passes${also}.`;
     const status = r.top[0].status;
     if (status === 'pass')
         return `${escape_escapeMarkdown(passingHeading(kind, r.top))}, by ${OBJECTIVE_TEXT[r.objective]}:`;
     if (status === 'possible')
-        return `No ${kind} passes on the estimates${also}; these are the best the physical bounds leave open:`;
-    return `No ${kind} of 1 to ${countOf(r.search.gpus_to, 'device')} passes${also}; the closest (smallest shortfall on their worst requirement):`;
+        return `No ${kind}${escape_escapeMarkdown(searchedClause(r))} passes on the estimates${also}; these are the best the physical bounds leave open:`;
+    return `No ${kind} ${range} passes${also}; the closest (smallest shortfall on their worst requirement):`;
 }
 /** The folded "Alternatives for <plan>" section, placed at the end of that plan's section of the report. */
 function renderAlternativesMarkdown(r, options = {}) {
@@ -39356,13 +39391,17 @@ function renderAlternativesMarkdown(r, options = {}) {
 /** `suggest --format markdown`: the whole search result. */
 function renderSuggestMarkdown(r) {
     const title = `### Suggestions for ${escapeName(r.name)}${r.name !== r.file ? ` (${escapeName(r.file)})` : ''}`;
-    const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`, planLine(r), ...impossibleLines(r), topHeading(r)];
+    const parts = [title, `Plan verdict: **${r.plan_verdict}**. Searched ${searchSummary(r, '–')}.`];
+    const stopped = stoppedText(r);
+    if (stopped)
+        parts.push(`> ⏱️ ${escape_escapeMarkdown(stopped)} Run again with a longer \`--time-limit\` (0: none).`);
+    parts.push(planLine(r), ...impossibleLines(r), topHeading(r));
     if (r.top.length > 0)
         parts.push(layoutsTable(r.top, r.plan, r.objective));
     const disaggregated = render_disagg_disaggregatedMarkdown(r, r.disaggregated?.top.length ?? 0);
     if (disaggregated)
         parts.push('#### Disaggregated prefill and decode', disaggregated);
-    parts.push('#### What would make it pass', whatIfTable(r));
+    parts.push('#### What would make it pass', r.search.stopped?.not_finished.includes('what-if') ? 'Not finished before the time limit.' : whatIfTable(r));
     for (const n of r.notes)
         parts.push(`> ${escape_escapeMarkdown(n)}`);
     return `${parts.join('\n\n')}\n`;
@@ -39887,8 +39926,11 @@ function check_roles_marginText(check, f) {
     if (f.margin === null)
         return '';
     const role = checkRole(check);
+    // memory.fits judges one request of the longest length, not the device's free memory (the engine
+    // fills its KV pool whatever the load): its headroom says whose it is
+    const whose = check.id.endsWith('memory.fits') ? ' for one longest request' : '';
     if (f.margin >= 0)
-        return `${percent(f.margin)} headroom`;
+        return `${percent(f.margin)} headroom${whose}`;
     // how many times off: the target over ours (or the reverse), whichever exceeds 1
     const factor = f.ours !== null && f.target !== null && f.ours > 0 && f.target > 0 ? Math.max(f.ours / f.target, f.target / f.ours) : null;
     const word = role === 'claim' ? 'beyond' : 'short';
@@ -42277,6 +42319,7 @@ function whatIf(s, planPasses, searchedTo, beside = []) {
 
 
 
+
 /**
  * Neighbours in the list whose order the ranges cannot tell apart: each one's estimate lies inside
  * the other's range (issue 13: say so rather than rank on noise).
@@ -42308,13 +42351,36 @@ function tallyInFull(full) {
         possible: full.filter((c) => c.status === 'possible').length,
     };
 }
+const PARTS = ['layouts', 'ranking', 'disaggregated', 'bounds', 'what-if'];
 function search_suggest(base, options, planVerdict) {
     const s = new layout_search_LayoutSearch(base, options);
+    // The time limit (the command line's; the action sets its own deadline around the whole search): each
+    // part runs under it; once it passes, the part it stopped keeps what it had and the later parts do not run.
+    const deadline = options.timeLimitMs !== undefined ? Date.now() + options.timeLimitMs : undefined;
+    // The plan's own layout is verified whatever the limit (what `verify` itself costs): every answer compares with it.
+    const plan = s.asWritten();
+    let stoppedDuring;
+    const part = (name, work, stopped) => {
+        if (stoppedDuring !== undefined)
+            return stopped();
+        if (deadline === undefined)
+            return work();
+        return work_budget_withWorkBudget({ deadline }, work, () => {
+            stoppedDuring = name;
+            return stopped();
+        });
+    };
     const wanted = Math.max(s.planGpus, options.maxGpus ?? s.planGpus);
     const to = Math.min(wanted, MAX_SEARCH_GPUS);
-    const counts = s.counts(1, to);
-    // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
-    screenCounts(s, counts);
+    const planned = s.counts(1, to);
+    part('layouts', () => {
+        // every count's layouts screened, on spare cores too (screen-threads.ts): the same candidates
+        screenCounts(s, planned);
+        for (const n of planned)
+            s.at(n);
+    }, () => undefined);
+    // a search the time limit stopped holds the device counts screened whole before it
+    const counts = planned.filter((n) => s.has(n));
     const all = counts.flatMap((n) => s.at(n));
     // The listed layouts were screened on a short simulation: verified again in full, then ranked on those
     // figures. The counts and the pool the list is drawn from follow the full verification where it was done:
@@ -42322,11 +42388,11 @@ function search_suggest(base, options, planVerdict) {
     // list is drawn again from the layouts that still pass (or, none passing, stay open).
     const confirmed = new Map();
     const statusOf = (c) => confirmed.get(c)?.status ?? c.status;
-    let passingCount;
-    let possibleCount;
-    let ranked;
-    let order;
-    for (;;) {
+    let passingCount = 0;
+    let possibleCount = 0;
+    let ranked = [];
+    let order = compareCandidates(options.objective);
+    const draw = () => {
         const passing = all.filter((c) => statusOf(c) === 'pass');
         const possible = all.filter((c) => statusOf(c) === 'possible');
         passingCount = passing.length;
@@ -42334,43 +42400,66 @@ function search_suggest(base, options, planVerdict) {
         // nothing passes or stays open: show the layouts closest to passing instead
         order = passing.length > 0 || possible.length > 0 ? compareCandidates(options.objective) : compareByShortfall(options.objective);
         ranked = (passing.length > 0 ? passing : possible.length > 0 ? possible : all).slice().sort(order);
-        const fresh = ranked.slice(0, options.top).filter((c) => !confirmed.has(c));
-        for (const c of fresh)
-            confirmed.set(c, s.confirm(c));
-        if (fresh.every((c) => confirmed.get(c).status === c.status))
-            break;
-    }
+    };
+    part('ranking', () => {
+        for (;;) {
+            draw();
+            const fresh = ranked.slice(0, options.top).filter((c) => !confirmed.has(c));
+            for (const c of fresh)
+                confirmed.set(c, s.confirm(c));
+            if (fresh.every((c) => confirmed.get(c).status === c.status))
+                break;
+        }
+    }, 
+    // stopped: drawn again on what was verified in full, and only those listed (a screened figure is not verify's)
+    draw);
     // The counts rest on the short screen, which verifies no layout in full: each says whether verify
     // would still warn (as the disaggregated count does), and the summary says what the full runs found.
     const judged = (c) => confirmed.get(c) ?? c;
     const warned = all.filter((c) => statusOf(c) === 'pass' && hasWarnings(judged(c))).length;
     const top = ranked
         .slice(0, options.top)
+        .filter((c) => confirmed.has(c))
         .map((c) => confirmed.get(c))
         .sort(order);
-    const plan = s.asWritten();
     // Disaggregated layouts of the same devices beside the aggregated ones (disagg-search.ts).
-    // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
-    const screenedBest = s.bestAt(s.planGpus);
-    const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
-    const disaggregated = searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
+    const disaggregated = part('disaggregated', () => {
+        // the best aggregated layout of the plan's devices, screened like the rest: verified again in full to be compared
+        const screenedBest = s.bestAt(s.planGpus);
+        const bestAggregated = screenedBest ? s.confirm(screenedBest) : null;
+        return searchDisaggregated(base, s.planGpus, options.objective, (g) => s.ruleOptions(g, {}), bestAggregated);
+    }, () => undefined);
     // What the aggregated search does not hold, on the plan's devices: a disaggregated plan's own pools
     // and the disaggregated mixes. Every answer about those devices weighs them too.
-    const beside = [...(s.ownLayout ? [] : [plan]), ...disaggregated.top];
-    const impossible = impossibilities(s, plan, beside);
-    const unmet = shortfalls(s, plan, impossible, [plan, ...beside]);
-    const what = whatIf(s, plan.status === 'pass', to, beside);
+    const beside = [...(s.ownLayout ? [] : [plan]), ...(disaggregated?.top ?? [])];
+    const { impossible, unmet } = part('bounds', () => {
+        const impossible = impossibilities(s, plan, beside);
+        return { impossible, unmet: shortfalls(s, plan, impossible, [plan, ...beside]) };
+    }, () => ({ impossible: [], unmet: [] }));
+    const what = part('what-if', () => whatIf(s, plan.status === 'pass', to, beside), () => []);
+    const stopped = stoppedDuring === undefined
+        ? undefined
+        : {
+            reason: 'time-limit',
+            limit_s: options.timeLimitMs / 1000,
+            during: stoppedDuring,
+            not_finished: PARTS.slice(PARTS.indexOf(stoppedDuring)),
+            gpu_counts_left: planned.length - counts.length,
+        };
     const notes = [];
     if (to < wanted)
         notes.push(`the ranked search stops at ${MAX_SEARCH_GPUS} devices (asked: ${wanted})`);
     const kind = rankedKind({ disaggregated });
     const disaggPass = disaggPassClause({ disaggregated });
-    if (passingCount === 0 && possibleCount === 0 && ranked.length > 0)
-        notes.push(`no ${kind} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
+    // a search the time limit stopped says which layouts it speaks of: a partial search is not a complete one
+    const searched = stopped?.not_finished.includes('layouts') ? ' of those searched before the time limit' : '';
+    if (passingCount === 0 && possibleCount === 0 && top.length > 0)
+        notes.push(`no ${kind}${searched} passes${disaggPass}; the list shows the ${kind}s closest to passing (smallest shortfall on their worst requirement)`);
     if (passingCount === 0 && possibleCount > 0)
-        notes.push(`no ${kind} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
+        notes.push(`no ${kind}${searched} passes on the estimates${disaggPass}; the list shows ${kind}s the physical bounds do not rule out, ranked by their bounds`);
     notes.push(...unreliableOrder(top, options.objective));
-    notes.push(...disaggNotes(disaggregated, plan));
+    if (disaggregated)
+        notes.push(...disaggNotes(disaggregated, plan));
     return {
         disaggregated,
         file: base.file,
@@ -42390,6 +42479,7 @@ function search_suggest(base, options, planVerdict) {
             possible: possibleCount,
             ...(warned > 0 ? { passing_with_warnings: warned } : {}),
             verified_in_full: tallyInFull([...confirmed.values()]),
+            ...(stopped ? { stopped } : {}),
         },
         what_if: what,
         impossible,
@@ -42418,6 +42508,9 @@ function renderSuggestText(r) {
     const out = [];
     out.push(`${r.file}${r.name !== r.file ? ` (${r.name})` : ''}: plan verdict ${r.plan_verdict.toUpperCase()}`);
     out.push(`Searched ${searchSummary(r)}. Objective: ${OBJECTIVE_TEXT[r.objective]}.`);
+    const stopped = stoppedText(r);
+    if (stopped)
+        out.push(`${stopped} Run again with a longer --time-limit (0: none).`);
     out.push('');
     out.push(`The plan's own layout (${variationText(r.plan.variation, r.plan.placement)}) ${planVerdictText(r)}`);
     out.push(`  ${figuresLine(r.plan)}`);
@@ -42441,10 +42534,10 @@ function renderSuggestText(r) {
     }
     out.push('');
     if (r.top.length === 0)
-        out.push('No layout in the search.');
+        out.push(r.search.stopped ? 'No layout verified in full before the time limit: none listed.' : 'No layout in the search.');
     else {
         const status = r.top[0].status;
-        const kind = rankedKind(r);
+        const kind = `${rankedKind(r)}${searchedClause(r)}`;
         const label = status === 'pass'
             ? passingHeading(kind, r.top)
             : status === 'possible'
@@ -42467,6 +42560,8 @@ function renderSuggestText(r) {
     out.push(...disaggregatedTextLines(r));
     out.push('');
     out.push('What would make it pass:');
+    if (r.search.stopped?.not_finished.includes('what-if'))
+        out.push('  not finished before the time limit');
     for (const a of r.what_if) {
         const mark = a.outcome === 'found' ? 'yes' : a.outcome === 'possible' ? 'maybe' : a.outcome === 'none' ? 'no' : 'n/a';
         out.push(`  ${a.axis.padEnd(16)}${mark.padEnd(6)}${a.change}: ${a.detail}`);
@@ -43873,6 +43968,14 @@ function runVerify(values, positionals, io) {
 
 
 const DEFAULT_TOP = DEFAULT_SUGGEST_OPTIONS.top;
+/**
+ * The search's time limit by default, in seconds: a plan of a few hundred devices searches in seconds,
+ * one of thousands of devices (or millions of requests) may take many minutes; a command run by hand
+ * should answer within about a minute and say how far it got.
+ */
+const DEFAULT_TIME_LIMIT_S = 60;
+/** The longest limit --time-limit takes (a day); 0 means none. */
+const MAX_TIME_LIMIT_S = 86_400;
 /** The search enumerates every count up to --max-gpus: past this it would take minutes. */
 const MAX_GPUS_LIMIT = MAX_SEARCH_GPUS;
 const suggest_command_RENDERERS = {
@@ -43889,6 +43992,7 @@ const suggestOptions = {
     'allow-cross-node-tp': { type: 'boolean' },
     'allow-cp': { type: 'boolean' },
     'any-gpu-count': { type: 'boolean' },
+    'time-limit': { type: 'string' },
 };
 const suggestUsage = `Usage: parallel-plan-check suggest <plan> [options]
 
@@ -43907,9 +44011,13 @@ Options:
       --allow-cross-node-tp         let tensor parallelism span nodes
       --allow-cp                    search context parallelism for short contexts too
       --any-gpu-count               past one node, search every count, not only whole nodes
+      --time-limit SECONDS          stop the search after SECONDS and say how far it got
+                                    (default: ${DEFAULT_TIME_LIMIT_S}; 0: no limit)
   -h, --help                        show this help
 
-Exit status: 0 some layout passes, 1 none does, 2 a usage error or a file that is not a valid plan.
+Exit status: 0 some layout passes (the plan's own, or one found before any time limit), 1 none
+does among the layouts searched (the output says when the time limit stopped the search), 2 a
+usage error or a file that is not a valid plan.
 `;
 function positiveInt(name, value, max) {
     if (value === undefined)
@@ -43918,6 +44026,15 @@ function positiveInt(name, value, max) {
     if (!Number.isSafeInteger(n) || n < 1 || n > max)
         return `--${name} must be a whole number from 1 to ${max}, not '${String(value)}'`;
     return n;
+}
+/** --time-limit in ms: seconds from 0 (none: undefined) to MAX_TIME_LIMIT_S, fractions allowed; a string is the usage error. */
+function timeLimitMs(value) {
+    if (value === undefined)
+        return DEFAULT_TIME_LIMIT_S * 1000;
+    const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isFinite(n) || n > MAX_TIME_LIMIT_S)
+        return `--time-limit must be a number of seconds from 0 (no limit) to ${MAX_TIME_LIMIT_S}, not '${String(value)}'`;
+    return n === 0 ? undefined : n * 1000;
 }
 function runSuggest(values, positionals, io) {
     const usage = (message) => {
@@ -43937,6 +44054,9 @@ function runSuggest(values, positionals, io) {
     const maxGpus = positiveInt('max-gpus', values['max-gpus'], MAX_GPUS_LIMIT);
     if (typeof maxGpus === 'string')
         return usage(maxGpus);
+    const timeLimit = timeLimitMs(values['time-limit']);
+    if (typeof timeLimit === 'string')
+        return usage(timeLimit);
     if (positionals.length !== 1)
         return usage(positionals.length === 0 ? 'give one plan file' : `give one plan file, not ${positionals.length}`);
     const file = positionals[0];
@@ -43959,6 +44079,7 @@ function runSuggest(values, positionals, io) {
         allowCrossNodeTp: values['allow-cross-node-tp'] === true,
         allowCp: values['allow-cp'] === true,
         anyGpuCount: values['any-gpu-count'] === true,
+        ...(timeLimit !== undefined ? { timeLimitMs: timeLimit } : {}),
     }, verdict);
     const text = render(result);
     if (typeof values.output === 'string') {
@@ -43971,7 +44092,11 @@ function runSuggest(values, positionals, io) {
     }
     else
         io.stdout(text);
-    return somethingPasses(result) ? EXIT_OK : EXIT_FAIL;
+    if (somethingPasses(result))
+        return EXIT_OK;
+    // The contract's exit statuses are 0, 1 and 2: a search the limit stopped with nothing found to pass
+    // exits 1 like one that found none, and its output says it stopped (search.stopped)
+    return EXIT_FAIL;
 }
 
 ;// CONCATENATED MODULE: ./src/io/commands.ts

@@ -10020,11 +10020,13 @@ function verifyLoadedPlan(loaded, options = {}) {
         for (const why of pr.why)
             details.assumptions.push({ name: 'ranges', value: why, source: 'method' });
         // A steady closed loop of equal requests stays in step: every client's next prompt arrives with
-        // the others', so TTFT is a wave's queue, as in a fixed-length benchmark sweep.
+        // the others', as one wave, as in a fixed-length benchmark sweep. Whether the wave queues depends on
+        // the engine (TensorRT-LLM's mixed batches take a whole wave in one iteration when it fits
+        // max_num_tokens): the words say only that the prompts arrive together.
         if (c.load?.kind === 'closed' && !wl.benchmark && (wl.concurrency ?? 1) > 1) {
             details.assumptions.push({
                 name: 'workload lengths',
-                value: `every request has ${wl.inputTokens} prompt and ${wl.outputTokens} output tokens: the clients stay in step and their prompts queue together (a fixed-length sweep); declare workload.benchmark with length ranges for a mix`,
+                value: `every request has ${wl.inputTokens} prompt and ${wl.outputTokens} output tokens: the clients stay in step and their prompts arrive together, as one wave (a fixed-length sweep); declare workload.benchmark with length ranges for a mix`,
                 source: 'method',
             });
         }
