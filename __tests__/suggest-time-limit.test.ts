@@ -23,7 +23,7 @@ function run(...argv: string[]) {
 }
 
 // cheap to verify, a few hundred device counts to screen, and no layout meets its TPOT
-const SLOW = '__tests__/fixtures/cli/slow-search.plan.yaml';
+const SLOW = '__tests__/fixtures/plans/slow-search.plan.yaml';
 const PASSING = '__tests__/fixtures/cli/llama-8b.plan.yaml';
 
 describe('suggest --time-limit', () => {
