@@ -102,6 +102,17 @@ describe("an imported command without the memory flag runs the engine's default"
   });
 });
 
+describe("SGLang's computed default is not read as stated", () => {
+  it('warns, not fails, where an older SGLang default (0.88 at tp 1 before 0.5) would hold the request', () => {
+    // Llama 3.1 8B bf16 on an RTX 4090, --context-length 36864: 4.45 GiB of pool at our computed 0.845 against
+    // 4.50 GiB for one request; SGLang 0.4's table gave tp 1 0.88 (about 0.8 GiB more pool), so it runs there
+    const files = { 'serve.sh': 'python3 -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct --tp-size 1 --context-length 36864\n' };
+    const check = fits(PLAN.replace('dgd.yaml', 'serve.sh').replace('h100-sxm', 'rtx-4090'), files);
+    expect(check.status).toBe('warn');
+    expect(check.detail).not.toContain("SGLang's default, as the command");
+  });
+});
+
 describe('what the importer records as defaulted', () => {
   const defaulted = (file: string, text: string, files: Record<string, string> = {}) => ok(importText(file, text, {}, files)).defaulted;
 
