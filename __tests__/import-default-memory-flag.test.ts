@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan, verifyPlanText } from '../src/core/index.js';
 import type { Check, ReadReference } from '../src/core/types.js';
 import { importText, lineOf, ok } from './import-helpers.js';
+import { buildCandidatePlan } from '../src/suggest/candidate.js';
+import { verifyLoadedPlan } from '../src/core/verify.js';
 
 /** Dynamo's disaggregated vLLM graph: Llama 3.3 70B bf16 at tp 2, the prefill worker with `prefillArgs` after its flags. */
 const graph = (prefillArgs = '') => `apiVersion: nvidia.com/v1alpha1
@@ -178,5 +180,18 @@ spec:
     const alone = loadPlan('p.plan.yaml', 'version: 1\ndeployment:\n  from: serve.sh\n', reader(files));
     if (!alone.ok) throw new Error(alone.errors[0]?.message);
     expect(alone.loaded.defaulted).toEqual({ 'workload.memory_fraction': 'serve.sh:1' });
+  });
+});
+
+describe("suggest keeps the imported command's default flag", () => {
+  it("judges the plan's own layout as verify does (memory.fits fails at vLLM's 0.9), not at a raised flag", () => {
+    const files = { 'serve.sh': 'vllm serve meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --max-model-len 16384\n' };
+    const plan = PLAN.replace('dgd.yaml', 'serve.sh');
+    const loaded = loadPlan('p.plan.yaml', plan, reader(files));
+    if (!loaded.ok) throw new Error('the plan should load');
+    expect(loaded.loaded.defaulted?.['workload.memory_fraction']).toBe('serve.sh:1');
+    const own = buildCandidatePlan(loaded.loaded, { gpus: 2, layout: { tp: 2, pp: 1, dp: 1, ep: 1, etp: 1, cp: 1 } });
+    expect(own.defaulted).toEqual(loaded.loaded.defaulted);
+    expect(verifyLoadedPlan(own).checks.find((c) => c.id === 'memory.fits')!.status).toBe('fail');
   });
 });

@@ -136,7 +136,8 @@ export function buildCandidatePlan(base: LoadedPlan, v: Variation): LoadedPlan {
     workload: workloadFor(plan.workload, v),
     claims: {},
   };
-  return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
+  // an imported command's default memory flag stays what runs: only a variation that sets the flag changes it
+  return { file: base.file, plan: candidate, lines: {}, origins: base.origins, ...(base.defaulted ? { defaulted: base.defaulted } : {}) };
 }
 
 /** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
