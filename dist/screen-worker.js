@@ -1953,8 +1953,11 @@ function resolvePlan(plan, origins, memoryDefaultAt) {
     let memoryFraction;
     // vLLM sizes no pool from its flag when the plan fixes it (--kv-cache-memory-bytes, --num-gpu-blocks-override).
     const poolFixed = engine === 'vllm' && (w.kv_cache_tokens !== undefined || w.kv_cache_memory !== undefined);
-    // the imported command's default counts only where the flag sizes the pool and the plan states none
-    const defaultAt = w.memory_fraction === undefined && w.memory_reserve === undefined && !poolFixed ? (memoryDefaultAt ?? null) : null;
+    // the imported command's default counts only where the flag sizes the pool and the plan states none, and
+    // only where its value is known: SGLang's is computed, by a rule its releases change (0.4's table gave
+    // tp 1 0.88 on any device, above sglangDefaults' 0.845 on a 24 GiB one), so ours may be below what runs
+    const defaultKnown = engine !== 'sglang';
+    const defaultAt = w.memory_fraction === undefined && w.memory_reserve === undefined && !poolFixed && defaultKnown ? (memoryDefaultAt ?? null) : null;
     if (w.memory_fraction !== undefined)
         memoryFraction = w.memory_fraction;
     else if (w.memory_reserve !== undefined)
@@ -2216,7 +2219,8 @@ function buildCandidatePlan(base, v) {
         workload: workloadFor(plan.workload, v),
         claims: {},
     };
-    return { file: base.file, plan: candidate, lines: {}, origins: base.origins };
+    // an imported command's default memory flag stays what runs: only a variation that sets the flag changes it
+    return { file: base.file, plan: candidate, lines: {}, origins: base.origins, ...(base.defaulted ? { defaulted: base.defaulted } : {}) };
 }
 /** The plan's own layout, as the engine-rule vocabulary writes it (etp made explicit for MoE). */
 function planLayout(plan) {
