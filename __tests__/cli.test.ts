@@ -5,35 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../src/io/command-line.js';
-import { COMMANDS, runCli } from '../src/io/commands.js';
-import type { CliIo } from '../src/io/console.js';
+import { COMMANDS } from '../src/io/commands.js';
 import { exitCodeFor } from '../src/io/verify-command.js';
 import { combineReports } from '../src/core/verdict.js';
 import { brokenReport, llama70bReport, twoStageReport } from './fixtures/reports/plans.js';
+import { runInProcess } from './cli-helpers.js';
 
 const FIXTURES = '__tests__/fixtures/cli';
 const scratch = mkdtempSync(join(tmpdir(), 'ppc-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const files: Record<string, string> = {};
-  const io: CliIo = {
-    cwd: process.cwd(),
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    writeFile: (path, text) => {
-      files[path] = text;
-    },
-  };
-  const code = runCli(argv, io, '9.9.9');
-  return { code, stdout, stderr, files };
-}
+const run = runInProcess;
 
 describe('parallel-plan-check verify', () => {
   it('a syntactically broken plan exits 2 with file:line: message', () => {

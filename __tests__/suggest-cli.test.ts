@@ -1,31 +1,13 @@
 // `parallel-plan-check suggest` in process, and the markdown it and the action render.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/io/commands.js';
-import type { CliIo } from '../src/io/console.js';
 import { renderAlternativesMarkdown, renderSuggestMarkdown } from '../src/report/alternatives.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { suggest, type SuggestOptions } from '../src/suggest/index.js';
 import { load } from './core-helpers.js';
+import { runInProcess } from './cli-helpers.js';
 
-function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const files: Record<string, string> = {};
-  const io: CliIo = {
-    cwd: process.cwd(),
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    writeFile: (path, text) => {
-      files[path] = text;
-    },
-  };
-  return { code: runCli(argv, io, '9.9.9'), stdout, stderr, files };
-}
+const run = runInProcess;
 
 describe('parallel-plan-check suggest', () => {
   it('a requirement out of physical reach: exit 1, the bound that stops 4 devices and the 8 that would do', () => {
