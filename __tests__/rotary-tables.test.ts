@@ -97,6 +97,14 @@ describe('the config.json reader', () => {
     expect(r5.spec.rope).toEqual(r.spec.rope);
   });
 
+  it("Gemma 3 as published: no rope_local_base_freq in the file, yet the class default's local table", () => {
+    // google/gemma-3-27b-it leaves rope_local_base_freq to Gemma3TextConfig's default (10,000): transformers
+    // and vLLM still build the sliding layers' own table
+    const r = parseHfConfig(JSON.stringify(fixture('gemma-3-27b-it')));
+    if ('error' in r) throw new Error(r.error);
+    expect(r.spec.rope).toEqual({ max_position_embeddings: 131_072, scaling: 'linear', factor: 8, local_table: true });
+  });
+
   it("every preset with a config.json fixture states the rope the reader finds there (Qwen3.5's fixture omits its rope_parameters)", () => {
     const ids = [
       'deepseek-v3',

@@ -45,9 +45,10 @@ export function parseHfConfig(text: string): HfConfigResult | { error: string } 
 }
 
 // Gemma 3's published config.json files state only the keys that differ from Gemma3TextConfig's
-// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings or sliding_window_pattern;
-// gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in: read them the same way
-// (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings, sliding_window_pattern or
+// rope_local_base_freq; gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in:
+// read them the same way (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+// rope_local_base_freq 10,000 is the sliding layers' own unscaled rope: engines build its table too.
 const GEMMA3_TEXT_DEFAULTS: Readonly<Json> = {
   vocab_size: 262_208,
   hidden_size: 2304,
@@ -59,6 +60,7 @@ const GEMMA3_TEXT_DEFAULTS: Readonly<Json> = {
   max_position_embeddings: 131_072,
   sliding_window: 4096,
   sliding_window_pattern: 6,
+  rope_local_base_freq: 10_000,
 };
 
 /** The text model's keys, with its config class's defaults under them where the file relies on those. */
