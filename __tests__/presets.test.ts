@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { paramsFromShape } from '../src/core/modelFacts.js';
+import { parseHfConfig } from '../src/plan/hfConfig.js';
 import { DTYPES } from '../src/core/types.js';
 import { CHECKPOINTS, HARDWARE_PRESETS, MODEL_PRESETS, checkpointFor, hardwarePreset, modelPreset, repoOf } from '../src/presets/index.js';
 
@@ -142,6 +145,19 @@ describe('model presets', () => {
     // deepseek-ai/DeepSeek-V3.2 config.json: index_n_heads 64, index_head_dim 128, index_topk 2048
     expect(modelPreset('deepseek-v3.2')!.spec.sparse_attention).toEqual({ index_heads: 64, index_head_dim: 128, index_topk: 2048 });
     expect(modelPreset('llama-4-maverick')!.spec.moe).toMatchObject({ experts: 128, top_k: 1, dense_layers: 24, interleaved: true });
+  });
+
+  it('Gemma 3 27B: what the config.json reader derives from the published file, with the published total', () => {
+    const published = parseHfConfig(readFileSync('__tests__/fixtures/hf/gemma-3-27b-it.config.json', 'utf8'));
+    if ('error' in published) throw new Error(published.error);
+    const { params, ...shape } = modelPreset('gemma-3-27b')!.spec;
+    expect(shape).toEqual(published.spec);
+    // 52 sliding layers of 1,024 tokens and 10 full; the SigLIP tower and projector (hfVision.ts)
+    expect(shape).toMatchObject({ sliding_window: 1024, sliding_window_layers: 52, head_dim: 128, tied_embeddings: true, vision: { params: 423_060_336 } });
+    // the model card's 27.4B; the shape counts 27.43B
+    expect(params).toBe(27.4e9);
+    expect(paramsFromShape(shape)! / 27.4e9).toBeCloseTo(1, 2);
+    expect(modelPreset('google/gemma-3-27b-it')!.spec).toEqual(modelPreset('gemma-3-27b')!.spec);
   });
 
   it('looks ids up ignoring case and never falls back to a default', () => {

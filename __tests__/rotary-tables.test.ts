@@ -103,6 +103,7 @@ describe('the config.json reader', () => {
     const r = parseHfConfig(JSON.stringify(fixture('gemma-3-27b-it')));
     if ('error' in r) throw new Error(r.error);
     expect(r.spec.rope).toEqual({ max_position_embeddings: 131_072, scaling: 'linear', factor: 8, local_table: true });
+    expect(r.spec.rope).toEqual(MODEL_PRESETS['gemma-3-27b']!.spec.rope);
   });
 
   it("every preset with a config.json fixture states the rope the reader finds there (Qwen3.5's fixture omits its rope_parameters)", () => {

@@ -124,6 +124,7 @@ const ALL: readonly Checkpoint[] = [
   fp8('zai-org/GLM-4.7-FP8', 'glm-4.7'),
   same('mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b'),
   same('mistralai/Mixtral-8x22B-Instruct-v0.1', 'mixtral-8x22b'),
+  same('google/gemma-3-27b-it', 'gemma-3-27b'),
 ];
 
 /** Every known checkpoint by its lower-case repository id; deeply frozen. */

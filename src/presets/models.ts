@@ -584,6 +584,37 @@ const llama4Maverick: ModelPreset = {
   published: { params: 400e9, active_params: 17e9, source: card('meta-llama/Llama-4-Maverick-17B-128E-Instruct') },
 };
 
+// Gemma 3: five sliding-window layers (1,024 tokens) to one global layer (sliding_window_pattern 6: 52 of
+// 62 slide), tied embeddings, head_dim 128 although hidden_size / heads = 5376 / 32 = 168. The published
+// config.json states only what differs from Gemma3TextConfig's defaults (vocab_size 262,208,
+// max_position_embeddings 131,072 and the pattern come from those: src/plan/hfConfig.ts).
+const gemma3_27b: ModelPreset = {
+  id: 'gemma-3-27b',
+  name: 'Gemma 3 27B',
+  source: config('google/gemma-3-27b-it'),
+  spec: {
+    params: 27.4e9,
+    layers: 62,
+    hidden_size: 5376,
+    heads: 32,
+    kv_heads: 16,
+    head_dim: 128,
+    ffn_hidden_size: 21504,
+    vocab_size: 262_208,
+    tied_embeddings: true,
+    attention: 'gqa',
+    mlp: 'gated',
+    sliding_window: 1024,
+    sliding_window_layers: 52,
+    weight_dtype: 'bf16',
+    // vision_config: a 27-layer SigLIP (hidden 1152, MLP 4304, 896-pixel images of 14-pixel patches) and the
+    // projector into 5376: 0.423B parameters (src/plan/hfVision.ts)
+    vision: { params: 423_060_336 },
+  },
+  // Hugging Face model card: "27.4B params" (the safetensors' count, vision tower included)
+  published: { params: 27.4e9, source: card('google/gemma-3-27b-it') },
+};
+
 const ALL: readonly ModelPreset[] = [
   llama31_8b,
   llama31_70b,
@@ -610,6 +641,7 @@ const ALL: readonly ModelPreset[] = [
   qwen3Next80b,
   llama4Scout,
   llama4Maverick,
+  gemma3_27b,
 ];
 
 /**
@@ -620,7 +652,8 @@ const ALL: readonly ModelPreset[] = [
  * text_config: Kimi-K2.5 and Qwen3.5 262,144 (their 256K windows; Qwen3.5's as the Xinference model
  * catalogue lists it), Llama 4 Scout 10,485,760 and Maverick 1,048,576 (Scout's config as AWS
  * Neuron's Llama 4 test config copies it, Maverick's as its GGUF conversion's llama4.context_length
- * records it; their "llama3" RoPE scaling is not applied on top, as for Llama 3.1).
+ * records it; their "llama3" RoPE scaling is not applied on top, as for Llama 3.1). Gemma 3's 131,072
+ * is Gemma3TextConfig's default, already scaled (its linear x8 is not applied again).
  */
 const MAX_CONTEXT: Readonly<Record<string, number>> = {
   'llama-3.1-8b': 131_072,
@@ -648,6 +681,7 @@ const MAX_CONTEXT: Readonly<Record<string, number>> = {
   'qwen3.5-397b-a17b': 262_144,
   'llama-4-scout': 10_485_760,
   'llama-4-maverick': 1_048_576,
+  'gemma-3-27b': 131_072,
 };
 
 /**
@@ -687,6 +721,8 @@ const ROPE: Readonly<Record<string, RopeSpec>> = {
   'llama-4-scout': { max_position_embeddings: 10_485_760, scaling: 'llama3', factor: 16, original_max_position_embeddings: 8192 },
   // rope_scaling null: the table has max_position_embeddings rows either way (0.25 GiB in bf16)
   'llama-4-maverick': { max_position_embeddings: 1_048_576 },
+  // linear x8 for the global layers; the sliding layers' own unscaled table (rope_local_base_freq 10,000)
+  'gemma-3-27b': { max_position_embeddings: 131_072, scaling: 'linear', factor: 8, local_table: true },
 };
 for (const preset of ALL) {
   const longest = MAX_CONTEXT[preset.id];
