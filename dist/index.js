@@ -43341,6 +43341,7 @@ const ALL = [
     fp8('zai-org/GLM-4.7-FP8', 'glm-4.7'),
     same('mistralai/Mixtral-8x7B-Instruct-v0.1', 'mixtral-8x7b'),
     same('mistralai/Mixtral-8x22B-Instruct-v0.1', 'mixtral-8x22b'),
+    same('google/gemma-3-27b-it', 'gemma-3-27b'),
 ];
 /** Every known checkpoint by its lower-case repository id; deeply frozen. */
 const CHECKPOINTS = deepFreeze(Object.fromEntries(ALL.map((c) => [c.repo.toLowerCase(), c])));
@@ -43922,6 +43923,36 @@ const llama4Maverick = {
     // Model card: "17B activated, 400B total"
     published: { params: 400e9, active_params: 17e9, source: card('meta-llama/Llama-4-Maverick-17B-128E-Instruct') },
 };
+// Gemma 3: five sliding-window layers (1,024 tokens) to one global layer (sliding_window_pattern 6: 52 of
+// 62 slide), tied embeddings, head_dim 128 although hidden_size / heads = 5376 / 32 = 168. The published
+// config.json states only what differs from Gemma3TextConfig's defaults (vocab_size 262,208,
+// max_position_embeddings 131,072 and the pattern come from those: src/plan/hfConfig.ts).
+const gemma3_27b = {
+    id: 'gemma-3-27b',
+    name: 'Gemma 3 27B',
+    source: config('google/gemma-3-27b-it'),
+    spec: {
+        params: 27.4e9,
+        layers: 62,
+        hidden_size: 5376,
+        heads: 32,
+        kv_heads: 16,
+        head_dim: 128,
+        ffn_hidden_size: 21504,
+        vocab_size: 262_208,
+        tied_embeddings: true,
+        attention: 'gqa',
+        mlp: 'gated',
+        sliding_window: 1024,
+        sliding_window_layers: 52,
+        weight_dtype: 'bf16',
+        // vision_config: a 27-layer SigLIP (hidden 1152, MLP 4304, 896-pixel images of 14-pixel patches) and the
+        // projector into 5376: 0.423B parameters (src/plan/hfVision.ts)
+        vision: { params: 423_060_336 },
+    },
+    // Hugging Face model card: "27.4B params" (the safetensors' count, vision tower included)
+    published: { params: 27.4e9, source: card('google/gemma-3-27b-it') },
+};
 const models_ALL = [
     llama31_8b,
     llama31_70b,
@@ -43948,6 +43979,7 @@ const models_ALL = [
     qwen3Next80b,
     llama4Scout,
     llama4Maverick,
+    gemma3_27b,
 ];
 /**
  * The longest sequence each model serves (tokens): max_position_embeddings of the config.json in its
@@ -43957,7 +43989,8 @@ const models_ALL = [
  * text_config: Kimi-K2.5 and Qwen3.5 262,144 (their 256K windows; Qwen3.5's as the Xinference model
  * catalogue lists it), Llama 4 Scout 10,485,760 and Maverick 1,048,576 (Scout's config as AWS
  * Neuron's Llama 4 test config copies it, Maverick's as its GGUF conversion's llama4.context_length
- * records it; their "llama3" RoPE scaling is not applied on top, as for Llama 3.1).
+ * records it; their "llama3" RoPE scaling is not applied on top, as for Llama 3.1). Gemma 3's 131,072
+ * is Gemma3TextConfig's default, already scaled (its linear x8 is not applied again).
  */
 const MAX_CONTEXT = {
     'llama-3.1-8b': 131_072,
@@ -43985,6 +44018,7 @@ const MAX_CONTEXT = {
     'qwen3.5-397b-a17b': 262_144,
     'llama-4-scout': 10_485_760,
     'llama-4-maverick': 1_048_576,
+    'gemma-3-27b': 131_072,
 };
 /**
  * Each model's rotary embedding as the config.json of its `source` states it (model.rope): engines build
@@ -44023,6 +44057,8 @@ const ROPE = {
     'llama-4-scout': { max_position_embeddings: 10_485_760, scaling: 'llama3', factor: 16, original_max_position_embeddings: 8192 },
     // rope_scaling null: the table has max_position_embeddings rows either way (0.25 GiB in bf16)
     'llama-4-maverick': { max_position_embeddings: 1_048_576 },
+    // linear x8 for the global layers; the sliding layers' own unscaled table (rope_local_base_freq 10,000)
+    'gemma-3-27b': { max_position_embeddings: 131_072, scaling: 'linear', factor: 8, local_table: true },
 };
 for (const preset of models_ALL) {
     const longest = MAX_CONTEXT[preset.id];
@@ -56581,9 +56617,10 @@ function parseHfConfig(text) {
     return new ConfigMapper(root, reader, locate).map();
 }
 // Gemma 3's published config.json files state only the keys that differ from Gemma3TextConfig's
-// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings or sliding_window_pattern;
-// gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in: read them the same way
-// (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+// defaults (google/gemma-3-27b-it gives no vocab_size, max_position_embeddings, sliding_window_pattern or
+// rope_local_base_freq; gemma-3-4b-it no heads either), which transformers, and vLLM through it, fill in:
+// read them the same way (transformers models/gemma3/configuration_gemma3.py, Gemma3TextConfig.__init__).
+// rope_local_base_freq 10,000 is the sliding layers' own unscaled rope: engines build its table too.
 const GEMMA3_TEXT_DEFAULTS = {
     vocab_size: 262_208,
     hidden_size: 2304,
@@ -56595,6 +56632,7 @@ const GEMMA3_TEXT_DEFAULTS = {
     max_position_embeddings: 131_072,
     sliding_window: 4096,
     sliding_window_pattern: 6,
+    rope_local_base_freq: 10_000,
 };
 /** The text model's keys, with its config class's defaults under them where the file relies on those. */
 function withClassDefaults(model, root) {
