@@ -45,7 +45,7 @@ export interface EngineArgs {
   unresolvedWords?: string[];
   /**
    * Set by an importer that read the engine's own command line as it runs (a script, a container's
-   * command): a flag it does not give takes the engine's default (engine-run.ts, defaultedMemoryFlag).
+   * command): a flag it does not give takes the engine's default (engine-run.ts, memoryFlagSurelyAbsent).
    * Unset for a config file read alone, whose command line may give more.
    */
   wholeCommand?: boolean;

@@ -14,8 +14,11 @@ export function runEngine(args: EngineArgs, c: FieldCollector, ctx: EngineContex
   let configUnread = false;
   for (const name of CONFIG_FLAGS[args.engine]) {
     const flag = args.flags.get(name);
-    if (flag !== undefined && typeof flag.value !== 'string') configUnread = true;
-    if (flag === undefined || typeof flag.value !== 'string') continue;
+    if (flag === undefined) continue;
+    if (typeof flag.value !== 'string') {
+      configUnread = true;
+      continue;
+    }
     const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
     if ('error' in found) {
       configUnread = true;
