@@ -20,7 +20,7 @@ export interface VitShape {
  * (2hi + i + h) and two LayerNorms with biases (4h). SigLIP (transformers SiglipEncoderLayer) and Llama 4
  * (Llama4VisionEncoderLayer) both have this shape.
  */
-export function vitBlockParams(hidden: number, intermediate: number): number {
+function vitBlockParams(hidden: number, intermediate: number): number {
   return 4 * (hidden * hidden + hidden) + 2 * hidden * intermediate + intermediate + hidden + 4 * hidden;
 }
 
