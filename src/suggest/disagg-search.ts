@@ -21,7 +21,7 @@ import { candidateFromReport } from './evaluate.js';
 import { best, compareCandidates, higherIsBetter } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { Candidate, DisaggChoice, DisaggSearch, Objective, PoolChoice } from './types.js';
-import { isLatencyRequirement, LATENCY_REQUIREMENTS, warningsText } from './words.js';
+import { hasWarnings, isLatencyRequirement, LATENCY_REQUIREMENTS } from './words.js';
 import { countOf } from '../core/figures.js';
 
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
@@ -306,7 +306,7 @@ export function searchDisaggregated(
   const misses = !own && LATENCY_REQUIREMENTS.some((k) => (req as Record<string, unknown>)[k] !== undefined);
   const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
   const counted = (status: Candidate['status']): number => verified.filter((c) => c.status === status).length;
-  const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
+  const warned = verified.filter((c) => c.status === 'pass' && hasWarnings(c)).length;
   return {
     gpus,
     top,

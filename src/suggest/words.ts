@@ -43,7 +43,7 @@ export function statusText(c: Candidate): string {
 /** A candidate's verdict as `verify` gives it (its claims left out): a failing check fails it, a warning or an unverified check warns. */
 export function candidateVerdict(c: Candidate): 'pass' | 'warn' | 'fail' {
   if (c.failing.length > 0) return 'fail';
-  return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+  return hasWarnings(c) ? 'warn' : 'pass';
 }
 
 /** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
@@ -80,9 +80,7 @@ export function warningsText(c: Candidate): string {
  * when none of them is at risk or warns, as verify would say.
  */
 export function passingHeading(kind: string, listed: readonly Candidate[]): string {
-  return listed.some((c) => warningsText(c) !== '')
-    ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
-    : `Best ${kind}s that pass`;
+  return listed.some(hasWarnings) ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)` : `Best ${kind}s that pass`;
 }
 
 /**
