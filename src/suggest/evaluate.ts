@@ -11,6 +11,7 @@ import {
   type CandidateStatus,
   type Objective,
   PERCENTILE_FIGURES,
+  requirementKeyOf,
   type RequirementMargin,
   type Variation,
 } from './types.js';
@@ -86,7 +87,7 @@ function figures(m: Metrics | null, gpus: number, judged: ReadonlySet<string>): 
     kv_cache_capacity_tokens: get('kv_cache_capacity_tokens'),
   };
   // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
-  for (const k of PERCENTILE_FIGURES) if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`)) f[k] = get(k);
+  for (const k of PERCENTILE_FIGURES) if (judged.has(`requirements.${requirementKeyOf(k)}`)) f[k] = get(k);
   return f;
 }
 

@@ -54,6 +54,9 @@ export interface CandidateFigures {
 export const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'] as const;
 export type PercentileFigure = (typeof PERCENTILE_FIGURES)[number];
 
+/** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+export const requirementKeyOf = (figure: string): string => figure.slice(0, -'_ms'.length);
+
 /** One pool of a disaggregated candidate: its workers, devices per worker and one worker's layout. */
 export interface PoolChoice {
   workers: number;

@@ -5,16 +5,17 @@ import { layoutWithKeys } from './candidate.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import { fits } from './rank.js';
 import type { LayoutChoice } from './rules.js';
-import type {
-  Candidate,
-  CarriedPlacement,
-  DisaggChoice,
-  Objective,
-  PercentileFigure,
-  RequirementMargin,
-  SearchPart,
-  SuggestResult,
-  Variation,
+import {
+  type Candidate,
+  type CarriedPlacement,
+  type DisaggChoice,
+  type Objective,
+  type PercentileFigure,
+  type RequirementMargin,
+  requirementKeyOf,
+  type SearchPart,
+  type SuggestResult,
+  type Variation,
 } from './types.js';
 import { metricLabel } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
@@ -137,10 +138,10 @@ const LATENCY_ORDER: readonly LatencyFigure[] = [
 ];
 
 /** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
-const requirementOf = (k: LatencyFigure): string => `requirements.${k.slice(0, -'_ms'.length)}`;
+const requirementOf = (k: LatencyFigure): string => `requirements.${requirementKeyOf(k)}`;
 
 /** The plan keys of every latency requirement, mean or percentile: ttft, ttft_p99, ..., e2e_p99. */
-export const LATENCY_REQUIREMENTS: readonly string[] = LATENCY_ORDER.map((k) => k.slice(0, -'_ms'.length));
+export const LATENCY_REQUIREMENTS: readonly string[] = LATENCY_ORDER.map(requirementKeyOf);
 
 /** Whether a check judges a latency requirement (requirements.ttft, requirements.tpot_p90, ...). */
 export const isLatencyRequirement = (id: string): boolean => LATENCY_ORDER.some((k) => requirementOf(k) === id);
