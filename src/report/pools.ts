@@ -5,7 +5,8 @@ import type { DeviceMemory, DisaggregationDetails, PlanReport, PoolDetails } fro
 import { escapeCell, escapeMarkdown } from './escape.js';
 import { formatCount, formatGiB, formatMs, NOT_COMPUTABLE } from './format.js';
 import { renderMemoryChart } from './memory-chart.js';
-import { countOf, windowedLayersWords } from '../core/figures.js';
+import { countOf } from '../core/figures.js';
+import { kvWindowWords } from './summary.js';
 
 const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
 const pct = (x: number | null): string => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
@@ -58,11 +59,8 @@ function rows(d: DisaggregationDetails, plan: PlanReport): string[][] {
 
 /** The note the aggregated capacity line carries (summary.ts, kvCapacityUnit): where windowed layers keep less, the pools' KV tokens are the engine's count over every layer; else ''. */
 function windowLine(plan: PlanReport): string {
-  const w = plan.details?.kv_cache_window;
-  if (!w) return '';
-  return escapeMarkdown(
-    `KV cache per worker: tokens counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)}).`,
-  );
+  const window = kvWindowWords(plan);
+  return window ? escapeMarkdown(`KV cache per worker: tokens counted in every layer (${window}).`) : '';
 }
 
 function transferLine(d: DisaggregationDetails): string {

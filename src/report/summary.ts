@@ -130,6 +130,12 @@ export function poolSuffix(metrics: Metrics | null | undefined, key: string): st
  */
 export function kvCapacityUnit(plan: Pick<PlanReport, 'details'>): string {
   const ranks = (plan.details?.data_parallel_ranks ?? 1) > 1 ? ' per data-parallel rank' : '';
+  const window = kvWindowWords(plan);
+  return `${ranks}${window ? `, counted in every layer (${window})` : ''}`;
+}
+
+/** What a plan's windowed layers keep of a sequence ("18 sliding-window layers keep the last 128 tokens of a sequence"); '' where none does. */
+export function kvWindowWords(plan: Pick<PlanReport, 'details'>): string {
   const w = plan.details?.kv_cache_window;
-  return `${ranks}${w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : ''}`;
+  return w ? windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers) : '';
 }
