@@ -183,25 +183,23 @@ export function latencyText(c: Candidate, k: LatencyFigure): string {
   return estimateOrBound(f[k] ?? null, bound, 'ms', '≥');
 }
 
-export function figureTexts(c: Candidate): { throughput: string; perGpu: string; latency: { label: string; text: string }[]; memory: string } {
+export function figureTexts(c: Candidate): { throughput: string; perGpu: string; memory: string } {
   const f = c.figures;
   const gpus = c.variation.gpus;
   const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
-  const latency = latencyFigures(c).map((k) => ({ label: metricLabel(k), text: latencyText(c, k) }));
-  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', latency, memory };
+  if (!fits(c)) return { throughput: DOES_NOT_FIT, perGpu: '—', memory };
   const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
   return {
     throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
     perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
-    latency,
     memory,
   };
 }
 
 /** "TTFT p99 1.96 s · TPOT 38.1 ms": the latencies a candidate shows, labelled. */
 export function latencyLine(c: Candidate, separator = ' · '): string {
-  return figureTexts(c)
-    .latency.map((l) => `${l.label} ${l.text}`)
+  return latencyFigures(c)
+    .map((k) => `${metricLabel(k)} ${latencyText(c, k)}`)
     .join(separator);
 }
 
