@@ -151,7 +151,7 @@ export const isLatencyRequirement = (id: string): boolean => LATENCY_ORDER.some(
  * requirements.ttft_p99: beside the mean, a layout read "TTFT 1.23 s" and failed a 1.5 s p99 with no
  * visible reason), the mean where no requirement names that latency; the end-to-end p99 when required.
  */
-export function latencyFigures(c: Pick<Candidate, 'requirements'>): LatencyFigure[] {
+function latencyFigures(c: Pick<Candidate, 'requirements'>): LatencyFigure[] {
   const judged = new Set(c.requirements.map((r) => r.id));
   const named = (k: LatencyFigure): boolean => judged.has(requirementOf(k));
   const group = (prefix: 'ttft' | 'tpot'): LatencyFigure[] => {
