@@ -322,12 +322,28 @@ function windowKept(facts: ModelFacts, context: number, windowed: boolean): numb
  * linear-attention layers.
  */
 export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage: Stage, context: number, windowed = true): number {
-  const perTokenLayer = layerTokenBytes(facts, layout);
-  const full = stageFullLayers(stage) + stage.mtpLayers;
   // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-  const kept = windowKept(facts, context, windowed);
+  return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), null);
+}
+
+/**
+ * Cache bytes on one device of the stage of a sequence whose full-attention layers (and loaded MTP modules)
+ * hold `full` tokens and windowed layers `kept`: with indexer keys (of the `full` tokens) and linear-attention
+ * state, or over vLLM's padded hybrid `groups` (vllmHybridGroups, which have neither) where given.
+ */
+function stageKvBytesAt(
+  facts: ModelFacts,
+  layout: Layout,
+  stage: Stage,
+  full: number,
+  kept: number,
+  groups: { full: number; windowed: number; size: number } | null,
+): number {
+  const perTokenLayer = layerTokenBytes(facts, layout);
   // Context parallelism splits each sequence's tokens over cp ranks.
-  const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+  if (groups) return (perTokenLayer * groups.size * (groups.full * full + groups.windowed * kept)) / layout.cp;
+  const fullLayers = stageFullLayers(stage) + stage.mtpLayers;
+  const perContext = (perTokenLayer * (fullLayers * full + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * full) / layout.cp;
   return perContext + stageStateBytesPerSequence(facts, layout, stage);
 }
 
@@ -433,9 +449,7 @@ export function stageHeldKvBytesPerSequence(
   engine: Engine | null = null,
 ): number {
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-  if (!groups) return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-  const kept = windowKept(facts, context, windowed);
-  return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+  return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), groups);
 }
 
 /**
@@ -478,12 +492,7 @@ export function stageReservedKvBytesPerSequence(
 ): number {
   if (engine !== 'vllm') return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
   const res = vllmReservedTokens(facts, context, maxBatchedTokens);
-  const perTokenLayer = layerTokenBytes(facts, layout);
-  const groups = vllmHybridGroups(facts, stage);
-  if (groups) return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
-  const full = stageFullLayers(stage) + stage.mtpLayers;
-  const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
-  return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
+  return stageKvBytesAt(facts, layout, stage, res.full, res.windowed, vllmHybridGroups(facts, stage));
 }
 
 /**
