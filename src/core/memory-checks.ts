@@ -107,11 +107,7 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
       value: gib(c.floorCheck.need),
       limit: gib(c.floorCheck.limit),
       unit: 'GiB',
-      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${
-        wl.memoryFractionDefaultAt !== null
-          ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
-          : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`
-      })`,
+      detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${floorFlagWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt)})`,
     });
   } else {
     const limit = c.floorCheck ? c.floorCheck.limit : capacity;
@@ -206,16 +202,19 @@ export function memoryChecks(plan: Plan, r: Resolved, c: Computed, memMissing: s
  * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
  */
 function floorLimitWords(f: FloorCheck, engine: string, flag: string, defaultAt: string | null): string {
-  if (defaultAt !== null)
-    return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
-  const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
-  if (f.stated || !f.atDefault) return limit;
+  const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${floorFlagWords(f, engine, flag, defaultAt)}`;
+  if (defaultAt !== null || f.stated || !f.atDefault) return limit;
   const d = f.atDefault;
   const atDefault =
     f.need > d.limit
       ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
       : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
   return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+
+/** The flag a floor's limit is taken at: the imported command's default, else the plan's or the engine's flag and its value. */
+function floorFlagWords(f: FloorCheck, engine: string, flag: string, defaultAt: string | null): string {
+  return defaultAt !== null ? importedDefaultWords(engine, flag, f.fraction, defaultAt) : `${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
 }
 
 /**
