@@ -457,10 +457,6 @@ function poolSetBy(wl: { engine: string; kvCacheTokens: number | null; kvCacheMe
   return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
 
-/**
- * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
- * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
- */
 /** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
 function throughputLimitWords(by: 'compute' | 'communication' | 'request-rate'): string {
   switch (by) {
@@ -473,6 +469,10 @@ function throughputLimitWords(by: 'compute' | 'communication' | 'request-rate'):
   }
 }
 
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
 function rateBoundWhy(wl: Resolved['workload'], c: Computed): string {
   const clientsBound =
     wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
