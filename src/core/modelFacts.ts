@@ -10,7 +10,7 @@
 //    Formulas fed with these facts give a floor on time and memory that the
 //    given facts already guarantee (docs/formulas.md, "bounds from partial facts").
 import { DEFAULT_WEIGHT_DTYPE, DTYPE_BYTES, defaultKvDtype } from './defaults.js';
-import type { Engine } from './engine-memory.js';
+import type { Engine, RotaryFacts } from './engine-memory.js';
 import {
   defaultStateDtype,
   indexerFacts,
@@ -21,7 +21,7 @@ import {
   type LinearAttentionFacts,
   type WindowKind,
 } from './layerKinds.js';
-import type { Dtype, ModelSpec, Plan, RopeSpec } from './types.js';
+import type { Dtype, ModelSpec, Plan } from './types.js';
 
 export type FactsMode = 'estimate' | 'bound';
 
@@ -129,7 +129,7 @@ export interface ModelFacts {
    * the bytes of the model's compute dtype; null without model.rope, when the rotated dims are unknown, or in bound mode (engine-memory.ts,
    * rotaryTableBytes: no floor counts the tables, as TensorRT-LLM's are not modelled)
    */
-  rope: { spec: RopeSpec & { max_position_embeddings: number }; rotaryDim: number; computeBytes: number } | null;
+  rope: RotaryFacts | null;
 
   dtypes: ComponentDtypes;
   /**
