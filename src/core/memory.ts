@@ -331,14 +331,7 @@ export function stageKvBytesPerSequence(facts: ModelFacts, layout: Layout, stage
  * hold `full` tokens and windowed layers `kept`: with indexer keys (of the `full` tokens) and linear-attention
  * state, or over vLLM's padded hybrid `groups` (vllmHybridGroups, which have neither) where given.
  */
-function stageKvBytesAt(
-  facts: ModelFacts,
-  layout: Layout,
-  stage: Stage,
-  full: number,
-  kept: number,
-  groups: { full: number; windowed: number; size: number } | null,
-): number {
+function stageKvBytesAt(facts: ModelFacts, layout: Layout, stage: Stage, full: number, kept: number, groups: HybridGroups | null): number {
   const perTokenLayer = layerTokenBytes(facts, layout);
   // Context parallelism splits each sequence's tokens over cp ranks.
   if (groups) return (perTokenLayer * groups.size * (groups.full * full + groups.windowed * kept)) / layout.cp;
@@ -368,6 +361,13 @@ export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: S
   return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 
+/** vLLM's hybrid KV cache groups on a stage (vllmHybridGroups): groups of full and of windowed layers, each of `size` layers. */
+interface HybridGroups {
+  full: number;
+  windowed: number;
+  size: number;
+}
+
 /**
  * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
  * or chunked): its hybrid manager (v1/core/kv_cache_utils.py, _get_kv_cache_groups_uniform_page_size)
@@ -378,7 +378,7 @@ export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: S
  * vLLM keeps one group, or where the stage has layers this grouping leaves out here (linear attention,
  * an indexer cache: docs/formulas.md, "Layer kinds").
  */
-export function vllmHybridGroups(facts: ModelFacts, stage: Stage): { full: number; windowed: number; size: number } | null {
+export function vllmHybridGroups(facts: ModelFacts, stage: Stage): HybridGroups | null {
   const full = stageFullLayers(stage) + stage.mtpLayers;
   const windowed = stage.slidingLayers;
   if (full <= 0 || windowed <= 0 || stage.linearLayers > 0 || facts.indexer) return null;
@@ -389,7 +389,7 @@ export function vllmHybridGroups(facts: ModelFacts, stage: Stage): { full: numbe
 }
 
 /** Layer pages a token takes under vLLM's hybrid groups: every group's block spans `size` of them, padding included. */
-export function vllmGroupPages(groups: { full: number; windowed: number; size: number }): number {
+export function vllmGroupPages(groups: HybridGroups): number {
   return groups.size * (groups.full + groups.windowed);
 }
 
