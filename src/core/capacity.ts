@@ -12,6 +12,7 @@ import {
   stageCountedBytesPerToken,
   stageKvBytesPerSequence,
   stageKvBytesPerToken,
+  stageKvLayers,
   stageMemory,
   stageWeightBytes,
   denseSplit,
@@ -99,7 +100,7 @@ export function kvWindowOf(facts: ModelFacts | null, engine: Resolved['workload'
   let padding = 0;
   for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
     const groups = vllmHybridGroups(facts, stage);
-    if (groups) padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+    if (groups) padding += Math.max(0, vllmGroupPages(groups) - stageKvLayers(stage));
   }
   return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }

@@ -38,6 +38,11 @@ export function stageFullLayers(stage: Stage): number {
   return stage.layers - stage.slidingLayers - stage.linearLayers;
 }
 
+/** Layers of a stage that keep a token's KV: every attention layer, full or windowed, and its loaded MTP modules (linear layers keep none). */
+export function stageKvLayers(stage: Stage): number {
+  return stage.layers - stage.linearLayers + stage.mtpLayers;
+}
+
 /** Routed experts held by one device (redundant replicas included). */
 export function expertsPerDevice(facts: ModelFacts, layout: Layout): number {
   return (facts.experts + facts.redundantExperts) / layout.ep;
@@ -357,8 +362,7 @@ export function stageKvReadBytesPerSequence(facts: ModelFacts, layout: Layout, s
 
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 export function stageKvBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage): number {
-  const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-  return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+  return (layerTokenBytes(facts, layout) * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 
 /** vLLM's hybrid KV cache groups on a stage (vllmHybridGroups): groups of full and of windowed layers, each of `size` layers. */
@@ -404,8 +408,7 @@ export function vllmGroupPages(groups: HybridGroups): number {
  */
 export function stageCountedBytesPerToken(facts: ModelFacts, layout: Layout, stage: Stage, engine: Engine): number {
   if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
-    const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    return (facts.latentKvBytesPerTokenLayer * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
   }
   const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
   if (!groups) return stageKvBytesPerToken(facts, layout, stage);
