@@ -4,6 +4,8 @@
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
 import { markdownTable } from 'markdown-table';
 import type { DeviceMemory, PlanReport, Report, Verdict } from '../core/types.js';
+import { MATERIAL_ROTARY_BYTES } from '../core/engine-memory.js';
+import { GIB } from '../core/defaults.js';
 import { DEFAULT_MIN_CHANGE_PERCENT, planChanged, withChange } from './changes.js';
 import { checksTable, code, passingSection, unverifiedSection } from './check-table.js';
 import { escapeCell, escapeHtml, escapeLine, escapeMarkdown, escapeName, withoutMath } from './escape.js';
@@ -134,7 +136,7 @@ const DEVICE_KEYS: ReadonlyArray<[keyof DeviceMemory, string]> = [
 function weightsIncluded(d: DeviceMemory): string {
   const parts = [
     d.mla_decode_copy_gib ? `${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy` : '',
-    d.rotary_tables_gib && d.rotary_tables_gib >= 0.1 ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
+    d.rotary_tables_gib && d.rotary_tables_gib * GIB >= MATERIAL_ROTARY_BYTES ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
   ].filter(Boolean);
   return parts.length ? ` (incl. ${parts.join(', ')})` : '';
 }
