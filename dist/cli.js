@@ -15782,10 +15782,12 @@ function runEngine(args, c, ctx, findConfig) {
     let configUnread = false;
     for (const name of CONFIG_FLAGS[args.engine]) {
         const flag = args.flags.get(name);
-        if (flag !== undefined && typeof flag.value !== 'string')
-            configUnread = true;
-        if (flag === undefined || typeof flag.value !== 'string')
+        if (flag === undefined)
             continue;
+        if (typeof flag.value !== 'string') {
+            configUnread = true;
+            continue;
+        }
         const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
         if ('error' in found) {
             configUnread = true;
@@ -28416,6 +28418,10 @@ function stageAttentionParamsPerRank(facts, tp, stage) {
 function stageFullLayers(stage) {
     return stage.layers - stage.slidingLayers - stage.linearLayers;
 }
+/** Layers of a stage that keep a token's KV: every attention layer, full or windowed, and its loaded MTP modules (linear layers keep none). */
+function stageKvLayers(stage) {
+    return stage.layers - stage.linearLayers + stage.mtpLayers;
+}
 /** Routed experts held by one device (redundant replicas included). */
 function expertsPerDevice(facts, layout) {
     return (facts.experts + facts.redundantExperts) / layout.ep;
@@ -28630,12 +28636,21 @@ function windowKept(facts, context, windowed) {
  * linear-attention layers.
  */
 function stageKvBytesPerSequence(facts, layout, stage, context, windowed = true) {
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const full = stageFullLayers(stage) + stage.mtpLayers;
     // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-    const kept = windowKept(facts, context, windowed);
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), null);
+}
+/**
+ * Cache bytes on one device of the stage of a sequence whose full-attention layers (and loaded MTP modules)
+ * hold `full` tokens and windowed layers `kept`: with indexer keys (of the `full` tokens) and linear-attention
+ * state, or over vLLM's padded hybrid `groups` (vllmHybridGroups, which have neither) where given.
+ */
+function stageKvBytesAt(facts, layout, stage, full, kept, groups) {
+    const perTokenLayer = layerTokenBytes(facts, layout);
     // Context parallelism splits each sequence's tokens over cp ranks.
-    const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+    if (groups)
+        return (perTokenLayer * groups.size * (groups.full * full + groups.windowed * kept)) / layout.cp;
+    const fullLayers = stageFullLayers(stage) + stage.mtpLayers;
+    const perContext = (perTokenLayer * (fullLayers * full + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * full) / layout.cp;
     return perContext + stageStateBytesPerSequence(facts, layout, stage);
 }
 /**
@@ -28654,8 +28669,7 @@ function stageKvReadBytesPerSequence(facts, layout, stage, context, writeBack) {
 }
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 function stageKvBytesPerToken(facts, layout, stage) {
-    const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    return (layerTokenBytes(facts, layout) * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
  * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
@@ -28692,8 +28706,7 @@ function vllmGroupPages(groups) {
  */
 function stageCountedBytesPerToken(facts, layout, stage, engine) {
     if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
-        const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-        return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+        return (facts.latentKvBytesPerTokenLayer * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
     }
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (!groups)
@@ -28721,10 +28734,7 @@ function stageKvBytesShared(facts, layout, stage, sequences, context, shared, wi
  */
 function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-    if (!groups)
-        return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-    const kept = windowKept(facts, context, windowed);
-    return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), groups);
 }
 /**
  * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
@@ -28762,13 +28772,7 @@ function stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, 
     if (engine !== 'vllm')
         return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
     const res = vllmReservedTokens(facts, context, maxBatchedTokens);
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const groups = vllmHybridGroups(facts, stage);
-    if (groups)
-        return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
-    const full = stageFullLayers(stage) + stage.mtpLayers;
-    const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
-    return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
+    return stageKvBytesAt(facts, layout, stage, res.full, res.windowed, vllmHybridGroups(facts, stage));
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -30321,7 +30325,7 @@ function kvWindowOf(facts, engine, stages = null) {
     for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
         const groups = vllmHybridGroups(facts, stage);
         if (groups)
-            padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+            padding += Math.max(0, vllmGroupPages(groups) - stageKvLayers(stage));
     }
     return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
@@ -35976,10 +35980,6 @@ function poolSetBy(wl) {
         return 'a smaller workload.kv_cache_tokens';
     return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
-/**
- * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
- * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
- */
 /** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
 function throughputLimitWords(by) {
     switch (by) {
@@ -35991,6 +35991,10 @@ function throughputLimitWords(by) {
             return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
     }
 }
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
 function rateBoundWhy(wl, c) {
     const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
         ? c.throughputBound / wl.outputTokens
@@ -36528,9 +36532,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(c.floorCheck.need),
             limit: gib(c.floorCheck.limit),
             unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${wl.memoryFractionDefaultAt !== null
-                ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
-                : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`})`,
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${floorFlagWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt)})`,
         });
     }
     else {
@@ -36622,16 +36624,18 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
  * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
  */
 function floorLimitWords(f, engine, flag, defaultAt) {
-    if (defaultAt !== null)
-        return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
-    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
-    if (f.stated || !f.atDefault)
+    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${floorFlagWords(f, engine, flag, defaultAt)}`;
+    if (defaultAt !== null || f.stated || !f.atDefault)
         return limit;
     const d = f.atDefault;
     const atDefault = f.need > d.limit
         ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
         : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
     return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+/** The flag a floor's limit is taken at: the imported command's default, else the plan's or the engine's flag and its value. */
+function floorFlagWords(f, engine, flag, defaultAt) {
+    return defaultAt !== null ? importedDefaultWords(engine, flag, f.fraction, defaultAt) : `${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
 }
 /**
  * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
@@ -38769,6 +38773,13 @@ function buildVariationPlan(base, v) {
     return { ...candidate, plan };
 }
 
+;// CONCATENATED MODULE: ./src/suggest/types.ts
+const OBJECTIVES = ['throughput-per-gpu', 'ttft', 'tpot', 'gpus'];
+/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
+const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
+/** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+const requirementKeyOf = (figure) => figure.slice(0, -'_ms'.length);
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 const VERDICT_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
@@ -38902,13 +38913,19 @@ function poolSuffix(metrics, key) {
  */
 function kvCapacityUnit(plan) {
     const ranks = (plan.details?.data_parallel_ranks ?? 1) > 1 ? ' per data-parallel rank' : '';
+    const window = kvWindowWords(plan);
+    return `${ranks}${window ? `, counted in every layer (${window})` : ''}`;
+}
+/** What a plan's windowed layers keep of a sequence ("18 sliding-window layers keep the last 128 tokens of a sequence"); '' where none does. */
+function kvWindowWords(plan) {
     const w = plan.details?.kv_cache_window;
-    return `${ranks}${w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : ''}`;
+    return w ? windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers) : '';
 }
 
 ;// CONCATENATED MODULE: ./src/suggest/words.ts
 // Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
+
 
 
 
@@ -38939,7 +38956,7 @@ function statusText(c) {
 function candidateVerdict(c) {
     if (c.failing.length > 0)
         return 'fail';
-    return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+    return hasWarnings(c) ? 'warn' : 'pass';
 }
 /** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
 function warningGroups(c) {
@@ -38974,9 +38991,7 @@ function warningsText(c) {
  * when none of them is at risk or warns, as verify would say.
  */
 function passingHeading(kind, listed) {
-    return listed.some((c) => warningsText(c) !== '')
-        ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
-        : `Best ${kind}s that pass`;
+    return listed.some(hasWarnings) ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)` : `Best ${kind}s that pass`;
 }
 /**
  * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
@@ -39032,9 +39047,9 @@ const LATENCY_ORDER = [
     'e2e_p99_ms',
 ];
 /** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
-const requirementOf = (k) => `requirements.${k.slice(0, -'_ms'.length)}`;
+const requirementOf = (k) => `requirements.${requirementKeyOf(k)}`;
 /** The plan keys of every latency requirement, mean or percentile: ttft, ttft_p99, ..., e2e_p99. */
-const LATENCY_REQUIREMENTS = LATENCY_ORDER.map((k) => k.slice(0, -'_ms'.length));
+const LATENCY_REQUIREMENTS = LATENCY_ORDER.map(requirementKeyOf);
 /** Whether a check judges a latency requirement (requirements.ttft, requirements.tpot_p90, ...). */
 const isLatencyRequirement = (id) => LATENCY_ORDER.some((k) => requirementOf(k) === id);
 /**
@@ -39078,21 +39093,19 @@ function figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
     const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
-    const latency = latencyFigures(c).map((k) => ({ label: metricLabel(k), text: latencyText(c, k) }));
     if (!fits(c))
-        return { throughput: DOES_NOT_FIT, perGpu: '—', latency, memory };
+        return { throughput: DOES_NOT_FIT, perGpu: '—', memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
-        latency,
         memory,
     };
 }
 /** "TTFT p99 1.96 s · TPOT 38.1 ms": the latencies a candidate shows, labelled. */
 function latencyLine(c, separator = ' · ') {
-    return figureTexts(c)
-        .latency.map((l) => `${l.label} ${l.text}`)
+    return latencyFigures(c)
+        .map((k) => `${metricLabel(k)} ${latencyText(c, k)}`)
         .join(separator);
 }
 /** One line of a candidate's figures: throughput, TTFT, TPOT (as its requirements judge them) and memory; for a layout that does not fit, its memory alone. */
@@ -40355,6 +40368,7 @@ function renderMemoryChart(devices, options = {}) {
 
 
 
+
 const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
 /** The most loaded device of a pool: its total against what the engine may use. */
@@ -40395,10 +40409,8 @@ function rows(d, plan) {
 }
 /** The note the aggregated capacity line carries (summary.ts, kvCapacityUnit): where windowed layers keep less, the pools' KV tokens are the engine's count over every layer; else ''. */
 function windowLine(plan) {
-    const w = plan.details?.kv_cache_window;
-    if (!w)
-        return '';
-    return escape_escapeMarkdown(`KV cache per worker: tokens counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)}).`);
+    const window = kvWindowWords(plan);
+    return window ? escape_escapeMarkdown(`KV cache per worker: tokens counted in every layer (${window}).`) : '';
 }
 function transferLine(d) {
     const t = d.kv_transfer;
@@ -40430,6 +40442,8 @@ function renderPoolsSection(plan, h) {
 // and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
 // seconds (what fails and why, what changed and by how much), then a summary table, then a
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
+
 
 
 
@@ -40527,7 +40541,7 @@ const DEVICE_KEYS = [
 function weightsIncluded(d) {
     const parts = [
         d.mla_decode_copy_gib ? `${formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy` : '',
-        d.rotary_tables_gib && d.rotary_tables_gib >= 0.1 ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
+        d.rotary_tables_gib && d.rotary_tables_gib * GIB >= MATERIAL_ROTARY_BYTES ? `${formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
     ].filter(Boolean);
     return parts.length ? ` (incl. ${parts.join(', ')})` : '';
 }
@@ -40829,11 +40843,6 @@ function gpuCounts(from, max, nodeSize, anyCount) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/suggest/types.ts
-const OBJECTIVES = ['throughput-per-gpu', 'ttft', 'tpot', 'gpus'];
-/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
-const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
-
 ;// CONCATENATED MODULE: ./src/suggest/evaluate.ts
 // Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
 // margins on each requirement and the objective's score.
@@ -40909,7 +40918,7 @@ function figures(m, gpus, judged) {
     };
     // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
     for (const k of PERCENTILE_FIGURES)
-        if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`))
+        if (judged.has(`requirements.${requirementKeyOf(k)}`))
             f[k] = get(k);
     return f;
 }
@@ -41266,7 +41275,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const misses = !own && LATENCY_REQUIREMENTS.some((k) => req[k] !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
     const counted = (status) => verified.filter((c) => c.status === status).length;
-    const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
+    const warned = verified.filter((c) => c.status === 'pass' && hasWarnings(c)).length;
     return {
         gpus,
         top,

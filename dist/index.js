@@ -40195,8 +40195,13 @@ function summary_poolSuffix(metrics, key) {
  */
 function summary_kvCapacityUnit(plan) {
     const ranks = (plan.details?.data_parallel_ranks ?? 1) > 1 ? ' per data-parallel rank' : '';
+    const window = kvWindowWords(plan);
+    return `${ranks}${window ? `, counted in every layer (${window})` : ''}`;
+}
+/** What a plan's windowed layers keep of a sequence ("18 sliding-window layers keep the last 128 tokens of a sequence"); '' where none does. */
+function kvWindowWords(plan) {
     const w = plan.details?.kv_cache_window;
-    return `${ranks}${w ? `, counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)})` : ''}`;
+    return w ? windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers) : '';
 }
 
 ;// CONCATENATED MODULE: ./src/report/changes.ts
@@ -40594,6 +40599,364 @@ function renderText(report) {
     const sections = worstFirst(report.plans).map(renderPlanText);
     sections.push(`${STATUS_LABEL[report.verdict]}: ${planCounts(report.plans)}`);
     return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/engine-memory.ts
+// Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
+// much of the device its KV cache gets (the pool whose size it logs at start-up), what it keeps
+// beside weights and KV, and how many sequences it can run at once.
+// Formulas and sources: docs/formulas.md, "Memory as each engine counts it".
+
+const ENGINE_LABEL = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
+/** What each engine's memory flag is called, for messages. */
+const ENGINE_MEMORY_FLAG = {
+    vllm: 'gpu_memory_utilization',
+    sglang: 'mem_fraction_static',
+    trtllm: 'free_gpu_memory_fraction',
+};
+const MIB = 2 ** 20;
+/** Intra-node bandwidth from which the fabric is switched NVLink 4+ (H100 SXM 450 GB/s; A100 NVLink3 300 GB/s). */
+const SWITCHED_FABRIC_BYTES_PER_S = 400e9;
+// ---------------------------------------------------------------------------------------------
+// Defaults each engine picks for a device.
+/** vLLM's gpu_memory_utilization default. */
+const VLLM_DEFAULT_MEMORY_FRACTION = 0.9;
+/** TensorRT-LLM's KvCacheConfig.free_gpu_memory_fraction default (_torch/pyexecutor/_util.py: "fraction = 0.9"). */
+const TRTLLM_DEFAULT_MEMORY_FRACTION = 0.9;
+/** TensorRT-LLM's max_num_tokens default (trtllm-serve and the LLM API). */
+const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
+/**
+ * Memory flags a deployment whose model leaves the default no room must have set: the lowest of these
+ * (from 0.95, the value vLLM's and llm-d's sweeps use when memory is tight, up to 0.99) that holds one
+ * request of the longest length. Used only when the plan states no flag, and then reported.
+ */
+const TIGHT_MEMORY_FRACTIONS = [0.95, 0.96, 0.97, 0.98, 0.99];
+/** SGLang's mem_fraction_static when it cannot read the device memory. */
+const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
+/** vLLM's largest default CUDA-graph capture, in tokens (config/vllm.py, _set_cudagraph_sizes). */
+const VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE = 512;
+/**
+ * vLLM's max_cudagraph_capture_size (config/vllm.py, _set_cudagraph_sizes): min(max_num_seqs x
+ * (1 + speculative tokens) x 2, 512), at most max_num_batched_tokens. In tokens: a pass of more
+ * tokens (a decode step of b sequences is b x (1 + k) tokens) launches eagerly.
+ */
+function vllmCudaGraphCaptureSize(maxNumSeqs, queryTokens, maxBatchedTokens) {
+    return Math.max(1, Math.min(maxNumSeqs * queryTokens * 2, VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE, maxBatchedTokens));
+}
+/**
+ * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a
+ * device of >= 70 GiB that is not an A100, max_num_batched_tokens 8192 and max_num_seqs 1024;
+ * otherwise 2048 and 256.
+ */
+function vllmSchedulerDefaults(device) {
+    const large = device.capacity >= 70 * GIB && !device.name.includes('a100');
+    return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
+}
+/**
+ * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
+ * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
+ * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
+ * plus with DP attention 3 MB x cuda_graph_max_bs x dp_size (and 1.5 MB more when cuda_graph_max_bs > 300),
+ * at least 10 GB on devices over 60 GB, then 2 GB more for EAGLE / MTP (NEXTN) drafts and 6 GB for a
+ * separate draft model (STANDALONE); NGRAM adds none.
+ */
+function sglangDefaults(device, tp, pp, options = {}) {
+    const mb = device.capacity / MIB;
+    let chunkedPrefill;
+    let cudaGraphMaxBs;
+    if (mb < 20 * 1024)
+        [chunkedPrefill, cudaGraphMaxBs] = [2048, 8];
+    else if (mb < 35 * 1024)
+        [chunkedPrefill, cudaGraphMaxBs] = [2048, tp < 4 ? 24 : 80];
+    else if (mb < 60 * 1024)
+        [chunkedPrefill, cudaGraphMaxBs] = [4096, tp < 4 ? 32 : 160];
+    else if (mb < 160 * 1024)
+        [chunkedPrefill, cudaGraphMaxBs] = [8192, tp < 4 ? 256 : 512];
+    else
+        [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
+    let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
+    const dpSize = options.dpAttention ?? 1;
+    if (dpSize > 1) {
+        reserved += cudaGraphMaxBs * dpSize * 3;
+        if (cudaGraphMaxBs > 300)
+            reserved += cudaGraphMaxBs * dpSize * 1.5;
+    }
+    if (mb > 60 * 1024)
+        reserved = Math.max(reserved, 10 * 1024);
+    if (options.speculative === 'draft')
+        reserved += 6 * 1024;
+    else if (options.speculative && options.speculative !== 'ngram')
+        reserved += 2 * 1024;
+    const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
+    return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
+}
+function engineDefaults(engine, device, tp, pp, sglang = {}) {
+    if (engine === 'sglang') {
+        if (!device)
+            return {
+                memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION,
+                maxBatchedTokens: 4096,
+                profiledSequences: 0,
+                source: "SGLang's defaults without a device size",
+            };
+        const s = sglangDefaults(device, tp, pp, sglang);
+        return {
+            memoryFraction: s.memFractionStatic,
+            maxBatchedTokens: s.chunkedPrefill,
+            profiledSequences: 0,
+            source: `SGLang's defaults for a ${(device.capacity / GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
+        };
+    }
+    if (engine === 'trtllm') {
+        return {
+            memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION,
+            maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS,
+            profiledSequences: 0,
+            source: "TensorRT-LLM's defaults (max_num_tokens 8192)",
+        };
+    }
+    const v = device ? vllmSchedulerDefaults(device) : { maxBatchedTokens: 8192, maxNumSeqs: 1024 };
+    return {
+        memoryFraction: VLLM_DEFAULT_MEMORY_FRACTION,
+        maxBatchedTokens: v.maxBatchedTokens,
+        profiledSequences: v.maxNumSeqs,
+        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// What engines keep beside weights, activations and KV.
+/**
+ * CUDA context and library handles a process holds before an engine measures free memory.
+ * SGLang on 4x L4: 22.49 GiB total, 21.63 GB free at "Load weight begin" after 0.13 GB of
+ * distributed init, so 0.73 GiB of context; about 0.5 GiB is usual on H100s.
+ */
+const CUDA_CONTEXT_BYTES = 0.6 * GIB;
+/**
+ * What vLLM 0.19 finds outside PyTorch after its profiling pass on a lone GPU ("non-torch forward
+ * increase memory: 0.25GiB", Llama-3.1-8B and Qwen2.5-7B on H100, llm-d-planner accuracy report).
+ */
+const VLLM_NON_TORCH_BYTES = 0.25 * GIB;
+/**
+ * CUDA graphs of the decode batch sizes. vLLM captures them after sizing the KV cache (0.51-1.85 GiB,
+ * mean 1.04, in the llm-d-planner sweep; "Estimated CUDA graph memory: 1.09 GiB" for gpt-oss-20b);
+ * TensorRT-LLM captures them in the warm-up it measures before sizing its pool.
+ */
+const CUDA_GRAPH_BYTES = 1.0 * GIB;
+/**
+ * Communication buffers per device when a group of `group` devices talks (NCCL channels, NVLS and
+ * custom all-reduce buffers), once the first collectives have run. On an NVLink-switch fabric vLLM
+ * 0.19 logs 2.07-2.10 GiB of non-torch memory at TP2 and 2.13-2.21 GiB at TP4 on H100 (0.25 GiB at
+ * TP1): about 1.8 GiB plus 0.03 GiB per rank. SGLang allocates them when it initialises ("Init torch
+ * distributed ends. mem usage=2.01 GB" at TP8 on H200, sgl-project/sglang PR 11716), before it measures
+ * the memory its pool is a fraction of. Over PCIe they are small: 0.1 GiB plus the same per rank
+ * (SGLang's TP4 initialisation on 4x L4 takes 0.13 GB).
+ */
+function commBufferBytes(group, device) {
+    if (group <= 1)
+        return 0;
+    return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
+}
+/**
+ * Positions of the table vLLM's and SGLang's get_rope builds for a rope, by its scaling (vLLM
+ * rotary_embedding/__init__.py get_rope and each class's _compute_cos_sin_cache; SGLang
+ * layers/rotary_embedding.py, the same rules): none and llama3 (Llama3RotaryEmbedding) take
+ * max_position_embeddings as it is; linear (LinearScalingRotaryEmbedding) max_position_embeddings x
+ * factor; yarn (YaRNScalingRotaryEmbedding, ceil) and deepseek_yarn (DeepseekScalingRotaryEmbedding)
+ * original_max_position_embeddings x factor. Null for a scaling whose length rule is not modelled.
+ */
+function rotaryTablePositions(spec) {
+    const kind = spec.scaling ?? 'default';
+    const factor = spec.factor ?? 1;
+    const positions = spec.max_position_embeddings;
+    if (kind === 'default' || kind === 'llama3')
+        return positions;
+    if (kind === 'linear')
+        return Math.ceil(positions * factor);
+    if (kind === 'yarn' || kind === 'deepseek_yarn')
+        return Math.ceil((spec.original_max_position_embeddings ?? positions) * factor);
+    return null;
+}
+/** Whether the device runs CUDA (SGLang keeps its rotary tables in fp32 there); unknown devices are taken for NVIDIA's. */
+function cudaDevice(device) {
+    return !/\bmi\d{3}|instinct|\bamd\b|ascend|\bnpu\b|gaudi|\btpu/.test(device?.name ?? '');
+}
+/**
+ * Bytes of the rotary cos/sin tables one rank holds beside the weights: each distinct rope's table
+ * (get_rope caches instances by their parameters in _ROPE_DICT, so every layer sharing a rope shares one;
+ * Gemma 3's sliding layers have their own, unscaled) of rotaryTablePositions x rotary_dim elements, built
+ * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
+ * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
+ * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
+ * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
+ * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
+ * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ */
+function rotaryTableBytes(engine, rope, device) {
+    if (rope === null || engine === 'trtllm')
+        return 0;
+    const positions = rotaryTablePositions(rope.spec);
+    if (positions === null)
+        return 0;
+    const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
+    const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
+    return (positions + local) * rope.rotaryDim * element;
+}
+/** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
+const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
+/** Bytes as the memory rules show them: "79.19 GiB". */
+const engine_memory_gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
+/**
+ * The KV pool of one device as each engine sizes it:
+ *  vLLM    pool = u x total - weights - activation peak of the profiling pass - non-torch memory
+ *          (gpu_worker.determine_available_memory; CUDA graphs come out of the 1 - u left over);
+ *  SGLang  pool = f x free - weights, free = what is left after CUDA and NCCL initialisation
+ *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
+ *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
+ *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
+ * `usable` never exceeds the device (an SGLang fraction set too high leaves the activations no room),
+ * but for a pool the plan fixes (`limit.fixed`): the engine allocates that whole, or does not start.
+ */
+function deviceBudget(b) {
+    const comm = commBufferBytes(b.group, b.device);
+    const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
+    let pool;
+    let overhead;
+    /** the pool's formula, with the figures it takes */
+    let formula;
+    /** what the engine's flag gives, and what it takes out of that before the pool (for a pool below zero) */
+    let share;
+    if (b.engine === 'sglang') {
+        const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
+        overhead = b.runtimeOverride ?? init + graphs;
+        const free = b.capacity - init;
+        pool = b.memoryFraction * free - b.weights;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation - ${engine_memory_gib(b.weights)} weights`;
+        share = {
+            bytes: b.memoryFraction * free,
+            text: `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation for weights and KV cache`,
+            before: [[b.weights, 'weights']],
+            beside: [
+                [b.activations, 'activations'],
+                [overhead, 'runtime and buffers'],
+            ],
+        };
+    }
+    else if (b.engine === 'trtllm') {
+        overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
+        const free = b.capacity - b.weights - b.activations - overhead;
+        pool = b.memoryFraction * free;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after the measured warm-up`;
+        share = wholeDevice(b, overhead);
+    }
+    else {
+        overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
+        pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
+        formula = `${b.memoryFraction} x ${engine_memory_gib(b.capacity)} - ${engine_memory_gib(b.weights)} weights - ${engine_memory_gib(b.activations)} profiled activations - ${engine_memory_gib(overhead)} runtime and buffers outside PyTorch`;
+        share = {
+            bytes: b.memoryFraction * b.capacity,
+            text: `${b.memoryFraction} x ${engine_memory_gib(b.capacity)}`,
+            before: [
+                [b.weights, 'weights'],
+                [b.activations, 'profiled activations'],
+                [overhead, 'runtime and buffers outside PyTorch'],
+            ],
+            beside: [],
+        };
+    }
+    const limit = b.limit ?? null;
+    if (limit?.fixed) {
+        pool = limit.bytes;
+        formula = `${engine_memory_gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
+    }
+    else if (limit && limit.bytes < pool) {
+        formula = `${engine_memory_gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${engine_memory_gib(pool)}`;
+        pool = limit.bytes;
+    }
+    const room = b.capacity - b.weights - b.activations - overhead;
+    // A pool the engine is told to allocate is allocated whole: past the device, it does not start.
+    const kv = limit?.fixed ? pool : Math.min(pool, room);
+    const usable = b.weights + b.activations + overhead + kv;
+    if (kv < 0)
+        return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
+    return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
+}
+/** The device as the limit: the weights, activations and buffers must fit in it before any KV cache. */
+function wholeDevice(b, overhead) {
+    return {
+        bytes: b.capacity,
+        text: `the whole device, ${engine_memory_gib(b.capacity)}`,
+        before: [
+            [b.weights, 'weights'],
+            [b.activations, 'activations'],
+            [overhead, 'runtime and buffers'],
+        ],
+        beside: [],
+    };
+}
+/**
+ * No room for a KV cache, in plain words: "0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it,
+ * before the 2.79 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the
+ * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
+ */
+function noRoomRule(share) {
+    const and = (parts) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+    const [weights] = share.before[0];
+    const others = share.before.slice(1);
+    const beside = share.beside.length > 0 ? ` (${engine_memory_gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} beside it` : '';
+    const it = share.beside.length > 0 ? `the ${engine_memory_gib(share.bytes)}` : 'it';
+    let exceed;
+    if (weights > share.bytes) {
+        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} that the engine also reserves` : '';
+        exceed = `the weights alone, ${engine_memory_gib(weights)}, exceed ${it}${also}`;
+    }
+    else {
+        const total = share.before.reduce((sum, [v]) => sum + v, 0);
+        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${engine_memory_gib(total)}) exceed ${it}`;
+    }
+    return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
+}
+/**
+ * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
+ * GiB activations + 3.52 GiB runtime and buffers + 32.31 GiB KV pool, the pool being 0.85 x 76.67 GiB
+ * free after initialisation - 32.86 GiB weights". The pool's formula gives the pool, not what the
+ * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
+ */
+function usableRule(b, overhead, pool, kv, formula) {
+    const weights = `${engine_memory_gib(b.weights)} weights${weightsParts(b.mlaDecodeCopy ?? 0, b.rotaryTables ?? 0)}`;
+    const sum = `${weights} + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
+    if (kv < pool)
+        return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
+    return `${sum}, the pool being ${formula}`;
+}
+/**
+ * What the engine's weights hold beside the checkpoint's shard, for the report: " (0.56 GiB of them the
+ * engine's copy of kv_b_proj for MLA decode)", " (2.50 GiB of them its rotary cos/sin tables)"; '' when
+ * neither is (the tables from MATERIAL_ROTARY_BYTES).
+ */
+function weightsParts(mlaDecodeCopy, rotaryTables) {
+    const parts = [];
+    if (mlaDecodeCopy > 0)
+        parts.push(`${engine_memory_gib(mlaDecodeCopy)} of them the engine's copy of kv_b_proj for MLA decode`);
+    if (rotaryTables >= MATERIAL_ROTARY_BYTES)
+        parts.push(`${engine_memory_gib(rotaryTables)} of them the engine's rotary cos/sin tables`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+/** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
+const KV_BLOCK_TOKENS = { vllm: 16, sglang: 1, trtllm: 32 };
+/** Whether the engine frees sliding-window layers' blocks outside the window (vLLM's hybrid allocator, TensorRT-LLM VSWA); SGLang serves gpt-oss with disable_hybrid_swa_memory. */
+const FREES_OUTSIDE_WINDOW = { vllm: true, sglang: false, trtllm: true };
+/**
+ * Sequences one replica runs at once when `offered` are in flight, each holding `context` tokens on
+ * average: the engine admits while its KV cache has room and queues the rest. At least one when one
+ * sequence fits, 0 when not even one does.
+ */
+function maxRunningSequences(budget, context, offered = Infinity) {
+    const shared = Math.min(budget.sharedTokens, context);
+    const perSequence = Math.max(budget.heldTokens(context) - budget.heldTokens(shared), 1e-9);
+    const room = budget.capacityTokens - budget.heldTokens(shared);
+    const byKv = room <= 0 ? 0 : Math.floor(room / perSequence);
+    const capped = budget.engineMax === null ? byKv : Math.min(byKv, budget.engineMax);
+    return Math.max(0, Math.min(capped, offered));
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-roles.ts
@@ -41091,6 +41454,7 @@ function renderMemoryChart(devices, options = {}) {
 
 
 
+
 const pools_table = (rows) => markdownTable(rows, { alignDelimiters: false });
 const pct = (x) => (x === null ? NOT_COMPUTABLE : `${Math.round(x * 100)}%`);
 /** The most loaded device of a pool: its total against what the engine may use. */
@@ -41131,10 +41495,8 @@ function rows(d, plan) {
 }
 /** The note the aggregated capacity line carries (summary.ts, kvCapacityUnit): where windowed layers keep less, the pools' KV tokens are the engine's count over every layer; else ''. */
 function windowLine(plan) {
-    const w = plan.details?.kv_cache_window;
-    if (!w)
-        return '';
-    return escape_escapeMarkdown(`KV cache per worker: tokens counted in every layer (${windowedLayersWords(w.windowed_layers, w.window_tokens, w.kind, w.padding_layers)}).`);
+    const window = kvWindowWords(plan);
+    return window ? escape_escapeMarkdown(`KV cache per worker: tokens counted in every layer (${window}).`) : '';
 }
 function transferLine(d) {
     const t = d.kv_transfer;
@@ -41166,6 +41528,8 @@ function renderPoolsSection(plan, h) {
 // and what `verify --format markdown` prints. It opens with a headline a reviewer reads in five
 // seconds (what fails and why, what changed and by how much), then a summary table, then a
 // section per plan, failing plans first. Plan text goes through escape.ts; numbers through format.ts.
+
+
 
 
 
@@ -41263,7 +41627,7 @@ const DEVICE_KEYS = [
 function weightsIncluded(d) {
     const parts = [
         d.mla_decode_copy_gib ? `${format_formatQuantity(d.mla_decode_copy_gib, 'GiB')} MLA decode copy` : '',
-        d.rotary_tables_gib && d.rotary_tables_gib >= 0.1 ? `${format_formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
+        d.rotary_tables_gib && d.rotary_tables_gib * GIB >= MATERIAL_ROTARY_BYTES ? `${format_formatQuantity(d.rotary_tables_gib, 'GiB')} rotary tables` : '',
     ].filter(Boolean);
     return parts.length ? ` (incl. ${parts.join(', ')})` : '';
 }
@@ -45826,10 +46190,12 @@ function runEngine(args, c, ctx, findConfig) {
     let configUnread = false;
     for (const name of CONFIG_FLAGS[args.engine]) {
         const flag = args.flags.get(name);
-        if (flag !== undefined && typeof flag.value !== 'string')
-            configUnread = true;
-        if (flag === undefined || typeof flag.value !== 'string')
+        if (flag === undefined)
             continue;
+        if (typeof flag.value !== 'string') {
+            configUnread = true;
+            continue;
+        }
         const found = flag.unresolved.length > 0 ? { error: `could not resolve ${flag.unresolved.map(readExpansion).join(', ')}` } : findConfig(flag.value);
         if ('error' in found) {
             configUnread = true;
@@ -57578,364 +57944,6 @@ const defaultCatalog = {
     printedMemoryGb: printedMemoryGb,
 };
 
-;// CONCATENATED MODULE: ./src/core/engine-memory.ts
-// Memory as each serving engine counts it: the defaults it picks for the device it runs on, how
-// much of the device its KV cache gets (the pool whose size it logs at start-up), what it keeps
-// beside weights and KV, and how many sequences it can run at once.
-// Formulas and sources: docs/formulas.md, "Memory as each engine counts it".
-
-const ENGINE_LABEL = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
-/** What each engine's memory flag is called, for messages. */
-const ENGINE_MEMORY_FLAG = {
-    vllm: 'gpu_memory_utilization',
-    sglang: 'mem_fraction_static',
-    trtllm: 'free_gpu_memory_fraction',
-};
-const MIB = 2 ** 20;
-/** Intra-node bandwidth from which the fabric is switched NVLink 4+ (H100 SXM 450 GB/s; A100 NVLink3 300 GB/s). */
-const SWITCHED_FABRIC_BYTES_PER_S = 400e9;
-// ---------------------------------------------------------------------------------------------
-// Defaults each engine picks for a device.
-/** vLLM's gpu_memory_utilization default. */
-const VLLM_DEFAULT_MEMORY_FRACTION = 0.9;
-/** TensorRT-LLM's KvCacheConfig.free_gpu_memory_fraction default (_torch/pyexecutor/_util.py: "fraction = 0.9"). */
-const TRTLLM_DEFAULT_MEMORY_FRACTION = 0.9;
-/** TensorRT-LLM's max_num_tokens default (trtllm-serve and the LLM API). */
-const TRTLLM_DEFAULT_MAX_NUM_TOKENS = 8192;
-/**
- * Memory flags a deployment whose model leaves the default no room must have set: the lowest of these
- * (from 0.95, the value vLLM's and llm-d's sweeps use when memory is tight, up to 0.99) that holds one
- * request of the longest length. Used only when the plan states no flag, and then reported.
- */
-const TIGHT_MEMORY_FRACTIONS = [0.95, 0.96, 0.97, 0.98, 0.99];
-/** SGLang's mem_fraction_static when it cannot read the device memory. */
-const SGLANG_FALLBACK_MEMORY_FRACTION = 0.88;
-/** vLLM's largest default CUDA-graph capture, in tokens (config/vllm.py, _set_cudagraph_sizes). */
-const VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE = 512;
-/**
- * vLLM's max_cudagraph_capture_size (config/vllm.py, _set_cudagraph_sizes): min(max_num_seqs x
- * (1 + speculative tokens) x 2, 512), at most max_num_batched_tokens. In tokens: a pass of more
- * tokens (a decode step of b sequences is b x (1 + k) tokens) launches eagerly.
- */
-function vllmCudaGraphCaptureSize(maxNumSeqs, queryTokens, maxBatchedTokens) {
-    return Math.max(1, Math.min(maxNumSeqs * queryTokens * 2, VLLM_MAX_CUDAGRAPH_CAPTURE_SIZE, maxBatchedTokens));
-}
-/**
- * vLLM's scheduler defaults for the API server (vllm/engine/arg_utils.py, get_batch_defaults): on a
- * device of >= 70 GiB that is not an A100, max_num_batched_tokens 8192 and max_num_seqs 1024;
- * otherwise 2048 and 256.
- */
-function vllmSchedulerDefaults(device) {
-    const large = device.capacity >= 70 * GIB && !device.name.includes('a100');
-    return large ? { maxBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxBatchedTokens: 2048, maxNumSeqs: 256 };
-}
-/**
- * SGLang's defaults by device memory (server_args.py, _handle_gpu_memory_settings): chunked_prefill_size
- * and cuda_graph_max_bs by memory bucket, then mem_fraction_static = (memory - reserved) / memory with
- * reserved = 512 MB + 1.5 MB x max(chunk, 2048) + 2 MB x cuda_graph_max_bs + 1024 MB x tp x pp / 8,
- * plus with DP attention 3 MB x cuda_graph_max_bs x dp_size (and 1.5 MB more when cuda_graph_max_bs > 300),
- * at least 10 GB on devices over 60 GB, then 2 GB more for EAGLE / MTP (NEXTN) drafts and 6 GB for a
- * separate draft model (STANDALONE); NGRAM adds none.
- */
-function sglangDefaults(device, tp, pp, options = {}) {
-    const mb = device.capacity / MIB;
-    let chunkedPrefill;
-    let cudaGraphMaxBs;
-    if (mb < 20 * 1024)
-        [chunkedPrefill, cudaGraphMaxBs] = [2048, 8];
-    else if (mb < 35 * 1024)
-        [chunkedPrefill, cudaGraphMaxBs] = [2048, tp < 4 ? 24 : 80];
-    else if (mb < 60 * 1024)
-        [chunkedPrefill, cudaGraphMaxBs] = [4096, tp < 4 ? 32 : 160];
-    else if (mb < 160 * 1024)
-        [chunkedPrefill, cudaGraphMaxBs] = [8192, tp < 4 ? 256 : 512];
-    else
-        [chunkedPrefill, cudaGraphMaxBs] = [16384, 512];
-    let reserved = 512 + Math.max(chunkedPrefill, 2048) * 1.5 + cudaGraphMaxBs * 2 + (tp * pp * 1024) / 8;
-    const dpSize = options.dpAttention ?? 1;
-    if (dpSize > 1) {
-        reserved += cudaGraphMaxBs * dpSize * 3;
-        if (cudaGraphMaxBs > 300)
-            reserved += cudaGraphMaxBs * dpSize * 1.5;
-    }
-    if (mb > 60 * 1024)
-        reserved = Math.max(reserved, 10 * 1024);
-    if (options.speculative === 'draft')
-        reserved += 6 * 1024;
-    else if (options.speculative && options.speculative !== 'ngram')
-        reserved += 2 * 1024;
-    const memFractionStatic = mb > 0 ? Math.round(((mb - reserved) / mb) * 1000) / 1000 : SGLANG_FALLBACK_MEMORY_FRACTION;
-    return { chunkedPrefill, cudaGraphMaxBs, memFractionStatic: memFractionStatic > 0 ? memFractionStatic : SGLANG_FALLBACK_MEMORY_FRACTION };
-}
-function engineDefaults(engine, device, tp, pp, sglang = {}) {
-    if (engine === 'sglang') {
-        if (!device)
-            return {
-                memoryFraction: SGLANG_FALLBACK_MEMORY_FRACTION,
-                maxBatchedTokens: 4096,
-                profiledSequences: 0,
-                source: "SGLang's defaults without a device size",
-            };
-        const s = sglangDefaults(device, tp, pp, sglang);
-        return {
-            memoryFraction: s.memFractionStatic,
-            maxBatchedTokens: s.chunkedPrefill,
-            profiledSequences: 0,
-            source: `SGLang's defaults for a ${(device.capacity / GIB).toFixed(0)} GiB device at tp ${tp}: chunked_prefill_size ${s.chunkedPrefill}, cuda_graph_max_bs ${s.cudaGraphMaxBs}`,
-        };
-    }
-    if (engine === 'trtllm') {
-        return {
-            memoryFraction: TRTLLM_DEFAULT_MEMORY_FRACTION,
-            maxBatchedTokens: TRTLLM_DEFAULT_MAX_NUM_TOKENS,
-            profiledSequences: 0,
-            source: "TensorRT-LLM's defaults (max_num_tokens 8192)",
-        };
-    }
-    const v = device ? vllmSchedulerDefaults(device) : { maxBatchedTokens: 8192, maxNumSeqs: 1024 };
-    return {
-        memoryFraction: VLLM_DEFAULT_MEMORY_FRACTION,
-        maxBatchedTokens: v.maxBatchedTokens,
-        profiledSequences: v.maxNumSeqs,
-        source: `vLLM's API-server defaults for ${device ? `a ${(device.capacity / GIB).toFixed(0)} GiB device` : 'a device of unknown size'}: max_num_batched_tokens ${v.maxBatchedTokens}, max_num_seqs ${v.maxNumSeqs}`,
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// What engines keep beside weights, activations and KV.
-/**
- * CUDA context and library handles a process holds before an engine measures free memory.
- * SGLang on 4x L4: 22.49 GiB total, 21.63 GB free at "Load weight begin" after 0.13 GB of
- * distributed init, so 0.73 GiB of context; about 0.5 GiB is usual on H100s.
- */
-const CUDA_CONTEXT_BYTES = 0.6 * GIB;
-/**
- * What vLLM 0.19 finds outside PyTorch after its profiling pass on a lone GPU ("non-torch forward
- * increase memory: 0.25GiB", Llama-3.1-8B and Qwen2.5-7B on H100, llm-d-planner accuracy report).
- */
-const VLLM_NON_TORCH_BYTES = 0.25 * GIB;
-/**
- * CUDA graphs of the decode batch sizes. vLLM captures them after sizing the KV cache (0.51-1.85 GiB,
- * mean 1.04, in the llm-d-planner sweep; "Estimated CUDA graph memory: 1.09 GiB" for gpt-oss-20b);
- * TensorRT-LLM captures them in the warm-up it measures before sizing its pool.
- */
-const CUDA_GRAPH_BYTES = 1.0 * GIB;
-/**
- * Communication buffers per device when a group of `group` devices talks (NCCL channels, NVLS and
- * custom all-reduce buffers), once the first collectives have run. On an NVLink-switch fabric vLLM
- * 0.19 logs 2.07-2.10 GiB of non-torch memory at TP2 and 2.13-2.21 GiB at TP4 on H100 (0.25 GiB at
- * TP1): about 1.8 GiB plus 0.03 GiB per rank. SGLang allocates them when it initialises ("Init torch
- * distributed ends. mem usage=2.01 GB" at TP8 on H200, sgl-project/sglang PR 11716), before it measures
- * the memory its pool is a fraction of. Over PCIe they are small: 0.1 GiB plus the same per rank
- * (SGLang's TP4 initialisation on 4x L4 takes 0.13 GB).
- */
-function commBufferBytes(group, device) {
-    if (group <= 1)
-        return 0;
-    return (device?.switchedFabric ? 1.8 * GIB : 0.1 * GIB) + 0.03 * GIB * group;
-}
-/**
- * Positions of the table vLLM's and SGLang's get_rope builds for a rope, by its scaling (vLLM
- * rotary_embedding/__init__.py get_rope and each class's _compute_cos_sin_cache; SGLang
- * layers/rotary_embedding.py, the same rules): none and llama3 (Llama3RotaryEmbedding) take
- * max_position_embeddings as it is; linear (LinearScalingRotaryEmbedding) max_position_embeddings x
- * factor; yarn (YaRNScalingRotaryEmbedding, ceil) and deepseek_yarn (DeepseekScalingRotaryEmbedding)
- * original_max_position_embeddings x factor. Null for a scaling whose length rule is not modelled.
- */
-function rotaryTablePositions(spec) {
-    const kind = spec.scaling ?? 'default';
-    const factor = spec.factor ?? 1;
-    const positions = spec.max_position_embeddings;
-    if (kind === 'default' || kind === 'llama3')
-        return positions;
-    if (kind === 'linear')
-        return Math.ceil(positions * factor);
-    if (kind === 'yarn' || kind === 'deepseek_yarn')
-        return Math.ceil((spec.original_max_position_embeddings ?? positions) * factor);
-    return null;
-}
-/** Whether the device runs CUDA (SGLang keeps its rotary tables in fp32 there); unknown devices are taken for NVIDIA's. */
-function cudaDevice(device) {
-    return !/\bmi\d{3}|instinct|\bamd\b|ascend|\bnpu\b|gaudi|\btpu/.test(device?.name ?? '');
-}
-/**
- * Bytes of the rotary cos/sin tables one rank holds beside the weights: each distinct rope's table
- * (get_rope caches instances by their parameters in _ROPE_DICT, so every layer sharing a rope shares one;
- * Gemma 3's sliding layers have their own, unscaled) of rotaryTablePositions x rotary_dim elements, built
- * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
- * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
- * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
- * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
- * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
- * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
- */
-function rotaryTableBytes(engine, rope, device) {
-    if (rope === null || engine === 'trtllm')
-        return 0;
-    const positions = rotaryTablePositions(rope.spec);
-    if (positions === null)
-        return 0;
-    const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
-    const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
-    return (positions + local) * rope.rotaryDim * element;
-}
-/** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
-const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
-/** Bytes as the memory rules show them: "79.19 GiB". */
-const engine_memory_gib = (v) => `${(v / GIB).toFixed(2)} GiB`;
-/**
- * The KV pool of one device as each engine sizes it:
- *  vLLM    pool = u x total - weights - activation peak of the profiling pass - non-torch memory
- *          (gpu_worker.determine_available_memory; CUDA graphs come out of the 1 - u left over);
- *  SGLang  pool = f x free - weights, free = what is left after CUDA and NCCL initialisation
- *          (model_runner.profile_max_num_token); activations and graphs live in the 1 - f left over;
- *  TRT-LLM pool = phi x (total - peak of the measured warm-up: weights, activations, context, NCCL,
- *          graphs) (_torch/pyexecutor/_util.py, cal_max_tokens).
- * `usable` never exceeds the device (an SGLang fraction set too high leaves the activations no room),
- * but for a pool the plan fixes (`limit.fixed`): the engine allocates that whole, or does not start.
- */
-function deviceBudget(b) {
-    const comm = commBufferBytes(b.group, b.device);
-    const graphs = b.cudaGraphs ? CUDA_GRAPH_BYTES : 0;
-    let pool;
-    let overhead;
-    /** the pool's formula, with the figures it takes */
-    let formula;
-    /** what the engine's flag gives, and what it takes out of that before the pool (for a pool below zero) */
-    let share;
-    if (b.engine === 'sglang') {
-        const init = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm;
-        overhead = b.runtimeOverride ?? init + graphs;
-        const free = b.capacity - init;
-        pool = b.memoryFraction * free - b.weights;
-        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation - ${engine_memory_gib(b.weights)} weights`;
-        share = {
-            bytes: b.memoryFraction * free,
-            text: `${b.memoryFraction} x ${engine_memory_gib(free)} free after initialisation for weights and KV cache`,
-            before: [[b.weights, 'weights']],
-            beside: [
-                [b.activations, 'activations'],
-                [overhead, 'runtime and buffers'],
-            ],
-        };
-    }
-    else if (b.engine === 'trtllm') {
-        overhead = b.runtimeOverride ?? CUDA_CONTEXT_BYTES + comm + graphs;
-        const free = b.capacity - b.weights - b.activations - overhead;
-        pool = b.memoryFraction * free;
-        formula = `${b.memoryFraction} x ${engine_memory_gib(free)} free after the measured warm-up`;
-        share = wholeDevice(b, overhead);
-    }
-    else {
-        overhead = b.runtimeOverride ?? VLLM_NON_TORCH_BYTES + comm;
-        pool = b.memoryFraction * b.capacity - b.weights - b.activations - overhead;
-        formula = `${b.memoryFraction} x ${engine_memory_gib(b.capacity)} - ${engine_memory_gib(b.weights)} weights - ${engine_memory_gib(b.activations)} profiled activations - ${engine_memory_gib(overhead)} runtime and buffers outside PyTorch`;
-        share = {
-            bytes: b.memoryFraction * b.capacity,
-            text: `${b.memoryFraction} x ${engine_memory_gib(b.capacity)}`,
-            before: [
-                [b.weights, 'weights'],
-                [b.activations, 'profiled activations'],
-                [overhead, 'runtime and buffers outside PyTorch'],
-            ],
-            beside: [],
-        };
-    }
-    const limit = b.limit ?? null;
-    if (limit?.fixed) {
-        pool = limit.bytes;
-        formula = `${engine_memory_gib(pool)}, set by ${limit.source} (the memory flag sizes nothing)`;
-    }
-    else if (limit && limit.bytes < pool) {
-        formula = `${engine_memory_gib(limit.bytes)}, capped by ${limit.source}, less than ${formula} = ${engine_memory_gib(pool)}`;
-        pool = limit.bytes;
-    }
-    const room = b.capacity - b.weights - b.activations - overhead;
-    // A pool the engine is told to allocate is allocated whole: past the device, it does not start.
-    const kv = limit?.fixed ? pool : Math.min(pool, room);
-    const usable = b.weights + b.activations + overhead + kv;
-    if (kv < 0)
-        return { pool, overhead, usable, rule: noRoomRule(kv < pool ? wholeDevice(b, overhead) : share) };
-    return { pool, overhead, usable, rule: usableRule(b, overhead, pool, kv, formula) };
-}
-/** The device as the limit: the weights, activations and buffers must fit in it before any KV cache. */
-function wholeDevice(b, overhead) {
-    return {
-        bytes: b.capacity,
-        text: `the whole device, ${engine_memory_gib(b.capacity)}`,
-        before: [
-            [b.weights, 'weights'],
-            [b.activations, 'activations'],
-            [overhead, 'runtime and buffers'],
-        ],
-        beside: [],
-    };
-}
-/**
- * No room for a KV cache, in plain words: "0.9 x 79.19 GiB: the weights alone, 131.42 GiB, exceed it,
- * before the 2.79 GiB profiled activations and 0.25 GiB runtime and buffers outside PyTorch that the
- * engine also reserves". A pool below zero written as a negative term of a sum was hard to read.
- */
-function noRoomRule(share) {
-    const and = (parts) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
-    const [weights] = share.before[0];
-    const others = share.before.slice(1);
-    const beside = share.beside.length > 0 ? ` (${engine_memory_gib(share.bytes)}), plus ${and(share.beside.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} beside it` : '';
-    const it = share.beside.length > 0 ? `the ${engine_memory_gib(share.bytes)}` : 'it';
-    let exceed;
-    if (weights > share.bytes) {
-        const also = others.length > 0 ? `, before the ${and(others.map(([v, name]) => `${engine_memory_gib(v)} ${name}`))} that the engine also reserves` : '';
-        exceed = `the weights alone, ${engine_memory_gib(weights)}, exceed ${it}${also}`;
-    }
-    else {
-        const total = share.before.reduce((sum, [v]) => sum + v, 0);
-        exceed = `the ${and(share.before.map(([, name]) => name))} (${share.before.map(([v]) => (v / GIB).toFixed(2)).join(' + ')} = ${engine_memory_gib(total)}) exceed ${it}`;
-    }
-    return `${share.text}${beside}: ${exceed}, so no KV cache is left`;
-}
-/**
- * What makes up `usable`, as a sum whose terms add up to it (to rounding): "32.86 GiB weights + 0.58
- * GiB activations + 3.52 GiB runtime and buffers + 32.31 GiB KV pool, the pool being 0.85 x 76.67 GiB
- * free after initialisation - 32.86 GiB weights". The pool's formula gives the pool, not what the
- * engine may use; where the device cannot hold the whole pool, the sum takes what it can hold.
- */
-function usableRule(b, overhead, pool, kv, formula) {
-    const weights = `${engine_memory_gib(b.weights)} weights${weightsParts(b.mlaDecodeCopy ?? 0, b.rotaryTables ?? 0)}`;
-    const sum = `${weights} + ${engine_memory_gib(b.activations)} activations + ${engine_memory_gib(overhead)} runtime and buffers + ${engine_memory_gib(kv)} KV pool`;
-    if (kv < pool)
-        return `${sum}, the rest of the device: the pool would be ${formula} = ${engine_memory_gib(pool)}, more than the device holds`;
-    return `${sum}, the pool being ${formula}`;
-}
-/**
- * What the engine's weights hold beside the checkpoint's shard, for the report: " (0.56 GiB of them the
- * engine's copy of kv_b_proj for MLA decode)", " (2.50 GiB of them its rotary cos/sin tables)"; '' when
- * neither is (the tables from MATERIAL_ROTARY_BYTES).
- */
-function weightsParts(mlaDecodeCopy, rotaryTables) {
-    const parts = [];
-    if (mlaDecodeCopy > 0)
-        parts.push(`${engine_memory_gib(mlaDecodeCopy)} of them the engine's copy of kv_b_proj for MLA decode`);
-    if (rotaryTables >= MATERIAL_ROTARY_BYTES)
-        parts.push(`${engine_memory_gib(rotaryTables)} of them the engine's rotary cos/sin tables`);
-    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
-}
-/** Tokens per KV block the engine allocates in (vLLM 16, TensorRT-LLM 32, SGLang pages of 1). */
-const KV_BLOCK_TOKENS = { vllm: 16, sglang: 1, trtllm: 32 };
-/** Whether the engine frees sliding-window layers' blocks outside the window (vLLM's hybrid allocator, TensorRT-LLM VSWA); SGLang serves gpt-oss with disable_hybrid_swa_memory. */
-const FREES_OUTSIDE_WINDOW = { vllm: true, sglang: false, trtllm: true };
-/**
- * Sequences one replica runs at once when `offered` are in flight, each holding `context` tokens on
- * average: the engine admits while its KV cache has room and queues the rest. At least one when one
- * sequence fits, 0 when not even one does.
- */
-function maxRunningSequences(budget, context, offered = Infinity) {
-    const shared = Math.min(budget.sharedTokens, context);
-    const perSequence = Math.max(budget.heldTokens(context) - budget.heldTokens(shared), 1e-9);
-    const room = budget.capacityTokens - budget.heldTokens(shared);
-    const byKv = room <= 0 ? 0 : Math.floor(room / perSequence);
-    const capped = budget.engineMax === null ? byKv : Math.min(byKv, budget.engineMax);
-    return Math.max(0, Math.min(capped, offered));
-}
-
 ;// CONCATENATED MODULE: ./src/core/engines.ts
 /**
  * vLLM V1: chunked prefill always on; the scheduler first gives each running sequence its decode
@@ -58301,6 +58309,10 @@ function stageAttentionParamsPerRank(facts, tp, stage) {
 function stageFullLayers(stage) {
     return stage.layers - stage.slidingLayers - stage.linearLayers;
 }
+/** Layers of a stage that keep a token's KV: every attention layer, full or windowed, and its loaded MTP modules (linear layers keep none). */
+function stageKvLayers(stage) {
+    return stage.layers - stage.linearLayers + stage.mtpLayers;
+}
 /** Routed experts held by one device (redundant replicas included). */
 function expertsPerDevice(facts, layout) {
     return (facts.experts + facts.redundantExperts) / layout.ep;
@@ -58515,12 +58527,21 @@ function windowKept(facts, context, windowed) {
  * linear-attention layers.
  */
 function stageKvBytesPerSequence(facts, layout, stage, context, windowed = true) {
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const full = stageFullLayers(stage) + stage.mtpLayers;
     // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-    const kept = windowKept(facts, context, windowed);
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), null);
+}
+/**
+ * Cache bytes on one device of the stage of a sequence whose full-attention layers (and loaded MTP modules)
+ * hold `full` tokens and windowed layers `kept`: with indexer keys (of the `full` tokens) and linear-attention
+ * state, or over vLLM's padded hybrid `groups` (vllmHybridGroups, which have neither) where given.
+ */
+function stageKvBytesAt(facts, layout, stage, full, kept, groups) {
+    const perTokenLayer = layerTokenBytes(facts, layout);
     // Context parallelism splits each sequence's tokens over cp ranks.
-    const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+    if (groups)
+        return (perTokenLayer * groups.size * (groups.full * full + groups.windowed * kept)) / layout.cp;
+    const fullLayers = stageFullLayers(stage) + stage.mtpLayers;
+    const perContext = (perTokenLayer * (fullLayers * full + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * full) / layout.cp;
     return perContext + stageStateBytesPerSequence(facts, layout, stage);
 }
 /**
@@ -58539,8 +58560,7 @@ function stageKvReadBytesPerSequence(facts, layout, stage, context, writeBack) {
 }
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 function stageKvBytesPerToken(facts, layout, stage) {
-    const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    return (layerTokenBytes(facts, layout) * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
  * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
@@ -58577,8 +58597,7 @@ function vllmGroupPages(groups) {
  */
 function stageCountedBytesPerToken(facts, layout, stage, engine) {
     if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
-        const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-        return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+        return (facts.latentKvBytesPerTokenLayer * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
     }
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (!groups)
@@ -58606,10 +58625,7 @@ function stageKvBytesShared(facts, layout, stage, sequences, context, shared, wi
  */
 function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-    if (!groups)
-        return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-    const kept = windowKept(facts, context, windowed);
-    return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), groups);
 }
 /**
  * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
@@ -58647,13 +58663,7 @@ function stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, 
     if (engine !== 'vllm')
         return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
     const res = vllmReservedTokens(facts, context, maxBatchedTokens);
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const groups = vllmHybridGroups(facts, stage);
-    if (groups)
-        return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
-    const full = stageFullLayers(stage) + stage.mtpLayers;
-    const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
-    return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
+    return stageKvBytesAt(facts, layout, stage, res.full, res.windowed, vllmHybridGroups(facts, stage));
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -60206,7 +60216,7 @@ function kvWindowOf(facts, engine, stages = null) {
     for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
         const groups = vllmHybridGroups(facts, stage);
         if (groups)
-            padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+            padding += Math.max(0, vllmGroupPages(groups) - stageKvLayers(stage));
     }
     return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
@@ -65645,10 +65655,6 @@ function poolSetBy(wl) {
         return 'a smaller workload.kv_cache_tokens';
     return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
-/**
- * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
- * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
- */
 /** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
 function throughputLimitWords(by) {
     switch (by) {
@@ -65660,6 +65666,10 @@ function throughputLimitWords(by) {
             return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
     }
 }
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
 function rateBoundWhy(wl, c) {
     const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
         ? c.throughputBound / wl.outputTokens
@@ -66197,9 +66207,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(c.floorCheck.need),
             limit: gib(c.floorCheck.limit),
             unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${wl.memoryFractionDefaultAt !== null
-                ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
-                : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`})`,
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${floorFlagWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt)})`,
         });
     }
     else {
@@ -66291,16 +66299,18 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
  * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
  */
 function floorLimitWords(f, engine, flag, defaultAt) {
-    if (defaultAt !== null)
-        return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
-    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
-    if (f.stated || !f.atDefault)
+    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${floorFlagWords(f, engine, flag, defaultAt)}`;
+    if (defaultAt !== null || f.stated || !f.atDefault)
         return limit;
     const d = f.atDefault;
     const atDefault = f.need > d.limit
         ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
         : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
     return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+/** The flag a floor's limit is taken at: the imported command's default, else the plan's or the engine's flag and its value. */
+function floorFlagWords(f, engine, flag, defaultAt) {
+    return defaultAt !== null ? importedDefaultWords(engine, flag, f.fraction, defaultAt) : `${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
 }
 /**
  * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
@@ -67960,9 +67970,17 @@ function buildVariationPlan(base, v) {
     return { ...candidate, plan };
 }
 
+;// CONCATENATED MODULE: ./src/suggest/types.ts
+const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
+/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
+const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
+/** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+const requirementKeyOf = (figure) => figure.slice(0, -'_ms'.length);
+
 ;// CONCATENATED MODULE: ./src/suggest/words.ts
 // Figures of candidates in words, shared by the text and markdown renderers: an estimate as is,
 // a bound marked with ≤ / ≥ so that it never reads as a prediction.
+
 
 
 
@@ -67993,7 +68011,7 @@ function statusText(c) {
 function candidateVerdict(c) {
     if (c.failing.length > 0)
         return 'fail';
-    return c.warnings.length > 0 || c.unverified.length > 0 ? 'warn' : 'pass';
+    return hasWarnings(c) ? 'warn' : 'pass';
 }
 /** What keeps a candidate from a plain pass, in verify's words: "likely missed: ...", "at risk: ...", "unverified: ... (missing ...)", "warnings: ...". */
 function warningGroups(c) {
@@ -68028,9 +68046,7 @@ function warningsText(c) {
  * when none of them is at risk or warns, as verify would say.
  */
 function words_passingHeading(kind, listed) {
-    return listed.some((c) => warningsText(c) !== '')
-        ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)`
-        : `Best ${kind}s that pass`;
+    return listed.some(hasWarnings) ? `Best ${kind}s that meet every requirement on the estimates (some at risk or with warnings)` : `Best ${kind}s that pass`;
 }
 /**
  * The verdict in words, with what decides it, as `verify` words its checks: "passes"; "is at risk:
@@ -68086,9 +68102,9 @@ const LATENCY_ORDER = [
     'e2e_p99_ms',
 ];
 /** The requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
-const requirementOf = (k) => `requirements.${k.slice(0, -'_ms'.length)}`;
+const requirementOf = (k) => `requirements.${requirementKeyOf(k)}`;
 /** The plan keys of every latency requirement, mean or percentile: ttft, ttft_p99, ..., e2e_p99. */
-const LATENCY_REQUIREMENTS = LATENCY_ORDER.map((k) => k.slice(0, -'_ms'.length));
+const LATENCY_REQUIREMENTS = LATENCY_ORDER.map(requirementKeyOf);
 /** Whether a check judges a latency requirement (requirements.ttft, requirements.tpot_p90, ...). */
 const isLatencyRequirement = (id) => LATENCY_ORDER.some((k) => requirementOf(k) === id);
 /**
@@ -68132,21 +68148,19 @@ function words_figureTexts(c) {
     const f = c.figures;
     const gpus = c.variation.gpus;
     const memory = estimateOrBound(f.memory_per_gpu_gib, f.memory_per_gpu_lower_bound_gib, 'GiB', '≥');
-    const latency = latencyFigures(c).map((k) => ({ label: summary_metricLabel(k), text: words_latencyText(c, k) }));
     if (!rank_fits(c))
-        return { throughput: DOES_NOT_FIT, perGpu: '—', latency, memory };
+        return { throughput: DOES_NOT_FIT, perGpu: '—', memory };
     const perGpuBound = f.throughput_upper_bound_tokens_per_s === null ? null : f.throughput_upper_bound_tokens_per_s / gpus;
     return {
         throughput: estimateOrBound(f.throughput_tokens_per_s, f.throughput_upper_bound_tokens_per_s, 'tokens/s', '≤'),
         perGpu: estimateOrBound(f.throughput_per_gpu_tokens_per_s, perGpuBound, 'tokens/s', '≤'),
-        latency,
         memory,
     };
 }
 /** "TTFT p99 1.96 s · TPOT 38.1 ms": the latencies a candidate shows, labelled. */
 function words_latencyLine(c, separator = ' · ') {
-    return words_figureTexts(c)
-        .latency.map((l) => `${l.label} ${l.text}`)
+    return latencyFigures(c)
+        .map((k) => `${summary_metricLabel(k)} ${words_latencyText(c, k)}`)
         .join(separator);
 }
 /** One line of a candidate's figures: throughput, TTFT, TPOT (as its requirements judge them) and memory; for a layout that does not fit, its memory alone. */
@@ -68663,11 +68677,6 @@ function gpuCounts(from, max, nodeSize, anyCount) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/suggest/types.ts
-const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
-/** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
-const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
-
 ;// CONCATENATED MODULE: ./src/suggest/evaluate.ts
 // Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
 // margins on each requirement and the objective's score.
@@ -68743,7 +68752,7 @@ function figures(m, gpus, judged) {
     };
     // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
     for (const k of PERCENTILE_FIGURES)
-        if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`))
+        if (judged.has(`requirements.${requirementKeyOf(k)}`))
             f[k] = get(k);
     return f;
 }
@@ -69100,7 +69109,7 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
     const misses = !own && LATENCY_REQUIREMENTS.some((k) => req[k] !== undefined);
     const rescue = misses ? (top.find(strictlyPasses) ?? null) : null;
     const counted = (status) => verified.filter((c) => c.status === status).length;
-    const warned = verified.filter((c) => c.status === 'pass' && warningsText(c) !== '').length;
+    const warned = verified.filter((c) => c.status === 'pass' && hasWarnings(c)).length;
     return {
         gpus,
         top,

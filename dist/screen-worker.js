@@ -1141,6 +1141,10 @@ function stageAttentionParamsPerRank(facts, tp, stage) {
 function stageFullLayers(stage) {
     return stage.layers - stage.slidingLayers - stage.linearLayers;
 }
+/** Layers of a stage that keep a token's KV: every attention layer, full or windowed, and its loaded MTP modules (linear layers keep none). */
+function stageKvLayers(stage) {
+    return stage.layers - stage.linearLayers + stage.mtpLayers;
+}
 /** Routed experts held by one device (redundant replicas included). */
 function expertsPerDevice(facts, layout) {
     return (facts.experts + facts.redundantExperts) / layout.ep;
@@ -1355,12 +1359,21 @@ function windowKept(facts, context, windowed) {
  * linear-attention layers.
  */
 function stageKvBytesPerSequence(facts, layout, stage, context, windowed = true) {
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const full = stageFullLayers(stage) + stage.mtpLayers;
     // A window's cache peaks at the window over a sequence's life, sliding or chunked alike.
-    const kept = windowKept(facts, context, windowed);
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), null);
+}
+/**
+ * Cache bytes on one device of the stage of a sequence whose full-attention layers (and loaded MTP modules)
+ * hold `full` tokens and windowed layers `kept`: with indexer keys (of the `full` tokens) and linear-attention
+ * state, or over vLLM's padded hybrid `groups` (vllmHybridGroups, which have neither) where given.
+ */
+function stageKvBytesAt(facts, layout, stage, full, kept, groups) {
+    const perTokenLayer = layerTokenBytes(facts, layout);
     // Context parallelism splits each sequence's tokens over cp ranks.
-    const perContext = (perTokenLayer * (full * context + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * context) / layout.cp;
+    if (groups)
+        return (perTokenLayer * groups.size * (groups.full * full + groups.windowed * kept)) / layout.cp;
+    const fullLayers = stageFullLayers(stage) + stage.mtpLayers;
+    const perContext = (perTokenLayer * (fullLayers * full + stage.slidingLayers * kept) + stageIndexerBytesPerToken(facts, stage) * full) / layout.cp;
     return perContext + stageStateBytesPerSequence(facts, layout, stage);
 }
 /**
@@ -1379,8 +1392,7 @@ function stageKvReadBytesPerSequence(facts, layout, stage, context, writeBack) {
 }
 /** KV bytes per cached token on one device of the stage (every attention layer keeps the token; linear layers keep none): how engines count capacity. */
 function stageKvBytesPerToken(facts, layout, stage) {
-    const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-    return (layerTokenBytes(facts, layout) * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+    return (layerTokenBytes(facts, layout) * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
 }
 /**
  * vLLM's KV cache groups on a stage whose attention layers are of two kinds, full and windowed (sliding
@@ -1417,8 +1429,7 @@ function vllmGroupPages(groups) {
  */
 function stageCountedBytesPerToken(facts, layout, stage, engine) {
     if (engine === 'sglang' && facts.latentKvBytesPerTokenLayer !== null && facts.latentKvBytesPerTokenLayer !== facts.kvBytesPerTokenLayer) {
-        const kvLayers = stage.layers - stage.linearLayers + stage.mtpLayers;
-        return (facts.latentKvBytesPerTokenLayer * kvLayers + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
+        return (facts.latentKvBytesPerTokenLayer * stageKvLayers(stage) + stageIndexerBytesPerToken(facts, stage)) / layout.cp;
     }
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
     if (!groups)
@@ -1446,10 +1457,7 @@ function stageKvBytesShared(facts, layout, stage, sequences, context, shared, wi
  */
 function stageHeldKvBytesPerSequence(facts, layout, stage, context, windowed = true, engine = null) {
     const groups = engine === 'vllm' ? vllmHybridGroups(facts, stage) : null;
-    if (!groups)
-        return stageKvBytesPerSequence(facts, layout, stage, context, windowed);
-    const kept = windowKept(facts, context, windowed);
-    return (layerTokenBytes(facts, layout) * groups.size * (groups.full * context + groups.windowed * kept)) / layout.cp;
+    return stageKvBytesAt(facts, layout, stage, context, windowKept(facts, context, windowed), groups);
 }
 /**
  * Tokens vLLM sets aside in one layer for a request of `context` tokens (max_model_len) before it starts,
@@ -1487,13 +1495,7 @@ function stageReservedKvBytesPerSequence(facts, layout, stage, context, engine, 
     if (engine !== 'vllm')
         return stageHeldKvBytesPerSequence(facts, layout, stage, context, FREES_OUTSIDE_WINDOW[engine], engine);
     const res = vllmReservedTokens(facts, context, maxBatchedTokens);
-    const perTokenLayer = layerTokenBytes(facts, layout);
-    const groups = vllmHybridGroups(facts, stage);
-    if (groups)
-        return (perTokenLayer * groups.size * (groups.full * res.full + groups.windowed * res.windowed)) / layout.cp;
-    const full = stageFullLayers(stage) + stage.mtpLayers;
-    const perContext = perTokenLayer * (full * res.full + stage.slidingLayers * res.windowed) + stageIndexerBytesPerToken(facts, stage) * res.full;
-    return perContext / layout.cp + stageStateBytesPerSequence(facts, layout, stage);
+    return stageKvBytesAt(facts, layout, stage, res.full, res.windowed, vllmHybridGroups(facts, stage));
 }
 /**
  * Peak transient activations of one forward pass of `tokens` tokens (a prefill chunk), per device: the
@@ -2376,7 +2378,7 @@ function kvWindowOf(facts, engine, stages = null) {
     for (const stage of engine === 'vllm' ? (stages ?? []) : []) {
         const groups = vllmHybridGroups(facts, stage);
         if (groups)
-            padding += Math.max(0, vllmGroupPages(groups) - (stage.layers - stage.linearLayers + stage.mtpLayers));
+            padding += Math.max(0, vllmGroupPages(groups) - stageKvLayers(stage));
     }
     return { window: facts.slidingWindow, kind: facts.windowKind, layers: facts.slidingLayers, padding: Math.round(padding) };
 }
@@ -8031,10 +8033,6 @@ function poolSetBy(wl) {
         return 'a smaller workload.kv_cache_tokens';
     return wl.kvCacheMemory !== null ? 'a smaller workload.kv_cache_memory' : null;
 }
-/**
- * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
- * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
- */
 /** What sets a throughput bound that is not the decode step's own limit (estimates.ts, throughputBoundBy). */
 function throughputLimitWords(by) {
     switch (by) {
@@ -8046,6 +8044,10 @@ function throughputLimitWords(by) {
             return "at that bound requests complete no faster than the deployment can serve them: each costs at least its prompt's and its output's FLOPs on the busiest device and its KV reads";
     }
 }
+/**
+ * What sets the request-rate bound: the work each request costs, or, for a closed loop, its clients,
+ * whose ceiling is the throughput bound over each request's output (estimates.ts, requestRateBound).
+ */
 function rateBoundWhy(wl, c) {
     const clientsBound = wl.concurrency !== undefined && wl.requestRate === undefined && c.throughputBound !== null && wl.outputTokens !== undefined
         ? c.throughputBound / wl.outputTokens
@@ -8583,9 +8585,7 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
             value: gib(c.floorCheck.need),
             limit: gib(c.floorCheck.limit),
             unit: 'GiB',
-            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (${wl.memoryFractionDefaultAt !== null
-                ? `at ${importedDefaultWords(engine, ENGINE_MEMORY_FLAG[wl.engine], c.floorCheck.fraction, wl.memoryFractionDefaultAt)}`
-                : `at ${c.floorCheck.stated ? 'workload.memory_fraction' : ENGINE_MEMORY_FLAG[wl.engine]} ${c.floorCheck.fraction}`})`,
+            detail: `even the lower bound ${fmtGiB(c.floorCheck.need)} (weights shard${c.kvFloor > 0 ? ' + KV of one sequence of the longest length' : ''}) exceeds the ${fmtGiB(c.floorCheck.limit)} ${engine} could give weights and KV cache at most (at ${floorFlagWords(c.floorCheck, engine, ENGINE_MEMORY_FLAG[wl.engine], wl.memoryFractionDefaultAt)})`,
         });
     }
     else {
@@ -8677,16 +8677,18 @@ function memoryChecks(plan, r, c, memMissing, contextFrom) {
  * (71.27 GiB at vLLM's default 0.9)"; the default's figure was read as missing from the limit.
  */
 function floorLimitWords(f, engine, flag, defaultAt) {
-    if (defaultAt !== null)
-        return ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${importedDefaultWords(engine, flag, f.fraction, defaultAt)}`;
-    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
-    if (f.stated || !f.atDefault)
+    const limit = ` in the ${fmtGiB(f.limit)} ${engine} could give weights and KV cache at ${floorFlagWords(f, engine, flag, defaultAt)}`;
+    if (defaultAt !== null || f.stated || !f.atDefault)
         return limit;
     const d = f.atDefault;
     const atDefault = f.need > d.limit
         ? `more than the ${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}: it starts only with the flag raised; state workload.memory_fraction`
         : `${fmtGiB(d.limit)} at ${engine}'s default ${d.fraction}`;
     return `${limit}, the most a deployment sets where the plan states no workload.memory_fraction (${atDefault})`;
+}
+/** The flag a floor's limit is taken at: the imported command's default, else the plan's or the engine's flag and its value. */
+function floorFlagWords(f, engine, flag, defaultAt) {
+    return defaultAt !== null ? importedDefaultWords(engine, flag, f.fraction, defaultAt) : `${f.stated ? 'workload.memory_fraction' : flag} ${f.fraction}`;
 }
 /**
  * "--gpu-memory-utilization 0.9, vLLM's default, as the command at serve.sh:3 sets none": the flag an
@@ -10043,6 +10045,8 @@ function verifyLoadedPlan(loaded, options = {}) {
 const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
 /** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
 const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
+/** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
+const requirementKeyOf = (figure) => figure.slice(0, -'_ms'.length);
 
 ;// CONCATENATED MODULE: ./src/suggest/evaluate.ts
 // Runs the real verifier on a candidate and reads off what `suggest` needs: status, figures,
@@ -10119,7 +10123,7 @@ function figures(m, gpus, judged) {
     };
     // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
     for (const k of PERCENTILE_FIGURES)
-        if (judged.has(`requirements.${k.slice(0, -'_ms'.length)}`))
+        if (judged.has(`requirements.${requirementKeyOf(k)}`))
             f[k] = get(k);
     return f;
 }
