@@ -11,7 +11,7 @@ import { modelPreset } from '../src/presets/models.js';
 // @ts-expect-error plain JavaScript module of the validation scripts
 import { convertSilicon, rangeCoverage, repeatability, verifySilicon } from '../validation/silicon-eval.mjs';
 // @ts-expect-error plain JavaScript module of the validation scripts
-import { aggregatedRowToPlan } from '../validation/silicon.mjs';
+import { aggregatedRowToPlan, sourceFields } from '../validation/silicon.mjs';
 
 const CSV = resolve('..', 'shared', 'data', 'silicon-calibration.csv');
 
@@ -134,5 +134,16 @@ describe('repeatability: the measurements against themselves', () => {
     expect(r.ttftWidth80).toBeCloseTo(1.5 ** Math.SQRT2, 6);
     // Counting only the same engine version, the tp=8 plan has one measurement: no repeats.
     expect(repeatability(results, { sameEngineVersion: true }).rows).toBe(0);
+  });
+});
+
+describe('which harness a row ran under', () => {
+  // The gap analyses re-export InferenceX runs (every row's figures equal an InferenceX row's of the
+  // same layout, lengths and concurrency): 10 x concurrency prompts of lengths uniform in [0.8 L, L].
+  it('reads dumps, dashboard exports and gap analyses as InferenceX runs; NVIDIA sweeps as steady loops', () => {
+    expect(sourceFields('db-dump/x.json; silicon_concurrency=4').kind).toBe('inferencex');
+    expect(sourceFields('source_file=2026-04-06.csv; model=Qwen3.5-397B').kind).toBe('inferencex');
+    expect(sourceFields('source_file=qwen3.5-397b-gap-analysis.csv; silicon_concurrency=4').kind).toBe('inferencex');
+    expect(sourceFields('source_file=data/h100_sxm/trtllm/1.0.0rc3/x.txt').kind).toBe('sweep');
   });
 });

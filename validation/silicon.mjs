@@ -91,12 +91,15 @@ export function readSiliconCsv(path) {
 /**
  * key=value pairs of the silicon_data_source column. InferenceX runs are the database dumps
  * (db-dump/...) and the dashboard exports (source_file=2026-MM-DD.csv: the same runs, with
- * InferenceX's image and workflow fields; their figures equal the dumps' where both hold a run);
- * the rest are NVIDIA's own sweeps (source_file=data/<system>/<backend>/..., gap analyses), whose
- * harness the file does not state: they are taken as steady closed loops.
+ * InferenceX's image and workflow fields; their figures equal the dumps' where both hold a run), and
+ * the gap analyses (source_file=<model>-gap-analysis.csv): all 30 of their rows in this half carry the
+ * figures of an InferenceX run of the same layout, lengths and concurrency, to the digits the analysis
+ * kept. The rest are NVIDIA's own sweeps (source_file=data/<system>/<backend>/...), whose harness the
+ * file does not state: they are taken as steady closed loops.
  */
 export function sourceFields(source) {
-  const out = { kind: /^db-dump\/|^source_file=20\d\d-\d\d-\d\d\.csv/.test(source) ? 'inferencex' : 'sweep' };
+  const inferencex = /^db-dump\/|^source_file=(20\d\d-\d\d-\d\d|[\w.-]+-gap-analysis)\.csv/.test(source);
+  const out = { kind: inferencex ? 'inferencex' : 'sweep' };
   for (const part of source.split(';')) {
     const m = /^\s*([\w.-]+)=(.*)$/.exec(part);
     if (m) out[m[1]] = m[2].trim();
