@@ -61,7 +61,11 @@ export interface ExpertPadding {
  * by 9% on Hopper: 120b weights 65.8 GiB against 64.38 GiB logged with the Triton backend (vLLM issue
  * 33155) and 7.05 GiB against 7.01 GiB for 20b at TP2 (vLLM 0.19).
  */
-export function mxfp4Padding(fp4Math: boolean): ExpertPadding {
+export function mxfp4Padding(fp4Math: boolean, engine: Engine = 'vllm'): ExpertPadding {
+  // TensorRT-LLM's TRTLLM-Gen MXFP4 MoE on Blackwell (fused_moe/quantization.py,
+  // MXFP4WeightTRTLLMGenFusedMoEMethod: weight_alignment 128, input_hidden_alignment 512): gpt-oss-120b
+  // on one B200 logs 65.40 GiB, about 65.8 with 2944 x 3072, 68.5 with vLLM's 256 x 256.
+  if (fp4Math && engine === 'trtllm') return { intermediate: 128, hidden: 512 };
   return fp4Math ? { intermediate: 256, hidden: 256 } : { intermediate: 128, hidden: 256 };
 }
 
@@ -645,7 +649,7 @@ export function stageMemory(
   context: number,
   shared: number,
 ): StageMemory[] {
-  const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
+  const padding = mxfp4Padding(cond.device?.fp4Math ?? false, cond.engine);
   const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
   const group = commGroup(layout, facts.isMoe);
   const out: StageMemory[] = [];
