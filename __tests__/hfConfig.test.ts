@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../src/core/types.js';
+import { deriveModelFacts } from '../src/core/modelFacts.js';
 import { verifyLoadedPlan } from '../src/core/verify.js';
 import { parseHfConfig, type HfConfigResult } from '../src/plan/hfConfig.js';
 import { loadPlan } from '../src/plan/load.js';
@@ -24,6 +25,8 @@ import { MODEL_PRESETS, modelPreset } from '../src/presets/index.js';
 //   glm-5, deepseek-v3.2, minimax-m2.5: the published files' architecture keys, put together from copies that
 //     quote them (xLLM's glm5.h cites zai-org/GLM-5; DeepSeek-V3.2 is V3's file with model_type deepseek_v32 and
 //     its index_* keys; vLLM's MiniMax-M2 test config); keys the reader ignores are partly left out.
+//   phi-3-mini-4k-instruct, phi-3-mini-128k-instruct, phi-3-medium-4k-instruct, phi-2: the published files as
+//     dotnet/machinelearning keeps them (src/Microsoft.ML.GenAI.Phi/Resource/Config/<name>-config.json)
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hf');
 const FIXTURE_IDS = [
   'llama-3.1-8b',
@@ -306,9 +309,9 @@ describe('parseHfConfig on other shapes', () => {
   });
 
   it('flags a model_type it was not checked against', () => {
-    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'phi3' }));
+    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'olmo2' }));
     expect(result.spec.layers).toBe(32);
-    expect(result.warnings.some((w) => w.includes('phi3'))).toBe(true);
+    expect(result.warnings.some((w) => w.includes('olmo2'))).toBe(true);
   });
 
   it('Qwen2 sliding window: only when enabled, on layers from max_window_layers on', () => {
@@ -568,6 +571,70 @@ describe('parseHfConfig on the architectures of 2026', () => {
     const minimax = JSON.parse(fixtureText('minimax-m2.5')) as Record<string, unknown>;
     const lightning = parsed(JSON.stringify({ ...minimax, attn_type_list: [0, 1] })).warnings;
     expect(lightning.some((w) => w.includes('attn_type_list'))).toBe(true);
+  });
+});
+
+describe('parseHfConfig on Phi-3 and Phi-2 (published config.json files)', () => {
+  /** A one-GPU plan reading the fixture; the core's parameter count and KV bytes per token. */
+  const counted = (id: string) => {
+    const text = fixtureText(id);
+    const r = loadPlan(
+      'p.plan.yaml',
+      'version: 1\nmodel: {hf_config: config.json}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 128}\n',
+      () => ({ text }),
+    );
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const model = r.loaded.plan.model;
+    const facts = deriveModelFacts(model, 'estimate').facts!;
+    return { params: verifyLoadedPlan(r.loaded).metrics!.total_params!, kvPerToken: facts.kvBytesPerTokenLayer * model.layers!, warnings: r.loaded.warnings };
+  };
+
+  it('Phi-3-mini: 3.82B parameters as published; MHA, every layer within the 2047-token window', () => {
+    const { spec, warnings } = parsed(fixtureText('phi-3-mini-4k-instruct'));
+    expect(spec).toMatchObject({ layers: 32, heads: 32, kv_heads: 32, attention: 'mha', mlp: 'gated', ffn_hidden_size: 8192, tied_embeddings: false });
+    // transformers Phi3Attention and vLLM (Phi3ForCausalLM is its Llama; vllm-project/vllm#4380 loads the 2047 window) slide every layer
+    expect(spec).toMatchObject({ sliding_window: 2047, sliding_window_layers: 32, max_context: 4096 });
+    expect(warnings).toEqual([]);
+    // keras-team/keras-hub keras_hub/src/models/phi3/phi3_presets.py: phi3_mini_4k_instruct_en "params": 3821079552;
+    // ours leaves out the final RMSNorm's 3,072 weights
+    const { params, kvPerToken } = counted('phi-3-mini-4k-instruct');
+    expect(params).toBe(3_821_079_552 - 3072);
+    expect(kvPerToken).toBe(32 * 32 * 96 * 2 * 2); // 384 KiB: layers x kv_heads x head_dim x K,V x bf16
+  });
+
+  it('Phi-3-mini-128k: the same 3.82B; LongRoPE ("su") states the long window, which is not stretched again', () => {
+    const { spec, warnings } = parsed(fixtureText('phi-3-mini-128k-instruct'));
+    expect(spec.max_context).toBe(131_072);
+    expect(spec.rope).toMatchObject({ max_position_embeddings: 131_072, scaling: 'su' });
+    // its 262,144-token window is past the longest sequence: it never drops a token
+    expect(spec).toMatchObject({ sliding_window: 262_144, sliding_window_layers: 32 });
+    expect(warnings).toEqual([]);
+    // keras-hub phi3_mini_128k_instruct_en: "params": 3821079552, as the 4k model
+    expect(counted('phi-3-mini-128k-instruct').params).toBe(3_821_079_552 - 3072);
+  });
+
+  it('Phi-3-medium: 14B (13.96B) with GQA 40/10', () => {
+    const { spec } = parsed(fixtureText('phi-3-medium-4k-instruct'));
+    expect(spec).toMatchObject({ layers: 40, heads: 40, kv_heads: 10, attention: 'gqa', ffn_hidden_size: 17920 });
+    // model card (huggingface.co/microsoft/Phi-3-medium-4k-instruct): 14B; per module: embeddings and head 2 x 32,064 x 5,120,
+    // per layer qkv 5,120 x 7,680 + o 5,120^2 + gate_up 5,120 x 35,840 + down 17,920 x 5,120 + 2 norms (the final norm not counted)
+    const { params, kvPerToken } = counted('phi-3-medium-4k-instruct');
+    expect(params).toBe(2 * 32_064 * 5120 + 40 * (5120 * 7680 + 5120 * 5120 + 5120 * 35_840 + 17_920 * 5120 + 2 * 5120));
+    expect(params / 1e9).toBeCloseTo(13.96, 2);
+    expect(kvPerToken).toBe(40 * 10 * 128 * 2 * 2);
+  });
+
+  it('Phi-2: plain MLP, partial rotary, qk_layernorm not reported; 2.78B within the biases it leaves out', () => {
+    const { spec, warnings } = parsed(fixtureText('phi-2'));
+    expect(spec).toMatchObject({ layers: 32, heads: 32, kv_heads: 32, mlp: 'plain', ffn_hidden_size: 10240, weight_dtype: 'fp16' });
+    expect(spec.rope?.rotary_dim).toBe(32); // 0.4 x 80
+    expect(warnings).toEqual([]);
+    // 2,779,683,840 from PhiForCausalLM's modules (liuutin9/FPGA-Acceleration-of-TinyLLaVA-Inference-via-HLS phi-2_structure.py:
+    // q/k/v/dense, fc1, fc2 and lm_head with biases, LayerNorms with biases), and the checkpoint's safetensors index,
+    // total_size 5,559,367,680 B in fp16; the model card says 2.7B. The 793,600 bias values are not counted (0.03%).
+    const { params, kvPerToken } = counted('phi-2');
+    expect(params).toBe(2_779_683_840 - 793_600);
+    expect(kvPerToken).toBe(32 * 32 * 80 * 2 * 2);
   });
 });
 

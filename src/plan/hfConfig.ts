@@ -4,7 +4,7 @@
 //
 // Families covered: Llama (3 and 4), Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
 // Qwen3-Next / Qwen3.5 (hybrid linear attention), DeepSeek-V2/V3/R1/V3.2 (MLA, sparse
-// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, and multimodal
+// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, Phi-3 and Phi-2, and multimodal
 // configs that nest the text model under `text_config`. Keys whose names say they shape the
 // model (layers, heads, experts, attention, state...) but that the reader does not map are
 // named in a warning: no silent guess.
@@ -269,6 +269,9 @@ const CHECKED_MODEL_TYPES = new Set([
   'kimi_k25',
   'llama4',
   'llama4_text',
+  // Phi-3 (mini, medium; 4k and 128k) and Phi-2: published config.json files pinned in __tests__/hfConfig.test.ts
+  'phi3',
+  'phi',
 ]);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
@@ -396,6 +399,8 @@ const HARMLESS_KEYS = new Set([
   'attention_probs_dropout_prob',
   'head_dim_original',
   'use_kernels',
+  // Phi-2: a LayerNorm on each head's queries and keys (head_dim weights); no cache or matrix changes
+  'qk_layernorm',
 ]);
 // Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
 const STRUCTURAL_KEY =
@@ -512,7 +517,7 @@ class ConfigMapper {
     if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
       m.warnings.push(
         `config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
-          '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3): check the model fields it read',
+          '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3, Phi-2/3): check the model fields it read',
       );
     }
   }
