@@ -27,6 +27,8 @@ import { MODEL_PRESETS, modelPreset } from '../src/presets/index.js';
 //     its index_* keys; vLLM's MiniMax-M2 test config); keys the reader ignores are partly left out.
 //   phi-3-mini-4k-instruct, phi-3-mini-128k-instruct, phi-3-medium-4k-instruct, phi-2: the published files as
 //     dotnet/machinelearning keeps them (src/Microsoft.ML.GenAI.Phi/Resource/Config/<name>-config.json)
+//   olmo-2-1124-13b  https://huggingface.co/allenai/OLMo-2-1124-13B/blob/main/config.json (as mauer4/Attention-From-Scratch
+//     keeps it, weights/allenai/OLMo-2-1124-13B/config.json, beside its model.safetensors.index.json)
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hf');
 const FIXTURE_IDS = [
   'llama-3.1-8b',
@@ -309,9 +311,9 @@ describe('parseHfConfig on other shapes', () => {
   });
 
   it('flags a model_type it was not checked against', () => {
-    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'olmo2' }));
+    const result = parsed(JSON.stringify({ ...llamaJson(), model_type: 'granite' }));
     expect(result.spec.layers).toBe(32);
-    expect(result.warnings.some((w) => w.includes('olmo2'))).toBe(true);
+    expect(result.warnings.some((w) => w.includes('granite'))).toBe(true);
   });
 
   it('Qwen2 sliding window: only when enabled, on layers from max_window_layers on', () => {
@@ -635,6 +637,39 @@ describe('parseHfConfig on Phi-3 and Phi-2 (published config.json files)', () =>
     const { params, kvPerToken } = counted('phi-2');
     expect(params).toBe(2_779_683_840 - 793_600);
     expect(kvPerToken).toBe(32 * 32 * 80 * 2 * 2);
+  });
+});
+
+describe('parseHfConfig on OLMo 2 (published config.json)', () => {
+  it('OLMo 2 13B: a float32 checkpoint is served in 16 bits; 13.72B parameters as its safetensors index says', () => {
+    const text = fixtureText('olmo-2-1124-13b');
+    const { spec, warnings } = parsed(text);
+    expect(spec).toMatchObject({ layers: 40, hidden_size: 5120, heads: 40, kv_heads: 40, attention: 'mha', mlp: 'gated', ffn_hidden_size: 13824 });
+    expect(spec).toMatchObject({ vocab_size: 100_352, tied_embeddings: false, max_context: 4096 });
+    // torch_dtype float32: vLLM and SGLang (--dtype auto) load it in 16 bits, so the weights weigh 2 bytes, not 4
+    expect(spec.weight_dtype).toBe('bf16');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/torch_dtype is float32: engines serve such a checkpoint in 16 bits/);
+    const r = loadPlan(
+      'p.plan.yaml',
+      'version: 1\nmodel: {hf_config: config.json}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 128}\n',
+      () => ({ text }),
+    );
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const metrics = verifyLoadedPlan(r.loaded).metrics!;
+    // model.safetensors.index.json (same folder): total_size 54,864,793,600 B of float32 = 13,716,198,400 parameters;
+    // ours leaves out each layer's q_norm and k_norm (2 x 5,120) and the final norm (5,120)
+    expect(metrics.total_params).toBe(54_864_793_600 / 4 - 40 * 2 * 5120 - 5120);
+    expect(metrics.weights_per_gpu_gib).toBeCloseTo((metrics.total_params! * 2) / 2 ** 30, 2); // 25.55 GiB, not 51.1
+    // KV: 40 layers x 40 heads x 128 x K,V x 2 bytes = 819,200 bytes a token
+    const model = r.loaded.plan.model;
+    expect(deriveModelFacts(model, 'estimate').facts!.kvBytesPerTokenLayer * model.layers!).toBe(819_200);
+  });
+
+  it('a float16 or bfloat16 torch_dtype is read as it is, without a warning', () => {
+    const json = JSON.parse(fixtureText('olmo-2-1124-13b')) as Record<string, unknown>;
+    expect(parsed(JSON.stringify({ ...json, torch_dtype: 'float16' }))).toMatchObject({ spec: { weight_dtype: 'fp16' }, warnings: [] });
+    expect(parsed(JSON.stringify({ ...json, torch_dtype: 'bfloat16' }))).toMatchObject({ spec: { weight_dtype: 'bf16' }, warnings: [] });
   });
 });
 

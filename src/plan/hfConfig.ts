@@ -4,7 +4,7 @@
 //
 // Families covered: Llama (3 and 4), Mistral/Mixtral, Qwen2/Qwen3 (dense and MoE),
 // Qwen3-Next / Qwen3.5 (hybrid linear attention), DeepSeek-V2/V3/R1/V3.2 (MLA, sparse
-// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, Phi-3 and Phi-2, and multimodal
+// attention), Kimi K2 / K2.5, GLM-4.5..4.7 and GLM-5, MiniMax-M2, gpt-oss, Phi-3 and Phi-2, OLMo 2, and multimodal
 // configs that nest the text model under `text_config`. Keys whose names say they shape the
 // model (layers, heads, experts, attention, state...) but that the reader does not map are
 // named in a warning: no silent guess.
@@ -272,6 +272,8 @@ const CHECKED_MODEL_TYPES = new Set([
   // Phi-3 (mini, medium; 4k and 128k) and Phi-2: published config.json files pinned in __tests__/hfConfig.test.ts
   'phi3',
   'phi',
+  // OLMo 2 13B (float32, q/k norms): pinned against its safetensors index
+  'olmo2',
 ]);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
@@ -517,7 +519,7 @@ class ConfigMapper {
     if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
       m.warnings.push(
         `config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
-          '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3, Phi-2/3): check the model fields it read',
+          '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3, Phi-2/3, OLMo 2): check the model fields it read',
       );
     }
   }
@@ -932,6 +934,15 @@ class ConfigMapper {
         const value = source[key];
         if (typeof value !== 'string') continue;
         const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
+        if (dtype === 'fp32') {
+          // vLLM's and SGLang's --dtype auto downcast a float32 checkpoint to 16 bits (vLLM: bf16 on CUDA,
+          // _resolve_auto_dtype; SGLang fp16): it is stored in fp32, not served in it (OLMo 2 ships float32)
+          this.model.warnings.push(
+            `config.json ${key} is float32: engines serve such a checkpoint in 16 bits unless told otherwise (vLLM and SGLang --dtype auto), ` +
+              'so weight_dtype is bf16; a deployment at --dtype float32 states model.weight_dtype: fp32',
+          );
+          return { dtype: 'bf16', key };
+        }
         if (dtype !== undefined) return { dtype, key };
         this.model.warnings.push(`config.json ${key} ${readValue(value)} is not a dtype we map; weight_dtype left unset`);
         return undefined;
