@@ -608,8 +608,11 @@ describe('parseHfConfig on Phi-3 and Phi-2 (published config.json files)', () =>
     const { spec, warnings } = parsed(fixtureText('phi-3-mini-128k-instruct'));
     expect(spec.max_context).toBe(131_072);
     expect(spec.rope).toMatchObject({ max_position_embeddings: 131_072, scaling: 'su' });
-    // its 262,144-token window is past the longest sequence: it never drops a token
-    expect(spec).toMatchObject({ sliding_window: 262_144, sliding_window_layers: 32 });
+    // its 262,144-token window is past the longest sequence: it never drops a token, so the layers read as full
+    expect(spec.sliding_window).toBeUndefined();
+    expect(spec.sliding_window_layers).toBeUndefined();
+    // the 4k model's 2,047-token window stays
+    expect(parsed(fixtureText('phi-3-mini-4k-instruct')).spec).toMatchObject({ sliding_window: 2047, sliding_window_layers: 32 });
     expect(warnings).toEqual([]);
     // keras-hub phi3_mini_128k_instruct_en: "params": 3821079552, as the 4k model
     expect(counted('phi-3-mini-128k-instruct').params).toBe(3_821_079_552 - 3072);

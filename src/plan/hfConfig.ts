@@ -435,6 +435,7 @@ class ConfigMapper {
     this.readMoe();
     this.readSlidingWindow();
     this.readMaxContext();
+    this.dropWindowPastContext();
     this.readRope();
     this.readLinearAttention();
     this.readSparseAttention();
@@ -741,6 +742,18 @@ class ConfigMapper {
     m.mark('sliding_window', 'sliding_window');
     this.spec.sliding_window_layers = slidingLayers;
     m.mark('sliding_window_layers', source);
+  }
+
+  /**
+   * A window no shorter than the longest sequence never drops a token (Phi-3-mini-128k: 262,144 over a
+   * 131,072-token context): the layers are full attention, and the report should not say they slide.
+   * vLLM's start-up reservation for such a layer, min(window - 1 + T, len), is a full layer's too.
+   */
+  private dropWindowPastContext(): void {
+    const { sliding_window: window, max_context: context } = this.spec;
+    if (window === undefined || context === undefined || window < context || this.spec.sliding_window_kind === 'chunked') return;
+    delete this.spec.sliding_window;
+    delete this.spec.sliding_window_layers;
   }
 
   /**
