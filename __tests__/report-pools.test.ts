@@ -115,7 +115,7 @@ describe('a disaggregated plan whose prefill pool starves its decode pool', () =
 
   it('counts the sequences the decode pool ran in whole ones: about 50, not 49.54', () => {
     const note = (mean: number) =>
-      starvedDecodeNote({ decode_mean_running_sequences: mean, decode_workers: 1, max_running_sequences: 1024 } as unknown as Metrics);
+      starvedDecodeNote({ metrics: { decode_mean_running_sequences: mean, decode_workers: 1, max_running_sequences: 1024 } as unknown as Metrics });
     expect(note(49.54)).toMatch(/^The decode pool ran about 50 sequences per worker on average,/);
     expect(note(49)).toMatch(/^The decode pool ran 49 sequences per worker on average,/);
     expect(note(1.2)).toMatch(/^The decode pool ran about 1 sequence per worker on average,/);
@@ -125,6 +125,45 @@ describe('a disaggregated plan whose prefill pool starves its decode pool', () =
   it('says nothing of the kind when the decode pool runs what the plan keeps in flight', () => {
     const md = renderPlanMarkdown(verify(PLAN));
     expect(md).not.toContain('fed no faster by the prefill pool');
+  });
+});
+
+describe('an open-loop disaggregated plan: the decode step is what its workers ran, not a batch in flight', () => {
+  // Llama 3.3 70B fp8 as 2 TP2 prefill workers and 1 TP4 decode worker in one H200 node at 4 requests/s:
+  // the arrivals keep about 17 sequences decoding, while the decode worker has 877 slots
+  const OPEN = `version: 1
+name: open-2p1d
+model: {preset: llama-3.3-70b, weight_dtype: fp8, kv_cache_dtype: fp8}
+hardware: {preset: h200, gpus: 8}
+deployment: {engine: sglang}
+disaggregation:
+  prefill: {workers: 2, gpus: 2, parallelism: {tp: 2}}
+  decode: {workers: 1, gpus: 4, parallelism: {tp: 4}}
+workload: {request_rate: 4, input_tokens: 3000, output_tokens: 400}
+`;
+  const uncapped = verify(OPEN);
+
+  it('says no step "at the slots in flight" when the step is the mean of the steps the decode workers ran', () => {
+    const m = uncapped.metrics!;
+    expect(m.decode_mean_running_sequences! * m.decode_workers!).toBeLessThan(0.9 * m.max_running_sequences!);
+    expect(uncapped.details!.disaggregation!.decode_step_at).toBe('load');
+    expect(starvedDecodeNote(uncapped)).toBeNull();
+    const md = renderPlanMarkdown(uncapped);
+    expect(md).not.toContain("at the plan's concurrency");
+    expect(md).toContain('Decode step (decode pool, the mean of its steps under the load)');
+    const text = renderText(combineReports([uncapped]));
+    expect(text).not.toContain('sequences in flight (the decode pool alone)');
+    expect(text).toContain('decode step (decode pool under the load)');
+  });
+
+  it('with a cap in flight, puts the step at the cap and the smaller batch down to the arrivals, not the prefill pool', () => {
+    const capped = verify(OPEN.replace('request_rate: 4,', 'request_rate: 4, concurrency: 64,'));
+    expect(capped.details!.disaggregation!.decode_step_at).toBe('concurrency');
+    const note = starvedDecodeNote(capped);
+    expect(note).toMatch(
+      /^The decode pool ran about \d+ sequences per worker on average, as many as the arrivals keep decoding: TPOT is at that batch, the decode step at 64 sequences in flight/,
+    );
+    expect(note).not.toContain('prefill pool');
   });
 });
 

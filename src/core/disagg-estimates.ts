@@ -67,6 +67,11 @@ export interface DisaggFigures {
    */
   decodeLoad: number | null;
   totalGpus: number;
+  /**
+   * what the decode step is computed at: 'concurrency', the plan's sequences in flight (at most the
+   * decode slots); 'load', the mean of the steps the decode workers ran (an open loop states no batch)
+   */
+  stepAt: 'concurrency' | 'load' | null;
 }
 
 const finite = (v: number | null | undefined): number | null => (v === undefined || v === null || !Number.isFinite(v) || v <= 0 ? null : v);
@@ -288,9 +293,11 @@ export function computeDisaggregated(
   // its floor the bound at the fewest sequences and shortest context any step had (estimates.ts).
   let step = df.c.step;
   let stepFloor = df.c.stepFloor;
+  let stepAt: DisaggFigures['stepAt'] = step === null ? null : 'concurrency';
   const fewest = load?.outcome.minDecode ?? null;
   if (step === null && load?.outcome.meanDecodeStep != null && fewest && bound && df.c.stagesBound) {
     step = load.outcome.meanDecodeStep;
+    stepAt = 'load';
     stepFloor = finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
   }
   const deployment: Computed = {
@@ -336,6 +343,7 @@ export function computeDisaggregated(
     costs: poolCosts,
     transferOf,
     decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
+    stepAt: noRoom ? null : stepAt,
   };
 }
 

@@ -377,6 +377,7 @@ function disaggDetails(f: DisaggFigures, pools: Record<PoolName, Pool>, capacity
   return {
     prefill: pool('prefill'),
     decode: pool('decode'),
+    decode_step_at: f.stepAt,
     kv_transfer: {
       bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
       effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),

@@ -571,6 +571,12 @@ export interface PoolDetails {
 export interface DisaggregationDetails {
   prefill: PoolDetails;
   decode: PoolDetails;
+  /**
+   * extension: what decode_step_ms is computed at: 'concurrency', the decode pool alone at the plan's
+   * sequences in flight (the contract's reading); 'load', the mean of the steps its workers ran under an
+   * open loop that states no batch; null where there is no step
+   */
+  decode_step_at?: 'concurrency' | 'load' | null;
   kv_transfer: {
     /** bytes/s per GPU the estimate uses (null: not given) */
     bandwidth_gb_per_s: number | null;

@@ -31,15 +31,21 @@ function meanSequences(mean: number): string {
 }
 
 /**
- * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
- * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ * Where fewer requests decode than the plan keeps in flight, TPOT (at the batch that ran) reads below
+ * the decode step (the pool alone, every request decoding): say so, and why — the prefill pool in a
+ * closed loop, the arrivals in an open one. An open loop that states no batch has its step at the batch
+ * its decode workers ran (details.disaggregation.decode_step_at 'load'): nothing to explain.
  */
-export function starvedDecodeNote(m: Metrics): string | null {
+export function starvedDecodeNote(plan: Pick<PlanReport, 'metrics' | 'details'>): string | null {
+  const m = plan.metrics;
+  if (!m) return null;
   const mean = m.decode_mean_running_sequences;
   const workers = m.decode_workers;
   const inFlight = m.max_running_sequences;
   if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight) return null;
-  return `The decode pool ran ${meanSequences(mean)} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+  if (plan.details?.disaggregation?.decode_step_at === 'load') return null;
+  const why = plan.details?.times.load?.kind === 'open' ? 'as many as the arrivals keep decoding' : 'fed no faster by the prefill pool';
+  return `The decode pool ran ${meanSequences(mean)} per worker on average, ${why}: TPOT is at that batch, the decode step at ${formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
 }
 /** TPOT this far above the decode step is worth a word: it is no typo of the estimate. */
 const STALLED_TPOT_RATIO = 1.5;
@@ -80,7 +86,11 @@ export function performanceRows(plan: PlanReport): Row[] {
   for (const key of percentiles.filter((k) => k.startsWith('e2e'))) rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
   rows.push({
     key: 'decode_step_ms',
-    label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+    label: !disaggregated(m)
+      ? 'Decode step'
+      : plan.details?.disaggregation?.decode_step_at === 'load'
+        ? 'Decode step (decode pool, the mean of its steps under the load)'
+        : "Decode step (decode pool alone, at the plan's concurrency)",
     bound: 'decode_step_lower_bound_ms',
     kind: 'floor',
   });
@@ -114,7 +124,7 @@ export function performanceSection(plan: PlanReport, base: PlanReport | null | u
   const notes: string[] = [];
   const times = plan.details?.times;
   if (times?.decode_bound_by) notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-  const starved = starvedDecodeNote(m);
+  const starved = starvedDecodeNote(plan);
   if (starved) notes.push(starved);
   const stalled = stalledDecodeNote(plan);
   if (stalled) notes.push(stalled);

@@ -42,8 +42,9 @@ function keyMetrics(plan: PlanReport): string {
     ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
     ['TTFT', shown('ttft_ms', 'ms')],
     ['TPOT', shown('tpot_ms', 'ms')],
-    // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
-    [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
+    // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract);
+    // an open loop that states no batch has it at the batch its decode workers ran
+    [decodeStepLabel(plan), shown('decode_step_ms', 'ms')],
     ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
     ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
     // cost and energy only when the plan prices or powers its devices
@@ -69,11 +70,17 @@ export function renderPlanText(plan: PlanReport): string {
   const lockstep = lockstepNote(plan);
   if (lockstep) lines.push(`  ${lockstep}`);
   // a disaggregated TPOT below its decode step: say why, as the markdown report does
-  const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
+  const starved = starvedDecodeNote(plan);
   if (starved) lines.push(`  ${starved}`);
   const stalled = stalledDecodeNote(plan);
   if (stalled) lines.push(`  ${stalled}`);
   return lines.map(escapeTerminal).join('\n');
+}
+
+/** The summary line's name for the decode step: a disaggregated plan's is its decode pool's, alone or under the load. */
+function decodeStepLabel(plan: PlanReport): string {
+  if (!plan.metrics || !Object.hasOwn(plan.metrics, 'decode_mean_running_sequences')) return 'decode step';
+  return plan.details?.disaggregation?.decode_step_at === 'load' ? 'decode step (decode pool under the load)' : 'decode step (pool alone)';
 }
 
 export function renderText(report: Report): string {
