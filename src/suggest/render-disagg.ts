@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeCell, escapeMarkdown } from '../report/escape.js';
 import { disaggText, mixText } from './disagg-candidate.js';
 import type { Candidate, SuggestResult } from './types.js';
-import { candidateMargins, figureTexts, figuresLine, latencyColumns, latencyText, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
+import { candidateMargins, figureTexts, figuresLine, latencyColumns, latencyText, layoutCell, OBJECTIVE_TEXT, statusText, verdictText } from './words.js';
 import { metricLabel } from '../report/summary.js';
 import { countOf } from '../core/figures.js';
 
@@ -35,7 +35,7 @@ export function disaggregatedTextLines(r: SuggestResult): string[] {
   }
   if (d.best_aggregated) {
     const b = d.best_aggregated;
-    out.push(`  best aggregated on ${countOf(d.gpus, 'device')}: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
+    out.push(`  best aggregated on ${countOf(d.gpus, 'device')} (${layoutCell(b)}): ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
   }
   return out;
 }
@@ -60,6 +60,7 @@ export function disaggregatedMarkdown(r: SuggestResult, top = 3): string {
     ];
   };
   for (const [i, c] of listed.entries()) rows.push(row(`D${i + 1}`, c, mixOf(c)));
-  if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
+  // named by its layout: it need not be among the aggregated layouts listed above (those closest to passing)
+  if (d.best_aggregated) rows.push(row('aggregated', d.best_aggregated, `best aggregated layout: ${layoutCell(d.best_aggregated)}`));
   return `${escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
 }

@@ -218,7 +218,12 @@ const SHORT_ID: Record<string, string> = {
   'requirements.ttft': 'TTFT',
   'requirements.tpot': 'TPOT',
   'requirements.max_memory_utilization': 'memory use',
+  'requirements.cost_per_million_tokens': 'cost per million tokens',
+  'requirements.request_rate': 'request rate',
 };
+
+/** Requirements met from below: a rate at least this high (the rest, times, memory and cost, at most). */
+const AT_LEAST: ReadonlySet<string> = new Set(['requirements.throughput', 'requirements.request_rate']);
 
 /** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
 function shortId(id: string): string {
@@ -347,7 +352,7 @@ export function variationText(v: Variation, placement?: CarriedPlacement): strin
 }
 
 export function requiredText(id: string, value: number, unit: string): string {
-  return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+  return `${shortId(id)} ${AT_LEAST.has(id) ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
 }
 
 /** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */

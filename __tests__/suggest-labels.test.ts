@@ -1,0 +1,51 @@
+// What `suggest` writes for the requirements of v1.1 (cost, goodput) and for the aggregated layout it
+// sets against the disaggregated mixes: each in words, with the side it must be on, and by its layout.
+import { describe, expect, it } from 'vitest';
+import { verifyLoadedPlan } from '../src/core/verify.js';
+import { layoutText, renderSuggestText, suggest } from '../src/suggest/index.js';
+import { renderSuggestMarkdown } from '../src/report/alternatives.js';
+import { marginText, requiredText } from '../src/suggest/words.js';
+import { load } from './core-helpers.js';
+
+describe('cost and request-rate requirements in suggest', () => {
+  it('are named in words in the margins, as the other requirements are', () => {
+    const margins = marginText([
+      { id: 'requirements.cost_per_million_tokens', status: 'fail', required: 2, achieved: 3.36, unit: 'USD', margin: -0.68, basis: 'estimate' },
+      { id: 'requirements.request_rate', status: 'fail', required: 25, achieved: 17.1, unit: 'requests/s', margin: -0.315, basis: 'estimate' },
+    ]);
+    expect(margins).toBe('cost per million tokens −68% · request rate −31.5%');
+  });
+
+  it('a request rate is required at least, not at most (goodput: more is better)', () => {
+    // "requirements.request_rate ≤ 25 requests/s: the best estimate is 17.1 requests/s" read as met
+    expect(requiredText('requirements.request_rate', 25, 'requests/s')).toBe('request rate ≥ 25 requests/s');
+    expect(requiredText('requirements.cost_per_million_tokens', 2, 'USD')).toBe('cost per million tokens ≤ $2.00');
+  });
+});
+
+describe('the best aggregated layout beside the disaggregated mixes', () => {
+  // Llama 3.1 8B on 2 H100s at 32 clients with a TPOT target no layout of 2 meets: the best aggregated
+  // layout (by throughput per device) is tp=2, which the list of the closest layouts need not hold.
+  const base = load(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 2}
+deployment: {engine: vllm}
+parallelism: {tp: 1, pp: 2}
+workload: {concurrency: 32, input_tokens: 1024, output_tokens: 256}
+requirements: {tpot: 4 ms}
+`);
+  const r = suggest(
+    base,
+    { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false },
+    verifyLoadedPlan(base).verdict,
+  );
+
+  it('is named by its layout in the text and the markdown', () => {
+    const best = r.disaggregated?.best_aggregated;
+    expect(best).toBeTruthy();
+    const layout = layoutText(best!.variation.layout);
+    expect(renderSuggestText(r)).toContain(`best aggregated on 2 devices (${layout}): `);
+    expect(renderSuggestMarkdown(r)).toMatch(new RegExp(`\\| aggregated \\| best aggregated layout: ${layout.replace(/ /g, ' ')} \\|`));
+  });
+});
