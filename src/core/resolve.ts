@@ -515,11 +515,13 @@ export function resolvePlan(plan: Plan, origins: Record<string, string>, memoryD
   };
   if (w.benchmark !== undefined) {
     if (w.benchmark.requests === undefined) assume('workload.benchmark.requests', 'concurrency (one wave)');
-    assume(
-      'benchmark run',
-      "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)",
-      'method',
-    );
+    // how the run sends its requests: a closed loop's clients all at once, an open loop's at its rate
+    const cap = w.concurrency !== undefined ? `, at most workload.concurrency (${w.concurrency}) in flight` : '';
+    const sent =
+      w.request_rate === undefined
+        ? 'all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens'
+        : `its ${workload.benchmark!.requests} requests arrive at workload.request_rate from an idle engine${cap}`;
+    assume('benchmark run', `simulated step by step: ${sent}; TTFT, TPOT and throughput are the run's means (steady state in details)`, 'method');
   }
   return { layout, hardware, workload, assumptions };
 }
