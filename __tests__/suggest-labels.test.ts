@@ -49,3 +49,36 @@ requirements: {tpot: 4 ms}
     expect(renderSuggestMarkdown(r)).toMatch(new RegExp(`\\| aggregated \\| best aggregated layout: ${layout.replace(/ /g, ' ')} \\|`));
   });
 });
+
+describe('a percentile latency requirement below its physical floor', () => {
+  // Llama 3.1 8B on one H100 at 2 requests/s: a TTFT p99 of 10 ms is below the 14.7 ms that one prompt
+  // of 1,024 tokens takes at peak compute. suggest listed only its margin "(bound)" and named the
+  // goodput it zeroes as "not met on the estimates (the physical bounds allow it)".
+  const base = load(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {request_rate: 2, input_tokens: 1024, output_tokens: 256}
+requirements: {ttft_p99: 10 ms, tpot_p90: 25 ms}
+`);
+  const r = suggest(
+    base,
+    { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false },
+    verifyLoadedPlan(base).verdict,
+  );
+
+  it('is out of reach whatever the layout, with the floor of its TTFT and the device count that reaches it', () => {
+    const ttft = r.impossible.find((i) => i.id === 'requirements.ttft_p99');
+    expect(ttft).toBeTruthy();
+    expect(ttft!.best_bound).toBeCloseTo(r.plan.figures.ttft_lower_bound_ms!, 6);
+    expect(ttft!.best_bound).toBeGreaterThan(10);
+    expect(ttft!.reason).toMatch(/^peak compute/);
+    expect(ttft!.smallest_gpus).toBe(2);
+    expect(renderSuggestText(r)).toMatch(
+      /Out of reach on 1 device, whatever the layout:\n {2}TTFT p99 ≤ 10\.0 ms: the best physical bound of any layout is 14\.\d ms/,
+    );
+    // the TPOT percentile it can meet is not listed
+    expect(r.impossible.some((i) => i.id === 'requirements.tpot_p90')).toBe(false);
+  });
+});

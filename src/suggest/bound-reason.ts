@@ -36,11 +36,19 @@ function decodeWords(resource: Resource, stage: PassCost, hbm: number | undefine
 }
 
 /**
+ * The requirement whose bound stands for `id`'s: a TTFT or TPOT percentile has the floor of its mean
+ * (the idle prompt, one sequence's decode step: no request beats them), the verifier's own bound for it.
+ */
+export const boundedAs = (id: string): string => id.replace(/^(requirements\.(?:ttft|tpot))_p\d+$/, '$1');
+
+/**
  * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
  * core cannot compute the bound either.
  */
-export function boundReason(loaded: LoadedPlan, requirementId: string): string | null {
+export function boundReason(loaded: LoadedPlan, requirement: string): string | null {
   const plan = loaded.plan;
+  // a TTFT or TPOT percentile is bound by its mean's floor
+  const requirementId = boundedAs(requirement);
   if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
     return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
   }

@@ -1,15 +1,16 @@
 // What no layout of the plan's devices reaches: requirements out of physical reach (with the
 // resource that sets the bound and the smallest device count that would do), and requirements the
 // bounds allow but no estimate meets.
-import { boundReason } from './bound-reason.js';
+import { boundedAs, boundReason } from './bound-reason.js';
 import { buildCandidatePlan } from './candidate.js';
 import { gallopFirst, type LayoutSearch } from './layout-search.js';
 import { fits } from './rank.js';
 import type { Candidate, Impossibility, Shortfall } from './types.js';
 
 /** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
-function bestBound(cands: readonly Candidate[], id: string): { value: number; candidate: Candidate } | null {
+function bestBound(cands: readonly Candidate[], requirement: string): { value: number; candidate: Candidate } | null {
   let top: { value: number; candidate: Candidate } | null = null;
+  const id = boundedAs(requirement);
   const higher = id === 'requirements.throughput';
   for (const c of cands) {
     if (id !== 'memory.fits' && !fits(c)) continue;
