@@ -57,6 +57,22 @@ function goodputWords(wl: Resolved['workload']): string {
   return `; goodput: the highest rate of ${arrivals} arrivals, at most ${wl.concurrency ?? 1} in flight, at which every stated latency requirement holds (this plan's own clients send in step and queue more: its latency checks judge them)`;
 }
 
+/** The latency requirements the goodput holds at every rate it counts (DistServe's goodput). */
+const GOODPUT_LATENCIES: ReadonlySet<string> = new Set(
+  ['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].map((k) => `requirements.${k}`),
+);
+
+/**
+ * Why the goodput is zero: a latency requirement beyond its physical floor holds at no rate (name it);
+ * else even the lowest rate the search tried missed one on the estimates.
+ */
+function zeroGoodputWords(judged: readonly Omit<Check, 'line'>[]): string {
+  const impossible = judged.filter((x) => GOODPUT_LATENCIES.has(x.id) && x.status === 'fail' && x.basis === 'bound').map((x) => x.id);
+  return impossible.length > 0
+    ? `; no arrival rate meets ${impossible.join(', ')}, which no request can meet (below its physical floor)`
+    : '; no arrival rate the search tried meets every stated latency requirement on the estimates';
+}
+
 /** How far the loaded mean TTFT sits above the idle one, where a queue shows in it. */
 function queueText(c: Computed): string {
   const loaded = c.load?.outcome.ttft.mean;
@@ -238,7 +254,7 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       req.request_rate,
       'requests/s',
       1,
-      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` },
+      { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}${c.maxRequestRate === 0 ? zeroGoodputWords(checks) : ''}` },
       loopMissing,
     );
   }
