@@ -67,6 +67,9 @@ function verdictLine(report: Report, title: string, unverified?: ReportMarkdownO
   return `${start}${counts}`;
 }
 
+/** A plan whose details say it states no hardware.cost_per_hour (cost.ts adds that assumption when it does). */
+const unpriced = (p: PlanReport): boolean => p.details !== undefined && !p.details.assumptions.some((a) => a.name === 'hardware.cost_per_hour');
+
 /** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
 function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undefined, minChange: number): string {
   const unit = metricUnit(key);
@@ -75,6 +78,8 @@ function summaryCell(p: PlanReport, key: string, base: PlanReport | null | undef
   let text = withRange(formatQuantity(value, unit), p, key, value) + poolSuffix(p.metrics, key);
   const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
   if (value == null && typeof floor === 'number' && floor > 0) text = `${text} (≥ ${formatQuantity(floor, unit)})`;
+  // a plan that states no price has no cost to compute: say so beside the priced plans of the table
+  if (key === 'cost_per_million_tokens' && value == null && unpriced(p)) return escapeCell('no price (hardware.cost_per_hour)');
   // a new plan (base null) has nothing to compare with
   if (base) text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
   return escapeCell(text);
