@@ -1,5 +1,5 @@
 // The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
-import type { Computed } from './estimates.js';
+import { e2eFloor, type Computed } from './estimates.js';
 import { gib, round, roundFine } from './figures.js';
 import type { StageMemory } from './memory.js';
 import type { ModelFacts } from './modelFacts.js';
@@ -52,6 +52,8 @@ export function buildMetrics(
     tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
     tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
     e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
+    // the bound requirements.e2e_p99 is judged on (estimates.ts e2eFloor), beside the figure it bounds
+    e2e_p99_lower_bound_ms: c.load?.outcome.e2e.p99 != null ? msFloor(e2eFloor(c, r.workload.outputTokens)) : null,
     max_request_rate: roundFine(c.maxRequestRate, 3, 3),
     request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
     compute_utilization: round(c.computeUtilization, 4),

@@ -83,7 +83,8 @@ export function performanceRows(plan: PlanReport): Row[] {
   rows.push({ key: 'tpot_ms', label: 'TPOT (time per output token)', bound: 'tpot_lower_bound_ms', kind: 'floor' });
   for (const key of percentiles.filter((k) => k.startsWith('tpot')))
     rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
-  for (const key of percentiles.filter((k) => k.startsWith('e2e'))) rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
+  for (const key of percentiles.filter((k) => k.startsWith('e2e')))
+    rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: 'e2e_p99_lower_bound_ms', kind: 'floor' });
   rows.push({
     key: 'decode_step_ms',
     label: !disaggregated(m)
