@@ -82,3 +82,28 @@ requirements: {ttft_p99: 10 ms, tpot_p90: 25 ms}
     expect(r.impossible.some((i) => i.id === 'requirements.tpot_p90')).toBe(false);
   });
 });
+
+describe('a plan of one device', () => {
+  // "Searched 1 device count (1-1)" and "No layout of 1 to 1 device passes" read as a typo
+  const base = load(`
+version: 1
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+workload: {concurrency: 64, input_tokens: 1024, output_tokens: 256}
+requirements: {tpot: 2 ms}
+`);
+  const r = suggest(
+    base,
+    { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false },
+    verifyLoadedPlan(base).verdict,
+  );
+
+  it('names its one device count once', () => {
+    const text = renderSuggestText(r);
+    const md = renderSuggestMarkdown(r);
+    expect(text).toContain('Searched 1 device count (1), ');
+    expect(md).toContain('Searched 1 device count (1), ');
+    expect(md).not.toMatch(/of 1 to 1 device/);
+    expect(md).toMatch(/No layout of 1 device passes/);
+  });
+});

@@ -104,7 +104,7 @@ function topHeading(r: SuggestResult): string {
   const kind = rankedKind(r);
   const also = escapeMarkdown(disaggPassClause(r));
   // a search the time limit stopped speaks only of the layouts it searched
-  const range = screenStopped(r) ? 'searched before the time limit' : `of 1 to ${countOf(r.search.gpus_to, 'device')}`;
+  const range = screenStopped(r) ? 'searched before the time limit' : r.search.gpus_to === 1 ? 'of 1 device' : `of 1 to ${countOf(r.search.gpus_to, 'device')}`;
   if (r.top.length === 0 && r.search.stopped) return 'No layout verified in full before the time limit: none listed.';
   if (r.top.length === 0) return `No ${kind} ${range} passes${also}.`;
   const status = r.top[0]!.status;

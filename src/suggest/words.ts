@@ -315,7 +315,7 @@ export function searchSummary(r: Pick<SuggestResult, 'search' | 'disaggregated'>
   const counts =
     s.stopped && s.stopped.gpu_counts_left > 0
       ? `${s.gpu_counts} of ${countOf(s.gpu_counts + s.stopped.gpu_counts_left, 'device count')} (${s.gpus_from}${dash}${s.gpus_to}) before the time limit`
-      : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
+      : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from === s.gpus_to ? s.gpus_to : `${s.gpus_from}${dash}${s.gpus_to}`})`;
   const aggregated = `${countOf(s.layouts, rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
   const d = r.disaggregated;
   if (!d || d.verified === 0) return `${counts}, ${aggregated}`;
