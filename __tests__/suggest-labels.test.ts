@@ -106,4 +106,9 @@ requirements: {tpot: 2 ms}
     expect(md).not.toMatch(/of 1 to 1 device/);
     expect(md).toMatch(/No layout of 1 device passes/);
   });
+
+  it('sets no "best aggregated" layout against disaggregated mixes that do not exist (as the markdown leaves it out)', () => {
+    expect(renderSuggestText(r)).toContain('Disaggregated layouts of 1 device: none to show');
+    expect(renderSuggestText(r)).not.toContain('best aggregated on');
+  });
 });

@@ -33,7 +33,8 @@ export function disaggregatedTextLines(r: SuggestResult): string[] {
     out.push(`  ${i + 1}. ${mixOf(c)} on ${countOf(c.variation.gpus, 'device')}: ${verdictText(c)}`);
     out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
   }
-  if (d.best_aggregated) {
+  // beside mixes only: with none to show it would repeat the list above (the markdown leaves it out too)
+  if (d.best_aggregated && d.top.length > 0) {
     const b = d.best_aggregated;
     out.push(`  best aggregated on ${countOf(d.gpus, 'device')} (${layoutCell(b)}): ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
   }
