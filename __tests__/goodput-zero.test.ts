@@ -31,3 +31,17 @@ describe('a goodput of zero', () => {
     );
   });
 });
+
+describe("a goodput's range in its check", () => {
+  it('names its unit once and rounds its ends outward, as the report tables do', () => {
+    // read "estimate 17.1 requests/s (range 13.8 requests/s to 20.3 requests/s)" for [13.752, 20.307]
+    const report = verify(PLAN.replace('REQS', 'ttft_p99: 500 ms, tpot_p90: 25 ms').replace('request_rate: 2}', 'request_rate: 10}'));
+    const [low, high] = report.ranges!.max_request_rate!;
+    const detail = check(report, 'requirements.request_rate').detail;
+    const m = /\(range ([\d.]+) to ([\d.]+) requests\/s\)/.exec(detail);
+    expect(m, detail).not.toBeNull();
+    // outward to a tenth of the last digit shown (format.ts): 15.098 shows as 15.1, never as 15.2
+    expect(Number(m![1])).toBeLessThanOrEqual(low + 0.01);
+    expect(Number(m![2])).toBeGreaterThanOrEqual(high - 0.01);
+  });
+});

@@ -243,6 +243,8 @@ export function judgedChecks(inputs: JudgeInputs): Omit<Check, 'line'>[] {
       estimate: c.maxRequestRate,
       bound: c.requestRateBound,
       show: fmtRps,
+      // the range as the report tables show it: the unit once, its ends rounded outward
+      ...(terse ? {} : { showWithRange: (v: number, range: [number, number]) => formatWithRange(v, range, 'requests/s') }),
       missing: loopMissing,
       risk: rateRisk,
       why: rateBoundWhy(wl, c),
