@@ -18,10 +18,10 @@ import { carriedPlacement } from './candidate.js';
 import { disaggText, buildVariationPlan, planDisaggChoice } from './disagg-candidate.js';
 import { enumerateLayouts } from './enumerate.js';
 import { candidateFromReport } from './evaluate.js';
-import { best, compareCandidates, higherIsBetter } from './rank.js';
+import { best, compareCandidates, higherIsBetter, rankTier, worstMargin } from './rank.js';
 import type { LayoutChoice, RuleOptions } from './rules.js';
 import type { Candidate, DisaggChoice, DisaggSearch, Objective, PoolChoice } from './types.js';
-import { hasWarnings, isLatencyRequirement, LATENCY_REQUIREMENTS } from './words.js';
+import { hasWarnings, isLatencyRequirement, LATENCY_REQUIREMENTS, marginText } from './words.js';
 import { countOf } from '../core/figures.js';
 
 /** Layouts kept per pool after profiling, and mixes verified by the simulation. */
@@ -322,13 +322,30 @@ export function searchDisaggregated(
   };
 }
 
+/** "TTFT p99 −112%": the requirement a candidate misses most, with its margin. */
+function worstMarginText(c: Candidate): string {
+  const worst = worstMargin(c);
+  const r = c.requirements.find((x) => x.margin === worst);
+  return r ? marginText([r]) : 'none known';
+}
+
 /** Which kind wins on the objective and by how much (the better score over the worse). */
 function compare(dis: Candidate | null, agg: Candidate | null, objective: Objective): Pick<DisaggSearch, 'winner' | 'advantage' | 'detail'> {
   if (!dis && !agg) return { winner: null, advantage: null, detail: 'neither kind of layout could be estimated' };
   if (!dis) return { winner: 'aggregated', advantage: null, detail: 'no disaggregated layout could be estimated' };
   if (!agg) return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
   const first = best([dis, agg], objective);
-  const statusWins = dis.status !== agg.status;
+  const kind = first === dis ? 'disaggregated' : 'aggregated';
+  // Both miss a requirement on their estimates: the one closer to it wins, whatever the objective says.
+  if (rankTier(dis) === 2 && rankTier(agg) === 2 && worstMargin(dis) !== worstMargin(agg)) {
+    const other = first === dis ? agg : dis;
+    return {
+      winner: kind,
+      advantage: null,
+      detail: `neither meets every requirement on its estimates; the ${kind} layout misses by less (worst margin ${worstMarginText(first!)}, against ${worstMarginText(other)})`,
+    };
+  }
+  const statusWins = rankTier(dis) !== rankTier(agg);
   if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
     return {
       winner: first === dis ? 'disaggregated' : 'aggregated',
