@@ -52,6 +52,10 @@ export function boundReason(loaded: LoadedPlan, requirement: string): string | n
   if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
     return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
   }
+  if (requirementId === 'requirements.request_rate') {
+    // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads
+    return "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
+  }
   const r = resolvePlan(plan, loaded.origins);
   const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
   if (!facts) return null;

@@ -88,6 +88,8 @@ function figures(m: Metrics | null, gpus: number, judged: ReadonlySet<string>): 
   };
   // a percentile requirement is judged on its percentile, not the mean: carry the figure it reads
   for (const k of PERCENTILE_FIGURES) if (judged.has(`requirements.${requirementKeyOf(k)}`)) f[k] = get(k);
+  // a required request rate is out of reach where its ceiling is (reach.ts)
+  if (judged.has('requirements.request_rate')) f.request_rate_upper_bound = get('request_rate_upper_bound');
   return f;
 }
 

@@ -11,7 +11,7 @@ import type { Candidate, Impossibility, Shortfall } from './types.js';
 function bestBound(cands: readonly Candidate[], requirement: string): { value: number; candidate: Candidate } | null {
   let top: { value: number; candidate: Candidate } | null = null;
   const id = boundedAs(requirement);
-  const higher = id === 'requirements.throughput';
+  const higher = higherIsBetter(id);
   for (const c of cands) {
     if (id !== 'memory.fits' && !fits(c)) continue;
     const f = c.figures;
@@ -24,14 +24,18 @@ function bestBound(cands: readonly Candidate[], requirement: string): { value: n
             ? f.tpot_lower_bound_ms
             : id === 'memory.fits'
               ? f.memory_per_gpu_lower_bound_gib
-              : null;
+              : id === 'requirements.request_rate'
+                ? (f.request_rate_upper_bound ?? null)
+                : null;
     if (v === null) continue;
     if (top === null || (higher ? v > top.value : v < top.value)) top = { value: v, candidate: c };
   }
   return top;
 }
 
-const meets = (id: string, bound: number, required: number): boolean => (id === 'requirements.throughput' ? bound >= required : bound <= required);
+/** Requirements met from below: a throughput or request rate at least this high. */
+const higherIsBetter = (id: string): boolean => id === 'requirements.throughput' || id === 'requirements.request_rate';
+const meets = (id: string, bound: number, required: number): boolean => (higherIsBetter(id) ? bound >= required : bound <= required);
 
 /**
  * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated

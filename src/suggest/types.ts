@@ -48,6 +48,9 @@ export interface CandidateFigures {
   tpot_p90_ms?: number | null;
   tpot_p99_ms?: number | null;
   e2e_p99_ms?: number | null;
+  /** the physical request-rate ceiling (metrics.request_rate_upper_bound); present only when
+   *  requirements.request_rate is judged (null: not computable) */
+  request_rate_upper_bound?: number | null;
 }
 
 /** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
