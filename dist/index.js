@@ -40399,16 +40399,24 @@ function meanSequences(mean) {
     return `${Number.isInteger(mean) ? '' : 'about '}${formatCount(whole)} ${whole === 1 ? 'sequence' : 'sequences'}`;
 }
 /**
- * Where the prefill pool lets fewer requests decode than the plan keeps in flight, TPOT (at the
- * batch that ran) reads below the decode step (the pool alone, every request decoding): say so.
+ * Where fewer requests decode than the plan keeps in flight, TPOT (at the batch that ran) reads below
+ * the decode step (the pool alone, every request decoding): say so, and why — the prefill pool in a
+ * closed loop, the arrivals in an open one. An open loop that states no batch has its step at the batch
+ * its decode workers ran (details.disaggregation.decode_step_at 'load'): nothing to explain.
  */
-function performance_table_starvedDecodeNote(m) {
+function performance_table_starvedDecodeNote(plan) {
+    const m = plan.metrics;
+    if (!m)
+        return null;
     const mean = m.decode_mean_running_sequences;
     const workers = m.decode_workers;
     const inFlight = m.max_running_sequences;
     if (typeof mean !== 'number' || typeof workers !== 'number' || typeof inFlight !== 'number' || mean * workers >= 0.9 * inFlight)
         return null;
-    return `The decode pool ran ${meanSequences(mean)} per worker on average, fed no faster by the prefill pool: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
+    if (plan.details?.disaggregation?.decode_step_at === 'load')
+        return null;
+    const why = plan.details?.times.load?.kind === 'open' ? 'as many as the arrivals keep decoding' : 'fed no faster by the prefill pool';
+    return `The decode pool ran ${meanSequences(mean)} per worker on average, ${why}: TPOT is at that batch, the decode step at ${format_formatQuantity(inFlight, 'sequences')} in flight (the decode pool alone).`;
 }
 /** TPOT this far above the decode step is worth a word: it is no typo of the estimate. */
 const STALLED_TPOT_RATIO = 1.5;
@@ -40448,10 +40456,14 @@ function performanceRows(plan) {
     for (const key of percentiles.filter((k) => k.startsWith('tpot')))
         rows.push({ key, label: `TPOT ${key.split('_')[1]}`, bound: 'tpot_lower_bound_ms', kind: 'floor' });
     for (const key of percentiles.filter((k) => k.startsWith('e2e')))
-        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: null, kind: 'floor' });
+        rows.push({ key, label: `End to end ${key.split('_')[1]}`, bound: 'e2e_p99_lower_bound_ms', kind: 'floor' });
     rows.push({
         key: 'decode_step_ms',
-        label: disaggregated(m) ? "Decode step (decode pool alone, at the plan's concurrency)" : 'Decode step',
+        label: !disaggregated(m)
+            ? 'Decode step'
+            : plan.details?.disaggregation?.decode_step_at === 'load'
+                ? 'Decode step (decode pool, the mean of its steps under the load)'
+                : "Decode step (decode pool alone, at the plan's concurrency)",
         bound: 'decode_step_lower_bound_ms',
         kind: 'floor',
     });
@@ -40486,7 +40498,7 @@ function performanceSection(plan, base, heading, minChange) {
     const times = plan.details?.times;
     if (times?.decode_bound_by)
         notes.push(`The decode step is bound by ${times.decode_bound_by}.`);
-    const starved = performance_table_starvedDecodeNote(m);
+    const starved = performance_table_starvedDecodeNote(plan);
     if (starved)
         notes.push(starved);
     const stalled = performance_table_stalledDecodeNote(plan);
@@ -40555,8 +40567,9 @@ function keyMetrics(plan) {
         ['memory/GPU', `${formatQuantity(m.memory_per_gpu_gib, 'GiB')}${poolSuffix(m, 'memory_per_gpu_gib')}`],
         ['TTFT', shown('ttft_ms', 'ms')],
         ['TPOT', shown('tpot_ms', 'ms')],
-        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract)
-        [Object.hasOwn(m, 'decode_mean_running_sequences') ? 'decode step (pool alone)' : 'decode step', shown('decode_step_ms', 'ms')],
+        // a disaggregated plan's decode step is the decode pool's alone, at the plan's concurrency (the contract);
+        // an open loop that states no batch has it at the batch its decode workers ran
+        [decodeStepLabel(plan), shown('decode_step_ms', 'ms')],
         ['throughput', shown('throughput_tokens_per_s', 'tokens/s')],
         ['KV cache capacity', `${formatQuantity(m.kv_cache_capacity_tokens, 'tokens')}${poolSuffix(m, 'kv_cache_capacity_tokens')}${kvCapacityUnit(plan)}`],
         // cost and energy only when the plan prices or powers its devices
@@ -40586,13 +40599,19 @@ function renderPlanText(plan) {
     if (lockstep)
         lines.push(`  ${lockstep}`);
     // a disaggregated TPOT below its decode step: say why, as the markdown report does
-    const starved = plan.metrics ? starvedDecodeNote(plan.metrics) : null;
+    const starved = starvedDecodeNote(plan);
     if (starved)
         lines.push(`  ${starved}`);
     const stalled = stalledDecodeNote(plan);
     if (stalled)
         lines.push(`  ${stalled}`);
     return lines.map(escapeTerminal).join('\n');
+}
+/** The summary line's name for the decode step: a disaggregated plan's is its decode pool's, alone or under the load. */
+function decodeStepLabel(plan) {
+    if (!plan.metrics || !Object.hasOwn(plan.metrics, 'decode_mean_running_sequences'))
+        return 'decode step';
+    return plan.details?.disaggregation?.decode_step_at === 'load' ? 'decode step (decode pool under the load)' : 'decode step (pool alone)';
 }
 function renderText(report) {
     // failing plans first, as in the markdown report
@@ -41559,6 +41578,8 @@ function verdictLine(report, title, unverified) {
     const counts = single ? `1 plan, ${summary_checkCounts(single.checks)}` : summary_planCounts(report.plans);
     return `${start}${counts}`;
 }
+/** A plan whose details say it states no hardware.cost_per_hour (cost.ts adds that assumption when it does). */
+const unpriced = (p) => p.details !== undefined && !p.details.assumptions.some((a) => a.name === 'hardware.cost_per_hour');
 /** A key figure for the summary table: its value, range and change; memory not computable shows its floor. */
 function summaryCell(p, key, base, minChange) {
     const unit = metricUnit(key);
@@ -41568,6 +41589,9 @@ function summaryCell(p, key, base, minChange) {
     const floor = key === 'memory_per_gpu_gib' ? p.metrics?.memory_per_gpu_lower_bound_gib : undefined;
     if (value == null && typeof floor === 'number' && floor > 0)
         text = `${text} (≥ ${format_formatQuantity(floor, unit)})`;
+    // a plan that states no price has no cost to compute: say so beside the priced plans of the table
+    if (key === 'cost_per_million_tokens' && value == null && unpriced(p))
+        return escape_escapeCell('no price (hardware.cost_per_hour)');
     // a new plan (base null) has nothing to compare with
     if (base)
         text = withChange(text, key, value, base.metrics?.[key] ?? null, minChange);
@@ -57203,6 +57227,11 @@ const CHECKED_MODEL_TYPES = new Set([
     'kimi_k25',
     'llama4',
     'llama4_text',
+    // Phi-3 (mini, medium; 4k and 128k) and Phi-2: published config.json files pinned in __tests__/hfConfig.test.ts
+    'phi3',
+    'phi',
+    // OLMo 2 13B (float32, q/k norms): pinned against its safetensors index
+    'olmo2',
 ]);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
@@ -57329,6 +57358,8 @@ const HARMLESS_KEYS = new Set([
     'attention_probs_dropout_prob',
     'head_dim_original',
     'use_kernels',
+    // Phi-2: a LayerNorm on each head's queries and keys (head_dim weights); no cache or matrix changes
+    'qk_layernorm',
 ]);
 // Names that say a key shapes the model: a key like these that is neither mapped nor harmless is reported.
 const STRUCTURAL_KEY = /layer|head|expert|attn|attention|window|lora|rank|state|ssm|mamba|conv|index|mtp|nextn|intermediate|hidden|moe|sparse|compress|hybrid|pattern|chunk|kv/i;
@@ -57359,6 +57390,7 @@ class ConfigMapper {
         this.readMoe();
         this.readSlidingWindow();
         this.readMaxContext();
+        this.dropWindowPastContext();
         this.readRope();
         this.readLinearAttention();
         this.readSparseAttention();
@@ -57439,7 +57471,7 @@ class ConfigMapper {
             this.spec.mlp = mlp;
         if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
             m.warnings.push(`config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
-                '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3): check the model fields it read');
+                '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3, Phi-2/3, OLMo 2): check the model fields it read');
         }
     }
     /** model_type of the text model, else of the top level (multimodal wrappers name both). */
@@ -57666,6 +57698,18 @@ class ConfigMapper {
         m.mark('sliding_window_layers', source);
     }
     /**
+     * A window no shorter than the longest sequence never drops a token (Phi-3-mini-128k: 262,144 over a
+     * 131,072-token context): the layers are full attention, and the report should not say they slide.
+     * vLLM's start-up reservation for such a layer, min(window - 1 + T, len), is a full layer's too.
+     */
+    dropWindowPastContext() {
+        const { sliding_window: window, max_context: context } = this.spec;
+        if (window === undefined || context === undefined || window < context || this.spec.sliding_window_kind === 'chunked')
+            return;
+        delete this.spec.sliding_window;
+        delete this.spec.sliding_window_layers;
+    }
+    /**
      * The longest sequence the model serves, as vLLM derives max_model_len's ceiling
      * (config.py, _get_and_verify_max_len): max_position_embeddings, times the RoPE scaling factor
      * for every scaling but su, longrope and llama3 (whose configs already state the long window) and
@@ -57866,6 +57910,13 @@ class ConfigMapper {
                 if (typeof value !== 'string')
                     continue;
                 const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
+                if (dtype === 'fp32') {
+                    // vLLM's and SGLang's --dtype auto downcast a float32 checkpoint to 16 bits (vLLM: bf16 on CUDA,
+                    // _resolve_auto_dtype; SGLang fp16): it is stored in fp32, not served in it (OLMo 2 ships float32)
+                    this.model.warnings.push(`config.json ${key} is float32: engines serve such a checkpoint in 16 bits unless told otherwise (vLLM and SGLang --dtype auto), ` +
+                        'so weight_dtype is bf16; a deployment at --dtype float32 states model.weight_dtype: fp32');
+                    return { dtype: 'bf16', key };
+                }
                 if (dtype !== undefined)
                     return { dtype, key };
                 this.model.warnings.push(`config.json ${key} ${readValue(value)} is not a dtype we map; weight_dtype left unset`);
@@ -58324,7 +58375,12 @@ function expertsPerDevice(facts, layout) {
  * by 9% on Hopper: 120b weights 65.8 GiB against 64.38 GiB logged with the Triton backend (vLLM issue
  * 33155) and 7.05 GiB against 7.01 GiB for 20b at TP2 (vLLM 0.19).
  */
-function mxfp4Padding(fp4Math) {
+function mxfp4Padding(fp4Math, engine = 'vllm') {
+    // TensorRT-LLM's TRTLLM-Gen MXFP4 MoE on Blackwell (fused_moe/quantization.py,
+    // MXFP4WeightTRTLLMGenFusedMoEMethod: weight_alignment 128, input_hidden_alignment 512): gpt-oss-120b
+    // on one B200 logs 65.40 GiB, about 65.8 with 2944 x 3072, 68.5 with vLLM's 256 x 256.
+    if (fp4Math && engine === 'trtllm')
+        return { intermediate: 128, hidden: 512 };
     return fp4Math ? { intermediate: 256, hidden: 256 } : { intermediate: 128, hidden: 256 };
 }
 const roundUp = (v, m) => Math.ceil(v / m) * m;
@@ -58764,7 +58820,7 @@ function poolLimit(facts, layout, cond, stage, sequences) {
  * (the first `shared` tokens a common prefix held once), as the engine counts it.
  */
 function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
-    const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
+    const padding = mxfp4Padding(cond.device?.fp4Math ?? false, cond.engine);
     const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
     const group = commGroup(layout, facts.isMoe);
     const out = [];
@@ -59249,7 +59305,12 @@ function resolvePlan(plan, origins, memoryDefaultAt) {
     if (w.benchmark !== undefined) {
         if (w.benchmark.requests === undefined)
             assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
+        // how the run sends its requests: a closed loop's clients all at once, an open loop's at its rate
+        const cap = w.concurrency !== undefined ? `, at most workload.concurrency (${w.concurrency}) in flight` : '';
+        const sent = w.request_rate === undefined
+            ? 'all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens'
+            : `its ${workload.benchmark.requests} requests arrive at workload.request_rate from an idle engine${cap}`;
+        assume('benchmark run', `simulated step by step: ${sent}; TTFT, TPOT and throughput are the run's means (steady state in details)`, 'method');
     }
     return { layout, hardware, workload, assumptions };
 }
@@ -63507,9 +63568,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     // its floor the bound at the fewest sequences and shortest context any step had (estimates.ts).
     let step = df.c.step;
     let stepFloor = df.c.stepFloor;
+    let stepAt = step === null ? null : 'concurrency';
     const fewest = load?.outcome.minDecode ?? null;
     if (step === null && load?.outcome.meanDecodeStep != null && fewest && bound && df.c.stagesBound) {
         step = load.outcome.meanDecodeStep;
+        stepAt = 'load';
         stepFloor = disagg_estimates_finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
     }
     const deployment = {
@@ -63555,6 +63618,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         costs: poolCosts,
         transferOf,
         decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
+        stepAt: noRoom ? null : stepAt,
     };
 }
 /**
@@ -63786,16 +63850,16 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.534,
-                -0.3291,
-                -0.1639,
-                -0.089,
-                -0.0276,
-                0.0195,
-                0.0844,
-                0.1484,
-                0.2532,
-                0.4611,
+                -0.454,
+                -0.299,
+                -0.1552,
+                -0.0776,
+                -0.0207,
+                0.0298,
+                0.088,
+                0.153,
+                0.2657,
+                0.456,
                 1.0544
             ]
         },
@@ -63898,15 +63962,15 @@ const RESIDUALS = {
         sglang: {
             n: 394,
             q: [
-                -0.3707,
-                -0.2769,
-                -0.1446,
-                -0.0716,
-                -0.0189,
-                0.0242,
+                -0.3541,
+                -0.2556,
+                -0.1248,
+                -0.0627,
+                -0.0133,
+                0.0314,
                 0.0729,
-                0.1499,
-                0.3207,
+                0.1495,
+                0.337,
                 0.8457,
                 1.5483
             ]
@@ -63914,12 +63978,12 @@ const RESIDUALS = {
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.3792,
-                -0.3296,
-                -0.2177,
-                -0.0923,
-                -0.0189,
-                0.0351,
+                -0.331,
+                -0.2611,
+                -0.1547,
+                -0.0492,
+                -0.005,
+                0.0423,
                 0.06,
                 0.1931,
                 0.4148,
@@ -63960,19 +64024,19 @@ const RESIDUALS = {
             ]
         },
         "sglang|blackwell|run": {
-            n: 136,
+            n: 151,
             q: [
-                -0.3371,
-                -0.2753,
-                -0.1848,
-                -0.0627,
-                -0.0133,
+                -0.331,
+                -0.2611,
+                -0.1547,
+                -0.0492,
+                -0.005,
                 0.0423,
                 0.06,
                 0.1931,
-                0.5245,
-                1.1562,
-                2.3098
+                0.4148,
+                0.9117,
+                2.1693
             ]
         },
         "sglang|hopper": {
@@ -64122,33 +64186,33 @@ const RESIDUALS = {
         vllm: {
             n: 534,
             q: [
-                -0.6741,
-                -0.4038,
-                -0.1788,
-                -0.1034,
-                -0.037,
-                0.0124,
-                0.0804,
-                0.1338,
-                0.2063,
-                0.3161,
-                0.4122
+                -0.5894,
+                -0.3431,
+                -0.1616,
+                -0.0893,
+                -0.0225,
+                0.0323,
+                0.0877,
+                0.1479,
+                0.2168,
+                0.353,
+                0.4161
             ]
         },
         "vllm|blackwell": {
             n: 289,
             q: [
-                -0.6608,
-                -0.4083,
-                -0.2052,
-                -0.133,
-                -0.042,
-                0.0043,
-                0.0727,
-                0.1129,
-                0.1952,
-                0.3055,
-                0.3923
+                -0.4711,
+                -0.3043,
+                -0.162,
+                -0.0912,
+                -0.0238,
+                0.0298,
+                0.0844,
+                0.1474,
+                0.2168,
+                0.3573,
+                0.3933
             ]
         },
         "vllm|blackwell-ultra": {
@@ -64184,19 +64248,19 @@ const RESIDUALS = {
             ]
         },
         "vllm|blackwell|run": {
-            n: 274,
+            n: 289,
             q: [
-                -0.487,
-                -0.3096,
-                -0.1681,
-                -0.1111,
-                -0.0283,
-                0.0134,
-                0.0779,
-                0.1225,
-                0.1981,
-                0.3319,
-                0.3923
+                -0.4711,
+                -0.3043,
+                -0.162,
+                -0.0912,
+                -0.0238,
+                0.0298,
+                0.0844,
+                0.1474,
+                0.2168,
+                0.3573,
+                0.3933
             ]
         },
         "vllm|hopper": {
@@ -64255,14 +64319,14 @@ const RESIDUALS = {
                 -0.2938,
                 -0.2096,
                 -0.1224,
-                -0.0818,
-                -0.0449,
-                -0.0023,
-                0.0358,
-                0.0793,
+                -0.0829,
+                -0.0461,
+                -0.005,
+                0.0356,
+                0.0791,
                 0.1339,
-                0.215,
-                0.3067
+                0.2084,
+                0.3058
             ]
         },
         disagg: {
@@ -64352,10 +64416,10 @@ const RESIDUALS = {
                 -0.1554,
                 -0.1092,
                 -0.0838,
-                -0.0423,
-                -0.002,
-                0.0353,
-                0.0776,
+                -0.0427,
+                -0.0125,
+                0.0309,
+                0.076,
                 0.1393,
                 0.2614,
                 0.4121
@@ -64366,13 +64430,13 @@ const RESIDUALS = {
             q: [
                 -0.1735,
                 -0.1119,
-                -0.0956,
-                -0.0823,
-                -0.0618,
-                -0.0373,
-                -0.0214,
-                0.0084,
-                0.0339,
+                -0.0994,
+                -0.0838,
+                -0.0632,
+                -0.0423,
+                -0.0283,
+                -0.0019,
+                0.0206,
                 0.1492,
                 0.2744
             ]
@@ -64468,8 +64532,8 @@ const RESIDUALS = {
                 -0.004,
                 0.0302,
                 0.0726,
-                0.1249,
-                0.1746,
+                0.1256,
+                0.1688,
                 0.2428
             ]
         },
@@ -64485,7 +64549,7 @@ const RESIDUALS = {
                 0.0357,
                 0.0854,
                 0.1342,
-                0.1768,
+                0.1688,
                 0.2302
             ]
         },
@@ -64523,8 +64587,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.5,
-        tpot: 1.37
+        ttft: 1.51,
+        tpot: 1.36
     },
     widenDisagg: {
         ttft: 1.58,
@@ -65363,6 +65427,18 @@ function goodputWords(wl) {
         return `; goodput: the highest rate of ${arrivals} arrivals at which every stated latency requirement holds`;
     return `; goodput: the highest rate of ${arrivals} arrivals, at most ${wl.concurrency ?? 1} in flight, at which every stated latency requirement holds (this plan's own clients send in step and queue more: its latency checks judge them)`;
 }
+/** The latency requirements the goodput holds at every rate it counts (DistServe's goodput). */
+const GOODPUT_LATENCIES = new Set(['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].map((k) => `requirements.${k}`));
+/**
+ * Why the goodput is zero: a latency requirement beyond its physical floor holds at no rate (name it);
+ * else even the lowest rate the search tried missed one on the estimates.
+ */
+function zeroGoodputWords(judged) {
+    const impossible = judged.filter((x) => GOODPUT_LATENCIES.has(x.id) && x.status === 'fail' && x.basis === 'bound').map((x) => x.id);
+    return impossible.length > 0
+        ? `; no arrival rate meets ${impossible.join(', ')}, which no request can meet (below its physical floor)`
+        : '; no arrival rate the search tried meets every stated latency requirement on the estimates';
+}
 /** How far the loaded mean TTFT sits above the idle one, where a queue shows in it. */
 function queueText(c) {
     const loaded = c.load?.outcome.ttft.mean;
@@ -65516,11 +65592,13 @@ function judgedChecks(inputs) {
             estimate: c.maxRequestRate,
             bound: c.requestRateBound,
             show: fmtRps,
+            // the range as the report tables show it: the unit once, its ends rounded outward
+            ...(terse ? {} : { showWithRange: (v, range) => formatWithRange(v, range, 'requests/s') }),
             missing: loopMissing,
             risk: rateRisk,
             why: rateBoundWhy(wl, c),
         });
-        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` }, loopMissing);
+        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}${c.maxRequestRate === 0 ? zeroGoodputWords(checks) : ''}` }, loopMissing);
     }
     if (c.loadSkipped) {
         checks.push({
@@ -66911,6 +66989,8 @@ function burstinessCheck(w) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
+// The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
+
 
 const ms = (s) => (s === null ? null : round(s * 1000, 4));
 /** A floor in ms, rounded down so it never sits above the true floor. */
@@ -66949,6 +67029,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
         tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
         e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
+        // the bound requirements.e2e_p99 is judged on (estimates.ts e2eFloor), beside the figure it bounds
+        e2e_p99_lower_bound_ms: c.load?.outcome.e2e.p99 != null ? msFloor(e2eFloor(c, r.workload.outputTokens)) : null,
         max_request_rate: roundFine(c.maxRequestRate, 3, 3),
         request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
         compute_utilization: round(c.computeUtilization, 4),
@@ -67458,6 +67540,7 @@ function disaggDetails(f, pools, capacity, moe) {
     return {
         prefill: pool('prefill'),
         decode: pool('decode'),
+        decode_step_at: f.stepAt,
         kv_transfer: {
             bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
             effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
@@ -67822,15 +67905,41 @@ function throughputPerGpu(c) {
 function rank_fits(c) {
     return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
 }
+/** A requirement the candidate's estimate misses (memory.fits aside: it is no estimate of the load). */
+const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
+/**
+ * How close a candidate is to passing, for ranking: 0 passes; 1 not ruled out with every requirement met
+ * by its estimate (a check unverified, or memory's flag unstated); 2 misses a requirement on its estimate,
+ * whether its range's good end still meets it ("not ruled out") or not (fails), and fails on nothing
+ * else; 3 fails otherwise (layout, memory, a bound). Within tier 2 the smaller shortfall ranks first: a
+ * wider range is no merit, and a mix whose TTFT p99 misses 3 s by 196% was shown ahead of a layout
+ * missing it by 112% because only its range reached the requirement.
+ */
+function rankTier(c) {
+    if (c.status === 'pass')
+        return 0;
+    if (c.status === 'possible')
+        return missedOnEstimate(c) ? 2 : 1;
+    return c.failing.length > 0 && c.failing.every((id) => missedOnEstimate(c, id)) ? 2 : 3;
+}
 function compareCandidates(objective) {
     const sign = higherIsBetter(objective) ? -1 : 1;
     return (a, b) => {
+        const ta = rankTier(a);
+        const tb = rankTier(b);
+        if (ta !== tb)
+            return ta - tb;
         const s = rank_STATUS_ORDER[a.status] - rank_STATUS_ORDER[b.status];
-        if (s !== 0)
-            return s;
         const f = Number(rank_fits(b)) - Number(rank_fits(a));
         if (f !== 0)
             return f;
+        if (ta === 2) {
+            const d = worstMargin(b) - worstMargin(a);
+            if (d !== 0 && !Number.isNaN(d))
+                return d;
+        }
+        if (s !== 0)
+            return s;
         // an estimate outranks a bound: the bound only says "not ruled out"
         const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
         if (basis !== 0)
@@ -68178,7 +68287,11 @@ const SHORT_ID = {
     'requirements.ttft': 'TTFT',
     'requirements.tpot': 'TPOT',
     'requirements.max_memory_utilization': 'memory use',
+    'requirements.cost_per_million_tokens': 'cost per million tokens',
+    'requirements.request_rate': 'request rate',
 };
+/** Requirements met from below: a rate at least this high (the rest, times, memory and cost, at most). */
+const AT_LEAST = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
 function shortId(id) {
     const percentile = /^requirements\.((?:ttft|tpot|e2e)_p\d+)$/.exec(id);
@@ -68264,7 +68377,7 @@ function words_searchSummary(r, dash = '-') {
     const s = r.search;
     const counts = s.stopped && s.stopped.gpu_counts_left > 0
         ? `${s.gpu_counts} of ${countOf(s.gpu_counts + s.stopped.gpu_counts_left, 'device count')} (${s.gpus_from}${dash}${s.gpus_to}) before the time limit`
-        : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from}${dash}${s.gpus_to})`;
+        : `${countOf(s.gpu_counts, 'device count')} (${s.gpus_from === s.gpus_to ? s.gpus_to : `${s.gpus_from}${dash}${s.gpus_to}`})`;
     const aggregated = `${countOf(s.layouts, words_rankedKind(r))}: ${passingText(s.passing, s.passing_with_warnings)}, ${s.possible} not ruled out${inFullText(s)}`;
     const d = r.disaggregated;
     if (!d || d.verified === 0)
@@ -68303,7 +68416,7 @@ function words_variationText(v, placement) {
     return parts.join(', ');
 }
 function words_requiredText(id, value, unit) {
-    return `${shortId(id)} ${id === 'requirements.throughput' ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
+    return `${shortId(id)} ${AT_LEAST.has(id) ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
 }
 /** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */
 const SEARCH_PART_TEXT = {
@@ -68365,9 +68478,10 @@ function render_disagg_disaggregatedTextLines(r) {
         out.push(`  ${i + 1}. ${mixOf(c)} on ${countOf(c.variation.gpus, 'device')}: ${verdictText(c)}`);
         out.push(`     ${figuresLine(c)} · margins ${candidateMargins(c)}`);
     }
-    if (d.best_aggregated) {
+    // beside mixes only: with none to show it would repeat the list above (the markdown leaves it out too)
+    if (d.best_aggregated && d.top.length > 0) {
         const b = d.best_aggregated;
-        out.push(`  best aggregated on ${countOf(d.gpus, 'device')}: ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
+        out.push(`  best aggregated on ${countOf(d.gpus, 'device')} (${layoutCell(b)}): ${verdictText(b)}; ${figuresLine(b)} · margins ${candidateMargins(b)}`);
     }
     return out;
 }
@@ -68394,8 +68508,9 @@ function render_disagg_disaggregatedMarkdown(r, top = 3) {
     };
     for (const [i, c] of listed.entries())
         rows.push(row(`D${i + 1}`, c, mixOf(c)));
+    // named by its layout: it need not be among the aggregated layouts listed above (those closest to passing)
     if (d.best_aggregated)
-        rows.push(row('aggregated', d.best_aggregated, 'best aggregated layout'));
+        rows.push(row('aggregated', d.best_aggregated, `best aggregated layout: ${words_layoutCell(d.best_aggregated)}`));
     return `${escape_escapeMarkdown(head)}\n\n${markdownTable(rows, { alignDelimiters: false })}`;
 }
 
@@ -68469,7 +68584,7 @@ function topHeading(r) {
     const kind = words_rankedKind(r);
     const also = escape_escapeMarkdown(words_disaggPassClause(r));
     // a search the time limit stopped speaks only of the layouts it searched
-    const range = screenStopped(r) ? 'searched before the time limit' : `of 1 to ${figures_countOf(r.search.gpus_to, 'device')}`;
+    const range = screenStopped(r) ? 'searched before the time limit' : r.search.gpus_to === 1 ? 'of 1 device' : `of 1 to ${figures_countOf(r.search.gpus_to, 'device')}`;
     if (r.top.length === 0 && r.search.stopped)
         return 'No layout verified in full before the time limit: none listed.';
     if (r.top.length === 0)
@@ -68754,6 +68869,9 @@ function figures(m, gpus, judged) {
     for (const k of PERCENTILE_FIGURES)
         if (judged.has(`requirements.${requirementKeyOf(k)}`))
             f[k] = get(k);
+    // a required request rate is out of reach where its ceiling is (reach.ts)
+    if (judged.has('requirements.request_rate'))
+        f.request_rate_upper_bound = get('request_rate_upper_bound');
     return f;
 }
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
@@ -69124,6 +69242,12 @@ function searchDisaggregated(base, gpus, objective, rules, bestAggregated) {
         ...(warned > 0 ? { passing_with_warnings: warned } : {}),
     };
 }
+/** "TTFT p99 −112%": the requirement a candidate misses most, with its margin. */
+function worstMarginText(c) {
+    const worst = worstMargin(c);
+    const r = c.requirements.find((x) => x.margin === worst);
+    return r ? words_marginText([r]) : 'none known';
+}
 /** Which kind wins on the objective and by how much (the better score over the worse). */
 function compare(dis, agg, objective) {
     if (!dis && !agg)
@@ -69133,7 +69257,17 @@ function compare(dis, agg, objective) {
     if (!agg)
         return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
     const first = best([dis, agg], objective);
-    const statusWins = dis.status !== agg.status;
+    const kind = first === dis ? 'disaggregated' : 'aggregated';
+    // Both miss a requirement on their estimates: the one closer to it wins, whatever the objective says.
+    if (rankTier(dis) === 2 && rankTier(agg) === 2 && worstMargin(dis) !== worstMargin(agg)) {
+        const other = first === dis ? agg : dis;
+        return {
+            winner: kind,
+            advantage: null,
+            detail: `neither meets every requirement on its estimates; the ${kind} layout misses by less (worst margin ${worstMarginText(first)}, against ${worstMarginText(other)})`,
+        };
+    }
+    const statusWins = rankTier(dis) !== rankTier(agg);
     if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
         return {
             winner: first === dis ? 'disaggregated' : 'aggregated',
@@ -69393,13 +69527,24 @@ function decodeWords(resource, stage, hbm, peak) {
     }
 }
 /**
+ * The requirement whose bound stands for `id`'s: a TTFT or TPOT percentile has the floor of its mean
+ * (the idle prompt, one sequence's decode step: no request beats them), the verifier's own bound for it.
+ */
+const boundedAs = (id) => id.replace(/^(requirements\.(?:ttft|tpot))_p\d+$/, '$1');
+/**
  * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
  * core cannot compute the bound either.
  */
-function boundReason(loaded, requirementId) {
+function boundReason(loaded, requirement) {
     const plan = loaded.plan;
+    // a TTFT or TPOT percentile is bound by its mean's floor
+    const requirementId = boundedAs(requirement);
     if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
         return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
+    }
+    if (requirementId === 'requirements.request_rate') {
+        // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads
+        return "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
     }
     const r = resolvePlan(plan, loaded.origins);
     const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
@@ -69439,9 +69584,10 @@ function boundReason(loaded, requirementId) {
 
 
 /** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
-function bestBound(cands, id) {
+function bestBound(cands, requirement) {
     let top = null;
-    const higher = id === 'requirements.throughput';
+    const id = boundedAs(requirement);
+    const higher = reach_higherIsBetter(id);
     for (const c of cands) {
         if (id !== 'memory.fits' && !rank_fits(c))
             continue;
@@ -69454,7 +69600,9 @@ function bestBound(cands, id) {
                     ? f.tpot_lower_bound_ms
                     : id === 'memory.fits'
                         ? f.memory_per_gpu_lower_bound_gib
-                        : null;
+                        : id === 'requirements.request_rate'
+                            ? (f.request_rate_upper_bound ?? null)
+                            : null;
         if (v === null)
             continue;
         if (top === null || (higher ? v > top.value : v < top.value))
@@ -69462,7 +69610,9 @@ function bestBound(cands, id) {
     }
     return top;
 }
-const reach_meets = (id, bound, required) => (id === 'requirements.throughput' ? bound >= required : bound <= required);
+/** Requirements met from below: a throughput or request rate at least this high. */
+const reach_higherIsBetter = (id) => id === 'requirements.throughput' || id === 'requirements.request_rate';
+const reach_meets = (id, bound, required) => (reach_higherIsBetter(id) ? bound >= required : bound <= required);
 /**
  * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated
  * layout of the search nor one `beside` it (the plan's own pools, the disaggregated mixes).

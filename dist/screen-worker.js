@@ -1156,7 +1156,12 @@ function expertsPerDevice(facts, layout) {
  * by 9% on Hopper: 120b weights 65.8 GiB against 64.38 GiB logged with the Triton backend (vLLM issue
  * 33155) and 7.05 GiB against 7.01 GiB for 20b at TP2 (vLLM 0.19).
  */
-function mxfp4Padding(fp4Math) {
+function mxfp4Padding(fp4Math, engine = 'vllm') {
+    // TensorRT-LLM's TRTLLM-Gen MXFP4 MoE on Blackwell (fused_moe/quantization.py,
+    // MXFP4WeightTRTLLMGenFusedMoEMethod: weight_alignment 128, input_hidden_alignment 512): gpt-oss-120b
+    // on one B200 logs 65.40 GiB, about 65.8 with 2944 x 3072, 68.5 with vLLM's 256 x 256.
+    if (fp4Math && engine === 'trtllm')
+        return { intermediate: 128, hidden: 512 };
     return fp4Math ? { intermediate: 256, hidden: 256 } : { intermediate: 128, hidden: 256 };
 }
 const roundUp = (v, m) => Math.ceil(v / m) * m;
@@ -1596,7 +1601,7 @@ function poolLimit(facts, layout, cond, stage, sequences) {
  * (the first `shared` tokens a common prefix held once), as the engine counts it.
  */
 function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
-    const padding = mxfp4Padding(cond.device?.fp4Math ?? false);
+    const padding = mxfp4Padding(cond.device?.fp4Math ?? false, cond.engine);
     const windowed = FREES_OUTSIDE_WINDOW[cond.engine];
     const group = commGroup(layout, facts.isMoe);
     const out = [];
@@ -2081,7 +2086,12 @@ function resolvePlan(plan, origins, memoryDefaultAt) {
     if (w.benchmark !== undefined) {
         if (w.benchmark.requests === undefined)
             assume('workload.benchmark.requests', 'concurrency (one wave)');
-        assume('benchmark run', "simulated step by step: all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens; TTFT, TPOT and throughput are the run's means (steady state in details)", 'method');
+        // how the run sends its requests: a closed loop's clients all at once, an open loop's at its rate
+        const cap = w.concurrency !== undefined ? `, at most workload.concurrency (${w.concurrency}) in flight` : '';
+        const sent = w.request_rate === undefined
+            ? 'all of concurrency sent at once, prefill before decode in chunks of max_batched_tokens'
+            : `its ${workload.benchmark.requests} requests arrive at workload.request_rate from an idle engine${cap}`;
+        assume('benchmark run', `simulated step by step: ${sent}; TTFT, TPOT and throughput are the run's means (steady state in details)`, 'method');
     }
     return { layout, hardware, workload, assumptions };
 }
@@ -5669,9 +5679,11 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
     // its floor the bound at the fewest sequences and shortest context any step had (estimates.ts).
     let step = df.c.step;
     let stepFloor = df.c.stepFloor;
+    let stepAt = step === null ? null : 'concurrency';
     const fewest = load?.outcome.minDecode ?? null;
     if (step === null && load?.outcome.meanDecodeStep != null && fewest && bound && df.c.stagesBound) {
         step = load.outcome.meanDecodeStep;
+        stepAt = 'load';
         stepFloor = finite(decodeStep(bound, D.r.layout, D.r.hardware, D.r.workload, df.c.stagesBound, fewest.batch, fewest.context, BOUND_MODE)?.step);
     }
     const deployment = {
@@ -5717,6 +5729,7 @@ function computeDisaggregated(loaded, pools, est, bound, totalGpus, options = {}
         costs: poolCosts,
         transferOf,
         decodeLoad: load && decodeCapacity ? Math.min(1, load.throughput / decodeCapacity) : null,
+        stepAt: noRoom ? null : stepAt,
     };
 }
 /**
@@ -6164,16 +6177,16 @@ const RESIDUALS = {
         all: {
             n: 1303,
             q: [
-                -0.534,
-                -0.3291,
-                -0.1639,
-                -0.089,
-                -0.0276,
-                0.0195,
-                0.0844,
-                0.1484,
-                0.2532,
-                0.4611,
+                -0.454,
+                -0.299,
+                -0.1552,
+                -0.0776,
+                -0.0207,
+                0.0298,
+                0.088,
+                0.153,
+                0.2657,
+                0.456,
                 1.0544
             ]
         },
@@ -6276,15 +6289,15 @@ const RESIDUALS = {
         sglang: {
             n: 394,
             q: [
-                -0.3707,
-                -0.2769,
-                -0.1446,
-                -0.0716,
-                -0.0189,
-                0.0242,
+                -0.3541,
+                -0.2556,
+                -0.1248,
+                -0.0627,
+                -0.0133,
+                0.0314,
                 0.0729,
-                0.1499,
-                0.3207,
+                0.1495,
+                0.337,
                 0.8457,
                 1.5483
             ]
@@ -6292,12 +6305,12 @@ const RESIDUALS = {
         "sglang|blackwell": {
             n: 151,
             q: [
-                -0.3792,
-                -0.3296,
-                -0.2177,
-                -0.0923,
-                -0.0189,
-                0.0351,
+                -0.331,
+                -0.2611,
+                -0.1547,
+                -0.0492,
+                -0.005,
+                0.0423,
                 0.06,
                 0.1931,
                 0.4148,
@@ -6338,19 +6351,19 @@ const RESIDUALS = {
             ]
         },
         "sglang|blackwell|run": {
-            n: 136,
+            n: 151,
             q: [
-                -0.3371,
-                -0.2753,
-                -0.1848,
-                -0.0627,
-                -0.0133,
+                -0.331,
+                -0.2611,
+                -0.1547,
+                -0.0492,
+                -0.005,
                 0.0423,
                 0.06,
                 0.1931,
-                0.5245,
-                1.1562,
-                2.3098
+                0.4148,
+                0.9117,
+                2.1693
             ]
         },
         "sglang|hopper": {
@@ -6500,33 +6513,33 @@ const RESIDUALS = {
         vllm: {
             n: 534,
             q: [
-                -0.6741,
-                -0.4038,
-                -0.1788,
-                -0.1034,
-                -0.037,
-                0.0124,
-                0.0804,
-                0.1338,
-                0.2063,
-                0.3161,
-                0.4122
+                -0.5894,
+                -0.3431,
+                -0.1616,
+                -0.0893,
+                -0.0225,
+                0.0323,
+                0.0877,
+                0.1479,
+                0.2168,
+                0.353,
+                0.4161
             ]
         },
         "vllm|blackwell": {
             n: 289,
             q: [
-                -0.6608,
-                -0.4083,
-                -0.2052,
-                -0.133,
-                -0.042,
-                0.0043,
-                0.0727,
-                0.1129,
-                0.1952,
-                0.3055,
-                0.3923
+                -0.4711,
+                -0.3043,
+                -0.162,
+                -0.0912,
+                -0.0238,
+                0.0298,
+                0.0844,
+                0.1474,
+                0.2168,
+                0.3573,
+                0.3933
             ]
         },
         "vllm|blackwell-ultra": {
@@ -6562,19 +6575,19 @@ const RESIDUALS = {
             ]
         },
         "vllm|blackwell|run": {
-            n: 274,
+            n: 289,
             q: [
-                -0.487,
-                -0.3096,
-                -0.1681,
-                -0.1111,
-                -0.0283,
-                0.0134,
-                0.0779,
-                0.1225,
-                0.1981,
-                0.3319,
-                0.3923
+                -0.4711,
+                -0.3043,
+                -0.162,
+                -0.0912,
+                -0.0238,
+                0.0298,
+                0.0844,
+                0.1474,
+                0.2168,
+                0.3573,
+                0.3933
             ]
         },
         "vllm|hopper": {
@@ -6633,14 +6646,14 @@ const RESIDUALS = {
                 -0.2938,
                 -0.2096,
                 -0.1224,
-                -0.0818,
-                -0.0449,
-                -0.0023,
-                0.0358,
-                0.0793,
+                -0.0829,
+                -0.0461,
+                -0.005,
+                0.0356,
+                0.0791,
                 0.1339,
-                0.215,
-                0.3067
+                0.2084,
+                0.3058
             ]
         },
         disagg: {
@@ -6730,10 +6743,10 @@ const RESIDUALS = {
                 -0.1554,
                 -0.1092,
                 -0.0838,
-                -0.0423,
-                -0.002,
-                0.0353,
-                0.0776,
+                -0.0427,
+                -0.0125,
+                0.0309,
+                0.076,
                 0.1393,
                 0.2614,
                 0.4121
@@ -6744,13 +6757,13 @@ const RESIDUALS = {
             q: [
                 -0.1735,
                 -0.1119,
-                -0.0956,
-                -0.0823,
-                -0.0618,
-                -0.0373,
-                -0.0214,
-                0.0084,
-                0.0339,
+                -0.0994,
+                -0.0838,
+                -0.0632,
+                -0.0423,
+                -0.0283,
+                -0.0019,
+                0.0206,
                 0.1492,
                 0.2744
             ]
@@ -6846,8 +6859,8 @@ const RESIDUALS = {
                 -0.004,
                 0.0302,
                 0.0726,
-                0.1249,
-                0.1746,
+                0.1256,
+                0.1688,
                 0.2428
             ]
         },
@@ -6863,7 +6876,7 @@ const RESIDUALS = {
                 0.0357,
                 0.0854,
                 0.1342,
-                0.1768,
+                0.1688,
                 0.2302
             ]
         },
@@ -6901,8 +6914,8 @@ const RESIDUALS = {
         }
     },
     widen: {
-        ttft: 1.5,
-        tpot: 1.37
+        ttft: 1.51,
+        tpot: 1.36
     },
     widenDisagg: {
         ttft: 1.58,
@@ -7741,6 +7754,18 @@ function goodputWords(wl) {
         return `; goodput: the highest rate of ${arrivals} arrivals at which every stated latency requirement holds`;
     return `; goodput: the highest rate of ${arrivals} arrivals, at most ${wl.concurrency ?? 1} in flight, at which every stated latency requirement holds (this plan's own clients send in step and queue more: its latency checks judge them)`;
 }
+/** The latency requirements the goodput holds at every rate it counts (DistServe's goodput). */
+const GOODPUT_LATENCIES = new Set(['ttft', 'tpot', 'ttft_p50', 'ttft_p90', 'ttft_p99', 'tpot_p50', 'tpot_p90', 'tpot_p99', 'e2e_p99'].map((k) => `requirements.${k}`));
+/**
+ * Why the goodput is zero: a latency requirement beyond its physical floor holds at no rate (name it);
+ * else even the lowest rate the search tried missed one on the estimates.
+ */
+function zeroGoodputWords(judged) {
+    const impossible = judged.filter((x) => GOODPUT_LATENCIES.has(x.id) && x.status === 'fail' && x.basis === 'bound').map((x) => x.id);
+    return impossible.length > 0
+        ? `; no arrival rate meets ${impossible.join(', ')}, which no request can meet (below its physical floor)`
+        : '; no arrival rate the search tried meets every stated latency requirement on the estimates';
+}
 /** How far the loaded mean TTFT sits above the idle one, where a queue shows in it. */
 function queueText(c) {
     const loaded = c.load?.outcome.ttft.mean;
@@ -7894,11 +7919,13 @@ function judgedChecks(inputs) {
             estimate: c.maxRequestRate,
             bound: c.requestRateBound,
             show: fmtRps,
+            // the range as the report tables show it: the unit once, its ends rounded outward
+            ...(terse ? {} : { showWithRange: (v, range) => formatWithRange(v, range, 'requests/s') }),
             missing: loopMissing,
             risk: rateRisk,
             why: rateBoundWhy(wl, c),
         });
-        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}` }, loopMissing);
+        judge('requirements.request_rate', 'Required request rate (goodput)', 'requirements.request_rate', req.request_rate, 'requests/s', 1, { ...j, detail: `${j.detail}${c.maxRequestRate !== null ? goodputWords(wl) : ''}${c.maxRequestRate === 0 ? zeroGoodputWords(checks) : ''}` }, loopMissing);
     }
     if (c.loadSkipped) {
         checks.push({
@@ -9289,6 +9316,8 @@ function burstinessCheck(w) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
+// The metrics (the contract's, plus extensions) and the breakdowns behind them for reports.
+
 
 const ms = (s) => (s === null ? null : round(s * 1000, 4));
 /** A floor in ms, rounded down so it never sits above the true floor. */
@@ -9327,6 +9356,8 @@ function buildMetrics(r, c, memTotal, memFloor, est, capacity) {
         tpot_p90_ms: ms(c.load?.outcome.tpot?.p90 ?? null),
         tpot_p99_ms: ms(c.load?.outcome.tpot?.p99 ?? null),
         e2e_p99_ms: ms(c.load?.outcome.e2e.p99 ?? null),
+        // the bound requirements.e2e_p99 is judged on (estimates.ts e2eFloor), beside the figure it bounds
+        e2e_p99_lower_bound_ms: c.load?.outcome.e2e.p99 != null ? msFloor(e2eFloor(c, r.workload.outputTokens)) : null,
         max_request_rate: roundFine(c.maxRequestRate, 3, 3),
         request_rate_upper_bound: roundFine(c.requestRateBound, 3, 3, 'up'),
         compute_utilization: round(c.computeUtilization, 4),
@@ -9887,6 +9918,7 @@ function disaggDetails(f, pools, capacity, moe) {
     return {
         prefill: pool('prefill'),
         decode: pool('decode'),
+        decode_step_at: f.stepAt,
         kv_transfer: {
             bandwidth_gb_per_s: f.link.bandwidth === undefined ? null : round(f.link.bandwidth / 1e9, 3),
             effective_gb_per_s: f.transferRate === null ? null : round(f.transferRate.effective / 1e9, 3),
@@ -10125,6 +10157,9 @@ function figures(m, gpus, judged) {
     for (const k of PERCENTILE_FIGURES)
         if (judged.has(`requirements.${requirementKeyOf(k)}`))
             f[k] = get(k);
+    // a required request rate is out of reach where its ceiling is (reach.ts)
+    if (judged.has('requirements.request_rate'))
+        f.request_rate_upper_bound = get('request_rate_upper_bound');
     return f;
 }
 /** The objective's value for ranking: estimate where there is one, else the physical bound. */
@@ -10235,15 +10270,41 @@ function throughputPerGpu(c) {
 function fits(c) {
     return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
 }
+/** A requirement the candidate's estimate misses (memory.fits aside: it is no estimate of the load). */
+const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
+/**
+ * How close a candidate is to passing, for ranking: 0 passes; 1 not ruled out with every requirement met
+ * by its estimate (a check unverified, or memory's flag unstated); 2 misses a requirement on its estimate,
+ * whether its range's good end still meets it ("not ruled out") or not (fails), and fails on nothing
+ * else; 3 fails otherwise (layout, memory, a bound). Within tier 2 the smaller shortfall ranks first: a
+ * wider range is no merit, and a mix whose TTFT p99 misses 3 s by 196% was shown ahead of a layout
+ * missing it by 112% because only its range reached the requirement.
+ */
+function rankTier(c) {
+    if (c.status === 'pass')
+        return 0;
+    if (c.status === 'possible')
+        return missedOnEstimate(c) ? 2 : 1;
+    return c.failing.length > 0 && c.failing.every((id) => missedOnEstimate(c, id)) ? 2 : 3;
+}
 function compareCandidates(objective) {
     const sign = higherIsBetter(objective) ? -1 : 1;
     return (a, b) => {
+        const ta = rankTier(a);
+        const tb = rankTier(b);
+        if (ta !== tb)
+            return ta - tb;
         const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-        if (s !== 0)
-            return s;
         const f = Number(fits(b)) - Number(fits(a));
         if (f !== 0)
             return f;
+        if (ta === 2) {
+            const d = worstMargin(b) - worstMargin(a);
+            if (d !== 0 && !Number.isNaN(d))
+                return d;
+        }
+        if (s !== 0)
+            return s;
         // an estimate outranks a bound: the bound only says "not ruled out"
         const basis = (a.scoreBasis === 'estimate' ? 0 : 1) - (b.scoreBasis === 'estimate' ? 0 : 1);
         if (basis !== 0)
