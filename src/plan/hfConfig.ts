@@ -13,7 +13,7 @@ import { chargeWork } from '../core/work-budget.js';
 import { quantizationFields } from './hfQuantization.js';
 import { visionFromConfig } from './hfVision.js';
 import { readValue } from './read-value.js';
-import { TOKENS_MAX } from './schema.js';
+import { LAYERS_MAX, TOKENS_MAX } from './schema.js';
 import { keyPathPart } from './source.js';
 import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
 
@@ -676,8 +676,9 @@ class ConfigMapper {
     }
     // Qwen-MoE: layer i is MoE when (i + 1) % decoder_sparse_step == 0 and i is not in mlp_only_layers.
     const step = m.count('decoder_sparse_step');
-    const mlpOnly = Array.isArray(m.json.mlp_only_layers) ? (m.json.mlp_only_layers as unknown[]) : [];
-    if (layers === undefined || (step === undefined && mlpOnly.length === 0)) {
+    const mlpOnly = new Set(Array.isArray(m.json.mlp_only_layers) ? (m.json.mlp_only_layers as unknown[]) : []);
+    // counted layer by layer: a count past the plan's range (refused once read, imported-bounds.ts) is not walked
+    if (layers === undefined || layers > LAYERS_MAX || (step === undefined && mlpOnly.size === 0)) {
       moe.dense_layers = 0;
       return 0;
     }
@@ -685,7 +686,7 @@ class ConfigMapper {
     let leading = true;
     let allLeading = true;
     for (let layer = 0; layer < layers; layer += 1) {
-      const isMoe = (layer + 1) % (step ?? 1) === 0 && !mlpOnly.includes(layer);
+      const isMoe = (layer + 1) % (step ?? 1) === 0 && !mlpOnly.has(layer);
       if (!isMoe) {
         dense += 1;
         if (!leading) allLeading = false;

@@ -282,7 +282,8 @@ const dtype = (description: string): EnumField => enumOf(`${description} (${DTYP
 
 const PiB = 1024 ** 5;
 const BIG_COUNT = 2 ** 20; // 1,048,576
-const LAYERS_MAX = 100_000;
+/** The most layers a plan states; hfConfig.ts walks no more (a config's 1e308 is refused once read). */
+export const LAYERS_MAX = 100_000;
 const WIDTH_MAX = 2 ** 24;
 /** The largest token count a plan states (contexts, lengths, pools); a config's context stops there too (hfConfig.ts). */
 export const TOKENS_MAX = 2 ** 32;
