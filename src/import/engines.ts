@@ -28,7 +28,7 @@ import { GRAPH_CAP_OPTIONS, parseSizes, setGraphCap } from './graph-cap.js';
 import { vllmGraphsOff } from './vllm-compilation.js';
 import { dtypeInModelName, modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-name.js';
 import type { FieldCollector, Where } from './result.js';
-import { readExpansion, readValue } from '../plan/read-value.js';
+import { readExpansion, readFlag, readValue } from '../plan/read-value.js';
 import { didYouMean, editDistance } from '../plan/didYouMean.js';
 import { keyLabel } from '../plan/source.js';
 import { chargeWork } from '../core/work-budget.js';
@@ -353,7 +353,7 @@ function warnModelTaken(engine: Engine, args: EngineArgs, c: FieldCollector): vo
   const taker = args.tookWord?.find((t) => !takesValue(t.name, READS[engine]));
   if (!taker) return;
   c.warn(
-    `${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`,
+    `${c.origin(taker.line)}: no model was found: ${readFlag(taker.written)} is not a flag the importer knows; it took the word after it as its value, which is the model if that flag takes none (give model.preset or model.hf_config in the plan)`,
   );
 }
 
@@ -597,7 +597,9 @@ function warnUnreadMemory(engine: Engine, args: EngineArgs, c: FieldCollector, m
     // a size of zero turns the tier or the offload off (vLLM's --cpu-offload-gb 0 and --swap-space 0 are defaults)
     if (ZERO_IS_OFF.has(name) && typeof v.value === 'string' && /^0*\.?0*$/.test(v.value.trim()) && /0/.test(v.value)) continue;
     const note = MEMORY_NOTES[name];
-    c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
+    c.warn(
+      `${c.origin(whereOf(v))}: ${readFlag(v.written)} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`,
+    );
   }
 }
 
@@ -830,7 +832,9 @@ function setStretchedWindow(engine: Engine, args: EngineArgs, context: { value: 
   if (override === undefined) return;
   if (context) c.set('model.max_context', context.value, context.line);
   else
-    c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
+    c.warn(
+      `${c.origin(whereOf(override))}: ${readFlag(override.written)} changes the model's RoPE scaling, and no context length says how far: state model.max_context`,
+    );
 }
 
 /**

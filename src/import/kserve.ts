@@ -8,6 +8,7 @@ import { parseFlags } from './engine-args.js';
 import type { Role, RoleRun } from './pools.js';
 import type { Word } from './shell.js';
 import { at, scalarOf, stringOf, type YNode } from './yaml-tree.js';
+import { readName } from '../plan/read-value.js';
 
 /** What a pod template runs: its vLLM container's words (from `start`) and the GPUs it asks for. */
 export interface PodReading {
@@ -73,7 +74,7 @@ export function kserveRuns(doc: YNode, readPod: (template: YNode | undefined) =>
       args: workloadArgs(pod, workload, path, model, template?.line ?? workload.line),
       workers: { count: workers, line: replicas?.line ?? workload.line },
       ...(gpus ? { gpus } : {}),
-      label: `LLMInferenceService '${name}' ${path}`,
+      label: `LLMInferenceService ${readName(name)} ${path}`,
     });
   }
   return runs;

@@ -8,7 +8,7 @@
 // --eplb-config '{"num_redundant_experts": 32}' --eplb-config.window_size 1000 holds no redundant experts).
 import type { EngineArgs, FlagValue } from './engine-args.js';
 import type { FieldCollector } from './result.js';
-import { readValue } from '../plan/read-value.js';
+import { readFlag, readValue } from '../plan/read-value.js';
 import { keyLabel } from '../plan/source.js';
 
 const NAME = 'compilation-config';
@@ -90,7 +90,7 @@ function onlyLast(args: EngineArgs, c: FieldCollector, head: string): EngineArgs
     const label = keyLabel(head);
     c.warn(
       label.startsWith("'")
-        ? `${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
+        ? `${where}: ${readFlag(v.written)} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
         : `${where}: an option ${label} is not applied: vLLM takes it whole from its ${wins === 'dotted' ? 'dotted keys, added after all others' : wins === 'json' ? 'last value on the command line' : '--config file'} (argparse keeps the last value), so nothing is read from it`,
     );
   }

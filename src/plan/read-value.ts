@@ -27,6 +27,16 @@ export function readName(name: string): string {
 }
 
 /**
+ * An option as a file wrote it (--max-model-len, -O.level, a config key), for a message: as written when its
+ * name is plain and short (keyLabel), else described by its length. A flag the importer does not know, or a
+ * dotted key of one it does (--hf-overrides.<anything>), is the file's text.
+ */
+export function readFlag(written: string): string {
+  const dashes = /^-*/.exec(written)?.[0] ?? '';
+  return keyLabel(written.slice(dashes.length)).startsWith("'") ? written : `an option (a key of ${written.length - dashes.length} characters, not shown)`;
+}
+
+/**
  * What a shell expansion that could not be resolved is, for a message: a variable by its name when
  * plain (TP, $(TP)), a special parameter ($1) as it is, anything else ($(command), $((…)), ${…}) by
  * its kind and length: none is run, and what it says may be anything the file holds.
