@@ -10,6 +10,7 @@ import { modelPresetFor, PLAN_MODEL_PATHS, setCheckpointStorage } from './model-
 import { FieldCollector, type ImportError, type ImportResult } from './result.js';
 import { at, itemsOf, scalarOf, stringOf, type YamlFile, type YNode } from './yaml-tree.js';
 import { readValue } from '../plan/read-value.js';
+import { ownEntry } from '../presets/lookup.js';
 
 const SYSTEMS: Record<string, string> = {
   h100_sxm: 'h100-sxm',
@@ -171,7 +172,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
       // gemm_quant_mode, read below, states the storage when it maps to a dtype; otherwise (absent, or a
       // mode ignored below) a name that reads as quantized is warned about
       const gemm = stringOf(first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']))?.toLowerCase();
-      setCheckpointStorage(c, modelName, model.line, gemm !== undefined && QUANT[gemm] !== undefined, false);
+      setCheckpointStorage(c, modelName, model.line, gemm !== undefined && ownEntry(QUANT, gemm) !== undefined, false);
     } else c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
   }
 
@@ -216,7 +217,7 @@ export function importAiconfigurator(file: string, yaml: YamlFile, worker?: stri
     const node = first(w, keys) ?? first(exp, keys);
     const mode = stringOf(node)?.toLowerCase();
     if (mode === undefined || !node) continue;
-    const dtype = QUANT[mode];
+    const dtype = ownEntry(QUANT, mode);
     if (dtype) c.set(path, dtype, node.line);
     else c.warn(`${c.origin(node.line)}: ${keys[0]} ${readValue(mode)} does not map to a plan dtype; ignored`);
   }

@@ -32,6 +32,7 @@ import { readExpansion, readFlag, readValue } from '../plan/read-value.js';
 import { didYouMean, editDistance } from '../plan/didYouMean.js';
 import { keyLabel } from '../plan/source.js';
 import { chargeWork } from '../core/work-budget.js';
+import { ownEntry } from '../presets/lookup.js';
 
 export const ENGINE_NAMES: Readonly<Record<Engine, string>> = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 
@@ -299,13 +300,13 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   const f = FLAGS[engine];
   const kv = r.text(f.kv);
   if (kv && kv.value.toLowerCase() !== 'auto') {
-    const dtype = KV_DTYPES[kv.value.toLowerCase()];
+    const dtype = ownEntry(KV_DTYPES, kv.value.toLowerCase());
     if (dtype) c.set('model.kv_cache_dtype', dtype, kv.line);
     else c.warn(`${c.origin(kv.line)}: KV cache dtype ${readValue(kv.value)} is not one the plan format knows; ignored`);
   }
   const quant = r.text(f.quant);
   if (quant) {
-    const known = QUANT_DTYPES[quant.value.toLowerCase().replace(/-/g, '_')];
+    const known = ownEntry(QUANT_DTYPES, quant.value.toLowerCase().replace(/-/g, '_'));
     if (known) {
       c.set('model.weight_dtype', known.dtype, quant.line);
       if (known.note) c.warn(`${c.origin(quant.line)}: quantization '${quant.value}' read as ${known.note} weights`);
@@ -318,7 +319,7 @@ function setDtypes(engine: Engine, r: Reader, c: FieldCollector): void {
   }
   const dtype = r.text(f.dtype);
   if (dtype && dtype.value.toLowerCase() !== 'auto') {
-    const d = DTYPES[dtype.value.toLowerCase()];
+    const d = ownEntry(DTYPES, dtype.value.toLowerCase());
     if (d) {
       c.set('model.weight_dtype', d, dtype.line);
       // the engine's automatic KV dtype is the model's; the plan's default for fp32 weights is bf16

@@ -14,6 +14,7 @@ import { canonicalFlag } from './flag-names.js';
 import { llmApiKey } from './trtllm-spellings.js';
 import { didYouMean, editDistance } from '../plan/didYouMean.js';
 import { keyLabel } from '../plan/source.js';
+import { ownEntry } from '../presets/lookup.js';
 
 interface Section {
   /** the pydantic model TensorRT-LLM validates the section with, for messages */
@@ -73,7 +74,7 @@ export function misplacedMessage(written: string, name: string, section: string,
 export function sectionNearMiss(name: string, written: string): { message: string } | undefined {
   const dot = name.indexOf('.');
   if (dot < 0) return undefined;
-  const section = SECTIONS[name.slice(0, dot)];
+  const section = ownEntry(SECTIONS, name.slice(0, dot));
   const leaf = name.slice(dot + 1);
   if (section === undefined || leaf.includes('.') || section.fields.includes(leaf)) return undefined;
   const head = name.slice(0, dot);

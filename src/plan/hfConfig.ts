@@ -16,6 +16,7 @@ import { readValue } from './read-value.js';
 import { LAYERS_MAX, TOKENS_MAX } from './schema.js';
 import { keyPathPart } from './source.js';
 import { findJsonSyntaxError, jsonKeyLines, lineColumn } from './syntax-errors.js';
+import { ownEntry } from '../presets/lookup.js';
 
 export interface HfConfigResult {
   spec: ModelSpec;
@@ -883,7 +884,7 @@ class ConfigMapper {
     }
     const stateDtype = m.string('mamba_ssm_dtype');
     if (stateDtype !== undefined) {
-      const dtype = TORCH_DTYPES[stateDtype.replace(/^torch\./, '')];
+      const dtype = ownEntry(TORCH_DTYPES, stateDtype.replace(/^torch\./, ''));
       if (dtype !== undefined) {
         spec.state_dtype = dtype;
         m.mark('linear_attention.state_dtype', 'mamba_ssm_dtype');
@@ -947,7 +948,7 @@ class ConfigMapper {
       for (const key of ['torch_dtype', 'dtype']) {
         const value = source[key];
         if (typeof value !== 'string') continue;
-        const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
+        const dtype = ownEntry(TORCH_DTYPES, value.replace(/^torch\./, ''));
         if (dtype === 'fp32') {
           // vLLM's and SGLang's --dtype auto downcast a float32 checkpoint to 16 bits (vLLM: bf16 on CUDA,
           // _resolve_auto_dtype; SGLang fp16): it is stored in fp32, not served in it (OLMo 2 ships float32)

@@ -12,6 +12,7 @@ import { RE2JS } from 're2js';
 import type { Dtype, ModelSpec } from '../core/types.js';
 import { chargeWork } from '../core/work-budget.js';
 import { readValue } from './read-value.js';
+import { ownEntry } from '../presets/lookup.js';
 
 type Json = Record<string, unknown>;
 
@@ -90,7 +91,7 @@ const FAMILY_OF: Readonly<Record<string, string>> = {
 };
 
 function samplesOf(modelType: string | undefined): Samples {
-  const family = modelType === undefined ? undefined : FAMILY_OF[modelType];
+  const family = modelType === undefined ? undefined : ownEntry(FAMILY_OF, modelType);
   if (family !== undefined) return FAMILIES[family]!;
   const all = Object.values(FAMILIES);
   const union = (part: Part): string[] => [...new Set(all.flatMap((f) => f[part]))];

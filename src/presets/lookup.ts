@@ -6,6 +6,11 @@ export function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | u
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The entry of `table` at exactly `key`, never an inherited member (a file's "constructor" or "__proto__"). */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
