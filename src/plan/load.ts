@@ -6,6 +6,7 @@ import { afterModel, resolveDeployment } from '../import/deployment.js';
 import { defaultCatalog } from './catalog.js';
 import { densePlacementErrors } from './dense-placement.js';
 import { importedOutOfRange } from './imported-bounds.js';
+import { layerCountErrors } from './layer-counts.js';
 import { refusingUrls } from './no-urls.js';
 import { type Catalog, resolveReferences } from './resolve.js';
 import { parseSource } from './source.js';
@@ -79,6 +80,8 @@ export function loadPlan(file: string, text: string, readFile: ReadReference, ca
         ...importedOutOfRange(loadedValues, { ...imported.origins, ...resolved.origins }, validated.lines, typeof hfRef === 'string' ? hfRef : undefined),
       );
     }
+    // the layers of each kind of attention are among the model's (a config's layer_types may list more)
+    if (errors.length === 0) errors.push(...layerCountErrors(resolved.model, { ...imported.origins, ...resolved.origins }, validated.lines));
     // a plan that imports its deployment has its pools judged with the imported ones merged in
     if (validated.errors.length === 0 && importsDeployment(validated.values)) errors.push(...missingPools(imported.values, validated.lines));
     // splits that need the model to be judged (its experts decide SGLang's group)
