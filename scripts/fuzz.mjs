@@ -1,6 +1,7 @@
 // npm run fuzz [-- --scale N] [-- --seed S] [-- --budget-ms B]: the fuzz targets, one per parser
 // (__tests__/fuzz.test.ts: plans, config.json, shell scripts, Kubernetes manifests, engine
-// configs, and the growth target at the 1 MiB size limit), the robustness properties of
+// configs, the importers' fixtures with a canary no message may echo, and the growth target at the
+// 1 MiB size limit), the robustness properties of
 // __tests__/robustness-properties.test.ts and the figures' invariants of
 // __tests__/core-invariants.test.ts, with N times the CI's generated inputs (default 50), a
 // fresh seed (printed, so a failure can be replayed with --seed) and a CPU-time budget per input

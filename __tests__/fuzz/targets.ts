@@ -289,6 +289,69 @@ const engineConfig: FuzzTarget<{ text: string; engine: 'vllm' | 'sglang' | 'trtl
   },
 };
 
+/**
+ * The importers' fixtures with words replaced by, or run into, a canary no message may show (over 32
+ * characters, with markup): a flag the importer does not know, a dotted key, a manifest's name or a
+ * config key must reach a warning only as keyLabel shows a key (an importer attack found five that did).
+ */
+const ECHO_CANARY = 'zqxEchoCanaryAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const ECHO_FIXTURES = [
+  'serve-vllm.sh',
+  'sglang-pd.sh',
+  'vllm-config.yaml',
+  'vllm-deployment.yaml',
+  'vllm-lws.yaml',
+  'sglang-lws.yaml',
+  'trtllm-lws.yaml',
+  'trtllm-disagg.yaml',
+  'kserve-llmisvc.yaml',
+  'kserve-pd.yaml',
+  'llmd-pd.yaml',
+  'dynamo-dgd.yaml',
+  'dynamo-dgdr.yaml',
+  'aiconfigurator-exp.yaml',
+  'helm-template.yaml',
+].map((file) => ({ file, text: fixture(`import/${file}`) }));
+
+const noEcho: FuzzTarget<{ file: string; text: string; engine: 'vllm' | 'sglang' | 'trtllm' | undefined }> = {
+  name: 'imported words are never echoed',
+  ciRuns: 200,
+  input: fc
+    .tuple(
+      fc.constantFrom(...ECHO_FIXTURES),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('replace', 'append', 'prefix', 'markup')), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(undefined, 'vllm' as const, 'sglang' as const, 'trtllm' as const),
+    )
+    .map(([{ file, text }, edits, engine]) => {
+      const words = [...text.matchAll(/[A-Za-z_][\w.-]*/g)];
+      const chosen = [...new Map(edits.map(([n, how]) => [n % words.length, how])).entries()].sort((a, b) => b[0] - a[0]);
+      let out = text;
+      for (const [i, how] of chosen) {
+        const w = words[i] as RegExpMatchArray;
+        const word = w[0];
+        const by = how === 'replace' ? ECHO_CANARY : how === 'append' ? word + ECHO_CANARY : how === 'prefix' ? ECHO_CANARY + word : `${word}${ECHO_CANARY}<i>`;
+        out = out.slice(0, w.index) + by + out.slice((w.index as number) + word.length);
+      }
+      return { file, text: out, engine };
+    }),
+  check({ file, text, engine }) {
+    const others = (path: string) => {
+      const hit = ECHO_FIXTURES.find((f) => path.endsWith(f.file));
+      return hit ? { text: hit.text } : { error: 'not in the fuzz input' };
+    };
+    const r = withWorkBudget(
+      { units: PLAN_WORK_BUDGET },
+      () => importDeployment(file, text, engine ? { engine } : {}, others),
+      () => ({ error: 'too complex' }),
+    );
+    const said =
+      'error' in r
+        ? [r.error]
+        : [...r.warnings, ...Object.values(r.unread ?? {}), ...Object.keys(r.moot ?? {}), ...Object.values(r.defaulted ?? {}), ...Object.values(r.origins)];
+    for (const message of said) expectTrue(!/zqxEchoCanary/i.test(message), `${file}: a file's word in a message: ${message}`);
+  },
+};
+
 /** Growth: a short random piece repeated up to `bytes`, fed to one parser; the runner holds it to a time budget. */
 export function growthTarget(
   bytes: number,
@@ -315,4 +378,4 @@ export function growthTarget(
   };
 }
 
-export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [plan, configJson, shell, kubernetes, engineConfig] as unknown as FuzzTarget<never>[];
+export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [plan, configJson, shell, kubernetes, engineConfig, noEcho] as unknown as FuzzTarget<never>[];
