@@ -97,7 +97,10 @@ export function planRanges(plan: Plan, r: Resolved, c: Computed, metrics: Record
     const v = metrics[key];
     if (v === null || v === undefined || !(v > 0)) return;
     const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
-    ranges[key] = shownInside(round(lo), round(hi), kind, bound, key);
+    const [a, b] = shownInside(round(lo), round(hi), kind, bound, key);
+    // the estimate as shown stays inside: a throughput at its ceiling of 2.5995 tokens/s shows as 2.6,
+    // and its range, clipped there and rounded to 3 decimals, ended at 2.599
+    ranges[key] = [Math.min(a, v), Math.max(b, v)];
   };
   const ms = (s: number | null): number | null => (s === null ? null : s * 1000);
   // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
