@@ -558,6 +558,24 @@ describe('MLA: the engines keep a second copy of kv_b_proj for the absorbed deco
 });
 
 describe('TensorRT-LLM: free_gpu_memory_fraction of what its measured warm-up leaves (_torch/pyexecutor/_util.py)', () => {
+  it("DeepSeek-R1 at TP8: its MLA models' input embedding is whole on every rank (modeling_deepseekv3.py builds Embedding without a mapping)", () => {
+    const r = verify(
+      'version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: trtllm}\n',
+    );
+    // the checkpoint's shard with both vocabulary tables split 8 ways (MLA describe above): 85,118,435,328 B;
+    // TensorRT-LLM keeps the bf16 embedding (129,280 x 7,168 x 2 B = 1.73 GiB) whole, the LM head split (COLUMN)
+    const shard = 85_118_435_328 + 129_280 * 7168 * 2 * (1 - 1 / 8);
+    const d = r.details!.devices[0]!;
+    const beside = (d.mla_decode_copy_gib ?? 0) + (d.rotary_tables_gib ?? 0);
+    expect(r.metrics!.weights_per_gpu_gib! - beside).toBeCloseTo(shard / GIB, 3); // 80.78 GiB, was 79.27
+    // vLLM splits it (VocabParallelEmbedding); the floor too
+    const vllm = verify(
+      'version: 1\nmodel: {preset: deepseek-ai/DeepSeek-R1}\nhardware: {preset: h200, gpus: 8}\nparallelism: {tp: 8}\nworkload: {concurrency: 64, input_tokens: 1024, output_tokens: 1024}\ndeployment: {engine: vllm}\n',
+    );
+    const v = vllm.details!.devices[0]!;
+    expect(vllm.metrics!.weights_per_gpu_gib! - (v.mla_decode_copy_gib ?? 0) - (v.rotary_tables_gib ?? 0)).toBeCloseTo(85_118_435_328 / GIB, 3);
+    expect(r.metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(85_118_435_328 / GIB);
+  });
   it('Llama 3.1 8B on one H100 at 0.9: 0.9 x (total - weights - activations - context and graphs), in blocks of 32', () => {
     const r = verify(
       plan(

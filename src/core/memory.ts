@@ -140,6 +140,19 @@ export function denseSplit(facts: ModelFacts, layout: Layout, placement: DensePl
 }
 
 /**
+ * How the engine splits those parts on one device: denseSplit by its placement, but TensorRT-LLM builds
+ * the input embedding of its MLA models (_torch/models/modeling_deepseekv3.py, DeepseekV3Model, which
+ * serves DeepseekV3ForCausalLM, DeepseekV32ForCausalLM and GlmMoeDsaForCausalLM) as
+ * Embedding(vocab_size, hidden_size, dtype) with no mapping, and modules/embedding.py splits only when
+ * given one ("If not provided, the embedding is not parallelized"): whole on every rank. DeepSeek-R1 at
+ * TP8: 1.73 GiB a device, not 0.22. Its other models pass the mapping (COLUMN, vocabulary-parallel).
+ */
+export function engineDenseSplit(facts: ModelFacts, layout: Layout, engine: Engine): DenseSplit {
+  const split = denseSplit(facts, layout, engineProfile(engine).densePlacement);
+  return engine === 'trtllm' && facts.mlaKvUp !== null ? { ...split, embedding: 1 } : split;
+}
+
+/**
  * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
  * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
  */
@@ -680,8 +693,7 @@ export function stageMemory(
     // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
     const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
     const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
-    const weights =
-      stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
+    const weights = stageWeightBytes(facts, layout, stage, padding, engineDenseSplit(facts, layout, cond.engine)) + mlaDecodeCopy + rotaryTables;
     // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
     const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
     // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
