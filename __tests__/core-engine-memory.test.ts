@@ -430,7 +430,8 @@ describe('SGLang: mem_fraction_static of the memory free after initialisation, l
     expect(Math.abs(r.metrics!.kv_cache_capacity_tokens! / ((0.768 * 137.16 * GIB - sglang - copy16 - 4 * rope) / 70272) - 1)).toBeLessThan(0.005);
     // vLLM (DP + EP) and TensorRT-LLM (attention DP) keep them whole on every rank
     expect(at('vllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 + 2 * rope) / GIB, 2);
-    expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 / 4) / GIB, 2);
+    // TensorRT-LLM's is fp32 with MLA's rows doubled (duplicate_data): 163,840 x 64 x 2 x 4 B
+    expect(at('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo((whole + copy16 / 4 + 8 * rope) / GIB, 2);
     // the floor holds for SGLang's placement whatever the engine: no engine keeps less than sglang's split with the embedding over tp
     for (const engine of ['sglang', 'vllm', 'trtllm'])
       expect(at(engine).metrics!.weights_per_gpu_lower_bound_gib!).toBeLessThanOrEqual(Math.ceil((sglang / GIB) * 1000) / 1000);
@@ -588,7 +589,11 @@ describe('TensorRT-LLM: free_gpu_memory_fraction of what its measured warm-up le
     );
     // The warm-up runs dummy prompts of the longest length: one sampled sequence per 8,192 tokens.
     const act = 8192 * (2 * 4096 + 3 * 14336) * 2 + 1 * 128256 * 10;
-    const pool = 0.9 * (Math.round(79.19 * GIB) - W8B - act - 0.6 * GIB - 1.0 * GIB);
+    // its fp32 rotary table (engine-memory.ts, trtllmRotaryTableBytes): 131,072 x 128 x 4 B = 64 MiB, in the weights
+    const rope = 131_072 * 128 * 4;
+    expect(r.details!.devices[0]!.rotary_tables_gib).toBeCloseTo(rope / GIB, 2);
+    expect(r.metrics!.weights_per_gpu_gib).toBeCloseTo((W8B + rope) / GIB, 2);
+    const pool = 0.9 * (Math.round(79.19 * GIB) - W8B - rope - act - 0.6 * GIB - 1.0 * GIB);
     expect(r.metrics!.kv_cache_capacity_tokens).toBe(Math.floor(pool / KV8B / 32) * 32);
   });
   it("memory_reserve is 1 - free_gpu_memory_fraction in TensorRT-LLM's meaning", () => {

@@ -43,11 +43,33 @@ describe('table bytes per rank and engine', () => {
     expect(rotaryTableBytes('vllm', GEMMA3, h100) / GIB).toBeCloseTo(0.28125, 5);
   });
 
-  it('SGLang keeps its tables in fp32 on CUDA, in the model dtype elsewhere; TensorRT-LLM is not modelled', () => {
+  it('SGLang keeps its tables in fp32 on CUDA, in the model dtype elsewhere', () => {
     expect(rotaryTableBytes('sglang', SCOUT, h100)).toBe(5 * GIB);
     expect(rotaryTableBytes('sglang', SCOUT, mi300x)).toBe(2.5 * GIB);
-    expect(rotaryTableBytes('trtllm', SCOUT, h100)).toBe(0);
     expect(rotaryTableBytes('vllm', null, h100)).toBe(0);
+    expect(rotaryTableBytes('trtllm', null, h100)).toBe(0);
+  });
+
+  it('TensorRT-LLM (RopeParams.create_rope_const_params): fp32, max_position_embeddings rows of rotary_dim values, doubled for MLA', () => {
+    // Llama 4 Scout: 10,485,760 x 128 x 4 B = 5 GiB a GPU, on any device
+    expect(rotaryTableBytes('trtllm', SCOUT, h100)).toBe(5 * GIB);
+    expect(rotaryTableBytes('trtllm', SCOUT, mi300x)).toBe(5 * GIB);
+    // Llama 3.1: 131,072 x 128 x 4 B = 64 MiB
+    expect(
+      rotaryTableBytes('trtllm', { spec: { max_position_embeddings: 131_072, scaling: 'llama3', factor: 8 }, rotaryDim: 128, computeBytes: 2 }, h100),
+    ).toBe(64 * 2 ** 20);
+    // no stretch by the factor: Gemma 3's linear x8 table keeps 131,072 rows, and its sliding layers add a second table
+    expect(rotaryTableBytes('trtllm', GEMMA3, h100)).toBe(2 * 131_072 * 128 * 4);
+    // a kind vLLM's rule leaves out still has max_position_embeddings rows
+    expect(rotaryTableBytes('trtllm', { spec: { max_position_embeddings: 131_072, scaling: 'longrope' }, rotaryDim: 96, computeBytes: 2 }, h100)).toBe(
+      131_072 * 96 * 4,
+    );
+    // DeepSeek-V3/R1 (MLA, duplicate_data): 163,840 x 64 x 2 x 4 B = 80 MiB
+    const deepseek = deriveModelFacts(MODEL_PRESETS['deepseek-r1']!.spec, 'estimate').facts!.rope!;
+    expect(deepseek.duplicated).toBe(true);
+    expect(rotaryTableBytes('trtllm', deepseek, h100)).toBe(163_840 * 64 * 2 * 4);
+    // vLLM's table of the same rope is not doubled
+    expect(rotaryTableBytes('vllm', deepseek, h100)).toBe(163_840 * 64 * 2);
   });
 
   it('facts: the dims rotated default to head_dim (MLA: qk_rope_head_dim); bound facts carry no rope', () => {
@@ -180,7 +202,10 @@ describe('where the tables count', () => {
     expect(renderPlanMarkdown(withoutRope('vllm'))).not.toContain('rotary tables');
   });
 
-  it('TensorRT-LLM: not counted', () => {
-    expect(scout('trtllm').metrics!.weights_per_gpu_gib).toBe(withoutRope('trtllm').metrics!.weights_per_gpu_gib);
+  it('Scout at TP4 under TensorRT-LLM: its fp32 table, 5 GiB more weights per GPU', () => {
+    const a = scout('trtllm');
+    expect(a.metrics!.weights_per_gpu_gib! - withoutRope('trtllm').metrics!.weights_per_gpu_gib!).toBeCloseTo(5, 2);
+    expect(a.details!.devices[0]!.rotary_tables_gib).toBeCloseTo(5, 3);
+    expect(a.metrics!.weights_per_gpu_lower_bound_gib).toBe(withoutRope('trtllm').metrics!.weights_per_gpu_lower_bound_gib);
   });
 });

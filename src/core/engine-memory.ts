@@ -203,6 +203,8 @@ export interface RotaryFacts {
   rotaryDim: number;
   /** bytes of the model's compute dtype */
   computeBytes: number;
+  /** MLA (config.json's qk_rope_head_dim): TensorRT-LLM's RopeParams.from_config sets duplicate_data, two values per rotated dim */
+  duplicated?: boolean;
 }
 
 /**
@@ -235,17 +237,36 @@ function cudaDevice(device: DeviceFacts | null): boolean {
  * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
  * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
  * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
- * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
- * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
- * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ * Llama 4 Scout under vLLM: 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU. TensorRT-LLM: trtllmRotaryTableBytes.
  */
 export function rotaryTableBytes(engine: Engine, rope: RotaryFacts | null, device: DeviceFacts | null): number {
-  if (rope === null || engine === 'trtllm') return 0;
+  if (rope === null) return 0;
+  if (engine === 'trtllm') return trtllmRotaryTableBytes(rope);
   const positions = rotaryTablePositions(rope.spec);
   if (positions === null) return 0;
   const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
   const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
   return (positions + local) * rope.rotaryDim * element;
+}
+
+/**
+ * TensorRT-LLM's tables (PyTorch backend): every attention layer's TrtllmAttention wrapper, or the
+ * RotaryEmbedding module where the rope is not fused, takes its table from
+ * RopeParams.create_rope_const_params (_torch/attention_backend/interface.py), which builds it once per
+ * distinct RopeParams and model (a per-model cache since TensorRT-LLM PR 3378, April 2025) as an fp32
+ * CUDA tensor while the model is built, so it is in the weights the engine logs. RopeParams.from_config
+ * takes max_positions = config.json's max_position_embeddings whatever the scaling (no stretch by the
+ * factor: yarn's and deepseek_yarn's max_position_embeddings already is the stretched length), and each
+ * row holds a (cos, sin) pair per rotated frequency, rotary_dim values
+ * (RopeEmbeddingUtils.create_sinusoidal_positions_for_attention_plugin, _yarn), twice that for MLA
+ * (duplicate_data). Gemma 3's sliding layers build a second table of their own theta. Llama 3.1 (131,072
+ * x 128 x 4 B) 64 MiB; DeepSeek-V3/R1 163,840 x 64 x 2 x 4 B = 80 MiB; Llama 4 Scout 10,485,760 x 128 x
+ * 4 B = 5 GiB a GPU.
+ */
+export function trtllmRotaryTableBytes(rope: RotaryFacts): number {
+  const positions = rope.spec.max_position_embeddings;
+  const tables = rope.spec.local_table ? 2 : 1;
+  return tables * positions * rope.rotaryDim * (rope.duplicated ? 2 : 1) * 4;
 }
 
 /** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */

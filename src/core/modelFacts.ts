@@ -127,7 +127,7 @@ export interface ModelFacts {
   /**
    * the rotary embedding engines build cos/sin tables from (model.rope), the dims each head rotates and
    * the bytes of the model's compute dtype; null without model.rope, when the rotated dims are unknown, or in bound mode (engine-memory.ts,
-   * rotaryTableBytes: no floor counts the tables, as TensorRT-LLM's are not modelled)
+   * rotaryTableBytes: no floor counts the tables)
    */
   rope: RotaryFacts | null;
 
@@ -485,7 +485,11 @@ function ropeFacts(model: ModelSpec, headDim: number | undefined, mode: FactsMod
   const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
   // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
   const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE)];
-  return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+  if (rotaryDim === undefined) return null;
+  const rope: RotaryFacts = { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+  // TensorRT-LLM doubles the rows of an MLA model's table (RopeParams.from_config: duplicate_data when qk_rope_head_dim is set)
+  if (model.mla?.qk_rope_head_dim !== undefined) rope.duplicated = true;
+  return rope;
 }
 
 function assemble(f: FactsCore): ModelFacts {
