@@ -259,7 +259,9 @@ export function rotaryTableBytes(engine: Engine, rope: RotaryFacts | null, devic
  * factor: yarn's and deepseek_yarn's max_position_embeddings already is the stretched length), and each
  * row holds a (cos, sin) pair per rotated frequency, rotary_dim values
  * (RopeEmbeddingUtils.create_sinusoidal_positions_for_attention_plugin, _yarn), twice that for MLA
- * (duplicate_data). Gemma 3's sliding layers build a second table of their own theta. Llama 3.1 (131,072
+ * (duplicate_data). Gemma 3's sliding layers build a second table of their own theta. The table is in
+ * "Memory used after loading model weights (inside torch)", not in the older "Rank N uses X GB for model
+ * weights" (get_rank_model_storage counts parameters and registered buffers only). Llama 3.1 (131,072
  * x 128 x 4 B) 64 MiB; DeepSeek-V3/R1 163,840 x 64 x 2 x 4 B = 80 MiB; Llama 4 Scout 10,485,760 x 128 x
  * 4 B = 5 GiB a GPU.
  */
