@@ -12676,6 +12676,41 @@ function didYouMeanSuffix(word, candidates) {
     return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
 
+;// CONCATENATED MODULE: ./src/presets/lookup.ts
+// Helpers shared by the preset tables: id lookup and freezing.
+/** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
+function lookup(table, id) {
+    const key = id.trim().toLowerCase();
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** The entry of `table` at exactly `key`, never an inherited member (a file's "constructor" or "__proto__"). */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */
+function deepFreeze(value) {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const inner of Object.values(value))
+            deepFreeze(inner);
+    }
+    return value;
+}
+/**
+ * A fresh, unfrozen copy of a preset: plain objects, arrays and primitives, as the tables hold (no
+ * object appears twice in one preset). structuredClone gives the same copy at five times the cost.
+ */
+function copyPreset(value) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value))
+        return value.map(copyPreset);
+    const out = {};
+    for (const key of Object.keys(value))
+        out[key] = copyPreset(value[key]);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/import/trtllm-sections.ts
 // The sections of TensorRT-LLM's LLM API options YAML (--extra_llm_api_options / --config /
 // --extra-engine-args) whose keys the importer reads, with their real fields, from
@@ -12689,6 +12724,7 @@ function didYouMeanSuffix(word, candidates) {
 //   - a key under a section that is no field of it but near one (kv_cache_config.kv_cache_free_gpu_memory_fraction,
 //     trtllm-serve's flag name; kv_cache_config.enable_block_reus): "did you mean" the field.
 // Fields differ between releases; only near misses of a field are judged, never every unknown key.
+
 
 
 
@@ -12741,7 +12777,7 @@ function sectionNearMiss(name, written) {
     const dot = name.indexOf('.');
     if (dot < 0)
         return undefined;
-    const section = SECTIONS[name.slice(0, dot)];
+    const section = ownEntry(SECTIONS, name.slice(0, dot));
     const leaf = name.slice(dot + 1);
     if (section === undefined || leaf.includes('.') || section.fields.includes(leaf))
         return undefined;
@@ -12784,6 +12820,15 @@ function isPlainName(name) {
 /** `'name'` when it is plain (isPlainName), else `(a name of N characters, not shown)`. */
 function readName(name) {
     return isPlainName(name) ? `'${name}'` : `(a name of ${name.length} characters, not shown)`;
+}
+/**
+ * An option as a file wrote it (--max-model-len, -O.level, a config key), for a message: as written when its
+ * name is plain and short (keyLabel), else described by its length. A flag the importer does not know, or a
+ * dotted key of one it does (--hf-overrides.<anything>), is the file's text.
+ */
+function readFlag(written) {
+    const dashes = /^-*/.exec(written)?.[0] ?? '';
+    return keyLabel(written.slice(dashes.length)).startsWith("'") ? written : `an option (a key of ${written.length - dashes.length} characters, not shown)`;
 }
 /**
  * What a shell expansion that could not be resolved is, for a message: a variable by its name when
@@ -13159,37 +13204,6 @@ function setGraphCap(engine, r, c) {
             c.warn(`${where}: vLLM's ${first.label} ${captured} counts tokens: with ${k} speculative tokens a decode step of b sequences is ${1 + k}b of them, so workload.cuda_graph_max_batch is ${batch} sequences`);
     }
     c.set(PATH, batch, first.line);
-}
-
-;// CONCATENATED MODULE: ./src/presets/lookup.ts
-// Helpers shared by the preset tables: id lookup and freezing.
-/** The entry whose key equals `id` ignoring case and surrounding blanks; never an inherited property. */
-function lookup(table, id) {
-    const key = id.trim().toLowerCase();
-    return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-/** Freezes an object and everything it holds, so a shared preset cannot be changed by one caller. */
-function deepFreeze(value) {
-    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const inner of Object.values(value))
-            deepFreeze(inner);
-    }
-    return value;
-}
-/**
- * A fresh, unfrozen copy of a preset: plain objects, arrays and primitives, as the tables hold (no
- * object appears twice in one preset). structuredClone gives the same copy at five times the cost.
- */
-function copyPreset(value) {
-    if (value === null || typeof value !== 'object')
-        return value;
-    if (Array.isArray(value))
-        return value.map(copyPreset);
-    const out = {};
-    for (const key of Object.keys(value))
-        out[key] = copyPreset(value[key]);
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/presets/checkpoints.ts
@@ -14664,6 +14678,7 @@ function storageReadFromName(name) {
 
 
 
+
 const ENGINE_NAMES = { vllm: 'vLLM', sglang: 'SGLang', trtllm: 'TensorRT-LLM' };
 /** The option naming each figure, per engine: its one name (flag-names.ts folds the aliases: -tp, --tp_size). */
 const FLAGS = {
@@ -14893,7 +14908,7 @@ function setDtypes(engine, r, c) {
     const f = FLAGS[engine];
     const kv = r.text(f.kv);
     if (kv && kv.value.toLowerCase() !== 'auto') {
-        const dtype = KV_DTYPES[kv.value.toLowerCase()];
+        const dtype = ownEntry(KV_DTYPES, kv.value.toLowerCase());
         if (dtype)
             c.set('model.kv_cache_dtype', dtype, kv.line);
         else
@@ -14901,7 +14916,7 @@ function setDtypes(engine, r, c) {
     }
     const quant = r.text(f.quant);
     if (quant) {
-        const known = QUANT_DTYPES[quant.value.toLowerCase().replace(/-/g, '_')];
+        const known = ownEntry(QUANT_DTYPES, quant.value.toLowerCase().replace(/-/g, '_'));
         if (known) {
             c.set('model.weight_dtype', known.dtype, quant.line);
             if (known.note)
@@ -14914,7 +14929,7 @@ function setDtypes(engine, r, c) {
     }
     const dtype = r.text(f.dtype);
     if (dtype && dtype.value.toLowerCase() !== 'auto') {
-        const d = DTYPES[dtype.value.toLowerCase()];
+        const d = ownEntry(DTYPES, dtype.value.toLowerCase());
         if (d) {
             c.set('model.weight_dtype', d, dtype.line);
             // the engine's automatic KV dtype is the model's; the plan's default for fp32 weights is bf16
@@ -14951,7 +14966,7 @@ function warnModelTaken(engine, args, c) {
     const taker = args.tookWord?.find((t) => !takesValue(t.name, READS[engine]));
     if (!taker)
         return;
-    c.warn(`${c.origin(taker.line)}: no model was found: ${taker.written} is not a flag the importer knows; it took the word after it as its value, which is the model if ${taker.written} takes none (give model.preset or model.hf_config in the plan)`);
+    c.warn(`${c.origin(taker.line)}: no model was found: ${readFlag(taker.written)} is not a flag the importer knows; it took the word after it as its value, which is the model if that flag takes none (give model.preset or model.hf_config in the plan)`);
 }
 /**
  * A model path that names no preset (a local copy, /models/llama) served under a name that does
@@ -15159,7 +15174,7 @@ function warnUnreadMemory(engine, args, c, misspelled) {
         if (ZERO_IS_OFF.has(name) && typeof v.value === 'string' && /^0*\.?0*$/.test(v.value.trim()) && /0/.test(v.value))
             continue;
         const note = MEMORY_NOTES[name];
-        c.warn(`${c.origin(whereOf(v))}: ${v.written} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
+        c.warn(`${c.origin(whereOf(v))}: ${readFlag(v.written)} is a memory setting the importer does not read${note ? ` (${note})` : ''}: the memory figures leave it out`);
     }
 }
 /**
@@ -15385,7 +15400,7 @@ function setStretchedWindow(engine, args, context, c) {
     if (context)
         c.set('model.max_context', context.value, context.line);
     else
-        c.warn(`${c.origin(whereOf(override))}: ${override.written} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
+        c.warn(`${c.origin(whereOf(override))}: ${readFlag(override.written)} changes the model's RoPE scaling, and no context length says how far: state model.max_context`);
 }
 /**
  * vLLM's --hf-overrides (JSON, dotted keys, or a --config section) rewrites the checkpoint's config before
@@ -15766,7 +15781,7 @@ function onlyLast(args, c, head) {
         // any flag with a dotted key is a head here: one the file names is shown only as keyLabel shows a key
         const label = keyLabel(head);
         c.warn(label.startsWith("'")
-            ? `${where}: ${v.written} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
+            ? `${where}: ${readFlag(v.written)} is not applied: ${optionWords(head)} is taken whole from ${what(head, wins)} (argparse keeps the last --${head}), so nothing is read from it`
             : `${where}: an option ${label} is not applied: vLLM takes it whole from its ${wins === 'dotted' ? 'dotted keys, added after all others' : wins === 'json' ? 'last value on the command line' : '--config file'} (argparse keeps the last value), so nothing is read from it`);
     }
     return { ...args, flags };
@@ -16193,6 +16208,7 @@ function valueLineMap(file, node) {
 
 
 
+
 const SYSTEMS = {
     h100_sxm: 'h100-sxm',
     h100_pcie: 'h100-pcie',
@@ -16356,7 +16372,7 @@ function importAiconfigurator(file, yaml, worker) {
             // gemm_quant_mode, read below, states the storage when it maps to a dtype; otherwise (absent, or a
             // mode ignored below) a name that reads as quantized is warned about
             const gemm = stringOf(first(workerOf(exp, worker), ['gemm_quant_mode']) ?? first(exp, ['gemm_quant_mode']))?.toLowerCase();
-            setCheckpointStorage(c, modelName, model.line, gemm !== undefined && QUANT[gemm] !== undefined, false);
+            setCheckpointStorage(c, modelName, model.line, gemm !== undefined && ownEntry(QUANT, gemm) !== undefined, false);
         }
         else
             c.warn(`${c.origin(model.line)}: model ${readValue(modelName)} matches no model preset`, PLAN_MODEL_PATHS);
@@ -16404,7 +16420,7 @@ function importAiconfigurator(file, yaml, worker) {
         const mode = stringOf(node)?.toLowerCase();
         if (mode === undefined || !node)
             continue;
-        const dtype = QUANT[mode];
+        const dtype = ownEntry(QUANT, mode);
         if (dtype)
             c.set(path, dtype, node.line);
         else
@@ -17002,6 +17018,7 @@ function migSlice(preset, presetId, printedGb, profile) {
 ;// CONCATENATED MODULE: ./src/import/kserve.ts
 
 
+
 /** spec.parallelism keys and the vLLM flags KServe renders from them. */
 const LAYOUT_FLAGS = [
     ['tensor', 'tensor-parallel-size'],
@@ -17060,7 +17077,7 @@ function kserveRuns(doc, readPod) {
             args: workloadArgs(pod, workload, path, model, template?.line ?? workload.line),
             workers: { count: workers, line: replicas?.line ?? workload.line },
             ...(gpus ? { gpus } : {}),
-            label: `LLMInferenceService '${name}' ${path}`,
+            label: `LLMInferenceService ${readName(name)} ${path}`,
         });
     }
     return runs;
@@ -25425,6 +25442,7 @@ function re(stringsOrFlags, ...values) {
 
 
 
+
 const ATTENTION = ['model.layers.1.self_attn.q_proj', 'model.layers.1.self_attn.o_proj'];
 const MLA_ATTENTION = ['model.layers.1.self_attn.q_a_proj', 'model.layers.1.self_attn.kv_b_proj', 'model.layers.1.self_attn.o_proj'];
 const DENSE_MLP = ['model.layers.0.mlp.gate_proj', 'model.layers.0.mlp.down_proj'];
@@ -25489,7 +25507,7 @@ const FAMILY_OF = {
     gpt_oss: 'gptoss',
 };
 function samplesOf(modelType) {
-    const family = modelType === undefined ? undefined : FAMILY_OF[modelType];
+    const family = modelType === undefined ? undefined : ownEntry(FAMILY_OF, modelType);
     if (family !== undefined)
         return FAMILIES[family];
     const all = Object.values(FAMILIES);
@@ -26318,6 +26336,7 @@ const DTYPE_SPELLINGS = {
 const dtype = (description) => enumOf(`${description} (${types_DTYPES.join(' | ')})`, DTYPE_SPELLINGS);
 const PiB = 1024 ** 5;
 const BIG_COUNT = 2 ** 20; // 1,048,576
+/** The most layers a plan states; hfConfig.ts walks no more (a config's 1e308 is refused once read). */
 const LAYERS_MAX = 100_000;
 const WIDTH_MAX = 2 ** 24;
 /** The largest token count a plan states (contexts, lengths, pools); a config's context stops there too (hfConfig.ts). */
@@ -26708,6 +26727,7 @@ function planJsonSchema() {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/hfConfig.ts
+
 
 
 
@@ -27350,8 +27370,9 @@ class ConfigMapper {
         }
         // Qwen-MoE: layer i is MoE when (i + 1) % decoder_sparse_step == 0 and i is not in mlp_only_layers.
         const step = m.count('decoder_sparse_step');
-        const mlpOnly = Array.isArray(m.json.mlp_only_layers) ? m.json.mlp_only_layers : [];
-        if (layers === undefined || (step === undefined && mlpOnly.length === 0)) {
+        const mlpOnly = new Set(Array.isArray(m.json.mlp_only_layers) ? m.json.mlp_only_layers : []);
+        // counted layer by layer: a count past the plan's range (refused once read, imported-bounds.ts) is not walked
+        if (layers === undefined || layers > LAYERS_MAX || (step === undefined && mlpOnly.size === 0)) {
             moe.dense_layers = 0;
             return 0;
         }
@@ -27359,7 +27380,7 @@ class ConfigMapper {
         let leading = true;
         let allLeading = true;
         for (let layer = 0; layer < layers; layer += 1) {
-            const isMoe = (layer + 1) % (step ?? 1) === 0 && !mlpOnly.includes(layer);
+            const isMoe = (layer + 1) % (step ?? 1) === 0 && !mlpOnly.has(layer);
             if (!isMoe) {
                 dense += 1;
                 if (!leading)
@@ -27567,7 +27588,7 @@ class ConfigMapper {
         }
         const stateDtype = m.string('mamba_ssm_dtype');
         if (stateDtype !== undefined) {
-            const dtype = TORCH_DTYPES[stateDtype.replace(/^torch\./, '')];
+            const dtype = ownEntry(TORCH_DTYPES, stateDtype.replace(/^torch\./, ''));
             if (dtype !== undefined) {
                 spec.state_dtype = dtype;
                 m.mark('linear_attention.state_dtype', 'mamba_ssm_dtype');
@@ -27636,7 +27657,7 @@ class ConfigMapper {
                 const value = source[key];
                 if (typeof value !== 'string')
                     continue;
-                const dtype = TORCH_DTYPES[value.replace(/^torch\./, '')];
+                const dtype = ownEntry(TORCH_DTYPES, value.replace(/^torch\./, ''));
                 if (dtype === 'fp32') {
                     // vLLM's and SGLang's --dtype auto downcast a float32 checkpoint to 16 bits (vLLM: bf16 on CUDA,
                     // _resolve_auto_dtype; SGLang fp16): it is stored in fp32, not served in it (OLMo 2 ships float32)
@@ -27908,19 +27929,40 @@ function cudaDevice(device) {
  * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
  * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
  * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
- * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
- * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
- * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ * Llama 4 Scout under vLLM: 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU. TensorRT-LLM: trtllmRotaryTableBytes.
  */
 function rotaryTableBytes(engine, rope, device) {
-    if (rope === null || engine === 'trtllm')
+    if (rope === null)
         return 0;
+    if (engine === 'trtllm')
+        return trtllmRotaryTableBytes(rope);
     const positions = rotaryTablePositions(rope.spec);
     if (positions === null)
         return 0;
     const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
     const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
     return (positions + local) * rope.rotaryDim * element;
+}
+/**
+ * TensorRT-LLM's tables (PyTorch backend): every attention layer's TrtllmAttention wrapper, or the
+ * RotaryEmbedding module where the rope is not fused, takes its table from
+ * RopeParams.create_rope_const_params (_torch/attention_backend/interface.py), which builds it once per
+ * distinct RopeParams and model (a per-model cache since TensorRT-LLM PR 3378, April 2025) as an fp32
+ * CUDA tensor while the model is built, so it is in the weights the engine logs. RopeParams.from_config
+ * takes max_positions = config.json's max_position_embeddings whatever the scaling (no stretch by the
+ * factor: yarn's and deepseek_yarn's max_position_embeddings already is the stretched length), and each
+ * row holds a (cos, sin) pair per rotated frequency, rotary_dim values
+ * (RopeEmbeddingUtils.create_sinusoidal_positions_for_attention_plugin, _yarn), twice that for MLA
+ * (duplicate_data). Gemma 3's sliding layers build a second table of their own theta. The table is in
+ * "Memory used after loading model weights (inside torch)", not in the older "Rank N uses X GB for model
+ * weights" (get_rank_model_storage counts parameters and registered buffers only). Llama 3.1 (131,072
+ * x 128 x 4 B) 64 MiB; DeepSeek-V3/R1 163,840 x 64 x 2 x 4 B = 80 MiB; Llama 4 Scout 10,485,760 x 128 x
+ * 4 B = 5 GiB a GPU.
+ */
+function trtllmRotaryTableBytes(rope) {
+    const positions = rope.spec.max_position_embeddings;
+    const tables = rope.spec.local_table ? 2 : 1;
+    return tables * positions * rope.rotaryDim * (rope.duplicated ? 2 : 1) * 4;
 }
 /** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
 const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
@@ -28502,6 +28544,18 @@ function denseSplit(facts, layout, placement) {
     return { mlp: group, shared: group, lmHead: group, embedding };
 }
 /**
+ * How the engine splits those parts on one device: denseSplit by its placement, but TensorRT-LLM builds
+ * the input embedding of its MLA models (_torch/models/modeling_deepseekv3.py, DeepseekV3Model, which
+ * serves DeepseekV3ForCausalLM, DeepseekV32ForCausalLM and GlmMoeDsaForCausalLM) as
+ * Embedding(vocab_size, hidden_size, dtype) with no mapping, and modules/embedding.py splits only when
+ * given one ("If not provided, the embedding is not parallelized"): whole on every rank. DeepSeek-R1 at
+ * TP8: 1.73 GiB a device, not 0.22. Its other models pass the mapping (COLUMN, vocabulary-parallel).
+ */
+function engineDenseSplit(facts, layout, engine) {
+    const split = denseSplit(facts, layout, engineProfile(engine).densePlacement);
+    return engine === 'trtllm' && facts.mlaKvUp !== null ? { ...split, embedding: 1 } : split;
+}
+/**
  * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
  * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
  */
@@ -28936,7 +28990,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
         // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
         const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
         const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
-        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
+        const weights = stageWeightBytes(facts, layout, stage, padding, engineDenseSplit(facts, layout, cond.engine)) + mlaDecodeCopy + rotaryTables;
         // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
         // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
@@ -29998,6 +30052,46 @@ function importedOutOfRange(values, origins, lines, hfConfig) {
     return errors;
 }
 
+;// CONCATENATED MODULE: ./src/plan/layer-counts.ts
+
+const layer_counts_count = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+/** Errors for layer counts of the resolved `model` past its model.layers; `origins` say where imported ones came from. */
+function layerCountErrors(model, origins, lines) {
+    const layers = layer_counts_count(model.layers);
+    if (layers === undefined)
+        return [];
+    const linear = model.linear_attention;
+    const parts = [
+        ['model.sliding_window_layers', layer_counts_count(model.sliding_window_layers)],
+        ['model.linear_attention.layers', linear !== null && typeof linear === 'object' ? layer_counts_count(linear.layers) : undefined],
+    ];
+    const given = parts.filter((p) => p[1] !== undefined);
+    const where = (path) => {
+        const origin = origins[path];
+        return origin === undefined ? '' : ` (from ${quote(origin, 200)})`;
+    };
+    const lineOf = (path) => lines[path] ?? (origins[path]?.startsWith('preset:') ? lines['model.preset'] : lines['model.hf_config']) ?? lines.model;
+    const errors = [];
+    const over = given.filter(([, n]) => n > layers);
+    for (const [path] of over) {
+        const line = lineOf(path);
+        errors.push({
+            message: `${path}${where(path)} counts more layers than model.layers${where('model.layers')}: a model's layers of one kind are among its layers`,
+            path,
+            ...(line !== undefined ? { line } : {}),
+        });
+    }
+    if (over.length === 0 && given.length === 2 && given[0][1] + given[1][1] > layers) {
+        const line = lineOf('model.linear_attention.layers');
+        errors.push({
+            message: `model.sliding_window_layers${where('model.sliding_window_layers')} and model.linear_attention.layers${where('model.linear_attention.layers')} together count more layers than model.layers${where('model.layers')}: each layer is of one kind`,
+            path: 'model.linear_attention.layers',
+            ...(line !== undefined ? { line } : {}),
+        });
+    }
+    return errors;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/no-urls.ts
 // scheme://anything, or a scheme people write without slashes (file:/etc/x, hf:org/model)
 const URL_SHAPE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|(?:file|hf|https?|s3|gs|data|ftp):)/i;
@@ -30204,6 +30298,7 @@ function resolveReferences(file, values, lines, readReference, catalog) {
 
 
 
+
 /** The file's base name without its plan extension: plans/seed.plan.yaml -> seed. */
 function defaultPlanName(file) {
     const base = file.split(/[\\/]/).pop() ?? file;
@@ -30263,6 +30358,9 @@ function load_loadPlan(file, text, readFile, catalog = defaultCatalog) {
             const hfRef = load_section(imported.values, 'model').hf_config;
             errors.push(...importedOutOfRange(loadedValues, { ...imported.origins, ...resolved.origins }, validated.lines, typeof hfRef === 'string' ? hfRef : undefined));
         }
+        // the layers of each kind of attention are among the model's (a config's layer_types may list more)
+        if (errors.length === 0)
+            errors.push(...layerCountErrors(resolved.model, { ...imported.origins, ...resolved.origins }, validated.lines));
         // a plan that imports its deployment has its pools judged with the imported ones merged in
         if (validated.errors.length === 0 && importsDeployment(validated.values))
             errors.push(...missingPools(imported.values, validated.lines));
@@ -35485,7 +35583,10 @@ function planRanges(plan, r, c, metrics) {
         if (v === null || v === undefined || !(v > 0))
             return;
         const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
-        ranges[key] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
+        const [a, b] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
+        // the estimate as shown stays inside: a throughput at its ceiling of 2.5995 tokens/s shows as 2.6,
+        // and its range, clipped there and rounded to 3 decimals, ended at 2.599
+        ranges[key] = [Math.min(a, v), Math.max(b, v)];
     };
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
@@ -37080,7 +37181,13 @@ function ropeFacts(model, headDim, mode) {
     const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
     // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
     const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? DEFAULT_WEIGHT_DTYPE)];
-    return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+    if (rotaryDim === undefined)
+        return null;
+    const rope = { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+    // TensorRT-LLM doubles the rows of an MLA model's table (RopeParams.from_config: duplicate_data when qk_rope_head_dim is set)
+    if (model.mla?.qk_rope_head_dim !== undefined)
+        rope.duplicated = true;
+    return rope;
 }
 function assemble(f) {
     const attn = f.attnSharded + f.attnKv + f.attnReplicated;

@@ -733,19 +733,40 @@ function cudaDevice(device) {
  * whole on every rank when the model is (register_buffer), so counted in the weights the engine logs.
  * vLLM keeps them in the model's dtype (base.py RotaryEmbeddingBase: cache.to(dtype)); SGLang in fp32
  * on CUDA ("cache needs to be in FP32 for numerical stability"), in the model's dtype elsewhere.
- * TensorRT-LLM (RopeParams.create_rope_const_params: fp32 tables of max_position_embeddings rows) is
- * not modelled: which of its attention paths keep one is not established. Llama 4 Scout under vLLM:
- * 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU.
+ * Llama 4 Scout under vLLM: 10,485,760 x 128 x 2 bytes = 2.5 GiB per GPU. TensorRT-LLM: trtllmRotaryTableBytes.
  */
 function rotaryTableBytes(engine, rope, device) {
-    if (rope === null || engine === 'trtllm')
+    if (rope === null)
         return 0;
+    if (engine === 'trtllm')
+        return trtllmRotaryTableBytes(rope);
     const positions = rotaryTablePositions(rope.spec);
     if (positions === null)
         return 0;
     const element = engine === 'sglang' && cudaDevice(device) ? 4 : rope.computeBytes;
     const local = rope.spec.local_table ? rope.spec.max_position_embeddings : 0;
     return (positions + local) * rope.rotaryDim * element;
+}
+/**
+ * TensorRT-LLM's tables (PyTorch backend): every attention layer's TrtllmAttention wrapper, or the
+ * RotaryEmbedding module where the rope is not fused, takes its table from
+ * RopeParams.create_rope_const_params (_torch/attention_backend/interface.py), which builds it once per
+ * distinct RopeParams and model (a per-model cache since TensorRT-LLM PR 3378, April 2025) as an fp32
+ * CUDA tensor while the model is built, so it is in the weights the engine logs. RopeParams.from_config
+ * takes max_positions = config.json's max_position_embeddings whatever the scaling (no stretch by the
+ * factor: yarn's and deepseek_yarn's max_position_embeddings already is the stretched length), and each
+ * row holds a (cos, sin) pair per rotated frequency, rotary_dim values
+ * (RopeEmbeddingUtils.create_sinusoidal_positions_for_attention_plugin, _yarn), twice that for MLA
+ * (duplicate_data). Gemma 3's sliding layers build a second table of their own theta. The table is in
+ * "Memory used after loading model weights (inside torch)", not in the older "Rank N uses X GB for model
+ * weights" (get_rank_model_storage counts parameters and registered buffers only). Llama 3.1 (131,072
+ * x 128 x 4 B) 64 MiB; DeepSeek-V3/R1 163,840 x 64 x 2 x 4 B = 80 MiB; Llama 4 Scout 10,485,760 x 128 x
+ * 4 B = 5 GiB a GPU.
+ */
+function trtllmRotaryTableBytes(rope) {
+    const positions = rope.spec.max_position_embeddings;
+    const tables = rope.spec.local_table ? 2 : 1;
+    return tables * positions * rope.rotaryDim * (rope.duplicated ? 2 : 1) * 4;
 }
 /** Rotary tables the memory check names on their own: from 0.1 GiB (Gemma 3 27B's 0.28 GiB under vLLM; a 128K Llama's 32 MiB is not). */
 const MATERIAL_ROTARY_BYTES = 0.1 * GIB;
@@ -1198,6 +1219,18 @@ function denseSplit(facts, layout, placement) {
     return { mlp: group, shared: group, lmHead: group, embedding };
 }
 /**
+ * How the engine splits those parts on one device: denseSplit by its placement, but TensorRT-LLM builds
+ * the input embedding of its MLA models (_torch/models/modeling_deepseekv3.py, DeepseekV3Model, which
+ * serves DeepseekV3ForCausalLM, DeepseekV32ForCausalLM and GlmMoeDsaForCausalLM) as
+ * Embedding(vocab_size, hidden_size, dtype) with no mapping, and modules/embedding.py splits only when
+ * given one ("If not provided, the embedding is not parallelized"): whole on every rank. DeepSeek-R1 at
+ * TP8: 1.73 GiB a device, not 0.22. Its other models pass the mapping (COLUMN, vocabulary-parallel).
+ */
+function engineDenseSplit(facts, layout, engine) {
+    const split = denseSplit(facts, layout, engineProfile(engine).densePlacement);
+    return engine === 'trtllm' && facts.mlaKvUp !== null ? { ...split, embedding: 1 } : split;
+}
+/**
  * Dense-MLP weight bytes of a stage's layers on one device: weight_dtypes.mlp, except the layers the
  * checkpoint left unquantized, which stay 16-bit; `ranks` split the MLP (tp, or denseSplit's).
  */
@@ -1632,7 +1665,7 @@ function stageMemory(facts, layout, cond, stages, sequences, context, shared) {
         // tables it builds whole on every rank (a floor counts the shard alone: no engine need keep the rest).
         const mlaDecodeCopy = mlaDecodeCopyBytes(facts, layout, stage, cond.engine, cond.device);
         const rotaryTables = rotaryTableBytes(cond.engine, facts.rope, cond.device);
-        const weights = stageWeightBytes(facts, layout, stage, padding, denseSplit(facts, layout, engineProfile(cond.engine).densePlacement)) + mlaDecodeCopy + rotaryTables;
+        const weights = stageWeightBytes(facts, layout, stage, padding, engineDenseSplit(facts, layout, cond.engine)) + mlaDecodeCopy + rotaryTables;
         // as the engine allocates it: vLLM's hybrid groups pad (Gemma 3 27B: 70 layer pages for its 62)
         const demand = stageKvBytesShared(facts, layout, stage, sequences, context, shared, windowed, cond.engine);
         // what the engine sets aside for one request of the longest length before it starts (vLLM: a window and a chunk per sliding layer)
@@ -7511,7 +7544,10 @@ function planRanges(plan, r, c, metrics) {
         if (v === null || v === undefined || !(v > 0))
             return;
         const [lo, hi] = rangeOf(v, res, kind, bound, slowStop);
-        ranges[key] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
+        const [a, b] = shownInside(plan_ranges_round(lo), plan_ranges_round(hi), kind, bound, key);
+        // the estimate as shown stays inside: a throughput at its ceiling of 2.5995 tokens/s shows as 2.6,
+        // and its range, clipped there and rounded to 3 decimals, ended at 2.599
+        ranges[key] = [Math.min(a, v), Math.max(b, v)];
     };
     const ms = (s) => (s === null ? null : s * 1000);
     // A loaded TTFT is never below the idle one (queueing adds, and a mix of prompt lengths costs at
@@ -9106,7 +9142,13 @@ function ropeFacts(model, headDim, mode) {
     const rotaryDim = spec.rotary_dim ?? model.mla?.qk_rope_head_dim ?? headDim;
     // the model's compute dtype: weight_dtype when wider than 8 bits, else bf16 (what torch's default dtype is while the engine builds the model)
     const computeBytes = DTYPE_BYTES[unquantizedDtype(model.weight_dtype ?? defaults_DEFAULT_WEIGHT_DTYPE)];
-    return rotaryDim === undefined ? null : { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+    if (rotaryDim === undefined)
+        return null;
+    const rope = { spec: { ...spec, max_position_embeddings: spec.max_position_embeddings }, rotaryDim, computeBytes };
+    // TensorRT-LLM doubles the rows of an MLA model's table (RopeParams.from_config: duplicate_data when qk_rope_head_dim is set)
+    if (model.mla?.qk_rope_head_dim !== undefined)
+        rope.duplicated = true;
+    return rope;
 }
 function assemble(f) {
     const attn = f.attnSharded + f.attnKv + f.attnReplicated;
