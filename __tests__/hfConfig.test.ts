@@ -688,3 +688,15 @@ describe('parseHfConfig errors', () => {
     expect(parseHfConfig('')).toHaveProperty('error');
   });
 });
+
+describe('layer_types of another length than num_hidden_layers', () => {
+  it('warns with both counts and names no value from the file (gpt-oss-120b with 4 extra entries)', () => {
+    const json = JSON.parse(fixtureText('gpt-oss-120b')) as { layer_types: string[] };
+    json.layer_types = [...json.layer_types, ...json.layer_types.slice(0, 4)];
+    const { warnings } = parsed(JSON.stringify(json));
+    expect(warnings.filter((w) => w.includes('layer_types'))).toEqual([
+      'config.json layer_types lists 40 layers where num_hidden_layers says 36: the layer kinds are counted from the list; check the file',
+    ]);
+    expect(parsed(fixtureText('gpt-oss-120b')).warnings.some((w) => w.includes('layer_types'))).toBe(false);
+  });
+});

@@ -434,6 +434,7 @@ class ConfigMapper {
     this.readShape();
     this.readAttention();
     this.readMoe();
+    this.checkLayerTypesLength();
     this.readSlidingWindow();
     this.readMaxContext();
     this.dropWindowPastContext();
@@ -701,6 +702,21 @@ class ConfigMapper {
       m.warnings.push(`config.json: ${dense} of ${layers} layers are dense but not all leading; modelled as ${dense} leading dense layers`);
     }
     return dense;
+  }
+
+  /**
+   * layer_types names each layer's attention: a list of another length than num_hidden_layers says the
+   * file is not what it claims (a gemma3_text config of 190,000 entries for 32 layers read as 32 sliding
+   * layers, silently). The counts read from it are still checked against model.layers by the loader.
+   */
+  private checkLayerTypesLength(): void {
+    const m = this.model;
+    const types = m.json.layer_types;
+    const layers = this.spec.layers;
+    if (!Array.isArray(types) || layers === undefined || types.length === layers) return;
+    m.warnings.push(
+      `config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name('num_hidden_layers')} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`,
+    );
   }
 
   private readSlidingWindow(): void {
