@@ -781,6 +781,20 @@ describe("vLLM --hf-overrides, the checkpoint's config rewritten", () => {
       /--hf-overrides changes the model's config \('num_key_value_heads'\)/,
     );
   });
+
+  it('warns when the JSON is not read, never showing it (before: the overrides were dropped silently)', () => {
+    for (const bad of [`'{"max_position_embeddings": 0x10}'`, `'{"max_position_embeddings": 1_000}'`, `'{"rope_theta": NaN}'`, `'[1, 2]'`]) {
+      const r = fields(`vllm serve meta-llama/Llama-3.1-8B-Instruct --hf-overrides ${bad}`);
+      expect(r.fields.model?.max_context).toBeUndefined();
+      const said = r.warnings.join('\n');
+      expect(said).toMatch(
+        /serve\.sh:1: --hf-overrides is not a JSON object the importer reads: what it overrides \(the context, RoPE, the model's shape\) is not imported; check it/,
+      );
+      expect(said).not.toMatch(/0x10|1_000|NaN|\[1, 2\]/);
+    }
+    // a value the script leaves to the environment is not judged
+    expect(fields('vllm serve m --hf-overrides "$OVERRIDES"').warnings.join('\n')).not.toMatch(/is not a JSON object/);
+  });
 });
 
 // SGLang's server_args.py (add_cli_args, deprecated registrations): --cuda-graph-max-bs and --cuda-graph-bs

@@ -849,7 +849,13 @@ function readHfOverrides(args: EngineArgs, c: FieldCollector): void {
   const keys: { name: string; value: unknown; line: Where }[] = [];
   for (const [name, v] of args.flags) {
     if (name === 'hf-overrides' && typeof v.value === 'string') {
-      for (const [k, value] of Object.entries(jsonObjectFlag(v.value) ?? {})) keys.push({ name: k.replace(/-/g, '_'), value, line: whereOf(v) });
+      const overrides = jsonObjectFlag(v.value);
+      // a value the importer cannot read as a JSON object may still rewrite the config (Python's json reads NaN)
+      if (overrides === undefined && v.unresolved.length === 0)
+        c.warn(
+          `${c.origin(whereOf(v))}: --hf-overrides is not a JSON object the importer reads: what it overrides (the context, RoPE, the model's shape) is not imported; check it`,
+        );
+      for (const [k, value] of Object.entries(overrides ?? {})) keys.push({ name: k.replace(/-/g, '_'), value, line: whereOf(v) });
     } else if (name.startsWith('hf-overrides.')) {
       keys.push({ name: (name.split('.')[1] as string).replace(/-/g, '_'), value: v.value, line: whereOf(v) });
     }
