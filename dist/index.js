@@ -45866,7 +45866,11 @@ function readHfOverrides(args, c) {
     const keys = [];
     for (const [name, v] of args.flags) {
         if (name === 'hf-overrides' && typeof v.value === 'string') {
-            for (const [k, value] of Object.entries(jsonObjectFlag(v.value) ?? {}))
+            const overrides = jsonObjectFlag(v.value);
+            // a value the importer cannot read as a JSON object may still rewrite the config (Python's json reads NaN)
+            if (overrides === undefined && v.unresolved.length === 0)
+                c.warn(`${c.origin(whereOf(v))}: --hf-overrides is not a JSON object the importer reads: what it overrides (the context, RoPE, the model's shape) is not imported; check it`);
+            for (const [k, value] of Object.entries(overrides ?? {}))
                 keys.push({ name: k.replace(/-/g, '_'), value, line: whereOf(v) });
         }
         else if (name.startsWith('hf-overrides.')) {
@@ -57429,6 +57433,7 @@ class ConfigMapper {
         this.readShape();
         this.readAttention();
         this.readMoe();
+        this.checkLayerTypesLength();
         this.readSlidingWindow();
         this.readMaxContext();
         this.dropWindowPastContext();
@@ -57690,6 +57695,19 @@ class ConfigMapper {
             m.warnings.push(`config.json: ${dense} of ${layers} layers are dense but not all leading; modelled as ${dense} leading dense layers`);
         }
         return dense;
+    }
+    /**
+     * layer_types names each layer's attention: a list of another length than num_hidden_layers says the
+     * file is not what it claims (a gemma3_text config of 190,000 entries for 32 layers read as 32 sliding
+     * layers, silently). The counts read from it are still checked against model.layers by the loader.
+     */
+    checkLayerTypesLength() {
+        const m = this.model;
+        const types = m.json.layer_types;
+        const layers = this.spec.layers;
+        if (!Array.isArray(types) || layers === undefined || types.length === layers)
+            return;
+        m.warnings.push(`config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name('num_hidden_layers')} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`);
     }
     readSlidingWindow() {
         const m = this.model;
