@@ -773,3 +773,15 @@ describe('layer_types of another length than num_hidden_layers', () => {
     expect(parsed(fixtureText('gpt-oss-120b')).warnings.some((w) => w.includes('layer_types'))).toBe(false);
   });
 });
+
+describe('a sliding_window_pattern this reader cannot count', () => {
+  it('EXAONE 4 without its layer_types: every layer full attention, with a warning (before: all 64 read as sliding, the KV cache low)', () => {
+    const json = JSON.parse(fixtureText('exaone-4.0-32b')) as Record<string, unknown>;
+    delete json.layer_types;
+    const { spec, warnings } = parsed(JSON.stringify(json));
+    expect(spec.sliding_window_layers).toBeUndefined();
+    expect(warnings.join('\n')).toMatch(/config\.json sliding_window_pattern is not a count this reader understands: every layer is counted as full attention/);
+    // with its layer_types, 48 of 64 layers slide
+    expect(parsed(fixtureText('exaone-4.0-32b')).spec.sliding_window_layers).toBe(48);
+  });
+});

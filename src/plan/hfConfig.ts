@@ -768,6 +768,13 @@ class ConfigMapper {
       const pattern = m.count('sliding_window_pattern')!;
       slidingLayers = layers - Math.floor(layers / pattern);
       source = 'sliding_window_pattern';
+    } else if (m.has('sliding_window_pattern')) {
+      // A pattern this reader cannot count (EXAONE 4's "LLLG" where its file lists no layer_types): which
+      // layers slide is not known, and reading all of them as sliding would under-count the KV cache.
+      m.warnings.push(
+        `config.json ${m.name('sliding_window_pattern')} is not a count this reader understands: every layer is counted as full attention (the KV cache read high, not low); give model.sliding_window_layers`,
+      );
+      return;
     } else if (this.modelType() === 'gemma2') {
       // Gemma 2: even layers slide, odd layers are full (transformers Gemma2 decoder layer).
       slidingLayers = Math.ceil(layers / 2);
