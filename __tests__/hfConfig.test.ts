@@ -785,3 +785,22 @@ describe('a sliding_window_pattern this reader cannot count', () => {
     expect(parsed(fixtureText('exaone-4.0-32b')).spec.sliding_window_layers).toBe(48);
   });
 });
+
+describe('Ministral 3 (Mistral 3 text model) MLP', () => {
+  it('reads as gated, with no "MLP kind unknown" warning (before: warned, then assumed gated)', () => {
+    const text = JSON.stringify({
+      model_type: 'ministral3',
+      num_hidden_layers: 4,
+      hidden_size: 1024,
+      num_attention_heads: 8,
+      num_key_value_heads: 2,
+      head_dim: 128,
+      intermediate_size: 4096,
+      vocab_size: 32000,
+      max_position_embeddings: 32768,
+    });
+    const { spec, warnings } = parsed(text);
+    expect(spec.mlp).toBe('gated');
+    expect(warnings.join('\n')).not.toMatch(/MLP kind unknown/);
+  });
+});
