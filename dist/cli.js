@@ -26946,6 +26946,8 @@ const GATED_MODEL_TYPES = new Set([
     'llama4',
     'llama4_text',
     'mistral3',
+    // Ministral 3, Mistral 3's text model (Devstral 2): the Mistral decoder's gated MLP
+    'ministral3',
     'exaone',
     'exaone4',
     'smollm3',
