@@ -634,3 +634,91 @@ workload: {request_rate: 10/s, input_tokens: 4096, output_tokens: 1024}
     expect(m.decode_step_lower_bound_ms!).toBeLessThanOrEqual(m.decode_step_ms!);
   });
 });
+
+describe('the two-pool simulation, figure for figure', () => {
+  // Mixed lengths, one-token outputs, outputs held a step, several workers and ranks, a steady
+  // open loop and a finite run: request objects are reused once finished and the running heap
+  // keeps its keys apart (for speed), so every figure must stay what it was before, to the bit.
+  // the figures of the simulation before either change
+  const GOLDEN_CLOSED = {
+    ttft: { mean: 0.06653371668752883, p50: 0.06919632300000014, p90: 0.08360825729799998, p99: 0.090316360838525 },
+    tpot: { mean: 0.004072996671255829, p50: 0.004073330022988508, p90: 0.004087668506818191, p99: 0.004104092314166658 },
+    e2e: { mean: 0.10482640242406727, p50: 0.0877777732525001, p90: 0.18897368825200017, p99: 0.20352063981499996 },
+    requests: 340,
+    measured: 260,
+    throughput: 2379.5745483351075,
+    wallTime: 1.4000714466515005,
+    steps: 683,
+    meanTransfer: 0.023487910122796177,
+    meanAdmissionWait: 0.03400478324137501,
+    decodeRunning: 4.386076766441533,
+    decodePeakHeld: 8,
+    peakRunning: 8,
+  };
+  const GOLDEN_OPEN = {
+    ttft: { mean: 0.27943112466873465, p50: 0.28053630768278337, p90: 0.4693111352558368, p99: 0.5157410865784814 },
+    tpot: { mean: 0.0029880751535914544, p50: 0.0026679716977011467, p90: 0.004046867000000037, p99: 0.004068207799999957 },
+    e2e: { mean: 0.304483363797196, p50: 0.3114207775228046, p90: 0.4930883738705465, p99: 0.575609926523655 },
+    requests: 375,
+    measured: 260,
+    throughput: 2635.2745828801094,
+    wallTime: 1.3377438948682763,
+    steps: 917,
+    meanTransfer: 0.07184997694778578,
+    meanAdmissionWait: 0.20294624052995563,
+    decodeRunning: 2.0190778939830514,
+    decodePeakHeld: 8,
+    peakRunning: 5,
+  };
+  const GOLDEN_FINITE = {
+    ttft: { mean: 0.09186860778634427, p50: 0.09476465750375015, p90: 0.11082055199999928, p99: 0.12465355364790522 },
+    tpot: { mean: 0.002332130379310345, p50: 0.0020081510000000136, p90: 0.004016101499999991, p99: 0.0040238224999999996 },
+    e2e: { mean: 0.09342934119403658, p50: 0.09582249849999974, p90: 0.11442100830000008, p99: 0.1275009162000003 },
+    requests: 300,
+    measured: 260,
+    throughput: 439.88566931428096,
+    wallTime: 1.1366589886399998,
+    steps: 191,
+    meanTransfer: 0.018016096751678853,
+    meanAdmissionWait: 0.06911684953936541,
+    decodeRunning: 0.34898182861781246,
+    decodePeakHeld: 3,
+    peakRunning: 2,
+  };
+  const varied: PoolCosts = {
+    prefill: (w, ranks) => ({ time: 2e-4 + w.tokens * 1.1e-6 + w.pairsFull * 3e-13 + ranks * 1e-5, flops: w.tokens * 7 }),
+    decode: (batch, context) => ({ time: 0.004 + batch * 3e-5 + batch * context * 2e-9, flops: batch * 11 }),
+  };
+  const mixed = (over: Partial<LoadSpec>): LoadSpec => ({
+    ...closedLoad(300, 24),
+    inputs: [900, 2500, 40, 1300],
+    outputs: [1, 7, 30, 2, 12],
+    warmup: 40,
+    finite: false,
+    pairs: (from, to) => ({ pairsFull: (to * (to + 1) - from * (from + 1)) / 2, pairsSliding: 0, pairsTopK: 0 }),
+    ...over,
+  });
+  const behaviour = (decode: Partial<PoolsBehaviour['decode']>): PoolsBehaviour => ({
+    ...pools({ prefill: { workers: 3, ranks: 2, maxBatchedTokens: 1024 }, decode: { workers: 2, ranks: 2, maxRunning: 8, ...decode } }),
+    requestOverhead: 0.0007,
+    handoffOverhead: 0.001,
+    prefixHitRate: 0.25,
+    transferTime: (tokens) => 0.002 + tokens * 3e-6,
+  });
+  const figures = (load: LoadSpec, b: PoolsBehaviour) => {
+    const out = simulatePools(load, b, varied)!;
+    const { ttft, tpot, e2e, requests, measured, throughput, wallTime, steps, meanTransfer, meanAdmissionWait, decodeRunning, decodePeakHeld, peakRunning } =
+      out;
+    return { ttft, tpot, e2e, requests, measured, throughput, wallTime, steps, meanTransfer, meanAdmissionWait, decodeRunning, decodePeakHeld, peakRunning };
+  };
+  it('a steady closed loop, outputs held a step', () => {
+    expect(figures(mixed({}), behaviour({ outputLag: 1 }))).toEqual(GOLDEN_CLOSED);
+  });
+  it('a steady open loop, 1.6 tokens a step', () => {
+    const load = mixed({ kind: 'open', clients: Infinity, rate: 400, arrival: 'poisson' });
+    expect(figures(load, behaviour({ tokensPerStep: 1.6, workers: 3 }))).toEqual(GOLDEN_OPEN);
+  });
+  it('a finite run, mostly one-token outputs held a step', () => {
+    expect(figures(mixed({ finite: true, outputs: [1, 1, 3] }), behaviour({ maxRunning: 3, outputLag: 1 }))).toEqual(GOLDEN_FINITE);
+  });
+});
