@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentilesOf } from '../src/core/quantiles.js';
 import {
+  FinishHeap,
   arrivalStream,
   arrivalTimes,
   benchmarkLengths,
@@ -1117,5 +1118,35 @@ requirements: {throughput: 1e9 tokens/s}
       expect(r.ok).toBe(true);
       if (r.ok) expect(r.loaded.plan.workload.request_rate).toBeCloseTo(2, 12);
     }
+  });
+});
+
+describe('the running heap', () => {
+  it('pops by finishStep, each request once, whatever the pushes and pops between (ties included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(-1)), { maxLength: 200 }), (ops) => {
+        const heap = new FinishHeap<{ finishStep: number; id: number }>();
+        const held: number[] = [];
+        let id = 0;
+        const popped = (): void => {
+          const top = heap.pop()!;
+          const least = Math.min(...held);
+          expect(top.finishStep).toBe(least);
+          held.splice(held.indexOf(least), 1);
+        };
+        for (const op of ops) {
+          if (op < 0) {
+            if (held.length > 0) popped();
+          } else {
+            heap.push({ finishStep: op, id: id++ });
+            held.push(op);
+          }
+          expect(heap.size).toBe(held.length);
+          if (held.length > 0) expect(heap.peek()!.finishStep).toBe(Math.min(...held));
+        }
+        while (held.length > 0) popped();
+        expect(heap.pop()).toBeUndefined();
+      }),
+    );
   });
 });

@@ -311,9 +311,14 @@ interface Req {
   contextBase: number;
 }
 
-/** Binary min-heap of running requests by finishStep. */
+/**
+ * Binary min-heap of running requests by finishStep. Each request's finishStep is kept beside it
+ * (it is set before the push and not changed while running): a pop compares keys in one array
+ * rather than reading a field of each request it passes (a heap of 1,024 sequences).
+ */
 export class FinishHeap<R extends { finishStep: number } = Req> {
-  readonly items: R[] = [];
+  private readonly items: R[] = [];
+  private readonly keys: number[] = [];
   get size(): number {
     return this.items.length;
   }
@@ -322,37 +327,47 @@ export class FinishHeap<R extends { finishStep: number } = Req> {
   }
   push(r: R): void {
     const a = this.items;
+    const keys = this.keys;
+    const key = r.finishStep;
     a.push(r);
+    keys.push(key);
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (a[p]!.finishStep <= r.finishStep) break;
+      if (keys[p]! <= key) break;
       a[i] = a[p]!;
+      keys[i] = keys[p]!;
       i = p;
     }
     a[i] = r;
+    keys[i] = key;
   }
   pop(): R | undefined {
     const a = this.items;
+    const keys = this.keys;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last) {
+    const lastKey = keys.pop()!;
+    const n = a.length;
+    if (n > 0 && last) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        let best = last.finishStep;
-        if (l < a.length && a[l]!.finishStep < best) {
+        let best = lastKey;
+        if (l < n && keys[l]! < best) {
           m = l;
-          best = a[l]!.finishStep;
+          best = keys[l]!;
         }
-        if (r < a.length && a[r]!.finishStep < best) m = r;
+        if (r < n && keys[r]! < best) m = r;
         if (m === i) break;
         a[i] = a[m]!;
+        keys[i] = keys[m]!;
         i = m;
       }
       a[i] = last;
+      keys[i] = lastKey;
     }
     return top;
   }
