@@ -3566,9 +3566,14 @@ function summarize(values) {
     const [p99, p90, p50] = percentilesOf(values, [0.99, 0.9, 0.5]);
     return { mean: sum / values.length, p50, p90, p99 };
 }
-/** Binary min-heap of running requests by finishStep. */
+/**
+ * Binary min-heap of running requests by finishStep. Each request's finishStep is kept beside it
+ * (it is set before the push and not changed while running): a pop compares keys in one array
+ * rather than reading a field of each request it passes (a heap of 1,024 sequences).
+ */
 class FinishHeap {
     items = [];
+    keys = [];
     get size() {
         return this.items.length;
     }
@@ -3577,40 +3582,50 @@ class FinishHeap {
     }
     push(r) {
         const a = this.items;
+        const keys = this.keys;
+        const key = r.finishStep;
         a.push(r);
+        keys.push(key);
         let i = a.length - 1;
         while (i > 0) {
             const p = (i - 1) >> 1;
-            if (a[p].finishStep <= r.finishStep)
+            if (keys[p] <= key)
                 break;
             a[i] = a[p];
+            keys[i] = keys[p];
             i = p;
         }
         a[i] = r;
+        keys[i] = key;
     }
     pop() {
         const a = this.items;
+        const keys = this.keys;
         const top = a[0];
         const last = a.pop();
-        if (a.length > 0 && last) {
+        const lastKey = keys.pop();
+        const n = a.length;
+        if (n > 0 && last) {
             let i = 0;
             for (;;) {
                 const l = 2 * i + 1;
                 const r = l + 1;
                 let m = i;
-                let best = last.finishStep;
-                if (l < a.length && a[l].finishStep < best) {
+                let best = lastKey;
+                if (l < n && keys[l] < best) {
                     m = l;
-                    best = a[l].finishStep;
+                    best = keys[l];
                 }
-                if (r < a.length && a[r].finishStep < best)
+                if (r < n && keys[r] < best)
                     m = r;
                 if (m === i)
                     break;
                 a[i] = a[m];
+                keys[i] = keys[m];
                 i = m;
             }
             a[i] = last;
+            keys[i] = lastKey;
         }
         return top;
     }
@@ -5013,6 +5028,23 @@ function kvTransferFloor(bytes, prefillWorkerGpus, link) {
 
 
 const EMPTY_WORK = () => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
+const blankRequest = () => ({
+    index: 0,
+    input: 0,
+    output: 0,
+    sent: 0,
+    arrives: 0,
+    admitted: 0,
+    prefilled: 0,
+    rank: 0,
+    worker: -1,
+    prefillDone: 0,
+    transferDone: 0,
+    readyAt: 0,
+    firstToken: 0,
+    finishStep: 0,
+    contextBase: 0,
+});
 /** Inserts `r` at `slot` (push when last: splice costs more, and most go last). */
 function insertAt(list, slot, r) {
     if (slot === list.length)
@@ -5079,28 +5111,32 @@ function simulatePools(load, pools, costs) {
     let sentCount = 0;
     let inFlight = 0;
     let nextOpen = 0;
+    // Finished requests, whose objects the next sends reuse: nothing reads one once finish() has (the
+    // queues' slots before their heads are never read again), and a reused object's time fields are
+    // written in place where a new one's each take an allocation (a closed loop of 3,071 requests
+    // allocated 0.8 MB of its verification's 2.5 MB, and the collector copied those still in flight).
+    const finished = [];
     const send = (at) => {
         if (sentCount >= n && load.finite)
             return;
         const i = sentCount++;
         const input = load.inputs[i % load.inputs.length];
-        const r = {
-            index: i,
-            input,
-            output: load.outputs[i % load.outputs.length],
-            sent: at,
-            arrives: at + pools.requestOverhead,
-            admitted: 0,
-            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)),
-            rank: 0,
-            worker: -1,
-            prefillDone: 0,
-            transferDone: 0,
-            readyAt: 0,
-            firstToken: 0,
-            finishStep: 0,
-            contextBase: 0,
-        };
+        const r = finished.pop() ?? blankRequest();
+        r.index = i;
+        r.input = input;
+        r.output = load.outputs[i % load.outputs.length];
+        r.sent = at;
+        r.arrives = at + pools.requestOverhead;
+        r.admitted = 0;
+        r.prefilled = Math.min(input - 1, Math.floor(input * pools.prefixHitRate));
+        r.rank = 0;
+        r.worker = -1;
+        r.prefillDone = 0;
+        r.transferDone = 0;
+        r.readyAt = 0;
+        r.firstToken = 0;
+        r.finishStep = 0;
+        r.contextBase = 0;
         if (i === warmup)
             warmupSent = at;
         inFlight++;
@@ -5175,6 +5211,7 @@ function simulatePools(load, pools, costs) {
             if (r.output > 1)
                 tpots.push((at - r.firstToken) / (r.output - 1));
         }
+        finished.push(r);
         if (!arrivalsAt && (load.finite ? sentCount < n : measuredDone < measuredTarget))
             send(at);
     };
