@@ -34,3 +34,27 @@ describe('a request rate beyond the physical ceiling', () => {
     );
   });
 });
+
+// A closed loop's ceiling is the lesser of the work's and its clients' (the throughput bound over each
+// request's output): with one request in flight the clients set it, as verify says, not the work.
+const CLOSED = `version: 1
+name: llama8b-rate-closed-loop
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {concurrency: 1, input_tokens: 1024, output_tokens: 256}
+requirements: {request_rate: 5/s}
+`;
+
+describe('a request rate beyond a closed loop’s ceiling', () => {
+  const r = suggest(load(CLOSED), OPTIONS, 'fail');
+  const rate = r.impossible.find((i) => i.id === 'requirements.request_rate');
+
+  it('names the clients in flight as what sets the bound, not each request’s work', () => {
+    expect(rate).toBeDefined();
+    expect(rate!.best_bound).toBeLessThan(1);
+    expect(rate!.reason).toMatch(/1 request in flight \(workload\.concurrency\)/);
+    expect(rate!.reason).toMatch(/over 256 output tokens each/);
+    expect(rate!.reason).not.toMatch(/each request's work/);
+  });
+});

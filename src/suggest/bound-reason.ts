@@ -1,7 +1,8 @@
 // Says which physical resource sets a candidate's bound (HBM bandwidth, peak compute or the
 // interconnect), by asking the core's own time functions in their bound mode: no second model.
 import { deriveModelFacts, factsOptionsOf } from '../core/modelFacts.js';
-import { BOUND_MODE, decodeStep, prefill, type PassCost } from '../core/performance.js';
+import { requestRateBound } from '../core/estimates.js';
+import { BOUND_MODE, decodeStep, prefill, stageCostModels, type PassCost } from '../core/performance.js';
 import { resolvePlan } from '../core/resolve.js';
 import { buildStages } from '../core/stages.js';
 import type { LoadedPlan } from '../core/types.js';
@@ -41,20 +42,20 @@ function decodeWords(resource: Resource, stage: PassCost, hbm: number | undefine
  */
 export const boundedAs = (id: string): string => id.replace(/^(requirements\.(?:ttft|tpot))_p\d+$/, '$1');
 
+const WORK_SETS_RATE =
+  "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
+
 /**
  * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
- * core cannot compute the bound either.
+ * core cannot compute the bound either. `bound`: the bound shown (a request rate's, rounded up), which
+ * says whether a closed loop's clients set it rather than each request's work.
  */
-export function boundReason(loaded: LoadedPlan, requirement: string): string | null {
+export function boundReason(loaded: LoadedPlan, requirement: string, bound?: number): string | null {
   const plan = loaded.plan;
   // a TTFT or TPOT percentile is bound by its mean's floor
   const requirementId = boundedAs(requirement);
   if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
     return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
-  }
-  if (requirementId === 'requirements.request_rate') {
-    // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads
-    return "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
   }
   const r = resolvePlan(plan, loaded.origins);
   const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
@@ -62,6 +63,16 @@ export function boundReason(loaded: LoadedPlan, requirement: string): string | n
   const stages = buildStages(facts, r.layout.pp, r.layout.layersPerStage);
   if (!stages) return null;
   const wl = r.workload;
+  if (requirementId === 'requirements.request_rate') {
+    // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads; a
+    // closed loop's clients cap it too (the throughput bound over each output). The work's own bound above
+    // the one shown, which is rounded up, says the clients set it, as judged.ts rateBoundWhy says.
+    if (wl.concurrency === undefined || wl.requestRate !== undefined || wl.outputTokens === undefined || bound === undefined) return WORK_SETS_RATE;
+    const models = stageCostModels(facts, r.layout, r.hardware, stages, BOUND_MODE);
+    const work = models ? requestRateBound(facts, r, stages, models, null, { prefill: true, decode: true }) : null;
+    if (work === null || work <= bound) return WORK_SETS_RATE;
+    return `the clients: with ${countOf(wl.concurrency, 'request')} in flight (workload.concurrency), requests complete at most at the throughput bound (throughput_upper_bound_tokens_per_s) over ${wl.outputTokens} output tokens each`;
+  }
   const hbm = r.hardware.memoryBandwidth;
   const peak = r.hardware.peak16;
   if (requirementId === 'requirements.ttft') {

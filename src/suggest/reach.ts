@@ -57,7 +57,7 @@ export function impossibilities(s: LayoutSearch, plan: Candidate, beside: readon
         const bn = bestBound(s.at(n), req.id);
         return bn !== null && meets(req.id, bn.value, required) ? bn : null;
       })?.result ?? null;
-    const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
+    const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id, b.value) ?? 'the physical bound (every efficiency at 1)';
     out.push({
       id: req.id,
       required: req.required,
