@@ -82,3 +82,29 @@ requirements: {ttft_p99: 3 s, tpot_p90: 35 ms, throughput: 1200 tokens/s}
     expect(worstMargin(d.best_aggregated!)).toBeGreaterThan(worstMargin(d.top[0]!));
   });
 });
+
+// compare (disagg-search.ts): when the tiers decide, the detail says what the winner has that the other
+// lacks; two layouts not ruled out, or two that fail, are not "only one not ruled out".
+describe('aggregated against disaggregated, decided by tier', () => {
+  const fits = requirement('memory.fits', 0.4);
+  const meets = candidate(8, 'possible', [fits, requirement('requirements.ttft_p99', 0.2)], [], 50);
+  const wideMiss = candidate(8, 'possible', [fits, requirement('requirements.ttft_p99', -0.5)], [], 200);
+  const nearMiss = candidate(8, 'fail', [fits, requirement('requirements.ttft_p99', -0.3)], ['requirements.ttft_p99'], 50);
+  const noRoom = candidate(8, 'fail', [requirement('memory.fits', -0.1)], ['memory.fits'], 200);
+
+  it('two layouts not ruled out: the one meeting every requirement on its estimates', async () => {
+    const { compare } = await import('../src/suggest/disagg-search.js');
+    const c = compare(wideMiss, meets, 'throughput-per-gpu');
+    expect(c.winner).toBe('aggregated');
+    expect(c.detail).not.toMatch(/only the aggregated layout is not ruled out/);
+    expect(c.detail).toMatch(/only the aggregated layout meets every requirement on its estimates/);
+  });
+
+  it('two failing layouts: the one that misses only on its estimates, not called "not ruled out"', async () => {
+    const { compare } = await import('../src/suggest/disagg-search.js');
+    const c = compare(nearMiss, noRoom, 'throughput-per-gpu');
+    expect(c.winner).toBe('disaggregated');
+    expect(c.detail).not.toMatch(/not ruled out|passes/);
+    expect(c.detail).toMatch(/only the disaggregated layout misses requirements on its estimates alone/);
+  });
+});

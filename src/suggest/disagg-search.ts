@@ -329,8 +329,16 @@ function worstMarginText(c: Candidate): string {
   return r ? marginText([r]) : 'none known';
 }
 
+/** What a candidate of a better rank tier has that the other lacks (rank.ts rankTier). */
+const TIER_STANDING: Record<0 | 1 | 2 | 3, string> = {
+  0: 'passes',
+  1: 'meets every requirement on its estimates',
+  2: 'misses requirements on its estimates alone',
+  3: 'fails',
+};
+
 /** Which kind wins on the objective and by how much (the better score over the worse). */
-function compare(dis: Candidate | null, agg: Candidate | null, objective: Objective): Pick<DisaggSearch, 'winner' | 'advantage' | 'detail'> {
+export function compare(dis: Candidate | null, agg: Candidate | null, objective: Objective): Pick<DisaggSearch, 'winner' | 'advantage' | 'detail'> {
   if (!dis && !agg) return { winner: null, advantage: null, detail: 'neither kind of layout could be estimated' };
   if (!dis) return { winner: 'aggregated', advantage: null, detail: 'no disaggregated layout could be estimated' };
   if (!agg) return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
@@ -350,7 +358,7 @@ function compare(dis: Candidate | null, agg: Candidate | null, objective: Object
     return {
       winner: first === dis ? 'disaggregated' : 'aggregated',
       advantage: null,
-      detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable',
+      detail: statusWins ? `only the ${kind} layout ${TIER_STANDING[rankTier(first!)]}` : 'the scores are not comparable',
     };
   }
   const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
@@ -361,7 +369,8 @@ function compare(dis: Candidate | null, agg: Candidate | null, objective: Object
   const times = `${advantage.toFixed(2)}x`;
   if (!statusWins) return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
   // One passes and the other does not: the status decides, whichever scores better.
-  const only = `only the ${winner} layout ${first!.status === 'pass' ? 'passes' : 'is not ruled out'}`;
+  // the tiers decide: what the winner has that the other lacks (both may be "not ruled out", or both fail)
+  const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first!)]}`;
   return {
     winner,
     advantage,
