@@ -56,6 +56,25 @@ describe('rank tiers', () => {
     const beyondBound = candidate(4, 'fail', [fits, requirement('requirements.ttft_p99', -0.2, 'bound')], ['requirements.ttft_p99']);
     expect(rankTier(beyondBound)).toBe(3);
   });
+
+  it('a requirement below its physical floor is no miss on the estimate, though its margin is read on the estimate', () => {
+    // Llama 3.1 8B on one H100: TTFT 1 ms is below the idle prompt's floor; the margin is the estimate's
+    const r = suggest(
+      load(`version: 1
+name: ttft-below-floor
+model: {preset: llama-3.1-8b}
+hardware: {preset: h100-sxm, gpus: 1}
+deployment: {engine: vllm}
+workload: {concurrency: 4, input_tokens: 1024, output_tokens: 256}
+requirements: {ttft: 1 ms}
+`),
+      { objective: 'throughput-per-gpu', top: 5, allowCrossNodeTp: false, allowCp: false, anyGpuCount: false },
+      'fail',
+    );
+    const ttft = r.plan.requirements.find((x) => x.id === 'requirements.ttft')!;
+    expect(ttft).toMatchObject({ status: 'fail', basis: 'estimate', beyondBound: true });
+    expect(rankTier(r.plan)).toBe(3);
+  });
 });
 
 describe('aggregated against disaggregated when both miss on their estimates', () => {

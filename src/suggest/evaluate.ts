@@ -67,7 +67,8 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   if (required !== null && required !== 0 && achieved !== null) {
     m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
   }
-  return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
+  const beyondBound = check.status === 'fail' && check.basis === 'bound';
+  return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };
 }
 
 /** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */

@@ -34,7 +34,9 @@ export function fits(c: Candidate): boolean {
 
 /** A requirement the candidate's estimate misses (memory.fits aside: it is no estimate of the load). */
 const missedOnEstimate = (c: Candidate, id?: string): boolean =>
-  c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
+  c.requirements.some(
+    (r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && !r.beyondBound && r.margin !== null && r.margin < 0,
+  );
 
 /**
  * How close a candidate is to passing, for ranking: 0 passes; 1 not ruled out with every requirement met

@@ -25,6 +25,8 @@ export interface RequirementMargin {
   /** (achieved - required) / required for rates, (required - achieved) / required for times and memory */
   margin: number | null;
   basis: 'estimate' | 'bound' | null;
+  /** failed on the physical bound (physically impossible), whatever estimate the margin is read on */
+  beyondBound?: boolean;
 }
 
 /** The figures of one candidate, as the core's real verification computed them (null: not computable). */
