@@ -68093,7 +68093,7 @@ function rank_fits(c) {
     return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
 }
 /** A requirement the candidate's estimate misses (memory.fits aside: it is no estimate of the load). */
-const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
+const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && !r.beyondBound && r.margin !== null && r.margin < 0);
 /**
  * How close a candidate is to passing, for ranking: 0 passes; 1 not ruled out with every requirement met
  * by its estimate (a check unverified, or memory's flag unstated); 2 misses a requirement on its estimate,
@@ -69034,7 +69034,8 @@ function margin(check, metrics) {
     if (required !== null && required !== 0 && achieved !== null) {
         m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
     }
-    return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
+    const beyondBound = check.status === 'fail' && check.basis === 'bound';
+    return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };
 }
 /** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */
 function figures(m, gpus, judged) {
@@ -69435,6 +69436,13 @@ function worstMarginText(c) {
     const r = c.requirements.find((x) => x.margin === worst);
     return r ? words_marginText([r]) : 'none known';
 }
+/** What a candidate of a better rank tier has that the other lacks (rank.ts rankTier). */
+const TIER_STANDING = {
+    0: 'passes',
+    1: 'meets every requirement on its estimates',
+    2: 'misses requirements on its estimates alone',
+    3: 'fails',
+};
 /** Which kind wins on the objective and by how much (the better score over the worse). */
 function compare(dis, agg, objective) {
     if (!dis && !agg)
@@ -69459,7 +69467,7 @@ function compare(dis, agg, objective) {
         return {
             winner: first === dis ? 'disaggregated' : 'aggregated',
             advantage: null,
-            detail: statusWins ? `only the ${first === dis ? 'disaggregated' : 'aggregated'} layout passes` : 'the scores are not comparable',
+            detail: statusWins ? `only the ${kind} layout ${TIER_STANDING[rankTier(first)]}` : 'the scores are not comparable',
         };
     }
     const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
@@ -69472,7 +69480,8 @@ function compare(dis, agg, objective) {
     if (!statusWins)
         return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
     // One passes and the other does not: the status decides, whichever scores better.
-    const only = `only the ${winner} layout ${first.status === 'pass' ? 'passes' : 'is not ruled out'}`;
+    // the tiers decide: what the winner has that the other lacks (both may be "not ruled out", or both fail)
+    const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first)]}`;
     return {
         winner,
         advantage,
@@ -69689,6 +69698,7 @@ function gallopFirst(items, ok) {
 
 
 
+
 function slowestResource(perStage) {
     if (perStage.length === 0)
         return null;
@@ -69718,20 +69728,18 @@ function decodeWords(resource, stage, hbm, peak) {
  * (the idle prompt, one sequence's decode step: no request beats them), the verifier's own bound for it.
  */
 const boundedAs = (id) => id.replace(/^(requirements\.(?:ttft|tpot))_p\d+$/, '$1');
+const WORK_SETS_RATE = "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
 /**
  * Why a requirement's bound is what it is, in words, for the layout of `loaded`; null when the
- * core cannot compute the bound either.
+ * core cannot compute the bound either. `bound`: the bound shown (a request rate's, rounded up), which
+ * says whether a closed loop's clients set it rather than each request's work.
  */
-function boundReason(loaded, requirement) {
+function boundReason(loaded, requirement, bound) {
     const plan = loaded.plan;
     // a TTFT or TPOT percentile is bound by its mean's floor
     const requirementId = boundedAs(requirement);
     if (requirementId === 'memory.fits' || requirementId === 'requirements.max_memory_utilization') {
         return 'device memory: the shard of the weights (and KV cache) a device must hold, at the given dtypes';
-    }
-    if (requirementId === 'requirements.request_rate') {
-        // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads
-        return "peak compute and HBM bandwidth: each request's work on the busiest device (its prompt and its decode steps, or its reads of the KV cache, whichever is longer), per replica";
     }
     const r = resolvePlan(plan, loaded.origins);
     const facts = deriveModelFacts(plan.model, 'bound', { engine: factsOptionsOf(plan).engine }).facts;
@@ -69741,6 +69749,18 @@ function boundReason(loaded, requirement) {
     if (!stages)
         return null;
     const wl = r.workload;
+    if (requirementId === 'requirements.request_rate') {
+        // estimates.ts requestRateBound: per replica, the longer of a request's compute and its KV reads; a
+        // closed loop's clients cap it too (the throughput bound over each output). The work's own bound above
+        // the one shown, which is rounded up, says the clients set it, as judged.ts rateBoundWhy says.
+        if (wl.concurrency === undefined || wl.requestRate !== undefined || wl.outputTokens === undefined || bound === undefined)
+            return WORK_SETS_RATE;
+        const models = stageCostModels(facts, r.layout, r.hardware, stages, BOUND_MODE);
+        const work = models ? requestRateBound(facts, r, stages, models, null, { prefill: true, decode: true }) : null;
+        if (work === null || work <= bound)
+            return WORK_SETS_RATE;
+        return `the clients: with ${figures_countOf(wl.concurrency, 'request')} in flight (workload.concurrency), requests complete at most at the throughput bound (throughput_upper_bound_tokens_per_s) over ${wl.outputTokens} output tokens each`;
+    }
     const hbm = r.hardware.memoryBandwidth;
     const peak = r.hardware.peak16;
     if (requirementId === 'requirements.ttft') {
@@ -69822,7 +69842,7 @@ function impossibilities(s, plan, beside) {
             const bn = bestBound(s.at(n), req.id);
             return bn !== null && reach_meets(req.id, bn.value, required) ? bn : null;
         })?.result ?? null;
-        const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id) ?? 'the physical bound (every efficiency at 1)';
+        const reason = boundReason(buildCandidatePlan(s.base, b.candidate.variation), req.id, b.value) ?? 'the physical bound (every efficiency at 1)';
         out.push({
             id: req.id,
             required: req.required,

@@ -10214,7 +10214,8 @@ function margin(check, metrics) {
     if (required !== null && required !== 0 && achieved !== null) {
         m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
     }
-    return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis };
+    const beyondBound = check.status === 'fail' && check.basis === 'bound';
+    return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };
 }
 /** `judged`: the ids of the report's requirement checks, whose percentiles the figures carry. */
 function figures(m, gpus, judged) {
@@ -10350,7 +10351,7 @@ function fits(c) {
     return !c.failing.some((id) => id === 'memory.fits' || id.endsWith('.memory.fits'));
 }
 /** A requirement the candidate's estimate misses (memory.fits aside: it is no estimate of the load). */
-const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && r.margin !== null && r.margin < 0);
+const missedOnEstimate = (c, id) => c.requirements.some((r) => (id === undefined || r.id === id) && r.id !== 'memory.fits' && r.basis === 'estimate' && !r.beyondBound && r.margin !== null && r.margin < 0);
 /**
  * How close a candidate is to passing, for ranking: 0 passes; 1 not ruled out with every requirement met
  * by its estimate (a check unverified, or memory's flag unstated); 2 misses a requirement on its estimate,
