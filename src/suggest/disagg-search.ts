@@ -342,35 +342,30 @@ export function compare(dis: Candidate | null, agg: Candidate | null, objective:
   if (!dis && !agg) return { winner: null, advantage: null, detail: 'neither kind of layout could be estimated' };
   if (!dis) return { winner: 'aggregated', advantage: null, detail: 'no disaggregated layout could be estimated' };
   if (!agg) return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
-  const first = best([dis, agg], objective);
-  const kind = first === dis ? 'disaggregated' : 'aggregated';
+  const first = best([dis, agg], objective)!;
+  const winner = first === dis ? 'disaggregated' : 'aggregated';
   // Both miss a requirement on their estimates: the one closer to it wins, whatever the objective says.
   if (rankTier(dis) === 2 && rankTier(agg) === 2 && worstMargin(dis) !== worstMargin(agg)) {
     const other = first === dis ? agg : dis;
     return {
-      winner: kind,
+      winner,
       advantage: null,
-      detail: `neither meets every requirement on its estimates; the ${kind} layout misses by less (worst margin ${worstMarginText(first!)}, against ${worstMarginText(other)})`,
+      detail: `neither meets every requirement on its estimates; the ${winner} layout misses by less (worst margin ${worstMarginText(first)}, against ${worstMarginText(other)})`,
     };
   }
+  // Different rank tiers decide, whichever scores better: what the winner has that the other lacks (both
+  // may be "not ruled out", or both fail).
   const statusWins = rankTier(dis) !== rankTier(agg);
+  const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first)]}`;
   if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
-    return {
-      winner: first === dis ? 'disaggregated' : 'aggregated',
-      advantage: null,
-      detail: statusWins ? `only the ${kind} layout ${TIER_STANDING[rankTier(first!)]}` : 'the scores are not comparable',
-    };
+    return { winner, advantage: null, detail: statusWins ? only : 'the scores are not comparable' };
   }
   const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
   const advantage = ratio >= 1 ? ratio : 1 / ratio;
   if (Math.abs(ratio - 1) < 0.02 && !statusWins) return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
-  const winner = first === dis ? 'disaggregated' : 'aggregated';
   const scoreWinner = ratio >= 1 ? 'disaggregated' : 'aggregated';
   const times = `${advantage.toFixed(2)}x`;
   if (!statusWins) return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
-  // One passes and the other does not: the status decides, whichever scores better.
-  // the tiers decide: what the winner has that the other lacks (both may be "not ruled out", or both fail)
-  const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first!)]}`;
   return {
     winner,
     advantage,

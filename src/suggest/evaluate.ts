@@ -9,15 +9,13 @@ import {
   type CarriedPlacement,
   type CandidateFigures,
   type CandidateStatus,
+  MET_FROM_BELOW,
   type Objective,
   PERCENTILE_FIGURES,
   requirementKeyOf,
   type RequirementMargin,
   type Variation,
 } from './types.js';
-
-/** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC: Record<string, keyof Metrics> = {
@@ -65,7 +63,7 @@ function margin(check: Check, metrics: Metrics | null): RequirementMargin {
   }
   let m: number | null = null;
   if (required !== null && required !== 0 && achieved !== null) {
-    m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
+    m = MET_FROM_BELOW.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
   }
   const beyondBound = check.status === 'fail' && check.basis === 'bound';
   return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };

@@ -5,13 +5,13 @@ import { boundedAs, boundReason } from './bound-reason.js';
 import { buildCandidatePlan } from './candidate.js';
 import { gallopFirst, type LayoutSearch } from './layout-search.js';
 import { fits } from './rank.js';
-import type { Candidate, Impossibility, Shortfall } from './types.js';
+import { MET_FROM_BELOW, type Candidate, type Impossibility, type Shortfall } from './types.js';
 
 /** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
 function bestBound(cands: readonly Candidate[], requirement: string): { value: number; candidate: Candidate } | null {
   let top: { value: number; candidate: Candidate } | null = null;
   const id = boundedAs(requirement);
-  const higher = higherIsBetter(id);
+  const higher = MET_FROM_BELOW.has(id);
   for (const c of cands) {
     if (id !== 'memory.fits' && !fits(c)) continue;
     const f = c.figures;
@@ -33,9 +33,7 @@ function bestBound(cands: readonly Candidate[], requirement: string): { value: n
   return top;
 }
 
-/** Requirements met from below: a throughput or request rate at least this high. */
-const higherIsBetter = (id: string): boolean => id === 'requirements.throughput' || id === 'requirements.request_rate';
-const meets = (id: string, bound: number, required: number): boolean => (higherIsBetter(id) ? bound >= required : bound <= required);
+const meets = (id: string, bound: number, required: number): boolean => (MET_FROM_BELOW.has(id) ? bound >= required : bound <= required);
 
 /**
  * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated

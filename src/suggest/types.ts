@@ -55,6 +55,9 @@ export interface CandidateFigures {
   request_rate_upper_bound?: number | null;
 }
 
+/** Requirements met from below: a throughput or request rate at least this high (the rest, times, memory and cost, at most). */
+export const MET_FROM_BELOW: ReadonlySet<string> = new Set(['requirements.throughput', 'requirements.request_rate']);
+
 /** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
 export const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'] as const;
 export type PercentileFigure = (typeof PERCENTILE_FIGURES)[number];

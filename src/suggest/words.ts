@@ -9,6 +9,7 @@ import {
   type Candidate,
   type CarriedPlacement,
   type DisaggChoice,
+  MET_FROM_BELOW,
   type Objective,
   type PercentileFigure,
   type RequirementMargin,
@@ -222,9 +223,6 @@ const SHORT_ID: Record<string, string> = {
   'requirements.request_rate': 'request rate',
 };
 
-/** Requirements met from below: a rate at least this high (the rest, times, memory and cost, at most). */
-const AT_LEAST: ReadonlySet<string> = new Set(['requirements.throughput', 'requirements.request_rate']);
-
 /** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
 function shortId(id: string): string {
   const percentile = /^requirements\.((?:ttft|tpot|e2e)_p\d+)$/.exec(id);
@@ -352,7 +350,7 @@ export function variationText(v: Variation, placement?: CarriedPlacement): strin
 }
 
 export function requiredText(id: string, value: number, unit: string): string {
-  return `${shortId(id)} ${AT_LEAST.has(id) ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
+  return `${shortId(id)} ${MET_FROM_BELOW.has(id) ? '≥' : '≤'} ${formatQuantity(value, unit)}`;
 }
 
 /** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */
