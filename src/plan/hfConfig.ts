@@ -727,7 +727,7 @@ class ConfigMapper {
   }
 
   /**
-   * layer_types names each layer's attention: a list of another length than num_hidden_layers says the
+   * layer_types names each layer's attention: a list of another length than the layer count says the
    * file is not what it claims (a gemma3_text config of 190,000 entries for 32 layers read as 32 sliding
    * layers, silently). The counts read from it are still checked against model.layers by the loader.
    */
@@ -737,7 +737,7 @@ class ConfigMapper {
     const layers = this.spec.layers;
     if (!Array.isArray(types) || layers === undefined || types.length === layers) return;
     m.warnings.push(
-      `config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name('num_hidden_layers')} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`,
+      `config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name(this.layerCountKey(this.modelType()))} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`,
     );
   }
 
