@@ -57716,7 +57716,7 @@ class ConfigMapper {
         return dense;
     }
     /**
-     * layer_types names each layer's attention: a list of another length than num_hidden_layers says the
+     * layer_types names each layer's attention: a list of another length than the layer count says the
      * file is not what it claims (a gemma3_text config of 190,000 entries for 32 layers read as 32 sliding
      * layers, silently). The counts read from it are still checked against model.layers by the loader.
      */
@@ -57726,7 +57726,7 @@ class ConfigMapper {
         const layers = this.spec.layers;
         if (!Array.isArray(types) || layers === undefined || types.length === layers)
             return;
-        m.warnings.push(`config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name('num_hidden_layers')} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`);
+        m.warnings.push(`config.json ${m.name('layer_types')} lists ${types.length.toLocaleString('en-US')} layers where ${m.name(this.layerCountKey(this.modelType()))} says ${layers.toLocaleString('en-US')}: the layer kinds are counted from the list; check the file`);
     }
     readSlidingWindow() {
         const m = this.model;
@@ -63025,23 +63025,6 @@ function kvTransferFloor(bytes, prefillWorkerGpus, link) {
 
 
 const EMPTY_WORK = () => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
-const blankRequest = () => ({
-    index: 0,
-    input: 0,
-    output: 0,
-    sent: 0,
-    arrives: 0,
-    admitted: 0,
-    prefilled: 0,
-    rank: 0,
-    worker: -1,
-    prefillDone: 0,
-    transferDone: 0,
-    readyAt: 0,
-    firstToken: 0,
-    finishStep: 0,
-    contextBase: 0,
-});
 /** Inserts `r` at `slot` (push when last: splice costs more, and most go last). */
 function insertAt(list, slot, r) {
     if (slot === list.length)
@@ -63108,32 +63091,28 @@ function simulatePools(load, pools, costs) {
     let sentCount = 0;
     let inFlight = 0;
     let nextOpen = 0;
-    // Finished requests, whose objects the next sends reuse: nothing reads one once finish() has (the
-    // queues' slots before their heads are never read again), and a reused object's time fields are
-    // written in place where a new one's each take an allocation (a closed loop of 3,071 requests
-    // allocated 0.8 MB of its verification's 2.5 MB, and the collector copied those still in flight).
-    const finished = [];
     const send = (at) => {
         if (sentCount >= n && load.finite)
             return;
         const i = sentCount++;
         const input = load.inputs[i % load.inputs.length];
-        const r = finished.pop() ?? blankRequest();
-        r.index = i;
-        r.input = input;
-        r.output = load.outputs[i % load.outputs.length];
-        r.sent = at;
-        r.arrives = at + pools.requestOverhead;
-        r.admitted = 0;
-        r.prefilled = Math.min(input - 1, Math.floor(input * pools.prefixHitRate));
-        r.rank = 0;
-        r.worker = -1;
-        r.prefillDone = 0;
-        r.transferDone = 0;
-        r.readyAt = 0;
-        r.firstToken = 0;
-        r.finishStep = 0;
-        r.contextBase = 0;
+        const r = {
+            index: i,
+            input,
+            output: load.outputs[i % load.outputs.length],
+            sent: at,
+            arrives: at + pools.requestOverhead,
+            admitted: 0,
+            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)),
+            rank: 0,
+            worker: -1,
+            prefillDone: 0,
+            transferDone: 0,
+            readyAt: 0,
+            firstToken: 0,
+            finishStep: 0,
+            contextBase: 0,
+        };
         if (i === warmup)
             warmupSent = at;
         inFlight++;
@@ -63208,7 +63187,6 @@ function simulatePools(load, pools, costs) {
             if (r.output > 1)
                 tpots.push((at - r.firstToken) / (r.output - 1));
         }
-        finished.push(r);
         if (!arrivalsAt && (load.finite ? sentCount < n : measuredDone < measuredTarget))
             send(at);
     };
@@ -68268,6 +68246,8 @@ function buildVariationPlan(base, v) {
 
 ;// CONCATENATED MODULE: ./src/suggest/types.ts
 const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
+/** Requirements met from below: a throughput or request rate at least this high (the rest, times, memory and cost, at most). */
+const MET_FROM_BELOW = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
 const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
 /** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
@@ -68477,8 +68457,6 @@ const SHORT_ID = {
     'requirements.cost_per_million_tokens': 'cost per million tokens',
     'requirements.request_rate': 'request rate',
 };
-/** Requirements met from below: a rate at least this high (the rest, times, memory and cost, at most). */
-const AT_LEAST = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** A check's short name in margins: "TTFT", "fits", "TTFT p99" (as the figure it judges is labelled). */
 function shortId(id) {
     const percentile = /^requirements\.((?:ttft|tpot|e2e)_p\d+)$/.exec(id);
@@ -68603,7 +68581,7 @@ function words_variationText(v, placement) {
     return parts.join(', ');
 }
 function words_requiredText(id, value, unit) {
-    return `${shortId(id)} ${AT_LEAST.has(id) ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
+    return `${shortId(id)} ${MET_FROM_BELOW.has(id) ? '≥' : '≤'} ${format_formatQuantity(value, unit)}`;
 }
 /** The parts of the search in words (a search the time limit stopped names the ones it did not finish). */
 const SEARCH_PART_TEXT = {
@@ -68986,8 +68964,6 @@ function gpuCounts(from, max, nodeSize, anyCount) {
 
 
 
-/** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC = {
     'requirements.throughput': 'throughput_upper_bound_tokens_per_s',
@@ -69032,7 +69008,7 @@ function margin(check, metrics) {
     }
     let m = null;
     if (required !== null && required !== 0 && achieved !== null) {
-        m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
+        m = MET_FROM_BELOW.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
     }
     const beyondBound = check.status === 'fail' && check.basis === 'bound';
     return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };
@@ -69452,36 +69428,31 @@ function compare(dis, agg, objective) {
     if (!agg)
         return { winner: 'disaggregated', advantage: null, detail: 'no aggregated layout could be estimated' };
     const first = best([dis, agg], objective);
-    const kind = first === dis ? 'disaggregated' : 'aggregated';
+    const winner = first === dis ? 'disaggregated' : 'aggregated';
     // Both miss a requirement on their estimates: the one closer to it wins, whatever the objective says.
     if (rankTier(dis) === 2 && rankTier(agg) === 2 && worstMargin(dis) !== worstMargin(agg)) {
         const other = first === dis ? agg : dis;
         return {
-            winner: kind,
+            winner,
             advantage: null,
-            detail: `neither meets every requirement on its estimates; the ${kind} layout misses by less (worst margin ${worstMarginText(first)}, against ${worstMarginText(other)})`,
+            detail: `neither meets every requirement on its estimates; the ${winner} layout misses by less (worst margin ${worstMarginText(first)}, against ${worstMarginText(other)})`,
         };
     }
+    // Different rank tiers decide, whichever scores better: what the winner has that the other lacks (both
+    // may be "not ruled out", or both fail).
     const statusWins = rankTier(dis) !== rankTier(agg);
+    const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first)]}`;
     if (dis.score === null || agg.score === null || dis.score <= 0 || agg.score <= 0) {
-        return {
-            winner: first === dis ? 'disaggregated' : 'aggregated',
-            advantage: null,
-            detail: statusWins ? `only the ${kind} layout ${TIER_STANDING[rankTier(first)]}` : 'the scores are not comparable',
-        };
+        return { winner, advantage: null, detail: statusWins ? only : 'the scores are not comparable' };
     }
     const ratio = higherIsBetter(objective) ? dis.score / agg.score : agg.score / dis.score;
     const advantage = ratio >= 1 ? ratio : 1 / ratio;
     if (Math.abs(ratio - 1) < 0.02 && !statusWins)
         return { winner: 'tie', advantage: 1, detail: 'both kinds score within 2% of each other' };
-    const winner = first === dis ? 'disaggregated' : 'aggregated';
     const scoreWinner = ratio >= 1 ? 'disaggregated' : 'aggregated';
     const times = `${advantage.toFixed(2)}x`;
     if (!statusWins)
         return { winner, advantage, detail: `${winner} wins by ${times} on the objective` };
-    // One passes and the other does not: the status decides, whichever scores better.
-    // the tiers decide: what the winner has that the other lacks (both may be "not ruled out", or both fail)
-    const only = `only the ${winner} layout ${TIER_STANDING[rankTier(first)]}`;
     return {
         winner,
         advantage,
@@ -69790,11 +69761,12 @@ function boundReason(loaded, requirement, bound) {
 
 
 
+
 /** For each requirement: the best bound any layout reaches, per device count (a layout that does not fit reaches no speed). */
 function bestBound(cands, requirement) {
     let top = null;
     const id = boundedAs(requirement);
-    const higher = reach_higherIsBetter(id);
+    const higher = MET_FROM_BELOW.has(id);
     for (const c of cands) {
         if (id !== 'memory.fits' && !rank_fits(c))
             continue;
@@ -69817,9 +69789,7 @@ function bestBound(cands, requirement) {
     }
     return top;
 }
-/** Requirements met from below: a throughput or request rate at least this high. */
-const reach_higherIsBetter = (id) => id === 'requirements.throughput' || id === 'requirements.request_rate';
-const reach_meets = (id, bound, required) => (reach_higherIsBetter(id) ? bound >= required : bound <= required);
+const reach_meets = (id, bound, required) => (MET_FROM_BELOW.has(id) ? bound >= required : bound <= required);
 /**
  * Requirements no layout of the plan's devices can meet by the physical bound: neither an aggregated
  * layout of the search nor one `beside` it (the plan's own pools, the disaggregated mixes).

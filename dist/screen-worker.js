@@ -5028,23 +5028,6 @@ function kvTransferFloor(bytes, prefillWorkerGpus, link) {
 
 
 const EMPTY_WORK = () => ({ tokens: 0, pairsFull: 0, pairsSliding: 0, pairsTopK: 0, completes: 0 });
-const blankRequest = () => ({
-    index: 0,
-    input: 0,
-    output: 0,
-    sent: 0,
-    arrives: 0,
-    admitted: 0,
-    prefilled: 0,
-    rank: 0,
-    worker: -1,
-    prefillDone: 0,
-    transferDone: 0,
-    readyAt: 0,
-    firstToken: 0,
-    finishStep: 0,
-    contextBase: 0,
-});
 /** Inserts `r` at `slot` (push when last: splice costs more, and most go last). */
 function insertAt(list, slot, r) {
     if (slot === list.length)
@@ -5111,32 +5094,28 @@ function simulatePools(load, pools, costs) {
     let sentCount = 0;
     let inFlight = 0;
     let nextOpen = 0;
-    // Finished requests, whose objects the next sends reuse: nothing reads one once finish() has (the
-    // queues' slots before their heads are never read again), and a reused object's time fields are
-    // written in place where a new one's each take an allocation (a closed loop of 3,071 requests
-    // allocated 0.8 MB of its verification's 2.5 MB, and the collector copied those still in flight).
-    const finished = [];
     const send = (at) => {
         if (sentCount >= n && load.finite)
             return;
         const i = sentCount++;
         const input = load.inputs[i % load.inputs.length];
-        const r = finished.pop() ?? blankRequest();
-        r.index = i;
-        r.input = input;
-        r.output = load.outputs[i % load.outputs.length];
-        r.sent = at;
-        r.arrives = at + pools.requestOverhead;
-        r.admitted = 0;
-        r.prefilled = Math.min(input - 1, Math.floor(input * pools.prefixHitRate));
-        r.rank = 0;
-        r.worker = -1;
-        r.prefillDone = 0;
-        r.transferDone = 0;
-        r.readyAt = 0;
-        r.firstToken = 0;
-        r.finishStep = 0;
-        r.contextBase = 0;
+        const r = {
+            index: i,
+            input,
+            output: load.outputs[i % load.outputs.length],
+            sent: at,
+            arrives: at + pools.requestOverhead,
+            admitted: 0,
+            prefilled: Math.min(input - 1, Math.floor(input * pools.prefixHitRate)),
+            rank: 0,
+            worker: -1,
+            prefillDone: 0,
+            transferDone: 0,
+            readyAt: 0,
+            firstToken: 0,
+            finishStep: 0,
+            contextBase: 0,
+        };
         if (i === warmup)
             warmupSent = at;
         inFlight++;
@@ -5211,7 +5190,6 @@ function simulatePools(load, pools, costs) {
             if (r.output > 1)
                 tpots.push((at - r.firstToken) / (r.output - 1));
         }
-        finished.push(r);
         if (!arrivalsAt && (load.finite ? sentCount < n : measuredDone < measuredTarget))
             send(at);
     };
@@ -10154,6 +10132,8 @@ function verifyLoadedPlan(loaded, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/suggest/types.ts
 const OBJECTIVES = (/* unused pure expression or super */ null && (['throughput-per-gpu', 'ttft', 'tpot', 'gpus']));
+/** Requirements met from below: a throughput or request rate at least this high (the rest, times, memory and cost, at most). */
+const MET_FROM_BELOW = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** The percentile figures a requirement of the same name is judged on (CandidateFigures). */
 const PERCENTILE_FIGURES = ['ttft_p50_ms', 'ttft_p90_ms', 'ttft_p99_ms', 'tpot_p50_ms', 'tpot_p90_ms', 'tpot_p99_ms', 'e2e_p99_ms'];
 /** The plan key of the requirement judged on a latency figure: ttft_p99_ms is judged by requirements.ttft_p99. */
@@ -10166,8 +10146,6 @@ const requirementKeyOf = (figure) => figure.slice(0, -'_ms'.length);
 
 
 
-/** Requirements where more is better; the rest (times, memory) are better lower. */
-const HIGHER_IS_BETTER = new Set(['requirements.throughput', 'requirements.request_rate']);
 /** Which bound metric stands in for each requirement's estimate when the estimate is not computable. */
 const BOUND_METRIC = {
     'requirements.throughput': 'throughput_upper_bound_tokens_per_s',
@@ -10212,7 +10190,7 @@ function margin(check, metrics) {
     }
     let m = null;
     if (required !== null && required !== 0 && achieved !== null) {
-        m = HIGHER_IS_BETTER.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
+        m = MET_FROM_BELOW.has(check.id) ? (achieved - required) / required : (required - achieved) / required;
     }
     const beyondBound = check.status === 'fail' && check.basis === 'bound';
     return { id: check.id, status: check.status, required, achieved, unit: check.unit ?? '', margin: m, basis, ...(beyondBound ? { beyondBound } : {}) };
